@@ -1,0 +1,105 @@
+"""Quality checks over one document's validated records.
+
+Stage: checks. Consumes the records of one document; produces findings that
+become ``quality_issues`` rows. Checks never block loading and never change a
+value: a stated total that is not the sum of its items is loaded as stated.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+from typing import cast
+
+from bma_etl.layouts.base import Finding
+from bma_etl.normalize.fiscal import in_fiscal_year
+from bma_etl.records import PlanSection, ProgressUpdate, Project, Record
+
+Check = Callable[[dict[str, list[Record]]], list[Finding]]
+
+
+def _rows(tables: dict[str, list[Record]], model: type[Record]) -> list[Record]:
+    return tables.get(model.table, [])
+
+
+def check_budget(tables: dict[str, list[Record]]) -> list[Finding]:
+    """Spent budget larger than the allocated budget."""
+    out = []
+    for p in cast(Sequence[Project], _rows(tables, Project)):
+        if (p.budget_spent_thb is not None and p.budget_allocated_thb is not None
+                and p.budget_spent_thb > p.budget_allocated_thb):
+            out.append(Finding("projects", None, "budget_spent_thb", "warning",
+                               "spent_exceeds_allocated",
+                               f"spent {p.budget_spent_thb} > allocated {p.budget_allocated_thb}"))
+    return out
+
+
+def check_dates(tables: dict[str, list[Record]]) -> list[Finding]:
+    """Report dates outside the project's fiscal year; start after end."""
+    out = []
+    projects = cast(Sequence[Project], _rows(tables, Project))
+    fy = projects[0].fiscal_year_be if projects else None
+    if projects and projects[0].start_date and projects[0].end_date \
+            and projects[0].start_date > projects[0].end_date:
+        out.append(Finding("projects", None, "end_date", "warning", "date_order",
+                           f"end {projects[0].end_date} is before start {projects[0].start_date}"))
+    if fy is None:
+        return out
+    for u in cast(Sequence[ProgressUpdate], _rows(tables, ProgressUpdate)):
+        if u.report_date is not None and not in_fiscal_year(u.report_date, fy):
+            out.append(Finding("progress_updates", u.ordinal, "report_date", "warning",
+                               "date_outside_fiscal_year",
+                               f"report dated {u.report_date} is outside fiscal year {fy}"))
+    return out
+
+
+def check_progress(tables: dict[str, list[Record]]) -> list[Finding]:
+    """Progress going down between dated reports; a printed number used twice."""
+    out = []
+    updates = cast(Sequence[ProgressUpdate], _rows(tables, ProgressUpdate))
+    dated = sorted((u for u in updates if u.report_date and u.progress_pct is not None),
+                   key=lambda u: (u.report_date, u.ordinal))
+    for before, after in pairwise(dated):
+        if (after.progress_pct or 0) < (before.progress_pct or 0):
+            out.append(Finding("progress_updates", after.ordinal, "progress_pct", "warning",
+                               "progress_decreased",
+                               f"progress fell from {before.progress_pct} ({before.report_date})"
+                               f" to {after.progress_pct} ({after.report_date})"))
+    counts = Counter(u.seq_label for u in updates if u.seq_label is not None)
+    for u in updates:
+        if u.seq_label is not None and counts[u.seq_label] > 1:
+            out.append(Finding("progress_updates", u.ordinal, "seq_label", "warning",
+                               "duplicate_seq_label",
+                               f"report number {u.seq_label} is printed "
+                               f"{counts[u.seq_label]} times"))
+    return out
+
+
+def check_totals(tables: dict[str, list[Record]]) -> list[Finding]:
+    """A plan table's stated total against the sum of its items."""
+    out = []
+    for s in cast(Sequence[PlanSection], _rows(tables, PlanSection)):
+        if (s.stated_total_thb is not None and s.computed_total_thb is not None
+                and s.stated_total_thb != s.computed_total_thb):
+            out.append(Finding("plan_sections", None, "stated_total_thb", "warning",
+                               "total_mismatch",
+                               f"{s.section}: stated {s.stated_total_thb}, items sum to "
+                               f"{s.computed_total_thb}"))
+    return out
+
+
+CHECKS: tuple[Check, ...] = (check_budget, check_dates, check_progress, check_totals)
+
+
+def run_checks(tables: dict[str, list[Record]], extractor_findings: list[Finding]
+               ) -> list[Finding]:
+    """Every finding for a document: the extractor's and the checks', without repeats."""
+    seen: set[tuple[str, int | None, str | None, str]] = set()
+    out: list[Finding] = []
+    for finding in [*extractor_findings, *(f for check in CHECKS for f in check(tables))]:
+        key = (finding.table_name, finding.row_ordinal, finding.field, finding.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(finding)
+    return out

@@ -1,0 +1,284 @@
+"""The ``bma-etl`` command line: a thin shell over the library.
+
+Each command calls one library function and renders what it returns. Exit codes
+(the contract): 0 every file loaded or unchanged; 3 the run finished but some
+files were quarantined; 2 bad usage; 1 anything else.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from bma_etl import __version__
+from bma_etl.errors import BmaEtlError
+
+app = typer.Typer(
+    name="bma-etl",
+    help="Load Bangkok Metropolitan Administration project reports (legacy progress forms, "
+    "tracking-system pages, annual action plans) into a DuckDB warehouse and query it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DEFAULT_DB = "bma_warehouse.duckdb"
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", envvar="BMA_ETL_DB",
+                 help="Warehouse file (default ./bma_warehouse.duckdb, or $BMA_ETL_DB)."),
+]
+
+
+class Ocr(StrEnum):
+    """When scanned PDF pages are read with OCR."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class OutFormat(StrEnum):
+    """Output formats of ``sql``."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    """File formats of ``export``."""
+
+    parquet = "parquet"
+    csv = "csv"
+    json = "json"
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def _print_table(columns: list[str], rows: list[tuple[object, ...]], title: str | None = None
+                 ) -> None:
+    table = Table(title=title, show_lines=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    Console(width=max(120, Console().width)).print(table)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Files or folders (.pdf .txt .md .html .htm).")],
+    db: DbOption = Path(DEFAULT_DB),
+    workers: Annotated[int, typer.Option(min=0, help="Worker processes that extract in parallel "
+                                         "(0, the default: the number of cores).")] = 0,
+    ocr: Annotated[Ocr, typer.Option(help="OCR for scanned PDFs: auto (pages without a text "
+                                     "layer), always, never.")] = Ocr.auto,
+    force: Annotated[bool, typer.Option("--force", help="Re-extract files already loaded; their "
+                                        "rows are replaced, never duplicated.")] = False,
+    retry_quarantined: Annotated[bool, typer.Option(
+        "--retry-quarantined", help="Try unchanged files that were quarantined before.")] = False,
+    log_json: Annotated[bool, typer.Option("--log-json", help="Write one JSON line per document "
+                                           "to stdout (for log collectors).")] = False,
+) -> None:
+    """Load reports into the warehouse; unchanged files are skipped by content hash."""
+    from bma_etl.pipeline import FileOutcome, outcome_json
+    from bma_etl.pipeline import ingest as run_ingest
+
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(missing)}", 2)
+    n_workers = workers or (os.cpu_count() or 1)
+    console = Console(stderr=True)
+    interactive = console.is_terminal and not log_json
+
+    def plain(outcome: FileOutcome) -> None:
+        if log_json:
+            typer.echo(outcome_json(outcome))
+        elif outcome.state != "unchanged":
+            detail = outcome.layout if outcome.state == "loaded" else outcome.error
+            typer.echo(f"{outcome.state:<11} {outcome.path}  {detail}", err=True)
+
+    try:
+        if interactive:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                          console=console, transient=True) as bar:
+                task = bar.add_task("ingesting", total=None)
+
+                def tick(outcome: FileOutcome) -> None:
+                    bar.update(task, advance=1,
+                               description=f"{outcome.state} {outcome.path.name}")
+                    if outcome.state == "quarantined":
+                        bar.console.print(f"[yellow]quarantined[/] {outcome.path}: {outcome.error}")
+
+                summary = run_ingest(paths, db, workers=n_workers, ocr=ocr.value, force=force,
+                                     retry_quarantined=retry_quarantined, on_file=tick,
+                                     args=" ".join(sys.argv[1:]))
+        else:
+            summary = run_ingest(paths, db, workers=n_workers, ocr=ocr.value, force=force,
+                                 retry_quarantined=retry_quarantined, on_file=plain,
+                                 args=" ".join(sys.argv[1:]))
+    except BmaEtlError as exc:
+        _fail(exc.reason(), 1)
+    layouts = ", ".join(f"{k} {v}" for k, v in sorted(summary.by_layout.items())) or "none"
+    typer.echo(
+        f"{summary.files_seen} files: {summary.loaded} loaded, {summary.unchanged} unchanged, "
+        f"{summary.quarantined} quarantined in {summary.seconds:.1f}s "
+        f"(loaded by layout: {layouts})",
+        err=True,
+    )
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command("detect")
+def detect_cmd(
+    files: Annotated[list[Path], typer.Argument(help="Files to recognise.")],
+) -> None:
+    """Print each file's layout and score (``unknown`` when none matches)."""
+    from bma_etl.detect import THRESHOLD, score_all
+    from bma_etl.pipeline import repair
+    from bma_etl.read import read_source
+
+    code = 0
+    for path in files:
+        try:
+            scores = score_all(repair(read_source(path)))
+        except BmaEtlError as exc:
+            typer.echo(f"{path}\terror\t{exc.reason()}")
+            code = 3
+            continue
+        best, value = next(iter(scores.items()))
+        typer.echo(f"{path}\t{best if value >= THRESHOLD else 'unknown'}\t{value:.2f}")
+        if value < THRESHOLD:
+            code = 3
+    raise typer.Exit(code)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="One report file.")],
+    format: Annotated[str, typer.Option("--format", help="json (records per table) or table.")
+                      ] = "json",
+) -> None:
+    """Print the normalised records of one file, touching no warehouse."""
+    from bma_etl.pipeline import process_file
+
+    if format not in ("json", "table"):
+        _fail(f"unknown format {format!r}; use json or table", 2)
+    try:
+        processed = process_file(file)
+    except BmaEtlError as exc:
+        _fail(exc.reason(), 3)
+    skip = {"document_texts", "provenance"} if format == "table" else {"document_texts"}
+    data = {t: [r.model_dump(mode="json") for r in rows]
+            for t, rows in processed.tables.items() if t not in skip and rows}
+    if format == "json":
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for table, rows in data.items():
+        columns = list(rows[0])
+        _print_table(columns, [tuple(r[c] for c in columns) for r in rows], title=table)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run (read-only).")],
+    db: DbOption = Path(DEFAULT_DB),
+    format: Annotated[OutFormat, typer.Option("--format", help="table, csv or json.")
+                      ] = OutFormat.table,
+) -> None:
+    """Run read-only SQL against the warehouse."""
+    from bma_etl.query import render, run_sql
+
+    try:
+        result = run_sql(db, query)
+    except BmaEtlError as exc:
+        _fail(exc.reason(), 1)
+    if format is OutFormat.table:
+        _print_table(result.columns, result.rows)
+    else:
+        typer.echo(render(result, format.value), nl=False)
+
+
+@app.command()
+def export(
+    table: Annotated[str, typer.Argument(
+        help="Table or view, e.g. projects or v_projects_latest.")],
+    format: Annotated[ExportFormat, typer.Option("--format", help="parquet, csv or json.")],
+    out: Annotated[Path, typer.Option("--out", help="File to write.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Write a table or view to a Parquet, CSV or JSON file."""
+    from bma_etl.query import export as run_export
+
+    try:
+        count = run_export(db, table, format.value, out)
+    except BmaEtlError as exc:
+        _fail(exc.reason(), 1)
+    typer.echo(f"wrote {count} rows of {table} to {out}", err=True)
+
+
+@app.command()
+def status(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Show the last runs, loaded documents per layout, and quarantined files with reasons."""
+    from bma_etl.query import status as read_status
+
+    try:
+        st = read_status(db)
+    except BmaEtlError as exc:
+        _fail(exc.reason(), 1)
+    _print_table(st.runs.columns, st.runs.rows, title="last runs")
+    _print_table(st.layouts.columns, st.layouts.rows, title="loaded documents by layout")
+    _print_table(st.quarantined.columns, st.quarantined.rows,
+                 title=f"quarantined files ({len(st.quarantined.rows)})")
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schemas.")
+                   ] = Path("schemas"),
+) -> None:
+    """Write the records' JSON Schemas (one file per table)."""
+    from bma_etl.records import json_schemas
+
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in json_schemas().items():
+        (out / name).write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {len(json_schemas())} schemas to {out}", err=True)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")
+                       ] = False,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit(0)
+
+
+def main() -> None:
+    """Entry point of the ``bma-etl`` script."""
+    try:
+        app()
+    except BmaEtlError as exc:  # the last net: a typed error is still a one-line reason
+        typer.echo(exc.reason(), err=True)
+        sys.exit(1)

@@ -1,0 +1,19 @@
+"""The layout registry: the one place that names every layout.
+
+Adding a layout is one module in this package ending in ``LAYOUT = Layout(...)``
+plus one line in :data:`REGISTRY` (and its sample with a golden file).
+"""
+
+from __future__ import annotations
+
+from bma_etl.layouts import legacy_progress_form
+from bma_etl.layouts.base import Layout
+
+REGISTRY: tuple[Layout, ...] = (
+    legacy_progress_form.LAYOUT,
+)
+
+BY_ID: dict[str, Layout] = {layout.layout_id: layout for layout in REGISTRY}
+
+#: Layouts a document can be recognised as; ``unknown`` is what matches none.
+UNKNOWN = "unknown"

@@ -1,0 +1,92 @@
+"""Pieces of reading that several layouts share (not a layout itself).
+
+Stage: extract. Status words, person-and-phone cells.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.base import Derived, Raw, RawRow, RepairedText
+from bma_etl.normalize.text import split_person_phone
+
+#: Status words in a progress narrative, strongest first (the first match wins).
+STATUS_WORDS: tuple[tuple[str, str], ...] = (
+    (r"ยกเลิกโครงการ|ยกเลิกการดำเนิน", "cancelled"),
+    (r"ชะลอ|ระงับ", "suspended"),
+    (r"แล้วเสร็จ|เสร็จสิ้น|เสร็จสมบูรณ์", "completed"),
+)
+_STATUS_RES = [(re.compile(p), s) for p, s in STATUS_WORDS]
+
+
+def status_of(text: str) -> tuple[str, re.Match[str]] | None:
+    """Status named by a narrative, with the words that name it.
+
+    >>> status_of("ยกเลิกโครงการ เนื่องจาก...")[0]
+    'cancelled'
+    >>> status_of("อยู่ระหว่างขั้นตอนการประสานงาน") is None
+    True
+    """
+    for regex, status in _STATUS_RES:
+        m = regex.search(text)
+        if m:
+            return status, m
+    return None
+
+
+def _pieces(value: object) -> list[Raw]:
+    if isinstance(value, Raw):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, Raw)]
+    return []
+
+
+def derive_status(entries: list[RawRow], latest_first: bool = False) -> Derived | None:
+    """Project status from the latest entry whose narrative states one.
+
+    The latest entry with a narrative decides; status words are looked for there
+    first. When it names none, the project is ``in_progress`` (entries exist and the
+    latest does not say it ended), or ``completed`` when the latest progress is 100.
+    """
+    ordered = entries if latest_first else list(reversed(entries))
+    for entry in ordered:
+        pieces = _pieces(entry.fields.get("detail"))
+        if not pieces:
+            continue
+        for piece in pieces:
+            found = status_of(piece.text)
+            if found:
+                status, m = found
+                span = piece.span
+                evidence = type(span)(span.line_no, span.char_start + m.start(),
+                                      span.char_start + m.end(), span.page)
+                return Derived(status, f"status word '{m.group(0)}' in the latest report", evidence)
+        break
+    if not entries:
+        return None
+    latest = ordered[0]
+    pct = latest.fields.get("progress_pct")
+    if isinstance(pct, Raw) and re.search(r"(?<![0-9])100(?:\.0+)?(?![0-9])", pct.text):
+        return Derived("completed", "latest progress is 100 percent", pct.span)
+    return Derived("in_progress", "reports exist and the latest names no end", None)
+
+
+def split_person_raw(doc: RepairedText, raw: Raw, row: RawRow, name_field: str,
+                     phone_field: str) -> None:
+    """Split ``นาย ก ข โทร.1234`` into a name and a phone, each keeping its span."""
+    name, phone = split_person_phone(raw.text)
+    start = raw.span.char_start
+    name_at = raw.text.find(name) if name else -1
+    if name and name_at >= 0:
+        piece = doc.raw(start + name_at, start + name_at + len(name))
+        if piece is not None:
+            row.fields[name_field] = piece
+    elif name:
+        row.fields[name_field] = raw
+    if phone:
+        phone_at = raw.text.rfind(phone)
+        if phone_at >= 0:
+            piece = doc.raw(start + phone_at, start + phone_at + len(phone))
+            if piece is not None:
+                row.fields[phone_field] = piece

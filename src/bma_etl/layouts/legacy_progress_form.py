@@ -1,0 +1,344 @@
+"""Legacy progress form (แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ).
+
+Stage: extract. Consumes the repaired text of one form; produces raw rows for
+``projects`` (sections 1.1-1.6) and ``progress_updates`` (the report table of
+section 2), every value a :class:`~bma_etl.layouts.base.Raw` slice with its span.
+
+The form arrives in two table dialects: pipe rows (``| รายงานครั้งที่1 | :: date :
+... | : เป็นไปตามแผน | ... |``) and tab rows. In both, a report may continue on
+following rows whose first cell is empty, and a page break may fall between a
+report's label and its content (repeated page header in between).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bma_etl.errors import ExtractError
+from bma_etl.layouts.base import (
+    Derived,
+    Extraction,
+    Finding,
+    Layout,
+    Line,
+    Raw,
+    RawRow,
+    RepairedText,
+)
+from bma_etl.layouts.common import derive_status, split_person_raw
+from bma_etl.records import ProgressUpdate, Project
+
+TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"
+
+#: ``<label>... : <value>`` lines of sections 1.1, 1.2 and 1.6 (label as printed → column).
+#: Keys starting with ``_`` are split further by code.
+PROJECT_LABELS: dict[str, str] = {
+    r"ชื่อโครงการ(?:\s*/\s*กิจกรรม)?": "project_name",
+    r"รหัสโครงการ": "project_code",
+    r"ปีงบประมาณ\s*(?:พ\.ศ\.)?": "fiscal_year_be",
+    r"เริ่มต้นโครงการ": "start_date",
+    r"สิ้นสุดโครงการ": "end_date",
+    r"งบประมาณที่ได้รับ": "budget_allocated_thb",
+    r"งบประมาณที่ใช้ไป": "budget_spent_thb",
+    r"หน่วยงานที่รับผิดชอบ": "_agency_path",
+    r"(?:ชื่อ)?ผู้รับผิดชอบ(?:โครงการ)?": "_responsible",
+    r"ผู้ประสานงาน(?:\s*สยป\.?)?": "_coordinator",
+    r"ประเด็นยุทธศาสตร์ย่อย": "strategy_sub_issue",
+    r"ประเด็นยุทธศาสตร์": "strategy_issue",
+    r"เป้าหมายที่": "strategy_goal",
+    r"ตัวชี้วัด": "strategy_indicator",
+}
+_LABEL_RES = [
+    (re.compile(rf"^\s*(?:{label})[\s.…]*:\s*(?P<value>.*?)\s*$"), column)
+    for label, column in PROJECT_LABELS.items()
+]
+
+#: Numbered section headings (``1.3 หลักการและเหตุผล``) → the block they open.
+SECTION_HEADINGS: dict[str, str] = {
+    r"ชื่อโครงการและหน่วยงาน": "_section1",
+    r"รหัสโครงการและชื่อโครงการ": "_section1",
+    r"หน่วยงานที่รับผิดชอบ$": "_section1",
+    r"หลักการและเหตุผล": "rationale",
+    r"วัตถุประสงค์": "objectives",
+    r"เป้าหมายของโครงการ": "target",
+    r"สนับสนุนแผนพัฒนา": "_strategy",
+    r"รายงานความก้าวหน้าของโครงการ": "_reports",
+}
+_HEADING_RE = re.compile(r"^\s*[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\s+(?P<title>\S.*?)[\s.]*$")
+_PAGE_HEADER_RE = re.compile(r"^\s*\*+\s*แบบแสดงรายงานความก้าวหน้า.*\*+\s*$")
+_FOOTER_RE = re.compile(r"^\s*(?:ขอรับรองว่า|ลงชื่อ|ตำแหน่ง\s*$)")
+_ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,2})\s*[.)]\s*(?P<body>\S.*?)\s*$")
+
+# The report table.
+_LABEL_CELL_RE = re.compile(r"^\s*รายงานครั้งที่\s*(?P<no>[0-9๐-๙]{1,3})\s*")
+_DATE_PART_RE = re.compile(
+    r"::\s*(?P<date>[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4})\s*:?"
+)
+_PROGRESS_RE = re.compile(r"(?:::)?\s*ความก้าวหน้าของงาน\S*\s*=\s*(?P<pct>[0-9๐-๙.,]+\s*%?)")
+_BUDGET_RE = re.compile(
+    r"งบประมาณที่เบิกใช้\s*(?:\(\s*ครั้งที่\s*[0-9๐-๙]+\s*\))?\s*=\s*(?P<amount>[0-9๐-๙.,]+(?:\s*บาท)?)"
+)
+_PLAN_FLAG_RE = re.compile(r"^[\s:]*(?P<flag>(?:ไม่)?เป็นไปตามแผน)\s*$")
+_TARGET_FLAG_RE = re.compile(r"^[\s:]*(?P<flag>(?:ไม่)?เป็นไปตามเป้าหมาย)\s*$")
+_PIPE_SEPARATOR_RE = re.compile(r"^\s*\|[\s|:-]*\|\s*$")
+
+
+def score(doc: RepairedText) -> float:
+    """Score how much ``doc`` looks like the legacy progress form (0..1, never raises)."""
+    head = doc.text[:6000]
+    points = 0.0
+    if TITLE in head:
+        points += 0.5
+    if re.search(r"รหัสโครงการ[.\s]*:", head):
+        points += 0.15
+    if re.search(r"^\s*1\.1\s", head, re.MULTILINE):
+        points += 0.1
+    if re.search(r"หน่วยงานที่รับผิดชอบ[.\s]*:", head):
+        points += 0.1
+    if "รายงานครั้งที่" in doc.text:
+        points += 0.15
+    return min(points, 1.0)
+
+
+@dataclass
+class _Cell:
+    """A piece of the report table: one cell's text and its offset in the document."""
+
+    start: int
+    text: str
+    first: bool  # the row's first (label) column
+
+
+@dataclass
+class _Report:
+    label: Raw | None
+    cells: list[_Cell] = field(default_factory=list)
+
+
+def extract(doc: RepairedText) -> Extraction:
+    """Read one legacy progress form into raw ``projects`` and ``progress_updates`` rows."""
+    out = Extraction()
+    blocks = _split_blocks(doc)
+    project = RawRow("projects", None)
+    for line in blocks.get("_section1", []) + blocks.get("_strategy", []):
+        _read_label_line(doc, line, project, out)
+    if "project_code" not in project.fields and "project_name" not in project.fields:
+        raise ExtractError("legacy progress form without รหัสโครงการ or ชื่อโครงการ (section 1.1)")
+    for column in ("rationale", "target"):
+        pieces = _text_pieces(doc, blocks.get(column, []))
+        if pieces:
+            project.fields[column] = pieces
+    objectives = _numbered_items(doc, blocks.get("objectives", []))
+    if objectives:
+        project.fields["objectives"] = objectives
+
+    reports = _read_reports(doc, blocks.get("_reports", []), out)
+    if reports:
+        last_pct = next(
+            (r.fields["progress_pct"] for r in reversed(reports) if r.fields.get("progress_pct")),
+            None,
+        )
+        if last_pct is not None:
+            project.fields["progress_pct"] = last_pct
+        status = derive_status(reports)
+        if status is not None:
+            project.fields["status"] = status
+    out.rows.append(project)
+    out.rows.extend(reports)
+    return out
+
+
+def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
+    """Group the document's lines under the numbered section that holds them."""
+    blocks: dict[str, list[Line]] = {}
+    current = "_preamble"
+    for line in doc.lines():
+        if _PAGE_HEADER_RE.match(line.text):
+            continue
+        heading = _HEADING_RE.match(line.text)
+        if heading:
+            title = heading.group("title")
+            name = next(
+                (block for pattern, block in SECTION_HEADINGS.items() if re.match(pattern, title)),
+                None,
+            )
+            if name is not None:
+                current = name
+                continue
+        if current == "_reports" and _FOOTER_RE.match(line.text):
+            current = "_footer"
+        blocks.setdefault(current, []).append(line)
+    return blocks
+
+
+def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction) -> None:
+    for regex, column in _LABEL_RES:
+        m = regex.match(line.text)
+        if not m:
+            continue
+        raw = doc.raw_match(m, "value", base=line.start)
+        if raw is None:
+            return
+        if column == "project_name":
+            raw = _strip_outline(doc, raw)
+        if column == "_agency_path":
+            _split_agency(doc, raw, row)
+        elif column == "_responsible":
+            split_person_raw(doc, raw, row, "responsible_person", "responsible_phone")
+        elif column == "_coordinator":
+            split_person_raw(doc, raw, row, "coordinator", "coordinator_phone")
+        elif column in row.fields:
+            out.findings.append(
+                Finding("projects", None, column, "warning", "unparsed_line",
+                        f"second value for {column} on line {line.no} ignored")
+            )
+        else:
+            row.fields[column] = raw
+        return
+
+
+_OUTLINE_RE = re.compile(r"^[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,3}){0,3}\.?\s+")
+
+
+def _strip_outline(doc: RepairedText, raw: Raw) -> Raw:
+    """Drop a leading outline number such as ``1.13 `` from a name."""
+    m = _OUTLINE_RE.match(raw.text)
+    if not m:
+        return raw
+    stripped = doc.raw(raw.span.char_start + m.end(), raw.span.char_end)
+    return stripped or raw
+
+
+def _split_agency(doc: RepairedText, raw: Raw, row: RawRow) -> None:
+    """``agency / division / unit`` → agency (first part) and division (the rest)."""
+    slash = raw.text.find("/")
+    if slash < 0:
+        row.fields["agency"] = raw
+        return
+    start = raw.span.char_start
+    agency = doc.raw(start, start + slash)
+    division = doc.raw(start + slash + 1, raw.span.char_end)
+    if agency is not None:
+        row.fields["agency"] = agency
+    if division is not None:
+        row.fields["division"] = division
+
+
+def _content_lines(lines: list[Line]) -> list[Line]:
+    return [ln for ln in lines if ln.text.strip() and not _PAGE_HEADER_RE.match(ln.text)]
+
+
+def _text_pieces(doc: RepairedText, lines: list[Line]) -> list[Raw]:
+    pieces = [doc.raw(ln.start, ln.end) for ln in _content_lines(lines)]
+    return [p for p in pieces if p is not None]
+
+
+def _numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
+    """``1. เพื่อ...`` items; a line without a number continues the previous item."""
+    items: list[tuple[int, int]] = []
+    for ln in _content_lines(lines):
+        m = _ITEM_RE.match(ln.text)
+        if m or not items:
+            begin = ln.start + (m.start("body") if m else 0)
+            items.append((begin, ln.end))
+        else:
+            items[-1] = (items[-1][0], ln.end)
+    raws = [doc.raw(a, b) for a, b in items]
+    return [r for r in raws if r is not None]
+
+
+def _row_cells(line: Line) -> list[_Cell]:
+    """Split a table row into cells: pipe rows, tab rows, or a plain line (one cell)."""
+    text = line.text
+    if text.lstrip().startswith("|"):
+        cells: list[_Cell] = []
+        parts = text.split("|")
+        offset = 0
+        for i, part in enumerate(parts):
+            if 0 < i < len(parts) - 1 or (i == len(parts) - 1 and part.strip()):
+                cells.append(_Cell(line.start + offset, part, first=(i == 1)))
+            offset += len(part) + 1
+        return cells
+    if "\t" in text:
+        out: list[_Cell] = []
+        offset = 0
+        for i, part in enumerate(text.split("\t")):
+            out.append(_Cell(line.start + offset, part, first=(i == 0)))
+            offset += len(part) + 1
+        return out
+    return [_Cell(line.start, text, first=True)]
+
+
+def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
+    reports: list[_Report] = []
+    for line in lines:
+        if not line.text.strip() or _PIPE_SEPARATOR_RE.match(line.text):
+            continue
+        for cell in _row_cells(line):
+            if not cell.text.strip():
+                continue
+            m = _LABEL_CELL_RE.match(cell.text) if cell.first else None
+            if m:
+                label = doc.raw(cell.start + m.start("no"), cell.start + m.end("no"))
+                reports.append(_Report(label))
+                rest = cell.text[m.end():]
+                if rest.strip():
+                    reports[-1].cells.append(_Cell(cell.start + m.end(), rest, False))
+            elif reports:
+                reports[-1].cells.append(cell)
+            else:
+                out.findings.append(
+                    Finding("progress_updates", None, None, "warning", "unparsed_line",
+                            f"line {line.no}: table text before the first report ignored")
+                )
+    return [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
+
+
+def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
+    row = RawRow("progress_updates", ordinal, {"seq_label": rep.label})
+    narrative: list[Raw] = []
+    for cell in rep.cells:
+        text = cell.text
+        flag = _PLAN_FLAG_RE.match(text)
+        if flag:
+            row.fields.setdefault("on_plan", doc.raw_match(flag, "flag", base=cell.start))
+            continue
+        flag = _TARGET_FLAG_RE.match(text)
+        if flag:
+            row.fields.setdefault("on_target", doc.raw_match(flag, "flag", base=cell.start))
+            continue
+        body_start, body_end = 0, len(text)
+        date = _DATE_PART_RE.search(text)
+        if date and not text[: date.start()].strip():
+            row.fields.setdefault("report_date", doc.raw_match(date, "date", base=cell.start))
+            body_start = date.end()
+        progress = _PROGRESS_RE.search(text, body_start)
+        if progress:
+            row.fields.setdefault("progress_pct", doc.raw_match(progress, "pct", base=cell.start))
+            body_end = progress.start()
+            budget = _BUDGET_RE.search(text, progress.end())
+            if budget:
+                row.fields.setdefault(
+                    "budget_disbursed_thb", doc.raw_match(budget, "amount", base=cell.start)
+                )
+        body = text[body_start:body_end]
+        lead = len(body) - len(body.lstrip(" \t:"))
+        trail = len(body.rstrip(" \t:"))
+        piece = doc.raw(cell.start + body_start + lead, cell.start + body_start + trail)
+        if piece is not None:
+            narrative.append(piece)
+    if narrative:
+        row.fields["detail"] = narrative
+    return row
+
+
+LAYOUT = Layout(
+    layout_id="legacy_progress_form",
+    title=TITLE,
+    tables=(Project, ProgressUpdate),
+    score=score,
+    extract=extract,
+)
+
+__all__ = ["LAYOUT", "Derived", "extract", "score"]

@@ -1,0 +1,188 @@
+"""Numbers as the documents print them: Thai or Arabic digits, commas, baht, percent.
+
+Stage: normalize. Consumes the raw text an extractor read for one field (a cell
+such as ``๑,๕๐๐,๐๐๐.- บาท`` or ``= 1.00 %``); produces a ``Decimal`` or ``int``
+written with Arabic digits, or raises :class:`~bma_etl.errors.NormalizeError`
+naming the value. ``None`` is returned only where the document states that there
+is no value (``ไม่ใช้งบประมาณ``).
+
+Every parser wants exactly one number in its text: the words and symbols around
+it (``ร้อยละ``, ``บาท``, ``=``, ``%``, ``.-``) are tolerated, a second number is an
+error, because guessing which of two numbers was meant is how wrong values get
+loaded quietly.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from pythainlp.util import thai_digit_to_arabic_digit
+
+from bma_etl.errors import NormalizeError
+
+__all__ = ["parse_amount", "parse_int", "parse_number", "parse_percent", "to_arabic_digits"]
+
+# A run of digit groups joined by single commas or points ("1,500,000.00", "1.2.3");
+# whether the run is a well-formed number is checked afterwards, so a malformed
+# run is an error rather than silently read as two numbers.
+_RUN = re.compile(r"[0-9]+(?:[,.][0-9]+)*")
+_WELL_FORMED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+# OCR reads a zero as "o"/"O" and a one as "l"/"I": a lone such letter glued to
+# digits makes the value unreadable, not a smaller number ('ร้อยละ ๖o').
+_OCR_CONFUSABLE = re.compile(r"(?<![A-Za-z])[oOlI](?=[0-9])|(?<=[0-9])[oOlI](?![A-Za-z])")
+# A minus sign counts only when glued to the digits and not glued to a word
+# before it ("-5" but not the dash in "04160000-3949" or "ด้านที่ ๗ - การ").
+_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s=(:]))-$")
+# "1 500 000": OCR put spaces where the thousands commas were.
+_SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?")
+
+_NO_BUDGET = re.compile(r"ไม่(?:ได้)?\s*(?:ใช้|มี|รับ|ขอ|ตั้ง)?\s*งบ(?:ประมาณ)?")
+_DASHES_ONLY = re.compile(r"[\s\-–—−.]*")
+_MILLION = re.compile(r"^\s*ล้าน")
+_PERCENT_WORDS = re.compile(r"ร้อยละ|เปอร์เซ็นต์|%")
+
+
+def to_arabic_digits(s: str) -> str:
+    """Replace Thai digits by Arabic digits, leaving every other character alone.
+
+    The result has the same length as ``s``, so offsets found in it are offsets in ``s``.
+
+    >>> to_arabic_digits("๑,๕๐๐,๐๐๐.- บาท")
+    '1,500,000.- บาท'
+    >>> to_arabic_digits("ปี 2566")
+    'ปี 2566'
+    """
+    return thai_digit_to_arabic_digit(s) if s else s
+
+
+def _numbers(s: str, what: str, scan: str | None = None) -> list[tuple[str, int, int]]:
+    """Every number in ``scan`` (default ``s``) as (digits, start, end), Arabic digits.
+
+    ``s`` is the value as printed, named in error messages.
+    """
+    text = to_arabic_digits(s if scan is None else scan)
+    if _OCR_CONFUSABLE.search(text):
+        raise NormalizeError(f"{s!r} is not {what}: a letter stands among its digits")
+    found: list[tuple[str, int, int]] = []
+    for m in _RUN.finditer(text):
+        token = m.group()
+        if not _WELL_FORMED.fullmatch(token):
+            raise NormalizeError(f"{s!r} is not {what}: {token!r} is not a well-formed number")
+        sign = "-" if _MINUS_BEFORE.search(text, 0, m.start()) else ""
+        start = m.start() - len(sign)
+        found.append((sign + token.replace(",", ""), start, m.end()))
+    if len(found) > 1:
+        joined = _join_spaced_groups(text, found)
+        if joined is not None:
+            return [joined]
+    return found
+
+
+def _join_spaced_groups(
+    text: str, found: list[tuple[str, int, int]]
+) -> tuple[str, int, int] | None:
+    """Read ``1 500 000`` as one number when every number in the text is in that run."""
+    start, end = found[0][1], found[-1][2]
+    run = text[start:end]
+    if found[0][0].startswith("-") or not _SPACED_GROUPS.fullmatch(run):
+        return None
+    return run.replace(" ", ""), start, end
+
+
+def _one_number(s: str, what: str, scan: str | None = None) -> tuple[Decimal, int, str]:
+    """The single number in ``scan`` (default ``s``) and the offset just past it."""
+    found = _numbers(s, what, scan)
+    if not found:
+        raise NormalizeError(f"{s!r} is not {what}: no number in it")
+    if len(found) > 1:
+        listed = ", ".join(n for n, _, _ in found[:4])
+        raise NormalizeError(f"{s!r} is not {what}: it holds several numbers ({listed})")
+    token, _, end = found[0]
+    try:
+        return Decimal(token), end, to_arabic_digits(s if scan is None else scan)
+    except InvalidOperation as exc:  # pragma: no cover - the regexes admit only digits
+        raise NormalizeError(f"{s!r} is not {what}") from exc
+
+
+def parse_number(s: str) -> Decimal:
+    """The one number in ``s``, Thai or Arabic digits, with commas and decimals.
+
+    >>> parse_number("= 1.00 %")
+    Decimal('1.00')
+    >>> parse_number("ร้อยละ ๖๐"), parse_number("๑,๕๐๐,๐๐๐.-"), parse_number("ระดับ : 1")
+    (Decimal('60'), Decimal('1500000'), Decimal('1'))
+    >>> parse_number("1 500 000")
+    Decimal('1500000')
+    >>> parse_number("15/10/2562")
+    Traceback (most recent call last):
+    ...
+    bma_etl.errors.NormalizeError: '15/10/2562' is not a number: it holds several numbers (15, 10, 2562)
+    """
+    return _one_number(s, "a number")[0]
+
+
+def parse_amount(s: str) -> Decimal | None:
+    """A baht amount; ``None`` when the document says no budget is used.
+
+    At most two decimal places (satang); ``ล้าน`` after the number multiplies by
+    a million. A lone dash is how tables write "no amount", so it gives ``None``.
+
+    >>> parse_amount("๑,๕๐๐,๐๐๐.- บาท"), parse_amount("9,603,371.83 บาท")
+    (Decimal('1500000'), Decimal('9603371.83'))
+    >>> parse_amount("0 บาท"), parse_amount("1.5 ล้านบาท")
+    (Decimal('0'), Decimal('1500000.0'))
+    >>> parse_amount("ไม่ใช้งบประมาณ") is None, parse_amount("-") is None
+    (True, True)
+    >>> parse_amount("12.345 บาท")
+    Traceback (most recent call last):
+    ...
+    bma_etl.errors.NormalizeError: '12.345 บาท' is not a baht amount: more than two decimal places
+    """
+    text = to_arabic_digits(s)
+    if not re.search(r"[0-9]", text):
+        if _NO_BUDGET.search(text) or (text.strip() and _DASHES_ONLY.fullmatch(text)):
+            return None
+    value, end, text = _one_number(s, "a baht amount")
+    if _MILLION.match(text[end:]):
+        value *= 1_000_000
+    if value < 0:
+        raise NormalizeError(f"{s!r} is not a baht amount: it is negative")
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise NormalizeError(f"{s!r} is not a baht amount: more than two decimal places")
+    return value
+
+
+def parse_percent(s: str) -> Decimal:
+    """A percentage between 0 and 100 (``ร้อยละ``, ``%`` or a bare number).
+
+    >>> parse_percent("ร้อยละ ๖๐"), parse_percent("= 1.00 %"), parse_percent("45")
+    (Decimal('60'), Decimal('1.00'), Decimal('45'))
+    >>> parse_percent("ร้อยละ 100.00"), parse_percent("100 ร้อยละ")
+    (Decimal('100.00'), Decimal('100'))
+    >>> parse_percent("ร้อยละ 120")
+    Traceback (most recent call last):
+    ...
+    bma_etl.errors.NormalizeError: 'ร้อยละ 120' is not a percent: 120 is outside 0..100
+    """
+    value = _one_number(s, "a percent", _PERCENT_WORDS.sub(" ", s))[0]
+    if not Decimal(0) <= value <= Decimal(100):
+        raise NormalizeError(f"{s!r} is not a percent: {value} is outside 0..100")
+    return value
+
+
+def parse_int(s: str) -> int:
+    """The one whole number in ``s`` (Thai or Arabic digits).
+
+    >>> parse_int("รายงานครั้งที่ 12"), parse_int("๑๖"), parse_int("1,500")
+    (12, 16, 1500)
+    >>> parse_int("22.5")
+    Traceback (most recent call last):
+    ...
+    bma_etl.errors.NormalizeError: '22.5' is not a whole number: 22.5 has a fraction
+    """
+    value = _one_number(s, "a whole number")[0]
+    if value != value.to_integral_value() or "." in str(value):
+        raise NormalizeError(f"{s!r} is not a whole number: {value} has a fraction")
+    return int(value)

@@ -1,0 +1,201 @@
+"""Apply the parsers to an extraction's raw values, field by field.
+
+Stage: normalize. Consumes an :class:`~bma_etl.layouts.base.Extraction`; produces
+plain values per row (``Decimal``, ``date``, ``str``...) and one provenance row
+per stated value. The parser for a field is the ``Parse`` kind its model declares
+in :mod:`bma_etl.records`, so a layout never chooses how a number is read.
+
+A value that cannot be parsed becomes NULL with an ``unparsed_value`` finding:
+one bad cell never loses the rest of the document.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bma_etl.errors import ExtractError, NormalizeError
+from bma_etl.layouts.base import Derived, Extraction, Finding, Raw, RawRow
+from bma_etl.normalize.dates import ce_to_be, parse_date
+from bma_etl.normalize.digits import (
+    parse_amount,
+    parse_int,
+    parse_number,
+    parse_percent,
+    to_arabic_digits,
+)
+from bma_etl.normalize.text import clean_text, parse_flag
+from bma_etl.records import MODEL_BY_TABLE, parser_kind
+
+
+def parse_year_be(text: str) -> int:
+    """A year as a Buddhist-era number: ``2563`` stays, ``2020`` becomes 2563.
+
+    >>> parse_year_be("๒๕๖๕"), parse_year_be("(2566)"), parse_year_be("2019")
+    (2565, 2566, 2562)
+    """
+    year = parse_int(text)
+    if year < 100:
+        raise NormalizeError(f"{text!r} is not a four-digit year")
+    return year if year >= 2400 else ce_to_be(year)
+
+
+def parse_code(text: str) -> str:
+    """An identifier with Arabic digits and no surrounding space.
+
+    >>> parse_code(" ๐๔๑๖-๑๐๔๔ ")
+    '0416-1044'
+    """
+    value = to_arabic_digits(unicodedata.normalize("NFC", text)).strip()
+    if not value:
+        raise NormalizeError(f"{text!r} is not a code")
+    return value
+
+
+def parse_path(text: str) -> str:
+    """An organisation path: parts joined by `` / ``, duplicates removed.
+
+    >>> parse_path("ส่วน ก / ส่วน ก / กลุ่ม ข")
+    'ส่วน ก / กลุ่ม ข'
+    """
+    parts: list[str] = []
+    for part in text.split("/"):
+        cleaned = clean_text(part)
+        if cleaned and cleaned not in parts:
+            parts.append(cleaned)
+    if not parts:
+        raise NormalizeError(f"{text!r} names no organisation")
+    return " / ".join(parts)
+
+
+def parse_text(text: str) -> str:
+    """Free text, cleaned; blank text is an error (extractors give None for it)."""
+    value = clean_text(text)
+    if not value:
+        raise NormalizeError(f"{text!r} is blank")
+    return value
+
+
+PARSERS: dict[str, Callable[[str], object]] = {
+    "amount": parse_amount,
+    "percent": parse_percent,
+    "number": parse_number,
+    "date": parse_date,
+    "year_be": parse_year_be,
+    "int": parse_int,
+    "text": parse_text,
+    "code": parse_code,
+    "path": parse_path,
+    "flag": parse_flag,
+    "text_list": parse_text,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceRow:
+    """Where one value of one row came from (before it gets a ``doc_id``)."""
+
+    table_name: str
+    row_ordinal: int | None
+    field: str
+    page: int | None
+    line_no: int | None
+    char_start: int | None
+    char_end: int | None
+    raw_text: str | None
+    derived: bool
+    low_confidence: bool
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class NormalizedRow:
+    """A row's values, ready for its model."""
+
+    table: str
+    ordinal: int | None
+    values: dict[str, object]
+
+
+@dataclass(slots=True)
+class Normalized:
+    """The normalize stage's output for one document."""
+
+    rows: list[NormalizedRow] = field(default_factory=list)
+    provenance: list[ProvenanceRow] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def normalize(extraction: Extraction, text: str) -> Normalized:
+    """Parse every raw value of ``extraction``; ``text`` is the text the spans index."""
+    out = Normalized(findings=list(extraction.findings))
+    for row in extraction.rows:
+        out.rows.append(_normalize_row(row, text, out))
+    return out
+
+
+def _normalize_row(row: RawRow, text: str, out: Normalized) -> NormalizedRow:
+    model = MODEL_BY_TABLE.get(row.table)
+    if model is None:
+        raise ExtractError(f"extractor produced rows for unknown table {row.table!r}")
+    values: dict[str, object] = {}
+    if "ordinal" in model.model_fields:
+        values["ordinal"] = row.ordinal
+    for name, value in row.fields.items():
+        if value is None:
+            continue
+        if name not in model.model_fields:
+            raise ExtractError(f"extractor produced unknown column {row.table}.{name}")
+        kind = parser_kind(model, name)
+        try:
+            parsed = _parse_value(kind, value)
+        except NormalizeError as exc:
+            out.findings.append(Finding(row.table, row.ordinal, name, "error", "unparsed_value",
+                                        f"{exc} (line {_line_of(value)})"))
+            parsed = None
+        if parsed is None:
+            continue
+        values[name] = parsed
+        out.provenance.append(_provenance(row, name, value, text))
+    return NormalizedRow(row.table, row.ordinal, values)
+
+
+def _parse_value(kind: str | None, value: Raw | Derived | list[Raw]) -> object:
+    if isinstance(value, Derived):
+        return value.value
+    if kind is None:
+        raise NormalizeError("field has no parser")
+    parser = PARSERS[kind]
+    if isinstance(value, Raw):
+        return [parser(value.text)] if kind == "text_list" else parser(value.text)
+    if kind == "text_list":
+        return [parser(piece.text) for piece in value]
+    if kind == "text":
+        joined = "\n".join(p for p in (clean_text(piece.text) for piece in value) if p)
+        return joined or None
+    return parser(" ".join(piece.text for piece in value))
+
+
+def _line_of(value: Raw | Derived | list[Raw]) -> int | None:
+    if isinstance(value, Raw):
+        return value.span.line_no
+    if isinstance(value, list) and value:
+        return value[0].span.line_no
+    return value.evidence.line_no if isinstance(value, Derived) and value.evidence else None
+
+
+def _provenance(row: RawRow, name: str, value: Raw | Derived | list[Raw], text: str
+                ) -> ProvenanceRow:
+    if isinstance(value, Derived):
+        ev = value.evidence
+        return ProvenanceRow(row.table, row.ordinal, name, ev.page if ev else None,
+                             ev.line_no if ev else None, ev.char_start if ev else None,
+                             ev.char_end if ev else None,
+                             text[ev.char_start:ev.char_end] if ev else None, True, False,
+                             value.note)
+    pieces = [value] if isinstance(value, Raw) else value
+    first, last = pieces[0].span, pieces[-1].span
+    return ProvenanceRow(row.table, row.ordinal, name, first.page, first.line_no,
+                         first.char_start, last.char_end, text[first.char_start:last.char_end],
+                         False, any(p.low_confidence for p in pieces))

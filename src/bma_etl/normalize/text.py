@@ -1,0 +1,209 @@
+"""Text field values: cleaning, outline numbers, names with phones, yes/no flags.
+
+Stage: normalize. Consumes the raw text an extractor read for one field; produces
+a cleaned ``str`` (Thai digits kept as printed: free text keeps them), a
+``(name, phone)`` pair or a ``bool``, or raises
+:class:`~bma_etl.errors.NormalizeError` naming the value.
+
+The character-level repairs shared with the whole-document repair stage
+(:mod:`bma_etl.textnorm`) live here too: :func:`join_sara_am`,
+:func:`remove_zero_width` and :func:`lao_to_thai`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pythainlp.util import normalize as thai_normalize
+
+from bma_etl.errors import NormalizeError
+
+__all__ = [
+    "clean_text",
+    "join_sara_am",
+    "lao_to_thai",
+    "parse_flag",
+    "remove_zero_width",
+    "split_person_phone",
+    "strip_outline_number",
+]
+
+THAI_CONSONANTS = "\u0e01-\u0e2e"
+TONE_MARKS = "\u0e48-\u0e4b"
+NIKHAHIT = "\u0e4d"
+SARA_AA = "\u0e32"
+SARA_AM = "\u0e33"
+#: Zero width space/non-joiner/joiner, byte order mark, soft hyphen.
+ZERO_WIDTH = "\u200b\u200c\u200d\ufeff\u00ad"
+
+_DECOMPOSED_AM = re.compile(f"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AA}")
+_ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH}]")
+_LAO = re.compile("[\u0e80-\u0eff]")
+
+
+def join_sara_am(s: str) -> str:
+    """Join a decomposed SARA AM (NIKHAHIT + SARA AA) into one ``ำ``.
+
+    NFC does not join them (``ำ`` has only a compatibility decomposition). A tone
+    mark printed between the two parts moves before the ``ำ``.
+
+    >>> join_sara_am("สํานัก") == "สำนัก", join_sara_am("น\u0e4d\u0e49\u0e32") == "น้ำ"
+    (True, True)
+    """
+    return _DECOMPOSED_AM.sub(rf"\1{SARA_AM}", s)
+
+
+def remove_zero_width(s: str) -> str:
+    """Drop zero-width characters, the byte order mark and soft hyphens.
+
+    >>> remove_zero_width("กรุง\u200bเทพ\u00ad")
+    'กรุงเทพ'
+    """
+    return _ZERO_WIDTH_RE.sub("", s)
+
+
+def _lao_char(m: re.Match[str]) -> str:
+    thai = chr(ord(m.group()) - 0x80)
+    # Only where the Thai block has a character at the mirrored position.
+    return thai if unicodedata.category(thai) != "Cn" else m.group()
+
+
+def lao_to_thai(s: str) -> str:
+    """Map Lao letters that stand for Thai back to Thai (the Lao block is Thai + 0x80).
+
+    >>> lao_to_thai("เป็นທີ່เชิ")
+    'เป็นที่เชิ'
+    """
+    return _LAO.sub(_lao_char, s)
+
+
+_SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+
+
+def clean_text(s: str) -> str:
+    """A field value cleaned: NFC, SARA AM joined, zero widths gone, spaces collapsed.
+
+    Each line goes through ``pythainlp.util.normalize`` and is stripped; blank
+    lines are dropped; lines are joined with ``"\\n"``. Thai digits stay.
+
+    >>> clean_text("  สํานักงาน  การต่างประเทศ \\n\\n\\t ๑๒  เมือง ")
+    'สำนักงาน การต่างประเทศ\\n๑๒ เมือง'
+    """
+    text = remove_zero_width(join_sara_am(unicodedata.normalize("NFC", s)))
+    lines = []
+    for line in _LINE_BREAK.split(text):
+        line = _SPACES.sub(" ", line)
+        line = join_sara_am(thai_normalize(line)).strip(" ")
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+# Outline numbers, tried in order. Multi-level numbers in Thai digits (๗.๒.๑) are
+# strategy codes in these documents and are kept; Arabic multi-level numbers
+# (1.13) are section or list numbers and go.
+_OUTLINE = (
+    re.compile(r"\(\s*(?:[0-9]{1,2}|[๐-๙]{1,2})\s*\)"),  # (1)  (๑)
+    re.compile(r"(?:[0-9]{1,2}|[๐-๙]{1,2})\)"),  # 1)  ๑)
+    re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){0,2}\.(?![0-9])"),  # 1.  1.1.
+    re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){1,2}(?=[ \t]|[\u0e01-\u0e4e])"),  # 1.13
+    re.compile(r"[๐-๙]{1,2}\.(?![๐-๙0-9])"),  # ๑.
+)
+
+
+def strip_outline_number(s: str) -> str:
+    """Drop the list or section number that starts a value.
+
+    Stripped: ``1.``, ``1.13``, ``1.2.3.``, ``(1)``, ``1)``, ``๑.``, ``(๑)``.
+    Kept: Thai-digit codes with levels (``๗.๒.๑``: strategy codes), a bare number
+    without a dot (``2566 ...``, ``12 คน``), and a value that is only a number.
+    A value starting with a decimal such as ``22.5 คะแนน`` cannot be told from an
+    outline number and loses it; apply this only to names and list items.
+
+    >>> strip_outline_number("1.13 โครงการส่งเสริม"), strip_outline_number("1.เพื่อส่งเสริม")
+    ('โครงการส่งเสริม', 'เพื่อส่งเสริม')
+    >>> strip_outline_number("(1) ความคืบหน้า"), strip_outline_number("๑. โครงการ")
+    ('ความคืบหน้า', 'โครงการ')
+    >>> strip_outline_number("๗.๒.๑ กรุงเทพมหานคร"), strip_outline_number("2566 ปีงบ")
+    ('๗.๒.๑ กรุงเทพมหานคร', '2566 ปีงบ')
+    """
+    text = s.strip()
+    for pattern in _OUTLINE:
+        m = pattern.match(text)
+        if m:
+            rest = text[m.end():].lstrip()
+            return rest if rest else text
+    return text
+
+
+_PHONE_LABEL = r"(?:โทรศัพท์|โทร|(?i:tel|phone))\.?[ \t]*[:.]?[ \t]*"
+_DIGIT = "[0-9๐-๙]"
+_PHONE = (rf"{_DIGIT}(?:(?:[ \t]*[\-/,][ \t]*|[ \t])?{_DIGIT})*"
+          rf"(?:[ \t]*(?:ต่อ|(?i:ext)\.?)[ \t]*{_DIGIT}+)?")
+_LABELLED = re.compile(rf"\(?[ \t]*{_PHONE_LABEL}(?P<phone>{_PHONE})[ \t]*\)?[ \t]*$")
+_TRAILING = re.compile(rf"(?<=[ \t])(?P<phone>{_PHONE})[ \t]*$")
+
+
+def split_person_phone(s: str) -> tuple[str, str | None]:
+    """Split ``name phone`` into the name and the phone as printed (label removed).
+
+    The name and the phone are substrings of ``s``. Without a ``โทร``/``Tel``
+    label, a trailing group of three or more digits is the phone (names hold no
+    digits).
+
+    >>> split_person_phone("นางสาวพลอยนภัส พัฒน์ธัญ 1521")
+    ('นางสาวพลอยนภัส พัฒน์ธัญ', '1521')
+    >>> split_person_phone("น.ส.สมรภัทรธร โพธากุล โทร.1136")
+    ('น.ส.สมรภัทรธร โพธากุล', '1136')
+    >>> split_person_phone("นาย ก ข โทร. 0 2224 1234 ต่อ 1521")
+    ('นาย ก ข', '0 2224 1234 ต่อ 1521')
+    >>> split_person_phone("นางวิมลพรรณ พิมสาร")
+    ('นางวิมลพรรณ พิมสาร', None)
+    """
+    text = s.strip()
+    if not text:
+        raise NormalizeError(f"{s!r} names no person")
+    m = _LABELLED.search(text)
+    if m is None:
+        m = _TRAILING.search(text)
+        if m is None or len(re.findall(_DIGIT, m.group("phone"))) < 3:
+            return text, None
+    name = text[: m.start()].rstrip(" \t(,;:-–")
+    return name, m.group("phone").strip()
+
+
+_FLAGS = {
+    "เป็นไปตามแผน": True,
+    "ไม่เป็นไปตามแผน": False,
+    "เป็นไปตามเป้าหมาย": True,
+    "ไม่เป็นไปตามเป้าหมาย": False,
+    "ใช่": True,
+    "ไม่ใช่": False,
+    "มี": True,
+    "ไม่มี": False,
+    "ใช้งบประมาณ": True,
+    "ไม่ใช้งบประมาณ": False,
+    "true": True,
+    "false": False,
+    "yes": True,
+    "no": False,
+}
+_FLAG_NOISE = re.compile(r"[\s:：.;,()\[\]|*\"'“”]+")
+
+
+def parse_flag(s: str) -> bool:
+    """A yes/no statement as a ``bool``.
+
+    >>> parse_flag(": เป็นไปตามแผน"), parse_flag("ไม่เป็นไปตามเป้าหมาย"), parse_flag("TRUE")
+    (True, False, True)
+    >>> parse_flag("ล่าช้า")
+    Traceback (most recent call last):
+    ...
+    bma_etl.errors.NormalizeError: 'ล่าช้า' is not a yes/no statement
+    """
+    key = _FLAG_NOISE.sub("", join_sara_am(unicodedata.normalize("NFC", s))).casefold()
+    if key not in _FLAGS:
+        raise NormalizeError(f"{s!r} is not a yes/no statement")
+    return _FLAGS[key]

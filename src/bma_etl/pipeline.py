@@ -1,0 +1,270 @@
+"""The pipeline: the one place the stages are chained.
+
+``read → repair text → detect → extract → normalize → validate → checks → load``
+
+:func:`process_file` runs one document through every stage but load and touches no
+warehouse; only :class:`~bma_etl.errors.BmaEtlError` escapes it. :func:`ingest`
+walks paths, skips content already loaded, processes files (in worker processes
+when asked) and loads each result in its own transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+from bma_etl import __version__
+from bma_etl.checks import run_checks
+from bma_etl.detect import detect
+from bma_etl.errors import BmaEtlError, ReadError
+from bma_etl.layouts import UNKNOWN
+from bma_etl.layouts.base import RepairedText
+from bma_etl.load import Warehouse
+from bma_etl.normalize.fields import normalize
+from bma_etl.read import SUFFIXES, SourceDocument, doc_id_of, media_type_of, read_bytes, read_source
+from bma_etl.records import Document, DocumentText, IngestRun, QualityIssue, Record
+from bma_etl.textnorm import repair_text
+from bma_etl.validate import build_records
+
+log = logging.getLogger(__name__)
+
+OCR_MODES = ("auto", "always", "never")
+
+
+@dataclass(slots=True)
+class Processed:
+    """One document after every stage but load."""
+
+    doc_id: str
+    layout: str
+    layout_score: float
+    text: str
+    tables: dict[str, list[Record]]
+
+    def rows(self, table: str) -> list[Record]:
+        """The rows of one table (empty when the document fills none)."""
+        return self.tables.get(table, [])
+
+
+def repair(source: SourceDocument) -> RepairedText:
+    """Repair the source text page by page, keeping page offsets right."""
+    if not source.page_starts:
+        return RepairedText.of(repair_text(source.text), (), source.ocr_used)
+    bounds = [*source.page_starts, len(source.text) + 1]
+    pages = [repair_text(source.text[a:b - 1]) for a, b in pairwise(bounds)]
+    starts, offset = [], 0
+    for page in pages:
+        starts.append(offset)
+        offset += len(page) + 1
+    return RepairedText.of("\n".join(pages), tuple(starts), source.ocr_used)
+
+
+def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None) -> Processed:
+    """Run one file through read → … → checks; raise BmaEtlError when it cannot be loaded."""
+    source = read_source(path, data, ocr=ocr)
+    doc = repair(source)
+    detection = detect(doc)
+    extraction = detection.layout.extract(doc)
+    normalized = normalize(extraction, doc.text)
+    tables = build_records(normalized, source.doc_id)
+    findings = run_checks(tables, normalized.findings)
+    tables["quality_issues"] = [
+        QualityIssue(doc_id=source.doc_id, ordinal=i, table_name=f.table_name,
+                     row_ordinal=f.row_ordinal, field=f.field, severity=f.severity,
+                     code=f.code, message=f.message)
+        for i, f in enumerate(findings, start=1)
+    ]
+    tables["document_texts"] = [DocumentText(doc_id=source.doc_id, text=doc.text)]
+    tables["documents"] = [Document(
+        doc_id=source.doc_id, source_path=str(path), file_name=path.name,
+        media_type=source.media_type, layout=detection.layout.layout_id,
+        layout_score=round(detection.score, 4), pages=source.pages, ocr_used=source.ocr_used,
+        status="loaded", error=None, extractor_version=__version__,
+    )]
+    return Processed(source.doc_id, detection.layout.layout_id, detection.score, doc.text, tables)
+
+
+# ---------------------------------------------------------------------------- batch
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """What happened to one file in a run."""
+
+    path: Path
+    doc_id: str
+    state: str  # loaded | unchanged | quarantined
+    layout: str | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """Counts and outcomes of one ``ingest`` run."""
+
+    run_id: str
+    files_seen: int = 0
+    loaded: int = 0
+    unchanged: int = 0
+    quarantined: int = 0
+    by_layout: Counter[str] = field(default_factory=Counter)
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """0 all loaded or unchanged; 3 some files were quarantined."""
+        return 3 if self.quarantined else 0
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files to ingest: named files as given, folders walked for known suffixes.
+
+    Symbolic links to folders are not followed (a link loop cannot hang a run);
+    results are sorted so every run sees files in the same order.
+    """
+    for path in paths:
+        if path.is_dir():
+            found: list[Path] = []
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                found.extend(Path(root) / f for f in files if Path(f).suffix.lower() in SUFFIXES)
+            yield from sorted(found)
+        else:
+            yield path
+
+
+def _quarantine_id(path: Path, data: bytes | None) -> str:
+    # A file whose bytes cannot be read has no content hash; name it by its path.
+    return doc_id_of(data if data is not None else f"unreadable:{path.resolve()}".encode())
+
+
+def _work(item: tuple[Path, bytes, str]) -> tuple[Processed | None, str | None, float]:
+    path, data, ocr = item
+    began = time.perf_counter()
+    try:
+        return process_file(path, ocr=ocr, data=data), None, time.perf_counter() - began
+    except BmaEtlError as exc:
+        return None, exc.reason(), time.perf_counter() - began
+    except Exception as exc:  # a bug in one extractor must not stop the batch: quarantine it
+        log.exception("unexpected error on %s", path)
+        return None, f"internal: {type(exc).__name__}: {exc} (please report)", \
+            time.perf_counter() - began
+
+
+def _quarantine_rows(path: Path, doc_id: str, error: str, run_id: str) -> dict[str, list[Record]]:
+    try:
+        media_type = media_type_of(path)
+    except ReadError:
+        media_type = "application/octet-stream"
+    return {"documents": [Document(
+        doc_id=doc_id, source_path=str(path), file_name=path.name, media_type=media_type,
+        layout=UNKNOWN, layout_score=None, status="quarantined", error=error,
+        extractor_version=__version__, run_id=run_id, ingested_at=_now(),
+    )]}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def ingest(
+    paths: Iterable[Path],
+    db: Path,
+    *,
+    workers: int = 1,
+    ocr: str = "auto",
+    force: bool = False,
+    retry_quarantined: bool = False,
+    on_file: Callable[[FileOutcome], None] | None = None,
+    args: str | None = None,
+) -> RunSummary:
+    """Load every file under ``paths`` into the warehouse at ``db``."""
+    began = time.perf_counter()
+    run = IngestRun(run_id=uuid.uuid4().hex, started_at=_now(), extractor_version=__version__,
+                    args=args)
+    summary = RunSummary(run.run_id)
+    with Warehouse(db) as wh:
+        wh.start_run(run)
+        states = wh.document_states()
+        pending: list[tuple[Path, bytes, str]] = []
+
+        def record(outcome: FileOutcome) -> None:
+            summary.outcomes.append(outcome)
+            setattr(summary, outcome.state, getattr(summary, outcome.state) + 1)
+            if outcome.layout and outcome.state == "loaded":
+                summary.by_layout[outcome.layout] += 1
+            if on_file is not None:
+                on_file(outcome)
+
+        def quarantine(path: Path, doc_id: str, error: str, seconds: float = 0.0) -> None:
+            wh.load(_quarantine_rows(path, doc_id, error, run.run_id))
+            log.warning("quarantined %s: %s", path, error)
+            record(FileOutcome(path, doc_id, "quarantined", None, error, seconds))
+
+        for path in iter_files(paths):
+            summary.files_seen += 1
+            try:
+                data = read_bytes(path)
+            except ReadError as exc:
+                quarantine(path, _quarantine_id(path, None), exc.reason())
+                continue
+            doc_id = doc_id_of(data)
+            state = states.get(doc_id)
+            if state and not force and state[1] == __version__ and (
+                state[0] == "loaded" or not retry_quarantined
+            ):
+                wh.touch(doc_id, str(path), run.run_id)
+                record(FileOutcome(path, doc_id, "unchanged"))
+                continue
+            states[doc_id] = ("pending", __version__)
+            pending.append((path, data, ocr))
+
+        for (path, data, _), (processed, error, seconds) in zip(
+            pending, _run_all(pending, workers), strict=True
+        ):
+            doc_id = doc_id_of(data)
+            if processed is None:
+                quarantine(path, doc_id, error or "unknown error", seconds)
+                continue
+            doc = processed.tables["documents"][0]
+            processed.tables["documents"] = [
+                doc.model_copy(update={"run_id": run.run_id, "ingested_at": _now()})
+            ]
+            wh.load(processed.tables)
+            record(FileOutcome(path, doc_id, "loaded", processed.layout, None, seconds))
+
+        summary.seconds = time.perf_counter() - began
+        wh.finish_run(run.model_copy(update={
+            "finished_at": _now(), "files_seen": summary.files_seen, "loaded": summary.loaded,
+            "unchanged": summary.unchanged, "quarantined": summary.quarantined,
+        }))
+    return summary
+
+
+def _run_all(items: list[tuple[Path, bytes, str]], workers: int
+             ) -> Iterator[tuple[Processed | None, str | None, float]]:
+    if workers <= 1 or len(items) <= 1:
+        yield from map(_work, items)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_work, items, chunksize=max(1, min(16, len(items) // (workers * 4))))
+
+
+def outcome_json(outcome: FileOutcome) -> str:
+    """One JSON line per document, for log collectors."""
+    return json.dumps({
+        "path": str(outcome.path), "doc_id": outcome.doc_id, "state": outcome.state,
+        "layout": outcome.layout, "error": outcome.error, "seconds": round(outcome.seconds, 4),
+    }, ensure_ascii=False)

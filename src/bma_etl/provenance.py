@@ -1,0 +1,63 @@
+"""Where a value came from: spans over the document's repaired text.
+
+A :class:`Span` indexes the text stored in ``document_texts`` (character offsets
+into the whole text, and the 1-based line number the value starts on).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A slice of the document text: ``text[char_start:char_end]``."""
+
+    line_no: int
+    char_start: int
+    char_end: int
+    page: int | None = None
+
+
+class LineIndex:
+    r"""Maps character offsets of one text to 1-based line numbers (and pages).
+
+    >>> idx = LineIndex("ab\ncd\nef")
+    >>> idx.line_of(4), idx.line_start(3)
+    (2, 6)
+    """
+
+    def __init__(self, text: str, page_starts: tuple[int, ...] = ()) -> None:
+        self.text = text
+        self._starts = [0]
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                self._starts.append(i + 1)
+        self._page_starts = page_starts
+
+    @property
+    def line_count(self) -> int:
+        """Number of lines (a trailing newline does not open a new one)."""
+        return len(self._starts)
+
+    def line_start(self, line_no: int) -> int:
+        """Offset of the first character of a 1-based line."""
+        return self._starts[line_no - 1]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number holding ``offset``."""
+        from bisect import bisect_right
+
+        return bisect_right(self._starts, offset)
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page holding ``offset`` when the reader knew pages."""
+        if not self._page_starts:
+            return None
+        from bisect import bisect_right
+
+        return bisect_right(self._page_starts, offset)
+
+    def span(self, start: int, end: int) -> Span:
+        """Span for ``text[start:end]``."""
+        return Span(self.line_of(start), start, end, self.page_of(start))

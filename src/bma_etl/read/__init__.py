@@ -1,0 +1,86 @@
+"""Read a file into a :class:`SourceDocument`: its bytes' hash and its text.
+
+Stage: read. Dispatches on the file's suffix to :mod:`.text`, :mod:`.html` or
+:mod:`.pdf`. Raises :class:`~bma_etl.errors.ReadError` with a reason a person can
+act on (empty, binary, undecodable, encrypted...).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from bma_etl.errors import ReadError
+
+#: File suffixes ``ingest`` picks up when walking folders.
+SUFFIXES: dict[str, str] = {
+    ".txt": "text/plain",
+    ".md": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".pdf": "application/pdf",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A file's identity and text, before repair."""
+
+    doc_id: str
+    path: Path
+    media_type: str
+    text: str
+    pages: int | None = None
+    page_starts: tuple[int, ...] = ()
+    ocr_used: bool = False
+
+
+def media_type_of(path: Path) -> str:
+    """Media type by suffix; ReadError for a suffix the pipeline does not read."""
+    try:
+        return SUFFIXES[path.suffix.lower()]
+    except KeyError:
+        raise ReadError(
+            f"{path.name}: unsupported file type {path.suffix or '(none)'}; "
+            f"expected one of {' '.join(SUFFIXES)}"
+        ) from None
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or ReadError naming why they cannot be had."""
+    try:
+        return path.read_bytes()
+    except PermissionError as exc:
+        raise ReadError(f"{path}: permission denied; make the file readable") from exc
+    except IsADirectoryError as exc:
+        raise ReadError(f"{path}: is a directory") from exc
+    except OSError as exc:
+        raise ReadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def doc_id_of(data: bytes) -> str:
+    """SHA-256 of the bytes, hex: the document's identity."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_source(path: Path, data: bytes | None = None, ocr: str = "auto") -> SourceDocument:
+    """Read ``path`` (or its already-read ``data``) into a SourceDocument."""
+    media_type = media_type_of(path)
+    if data is None:
+        data = read_bytes(path)
+    doc_id = doc_id_of(data)
+    if not data.strip():
+        raise ReadError(f"{path.name}: file is empty")
+    if media_type == "text/plain":
+        from bma_etl.read.text import decode_text
+
+        return SourceDocument(doc_id, path, media_type, decode_text(data, path.name))
+    if media_type == "text/html":
+        from bma_etl.read.html import html_to_text
+
+        return SourceDocument(doc_id, path, media_type, html_to_text(data))
+    from bma_etl.read.pdf import read_pdf
+
+    text, page_starts, ocr_used = read_pdf(data, path.name, ocr=ocr)
+    return SourceDocument(doc_id, path, media_type, text, len(page_starts), page_starts, ocr_used)

@@ -1,0 +1,217 @@
+-- bma-etl warehouse: DDL and views, column for column the contract
+-- (../spec/warehouse.md) plus the columns the project adds (marked "added").
+-- Every statement is idempotent.
+
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY,
+    source_path VARCHAR,
+    file_name VARCHAR,
+    media_type VARCHAR,
+    layout VARCHAR,
+    layout_score DOUBLE,
+    pages INTEGER,
+    ocr_used BOOLEAN,
+    status VARCHAR,
+    error VARCHAR,
+    extractor_version VARCHAR,
+    run_id VARCHAR,
+    ingested_at TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS document_texts (
+    doc_id VARCHAR PRIMARY KEY,
+    text VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS projects (
+    doc_id VARCHAR PRIMARY KEY,
+    project_code VARCHAR,
+    fiscal_year_be INTEGER,
+    project_name VARCHAR,
+    agency VARCHAR,
+    division VARCHAR,
+    unit_code VARCHAR,
+    responsible_person VARCHAR,
+    responsible_phone VARCHAR,          -- added
+    coordinator VARCHAR,
+    coordinator_phone VARCHAR,          -- added
+    budget_allocated_thb DECIMAL(18,2),
+    budget_spent_thb DECIMAL(18,2),
+    start_date DATE,
+    end_date DATE,
+    progress_pct DECIMAL(6,2),
+    status VARCHAR,
+    rationale VARCHAR,
+    objectives VARCHAR[],
+    target VARCHAR,
+    strategy_issue VARCHAR,
+    strategy_sub_issue VARCHAR,
+    strategy_goal VARCHAR,
+    strategy_indicator VARCHAR,
+    policy_id VARCHAR,
+    branch_id VARCHAR,
+    kpi_id VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS progress_updates (
+    doc_id VARCHAR,
+    ordinal INTEGER,
+    seq_label INTEGER,
+    report_date DATE,
+    progress_pct DECIMAL(6,2),
+    budget_disbursed_thb DECIMAL(18,2),
+    on_plan BOOLEAN,
+    on_target BOOLEAN,
+    detail VARCHAR,
+    problems VARCHAR,
+    obstacles VARCHAR,
+    PRIMARY KEY (doc_id, ordinal)
+);
+
+CREATE TABLE IF NOT EXISTS monthly_progress (
+    doc_id VARCHAR,
+    ordinal INTEGER,
+    month_no INTEGER,
+    value DECIMAL(6,2),
+    PRIMARY KEY (doc_id, ordinal)
+);
+
+CREATE TABLE IF NOT EXISTS indicators (
+    doc_id VARCHAR,
+    ordinal INTEGER,
+    code VARCHAR,
+    name VARCHAR,
+    target_value DECIMAL(18,4),
+    achieved_value DECIMAL(18,4),
+    unit VARCHAR,
+    kind VARCHAR,
+    PRIMARY KEY (doc_id, ordinal)
+);
+
+CREATE TABLE IF NOT EXISTS plans (
+    doc_id VARCHAR PRIMARY KEY,
+    agency VARCHAR,
+    parent_agency VARCHAR,
+    fiscal_year_be INTEGER,
+    title VARCHAR,
+    vision VARCHAR,
+    missions VARCHAR[]
+);
+
+CREATE TABLE IF NOT EXISTS plan_projects (
+    doc_id VARCHAR,
+    ordinal INTEGER,
+    section VARCHAR,
+    seq INTEGER,
+    name VARCHAR,
+    budget_thb DECIMAL(18,2),
+    uses_budget BOOLEAN,
+    responsible_unit VARCHAR,
+    PRIMARY KEY (doc_id, ordinal)
+);
+
+CREATE TABLE IF NOT EXISTS plan_sections (
+    doc_id VARCHAR,
+    section VARCHAR,
+    stated_total_thb DECIMAL(18,2),
+    computed_total_thb DECIMAL(18,2),
+    items INTEGER,
+    PRIMARY KEY (doc_id, section)
+);
+
+CREATE TABLE IF NOT EXISTS plan_indicators (
+    doc_id VARCHAR,
+    ordinal INTEGER,
+    name VARCHAR,
+    year_be INTEGER,
+    target_text VARCHAR,
+    PRIMARY KEY (doc_id, ordinal)
+);
+
+CREATE TABLE IF NOT EXISTS plan_scoring_levels (
+    doc_id VARCHAR,
+    ordinal INTEGER,                    -- added: document order
+    indicator VARCHAR,
+    level INTEGER,
+    weight_pct DECIMAL(18,4),
+    description VARCHAR,
+    score DECIMAL(18,4),
+    PRIMARY KEY (doc_id, ordinal)
+);
+
+CREATE TABLE IF NOT EXISTS plan_steps (
+    doc_id VARCHAR,
+    ordinal INTEGER,                    -- added: document order
+    indicator_no INTEGER,
+    project_name VARCHAR,
+    step_no INTEGER,
+    description VARCHAR,
+    step_pct DECIMAL(18,4),
+    cumulative_pct DECIMAL(18,4),
+    PRIMARY KEY (doc_id, ordinal)
+);
+
+CREATE TABLE IF NOT EXISTS quality_issues (
+    doc_id VARCHAR,
+    ordinal INTEGER,                    -- added: issue number within the document
+    table_name VARCHAR,
+    row_ordinal INTEGER,
+    field VARCHAR,
+    severity VARCHAR,
+    code VARCHAR,
+    message VARCHAR,
+    PRIMARY KEY (doc_id, ordinal)
+);
+
+CREATE TABLE IF NOT EXISTS provenance (
+    doc_id VARCHAR,
+    table_name VARCHAR,
+    row_ordinal INTEGER,
+    field VARCHAR,
+    page INTEGER,
+    line_no INTEGER,
+    char_start INTEGER,
+    char_end INTEGER,
+    raw_text VARCHAR,
+    derived BOOLEAN,
+    low_confidence BOOLEAN,             -- added: read by OCR from Thai digits, say
+    note VARCHAR                        -- added: how a derived value was worked out
+);
+
+CREATE TABLE IF NOT EXISTS ingest_runs (
+    run_id VARCHAR PRIMARY KEY,
+    started_at TIMESTAMP,
+    finished_at TIMESTAMP,
+    files_seen INTEGER,
+    loaded INTEGER,
+    unchanged INTEGER,
+    quarantined INTEGER,
+    extractor_version VARCHAR,
+    args VARCHAR
+);
+
+CREATE OR REPLACE VIEW v_projects_latest AS
+WITH latest AS (
+    SELECT doc_id, max(report_date) AS latest_report_date
+    FROM progress_updates
+    GROUP BY doc_id
+)
+SELECT p.*, l.latest_report_date, d.ingested_at, d.source_path
+FROM projects p
+JOIN documents d USING (doc_id)
+LEFT JOIN latest l USING (doc_id)
+WHERE p.project_code IS NOT NULL AND d.status = 'loaded'
+QUALIFY row_number() OVER (
+    PARTITION BY p.project_code, p.fiscal_year_be
+    ORDER BY l.latest_report_date DESC NULLS LAST, d.ingested_at DESC, p.doc_id
+) = 1;
+
+CREATE OR REPLACE VIEW v_progress_timeline AS
+SELECT u.*, p.project_code, p.fiscal_year_be, p.project_name, p.agency
+FROM progress_updates u
+JOIN projects p USING (doc_id);
+
+CREATE OR REPLACE VIEW v_plan_budget AS
+SELECT pp.*, pl.agency AS plan_agency, pl.parent_agency, pl.fiscal_year_be
+FROM plan_projects pp
+JOIN plans pl USING (doc_id);
