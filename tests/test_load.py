@@ -1,0 +1,131 @@
+"""The loader: idempotent, replaces per document, quarantines, keeps snapshots."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from bma_etl.errors import WarehouseError
+from bma_etl.load import Warehouse
+from bma_etl.pipeline import ingest, process_file
+from conftest import SAMPLES
+
+LEGACY = [SAMPLES / "000_52cb5c31ec83ab03.txt", SAMPLES / "002_9d2ef115f542a230.txt"]
+TABLES = ("documents", "projects", "progress_updates", "provenance", "quality_issues",
+          "document_texts")
+
+
+def _counts(db: Path) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in TABLES}
+    finally:
+        con.close()
+
+
+def test_rerun_skips_unchanged_content(db: Path) -> None:
+    first = ingest(LEGACY, db)
+    assert (first.loaded, first.unchanged, first.quarantined) == (2, 0, 0)
+    before = _counts(db)
+    second = ingest(LEGACY, db)
+    assert (second.loaded, second.unchanged) == (0, 2)
+    assert _counts(db) == before
+
+
+def test_force_replaces_rows_never_duplicates(db: Path) -> None:
+    ingest(LEGACY, db)
+    before = _counts(db)
+    again = ingest(LEGACY, db, force=True)
+    assert again.loaded == 2
+    assert _counts(db) == before
+
+
+def test_progress_updates_counts(db: Path) -> None:
+    ingest(LEGACY, db)
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("select p.project_code, count(*) from progress_updates u join projects p "
+                       "using (doc_id) group by 1 order by 1").fetchall()
+    assert rows == [("01000000-2456", 13), ("04160000-3949", 7)]
+    ordinals = con.execute("select ordinal from progress_updates u join projects p using (doc_id)"
+                           " where project_code = '01000000-2456' order by ordinal").fetchall()
+    assert [o for (o,) in ordinals] == list(range(1, 14))
+
+
+def test_unreadable_file_is_quarantined_and_batch_goes_on(db: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 10)
+    unknown = tmp_path / "note.txt"
+    unknown.write_text("บันทึกข้อความทั่วไป ไม่ใช่รายงาน\n", encoding="utf-8")
+    summary = ingest([bad, binary, unknown, *LEGACY], db)
+    assert (summary.loaded, summary.quarantined, summary.exit_code) == (2, 3, 3)
+    con = duckdb.connect(str(db), read_only=True)
+    errors = dict(con.execute("select file_name, error from documents "
+                              "where status = 'quarantined'").fetchall())
+    assert errors["empty.txt"] == "read: empty.txt: file is empty"
+    assert errors["blob.txt"].startswith("read: blob.txt: looks binary")
+    assert errors["note.txt"].startswith("detect: no known layout recognised")
+
+
+def test_quarantined_file_is_not_retried_unless_asked(db: Path, tmp_path: Path) -> None:
+    unknown = tmp_path / "note.txt"
+    unknown.write_text("ข้อความอื่น\n", encoding="utf-8")
+    ingest([unknown], db)
+    assert ingest([unknown], db).unchanged == 1
+    assert ingest([unknown], db, retry_quarantined=True).quarantined == 1
+
+
+def test_changed_file_is_a_new_snapshot_and_latest_moves(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "form.txt"
+    shutil.copy(LEGACY[1], path)
+    ingest([path], db)
+    text = path.read_text(encoding="utf-8")
+    extra = ("รายงานครั้งที่ 13\t:: 29/9/2563 : ปิดโครงการ :: ความก้าวหน้าของงานฯ = 45.00 % "
+             "งบประมาณที่เบิกใช้ (ครั้งที่ 13) = 0 บาท\t: ไม่เป็นไปตามแผน\t: ไม่เป็นไปตามเป้าหมาย\n")
+    path.write_text(text.replace("\nขอรับรองว่า", "\n" + extra + "\nขอรับรองว่า"),
+                    encoding="utf-8")
+    assert ingest([path], db).loaded == 1
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select count(*) from projects").fetchone() == (2,)
+    latest = con.execute("select progress_pct, latest_report_date from v_projects_latest "
+                         "where project_code = '01000000-2456'").fetchall()
+    assert [(float(a), str(b)) for a, b in latest] == [(45.0, "2020-09-29")]
+
+
+def test_views_answer(db: Path) -> None:
+    ingest(LEGACY, db)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select count(*) from v_progress_timeline").fetchone() == (20,)
+    assert con.execute("select count(*) from v_projects_latest").fetchone() == (2,)
+
+
+def test_failed_load_rolls_back(db: Path) -> None:
+    processed = process_file(LEGACY[0])
+    tables = dict(processed.tables)
+    # A second row with the same key makes the insert fail half-way through the document.
+    tables["progress_updates"] = [*tables["progress_updates"], tables["progress_updates"][0]]
+    with Warehouse(db) as wh, pytest.raises(WarehouseError):
+        wh.load(tables)
+    assert _counts(db) == dict.fromkeys(TABLES, 0)
+
+
+def test_locked_warehouse_gives_a_clear_error(db: Path) -> None:
+    ingest(LEGACY[:1], db)
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('ok', flush=True); "
+         "time.sleep(30)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        with pytest.raises(WarehouseError, match="in use by another process"):
+            ingest(LEGACY, db)
+    finally:
+        holder.kill()
+        holder.wait()

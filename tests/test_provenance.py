@@ -1,0 +1,61 @@
+"""Provenance invariants over every sample that a registered layout reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bma_etl.detect import detect
+from bma_etl.errors import UnknownLayout
+from bma_etl.layouts.base import RepairedText
+from bma_etl.pipeline import process_file
+from bma_etl.records import DATA_MODELS, Provenance
+from bma_etl.textnorm import repair_text
+from conftest import FIXTURES, SAMPLES
+
+
+def _readable() -> list[Path]:
+    out = []
+    for path in [*sorted(SAMPLES.iterdir()), *sorted((FIXTURES / "variants").glob("*.txt"))]:
+        try:
+            detect(RepairedText.of(repair_text(path.read_text(encoding="utf-8"))))
+        except UnknownLayout:
+            continue
+        out.append(path)
+    return out
+
+
+DOCS = _readable()
+
+
+@pytest.mark.parametrize("path", DOCS, ids=[p.name for p in DOCS])
+def test_spans_slice_the_stored_text(path: Path) -> None:
+    processed = process_file(path)
+    text = processed.tables["document_texts"][0].text  # type: ignore[attr-defined]
+    rows: list[Provenance] = processed.rows("provenance")  # type: ignore[assignment]
+    assert rows
+    for p in rows:
+        if p.char_start is None or p.char_end is None:
+            assert p.derived, p
+            continue
+        assert text[p.char_start:p.char_end] == p.raw_text, p
+        assert text.count("\n", 0, p.char_start) + 1 == p.line_no, p
+
+
+@pytest.mark.parametrize("path", DOCS, ids=[p.name for p in DOCS])
+def test_every_stated_value_has_provenance(path: Path) -> None:
+    processed = process_file(path)
+    have = {(p.table_name, p.row_ordinal, p.field)
+            for p in processed.rows("provenance")}  # type: ignore[attr-defined]
+    for model in DATA_MODELS:
+        for row in processed.rows(model.table):
+            ordinal = getattr(row, "ordinal", None)
+            for field, value in row.model_dump().items():
+                if field in ("doc_id", "ordinal") or value is None:
+                    continue
+                key = (model.table, ordinal, field)
+                if model.table == "plan_sections":
+                    key = (model.table, None, field)
+                assert any(h[0] == key[0] and h[2] == field and (h[1] == key[1] or
+                           model.table == "plan_sections") for h in have), key
