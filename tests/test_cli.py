@@ -13,6 +13,7 @@ from bma_etl.cli import app
 from bma_etl.pipeline import process_file
 from bma_etl.query import run_sql
 from bma_etl.records import json_schemas
+
 from conftest import SAMPLES
 
 LEGACY = [str(SAMPLES / "000_52cb5c31ec83ab03.txt"), str(SAMPLES / "002_9d2ef115f542a230.txt")]

@@ -9,6 +9,7 @@ import duckdb
 
 from bma_etl.load import ddl
 from bma_etl.records import ALL_MODELS, json_schemas
+
 from conftest import ROOT
 
 CONTRACT_TABLES = {

@@ -8,6 +8,7 @@ import pytest
 
 from bma_etl.layouts import BY_ID
 from bma_etl.pipeline import process_file
+
 from conftest import FIXTURES, GOLDEN, SAMPLES
 from golden_compare import diff, load_golden
 

@@ -13,6 +13,7 @@ from bma_etl.layouts.base import RepairedText
 from bma_etl.layouts.legacy_progress_form import extract, score
 from bma_etl.pipeline import Processed, process_file
 from bma_etl.records import ProgressUpdate, Project
+
 from conftest import SAMPLES
 
 PIPE = SAMPLES / "000_52cb5c31ec83ab03.txt"

@@ -11,6 +11,7 @@ import pytest
 from bma_etl.errors import WarehouseError
 from bma_etl.load import Warehouse
 from bma_etl.pipeline import ingest, process_file
+
 from conftest import SAMPLES
 
 LEGACY = [SAMPLES / "000_52cb5c31ec83ab03.txt", SAMPLES / "002_9d2ef115f542a230.txt"]

@@ -12,6 +12,7 @@ from bma_etl.layouts.base import RepairedText
 from bma_etl.pipeline import process_file
 from bma_etl.records import DATA_MODELS, Provenance
 from bma_etl.textnorm import repair_text
+
 from conftest import FIXTURES, SAMPLES
 
 

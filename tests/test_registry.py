@@ -8,6 +8,7 @@ import pkgutil
 import bma_etl.layouts as layouts_pkg
 from bma_etl.layouts import REGISTRY
 from bma_etl.layouts.base import Layout
+
 from conftest import GOLDEN, SAMPLES
 from golden_compare import load_golden
 
