@@ -73,12 +73,18 @@ class Warehouse:
         ).fetchall()
         return {doc_id: (status, version) for doc_id, status, version in rows}
 
-    def touch(self, doc_id: str, source_path: str, run_id: str) -> None:
-        """Record that an unchanged document was seen again at ``source_path``."""
-        self.con.execute(
-            "UPDATE documents SET source_path = ?, run_id = ? WHERE doc_id = ?",
-            [source_path, run_id, doc_id],
-        )
+    def touch_many(self, seen: list[tuple[str, str]], run_id: str) -> None:
+        """Record that unchanged documents ``(doc_id, path)`` were seen again by this run."""
+        if not seen:
+            return
+        table = pa.table({"doc_id": [d for d, _ in seen], "source_path": [p for _, p in seen]})
+        self.con.register("_bma_seen", table)
+        try:
+            self.con.execute(
+                "UPDATE documents SET source_path = s.source_path, run_id = ? "
+                "FROM _bma_seen s WHERE documents.doc_id = s.doc_id", [run_id])
+        finally:
+            self.con.unregister("_bma_seen")
 
     def load(self, tables: dict[str, list[Record]]) -> None:
         """Replace one document's rows with ``tables`` in a single transaction."""

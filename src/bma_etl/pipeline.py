@@ -179,6 +179,21 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
+#: Files read, processed and loaded together; bounds memory whatever the corpus size.
+BATCH_SIZE = 64
+
+
+def _batches(items: Iterable[Path], size: int) -> Iterator[list[Path]]:
+    batch: list[Path] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def ingest(
     paths: Iterable[Path],
     db: Path,
@@ -190,76 +205,92 @@ def ingest(
     on_file: Callable[[FileOutcome], None] | None = None,
     args: str | None = None,
 ) -> RunSummary:
-    """Load every file under ``paths`` into the warehouse at ``db``."""
+    """Load every file under ``paths`` into the warehouse at ``db``.
+
+    Files go in batches of :data:`BATCH_SIZE`: read and hashed, unchanged ones
+    skipped, the rest extracted (in ``workers`` processes) and loaded one
+    transaction per document, in the order the files were found, so the result does
+    not depend on ``workers``.
+    """
     began = time.perf_counter()
     run = IngestRun(run_id=uuid.uuid4().hex, started_at=_now(), extractor_version=__version__,
                     args=args)
     summary = RunSummary(run.run_id)
-    with Warehouse(db) as wh:
-        wh.start_run(run)
-        states = wh.document_states()
-        pending: list[tuple[Path, bytes, str]] = []
 
-        def record(outcome: FileOutcome) -> None:
-            summary.outcomes.append(outcome)
-            setattr(summary, outcome.state, getattr(summary, outcome.state) + 1)
-            if outcome.layout and outcome.state == "loaded":
-                summary.by_layout[outcome.layout] += 1
-            if on_file is not None:
-                on_file(outcome)
+    def record(outcome: FileOutcome) -> None:
+        summary.outcomes.append(outcome)
+        setattr(summary, outcome.state, getattr(summary, outcome.state) + 1)
+        if outcome.layout and outcome.state == "loaded":
+            summary.by_layout[outcome.layout] += 1
+        if on_file is not None:
+            on_file(outcome)
 
-        def quarantine(path: Path, doc_id: str, error: str, seconds: float = 0.0) -> None:
-            wh.load(_quarantine_rows(path, doc_id, error, run.run_id))
-            log.warning("quarantined %s: %s", path, error)
-            record(FileOutcome(path, doc_id, "quarantined", None, error, seconds))
+    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    try:
+        with Warehouse(db) as wh:
+            wh.start_run(run)
+            states = wh.document_states()
 
-        for path in iter_files(paths):
-            summary.files_seen += 1
-            try:
-                data = read_bytes(path)
-            except ReadError as exc:
-                quarantine(path, _quarantine_id(path, None), exc.reason())
-                continue
-            doc_id = doc_id_of(data)
-            state = states.get(doc_id)
-            if state and not force and state[1] == __version__ and (
-                state[0] == "loaded" or not retry_quarantined
-            ):
-                wh.touch(doc_id, str(path), run.run_id)
-                record(FileOutcome(path, doc_id, "unchanged"))
-                continue
-            states[doc_id] = ("pending", __version__)
-            pending.append((path, data, ocr))
+            def quarantine(path: Path, doc_id: str, error: str, seconds: float = 0.0) -> None:
+                wh.load(_quarantine_rows(path, doc_id, error, run.run_id))
+                states[doc_id] = ("quarantined", __version__)
+                log.warning("quarantined %s: %s", path, error)
+                record(FileOutcome(path, doc_id, "quarantined", None, error, seconds))
 
-        for (path, data, _), (processed, error, seconds) in zip(
-            pending, _run_all(pending, workers), strict=True
-        ):
-            doc_id = doc_id_of(data)
-            if processed is None:
-                quarantine(path, doc_id, error or "unknown error", seconds)
-                continue
-            doc = processed.tables["documents"][0]
-            processed.tables["documents"] = [
-                doc.model_copy(update={"run_id": run.run_id, "ingested_at": _now()})
-            ]
-            wh.load(processed.tables)
-            record(FileOutcome(path, doc_id, "loaded", processed.layout, None, seconds))
+            for batch in _batches(iter_files(paths), BATCH_SIZE):
+                pending: list[tuple[Path, bytes, str]] = []
+                unchanged: list[tuple[str, str]] = []
+                for path in batch:
+                    summary.files_seen += 1
+                    try:
+                        data = read_bytes(path)
+                    except ReadError as exc:
+                        quarantine(path, _quarantine_id(path, None), exc.reason())
+                        continue
+                    doc_id = doc_id_of(data)
+                    state = states.get(doc_id)
+                    if state and not force and state[1] == __version__ and (
+                        state[0] in ("loaded", "pending") or not retry_quarantined
+                    ):
+                        unchanged.append((doc_id, str(path)))
+                        record(FileOutcome(path, doc_id, "unchanged"))
+                        continue
+                    states[doc_id] = ("pending", __version__)
+                    pending.append((path, data, ocr))
+                wh.touch_many(unchanged, run.run_id)
+                for (path, data, _), (processed, error, seconds) in zip(
+                    pending, _run_all(pending, pool), strict=True
+                ):
+                    doc_id = doc_id_of(data)
+                    if processed is None:
+                        quarantine(path, doc_id, error or "unknown error", seconds)
+                        continue
+                    doc = processed.tables["documents"][0]
+                    processed.tables["documents"] = [
+                        doc.model_copy(update={"run_id": run.run_id, "ingested_at": _now()})
+                    ]
+                    wh.load(processed.tables)
+                    states[doc_id] = ("loaded", __version__)
+                    record(FileOutcome(path, doc_id, "loaded", processed.layout, None, seconds))
 
-        summary.seconds = time.perf_counter() - began
-        wh.finish_run(run.model_copy(update={
-            "finished_at": _now(), "files_seen": summary.files_seen, "loaded": summary.loaded,
-            "unchanged": summary.unchanged, "quarantined": summary.quarantined,
-        }))
+            summary.seconds = time.perf_counter() - began
+            wh.finish_run(run.model_copy(update={
+                "finished_at": _now(), "files_seen": summary.files_seen,
+                "loaded": summary.loaded, "unchanged": summary.unchanged,
+                "quarantined": summary.quarantined,
+            }))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return summary
 
 
-def _run_all(items: list[tuple[Path, bytes, str]], workers: int
+def _run_all(items: list[tuple[Path, bytes, str]], pool: ProcessPoolExecutor | None
              ) -> Iterator[tuple[Processed | None, str | None, float]]:
-    if workers <= 1 or len(items) <= 1:
+    if pool is None or len(items) <= 1:
         yield from map(_work, items)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_work, items, chunksize=max(1, min(16, len(items) // (workers * 4))))
+    yield from pool.map(_work, items)
 
 
 def outcome_json(outcome: FileOutcome) -> str:
