@@ -38,15 +38,37 @@ def _pua_table() -> dict[int, str]:
     # thai_pua_shape): each Thai character with its Windows and Mac code point,
     # per positioning action (SD shift down, SDL down-left, SL left, RD remove
     # descender).
-    sd = {"\u0e48": (0xF70A, 0xF88B), "\u0e49": (0xF70B, 0xF88E), "\u0e4a": (0xF70C, 0xF891),
-          "\u0e4b": (0xF70D, 0xF894), "\u0e4c": (0xF70E, 0xF897), "\u0e38": (0xF718, 0xF89B),
-          "\u0e39": (0xF719, 0xF89C), "\u0e3a": (0xF71A, 0xF89D)}
-    sdl = {"\u0e48": (0xF705, 0xF88C), "\u0e49": (0xF706, 0xF88F), "\u0e4a": (0xF707, 0xF892),
-           "\u0e4b": (0xF708, 0xF895), "\u0e4c": (0xF709, 0xF898)}
-    sl = {"\u0e48": (0xF713, 0xF88A), "\u0e49": (0xF714, 0xF88D), "\u0e4a": (0xF715, 0xF890),
-          "\u0e4b": (0xF716, 0xF893), "\u0e4c": (0xF717, 0xF896), "\u0e31": (0xF710, 0xF884),
-          "\u0e34": (0xF701, 0xF885), "\u0e35": (0xF702, 0xF886), "\u0e36": (0xF703, 0xF887),
-          "\u0e37": (0xF704, 0xF888), "\u0e47": (0xF712, 0xF889), "\u0e4d": (0xF711, 0xF899)}
+    sd = {
+        "\u0e48": (0xF70A, 0xF88B),
+        "\u0e49": (0xF70B, 0xF88E),
+        "\u0e4a": (0xF70C, 0xF891),
+        "\u0e4b": (0xF70D, 0xF894),
+        "\u0e4c": (0xF70E, 0xF897),
+        "\u0e38": (0xF718, 0xF89B),
+        "\u0e39": (0xF719, 0xF89C),
+        "\u0e3a": (0xF71A, 0xF89D),
+    }
+    sdl = {
+        "\u0e48": (0xF705, 0xF88C),
+        "\u0e49": (0xF706, 0xF88F),
+        "\u0e4a": (0xF707, 0xF892),
+        "\u0e4b": (0xF708, 0xF895),
+        "\u0e4c": (0xF709, 0xF898),
+    }
+    sl = {
+        "\u0e48": (0xF713, 0xF88A),
+        "\u0e49": (0xF714, 0xF88D),
+        "\u0e4a": (0xF715, 0xF890),
+        "\u0e4b": (0xF716, 0xF893),
+        "\u0e4c": (0xF717, 0xF896),
+        "\u0e31": (0xF710, 0xF884),
+        "\u0e34": (0xF701, 0xF885),
+        "\u0e35": (0xF702, 0xF886),
+        "\u0e36": (0xF703, 0xF887),
+        "\u0e37": (0xF704, 0xF888),
+        "\u0e47": (0xF712, 0xF889),
+        "\u0e4d": (0xF711, 0xF899),
+    }
     rd = {"\u0e0d": (0xF70F, 0xF89A), "\u0e10": (0xF700, 0xF89E)}
     table: dict[int, str] = {}
     for mapping in (sd, sdl, sl, rd):
@@ -89,18 +111,18 @@ def _repair_once(text: str) -> str:
 
 
 def repair_text(text: str) -> str:
-    """Repair a document's text without joining or splitting lines.
+    r"""Repair a document's text without joining or splitting lines.
 
     NFC; decomposed SARA AM joined; zero-width characters removed; PUA glyphs
     mapped back to Thai; Lao letters in Thai lines mapped to Thai; a SARA AM lost
     into a space restored; a ``?`` between spaces standing for a dash restored;
     CRLF and CR made LF.
 
-    >>> repair_text("สํานักงาน\\r\\nด าเนินไป อ านาจ")
-    'สำนักงาน\\nดำเนินไป อำนาจ'
+    >>> repair_text("สํานักงาน\r\nด าเนินไป อ านาจ")
+    'สำนักงาน\nดำเนินไป อำนาจ'
     >>> repair_text("ด้านที่ ๗ ? การบริหาร"), repair_text("เป็นທີ່เชิ")
     ('ด้านที่ ๗ - การบริหาร', 'เป็นที่เชิ')
-    >>> repair_text("ก\\uf70bา")  # MAI THO from a Windows Thai PDF font
+    >>> repair_text("ก\uf70bา")  # MAI THO from a Windows Thai PDF font
     'ก้า'
     """
     # Each pass is deterministic; repeating until nothing changes makes the
@@ -119,13 +141,13 @@ _SPLIT_YEAR = re.compile(
 
 
 def join_split_year(text: str) -> str:
-    """Join a BE year whose last digit the PDF put on a line of its own.
+    r"""Join a BE year whose last digit the PDF put on a line of its own.
 
     NOT line-preserving (it removes one line break per year), so it belongs to
     the PDF reader, before :func:`repair_text` and before any offsets are taken.
 
-    >>> join_split_year("ณ วันที่ 17 มีนาคม พ.ศ. ๒๕๖\\n6\\nเป็นปีที่")
-    'ณ วันที่ 17 มีนาคม พ.ศ. ๒๕๖6\\nเป็นปีที่'
+    >>> join_split_year("ณ วันที่ 17 มีนาคม พ.ศ. ๒๕๖\n6\nเป็นปีที่")
+    'ณ วันที่ 17 มีนาคม พ.ศ. ๒๕๖6\nเป็นปีที่'
     """
     return _SPLIT_YEAR.sub(r"\1\2", text)
 
@@ -133,8 +155,9 @@ def join_split_year(text: str) -> str:
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _PUA = re.compile("[\ue000-\uf8ff]")
 _CLUSTER_BASE = re.compile(f"[{THAI_CONSONANTS}\ue000-\uf8ff\u0e81-\u0eae]")
-_ORPHAN_MARKS = re.compile(f"(?:^|(?<=[^\u0e01-\u0e5b\ue000-\uf8ff\u0e80-\u0eff]))[{_MARKS}]+",
-                           re.MULTILINE)
+_ORPHAN_MARKS = re.compile(
+    f"(?:^|(?<=[^\u0e01-\u0e5b\ue000-\uf8ff\u0e80-\u0eff]))[{_MARKS}]+", re.MULTILINE
+)
 _LONE_NIKHAHIT = re.compile(f"{NIKHAHIT}(?![{TONE_MARKS}]?{SARA_AA})")
 _LAO_RUN = re.compile("[\u0e80-\u0eff]+")
 

@@ -119,10 +119,14 @@ def _thai(p: str, need: str = "year") -> str:
 
 def _numeric(p: str) -> str:
     """Day/month/year with one separator, or ISO year-month-day with optional time."""
-    dmy = (rf"(?<![0-9])(?P<{p}d>[0-9]{{1,2}})(?:{_SP}/{_SP}(?P<{p}m>[0-9]{{1,2}}){_SP}/{_SP}"
-           rf"|(?P<{p}s>[.-])(?P<{p}m2>[0-9]{{1,2}})(?P={p}s))(?P<{p}y>[0-9]{{4}})(?![0-9])")
-    iso = (rf"(?<![0-9])(?P<{p}iy>[0-9]{{4}})-(?P<{p}im>[0-9]{{1,2}})-(?P<{p}id>[0-9]{{1,2}})"
-           r"(?![0-9])(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?![0-9]))?")
+    dmy = (
+        rf"(?<![0-9])(?P<{p}d>[0-9]{{1,2}})(?:{_SP}/{_SP}(?P<{p}m>[0-9]{{1,2}}){_SP}/{_SP}"
+        rf"|(?P<{p}s>[.-])(?P<{p}m2>[0-9]{{1,2}})(?P={p}s))(?P<{p}y>[0-9]{{4}})(?![0-9])"
+    )
+    iso = (
+        rf"(?<![0-9])(?P<{p}iy>[0-9]{{4}})-(?P<{p}im>[0-9]{{1,2}})-(?P<{p}id>[0-9]{{1,2}})"
+        r"(?![0-9])(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?![0-9]))?"
+    )
     return rf"(?:{dmy}|{iso})"
 
 
@@ -162,8 +166,9 @@ def _make(s: str, y: int, mo: int, d: int) -> date:
 
 def _numeric_date(s: str, m: re.Match[str], p: str) -> date:
     if m.group(f"{p}iy"):
-        return _make(s, resolve_year(int(m.group(f"{p}iy"))), int(m.group(f"{p}im")),
-                     int(m.group(f"{p}id")))
+        return _make(
+            s, resolve_year(int(m.group(f"{p}iy"))), int(m.group(f"{p}im")), int(m.group(f"{p}id"))
+        )
     month = m.group(f"{p}m") or m.group(f"{p}m2")
     return _make(s, resolve_year(int(m.group(f"{p}y"))), int(month), int(m.group(f"{p}d")))
 

@@ -33,12 +33,12 @@ _WELL_FORMED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-
 _OCR_CONFUSABLE = re.compile(r"(?<![A-Za-z])[oOlI](?=[0-9])|(?<=[0-9])[oOlI](?![A-Za-z])")
 # A minus sign counts only when glued to the digits and not glued to a word
 # before it ("-5" but not the dash in "04160000-3949" or "ด้านที่ ๗ - การ").
-_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s=(:]))-$")
+_BEFORE_MINUS = frozenset(" \t\n\r\u00a0=(:")
 # "1 500 000": OCR put spaces where the thousands commas were.
 _SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?")
 
 _NO_BUDGET = re.compile(r"ไม่(?:ได้)?\s*(?:ใช้|มี|รับ|ขอ|ตั้ง)?\s*งบ(?:ประมาณ)?")
-_DASHES_ONLY = re.compile(r"[\s\-–—−.]*")
+_DASHES_ONLY = re.compile(r"[\s\-–—\u2212.]*")
 _MILLION = re.compile(r"^\s*ล้าน")
 _PERCENT_WORDS = re.compile(r"ร้อยละ|เปอร์เซ็นต์|%")
 
@@ -69,7 +69,7 @@ def _numbers(s: str, what: str, scan: str | None = None) -> list[tuple[str, int,
         token = m.group()
         if not _WELL_FORMED.fullmatch(token):
             raise NormalizeError(f"{s!r} is not {what}: {token!r} is not a well-formed number")
-        sign = "-" if _MINUS_BEFORE.search(text, 0, m.start()) else ""
+        sign = "-" if _negative(text, m.start()) else ""
         start = m.start() - len(sign)
         found.append((sign + token.replace(",", ""), start, m.end()))
     if len(found) > 1:
@@ -77,6 +77,13 @@ def _numbers(s: str, what: str, scan: str | None = None) -> list[tuple[str, int,
         if joined is not None:
             return [joined]
     return found
+
+
+def _negative(text: str, start: int) -> bool:
+    """Whether the number starting at ``start`` has its own minus sign."""
+    if start == 0 or text[start - 1] != "-":
+        return False
+    return start == 1 or text[start - 2] in _BEFORE_MINUS
 
 
 def _join_spaced_groups(
@@ -114,10 +121,10 @@ def parse_number(s: str) -> Decimal:
     (Decimal('60'), Decimal('1500000'), Decimal('1'))
     >>> parse_number("1 500 000")
     Decimal('1500000')
-    >>> parse_number("15/10/2562")
+    >>> parse_number("1 และ 2")
     Traceback (most recent call last):
     ...
-    bma_etl.errors.NormalizeError: '15/10/2562' is not a number: it holds several numbers (15, 10, 2562)
+    bma_etl.errors.NormalizeError: '1 และ 2' is not a number: it holds several numbers (1, 2)
     """
     return _one_number(s, "a number")[0]
 

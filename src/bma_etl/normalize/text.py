@@ -83,22 +83,31 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
 
 def clean_text(s: str) -> str:
-    """A field value cleaned: NFC, SARA AM joined, zero widths gone, spaces collapsed.
+    r"""A field value cleaned: NFC, SARA AM joined, zero widths gone, spaces collapsed.
 
     Each line goes through ``pythainlp.util.normalize`` and is stripped; blank
-    lines are dropped; lines are joined with ``"\\n"``. Thai digits stay.
+    lines are dropped; lines are joined with ``"\n"``. Thai digits stay.
 
-    >>> clean_text("  สํานักงาน  การต่างประเทศ \\n\\n\\t ๑๒  เมือง ")
-    'สำนักงาน การต่างประเทศ\\n๑๒ เมือง'
+    >>> clean_text("  สํานักงาน  การต่างประเทศ \n\n\t ๑๒  เมือง ")
+    'สำนักงาน การต่างประเทศ\n๑๒ เมือง'
     """
-    text = remove_zero_width(join_sara_am(unicodedata.normalize("NFC", s)))
-    lines = []
-    for line in _LINE_BREAK.split(text):
-        line = _SPACES.sub(" ", line)
-        line = join_sara_am(thai_normalize(line)).strip(" ")
-        if line:
-            lines.append(line)
-    return "\n".join(lines)
+    text = join_sara_am(unicodedata.normalize("NFC", remove_zero_width(s)))
+    lines = (_clean_line(line) for line in _LINE_BREAK.split(text))
+    return "\n".join(line for line in lines if line)
+
+
+def _clean_line(line: str) -> str:
+    # pythainlp's normalize is not idempotent ("ๅๅ" becomes "าๅ", then "า"),
+    # and dropping a dangling mark can leave two spaces or marks out of
+    # canonical order: repeat until the line no longer changes.
+    for _ in range(4):
+        cleaned = thai_normalize(_SPACES.sub(" ", line))
+        cleaned = join_sara_am(unicodedata.normalize("NFC", cleaned))
+        cleaned = _SPACES.sub(" ", cleaned).strip(" ")
+        if cleaned == line:
+            break
+        line = cleaned
+    return line
 
 
 # Outline numbers, tried in order. Multi-level numbers in Thai digits (๗.๒.๑) are
@@ -133,16 +142,19 @@ def strip_outline_number(s: str) -> str:
     for pattern in _OUTLINE:
         m = pattern.match(text)
         if m:
-            rest = text[m.end():].lstrip()
+            rest = text[m.end() :].lstrip()
             return rest if rest else text
     return text
 
 
 _PHONE_LABEL = r"(?:โทรศัพท์|โทร|(?i:tel|phone))\.?[ \t]*[:.]?[ \t]*"
 _DIGIT = "[0-9๐-๙]"
-_PHONE = (rf"{_DIGIT}(?:(?:[ \t]*[\-/,][ \t]*|[ \t])?{_DIGIT})*"
-          rf"(?:[ \t]*(?:ต่อ|(?i:ext)\.?)[ \t]*{_DIGIT}+)?")
+_PHONE = (
+    rf"{_DIGIT}(?:(?:[ \t]*[\-/,][ \t]*|[ \t])?{_DIGIT})*"
+    rf"(?:[ \t]*(?:ต่อ|(?i:ext)\.?)[ \t]*{_DIGIT}+)?"
+)
 _LABELLED = re.compile(rf"\(?[ \t]*{_PHONE_LABEL}(?P<phone>{_PHONE})[ \t]*\)?[ \t]*$")
+_PHONE_TAIL = 120
 _TRAILING = re.compile(rf"(?<=[ \t])(?P<phone>{_PHONE})[ \t]*$")
 
 
@@ -165,9 +177,12 @@ def split_person_phone(s: str) -> tuple[str, str | None]:
     text = s.strip()
     if not text:
         raise NormalizeError(f"{s!r} names no person")
-    m = _LABELLED.search(text)
+    # A phone is short and printed last: look only at the tail, so a long value
+    # costs linear time whatever it holds.
+    base = max(0, len(text) - _PHONE_TAIL)
+    m = _LABELLED.search(text, base)
     if m is None:
-        m = _TRAILING.search(text)
+        m = _TRAILING.search(text, base)
         if m is None or len(re.findall(_DIGIT, m.group("phone"))) < 3:
             return text, None
     name = text[: m.start()].rstrip(" \t(,;:-–")
@@ -190,7 +205,7 @@ _FLAGS = {
     "yes": True,
     "no": False,
 }
-_FLAG_NOISE = re.compile(r"[\s:：.;,()\[\]|*\"'“”]+")
+_FLAG_NOISE = re.compile(r"[\s:\uff1a.;,()\[\]|*\"'“”]+")
 
 
 def parse_flag(s: str) -> bool:

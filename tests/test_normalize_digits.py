@@ -1,0 +1,194 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bma_etl.errors import NormalizeError
+from bma_etl.normalize.digits import (
+    parse_amount,
+    parse_int,
+    parse_number,
+    parse_percent,
+    to_arabic_digits,
+)
+
+THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def test_to_arabic_digits_keeps_length_and_other_characters():
+    s = "เป็นเงิน ๓,๗๓๓,๙๙๗.๑๐ บาท (2566)"
+    out = to_arabic_digits(s)
+    assert out == "เป็นเงิน 3,733,997.10 บาท (2566)"
+    assert len(out) == len(s)
+    assert to_arabic_digits("") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("= 1.00 %", Decimal("1.00")),  # 000_52cb5c31ec83ab03.txt progress cell
+        ("ร้อยละ ๖๐", Decimal("60")),  # 003 scoring levels
+        ("๑,๕๐๐,๐๐๐.-", Decimal("1500000")),
+        ("22.5", Decimal("22.5")),
+        ("๒๒.๕", Decimal("22.5")),
+        ("ระดับ : 1", Decimal("1")),  # 001 KPI block
+        ("1 500 000", Decimal("1500000")),
+        ("1 500 000.50 บาท", Decimal("1500000.50")),
+        ("-5", Decimal("-5")),
+        ("ค่า = -2.5", Decimal("-2.5")),
+        ("งบฯ ที่ได้รับ (บาท)1,500,000", Decimal("1500000")),  # 004 glued label
+    ],
+)
+def test_parse_number_examples(text, expected):
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "ไม่มี",
+        "15/10/2562",  # three numbers
+        "04160000-3949",  # a code, not a negative number
+        "1,50",  # malformed grouping
+        "1.2.3",
+        "ร้อยละ ๖o",  # OCR letter o for a zero
+        "l00",
+        "12 - 16",
+    ],
+)
+def test_parse_number_rejects(text):
+    with pytest.raises(NormalizeError) as exc:
+        parse_number(text)
+    assert repr(text) in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("๑,๕๐๐,๐๐๐.- บาท", Decimal("1500000")),  # 003 budget tables
+        ("๒๑,๙๐๓,๒๐๐.-บาท", Decimal("21903200")),  # 003 "รวมงบประมาณทั้งสิ้น"
+        ("9,603,371.83 บาท", Decimal("9603371.83")),
+        ("0 บาท", Decimal("0")),  # 000 "งบประมาณที่ได้รับ : 0 บาท"
+        ("55,189 บาท", Decimal("55189")),  # 002
+        ("1,500,000", Decimal("1500000")),  # 004
+        ("๓,๗๓๓,๙๙๗.๑๐ บาท", Decimal("3733997.10")),  # 003 narrative
+        ("งบประมาณ ๒,๕๐๐,๐๐๐.- บาท (ส่วนแผนงานฯ)", Decimal("2500000")),
+        ("200 ล้านบาท", Decimal("200000000")),
+    ],
+)
+def test_parse_amount_examples(text, expected):
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["ไม่ใช้งบประมาณ", " ไม่ใช้งบประมาณ ", "(ไม่ได้ใช้งบประมาณ)", "ไม่มีงบประมาณ", "-", " – "]
+)
+def test_parse_amount_no_budget_is_none(text):
+    assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["12.345 บาท", "บาท", "", "-100 บาท", "1,000 บาท 2,000 บาท", "ร้อยละ ๖o"]
+)
+def test_parse_amount_rejects(text):
+    with pytest.raises(NormalizeError):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ร้อยละ ๖๐", Decimal("60")),
+        ("= 1.00 %", Decimal("1.00")),
+        ("45", Decimal("45")),  # 004 "คืบหน้าล่าสุด45"
+        ("ร้อยละ 100.00", Decimal("100.00")),  # 001 history entries
+        ("100 ร้อยละ", Decimal("100")),  # 004 "เป้าหมายโครงการ100 ร้อยละ"
+        ("ความก้าวหน้าของงานฯ = 20.00 %", Decimal("20.00")),
+        ("0", Decimal("0")),
+    ],
+)
+def test_parse_percent_examples(text, expected):
+    assert parse_percent(text) == expected
+
+
+def test_parse_percent_error_names_the_value():
+    with pytest.raises(NormalizeError) as exc:
+        parse_percent("ร้อยละ ๖o")
+    assert exc.value.reason().startswith("normalize: 'ร้อยละ ๖o' is not a percent")
+
+
+@pytest.mark.parametrize("text", ["101", "ร้อยละ 120", "-1 %", "ร้อยละ", "1 ถึง 2 %"])
+def test_parse_percent_rejects(text):
+    with pytest.raises(NormalizeError):
+        parse_percent(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("รายงานครั้งที่ 12", 12), ("รายงานครั้งที่1", 1), ("๑๖", 16), ("(3)", 3), ("1,500", 1500)],
+)
+def test_parse_int_examples(text, expected):
+    assert parse_int(text) == expected
+
+
+@pytest.mark.parametrize("text", ["22.5", "12.0", "ครั้งที่ 1 และ 2", "", "สิบ"])
+def test_parse_int_rejects(text):
+    with pytest.raises(NormalizeError):
+        parse_int(text)
+
+
+@st.composite
+def amounts(draw):
+    places = draw(st.sampled_from([0, 1, 2]))
+    units = draw(st.integers(0, 10**12 * 10**places))
+    return Decimal(units).scaleb(-places)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=amounts(),
+    commas=st.booleans(),
+    thai=st.booleans(),
+    suffix=st.sampled_from(["", " บาท", "บาท", ".-", ".- บาท", ".-บาท"]),
+    prefix=st.sampled_from(["", "งบประมาณ ", "= "]),
+)
+def test_amount_round_trip(value, commas, thai, suffix, prefix):
+    if suffix.startswith(".-") and value.as_tuple().exponent != 0:
+        suffix = " บาท"  # ".-" closes whole-baht amounts only
+    text = prefix + format(value, ",f" if commas else "f") + suffix
+    if thai:
+        text = text.translate(THAI)
+    parsed = parse_amount(text)
+    assert parsed == value
+    assert parsed is not None and parsed.as_tuple().exponent == value.as_tuple().exponent
+
+
+@st.composite
+def percents(draw):
+    places = draw(st.sampled_from([0, 1, 2]))
+    return Decimal(draw(st.integers(0, 100 * 10**places))).scaleb(-places)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=percents(),
+    thai=st.booleans(),
+    form=st.sampled_from(["ร้อยละ {}", "{} %", "= {} %", "{}", "{} ร้อยละ", "{}%", "ร้อยละ{}"]),
+)
+def test_percent_round_trip(value, thai, form):
+    text = form.format(format(value, "f"))
+    if thai:
+        text = text.translate(THAI)
+    assert parse_percent(text) == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_parsers_return_value_or_normalize_error(text):
+    for parser in (parse_number, parse_amount, parse_percent, parse_int):
+        try:
+            parser(text)
+        except NormalizeError:
+            pass
