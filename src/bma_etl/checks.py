@@ -82,7 +82,7 @@ def check_totals(tables: dict[str, list[Record]]) -> list[Finding]:
     for s in cast(Sequence[PlanSection], _rows(tables, PlanSection)):
         if (s.stated_total_thb is not None and s.computed_total_thb is not None
                 and s.stated_total_thb != s.computed_total_thb):
-            out.append(Finding("plan_sections", None, "stated_total_thb", "warning",
+            out.append(Finding("plan_sections", s.ordinal, "stated_total_thb", "warning",
                                "total_mismatch",
                                f"{s.section}: stated {s.stated_total_thb}, items sum to "
                                f"{s.computed_total_thb}"))

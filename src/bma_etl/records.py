@@ -167,7 +167,8 @@ class PlanSection(Record):
     """``plan_sections``: a summary table's stated total beside the computed sum."""
 
     table: ClassVar[str] = "plan_sections"
-    key: ClassVar[tuple[str, ...]] = ("doc_id", "section")
+    key: ClassVar[tuple[str, ...]] = ("doc_id", "ordinal")
+    ordinal: int
     section: Literal["strategic", "key", "routine"]
     stated_total_thb: Money | None = None
     computed_total_thb: Money | None = None

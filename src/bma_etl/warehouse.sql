@@ -112,11 +112,12 @@ CREATE TABLE IF NOT EXISTS plan_projects (
 
 CREATE TABLE IF NOT EXISTS plan_sections (
     doc_id VARCHAR,
+    ordinal INTEGER,                    -- added: document order
     section VARCHAR,
     stated_total_thb DECIMAL(18,2),
     computed_total_thb DECIMAL(18,2),
     items INTEGER,
-    PRIMARY KEY (doc_id, section)
+    PRIMARY KEY (doc_id, ordinal)
 );
 
 CREATE TABLE IF NOT EXISTS plan_indicators (

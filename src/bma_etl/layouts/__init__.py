@@ -6,11 +6,12 @@ plus one line in :data:`REGISTRY` (and its sample with a golden file).
 
 from __future__ import annotations
 
-from bma_etl.layouts import legacy_progress_form
+from bma_etl.layouts import annual_action_plan, legacy_progress_form
 from bma_etl.layouts.base import Layout
 
 REGISTRY: tuple[Layout, ...] = (
     legacy_progress_form.LAYOUT,
+    annual_action_plan.LAYOUT,
 )
 
 BY_ID: dict[str, Layout] = {layout.layout_id: layout for layout in REGISTRY}

@@ -1,0 +1,446 @@
+"""Annual action plan (แผนปฏิบัติการประจำปี) of a BMA agency.
+
+Stage: extract. Consumes the repaired text of one plan; produces raw rows for
+``plans`` (title, agency, fiscal year, vision, missions), ``plan_projects`` and
+``plan_sections`` (the budget summary tables under สรุปโครงการและงบประมาณ...),
+``plan_indicators`` (targets under year columns), ``plan_scoring_levels``
+(เกณฑ์การให้คะแนน tables) and ``plan_steps`` (ขั้นตอนการดำเนินงาน tables).
+
+Sections are recognised by their heading words and tables by their column
+headers (:mod:`bma_etl.layouts.plan_tables`), never by position or count: another
+agency's plan orders and words them differently. A summary table's stated total
+is loaded as written beside the sum of its items; when they differ the finding
+``total_mismatch`` says so, and neither number is corrected.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import pairwise
+
+from bma_etl.errors import ExtractError
+from bma_etl.layouts.base import (
+    Derived,
+    Extraction,
+    FieldValue,
+    Finding,
+    Layout,
+    Line,
+    Raw,
+    RawRow,
+    RepairedText,
+)
+from bma_etl.layouts.plan_tables import (
+    AMOUNT_RE,
+    DIGIT,
+    ITEM_RE,
+    NO_BUDGET_RE,
+    StepContext,
+    Table,
+    blank_tags,
+    blocks_of,
+    cell_pieces,
+    find_col,
+    first_match,
+    is_total,
+    joined,
+    kind_of,
+    pieces,
+    read_scoring_table,
+    read_step_table,
+    read_target_table,
+    tables_of,
+    to_decimal,
+    unplaced,
+    update_step_context,
+    value,
+)
+from bma_etl.records import (
+    Plan,
+    PlanIndicator,
+    PlanProject,
+    PlanScoringLevel,
+    PlanSection,
+    PlanStep,
+)
+
+log = logging.getLogger(__name__)
+
+TITLE = "แผนปฏิบัติการประจำปี"
+
+_PLAN_WORDS = r"แผนปฏิบัติ\s*(?:การ|ราชการ)\s*ประจำปี(?:\s*งบประมาณ)?"
+_BE = r"(?:พ\s*\.\s*ศ\s*\.?)"
+#: ``แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๕`` on one line.
+_TITLE_RE = re.compile(
+    rf"^\s*(?P<title>{_PLAN_WORDS}\s*{_BE}?\s*(?P<year>{DIGIT}{{4}}))(?:\s+(?P<rest>\S.*?))?\s*$"
+)
+#: The cover's ``แผนปฏิบัติการ ประจำปี`` with the year on a line of its own.
+_TITLE_START_RE = re.compile(rf"^\s*{_PLAN_WORDS}\s*$")
+_YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}})\s*$")
+#: Words an organisation's name starts with (agency and parent agency lines).
+_ORG_RE = re.compile(
+    r"(?:สำนัก|กอง|ส่วน|ฝ่าย|กลุ่ม|ศูนย์|สถาบัน|โรงพยาบาล|สถานี|กรุงเทพมหานคร|เขต|วิทยาลัย)"
+)
+#: Headings of the plan's narrative part (heading words → field).
+HEADINGS: dict[str, str] = {
+    r"วิสัยทัศน์(?:\s*\(\s*Vision\s*\))?": "vision",
+    r"พันธกิจ(?:\s*\(\s*Missions?\s*\))?": "missions",
+}
+_HEADING_RES = [
+    (re.compile(rf"^\s*(?:{words})\s*(?::\s*(?P<rest>\S.*?))?\s*$", re.IGNORECASE), name)
+    for words, name in HEADINGS.items()
+]
+#: The budget summary's heading (สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการ...).
+SUMMARY_HEADING = re.compile(r"^\s*สรุป.{0,60}งบประมาณ")
+#: Heading words naming a summary table's section, checked in this order
+#: (the strategic heading also says ประจำปี, so routine needs พื้นฐาน or งานประจำ).
+SECTION_WORDS: tuple[tuple[str, str], ...] = (
+    (r"พื้นฐาน|งานประจำ|โครงการประจำ(?!ปี\s*(?:งบประมาณ\s*)?พ)", "routine"),
+    (r"สำคัญ|ตามภารกิจ", "key"),
+    (r"ยุทธศาสตร์", "strategic"),
+)
+_SECTION_RES = [(re.compile(p), s) for p, s in SECTION_WORDS]
+
+#: Scanned for the title and the agency: the cover and title page.
+_HEAD_LINES = 80
+#: Longer lines are paragraphs, not headings.
+_HEADING_MAX = 160
+
+
+def score(doc: RepairedText) -> float:
+    """Score how much ``doc`` looks like an annual action plan (0..1, never raises)."""
+    text = doc.text
+    head = text[:3000]
+    points = 0.0
+    if re.search(_PLAN_WORDS, head):
+        points += 0.4
+    if re.search(SUMMARY_HEADING.pattern, text, re.MULTILINE):
+        points += 0.25
+    if "วิสัยทัศน์" in text and "พันธกิจ" in text:
+        points += 0.1
+    if re.search(r"โครงการยุทธศาสตร์|โครงการสำคัญตามภารกิจ|ประจำ(?:ปี)?พื้นฐาน", text):
+        points += 0.1
+    if "เกณฑ์การให้คะแนน" in text:
+        points += 0.1
+    if "ขั้นตอนการดำเนินงาน" in text:
+        points += 0.1
+    return min(points, 1.0)
+
+
+def extract(doc: RepairedText) -> Extraction:
+    """Read one annual action plan into raw rows of the six plan tables."""
+    out = Extraction()
+    lines = list(doc.lines())
+    out.rows.append(_plan_row(doc, lines))
+    tables = tables_of(blocks_of(doc))
+    out.rows.extend(_summary_rows(doc, lines, tables, out.findings))
+    targets: list[RawRow] = []
+    levels: list[RawRow] = []
+    steps: list[RawRow] = []
+    ctx = StepContext()
+    for table in tables:
+        if table.kind == "targets":
+            targets.extend(read_target_table(doc, table, out.findings))
+        elif table.kind == "scoring":
+            levels.extend(read_scoring_table(doc, table, out.findings))
+        elif table.kind == "steps":
+            update_step_context(doc, ctx, table.headings)
+            steps.extend(read_step_table(doc, table, ctx, out.findings, len(steps) + 1))
+    for rows in (targets, levels):
+        for ordinal, row in enumerate(rows, start=1):
+            row.ordinal = ordinal
+        out.rows.extend(rows)
+    out.rows.extend(steps)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# plans
+# ---------------------------------------------------------------------------
+
+
+def _plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
+    """Read title, fiscal year and agencies from the title page; vision and missions."""
+    row = RawRow("plans", None)
+    head = [ln for ln in lines[:_HEAD_LINES] if "\t" not in ln.text]
+    found = _read_title(doc, head, row)
+    if found is not None:
+        same_line, after = found
+        following = [ln for ln in head if ln.no > after and ln.text.strip()]
+        _read_agencies(doc, [same_line, *following] if same_line else following, row)
+    for i, line in enumerate(lines):
+        if "\t" in line.text:
+            continue
+        for regex, name in _HEADING_RES:
+            m = regex.match(line.text)
+            if not m or name in row.fields:
+                continue
+            inline = doc.raw_match(m, "rest", base=line.start) if m.group("rest") else None
+            if name == "vision":
+                row.fields[name] = inline or _paragraph(doc, lines[i + 1:])
+            else:
+                row.fields[name] = [inline] if inline else _items(doc, lines[i + 1:])
+    return row
+
+
+def _read_title(doc: RepairedText, head: list[Line], row: RawRow
+                ) -> tuple[Line | None, int] | None:
+    """Set ``title`` and ``fiscal_year_be``.
+
+    Returns what follows the title on its line (the agency, when printed there)
+    and the number of the line the title ends on; None when there is no title.
+    """
+    for line in head:
+        m = _TITLE_RE.match(line.text)
+        if m:
+            row.fields["title"] = doc.raw_match(m, "title", base=line.start)
+            row.fields["fiscal_year_be"] = doc.raw_match(m, "year", base=line.start)
+            rest = None
+            if m.group("rest"):
+                rest = Line(line.no, line.start + m.start("rest"), m.group("rest"))
+            return rest, line.no
+    filled = [ln for ln in head if ln.text.strip()]
+    for first, second in pairwise(filled):
+        year = _YEAR_LINE_RE.match(second.text)
+        if _TITLE_START_RE.match(first.text) and year:
+            title = [doc.raw(first.start, first.end), doc.raw(second.start, second.end)]
+            row.fields["title"] = [p for p in title if p is not None]
+            row.fields["fiscal_year_be"] = doc.raw_match(year, "year", base=second.start)
+            return None, second.no
+    return None
+
+
+def _read_agencies(doc: RepairedText, following: list[Line], row: RawRow) -> None:
+    """``agency parent`` on one line after the title, or on two lines one under the other."""
+    if not following or not _ORG_RE.match(following[0].text.strip()):
+        return
+    line = following[0]
+    text = line.text
+    # The parent is the last organisation name on the line: split before it.
+    for m in reversed(list(re.finditer(r"\s+", text.strip()))):
+        cut = len(text) - len(text.lstrip()) + m.end()
+        before = text[: cut - len(m.group(0))]
+        if _ORG_RE.match(text[cut:]) and before.strip():
+            row.fields["agency"] = doc.raw(line.start, line.start + len(before))
+            row.fields["parent_agency"] = doc.raw(line.start + cut, line.end)
+            return
+    row.fields["agency"] = doc.raw(line.start, line.end)
+    if len(following) > 1:
+        nxt = following[1]
+        if _ORG_RE.match(nxt.text.strip()) and len(nxt.text.strip()) <= 60:
+            row.fields["parent_agency"] = doc.raw(nxt.start, nxt.end)
+
+
+def _paragraph(doc: RepairedText, lines: list[Line]) -> Raw | list[Raw] | None:
+    """Read the first paragraph after a heading: non-blank lines up to a blank one."""
+    parts: list[Raw] = []
+    for line in lines:
+        if "\t" in line.text:
+            break
+        if not line.text.strip():
+            if parts:
+                break
+            continue
+        raw = doc.raw(line.start, line.end)
+        if raw is not None:
+            parts.append(raw)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else parts
+
+
+def _items(doc: RepairedText, lines: list[Line]) -> list[Raw] | None:
+    """Read the numbered items (``๑. ...``) after a heading, each without its number.
+
+    A line without a number right under an item (no blank line between) continues
+    it; a line without a number after a blank line is the next heading.
+    """
+    spans: list[tuple[int, int]] = []
+    blank_before = False
+    for line in lines:
+        if "\t" in line.text:
+            break
+        if not line.text.strip():
+            blank_before = True
+            continue
+        m = ITEM_RE.match(line.text)
+        if m:
+            spans.append((line.start + m.start("body"), line.end))
+        elif spans and not blank_before:
+            spans[-1] = (spans[-1][0], line.end)
+        else:
+            break
+        blank_before = False
+    raws = [doc.raw(a, b) for a, b in spans]
+    found = [r for r in raws if r is not None]
+    return found or None
+
+
+# ---------------------------------------------------------------------------
+# plan_projects and plan_sections
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class BudgetTable:
+    """What one budget table states: its item rows (ordinal None) and its total."""
+
+    items: list[RawRow] = field(default_factory=list)
+    amounts: list[Decimal] = field(default_factory=list)
+    stated_total: Raw | None = None
+
+
+def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) -> BudgetTable:
+    """Read ``seq``, ``name``, ``budget_thb``, ``uses_budget``, ``responsible_unit``, total.
+
+    A numbered item inside the name cell (``๑. โครงการ...`` under a ``ด้าน/แผนงาน``
+    group, as in the routine list) gives the item's ``seq``; otherwise the ลำดับ
+    column does. A row with a name but no number and no budget continues the name
+    of the item above (a cell broken over a page).
+    """
+    header = table.rows[0]
+    seq_col = find_col(header, "ลำดับ")
+    budget_col = find_col(header, "งบประมาณ", skip=(seq_col,))
+    unit_col = find_col(header, "ส่วนราชการ", "รับผิดชอบ", "หน่วยงาน", skip=(seq_col, budget_col))
+    name_col = find_col(header, "ชื่อ", "รายการ", "โครงการ", "กิจกรรม",
+                        skip=(seq_col, budget_col, unit_col))
+    out = BudgetTable()
+    for row in table.rows:
+        filled = row.filled()
+        if not filled or kind_of(row, None) == "budget":  # the header or its repeat
+            continue
+        if any(is_total(t) for t in filled):
+            total = first_match(doc, AMOUNT_RE, row.cell(budget_col))
+            if total is None:  # the total written in another column than its header
+                found = (first_match(doc, AMOUNT_RE, c) for c in reversed(row.cells))
+                total = next((r for r in found if r is not None), None)
+            out.stated_total = total or out.stated_total
+            continue
+        name_cell = row.cell(name_col)
+        budget_cell = row.cell(budget_col)
+        if name_cell is None or not name_cell.plain:
+            if budget_cell is not None and budget_cell.plain:
+                findings.append(unplaced("plan_projects", row, "budget without an item name"))
+            continue  # a group cell (ด้าน/แผนงาน) whose items follow
+        item = ITEM_RE.match(blank_tags(name_cell.text))
+        seq_cell = row.cell(seq_col)
+        numbered = seq_cell is not None and re.fullmatch(f"{DIGIT}+", seq_cell.plain)
+        if not item and not numbered and not row.plain(budget_col) and out.items:
+            last = out.items[-1].fields
+            last["name"] = joined(last.get("name"), cell_pieces(doc, name_cell))
+            if row.plain(unit_col):
+                last["responsible_unit"] = joined(last.get("responsible_unit"),
+                                                   cell_pieces(doc, row.cell(unit_col)))
+            continue
+        fields: dict[str, FieldValue] = {}
+        if item:
+            base = name_cell.start
+            fields["seq"] = doc.raw(base + item.start("no"), base + item.end("no"))
+            fields["name"] = value(pieces(doc, base + item.start("body"),
+                                          base + len(name_cell.text)))
+        else:
+            fields["seq"] = first_match(doc, re.compile(f"{DIGIT}+"), seq_cell)
+            fields["name"] = value(cell_pieces(doc, name_cell))
+        no_budget = NO_BUDGET_RE.search(budget_cell.text) if budget_cell else None
+        amount = first_match(doc, AMOUNT_RE, budget_cell)
+        if budget_cell is not None and no_budget is not None:
+            said = doc.raw(budget_cell.start + no_budget.start(),
+                           budget_cell.start + no_budget.end())
+            fields["uses_budget"] = Derived(False, "the plan states ไม่ใช้งบประมาณ",
+                                            said.span if said else None)
+        elif amount is not None:
+            fields["budget_thb"] = amount
+            fields["uses_budget"] = Derived(True, "a budget amount is stated", amount.span)
+            number = to_decimal(amount.text)
+            if number is not None:
+                out.amounts.append(number)
+        else:
+            findings.append(unplaced("plan_projects", row, "budget cell is not an amount"))
+        if unit_col is not None:
+            fields["responsible_unit"] = value(cell_pieces(doc, row.cell(unit_col)))
+        out.items.append(RawRow("plan_projects", None, fields))
+    return out
+
+
+def section_of(headings: list[Line]) -> tuple[str, Line] | None:
+    """Find the section of a summary table: the nearest heading above that names one."""
+    for line in reversed(headings):
+        for regex, section in _SECTION_RES:
+            if regex.search(line.text):
+                return section, line
+        if SUMMARY_HEADING.match(line.text):
+            return None
+    return None
+
+
+def _summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
+                  findings: list[Finding]) -> list[RawRow]:
+    """Read the budget summary into ``plan_projects`` and ``plan_sections`` rows.
+
+    The summary is the run of budget tables after the summary heading; the first
+    other table ends it. A section listed a second time (the routine list printed
+    again under การนำแผนฯ ไปสู่การปฏิบัติ in ``003_bab53728cf3029b8.txt``) is
+    not read twice.
+    """
+    candidates = [ln for ln in lines if "\t" not in ln.text and len(ln.text) <= _HEADING_MAX
+                  and SUMMARY_HEADING.match(ln.text)]
+    if not candidates:
+        raise ExtractError("annual action plan without its budget summary "
+                           "(no heading สรุปโครงการและงบประมาณ...)")
+    # A sentence such as "สรุปผลการใช้งบประมาณปีที่ผ่านมา..." is no heading: the
+    # summary's heading is the one a budget table follows.
+    heading = next((ln for ln in candidates
+                    if next((t.kind for t in tables if t.first_line > ln.no), None) == "budget"),
+                   candidates[0])
+    projects: list[RawRow] = []
+    sections: list[RawRow] = []
+    seen: set[str] = set()
+    for table in (t for t in tables if t.first_line > heading.no):
+        if table.kind != "budget":
+            break
+        found = section_of(table.headings)
+        if found is None:
+            findings.append(Finding("plan_projects", None, None, "warning", "unparsed_line",
+                                    f"line {table.first_line}: budget table under no heading "
+                                    "naming its section; skipped"))
+            continue
+        section, named_by = found
+        if section in seen:
+            log.debug("section %s listed again at line %d; read once", section, table.first_line)
+            continue
+        seen.add(section)
+        read = read_budget_table(doc, table, findings)
+        evidence = doc.raw(named_by.start, named_by.end)
+        tag = Derived(section, f"named by the heading on line {named_by.no}",
+                      evidence.span if evidence else None)
+        for item in read.items:
+            item.fields = {"section": tag, **item.fields}
+            item.ordinal = len(projects) + 1
+            projects.append(item)
+        computed = sum(read.amounts, Decimal(0))
+        stated: FieldValue = read.stated_total
+        sections.append(RawRow("plan_sections", len(sections) + 1, {
+            "section": tag,
+            "stated_total_thb": stated,
+            "computed_total_thb": Derived(computed, f"sum of the {len(read.amounts)} amounts "
+                                          f"listed in the table of line {table.first_line}"),
+            "items": Derived(len(read.items), "items listed in the table"),
+        }))
+    if not sections:
+        raise ExtractError(f"annual action plan: no budget table after the summary heading "
+                           f"on line {heading.no}")
+    return projects + sections
+
+
+LAYOUT = Layout(
+    layout_id="annual_action_plan",
+    title=TITLE,
+    tables=(Plan, PlanProject, PlanSection, PlanIndicator, PlanScoringLevel, PlanStep),
+    score=score,
+    extract=extract,
+)
+
+__all__ = ["LAYOUT", "extract", "score", "section_of"]
