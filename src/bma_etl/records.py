@@ -11,6 +11,7 @@ raw text an extractor read for it (see :mod:`bma_etl.normalize.fields`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal, get_args, get_origin, get_type_hints
 
@@ -323,6 +324,7 @@ def _find_parse(annotation: object) -> str | None:
     return None
 
 
+@functools.cache
 def parser_kind(model: type[Record], field: str) -> str | None:
     """Return the ``Parse`` kind declared on ``model.field`` (None if none).
 

@@ -1,0 +1,501 @@
+"""Web dump: the tracking system's progress-history page (ความคืบหน้าโครงการ).
+
+Stage: extract. Consumes the repaired text of one saved history page; produces raw
+rows for ``projects`` (one), ``progress_updates`` (one per history entry, in
+document order) and ``indicators`` (one per KPI block).
+
+The page, as the text dump shows it (``001_c025c6fdd2ac5ca8.txt``)::
+
+    ความคืบหน้าโครงการ ร้อยละ 100            latest progress
+    กลุ่มงานส่งเสริมศักยภาพของเมือง           the responsible unit (unlabelled)
+    ดูโครงการแผนปีฯ : พิมพ์ข้อมูล             links: boilerplate
+    *** สยป. ประเมินโครงการ : ไตรมาสที่ 1     banner: boilerplate
+    <rationale paragraph>                   unlabelled
+    04160200/04160200                       unit code pair
+    <objective> / <target>                  unlabelled, in that order
+    ด้านที่ ๗ – … |  ๗.๒ - … |  …             strategy lines, in order
+    (1) ความคืบหน้าโครงการฯ ร้อยละ 100.00 (2023-09-29)
+    29/09/2566 : <narrative>                (absent in some entries)
+    ** ปัญหาของโครงการ :ไม่มี
+    ** อุปสรรคของโครงการ :ไม่มี
+    ------------------&&&--------------------
+    ตัวชี้วัด : 2.8 <name> / ค่าเป้าหมาย ระดับ : 1 / ผลงานที่ทำได้ ระดับ : 1 / ประเภทตัวชี้วัด : …
+
+Fuller saves start with the page title and navigation, then ``<name> : <code>``,
+``<agency> : (<BE fiscal year>)``, the progress line and the responsible person
+with a phone; everything before the first of those lines is boilerplate. When
+no fiscal year is stated it is derived from the entry dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from bma_etl.errors import ExtractError, NormalizeError
+from bma_etl.layouts.base import (
+    Derived,
+    Extraction,
+    Finding,
+    Layout,
+    Line,
+    Raw,
+    RawRow,
+    RepairedText,
+)
+from bma_etl.layouts.common import derive_status, split_person_raw
+from bma_etl.normalize.dates import parse_date
+from bma_etl.normalize.fiscal import fiscal_year_be
+from bma_etl.normalize.text import strip_outline_number
+from bma_etl.records import Indicator, ProgressUpdate, Project
+
+TITLE = "ความคืบหน้าโครงการ"
+
+_D = "[0-9๐-๙]"
+_NUM = rf"{_D}+(?:[.,]{_D}+)*"
+
+# ----------------------------------------------------------------------- header
+#: Header lines that carry a value (label as printed → projects column). Keys
+#: starting with ``_`` are split further by code.
+HEADER_LINES: dict[str, str] = {
+    # "<project name> : <project code>" (fuller saves)
+    rf"^\s*(?P<name>\S.*?)\s*:\s*(?P<code>{_D}{{6,10}}-{_D}{{3,5}})\s*$": "_name_code",
+    # "<agency> : (<BE fiscal year>)" (fuller saves)
+    (rf"^\s*(?P<agency>[^:()]*\S)\s*:\s*\(\s*(?:ปี(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*)?"
+     rf"(?P<year>{_D}{{4}})\s*\)\s*$"): "_agency_year",
+    # "ความคืบหน้าโครงการ ร้อยละ 100", "ความคืบหน้า : 100 %"
+    (rf"^\s*ความคืบหน้า(?:โครงการ)?\s*:?\s*(?:ร้อยละ)?\s*(?P<value>{_NUM})\s*"
+     r"(?:%|เปอร์เซ็นต์)?\s*$"): "progress_pct",
+    # "ผู้รับผิดชอบ : นางสาว… โทร. 1521" and the unlabelled "นาย… (ต่อ 1521)"
+    r"^\s*(?:ชื่อ)?ผู้รับผิดชอบ(?:โครงการ)?\s*:?\s*(?P<value>\S.*?)\s*$": "_person",
+    (r"^\s*(?P<value>(?:นาย|นาง|น\.ส\.|ว่าที่|ดร\.)\S.{0,80}?"
+     rf"(?:โทร|[Tt]el|ต่อ|ภายใน|{_D}{{3,}}).{{0,40}}?)\s*$"): "_person",
+    # "04160200/04160200"
+    rf"^\s*(?P<value>{_D}{{6,10}})\s*(?:/\s*(?P<second>{_D}{{6,10}})\s*)?$": "unit_code",
+}
+_HEADER_RES = [(re.compile(p), column) for p, column in HEADER_LINES.items()]
+#: Header lines that open the page proper: whatever comes above the first is frame.
+_TOP_COLUMNS = frozenset({"_name_code", "_agency_year", "progress_pct", "_person"})
+#: Lines of the page's frame, never data: links, banners, title, navigation.
+BOILERPLATE = (
+    r"^\s*ดูโครงการแผนปี",
+    r"พิมพ์ข้อมูล\s*$",
+    r"^\s*\*{3}\s*สยป\.",
+    r"^\s*ความคืบหน้าโครงการ\s*$",
+    r"^\s*ระบบ(?:ติดตาม|บริหาร|สารสนเทศ|รายงาน)",
+    r"หน้าหลัก|ออกจากระบบ|เข้าสู่ระบบ|ยินดีต้อนรับ",
+    r"^\s*(?:[^|]*\|){2,}[^|]*\S[^|]*$",  # "a | b | c": a navigation bar
+)
+_BOILERPLATE_RES = [re.compile(p) for p in BOILERPLATE]
+#: Strategy lines, in the order the page prints them.
+STRATEGY_COLUMNS = ("strategy_issue", "strategy_sub_issue", "strategy_goal", "strategy_indicator")
+_EXTENSION_RE = re.compile(
+    rf"^(?P<name>.*?\S)[ \t]*[(,]?[ \t]*(?:โทรศัพท์ภายใน|ภายใน|ต่อ|[Ee]xt\.?)[ \t]*[:.]?[ \t]*"
+    rf"(?P<phone>{_D}(?:[ -]?{_D})*)[ \t]*\)?[ \t]*$"
+)
+_STRATEGY_RE = re.compile(r"\|\s*$")
+_ITEM_RE = re.compile(rf"^\s*{_D}{{1,2}}\s*[.)]")
+#: A unit name is a short line; a paragraph is anything longer.
+_UNIT_NAME_MAX = 80
+
+# ------------------------------------------------------------------------ body
+_ENTRY_RE = re.compile(
+    rf"^\s*\(\s*(?P<seq>{_D}{{1,4}})\s*\)\s*ความคืบหน้าโครงการฯ?\s*"
+    rf"(?:ร้อยละ\s*(?P<pct>{_NUM})\s*%?)?\s*"
+    r"(?:\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ T][0-9:.]+)?\s*\))?\s*$"
+)
+_BE_DATE_RE = re.compile(rf"^\s*(?P<date>{_D}{{1,2}}/{_D}{{1,2}}/{_D}{{4}})\s*:\s*(?P<body>.*)$")
+_SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
+#: ``** <label> :<value>`` lines of an entry (label → progress_updates column).
+ENTRY_LABELS: dict[str, str] = {
+    r"ปัญหา(?:ของโครงการ)?": "problems",
+    r"อุปสรรค(?:ของโครงการ)?": "obstacles",
+}
+_ENTRY_LABEL_RES = [
+    (re.compile(rf"^\s*\*{{0,3}}\s*(?:{label})\s*:\s*(?P<value>.*)$"), column)
+    for label, column in ENTRY_LABELS.items()
+]
+#: The KPI block (label → indicators column); on the target and achieved lines the
+#: word between label and colon is the unit (``ค่าเป้าหมาย ระดับ : 1``).
+KPI_LABELS: dict[str, str] = {
+    r"ค่าเป้าหมาย": "target_value",
+    r"ผลงานที่ทำได้": "achieved_value",
+    r"ประเภทตัวชี้วัด": "kind",
+}
+_KPI_RE = re.compile(
+    rf"^\s*ตัวชี้วัด\s*:\s*(?:(?P<code>{_D}{{1,2}}(?:\.{_D}{{1,3}}){{0,3}})\.?\s+)?(?P<name>\S.*?)\s*$"
+)
+_KPI_LABEL_RES = [
+    (re.compile(rf"^\s*{label}\s*(?P<unit>[^:\s][^:]*?)?\s*:\s*(?P<value>.*?)\s*$"), column)
+    for label, column in KPI_LABELS.items()
+]
+#: The quarterly evaluation heading that closes the page; what follows is not stored.
+_EVALUATION_RE = re.compile(r"^\s*\*{0,3}\s*ผลการประเมินโครงการ")
+
+
+def score(doc: RepairedText) -> float:
+    """Score how much ``doc`` looks like the progress-history page (0..1, never raises)."""
+    head = doc.text[:40000]
+    points = 0.0
+    if re.search(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$", head, re.MULTILINE):
+        points += 0.35
+    if re.search(r"^\s*\(\s*[0-9๐-๙]{1,4}\s*\)\s*ความคืบหน้าโครงการฯ", head, re.MULTILINE):
+        points += 0.3
+    if re.search(r"^\s*\*\*\s*(?:ปัญหา|อุปสรรค)ของโครงการ\s*:", head, re.MULTILINE):
+        points += 0.15
+    if re.search(r"^\s*ความคืบหน้าโครงการ\s*(?:ร้อยละ|:)", head[:4000], re.MULTILINE):
+        points += 0.1
+    if re.search(r"^\s*(?:ค่าเป้าหมาย|ผลงานที่ทำได้)[^:\n]*:", head, re.MULTILINE):
+        points += 0.1
+    return min(points, 1.0)
+
+
+@dataclass
+class _Entry:
+    """One history entry while its lines are read."""
+
+    row: RawRow
+    line_no: int
+    iso: Raw | None = None
+    be: Raw | None = None
+    current: str = "detail"
+    pieces: dict[str, list[Raw]] = field(default_factory=dict)
+
+
+def extract(doc: RepairedText) -> Extraction:
+    """Read one progress-history page into raw projects, progress and indicator rows."""
+    out = Extraction()
+    lines = [ln for ln in doc.lines() if ln.text.strip()]
+    body_at = next((i for i, ln in enumerate(lines)
+                    if _ENTRY_RE.match(ln.text) or _KPI_RE.match(ln.text)), len(lines))
+    project = RawRow("projects", None)
+    _read_header(doc, lines[:body_at], project, out)
+    entries, indicators = _read_body(doc, lines[body_at:], out)
+    if not entries and not indicators and "progress_pct" not in project.fields:
+        raise ExtractError("progress-history page without entries '(N) ความคืบหน้าโครงการฯ', "
+                           "a KPI block or a 'ความคืบหน้าโครงการ ร้อยละ' line")
+    if "progress_pct" not in project.fields and entries:
+        latest = entries[0].fields.get("progress_pct")
+        if latest is not None:
+            project.fields["progress_pct"] = latest
+    if "fiscal_year_be" not in project.fields:
+        derived = _derive_fiscal_year(entries)
+        if derived is not None:
+            project.fields["fiscal_year_be"] = derived
+    status = derive_status(entries, latest_first=True)
+    if status is not None:
+        project.fields["status"] = status
+    out.rows.append(project)
+    out.rows.extend(entries)
+    out.rows.extend(indicators)
+    return out
+
+
+# ----------------------------------------------------------------------- header
+
+
+def _header_match(text: str) -> tuple[re.Match[str], str] | None:
+    for regex, column in _HEADER_RES:
+        m = regex.match(text)
+        if m:
+            return m, column
+    return None
+
+
+def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Extraction) -> None:
+    """Read everything above the first entry: header values, paragraphs, strategy."""
+    first = next((i for i, ln in enumerate(lines)
+                  if (found := _header_match(ln.text)) and found[1] in _TOP_COLUMNS), 0)
+    unit_name: Line | None = None
+    before_code: list[Line] = []
+    after_code: list[Line] = []
+    seen_code = False
+    strategy: list[Raw] = []
+    for line in lines[first:]:
+        if any(r.search(line.text) for r in _BOILERPLATE_RES):
+            continue
+        found = _header_match(line.text)
+        if found:
+            m, column = found
+            _read_header_value(doc, line, m, column, project, out)
+            seen_code = seen_code or column == "unit_code"
+        elif _STRATEGY_RE.search(line.text):
+            strategy.extend(_strategy_parts(doc, line))
+        elif (unit_name is None and not before_code and not seen_code
+              and len(line.text.strip()) <= _UNIT_NAME_MAX):
+            unit_name = line
+        elif seen_code:
+            after_code.append(line)
+        else:
+            before_code.append(line)
+    if unit_name is not None:
+        # 001_c025c6fdd2ac5ca8.txt line 2: the unlabelled unit under the title is the
+        # responsible unit; with a stated agency line it is the division below it.
+        raw = doc.raw(unit_name.start, unit_name.end)
+        column = "division" if "agency" in project.fields else "agency"
+        if raw is not None and column not in project.fields:
+            project.fields[column] = raw
+    if not seen_code and before_code:
+        # Without the unit code line to divide them, the first paragraph is the
+        # rationale and the rest follow in the page's order (objective, target).
+        before_code, after_code = before_code[:1], before_code[1:] + after_code
+    _put_paragraphs(doc, before_code, after_code, project)
+    for column, raw in zip(STRATEGY_COLUMNS, strategy, strict=False):
+        project.fields[column] = raw
+    for raw in strategy[len(STRATEGY_COLUMNS):]:
+        out.findings.append(Finding("projects", None, None, "warning", "unparsed_line",
+                                    f"line {raw.span.line_no}: strategy line beyond the "
+                                    f"fourth ignored: {raw.text[:40]!r}"))
+
+
+def _read_header_value(doc: RepairedText, line: Line, m: re.Match[str], column: str,
+                       project: RawRow, out: Extraction) -> None:
+    base = line.start
+    if column == "_name_code":
+        name = doc.raw_match(m, "name", base)
+        if name is not None:
+            _put(project, "project_name", _strip_outline(doc, name))
+        _put(project, "project_code", doc.raw_match(m, "code", base))
+    elif column == "_agency_year":
+        agency = doc.raw_match(m, "agency", base)
+        if agency is not None:
+            _split_agency(doc, agency, project)
+        _put(project, "fiscal_year_be", doc.raw_match(m, "year", base))
+    elif column == "_person":
+        raw = doc.raw_match(m, "value", base)
+        if raw is not None and "responsible_person" not in project.fields:
+            _read_person(doc, raw, project)
+    elif column == "unit_code":
+        raw = doc.raw_match(m, "value", base)
+        second = m.group("second")
+        if second is not None and second != m.group("value"):
+            out.findings.append(Finding(
+                "projects", None, "unit_code", "warning", "ambiguous_value",
+                f"line {line.no}: unit code pair {m.group('value')}/{second} differs; "
+                "the first is kept"))
+        _put(project, "unit_code", raw)
+    else:
+        _put(project, column, doc.raw_match(m, "value", base))
+
+
+def _put(row: RawRow, column: str, raw: Raw | None) -> None:
+    """Keep the first stated value of a column."""
+    if raw is not None and row.fields.get(column) is None:
+        row.fields[column] = raw
+
+
+def _read_person(doc: RepairedText, raw: Raw, project: RawRow) -> None:
+    """Name and phone; an extension alone (``(ต่อ 1601)``, ``ภายใน 1601``) is the phone."""
+    m = _EXTENSION_RE.match(raw.text)
+    if m is None or re.search(rf"โทร|[Tt]el|{_D}", m.group("name")):
+        split_person_raw(doc, raw, project, "responsible_person", "responsible_phone")
+        return
+    start = raw.span.char_start
+    project.fields["responsible_person"] = doc.raw(start + m.start("name"), start + m.end("name"))
+    project.fields["responsible_phone"] = doc.raw(start + m.start("phone"),
+                                                  start + m.end("phone"))
+
+
+def _put_paragraphs(doc: RepairedText, before: list[Line], after: list[Line],
+                    project: RawRow) -> None:
+    """Rationale above the unit code; objective(s) then target below it."""
+    rationale = _pieces(doc, before)
+    if rationale:
+        project.fields["rationale"] = rationale
+    objectives: list[Raw] = []
+    rest = after
+    if after and _ITEM_RE.match(after[0].text):
+        count = next((i for i, ln in enumerate(after) if not _ITEM_RE.match(ln.text)), len(after))
+        for line in after[:count]:
+            item = doc.raw(line.start, line.end)
+            if item is not None:
+                objectives.append(_strip_outline(doc, item))
+        rest = after[count:]
+    elif after:
+        objectives = _pieces(doc, after[:1])
+        rest = after[1:]
+    if objectives:
+        project.fields["objectives"] = objectives
+    target = _pieces(doc, rest)
+    if target:
+        project.fields["target"] = target
+
+
+def _pieces(doc: RepairedText, lines: list[Line]) -> list[Raw]:
+    raws = [doc.raw(ln.start, ln.end) for ln in lines]
+    return [r for r in raws if r is not None]
+
+
+def _strategy_parts(doc: RepairedText, line: Line) -> list[Raw]:
+    """``ด้านที่ ๗ – … |`` → the text before each ``|`` (a line may hold several)."""
+    parts: list[Raw] = []
+    offset = line.start
+    for part in line.text.split("|"):
+        raw = doc.raw(offset, offset + len(part))
+        if raw is not None:
+            parts.append(raw)
+        offset += len(part) + 1
+    return parts
+
+
+def _strip_outline(doc: RepairedText, raw: Raw) -> Raw:
+    """Drop a leading list or outline number (``1.``, ``1.13``) from a name or item."""
+    stripped = strip_outline_number(raw.text)
+    if stripped == raw.text:
+        return raw
+    at = raw.text.rfind(stripped)
+    piece = doc.raw(raw.span.char_start + at, raw.span.char_end) if at >= 0 else None
+    return piece or raw
+
+
+def _split_agency(doc: RepairedText, raw: Raw, project: RawRow) -> None:
+    """``agency / division / unit`` → agency (first part) and division (the rest)."""
+    slash = raw.text.find("/")
+    start = raw.span.char_start
+    agency = raw if slash < 0 else doc.raw(start, start + slash)
+    division = None if slash < 0 else doc.raw(start + slash + 1, raw.span.char_end)
+    _put(project, "agency", agency)
+    _put(project, "division", division)
+
+
+# ------------------------------------------------------------------------- body
+
+
+def _read_body(doc: RepairedText, lines: list[Line], out: Extraction
+               ) -> tuple[list[RawRow], list[RawRow]]:
+    """Entries and KPI blocks, in document order."""
+    entries: list[_Entry] = []
+    indicators: list[RawRow] = []
+    entry: _Entry | None = None
+    kpi: RawRow | None = None
+    closed = False  # past the quarterly-evaluation heading
+    for line in lines:
+        text = line.text
+        if closed:
+            continue
+        if _SEPARATOR_RE.match(text):
+            entry = None
+            continue
+        m = _ENTRY_RE.match(text)
+        if m:
+            entry = _new_entry(doc, line, m, len(entries) + 1)
+            entries.append(entry)
+            kpi = None
+            continue
+        m = _KPI_RE.match(text)
+        if m:
+            entry = None
+            kpi = RawRow("indicators", len(indicators) + 1, {
+                "code": doc.raw_match(m, "code", line.start),
+                "name": doc.raw_match(m, "name", line.start),
+            })
+            indicators.append(kpi)
+            continue
+        if _EVALUATION_RE.match(text):
+            closed = True
+            continue
+        if kpi is not None and _read_kpi_line(doc, line, kpi):
+            continue
+        if entry is not None:
+            _read_entry_line(doc, line, entry)
+            continue
+        out.findings.append(Finding("progress_updates", None, None, "warning", "unparsed_line",
+                                    f"line {line.no}: not part of an entry or KPI block: "
+                                    f"{text.strip()[:50]!r}"))
+    return [_finish_entry(e, out) for e in entries], indicators
+
+
+def _new_entry(doc: RepairedText, line: Line, m: re.Match[str], ordinal: int) -> _Entry:
+    row = RawRow("progress_updates", ordinal, {
+        "seq_label": doc.raw_match(m, "seq", line.start),
+        "progress_pct": doc.raw_match(m, "pct", line.start),
+    })
+    return _Entry(row, line.no, iso=doc.raw_match(m, "iso", line.start))
+
+
+def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
+    for regex, column in _ENTRY_LABEL_RES:
+        m = regex.match(line.text)
+        if m:
+            entry.current = column
+            raw = doc.raw_match(m, "value", line.start)
+            entry.pieces.setdefault(column, [])
+            if raw is not None:
+                entry.pieces[column].append(raw)
+            return
+    if entry.be is None and entry.current == "detail" and "detail" not in entry.pieces:
+        m = _BE_DATE_RE.match(line.text)
+        if m:
+            entry.be = doc.raw_match(m, "date", line.start)
+            body = doc.raw_match(m, "body", line.start)
+            entry.pieces["detail"] = [body] if body is not None else []
+            return
+    raw = doc.raw(line.start, line.end)
+    if raw is not None:
+        entry.pieces.setdefault(entry.current, []).append(raw)
+
+
+def _finish_entry(entry: _Entry, out: Extraction) -> RawRow:
+    row = entry.row
+    row.fields["report_date"] = entry.be or entry.iso
+    if entry.be is not None and entry.iso is not None:
+        be, iso = _date_of(entry.be), _date_of(entry.iso)
+        if be is not None and iso is not None and be != iso:
+            out.findings.append(Finding(
+                "progress_updates", row.ordinal, "report_date", "warning", "ambiguous_value",
+                f"line {entry.line_no}: report date {entry.be.text} and system date "
+                f"{entry.iso.text} differ; the report date is kept"))
+    for column in ("detail", "problems", "obstacles"):
+        pieces = entry.pieces.get(column)
+        if pieces:
+            row.fields[column] = pieces
+    return row
+
+
+def _read_kpi_line(doc: RepairedText, line: Line, kpi: RawRow) -> bool:
+    for regex, column in _KPI_LABEL_RES:
+        m = regex.match(line.text)
+        if m:
+            _put(kpi, column, doc.raw_match(m, "value", line.start))
+            if column != "kind" and kpi.fields.get("unit") is None:
+                kpi.fields["unit"] = doc.raw_match(m, "unit", line.start)
+            return True
+    return False
+
+
+def _date_of(raw: Raw) -> date | None:
+    try:
+        return parse_date(raw.text)
+    except NormalizeError:
+        return None
+
+
+def _derive_fiscal_year(entries: list[RawRow]) -> Derived | None:
+    """The fiscal year most entry dates fall in (the earliest such year on a tie)."""
+    dated: list[tuple[date, Raw]] = []
+    for row in entries:
+        raw = row.fields.get("report_date")
+        if isinstance(raw, Raw):
+            when = _date_of(raw)
+            if when is not None:
+                dated.append((when, raw))
+    if not dated:
+        return None
+    counts = Counter(fiscal_year_be(when) for when, _ in dated)
+    year = min(counts, key=lambda y: (-counts[y], y))
+    in_year = sorted(when for when, _ in dated if fiscal_year_be(when) == year)
+    evidence = next(raw for when, raw in dated if fiscal_year_be(when) == year)
+    note = (f"fiscal year of {counts[year]} of {len(dated)} entry dates "
+            f"({in_year[0].isoformat()}..{in_year[-1].isoformat()})")
+    return Derived(year, note, evidence.span)
+
+
+LAYOUT = Layout(
+    layout_id="web_progress_history",
+    title=TITLE,
+    tables=(Project, ProgressUpdate, Indicator),
+    score=score,
+    extract=extract,
+)

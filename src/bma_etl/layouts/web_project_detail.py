@@ -1,0 +1,423 @@
+"""Web dump: the tracking system's project-detail page (รายละเอียดโครงการ/กิจกรรม).
+
+Stage: extract. Consumes the repaired text of one saved detail page; produces raw
+rows for ``projects`` (one) and ``monthly_progress`` (one per ผลงานเดือนที่ line,
+in document order, repeats and out-of-order lines kept).
+
+The page is a label/value table. In the text dumps the label is glued to its
+value (``รหัสโครงการ04160000-6961``, ``ปี2566``, ``งบฯ ที่ได้รับ (บาท)1,500,000``);
+saved as HTML the two cells arrive tab-separated (:mod:`bma_etl.read.html`). Both
+are read by :data:`PROJECT_LABELS`. A value may run on over several lines until
+the next label (the rationale, the numbered objectives).
+
+The monthly results are glued too: ``ผลงานเดือนที่ 145`` is month 1, value 45 and
+``ผลงานเดือนที่ 10`` is month 10 with no value, but ``10`` could also be month 1,
+value 0. Every split into a month 1..12 and a value 0..100 is a candidate; the
+neighbouring lines decide (months run 1, 2, 3…; values are cumulative and do not
+fall). When they do not, the value is left empty with an ``ambiguous_value``
+finding, and the month keeps the most plausible reading marked low-confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bma_etl.errors import ExtractError
+from bma_etl.layouts.base import Extraction, Finding, Layout, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.common import split_person_raw
+from bma_etl.normalize.digits import to_arabic_digits
+from bma_etl.normalize.text import strip_outline_number
+from bma_etl.records import MonthlyProgress, Project
+
+TITLE = "รายละเอียดโครงการ/กิจกรรม"
+
+_D = "[0-9๐-๙]"
+
+#: Labels as printed → projects column. A label is matched at the start of a line
+#: and its value is the rest of the line (glued, or after a tab or colon). Keys
+#: starting with ``_`` are handled by code; ``_skip`` labels hold no contract
+#: column but still end the value above them. Longer labels come first.
+PROJECT_LABELS: dict[str, str] = {
+    r"รหัสโครงการ": "project_code",
+    rf"ปี(?:งบประมาณ)?(?:\s*พ\.ศ\.)?(?=[\s:]*{_D}{{4}}\s*$)": "fiscal_year_be",
+    r"ชื่อโครงการ(?:\s*/\s*กิจกรรม)?": "project_name",
+    r"Policy\s*ID": "policy_id",
+    r"Branch\s*ID": "branch_id",
+    r"Kpi\s*ID": "kpi_id",
+    r"งบฯ?\s*ที่ได้รับ\s*(?:\(\s*บาท\s*\))?": "budget_allocated_thb",
+    r"งบฯ?\s*ที่ใช้ไป\s*(?:\(\s*บาท\s*\))?": "budget_spent_thb",
+    r"คืบหน้าล่าสุด": "progress_pct",
+    r"หน่วยงาน(?:ที่รับผิดชอบ)?": "_agency_path",
+    r"Start\s*Date": "start_date",
+    r"Finish\s*Date": "end_date",
+    r"หลักการและเหตุผล": "rationale",
+    r"วัตถุประสงค์": "objectives",
+    r"เป้าหมายโครงการ": "_skip",  # the project's own target figure (100 ร้อยละ)
+    r"เป้าหมาย": "target",
+    r"ผู้รับผิดชอบ": "_responsible",
+    r"ผู้ตรวจประเมิน": "_coordinator",
+    r"หมายเหตุ": "_skip",
+    r"นโยบาย\s*ผว\.?": "_skip",
+    r"ค่าน้ำหนัก": "_skip",
+    r"ผลการดำเนินการ": "_skip",
+    r"หน่วยนับ": "_skip",
+    r"อธิบายรายละเอียดความคืบหน้า": "_skip",
+    r"ข้อมูลโครงการ\s*/\s*กิจกรรม": "_skip",
+}
+_LABEL_RES = [
+    (re.compile(rf"^\s*(?:{label})[ \t]*:?[ \t]*(?P<value>.*?)\s*$"), column)
+    for label, column in PROJECT_LABELS.items()
+]
+#: Columns whose value may continue on the following lines.
+TEXT_COLUMNS = frozenset({"rationale", "objectives", "target", "project_name"})
+
+#: Lines above the table: the title with the code, and the latest progress.
+_TITLE_RE = re.compile(
+    rf"^\s*รายละเอียดโครงการ\s*/\s*กิจกรรม\s*:?\s*(?P<code>{_D}{{6,10}}-{_D}{{3,5}})?\s*$"
+)
+_HEAD_PROGRESS_RE = re.compile(
+    rf"^\s*คืบหน้าล่าสุด\s*:\s*(?:ร้อยละ)?\s*(?P<value>{_D}+(?:\.{_D}+)?)\s*%?\s*$"
+)
+#: The update-history tables at the foot of the page: headings and column titles.
+HISTORY_HEADINGS = (
+    r"^\s*ประวัติการปรับปรุงข้อมูล\s*$",
+    r"^\s*ความคืบหน้าล่าสุด\s*$",
+    r"^\s*วันที่(?:รายงาน)?[\s\t]+(?:เวลา|ความคืบหน้า)",
+)
+_HISTORY_RES = [re.compile(p) for p in HISTORY_HEADINGS]
+_ITEM_RE = re.compile(rf"^\s*{_D}{{1,2}}\s*[.)]")
+
+# Monthly results: after "ผลงานเดือนที่" and its spaces comes either a month, a tab
+# and an optional value (an HTML cell boundary), a month and a spaced value, or
+# month and value glued together.
+_MONTH_LINE_RE = re.compile(r"^\s*ผลงานเดือนที่[ ]*")
+_NUMBER = rf"{_D}+(?:\.{_D}+)?"
+_MONTH_TAB_RE = re.compile(
+    rf"(?P<month>{_D}{{1,2}})[ ]*\t[ \t]*(?P<value>{_NUMBER})?[ \t]*%?[ \t]*$"
+)
+_MONTH_SPACED_RE = re.compile(
+    rf"(?P<month>{_D}{{1,2}})(?:[ ]*:[ ]*|[ ]+)(?P<value>{_NUMBER})[ ]*%?[ \t]*$"
+)
+_MONTH_GLUED_RE = re.compile(rf"(?P<digits>{_D}+(?:\.{_D}+)?)[ \t]*$")
+_VALID_MONTH = re.compile(r"[1-9]|1[0-2]")
+_VALID_VALUE = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+#: A candidate costing this much or more is implausible even when it is the best.
+_IMPLAUSIBLE = 3
+
+
+def score(doc: RepairedText) -> float:
+    """Score how much ``doc`` looks like the project-detail page (0..1, never raises)."""
+    head = doc.text[:40000]
+    points = 0.0
+    if re.search(r"^\s*รายละเอียดโครงการ\s*/\s*กิจกรรม", head[:3000], re.MULTILINE):
+        points += 0.35
+    if re.search(r"^\s*รหัสโครงการ[ \t]*[0-9๐-๙]", head, re.MULTILINE):
+        points += 0.2
+    if re.search(r"^\s*ผลงานเดือนที่[ ]*[0-9๐-๙]", head, re.MULTILINE):
+        points += 0.2
+    if re.search(r"^\s*(?:Policy|Branch|Kpi)\s*ID", head, re.MULTILINE):
+        points += 0.15
+    if re.search(r"^\s*งบฯ\s*ที่(?:ได้รับ|ใช้ไป)", head, re.MULTILINE):
+        points += 0.1
+    return min(points, 1.0)
+
+
+@dataclass
+class _Month:
+    """One ผลงานเดือนที่ line: its fixed reading, or the readings it allows."""
+
+    line: Line
+    candidates: list[tuple[int, float | None, Raw, Raw | None]]  # month, value, raws
+    glued: str
+
+
+def extract(doc: RepairedText) -> Extraction:
+    """Read one project-detail page into raw ``projects`` and ``monthly_progress`` rows."""
+    out = Extraction()
+    project = RawRow("projects", None)
+    months: list[_Month] = []
+    title_code: Raw | None = None
+    head_progress: Raw | None = None
+    current: str | None = None  # the column a continuation line extends
+    in_history = False
+    for line in doc.lines():
+        text = line.text
+        if not text.strip():
+            continue
+        if _MONTH_LINE_RE.match(text):
+            current = None
+            month = _read_month(doc, line)
+            if month is None:
+                out.findings.append(Finding("monthly_progress", None, None, "warning",
+                                            "unparsed_line",
+                                            f"line {line.no}: monthly result not read: "
+                                            f"{text.strip()[:40]!r}"))
+            else:
+                months.append(month)
+            continue
+        m = _TITLE_RE.match(text)
+        if m:
+            title_code = doc.raw_match(m, "code", line.start)
+            continue
+        m = _HEAD_PROGRESS_RE.match(text)
+        if m and head_progress is None:
+            head_progress = doc.raw_match(m, "value", line.start)
+            continue
+        if any(r.match(text) for r in _HISTORY_RES):
+            in_history, current = True, None
+            continue
+        column, value = _label_of(doc, line, project, current)
+        if column is not None:
+            current = _put(doc, line, column, value, project, out)
+        elif current is not None:
+            _continue(doc, line, current, project)
+        elif in_history:
+            out.findings.append(Finding("progress_updates", None, None, "warning",
+                                        "unparsed_line",
+                                        f"line {line.no}: update-history row not read: "
+                                        f"{text.strip()[:40]!r}"))
+        else:
+            out.findings.append(Finding("projects", None, None, "warning", "unparsed_line",
+                                        f"line {line.no}: no known label: "
+                                        f"{text.strip()[:40]!r}"))
+    _fallbacks(project, title_code, head_progress, out)
+    if not {"project_code", "project_name"} & project.fields.keys() and not months:
+        raise ExtractError("project-detail page without รหัสโครงการ, ชื่อโครงการ or "
+                           "ผลงานเดือนที่ lines")
+    out.rows.append(project)
+    out.rows.extend(_month_rows(months, out))
+    return out
+
+
+def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | None
+              ) -> tuple[str | None, Raw | None]:
+    for regex, column in _LABEL_RES:
+        m = regex.match(line.text)
+        if not m:
+            continue
+        target = {"_agency_path": "agency", "_responsible": "responsible_person",
+                  "_coordinator": "coordinator"}.get(column, column)
+        if current in TEXT_COLUMNS and target in project.fields:
+            # A running text that happens to start with a label word already read
+            # ("หน่วยงาน…" inside the rationale) continues that text.
+            return None, None
+        return column, doc.raw_match(m, "value", line.start)
+    return None, None
+
+
+def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project: RawRow,
+         out: Extraction) -> str | None:
+    """Store one label's value; return the column later lines may continue."""
+    if column == "_skip":
+        return None
+    if value is None:
+        return column if column in TEXT_COLUMNS and column not in project.fields else None
+    if column == "_agency_path":
+        _split_agency(doc, value, project)
+        return None
+    if column in ("_responsible", "_coordinator"):
+        name, phone = (("responsible_person", "responsible_phone") if column == "_responsible"
+                       else ("coordinator", "coordinator_phone"))
+        if name not in project.fields:
+            split_person_raw(doc, value, project, name, phone)
+        return None
+    if column in project.fields:
+        out.findings.append(Finding("projects", None, column, "warning", "unparsed_line",
+                                    f"line {line.no}: second value for {column} ignored"))
+        return None
+    if column == "objectives":
+        project.fields[column] = [_strip_outline(doc, value)]
+    elif column == "project_name":
+        project.fields[column] = [_strip_outline(doc, value)]
+    elif column in TEXT_COLUMNS:
+        project.fields[column] = [value]
+    else:
+        project.fields[column] = value
+    return column if column in TEXT_COLUMNS else None
+
+
+def _continue(doc: RepairedText, line: Line, column: str, project: RawRow) -> None:
+    """A line without a label: more of the value above it."""
+    raw = doc.raw(line.start, line.end)
+    if raw is None:
+        return
+    held = project.fields.get(column)
+    pieces: list[Raw] = held if isinstance(held, list) else []
+    project.fields[column] = pieces
+    if column == "objectives":
+        if _ITEM_RE.match(raw.text) or not pieces:
+            pieces.append(_strip_outline(doc, raw))
+        else:  # an item running over two lines: one element spanning both
+            last = pieces[-1]
+            joined = doc.raw(last.span.char_start, raw.span.char_end)
+            if joined is not None:
+                pieces[-1] = joined
+    else:
+        pieces.append(raw)
+
+
+def _fallbacks(project: RawRow, title_code: Raw | None, head_progress: Raw | None,
+               out: Extraction) -> None:
+    """The title's code and the header's progress stand in when the table lacks them."""
+    code = project.fields.get("project_code")
+    if title_code is not None:
+        if code is None:
+            project.fields["project_code"] = title_code
+        elif isinstance(code, Raw) and to_arabic_digits(code.text) != to_arabic_digits(
+                title_code.text):
+            out.findings.append(Finding(
+                "projects", None, "project_code", "warning", "ambiguous_value",
+                f"title code {title_code.text} (line {title_code.span.line_no}) differs from "
+                f"รหัสโครงการ {code.text} (line {code.span.line_no}); the latter is kept"))
+    if head_progress is not None and project.fields.get("progress_pct") is None:
+        project.fields["progress_pct"] = head_progress
+
+
+def _strip_outline(doc: RepairedText, raw: Raw) -> Raw:
+    """Drop a leading list or outline number (``1.``, ``1.13``) from a name or item."""
+    stripped = strip_outline_number(raw.text)
+    if stripped == raw.text:
+        return raw
+    at = raw.text.rfind(stripped)
+    piece = doc.raw(raw.span.char_start + at, raw.span.char_end) if at >= 0 else None
+    return piece or raw
+
+
+def _split_agency(doc: RepairedText, raw: Raw, project: RawRow) -> None:
+    """``agency / division / unit`` → agency (first part) and division (the rest)."""
+    slash = raw.text.find("/")
+    start = raw.span.char_start
+    agency = raw if slash < 0 else doc.raw(start, start + slash)
+    division = None if slash < 0 else doc.raw(start + slash + 1, raw.span.char_end)
+    if agency is not None and project.fields.get("agency") is None:
+        project.fields["agency"] = agency
+    if division is not None and project.fields.get("division") is None:
+        project.fields["division"] = division
+
+
+# ----------------------------------------------------------------- monthly results
+
+
+def _read_month(doc: RepairedText, line: Line) -> _Month | None:
+    head = _MONTH_LINE_RE.match(line.text)
+    if head is None:
+        return None
+    at = head.end()
+    rest = line.text[at:]
+    base = line.start + at
+    for regex in (_MONTH_TAB_RE, _MONTH_SPACED_RE):
+        m = regex.match(rest)
+        if m and _VALID_MONTH.fullmatch(to_arabic_digits(m.group("month"))):
+            month_raw = doc.raw_match(m, "month", base)
+            value_raw = doc.raw_match(m, "value", base)
+            if month_raw is None:
+                return None
+            value = _value_of(value_raw.text) if value_raw is not None else None
+            if value_raw is not None and value is None:
+                return None
+            return _Month(line, [(int(to_arabic_digits(month_raw.text)), value, month_raw,
+                                  value_raw)], "")
+    m = _MONTH_GLUED_RE.match(rest)
+    if not m:
+        return None
+    digits = m.group("digits")
+    start = base + m.start("digits")
+    candidates = []
+    whole = len(digits.split(".")[0])
+    for width in (1, 2):
+        if width > whole:
+            continue
+        month_text = to_arabic_digits(digits[:width])
+        value_text = digits[width:]
+        if not _VALID_MONTH.fullmatch(month_text):
+            continue
+        value = _value_of(value_text) if value_text else None
+        if value_text and value is None:
+            continue
+        month_raw = doc.raw(start, start + width)
+        value_raw = doc.raw(start + width, start + len(digits)) if value_text else None
+        if month_raw is not None:
+            candidates.append((int(month_text), value, month_raw, value_raw))
+    return _Month(line, candidates, digits) if candidates else None
+
+
+def _value_of(text: str) -> float | None:
+    """A cumulative percent 0..100 written without leading zeros, or None."""
+    arabic = to_arabic_digits(text)
+    if not _VALID_VALUE.fullmatch(arabic):
+        return None
+    value = float(arabic)
+    return value if value <= 100 else None
+
+
+def _cost(month: int, value: float | None, prev_month: int | None, last_value: float | None,
+          next_month: int | None, prev_had_value: bool) -> int:
+    """How badly one reading breaks the run of its neighbours (0 = fits)."""
+    cost = 0
+    if prev_month is not None:
+        if month == prev_month + 1:
+            cost += 0
+        elif month == prev_month:
+            cost += 1
+        elif month > prev_month:
+            cost += 2
+        else:
+            cost += 3  # back in time
+    if next_month is not None and month > next_month:
+        cost += 2
+    if value is not None and last_value is not None and value < last_value:
+        cost += 3  # cumulative progress does not fall
+    if value is not None and prev_month is not None and not prev_had_value:
+        cost += 2  # results are filled in month by month: none after an empty month
+    return cost
+
+
+def _month_rows(months: list[_Month], out: Extraction) -> list[RawRow]:
+    rows: list[RawRow] = []
+    prev_month: int | None = None
+    last_value: float | None = None
+    prev_had_value = False
+    for i, item in enumerate(months):
+        ordinal = i + 1
+        next_month = next((m.candidates[0][0] for m in months[i + 1:]
+                           if len(m.candidates) == 1), None)
+        if len(item.candidates) == 1:
+            month, value, month_raw, value_raw = item.candidates[0]
+        else:
+            costed = sorted(
+                ((_cost(c[0], c[1], prev_month, last_value, next_month, prev_had_value),
+                  c[1] is not None, c)
+                 for c in item.candidates),
+                key=lambda t: (t[0], t[1]),
+            )
+            best_cost, _, best = costed[0]
+            decided = best_cost < costed[1][0] and best_cost < _IMPLAUSIBLE
+            month, value, month_raw, value_raw = best
+            if not decided:
+                readings = " or ".join(
+                    f"month {c[0]}" + (f" value {c[3].text}" if c[3] is not None else
+                                       " with no value")
+                    for c in item.candidates)
+                out.findings.append(Finding(
+                    "monthly_progress", ordinal, "value", "warning", "ambiguous_value",
+                    f"line {item.line.no}: 'ผลงานเดือนที่ {item.glued}' reads as {readings}; "
+                    "the neighbouring months do not decide, so the value is left empty"))
+                value, value_raw = None, None
+                month_raw = replace(month_raw, low_confidence=True)
+        rows.append(RawRow("monthly_progress", ordinal,
+                           {"month_no": month_raw, "value": value_raw}))
+        prev_month = month
+        prev_had_value = value is not None
+        if value is not None:
+            last_value = value
+    return rows
+
+
+LAYOUT = Layout(
+    layout_id="web_project_detail",
+    title=TITLE,
+    tables=(Project, MonthlyProgress),
+    score=score,
+    extract=extract,
+)

@@ -1,0 +1,259 @@
+"""Read a saved web page: decode its bytes, parse the markup, render plain lines.
+
+Stage: read. Consumes the bytes of an ``.html``/``.htm`` file saved from the BMA
+project-tracking system; produces the text the layout extractors read, in the
+same shape as the system's text dumps:
+
+- every block element (``p``, ``div``, ``li``, ``br``...) ends a line;
+- every table row is one line, its cells joined by a tab, so a label cell and
+  its value cell stay on one line (``รหัสโครงการ<TAB>04160000-6961``) and an
+  empty value cell still leaves its tab (``ผลงานเดือนที่ 10<TAB>``): the cell
+  boundary the text dumps lose is kept;
+- ``script``, ``style``, ``head`` and navigation (``nav``, ``role=navigation``,
+  menu/breadcrumb blocks) are dropped; blank lines are dropped.
+
+The markup is parsed with BeautifulSoup's ``html.parser``, never with regular
+expressions. The charset is taken from a byte order mark, then from valid UTF-8,
+then from the page's ``<meta charset>`` / ``http-equiv`` declaration, then from
+the Thai legacy encodings and ``charset-normalizer`` (see :func:`decode_html`).
+Thai legacy labels (``windows-874``, ``tis-620``, ``iso-8859-11``) all decode
+as cp874, as browsers do (the WHATWG encoding standard maps them together).
+Raises :class:`~bma_etl.errors.ReadError` when the bytes cannot be decoded or
+the page has no text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+
+from bs4 import BeautifulSoup
+from bs4.dammit import EncodingDetector
+from bs4.element import (
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    PageElement,
+    ProcessingInstruction,
+    Tag,
+)
+
+from bma_etl.errors import ReadError
+from bma_etl.read.text import decode_text
+
+__all__ = ["decode_html", "html_to_text", "render_text"]
+
+log = logging.getLogger(__name__)
+
+#: Charset labels that browsers decode as Windows-874 (a superset of TIS-620).
+THAI_LABELS = frozenset({
+    "windows-874", "x-windows-874", "cp874", "dos-874", "ibm874",
+    "tis-620", "tis620", "tis_620", "iso-8859-11", "iso8859-11", "iso_8859-11",
+})
+#: Labels browsers decode as Windows-1252 rather than what they say.
+LATIN_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii",
+                          "us-ascii"})
+
+#: Elements whose content is never page text.
+DROP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "nav",
+    "iframe", "object", "embed", "svg", "canvas", "button", "select", "option",
+    "input", "textarea", "map",
+})
+#: ``class``/``id`` tokens that mark navigation boilerplate.
+NAV_TOKENS = frozenset({"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb",
+                        "breadcrumbs", "sidebar", "skip-link"})
+#: Elements that end a line (block-level in a browser).
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
+    "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "legend",
+    "li", "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "tfoot", "thead", "ul",
+})
+_CELL_TAGS = ("td", "th")
+_SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0]+")
+
+
+def _codec_for(label: str) -> str | None:
+    """Python codec for a declared charset label, as a browser would read it."""
+    key = label.strip().strip("\"'").lower()
+    if key in THAI_LABELS:
+        return "cp874"
+    if key in LATIN_LABELS:
+        return "cp1252"
+    try:
+        return codecs.lookup(key).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes, name: str = "page") -> str:
+    r"""Bytes of a saved page → str, choosing the charset as described above.
+
+    A page that is valid UTF-8 is UTF-8 whatever its ``<meta>`` says (browsers
+    re-save pages as UTF-8 and often keep the old declaration; legacy Thai bytes
+    are practically never valid UTF-8).
+
+    >>> page = '<meta charset="windows-874"><p>สำนัก</p>'
+    >>> decode_html(page.encode("cp874")) == page
+    True
+    >>> decode_html(b"<p>\x00\x01\x02\xff</p>")
+    Traceback (most recent call last):
+    ...
+    bma_etl.errors.ReadError: page: looks binary (NUL or control bytes), not a saved web page
+    """
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise ReadError(
+                    f"{name}: starts with a {codec} byte order mark but does not decode as "
+                    f"{codec} (byte {exc.start}); re-save it as UTF-8") from exc
+    sample = data[:65536]
+    if b"\x00" in sample or sum(1 for b in sample if b < 9 or 13 < b < 32) > 0.01 * len(sample):
+        raise ReadError(f"{name}: looks binary (NUL or control bytes), not a saved web page")
+    declared_label = EncodingDetector.find_declared_encoding(data, is_html=True)
+    declared = _codec_for(declared_label) if declared_label else None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if declared not in (None, "utf-8") and not data.isascii():
+            log.warning("%s: declares charset %s but is valid UTF-8; read as UTF-8",
+                        name, declared_label)
+        return text
+    if declared is not None and declared != "utf-8":
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            log.warning("%s: declared charset %s does not decode it; guessing", name,
+                        declared_label)
+    try:
+        return decode_text(data, name)
+    except ReadError as exc:
+        if declared_label is None:
+            raise
+        raise ReadError(f"{exc} (it declares charset {declared_label!r}, which does not "
+                        "decode it either)") from exc
+
+
+def _is_dropped(tag: Tag) -> bool:
+    if tag.name in DROP_TAGS:
+        return True
+    if (tag.get("role") or "") == "navigation" or tag.has_attr("hidden"):
+        return True
+    tokens: list[str] = []
+    for attr in ("class", "id"):
+        value = tag.get(attr)
+        if isinstance(value, str):
+            tokens.extend(value.split())
+        elif value:
+            tokens.extend(value)
+    return any(token.lower() in NAV_TOKENS for token in tokens)
+
+
+class _Lines:
+    """Builds lines from inline text pieces and line breaks."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = [""]
+
+    def text(self, piece: str) -> None:
+        self.lines[-1] += piece
+
+    def newline(self) -> None:
+        if self.lines[-1].strip(" "):
+            self.lines.append("")
+        else:
+            self.lines[-1] = ""
+
+    def hard_break(self) -> None:
+        self.lines.append("")
+
+    def result(self) -> str:
+        return "\n".join(line.strip(" ") for line in self.lines if line.strip(" \t"))
+
+
+def _render(node: PageElement, out: _Lines, pre: bool = False) -> None:
+    if isinstance(node, NavigableString):
+        if isinstance(node, _SKIPPED_STRINGS):
+            return
+        text = str(node)
+        if pre:
+            first, *rest = text.replace("\r\n", "\n").split("\n")
+            out.text(first)
+            for line in rest:
+                out.hard_break()
+                out.text(line)
+        else:
+            out.text(_SPACE_RUN.sub(" ", text))
+        return
+    if not isinstance(node, Tag) or _is_dropped(node):
+        return
+    name = node.name
+    if name == "br":
+        out.hard_break()
+        return
+    if name == "tr":
+        out.newline()
+        cell_tags = node.find_all(_CELL_TAGS, recursive=False)
+        if cell_tags:
+            cells = [_cell_text(cell, pre) for cell in cell_tags]
+            if any(cells):
+                out.text("\t".join(cells))
+            out.newline()
+            return
+    block = name in BLOCK_TAGS or name in _CELL_TAGS
+    if block:
+        out.newline()
+    for child in node.children:
+        _render(child, out, pre or name == "pre")
+    if block:
+        out.newline()
+
+
+def _cell_text(cell: Tag, pre: bool) -> str:
+    inner = _Lines()
+    for child in cell.children:
+        _render(child, inner, pre)
+    return inner.result().strip()
+
+
+def render_text(html: str) -> str:
+    r"""Markup → the plain lines described in the module docstring.
+
+    >>> render_text("<table><tr><th>ปี</th><td>2566</td></tr>"
+    ...             "<tr><td>ผลงานเดือนที่ 10</td><td></td></tr></table>")
+    'ปี\t2566\nผลงานเดือนที่ 10\t'
+    >>> render_text("<nav>หน้าหลัก</nav><p>(1) ร้อยละ 100<br>29/09/2566 : เสร็จ</p>")
+    '(1) ร้อยละ 100\n29/09/2566 : เสร็จ'
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    out = _Lines()
+    _render(soup, out)
+    return out.result()
+
+
+def html_to_text(data: bytes, name: str = "page") -> str:
+    """Bytes of a saved tracking-system page → the text the extractors read.
+
+    Raises ReadError when the bytes do not decode, the markup nests too deeply
+    to walk, or no text is left once markup and boilerplate are removed.
+    """
+    html = decode_html(data, name)
+    try:
+        text = render_text(html)
+    except RecursionError as exc:
+        raise ReadError(f"{name}: markup nests too deeply to read; save the page again "
+                        "or as text") from exc
+    if not text.strip():
+        raise ReadError(f"{name}: no text left after removing markup, scripts and "
+                        "navigation; was the page saved before it finished loading?")
+    return text

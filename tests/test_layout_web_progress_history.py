@@ -1,0 +1,401 @@
+"""The tracking system's progress-history page: one test per trap of the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bma_etl.checks import run_checks
+from bma_etl.errors import ExtractError
+from bma_etl.layouts import web_progress_history as layout
+from bma_etl.layouts.base import Derived, Extraction, Raw, RawRow, RepairedText
+from bma_etl.normalize.fields import normalize
+from bma_etl.pipeline import Processed, repair
+from bma_etl.read import read_source
+from bma_etl.records import QualityIssue, Record
+from bma_etl.textnorm import repair_text
+from bma_etl.validate import build_records
+
+from conftest import FIXTURES, GOLDEN, SAMPLES
+from golden_compare import diff, load_golden
+
+SAMPLE = SAMPLES / "001_c025c6fdd2ac5ca8.txt"
+HTML = FIXTURES / "html" / "001_c025c6fdd2ac5ca8.html"
+VARIANTS = FIXTURES / "variants"
+FULLER = VARIANTS / "web_progress_history_fuller_save.txt"
+EXTENSION = VARIANTS / "web_progress_history_extension_phone.txt"
+OTHER_YEAR = VARIANTS / "web_progress_history_plain_other_year.txt"
+
+
+def process(path: Path) -> Processed:
+    """Every stage but detection and load, with this layout (no registry needed)."""
+    source = read_source(path)
+    doc = repair(source)
+    extraction = layout.extract(doc)
+    normalized = normalize(extraction, doc.text)
+    tables = build_records(normalized, source.doc_id)
+    findings = run_checks(tables, normalized.findings)
+    tables["quality_issues"] = [
+        QualityIssue(doc_id=source.doc_id, ordinal=i, table_name=f.table_name,
+                     row_ordinal=f.row_ordinal, field=f.field, severity=f.severity,
+                     code=f.code, message=f.message)
+        for i, f in enumerate(findings, start=1)
+    ]
+    return Processed(source.doc_id, layout.LAYOUT.layout_id, 1.0, doc.text, tables)
+
+
+def extract_text(text: str) -> tuple[RepairedText, Extraction]:
+    doc = RepairedText.of(repair_text(text))
+    return doc, layout.extract(doc)
+
+
+def extract_file(path: Path) -> tuple[RepairedText, Extraction]:
+    return extract_text(path.read_text(encoding="utf-8"))
+
+
+def rows(extraction: Extraction, table: str) -> list[RawRow]:
+    return [r for r in extraction.rows if r.table == table]
+
+
+def project(extraction: Extraction) -> RawRow:
+    (row,) = rows(extraction, "projects")
+    return row
+
+
+def text_of(value: object) -> str | None:
+    if isinstance(value, Raw):
+        return value.text
+    if isinstance(value, list):
+        return "\n".join(v.text for v in value)
+    return None
+
+
+def values(processed: Processed, table: str) -> list[dict[str, object]]:
+    return [r.model_dump(exclude={"doc_id"}) for r in processed.rows(table)]
+
+
+def codes(processed: Processed) -> set[tuple[str, int | None, str | None, str]]:
+    return {(q.table_name, q.row_ordinal, q.field, q.code)  # type: ignore[attr-defined]
+            for q in processed.rows("quality_issues")}
+
+
+def page(*header: str, entries: str = "") -> str:
+    """A small history page: header lines, then one entry unless others are given."""
+    body = entries or (
+        "(1) ความคืบหน้าโครงการฯ ร้อยละ 50.00 (2023-03-01)\n"
+        "01/03/2566 : ดำเนินการ\n"
+        "** ปัญหาของโครงการ :ไม่มี\n"
+        "** อุปสรรคของโครงการ :ไม่มี\n"
+        "------------------&&&--------------------\n"
+    )
+    return "\n".join(header) + "\n" + body
+
+
+# ------------------------------------------------------------------ the sample
+
+
+def test_sample_rows_match_golden() -> None:
+    golden = load_golden(GOLDEN / "001_c025c6fdd2ac5ca8.json")
+    assert golden["layout"] == layout.LAYOUT.layout_id
+    processed = process(SAMPLE)
+    assert diff(processed, golden) == []
+    assert codes(processed) == set()
+
+
+def test_no_project_code_or_name_on_history_page() -> None:
+    _, ex = extract_file(SAMPLE)
+    fields = project(ex).fields
+    assert fields.get("project_code") is None
+    assert fields.get("project_name") is None
+
+
+def test_fiscal_year_derived_from_entry_dates() -> None:
+    doc, ex = extract_file(SAMPLE)
+    fy = project(ex).fields["fiscal_year_be"]
+    assert isinstance(fy, Derived)
+    assert fy.value == 2566
+    assert fy.evidence is not None
+    assert doc.text[fy.evidence.char_start:fy.evidence.char_end] == "29/09/2566"
+    processed = process(SAMPLE)
+    (prov,) = [p for p in processed.rows("provenance")
+               if p.table_name == "projects" and p.field == "fiscal_year_be"]  # type: ignore[attr-defined]
+    assert prov.derived is True  # type: ignore[attr-defined]
+
+
+def test_fiscal_year_derived_by_majority_when_a_report_falls_after_year_end() -> None:
+    _, ex = extract_file(OTHER_YEAR)
+    fy = project(ex).fields["fiscal_year_be"]
+    assert isinstance(fy, Derived)
+    assert fy.value == 2567  # three of four dates; 2024-10-03 is in FY 2568
+    assert "3 of 4" in fy.note
+
+
+def test_unit_code_pair_gives_one_code() -> None:
+    _, ex = extract_file(SAMPLE)
+    assert text_of(project(ex).fields["unit_code"]) == "04160200"
+    assert not [f for f in ex.findings if f.field == "unit_code"]
+
+
+def test_unit_code_pair_that_differs_keeps_first_and_warns() -> None:
+    _, ex = extract_file(OTHER_YEAR)
+    assert text_of(project(ex).fields["unit_code"]) == "04160300"
+    (finding,) = [f for f in ex.findings if f.field == "unit_code"]
+    assert finding.code == "ambiguous_value"
+    assert "04160300/04160301" in finding.message
+
+
+def test_division_line_under_title_is_the_responsible_unit() -> None:
+    _, ex = extract_file(SAMPLE)
+    fields = project(ex).fields
+    assert text_of(fields["agency"]) == "กลุ่มงานส่งเสริมศักยภาพของเมือง"
+    assert fields.get("division") is None
+
+
+def test_strategy_lines_in_order_without_trailing_pipe() -> None:
+    _, ex = extract_file(SAMPLE)
+    fields = project(ex).fields
+    assert text_of(fields["strategy_issue"]) == (
+        "ด้านที่ ๗ – การบริหารจัดการเมืองมหานคร : Management Strategy")
+    assert text_of(fields["strategy_sub_issue"]) == "๗.๒ - การบริหารแผนและประเมินผล"
+    assert text_of(fields["strategy_goal"]).endswith("แผนพัฒนากรุงเทพ%")  # type: ignore[union-attr]
+    assert text_of(fields["strategy_indicator"]).startswith("๗.๒.๑.๑ ")  # type: ignore[union-attr]
+
+
+def test_unlabelled_paragraphs_are_rationale_objective_target() -> None:
+    _, ex = extract_file(SAMPLE)
+    fields = project(ex).fields
+    assert text_of(fields["rationale"]).startswith("กรุงเทพมหานคร ในฐานะเมืองหลวง")  # type: ignore[union-attr]
+    objectives = fields["objectives"]
+    assert isinstance(objectives, list) and len(objectives) == 1
+    assert objectives[0].text.startswith("เพิ่มบทบาทของกรุงเทพมหานคร")
+    assert text_of(fields["target"]).startswith("ผู้บริหารกรุงเทพมหานครร่วมประชุม")  # type: ignore[union-attr]
+
+
+def test_entries_in_document_order_with_printed_numbers() -> None:
+    processed = process(SAMPLE)
+    updates = values(processed, "progress_updates")
+    assert [u["ordinal"] for u in updates] == list(range(1, 11))
+    assert [u["seq_label"] for u in updates] == list(range(1, 11))
+    assert str(updates[0]["progress_pct"]) == "100.00"
+    assert str(updates[-1]["progress_pct"]) == "61.00"
+
+
+def test_report_date_from_be_date_line() -> None:
+    _, ex = extract_file(SAMPLE)
+    first = rows(ex, "progress_updates")[0]
+    assert text_of(first.fields["report_date"]) == "29/09/2566"
+    assert text_of(first.fields["detail"]) == "ดำเนินการในปีงบประมาณ พ.ศ. 2566 แล้วเสร็จ"
+
+
+def test_entry_without_be_date_keeps_iso_date() -> None:
+    _, ex = extract_file(SAMPLE)
+    tenth = rows(ex, "progress_updates")[9]
+    assert text_of(tenth.fields["seq_label"]) == "10"
+    assert text_of(tenth.fields["report_date"]) == "2023-01-25"
+    assert text_of(tenth.fields["detail"]) == "เพิ่มงบประมาณที่ใช้ไป (MGMAC 2022 พนมเปญ)"
+    processed = process(SAMPLE)
+    assert str(values(processed, "progress_updates")[9]["report_date"]) == "2023-01-25"
+
+
+def test_mai_mee_kept_as_written() -> None:
+    processed = process(SAMPLE)
+    updates = values(processed, "progress_updates")
+    assert updates[0]["problems"] == "ไม่มี"
+    assert updates[0]["obstacles"] == "ไม่มี"
+    assert updates[5]["problems"] == (
+        "สถานการณ์โรคระบาดและภัยพิบัติอาจทำให้เจ้าภาพเลื่อนหรือยกเลิกการจัดประชุมได้")
+
+
+def test_empty_problem_is_null_not_mai_mee() -> None:
+    processed = process(FULLER)
+    last = values(processed, "progress_updates")[-1]
+    assert last["problems"] is None
+    assert last["obstacles"] == "ไม่มี"
+
+
+def test_multiline_narrative_and_problem_keep_their_lines() -> None:
+    processed = process(FULLER)
+    first = values(processed, "progress_updates")[0]
+    assert first["detail"] == ("ติดตั้งระบบต้นแบบและทดสอบกับหน่วยงานนำร่อง 12 หน่วยงาน\n"
+                               "อบรมผู้ใช้งานรุ่นที่ 1 จำนวน 40 คน")
+    assert first["problems"] == "งบประมาณได้รับการจัดสรรล่าช้า\nทำให้ต้องเลื่อนการอบรมรุ่นที่ 2"
+
+
+def test_status_completed_from_latest_narrative() -> None:
+    _, ex = extract_file(SAMPLE)
+    status = project(ex).fields["status"]
+    assert isinstance(status, Derived) and status.value == "completed"
+
+
+def test_kpi_block_becomes_indicator() -> None:
+    processed = process(SAMPLE)
+    (kpi,) = values(processed, "indicators")
+    assert kpi["code"] == "2.8"
+    assert str(kpi["name"]).startswith("ระดับความสำเร็จในการส่งเสริมผลงาน")
+    assert (str(kpi["target_value"]), str(kpi["achieved_value"])) == ("1", "1")
+    assert kpi["unit"] == "ระดับ"
+    assert kpi["kind"] == "ตัวชี้วัดเชิงยุทธศาสตร์ ตัวชี้วัดระดับผลผลิต (output)"
+
+
+def test_two_kpi_blocks_and_evaluation_section_ignored() -> None:
+    processed = process(FULLER)
+    kpis = values(processed, "indicators")
+    assert [(k["ordinal"], k["code"], k["unit"]) for k in kpis] == [
+        (1, "1.3", "ร้อยละ"), (2, "1.4", "หน่วยงาน")]
+    assert [(str(k["target_value"]), str(k["achieved_value"])) for k in kpis] == [
+        ("80", "60"), ("50", "12")]
+    assert codes(processed) == set()  # the quarterly evaluation lines are not data
+
+
+# ------------------------------------------------------------ fuller saves
+
+
+def test_fuller_save_header_read_and_boilerplate_dropped() -> None:
+    processed = process(FULLER)
+    (proj,) = values(processed, "projects")
+    assert proj["project_code"] == "11000000-1234"
+    assert proj["project_name"] == "โครงการพัฒนาระบบข้อมูลสารสนเทศเพื่อการบริหารจัดการเมือง"
+    assert proj["agency"] == "สำนักยุทธศาสตร์และประเมินผล"
+    assert proj["division"] == "กองประเมินผล"
+    assert proj["fiscal_year_be"] == 2565
+    assert str(proj["progress_pct"]) == "60"
+    assert proj["responsible_person"] == "นางสาวสมศรี ใจงาม"
+    assert proj["responsible_phone"] == "1234"
+    assert proj["unit_code"] == "11020300"
+    assert proj["objectives"] == ["เพื่อพัฒนาระบบข้อมูลกลางสำหรับการติดตามโครงการ",
+                                  "เพื่อลดระยะเวลาการจัดทำรายงานผลการดำเนินงาน"]
+    rationale = str(proj["rationale"])
+    for boilerplate in ("ระบบติดตาม", "หน้าหลัก", "ยินดีต้อนรับ", "พิมพ์ข้อมูล", "สยป."):
+        assert boilerplate not in rationale
+    assert rationale.startswith("กรุงเทพมหานครมีข้อมูลกระจายอยู่")
+    assert codes(processed) == set()
+
+
+def test_fuller_save_stated_fiscal_year_is_read_not_derived() -> None:
+    _, ex = extract_file(FULLER)
+    fy = project(ex).fields["fiscal_year_be"]
+    assert isinstance(fy, Raw) and fy.text == "2565"
+
+
+def test_fuller_save_with_agency_path_thai_year_and_extension() -> None:
+    processed = process(EXTENSION)
+    (proj,) = values(processed, "projects")
+    assert proj["project_name"] == "โครงการแลกเปลี่ยนเยาวชนกับเมืองพี่เมืองน้อง"  # "1.7 " gone
+    assert proj["project_code"] == "04160000-7012"
+    assert (proj["agency"], proj["division"]) == ("สำนักปลัดกรุงเทพมหานคร",
+                                                  "สำนักงานการต่างประเทศ")
+    assert proj["fiscal_year_be"] == 2567
+    assert str(proj["progress_pct"]) == "100"
+    assert (proj["responsible_person"], proj["responsible_phone"]) == ("นายสมชาย ใจดี", "1601")
+    assert proj["status"] == "completed"
+    assert [u["seq_label"] for u in values(processed, "progress_updates")] == [2, 1]
+
+
+@pytest.mark.parametrize(("line", "person", "phone"), [
+    ("ผู้รับผิดชอบ : นางสาวสมศรี ใจงาม โทร. 1234", "นางสาวสมศรี ใจงาม", "1234"),
+    ("ผู้รับผิดชอบโครงการ : นางสาวพลอยนภัส พัฒน์ธัญ 1521", "นางสาวพลอยนภัส พัฒน์ธัญ", "1521"),
+    ("ผู้รับผิดชอบ น.ส.สมรภัทรธร โพธากุล (โทร.1136)", "น.ส.สมรภัทรธร โพธากุล", "1136"),
+    ("ผู้รับผิดชอบ : นาย ก ข โทร. 0 2224 1234 ต่อ 1521", "นาย ก ข", "0 2224 1234 ต่อ 1521"),
+    ("นายสมชาย ใจดี (ต่อ 1601)", "นายสมชาย ใจดี", "1601"),
+    ("นางวิมล ใจงาม ภายใน 1544", "นางวิมล ใจงาม", "1544"),
+    ("ผู้รับผิดชอบ : นางวิมลพรรณ พิมสาร", "นางวิมลพรรณ พิมสาร", None),
+])
+def test_responsible_person_with_phone_extension_forms(line: str, person: str,
+                                                        phone: str | None) -> None:
+    _, ex = extract_text(page("ชื่อโครงการทดสอบ : 04160000-0001",
+                              "สำนักงานการต่างประเทศ : (2566)",
+                              "ความคืบหน้าโครงการ ร้อยละ 50", line))
+    fields = project(ex).fields
+    assert text_of(fields["responsible_person"]) == person
+    assert text_of(fields.get("responsible_phone")) == phone
+
+
+# ------------------------------------------------------------- other values
+
+
+def test_variant_other_counts_and_values() -> None:
+    processed = process(OTHER_YEAR)
+    (proj,) = values(processed, "projects")
+    assert proj["project_code"] is None and proj["project_name"] is None
+    assert proj["agency"] == "ส่วนความร่วมมือระหว่างประเทศ"
+    assert proj["strategy_goal"] is None  # only two strategy lines on this page
+    updates = values(processed, "progress_updates")
+    assert [u["seq_label"] for u in updates] == [4, 3, 2, 1]
+    assert [str(u["report_date"]) for u in updates] == [
+        "2024-10-03", "2024-08-15", "2024-05-10", "2024-03-01"]
+    issues = codes(processed)
+    assert ("progress_updates", 1, "report_date", "date_outside_fiscal_year") in issues
+    assert ("progress_updates", 2, "progress_pct", "progress_decreased") in issues
+
+
+def test_be_and_iso_dates_that_disagree_warn_and_keep_be_date() -> None:
+    _, ex = extract_text(page("ความคืบหน้าโครงการ ร้อยละ 50", entries=(
+        "(1) ความคืบหน้าโครงการฯ ร้อยละ 50.00 (2023-03-02)\n"
+        "01/03/2566 : ดำเนินการ\n"
+        "------------------&&&--------------------\n")))
+    (entry,) = rows(ex, "progress_updates")
+    assert text_of(entry.fields["report_date"]) == "01/03/2566"
+    (finding,) = ex.findings
+    assert (finding.row_ordinal, finding.field, finding.code) == (
+        1, "report_date", "ambiguous_value")
+
+
+def test_stray_line_between_entries_is_reported() -> None:
+    _, ex = extract_text(page("ความคืบหน้าโครงการ ร้อยละ 50", entries=(
+        "(1) ความคืบหน้าโครงการฯ ร้อยละ 50.00 (2023-03-01)\n"
+        "01/03/2566 : ดำเนินการ\n"
+        "------------------&&&--------------------\n"
+        "บรรทัดที่ไม่อยู่ในรายการใด\n"
+        "(2) ความคืบหน้าโครงการฯ ร้อยละ 40.00 (2023-02-01)\n"
+        "------------------&&&--------------------\n")))
+    assert len(rows(ex, "progress_updates")) == 2
+    (finding,) = ex.findings
+    assert finding.code == "unparsed_line"
+    assert "line 5" in finding.message
+
+
+def test_page_without_entries_or_progress_raises_extract_error() -> None:
+    with pytest.raises(ExtractError, match="ความคืบหน้าโครงการฯ"):
+        extract_text("------------------&&&--------------------\nข้อความอื่น\n")
+
+
+# ------------------------------------------------------------------ HTML and spans
+
+
+def test_html_version_loads_to_same_rows_as_txt() -> None:
+    from_txt, from_html = process(SAMPLE), process(HTML)
+    for table in ("projects", "progress_updates", "indicators"):
+        assert values(from_html, table) == values(from_txt, table)
+    assert diff(from_html, load_golden(GOLDEN / "001_c025c6fdd2ac5ca8.json")) == []
+
+
+@pytest.mark.parametrize("path", [SAMPLE, HTML, FULLER, EXTENSION, OTHER_YEAR],
+                         ids=lambda p: p.name)
+def test_every_raw_value_slices_its_span(path: Path) -> None:
+    doc = repair(read_source(path))
+    for row in layout.extract(doc).rows:
+        for value in row.fields.values():
+            for raw in value if isinstance(value, list) else [value]:
+                if isinstance(raw, Raw):
+                    assert doc.text[raw.span.char_start:raw.span.char_end] == raw.text
+                    assert doc.index.line_of(raw.span.char_start) == raw.span.line_no
+
+
+def test_score_separates_layouts() -> None:
+    for path in sorted(SAMPLES.glob("*.txt")):
+        doc = RepairedText.of(repair_text(path.read_text(encoding="utf-8")))
+        value = layout.score(doc)
+        if path == SAMPLE:
+            assert value > 0.7
+        else:
+            assert value < 0.3, path.name
+    for path in (HTML, FULLER, EXTENSION, OTHER_YEAR):
+        assert layout.score(repair(read_source(path))) > 0.7, path.name
+
+
+def test_records_validate_for_every_variant() -> None:
+    for path in (FULLER, EXTENSION, OTHER_YEAR):
+        processed = process(path)
+        assert all(isinstance(r, Record) for r in processed.rows("projects"))
+        assert len(processed.rows("projects")) == 1
