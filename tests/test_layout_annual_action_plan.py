@@ -11,9 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bma_etl import detect
 from bma_etl.errors import BmaEtlError, ExtractError
-from bma_etl.layouts.annual_action_plan import LAYOUT, extract, score
+from bma_etl.layouts.annual_action_plan import extract, score
 from bma_etl.layouts.base import Derived, Extraction, Raw, RawRow, RepairedText
 from bma_etl.pipeline import Processed, process_file
 from bma_etl.records import Provenance, QualityIssue
@@ -42,11 +41,8 @@ def _extracted(path: Path) -> Extraction:
 
 @functools.cache
 def _processed(path: Path) -> Processed:
-    """The whole pipeline (normalise, validate, checks) with this layout registered."""
-    with pytest.MonkeyPatch.context() as mp:
-        if LAYOUT.layout_id not in {lay.layout_id for lay in detect.REGISTRY}:
-            mp.setattr(detect, "REGISTRY", (*detect.REGISTRY, LAYOUT))
-        return process_file(path)
+    """The whole pipeline (normalise, validate, checks), detection included."""
+    return process_file(path)
 
 
 def _raw_rows(path: Path, table: str) -> list[RawRow]:

@@ -6,16 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from bma_etl.checks import run_checks
 from bma_etl.errors import ExtractError
 from bma_etl.layouts import web_progress_history as layout
 from bma_etl.layouts.base import Derived, Extraction, Raw, RawRow, RepairedText
-from bma_etl.normalize.fields import normalize
-from bma_etl.pipeline import Processed, repair
+from bma_etl.pipeline import Processed, process_file, repair
 from bma_etl.read import read_source
-from bma_etl.records import QualityIssue, Record
+from bma_etl.records import Record
 from bma_etl.textnorm import repair_text
-from bma_etl.validate import build_records
 
 from conftest import FIXTURES, GOLDEN, SAMPLES
 from golden_compare import diff, load_golden
@@ -29,20 +26,8 @@ OTHER_YEAR = VARIANTS / "web_progress_history_plain_other_year.txt"
 
 
 def process(path: Path) -> Processed:
-    """Every stage but detection and load, with this layout (no registry needed)."""
-    source = read_source(path)
-    doc = repair(source)
-    extraction = layout.extract(doc)
-    normalized = normalize(extraction, doc.text)
-    tables = build_records(normalized, source.doc_id)
-    findings = run_checks(tables, normalized.findings)
-    tables["quality_issues"] = [
-        QualityIssue(doc_id=source.doc_id, ordinal=i, table_name=f.table_name,
-                     row_ordinal=f.row_ordinal, field=f.field, severity=f.severity,
-                     code=f.code, message=f.message)
-        for i, f in enumerate(findings, start=1)
-    ]
-    return Processed(source.doc_id, layout.LAYOUT.layout_id, 1.0, doc.text, tables)
+    """Every stage but load, read as this layout."""
+    return process_file(path, layout=layout.LAYOUT)
 
 
 def extract_text(text: str) -> tuple[RepairedText, Extraction]:

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from bma_etl import __version__
 from bma_etl.checks import run_checks
-from bma_etl.detect import detect
+from bma_etl.detect import Detection, detect
 from bma_etl.errors import BmaEtlError, ReadError
 from bma_etl.layouts import UNKNOWN
-from bma_etl.layouts.base import RepairedText
+from bma_etl.layouts.base import Layout, RepairedText
 from bma_etl.load import Warehouse
 from bma_etl.normalize.fields import normalize
 from bma_etl.read import SUFFIXES, SourceDocument, doc_id_of, media_type_of, read_bytes, read_source
@@ -69,11 +69,15 @@ def repair(source: SourceDocument) -> RepairedText:
     return RepairedText.of("\n".join(pages), tuple(starts), source.ocr_used)
 
 
-def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None) -> Processed:
-    """Run one file through read → … → checks; raise BmaEtlError when it cannot be loaded."""
+def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
+                 layout: Layout | None = None) -> Processed:
+    """Run one file through read → … → checks; raise BmaEtlError when it cannot be loaded.
+
+    ``layout`` skips detection and reads the file as that layout.
+    """
     source = read_source(path, data, ocr=ocr)
     doc = repair(source)
-    detection = detect(doc)
+    detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
     extraction = detection.layout.extract(doc)
     normalized = normalize(extraction, doc.text)
     tables = build_records(normalized, source.doc_id)

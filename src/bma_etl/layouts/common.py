@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.layouts.base import Derived, Raw, RawRow, RepairedText
-from bma_etl.normalize.text import split_person_phone
+from bma_etl.normalize.text import split_person_phone, strip_outline_number
 
 #: Status words in a progress narrative, strongest first (the first match wins).
 STATUS_WORDS: tuple[tuple[str, str], ...] = (
@@ -90,3 +90,28 @@ def split_person_raw(doc: RepairedText, raw: Raw, row: RawRow, name_field: str,
             piece = doc.raw(start + phone_at, start + phone_at + len(phone))
             if piece is not None:
                 row.fields[phone_field] = piece
+
+
+def strip_outline_raw(doc: RepairedText, raw: Raw) -> Raw:
+    """Drop a leading list or outline number (``1.``, ``1.13``) from a name or item."""
+    stripped = strip_outline_number(raw.text)
+    if stripped == raw.text:
+        return raw
+    at = raw.text.rfind(stripped)
+    piece = doc.raw(raw.span.char_start + at, raw.span.char_end) if at >= 0 else None
+    return piece or raw
+
+
+def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow) -> None:
+    """``agency / division / unit`` → agency (first part) and division (the rest).
+
+    A column already filled keeps its value (the first statement wins).
+    """
+    slash = raw.text.find("/")
+    start = raw.span.char_start
+    agency = raw if slash < 0 else doc.raw(start, start + slash)
+    division = None if slash < 0 else doc.raw(start + slash + 1, raw.span.char_end)
+    if agency is not None and row.fields.get("agency") is None:
+        row.fields["agency"] = agency
+    if division is not None and row.fields.get("division") is None:
+        row.fields["division"] = division

@@ -26,7 +26,12 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
-from bma_etl.layouts.common import derive_status, split_person_raw
+from bma_etl.layouts.common import (
+    derive_status,
+    split_agency_raw,
+    split_person_raw,
+    strip_outline_raw,
+)
 from bma_etl.records import ProgressUpdate, Project
 
 TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"
@@ -181,9 +186,9 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
         if raw is None:
             return
         if column == "project_name":
-            raw = _strip_outline(doc, raw)
+            raw = strip_outline_raw(doc, raw)
         if column == "_agency_path":
-            _split_agency(doc, raw, row)
+            split_agency_raw(doc, raw, row)
         elif column == "_responsible":
             split_person_raw(doc, raw, row, "responsible_person", "responsible_phone")
         elif column == "_coordinator":
@@ -198,31 +203,6 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
         return
 
 
-_OUTLINE_RE = re.compile(r"^[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,3}){0,3}\.?\s+")
-
-
-def _strip_outline(doc: RepairedText, raw: Raw) -> Raw:
-    """Drop a leading outline number such as ``1.13 `` from a name."""
-    m = _OUTLINE_RE.match(raw.text)
-    if not m:
-        return raw
-    stripped = doc.raw(raw.span.char_start + m.end(), raw.span.char_end)
-    return stripped or raw
-
-
-def _split_agency(doc: RepairedText, raw: Raw, row: RawRow) -> None:
-    """``agency / division / unit`` → agency (first part) and division (the rest)."""
-    slash = raw.text.find("/")
-    if slash < 0:
-        row.fields["agency"] = raw
-        return
-    start = raw.span.char_start
-    agency = doc.raw(start, start + slash)
-    division = doc.raw(start + slash + 1, raw.span.char_end)
-    if agency is not None:
-        row.fields["agency"] = agency
-    if division is not None:
-        row.fields["division"] = division
 
 
 def _content_lines(lines: list[Line]) -> list[Line]:

@@ -45,10 +45,14 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
-from bma_etl.layouts.common import derive_status, split_person_raw
+from bma_etl.layouts.common import (
+    derive_status,
+    split_agency_raw,
+    split_person_raw,
+    strip_outline_raw,
+)
 from bma_etl.normalize.dates import parse_date
 from bma_etl.normalize.fiscal import fiscal_year_be
-from bma_etl.normalize.text import strip_outline_number
 from bma_etl.records import Indicator, ProgressUpdate, Project
 
 TITLE = "ความคืบหน้าโครงการ"
@@ -256,12 +260,12 @@ def _read_header_value(doc: RepairedText, line: Line, m: re.Match[str], column: 
     if column == "_name_code":
         name = doc.raw_match(m, "name", base)
         if name is not None:
-            _put(project, "project_name", _strip_outline(doc, name))
+            _put(project, "project_name", strip_outline_raw(doc, name))
         _put(project, "project_code", doc.raw_match(m, "code", base))
     elif column == "_agency_year":
         agency = doc.raw_match(m, "agency", base)
         if agency is not None:
-            _split_agency(doc, agency, project)
+            split_agency_raw(doc, agency, project)
         _put(project, "fiscal_year_be", doc.raw_match(m, "year", base))
     elif column == "_person":
         raw = doc.raw_match(m, "value", base)
@@ -311,7 +315,7 @@ def _put_paragraphs(doc: RepairedText, before: list[Line], after: list[Line],
         for line in after[:count]:
             item = doc.raw(line.start, line.end)
             if item is not None:
-                objectives.append(_strip_outline(doc, item))
+                objectives.append(strip_outline_raw(doc, item))
         rest = after[count:]
     elif after:
         objectives = _pieces(doc, after[:1])
@@ -338,26 +342,6 @@ def _strategy_parts(doc: RepairedText, line: Line) -> list[Raw]:
             parts.append(raw)
         offset += len(part) + 1
     return parts
-
-
-def _strip_outline(doc: RepairedText, raw: Raw) -> Raw:
-    """Drop a leading list or outline number (``1.``, ``1.13``) from a name or item."""
-    stripped = strip_outline_number(raw.text)
-    if stripped == raw.text:
-        return raw
-    at = raw.text.rfind(stripped)
-    piece = doc.raw(raw.span.char_start + at, raw.span.char_end) if at >= 0 else None
-    return piece or raw
-
-
-def _split_agency(doc: RepairedText, raw: Raw, project: RawRow) -> None:
-    """``agency / division / unit`` → agency (first part) and division (the rest)."""
-    slash = raw.text.find("/")
-    start = raw.span.char_start
-    agency = raw if slash < 0 else doc.raw(start, start + slash)
-    division = None if slash < 0 else doc.raw(start + slash + 1, raw.span.char_end)
-    _put(project, "agency", agency)
-    _put(project, "division", division)
 
 
 # ------------------------------------------------------------------------- body

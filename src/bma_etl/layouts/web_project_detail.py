@@ -25,9 +25,8 @@ from dataclasses import dataclass, replace
 
 from bma_etl.errors import ExtractError
 from bma_etl.layouts.base import Extraction, Finding, Layout, Line, Raw, RawRow, RepairedText
-from bma_etl.layouts.common import split_person_raw
+from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_outline_raw
 from bma_etl.normalize.digits import to_arabic_digits
-from bma_etl.normalize.text import strip_outline_number
 from bma_etl.records import MonthlyProgress, Project
 
 TITLE = "รายละเอียดโครงการ/กิจกรรม"
@@ -214,7 +213,7 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
     if value is None:
         return column if column in TEXT_COLUMNS and column not in project.fields else None
     if column == "_agency_path":
-        _split_agency(doc, value, project)
+        split_agency_raw(doc, value, project)
         return None
     if column in ("_responsible", "_coordinator"):
         name, phone = (("responsible_person", "responsible_phone") if column == "_responsible"
@@ -227,9 +226,9 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
                                     f"line {line.no}: second value for {column} ignored"))
         return None
     if column == "objectives":
-        project.fields[column] = [_strip_outline(doc, value)]
+        project.fields[column] = [strip_outline_raw(doc, value)]
     elif column == "project_name":
-        project.fields[column] = [_strip_outline(doc, value)]
+        project.fields[column] = [strip_outline_raw(doc, value)]
     elif column in TEXT_COLUMNS:
         project.fields[column] = [value]
     else:
@@ -247,7 +246,7 @@ def _continue(doc: RepairedText, line: Line, column: str, project: RawRow) -> No
     project.fields[column] = pieces
     if column == "objectives":
         if _ITEM_RE.match(raw.text) or not pieces:
-            pieces.append(_strip_outline(doc, raw))
+            pieces.append(strip_outline_raw(doc, raw))
         else:  # an item running over two lines: one element spanning both
             last = pieces[-1]
             joined = doc.raw(last.span.char_start, raw.span.char_end)
@@ -272,28 +271,6 @@ def _fallbacks(project: RawRow, title_code: Raw | None, head_progress: Raw | Non
                 f"รหัสโครงการ {code.text} (line {code.span.line_no}); the latter is kept"))
     if head_progress is not None and project.fields.get("progress_pct") is None:
         project.fields["progress_pct"] = head_progress
-
-
-def _strip_outline(doc: RepairedText, raw: Raw) -> Raw:
-    """Drop a leading list or outline number (``1.``, ``1.13``) from a name or item."""
-    stripped = strip_outline_number(raw.text)
-    if stripped == raw.text:
-        return raw
-    at = raw.text.rfind(stripped)
-    piece = doc.raw(raw.span.char_start + at, raw.span.char_end) if at >= 0 else None
-    return piece or raw
-
-
-def _split_agency(doc: RepairedText, raw: Raw, project: RawRow) -> None:
-    """``agency / division / unit`` → agency (first part) and division (the rest)."""
-    slash = raw.text.find("/")
-    start = raw.span.char_start
-    agency = raw if slash < 0 else doc.raw(start, start + slash)
-    division = None if slash < 0 else doc.raw(start + slash + 1, raw.span.char_end)
-    if agency is not None and project.fields.get("agency") is None:
-        project.fields["agency"] = agency
-    if division is not None and project.fields.get("division") is None:
-        project.fields["division"] = division
 
 
 # ----------------------------------------------------------------- monthly results

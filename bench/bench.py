@@ -1,0 +1,130 @@
+"""Throughput benchmark: `make bench`.
+
+Builds a corpus of N documents by varying the samples' values (project codes,
+dates, amounts, number of report rows), then measures for each N:
+
+- first run of ``ingest`` (documents/s, all layouts, ``--workers`` = cores);
+- an unchanged re-run (files/s);
+- per-layout extraction speed (documents/s, one process, no warehouse);
+- peak resident memory of the run (parent and worker processes).
+
+The last line is one machine-parseable summary: ``BENCH key=value ...``.
+Targets on a 2-core machine: first run >= 200 docs/s, re-run >= 5,000 files/s,
+peak memory < 1 GB whatever N is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from bma_etl.pipeline import ingest, process_file
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+REPORT_ROW = re.compile(r"^(?:\| รายงานครั้งที่|รายงานครั้งที่)", re.MULTILINE)
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """The same layout with other codes, amounts, dates and (for forms) fewer reports."""
+    text = re.sub(r"[0-9]{8}-[0-9]{4}",
+                  lambda _: f"{rng.randrange(10**8):08d}-{rng.randrange(10**4):04d}", text)
+    text = re.sub(r"(?<![0-9/.,])[1-9][0-9]{0,2}(?:,[0-9]{3})+(?![0-9,])",
+                  lambda _: f"{rng.randrange(1, 10**7):,}", text)
+    text = re.sub(r"(?<![0-9])([12]?[0-9])/([0-9]{1,2})/(25[0-9]{2})",
+                  lambda m: f"{rng.randrange(1, 29)}/{m.group(2)}/{m.group(3)}", text)
+    lines = text.split("\n")
+    rows = [i for i, line in enumerate(lines) if REPORT_ROW.match(line)]
+    if len(rows) > 3 and "|" in lines[rows[0]]:
+        drop = set(rng.sample(rows[1:-1], rng.randrange(0, len(rows) - 2)))
+        lines = [line for i, line in enumerate(lines) if i not in drop]
+    return "\n".join(lines) + f"\n\n<!-- {rng.random()} -->\n"
+
+
+def build_corpus(folder: Path, n: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLES]
+    for i in range(n):
+        sample = SAMPLES[i % len(SAMPLES)]
+        body = vary(texts[i % len(texts)], rng)
+        sub = folder / f"{i // 1000:03d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"{i:06d}_{sample.stem}.txt").write_text(body, encoding="utf-8")
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def per_layout(limit: int = 40) -> dict[str, float]:
+    speeds: dict[str, float] = {}
+    for sample in SAMPLES:
+        processed = process_file(sample)
+        began = time.perf_counter()
+        for _ in range(limit):
+            process_file(sample)
+        speeds[processed.layout] = limit / (time.perf_counter() - began)
+    return speeds
+
+
+def run(n: int, workers: int) -> dict[str, float]:
+    work = Path(tempfile.mkdtemp(prefix=f"bma-bench-{n}-"))
+    try:
+        corpus = work / "corpus"
+        corpus.mkdir()
+        build_corpus(corpus, n)
+        db = work / "w.duckdb"
+        began = time.perf_counter()
+        first = ingest([corpus], db, workers=workers)
+        first_s = time.perf_counter() - began
+        began = time.perf_counter()
+        again = ingest([corpus], db, workers=workers)
+        again_s = time.perf_counter() - began
+        states = Counter(o.state for o in first.outcomes)
+        return {
+            "n": n,
+            "first_docs_per_s": round(n / first_s, 1),
+            "rerun_files_per_s": round(n / again_s, 1),
+            "loaded": states["loaded"],
+            "quarantined": states["quarantined"],
+            "unchanged_on_rerun": again.unchanged,
+            "peak_rss_mb": round(peak_rss_mb(), 1),
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    summary: dict[str, object] = {"workers": args.workers}
+    for layout, speed in per_layout().items():
+        summary[f"{layout}_docs_per_s"] = round(speed, 1)
+    for n in args.n:
+        result = run(n, args.workers)
+        print(f"N={n}: {result}", file=sys.stderr)
+        for key, value in result.items():
+            if key != "n":
+                summary[f"{key}_{n}"] = value
+    pdf_bench = ROOT / "bench" / "pdf_pages.py"
+    if pdf_bench.exists():
+        print("PDF pages/s: see the line printed by bench/pdf_pages.py below", file=sys.stderr)
+    print("BENCH " + " ".join(f"{k}={v}" for k, v in summary.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
