@@ -138,3 +138,11 @@ def test_parse_flag_rejects(text):
     with pytest.raises(NormalizeError) as exc:
         parse_flag(text)
     assert repr(text) in str(exc.value)
+
+
+@given(st.text(st.one_of(st.characters(min_codepoint=0x0E00, max_codepoint=0x0E7F),
+                         st.sampled_from([" ", "\t", "a", "1", "\u200b"])), max_size=60))
+def test_clean_line_fast_path_equals_full_normalisation(line: str) -> None:
+    from bma_etl.normalize.text import _clean_line, _clean_line_slow
+
+    assert _clean_line(line) == _clean_line_slow(line)

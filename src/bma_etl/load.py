@@ -88,24 +88,40 @@ class Warehouse:
 
     def load(self, tables: dict[str, list[Record]]) -> None:
         """Replace one document's rows with ``tables`` in a single transaction."""
-        documents = tables.get("documents") or []
-        if len(documents) != 1:
-            raise WarehouseError("load() takes the rows of exactly one document")
-        doc_id = documents[0].doc_id
+        self.load_many([tables])
+
+    def load_many(self, documents: list[dict[str, list[Record]]],
+                  replace: bool = True) -> None:
+        """Replace the rows of several documents in one transaction.
+
+        Either every document of the call is loaded whole or none is. ``replace=False``
+        skips the deletes when the caller knows none of the documents is stored yet.
+        """
+        if not documents:
+            return
+        doc_ids = []
+        for tables in documents:
+            rows = tables.get("documents") or []
+            if len(rows) != 1:
+                raise WarehouseError("each document's tables need exactly one documents row")
+            doc_ids.append(rows[0].doc_id)
         con = self.con
         try:
             con.execute("BEGIN TRANSACTION")
-            for model in reversed(DOCUMENT_MODELS):
-                con.execute(f"DELETE FROM {model.table} WHERE doc_id = ?", [doc_id])
+            if replace:
+                marks = ", ".join("?" for _ in doc_ids)
+                for model in reversed(DOCUMENT_MODELS):
+                    con.execute(f"DELETE FROM {model.table} WHERE doc_id IN ({marks})", doc_ids)
             for model in DOCUMENT_MODELS:
-                rows = tables.get(model.table)
+                rows = [row for tables in documents for row in tables.get(model.table) or ()]
                 if rows:
                     _insert(con, model.table, list(model.model_fields), rows)
             con.execute("COMMIT")
         except BaseException as exc:
             con.execute("ROLLBACK")
             if isinstance(exc, duckdb.Error):
-                raise WarehouseError(f"document {doc_id[:12]}: load failed ({exc})") from exc
+                first = doc_ids[0][:12] if len(doc_ids) == 1 else f"{len(doc_ids)} documents"
+                raise WarehouseError(f"document {first}: load failed ({exc})") from exc
             raise
 
     def start_run(self, run: IngestRun) -> None:

@@ -26,7 +26,7 @@ from pathlib import Path
 from bma_etl import __version__
 from bma_etl.checks import run_checks
 from bma_etl.detect import Detection, detect
-from bma_etl.errors import BmaEtlError, ReadError
+from bma_etl.errors import BmaEtlError, ReadError, WarehouseError
 from bma_etl.layouts import UNKNOWN
 from bma_etl.layouts.base import Layout, RepairedText
 from bma_etl.load import Warehouse
@@ -234,6 +234,7 @@ def ingest(
         with Warehouse(db) as wh:
             wh.start_run(run)
             states = wh.document_states()
+            known = set(states)
 
             def quarantine(path: Path, doc_id: str, error: str, seconds: float = 0.0) -> None:
                 wh.load(_quarantine_rows(path, doc_id, error, run.run_id))
@@ -262,20 +263,29 @@ def ingest(
                     states[doc_id] = ("pending", __version__)
                     pending.append((path, data, ocr))
                 wh.touch_many(unchanged, run.run_id)
+                ready: list[tuple[FileOutcome, dict[str, list[Record]]]] = []
                 for (path, data, _), (processed, error, seconds) in zip(
                     pending, _run_all(pending, pool), strict=True
                 ):
                     doc_id = doc_id_of(data)
                     if processed is None:
-                        quarantine(path, doc_id, error or "unknown error", seconds)
+                        ready.append((FileOutcome(path, doc_id, "quarantined", None,
+                                                  error or "unknown error", seconds),
+                                      _quarantine_rows(path, doc_id, error or "", run.run_id)))
                         continue
                     doc = processed.tables["documents"][0]
                     processed.tables["documents"] = [
                         doc.model_copy(update={"run_id": run.run_id, "ingested_at": _now()})
                     ]
-                    wh.load(processed.tables)
-                    states[doc_id] = ("loaded", __version__)
-                    record(FileOutcome(path, doc_id, "loaded", processed.layout, None, seconds))
+                    ready.append((FileOutcome(path, doc_id, "loaded", processed.layout, None,
+                                              seconds), processed.tables))
+                _load_batch(wh, ready, known, run.run_id)
+                for outcome, _ in ready:
+                    states[outcome.doc_id] = (
+                        "loaded" if outcome.state == "loaded" else "quarantined", __version__)
+                    if outcome.state == "quarantined":
+                        log.warning("quarantined %s: %s", outcome.path, outcome.error)
+                    record(outcome)
 
             summary.seconds = time.perf_counter() - began
             wh.finish_run(run.model_copy(update={
@@ -287,6 +297,31 @@ def ingest(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return summary
+
+
+def _load_batch(wh: Warehouse, ready: list[tuple[FileOutcome, dict[str, list[Record]]]],
+                known: set[str], run_id: str) -> None:
+    """Load a batch in one transaction; if that fails, document by document.
+
+    Either way each document ends fully loaded or not at all; a document whose own
+    load fails is quarantined with the warehouse's reason.
+    """
+    if not ready:
+        return
+    replace = any(outcome.doc_id in known for outcome, _ in ready)
+    try:
+        wh.load_many([tables for _, tables in ready], replace=replace)
+    except WarehouseError:
+        for i, (outcome, tables) in enumerate(ready):
+            try:
+                wh.load(tables)
+            except WarehouseError as exc:
+                reason = exc.reason()
+                ready[i] = (FileOutcome(outcome.path, outcome.doc_id, "quarantined", None,
+                                        reason, outcome.seconds),
+                            _quarantine_rows(outcome.path, outcome.doc_id, reason, run_id))
+                wh.load(ready[i][1])
+    known.update(outcome.doc_id for outcome, _ in ready)
 
 
 def _run_all(items: list[tuple[Path, bytes, str]], pool: ProcessPoolExecutor | None

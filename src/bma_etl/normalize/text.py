@@ -96,7 +96,28 @@ def clean_text(s: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+#: Anything pythainlp's ``normalize`` (or NFC / SARA AM joining) could change in a
+#: line: a mark after a space or at the start, a nikhahit or lakkhangyao, a doubled
+#: vowel or sign, a tone mark before a vowel, a follow vowel before a tone mark,
+#: doubled SARA E. A line without any of these is only space-collapsed and stripped.
+_NEEDS_THAI_NORMALIZE = re.compile(
+    "(?:^|[ ])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+    "|[\u0e4d\u0e45]"
+    "|([\u0e2f\u0e30-\u0e3a\u0e40-\u0e4e])[ ]*\\1"
+    "|[\u0e48-\u0e4c][\u0e31\u0e34-\u0e3a\u0e47\u0e4d]"
+    "|[\u0e30\u0e32\u0e33\u0e45\u0e46\u0e2f][\u0e48-\u0e4c]"
+    "|[\u0e48-\u0e4b]{2}|[\u200b\u200c]"
+)
+
+
 def _clean_line(line: str) -> str:
+    quick = _SPACES.sub(" ", line).strip(" ")
+    if not _NEEDS_THAI_NORMALIZE.search(quick) and unicodedata.is_normalized("NFC", quick):
+        return quick
+    return _clean_line_slow(line)
+
+
+def _clean_line_slow(line: str) -> str:
     # pythainlp's normalize is not idempotent ("ๅๅ" becomes "าๅ", then "า"),
     # and dropping a dangling mark can leave two spaces or marks out of
     # canonical order: repeat until the line no longer changes.
