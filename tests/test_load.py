@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from bma_etl.errors import WarehouseError
-from bma_etl.load import Warehouse
+from bma_etl.load import Warehouse, run_lock
 from bma_etl.pipeline import ingest, process_file
 
 from conftest import SAMPLES
@@ -114,19 +116,36 @@ def test_failed_load_rolls_back(db: Path) -> None:
     assert _counts(db) == dict.fromkeys(TABLES, 0)
 
 
-def test_locked_warehouse_gives_a_clear_error(db: Path) -> None:
-    ingest(LEGACY[:1], db)
-    import subprocess
-    import sys
-
+def _hold(db: Path, seconds: float, read_only: bool = False) -> subprocess.Popen[str]:
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('ok', flush=True); "
-         "time.sleep(30)"], stdout=subprocess.PIPE, text=True)
+         f"import duckdb,time; c=duckdb.connect({str(db)!r}, read_only={read_only}); "
+         f"print('ok', flush=True); time.sleep({seconds})"], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+    return holder
+
+
+def test_locked_warehouse_gives_a_clear_error(db: Path) -> None:
+    ingest(LEGACY[:1], db)
+    holder = _hold(db, 30)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
         with pytest.raises(WarehouseError, match="in use by another process"):
-            ingest(LEGACY, db)
+            ingest(LEGACY, db, wait=0.5)
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_writer_waits_for_a_reader_to_finish(db: Path) -> None:
+    ingest(LEGACY[:1], db)
+    holder = _hold(db, 1.5, read_only=True)
+    try:
+        summary = ingest(LEGACY, db, wait=30)
+    finally:
+        holder.wait()
+    assert (summary.loaded, summary.unchanged) == (1, 1)
+
+
+def test_second_run_at_once_exits_with_clear_message(db: Path) -> None:
+    with run_lock(db), pytest.raises(WarehouseError, match="another ingest .* is running"):
+        ingest(LEGACY, db)

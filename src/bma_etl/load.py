@@ -1,16 +1,27 @@
 """Write documents into the DuckDB warehouse; the only module that writes to it.
 
-Stage: load. Each document is loaded in one transaction that first deletes the
-rows it had (re-ingesting replaces, never duplicates), then bulk-inserts its rows
-through Arrow. A crash mid-document rolls the transaction back, so every document
-is either fully loaded or not at all.
+Stage: load. Documents are loaded in transactions that first delete the rows
+they had (re-ingesting replaces, never duplicates), then bulk-insert their rows
+through Arrow. A crash mid-transaction rolls it back, so every document is either
+fully loaded or not at all.
+
+DuckDB lets one process write or several read a file, not both at once. So the
+writer holds the file only while it loads a batch and waits (up to ``wait``
+seconds) for readers to finish; readers wait the same way for a batch to commit.
+A whole ``ingest`` run also holds an advisory lock file beside the warehouse, so
+two runs never interleave.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import logging
-from collections.abc import Iterable
+import os
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,27 +40,76 @@ def ddl() -> str:
     return resources.files("bma_etl").joinpath("warehouse.sql").read_text(encoding="utf-8")
 
 
-def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse, with an error a person can act on when it is locked."""
+#: Seconds a reader or the writer waits for the other side to let go of the file.
+DEFAULT_WAIT = 60.0
+
+
+def connect(path: Path | str, read_only: bool = False, wait: float = DEFAULT_WAIT
+            ) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse, waiting up to ``wait`` s while another process holds it."""
+    if read_only and not Path(path).exists():
+        raise WarehouseError(f"{path}: no warehouse here yet; run 'bma-etl ingest' first")
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise WarehouseError(f"{path}: cannot open the warehouse ({exc})") from exc
+            if time.monotonic() >= deadline:
+                raise WarehouseError(
+                    f"{path}: the warehouse is in use by another process and stayed so for "
+                    f"{wait:.0f}s; try again later"
+                ) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+        except duckdb.Error as exc:
+            raise WarehouseError(f"{path}: cannot open the warehouse ({exc})") from exc
+
+
+@contextlib.contextmanager
+def run_lock(path: Path | str) -> Iterator[None]:
+    """Hold ``<warehouse>.lock`` for a whole ingest run; a second run fails at once."""
+    lock_path = Path(f"{path}.lock")
+    handle = lock_path.open("a+")
     try:
-        if read_only and not Path(path).exists():
-            raise WarehouseError(f"{path}: no warehouse here yet; run 'bma-etl ingest' first")
-        return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
             raise WarehouseError(
-                f"{path}: the warehouse is in use by another process (an ingest running?); "
-                "try again when it has finished"
-            ) from exc
-        raise WarehouseError(f"{path}: cannot open the warehouse ({exc})") from exc
+                f"{path}: another ingest (pid {holder}) is running on this warehouse; "
+                "wait for it to finish"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+@dataclass(slots=True)
+class DocState:
+    """A stored document's status (``loaded``, ``quarantined``, or ``pending`` in a run)."""
+
+    status: str
+    extractor_version: str | None
+    source_path: str | None
 
 
 class Warehouse:
-    """A writable warehouse: DDL applied on open."""
+    """A writable warehouse; the DDL is applied on open unless ``create=False``."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, wait: float = DEFAULT_WAIT, create: bool = True
+                 ) -> None:
         self.path = Path(path)
-        self.con = connect(self.path)
+        self.con = connect(self.path, wait=wait)
+        if not create:
+            return
         try:
             self.con.execute(ddl())
         except duckdb.Error as exc:
@@ -66,15 +126,15 @@ class Warehouse:
         """Close the connection (checkpointing the file)."""
         self.con.close()
 
-    def document_states(self) -> dict[str, tuple[str, str | None]]:
-        """``doc_id -> (status, extractor_version)`` of every known document."""
+    def document_states(self) -> dict[str, DocState]:
+        """What the warehouse knows of every document, by ``doc_id``."""
         rows = self.con.execute(
-            "SELECT doc_id, status, extractor_version FROM documents"
+            "SELECT doc_id, status, extractor_version, source_path FROM documents"
         ).fetchall()
-        return {doc_id: (status, version) for doc_id, status, version in rows}
+        return {doc_id: DocState(status, version, path) for doc_id, status, version, path in rows}
 
     def touch_many(self, seen: list[tuple[str, str]], run_id: str) -> None:
-        """Record that unchanged documents ``(doc_id, path)`` were seen again by this run."""
+        """Record the new path of unchanged documents ``(doc_id, path)`` found elsewhere."""
         if not seen:
             return
         table = pa.table({"doc_id": [d for d, _ in seen], "source_path": [p for _, p in seen]})

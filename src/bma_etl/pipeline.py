@@ -29,7 +29,7 @@ from bma_etl.detect import Detection, detect
 from bma_etl.errors import BmaEtlError, ReadError, WarehouseError
 from bma_etl.layouts import UNKNOWN
 from bma_etl.layouts.base import Layout, RepairedText
-from bma_etl.load import Warehouse
+from bma_etl.load import DEFAULT_WAIT, DocState, Warehouse, run_lock
 from bma_etl.normalize.fields import normalize
 from bma_etl.read import SUFFIXES, SourceDocument, doc_id_of, media_type_of, read_bytes, read_source
 from bma_etl.records import Document, DocumentText, IngestRun, QualityIssue, Record
@@ -184,7 +184,7 @@ def _now() -> dt.datetime:
 
 
 #: Files read, processed and loaded together; bounds memory whatever the corpus size.
-BATCH_SIZE = 64
+BATCH_SIZE = 256
 
 
 def _batches(items: Iterable[Path], size: int) -> Iterator[list[Path]]:
@@ -208,13 +208,15 @@ def ingest(
     retry_quarantined: bool = False,
     on_file: Callable[[FileOutcome], None] | None = None,
     args: str | None = None,
+    wait: float = DEFAULT_WAIT,
 ) -> RunSummary:
     """Load every file under ``paths`` into the warehouse at ``db``.
 
     Files go in batches of :data:`BATCH_SIZE`: read and hashed, unchanged ones
-    skipped, the rest extracted (in ``workers`` processes) and loaded one
-    transaction per document, in the order the files were found, so the result does
-    not depend on ``workers``.
+    skipped, the rest extracted (in ``workers`` processes, the next batch while the
+    last one loads) and loaded in one transaction per batch, in the order the files
+    were found, so the result does not depend on ``workers``. The warehouse file is
+    held only while a batch loads, so readers can query between batches.
     """
     began = time.perf_counter()
     run = IngestRun(run_id=uuid.uuid4().hex, started_at=_now(), extractor_version=__version__,
@@ -229,74 +231,122 @@ def ingest(
         if on_file is not None:
             on_file(outcome)
 
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
-    try:
-        with Warehouse(db) as wh:
+    with run_lock(db):
+        with Warehouse(db, wait=wait) as wh:
             wh.start_run(run)
             states = wh.document_states()
-            known = set(states)
-
-            def quarantine(path: Path, doc_id: str, error: str, seconds: float = 0.0) -> None:
-                wh.load(_quarantine_rows(path, doc_id, error, run.run_id))
-                states[doc_id] = ("quarantined", __version__)
-                log.warning("quarantined %s: %s", path, error)
-                record(FileOutcome(path, doc_id, "quarantined", None, error, seconds))
-
-            for batch in _batches(iter_files(paths), BATCH_SIZE):
-                pending: list[tuple[Path, bytes, str]] = []
-                unchanged: list[tuple[str, str]] = []
-                for path in batch:
+        known = set(states)
+        pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        try:
+            in_flight: _Batch | None = None
+            for files in _batches(iter_files(paths), BATCH_SIZE):
+                batch = _Batch()
+                for path in files:
                     summary.files_seen += 1
-                    try:
-                        data = read_bytes(path)
-                    except ReadError as exc:
-                        quarantine(path, _quarantine_id(path, None), exc.reason())
-                        continue
-                    doc_id = doc_id_of(data)
-                    state = states.get(doc_id)
-                    if state and not force and state[1] == __version__ and (
-                        state[0] in ("loaded", "pending") or not retry_quarantined
-                    ):
-                        unchanged.append((doc_id, str(path)))
-                        record(FileOutcome(path, doc_id, "unchanged"))
-                        continue
-                    states[doc_id] = ("pending", __version__)
-                    pending.append((path, data, ocr))
-                wh.touch_many(unchanged, run.run_id)
-                ready: list[tuple[FileOutcome, dict[str, list[Record]]]] = []
-                for (path, data, _), (processed, error, seconds) in zip(
-                    pending, _run_all(pending, pool), strict=True
-                ):
-                    doc_id = doc_id_of(data)
-                    if processed is None:
-                        ready.append((FileOutcome(path, doc_id, "quarantined", None,
-                                                  error or "unknown error", seconds),
-                                      _quarantine_rows(path, doc_id, error or "", run.run_id)))
-                        continue
-                    doc = processed.tables["documents"][0]
-                    processed.tables["documents"] = [
-                        doc.model_copy(update={"run_id": run.run_id, "ingested_at": _now()})
-                    ]
-                    ready.append((FileOutcome(path, doc_id, "loaded", processed.layout, None,
-                                              seconds), processed.tables))
-                _load_batch(wh, ready, known, run.run_id)
-                for outcome, _ in ready:
-                    states[outcome.doc_id] = (
-                        "loaded" if outcome.state == "loaded" else "quarantined", __version__)
-                    if outcome.state == "quarantined":
-                        log.warning("quarantined %s: %s", outcome.path, outcome.error)
-                    record(outcome)
-
-            summary.seconds = time.perf_counter() - began
+                    batch.add(path, states, force=force, retry_quarantined=retry_quarantined,
+                              ocr=ocr)
+                batch.start(pool)
+                if in_flight is not None:
+                    _finish(in_flight, db, wait, run.run_id, states, known, record)
+                in_flight = batch
+            if in_flight is not None:
+                _finish(in_flight, db, wait, run.run_id, states, known, record)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+        summary.seconds = time.perf_counter() - began
+        with Warehouse(db, wait=wait, create=False) as wh:
             wh.finish_run(run.model_copy(update={
                 "finished_at": _now(), "files_seen": summary.files_seen,
                 "loaded": summary.loaded, "unchanged": summary.unchanged,
                 "quarantined": summary.quarantined,
             }))
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
     return summary
+
+
+Loaded = tuple[FileOutcome, dict[str, list[Record]]]
+
+
+@dataclass(slots=True)
+class _Batch:
+    """Files of one batch: already settled (unchanged, unreadable) and to extract."""
+
+    settled: list[Loaded | FileOutcome] = field(default_factory=list)
+    moved: list[FileOutcome] = field(default_factory=list)
+    pending: list[tuple[Path, bytes, str]] = field(default_factory=list)
+    results: Iterator[tuple[Processed | None, str | None, float]] | None = None
+
+    def add(self, path: Path, states: dict[str, DocState], *, force: bool,
+            retry_quarantined: bool, ocr: str) -> None:
+        try:
+            data = read_bytes(path)
+        except ReadError as exc:
+            doc_id = _quarantine_id(path, None)
+            outcome = FileOutcome(path, doc_id, "quarantined", None, exc.reason())
+            self.settled.append((outcome, _quarantine_rows(path, doc_id, exc.reason(), "")))
+            return
+        doc_id = doc_id_of(data)
+        state = states.get(doc_id)
+        if state and not force and state.extractor_version == __version__ and (
+            state.status in ("loaded", "pending") or not retry_quarantined
+        ):
+            outcome = FileOutcome(path, doc_id, "unchanged")
+            self.settled.append(outcome)
+            if state.source_path != str(path):
+                self.moved.append(outcome)
+                state.source_path = str(path)
+            return
+        states[doc_id] = DocState("pending", __version__, str(path))
+        self.pending.append((path, data, ocr))
+
+    def start(self, pool: ProcessPoolExecutor | None) -> None:
+        if pool is None or len(self.pending) <= 1:
+            self.results = map(_work, self.pending)
+        else:
+            self.results = pool.map(_work, self.pending)
+
+
+def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
+            states: dict[str, DocState], known: set[str],
+            record: Callable[[FileOutcome], None]) -> None:
+    """Collect a batch's extractions and load them in one short write."""
+    assert batch.results is not None, "batch.start() comes first"
+    ready: list[Loaded] = []
+    unchanged: list[FileOutcome] = []
+    for item in batch.settled:
+        if isinstance(item, FileOutcome):
+            unchanged.append(item)
+        else:
+            outcome, tables = item
+            tables["documents"] = [tables["documents"][0].model_copy(update={"run_id": run_id})]
+            ready.append((outcome, tables))
+    for (path, data, _), (processed, error, seconds) in zip(
+        batch.pending, batch.results, strict=True
+    ):
+        doc_id = doc_id_of(data)
+        if processed is None:
+            reason = error or "internal: no reason given"
+            ready.append((FileOutcome(path, doc_id, "quarantined", None, reason, seconds),
+                          _quarantine_rows(path, doc_id, reason, run_id)))
+            continue
+        doc = processed.tables["documents"][0]
+        processed.tables["documents"] = [
+            doc.model_copy(update={"run_id": run_id, "ingested_at": _now()})]
+        ready.append((FileOutcome(path, doc_id, "loaded", processed.layout, None, seconds),
+                      processed.tables))
+    if ready or batch.moved:
+        with Warehouse(db, wait=wait, create=False) as wh:
+            wh.touch_many([(o.doc_id, str(o.path)) for o in batch.moved], run_id)
+            _load_batch(wh, ready, known, run_id)
+    for outcome in unchanged:
+        record(outcome)
+    for outcome, _ in ready:
+        states[outcome.doc_id] = DocState(
+            "loaded" if outcome.state == "loaded" else "quarantined", __version__,
+            str(outcome.path))
+        if outcome.state == "quarantined":
+            log.warning("quarantined %s: %s", outcome.path, outcome.error)
+        record(outcome)
 
 
 def _load_batch(wh: Warehouse, ready: list[tuple[FileOutcome, dict[str, list[Record]]]],
@@ -322,14 +372,6 @@ def _load_batch(wh: Warehouse, ready: list[tuple[FileOutcome, dict[str, list[Rec
                             _quarantine_rows(outcome.path, outcome.doc_id, reason, run_id))
                 wh.load(ready[i][1])
     known.update(outcome.doc_id for outcome, _ in ready)
-
-
-def _run_all(items: list[tuple[Path, bytes, str]], pool: ProcessPoolExecutor | None
-             ) -> Iterator[tuple[Processed | None, str | None, float]]:
-    if pool is None or len(items) <= 1:
-        yield from map(_work, items)
-        return
-    yield from pool.map(_work, items)
 
 
 def outcome_json(outcome: FileOutcome) -> str:

@@ -56,8 +56,11 @@ MIN_CHARS_PER_PAGE = 20
 MAX_DAMAGE = 0.03
 #: A gap between two characters of a line this many font sizes wide is a tab.
 TAB_GAP_EM = 2.0
-#: A space pdfium generated over a gap narrower than this (in font sizes) is dropped.
-JOIN_GAP_EM = 0.15
+#: A space pdfium generated over a gap narrower than this (in font sizes, between
+#: the characters' advance boxes) is dropped. LibreOffice leaves 0-0.21 em between
+#: a Thai tone mark and SARA AA or between Latin and Thai letters, where pdfium
+#: generates a space; a real space is wider (Garuda 0.34 em) and usually written.
+JOIN_GAP_EM = 0.25
 #: Seconds one parse or render call may take (override with ``BMA_ETL_PDF_TIMEOUT``).
 DEFAULT_TIME_LIMIT = 60.0
 #: Seconds the worker process may take to start.
@@ -204,7 +207,6 @@ def _pages_for_ocr(pages: list[PdfPage], ocr: str, name: str) -> tuple[list[int]
 # ----------------------------------------------------------------- in the worker
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_SPACES = re.compile(r"[ \u00a0]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 # Thai combining marks: MAI HAN-AKAT, SARA I..PHINTHU, MAITAIKHU..YAMAKKAN.
 _THAI_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
@@ -261,15 +263,15 @@ def open_pdf(data: bytes, name: str) -> Any:
 
 
 def page_text(textpage: Any) -> str:
-    """A page's text, line by line, with pdfium's spacing put right.
+    """A page's text, line by line, with pdfium's spacing and mark order put right.
 
-    A space pdfium generated where the ink leaves no gap (inside a Thai
-    cluster, before a mark) is dropped; a run of spaces over a gap of at least
-    :data:`TAB_GAP_EM` font sizes becomes a tab; white space at either end of a
-    line is dropped.
+    A Thai mark that the PDF wrote after a later character (so pdfium put it,
+    between generated spaces, after the wrong letter) goes back to the letter it
+    is drawn over. A space pdfium generated where the letters leave no gap
+    (inside a Thai cluster, before a mark, between Thai and Latin letters) is
+    dropped; white space over a gap of :data:`TAB_GAP_EM` font sizes or more
+    becomes a tab; white space at either end of a line is dropped.
     """
-    import pypdfium2.raw as pdfium_c
-
     raw = textpage.get_text_range()
     geometry = len(raw) == textpage.count_chars()  # False when surrogates shift indices
     lines: list[str] = []
@@ -278,49 +280,97 @@ def page_text(textpage: Any) -> str:
         end = brk.start() if brk else len(raw)
         line = raw[start:end]
         if geometry and " " in line.strip(" \u00a0"):
-            line = _respace(textpage, pdfium_c, line, start)
+            line = _Line(textpage, line, start).fixed()
         lines.append(_CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t"))
         start = brk.end() if brk else len(raw)
     return "\n".join(lines)
 
 
-def _respace(textpage: Any, pdfium_c: Any, line: str, base: int) -> str:
-    out: list[str] = []
-    last = 0
-    for m in _SPACES.finditer(line):
-        a, b = m.span()
-        if a == 0 or b == len(line):
-            continue
-        left = _cluster_right(textpage, line, base, a - 1)
-        right = textpage.get_charbox(base + b)[0]
-        size = pdfium_c.FPDFText_GetFontSize(textpage, base + b) or 0.0
+class _Line:
+    """One line of a text page as (character, index in the page) pairs."""
+
+    def __init__(self, textpage: Any, line: str, base: int) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        self.tp = textpage
+        self.c = pdfium_c
+        self.chars = [(ch, base + i) for i, ch in enumerate(line)]
+
+    def fixed(self) -> str:
+        self._replace_marks()
+        return self._respace()
+
+    def _box(self, pos: int) -> tuple[float, float]:
+        left, _, right, _ = self.tp.get_charbox(self.chars[pos][1], loose=True)
+        return left, right
+
+    def _is_mark(self, pos: int) -> bool:
+        return bool(_THAI_MARK.match(self.chars[pos][0]))
+
+    def _is_space(self, pos: int) -> bool:
+        return self.chars[pos][0] in " \u00a0"
+
+    def _replace_marks(self) -> None:
+        """Move each mark that follows a space back over the letter drawn under it."""
+        pos = 1
+        while pos < len(self.chars):
+            if not (self._is_mark(pos) and self._is_space(pos - 1)):
+                pos += 1
+                continue
+            left, right = self._box(pos)
+            centre = (left + right) / 2
+            target = None
+            for j in range(pos - 2, -1, -1):
+                if self._is_space(j) or self._is_mark(j):
+                    continue
+                j_left, j_right = self._box(j)
+                if j_left <= centre <= j_right:
+                    target = j + 1
+                    while target < pos and self._is_mark(target):
+                        target += 1
+                    break
+            if target is None:
+                pos += 1
+                continue
+            self.chars.insert(target, self.chars.pop(pos))
+            pos += 1
+
+    def _respace(self) -> str:
+        chars = self.chars
+        out: list[str] = []
+        pos = 0
+        while pos < len(chars):
+            if not self._is_space(pos):
+                out.append(chars[pos][0])
+                pos += 1
+                continue
+            end = pos
+            while end < len(chars) and self._is_space(end):
+                end += 1
+            out.append(self._space(pos, end) if 0 < pos and end < len(chars)
+                       else "".join(ch for ch, _ in chars[pos:end]))
+            pos = end
+        return "".join(out)
+
+    def _space(self, a: int, b: int) -> str:
+        """What the white space ``chars[a:b]`` between two characters stands for."""
+        chars, tp, c = self.chars, self.tp, self.c
+        left = self._box(a - 1)[1]
+        j = a - 1
+        while j > 0 and self._is_mark(j):  # a mark sits over its base: take the cluster's edge
+            j -= 1
+            left = max(left, self._box(j)[1])
+        right = self._box(b)[0]
+        size = c.FPDFText_GetFontSize(tp, chars[b][1]) or 0.0
         if size <= 1.0:  # generated characters report 1; ask the other neighbour
-            size = pdfium_c.FPDFText_GetFontSize(textpage, base + a - 1) or 0.0
+            size = c.FPDFText_GetFontSize(tp, chars[a - 1][1]) or 0.0
         gap = right - left
         if size > 1.0 and gap >= TAB_GAP_EM * size:
-            piece = "\t"
-        elif all(pdfium_c.FPDFText_IsGenerated(textpage, base + i) == 1 for i in range(a, b)) and (
-            _THAI_MARK.match(line, b) or (size > 1.0 and gap < JOIN_GAP_EM * size)
-        ):
-            piece = ""
-        else:
-            continue
-        out.append(line[last:a])
-        out.append(piece)
-        last = b
-    if not out:
-        return line
-    out.append(line[last:])
-    return "".join(out)
-
-
-def _cluster_right(textpage: Any, line: str, base: int, i: int) -> float:
-    """Right edge of the character cluster ending at ``line[i]`` (marks sit over their base)."""
-    right: float = textpage.get_charbox(base + i)[2]
-    while i > 0 and _THAI_MARK.match(line, i):
-        i -= 1
-        right = max(right, textpage.get_charbox(base + i)[2])
-    return right
+            return "\t"
+        generated = all(c.FPDFText_IsGenerated(tp, chars[i][1]) == 1 for i in range(a, b))
+        if generated and (self._is_mark(b) or (size > 1.0 and gap < JOIN_GAP_EM * size)):
+            return ""
+        return "".join(ch for ch, _ in chars[a:b])
 
 
 # ------------------------------------------------------------- the worker itself
