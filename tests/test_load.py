@@ -147,5 +147,5 @@ def test_writer_waits_for_a_reader_to_finish(db: Path) -> None:
 
 
 def test_second_run_at_once_exits_with_clear_message(db: Path) -> None:
-    with run_lock(db), pytest.raises(WarehouseError, match="another ingest .* is running"):
+    with run_lock(db), pytest.raises(WarehouseError, match=r"another ingest .* is running"):
         ingest(LEGACY, db)

@@ -11,9 +11,10 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -21,6 +22,9 @@ from rich.table import Table
 
 from bma_etl import __version__
 from bma_etl.errors import BmaEtlError
+
+if TYPE_CHECKING:
+    from bma_etl.pipeline import RunSummary
 
 app = typer.Typer(
     name="bma-etl",
@@ -80,8 +84,8 @@ def _print_table(columns: list[str], rows: list[tuple[object, ...]], title: str 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(
-        help="Files or folders (.pdf .txt .md .html .htm).")],
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Files or folders (.pdf .txt .md .html .htm).")] = None,
     db: DbOption = Path(DEFAULT_DB),
     workers: Annotated[int, typer.Option(min=0, help="Worker processes that extract in parallel "
                                          "(0, the default: the number of cores).")] = 0,
@@ -91,17 +95,24 @@ def ingest(
                                         "rows are replaced, never duplicated.")] = False,
     retry_quarantined: Annotated[bool, typer.Option(
         "--retry-quarantined", help="Try unchanged files that were quarantined before.")] = False,
+    reextract_outdated: Annotated[bool, typer.Option(
+        "--reextract-outdated", help="Also re-extract every stored document that another "
+        "extractor version produced (read again from its recorded path).")] = False,
     log_json: Annotated[bool, typer.Option("--log-json", help="Write one JSON line per document "
                                            "to stdout (for log collectors).")] = False,
+    wait: Annotated[float, typer.Option(help="Seconds to wait while readers hold the warehouse "
+                                        "before giving up.")] = 60.0,
 ) -> None:
     """Load reports into the warehouse; unchanged files are skipped by content hash."""
     from bma_etl.pipeline import FileOutcome, outcome_json
     from bma_etl.pipeline import ingest as run_ingest
 
+    paths = paths or []
+    if not paths and not reextract_outdated:
+        _fail("give at least one file or folder (or --reextract-outdated)", 2)
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         _fail(f"no such file or folder: {', '.join(missing)}", 2)
-    n_workers = workers or (os.cpu_count() or 1)
     console = Console(stderr=True)
     interactive = console.is_terminal and not log_json
 
@@ -111,6 +122,12 @@ def ingest(
         elif outcome.state != "unchanged":
             detail = outcome.layout if outcome.state == "loaded" else outcome.error
             typer.echo(f"{outcome.state:<11} {outcome.path}  {detail}", err=True)
+
+    def run(on_file: Callable[[FileOutcome], None]) -> RunSummary:
+        return run_ingest(paths, db, workers=workers or (os.cpu_count() or 1), ocr=ocr.value,
+                          force=force, retry_quarantined=retry_quarantined, on_file=on_file,
+                          args=" ".join(sys.argv[1:]), wait=wait,
+                          reextract_outdated=reextract_outdated)
 
     try:
         if interactive:
@@ -126,13 +143,9 @@ def ingest(
                     if outcome.state == "quarantined":
                         bar.console.print(f"[yellow]quarantined[/] {outcome.path}: {outcome.error}")
 
-                summary = run_ingest(paths, db, workers=n_workers, ocr=ocr.value, force=force,
-                                     retry_quarantined=retry_quarantined, on_file=tick,
-                                     args=" ".join(sys.argv[1:]))
+                summary = run(tick)
         else:
-            summary = run_ingest(paths, db, workers=n_workers, ocr=ocr.value, force=force,
-                                 retry_quarantined=retry_quarantined, on_file=plain,
-                                 args=" ".join(sys.argv[1:]))
+            summary = run(plain)
     except BmaEtlError as exc:
         _fail(exc.reason(), 1)
     layouts = ", ".join(f"{k} {v}" for k, v in sorted(summary.by_layout.items())) or "none"

@@ -209,6 +209,7 @@ def ingest(
     on_file: Callable[[FileOutcome], None] | None = None,
     args: str | None = None,
     wait: float = DEFAULT_WAIT,
+    reextract_outdated: bool = False,
 ) -> RunSummary:
     """Load every file under ``paths`` into the warehouse at ``db``.
 
@@ -217,6 +218,9 @@ def ingest(
     last one loads) and loaded in one transaction per batch, in the order the files
     were found, so the result does not depend on ``workers``. The warehouse file is
     held only while a batch loads, so readers can query between batches.
+
+    ``reextract_outdated`` adds the stored path of every document extracted by
+    another extractor version (one whose file is gone is logged and left as it is).
     """
     began = time.perf_counter()
     run = IngestRun(run_id=uuid.uuid4().hex, started_at=_now(), extractor_version=__version__,
@@ -236,6 +240,8 @@ def ingest(
             wh.start_run(run)
             states = wh.document_states()
         known = set(states)
+        if reextract_outdated:
+            paths = [*paths, *_outdated_paths(states)]
         pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
         try:
             in_flight: _Batch | None = None
@@ -262,6 +268,19 @@ def ingest(
                 "quarantined": summary.quarantined,
             }))
     return summary
+
+
+def _outdated_paths(states: dict[str, DocState]) -> list[Path]:
+    found = []
+    for state in states.values():
+        if state.extractor_version == __version__ or not state.source_path:
+            continue
+        path = Path(state.source_path)
+        if path.exists():
+            found.append(path)
+        else:
+            log.warning("outdated document's file is gone: %s", path)
+    return sorted(set(found))
 
 
 Loaded = tuple[FileOutcome, dict[str, list[Record]]]

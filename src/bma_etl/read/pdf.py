@@ -30,15 +30,17 @@ quarantined with a :class:`~bma_etl.errors.ReadError` and the batch goes on.
 from __future__ import annotations
 
 import atexit
+import ctypes
 import logging
 import os
 import re
 import subprocess
 import sys
 import threading
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from multiprocessing.connection import Connection
 from typing import Any, Literal, TypeVar
 
@@ -176,7 +178,9 @@ def classify_page(layer: PageLayer) -> PdfPage:
     text = join_split_year(layer.text)
     chars = sum(not c.isspace() for c in text)
     if chars >= MIN_CHARS_PER_PAGE:
-        damage = damage_score(repair_text(text))
+        damage = damage_score(text)
+        if damage:  # repair only removes damage: a clean page needs no second look
+            damage = damage_score(repair_text(text))
         return PdfPage(text, "damaged" if damage > MAX_DAMAGE else "text", round(damage, 4))
     if layer.has_images:
         return PdfPage(text, "image")
@@ -219,7 +223,7 @@ def _read_layers(data: bytes, name: str) -> list[PageLayer]:
 
     pdf = open_pdf(data, name)
     try:
-        layers = []
+        pages: list[tuple[list[TextLine], bool]] = []
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
@@ -229,16 +233,20 @@ def _read_layers(data: bytes, name: str) -> list[PageLayer]:
             try:
                 textpage = page.get_textpage()
                 try:
-                    text = page_text(textpage)
+                    lines = page_lines(textpage)
                 finally:
                     textpage.close()
-                has_images = sum(not c.isspace() for c in text) < MIN_CHARS_PER_PAGE and any(
+                chars = sum(not c.isspace() for line in lines for c in line.text)
+                has_images = chars < MIN_CHARS_PER_PAGE and any(
                     True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
                 )
-                layers.append(PageLayer(text, has_images))
+                pages.append((lines, has_images))
             finally:
                 page.close()
-        return layers
+        pitches = line_pitches([lines for lines, _ in pages])
+        return [PageLayer("\n".join(line.text for line in
+                                     with_columns(with_blank_lines(lines, pitches))), images)
+                for lines, images in pages]
     finally:
         pdf.close()
 
@@ -251,19 +259,39 @@ def open_pdf(data: bytes, name: str) -> Any:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
+        # pdfium's error code is process-wide and not reset by every failure: a
+        # failed load can report the previous file's code, so check the bytes too.
         code = getattr(exc, "err_code", None)
-        if code == pdfium_c.FPDF_ERR_PASSWORD:
+        encrypted = b"/Encrypt" in data
+        if code == pdfium_c.FPDF_ERR_PASSWORD and encrypted:
             raise ReadError(f"{name}: PDF is encrypted (a password is needed to open it); "
                             "supply an unencrypted copy") from None
-        if code == pdfium_c.FPDF_ERR_SECURITY:
+        if code == pdfium_c.FPDF_ERR_SECURITY and encrypted:
             raise ReadError(f"{name}: PDF uses an unsupported security handler; "
                             "supply an unencrypted copy") from None
+        if re.search(rb"/Count\s+0\b", data) and not re.search(rb"/Count\s+[1-9]", data):
+            raise ReadError(f"{name}: PDF has no pages") from None
         raise ReadError(f"{name}: PDF cannot be opened ({exc}); it is damaged or "
                         "truncated") from None
 
 
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of a text page: its text, baseline height and font size (0 if unknown)."""
+
+    text: str
+    baseline: float | None = None
+    size: float = 0.0
+    cells: tuple[float, ...] = ()  # x of each tab-separated cell's first character
+
+
 def page_text(textpage: Any) -> str:
-    """A page's text, line by line, with pdfium's spacing and mark order put right.
+    """A page's text, line by line (see :func:`page_lines`)."""
+    return "\n".join(line.text for line in page_lines(textpage))
+
+
+def page_lines(textpage: Any) -> list[TextLine]:
+    """A page's lines, with pdfium's spacing and mark order put right.
 
     A Thai mark that the PDF wrote after a later character (so pdfium put it,
     between generated spaces, after the wrong letter) goes back to the letter it
@@ -272,18 +300,127 @@ def page_text(textpage: Any) -> str:
     dropped; white space over a gap of :data:`TAB_GAP_EM` font sizes or more
     becomes a tab; white space at either end of a line is dropped.
     """
+    import pypdfium2.raw as pdfium_c
+
     raw = textpage.get_text_range()
     geometry = len(raw) == textpage.count_chars()  # False when surrogates shift indices
-    lines: list[str] = []
+    lines: list[TextLine] = []
     start = 0
     for brk in (*_BREAK.finditer(raw), None):
         end = brk.start() if brk else len(raw)
         line = raw[start:end]
-        if geometry and " " in line.strip(" \u00a0"):
-            line = _Line(textpage, line, start).fixed()
-        lines.append(_CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t"))
+        baseline, size = None, 0.0
+        if geometry and line.strip():
+            first = start + len(line) - len(line.lstrip())
+            x, y = ctypes.c_double(), ctypes.c_double()
+            if pdfium_c.FPDFText_GetCharOrigin(textpage, first, x, y):
+                baseline = y.value
+            size = round(pdfium_c.FPDFText_GetFontSize(textpage, first) or 0.0, 1)
+            fixer = _Line(textpage, line, start)
+            line, cells = fixer.fixed(), tuple(fixer.cells)
+        else:
+            cells = ()
+        text = _CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t")
+        if text.count("\t") + 1 != len(cells):
+            cells = ()
+        lines.append(TextLine(text, baseline, size, cells))
         start = brk.end() if brk else len(raw)
-    return "\n".join(lines)
+    return lines
+
+
+def with_columns(lines: list[TextLine]) -> list[TextLine]:
+    """Tab rows with their empty cells back: one tab per column a row skips.
+
+    Consecutive lines that have cells (tabs, or an indent of a tab's width)
+    form a table. Their cells' left edges, gathered, give the table's columns;
+    each row then gets as many tabs before a cell as columns lie between it and
+    the previous one. A one-cell line inside a table is a row that fills the
+    first column only, and ends with a tab.
+    """
+    starts = [line.cells[0] for line in lines if line.cells]
+    if not starts:
+        return lines
+    margin = min(starts)
+
+    def is_row(line: TextLine) -> bool:
+        tab = TAB_GAP_EM * (line.size or 1.0)
+        return bool(line.cells) and (len(line.cells) > 1 or line.cells[0] >= margin + tab)
+
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        if not is_row(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (is_row(lines[j]) or (
+                lines[j].cells and j + 1 < len(lines) and is_row(lines[j + 1]))):
+            j += 1
+        out[i:j] = _table_rows(lines[i:j], margin)
+        i = j
+    return out
+
+
+def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
+    size = max(row.size for row in rows) or 1.0
+    tolerance = size  # left-aligned cells of a column start within a font size
+    anchors: list[float] = []
+    for x in sorted(x for row in rows for x in row.cells):
+        if not anchors or x - anchors[-1] > tolerance:
+            anchors.append(x)
+    if anchors[0] >= margin + TAB_GAP_EM * size:  # every row leaves the first column empty
+        anchors.insert(0, margin)
+    out = []
+    for row in rows:
+        pieces = row.text.split("\t")
+        cols = [bisect_right(anchors, x + tolerance) - 1 for x in row.cells]
+        text = "\t" * cols[0] + pieces[0]
+        for previous, col, piece in zip(cols, cols[1:], pieces[1:], strict=False):
+            text += "\t" * max(1, col - previous) + piece
+        if len(pieces) == 1 and cols[0] == 0:
+            text += "\t"
+        out.append(replace(row, text=text))
+    return out
+
+
+#: Most blank lines put for one vertical gap.
+MAX_BLANK_LINES = 5
+
+
+def line_pitches(pages: list[list[TextLine]]) -> dict[float, float]:
+    """The single-line pitch of each font size: the least baseline step between two lines.
+
+    Taken over the whole document, as one page may set every line apart.
+    """
+    pitches: dict[float, float] = {}
+    for lines in pages:
+        for above, below in pairwise(lines):
+            if above.baseline is None or below.baseline is None or above.size != below.size:
+                continue
+            step = above.baseline - below.baseline
+            if step >= below.size > 1.0:  # a pitch is never less than the font size
+                pitches[below.size] = min(step, pitches.get(below.size, step))
+    return pitches
+
+
+def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list[TextLine]:
+    """The page's lines with an empty line for each empty line's height between two lines.
+
+    Paragraphs set apart by space come out set apart by blank lines, as the
+    extractors read them in text files (and a table ends where space follows it).
+    """
+    out: list[TextLine] = []
+    above: TextLine | None = None
+    for line in lines:
+        pitch = pitches.get(line.size)
+        if above is not None and above.baseline is not None and line.baseline is not None \
+                and pitch:
+            blanks = round((above.baseline - line.baseline) / pitch) - 1
+            out.extend([TextLine("")] * max(0, min(blanks, MAX_BLANK_LINES)))
+        out.append(line)
+        if line.text:
+            above = line
+    return out
 
 
 class _Line:
@@ -295,9 +432,13 @@ class _Line:
         self.tp = textpage
         self.c = pdfium_c
         self.chars = [(ch, base + i) for i, ch in enumerate(line)]
+        self.cells: list[float] = []  # x where each tab-separated cell starts
 
     def fixed(self) -> str:
         self._replace_marks()
+        first = next((i for i in range(len(self.chars)) if not self._is_space(i)), None)
+        if first is not None:
+            self.cells.append(self._box(first)[0])
         return self._respace()
 
     def _box(self, pos: int) -> tuple[float, float]:
@@ -366,6 +507,7 @@ class _Line:
             size = c.FPDFText_GetFontSize(tp, chars[a - 1][1]) or 0.0
         gap = right - left
         if size > 1.0 and gap >= TAB_GAP_EM * size:
+            self.cells.append(right)
             return "\t"
         generated = all(c.FPDFText_IsGenerated(tp, chars[i][1]) == 1 for i in range(a, b))
         if generated and (self._is_mark(b) or (size > 1.0 and gap < JOIN_GAP_EM * size)):

@@ -1,0 +1,5 @@
+"""``python -m bma_etl`` runs the command line."""
+
+from bma_etl.cli import main
+
+main()

@@ -1,0 +1,168 @@
+"""The nightly job: crash safety, readers during a run, parallel output, re-extraction."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from bma_etl import __version__
+from bma_etl.pipeline import ingest
+from bma_etl.query import run_sql
+
+from conftest import FIXTURES, SAMPLES
+
+TABLES = ("documents", "projects", "progress_updates", "monthly_progress", "indicators",
+          "plans", "plan_projects", "plan_sections", "plan_indicators", "plan_scoring_levels",
+          "plan_steps", "quality_issues", "provenance", "document_texts")
+VOLATILE = {"run_id", "ingested_at", "source_path", "file_name"}
+
+
+def make_corpus(folder: Path, copies: int) -> Path:
+    """``copies`` distinct files per sample: the same text with a different trailing line."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for sample in sorted(SAMPLES.iterdir()):
+        text = sample.read_text(encoding="utf-8")
+        for i in range(copies):
+            (folder / f"{sample.stem}_{i:04d}.txt").write_text(f"{text}\n\nสำเนา {i}\n",
+                                                               encoding="utf-8")
+    return folder
+
+
+def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows without the columns that name the run, sorted."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for table in TABLES:
+            cols = [r[0] for r in con.execute(
+                "select column_name from information_schema.columns where table_name = ? "
+                "order by ordinal_position", [table]).fetchall() if r[0] not in VOLATILE]
+            rows = con.execute(f"select {', '.join(cols)} from {table}").fetchall()
+            out[table] = sorted(rows, key=repr)
+        return out
+    finally:
+        con.close()
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "bma_etl", *args]
+
+
+def test_output_is_identical_whatever_the_workers(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "in", 3)
+    shutil.copytree(FIXTURES / "variants", corpus / "variants")
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    assert ingest([corpus], one, workers=1).loaded > 0
+    ingest([corpus], two, workers=2)
+    assert snapshot(one) == snapshot(two)
+
+
+def test_kill_9_mid_run_leaves_it_consistent_and_next_run_completes(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "in", 120)  # 600 files: a few batches
+    db, clean = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
+    proc = subprocess.Popen(_cli("ingest", str(corpus), "--db", str(db), "--workers", "1",
+                                 "--log-json"), stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    seen = 0
+    for _line in proc.stdout:
+        seen += 1
+        if seen >= 300:  # past the first batch's commit, inside a later one
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+    con = duckdb.connect(str(db), read_only=True)
+    loaded = con.execute("select count(*) from documents where status = 'loaded'").fetchone()[0]
+    assert 0 < loaded < 600
+    # Every document is whole: a text, and as many rows as its sample has; no orphans.
+    assert con.execute("select count(*) from document_texts").fetchone()[0] == loaded
+    for table in TABLES[1:]:
+        assert con.execute(f"select count(*) from {table} where doc_id not in "
+                           "(select doc_id from documents)").fetchone()[0] == 0, table
+    per_doc = con.execute(
+        "select d.file_name, count(u.ordinal) from documents d left join progress_updates u "
+        "using (doc_id) where d.layout = 'legacy_progress_form' group by all").fetchall()
+    for name, count in per_doc:
+        assert count == (7 if name.startswith("000_") else 13), name
+    unfinished = con.execute("select count(*) from ingest_runs where finished_at is null")
+    assert unfinished.fetchone()[0] == 1
+    con.close()
+
+    again = subprocess.run(_cli("ingest", str(corpus), "--db", str(db), "--workers", "2"),
+                           capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert f"{loaded} unchanged" in again.stderr
+    ingest([corpus], clean, workers=2)
+    assert snapshot(db) == snapshot(clean)
+
+
+def test_reader_queries_throughout_a_long_ingest(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "in", 160)
+    db = tmp_path / "w.duckdb"
+    ingest([SAMPLES / "000_52cb5c31ec83ab03.txt"], db)
+    proc = subprocess.Popen(_cli("ingest", str(corpus), "--db", str(db), "--workers", "1"),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    counts = []
+    try:
+        while proc.poll() is None:
+            counts.append(run_sql(db, "select count(*) from documents").rows[0][0])
+            time.sleep(0.05)
+    finally:
+        proc.wait()
+    assert proc.returncode == 0
+    assert counts == sorted(counts), "a reader saw rows disappear"
+    assert len(set(counts)) >= 2, "the reader never saw the warehouse between batches"
+    assert run_sql(db, "select count(*) from documents").rows[0][0] == 801
+
+
+def test_reextract_outdated_reads_old_documents_again(tmp_path: Path, db: Path) -> None:
+    sample = SAMPLES / "002_9d2ef115f542a230.txt"
+    ingest([sample, SAMPLES / "000_52cb5c31ec83ab03.txt"], db)
+    con = duckdb.connect(str(db))
+    con.execute("update documents set extractor_version = '0.0.1' where file_name = ?",
+                [sample.name])
+    con.close()
+    summary = ingest([], db, reextract_outdated=True)
+    assert (summary.files_seen, summary.loaded) == (1, 1)
+    versions = run_sql(db, "select distinct extractor_version from documents").rows
+    assert versions == [(__version__,)]
+    assert run_sql(db, "select count(*) from progress_updates").rows == [(20,)]
+
+
+@pytest.mark.parametrize("name", ["ไฟล์ รายงาน ๒๕๖๓.txt", "space name.txt"])
+def test_thai_and_spaced_paths(tmp_path: Path, db: Path, name: str) -> None:
+    folder = tmp_path / "โฟลเดอร์ งาน"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "000_52cb5c31ec83ab03.txt", folder / name)
+    assert ingest([folder], db).loaded == 1
+    assert run_sql(db, "select file_name from documents").rows == [(name,)]
+
+
+def test_symlink_loop_and_unreadable_file(tmp_path: Path, db: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    shutil.copy(SAMPLES / "000_52cb5c31ec83ab03.txt", folder / "a.txt")
+    shutil.copy(SAMPLES / "002_9d2ef115f542a230.txt", folder / "locked.txt")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":  # as root, chmod 0 would not stop the read
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    summary = ingest([folder], db)
+    assert (summary.files_seen, summary.loaded, summary.quarantined) == (2, 1, 1)
+    error = run_sql(db, "select error from documents where status = 'quarantined'").rows[0][0]
+    assert error == f"read: {folder / 'locked.txt'}: permission denied; make the file readable"
