@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bma_etl.errors import ExtractError
-from bma_etl.layouts.base import RepairedText
+from bma_etl.layouts.base import Derived, RepairedText
 from bma_etl.layouts.legacy_progress_form import extract, score
 from bma_etl.pipeline import Processed, process_file
 from bma_etl.records import ProgressUpdate, Project
@@ -159,3 +159,25 @@ def test_cp874_file_loads_like_utf8(tmp_path: Path) -> None:
     path.write_bytes(text.encode("cp874"))
     assert [u.model_dump(exclude={"doc_id"}) for u in _updates(process_file(path))] == [
         u.model_dump(exclude={"doc_id"}) for u in _updates(process_file(TAB))]
+
+
+def test_ocr_confusions_are_tolerated() -> None:
+    text = TAB.read_text(encoding="utf-8")
+    text = (text.replace("รายงานครั้งที่ 5", "รายงานครังที 5")
+                .replace(":: 24/2/2563 :", ":: 242|2563 :")
+                .replace("งบประมาณที่เบิกใช้ (ครั้งที่ 2)", "งบประมาณทที่เบิกใช้ (ครั้งที 2)"))
+    doc = RepairedText.of(text, ocr_used=True)
+    rows = [r for r in extract(doc).rows if r.table == "progress_updates"]
+    assert len(rows) == 13
+    fifth = rows[4].fields
+    assert fifth["seq_label"].text == "5"  # type: ignore[union-attr]
+    date = fifth["report_date"]
+    assert isinstance(date, Derived) and date.value == dt.date(2020, 2, 24)
+    assert rows[1].fields["budget_disbursed_thb"].text == "55,189 บาท"  # type: ignore[union-attr]
+
+
+def test_lost_slash_is_not_guessed_when_two_readings_fit() -> None:
+    text = TAB.read_text(encoding="utf-8").replace(":: 24/2/2563 :", ":: 112|2563 :")
+    rows = [r for r in extract(RepairedText.of(text, ocr_used=True)).rows
+            if r.table == "progress_updates"]
+    assert "report_date" not in rows[4].fields  # 1/12 or 11/2: left NULL

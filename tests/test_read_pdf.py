@@ -27,10 +27,14 @@ from bma_etl.read import pdf as pdf_reader
 from bma_etl.read.pdf import (
     PageLayer,
     PdfPage,
+    TextLine,
     call_with_time_limit,
     classify_page,
     extract_pdf,
+    line_pitches,
     read_pdf,
+    with_blank_lines,
+    with_columns,
 )
 from bma_etl.records import Provenance
 from bma_etl.textnorm import repair_text
@@ -129,6 +133,32 @@ def test_tables_keep_their_empty_cells_and_paragraphs_their_blank_lines() -> Non
     assert "\n\t\t๒๕๖๓\t๒๕๖๔\t๒๕๖๕\n" in text
     assert "ลำดับ ที่\tชื่อโครงการยุทธศาสตร์\tงบประมาณ\tส่วนราชการ ที่รับผิดชอบ" in text
     assert "การพัฒนา\n\nพันธกิจ\n\n" in text  # space between paragraphs is a blank line
+
+
+def test_columns_come_from_the_rows_of_a_table() -> None:
+    rows = [
+        TextLine("ลำดับ\tชื่อ\tงบประมาณ", 700.0, 8.0, (40.0, 100.0, 300.0)),
+        TextLine("ชื่อยาว\t๑,๕๐๐ บาท", 685.0, 8.0, (100.0, 300.0)),
+        TextLine("๒\t๒๐๐ บาท", 670.0, 8.0, (40.0, 300.5)),
+        TextLine("ข้อความต่อ", 655.0, 8.0, (40.0,)),
+        TextLine("๓\tงาน", 640.0, 8.0, (40.0, 100.0)),
+    ]
+    assert [r.text for r in with_columns(rows)] == [
+        "ลำดับ\tชื่อ\tงบประมาณ", "\tชื่อยาว\t๑,๕๐๐ บาท", "๒\t\t๒๐๐ บาท", "ข้อความต่อ\t", "๓\tงาน",
+    ]
+
+
+def test_an_indented_line_alone_is_no_table() -> None:
+    lines = [TextLine("หัวเรื่องกลางหน้า", 700.0, 8.0, (200.0,)),
+             TextLine("ข้อความ", 685.0, 8.0, (40.0,))]
+    assert with_columns(lines) == lines
+
+
+def test_space_between_lines_becomes_blank_lines() -> None:
+    lines = [TextLine("ก", 700.0, 8.0), TextLine("ข", 685.0, 8.0), TextLine("ค", 640.0, 8.0)]
+    pitches = line_pitches([lines])
+    assert pitches == {8.0: 15.0}
+    assert [x.text for x in with_blank_lines(lines, pitches)] == ["ก", "ข", "", "", "ค"]
 
 
 def test_mark_written_out_of_order_goes_back_to_its_letter() -> None:
@@ -256,9 +286,6 @@ def test_scanned_legacy_form_project_fields(stem: str, committed_cache: Path) ->
     assert all(p.page is not None for p in prov if p.char_start is not None)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "legacy_progress_form does not yet tolerate OCR confusions: 'รายงานครังที7' (tone "
-    "marks dropped), '242|2563' ('/' read as '|'), 'งบประมาณทที่เบิกใช้' (letter doubled)"))
 @pytest.mark.parametrize("stem", LEGACY)
 def test_scanned_legacy_form_every_report(stem: str, committed_cache: Path) -> None:
     golden = load_golden(GOLDEN / f"{stem}.json")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bma_etl.errors import ExtractError
+from bma_etl.errors import ExtractError, NormalizeError
 from bma_etl.layouts.base import (
     Derived,
     Extraction,
@@ -32,6 +32,7 @@ from bma_etl.layouts.common import (
     split_person_raw,
     strip_outline_raw,
 )
+from bma_etl.normalize.dates import parse_date
 from bma_etl.records import ProgressUpdate, Project
 
 TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"
@@ -75,15 +76,20 @@ _PAGE_HEADER_RE = re.compile(r"^\s*\*+\s*แบบแสดงรายงาน
 _FOOTER_RE = re.compile(r"^\s*(?:ขอรับรองว่า|ลงชื่อ|ตำแหน่ง\s*$)")
 _ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,2})\s*[.)]\s*(?P<body>\S.*?)\s*$")
 
-# The report table.
-_LABEL_CELL_RE = re.compile(r"^\s*รายงานครั้งที่\s*(?P<no>[0-9๐-๙]{1,3})\s*")
+# The report table. OCR drops tone marks (รายงานครังที7) and doubles letters
+# (งบประมาณทที่เบิกใช้): the words are matched with those marks optional.
+_LABEL_CELL_RE = re.compile(r"^\s*รายงานครั?้?งที่?\s*(?P<no>[0-9๐-๙]{1,3})\s*")
 _DATE_PART_RE = re.compile(
     r"::\s*(?P<date>[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4})\s*:?"
 )
 _PROGRESS_RE = re.compile(r"(?:::)?\s*ความก้าวหน้าของงาน\S*\s*=\s*(?P<pct>[0-9๐-๙.,]+\s*%?)")
 _BUDGET_RE = re.compile(
-    r"งบประมาณที่เบิกใช้\s*(?:\(\s*ครั้งที่\s*[0-9๐-๙]+\s*\))?\s*=\s*(?P<amount>[0-9๐-๙.,]+(?:\s*บาท)?)"
+    r"งบประมาณท*ี่?เบิกใช้\s*(?:\(\s*ครั?้?งที่?\s*[0-9๐-๙]+\s*\))?\s*=\s*"
+    r"(?P<amount>[0-9๐-๙.,]+(?:\s*บาท)?)"
 )
+#: A report date whose first ``/`` OCR lost and whose second it read as ``|`` or ``l``
+#: (``242|2563`` for 24/2/2563): read only when one split of the digits is a date.
+_DATE_LOST_SLASH_RE = re.compile(r"::\s*(?P<dm>[0-9]{2,4})\s*[/|lI]\s*(?P<year>[0-9]{4})\s*:?")
 _PLAN_FLAG_RE = re.compile(r"^[\s:]*(?P<flag>(?:ไม่)?เป็นไปตามแผน)\s*$")
 _TARGET_FLAG_RE = re.compile(r"^[\s:]*(?P<flag>(?:ไม่)?เป็นไปตามเป้าหมาย)\s*$")
 _PIPE_SEPARATOR_RE = re.compile(r"^\s*\|[\s|:-]*\|\s*$")
@@ -293,6 +299,11 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         if date and not text[: date.start()].strip():
             row.fields.setdefault("report_date", doc.raw_match(date, "date", base=cell.start))
             body_start = date.end()
+        elif doc.ocr_used and (lost := _DATE_LOST_SLASH_RE.match(text)):
+            derived = _date_with_lost_slash(doc, lost, cell.start)
+            if derived is not None:
+                row.fields.setdefault("report_date", derived)
+                body_start = lost.end()
         progress = _PROGRESS_RE.search(text, body_start)
         if progress:
             row.fields.setdefault("progress_pct", doc.raw_match(progress, "pct", base=cell.start))
@@ -311,6 +322,25 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     if narrative:
         row.fields["detail"] = narrative
     return row
+
+
+def _date_with_lost_slash(doc: RepairedText, m: re.Match[str], base: int) -> Derived | None:
+    """``242|2563`` → 24/2/2563 when exactly one split of the digits is a real date."""
+    digits, year = m.group("dm"), int(m.group("year"))
+    found = []
+    for cut in range(1, len(digits)):
+        day, month = int(digits[:cut]), int(digits[cut:])
+        if digits[cut] == "0" and cut < len(digits) - 1:
+            continue  # a month is not written with a leading zero and more digits
+        try:
+            found.append(parse_date(f"{day}/{month}/{year}"))
+        except NormalizeError:
+            continue
+    if len(found) != 1:
+        return None
+    evidence = doc.raw_match(m, 0, base=base)
+    return Derived(found[0], f"OCR lost a '/': {m.group(0).strip(': ')!r} read as "
+                   f"{found[0].isoformat()}", evidence.span if evidence else None)
 
 
 LAYOUT = Layout(

@@ -1,0 +1,135 @@
+"""PDF reading speed and accuracy on the committed fixtures; prints one JSON line.
+
+Text layer: pages per second of ``read_pdf`` (pypdfium2 in the worker process,
+with the spacing and mark repairs) and of pdfplumber's ``extract_text`` on the
+same pages, and each one's character error rate against the samples. Scanned:
+seconds per page of OCR (cache off, pages in parallel as ``ingest`` does) and
+its character error rate.
+
+    .venv/bin/python bench/pdf_pages.py [--repeat N] [--ocr-pages N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PDFS = ROOT / "tests" / "fixtures" / "pdf"
+SAMPLES = ROOT / "samples"
+TEXT = ["000_52cb5c31ec83ab03", "002_9d2ef115f542a230", "003_bab53728cf3029b8"]
+SCANNED = "000_52cb5c31ec83ab03"
+
+
+def _flat(text: str) -> str:
+    """Text with all white space removed: line breaks and gaps differ by tool, not letters."""
+    return "".join(text.split())
+
+
+def cer(want: str, got: str) -> float:
+    """Character error rate: characters not matched, over the reference length."""
+    want, got = _flat(want), _flat(got)
+    matcher = difflib.SequenceMatcher(None, want, got, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return (max(len(want), len(got)) - matched) / max(len(want), 1)
+
+
+def bench_text(repeat: int) -> dict[str, float]:
+    import pdfplumber
+
+    from bma_etl.read.pdf import read_pdf
+    from bma_etl.textnorm import repair_text
+
+    data = {stem: (PDFS / f"{stem}.pdf").read_bytes() for stem in TEXT}
+    read_pdf(data[TEXT[0]])  # start the worker process outside the timing
+    pages = 0
+    began = time.perf_counter()
+    texts: dict[str, str] = {}
+    for _ in range(repeat):
+        for stem, pdf in data.items():
+            text, starts, _ = read_pdf(pdf, stem)
+            pages += len(starts)
+            texts[stem] = text
+    pdfium_s = time.perf_counter() - began
+
+    plumber_pages = 0
+    began = time.perf_counter()
+    plumber: dict[str, str] = {}
+    for stem in TEXT:
+        with pdfplumber.open(PDFS / f"{stem}.pdf") as pdf:
+            plumber[stem] = "\n".join(page.extract_text() or "" for page in pdf.pages)
+            plumber_pages += len(pdf.pages)
+    plumber_s = time.perf_counter() - began
+
+    sample = {stem: repair_text((SAMPLES / f"{stem}.txt").read_text(encoding="utf-8"))
+              for stem in TEXT}
+    total = sum(len(_flat(s)) for s in sample.values())
+
+    def weighted(got: dict[str, str]) -> float:
+        return sum(cer(sample[s], repair_text(got[s])) * len(_flat(sample[s]))
+                   for s in TEXT) / total
+
+    return {
+        "text_pages": pages,
+        "text_pages_per_s": round(pages / pdfium_s, 1),
+        "text_cer": round(weighted(texts), 5),
+        "pdfplumber_pages_per_s": round(plumber_pages / plumber_s, 1),
+        "pdfplumber_cer": round(weighted(plumber), 5),
+    }
+
+
+def bench_ocr(max_pages: int) -> dict[str, float]:
+    os.environ["BMA_ETL_CACHE"] = "off"
+    from bma_etl.read import ocr
+    from bma_etl.textnorm import repair_text
+
+    problem = ocr.engine_problem()
+    if problem:
+        sys.exit(f"pdf_pages: {problem}")
+    data = (PDFS / f"{SCANNED}.scanned.pdf").read_bytes()
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(data)
+    pages = min(len(doc), max_pages)
+    doc.close()
+    began = time.perf_counter()
+    cpu0 = os.times()
+    results = ocr.ocr_pdf_pages(data, list(range(pages)), name="bench.pdf")
+    wall = time.perf_counter() - began
+    cpu1 = os.times()
+    child_cpu = (cpu1.children_user + cpu1.children_system
+                 - cpu0.children_user - cpu0.children_system)
+    text = "\n".join(repair_text(results[i].text) for i in range(pages))
+    sample = repair_text((SAMPLES / f"{SCANNED}.txt").read_text(encoding="utf-8"))
+    out = {
+        "ocr_pages": pages,
+        "ocr_jobs": ocr.jobs(),
+        "ocr_s_per_page": round(wall / pages, 2),
+        "ocr_cpu_s_per_page": round(child_cpu / pages, 2),
+        "ocr_confidence": round(sum(r.confidence or 0 for r in results.values()) / pages, 2),
+    }
+    if pages == len(results) and max_pages >= 99:
+        out["ocr_cer"] = round(cer(sample, text), 4)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=20, help="passes over the text PDFs")
+    parser.add_argument("--ocr-pages", type=int, default=99,
+                        help="scanned pages to OCR (all by default; CER needs all)")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "src"))
+    result = {"bench": "pdf_pages", **bench_text(args.repeat)}
+    if args.ocr_pages > 0:
+        result.update(bench_ocr(args.ocr_pages))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
