@@ -362,3 +362,13 @@ def test_damaged_bytes_give_text_or_read_error(cut: int, flip: int) -> None:
     except BmaEtlError:
         return
     assert all(isinstance(p, PdfPage) for p in pages)
+
+
+@pytest.mark.parametrize("stem", LEGACY)
+def test_scanned_document_reports_ocr_confidence(stem: str, committed_cache: Path) -> None:
+    doc = process_file(PDFS / f"{stem}.scanned.pdf").rows("documents")[0]
+    assert doc.ocr_used is True  # type: ignore[attr-defined]
+    confidence = doc.ocr_confidence  # type: ignore[attr-defined]
+    assert confidence is not None and 50 < confidence <= 100
+    text_layer = process_file(PDFS / f"{stem}.pdf").rows("documents")[0]
+    assert text_layer.ocr_confidence is None  # type: ignore[attr-defined]

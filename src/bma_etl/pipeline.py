@@ -93,6 +93,7 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         doc_id=source.doc_id, source_path=str(path), file_name=path.name,
         media_type=source.media_type, layout=detection.layout.layout_id,
         layout_score=round(detection.score, 4), pages=source.pages, ocr_used=source.ocr_used,
+        ocr_confidence=source.ocr_confidence,
         status="loaded", error=None, extractor_version=__version__,
     )]
     return Processed(source.doc_id, detection.layout.layout_id, detection.score, doc.text, tables)

@@ -264,6 +264,7 @@ class Document(Record):
     layout_score: float | None = None
     pages: int | None = None
     ocr_used: bool = False
+    ocr_confidence: float | None = None
     status: Literal["loaded", "quarantined"]
     error: str | None = None
     extractor_version: str

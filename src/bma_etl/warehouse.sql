@@ -11,6 +11,7 @@ CREATE TABLE IF NOT EXISTS documents (
     layout_score DOUBLE,
     pages INTEGER,
     ocr_used BOOLEAN,
+    ocr_confidence DOUBLE,              -- added: Tesseract's mean word confidence, 0..100
     status VARCHAR,
     error VARCHAR,
     extractor_version VARCHAR,

@@ -34,6 +34,7 @@ class SourceDocument:
     pages: int | None = None
     page_starts: tuple[int, ...] = ()
     ocr_used: bool = False
+    ocr_confidence: float | None = None
 
 
 def media_type_of(path: Path) -> str:
@@ -80,7 +81,8 @@ def read_source(path: Path, data: bytes | None = None, ocr: str = "auto") -> Sou
         from bma_etl.read.html import html_to_text
 
         return SourceDocument(doc_id, path, media_type, html_to_text(data))
-    from bma_etl.read.pdf import read_pdf
+    from bma_etl.read.pdf import extract_pdf
 
-    text, page_starts, ocr_used = read_pdf(data, path.name, ocr=ocr)
-    return SourceDocument(doc_id, path, media_type, text, len(page_starts), page_starts, ocr_used)
+    pdf = extract_pdf(data, path.name, ocr=ocr)
+    return SourceDocument(doc_id, path, media_type, pdf.text, len(pdf.pages), pdf.page_starts,
+                          pdf.ocr_used, pdf.ocr_confidence)
