@@ -149,3 +149,18 @@ def test_writer_waits_for_a_reader_to_finish(db: Path) -> None:
 def test_second_run_at_once_exits_with_clear_message(db: Path) -> None:
     with run_lock(db), pytest.raises(WarehouseError, match=r"another ingest .* is running"):
         ingest(LEGACY, db)
+
+
+def test_plan_beside_spent_budget_for_same_year_and_agency(db: Path, tmp_path: Path) -> None:
+    form = tmp_path / "form-2565.txt"
+    form.write_text(LEGACY[0].read_text(encoding="utf-8")
+                    .replace("ปีงบประมาณ พ.ศ. : 2563", "ปีงบประมาณ พ.ศ. : 2565")
+                    .replace("งบประมาณที่ได้รับ : 0 บาท", "งบประมาณที่ได้รับ : 250,000 บาท")
+                    .replace("งบประมาณที่ใช้ไป : 0 บาท", "งบประมาณที่ใช้ไป : 120,500 บาท"),
+                    encoding="utf-8")
+    ingest([SAMPLES / "003_bab53728cf3029b8.txt", form], db)
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("select fiscal_year_be, plan_agency, planned_thb, allocated_thb, "
+                       "spent_thb, projects from v_plan_vs_actual").fetchall()
+    assert [(fy, ag, float(pl), float(al), float(sp), n) for fy, ag, pl, al, sp, n in rows] == [
+        (2565, "สำนักงานการต่างประเทศ", 16344400.0, 250000.0, 120500.0, 1)]

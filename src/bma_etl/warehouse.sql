@@ -217,3 +217,28 @@ CREATE OR REPLACE VIEW v_plan_budget AS
 SELECT pp.*, pl.agency AS plan_agency, pl.parent_agency, pl.fiscal_year_be
 FROM plan_projects pp
 JOIN plans pl USING (doc_id);
+
+-- added: planned budget beside allocated and spent budget, per fiscal year and agency.
+-- A project counts for a plan when its agency is the plan's agency or its parent.
+CREATE OR REPLACE VIEW v_plan_vs_actual AS
+WITH planned AS (
+    SELECT fiscal_year_be, plan_agency, parent_agency,
+           sum(budget_thb) AS planned_thb, count(*) AS plan_items
+    FROM v_plan_budget
+    GROUP BY ALL
+),
+actual AS (
+    SELECT fiscal_year_be, agency,
+           sum(budget_allocated_thb) AS allocated_thb, sum(budget_spent_thb) AS spent_thb,
+           count(*) AS projects
+    FROM v_projects_latest
+    GROUP BY ALL
+)
+SELECT p.fiscal_year_be, p.plan_agency, p.parent_agency, p.planned_thb, p.plan_items,
+       sum(a.allocated_thb) AS allocated_thb, sum(a.spent_thb) AS spent_thb,
+       coalesce(sum(a.projects), 0) AS projects
+FROM planned p
+LEFT JOIN actual a
+  ON a.fiscal_year_be = p.fiscal_year_be
+ AND a.agency IN (p.plan_agency, p.parent_agency)
+GROUP BY ALL;
