@@ -32,6 +32,8 @@ from bma_etl.layouts.base import (
     Raw,
     RawRow,
     RepairedText,
+    Signal,
+    score_signals,
 )
 from bma_etl.layouts.plan_tables import (
     AMOUNT_RE,
@@ -110,24 +112,21 @@ _HEAD_LINES = 80
 _HEADING_MAX = 160
 
 
+#: What marks an annual action plan (regex → points).
+SIGNALS = (
+    Signal(_PLAN_WORDS, 0.4, 3000),
+    Signal(SUMMARY_HEADING.pattern, 0.25),
+    Signal("วิสัยทัศน์", 0.05),
+    Signal("พันธกิจ", 0.05),
+    Signal(r"โครงการยุทธศาสตร์|โครงการสำคัญตามภารกิจ|ประจำ(?:ปี)?พื้นฐาน", 0.1),
+    Signal("เกณฑ์การให้คะแนน", 0.1),
+    Signal("ขั้นตอนการดำเนินงาน", 0.1),
+)
+
+
 def score(doc: RepairedText) -> float:
     """Score how much ``doc`` looks like an annual action plan (0..1, never raises)."""
-    text = doc.text
-    head = text[:3000]
-    points = 0.0
-    if re.search(_PLAN_WORDS, head):
-        points += 0.4
-    if re.search(SUMMARY_HEADING.pattern, text, re.MULTILINE):
-        points += 0.25
-    if "วิสัยทัศน์" in text and "พันธกิจ" in text:
-        points += 0.1
-    if re.search(r"โครงการยุทธศาสตร์|โครงการสำคัญตามภารกิจ|ประจำ(?:ปี)?พื้นฐาน", text):
-        points += 0.1
-    if "เกณฑ์การให้คะแนน" in text:
-        points += 0.1
-    if "ขั้นตอนการดำเนินงาน" in text:
-        points += 0.1
-    return min(points, 1.0)
+    return score_signals(doc, SIGNALS)
 
 
 def extract(doc: RepairedText) -> Extraction:

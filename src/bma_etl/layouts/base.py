@@ -133,6 +133,32 @@ class Extraction:
     findings: list[Finding] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """A sign of a layout: a regex (multi-line mode) worth ``points`` when found.
+
+    ``within`` limits the search to the text's first characters (a title, say).
+    """
+
+    pattern: str
+    points: float
+    within: int | None = None
+
+
+def score_signals(doc: RepairedText, signals: tuple[Signal, ...]) -> float:
+    r"""Sum of the points of the signals found in ``doc``, capped at 1.
+
+    >>> score_signals(RepairedText.of("a\nTITLE"), (Signal("^TITLE", 0.6), Signal("x", 0.3)))
+    0.6
+    """
+    points = 0.0
+    for signal in signals:
+        text = doc.text if signal.within is None else doc.text[:signal.within]
+        if re.search(signal.pattern, text, re.MULTILINE):
+            points += signal.points
+    return min(round(points, 6), 1.0)
+
+
 ScoreFn = Callable[[RepairedText], float]
 ExtractFn = Callable[[RepairedText], Extraction]
 

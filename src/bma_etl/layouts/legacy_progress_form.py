@@ -25,6 +25,8 @@ from bma_etl.layouts.base import (
     Raw,
     RawRow,
     RepairedText,
+    Signal,
+    score_signals,
 )
 from bma_etl.layouts.common import (
     derive_status,
@@ -95,21 +97,19 @@ _TARGET_FLAG_RE = re.compile(r"^[\s:]*(?P<flag>(?:ไม่)?เป็นไป�
 _PIPE_SEPARATOR_RE = re.compile(r"^\s*\|[\s|:-]*\|\s*$")
 
 
+#: What marks the legacy progress form (regex → points).
+SIGNALS = (
+    Signal(re.escape(TITLE), 0.5, 6000),
+    Signal(r"รหัสโครงการ[.\s]*:", 0.15, 6000),
+    Signal(r"^\s*1\.1\s", 0.1, 6000),
+    Signal(r"หน่วยงานที่รับผิดชอบ[.\s]*:", 0.1, 6000),
+    Signal(r"รายงานครั?้?งที่?", 0.15),
+)
+
+
 def score(doc: RepairedText) -> float:
     """Score how much ``doc`` looks like the legacy progress form (0..1, never raises)."""
-    head = doc.text[:6000]
-    points = 0.0
-    if TITLE in head:
-        points += 0.5
-    if re.search(r"รหัสโครงการ[.\s]*:", head):
-        points += 0.15
-    if re.search(r"^\s*1\.1\s", head, re.MULTILINE):
-        points += 0.1
-    if re.search(r"หน่วยงานที่รับผิดชอบ[.\s]*:", head):
-        points += 0.1
-    if "รายงานครั้งที่" in doc.text:
-        points += 0.15
-    return min(points, 1.0)
+    return score_signals(doc, SIGNALS)
 
 
 @dataclass

@@ -44,6 +44,8 @@ from bma_etl.layouts.base import (
     Raw,
     RawRow,
     RepairedText,
+    Signal,
+    score_signals,
 )
 from bma_etl.layouts.common import (
     derive_status,
@@ -139,21 +141,19 @@ _KPI_LABEL_RES = [
 _EVALUATION_RE = re.compile(r"^\s*\*{0,3}\s*ผลการประเมินโครงการ")
 
 
+#: What marks the progress-history page (regex → points).
+SIGNALS = (
+    Signal(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$", 0.35, 40000),
+    Signal(r"^\s*\(\s*[0-9๐-๙]{1,4}\s*\)\s*ความคืบหน้าโครงการฯ", 0.3, 40000),
+    Signal(r"^\s*\*\*\s*(?:ปัญหา|อุปสรรค)ของโครงการ\s*:", 0.15, 40000),
+    Signal(r"^\s*ความคืบหน้าโครงการ\s*(?:ร้อยละ|:)", 0.1, 4000),
+    Signal(r"^\s*(?:ค่าเป้าหมาย|ผลงานที่ทำได้)[^:\n]*:", 0.1, 40000),
+)
+
+
 def score(doc: RepairedText) -> float:
     """Score how much ``doc`` looks like the progress-history page (0..1, never raises)."""
-    head = doc.text[:40000]
-    points = 0.0
-    if re.search(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$", head, re.MULTILINE):
-        points += 0.35
-    if re.search(r"^\s*\(\s*[0-9๐-๙]{1,4}\s*\)\s*ความคืบหน้าโครงการฯ", head, re.MULTILINE):
-        points += 0.3
-    if re.search(r"^\s*\*\*\s*(?:ปัญหา|อุปสรรค)ของโครงการ\s*:", head, re.MULTILINE):
-        points += 0.15
-    if re.search(r"^\s*ความคืบหน้าโครงการ\s*(?:ร้อยละ|:)", head[:4000], re.MULTILINE):
-        points += 0.1
-    if re.search(r"^\s*(?:ค่าเป้าหมาย|ผลงานที่ทำได้)[^:\n]*:", head, re.MULTILINE):
-        points += 0.1
-    return min(points, 1.0)
+    return score_signals(doc, SIGNALS)
 
 
 @dataclass

@@ -24,7 +24,17 @@ import re
 from dataclasses import dataclass, replace
 
 from bma_etl.errors import ExtractError
-from bma_etl.layouts.base import Extraction, Finding, Layout, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.base import (
+    Extraction,
+    Finding,
+    Layout,
+    Line,
+    Raw,
+    RawRow,
+    RepairedText,
+    Signal,
+    score_signals,
+)
 from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_outline_raw
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.records import MonthlyProgress, Project
@@ -105,21 +115,19 @@ _VALID_VALUE = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _IMPLAUSIBLE = 3
 
 
+#: What marks the project-detail page (regex → points).
+SIGNALS = (
+    Signal(r"^\s*รายละเอียดโครงการ\s*/\s*กิจกรรม", 0.35, 3000),
+    Signal(r"^\s*รหัสโครงการ[ \t]*[0-9๐-๙]", 0.2, 40000),
+    Signal(r"^\s*ผลงานเดือนที่[ ]*[0-9๐-๙]", 0.2, 40000),
+    Signal(r"^\s*(?:Policy|Branch|Kpi)\s*ID", 0.15, 40000),
+    Signal(r"^\s*งบฯ\s*ที่(?:ได้รับ|ใช้ไป)", 0.1, 40000),
+)
+
+
 def score(doc: RepairedText) -> float:
     """Score how much ``doc`` looks like the project-detail page (0..1, never raises)."""
-    head = doc.text[:40000]
-    points = 0.0
-    if re.search(r"^\s*รายละเอียดโครงการ\s*/\s*กิจกรรม", head[:3000], re.MULTILINE):
-        points += 0.35
-    if re.search(r"^\s*รหัสโครงการ[ \t]*[0-9๐-๙]", head, re.MULTILINE):
-        points += 0.2
-    if re.search(r"^\s*ผลงานเดือนที่[ ]*[0-9๐-๙]", head, re.MULTILINE):
-        points += 0.2
-    if re.search(r"^\s*(?:Policy|Branch|Kpi)\s*ID", head, re.MULTILINE):
-        points += 0.15
-    if re.search(r"^\s*งบฯ\s*ที่(?:ได้รับ|ใช้ไป)", head, re.MULTILINE):
-        points += 0.1
-    return min(points, 1.0)
+    return score_signals(doc, SIGNALS)
 
 
 @dataclass
