@@ -30,9 +30,10 @@ class LineIndex:
     def __init__(self, text: str, page_starts: tuple[int, ...] = ()) -> None:
         self.text = text
         self._starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self._starts.append(i + 1)
+        at = text.find("\n")
+        while at >= 0:
+            self._starts.append(at + 1)
+            at = text.find("\n", at + 1)
         self._page_starts = page_starts
 
     @property
