@@ -77,5 +77,7 @@ def test_empty_binary_and_huge_single_line(tmp_path: Path) -> None:
     assert isinstance(_outcome(Path("b.txt"), bytes(range(256)) * 100), BmaEtlError)
     assert isinstance(_outcome(Path("b.pdf"), b"%PDF-1.7 broken"), BmaEtlError)
     assert isinstance(_outcome(Path("n.pdf"), b"plain text, not a pdf"), BmaEtlError)
-    big = ("ก" * 1000 + " ") * 5000
+    big = ("ก" * 1000 + " ") * 17000  # a 50 MB file on one line
     assert isinstance(_outcome(Path("big.txt"), big.encode("utf-8")), BmaEtlError)
+    utf16 = (SAMPLES / "000_52cb5c31ec83ab03.txt").read_text(encoding="utf-8").encode("utf-16")
+    assert isinstance(_outcome(Path("u16.txt"), utf16), Processed)
