@@ -40,9 +40,10 @@ def ddl() -> str:
     return resources.files("bma_etl").joinpath("warehouse.sql").read_text(encoding="utf-8")
 
 
-#: DuckDB settings for every connection: a memory cap keeps a nightly run's peak
-#: memory flat however large the warehouse grows (DuckDB spills to disk beyond it).
-DUCKDB_CONFIG: dict[str, str] = {"memory_limit": "256MB", "preserve_insertion_order": "true"}
+#: DuckDB settings for the writer: a memory cap keeps a nightly run's peak memory
+#: flat however large the warehouse grows (DuckDB spills to disk beyond it).
+#: Readers (analysts' queries) keep DuckDB's defaults.
+DUCKDB_CONFIG: dict[str, str] = {"memory_limit": "128MB", "preserve_insertion_order": "true"}
 
 #: Seconds a reader or the writer waits for the other side to let go of the file.
 DEFAULT_WAIT = 60.0
@@ -57,7 +58,8 @@ def connect(path: Path | str, read_only: bool = False, wait: float = DEFAULT_WAI
     pause = 0.02
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=dict(DUCKDB_CONFIG))
+            config = {} if read_only else dict(DUCKDB_CONFIG)
+            return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise WarehouseError(f"{path}: cannot open the warehouse ({exc})") from exc

@@ -185,7 +185,7 @@ def _now() -> dt.datetime:
 
 
 #: Files read, processed and loaded together; bounds memory whatever the corpus size.
-BATCH_SIZE = 256
+BATCH_SIZE = 512
 
 
 def _batches(items: Iterable[Path], size: int) -> Iterator[list[Path]]:
