@@ -58,7 +58,8 @@ def connect(path: Path | str, read_only: bool = False, wait: float = DEFAULT_WAI
     pause = 0.02
     while True:
         try:
-            config = {} if read_only else dict(DUCKDB_CONFIG)
+            config: dict[str, str | bool | int | float | list[str]] = (
+                {} if read_only else dict(DUCKDB_CONFIG))
             return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
