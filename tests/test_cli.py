@@ -139,3 +139,16 @@ def test_schema_writes_current_schemas(tmp_path: Path) -> None:
 def test_db_from_environment(db: Path) -> None:
     result = runner.invoke(app, ["ingest", *LEGACY], env={"BMA_ETL_DB": str(db)})
     assert result.exit_code == 0 and db.exists()
+
+
+def test_status_shows_interrupted_runs_and_outdated(db: Path) -> None:
+    import duckdb
+
+    runner.invoke(app, ["ingest", *LEGACY, "--db", str(db)])
+    con = duckdb.connect(str(db))
+    con.execute("update ingest_runs set finished_at = null")
+    con.execute("update documents set extractor_version = '0.0.1' where file_name like '000%'")
+    con.close()
+    result = runner.invoke(app, ["status", "--db", str(db)])
+    assert "interrupted" in result.stdout
+    assert "1 documents were extracted by another version" in result.stdout

@@ -259,6 +259,9 @@ def status(db: DbOption = Path(DEFAULT_DB)) -> None:
     _print_table(st.layouts.columns, st.layouts.rows, title="loaded documents by layout")
     _print_table(st.quarantined.columns, st.quarantined.rows,
                  title=f"quarantined files ({len(st.quarantined.rows)})")
+    if st.outdated:
+        typer.echo(f"{st.outdated} documents were extracted by another version; "
+                   "run 'bma-etl ingest --reextract-outdated' to redo them")
 
 
 @app.command()

@@ -116,10 +116,17 @@ class Status:
     runs: Result
     layouts: Result
     quarantined: Result
+    outdated: int
 
 
 def status(db: Path, last: int = 10) -> Status:
-    """Last runs, loaded documents per layout, quarantined files with reasons."""
+    """Last runs, loaded documents per layout, quarantined files with reasons.
+
+    A run whose ``finished_at`` is empty was interrupted (crash, kill); ``outdated``
+    counts documents that another extractor version produced.
+    """
+    from bma_etl import __version__
+
     con = connect(db, read_only=True)
     try:
         def q(sql: str) -> Result:
@@ -127,13 +134,16 @@ def status(db: Path, last: int = 10) -> Status:
             return Result([d[0] for d in cur.description or []], cur.fetchall())
 
         return Status(
-            runs=q("SELECT run_id[:8] AS run, started_at, finished_at, files_seen, loaded, "
-                   "unchanged, quarantined, extractor_version FROM ingest_runs "
-                   f"ORDER BY started_at DESC LIMIT {int(last)}"),
+            runs=q("SELECT run_id[:8] AS run, started_at, "
+                   "coalesce(CAST(finished_at AS VARCHAR), 'interrupted') AS finished_at, "
+                   "files_seen, loaded, unchanged, quarantined, extractor_version "
+                   f"FROM ingest_runs ORDER BY started_at DESC LIMIT {int(last)}"),
             layouts=q("SELECT layout, count(*) AS documents FROM documents "
                       "WHERE status = 'loaded' GROUP BY layout ORDER BY layout"),
             quarantined=q("SELECT source_path, error FROM documents "
                           "WHERE status = 'quarantined' ORDER BY source_path"),
+            outdated=int(q("SELECT count(*) FROM documents WHERE extractor_version <> "
+                           f"'{__version__}'").rows[0][0]),
         )
     except duckdb.Error as exc:
         raise WarehouseError(f"{db}: not a bma-etl warehouse ({exc})") from exc
