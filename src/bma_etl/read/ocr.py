@@ -4,7 +4,7 @@ Stage: read. Consumes a PDF's bytes and the indexes of the pages to read;
 produces each page's text with Tesseract's mean word confidence.
 
 - Pages are rendered in grey at :data:`DPI` by the PDF worker process (with
-  its time limit, :func:`~bma_etl.read.pdf.call_with_time_limit`) and read by
+  its time limit, :func:`~bma_etl.read.pdf_worker.call_with_time_limit`) and read by
   ``tesseract -l tha+eng``, one page per process with ``OMP_THREAD_LIMIT=1``:
   on two cores that took 1.7-2.9 s a page against 7-13 s with Tesseract's own
   threads. As many pages run at once as there are CPUs (``BMA_ETL_OCR_JOBS``),
@@ -35,7 +35,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bma_etl.errors import ReadError
-from bma_etl.read.pdf import call_with_time_limit, open_pdf
+from bma_etl.read.pdf import open_pdf
+from bma_etl.read.pdf_worker import call_with_time_limit
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,270 @@
+"""Rebuild a PDF page's text from pdfium's characters and their positions.
+
+Stage: read (runs in the PDF worker process). Drops the spaces pdfium invents
+inside a Thai cluster, puts marks written out of order back on their letter,
+turns wide gaps into tabs (one per table column skipped) and paragraph spacing
+into blank lines, so a PDF page reads like the text files the extractors know.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from typing import Any
+
+#: A gap between two characters of a line this many font sizes wide is a tab.
+TAB_GAP_EM = 2.0
+#: A space pdfium generated over a gap narrower than this (in font sizes, between
+#: the characters' advance boxes) is dropped. LibreOffice leaves 0-0.21 em between
+#: a Thai tone mark and SARA AA or between Latin and Thai letters, where pdfium
+#: generates a space; a real space is wider (Garuda 0.34 em) and usually written.
+JOIN_GAP_EM = 0.25
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+# Thai combining marks: MAI HAN-AKAT, SARA I..PHINTHU, MAITAIKHU..YAMAKKAN.
+_THAI_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of a text page: its text, baseline height and font size (0 if unknown)."""
+
+    text: str
+    baseline: float | None = None
+    size: float = 0.0
+    cells: tuple[float, ...] = ()  # x of each tab-separated cell's first character
+
+
+def page_text(textpage: Any) -> str:
+    """A page's text, line by line (see :func:`page_lines`)."""
+    return "\n".join(line.text for line in page_lines(textpage))
+
+
+def page_lines(textpage: Any) -> list[TextLine]:
+    """A page's lines, with pdfium's spacing and mark order put right.
+
+    A Thai mark that the PDF wrote after a later character (so pdfium put it,
+    between generated spaces, after the wrong letter) goes back to the letter it
+    is drawn over. A space pdfium generated where the letters leave no gap
+    (inside a Thai cluster, before a mark, between Thai and Latin letters) is
+    dropped; white space over a gap of :data:`TAB_GAP_EM` font sizes or more
+    becomes a tab; white space at either end of a line is dropped.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.get_text_range()
+    geometry = len(raw) == textpage.count_chars()  # False when surrogates shift indices
+    lines: list[TextLine] = []
+    start = 0
+    for brk in (*_BREAK.finditer(raw), None):
+        end = brk.start() if brk else len(raw)
+        line = raw[start:end]
+        baseline, size = None, 0.0
+        if geometry and line.strip():
+            first = start + len(line) - len(line.lstrip())
+            x, y = ctypes.c_double(), ctypes.c_double()
+            if pdfium_c.FPDFText_GetCharOrigin(textpage, first, x, y):
+                baseline = y.value
+            size = round(pdfium_c.FPDFText_GetFontSize(textpage, first) or 0.0, 1)
+            fixer = _Line(textpage, line, start)
+            line, cells = fixer.fixed(), tuple(fixer.cells)
+        else:
+            cells = ()
+        text = _CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t")
+        if text.count("\t") + 1 != len(cells):
+            cells = ()
+        lines.append(TextLine(text, baseline, size, cells))
+        start = brk.end() if brk else len(raw)
+    return lines
+
+
+def with_columns(lines: list[TextLine]) -> list[TextLine]:
+    """Tab rows with their empty cells back: one tab per column a row skips.
+
+    Consecutive lines that have cells (tabs, or an indent of a tab's width)
+    form a table. Their cells' left edges, gathered, give the table's columns;
+    each row then gets as many tabs before a cell as columns lie between it and
+    the previous one. A one-cell line inside a table is a row that fills the
+    first column only, and ends with a tab.
+    """
+    starts = [line.cells[0] for line in lines if line.cells]
+    if not starts:
+        return lines
+    margin = min(starts)
+
+    def is_row(line: TextLine) -> bool:
+        tab = TAB_GAP_EM * (line.size or 1.0)
+        return bool(line.cells) and (len(line.cells) > 1 or line.cells[0] >= margin + tab)
+
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        if not is_row(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (is_row(lines[j]) or (
+                lines[j].cells and j + 1 < len(lines) and is_row(lines[j + 1]))):
+            j += 1
+        if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
+            out[i:j] = _table_rows(lines[i:j], margin)
+        i = j
+    return out
+
+
+def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
+    size = max(row.size for row in rows) or 1.0
+    tolerance = size  # left-aligned cells of a column start within a font size
+    anchors: list[float] = []
+    for x in sorted(x for row in rows for x in row.cells):
+        if not anchors or x - anchors[-1] > tolerance:
+            anchors.append(x)
+    if anchors[0] >= margin + TAB_GAP_EM * size:  # every row leaves the first column empty
+        anchors.insert(0, margin)
+    out = []
+    for row in rows:
+        pieces = row.text.split("\t")
+        cols = [bisect_right(anchors, x + tolerance) - 1 for x in row.cells]
+        text = "\t" * cols[0] + pieces[0]
+        for previous, col, piece in zip(cols, cols[1:], pieces[1:], strict=False):
+            text += "\t" * max(1, col - previous) + piece
+        if len(pieces) == 1 and cols[0] == 0:
+            text += "\t"
+        out.append(replace(row, text=text))
+    return out
+
+
+#: Most blank lines put for one vertical gap.
+MAX_BLANK_LINES = 5
+
+
+def line_pitches(pages: list[list[TextLine]]) -> dict[float, float]:
+    """The single-line pitch of each font size: the least baseline step between two lines.
+
+    Taken over the whole document, as one page may set every line apart.
+    """
+    pitches: dict[float, float] = {}
+    for lines in pages:
+        for above, below in pairwise(lines):
+            if above.baseline is None or below.baseline is None or above.size != below.size:
+                continue
+            step = above.baseline - below.baseline
+            if step >= below.size > 1.0:  # a pitch is never less than the font size
+                pitches[below.size] = min(step, pitches.get(below.size, step))
+    return pitches
+
+
+def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list[TextLine]:
+    """The page's lines with an empty line for each empty line's height between two lines.
+
+    Paragraphs set apart by space come out set apart by blank lines, as the
+    extractors read them in text files (and a table ends where space follows it).
+    """
+    out: list[TextLine] = []
+    above: TextLine | None = None
+    for line in lines:
+        pitch = pitches.get(line.size)
+        if above is not None and above.baseline is not None and line.baseline is not None \
+                and pitch:
+            blanks = round((above.baseline - line.baseline) / pitch) - 1
+            out.extend([TextLine("")] * max(0, min(blanks, MAX_BLANK_LINES)))
+        out.append(line)
+        if line.text:
+            above = line
+    return out
+
+
+class _Line:
+    """One line of a text page as (character, index in the page) pairs."""
+
+    def __init__(self, textpage: Any, line: str, base: int) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        self.tp = textpage
+        self.c = pdfium_c
+        self.chars = [(ch, base + i) for i, ch in enumerate(line)]
+        self.cells: list[float] = []  # x where each tab-separated cell starts
+
+    def fixed(self) -> str:
+        self._replace_marks()
+        first = next((i for i in range(len(self.chars)) if not self._is_space(i)), None)
+        if first is not None:
+            self.cells.append(self._box(first)[0])
+        return self._respace()
+
+    def _box(self, pos: int) -> tuple[float, float]:
+        left, _, right, _ = self.tp.get_charbox(self.chars[pos][1], loose=True)
+        return left, right
+
+    def _is_mark(self, pos: int) -> bool:
+        return bool(_THAI_MARK.match(self.chars[pos][0]))
+
+    def _is_space(self, pos: int) -> bool:
+        return self.chars[pos][0] in " \u00a0"
+
+    def _replace_marks(self) -> None:
+        """Move each mark that follows a space back over the letter drawn under it."""
+        pos = 1
+        while pos < len(self.chars):
+            if not (self._is_mark(pos) and self._is_space(pos - 1)):
+                pos += 1
+                continue
+            left, right = self._box(pos)
+            centre = (left + right) / 2
+            target = None
+            for j in range(pos - 2, -1, -1):
+                if self._is_space(j) or self._is_mark(j):
+                    continue
+                j_left, j_right = self._box(j)
+                if j_left <= centre <= j_right:
+                    target = j + 1
+                    while target < pos and self._is_mark(target):
+                        target += 1
+                    break
+            if target is None:
+                pos += 1
+                continue
+            self.chars.insert(target, self.chars.pop(pos))
+            pos += 1
+
+    def _respace(self) -> str:
+        chars = self.chars
+        out: list[str] = []
+        pos = 0
+        while pos < len(chars):
+            if not self._is_space(pos):
+                out.append(chars[pos][0])
+                pos += 1
+                continue
+            end = pos
+            while end < len(chars) and self._is_space(end):
+                end += 1
+            out.append(self._space(pos, end) if 0 < pos and end < len(chars)
+                       else "".join(ch for ch, _ in chars[pos:end]))
+            pos = end
+        return "".join(out)
+
+    def _space(self, a: int, b: int) -> str:
+        """What the white space ``chars[a:b]`` between two characters stands for."""
+        chars, tp, c = self.chars, self.tp, self.c
+        left = self._box(a - 1)[1]
+        j = a - 1
+        while j > 0 and self._is_mark(j):  # a mark sits over its base: take the cluster's edge
+            j -= 1
+            left = max(left, self._box(j)[1])
+        right = self._box(b)[0]
+        size = c.FPDFText_GetFontSize(tp, chars[b][1]) or 0.0
+        if size <= 1.0:  # generated characters report 1; ask the other neighbour
+            size = c.FPDFText_GetFontSize(tp, chars[a - 1][1]) or 0.0
+        gap = right - left
+        if size > 1.0 and gap >= TAB_GAP_EM * size:
+            self.cells.append(right)
+            return "\t"
+        generated = all(c.FPDFText_IsGenerated(tp, chars[i][1]) == 1 for i in range(a, b))
+        if generated and (self._is_mark(b) or (size > 1.0 and gap < JOIN_GAP_EM * size)):
+            return ""
+        return "".join(ch for ch, _ in chars[a:b])
