@@ -1,0 +1,41 @@
+"""Detection: every sample as its own layout, damaged foreign documents as unknown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bma_etl.detect import THRESHOLD, detect, score_all
+from bma_etl.errors import UnknownLayout
+from bma_etl.pipeline import process_file, repair
+from bma_etl.read import read_source
+
+from conftest import FIXTURES, GOLDEN, SAMPLES
+from golden_compare import load_golden
+
+EXPECTED = {load_golden(p)["sample"]: load_golden(p)["layout"] for p in GOLDEN.glob("*.json")}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sample_detected_as_its_layout(name: str) -> None:
+    doc = repair(read_source(SAMPLES / name))
+    detection = detect(doc)
+    assert detection.layout.layout_id == EXPECTED[name]
+    others = [v for k, v in score_all(doc).items() if k != EXPECTED[name]]
+    assert detection.score >= 0.7 and max(others) < THRESHOLD
+
+
+def test_royal_gazette_pdf_is_unknown_and_quarantined() -> None:
+    gazette = FIXTURES / "royal-gazette-2566-damaged-sara-am.pdf"
+    with pytest.raises(UnknownLayout, match="no known layout recognised") as info:
+        process_file(gazette)
+    assert info.value.reason().startswith("detect: ")
+
+
+@pytest.mark.parametrize("text", ["", "สวัสดีครับ\n", "แผนงาน\nรายงาน\n", "| a | b |\n" * 50])
+def test_unrelated_text_is_unknown(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text(text + "ข้อความ\n", encoding="utf-8")
+    with pytest.raises(UnknownLayout):
+        detect(repair(read_source(path)))
