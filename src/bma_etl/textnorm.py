@@ -81,6 +81,7 @@ def _pua_table() -> dict[int, str]:
 #: Private Use Area code point -> Thai character (U+F700..F71A and U+F884..F89E).
 PUA_TO_THAI: dict[int, str] = _pua_table()
 
+_MAPPED_PUA = re.compile("[\uf700-\uf71a\uf884-\uf89e]")
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]")
 _LAO = re.compile("[\u0e80-\u0eff]")
 # SARA AA never begins a Thai word: "น าความ" is "นำความ" whose NIKHAHIT the
@@ -100,7 +101,9 @@ def _repair_line(line: str) -> str:
 
 def _repair_once(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = remove_zero_width(text).translate(PUA_TO_THAI)
+    text = remove_zero_width(text)
+    if _MAPPED_PUA.search(text):  # str.translate walks every character: only if needed
+        text = text.translate(PUA_TO_THAI)
     if _LAO.search(text):
         text = "\n".join(_repair_line(line) for line in text.split("\n"))
     text = join_sara_am(unicodedata.normalize("NFC", text))
