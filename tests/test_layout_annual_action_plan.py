@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bma_etl.errors import BmaEtlError, ExtractError
-from bma_etl.layouts.annual_action_plan import extract, score
+from bma_etl.layouts.annual_action_plan import extract, score, swot_rows
 from bma_etl.layouts.base import Derived, Extraction, Raw, RawRow, RepairedText
 from bma_etl.pipeline import Processed, process_file
 from bma_etl.records import Provenance, QualityIssue
@@ -89,9 +89,10 @@ def test_sample_detected_and_counted() -> None:
     assert processed.layout == "annual_action_plan"
     counts = {t: len(processed.rows(t)) for t in (
         "plans", "plan_projects", "plan_sections", "plan_indicators",
-        "plan_scoring_levels", "plan_steps")}
+        "plan_scoring_levels", "plan_steps", "plan_swot_items", "plan_kpi_definitions")}
     assert counts == {"plans": 1, "plan_projects": 11, "plan_sections": 3,
-                      "plan_indicators": 6, "plan_scoring_levels": 15, "plan_steps": 34}
+                      "plan_indicators": 6, "plan_scoring_levels": 15, "plan_steps": 34,
+                      "plan_swot_items": 31, "plan_kpi_definitions": 9}
 
 
 # ---------------------------------------------------------------- traps of the sample
@@ -176,6 +177,8 @@ def test_html_tags_in_cells_never_reach_values() -> None:
             for value in row.fields.values():
                 for raw in _raws(value):
                     assert "<" not in raw.text and ">" not in raw.text, (path.name, raw)
+                if isinstance(value, Derived) and isinstance(value.value, str):
+                    assert "<" not in value.value and ">" not in value.value, (path.name, value)
     digital = _rows(MEDICAL, "plan_projects")[3]
     assert digital.name == "โครงการโรงพยาบาลดิจิทัล\n(ระยะที่ 2)"
     assert digital.responsible_unit == "กองยุทธศาสตร์ฯ"
@@ -294,6 +297,113 @@ def test_computed_values_are_marked_derived() -> None:
     assert provenance[("plan_projects", 1, "budget_thb")].raw_text == "๑,๕๐๐,๐๐๐"
 
 
+def test_swot_items_under_each_heading_numbers_kept_apart() -> None:
+    items = _rows(SAMPLE, "plan_swot_items")
+    kinds = [i.kind for i in items]
+    assert kinds == ["strength"] * 4 + ["weakness"] * 9 + ["opportunity"] * 11 + ["threat"] * 7
+    assert [i.seq for i in items if i.kind == "opportunity"] == list(range(1, 12))
+    assert [i.ordinal for i in items] == list(range(1, 32))
+    assert items[0].text.startswith("สำนักงานการต่างประเทศมีบทบาทนำ")
+    assert not any(i.text.startswith(("๑", "๒", "S", "-")) for i in items)
+    # Free text keeps its digits as printed, Thai or Arabic.
+    assert items[11].text.endswith("โคโรนา 2019 (COVID - 19)")
+    seq = _raw_rows(SAMPLE, "plan_swot_items")[22].fields["seq"]
+    assert isinstance(seq, Raw) and seq.text == "๑๐"
+
+
+def test_swot_item_broken_by_a_page_joined() -> None:
+    # Line 138 ends '...ใน', the page breaks, line 140 carries on; ๑๐. follows on line 142.
+    ninth = [i for i in _rows(SAMPLE, "plan_swot_items") if i.kind == "opportunity"][8]
+    assert ninth.text == (
+        "ประชาชนทั้งชาวไทยและชาวต่างประเทศ รวมทั้งสถานเอกอัครราชทูต และองค์การระหว่างประเทศใน\n"
+        "พื้นที่กรุงเทพมหานคร มีความกระตือรือร้นที่จะมีส่วนร่วมกับการทำงานของกรุงเทพมหานคร")
+
+
+def test_strategy_paragraphs_citing_swot_codes_are_not_items() -> None:
+    # Lines 155-183 ('- S๑ ...', '๑. การดำเนินงานเชิงรุกโดยใช้จุดแข็ง (Strengths)...') follow the
+    # list after a paragraph: the list has ended, and those lines name no SWOT heading.
+    threats = [i for i in _rows(SAMPLE, "plan_swot_items") if i.kind == "threat"]
+    assert threats[-1].seq == 7 and "\n" not in threats[-1].text
+    kinds = {r.fields["kind"] for r in _raw_rows(SAMPLE, "plan_swot_items")}
+    assert {k.evidence.line_no for k in kinds if isinstance(k, Derived) and k.evidence} == {
+        108, 116, 128, 145}
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("จุดแข็ง (Strength)", "strength"), ("จุดแข็ง", "strength"), ("S : จุดแข็ง", "strength"),
+    ("Strengths (จุดแข็ง)", "strength"), ("๑. จุดอ่อน (Weakness)", "weakness"),
+    ("W - Weaknesses", "weakness"), ("โอกาส : Opportunities", "opportunity"),
+    ("O (Opportunity)", "opportunity"), ("อุปสรรค (Threat)", "threat"),
+    ("<u>ภัยคุกคาม</u>", "threat"), ("Threats", "threat"),
+])
+def test_swot_heading_shapes(heading: str, kind: str) -> None:
+    text = f"การวิเคราะห์ SWOT\n\n{heading}\n\n1. ข้อที่หนึ่ง\n2) ข้อที่สอง\n"
+    doc = RepairedText.of(text)
+    rows = swot_rows(doc, list(doc.lines()))
+    assert [(r.fields["kind"].value, r.fields["seq"].text) for r in rows  # type: ignore[union-attr]
+            ] == [(kind, "1"), (kind, "2")]
+
+
+@pytest.mark.parametrize("line", [
+    "๑. การดำเนินงานเชิงรุกโดยใช้จุดแข็ง (Strengths) และใช้ประโยชน์โอกาส (Opportunities)",
+    "เปิดโอกาสให้ความสัมพันธ์ระหว่างประเทศ", "ปัญหาและอุปสรรค", "จุดแข็ง.....\t๕",
+])
+def test_sentences_using_swot_words_are_not_headings(line: str) -> None:
+    text = f"การวิเคราะห์ SWOT\n\n{line}\n\n1. ข้อที่หนึ่ง\n"
+    doc = RepairedText.of(text)
+    assert swot_rows(doc, list(doc.lines())) == []
+
+
+def test_kpi_definitions_continued_across_pages_joined() -> None:
+    rows = _rows(SAMPLE, "plan_kpi_definitions")
+    first = rows[0]
+    assert first.measure == "มน. นำเสนอผลงานที่โดดเด่นของกรุงเทพมหานครสู่แพลตฟอร์มออนไลน์ของต่างประเทศ"
+    # Lines 373 + 376: the activities cell breaks inside a project name.
+    assert "๒. การจัดการประชุม Countermeasures\nto Combat Infectious Diseases in Asia" in \
+        first.activities
+    assert first.activities.endswith("๓. โครงการส่งเสริมศักยภาพของเมืองในเวทีระดับโลก\n"
+                                     "งบประมาณ ๒,๕๐๐,๐๐๐.- บาท (ส่วนแผนงานฯ)")
+    # Lines 373 + 376 + 379: three pages of one definition cell.
+    assert first.definition.startswith("นิยาม การส่งเสริมผลงานของกรุงเทพมหานคร")
+    assert first.definition.endswith("จำนวนแพลตฟอร์มที่เผยแพร่ผลงานฯ วิธีเก็บข้อมูล/หลักฐาน ๑. "
+                                     "รายงานการส่งเสริมผลงานของกรุงเทพมหานครสู่ แพลตฟอร์มออนไลน์"
+                                     "ต่างประเทศ ๒. เอกสารหลักฐานอื่น ๆ ที่เกี่ยวข้อง")
+    assert [r.measure.split()[0] if r.measure else None for r in rows] == [
+        "มน.", "การพัฒนาทรัพยากรบุคคลของกรุงเทพมหานครตามหลักสมรรถนะมุ่งสู่ความเป็นมืออาชีพ",
+        "มน.", "ม.", "มน.ส่งเสริมความสัมพันธ์และความร่วมมือระหว่างกรุงเทพมหานครกับอาเซียน"
+        "หรือองค์การระหว่างประเทศและกลุ่มประเทศภายนอกอาเซียน", "มน.", None, None, None]
+
+
+def test_kpi_table_without_measure_column() -> None:
+    # ตาราง ง (lines 463-482): ตัวชี้วัด | นิยาม/คำอธิบายตัวชี้วัด | โครงการ/กิจกรรมและส่วนราชการ...
+    rows = _rows(SAMPLE, "plan_kpi_definitions")[6:]
+    assert [r.indicator.split()[0] for r in rows] == [
+        "ความสำเร็จในการพัฒนานวัตกรรมเพื่อเพิ่มประสิทธิภาพการปฏิบัติงานของหน่วยงาน", "๕.๑", "๕.๒"]
+    assert all(r.measure is None for r in rows)
+    assert rows[0].activities.endswith("(ส่วนราชการรับผิดชอบหลัก : ส่วนแผนงานฯ ส่วนราชการสนับสนุน"
+                                       " : ส่วนส่งเสริมฯและฝ่ายบริหารงานทั่วไป)")
+    # Line 473 opens a new definition on the page of line 472, which continued the one above.
+    assert rows[1].definition.count("\n") == 4 and "งบประมาณรายจ่ายเพิ่มเติม" in rows[1].definition
+
+
+def test_kpi_inline_tag_removed_without_a_break_and_marked_derived() -> None:
+    provenance = {(p.table_name, p.row_ordinal, p.field): p
+                  for p in _processed(SAMPLE).rows("provenance") if isinstance(p, Provenance)}
+    underlined = provenance[("plan_kpi_definitions", 1, "definition")]
+    assert underlined.derived and underlined.line_no == 373
+    assert underlined.raw_text.startswith("<u>นิยาม</u> การส่งเสริมผลงาน")
+    plain = provenance[("plan_kpi_definitions", 2, "definition")]
+    assert not plain.derived and plain.raw_text.startswith("นิยาม การแลกเปลี่ยน")
+    assert not provenance[("plan_kpi_definitions", 1, "measure")].derived
+
+
+def test_neighbour_tables_are_not_kpi_definitions() -> None:
+    # The ตาราง ก indicator tables (lines 369, 396, 423) sit right above definition tables.
+    indicators = [r.indicator for r in _rows(SAMPLE, "plan_kpi_definitions")]
+    assert not any(i.startswith("จำนวนการประชุม/นิทรรศการ") for i in indicators)
+    assert not [f for f in _extracted(SAMPLE).findings if f.table_name == "plan_kpi_definitions"]
+
+
 # ---------------------------------------------------------------- variants
 
 
@@ -359,6 +469,38 @@ def test_row_that_fits_nowhere_is_an_unparsed_line() -> None:
     found = [f for f in _extracted(DISTRICT).findings if f.code == "unparsed_line"]
     assert len(found) == 1 and found[0].message.startswith("line 33:")
     assert _rows(DISTRICT, "plan_sections")[0].computed_total_thb == Decimal("1250000")
+
+
+def test_variant_swot_headings_bullets_and_letter_codes() -> None:
+    items = _rows(MEDICAL, "plan_swot_items")
+    assert [(i.kind, i.seq) for i in items] == [
+        ("strength", 1), ("strength", 2), ("weakness", None), ("weakness", None),
+        ("opportunity", 1), ("opportunity", 2), ("threat", 1), ("threat", 2)]
+    assert items[1].text == "มีศูนย์สั่งการการแพทย์ฉุกเฉินตลอด 24 ชั่วโมง\nครอบคลุมทั้ง 50 เขต"
+    # O2 breaks at the page number of line 46; the threats heading follows its tail.
+    assert items[5].text.endswith("พร้อมใช้บริการ\nออนไลน์")
+    seq = _raw_rows(MEDICAL, "plan_swot_items")[4].fields["seq"]
+    assert isinstance(seq, Raw) and seq.text == "1"
+
+
+def test_variant_lone_obstacle_heading_is_not_a_swot_list() -> None:
+    assert _rows(DISTRICT, "plan_swot_items") == []
+    assert _rows(CULTURE, "plan_swot_items") == []
+
+
+def test_variant_kpi_split_without_repeated_header() -> None:
+    rows = _rows(MEDICAL, "plan_kpi_definitions")
+    assert [r.ordinal for r in rows] == [1, 2, 3, 4]
+    # Line 100 follows a blank line with its measure cell empty: the indicator ran over.
+    assert rows[1].indicator == "จำนวนเตียงผู้ป่วยวิกฤต\nที่เปิดให้บริการ (ค่าเป้าหมาย 120 เตียง)"
+    assert rows[1].definition == "เตียงผู้ป่วยวิกฤต หมายถึง เตียง ICU ที่มีเครื่องช่วยหายใจพร้อมใช้"
+    # Line 101, same page: an indicator without a measure is a definition of its own.
+    assert (rows[2].measure, rows[2].indicator) == (
+        None, "อัตราการเสียชีวิตของผู้ป่วยวิกฤตภายใน 48 ชั่วโมง")
+    assert rows[0].activities == ("โครงการพัฒนาระบบการแพทย์ฉุกเฉิน งบประมาณ 12,500,000 บาท\n"
+                                  "(ศูนย์บริการการแพทย์ฉุกเฉิน)")
+    district = _rows(DISTRICT, "plan_kpi_definitions")
+    assert len(district) == 1 and district[0].definition.endswith("ในรอบปี\nค่าเป้าหมาย ๒๐ จุด")
 
 
 def test_missing_budget_summary_is_an_extract_error() -> None:

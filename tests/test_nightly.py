@@ -21,7 +21,8 @@ from conftest import FIXTURES, SAMPLES
 
 TABLES = ("documents", "projects", "progress_updates", "monthly_progress", "indicators",
           "plans", "plan_projects", "plan_sections", "plan_indicators", "plan_scoring_levels",
-          "plan_steps", "quality_issues", "provenance", "document_texts")
+          "plan_steps", "plan_swot_items", "plan_kpi_definitions", "quality_issues", "provenance",
+          "document_texts")
 VOLATILE = {"run_id", "ingested_at", "source_path", "file_name"}
 
 

@@ -214,6 +214,29 @@ class PlanStep(Record):
     cumulative_pct: Number | None = None
 
 
+class PlanSwotItem(Record):
+    """``plan_swot_items``: one item of the plan's SWOT analysis (จุดแข็ง, จุดอ่อน, ...)."""
+
+    table: ClassVar[str] = "plan_swot_items"
+    key: ClassVar[tuple[str, ...]] = ("doc_id", "ordinal")
+    ordinal: int
+    kind: Literal["strength", "weakness", "opportunity", "threat"]
+    seq: Int | None = None
+    text: Text | None = None
+
+
+class PlanKpiDefinition(Record):
+    """``plan_kpi_definitions``: one row of a table defining indicators (นิยามตัวชี้วัด)."""
+
+    table: ClassVar[str] = "plan_kpi_definitions"
+    key: ClassVar[tuple[str, ...]] = ("doc_id", "ordinal")
+    ordinal: int
+    measure: Text | None = None
+    indicator: Text | None = None
+    definition: Text | None = None
+    activities: Text | None = None
+
+
 class QualityIssue(Record):
     """``quality_issues``: what the checks found; never blocks loading."""
 
@@ -300,6 +323,8 @@ DATA_MODELS: tuple[type[Record], ...] = (
     PlanIndicator,
     PlanScoringLevel,
     PlanStep,
+    PlanSwotItem,
+    PlanKpiDefinition,
 )
 #: Every per-document table, in load order.
 DOCUMENT_MODELS: tuple[type[Record], ...] = (

@@ -153,6 +153,27 @@ CREATE TABLE IF NOT EXISTS plan_steps (
     PRIMARY KEY (doc_id, ordinal)
 );
 
+-- added: the plan's SWOT analysis, one row per item.
+CREATE TABLE IF NOT EXISTS plan_swot_items (
+    doc_id VARCHAR,
+    ordinal INTEGER,                    -- added: document order
+    kind VARCHAR,                       -- added: strength, weakness, opportunity, threat
+    seq INTEGER,                        -- added: the item's printed number
+    text VARCHAR,                       -- added
+    PRIMARY KEY (doc_id, ordinal)
+);
+
+-- added: indicator definition tables (มาตรการ / ตัวชี้วัด / นิยาม / โครงการ/กิจกรรม).
+CREATE TABLE IF NOT EXISTS plan_kpi_definitions (
+    doc_id VARCHAR,
+    ordinal INTEGER,                    -- added: document order
+    measure VARCHAR,                    -- added: มาตรการ
+    indicator VARCHAR,                  -- added: ตัวชี้วัด(มาตรการ)
+    definition VARCHAR,                 -- added: นิยาม/คำอธิบายตัวชี้วัด
+    activities VARCHAR,                 -- added: โครงการ/กิจกรรม (and units, as written)
+    PRIMARY KEY (doc_id, ordinal)
+);
+
 CREATE TABLE IF NOT EXISTS quality_issues (
     doc_id VARCHAR,
     ordinal INTEGER,                    -- added: issue number within the document

@@ -1,10 +1,12 @@
 """Annual action plan (แผนปฏิบัติการประจำปี) of a BMA agency.
 
 Stage: extract. Consumes the repaired text of one plan; produces raw rows for
-``plans`` (title, agency, fiscal year, vision, missions), ``plan_projects`` and
-``plan_sections`` (the budget summary tables under สรุปโครงการและงบประมาณ...),
-``plan_indicators`` (targets under year columns), ``plan_scoring_levels``
-(เกณฑ์การให้คะแนน tables) and ``plan_steps`` (ขั้นตอนการดำเนินงาน tables).
+``plans`` (title, agency, fiscal year, vision, missions), ``plan_swot_items``
+(the SWOT analysis lists), ``plan_projects`` and ``plan_sections`` (the budget
+summary tables under สรุปโครงการและงบประมาณ...), ``plan_indicators`` (targets
+under year columns), ``plan_scoring_levels`` (เกณฑ์การให้คะแนน tables),
+``plan_steps`` (ขั้นตอนการดำเนินงาน tables, :mod:`bma_etl.layouts.plan_steps`)
+and ``plan_kpi_definitions`` (tables with a นิยาม/คำอธิบายตัวชี้วัด column).
 
 Sections are recognised by their heading words and tables by their column
 headers (:mod:`bma_etl.layouts.plan_tables`), never by position or count: another
@@ -35,38 +37,43 @@ from bma_etl.layouts.base import (
     Signal,
     score_signals,
 )
+from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step_context
 from bma_etl.layouts.plan_tables import (
     AMOUNT_RE,
     DIGIT,
     ITEM_RE,
     NO_BUDGET_RE,
-    StepContext,
+    PAGE_NUMBER_RE,
     Table,
     blank_tags,
     blocks_of,
     cell_pieces,
     find_col,
+    finish_text_fields,
     first_match,
     is_total,
     joined,
     kind_of,
     pieces,
+    read_kpi_table,
     read_scoring_table,
-    read_step_table,
     read_target_table,
+    segments,
     tables_of,
     to_decimal,
+    to_int,
     unplaced,
-    update_step_context,
     value,
 )
 from bma_etl.records import (
     Plan,
     PlanIndicator,
+    PlanKpiDefinition,
     PlanProject,
     PlanScoringLevel,
     PlanSection,
     PlanStep,
+    PlanSwotItem,
 )
 
 log = logging.getLogger(__name__)
@@ -130,16 +137,19 @@ def score(doc: RepairedText) -> float:
 
 
 def extract(doc: RepairedText) -> Extraction:
-    """Read one annual action plan into raw rows of the six plan tables."""
+    """Read one annual action plan into raw rows of the eight plan tables."""
     out = Extraction()
     lines = list(doc.lines())
     out.rows.append(_plan_row(doc, lines))
+    out.rows.extend(swot_rows(doc, lines))
     tables = tables_of(blocks_of(doc))
     out.rows.extend(_summary_rows(doc, lines, tables, out.findings))
     targets: list[RawRow] = []
     levels: list[RawRow] = []
     steps: list[RawRow] = []
+    definitions: list[RawRow] = []
     ctx = StepContext()
+    previous: Table | None = None
     for table in tables:
         if table.kind == "targets":
             targets.extend(read_target_table(doc, table, out.findings))
@@ -148,7 +158,14 @@ def extract(doc: RepairedText) -> Extraction:
         elif table.kind == "steps":
             update_step_context(doc, ctx, table.headings)
             steps.extend(read_step_table(doc, table, ctx, out.findings, len(steps) + 1))
-    for rows in (targets, levels):
+        elif table.kind == "kpi":
+            # A definition table right after another may open with the rest of its last row.
+            carry = definitions[-1] if definitions and previous is not None \
+                and previous.kind == "kpi" else None
+            definitions.extend(read_kpi_table(doc, table, out.findings, carry))
+        previous = table
+    finish_text_fields(doc, definitions)
+    for rows in (targets, levels, definitions):
         for ordinal, row in enumerate(rows, start=1):
             row.ordinal = ordinal
         out.rows.extend(rows)
@@ -276,6 +293,142 @@ def _items(doc: RepairedText, lines: list[Line]) -> list[Raw] | None:
     raws = [doc.raw(a, b) for a, b in spans]
     found = [r for r in raws if r is not None]
     return found or None
+
+
+# ---------------------------------------------------------------------------
+# plan_swot_items
+# ---------------------------------------------------------------------------
+
+#: SWOT headings: the Thai and English words of each kind, and its letter.
+SWOT_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("strength", r"จุดแข็ง|Strengths?", "S"),
+    ("weakness", r"จุดอ่อน|Weakness(?:es)?", "W"),
+    ("opportunity", r"โอกาส|Opportunit(?:y|ies)", "O"),
+    ("threat", r"อุปสรรค|ภัยคุกคาม|Threats?", "T"),
+)
+#: A kind heading is the whole line: ``จุดแข็ง (Strength)``, ``S : จุดแข็ง``,
+#: ``Strengths (จุดแข็ง)``, ``๑. จุดอ่อน``; never a sentence that uses the word.
+_SWOT_HEADING_RES = [
+    (re.compile(
+        rf"^\s*(?:(?:{DIGIT}{{1,2}}|[ก-ฮ])\s*[.)]\s*|[-•]\s*)?"
+        rf"(?:(?-i:{letter})\s*[:.)\-–]?\s*)?(?:{words}|\(\s*(?:{words})\s*\))"
+        rf"(?:\s*[:\-–]?\s*\(?\s*(?:{words}|(?-i:{letter}))\s*\)?)?\s*:?\s*$",
+        re.IGNORECASE), kind)
+    for kind, words, letter in SWOT_KINDS
+]
+#: The heading of the analysis as a whole (การวิเคราะห์สภาพแวดล้อม..., SWOT Analysis).
+_SWOT_TITLE_RE = re.compile(r"SWOT|วิเคราะห์\s*สภาพแวดล้อม")
+#: ``๑. text``, ``1) text``, ``(1) text`` or a letter-coded ``S1 text`` / ``W๕. text``.
+_SWOT_ITEM_RE = re.compile(
+    rf"^\s*(?:[SWOT]\s*(?P<code>{DIGIT}{{1,2}})(?!{DIGIT})\s*[.):]?"
+    rf"|\(?\s*(?P<no>{DIGIT}{{1,2}})\s*[.)](?!{DIGIT}))\s*(?P<body>\S.*?)\s*$"
+)
+_BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
+
+
+def _swot_kind(text: str) -> str | None:
+    """The kind a SWOT heading line names, or None for any other line."""
+    if len(text) > _HEADING_MAX:
+        return None
+    blanked = blank_tags(text)
+    return next((kind for regex, kind in _SWOT_HEADING_RES if regex.match(blanked)), None)
+
+
+def _swot_item(text: str) -> tuple[re.Match[str], str | None] | None:
+    """A list item's match and the group holding its number (None: a bullet)."""
+    m = _SWOT_ITEM_RE.match(blank_tags(text))
+    if m:
+        return m, "code" if m.group("code") else "no"
+    m = _BULLET_RE.match(blank_tags(text))
+    return (m, None) if m else None
+
+
+def _is_gap(line: Line) -> bool:
+    """A blank line or a page number: where a page may have broken."""
+    return not line.text.strip() or PAGE_NUMBER_RE.match(line.text) is not None
+
+
+def _carries_on(lines: list[Line], i: int, last_no: int | None) -> bool:
+    """Tell whether line ``i``, unnumbered and after a gap, continues the item above.
+
+    It does when what follows it (its own unbroken lines, then a gap) is the next
+    item of the list (number ``last_no + 1``) or the next SWOT heading: the page
+    broke inside the item. Anything else means the list has ended.
+    """
+    j = i + 1
+    while j < len(lines) and not _is_gap(lines[j]) and "\t" not in lines[j].text \
+            and _swot_item(lines[j].text) is None and _swot_kind(lines[j].text) is None:
+        j += 1
+    while j < len(lines) and _is_gap(lines[j]):
+        j += 1
+    if j >= len(lines) or "\t" in lines[j].text:
+        return False
+    if _swot_kind(lines[j].text) is not None:
+        return True
+    found = _swot_item(lines[j].text)
+    if found is None or found[1] is None or last_no is None:
+        return False
+    return to_int(found[0].group(found[1])) == last_no + 1
+
+
+def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
+    """Read the items under each SWOT heading into ``plan_swot_items`` rows.
+
+    A heading counts when the analysis' own heading (``SWOT``, การวิเคราะห์
+    สภาพแวดล้อม) comes before it, or when headings of two kinds or more are found.
+    Items are numbered (``seq``) or bulleted (``seq`` NULL); a bullet under a
+    numbered item is part of it. A line without a number right under an item
+    continues it; after a gap only when the next item or heading follows
+    (:func:`_carries_on`). A kind whose items were read is not read again under a
+    later heading (a problems section's อุปสรรค, say), unless that heading
+    directly continues the same kind.
+    """
+    text_lines = [ln for ln in lines if "\t" not in ln.text]
+    headings = {ln.no: kind for ln in text_lines if (kind := _swot_kind(ln.text)) is not None}
+    title = next((ln.no for ln in text_lines if _SWOT_TITLE_RE.search(ln.text)), None)
+    titled = title is not None and title < min(headings, default=0)
+    if not headings or (len(set(headings.values())) < 2 and not titled):
+        return []
+    rows: list[RawRow] = []
+    tag: Derived | None = None
+    heading_kind: str | None = None
+    last: RawRow | None = None
+    last_no: int | None = None
+    gap = False
+    for i, line in enumerate(lines):
+        if "\t" in line.text or _is_gap(line):
+            tag = None if "\t" in line.text else tag
+            gap = True
+            continue
+        kind = headings.get(line.no)
+        if kind is not None:
+            said = doc.raw(line.start, line.end)
+            again = kind != heading_kind and any(
+                isinstance(d := r.fields["kind"], Derived) and d.value == kind for r in rows)
+            tag = None if again else Derived(
+                kind, f"named by the heading on line {line.no}", said.span if said else None)
+            heading_kind, last, last_no, gap = kind, None, None, False
+            continue
+        if tag is None:
+            continue
+        found = _swot_item(line.text)
+        if found is not None and (found[1] is not None or last is None or "seq" not in last.fields):
+            m, group = found
+            fields: dict[str, FieldValue] = {"kind": tag}
+            if group is not None:
+                fields["seq"] = doc.raw_match(m, group, base=line.start)
+                last_no = to_int(m.group(group))
+            fields["text"] = segments(doc, line.start + m.start("body"), line.start + m.end("body"))
+            last = RawRow("plan_swot_items", len(rows) + 1, fields)
+            rows.append(last)
+        elif last is not None and (not gap or _carries_on(lines, i, last_no)):
+            last.fields["text"] = joined(last.fields.get("text"),
+                                         segments(doc, line.start, line.end))
+        else:
+            tag = None  # the list has ended
+        gap = False
+    finish_text_fields(doc, rows)
+    return rows
 
 
 # ---------------------------------------------------------------------------
@@ -437,7 +590,8 @@ def _summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
 LAYOUT = Layout(
     layout_id="annual_action_plan",
     title=TITLE,
-    tables=(Plan, PlanProject, PlanSection, PlanIndicator, PlanScoringLevel, PlanStep),
+    tables=(Plan, PlanSwotItem, PlanProject, PlanSection, PlanIndicator, PlanScoringLevel,
+            PlanStep, PlanKpiDefinition),
     score=score,
     extract=extract,
 )

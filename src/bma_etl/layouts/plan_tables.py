@@ -1,9 +1,10 @@
 """Tab tables of the annual action plan: cells, blocks, tables and three table readers.
 
 Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout;
-the budget summary reader lives there). Consumes a
+the budget summary reader lives there, the step schedule reader in
+:mod:`bma_etl.layouts.plan_steps`). Consumes a
 :class:`~bma_etl.layouts.base.RepairedText`; produces raw rows for
-``plan_indicators``, ``plan_scoring_levels`` and ``plan_steps``.
+``plan_indicators``, ``plan_scoring_levels`` and ``plan_kpi_definitions``.
 
 The PDF conversion left each table as tab-separated lines. A table that runs onto
 the next page comes back as a second *block* (after a blank line) that repeats the
@@ -21,11 +22,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bma_etl.errors import NormalizeError
-from bma_etl.layouts.base import FieldValue, Finding, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.normalize.digits import parse_amount, parse_int
+from bma_etl.normalize.text import clean_text
 
 DIGIT = "[0-9๐-๙]"
 _TAG_RE = re.compile(r"<[^<>\n]*>")
+#: Inline markup, which breaks no line: ``<u>นิยาม</u> การ...`` reads ``นิยาม การ...``.
+_INLINE_TAG_RE = re.compile(r"</?(?:u|b|i|em|strong|span|font|sup|sub|small)\b[^<>\n]*>",
+                            re.IGNORECASE)
 #: ``๑. text`` / ``1) text`` at the start of a cell; ``๕.๑ text`` (an outline number) is not.
 ITEM_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)](?!{DIGIT})\s*(?P<body>\S.*?)\s*$", re.S)
 #: An amount as printed: ``๑,๕๐๐,๐๐๐`` (the ``.- บาท`` after it is not part of the value).
@@ -165,6 +170,44 @@ def pieces(doc: RepairedText, start: int, end: int) -> list[Raw]:
     return out
 
 
+def segments(doc: RepairedText, start: int, end: int) -> list[Raw]:
+    """Raw pieces of ``text[start:end]`` cut at block tags only (``<p>``, ``<ul ...>``).
+
+    Inline tags (``<u>``, ``<b>``...) stay inside a segment; :func:`text_value`
+    turns segments into a field value.
+    """
+    text = doc.text[start:end]
+    cuts = [m.span() for m in _TAG_RE.finditer(text) if not _INLINE_TAG_RE.fullmatch(m.group())]
+    bounds = [0, *(i for span in cuts for i in span), len(text)]
+    found = (doc.raw(start + a, start + b) for a, b in zip(bounds[::2], bounds[1::2], strict=True))
+    return [r for r in found if r is not None and _TAG_RE.sub("", r.text).strip()]
+
+
+def cell_segments(doc: RepairedText, cell: Cell | None) -> list[Raw]:
+    """Segments of a whole cell."""
+    return [] if cell is None else segments(doc, cell.start, cell.start + len(cell.text))
+
+
+def text_value(doc: RepairedText, parts: FieldValue) -> FieldValue:
+    """The value of a text field read as segments, one line of text per segment.
+
+    A segment without inline tags inside it is read as it stands (a tag at its
+    edge is cut off). One with an inline tag between words cannot be one exact
+    slice of the text without the tag: the field is then given as derived, the
+    segments with their tags removed, and its evidence spans them all.
+    """
+    if not isinstance(parts, list):
+        parts = [parts] if isinstance(parts, Raw) else []
+    cut = [pieces(doc, p.span.char_start, p.span.char_end) for p in parts]
+    if all(len(c) <= 1 for c in cut):
+        return value([c[0] for c in cut if c])
+    lines = (clean_text(_TAG_RE.sub("", p.text)) for p in parts)
+    said = doc.raw(parts[0].span.char_start, parts[-1].span.char_end)
+    return Derived("\n".join(t for t in lines if t),
+                   "read without its inline tags (<u>, <b>...), which break no line",
+                   said.span if said else None)
+
+
 def value(parts: list[Raw]) -> Raw | list[Raw] | None:
     """One piece as a Raw, several as a list, none as None."""
     if not parts:
@@ -226,6 +269,8 @@ def kind_of(header: Row, next_row: Row | None) -> str | None:
         return "steps"
     if cells[0].startswith("ระดับ") and "คะแนน" in rest:
         return "scoring"
+    if is_kpi_header(cells):
+        return "kpi"
     if "ลำดับ" in joined and "งบประมาณ" in joined:
         return "budget"
     if "ตัวชี้วัด" in joined:
@@ -235,6 +280,28 @@ def kind_of(header: Row, next_row: Row | None) -> str | None:
         if years:
             return "targets"
     return None
+
+
+#: Longer header cells are data: a definition cell may well say นิยาม and ตัวชี้วัด.
+_HEADER_CELL_MAX = 60
+
+
+def is_kpi_header(cells: list[str]) -> bool:
+    """Tell the header of an indicator definition table from its squashed cells.
+
+    A ``นิยาม/คำอธิบายตัวชี้วัด`` column beside a ``ตัวชี้วัด...`` one, every cell short.
+
+    >>> is_kpi_header(["มาตรการ", "ตัวชี้วัดมาตรการ", "นิยาม/คำอธิบายตัวชี้วัด", "โครงการ/กิจกรรม"])
+    True
+    >>> is_kpi_header(["ลำดับที่", "ตัวชี้วัด", "เป้าหมาย", "หน่วยงานที่รับผิดชอบ"])
+    False
+    """
+    filled = [c for c in cells if c]
+    if not filled or any(len(c) > _HEADER_CELL_MAX for c in filled):
+        return False
+    definition = [i for i, c in enumerate(cells) if c.startswith(("นิยาม", "คำอธิบาย"))]
+    return bool(definition) and any(
+        c.startswith("ตัวชี้วัด") for i, c in enumerate(cells) if i not in definition)
 
 
 #: Heading lines that start a new table of a kind even when no other line intervenes.
@@ -310,7 +377,8 @@ def to_decimal(text: str) -> Decimal | None:
         return None
 
 
-def _int(text: str) -> int | None:
+def to_int(text: str) -> int | None:
+    """Read a whole number as the normalize stage will (None if unreadable)."""
     try:
         return parse_int(text)
     except NormalizeError:
@@ -407,7 +475,7 @@ def read_scoring_table(doc: RepairedText, table: Table, findings: list[Finding])
             if last.get("score") is None:
                 last["score"] = first_match(doc, NUMBER_RE, row.cell(score_col))
             continue
-        level = _int(level_text) if re.fullmatch(f"{DIGIT}", level_text) else None
+        level = to_int(level_text) if re.fullmatch(f"{DIGIT}", level_text) else None
         if level is None or not 1 <= level <= 5:
             findings.append(unplaced("plan_scoring_levels", row, "not a level 1..5"))
             continue
@@ -422,150 +490,77 @@ def read_scoring_table(doc: RepairedText, table: Table, findings: list[Finding])
 
 
 # ---------------------------------------------------------------------------
-# Step schedules (plan_steps)
+# Indicator definitions (plan_kpi_definitions)
 # ---------------------------------------------------------------------------
 
-_INDICATOR_HEADING_RE = re.compile(rf"^\s*ชื่อ\s*ตัวชี้วัด\s*(?:ที่)?\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
-_PROJECT_HEADING_RE = re.compile(
-    rf"^\s*ชื่อ\s*โครงการ\s*(?:/\s*กิจกรรม)?\s*(?:ที่)?\s*(?:{DIGIT}+)?\s*[:.]?\s*(?P<name>\S.*?)\s*$"
-)
-#: A trailing ``(ส่วนแผนงานฯ)`` after a project name: the unit, not part of the name.
-_UNIT_SUFFIX_RE = re.compile(
-    r"\s*\((?:(?:ส่วน|ฝ่าย|กลุ่ม|สำนัก|กอง|ศูนย์|โรงพยาบาล)[^()]*|[^()]*ฯ)\)\s*$"
-)
-_STEP_COUNT_RE = re.compile(rf"(?P<n>{DIGIT}+)\s*ขั้นตอน")
+KPI_TABLE = "plan_kpi_definitions"
 
 
-@dataclass(slots=True)
-class StepContext:
-    """The indicator number and project name the step tables that follow belong to."""
+def kpi_columns(header: Row) -> dict[str, int | None]:
+    """Column of each ``plan_kpi_definitions`` field in a definition table's header.
 
-    indicator_no: Raw | None = None
-    project_name: Raw | None = None
-
-
-def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line]) -> None:
-    """Read ``ชื่อตัวชี้วัดที่ N`` and ``ชื่อโครงการที่ M name (unit)`` headings."""
-    for line in headings:
-        m = _INDICATOR_HEADING_RE.match(line.text)
-        if m:
-            ctx.indicator_no = doc.raw_match(m, "no", base=line.start)
-            ctx.project_name = None
-            continue
-        m = _PROJECT_HEADING_RE.match(line.text)
-        if m:
-            end = m.end("name")
-            unit = _UNIT_SUFFIX_RE.search(m.group("name"))
-            if unit:
-                end = m.start("name") + unit.start()
-            ctx.project_name = doc.raw(line.start + m.start("name"), line.start + end)
-
-
-def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,
-                    findings: list[Finding], first_ordinal: int = 1) -> list[RawRow]:
-    """Read steps: ``step_no``, ``description``, ``step_pct``, ``cumulative_pct``.
-
-    A row without a step number continues the step above (a step broken over a
-    page, after the repeated header). Rows repeating lines already read, letter
-    for letter, are a page printed twice: skipped, reported once as
-    ``repeated_page``. Other rows after the table's total, or a step number met
-    again, start another table of the same indicator whose project heading is not
-    in the text: its steps get no project name. ``003_bab53728cf3029b8.txt`` lines
-    503-508 are such a table: its cells wrap differently from lines 496-501.
+    ``มาตรการ | ตัวชี้วัดมาตรการ | นิยาม/คำอธิบายตัวชี้วัด | โครงการ/กิจกรรม`` or, without
+    measures, ``ตัวชี้วัด | นิยาม/คำอธิบายตัวชี้วัด | โครงการ/กิจกรรมและส่วนราชการ...``.
     """
-    header = table.rows[0]
-    desc_col = find_col(header, "ขั้นตอน") or 0
-    step_col = find_col(header, "รายขั้นตอน", "เนื้อหา", skip=(desc_col,))
-    cum_col = find_col(header, "ความก้าวหน้า", "สะสม", "ติดตาม", skip=(desc_col, step_col))
+    definition = find_col(header, "^นิยาม", "^คำอธิบาย", "นิยาม")
+    activities = find_col(header, "^โครงการ", "^กิจกรรม", "โครงการ", "กิจกรรม", skip=(definition,))
+    indicator = find_col(header, "^ตัวชี้วัด", "ตัวชี้วัด", skip=(definition, activities))
+    measure = find_col(header, "^มาตรการ", "มาตรการ", skip=(definition, activities, indicator))
+    return {"measure": measure, "indicator": indicator, "definition": definition,
+            "activities": activities}
+
+
+def read_kpi_table(doc: RepairedText, table: Table, findings: list[Finding],
+                   carry: RawRow | None = None) -> list[RawRow]:
+    """Read one row per definition: ``measure``, ``indicator``, ``definition``, ``activities``.
+
+    A row whose indicator cell is empty continues the definition above, cell by
+    cell (a row broken over a page comes back after the repeated header with its
+    first cells empty). So does the first row after a page break that has an
+    indicator but no measure while the table has a measure column: the indicator
+    cell itself ran over the page. ``carry`` is the last definition of the table
+    just before, which a table opening with such a row continues. Fields hold the
+    segments read (:func:`segments`) until :func:`finish_text_fields`.
+    """
+    columns = kpi_columns(table.rows[0])
+    key = columns["indicator"] if columns["indicator"] is not None else columns["measure"]
+    measure = columns["measure"]
     rows: list[RawRow] = []
-    project = ctx.project_name
-    seen: set[int] = set()
-    segment = 0  # index in ``rows`` of the current table's first step
-    closed = False
-    printed: set[str] = set()
-    repeated: list[int] = []
+    last = carry
+    after_break = True
+    previous_line: int | None = None
     for row in table.rows:
-        if not row.filled() or kind_of(row, None) == "steps" or is_calendar_row(row):
+        if kind_of(row, None) == "kpi":  # the header, or its repeat on the next page
+            after_break = True
             continue
-        line = row.line.text.rstrip(" \t")
-        desc_cell = row.cell(desc_col)
-        desc_text = desc_cell.plain if desc_cell else ""
-        step_pct = first_match(doc, NUMBER_RE, row.cell(step_col))
-        cum_pct = first_match(doc, NUMBER_RE, row.cell(cum_col))
-        if is_total(desc_text):  # totals alike in two tables say nothing of a repeat
-            if closed:
-                if line in printed:
-                    repeated.append(row.line.no)
-                continue
-            closed = True
-            printed.add(line)
-            _check_step_total(rows[segment:], desc_text, step_pct, row,
-                              first_ordinal + len(rows) - 1, findings)
+        if not row.filled():
             continue
-        if line in printed:
-            repeated.append(row.line.no)
+        if previous_line is not None and row.line.no != previous_line + 1:
+            after_break = True  # a block without a repeated header
+        previous_line = row.line.no
+        page_start, after_break = after_break, False
+        cells = {name: cell_segments(doc, row.cell(col)) for name, col in columns.items()}
+        if not any(cells.values()):
+            findings.append(unplaced(KPI_TABLE, row, "text outside the definition columns"))
             continue
-        printed.add(line)
-        desc_blank = blank_tags(desc_cell.text) if desc_cell else ""
-        item = STEP_RE.match(desc_blank) or ITEM_RE.match(desc_blank)
-        no = _int(item.group("no")) if item else None
-        if closed or (no is not None and no in seen):
-            project, seen, segment, closed = None, set(), len(rows), False
-        if item and desc_cell is not None:
-            if no is not None:
-                seen.add(no)
-            base = desc_cell.start
-            rows.append(RawRow("plan_steps", first_ordinal + len(rows), {
-                "indicator_no": ctx.indicator_no,
-                "project_name": project,
-                "step_no": doc.raw(base + item.start("no"), base + item.end("no")),
-                "description": value(pieces(doc, base + item.start("body"),
-                                            base + len(desc_cell.text))),
-                "step_pct": step_pct,
-                "cumulative_pct": cum_pct,
-            }))
+        if not row.plain(key) and last is None:
+            findings.append(unplaced(KPI_TABLE, row, "text before the first definition"))
             continue
-        if len(rows) == segment:
-            findings.append(unplaced("plan_steps", row, "text before the first step"))
+        if last is not None and (not row.plain(key) or (
+                page_start and measure is not None and measure != key
+                and not row.plain(measure))):
+            for name, parts in cells.items():
+                if parts:
+                    last.fields[name] = joined(last.fields.get(name), parts)
             continue
-        last = rows[-1].fields
-        if desc_text:
-            last["description"] = joined(last.get("description"), cell_pieces(doc, desc_cell))
-        if last.get("step_pct") is None and step_pct is not None:
-            last["step_pct"] = step_pct
-        if last.get("cumulative_pct") is None and cum_pct is not None:
-            last["cumulative_pct"] = cum_pct
-    if repeated:
-        findings.append(Finding(
-            "plan_steps", first_ordinal + len(rows) - 1 if rows else None, None, "warning",
-            "repeated_page", f"lines {repeated[0]}-{repeated[-1]} repeat lines already read "
-            f"(step table of line {table.first_line}); skipped"))
+        last = RawRow(KPI_TABLE, None, {name: list(parts) for name, parts in cells.items()})
+        rows.append(last)
     return rows
 
 
-def _check_step_total(rows: list[RawRow], label: str, stated_pct: Raw | None, row: Row,
-                      last_ordinal: int, findings: list[Finding]) -> None:
-    """Compare ``รวม N ขั้นตอน คิดเป็นร้อยละ 100`` with the steps read.
-
-    A count that differs is reported alone: with steps missing, the percentages
-    cannot add up either.
-    """
-    ordinal = last_ordinal if rows else None
-    count = _STEP_COUNT_RE.search(label)
-    stated_count = _int(count.group("n")) if count else None
-    if stated_count is not None and stated_count != len(rows):
-        findings.append(Finding(
-            "plan_steps", ordinal, "step_no", "warning", "total_mismatch",
-            f"line {row.line.no}: the total row says {stated_count} steps, "
-            f"the table lists {len(rows)}"))
-        return
-    pcts = [r.fields.get("step_pct") for r in rows]
-    numbers = [to_decimal(p.text) for p in pcts if isinstance(p, Raw)]
-    stated = to_decimal(stated_pct.text) if stated_pct else None
-    if stated is not None and numbers and None not in numbers:
-        computed = sum((n for n in numbers if n is not None), Decimal(0))
-        if computed != stated:
-            findings.append(Finding(
-                "plan_steps", ordinal, "step_pct", "warning", "total_mismatch",
-                f"line {row.line.no}: steps sum to {computed} percent, "
-                f"the total row says {stated}"))
+def finish_text_fields(doc: RepairedText, rows: list[RawRow]) -> None:
+    """Turn the segments each text field of ``rows`` was read as into its value."""
+    for row in rows:
+        for name, parts in row.fields.items():
+            if isinstance(parts, Raw | list):
+                row.fields[name] = text_value(doc, parts)

@@ -1,0 +1,187 @@
+"""Step schedules (ขั้นตอนการดำเนินงาน tables) of the annual action plan.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout).
+Consumes the step tables :func:`bma_etl.layouts.plan_tables.tables_of` found and the
+``ชื่อตัวชี้วัดที่ N`` / ``ชื่อโครงการที่ M`` headings above them; produces raw rows
+for ``plan_steps``.
+
+A step broken over a page comes back as a row without a step number after the
+repeated header: it is joined to the step above. Gantt month columns and their
+arrows have no column in the table and are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bma_etl.layouts.base import Finding, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.plan_tables import (
+    DIGIT,
+    ITEM_RE,
+    NUMBER_RE,
+    STEP_RE,
+    Row,
+    Table,
+    blank_tags,
+    cell_pieces,
+    find_col,
+    first_match,
+    is_calendar_row,
+    is_total,
+    joined,
+    kind_of,
+    pieces,
+    to_decimal,
+    to_int,
+    unplaced,
+    value,
+)
+
+__all__ = ["StepContext", "read_step_table", "update_step_context"]
+
+_INDICATOR_HEADING_RE = re.compile(rf"^\s*ชื่อ\s*ตัวชี้วัด\s*(?:ที่)?\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
+_PROJECT_HEADING_RE = re.compile(
+    rf"^\s*ชื่อ\s*โครงการ\s*(?:/\s*กิจกรรม)?\s*(?:ที่)?\s*(?:{DIGIT}+)?\s*[:.]?\s*(?P<name>\S.*?)\s*$"
+)
+#: A trailing ``(ส่วนแผนงานฯ)`` after a project name: the unit, not part of the name.
+_UNIT_SUFFIX_RE = re.compile(
+    r"\s*\((?:(?:ส่วน|ฝ่าย|กลุ่ม|สำนัก|กอง|ศูนย์|โรงพยาบาล)[^()]*|[^()]*ฯ)\)\s*$"
+)
+_STEP_COUNT_RE = re.compile(rf"(?P<n>{DIGIT}+)\s*ขั้นตอน")
+
+
+@dataclass(slots=True)
+class StepContext:
+    """The indicator number and project name the step tables that follow belong to."""
+
+    indicator_no: Raw | None = None
+    project_name: Raw | None = None
+
+
+def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line]) -> None:
+    """Read ``ชื่อตัวชี้วัดที่ N`` and ``ชื่อโครงการที่ M name (unit)`` headings."""
+    for line in headings:
+        m = _INDICATOR_HEADING_RE.match(line.text)
+        if m:
+            ctx.indicator_no = doc.raw_match(m, "no", base=line.start)
+            ctx.project_name = None
+            continue
+        m = _PROJECT_HEADING_RE.match(line.text)
+        if m:
+            end = m.end("name")
+            unit = _UNIT_SUFFIX_RE.search(m.group("name"))
+            if unit:
+                end = m.start("name") + unit.start()
+            ctx.project_name = doc.raw(line.start + m.start("name"), line.start + end)
+
+
+def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,
+                    findings: list[Finding], first_ordinal: int = 1) -> list[RawRow]:
+    """Read steps: ``step_no``, ``description``, ``step_pct``, ``cumulative_pct``.
+
+    A row without a step number continues the step above (a step broken over a
+    page, after the repeated header). Rows repeating lines already read, letter
+    for letter, are a page printed twice: skipped, reported once as
+    ``repeated_page``. Other rows after the table's total, or a step number met
+    again, start another table of the same indicator whose project heading is not
+    in the text: its steps get no project name. ``003_bab53728cf3029b8.txt`` lines
+    503-508 are such a table: its cells wrap differently from lines 496-501.
+    """
+    header = table.rows[0]
+    desc_col = find_col(header, "ขั้นตอน") or 0
+    step_col = find_col(header, "รายขั้นตอน", "เนื้อหา", skip=(desc_col,))
+    cum_col = find_col(header, "ความก้าวหน้า", "สะสม", "ติดตาม", skip=(desc_col, step_col))
+    rows: list[RawRow] = []
+    project = ctx.project_name
+    seen: set[int] = set()
+    segment = 0  # index in ``rows`` of the current table's first step
+    closed = False
+    printed: set[str] = set()
+    repeated: list[int] = []
+    for row in table.rows:
+        if not row.filled() or kind_of(row, None) == "steps" or is_calendar_row(row):
+            continue
+        line = row.line.text.rstrip(" \t")
+        desc_cell = row.cell(desc_col)
+        desc_text = desc_cell.plain if desc_cell else ""
+        step_pct = first_match(doc, NUMBER_RE, row.cell(step_col))
+        cum_pct = first_match(doc, NUMBER_RE, row.cell(cum_col))
+        if is_total(desc_text):  # totals alike in two tables say nothing of a repeat
+            if closed:
+                if line in printed:
+                    repeated.append(row.line.no)
+                continue
+            closed = True
+            printed.add(line)
+            _check_step_total(rows[segment:], desc_text, step_pct, row,
+                              first_ordinal + len(rows) - 1, findings)
+            continue
+        if line in printed:
+            repeated.append(row.line.no)
+            continue
+        printed.add(line)
+        desc_blank = blank_tags(desc_cell.text) if desc_cell else ""
+        item = STEP_RE.match(desc_blank) or ITEM_RE.match(desc_blank)
+        no = to_int(item.group("no")) if item else None
+        if closed or (no is not None and no in seen):
+            project, seen, segment, closed = None, set(), len(rows), False
+        if item and desc_cell is not None:
+            if no is not None:
+                seen.add(no)
+            base = desc_cell.start
+            rows.append(RawRow("plan_steps", first_ordinal + len(rows), {
+                "indicator_no": ctx.indicator_no,
+                "project_name": project,
+                "step_no": doc.raw(base + item.start("no"), base + item.end("no")),
+                "description": value(pieces(doc, base + item.start("body"),
+                                            base + len(desc_cell.text))),
+                "step_pct": step_pct,
+                "cumulative_pct": cum_pct,
+            }))
+            continue
+        if len(rows) == segment:
+            findings.append(unplaced("plan_steps", row, "text before the first step"))
+            continue
+        last = rows[-1].fields
+        if desc_text:
+            last["description"] = joined(last.get("description"), cell_pieces(doc, desc_cell))
+        if last.get("step_pct") is None and step_pct is not None:
+            last["step_pct"] = step_pct
+        if last.get("cumulative_pct") is None and cum_pct is not None:
+            last["cumulative_pct"] = cum_pct
+    if repeated:
+        findings.append(Finding(
+            "plan_steps", first_ordinal + len(rows) - 1 if rows else None, None, "warning",
+            "repeated_page", f"lines {repeated[0]}-{repeated[-1]} repeat lines already read "
+            f"(step table of line {table.first_line}); skipped"))
+    return rows
+
+
+def _check_step_total(rows: list[RawRow], label: str, stated_pct: Raw | None, row: Row,
+                      last_ordinal: int, findings: list[Finding]) -> None:
+    """Compare ``รวม N ขั้นตอน คิดเป็นร้อยละ 100`` with the steps read.
+
+    A count that differs is reported alone: with steps missing, the percentages
+    cannot add up either.
+    """
+    ordinal = last_ordinal if rows else None
+    count = _STEP_COUNT_RE.search(label)
+    stated_count = to_int(count.group("n")) if count else None
+    if stated_count is not None and stated_count != len(rows):
+        findings.append(Finding(
+            "plan_steps", ordinal, "step_no", "warning", "total_mismatch",
+            f"line {row.line.no}: the total row says {stated_count} steps, "
+            f"the table lists {len(rows)}"))
+        return
+    pcts = [r.fields.get("step_pct") for r in rows]
+    numbers = [to_decimal(p.text) for p in pcts if isinstance(p, Raw)]
+    stated = to_decimal(stated_pct.text) if stated_pct else None
+    if stated is not None and numbers and None not in numbers:
+        computed = sum((n for n in numbers if n is not None), Decimal(0))
+        if computed != stated:
+            findings.append(Finding(
+                "plan_steps", ordinal, "step_pct", "warning", "total_mismatch",
+                f"line {row.line.no}: steps sum to {computed} percent, "
+                f"the total row says {stated}"))
