@@ -20,7 +20,7 @@ import fcntl
 import logging
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -155,11 +155,15 @@ class Warehouse:
 
     def load(self, tables: dict[str, list[Record]]) -> None:
         """Replace one document's rows with ``tables`` in a single transaction."""
-        self.load_many([tables])
+        self.load_columns([columnar(tables)])
 
     def load_many(self, documents: list[dict[str, list[Record]]],
                   replace: bool = True) -> None:
-        """Replace the rows of several documents in one transaction.
+        """Replace the rows of several documents in one transaction."""
+        self.load_columns([columnar(tables) for tables in documents], replace=replace)
+
+    def load_columns(self, documents: list[DocumentRows], replace: bool = True) -> None:
+        """Replace the rows of several documents (column-wise) in one transaction.
 
         Either every document of the call is loaded whole or none is. ``replace=False``
         skips the deletes when the caller knows none of the documents is stored yet.
@@ -167,11 +171,11 @@ class Warehouse:
         if not documents:
             return
         doc_ids = []
-        for tables in documents:
-            rows = tables.get("documents") or []
-            if len(rows) != 1:
+        for rows in documents:
+            ids = rows.get("documents", {}).get("doc_id", [])
+            if len(ids) != 1:
                 raise WarehouseError("each document's tables need exactly one documents row")
-            doc_ids.append(rows[0].doc_id)
+            doc_ids.append(ids[0])
         con = self.con
         try:
             con.execute("BEGIN TRANSACTION")
@@ -180,9 +184,15 @@ class Warehouse:
                 for model in reversed(DOCUMENT_MODELS):
                     con.execute(f"DELETE FROM {model.table} WHERE doc_id IN ({marks})", doc_ids)
             for model in DOCUMENT_MODELS:
-                rows = [row for tables in documents for row in tables.get(model.table) or ()]
-                if rows:
-                    _insert(con, model.table, list(model.model_fields), rows)
+                names = list(model.model_fields)
+                merged: Columns = {name: [] for name in names}
+                for rows in documents:
+                    table = rows.get(model.table)
+                    if table:
+                        for name in names:
+                            merged[name].extend(table[name])
+                if merged[names[0]]:
+                    _insert(con, model.table, merged)
             con.execute("COMMIT")
         except BaseException as exc:
             con.execute("ROLLBACK")
@@ -193,7 +203,7 @@ class Warehouse:
 
     def start_run(self, run: IngestRun) -> None:
         """Insert the ``ingest_runs`` row of a starting run."""
-        _insert(self.con, "ingest_runs", list(IngestRun.model_fields), [run])
+        _insert(self.con, "ingest_runs", _columns_of(list(IngestRun.model_fields), [run]))
 
     def finish_run(self, run: IngestRun) -> None:
         """Update the run's row with its counts and end time."""
@@ -205,25 +215,35 @@ class Warehouse:
         )
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str],
-            rows: Iterable[Any]) -> None:
-    data = [row.model_dump() for row in rows]
-    arrow = pa.Table.from_pylist(data, schema=_schema(columns, data))
+#: One table's rows column by column: ``{column: [value, ...]}``.
+Columns = dict[str, list[Any]]
+#: One document's rows: ``{table: Columns}`` (compact to send between processes).
+DocumentRows = dict[str, Columns]
+
+
+def _columns_of(names: list[str], rows: list[Any]) -> Columns:
+    return {name: [getattr(row, name) for row in rows] for name in names}
+
+
+def columnar(tables: dict[str, list[Record]]) -> DocumentRows:
+    """A document's records as columns, the shape :meth:`Warehouse.load_columns` takes."""
+    out: DocumentRows = {}
+    for model in DOCUMENT_MODELS:
+        rows = tables.get(model.table)
+        if rows:
+            out[model.table] = _columns_of(list(model.model_fields), rows)
+    return out
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, data: Columns) -> None:
+    arrow = pa.table({name: pa.array(values, type=_arrow_type(
+        next((v for v in values if v is not None), None))) for name, values in data.items()})
     con.register("_bma_rows", arrow)
     try:
-        cols = ", ".join(columns)
+        cols = ", ".join(data)
         con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _bma_rows")
     finally:
         con.unregister("_bma_rows")
-
-
-def _schema(columns: list[str], data: list[dict[str, Any]]) -> pa.Schema:
-    """Arrow types from the values (a column that is NULL throughout stays null-typed)."""
-    fields = []
-    for name in columns:
-        sample = next((row[name] for row in data if row.get(name) is not None), None)
-        fields.append(pa.field(name, _arrow_type(sample)))
-    return pa.schema(fields)
 
 
 def _arrow_type(sample: object) -> pa.DataType:

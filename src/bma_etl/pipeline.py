@@ -29,7 +29,14 @@ from bma_etl.detect import Detection, detect
 from bma_etl.errors import BmaEtlError, ReadError, WarehouseError
 from bma_etl.layouts import UNKNOWN
 from bma_etl.layouts.base import Layout, RepairedText
-from bma_etl.load import DEFAULT_WAIT, DocState, Warehouse, run_lock
+from bma_etl.load import (
+    DEFAULT_WAIT,
+    DocState,
+    DocumentRows,
+    Warehouse,
+    columnar,
+    run_lock,
+)
 from bma_etl.normalize.fields import normalize
 from bma_etl.read import SUFFIXES, SourceDocument, doc_id_of, media_type_of, read_bytes, read_source
 from bma_etl.records import Document, DocumentText, IngestRun, QualityIssue, Record
@@ -155,11 +162,18 @@ def _quarantine_id(path: Path, data: bytes | None) -> str:
     return doc_id_of(data if data is not None else f"unreadable:{path.resolve()}".encode())
 
 
-def _work(item: tuple[Path, bytes, str]) -> tuple[Processed | None, str | None, float]:
+#: What a worker sends back: the layout and the document's rows column-wise (compact
+#: to pickle and to hold), or the quarantine reason; and the seconds it took.
+WorkResult = tuple[tuple[str, DocumentRows] | None, str | None, float]
+
+
+def _work(item: tuple[Path, bytes, str]) -> WorkResult:
     path, data, ocr = item
     began = time.perf_counter()
     try:
-        return process_file(path, ocr=ocr, data=data), None, time.perf_counter() - began
+        processed = process_file(path, ocr=ocr, data=data)
+        return ((processed.layout, columnar(processed.tables)), None,
+                time.perf_counter() - began)
     except BmaEtlError as exc:
         return None, exc.reason(), time.perf_counter() - began
     except Exception as exc:  # a bug in one extractor must not stop the batch: quarantine it
@@ -168,16 +182,16 @@ def _work(item: tuple[Path, bytes, str]) -> tuple[Processed | None, str | None, 
             time.perf_counter() - began
 
 
-def _quarantine_rows(path: Path, doc_id: str, error: str, run_id: str) -> dict[str, list[Record]]:
+def _quarantine_rows(path: Path, doc_id: str, error: str, run_id: str) -> DocumentRows:
     try:
         media_type = media_type_of(path)
     except ReadError:
         media_type = "application/octet-stream"
-    return {"documents": [Document(
+    return columnar({"documents": [Document(
         doc_id=doc_id, source_path=str(path), file_name=path.name, media_type=media_type,
         layout=UNKNOWN, layout_score=None, status="quarantined", error=error,
         extractor_version=__version__, run_id=run_id, ingested_at=_now(),
-    )]}
+    )]})
 
 
 def _now() -> dt.datetime:
@@ -284,7 +298,7 @@ def _outdated_paths(states: dict[str, DocState]) -> list[Path]:
     return sorted(set(found))
 
 
-Loaded = tuple[FileOutcome, dict[str, list[Record]]]
+Loaded = tuple[FileOutcome, DocumentRows]
 
 
 @dataclass(slots=True)
@@ -294,7 +308,7 @@ class _Batch:
     settled: list[Loaded | FileOutcome] = field(default_factory=list)
     moved: list[FileOutcome] = field(default_factory=list)
     pending: list[tuple[Path, bytes, str]] = field(default_factory=list)
-    results: Iterator[tuple[Processed | None, str | None, float]] | None = None
+    results: Iterator[WorkResult] | None = None
 
     def add(self, path: Path, states: dict[str, DocState], *, force: bool,
             retry_quarantined: bool, ocr: str) -> None:
@@ -337,23 +351,22 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
         if isinstance(item, FileOutcome):
             unchanged.append(item)
         else:
-            outcome, tables = item
-            tables["documents"] = [tables["documents"][0].model_copy(update={"run_id": run_id})]
-            ready.append((outcome, tables))
-    for (path, data, _), (processed, error, seconds) in zip(
+            outcome, rows = item
+            rows["documents"]["run_id"] = [run_id]
+            ready.append((outcome, rows))
+    for (path, data, _), (result, error, seconds) in zip(
         batch.pending, batch.results, strict=True
     ):
         doc_id = doc_id_of(data)
-        if processed is None:
+        if result is None:
             reason = error or "internal: no reason given"
             ready.append((FileOutcome(path, doc_id, "quarantined", None, reason, seconds),
                           _quarantine_rows(path, doc_id, reason, run_id)))
             continue
-        doc = processed.tables["documents"][0]
-        processed.tables["documents"] = [
-            doc.model_copy(update={"run_id": run_id, "ingested_at": _now()})]
-        ready.append((FileOutcome(path, doc_id, "loaded", processed.layout, None, seconds),
-                      processed.tables))
+        layout, rows = result
+        rows["documents"]["run_id"] = [run_id]
+        rows["documents"]["ingested_at"] = [_now()]
+        ready.append((FileOutcome(path, doc_id, "loaded", layout, None, seconds), rows))
     if ready or batch.moved:
         with Warehouse(db, wait=wait, create=False) as wh:
             wh.touch_many([(o.doc_id, str(o.path)) for o in batch.moved], run_id)
@@ -369,8 +382,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
         record(outcome)
 
 
-def _load_batch(wh: Warehouse, ready: list[tuple[FileOutcome, dict[str, list[Record]]]],
-                known: set[str], run_id: str) -> None:
+def _load_batch(wh: Warehouse, ready: list[Loaded], known: set[str], run_id: str) -> None:
     """Load a batch in one transaction; if that fails, document by document.
 
     Either way each document ends fully loaded or not at all; a document whose own
@@ -380,17 +392,17 @@ def _load_batch(wh: Warehouse, ready: list[tuple[FileOutcome, dict[str, list[Rec
         return
     replace = any(outcome.doc_id in known for outcome, _ in ready)
     try:
-        wh.load_many([tables for _, tables in ready], replace=replace)
+        wh.load_columns([rows for _, rows in ready], replace=replace)
     except WarehouseError:
-        for i, (outcome, tables) in enumerate(ready):
+        for i, (outcome, rows) in enumerate(ready):
             try:
-                wh.load(tables)
+                wh.load_columns([rows])
             except WarehouseError as exc:
                 reason = exc.reason()
                 ready[i] = (FileOutcome(outcome.path, outcome.doc_id, "quarantined", None,
                                         reason, outcome.seconds),
                             _quarantine_rows(outcome.path, outcome.doc_id, reason, run_id))
-                wh.load(ready[i][1])
+                wh.load_columns([ready[i][1]])
     known.update(outcome.doc_id for outcome, _ in ready)
 
 
