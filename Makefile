@@ -63,5 +63,5 @@ bench: $(STAMP) ## Throughput benchmark (prints one machine-readable summary lin
 	$(BIN)/python bench/bench.py
 
 clean: ## Remove the venv, caches and the demo warehouse
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis $(DB) $(DB).wal
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis $(DB) $(DB).wal $(DB).lock
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
