@@ -6,6 +6,7 @@ into the whole text, and the 1-based line number the value starts on).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 
@@ -47,16 +48,12 @@ class LineIndex:
 
     def line_of(self, offset: int) -> int:
         """1-based line number holding ``offset``."""
-        from bisect import bisect_right
-
         return bisect_right(self._starts, offset)
 
     def page_of(self, offset: int) -> int | None:
         """1-based page holding ``offset`` when the reader knew pages."""
         if not self._page_starts:
             return None
-        from bisect import bisect_right
-
         return bisect_right(self._page_starts, offset)
 
     def span(self, start: int, end: int) -> Span:

@@ -107,8 +107,10 @@ def _repair_once(text: str) -> str:
     if _LAO.search(text):
         text = "\n".join(_repair_line(line) for line in text.split("\n"))
     text = join_sara_am(unicodedata.normalize("NFC", text))
-    text = _AM_LOST_IN_SPACE.sub(rf"\1{SARA_AM}", text)
-    text = _LOST_DASH.sub("-", text)
+    if f" {SARA_AA}" in text:  # whole-document substitutions only where they can match
+        text = _AM_LOST_IN_SPACE.sub(rf"\1{SARA_AM}", text)
+    if " ? " in text:
+        text = _LOST_DASH.sub("-", text)
     # Removing characters can bring combining marks together: compose again.
     return unicodedata.normalize("NFC", text)
 

@@ -41,6 +41,7 @@ from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step
 from bma_etl.layouts.plan_tables import (
     AMOUNT_RE,
     DIGIT,
+    DIGITS_RE,
     ITEM_RE,
     NO_BUDGET_RE,
     PAGE_NUMBER_RE,
@@ -142,7 +143,7 @@ def extract(doc: RepairedText) -> Extraction:
     lines = list(doc.lines())
     out.rows.append(_plan_row(doc, lines))
     out.rows.extend(swot_rows(doc, lines))
-    tables = tables_of(blocks_of(doc))
+    tables = tables_of(blocks_of(doc, lines))
     out.rows.extend(_summary_rows(doc, lines, tables, out.findings))
     targets: list[RawRow] = []
     levels: list[RawRow] = []
@@ -188,6 +189,8 @@ def _plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
         following = [ln for ln in head if ln.no > after and ln.text.strip()]
         _read_agencies(doc, [same_line, *following] if same_line else following, row)
     for i, line in enumerate(lines):
+        if all(name in row.fields for _, name in _HEADING_RES):
+            break  # every heading read: only the first of each counts
         if "\t" in line.text:
             continue
         for regex, name in _HEADING_RES:
@@ -308,14 +311,13 @@ SWOT_KINDS: tuple[tuple[str, str, str], ...] = (
 )
 #: A kind heading is the whole line: ``จุดแข็ง (Strength)``, ``S : จุดแข็ง``,
 #: ``Strengths (จุดแข็ง)``, ``๑. จุดอ่อน``; never a sentence that uses the word.
-_SWOT_HEADING_RES = [
-    (re.compile(
-        rf"^\s*(?:(?:{DIGIT}{{1,2}}|[ก-ฮ])\s*[.)]\s*|[-•]\s*)?"
-        rf"(?:(?-i:{letter})\s*[:.)\-–]?\s*)?(?:{words}|\(\s*(?:{words})\s*\))"
-        rf"(?:\s*[:\-–]?\s*\(?\s*(?:{words}|(?-i:{letter}))\s*\)?)?\s*:?\s*$",
-        re.IGNORECASE), kind)
-    for kind, words, letter in SWOT_KINDS
-]
+#: One alternative per kind, in the order above, each a named group: the name of
+#: the group that matched is the kind (one match instead of one per kind).
+_SWOT_HEADING_RE = re.compile("|".join(
+    rf"(?P<{kind}>^\s*(?:(?:{DIGIT}{{1,2}}|[ก-ฮ])\s*[.)]\s*|[-•]\s*)?"
+    rf"(?:(?-i:{letter})\s*[:.)\-–]?\s*)?(?:{words}|\(\s*(?:{words})\s*\))"
+    rf"(?:\s*[:\-–]?\s*\(?\s*(?:{words}|(?-i:{letter}))\s*\)?)?\s*:?\s*$)"
+    for kind, words, letter in SWOT_KINDS), re.IGNORECASE)
 #: The heading of the analysis as a whole (การวิเคราะห์สภาพแวดล้อม..., SWOT Analysis).
 _SWOT_TITLE_RE = re.compile(r"SWOT|วิเคราะห์\s*สภาพแวดล้อม")
 #: ``๑. text``, ``1) text``, ``(1) text`` or a letter-coded ``S1 text`` / ``W๕. text``.
@@ -330,16 +332,17 @@ def _swot_kind(text: str) -> str | None:
     """The kind a SWOT heading line names, or None for any other line."""
     if len(text) > _HEADING_MAX:
         return None
-    blanked = blank_tags(text)
-    return next((kind for regex, kind in _SWOT_HEADING_RES if regex.match(blanked)), None)
+    m = _SWOT_HEADING_RE.match(blank_tags(text))
+    return None if m is None else m.lastgroup
 
 
 def _swot_item(text: str) -> tuple[re.Match[str], str | None] | None:
     """A list item's match and the group holding its number (None: a bullet)."""
-    m = _SWOT_ITEM_RE.match(blank_tags(text))
+    blanked = blank_tags(text)
+    m = _SWOT_ITEM_RE.match(blanked)
     if m:
         return m, "code" if m.group("code") else "no"
-    m = _BULLET_RE.match(blank_tags(text))
+    m = _BULLET_RE.match(blanked)
     return (m, None) if m else None
 
 
@@ -396,6 +399,8 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     last_no: int | None = None
     gap = False
     for i, line in enumerate(lines):
+        if tag is None and line.no not in headings:
+            continue  # outside a list only a heading counts (it resets ``gap``)
         if "\t" in line.text or _is_gap(line):
             tag = None if "\t" in line.text else tag
             gap = True
@@ -479,7 +484,7 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             continue  # a group cell (ด้าน/แผนงาน) whose items follow
         item = ITEM_RE.match(blank_tags(name_cell.text))
         seq_cell = row.cell(seq_col)
-        numbered = seq_cell is not None and re.fullmatch(f"{DIGIT}+", seq_cell.plain)
+        numbered = seq_cell is not None and DIGITS_RE.fullmatch(seq_cell.plain)
         if not item and not numbered and not row.plain(budget_col) and out.items:
             last = out.items[-1].fields
             last["name"] = joined(last.get("name"), cell_pieces(doc, name_cell))
@@ -494,7 +499,7 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             fields["name"] = value(pieces(doc, base + item.start("body"),
                                           base + len(name_cell.text)))
         else:
-            fields["seq"] = first_match(doc, re.compile(f"{DIGIT}+"), seq_cell)
+            fields["seq"] = first_match(doc, DIGITS_RE, seq_cell)
             fields["name"] = value(cell_pieces(doc, name_cell))
         no_budget = NO_BUDGET_RE.search(budget_cell.text) if budget_cell else None
         amount = first_match(doc, AMOUNT_RE, budget_cell)
@@ -537,8 +542,8 @@ def _summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
     again under การนำแผนฯ ไปสู่การปฏิบัติ in ``003_bab53728cf3029b8.txt``) is
     not read twice.
     """
-    candidates = [ln for ln in lines if "\t" not in ln.text and len(ln.text) <= _HEADING_MAX
-                  and SUMMARY_HEADING.match(ln.text)]
+    candidates = [ln for ln in lines if "สรุป" in ln.text and "\t" not in ln.text
+                  and len(ln.text) <= _HEADING_MAX and SUMMARY_HEADING.match(ln.text)]
     if not candidates:
         raise ExtractError("annual action plan without its budget summary "
                            "(no heading สรุปโครงการและงบประมาณ...)")

@@ -33,14 +33,14 @@ class RepairedText:
         return cls(text, LineIndex(text, page_starts), ocr_used)
 
     def lines(self) -> Iterator[Line]:
-        """Every line with its number and offset (newline not included)."""
-        text = self.text
-        for no in range(1, self.index.line_count + 1):
-            start = self.index.line_start(no)
-            end = text.find("\n", start)
-            if end < 0:
-                end = len(text)
-            yield Line(no, start, text[start:end])
+        r"""Every line with its number and offset (newline not included).
+
+        The lines are those of ``index`` (which breaks at ``\n`` only).
+        """
+        start = 0
+        for no, line in enumerate(self.text.split("\n"), start=1):
+            yield Line(no, start, line)
+            start += len(line) + 1
 
     def raw(self, start: int, end: int) -> Raw | None:
         """Raw value for ``text[start:end]`` with surrounding white space trimmed.
@@ -51,7 +51,8 @@ class RepairedText:
         stripped = piece.strip()
         if not stripped:
             return None
-        start += len(piece) - len(piece.lstrip())
+        if len(stripped) != len(piece):  # most pieces have no space to trim
+            start += len(piece) - len(piece.lstrip())
         end = start + len(stripped)
         return Raw(stripped, self.index.span(start, end), self.ocr_used)
 

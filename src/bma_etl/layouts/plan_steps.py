@@ -106,8 +106,6 @@ def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,
         line = row.line.text.rstrip(" \t")
         desc_cell = row.cell(desc_col)
         desc_text = desc_cell.plain if desc_cell else ""
-        step_pct = first_match(doc, NUMBER_RE, row.cell(step_col))
-        cum_pct = first_match(doc, NUMBER_RE, row.cell(cum_col))
         if is_total(desc_text):  # totals alike in two tables say nothing of a repeat
             if closed:
                 if line in printed:
@@ -115,13 +113,16 @@ def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,
                 continue
             closed = True
             printed.add(line)
-            _check_step_total(rows[segment:], desc_text, step_pct, row,
+            _check_step_total(rows[segment:], desc_text,
+                              first_match(doc, NUMBER_RE, row.cell(step_col)), row,
                               first_ordinal + len(rows) - 1, findings)
             continue
         if line in printed:
             repeated.append(row.line.no)
             continue
         printed.add(line)
+        step_pct = first_match(doc, NUMBER_RE, row.cell(step_col))
+        cum_pct = first_match(doc, NUMBER_RE, row.cell(cum_col))
         desc_blank = blank_tags(desc_cell.text) if desc_cell else ""
         item = STEP_RE.match(desc_blank) or ITEM_RE.match(desc_blank)
         no = to_int(item.group("no")) if item else None

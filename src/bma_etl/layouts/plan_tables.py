@@ -18,8 +18,10 @@ Which reader a block goes to is decided by its header cells, never by its positi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, Raw, RawRow, RepairedText
@@ -27,6 +29,9 @@ from bma_etl.normalize.digits import parse_amount, parse_int
 from bma_etl.normalize.text import clean_text
 
 DIGIT = "[0-9๐-๙]"
+#: One digit, and a run of digits (compiled once: the readers use them on every row).
+DIGIT_RE = re.compile(DIGIT)
+DIGITS_RE = re.compile(f"{DIGIT}+")
 _TAG_RE = re.compile(r"<[^<>\n]*>")
 #: Inline markup, which breaks no line: ``<u>นิยาม</u> การ...`` reads ``นิยาม การ...``.
 _INLINE_TAG_RE = re.compile(r"</?(?:u|b|i|em|strong|span|font|sup|sub|small)\b[^<>\n]*>",
@@ -52,41 +57,88 @@ STEP_RE = re.compile(rf"^\s*ขั้นตอนที่\s*(?P<no>{DIGIT}{{1,2
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One tab-separated cell: its offset in the document and its text as printed."""
+class Cell(NamedTuple):
+    """One tab-separated cell: its offset in the document and its text as printed.
+
+    ``plain`` is the cell's words without tags, spaces collapsed, and ``squashed``
+    the same without any space (:func:`squash`): both for matching only.
+    """
 
     start: int
     text: str
-
-    @property
-    def plain(self) -> str:
-        """Return the cell's words without tags, spaces collapsed (for matching only)."""
-        return " ".join(_TAG_RE.sub(" ", self.text).split())
+    plain: str
+    squashed: str
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A table line and its cells."""
+    """A table line: the texts of its cells and their ``plain`` and ``squashed`` forms.
+
+    The forms are worked out once, when the row is made (:func:`row_of`), as the
+    readers match on them many times over; a :class:`Cell` is made only when asked
+    for (:meth:`cell`), since a plan has thousands of cells, most of them empty
+    columns of a schedule that no reader looks into.
+    """
 
     line: Line
-    cells: tuple[Cell, ...]
+    texts: tuple[str, ...]
+    plains: tuple[str, ...]
+    squashed: tuple[str, ...]
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        """Every cell of the row (made on each call: :meth:`cell` is cheaper for one)."""
+        cells: list[Cell] = []
+        start = self.line.start
+        for text, plain, squashed in zip(self.texts, self.plains, self.squashed, strict=True):
+            cells.append(Cell(start, text, plain, squashed))
+            start += len(text) + 1
+        return tuple(cells)
 
     def plain(self, col: int | None) -> str:
         """Plain text of column ``col`` ('' when the row has no such column)."""
-        if col is None or col >= len(self.cells):
+        if col is None or col >= len(self.texts):
             return ""
-        return self.cells[col].plain
+        return self.plains[col]
 
     def cell(self, col: int | None) -> Cell | None:
         """Column ``col`` of the row, if the row has it."""
-        if col is None or col >= len(self.cells):
+        if col is None or col >= len(self.texts):
             return None
-        return self.cells[col]
+        start = self.line.start + sum(map(len, self.texts[:col])) + col
+        return Cell(start, self.texts[col], self.plains[col], self.squashed[col])
 
     def filled(self) -> list[str]:
         """Plain texts of the non-empty cells."""
-        return [c.plain for c in self.cells if c.plain]
+        return list(filter(None, self.plains))
+
+
+class CellForms:
+    """The ``plain`` and ``squashed`` forms of the cell texts met so far in a document.
+
+    Tables repeat their cell texts (empty cells, arrows, repeated headers): each
+    text's forms are worked out once.
+
+    >>> forms = CellForms()
+    >>> forms.add(["<p>ลำดับ  ที่</p>"])
+    >>> forms.plain["<p>ลำดับ  ที่</p>"], forms.squashed["<p>ลำดับ  ที่</p>"]
+    ('ลำดับ ที่', 'ลำดับที่')
+    """
+
+    __slots__ = ("plain", "squashed")
+
+    def __init__(self) -> None:
+        """Start with no text met."""
+        self.plain: dict[str, str] = {}
+        self.squashed: dict[str, str] = {}
+
+    def add(self, texts: Iterable[str]) -> None:
+        """Work out the forms of the texts not met yet."""
+        for text in texts:
+            if text not in self.plain:
+                plain = " ".join((_TAG_RE.sub(" ", text) if "<" in text else text).split())
+                self.plain[text] = plain
+                self.squashed[text] = plain.replace(" ", "")
 
 
 @dataclass(slots=True)
@@ -107,32 +159,36 @@ class Table:
     first_line: int
 
 
-def row_of(line: Line) -> Row:
-    """Split a tab line into cells, keeping each cell's offset."""
-    cells: list[Cell] = []
-    offset = 0
-    for part in line.text.split("\t"):
-        cells.append(Cell(line.start + offset, part))
-        offset += len(part) + 1
-    return Row(line, tuple(cells))
+def row_of(line: Line, forms: CellForms | None = None) -> Row:
+    """Split a tab line into cells.
+
+    ``forms`` holds the forms of the cell texts already met in the same document.
+    """
+    forms = CellForms() if forms is None else forms
+    texts = tuple(line.text.split("\t"))
+    forms.add(texts)
+    return Row(line, texts, tuple(map(forms.plain.__getitem__, texts)),
+               tuple(map(forms.squashed.__getitem__, texts)))
 
 
-def blocks_of(doc: RepairedText) -> list[Block]:
+def blocks_of(doc: RepairedText, lines: Iterable[Line] | None = None) -> list[Block]:
     """Every run of tab lines in ``doc``, each with the heading lines before it.
 
-    A page number on a line of its own (``- ๑๒ -``) is not a heading: it must not
-    cut a table that runs over a page.
+    ``lines`` are ``doc.lines()`` when the caller already has them. A page number
+    on a line of its own (``- ๑๒ -``) is not a heading: it must not cut a table
+    that runs over a page.
     """
     out: list[Block] = []
     headings: list[Line] = []
     current: Block | None = None
-    for line in doc.lines():
+    forms = CellForms()
+    for line in doc.lines() if lines is None else lines:
         if "\t" in line.text:
             if current is None:
                 current = Block([], headings)
                 out.append(current)
                 headings = []
-            current.rows.append(row_of(line))
+            current.rows.append(row_of(line, forms))
             continue
         current = None
         if line.text.strip() and not PAGE_NUMBER_RE.match(line.text):
@@ -151,12 +207,17 @@ def squash(text: str) -> str:
 
 def blank_tags(text: str) -> str:
     """``text`` with every tag replaced by spaces (offsets kept, for matching)."""
+    if "<" not in text:  # no tag: most cells and lines
+        return text
     return _TAG_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def pieces(doc: RepairedText, start: int, end: int) -> list[Raw]:
     """Raw pieces of ``text[start:end]`` cut around HTML tags, blank pieces dropped."""
     text = doc.text[start:end]
+    if "<" not in text:  # no tag: one piece at most
+        raw = doc.raw(start, end)
+        return [] if raw is None else [raw]
     out: list[Raw] = []
     pos = 0
     for m in _TAG_RE.finditer(text):
@@ -177,10 +238,27 @@ def segments(doc: RepairedText, start: int, end: int) -> list[Raw]:
     turns segments into a field value.
     """
     text = doc.text[start:end]
-    cuts = [m.span() for m in _TAG_RE.finditer(text) if not _INLINE_TAG_RE.fullmatch(m.group())]
-    bounds = [0, *(i for span in cuts for i in span), len(text)]
-    found = (doc.raw(start + a, start + b) for a, b in zip(bounds[::2], bounds[1::2], strict=True))
-    return [r for r in found if r is not None and _TAG_RE.sub("", r.text).strip()]
+    if "<" not in text:  # no tag: one segment at most
+        raw = doc.raw(start, end)
+        return [] if raw is None else [raw]
+    out: list[Raw] = []
+    pos = 0
+    for m in _TAG_RE.finditer(text):
+        if not _INLINE_TAG_RE.fullmatch(m.group()):
+            _add_segment(doc, text, start, pos, m.start(), out)
+            pos = m.end()
+    _add_segment(doc, text, start, pos, len(text), out)
+    return out
+
+
+def _add_segment(doc: RepairedText, text: str, start: int, a: int, b: int, out: list[Raw]
+                 ) -> None:
+    """Append the raw of ``text[a:b]`` (``text`` is at offset ``start``) unless blank."""
+    if not text[a:b].strip():  # between two tags, often
+        return
+    raw = doc.raw(start + a, start + b)
+    if raw is not None and ("<" not in raw.text or _TAG_RE.sub("", raw.text).strip()):
+        out.append(raw)
 
 
 def cell_segments(doc: RepairedText, cell: Cell | None) -> list[Raw]:
@@ -198,7 +276,9 @@ def text_value(doc: RepairedText, parts: FieldValue) -> FieldValue:
     """
     if not isinstance(parts, list):
         parts = [parts] if isinstance(parts, Raw) else []
-    cut = [pieces(doc, p.span.char_start, p.span.char_end) for p in parts]
+    # A part without a tag is its own one piece.
+    cut = [pieces(doc, p.span.char_start, p.span.char_end) if "<" in p.text else [p]
+           for p in parts]
     if all(len(c) <= 1 for c in cut):
         return value([c[0] for c in cut if c])
     lines = (clean_text(_TAG_RE.sub("", p.text)) for p in parts)
@@ -226,8 +306,12 @@ def first_match(doc: RepairedText, regex: re.Pattern[str], cell: Cell | None) ->
     """Raw of the first match of ``regex`` in ``cell`` (outside tags)."""
     if cell is None:
         return None
+    if "<" not in cell.text:  # no tag to be inside of
+        m = regex.search(cell.text)
+        return None if m is None else doc.raw(cell.start + m.start(), cell.start + m.end())
+    tags = [t.span() for t in _TAG_RE.finditer(cell.text)]
     for m in regex.finditer(cell.text):
-        inside_tag = any(t.start() <= m.start() < t.end() for t in _TAG_RE.finditer(cell.text))
+        inside_tag = any(a <= m.start() < b for a, b in tags)
         if not inside_tag:
             return doc.raw(cell.start + m.start(), cell.start + m.end())
     return None
@@ -236,8 +320,8 @@ def first_match(doc: RepairedText, regex: re.Pattern[str], cell: Cell | None) ->
 def find_col(header: Row, *patterns: str, skip: tuple[int | None, ...] = ()) -> int | None:
     """First column whose squashed header text matches one of ``patterns`` (in order)."""
     for pattern in patterns:
-        for i, cell in enumerate(header.cells):
-            if i not in skip and re.search(pattern, squash(cell.text)):
+        for i, squashed in enumerate(header.squashed):
+            if i not in skip and re.search(pattern, squashed):
                 return i
     return None
 
@@ -260,10 +344,19 @@ def is_calendar_row(row: Row) -> bool:
 # ---------------------------------------------------------------------------
 
 
+#: Every kind's header has one of these words (checked first: it is cheap).
+_HEADER_WORDS = ("ขั้นตอน", "ระดับ", "นิยาม", "คำอธิบาย", "ลำดับ", "ตัวชี้วัด")
+
+
 def kind_of(header: Row, next_row: Row | None) -> str | None:
     """Which reader a block with this first row belongs to (None: not read)."""
-    cells = [squash(c.text) for c in header.cells]
+    cells = header.squashed
     joined = "|".join(cells)
+    for word in _HEADER_WORDS:
+        if word in joined:
+            break
+    else:  # a data row: most rows
+        return None
     rest = "|".join(cells[1:])
     if cells[0].startswith("ขั้นตอน") and "ร้อยละ" in rest and not STEP_RE.match(cells[0]):
         return "steps"
@@ -274,9 +367,9 @@ def kind_of(header: Row, next_row: Row | None) -> str | None:
     if "ลำดับ" in joined and "งบประมาณ" in joined:
         return "budget"
     if "ตัวชี้วัด" in joined:
-        years = [c for c in header.cells if is_year(c.plain)]
+        years = [p for p in header.plains if is_year(p)]
         if not years and next_row is not None:
-            years = [c for c in next_row.cells if is_year(c.plain)]
+            years = [p for p in next_row.plains if is_year(p)]
         if years:
             return "targets"
     return None
@@ -286,7 +379,7 @@ def kind_of(header: Row, next_row: Row | None) -> str | None:
 _HEADER_CELL_MAX = 60
 
 
-def is_kpi_header(cells: list[str]) -> bool:
+def is_kpi_header(cells: Sequence[str]) -> bool:
     """Tell the header of an indicator definition table from its squashed cells.
 
     A ``นิยาม/คำอธิบายตัวชี้วัด`` column beside a ``ตัวชี้วัด...`` one, every cell short.
@@ -296,11 +389,10 @@ def is_kpi_header(cells: list[str]) -> bool:
     >>> is_kpi_header(["ลำดับที่", "ตัวชี้วัด", "เป้าหมาย", "หน่วยงานที่รับผิดชอบ"])
     False
     """
-    filled = [c for c in cells if c]
-    if not filled or any(len(c) > _HEADER_CELL_MAX for c in filled):
-        return False
     definition = [i for i, c in enumerate(cells) if c.startswith(("นิยาม", "คำอธิบาย"))]
-    return bool(definition) and any(
+    if not definition or any(len(c) > _HEADER_CELL_MAX for c in cells):
+        return False
+    return any(
         c.startswith("ตัวชี้วัด") for i, c in enumerate(cells) if i not in definition)
 
 
@@ -349,13 +441,16 @@ def unplaced(table: str, row: Row, what: str) -> Finding:
                    f"line {row.line.no}: {what}: {text}")
 
 
+_TOTAL_RE = re.compile(r"รวม(?:$|งบประมาณ|เงิน|ทั้ง|\s|[0-9๐-๙])")
+
+
 def is_total(text: str) -> bool:
     """Tell a total row's label: ``รวม``, ``รวมงบประมาณทั้งสิ้น``, ``รวม ๕ ขั้นตอน ...``.
 
     >>> is_total("รวม ๕ ขั้นตอน คิดเป็นร้อยละ"), is_total("รวมพลังชุมชน")
     (True, False)
     """
-    return re.match(r"รวม(?:$|งบประมาณ|เงิน|ทั้ง|\s|[0-9๐-๙])", text.strip()) is not None
+    return _TOTAL_RE.match(text.strip()) is not None
 
 
 def joined(current: FieldValue, extra: list[Raw]) -> Raw | list[Raw] | None:
@@ -475,13 +570,13 @@ def read_scoring_table(doc: RepairedText, table: Table, findings: list[Finding])
             if last.get("score") is None:
                 last["score"] = first_match(doc, NUMBER_RE, row.cell(score_col))
             continue
-        level = to_int(level_text) if re.fullmatch(f"{DIGIT}", level_text) else None
+        level = to_int(level_text) if DIGIT_RE.fullmatch(level_text) else None
         if level is None or not 1 <= level <= 5:
             findings.append(unplaced("plan_scoring_levels", row, "not a level 1..5"))
             continue
         rows.append(RawRow("plan_scoring_levels", None, {
             "indicator": indicator,
-            "level": first_match(doc, re.compile(DIGIT), row.cell(level_col)),
+            "level": first_match(doc, DIGIT_RE, row.cell(level_col)),
             "weight_pct": first_match(doc, NUMBER_RE, row.cell(weight_col)),
             "description": value(desc),
             "score": first_match(doc, NUMBER_RE, row.cell(score_col)),

@@ -41,6 +41,10 @@ _NO_BUDGET = re.compile(r"ไม่(?:ได้)?\s*(?:ใช้|มี|รั�
 _DASHES_ONLY = re.compile(r"[\s\-–—\u2212.]*")
 _MILLION = re.compile(r"^\s*ล้าน")
 _PERCENT_WORDS = re.compile(r"ร้อยละ|เปอร์เซ็นต์|%")
+# A value that is one bare number and nothing else, the commonest case: read
+# without the scan for several numbers, whose outcome it already knows.
+_BARE_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_ANY_DIGIT = re.compile(r"[0-9]")
 
 
 def to_arabic_digits(s: str) -> str:
@@ -99,6 +103,9 @@ def _join_spaced_groups(
 
 def _one_number(s: str, what: str, scan: str | None = None) -> tuple[Decimal, int, str]:
     """The single number in ``scan`` (default ``s``) and the offset just past it."""
+    text = to_arabic_digits(s if scan is None else scan)
+    if _BARE_NUMBER.fullmatch(text):
+        return Decimal(text), len(text), text
     found = _numbers(s, what, scan)
     if not found:
         raise NormalizeError(f"{s!r} is not {what}: no number in it")
@@ -107,7 +114,7 @@ def _one_number(s: str, what: str, scan: str | None = None) -> tuple[Decimal, in
         raise NormalizeError(f"{s!r} is not {what}: it holds several numbers ({listed})")
     token, _, end = found[0]
     try:
-        return Decimal(token), end, to_arabic_digits(s if scan is None else scan)
+        return Decimal(token), end, text
     except InvalidOperation as exc:  # pragma: no cover - the regexes admit only digits
         raise NormalizeError(f"{s!r} is not {what}") from exc
 
@@ -147,7 +154,7 @@ def parse_amount(s: str) -> Decimal | None:
     bma_etl.errors.NormalizeError: '12.345 บาท' is not a baht amount: more than two decimal places
     """
     text = to_arabic_digits(s)
-    if not re.search(r"[0-9]", text):
+    if not _ANY_DIGIT.search(text):
         if _NO_BUDGET.search(text) or (text.strip() and _DASHES_ONLY.fullmatch(text)):
             return None
     value, end, text = _one_number(s, "a baht amount")

@@ -14,6 +14,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from typing import NamedTuple
 
 from bma_etl.errors import ExtractError, NormalizeError
 from bma_etl.layouts.base import Derived, Extraction, Finding, Raw, RawRow
@@ -26,7 +28,7 @@ from bma_etl.normalize.digits import (
     to_arabic_digits,
 )
 from bma_etl.normalize.text import clean_text, parse_flag
-from bma_etl.records import MODEL_BY_TABLE, parser_kind
+from bma_etl.records import MODEL_BY_TABLE, Record, parser_kind
 
 
 def parse_year_be(text: str) -> int:
@@ -92,9 +94,11 @@ PARSERS: dict[str, Callable[[str], object]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class ProvenanceRow:
-    """Where one value of one row came from (before it gets a ``doc_id``)."""
+class ProvenanceRow(NamedTuple):
+    """Where one value of one row came from (before it gets a ``doc_id``).
+
+    A named tuple: immutable, and the cheapest record to make hundreds of per document.
+    """
 
     table_name: str
     row_ordinal: int | None
@@ -130,26 +134,67 @@ class Normalized:
 def normalize(extraction: Extraction, text: str) -> Normalized:
     """Parse every raw value of ``extraction``; ``text`` is the text the spans index."""
     out = Normalized(findings=list(extraction.findings))
+    parsed = _Parsed()
     for row in extraction.rows:
-        out.rows.append(_normalize_row(row, text, out))
+        out.rows.append(_normalize_row(row, text, out, parsed))
     return out
 
 
-def _normalize_row(row: RawRow, text: str, out: Normalized) -> NormalizedRow:
+class _Parsed:
+    """The values already parsed in one document, by parser kind and text.
+
+    A document repeats values (a project name on every step row, the same small
+    numbers): each is parsed once. Parsers are pure; a value that fails to parse
+    is not kept, so its error is raised again where it recurs.
+    """
+
+    __slots__ = ("values",)
+
+    def __init__(self) -> None:
+        """Start with nothing parsed."""
+        self.values: dict[tuple[str, str], object] = {}
+
+    def parse(self, kind: str, text: str) -> object:
+        """``PARSERS[kind](text)`` (``kind`` ``"clean"``: :func:`clean_text`)."""
+        key = (kind, text)
+        found = self.values.get(key, _MISSING)
+        if found is _MISSING:
+            found = self.values[key] = (clean_text if kind == "clean" else PARSERS[kind])(text)
+        return found
+
+
+_MISSING = object()
+
+
+@cache
+def _columns(model: type[Record]) -> frozenset[str]:
+    """The model's field names (looked up once: pydantic builds the mapping anew)."""
+    return frozenset(model.model_fields)
+
+
+@cache
+def _kind(model: type[Record], name: str) -> str | None:
+    """:func:`~bma_etl.records.parser_kind`, worked out once per model field."""
+    return parser_kind(model, name)
+
+
+def _normalize_row(row: RawRow, text: str, out: Normalized, parsed_values: _Parsed
+                   ) -> NormalizedRow:
     model = MODEL_BY_TABLE.get(row.table)
     if model is None:
         raise ExtractError(f"extractor produced rows for unknown table {row.table!r}")
+    columns = _columns(model)
     values: dict[str, object] = {}
-    if "ordinal" in model.model_fields:
+    if "ordinal" in columns:
         values["ordinal"] = row.ordinal
     for name, value in row.fields.items():
         if value is None:
             continue
-        if name not in model.model_fields:
+        if name not in columns:
             raise ExtractError(f"extractor produced unknown column {row.table}.{name}")
-        kind = parser_kind(model, name)
+        kind = _kind(model, name)
         try:
-            parsed = _parse_value(kind, value)
+            parsed = _parse_value(kind, value, parsed_values)
         except NormalizeError as exc:
             out.findings.append(Finding(row.table, row.ordinal, name, "error", "unparsed_value",
                                         f"{exc} (line {_line_of(value)})"))
@@ -161,20 +206,22 @@ def _normalize_row(row: RawRow, text: str, out: Normalized) -> NormalizedRow:
     return NormalizedRow(row.table, row.ordinal, values)
 
 
-def _parse_value(kind: str | None, value: Raw | Derived | list[Raw]) -> object:
+def _parse_value(kind: str | None, value: Raw | Derived | list[Raw], parsed: _Parsed
+                 ) -> object:
     if isinstance(value, Derived):
         return value.value
     if kind is None:
         raise NormalizeError("field has no parser")
-    parser = PARSERS[kind]
     if isinstance(value, Raw):
-        return [parser(value.text)] if kind == "text_list" else parser(value.text)
+        return [parsed.parse(kind, value.text)] if kind == "text_list" \
+            else parsed.parse(kind, value.text)
     if kind == "text_list":
-        return [parser(piece.text) for piece in value]
+        return [parsed.parse(kind, piece.text) for piece in value]
     if kind == "text":
-        joined = "\n".join(p for p in (clean_text(piece.text) for piece in value) if p)
+        cleaned = (parsed.parse("clean", piece.text) for piece in value)
+        joined = "\n".join(p for p in cleaned if isinstance(p, str) and p)
         return joined or None
-    return parser(" ".join(piece.text for piece in value))
+    return parsed.parse(kind, " ".join(piece.text for piece in value))
 
 
 def _line_of(value: Raw | Derived | list[Raw]) -> int | None:
@@ -194,8 +241,12 @@ def _provenance(row: RawRow, name: str, value: Raw | Derived | list[Raw], text: 
                              ev.char_end if ev else None,
                              text[ev.char_start:ev.char_end] if ev else None, True, False,
                              value.note)
-    pieces = [value] if isinstance(value, Raw) else value
-    first, last = pieces[0].span, pieces[-1].span
+    if isinstance(value, Raw):  # one piece: most values
+        first = last = value.span
+        low_confidence = value.low_confidence
+    else:
+        first, last = value[0].span, value[-1].span
+        low_confidence = any(p.low_confidence for p in value)
     return ProvenanceRow(row.table, row.ordinal, name, first.page, first.line_no,
                          first.char_start, last.char_end, text[first.char_start:last.char_end],
-                         False, any(p.low_confidence for p in pieces))
+                         False, low_confidence)
