@@ -162,7 +162,7 @@ def ingest(
 def detect_cmd(
     files: Annotated[list[Path], typer.Argument(help="Files to recognise.")],
 ) -> None:
-    """Print each file's layout and score (``unknown`` when none matches)."""
+    """Print each file's layout and score ('unknown' when none matches)."""
     from bma_etl.detect import THRESHOLD, score_all
     from bma_etl.pipeline import repair
     from bma_etl.read import read_source
