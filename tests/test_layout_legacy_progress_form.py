@@ -10,11 +10,12 @@ import pytest
 
 from bma_etl.errors import ExtractError
 from bma_etl.layouts.base import Derived, RepairedText
-from bma_etl.layouts.legacy_progress_form import extract, score
+from bma_etl.layouts.legacy_progress_form import LAYOUT, extract
 from bma_etl.pipeline import Processed, process_file
 from bma_etl.records import ProgressUpdate, Project
 
 from conftest import SAMPLES
+from layout_checks import assert_score_separates
 
 PIPE = SAMPLES / "000_52cb5c31ec83ab03.txt"
 TAB = SAMPLES / "002_9d2ef115f542a230.txt"
@@ -129,10 +130,7 @@ def test_status_is_recorded_as_derived(pipe: Processed) -> None:
 
 
 def test_score_separates_layouts() -> None:
-    for name in ("001_c025c6fdd2ac5ca8.txt", "003_bab53728cf3029b8.txt",
-                 "004_bd40e9a681c8a540.txt"):
-        assert score(RepairedText.of((SAMPLES / name).read_text(encoding="utf-8"))) < 0.3
-    assert score(RepairedText.of(PIPE.read_text(encoding="utf-8"))) > 0.7
+    assert_score_separates(LAYOUT, PIPE, TAB)
 
 
 def test_form_without_code_or_name_is_an_extract_error() -> None:

@@ -9,13 +9,13 @@ import pytest
 from bma_etl.errors import ExtractError
 from bma_etl.layouts import web_progress_history as layout
 from bma_etl.layouts.base import Derived, Extraction, Raw, RawRow, RepairedText
-from bma_etl.pipeline import Processed, process_file, repair
-from bma_etl.read import read_source
+from bma_etl.pipeline import Processed, process_file
 from bma_etl.records import Record
 from bma_etl.textnorm import repair_text
 
 from conftest import FIXTURES, GOLDEN, SAMPLES
 from golden_compare import diff, load_golden
+from layout_checks import assert_raw_values_slice_their_spans, assert_score_separates
 
 SAMPLE = SAMPLES / "001_c025c6fdd2ac5ca8.txt"
 HTML = FIXTURES / "html" / "001_c025c6fdd2ac5ca8.html"
@@ -358,25 +358,11 @@ def test_html_version_loads_to_same_rows_as_txt() -> None:
 @pytest.mark.parametrize("path", [SAMPLE, HTML, FULLER, EXTENSION, OTHER_YEAR],
                          ids=lambda p: p.name)
 def test_every_raw_value_slices_its_span(path: Path) -> None:
-    doc = repair(read_source(path))
-    for row in layout.extract(doc).rows:
-        for value in row.fields.values():
-            for raw in value if isinstance(value, list) else [value]:
-                if isinstance(raw, Raw):
-                    assert doc.text[raw.span.char_start:raw.span.char_end] == raw.text
-                    assert doc.index.line_of(raw.span.char_start) == raw.span.line_no
+    assert_raw_values_slice_their_spans(layout.LAYOUT, path)
 
 
 def test_score_separates_layouts() -> None:
-    for path in sorted(SAMPLES.glob("*.txt")):
-        doc = RepairedText.of(repair_text(path.read_text(encoding="utf-8")))
-        value = layout.score(doc)
-        if path == SAMPLE:
-            assert value > 0.7
-        else:
-            assert value < 0.3, path.name
-    for path in (HTML, FULLER, EXTENSION, OTHER_YEAR):
-        assert layout.score(repair(read_source(path))) > 0.7, path.name
+    assert_score_separates(layout.LAYOUT, SAMPLE, HTML, FULLER, EXTENSION, OTHER_YEAR)
 
 
 def test_records_validate_for_every_variant() -> None:

@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 from bma_etl.errors import ExtractError
 from bma_etl.layouts import web_project_detail as layout
 from bma_etl.layouts.base import Extraction, Raw, RawRow, RepairedText
-from bma_etl.pipeline import Processed, process_file, repair
-from bma_etl.read import read_source
+from bma_etl.pipeline import Processed, process_file
 from bma_etl.textnorm import repair_text
 
 from conftest import FIXTURES, GOLDEN, SAMPLES
 from golden_compare import diff, load_golden
+from layout_checks import assert_raw_values_slice_their_spans, assert_score_separates
 
 SAMPLE = SAMPLES / "004_bd40e9a681c8a540.txt"
 HTML = FIXTURES / "html" / "004_bd40e9a681c8a540.html"
@@ -290,22 +290,8 @@ def test_windows_874_html_loads_to_same_rows_as_txt() -> None:
 
 @pytest.mark.parametrize("path", [SAMPLE, HTML, OTHER, THAI], ids=lambda p: p.name)
 def test_every_raw_value_slices_its_span(path: Path) -> None:
-    doc = repair(read_source(path))
-    for row in layout.extract(doc).rows:
-        for value in row.fields.values():
-            for raw in value if isinstance(value, list) else [value]:
-                if isinstance(raw, Raw):
-                    assert doc.text[raw.span.char_start:raw.span.char_end] == raw.text
-                    assert doc.index.line_of(raw.span.char_start) == raw.span.line_no
+    assert_raw_values_slice_their_spans(layout.LAYOUT, path)
 
 
 def test_score_separates_layouts() -> None:
-    for path in sorted(SAMPLES.glob("*.txt")):
-        doc = RepairedText.of(repair_text(path.read_text(encoding="utf-8")))
-        value = layout.score(doc)
-        if path == SAMPLE:
-            assert value > 0.7
-        else:
-            assert value < 0.3, path.name
-    for path in (HTML, OTHER, THAI):
-        assert layout.score(repair(read_source(path))) > 0.7, path.name
+    assert_score_separates(layout.LAYOUT, SAMPLE, HTML, OTHER, THAI)

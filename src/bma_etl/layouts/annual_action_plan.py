@@ -43,7 +43,6 @@ from bma_etl.layouts.plan_tables import (
     DIGIT,
     DIGITS_RE,
     ITEM_RE,
-    NO_BUDGET_RE,
     PAGE_NUMBER_RE,
     Table,
     blank_tags,
@@ -66,6 +65,7 @@ from bma_etl.layouts.plan_tables import (
     unplaced,
     value,
 )
+from bma_etl.normalize.digits import NO_BUDGET_RE
 from bma_etl.records import (
     Plan,
     PlanIndicator,

@@ -43,7 +43,6 @@ AMOUNT_RE = re.compile(
     rf"{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:\.{DIGIT}{{1,2}})?|{DIGIT}+(?:\.{DIGIT}{{1,2}})?"
 )
 NUMBER_RE = re.compile(rf"{DIGIT}+(?:\.{DIGIT}+)?")
-NO_BUDGET_RE = re.compile(r"ไม่ใช้\s*งบประมาณ|ไม่ได้รับ\s*(?:การจัดสรร)?\s*งบประมาณ")
 _YEAR_RE = re.compile(rf"^(?:พ\s*\.\s*ศ\s*\.?\s*)?(?P<year>[๒2][๔-๖4-6]{DIGIT}{{2}})$")
 _MONTH_RE = re.compile(r"^(?:ต\.ค|พ\.ย|ธ\.ค|ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย)\.?$")
 _ARROWS_RE = re.compile(r"^[←→↔\-\s]+$")

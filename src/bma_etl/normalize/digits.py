@@ -37,7 +37,9 @@ _BEFORE_MINUS = frozenset(" \t\n\r\u00a0=(:")
 # "1 500 000": OCR put spaces where the thousands commas were.
 _SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?")
 
-_NO_BUDGET = re.compile(r"ไม่(?:ได้)?\s*(?:ใช้|มี|รับ|ขอ|ตั้ง)?\s*งบ(?:ประมาณ)?")
+#: "No budget" wording (ไม่ใช้งบประมาณ, ไม่ได้รับการจัดสรรงบประมาณ...): an amount of NULL.
+NO_BUDGET_RE = re.compile(
+    r"ไม่(?:ได้)?\s*(?:ใช้|มี|รับ|ขอ|ตั้ง)?\s*(?:การจัดสรร)?\s*งบ(?:ประมาณ)?")
 _DASHES_ONLY = re.compile(r"[\s\-–—\u2212.]*")
 _MILLION = re.compile(r"^\s*ล้าน")
 _PERCENT_WORDS = re.compile(r"ร้อยละ|เปอร์เซ็นต์|%")
@@ -155,7 +157,7 @@ def parse_amount(s: str) -> Decimal | None:
     """
     text = to_arabic_digits(s)
     if not _ANY_DIGIT.search(text):
-        if _NO_BUDGET.search(text) or (text.strip() and _DASHES_ONLY.fullmatch(text)):
+        if NO_BUDGET_RE.search(text) or (text.strip() and _DASHES_ONLY.fullmatch(text)):
             return None
     value, end, text = _one_number(s, "a baht amount")
     if _MILLION.match(text[end:]):
