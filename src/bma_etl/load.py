@@ -40,10 +40,21 @@ def ddl() -> str:
     return resources.files("bma_etl").joinpath("warehouse.sql").read_text(encoding="utf-8")
 
 
-#: DuckDB settings for the writer: a memory cap keeps a nightly run's peak memory
-#: flat however large the warehouse grows (DuckDB spills to disk beyond it).
-#: Readers (analysts' queries) keep DuckDB's defaults.
-DUCKDB_CONFIG: dict[str, str] = {"memory_limit": "128MB", "preserve_insertion_order": "true"}
+#: DuckDB settings for the writer. The memory cap keeps a nightly run's peak memory
+#: flat however large the warehouse grows (DuckDB spills to disk beyond it); at
+#: 128 MB a checkpoint of a large table could fail for want of memory. One thread:
+#: the writer shares the cores with the extraction workers, and a second DuckDB
+#: thread cost more CPU than it saved. Readers (analysts' queries) keep DuckDB's
+#: defaults.
+DUCKDB_CONFIG: dict[str, str] = {"memory_limit": "256MB", "preserve_insertion_order": "true",
+                                 "threads": "1"}
+
+#: Rows per row group the writer makes (DuckDB's default is 122,880). A checkpoint
+#: rewrites a table's last, partly filled row group whole when the table has an
+#: index, so with the default every batch rewrote all of ``document_texts`` (large
+#: strings, primary key) and loading slowed as the warehouse grew. Readers of any
+#: DuckDB version open the file the same way.
+ROW_GROUP_SIZE = 2048
 
 #: Seconds a reader or the writer waits for the other side to let go of the file.
 DEFAULT_WAIT = 60.0
@@ -58,9 +69,9 @@ def connect(path: Path | str, read_only: bool = False, wait: float = DEFAULT_WAI
     pause = 0.02
     while True:
         try:
-            config: dict[str, str | bool | int | float | list[str]] = (
-                {} if read_only else dict(DUCKDB_CONFIG))
-            return duckdb.connect(str(path), read_only=read_only, config=config)
+            if read_only:
+                return duckdb.connect(str(path), read_only=True)
+            return _open_writer(path)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise WarehouseError(f"{path}: cannot open the warehouse ({exc})") from exc
@@ -73,6 +84,19 @@ def connect(path: Path | str, read_only: bool = False, wait: float = DEFAULT_WAI
             pause = min(pause * 2, 0.5)
         except duckdb.Error as exc:
             raise WarehouseError(f"{path}: cannot open the warehouse ({exc})") from exc
+
+
+def _open_writer(path: Path | str) -> duckdb.DuckDBPyConnection:
+    # ATTACH rather than connect(path): the row group size is an attach option.
+    con = duckdb.connect(":memory:", config=dict(DUCKDB_CONFIG))
+    try:
+        literal = str(path).replace("'", "''")
+        con.execute(f"ATTACH '{literal}' AS warehouse (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+        con.execute("USE warehouse")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 @contextlib.contextmanager
