@@ -191,3 +191,28 @@ def test_warehouse_path_with_quote_and_thai(tmp_path: Path) -> None:
     db = tmp_path / "คลัง o'neil.duckdb"
     assert ingest(LEGACY[:1], db).loaded == 1
     assert _counts(db)["documents"] == 1
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("target_value", "0.00001"),            # more places than DECIMAL(18,4) keeps
+    ("achieved_value", "123456789012345"),  # more digits than DECIMAL(18,4) holds
+])
+def test_number_beyond_its_column_is_rejected_not_rounded(field: str, value: str) -> None:
+    from decimal import Decimal
+
+    from pydantic import ValidationError
+
+    from bma_etl.records import Indicator
+
+    with pytest.raises(ValidationError):
+        Indicator.model_validate({"doc_id": "d", "ordinal": 1, field: Decimal(value)})
+    assert Indicator.model_validate({"doc_id": "d", "ordinal": 1, field: Decimal("12.5")})
+
+
+def test_integer_beyond_int32_is_rejected() -> None:
+    from pydantic import ValidationError
+
+    from bma_etl.records import ProgressUpdate
+
+    with pytest.raises(ValidationError):
+        ProgressUpdate.model_validate({"doc_id": "d", "ordinal": 1, "seq_label": 2**31})

@@ -167,3 +167,32 @@ def test_symlink_loop_and_unreadable_file(tmp_path: Path, db: Path,
     assert (summary.files_seen, summary.loaded, summary.quarantined) == (2, 1, 1)
     error = run_sql(db, "select error from documents where status = 'quarantined'").rows[0][0]
     assert error == f"read: {folder / 'locked.txt'}: permission denied; make the file readable"
+
+
+def test_value_beyond_its_column_quarantines_that_file_only(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Validation keeps values within the columns' types; should one slip through, the
+    # worker's Arrow conversion quarantines that file and the rest of its chunk loads.
+    from decimal import Decimal
+
+    from bma_etl import pipeline
+
+    folder = make_corpus(tmp_path / "in", 2)
+    real = pipeline.process_file
+
+    def corrupting(path: Path, **kwargs: object) -> pipeline.Processed:
+        processed = real(path, **kwargs)  # type: ignore[arg-type]
+        if path.name.startswith("000_") and path.name.endswith("_0001.txt"):
+            first = processed.tables["progress_updates"][0]
+            processed.tables["progress_updates"][0] = first.model_construct(
+                **{**dict(first), "budget_disbursed_thb": Decimal("1E+40")})
+        return processed
+
+    monkeypatch.setattr(pipeline, "process_file", corrupting)
+    summary = ingest([folder], db)
+    assert (summary.loaded, summary.quarantined) == (9, 1)
+    [bad] = summary.quarantined_files
+    assert bad.path.name.endswith("_0001.txt") and "does not fit" in (bad.error or "")
+    counts = run_sql(db, "select status, count(*) from documents group by 1 order by 1").rows
+    assert counts == [("loaded", 9), ("quarantined", 1)]

@@ -317,7 +317,7 @@ def test_bad_pdf_is_quarantined_and_the_batch_goes_on(tmp_path: Path, db: Path) 
     shutil.copy(PDFS / f"{LEGACY[1]}.pdf", folder / "b.pdf")
     summary = ingest([folder], db)
     assert (summary.loaded, summary.quarantined) == (1, 1)
-    bad = next(o for o in summary.outcomes if o.state == "quarantined")
+    [bad] = summary.quarantined_files
     assert bad.path.name == "a.pdf" and "encrypted" in (bad.error or "")
 
 

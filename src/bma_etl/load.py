@@ -17,17 +17,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import functools
 import logging
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Union, get_args, get_origin, get_type_hints
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
+from pydantic import BaseModel
 
 from bma_etl.errors import WarehouseError
 from bma_etl.records import DOCUMENT_MODELS, IngestRun, Record
@@ -179,27 +184,27 @@ class Warehouse:
 
     def load(self, tables: dict[str, list[Record]]) -> None:
         """Replace one document's rows with ``tables`` in a single transaction."""
-        self.load_columns([columnar(tables)])
+        self.load_arrow([to_arrow([tables])])
 
     def load_many(self, documents: list[dict[str, list[Record]]],
                   replace: bool = True) -> None:
         """Replace the rows of several documents in one transaction."""
-        self.load_columns([columnar(tables) for tables in documents], replace=replace)
+        self.load_arrow([to_arrow(documents)], replace=replace)
 
-    def load_columns(self, documents: list[DocumentRows], replace: bool = True) -> None:
-        """Replace the rows of several documents (column-wise) in one transaction.
+    def load_arrow(self, pieces: Sequence[ArrowTables], replace: bool = True) -> None:
+        """Replace the rows of the documents in ``pieces`` in one transaction.
 
-        Either every document of the call is loaded whole or none is. ``replace=False``
-        skips the deletes when the caller knows none of the documents is stored yet.
+        Each piece holds whole documents (see :func:`to_arrow`); a document is the
+        ``documents`` row with its ``doc_id`` and every row carrying that id. Either
+        every document of the call is loaded or none is. ``replace=False`` skips the
+        deletes when the caller knows none of the documents is stored yet.
         """
-        if not documents:
+        merged = concat_pieces(pieces)
+        if "documents" not in merged:
             return
-        doc_ids = []
-        for rows in documents:
-            ids = rows.get("documents", {}).get("doc_id", [])
-            if len(ids) != 1:
-                raise WarehouseError("each document's tables need exactly one documents row")
-            doc_ids.append(ids[0])
+        doc_ids = merged["documents"].column("doc_id").to_pylist()
+        if len(set(doc_ids)) != len(doc_ids):
+            raise WarehouseError("a document appears twice in one load")
         con = self.con
         try:
             con.execute("BEGIN TRANSACTION")
@@ -208,15 +213,8 @@ class Warehouse:
                 for model in reversed(DOCUMENT_MODELS):
                     con.execute(f"DELETE FROM {model.table} WHERE doc_id IN ({marks})", doc_ids)
             for model in DOCUMENT_MODELS:
-                names = list(model.model_fields)
-                merged: Columns = {name: [] for name in names}
-                for rows in documents:
-                    table = rows.get(model.table)
-                    if table:
-                        for name in names:
-                            merged[name].extend(table[name])
-                if merged[names[0]]:
-                    _insert(con, model.table, merged)
+                if model.table in merged:
+                    _insert(con, model.table, merged[model.table])
             con.execute("COMMIT")
         except BaseException as exc:
             con.execute("ROLLBACK")
@@ -227,7 +225,7 @@ class Warehouse:
 
     def start_run(self, run: IngestRun) -> None:
         """Insert the ``ingest_runs`` row of a starting run."""
-        _insert(self.con, "ingest_runs", _columns_of(list(IngestRun.model_fields), [run]))
+        _insert(self.con, "ingest_runs", _table_of(IngestRun, [run]))
 
     def finish_run(self, run: IngestRun) -> None:
         """Update the run's row with its counts and end time."""
@@ -239,54 +237,78 @@ class Warehouse:
         )
 
 
-#: One table's rows column by column: ``{column: [value, ...]}``.
-Columns = dict[str, list[Any]]
-#: One document's rows: ``{table: Columns}`` (compact to send between processes).
-DocumentRows = dict[str, Columns]
+#: Rows of one or more whole documents as Arrow tables, by warehouse table. Workers
+#: build them, so the writer only concatenates and inserts.
+ArrowTables = dict[str, pa.Table]
 
 
-def _columns_of(names: list[str], rows: list[Any]) -> Columns:
-    return {name: [getattr(row, name) for row in rows] for name in names}
+def to_arrow(documents: Iterable[dict[str, list[Record]]]) -> ArrowTables:
+    """The records of ``documents`` as one Arrow table per warehouse table, in order.
 
-
-def columnar(tables: dict[str, list[Record]]) -> DocumentRows:
-    """A document's records as columns, the shape :meth:`Warehouse.load_columns` takes."""
-    out: DocumentRows = {}
+    Raises ``pyarrow.ArrowException`` (or ``TypeError``/``ValueError``) when a value
+    does not fit its column's type.
+    """
+    docs = list(documents)
+    out: ArrowTables = {}
     for model in DOCUMENT_MODELS:
-        rows = tables.get(model.table)
+        rows = [row for tables in docs for row in tables.get(model.table, ())]
         if rows:
-            out[model.table] = _columns_of(list(model.model_fields), rows)
+            out[model.table] = _table_of(model, rows)
     return out
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, data: Columns) -> None:
-    arrow = pa.table({name: pa.array(values, type=_arrow_type(
-        next((v for v in values if v is not None), None))) for name, values in data.items()})
-    con.register("_bma_rows", arrow)
+def concat_pieces(pieces: Sequence[ArrowTables]) -> ArrowTables:
+    """Several pieces' tables joined table by table, pieces kept in order."""
+    parts: dict[str, list[pa.Table]] = {}
+    for piece in pieces:
+        for table, rows in piece.items():
+            parts.setdefault(table, []).append(rows)
+    return {table: tables[0] if len(tables) == 1 else pa.concat_tables(tables)
+            for table, tables in parts.items()}
+
+
+def only_document(tables: ArrowTables, doc_id: str) -> ArrowTables:
+    """The rows of one document out of a piece holding several."""
+    out: ArrowTables = {}
+    for table, rows in tables.items():
+        kept = rows.filter(pc.equal(rows.column("doc_id"), doc_id))
+        if kept.num_rows:
+            out[table] = kept
+    return out
+
+
+def _table_of(model: type[BaseModel], rows: Sequence[BaseModel]) -> pa.Table:
+    schema = arrow_schema(model)
+    return pa.table([pa.array([getattr(row, f.name) for row in rows], type=f.type)
+                     for f in schema], schema=schema)
+
+
+@functools.cache
+def arrow_schema(model: type[BaseModel]) -> pa.Schema:
+    """The Arrow schema of a model's table (column order as the model's fields)."""
+    hints = get_type_hints(model)
+    return pa.schema([pa.field(name, _arrow_type(hints[name])) for name in model.model_fields])
+
+
+def _arrow_type(hint: object) -> pa.DataType:
+    args = [a for a in get_args(hint) if a is not type(None)]
+    if get_origin(hint) in (Union, UnionType) and len(args) == 1:
+        hint = args[0]
+    if get_origin(hint) is list:
+        return pa.list_(pa.string())
+    return _ARROW_TYPES.get(hint, pa.string())
+
+
+_ARROW_TYPES: dict[object, pa.DataType] = {
+    bool: pa.bool_(), int: pa.int64(), float: pa.float64(), str: pa.string(),
+    Decimal: pa.decimal128(38, 4), dt.datetime: pa.timestamp("us"), dt.date: pa.date32(),
+}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
+    con.register("_bma_rows", rows)
     try:
-        cols = ", ".join(data)
+        cols = ", ".join(rows.column_names)
         con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _bma_rows")
     finally:
         con.unregister("_bma_rows")
-
-
-def _arrow_type(sample: object) -> pa.DataType:
-    from decimal import Decimal
-
-    if sample is None:
-        return pa.null()
-    if isinstance(sample, bool):
-        return pa.bool_()
-    if isinstance(sample, int):
-        return pa.int64()
-    if isinstance(sample, float):
-        return pa.float64()
-    if isinstance(sample, Decimal):
-        return pa.decimal128(38, 4)
-    if isinstance(sample, dt.datetime):
-        return pa.timestamp("us")
-    if isinstance(sample, dt.date):
-        return pa.date32()
-    if isinstance(sample, list):
-        return pa.list_(pa.string())
-    return pa.string()

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+import pyarrow as pa
+
 from bma_etl import __version__
 from bma_etl.checks import run_checks
 from bma_etl.detect import Detection, detect
@@ -33,11 +35,13 @@ from bma_etl.layouts import UNKNOWN
 from bma_etl.layouts.base import Layout, RepairedText
 from bma_etl.load import (
     DEFAULT_WAIT,
+    ArrowTables,
     DocState,
-    DocumentRows,
     Warehouse,
-    columnar,
+    concat_pieces,
+    only_document,
     run_lock,
+    to_arrow,
 )
 from bma_etl.normalize.fields import normalize
 from bma_etl.read import SUFFIXES, SourceDocument, doc_id_of, media_type_of, read_bytes, read_source
@@ -125,7 +129,11 @@ class FileOutcome:
 
 @dataclass(slots=True)
 class RunSummary:
-    """Counts and outcomes of one ``ingest`` run."""
+    """Counts of one ``ingest`` run, and the files it quarantined.
+
+    Loaded and unchanged files are counted, and reported one by one to ``on_file``,
+    but not kept: a run over a million files keeps its memory flat.
+    """
 
     run_id: str
     files_seen: int = 0
@@ -133,7 +141,7 @@ class RunSummary:
     unchanged: int = 0
     quarantined: int = 0
     by_layout: Counter[str] = field(default_factory=Counter)
-    outcomes: list[FileOutcome] = field(default_factory=list)
+    quarantined_files: list[FileOutcome] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -164,24 +172,54 @@ def _quarantine_id(path: Path, data: bytes | None) -> str:
     return doc_id_of(data if data is not None else f"unreadable:{path.resolve()}".encode())
 
 
-#: What a worker sends back: the layout and the document's rows column-wise (compact
-#: to pickle and to hold), or the quarantine reason; and the seconds it took.
-WorkResult = tuple[tuple[str, DocumentRows] | None, str | None, float]
+#: A file handed to a worker: its path, its bytes and the OCR mode.
+WorkItem = tuple[Path, bytes, str]
+#: Per file: the layout read or ``None``, the quarantine reason or ``None``, seconds.
+FileResult = tuple[str | None, str | None, float]
+#: What a worker sends back for a chunk of files: one result per file, in order, and
+#: the rows of every file that loaded as Arrow tables (compact to send and to hold).
+ChunkResult = tuple[list[FileResult], ArrowTables]
+
+#: Files a worker extracts per task: enough to make Arrow conversion and sending
+#: cheap per file, few enough to keep both workers busy to the end of a batch.
+CHUNK_SIZE = 32
 
 
-def _work(item: tuple[Path, bytes, str]) -> WorkResult:
-    path, data, ocr = item
-    began = time.perf_counter()
+def _work(items: list[WorkItem]) -> ChunkResult:
+    results: list[FileResult] = []
+    loaded: list[dict[str, list[Record]]] = []
+    for path, data, ocr in items:
+        began = time.perf_counter()
+        try:
+            processed = process_file(path, ocr=ocr, data=data)
+            loaded.append(processed.tables)
+            results.append((processed.layout, None, time.perf_counter() - began))
+        except BmaEtlError as exc:
+            results.append((None, exc.reason(), time.perf_counter() - began))
+        except Exception as exc:  # a bug in one extractor must not stop the batch
+            log.exception("unexpected error on %s", path)
+            results.append((None, f"internal: {type(exc).__name__}: {exc} (please report)",
+                            time.perf_counter() - began))
     try:
-        processed = process_file(path, ocr=ocr, data=data)
-        return ((processed.layout, columnar(processed.tables)), None,
-                time.perf_counter() - began)
-    except BmaEtlError as exc:
-        return None, exc.reason(), time.perf_counter() - began
-    except Exception as exc:  # a bug in one extractor must not stop the batch: quarantine it
-        log.exception("unexpected error on %s", path)
-        return None, f"internal: {type(exc).__name__}: {exc} (please report)", \
-            time.perf_counter() - began
+        return results, to_arrow(loaded)
+    except (pa.ArrowException, TypeError, ValueError):
+        return _convert_one_by_one(results, loaded)
+
+
+def _convert_one_by_one(results: list[FileResult], loaded: list[dict[str, list[Record]]]
+                        ) -> ChunkResult:
+    # Some value does not fit its column's type: find the files and quarantine them.
+    pieces: list[ArrowTables] = []
+    tables = iter(loaded)
+    for i, (layout, _, seconds) in enumerate(results):
+        if layout is None:
+            continue
+        try:
+            pieces.append(to_arrow([next(tables)]))
+        except (pa.ArrowException, TypeError, ValueError) as exc:
+            results[i] = (None, f"a value does not fit the warehouse column type: {exc}",
+                          seconds)
+    return results, concat_pieces(pieces)
 
 
 #: Collections between cyclic garbage collections while a run goes (Python's default
@@ -207,16 +245,16 @@ def _relaxed_gc() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _quarantine_rows(path: Path, doc_id: str, error: str, run_id: str) -> DocumentRows:
+def _quarantine_rows(path: Path, doc_id: str, error: str) -> ArrowTables:
     try:
         media_type = media_type_of(path)
     except ReadError:
         media_type = "application/octet-stream"
-    return columnar({"documents": [Document(
+    return to_arrow([{"documents": [Document(
         doc_id=doc_id, source_path=str(path), file_name=path.name, media_type=media_type,
         layout=UNKNOWN, layout_score=None, status="quarantined", error=error,
-        extractor_version=__version__, run_id=run_id, ingested_at=_now(),
-    )]})
+        extractor_version=__version__,
+    )]}])
 
 
 def _now() -> dt.datetime:
@@ -268,7 +306,8 @@ def ingest(
     summary = RunSummary(run.run_id)
 
     def record(outcome: FileOutcome) -> None:
-        summary.outcomes.append(outcome)
+        if outcome.state == "quarantined":
+            summary.quarantined_files.append(outcome)
         setattr(summary, outcome.state, getattr(summary, outcome.state) + 1)
         if outcome.layout and outcome.state == "loaded":
             summary.by_layout[outcome.layout] += 1
@@ -324,17 +363,15 @@ def _outdated_paths(states: dict[str, DocState]) -> list[Path]:
     return sorted(set(found))
 
 
-Loaded = tuple[FileOutcome, DocumentRows]
-
-
 @dataclass(slots=True)
 class _Batch:
     """Files of one batch: already settled (unchanged, unreadable) and to extract."""
 
-    settled: list[Loaded | FileOutcome] = field(default_factory=list)
+    unchanged: list[FileOutcome] = field(default_factory=list)
+    unreadable: list[tuple[FileOutcome, ArrowTables]] = field(default_factory=list)
     moved: list[FileOutcome] = field(default_factory=list)
-    pending: list[tuple[Path, bytes, str]] = field(default_factory=list)
-    results: Iterator[WorkResult] | None = None
+    pending: list[WorkItem] = field(default_factory=list)
+    results: Iterator[ChunkResult] | None = None
 
     def add(self, path: Path, states: dict[str, DocState], *, force: bool,
             retry_quarantined: bool, ocr: str) -> None:
@@ -343,7 +380,7 @@ class _Batch:
         except ReadError as exc:
             doc_id = _quarantine_id(path, None)
             outcome = FileOutcome(path, doc_id, "quarantined", None, exc.reason())
-            self.settled.append((outcome, _quarantine_rows(path, doc_id, exc.reason(), "")))
+            self.unreadable.append((outcome, _quarantine_rows(path, doc_id, exc.reason())))
             return
         doc_id = doc_id_of(data)
         state = states.get(doc_id)
@@ -351,7 +388,7 @@ class _Batch:
             state.status in ("loaded", "pending") or not retry_quarantined
         ):
             outcome = FileOutcome(path, doc_id, "unchanged")
-            self.settled.append(outcome)
+            self.unchanged.append(outcome)
             if state.source_path != str(path):
                 self.moved.append(outcome)
                 state.source_path = str(path)
@@ -360,10 +397,12 @@ class _Batch:
         self.pending.append((path, data, ocr))
 
     def start(self, pool: ProcessPoolExecutor | None) -> None:
+        chunks = [self.pending[i:i + CHUNK_SIZE]
+                  for i in range(0, len(self.pending), CHUNK_SIZE)]
         if pool is None or len(self.pending) <= 1:
-            self.results = map(_work, self.pending)
+            self.results = map(_work, chunks)
         else:
-            self.results = pool.map(_work, self.pending)
+            self.results = pool.map(_work, chunks)
 
 
 def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
@@ -371,35 +410,29 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             record: Callable[[FileOutcome], None]) -> None:
     """Collect a batch's extractions and load them in one short write."""
     assert batch.results is not None, "batch.start() comes first"
-    ready: list[Loaded] = []
-    unchanged: list[FileOutcome] = []
-    for item in batch.settled:
-        if isinstance(item, FileOutcome):
-            unchanged.append(item)
-        else:
-            outcome, rows = item
-            rows["documents"]["run_id"] = [run_id]
-            ready.append((outcome, rows))
-    for (path, data, _), (result, error, seconds) in zip(
-        batch.pending, batch.results, strict=True
-    ):
-        doc_id = doc_id_of(data)
-        if result is None:
-            reason = error or "internal: no reason given"
-            ready.append((FileOutcome(path, doc_id, "quarantined", None, reason, seconds),
-                          _quarantine_rows(path, doc_id, reason, run_id)))
-            continue
-        layout, rows = result
-        rows["documents"]["run_id"] = [run_id]
-        rows["documents"]["ingested_at"] = [_now()]
-        ready.append((FileOutcome(path, doc_id, "loaded", layout, None, seconds), rows))
-    if ready or batch.moved:
+    outcomes = [outcome for outcome, _ in batch.unreadable]
+    pieces = [rows for _, rows in batch.unreadable]
+    pending = iter(batch.pending)
+    for results, tables in batch.results:
+        pieces.append(tables)
+        # results first: zip stops on it without taking a file from ``pending``.
+        for (layout, error, seconds), (path, data, _) in zip(results, pending, strict=False):
+            doc_id = doc_id_of(data)
+            if layout is None:
+                reason = error or "internal: no reason given"
+                outcomes.append(FileOutcome(path, doc_id, "quarantined", None, reason, seconds))
+                pieces.append(_quarantine_rows(path, doc_id, reason))
+            else:
+                outcomes.append(FileOutcome(path, doc_id, "loaded", layout, None, seconds))
+    assert next(pending, None) is None, "a worker returned fewer results than files"
+    if outcomes or batch.moved:
+        stamped = _stamp(concat_pieces(pieces), run_id)
         with Warehouse(db, wait=wait, create=False) as wh:
             wh.touch_many([(o.doc_id, str(o.path)) for o in batch.moved], run_id)
-            _load_batch(wh, ready, known, run_id)
-    for outcome in unchanged:
+            _load_batch(wh, stamped, outcomes, known, run_id)
+    for outcome in batch.unchanged:
         record(outcome)
-    for outcome, _ in ready:
+    for outcome in outcomes:
         states[outcome.doc_id] = DocState(
             "loaded" if outcome.state == "loaded" else "quarantined", __version__,
             str(outcome.path))
@@ -408,28 +441,42 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
         record(outcome)
 
 
-def _load_batch(wh: Warehouse, ready: list[Loaded], known: set[str], run_id: str) -> None:
+def _stamp(tables: ArrowTables, run_id: str) -> ArrowTables:
+    """Set the run and load time on every ``documents`` row."""
+    docs = tables.get("documents")
+    if docs is None:
+        return tables
+    n = docs.num_rows
+    for name, value in (("run_id", run_id), ("ingested_at", _now())):
+        i = docs.schema.get_field_index(name)
+        docs = docs.set_column(i, docs.schema.field(i), pa.array([value] * n,
+                                                                   docs.schema.field(i).type))
+    return {**tables, "documents": docs}
+
+
+def _load_batch(wh: Warehouse, tables: ArrowTables, outcomes: list[FileOutcome],
+                known: set[str], run_id: str) -> None:
     """Load a batch in one transaction; if that fails, document by document.
 
     Either way each document ends fully loaded or not at all; a document whose own
     load fails is quarantined with the warehouse's reason.
     """
-    if not ready:
+    if not outcomes:
         return
-    replace = any(outcome.doc_id in known for outcome, _ in ready)
+    replace = any(outcome.doc_id in known for outcome in outcomes)
     try:
-        wh.load_columns([rows for _, rows in ready], replace=replace)
+        wh.load_arrow([tables], replace=replace)
     except WarehouseError:
-        for i, (outcome, rows) in enumerate(ready):
+        for i, outcome in enumerate(outcomes):
             try:
-                wh.load_columns([rows])
+                wh.load_arrow([only_document(tables, outcome.doc_id)])
             except WarehouseError as exc:
                 reason = exc.reason()
-                ready[i] = (FileOutcome(outcome.path, outcome.doc_id, "quarantined", None,
-                                        reason, outcome.seconds),
-                            _quarantine_rows(outcome.path, outcome.doc_id, reason, run_id))
-                wh.load_columns([ready[i][1]])
-    known.update(outcome.doc_id for outcome, _ in ready)
+                outcomes[i] = FileOutcome(outcome.path, outcome.doc_id, "quarantined", None,
+                                          reason, outcome.seconds)
+                wh.load_arrow([_stamp(_quarantine_rows(outcome.path, outcome.doc_id, reason),
+                                      run_id)])
+    known.update(outcome.doc_id for outcome in outcomes)
 
 
 def outcome_json(outcome: FileOutcome) -> str:

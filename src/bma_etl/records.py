@@ -45,10 +45,12 @@ def _be_year(value: int) -> int:
 
 Money = Annotated[Decimal, Field(max_digits=18, decimal_places=2), Parse("amount")]
 Percent = Annotated[Decimal, Field(ge=0, le=100, max_digits=6, decimal_places=2), Parse("percent")]
-Number = Annotated[Decimal, Parse("number")]
+# Bounds are the warehouse columns' (DECIMAL(18,4), INTEGER): a value beyond them is
+# rejected here, with an issue, rather than failing the whole document at load.
+Number = Annotated[Decimal, Field(max_digits=18, decimal_places=4), Parse("number")]
 CeDate = Annotated[dt.date, AfterValidator(_ce_date), Parse("date")]
 YearBE = Annotated[int, AfterValidator(_be_year), Parse("year_be")]
-Int = Annotated[int, Parse("int")]
+Int = Annotated[int, Field(ge=-(2**31), le=2**31 - 1), Parse("int")]
 Text = Annotated[str, Parse("text")]
 Code = Annotated[str, Parse("code")]
 Flag = Annotated[bool, Parse("flag")]
