@@ -101,7 +101,7 @@ _PIPE_SEPARATOR_RE = re.compile(r"^\s*\|[\s|:-]*\|\s*$")
 SIGNALS = (
     Signal(re.escape(TITLE), 0.5, 6000),
     Signal(r"รหัสโครงการ[.\s]*:", 0.15, 6000),
-    Signal(r"^\s*1\.1\s", 0.1, 6000),
+    Signal(r"^\s*1\.1\s", 0.1, 6000, ("1.1",)),
     Signal(r"หน่วยงานที่รับผิดชอบ[.\s]*:", 0.1, 6000),
     Signal(r"รายงานครั?้?งที่?", 0.15),
 )
