@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from bma_etl.errors import WarehouseError
-from bma_etl.load import ROW_GROUP_SIZE, Warehouse, run_lock
+from bma_etl.load import ROW_GROUP_SIZE, STORAGE_VERSION, Warehouse, ddl, run_lock
 from bma_etl.pipeline import ingest, process_file
 
 from conftest import SAMPLES
@@ -216,3 +216,20 @@ def test_integer_beyond_int32_is_rejected() -> None:
 
     with pytest.raises(ValidationError):
         ProgressUpdate.model_validate({"doc_id": "d", "ordinal": 1, "seq_label": 2**31})
+
+
+def test_warehouse_format_and_upgrade_of_an_older_file(db: Path) -> None:
+    # A warehouse written in DuckDB's old default format (as bma-etl 0.1.0 did) takes
+    # the next run's rows and is upgraded to the compressed format.
+    con = duckdb.connect(str(db))
+    con.execute(ddl())
+    con.close()
+    assert ingest(LEGACY, db).loaded == 2
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tags = con.execute("SELECT tags FROM duckdb_databases() WHERE NOT internal "
+                           "AND database_name = current_database()").fetchone()[0]
+    finally:
+        con.close()
+    assert tags["storage_version"].startswith(STORAGE_VERSION)
+    assert _counts(db)["progress_updates"] == 20
