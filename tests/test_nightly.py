@@ -196,3 +196,32 @@ def test_value_beyond_its_column_quarantines_that_file_only(
     assert bad.path.name.endswith("_0001.txt") and "does not fit" in (bad.error or "")
     counts = run_sql(db, "select status, count(*) from documents group by 1 order by 1").rows
     assert counts == [("loaded", 9), ("quarantined", 1)]
+
+
+def test_document_the_warehouse_refuses_is_quarantined_and_its_batch_loads(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A key the warehouse refuses fails the batch's transaction; the batch is then
+    # loaded document by document and only the refused one is quarantined.
+    from bma_etl import pipeline
+
+    folder = make_corpus(tmp_path / "in", 2)
+    real = pipeline.process_file
+
+    def duplicating(path: Path, **kwargs: object) -> pipeline.Processed:
+        processed = real(path, **kwargs)  # type: ignore[arg-type]
+        if path.name.startswith("002_") and path.name.endswith("_0000.txt"):
+            rows = processed.tables["progress_updates"]
+            rows.append(rows[0])
+        return processed
+
+    monkeypatch.setattr(pipeline, "process_file", duplicating)
+    summary = ingest([folder], db)
+    assert (summary.loaded, summary.quarantined) == (9, 1)
+    [bad] = summary.quarantined_files
+    assert bad.path.name.startswith("002_") and "load failed" in (bad.error or "")
+    rows = run_sql(db, "select status, count(*) from documents group by 1 order by 1").rows
+    assert rows == [("loaded", 9), ("quarantined", 1)]
+    orphans = run_sql(db, "select count(*) from progress_updates where doc_id not in "
+                          "(select doc_id from documents where status = 'loaded')").rows
+    assert orphans == [(0,)]
