@@ -8,14 +8,17 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from bma_etl import __version__
-from bma_etl.pipeline import ingest
+from bma_etl.pipeline import FileOutcome, ingest
 from bma_etl.query import run_sql
+from bma_etl.records import Record
 
 from conftest import FIXTURES, SAMPLES
 
@@ -169,33 +172,46 @@ def test_symlink_loop_and_unreadable_file(tmp_path: Path, db: Path,
     assert error == f"read: {folder / 'locked.txt'}: permission denied; make the file readable"
 
 
-def test_value_beyond_its_column_quarantines_that_file_only(
-    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Validation keeps values within the columns' types; should one slip through, the
-    # worker's Arrow conversion quarantines that file and the rest of its chunk loads.
-    from decimal import Decimal
-
+def _ingest_spoiling_one(tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch,
+                        name: str, spoil: Callable[[list[Record]], None]) -> FileOutcome:
+    """Ingest two copies of each sample after ``spoil`` has altered one file's
+    progress_updates; check the others loaded and return the one quarantined."""
     from bma_etl import pipeline
 
     folder = make_corpus(tmp_path / "in", 2)
     real = pipeline.process_file
 
-    def corrupting(path: Path, **kwargs: object) -> pipeline.Processed:
+    def spoiling(path: Path, **kwargs: object) -> pipeline.Processed:
         processed = real(path, **kwargs)  # type: ignore[arg-type]
-        if path.name.startswith("000_") and path.name.endswith("_0001.txt"):
-            first = processed.tables["progress_updates"][0]
-            processed.tables["progress_updates"][0] = first.model_construct(
-                **{**dict(first), "budget_disbursed_thb": Decimal("1E+40")})
+        if path.name == name:
+            spoil(processed.tables["progress_updates"])
         return processed
 
-    monkeypatch.setattr(pipeline, "process_file", corrupting)
+    monkeypatch.setattr(pipeline, "process_file", spoiling)
     summary = ingest([folder], db)
     assert (summary.loaded, summary.quarantined) == (9, 1)
-    [bad] = summary.quarantined_files
-    assert bad.path.name.endswith("_0001.txt") and "does not fit" in (bad.error or "")
     counts = run_sql(db, "select status, count(*) from documents group by 1 order by 1").rows
     assert counts == [("loaded", 9), ("quarantined", 1)]
+    orphans = run_sql(db, "select count(*) from progress_updates where doc_id not in "
+                          "(select doc_id from documents where status = 'loaded')").rows
+    assert orphans == [(0,)]
+    [bad] = summary.quarantined_files
+    assert bad.path.name == name
+    return bad
+
+
+def test_value_beyond_its_column_quarantines_that_file_only(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Validation keeps values within the columns' types; should one slip through, the
+    # worker's Arrow conversion quarantines that file and the rest of its chunk loads.
+    def too_big(rows: list[Record]) -> None:
+        rows[0] = rows[0].model_construct(**{**dict(rows[0]),
+                                             "budget_disbursed_thb": Decimal("1E+40")})
+
+    name = "000_52cb5c31ec83ab03_0001.txt"
+    bad = _ingest_spoiling_one(tmp_path, db, monkeypatch, name, too_big)
+    assert "does not fit" in (bad.error or "")
 
 
 def test_document_the_warehouse_refuses_is_quarantined_and_its_batch_loads(
@@ -203,25 +219,9 @@ def test_document_the_warehouse_refuses_is_quarantined_and_its_batch_loads(
 ) -> None:
     # A key the warehouse refuses fails the batch's transaction; the batch is then
     # loaded document by document and only the refused one is quarantined.
-    from bma_etl import pipeline
+    def duplicate_key(rows: list[Record]) -> None:
+        rows.append(rows[0])
 
-    folder = make_corpus(tmp_path / "in", 2)
-    real = pipeline.process_file
-
-    def duplicating(path: Path, **kwargs: object) -> pipeline.Processed:
-        processed = real(path, **kwargs)  # type: ignore[arg-type]
-        if path.name.startswith("002_") and path.name.endswith("_0000.txt"):
-            rows = processed.tables["progress_updates"]
-            rows.append(rows[0])
-        return processed
-
-    monkeypatch.setattr(pipeline, "process_file", duplicating)
-    summary = ingest([folder], db)
-    assert (summary.loaded, summary.quarantined) == (9, 1)
-    [bad] = summary.quarantined_files
-    assert bad.path.name.startswith("002_") and "load failed" in (bad.error or "")
-    rows = run_sql(db, "select status, count(*) from documents group by 1 order by 1").rows
-    assert rows == [("loaded", 9), ("quarantined", 1)]
-    orphans = run_sql(db, "select count(*) from progress_updates where doc_id not in "
-                          "(select doc_id from documents where status = 'loaded')").rows
-    assert orphans == [(0,)]
+    name = "002_9d2ef115f542a230_0000.txt"
+    bad = _ingest_spoiling_one(tmp_path, db, monkeypatch, name, duplicate_key)
+    assert "load failed" in (bad.error or "")
