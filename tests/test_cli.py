@@ -6,7 +6,9 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from bma_etl.cli import app
@@ -42,6 +44,26 @@ def test_ingest_log_json_lines(db: Path) -> None:
     lines = [json.loads(x) for x in result.stdout.splitlines() if x.startswith("{")]
     assert [x["state"] for x in lines] == ["loaded", "loaded"]
     assert {x["layout"] for x in lines} == {"legacy_progress_form"}
+
+
+def test_ingest_file_time_limit_reaches_the_run(db: Path, monkeypatch: pytest.MonkeyPatch
+                                                ) -> None:
+    from bma_etl import pipeline
+
+    seen: list[float | None] = []
+    real = pipeline.ingest
+
+    def spy(*args: Any, **kwargs: Any) -> pipeline.RunSummary:
+        seen.append(kwargs["file_time_limit"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "ingest", spy)
+    result = runner.invoke(app, ["ingest", *LEGACY, "--db", str(db), "--workers", "2",
+                                 "--file-time-limit", "30"])
+    assert result.exit_code == 0, result.output
+    assert seen == [30.0]
+    assert runner.invoke(app, ["ingest", *LEGACY, "--db", str(db),
+                               "--file-time-limit", "0"]).exit_code == 2
 
 
 def test_bad_usage_exit_2(db: Path) -> None:

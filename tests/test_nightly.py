@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -16,6 +17,7 @@ import duckdb
 import pytest
 
 from bma_etl import __version__
+from bma_etl.layouts.base import RepairedText
 from bma_etl.pipeline import FileOutcome, ingest
 from bma_etl.query import run_sql
 from bma_etl.records import Record
@@ -225,3 +227,43 @@ def test_document_the_warehouse_refuses_is_quarantined_and_its_batch_loads(
     name = "002_9d2ef115f542a230_0000.txt"
     bad = _ingest_spoiling_one(tmp_path, db, monkeypatch, name, duplicate_key)
     assert "load failed" in (bad.error or "")
+
+
+def _regex_that_never_ends() -> None:
+    # Catastrophic backtracking: the interpreter is held in C code for ages.
+    re.match(r"(a+)+$", "a" * 64 + "b")
+
+
+def _crash() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.mark.parametrize("trouble", [_regex_that_never_ends, _crash], ids=["hang", "crash"])
+def test_file_that_hangs_or_crashes_its_worker_is_quarantined_and_the_run_goes_on(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch, trouble: Callable[[], None]
+) -> None:
+    from bma_etl import pipeline
+    from bma_etl.read import SourceDocument
+
+    folder = make_corpus(tmp_path / "in", 2)
+    (folder / "zz_trouble.txt").write_text(
+        (SAMPLES / "000_52cb5c31ec83ab03.txt").read_text(encoding="utf-8") + "\nTROUBLE\n",
+        encoding="utf-8")
+    real = pipeline.repair
+
+    def troubled(source: SourceDocument) -> RepairedText:
+        if source.path.name == "zz_trouble.txt":
+            trouble()
+        return real(source)
+
+    # Small batches and chunks: the trouble strikes while the next batch is in flight.
+    monkeypatch.setattr(pipeline, "repair", troubled)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 4)
+    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 2)
+    summary = ingest([folder], db, workers=2, file_time_limit=1.0)
+    assert (summary.files_seen, summary.loaded, summary.quarantined) == (11, 10, 1)
+    [bad] = summary.quarantined_files
+    assert bad.path.name == "zz_trouble.txt"
+    assert "time limit (1 s) or crashed" in (bad.error or "")
+    rows = run_sql(db, "select status, count(*) from documents group by 1 order by 1").rows
+    assert rows == [("loaded", 10), ("quarantined", 1)]

@@ -102,6 +102,10 @@ def ingest(
                                            "to stdout (for log collectors).")] = False,
     wait: Annotated[float, typer.Option(help="Seconds to wait while readers hold the warehouse "
                                         "before giving up.")] = 60.0,
+    file_time_limit: Annotated[float | None, typer.Option(
+        min=0.1, help="Seconds a file may take after it is read before it is quarantined and "
+        "its worker replaced (default 120, or BMA_ETL_FILE_TIMEOUT). Needs --workers 2 or "
+        "more.")] = None,
 ) -> None:
     """Load reports into the warehouse; unchanged files are skipped by content hash."""
     from bma_etl.pipeline import FileOutcome, outcome_json
@@ -127,7 +131,8 @@ def ingest(
         return run_ingest(paths, db, workers=workers or (os.cpu_count() or 1), ocr=ocr.value,
                           force=force, retry_quarantined=retry_quarantined, on_file=on_file,
                           args=" ".join(sys.argv[1:]), wait=wait,
-                          reextract_outdated=reextract_outdated)
+                          reextract_outdated=reextract_outdated,
+                          file_time_limit=file_time_limit)
 
     try:
         if interactive:

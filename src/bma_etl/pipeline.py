@@ -16,11 +16,13 @@ import gc
 import json
 import logging
 import os
+import signal
 import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -83,12 +85,16 @@ def repair(source: SourceDocument) -> RepairedText:
 
 
 def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
-                 layout: Layout | None = None) -> Processed:
+                 layout: Layout | None = None,
+                 on_read: Callable[[SourceDocument], None] | None = None) -> Processed:
     """Run one file through read → … → checks; raise BmaEtlError when it cannot be loaded.
 
-    ``layout`` skips detection and reads the file as that layout.
+    ``layout`` skips detection and reads the file as that layout. ``on_read`` is
+    called between reading and the other stages (``ingest`` starts a time limit).
     """
     source = read_source(path, data, ocr=ocr)
+    if on_read is not None:
+        on_read(source)
     doc = repair(source)
     detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
     extraction = detection.layout.extract(doc)
@@ -191,7 +197,10 @@ def _work(items: list[WorkItem]) -> ChunkResult:
     for path, data, ocr in items:
         began = time.perf_counter()
         try:
-            processed = process_file(path, ocr=ocr, data=data)
+            try:
+                processed = process_file(path, ocr=ocr, data=data, on_read=_start_time_limit)
+            finally:
+                _stop_time_limit()
             loaded.append(processed.tables)
             results.append((processed.layout, None, time.perf_counter() - began))
         except BmaEtlError as exc:
@@ -222,17 +231,58 @@ def _convert_one_by_one(results: list[FileResult], loaded: list[dict[str, list[R
     return results, concat_pieces(pieces)
 
 
+#: Seconds the stages after reading may take on one file in a worker process
+#: (``ingest(file_time_limit=...)``, else ``BMA_ETL_FILE_TIMEOUT``). Reading has its own
+#: limits (PDF parsing, OCR per page); a text file takes milliseconds.
+DEFAULT_FILE_TIME_LIMIT = 120.0
+
+# Set in worker processes only: a limit there ends the worker, never the run.
+_file_time_limit: float | None = None
+
+
+def default_file_time_limit() -> float:
+    """``BMA_ETL_FILE_TIMEOUT`` or :data:`DEFAULT_FILE_TIME_LIMIT`."""
+    value = os.environ.get("BMA_ETL_FILE_TIMEOUT", "")
+    try:
+        return float(value) if value else DEFAULT_FILE_TIME_LIMIT
+    except ValueError:
+        log.warning("BMA_ETL_FILE_TIMEOUT=%r is not a number; using %g s", value,
+                    DEFAULT_FILE_TIME_LIMIT)
+        return DEFAULT_FILE_TIME_LIMIT
+
+
+def _start_time_limit(_: SourceDocument) -> None:
+    # SIGALRM with its default action ends the process from the kernel, so it stops
+    # even a regex that holds the interpreter (no Python handler could run then).
+    if _file_time_limit is not None:
+        signal.setitimer(signal.ITIMER_REAL, _file_time_limit)
+
+
+def _stop_time_limit() -> None:
+    if _file_time_limit is not None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 #: Collections between cyclic garbage collections while a run goes (Python's default
 #: is 700). Extraction makes many short-lived objects and almost no cycles, so the
 #: default collector spends about a tenth of the extraction time finding nothing.
 GC_THRESHOLD = 20_000
 
 
-def _init_worker() -> None:
+def _init_worker(time_limit: float | None = None) -> None:
+    global _file_time_limit
     # Objects made at import (regexes, models, tables) never die: keep them out of
     # every collection.
     gc.freeze()
     gc.set_threshold(GC_THRESHOLD, 20, 100)
+    if time_limit:
+        _file_time_limit = time_limit
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
+def _new_pool(workers: int, time_limit: float | None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                               initargs=(time_limit,))
 
 
 @contextlib.contextmanager
@@ -288,6 +338,7 @@ def ingest(
     args: str | None = None,
     wait: float = DEFAULT_WAIT,
     reextract_outdated: bool = False,
+    file_time_limit: float | None = None,
 ) -> RunSummary:
     """Load every file under ``paths`` into the warehouse at ``db``.
 
@@ -299,6 +350,11 @@ def ingest(
 
     ``reextract_outdated`` adds the stored path of every document extracted by
     another extractor version (one whose file is gone is logged and left as it is).
+
+    With ``workers`` > 1, a file whose stages after reading take longer than
+    ``file_time_limit`` seconds (default :func:`default_file_time_limit`), or that crashes
+    its worker process, is quarantined and the run goes on in a new worker. With one
+    worker, files are extracted in this process, without that limit.
     """
     began = time.perf_counter()
     run = IngestRun(run_id=uuid.uuid4().hex, started_at=_now(), extractor_version=__version__,
@@ -321,8 +377,8 @@ def ingest(
         known = set(states)
         if reextract_outdated:
             paths = [*paths, *_outdated_paths(states)]
-        pool = (ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
-                if workers > 1 else None)
+        limit = file_time_limit if file_time_limit is not None else default_file_time_limit()
+        pool = _new_pool(workers, limit) if workers > 1 else None
         try:
             in_flight: _Batch | None = None
             for files in _batches(iter_files(paths), BATCH_SIZE):
@@ -333,10 +389,15 @@ def ingest(
                               ocr=ocr)
                 batch.start(pool)
                 if in_flight is not None:
-                    _finish(in_flight, db, wait, run.run_id, states, known, record)
+                    if _finish(in_flight, db, wait, run.run_id, states, known, record, limit):
+                        # A worker died: the pool is broken; go on with a new one.
+                        assert pool is not None
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool = _new_pool(workers, limit)
+                        batch.start(pool)
                 in_flight = batch
             if in_flight is not None:
-                _finish(in_flight, db, wait, run.run_id, states, known, record)
+                _finish(in_flight, db, wait, run.run_id, states, known, record, limit)
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
@@ -371,7 +432,8 @@ class _Batch:
     unreadable: list[tuple[FileOutcome, ArrowTables]] = field(default_factory=list)
     moved: list[FileOutcome] = field(default_factory=list)
     pending: list[WorkItem] = field(default_factory=list)
-    results: Iterator[ChunkResult] | None = None
+    chunks: list[list[WorkItem]] = field(default_factory=list)
+    results: list[Future[ChunkResult]] | Iterator[ChunkResult] | None = None
 
     def add(self, path: Path, states: dict[str, DocState], *, force: bool,
             retry_quarantined: bool, ocr: str) -> None:
@@ -397,23 +459,64 @@ class _Batch:
         self.pending.append((path, data, ocr))
 
     def start(self, pool: ProcessPoolExecutor | None) -> None:
-        chunks = [self.pending[i:i + CHUNK_SIZE]
-                  for i in range(0, len(self.pending), CHUNK_SIZE)]
-        if pool is None or len(self.pending) <= 1:
-            self.results = map(_work, chunks)
+        self.chunks = [self.pending[i:i + CHUNK_SIZE]
+                       for i in range(0, len(self.pending), CHUNK_SIZE)]
+        if pool is None:
+            self.results = map(_work, self.chunks)
         else:
-            self.results = pool.map(_work, chunks)
+            self.results = [pool.submit(_work, chunk) for chunk in self.chunks]
+
+    def collect(self, time_limit: float | None) -> tuple[list[ChunkResult], bool]:
+        """Every chunk's result in order, and whether a worker process died.
+
+        The files of a chunk whose worker died are extracted again one at a time,
+        each in a new process, to find the one to quarantine.
+        """
+        assert self.results is not None, "batch.start() comes first"
+        if not isinstance(self.results, list):
+            return list(self.results), False
+        out: list[ChunkResult] = []
+        broken = False
+        for chunk, future in zip(self.chunks, self.results, strict=True):
+            try:
+                out.append(future.result())
+            except BrokenProcessPool:
+                broken = True
+                out.append(_one_by_one(chunk, time_limit))
+        return out, broken
+
+
+def _one_by_one(chunk: list[WorkItem], time_limit: float | None) -> ChunkResult:
+    results: list[FileResult] = []
+    pieces: list[ArrowTables] = []
+    for item in chunk:
+        began = time.perf_counter()
+        with _new_pool(1, time_limit) as solo:
+            try:
+                one, tables = solo.submit(_work, [item]).result()
+            except BrokenProcessPool:
+                limit = f"{time_limit:g} s" if time_limit else "no"
+                reason = (f"extract: the worker process ended while reading this file: it took "
+                          f"longer than the time limit ({limit}) or crashed; please report it")
+                results.append((None, reason, time.perf_counter() - began))
+                continue
+        results.extend(one)
+        pieces.append(tables)
+    return results, concat_pieces(pieces)
 
 
 def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             states: dict[str, DocState], known: set[str],
-            record: Callable[[FileOutcome], None]) -> None:
-    """Collect a batch's extractions and load them in one short write."""
-    assert batch.results is not None, "batch.start() comes first"
+            record: Callable[[FileOutcome], None], time_limit: float | None = None) -> bool:
+    """Collect a batch's extractions and load them in one short write.
+
+    Returns whether a worker process died (the pool cannot be used again).
+    """
+    collected, broken = batch.collect(time_limit)
     outcomes = [outcome for outcome, _ in batch.unreadable]
     pieces = [rows for _, rows in batch.unreadable]
     pending = iter(batch.pending)
-    for results, tables in batch.results:
+    for results, tables in collected:
         pieces.append(tables)
         # results first: zip stops on it without taking a file from ``pending``.
         for (layout, error, seconds), (path, data, _) in zip(results, pending, strict=False):
@@ -439,6 +542,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
         if outcome.state == "quarantined":
             log.warning("quarantined %s: %s", outcome.path, outcome.error)
         record(outcome)
+    return broken
 
 
 def _stamp(tables: ArrowTables, run_id: str) -> ArrowTables:
