@@ -233,3 +233,11 @@ def test_warehouse_format_and_upgrade_of_an_older_file(db: Path) -> None:
         con.close()
     assert tags["storage_version"].startswith(STORAGE_VERSION)
     assert _counts(db)["progress_updates"] == 20
+
+
+def test_rows_without_their_documents_row_are_refused(db: Path) -> None:
+    tables = dict(process_file(LEGACY[0]).tables)
+    del tables["documents"]
+    with Warehouse(db) as wh, pytest.raises(WarehouseError, match="without their documents row"):
+        wh.load(tables)
+    assert _counts(db) == dict.fromkeys(TABLES, 0)

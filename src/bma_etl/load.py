@@ -57,11 +57,11 @@ DUCKDB_CONFIG: dict[str, str] = {"memory_limit": "256MB", "preserve_insertion_or
 #: Rows per row group the writer makes (DuckDB's default is 122,880). A checkpoint
 #: rewrites a table's last, partly filled row group whole when the table has an
 #: index, so with the default every batch rewrote all of ``document_texts`` (large
-#: strings, primary key) and loading slowed as the warehouse grew. Readers of any
-#: DuckDB version open the file the same way.
+#: strings, primary key) and loading slowed as the warehouse grew. Readers need no
+#: setting for it.
 ROW_GROUP_SIZE = 2048
 
-#: On-disk format the writer uses (DuckDB otherwise writes v0.10.2 for old readers).
+#: On-disk format the writer uses (DuckDB otherwise writes one that old versions read).
 #: From v1.3.0 DuckDB compresses long strings: 10,000 documents take 270 MB instead
 #: of 1.5 GB and load in about half the time. Opening the warehouse needs DuckDB 1.3
 #: or newer; a warehouse written in the older format is upgraded on the next ingest.
@@ -207,8 +207,10 @@ class Warehouse:
         deletes when the caller knows none of the documents is stored yet.
         """
         merged = concat_pieces(pieces)
-        if "documents" not in merged:
+        if not merged:
             return
+        if "documents" not in merged:
+            raise WarehouseError("rows to load without their documents row")
         doc_ids = merged["documents"].column("doc_id").to_pylist()
         if len(set(doc_ids)) != len(doc_ids):
             raise WarehouseError("a document appears twice in one load")
