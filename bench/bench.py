@@ -7,6 +7,7 @@ dates, amounts, number of report rows), then measures for each N:
 - an unchanged re-run (files/s);
 - per-layout extraction speed (documents/s, one process, no warehouse);
 - peak resident memory of the run (parent and worker processes);
+- the warehouse file's size after the first run;
 - the same first run on a corpus of forms and web pages only (no action plans);
 - text-layer and scanned PDF pages per second (``bench/pdf_pages.py``).
 
@@ -92,6 +93,8 @@ def run(n: int, workers: int, samples: list[Path] | None = None) -> dict[str, fl
         began = time.perf_counter()
         first = ingest([corpus], db, workers=workers)
         first_s = time.perf_counter() - began
+        size_mb = (db.stat().st_size + (db.with_suffix(".duckdb.wal").stat().st_size
+                                        if db.with_suffix(".duckdb.wal").exists() else 0)) / 2**20
         began = time.perf_counter()
         again = ingest([corpus], db, workers=workers)
         again_s = time.perf_counter() - began
@@ -103,6 +106,7 @@ def run(n: int, workers: int, samples: list[Path] | None = None) -> dict[str, fl
             "quarantined": first.quarantined,
             "unchanged_on_rerun": again.unchanged,
             "peak_rss_mb": round(peak_rss_mb(), 1),
+            "warehouse_mb": round(size_mb, 1),
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
