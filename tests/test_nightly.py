@@ -267,3 +267,14 @@ def test_file_that_hangs_or_crashes_its_worker_is_quarantined_and_the_run_goes_o
     assert "time limit (1 s) or crashed" in (bad.error or "")
     rows = run_sql(db, "select status, count(*) from documents group by 1 order by 1").rows
     assert rows == [("loaded", 10), ("quarantined", 1)]
+
+
+def test_time_limits_from_the_environment(monkeypatch: pytest.MonkeyPatch,
+                                          caplog: pytest.LogCaptureFixture) -> None:
+    from bma_etl.pipeline import DEFAULT_FILE_TIME_LIMIT, default_file_time_limit
+
+    monkeypatch.setenv("BMA_ETL_FILE_TIMEOUT", "45")
+    assert default_file_time_limit() == 45.0
+    monkeypatch.setenv("BMA_ETL_FILE_TIMEOUT", "two minutes")
+    assert default_file_time_limit() == DEFAULT_FILE_TIME_LIMIT
+    assert "BMA_ETL_FILE_TIMEOUT='two minutes' is not a number of seconds" in caplog.text

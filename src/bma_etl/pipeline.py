@@ -35,6 +35,7 @@ from bma_etl.detect import Detection, detect
 from bma_etl.errors import BmaEtlError, ReadError, WarehouseError
 from bma_etl.layouts import UNKNOWN
 from bma_etl.layouts.base import Layout, RepairedText
+from bma_etl.limits import seconds_from_env
 from bma_etl.load import (
     DEFAULT_WAIT,
     ArrowTables,
@@ -242,13 +243,7 @@ _file_time_limit: float | None = None
 
 def default_file_time_limit() -> float:
     """``BMA_ETL_FILE_TIMEOUT`` or :data:`DEFAULT_FILE_TIME_LIMIT`."""
-    value = os.environ.get("BMA_ETL_FILE_TIMEOUT", "")
-    try:
-        return float(value) if value else DEFAULT_FILE_TIME_LIMIT
-    except ValueError:
-        log.warning("BMA_ETL_FILE_TIMEOUT=%r is not a number; using %g s", value,
-                    DEFAULT_FILE_TIME_LIMIT)
-        return DEFAULT_FILE_TIME_LIMIT
+    return seconds_from_env("BMA_ETL_FILE_TIMEOUT", DEFAULT_FILE_TIME_LIMIT)
 
 
 def _start_time_limit(_: SourceDocument) -> None:

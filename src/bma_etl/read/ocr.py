@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bma_etl.errors import ReadError
+from bma_etl.limits import seconds_from_env
 from bma_etl.read.pdf import open_pdf
 from bma_etl.read.pdf_worker import call_with_time_limit
 
@@ -100,11 +101,7 @@ def engine_version() -> str:
 
 def page_time_limit() -> float:
     """Seconds one page's OCR may take."""
-    value = os.environ.get("BMA_ETL_OCR_TIMEOUT", "")
-    try:
-        return float(value) if value else DEFAULT_PAGE_TIME_LIMIT
-    except ValueError:
-        return DEFAULT_PAGE_TIME_LIMIT
+    return seconds_from_env("BMA_ETL_OCR_TIMEOUT", DEFAULT_PAGE_TIME_LIMIT)
 
 
 def jobs() -> int:

@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from bma_etl.errors import ReadError
+from bma_etl.limits import seconds_from_env
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +31,7 @@ T = TypeVar("T")
 
 def time_limit() -> float:
     """Seconds one parse or render call may take (``BMA_ETL_PDF_TIMEOUT`` or the default)."""
-    value = os.environ.get("BMA_ETL_PDF_TIMEOUT", "")
-    try:
-        return float(value) if value else DEFAULT_TIME_LIMIT
-    except ValueError:
-        log.warning("BMA_ETL_PDF_TIMEOUT=%r is not a number; using %g s", value,
-                    DEFAULT_TIME_LIMIT)
-        return DEFAULT_TIME_LIMIT
+    return seconds_from_env("BMA_ETL_PDF_TIMEOUT", DEFAULT_TIME_LIMIT)
 
 
 class _Worker:
