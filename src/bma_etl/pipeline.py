@@ -427,6 +427,7 @@ class _Batch:
     unreadable: list[tuple[FileOutcome, ArrowTables]] = field(default_factory=list)
     moved: list[FileOutcome] = field(default_factory=list)
     pending: list[WorkItem] = field(default_factory=list)
+    pending_ids: list[str] = field(default_factory=list)  # content hash of each, in order
     chunks: list[list[WorkItem]] = field(default_factory=list)
     results: list[Future[ChunkResult]] | Iterator[ChunkResult] | None = None
 
@@ -452,6 +453,7 @@ class _Batch:
             return
         states[doc_id] = DocState("pending", __version__, str(path))
         self.pending.append((path, data, ocr))
+        self.pending_ids.append(doc_id)
 
     def start(self, pool: ProcessPoolExecutor | None) -> None:
         self.chunks = [self.pending[i:i + CHUNK_SIZE]
@@ -510,12 +512,12 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     collected, broken = batch.collect(time_limit)
     outcomes = [outcome for outcome, _ in batch.unreadable]
     pieces = [rows for _, rows in batch.unreadable]
-    pending = iter(batch.pending)
+    pending = iter(zip(batch.pending, batch.pending_ids, strict=True))
     for results, tables in collected:
         pieces.append(tables)
         # results first: zip stops on it without taking a file from ``pending``.
-        for (layout, error, seconds), (path, data, _) in zip(results, pending, strict=False):
-            doc_id = doc_id_of(data)
+        for (layout, error, seconds), ((path, _, _), doc_id) in zip(results, pending,
+                                                                    strict=False):
             if layout is None:
                 reason = error or "internal: no reason given"
                 outcomes.append(FileOutcome(path, doc_id, "quarantined", None, reason, seconds))
