@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import cast
 
-from bma_etl.layouts.base import Finding
+from bma_etl.document import Finding
 from bma_etl.normalize.fiscal import in_fiscal_year
 from bma_etl.records import PlanSection, ProgressUpdate, Project, Record
 

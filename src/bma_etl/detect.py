@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bma_etl.errors import UnknownLayout
 from bma_etl.layouts import REGISTRY
-from bma_etl.layouts.base import Layout, RepairedText
+from bma_etl.layouts.base import Layout, RepairedText, score_signals
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +42,28 @@ def score_all(doc: RepairedText) -> dict[str, float]:
     return dict(sorted(scores.items(), key=lambda kv: -kv[1]))
 
 
+def score_all_fuzzy(doc: RepairedText) -> dict[str, float]:
+    """Every layout's score with its signals' phrases also matched approximately."""
+    scores: dict[str, float] = {}
+    for layout in REGISTRY:
+        value = score_signals(doc, layout.signals, fuzzy=True) if layout.signals else 0.0
+        scores[layout.layout_id] = max(0.0, min(1.0, value))
+    return dict(sorted(scores.items(), key=lambda kv: -kv[1]))
+
+
 def detect(doc: RepairedText) -> Detection:
-    """Return the best-scoring layout, or raise UnknownLayout."""
+    """Return the best-scoring layout, or raise UnknownLayout.
+
+    When no layout reaches :data:`THRESHOLD`, the signals' phrases are looked
+    for approximately (OCR reads ``แสดง`` as ``เสดง``) before giving up.
+    """
     scores = score_all(doc)
     best_id, best = next(iter(scores.items()), ("", 0.0))
+    if best < THRESHOLD:
+        fuzzy = score_all_fuzzy(doc)
+        if next(iter(fuzzy.values()), 0.0) > best:
+            scores = fuzzy
+            best_id, best = next(iter(scores.items()))
     if best < THRESHOLD:
         shown = ", ".join(f"{k} {v:.2f}" for k, v in scores.items())
         raise UnknownLayout(

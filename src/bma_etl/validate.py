@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pydantic import TypeAdapter, ValidationError
 
+from bma_etl.document import Finding
 from bma_etl.errors import RecordInvalid
-from bma_etl.layouts.base import Finding
 from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.records import MODEL_BY_TABLE, Provenance, Record
 

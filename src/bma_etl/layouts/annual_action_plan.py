@@ -122,8 +122,8 @@ _HEADING_MAX = 160
 
 #: What marks an annual action plan (regex → points).
 SIGNALS = (
-    Signal(_PLAN_WORDS, 0.4, 3000),
-    Signal(SUMMARY_HEADING.pattern, 0.25, None, ("สรุป",)),
+    Signal(_PLAN_WORDS, 0.4, 3000, phrase="แผนปฏิบัติการประจำปี"),
+    Signal(SUMMARY_HEADING.pattern, 0.25, None, ("สรุป",), phrase="สรุปโครงการและงบประมาณ"),
     Signal("วิสัยทัศน์", 0.05),
     Signal("พันธกิจ", 0.05),
     Signal(r"โครงการยุทธศาสตร์|โครงการสำคัญตามภารกิจ|ประจำ(?:ปี)?พื้นฐาน", 0.1),
@@ -599,6 +599,7 @@ LAYOUT = Layout(
             PlanStep, PlanKpiDefinition),
     score=score,
     extract=extract,
+    signals=SIGNALS,
 )
 
 __all__ = ["LAYOUT", "extract", "score", "section_of"]

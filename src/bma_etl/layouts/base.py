@@ -1,137 +1,47 @@
-"""What a layout module provides, and the raw shapes an extractor returns.
+"""What a layout module provides: its signals, its scorer and its extractor.
 
-Stage: extract. An extractor reads a :class:`~bma_etl.textnorm.RepairedText` and
-returns an :class:`Extraction`: rows of *raw* values, each the exact text it read
-with its :class:`~bma_etl.provenance.Span`. Turning raw text into numbers and
-dates is the normalize stage's job (:mod:`bma_etl.normalize.fields`), chosen by
-the ``Parse`` marker on each model field.
+Stage: extract. An extractor reads a :class:`~bma_etl.document.RepairedText` and
+returns an :class:`~bma_etl.document.Extraction`: rows of *raw* values, each the
+exact text it read with its :class:`~bma_etl.provenance.Span` (the shapes live in
+:mod:`bma_etl.document`, which belongs to no stage, and are re-exported here).
+Turning raw text into numbers and dates is the normalize stage's job
+(:mod:`bma_etl.normalize.fields`), chosen by the ``Parse`` marker on each model
+field.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 
-from bma_etl.provenance import LineIndex, Span
+from bma_etl.document import (
+    Derived,
+    Extraction,
+    FieldValue,
+    Finding,
+    Line,
+    Raw,
+    RawRow,
+    RepairedText,
+)
+from bma_etl.matchkey import fuzzy_find, key, key_pattern
 from bma_etl.records import Record
 
-
-@dataclass(frozen=True, slots=True)
-class RepairedText:
-    """A document's repaired text with its line index (what extractors read)."""
-
-    text: str
-    index: LineIndex
-    ocr_used: bool = False
-
-    @classmethod
-    def of(cls, text: str, page_starts: tuple[int, ...] = (), ocr_used: bool = False
-           ) -> RepairedText:
-        """Wrap already-repaired text."""
-        return cls(text, LineIndex(text, page_starts), ocr_used)
-
-    def lines(self) -> Iterator[Line]:
-        r"""Every line with its number and offset (newline not included).
-
-        The lines are those of ``index`` (which breaks at ``\n`` only).
-        """
-        start = 0
-        for no, line in enumerate(self.text.split("\n"), start=1):
-            yield Line(no, start, line)
-            start += len(line) + 1
-
-    def raw(self, start: int, end: int) -> Raw | None:
-        """Raw value for ``text[start:end]`` with surrounding white space trimmed.
-
-        Returns None when the slice is blank (the document states nothing there).
-        """
-        piece = self.text[start:end]
-        stripped = piece.strip()
-        if not stripped:
-            return None
-        if len(stripped) != len(piece):  # most pieces have no space to trim
-            start += len(piece) - len(piece.lstrip())
-        end = start + len(stripped)
-        return Raw(stripped, self.index.span(start, end), self.ocr_used)
-
-    def raw_match(self, match: re.Match[str], group: int | str = 0, base: int = 0) -> Raw | None:
-        """Raw value for a regex group; ``base`` is the offset the match's string starts at."""
-        start, end = match.span(group)
-        if start < 0:
-            return None
-        return self.raw(base + start, base + end)
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the text: 1-based number, offset of its first character, its text."""
-
-    no: int
-    start: int
-    text: str
-
-    @property
-    def end(self) -> int:
-        """Offset just past the line's last character."""
-        return self.start + len(self.text)
-
-
-@dataclass(frozen=True, slots=True)
-class Raw:
-    """A value exactly as read, and where (``text[span.char_start:span.char_end] == text``)."""
-
-    text: str
-    span: Span
-    low_confidence: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Derived:
-    """A value the extractor worked out rather than read (provenance ``derived = true``).
-
-    ``value`` is already normalised (an ``int``, ``date``, ``str``...); ``evidence``
-    points at the text it was derived from, when there is one.
-    """
-
-    value: object
-    note: str
-    evidence: Span | None = None
-
-
-#: A field's raw value: one piece, several pieces (a text continued over a page
-#: break, or the elements of a list), a derived value, or not stated.
-FieldValue = Raw | Derived | list[Raw] | None
-
-
-@dataclass(slots=True)
-class RawRow:
-    """One row of a contract table, before normalisation."""
-
-    table: str
-    ordinal: int | None
-    fields: dict[str, FieldValue] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A quality issue the extractor noticed (structure it could not place, say)."""
-
-    table_name: str
-    row_ordinal: int | None
-    field: str | None
-    severity: Literal["warning", "error"]
-    code: str
-    message: str
-
-
-@dataclass(slots=True)
-class Extraction:
-    """What one extractor returns for one document."""
-
-    rows: list[RawRow] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+__all__ = [
+    "Derived",
+    "Extraction",
+    "FieldValue",
+    "Finding",
+    "Layout",
+    "Line",
+    "Raw",
+    "RawRow",
+    "RepairedText",
+    "Signal",
+    "score_signals",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,26 +53,57 @@ class Signal:
     regex runs only when one is in the text. A line-anchored pattern (``^\s*…``)
     costs Python's regex engine a try at every character of a long document; a
     substring test does not.
+
+    A signal not found in the text is looked for in its key form
+    (:mod:`bma_etl.matchkey`: marks, spaces and look-alikes that PDFs and OCR
+    change do not count). ``phrase``, a literal of ten letters or more, is then
+    looked for approximately when detection finds no layout otherwise.
     """
 
     pattern: str
     points: float
     within: int | None = None
     needles: tuple[str, ...] = ()
+    phrase: str | None = None
 
 
-def score_signals(doc: RepairedText, signals: tuple[Signal, ...]) -> float:
+@lru_cache(maxsize=4)
+def _key_text(text: str) -> str:
+    return key(text)
+
+
+def _found(signal: Signal, text: str, needles: tuple[str, ...],
+           compiled: re.Pattern[str] | None) -> bool:
+    if compiled is None or (needles and not any(needle in text for needle in needles)):
+        return False
+    return compiled.search(text) is not None
+
+
+def score_signals(doc: RepairedText, signals: tuple[Signal, ...], fuzzy: bool = False
+                  ) -> float:
     r"""Sum of the points of the signals found in ``doc``, capped at 1.
+
+    ``fuzzy`` also looks for each signal's ``phrase`` approximately.
 
     >>> score_signals(RepairedText.of("a\nTITLE"), (Signal("^TITLE", 0.6), Signal("x", 0.3)))
     0.6
+    >>> score_signals(RepairedText.of("รายงานครังที 7"), (Signal(r"รายงานครั้งที่\s*7", 0.5),))
+    0.5
     """
     points = 0.0
+    folded: str | None = None
     for signal in signals:
         text = doc.text if signal.within is None else doc.text[:signal.within]
-        if signal.needles and not any(needle in text for needle in signal.needles):
+        if _found(signal, text, signal.needles, re.compile(signal.pattern, re.MULTILINE)):
+            points += signal.points
             continue
-        if re.search(signal.pattern, text, re.MULTILINE):
+        if folded is None:
+            folded = _key_text(doc.text)
+        ktext = folded if signal.within is None else folded[:signal.within]
+        if _found(signal, ktext, tuple(key(n) for n in signal.needles),
+                  key_pattern(signal.pattern)):
+            points += signal.points
+        elif fuzzy and signal.phrase and fuzzy_find(key(signal.phrase), ktext):
             points += signal.points
     return min(round(points, 6), 1.0)
 
@@ -180,3 +121,5 @@ class Layout:
     tables: tuple[type[Record], ...]
     score: ScoreFn
     extract: ExtractFn
+    #: The scorer's signals, for detection's approximate second look (:func:`score_signals`).
+    signals: tuple[Signal, ...] = ()

@@ -99,10 +99,10 @@ _PIPE_SEPARATOR_RE = re.compile(r"^\s*\|[\s|:-]*\|\s*$")
 
 #: What marks the legacy progress form (regex → points).
 SIGNALS = (
-    Signal(re.escape(TITLE), 0.5, 6000),
+    Signal(re.escape(TITLE), 0.5, 6000, phrase=TITLE),
     Signal(r"รหัสโครงการ[.\s]*:", 0.15, 6000),
     Signal(r"^\s*1\.1\s", 0.1, 6000, ("1.1",)),
-    Signal(r"หน่วยงานที่รับผิดชอบ[.\s]*:", 0.1, 6000),
+    Signal(r"หน่วยงานที่รับผิดชอบ[.\s]*:", 0.1, 6000, phrase="หน่วยงานที่รับผิดชอบ"),
     Signal(r"รายงานครั?้?งที่?", 0.15),
 )
 
@@ -349,6 +349,7 @@ LAYOUT = Layout(
     tables=(Project, ProgressUpdate),
     score=score,
     extract=extract,
+    signals=SIGNALS,
 )
 
 __all__ = ["LAYOUT", "Derived", "extract", "score"]

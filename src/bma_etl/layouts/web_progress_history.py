@@ -484,4 +484,5 @@ LAYOUT = Layout(
     tables=(Project, ProgressUpdate, Indicator),
     score=score,
     extract=extract,
+    signals=SIGNALS,
 )

@@ -117,7 +117,8 @@ _IMPLAUSIBLE = 3
 
 #: What marks the project-detail page (regex → points).
 SIGNALS = (
-    Signal(r"^\s*รายละเอียดโครงการ\s*/\s*กิจกรรม", 0.35, 3000, ("รายละเอียดโครงการ",)),
+    Signal(r"^\s*รายละเอียดโครงการ\s*/\s*กิจกรรม", 0.35, 3000, ("รายละเอียดโครงการ",),
+           phrase="รายละเอียดโครงการ/กิจกรรม"),
     Signal(r"^\s*รหัสโครงการ[ \t]*[0-9๐-๙]", 0.2, 40000, ("รหัสโครงการ",)),
     Signal(r"^\s*ผลงานเดือนที่[ ]*[0-9๐-๙]", 0.2, 40000, ("ผลงานเดือนที่",)),
     Signal(r"^\s*(?:Policy|Branch|Kpi)\s*ID", 0.15, 40000, ("ID",)),
@@ -405,4 +406,5 @@ LAYOUT = Layout(
     tables=(Project, MonthlyProgress),
     score=score,
     extract=extract,
+    signals=SIGNALS,
 )

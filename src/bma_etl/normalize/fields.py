@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
+from bma_etl.document import Derived, Extraction, Finding, Raw, RawRow
 from bma_etl.errors import ExtractError, NormalizeError
-from bma_etl.layouts.base import Derived, Extraction, Finding, Raw, RawRow
 from bma_etl.normalize.dates import ce_to_be, parse_date
 from bma_etl.normalize.digits import (
     parse_amount,
@@ -241,12 +241,15 @@ def _provenance(row: RawRow, name: str, value: Raw | Derived | list[Raw], text: 
                              ev.char_end if ev else None,
                              text[ev.char_start:ev.char_end] if ev else None, True, False,
                              value.note)
+    note = None
     if isinstance(value, Raw):  # one piece: most values
         first = last = value.span
         low_confidence = value.low_confidence
+        if value.joined:
+            note = "read across a line wrap; the value joins the wrapped pieces"
     else:
         first, last = value[0].span, value[-1].span
         low_confidence = any(p.low_confidence for p in value)
     return ProvenanceRow(row.table, row.ordinal, name, first.page, first.line_no,
                          first.char_start, last.char_end, text[first.char_start:last.char_end],
-                         False, low_confidence)
+                         False, low_confidence, note)
