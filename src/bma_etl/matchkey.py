@@ -101,7 +101,20 @@ def search_key(pattern: str, text: str) -> tuple[int, int] | None:
     m = compiled.search(folded)
     if not m or m.end() == m.start():
         return None
-    return offsets[m.start()], offsets[m.end() - 1] + 1
+    return offsets[m.start()], past_marks(text, offsets[m.end() - 1] + 1)
+
+
+_MARK_RUN = re.compile(f"[{MARKS}\u0e33]*")
+
+
+def past_marks(text: str, end: int) -> int:
+    """``end`` moved past the marks that belong to the letter before it.
+
+    >>> past_marks("ศาสตร์ :", 5)
+    6
+    """
+    m = _MARK_RUN.match(text, end)
+    return m.end() if m else end
 
 
 #: Least similarity (0-100) for an approximate match of a phrase.
@@ -125,3 +138,72 @@ def fuzzy_find(phrase: str, text: str, min_similarity: float = MIN_SIMILARITY
     if found is None:
         return None
     return found.dest_start, found.dest_end
+
+
+def literal_of(pattern: str) -> str:
+    r"""The words a label regex always needs: optional groups and regex syntax dropped.
+
+    >>> literal_of(r"ชื่อโครงการ(?:\s*/\s*กิจกรรม)?"), literal_of(r"(?:ชื่อ)?ผู้รับผิดชอบ(?:โครงการ)?")
+    ('ชื่อโครงการ', 'ผู้รับผิดชอบ')
+    """
+    text = re.sub(r"\(\?:[^()]*\)\?", "", pattern)
+    text = re.sub(r"\\s[*+?]?|\\.|[\\()?:*+|^$\[\]]", "", text)
+    return text.strip()
+
+
+#: What may stand between a label and its value: dots, spaces, and a separator
+#: (``:``; OCR reads it ``;``, ``+`` or ``i``).
+_SEPARATOR = re.compile("[\\s.…,'\"\u201c\u201d\u2018\u2019]*(?:[:;+=]|\\bi\\b)[\\s:]*")
+
+
+def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
+               ) -> tuple[str, int] | None:
+    r"""``(name, offset where the value starts)`` of the label ``text`` starts with, or None.
+
+    ``labels`` maps label regexes to names, most specific first. The label is
+    matched as printed, then in key form (marks and spaces that OCR loses do not
+    count), then, with ``fuzzy``, approximately: the words before the line's
+    first separator against each label's literal words.
+
+    >>> find_label("ชือผู รับผิดชอบ... ; นาย ก", {"ผู้รับผิดชอบ": "p", "ชื่อผู้รับผิดชอบ": "q"})
+    ('q', 21)
+    >>> find_label("' ปืงบประ มาณ พ.ศ.  + 2564", {r"ปีงบประมาณ\s*(?:พ\.ศ\.)?": "y"}, fuzzy=True)
+    ('y', 22)
+    """
+    folded, offsets = key_map(text)
+    for pattern, name in labels.items():
+        compiled = key_pattern(f"^(?:{pattern})")
+        if compiled is None:
+            continue
+        m = compiled.match(folded.lstrip(_JUNK_CHARS))
+        if m is None:
+            continue
+        skipped = len(folded) - len(folded.lstrip(_JUNK_CHARS))
+        end = past_marks(text, offsets[skipped + m.end() - 1] + 1) if m.end() \
+            else offsets[skipped]
+        sep = _SEPARATOR.match(text, end)
+        if sep:
+            return name, sep.end()
+    if not fuzzy:
+        return None
+    sep = re.search(r"[:;+=]", text[:80])
+    if sep is None:
+        return None
+    head = key(text[:sep.start()]).strip(_JUNK_CHARS + ".…,")
+    best: tuple[float, int, str] | None = None
+    from rapidfuzz.fuzz import ratio
+
+    for pattern, name in labels.items():
+        literal = key(literal_of(pattern))
+        if len(literal) < 5:
+            continue
+        score = ratio(literal, head[:len(literal) + 2])
+        if score >= MIN_SIMILARITY and (best is None or (score, len(literal)) > best[:2]):
+            best = (score, len(literal), name)
+    if best is None:
+        return None
+    after = re.compile(r"[:;+=][\s:]*").match(text, sep.start())
+    return best[2], after.end() if after else sep.end()
+
+
+_JUNK_CHARS = "'\"\u201c\u201d\u2018\u2019.,-_|!*\u00a9\u00ae "

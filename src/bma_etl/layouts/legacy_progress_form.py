@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bma_etl.document import cells
 from bma_etl.errors import ExtractError, NormalizeError
 from bma_etl.layouts.base import (
     Derived,
@@ -34,6 +35,7 @@ from bma_etl.layouts.common import (
     split_person_raw,
     strip_outline_raw,
 )
+from bma_etl.matchkey import find_label, search_key
 from bma_etl.normalize.dates import parse_date
 from bma_etl.records import ProgressUpdate, Project
 
@@ -57,10 +59,6 @@ PROJECT_LABELS: dict[str, str] = {
     r"เป้าหมายที่": "strategy_goal",
     r"ตัวชี้วัด": "strategy_indicator",
 }
-_LABEL_RES = [
-    (re.compile(rf"^\s*(?:{label})[\s.…]*:\s*(?P<value>.*?)\s*$"), column)
-    for label, column in PROJECT_LABELS.items()
-]
 
 #: Numbered section headings (``1.3 หลักการและเหตุผล``) → the block they open.
 SECTION_HEADINGS: dict[str, str] = {
@@ -92,8 +90,10 @@ _BUDGET_RE = re.compile(
 #: A report date whose first ``/`` OCR lost and whose second it read as ``|`` or ``l``
 #: (``242|2563`` for 24/2/2563): read only when one split of the digits is a date.
 _DATE_LOST_SLASH_RE = re.compile(r"::\s*(?P<dm>[0-9]{2,4})\s*[/|lI]\s*(?P<year>[0-9]{4})\s*:?")
-_PLAN_FLAG_RE = re.compile(r"^[\s:]*(?P<flag>(?:ไม่)?เป็นไปตามแผน)\s*$")
-_TARGET_FLAG_RE = re.compile(r"^[\s:]*(?P<flag>(?:ไม่)?เป็นไปตามเป้าหมาย)\s*$")
+#: The plan and target flags, in a cell of their own or after an entry's budget.
+_PLAN_FLAG = r"(?:ไม่)?เป็นไปตามแผน"
+_TARGET_FLAG = r"(?:ไม่)?เป็นไปตามเป้าหมาย"
+_FLAG_CELL_RE = re.compile(r"^[\s:.'\u2019]*(?P<flag>\S.*?)[\s:.'\u2019]*$")
 _PIPE_SEPARATOR_RE = re.compile(r"^\s*\|[\s|:-]*\|\s*$")
 
 
@@ -114,8 +114,9 @@ def score(doc: RepairedText) -> float:
 
 @dataclass
 class _Cell:
-    """A piece of the report table: one cell's text and its offset in the document."""
+    """A piece of the report table: one cell's text and where it starts in its row."""
 
+    line: Line
     start: int
     text: str
     first: bool  # the row's first (label) column
@@ -164,31 +165,40 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
     """Group the document's lines under the numbered section that holds them."""
     blocks: dict[str, list[Line]] = {}
     current = "_preamble"
-    for line in doc.lines():
+    for line in doc.rows():
         if _PAGE_HEADER_RE.match(line.text):
             continue
-        heading = _HEADING_RE.match(line.text)
-        if heading:
-            title = heading.group("title")
-            name = next(
-                (block for pattern, block in SECTION_HEADINGS.items() if re.match(pattern, title)),
-                None,
-            )
-            if name is not None:
-                current = name
-                continue
+        name = _heading_of(line.text)
+        if name is not None:
+            current = name
+            continue
         if current == "_reports" and _FOOTER_RE.match(line.text):
             current = "_footer"
         blocks.setdefault(current, []).append(line)
     return blocks
 
 
+def _heading_of(text: str) -> str | None:
+    """The block a numbered section heading opens (its words matched in key form)."""
+    heading = _HEADING_RE.match(text)
+    if not heading or len(text) > 160:
+        return None
+    title = heading.group("title")
+    for pattern, block in SECTION_HEADINGS.items():
+        if re.match(pattern, title):
+            return block
+    for pattern, block in SECTION_HEADINGS.items():
+        found = search_key(f"^(?:{pattern})", title)
+        if found is not None:
+            return block
+    return None
+
+
 def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction) -> None:
-    for regex, column in _LABEL_RES:
-        m = regex.match(line.text)
-        if not m:
-            continue
-        raw = doc.raw_match(m, "value", base=line.start)
+    found = find_label(line.text, PROJECT_LABELS, fuzzy=doc.ocr_used)
+    if found is not None:
+        column, value_start = found
+        raw = doc.raw_in(line, value_start, len(line.text))
         if raw is None:
             return
         if column == "project_name":
@@ -206,7 +216,6 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
             )
         else:
             row.fields[column] = raw
-        return
 
 
 
@@ -216,7 +225,7 @@ def _content_lines(lines: list[Line]) -> list[Line]:
 
 
 def _text_pieces(doc: RepairedText, lines: list[Line]) -> list[Raw]:
-    pieces = [doc.raw(ln.start, ln.end) for ln in _content_lines(lines)]
+    pieces = [doc.raw_in(ln, 0, len(ln.text)) for ln in _content_lines(lines)]
     return [p for p in pieces if p is not None]
 
 
@@ -226,7 +235,7 @@ def _numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
     for ln in _content_lines(lines):
         m = _ITEM_RE.match(ln.text)
         if m or not items:
-            begin = ln.start + (m.start("body") if m else 0)
+            begin = ln.at(m.start("body") if m else 0)
             items.append((begin, ln.end))
         else:
             items[-1] = (items[-1][0], ln.end)
@@ -235,25 +244,8 @@ def _numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
 
 
 def _row_cells(line: Line) -> list[_Cell]:
-    """Split a table row into cells: pipe rows, tab rows, or a plain line (one cell)."""
-    text = line.text
-    if text.lstrip().startswith("|"):
-        cells: list[_Cell] = []
-        parts = text.split("|")
-        offset = 0
-        for i, part in enumerate(parts):
-            if 0 < i < len(parts) - 1 or (i == len(parts) - 1 and part.strip()):
-                cells.append(_Cell(line.start + offset, part, first=(i == 1)))
-            offset += len(part) + 1
-        return cells
-    if "\t" in text:
-        out: list[_Cell] = []
-        offset = 0
-        for i, part in enumerate(text.split("\t")):
-            out.append(_Cell(line.start + offset, part, first=(i == 0)))
-            offset += len(part) + 1
-        return out
-    return [_Cell(line.start, text, first=True)]
+    """The row's cells (:func:`bma_etl.document.cells`), each with its line."""
+    return [_Cell(line, c.start, c.text, c.first) for c in cells(line)]
 
 
 def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
@@ -266,11 +258,11 @@ def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list
                 continue
             m = _LABEL_CELL_RE.match(cell.text) if cell.first else None
             if m:
-                label = doc.raw(cell.start + m.start("no"), cell.start + m.end("no"))
+                label = doc.raw_in(cell.line, cell.start + m.start("no"), cell.start + m.end("no"))
                 reports.append(_Report(label))
                 rest = cell.text[m.end():]
                 if rest.strip():
-                    reports[-1].cells.append(_Cell(cell.start + m.end(), rest, False))
+                    reports[-1].cells.append(_Cell(cell.line, cell.start + m.end(), rest, False))
             elif reports:
                 reports[-1].cells.append(cell)
             else:
@@ -281,42 +273,81 @@ def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list
     return [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
 
 
+def _flag(text: str, pattern: str) -> tuple[int, int] | None:
+    """Span of a plan or target flag filling ``text`` (a cell), in key form."""
+    m = _FLAG_CELL_RE.match(text)
+    if m is None:
+        return None
+    found = search_key(f"^(?:{pattern})$", m.group("flag"))
+    if found is None:
+        return None
+    return m.start("flag") + found[0], m.start("flag") + found[1]
+
+
+def _trailing_flags(text: str) -> list[tuple[str, int, int]]:
+    """Flags printed after an entry's budget in the same cell (no cells of their own).
+
+    ``: เป็นไปตามแผน : เป็นไปตามเป้าหมาย`` → ``[("on_plan", a, b), ("on_target", c, d)]``.
+    """
+    out: list[tuple[str, int, int]] = []
+    at = 0
+    for part in re.split(r"([:|])", text):
+        if part not in (":", "|"):
+            for column, pattern in (("on_target", _TARGET_FLAG), ("on_plan", _PLAN_FLAG)):
+                found = _flag(part, pattern)
+                if found is not None:
+                    out.append((column, at + found[0], at + found[1]))
+                    break
+            else:
+                if part.strip(" \t.'\u2019"):
+                    return []  # something other than flags follows
+        at += len(part)
+    return out
+
+
 def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     row = RawRow("progress_updates", ordinal, {"seq_label": rep.label})
     narrative: list[Raw] = []
     for cell in rep.cells:
-        text = cell.text
-        flag = _PLAN_FLAG_RE.match(text)
-        if flag:
-            row.fields.setdefault("on_plan", doc.raw_match(flag, "flag", base=cell.start))
-            continue
-        flag = _TARGET_FLAG_RE.match(text)
-        if flag:
-            row.fields.setdefault("on_target", doc.raw_match(flag, "flag", base=cell.start))
+        text, line = cell.text, cell.line
+        flagged = False
+        for column, pattern in (("on_target", _TARGET_FLAG), ("on_plan", _PLAN_FLAG)):
+            found = _flag(text, pattern)
+            if found is not None:
+                row.fields.setdefault(column, doc.raw_in(line, cell.start + found[0],
+                                                         cell.start + found[1]))
+                flagged = True
+                break
+        if flagged:
             continue
         body_start, body_end = 0, len(text)
         date = _DATE_PART_RE.search(text)
         if date and not text[: date.start()].strip():
-            row.fields.setdefault("report_date", doc.raw_match(date, "date", base=cell.start))
+            row.fields.setdefault("report_date",
+                                  doc.raw_in(line, cell.start + date.start("date"),
+                                             cell.start + date.end("date")))
             body_start = date.end()
         elif doc.ocr_used and (lost := _DATE_LOST_SLASH_RE.match(text)):
-            derived = _date_with_lost_slash(doc, lost, cell.start)
+            derived = _date_with_lost_slash(doc, lost, line, cell.start)
             if derived is not None:
                 row.fields.setdefault("report_date", derived)
                 body_start = lost.end()
         progress = _PROGRESS_RE.search(text, body_start)
         if progress:
-            row.fields.setdefault("progress_pct", doc.raw_match(progress, "pct", base=cell.start))
+            row.fields.setdefault("progress_pct", doc.raw_in(
+                line, cell.start + progress.start("pct"), cell.start + progress.end("pct")))
             body_end = progress.start()
             budget = _BUDGET_RE.search(text, progress.end())
             if budget:
-                row.fields.setdefault(
-                    "budget_disbursed_thb", doc.raw_match(budget, "amount", base=cell.start)
-                )
+                row.fields.setdefault("budget_disbursed_thb", doc.raw_in(
+                    line, cell.start + budget.start("amount"), cell.start + budget.end("amount")))
+                for column, a, b in _trailing_flags(text[budget.end():]):
+                    row.fields.setdefault(column, doc.raw_in(
+                        line, cell.start + budget.end() + a, cell.start + budget.end() + b))
         body = text[body_start:body_end]
         lead = len(body) - len(body.lstrip(" \t:"))
         trail = len(body.rstrip(" \t:"))
-        piece = doc.raw(cell.start + body_start + lead, cell.start + body_start + trail)
+        piece = doc.raw_in(line, cell.start + body_start + lead, cell.start + body_start + trail)
         if piece is not None:
             narrative.append(piece)
     if narrative:
@@ -324,7 +355,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     return row
 
 
-def _date_with_lost_slash(doc: RepairedText, m: re.Match[str], base: int) -> Derived | None:
+def _date_with_lost_slash(doc: RepairedText, m: re.Match[str], line: Line, base: int
+                          ) -> Derived | None:
     """``242|2563`` → 24/2/2563 when exactly one split of the digits is a real date."""
     digits, year = m.group("dm"), int(m.group("year"))
     found = []
@@ -338,7 +370,7 @@ def _date_with_lost_slash(doc: RepairedText, m: re.Match[str], base: int) -> Der
             continue
     if len(found) != 1:
         return None
-    evidence = doc.raw_match(m, 0, base=base)
+    evidence = doc.raw_in(line, base + m.start(), base + m.end())
     return Derived(found[0], f"OCR lost a '/': {m.group(0).strip(': ')!r} read as "
                    f"{found[0].isoformat()}", evidence.span if evidence else None)
 
