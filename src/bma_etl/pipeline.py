@@ -33,6 +33,7 @@ from bma_etl import __version__
 from bma_etl.checks import run_checks
 from bma_etl.detect import Detection, detect
 from bma_etl.errors import BmaEtlError, ReadError, WarehouseError
+from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import UNKNOWN
 from bma_etl.layouts.base import Layout, RepairedText
 from bma_etl.limits import seconds_from_env
@@ -73,7 +74,7 @@ class Processed:
 
 
 def repair(source: SourceDocument) -> RepairedText:
-    """Repair the source text page by page, keeping page offsets right."""
+    """Repair the source text page by page, keeping page offsets right; find page furniture."""
     if not source.page_starts:
         return RepairedText.of(repair_text(source.text), (), source.ocr_used)
     bounds = [*source.page_starts, len(source.text) + 1]
@@ -82,7 +83,9 @@ def repair(source: SourceDocument) -> RepairedText:
     for page in pages:
         starts.append(offset)
         offset += len(page) + 1
-    return RepairedText.of("\n".join(pages), tuple(starts), source.ocr_used)
+    text = "\n".join(pages)
+    return RepairedText.of(text, tuple(starts), source.ocr_used,
+                           furniture=furniture_lines(text, tuple(starts)))
 
 
 def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,

@@ -1,0 +1,113 @@
+"""Page furniture: running headers and footers, page numbers, page margins.
+
+Part of the document model (:mod:`bma_etl.document`); belongs to no layout.
+A paged document (PDF, scan) repeats a header or footer on its pages and numbers
+them; a table that runs over a page break then has those lines, and the page
+margins' blank lines, in the middle of its rows. :func:`furniture_lines` names
+them so :meth:`~bma_etl.document.RepairedText.lines` can leave them out (they
+stay in the stored text, which provenance indexes).
+
+A line is furniture when it sits among the first or last :data:`EDGE_LINES`
+non-blank lines of a page and
+
+- it is a page number (``- ๓ -``, ``หน้า 3``, ``3/12``, ``Page 3 of 12``), or
+- the same line, digits aside, sits at an edge of another page, or
+- it heads a page after the first and repeats words of the first page's top
+  (a title page, then the title as the running header of the others).
+
+The first page's top lines are its title, never furniture, and a line with
+table cells is never furniture unless it is a page number.
+
+Blank lines at the top and bottom of a page are furniture too, so a table that
+continues on the next page reads as one run of rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+from bma_etl.matchkey import key
+
+#: How many non-blank lines at the top and at the bottom of a page may be furniture.
+EDGE_LINES = 2
+#: Least similarity (0-100) of a later page's top line to the first page's top.
+MIN_HEADER_SIMILARITY = 90.0
+#: A running header or footer is a short line.
+MAX_FURNITURE_CHARS = 120
+
+_DIGIT = "[0-9๐-๙]"
+PAGE_NUMBER_RE = re.compile(
+    rf"^\s*(?:[-–—]\s*)?(?:(?:หน้า|หน้าที่|page|p\.)\s*)?{_DIGIT}{{1,4}}"
+    rf"(?:\s*(?:/|of|จาก)\s*{_DIGIT}{{1,4}})?(?:\s*[-–—])?\s*$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(f"{_DIGIT}+")
+
+
+def _signature(line: str) -> str:
+    return _DIGITS.sub("#", key(line)).strip()
+
+
+def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
+    r"""1-based numbers of the furniture lines of ``text`` (empty when it has no pages).
+
+    >>> pages = [f"หัวกระดาษ รายงาน\n\n{w}\n\n- {n} -" for n, w in enumerate("กขค", 1)]
+    >>> starts = (0, len(pages[0]) + 1, len(pages[0]) + len(pages[1]) + 2)
+    >>> sorted(furniture_lines("\n".join(pages), starts))
+    [4, 5, 6, 7, 9, 10, 11, 12, 14, 15]
+    """
+    if len(page_starts) < 2:
+        return frozenset()
+    lines = text.split("\n")
+    line_starts = [0]
+    for line in lines[:-1]:
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    bounds = [*page_starts, len(text) + 1]
+    pages: list[list[int]] = []  # line indexes of each page
+    j = 0
+    for start, end in pairwise(bounds):
+        page: list[int] = []
+        while j < len(lines) and line_starts[j] < end:
+            if line_starts[j] >= start:
+                page.append(j)
+            j += 1
+        pages.append(page)
+    edges = [_edges(lines, page) for page in pages]
+    counts = Counter(sig for edge in edges for sig in {_signature(lines[i]) for i in edge})
+    first_top = key(" ".join(lines[i] for i in pages[0][:8]))
+    out: set[int] = set()
+    for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
+        for i in edge:
+            line = lines[i]
+            if PAGE_NUMBER_RE.match(line):
+                out.add(i)
+            elif (number == 0 and i in edge[:EDGE_LINES]) or "\t" in line \
+                    or len(line.strip()) > MAX_FURNITURE_CHARS:
+                continue  # the first page's top is its title; a table row is content
+            elif counts[_signature(line)] >= 2 or (
+                    number > 0 and i == edge[0] and _repeats(key(line), first_top)):
+                out.add(i)
+        out.update(_margin_blanks(lines, page, out))
+    return frozenset(i + 1 for i in out)
+
+
+def _edges(lines: list[str], page: list[int]) -> list[int]:
+    filled = [i for i in page if lines[i].strip()]
+    return sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
+
+
+def _repeats(line_key: str, first_top: str) -> bool:
+    from rapidfuzz.fuzz import partial_ratio
+
+    return len(line_key) >= 8 and partial_ratio(line_key, first_top) >= MIN_HEADER_SIMILARITY
+
+
+def _margin_blanks(lines: list[str], page: list[int], furniture: set[int]) -> list[int]:
+    """Blank lines between the page's edges and its first and last content line."""
+    content = [i for i in page if lines[i].strip() and i not in furniture]
+    if not content:
+        return []
+    return [i for i in page
+            if not lines[i].strip() and (i < content[0] or i > content[-1])]
