@@ -44,6 +44,8 @@ from bma_etl.layouts.plan_tables import (
     DIGITS_RE,
     ITEM_RE,
     PAGE_NUMBER_RE,
+    Cell,
+    Row,
     Table,
     blank_tags,
     blocks_of,
@@ -503,6 +505,10 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             fields["name"] = value(cell_pieces(doc, name_cell))
         no_budget = NO_BUDGET_RE.search(budget_cell.text) if budget_cell else None
         amount = first_match(doc, AMOUNT_RE, budget_cell)
+        if no_budget is None and amount is None:
+            budget_cell = _budget_elsewhere(row, name_col)
+            no_budget = NO_BUDGET_RE.search(budget_cell.text) if budget_cell else None
+            amount = first_match(doc, AMOUNT_RE, budget_cell)
         if budget_cell is not None and no_budget is not None:
             said = doc.raw(budget_cell.start + no_budget.start(),
                            budget_cell.start + no_budget.end())
@@ -520,6 +526,26 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             fields["responsible_unit"] = value(cell_pieces(doc, row.cell(unit_col)))
         out.items.append(RawRow("plan_projects", None, fields))
     return out
+
+
+def _budget_elsewhere(row: Row, name_col: int | None) -> Cell | None:
+    """The cell after the name that states a budget, when the budget column's does not.
+
+    A table continued on another page, or drawn without rules, may come back with
+    its columns shifted: the amount or ไม่ใช้งบประมาณ is then found by what it says.
+    """
+    for col in range((name_col or 0) + 1, len(row.texts)):
+        cell = row.cell(col)
+        if cell is not None and (NO_BUDGET_RE.search(cell.text) or
+                                 _BUDGET_CELL_RE.match(cell.plain)):
+            return cell
+    return None
+
+
+#: A cell that is an amount as the budget column prints it (``๘๗๙,๕๐๐.- บาท``).
+_BUDGET_CELL_RE = re.compile(
+    rf"^\s*{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})*(?:\.{DIGIT}{{0,2}})?[.\-–\s]*(?:บาท)?\s*$"
+)
 
 
 def section_of(headings: list[Line]) -> tuple[str, Line] | None:

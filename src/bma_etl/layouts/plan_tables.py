@@ -184,15 +184,51 @@ def blocks_of(doc: RepairedText, lines: Iterable[Line] | None = None) -> list[Bl
     for line in doc.lines() if lines is None else lines:
         if "\t" in line.text:
             if current is None:
-                current = Block([], headings)
+                row = row_of(line, forms)
+                fragments = _header_fragments(headings, line, row)
+                if fragments:
+                    headings = headings[:-len(fragments)]
+                    row = _with_first_cell(row, " ".join(f.text.strip() for f in fragments),
+                                           forms)
+                current = Block([row], headings)
                 out.append(current)
                 headings = []
+                continue
             current.rows.append(row_of(line, forms))
             continue
         current = None
         if line.text.strip() and not PAGE_NUMBER_RE.match(line.text):
             headings.append(line)
     return out
+
+
+#: A header cell of a narrow first column wraps into short lines above its row.
+_FRAGMENT_MAX = 12
+
+
+def _header_fragments(headings: list[Line], line: Line, row: Row) -> list[Line]:
+    """The short lines right above a table's first row that are its empty first cell.
+
+    ``ลำดับ`` / ``ที่`` printed on two lines of their own above the header row
+    ``<tab>ชื่อโครงการ<tab>งบประมาณ``: a narrow column's header cell, wrapped.
+    """
+    if row.plains[0] or len(row.texts) < 3:
+        return []
+    out: list[Line] = []
+    expected = line.no - 1
+    for heading in reversed(headings):
+        if heading.no != expected or len(heading.text.strip()) > _FRAGMENT_MAX:
+            break
+        out.insert(0, heading)
+        expected -= 1
+    return out if len(out) <= 3 else []
+
+
+def _with_first_cell(row: Row, text: str, forms: CellForms) -> Row:
+    """``row`` with its (empty) first cell read as ``text`` (a header row only)."""
+    forms.add([text])
+    return Row(row.line, (text, *row.texts[1:]), (forms.plain[text], *row.plains[1:]),
+               (forms.squashed[text], *row.squashed[1:]))
 
 
 def squash(text: str) -> str:
