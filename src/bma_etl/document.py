@@ -118,6 +118,32 @@ def cells(line: Line) -> list[Cell]:
     return [Cell(0, len(text), text, True)]
 
 
+def joined_line(parts: list[tuple[Line, int, int]], sep: str = " ") -> Line:
+    r"""One :class:`Line` reading ``line.text[a:b]`` of each part in turn, ``sep`` between.
+
+    For a value that runs over cells (``ความก้าวหน้า =`` in one, ``63.00 %`` in the
+    next): every piece keeps its offsets, so :meth:`RepairedText.raw_in` maps back.
+
+    >>> line = joined_line([(Line(1, 0, "a ="), 0, 3), (Line(1, 0, "a =\t5 %"), 4, 7)])
+    >>> line.text, line.at(4), line.end
+    ('a = 5 %', 4, 7)
+    """
+    text = ""
+    pieces: list[tuple[int, int, int]] = []
+    for line, a, b in parts:
+        if pieces:
+            text += sep
+        base = len(text)
+        own = line.pieces or ((0, line.start, len(line.text)),)
+        for at, doc_at, length in own:
+            lo, hi = max(a, at), min(b, at + length)
+            if lo < hi:
+                pieces.append((base + lo - a, doc_at + lo - at, hi - lo))
+        text += line.text[a:b]
+    first = parts[0][0]
+    return Line(first.no, pieces[0][1] if pieces else first.start, text, tuple(pieces))
+
+
 @dataclass(frozen=True, slots=True)
 class Raw:
     """A value as read, and where.

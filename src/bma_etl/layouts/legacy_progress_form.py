@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bma_etl.document import cells
+from bma_etl.document import cells, joined_line
 from bma_etl.errors import ExtractError, NormalizeError
 from bma_etl.layouts.base import (
     Derived,
@@ -35,7 +35,7 @@ from bma_etl.layouts.common import (
     split_person_raw,
     strip_outline_raw,
 )
-from bma_etl.matchkey import find_label, search_key
+from bma_etl.matchkey import find_label, key, search_key
 from bma_etl.normalize.dates import parse_date
 from bma_etl.records import ProgressUpdate, Project
 
@@ -79,14 +79,22 @@ _ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,2})\s*[.)]\s*(?P<body>\S.*?)\s
 # The report table. OCR drops tone marks (รายงานครังที7) and doubles letters
 # (งบประมาณทที่เบิกใช้): the words are matched with those marks optional.
 _LABEL_CELL_RE = re.compile(r"^\s*รายงานครั?้?งที่?\s*(?P<no>[0-9๐-๙]{1,3})\s*")
+#: The report's date opens its entry, after ``::`` (OCR: one to three colons, or
+#: a stray mark read for them).
 _DATE_PART_RE = re.compile(
-    r"::\s*(?P<date>[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4})\s*:?"
+    r"^[\s:;.'\"]*(?P<date>[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4})\s*:?"
 )
-_PROGRESS_RE = re.compile(r"(?:::)?\s*ความก้าวหน้าของงาน\S*\s*=\s*(?P<pct>[0-9๐-๙.,]+\s*%?)")
-_BUDGET_RE = re.compile(
-    r"งบประมาณท*ี่?เบิกใช้\s*(?:\(\s*ครั?้?งที่?\s*[0-9๐-๙]+\s*\))?\s*=\s*"
-    r"(?P<amount>[0-9๐-๙.,]+(?:\s*บาท)?)"
+_OCR_DATE_PART_RE = re.compile(
+    r"^[\s:;.'\"]*(?:\S{1,2}\s+)?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
 )
+#: ``ความก้าวหน้าของงานฯ = 6.50 %`` and ``งบประมาณที่เบิกใช้ (ครั้งที่ 1) = 0 บาท``:
+#: label words (matched in key form too) → value.
+_PROGRESS_LABEL = r"ความก้าวหน้าของงาน"
+_PROGRESS_VALUE = r"(?P<value>[0-9๐-๙.,]+\s*%?)"
+_BUDGET_LABEL = r"งบประมาณท*ี่?เบิกใช้"
+_BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?:\s*บาท)?)"
+#: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)``, dots, ``=``.
+_LABEL_TO_VALUE = r"\S{0,2}\s*(?:\([^()\n]{0,20}\)\s*)?[.\s]*[=:]\s*"
 #: A report date whose first ``/`` OCR lost and whose second it read as ``|`` or ``l``
 #: (``242|2563`` for 24/2/2563): read only when one split of the digits is a date.
 _DATE_LOST_SLASH_RE = re.compile(r"::\s*(?P<dm>[0-9]{2,4})\s*[/|lI]\s*(?P<year>[0-9]{4})\s*:?")
@@ -256,13 +264,14 @@ def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list
         for cell in _row_cells(line):
             if not cell.text.strip():
                 continue
-            m = _LABEL_CELL_RE.match(cell.text) if cell.first else None
-            if m:
-                label = doc.raw_in(cell.line, cell.start + m.start("no"), cell.start + m.end("no"))
+            found = _report_label(cell.text) if cell.first else None
+            if found:
+                no_start, no_end = found
+                label = doc.raw_in(cell.line, cell.start + no_start, cell.start + no_end)
                 reports.append(_Report(label))
-                rest = cell.text[m.end():]
+                rest = cell.text[no_end:]
                 if rest.strip():
-                    reports[-1].cells.append(_Cell(cell.line, cell.start + m.end(), rest, False))
+                    reports[-1].cells.append(_Cell(cell.line, cell.start + no_end, rest, False))
             elif reports:
                 reports[-1].cells.append(cell)
             else:
@@ -271,6 +280,45 @@ def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list
                             f"line {line.no}: table text before the first report ignored")
                 )
     return [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
+
+
+_LABEL_WORDS_KEY = key("รายงานครั้งที่")
+_FIRST_NUMBER = re.compile(r"[0-9๐-๙]{1,3}")
+
+
+def _report_label(text: str) -> tuple[int, int] | None:
+    """Span of the number of a ``รายงานครั้งที่ N`` label cell, or None.
+
+    The words are matched as printed, then approximately in key form (OCR reads
+    ``ดายงานคร้อที่2``).
+    """
+    m = _LABEL_CELL_RE.match(text)
+    if m:
+        return m.span("no")
+    number = _FIRST_NUMBER.search(text, 0, 24)
+    if number is None:
+        return None
+    head = key(text[:number.start()]).strip("'\".:;|-_ ")
+    if not 7 <= len(head) <= 13:
+        return None
+    from rapidfuzz.fuzz import ratio
+
+    return number.span() if ratio(head, _LABEL_WORDS_KEY) >= 75 else None
+
+
+def _labelled(text: str, label: str, value: str, start: int) -> re.Match[str] | None:
+    """``label`` then ``value`` in ``text`` from ``start``: as printed, else in key form.
+
+    The match returned is the value's (group ``value``), on ``text``; its start
+    is where the label begins.
+    """
+    plain = re.compile(f"(?:{label}){_LABEL_TO_VALUE}{value}").search(text, start)
+    if plain is not None:
+        return plain
+    found = search_key(label, text[start:])
+    if found is None:
+        return None
+    return re.compile(f"(?:{_LABEL_TO_VALUE}){value}").match(text, start + found[1])
 
 
 def _flag(text: str, pattern: str) -> tuple[int, int] | None:
@@ -285,14 +333,16 @@ def _flag(text: str, pattern: str) -> tuple[int, int] | None:
 
 
 def _trailing_flags(text: str) -> list[tuple[str, int, int]]:
-    """Flags printed after an entry's budget in the same cell (no cells of their own).
+    """Flags filling ``text``: a flag cell, or the flags after an entry's budget.
 
     ``: เป็นไปตามแผน : เป็นไปตามเป้าหมาย`` → ``[("on_plan", a, b), ("on_target", c, d)]``.
     """
     out: list[tuple[str, int, int]] = []
     at = 0
-    for part in re.split(r"([:|])", text):
-        if part not in (":", "|"):
+    for i, part in enumerate(re.split(r"([:|])", text)):
+        if i == 0 and key(part).strip(" .") == "บาท":
+            pass  # the budget's unit, when the amount was read without it
+        elif part not in (":", "|"):
             for column, pattern in (("on_target", _TARGET_FLAG), ("on_plan", _PLAN_FLAG)):
                 found = _flag(part, pattern)
                 if found is not None:
@@ -305,24 +355,37 @@ def _trailing_flags(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+_DANGLING = re.compile(r"[=]\s*$")
+
+
+def _coalesced(cells: list[_Cell]) -> list[_Cell]:
+    """Cells with a label left dangling (``… =``) joined to the cell holding its value."""
+    out: list[_Cell] = []
+    for cell in cells:
+        if out and _DANGLING.search(out[-1].text) and cell.text.strip():
+            last = out.pop()
+            line = joined_line([(last.line, last.start, last.start + len(last.text)),
+                                (cell.line, cell.start, cell.start + len(cell.text))])
+            cell = _Cell(line, 0, line.text, last.first)
+        out.append(cell)
+    return out
+
+
 def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     row = RawRow("progress_updates", ordinal, {"seq_label": rep.label})
     narrative: list[Raw] = []
-    for cell in rep.cells:
+    for cell in _coalesced(rep.cells):
         text, line = cell.text, cell.line
-        flagged = False
-        for column, pattern in (("on_target", _TARGET_FLAG), ("on_plan", _PLAN_FLAG)):
-            found = _flag(text, pattern)
-            if found is not None:
-                row.fields.setdefault(column, doc.raw_in(line, cell.start + found[0],
-                                                         cell.start + found[1]))
-                flagged = True
-                break
-        if flagged:
+        flags = _trailing_flags(text)
+        for column, a, b in flags:
+            row.fields.setdefault(column, doc.raw_in(line, cell.start + a, cell.start + b))
+        if flags:
             continue
         body_start, body_end = 0, len(text)
-        date = _DATE_PART_RE.search(text)
-        if date and not text[: date.start()].strip():
+        date = _DATE_PART_RE.match(text)
+        if date is None and doc.ocr_used:
+            date = _OCR_DATE_PART_RE.match(text)
+        if date:
             row.fields.setdefault("report_date",
                                   doc.raw_in(line, cell.start + date.start("date"),
                                              cell.start + date.end("date")))
@@ -332,15 +395,17 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             if derived is not None:
                 row.fields.setdefault("report_date", derived)
                 body_start = lost.end()
-        progress = _PROGRESS_RE.search(text, body_start)
+        progress = _labelled(text, _PROGRESS_LABEL, _PROGRESS_VALUE, body_start)
         if progress:
             row.fields.setdefault("progress_pct", doc.raw_in(
-                line, cell.start + progress.start("pct"), cell.start + progress.end("pct")))
-            body_end = progress.start()
-            budget = _BUDGET_RE.search(text, progress.end())
+                line, cell.start + progress.start("value"), cell.start + progress.end("value")))
+            label_at = search_key(_PROGRESS_LABEL, text[body_start:progress.start("value")])
+            body_end = body_start + label_at[0] if label_at else progress.start()
+            body_end = len(text[:body_end].rstrip(" :\t"))
+            budget = _labelled(text, _BUDGET_LABEL, _BUDGET_VALUE, progress.end())
             if budget:
                 row.fields.setdefault("budget_disbursed_thb", doc.raw_in(
-                    line, cell.start + budget.start("amount"), cell.start + budget.end("amount")))
+                    line, cell.start + budget.start("value"), cell.start + budget.end("value")))
                 for column, a, b in _trailing_flags(text[budget.end():]):
                     row.fields.setdefault(column, doc.raw_in(
                         line, cell.start + budget.end() + a, cell.start + budget.end() + b))

@@ -124,7 +124,7 @@ def _numeric(p: str) -> str:
         rf"|(?P<{p}s>[.-])(?P<{p}m2>[0-9]{{1,2}})(?P={p}s))(?P<{p}y>[0-9]{{4}})(?![0-9])"
     )
     iso = (
-        rf"(?<![0-9])(?P<{p}iy>[0-9]{{4}})-(?P<{p}im>[0-9]{{1,2}})-(?P<{p}id>[0-9]{{1,2}})"
+        rf"(?<![0-9])(?P<{p}iy>[0-9]{{4}}) ?- ?(?P<{p}im>[0-9]{{1,2}}) ?- ?(?P<{p}id>[0-9]{{1,2}})"
         r"(?![0-9])(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?![0-9]))?"
     )
     return rf"(?:{dmy}|{iso})"
@@ -240,6 +240,8 @@ def parse_date(s: str) -> date:
     (datetime.date(1962, 2, 19), datetime.date(2018, 3, 16))
     >>> parse_date("1 ต.ค. 2562"), parse_date("(2023-09-29)"), parse_date("2566-01-15")
     (datetime.date(2019, 10, 1), datetime.date(2023, 9, 29), datetime.date(2023, 1, 15))
+    >>> parse_date("2020-10- 01 00:00:00 -")  # a space OCR put in
+    datetime.date(2020, 10, 1)
     >>> parse_date("12 - 16 มีนาคม 2018")
     Traceback (most recent call last):
     ...

@@ -11,6 +11,7 @@ one bad cell never loses the rest of the document.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,13 +44,19 @@ def parse_year_be(text: str) -> int:
     return year if year >= 2400 else ce_to_be(year)
 
 
+#: Stray marks OCR puts around a code, and spaces around its dash.
+_CODE_JUNK = " \t.,;:'\"|"
+_CODE_DASH = re.compile(r"(?<=[0-9]) ?- ?(?=[0-9])")
+
+
 def parse_code(text: str) -> str:
     """An identifier with Arabic digits and no surrounding space.
 
-    >>> parse_code(" ๐๔๑๖-๑๐๔๔ ")
-    '0416-1044'
+    >>> parse_code(" ๐๔๑๖-๑๐๔๔ "), parse_code(", 15090000- 7314")
+    ('0416-1044', '15090000-7314')
     """
-    value = to_arabic_digits(unicodedata.normalize("NFC", text)).strip()
+    value = to_arabic_digits(unicodedata.normalize("NFC", text)).strip(_CODE_JUNK)
+    value = _CODE_DASH.sub("-", value)
     if not value:
         raise NormalizeError(f"{text!r} is not a code")
     return value
