@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -39,3 +41,35 @@ def diff(processed: Processed, golden: dict[str, Any]) -> list[str]:
         if key not in raised:
             problems.append(f"quality issue not raised: {key}")
     return problems
+
+
+def _same(want: Any, got: Any) -> bool:
+    if want is None or got is None:
+        return want is None and got is None
+    if isinstance(got, Decimal):
+        return Decimal(str(want)) == got
+    if isinstance(got, dt.date):
+        return str(want) == got.isoformat()
+    return bool(want == got)
+
+
+def score_expected(processed: Processed, expected: dict[str, Any]) -> tuple[int, int, list[str]]:
+    """Fields of ``expected`` (``{"tables": {table: [row, ...]}}``) the document gave right.
+
+    Rows are compared in order; returns ``(right, total, what was wrong)``. The
+    expected values are strings, numbers and booleans as a person writes them.
+    """
+    right = total = 0
+    wrong: list[str] = []
+    for table, rows in expected["tables"].items():
+        got = processed.rows(table)
+        for i, want_row in enumerate(rows):
+            have = got[i] if i < len(got) else None
+            for field, want in want_row.items():
+                total += 1
+                value = getattr(have, field) if have is not None else "<no row>"
+                if _same(want, value):
+                    right += 1
+                else:
+                    wrong.append(f"{table}[{i}].{field}: want {want!r}, got {value!r}")
+    return right, total, wrong

@@ -85,7 +85,7 @@ def repair(source: SourceDocument) -> RepairedText:
         offset += len(page) + 1
     text = "\n".join(pages)
     return RepairedText.of(text, tuple(starts), source.ocr_used,
-                           furniture=furniture_lines(text, tuple(starts)))
+                           furniture=furniture_lines(text, tuple(starts)), wraps=source.wraps)
 
 
 def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,

@@ -35,6 +35,7 @@ class SourceDocument:
     page_starts: tuple[int, ...] = ()
     ocr_used: bool = False
     ocr_confidence: float | None = None
+    wraps: frozenset[int] = frozenset()  # 1-based lines the page wrapped onto the next
 
 
 def media_type_of(path: Path) -> str:
@@ -85,4 +86,4 @@ def read_source(path: Path, data: bytes | None = None, ocr: str = "auto") -> Sou
 
     pdf = extract_pdf(data, path.name, ocr=ocr)
     return SourceDocument(doc_id, path, media_type, pdf.text, len(pdf.pages), pdf.page_starts,
-                          pdf.ocr_used, pdf.ocr_confidence)
+                          pdf.ocr_used, pdf.ocr_confidence, pdf.wraps)

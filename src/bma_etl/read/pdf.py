@@ -47,6 +47,7 @@ from bma_etl.read.pdf_layout import (
     page_lines,
     with_blank_lines,
     with_columns,
+    wrapped_lines,
 )
 from bma_etl.read.pdf_worker import call_with_time_limit
 from bma_etl.textnorm import damage_score, join_split_year, repair_text
@@ -71,6 +72,7 @@ class PageLayer:
 
     text: str
     has_images: bool
+    wraps: tuple[int, ...] = ()  # 0-based lines of ``text`` that go on in the next line
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,7 @@ class PdfPage:
 
     text: str
     kind: PageKind
+    wraps: tuple[int, ...] = ()  # 0-based lines of ``text`` that go on in the next line
     damage: float = 0.0
     ocr: bool = False
     confidence: float | None = None  # mean Tesseract word confidence, 0..100
@@ -99,6 +102,16 @@ class PdfText:
     def page_starts(self) -> tuple[int, ...]:
         """Offset in :attr:`text` where each page starts."""
         return tuple(accumulate((len(p.text) + 1 for p in self.pages[:-1]), initial=0))
+
+    @property
+    def wraps(self) -> frozenset[int]:
+        """1-based numbers of the lines of :attr:`text` that go on in the next line."""
+        out: set[int] = set()
+        first = 1
+        for page in self.pages:
+            out.update(first + i for i in page.wraps)
+            first += page.text.count("\n") + 1
+        return frozenset(out)
 
     @property
     def ocr_used(self) -> bool:
@@ -145,7 +158,7 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
         results = ocr_engine.ocr_pdf_pages(data, sorted(required + optional), name=name)
         for index, result in results.items():
             pages[index] = replace(pages[index], text=result.text, ocr=True,
-                                   confidence=result.confidence)
+                                   confidence=result.confidence, wraps=())
     out = PdfText(tuple(pages))
     if out.ocr_used:
         log.info("%s: OCR on %d of %d pages, mean confidence %s", name,
@@ -169,12 +182,14 @@ def check_pdf_bytes(data: bytes, name: str) -> None:
 def classify_page(layer: PageLayer) -> PdfPage:
     """Say what kind of page a text layer is (see the module docstring)."""
     text = join_split_year(layer.text)
+    wraps = layer.wraps if text == layer.text else ()  # a joined year moved the lines
     chars = sum(not c.isspace() for c in text)
     if chars >= MIN_CHARS_PER_PAGE:
         damage = damage_score(text)
         if damage:  # repair only removes damage: a clean page needs no second look
             damage = damage_score(repair_text(text))
-        return PdfPage(text, "damaged" if damage > MAX_DAMAGE else "text", round(damage, 4))
+        return PdfPage(text, "damaged" if damage > MAX_DAMAGE else "text", wraps,
+                       round(damage, 4))
     if layer.has_images:
         return PdfPage(text, "image")
     return PdfPage(text, "text" if chars else "blank")
@@ -212,7 +227,7 @@ def _read_layers(data: bytes, name: str) -> list[PageLayer]:
 
     pdf = open_pdf(data, name)
     try:
-        pages: list[tuple[list[TextLine], bool]] = []
+        pages: list[tuple[list[TextLine], bool, float]] = []
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
@@ -229,13 +244,16 @@ def _read_layers(data: bytes, name: str) -> list[PageLayer]:
                 has_images = chars < MIN_CHARS_PER_PAGE and any(
                     True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
                 )
-                pages.append((lines, has_images))
+                pages.append((lines, has_images, page.get_width()))
             finally:
                 page.close()
-        pitches = line_pitches([lines for lines, _ in pages])
-        return [PageLayer("\n".join(line.text for line in
-                                     with_columns(with_blank_lines(lines, pitches))), images)
-                for lines, images in pages]
+        pitches = line_pitches([lines for lines, _, _ in pages])
+        layers = []
+        for lines, images, width in pages:
+            laid = with_columns(with_blank_lines(lines, pitches))
+            layers.append(PageLayer("\n".join(line.text for line in laid), images,
+                                    tuple(wrapped_lines(laid, width))))
+        return layers
     finally:
         pdf.close()
 

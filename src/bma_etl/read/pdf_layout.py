@@ -37,6 +37,9 @@ class TextLine:
     baseline: float | None = None
     size: float = 0.0
     cells: tuple[float, ...] = ()  # x of each tab-separated cell's first character
+    left: float = 0.0  # x of the left edge of its first character
+    right: float = 0.0  # x of the right edge of its last character
+    first_word: float = 0.0  # width of its first word (up to the first space)
 
 
 def page_text(textpage: Any) -> str:
@@ -63,7 +66,7 @@ def page_lines(textpage: Any) -> list[TextLine]:
     for brk in (*_BREAK.finditer(raw), None):
         end = brk.start() if brk else len(raw)
         line = raw[start:end]
-        baseline, size = None, 0.0
+        baseline, size, left, right, first_word = None, 0.0, 0.0, 0.0, 0.0
         if geometry and line.strip():
             first = start + len(line) - len(line.lstrip())
             x, y = ctypes.c_double(), ctypes.c_double()
@@ -71,13 +74,14 @@ def page_lines(textpage: Any) -> list[TextLine]:
                 baseline = y.value
             size = round(pdfium_c.FPDFText_GetFontSize(textpage, first) or 0.0, 1)
             fixer = _Line(textpage, line, start)
+            left, right, first_word = fixer.extent()
             line, cells = fixer.fixed(), tuple(fixer.cells)
         else:
             cells = ()
         text = _CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t")
         if text.count("\t") + 1 != len(cells):
             cells = ()
-        lines.append(TextLine(text, baseline, size, cells))
+        lines.append(TextLine(text, baseline, size, cells, left, right, first_word))
         start = brk.end() if brk else len(raw)
     return lines
 
@@ -138,6 +142,34 @@ def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
     return out
 
 
+#: A line ends at the text's right margin when the next line's first word, after
+#: a space this many font sizes wide, would have crossed it.
+WRAP_SPACE_EM = 0.3
+
+
+def wrapped_lines(lines: list[TextLine], page_width: float) -> list[int]:
+    """Indexes of the lines that continue on the next line (the page wrapped them).
+
+    A line wraps when it and the next hold no table cells, the next follows at
+    once (no blank line), and the next line's first word would not have fitted
+    before the right margin: as far from the page's right edge as the text is
+    from its left edge, or the widest line's right edge if that is further.
+    """
+    filled = [line for line in lines if line.right > 0.0]
+    if not filled:
+        return []
+    margin = max(max(line.right for line in filled),
+                 page_width - min(line.left for line in filled))
+    out = []
+    for i, (line, following) in enumerate(pairwise(lines)):
+        if not line.text or not following.text or line.size <= 1.0 or following.right == 0.0 \
+                or "\t" in line.text or "\t" in following.text:
+            continue
+        if line.right + WRAP_SPACE_EM * line.size + following.first_word > margin:
+            out.append(i)
+    return out
+
+
 #: Most blank lines put for one vertical gap.
 MAX_BLANK_LINES = 5
 
@@ -195,6 +227,18 @@ class _Line:
         if first is not None:
             self.cells.append(self._box(first)[0])
         return self._respace()
+
+    def extent(self) -> tuple[float, float, float]:
+        """The line's left and right edges and its first word's width (before any change)."""
+        filled = [i for i in range(len(self.chars)) if not self._is_space(i)]
+        if not filled:
+            return 0.0, 0.0, 0.0
+        right = max(self._box(i)[1] for i in filled[-3:])
+        left = self._box(filled[0])[0]
+        word_end = filled[0]
+        while word_end + 1 < len(self.chars) and not self._is_space(word_end + 1):
+            word_end += 1
+        return left, right, max(0.0, self._box(word_end)[1] - left)
 
     def _box(self, pos: int) -> tuple[float, float]:
         left, _, right, _ = self.tp.get_charbox(self.chars[pos][1], loose=True)
