@@ -16,6 +16,8 @@ import pytest
 from bma_etl.errors import ReadError
 from bma_etl.pipeline import process_file
 from bma_etl.read import ocr
+from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read import pdf as pdf_reader
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.records import Provenance
 from bma_etl.textnorm import repair_text
@@ -76,8 +78,8 @@ def test_cache_is_keyed_by_content_hash(cached: Path) -> None:
     assert [f.stem for f in files] == [hashlib.sha256(PAGE.read_bytes()).hexdigest()]
     entry = json.loads(files[0].read_text(encoding="utf-8"))["pages"]
     (key, page), = entry.items()
-    assert key == ocr.page_key(0, ocr.LANG, ocr.DPI)
-    assert page["engine"].startswith("tesseract") and page["words"] > 10
+    assert key == pdf_reader.page_key(0, ocr.LANG, pdf_reader.DPI)
+    assert page["engine"].startswith("tesseract") and len(page["words"]) > 10
 
 
 def test_a_cached_page_needs_no_tesseract(cached: Path, tmp_path: Path,
@@ -116,11 +118,8 @@ def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unreadable_cache_file_is_ignored(tmp_path: Path) -> None:
     (tmp_path / "abc.json").write_text("{not json", encoding="utf-8")
     cache = ocr.OcrCache("abc", tmp_path)
-    assert cache.get(ocr.page_key(0, ocr.LANG, ocr.DPI)) is None
-    cache.put("k", ocr.OcrPage("ข้อความ", 91.5, 2), "tesseract 5")
+    assert cache.get(pdf_reader.page_key(0, ocr.LANG, pdf_reader.DPI)) is None
+    page = ocr.OcrPage("ข้อความ", 91.5, (OcrWord("ข้อความ", 91.5, (1, 2, 3, 4), 0),), 300.0)
+    cache.put("k", page, "tesseract 5")
     again = ocr.OcrCache("abc", tmp_path)
-    assert again.get("k") == ocr.OcrPage("ข้อความ", 91.5, 2)
-
-
-def test_tsv_without_words_has_no_confidence() -> None:
-    assert ocr.tsv_confidence("level\tpage_num\n") == (None, 0)
+    assert again.get("k") == page
