@@ -4,7 +4,9 @@ Text layer: pages per second of ``read_pdf`` (pypdfium2 in the worker process,
 with the spacing and mark repairs) and of pdfplumber's ``extract_text`` on the
 same pages, and each one's character error rate against the samples. Scanned:
 seconds per page of OCR (cache off, pages in parallel as ``ingest`` does) and
-its character error rate.
+its character error rate, beside a bare baseline measured in the same run
+(pypdfium2 render at 300 dpi and one ``tesseract -l tha+eng`` per page, one
+page at a time, one thread) and the ratio of the two.
 
     .venv/bin/python bench/pdf_pages.py [--repeat N] [--ocr-pages N]
 """
@@ -83,9 +85,32 @@ def bench_text(repeat: int) -> dict[str, float]:
     }
 
 
+def _baseline_ocr(data: bytes, pages: int) -> tuple[float, str]:
+    """Seconds per page and text of the bare way: render, one tesseract per page, in turn."""
+    import subprocess
+    import tempfile
+
+    import pypdfium2
+
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    texts = []
+    began = time.perf_counter()
+    doc = pypdfium2.PdfDocument(data)
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(pages):
+            image = Path(tmp) / f"{i}.pgm"
+            doc[i].render(scale=300 / 72, grayscale=True).to_pil().save(image)
+            texts.append(subprocess.run(["tesseract", str(image), "-", "-l", "tha+eng",
+                                         "--dpi", "300"], capture_output=True, text=True,
+                                        env=env, check=True).stdout)
+    doc.close()
+    return (time.perf_counter() - began) / pages, "\n".join(texts)
+
+
 def bench_ocr(max_pages: int) -> dict[str, float]:
     os.environ["BMA_ETL_CACHE"] = "off"
     from bma_etl.read import ocr
+    from bma_etl.read.pdf import ocr_pages
     from bma_etl.textnorm import repair_text
 
     problem = ocr.engine_problem()
@@ -97,9 +122,10 @@ def bench_ocr(max_pages: int) -> dict[str, float]:
     doc = pypdfium2.PdfDocument(data)
     pages = min(len(doc), max_pages)
     doc.close()
+    baseline_s, baseline_text = _baseline_ocr(data, pages)
     began = time.perf_counter()
     cpu0 = os.times()
-    results = ocr.ocr_pdf_pages(data, list(range(pages)), name="bench.pdf")
+    results = ocr_pages(data, list(range(pages)), name="bench.pdf")
     wall = time.perf_counter() - began
     cpu1 = os.times()
     child_cpu = (cpu1.children_user + cpu1.children_system
@@ -111,10 +137,13 @@ def bench_ocr(max_pages: int) -> dict[str, float]:
         "ocr_jobs": ocr.jobs(),
         "ocr_s_per_page": round(wall / pages, 2),
         "ocr_cpu_s_per_page": round(child_cpu / pages, 2),
+        "ocr_baseline_s_per_page": round(baseline_s, 2),
+        "ocr_ratio_to_baseline": round(wall / pages / baseline_s, 2),
         "ocr_confidence": round(sum(r.confidence or 0 for r in results.values()) / pages, 2),
     }
     if pages == len(results) and max_pages >= 99:
         out["ocr_cer"] = round(cer(sample, text), 4)
+        out["ocr_baseline_cer"] = round(cer(sample, repair_text(baseline_text)), 4)
     return out
 
 

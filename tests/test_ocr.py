@@ -11,11 +11,15 @@ import hashlib
 import json
 from pathlib import Path
 
+import pypdfium2
 import pytest
+from PIL import Image
 
 from bma_etl.errors import ReadError
 from bma_etl.pipeline import process_file
-from bma_etl.read import ocr
+from bma_etl.read import ocr, ocr_layout
+from bma_etl.read import pdf as pdf_reader
+from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.records import Provenance
 from bma_etl.textnorm import repair_text
@@ -76,8 +80,8 @@ def test_cache_is_keyed_by_content_hash(cached: Path) -> None:
     assert [f.stem for f in files] == [hashlib.sha256(PAGE.read_bytes()).hexdigest()]
     entry = json.loads(files[0].read_text(encoding="utf-8"))["pages"]
     (key, page), = entry.items()
-    assert key == ocr.page_key(0, ocr.LANG, ocr.DPI)
-    assert page["engine"].startswith("tesseract") and page["words"] > 10
+    assert key == pdf_reader.page_key(0, ocr.LANG, pdf_reader.DPI)
+    assert page["engine"].startswith("tesseract") and len(page["words"]) > 10
 
 
 def test_a_cached_page_needs_no_tesseract(cached: Path, tmp_path: Path,
@@ -116,11 +120,82 @@ def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unreadable_cache_file_is_ignored(tmp_path: Path) -> None:
     (tmp_path / "abc.json").write_text("{not json", encoding="utf-8")
     cache = ocr.OcrCache("abc", tmp_path)
-    assert cache.get(ocr.page_key(0, ocr.LANG, ocr.DPI)) is None
-    cache.put("k", ocr.OcrPage("ข้อความ", 91.5, 2), "tesseract 5")
+    assert cache.get(pdf_reader.page_key(0, ocr.LANG, pdf_reader.DPI)) is None
+    page = ocr.OcrPage("ข้อความ", 91.5, (OcrWord("ข้อความ", 91.5, (1, 2, 3, 4), 0),), 300.0)
+    cache.put("k", page, "tesseract 5")
     again = ocr.OcrCache("abc", tmp_path)
-    assert again.get("k") == ocr.OcrPage("ข้อความ", 91.5, 2)
+    assert again.get("k") == page
 
 
-def test_tsv_without_words_has_no_confidence() -> None:
-    assert ocr.tsv_confidence("level\tpage_num\n") == (None, 0)
+# ----------------------------------------------- layout from the word boxes
+
+
+def _tsv(*lines: tuple[int, int, list[tuple[str, int, int, float]]]) -> str:
+    """Tesseract TSV: each line is (top, height, [(text, left, width, conf)])."""
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight"
+            "\tconf\ttext"]
+    for n, (top, height, words) in enumerate(lines, 1):
+        rows.append(f"4\t1\t1\t1\t{n}\t0\t0\t{top}\t1\t{height}\t-1\t")
+        for i, (text, left, width, conf) in enumerate(words, 1):
+            rows.append(f"5\t1\t1\t1\t{n}\t{i}\t{left}\t{top}\t{width}\t{height}\t{conf}\t{text}")
+    return "\n".join(rows)
+
+
+def test_layout_joins_thai_pieces_makes_tabs_and_keeps_word_offsets() -> None:
+    tsv = _tsv(
+        (100, 50, [("รหัส", 100, 80, 96), ("โครงการ", 182, 120, 90), (":", 330, 10, 95),
+                   ("04160000-3949", 360, 300, 92)]),
+        (180, 50, [("รายงาน", 100, 120, 97), ("1", 222, 20, 94),            # a tab: 300 px
+                   (":: 30/10/2562", 540, 260, 93)]),
+        (205, 12, [("we", 130, 20, 40), ("๑4", 300, 20, 55)]),               # tone marks
+        (260, 50, [("ผล", 100, 60, 91), ("ดี", 540, 40, 88)]),
+    )
+    text = "รหัสโครงการ : 04160000-3949\n\nรายงาน1        :: 30/10/2562\nwe ๑4\nผล    ดี\n"
+    page_text, words, conf = ocr_layout.page_layout(tsv, text)
+    assert page_text.split("\n") == ["รหัสโครงการ : 04160000-3949",
+                                     "รายงาน1\t:: 30/10/2562", "ผล\tดี"]
+    assert [w.text for w in words] == ["รหัสโครงการ", ":", "04160000-3949", "รายงาน1",
+                                       ":: 30/10/2562", "ผล", "ดี"]
+    assert all(page_text[w.start:w.end] == w.text for w in words)
+    assert words[0].conf == 90 and words[0].box == (100, 100, 302, 150)  # least of its pieces
+    assert conf == round((96 + 90 + 95 + 92 + 97 + 94 + 93 + 91 + 88) / 9, 2)
+
+
+def test_layout_without_tesseracts_text_judges_by_the_gap() -> None:
+    tsv = _tsv((100, 50, [("รหัส", 100, 80, 96), ("โครงการ", 185, 120, 90),
+                          ("ปี", 345, 40, 90)]))
+    assert ocr_layout.page_layout(tsv, "")[0] == "รหัสโครงการ ปี"
+
+
+def test_layout_of_nothing_read() -> None:
+    assert ocr_layout.page_layout("level\tpage_num\n", "") == ("", (), None)
+
+
+# --------------------------------------- a generated scan against its truth
+
+
+def test_skewed_generated_scan_reads_like_its_text_layer(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # Truth is the text the image is rendered from: the top of a text-layer
+    # fixture page, rendered at 200 dpi, turned 1.2 degrees, saved as an image PDF.
+    monkeypatch.setenv("BMA_ETL_CACHE", "off")
+    doc = pypdfium2.PdfDocument(FIXTURES / "pdf" / "000_52cb5c31ec83ab03.pdf")
+    page = doc[0]
+    width, height = page.get_size()
+    box = (0, height - 160, 620, height)  # left, bottom, right, top in points
+    truth = page.get_textpage().get_text_bounded(*box)
+    image = page.render(scale=200 / 72, grayscale=True,
+                        crop=(0, box[1], width - box[2], 0)).to_pil()
+    doc.close()
+    scan = tmp_path / "scan.pdf"
+    image.rotate(1.2, resample=Image.Resampling.BICUBIC, fillcolor=255).save(scan, resolution=200)
+    pdf = extract_pdf(scan.read_bytes(), scan.name)
+    assert [p.kind for p in pdf.pages] == ["image"]
+    got = repair_text(pdf.text)
+    want = repair_text(truth)
+    flat_got, flat_want = "".join(got.split()), "".join(want.split())
+    ratio = difflib.SequenceMatcher(None, flat_want, flat_got, autojunk=False).ratio()
+    assert ratio > 0.95, (ratio, got)
+    words = pdf.pages[0].words
+    assert words and all(pdf.pages[0].text[w.start:w.end] == w.text for w in words)
+    assert pdf.pages[0].dpi == pytest.approx(300)

@@ -189,13 +189,13 @@ class _FakeOcr:
 
     def __call__(self, data: bytes, indexes: list[int], *, name: str = "") -> dict[int, object]:
         self.asked.extend(indexes)
-        return {i: ocr_engine.OcrPage(f"OCR page {i + 1}", 88.0, 3) for i in indexes}
+        return {i: ocr_engine.OcrPage(f"OCR page {i + 1}", 88.0) for i in indexes}
 
 
 @pytest.fixture
 def fake_ocr(monkeypatch: pytest.MonkeyPatch) -> _FakeOcr:
     fake = _FakeOcr([])
-    monkeypatch.setattr(ocr_engine, "ocr_pdf_pages", fake)
+    monkeypatch.setattr(pdf_reader, "ocr_pages", fake)
     monkeypatch.setattr(ocr_engine, "engine_problem", lambda: None)
     return fake
 
@@ -256,7 +256,7 @@ def test_committed_ocr_cache_covers_the_scanned_fixtures() -> None:
         pdf = pypdfium2.PdfDocument(data)
         pages = len(pdf)
         pdf.close()
-        want = {ocr_engine.page_key(i, ocr_engine.LANG, ocr_engine.DPI) for i in range(pages)}
+        want = {pdf_reader.page_key(i, ocr_engine.LANG, pdf_reader.DPI) for i in range(pages)}
         assert want <= set(cached["pages"]), stem
 
 

@@ -140,6 +140,22 @@ def fuzzy_find(phrase: str, text: str, min_similarity: float = MIN_SIMILARITY
     return found.dest_start, found.dest_end
 
 
+def fuzzy_search(phrase: str, text: str, min_similarity: float = MIN_SIMILARITY
+                 ) -> tuple[int, int] | None:
+    """Span in ``text`` (as read) of an approximate match of ``phrase`` in key form.
+
+    >>> text = "ว ความก้าวหน้าของงวนฯ. = 6.50 %"
+    >>> a, b = fuzzy_search("ความก้าวหน้าของงาน", text)
+    >>> text[a:b]
+    'ความก้าวหน้าของงวน'
+    """
+    folded, offsets = key_map(text)
+    found = fuzzy_find(key(phrase), folded, min_similarity)
+    if found is None or found[1] <= found[0]:
+        return None
+    return offsets[found[0]], past_marks(text, offsets[found[1] - 1] + 1)
+
+
 def literal_of(pattern: str) -> str:
     r"""The words a label regex always needs: optional groups and regex syntax dropped.
 

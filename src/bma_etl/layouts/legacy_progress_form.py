@@ -35,7 +35,7 @@ from bma_etl.layouts.common import (
     split_person_raw,
     strip_outline_raw,
 )
-from bma_etl.matchkey import find_label, key, search_key
+from bma_etl.matchkey import find_label, fuzzy_search, key, literal_of, search_key
 from bma_etl.normalize.dates import parse_date
 from bma_etl.records import ProgressUpdate, Project
 
@@ -315,7 +315,7 @@ def _labelled(text: str, label: str, value: str, start: int) -> re.Match[str] | 
     plain = re.compile(f"(?:{label}){_LABEL_TO_VALUE}{value}").search(text, start)
     if plain is not None:
         return plain
-    found = search_key(label, text[start:])
+    found = search_key(label, text[start:]) or fuzzy_search(literal_of(label), text[start:])
     if found is None:
         return None
     return re.compile(f"(?:{_LABEL_TO_VALUE}){value}").match(text, start + found[1])
@@ -352,6 +352,16 @@ def _trailing_flags(text: str) -> list[tuple[str, int, int]]:
                 if part.strip(" \t.'\u2019"):
                     return []  # something other than flags follows
         at += len(part)
+    return out
+
+
+def _flags_in_tail(text: str) -> list[tuple[str, int, int]]:
+    """Flags anywhere after an entry's budget, with OCR's junk around them."""
+    out: list[tuple[str, int, int]] = []
+    for column, pattern in (("on_plan", _PLAN_FLAG), ("on_target", _TARGET_FLAG)):
+        found = search_key(pattern, text)
+        if found is not None:
+            out.append((column, *found))
     return out
 
 
@@ -406,7 +416,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             if budget:
                 row.fields.setdefault("budget_disbursed_thb", doc.raw_in(
                     line, cell.start + budget.start("value"), cell.start + budget.end("value")))
-                for column, a, b in _trailing_flags(text[budget.end():]):
+                tail = text[budget.end():]
+                for column, a, b in _trailing_flags(tail) or _flags_in_tail(tail):
                     row.fields.setdefault(column, doc.raw_in(
                         line, cell.start + budget.end() + a, cell.start + budget.end() + b))
         body = text[body_start:body_end]

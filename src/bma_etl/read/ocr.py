@@ -1,18 +1,23 @@
-"""OCR of PDF pages: pypdfium2 renders them, Tesseract reads Thai and English.
+"""OCR of page images: Tesseract reads Thai and English, with each word's box.
 
-Stage: read. Consumes a PDF's bytes and the indexes of the pages to read;
-produces each page's text with Tesseract's mean word confidence.
+Stage: read. Consumes image files (pages rendered by :mod:`.pdf`); produces
+each page's text in the text-file shape the extractors read, every word with
+its confidence, box and offset in that text, and the mean word confidence
+(:class:`OcrPage`, built by :mod:`.ocr_layout`).
 
-- Pages are rendered in grey at :data:`DPI` by the PDF worker process (with
-  its time limit, :func:`~bma_etl.read.pdf_worker.call_with_time_limit`) and read by
-  ``tesseract -l tha+eng``, one page per process with ``OMP_THREAD_LIMIT=1``:
-  on two cores that took 1.7-2.9 s a page against 7-13 s with Tesseract's own
-  threads. As many pages run at once as there are CPUs (``BMA_ETL_OCR_JOBS``),
-  each with a time limit (``BMA_ETL_OCR_TIMEOUT``).
-- Results are cached by the PDF's content hash in
-  ``$BMA_ETL_CACHE/ocr/<sha256>.json`` (default ``~/.cache/bma-etl``;
-  ``BMA_ETL_CACHE=off`` turns the cache off), so an unchanged file is never
-  OCR'd twice; a cached page needs no Tesseract.
+- A page scanned askew (up to 1.5 degrees) is turned level first
+  (:mod:`.ocr_image`): Tesseract splits the lines of a skewed wide page.
+- Each image is read by ``tesseract -l tha+eng``, one process per image with
+  ``OMP_THREAD_LIMIT=1``: on two cores that took 1.7-2.9 s a page against
+  7-13 s with Tesseract's own threads. As many images are read at once as there
+  are CPUs (``BMA_ETL_OCR_JOBS``), each with a time limit
+  (``BMA_ETL_OCR_TIMEOUT``). Loading the Thai model costs about 0.1 s of the
+  3-4 s a page takes (``bench/pdf_pages.py``), so one process per page costs
+  little.
+- Results are cached (:class:`OcrCache`) in ``$BMA_ETL_CACHE/ocr/<doc_id>.json``
+  (default ``~/.cache/bma-etl``; ``BMA_ETL_CACHE=off`` turns the cache off);
+  :mod:`.pdf` names the file by the PDF's content hash, so an unchanged file is
+  never OCR'd twice, and a cached page needs no Tesseract.
 - Debian's ``tha`` model has no ๔ ๖ ๗ ๘ ๙ and loses ``/`` and SARA AM now and
   then: every value read from an OCR'd document is marked low-confidence in
   provenance (``RepairedText.ocr_used``), never loaded as if sure.
@@ -20,52 +25,51 @@ produces each page's text with Tesseract's mean word confidence.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import math
 import os
-import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from bma_etl.errors import ReadError
 from bma_etl.limits import seconds_from_env
-from bma_etl.read.pdf import open_pdf
-from bma_etl.read.pdf_worker import call_with_time_limit
+from bma_etl.read.ocr_image import deskewed
+from bma_etl.read.ocr_layout import OcrWord, page_layout
 
 log = logging.getLogger(__name__)
 
-#: Resolution pages are rendered at for OCR.
-DPI = 300
 #: Tesseract languages: Thai with English for the Latin words and digits.
 LANG = "tha+eng"
 #: Seconds Tesseract may spend on one page (override with ``BMA_ETL_OCR_TIMEOUT``).
 DEFAULT_PAGE_TIME_LIMIT = 180.0
-#: Largest rendering in pixels (an A2 page at 300 dpi); bigger pages are rendered smaller.
-MAX_PIXELS = 36_000_000
-#: Bump when the cached shape or the OCR settings change.
-CACHE_FORMAT = 1
-
-#: Spaces in a row that Tesseract writes only for a wide gap (a tab or a cell border).
-GAP_SPACES = 3
-_GAP = re.compile(f" {{{GAP_SPACES},}}")
 
 INSTALL_HINT = "install Debian's tesseract-ocr and tesseract-ocr-tha (`make venv` does it)"
+
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True, slots=True)
 class OcrPage:
-    """One page as Tesseract read it."""
+    """One page as Tesseract read it.
+
+    ``words`` are the words of ``text`` in reading order, each with its
+    offset: ``text[w.start:w.end] == w.text`` (see
+    :class:`~bma_etl.read.ocr_layout.OcrWord`). Their boxes are in pixels of
+    the image read, ``dpi`` pixels to the inch (a PDF point is ``dpi / 72``
+    pixels). ``confidence`` is the mean confidence of the pieces Tesseract
+    reported for those words (0..100), None when it read none.
+    """
 
     text: str
-    confidence: float | None  # mean word confidence, 0..100; None when no word was read
-    words: int = 0
+    confidence: float | None
+    words: tuple[OcrWord, ...] = ()
+    dpi: float = 0.0
 
 
 # ------------------------------------------------------------------ the engine
@@ -113,7 +117,7 @@ def jobs() -> int:
                else os.cpu_count() or 1)
 
 
-def ocr_image(image: Path, *, lang: str = LANG, dpi: int = DPI,
+def ocr_image(image: Path, *, lang: str = LANG, dpi: float = 300,
               timeout: float | None = None) -> OcrPage:
     """Run Tesseract on one image file (one process, one thread)."""
     exe = shutil.which("tesseract")
@@ -124,7 +128,7 @@ def ocr_image(image: Path, *, lang: str = LANG, dpi: int = DPI,
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(
-            [exe, str(image), str(base), "-l", lang, "--dpi", str(dpi),
+            [exe, str(image), str(base), "-l", lang, "--dpi", str(round(dpi)),
              "-c", "page_separator=", "txt", "tsv"],
             capture_output=True, text=True, timeout=limit, env=env, check=False,
         )
@@ -132,53 +136,77 @@ def ocr_image(image: Path, *, lang: str = LANG, dpi: int = DPI,
         raise ReadError(f"OCR took longer than the {limit:g} s time limit for one page "
                         "(raise BMA_ETL_OCR_TIMEOUT)") from None
     txt, tsv = base.with_suffix(".txt"), base.with_suffix(".tsv")
-    if done.returncode != 0 or not txt.exists():
-        detail = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise ReadError(f"Tesseract failed ({detail})")
-    text = clean_ocr_text(txt.read_text(encoding="utf-8", errors="replace"))
-    confidence, words = tsv_confidence(tsv.read_text(encoding="utf-8", errors="replace")
-                                       if tsv.exists() else "")
-    for out in (txt, tsv):
-        out.unlink(missing_ok=True)
-    return OcrPage(text, confidence, words)
+    try:
+        if done.returncode != 0 or not tsv.exists():
+            detail = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            raise ReadError(f"Tesseract failed ({detail})")
+        text, words, confidence = page_layout(
+            tsv.read_text(encoding="utf-8", errors="replace"),
+            txt.read_text(encoding="utf-8", errors="replace") if txt.exists() else "")
+    finally:
+        for out in (txt, tsv):
+            out.unlink(missing_ok=True)
+    return OcrPage(text, confidence, words, dpi)
 
 
-def clean_ocr_text(text: str) -> str:
-    r"""Tesseract's text with wide gaps as tabs, trailing blanks and form feeds dropped.
+def read_images(images: Iterable[tuple[K, Path, float]], *, lang: str = LANG,
+                describe: Callable[[K], str] = str) -> Iterator[tuple[K, OcrPage]]:
+    """OCR ``(key, image file, dpi)`` items, :func:`jobs` at a time; yield ``(key, page)``.
 
-    Tesseract writes a run of spaces where a line has a wide gap (between
-    table cells); like the text-layer reader, a run of :data:`GAP_SPACES` or
-    more becomes a tab, so cells stay cells.
-
-    >>> clean_ocr_text("รายงานครั้งที่1        :: 30/10/2562 :  \n\nปีงบประมาณ\n\n\f")
-    'รายงานครั้งที่1\t:: 30/10/2562 :\n\nปีงบประมาณ'
+    ``images`` is consumed lazily, so the next page can be rendered while
+    Tesseract reads the last one. Each image file is deleted once read. A
+    failure raises ReadError prefixed with ``describe(key)``.
     """
-    lines = [_GAP.sub("\t", line.rstrip()) for line in text.replace("\f", "\n").splitlines()]
-    return "\n".join(lines).strip("\n")
+    workers = jobs()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: dict[Future[OcrPage], K] = {}
+
+        def done(futures: Iterable[Future[OcrPage]]) -> Iterator[tuple[K, OcrPage]]:
+            for future in futures:
+                key = pending.pop(future)
+                try:
+                    yield key, future.result()
+                except ReadError as exc:
+                    for other in pending:
+                        other.cancel()
+                    raise ReadError(f"{describe(key)}: {exc}") from exc
+
+        for key, image, dpi in images:
+            pending[pool.submit(_read_and_remove, image, lang, dpi)] = key
+            if len(pending) >= workers:
+                yield from done(wait(pending, return_when=FIRST_COMPLETED).done)
+        while pending:
+            yield from done(wait(pending, return_when=FIRST_COMPLETED).done)
 
 
-def tsv_confidence(tsv: str) -> tuple[float | None, int]:
-    r"""Mean word confidence (0..100) and word count from Tesseract's TSV output.
+def _read_and_remove(image: Path, lang: str, dpi: float) -> OcrPage:
+    try:
+        straighten(image)
+        return ocr_image(image, lang=lang, dpi=dpi)
+    finally:
+        image.unlink(missing_ok=True)
 
-    >>> tsv_confidence("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop"
-    ...                "\twidth\theight\tconf\ttext\n5\t1\t1\t1\t1\t1\t0\t0\t9\t9\t90\tก\n"
-    ...                "5\t1\t1\t1\t1\t2\t9\t0\t9\t9\t80\tข\n4\t1\t1\t1\t1\t0\t0\t0\t1\t1\t-1\t")
-    (85.0, 2)
+
+def straighten(image: Path) -> None:
+    """Turn a skewed page image level, in place (:func:`~.ocr_image.deskewed`).
+
+    Generated scans (tops of text-layer fixture pages at 200 dpi, turned
+    0.7-1.3 degrees; CER against the text they were rendered from): 000 p1
+    10.6 % → 2.8 %, 002 p2 1.4 → 1.3 %, 003 p1 2.1 → 1.9 %, 003 p7 5.1 → 4.2 %;
+    level pages unchanged. Skew and noise together stay poor (000 p1 at 150 dpi:
+    26 % → 17 %). It costs about 0.3 s a page; a level page is left as it is.
+    it costs about 0.3 s a page, and a level page is left as it is.
     """
-    scores: list[float] = []
-    for row in tsv.splitlines()[1:]:
-        cells = row.split("\t")
-        if len(cells) < 12 or not cells[11].strip():
-            continue
-        try:
-            conf = float(cells[10])
-        except ValueError:
-            continue
-        if conf >= 0:
-            scores.append(conf)
-    if not scores:
-        return None, 0
-    return round(sum(scores) / len(scores), 2), len(scores)
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(image) as opened:
+            page = opened.convert("L")
+    except (OSError, UnidentifiedImageError) as exc:
+        raise ReadError(f"page image unreadable ({exc})") from None
+    level = deskewed(page)
+    if level is not page:
+        level.save(image)
 
 
 # ------------------------------------------------------------------- the cache
@@ -196,13 +224,12 @@ def cache_dir() -> Path | None:
     return root / "bma-etl" / "ocr"
 
 
-def page_key(index: int, lang: str, dpi: int) -> str:
-    """The cache key of one page's OCR with these settings."""
-    return f"{CACHE_FORMAT}/{lang}/{dpi}/{index}"
-
-
 class OcrCache:
-    """OCR results of one PDF, kept in one JSON file named by its content hash."""
+    """OCR results of one document, kept in one JSON file named by ``doc_id``.
+
+    ``{"doc_id": ..., "pages": {key: page}}``, a page as :func:`page_to_json`
+    writes it plus the ``engine`` that read it.
+    """
 
     def __init__(self, doc_id: str, folder: Path | None) -> None:
         self.path = folder / f"{doc_id}.json" if folder is not None else None
@@ -219,17 +246,16 @@ class OcrCache:
     def get(self, key: str) -> OcrPage | None:
         """The cached page, or None."""
         entry = self.pages.get(key)
-        text = entry.get("text") if isinstance(entry, dict) else None
-        if not isinstance(entry, dict) or not isinstance(text, str):
+        try:
+            return page_from_json(entry)
+        except (TypeError, ValueError, KeyError):
+            log.warning("OCR cache %s: entry %s malformed; reading the page again",
+                        self.path, key)
             return None
-        conf = entry.get("confidence")
-        words = entry.get("words", 0)
-        return OcrPage(text, float(conf) if isinstance(conf, int | float) else None,
-                       words if isinstance(words, int) else 0)
 
     def put(self, key: str, page: OcrPage, engine: str) -> None:
         """Store one page and write the file (atomically; a failure only logs)."""
-        self.pages[key] = {**asdict(page), "engine": engine}
+        self.pages[key] = {**page_to_json(page), "engine": engine}
         if self.path is None:
             return
         try:
@@ -243,77 +269,20 @@ class OcrCache:
             log.warning("OCR cache %s not written (%s)", self.path, exc)
 
 
-# ------------------------------------------------------------------ the pages
+def page_to_json(page: OcrPage) -> dict[str, object]:
+    """A page as JSON: a word is ``[text, conf, left, top, right, bottom, start]``."""
+    return {"text": page.text, "confidence": page.confidence, "dpi": page.dpi,
+            "words": [[w.text, w.conf, *w.box, w.start] for w in page.words]}
 
 
-def render_page(data: bytes, name: str, index: int, path: str, dpi: int) -> None:
-    """Render one page in grey to an image file (runs in the PDF worker)."""
-    pdf = open_pdf(data, name)
-    try:
-        page = pdf[index]
-        try:
-            width, height = page.get_size()
-            scale = dpi / 72
-            if width * height * scale * scale > MAX_PIXELS:
-                scale = math.sqrt(MAX_PIXELS / (width * height))
-            page.render(scale=scale, grayscale=True).to_pil().save(path)
-        finally:
-            page.close()
-    finally:
-        pdf.close()
-
-
-def ocr_pdf_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
-                  dpi: int = DPI, lang: str = LANG) -> dict[int, OcrPage]:
-    """OCR the given pages (0-based) of a PDF; cached pages are not read again.
-
-    Raises ReadError when a page is not cached and Tesseract is missing, or a
-    page fails or exceeds its time limit.
-    """
-    cache = OcrCache(hashlib.sha256(data).hexdigest(), cache_dir())
-    results: dict[int, OcrPage] = {}
-    todo: list[int] = []
-    for index in indexes:
-        hit = cache.get(page_key(index, lang, dpi))
-        if hit is None:
-            todo.append(index)
-        else:
-            results[index] = hit
-    if not todo:
-        return results
-    problem = engine_problem()
-    if problem:
-        raise ReadError(f"{name}: pages need OCR but {problem}")
-    engine = engine_version()
-    workers = jobs()
-    with tempfile.TemporaryDirectory(prefix="bma-etl-ocr-") as tmp, \
-            ThreadPoolExecutor(max_workers=workers) as pool:
-        pending: dict[Future[OcrPage], int] = {}
-
-        def collect(done: Iterable[Future[OcrPage]]) -> None:
-            for future in done:
-                index = pending.pop(future)
-                try:
-                    page = future.result()
-                except ReadError as exc:
-                    raise ReadError(f"{name}: page {index + 1}: {exc}") from exc
-                results[index] = page
-                cache.put(page_key(index, lang, dpi), page, engine)
-
-        for index in todo:
-            image = Path(tmp) / f"page-{index}.pgm"
-            call_with_time_limit(render_page, data, name, index, str(image), dpi,
-                                 what=f"{name}: rendering page {index + 1}")
-            pending[pool.submit(_ocr_and_remove, image, lang, dpi)] = index
-            if len(pending) >= workers:
-                collect(wait(pending, return_when=FIRST_COMPLETED).done)
-        collect(wait(pending).done)
-    log.info("%s: OCR'd %d pages with %s", name, len(todo), engine)
-    return results
-
-
-def _ocr_and_remove(image: Path, lang: str, dpi: int) -> OcrPage:
-    try:
-        return ocr_image(image, lang=lang, dpi=dpi)
-    finally:
-        image.unlink(missing_ok=True)
+def page_from_json(entry: object) -> OcrPage | None:
+    """The page :func:`page_to_json` wrote; None for an entry of an older format."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("text"), str) \
+            or not isinstance(entry.get("words"), list):
+        return None
+    conf = entry.get("confidence")
+    words = tuple(OcrWord(str(text), float(c), (int(x0), int(top), int(x1), int(bottom)),
+                          int(start))
+                  for text, c, x0, top, x1, bottom, start in entry["words"])
+    return OcrPage(entry["text"], float(conf) if isinstance(conf, int | float) else None,
+                   words, float(entry.get("dpi") or 0.0))

@@ -21,7 +21,9 @@ Every page is put in one of four kinds:
     leaves still scores above :data:`MAX_DAMAGE`: read by OCR instead when OCR
     is allowed and Tesseract is there, otherwise kept as it is.
 ``image``
-    no usable text but images: a scanned page, read by OCR (:mod:`.ocr`).
+    no usable text but images: a scanned page, rendered here at :data:`DPI`
+    and read by OCR (:mod:`.ocr`), which gives each word its box and
+    confidence. OCR results are cached by the PDF's content hash.
 ``blank``
     neither text nor images.
 
@@ -34,13 +36,20 @@ the batch goes on.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import math
 import re
+import tempfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
+from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from bma_etl.errors import ReadError
+from bma_etl.read import ocr as ocr_engine
+from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.pdf_layout import (
     TextLine,
     line_pitches,
@@ -61,6 +70,12 @@ MIN_CHARS_PER_PAGE = 20
 #: Share of Thai clusters still damaged after repair above which a page is OCR'd.
 #: The damaged Royal Gazette fixture scores 0.003-0.008 after repair and reads right.
 MAX_DAMAGE = 0.03
+#: Resolution pages are rendered at for OCR.
+DPI = 300
+#: Largest rendering in pixels (an A2 page at 300 dpi); bigger pages are rendered smaller.
+MAX_PIXELS = 36_000_000
+#: Bump when the cached OCR's shape or settings change (2: words and layout from TSV).
+OCR_CACHE_FORMAT = 2
 
 PageKind = Literal["text", "damaged", "image", "blank"]
 T = TypeVar("T")
@@ -85,6 +100,9 @@ class PdfPage:
     damage: float = 0.0
     ocr: bool = False
     confidence: float | None = None  # mean Tesseract word confidence, 0..100
+    #: OCR'd words with their offsets in :attr:`text` (see :class:`~.ocr.OcrPage`).
+    words: tuple[OcrWord, ...] = ()
+    dpi: float = 0.0  # pixels per inch of the image the words' boxes are in
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,17 +166,16 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
     pages = [classify_page(layer) for layer in layers]
     required, optional = _pages_for_ocr(pages, ocr, name)
     if required or optional:
-        from bma_etl.read import ocr as ocr_engine
-
         problem = ocr_engine.engine_problem()
         if problem and optional:
             log.warning("%s: pages %s look damaged but OCR is unavailable (%s); keeping their "
                         "text layer", name, ", ".join(str(i + 1) for i in optional), problem)
             optional = []
-        results = ocr_engine.ocr_pdf_pages(data, sorted(required + optional), name=name)
+        results = ocr_pages(data, sorted(required + optional), name=name)
         for index, result in results.items():
             pages[index] = replace(pages[index], text=result.text, ocr=True,
-                                   confidence=result.confidence, wraps=())
+                                   confidence=result.confidence, words=result.words,
+                                   dpi=result.dpi, wraps=())
     out = PdfText(tuple(pages))
     if out.ocr_used:
         log.info("%s: OCR on %d of %d pages, mean confidence %s", name,
@@ -214,6 +231,54 @@ def _pages_for_ocr(pages: list[PdfPage], ocr: str, name: str) -> tuple[list[int]
         images = []
     damaged = [i for i, p in enumerate(pages) if p.kind == "damaged"] if ocr == "auto" else []
     return images, damaged
+
+
+# ------------------------------------------------------------------------ OCR
+
+
+def page_key(index: int, lang: str, dpi: int) -> str:
+    """The cache key of one page's OCR with these settings."""
+    return f"{OCR_CACHE_FORMAT}/{lang}/{dpi}/{index}"
+
+
+def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
+              dpi: int = DPI, lang: str = ocr_engine.LANG) -> dict[int, OcrPage]:
+    """OCR the given pages (0-based) of a PDF; cached pages are not read again.
+
+    Pages are rendered in the worker process, one at a time while Tesseract
+    reads the ones before. Raises ReadError when a page is not cached and
+    Tesseract is missing, or a page fails or exceeds its time limit.
+    """
+    cache = ocr_engine.OcrCache(hashlib.sha256(data).hexdigest(), ocr_engine.cache_dir())
+    results: dict[int, OcrPage] = {}
+    todo: list[int] = []
+    for index in indexes:
+        hit = cache.get(page_key(index, lang, dpi))
+        if hit is None:
+            todo.append(index)
+        else:
+            results[index] = hit
+    if not todo:
+        return results
+    problem = ocr_engine.engine_problem()
+    if problem:
+        raise ReadError(f"{name}: pages need OCR but {problem}")
+    engine = ocr_engine.engine_version()
+    with tempfile.TemporaryDirectory(prefix="bma-etl-ocr-") as tmp:
+
+        def rendered() -> Iterator[tuple[int, Path, float]]:
+            for index in todo:
+                image = Path(tmp) / f"page-{index}.pgm"
+                used = call_with_time_limit(render_page, data, name, index, str(image), dpi,
+                                            what=f"{name}: rendering page {index + 1}")
+                yield index, image, used
+
+        for index, page in ocr_engine.read_images(
+                rendered(), lang=lang, describe=lambda i: f"{name}: page {i + 1}"):
+            results[index] = page
+            cache.put(page_key(index, lang, dpi), page, engine)
+    log.info("%s: OCR'd %d pages with %s", name, len(todo), engine)
+    return results
 
 
 # ----------------------------------------------------------------- in the worker
@@ -280,3 +345,24 @@ def open_pdf(data: bytes, name: str) -> Any:
             raise ReadError(f"{name}: PDF has no pages") from None
         raise ReadError(f"{name}: PDF cannot be opened ({exc}); it is damaged or "
                         "truncated") from None
+
+
+def render_page(data: bytes, name: str, index: int, path: str, dpi: float) -> float:
+    """Render one page in grey to an image file; the resolution used (in the worker).
+
+    A page too big for :data:`MAX_PIXELS` at ``dpi`` is rendered smaller.
+    """
+    pdf = open_pdf(data, name)
+    try:
+        page = pdf[index]
+        try:
+            width, height = page.get_size()
+            scale = dpi / 72
+            if width * height * scale * scale > MAX_PIXELS:
+                scale = math.sqrt(MAX_PIXELS / (width * height))
+            page.render(scale=scale, grayscale=True).to_pil().save(path)
+            return scale * 72
+        finally:
+            page.close()
+    finally:
+        pdf.close()

@@ -1,0 +1,219 @@
+"""Rebuild an OCR'd page's text from Tesseract's word boxes.
+
+Stage: read. Consumes Tesseract's TSV output (one row per word with its box
+and confidence, grouped by block, paragraph and line) and its plain text (for
+the spaces between words); produces the page's text in the shape the
+extractors read in text files, the way :mod:`~bma_etl.read.pdf_layout` does
+for a text layer, and every word with its confidence, box and offset in that
+text (:class:`OcrWord`).
+
+- Tesseract's Thai model reports nearly every character as a "word" of its own.
+  Whether a space separates two of them is Tesseract's own decision, which
+  ``tha`` (``preserve_interword_spaces=1``) writes in the plain text: the TSV
+  words are matched to it in order and pieces written without a space between
+  them become one word. When the two do not match (never seen), the gap decides:
+  less than :data:`JOIN_GAP` line heights between two Thai letters is no space.
+- A gap of :data:`TAB_GAP` line heights or more is a tab; the cells of a table's
+  rows are aligned into columns and vertical space becomes blank lines by
+  :func:`~bma_etl.read.pdf_layout.with_columns` and
+  :func:`~bma_etl.read.pdf_layout.with_blank_lines`, as for a text layer.
+- Rows of specks are dropped: on a 1-bit scan, Tesseract reads the tone marks
+  and upper vowels over a line as a line of their own (``A we ๕ ๑4 we gu``),
+  of small pieces (:data:`SPECK_HEIGHT`) read with little confidence
+  (:data:`SPECK_CONF`).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from bma_etl.read.pdf_layout import TextLine, line_pitches, with_blank_lines, with_columns
+
+#: A gap between two words of this many line heights or more is a tab. On the
+#: fixtures' scans a space is 0.3-0.6 line heights and a tab or table column 2.5
+#: and more; pdf_layout uses 2 font sizes, a line height being about one.
+TAB_GAP = 2.0
+#: Without Tesseract's own spacing, two Thai pieces closer than this many line
+#: heights are one word (pieces of a word: 0-0.25; spaces 0.3 and up).
+JOIN_GAP = 0.28
+#: A line whose pieces are (median) lower than this share of the page's usual
+#: piece height (the x-height: a piece is a letter, or a letter and its marks)...
+SPECK_HEIGHT = 0.75
+#: ...and less sure than this (mean, 0..100) is a row of specks, not text. On the
+#: fixtures' scans rows of marks have 9-16 px pieces where the x-height is 25,
+#: and a mean confidence of 49-78 where lines of text have 90 and more.
+SPECK_CONF = 80.0
+
+_THAI = re.compile("[\u0e00-\u0e7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    """One word of an OCR'd page.
+
+    ``text`` is ``page.text[start:start + len(text)]`` exactly. ``box`` is
+    ``(left, top, right, bottom)`` in pixels of the image Tesseract read
+    (:attr:`~bma_etl.read.ocr.OcrPage.dpi` pixels per inch, from the page's top
+    left corner). ``conf`` is Tesseract's confidence, 0..100: for a word it
+    reported in pieces (Thai), the least of its pieces'.
+    """
+
+    text: str
+    conf: float
+    box: tuple[int, int, int, int]
+    start: int
+
+    @property
+    def end(self) -> int:
+        """Offset just past the word in the page text."""
+        return self.start + len(self.text)
+
+
+@dataclass(slots=True)
+class _Piece:
+    """One TSV word row."""
+
+    line: tuple[int, int, int]
+    left: int
+    top: int
+    right: int
+    bottom: int
+    conf: float
+    text: str
+    spaces: int | None = None  # spaces before it in Tesseract's text; None: unknown
+
+    @property
+    def height(self) -> int:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class _Line:
+    height: int
+    pieces: list[_Piece] = field(default_factory=list)
+
+
+def parse_tsv(tsv: str) -> list[_Line]:
+    """Tesseract's TSV as lines of word pieces, in reading order (blank words left out)."""
+    lines: dict[tuple[int, int, int], _Line] = {}
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] not in ("4", "5"):
+            continue
+        try:
+            block, par, line, left, top, width, height = (int(c) for c in
+                                                          (*cells[2:5], *cells[6:10]))
+            conf = float(cells[10])
+        except ValueError:
+            continue
+        key = (block, par, line)
+        if cells[0] == "4":
+            lines[key] = _Line(height)
+        elif cells[11].strip() and key in lines:
+            lines[key].pieces.append(_Piece(key, left, top, left + width, top + height,
+                                            max(conf, 0.0), cells[11].strip()))
+    return [line for line in lines.values() if line.pieces]
+
+
+def align_spaces(lines: list[_Line], text: str) -> bool:
+    """Set each piece's ``spaces`` from Tesseract's plain ``text``; False if they differ."""
+    pos = 0
+    for line in lines:
+        for piece in line.pieces:
+            spaces = 0
+            while pos < len(text) and text[pos].isspace():
+                spaces += text[pos] == " "
+                pos += 1
+            if not text.startswith(piece.text, pos):
+                for other in line.pieces:
+                    other.spaces = None
+                return False
+            piece.spaces = spaces
+            pos += len(piece.text)
+    return True
+
+
+def page_layout(tsv: str, text: str = "") -> tuple[str, tuple[OcrWord, ...], float | None]:
+    """The page's text, its words and their mean confidence (None when no word was read).
+
+    ``tsv`` and ``text`` are Tesseract's ``tsv`` and ``txt`` outputs of the
+    same recognition.
+    """
+    lines = parse_tsv(tsv)
+    if not lines:
+        return "", (), None
+    aligned = align_spaces(lines, text)
+    lines = _without_specks(lines)
+    size = float(round(statistics.median(line.height for line in lines)))
+    built = [_build_line(line, size, aligned) for line in lines]
+    text_lines = [tl for tl, _ in built]
+    laid = with_columns(with_blank_lines(text_lines, line_pitches([text_lines])))
+    out = "\n".join(line.text for line in laid)
+    words: list[OcrWord] = []
+    line_start = 0
+    cells_of = iter([cells for _, cells in built])
+    for line in laid:
+        if line.text:  # a line of words; with_blank_lines adds empty ones only
+            at = 0
+            for cell in next(cells_of):
+                cell_text = "".join(w.text if isinstance(w, OcrWord) else w for w in cell)
+                at = line.text.index(cell_text, at)
+                words.extend(OcrWord(w.text, w.conf, w.box, line_start + at + w.start)
+                             for w in cell if isinstance(w, OcrWord))
+                at += len(cell_text)
+        line_start += len(line.text) + 1
+    kept = [p.conf for line in lines for p in line.pieces]
+    return out, tuple(words), round(sum(kept) / len(kept), 2)
+
+
+def _without_specks(lines: list[_Line]) -> list[_Line]:
+    usual = statistics.median(p.height for line in lines for p in line.pieces)
+    return [line for line in lines
+            if statistics.median(p.height for p in line.pieces) >= SPECK_HEIGHT * usual
+            or sum(p.conf for p in line.pieces) / len(line.pieces) >= SPECK_CONF]
+
+
+# A cell is a list of words and the spaces between them: OcrWord.start is the
+# offset in the cell's text until page_layout makes it the offset in the page.
+_Cell = list[OcrWord | str]
+
+
+def _build_line(line: _Line, size: float, aligned: bool) -> tuple[TextLine, list[_Cell]]:
+    height = max(line.height, size / 2)  # a line of digits only is lower
+    groups: list[list[list[_Piece]]] = [[[line.pieces[0]]]]  # cells → words → pieces
+    for before, piece in zip(line.pieces, line.pieces[1:], strict=False):
+        gap = piece.left - before.right
+        if gap >= TAB_GAP * height:
+            groups.append([[piece]])
+        elif _joined(before, piece, gap, height, aligned):
+            groups[-1][-1].append(piece)
+        else:
+            groups[-1].append([piece])
+    cells: list[_Cell] = []
+    for group in groups:
+        cell: _Cell = []
+        offset = 0
+        for i, pieces in enumerate(group):
+            if i:
+                cell.append(" ")
+                offset += 1
+            word = "".join(p.text for p in pieces)
+            box = (min(p.left for p in pieces), min(p.top for p in pieces),
+                   max(p.right for p in pieces), max(p.bottom for p in pieces))
+            cell.append(OcrWord(word, min(p.conf for p in pieces), box, offset))
+            offset += len(word)
+        cells.append(cell)
+    text = "\t".join("".join(w.text if isinstance(w, OcrWord) else w for w in c)
+                     for c in cells)
+    baseline = -statistics.median(p.bottom for p in line.pieces)  # y grows upwards, as in PDF
+    starts = tuple(float(group[0][0].left) for group in groups)
+    return TextLine(text, baseline, size, starts), cells
+
+
+def _joined(before: _Piece, piece: _Piece, gap: int, height: float, aligned: bool) -> bool:
+    if aligned and piece.spaces is not None:
+        return piece.spaces == 0
+    return (gap < JOIN_GAP * height and bool(_THAI.search(before.text[-1:]))
+            and bool(_THAI.search(piece.text[:1])))
