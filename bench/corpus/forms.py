@@ -109,7 +109,8 @@ def legacy_form(rng: random.Random, dialect: str | None = None) -> GeneratedDoc:
         "2. รายงานความก้าวหน้าของโครงการและการใช้จ่ายงบประมาณ", "",
     ]
     if dialect == "pipe":
-        lines += ["| | | | |", "|-----------------|--|-------------------|------------------------|"]
+        rule = "|-----------------|--|-------------------|------------------------|"
+        lines += ["| | | | |", rule]
     for r in reports:
         n = r["seq_label"]
         y, m, d = (int(x) for x in r["report_date"].split("-"))

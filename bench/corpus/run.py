@@ -73,7 +73,7 @@ _MEDIA = ("text", "html", "pdf", "scan")
 
 
 def table(results: list[Result]) -> str:
-    """Per medium × producer × font × dpi: documents, fields right %, detection %, quarantined."""
+    """Per medium x producer x font x dpi: documents, fields right %, detection %, quarantined."""
     groups: dict[tuple[str, str, str, int], list[Result]] = defaultdict(list)
     for r in results:
         x = r.rendering
@@ -138,7 +138,7 @@ def lost_kinds(results: list[Result], examples: int = 3) -> str:
     reasons = Counter((r.quarantined or "")[:120] for r in results if r.quarantined)
     if reasons:
         lines.append("quarantine reasons:")
-        lines += [f"  {c:>4} × {why}" for why, c in reasons.most_common(10)]
+        lines += [f"  {c:>4} x {why}" for why, c in reasons.most_common(10)]
     return "\n".join(lines)
 
 

@@ -34,7 +34,7 @@ def scan_pdf(src: Path, out: Path, dpi: int, mode: str, rng: random.Random,
             image = image.rotate(page_angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
             if blur:
                 image = image.filter(ImageFilter.GaussianBlur(blur * dpi / 200))
-            pixels = np.asarray(image, dtype=np.float32)
+            pixels = np.asarray(image, dtype=np.float64)
             pixels = pixels + noise.normal(0.0, sigma, pixels.shape)
             specks = noise.random(pixels.shape) < 0.0008
             pixels[specks] = noise.choice([0.0, 255.0], size=int(specks.sum()))

@@ -183,7 +183,8 @@ def project_detail(rng: random.Random) -> GeneratedDoc:
     lines += [f"{k}{v}" for k, v in fields]
     lines += ["อธิบายรายละเอียดความคืบหน้า", "เป้าหมาย", *[f"{k}{v}" for k, v in month_rows], "",
               "ประวัติการปรับปรุงข้อมูล", ""]
-    cells = "\n".join(f'    <tr><th width="22%">{_e(k)}</th><td>{_e(v)}</td></tr>' for k, v in fields)
+    cells = "\n".join(f'    <tr><th width="22%">{_e(k)}</th><td>{_e(v)}</td></tr>'
+                      for k, v in fields)
     months_html = "\n".join(f'    <tr><td>{k}</td><td align="right">{v}</td></tr>'
                             for k, v in month_rows)
     encoding = rng.choice(("utf-8", "windows-874"))
