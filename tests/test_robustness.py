@@ -28,6 +28,7 @@ pytest.importorskip("numpy")
 from corpus import fonts, render
 from corpus.build import GENERATORS, build
 from corpus.doc import GeneratedDoc
+from corpus.run import _detected
 from corpus.scan import scan_pdf
 from corpus.score import Score, count_fields, score, score_failure
 
@@ -51,7 +52,10 @@ def _read(path: Path, truth: dict[str, Any], scan: bool = False) -> Score:
     try:
         return score(process_file(path), truth, scan=scan)
     except BmaEtlError as exc:
-        return score_failure(exc.reason(), truth, scan=scan)
+        result = score_failure(exc.reason(), truth, scan=scan)
+        if exc.stage not in ("read", "detect"):  # detection chose a layout; extraction failed
+            result.layout = _detected(path)
+        return result
 
 
 def _why(result: Score, limit: int = 8) -> str:

@@ -50,10 +50,25 @@ def read_one(rendering: Rendering) -> Result:
         result = score(processed, truth, scan=scan)
     except BmaEtlError as exc:
         result = score_failure(exc.reason(), truth, scan=scan)
+        if exc.stage not in ("read", "detect"):
+            result.layout = _detected(Path(rendering.path))
     except Exception as exc:  # a crash is a pipeline bug: counted as quarantined, named
         result = score_failure(f"crash: {type(exc).__name__}: {exc}", truth, scan=scan)
     return Result(rendering, result.right, result.total, result.layout, result.quarantined,
                   time.perf_counter() - began, result.lost)
+
+
+def _detected(path: Path) -> str | None:
+    """The layout detection chose for a file quarantined after detection (OCR is cached)."""
+    from bma_etl.detect import detect
+    from bma_etl.errors import BmaEtlError
+    from bma_etl.pipeline import repair
+    from bma_etl.read import read_source
+
+    try:
+        return detect(repair(read_source(path))).layout.layout_id
+    except BmaEtlError:
+        return None
 
 
 def evaluate(renderings: list[Rendering], workers: int) -> list[Result]:
