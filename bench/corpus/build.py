@@ -157,7 +157,8 @@ def _scans(folder: Path, sources: list[tuple[Rendering, GeneratedDoc]], seed: in
         dpi = SCAN_DPIS[i % len(SCAN_DPIS)]
         mode = SCAN_MODES[(i // len(SCAN_DPIS)) % len(SCAN_MODES)]
         path = folder / f"{Path(source.path).stem}.scan{dpi}{mode}.pdf"
-        settings = scan_pdf(Path(source.path), path, dpi, mode, _rng(seed, "scan", source.path))
+        settings = scan_pdf(Path(source.path), path, dpi, mode,
+                            _rng(seed, "scan", Path(source.path).name))
         settings["from"] = source.producer
         out.append(Rendering(str(path), source.truth, source.doc, source.generator,
                              source.layout, "scan", f"{source.producer}+{mode}", source.font,
