@@ -6,7 +6,7 @@ DB     ?= bma_warehouse.duckdb
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test lint fmt typecheck pytest schemas demo fixtures fuzz bench clean
+.PHONY: help venv test lint fmt typecheck pytest schemas demo fixtures fuzz bench robustness clean apt-install
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -16,17 +16,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@# OCR of scanned PDFs needs Tesseract with its Thai model (Debian packages).
-	@if ! tesseract --list-langs 2>/dev/null | grep -qx tha; then \
+	@$(MAKE) --no-print-directory apt-install APT_CHECK='tesseract --list-langs 2>/dev/null | grep -qx tha' \
+	  APT_PKGS='tesseract-ocr tesseract-ocr-tha' APT_WHY='OCR of scanned PDFs'
+	@# The robustness corpus renders PDFs in the TLWG Thai fonts (Debian, small).
+	@$(MAKE) --no-print-directory apt-install APT_CHECK='test -f /usr/share/fonts/truetype/tlwg/Garuda.ttf' \
+	  APT_PKGS='fonts-thai-tlwg-ttf' APT_WHY='Thai fonts of the robustness corpus'
+	touch $(STAMP)
+
+# Install APT_PKGS with apt-get unless APT_CHECK succeeds; as root or with password-less sudo.
+apt-install:
+	@if ! ( $(APT_CHECK) ); then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
 	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
-	  else echo "warning: install tesseract-ocr and tesseract-ocr-tha for OCR of scanned PDFs" >&2; SUDO=skip; fi; \
+	  else echo "warning: install $(APT_PKGS) for $(APT_WHY)" >&2; SUDO=skip; fi; \
 	  if [ "$$SUDO" != skip ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing tesseract-ocr tesseract-ocr-tha with apt-get"; \
+	    echo "installing $(APT_PKGS) with apt-get"; \
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-	      --no-install-recommends tesseract-ocr tesseract-ocr-tha >/dev/null; \
+	      --no-install-recommends $(APT_PKGS) >/dev/null; \
 	  fi; \
 	fi
-	touch $(STAMP)
 
 venv: $(STAMP) ## Create .venv and install the package with dev extras
 
@@ -59,8 +67,17 @@ fixtures: $(STAMP) ## Rebuild tests/fixtures/pdf from samples/ (needs soffice, p
 fuzz: $(STAMP) ## Longer property/fuzz run of the detector and extractors
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_fuzz.py
 
-bench: $(STAMP) ## Throughput benchmark (prints one machine-readable summary line)
+bench: $(STAMP) ## Throughput and robustness benchmarks (each prints one machine-readable line)
 	$(BIN)/python bench/bench.py
+
+ROBUST_ARGS ?=
+robustness: $(STAMP) ## Fields read right per medium, producer, font and dpi (ROBUST_ARGS="--n 4 --seed 7")
+	@# Two heavy producers, for this run only: LibreOffice and Chromium (skipped with a note if absent).
+	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v soffice >/dev/null' \
+	  APT_PKGS='libreoffice-writer-nogui' APT_WHY='LibreOffice PDFs in the robustness corpus'
+	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v chromium >/dev/null' \
+	  APT_PKGS='chromium' APT_WHY='browser PDFs in the robustness corpus'
+	$(BIN)/python bench/robustness.py $(ROBUST_ARGS)
 
 clean: ## Remove the venv, caches and the demo warehouse
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis $(DB) $(DB).wal $(DB).lock

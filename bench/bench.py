@@ -9,7 +9,9 @@ dates, amounts, number of report rows), then measures for each N:
 - peak resident memory of the run (parent and worker processes);
 - the warehouse file's size after the first run;
 - the same first run on a corpus of forms and web pages only (no action plans);
-- text-layer and scanned PDF pages per second (``bench/pdf_pages.py``).
+- text-layer and scanned PDF pages per second (``bench/pdf_pages.py``);
+- then the robustness benchmark (``bench/robustness.py``: fields read right per
+  medium, producer, font and dpi), whose own ``ROBUST`` line is printed after it.
 
 The last line is one machine-parseable summary: ``BENCH key=value ...``.
 Targets on a 2-core machine: first run >= 200 docs/s, re-run >= 5,000 files/s,
@@ -116,6 +118,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--no-robustness", action="store_true",
+                        help="skip bench/robustness.py (its corpus takes minutes)")
     args = parser.parse_args()
     summary: dict[str, object] = {"workers": args.workers}
     for layout, speed in per_layout().items():
@@ -144,6 +148,14 @@ def main() -> int:
     else:
         print(f"bench/pdf_pages.py failed: {pdf.stderr.strip()[-500:]}", file=sys.stderr)
     print("BENCH " + " ".join(f"{k}={v}" for k, v in summary.items()))
+    if not args.no_robustness:
+        sys.stdout.flush()
+        robust = subprocess.run([sys.executable, str(ROOT / "bench" / "robustness.py")],
+                                check=False)
+        if robust.returncode:
+            print(f"bench/robustness.py failed with exit code {robust.returncode}",
+                  file=sys.stderr)
+            return robust.returncode
     return 0
 
 

@@ -1,0 +1,166 @@
+"""Build the corpus: documents from values, each rendered into several media.
+
+``build(folder, n, seed)`` writes, for every generator and ``n`` documents each,
+the text, the HTML page (web layouts), one PDF per installed producer (fonts taken
+in turn) and some scans, and returns the manifest: one ``Rendering`` per file,
+with the truth beside it. The same seed gives the same files; a producer that is
+not installed is skipped with a printed note.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import zlib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from corpus import fonts, render
+from corpus.doc import GeneratedDoc
+from corpus.forms import legacy_form
+from corpus.plans import action_plan
+from corpus.scan import scan_pdf
+from corpus.web import progress_history, project_detail
+
+GENERATORS: dict[str, Callable[[random.Random], GeneratedDoc]] = {
+    "legacy_pipe": lambda rng: legacy_form(rng, "pipe"),
+    "legacy_tab": lambda rng: legacy_form(rng, "tab"),
+    "web_history": progress_history,
+    "web_detail": project_detail,
+    "plan": action_plan,
+}
+PDF_PRODUCERS = ("reportlab", "fpdf2", "fpdf2-shaped", "soffice", "chromium")
+SCAN_DPIS = (150, 200, 300)
+SCAN_MODES = ("grey", "1bit")
+
+
+@dataclass(slots=True)
+class Rendering:
+    """One file of the corpus and how it was made."""
+
+    path: str
+    truth: str
+    doc: str
+    generator: str
+    layout: str
+    medium: str  # text | html | pdf | scan
+    producer: str
+    font: str = "-"
+    dpi: int = 0
+    settings: dict[str, str] = field(default_factory=dict)
+
+
+def _rng(seed: int, *parts: object) -> random.Random:
+    """An rng of its own for each document and rendering (stable whatever else runs)."""
+    return random.Random(zlib.crc32(repr((seed, *parts)).encode()))
+
+
+def note(message: str) -> None:
+    """A printed note for a skipped producer or font (never silent)."""
+    print(f"corpus: {message}", file=sys.stderr)
+
+
+def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
+          producers: tuple[str, ...] = PDF_PRODUCERS,
+          generators: tuple[str, ...] | None = None) -> list[Rendering]:
+    """Write the corpus into ``folder``; ``scans`` caps how many documents are scanned."""
+    folder.mkdir(parents=True, exist_ok=True)
+    families = fonts.available()
+    if not families:
+        raise RuntimeError("no Thai font installed: apt-get install fonts-thai-tlwg-ttf")
+    names = sorted(families)
+    wanted = [p for p in producers if p not in ("soffice", "chromium") or render.have(p)]
+    for missing in sorted(set(producers) - set(wanted)):
+        note(f"producer {missing} not installed; its PDFs are skipped")
+    out: list[Rendering] = []
+    soffice_jobs: list[tuple[GeneratedDoc, Path, str, Rendering]] = []
+    scan_sources: list[tuple[Rendering, GeneratedDoc]] = []
+    for gi, gen_name in enumerate(generators or tuple(GENERATORS)):
+        for k in range(n):
+            doc = GENERATORS[gen_name](_rng(seed, gen_name, k))
+            stem = f"{gen_name}_{k:03d}"
+            truth = folder / f"{stem}.truth.json"
+            truth.write_text(doc.truth_json(), encoding="utf-8")
+
+            def rendering(path: Path, medium: str, producer: str, font: str = "-",
+                          dpi: int = 0, settings: dict[str, str] | None = None,
+                          _doc: GeneratedDoc = doc, _stem: str = stem,
+                          _truth: Path = truth, _gen: str = gen_name) -> Rendering:
+                return Rendering(str(path), str(_truth), _stem, _gen, _doc.layout, medium,
+                                 producer, font, dpi, settings or {})
+
+            text = folder / f"{stem}.txt"
+            text.write_text(doc.text, encoding="utf-8")
+            out.append(rendering(text, "text", "text"))
+            if doc.html is not None:
+                page = folder / f"{stem}.html"
+                page.write_bytes(doc.html_bytes())
+                out.append(rendering(page, "html", doc.html_encoding))
+            for pi, producer in enumerate(wanted):
+                if producer == "chromium" and doc.html is None:
+                    continue
+                font = names[(k + gi + pi) % len(names)]
+                pdf = folder / f"{stem}.{producer}.pdf"
+                rng = _rng(seed, gen_name, k, producer)
+                try:
+                    if producer == "reportlab":
+                        settings = render.render_reportlab(doc, pdf, font, families[font], rng)
+                    elif producer.startswith("fpdf2"):
+                        settings = render.render_fpdf(doc, pdf, font, families[font], rng,
+                                                      shaping=producer == "fpdf2-shaped")
+                    elif producer == "chromium":
+                        settings = render.render_chromium(doc, pdf, font, families[font], rng)
+                    else:
+                        soffice_jobs.append((doc, pdf, font, rendering(pdf, "pdf", producer,
+                                                                       font)))
+                        continue
+                except Exception as exc:  # a producer failing is a finding, not a crash
+                    note(f"{producer} failed on {stem}: {type(exc).__name__}: {exc}")
+                    continue
+                made = rendering(pdf, "pdf", producer, font, settings=settings)
+                out.append(made)
+                if producer in ("reportlab", "fpdf2"):
+                    scan_sources.append((made, doc))
+    if soffice_jobs:
+        failed = render.render_soffice_batch([(d, p, f) for d, p, f, _ in soffice_jobs])
+        for _doc, pdf, _font, made in soffice_jobs:
+            if pdf in failed:
+                note(f"soffice failed on {pdf.name}: {failed[pdf]}")
+            else:
+                out.append(made)
+                scan_sources.append((made, _doc))
+    out += _scans(folder, scan_sources, seed, scans)
+    manifest = folder / "manifest.json"
+    manifest.write_text(json.dumps([asdict(r) for r in out], ensure_ascii=False, indent=1),
+                        encoding="utf-8")
+    return out
+
+
+def _scans(folder: Path, sources: list[tuple[Rendering, GeneratedDoc]], seed: int,
+           limit: int | None) -> list[Rendering]:
+    """Scan one PDF per document (producers in turn), dpi and mode in turn."""
+    by_doc: dict[str, list[Rendering]] = {}
+    for made, _doc in sources:
+        by_doc.setdefault(made.doc, []).append(made)
+    picked: list[Rendering] = []
+    for i, doc in enumerate(sorted(by_doc)):
+        options = sorted(by_doc[doc], key=lambda r: r.producer)
+        picked.append(options[i % len(options)])
+    rng = _rng(seed, "scan-order")
+    rng.shuffle(picked)
+    if limit is not None:
+        picked = sorted(picked[:limit], key=lambda r: r.doc)
+    out = []
+    for i, source in enumerate(picked):
+        dpi = SCAN_DPIS[i % len(SCAN_DPIS)]
+        mode = SCAN_MODES[(i // len(SCAN_DPIS)) % len(SCAN_MODES)]
+        path = folder / f"{Path(source.path).stem}.scan{dpi}{mode}.pdf"
+        settings = scan_pdf(Path(source.path), path, dpi, mode,
+                            _rng(seed, "scan", Path(source.path).name))
+        settings["from"] = source.producer
+        out.append(Rendering(str(path), source.truth, source.doc, source.generator,
+                             source.layout, "scan", f"{source.producer}+{mode}", source.font,
+                             dpi, settings))
+    return out

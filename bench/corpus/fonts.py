@@ -1,0 +1,46 @@
+"""Thai fonts the renderers draw with.
+
+The TLWG family comes from Debian's ``fonts-thai-tlwg-ttf`` (the Makefile's set-up
+step installs it); Sarabun from the PyPI package ``fontpkg-sarabun`` (OFL-1.1, the
+``corpus`` extra). A font that is not installed is skipped with a printed note.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+TLWG = Path("/usr/share/fonts/truetype/tlwg")
+#: Family → file name in the TLWG folder (Sarabun is looked up in its package).
+FAMILIES = {"Garuda": "Garuda.ttf", "Loma": "Loma.ttf", "Norasi": "Norasi.ttf",
+            "Kinnari": "Kinnari.ttf", "Laksaman": "Laksaman.ttf", "Sarabun": ""}
+
+
+def _sarabun() -> Path | None:
+    try:
+        import fontpkg_sarabun  # noqa: F401
+    except ImportError:
+        return None
+    import importlib.util
+
+    spec = importlib.util.find_spec("fontpkg_sarabun")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "files" / "Sarabun-Regular.ttf"
+    return path if path.exists() else None
+
+
+@cache
+def available() -> dict[str, Path]:
+    """Installed families and their regular TTF; prints a note for each one missing."""
+    found: dict[str, Path] = {}
+    for family, file in FAMILIES.items():
+        path = _sarabun() if family == "Sarabun" else TLWG / file
+        if path is not None and path.exists():
+            found[family] = path
+        else:
+            hint = ("pip install fontpkg-sarabun" if family == "Sarabun"
+                    else "apt-get install fonts-thai-tlwg-ttf")
+            print(f"corpus: font {family} not installed ({hint}); skipped", file=sys.stderr)
+    return found

@@ -1,0 +1,133 @@
+"""``legacy_progress_form`` from values, in its pipe-table and tab-table dialects.
+
+The wording copies the samples (``samples/000_*.txt`` pipe rows, ``002_*.txt`` tab
+rows) label for label; only the values change.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+from corpus.doc import GeneratedDoc, Row
+from corpus.values import (
+    AGENCIES,
+    DETAILS,
+    DONE_DETAIL,
+    draw_amount,
+    fiscal_bounds,
+    money_str,
+    money_text,
+    person,
+    phone,
+    project_code,
+    project_name,
+    report_dates,
+    rising_percents,
+)
+
+TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"
+PLAN = ("เป็นไปตามแผน", "ไม่เป็นไปตามแผน")
+TARGET = ("เป็นไปตามเป้าหมาย", "ไม่เป็นไปตามเป้าหมาย")
+
+
+def _reports(rng: random.Random, year_be: int, budget: Decimal) -> list[Row]:
+    count = rng.randint(1, 9)
+    done = rng.random() < 0.2
+    dates = report_dates(rng, year_be, count)
+    pcts = rising_percents(rng, count, Decimal("100.00") if done else None)
+    left = budget
+    rows: list[Row] = []
+    for i, (when, pct) in enumerate(zip(dates, pcts, strict=True), start=1):
+        paid = Decimal(0)
+        if left > 0 and rng.random() < 0.5:
+            paid = min(left, draw_amount(rng, 1000, max(1000, int(budget) // 3)))
+            left -= paid
+        on = rng.random() < 0.75
+        detail = DONE_DETAIL if done and i == count else rng.choice(DETAILS)
+        rows.append({"seq_label": i, "report_date": when.isoformat(),
+                     "progress_pct": f"{pct:.2f}", "budget_disbursed_thb": money_str(paid),
+                     "on_plan": on, "on_target": on if rng.random() < 0.85 else not on,
+                     "detail": detail})
+    return rows
+
+
+def legacy_form(rng: random.Random, dialect: str | None = None) -> GeneratedDoc:
+    """A progress report form with 1-9 reports; ``dialect`` is ``pipe`` or ``tab``."""
+    dialect = dialect or rng.choice(("pipe", "tab"))
+    year = rng.randint(2560, 2569)
+    start, end = fiscal_bounds(year)
+    agency, divisions = rng.choice(AGENCIES)
+    division = rng.choice(divisions)
+    budget = draw_amount(rng, 50_000, 25_000_000, 1000)
+    code = project_code(rng)
+    name = project_name(rng)
+    resp, resp_phone = person(rng), phone(rng)
+    coord, coord_phone = person(rng), phone(rng)
+    reports = _reports(rng, year, budget)
+    spent = sum((Decimal(r["budget_disbursed_thb"]) for r in reports), Decimal(0))
+    last = reports[-1]
+    status = "completed" if last["detail"] == DONE_DETAIL else "in_progress"
+    project: Row = {
+        "project_code": code, "fiscal_year_be": year, "project_name": name,
+        "agency": agency, "responsible_person": resp, "responsible_phone": resp_phone,
+        "coordinator": coord, "coordinator_phone": coord_phone,
+        "budget_allocated_thb": money_str(budget), "budget_spent_thb": money_str(spent),
+        "start_date": start.isoformat(), "end_date": end.isoformat(),
+        "progress_pct": last["progress_pct"], "status": status,
+    }
+    stars = rng.choice(("**", "****"))
+    lines = [
+        "", f"{stars} {TITLE} {stars}", "",
+        "1. ชื่อโครงการและหน่วยงานที่รับผิดชอบโครงการ", "",
+        "1.1 รหัสโครงการและชื่อโครงการ", "",
+        f"ชื่อโครงการ/กิจกรรม : {name}", "",
+        f"รหัสโครงการ... : {code}", "",
+        f"ปีงบประมาณ พ.ศ. : {year}", "",
+        f"เริ่มต้นโครงการ : {start.isoformat()} 00:00:00", "",
+        f"งบประมาณที่ได้รับ : {money_text(budget, rng)} บาท", "",
+        f"สิ้นสุดโครงการ : {end.isoformat()} 00:00:00", "",
+        f"งบประมาณที่ใช้ไป : {money_text(spent, rng)} บาท", "",
+        "1.2 หน่วยงานที่รับผิดชอบ", "",
+        f"หน่วยงานที่รับผิดชอบ. : {agency} / {division} / {division}", "",
+        f"ชื่อผู้รับผิดชอบ... : {resp} โทร.{resp_phone}", "",
+        f"ผู้ประสานงาน สยป : {coord} โทร.{coord_phone}", "",
+        "1.3 หลักการและเหตุผล", "",
+        f"{name}เป็นโครงการที่หน่วยงานดำเนินการเพื่อแก้ไขปัญหาที่ประชาชนในพื้นที่ร้องเรียน"
+        "และเพื่อให้การให้บริการสาธารณะเป็นไปอย่างมีประสิทธิภาพ", "",
+        "1.4 วัตถุประสงค์ของโครงการ", "",
+        "1. เพื่อให้ประชาชนได้รับบริการที่ถูกต้องและทันสมัย", "",
+        "2. เพื่อปรับปรุงการให้บริการให้ปลอดภัยและใช้งานได้", "",
+        "1.5 เป้าหมายของโครงการ..", "",
+        "ดำเนินการให้แล้วเสร็จภายในปีงบประมาณ", "",
+        "1.6 สนับสนุนแผนพัฒนา กทม. ระยะ 20 ปี (ยุทธศาสตร์-ประเด็นยุทธศาสตร์-กลยุทธ์ตามแผนฯ /ตัวชี้วัด)",
+        "",
+        "ประเด็นยุทธศาสตร์ : ด้านที่ ๓ - มหานครกระชับ : Compact City", "",
+        "ประเด็นยุทธศาสตร์ย่อย : ๓.๑ - การพัฒนาระบบขนส่งสาธารณะ", "",
+        "เป้าหมายที่ : ๓.๑.๒ ประชาชนเข้าถึงบริการขนส่งสาธารณะได้สะดวก", "",
+        "ตัวชี้วัด... : มิติที่ 1 ร้อยละของจุดบริการที่ได้รับการปรับปรุง", "",
+        "2. รายงานความก้าวหน้าของโครงการและการใช้จ่ายงบประมาณ", "",
+    ]
+    if dialect == "pipe":
+        rule = "|-----------------|--|-------------------|------------------------|"
+        lines += ["| | | | |", rule]
+    for r in reports:
+        n = r["seq_label"]
+        y, m, d = (int(x) for x in r["report_date"].split("-"))
+        when = f"{d}/{m}/{y + 543}"
+        paid = money_text(Decimal(r["budget_disbursed_thb"]), rng, decimals=False)
+        plan = PLAN[not r["on_plan"]]
+        target = TARGET[not r["on_target"]]
+        progress = (f":: ความก้าวหน้าของงานฯ = {r['progress_pct']} % : "
+                    f"งบประมาณที่เบิกใช้ (ครั้งที่ {n}) = {paid} บาท")
+        if dialect == "pipe":
+            lines.append(f"| รายงานครั้งที่{n} | :: {when} : {r['detail']} {progress} "
+                         f"| : {plan} | : {target} |")
+        else:
+            lines.append(f"รายงานครั้งที่{n}\t:: {when} : {r['detail']}\t\t")
+            lines.append(f"\t{progress}\t: {plan}\t: {target}")
+    lines += ["", "ขอรับรองว่า ข้อมูลที่ปรากฏในเอกสารฉบับนี้ หน่วยงานได้จัดพิมพ์จากระบบงานจริง "
+              "เพื่อเป็นหลักฐานไว้ตรวจสอบ", "", "ลงชื่อ.....(ผู้รับผิดชอบโครงการ)", "ตำแหน่ง", ""]
+    return GeneratedDoc(
+        name=f"legacy_{dialect}", layout="legacy_progress_form", text="\n".join(lines),
+        tables={"projects": [project], "progress_updates": reports})

@@ -1,0 +1,234 @@
+"""Render a generated document to PDF the way real producers do.
+
+- ``reportlab``: the text's tab and pipe rows become ruled tables (``Table`` with a
+  grid), cells wrap inside their columns, a running header and a page-numbered
+  footer on every page, tables cross page breaks; A4 portrait or landscape.
+- ``fpdf2`` / ``fpdf2-shaped``: plain flowing text wrapped at the page width, tabs
+  as tab stops (a word processor's default stops), with and without HarfBuzz shaping.
+- ``soffice``: LibreOffice's text import and PDF export (``render_soffice_batch``).
+- ``chromium``: the browser's print-to-PDF of the HTML page.
+
+Nothing widens the page so that rows fit: long rows wrap as they would on paper.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import subprocess
+import tempfile
+from html import escape
+from pathlib import Path
+
+from corpus.doc import GeneratedDoc
+
+_SEPARATOR_ROW = re.compile(r"^\|[-| ]+\|$")
+_RUNNING = ("ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร", "กรุงเทพมหานคร",
+            "เอกสารประกอบการประชุม")
+
+
+def blocks(text: str) -> list[tuple[str, list[list[str]]]]:
+    """Paragraphs and tables: consecutive tab or pipe rows form one table.
+
+    >>> [kind for kind, _ in blocks("a\\nx\\ty\\n| p | q |\\n\\nb")]
+    ['p', 'table', 'table', 'p', 'p']
+    """
+    out: list[tuple[str, list[list[str]]]] = []
+    kind_of_last = ""
+    for line in text.split("\n"):
+        if line.startswith("|") and line.rstrip().endswith("|"):
+            if _SEPARATOR_ROW.match(line.strip()) and "-" in line:
+                continue
+            cells = [c.strip() for c in line.strip()[1:-1].split("|")]
+            kind = "pipe"
+        elif "\t" in line:
+            cells = line.split("\t")
+            kind = "tab"
+        else:
+            out.append(("p", [[line]]))
+            kind_of_last = ""
+            continue
+        if kind_of_last == kind:
+            out[-1][1].append(cells)
+        else:
+            out.append(("table", [cells]))
+        kind_of_last = kind
+    return out
+
+
+def _widths(rows: list[list[str]], total: float, minimum: float) -> list[float]:
+    columns = max(len(r) for r in rows)
+    weight = [max((len(r[i]) if i < len(r) else 0) for r in rows) for i in range(columns)]
+    weight = [min(max(w, 2), 70) for w in weight]
+    raw = [total * w / sum(weight) for w in weight]
+    raw = [max(minimum, w) for w in raw]
+    scale = total / sum(raw)
+    return [w * scale for w in raw]
+
+
+def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
+                     rng: random.Random) -> dict[str, str]:
+    """Ruled-box tables with a running header and numbered footer; returns the settings."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    if font not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(font, str(font_path)))
+    orientation = "landscape" if rng.random() < 0.3 else "portrait"
+    size = landscape(A4) if orientation == "landscape" else A4
+    pt = rng.choice((10, 11, 12, 14))
+    body = ParagraphStyle("body", fontName=font, fontSize=pt, leading=pt * 1.35)
+    cell = ParagraphStyle("cell", fontName=font, fontSize=pt - 1, leading=(pt - 1) * 1.3)
+    header = rng.choice(_RUNNING)
+    footer = rng.choice(("หน้า {n}", "- {n} -", "{n}"))
+
+    def decorate(canvas: object, document: object) -> None:
+        c = canvas
+        n = c.getPageNumber()  # type: ignore[attr-defined]
+        width, height = size
+        c.saveState()  # type: ignore[attr-defined]
+        c.setFont(font, 9)  # type: ignore[attr-defined]
+        c.drawString(18 * mm, height - 12 * mm, header)  # type: ignore[attr-defined]
+        c.drawRightString(width - 18 * mm, 10 * mm, footer.format(n=n))  # type: ignore[attr-defined]
+        c.restoreState()  # type: ignore[attr-defined]
+
+    margin = rng.choice((15, 20, 25)) * mm
+    frame_width = size[0] - 2 * margin
+    story: list[object] = []
+    for kind, rows in blocks(doc.text):
+        if kind == "p":
+            line = rows[0][0]
+            story.append(Paragraph(escape(line), body) if line.strip() else Spacer(1, pt * 0.5))
+            continue
+        columns = max(len(r) for r in rows)
+        data = [[Paragraph(escape(c), cell) for c in r + [""] * (columns - len(r))] for r in rows]
+        table = Table(data, colWidths=_widths(rows, frame_width, 8 * mm), repeatRows=0)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        story.append(table)
+    pdf = SimpleDocTemplate(str(out), pagesize=size, leftMargin=margin, rightMargin=margin,
+                            topMargin=20 * mm, bottomMargin=18 * mm, title=doc.name)
+    pdf.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    return {"page": f"A4-{orientation}", "pt": str(pt)}
+
+
+def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: random.Random,
+                *, shaping: bool) -> dict[str, str]:
+    """Flowing text wrapped at the page width, tab stops every 12.7 mm."""
+    from fpdf import FPDF
+
+    running = rng.random() < 0.5
+    header_text = rng.choice(_RUNNING)
+
+    class Page(FPDF):
+        def header(self) -> None:
+            if running:
+                self.set_font(font, size=9)
+                self.cell(0, 6, header_text, new_x="LMARGIN", new_y="NEXT")
+                self.set_font(font, size=pt)
+
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font(font, size=9)
+            self.cell(0, 6, f"- {self.page_no()} -", align="C")
+            self.set_font(font, size=pt)
+
+    pt = rng.choice((10, 11, 12, 14, 16))
+    orientation = "L" if rng.random() < 0.15 else "P"
+    pdf = Page(orientation=orientation, format="A4")
+    pdf.add_font(font, fname=str(font_path))
+    if shaping:
+        pdf.set_text_shaping(True)
+    margin = rng.choice((15.0, 20.0, 25.4))
+    pdf.set_margins(margin, 15, margin)
+    pdf.set_auto_page_break(True, 18)
+    pdf.add_page()
+    pdf.set_font(font, size=pt)
+    h = pt * 0.5
+    stop = 12.7
+    for line in doc.text.split("\n"):
+        if "\t" not in line:
+            if line.strip():
+                pdf.multi_cell(0, h, line, new_x="LMARGIN", new_y="NEXT")
+            else:
+                pdf.ln(h * 0.6)
+            continue
+        pieces = line.split("\t")
+        pdf.set_x(margin)
+        for i, piece in enumerate(pieces):
+            if i:
+                x = pdf.get_x() - margin
+                nxt = margin + (int(x / stop) + 1) * stop
+                if nxt > pdf.w - margin - 5:
+                    pdf.ln(h)
+                else:
+                    pdf.set_x(nxt)
+            if piece:
+                pdf.write(h, piece)
+        pdf.ln(h)
+    pdf.output(str(out))
+    return {"page": f"A4-{'landscape' if orientation == 'L' else 'portrait'}", "pt": str(pt)}
+
+
+def have(tool: str) -> bool:
+    """Whether a producer's program is installed."""
+    return shutil.which(tool) is not None
+
+
+def render_soffice_batch(jobs: list[tuple[GeneratedDoc, Path, str]]) -> dict[Path, str]:
+    """Convert each ``(doc, out, font)`` with LibreOffice's text import; returns failures."""
+    failed: dict[Path, str] = {}
+    by_font: dict[str, list[tuple[GeneratedDoc, Path]]] = {}
+    for doc, out, font in jobs:
+        by_font.setdefault(font, []).append((doc, out))
+    for font, items in by_font.items():
+        with tempfile.TemporaryDirectory(prefix="bma-soffice-") as tmp:
+            srcs = []
+            for doc, out in items:
+                src = Path(tmp) / f"{out.stem}.txt"
+                src.write_text(doc.text, encoding="utf-8")
+                srcs.append(str(src))
+            profile = Path(tmp) / "profile"
+            cmd = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                   f"--infilter=Text (encoded):UTF8,LF,{font},th", "--convert-to", "pdf",
+                   "--outdir", tmp, *srcs]
+            run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+            for _doc, out in items:
+                made = Path(tmp) / f"{out.stem}.pdf"
+                if made.exists():
+                    shutil.move(str(made), out)
+                else:
+                    failed[out] = f"soffice made no PDF: {run.stderr.strip()[-200:]}"
+    return failed
+
+
+def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
+                    rng: random.Random) -> dict[str, str]:
+    """The browser's print-to-PDF of the page, in one font; Letter or A4, margins as set."""
+    assert doc.html is not None
+    paper = rng.choice(("Letter", "A4"))
+    pt = rng.choice((12, 13, 14, 16))
+    style = (f"<style>@font-face {{ font-family: 'CorpusThai'; src: url('file://{font_path}'); }}"
+             f" body, td, th, p, h3, h4, div {{ font-family: 'CorpusThai', '{font}';"
+             f" font-size: {pt}px; }} @page {{ size: {paper}; }}</style>")
+    page = doc.html.replace("</head>", style + "\n</head>", 1)
+    with tempfile.TemporaryDirectory(prefix="bma-chromium-") as tmp:
+        src = Path(tmp) / "page.html"
+        codec = "cp874" if doc.html_encoding == "windows-874" else doc.html_encoding
+        src.write_bytes(page.encode(codec))
+        cmd = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", f"--user-data-dir={tmp}/profile",
+               f"--print-to-pdf={out}", src.as_uri()]
+        if rng.random() < 0.5:
+            cmd.insert(-1, "--no-pdf-header-footer")
+        subprocess.run(cmd, capture_output=True, timeout=120, check=False)
+    if not out.exists():
+        raise RuntimeError("chromium made no PDF")
+    return {"page": paper, "pt": str(pt)}

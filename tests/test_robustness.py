@@ -1,0 +1,181 @@
+"""A slice of the robustness corpus (bench/corpus) for `make test`.
+
+Each layout is generated from drawn values, rendered by the ruled-box library
+(reportlab) and by fpdf2 in two Thai fonts, and two documents are scanned; the
+truth is always the values the document was written from. `make robustness` runs
+the whole corpus. Thresholds (the robustness issue's): a text-layer PDF gives at
+least 99.5 % of the fields the same document's text gives, every PDF is detected as
+its layout, scans at 200-300 dpi give at least 97 % of their Arabic-digit fields.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bma_etl.errors import BmaEtlError
+from bma_etl.pipeline import process_file
+
+pytest.importorskip("reportlab")
+pytest.importorskip("fpdf")
+pytest.importorskip("numpy")
+
+from corpus import fonts, render
+from corpus.build import GENERATORS, build
+from corpus.doc import GeneratedDoc
+from corpus.run import _detected
+from corpus.scan import scan_pdf
+from corpus.score import Score, count_fields, score, score_failure
+
+SEED = 20240
+GENS = tuple(GENERATORS)
+
+
+def _fonts() -> list[tuple[str, Path]]:
+    found = fonts.available()
+    picked = [f for f in ("Garuda", "Sarabun", "Loma", "Norasi") if f in found][:2]
+    if len(picked) < 2:
+        pytest.skip("needs two Thai fonts: apt-get install fonts-thai-tlwg-ttf")
+    return [(f, found[f]) for f in picked]
+
+
+def _doc(gen: str, k: int = 0) -> GeneratedDoc:
+    return GENERATORS[gen](random.Random(f"{SEED}-{gen}-{k}"))
+
+
+def _read(path: Path, truth: dict[str, Any], scan: bool = False) -> Score:
+    try:
+        return score(process_file(path), truth, scan=scan)
+    except BmaEtlError as exc:
+        result = score_failure(exc.reason(), truth, scan=scan)
+        if exc.stage not in ("read", "detect"):  # detection chose a layout; extraction failed
+            result.layout = _detected(path)
+        return result
+
+
+def _why(result: Score, limit: int = 8) -> str:
+    lost = "\n".join(f"  {k}: want {w!r} got {g!r} ({kind})" for k, w, g, kind in
+                     result.lost[:limit])
+    return (f"{result.right}/{result.total} fields, layout {result.layout}, "
+            f"quarantined: {result.quarantined}\n{lost}")
+
+
+# ------------------------------------------------------------------ the generator itself
+
+
+@pytest.mark.parametrize("gen", GENS)
+def test_generated_text_reads_fully(gen: str, tmp_path: Path) -> None:
+    """The text path is excellent: if it misreads generated text, the generator is wrong."""
+    for k in range(6):
+        doc = _doc(gen, k)
+        path = tmp_path / f"{gen}_{k}.txt"
+        path.write_text(doc.text, encoding="utf-8")
+        result = _read(path, doc.truth)
+        assert result.right == result.total, _why(result)
+        assert result.layout == doc.layout
+        if doc.html is not None:
+            page = tmp_path / f"{gen}_{k}.html"
+            page.write_bytes(doc.html_bytes())
+            result = _read(page, doc.truth)
+            assert result.right == result.total, _why(result)
+
+
+def test_same_seed_same_document() -> None:
+    for gen in GENS:
+        a, b = _doc(gen, 3), _doc(gen, 3)
+        assert (a.text, a.truth_json(), a.html) == (b.text, b.truth_json(), b.html)
+
+
+def test_documents_vary() -> None:
+    legacy = [_doc("legacy_pipe", k) for k in range(30)]
+    reports = {len(d.tables["progress_updates"]) for d in legacy}
+    assert len(reports) >= 5
+    names = [d.tables["projects"][0]["project_name"] for d in legacy]
+    assert any(len(n) > 90 for n in names), "some names must be long enough to wrap on A4"
+    years = {d.tables["projects"][0]["fiscal_year_be"] for d in legacy}
+    assert years <= set(range(2560, 2570)) and len(years) >= 4
+    plans = [_doc("plan", k) for k in range(10)]
+    assert any(d.thai_digit_fields for d in plans) and any(not d.thai_digit_fields for d in plans)
+
+
+def test_quarantined_file_loses_every_field() -> None:
+    doc = _doc("legacy_tab")
+    result = score_failure("detect: no known layout", doc.truth)
+    assert result.right == 0 and result.total == count_fields(doc.truth)
+    assert {kind for *_, kind in result.lost} == {"quarantined"}
+
+
+def test_scan_does_not_count_thai_digit_fields() -> None:
+    doc = next(d for d in (_doc("plan", k) for k in range(20)) if d.thai_digit_fields)
+    assert count_fields(doc.truth, set(doc.thai_digit_fields)) < count_fields(doc.truth)
+
+
+def test_build_writes_manifest_and_truths(tmp_path: Path) -> None:
+    made = build(tmp_path, 1, SEED, scans=0, producers=("fpdf2",),
+                 generators=("web_detail",))
+    assert {r.medium for r in made} == {"text", "html", "pdf"}
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest) == len(made)
+    truth = json.loads(Path(made[0].truth).read_text(encoding="utf-8"))
+    assert truth["layout"] == "web_project_detail"
+
+
+# ------------------------------------------------------------------ text-layer PDFs
+
+PDF_CASES = [(gen, producer, i) for gen in GENS for producer in ("reportlab", "fpdf2")
+             for i in range(2)]
+
+
+def _render(gen: str, producer: str, font_index: int, folder: Path) -> tuple[GeneratedDoc, Path]:
+    font, font_path = _fonts()[font_index]
+    doc = _doc(gen)
+    out = folder / f"{gen}.{producer}.{font}.pdf"
+    rng = random.Random(f"{SEED}-{gen}-{producer}-{font}")
+    if producer == "reportlab":
+        render.render_reportlab(doc, out, font, font_path, rng)
+    else:
+        render.render_fpdf(doc, out, font, font_path, rng, shaping=False)
+    return doc, out
+
+
+@pytest.mark.parametrize(("gen", "producer", "font_index"), PDF_CASES)
+def test_text_layer_pdf_keeps_the_fields_of_its_text(gen: str, producer: str, font_index: int,
+                                                     tmp_path: Path) -> None:
+    doc, pdf = _render(gen, producer, font_index, tmp_path)
+    text = tmp_path / f"{gen}.txt"
+    text.write_text(doc.text, encoding="utf-8")
+    from_text = _read(text, doc.truth)
+    from_pdf = _read(pdf, doc.truth)
+    assert from_pdf.right >= 0.995 * from_text.right, _why(from_pdf)
+
+
+@pytest.mark.parametrize(("gen", "producer", "font_index"), PDF_CASES)
+def test_text_layer_pdf_is_detected_as_its_layout(gen: str, producer: str, font_index: int,
+                                                  tmp_path: Path) -> None:
+    doc, pdf = _render(gen, producer, font_index, tmp_path)
+    result = _read(pdf, doc.truth)
+    assert result.layout == doc.layout, _why(result)
+
+
+# ------------------------------------------------------------------ scans (OCR)
+
+SCAN_CASES = [("web_detail", 200, "grey"), ("legacy_tab", 300, "grey")]
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract-ocr-tha")
+@pytest.mark.parametrize(("gen", "dpi", "mode"), SCAN_CASES)
+def test_scan_reads_arabic_digit_fields(gen: str, dpi: int, mode: str, tmp_path: Path) -> None:
+    doc = _doc(gen)
+    font, font_path = _fonts()[0]
+    pdf = tmp_path / f"{gen}.pdf"
+    render.render_fpdf(doc, pdf, font, font_path, random.Random(SEED), shaping=False)
+    scanned = tmp_path / f"{gen}.scan{dpi}.pdf"
+    scan_pdf(pdf, scanned, dpi, mode, random.Random(SEED))
+    result = _read(scanned, doc.truth, scan=True)
+    assert result.layout == doc.layout, _why(result)
+    assert result.right >= 0.97 * result.total, _why(result)
