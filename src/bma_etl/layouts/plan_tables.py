@@ -438,6 +438,35 @@ CONTEXT_HEADINGS: dict[str, re.Pattern[str]] = {
 }
 
 
+#: Most lines a table's header row is printed on.
+_MAX_HEADER_LINES = 4
+
+
+def _with_header_joined(rows: list[Row]) -> list[Row]:
+    """``rows`` with a header printed over several lines made one row, cell by cell.
+
+    ``ลำดับที่`` on one line, ``ชื่อโครงการ / งบประมาณ / ส่วนราชการ`` on the next and
+    ``ที่รับผิดชอบ`` under the last: a PDF whose header cells wrap at different
+    heights. Joined only when the first line alone is no known header and the
+    joined one is (a header's cells are words; a data row is not taken in).
+    """
+    if not rows or kind_of(rows[0], rows[1] if len(rows) > 1 else None) is not None:
+        return rows
+    forms = CellForms()
+    for count in range(2, min(_MAX_HEADER_LINES, len(rows)) + 1):
+        if any(DIGIT_RE.search(t) for t in rows[count - 1].plains):
+            break  # a data row: the header is not below it
+        width = max(len(r.texts) for r in rows[:count])
+        texts = tuple(" ".join(r.texts[i].strip() for r in rows[:count]
+                               if i < len(r.texts) and r.texts[i].strip()) for i in range(width))
+        forms.add(texts)
+        header = Row(rows[0].line, texts, tuple(map(forms.plain.__getitem__, texts)),
+                     tuple(map(forms.squashed.__getitem__, texts)))
+        if kind_of(header, rows[count] if count < len(rows) else None) is not None:
+            return [header, *rows[count:]]
+    return rows
+
+
 def tables_of(blocks: list[Block]) -> list[Table]:
     """Join blocks into tables, each classified by its header (``other``: no reader).
 
@@ -450,7 +479,7 @@ def tables_of(blocks: list[Block]) -> list[Table]:
     out: list[Table] = []
     previous: Table | None = None
     for block in blocks:
-        rows = block.rows
+        rows = _with_header_joined(block.rows)
         kind = kind_of(rows[0], rows[1] if len(rows) > 1 else None)
         if previous is not None and (kind is None or kind == previous.kind):
             pattern = CONTEXT_HEADINGS.get(previous.kind)

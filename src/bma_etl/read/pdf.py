@@ -52,12 +52,14 @@ from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.pdf_layout import (
     TextLine,
+    in_reading_order,
     line_pitches,
     page_lines,
     with_blank_lines,
     with_columns,
     wrapped_lines,
 )
+from bma_etl.read.pdf_tables import page_rules, with_table_rows
 from bma_etl.read.pdf_worker import call_with_time_limit
 from bma_etl.textnorm import damage_score, join_split_year, repair_text
 
@@ -300,9 +302,11 @@ def _read_layers(data: bytes, name: str) -> list[PageLayer]:
                 raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
                                 "the PDF is damaged") from None
             try:
+                rules = page_rules(page)
                 textpage = page.get_textpage()
                 try:
-                    lines = page_lines(textpage)
+                    lines = in_reading_order(
+                        with_table_rows(page_lines(textpage, rules.vertical), rules))
                 finally:
                     textpage.close()
                 chars = sum(not c.isspace() for line in lines for c in line.text)

@@ -40,6 +40,7 @@ class TextLine:
     left: float = 0.0  # x of the left edge of its first character
     right: float = 0.0  # x of the right edge of its last character
     first_word: float = 0.0  # width of its first word (up to the first space)
+    table: tuple[int, int] | None = None  # a ruled table's row: the table's left and right
 
 
 def page_text(textpage: Any) -> str:
@@ -47,7 +48,8 @@ def page_text(textpage: Any) -> str:
     return "\n".join(line.text for line in page_lines(textpage))
 
 
-def page_lines(textpage: Any) -> list[TextLine]:
+def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
+               ) -> list[TextLine]:
     """A page's lines, with pdfium's spacing and mark order put right.
 
     A Thai mark that the PDF wrote after a later character (so pdfium put it,
@@ -55,7 +57,8 @@ def page_lines(textpage: Any) -> list[TextLine]:
     is drawn over. A space pdfium generated where the letters leave no gap
     (inside a Thai cluster, before a mark, between Thai and Latin letters) is
     dropped; white space over a gap of :data:`TAB_GAP_EM` font sizes or more
-    becomes a tab; white space at either end of a line is dropped.
+    becomes a tab, as does a vertical rule (``rules``: ``(x, bottom, top)``) between
+    two characters; white space at either end of a line is dropped.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -73,7 +76,9 @@ def page_lines(textpage: Any) -> list[TextLine]:
             if pdfium_c.FPDFText_GetCharOrigin(textpage, first, x, y):
                 baseline = y.value
             size = round(pdfium_c.FPDFText_GetFontSize(textpage, first) or 0.0, 1)
-            fixer = _Line(textpage, line, start)
+            crossing = [x for x, bottom, top in rules if baseline is not None
+                        and bottom - 1.0 <= baseline <= top + 1.0]
+            fixer = _Line(textpage, line, start, crossing)
             left, right, first_word = fixer.extent()
             line, cells = fixer.fixed(), tuple(fixer.cells)
         else:
@@ -142,6 +147,18 @@ def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
     return out
 
 
+def in_reading_order(lines: list[TextLine]) -> list[TextLine]:
+    """The page's lines top to bottom (a program may write its header and footer last).
+
+    Lines on one baseline keep the order the PDF wrote them in; a line without
+    text or position is dropped (blank lines come back from the spacing).
+    """
+    placed = [line for line in lines if line.text and line.baseline is not None]
+    if len(placed) != sum(1 for line in lines if line.text):
+        return lines  # positions unknown (surrogates shifted indices): keep the PDF's order
+    return sorted(placed, key=lambda line: -(line.baseline or 0.0))
+
+
 #: A line ends at the text's right margin when the next line's first word, after
 #: a space this many font sizes wide, would have crossed it.
 WRAP_SPACE_EM = 0.3
@@ -195,13 +212,15 @@ def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list
 
     Paragraphs set apart by space come out set apart by blank lines, as the
     extractors read them in text files (and a table ends where space follows it).
+    Two rows of one ruled table (:mod:`.pdf_tables`) get none between them.
     """
     out: list[TextLine] = []
     above: TextLine | None = None
     for line in lines:
         pitch = pitches.get(line.size)
+        same_table = above is not None and line.table is not None and above.table == line.table
         if above is not None and above.baseline is not None and line.baseline is not None \
-                and pitch:
+                and pitch and not same_table:
             blanks = round((above.baseline - line.baseline) / pitch) - 1
             out.extend([TextLine("")] * max(0, min(blanks, MAX_BLANK_LINES)))
         out.append(line)
@@ -213,13 +232,22 @@ def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list
 class _Line:
     """One line of a text page as (character, index in the page) pairs."""
 
-    def __init__(self, textpage: Any, line: str, base: int) -> None:
+    def __init__(self, textpage: Any, line: str, base: int, rules: list[float] | None = None
+                 ) -> None:
         import pypdfium2.raw as pdfium_c
 
         self.tp = textpage
         self.c = pdfium_c
         self.chars = [(ch, base + i) for i, ch in enumerate(line)]
         self.cells: list[float] = []  # x where each tab-separated cell starts
+        self.rules = rules or []  # x of the vertical rules that cross the line
+
+    def _ruled(self, a: int, b: int) -> bool:
+        """Whether a vertical rule stands between characters ``a`` and ``b``."""
+        if not self.rules:
+            return False
+        left, right = (sum(self._box(a)) / 2, sum(self._box(b)) / 2)
+        return any(left < x < right for x in self.rules)
 
     def fixed(self) -> str:
         self._replace_marks()
@@ -279,9 +307,15 @@ class _Line:
         chars = self.chars
         out: list[str] = []
         pos = 0
+        previous = -1  # the last character written that is not white space
         while pos < len(chars):
             if not self._is_space(pos):
+                if previous >= 0 and previous == pos - 1 and not self._is_mark(pos) \
+                        and self._ruled(previous, pos):
+                    out.append("\t")
+                    self.cells.append(self._box(pos)[0])
                 out.append(chars[pos][0])
+                previous = pos
                 pos += 1
                 continue
             end = pos
@@ -301,6 +335,9 @@ class _Line:
             j -= 1
             left = max(left, self._box(j)[1])
         right = self._box(b)[0]
+        if self._ruled(a - 1, b):
+            self.cells.append(right)
+            return "\t"
         size = c.FPDFText_GetFontSize(tp, chars[b][1]) or 0.0
         if size <= 1.0:  # generated characters report 1; ask the other neighbour
             size = c.FPDFText_GetFontSize(tp, chars[a - 1][1]) or 0.0

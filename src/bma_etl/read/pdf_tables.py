@@ -1,0 +1,155 @@
+"""Ruled tables of a PDF page: a row and its cells from the rules the page draws.
+
+Stage: read (runs in the PDF worker process). A table drawn as boxes wraps each
+cell's text inside its column: one table row comes out of the text layer as
+several lines, each holding a piece of some of the cells (``รายงานครั้งที่`` /
+``1``, ``งบประมา`` / ``ณ``, ``: เป็นไปตา`` / ``มแผน``), and a program that writes
+the table cell by cell even puts a later cell's first line after an earlier
+cell's last. :func:`page_rules` reads the page's thin drawn lines and boxes;
+:func:`with_table_rows` puts every piece that lies in a box of a table (a band
+between two horizontal rules, at least two columns wide) back into its cell and
+makes each row one line, its cells joined by tabs, empty cells kept, as the
+layouts read tab tables in text files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from bma_etl.read.pdf_layout import TextLine
+
+#: A drawn path this thin (points) is a rule.
+THIN = 2.5
+#: A rule shorter than this (points) is a mark, not a rule.
+MIN_RULE = 6.0
+#: Tolerance (points) for a piece on a rule.
+SLACK = 1.0
+#: A band holding more lines than this is a frame around text, not a table row.
+MAX_LINES_PER_ROW = 30
+
+_THAI_LETTER = re.compile("[\u0e01-\u0e4f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """A page's rules: vertical ``(x, bottom, top)`` and horizontal ``(y, left, right)``."""
+
+    vertical: tuple[tuple[float, float, float], ...] = ()
+    horizontal: tuple[tuple[float, float, float], ...] = ()
+
+    def vertical_at(self, y: float) -> list[tuple[float, float, float]]:
+        """The vertical rules that cross height ``y``."""
+        return [v for v in self.vertical if v[1] - SLACK <= y <= v[2] + SLACK]
+
+
+def page_rules(page: Any) -> Rules:
+    """The rules a pdfium page draws: thin paths, and the sides of boxes."""
+    import pypdfium2.raw as pdfium_c
+
+    vertical: list[tuple[float, float, float]] = []
+    horizontal: list[tuple[float, float, float]] = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = obj.get_bounds()
+        width, height = right - left, top - bottom
+        if width <= THIN and height >= MIN_RULE:
+            vertical.append(((left + right) / 2, bottom, top))
+        elif height <= THIN and width >= MIN_RULE:
+            horizontal.append(((bottom + top) / 2, left, right))
+        elif width >= MIN_RULE and height >= MIN_RULE:  # a box: its four sides
+            vertical += [(left, bottom, top), (right, bottom, top)]
+            horizontal += [(bottom, left, right), (top, left, right)]
+    return Rules(tuple(vertical), tuple(horizontal))
+
+
+def _pieces(line: TextLine) -> list[tuple[str, float]]:
+    """The line's tab-separated pieces with the x they start at."""
+    texts = line.text.split("\t")
+    if len(texts) == len(line.cells):
+        return [(t, x) for t, x in zip(texts, line.cells, strict=True) if t.strip()]
+    return [(line.text.replace("\t", " "), line.left)] if line.text.strip() else []
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    row: tuple[float, float, float, float]  # top, bottom, left and right of the table
+    column: int
+    columns: tuple[float, ...]  # the left edge of every column of the row
+
+
+def _cell_of(x: float, y: float, rules: Rules) -> _Cell | None:
+    """The table cell holding the point, or None outside a table of two columns or more."""
+    across = [h for h in rules.horizontal if h[1] - SLACK <= x <= h[2] + SLACK]
+    above = [h for h in across if h[0] > y]
+    below = [h for h in across if h[0] < y]
+    if not above or not below:
+        return None
+    top = min(above, key=lambda h: h[0])
+    bottom = max(below, key=lambda h: h[0])
+    left_edge, right_edge = max(top[1], bottom[1]), min(top[2], bottom[2])
+    middle = (top[0] + bottom[0]) / 2
+    xs = sorted({round(v[0], 1) for v in rules.vertical_at(middle)
+                 if left_edge - SLACK <= v[0] <= right_edge + SLACK
+                 and v[1] - SLACK <= bottom[0] and v[2] + SLACK >= top[0]})
+    if len(xs) < 3 or not xs[0] - SLACK <= x <= xs[-1] + SLACK:
+        return None
+    column = max(i for i, edge in enumerate(xs[:-1]) if edge <= x + SLACK)
+    return _Cell((top[0], bottom[0], xs[0], xs[-1]), column, tuple(xs[:-1]))
+
+
+def _join(left: str, right: str) -> str:
+    """Two pieces of one cell: no space inside a Thai word or a number cut after ``,``."""
+    if not left:
+        return right
+    if (_THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0])) or left[-1] in ",/-":
+        return left + right
+    return f"{left} {right}"
+
+
+def with_table_rows(lines: list[TextLine], rules: Rules) -> list[TextLine]:
+    """``lines`` with each ruled table row made one line of tab-separated cells.
+
+    Lines outside any table, or only partly inside one, stay as they are. A row
+    keeps the baseline of its first line and the table's id (its edges), so no
+    blank line is put between two rows of one table.
+    """
+    if len(rules.horizontal) < 2 or len(rules.vertical) < 3:
+        return lines
+    rows: dict[tuple[float, float, float, float], list[tuple[int, _Cell, str, float, float]]] = {}
+    placed: dict[int, tuple[float, float, float, float]] = {}
+    for index, line in enumerate(lines):
+        if line.baseline is None:
+            continue
+        pieces = _pieces(line)
+        cells = [_cell_of(x, line.baseline, rules) for _, x in pieces]
+        if not pieces or any(c is None for c in cells) or \
+                len({c.row for c in cells if c is not None}) != 1:
+            continue
+        for (text, x), cell in zip(pieces, cells, strict=True):
+            assert cell is not None
+            rows.setdefault(cell.row, []).append((index, cell, text.strip(), -line.baseline, x))
+        placed[index] = cells[0].row  # type: ignore[union-attr]
+    out: list[TextLine] = []
+    done: set[tuple[float, float, float, float]] = set()
+    for index, line in enumerate(lines):
+        row = placed.get(index)
+        if row is None:
+            out.append(line)
+            continue
+        members = rows[row]
+        if len({m[0] for m in members}) > MAX_LINES_PER_ROW:
+            out.append(line)
+            continue
+        if row in done:
+            continue
+        done.add(row)
+        columns = members[0][1].columns
+        texts = [""] * len(columns)
+        for _, cell, text, _, _ in sorted(members, key=lambda m: (m[3], m[4])):
+            texts[cell.column] = _join(texts[cell.column], text)
+        size = max(lines[m[0]].size for m in members)
+        out.append(replace(line, text="\t".join(texts), size=size,
+                           cells=tuple(x + SLACK for x in columns),
+                           table=(round(row[2]), round(row[3]))))
+    return out
