@@ -29,7 +29,7 @@ _OPEN_PIPE_ROW = re.compile(r"^\s*\|(?!.*\|\s*$)")
 _CLOSES_PIPE_ROW = re.compile(r"\|\s*$")
 _NEW_PIPE_ROW = re.compile(r"^\s*\|")
 #: ``label :`` / ``label =`` with nothing after (a value on the next line).
-_EMPTY_LABEL = re.compile(r"^[^\t|:=]{2,80}?[:=]\s*$")
+_EMPTY_LABEL = re.compile(r"^[^|:=]{2,80}?[:=]\s*$")
 #: A line that starts something of its own: a label, a numbered heading or item.
 _OWN_START = re.compile(
     r"^\s*(?:[^\t|:=]{1,60}[.…\s]*[:=](?:\s|$)|[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*[.)]?\s)"

@@ -30,6 +30,7 @@ SLACK = 1.0
 MAX_LINES_PER_ROW = 30
 
 _THAI_LETTER = re.compile("[\u0e01-\u0e4f]")
+_DIGIT = re.compile("[0-9\u0e50-\u0e59]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +100,15 @@ def _cell_of(x: float, y: float, rules: Rules) -> _Cell | None:
 
 
 def _join(left: str, right: str) -> str:
-    """Two pieces of one cell: no space inside a Thai word or a number cut after ``,``."""
+    """Two pieces of one cell: no space inside a Thai word or a number the column cut.
+
+    >>> _join("งบประมา", "ณ"), _join("13,077,40", "0 บาท"), _join("31.50", "% :")
+    ('งบประมาณ', '13,077,400 บาท', '31.50 % :')
+    """
     if not left:
         return right
-    if (_THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0])) or left[-1] in ",/-":
+    if (_THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0])) or left[-1] in ",/-" \
+            or (_DIGIT.match(left[-1]) and _DIGIT.match(right[0])):
         return left + right
     return f"{left} {right}"
 
