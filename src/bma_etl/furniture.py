@@ -11,7 +11,9 @@ A line is furniture when it sits among the first or last :data:`EDGE_LINES`
 non-blank lines of a page and
 
 - it is a page number (``- ๓ -``, ``หน้า 3``, ``3/12``, ``Page 3 of 12``), or
-- the same line, digits aside, sits at an edge of another page, or
+- it is the outermost line (page numbers aside) and the same line, digits
+  aside, is the outermost line at the same edge (top or bottom) of another
+  page, or
 - it heads a page after the first and repeats words of the first page's top
   (a title page, then the title as the running header of the others).
 
@@ -30,7 +32,8 @@ from itertools import pairwise
 
 from bma_etl.matchkey import key
 
-#: How many non-blank lines at the top and at the bottom of a page may be furniture.
+#: How many non-blank lines at the top and at the bottom of a page may be furniture:
+#: the outermost one, and a page number beside it.
 EDGE_LINES = 2
 #: Least similarity (0-100) of a later page's top line to the first page's top.
 MIN_HEADER_SIMILARITY = 90.0
@@ -75,27 +78,44 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
             j += 1
         pages.append(page)
     edges = [_edges(lines, page) for page in pages]
-    counts = Counter(sig for edge in edges for sig in {_signature(lines[i]) for i in edge})
+    seen = Counter(item for edge in edges for item in {(place, _signature(lines[i]))
+                                                        for i, place in edge})
     first_top = key(" ".join(lines[i] for i in pages[0][:8]))
     out: set[int] = set()
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
-        for i in edge:
+        for i, place in edge:
             line = lines[i]
             if PAGE_NUMBER_RE.match(line):
                 out.add(i)
-            elif (number == 0 and i in edge[:EDGE_LINES]) or "\t" in line \
+            elif (number == 0 and place[0] == "top") or "\t" in line \
                     or len(line.strip()) > MAX_FURNITURE_CHARS:
                 continue  # the first page's top is its title; a table row is content
-            elif counts[_signature(line)] >= 2 or (
-                    number > 0 and i == edge[0] and _repeats(key(line), first_top)):
+            elif seen[(place, _signature(line))] >= 2 or (
+                    number > 0 and place == ("top", 0) and _repeats(key(line), first_top)):
                 out.add(i)
         out.update(_margin_blanks(lines, page, out))
     return frozenset(i + 1 for i in out)
 
 
-def _edges(lines: list[str], page: list[int]) -> list[int]:
+def _edges(lines: list[str], page: list[int]) -> list[tuple[int, tuple[str, int]]]:
+    """The page's edge lines with their place: ``("top", 0)``, ``("bottom", 0)``, or -1.
+
+    Place 0 is the outermost line that is no page number; a page number within
+    :data:`EDGE_LINES` lines of an edge has place -1. A line is at one edge only.
+    """
     filled = [i for i in page if lines[i].strip()]
-    return sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
+    out: dict[int, tuple[str, int]] = {}
+    for side, order in (("top", filled), ("bottom", filled[::-1])):
+        outermost = True
+        for i in order[:EDGE_LINES]:
+            if i in out:
+                break
+            if PAGE_NUMBER_RE.match(lines[i]):
+                out[i] = (side, -1)
+            elif outermost:
+                out[i] = (side, 0)
+                outermost = False
+    return sorted(out.items())
 
 
 def _repeats(line_key: str, first_top: str) -> bool:
