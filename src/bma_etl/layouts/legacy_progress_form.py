@@ -94,9 +94,14 @@ _PROGRESS_VALUE = r"(?P<value>[0-9๐-๙.,]+\s*%?)"
 _BUDGET_LABEL = r"งบประมาณท*ี่?เบิกใช้"
 _BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?:\s*บาท)?)"
 #: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)``, dots, ``=``.
-_LABEL_TO_VALUE = r"\S{0,2}\s*(?:\([^()\n]{0,20}\)\s*)?[.\s]*[=:]\s*"
+_LABEL_TO_VALUE = r"\S{0,2}\s*(?:\([^()\n]{0,20}[)\]]\s*)?[.\s]*(?:[=:]\s*)+"
 #: A report date whose first ``/`` OCR lost and whose second it read as ``|`` or ``l``
 #: (``242|2563`` for 24/2/2563): read only when one split of the digits is a date.
+#: A report date one of whose ``/`` OCR read as ``|``, ``l`` or ``I`` (``25/2|2562``).
+_OCR_ODD_DATE_RE = re.compile(
+    r"^[\s:;.'\"]*(?:\S{1,2}\s+)?(?P<d>[0-9]{1,2})\s*[/|lI]\s*(?P<m>[0-9]{1,2})\s*[/|lI]\s*"
+    r"(?P<y>[0-9]{4})\s*:?"
+)
 _DATE_LOST_SLASH_RE = re.compile(r"::\s*(?P<dm>[0-9]{2,4})\s*[/|lI]\s*(?P<year>[0-9]{4})\s*:?")
 #: The plan and target flags, in a cell of their own or after an entry's budget.
 _PLAN_FLAG = r"(?:ไม่)?เป็นไปตามแผน"
@@ -180,7 +185,8 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
         if name is not None:
             current = name
             continue
-        if current == "_reports" and _FOOTER_RE.match(line.text):
+        if current == "_reports" and (_FOOTER_RE.match(line.text) or (
+                doc.ocr_used and search_key(_FOOTER_RE.pattern, line.text))):
             current = "_footer"
         blocks.setdefault(current, []).append(line)
     return blocks
@@ -384,12 +390,13 @@ def _coalesced(cells: list[_Cell]) -> list[_Cell]:
 def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     row = RawRow("progress_updates", ordinal, {"seq_label": rep.label})
     narrative: list[Raw] = []
+    after_budget = False  # past the budget only the flags remain (and, from OCR, specks)
     for cell in _coalesced(rep.cells):
         text, line = cell.text, cell.line
-        flags = _trailing_flags(text)
+        flags = _trailing_flags(text) or (_flags_in_tail(text) if after_budget else [])
         for column, a, b in flags:
             row.fields.setdefault(column, doc.raw_in(line, cell.start + a, cell.start + b))
-        if flags:
+        if flags or after_budget:
             continue
         body_start, body_end = 0, len(text)
         date = _DATE_PART_RE.match(text)
@@ -400,6 +407,11 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                                   doc.raw_in(line, cell.start + date.start("date"),
                                              cell.start + date.end("date")))
             body_start = date.end()
+        elif doc.ocr_used and (odd := _OCR_ODD_DATE_RE.match(text)):
+            derived = _date_read_oddly(doc, odd, line, cell.start)
+            if derived is not None:
+                row.fields.setdefault("report_date", derived)
+                body_start = odd.end()
         elif doc.ocr_used and (lost := _DATE_LOST_SLASH_RE.match(text)):
             derived = _date_with_lost_slash(doc, lost, line, cell.start)
             if derived is not None:
@@ -414,6 +426,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             body_end = len(text[:body_end].rstrip(" :\t"))
             budget = _labelled(text, _BUDGET_LABEL, _BUDGET_VALUE, progress.end())
             if budget:
+                after_budget = True
                 row.fields.setdefault("budget_disbursed_thb", doc.raw_in(
                     line, cell.start + budget.start("value"), cell.start + budget.end("value")))
                 tail = text[budget.end():]
@@ -429,6 +442,18 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     if narrative:
         row.fields["detail"] = narrative
     return row
+
+
+def _date_read_oddly(doc: RepairedText, m: re.Match[str], line: Line, base: int
+                     ) -> Derived | None:
+    """``25/2|2562`` → 25/2/2562: OCR read a ``/`` as another stroke."""
+    try:
+        value = parse_date(f"{m.group('d')}/{m.group('m')}/{m.group('y')}")
+    except NormalizeError:
+        return None
+    evidence = doc.raw_in(line, base + m.start("d"), base + m.end("y"))
+    return Derived(value, f"OCR read a '/' as another stroke: {m.group(0).strip(': ')!r}",
+                   evidence.span if evidence else None)
 
 
 def _date_with_lost_slash(doc: RepairedText, m: re.Match[str], line: Line, base: int

@@ -18,6 +18,7 @@ import unicodedata
 from pythainlp.util import normalize as thai_normalize
 
 from bma_etl.errors import NormalizeError
+from bma_etl.matchkey import key as match_key
 
 __all__ = [
     "clean_text",
@@ -271,6 +272,8 @@ _FLAGS = {
     "yes": True,
     "no": False,
 }
+#: The flags by their key form (:func:`bma_etl.matchkey.key`), for damaged text.
+_FLAG_KEYS = {match_key(flag): value for flag, value in _FLAGS.items() if len(match_key(flag)) >= 5}
 _FLAG_NOISE = re.compile(r"[\s:\uff1a.;,()\[\]|*\"'“”]+")
 
 
@@ -279,12 +282,17 @@ def parse_flag(s: str) -> bool:
 
     >>> parse_flag(": เป็นไปตามแผน"), parse_flag("ไม่เป็นไปตามเป้าหมาย"), parse_flag("TRUE")
     (True, False, True)
+    >>> parse_flag("เป็นไปตามเเผน"), parse_flag("ไมเป็นไปตามเปาหมาย")  # typed เเ; OCR lost marks
+    (True, False)
     >>> parse_flag("ล่าช้า")
     Traceback (most recent call last):
     ...
     bma_etl.errors.NormalizeError: 'ล่าช้า' is not a yes/no statement
     """
     key = _FLAG_NOISE.sub("", join_sara_am(unicodedata.normalize("NFC", s))).casefold()
-    if key not in _FLAGS:
-        raise NormalizeError(f"{s!r} is not a yes/no statement")
-    return _FLAGS[key]
+    if key in _FLAGS:
+        return _FLAGS[key]
+    folded = match_key(key)  # marks lost or doubled, เเ for แ: the words are still there
+    if len(folded) >= 5 and folded in _FLAG_KEYS:
+        return _FLAG_KEYS[folded]
+    raise NormalizeError(f"{s!r} is not a yes/no statement")
