@@ -25,6 +25,7 @@ JOIN_GAP_EM = 0.25
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+_THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
 # Thai combining marks: MAI HAN-AKAT, SARA I..PHINTHU, MAITAIKHU..YAMAKKAN.
 _THAI_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
@@ -250,11 +251,52 @@ class _Line:
         return any(left < x < right for x in self.rules)
 
     def fixed(self) -> str:
+        self._drop_phantoms()
         self._replace_marks()
         first = next((i for i in range(len(self.chars)) if not self._is_space(i)), None)
         if first is not None:
             self.cells.append(self._box(first)[0])
         return self._respace()
+
+    def _drop_phantoms(self) -> None:
+        """Drop Thai letters that no glyph draws.
+
+        A browser's PDF may map a tiny placement glyph to a whole cluster it
+        shaped before (``ได้`` read ``ไที่ ด้``): two or more letters in one ink box
+        narrower than a tenth and lower than a quarter of the font size.
+        """
+        chars, c = self.chars, self.c
+        keep = [True] * len(chars)
+        i = 0
+        while i < len(chars):
+            j = i
+            while j < len(chars) and _THAI_CHAR.match(chars[j][0]) and \
+                    c.FPDFText_IsGenerated(self.tp, chars[j][1]) != 1:
+                j += 1
+            if j - i >= 2:
+                self._mark_phantoms(i, j, keep)
+            i = max(j, i + 1)
+        if not all(keep):
+            self.chars = [ch for ch, k in zip(chars, keep, strict=True) if k]
+
+    def _mark_phantoms(self, a: int, b: int, keep: list[bool]) -> None:
+        """Among Thai letters ``a..b``, mark runs sharing one tiny ink box as not kept."""
+        boxes = [self.tp.get_charbox(self.chars[i][1]) for i in range(a, b)]
+        size = self.c.FPDFText_GetFontSize(self.tp, self.chars[a][1]) or 0.0
+        if size <= 1.0:
+            return
+        i = 0
+        while i < len(boxes):
+            j = i + 1
+            while j < len(boxes) and abs(boxes[j][0] - boxes[j - 1][2]) < 0.01 * size \
+                    and abs(boxes[j][1] - boxes[i][1]) < 0.01 * size:
+                j += 1
+            width = boxes[j - 1][2] - boxes[i][0]
+            height = max(b[3] for b in boxes[i:j]) - min(b[1] for b in boxes[i:j])
+            if j - i >= 2 and width < 0.1 * size and height < 0.25 * size:
+                for k in range(a + i, a + j):
+                    keep[k] = False
+            i = j
 
     def extent(self) -> tuple[float, float, float]:
         """The line's left and right edges and its first word's width (before any change)."""
