@@ -212,7 +212,7 @@ def test_windows_874_bytes_under_a_wrong_label_read_as_thai(stem: str, label: st
                                                             form: str) -> None:
     html = _relabelled(stem, form.format(label))
     right = render_text(html)
-    assert "\u0e01" <= max(right) or any("\u0e01" <= c <= "\u0e5b" for c in right)
+    assert any("\u0e01" <= c <= "\u0e5b" for c in right)
     assert html_to_text(html.encode("cp874")) == right
 
 
@@ -236,11 +236,12 @@ def test_a_right_non_thai_label_is_kept(text: str, label: str) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(words=st.lists(st.sampled_from(["สำนักงานเขต", "บางรัก", "โครงการ", "ร้อยละ", "๔๕",
-                                       "งบประมาณ", "2566", "ผู้รับผิดชอบ", "น้ำท่วม", "ไฟฟ้า"]),
+@given(words=st.lists(st.sampled_from(["สำนักงานเขต", "บางรัก", "โครงการ", "ร้อยละ",
+                                       "งบประมาณ", "ผู้รับผิดชอบ", "น้ำท่วม", "ไฟฟ้า"]),
                       min_size=3, max_size=12),
        label=st.sampled_from(WRONG_LABELS))
 def test_any_thai_page_under_a_wrong_label(words: list[str], label: str) -> None:
-    text = " ".join(words)
+    # A page of a few Thai digits alone is too little to tell Thai from Latin-1.
+    text = " ".join(words) + " ๔๕ 2566"
     data = page(f"<p>{text}</p>", f'<meta charset="{label}">').encode("cp874")
     assert html_to_text(data) == text
