@@ -80,6 +80,7 @@ MIN_THAI_LETTERS = 0.5
 MAX_LATIN_JUNK = 0.2
 
 _LATIN = re.compile(r"[A-Za-z]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]")
 _CASE_FLIP = re.compile(r"[a-z][A-Z]")
 _GLUED_DIGIT = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
@@ -234,7 +235,7 @@ def latin_junk(text: str) -> float:
     >>> latin_junk("See https://www.bangkok.go.th for the KPI of 2566"), latin_junk("")
     (0.0, 0.0)
     """
-    letters = sum(c.isalpha() for c in text)
+    letters = len(_LETTER.findall(text))
     if not letters:
         return 0.0
     junk = 0
@@ -261,6 +262,8 @@ def not_its_text(text: str) -> float | None:
     """
     thai = len(_THAI_LETTER.findall(text))
     latin = sum(len(w) for w in _LATIN.findall(text))
+    if latin < MAX_LATIN_JUNK * MIN_THAI_LETTERS * thai:  # too few Latin letters for either
+        return None
     missing = 1.0 - thai / (thai + latin) if thai + latin else 1.0
     junk = latin_junk(text)
     if missing > 1.0 - MIN_THAI_LETTERS or junk > MAX_LATIN_JUNK:
