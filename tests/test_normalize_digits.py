@@ -192,3 +192,82 @@ def test_parsers_return_value_or_normalize_error(text):
             parser(text)
         except NormalizeError:
             pass
+
+
+# ------------------------------------------------------- amounts with unit words
+# field-cases/amount_unit_words.txt: "480 พันบาท" and "4.8 แสนบาท" loaded as 480 and 4.8.
+
+UNITS = {"พัน": 3, "หมื่น": 4, "แสน": 5, "ล้าน": 6, "พันล้าน": 9, "หมื่นล้าน": 10,
+         "ร้อยล้าน": 8}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("480 พันบาท", Decimal("480000")),  # field-cases/amount_unit_words.txt
+        ("4.8 แสนบาท", Decimal("480000")),  # field-cases/amount_unit_words.txt
+        ("1.5 ล้านบาท", Decimal("1500000")),
+        ("๒ ล้าน", Decimal("2000000")),
+        ("๔.๘ แสน บาท", Decimal("480000")),
+        ("2 พันล้านบาท", Decimal("2000000000")),
+        ("3 หมื่น 5 พัน บาท", Decimal("35000")),
+        ("๑ ล้าน ๒ แสน ๕ หมื่น บาท", Decimal("1250000")),
+        ("1.2345678 ล้านบาท", Decimal("1234567.80")),
+        ("งบประมาณ 2.5 หมื่นบาท", Decimal("25000")),
+        ("1,500 ล้านบาท", Decimal("1500000000")),
+    ],
+)
+def test_parse_amount_unit_words(text, expected):
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 พัน 3 หมื่น บาท",  # units must fall
+        "3 หมื่น 15 พัน บาท",  # 15 พัน is more than a หมื่น
+        "1 ล้าน 2566",  # a year after an amount is not a term of it
+        "3 หมื่น และ 5 พัน",
+        "5 พันธุ์",  # not a unit word: guessing either way could load a wrong number
+        "1.5 ล้านเศษ",
+        "1.234567891 ล้าน",  # below a satang
+    ],
+)
+def test_parse_amount_unit_words_rejects(text):
+    with pytest.raises(NormalizeError) as exc:
+        parse_amount(text)
+    assert repr(text) in str(exc.value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    mantissa=st.builds(lambda units, places: Decimal(units).scaleb(-places),
+                       st.integers(1, 99_999), st.sampled_from([0, 1, 2])),
+    unit=st.sampled_from(sorted(UNITS)),
+    space=st.sampled_from(["", " "]),
+    suffix=st.sampled_from(["", "บาท", " บาท", ".-", " บาท)"]),
+    thai=st.booleans(),
+)
+def test_amount_with_unit_word_round_trip(mantissa, unit, space, suffix, thai):
+    text = f"{mantissa:f}{space}{unit}{suffix}"
+    if thai:
+        text = text.translate(THAI)
+    expected = mantissa.scaleb(UNITS[unit])
+    parsed = parse_amount(text)
+    assert parsed == expected
+    assert parsed is not None and parsed.as_tuple().exponent >= -2
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    digits=st.lists(st.integers(0, 9), min_size=4, max_size=4).filter(lambda d: sum(d) > 0),
+    thai=st.booleans(),
+)
+def test_amount_in_falling_unit_terms_round_trip(digits, thai):
+    """``1 ล้าน 2 แสน 5 หมื่น 3 พัน บาท``: each stated term adds its value."""
+    terms = [(d, unit) for d, unit in zip(digits, ["ล้าน", "แสน", "หมื่น", "พัน"], strict=True)
+             if d]
+    text = " ".join(f"{d} {unit}" for d, unit in terms) + " บาท"
+    if thai:
+        text = text.translate(THAI)
+    assert parse_amount(text) == sum(Decimal(d).scaleb(UNITS[unit]) for d, unit in terms)

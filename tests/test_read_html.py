@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bma_etl.errors import ReadError
@@ -179,3 +179,69 @@ def test_read_source_dispatches_html() -> None:
     source = read_source(HTML / "001_c025c6fdd2ac5ca8.html")
     assert source.media_type == "text/html"
     assert source.text.splitlines()[0] == "ความคืบหน้าโครงการ ร้อยละ 100"
+
+
+# ------------------------------------------------- a declared charset that is wrong
+# A page saved as Windows-874 keeps the declaration of the page it came from; the
+# bytes, not the label, are Thai. Generated from the two fixtures, every wrong label.
+
+WRONG_LABELS = ["utf-8", "UTF-8", "iso-8859-1", "windows-1252", "us-ascii", "koi8-r",
+                "shift_jis", "euc-kr", "big5", "gb2312", "utf-16", "utf-16le", "iso-8859-5"]
+META_FORMS = ['<meta charset="{}">',
+              '<meta http-equiv="Content-Type" content="text/html; charset={}" />']
+_META = r'<meta (?:charset="[^"]+"|http-equiv="Content-Type" content="[^"]+" /)>'
+
+
+def _fixture_html(stem: str) -> str:
+    data = (HTML / f"{stem}.html").read_bytes()
+    return decode_html(data)
+
+
+def _relabelled(stem: str, meta: str) -> str:
+    import re
+
+    html, count = re.subn(_META, meta, _fixture_html(stem), count=1)
+    assert count == 1
+    return html
+
+
+@pytest.mark.parametrize("stem", ["001_c025c6fdd2ac5ca8", "004_bd40e9a681c8a540"])
+@pytest.mark.parametrize("label", WRONG_LABELS)
+@pytest.mark.parametrize("form", META_FORMS)
+def test_windows_874_bytes_under_a_wrong_label_read_as_thai(stem: str, label: str,
+                                                            form: str) -> None:
+    html = _relabelled(stem, form.format(label))
+    right = render_text(html)
+    assert any("\u0e01" <= c <= "\u0e5b" for c in right)
+    assert html_to_text(html.encode("cp874")) == right
+
+
+@pytest.mark.parametrize("stem", ["001_c025c6fdd2ac5ca8", "004_bd40e9a681c8a540"])
+@pytest.mark.parametrize("label", ["windows-874", "tis-620", "iso-8859-11", "iso-8859-1",
+                                   "koi8-r", "shift_jis"])
+def test_utf8_bytes_under_a_wrong_label_read_as_utf8(stem: str, label: str) -> None:
+    html = _relabelled(stem, META_FORMS[0].format(label))
+    assert html_to_text(html.encode("utf-8")) == render_text(html)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Métro, café et élève à Paris: résumé", "windows-1252"),
+    ("Métro, café et élève à Paris: résumé", "iso-8859-1"),
+    ("Отчёт о ходе работ по проекту и бюджет", "koi8-r"),  # noqa: RUF001 - Cyrillic
+    ("Отчёт о ходе работ по проекту и бюджет", "windows-1251"),  # noqa: RUF001 - Cyrillic
+])
+def test_a_right_non_thai_label_is_kept(text: str, label: str) -> None:
+    data = page(f"<p>{text}</p>", f'<meta charset="{label}">').encode(label)
+    assert html_to_text(data) == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.sampled_from(["สำนักงานเขต", "บางรัก", "โครงการ", "ร้อยละ",
+                                       "งบประมาณ", "ผู้รับผิดชอบ", "น้ำท่วม", "ไฟฟ้า"]),
+                      min_size=3, max_size=12),
+       label=st.sampled_from(WRONG_LABELS))
+def test_any_thai_page_under_a_wrong_label(words: list[str], label: str) -> None:
+    # A page of a few Thai digits alone is too little to tell Thai from Latin-1.
+    text = " ".join(words) + " ๔๕ 2566"
+    data = page(f"<p>{text}</p>", f'<meta charset="{label}">').encode("cp874")
+    assert html_to_text(data) == text

@@ -32,6 +32,7 @@ import pyarrow as pa
 from bma_etl import __version__
 from bma_etl.checks import run_checks
 from bma_etl.detect import Detection, detect
+from bma_etl.document import Finding
 from bma_etl.errors import BmaEtlError, ReadError, WarehouseError
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import UNKNOWN
@@ -104,7 +105,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     extraction = detection.layout.extract(doc)
     normalized = normalize(extraction, doc.text)
     tables = build_records(normalized, source.doc_id)
-    findings = run_checks(tables, normalized.findings)
+    read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
+                     for warning in source.warnings]
+    findings = run_checks(tables, read_findings + normalized.findings)
     tables["quality_issues"] = [
         QualityIssue(doc_id=source.doc_id, ordinal=i, table_name=f.table_name,
                      row_ordinal=f.row_ordinal, field=f.field, severity=f.severity,

@@ -41,7 +41,16 @@ _SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?")
 NO_BUDGET_RE = re.compile(
     r"ไม่(?:ได้)?\s*(?:ใช้|มี|รับ|ขอ|ตั้ง)?\s*(?:การจัดสรร)?\s*งบ(?:ประมาณ)?")
 _DASHES_ONLY = re.compile(r"[\s\-–—\u2212.]*")
-_MILLION = re.compile(r"^\s*ล้าน")
+#: Thai unit words after a number and the power of ten each multiplies it by
+#: (``480 พันบาท``, ``4.8 แสนบาท``, ``1.5 ล้าน``); ล้าน multiplies what comes before
+#: it, so ``พันล้าน`` is 10**9 and ``หมื่นล้าน`` 10**10.
+UNIT_WORDS: dict[str, int] = {"สิบ": 1, "ร้อย": 2, "พัน": 3, "หมื่น": 4, "แสน": 5}
+MILLION_WORD = "ล้าน"
+# A unit word: an optional small unit and any number of ล้าน, spaces allowed between.
+_UNIT = re.compile(r"[ \t\u00a0]*(?P<small>สิบ|ร้อย|พัน|หมื่น|แสน)?(?P<millions>(?:[ \t\u00a0]*ล้าน)*)")
+# A unit word ends a word: what follows is no Thai letter, or is บาท (``พันบาท``);
+# ``5 พันธุ์`` or ``2 แสนสุข`` hold no unit word.
+_UNIT_END = re.compile(r"(?![\u0e01-\u0e4e])|[ \t\u00a0]*บาท")
 _PERCENT_WORDS = re.compile(r"ร้อยละ|เปอร์เซ็นต์|%")
 # A value that is one bare number and nothing else, the commonest case: read
 # without the scan for several numbers, whose outcome it already knows.
@@ -141,13 +150,18 @@ def parse_number(s: str) -> Decimal:
 def parse_amount(s: str) -> Decimal | None:
     """A baht amount; ``None`` when the document says no budget is used.
 
-    At most two decimal places (satang); ``ล้าน`` after the number multiplies by
-    a million. A lone dash is how tables write "no amount", so it gives ``None``.
+    At most two decimal places (satang). A Thai unit word after a number
+    multiplies it (:data:`UNIT_WORDS`, ``ล้าน``), and numbers each with a smaller
+    unit add up (``3 หมื่น 5 พัน บาท``); a scaled amount is given in whole baht, or
+    to the satang when it has a fraction. A lone dash is how tables write "no
+    amount", so it gives ``None``.
 
     >>> parse_amount("๑,๕๐๐,๐๐๐.- บาท"), parse_amount("9,603,371.83 บาท")
     (Decimal('1500000'), Decimal('9603371.83'))
-    >>> parse_amount("0 บาท"), parse_amount("1.5 ล้านบาท")
-    (Decimal('0'), Decimal('1500000.0'))
+    >>> parse_amount("0 บาท"), parse_amount("1.5 ล้านบาท"), parse_amount("480 พันบาท")
+    (Decimal('0'), Decimal('1500000'), Decimal('480000'))
+    >>> parse_amount("๔.๘ แสนบาท"), parse_amount("3 หมื่น 5 พัน บาท"), parse_amount("2 พันล้าน")
+    (Decimal('480000'), Decimal('35000'), Decimal('2000000000'))
     >>> parse_amount("ไม่ใช้งบประมาณ") is None, parse_amount("-") is None
     (True, True)
     >>> parse_amount("12.345 บาท")
@@ -159,15 +173,64 @@ def parse_amount(s: str) -> Decimal | None:
     if not _ANY_DIGIT.search(text):
         if NO_BUDGET_RE.search(text) or (text.strip() and _DASHES_ONLY.fullmatch(text)):
             return None
-    value, end, text = _one_number(s, "a baht amount")
-    if _MILLION.match(text[end:]):
-        value *= 1_000_000
+    value = _scaled_amount(s, text)
     if value < 0:
         raise NormalizeError(f"{s!r} is not a baht amount: it is negative")
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
         raise NormalizeError(f"{s!r} is not a baht amount: more than two decimal places")
     return value
+
+
+def _unit_after(s: str, text: str, end: int) -> tuple[int, int] | None:
+    """``(power of ten, end)`` of the unit word right after ``text[:end]``, if one is there.
+
+    A unit word that runs on into another Thai word (``5 พันธุ์``, ``1.5 ล้านเศษ``)
+    may or may not scale the number: an error, never a guess.
+    """
+    m = _UNIT.match(text, end)
+    if m is None or not (m["small"] or m["millions"]):
+        return None
+    if not _UNIT_END.match(text, m.end()):
+        word = text[m.start():].split()[0] if text[m.start():].strip() else ""
+        raise NormalizeError(f"{s!r} is not a baht amount: {word!r} after the number is "
+                             "not a unit word on its own")
+    power = UNIT_WORDS[m["small"]] if m["small"] else 0
+    return power + 6 * m["millions"].count(MILLION_WORD), m.end()
+
+
+def _scaled_amount(s: str, text: str) -> Decimal:
+    """The amount in ``text`` (``s`` with Arabic digits), its unit words applied.
+
+    Several numbers are one amount only as terms of falling units, each smaller
+    than the unit before it (``3 หมื่น 5 พัน``); anything else is an error, as in
+    :func:`_one_number`.
+    """
+    if _BARE_NUMBER.fullmatch(text):
+        return Decimal(text)
+    found = _numbers(s, "a baht amount")
+    units = [_unit_after(s, text, end) for _, _, end in found]
+    if len(found) < 2 or units[0] is None:
+        value, end, _ = _one_number(s, "a baht amount")
+        unit = _unit_after(s, text, end)
+        return value if unit is None else _whole_or_satang(value.scaleb(unit[0]))
+    total, limit, after = Decimal(0), 99, 0
+    for (token, start, _), unit in zip(found, units, strict=True):
+        if unit is None or unit[0] >= limit or text[after:start].strip() or token[0] == "-":
+            listed = ", ".join(n for n, _, _ in found[:4])
+            raise NormalizeError(f"{s!r} is not a baht amount: it holds several numbers ({listed})")
+        term = Decimal(token).scaleb(unit[0])
+        if after and term >= Decimal(1).scaleb(limit):
+            raise NormalizeError(f"{s!r} is not a baht amount: {token} is too many for its unit")
+        total, limit, after = total + term, unit[0], unit[1]
+    return _whole_or_satang(total)
+
+
+def _whole_or_satang(value: Decimal) -> Decimal:
+    """A scaled amount written to the baht, or to the satang when it has a fraction."""
+    whole = value.to_integral_value()
+    return whole.quantize(Decimal(1)) if value == whole else value.quantize(Decimal("0.01")) \
+        if value == value.quantize(Decimal("0.01")) else value
 
 
 def parse_percent(s: str) -> Decimal:

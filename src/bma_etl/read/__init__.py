@@ -36,6 +36,9 @@ class SourceDocument:
     ocr_used: bool = False
     ocr_confidence: float | None = None
     wraps: frozenset[int] = frozenset()  # 1-based lines the page wrapped onto the next
+    #: What the reader could not read right, one line each (lines that decoded in
+    #: no encoding...); the document still loads.
+    warnings: tuple[str, ...] = ()
 
 
 def media_type_of(path: Path) -> str:
@@ -75,13 +78,15 @@ def read_source(path: Path, data: bytes | None = None, ocr: str = "auto") -> Sou
     if not data.strip():
         raise ReadError(f"{path.name}: file is empty")
     if media_type == "text/plain":
-        from bma_etl.read.text import decode_text
+        from bma_etl.read.text import read_text
 
-        return SourceDocument(doc_id, path, media_type, decode_text(data, path.name))
+        decoded = read_text(data, path.name)
+        return SourceDocument(doc_id, path, media_type, decoded.text, warnings=decoded.warnings)
     if media_type == "text/html":
-        from bma_etl.read.html import html_to_text
+        from bma_etl.read.html import read_html
 
-        return SourceDocument(doc_id, path, media_type, html_to_text(data))
+        page = read_html(data, path.name)
+        return SourceDocument(doc_id, path, media_type, page.text, warnings=page.warnings)
     from bma_etl.read.pdf import extract_pdf
 
     pdf = extract_pdf(data, path.name, ocr=ocr)

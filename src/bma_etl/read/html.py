@@ -14,8 +14,9 @@ same shape as the system's text dumps:
 
 The markup is parsed with BeautifulSoup's ``html.parser``, never with regular
 expressions. The charset is taken from a byte order mark, then from valid UTF-8,
-then from the page's ``<meta charset>`` / ``http-equiv`` declaration, then from
-the Thai legacy encodings and ``charset-normalizer`` (see :func:`decode_html`).
+then from the page's ``<meta charset>`` / ``http-equiv`` declaration unless the
+bytes read as Thai in Windows-874 and not in it, then from the Thai legacy
+encodings and ``charset-normalizer`` (see :func:`decode_html`).
 Thai legacy labels (``windows-874``, ``tis-620``, ``iso-8859-11``) all decode
 as cp874, as browsers do (the WHATWG encoding standard maps them together).
 Raises :class:`~bma_etl.errors.ReadError` when the bytes cannot be decoded or
@@ -41,9 +42,15 @@ from bs4.element import (
 )
 
 from bma_etl.errors import ReadError
-from bma_etl.read.text import decode_text
+from bma_etl.read.text import (
+    Decoded,
+    decode_thai_runs,
+    is_thai_reading,
+    looks_thai,
+    read_text,
+)
 
-__all__ = ["decode_html", "html_to_text", "render_text"]
+__all__ = ["decode_html", "html_to_text", "read_html", "render_text"]
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +82,8 @@ BLOCK_TAGS = frozenset({
 })
 _CELL_TAGS = ("td", "th")
 _SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+_TAG = re.compile(r"<[^<>]*>")
+_HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 
 
@@ -96,9 +105,16 @@ def decode_html(data: bytes, name: str = "page") -> str:
 
     A page that is valid UTF-8 is UTF-8 whatever its ``<meta>`` says (browsers
     re-save pages as UTF-8 and often keep the old declaration; legacy Thai bytes
-    are practically never valid UTF-8).
+    are practically never valid UTF-8). A page that declares another charset but
+    whose bytes read as Thai in Windows-874 and not in that charset is Thai (a page
+    saved as Windows-874 keeps the declaration of the page it was copied from).
+    ``<meta charset="utf-16">`` on bytes that are not is read as UTF-8, as browsers
+    do.
 
     >>> page = '<meta charset="windows-874"><p>สำนัก</p>'
+    >>> decode_html(page.encode("cp874")) == page
+    True
+    >>> page = '<meta charset="iso-8859-1"><p>สำนักงานเขต</p>'
     >>> decode_html(page.encode("cp874")) == page
     True
     >>> decode_html(b"<p>\x00\x01\x02\xff</p>")
@@ -106,11 +122,15 @@ def decode_html(data: bytes, name: str = "page") -> str:
     ...
     bma_etl.errors.ReadError: page: looks binary (NUL or control bytes), not a saved web page
     """
+    return _decode(data, name).text
+
+
+def _decode(data: bytes, name: str) -> Decoded:
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return Decoded(data.decode(codec), codec)
             except UnicodeDecodeError as exc:
                 raise ReadError(
                     f"{name}: starts with a {codec} byte order mark but does not decode as "
@@ -120,6 +140,8 @@ def decode_html(data: bytes, name: str = "page") -> str:
         raise ReadError(f"{name}: looks binary (NUL or control bytes), not a saved web page")
     declared_label = EncodingDetector.find_declared_encoding(data, is_html=True)
     declared = _codec_for(declared_label) if declared_label else None
+    if declared is not None and declared.startswith("utf-16"):
+        declared = "utf-8"  # no BOM, no NULs: not UTF-16 (WHATWG reads the label as UTF-8)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -128,20 +150,37 @@ def decode_html(data: bytes, name: str = "page") -> str:
         if declared not in (None, "utf-8") and not data.isascii():
             log.warning("%s: declares charset %s but is valid UTF-8; read as UTF-8",
                         name, declared_label)
-        return text
+        return Decoded(text, "utf-8")
+    if declared == "cp874":
+        return decode_thai_runs(data, name)
     if declared is not None and declared != "utf-8":
         try:
-            return data.decode(declared)
+            text = data.decode(declared)
         except UnicodeDecodeError:
             log.warning("%s: declared charset %s does not decode it; guessing", name,
                         declared_label)
+        else:
+            thai = decode_thai_runs(data, name)
+            if is_thai_reading(thai.text, _visible(thai.text)) and not looks_thai(_visible(text)):
+                log.warning("%s: declares charset %s but its bytes are Windows-874 Thai; "
+                            "read as Thai", name, declared_label)
+                return thai
+            return Decoded(text, declared)
+    thai = decode_thai_runs(data, name)
+    if is_thai_reading(thai.text, _visible(thai.text)):  # judged on its text, not its markup
+        return thai
     try:
-        return decode_text(data, name)
+        return read_text(data, name)
     except ReadError as exc:
         if declared_label is None:
             raise
         raise ReadError(f"{exc} (it declares charset {declared_label!r}, which does not "
                         "decode it either)") from exc
+
+
+def _visible(html: str) -> str:
+    """The page's text between its tags, roughly: enough to judge its language."""
+    return _TAG.sub(" ", _HIDDEN.sub(" ", html))
 
 
 def _is_dropped(tag: Tag) -> bool:
@@ -247,13 +286,18 @@ def html_to_text(data: bytes, name: str = "page") -> str:
     Raises ReadError when the bytes do not decode, the markup nests too deeply
     to walk, or no text is left once markup and boilerplate are removed.
     """
-    html = decode_html(data, name)
+    return read_html(data, name).text
+
+
+def read_html(data: bytes, name: str = "page") -> Decoded:
+    """Like :func:`html_to_text`, with the charset read and what did not decode."""
+    page = _decode(data, name)
     try:
-        text = render_text(html)
+        text = render_text(page.text)
     except RecursionError as exc:
         raise ReadError(f"{name}: markup nests too deeply to read; save the page again "
                         "or as text") from exc
     if not text.strip():
         raise ReadError(f"{name}: no text left after removing markup, scripts and "
                         "navigation; was the page saved before it finished loading?")
-    return text
+    return Decoded(text, page.encoding, page.warnings)

@@ -18,8 +18,13 @@ Every page is put in one of four kinds:
     a line of its own is joined.
 ``damaged``
     a text layer so damaged that what :func:`~bma_etl.textnorm.repair_text`
-    leaves still scores above :data:`MAX_DAMAGE`: read by OCR instead when OCR
-    is allowed and Tesseract is there, otherwise kept as it is.
+    leaves still scores above :data:`MAX_DAMAGE` (glyphs with no text mapping
+    count as damage), or a layer that is not the page's text: over a page-size
+    image, one with almost no Thai or with runs of Latin junk (another
+    program's failed OCR, a scanner app's watermark; see :func:`not_its_text`).
+    Read by OCR instead when OCR is allowed and Tesseract is there, otherwise
+    kept as it is. A page with no page-size image is never taken for a scan,
+    whatever its letters: plans and web pages carry English words and URLs.
 ``image``
     no usable text but images: a scanned page, rendered here at :data:`DPI`
     and read by OCR (:mod:`.ocr`), which gives each word its box and
@@ -78,6 +83,32 @@ DPI = 300
 MAX_PIXELS = 36_000_000
 #: Bump when the cached OCR's shape or settings change (2: words and layout from TSV).
 OCR_CACHE_FORMAT = 2
+#: What an unmapped glyph right after SARA AM counts for in the damage score (a
+#: lost letter counts 1): HarfBuzz-shaped PDFs leave every SARA AM's second half
+#: unmapped, and at 1 a page of a few short lines would cross MAX_DAMAGE.
+AM_TAIL_WEIGHT = 0.1
+#: Share of the page an image (or images) must cover for the page to be a scan.
+PAGE_IMAGE = 0.5
+#: Over a page image, a text layer with less Thai than this share of its letters
+#: is not the page's text. Every sample and variant has 0.91 or more.
+MIN_THAI_LETTERS = 0.5
+#: Over a page image, a text layer with more Latin junk than this share of its
+#: letters is another program's failed OCR. The samples score 0-0.007, the
+#: README (English) 0.03, Tesseract's English model on a Thai page 0.77.
+MAX_LATIN_JUNK = 0.2
+
+_LATIN = re.compile(r"[A-Za-z]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]")
+_CASE_FLIP = re.compile(r"[a-z][A-Z]")
+_GLUED_DIGIT = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
+_CODE_PUNCT = re.compile(r"[-_/.:@]")
+_ADDRESS = re.compile(r"[/@]|[A-Za-z]\.[A-Za-z]")
+#: Words of one or two letters that English text has; other such tokens are OCR crumbs.
+_SHORT_WORDS = frozenset("a i am an as at be by do go he if in is it me my no of on or so to "
+                         "up us we".split())
+#: Latin words this long are junk (Tesseract's English model on Thai glues a line).
+_LONG_WORD = 16
 
 PageKind = Literal["text", "damaged", "image", "blank"]
 T = TypeVar("T")
@@ -90,6 +121,9 @@ class PageLayer:
     text: str
     has_images: bool
     wraps: tuple[int, ...] = ()  # 0-based lines of ``text`` that go on in the next line
+    unmapped: int = 0  # glyphs dropped for having no text mapping (pdf_layout)
+    am_tails: int = 0  # of those, the second halves of split SARA AMs
+    image_cover: float = 0.0  # share of the page under images (measured on doubtful layers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,11 +241,68 @@ def classify_page(layer: PageLayer) -> PdfPage:
         damage = damage_score(text)
         if damage:  # repair only removes damage: a clean page needs no second look
             damage = damage_score(repair_text(text))
+        # A glyph with no text mapping is a letter the layer lost; the second half of
+        # a split SARA AM is seen but weighs less, its letter being read whole.
+        lost = layer.unmapped - (1 - AM_TAIL_WEIGHT) * layer.am_tails
+        damage = min(1.0, damage + lost / (chars + layer.unmapped))
+        if layer.image_cover >= PAGE_IMAGE:
+            doubt = not_its_text(text)
+            if doubt is not None:
+                return PdfPage(text, "damaged", wraps, round(max(damage, doubt), 4))
         return PdfPage(text, "damaged" if damage > MAX_DAMAGE else "text", wraps,
                        round(damage, 4))
     if layer.has_images:
         return PdfPage(text, "image")
     return PdfPage(text, "text" if chars else "blank")
+
+
+def latin_junk(text: str) -> float:
+    """Share of the letters of ``text`` in Latin tokens no text has: OCR junk.
+
+    Junk: a Latin word of :data:`_LONG_WORD` letters or more, one whose case flips
+    inside it (``LUUMAAITIENMATINATINiUWAL``), digits glued to letters outside a
+    code (``l1`` but not ``COVID-19``), a one- or two-letter token English lacks.
+    URLs, e-mail addresses and file names are not judged.
+
+    >>> round(latin_junk("Salasanisuaznuasounsuhavaulasonis aA a 1 cia"), 2)
+    0.9
+    >>> latin_junk("See https://www.bangkok.go.th for the KPI of 2566"), latin_junk("")
+    (0.0, 0.0)
+    """
+    letters = len(_LETTER.findall(text))
+    if not letters:
+        return 0.0
+    junk = 0
+    for token in text.split():
+        if _ADDRESS.search(token):  # a URL, an e-mail address, a file name: not judged
+            continue
+        glued = bool(_GLUED_DIGIT.search(token)) and not _CODE_PUNCT.search(token)
+        for m in _LATIN.finditer(token):
+            word = m.group()
+            if glued or len(word) >= _LONG_WORD or _CASE_FLIP.search(word) or (
+                    len(word) <= 2 and word.lower() not in _SHORT_WORDS):
+                junk += len(word)
+    return junk / letters
+
+
+def not_its_text(text: str) -> float | None:
+    """How surely a text layer over a page image is not the page's text; None if it is.
+
+    Almost no Thai among its letters (:data:`MIN_THAI_LETTERS`), or runs of Latin
+    junk (:data:`MAX_LATIN_JUNK`). Asked only of pages with a page-size image.
+
+    >>> not_its_text("Scanned with CamScanner 1/2"), not_its_text("สำนักงานเขต www.bma.go.th")
+    (1.0, None)
+    """
+    thai = len(_THAI_LETTER.findall(text))
+    latin = sum(len(w) for w in _LATIN.findall(text))
+    if latin < MAX_LATIN_JUNK * MIN_THAI_LETTERS * thai:  # too few Latin letters for either
+        return None
+    missing = 1.0 - thai / (thai + latin) if thai + latin else 1.0
+    junk = latin_junk(text)
+    if missing > 1.0 - MIN_THAI_LETTERS or junk > MAX_LATIN_JUNK:
+        return round(max(missing, junk), 4)
+    return None
 
 
 def _pages_for_ocr(pages: list[PdfPage], ocr: str, name: str) -> tuple[list[int], list[int]]:
@@ -294,7 +385,7 @@ def _read_layers(data: bytes, name: str) -> list[PageLayer]:
 
     pdf = open_pdf(data, name)
     try:
-        pages: list[tuple[list[TextLine], bool, float]] = []
+        pages: list[tuple[list[TextLine], bool, tuple[int, int], float, float]] = []
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
@@ -310,21 +401,47 @@ def _read_layers(data: bytes, name: str) -> list[PageLayer]:
                 finally:
                     textpage.close()
                 chars = sum(not c.isspace() for line in lines for c in line.text)
-                has_images = chars < MIN_CHARS_PER_PAGE and any(
-                    True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
-                )
-                pages.append((lines, has_images, page.get_width()))
+                cover = 0.0
+                if chars < MIN_CHARS_PER_PAGE:
+                    has_images = any(
+                        True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
+                else:  # the images are looked at only when the layer is in doubt
+                    has_images = False
+                    if not_its_text("\n".join(line.text for line in lines)) is not None:
+                        cover = _image_cover(page)
+                lost = (sum(line.unmapped for line in lines), sum(line.am_tails for line in lines))
+                pages.append((lines, has_images, lost, cover, page.get_width()))
             finally:
                 page.close()
-        pitches = line_pitches([lines for lines, _, _ in pages])
+        pitches = line_pitches([page[0] for page in pages])
         layers = []
-        for lines, images, width in pages:
+        for lines, images, lost, cover, width in pages:
             laid = with_columns(with_blank_lines(lines, pitches))
             layers.append(PageLayer("\n".join(line.text for line in laid), images,
-                                    tuple(wrapped_lines(laid, width))))
+                                    tuple(wrapped_lines(laid, width)), lost[0], lost[1], cover))
         return layers
     finally:
         pdf.close()
+
+
+def _image_cover(page: Any) -> float:
+    """Share of the page's area under its images, at most 1 (in the worker).
+
+    Areas are summed, clipped to the page: a scan stored as strips covers it too.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    if width <= 0 or height <= 0:
+        return 0.0
+    area = 0.0
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+        left, bottom, right, top = image.get_bounds()
+        w = min(right, width) - max(left, 0.0)
+        h = min(top, height) - max(bottom, 0.0)
+        if w > 0 and h > 0:
+            area += w * h
+    return min(1.0, area / (width * height))
 
 
 def open_pdf(data: bytes, name: str) -> Any:

@@ -1,9 +1,17 @@
 """Rebuild a PDF page's text from pdfium's characters and their positions.
 
-Stage: read (runs in the PDF worker process). Drops the spaces pdfium invents
-inside a Thai cluster, puts marks written out of order back on their letter,
-turns wide gaps into tabs (one per table column skipped) and paragraph spacing
-into blank lines, so a PDF page reads like the text files the extractors know.
+Stage: read (runs in the PDF worker process). Drops the glyphs the PDF gives no
+text for, drops the spaces pdfium invents inside a Thai cluster, puts marks
+written out of order back on their letter, turns wide gaps into tabs (one per
+table column skipped) and paragraph spacing into blank lines, so a PDF page
+reads like the text files the extractors know.
+
+A glyph with no text mapping (no ``ToUnicode`` entry, as HarfBuzz-shaped PDFs
+leave the second glyph of a split SARA AM: field-cases/shaped_pdf_unmapped_glyph.pdf)
+is never passed on as a character: pdfium reports its raw character code instead
+(``.``, a control, even a line break), so it is dropped and counted
+(:attr:`TextLine.unmapped`; :attr:`TextLine.am_tails` of them right after a SARA
+AM, whose letter is whole without them) for the page's damage score.
 """
 
 from __future__ import annotations
@@ -26,6 +34,14 @@ JOIN_GAP_EM = 0.25
 _BREAK = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
+#: Stands in the page's text for a glyph with no text mapping until lines are built.
+_LOST = "\x00"
+#: Stands for a glyph with no text mapping right after SARA AM: its second half.
+_TAIL = "\x1e"
+_DROPPED = (_LOST, _TAIL)
+_SENTINEL = re.compile("[\x00\x01\x1e]")
+#: Stands for what is left of a line break pdfium generated inside a line.
+_JOINED = "\x01"
 # Thai combining marks: MAI HAN-AKAT, SARA I..PHINTHU, MAITAIKHU..YAMAKKAN.
 _THAI_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
@@ -42,6 +58,8 @@ class TextLine:
     right: float = 0.0  # x of the right edge of its last character
     first_word: float = 0.0  # width of its first word (up to the first space)
     table: tuple[int, int] | None = None  # a ruled table's row: the table's left and right
+    unmapped: int = 0  # glyphs dropped from the line for having no text mapping
+    am_tails: int = 0  # of those, glyphs right after a SARA AM (its split second half)
 
 
 def page_text(textpage: Any) -> str:
@@ -64,15 +82,22 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     import pypdfium2.raw as pdfium_c
 
     raw = textpage.get_text_range()
-    geometry = len(raw) == textpage.count_chars()  # False when surrogates shift indices
+    count = textpage.count_chars()
+    if len(raw) != count:
+        # Surrogate pairs or glyphs pdfium leaves out of its text (a lost glyph
+        # coded 3, say) shift indices: read the page character by character.
+        get = pdfium_c.FPDFText_GetUnicode
+        raw = "".join(chr(get(textpage, i)) for i in range(count))
+    raw = _without_false_breaks(textpage, _without_unmapped(textpage, raw, count))
     lines: list[TextLine] = []
     start = 0
     for brk in (*_BREAK.finditer(raw), None):
         end = brk.start() if brk else len(raw)
         line = raw[start:end]
+        lost, tails = line.count(_LOST), line.count(_TAIL)
         baseline, size, left, right, first_word = None, 0.0, 0.0, 0.0, 0.0
-        if geometry and line.strip():
-            first = start + len(line) - len(line.lstrip())
+        if line.replace(_LOST, "").replace(_TAIL, "").strip():
+            first = start + len(line) - len(line.lstrip(" \t\u00a0" + _LOST + _TAIL))
             x, y = ctypes.c_double(), ctypes.c_double()
             if pdfium_c.FPDFText_GetCharOrigin(textpage, first, x, y):
                 baseline = y.value
@@ -87,9 +112,90 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         text = _CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t")
         if text.count("\t") + 1 != len(cells):
             cells = ()
-        lines.append(TextLine(text, baseline, size, cells, left, right, first_word))
+        lines.append(TextLine(text, baseline, size, cells, left, right, first_word,
+                              unmapped=lost + tails, am_tails=tails))
         start = brk.end() if brk else len(raw)
     return lines
+
+
+def _without_false_breaks(textpage: Any, raw: str) -> str:
+    """``raw`` without the line breaks pdfium generates inside one line of a shaped PDF.
+
+    Where a page's glyphs lack text mappings pdfium can lose the line's flow and
+    break it after every cluster (HarfBuzz-shaped Loma, Waree, Umpush). A
+    generated break whose neighbours stand on one baseline, the second just right
+    of the first, is no line end: it becomes a generated space (which
+    :class:`_Line` keeps or drops by the gap) and a :data:`_JOINED` mark.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    chars = list(raw)
+    x, y = ctypes.c_double(), ctypes.c_double()
+
+    def origin(i: int) -> tuple[float, float]:
+        pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
+        return x.value, y.value
+
+    skipped = (*_DROPPED, "\r", "\n")
+    for brk in _BREAK.finditer(raw):
+        before, after = brk.start() - 1, brk.end()
+        while before >= 0 and (raw[before] in skipped or _THAI_MARK.match(raw[before])):
+            before -= 1  # a mark's origin may stand right of its base: take the base
+        while after < len(raw) and raw[after] in skipped:
+            after += 1
+        if before < 0 or after >= len(raw) or raw[before] == " " or raw[after] == " ":
+            continue
+        if any(pdfium_c.FPDFText_IsGenerated(textpage, i) != 1
+               for i in range(brk.start(), brk.end())):
+            continue
+        size = pdfium_c.FPDFText_GetFontSize(textpage, before) or 0.0
+        (x0, y0), (x1, y1) = origin(before), origin(after)
+        right = textpage.get_charbox(before, loose=True)[2]
+        if size > 1.0 and abs(y1 - y0) < 0.2 * size and \
+                x0 < x1 and x1 - right < TAB_GAP_EM * size:
+            chars[brk.start()] = " "
+            for i in range(brk.start() + 1, brk.end()):
+                chars[i] = _JOINED
+    return "".join(chars)
+
+
+def _without_unmapped(textpage: Any, raw: str, count: int) -> str:
+    """``raw`` with each glyph that has no text mapping replaced by :data:`_LOST`.
+
+    pdfium flags such a glyph (``FPDFText_HasUnicodeMapError``) and reports its
+    character code as if it were text; a U+FFFD the PDF maps a glyph to is no
+    text either. Replacing rather than removing keeps every index a character
+    index, and a lost glyph reported as CR or LF no longer breaks its line.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    has_error = pdfium_c.FPDFText_HasUnicodeMapError
+    chars = list(raw.replace("\ufffd", _LOST))
+    handle = getattr(textpage, "raw", textpage)  # the bare handle: a third faster per call
+    lost = [i for i in range(count) if has_error(handle, i) == 1]
+    for i in lost:
+        chars[i] = _LOST
+    for i in lost:
+        if _in_sara_am_cluster(chars, i):
+            chars[i] = _TAIL
+    return "".join(chars)
+
+
+def _in_sara_am_cluster(chars: list[str], i: int) -> bool:
+    """Whether the lost glyph ``chars[i]`` is drawn in a cluster whose SARA AM was read.
+
+    HarfBuzz splits SARA AM into NIKHAHIT and SARA AA glyphs (around a tone mark:
+    น + ํ + ้ + า); the text map gives one of them the SARA AM and none to the other.
+    """
+    j = i - 1
+    while j >= 0 and chars[j] in _DROPPED:
+        j -= 1
+    if j >= 0 and chars[j] == "\u0e33":
+        return True
+    k = i + 1
+    while k < len(chars) and (chars[k] in _DROPPED or _THAI_MARK.match(chars[k])):
+        k += 1
+    return k < len(chars) and chars[k] == "\u0e33"
 
 
 def with_columns(lines: list[TextLine]) -> list[TextLine]:
@@ -239,9 +345,21 @@ class _Line:
 
         self.tp = textpage
         self.c = pdfium_c
-        self.chars = [(ch, base + i) for i, ch in enumerate(line)]
         self.cells: list[float] = []  # x where each tab-separated cell starts
         self.rules = rules or []  # x of the vertical rules that cross the line
+        self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
+        if not _SENTINEL.search(line):
+            self.chars = [(ch, base + i) for i, ch in enumerate(line)]
+            return
+        self.chars = []
+        for i, ch in enumerate(line):
+            if ch not in (*_DROPPED, _JOINED):
+                self.chars.append((ch, base + i))
+            elif ch in _DROPPED:
+                inked = [k for c, k in self.chars if c not in " \u00a0"]
+                if inked:  # the lost glyph is drawn: the gap after the letter before it ends later
+                    right = textpage.get_charbox(base + i, loose=True)[2]
+                    self.ink[inked[-1]] = max(self.ink.get(inked[-1], right), right)
 
     def _ruled(self, a: int, b: int) -> bool:
         """Whether a vertical rule stands between characters ``a`` and ``b``."""
@@ -371,11 +489,11 @@ class _Line:
     def _space(self, a: int, b: int) -> str:
         """What the white space ``chars[a:b]`` between two characters stands for."""
         chars, tp, c = self.chars, self.tp, self.c
-        left = self._box(a - 1)[1]
+        left = max(self._box(a - 1)[1], self.ink.get(chars[a - 1][1], 0.0))
         j = a - 1
         while j > 0 and self._is_mark(j):  # a mark sits over its base: take the cluster's edge
             j -= 1
-            left = max(left, self._box(j)[1])
+            left = max(left, self._box(j)[1], self.ink.get(chars[j][1], 0.0))
         right = self._box(b)[0]
         if self._ruled(a - 1, b):
             self.cells.append(right)
