@@ -87,7 +87,7 @@ def test_bytes_in_neither_encoding_are_named_by_line(bad: bytes, line_no: int) -
     lines[line_no - 1] += b" " + bad
     decoded = read_text(b"\n".join(lines), "form.txt")
     assert decoded.warnings == (
-        f"form.txt: line {line_no} hold bytes that are neither UTF-8 nor TIS-620/Windows-874 "
+        f"form.txt: line {line_no} holds bytes that are neither UTF-8 nor TIS-620/Windows-874 "
         "(read as U+FFFD); re-save the file as UTF-8",)
     out = decoded.text.split("\n")
     assert "\ufffd" in out[line_no - 1]
