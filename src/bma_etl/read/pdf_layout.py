@@ -33,7 +33,7 @@ JOIN_GAP_EM = 0.25
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
-_THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
+_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 #: Stands in the page's text for a glyph with no text mapping until lines are built.
 _LOST = "\x00"
 #: Stands for a glyph with no text mapping right after SARA AM: its second half.
@@ -347,6 +347,7 @@ class _Line:
         self.c = pdfium_c
         self.cells: list[float] = []  # x where each tab-separated cell starts
         self.rules = rules or []  # x of the vertical rules that cross the line
+        self.boxes: dict[int, tuple[float, float]] = {}  # page index → left, right (loose)
         self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
         if not _SENTINEL.search(line):
             self.chars = [(ch, base + i) for i, ch in enumerate(line)]
@@ -380,41 +381,29 @@ class _Line:
         """Drop Thai letters that no glyph draws.
 
         A browser's PDF may map a tiny placement glyph to a whole cluster it
-        shaped before (``ได้`` read ``ไที่ ด้``): two or more letters in one ink box
-        narrower than a tenth and lower than a quarter of the font size.
+        shaped before (``ได้`` read ``ไที่ ด้``): a consonant and its marks in one
+        ink box narrower than a tenth and lower than a quarter of the font size.
+        Only a consonant followed by a mark is looked at (one box each).
         """
-        chars, c = self.chars, self.c
-        keep = [True] * len(chars)
-        i = 0
-        while i < len(chars):
-            j = i
-            while j < len(chars) and _THAI_CHAR.match(chars[j][0]) and \
-                    c.FPDFText_IsGenerated(self.tp, chars[j][1]) != 1:
-                j += 1
-            if j - i >= 2:
-                self._mark_phantoms(i, j, keep)
-            i = max(j, i + 1)
-        if not all(keep):
-            self.chars = [ch for ch, k in zip(chars, keep, strict=True) if k]
-
-    def _mark_phantoms(self, a: int, b: int, keep: list[bool]) -> None:
-        """Among Thai letters ``a..b``, mark runs sharing one tiny ink box as not kept."""
-        boxes = [self.tp.get_charbox(self.chars[i][1]) for i in range(a, b)]
-        size = self.c.FPDFText_GetFontSize(self.tp, self.chars[a][1]) or 0.0
-        if size <= 1.0:
-            return
-        i = 0
-        while i < len(boxes):
-            j = i + 1
-            while j < len(boxes) and abs(boxes[j][0] - boxes[j - 1][2]) < 0.01 * size \
-                    and abs(boxes[j][1] - boxes[i][1]) < 0.01 * size:
-                j += 1
-            width = boxes[j - 1][2] - boxes[i][0]
-            height = max(b[3] for b in boxes[i:j]) - min(b[1] for b in boxes[i:j])
-            if j - i >= 2 and width < 0.1 * size and height < 0.25 * size:
-                for k in range(a + i, a + j):
-                    keep[k] = False
-            i = j
+        chars, tp = self.chars, self.tp
+        size = 0.0
+        drop: list[int] = []
+        for i in range(len(chars) - 1):
+            if not (_CONSONANT.match(chars[i][0]) and self._is_mark(i + 1)):
+                continue
+            if not size:
+                size = self.c.FPDFText_GetFontSize(tp, chars[i][1]) or 1.0
+            left, bottom, right, top = tp.get_charbox(chars[i][1])
+            if right - left < 0.1 * size and top - bottom < 0.25 * size:
+                end = i + 1
+                while end < len(chars) and self._is_mark(end):
+                    end += 1
+                last = tp.get_charbox(chars[end - 1][1])
+                if last[2] - left < 0.1 * size:
+                    drop.extend(range(i, end))
+        if drop:
+            gone = set(drop)
+            self.chars = [ch for k, ch in enumerate(chars) if k not in gone]
 
     def extent(self) -> tuple[float, float, float]:
         """The line's left and right edges and its first word's width (before any change)."""
@@ -429,8 +418,12 @@ class _Line:
         return left, right, max(0.0, self._box(word_end)[1] - left)
 
     def _box(self, pos: int) -> tuple[float, float]:
-        left, _, right, _ = self.tp.get_charbox(self.chars[pos][1], loose=True)
-        return left, right
+        index = self.chars[pos][1]
+        box = self.boxes.get(index)
+        if box is None:
+            left, _, right, _ = self.tp.get_charbox(index, loose=True)
+            box = self.boxes[index] = (left, right)
+        return box
 
     def _is_mark(self, pos: int) -> bool:
         return bool(_THAI_MARK.match(self.chars[pos][0]))
