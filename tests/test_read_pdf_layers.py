@@ -18,7 +18,8 @@ import pytest
 
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read import pdf as pdf_reader
-from bma_etl.read.pdf import PageLayer, classify_page, extract_pdf, latin_junk, not_its_text
+from bma_etl.read.pdf import PageLayer, classify_page, extract_pdf
+from bma_etl.read.pdf_kind import latin_junk, not_its_text
 from bma_etl.textnorm import repair_text
 
 from conftest import FIXTURES, SAMPLES

@@ -16,7 +16,7 @@ text (:class:`OcrWord`).
 - A gap of :data:`TAB_GAP` line heights or more is a tab; the cells of a table's
   rows are aligned into columns and vertical space becomes blank lines by
   :func:`~bma_etl.read.pdf_layout.with_columns` and
-  :func:`~bma_etl.read.pdf_layout.with_blank_lines`, as for a text layer.
+  :func:`~bma_etl.read.pdf_page.with_blank_lines`, as for a text layer.
 - Rows of specks are dropped: on a 1-bit scan, Tesseract reads the tone marks
   and upper vowels over a line as a line of their own (``A we ๕ ๑4 we gu``),
   of small pieces (:data:`SPECK_HEIGHT`) read with little confidence
@@ -29,7 +29,8 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from bma_etl.read.pdf_layout import TextLine, line_pitches, with_blank_lines, with_columns
+from bma_etl.read.pdf_layout import TextLine, with_columns
+from bma_etl.read.pdf_page import line_pitches, with_blank_lines
 
 #: A gap between two words of this many line heights or more is a tab. On the
 #: fixtures' scans a space is 0.3-0.6 line heights and a tab or table column 2.5

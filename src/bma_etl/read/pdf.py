@@ -12,7 +12,7 @@ Every page is put in one of four kinds:
     ``bench/pdf_pages.py``). The page's geometry puts the text into the shape
     the extractors read in text files: spaces pdfium invents inside a Thai
     cluster are dropped and marks written out of order go back to their
-    letter; a gap wider than :data:`~bma_etl.read.pdf_layout.TAB_GAP_EM` is a tab; a table's rows
+    letter; a gap wider than :data:`~bma_etl.read.pdf_glyphs.TAB_GAP_EM` is a tab; a table's rows
     get one tab per column they skip (so empty cells stay cells); space
     between paragraphs becomes blank lines; a BE year whose last digit fell on
     a line of its own is joined.
@@ -55,15 +55,9 @@ from typing import Any, Literal, TypeVar
 from bma_etl.errors import ReadError
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
-from bma_etl.read.pdf_layout import (
-    TextLine,
-    in_reading_order,
-    line_pitches,
-    page_lines,
-    with_blank_lines,
-    with_columns,
-    wrapped_lines,
-)
+from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
+from bma_etl.read.pdf_layout import TextLine, page_lines, with_columns
+from bma_etl.read.pdf_page import in_reading_order, line_pitches, with_blank_lines, wrapped_lines
 from bma_etl.read.pdf_tables import page_rules, with_table_rows
 from bma_etl.read.pdf_worker import call_with_time_limit
 from bma_etl.textnorm import damage_score, join_split_year, repair_text
@@ -87,29 +81,6 @@ OCR_CACHE_FORMAT = 2
 #: lost letter counts 1): HarfBuzz-shaped PDFs leave every SARA AM's second half
 #: unmapped, and at 1 a page of a few short lines would cross MAX_DAMAGE.
 AM_TAIL_WEIGHT = 0.1
-#: Share of the page an image (or images) must cover for the page to be a scan.
-PAGE_IMAGE = 0.5
-#: Over a page image, a text layer with less Thai than this share of its letters
-#: is not the page's text. Every sample and variant has 0.91 or more.
-MIN_THAI_LETTERS = 0.5
-#: Over a page image, a text layer with more Latin junk than this share of its
-#: letters is another program's failed OCR. The samples score 0-0.007, the
-#: README (English) 0.03, Tesseract's English model on a Thai page 0.77.
-MAX_LATIN_JUNK = 0.2
-
-_LATIN = re.compile(r"[A-Za-z]+")
-_LETTER = re.compile(r"[^\W\d_]")
-_THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]")
-_CASE_FLIP = re.compile(r"[a-z][A-Z]")
-_GLUED_DIGIT = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
-_CODE_PUNCT = re.compile(r"[-_/.:@]")
-_ADDRESS = re.compile(r"[/@]|[A-Za-z]\.[A-Za-z]")
-#: Words of one or two letters that English text has; other such tokens are OCR crumbs.
-_SHORT_WORDS = frozenset("a i am an as at be by do go he if in is it me my no of on or so to "
-                         "up us we".split())
-#: Latin words this long are junk (Tesseract's English model on Thai glues a line).
-_LONG_WORD = 16
-
 PageKind = Literal["text", "damaged", "image", "blank"]
 T = TypeVar("T")
 
@@ -256,55 +227,6 @@ def classify_page(layer: PageLayer) -> PdfPage:
     return PdfPage(text, "text" if chars else "blank")
 
 
-def latin_junk(text: str) -> float:
-    """Share of the letters of ``text`` in Latin tokens no text has: OCR junk.
-
-    Junk: a Latin word of :data:`_LONG_WORD` letters or more, one whose case flips
-    inside it (``LUUMAAITIENMATINATINiUWAL``), digits glued to letters outside a
-    code (``l1`` but not ``COVID-19``), a one- or two-letter token English lacks.
-    URLs, e-mail addresses and file names are not judged.
-
-    >>> round(latin_junk("Salasanisuaznuasounsuhavaulasonis aA a 1 cia"), 2)
-    0.9
-    >>> latin_junk("See https://www.bangkok.go.th for the KPI of 2566"), latin_junk("")
-    (0.0, 0.0)
-    """
-    letters = len(_LETTER.findall(text))
-    if not letters:
-        return 0.0
-    junk = 0
-    for token in text.split():
-        if _ADDRESS.search(token):  # a URL, an e-mail address, a file name: not judged
-            continue
-        glued = bool(_GLUED_DIGIT.search(token)) and not _CODE_PUNCT.search(token)
-        for m in _LATIN.finditer(token):
-            word = m.group()
-            if glued or len(word) >= _LONG_WORD or _CASE_FLIP.search(word) or (
-                    len(word) <= 2 and word.lower() not in _SHORT_WORDS):
-                junk += len(word)
-    return junk / letters
-
-
-def not_its_text(text: str) -> float | None:
-    """How surely a text layer over a page image is not the page's text; None if it is.
-
-    Almost no Thai among its letters (:data:`MIN_THAI_LETTERS`), or runs of Latin
-    junk (:data:`MAX_LATIN_JUNK`). Asked only of pages with a page-size image.
-
-    >>> not_its_text("Scanned with CamScanner 1/2"), not_its_text("สำนักงานเขต www.bma.go.th")
-    (1.0, None)
-    """
-    thai = len(_THAI_LETTER.findall(text))
-    latin = sum(len(w) for w in _LATIN.findall(text))
-    if latin < MAX_LATIN_JUNK * MIN_THAI_LETTERS * thai:  # too few Latin letters for either
-        return None
-    missing = 1.0 - thai / (thai + latin) if thai + latin else 1.0
-    junk = latin_junk(text)
-    if missing > 1.0 - MIN_THAI_LETTERS or junk > MAX_LATIN_JUNK:
-        return round(max(missing, junk), 4)
-    return None
-
-
 def _pages_for_ocr(pages: list[PdfPage], ocr: str, name: str) -> tuple[list[int], list[int]]:
     """Pages that must be OCR'd and pages better OCR'd, by page index."""
     if ocr == "always":
@@ -408,7 +330,7 @@ def _read_layers(data: bytes, name: str) -> list[PageLayer]:
                 else:  # the images are looked at only when the layer is in doubt
                     has_images = False
                     if not_its_text("\n".join(line.text for line in lines)) is not None:
-                        cover = _image_cover(page)
+                        cover = image_cover(page)
                 lost = (sum(line.unmapped for line in lines), sum(line.am_tails for line in lines))
                 pages.append((lines, has_images, lost, cover, page.get_width()))
             finally:
@@ -422,26 +344,6 @@ def _read_layers(data: bytes, name: str) -> list[PageLayer]:
         return layers
     finally:
         pdf.close()
-
-
-def _image_cover(page: Any) -> float:
-    """Share of the page's area under its images, at most 1 (in the worker).
-
-    Areas are summed, clipped to the page: a scan stored as strips covers it too.
-    """
-    import pypdfium2.raw as pdfium_c
-
-    width, height = page.get_size()
-    if width <= 0 or height <= 0:
-        return 0.0
-    area = 0.0
-    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
-        left, bottom, right, top = image.get_bounds()
-        w = min(right, width) - max(left, 0.0)
-        h = min(top, height) - max(bottom, 0.0)
-        if w > 0 and h > 0:
-            area += w * h
-    return min(1.0, area / (width * height))
 
 
 def open_pdf(data: bytes, name: str) -> Any:

@@ -20,30 +20,29 @@ import ctypes
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from itertools import pairwise
 from typing import Any
 
-#: A gap between two characters of a line this many font sizes wide is a tab.
-TAB_GAP_EM = 2.0
+from bma_etl.read.pdf_glyphs import (
+    BREAK,
+    DROPPED,
+    JOINED,
+    LOST,
+    SENTINEL,
+    TAB_GAP_EM,
+    TAIL,
+    THAI_MARK,
+    without_false_breaks,
+    without_unmapped,
+)
+
 #: A space pdfium generated over a gap narrower than this (in font sizes, between
 #: the characters' advance boxes) is dropped. LibreOffice leaves 0-0.21 em between
 #: a Thai tone mark and SARA AA or between Latin and Thai letters, where pdfium
 #: generates a space; a real space is wider (Garuda 0.34 em) and usually written.
 JOIN_GAP_EM = 0.25
 
-_BREAK = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _CONSONANT = re.compile("[\u0e01-\u0e2e]")
-#: Stands in the page's text for a glyph with no text mapping until lines are built.
-_LOST = "\x00"
-#: Stands for a glyph with no text mapping right after SARA AM: its second half.
-_TAIL = "\x1e"
-_DROPPED = (_LOST, _TAIL)
-_SENTINEL = re.compile("[\x00\x01\x1e]")
-#: Stands for what is left of a line break pdfium generated inside a line.
-_JOINED = "\x01"
-# Thai combining marks: MAI HAN-AKAT, SARA I..PHINTHU, MAITAIKHU..YAMAKKAN.
-_THAI_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,16 +87,16 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         # coded 3, say) shift indices: read the page character by character.
         get = pdfium_c.FPDFText_GetUnicode
         raw = "".join(chr(get(textpage, i)) for i in range(count))
-    raw = _without_false_breaks(textpage, _without_unmapped(textpage, raw, count))
+    raw = without_false_breaks(textpage, without_unmapped(textpage, raw, count))
     lines: list[TextLine] = []
     start = 0
-    for brk in (*_BREAK.finditer(raw), None):
+    for brk in (*BREAK.finditer(raw), None):
         end = brk.start() if brk else len(raw)
         line = raw[start:end]
-        lost, tails = line.count(_LOST), line.count(_TAIL)
+        lost, tails = line.count(LOST), line.count(TAIL)
         baseline, size, left, right, first_word = None, 0.0, 0.0, 0.0, 0.0
-        if line.replace(_LOST, "").replace(_TAIL, "").strip():
-            first = start + len(line) - len(line.lstrip(" \t\u00a0" + _LOST + _TAIL))
+        if line.replace(LOST, "").replace(TAIL, "").strip():
+            first = start + len(line) - len(line.lstrip(" \t\u00a0" + LOST + TAIL))
             x, y = ctypes.c_double(), ctypes.c_double()
             if pdfium_c.FPDFText_GetCharOrigin(textpage, first, x, y):
                 baseline = y.value
@@ -116,86 +115,6 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
                               unmapped=lost + tails, am_tails=tails))
         start = brk.end() if brk else len(raw)
     return lines
-
-
-def _without_false_breaks(textpage: Any, raw: str) -> str:
-    """``raw`` without the line breaks pdfium generates inside one line of a shaped PDF.
-
-    Where a page's glyphs lack text mappings pdfium can lose the line's flow and
-    break it after every cluster (HarfBuzz-shaped Loma, Waree, Umpush). A
-    generated break whose neighbours stand on one baseline, the second just right
-    of the first, is no line end: it becomes a generated space (which
-    :class:`_Line` keeps or drops by the gap) and a :data:`_JOINED` mark.
-    """
-    import pypdfium2.raw as pdfium_c
-
-    chars = list(raw)
-    x, y = ctypes.c_double(), ctypes.c_double()
-
-    def origin(i: int) -> tuple[float, float]:
-        pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
-        return x.value, y.value
-
-    skipped = (*_DROPPED, "\r", "\n")
-    for brk in _BREAK.finditer(raw):
-        before, after = brk.start() - 1, brk.end()
-        while before >= 0 and (raw[before] in skipped or _THAI_MARK.match(raw[before])):
-            before -= 1  # a mark's origin may stand right of its base: take the base
-        while after < len(raw) and raw[after] in skipped:
-            after += 1
-        if before < 0 or after >= len(raw) or raw[before] == " " or raw[after] == " ":
-            continue
-        if any(pdfium_c.FPDFText_IsGenerated(textpage, i) != 1
-               for i in range(brk.start(), brk.end())):
-            continue
-        size = pdfium_c.FPDFText_GetFontSize(textpage, before) or 0.0
-        (x0, y0), (x1, y1) = origin(before), origin(after)
-        right = textpage.get_charbox(before, loose=True)[2]
-        if size > 1.0 and abs(y1 - y0) < 0.2 * size and \
-                x0 < x1 and x1 - right < TAB_GAP_EM * size:
-            chars[brk.start()] = " "
-            for i in range(brk.start() + 1, brk.end()):
-                chars[i] = _JOINED
-    return "".join(chars)
-
-
-def _without_unmapped(textpage: Any, raw: str, count: int) -> str:
-    """``raw`` with each glyph that has no text mapping replaced by :data:`_LOST`.
-
-    pdfium flags such a glyph (``FPDFText_HasUnicodeMapError``) and reports its
-    character code as if it were text; a U+FFFD the PDF maps a glyph to is no
-    text either. Replacing rather than removing keeps every index a character
-    index, and a lost glyph reported as CR or LF no longer breaks its line.
-    """
-    import pypdfium2.raw as pdfium_c
-
-    has_error = pdfium_c.FPDFText_HasUnicodeMapError
-    chars = list(raw.replace("\ufffd", _LOST))
-    handle = getattr(textpage, "raw", textpage)  # the bare handle: a third faster per call
-    lost = [i for i in range(count) if has_error(handle, i) == 1]
-    for i in lost:
-        chars[i] = _LOST
-    for i in lost:
-        if _in_sara_am_cluster(chars, i):
-            chars[i] = _TAIL
-    return "".join(chars)
-
-
-def _in_sara_am_cluster(chars: list[str], i: int) -> bool:
-    """Whether the lost glyph ``chars[i]`` is drawn in a cluster whose SARA AM was read.
-
-    HarfBuzz splits SARA AM into NIKHAHIT and SARA AA glyphs (around a tone mark:
-    น + ํ + ้ + า); the text map gives one of them the SARA AM and none to the other.
-    """
-    j = i - 1
-    while j >= 0 and chars[j] in _DROPPED:
-        j -= 1
-    if j >= 0 and chars[j] == "\u0e33":
-        return True
-    k = i + 1
-    while k < len(chars) and (chars[k] in _DROPPED or _THAI_MARK.match(chars[k])):
-        k += 1
-    return k < len(chars) and chars[k] == "\u0e33"
 
 
 def with_columns(lines: list[TextLine]) -> list[TextLine]:
@@ -254,88 +173,6 @@ def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
     return out
 
 
-def in_reading_order(lines: list[TextLine]) -> list[TextLine]:
-    """The page's lines top to bottom (a program may write its header and footer last).
-
-    Lines on one baseline keep the order the PDF wrote them in; a line without
-    text or position is dropped (blank lines come back from the spacing).
-    """
-    placed = [line for line in lines if line.text and line.baseline is not None]
-    if len(placed) != sum(1 for line in lines if line.text):
-        return lines  # positions unknown (surrogates shifted indices): keep the PDF's order
-    return sorted(placed, key=lambda line: -(line.baseline or 0.0))
-
-
-#: A line ends at the text's right margin when the next line's first word, after
-#: a space this many font sizes wide, would have crossed it.
-WRAP_SPACE_EM = 0.3
-
-
-def wrapped_lines(lines: list[TextLine], page_width: float) -> list[int]:
-    """Indexes of the lines that continue on the next line (the page wrapped them).
-
-    A line wraps when it and the next hold no table cells, the next follows at
-    once (no blank line), and the next line's first word would not have fitted
-    before the right margin: as far from the page's right edge as the text is
-    from its left edge, or the widest line's right edge if that is further.
-    """
-    filled = [line for line in lines if line.right > 0.0]
-    if not filled:
-        return []
-    margin = max(max(line.right for line in filled),
-                 page_width - min(line.left for line in filled))
-    out = []
-    for i, (line, following) in enumerate(pairwise(lines)):
-        if not line.text or not following.text or line.size <= 1.0 or following.right == 0.0 \
-                or "\t" in line.text or "\t" in following.text:
-            continue
-        if line.right + WRAP_SPACE_EM * line.size + following.first_word > margin:
-            out.append(i)
-    return out
-
-
-#: Most blank lines put for one vertical gap.
-MAX_BLANK_LINES = 5
-
-
-def line_pitches(pages: list[list[TextLine]]) -> dict[float, float]:
-    """The single-line pitch of each font size: the least baseline step between two lines.
-
-    Taken over the whole document, as one page may set every line apart.
-    """
-    pitches: dict[float, float] = {}
-    for lines in pages:
-        for above, below in pairwise(lines):
-            if above.baseline is None or below.baseline is None or above.size != below.size:
-                continue
-            step = above.baseline - below.baseline
-            if step >= below.size > 1.0:  # a pitch is never less than the font size
-                pitches[below.size] = min(step, pitches.get(below.size, step))
-    return pitches
-
-
-def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list[TextLine]:
-    """The page's lines with an empty line for each empty line's height between two lines.
-
-    Paragraphs set apart by space come out set apart by blank lines, as the
-    extractors read them in text files (and a table ends where space follows it).
-    Two rows of one ruled table (:mod:`.pdf_tables`) get none between them.
-    """
-    out: list[TextLine] = []
-    above: TextLine | None = None
-    for line in lines:
-        pitch = pitches.get(line.size)
-        same_table = above is not None and line.table is not None and above.table == line.table
-        if above is not None and above.baseline is not None and line.baseline is not None \
-                and pitch and not same_table:
-            blanks = round((above.baseline - line.baseline) / pitch) - 1
-            out.extend([TextLine("")] * max(0, min(blanks, MAX_BLANK_LINES)))
-        out.append(line)
-        if line.text:
-            above = line
-    return out
-
-
 class _Line:
     """One line of a text page as (character, index in the page) pairs."""
 
@@ -349,14 +186,14 @@ class _Line:
         self.rules = rules or []  # x of the vertical rules that cross the line
         self.boxes: dict[int, tuple[float, float]] = {}  # page index → left, right (loose)
         self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
-        if not _SENTINEL.search(line):
+        if not SENTINEL.search(line):
             self.chars = [(ch, base + i) for i, ch in enumerate(line)]
             return
         self.chars = []
         for i, ch in enumerate(line):
-            if ch not in (*_DROPPED, _JOINED):
+            if ch not in (*DROPPED, JOINED):
                 self.chars.append((ch, base + i))
-            elif ch in _DROPPED:
+            elif ch in DROPPED:
                 inked = [k for c, k in self.chars if c not in " \u00a0"]
                 if inked:  # the lost glyph is drawn: the gap after the letter before it ends later
                     right = textpage.get_charbox(base + i, loose=True)[2]
@@ -426,7 +263,7 @@ class _Line:
         return box
 
     def _is_mark(self, pos: int) -> bool:
-        return bool(_THAI_MARK.match(self.chars[pos][0]))
+        return bool(THAI_MARK.match(self.chars[pos][0]))
 
     def _is_space(self, pos: int) -> bool:
         return self.chars[pos][0] in " \u00a0"

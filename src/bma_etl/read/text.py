@@ -60,6 +60,10 @@ class Decoded:
     warnings: tuple[str, ...] = ()
 
 
+#: Letters of neither ASCII nor Thai that a TIS-620 byte pair read as UTF-8 gives.
+_FOREIGN_LETTER = re.compile("[\u00c0-\u0dff\u0e80-\u1fff]")
+
+
 def _is_binary(data: bytes) -> bool:
     sample = data[:65536]
     controls = len(sample.translate(None, _NOT_CONTROL))
@@ -114,7 +118,9 @@ def _decode_line(line: bytes) -> tuple[str, bool, bool]:
     except UnicodeDecodeError:
         pass
     else:
-        if looks_thai(text):  # TIS-620 text is practically never valid UTF-8 Thai
+        # TIS-620 bytes are seldom valid UTF-8, but a short run can be (ร then บ,
+        # C3 BA, is UTF-8 ú): UTF-8 Thai beside Latin or Cyrillic letters is suspect.
+        if looks_thai(text) and not _FOREIGN_LETTER.search(text):
             return text, True, False
     runs = list(_UTF8_RUN.finditer(line))
     # One Thai character alone as UTF-8 is also TIS-620 text (เธก): it counts as

@@ -1,0 +1,104 @@
+"""Whether a PDF page's text layer is the page's text, or another program's failed OCR.
+
+Stage: read (a helper of :mod:`.pdf`'s page classification). A scan whose text
+layer is Latin junk (Tesseract's English model run on Thai), a scanner app's
+watermark, or almost no Thai is not a text page: its page image is read by OCR.
+Asked only of pages under a page-size image (:func:`image_cover`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+#: Share of the page an image (or images) must cover for the page to be a scan.
+PAGE_IMAGE = 0.5
+#: Over a page image, a text layer with less Thai than this share of its letters
+#: is not the page's text. Every sample and variant has 0.91 or more.
+MIN_THAI_LETTERS = 0.5
+#: Over a page image, a text layer with more Latin junk than this share of its
+#: letters is another program's failed OCR. The samples score 0-0.007, the
+#: README (English) 0.03, Tesseract's English model on a Thai page 0.77.
+MAX_LATIN_JUNK = 0.2
+
+_LATIN = re.compile(r"[A-Za-z]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]")
+_CASE_FLIP = re.compile(r"[a-z][A-Z]")
+_GLUED_DIGIT = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
+_CODE_PUNCT = re.compile(r"[-_/.:@]")
+_ADDRESS = re.compile(r"[/@]|[A-Za-z]\.[A-Za-z]")
+#: Words of one or two letters that English text has; other such tokens are OCR crumbs.
+_SHORT_WORDS = frozenset("a i am an as at be by do go he if in is it me my no of on or so to "
+                         "up us we".split())
+#: Latin words this long are junk (Tesseract's English model on Thai glues a line).
+_LONG_WORD = 16
+
+
+def latin_junk(text: str) -> float:
+    """Share of the letters of ``text`` in Latin tokens no text has: OCR junk.
+
+    Junk: a Latin word of :data:`_LONG_WORD` letters or more, one whose case flips
+    inside it (``LUUMAAITIENMATINATINiUWAL``), digits glued to letters outside a
+    code (``l1`` but not ``COVID-19``), a one- or two-letter token English lacks.
+    URLs, e-mail addresses and file names are not judged.
+
+    >>> round(latin_junk("Salasanisuaznuasounsuhavaulasonis aA a 1 cia"), 2)
+    0.9
+    >>> latin_junk("See https://www.bangkok.go.th for the KPI of 2566"), latin_junk("")
+    (0.0, 0.0)
+    """
+    letters = len(_LETTER.findall(text))
+    if not letters:
+        return 0.0
+    junk = 0
+    for token in text.split():
+        if _ADDRESS.search(token):  # a URL, an e-mail address, a file name: not judged
+            continue
+        glued = bool(_GLUED_DIGIT.search(token)) and not _CODE_PUNCT.search(token)
+        for m in _LATIN.finditer(token):
+            word = m.group()
+            if glued or len(word) >= _LONG_WORD or _CASE_FLIP.search(word) or (
+                    len(word) <= 2 and word.lower() not in _SHORT_WORDS):
+                junk += len(word)
+    return junk / letters
+
+
+def not_its_text(text: str) -> float | None:
+    """How surely a text layer over a page image is not the page's text; None if it is.
+
+    Almost no Thai among its letters (:data:`MIN_THAI_LETTERS`), or runs of Latin
+    junk (:data:`MAX_LATIN_JUNK`). Asked only of pages with a page-size image.
+
+    >>> not_its_text("Scanned with CamScanner 1/2"), not_its_text("สำนักงานเขต www.bma.go.th")
+    (1.0, None)
+    """
+    thai = len(_THAI_LETTER.findall(text))
+    latin = sum(len(w) for w in _LATIN.findall(text))
+    if latin < MAX_LATIN_JUNK * MIN_THAI_LETTERS * thai:  # too few Latin letters for either
+        return None
+    missing = 1.0 - thai / (thai + latin) if thai + latin else 1.0
+    junk = latin_junk(text)
+    if missing > 1.0 - MIN_THAI_LETTERS or junk > MAX_LATIN_JUNK:
+        return round(max(missing, junk), 4)
+    return None
+
+
+def image_cover(page: Any) -> float:
+    """Share of the page's area under its images, at most 1 (in the worker).
+
+    Areas are summed, clipped to the page: a scan stored as strips covers it too.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    if width <= 0 or height <= 0:
+        return 0.0
+    area = 0.0
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+        left, bottom, right, top = image.get_bounds()
+        w = min(right, width) - max(left, 0.0)
+        h = min(top, height) - max(bottom, 0.0)
+        if w > 0 and h > 0:
+            area += w * h
+    return min(1.0, area / (width * height))
