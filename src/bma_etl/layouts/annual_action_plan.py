@@ -146,8 +146,9 @@ def extract(doc: RepairedText) -> Extraction:
     """Read one annual action plan into raw rows of the eight plan tables."""
     out = Extraction()
     lines = list(doc.lines())
-    out.rows.append(_plan_row(doc, lines))
-    out.rows.extend(swot_rows(doc, lines))
+    narrative = _untabbed(lines)
+    out.rows.append(_plan_row(doc, narrative))
+    out.rows.extend(swot_rows(doc, narrative))
     tables = tables_of(blocks_of(doc, lines))
     out.rows.extend(_summary_rows(doc, lines, tables, out.findings))
     targets: list[RawRow] = []
@@ -182,6 +183,23 @@ def extract(doc: RepairedText) -> Extraction:
 # ---------------------------------------------------------------------------
 # plans
 # ---------------------------------------------------------------------------
+
+
+def _untabbed(lines: list[Line]) -> list[Line]:
+    """``lines`` with the tabs cut off the end of a line that has one cell only.
+
+    A paragraph of a PDF with ruled tables can come back with a tab after it (the
+    reader's gap to the right margin): it is a line of text, not a table row.
+    """
+    out = []
+    for line in lines:
+        if "\t" in line.text and not line.text.startswith("\t"):
+            text = line.text.rstrip("\t \u00a0")
+            if "\t" not in text:
+                line = Line(line.no, line.start, text)
+        out.append(line)
+    return out
+
 
 
 def _plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
@@ -721,7 +739,8 @@ def _summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
     tab_unnamed: list[Finding] = []
     plain_unnamed: list[Finding] = []
     tab, fitting, heading_no = _tab_parts(doc, lines, tables, tab_unnamed)
-    plain = {} if heading_no is None and not tab else _plain_parts(doc, lines, plain_unnamed)
+    every = len(fitting) == len(SECTION_WORDS)  # nothing left to look for in plain lines
+    plain = {} if every else _plain_parts(doc, lines, plain_unnamed)
     if heading_no is None and not plain:
         raise ExtractError("annual action plan without its budget summary "
                            "(no heading สรุปโครงการและงบประมาณ...)")
