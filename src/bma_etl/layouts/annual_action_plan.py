@@ -146,9 +146,8 @@ def extract(doc: RepairedText) -> Extraction:
     """Read one annual action plan into raw rows of the eight plan tables."""
     out = Extraction()
     lines = list(doc.lines())
-    narrative = _untabbed(lines)
-    out.rows.append(_plan_row(doc, narrative))
-    out.rows.extend(swot_rows(doc, narrative))
+    out.rows.append(_plan_row(doc, _untabbed(lines, leading=True)))
+    out.rows.extend(swot_rows(doc, _untabbed(lines)))
     tables = tables_of(blocks_of(doc, lines))
     out.rows.extend(_summary_rows(doc, lines, tables, out.findings))
     targets: list[RawRow] = []
@@ -185,18 +184,21 @@ def extract(doc: RepairedText) -> Extraction:
 # ---------------------------------------------------------------------------
 
 
-def _untabbed(lines: list[Line]) -> list[Line]:
+def _untabbed(lines: list[Line], leading: bool = False) -> list[Line]:
     """``lines`` with the tabs cut off the end of a line that has one cell only.
 
-    A paragraph of a PDF with ruled tables can come back with a tab after it (the
-    reader's gap to the right margin): it is a line of text, not a table row.
+    A paragraph of a PDF with ruled tables can come back with a tab after it, or
+    before it (the reader's gap to a margin): it is a line of text, not a table
+    row. ``leading``: cut tabs before the text as well (the plan's header, vision
+    and missions, where a one-cell table row does not occur).
     """
     out = []
     for line in lines:
-        if "\t" in line.text and not line.text.startswith("\t"):
+        if "\t" in line.text and (leading or not line.text.startswith("\t")):
             text = line.text.rstrip("\t \u00a0")
-            if "\t" not in text:
-                line = Line(line.no, line.start, text)
+            lead = len(text) - len(text.lstrip("\t")) if leading else 0
+            if "\t" not in text[lead:]:
+                line = Line(line.no, line.start + lead, text[lead:])
         out.append(line)
     return out
 

@@ -313,14 +313,31 @@ def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool
     return PlainRow("group" if group else "item", [line], m.span("no"), m.start("rest"))
 
 
-def _ends(row: PlainRow, complete: bool, gap: bool, text: str,
-          is_heading: Callable[[str], bool]) -> bool:
-    """Tell whether ``text``, which starts no row, is past the end of the table."""
+def _ends(row: PlainRow, complete: bool, gap: bool, heading: bool) -> bool:
+    """Tell whether a line that starts no row is past the end of the table.
+
+    ``heading``: the line names a section (or the summary) and a table header
+    follows it; a unit cut at the wrap (``ก`` / ``องยุทธศาสตร์ฯ``) has none after it.
+    """
     if row.kind == "total":
         return complete or len(row.lines) > 1
     if len(row.lines) >= MAX_ROW_LINES:
         return True
-    return ((complete or gap) and is_heading(text)) or (complete and gap)
+    return ((complete or gap) and heading) or (complete and gap)
+
+
+def _header_follows(lines: list[Line], i: int) -> bool:
+    """Tell whether a table header comes within a few non-blank lines after ``lines[i]``."""
+    seen = 0
+    for j in range(i + 1, len(lines)):
+        if not lines[j].text.strip():
+            continue
+        if header_at(lines, j):
+            return True
+        seen += 1
+        if seen >= _HEADER_LINES:
+            return False
+    return False
 
 
 def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
@@ -361,7 +378,8 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
         elif is_total(text) and (current is None or complete or _budget_said(text)):
             current = PlainRow("total", [line], None, 0)
             table.rows.append(current)
-        elif current is None or _ends(current, complete, gap, text, is_heading):
+        elif current is None or _ends(current, complete, gap,
+                                      is_heading(text) and _header_follows(lines, j)):
             break
         else:
             current.lines.append(line)
