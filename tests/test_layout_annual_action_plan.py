@@ -534,4 +534,140 @@ def test_damaged_plan_gives_rows_or_extract_error(data: st.DataObject) -> None:
     for row in out.rows:
         for value in row.fields.values():
             for raw in _raws(value):
-                assert doc.text[raw.span.char_start:raw.span.char_end] == raw.text
+                said = doc.text[raw.span.char_start:raw.span.char_end]
+                if raw.joined:  # read across lines: the span starts and ends as the value
+                    squashed, value = "".join(said.split()), "".join(raw.text.split())
+                    assert squashed[:2] == value[:2] and squashed[-2:] == value[-2:]
+                else:
+                    assert said == raw.text
+
+
+# ------------------------------------------------------------ summary without tab columns
+
+_PLAIN_HEAD = "แผนปฏิบัติการประจำปี พ.ศ. 2567\nสำนักงานเขตคลองเตย กรุงเทพมหานคร\n\n"
+#: The summary as a PDF laid out with tab stops gives it: no tab, names wrapped anywhere.
+_PLAIN_SUMMARY = """สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ.
+2567
+โครงการยุทธศาสตร์ตามแผนปฏิบัติราชการกรุงเทพมหานคร ประจำปี พ.ศ.
+2567
+ลำดับ ที่ ชื่อโครงการยุทธศาสตร์ งบประมาณ ส่วนราชการ ที่รับผิดชอบ
+1 โครงการอบรมกล้องวงจรปิดในชุมชน13,077,400 บาท ส่วนนิติการ
+2 โครงการอบรมครุภัณฑ์การแพทย์สำหรับโรงพยาบาลในสังกัดเพื่อยก
+ระดับคุณภาพชีวิตของประชาชนในพื้นที่เขตคลองเตย เขตตลิ่งชัน
+และพื้นที่ใกล้เคียงไม่ใช้งบประมาณ ฝ่ายบริหารงานทั่วไป
+3 โครงการส่งเสริมสวนสาธารณะขนาดเล็กเพื่อยกระดับคุณภาพชีวิตของป
+ระชาชนในพื้นที่เขตบางรัก เขตมีนบุรี และพื้นที่ใกล้เคียง4,485,500 บาท ฝ่ายบริหารงานทั่วไป
+รวมงบประมาณทั้งสิ้น 25,057,100 บาท
+
+บัญชีรายการ/โครงการประจำปีพื้นฐาน
+
+ลำดับที่ ด้าน/แผนงาน รายการ/โครงการ งบประมาณ
+๑ ด้านการบริหารทั่วไป ๑.
+โครงการจัดหาสวนสาธารณะขนาดเล็ก ๖,๓๕๕,๑
+๐๐.- บาท
+๒. โครงการติดตั้งทางเท้า ๑.๕ ล้านบาท
+รวม ๗,๘๕๕,๑๐๐.- บาท
+
+การนำแผนฯ ไปสู่การปฏิบัติและการติดตามประเมินผล
+"""
+
+
+def _plain_plan(summary: str = _PLAIN_SUMMARY) -> tuple[RepairedText, Extraction]:
+    doc = RepairedText.of(_PLAIN_HEAD + summary)
+    return doc, extract(doc)
+
+
+def _fields(out: Extraction, table: str) -> list[dict[str, object]]:
+    def plain(value: object) -> object:
+        if isinstance(value, Raw):
+            return value.text
+        if isinstance(value, Derived):
+            return value.value
+        return value
+    return [{k: plain(v) for k, v in r.fields.items()} for r in out.rows if r.table == table]
+
+
+def test_summary_without_tabs_read_from_its_lines() -> None:
+    _, out = _plain_plan()
+    projects = _fields(out, "plan_projects")
+    assert [(p["section"], p.get("seq"), p.get("budget_thb"), p["uses_budget"],
+             p.get("responsible_unit")) for p in projects] == [
+        ("strategic", "1", "13,077,400", True, "ส่วนนิติการ"),
+        ("strategic", "2", None, False, "ฝ่ายบริหารงานทั่วไป"),
+        ("strategic", "3", "4,485,500", True, "ฝ่ายบริหารงานทั่วไป"),
+        ("routine", "๑", "๖,๓๕๕,๑๐๐", True, None),
+        ("routine", "๒", "๑.๕ ล้าน", True, None),
+    ]
+    assert projects[0]["name"] == "โครงการอบรมกล้องวงจรปิดในชุมชน"
+    assert projects[1]["name"] == ("โครงการอบรมครุภัณฑ์การแพทย์สำหรับโรงพยาบาลในสังกัดเพื่อยกระดับ"
+                                   "คุณภาพชีวิตของประชาชนในพื้นที่เขตคลองเตย เขตตลิ่งชัน"
+                                   "และพื้นที่ใกล้เคียง")  # a wrap between Thai letters: no space
+    assert projects[3]["name"] == "โครงการจัดหาสวนสาธารณะขนาดเล็ก"
+    sections = _fields(out, "plan_sections")
+    assert [(s["section"], s["stated_total_thb"], s["computed_total_thb"], s["items"])
+            for s in sections] == [
+        ("strategic", "25,057,100", Decimal("17562900"), 3),
+        ("routine", "๗,๘๕๕,๑๐๐", Decimal("7855100"), 2),
+    ]
+
+
+def test_summary_without_tabs_keeps_spans() -> None:
+    doc, out = _plain_plan()
+    for row in out.rows:
+        for value in row.fields.values():
+            for raw in _raws(value):
+                said = doc.text[raw.span.char_start:raw.span.char_end]
+                if raw.joined:  # a name wrapped over lines: the same words
+                    assert "".join(said.split()) == "".join(raw.text.split())
+                else:
+                    assert said == raw.text
+
+
+def test_total_mismatch_found_in_a_summary_without_tabs(tmp_path: Path) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text(_PLAIN_HEAD + _PLAIN_SUMMARY, encoding="utf-8")
+    processed = process_file(path)
+    sections = {s.section: s for s in processed.rows("plan_sections")}  # type: ignore[attr-defined]
+    assert sections["strategic"].stated_total_thb == Decimal("25057100")
+    assert sections["routine"].computed_total_thb == Decimal("7855100")
+    issues = {(q.table_name, q.field, q.code) for q in processed.rows("quality_issues")}  # type: ignore[attr-defined]
+    assert ("plan_sections", "stated_total_thb", "total_mismatch") in issues
+
+
+def test_summary_heading_wrapped_before_its_budget_word() -> None:
+    summary = _PLAIN_SUMMARY.replace(
+        "สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ.\n2567",
+        "สรุปโครงการและ\nงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. 2567")
+    _, out = _plain_plan(summary)
+    assert len(_fields(out, "plan_projects")) == 5
+
+
+def test_section_heading_with_a_gap_tab_is_no_table() -> None:
+    summary = _PLAIN_SUMMARY.replace("กรุงเทพมหานคร ประจำปี", "กรุงเทพมหานคร\tประจำปี").replace(
+        "งบประมาณ ส่วนราชการ", "งบประมาณ\tส่วนราชการ")
+    _, out = _plain_plan(summary)
+    assert [p["section"] for p in _fields(out, "plan_projects")] == ["strategic"] * 3 + [
+        "routine"] * 2
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_tab_stop_pdf_of_a_generated_plan_keeps_its_summary(seed: int, tmp_path: Path) -> None:
+    """fpdf2 lays tables out with tab stops: every field of the generator's truth is read."""
+    pytest.importorskip("fpdf")
+    import random
+
+    from corpus import fonts, render
+    from corpus.build import GENERATORS
+    from corpus.score import score as score_fields
+
+    found = fonts.available()
+    picked = [f for f in ("Garuda", "Sarabun", "Loma", "Norasi") if f in found]
+    if len(picked) < 2:
+        pytest.skip("needs two Thai fonts: apt-get install fonts-thai-tlwg-ttf")
+    doc = GENERATORS["plan"](random.Random(f"plain-{seed}"))
+    for font in picked[seed % 2::2][:2]:
+        pdf = tmp_path / f"plan.{font}.pdf"
+        render.render_fpdf(doc, pdf, font, found[font], random.Random(f"plain-{seed}-{font}"),
+                           shaping=False)
+        result = score_fields(process_file(pdf), doc.truth)
+        assert result.right == result.total, (font, result.lost[:5])

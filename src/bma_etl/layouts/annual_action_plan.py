@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
@@ -37,6 +38,7 @@ from bma_etl.layouts.base import (
     Signal,
     score_signals,
 )
+from bma_etl.layouts.plan_plain import AMOUNT_BAHT_RE, PlainTable, plain_tables, read_plain_table
 from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step_context
 from bma_etl.layouts.plan_tables import (
     AMOUNT_RE,
@@ -44,6 +46,7 @@ from bma_etl.layouts.plan_tables import (
     DIGITS_RE,
     ITEM_RE,
     PAGE_NUMBER_RE,
+    BudgetTable,
     Cell,
     Row,
     Table,
@@ -143,8 +146,8 @@ def extract(doc: RepairedText) -> Extraction:
     """Read one annual action plan into raw rows of the eight plan tables."""
     out = Extraction()
     lines = list(doc.lines())
-    out.rows.append(_plan_row(doc, lines))
-    out.rows.extend(swot_rows(doc, lines))
+    out.rows.append(_plan_row(doc, _untabbed(lines, leading=True)))
+    out.rows.extend(swot_rows(doc, _untabbed(lines)))
     tables = tables_of(blocks_of(doc, lines))
     out.rows.extend(_summary_rows(doc, lines, tables, out.findings))
     targets: list[RawRow] = []
@@ -179,6 +182,26 @@ def extract(doc: RepairedText) -> Extraction:
 # ---------------------------------------------------------------------------
 # plans
 # ---------------------------------------------------------------------------
+
+
+def _untabbed(lines: list[Line], leading: bool = False) -> list[Line]:
+    """``lines`` with the tabs cut off the end of a line that has one cell only.
+
+    A paragraph of a PDF with ruled tables can come back with a tab after it, or
+    before it (the reader's gap to a margin): it is a line of text, not a table
+    row. ``leading``: cut tabs before the text as well (the plan's header, vision
+    and missions, where a one-cell table row does not occur).
+    """
+    out = []
+    for line in lines:
+        if "\t" in line.text and (leading or not line.text.startswith("\t")):
+            text = line.text.rstrip("\t \u00a0")
+            lead = len(text) - len(text.lstrip("\t")) if leading else 0
+            if "\t" not in text[lead:]:
+                line = Line(line.no, line.start + lead, text[lead:])
+        out.append(line)
+    return out
+
 
 
 def _plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
@@ -443,15 +466,6 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
 # ---------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class BudgetTable:
-    """What one budget table states: its item rows (ordinal None) and its total."""
-
-    items: list[RawRow] = field(default_factory=list)
-    amounts: list[Decimal] = field(default_factory=list)
-    stated_total: Raw | None = None
-
-
 def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) -> BudgetTable:
     """Read ``seq``, ``name``, ``budget_thb``, ``uses_budget``, ``responsible_unit``, total.
 
@@ -460,12 +474,7 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
     column does. A row with a name but no number and no budget continues the name
     of the item above (a cell broken over a page).
     """
-    header = table.rows[0]
-    seq_col = find_col(header, "ลำดับ")
-    budget_col = find_col(header, "งบประมาณ", skip=(seq_col,))
-    unit_col = find_col(header, "ส่วนราชการ", "รับผิดชอบ", "หน่วยงาน", skip=(seq_col, budget_col))
-    name_col = find_col(header, "ชื่อ", "รายการ", "โครงการ", "กิจกรรม",
-                        skip=(seq_col, budget_col, unit_col))
+    seq_col, name_col, budget_col, unit_col = _budget_columns(table.rows[0])
     out = BudgetTable()
     for row in table.rows:
         filled = row.filled()
@@ -548,6 +557,58 @@ _BUDGET_CELL_RE = re.compile(
 )
 
 
+def _budget_columns(header: Row) -> tuple[int | None, int | None, int | None, int | None]:
+    """Columns of a budget table's header: ``seq``, ``name``, ``budget``, ``unit``."""
+    seq_col = find_col(header, "ลำดับ")
+    budget_col = find_col(header, "งบประมาณ", skip=(seq_col,))
+    unit_col = find_col(header, "ส่วนราชการ", "รับผิดชอบ", "หน่วยงาน", skip=(seq_col, budget_col))
+    name_col = find_col(header, "ชื่อ", "รายการ", "โครงการ", "กิจกรรม",
+                        skip=(seq_col, budget_col, unit_col))
+    return seq_col, name_col, budget_col, unit_col
+
+
+def tab_table_fits(table: Table) -> bool:
+    """Tell a budget table whose tabs are its columns from one whose tabs are mere gaps.
+
+    A PDF laid out with tab stops comes back with a tab wherever a gap was wide:
+    header words run together in one cell (``ลำดับ ที่ ชื่อโครงการ งบประมาณ``), an
+    amount inside the name's cell, another table's header or a section heading
+    taken in as a row. Such a table is read from its lines instead
+    (:mod:`bma_etl.layouts.plan_plain`).
+    """
+    header = table.rows[0]
+    seq_col, name_col, budget_col, _unit = _budget_columns(header)
+    if seq_col is None or name_col is None or budget_col is None:
+        return False
+    if any("งบประมาณ" in header.squashed[c] for c in (seq_col, name_col)):
+        return False  # header words of several columns in one cell
+    own = [t for t in header.squashed if t]
+    for row in table.rows[1:]:
+        filled = row.filled()
+        if not filled or any(is_total(t) for t in filled):
+            continue
+        if kind_of(row, None) == "budget":
+            if [t for t in row.squashed if t] != own:
+                return False  # the header of another table
+            continue
+        seq = row.plain(seq_col)
+        if seq and not DIGITS_RE.fullmatch(seq):
+            return False  # a heading or words in the number column
+        name = row.cell(name_col)
+        if name is not None and AMOUNT_BAHT_RE.search(name.plain):
+            return False  # the budget ran into the name
+        numbered = bool(seq) or (name is not None and ITEM_RE.match(blank_tags(name.text)))
+        budget = row.cell(budget_col)
+        if numbered and (name is None or not name.plain) and (
+                (budget is not None and budget.plain) or _budget_elsewhere(row, name_col)):
+            return False  # a budget without a name: the name is in another column
+        if numbered and not (budget is not None and (NO_BUDGET_RE.search(budget.text)
+                                                     or AMOUNT_RE.search(budget.plain))) \
+                and _budget_elsewhere(row, name_col) is None:
+            return False
+    return True
+
+
 def section_of(headings: list[Line]) -> tuple[str, Line] | None:
     """Find the section of a summary table: the nearest heading above that names one."""
     for line in reversed(headings):
@@ -559,45 +620,148 @@ def section_of(headings: list[Line]) -> tuple[str, Line] | None:
     return None
 
 
-def _summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
-                  findings: list[Finding]) -> list[RawRow]:
-    """Read the budget summary into ``plan_projects`` and ``plan_sections`` rows.
+def _is_heading(text: str) -> bool:
+    """Tell a heading that ends a plain budget table: a section's or the summary's."""
+    return len(text) <= _HEADING_MAX and not DIGITS_RE.match(text) and (
+        SUMMARY_HEADING.match(text) is not None
+        or any(regex.search(text) for regex, _ in _SECTION_RES))
+
+
+def _heading_text(line: Line) -> str:
+    """A line's words (a wide gap comes back as a tab, even inside a heading)."""
+    return " ".join(line.text.split()) if "\t" in line.text else line.text
+
+
+def _summary_headings(lines: list[Line]) -> list[tuple[int, int]]:
+    """Where the summary heading may be: ``(index of its first line, of the line after)``.
+
+    A heading the page wrapped (``สรุปโครงการและ`` / ``งบประมาณที่...``) is found
+    across its two lines.
+    """
+    out: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        if "สรุป" not in line.text or len(line.text) > _HEADING_MAX:
+            continue
+        text = _heading_text(line)
+        if SUMMARY_HEADING.match(text):
+            out.append((i, i + 1))
+        elif i + 1 < len(lines) and text.strip().startswith("สรุป"):
+            after = _heading_text(lines[i + 1]).strip()
+            if after and SUMMARY_HEADING.match(text.strip() + after):
+                out.append((i, i + 2))
+    return out
+
+
+@dataclass(slots=True)
+class _Part:
+    """A budget table of the summary, under the heading naming its section, not read yet."""
+
+    section: str
+    named_by: Line
+    first_line: int
+    read: Callable[[list[Finding]], BudgetTable]
+
+
+def _named(parts: list[tuple[int, list[Line], Callable[[list[Finding]], BudgetTable]]],
+           unnamed: list[Finding]) -> dict[str, _Part]:
+    """Each section's first table; a finding for a table under no section heading."""
+    out: dict[str, _Part] = {}
+    for first_line, headings, read in parts:
+        found = section_of(headings)
+        if found is None:
+            unnamed.append(Finding("plan_projects", None, None, "warning", "unparsed_line",
+                                   f"line {first_line}: budget table under no heading "
+                                   "naming its section; skipped"))
+            continue
+        section, named_by = found
+        if section in out:
+            log.debug("section %s listed again at line %d; read once", section, first_line)
+            continue
+        out[section] = _Part(section, named_by, first_line, read)
+    return out
+
+
+def _tab_parts(doc: RepairedText, lines: list[Line], tables: list[Table],
+               unnamed: list[Finding]) -> tuple[dict[str, _Part], set[str], int | None]:
+    """The summary's tab tables by section, the sections whose table fits, the heading's line.
 
     The summary is the run of budget tables after the summary heading; the first
     other table ends it. A section listed a second time (the routine list printed
     again under การนำแผนฯ ไปสู่การปฏิบัติ in ``003_bab53728cf3029b8.txt``) is
     not read twice.
     """
-    candidates = [ln for ln in lines if "สรุป" in ln.text and "\t" not in ln.text
-                  and len(ln.text) <= _HEADING_MAX and SUMMARY_HEADING.match(ln.text)]
+    candidates = [lines[i] for i, _ in _summary_headings(lines)]
     if not candidates:
-        raise ExtractError("annual action plan without its budget summary "
-                           "(no heading สรุปโครงการและงบประมาณ...)")
+        return {}, set(), None
     # A sentence such as "สรุปผลการใช้งบประมาณปีที่ผ่านมา..." is no heading: the
     # summary's heading is the one a budget table follows.
     heading = next((ln for ln in candidates
                     if next((t.kind for t in tables if t.first_line > ln.no), None) == "budget"),
                    candidates[0])
-    projects: list[RawRow] = []
-    sections: list[RawRow] = []
-    seen: set[str] = set()
+    run: list[Table] = []
     for table in (t for t in tables if t.first_line > heading.no):
         if table.kind != "budget":
             break
-        found = section_of(table.headings)
-        if found is None:
-            findings.append(Finding("plan_projects", None, None, "warning", "unparsed_line",
-                                    f"line {table.first_line}: budget table under no heading "
-                                    "naming its section; skipped"))
-            continue
-        section, named_by = found
-        if section in seen:
-            log.debug("section %s listed again at line %d; read once", section, table.first_line)
-            continue
-        seen.add(section)
-        read = read_budget_table(doc, table, findings)
-        evidence = doc.raw(named_by.start, named_by.end)
-        tag = Derived(section, f"named by the heading on line {named_by.no}",
+        run.append(table)
+
+    def reader(table: Table) -> Callable[[list[Finding]], BudgetTable]:
+        return lambda findings: read_budget_table(doc, table, findings)
+
+    parts = _named([(t.first_line, t.headings, reader(t)) for t in run], unnamed)
+    fitting = {p.section for p in parts.values()
+               if tab_table_fits(next(t for t in run if t.first_line == p.first_line))}
+    return parts, fitting, heading.no
+
+
+def _plain_parts(doc: RepairedText, lines: list[Line], unnamed: list[Finding]
+                 ) -> dict[str, _Part]:
+    """The summary's tables read from plain lines, by section.
+
+    The summary's heading is the first candidate a budget table follows.
+    """
+    for _, after in _summary_headings(lines):
+        tables = plain_tables(lines, after, _is_heading)
+        if tables:
+            def reader(table: PlainTable) -> Callable[[list[Finding]], BudgetTable]:
+                return lambda findings: read_plain_table(doc, table, findings)
+
+            return _named([(t.first_line, t.headings, reader(t)) for t in tables], unnamed)
+    return {}
+
+
+def _summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
+                  findings: list[Finding]) -> list[RawRow]:
+    """Read the budget summary into ``plan_projects`` and ``plan_sections`` rows.
+
+    Each section is read from its tab table when the table's tabs are its columns
+    (:func:`tab_table_fits`), otherwise from the plain lines under its heading
+    (:mod:`bma_etl.layouts.plan_plain`): a PDF laid out with tab stops has no
+    columns to split at.
+    """
+    tab_unnamed: list[Finding] = []
+    plain_unnamed: list[Finding] = []
+    tab, fitting, heading_no = _tab_parts(doc, lines, tables, tab_unnamed)
+    every = len(fitting) == len(SECTION_WORDS)  # nothing left to look for in plain lines
+    plain = {} if every else _plain_parts(doc, lines, plain_unnamed)
+    if heading_no is None and not plain:
+        raise ExtractError("annual action plan without its budget summary "
+                           "(no heading สรุปโครงการและงบประมาณ...)")
+    chosen: list[_Part] = []
+    for section in {**tab, **plain}:
+        if section in fitting or section not in plain:
+            chosen.append(tab[section])
+        else:
+            chosen.append(plain[section])
+    chosen.sort(key=lambda p: p.first_line)
+    used_tab = any(p is tab.get(p.section) for p in chosen)
+    unnamed = tab_unnamed if used_tab or not plain else plain_unnamed
+    findings.extend(unnamed)
+    projects: list[RawRow] = []
+    sections: list[RawRow] = []
+    for part in chosen:
+        read = part.read(findings)
+        evidence = doc.raw(part.named_by.start, part.named_by.end)
+        tag = Derived(part.section, f"named by the heading on line {part.named_by.no}",
                       evidence.span if evidence else None)
         for item in read.items:
             item.fields = {"section": tag, **item.fields}
@@ -609,12 +773,12 @@ def _summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
             "section": tag,
             "stated_total_thb": stated,
             "computed_total_thb": Derived(computed, f"sum of the {len(read.amounts)} amounts "
-                                          f"listed in the table of line {table.first_line}"),
+                                          f"listed in the table of line {part.first_line}"),
             "items": Derived(len(read.items), "items listed in the table"),
         }))
     if not sections:
         raise ExtractError(f"annual action plan: no budget table after the summary heading "
-                           f"on line {heading.no}")
+                           f"on line {heading_no}")
     return projects + sections
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -526,6 +526,15 @@ def joined(current: FieldValue, extra: list[Raw]) -> Raw | list[Raw] | None:
         parts.extend(current)
     parts.extend(extra)
     return value(parts)
+
+
+@dataclass(slots=True)
+class BudgetTable:
+    """What one budget table states: its item rows (ordinal None) and its total."""
+
+    items: list[RawRow] = field(default_factory=list)
+    amounts: list[Decimal] = field(default_factory=list)
+    stated_total: Raw | None = None
 
 
 def to_decimal(text: str) -> Decimal | None:

@@ -1,0 +1,455 @@
+"""Budget summary tables of the annual action plan read from plain lines.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a
+layout). Consumes the physical lines of a :class:`~bma_etl.layouts.base.RepairedText`
+after the summary heading; produces :class:`PlainTable` s, each read by
+:func:`read_plain_table` into a :class:`~bma_etl.layouts.plan_tables.BudgetTable`.
+
+A PDF made with *tab stops* rather than table columns (a word processor, a PDF
+library) has no cells: a row is its number, the project's name, the amount and
+the responsible unit run together on one line, separated by a space or by
+nothing, and a long name wraps onto the next lines at the left margin, cut
+anywhere (``เพื่อยก`` / ``ระดับ``, even ``6,106,7`` / ``00.- บาท``). Here a row
+
+- starts with its number, the next one in the table's sequence (``๓ โครงการ...``;
+  ``๒.`` for an item of the routine list's ``ด้าน/แผนงาน`` groups);
+- runs over the following lines until the next row, a total (``รวม...``), a
+  repeated header, or, once it has its budget, a heading or a blank line;
+- is split by what it says: the budget (``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``,
+  ``1.5 ล้านบาท``, or ``ไม่ใช้งบประมาณ``) separates the name before it from the
+  responsible unit after it.
+
+The lines of a row are joined as :mod:`bma_etl.rows` joins wrapped lines (nothing
+between two Thai letters, nor inside a number cut at the wrap, one space
+otherwise), and every value is read with :meth:`RepairedText.raw_in` on the
+joined line, so it keeps the span of the physical lines it covers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, RawRow, RepairedText
+from bma_etl.layouts.plan_tables import (
+    DIGIT,
+    PAGE_NUMBER_RE,
+    BudgetTable,
+    is_total,
+    squash,
+    to_decimal,
+    to_int,
+    value,
+)
+from bma_etl.normalize.digits import NO_BUDGET_RE
+
+#: An amount followed by the word baht: ``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``,
+#: ``12,500,000.00 บาท``, ``1.5 ล้านบาท`` (the amount keeps its ``ล้าน``).
+AMOUNT_BAHT_RE = re.compile(
+    rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+|{DIGIT}+)"
+    rf"(?:\.{DIGIT}{{1,2}})?(?:\s*ล้าน)?)\s*(?:\.?\s*[-–—]\s*)?บาท"
+)
+#: An amount with thousands separators, for a table whose column header says บาท.
+_GROUPED_RE = re.compile(
+    rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:\.{DIGIT}{{1,2}})?)"
+    rf"(?![0-9๐-๙,])(?:\.?\s*[-–—])?"
+)
+#: A row's number at the start of a line: ``๑ โครงการ...``, ``2.`` alone, ``3) ...``;
+#: never a number that goes on (``00.- บาท``, ``100,000``, ``2566 –``).
+_ROW_START_RE = re.compile(
+    rf"^\s*(?P<no>{DIGIT}{{1,3}})(?P<dot>\s*[.)])?(?![0-9๐-๙,.])(?:\s+|$)(?P<rest>.*)$"
+)
+#: What may follow a row's number: a letter (not ``(``, a digit or a dash).
+_ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
+#: An item number inside a group row: ``ด้านการบริหารทั่วไป ๑. โครงการ...``.
+_ITEM_IN_ROW_RE = re.compile(rf"(?<![0-9๐-๙,.])(?P<no>{DIGIT}{{1,2}})\s*[.)](?![0-9๐-๙])")
+_TAG_RE = re.compile(r"<[^<>\n]*>")
+_THAI = re.compile("[\u0e01-\u0e5b]")
+#: The end of a line inside an amount: ``6,106,7`` (/ ``00.-``).
+_CUT_GROUP_END_RE = re.compile(rf",{DIGIT}{{1,2}}$")
+#: A line ending in a short run of digits (``... ใกล้เคียง 1``), and one starting with
+#: the rest of an amount (``1,773,400.- บาท``): the run is the amount's first digits.
+_DIGITS_END_RE = re.compile(rf"(?<![0-9๐-๙,.]){DIGIT}{{1,2}}$")
+_GROUPED_START_RE = re.compile(rf"^(?P<lead>{DIGIT}{{1,3}})(?:,{DIGIT}{{3}})+(?![0-9๐-๙])")
+#: Most lines a header may take (``ลำดับ`` / ``ที่ ชื่อโครงการ ... งบประมาณ``).
+_HEADER_LINES = 3
+#: A line right under the header, with no digit and at most this many letters,
+#: is the rest of a header cell (``ที่รับผิดชอบ``).
+_HEADER_TAIL_MAX = 40
+#: Most non-blank lines between two tables (the next section's heading, wrapped);
+#: more, and the summary has ended.
+MAX_HEADING_LINES = 6
+#: A row's number may skip this many (a row lost to a damaged line).
+_SEQ_SLACK = 3
+#: Most lines one row is printed on (a row that never states its budget ends there).
+MAX_ROW_LINES = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """What a plain header says of its columns.
+
+    ``group``: a ``ด้าน/แผนงาน`` column before the items (the routine list);
+    ``unit``: a responsible unit column after the budget.
+    """
+
+    group: bool
+    unit: bool
+
+
+@dataclass(slots=True)
+class PlainRow:
+    """A row as lines: ``kind`` item, group or total; ``body`` where its text starts."""
+
+    kind: str
+    lines: list[Line]
+    no: tuple[int, int] | None = None  # the number's offsets in the joined text
+    body: int = 0
+
+    def joined(self) -> Line:
+        """The row's lines as one :class:`Line` (see :func:`join_lines`)."""
+        return join_lines(self.lines)
+
+
+@dataclass(slots=True)
+class PlainTable:
+    """One budget table read from plain lines: its header, rows and the headings above."""
+
+    first_line: int
+    columns: Columns
+    headings: list[Line]
+    rows: list[PlainRow] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# Lines
+# ---------------------------------------------------------------------------
+
+
+def _separator(left: str, right: str) -> str:
+    """What goes between two physical lines of a row: nothing inside a word or number."""
+    if not left or not right:
+        return ""
+    if _THAI.match(left[-1]) and _THAI.match(right[0]):
+        return ""
+    if not right[0].isdigit() and right[0] not in ",.":
+        return " "
+    if right[0] in ",." and left[-1].isdigit():
+        return ""  # ``10,665`` / ``,900.- บาท``
+    if left[-1] in ",." and len(left) > 1 and left[-2].isdigit():
+        return ""  # ``13,384,`` / ``900``, ``9,490,100.`` / ``00 บาท``
+    if _CUT_GROUP_END_RE.search(left):
+        return ""
+    # ``ใกล้เคียง 1`` / ``1,773,400.- บาท``: an amount cut after its first digits when
+    # the two make one group of at most three (a name may end in a number: then
+    # this guess is wrong, and the total says so).
+    tail, head = _DIGITS_END_RE.search(left), _GROUPED_START_RE.match(right)
+    if tail and head and len(tail.group()) + len(head.group("lead")) <= 3:
+        return ""
+    return " "
+
+
+def join_lines(lines: list[Line]) -> Line:
+    """Physical lines as one :class:`Line`, each stripped, pieces keeping their offsets.
+
+    >>> line = join_lines([Line(1, 0, "1 ก 6,106,7"), Line(2, 12, " 00.- บาท ข")])
+    >>> line.text, line.at(12), line.end
+    ('1 ก 6,106,700.- บาท ข', 14, 23)
+    """
+    text = ""
+    pieces: list[tuple[int, int, int]] = []
+    for line in lines:
+        body = line.text.strip()
+        if not body:
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        if pieces:
+            text += _separator(text, body)
+        pieces.append((len(text), line.start + lead, len(body)))
+        text += body
+    first = lines[0]
+    if not pieces:
+        return first
+    return Line(first.no, pieces[0][1], text, tuple(pieces))
+
+
+def _flat(text: str) -> str:
+    """A line's words without tags, tabs or repeated spaces (for matching only)."""
+    if "<" in text:
+        text = _TAG_RE.sub(" ", text)
+    return " ".join(text.split())
+
+
+def header_at(lines: list[Line], i: int) -> int:
+    """How many lines the budget table header starting at ``lines[i]`` takes (0: none).
+
+    A header starts with ``ลำดับ`` and says ``งบประมาณ``, on this line or on the
+    next ones (a narrow column's header wraps); it has no row number before it.
+    """
+    first = squash(lines[i].text)
+    if not first.startswith("ลำดับ"):
+        return 0
+    said = first
+    for count in range(1, _HEADER_LINES + 1):
+        if "งบประมาณ" in said:
+            return count
+        if i + count >= len(lines):
+            break
+        more = squash(lines[i + count].text)
+        if not more or re.search(DIGIT, more):
+            break
+        said += more
+    return 0
+
+
+def columns_of(header: str) -> Columns:
+    """Read the columns a header (its lines squashed together) names.
+
+    >>> columns_of("ลำดับที่ด้าน/แผนงานรายการ/โครงการงบประมาณ")
+    Columns(group=True, unit=False)
+    >>> columns_of("ลำดับที่ชื่อโครงการยุทธศาสตร์งบประมาณส่วนราชการที่รับผิดชอบ")
+    Columns(group=False, unit=True)
+    """
+    group = re.match(r"ลำดับ(?:ที่)?(?:ด้าน|แผนงาน)", header) is not None
+    budget = header.find("งบประมาณ")
+    unit = re.search(r"ส่วนราชการ|รับผิดชอบ|หน่วยงาน", header[budget:]) is not None
+    return Columns(group, unit)
+
+
+# ---------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------
+
+
+def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool]
+                 ) -> list[PlainTable]:
+    """The budget tables in ``lines[start:]``, each with the heading lines above it.
+
+    Between two tables only a few heading lines may come (:data:`MAX_HEADING_LINES`);
+    more, and the summary is over.
+    """
+    out: list[PlainTable] = []
+    headings: list[Line] = []
+    i = start
+    while i < len(lines):
+        count = header_at(lines, i)
+        if count:
+            table, i = _read_rows(lines, i, count, headings, is_heading)
+            out.append(table)
+            headings = []
+            continue
+        line = lines[i]
+        if line.text.strip() and not PAGE_NUMBER_RE.match(line.text):
+            if len(headings) >= MAX_HEADING_LINES:
+                break
+            headings.append(line)
+        i += 1
+    return out
+
+
+def _squashed(lines: list[Line], i: int, count: int) -> str:
+    """The words of ``lines[i:i + count]`` without any space (a header, to compare)."""
+    return "".join(squash(ln.text) for ln in lines[i:i + count])
+
+
+def _budget_said(text: str) -> re.Match[str] | None:
+    """The last budget the text states: an amount in baht or ไม่ใช้งบประมาณ."""
+    found = None
+    for regex in (AMOUNT_BAHT_RE, NO_BUDGET_RE):
+        for m in regex.finditer(text):
+            if found is None or m.start() > found.start():
+                found = m
+    if found is None:
+        for m in _GROUPED_RE.finditer(text):
+            found = m
+    return found
+
+
+def _complete(row: PlainRow, columns: Columns) -> bool:
+    """Tell a row that has its budget (and, when the table has the column, its unit)."""
+    text = row.joined().text[row.body:]
+    said = _budget_said(text)
+    if said is None:
+        return False
+    if row.kind == "total" or not columns.unit:
+        return True
+    return bool(text[said.end():].strip())
+
+
+@dataclass(slots=True)
+class _Numbers:
+    """The last row and group numbers met in a table."""
+
+    row: int | None = None
+    group: int | None = None
+
+
+def _next_number(no: int, last: int | None, complete: bool) -> bool:
+    """Tell whether ``no`` is the number of the next row after ``last``."""
+    if last is None:
+        return True
+    return no == last + 1 or (complete and last < no <= last + _SEQ_SLACK)
+
+
+def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool
+               ) -> PlainRow | None:
+    """The row ``line`` starts, if it starts one: a number in sequence, then words."""
+    text = line.text.strip()
+    m = _ROW_START_RE.match(text)
+    if m is None or not _ROW_BODY_RE.match(m.group("rest")):
+        return None
+    no = to_int(m.group("no"))
+    if no is None:
+        return None
+    group = columns.group and not m.group("dot")
+    last = numbers.group if group else numbers.row
+    if not _next_number(no, last, complete):
+        return None
+    if group:
+        numbers.group, numbers.row = no, None
+    else:
+        numbers.row = no
+    return PlainRow("group" if group else "item", [line], m.span("no"), m.start("rest"))
+
+
+def _ends(row: PlainRow, complete: bool, gap: bool, heading: bool) -> bool:
+    """Tell whether a line that starts no row is past the end of the table.
+
+    ``heading``: the line names a section (or the summary) and a table header
+    follows it; a unit cut at the wrap (``ก`` / ``องยุทธศาสตร์ฯ``) has none after it.
+    """
+    if row.kind == "total":
+        return complete or len(row.lines) > 1
+    if len(row.lines) >= MAX_ROW_LINES:
+        return True
+    return ((complete or gap) and heading) or (complete and gap)
+
+
+def _header_follows(lines: list[Line], i: int) -> bool:
+    """Tell whether a table header comes within a few non-blank lines after ``lines[i]``."""
+    seen = 0
+    for j in range(i + 1, len(lines)):
+        if not lines[j].text.strip():
+            continue
+        if header_at(lines, j):
+            return True
+        seen += 1
+        if seen >= _HEADER_LINES:
+            return False
+    return False
+
+
+def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
+               is_heading: Callable[[str], bool]) -> tuple[PlainTable, int]:
+    """Read the rows under the header at ``lines[i]``; returns the table and where it ended."""
+    header = _squashed(lines, i, count)
+    columns = columns_of(header)
+    table = PlainTable(lines[i].no, columns, list(headings))
+    numbers = _Numbers()
+    current: PlainRow | None = None
+    gap = False
+    j = i + count
+    while j < len(lines):
+        line = lines[j]
+        text = _flat(line.text)
+        if not text or PAGE_NUMBER_RE.match(line.text):
+            gap = True
+            j += 1
+            continue
+        repeat = header_at(lines, j)
+        if repeat:
+            if (current is not None and current.kind == "total") \
+                    or _squashed(lines, j, repeat) != header:
+                break  # the next table's header
+            j += repeat  # the header printed again on the next page
+            gap = False
+            continue
+        complete = current is not None and _complete(current, columns)
+        if current is None and not table.rows and not re.search(DIGIT, text) \
+                and len(squash(text)) <= _HEADER_TAIL_MAX:
+            j += 1  # the rest of a header cell (``ที่รับผิดชอบ``)
+            continue
+        started = None if current is not None and current.kind == "total" \
+            else _row_start(line, columns, numbers, complete or current is None)
+        if started is not None:
+            current = started
+            table.rows.append(current)
+        elif is_total(text) and (current is None or complete or _budget_said(text)):
+            current = PlainRow("total", [line], None, 0)
+            table.rows.append(current)
+        elif current is None or _ends(current, complete, gap,
+                                      is_heading(text) and _header_follows(lines, j)):
+            break
+        else:
+            current.lines.append(line)
+        gap = False
+        j += 1
+    return table, j
+
+
+# ---------------------------------------------------------------------------
+# Reading rows into fields
+# ---------------------------------------------------------------------------
+
+
+def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Finding]
+                     ) -> BudgetTable:
+    """Read ``seq``, ``name``, ``budget_thb``, ``uses_budget``, ``responsible_unit``, total."""
+    out = BudgetTable()
+    for row in table.rows:
+        line = row.joined()
+        if row.kind == "total":
+            said = _budget_said(line.text)
+            if said is not None and said.re is not NO_BUDGET_RE:
+                out.stated_total = doc.raw_in(line, *said.span("amount")) or out.stated_total
+            continue
+        seq_span = row.no
+        body = row.body
+        if row.kind == "group":
+            item = _ITEM_IN_ROW_RE.search(line.text, body)
+            if item is None:
+                if _budget_said(line.text[body:]) is not None:
+                    findings.append(_unplaced(line, "budget without an item name"))
+                continue  # a group (ด้าน/แผนงาน) whose items follow
+            seq_span, body = item.span("no"), item.end()
+        fields: dict[str, FieldValue] = {}
+        if seq_span is not None:
+            fields["seq"] = doc.raw_in(line, *seq_span)
+        said = _budget_said(line.text[body:])
+        end = len(line.text) if said is None else body + said.start()
+        fields["name"] = value([r for r in [doc.raw_in(line, body, end)] if r is not None])
+        if fields["name"] is None:
+            findings.append(_unplaced(line, "budget without an item name"))
+            continue
+        if said is None:
+            findings.append(_unplaced(line, "budget cell is not an amount"))
+        elif said.re is NO_BUDGET_RE:
+            evidence = doc.raw_in(line, body + said.start(), body + said.end())
+            fields["uses_budget"] = Derived(False, "the plan states ไม่ใช้งบประมาณ",
+                                            evidence.span if evidence else None)
+        else:
+            amount = doc.raw_in(line, body + said.start("amount"), body + said.end("amount"))
+            if amount is not None:
+                fields["budget_thb"] = amount
+                fields["uses_budget"] = Derived(True, "a budget amount is stated", amount.span)
+                number = to_decimal(amount.text)
+                if number is not None:
+                    out.amounts.append(number)
+        if table.columns.unit:
+            unit = None if said is None else doc.raw_in(line, body + said.end(), len(line.text))
+            fields["responsible_unit"] = unit
+        out.items.append(RawRow("plan_projects", None, fields))
+    return out
+
+
+def _unplaced(line: Line, what: str) -> Finding:
+    text = _flat(line.text)
+    if len(text) > 80:
+        text = text[:77] + "..."
+    return Finding("plan_projects", None, None, "warning", "unparsed_line",
+                   f"line {line.no}: {what}: {text}")
+
+
+__all__ = ["AMOUNT_BAHT_RE", "Columns", "PlainRow", "PlainTable", "header_at",
+           "join_lines", "plain_tables", "read_plain_table"]
