@@ -102,13 +102,18 @@ def _cell_of(x: float, y: float, rules: Rules) -> _Cell | None:
 def _join(left: str, right: str) -> str:
     """Two pieces of one cell: no space inside a Thai word or a number the column cut.
 
-    >>> _join("งบประมา", "ณ"), _join("13,077,40", "0 บาท"), _join("31.50", "% :")
-    ('งบประมาณ', '13,077,400 บาท', '31.50 % :')
+    >>> _join("งบประมา", "ณ"), _join("13,077,40", "0 บาท"), _join("898,300.", "00 บาท")
+    ('งบประมาณ', '13,077,400 บาท', '898,300.00 บาท')
+    >>> _join("31.50", "% :"), _join("ครั้งที่ 2.", "ดำเนินการ")
+    ('31.50 % :', 'ครั้งที่ 2. ดำเนินการ')
     """
     if not left:
         return right
+    number_cut = _DIGIT.match(right[0]) is not None and (
+        _DIGIT.match(left[-1]) is not None or (left[-1] == "." and len(left) > 1
+                                               and _DIGIT.match(left[-2]) is not None))
     if (_THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0])) or left[-1] in ",/-" \
-            or (_DIGIT.match(left[-1]) and _DIGIT.match(right[0])):
+            or number_cut:
         return left + right
     return f"{left} {right}"
 
