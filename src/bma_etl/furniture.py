@@ -11,9 +11,9 @@ A line is furniture when it sits among the first or last :data:`EDGE_LINES`
 non-blank lines of a page and
 
 - it is a page number (``- ๓ -``, ``หน้า 3``, ``3/12``, ``Page 3 of 12``), or
-- it is the outermost line (page numbers aside) and the same line, digits
-  aside, is the outermost line at the same edge (top or bottom) of another
-  page, or
+- it is the outermost line (page numbers aside) and the same line, its page
+  number aside, is the outermost line at the same edge (top or bottom) of
+  another page, or
 - it heads a page after the first and repeats words of the first page's top
   (a title page, then the title as the running header of the others).
 
@@ -46,11 +46,19 @@ PAGE_NUMBER_RE = re.compile(
     rf"(?:\s*(?:/|of|จาก)\s*{_DIGIT}{{1,4}})?(?:\s*[-–—])?\s*$",
     re.IGNORECASE,
 )
-_DIGITS = re.compile(f"{_DIGIT}+")
 
 
-def _signature(line: str) -> str:
-    return _DIGITS.sub("#", key(line)).strip()
+def _signature(line: str, page_no: int) -> str:
+    """The line in key form with its page's number (Arabic or Thai digits) as ``#``.
+
+    Only the page number is set aside: a table's rows differ in their other digits.
+    """
+    number = str(page_no)
+    thai = number.translate(_TO_THAI_DIGITS)
+    return re.sub(f"(?<![0-9๐-๙])(?:{number}|{thai})(?![0-9๐-๙])", "#", key(line)).strip()
+
+
+_TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
 def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
@@ -78,8 +86,8 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
             j += 1
         pages.append(page)
     edges = [_edges(lines, page) for page in pages]
-    seen = Counter(item for edge in edges for item in {(place, _signature(lines[i]))
-                                                        for i, place in edge})
+    seen = Counter(item for n, edge in enumerate(edges, start=1)
+                   for item in {(place, _signature(lines[i], n)) for i, place in edge})
     first_top = key(" ".join(lines[i] for i in pages[0][:8]))
     out: set[int] = set()
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
@@ -90,7 +98,7 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
             elif (number == 0 and place[0] == "top") or "\t" in line \
                     or len(line.strip()) > MAX_FURNITURE_CHARS:
                 continue  # the first page's top is its title; a table row is content
-            elif seen[(place, _signature(line))] >= 2 or (
+            elif seen[(place, _signature(line, number + 1))] >= 2 or (
                     number > 0 and place == ("top", 0) and _repeats(key(line), first_top)):
                 out.add(i)
         out.update(_margin_blanks(lines, page, out))

@@ -1,0 +1,172 @@
+"""The document model between read and extract: rows, cells, key-form matching, furniture.
+
+Inputs are generated from known values and damaged the way PDFs and OCR damage
+them; the truth is the values they were made from.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bma_etl.document import Line, RepairedText, cells
+from bma_etl.furniture import furniture_lines
+from bma_etl.layouts.legacy_progress_form import PROJECT_LABELS
+from bma_etl.matchkey import MARKS, find_label, key, literal_of, search_key
+from bma_etl.normalize.text import parse_flag
+from bma_etl.rows import join_rows
+
+WORDS = ["โครงการ", "ปรับปรุง", "ศาลาท่าน้ำ", "ริมคลอง", "มหาสวัสดิ์", "ก่อสร้าง", "ทางเท้า",
+         "ถนน", "สุขุมวิท", "ซอย", "12", "ระยะที่", "2", "กรุงเทพมหานคร"]
+
+
+def _text_of(lines: list[str]) -> RepairedText:
+    return RepairedText.of("\n".join(lines))
+
+
+# ------------------------------------------------------------------ rows: joined lines
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=3, max_size=14), st.data())
+def test_a_wrapped_pipe_row_reads_as_one_row_and_maps_back(words: list[str],
+                                                            data: st.DataObject) -> None:
+    narrative = " ".join(words)
+    row = f"| รายงานครั้งที่1 | :: 1/10/2563 : {narrative} | : เป็นไปตามแผน |"
+    cut = data.draw(st.integers(20, len(row) - 3))
+    while row[cut - 1] == " " or row[cut] == " ":  # a page wraps at or inside a word
+        cut += 1
+    doc = _text_of(["2. รายงาน", row[:cut], row[cut:], "ขอรับรองว่า"])
+    rows = doc.rows()
+    assert [r.no for r in rows] == [1, 2, 4]
+    joined = rows[1]
+    thai_cut = re.match("[\u0e01-\u0e5b]", row[cut - 1]) and re.match("[\u0e01-\u0e5b]", row[cut])
+    assert joined.text == (row if thai_cut else row[:cut] + " " + row[cut:])
+    # every cell maps back to its pieces in the stored text
+    for cell in cells(joined):
+        raw = doc.raw_in(joined, cell.start, cell.end)
+        if raw is None:
+            continue
+        stored = doc.text[raw.span.char_start:raw.span.char_end]
+        assert "".join(stored.split()) == "".join(raw.text.split())
+
+
+def test_a_label_whose_value_starts_the_next_line() -> None:
+    doc = _text_of(["ชื่อโครงการ/กิจกรรม :", "โครงการปรับปรุงศาลาท่าน้ำริมคลองมหาสวัส",
+                    "ดิ์", "", "รหัสโครงการ... : 15090000-7314"])
+    doc = RepairedText.of(doc.text, wraps=frozenset({2}))
+    first = doc.rows()[0]
+    assert first.text == "ชื่อโครงการ/กิจกรรม : โครงการปรับปรุงศาลาท่าน้ำริมคลองมหาสวัสดิ์"
+    raw = doc.raw_in(first, first.text.index("โครงการป"), len(first.text))
+    assert raw is not None and raw.joined
+    assert raw.text == "โครงการปรับปรุงศาลาท่าน้ำริมคลองมหาสวัสดิ์"
+    assert raw.span.line_no == 2 and doc.text[raw.span.char_end - 3:raw.span.char_end] == "ดิ์"
+
+
+def test_a_line_that_starts_its_own_label_is_not_joined() -> None:
+    doc = RepairedText.of("งบประมาณที่ได้รับ : 3,450,000 บาท\nสิ้นสุดโครงการ : 2021-09-30",
+                          wraps=frozenset({1}))
+    assert [r.text for r in doc.rows()] == ["งบประมาณที่ได้รับ : 3,450,000 บาท",
+                                            "สิ้นสุดโครงการ : 2021-09-30"]
+
+
+def test_join_rows_keeps_unwrapped_lines() -> None:
+    lines = [Line(1, 0, "a\tb"), Line(2, 4, "c")]
+    assert join_rows(lines) == lines
+
+
+# ------------------------------------------------------------------ key form
+
+
+def _damage(text: str, rng: random.Random) -> str:
+    """What PDFs and OCR do to fixed wording: marks lost or doubled, เเ, spaces, SARA AM split."""
+    out = []
+    for ch in text:
+        if re.match(f"[{MARKS}]", ch):
+            roll = rng.random()
+            if roll < 0.4:
+                continue  # lost
+            if roll < 0.5:
+                out.append(ch)  # doubled
+        if ch == "\u0e33" and rng.random() < 0.5:
+            out.append(rng.choice(["\u0e4d\u0e32", " \u0e32"]))
+            continue
+        if ch == "\u0e41" and rng.random() < 0.5:
+            out.append("\u0e40\u0e40")
+            continue
+        out.append(ch)
+        if ch != " " and rng.random() < 0.05:
+            out.append(" ")
+    return "".join(out)
+
+
+LABELS = [(literal_of(pattern), column) for pattern, column in PROJECT_LABELS.items()]
+
+
+@pytest.mark.parametrize(("label", "column"), LABELS)
+@pytest.mark.parametrize("seed", range(8))
+def test_a_damaged_label_is_still_found_and_its_value_kept_as_read(label: str, column: str,
+                                                                  seed: int) -> None:
+    rng = random.Random(f"{label}-{seed}")
+    line = f"{_damage(label, rng)}{rng.choice(['', '...', '.'])} {rng.choice([':', ';'])} ค่า 12"
+    found = find_label(line, PROJECT_LABELS)
+    assert found is not None, line
+    name, value_at = found
+    assert line[value_at:] == "ค่า 12"
+    assert name == column or key(literal_of(next(p for p, c in PROJECT_LABELS.items()
+                                                 if c == name))).startswith(key(label))
+
+
+@pytest.mark.parametrize("flag", ["เป็นไปตามแผน", "ไม่เป็นไปตามแผน", "เป็นไปตามเป้าหมาย",
+                                  "ไม่เป็นไปตามเป้าหมาย"])
+@pytest.mark.parametrize("seed", range(6))
+def test_a_damaged_flag_reads_as_the_flag(flag: str, seed: int) -> None:
+    damaged = _damage(flag, random.Random(f"{flag}-{seed}"))
+    assert parse_flag(damaged) is (not flag.startswith("ไม่"))
+
+
+def test_search_key_maps_back_to_the_text_as_read() -> None:
+    text = "ชือผู รับผิดชอบ... : นาย ก"
+    start, end = search_key("ชื่อผู้รับผิดชอบ", text) or (0, 0)
+    assert text[start:end] == "ชือผู รับผิดชอบ"
+
+
+# ------------------------------------------------------------------ furniture
+
+HEADERS = ["แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗ สำนักงานเขตบางรัก", "ระบบติดตามและประเมินผลโครงการ",
+           "รายงานความก้าวหน้า กรุงเทพมหานคร"]
+NUMBERS = ["- {n} -", "หน้า {n}", "{n}", "{n}/{total}", "Page {n} of {total}", "- ๑{n} -"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_running_headers_and_page_numbers_are_furniture_and_table_rows_are_not(seed: int
+                                                                              ) -> None:
+    rng = random.Random(seed)
+    header, number = rng.choice(HEADERS), rng.choice(NUMBERS)
+    total = rng.randint(2, 5)
+    pages, content = [], []
+    month = 1
+    for n in range(1, total + 1):
+        # A first page of its own (a title, no header) leaves the header on the
+        # other pages only: seen twice, it needs three pages or more.
+        own_first = n == 1 and total > 2 and rng.random() < 0.5
+        lines = ["ชื่อเรื่องของเอกสาร", ""] if own_first else [header, ""]
+        for _ in range(rng.randint(2, 4)):  # a table's rows run over the page break
+            lines.append(f"ผลงานเดือนที่ {month} {rng.randint(1, 99)}")
+            content.append(lines[-1])
+            month += 1
+        lines += ["", number.format(n=n, total=total)]
+        pages.append("\n".join(lines))
+    text = "\n".join(pages)
+    starts, at = [], 0
+    for page in pages:
+        starts.append(at)
+        at += len(page) + 1
+    doc = RepairedText.of(text, tuple(starts), furniture=furniture_lines(text, tuple(starts)))
+    kept = [line.text for line in doc.lines() if line.text.strip()]
+    assert [k for k in kept if k.startswith("ผลงาน")] == content
+    assert not any(k == header or k == number.format(n=i, total=total)
+                   for k in kept[1:] for i in range(1, total + 1))
