@@ -267,10 +267,12 @@ def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list
     for line in lines:
         if not line.text.strip() or _PIPE_SEPARATOR_RE.match(line.text):
             continue
+        leading = True  # the row's first filled cell (a table may leave its first column empty)
         for cell in _row_cells(line):
             if not cell.text.strip():
                 continue
-            found = _report_label(cell.text) if cell.first else None
+            found = _report_label(cell.text) if leading else None
+            leading = False
             if found:
                 no_start, no_end = found
                 label = doc.raw_in(cell.line, cell.start + no_start, cell.start + no_end)

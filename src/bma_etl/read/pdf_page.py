@@ -31,9 +31,9 @@ WRAP_SPACE_EM = 0.3
 def wrapped_lines(lines: list[TextLine], page_width: float) -> list[int]:
     """Indexes of the lines that continue on the next line (the page wrapped them).
 
-    A line wraps when it and the next hold no table cells, the next follows at
-    once (no blank line), and the next line's first word would not have fitted
-    before the right margin: as far from the page's right edge as the text is
+    A line wraps when the next holds no cells (no gap of a tab's width) and
+    follows at once (no blank line), the line is no ruled table's row, and the
+    next line's first word would not have fitted before the right margin: as far from the page's right edge as the text is
     from its left edge, or the widest line's right edge if that is further.
     """
     filled = [line for line in lines if line.right > 0.0]
@@ -44,7 +44,7 @@ def wrapped_lines(lines: list[TextLine], page_width: float) -> list[int]:
     out = []
     for i, (line, following) in enumerate(pairwise(lines)):
         if not line.text or not following.text or line.size <= 1.0 or following.right == 0.0 \
-                or "\t" in line.text or "\t" in following.text:
+                or "\t" in following.text or line.table is not None:
             continue
         if line.right + WRAP_SPACE_EM * line.size + following.first_word > margin:
             out.append(i)
