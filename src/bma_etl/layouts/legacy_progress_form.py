@@ -420,13 +420,20 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                 row.fields.setdefault("report_date", derived)
                 body_start = lost.end()
         progress = _labelled(text, _PROGRESS_LABEL, _PROGRESS_VALUE, body_start)
+        budget_from = None
         if progress:
             row.fields.setdefault("progress_pct", doc.raw_in(
                 line, cell.start + progress.start("value"), cell.start + progress.end("value")))
             label_at = search_key(_PROGRESS_LABEL, text[body_start:progress.start("value")])
             body_end = body_start + label_at[0] if label_at else progress.start()
             body_end = len(text[:body_end].rstrip(" :\t"))
-            budget = _labelled(text, _BUDGET_LABEL, _BUDGET_VALUE, progress.end())
+            budget_from = progress.end()
+        elif "progress_pct" in row.fields:  # the budget went on to the next line
+            budget_from = 0
+        if budget_from is not None:
+            budget = _labelled(text, _BUDGET_LABEL, _BUDGET_VALUE, budget_from)
+            if budget and not progress:
+                body_end = len(text[:budget.start()].rstrip(" :\t"))
             if budget:
                 after_budget = True
                 row.fields.setdefault("budget_disbursed_thb", doc.raw_in(

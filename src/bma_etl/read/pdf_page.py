@@ -33,8 +33,9 @@ def wrapped_lines(lines: list[TextLine], page_width: float) -> list[int]:
 
     A line wraps when the next holds no cells (no gap of a tab's width) and
     follows at once (no blank line), the line is no ruled table's row, and the
-    next line's first word would not have fitted before the right margin: as far from the page's right edge as the text is
-    from its left edge, or the widest line's right edge if that is further.
+    next line's first word would not have fitted before the right margin: as
+    far from the page's right edge as the text is from its left edge, or the
+    widest line's right edge if that is further.
     """
     filled = [line for line in lines if line.right > 0.0]
     if not filled:
