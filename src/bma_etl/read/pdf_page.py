@@ -6,6 +6,7 @@ lists that :func:`.pdf_layout.page_lines` made).
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import pairwise
 
 from bma_etl.read.pdf_layout import TextLine
@@ -40,8 +41,13 @@ def wrapped_lines(lines: list[TextLine], page_width: float) -> list[int]:
     filled = [line for line in lines if line.right > 0.0]
     if not filled:
         return []
-    margin = max(max(line.right for line in filled),
-                 page_width - min(line.left for line in filled))
+    # The body's left edge is where most lines start (a running header may stand
+    # further out); the right margin mirrors it.
+    lefts = Counter(round(line.left) for line in filled)
+    body_left = max(lefts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    rights = sorted(line.right for line in filled)
+    # A single line further right (a footer set flush right) is no margin.
+    margin = max(rights[-2] if len(rights) > 1 else rights[-1], page_width - body_left)
     out = []
     for i, (line, following) in enumerate(pairwise(lines)):
         if not line.text or not following.text or line.size <= 1.0 or following.right == 0.0 \
