@@ -61,7 +61,27 @@ def page_rules(page: Any) -> Rules:
         elif width >= MIN_RULE and height >= MIN_RULE:  # a box: its four sides
             vertical += [(left, bottom, top), (right, bottom, top)]
             horizontal += [(bottom, left, right), (top, left, right)]
-    return Rules(tuple(vertical), tuple(horizontal))
+    return Rules(_merged(vertical), _merged(horizontal))
+
+
+#: Rules this close (points) are one: boxes drawn cell by cell share their sides.
+JOIN = 2.5
+
+
+def _merged(rules: list[tuple[float, float, float]]) -> tuple[tuple[float, float, float], ...]:
+    """Collinear rules that touch or overlap, made one (each cell drawn as its own box).
+
+    >>> _merged([(416.0, 42.0, 120.0), (416.5, 118.0, 400.0), (300.0, 42.0, 120.0)])
+    ((300.0, 42.0, 120.0), (416.0, 42.0, 400.0))
+    """
+    out: list[list[float]] = []
+    for at, start, end in sorted(rules, key=lambda r: (round(r[0] / JOIN), r[1])):
+        last = out[-1] if out else None
+        if last is not None and abs(last[0] - at) <= JOIN and start <= last[2] + JOIN:
+            last[2] = max(last[2], end)
+            continue
+        out.append([at, start, end])
+    return tuple((a, b, c) for a, b, c in sorted(out))
 
 
 def _pieces(line: TextLine) -> list[tuple[str, float]]:
