@@ -103,7 +103,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             size = round(pdfium_c.FPDFText_GetFontSize(textpage, first) or 0.0, 1)
             crossing = [x for x, bottom, top in rules if baseline is not None
                         and bottom - 1.0 <= baseline <= top + 1.0]
-            fixer = _Line(textpage, line, start, crossing)
+            fixer = _Line(textpage, line, start, crossing, baseline)
             left, right, first_word = fixer.extent()
             line, cells = fixer.fixed(), tuple(fixer.cells)
         else:
@@ -176,14 +176,15 @@ def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
 class _Line:
     """One line of a text page as (character, index in the page) pairs."""
 
-    def __init__(self, textpage: Any, line: str, base: int, rules: list[float] | None = None
-                 ) -> None:
+    def __init__(self, textpage: Any, line: str, base: int, rules: list[float] | None = None,
+                 baseline: float | None = None) -> None:
         import pypdfium2.raw as pdfium_c
 
         self.tp = textpage
         self.c = pdfium_c
         self.cells: list[float] = []  # x where each tab-separated cell starts
         self.rules = rules or []  # x of the vertical rules that cross the line
+        self.baseline = baseline  # y of the line's first character's origin
         self.boxes: dict[int, tuple[float, float]] = {}  # page index → left, right (loose)
         self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
         if not SENTINEL.search(line):
@@ -217,10 +218,12 @@ class _Line:
     def _drop_phantoms(self) -> None:
         """Drop Thai letters that no glyph draws.
 
-        A browser's PDF may map a tiny placement glyph to a whole cluster it
-        shaped before (``ได้`` read ``ไที่ ด้``): a consonant and its marks in one
-        ink box narrower than a tenth and lower than a quarter of the font size.
-        Only a consonant followed by a mark is looked at (one box each).
+        A browser's PDF may map a small placement glyph to a whole cluster it
+        shaped before (``ได้`` read ``ไที่ ด้``, ``ทั้ง`` read ``ทั้งทั้``): a consonant
+        and its marks in one ink box narrower than a tenth and lower than a
+        quarter of the font size, or a consonant floating above the line (no
+        letter stands wholly above the line's middle). Only a consonant followed
+        by a mark is looked at (one box each).
         """
         chars, tp = self.chars, self.tp
         size = 0.0
@@ -231,12 +234,13 @@ class _Line:
             if not size:
                 size = self.c.FPDFText_GetFontSize(tp, chars[i][1]) or 1.0
             left, bottom, right, top = tp.get_charbox(chars[i][1])
-            if right - left < 0.1 * size and top - bottom < 0.25 * size:
+            floating = self.baseline is not None and bottom > self.baseline + 0.4 * size
+            if floating or (right - left < 0.1 * size and top - bottom < 0.25 * size):
                 end = i + 1
                 while end < len(chars) and self._is_mark(end):
                     end += 1
                 last = tp.get_charbox(chars[end - 1][1])
-                if last[2] - left < 0.1 * size:
+                if floating or last[2] - left < 0.1 * size:
                     drop.extend(range(i, end))
         if drop:
             gone = set(drop)
