@@ -32,7 +32,7 @@ _NEW_PIPE_ROW = re.compile(r"^\s*\|")
 _EMPTY_LABEL = re.compile(r"^[^|:=]{2,80}?[:=]\s*$")
 #: A line that starts something of its own: a label, a numbered heading or item.
 _OWN_START = re.compile(
-    r"^\s*(?:[^\t|:=]{1,60}[.…\s]*[:=](?:\s|$)|[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*[.)]?\s)"
+    r"^\s*(?:[^\t|:=]{1,60}[.…\s]*[:=](?!/)|[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*[.)]?\s)"
 )
 
 

@@ -173,7 +173,7 @@ class _Entry:
 def extract(doc: RepairedText) -> Extraction:
     """Read one progress-history page into raw projects, progress and indicator rows."""
     out = Extraction()
-    lines = [ln for ln in doc.lines() if ln.text.strip()]
+    lines = [ln for ln in doc.rows() if ln.text.strip()]
     body_at = next((i for i, ln in enumerate(lines)
                     if _ENTRY_RE.match(ln.text) or _KPI_RE.match(ln.text)), len(lines))
     project = RawRow("projects", None)
@@ -239,7 +239,7 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
     if unit_name is not None:
         # 001_c025c6fdd2ac5ca8.txt line 2: the unlabelled unit under the title is the
         # responsible unit; with a stated agency line it is the division below it.
-        raw = doc.raw(unit_name.start, unit_name.end)
+        raw = doc.raw_in(unit_name, 0, len(unit_name.text))
         column = "division" if "agency" in project.fields else "agency"
         if raw is not None and column not in project.fields:
             project.fields[column] = raw
@@ -258,23 +258,22 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
 
 def _read_header_value(doc: RepairedText, line: Line, m: re.Match[str], column: str,
                        project: RawRow, out: Extraction) -> None:
-    base = line.start
     if column == "_name_code":
-        name = doc.raw_match(m, "name", base)
+        name = doc.raw_match(m, "name", line=line)
         if name is not None:
             _put(project, "project_name", strip_outline_raw(doc, name))
-        _put(project, "project_code", doc.raw_match(m, "code", base))
+        _put(project, "project_code", doc.raw_match(m, "code", line=line))
     elif column == "_agency_year":
-        agency = doc.raw_match(m, "agency", base)
+        agency = doc.raw_match(m, "agency", line=line)
         if agency is not None:
             split_agency_raw(doc, agency, project)
-        _put(project, "fiscal_year_be", doc.raw_match(m, "year", base))
+        _put(project, "fiscal_year_be", doc.raw_match(m, "year", line=line))
     elif column == "_person":
-        raw = doc.raw_match(m, "value", base)
+        raw = doc.raw_match(m, "value", line=line)
         if raw is not None and "responsible_person" not in project.fields:
             _read_person(doc, raw, project)
     elif column == "unit_code":
-        raw = doc.raw_match(m, "value", base)
+        raw = doc.raw_match(m, "value", line=line)
         second = m.group("second")
         if second is not None and second != m.group("value"):
             out.findings.append(Finding(
@@ -283,7 +282,7 @@ def _read_header_value(doc: RepairedText, line: Line, m: re.Match[str], column: 
                 "the first is kept"))
         _put(project, "unit_code", raw)
     else:
-        _put(project, column, doc.raw_match(m, "value", base))
+        _put(project, column, doc.raw_match(m, "value", line=line))
 
 
 def _put(row: RawRow, column: str, raw: Raw | None) -> None:
@@ -315,7 +314,7 @@ def _put_paragraphs(doc: RepairedText, before: list[Line], after: list[Line],
     if after and _ITEM_RE.match(after[0].text):
         count = next((i for i, ln in enumerate(after) if not _ITEM_RE.match(ln.text)), len(after))
         for line in after[:count]:
-            item = doc.raw(line.start, line.end)
+            item = doc.raw_in(line, 0, len(line.text))
             if item is not None:
                 objectives.append(strip_outline_raw(doc, item))
         rest = after[count:]
@@ -330,16 +329,16 @@ def _put_paragraphs(doc: RepairedText, before: list[Line], after: list[Line],
 
 
 def _pieces(doc: RepairedText, lines: list[Line]) -> list[Raw]:
-    raws = [doc.raw(ln.start, ln.end) for ln in lines]
+    raws = [doc.raw_in(ln, 0, len(ln.text)) for ln in lines]
     return [r for r in raws if r is not None]
 
 
 def _strategy_parts(doc: RepairedText, line: Line) -> list[Raw]:
     """``ด้านที่ ๗ – … |`` → the text before each ``|`` (a line may hold several)."""
     parts: list[Raw] = []
-    offset = line.start
+    offset = 0
     for part in line.text.split("|"):
-        raw = doc.raw(offset, offset + len(part))
+        raw = doc.raw_in(line, offset, offset + len(part))
         if raw is not None:
             parts.append(raw)
         offset += len(part) + 1
@@ -374,8 +373,8 @@ def _read_body(doc: RepairedText, lines: list[Line], out: Extraction
         if m:
             entry = None
             kpi = RawRow("indicators", len(indicators) + 1, {
-                "code": doc.raw_match(m, "code", line.start),
-                "name": doc.raw_match(m, "name", line.start),
+                "code": doc.raw_match(m, "code", line=line),
+                "name": doc.raw_match(m, "name", line=line),
             })
             indicators.append(kpi)
             continue
@@ -395,10 +394,10 @@ def _read_body(doc: RepairedText, lines: list[Line], out: Extraction
 
 def _new_entry(doc: RepairedText, line: Line, m: re.Match[str], ordinal: int) -> _Entry:
     row = RawRow("progress_updates", ordinal, {
-        "seq_label": doc.raw_match(m, "seq", line.start),
-        "progress_pct": doc.raw_match(m, "pct", line.start),
+        "seq_label": doc.raw_match(m, "seq", line=line),
+        "progress_pct": doc.raw_match(m, "pct", line=line),
     })
-    return _Entry(row, line.no, iso=doc.raw_match(m, "iso", line.start))
+    return _Entry(row, line.no, iso=doc.raw_match(m, "iso", line=line))
 
 
 def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
@@ -406,7 +405,7 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
         m = regex.match(line.text)
         if m:
             entry.current = column
-            raw = doc.raw_match(m, "value", line.start)
+            raw = doc.raw_match(m, "value", line=line)
             entry.pieces.setdefault(column, [])
             if raw is not None:
                 entry.pieces[column].append(raw)
@@ -414,11 +413,11 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
     if entry.be is None and entry.current == "detail" and "detail" not in entry.pieces:
         m = _BE_DATE_RE.match(line.text)
         if m:
-            entry.be = doc.raw_match(m, "date", line.start)
-            body = doc.raw_match(m, "body", line.start)
+            entry.be = doc.raw_match(m, "date", line=line)
+            body = doc.raw_match(m, "body", line=line)
             entry.pieces["detail"] = [body] if body is not None else []
             return
-    raw = doc.raw(line.start, line.end)
+    raw = doc.raw_in(line, 0, len(line.text))
     if raw is not None:
         entry.pieces.setdefault(entry.current, []).append(raw)
 
@@ -444,9 +443,9 @@ def _read_kpi_line(doc: RepairedText, line: Line, kpi: RawRow) -> bool:
     for regex, column in _KPI_LABEL_RES:
         m = regex.match(line.text)
         if m:
-            _put(kpi, column, doc.raw_match(m, "value", line.start))
+            _put(kpi, column, doc.raw_match(m, "value", line=line))
             if column != "kind" and kpi.fields.get("unit") is None:
-                kpi.fields["unit"] = doc.raw_match(m, "unit", line.start)
+                kpi.fields["unit"] = doc.raw_match(m, "unit", line=line)
             return True
     return False
 
