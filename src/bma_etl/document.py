@@ -249,11 +249,14 @@ class RepairedText:
             if line.no not in self.furniture:
                 yield line
 
-    def rows(self) -> list[Line]:
-        """Logical lines: wrapped lines joined (:func:`bma_etl.rows.join_rows`)."""
+    def rows(self, alone: re.Pattern[str] | None = None) -> list[Line]:
+        """Logical lines: wrapped lines joined (:func:`bma_etl.rows.join_rows`).
+
+        Lines ``alone`` matches are complete in themselves and never joined.
+        """
         from bma_etl.rows import join_rows
 
-        return join_rows(list(self.lines()), self.wraps)
+        return join_rows(list(self.lines()), self.wraps, alone)
 
     def raw(self, start: int, end: int) -> Raw | None:
         """Raw value for ``text[start:end]`` with surrounding white space trimmed.

@@ -30,9 +30,11 @@ _CLOSES_PIPE_ROW = re.compile(r"\|\s*$")
 _NEW_PIPE_ROW = re.compile(r"^\s*\|")
 #: ``label :`` / ``label =`` with nothing after (a value on the next line).
 _EMPTY_LABEL = re.compile(r"^[^|:=]{2,80}?[:=]\s*$")
-#: A line that starts something of its own: a label, a numbered heading or item.
+#: A line that starts something of its own: a label, a numbered heading or item
+#: (``1.2 ``, ``(3)``), a bullet.
 _OWN_START = re.compile(
-    r"^\s*(?:[^\t|:=]{1,60}[.…\s]*[:=](?!/)|[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*[.)]?\s)"
+    r"^\s*(?:[^\t|:=]{1,60}[.…\s]*[:=](?!/)|[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*[.)]?\s"
+    r"|\(\s*[0-9๐-๙]{1,4}\s*\)|[-•*]+\s)"
 )
 
 
@@ -42,8 +44,11 @@ def _separator(left: str, right: str) -> str:
     return " "
 
 
-def _joins_next(line: Line, following: Line, wraps: frozenset[int], in_pipe_row: bool) -> bool:
+def _joins_next(line: Line, following: Line, wraps: frozenset[int], in_pipe_row: bool,
+                alone: re.Pattern[str] | None) -> bool:
     if not following.text.strip() or "\t" in following.text:
+        return False
+    if alone is not None and (alone.match(line.text) or alone.match(following.text)):
         return False
     if in_pipe_row:
         return not _NEW_PIPE_ROW.match(following.text)
@@ -52,8 +57,12 @@ def _joins_next(line: Line, following: Line, wraps: frozenset[int], in_pipe_row:
     return bool(_EMPTY_LABEL.match(line.text)) and not _OWN_START.match(following.text)
 
 
-def join_rows(lines: list[Line], wraps: frozenset[int] = frozenset()) -> list[Line]:
+def join_rows(lines: list[Line], wraps: frozenset[int] = frozenset(),
+              alone: re.Pattern[str] | None = None) -> list[Line]:
     """``lines`` with each run of wrapped lines made one :class:`Line`.
+
+    A line ``alone`` matches is never joined to another (a layout's line that is
+    complete in itself, such as a numbered entry's heading).
 
     >>> rows = join_rows([Line(1, 0, "| a | b ="), Line(2, 10, "14.00 % |"), Line(3, 20, "x")])
     >>> [(r.no, r.text) for r in rows]
@@ -68,7 +77,7 @@ def join_rows(lines: list[Line], wraps: frozenset[int] = frozenset()) -> list[Li
         run = [line]
         in_pipe_row = bool(_OPEN_PIPE_ROW.match(line.text))
         while len(run) < MAX_PIECES and i + 1 < len(lines) and _joins_next(
-                run[-1], lines[i + 1], wraps, in_pipe_row):
+                run[-1], lines[i + 1], wraps, in_pipe_row, alone):
             i += 1
             run.append(lines[i])
             if in_pipe_row and _CLOSES_PIPE_ROW.search(lines[i].text):

@@ -114,6 +114,8 @@ _ENTRY_RE = re.compile(
 )
 _BE_DATE_RE = re.compile(rf"^\s*(?P<date>{_D}{{1,2}}/{_D}{{1,2}}/{_D}{{4}})\s*:\s*(?P<body>.*)$")
 _SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
+#: Lines complete in themselves, never joined to a wrapped line beside them.
+_COMPLETE_LINE_RE = re.compile(f"{_ENTRY_RE.pattern}|{_SEPARATOR_RE.pattern}")
 #: ``** <label> :<value>`` lines of an entry (label → progress_updates column).
 ENTRY_LABELS: dict[str, str] = {
     r"ปัญหา(?:ของโครงการ)?": "problems",
@@ -173,7 +175,7 @@ class _Entry:
 def extract(doc: RepairedText) -> Extraction:
     """Read one progress-history page into raw projects, progress and indicator rows."""
     out = Extraction()
-    lines = [ln for ln in doc.rows() if ln.text.strip()]
+    lines = [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE) if ln.text.strip()]
     body_at = next((i for i, ln in enumerate(lines)
                     if _ENTRY_RE.match(ln.text) or _KPI_RE.match(ln.text)), len(lines))
     project = RawRow("projects", None)
