@@ -1,6 +1,9 @@
 """PDF reading speed and accuracy on the committed fixtures; prints one JSON line.
 
-Text layer: pages per second of ``read_pdf`` (pypdfium2 in the worker process,
+Generated PDFs (the robustness corpus, ruled and flowing): pages per second of
+bare pypdfium2 text extraction, of the reader and of the whole pipeline, and the
+reader's ratio to bare. Text layer: pages per second of ``read_pdf`` (pypdfium2
+in the worker process,
 with the spacing and mark repairs) and of pdfplumber's ``extract_text`` on the
 same pages, and each one's character error rate against the samples. Scanned:
 seconds per page of OCR (cache off, pages in parallel as ``ingest`` does) and
@@ -85,6 +88,81 @@ def bench_text(repeat: int) -> dict[str, float]:
     }
 
 
+def bench_generated(repeat: int) -> dict[str, float]:
+    """Pages per second on PDFs of the robustness corpus, against bare pypdfium2.
+
+    Five documents of each layout, printed by reportlab (ruled tables) and fpdf2
+    (flowing text, tab stops) in three Thai fonts. ``bare``: pypdfium2 opens each
+    page and takes its text, nothing more; ``reader``: :func:`read_pdf` (geometry,
+    rules, repairs, worker process); ``pipeline``: :func:`process_file` whole.
+    """
+    import random
+    import tempfile
+
+    import pypdfium2
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bma_etl.errors import BmaEtlError
+    from bma_etl.pipeline import process_file
+    from bma_etl.read.pdf import read_pdf
+
+    from corpus import fonts, render
+    from corpus.build import GENERATORS
+
+    found = fonts.available()
+    picked = [f for f in ("Garuda", "Sarabun", "Loma") if f in found]
+    if not picked:
+        return {}
+    folder = Path(tempfile.mkdtemp(prefix="bma-pdf-speed-"))
+    paths: list[Path] = []
+    for gen, make in GENERATORS.items():
+        for k in range(3):
+            doc = make(random.Random(f"speed-{gen}-{k}"))
+            font = picked[k % len(picked)]
+            for producer in ("reportlab", "fpdf2"):
+                path = folder / f"{gen}_{k}.{producer}.pdf"
+                rng = random.Random(f"{gen}{k}{producer}")
+                if producer == "reportlab":
+                    render.render_reportlab(doc, path, font, found[font], rng)
+                else:
+                    render.render_fpdf(doc, path, font, found[font], rng, shaping=False)
+                paths.append(path)
+    datas = [(p.read_bytes(), p.name) for p in paths]
+    pages = sum(len(pypdfium2.PdfDocument(d)) for d, _ in datas)
+
+    def bare() -> None:
+        for data, _ in datas:
+            doc = pypdfium2.PdfDocument(data)
+            for i in range(len(doc)):
+                textpage = doc[i].get_textpage()
+                textpage.get_text_range()
+                textpage.close()
+            doc.close()
+
+    def reader() -> None:
+        for data, name in datas:
+            read_pdf(data, name)
+
+    def pipeline() -> None:
+        for path in paths:
+            try:
+                process_file(path)
+            except BmaEtlError:
+                pass
+
+    out: dict[str, float] = {"generated_pdf_pages": pages}
+    for name, run in (("bare", bare), ("reader", reader), ("pipeline", pipeline)):
+        run()  # warm: the worker process, imports
+        began = time.perf_counter()
+        for _ in range(repeat):
+            run()
+        out[f"generated_{name}_pages_per_s"] = round(pages * repeat
+                                                     / (time.perf_counter() - began), 1)
+    out["generated_reader_to_bare"] = round(out["generated_bare_pages_per_s"]
+                                            / out["generated_reader_pages_per_s"], 1)
+    return out
+
+
 def _baseline_ocr(data: bytes, pages: int) -> tuple[float, str]:
     """Seconds per page and text of the bare way: render, one tesseract per page, in turn."""
     import subprocess
@@ -154,7 +232,7 @@ def main() -> None:
                         help="scanned pages to OCR (all by default; CER needs all)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    result = {"bench": "pdf_pages", **bench_text(args.repeat)}
+    result = {"bench": "pdf_pages", **bench_text(args.repeat), **bench_generated(3)}
     if args.ocr_pages > 0:
         result.update(bench_ocr(args.ocr_pages))
     print(json.dumps(result))

@@ -42,7 +42,8 @@ from bma_etl.read.pdf_glyphs import (
 JOIN_GAP_EM = 0.25
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
-_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+#: A consonant with a mark after it (where a phantom cluster starts).
+_MARKED_CONSONANT = re.compile("[\u0e01-\u0e2e](?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,9 +229,8 @@ class _Line:
         chars, tp = self.chars, self.tp
         size = 0.0
         drop: list[int] = []
-        for i in range(len(chars) - 1):
-            if not (_CONSONANT.match(chars[i][0]) and self._is_mark(i + 1)):
-                continue
+        for found in _MARKED_CONSONANT.finditer("".join(ch for ch, _ in chars)):
+            i = found.start()
             if not size:
                 size = self.c.FPDFText_GetFontSize(tp, chars[i][1]) or 1.0
             left, bottom, right, top = tp.get_charbox(chars[i][1])
@@ -304,8 +304,8 @@ class _Line:
         previous = -1  # the last character written that is not white space
         while pos < len(chars):
             if not self._is_space(pos):
-                if previous >= 0 and previous == pos - 1 and not self._is_mark(pos) \
-                        and self._ruled(previous, pos):
+                if self.rules and previous == pos - 1 and previous >= 0 \
+                        and not self._is_mark(pos) and self._ruled(previous, pos):
                     out.append("\t")
                     self.cells.append(self._box(pos)[0])
                 out.append(chars[pos][0])
