@@ -36,6 +36,7 @@ from bma_etl.layouts.base import (
     score_signals,
 )
 from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_outline_raw
+from bma_etl.matchkey import search_key
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.records import MonthlyProgress, Project
 
@@ -78,6 +79,8 @@ _LABEL_RES = [
     (re.compile(rf"^\s*(?:{label})[ \t]*:?[ \t]*(?P<value>.*?)\s*$"), column)
     for label, column in PROJECT_LABELS.items()
 ]
+#: Specks OCR puts before a line's first word.
+_OCR_SPECKS = " \t.,'\"-|!"
 #: Columns whose value may continue on the following lines.
 TEXT_COLUMNS = frozenset({"rationale", "objectives", "target", "project_name"})
 
@@ -100,7 +103,8 @@ _ITEM_RE = re.compile(rf"^\s*{_D}{{1,2}}\s*[.)]")
 # Monthly results: after "ผลงานเดือนที่" and its spaces comes either a month, a tab
 # and an optional value (an HTML cell boundary), a month and a spaced value, or
 # month and value glued together.
-_MONTH_LINE_RE = re.compile(r"^\s*ผลงานเดือนที่[ ]*")
+#: OCR loses ที่'s marks and puts specks before a line: both are let through.
+_MONTH_LINE_RE = re.compile(r"^[\s.,'\-|]*ผลงานเดือนที?่?[ ]*")
 _NUMBER = rf"{_D}+(?:\.{_D}+)?"
 _MONTH_TAB_RE = re.compile(
     rf"(?P<month>{_D}{{1,2}})[ ]*\t[ \t]*(?P<value>{_NUMBER})?[ \t]*%?[ \t]*$"
@@ -200,9 +204,16 @@ def extract(doc: RepairedText) -> Extraction:
 
 def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | None
               ) -> tuple[str | None, Raw | None]:
-    for regex, column in _LABEL_RES:
+    for (regex, column), label in zip(_LABEL_RES, PROJECT_LABELS, strict=True):
         m = regex.match(line.text)
-        if not m:
+        value_at: int | None = m.start("value") if m else None
+        if m is None and doc.ocr_used:  # OCR lost or added marks in the label's words
+            bare = line.text.lstrip(_OCR_SPECKS)
+            found = search_key(f"^(?:{label})", bare)
+            if found is not None:
+                value_at = len(line.text) - len(bare) + found[1]
+                value_at += len(line.text[value_at:]) - len(line.text[value_at:].lstrip(" \t:"))
+        if value_at is None:
             continue
         target = {"_agency_path": "agency", "_responsible": "responsible_person",
                   "_coordinator": "coordinator"}.get(column, column)
@@ -210,7 +221,7 @@ def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | Non
             # A running text that happens to start with a label word already read
             # ("หน่วยงาน…" inside the rationale) continues that text.
             return None, None
-        return column, doc.raw_match(m, "value", line.start)
+        return column, doc.raw(line.start + value_at, line.end)
     return None, None
 
 
