@@ -65,6 +65,8 @@ _NUM = rf"{_D}+(?:[.,]{_D}+)*"
 # ----------------------------------------------------------------------- header
 #: Header lines that carry a value (label as printed → projects column). Keys
 #: starting with ``_`` are split further by code.
+#: The unit code line, "04160200/04160200".
+_UNIT_CODE_LINE = rf"^\s*(?P<value>{_D}{{6,10}})\s*(?:/\s*(?P<second>{_D}{{6,10}})\s*)?$"
 HEADER_LINES: dict[str, str] = {
     # "<project name> : <project code>" (fuller saves)
     rf"^\s*(?P<name>\S.*?)\s*:\s*(?P<code>{_D}{{6,10}}-{_D}{{3,5}})\s*$": "_name_code",
@@ -78,8 +80,7 @@ HEADER_LINES: dict[str, str] = {
     r"^\s*(?:ชื่อ)?ผู้รับผิดชอบ(?:โครงการ)?\s*:?\s*(?P<value>\S.*?)\s*$": "_person",
     (r"^\s*(?P<value>(?:นาย|นาง|น\.ส\.|ว่าที่|ดร\.)\S.{0,80}?"
      rf"(?:โทร|[Tt]el|ต่อ|ภายใน|{_D}{{3,}}).{{0,40}}?)\s*$"): "_person",
-    # "04160200/04160200"
-    rf"^\s*(?P<value>{_D}{{6,10}})\s*(?:/\s*(?P<second>{_D}{{6,10}})\s*)?$": "unit_code",
+    _UNIT_CODE_LINE: "unit_code",
 }
 _HEADER_RES = [(re.compile(p), column) for p, column in HEADER_LINES.items()]
 #: Header lines that open the page proper: whatever comes above the first is frame.
@@ -115,7 +116,7 @@ _ENTRY_RE = re.compile(
 _BE_DATE_RE = re.compile(rf"^\s*(?P<date>{_D}{{1,2}}/{_D}{{1,2}}/{_D}{{4}})\s*:\s*(?P<body>.*)$")
 _SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
 #: Lines complete in themselves, never joined to a wrapped line beside them.
-_COMPLETE_LINE_RE = re.compile(f"{_ENTRY_RE.pattern}|{_SEPARATOR_RE.pattern}")
+_COMPLETE_LINE_RE = re.compile(f"{_ENTRY_RE.pattern}|{_SEPARATOR_RE.pattern}|{_UNIT_CODE_LINE}")
 #: ``** <label> :<value>`` lines of an entry (label → progress_updates column).
 ENTRY_LABELS: dict[str, str] = {
     r"ปัญหา(?:ของโครงการ)?": "problems",
