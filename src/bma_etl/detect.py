@@ -42,11 +42,12 @@ def score_all(doc: RepairedText) -> dict[str, float]:
     return dict(sorted(scores.items(), key=lambda kv: -kv[1]))
 
 
-def score_all_fuzzy(doc: RepairedText) -> dict[str, float]:
-    """Every layout's score with its signals' phrases also matched approximately."""
+def score_all_damaged(doc: RepairedText, fuzzy: bool = False) -> dict[str, float]:
+    """Every layout's score with its signals also matched in key form (and approximately)."""
     scores: dict[str, float] = {}
     for layout in REGISTRY:
-        value = score_signals(doc, layout.signals, fuzzy=True) if layout.signals else 0.0
+        value = (score_signals(doc, layout.signals, keyed=True, fuzzy=fuzzy)
+                 if layout.signals else float(layout.score(doc)))
         scores[layout.layout_id] = max(0.0, min(1.0, value))
     return dict(sorted(scores.items(), key=lambda kv: -kv[1]))
 
@@ -54,15 +55,19 @@ def score_all_fuzzy(doc: RepairedText) -> dict[str, float]:
 def detect(doc: RepairedText) -> Detection:
     """Return the best-scoring layout, or raise UnknownLayout.
 
-    When no layout reaches :data:`THRESHOLD`, the signals' phrases are looked
-    for approximately (OCR reads ``แสดง`` as ``เสดง``) before giving up.
+    When no layout reaches :data:`THRESHOLD`, the signals are looked for in the
+    key form of the text (marks and spaces that PDFs and OCR change do not
+    count), then their phrases approximately (OCR reads ``แสดง`` as ``เสดง``),
+    before giving up.
     """
     scores = score_all(doc)
     best_id, best = next(iter(scores.items()), ("", 0.0))
-    if best < THRESHOLD:
-        fuzzy = score_all_fuzzy(doc)
-        if next(iter(fuzzy.values()), 0.0) > best:
-            scores = fuzzy
+    for fuzzy in (False, True):  # the text as PDFs and OCR damage it
+        if best >= THRESHOLD:
+            break
+        again = score_all_damaged(doc, fuzzy)
+        if next(iter(again.values()), 0.0) > best:
+            scores = again
             best_id, best = next(iter(scores.items()))
     if best < THRESHOLD:
         shown = ", ".join(f"{k} {v:.2f}" for k, v in scores.items())

@@ -51,8 +51,9 @@ def key_map(text: str) -> tuple[str, list[int]]:
     """
     chars: list[str] = []
     offsets: list[int] = []
+    table = _KEY_TABLE
     for i, ch in enumerate(text):
-        mapped = ch.translate(_KEY_TABLE)
+        mapped = table.get(ord(ch), ch)
         if not mapped:
             continue
         if mapped == "\u0e40" and chars and chars[-1] == "\u0e40":
@@ -102,6 +103,19 @@ def search_key(pattern: str, text: str) -> tuple[int, int] | None:
     if not m or m.end() == m.start():
         return None
     return offsets[m.start()], past_marks(text, offsets[m.end() - 1] + 1)
+
+
+def matches_key(pattern: str, text: str, full: bool = False) -> bool:
+    """Whether ``pattern`` matches the start (or, with ``full``, the whole) of ``text`` in key form.
+
+    >>> matches_key("เป็นไปตามแผน", "เป็นไปตามเเผน", full=True)
+    True
+    """
+    compiled = key_pattern(pattern)
+    if compiled is None:
+        return False
+    folded = key(text)
+    return bool(compiled.fullmatch(folded) if full else compiled.match(folded))
 
 
 _MARK_RUN = re.compile(f"[{MARKS}\u0e33]*")
@@ -172,6 +186,13 @@ def literal_of(pattern: str) -> str:
 _SEPARATOR = re.compile("[\\s.…,'\"\u201c\u201d\u2018\u2019]*(?:[:;+=]|\\bi\\b)[\\s:]*")
 
 
+@cache
+def _plain_labels(labels: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
+    """The labels as printed, each with the separator after it (the fast first try)."""
+    return [(re.compile(f"^[ \t]*(?:{pattern})[\\s.…]*[:;][ \t:]*"), name)
+            for pattern, name in labels]
+
+
 def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
                ) -> tuple[str, int] | None:
     r"""``(name, offset where the value starts)`` of the label ``text`` starts with, or None.
@@ -186,6 +207,10 @@ def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
     >>> find_label("' ปืงบประ มาณ พ.ศ.  + 2564", {r"ปีงบประมาณ\s*(?:พ\.ศ\.)?": "y"}, fuzzy=True)
     ('y', 22)
     """
+    for plain, name in _plain_labels(tuple(labels.items())):
+        found = plain.match(text)
+        if found:
+            return name, found.end()
     folded, offsets = key_map(text)
     for pattern, name in labels.items():
         compiled = key_pattern(f"^(?:{pattern})")

@@ -79,16 +79,18 @@ def _found(signal: Signal, text: str, needles: tuple[str, ...],
     return compiled.search(text) is not None
 
 
-def score_signals(doc: RepairedText, signals: tuple[Signal, ...], fuzzy: bool = False
-                  ) -> float:
+def score_signals(doc: RepairedText, signals: tuple[Signal, ...], keyed: bool = False,
+                  fuzzy: bool = False) -> float:
     r"""Sum of the points of the signals found in ``doc``, capped at 1.
 
-    ``fuzzy`` also looks for each signal's ``phrase`` approximately.
+    ``keyed`` also looks for each signal not found in the text in its key form;
+    ``fuzzy`` (which implies it) then for its ``phrase``, approximately.
 
     >>> score_signals(RepairedText.of("a\nTITLE"), (Signal("^TITLE", 0.6), Signal("x", 0.3)))
     0.6
-    >>> score_signals(RepairedText.of("รายงานครังที 7"), (Signal(r"รายงานครั้งที่\s*7", 0.5),))
-    0.5
+    >>> damaged = RepairedText.of("รายงานครังที 7")
+    >>> [score_signals(damaged, (Signal(r"รายงานครั้งที่\s*7", 0.5),), keyed=k) for k in (0, 1)]
+    [0.0, 0.5]
     """
     points = 0.0
     folded: str | None = None
@@ -96,6 +98,8 @@ def score_signals(doc: RepairedText, signals: tuple[Signal, ...], fuzzy: bool = 
         text = doc.text if signal.within is None else doc.text[:signal.within]
         if _found(signal, text, signal.needles, re.compile(signal.pattern, re.MULTILINE)):
             points += signal.points
+            continue
+        if not (keyed or fuzzy):
             continue
         if folded is None:
             folded = _key_text(doc.text)

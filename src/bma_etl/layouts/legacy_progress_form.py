@@ -35,7 +35,14 @@ from bma_etl.layouts.common import (
     split_person_raw,
     strip_outline_raw,
 )
-from bma_etl.matchkey import find_label, fuzzy_search, key, literal_of, search_key
+from bma_etl.matchkey import (
+    find_label,
+    fuzzy_search,
+    key,
+    literal_of,
+    matches_key,
+    search_key,
+)
 from bma_etl.normalize.dates import parse_date
 from bma_etl.records import ProgressUpdate, Project
 
@@ -201,9 +208,10 @@ def _heading_of(text: str) -> str | None:
     for pattern, block in SECTION_HEADINGS.items():
         if re.match(pattern, title):
             return block
+    if len(title) > 80:  # a heading is short; a numbered item of content is not one
+        return None
     for pattern, block in SECTION_HEADINGS.items():
-        found = search_key(f"^(?:{pattern})", title)
-        if found is not None:
+        if matches_key(pattern, title):
             return block
     return None
 
@@ -334,10 +342,10 @@ def _flag(text: str, pattern: str) -> tuple[int, int] | None:
     m = _FLAG_CELL_RE.match(text)
     if m is None:
         return None
-    found = search_key(f"^(?:{pattern})$", m.group("flag"))
-    if found is None:
-        return None
-    return m.start("flag") + found[0], m.start("flag") + found[1]
+    flag = m.group("flag")
+    if re.fullmatch(pattern, flag) or (len(flag) < 40 and matches_key(pattern, flag, full=True)):
+        return m.span("flag")
+    return None
 
 
 def _trailing_flags(text: str) -> list[tuple[str, int, int]]:
