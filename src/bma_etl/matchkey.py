@@ -96,7 +96,7 @@ def search_key(pattern: str, text: str) -> tuple[int, int] | None:
     (3, 18)
     """
     compiled = key_pattern(pattern)
-    if compiled is None:
+    if compiled is None or not compiled.search(key(text)):  # key() is cheap; key_map is not
         return None
     folded, offsets = key_map(text)
     m = compiled.search(folded)
@@ -211,8 +211,11 @@ def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
         found = plain.match(text)
         if found:
             return name, found.end()
-    folded, offsets = key_map(text)
-    for pattern, name in labels.items():
+    quick = key(text).lstrip(_JUNK_CHARS)
+    candidates = [(pattern, name) for pattern, name in labels.items()
+                  if (c := key_pattern(f"^(?:{pattern})")) is not None and c.match(quick)]
+    folded, offsets = key_map(text) if candidates else ("", [])
+    for pattern, name in candidates:
         compiled = key_pattern(f"^(?:{pattern})")
         if compiled is None:
             continue

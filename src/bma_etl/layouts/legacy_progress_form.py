@@ -322,7 +322,8 @@ def _report_label(text: str) -> tuple[int, int] | None:
     return number.span() if ratio(head, _LABEL_WORDS_KEY) >= 75 else None
 
 
-def _labelled(text: str, label: str, value: str, start: int) -> re.Match[str] | None:
+def _labelled(text: str, label: str, value: str, start: int, fuzzy: bool = False
+              ) -> re.Match[str] | None:
     """``label`` then ``value`` in ``text`` from ``start``: as printed, else in key form.
 
     The match returned is the value's (group ``value``), on ``text``; its start
@@ -331,7 +332,9 @@ def _labelled(text: str, label: str, value: str, start: int) -> re.Match[str] | 
     plain = re.compile(f"(?:{label}){_LABEL_TO_VALUE}{value}").search(text, start)
     if plain is not None:
         return plain
-    found = search_key(label, text[start:]) or fuzzy_search(literal_of(label), text[start:])
+    found = search_key(label, text[start:])
+    if found is None and fuzzy:  # OCR read letters of the label as others
+        found = fuzzy_search(literal_of(label), text[start:])
     if found is None:
         return None
     return re.compile(f"(?:{_LABEL_TO_VALUE}){value}").match(text, start + found[1])
@@ -427,7 +430,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             if derived is not None:
                 row.fields.setdefault("report_date", derived)
                 body_start = lost.end()
-        progress = _labelled(text, _PROGRESS_LABEL, _PROGRESS_VALUE, body_start)
+        progress = _labelled(text, _PROGRESS_LABEL, _PROGRESS_VALUE, body_start, doc.ocr_used)
         budget_from = None
         if progress:
             row.fields.setdefault("progress_pct", doc.raw_in(
@@ -439,7 +442,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         elif "progress_pct" in row.fields:  # the budget went on to the next line
             budget_from = 0
         if budget_from is not None:
-            budget = _labelled(text, _BUDGET_LABEL, _BUDGET_VALUE, budget_from)
+            budget = _labelled(text, _BUDGET_LABEL, _BUDGET_VALUE, budget_from, doc.ocr_used)
             if budget and not progress:
                 body_end = len(text[:budget.start()].rstrip(" :\t"))
             if budget:
