@@ -141,8 +141,10 @@ def main() -> int:
     lines = [x for x in pdf.stdout.splitlines() if x.startswith("{")]
     if pdf.returncode == 0 and lines:
         figures = json.loads(lines[-1])
-        for key in ("text_pages_per_s", "text_cer", "ocr_s_per_page", "ocr_cer",
-                    "ocr_confidence"):
+        for key in ("text_pages_per_s", "text_cer", "generated_bare_pages_per_s",
+                    "generated_reader_pages_per_s", "generated_pipeline_pages_per_s",
+                    "generated_reader_to_bare", "ocr_s_per_page", "ocr_baseline_s_per_page",
+                    "ocr_ratio_to_baseline", "ocr_cer", "ocr_confidence"):
             if key in figures:
                 summary[f"pdf_{key}"] = figures[key]
     else:
