@@ -195,7 +195,6 @@ def straighten(image: Path) -> None:
     10.6 % → 2.8 %, 002 p2 1.4 → 1.3 %, 003 p1 2.1 → 1.9 %, 003 p7 5.1 → 4.2 %;
     level pages unchanged. Skew and noise together stay poor (000 p1 at 150 dpi:
     26 % → 17 %). It costs about 0.3 s a page; a level page is left as it is.
-    it costs about 0.3 s a page, and a level page is left as it is.
     """
     from PIL import Image, UnidentifiedImageError
 
