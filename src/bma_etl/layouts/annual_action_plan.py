@@ -60,12 +60,12 @@ from bma_etl.layouts.plan_tables import (
     joined,
     kind_of,
     pieces,
+    put_budget,
     read_kpi_table,
     read_scoring_table,
     read_target_table,
     segments,
     tables_of,
-    to_decimal,
     to_int,
     unplaced,
     value,
@@ -518,18 +518,10 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             budget_cell = _budget_elsewhere(row, name_col)
             no_budget = NO_BUDGET_RE.search(budget_cell.text) if budget_cell else None
             amount = first_match(doc, AMOUNT_RE, budget_cell)
-        if budget_cell is not None and no_budget is not None:
-            said = doc.raw(budget_cell.start + no_budget.start(),
-                           budget_cell.start + no_budget.end())
-            fields["uses_budget"] = Derived(False, "the plan states ไม่ใช้งบประมาณ",
-                                            said.span if said else None)
-        elif amount is not None:
-            fields["budget_thb"] = amount
-            fields["uses_budget"] = Derived(True, "a budget amount is stated", amount.span)
-            number = to_decimal(amount.text)
-            if number is not None:
-                out.amounts.append(number)
-        else:
+        states_none = budget_cell is not None and no_budget is not None
+        said = (doc.raw(budget_cell.start + no_budget.start(), budget_cell.start + no_budget.end())
+                if budget_cell is not None and no_budget is not None else amount)
+        if not put_budget(fields, out.amounts, states_none, said):
             findings.append(unplaced("plan_projects", row, "budget cell is not an amount"))
         if unit_col is not None:
             fields["responsible_unit"] = value(cell_pieces(doc, row.cell(unit_col)))

@@ -31,14 +31,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, RawRow, RepairedText
+from bma_etl.layouts.base import FieldValue, Finding, Line, RawRow, RepairedText
 from bma_etl.layouts.plan_tables import (
     DIGIT,
     PAGE_NUMBER_RE,
     BudgetTable,
     is_total,
+    put_budget,
     squash,
-    to_decimal,
     to_int,
     value,
 )
@@ -425,17 +425,11 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         if said is None:
             findings.append(_unplaced(line, "budget cell is not an amount"))
         elif said.re is NO_BUDGET_RE:
-            evidence = doc.raw_in(line, body + said.start(), body + said.end())
-            fields["uses_budget"] = Derived(False, "the plan states ไม่ใช้งบประมาณ",
-                                            evidence.span if evidence else None)
+            put_budget(fields, out.amounts, True,
+                       doc.raw_in(line, body + said.start(), body + said.end()))
         else:
-            amount = doc.raw_in(line, body + said.start("amount"), body + said.end("amount"))
-            if amount is not None:
-                fields["budget_thb"] = amount
-                fields["uses_budget"] = Derived(True, "a budget amount is stated", amount.span)
-                number = to_decimal(amount.text)
-                if number is not None:
-                    out.amounts.append(number)
+            put_budget(fields, out.amounts, False, doc.raw_in(
+                line, body + said.start("amount"), body + said.end("amount")))
         if table.columns.unit:
             unit = None if said is None else doc.raw_in(line, body + said.end(), len(line.text))
             fields["responsible_unit"] = unit

@@ -352,6 +352,28 @@ def first_match(doc: RepairedText, regex: re.Pattern[str], cell: Cell | None) ->
     return None
 
 
+def put_budget(fields: dict[str, FieldValue], amounts: list[Decimal], no_budget: bool,
+               said: Raw | None) -> bool:
+    """An item's ``budget_thb`` and ``uses_budget`` from what its budget cell says.
+
+    ``no_budget``: the cell says ไม่ใช้งบประมาณ (``said`` is those words); else
+    ``said`` is the amount, whose value joins ``amounts`` (for the section's
+    computed total). False when the cell said neither.
+    """
+    if no_budget:
+        fields["uses_budget"] = Derived(False, "the plan states ไม่ใช้งบประมาณ",
+                                        said.span if said else None)
+        return True
+    if said is None:
+        return False
+    fields["budget_thb"] = said
+    fields["uses_budget"] = Derived(True, "a budget amount is stated", said.span)
+    number = to_decimal(said.text)
+    if number is not None:
+        amounts.append(number)
+    return True
+
+
 def find_col(header: Row, *patterns: str, skip: tuple[int | None, ...] = ()) -> int | None:
     """First column whose squashed header text matches one of ``patterns`` (in order)."""
     for pattern in patterns:
