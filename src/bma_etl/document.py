@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bma_etl.matchkey import KeyMatch
 from bma_etl.provenance import LineIndex, Span
 
 
@@ -288,7 +289,7 @@ class RepairedText:
         span = self.index.span(parts[0][0], parts[-1][1])
         return Raw(stripped, span, self.ocr_used, joined=True)
 
-    def raw_match(self, match: re.Match[str], group: int | str = 0, base: int = 0,
+    def raw_match(self, match: re.Match[str] | KeyMatch, group: int | str = 0, base: int = 0,
                   line: Line | None = None) -> Raw | None:
         """Raw value for a regex group.
 

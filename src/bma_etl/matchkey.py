@@ -251,3 +251,48 @@ def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
 
 
 _JUNK_CHARS = "'\"\u201c\u201d\u2018\u2019.,-_|!*\u00a9\u00ae "
+
+
+class KeyMatch:
+    r"""A match on the key form of a text, its groups' spans in the text as read.
+
+    >>> m = match_key(r"ความคืบหน้า\s*ร้อยละ\s*(?P<pct>[0-9.]+)", "ความคืบหนา รอยละ 97.50")
+    >>> m.group("pct"), m.span("pct")
+    ('97.50', (17, 22))
+    """
+
+    def __init__(self, match: re.Match[str], text: str, offsets: list[int]) -> None:
+        """Wrap a match on ``key_map(text)``'s key form."""
+        self._match, self._text, self._offsets = match, text, offsets
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        """Start and end of ``group`` in the text as read, ``(-1, -1)`` if it did not take part."""
+        a, b = self._match.span(group)
+        if a < 0:
+            return -1, -1
+        start = self._offsets[a]
+        return (start, past_marks(self._text, self._offsets[b - 1] + 1)) if b > a else (start,
+                                                                                           start)
+
+    def start(self, group: int | str = 0) -> int:
+        """Start of ``group`` in the text as read."""
+        return self.span(group)[0]
+
+    def end(self, group: int | str = 0) -> int:
+        """End of ``group`` in the text as read."""
+        return self.span(group)[1]
+
+    def group(self, group: int | str = 0) -> str | None:
+        """``group`` as read, None if it did not take part."""
+        a, b = self.span(group)
+        return None if a < 0 else self._text[a:b]
+
+
+def match_key(pattern: str, text: str) -> KeyMatch | None:
+    """Match ``pattern`` at the start of ``text`` in key form (see :func:`key_pattern`)."""
+    compiled = key_pattern(pattern)
+    if compiled is None or not compiled.match(key(text)):  # key() is cheap; key_map is not
+        return None
+    folded, offsets = key_map(text)
+    m = compiled.match(folded)
+    return None if m is None else KeyMatch(m, text, offsets)

@@ -53,6 +53,7 @@ from bma_etl.layouts.common import (
     split_person_raw,
     strip_outline_raw,
 )
+from bma_etl.matchkey import KeyMatch, match_key
 from bma_etl.normalize.dates import parse_date
 from bma_etl.normalize.fiscal import fiscal_year_be
 from bma_etl.records import Indicator, ProgressUpdate, Project
@@ -81,6 +82,8 @@ HEADER_LINES: dict[str, str] = {
     (r"^\s*(?P<value>(?:นาย|นาง|น\.ส\.|ว่าที่|ดร\.)\S.{0,80}?"
      rf"(?:โทร|[Tt]el|ต่อ|ภายใน|{_D}{{3,}}).{{0,40}}?)\s*$"): "_person",
     _UNIT_CODE_LINE: "unit_code",
+    # OCR read the "/" of an equal pair as another stroke: "49514932749514932"
+    rf"^\s*(?P<value>{_D}{{6,10}})[^\s/](?P<second>(?P=value))\s*$": "unit_code",
 }
 _HEADER_RES = [(re.compile(p), column) for p, column in HEADER_LINES.items()]
 #: Header lines that open the page proper: whatever comes above the first is frame.
@@ -115,6 +118,11 @@ _ENTRY_RE = re.compile(
 )
 _BE_DATE_RE = re.compile(rf"^\s*(?P<date>{_D}{{1,2}}/{_D}{{1,2}}/{_D}{{4}})\s*:\s*(?P<body>.*)$")
 _SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
+#: After OCR: a separator whose dashes were lost, an entry heading with a speck after it.
+_OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$")
+#: Specks OCR reads before a line (``“ อุปสรรค…`` for ``** อุปสรรค…``).
+_OCR_LEAD = r"^[\W_]{0,3}"
+_OCR_ENTRY = _ENTRY_RE.pattern.removesuffix(r"\s*$") + r"\s*(?:\S{1,2}\s*)?$"
 #: Lines complete in themselves, never joined to a wrapped line beside them.
 _COMPLETE_LINE_RE = re.compile(f"{_ENTRY_RE.pattern}|{_SEPARATOR_RE.pattern}|{_UNIT_CODE_LINE}")
 #: ``** <label> :<value>`` lines of an entry (label → progress_updates column).
@@ -178,7 +186,8 @@ def extract(doc: RepairedText) -> Extraction:
     out = Extraction()
     lines = [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE) if ln.text.strip()]
     body_at = next((i for i, ln in enumerate(lines)
-                    if _ENTRY_RE.match(ln.text) or _KPI_RE.match(ln.text)), len(lines))
+                    if _ENTRY_RE.match(ln.text) or _KPI_RE.match(ln.text) or (
+                        doc.ocr_used and match_key(_OCR_ENTRY, ln.text))), len(lines))
     project = RawRow("projects", None)
     _read_header(doc, lines[:body_at], project, out)
     entries, indicators = _read_body(doc, lines[body_at:], out)
@@ -359,20 +368,21 @@ def _read_body(doc: RepairedText, lines: list[Line], out: Extraction
     entry: _Entry | None = None
     kpi: RawRow | None = None
     closed = False  # past the quarterly-evaluation heading
+    ocr = doc.ocr_used  # fixed wording is also matched in key form (OCR loses marks)
     for line in lines:
         text = line.text
         if closed:
             continue
-        if _SEPARATOR_RE.match(text):
+        if _SEPARATOR_RE.match(text) or (ocr and _OCR_SEPARATOR_RE.match(text)):
             entry = None
             continue
-        m = _ENTRY_RE.match(text)
+        m = _ENTRY_RE.match(text) or (match_key(_OCR_ENTRY, text) if ocr else None)
         if m:
             entry = _new_entry(doc, line, m, len(entries) + 1)
             entries.append(entry)
             kpi = None
             continue
-        m = _KPI_RE.match(text)
+        m = _KPI_RE.match(text) or (match_key(_KPI_RE.pattern, text) if ocr else None)
         if m:
             entry = None
             kpi = RawRow("indicators", len(indicators) + 1, {
@@ -384,7 +394,7 @@ def _read_body(doc: RepairedText, lines: list[Line], out: Extraction
         if _EVALUATION_RE.match(text):
             closed = True
             continue
-        if kpi is not None and _read_kpi_line(doc, line, kpi):
+        if kpi is not None and _read_kpi_line(doc, line, kpi, ocr):
             continue
         if entry is not None:
             _read_entry_line(doc, line, entry)
@@ -395,7 +405,8 @@ def _read_body(doc: RepairedText, lines: list[Line], out: Extraction
     return [_finish_entry(e, out) for e in entries], indicators
 
 
-def _new_entry(doc: RepairedText, line: Line, m: re.Match[str], ordinal: int) -> _Entry:
+def _new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordinal: int
+               ) -> _Entry:
     row = RawRow("progress_updates", ordinal, {
         "seq_label": doc.raw_match(m, "seq", line=line),
         "progress_pct": doc.raw_match(m, "pct", line=line),
@@ -405,7 +416,8 @@ def _new_entry(doc: RepairedText, line: Line, m: re.Match[str], ordinal: int) ->
 
 def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
     for regex, column in _ENTRY_LABEL_RES:
-        m = regex.match(line.text)
+        m = regex.match(line.text) or (
+            match_key(_OCR_LEAD + regex.pattern.lstrip("^"), line.text) if doc.ocr_used else None)
         if m:
             entry.current = column
             raw = doc.raw_match(m, "value", line=line)
@@ -442,9 +454,9 @@ def _finish_entry(entry: _Entry, out: Extraction) -> RawRow:
     return row
 
 
-def _read_kpi_line(doc: RepairedText, line: Line, kpi: RawRow) -> bool:
+def _read_kpi_line(doc: RepairedText, line: Line, kpi: RawRow, ocr: bool = False) -> bool:
     for regex, column in _KPI_LABEL_RES:
-        m = regex.match(line.text)
+        m = regex.match(line.text) or (match_key(regex.pattern, line.text) if ocr else None)
         if m:
             _put(kpi, column, doc.raw_match(m, "value", line=line))
             if column != "kind" and kpi.fields.get("unit") is None:
