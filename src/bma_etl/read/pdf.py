@@ -57,7 +57,13 @@ from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines, with_columns
-from bma_etl.read.pdf_page import in_reading_order, line_pitches, with_blank_lines, wrapped_lines
+from bma_etl.read.pdf_page import (
+    in_reading_order,
+    line_pitches,
+    with_blank_lines,
+    with_side_by_side,
+    wrapped_lines,
+)
 from bma_etl.read.pdf_tables import page_rules, with_table_rows
 from bma_etl.read.pdf_worker import call_with_time_limit
 from bma_etl.textnorm import damage_score, join_split_year, repair_text
@@ -318,8 +324,8 @@ def _read_layers(data: bytes, name: str) -> list[PageLayer]:
                 rules = page_rules(page)
                 textpage = page.get_textpage()
                 try:
-                    lines = in_reading_order(
-                        with_table_rows(page_lines(textpage, rules.vertical), rules))
+                    lines = with_side_by_side(in_reading_order(
+                        with_table_rows(page_lines(textpage, rules.vertical), rules)))
                 finally:
                     textpage.close()
                 chars = sum(not c.isspace() for line in lines for c in line.text)

@@ -7,9 +7,11 @@ lists that :func:`.pdf_layout.page_lines` made).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from itertools import pairwise
 
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_tables import _join
 
 
 def in_reading_order(lines: list[TextLine]) -> list[TextLine]:
@@ -98,3 +100,61 @@ def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list
         if line.text:
             above = line
     return out
+
+
+#: Two lines whose baselines are closer than this many font sizes stand side by
+#: side (cells of one row), not one above the other.
+SIDE_BY_SIDE_EM = 0.7
+
+
+def with_side_by_side(lines: list[TextLine]) -> list[TextLine]:
+    """Lines that stand side by side made one line of tab-separated cells.
+
+    A borderless table whose label cell wraps beside a value centred in its cell
+    comes out top to bottom as ``** ปัญหาของ`` / ``ไม่มี`` / ``โครงการ :``. Lines closer
+    than :data:`SIDE_BY_SIDE_EM` of a line height form one band; within it the
+    lines starting at one x are one cell (their pieces joined top to bottom), and
+    the cells go left to right.
+    """
+    out: list[TextLine] = []
+    band: list[TextLine] = []
+
+    def flush() -> None:
+        if len(band) > 1 and len({round(line.left) for line in band}) > 1:
+            out.append(_band_line(band))
+        else:
+            out.extend(band)
+        band.clear()
+
+    for line in lines:
+        last = band[-1] if band else None
+        if last is not None and line.baseline is not None and last.baseline is not None \
+                and line.table is None and last.table is None and "\t" not in line.text \
+                and "\t" not in last.text and line.size > 1.0 \
+                and last.baseline - line.baseline < SIDE_BY_SIDE_EM * line.size:
+            band.append(line)
+            continue
+        flush()
+        band.append(line)
+    flush()
+    return out
+
+
+def _band_line(band: list[TextLine]) -> TextLine:
+    size = max(line.size for line in band)
+    columns: list[list[TextLine]] = []
+    for line in sorted(band, key=lambda ln: ln.left):
+        if columns and line.left - columns[-1][0].left < size:
+            columns[-1].append(line)
+        else:
+            columns.append([line])
+    texts = []
+    for column in columns:
+        text = ""
+        for line in sorted(column, key=lambda ln: -(ln.baseline or 0.0)):
+            text = _join(text, line.text.strip())
+        texts.append(text)
+    first = band[0]
+    return replace(first, text="\t".join(texts), size=size,
+                   cells=tuple(column[0].left for column in columns),
+                   left=min(line.left for line in band), right=max(line.right for line in band))
