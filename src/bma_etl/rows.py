@@ -25,7 +25,8 @@ from bma_etl.document import Line
 MAX_PIECES = 8
 
 _THAI = re.compile("[\u0e01-\u0e5b]")
-_OPEN_PIPE_ROW = re.compile(r"^\s*\|(?!.*\|\s*$)")
+#: A pipe row (its label cell closed: two ``|`` at least) that its line does not close.
+_OPEN_PIPE_ROW = re.compile(r"^\s*\|[^|]*\|(?!.*\|\s*$)")
 _CLOSES_PIPE_ROW = re.compile(r"\|\s*$")
 _NEW_PIPE_ROW = re.compile(r"^\s*\|")
 #: ``label :`` / ``label =`` with nothing after (a value on the next line).
@@ -46,12 +47,14 @@ def _separator(left: str, right: str) -> str:
 
 def _joins_next(line: Line, following: Line, wraps: frozenset[int], in_pipe_row: bool,
                 alone: re.Pattern[str] | None) -> bool:
-    if not following.text.strip() or "\t" in following.text:
+    if not following.text.strip():
         return False
     if alone is not None and (alone.match(line.text) or alone.match(following.text)):
         return False
-    if in_pipe_row:
+    if in_pipe_row:  # a gap (tab) inside a wrapped pipe row is no new row: only a "|" is
         return not _NEW_PIPE_ROW.match(following.text)
+    if "\t" in following.text:
+        return False
     if line.no in wraps:
         return not _OWN_START.match(following.text)
     return bool(_EMPTY_LABEL.match(line.text)) and not _OWN_START.match(following.text)
