@@ -90,6 +90,9 @@ _AM_LOST_IN_SPACE = re.compile(f"([{THAI_CONSONANTS}][{TONE_MARKS}]?) {SARA_AA}"
 # A dash the conversion could not encode became "?": "ด้านที่ ๗ ? การบริหาร"
 # (000_52cb5c31ec83ab03.txt), "4 ? 7 พฤศจิกายน" (002_9d2ef115f542a230.txt).
 _LOST_DASH = re.compile("(?<=[0-9\u0e01-\u0e5b] )\\?(?= [0-9\u0e01-\u0e5b])")
+#: A tone mark written before the upper vowel of its letter (``ท่ี`` for ``ที่``),
+#: as shaped PDFs in some fonts give it: Thai writes the vowel first.
+_TONE_BEFORE_VOWEL = re.compile("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])")
 _MAX_PASSES = 4
 
 
@@ -111,6 +114,7 @@ def _repair_once(text: str) -> str:
         text = _AM_LOST_IN_SPACE.sub(rf"\1{SARA_AM}", text)
     if " ? " in text:
         text = _LOST_DASH.sub("-", text)
+    text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
     # Removing characters can bring combining marks together: compose again.
     return unicodedata.normalize("NFC", text)
 
@@ -120,8 +124,8 @@ def repair_text(text: str) -> str:
 
     NFC; decomposed SARA AM joined; zero-width characters removed; PUA glyphs
     mapped back to Thai; Lao letters in Thai lines mapped to Thai; a SARA AM lost
-    into a space restored; a ``?`` between spaces standing for a dash restored;
-    CRLF and CR made LF.
+    into a space restored; a tone mark written before its upper vowel put after
+    it; a ``?`` between spaces standing for a dash restored; CRLF and CR made LF.
 
     >>> repair_text("สํานักงาน\r\nด าเนินไป อ านาจ")
     'สำนักงาน\nดำเนินไป อำนาจ'
@@ -129,6 +133,8 @@ def repair_text(text: str) -> str:
     ('ด้านที่ ๗ - การบริหาร', 'เป็นที่เชิ')
     >>> repair_text("ก\uf70bา")  # MAI THO from a Windows Thai PDF font
     'ก้า'
+    >>> repair_text("ผลงานเดือนท\u0e48\u0e35")  # tone mark before its vowel
+    'ผลงานเดือนที่'
     """
     # Each pass is deterministic; repeating until nothing changes makes the
     # result a fixed point (idempotent) even where one repair enables another.

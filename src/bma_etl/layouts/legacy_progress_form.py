@@ -404,11 +404,14 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     row = RawRow("progress_updates", ordinal, {"seq_label": rep.label})
     narrative: list[Raw] = []
     after_budget = False  # past the budget only the flags remain (and, from OCR, specks)
+    past_budget: list[_Cell] = []  # the cells past the budget
     for cell in _coalesced(rep.cells):
         text, line = cell.text, cell.line
         flags = _trailing_flags(text) or (_flags_in_tail(text) if after_budget else [])
         for column, a, b in flags:
             row.fields.setdefault(column, doc.raw_in(line, cell.start + a, cell.start + b))
+        if after_budget:
+            past_budget.append(cell)
         if flags or after_budget:
             continue
         body_start, body_end = 0, len(text)
@@ -459,9 +462,18 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         piece = doc.raw_in(line, cell.start + body_start + lead, cell.start + body_start + trail)
         if piece is not None:
             narrative.append(piece)
+    if past_budget and ("on_plan" not in row.fields or "on_target" not in row.fields):
+        _flags_across(doc, past_budget, row)
     if narrative:
         row.fields["detail"] = narrative
     return row
+
+
+def _flags_across(doc: RepairedText, tail: list[_Cell], row: RawRow) -> None:
+    """Flags a narrow column wrapped over cells (``: เป็นไปตาม`` / ``แผน : …``), read joined."""
+    joined = joined_line([(c.line, c.start, c.start + len(c.text)) for c in tail], sep="")
+    for column, a, b in _trailing_flags(joined.text) or _flags_in_tail(joined.text):
+        row.fields.setdefault(column, doc.raw_in(joined, a, b))
 
 
 def _date_read_oddly(doc: RepairedText, m: re.Match[str], line: Line, base: int
