@@ -387,11 +387,23 @@ def _flags_in_tail(text: str) -> list[tuple[str, int, int]]:
 _DANGLING = re.compile(r"[=]\s*$")
 
 
+#: A cell ending with the budget's label, its value in the next cell or line.
+_DANGLING_BUDGET = rf".*(?:{_BUDGET_LABEL})\s*$"
+
+
+def _dangles(text: str) -> bool:
+    """Whether ``text`` ends with a label whose value is not in it (``… =``, ``…เบิกใช้``)."""
+    if _DANGLING.search(text):
+        return True
+    # the cheap substring test first: the key form is matched only where it can match
+    return ("เบิก" in text or "บก" in text) and matches_key(_DANGLING_BUDGET, text)
+
+
 def _coalesced(cells: list[_Cell]) -> list[_Cell]:
-    """Cells with a label left dangling (``… =``) joined to the cell holding its value."""
+    """Cells with a label left dangling (``… =``, ``…เบิกใช้``) joined to the one with its value."""
     out: list[_Cell] = []
     for cell in cells:
-        if out and _DANGLING.search(out[-1].text) and cell.text.strip():
+        if out and cell.text.strip() and _dangles(out[-1].text):
             last = out.pop()
             line = joined_line([(last.line, last.start, last.start + len(last.text)),
                                 (cell.line, cell.start, cell.start + len(cell.text))])
