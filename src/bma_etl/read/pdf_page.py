@@ -11,7 +11,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from bma_etl.read.pdf_layout import TextLine
-from bma_etl.read.pdf_tables import _join
+from bma_etl.read.pdf_tables import join_pieces
 
 
 def in_reading_order(lines: list[TextLine]) -> list[TextLine]:
@@ -152,7 +152,7 @@ def _band_line(band: list[TextLine]) -> TextLine:
     for column in columns:
         text = ""
         for line in sorted(column, key=lambda ln: -(ln.baseline or 0.0)):
-            text = _join(text, line.text.strip())
+            text = join_pieces(text, line.text.strip())
         texts.append(text)
     first = band[0]
     return replace(first, text="\t".join(texts), size=size,

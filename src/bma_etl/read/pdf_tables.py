@@ -119,12 +119,14 @@ def _cell_of(x: float, y: float, rules: Rules) -> _Cell | None:
     return _Cell((top[0], bottom[0], xs[0], xs[-1]), column, tuple(xs[:-1]))
 
 
-def _join(left: str, right: str) -> str:
+def join_pieces(left: str, right: str) -> str:
     """Two pieces of one cell: no space inside a Thai word or a number the column cut.
 
-    >>> _join("งบประมา", "ณ"), _join("13,077,40", "0 บาท"), _join("898,300.", "00 บาท")
-    ('งบประมาณ', '13,077,400 บาท', '898,300.00 บาท')
-    >>> _join("31.50", "% :"), _join("ครั้งที่ 2.", "ดำเนินการ")
+    >>> join_pieces("งบประมา", "ณ"), join_pieces("13,077,40", "0 บาท")
+    ('งบประมาณ', '13,077,400 บาท')
+    >>> join_pieces("898,300.", "00 บาท")
+    '898,300.00 บาท'
+    >>> join_pieces("31.50", "% :"), join_pieces("ครั้งที่ 2.", "ดำเนินการ")
     ('31.50 % :', 'ครั้งที่ 2. ดำเนินการ')
     """
     if not left:
@@ -178,7 +180,7 @@ def with_table_rows(lines: list[TextLine], rules: Rules) -> list[TextLine]:
         columns = members[0][1].columns
         texts = [""] * len(columns)
         for _, cell, text, _, _ in sorted(members, key=lambda m: (m[3], m[4])):
-            texts[cell.column] = _join(texts[cell.column], text)
+            texts[cell.column] = join_pieces(texts[cell.column], text)
         size = max(lines[m[0]].size for m in members)
         out.append(replace(line, text="\t".join(texts), size=size,
                            cells=tuple(x + SLACK for x in columns),
