@@ -122,7 +122,13 @@ _SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
 _OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$")
 #: Specks OCR reads before a line (``“ อุปสรรค…`` for ``** อุปสรรค…``).
 _OCR_LEAD = r"^[\W_]{0,3}"
-_OCR_ENTRY = _ENTRY_RE.pattern.removesuffix(r"\s*$") + r"\s*(?:\S{1,2}\s*)?$"
+#: An entry heading as OCR reads it: punctuation specks between its parts, the
+#: number's brackets misread (``A)`` for ``(8)``), a speck after it.
+_OCR_ENTRY = (
+    rf"^\W{{0,3}}?(?:\(\s*(?P<seq>{_D}{{1,4}})\s*[)\]1|]|\S{{0,2}}[)\]])\s*ความคืบหน้าโครงการฯ?[,.:;]*"
+    rf"(?:ร้อยละ[,.:;]*(?P<pct>{_NUM})\s*%?)?[,.:;]*"
+    r"(?:\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}\))?.{0,4}$"
+)
 #: Lines complete in themselves, never joined to a wrapped line beside them.
 _COMPLETE_LINE_RE = re.compile(f"{_ENTRY_RE.pattern}|{_SEPARATOR_RE.pattern}|{_UNIT_CODE_LINE}")
 #: ``** <label> :<value>`` lines of an entry (label → progress_updates column).
