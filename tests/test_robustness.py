@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +20,6 @@ import pytest
 
 from bma_etl.errors import BmaEtlError
 from bma_etl.pipeline import process_file
-
-pytest.importorskip("reportlab")
-pytest.importorskip("fpdf")
-pytest.importorskip("numpy")
 
 from corpus import fonts, render
 from corpus.build import GENERATORS, build
@@ -41,7 +36,7 @@ def _fonts() -> list[tuple[str, Path]]:
     found = fonts.available()
     picked = [f for f in ("Garuda", "Sarabun", "Loma", "Norasi") if f in found][:2]
     if len(picked) < 2:
-        pytest.skip("needs two Thai fonts: apt-get install fonts-thai-tlwg-ttf")
+        pytest.fail("needs two Thai fonts: apt-get install fonts-thai-tlwg-ttf (make venv does)")
     return [(f, found[f]) for f in picked]
 
 
@@ -171,7 +166,6 @@ def test_text_layer_pdf_is_detected_as_its_layout(gen: str, producer: str, font_
 SCAN_CASES = [("web_detail", 200, "grey", 0.80), ("legacy_tab", 300, "grey", 0.75)]
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract-ocr-tha")
 @pytest.mark.parametrize(("gen", "dpi", "mode", "floor"), SCAN_CASES)
 def test_scan_reads_arabic_digit_fields(gen: str, dpi: int, mode: str, floor: float,
                                         tmp_path: Path) -> None:

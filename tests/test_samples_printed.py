@@ -23,13 +23,9 @@ import pytest
 from bma_etl.pipeline import process_file
 
 from conftest import GOLDEN, SAMPLES
-from golden_compare import _as_record, load_golden
-
-pytest.importorskip("reportlab")
-pytest.importorskip("fpdf")
-
 from corpus import fonts, render
 from corpus.doc import GeneratedDoc
+from golden_compare import _as_record, load_golden
 
 #: Fields read wrong today, per sample and producer (a paragraph's wrap not seen:
 #: the line ends short of the margin before a long Thai word).
@@ -63,7 +59,7 @@ def _same(want: Any, got: Any) -> bool:
 def _render(sample: Path, producer: str, out: Path) -> Path:
     found = fonts.available()
     if "Garuda" not in found:
-        pytest.skip("needs the TLWG fonts: apt-get install fonts-thai-tlwg-ttf")
+        pytest.fail("needs the TLWG fonts: apt-get install fonts-thai-tlwg-ttf (make venv does)")
     golden = load_golden(GOLDEN / f"{sample.stem}.json")
     doc = GeneratedDoc(sample.stem, golden["layout"], sample.read_text(encoding="utf-8"), {})
     pdf = out / f"{sample.stem}.{producer}.pdf"
