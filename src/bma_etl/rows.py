@@ -10,21 +10,24 @@ A line is joined to the next when
 - it is a label with nothing after its ``:`` or ``=`` and the next line is no
   label, heading or table row of its own: the value starts on the next line.
 
-Between the pieces goes one space, or nothing where a Thai letter meets a Thai
-letter (Thai is written without spaces between words, so the page may cut it
-anywhere).
+Between the pieces goes one space, or nothing inside a Thai word or a cut number
+(:func:`separator`); every reader and layout joins cut pieces with it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bma_etl.document import Line
 
 #: Most physical lines one logical line is joined from.
 MAX_PIECES = 8
 
-_THAI = re.compile("[\u0e01-\u0e5b]")
+_THAI_LETTER = re.compile("[\u0e01-\u0e4f]")
+_DIGIT = re.compile("[0-9\u0e50-\u0e59]")
+#: A number cut in a thousands group or after its decimal point: ``13,077,40``, ``898,300.``.
+_CUT_NUMBER_END = re.compile("[0-9๐-๙](?:,[0-9๐-๙]{1,2}|\\.)$")
 #: A pipe row (its label cell closed: two ``|`` at least) that its line does not close.
 _OPEN_PIPE_ROW = re.compile(r"^\s*\|[^|]*\|(?!.*\|\s*$)")
 _CLOSES_PIPE_ROW = re.compile(r"\|\s*$")
@@ -39,10 +42,53 @@ _OWN_START = re.compile(
 )
 
 
-def _separator(left: str, right: str) -> str:
-    if left and right and _THAI.match(left[-1]) and _THAI.match(right[0]):
+def separator(left: str, right: str) -> str:
+    """What goes between two pieces of one line that a page cut: a space, or nothing.
+
+    Nothing inside a Thai word (Thai sets no space between words, so a page may
+    cut anywhere) or inside a number cut after a separator or in a thousands
+    group; a space elsewhere.
+
+    >>> [separator(a, b) for a, b in [("งบประมา", "ณ"), ("13,077,40", "0 บาท"),
+    ...                                 ("898,300.", "00"), ("10,665", ",900"),
+    ...                                 ("31.50", "% :"), ("ครั้งที่ 2.", "ดำเนินการ")]]
+    ['', '', '', '', ' ', ' ']
+    """
+    if not left or not right:
+        return ""
+    if _THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0]):
+        return ""
+    if _DIGIT.match(right[0]) and (left[-1] in ",/-" or _CUT_NUMBER_END.search(left)):
+        return ""
+    if right[0] == "," and _DIGIT.match(left[-1]):
         return ""
     return " "
+
+
+def join_lines(lines: list[Line], between: Callable[[str, str], str] = separator) -> Line:
+    """Physical lines as one :class:`Line`, each stripped, pieces keeping their offsets.
+
+    ``between`` says what goes between two pieces (:func:`separator`).
+
+    >>> line = join_lines([Line(1, 0, "1 ก 6,106,7"), Line(2, 12, " 00.- บาท ข")])
+    >>> line.text, line.at(12), line.end
+    ('1 ก 6,106,700.- บาท ข', 14, 23)
+    """
+    text = ""
+    pieces: list[tuple[int, int, int]] = []
+    for line in lines:
+        body = line.text.strip()
+        if not body:
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        if pieces:
+            text += between(text, body)
+        pieces.append((len(text), line.start + lead, len(body)))
+        text += body
+    first = lines[0]
+    if not pieces:
+        return first
+    return Line(first.no, pieces[0][1], text, tuple(pieces))
 
 
 def _joins_next(line: Line, following: Line, wraps: frozenset[int], in_pipe_row: bool,
@@ -86,20 +132,5 @@ def join_rows(lines: list[Line], wraps: frozenset[int] = frozenset(),
             if in_pipe_row and _CLOSES_PIPE_ROW.search(lines[i].text):
                 break
         i += 1
-        out.append(line if len(run) == 1 else _joined(run))
+        out.append(line if len(run) == 1 else join_lines(run))
     return out
-
-
-def _joined(run: list[Line]) -> Line:
-    text = ""
-    pieces: list[tuple[int, int, int]] = []
-    for line in run:
-        body = line.text.rstrip()
-        lead = len(body) - len(body.lstrip())
-        body = body.lstrip() if pieces else body
-        if pieces:
-            text = text.rstrip()
-            text += _separator(text, body)
-        pieces.append((len(text), line.start + (lead if pieces else 0), len(body)))
-        text += body
-    return Line(run[0].no, run[0].start, text, tuple(pieces))

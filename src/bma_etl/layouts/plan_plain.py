@@ -43,6 +43,8 @@ from bma_etl.layouts.plan_tables import (
     value,
 )
 from bma_etl.normalize.digits import NO_BUDGET_RE
+from bma_etl.rows import join_lines as join_model_lines
+from bma_etl.rows import separator
 
 #: An amount followed by the word baht: ``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``,
 #: ``12,500,000.00 บาท``, ``1.5 ล้านบาท`` (the amount keeps its ``ล้าน``).
@@ -65,9 +67,6 @@ _ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
 #: An item number inside a group row: ``ด้านการบริหารทั่วไป ๑. โครงการ...``.
 _ITEM_IN_ROW_RE = re.compile(rf"(?<![0-9๐-๙,.])(?P<no>{DIGIT}{{1,2}})\s*[.)](?![0-9๐-๙])")
 _TAG_RE = re.compile(r"<[^<>\n]*>")
-_THAI = re.compile("[\u0e01-\u0e5b]")
-#: The end of a line inside an amount: ``6,106,7`` (/ ``00.-``).
-_CUT_GROUP_END_RE = re.compile(rf",{DIGIT}{{1,2}}$")
 #: A line ending in a short run of digits (``... ใกล้เคียง 1``), and one starting with
 #: the rest of an amount (``1,773,400.- บาท``): the run is the amount's first digits.
 _DIGITS_END_RE = re.compile(rf"(?<![0-9๐-๙,.]){DIGIT}{{1,2}}$")
@@ -128,50 +127,22 @@ class PlainTable:
 
 
 def _separator(left: str, right: str) -> str:
-    """What goes between two physical lines of a row: nothing inside a word or number."""
-    if not left or not right:
-        return ""
-    if _THAI.match(left[-1]) and _THAI.match(right[0]):
-        return ""
-    if not right[0].isdigit() and right[0] not in ",.":
-        return " "
-    if right[0] in ",." and left[-1].isdigit():
-        return ""  # ``10,665`` / ``,900.- บาท``
-    if left[-1] in ",." and len(left) > 1 and left[-2].isdigit():
-        return ""  # ``13,384,`` / ``900``, ``9,490,100.`` / ``00 บาท``
-    if _CUT_GROUP_END_RE.search(left):
-        return ""
-    # ``ใกล้เคียง 1`` / ``1,773,400.- บาท``: an amount cut after its first digits when
-    # the two make one group of at most three (a name may end in a number: then
-    # this guess is wrong, and the total says so).
+    """What goes between two physical lines of a plan row (:func:`~bma_etl.rows.separator`).
+
+    Beyond the model's rule: ``ใกล้เคียง 1`` / ``1,773,400.- บาท`` is an amount cut
+    after its first digits when the two make one group of at most three (a name
+    may end in a number: then this guess is wrong, and the total says so).
+    """
+    between = separator(left, right)
     tail, head = _DIGITS_END_RE.search(left), _GROUPED_START_RE.match(right)
-    if tail and head and len(tail.group()) + len(head.group("lead")) <= 3:
+    if between and tail and head and len(tail.group()) + len(head.group("lead")) <= 3:
         return ""
-    return " "
+    return between
 
 
 def join_lines(lines: list[Line]) -> Line:
-    """Physical lines as one :class:`Line`, each stripped, pieces keeping their offsets.
-
-    >>> line = join_lines([Line(1, 0, "1 ก 6,106,7"), Line(2, 12, " 00.- บาท ข")])
-    >>> line.text, line.at(12), line.end
-    ('1 ก 6,106,700.- บาท ข', 14, 23)
-    """
-    text = ""
-    pieces: list[tuple[int, int, int]] = []
-    for line in lines:
-        body = line.text.strip()
-        if not body:
-            continue
-        lead = len(line.text) - len(line.text.lstrip())
-        if pieces:
-            text += _separator(text, body)
-        pieces.append((len(text), line.start + lead, len(body)))
-        text += body
-    first = lines[0]
-    if not pieces:
-        return first
-    return Line(first.no, pieces[0][1], text, tuple(pieces))
+    """The physical lines of a plan row as one :class:`Line` (see :func:`_separator`)."""
+    return join_model_lines(lines, _separator)
 
 
 def _flat(text: str) -> str:

@@ -14,11 +14,11 @@ layouts read tab tables in text files.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.rows import separator
 
 #: A drawn path this thin (points) is a rule.
 THIN = 2.5
@@ -29,8 +29,6 @@ SLACK = 1.0
 #: A band holding more lines than this is a frame around text, not a table row.
 MAX_LINES_PER_ROW = 30
 
-_THAI_LETTER = re.compile("[\u0e01-\u0e4f]")
-_DIGIT = re.compile("[0-9\u0e50-\u0e59]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +118,7 @@ def _cell_of(x: float, y: float, rules: Rules) -> _Cell | None:
 
 
 def join_pieces(left: str, right: str) -> str:
-    """Two pieces of one cell: no space inside a Thai word or a number the column cut.
+    """Two pieces of one cell joined (:func:`bma_etl.rows.separator`).
 
     >>> join_pieces("งบประมา", "ณ"), join_pieces("13,077,40", "0 บาท")
     ('งบประมาณ', '13,077,400 บาท')
@@ -129,15 +127,7 @@ def join_pieces(left: str, right: str) -> str:
     >>> join_pieces("31.50", "% :"), join_pieces("ครั้งที่ 2.", "ดำเนินการ")
     ('31.50 % :', 'ครั้งที่ 2. ดำเนินการ')
     """
-    if not left:
-        return right
-    number_cut = _DIGIT.match(right[0]) is not None and (
-        _DIGIT.match(left[-1]) is not None or (left[-1] == "." and len(left) > 1
-                                               and _DIGIT.match(left[-2]) is not None))
-    if (_THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0])) or left[-1] in ",/-" \
-            or number_cut:
-        return left + right
-    return f"{left} {right}"
+    return left + separator(left, right) + right if left else right
 
 
 def with_table_rows(lines: list[TextLine], rules: Rules) -> list[TextLine]:
