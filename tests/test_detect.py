@@ -46,6 +46,8 @@ def test_unrelated_text_is_unknown(tmp_path: Path, text: str) -> None:
 def _texts() -> list[str]:
     texts = [repair(read_source(p)).text for p in sorted(SAMPLES.glob("*.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "variants").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8")
+              for p in sorted((FIXTURES / "tracking-pages").glob("*.txt"))]
     return texts
 
 

@@ -130,11 +130,11 @@ def test_unit_code_pair_that_differs_keeps_first_and_warns() -> None:
     assert "04160300/04160301" in finding.message
 
 
-def test_division_line_under_title_is_the_responsible_unit() -> None:
+def test_unit_line_under_progress_is_the_responsible_unit_not_the_agency() -> None:
     _, ex = extract_file(SAMPLE)
     fields = project(ex).fields
-    assert text_of(fields["agency"]) == "กลุ่มงานส่งเสริมศักยภาพของเมือง"
-    assert fields.get("division") is None
+    assert text_of(fields["division"]) == "กลุ่มงานส่งเสริมศักยภาพของเมือง"
+    assert fields.get("agency") is None
 
 
 def test_strategy_lines_in_order_without_trailing_pipe() -> None:
@@ -303,7 +303,7 @@ def test_variant_other_counts_and_values() -> None:
     processed = process(OTHER_YEAR)
     (proj,) = values(processed, "projects")
     assert proj["project_code"] is None and proj["project_name"] is None
-    assert proj["agency"] == "ส่วนความร่วมมือระหว่างประเทศ"
+    assert (proj["agency"], proj["division"]) == (None, "ส่วนความร่วมมือระหว่างประเทศ")
     assert proj["strategy_goal"] is None  # only two strategy lines on this page
     updates = values(processed, "progress_updates")
     assert [u["seq_label"] for u in updates] == [4, 3, 2, 1]

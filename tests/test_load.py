@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -14,7 +15,7 @@ from bma_etl.errors import WarehouseError
 from bma_etl.load import ROW_GROUP_SIZE, STORAGE_VERSION, Warehouse, ddl, run_lock
 from bma_etl.pipeline import ingest, process_file
 
-from conftest import SAMPLES
+from conftest import FIXTURES, SAMPLES
 
 LEGACY = [SAMPLES / "000_52cb5c31ec83ab03.txt", SAMPLES / "002_9d2ef115f542a230.txt"]
 TABLES = ("documents", "projects", "progress_updates", "provenance", "quality_issues",
@@ -241,3 +242,26 @@ def test_rows_without_their_documents_row_are_refused(db: Path) -> None:
     with Warehouse(db) as wh, pytest.raises(WarehouseError, match="without their documents row"):
         wh.load(tables)
     assert _counts(db) == dict.fromkeys(TABLES, 0)
+
+
+def test_warehouse_of_an_earlier_version_gains_the_assessment_columns(db: Path) -> None:
+    """A 0.3.0 warehouse (projects without the assessment columns) keeps its rows and
+    takes the next run's tracking pages with their banner values."""
+    old_ddl = ddl().replace(",\n    assessment_quarter INTEGER,", "\n").replace(
+        "    assessment_score DECIMAL(9,4)       -- added: the banner's score\n", "")
+    old_ddl = "\n".join(line for line in old_ddl.splitlines() if "ADD COLUMN" not in line)
+    con = duckdb.connect(str(db))
+    con.execute(old_ddl)
+    assert "assessment_quarter" not in {r[0] for r in con.execute("DESCRIBE projects").fetchall()}
+    con.close()
+    assert ingest(LEGACY, db).loaded == 2
+    page = FIXTURES / "tracking-pages" / "t01_full_header.txt"
+    assert ingest([page], db).loaded == 1
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("SELECT project_code, assessment_quarter, assessment_score "
+                           "FROM projects ORDER BY project_code").fetchall()
+    finally:
+        con.close()
+    assert len(rows) == 3
+    assert ("50150000-4127", 2, Decimal("100.0000")) in rows

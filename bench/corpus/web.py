@@ -63,7 +63,7 @@ def progress_history(rng: random.Random) -> GeneratedDoc:
     ind_name = f"ระดับความสำเร็จของ{project_name(rng, long=False)[7:]}"
     kind = rng.choice(("ตัวชี้วัดระดับผลผลิต (output)",
                        "ตัวชี้วัดเชิงยุทธศาสตร์ ตัวชี้วัดระดับผลผลิต (output)"))
-    project: Row = {"fiscal_year_be": year, "agency": unit, "unit_code": unit_code,
+    project: Row = {"fiscal_year_be": year, "division": unit, "unit_code": unit_code,
                     "progress_pct": latest, "status": "completed" if done else "in_progress"}
     indicator: Row = {"code": code, "name": ind_name, "target_value": str(target),
                       "achieved_value": str(achieved), "unit": unit_name, "kind": kind}
@@ -223,4 +223,137 @@ def project_detail(rng: random.Random) -> GeneratedDoc:
                       "budget_spent_thb", "progress_pct")
         for i in range(12):
             doc.mark_thai("monthly_progress", i, "month_no", "value")
+    return doc
+
+
+#: The tracking system's mobile view, as ``tests/fixtures/tracking-pages/README.md`` describes it.
+_MOBILE_TITLE = "ความคืบหน้าโครงการ/กิจกรรม"
+_LINKS = "ดูโครงการแผนปีฯ : พิมพ์ข้อมูล"
+#: Phone forms of the responsible line: (as printed, the phone the truth holds).
+_PHONE_FORMS = (
+    ("{name} โทร. {ext}", "{ext}"), ("{name} โทร {ext}", "{ext}"),
+    ("{name} (โทร.{ext})", "{ext}"), ("{name} ({ext})", "{ext}"),
+    ("{name} {year_like}", "{year_like}"), ("{name} โทร. 0 2{a} {b}-{c}", "0 2{a} {b}-{c}"),
+    ("{name} โทร. {ext}-{c2}", "{ext}-{c2}"),
+)
+_NARRATIVE = ("{agency}ได้รับมอบหมายให้ดำเนินการ ตั้งแต่วันที่ {d} {month} พ.ศ. {year} "
+              "เพื่อแก้ไขปัญหาที่ประชาชนในพื้นที่ร้องเรียน จำนวน {n} ราย")
+_MONTHS = ("มกราคม", "มีนาคม", "มิถุนายน", "ตุลาคม")
+
+
+def tracking_page(rng: random.Random) -> GeneratedDoc:
+    """The mobile view of one project (``myproject.php?pid=``), often only its top.
+
+    Saves vary as the fixtures' README lists: the page cut after the agency line,
+    after the progress line or after the banner, or headerless (starting at the
+    progress line); the year part of the agency line missing; a name ending in
+    ``(25xx)``; the responsible line a person with a phone in any printed form, two
+    people, or a unit; the banner's score in any form or none; entries or none.
+    """
+    year = rng.randint(2560, 2570)
+    agency, divisions = rng.choice(AGENCIES)
+    code = project_code(rng)
+    name = project_name(rng, long=False)
+    if rng.random() < 0.2:
+        name += f" ({year - rng.randint(0, 2)})"
+    cut = rng.choice(("agency", "progress", "banner", "full", "full", "headerless"))
+    with_year = rng.random() < 0.75
+    count = rng.randint(1, 5) if cut == "full" and rng.random() < 0.5 else 0
+    dates = report_dates(rng, year, count) if count else []
+    pcts = rising_percents(rng, max(count, 1))
+    if count:
+        latest_text = f"{pcts[-1]:.2f}" if rng.random() < 0.5 else f"{pcts[-1]:g}"
+    else:
+        latest_text = rng.choice(("0.00", "0", "15", "34.00", "45", "72.50", "100", "100.00"))
+    latest = Decimal(latest_text)
+    quarter = rng.randint(1, 4)
+    score = rng.choice((" 100", " 100.0000", " : 0.0000", "", " 80"))
+    project: Row = {"project_code": code, "project_name": name, "agency": agency,
+                    "fiscal_year_be": year if with_year or count else None}
+    if cut == "headerless":
+        project = {"project_code": None, "project_name": None, "agency": None,
+                   "fiscal_year_be": year if count else None}
+    lines = [_MOBILE_TITLE, "", "Back Home", "FusionCharts will render here", "",
+             f"{name} : {code}", "", f"{agency} : ({year})" if with_year else agency, ""]
+    if cut == "headerless":
+        lines = []
+    if cut == "agency":
+        project.update(progress_pct=None, responsible_person=None, assessment_quarter=None)
+    else:
+        lines += [latest_text, "", f"ความคืบหน้าโครงการ ร้อยละ {latest_text}", ""]
+        if cut == "headerless":
+            lines = lines[2:]
+        project["progress_pct"] = f"{latest:.2f}"
+        kind = rng.random()
+        if kind < 0.2:
+            unit = rng.choice(divisions)
+            lines.append(unit)
+            project.update(responsible_person=None, responsible_phone=None, division=unit)
+        else:
+            who = person(rng)
+            if kind > 0.85:
+                who += f" และ{person(rng)}"
+            form, phone_form = rng.choice(_PHONE_FORMS)
+            parts = {"name": who, "ext": str(rng.randint(1000, 9999)),
+                     "year_like": str(rng.randint(2540, 2569)), "a": rng.randint(100, 999),
+                     "b": rng.randint(1000, 9999), "c": rng.randint(1, 9),
+                     "c2": rng.randint(10, 99)}
+            lines.append(form.format(**parts))
+            project.update(responsible_person=who, responsible_phone=phone_form.format(**parts))
+        lines += ["", _LINKS, ""]
+    if cut in ("banner", "full", "headerless"):
+        lines += [f"*** สยป. ประเมินโครงการ : ไตรมาสที่ {quarter}{score}", ""]
+        project["assessment_quarter"] = quarter
+        project["assessment_score"] = (f"{Decimal(score.strip(' :')):.2f}"
+                                       if score else None)
+    elif cut == "progress":
+        project["assessment_quarter"] = None
+    rationale = _NARRATIVE.format(agency=agency, d=rng.randint(1, 28), month=rng.choice(_MONTHS),
+                                  year=year - rng.randint(1, 4), n=rng.randint(10, 500))
+    objective = "เพื่อพัฒนาการให้บริการประชาชนในพื้นที่"
+    if cut in ("full", "headerless"):
+        lines += ["หลักการและเหตุผล", "", rationale, "", "วัตถุประสงค์ของโครงการ", "",
+                  objective, ""]
+        project.update(rationale=rationale, objectives=[objective])
+    entries: list[Row] = []
+    for i in range(count, 0, -1):
+        when = dates[i - 1]
+        stamp = f"{when.day:02d}/{when.month:02d}/{when.year + 543}"
+        entries.append({"seq_label": i, "report_date": when.isoformat(),
+                        "progress_pct": f"{pcts[i - 1]:.2f}"})
+        lines += [f"({i}) ความคืบหน้าโครงการฯ ร้อยละ {pcts[i - 1]:.2f} ({when.isoformat()})",
+                  f"{stamp} : {rng.choice(DETAILS)}", "** ปัญหาของโครงการ :ไม่มี",
+                  "** อุปสรรคของโครงการ :ไม่มี", _SEPARATOR]
+    tables: dict[str, list[Row]] = {"projects": [project]}
+    if entries:
+        tables["progress_updates"] = entries
+    text_lines = [ln for ln in lines if ln or rng.random() < 0.5]
+    url = f"https://tracking.example/mobile/myproject.php?pid={code}"
+    # a headerless save names the project only in its address: the text's truth
+    # has no code, so the page is saved here without it (tests cover the address)
+    saved_from = "" if cut == "headerless" else f"<!-- saved from url=({len(url):04d}){url} -->"
+    body = "\n".join(f"  <p>{_e(ln)}</p>" for ln in text_lines
+                     if ln and ln not in ("Back Home", "FusionCharts will render here",
+                                          _MOBILE_TITLE))
+    page = f"""<!DOCTYPE html>
+{saved_from}
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<title>{_MOBILE_TITLE}</title>
+<script src="./myproject_files/fusioncharts.js"></script>
+<style>p {{ margin: 0 }}</style>
+</head>
+<body>
+<div data-role="page">
+ <div data-role="header"><h1>{_MOBILE_TITLE}</h1>
+  <a href="javascript:history.back()">Back</a> <a href="index.php">Home</a></div>
+ <div data-role="content">
+  <div id="chartContainer">FusionCharts will render here</div>
+{body}
+ </div>
+</div>
+<script>FusionCharts.ready(function(){{ /* chart */ }});</script>
+</body></html>
+"""
+    doc = GeneratedDoc(name="web_tracking", layout="web_progress_history",
+                       text="\n".join(text_lines) + "\n", tables=tables, html=page)
     return doc

@@ -215,7 +215,9 @@ class RepairedText:
     (running headers and footers, page numbers): they stay in ``text`` for
     provenance, and :meth:`lines` and :meth:`rows` leave them out. ``wraps``
     holds the numbers of lines the reader saw continue on the next line (a row
-    the page was too narrow for).
+    the page was too narrow for). ``source_url`` is the address a saved web page
+    names for itself (the browser's ``saved from url`` comment, a canonical link),
+    when it names one; it is not part of ``text``.
     """
 
     text: str
@@ -223,13 +225,14 @@ class RepairedText:
     ocr_used: bool = False
     furniture: frozenset[int] = frozenset()
     wraps: frozenset[int] = frozenset()
+    source_url: str | None = None
 
     @classmethod
     def of(cls, text: str, page_starts: tuple[int, ...] = (), ocr_used: bool = False,
-           furniture: frozenset[int] = frozenset(), wraps: frozenset[int] = frozenset()
-           ) -> RepairedText:
+           furniture: frozenset[int] = frozenset(), wraps: frozenset[int] = frozenset(),
+           source_url: str | None = None) -> RepairedText:
         """Wrap already-repaired text."""
-        return cls(text, LineIndex(text, page_starts), ocr_used, furniture, wraps)
+        return cls(text, LineIndex(text, page_starts), ocr_used, furniture, wraps, source_url)
 
     def all_lines(self) -> Iterator[Line]:
         r"""Every physical line with its number and offset (furniture included).

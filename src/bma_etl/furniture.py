@@ -18,7 +18,8 @@ non-blank lines of a page and
   (a title page, then the title as the running header of the others).
 
 The first page's top lines are its title, never furniture, and a line with
-table cells is never furniture unless it is a page number.
+table cells is never furniture unless it is a page number. On a one-page
+document only a page number that is ``1`` is.
 
 Blank lines at the top and bottom of a page are furniture too, so a table that
 continues on the next page reads as one run of rows.
@@ -69,7 +70,7 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
     >>> sorted(furniture_lines("\n".join(pages), starts))
     [4, 5, 6, 7, 9, 10, 11, 12, 14, 15]
     """
-    if len(page_starts) < 2:
+    if not page_starts:
         return frozenset()
     lines = text.split("\n")
     line_starts = [0]
@@ -85,6 +86,12 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                 page.append(j)
             j += 1
         pages.append(page)
+    if len(pages) == 1:  # nothing repeats: only the page's own number is furniture
+        only = pages[0]
+        numbers = {i for i, _ in _edges(lines, only)
+                   if PAGE_NUMBER_RE.match(lines[i]) and _signature(lines[i], 1) != key(lines[i])}
+        numbers.update(_margin_blanks(lines, only, numbers))
+        return frozenset(i + 1 for i in numbers)
     edges = [_edges(lines, page) for page in pages]
     seen = Counter(item for n, edge in enumerate(edges, start=1)
                    for item in {(place, _signature(lines[i], n)) for i, place in edge})

@@ -77,7 +77,8 @@ class Processed:
 def repair(source: SourceDocument) -> RepairedText:
     """Repair the source text page by page, keeping page offsets right; find page furniture."""
     if not source.page_starts:
-        return RepairedText.of(repair_text(source.text), (), source.ocr_used)
+        return RepairedText.of(repair_text(source.text), (), source.ocr_used,
+                               source_url=source.source_url)
     bounds = [*source.page_starts, len(source.text) + 1]
     pages = [repair_text(source.text[a:b - 1]) for a, b in pairwise(bounds)]
     starts, offset = [], 0

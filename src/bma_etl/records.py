@@ -51,6 +51,9 @@ Number = Annotated[Decimal, Field(max_digits=18, decimal_places=4), Parse("numbe
 CeDate = Annotated[dt.date, AfterValidator(_ce_date), Parse("date")]
 YearBE = Annotated[int, AfterValidator(_be_year), Parse("year_be")]
 Int = Annotated[int, Field(ge=-(2**31), le=2**31 - 1), Parse("int")]
+Quarter = Annotated[int, Field(ge=1, le=4), Parse("int")]
+#: A score as the tracking system prints it (``100``, ``100.0000``): DECIMAL(9,4).
+Score = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=4), Parse("number")]
 Text = Annotated[str, Parse("text")]
 Code = Annotated[str, Parse("code")]
 Flag = Annotated[bool, Parse("flag")]
@@ -97,6 +100,10 @@ class Project(Record):
     policy_id: Code | None = None
     branch_id: Code | None = None
     kpi_id: Code | None = None
+    #: The strategy office's assessment banner of a tracking-system page
+    #: (``*** สยป. ประเมินโครงการ : ไตรมาสที่ 2 100``): the quarter (1-4) and the score.
+    assessment_quarter: Quarter | None = None
+    assessment_score: Score | None = None
 
 
 class ProgressUpdate(Record):

@@ -51,8 +51,13 @@ CREATE TABLE IF NOT EXISTS projects (
     strategy_indicator VARCHAR,
     policy_id VARCHAR,
     branch_id VARCHAR,
-    kpi_id VARCHAR
+    kpi_id VARCHAR,
+    assessment_quarter INTEGER,         -- added: สยป. ประเมินโครงการ : ไตรมาสที่ <q>
+    assessment_score DECIMAL(9,4)       -- added: the banner's score
 );
+-- A warehouse written before the columns were added gets them (NULL) on open.
+ALTER TABLE projects ADD COLUMN IF NOT EXISTS assessment_quarter INTEGER;
+ALTER TABLE projects ADD COLUMN IF NOT EXISTS assessment_score DECIMAL(9,4);
 
 CREATE TABLE IF NOT EXISTS progress_updates (
     doc_id VARCHAR,

@@ -21,10 +21,26 @@ The page, as the text dump shows it (``001_c025c6fdd2ac5ca8.txt``)::
     ------------------&&&--------------------
     ตัวชี้วัด : 2.8 <name> / ค่าเป้าหมาย ระดับ : 1 / ผลงานที่ทำได้ ระดับ : 1 / ประเภทตัวชี้วัด : …
 
-Fuller saves start with the page title and navigation, then ``<name> : <code>``,
-``<agency> : (<BE fiscal year>)``, the progress line and the responsible person
-with a phone; everything before the first of those lines is boilerplate. When
-no fiscal year is stated it is derived from the entry dates.
+Fuller saves, as the mobile view (``myproject.php?pid=<code>``) prints its top
+(``tests/fixtures/tracking-pages/README.md``)::
+
+    ความคืบหน้าโครงการ/กิจกรรม                  page title: boilerplate
+    Back Home / FusionCharts will render here  navigation, chart: boilerplate
+    <project name> : <project code>            a name may end in "(2564)"
+    <agency> : (<BE fiscal year>)              the year part may be missing
+    <number>                                   the latest progress again, bare
+    ความคืบหน้าโครงการ ร้อยละ <n>
+    <person phone> | <unit>                    the responsible person, or a unit
+    ดูโครงการแผนปีฯ : พิมพ์ข้อมูล                 links: boilerplate
+    *** สยป. ประเมินโครงการ : ไตรมาสที่ <q> [<score>]   the strategy office's assessment
+    หลักการและเหตุผล / วัตถุประสงค์ของโครงการ …   narrative headings over their text
+
+Most saves hold only that top (the project has no entries yet, or the save
+stopped); the page is recognised from whatever part was kept, and everything
+above its first header line is frame. A page saved by a browser names its
+address (``RepairedText.source_url``); the ``pid`` there gives the project code
+when the text has none. With no fiscal year stated it is derived from the entry
+dates, and is NULL on a page without entries.
 """
 
 from __future__ import annotations
@@ -33,6 +49,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from bma_etl.errors import ExtractError, NormalizeError
 from bma_etl.layouts.base import (
@@ -55,7 +72,9 @@ from bma_etl.layouts.common import (
 )
 from bma_etl.matchkey import KeyMatch, match_key
 from bma_etl.normalize.dates import parse_date
+from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.fiscal import fiscal_year_be
+from bma_etl.provenance import Span
 from bma_etl.records import Indicator, ProgressUpdate, Project
 
 TITLE = "ความคืบหน้าโครงการ"
@@ -68,6 +87,9 @@ _NUM = rf"{_D}+(?:[.,]{_D}+)*"
 #: starting with ``_`` are split further by code.
 #: The unit code line, "04160200/04160200".
 _UNIT_CODE_LINE = rf"^\s*(?P<value>{_D}{{6,10}})\s*(?:/\s*(?P<second>{_D}{{6,10}})\s*)?$"
+#: Titles that open a person's name (นาย, นางสาว, น.ส., ว่าที่ ร.ต., ดร., ผศ. …).
+_TITLE = (r"(?:นาย|นาง|น\.\s?ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.|ศ\.|พล\.|พ\.[ตอจ]\.|ร\.[ตอ]\.|"
+          r"จ\.ส\.|ส\.[ตอ]\.|Mr\.|Mrs\.|Ms\.|Miss\b)")
 HEADER_LINES: dict[str, str] = {
     # "<project name> : <project code>" (fuller saves)
     rf"^\s*(?P<name>\S.*?)\s*:\s*(?P<code>{_D}{{6,10}}-{_D}{{3,5}})\s*$": "_name_code",
@@ -77,9 +99,11 @@ HEADER_LINES: dict[str, str] = {
     # "ความคืบหน้าโครงการ ร้อยละ 100", "ความคืบหน้า : 100 %"
     (rf"^\s*ความคืบหน้า(?:โครงการ)?\s*:?\s*(?:ร้อยละ)?\s*(?P<value>{_NUM})\s*"
      r"(?:%|เปอร์เซ็นต์)?\s*$"): "progress_pct",
+    # "สำนักงานเขตบางซื่อ : (2567)" with the year part missing: the line after the
+    # name and code, before the progress (see _read_header)
     # "ผู้รับผิดชอบ : นางสาว… โทร. 1521" and the unlabelled "นาย… (ต่อ 1521)"
     r"^\s*(?:ชื่อ)?ผู้รับผิดชอบ(?:โครงการ)?\s*:?\s*(?P<value>\S.*?)\s*$": "_person",
-    (r"^\s*(?P<value>(?:นาย|นาง|น\.ส\.|ว่าที่|ดร\.)\S.{0,80}?"
+    (rf"^\s*(?P<value>{_TITLE}\S.{{0,120}}?"
      rf"(?:โทร|[Tt]el|ต่อ|ภายใน|{_D}{{3,}}).{{0,40}}?)\s*$"): "_person",
     _UNIT_CODE_LINE: "unit_code",
     # OCR read the "/" of an equal pair as another stroke: "49514932749514932"
@@ -88,17 +112,50 @@ HEADER_LINES: dict[str, str] = {
 _HEADER_RES = [(re.compile(p), column) for p, column in HEADER_LINES.items()]
 #: Header lines that open the page proper: whatever comes above the first is frame.
 _TOP_COLUMNS = frozenset({"_name_code", "_agency_year", "progress_pct", "_person"})
+#: Header values that make a page worth loading when it has no entries.
+_HEAD_VALUES = ("project_code", "project_name", "agency", "progress_pct",
+                "responsible_person", "assessment_quarter")
 #: Lines of the page's frame, never data: links, banners, title, navigation.
 BOILERPLATE = (
     r"^\s*ดูโครงการแผนปี",
     r"พิมพ์ข้อมูล\s*$",
     r"^\s*\*{3}\s*สยป\.",
-    r"^\s*ความคืบหน้าโครงการ\s*$",
+    r"^\s*ความคืบหน้าโครงการ\s*(?:/\s*กิจกรรม)?\s*$",
+    r"^\s*(?:Back|Home|Back\s+Home|Menu|Logout|Print)\s*$",
+    r"^\s*FusionCharts\b",
     r"^\s*ระบบ(?:ติดตาม|บริหาร|สารสนเทศ|รายงาน)",
     r"หน้าหลัก|ออกจากระบบ|เข้าสู่ระบบ|ยินดีต้อนรับ",
     r"^\s*(?:[^|]*\|){2,}[^|]*\S[^|]*$",  # "a | b | c": a navigation bar
 )
 _BOILERPLATE_RES = [re.compile(p) for p in BOILERPLATE]
+#: The links line under the responsible person: it closes the page's head.
+_LINKS_RE = re.compile(r"^\s*ดูโครงการแผนปี\S*\s*:?\s*(?:พิมพ์ข้อมูล)?\s*$")
+#: The strategy office's assessment banner (``*** สยป. ประเมินโครงการ : ไตรมาสที่ 2 100``):
+#: the quarter, then the score in any of its printed forms (``100``, ``100.0000``,
+#: ``: 0.0000``) or none.
+_BANNER_RE = re.compile(
+    rf"^\s*\**\s*สยป\.?\s*ประเมินโครงการ\s*:?\s*ไตรมาส(?:ที่)?\s*(?P<quarter>{_D})"
+    rf"(?:\s*:?\s*(?P<score>{_NUM}))?\s*\**\s*$"
+)
+#: Narrative headings of the page (heading → projects column of the text under it).
+_NOT_STORED = ""
+NARRATIVE_HEADINGS: dict[str, str] = {
+    r"หลักการ(?:และ)?เหตุผล": "rationale",
+    r"วัตถุประสงค์(?:ของโครงการ)?": "objectives",
+    r"เป้าหมาย(?:ของโครงการ|โครงการ)?": "target",
+    # headings whose text the warehouse has no column for: read past, not stored
+    r"(?:ผลที่คาดว่าจะได้รับ|ประโยชน์ที่(?:คาดว่าจะ)?ได้รับ|วิธี(?:การ)?ดำเนินการ|"
+    r"ระยะเวลา(?:ดำเนินการ|การดำเนินงาน)?|สถานที่(?:ดำเนินการ)?|งบประมาณ)": _NOT_STORED,
+}
+_HEADING_RES = [(re.compile(rf"^\s*(?:{h})\s*:?\s*$"), column)
+                for h, column in NARRATIVE_HEADINGS.items()]
+#: A bare number on its own line: the page prints the latest progress twice.
+_BARE_NUMBER_RE = re.compile(rf"^\s*(?P<value>{_NUM})\s*%?\s*$")
+#: A project code in an address (``myproject.php?pid=50190000-7015``).
+_URL_CODE_RE = re.compile(r"[?&](?:pid|project_?id|code)=(?P<code>[0-9]{6,10}-[0-9]{3,5})\b")
+#: Words that open a unit's name rather than a person's (ฝ่ายโยธา, กลุ่มงาน…).
+_UNIT_WORDS = re.compile(r"^\s*(?:ฝ่าย|กลุ่มงาน|กลุ่ม|กอง|ส่วน|สำนัก|ศูนย์|งาน|โรงเรียน|"
+                         r"โรงพยาบาล|สถานี|สถาบัน|หน่วย|แขวง|เขต)")
 #: Strategy lines, in the order the page prints them.
 STRATEGY_COLUMNS = ("strategy_issue", "strategy_sub_issue", "strategy_goal", "strategy_indicator")
 _EXTENSION_RE = re.compile(
@@ -130,7 +187,9 @@ _OCR_ENTRY = (
     r"(?:\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}\))?.{0,4}$"
 )
 #: Lines complete in themselves, never joined to a wrapped line beside them.
-_COMPLETE_LINE_RE = re.compile(f"{_ENTRY_RE.pattern}|{_SEPARATOR_RE.pattern}|{_UNIT_CODE_LINE}")
+_COMPLETE_LINE_RE = re.compile("|".join([
+    _ENTRY_RE.pattern, _SEPARATOR_RE.pattern, _UNIT_CODE_LINE, _BANNER_RE.pattern,
+    _LINKS_RE.pattern, *(r.pattern for r, _ in _HEADING_RES)]))
 #: ``** <label> :<value>`` lines of an entry (label → progress_updates column).
 ENTRY_LABELS: dict[str, str] = {
     r"ปัญหา(?:ของโครงการ)?": "problems",
@@ -167,6 +226,19 @@ SIGNALS = (
     Signal(r"^\s*ความคืบหน้าโครงการ\s*(?:ร้อยละ|:)", 0.1, 4000, ("ความคืบหน้าโครงการ",)),
     Signal(r"^\s*(?:ค่าเป้าหมาย|ผลงานที่ทำได้)[^:\n]*:", 0.1, 40000,
            ("ค่าเป้าหมาย", "ผลงานที่ทำได้")),
+    # the page's own head, which most saves hold alone (README of tracking-pages)
+    Signal(r"^\s*ความคืบหน้าโครงการ\s*/\s*กิจกรรม\s*$", 0.3, 4000, ("กิจกรรม",),
+           phrase="ความคืบหน้าโครงการ/กิจกรรม"),
+    Signal(r"^\s*ดูโครงการแผนปี\S*\s*:\s*พิมพ์ข้อมูล", 0.3, 8000, ("พิมพ์ข้อมูล",),
+           phrase="ดูโครงการแผนปีฯ : พิมพ์ข้อมูล"),
+    Signal(r"^\s*\**\s*สยป\.?\s*ประเมินโครงการ\s*:?\s*ไตรมาส", 0.3, 8000, ("ประเมินโครงการ",),
+           phrase="สยป. ประเมินโครงการ : ไตรมาสที่"),
+    Signal(r"^[^\n:]{8,}\S\s*:\s*[0-9๐-๙]{8}-[0-9๐-๙]{4}\s*$", 0.15, 4000, ("-",)),
+    Signal(r"^[^\n:()]*\S\s*:\s*\(\s*[0-9๐-๙]{4}\s*\)\s*$", 0.1, 4000, ("(",)),
+    Signal(r"^\s*(?:Back\s+Home|FusionCharts will render here)\s*$", 0.1, 4000,
+           ("Back", "FusionCharts")),
+    Signal(r"^\s*(?:หลักการและเหตุผล|วัตถุประสงค์ของโครงการ)\s*$", 0.05, 8000,
+           ("หลักการ", "วัตถุประสงค์")),
 )
 
 
@@ -196,10 +268,14 @@ def extract(doc: RepairedText) -> Extraction:
                         doc.ocr_used and match_key(_OCR_ENTRY, ln.text))), len(lines))
     project = RawRow("projects", None)
     _read_header(doc, lines[:body_at], project, out)
+    _code_from_url(doc, project, out)
     entries, indicators = _read_body(doc, lines[body_at:], out)
-    if not entries and not indicators and "progress_pct" not in project.fields:
+    if not entries and not indicators and not any(
+            project.fields.get(c) is not None for c in _HEAD_VALUES):
         raise ExtractError("progress-history page without entries '(N) ความคืบหน้าโครงการฯ', "
-                           "a KPI block or a 'ความคืบหน้าโครงการ ร้อยละ' line")
+                           "a KPI block, or a header value (project code, agency, "
+                           "'ความคืบหน้าโครงการ ร้อยละ', assessment); was the save cut "
+                           "before the page loaded?")
     if "progress_pct" not in project.fields and entries:
         latest = entries[0].fields.get("progress_pct")
         if latest is not None:
@@ -228,50 +304,211 @@ def _header_match(text: str) -> tuple[re.Match[str], str] | None:
     return None
 
 
+@dataclass
+class _Head:
+    """What the page's head has shown so far, while its lines are read."""
+
+    named: bool = False  # "<name> : <code>" seen
+    progress_at: int | None = None  # line number of the "ร้อยละ" line
+    closed: bool = False  # past the links line or the banner
+    bare: Raw | None = None  # the bare progress number
+    section: str | None = None  # the narrative heading the text is under
+    headed: dict[str, list[Line]] = field(default_factory=dict)
+    paragraphs: int = 0
+
+
 def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Extraction) -> None:
     """Read everything above the first entry: header values, paragraphs, strategy."""
-    first = next((i for i, ln in enumerate(lines)
-                  if (found := _header_match(ln.text)) and found[1] in _TOP_COLUMNS), 0)
-    unit_name: Line | None = None
+    ocr = doc.ocr_used
+    first = next((i for i, ln in enumerate(lines) if _opens_page(ln.text, ocr)), 0)
+    head = _Head()
     before_code: list[Line] = []
     after_code: list[Line] = []
     seen_code = False
     strategy: list[Raw] = []
     for line in lines[first:]:
-        if any(r.search(line.text) for r in _BOILERPLATE_RES):
+        text = line.text
+        m = _match(_BANNER_RE, text, ocr)
+        if m is not None:
+            _put(project, "assessment_quarter", doc.raw_match(m, "quarter", line=line))
+            _put(project, "assessment_score", doc.raw_match(m, "score", line=line))
+            head.closed = True
             continue
-        found = _header_match(line.text)
+        if _match(_LINKS_RE, text, ocr) is not None:
+            head.closed = True
+            continue
+        if any(r.search(text) for r in _BOILERPLATE_RES):
+            continue
+        heading = _heading(text, ocr)
+        if heading is not None:
+            head.section = heading[0]
+            head.closed = True
+            continue
+        found = _header_match(text)
         if found:
             m, column = found
             _read_header_value(doc, line, m, column, project, out)
-            seen_code = seen_code or column == "unit_code"
-        elif _STRATEGY_RE.search(line.text):
+            if column == "_name_code":
+                head.named = True
+            elif column == "progress_pct":
+                head.progress_at = line.no
+            elif column == "unit_code":
+                seen_code = True
+                head.section = None
+            continue
+        if head.progress_at is None and not head.closed and head.paragraphs == 0:
+            m = _BARE_NUMBER_RE.match(text)
+            if m is not None:
+                head.bare = head.bare or doc.raw_match(m, "value", line=line)
+                continue
+        if _STRATEGY_RE.search(text):
             strategy.extend(_strategy_parts(doc, line))
-        elif (unit_name is None and not before_code and not seen_code
-              and len(line.text.strip()) <= _UNIT_NAME_MAX):
-            unit_name = line
+            continue
+        short = len(text.strip()) <= _UNIT_NAME_MAX
+        if short and not head.closed and head.paragraphs == 0:
+            if head.progress_at is not None:
+                # under the progress line: the responsible person, or a unit
+                _read_responsible(doc, line, project)
+                continue
+            if head.named and "agency" not in project.fields:
+                # "<agency> : (<year>)" printed without its year part
+                raw = doc.raw_in(line, 0, len(text))
+                if raw is not None:
+                    split_agency_raw(doc, raw, project)
+                continue
+        head.paragraphs += 1
+        if head.section is not None:
+            head.headed.setdefault(head.section, []).append(line)
         elif seen_code:
             after_code.append(line)
         else:
             before_code.append(line)
-    if unit_name is not None:
-        # 001_c025c6fdd2ac5ca8.txt line 2: the unlabelled unit under the title is the
-        # responsible unit; with a stated agency line it is the division below it.
-        raw = doc.raw_in(unit_name, 0, len(unit_name.text))
-        column = "division" if "agency" in project.fields else "agency"
-        if raw is not None and column not in project.fields:
-            project.fields[column] = raw
-    if not seen_code and before_code:
+    _check_bare_progress(head.bare, project, out)
+    if not seen_code and before_code and not head.headed:
         # Without the unit code line to divide them, the first paragraph is the
         # rationale and the rest follow in the page's order (objective, target).
         before_code, after_code = before_code[:1], before_code[1:] + after_code
     _put_paragraphs(doc, before_code, after_code, project)
+    _put_headed(doc, head.headed, project)
     for column, raw in zip(STRATEGY_COLUMNS, strategy, strict=False):
         project.fields[column] = raw
     for raw in strategy[len(STRATEGY_COLUMNS):]:
         out.findings.append(Finding("projects", None, None, "warning", "unparsed_line",
                                     f"line {raw.span.line_no}: strategy line beyond the "
                                     f"fourth ignored: {raw.text[:40]!r}"))
+
+
+def _match(regex: re.Pattern[str], text: str, ocr: bool) -> re.Match[str] | KeyMatch | None:
+    """``regex`` at the start of ``text``; after OCR also in key form (marks lost)."""
+    return regex.match(text) or (match_key(regex.pattern, text) if ocr else None)
+
+
+def _opens_page(text: str, ocr: bool) -> bool:
+    """A line of the page proper: a header value, the links line, the banner or a heading."""
+    found = _header_match(text)
+    return bool(found and found[1] in _TOP_COLUMNS) or any(
+        _match(regex, text, ocr) is not None for regex in (_LINKS_RE, _BANNER_RE))
+
+
+def _heading(text: str, ocr: bool) -> tuple[str] | None:
+    """``(column,)`` when ``text`` is a narrative heading (``""``: its text is not stored)."""
+    for regex, column in _HEADING_RES:
+        if _match(regex, text, ocr) is not None:
+            return (column,)
+    return None
+
+
+def _read_responsible(doc: RepairedText, line: Line, project: RawRow) -> None:
+    """The line under the progress line: a person with a phone, or a unit (→ division).
+
+    A unit there (``ฝ่ายโยธา``, ``กลุ่มงาน…``) names who is responsible, not the
+    agency: the agency is what the page states on its ``<agency> : (<year>)`` line.
+    """
+    raw = doc.raw_in(line, 0, len(line.text))
+    if raw is None:
+        return
+    if _UNIT_WORDS.match(raw.text) and not re.match(rf"^\s*{_TITLE}", raw.text):
+        if project.fields.get("division") is None:
+            project.fields["division"] = raw
+        return
+    if "responsible_person" not in project.fields:
+        _read_person(doc, raw, project)
+
+
+def _check_bare_progress(bare: Raw | None, project: RawRow, out: Extraction) -> None:
+    """Check the bare number above the ``ร้อยละ`` line against it.
+
+    The bare number is the progress when that line is missing; an
+    ``ambiguous_value`` issue is raised when the two disagree.
+    """
+    if bare is None:
+        return
+    stated = project.fields.get("progress_pct")
+    if not isinstance(stated, Raw):
+        project.fields["progress_pct"] = bare
+        return
+    a, b = _number_of(bare.text), _number_of(stated.text)
+    if a is not None and b is not None and a != b:
+        out.findings.append(Finding(
+            "projects", None, "progress_pct", "warning", "ambiguous_value",
+            f"line {bare.span.line_no}: the page's bare progress {bare.text} and "
+            f"'ร้อยละ {stated.text}' (line {stated.span.line_no}) differ; the 'ร้อยละ' "
+            "line is kept"))
+
+
+def _number_of(text: str) -> Decimal | None:
+    try:
+        return Decimal(to_arabic_digits(text).replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _put_headed(doc: RepairedText, headed: dict[str, list[Line]], project: RawRow) -> None:
+    """Text under its narrative heading: rationale, objectives (one per line), target."""
+    for column, lines in headed.items():
+        if column == "objectives":
+            items = [strip_outline_raw(doc, raw) for raw in _pieces(doc, lines)]
+            if items and project.fields.get(column) is None:
+                project.fields[column] = items
+        elif column in ("rationale", "target"):
+            pieces = _pieces(doc, lines)
+            if pieces and project.fields.get(column) is None:
+                project.fields[column] = pieces
+
+
+def _code_from_url(doc: RepairedText, project: RawRow, out: Extraction) -> None:
+    """Read the ``pid`` of the page's address.
+
+    It is the project code when the text has none; an ``ambiguous_value`` issue
+    is raised when the two differ.
+
+    The address is the saved page's own (``doc.source_url``) or one printed on the
+    page (a browser prints it in the page footer).
+    """
+    found: tuple[str, str, Span | None] | None = None
+    if doc.source_url:
+        m = _URL_CODE_RE.search(doc.source_url)
+        if m:
+            found = (m.group("code"), "the saved page's address", None)
+    if found is None:
+        for line in doc.all_lines():
+            m = _URL_CODE_RE.search(line.text) if "pid=" in line.text else None
+            if m:
+                raw = doc.raw(line.start + m.start("code"), line.start + m.end("code"))
+                found = (m.group("code"), f"the address printed on line {line.no}",
+                         raw.span if raw else None)
+                break
+    if found is None:
+        return
+    code, where, span = found
+    stated = project.fields.get("project_code")
+    if not isinstance(stated, Raw):
+        project.fields["project_code"] = Derived(code, f"project code from {where}", span)
+    elif to_arabic_digits(stated.text) != code:
+        out.findings.append(Finding(
+            "projects", None, "project_code", "warning", "ambiguous_value",
+            f"line {stated.span.line_no}: project code {stated.text} and {code} in "
+            f"{where} differ; the page's text is kept"))
 
 
 def _read_header_value(doc: RepairedText, line: Line, m: re.Match[str], column: str,

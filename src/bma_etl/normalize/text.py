@@ -222,7 +222,7 @@ _PHONE = (
 )
 _LABELLED = re.compile(rf"\(?[ \t]*{_PHONE_LABEL}(?P<phone>{_PHONE})[ \t]*\)?[ \t]*$")
 _PHONE_TAIL = 120
-_TRAILING = re.compile(rf"(?<=[ \t])(?P<phone>{_PHONE})[ \t]*$")
+_TRAILING = re.compile(rf"(?<=[ \t])\(?[ \t]*(?P<phone>{_PHONE})[ \t]*\)?[ \t]*$")
 
 
 def split_person_phone(s: str) -> tuple[str, str | None]:
@@ -238,6 +238,8 @@ def split_person_phone(s: str) -> tuple[str, str | None]:
     ('น.ส.สมรภัทรธร โพธากุล', '1136')
     >>> split_person_phone("นาย ก ข โทร. 0 2224 1234 ต่อ 1521")
     ('นาย ก ข', '0 2224 1234 ต่อ 1521')
+    >>> split_person_phone("นางอรทัย ศรีสวัสดิ์ (5512)")
+    ('นางอรทัย ศรีสวัสดิ์', '5512')
     >>> split_person_phone("นางวิมลพรรณ พิมสาร")
     ('นางวิมลพรรณ พิมสาร', None)
     """

@@ -39,6 +39,8 @@ class SourceDocument:
     #: What the reader could not read right, one line each (lines that decoded in
     #: no encoding...); the document still loads.
     warnings: tuple[str, ...] = ()
+    #: The address a saved web page names for itself, when it names one.
+    source_url: str | None = None
 
 
 def media_type_of(path: Path) -> str:
@@ -86,7 +88,8 @@ def read_source(path: Path, data: bytes | None = None, ocr: str = "auto") -> Sou
         from bma_etl.read.html import read_html
 
         page = read_html(data, path.name)
-        return SourceDocument(doc_id, path, media_type, page.text, warnings=page.warnings)
+        return SourceDocument(doc_id, path, media_type, page.text, warnings=page.warnings,
+                              source_url=page.url)
     from bma_etl.read.pdf import extract_pdf
 
     pdf = extract_pdf(data, path.name, ocr=ocr)

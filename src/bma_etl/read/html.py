@@ -28,6 +28,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 from bs4.dammit import EncodingDetector
@@ -50,7 +51,7 @@ from bma_etl.read.text import (
     read_text,
 )
 
-__all__ = ["decode_html", "html_to_text", "read_html", "render_text"]
+__all__ = ["SavedPage", "decode_html", "html_to_text", "page_url", "read_html", "render_text"]
 
 log = logging.getLogger(__name__)
 
@@ -265,6 +266,52 @@ def _cell_text(cell: Tag, pre: bool) -> str:
     return inner.result().strip()
 
 
+@dataclass(frozen=True, slots=True)
+class SavedPage(Decoded):
+    """A saved page's text, encodings, what did not decode, and the address it names."""
+
+    url: str | None = None
+
+
+#: ``<!-- saved from url=(0075)https://… -->``: the mark a browser leaves on a page
+#: it saved ("Web page, complete"); the number is the address's length.
+_SAVED_FROM = re.compile(r"saved\s+from\s+url=\(\d+\)\s*(?P<url>\S+)", re.IGNORECASE)
+
+
+def page_url(soup: BeautifulSoup) -> str | None:
+    """The address a saved page names for itself, or None.
+
+    In order: the browser's ``saved from url`` comment, ``<link rel="canonical">``,
+    ``<meta property="og:url">``, ``<base href>``.
+
+    >>> page_url(BeautifulSoup('<!-- saved from url=(0022)https://x.example/a?pid=1 -->'
+    ...                        '<p>x</p>', "html.parser"))
+    'https://x.example/a?pid=1'
+    >>> page_url(BeautifulSoup('<link rel="canonical" href="https://x.example/b">',
+    ...                        "html.parser"))
+    'https://x.example/b'
+    """
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        m = _SAVED_FROM.search(str(comment))
+        if m:
+            return m.group("url")
+    for tag, attr, wanted, key in (("link", "rel", "canonical", "href"),
+                                   ("meta", "property", "og:url", "content"),
+                                   ("base", "href", True, "href")):
+        found = soup.find(tag, attrs={attr: wanted})
+        value = found.get(key) if isinstance(found, Tag) else None
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _parse(html: str) -> tuple[str, str | None]:
+    soup = BeautifulSoup(html, "html.parser")
+    out = _Lines()
+    _render(soup, out)
+    return out.result(), page_url(soup)
+
+
 def render_text(html: str) -> str:
     r"""Markup → the plain lines described in the module docstring.
 
@@ -274,10 +321,7 @@ def render_text(html: str) -> str:
     >>> render_text("<nav>หน้าหลัก</nav><p>(1) ร้อยละ 100<br>29/09/2566 : เสร็จ</p>")
     '(1) ร้อยละ 100\n29/09/2566 : เสร็จ'
     """
-    soup = BeautifulSoup(html, "html.parser")
-    out = _Lines()
-    _render(soup, out)
-    return out.result()
+    return _parse(html)[0]
 
 
 def html_to_text(data: bytes, name: str = "page") -> str:
@@ -289,15 +333,19 @@ def html_to_text(data: bytes, name: str = "page") -> str:
     return read_html(data, name).text
 
 
-def read_html(data: bytes, name: str = "page") -> Decoded:
-    """Like :func:`html_to_text`, with the charset read and what did not decode."""
+def read_html(data: bytes, name: str = "page") -> SavedPage:
+    """Like :func:`html_to_text`, with more of what was read.
+
+    The charset, what did not decode, and the address the page names for itself
+    (:func:`page_url`).
+    """
     page = _decode(data, name)
     try:
-        text = render_text(page.text)
+        text, url = _parse(page.text)
     except RecursionError as exc:
         raise ReadError(f"{name}: markup nests too deeply to read; save the page again "
                         "or as text") from exc
     if not text.strip():
         raise ReadError(f"{name}: no text left after removing markup, scripts and "
                         "navigation; was the page saved before it finished loading?")
-    return Decoded(text, page.encoding, page.warnings)
+    return SavedPage(text, page.encoding, page.warnings, url)
