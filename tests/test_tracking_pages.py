@@ -351,3 +351,41 @@ def test_derived_code_is_not_read_text(tmp_path: Path) -> None:
     (project,) = [r for r in layout.extract(doc).rows if r.table == "projects"]
     code = project.fields["project_code"]
     assert isinstance(code, Derived) and code.value == "11000000-0001"
+
+
+def test_name_without_its_code_is_still_the_name(tmp_path: Path) -> None:
+    """A browser save whose text lost the code: the name stands alone above the agency
+    line, and the address gives the code."""
+    row = _load(_browser_save(tmp_path, "50400000-6110", (
+        "<h1>ความคืบหน้าโครงการ/กิจกรรม</h1><div>FusionCharts will render here</div>"
+        "<p>โครงการปรับปรุงศาลาท่าน้ำริมคลองบางมด</p><p>สำนักงานเขตจอมทอง : (2568)</p>"
+        "<p>0.00</p><p>ความคืบหน้าโครงการ ร้อยละ 0.00</p>"
+        "<p>ดูโครงการแผนปีฯ : พิมพ์ข้อมูล</p>")))
+    assert (row["project_name"], row["project_code"]) == (
+        "โครงการปรับปรุงศาลาท่าน้ำริมคลองบางมด", "50400000-6110")
+    assert (row["agency"], row["fiscal_year_be"]) == ("สำนักงานเขตจอมทอง", 2568)
+
+
+@pytest.mark.parametrize(("line", "unit", "phone"), [
+    ("ฝ่ายโยธา โทร. 6543", "ฝ่ายโยธา", "6543"),
+    ("กลุ่มงานสารสนเทศ (โทร.6543)", "กลุ่มงานสารสนเทศ", "6543"),
+    ("ฝ่ายการคลัง", "ฝ่ายการคลัง", None),
+])
+def test_unit_with_a_phone_keeps_the_phone(line: str, unit: str, phone: str | None,
+                                           tmp_path: Path) -> None:
+    row = _load(_write(tmp_path, "ความคืบหน้าโครงการ ร้อยละ 30", line,
+                       "ดูโครงการแผนปีฯ : พิมพ์ข้อมูล", "*** สยป. ประเมินโครงการ : ไตรมาสที่ 2"))
+    assert (row["division"], row["responsible_person"], row["responsible_phone"]) == (
+        unit, None, phone)
+
+
+def test_manual_quoting_the_pages_lines_mid_sentence_stays_unknown(tmp_path: Path) -> None:
+    """Approximate matching of a line's opening words looks at line starts only."""
+    with pytest.raises(UnknownLayout):
+        process_file(_write(
+            tmp_path, "คู่มือการใช้งานระบบติดตามโครงการ (สำหรับมือถือ)",
+            "บทที่ 3 การดูความคืบหน้าโครงการ/กิจกรรม",
+            "1. เลือกโครงการจากรายการ ระบบจะแสดงหน้า ความคืบหน้าโครงการ/กิจกรรม",
+            "2. ปุ่ม Back Home ใช้กลับไปหน้าหลัก",
+            "3. ข้อความ *** สยป. ประเมินโครงการ : ไตรมาสที่ 2 100 คือผลการประเมิน",
+            "ติดต่อผู้ดูแลระบบ กลุ่มงานสารสนเทศ โทร. 1234"))

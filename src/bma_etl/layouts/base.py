@@ -79,6 +79,27 @@ def _found(signal: Signal, text: str, needles: tuple[str, ...],
     return compiled.search(text) is not None
 
 
+#: Characters (key form) a line may hold before an approximately found phrase of a
+#: line-anchored signal: OCR specks and bullets, not words.
+LINE_START_SLACK = 4
+
+
+def _fuzzy_found(signal: Signal, ktext: str) -> bool:
+    """Find the signal's phrase approximately in ``ktext``.
+
+    When the signal's pattern is anchored at a line's start, so must the phrase
+    be: a manual that quotes a page title mid-line is not that page.
+    """
+    assert signal.phrase is not None
+    found = fuzzy_find(key(signal.phrase), ktext)
+    if found is None:
+        return False
+    if not signal.pattern.startswith("^"):
+        return True
+    line_start = ktext.rfind("\n", 0, found[0]) + 1
+    return len(ktext[line_start:found[0]].strip()) <= LINE_START_SLACK
+
+
 def score_signals(doc: RepairedText, signals: tuple[Signal, ...], keyed: bool = False,
                   fuzzy: bool = False) -> float:
     r"""Sum of the points of the signals found in ``doc``, capped at 1.
@@ -107,7 +128,7 @@ def score_signals(doc: RepairedText, signals: tuple[Signal, ...], keyed: bool = 
         if _found(signal, ktext, tuple(key(n) for n in signal.needles),
                   key_pattern(signal.pattern)):
             points += signal.points
-        elif fuzzy and signal.phrase and fuzzy_find(key(signal.phrase), ktext):
+        elif fuzzy and signal.phrase and _fuzzy_found(signal, ktext):
             points += signal.points
     return min(round(points, 6), 1.0)
 

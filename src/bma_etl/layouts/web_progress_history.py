@@ -166,6 +166,8 @@ _STRATEGY_RE = re.compile(r"\|\s*$")
 _ITEM_RE = re.compile(rf"^\s*{_D}{{1,2}}\s*[.)]")
 #: A unit name is a short line; a paragraph is anything longer.
 _UNIT_NAME_MAX = 80
+#: A project name is one line, however long.
+_NAME_MAX = 300
 
 # ------------------------------------------------------------------------ body
 _ENTRY_RE = re.compile(
@@ -322,6 +324,10 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
     ocr = doc.ocr_used
     first = next((i for i, ln in enumerate(lines) if _opens_page(ln.text, ocr)), 0)
     head = _Head()
+    named = _name_without_code(doc, lines, first)
+    if named is not None:
+        project.fields["project_name"] = named
+        head.named = True
     before_code: list[Line] = []
     after_code: list[Line] = []
     seen_code = False
@@ -398,6 +404,28 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
                                     f"fourth ignored: {raw.text[:40]!r}"))
 
 
+def _name_without_code(doc: RepairedText, lines: list[Line], first: int) -> Raw | None:
+    """The project name printed without its code, on the line above ``<agency> : (<year>)``.
+
+    A save whose text lost the code (a browser's HTML names it only in the
+    address) still prints the name in its place, between the frame and the agency
+    line. None when the page prints ``<name> : <code>`` or has no such line.
+    """
+    if first == 0 or any((found := _header_match(ln.text)) and found[1] == "_name_code"
+                         for ln in lines):
+        return None
+    found = _header_match(lines[first].text)
+    if found is None or found[1] != "_agency_year":
+        return None
+    line = lines[first - 1]
+    text = line.text.strip()
+    if (not text or len(text) > _NAME_MAX or any(r.search(line.text) for r in _BOILERPLATE_RES)
+            or _header_match(line.text) or _BARE_NUMBER_RE.match(line.text) or ":" in text):
+        return None
+    raw = doc.raw_in(line, 0, len(line.text))
+    return strip_outline_raw(doc, raw) if raw is not None else None
+
+
 def _match(regex: re.Pattern[str], text: str, ocr: bool) -> re.Match[str] | KeyMatch | None:
     """``regex`` at the start of ``text``; after OCR also in key form (marks lost)."""
     return regex.match(text) or (match_key(regex.pattern, text) if ocr else None)
@@ -428,8 +456,11 @@ def _read_responsible(doc: RepairedText, line: Line, project: RawRow) -> None:
     if raw is None:
         return
     if _UNIT_WORDS.match(raw.text) and not re.match(rf"^\s*{_TITLE}", raw.text):
+        # a unit may carry a phone too: "ฝ่ายโยธา โทร. 6543"
+        split_person_raw(doc, raw, project, "_unit", "responsible_phone")
+        unit = project.fields.pop("_unit", None)
         if project.fields.get("division") is None:
-            project.fields["division"] = raw
+            project.fields["division"] = unit if unit is not None else raw
         return
     if "responsible_person" not in project.fields:
         _read_person(doc, raw, project)
