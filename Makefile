@@ -61,7 +61,7 @@ demo: $(STAMP) ## Ingest samples/ into $(DB), then show a summary and an example
 	$(BIN)/bma-etl status --db $(DB)
 	$(BIN)/bma-etl sql --db $(DB) "select project_code, fiscal_year_be, budget_allocated_thb, budget_spent_thb, progress_pct, status from projects order by project_code"
 
-fixtures: $(STAMP) ## Rebuild tests/fixtures/pdf from samples/ (needs soffice, pdftoppm, qpdf, tesseract)
+fixtures: $(STAMP) ## Rebuild tests/fixtures/pdf from samples/ (needs soffice, pdftoppm, qpdf)
 	$(BIN)/python scripts/make_fixtures.py
 
 fuzz: $(STAMP) ## Longer property/fuzz run of the detector and extractors

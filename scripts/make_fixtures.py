@@ -14,19 +14,17 @@ Writes into ``tests/fixtures/pdf/``:
 - ``ocr_page.scanned.pdf``: the top of the first scanned page of 000 (the
   fields of section 1.1), small enough to OCR in the tests.
 - ``encrypted.pdf`` (qpdf, user password ``secret``) and ``zero_pages.pdf``.
-- ``cache/ocr/<sha256>.json``: the OCR of the scanned fixtures, made here with
-  Tesseract, so the tests read the full scans without OCR'ing every page.
 
 The PDFs are committed, so the tests need none of these tools. Needs: soffice
 (libreoffice-writer-nogui), pdftoppm (poppler-utils), qpdf, fonts-thai-tlwg and
-tesseract-ocr with tesseract-ocr-tha.
+fonts-thai-tlwg. The tests OCR the scans live (no OCR result is committed: a
+frozen reading would hide what Tesseract reads now).
 """
 
 from __future__ import annotations
 
 import argparse
 import math
-import os
 import re
 import shutil
 import subprocess
@@ -348,21 +346,6 @@ def make_bad(work: Path) -> None:
                     str(OUT / "encrypted.pdf")], check=True)
 
 
-def fill_ocr_cache(paths: list[Path]) -> None:
-    """OCR the scanned fixtures into tests/fixtures/pdf/cache (committed with them)."""
-    sys.path.insert(0, str(ROOT / "src"))
-    os.environ["BMA_ETL_CACHE"] = str(OUT / "cache")
-    from bma_etl.read.pdf import extract_pdf
-
-    folder = OUT / "cache" / "ocr"
-    if folder.exists():
-        shutil.rmtree(folder)
-    for path in paths:
-        pdf = extract_pdf(path.read_bytes(), path.name, "auto")
-        print(f"  {path.name}: {len(pdf.pages)} pages OCR'd, "
-              f"mean confidence {pdf.ocr_confidence}")
-
-
 def check_lines(path: Path, stem: str) -> list[str]:
     """Lines of the sample the PDF's text does not reproduce (white space aside)."""
     sys.path.insert(0, str(ROOT / "src"))
@@ -383,13 +366,7 @@ def check_lines(path: Path, stem: str) -> list[str]:
 def main() -> int:
     """Make every fixture; exit 1 when a text-layer PDF does not give the sample's lines."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--no-ocr", action="store_true", help="do not refill the OCR cache")
-    parser.add_argument("--ocr-only", action="store_true",
-                        help="only refill the OCR cache of the committed scanned PDFs")
-    args = parser.parse_args()
-    if args.ocr_only:
-        fill_ocr_cache([OUT / f"{stem}.scanned.pdf" for stem in SCANNED])
-        return 0
+    parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     failed = False
     with tempfile.TemporaryDirectory(prefix="bma-etl-fixtures-") as tmp:
@@ -407,8 +384,6 @@ def main() -> int:
         for path in scanned:
             print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
         make_bad(work)
-    if not args.no_ocr:
-        fill_ocr_cache(scanned[:-1])
     return 1 if failed else 0
 
 

@@ -20,6 +20,14 @@ settings.register_profile("fuzz", max_examples=3000, deadline=None,
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_ocr_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """OCR results cached for this run only: a test reads what Tesseract reads now,
+    never a result an older version left in the user's cache."""
+    if "BMA_ETL_CACHE" not in os.environ:
+        os.environ["BMA_ETL_CACHE"] = str(tmp_path_factory.mktemp("bma-etl-cache"))
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "w.duckdb"

@@ -1,7 +1,7 @@
 """OCR with Tesseract: one cropped scanned page read for real, then from the cache.
 
-Tesseract with its Thai model must be installed (``make venv`` installs Debian's
-tesseract-ocr and tesseract-ocr-tha); these tests fail, not skip, without it.
+Tesseract's Thai model must be installed (``make venv`` installs Debian's
+tesseract-ocr-tha; tesserocr brings the engine); these tests fail, not skip, without it.
 """
 
 from __future__ import annotations
@@ -87,19 +87,27 @@ def test_cache_is_keyed_by_content_hash(cached: Path) -> None:
 def test_a_cached_page_needs_no_tesseract(cached: Path, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     before = extract_pdf(PAGE.read_bytes(), PAGE.name).text
-    monkeypatch.setenv("PATH", str(tmp_path))  # tesseract gone: never OCR'd twice
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))  # the model gone: never OCR'd twice
+    monkeypatch.setattr(ocr, "TESSDATA_DIRS", ())
     assert ocr.engine_problem() is not None
     assert extract_pdf(PAGE.read_bytes(), PAGE.name).text == before
 
 
-def test_ocr_values_are_marked_low_confidence(cached: Path) -> None:
+def test_ocr_values_carry_the_confidence_of_their_words(cached: Path) -> None:
+    """Each value read by OCR has the lowest confidence of the words it came from;
+    it is low-confidence when that is under 60, not because the page was OCR'd."""
     processed = process_file(PAGE)
     assert processed.layout == "legacy_progress_form"
     assert processed.tables["documents"][0].ocr_used is True  # type: ignore[attr-defined]
     assert processed.rows("projects")[0].project_code == "04160000-3949"  # type: ignore[attr-defined]
     rows: list[Provenance] = processed.rows("provenance")  # type: ignore[assignment]
     read = [p for p in rows if not p.derived]
-    assert read and all(p.low_confidence and p.page == 1 for p in read)
+    assert read and all(p.page == 1 and p.confidence is not None for p in read)
+    assert all(p.low_confidence == (p.confidence < 60) for p in read)  # type: ignore[operator]
+    code = next(p for p in read if p.field == "project_code")
+    assert code.confidence is not None and code.confidence > 80
+    mean = processed.tables["documents"][0].ocr_confidence  # type: ignore[attr-defined]
+    assert len({p.confidence for p in read}) > 1 and mean is not None  # per value, not per page
 
 
 def test_ocr_over_its_time_limit_is_cut_off(tmp_path: Path,

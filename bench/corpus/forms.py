@@ -24,6 +24,7 @@ from corpus.values import (
     project_name,
     report_dates,
     rising_percents,
+    thai,
 )
 
 TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"
@@ -128,6 +129,28 @@ def legacy_form(rng: random.Random, dialect: str | None = None) -> GeneratedDoc:
             lines.append(f"\t{progress}\t: {plan}\t: {target}")
     lines += ["", "ขอรับรองว่า ข้อมูลที่ปรากฏในเอกสารฉบับนี้ หน่วยงานได้จัดพิมพ์จากระบบงานจริง "
               "เพื่อเป็นหลักฐานไว้ตรวจสอบ", "", "ลงชื่อ.....(ผู้รับผิดชอบโครงการ)", "ตำแหน่ง", ""]
-    return GeneratedDoc(
+    doc = GeneratedDoc(
         name=f"legacy_{dialect}", layout="legacy_progress_form", text="\n".join(lines),
         tables={"projects": [project], "progress_updates": reports})
+    # Drawn last, so the forms in Arabic digits stay as they were drawn before.
+    if rng.random() < 0.3:
+        _in_thai_digits(doc, len(reports))
+    return doc
+
+
+#: Lines whose values a form in Thai digits prints in them (the system's dates stay ISO).
+_THAI_LINES = ("ปีงบประมาณ", "งบประมาณที่ได้รับ", "งบประมาณที่ใช้ไป", "| รายงานครั้งที่",
+               "รายงานครั้งที่", "\t::")
+
+
+def _in_thai_digits(doc: GeneratedDoc, reports: int) -> None:
+    """Print the year, budgets and every report's numbers in Thai digits."""
+    doc.text = "\n".join(thai(line) if line.startswith(_THAI_LINES) else line
+                         for line in doc.text.split("\n"))
+    doc.mark_thai("projects", 0, "fiscal_year_be", "budget_allocated_thb", "budget_spent_thb",
+                  "progress_pct")
+    for row in doc.tables["progress_updates"]:
+        row["detail"] = thai(row["detail"])
+    for i in range(reports):
+        doc.mark_thai("progress_updates", i, "seq_label", "report_date", "progress_pct",
+                      "budget_disbursed_thb")

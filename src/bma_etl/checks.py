@@ -36,7 +36,11 @@ def check_budget(tables: dict[str, list[Record]]) -> list[Finding]:
 
 
 def check_dates(tables: dict[str, list[Record]]) -> list[Finding]:
-    """Report dates outside the project's fiscal year; start after end."""
+    """Flag dates outside the project's fiscal year, and a start after the end.
+
+    Report dates and the project's start and end, for every medium: a year that
+    contradicts the dates is worth a look.
+    """
     out = []
     projects = cast(Sequence[Project], _rows(tables, Project))
     fy = projects[0].fiscal_year_be if projects else None
@@ -46,6 +50,12 @@ def check_dates(tables: dict[str, list[Record]]) -> list[Finding]:
                            f"end {projects[0].end_date} is before start {projects[0].start_date}"))
     if fy is None:
         return out
+    for name in ("start_date", "end_date"):
+        when = getattr(projects[0], name)
+        if when is not None and not in_fiscal_year(when, fy):
+            out.append(Finding("projects", None, name, "warning", "date_outside_fiscal_year",
+                               f"{name.replace('_', ' ')} {when} is outside the stated "
+                               f"fiscal year {fy}"))
     for u in cast(Sequence[ProgressUpdate], _rows(tables, ProgressUpdate)):
         if u.report_date is not None and not in_fiscal_year(u.report_date, fy):
             out.append(Finding("progress_updates", u.ordinal, "report_date", "warning",

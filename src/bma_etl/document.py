@@ -217,7 +217,8 @@ class RepairedText:
     holds the numbers of lines the reader saw continue on the next line (a row
     the page was too narrow for). ``source_url`` is the address a saved web page
     names for itself (the browser's ``saved from url`` comment, a canonical link),
-    when it names one; it is not part of ``text``.
+    when it names one; it is not part of ``text``. ``words`` are the OCR'd words
+    with Tesseract's confidence, their spans moved onto the repaired text.
     """
 
     text: str
@@ -226,13 +227,17 @@ class RepairedText:
     furniture: frozenset[int] = frozenset()
     wraps: frozenset[int] = frozenset()
     source_url: str | None = None
+    #: OCR'd words as ``(start, end, confidence)`` offsets into :attr:`text`, in order.
+    words: tuple[tuple[int, int, float], ...] = ()
 
     @classmethod
     def of(cls, text: str, page_starts: tuple[int, ...] = (), ocr_used: bool = False,
            furniture: frozenset[int] = frozenset(), wraps: frozenset[int] = frozenset(),
-           source_url: str | None = None) -> RepairedText:
+           source_url: str | None = None, words: tuple[tuple[int, int, float], ...] = ()
+           ) -> RepairedText:
         """Wrap already-repaired text."""
-        return cls(text, LineIndex(text, page_starts), ocr_used, furniture, wraps, source_url)
+        return cls(text, LineIndex(text, page_starts), ocr_used, furniture, wraps, source_url,
+                   words)
 
     def all_lines(self) -> Iterator[Line]:
         r"""Every physical line with its number and offset (furniture included).

@@ -49,6 +49,7 @@ from bma_etl.load import (
     to_arrow,
 )
 from bma_etl.normalize.fields import normalize
+from bma_etl.normalize.trust import screen as screen_ocr_values
 from bma_etl.read import SUFFIXES, SourceDocument, doc_id_of, media_type_of, read_bytes, read_source
 from bma_etl.records import Document, DocumentText, IngestRun, QualityIssue, Record
 from bma_etl.textnorm import repair_text
@@ -80,14 +81,59 @@ def repair(source: SourceDocument) -> RepairedText:
         return RepairedText.of(repair_text(source.text), (), source.ocr_used,
                                source_url=source.source_url)
     bounds = [*source.page_starts, len(source.text) + 1]
-    pages = [repair_text(source.text[a:b - 1]) for a, b in pairwise(bounds)]
+    originals = [source.text[a:b - 1] for a, b in pairwise(bounds)]
+    pages = [repair_text(page) for page in originals]
     starts, offset = [], 0
     for page in pages:
         starts.append(offset)
         offset += len(page) + 1
     text = "\n".join(pages)
+    words = moved_words(source.words, source.page_starts, originals, tuple(starts), pages) \
+        if source.words else ()
     return RepairedText.of(text, tuple(starts), source.ocr_used,
-                           furniture=furniture_lines(text, tuple(starts)), wraps=source.wraps)
+                           furniture=furniture_lines(text, tuple(starts)), wraps=source.wraps,
+                           words=words)
+
+
+def moved_words(words: tuple[tuple[int, int, float], ...], old_starts: tuple[int, ...],
+                originals: list[str], new_starts: tuple[int, ...], repaired: list[str]
+                ) -> tuple[tuple[int, int, float], ...]:
+    """OCR word spans in the source text → the same words' spans in the repaired text.
+
+    Repair changes a page's length (SARA AM composed, specks dropped); each page's
+    characters are aligned by RapidFuzz's Levenshtein edit operations.
+
+    >>> moved_words(((0, 6, 90.0), (7, 10, 40.0)), (0,), ["สํานัก ๑๒๓"], (0,), ["สำนัก ๑๒๓"])
+    ((0, 5, 90.0), (6, 9, 40.0))
+    """
+    from bisect import bisect_right
+
+    out: list[tuple[int, int, float]] = []
+    maps: dict[int, list[int]] = {}
+    for start, end, conf in words:
+        page = bisect_right(old_starts, start) - 1
+        if page not in maps:
+            maps[page] = _offset_map(originals[page], repaired[page])
+        where = maps[page]
+        a, b = start - old_starts[page], end - old_starts[page]
+        if 0 <= a < b < len(where):
+            out.append((new_starts[page] + where[a], new_starts[page] + where[b], conf))
+    return tuple(out)
+
+
+def _offset_map(old: str, new: str) -> list[int]:
+    """For each offset of ``old`` (and its end), the offset in ``new`` it became."""
+    if old == new:
+        return list(range(len(old) + 1))
+    from rapidfuzz.distance import Levenshtein
+
+    where = [0] * (len(old) + 1)
+    for op in Levenshtein.opcodes(old, new):
+        for i in range(op.src_start, op.src_end):
+            where[i] = op.dest_start if op.tag == "delete" \
+                else op.dest_start + (i - op.src_start)
+    where[len(old)] = len(new)
+    return where
 
 
 def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
@@ -104,7 +150,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     doc = repair(source)
     detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
     extraction = detection.layout.extract(doc)
-    normalized = normalize(extraction, doc.text)
+    normalized = normalize(extraction, doc.text, doc.words)
+    if source.ocr_used:
+        screen_ocr_values(normalized, doc.text)
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
                      for warning in source.warnings]

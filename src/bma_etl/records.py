@@ -276,6 +276,9 @@ class Provenance(Record):
     derived: bool = False
     low_confidence: bool = False
     note: str | None = None
+    #: The lowest confidence (0-100) Tesseract gave a word of the value; NULL when
+    #: the value was not read by OCR.
+    confidence: float | None = None
 
 
 class DocumentText(Record):

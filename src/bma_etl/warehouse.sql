@@ -202,9 +202,11 @@ CREATE TABLE IF NOT EXISTS provenance (
     char_end INTEGER,
     raw_text VARCHAR,
     derived BOOLEAN,
-    low_confidence BOOLEAN,             -- added: read by OCR from Thai digits, say
-    note VARCHAR                        -- added: how a derived value was worked out
+    low_confidence BOOLEAN,             -- added: an OCR word of it read below 60 % confidence
+    note VARCHAR,                       -- added: how a derived value was worked out
+    confidence DOUBLE                   -- added: lowest OCR word confidence (0-100)
 );
+ALTER TABLE provenance ADD COLUMN IF NOT EXISTS confidence DOUBLE;
 
 CREATE TABLE IF NOT EXISTS ingest_runs (
     run_id VARCHAR PRIMARY KEY,

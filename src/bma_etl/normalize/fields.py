@@ -118,6 +118,7 @@ class ProvenanceRow(NamedTuple):
     derived: bool
     low_confidence: bool
     note: str | None = None
+    confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -138,13 +139,50 @@ class Normalized:
     findings: list[Finding] = field(default_factory=list)
 
 
-def normalize(extraction: Extraction, text: str) -> Normalized:
-    """Parse every raw value of ``extraction``; ``text`` is the text the spans index."""
+#: A value with an OCR word read below this confidence (0-100) is low-confidence.
+LOW_WORD_CONFIDENCE = 60.0
+
+
+def normalize(extraction: Extraction, text: str,
+              words: tuple[tuple[int, int, float], ...] = ()) -> Normalized:
+    """Parse every raw value of ``extraction``; ``text`` is the text the spans index.
+
+    ``words`` are the OCR'd words' ``(start, end, confidence)`` in ``text``: a
+    value read by OCR gets the lowest confidence of the words it overlaps
+    (``provenance.confidence``), and is low-confidence when that is below
+    :data:`LOW_WORD_CONFIDENCE` or no word is found under it.
+    """
     out = Normalized(findings=list(extraction.findings))
     parsed = _Parsed()
     for row in extraction.rows:
         out.rows.append(_normalize_row(row, text, out, parsed))
+    if words:
+        out.provenance = [_with_confidence(p, words, text) for p in out.provenance]
     return out
+
+
+def _with_confidence(prov: ProvenanceRow, words: tuple[tuple[int, int, float], ...],
+                     text: str) -> ProvenanceRow:
+    """The value's lowest word confidence; specks (words of no letter or digit) aside."""
+    if prov.derived or not prov.low_confidence or prov.char_start is None \
+            or prov.char_end is None:
+        return prov
+    from bisect import bisect_left
+
+    start, end = prov.char_start, prov.char_end
+    i = bisect_left(words, (start, -1, 0.0))
+    while i > 0 and words[i - 1][1] > start:
+        i -= 1  # a word that starts before the value and runs into it
+    confs = []
+    while i < len(words) and words[i][0] < end:
+        a, b, conf = words[i]
+        if b > start and any(c.isalnum() for c in text[max(a, start):min(b, end)]):
+            confs.append(conf)
+        i += 1
+    if not confs:
+        return prov
+    low = min(confs)
+    return prov._replace(confidence=low, low_confidence=low < LOW_WORD_CONFIDENCE)
 
 
 class _Parsed:

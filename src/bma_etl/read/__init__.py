@@ -41,6 +41,8 @@ class SourceDocument:
     warnings: tuple[str, ...] = ()
     #: The address a saved web page names for itself, when it names one.
     source_url: str | None = None
+    #: OCR'd words as ``(start, end, confidence)`` offsets into :attr:`text`, in order.
+    words: tuple[tuple[int, int, float], ...] = ()
 
 
 def media_type_of(path: Path) -> str:
@@ -93,5 +95,8 @@ def read_source(path: Path, data: bytes | None = None, ocr: str = "auto") -> Sou
     from bma_etl.read.pdf import extract_pdf
 
     pdf = extract_pdf(data, path.name, ocr=ocr)
+    words = tuple((start + w.start, start + w.end, w.conf)
+                  for page, start in zip(pdf.pages, pdf.page_starts, strict=True)
+                  for w in page.words)
     return SourceDocument(doc_id, path, media_type, pdf.text, len(pdf.pages), pdf.page_starts,
-                          pdf.ocr_used, pdf.ocr_confidence, pdf.wraps)
+                          pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words)

@@ -7,13 +7,13 @@ its confidence, box and offset in that text, and the mean word confidence
 
 - A page scanned askew (up to 1.5 degrees) is turned level first
   (:mod:`.ocr_image`): Tesseract splits the lines of a skewed wide page.
-- Each image is read by ``tesseract -l tha+eng``, one process per image with
-  ``OMP_THREAD_LIMIT=1``: on two cores that took 1.7-2.9 s a page against
-  7-13 s with Tesseract's own threads. As many images are read at once as there
-  are CPUs (``BMA_ETL_OCR_JOBS``), each with a time limit
-  (``BMA_ETL_OCR_TIMEOUT``). Loading the Thai model costs about 0.1 s of the
-  3-4 s a page takes (``bench/pdf_pages.py``), so one process per page costs
-  little.
+- Each image is read by Tesseract (``tha+eng``) in this process, through
+  tesserocr's binding of its C API: engines are kept for the life of the
+  process (the Thai model loads once per worker thread, not once per page) and
+  each runs one thread (``OMP_THREAD_LIMIT=1``). As many pages are read at once
+  as there are CPUs (``BMA_ETL_OCR_JOBS``), each with a time limit
+  (``BMA_ETL_OCR_TIMEOUT``). ``bench/pdf_pages.py`` measures it against
+  rendering and ``tesseract`` run one page at a time.
 - Results are cached (:class:`OcrCache`) in ``$BMA_ETL_CACHE/ocr/<doc_id>.json``
   (default ``~/.cache/bma-etl``; ``BMA_ETL_CACHE=off`` turns the cache off);
   :mod:`.pdf` names the file by the PDF's content hash, so an unchanged file is
@@ -25,22 +25,25 @@ its confidence, box and offset in that text, and the mean word confidence
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
-import shutil
-import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from bma_etl.errors import ReadError
 from bma_etl.limits import seconds_from_env
 from bma_etl.read.ocr_image import deskewed
 from bma_etl.read.ocr_layout import OcrWord, page_layout
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +52,7 @@ LANG = "tha+eng"
 #: Seconds Tesseract may spend on one page (override with ``BMA_ETL_OCR_TIMEOUT``).
 DEFAULT_PAGE_TIME_LIMIT = 180.0
 
-INSTALL_HINT = "install Debian's tesseract-ocr and tesseract-ocr-tha (`make venv` does it)"
+INSTALL_HINT = "install Debian's tesseract-ocr-tha (`make venv` does it)"
 
 K = TypeVar("K", bound=Hashable)
 
@@ -74,33 +77,100 @@ class OcrPage:
 
 # ------------------------------------------------------------------ the engine
 
+#: Where Debian, Fedora, Homebrew and source builds put Tesseract's models.
+TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata", "/usr/local/share/tessdata", "/opt/homebrew/share/tessdata",
+)
 
-def engine_problem() -> str | None:
-    """Why Tesseract cannot OCR Thai here, or None when it can."""
-    exe = shutil.which("tesseract")
-    if exe is None:
-        return f"Tesseract is not installed; {INSTALL_HINT}"
-    try:
-        listed = subprocess.run([exe, "--list-langs"], capture_output=True, text=True,
-                                timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError) as exc:
-        return f"Tesseract does not run ({exc}); {INSTALL_HINT}"
-    langs = set(listed.stdout.split())
-    missing = [lang for lang in LANG.split("+") if lang not in langs]
-    if missing:
-        return f"Tesseract has no {'+'.join(missing)} model; {INSTALL_HINT}"
+
+def tessdata_dir() -> str | None:
+    """The folder holding ``tha.traineddata`` (``TESSDATA_PREFIX`` first), or None."""
+    candidates = [os.environ.get("TESSDATA_PREFIX", ""), *TESSDATA_DIRS]
+    for folder in candidates:
+        if folder and all(Path(folder, f"{lang}.traineddata").is_file()
+                          for lang in LANG.split("+")):
+            return folder.rstrip("/") + "/"
     return None
 
 
+def engine_problem() -> str | None:
+    """Why Tesseract cannot OCR Thai here, or None when it can."""
+    try:
+        import tesserocr  # noqa: F401
+    except ImportError as exc:
+        return f"the tesserocr package does not load ({exc}); reinstall bma-etl"
+    if tessdata_dir() is None:
+        return (f"Tesseract has no {LANG} model (set TESSDATA_PREFIX to the folder of "
+                f"tha.traineddata); {INSTALL_HINT}")
+    return None
+
+
+#: Settings the engine reads with, named in the cache: results read otherwise are
+#: read again.
+ENGINE_SETTINGS = "psm 3"
+
+
 def engine_version() -> str:
-    """``tesseract 5.3.0`` or the like (recorded with cached results)."""
-    exe = shutil.which("tesseract")
-    if exe is None:
-        return "tesseract (missing)"
-    out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30,
-                         check=False)
-    lines = (out.stdout or out.stderr).splitlines()
-    return lines[0].strip() if lines else "tesseract (unknown version)"
+    """Name the engine and its settings (``tesseract 5.5.4 psm 3``).
+
+    Recorded with cached results, which are used only when it matches.
+    """
+    import tesserocr
+
+    version = str(tesserocr.tesseract_version()).splitlines()[0].strip()
+    return f"{version} {ENGINE_SETTINGS}"
+
+
+class _Engines:
+    """Tesseract engines kept for the life of the process, one per thread at a time.
+
+    Loading the Thai model costs a tenth of a second or more; an engine is taken
+    for one page and given back, so a batch loads it once per worker thread.
+    """
+
+    def __init__(self) -> None:
+        self._idle: dict[str, list[object]] = {}
+        self._lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def engine(self, lang: str) -> Iterator[object]:
+        with self._lock:
+            idle = self._idle.setdefault(lang, [])
+            api = idle.pop() if idle else None
+        if api is None:
+            api = _new_engine(lang)
+        try:
+            yield api
+        except BaseException:
+            api.End()  # type: ignore[attr-defined]  # a failed engine is not reused
+            raise
+        with self._lock:
+            self._idle[lang].append(api)
+
+
+def _new_engine(lang: str) -> object:
+    # One thread per engine: pages run in parallel across engines instead, which
+    # on two cores beat Tesseract's own OpenMP threads (1.7-2.9 s a page against
+    # 7-13 s). Set before the library first starts OpenMP.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    import tesserocr
+
+    folder = tessdata_dir()
+    if folder is None:
+        raise ReadError(f"Tesseract has no {lang} model; {INSTALL_HINT}")
+    try:
+        # Automatic page segmentation: one text block (PSM 6) read the two fixture
+        # scans better but lost most fields of the robustness corpus's scans.
+        api = tesserocr.PyTessBaseAPI(path=folder, lang=lang, psm=tesserocr.PSM.AUTO)
+    except RuntimeError as exc:
+        raise ReadError(f"Tesseract cannot load {lang} from {folder} ({exc})") from None
+    # Not set: tessedit_do_invert=0 (no inverted second reading of doubtful lines)
+    # is 4 % faster but lost whole lines of a generated 200 dpi scan.
+    return api
+
+
+_ENGINES = _Engines()
 
 
 def page_time_limit() -> float:
@@ -117,35 +187,21 @@ def jobs() -> int:
                else os.cpu_count() or 1)
 
 
-def ocr_image(image: Path, *, lang: str = LANG, dpi: float = 300,
+def ocr_image(image: Path | Image.Image, *, lang: str = LANG, dpi: float = 300,
               timeout: float | None = None) -> OcrPage:
-    """Run Tesseract on one image file (one process, one thread)."""
-    exe = shutil.which("tesseract")
-    if exe is None:
-        raise ReadError(f"Tesseract is not installed; {INSTALL_HINT}")
+    """Read one page image (a file or a Pillow image) with an in-process engine."""
     limit = page_time_limit() if timeout is None else timeout
-    base = image.with_suffix("")
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    try:
-        done = subprocess.run(
-            [exe, str(image), str(base), "-l", lang, "--dpi", str(round(dpi)),
-             "-c", "page_separator=", "txt", "tsv"],
-            capture_output=True, text=True, timeout=limit, env=env, check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise ReadError(f"OCR took longer than the {limit:g} s time limit for one page "
-                        "(raise BMA_ETL_OCR_TIMEOUT)") from None
-    txt, tsv = base.with_suffix(".txt"), base.with_suffix(".tsv")
-    try:
-        if done.returncode != 0 or not tsv.exists():
-            detail = (done.stderr.strip().splitlines() or ["no message"])[-1]
-            raise ReadError(f"Tesseract failed ({detail})")
-        text, words, confidence = page_layout(
-            tsv.read_text(encoding="utf-8", errors="replace"),
-            txt.read_text(encoding="utf-8", errors="replace") if txt.exists() else "")
-    finally:
-        for out in (txt, tsv):
-            out.unlink(missing_ok=True)
+    page = _open_image(image) if isinstance(image, Path) else image
+    with _ENGINES.engine(lang) as api:
+        api.SetImage(page)  # type: ignore[attr-defined]
+        api.SetSourceResolution(round(dpi))  # type: ignore[attr-defined]
+        if not api.Recognize(timeout=round(limit * 1000)):  # type: ignore[attr-defined]
+            raise ReadError(f"OCR took longer than the {limit:g} s time limit for one page "
+                            "(raise BMA_ETL_OCR_TIMEOUT), or Tesseract failed")
+        tsv = api.GetTSVText(0)  # type: ignore[attr-defined]
+        txt = api.GetUTF8Text()  # type: ignore[attr-defined]
+        api.Clear()  # type: ignore[attr-defined]
+    text, words, confidence = page_layout(tsv, txt)
     return OcrPage(text, confidence, words, dpi)
 
 
@@ -181,10 +237,20 @@ def read_images(images: Iterable[tuple[K, Path, float]], *, lang: str = LANG,
 
 def _read_and_remove(image: Path, lang: str, dpi: float) -> OcrPage:
     try:
-        straighten(image)
-        return ocr_image(image, lang=lang, dpi=dpi)
+        return ocr_image(deskewed(_open_image(image)), lang=lang, dpi=dpi)
     finally:
         image.unlink(missing_ok=True)
+
+
+def _open_image(image: Path) -> Image.Image:
+    from PIL import Image as PilImage
+    from PIL import UnidentifiedImageError
+
+    try:
+        with PilImage.open(image) as opened:
+            return opened.convert("L")
+    except (OSError, UnidentifiedImageError) as exc:
+        raise ReadError(f"page image unreadable ({exc})") from None
 
 
 def straighten(image: Path) -> None:
@@ -196,13 +262,7 @@ def straighten(image: Path) -> None:
     level pages unchanged. Skew and noise together stay poor (000 p1 at 150 dpi:
     26 % → 17 %). It costs about 0.3 s a page; a level page is left as it is.
     """
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(image) as opened:
-            page = opened.convert("L")
-    except (OSError, UnidentifiedImageError) as exc:
-        raise ReadError(f"page image unreadable ({exc})") from None
+    page = _open_image(image)
     level = deskewed(page)
     if level is not page:
         level.save(image)
@@ -242,9 +302,11 @@ class OcrCache:
             except (OSError, ValueError) as exc:
                 log.warning("OCR cache %s unreadable (%s); ignoring it", self.path, exc)
 
-    def get(self, key: str) -> OcrPage | None:
-        """The cached page, or None."""
+    def get(self, key: str, engine: str | None = None) -> OcrPage | None:
+        """The cached page, or None (also when ``engine`` is given and another read it)."""
         entry = self.pages.get(key)
+        if engine is not None and isinstance(entry, dict) and entry.get("engine") != engine:
+            return None
         try:
             return page_from_json(entry)
         except (TypeError, ValueError, KeyError):

@@ -273,8 +273,9 @@ def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
     cache = ocr_engine.OcrCache(hashlib.sha256(data).hexdigest(), ocr_engine.cache_dir())
     results: dict[int, OcrPage] = {}
     todo: list[int] = []
+    engine = ocr_engine.engine_version() if ocr_engine.engine_problem() is None else None
     for index in indexes:
-        hit = cache.get(page_key(index, lang, dpi))
+        hit = cache.get(page_key(index, lang, dpi), engine)
         if hit is None:
             todo.append(index)
         else:
@@ -282,9 +283,8 @@ def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
     if not todo:
         return results
     problem = ocr_engine.engine_problem()
-    if problem:
+    if problem or engine is None:
         raise ReadError(f"{name}: pages need OCR but {problem}")
-    engine = ocr_engine.engine_version()
     with tempfile.TemporaryDirectory(prefix="bma-etl-ocr-") as tmp:
 
         def rendered() -> Iterator[tuple[int, Path, float]]:

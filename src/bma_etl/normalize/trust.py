@@ -1,0 +1,250 @@
+"""Numbers OCR may have misread: loaded only when another value of the page confirms them.
+
+Stage: normalize (after parsing, before validation), for documents read by OCR.
+Debian's Thai model has no ๔ ๖ ๗ ๘ ๙: a scan's Thai-digit numbers come out with
+other digits, at high confidence (``๘๐๐,๐๐๐`` as ``๕๐๐,๐๐๐``, ``๒๕๖๔`` as
+``๒๕๒๕``). A number, date or code read by OCR is *doubtful* when its text holds a
+Thai digit, or a letter among its digits (``ซ๕,๒๐๐``: the parser would drop the
+letter). A doubtful value is loaded
+only when a value that is not doubtful confirms it:
+
+- a fiscal year, by the project's dates or its report dates falling in it;
+- a project's start or end date, by lying in a fiscal year that is not doubtful;
+- a project's progress, by the latest progress of its entries or months;
+- an entry's or month's number, by its place in the list;
+- any number or code, by the same value printed again in Arabic digits.
+
+Otherwise it is NULL with an ``ocr_doubtful_value`` quality issue that quotes what
+OCR read and says why it is doubtful (with what the page says instead, when a check
+refutes it). A row whose key number is doubtful and unconfirmed is left out, with
+the issue. Arabic-digit values OCR read are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from bma_etl.document import Finding
+from bma_etl.normalize.digits import to_arabic_digits
+from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
+from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
+from bma_etl.records import MODEL_BY_TABLE, parser_kind
+
+#: Parser kinds whose values are numbers, dates or codes.
+NUMERIC_KINDS = frozenset({"amount", "number", "percent", "int", "year_be", "date", "code"})
+_THAI_DIGIT = re.compile("[๐-๙]")
+#: A letter between two digits, or a lone letter glued before a number (``ซ๕,๒๐๐``).
+_LETTER_IN_NUMBER = re.compile(
+    r"[0-9๐-๙][,.]?[A-Za-zก-ฮ][,.]?[0-9๐-๙]|(?:^|\s)[A-Za-zก-ฮ][0-9๐-๙]")
+#: Columns whose row cannot exist without them.
+_ROW_KEYS = {("monthly_progress", "month_no")}
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    """One loaded value and where it was read."""
+
+    row: NormalizedRow
+    field: str
+    kind: str
+    value: object
+    prov: ProvenanceRow
+
+
+def doubt_of(raw_text: str) -> str | None:
+    """Why a number OCR read as ``raw_text`` is doubtful, or None.
+
+    Tesseract's word confidence is not a reason: on the robustness corpus's scans,
+    Arabic-digit values it read right had confidences as low as 5, and the few it
+    read wrong were as sure as the rest (so ``provenance.confidence`` informs, and
+    decides nothing here).
+
+    >>> doubt_of("๕๐๐,๐๐๐"), doubt_of("ซ๕,๒๐๐"), doubt_of("500,000")
+    ('Thai digits, which the OCR model cannot all read', 'a letter among its digits', None)
+    """
+    if _LETTER_IN_NUMBER.search(raw_text):
+        return "a letter among its digits"
+    if _THAI_DIGIT.search(raw_text):
+        return "Thai digits, which the OCR model cannot all read"
+    return None
+
+
+def screen(normalized: Normalized, text: str) -> None:
+    """Drop the doubtful values of an OCR'd document that nothing confirms (in place).
+
+    ``text`` is the document's text (the provenance spans index it). A value read
+    by OCR is one whose provenance has a ``confidence`` (the lowest of its words')
+    or is marked low-confidence.
+    """
+    values = list(_values(normalized))
+    doubts: dict[int, str] = {}
+    for i, v in enumerate(values):
+        if v.prov.derived or v.prov.raw_text is None or not (
+                v.prov.low_confidence or v.prov.confidence is not None):
+            continue
+        reason = doubt_of(v.prov.raw_text)
+        if reason is not None:
+            doubts[i] = reason
+    if not doubts:
+        return
+    sure = [v for i, v in enumerate(values) if i not in doubts]
+    context = _Context(sure, values, text, normalized.rows)
+    dropped: set[tuple[str, int | None, str]] = set()
+    dropped_rows: set[int] = set()
+    for i, reason in doubts.items():
+        v = values[i]
+        confirmed, why = context.confirms(v)
+        if confirmed:
+            continue
+        line = f"line {v.prov.line_no}: " if v.prov.line_no else ""
+        message = (f"{line}OCR read {v.prov.raw_text!r} ({reason}); "
+                   f"{why or 'nothing else on the page confirms it'}: not loaded")
+        if (v.row.table, v.field) in _ROW_KEYS:
+            dropped_rows.add(id(v.row))
+            message += "; the row is left out"
+        else:
+            v.row.values.pop(v.field, None)
+        dropped.add((v.row.table, v.row.ordinal, v.field))
+        normalized.findings.append(Finding(v.row.table, v.row.ordinal, v.field, "warning",
+                                           "ocr_doubtful_value", message))
+    if dropped_rows:
+        gone = {(r.table, r.ordinal) for r in normalized.rows if id(r) in dropped_rows}
+        normalized.rows[:] = [r for r in normalized.rows if id(r) not in dropped_rows]
+        normalized.provenance[:] = [p for p in normalized.provenance
+                                    if (p.table_name, p.row_ordinal) not in gone]
+    normalized.provenance[:] = [p for p in normalized.provenance
+                                if (p.table_name, p.row_ordinal, p.field) not in dropped]
+
+
+def _values(normalized: Normalized) -> Iterable[_Value]:
+    rows = {(r.table, r.ordinal): r for r in normalized.rows}
+    for prov in normalized.provenance:
+        row = rows.get((prov.table_name, prov.row_ordinal))
+        model = MODEL_BY_TABLE.get(prov.table_name)
+        if row is None or model is None or prov.field not in row.values:
+            continue
+        kind = parser_kind(model, prov.field)
+        if kind in NUMERIC_KINDS:
+            yield _Value(row, prov.field, kind, row.values[prov.field], prov)
+
+
+class _Context:
+    """The values that are not doubtful, and the checks that use them."""
+
+    def __init__(self, sure: list[_Value], every: list[_Value], text: str,
+                 rows: list[NormalizedRow]) -> None:
+        self.text = text
+        self.sure = {(v.row.table, v.row.ordinal, v.field): v.value for v in sure}
+        self.every = every
+        self.rows = rows
+
+    def _place(self, row: NormalizedRow) -> tuple[int, int]:
+        """The row's place (1-based) among its table's rows in document order, and their count."""
+        same = [r for r in self.rows if r.table == row.table]
+        return next(i for i, r in enumerate(same, start=1) if r is row), len(same)
+
+    def _get(self, table: str, field: str, ordinal: int | None = None) -> object:
+        return self.sure.get((table, ordinal, field))
+
+    def _sure_of(self, table: str, field: str) -> list[object]:
+        return [value for (t, _, f), value in self.sure.items() if t == table and f == field]
+
+    def confirms(self, v: _Value) -> tuple[bool, str | None]:
+        """``(True, None)`` when a sure value confirms ``v``; else ``(False, why)``."""
+        check = getattr(self, f"_{v.row.table}_{v.field}", None)
+        if check is not None:
+            verdict = check(v)
+            if verdict is not None:
+                return verdict
+        if self._printed_again(v):
+            return True, None
+        return False, None
+
+    # ----------------------------------------------------------- per field
+
+    def _projects_fiscal_year_be(self, v: _Value) -> tuple[bool, str | None] | None:
+        dates = [d for d in (*self._sure_of("projects", "start_date"),
+                             *self._sure_of("progress_updates", "report_date"))
+                 if isinstance(d, date)]
+        end = self._get("projects", "end_date")
+        if isinstance(end, date):
+            dates.append(end)
+        if not dates:
+            return None
+        years = {fiscal_year_be(d) for d in dates}
+        if v.value in years:
+            return True, None
+        shown = ", ".join(str(y) for y in sorted(years))
+        return False, f"the page's dates fall in fiscal year {shown}"
+
+    def _projects_start_date(self, v: _Value) -> tuple[bool, str | None] | None:
+        return self._in_sure_fiscal_year(v)
+
+    def _projects_end_date(self, v: _Value) -> tuple[bool, str | None] | None:
+        return self._in_sure_fiscal_year(v)
+
+    def _in_sure_fiscal_year(self, v: _Value) -> tuple[bool, str | None] | None:
+        fy = self._get("projects", "fiscal_year_be")
+        if not isinstance(fy, int) or not isinstance(v.value, date):
+            return None
+        first, last = fiscal_year_bounds(fy)
+        if first <= v.value <= last:
+            return True, None
+        return False, f"it lies outside fiscal year {fy} ({first}..{last})"
+
+    def _projects_progress_pct(self, v: _Value) -> tuple[bool, str | None] | None:
+        latest = [p for p in (*self._sure_of("progress_updates", "progress_pct"),
+                              *self._sure_of("monthly_progress", "value"))
+                  if isinstance(p, Decimal)]
+        if not latest or not isinstance(v.value, Decimal):
+            return None
+        if v.value == max(latest):
+            return True, None
+        return False, f"the latest progress of its entries is {max(latest)}"
+
+    def _monthly_progress_month_no(self, v: _Value) -> tuple[bool, str | None] | None:
+        place, _ = self._place(v.row)
+        if v.value == place:
+            return True, None
+        return False, f"it stands in place {place} of the months"
+
+    def _progress_updates_seq_label(self, v: _Value) -> tuple[bool, str | None] | None:
+        place, count = self._place(v.row)
+        if v.value in (place, count - place + 1):
+            return True, None
+        return False, f"it stands in place {place} of {count} entries"
+
+    # ----------------------------------------------------------- any field
+
+    def _printed_again(self, v: _Value) -> bool:
+        """The same value printed elsewhere in Arabic digits (not doubtful).
+
+        Only values of four digits or more: a small number printed again is chance.
+        """
+        start, end = v.prov.char_start, v.prov.char_end
+        if start is None or end is None or v.kind == "date" \
+                or sum(c.isdigit() for c in str(v.value)) < 4:
+            return False
+        want = _number_key(str(v.value)) if v.kind != "code" else str(v.value)
+        for m in _ARABIC_TOKEN.finditer(self.text):
+            if m.start() < end and m.end() > start:
+                continue  # the value itself
+            token = m.group()
+            got = token if v.kind == "code" else _number_key(token)
+            if got is not None and got == want:
+                return True
+        return False
+
+
+_ARABIC_TOKEN = re.compile(r"(?<![0-9๐-๙])[0-9][0-9,.\-]*[0-9](?![0-9๐-๙])")
+
+
+def _number_key(text: str) -> Decimal | None:
+    try:
+        return Decimal(to_arabic_digits(text).replace(",", ""))
+    except InvalidOperation:
+        return None
