@@ -350,3 +350,27 @@ def test_scanned_document_reports_ocr_confidence(stem: str, committed_cache: Pat
     assert confidence is not None and 50 < confidence <= 100
     text_layer = process_file(PDFS / f"{stem}.pdf").rows("documents")[0]
     assert text_layer.ocr_confidence is None  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------------ what one file may cost
+
+
+def test_pdf_over_the_page_limit_is_refused_with_the_limit_named(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BMA_ETL_MAX_PAGES", "2")
+    with pytest.raises(ReadError, match=r"over the limit of 2 pages .*BMA_ETL_MAX_PAGES"):
+        process_file(PDFS / f"{LEGACY[0]}.pdf")
+
+
+def test_page_too_big_to_ocr_is_refused_with_the_limit_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BMA_ETL_MAX_MEGAPIXELS", "0.5")  # an A4 page at 150 dpi is 2.2
+    with pytest.raises(ReadError, match=r"page 1 is \d+ × \d+ mm.*BMA_ETL_MAX_MEGAPIXELS"):
+        process_file(PDFS / "ocr_page.scanned.pdf")
+
+
+def test_text_over_the_character_limit_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BMA_ETL_MAX_CHARS", "1000")
+    with pytest.raises(ReadError, match=r"characters of text, over the limit of 1,000"):
+        process_file(SAMPLES / "000_52cb5c31ec83ab03.txt")

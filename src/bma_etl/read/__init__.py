@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bma_etl.errors import ReadError
+from bma_etl.limits import max_chars
 
 #: File suffixes ``ingest`` picks up when walking folders.
 SUFFIXES: dict[str, str] = {
@@ -74,7 +75,19 @@ def doc_id_of(data: bytes) -> str:
 
 
 def read_source(path: Path, data: bytes | None = None, ocr: str = "auto") -> SourceDocument:
-    """Read ``path`` (or its already-read ``data``) into a SourceDocument."""
+    """Read ``path`` (or its already-read ``data``) into a SourceDocument.
+
+    Raises ReadError for a file that cannot be read, and for text over the
+    character limit (:func:`~bma_etl.limits.max_chars`).
+    """
+    source = _read_source(path, data, ocr)
+    if len(source.text) > max_chars():
+        raise ReadError(f"{path.name}: {len(source.text):,} characters of text, over the limit "
+                        f"of {max_chars():,} for one file (raise BMA_ETL_MAX_CHARS)")
+    return source
+
+
+def _read_source(path: Path, data: bytes | None, ocr: str) -> SourceDocument:
     media_type = media_type_of(path)
     if data is None:
         data = read_bytes(path)

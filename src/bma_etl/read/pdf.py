@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from bma_etl.errors import ReadError
+from bma_etl.limits import max_megapixels, max_pages
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
@@ -79,8 +80,9 @@ MIN_CHARS_PER_PAGE = 20
 MAX_DAMAGE = 0.03
 #: Resolution pages are rendered at for OCR.
 DPI = 300
-#: Largest rendering in pixels (an A2 page at 300 dpi); bigger pages are rendered smaller.
-MAX_PIXELS = 36_000_000
+#: Least resolution a page too big for the megapixel limit is rendered at; a page
+#: that is too big even at this resolution is refused.
+MIN_DPI = 150
 #: Bump when the cached OCR's shape or settings change (2: words and layout from TSV).
 OCR_CACHE_FORMAT = 2
 #: What an unmapped glyph right after SARA AM counts for in the damage score (a
@@ -173,7 +175,8 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
     if ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
     check_pdf_bytes(data, name)
-    layers = call_with_time_limit(_read_layers, data, name, what=f"{name}: reading the PDF")
+    layers = call_with_time_limit(_read_layers, data, name, max_pages(),
+                                  what=f"{name}: reading the PDF")
     if not layers:
         raise ReadError(f"{name}: PDF has no pages")
     pages = [classify_page(layer) for layer in layers]
@@ -291,6 +294,7 @@ def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
             for index in todo:
                 image = Path(tmp) / f"page-{index}.pgm"
                 used = call_with_time_limit(render_page, data, name, index, str(image), dpi,
+                                            max_megapixels(),
                                             what=f"{name}: rendering page {index + 1}")
                 yield index, image, used
 
@@ -306,13 +310,19 @@ def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
 
 
 
-def _read_layers(data: bytes, name: str) -> list[PageLayer]:
-    """Every page's text layer (runs in the worker process)."""
+def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
+    """Every page's text layer (runs in the worker process).
+
+    The limits are passed in: the worker's environment is the one it started with.
+    """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     pdf = open_pdf(data, name)
     try:
+        if len(pdf) > page_limit:
+            raise ReadError(f"{name}: {len(pdf)} pages, over the limit of {page_limit} pages "
+                            "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
         pages: list[tuple[list[TextLine], bool, tuple[int, int], float, float]] = []
         for index in range(len(pdf)):
             try:
@@ -376,10 +386,13 @@ def open_pdf(data: bytes, name: str) -> Any:
                         "truncated") from None
 
 
-def render_page(data: bytes, name: str, index: int, path: str, dpi: float) -> float:
+def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
+                megapixels: float = 36.0) -> float:
     """Render one page in grey to an image file; the resolution used (in the worker).
 
-    A page too big for :data:`MAX_PIXELS` at ``dpi`` is rendered smaller.
+    A page over ``megapixels`` (the limit, :func:`~bma_etl.limits.max_megapixels`)
+    at ``dpi`` is rendered smaller, down to :data:`MIN_DPI`; a bigger one is refused
+    with a ReadError.
     """
     pdf = open_pdf(data, name)
     try:
@@ -387,8 +400,15 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float) -> fl
         try:
             width, height = page.get_size()
             scale = dpi / 72
-            if width * height * scale * scale > MAX_PIXELS:
-                scale = math.sqrt(MAX_PIXELS / (width * height))
+            limit = megapixels * 1_000_000
+            if width * height * scale * scale > limit:
+                scale = math.sqrt(limit / (width * height))
+                if scale * 72 < MIN_DPI:
+                    mm = 25.4 / 72
+                    raise ReadError(
+                        f"{name}: page {index + 1} is {width * mm:.0f} × {height * mm:.0f} mm, "
+                        f"over {megapixels:g} megapixels even at {MIN_DPI} dpi; "
+                        "raise BMA_ETL_MAX_MEGAPIXELS to OCR it")
             page.render(scale=scale, grayscale=True).to_pil().save(path)
             return scale * 72
         finally:
