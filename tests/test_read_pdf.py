@@ -365,7 +365,7 @@ def test_pdf_over_the_page_limit_is_refused_with_the_limit_named(
 def test_page_too_big_to_ocr_is_refused_with_the_limit_named(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BMA_ETL_MAX_MEGAPIXELS", "0.5")  # an A4 page at 150 dpi is 2.2
-    with pytest.raises(ReadError, match=r"page 1 is \d+ × \d+ mm.*BMA_ETL_MAX_MEGAPIXELS"):
+    with pytest.raises(ReadError, match=r"page 1 is \d+ x \d+ mm.*BMA_ETL_MAX_MEGAPIXELS"):
         process_file(PDFS / "ocr_page.scanned.pdf")
 
 

@@ -406,7 +406,7 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
                 if scale * 72 < MIN_DPI:
                     mm = 25.4 / 72
                     raise ReadError(
-                        f"{name}: page {index + 1} is {width * mm:.0f} × {height * mm:.0f} mm, "
+                        f"{name}: page {index + 1} is {width * mm:.0f} x {height * mm:.0f} mm, "
                         f"over {megapixels:g} megapixels even at {MIN_DPI} dpi; "
                         "raise BMA_ETL_MAX_MEGAPIXELS to OCR it")
             page.render(scale=scale, grayscale=True).to_pil().save(path)
