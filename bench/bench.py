@@ -10,6 +10,7 @@ dates, amounts, number of report rows), then measures for each N:
 - the warehouse file's size after the first run;
 - the same first run on a corpus of forms and web pages only (no action plans);
 - text-layer and scanned PDF pages per second (``bench/pdf_pages.py``);
+- ``kill -9`` inside the write window, 20 times (``bench/kill_trials.py``);
 - then the robustness benchmark (``bench/robustness.py``: fields read right per
   medium, producer, font and dpi), whose own ``ROBUST`` line is printed after it.
 
@@ -144,11 +145,21 @@ def main() -> int:
         for key in ("text_pages_per_s", "text_cer", "generated_bare_pages_per_s",
                     "generated_reader_pages_per_s", "generated_pipeline_pages_per_s",
                     "generated_reader_to_bare", "ocr_s_per_page", "ocr_baseline_s_per_page",
-                    "ocr_ratio_to_baseline", "ocr_cer", "ocr_confidence"):
+                    "ocr_ratio_to_baseline", "ocr_ratio_to_baseline_cold",
+                    "ocr_baseline_cer", "ocr_cer", "ocr_confidence"):
             if key in figures:
                 summary[f"pdf_{key}"] = figures[key]
     else:
         print(f"bench/pdf_pages.py failed: {pdf.stderr.strip()[-500:]}", file=sys.stderr)
+    kills = subprocess.run([sys.executable, str(ROOT / "bench" / "kill_trials.py")],
+                           capture_output=True, text=True, check=False)
+    lines = [x for x in kills.stdout.splitlines() if x.startswith("{")]
+    if kills.returncode == 0 and lines:
+        for key, value in json.loads(lines[-1]).items():
+            if key != "bench":
+                summary[f"kill_{key}"] = value
+    else:
+        print(f"bench/kill_trials.py failed: {kills.stderr.strip()[-500:]}", file=sys.stderr)
     print("BENCH " + " ".join(f"{k}={v}" for k, v in summary.items()))
     if not args.no_robustness:
         sys.stdout.flush()

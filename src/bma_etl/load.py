@@ -176,6 +176,31 @@ class Warehouse:
         ).fetchall()
         return {doc_id: DocState(status, version, path) for doc_id, status, version, path in rows}
 
+    def remove_orphans(self) -> int:
+        """Delete rows whose ``documents`` row is missing; return how many.
+
+        A load is one transaction, but DuckDB 1.5 can bring back rows of a
+        transaction killed while committing (rows it wrote ahead to the file, see
+        README "Known limits"); each run starts by removing them, so a re-run loads
+        those documents once.
+        """
+        removed = 0
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for model in DOCUMENT_MODELS:
+                if model.table == "documents":
+                    continue
+                gone = con.execute(
+                    f"DELETE FROM {model.table} WHERE doc_id NOT IN "
+                    "(SELECT doc_id FROM documents)").fetchone()
+                removed += int(gone[0]) if gone else 0
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return removed
+
     def touch_many(self, seen: list[tuple[str, str]], run_id: str) -> None:
         """Record the new path of unchanged documents ``(doc_id, path)`` found elsewhere."""
         if not seen:

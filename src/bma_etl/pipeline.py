@@ -31,6 +31,7 @@ import pyarrow as pa
 
 from bma_etl import __version__
 from bma_etl.checks import run_checks
+from bma_etl.children import die_with_parent
 from bma_etl.detect import Detection, detect
 from bma_etl.document import Finding
 from bma_etl.errors import BmaEtlError, ReadError, WarehouseError
@@ -321,6 +322,7 @@ GC_THRESHOLD = 20_000
 
 def _init_worker(time_limit: float | None = None) -> None:
     global _file_time_limit
+    die_with_parent()
     # Objects made at import (regexes, models, tables) never die: keep them out of
     # every collection.
     gc.freeze()
@@ -422,6 +424,10 @@ def ingest(
 
     with run_lock(db), _relaxed_gc():
         with Warehouse(db, wait=wait) as wh:
+            removed = wh.remove_orphans()
+            if removed:
+                log.warning("%s: removed %d rows an interrupted load left without their "
+                            "documents row", db, removed)
             wh.start_run(run)
             states = wh.document_states()
         known = set(states)

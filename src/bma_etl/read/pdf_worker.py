@@ -127,6 +127,10 @@ def serve(calls_fd: int, answers_fd: int) -> None:
     """The worker's loop: run each call sent, answer with its result or error."""
     import pypdfium2  # noqa: F401  (load the library before the first call is timed)
 
+    from bma_etl.children import die_with_parent
+
+    die_with_parent()
+
     calls = Connection(calls_fd, writable=False)
     answers = Connection(answers_fd, readable=False)
     answers.send(("ready", None))
