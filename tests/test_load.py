@@ -265,3 +265,46 @@ def test_warehouse_of_an_earlier_version_gains_the_assessment_columns(db: Path) 
         con.close()
     assert len(rows) == 3
     assert ("50150000-4127", 2, Decimal("100.0000")) in rows
+
+
+# ------------------------------------------------------------ one report, many copies
+
+
+def test_plan_saved_twice_counts_once(db: Path, tmp_path: Path) -> None:
+    plan = SAMPLES / "003_bab53728cf3029b8.txt"
+    again = tmp_path / "plan-resaved.txt"
+    again.write_text(plan.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    ingest([plan, again], db)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("select count(*) from plans").fetchone() == (2,)  # both kept
+        planned = con.execute("select sum(budget_thb) from v_plan_budget").fetchone()[0]
+        totals = con.execute("select sum(planned_thb) from v_plan_vs_actual").fetchone()[0]
+    finally:
+        con.close()
+    assert float(planned) == float(totals) == 16344400.0
+
+
+def test_report_as_text_and_scan_gives_the_text_reading(db: Path, tmp_path: Path) -> None:
+    """002 as text and as a 300 dpi scan: the same report; the view shows the text."""
+    scan = FIXTURES / "pdf" / "002_9d2ef115f542a230.scanned.pdf"
+    ingest([LEGACY[1], scan], db)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("select source_path, agency from v_projects_latest").fetchall()
+    finally:
+        con.close()
+    assert len(rows) == 1
+    assert rows[0][0].endswith(".txt") and rows[0][1] is not None
+
+
+def test_projects_without_a_code_are_kept(db: Path) -> None:
+    pages = FIXTURES / "tracking-pages"
+    ingest([pages / "t05_headerless_unit.txt", pages / "t10_headerless_person_tel_no_dot.txt",
+            SAMPLES / "001_c025c6fdd2ac5ca8.txt"], db)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("select count(*) from v_projects_latest "
+                           "where project_code is null").fetchone() == (3,)
+    finally:
+        con.close()

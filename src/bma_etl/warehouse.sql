@@ -220,20 +220,43 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
     args VARCHAR
 );
 
+-- added: how good a copy each loaded document is, for the views that pick one copy
+-- of a report: text over HTML over a text-layer PDF over OCR, then fewer quality
+-- issues, then newer. Two documents are copies of one report when they have the
+-- same layout and the same project (code; without one, name and agency) or plan
+-- (agency), the same fiscal year, and the same latest progress date.
+CREATE OR REPLACE VIEW v_document_rank AS
+WITH issues AS (
+    SELECT doc_id, count(*) AS quality_issues FROM quality_issues GROUP BY doc_id
+)
+SELECT d.doc_id, d.layout, d.ingested_at, d.source_path,
+       CASE WHEN d.media_type = 'text/plain' THEN 0
+            WHEN d.media_type = 'text/html' THEN 1
+            WHEN NOT coalesce(d.ocr_used, false) THEN 2
+            ELSE 3 END AS medium_rank,
+       coalesce(i.quality_issues, 0) AS quality_issues
+FROM documents d
+LEFT JOIN issues i USING (doc_id)
+WHERE d.status = 'loaded';
+
 CREATE OR REPLACE VIEW v_projects_latest AS
 WITH latest AS (
     SELECT doc_id, max(report_date) AS latest_report_date
     FROM progress_updates
     GROUP BY doc_id
 )
-SELECT p.*, l.latest_report_date, d.ingested_at, d.source_path
+SELECT p.*, l.latest_report_date, r.ingested_at, r.source_path
 FROM projects p
-JOIN documents d USING (doc_id)
+JOIN v_document_rank r USING (doc_id)
 LEFT JOIN latest l USING (doc_id)
-WHERE p.project_code IS NOT NULL AND d.status = 'loaded'
 QUALIFY row_number() OVER (
-    PARTITION BY p.project_code, p.fiscal_year_be
-    ORDER BY l.latest_report_date DESC NULLS LAST, d.ingested_at DESC, p.doc_id
+    PARTITION BY coalesce(p.project_code,
+                          CASE WHEN p.project_name IS NOT NULL
+                               THEN 'name:' || p.project_name || '|' || coalesce(p.agency, '')
+                               ELSE 'doc:' || p.doc_id END),
+                 p.fiscal_year_be
+    ORDER BY l.latest_report_date DESC NULLS LAST, r.medium_rank, r.quality_issues,
+             r.ingested_at DESC, p.doc_id
 ) = 1;
 
 CREATE OR REPLACE VIEW v_progress_timeline AS
@@ -241,10 +264,21 @@ SELECT u.*, p.project_code, p.fiscal_year_be, p.project_name, p.agency
 FROM progress_updates u
 JOIN projects p USING (doc_id);
 
+-- One plan snapshot per agency and fiscal year: the best copy (v_document_rank).
 CREATE OR REPLACE VIEW v_plan_budget AS
+WITH chosen AS (
+    SELECT pl.doc_id
+    FROM plans pl
+    JOIN v_document_rank r USING (doc_id)
+    QUALIFY row_number() OVER (
+        PARTITION BY coalesce(pl.agency, 'doc:' || pl.doc_id), pl.fiscal_year_be
+        ORDER BY r.medium_rank, r.quality_issues, r.ingested_at DESC, pl.doc_id
+    ) = 1
+)
 SELECT pp.*, pl.agency AS plan_agency, pl.parent_agency, pl.fiscal_year_be
 FROM plan_projects pp
-JOIN plans pl USING (doc_id);
+JOIN plans pl USING (doc_id)
+JOIN chosen USING (doc_id);
 
 -- added: planned budget beside allocated and spent budget, per fiscal year and agency.
 -- A project counts for a plan when its agency is the plan's agency or its parent.
