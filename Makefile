@@ -6,7 +6,7 @@ DB     ?= bma_warehouse.duckdb
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test lint fmt typecheck pytest schemas demo fixtures fuzz bench robustness clean apt-install
+.PHONY: help venv test lint fmt typecheck pytest schemas demo fixtures fuzz bench hostile robustness clean apt-install
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ bench: $(STAMP) ## Throughput and robustness benchmarks (each prints one machine
 	$(BIN)/python bench/bench.py
 
 ROBUST_ARGS ?=
+hostile: $(STAMP) ## A run over a FIFO, a /dev/zero link, a non-UTF-8 name and a 200 MB text file (HOSTILE_ARGS="--mb 200")
+	$(BIN)/python bench/hostile.py $(HOSTILE_ARGS)
+
 robustness: $(STAMP) ## Fields read right per medium, producer, font and dpi (ROBUST_ARGS="--n 4 --seed 7")
 	@# Two heavy producers, for this run only: LibreOffice and Chromium (skipped with a note if absent).
 	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v soffice >/dev/null' \

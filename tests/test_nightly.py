@@ -160,14 +160,14 @@ def test_symlink_loop_and_unreadable_file(tmp_path: Path, db: Path,
     (folder / "loop").symlink_to(folder, target_is_directory=True)
     shutil.copy(SAMPLES / "000_52cb5c31ec83ab03.txt", folder / "a.txt")
     shutil.copy(SAMPLES / "002_9d2ef115f542a230.txt", folder / "locked.txt")
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":  # as root, chmod 0 would not stop the read
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def open_(path: str | Path, flags: int, *args: int, **kwargs: int) -> int:
+        if Path(path).name == "locked.txt":  # as root, chmod 0 would not stop the read
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_)
     summary = ingest([folder], db)
     assert (summary.files_seen, summary.loaded, summary.quarantined) == (2, 1, 1)
     error = run_sql(db, "select error from documents where status = 'quarantined'").rows[0][0]

@@ -2,7 +2,7 @@
 
 Each command calls one library function and renders what it returns. Exit codes
 (the contract): 0 every file loaded or unchanged; 3 the run finished but some
-files were quarantined; 2 bad usage; 1 anything else.
+files were quarantined, or it found no file to read; 2 bad usage; 1 anything else.
 """
 
 from __future__ import annotations
@@ -110,6 +110,7 @@ def ingest(
     """Load reports into the warehouse; unchanged files are skipped by content hash."""
     from bma_etl.pipeline import FileOutcome, outcome_json
     from bma_etl.pipeline import ingest as run_ingest
+    from bma_etl.read import SUFFIXES, path_text
 
     paths = paths or []
     if not paths and not reextract_outdated:
@@ -125,7 +126,7 @@ def ingest(
             typer.echo(outcome_json(outcome))
         elif outcome.state != "unchanged":
             detail = outcome.layout if outcome.state == "loaded" else outcome.error
-            typer.echo(f"{outcome.state:<11} {outcome.path}  {detail}", err=True)
+            typer.echo(f"{outcome.state:<11} {path_text(outcome.path)}  {detail}", err=True)
 
     def run(on_file: Callable[[FileOutcome], None]) -> RunSummary:
         return run_ingest(paths, db, workers=workers or (os.cpu_count() or 1), ocr=ocr.value,
@@ -136,6 +137,7 @@ def ingest(
 
     try:
         if interactive:
+            from rich.markup import escape
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
             with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -144,9 +146,11 @@ def ingest(
 
                 def tick(outcome: FileOutcome) -> None:
                     bar.update(task, advance=1,
-                               description=f"{outcome.state} {outcome.path.name}")
+                               description=f"{outcome.state} {path_text(outcome.path.name)}")
                     if outcome.state == "quarantined":
-                        bar.console.print(f"[yellow]quarantined[/] {outcome.path}: {outcome.error}")
+                        bar.console.print(f"[yellow]quarantined[/] "
+                                          f"{escape(path_text(outcome.path))}: "
+                                          f"{escape(outcome.error or '')}")
 
                 summary = run(tick)
         else:
@@ -154,9 +158,16 @@ def ingest(
     except BmaEtlError as exc:
         _fail(exc.reason(), 1)
     layouts = ", ".join(f"{k} {v}" for k, v in sorted(summary.by_layout.items())) or "none"
+    skipped = f", {summary.skipped} skipped (not a report type)" if summary.skipped else ""
+    if not summary.files_seen:
+        found = f"no {' '.join(SUFFIXES)} file in {' '.join(path_text(p) for p in paths)}" \
+            if paths else "no document was extracted by another version"
+        if summary.skipped:
+            found += f" ({summary.skipped} skipped: not a report type)"
+        _fail(f"nothing to read: {found}", 3)
     typer.echo(
         f"{summary.files_seen} files: {summary.loaded} loaded, {summary.unchanged} unchanged, "
-        f"{summary.quarantined} quarantined in {summary.seconds:.1f}s "
+        f"{summary.quarantined} quarantined{skipped} in {summary.seconds:.1f}s "
         f"(loaded by layout: {layouts})",
         err=True,
     )

@@ -7,15 +7,42 @@ Every error carries a one-line ``reason()`` that a person can act on; it is what
 from __future__ import annotations
 
 
+def storable(text: str) -> str:
+    r"""``text`` made storable as UTF-8: bytes of a name that were not UTF-8 as ``\xNN``.
+
+    A file name that is not UTF-8 reaches Python with ``os.fsdecode``'s surrogates,
+    which no UTF-8 column (and no strict terminal) takes.
+
+    >>> storable("r\udce9port.txt")
+    'r\\xe9port.txt'
+    >>> storable("รายงาน.txt")
+    'รายงาน.txt'
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate os.fsdecode never makes
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 class BmaEtlError(Exception):
     """Base of every error the pipeline raises on purpose."""
 
     stage = "pipeline"
 
     def reason(self) -> str:
-        """Return the one-line message stored in ``documents.error``."""
+        r"""Return the one-line message stored in ``documents.error``.
+
+        Bytes of a file name that is not UTF-8 (``os.fsdecode``'s surrogates) are
+        written ``\xNN``, so the reason can be stored and printed.
+        """
         text = " ".join(str(self).split())
-        return f"{self.stage}: {text}"
+        return f"{self.stage}: {storable(text)}"
 
 
 class ReadError(BmaEtlError):

@@ -1,8 +1,11 @@
 """Limits on what one file may cost, which an operator can change through the environment.
 
-Time: ``BMA_ETL_PDF_TIMEOUT`` (one pdfium call), ``BMA_ETL_OCR_TIMEOUT`` (one page's
-OCR) and ``BMA_ETL_FILE_TIMEOUT`` (the stages after reading, per file, in a worker).
-Size: ``BMA_ETL_MAX_PAGES`` (pages of one PDF, default 1,000),
+Time: ``BMA_ETL_READ_TIMEOUT`` (reading one file's bytes, default 60 s),
+``BMA_ETL_PDF_TIMEOUT`` (one pdfium call), ``BMA_ETL_OCR_TIMEOUT`` (one page's OCR) and
+``BMA_ETL_FILE_TIMEOUT`` (the stages after reading, per file, in a worker).
+Size: ``BMA_ETL_MAX_TEXT_MB`` and ``BMA_ETL_MAX_PDF_MB`` (one file's bytes, checked
+before they are read; defaults 64 MB of text or HTML and 200 MB of PDF, sized for the
+largest real report), ``BMA_ETL_MAX_PAGES`` (pages of one PDF, default 1,000),
 ``BMA_ETL_MAX_MEGAPIXELS`` (one page's rendering for OCR, default 36: an A2 page at
 300 dpi; a bigger page is rendered at a lower resolution, down to 150 dpi) and
 ``BMA_ETL_MAX_CHARS`` (characters of one file's text, default 5,000,000). A file
@@ -17,10 +20,36 @@ import os
 log = logging.getLogger(__name__)
 
 
+#: A megabyte, as the size limits count them.
+MB = 1_000_000
+
 #: Defaults of the size limits.
+DEFAULT_MAX_TEXT_MB = 64.0
+DEFAULT_MAX_PDF_MB = 200.0
 DEFAULT_MAX_PAGES = 1000
 DEFAULT_MAX_MEGAPIXELS = 36.0
 DEFAULT_MAX_CHARS = 5_000_000
+
+
+#: Default of the time limit on reading one file's bytes: a local disk reads the
+#: largest file allowed in about a second; a stalled network share never finishes.
+DEFAULT_READ_TIMEOUT = 60.0
+
+
+def max_file_bytes(media_type: str) -> tuple[int, str]:
+    """Bytes one file of ``media_type`` may have, and the variable that sets it.
+
+    >>> max_file_bytes("application/pdf")
+    (200000000, 'BMA_ETL_MAX_PDF_MB')
+    """
+    variable, default = ("BMA_ETL_MAX_PDF_MB", DEFAULT_MAX_PDF_MB) \
+        if media_type == "application/pdf" else ("BMA_ETL_MAX_TEXT_MB", DEFAULT_MAX_TEXT_MB)
+    return int(number_from_env(variable, default) * MB), variable
+
+
+def read_time_limit() -> float:
+    """Seconds reading one file's bytes may take (``BMA_ETL_READ_TIMEOUT``)."""
+    return number_from_env("BMA_ETL_READ_TIMEOUT", DEFAULT_READ_TIMEOUT)
 
 
 def max_pages() -> int:

@@ -265,9 +265,9 @@ class Warehouse:
         """Update the run's row with its counts and end time."""
         self.con.execute(
             "UPDATE ingest_runs SET finished_at = ?, files_seen = ?, loaded = ?, unchanged = ?,"
-            " quarantined = ? WHERE run_id = ?",
+            " quarantined = ?, skipped = ? WHERE run_id = ?",
             [run.finished_at, run.files_seen, run.loaded, run.unchanged, run.quarantined,
-             run.run_id],
+             run.skipped, run.run_id],
         )
 
 

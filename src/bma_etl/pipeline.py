@@ -51,7 +51,15 @@ from bma_etl.load import (
 )
 from bma_etl.normalize.fields import normalize
 from bma_etl.normalize.trust import screen as screen_ocr_values
-from bma_etl.read import SUFFIXES, SourceDocument, doc_id_of, media_type_of, read_bytes, read_source
+from bma_etl.read import (
+    SUFFIXES,
+    SourceDocument,
+    doc_id_of,
+    media_type_of,
+    path_text,
+    read_bytes,
+    read_source,
+)
 from bma_etl.records import Document, DocumentText, IngestRun, QualityIssue, Record
 from bma_etl.textnorm import repair_text
 from bma_etl.validate import build_records
@@ -166,7 +174,7 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     ]
     tables["document_texts"] = [DocumentText(doc_id=source.doc_id, text=doc.text)]
     tables["documents"] = [Document(
-        doc_id=source.doc_id, source_path=str(path), file_name=path.name,
+        doc_id=source.doc_id, source_path=path_text(path), file_name=path_text(path.name),
         media_type=source.media_type, layout=detection.layout.layout_id,
         layout_score=round(detection.score, 4), pages=source.pages, ocr_used=source.ocr_used,
         ocr_confidence=source.ocr_confidence,
@@ -203,36 +211,47 @@ class RunSummary:
     loaded: int = 0
     unchanged: int = 0
     quarantined: int = 0
+    #: Files in the folders walked whose suffix is not a report type.
+    skipped: int = 0
     by_layout: Counter[str] = field(default_factory=Counter)
     quarantined_files: list[FileOutcome] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
     def exit_code(self) -> int:
-        """0 all loaded or unchanged; 3 some files were quarantined."""
-        return 3 if self.quarantined else 0
+        """0 all loaded or unchanged; 3 some files were quarantined, or none was found."""
+        return 3 if self.quarantined or not self.files_seen else 0
 
 
-def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+def iter_files(paths: Iterable[Path], on_skip: Callable[[Path], None] | None = None
+               ) -> Iterator[Path]:
     """Files to ingest: named files as given, folders walked for known suffixes.
 
     Symbolic links to folders are not followed (a link loop cannot hang a run);
-    results are sorted so every run sees files in the same order.
+    results are sorted so every run sees files in the same order. A file in a folder
+    whose suffix is not a report type is passed to ``on_skip``. What a file is (a
+    FIFO, a device) is not asked here: reading vets it (:mod:`bma_etl.read.vet`).
     """
     for path in paths:
         if path.is_dir():
             found: list[Path] = []
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs.sort()
-                found.extend(Path(root) / f for f in files if Path(f).suffix.lower() in SUFFIXES)
+                for name in files:
+                    if Path(name).suffix.lower() in SUFFIXES:
+                        found.append(Path(root) / name)
+                    elif on_skip is not None:
+                        on_skip(Path(root) / name)
             yield from sorted(found)
         else:
             yield path
 
 
 def _quarantine_id(path: Path, data: bytes | None) -> str:
-    # A file whose bytes cannot be read has no content hash; name it by its path.
-    return doc_id_of(data if data is not None else f"unreadable:{path.resolve()}".encode())
+    # A file whose bytes cannot be read has no content hash; name it by its path (as
+    # bytes: a name need not be UTF-8).
+    return doc_id_of(data if data is not None
+                     else b"unreadable:" + os.fsencode(path.absolute()))
 
 
 #: A file handed to a worker: its path, its bytes and the OCR mode.
@@ -353,7 +372,8 @@ def _quarantine_rows(path: Path, doc_id: str, error: str) -> ArrowTables:
     except ReadError:
         media_type = "application/octet-stream"
     return to_arrow([{"documents": [Document(
-        doc_id=doc_id, source_path=str(path), file_name=path.name, media_type=media_type,
+        doc_id=doc_id, source_path=path_text(path), file_name=path_text(path.name),
+        media_type=media_type,
         layout=UNKNOWN, layout_score=None, status="quarantined", error=error,
         extractor_version=__version__,
     )]}])
@@ -422,6 +442,10 @@ def ingest(
         if on_file is not None:
             on_file(outcome)
 
+    def skip(path: Path) -> None:
+        summary.skipped += 1
+        log.info("skipped %s: not a report type", path)
+
     with run_lock(db), _relaxed_gc():
         with Warehouse(db, wait=wait) as wh:
             removed = wh.remove_orphans()
@@ -437,7 +461,7 @@ def ingest(
         pool = _new_pool(workers, limit) if workers > 1 else None
         try:
             in_flight: _Batch | None = None
-            for files in _batches(iter_files(paths), BATCH_SIZE):
+            for files in _batches(iter_files(paths, skip), BATCH_SIZE):
                 batch = _Batch()
                 for path in files:
                     summary.files_seen += 1
@@ -462,7 +486,7 @@ def ingest(
             wh.finish_run(run.model_copy(update={
                 "finished_at": _now(), "files_seen": summary.files_seen,
                 "loaded": summary.loaded, "unchanged": summary.unchanged,
-                "quarantined": summary.quarantined,
+                "quarantined": summary.quarantined, "skipped": summary.skipped,
             }))
     return summary
 
@@ -508,11 +532,11 @@ class _Batch:
         ):
             outcome = FileOutcome(path, doc_id, "unchanged")
             self.unchanged.append(outcome)
-            if state.source_path != str(path):
+            if state.source_path != path_text(path):
                 self.moved.append(outcome)
-                state.source_path = str(path)
+                state.source_path = path_text(path)
             return
-        states[doc_id] = DocState("pending", __version__, str(path))
+        states[doc_id] = DocState("pending", __version__, path_text(path))
         self.pending.append((path, data, ocr))
         self.pending_ids.append(doc_id)
 
@@ -589,14 +613,14 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     if outcomes or batch.moved:
         stamped = _stamp(concat_pieces(pieces), run_id)
         with Warehouse(db, wait=wait, create=False) as wh:
-            wh.touch_many([(o.doc_id, str(o.path)) for o in batch.moved], run_id)
+            wh.touch_many([(o.doc_id, path_text(o.path)) for o in batch.moved], run_id)
             _load_batch(wh, stamped, outcomes, known, run_id)
     for outcome in batch.unchanged:
         record(outcome)
     for outcome in outcomes:
         states[outcome.doc_id] = DocState(
             "loaded" if outcome.state == "loaded" else "quarantined", __version__,
-            str(outcome.path))
+            path_text(outcome.path))
         if outcome.state == "quarantined":
             log.warning("quarantined %s: %s", outcome.path, outcome.error)
         record(outcome)
@@ -644,6 +668,6 @@ def _load_batch(wh: Warehouse, tables: ArrowTables, outcomes: list[FileOutcome],
 def outcome_json(outcome: FileOutcome) -> str:
     """One JSON line per document, for log collectors."""
     return json.dumps({
-        "path": str(outcome.path), "doc_id": outcome.doc_id, "state": outcome.state,
+        "path": path_text(outcome.path), "doc_id": outcome.doc_id, "state": outcome.state,
         "layout": outcome.layout, "error": outcome.error, "seconds": round(outcome.seconds, 4),
     }, ensure_ascii=False)

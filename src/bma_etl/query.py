@@ -136,7 +136,7 @@ def status(db: Path, last: int = 10) -> Status:
         return Status(
             runs=q("SELECT run_id[:8] AS run, started_at, "
                    "coalesce(CAST(finished_at AS VARCHAR), 'interrupted') AS finished_at, "
-                   "files_seen, loaded, unchanged, quarantined, extractor_version "
+                   "files_seen, loaded, unchanged, quarantined, skipped, extractor_version "
                    f"FROM ingest_runs ORDER BY started_at DESC LIMIT {int(last)}"),
             layouts=q("SELECT layout, count(*) AS documents FROM documents "
                       "WHERE status = 'loaded' GROUP BY layout ORDER BY layout"),

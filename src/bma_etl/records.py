@@ -321,6 +321,8 @@ class IngestRun(BaseModel):
     quarantined: int = 0
     extractor_version: str
     args: str | None = None
+    #: Files in the folders walked that are not a report type (by suffix).
+    skipped: int = 0
 
 
 #: Tables an extractor fills, in load order.

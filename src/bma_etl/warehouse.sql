@@ -217,8 +217,11 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
     unchanged INTEGER,
     quarantined INTEGER,
     extractor_version VARCHAR,
-    args VARCHAR
+    args VARCHAR,
+    skipped INTEGER                     -- added: files in the folders that are not a report type
 );
+-- A warehouse written before the column was added gets it (NULL for its old runs) on open.
+ALTER TABLE ingest_runs ADD COLUMN IF NOT EXISTS skipped INTEGER;
 
 -- added: how good a copy each loaded document is, for the views that pick one copy
 -- of a report: text over HTML over a text-layer PDF over OCR, then fewer quality

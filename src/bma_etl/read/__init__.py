@@ -13,6 +13,10 @@ from pathlib import Path
 
 from bma_etl.errors import ReadError
 from bma_etl.limits import max_chars
+from bma_etl.read.vet import path_text, read_vetted
+
+__all__ = ["SUFFIXES", "SourceDocument", "doc_id_of", "media_type_of", "path_text",
+           "read_bytes", "read_source"]
 
 #: File suffixes ``ingest`` picks up when walking folders.
 SUFFIXES: dict[str, str] = {
@@ -58,15 +62,12 @@ def media_type_of(path: Path) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or ReadError naming why they cannot be had."""
-    try:
-        return path.read_bytes()
-    except PermissionError as exc:
-        raise ReadError(f"{path}: permission denied; make the file readable") from exc
-    except IsADirectoryError as exc:
-        raise ReadError(f"{path}: is a directory") from exc
-    except OSError as exc:
-        raise ReadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    """The file's bytes, or ReadError naming why they cannot be had.
+
+    The file is vetted first (:mod:`.vet`): a suffix the pipeline reads, a regular
+    file, within its size limit; then read without blocking, under a time limit.
+    """
+    return read_vetted(path, media_type_of(path))
 
 
 def doc_id_of(data: bytes) -> str:
