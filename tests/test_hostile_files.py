@@ -257,3 +257,14 @@ def test_older_warehouse_gains_the_skipped_column(db: Path, tmp_path: Path) -> N
         assert con.execute("SELECT skipped FROM ingest_runs").fetchall() == [(1,)]
     finally:
         con.close()
+
+
+def test_reextract_outdated_alone_with_nothing_outdated_is_a_quiet_night(tmp_path: Path) -> None:
+    """A nightly `ingest --reextract-outdated` with nothing to redo exits 0, not 3."""
+    db = tmp_path / "w.duckdb"
+    env = {**os.environ, "BMA_ETL_CACHE": "off"}
+    bin_ = Path(sys.executable).parent / "bma-etl"
+    done = subprocess.run([str(bin_), "ingest", "--reextract-outdated", "--db", str(db)],
+                          capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "nothing to re-extract" in done.stdout

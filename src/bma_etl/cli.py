@@ -159,9 +159,12 @@ def ingest(
         _fail(exc.reason(), 1)
     layouts = ", ".join(f"{k} {v}" for k, v in sorted(summary.by_layout.items())) or "none"
     skipped = f", {summary.skipped} skipped (not a report type)" if summary.skipped else ""
+    if not summary.files_seen and not paths:
+        # --reextract-outdated alone: nothing outdated is a quiet night, not a fault
+        typer.echo("nothing to re-extract: every document was extracted by this version")
+        return
     if not summary.files_seen:
-        found = f"no {' '.join(SUFFIXES)} file in {' '.join(path_text(p) for p in paths)}" \
-            if paths else "no document was extracted by another version"
+        found = f"no {' '.join(SUFFIXES)} file in {' '.join(path_text(p) for p in paths)}"
         if summary.skipped:
             found += f" ({summary.skipped} skipped: not a report type)"
         _fail(f"nothing to read: {found}", 3)
