@@ -283,6 +283,40 @@ def schema(
     typer.echo(f"wrote {len(json_schemas())} schemas to {out}", err=True)
 
 
+@app.command()
+def explain(
+    file: Annotated[Path | None, typer.Argument(help="A report file to run through the "
+                                                "pipeline (nothing is loaded).")] = None,
+    field: Annotated[str | None, typer.Option(
+        "--field", help="Show only this value, as TABLE.COLUMN (e.g. projects.budget_spent_thb)."
+    )] = None,
+    doc_id: Annotated[str | None, typer.Option(
+        "--doc-id", help="Explain a document already in the warehouse (its id or a prefix).")
+    ] = None,
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Show which layout won and why, then every value beside the text it was read from."""
+    from bma_etl.explain import explain_doc, explain_file, only_field, render
+
+    if (file is None) == (doc_id is None):
+        _fail("give a FILE or --doc-id (one of them)", 2)
+    try:
+        ex = explain_file(file) if file is not None else explain_doc(db, doc_id or "")
+        if field:
+            ex = only_field(ex, field)
+    except BmaEtlError as exc:
+        _fail(exc.reason(), 1)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    console = Console(highlight=False, soft_wrap=True)
+    for line in render(ex, rich=console.is_terminal, width=max(100, console.width)):
+        if console.is_terminal:
+            console.print(line)
+        else:
+            typer.echo(line)
+    raise typer.Exit(3 if ex.stopped_at else 0)
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
