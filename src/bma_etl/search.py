@@ -56,8 +56,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 
 #: BM25's parameters (the usual ones).
 K1, B = 1.2, 0.75
-#: Weight of a longer word that starts with a query word (``ฝุ่น`` in ``ฝุ่นละออง``).
-PREFIX_WEIGHT = 0.5
+#: Weight of a longer word that holds a Thai query word (``ฝุ่น`` in ``ฝุ่นละออง``,
+#: ``วัคซีน`` in ``ฉีดวัคซีน``): newmm keeps many compounds whole.
+PARTIAL_WEIGHT = 0.5
+#: Shortest Thai query word that also matches inside longer words (``การ`` would
+#: match half the vocabulary).
+PARTIAL_MIN = 4
 
 # Within a newmm token, the words: a Thai run, a Latin run, or a number (``2.5``).
 # newmm leaves runs of other scripts as they come (``(COVID-19)``, ``COVID-``), and
@@ -238,27 +242,32 @@ class SearchResult:
     unindexed: int
 
 
-def query_terms(query: str) -> list[tuple[str, bool]]:
-    """The query's words with their synonyms, and whether a longer word may match.
+def query_terms(query: str) -> list[tuple[str, bool, int]]:
+    """The query's words with their synonyms, as ``(word, partial, group)``.
 
-    >>> query_terms("ฝุ่น PM2.5 โควิด")
-    [('ฝุ่น', True), ('pm', False), ('2.5', False), ('โควิด', True), ('covid', False)]
+    ``partial``: the word may match inside a longer one; ``group``: which query
+    word it stands for (a synonym shares its word's group).
+
+    >>> query_terms("ฝุ่น PM2.5 โควิด การ")[3:]
+    [('โควิด', True, 3), ('covid', False, 3), ('การ', False, 4)]
     """
-    out: dict[str, bool] = {}
+    out: dict[str, tuple[bool, int]] = {}
     for word in _terms(query):
+        group = len({g for _, g in out.values()})
         for w in (word, *SYNONYMS.get(word, ())):
-            out.setdefault(w, len(w) >= 3 and _THAI.search(w) is not None)
-    return list(out.items())
+            out.setdefault(w, (len(w) >= PARTIAL_MIN and _THAI.search(w) is not None, group))
+    return [(w, partial, group) for w, (partial, group) in out.items()]
 
 
 _SEARCH_SQL = """
-WITH q AS (SELECT unnest(?::VARCHAR[]) AS qterm, unnest(?::BOOLEAN[]) AS prefix_ok),
+WITH q AS (SELECT unnest(?::VARCHAR[]) AS qterm, unnest(?::BOOLEAN[]) AS partial,
+                  unnest(?::INTEGER[]) AS grp),
 stats AS (SELECT count(*)::DOUBLE AS n, avg(length) AS avgdl FROM search_units),
 matched AS (
-    SELECT t.doc_id, t.unit, t.term, t.tf,
-           max(CASE WHEN t.term = q.qterm THEN 1.0 ELSE {prefix} END) AS weight
+    SELECT t.doc_id, t.unit, t.term, t.tf, list(q.grp) AS grps,
+           max(CASE WHEN t.term = q.qterm THEN 1.0 ELSE {partial} END) AS weight
     FROM search_terms t JOIN q
-      ON t.term = q.qterm OR (q.prefix_ok AND starts_with(t.term, q.qterm))
+      ON t.term = q.qterm OR (q.partial AND contains(t.term, q.qterm))
     GROUP BY ALL
 ),
 df AS (SELECT term, count(*)::DOUBLE AS df FROM matched GROUP BY term),
@@ -267,7 +276,9 @@ scored AS (
            sum(m.weight * ln(1 + (s.n - df.df + 0.5) / (df.df + 0.5))
                * m.tf * ({k1} + 1) / (m.tf + {k1} * (1 - {b} + {b} * u.length / s.avgdl)))
              AS score,
-           list(DISTINCT m.term) AS words
+           list(DISTINCT m.term) AS words,
+           -- the share of the query's words the value holds (Lucene's "coord")
+           len(list_distinct(flatten(list(m.grps))))::DOUBLE / ? AS coord
     FROM matched m JOIN df USING (term) JOIN search_units u USING (doc_id, unit), stats s
     GROUP BY m.doc_id, m.unit
 ),
@@ -280,8 +291,8 @@ info AS (
     LEFT JOIN projects p USING (doc_id)
     LEFT JOIN plans pl USING (doc_id)
 )
-SELECT s.score, s.doc_id, i.layout, u.table_name, u.row_ordinal, u.field, i.project_code,
-       i.title, i.fiscal_year_be, coalesce(n.report_date, l.report_date) AS date,
+SELECT s.score * s.coord AS score, s.doc_id, i.layout, u.table_name, u.row_ordinal, u.field,
+       i.project_code, i.title, i.fiscal_year_be, coalesce(n.report_date, l.report_date) AS date,
        n.text, s.words, i.source_path
 FROM scored s
 JOIN search_units u USING (doc_id, unit)
@@ -296,7 +307,8 @@ QUALIFY row_number() OVER (
     PARTITION BY coalesce(i.project_code, i.title, s.doc_id), i.fiscal_year_be,
                  u.table_name, u.field, n.text
     ORDER BY i.medium_rank, i.quality_issues, i.ingested_at DESC, s.doc_id) = 1
-ORDER BY s.score DESC, i.project_code NULLS LAST, s.doc_id, u.table_name, u.row_ordinal, u.field
+ORDER BY s.score * s.coord DESC, i.project_code NULLS LAST, s.doc_id, u.table_name,
+         u.row_ordinal, u.field
 LIMIT ?
 """
 
@@ -321,8 +333,10 @@ def search(db: Path, query: str, *, layout: str | None = None,
         if not set(INDEX_TABLES) <= have:
             raise WarehouseError(f"{db}: this warehouse has no search index yet; run "
                                  "'bma-etl search --reindex' once (or ingest with this version)")
-        sql = _SEARCH_SQL.format(prefix=PREFIX_WEIGHT, k1=K1, b=B, narratives=_narrative_sql())
-        rows = con.execute(sql, [[w for w, _ in words], [p for _, p in words],
+        sql = _SEARCH_SQL.format(partial=PARTIAL_WEIGHT, k1=K1, b=B, narratives=_narrative_sql())
+        groups = len({g for _, _, g in words})
+        rows = con.execute(sql, [[w for w, _, _ in words], [p for _, p, _ in words],
+                                 [g for _, _, g in words], groups,
                                  layout, layout, fiscal_year, fiscal_year, limit]).fetchall()
         gap = con.execute(
             "SELECT count(*) FROM documents WHERE status = 'loaded' "
@@ -330,7 +344,7 @@ def search(db: Path, query: str, *, layout: str | None = None,
     finally:
         con.close()
     hits = [_hit(row) for row in rows]
-    return SearchResult(tuple(w for w, _ in words), hits, int(gap[0]) if gap else 0)
+    return SearchResult(tuple(w for w, _, _ in words), hits, int(gap[0]) if gap else 0)
 
 
 def _hit(row: tuple[Any, ...]) -> Hit:
