@@ -297,6 +297,104 @@ def schema(
     typer.echo(f"wrote {len(json_schemas())} schemas to {out}", err=True)
 
 
+@app.command()
+def explain(
+    file: Annotated[Path | None, typer.Argument(help="A report file to run through the "
+                                                "pipeline (nothing is loaded).")] = None,
+    field: Annotated[str | None, typer.Option(
+        "--field", help="Show only this value, as TABLE.COLUMN (e.g. projects.budget_spent_thb)."
+    )] = None,
+    doc_id: Annotated[str | None, typer.Option(
+        "--doc-id", help="Explain a document already in the warehouse (its id or a prefix).")
+    ] = None,
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Show which layout won and why, then every value beside the text it was read from."""
+    from bma_etl.explain import explain_doc, explain_file, only_field, render
+
+    if (file is None) == (doc_id is None):
+        _fail("give a FILE or --doc-id (one of them)", 2)
+    try:
+        ex = explain_file(file) if file is not None else explain_doc(db, doc_id or "")
+        if field:
+            ex = only_field(ex, field)
+    except BmaEtlError as exc:
+        _fail(exc.reason(), 1)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    console = Console(highlight=False, soft_wrap=True)
+    for line in render(ex, rich=console.is_terminal, width=max(100, console.width)):
+        if console.is_terminal:
+            console.print(line)
+        else:
+            typer.echo(line)
+    raise typer.Exit(3 if ex.stopped_at else 0)
+
+
+@app.command()
+def search(
+    query: Annotated[str | None, typer.Argument(help="Words to look for, in Thai or English "
+                                                "(e.g. \"ฝุ่น PM2.5\").")] = None,
+    layout: Annotated[str | None, typer.Option(help="Only documents of this layout.")] = None,
+    fiscal_year: Annotated[int | None, typer.Option(
+        "--fiscal-year", help="Only this fiscal year (Buddhist era, e.g. 2566).")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Hits to show.")] = 10,
+    reindex: Annotated[bool, typer.Option(
+        "--reindex", help="Index the loaded documents the search index lacks, then search "
+        "(if a query is given).")] = False,
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Search the narratives (progress details, problems, rationale, objectives...), ranked."""
+    from bma_etl.search import reindex as run_reindex
+    from bma_etl.search import search as run_search
+
+    if query is None and not reindex:
+        _fail("give words to search for (or --reindex)", 2)
+    try:
+        if reindex:
+            typer.echo(f"indexed {run_reindex(db)} documents", err=True)
+        if query is None:
+            return
+        result = run_search(db, query, layout=layout, fiscal_year=fiscal_year, limit=limit)
+    except BmaEtlError as exc:
+        _fail(exc.reason(), 1)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    console = Console(highlight=False, soft_wrap=True)
+    rich = console.is_terminal
+    if result.unindexed:
+        typer.echo(f"{result.unindexed} loaded documents are not in the search index; "
+                   "run 'bma-etl search --reindex'", err=True)
+    if not result.hits:
+        typer.echo(f"no match for {' '.join(result.query_terms)}", err=True)
+        raise typer.Exit(0)
+    for n, hit in enumerate(result.hits, start=1):
+        where = f"{hit.table_name}.{hit.field}" + (
+            f" #{hit.row_ordinal}" if hit.row_ordinal is not None else "")
+        head = (f"{n}. {hit.score:.2f}  {hit.project_code or '-'}  {hit.title or ''}  "
+                f"FY {hit.fiscal_year_be or '?'}  {hit.date or ''}  {where}  "
+                f"{hit.file_name or 'doc ' + hit.doc_id[:12]}")
+        lines = [head if not rich else _escape_markup(head)]
+        body = hit.snippet
+        for a, b in reversed(hit.marks):  # right to left: earlier offsets stay right
+            body = body[:a] + "\0" + body[a:b] + "\1" + body[b:]
+        lines.append("   " + _marks(body, rich))
+        for line in lines:
+            console.print(line) if rich else typer.echo(line)
+
+
+def _escape_markup(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _marks(text: str, rich: bool) -> str:
+    if not rich:
+        return text.replace("\0", "[").replace("\1", "]")
+    return _escape_markup(text).replace("\0", "[reverse bold]").replace("\1", "[/]")
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,

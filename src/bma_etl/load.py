@@ -36,6 +36,7 @@ from pydantic import BaseModel
 
 from bma_etl.errors import WarehouseError
 from bma_etl.records import DOCUMENT_MODELS, IngestRun, Record
+from bma_etl.search import INDEX_TABLES
 
 log = logging.getLogger(__name__)
 
@@ -188,11 +189,11 @@ class Warehouse:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            for model in DOCUMENT_MODELS:
-                if model.table == "documents":
+            for table in (*(m.table for m in DOCUMENT_MODELS), *INDEX_TABLES):
+                if table == "documents":
                     continue
                 gone = con.execute(
-                    f"DELETE FROM {model.table} WHERE doc_id NOT IN "
+                    f"DELETE FROM {table} WHERE doc_id NOT IN "
                     "(SELECT doc_id FROM documents)").fetchone()
                 removed += int(gone[0]) if gone else 0
             con.execute("COMMIT")
@@ -216,18 +217,21 @@ class Warehouse:
 
     def load(self, tables: dict[str, list[Record]]) -> None:
         """Replace one document's rows with ``tables`` in a single transaction."""
-        self.load_arrow([to_arrow([tables])])
+        self.load_many([tables])
 
     def load_many(self, documents: list[dict[str, list[Record]]],
                   replace: bool = True) -> None:
-        """Replace the rows of several documents in one transaction."""
-        self.load_arrow([to_arrow(documents)], replace=replace)
+        """Replace the rows of several documents, and their search index, in one transaction."""
+        from bma_etl.search import index_tables
+
+        self.load_arrow([to_arrow(documents) | index_tables(documents)], replace=replace)
 
     def load_arrow(self, pieces: Sequence[ArrowTables], replace: bool = True) -> None:
         """Replace the rows of the documents in ``pieces`` in one transaction.
 
         Each piece holds whole documents (see :func:`to_arrow`); a document is the
-        ``documents`` row with its ``doc_id`` and every row carrying that id. Either
+        ``documents`` row with its ``doc_id`` and every row carrying that id, search
+        index rows (:mod:`bma_etl.search`) included. Either
         every document of the call is loaded or none is. ``replace=False`` skips the
         deletes when the caller knows none of the documents is stored yet.
         """
@@ -244,17 +248,34 @@ class Warehouse:
             con.execute("BEGIN TRANSACTION")
             if replace:
                 marks = ", ".join("?" for _ in doc_ids)
-                for model in reversed(DOCUMENT_MODELS):
-                    con.execute(f"DELETE FROM {model.table} WHERE doc_id IN ({marks})", doc_ids)
-            for model in DOCUMENT_MODELS:
-                if model.table in merged:
-                    _insert(con, model.table, merged[model.table])
+                for table in (*INDEX_TABLES, *(m.table for m in reversed(DOCUMENT_MODELS))):
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN ({marks})", doc_ids)
+            for table in (*(m.table for m in DOCUMENT_MODELS), *INDEX_TABLES):
+                if table in merged and merged[table].num_rows:
+                    _insert(con, table, merged[table])
             con.execute("COMMIT")
         except BaseException as exc:
             con.execute("ROLLBACK")
             if isinstance(exc, duckdb.Error):
                 first = doc_ids[0][:12] if len(doc_ids) == 1 else f"{len(doc_ids)} documents"
                 raise WarehouseError(f"document {first}: load failed ({exc})") from exc
+            raise
+
+    def replace_index(self, doc_ids: list[str], tables: ArrowTables) -> None:
+        """Replace the search index rows of ``doc_ids`` with ``tables``, in one transaction."""
+        con = self.con
+        try:
+            con.execute("BEGIN TRANSACTION")
+            for table in INDEX_TABLES:
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                            [doc_ids])
+                if table in tables and tables[table].num_rows:
+                    _insert(con, table, tables[table])
+            con.execute("COMMIT")
+        except BaseException as exc:
+            con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise WarehouseError(f"{self.path}: search index not written ({exc})") from exc
             raise
 
     def start_run(self, run: IngestRun) -> None:

@@ -61,6 +61,7 @@ from bma_etl.read import (
     read_source,
 )
 from bma_etl.records import Document, DocumentText, IngestRun, QualityIssue, Record
+from bma_etl.search import index_tables
 from bma_etl.textnorm import repair_text
 from bma_etl.validate import build_records
 
@@ -286,7 +287,7 @@ def _work(items: list[WorkItem]) -> ChunkResult:
             results.append((None, f"internal: {type(exc).__name__}: {exc} (please report)",
                             time.perf_counter() - began))
     try:
-        return results, to_arrow(loaded)
+        return results, to_arrow(loaded) | index_tables(loaded)
     except (pa.ArrowException, TypeError, ValueError):
         return _convert_one_by_one(results, loaded)
 
@@ -300,7 +301,8 @@ def _convert_one_by_one(results: list[FileResult], loaded: list[dict[str, list[R
         if layout is None:
             continue
         try:
-            pieces.append(to_arrow([next(tables)]))
+            one = next(tables)
+            pieces.append(to_arrow([one]) | index_tables([one]))
         except (pa.ArrowException, TypeError, ValueError) as exc:
             results[i] = (None, f"a value does not fit the warehouse column type: {exc}",
                           seconds)

@@ -223,6 +223,28 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
 -- A warehouse written before the column was added gets it (NULL for its old runs) on open.
 ALTER TABLE ingest_runs ADD COLUMN IF NOT EXISTS skipped INTEGER;
 
+-- added: the search index (bma_etl.search): the narratives cut into words. Derived
+-- from the tables above, loaded with each document, rebuilt by `bma-etl search --reindex`.
+CREATE TABLE IF NOT EXISTS search_documents (
+    doc_id VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS search_units (
+    doc_id VARCHAR NOT NULL,
+    unit INTEGER NOT NULL,
+    table_name VARCHAR NOT NULL,
+    row_ordinal INTEGER,
+    field VARCHAR NOT NULL,
+    length INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS search_terms (
+    doc_id VARCHAR NOT NULL,
+    unit INTEGER NOT NULL,
+    term VARCHAR NOT NULL,
+    tf INTEGER NOT NULL
+);
+
 -- added: how good a copy each loaded document is, for the views that pick one copy
 -- of a report: text over HTML over a text-layer PDF over OCR, then fewer quality
 -- issues, then newer. Two documents are copies of one report when they have the
