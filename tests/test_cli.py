@@ -132,8 +132,8 @@ def test_export_csv_and_parquet(db: Path, tmp_path: Path) -> None:
     assert runner.invoke(app, ["export", "v_projects_latest", "--format", "parquet", "--out",
                                str(pq), "--db", str(db)]).exit_code == 0
     assert pq.stat().st_size > 0
-    bad = runner.invoke(app, ["export", "nope", "--format", "csv", "--out", str(out),
-                              "--db", str(db)])
+    bad = runner.invoke(app, ["export", "nope", "--format", "csv", "--out",
+                              str(tmp_path / "nope.csv"), "--db", str(db)])
     assert bad.exit_code == 1 and "no table or view 'nope'" in bad.output
 
 
@@ -147,9 +147,9 @@ def test_status_lists_quarantined(db: Path, tmp_path: Path) -> None:
     assert "bad.txt" in result.stdout and "no known layout" in result.stdout
 
 
-def test_status_without_warehouse_exit_1(tmp_path: Path) -> None:
+def test_status_without_warehouse_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["status", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 1 and "no warehouse here yet" in result.output
+    assert result.exit_code == 2 and "no warehouse here yet" in result.output
 
 
 def test_schema_writes_current_schemas(tmp_path: Path) -> None:

@@ -1,17 +1,21 @@
 """The ``bma-etl`` command line: a thin shell over the library.
 
 Each command calls one library function and renders what it returns. Exit codes
-(the contract): 0 every file loaded or unchanged; 3 the run finished but some
-files were quarantined, or it found no file to read; 2 bad usage; 1 anything else.
+(the contract, :data:`EXIT_CODES`): 0 done; 3 finished but some files were
+quarantined or not recognised, or no file to read was found; 2 bad usage; 1
+anything else. An error ends a command as one line on stderr; ``-v`` adds the
+traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import sys
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -26,10 +30,19 @@ from bma_etl.errors import BmaEtlError
 if TYPE_CHECKING:
     from bma_etl.pipeline import RunSummary
 
+#: One exit-code table for every command; the README's paragraph says the same.
+EXIT_CODES = (
+    "Exit codes (every command): 0 done; 3 finished, but some files were quarantined "
+    "or no file to read was found (ingest) or not recognised (detect, extract); 2 bad "
+    "usage, including a missing input path or a refused output path; 1 anything else "
+    "(what failed is not half-written)."
+)
+
 app = typer.Typer(
     name="bma-etl",
     help="Load Bangkok Metropolitan Administration project reports (legacy progress forms, "
     "tracking-system pages, annual action plans) into a DuckDB warehouse and query it.",
+    epilog=EXIT_CODES,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -67,9 +80,40 @@ class ExportFormat(StrEnum):
     json = "json"
 
 
+_verbose = False  # set by the root callback's -v
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(message, err=True)
     raise typer.Exit(code)
+
+
+def _is_environment_fault(exc: Exception) -> bool:
+    """A full disk, a missing permission, a DuckDB I/O error: not a bug of ours."""
+    return isinstance(exc, OSError) or type(exc).__module__ in ("_duckdb", "duckdb")
+
+
+@contextlib.contextmanager
+def _errors() -> Iterator[None]:
+    """End a command on a typed error or an environment fault with one line (-v: traceback)."""
+    try:
+        yield
+    except BmaEtlError as exc:
+        if _verbose:
+            traceback.print_exc()
+        _fail(exc.reason(), exc.exit_code)
+    except Exception as exc:
+        if not _is_environment_fault(exc):
+            raise  # a bug: its traceback is what a report needs
+        if _verbose:
+            traceback.print_exc()
+        _fail(f"error: {' '.join(str(exc).split())}", 1)
+
+
+def _require_paths(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(missing)}", 2)
 
 
 def _print_table(columns: list[str], rows: list[tuple[object, ...]], title: str | None = None
@@ -82,7 +126,7 @@ def _print_table(columns: list[str], rows: list[tuple[object, ...]], title: str 
     Console(width=max(120, Console().width)).print(table)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Files or folders (.pdf .txt .md .html .htm).")] = None,
@@ -115,9 +159,9 @@ def ingest(
     paths = paths or []
     if not paths and not reextract_outdated:
         _fail("give at least one file or folder (or --reextract-outdated)", 2)
-    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
-    if missing:
-        _fail(f"no such file or folder: {', '.join(missing)}", 2)
+    _require_paths(paths)
+    if not db.parent.is_dir():
+        _fail(f"--db {db}: no such folder {db.parent}", 2)
     console = Console(stderr=True)
     interactive = console.is_terminal and not log_json
 
@@ -135,7 +179,7 @@ def ingest(
                           reextract_outdated=reextract_outdated,
                           file_time_limit=file_time_limit)
 
-    try:
+    with _errors():
         if interactive:
             from rich.markup import escape
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -155,8 +199,6 @@ def ingest(
                 summary = run(tick)
         else:
             summary = run(plain)
-    except BmaEtlError as exc:
-        _fail(exc.reason(), 1)
     layouts = ", ".join(f"{k} {v}" for k, v in sorted(summary.by_layout.items())) or "none"
     skipped = f", {summary.skipped} skipped (not a report type)" if summary.skipped else ""
     if not summary.files_seen and not paths:
@@ -177,7 +219,7 @@ def ingest(
     raise typer.Exit(summary.exit_code)
 
 
-@app.command("detect")
+@app.command("detect", epilog=EXIT_CODES)
 def detect_cmd(
     files: Annotated[list[Path], typer.Argument(help="Files to recognise.")],
 ) -> None:
@@ -186,6 +228,7 @@ def detect_cmd(
     from bma_etl.pipeline import repair
     from bma_etl.read import read_source
 
+    _require_paths(files)
     code = 0
     for path in files:
         try:
@@ -201,7 +244,7 @@ def detect_cmd(
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def extract(
     file: Annotated[Path, typer.Argument(help="One report file.")],
     format: Annotated[str, typer.Option("--format", help="json (records per table) or table.")
@@ -212,9 +255,10 @@ def extract(
 
     if format not in ("json", "table"):
         _fail(f"unknown format {format!r}; use json or table", 2)
+    _require_paths([file])
     try:
         processed = process_file(file)
-    except BmaEtlError as exc:
+    except BmaEtlError as exc:  # the file would be quarantined
         _fail(exc.reason(), 3)
     skip = {"document_texts", "provenance"} if format == "table" else {"document_texts"}
     data = {t: [r.model_dump(mode="json") for r in rows]
@@ -227,53 +271,58 @@ def extract(
         _print_table(columns, [tuple(r[c] for c in columns) for r in rows], title=table)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def sql(
     query: Annotated[str, typer.Argument(help="SQL to run (read-only).")],
     db: DbOption = Path(DEFAULT_DB),
     format: Annotated[OutFormat, typer.Option("--format", help="table, csv or json.")
                       ] = OutFormat.table,
+    allow_files: Annotated[list[Path] | None, typer.Option(
+        "--allow-files", metavar="PATH", help="A file or folder the query may read (repeatable); "
+        "without it the query reads the warehouse only.")] = None,
 ) -> None:
-    """Run read-only SQL against the warehouse."""
+    """Run read-only SQL against the warehouse.
+
+    Queries only: nothing is written, attached, exported, installed, loaded or set,
+    and no file but the warehouse is read unless --allow-files names it.
+    """
     from bma_etl.query import render, run_sql
 
-    try:
-        result = run_sql(db, query)
-    except BmaEtlError as exc:
-        _fail(exc.reason(), 1)
+    allow = allow_files or []
+    _require_paths(allow)
+    with _errors():
+        result = run_sql(db, query, allow)
     if format is OutFormat.table:
         _print_table(result.columns, result.rows)
     else:
         typer.echo(render(result, format.value), nl=False)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def export(
     table: Annotated[str, typer.Argument(
         help="Table or view, e.g. projects or v_projects_latest.")],
     format: Annotated[ExportFormat, typer.Option("--format", help="parquet, csv or json.")],
-    out: Annotated[Path, typer.Option("--out", help="File to write.")],
+    out: Annotated[Path, typer.Option("--out", help="File to write (never the warehouse or "
+                                      "another DuckDB database).")],
     db: DbOption = Path(DEFAULT_DB),
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
-    """Write a table or view to a Parquet, CSV or JSON file."""
+    """Write a table or view to a Parquet, CSV or JSON file (replaced whole, never half)."""
     from bma_etl.query import export as run_export
 
-    try:
-        count = run_export(db, table, format.value, out)
-    except BmaEtlError as exc:
-        _fail(exc.reason(), 1)
+    with _errors():
+        count = run_export(db, table, format.value, out, force=force)
     typer.echo(f"wrote {count} rows of {table} to {out}", err=True)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def status(db: DbOption = Path(DEFAULT_DB)) -> None:
     """Show the last runs, loaded documents per layout, and quarantined files with reasons."""
     from bma_etl.query import status as read_status
 
-    try:
+    with _errors():
         st = read_status(db)
-    except BmaEtlError as exc:
-        _fail(exc.reason(), 1)
     _print_table(st.runs.columns, st.runs.rows, title="last runs")
     _print_table(st.layouts.columns, st.layouts.rows, title="loaded documents by layout")
     _print_table(st.quarantined.columns, st.quarantined.rows,
@@ -283,7 +332,7 @@ def status(db: DbOption = Path(DEFAULT_DB)) -> None:
                    "run 'bma-etl ingest --reextract-outdated' to redo them")
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def schema(
     out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schemas.")
                    ] = Path("schemas"),
@@ -291,9 +340,12 @@ def schema(
     """Write the records' JSON Schemas (one file per table)."""
     from bma_etl.records import json_schemas
 
-    out.mkdir(parents=True, exist_ok=True)
-    for name, text in json_schemas().items():
-        (out / name).write_text(text, encoding="utf-8")
+    if out.exists() and not out.is_dir():
+        _fail(f"{out}: is a file; --out takes a folder", 2)
+    with _errors():
+        out.mkdir(parents=True, exist_ok=True)
+        for name, text in json_schemas().items():
+            (out / name).write_text(text, encoding="utf-8")
     typer.echo(f"wrote {len(json_schemas())} schemas to {out}", err=True)
 
 
@@ -398,9 +450,11 @@ def _marks(text: str, rich: bool) -> str:
 @app.callback(invoke_without_command=True)
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")
-                       ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress to stderr, "
+                                          "and show the traceback of an error.")] = False,
 ) -> None:
+    global _verbose
+    _verbose = verbose
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if version:
@@ -414,4 +468,4 @@ def main() -> None:
         app()
     except BmaEtlError as exc:  # the last net: a typed error is still a one-line reason
         typer.echo(exc.reason(), err=True)
-        sys.exit(1)
+        sys.exit(exc.exit_code)

@@ -31,9 +31,14 @@ def storable(text: str) -> str:
 
 
 class BmaEtlError(Exception):
-    """Base of every error the pipeline raises on purpose."""
+    """Base of every error the pipeline raises on purpose.
+
+    ``exit_code`` is what the command line exits with when the error ends a
+    command: 1 (anything else) unless a subclass says 2 (bad usage).
+    """
 
     stage = "pipeline"
+    exit_code = 1
 
     def reason(self) -> str:
         r"""Return the one-line message stored in ``documents.error``.
@@ -76,6 +81,24 @@ class RecordInvalid(BmaEtlError):
 
 
 class WarehouseError(BmaEtlError):
-    """The warehouse could not be opened, locked or written."""
+    """The warehouse could not be opened, locked, read or written."""
+
+    stage = "warehouse"
+
+
+class LoadError(WarehouseError):
+    """One load's rows were refused; its transaction was rolled back, nothing is written."""
 
     stage = "load"
+
+
+class UsageError(BmaEtlError):
+    """The request itself is wrong (a refused output path, an empty query): exit code 2."""
+
+    stage = "usage"
+    exit_code = 2
+
+    def __init__(self, message: str, stage: str | None = None) -> None:
+        super().__init__(message)
+        if stage is not None:
+            self.stage = stage

@@ -34,7 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import BaseModel
 
-from bma_etl.errors import WarehouseError
+from bma_etl.errors import LoadError, UsageError, WarehouseError
 from bma_etl.records import DOCUMENT_MODELS, IngestRun, Record
 from bma_etl.search import INDEX_TABLES
 
@@ -72,21 +72,25 @@ STORAGE_VERSION = "v1.3.0"
 DEFAULT_WAIT = 60.0
 
 
-def connect(path: Path | str, read_only: bool = False, wait: float = DEFAULT_WAIT
-            ) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse, waiting up to ``wait`` s while another process holds it."""
+def connect(path: Path | str, read_only: bool = False, wait: float = DEFAULT_WAIT,
+            config: dict[str, str | bool] | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse, waiting up to ``wait`` s while another process holds it.
+
+    ``config`` is DuckDB configuration for a reader (the writer has its own).
+    """
     if read_only and not Path(path).exists():
-        raise WarehouseError(f"{path}: no warehouse here yet; run 'bma-etl ingest' first")
+        raise UsageError(f"{path}: no warehouse here yet; run 'bma-etl ingest' first",
+                         stage="warehouse")
     deadline = time.monotonic() + wait
     pause = 0.02
     while True:
         try:
             if read_only:
-                return duckdb.connect(str(path), read_only=True)
+                return duckdb.connect(str(path), read_only=True, config=dict(config or {}))
             return _open_writer(path)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
-                raise WarehouseError(f"{path}: cannot open the warehouse ({exc})") from exc
+        except duckdb.Error as exc:
+            if not is_lock_conflict(exc):
+                raise warehouse_error(path, exc) from exc
             if time.monotonic() >= deadline:
                 raise WarehouseError(
                     f"{path}: the warehouse is in use by another process and stayed so for "
@@ -94,8 +98,44 @@ def connect(path: Path | str, read_only: bool = False, wait: float = DEFAULT_WAI
                 ) from exc
             time.sleep(pause)
             pause = min(pause * 2, 0.5)
-        except duckdb.Error as exc:
-            raise WarehouseError(f"{path}: cannot open the warehouse ({exc})") from exc
+
+
+#: How DuckDB (1.x) words the error of a file another process holds, and those of a
+#: damaged file. Matched as phrases: a bare "lock" also matches "block", and a damaged
+#: block once made every command wait 60 s and then blame another process.
+_LOCK_CONFLICT = "Could not set lock on file"
+_DAMAGED = ("Corrupt database file", "not a valid DuckDB database file")
+_DISK_FULL = ("No space left on device", "Disk quota exceeded", "could not write all bytes")
+
+
+def is_lock_conflict(exc: BaseException) -> bool:
+    """Whether ``exc`` is DuckDB saying another process holds the file's lock."""
+    return isinstance(exc, duckdb.IOException) and _LOCK_CONFLICT in str(exc)
+
+
+def is_damaged(exc: BaseException) -> bool:
+    """Whether ``exc`` is DuckDB finding the file damaged (a bad checksum or header)."""
+    return isinstance(exc, duckdb.Error) and any(phrase in str(exc) for phrase in _DAMAGED)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` says the disk (or the user's quota) is full."""
+    text = str(exc).lower()
+    return any(phrase.lower() in text for phrase in _DISK_FULL)
+
+
+def warehouse_error(path: Path | str, exc: duckdb.Error, doing: str = "cannot open the warehouse"
+                    ) -> WarehouseError:
+    """A one-line :class:`WarehouseError` for a DuckDB error, saying what to do about it."""
+    text = " ".join(str(exc).split())
+    if is_damaged(exc):
+        return WarehouseError(
+            f"{path}: the warehouse file is damaged ({text}); restore it from a backup, or "
+            "ingest the reports again into a new file (bma-etl ingest FOLDER... --db NEW.duckdb)")
+    if is_disk_full(exc):
+        return WarehouseError(f"{path}: the disk is full ({text}); free some space and run "
+                              "again (what was being written was rolled back)")
+    return WarehouseError(f"{path}: {doing} ({text})")
 
 
 def _open_writer(path: Path | str) -> duckdb.DuckDBPyConnection:
@@ -116,7 +156,12 @@ def _open_writer(path: Path | str) -> duckdb.DuckDBPyConnection:
 def run_lock(path: Path | str) -> Iterator[None]:
     """Hold ``<warehouse>.lock`` for a whole ingest run; a second run fails at once."""
     lock_path = Path(f"{path}.lock")
-    handle = lock_path.open("a+")
+    try:
+        handle = lock_path.open("a+")
+    except OSError as exc:
+        raise WarehouseError(
+            f"{path}: cannot create {lock_path.name} beside the warehouse ({exc.strerror}); "
+            "check that the folder exists and is writable") from exc
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -158,23 +203,37 @@ class Warehouse:
             self.con.execute(ddl())
         except duckdb.Error as exc:
             self.con.close()
-            raise WarehouseError(f"{path}: cannot create the warehouse tables ({exc})") from exc
+            raise warehouse_error(path, exc, "cannot create the warehouse tables") from exc
 
     def __enter__(self) -> Warehouse:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+            return
+        # Already failing: the first error is the one to report, not the close's.
+        with contextlib.suppress(duckdb.Error):
+            self.con.close()
 
     def close(self) -> None:
         """Close the connection (checkpointing the file)."""
-        self.con.close()
+        with self._errors("cannot write the warehouse"):
+            self.con.close()
+
+    @contextlib.contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        try:
+            yield
+        except duckdb.Error as exc:
+            raise warehouse_error(self.path, exc, doing) from exc
 
     def document_states(self) -> dict[str, DocState]:
         """What the warehouse knows of every document, by ``doc_id``."""
-        rows = self.con.execute(
-            "SELECT doc_id, status, extractor_version, source_path FROM documents"
-        ).fetchall()
+        with self._errors("cannot read the warehouse"):
+            rows = self.con.execute(
+                "SELECT doc_id, status, extractor_version, source_path FROM documents"
+            ).fetchall()
         return {doc_id: DocState(status, version, path) for doc_id, status, version, path in rows}
 
     def remove_orphans(self) -> int:
@@ -207,13 +266,14 @@ class Warehouse:
         if not seen:
             return
         table = pa.table({"doc_id": [d for d, _ in seen], "source_path": [p for _, p in seen]})
-        self.con.register("_bma_seen", table)
-        try:
-            self.con.execute(
-                "UPDATE documents SET source_path = s.source_path, run_id = ? "
-                "FROM _bma_seen s WHERE documents.doc_id = s.doc_id", [run_id])
-        finally:
-            self.con.unregister("_bma_seen")
+        with self._errors("cannot write the warehouse"):
+            self.con.register("_bma_seen", table)
+            try:
+                self.con.execute(
+                    "UPDATE documents SET source_path = s.source_path, run_id = ? "
+                    "FROM _bma_seen s WHERE documents.doc_id = s.doc_id", [run_id])
+            finally:
+                self.con.unregister("_bma_seen")
 
     def load(self, tables: dict[str, list[Record]]) -> None:
         """Replace one document's rows with ``tables`` in a single transaction."""
@@ -239,10 +299,10 @@ class Warehouse:
         if not merged:
             return
         if "documents" not in merged:
-            raise WarehouseError("rows to load without their documents row")
+            raise LoadError("rows to load without their documents row")
         doc_ids = merged["documents"].column("doc_id").to_pylist()
         if len(set(doc_ids)) != len(doc_ids):
-            raise WarehouseError("a document appears twice in one load")
+            raise LoadError("a document appears twice in one load")
         con = self.con
         try:
             con.execute("BEGIN TRANSACTION")
@@ -255,11 +315,18 @@ class Warehouse:
                     _insert(con, table, merged[table])
             con.execute("COMMIT")
         except BaseException as exc:
-            con.execute("ROLLBACK")
-            if isinstance(exc, duckdb.Error):
-                first = doc_ids[0][:12] if len(doc_ids) == 1 else f"{len(doc_ids)} documents"
-                raise WarehouseError(f"document {first}: load failed ({exc})") from exc
-            raise
+            # A failed COMMIT has already ended the transaction, and then ROLLBACK
+            # raises "no transaction is active" over the error that matters.
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            if not isinstance(exc, duckdb.Error):
+                raise
+            if isinstance(exc, duckdb.IOException | duckdb.FatalException) or is_disk_full(exc):
+                # The file or the disk failed, not this document: stop the run.
+                raise warehouse_error(self.path, exc, "cannot write the warehouse") from exc
+            first = doc_ids[0][:12] if len(doc_ids) == 1 else f"{len(doc_ids)} documents"
+            text = " ".join(str(exc).split())
+            raise LoadError(f"document {first}: load failed ({text})") from exc
 
     def replace_index(self, doc_ids: list[str], tables: ArrowTables) -> None:
         """Replace the search index rows of ``doc_ids`` with ``tables``, in one transaction."""
@@ -280,10 +347,15 @@ class Warehouse:
 
     def start_run(self, run: IngestRun) -> None:
         """Insert the ``ingest_runs`` row of a starting run."""
-        _insert(self.con, "ingest_runs", _table_of(IngestRun, [run]))
+        with self._errors("cannot write the warehouse"):
+            _insert(self.con, "ingest_runs", _table_of(IngestRun, [run]))
 
     def finish_run(self, run: IngestRun) -> None:
         """Update the run's row with its counts and end time."""
+        with self._errors("cannot write the warehouse"):
+            self._finish_run(run)
+
+    def _finish_run(self, run: IngestRun) -> None:
         self.con.execute(
             "UPDATE ingest_runs SET finished_at = ?, files_seen = ?, loaded = ?, unchanged = ?,"
             " quarantined = ?, skipped = ? WHERE run_id = ?",

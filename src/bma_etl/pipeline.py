@@ -34,7 +34,7 @@ from bma_etl.checks import run_checks
 from bma_etl.children import die_with_parent
 from bma_etl.detect import Detection, detect
 from bma_etl.document import Finding
-from bma_etl.errors import BmaEtlError, ReadError, WarehouseError
+from bma_etl.errors import BmaEtlError, LoadError, ReadError
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import UNKNOWN
 from bma_etl.layouts.base import Layout, RepairedText
@@ -659,11 +659,11 @@ def _load_batch(wh: Warehouse, tables: ArrowTables, outcomes: list[FileOutcome],
     replace = any(outcome.doc_id in known for outcome in outcomes)
     try:
         wh.load_arrow([tables], replace=replace)
-    except WarehouseError:
+    except LoadError:
         for i, outcome in enumerate(outcomes):
             try:
                 wh.load_arrow([only_document(tables, outcome.doc_id)])
-            except WarehouseError as exc:
+            except LoadError as exc:
                 reason = exc.reason()
                 outcomes[i] = FileOutcome(outcome.path, outcome.doc_id, "quarantined", None,
                                           reason, outcome.seconds)

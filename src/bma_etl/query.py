@@ -1,7 +1,11 @@
 """Read-only access to the warehouse: SQL, export and status.
 
-Stage: none (after load). Opens the warehouse read-only, so analysts' queries
-can never change it.
+Stage: none (after load). Every connection here is a locked-down reader
+(:func:`open_reader`): the warehouse opened read-only, no other file readable or
+writable unless named, no extension installed or loaded, no setting changed. On
+top of that :func:`run_sql` runs queries only (SELECT, EXPLAIN of a query), so a
+refusal names the statement instead of a file-system error. ``export`` writes
+into a private temporary folder and renames the file into place.
 """
 
 from __future__ import annotations
@@ -9,15 +13,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import shutil
+import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from bma_etl.errors import BmaEtlError, WarehouseError
-from bma_etl.load import connect
+from bma_etl.errors import BmaEtlError, UsageError, WarehouseError
+from bma_etl.load import DEFAULT_WAIT, connect, is_damaged, warehouse_error
 
 EXPORT_FORMATS = ("parquet", "csv", "json")
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -41,15 +49,111 @@ class Result:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
-def run_sql(db: Path, query: str) -> Result:
-    """Run read-only SQL against the warehouse."""
-    con = connect(db, read_only=True)
+#: A reader never installs or loads an extension on its own (autoloading would
+#: fetch code from the network and could bring file systems such as httpfs).
+_READER_CONFIG: dict[str, str | bool] = {"autoinstall_known_extensions": False,
+                                         "autoload_known_extensions": False,
+                                         "allow_community_extensions": False}
+
+
+def _sql_list(items: Iterable[str]) -> str:
+    return "[" + ", ".join("'" + item.replace("'", "''") + "'" for item in items) + "]"
+
+
+def open_reader(db: Path, allow: Iterable[Path] = (), wait: float = DEFAULT_WAIT
+                ) -> duckdb.DuckDBPyConnection:
+    """The warehouse opened read-only and locked down.
+
+    No file but the warehouse can be read or written, except the files and
+    folders in ``allow`` (DuckDB's ``allowed_paths`` / ``allowed_directories``);
+    ``enable_external_access`` is off and ``lock_configuration`` on, so no query
+    can ``SET`` its way back.
+    """
+    con = connect(db, read_only=True, wait=wait, config=_READER_CONFIG)
     try:
+        paths = [p.resolve() for p in allow]
+        folders = [f"{p}/" for p in paths if p.is_dir()]  # a prefix: "/a" would allow "/ab"
+        files = [str(p) for p in paths if not p.is_dir()]
+        if folders:
+            con.execute(f"SET allowed_directories = {_sql_list(folders)}")
+        if files:
+            con.execute(f"SET allowed_paths = {_sql_list(files)}")
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+    except duckdb.Error as exc:
+        con.close()
+        raise warehouse_error(db, exc, "cannot lock down the reader") from exc
+    return con
+
+
+#: Why a statement type is refused, as the end of "COPY <why>".
+_REFUSED = {
+    "COPY": "writes or reads files; to write a table or view to a file use "
+            "'bma-etl export TABLE --format csv --out FILE'",
+    "COPY_DATABASE": "writes another database",
+    "EXPORT": "writes files; use 'bma-etl export' for a table or view",
+    "ATTACH": "opens another database",
+    "DETACH": "detaches a database",
+    "SET": "changes a setting",
+    "VARIABLE_SET": "changes a setting",
+    "PRAGMA": "changes a setting",
+    "LOAD": "installs or loads an extension",
+    "EXTENSION": "installs or loads an extension",
+    "CALL": "runs a procedure (a table function is read with SELECT * FROM f())",
+}
+_QUERIES = ("SELECT", "WITH", "FROM", "VALUES", "TABLE", "DESCRIBE", "SHOW", "SUMMARIZE",
+            "EXPLAIN")
+_EXPLAIN = re.compile(r"\s*EXPLAIN(\s+ANALY[SZ]E)?\b", re.IGNORECASE)
+
+
+def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> None:
+    """Raise :class:`QueryError` unless every statement of ``query`` only reads."""
+    try:
+        statements = con.extract_statements(query)
+    except duckdb.Error as exc:
+        raise QueryError(" ".join(str(exc).split())) from exc
+    if not statements:
+        raise UsageError("the query is empty; give SQL such as "
+                         "\"select * from projects limit 5\"", stage="query")
+    for statement in statements:
+        kind = statement.type.name
+        try:
+            text = statement.query
+        except IndexError:  # duckdb 1.5 cannot slice out some rewritten statements (PIVOT)
+            text = ""
+        if kind == "EXPLAIN" and (inner := _EXPLAIN.match(text)):
+            check_read_only(con, text[inner.end():])
+            continue
+        if kind == "SELECT":
+            continue
+        word = text.split(maxsplit=1)[0].upper() if text.strip() else kind
+        why = _REFUSED.get(kind, "changes the database")
+        raise QueryError(f"{word} {why}; sql runs read-only queries only "
+                         f"({', '.join(_QUERIES)})")
+
+
+def run_sql(db: Path, query: str, allow: Iterable[Path] = ()) -> Result:
+    """Run read-only SQL against the warehouse.
+
+    Files other than the warehouse are readable only under ``allow``.
+    """
+    if not query.strip():
+        raise UsageError("the query is empty; give SQL such as "
+                         "\"select * from projects limit 5\"", stage="query")
+    con = open_reader(db, allow)
+    try:
+        check_read_only(con, query)
         cur = con.execute(query)
         columns = [d[0] for d in cur.description or []]
         return Result(columns, cur.fetchall() if columns else [])
+    except duckdb.PermissionException as exc:
+        first = str(exc).removeprefix("Permission Error: ").split(" - ")[0].splitlines()[0]
+        raise QueryError(f"{first}: sql reads the warehouse only; give --allow-files PATH "
+                         "to let it read a file or folder") from exc
     except duckdb.Error as exc:
-        raise QueryError(f"{' '.join(str(exc).split())}") from exc
+        if is_damaged(exc):
+            raise warehouse_error(db, exc) from exc
+        raise QueryError(" ".join(str(exc).split())) from exc
     finally:
         con.close()
 
@@ -84,27 +188,93 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def export(db: Path, table: str, fmt: str, out: Path) -> int:
-    """Write a table or view to ``out``; return the number of rows written."""
+class ExportError(BmaEtlError):
+    """The output file could not be written (permissions, disk)."""
+
+    stage = "export"
+
+
+#: First bytes of every DuckDB database file: an 8-byte checksum, then the magic.
+_DUCKDB_MAGIC = b"DUCK"
+
+
+def is_duckdb_file(path: Path) -> bool:
+    """Whether ``path`` is a DuckDB database file (by its magic bytes)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(12)[8:12] == _DUCKDB_MAGIC
+    except OSError:
+        return False
+
+
+def check_output(out: Path, db: Path, force: bool = False) -> None:
+    """Refuse an output path that would destroy something or cannot be a file.
+
+    Never the warehouse, never any DuckDB database, never a folder; an existing
+    file only with ``force``. Raises :class:`UsageError` (exit code 2).
+    """
+    def refuse(why: str) -> UsageError:
+        return UsageError(f"{out}: {why}", stage="export")
+
+    if out.resolve() == db.resolve() or (out.exists() and db.exists() and out.samefile(db)):
+        raise refuse("this is the warehouse; give another file to write")
+    if out.is_dir():
+        raise refuse("is a folder; give a file name")
+    if out.exists():
+        if is_duckdb_file(out):
+            raise refuse("is a DuckDB database; export never overwrites one")
+        if not force:
+            raise refuse("exists; give --force to replace it")
+    parent = next((p for p in out.parents if p.exists()), None)
+    if parent is not None and not parent.is_dir():
+        raise refuse(f"{parent} is a file, not a folder")
+
+
+def export(db: Path, table: str, fmt: str, out: Path, force: bool = False) -> int:
+    """Write a table or view to ``out``; return the number of rows written.
+
+    The file is written in a temporary folder beside ``out`` and renamed into
+    place, so ``out`` is either the old file or the whole new one. See
+    :func:`check_output` for the paths refused.
+    """
     if not _NAME_RE.match(table):
         raise QueryError(f"{table!r} is not a table or view name")
     if fmt not in EXPORT_FORMATS:
         raise QueryError(f"unknown export format {fmt!r}; use {', '.join(EXPORT_FORMATS)}")
-    con = connect(db, read_only=True)
+    check_output(out, db, force)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    except OSError as exc:
+        raise ExportError(f"{out}: cannot write here ({exc.strerror})") from exc
+    try:
+        part = work / f"part.{fmt}"
+        count = _copy_out(db, table, fmt, part, allow=work)
+        check_output(out, db, force)  # again: the file may have appeared meanwhile
+        try:
+            os.replace(part, out)
+        except OSError as exc:
+            raise ExportError(f"{out}: cannot write here ({exc.strerror})") from exc
+        return count
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _copy_out(db: Path, table: str, fmt: str, part: Path, allow: Path) -> int:
+    con = open_reader(db, [allow])
     try:
         names = {r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables").fetchall()}
         if table not in names:
             raise QueryError(f"no table or view {table!r}; known: {', '.join(sorted(names))}")
         count = con.execute(f"SELECT count(*) FROM {table}").fetchone()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        target = str(out).replace("'", "''")
+        target = str(part).replace("'", "''")
         options = {"parquet": "FORMAT PARQUET", "csv": "FORMAT CSV, HEADER",
                    "json": "FORMAT JSON, ARRAY true"}[fmt]
         con.execute(f"COPY (SELECT * FROM {table}) TO '{target}' ({options})")
         return int(count[0]) if count else 0
     except duckdb.Error as exc:
-        raise WarehouseError(f"export of {table} failed ({exc})") from exc
+        raise warehouse_error(db, exc, f"export of {table} failed") from exc
     finally:
         con.close()
 
@@ -127,7 +297,7 @@ def status(db: Path, last: int = 10) -> Status:
     """
     from bma_etl import __version__
 
-    con = connect(db, read_only=True)
+    con = open_reader(db)
     try:
         def q(sql: str) -> Result:
             cur = con.execute(sql)
@@ -145,7 +315,10 @@ def status(db: Path, last: int = 10) -> Status:
             outdated=int(q("SELECT count(*) FROM documents WHERE extractor_version <> "
                            f"'{__version__}'").rows[0][0]),
         )
+    except duckdb.CatalogException as exc:
+        raise WarehouseError(f"{db}: not a bma-etl warehouse ({' '.join(str(exc).split())})"
+                             ) from exc
     except duckdb.Error as exc:
-        raise WarehouseError(f"{db}: not a bma-etl warehouse ({exc})") from exc
+        raise warehouse_error(db, exc, "cannot read the warehouse") from exc
     finally:
         con.close()
