@@ -53,7 +53,11 @@ def ddl() -> str:
 #: thread cost more CPU than it saved. Readers (analysts' queries) keep DuckDB's
 #: defaults.
 DUCKDB_CONFIG: dict[str, str] = {"memory_limit": "256MB", "preserve_insertion_order": "true",
-                                 "threads": "1"}
+                                 "threads": "1",
+                                 # Large appends are not written to the file ahead of
+                                 # their commit: a kill inside the commit could bring
+                                 # them back without their documents row (DuckDB 1.5).
+                                 "enable_optimistic_write": "false"}
 
 #: Rows per row group the writer makes (DuckDB's default is 122,880). A checkpoint
 #: rewrites a table's last, partly filled row group whole when the table has an
@@ -239,10 +243,11 @@ class Warehouse:
     def remove_orphans(self) -> int:
         """Delete rows whose ``documents`` row is missing; return how many.
 
-        A load is one transaction, but DuckDB 1.5 can bring back rows of a
-        transaction killed while committing (rows it wrote ahead to the file, see
-        README "Known limits"); each run starts by removing them, so a re-run loads
-        those documents once.
+        A load is one transaction; rows without their document can only come from
+        a warehouse written with DuckDB's optimistic writes on (bma-etl 0.3.0, or
+        another program), which could bring back rows of a transaction killed while
+        committing. Each run starts by removing them, so a re-run loads those
+        documents once.
         """
         removed = 0
         con = self.con
