@@ -173,8 +173,8 @@ def test_writer_keeps_row_groups_small(db: Path, tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
     text = LEGACY[0].read_text(encoding="utf-8")
-    for i in range(80):
-        (folder / f"{i:02d}.txt").write_text(f"{text}\n<!-- {i} -->\n", encoding="utf-8")
+    for i in range(260):
+        (folder / f"{i:03d}.txt").write_text(f"{text}\n<!-- {i} -->\n", encoding="utf-8")
     ingest([folder], db)
     con = duckdb.connect(str(db), read_only=True)
     try:
