@@ -188,7 +188,7 @@ def test_export_replaces_a_file_only_with_force(wh: Path, tmp_path: Path) -> Non
     assert "give --force" in _one_line_error(_export(wh, out), 2)
     assert out.read_text(encoding="utf-8") == "keep me\n"
     assert _export(wh, out, "--force").exit_code == 0
-    assert out.read_text(encoding="utf-8").startswith("doc_id,")
+    assert out.read_text(encoding="utf-8-sig").startswith("doc_id,")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.csv", "wh"]
 
 
@@ -339,3 +339,27 @@ def test_exit_codes_in_readme_and_help() -> None:
         shown = " ".join(runner.invoke(app, args).output.split())
         assert "Exit codes (every command): 0 done; 3 finished" in shown, args
         assert "1 anything else" in shown, args
+
+
+def test_csv_export_opens_in_excel_with_thai_intact(tmp_path: Path) -> None:
+    """CSV starts with the UTF-8 BOM (Excel's cue), lists read as text; --no-bom omits it."""
+    import csv
+    import io
+
+    from bma_etl.pipeline import ingest
+
+    db = tmp_path / "w.duckdb"
+    ingest([ROOT / "samples" / "000_52cb5c31ec83ab03.txt"], db)
+    out = tmp_path / "projects.csv"
+    done = CliRunner().invoke(app, ["export", "projects", "--format", "csv", "--out", str(out),
+                                    "--db", str(db)])
+    assert done.exit_code == 0, done.output
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    (row,) = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert row["project_code"] == "04160000-3949"
+    assert "สำนัก" in row["agency"] and not row["objectives"].startswith("[")
+    plain = tmp_path / "plain.csv"
+    CliRunner().invoke(app, ["export", "projects", "--format", "csv", "--out", str(plain),
+                             "--db", str(db), "--no-bom"])
+    assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")

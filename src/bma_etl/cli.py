@@ -307,12 +307,15 @@ def export(
                                       "another DuckDB database).")],
     db: DbOption = Path(DEFAULT_DB),
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    bom: Annotated[bool, typer.Option(
+        "--bom/--no-bom", help="Start a CSV file with the UTF-8 byte order mark, so that "
+        "Excel shows Thai (default on).")] = True,
 ) -> None:
     """Write a table or view to a Parquet, CSV or JSON file (replaced whole, never half)."""
     from bma_etl.query import export as run_export
 
     with _errors():
-        count = run_export(db, table, format.value, out, force=force)
+        count = run_export(db, table, format.value, out, force=force, bom=bom)
     typer.echo(f"wrote {count} rows of {table} to {out}", err=True)
 
 

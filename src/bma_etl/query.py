@@ -230,12 +230,19 @@ def check_output(out: Path, db: Path, force: bool = False) -> None:
         raise refuse(f"{parent} is a file, not a folder")
 
 
-def export(db: Path, table: str, fmt: str, out: Path, force: bool = False) -> int:
+#: What Excel needs at the start of a CSV file to read it as UTF-8 (Thai intact).
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def export(db: Path, table: str, fmt: str, out: Path, force: bool = False,
+           bom: bool = True) -> int:
     """Write a table or view to ``out``; return the number of rows written.
 
     The file is written in a temporary folder beside ``out`` and renamed into
     place, so ``out`` is either the old file or the whole new one. See
-    :func:`check_output` for the paths refused.
+    :func:`check_output` for the paths refused. A CSV file starts with a UTF-8
+    byte order mark unless ``bom`` is false (Excel reads Thai as garbage without
+    one), and its list columns (``objectives``) are joined with `` | ``.
     """
     if not _NAME_RE.match(table):
         raise QueryError(f"{table!r} is not a table or view name")
@@ -250,6 +257,8 @@ def export(db: Path, table: str, fmt: str, out: Path, force: bool = False) -> in
     try:
         part = work / f"part.{fmt}"
         count = _copy_out(db, table, fmt, part, allow=work)
+        if fmt == "csv" and bom:
+            part = _with_bom(part)
         check_output(out, db, force)  # again: the file may have appeared meanwhile
         try:
             os.replace(part, out)
@@ -258,6 +267,15 @@ def export(db: Path, table: str, fmt: str, out: Path, force: bool = False) -> in
         return count
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _with_bom(part: Path) -> Path:
+    """A copy of ``part`` that starts with the UTF-8 byte order mark."""
+    marked = part.with_name("marked.csv")
+    with part.open("rb") as src, marked.open("wb") as dst:
+        dst.write(UTF8_BOM)
+        shutil.copyfileobj(src, dst, 1 << 20)
+    return marked
 
 
 def _copy_out(db: Path, table: str, fmt: str, part: Path, allow: Path) -> int:
@@ -271,7 +289,13 @@ def _copy_out(db: Path, table: str, fmt: str, part: Path, allow: Path) -> int:
         target = str(part).replace("'", "''")
         options = {"parquet": "FORMAT PARQUET", "csv": "FORMAT CSV, HEADER",
                    "json": "FORMAT JSON, ARRAY true"}[fmt]
-        con.execute(f"COPY (SELECT * FROM {table}) TO '{target}' ({options})")
+        columns = "*"
+        if fmt == "csv":  # a list column as readable text, not DuckDB's [a, b]
+            kinds = con.execute(f"DESCRIBE SELECT * FROM {table}").fetchall()
+            columns = ", ".join(
+                f"array_to_string(\"{name}\", ' | ') AS \"{name}\"" if kind.endswith("[]")
+                else f"\"{name}\"" for name, kind, *_ in kinds)
+        con.execute(f"COPY (SELECT {columns} FROM {table}) TO '{target}' ({options})")
         return int(count[0]) if count else 0
     except duckdb.Error as exc:
         raise warehouse_error(db, exc, f"export of {table} failed") from exc
