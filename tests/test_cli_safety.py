@@ -363,3 +363,12 @@ def test_csv_export_opens_in_excel_with_thai_intact(tmp_path: Path) -> None:
     CliRunner().invoke(app, ["export", "projects", "--format", "csv", "--out", str(plain),
                              "--db", str(db), "--no-bom"])
     assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_flags_show_no_value_placeholder_in_help() -> None:
+    """`--force <bool>` invited `--force true`: flags are shown bare."""
+    for command in (["ingest", "--help"], ["export", "--help"], ["--help"]):
+        shown = CliRunner().invoke(app, command, env={"COLUMNS": "100"}).output
+        lines = [ln for ln in shown.splitlines()
+                 if "--force" in ln or "--version" in ln or "--retry-quarantined" in ln]
+        assert lines and not any("<bool>" in ln for ln in lines), lines

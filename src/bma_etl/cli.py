@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -37,6 +37,14 @@ EXIT_CODES = (
     "usage, including a missing input path or a refused output path; 1 anything else "
     "(what failed is not half-written)."
 )
+
+
+def _flag(*names: str, **options: Any) -> Any:
+    """Make a boolean option shown in ``--help`` without a value placeholder.
+
+    Typer draws ``<bool>`` after a flag, which invites ``--force true``.
+    """
+    return typer.Option(*names, metavar="", **options)
 
 app = typer.Typer(
     name="bma-etl",
@@ -135,14 +143,14 @@ def ingest(
                                          "(0, the default: the number of cores).")] = 0,
     ocr: Annotated[Ocr, typer.Option(help="OCR for scanned PDFs: auto (pages without a text "
                                      "layer), always, never.")] = Ocr.auto,
-    force: Annotated[bool, typer.Option("--force", help="Re-extract files already loaded; their "
+    force: Annotated[bool, _flag("--force", help="Re-extract files already loaded; their "
                                         "rows are replaced, never duplicated.")] = False,
-    retry_quarantined: Annotated[bool, typer.Option(
+    retry_quarantined: Annotated[bool, _flag(
         "--retry-quarantined", help="Try unchanged files that were quarantined before.")] = False,
-    reextract_outdated: Annotated[bool, typer.Option(
+    reextract_outdated: Annotated[bool, _flag(
         "--reextract-outdated", help="Also re-extract every stored document that another "
         "extractor version produced (read again from its recorded path).")] = False,
-    log_json: Annotated[bool, typer.Option("--log-json", help="Write one JSON line per document "
+    log_json: Annotated[bool, _flag("--log-json", help="Write one JSON line per document "
                                            "to stdout (for log collectors).")] = False,
     wait: Annotated[float, typer.Option(help="Seconds to wait while readers hold the warehouse "
                                         "before giving up.")] = 60.0,
@@ -306,8 +314,8 @@ def export(
     out: Annotated[Path, typer.Option("--out", help="File to write (never the warehouse or "
                                       "another DuckDB database).")],
     db: DbOption = Path(DEFAULT_DB),
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
-    bom: Annotated[bool, typer.Option(
+    force: Annotated[bool, _flag("--force", help="Replace an existing file.")] = False,
+    bom: Annotated[bool, _flag(
         "--bom/--no-bom", help="Start a CSV file with the UTF-8 byte order mark, so that "
         "Excel shows Thai (default on).")] = True,
 ) -> None:
@@ -394,7 +402,7 @@ def search(
     fiscal_year: Annotated[int | None, typer.Option(
         "--fiscal-year", help="Only this fiscal year (Buddhist era, e.g. 2566).")] = None,
     limit: Annotated[int, typer.Option(min=1, help="Hits to show.")] = 10,
-    reindex: Annotated[bool, typer.Option(
+    reindex: Annotated[bool, _flag(
         "--reindex", help="Index the loaded documents the search index lacks, then search "
         "(if a query is given).")] = False,
     db: DbOption = Path(DEFAULT_DB),
@@ -452,8 +460,8 @@ def _marks(text: str, rich: bool) -> str:
 
 @app.callback(invoke_without_command=True)
 def _root(
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress to stderr, "
+    version: Annotated[bool, _flag("--version", help="Print the version and exit.")] = False,
+    verbose: Annotated[bool, _flag("--verbose", "-v", help="Log progress to stderr, "
                                           "and show the traceback of an error.")] = False,
 ) -> None:
     global _verbose
