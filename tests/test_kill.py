@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from bma_etl.records import DOCUMENT_MODELS
 
@@ -85,7 +84,6 @@ def _ingest(folder: Path, db: Path, *extra: str) -> subprocess.Popen[bytes]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
 
 
-@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc (Linux)")
 def test_kill_inside_the_write_window_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
     folder = _folder(tmp_path, 800)  # two batches of 512
     clean = tmp_path / "clean.duckdb"
