@@ -57,10 +57,27 @@ app = typer.Typer(
 )
 
 DEFAULT_DB = "bma_warehouse.duckdb"
+
+
+def _warehouse(value: object) -> Any:
+    """A ``--db`` value: a DuckDB file path, or a DuckLake address (``ducklake:…``)."""
+    from bma_etl.lake import parse_target
+
+    try:
+        return parse_target(value if isinstance(value, Path) else str(value))
+    except BmaEtlError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+# The value is a Path or, for a ``ducklake:`` address, a lake.LakeTarget (typer takes
+# no union type); the library functions accept both.
 DbOption = Annotated[
     Path,
-    typer.Option("--db", envvar="BMA_ETL_DB",
-                 help="Warehouse file (default ./bma_warehouse.duckdb, or $BMA_ETL_DB)."),
+    typer.Option("--db", "--warehouse", envvar=["BMA_ETL_WAREHOUSE", "BMA_ETL_DB"],
+                 parser=_warehouse, metavar="FILE|ADDRESS",
+                 help="Warehouse: a DuckDB file (default ./bma_warehouse.duckdb), or DuckLake "
+                 "on PostgreSQL, ducklake:postgres://USER@HOST:PORT/DB?data_path=DIR "
+                 "(many machines at once; needs the lake extra). Also $BMA_ETL_WAREHOUSE."),
 ]
 
 
@@ -158,6 +175,10 @@ def ingest(
         min=0.1, help="Seconds a file may take after it is read before it is quarantined and "
         "its worker replaced (default 120, or BMA_ETL_FILE_TIMEOUT). Needs --workers 2 or "
         "more.")] = None,
+    shard: Annotated[str | None, typer.Option(
+        metavar="I/N", help="Only part I of N (1 <= I <= N) of the input, split by content "
+        "hash: N runs on any machines, into one DuckLake warehouse, load it exactly once.")
+    ] = None,
 ) -> None:
     """Load reports into the warehouse; unchanged files are skipped by content hash."""
     from bma_etl.pipeline import FileOutcome, outcome_json
@@ -168,7 +189,7 @@ def ingest(
     if not paths and not reextract_outdated:
         _fail("give at least one file or folder (or --reextract-outdated)", 2)
     _require_paths(paths)
-    if not db.parent.is_dir():
+    if isinstance(db, Path) and not db.parent.is_dir():
         _fail(f"--db {db}: no such folder {db.parent}", 2)
     console = Console(stderr=True)
     interactive = console.is_terminal and not log_json
@@ -183,9 +204,11 @@ def ingest(
     def run(on_file: Callable[[FileOutcome], None]) -> RunSummary:
         return run_ingest(paths, db, workers=workers or (os.cpu_count() or 1), ocr=ocr.value,
                           force=force, retry_quarantined=retry_quarantined, on_file=on_file,
-                          args=" ".join(sys.argv[1:]), wait=wait,
+                          args=" ".join(map(_redacted, sys.argv[1:])), wait=wait,
                           reextract_outdated=reextract_outdated,
-                          file_time_limit=file_time_limit)
+                          file_time_limit=file_time_limit, shard=part)
+
+    part = _parse_shard(shard) if shard else None
 
     with _errors():
         if interactive:
@@ -225,6 +248,21 @@ def ingest(
         err=True,
     )
     raise typer.Exit(summary.exit_code)
+
+
+def _redacted(arg: str) -> str:
+    """A command-line word as stored in ``ingest_runs.args``: no password."""
+    import re
+
+    return re.sub(r"(postgres(?:ql)?://[^:/@\s]*:)[^@\s]*@", r"\1***@", arg)
+
+
+def _parse_shard(text: str) -> tuple[int, int]:
+    index, _, count = text.partition("/")
+    if not (index.strip().isdigit() and count.strip().isdigit()) or not (
+            1 <= int(index) <= int(count)):
+        _fail(f"--shard {text}: give I/N with 1 <= I <= N, e.g. --shard 2/4", 2)
+    return int(index), int(count)
 
 
 @app.command("detect", epilog=EXIT_CODES)
@@ -341,6 +379,45 @@ def status(db: DbOption = Path(DEFAULT_DB)) -> None:
     if st.outdated:
         typer.echo(f"{st.outdated} documents were extracted by another version; "
                    "run 'bma-etl ingest --reextract-outdated' to redo them")
+
+
+@app.command(epilog=EXIT_CODES)
+def maintain(
+    db: DbOption = Path(DEFAULT_DB),
+    keep_days: Annotated[float, typer.Option(
+        min=0, help="Keep DuckLake snapshots (time travel) this many days.")] = 7.0,
+) -> None:
+    """Compact the warehouse: flush small inserts to Parquet, merge files, expire snapshots.
+
+    Safe while ingestion and queries run. For a DuckDB file: a checkpoint.
+    """
+    from bma_etl.load import Warehouse
+
+    with _errors(), Warehouse(db, create=False) as wh:
+        steps = wh.maintain(keep_days)
+    for name, count in steps:
+        typer.echo(f"{name}: {count}", err=True)
+
+
+@app.command(epilog=EXIT_CODES)
+def migrate(
+    source: Annotated[Path, typer.Option("--from", help="DuckDB warehouse file to copy.")],
+    target: Annotated[Path, typer.Option("--to", parser=_warehouse, metavar="ADDRESS",
+                                         help="Warehouse to copy into (a ducklake: address, "
+                                         "or a new DuckDB file).")],
+) -> None:
+    """Copy a warehouse (every table, provenance and run ledger included) into another.
+
+    The target must hold no documents yet; the copy is one transaction.
+    """
+    from bma_etl.load import migrate as run_migrate
+
+    _require_paths([source])
+    with _errors():
+        copied = run_migrate(source, target)
+    total = sum(copied.values())
+    typer.echo(f"copied {total} rows of {len(copied)} tables from {source} to {target}",
+               err=True)
 
 
 @app.command(epilog=EXIT_CODES)

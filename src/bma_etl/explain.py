@@ -17,13 +17,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bma_etl.detect import THRESHOLD, score_all
 from bma_etl.errors import BmaEtlError, WarehouseError
 from bma_etl.layouts import REGISTRY
 from bma_etl.layouts.base import RepairedText, score_signals
 from bma_etl.records import DATA_MODELS, Provenance, QualityIssue, Record
+
+if TYPE_CHECKING:
+    from bma_etl.load import Target
 
 #: The stages of one document, in order (``repair`` and ``checks`` never stop one).
 STAGES = ("read", "repair", "detect", "extract", "normalize", "validate", "checks")
@@ -147,7 +150,7 @@ def explain_file(path: Path, *, ocr: str = "auto") -> Explanation:
     return out
 
 
-def explain_doc(db: Path, doc_id: str) -> Explanation:
+def explain_doc(db: Target, doc_id: str) -> Explanation:
     """Explain a document already in the warehouse at ``db`` (opened read-only).
 
     ``doc_id`` may be a unique prefix of the id. Detection is scored again on the

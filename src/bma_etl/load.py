@@ -21,13 +21,13 @@ import functools
 import logging
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from types import UnionType
-from typing import Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import duckdb
 import pyarrow as pa
@@ -35,10 +35,21 @@ import pyarrow.compute as pc
 from pydantic import BaseModel
 
 from bma_etl.errors import LoadError, UsageError, WarehouseError
+from bma_etl.lake import LakeTarget, parse_target
 from bma_etl.records import DOCUMENT_MODELS, IngestRun, Record
 from bma_etl.search import INDEX_TABLES
 
+if TYPE_CHECKING:
+    from bma_etl.lake import DocumentLocks
+
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+
+
+def _is_conflict(exc: BaseException) -> bool:
+    from bma_etl.lake import is_conflict
+
+    return is_conflict(exc)
 
 
 def ddl() -> str:
@@ -53,11 +64,13 @@ def ddl() -> str:
 #: thread cost more CPU than it saved. Readers (analysts' queries) keep DuckDB's
 #: defaults.
 DUCKDB_CONFIG: dict[str, str] = {"memory_limit": "256MB", "preserve_insertion_order": "true",
-                                 "threads": "1",
-                                 # Large appends are not written to the file ahead of
-                                 # their commit: a kill inside the commit could bring
-                                 # them back without their documents row (DuckDB 1.5).
-                                 "enable_optimistic_write": "false"}
+                                 "threads": "1"}
+if tuple(int(p) for p in duckdb.__version__.split(".")[:3] if p.isdigit()) >= (1, 5, 6):
+    # Large appends are not written to the file ahead of their commit: a kill inside
+    # the commit could bring them back without their documents row (DuckDB 1.5). The
+    # setting is new in 1.5.6; the [lake] extra holds DuckDB at 1.5.5, where a run
+    # starts by removing such rows instead (Warehouse.remove_orphans).
+    DUCKDB_CONFIG["enable_optimistic_write"] = "false"
 
 #: Rows per row group the writer makes (DuckDB's default is 122,880). A checkpoint
 #: rewrites a table's last, partly filled row group whole when the table has an
@@ -77,12 +90,21 @@ STORAGE_VERSION = "v1.3.0"
 DEFAULT_WAIT = 60.0
 
 
-def connect(path: Path | str, read_only: bool = False, wait: float = DEFAULT_WAIT,
+#: A warehouse: a DuckDB file, or a DuckLake catalog (:mod:`bma_etl.lake`).
+Target = Path | LakeTarget
+
+
+def connect(path: Path | str | LakeTarget, read_only: bool = False, wait: float = DEFAULT_WAIT,
             config: dict[str, str | bool] | None = None) -> duckdb.DuckDBPyConnection:
     """Open the warehouse, waiting up to ``wait`` s while another process holds it.
 
-    ``config`` is DuckDB configuration for a reader (the writer has its own).
+    ``config`` is DuckDB configuration for a reader (the writer has its own). A
+    DuckLake warehouse is attached as catalog ``warehouse`` (read-only for a reader);
+    it has no file lock to wait for.
     """
+    path = parse_target(path)
+    if isinstance(path, LakeTarget):
+        return _open_lake(path, read_only, config)
     if read_only and not Path(path).exists():
         raise UsageError(f"{path}: no warehouse here yet; run 'bma-etl ingest' first",
                          stage="warehouse")
@@ -129,7 +151,7 @@ def is_disk_full(exc: BaseException) -> bool:
     return any(phrase.lower() in text for phrase in _DISK_FULL)
 
 
-def warehouse_error(path: Path | str, exc: duckdb.Error, doing: str = "cannot open the warehouse"
+def warehouse_error(path: object, exc: duckdb.Error, doing: str = "cannot open the warehouse"
                     ) -> WarehouseError:
     """A one-line :class:`WarehouseError` for a DuckDB error, saying what to do about it."""
     text = " ".join(str(exc).split())
@@ -157,9 +179,31 @@ def _open_writer(path: Path | str) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def _open_lake(target: LakeTarget, read_only: bool,
+               config: dict[str, str | bool] | None) -> duckdb.DuckDBPyConnection:
+    from bma_etl import lake
+
+    settings: dict[str, Any] = dict(config or {}) if read_only else dict(DUCKDB_CONFIG)
+    settings.pop("enable_optimistic_write", None)
+    settings.update(autoinstall_known_extensions=False, autoload_known_extensions=False)
+    con = duckdb.connect(":memory:", config=settings)
+    try:
+        lake.attach(con, target, read_only=read_only)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 @contextlib.contextmanager
-def run_lock(path: Path | str) -> Iterator[None]:
-    """Hold ``<warehouse>.lock`` for a whole ingest run; a second run fails at once."""
+def run_lock(path: Path | str | LakeTarget) -> Iterator[None]:
+    """Hold ``<warehouse>.lock`` for a whole ingest run; a second run fails at once.
+
+    A DuckLake warehouse takes many runs at once: it has no run lock.
+    """
+    if isinstance(path, LakeTarget):
+        yield
+        return
     lock_path = Path(f"{path}.lock")
     try:
         handle = lock_path.open("a+")
@@ -198,10 +242,22 @@ class DocState:
 class Warehouse:
     """A writable warehouse; the DDL is applied on open unless ``create=False``."""
 
-    def __init__(self, path: Path | str, wait: float = DEFAULT_WAIT, create: bool = True
-                 ) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | str | LakeTarget, wait: float = DEFAULT_WAIT,
+                 create: bool = True) -> None:
+        self.path: Target = parse_target(path)
         self.con = connect(self.path, wait=wait)
+        self.locks: DocumentLocks | None = None
+        if isinstance(self.path, LakeTarget):
+            from bma_etl import lake
+
+            try:
+                if create:
+                    lake.ensure_schema(self.con, ddl(), self.path)
+                self.locks = lake.DocumentLocks(self.path)
+            except BaseException:
+                self.con.close()
+                raise
+            return
         if not create:
             return
         try:
@@ -209,6 +265,27 @@ class Warehouse:
         except duckdb.Error as exc:
             self.con.close()
             raise warehouse_error(path, exc, "cannot create the warehouse tables") from exc
+
+    @property
+    def is_lake(self) -> bool:
+        """Whether this is a DuckLake warehouse (many writers, no file lock)."""
+        return isinstance(self.path, LakeTarget)
+
+    def _transaction(self, body: Callable[[], _T], what: str) -> _T:
+        """Run ``body``, again after a pause while DuckLake reports a write conflict."""
+        if not self.is_lake:
+            return body()
+        from bma_etl.lake import retrying
+
+        return retrying(body, what, self.path)
+
+    def flush(self) -> None:
+        """Write a DuckLake catalog's small inserts out as Parquet (no-op for a file)."""
+        if isinstance(self.path, LakeTarget):
+            from bma_etl import lake
+
+            with self._errors("cannot flush the warehouse"):
+                lake.flush(self.con, self.path)
 
     def __enter__(self) -> Warehouse:
         return self
@@ -220,11 +297,16 @@ class Warehouse:
         # Already failing: the first error is the one to report, not the close's.
         with contextlib.suppress(duckdb.Error):
             self.con.close()
+        if self.locks is not None:
+            with contextlib.suppress(Exception):
+                self.locks.close()
 
     def close(self) -> None:
         """Close the connection (checkpointing the file)."""
         with self._errors("cannot write the warehouse"):
             self.con.close()
+        if self.locks is not None:
+            self.locks.close()
 
     @contextlib.contextmanager
     def _errors(self, doing: str) -> Iterator[None]:
@@ -232,6 +314,22 @@ class Warehouse:
             yield
         except duckdb.Error as exc:
             raise warehouse_error(self.path, exc, doing) from exc
+
+    def maintain(self, keep_days: float = 7.0) -> list[tuple[str, int]]:
+        """Compact the warehouse; returns (step, rows reported) pairs.
+
+        DuckLake: flush small inserts, merge adjacent Parquet files, expire snapshots
+        older than ``keep_days`` and delete the files no kept snapshot uses
+        (:func:`bma_etl.lake.maintain`). A DuckDB file: a checkpoint.
+        """
+        if isinstance(self.path, LakeTarget):
+            from bma_etl import lake
+
+            with self._errors("cannot maintain the warehouse"):
+                return lake.maintain(self.con, self.path, keep_days).steps
+        with self._errors("cannot checkpoint the warehouse"):
+            self.con.execute("CHECKPOINT")
+        return [("checkpoint", 1)]
 
     def document_states(self) -> dict[str, DocState]:
         """What the warehouse knows of every document, by ``doc_id``."""
@@ -250,6 +348,8 @@ class Warehouse:
         committing. Each run starts by removing them, so a re-run loads those
         documents once.
         """
+        if self.is_lake:
+            return 0  # a DuckLake commit is whole or nothing, with no such window
         removed = 0
         con = self.con
         con.execute("BEGIN TRANSACTION")
@@ -272,7 +372,8 @@ class Warehouse:
         if not seen:
             return
         table = pa.table({"doc_id": [d for d, _ in seen], "source_path": [p for _, p in seen]})
-        with self._errors("cannot write the warehouse"):
+
+        def update() -> None:
             self.con.register("_bma_seen", table)
             try:
                 self.con.execute(
@@ -280,6 +381,9 @@ class Warehouse:
                     "FROM _bma_seen s WHERE documents.doc_id = s.doc_id", [run_id])
             finally:
                 self.con.unregister("_bma_seen")
+
+        with self._errors("cannot write the warehouse"):
+            self._transaction(update, "recording moved files")
 
     def load(self, tables: dict[str, list[Record]]) -> None:
         """Replace one document's rows with ``tables`` in a single transaction."""
@@ -309,6 +413,16 @@ class Warehouse:
         doc_ids = merged["documents"].column("doc_id").to_pylist()
         if len(set(doc_ids)) != len(doc_ids):
             raise LoadError("a document appears twice in one load")
+        if self.locks is None:
+            self._load_merged(merged, doc_ids, replace)
+            return
+        # Many writers: hold the documents' locks, and always delete first (another
+        # machine may have loaded one of them since this run looked).
+        with self.locks.held(doc_ids):
+            self._transaction(lambda: self._load_merged(merged, doc_ids, True),
+                              "loading documents")
+
+    def _load_merged(self, merged: ArrowTables, doc_ids: list[str], replace: bool) -> None:
         con = self.con
         try:
             con.execute("BEGIN TRANSACTION")
@@ -327,6 +441,8 @@ class Warehouse:
                 con.execute("ROLLBACK")
             if not isinstance(exc, duckdb.Error):
                 raise
+            if self.is_lake and _is_conflict(exc):
+                raise  # retried by the caller
             if isinstance(exc, duckdb.IOException | duckdb.FatalException) or is_disk_full(exc):
                 # The file or the disk failed, not this document: stop the run.
                 raise warehouse_error(self.path, exc, "cannot write the warehouse") from exc
@@ -354,12 +470,13 @@ class Warehouse:
     def start_run(self, run: IngestRun) -> None:
         """Insert the ``ingest_runs`` row of a starting run."""
         with self._errors("cannot write the warehouse"):
-            _insert(self.con, "ingest_runs", _table_of(IngestRun, [run]))
+            self._transaction(lambda: _insert(self.con, "ingest_runs", _table_of(IngestRun, [run])),
+                              "recording the run")
 
     def finish_run(self, run: IngestRun) -> None:
         """Update the run's row with its counts and end time."""
         with self._errors("cannot write the warehouse"):
-            self._finish_run(run)
+            self._transaction(lambda: self._finish_run(run), "recording the run's end")
 
     def _finish_run(self, run: IngestRun) -> None:
         self.con.execute(
@@ -368,6 +485,65 @@ class Warehouse:
             [run.finished_at, run.files_seen, run.loaded, run.unchanged, run.quarantined,
              run.skipped, run.run_id],
         )
+
+
+def migrate(source: Path, target: Path | str | LakeTarget) -> dict[str, int]:
+    """Copy every table of the DuckDB warehouse file ``source`` into ``target``.
+
+    ``target`` (a DuckLake address or a new DuckDB file) must hold no document yet;
+    the copy is one transaction, columns matched by name. Returns the rows copied
+    per table. Raises :class:`UsageError` for a missing source or a non-empty target.
+    """
+    if not Path(source).is_file():
+        raise UsageError(f"{source}: no such warehouse file", stage="warehouse")
+    tables = [m.table for m in DOCUMENT_MODELS] + list(INDEX_TABLES) + ["ingest_runs"]
+    literal = str(source).replace("'", "''")
+    with Warehouse(target) as wh:
+        con = wh.con
+        held = con.execute("SELECT count(*) FROM documents").fetchone()
+        if held and held[0]:
+            raise UsageError(f"{wh.path}: already holds {held[0]} documents; migrate into an "
+                             "empty warehouse", stage="warehouse")
+        try:
+            con.execute(f"ATTACH '{literal}' AS migrate_source (READ_ONLY)")
+        except duckdb.Error as exc:
+            raise warehouse_error(source, exc, "cannot open the warehouse to copy") from exc
+        copied: dict[str, int] = {}
+
+        def copy() -> None:
+            copied.clear()
+            con.execute("BEGIN TRANSACTION")
+            try:
+                for table in tables:
+                    have = {c for (c,) in con.execute(
+                        "SELECT column_name FROM information_schema.columns WHERE "
+                        "table_catalog = 'migrate_source' AND table_name = ?",
+                        [table]).fetchall()}
+                    cols = [c for (c,) in con.execute(
+                        "SELECT column_name FROM information_schema.columns WHERE "
+                        "table_catalog = current_database() AND table_name = ? "
+                        "ORDER BY ordinal_position", [table]).fetchall() if c in have]
+                    if not cols:
+                        continue
+                    names = ", ".join(cols)
+                    row = con.execute(f"INSERT INTO main.{table} ({names}) "
+                                      f"SELECT {names} FROM migrate_source.main.{table}"
+                                      ).fetchone()
+                    copied[table] = int(row[0]) if row else 0
+                con.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(duckdb.Error):
+                    con.execute("ROLLBACK")
+                raise
+
+        try:
+            with wh._errors("cannot copy the warehouse"):
+                wh._transaction(copy, "copying the warehouse")
+            wh.flush()
+        finally:
+            with contextlib.suppress(duckdb.Error):
+                con.execute("DETACH migrate_source")
+    return copied
 
 
 #: Rows of one or more whole documents as Arrow tables, by warehouse table. Workers

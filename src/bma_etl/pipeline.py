@@ -418,8 +418,14 @@ def ingest(
     wait: float = DEFAULT_WAIT,
     reextract_outdated: bool = False,
     file_time_limit: float | None = None,
+    shard: tuple[int, int] | None = None,
 ) -> RunSummary:
     """Load every file under ``paths`` into the warehouse at ``db``.
+
+    ``db`` is a DuckDB file or a DuckLake warehouse (:mod:`bma_etl.lake`), which
+    several runs may write at once. ``shard=(i, n)`` keeps only the files whose
+    content hash falls in part ``i`` of ``n`` (:func:`in_shard`): ``n`` runs, one
+    per part, on any machines, together load the input exactly once.
 
     Files go in batches of :data:`BATCH_SIZE`: read and hashed, unchanged ones
     skipped, the rest extracted (in ``workers`` processes, the next batch while the
@@ -471,9 +477,9 @@ def ingest(
             for files in _batches(iter_files(paths, skip), BATCH_SIZE):
                 batch = _Batch()
                 for path in files:
-                    summary.files_seen += 1
-                    batch.add(path, states, force=force, retry_quarantined=retry_quarantined,
-                              ocr=ocr)
+                    if batch.add(path, states, force=force, retry_quarantined=retry_quarantined,
+                                 ocr=ocr, shard=shard):
+                        summary.files_seen += 1
                 batch.start(pool)
                 if in_flight is not None:
                     if _finish(in_flight, db, wait, run.run_id, states, known, record, limit):
@@ -490,12 +496,26 @@ def ingest(
                 pool.shutdown(cancel_futures=True)
         summary.seconds = time.perf_counter() - began
         with Warehouse(db, wait=wait, create=False) as wh:
+            wh.flush()
             wh.finish_run(run.model_copy(update={
                 "finished_at": _now(), "files_seen": summary.files_seen,
                 "loaded": summary.loaded, "unchanged": summary.unchanged,
                 "quarantined": summary.quarantined, "skipped": summary.skipped,
             }))
     return summary
+
+
+def in_shard(doc_id: str, shard: tuple[int, int]) -> bool:
+    """Whether the document ``doc_id`` (hex SHA-256) belongs to part ``i`` of ``n``.
+
+    Parts are numbered 1 to ``n``; the split is by the hash's first 64 bits, the
+    same on every machine, whatever the file's name or folder.
+
+    >>> sum(in_shard(f"{k:064x}", (i, 3)) for k in range(30) for i in (1, 2, 3))
+    30
+    """
+    index, count = shard
+    return int(doc_id[:16], 16) % count == index - 1
 
 
 def _outdated_paths(states: dict[str, DocState]) -> list[Path]:
@@ -524,15 +544,20 @@ class _Batch:
     results: list[Future[ChunkResult]] | Iterator[ChunkResult] | None = None
 
     def add(self, path: Path, states: dict[str, DocState], *, force: bool,
-            retry_quarantined: bool, ocr: str) -> None:
+            retry_quarantined: bool, ocr: str, shard: tuple[int, int] | None = None) -> bool:
+        """Take ``path`` into the batch; False when it belongs to another shard."""
         try:
             data = read_bytes(path)
         except ReadError as exc:
             doc_id = _quarantine_id(path, None)
+            if shard is not None and not in_shard(doc_id, shard):
+                return False
             outcome = FileOutcome(path, doc_id, "quarantined", None, exc.reason())
             self.unreadable.append((outcome, _quarantine_rows(path, doc_id, exc.reason())))
-            return
+            return True
         doc_id = doc_id_of(data)
+        if shard is not None and not in_shard(doc_id, shard):
+            return False
         state = states.get(doc_id)
         if state and not force and state.extractor_version == __version__ and (
             state.status in ("loaded", "pending") or not retry_quarantined
@@ -542,10 +567,11 @@ class _Batch:
             if state.source_path != path_text(path):
                 self.moved.append(outcome)
                 state.source_path = path_text(path)
-            return
+            return True
         states[doc_id] = DocState("pending", __version__, path_text(path))
         self.pending.append((path, data, ocr))
         self.pending_ids.append(doc_id)
+        return True
 
     def start(self, pool: ProcessPoolExecutor | None) -> None:
         self.chunks = [self.pending[i:i + CHUNK_SIZE]

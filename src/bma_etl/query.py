@@ -25,7 +25,8 @@ from typing import Any
 import duckdb
 
 from bma_etl.errors import BmaEtlError, UsageError, WarehouseError
-from bma_etl.load import DEFAULT_WAIT, connect, is_damaged, warehouse_error
+from bma_etl.lake import LakeTarget, parse_target
+from bma_etl.load import DEFAULT_WAIT, Target, connect, is_damaged, warehouse_error
 
 EXPORT_FORMATS = ("parquet", "csv", "json")
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -60,7 +61,7 @@ def _sql_list(items: Iterable[str]) -> str:
     return "[" + ", ".join("'" + item.replace("'", "''") + "'" for item in items) + "]"
 
 
-def open_reader(db: Path, allow: Iterable[Path] = (), wait: float = DEFAULT_WAIT
+def open_reader(db: Target, allow: Iterable[Path] = (), wait: float = DEFAULT_WAIT
                 ) -> duckdb.DuckDBPyConnection:
     """The warehouse opened read-only and locked down.
 
@@ -69,11 +70,18 @@ def open_reader(db: Path, allow: Iterable[Path] = (), wait: float = DEFAULT_WAIT
     ``enable_external_access`` is off and ``lock_configuration`` on, so no query
     can ``SET`` its way back.
     """
+    db = parse_target(db)
     con = connect(db, read_only=True, wait=wait, config=_READER_CONFIG)
     try:
         paths = [p.resolve() for p in allow]
         folders = [f"{p}/" for p in paths if p.is_dir()]  # a prefix: "/a" would allow "/ab"
         files = [str(p) for p in paths if not p.is_dir()]
+        if isinstance(db, LakeTarget):
+            # DuckLake reads its rows from Parquet files in its data folder.
+            from bma_etl.lake import data_path
+
+            if (where := data_path(con)) and "://" not in where:
+                folders.append(where.rstrip("/") + "/")
         if folders:
             con.execute(f"SET allowed_directories = {_sql_list(folders)}")
         if files:
@@ -132,7 +140,7 @@ def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> None:
                          f"({', '.join(_QUERIES)})")
 
 
-def run_sql(db: Path, query: str, allow: Iterable[Path] = ()) -> Result:
+def run_sql(db: Target, query: str, allow: Iterable[Path] = ()) -> Result:
     """Run read-only SQL against the warehouse.
 
     Files other than the warehouse are readable only under ``allow``.
@@ -207,7 +215,7 @@ def is_duckdb_file(path: Path) -> bool:
         return False
 
 
-def check_output(out: Path, db: Path, force: bool = False) -> None:
+def check_output(out: Path, db: Target, force: bool = False) -> None:
     """Refuse an output path that would destroy something or cannot be a file.
 
     Never the warehouse, never any DuckDB database, never a folder; an existing
@@ -216,7 +224,8 @@ def check_output(out: Path, db: Path, force: bool = False) -> None:
     def refuse(why: str) -> UsageError:
         return UsageError(f"{out}: {why}", stage="export")
 
-    if out.resolve() == db.resolve() or (out.exists() and db.exists() and out.samefile(db)):
+    if isinstance(db, Path) and (out.resolve() == db.resolve()
+                                 or (out.exists() and db.exists() and out.samefile(db))):
         raise refuse("this is the warehouse; give another file to write")
     if out.is_dir():
         raise refuse("is a folder; give a file name")
@@ -234,7 +243,7 @@ def check_output(out: Path, db: Path, force: bool = False) -> None:
 UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def export(db: Path, table: str, fmt: str, out: Path, force: bool = False,
+def export(db: Target, table: str, fmt: str, out: Path, force: bool = False,
            bom: bool = True) -> int:
     """Write a table or view to ``out``; return the number of rows written.
 
@@ -278,7 +287,7 @@ def _with_bom(part: Path) -> Path:
     return marked
 
 
-def _copy_out(db: Path, table: str, fmt: str, part: Path, allow: Path) -> int:
+def _copy_out(db: Target, table: str, fmt: str, part: Path, allow: Path) -> int:
     con = open_reader(db, [allow])
     try:
         names = {r[0] for r in con.execute(
@@ -313,7 +322,7 @@ class Status:
     outdated: int
 
 
-def status(db: Path, last: int = 10) -> Status:
+def status(db: Target, last: int = 10) -> Status:
     """Last runs, loaded documents per layout, quarantined files with reasons.
 
     A run whose ``finished_at`` is empty was interrupted (crash, kill); ``outdated``

@@ -29,12 +29,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from bma_etl.errors import WarehouseError
 from bma_etl.records import Record
+
+if TYPE_CHECKING:
+    from bma_etl.load import Target
 
 #: Narrative columns indexed, by table.
 NARRATIVE: dict[str, tuple[str, ...]] = {
@@ -186,7 +189,7 @@ def _narrative_sql() -> str:
     return "\nUNION ALL ".join(parts)
 
 
-def reindex(db: Path, everything: bool = False, wait: float = 60.0) -> int:
+def reindex(db: Target, everything: bool = False, wait: float = 60.0) -> int:
     """Index the loaded documents the index lacks (all of them with ``everything``).
 
     Returns how many documents were indexed.
@@ -313,7 +316,7 @@ LIMIT ?
 """
 
 
-def search(db: Path, query: str, *, layout: str | None = None,
+def search(db: Target, query: str, *, layout: str | None = None,
            fiscal_year: int | None = None, limit: int = 10, wait: float = 60.0
            ) -> SearchResult:
     """The narrative values best matching ``query`` (BM25), best first.
