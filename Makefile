@@ -4,9 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= bma_warehouse.duckdb
 STAMP  := $(VENV)/.installed
+# DuckLake's extensions are built for DuckDB 1.5.5 (the [lake] extra); the main venv
+# keeps the newer DuckDB, so the DuckLake tests and benchmark have their own venv.
+LAKE_VENV  := .venv-lake
+LAKE_STAMP := $(LAKE_VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test lint fmt typecheck pytest schemas demo fixtures fuzz bench hostile robustness clean apt-install
+.PHONY: help venv test lint fmt typecheck pytest lake-test schemas demo fixtures fuzz bench hostile robustness clean apt-install
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -38,6 +42,19 @@ apt-install:
 
 venv: $(STAMP) ## Create .venv and install the package with dev extras
 
+$(LAKE_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(LAKE_VENV)
+	$(LAKE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LAKE_VENV)/bin/python -m pip install --quiet -e '.[dev,lake]'
+	@# The DuckLake tests start a throwaway PostgreSQL cluster (Debian package).
+	@$(MAKE) --no-print-directory apt-install \
+	  APT_CHECK='ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1' \
+	  APT_PKGS='postgresql' APT_WHY='the DuckLake tests (a throwaway PostgreSQL)'
+	touch $(LAKE_STAMP)
+
+lake-test: $(LAKE_STAMP) ## DuckLake on a real PostgreSQL: tests/test_lake.py in .venv-lake
+	BMA_ETL_REQUIRE_LAKE=1 $(LAKE_VENV)/bin/pytest tests/test_lake.py
+
 lint: $(STAMP) ## ruff over src, tests and bench
 	$(BIN)/ruff check src tests bench
 
@@ -51,7 +68,7 @@ typecheck: $(STAMP) ## mypy with the pydantic plugin
 pytest: $(STAMP) ## The test suite only
 	$(BIN)/pytest
 
-test: lint typecheck pytest ## Lint, type-check and run the whole suite (what CI runs)
+test: lint typecheck pytest lake-test ## Lint, type-check and run the whole suite (what CI runs)
 
 schemas: $(STAMP) ## Rewrite schemas/ from the pydantic models
 	$(BIN)/bma-etl schema --out schemas
@@ -67,8 +84,9 @@ fixtures: $(STAMP) ## Rebuild tests/fixtures/pdf from samples/ (needs soffice, p
 fuzz: $(STAMP) ## Longer property/fuzz run of the detector and extractors
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_fuzz.py
 
-bench: $(STAMP) ## Throughput and robustness benchmarks (each prints one machine-readable line)
+bench: $(STAMP) $(LAKE_STAMP) ## Throughput and robustness benchmarks (each prints one machine-readable line)
 	$(BIN)/python bench/bench.py
+	$(LAKE_VENV)/bin/python bench/lake_scale.py
 
 ROBUST_ARGS ?=
 hostile: $(STAMP) ## A run over a FIFO, a /dev/zero link, a non-UTF-8 name and a 200 MB text file (HOSTILE_ARGS="--mb 200")
@@ -83,5 +101,5 @@ robustness: $(STAMP) ## Fields read right per medium, producer, font and dpi (RO
 	$(BIN)/python bench/robustness.py $(ROBUST_ARGS)
 
 clean: ## Remove the venv, caches and the demo warehouse
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis $(DB) $(DB).wal $(DB).lock
+	rm -rf $(VENV) $(LAKE_VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis $(DB) $(DB).wal $(DB).lock
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -201,6 +201,9 @@ def attach(con: duckdb.DuckDBPyConnection, target: LakeTarget, read_only: bool =
         con.execute(attach_sql)
         con.execute(f"USE {alias}")
     except duckdb.Error as exc:
+        if "creating a new DuckLake is explicitly disabled" in str(exc):
+            raise UsageError(f"{target}: no warehouse here yet; run 'bma-etl ingest' first",
+                             stage="warehouse") from exc
         raise lake_error(target, exc, "cannot open the warehouse") from exc
 
 
@@ -224,8 +227,10 @@ def lake_error(target: LakeTarget, exc: BaseException, doing: str) -> WarehouseE
 
 
 def is_conflict(exc: BaseException) -> bool:
-    """Whether ``exc`` is DuckLake refusing a commit that overlaps another's."""
+    """Whether ``exc`` is DuckLake (or PostgreSQL under it) refusing an overlapping commit."""
     text = str(exc)
+    if "could not serialize access" in text or "deadlock detected" in text:
+        return True
     return "conflict" in text.lower() and ("DuckLake" in text or "Transaction" in text)
 
 
@@ -281,6 +286,25 @@ class DocumentLocks:
     def key(doc_id: str) -> int:
         """A document's lock key: the first 60 bits of its SHA-256 (a signed bigint)."""
         return int(doc_id[:15], 16)
+
+    #: The lock key of creating the catalog and the tables: writers that start together
+    #: would otherwise all create DuckLake's own tables in PostgreSQL at once.
+    SETUP = -1
+    #: The lock key of flushing inlined rows and of compaction (:func:`maintain`).
+    FLUSH = -2
+
+    @contextlib.contextmanager
+    def holding(self, key: int) -> Iterator[None]:
+        """Hold one advisory lock (:data:`SETUP`, :data:`FLUSH`) for the ``with`` block."""
+        self._con.execute("SELECT pg_advisory_lock(%s)", [key])
+        try:
+            yield
+        finally:
+            self._con.execute("SELECT pg_advisory_unlock(%s)", [key])
+
+    def setting_up(self) -> contextlib.AbstractContextManager[None]:
+        """Hold the set-up lock: one writer at a time creates the catalog or the tables."""
+        return self.holding(self.SETUP)
 
     @contextlib.contextmanager
     def held(self, doc_ids: Sequence[str]) -> Iterator[None]:
@@ -349,10 +373,15 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, ddl: str, target: LakeTarget) 
         raise lake_error(target, exc, "cannot create the warehouse tables") from exc
 
 
-def flush(con: duckdb.DuckDBPyConnection, target: LakeTarget) -> None:
-    """Write the rows kept in the catalog (DuckLake's inlined data) out as Parquet."""
-    retrying(lambda: con.execute("CALL ducklake_flush_inlined_data('warehouse')"),
-             "flushing small inserts to Parquet", target)
+def flush(con: duckdb.DuckDBPyConnection, target: LakeTarget, locks: DocumentLocks) -> None:
+    """Write the rows kept in the catalog (DuckLake's inlined data) out as Parquet.
+
+    One writer flushes at a time (the flush lock): two flushes delete the same
+    inlined rows, and all but one would fail.
+    """
+    with locks.holding(DocumentLocks.FLUSH):
+        retrying(lambda: con.execute("CALL ducklake_flush_inlined_data('warehouse')"),
+                 "flushing small inserts to Parquet", target)
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,23 +391,27 @@ class MaintainReport:
     steps: list[tuple[str, int]]
 
 
-def maintain(con: duckdb.DuckDBPyConnection, target: LakeTarget,
+def maintain(con: duckdb.DuckDBPyConnection, target: LakeTarget, locks: DocumentLocks,
              keep_days: float = 7.0) -> MaintainReport:
     """Flush, compact, expire snapshots older than ``keep_days`` and delete their files.
 
     Safe while writers and readers run: DuckLake deletes a file only once no
-    snapshot that is kept refers to it. Returns the row count of each step.
+    snapshot that is kept refers to it. Returns the number of rows each step
+    reported (files, snapshots).
     """
     steps: list[tuple[str, int]] = []
 
     def step(name: str, sql: str) -> None:
         def run() -> int:
-            return len(con.execute(sql).fetchall())
-        steps.append((name, retrying(run, name, target)))
+            # Counted in SQL: their rows hold time zones, which Python would need pytz for.
+            row = con.execute(f"SELECT count(*) FROM {sql}").fetchone()
+            return int(row[0]) if row else 0
+        with locks.holding(DocumentLocks.FLUSH):
+            steps.append((name, retrying(run, name, target)))
 
-    step("flush inlined data", "CALL ducklake_flush_inlined_data('warehouse')")
-    step("merge adjacent files", "CALL ducklake_merge_adjacent_files('warehouse')")
-    step("expire snapshots", "CALL ducklake_expire_snapshots('warehouse', older_than => "
+    step("flush inlined data", "ducklake_flush_inlined_data('warehouse')")
+    step("merge adjacent files", "ducklake_merge_adjacent_files('warehouse')")
+    step("expire snapshots", "ducklake_expire_snapshots('warehouse', older_than => "
                              f"now() - INTERVAL '{float(keep_days) * 86400:.0f} seconds')")
-    step("clean up old files", "CALL ducklake_cleanup_old_files('warehouse', cleanup_all => true)")
+    step("clean up old files", "ducklake_cleanup_old_files('warehouse', cleanup_all => true)")
     return MaintainReport(steps)

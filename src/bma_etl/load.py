@@ -245,19 +245,25 @@ class Warehouse:
     def __init__(self, path: Path | str | LakeTarget, wait: float = DEFAULT_WAIT,
                  create: bool = True) -> None:
         self.path: Target = parse_target(path)
-        self.con = connect(self.path, wait=wait)
         self.locks: DocumentLocks | None = None
         if isinstance(self.path, LakeTarget):
             from bma_etl import lake
 
+            self.locks = lake.DocumentLocks(self.path)
             try:
-                if create:
-                    lake.ensure_schema(self.con, ddl(), self.path)
-                self.locks = lake.DocumentLocks(self.path)
+                with self.locks.setting_up():
+                    self.con = connect(self.path, wait=wait)
+                    try:
+                        if create:
+                            lake.ensure_schema(self.con, ddl(), self.path)
+                    except BaseException:
+                        self.con.close()
+                        raise
             except BaseException:
-                self.con.close()
+                self.locks.close()
                 raise
             return
+        self.con = connect(self.path, wait=wait)
         if not create:
             return
         try:
@@ -285,7 +291,8 @@ class Warehouse:
             from bma_etl import lake
 
             with self._errors("cannot flush the warehouse"):
-                lake.flush(self.con, self.path)
+                assert self.locks is not None
+                lake.flush(self.con, self.path, self.locks)
 
     def __enter__(self) -> Warehouse:
         return self
@@ -326,7 +333,8 @@ class Warehouse:
             from bma_etl import lake
 
             with self._errors("cannot maintain the warehouse"):
-                return lake.maintain(self.con, self.path, keep_days).steps
+                assert self.locks is not None
+                return lake.maintain(self.con, self.path, self.locks, keep_days).steps
         with self._errors("cannot checkpoint the warehouse"):
             self.con.execute("CHECKPOINT")
         return [("checkpoint", 1)]

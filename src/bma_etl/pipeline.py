@@ -559,9 +559,11 @@ class _Batch:
         if shard is not None and not in_shard(doc_id, shard):
             return False
         state = states.get(doc_id)
-        if state and not force and state.extractor_version == __version__ and (
-            state.status in ("loaded", "pending") or not retry_quarantined
-        ):
+        # "pending": the same bytes under another name earlier in this run (even with
+        # --force, one document is extracted and loaded once per run).
+        if state and (state.status == "pending" or (
+                not force and state.extractor_version == __version__
+                and (state.status == "loaded" or not retry_quarantined))):
             outcome = FileOutcome(path, doc_id, "unchanged")
             self.unchanged.append(outcome)
             if state.source_path != path_text(path):

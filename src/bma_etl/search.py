@@ -125,7 +125,9 @@ def index_tables(documents: Iterable[dict[str, list[Record]]]) -> dict[str, pa.T
 def build_index(units: Iterable[tuple[str, str, int | None, str, str]]) -> dict[str, pa.Table]:
     """Index rows of ``(doc_id, table, row_ordinal, field, text)`` values.
 
-    A value with an empty ``table`` only marks its document as indexed.
+    A value with an empty ``table`` only marks its document as indexed. Units are
+    numbered 1, 2, … within each document, so a document's index rows are the same
+    whichever batch, run or machine loaded it.
     """
     docs: list[str] = []
     u_doc: list[str] = []
@@ -138,7 +140,7 @@ def build_index(units: Iterable[tuple[str, str, int | None, str, str]]) -> dict[
     t_no: list[int] = []
     t_term: list[str] = []
     t_tf: list[int] = []
-    number = 0
+    numbers: Counter[str] = Counter()  # units are numbered within their document
     for doc_id, table, row, field, text in units:
         if not table:
             docs.append(doc_id)
@@ -146,7 +148,8 @@ def build_index(units: Iterable[tuple[str, str, int | None, str, str]]) -> dict[
         words = _terms(text)
         if not words:
             continue
-        number += 1
+        numbers[doc_id] += 1
+        number = numbers[doc_id]
         u_doc.append(doc_id)
         u_no.append(number)
         u_table.append(table)
