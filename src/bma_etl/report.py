@@ -293,7 +293,7 @@ def charts(data: ReportData) -> list[Chart]:
                      alt.Tooltip("agency:N", title="หน่วยงาน"),
                      alt.Tooltip("measure:N", title="รายการ"),
                      alt.Tooltip("amount_thb:Q", title="บาท", format=",.2f")],
-        ).properties(width=560).facet(
+        ).properties(width=560, height=alt.Step(8)).facet(
             row=alt.Row("fiscal_year:N", title=None,
                         header=alt.Header(labelAngle=0, labelAlign="left", labelFontSize=13,
                                           labelFontWeight="bold")),
