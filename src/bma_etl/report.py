@@ -107,8 +107,8 @@ def planned_pct(fy_be: int, on: date) -> float:
 
     >>> planned_pct(2563, date(2019, 10, 1)), planned_pct(2563, date(2020, 9, 30))
     (0.0, 100.0)
-    >>> round(planned_pct(2563, date(2020, 4, 1)), 1)
-    50.0
+    >>> planned_pct(2563, date(2020, 4, 1))  # 183 of 365 days
+    50.14
     """
     start, end = fiscal_year_bounds(fy_be)
     share = (on - start).days / (end - start).days
