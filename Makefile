@@ -22,9 +22,13 @@ $(STAMP): pyproject.toml
 	@# OCR of scanned PDFs needs Tesseract with its Thai model (Debian packages).
 	@$(MAKE) --no-print-directory apt-install APT_CHECK='tesseract --list-langs 2>/dev/null | grep -qx tha' \
 	  APT_PKGS='tesseract-ocr tesseract-ocr-tha' APT_WHY='OCR of scanned PDFs'
-	@# The robustness corpus renders PDFs in the TLWG Thai fonts (Debian, small).
+	@# The robustness corpus renders PDFs in the TLWG Thai fonts (Debian, small); the
+	@# report's charts name them first, and its test checks Chromium draws Thai with them.
 	@$(MAKE) --no-print-directory apt-install APT_CHECK='test -f /usr/share/fonts/truetype/tlwg/Garuda.ttf' \
-	  APT_PKGS='fonts-thai-tlwg-ttf' APT_WHY='Thai fonts of the robustness corpus'
+	  APT_PKGS='fonts-thai-tlwg-ttf' APT_WHY='Thai fonts of the robustness corpus and the report'
+	@# tests/test_report.py opens the HTML report in headless Chromium.
+	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v chromium >/dev/null' \
+	  APT_PKGS='chromium' APT_WHY='the report test (headless Chromium)'
 	touch $(STAMP)
 
 # Install APT_PKGS with apt-get unless APT_CHECK succeeds; as root or with password-less sudo.

@@ -366,6 +366,26 @@ def export(
 
 
 @app.command(epilog=EXIT_CODES)
+def report(
+    out: Annotated[Path, typer.Option("--out", help="HTML file to write (never the warehouse "
+                                      "or another DuckDB database).")],
+    db: DbOption = Path(DEFAULT_DB),
+    force: Annotated[bool, _flag("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Write a self-contained HTML report: budget, progress against plan, issues, runs."""
+    from bma_etl.report import write_report
+
+    with _errors():
+        data = write_report(db, out, force=force)
+    if not data.documents:
+        typer.echo(f"wrote {out}: the warehouse has no loaded document, so the report says "
+                   "there is no data", err=True)
+    else:
+        typer.echo(f"wrote {out}: {data.projects} projects, {data.plans} plans, "
+                   f"{len(data.flagged)} behind plan, cancelled or suspended", err=True)
+
+
+@app.command(epilog=EXIT_CODES)
 def status(db: DbOption = Path(DEFAULT_DB)) -> None:
     """Show the last runs, loaded documents per layout, and quarantined files with reasons."""
     from bma_etl.query import status as read_status
