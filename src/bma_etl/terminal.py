@@ -10,22 +10,16 @@ mark takes none and stays with its letter).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, Group
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Column, Table
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
 def console(stderr: bool = False) -> Console:
@@ -129,20 +123,29 @@ def records(tables: Mapping[str, Sequence[Mapping[str, Any]]], skip: Iterable[st
     return Group(*parts)
 
 
-class _Rate(ProgressColumn):
-    """Files per second, over rich's recent window (blank until it has one)."""
-
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text("" if speed is None else f"{speed:.1f} files/s")
-
-
 def ingest_progress(out: Console) -> Progress:
     """Ingest's bar: what is happening, the bar, files done of all, files/s, time left.
 
     The total is unknown (the bar pulses) until the input is walked.
     """
+    from rich.progress import (  # here: only ingest draws a bar, and it is slow to import
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    class Rate(ProgressColumn):
+        """Files per second, over rich's recent window (blank until it has one)."""
+
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:.1f} files/s")
+
     return Progress(TextColumn("{task.description}", table_column=Column(
                         max_width=28, no_wrap=True, overflow="ellipsis")),
-                    BarColumn(bar_width=None), MofNCompleteColumn(), _Rate(),
+                    BarColumn(bar_width=None), MofNCompleteColumn(), Rate(),
                     TimeRemainingColumn(), console=out, transient=True, expand=True)
