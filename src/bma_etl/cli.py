@@ -26,7 +26,6 @@ from typer.core import TyperGroup
 from bma_etl.errors import BmaEtlError
 
 if TYPE_CHECKING:
-
     from bma_etl.pipeline import RunSummary
 
 #: One exit-code table for every command; the README's paragraph says the same.
@@ -44,6 +43,7 @@ def _flag(*names: str, **options: Any) -> Any:
     Typer draws ``<bool>`` after a flag, which invites ``--force true``.
     """
     return typer.Option(*names, metavar="", **options)
+
 
 class _Group(TyperGroup):
     """The root command: ``-v``/``--verbose`` counts wherever it stands on the line."""
