@@ -11,12 +11,16 @@ dates, amounts, number of report rows), then measures for each N:
 - the same first run on a corpus of forms and web pages only (no action plans);
 - text-layer and scanned PDF pages per second (``bench/pdf_pages.py``);
 - ``kill -9`` inside the write window, 20 times (``bench/kill_trials.py``);
+- start-up: wall and CPU seconds of ``bma-etl --help``, ``status``, ``sql`` and
+  ``extract`` of one text file (median of several runs, taken in turns with a bare
+  ``python -c pass`` in the same run; ``--startup-only`` measures only these);
 - then the robustness benchmark (``bench/robustness.py``: fields read right per
   medium, producer, font and dpi), whose own ``ROBUST`` line is printed after it.
 
 The last line is one machine-parseable summary: ``BENCH key=value ...``.
 Targets on a 2-core machine: first run >= 200 docs/s, re-run >= 5,000 files/s,
-peak memory < 1 GB whatever N is.
+peak memory < 1 GB whatever N is; start-up of ``--help``, ``status`` and ``sql``
+<= 0.25 s, of ``extract`` <= 0.35 s.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import random
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -115,14 +120,65 @@ def run(n: int, workers: int, samples: list[Path] | None = None) -> dict[str, fl
         shutil.rmtree(work, ignore_errors=True)
 
 
+#: Runs of each command whose median is the start-up figure.
+STARTUP_RUNS = 9
+
+
+def startup(runs: int = STARTUP_RUNS) -> dict[str, float]:
+    """Median wall and CPU seconds of each command, from exec to exit, output discarded.
+
+    The commands run in turns (python, --help, status, sql, extract, python, ...), so
+    a neighbour's load falls on all of them alike; ``python -c pass`` is the floor.
+    """
+    script = Path(sys.executable).with_name("bma-etl")
+    bma = [str(script)] if script.exists() else [sys.executable, "-m", "bma_etl"]
+    work = Path(tempfile.mkdtemp(prefix="bma-bench-startup-"))
+    try:
+        db = work / "w.duckdb"
+        ingest(SAMPLES[:2], db, workers=1)
+        commands = {
+            "python": [sys.executable, "-c", "pass"],
+            "help": [*bma, "--help"],
+            "status": [*bma, "status", "--db", str(db)],
+            "sql": [*bma, "sql", "select project_code, budget_spent_thb from projects",
+                    "--db", str(db)],
+            "extract": [*bma, "extract", str(SAMPLES[0])],
+        }
+        wall: dict[str, list[float]] = {name: [] for name in commands}
+        cpu: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs + 1):  # the first round warms the file cache; not counted
+            for name, command in commands.items():
+                used = resource.getrusage(resource.RUSAGE_CHILDREN)
+                began = time.perf_counter()
+                subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               check=True)
+                wall[name].append(time.perf_counter() - began)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu[name].append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
+        figures: dict[str, float] = {}
+        for name in commands:
+            figures[f"startup_{name}_s"] = round(statistics.median(wall[name][1:]), 3)
+            figures[f"startup_{name}_cpu_s"] = round(statistics.median(cpu[name][1:]), 3)
+        return figures
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-robustness", action="store_true",
                         help="skip bench/robustness.py (its corpus takes minutes)")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="measure the commands' start-up only (half a minute)")
     args = parser.parse_args()
-    summary: dict[str, object] = {"workers": args.workers}
+    figures = startup()
+    print(f"start-up (median of {STARTUP_RUNS}): {figures}", file=sys.stderr)
+    if args.startup_only:
+        print("BENCH " + " ".join(f"{k}={v}" for k, v in figures.items()))
+        return 0
+    summary: dict[str, object] = {"workers": args.workers, **figures}
     for layout, speed in per_layout().items():
         summary[f"{layout}_docs_per_s"] = round(speed, 1)
     for n in args.n:

@@ -58,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     for line in out.stdout.splitlines():
         row = json.loads(line)
+        if row["event"] != "file":  # the run's summary line
+            continue
         print(f"{row['state']:<11} {Path(row['path']).name:<16} {row['error'] or row['layout']}")
     print(out.stderr.strip().splitlines()[-1])
     print(f"HOSTILE mb={args.mb} seconds={seconds:.2f} exit={out.returncode} "

@@ -40,10 +40,26 @@ def test_ingest_exit_3_when_quarantined(db: Path, tmp_path: Path) -> None:
 
 
 def test_ingest_log_json_lines(db: Path) -> None:
+    import datetime as dt
+
+    before = dt.datetime.now(dt.UTC)
     result = runner.invoke(app, ["ingest", *LEGACY, "--db", str(db), "--log-json"])
-    lines = [json.loads(x) for x in result.stdout.splitlines() if x.startswith("{")]
-    assert [x["state"] for x in lines] == ["loaded", "loaded"]
-    assert {x["layout"] for x in lines} == {"legacy_progress_form"}
+    after = dt.datetime.now(dt.UTC)
+    lines = [json.loads(x) for x in result.stdout.splitlines()]  # every stdout line is JSON
+    *files, summary = lines
+    assert [x["event"] for x in files] == ["file", "file"]
+    assert [x["state"] for x in files] == ["loaded", "loaded"]
+    assert {x["layout"] for x in files} == {"legacy_progress_form"}
+    # The run id is the one the warehouse recorded; times are ISO 8601 UTC, of this run.
+    [(run_id,)] = run_sql(db, "select run_id from ingest_runs").rows
+    assert {x["run_id"] for x in lines} == {run_id}
+    for x in lines:
+        assert x["ts"].endswith("Z")
+        assert before - dt.timedelta(seconds=1) <= dt.datetime.fromisoformat(x["ts"]) <= after
+    assert all(isinstance(x["seconds"], float) and x["seconds"] > 0 for x in files)
+    assert summary["event"] == "run" and summary["exit_code"] == 0
+    assert (summary["files_seen"], summary["loaded"], summary["quarantined"]) == (2, 2, 0)
+    assert summary["by_layout"] == {"legacy_progress_form": 2}
 
 
 def test_ingest_file_time_limit_reaches_the_run(db: Path, monkeypatch: pytest.MonkeyPatch

@@ -15,16 +15,14 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
-from rich.table import Table
+from typer.core import TyperGroup
 
-from bma_etl import __version__
 from bma_etl.errors import BmaEtlError
 
 if TYPE_CHECKING:
@@ -46,13 +44,66 @@ def _flag(*names: str, **options: Any) -> Any:
     """
     return typer.Option(*names, metavar="", **options)
 
+
+class _Group(TyperGroup):
+    """The root command: ``-v``/``--verbose`` counts wherever it stands on the line."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:  # --help and typer's completion flags: shown bare, as ours are
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return params
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and (helps := command.get_help_option(ctx)) is not None:
+            helps.metavar = ""
+        return command
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, verbose_first(self.commands, args))
+
+
+def verbose_first(commands: Mapping[str, Any], args: list[str]) -> list[str]:
+    """``args`` with every ``-v``/``--verbose`` after the command moved before it.
+
+    ``commands`` maps names to Click commands. The root's options are all flags, so
+    the first word that names a command is the command. After it, an option's value
+    is left alone (``--db -v`` names a file), and so is everything after ``--``.
+
+    >>> verbose_first({"sql": typer.main.get_command(app).commands["sql"]},
+    ...               ["sql", "select 1", "--db", "w.duckdb", "-v"])
+    ['-v', 'sql', 'select 1', '--db', 'w.duckdb']
+    """
+    at = next((i for i, arg in enumerate(args) if arg in commands), None)
+    if at is None:
+        return args
+    takes_value = {name for param in commands[args[at]].params
+                   if param.param_type_name == "option" and not param.is_flag
+                   and not param.count for name in (*param.opts, *param.secondary_opts)}
+    front: list[str] = []
+    rest: list[str] = []
+    tail = iter(args[at + 1:])
+    for arg in tail:
+        if arg == "--":
+            rest += [arg, *tail]
+        elif arg in ("-v", "--verbose"):
+            front.append(arg)
+        else:
+            rest.append(arg)
+            if arg in takes_value and (value := next(tail, None)) is not None:
+                rest.append(value)
+    return [*args[:at], *front, args[at], *rest]
+
+
 app = typer.Typer(
+    cls=_Group,
     name="bma-etl",
     help="Load Bangkok Metropolitan Administration project reports (legacy progress forms, "
     "tracking-system pages, annual action plans) into a DuckDB warehouse and query it.",
     epilog=EXIT_CODES,
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 
@@ -143,12 +194,9 @@ def _require_paths(paths: list[Path]) -> None:
 
 def _print_table(columns: list[str], rows: list[tuple[object, ...]], title: str | None = None
                  ) -> None:
-    table = Table(title=title, show_lines=False)
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    Console(width=max(120, Console().width)).print(table)
+    from bma_etl.terminal import print_table
+
+    print_table(columns, rows, title)
 
 
 @app.command(epilog=EXIT_CODES)
@@ -181,9 +229,10 @@ def ingest(
     ] = None,
 ) -> None:
     """Load reports into the warehouse; unchanged files are skipped by content hash."""
-    from bma_etl.pipeline import FileOutcome, outcome_json
+    from bma_etl.pipeline import FileOutcome, outcome_json, summary_json
     from bma_etl.pipeline import ingest as run_ingest
     from bma_etl.read import SUFFIXES, path_text
+    from bma_etl.terminal import console as make_console
 
     paths = paths or []
     if not paths and not reextract_outdated:
@@ -191,50 +240,67 @@ def ingest(
     _require_paths(paths)
     if isinstance(db, Path) and not db.parent.is_dir():
         _fail(f"--db {db}: no such folder {db.parent}", 2)
-    console = Console(stderr=True)
+    console = make_console(stderr=True)
     interactive = console.is_terminal and not log_json
+    run_id = ""
 
-    def plain(outcome: FileOutcome) -> None:
+    def started(new_run_id: str, total: int) -> None:
+        nonlocal run_id
+        run_id = new_run_id
+
+    def plain(outcome: FileOutcome) -> None:  # one line per file, as its batch is loaded
         if log_json:
-            typer.echo(outcome_json(outcome))
+            typer.echo(outcome_json(outcome, run_id))
         elif outcome.state != "unchanged":
             detail = outcome.layout if outcome.state == "loaded" else outcome.error
             typer.echo(f"{outcome.state:<11} {path_text(outcome.path)}  {detail}", err=True)
 
-    def run(on_file: Callable[[FileOutcome], None]) -> RunSummary:
+    def run(on_file: Callable[[FileOutcome], None],
+            on_start: Callable[[str, int], None] = started,
+            on_settled: Callable[[int], None] | None = None) -> RunSummary:
         return run_ingest(paths, db, workers=workers or (os.cpu_count() or 1), ocr=ocr.value,
                           force=force, retry_quarantined=retry_quarantined, on_file=on_file,
                           args=" ".join(map(_redacted, sys.argv[1:])), wait=wait,
                           reextract_outdated=reextract_outdated,
-                          file_time_limit=file_time_limit, shard=part)
+                          file_time_limit=file_time_limit, shard=part, on_start=on_start,
+                          on_settled=on_settled)
 
     part = _parse_shard(shard) if shard else None
 
     with _errors():
         if interactive:
             from rich.markup import escape
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                          console=console, transient=True) as bar:
-                task = bar.add_task("ingesting", total=None)
+            from bma_etl.terminal import ingest_progress
+
+            with ingest_progress(console) as bar:
+                task = bar.add_task("finding files", total=None)
+
+                def counted(new_run_id: str, total: int) -> None:
+                    bar.update(task, total=total, description="extracting")
+
+                def extracted(files: int) -> None:
+                    bar.update(task, advance=files)
 
                 def tick(outcome: FileOutcome) -> None:
-                    bar.update(task, advance=1,
-                               description=f"{outcome.state} {path_text(outcome.path.name)}")
+                    bar.update(task, description=f"{outcome.state} "
+                                                 f"{path_text(outcome.path.name)}")
                     if outcome.state == "quarantined":
                         bar.console.print(f"[yellow]quarantined[/] "
                                           f"{escape(path_text(outcome.path))}: "
                                           f"{escape(outcome.error or '')}")
 
-                summary = run(tick)
+                summary = run(tick, counted, extracted)
         else:
             summary = run(plain)
+    if log_json:
+        typer.echo(summary_json(summary))
     layouts = ", ".join(f"{k} {v}" for k, v in sorted(summary.by_layout.items())) or "none"
     skipped = f", {summary.skipped} skipped (not a report type)" if summary.skipped else ""
     if not summary.files_seen and not paths:
         # --reextract-outdated alone: nothing outdated is a quiet night, not a fault
-        typer.echo("nothing to re-extract: every document was extracted by this version")
+        typer.echo("nothing to re-extract: every document was extracted by this version",
+                   err=log_json)
         return
     if not summary.files_seen:
         found = f"no {' '.join(SUFFIXES)} file in {' '.join(path_text(p) for p in paths)}"
@@ -293,28 +359,39 @@ def detect_cmd(
 @app.command(epilog=EXIT_CODES)
 def extract(
     file: Annotated[Path, typer.Argument(help="One report file.")],
-    format: Annotated[str, typer.Option("--format", help="json (records per table) or table.")
-                      ] = "json",
+    format: Annotated[str | None, typer.Option(
+        "--format", help="json (records per table; the default when the output is not a "
+        "terminal) or text (one record per block; the default on a terminal).")] = None,
 ) -> None:
     """Print the normalised records of one file, touching no warehouse."""
     from bma_etl.pipeline import process_file
 
-    if format not in ("json", "table"):
-        _fail(f"unknown format {format!r}; use json or table", 2)
+    if format == "table":  # the name of the text view before 0.5
+        format = "text"
+    if format not in (None, "json", "text"):
+        _fail(f"unknown format {format!r}; use json or text", 2)
     _require_paths([file])
     try:
         processed = process_file(file)
     except BmaEtlError as exc:  # the file would be quarantined
         _fail(exc.reason(), 3)
-    skip = {"document_texts", "provenance"} if format == "table" else {"document_texts"}
+    if format is None:
+        format = "text" if sys.stdout.isatty() else "json"
+    skip = {"document_texts", "provenance"} if format == "text" else {"document_texts"}
     data = {t: [r.model_dump(mode="json") for r in rows]
             for t, rows in processed.tables.items() if t not in skip and rows}
     if format == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    for table, rows in data.items():
-        columns = list(rows[0])
-        _print_table(columns, [tuple(r[c] for c in columns) for r in rows], title=table)
+    from bma_etl.read import path_text
+    from bma_etl.terminal import console, records
+
+    out = console()
+    out.print(f"{path_text(file)}  layout {processed.layout}  doc_id {processed.doc_id}",
+              markup=False)
+    out.print(records(data, skip=("doc_id",)))
+    out.print(f"({len(processed.rows('provenance'))} provenance rows left out: "
+              "'bma-etl explain FILE' shows each value beside its source)", markup=False)
 
 
 @app.command(epilog=EXIT_CODES)
@@ -482,6 +559,8 @@ def explain(
         _fail(exc.reason(), 1)
     except ValueError as exc:
         _fail(str(exc), 2)
+    from rich.console import Console
+
     console = Console(highlight=False, soft_wrap=True)
     for line in render(ex, rich=console.is_terminal, width=max(100, console.width)):
         if console.is_terminal:
@@ -520,7 +599,9 @@ def search(
         _fail(exc.reason(), 1)
     except ValueError as exc:
         _fail(str(exc), 2)
-    console = Console(highlight=False, soft_wrap=True)
+    from bma_etl.terminal import console as make_console
+
+    console = make_console()  # on a terminal, lines fold to its width
     rich = console.is_terminal
     if result.unindexed:
         typer.echo(f"{result.unindexed} loaded documents are not in the search index; "
@@ -566,6 +647,8 @@ def _root(
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if version:
+        from bma_etl import __version__
+
         typer.echo(__version__)
         raise typer.Exit(0)
 
@@ -573,7 +656,7 @@ def _root(
 def main() -> None:
     """Entry point of the ``bma-etl`` script."""
     try:
-        app()
+        app(prog_name="bma-etl")  # also under python -m bma_etl (completion keys on it)
     except BmaEtlError as exc:  # the last net: a typed error is still a one-line reason
         typer.echo(exc.reason(), err=True)
         sys.exit(exc.exit_code)

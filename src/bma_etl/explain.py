@@ -156,7 +156,7 @@ def explain_doc(db: Target, doc_id: str) -> Explanation:
     ``doc_id`` may be a unique prefix of the id. Detection is scored again on the
     stored text, which is the text the layouts read.
     """
-    from bma_etl.load import connect
+    from bma_etl.warehouse_file import connect
 
     con = connect(db, read_only=True)
     try:

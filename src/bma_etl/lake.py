@@ -38,7 +38,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from bma_etl.errors import UsageError, WarehouseError
@@ -211,6 +211,27 @@ def data_path(con: duckdb.DuckDBPyConnection, alias: str = "warehouse") -> str |
     """The folder (or URL) where the attached DuckLake keeps its Parquet files."""
     row = con.execute(f"SELECT data_path FROM ducklake_settings('{alias}')").fetchone()
     return str(row[0]) if row and row[0] else None
+
+
+def open_connection(target: LakeTarget, read_only: bool,
+                    config: dict[str, str | bool]) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with ``target`` attached as ``warehouse`` and in use.
+
+    ``config`` is the reader's or the writer's DuckDB configuration; extensions are
+    never installed or autoloaded (they are loaded from their packages).
+    """
+    import duckdb
+
+    settings: dict[str, Any] = dict(config)
+    settings.pop("enable_optimistic_write", None)  # a DuckDB-file setting
+    settings.update(autoinstall_known_extensions=False, autoload_known_extensions=False)
+    con = duckdb.connect(":memory:", config=settings)
+    try:
+        attach(con, target, read_only=read_only)
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def lake_error(target: LakeTarget, exc: BaseException, doing: str) -> WarehouseError:

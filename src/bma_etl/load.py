@@ -20,14 +20,13 @@ import fcntl
 import functools
 import logging
 import os
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from types import UnionType
-from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import duckdb
 import pyarrow as pa
@@ -38,6 +37,13 @@ from bma_etl.errors import LoadError, UsageError, WarehouseError
 from bma_etl.lake import LakeTarget, parse_target
 from bma_etl.records import DOCUMENT_MODELS, IngestRun, Record
 from bma_etl.search import INDEX_TABLES
+from bma_etl.warehouse_file import (  # re-exported: the writer and readers open alike
+    DEFAULT_WAIT,
+    Target,
+    connect,
+    is_disk_full,
+    warehouse_error,
+)
 
 if TYPE_CHECKING:
     from bma_etl.lake import DocumentLocks
@@ -86,86 +92,8 @@ ROW_GROUP_SIZE = 16384
 #: or newer; a warehouse written in the older format is upgraded on the next ingest.
 STORAGE_VERSION = "v1.3.0"
 
-#: Seconds a reader or the writer waits for the other side to let go of the file.
-DEFAULT_WAIT = 60.0
-
-
-#: A warehouse: a DuckDB file, or a DuckLake catalog (:mod:`bma_etl.lake`).
-Target = Path | LakeTarget
-
-
-def connect(path: Path | str | LakeTarget, read_only: bool = False, wait: float = DEFAULT_WAIT,
-            config: dict[str, str | bool] | None = None) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse, waiting up to ``wait`` s while another process holds it.
-
-    ``config`` is DuckDB configuration for a reader (the writer has its own). A
-    DuckLake warehouse is attached as catalog ``warehouse`` (read-only for a reader);
-    it has no file lock to wait for.
-    """
-    path = parse_target(path)
-    if isinstance(path, LakeTarget):
-        return _open_lake(path, read_only, config)
-    if read_only and not Path(path).exists():
-        raise UsageError(f"{path}: no warehouse here yet; run 'bma-etl ingest' first",
-                         stage="warehouse")
-    deadline = time.monotonic() + wait
-    pause = 0.02
-    while True:
-        try:
-            if read_only:
-                return duckdb.connect(str(path), read_only=True, config=dict(config or {}))
-            return _open_writer(path)
-        except duckdb.Error as exc:
-            if not is_lock_conflict(exc):
-                raise warehouse_error(path, exc) from exc
-            if time.monotonic() >= deadline:
-                raise WarehouseError(
-                    f"{path}: the warehouse is in use by another process and stayed so for "
-                    f"{wait:.0f}s; try again later"
-                ) from exc
-            time.sleep(pause)
-            pause = min(pause * 2, 0.5)
-
-
-#: How DuckDB (1.x) words the error of a file another process holds, and those of a
-#: damaged file. Matched as phrases: a bare "lock" also matches "block", and a damaged
-#: block once made every command wait 60 s and then blame another process.
-_LOCK_CONFLICT = "Could not set lock on file"
-_DAMAGED = ("Corrupt database file", "not a valid DuckDB database file")
-_DISK_FULL = ("No space left on device", "Disk quota exceeded", "could not write all bytes")
-
-
-def is_lock_conflict(exc: BaseException) -> bool:
-    """Whether ``exc`` is DuckDB saying another process holds the file's lock."""
-    return isinstance(exc, duckdb.IOException) and _LOCK_CONFLICT in str(exc)
-
-
-def is_damaged(exc: BaseException) -> bool:
-    """Whether ``exc`` is DuckDB finding the file damaged (a bad checksum or header)."""
-    return isinstance(exc, duckdb.Error) and any(phrase in str(exc) for phrase in _DAMAGED)
-
-
-def is_disk_full(exc: BaseException) -> bool:
-    """Whether ``exc`` says the disk (or the user's quota) is full."""
-    text = str(exc).lower()
-    return any(phrase.lower() in text for phrase in _DISK_FULL)
-
-
-def warehouse_error(path: object, exc: duckdb.Error, doing: str = "cannot open the warehouse"
-                    ) -> WarehouseError:
-    """A one-line :class:`WarehouseError` for a DuckDB error, saying what to do about it."""
-    text = " ".join(str(exc).split())
-    if is_damaged(exc):
-        return WarehouseError(
-            f"{path}: the warehouse file is damaged ({text}); restore it from a backup, or "
-            "ingest the reports again into a new file (bma-etl ingest FOLDER... --db NEW.duckdb)")
-    if is_disk_full(exc):
-        return WarehouseError(f"{path}: the disk is full ({text}); free some space and run "
-                              "again (what was being written was rolled back)")
-    return WarehouseError(f"{path}: {doing} ({text})")
-
-
-def _open_writer(path: Path | str) -> duckdb.DuckDBPyConnection:
+def open_writer(path: Path | str) -> duckdb.DuckDBPyConnection:
+    """The warehouse opened for writing with the writer's settings (no waiting: see connect)."""
     # ATTACH rather than connect(path): row group size and format are attach options.
     con = duckdb.connect(":memory:", config=dict(DUCKDB_CONFIG))
     try:
@@ -173,22 +101,6 @@ def _open_writer(path: Path | str) -> duckdb.DuckDBPyConnection:
         con.execute(f"ATTACH '{literal}' AS warehouse "
                     f"(ROW_GROUP_SIZE {ROW_GROUP_SIZE}, STORAGE_VERSION '{STORAGE_VERSION}')")
         con.execute("USE warehouse")
-    except BaseException:
-        con.close()
-        raise
-    return con
-
-
-def _open_lake(target: LakeTarget, read_only: bool,
-               config: dict[str, str | bool] | None) -> duckdb.DuckDBPyConnection:
-    from bma_etl import lake
-
-    settings: dict[str, Any] = dict(config or {}) if read_only else dict(DUCKDB_CONFIG)
-    settings.pop("enable_optimistic_write", None)
-    settings.update(autoinstall_known_extensions=False, autoload_known_extensions=False)
-    con = duckdb.connect(":memory:", config=settings)
-    try:
-        lake.attach(con, target, read_only=read_only)
     except BaseException:
         con.close()
         raise

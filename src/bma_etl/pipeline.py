@@ -26,8 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from bma_etl import __version__
 from bma_etl.checks import run_checks
@@ -39,16 +38,6 @@ from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import UNKNOWN
 from bma_etl.layouts.base import Layout, RepairedText
 from bma_etl.limits import seconds_from_env
-from bma_etl.load import (
-    DEFAULT_WAIT,
-    ArrowTables,
-    DocState,
-    Warehouse,
-    concat_pieces,
-    only_document,
-    run_lock,
-    to_arrow,
-)
 from bma_etl.normalize.fields import normalize
 from bma_etl.normalize.trust import screen as screen_ocr_values
 from bma_etl.read import (
@@ -61,9 +50,14 @@ from bma_etl.read import (
     read_source,
 )
 from bma_etl.records import Document, DocumentText, IngestRun, QualityIssue, Record
-from bma_etl.search import index_tables
 from bma_etl.textnorm import repair_text
 from bma_etl.validate import build_records
+from bma_etl.warehouse_file import DEFAULT_WAIT
+
+if TYPE_CHECKING:
+    # The warehouse side (Arrow, DuckDB) is imported where a batch uses it, so that
+    # process_file (``bma-etl extract``) starts without it.
+    from bma_etl.load import ArrowTables, DocState, Warehouse
 
 log = logging.getLogger(__name__)
 
@@ -261,7 +255,7 @@ WorkItem = tuple[Path, bytes, str]
 FileResult = tuple[str | None, str | None, float]
 #: What a worker sends back for a chunk of files: one result per file, in order, and
 #: the rows of every file that loaded as Arrow tables (compact to send and to hold).
-ChunkResult = tuple[list[FileResult], ArrowTables]
+ChunkResult = tuple[list[FileResult], "ArrowTables"]
 
 #: Files a worker extracts per task: enough to make Arrow conversion and sending
 #: cheap per file, few enough to keep both workers busy to the end of a batch.
@@ -269,6 +263,11 @@ CHUNK_SIZE = 32
 
 
 def _work(items: list[WorkItem]) -> ChunkResult:
+    import pyarrow as pa
+
+    from bma_etl.load import to_arrow
+    from bma_etl.search import index_tables
+
     results: list[FileResult] = []
     loaded: list[dict[str, list[Record]]] = []
     for path, data, ocr in items:
@@ -295,6 +294,11 @@ def _work(items: list[WorkItem]) -> ChunkResult:
 def _convert_one_by_one(results: list[FileResult], loaded: list[dict[str, list[Record]]]
                         ) -> ChunkResult:
     # Some value does not fit its column's type: find the files and quarantine them.
+    import pyarrow as pa
+
+    from bma_etl.load import concat_pieces, to_arrow
+    from bma_etl.search import index_tables
+
     pieces: list[ArrowTables] = []
     tables = iter(loaded)
     for i, (layout, _, seconds) in enumerate(results):
@@ -374,6 +378,8 @@ def _relaxed_gc() -> Iterator[None]:
 
 
 def _quarantine_rows(path: Path, doc_id: str, error: str) -> ArrowTables:
+    from bma_etl.load import to_arrow
+
     try:
         media_type = media_type_of(path)
     except ReadError:
@@ -419,6 +425,8 @@ def ingest(
     reextract_outdated: bool = False,
     file_time_limit: float | None = None,
     shard: tuple[int, int] | None = None,
+    on_start: Callable[[str, int], None] | None = None,
+    on_settled: Callable[[int], None] | None = None,
 ) -> RunSummary:
     """Load every file under ``paths`` into the warehouse at ``db``.
 
@@ -436,11 +444,19 @@ def ingest(
     ``reextract_outdated`` adds the stored path of every document extracted by
     another extractor version (one whose file is gone is logged and left as it is).
 
+    Progress: ``on_start(run_id, files)`` once the input is walked, with the number
+    of files found; ``on_settled(n)`` as files leave extraction, before their batch
+    loads (unchanged and unreadable files when read, the others as each chunk of at
+    most :data:`CHUNK_SIZE` comes back); ``on_file(outcome)`` once a file's outcome
+    is final, after its batch loaded. Each file is settled once and reported once.
+
     With ``workers`` > 1, a file whose stages after reading take longer than
     ``file_time_limit`` seconds (default :func:`default_file_time_limit`), or that crashes
     its worker process, is quarantined and the run goes on in a new worker. With one
     worker, files are extracted in this process, without that limit.
     """
+    from bma_etl.load import Warehouse, run_lock
+
     began = time.perf_counter()
     run = IngestRun(run_id=uuid.uuid4().hex, started_at=_now(), extractor_version=__version__,
                     args=args)
@@ -471,11 +487,16 @@ def ingest(
         if reextract_outdated:
             paths = [*paths, *_outdated_paths(states)]
         limit = file_time_limit if file_time_limit is not None else default_file_time_limit()
+        # The whole walk first, so that progress knows the total; a folder's files were
+        # listed whole (to sort them) before, so this holds no more than one big folder did.
+        found = list(iter_files(paths, skip))
+        if on_start is not None:
+            on_start(run.run_id, len(found))
         pool = _new_pool(workers, limit) if workers > 1 else None
         try:
             in_flight: _Batch | None = None
-            for files in _batches(iter_files(paths, skip), BATCH_SIZE):
-                batch = _Batch()
+            for files in _batches(found, BATCH_SIZE):
+                batch = _Batch(on_settled=on_settled)
                 for path in files:
                     if batch.add(path, states, force=force, retry_quarantined=retry_quarantined,
                                  ocr=ocr, shard=shard):
@@ -542,21 +563,32 @@ class _Batch:
     pending_ids: list[str] = field(default_factory=list)  # content hash of each, in order
     chunks: list[list[WorkItem]] = field(default_factory=list)
     results: list[Future[ChunkResult]] | Iterator[ChunkResult] | None = None
+    on_settled: Callable[[int], None] | None = None
+
+    def settled(self, files: int) -> None:
+        """Report ``files`` more files done with extraction (see :func:`ingest`)."""
+        if self.on_settled is not None and files:
+            self.on_settled(files)
 
     def add(self, path: Path, states: dict[str, DocState], *, force: bool,
             retry_quarantined: bool, ocr: str, shard: tuple[int, int] | None = None) -> bool:
         """Take ``path`` into the batch; False when it belongs to another shard."""
+        from bma_etl.load import DocState
+
         try:
             data = read_bytes(path)
         except ReadError as exc:
             doc_id = _quarantine_id(path, None)
             if shard is not None and not in_shard(doc_id, shard):
+                self.settled(1)
                 return False
             outcome = FileOutcome(path, doc_id, "quarantined", None, exc.reason())
             self.unreadable.append((outcome, _quarantine_rows(path, doc_id, exc.reason())))
+            self.settled(1)
             return True
         doc_id = doc_id_of(data)
         if shard is not None and not in_shard(doc_id, shard):
+            self.settled(1)  # another machine's: done, as far as this run's progress goes
             return False
         state = states.get(doc_id)
         # "pending": the same bytes under another name earlier in this run (even with
@@ -569,6 +601,7 @@ class _Batch:
             if state.source_path != path_text(path):
                 self.moved.append(outcome)
                 state.source_path = path_text(path)
+            self.settled(1)
             return True
         states[doc_id] = DocState("pending", __version__, path_text(path))
         self.pending.append((path, data, ocr))
@@ -590,9 +623,12 @@ class _Batch:
         each in a new process, to find the one to quarantine.
         """
         assert self.results is not None, "batch.start() comes first"
-        if not isinstance(self.results, list):
-            return list(self.results), False
         out: list[ChunkResult] = []
+        if not isinstance(self.results, list):
+            for chunk, result in zip(self.chunks, self.results, strict=True):
+                out.append(result)
+                self.settled(len(chunk))
+            return out, False
         broken = False
         for chunk, future in zip(self.chunks, self.results, strict=True):
             try:
@@ -600,10 +636,13 @@ class _Batch:
             except BrokenProcessPool:
                 broken = True
                 out.append(_one_by_one(chunk, time_limit))
+            self.settled(len(chunk))
         return out, broken
 
 
 def _one_by_one(chunk: list[WorkItem], time_limit: float | None) -> ChunkResult:
+    from bma_etl.load import concat_pieces
+
     results: list[FileResult] = []
     pieces: list[ArrowTables] = []
     for item in chunk:
@@ -629,6 +668,8 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
 
     Returns whether a worker process died (the pool cannot be used again).
     """
+    from bma_etl.load import DocState, Warehouse, concat_pieces
+
     collected, broken = batch.collect(time_limit)
     outcomes = [outcome for outcome, _ in batch.unreadable]
     pieces = [rows for _, rows in batch.unreadable]
@@ -664,6 +705,8 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
 
 def _stamp(tables: ArrowTables, run_id: str) -> ArrowTables:
     """Set the run and load time on every ``documents`` row."""
+    import pyarrow as pa
+
     docs = tables.get("documents")
     if docs is None:
         return tables
@@ -682,6 +725,8 @@ def _load_batch(wh: Warehouse, tables: ArrowTables, outcomes: list[FileOutcome],
     Either way each document ends fully loaded or not at all; a document whose own
     load fails is quarantined with the warehouse's reason.
     """
+    from bma_etl.load import only_document
+
     if not outcomes:
         return
     replace = any(outcome.doc_id in known for outcome in outcomes)
@@ -700,9 +745,32 @@ def _load_batch(wh: Warehouse, tables: ArrowTables, outcomes: list[FileOutcome],
     known.update(outcome.doc_id for outcome in outcomes)
 
 
-def outcome_json(outcome: FileOutcome) -> str:
-    """One JSON line per document, for log collectors."""
+def _timestamp() -> str:
+    """Now in ISO 8601, UTC, to the millisecond: ``2025-01-31T02:30:00.123Z``."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def outcome_json(outcome: FileOutcome, run_id: str) -> str:
+    """One JSON line per document, for log collectors.
+
+    Keys: ``event`` ("file"), ``ts`` (ISO 8601 UTC, when the line is written),
+    ``run_id``, ``path``, ``doc_id``, ``state`` (loaded, unchanged, quarantined),
+    ``layout``, ``error`` and ``seconds`` (the file's read and extraction time;
+    0 for an unchanged file).
+    """
     return json.dumps({
+        "event": "file", "ts": _timestamp(), "run_id": run_id,
         "path": path_text(outcome.path), "doc_id": outcome.doc_id, "state": outcome.state,
         "layout": outcome.layout, "error": outcome.error, "seconds": round(outcome.seconds, 4),
+    }, ensure_ascii=False)
+
+
+def summary_json(summary: RunSummary) -> str:
+    """The end of a run as one JSON line (``event`` "run"): counts, seconds, exit code."""
+    return json.dumps({
+        "event": "run", "ts": _timestamp(), "run_id": summary.run_id,
+        "files_seen": summary.files_seen, "loaded": summary.loaded,
+        "unchanged": summary.unchanged, "quarantined": summary.quarantined,
+        "skipped": summary.skipped, "by_layout": dict(sorted(summary.by_layout.items())),
+        "seconds": round(summary.seconds, 3), "exit_code": summary.exit_code,
     }, ensure_ascii=False)

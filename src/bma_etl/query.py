@@ -26,7 +26,7 @@ import duckdb
 
 from bma_etl.errors import BmaEtlError, UsageError, WarehouseError
 from bma_etl.lake import LakeTarget, parse_target
-from bma_etl.load import DEFAULT_WAIT, Target, connect, is_damaged, warehouse_error
+from bma_etl.warehouse_file import DEFAULT_WAIT, Target, connect, is_damaged, warehouse_error
 
 EXPORT_FORMATS = ("parquet", "csv", "json")
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

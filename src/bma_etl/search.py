@@ -327,7 +327,7 @@ def search(db: Target, query: str, *, layout: str | None = None,
     ``fiscal_year`` is a Buddhist-era year (``2566``). Raises ValueError when the
     query has no words, WarehouseError when the warehouse has no index.
     """
-    from bma_etl.load import connect
+    from bma_etl.warehouse_file import connect
 
     words = query_terms(query)
     if not words:
