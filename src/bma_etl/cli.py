@@ -141,19 +141,22 @@ class Ocr(StrEnum):
 
 
 class OutFormat(StrEnum):
-    """Output formats of ``sql``."""
+    """Output formats of ``sql``: table, csv, json on the terminal; any but table to --out."""
 
     table = "table"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
+    parquet = "parquet"
 
 
 class ExportFormat(StrEnum):
-    """File formats of ``export``."""
+    """File formats of ``export`` and ``sql --out``."""
 
     parquet = "parquet"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 _verbose = False  # set by the root callback's -v
@@ -396,26 +399,52 @@ def extract(
 
 @app.command(epilog=EXIT_CODES)
 def sql(
-    query: Annotated[str, typer.Argument(help="SQL to run (read-only).")],
+    query: Annotated[str, typer.Argument(
+        help="SQL to run (read-only); - reads it from standard input.")],
     db: DbOption = Path(DEFAULT_DB),
-    format: Annotated[OutFormat, typer.Option("--format", help="table, csv or json.")
-                      ] = OutFormat.table,
+    format: Annotated[OutFormat | None, typer.Option(
+        "--format", help="table (default), csv or json on the terminal; csv, xlsx, parquet "
+        "or json with --out (default: from the file's suffix).")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Write the result to this file instead (as export writes a table).")
+                   ] = None,
+    force: Annotated[bool, _flag("--force", help="With --out: replace an existing file.")
+                     ] = False,
+    bom: Annotated[bool, _flag(
+        "--bom/--no-bom", help="With --out: start a CSV file with the UTF-8 byte order mark "
+        "(default on).")] = True,
     allow_files: Annotated[list[Path] | None, typer.Option(
         "--allow-files", metavar="PATH", help="A file or folder the query may read (repeatable); "
         "without it the query reads the warehouse only.")] = None,
 ) -> None:
-    """Run read-only SQL against the warehouse.
+    """Run read-only SQL against the warehouse; show the result or write it to a file.
 
     Queries only: nothing is written, attached, exported, installed, loaded or set,
-    and no file but the warehouse is read unless --allow-files names it.
+    and no file but the warehouse is read unless --allow-files names it. With --out
+    the result is written as export writes a table.
     """
     from bma_etl.query import render, run_sql
 
+    if query == "-":
+        try:
+            query = sys.stdin.read()
+        except UnicodeDecodeError:
+            _fail("the query on standard input is not UTF-8 text", 2)
     allow = allow_files or []
     _require_paths(allow)
+    if out is not None:
+        from bma_etl.exports import export_query
+
+        with _errors():
+            count = export_query(db, query, format and format.value, out, force=force, bom=bom,
+                                 allow=allow)
+        typer.echo(f"wrote {count} rows to {out}", err=True)
+        return
+    if format in (OutFormat.xlsx, OutFormat.parquet):
+        _fail(f"--format {format.value} writes a file; give --out FILE", 2)
     with _errors():
         result = run_sql(db, query, allow)
-    if format is OutFormat.table:
+    if format is None or format is OutFormat.table:
         _print_table(result.columns, result.rows)
     else:
         typer.echo(render(result, format.value), nl=False)
@@ -425,20 +454,21 @@ def sql(
 def export(
     table: Annotated[str, typer.Argument(
         help="Table or view, e.g. projects or v_projects_latest.")],
-    format: Annotated[ExportFormat, typer.Option("--format", help="parquet, csv or json.")],
     out: Annotated[Path, typer.Option("--out", help="File to write (never the warehouse or "
                                       "another DuckDB database).")],
+    format: Annotated[ExportFormat | None, typer.Option(
+        "--format", help="parquet, csv, json or xlsx (default: from --out's suffix).")] = None,
     db: DbOption = Path(DEFAULT_DB),
     force: Annotated[bool, _flag("--force", help="Replace an existing file.")] = False,
     bom: Annotated[bool, _flag(
         "--bom/--no-bom", help="Start a CSV file with the UTF-8 byte order mark, so that "
         "Excel shows Thai (default on).")] = True,
 ) -> None:
-    """Write a table or view to a Parquet, CSV or JSON file (replaced whole, never half)."""
-    from bma_etl.query import export as run_export
+    """Write a table or view to a Parquet, CSV, JSON or XLSX file (replaced whole, never half)."""
+    from bma_etl.exports import export as run_export
 
     with _errors():
-        count = run_export(db, table, format.value, out, force=force, bom=bom)
+        count = run_export(db, table, format and format.value, out, force=force, bom=bom)
     typer.echo(f"wrote {count} rows of {table} to {out}", err=True)
 
 

@@ -1,23 +1,21 @@
-"""Read-only access to the warehouse: SQL, export and status.
+"""Read-only access to the warehouse: SQL and status.
 
 Stage: none (after load). Every connection here is a locked-down reader
 (:func:`open_reader`): the warehouse opened read-only, no other file readable or
 writable unless named, no extension installed or loaded, no setting changed. On
 top of that :func:`run_sql` runs queries only (SELECT, EXPLAIN of a query), so a
-refusal names the statement instead of a file-system error. ``export`` writes
-into a private temporary folder and renames the file into place.
+refusal names the statement instead of a file-system error. Files are written by
+:mod:`bma_etl.exports`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
-import os
 import re
-import shutil
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,9 +25,6 @@ import duckdb
 from bma_etl.errors import BmaEtlError, UsageError, WarehouseError
 from bma_etl.lake import LakeTarget, parse_target
 from bma_etl.warehouse_file import DEFAULT_WAIT, Target, connect, is_damaged, warehouse_error
-
-EXPORT_FORMATS = ("parquet", "csv", "json")
-_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 class QueryError(BmaEtlError):
@@ -96,8 +91,8 @@ def open_reader(db: Target, allow: Iterable[Path] = (), wait: float = DEFAULT_WA
 
 #: Why a statement type is refused, as the end of "COPY <why>".
 _REFUSED = {
-    "COPY": "writes or reads files; to write a table or view to a file use "
-            "'bma-etl export TABLE --format csv --out FILE'",
+    "COPY": "writes or reads files; to write a query's result to a file use "
+            "'bma-etl sql QUERY --out FILE', a table or view 'bma-etl export TABLE --out FILE'",
     "COPY_DATABASE": "writes another database",
     "EXPORT": "writes files; use 'bma-etl export' for a table or view",
     "ATTACH": "opens another database",
@@ -145,15 +140,35 @@ def run_sql(db: Target, query: str, allow: Iterable[Path] = ()) -> Result:
 
     Files other than the warehouse are readable only under ``allow``.
     """
+    check_not_empty(query)
+    con = open_reader(db, allow)
+    try:
+        with query_errors(db):
+            check_read_only(con, query)
+            cur = con.execute(query)
+            columns = [d[0] for d in cur.description or []]
+            return Result(columns, cur.fetchall() if columns else [])
+    finally:
+        con.close()
+
+
+def check_not_empty(query: str) -> None:
+    """Raise :class:`UsageError` (exit code 2) when ``query`` is blank."""
     if not query.strip():
         raise UsageError("the query is empty; give SQL such as "
                          "\"select * from projects limit 5\"", stage="query")
-    con = open_reader(db, allow)
+
+
+@contextlib.contextmanager
+def query_errors(db: Target) -> Iterator[None]:
+    """Turn DuckDB's errors while running an analyst's query into one-line errors.
+
+    A file the reader may not read is a :class:`QueryError` naming ``--allow-files``;
+    a damaged warehouse a :class:`~bma_etl.errors.WarehouseError`; anything else
+    DuckDB refuses (bad SQL, unknown column) a :class:`QueryError` with its message.
+    """
     try:
-        check_read_only(con, query)
-        cur = con.execute(query)
-        columns = [d[0] for d in cur.description or []]
-        return Result(columns, cur.fetchall() if columns else [])
+        yield
     except duckdb.PermissionException as exc:
         first = str(exc).removeprefix("Permission Error: ").split(" - ")[0].splitlines()[0]
         raise QueryError(f"{first}: sql reads the warehouse only; give --allow-files PATH "
@@ -162,8 +177,6 @@ def run_sql(db: Target, query: str, allow: Iterable[Path] = ()) -> Result:
         if is_damaged(exc):
             raise warehouse_error(db, exc) from exc
         raise QueryError(" ".join(str(exc).split())) from exc
-    finally:
-        con.close()
 
 
 def _jsonable(value: Any) -> Any:
@@ -194,122 +207,6 @@ def _cell(value: Any) -> str:
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
-
-
-class ExportError(BmaEtlError):
-    """The output file could not be written (permissions, disk)."""
-
-    stage = "export"
-
-
-#: First bytes of every DuckDB database file: an 8-byte checksum, then the magic.
-_DUCKDB_MAGIC = b"DUCK"
-
-
-def is_duckdb_file(path: Path) -> bool:
-    """Whether ``path`` is a DuckDB database file (by its magic bytes)."""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(12)[8:12] == _DUCKDB_MAGIC
-    except OSError:
-        return False
-
-
-def check_output(out: Path, db: Target, force: bool = False) -> None:
-    """Refuse an output path that would destroy something or cannot be a file.
-
-    Never the warehouse, never any DuckDB database, never a folder; an existing
-    file only with ``force``. Raises :class:`UsageError` (exit code 2).
-    """
-    def refuse(why: str) -> UsageError:
-        return UsageError(f"{out}: {why}", stage="export")
-
-    if isinstance(db, Path) and (out.resolve() == db.resolve()
-                                 or (out.exists() and db.exists() and out.samefile(db))):
-        raise refuse("this is the warehouse; give another file to write")
-    if out.is_dir():
-        raise refuse("is a folder; give a file name")
-    if out.exists():
-        if is_duckdb_file(out):
-            raise refuse("is a DuckDB database; export never overwrites one")
-        if not force:
-            raise refuse("exists; give --force to replace it")
-    parent = next((p for p in out.parents if p.exists()), None)
-    if parent is not None and not parent.is_dir():
-        raise refuse(f"{parent} is a file, not a folder")
-
-
-#: What Excel needs at the start of a CSV file to read it as UTF-8 (Thai intact).
-UTF8_BOM = b"\xef\xbb\xbf"
-
-
-def export(db: Target, table: str, fmt: str, out: Path, force: bool = False,
-           bom: bool = True) -> int:
-    """Write a table or view to ``out``; return the number of rows written.
-
-    The file is written in a temporary folder beside ``out`` and renamed into
-    place, so ``out`` is either the old file or the whole new one. See
-    :func:`check_output` for the paths refused. A CSV file starts with a UTF-8
-    byte order mark unless ``bom`` is false (Excel reads Thai as garbage without
-    one), and its list columns (``objectives``) are joined with `` | ``.
-    """
-    if not _NAME_RE.match(table):
-        raise QueryError(f"{table!r} is not a table or view name")
-    if fmt not in EXPORT_FORMATS:
-        raise QueryError(f"unknown export format {fmt!r}; use {', '.join(EXPORT_FORMATS)}")
-    check_output(out, db, force)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    except OSError as exc:
-        raise ExportError(f"{out}: cannot write here ({exc.strerror})") from exc
-    try:
-        part = work / f"part.{fmt}"
-        count = _copy_out(db, table, fmt, part, allow=work)
-        if fmt == "csv" and bom:
-            part = _with_bom(part)
-        check_output(out, db, force)  # again: the file may have appeared meanwhile
-        try:
-            os.replace(part, out)
-        except OSError as exc:
-            raise ExportError(f"{out}: cannot write here ({exc.strerror})") from exc
-        return count
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def _with_bom(part: Path) -> Path:
-    """A copy of ``part`` that starts with the UTF-8 byte order mark."""
-    marked = part.with_name("marked.csv")
-    with part.open("rb") as src, marked.open("wb") as dst:
-        dst.write(UTF8_BOM)
-        shutil.copyfileobj(src, dst, 1 << 20)
-    return marked
-
-
-def _copy_out(db: Target, table: str, fmt: str, part: Path, allow: Path) -> int:
-    con = open_reader(db, [allow])
-    try:
-        names = {r[0] for r in con.execute(
-            "SELECT table_name FROM information_schema.tables").fetchall()}
-        if table not in names:
-            raise QueryError(f"no table or view {table!r}; known: {', '.join(sorted(names))}")
-        count = con.execute(f"SELECT count(*) FROM {table}").fetchone()
-        target = str(part).replace("'", "''")
-        options = {"parquet": "FORMAT PARQUET", "csv": "FORMAT CSV, HEADER",
-                   "json": "FORMAT JSON, ARRAY true"}[fmt]
-        columns = "*"
-        if fmt == "csv":  # a list column as readable text, not DuckDB's [a, b]
-            kinds = con.execute(f"DESCRIBE SELECT * FROM {table}").fetchall()
-            columns = ", ".join(
-                f"array_to_string(\"{name}\", ' | ') AS \"{name}\"" if kind.endswith("[]")
-                else f"\"{name}\"" for name, kind, *_ in kinds)
-        con.execute(f"COPY (SELECT {columns} FROM {table}) TO '{target}' ({options})")
-        return int(count[0]) if count else 0
-    except duckdb.Error as exc:
-        raise warehouse_error(db, exc, f"export of {table} failed") from exc
-    finally:
-        con.close()
 
 
 @dataclass(frozen=True, slots=True)

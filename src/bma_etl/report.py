@@ -34,9 +34,10 @@ from typing import Any
 import duckdb
 
 from bma_etl.errors import BmaEtlError, UsageError, WarehouseError
-from bma_etl.load import warehouse_error
+from bma_etl.exports import check_output
 from bma_etl.normalize.fiscal import fiscal_year_bounds
-from bma_etl.query import Result, check_output, open_reader, status
+from bma_etl.query import Result, open_reader, status
+from bma_etl.warehouse_file import Target, warehouse_error
 
 #: Fonts with Thai glyphs, first choice first (Debian's fonts-thai-tlwg-ttf gives the
 #: first two); the charts and the page use the same list.
@@ -75,7 +76,7 @@ class Chart:
 class ReportData:
     """What the report shows, read from one warehouse."""
 
-    db: Path
+    db: Target
     generated_at: datetime
     documents: int = 0
     projects: int = 0
@@ -162,7 +163,7 @@ ORDER BY doc_id, report_date, ordinal
 """
 
 
-def collect(db: Path) -> ReportData:
+def collect(db: Target) -> ReportData:
     """Read what the report shows from the warehouse at ``db`` (opened read-only).
 
     Raises :class:`~bma_etl.errors.UsageError` when there is no file at ``db`` and
@@ -387,7 +388,7 @@ def render_html(data: ReportData) -> str:
     )
 
 
-def write_report(db: Path, out: Path, force: bool = False) -> ReportData:
+def write_report(db: Target, out: Path, force: bool = False) -> ReportData:
     """Write the report of the warehouse at ``db`` to the HTML file ``out``; return its data.
 
     ``out`` is refused like an ``export`` target (never the warehouse or a DuckDB
@@ -421,7 +422,7 @@ def _umask() -> int:
     return mask
 
 
-def _check(out: Path, db: Path, force: bool) -> None:
+def _check(out: Path, db: Target, force: bool) -> None:
     try:
         check_output(out, db, force)
     except UsageError as exc:  # the same refusals as export, named for this command
