@@ -336,20 +336,33 @@ class Warehouse:
         if self.locks is None:
             self._load_merged(merged, doc_ids, replace)
             return
-        # Many writers: hold the documents' locks, and always delete first (another
-        # machine may have loaded one of them since this run looked).
+        # Many writers: hold the documents' locks, then delete the rows of those
+        # already stored, whatever this run saw at its start (another machine may
+        # have loaded one since). Deleting nothing spares DuckLake a scan of every
+        # table and a delete that could conflict with another writer's.
         with self.locks.held(doc_ids):
-            self._transaction(lambda: self._load_merged(merged, doc_ids, True),
-                              "loading documents")
+            def load() -> None:
+                stored = self._stored(doc_ids)
+                self._load_merged(merged, doc_ids, bool(stored), only=stored)
 
-    def _load_merged(self, merged: ArrowTables, doc_ids: list[str], replace: bool) -> None:
+            self._transaction(load, "loading documents")
+
+    def _stored(self, doc_ids: list[str]) -> list[str]:
+        """Which of ``doc_ids`` the warehouse holds now."""
+        rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN "
+                                "(SELECT unnest(?::VARCHAR[]))", [doc_ids]).fetchall()
+        return [doc_id for (doc_id,) in rows]
+
+    def _load_merged(self, merged: ArrowTables, doc_ids: list[str], replace: bool,
+                     only: list[str] | None = None) -> None:
         con = self.con
         try:
             con.execute("BEGIN TRANSACTION")
             if replace:
-                marks = ", ".join("?" for _ in doc_ids)
+                gone = only if only is not None else doc_ids
+                marks = ", ".join("?" for _ in gone)
                 for table in (*INDEX_TABLES, *(m.table for m in reversed(DOCUMENT_MODELS))):
-                    con.execute(f"DELETE FROM {table} WHERE doc_id IN ({marks})", doc_ids)
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN ({marks})", gone)
             for table in (*(m.table for m in DOCUMENT_MODELS), *INDEX_TABLES):
                 if table in merged and merged[table].num_rows:
                     _insert(con, table, merged[table])
