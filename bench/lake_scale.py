@@ -85,6 +85,9 @@ def main() -> int:
             out[f"lake_writers{writers}_docs_per_s"] = round(args.n / seconds, 1)
             out[f"lake_writers{writers}_rows_equal"] = counts(target) == truth
         data_mb = sum(f.stat().st_size for f in (work / "data4").rglob("*")) / 1e6
+        out["lake_parquet_files_per_1000_docs"] = round(
+            sum(1 for _ in (work / "data4").rglob("*.parquet")) * 1000 / args.n)
+        out["catalog_mb_per_1000_docs"] = round(cluster.size_mb() * 1000 / args.n, 1)
         out["lake_data_mb_per_1000_docs"] = round(data_mb * 1000 / args.n, 1)
         file_mb = (work / "file1.duckdb").stat().st_size / 1e6
         out["file_mb_per_1000_docs"] = round(file_mb * 1000 / args.n, 1)

@@ -78,6 +78,15 @@ class Cluster:
         name = self.create_database()
         return f"ducklake:postgres://{self.user}@127.0.0.1:{self.port}/{name}?data_path={data_path}"
 
+    def size_mb(self) -> float:
+        """Megabytes the newest database takes on disk (a DuckLake catalog)."""
+        done = subprocess.run(
+            [str(self.bin / "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", self.user,
+             "-d", "postgres", "-Atc",
+             f"SELECT pg_database_size('lake{self._databases}')"],
+            check=True, capture_output=True, text=True)
+        return int(done.stdout.strip() or 0) / 1e6
+
     def stop(self) -> None:
         """Stop the server and remove its files."""
         try:

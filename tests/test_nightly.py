@@ -278,3 +278,37 @@ def test_time_limits_from_the_environment(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("BMA_ETL_FILE_TIMEOUT", "two minutes")
     assert default_file_time_limit() == DEFAULT_FILE_TIME_LIMIT
     assert "BMA_ETL_FILE_TIMEOUT='two minutes' is not a number of seconds" in caplog.text
+
+
+def test_slow_batches_load_and_report_files_as_they_finish(
+        tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch whose extraction takes long (OCR) is loaded in parts: files are kept,
+    and reported, while later files of the same batch are still being extracted."""
+    import bma_etl.pipeline as pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    samples = sorted(SAMPLES.glob("*.txt"))
+    for i in range(3 * pipeline.CHUNK_SIZE):
+        text = samples[i % len(samples)].read_text(encoding="utf-8") + "\n" * (1 + i)
+        (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+    events: list[str] = []
+    real_work = pipeline._work
+
+    def work(chunk):  # type: ignore[no-untyped-def]
+        events.append("extract")
+        return real_work(chunk)
+
+    stored: list[int] = []
+
+    def on_file(outcome: FileOutcome) -> None:
+        events.append("file")
+        stored.append(run_sql(db, "select count(*) from documents").rows[0][0])
+
+    monkeypatch.setattr(pipeline, "_work", work)
+    monkeypatch.setattr(pipeline, "LOAD_EVERY", 0.0)  # every chunk counts as slow
+    summary = ingest([folder], db, workers=1, on_file=on_file)
+    assert summary.loaded == 3 * pipeline.CHUNK_SIZE
+    assert events.index("file") < len(events) - 1 - events[::-1].index("extract")
+    assert stored[0] > 0, "a reported file is already in the warehouse"
+    assert run_sql(db, "select count(*) from documents").rows[0][0] == summary.loaded

@@ -564,6 +564,7 @@ class _Batch:
     chunks: list[list[WorkItem]] = field(default_factory=list)
     results: list[Future[ChunkResult]] | Iterator[ChunkResult] | None = None
     on_settled: Callable[[int], None] | None = None
+    broken: bool = False  # a worker process died while extracting this batch
 
     def settled(self, files: int) -> None:
         """Report ``files`` more files done with extraction (see :func:`ingest`)."""
@@ -616,28 +617,27 @@ class _Batch:
         else:
             self.results = [pool.submit(_work, chunk) for chunk in self.chunks]
 
-    def collect(self, time_limit: float | None) -> tuple[list[ChunkResult], bool]:
-        """Every chunk's result in order, and whether a worker process died.
+    def collect(self, time_limit: float | None) -> Iterator[ChunkResult]:
+        """Every chunk's result in order, as each comes back.
 
         The files of a chunk whose worker died are extracted again one at a time,
-        each in a new process, to find the one to quarantine.
+        each in a new process, to find the one to quarantine; ``self.broken`` then
+        says the pool cannot be used again.
         """
         assert self.results is not None, "batch.start() comes first"
-        out: list[ChunkResult] = []
         if not isinstance(self.results, list):
             for chunk, result in zip(self.chunks, self.results, strict=True):
-                out.append(result)
                 self.settled(len(chunk))
-            return out, False
-        broken = False
+                yield result
+            return
         for chunk, future in zip(self.chunks, self.results, strict=True):
             try:
-                out.append(future.result())
+                result = future.result()
             except BrokenProcessPool:
-                broken = True
-                out.append(_one_by_one(chunk, time_limit))
+                self.broken = True
+                result = _one_by_one(chunk, time_limit)
             self.settled(len(chunk))
-        return out, broken
+            yield result
 
 
 def _one_by_one(chunk: list[WorkItem], time_limit: float | None) -> ChunkResult:
@@ -664,17 +664,41 @@ def _one_by_one(chunk: list[WorkItem], time_limit: float | None) -> ChunkResult:
 def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             states: dict[str, DocState], known: set[str],
             record: Callable[[FileOutcome], None], time_limit: float | None = None) -> bool:
-    """Collect a batch's extractions and load them in one short write.
+    """Collect a batch's extractions and load them in short writes.
 
+    What has come back is loaded every :data:`LOAD_EVERY` seconds of waiting, and
+    the rest at the end: a batch of text loads in one write, while slow files (OCR)
+    are kept and reported as they finish rather than after the whole batch.
     Returns whether a worker process died (the pool cannot be used again).
     """
     from bma_etl.load import DocState, Warehouse, concat_pieces
 
-    collected, broken = batch.collect(time_limit)
+    for outcome in batch.unchanged:
+        record(outcome)
     outcomes = [outcome for outcome, _ in batch.unreadable]
     pieces = [rows for _, rows in batch.unreadable]
+    moved = list(batch.moved)
+
+    def load() -> None:
+        if outcomes or moved:
+            stamped = _stamp(concat_pieces(pieces), run_id)
+            with Warehouse(db, wait=wait, create=False) as wh:
+                wh.touch_many([(o.doc_id, path_text(o.path)) for o in moved], run_id)
+                _load_batch(wh, stamped, outcomes, known, run_id)
+        for outcome in outcomes:
+            states[outcome.doc_id] = DocState(
+                "loaded" if outcome.state == "loaded" else "quarantined", __version__,
+                path_text(outcome.path))
+            if outcome.state == "quarantined":
+                log.warning("quarantined %s: %s", outcome.path, outcome.error)
+            record(outcome)
+        outcomes.clear()
+        pieces.clear()
+        moved.clear()
+
+    last_load = time.monotonic()
     pending = iter(zip(batch.pending, batch.pending_ids, strict=True))
-    for results, tables in collected:
+    for results, tables in batch.collect(time_limit):
         pieces.append(tables)
         # results first: zip stops on it without taking a file from ``pending``.
         for (layout, error, seconds), ((path, _, _), doc_id) in zip(results, pending,
@@ -685,22 +709,16 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
                 pieces.append(_quarantine_rows(path, doc_id, reason))
             else:
                 outcomes.append(FileOutcome(path, doc_id, "loaded", layout, None, seconds))
+        if time.monotonic() - last_load >= LOAD_EVERY:
+            load()
+            last_load = time.monotonic()
     assert next(pending, None) is None, "a worker returned fewer results than files"
-    if outcomes or batch.moved:
-        stamped = _stamp(concat_pieces(pieces), run_id)
-        with Warehouse(db, wait=wait, create=False) as wh:
-            wh.touch_many([(o.doc_id, path_text(o.path)) for o in batch.moved], run_id)
-            _load_batch(wh, stamped, outcomes, known, run_id)
-    for outcome in batch.unchanged:
-        record(outcome)
-    for outcome in outcomes:
-        states[outcome.doc_id] = DocState(
-            "loaded" if outcome.state == "loaded" else "quarantined", __version__,
-            path_text(outcome.path))
-        if outcome.state == "quarantined":
-            log.warning("quarantined %s: %s", outcome.path, outcome.error)
-        record(outcome)
-    return broken
+    load()
+    return batch.broken
+
+
+#: Seconds a batch's extraction may run before what has come back so far is loaded.
+LOAD_EVERY = 10.0
 
 
 def _stamp(tables: ArrowTables, run_id: str) -> ArrowTables:
