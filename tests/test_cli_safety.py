@@ -372,3 +372,20 @@ def test_flags_show_no_value_placeholder_in_help() -> None:
         lines = [ln for ln in shown.splitlines()
                  if "--force" in ln or "--version" in ln or "--retry-quarantined" in ln]
         assert lines and not any("<bool>" in ln for ln in lines), lines
+
+
+def test_sql_allow_files_refuses_a_link_leading_out(wh: Path, tmp_path: Path) -> None:
+    """DuckDB follows links: a link inside an allowed folder would read any file."""
+    allowed = tmp_path / "allowed"
+    (allowed / "sub").mkdir(parents=True)
+    secret = tmp_path / "secret.csv"
+    secret.write_text("a\n42\n", encoding="utf-8")
+    (allowed / "sub" / "s.csv").symlink_to(secret)
+    out = runner.invoke(app, ["sql", f"SELECT * FROM read_csv('{allowed}/sub/s.csv')",
+                              "--db", str(wh), "--allow-files", str(allowed)])
+    line = _one_line_error(out, 2)
+    assert "leads outside" in line and "42" not in out.output
+    both = runner.invoke(app, ["sql", f"SELECT * FROM read_csv('{allowed}/sub/s.csv')",
+                               "--db", str(wh), "--allow-files", str(allowed),
+                               "--allow-files", str(secret), "--format", "csv"])
+    assert both.exit_code == 0, both.output

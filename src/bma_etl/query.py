@@ -14,6 +14,7 @@ import contextlib
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -66,6 +67,8 @@ def open_reader(db: Target, allow: Iterable[Path] = (), wait: float = DEFAULT_WA
     can ``SET`` its way back.
     """
     db = parse_target(db)
+    allow = list(allow)
+    _refuse_links_out(allow)
     con = connect(db, read_only=True, wait=wait, config=_READER_CONFIG)
     try:
         paths = [p.resolve() for p in allow]
@@ -87,6 +90,31 @@ def open_reader(db: Target, allow: Iterable[Path] = (), wait: float = DEFAULT_WA
         con.close()
         raise warehouse_error(db, exc, "cannot lock down the reader") from exc
     return con
+
+
+def _refuse_links_out(allow: list[Path]) -> None:
+    """Refuse an allowed folder holding a symbolic link to a place outside ``allow``.
+
+    DuckDB checks a path's text against ``allowed_directories`` and then opens it,
+    following links: a link inside an allowed folder would read any file. Raises
+    :class:`UsageError` naming the link.
+    """
+    roots = [p.resolve() for p in allow]
+
+    def inside(target: Path) -> bool:
+        return any(target == root or root in target.parents for root in roots)
+
+    for root in roots:
+        if not root.is_dir():
+            continue
+        for folder, dirs, names in os.walk(root):
+            for name in (*dirs, *names):
+                entry = Path(folder, name)
+                if entry.is_symlink() and not inside(entry.resolve()):
+                    raise UsageError(
+                        f"{entry}: a link inside --allow-files {root} leads outside it "
+                        f"(to {entry.resolve()}); name its target with --allow-files too, "
+                        "or remove the link", stage="query")
 
 
 #: Why a statement type is refused, as the end of "COPY <why>".
