@@ -592,7 +592,7 @@ def explain(
     from rich.console import Console
 
     console = Console(highlight=False, soft_wrap=True)
-    for line in render(ex, rich=console.is_terminal, width=max(100, console.width)):
+    for line in render(ex, rich=console.is_terminal, width=max(60, console.width)):
         if console.is_terminal:
             console.print(line)
         else:
