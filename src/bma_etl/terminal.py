@@ -70,13 +70,34 @@ def fits(columns: Sequence[str], rows: Sequence[Sequence[object]], width: int) -
     return sum(min(w, NARROWEST) for w in natural) + 3 * (len(columns) - 1) <= width
 
 
-def table(columns: Sequence[str], rows: Iterable[Sequence[object]], title: str | None = None
-          ) -> Table:
-    """A table whose long cells fold to fit the console's width."""
+def table(columns: Sequence[str], rows: Iterable[Sequence[object]], title: str | None = None,
+          width: int | None = None) -> Table:
+    """A table whose long cells fold to fit the console's width.
+
+    Given the ``width`` it will be drawn in: when every value fits whole, values
+    keep their width and only the longer column names fold (a code such as
+    ``01000000-2456`` is never broken to make room for its heading).
+    """
+    rows = [list(row) for row in rows]
     drawn = Table(title=title, title_justify="left", title_style="bold", box=box.MINIMAL,
                   show_edge=False, pad_edge=False)
-    for name in columns:
-        drawn.add_column(name, overflow="fold")
+    values = [max((_width("" if row[i] is None else row[i]) for row in rows), default=0)
+              for i in range(len(columns))]
+    spare = (width or 0) - sum(values) - 3 * (len(columns) - 1)
+    whole = width is not None and spare >= 0
+    widths = list(values)
+    if whole:  # the room left goes to the headings that are wider than their values
+        for i, name in enumerate(columns):
+            grow = min(max(cell_len(name) - widths[i], 0), spare)
+            widths[i] += grow
+            spare -= grow
+    for name, col_width in zip(columns, widths, strict=True):
+        header = name
+        if whole and col_width and cell_len(name) > col_width:
+            # fold the heading to its column's width, so that the values keep theirs
+            step = max(col_width, 4)
+            header = "\n".join(name[i:i + step] for i in range(0, len(name), step))
+        drawn.add_column(header, overflow="fold")
     for row in rows:
         drawn.add_row(*(_cell(v) for v in row))
     return drawn
@@ -92,7 +113,7 @@ def print_table(columns: Sequence[str], rows: Sequence[Sequence[object]],
     if not rows or fits(columns, rows, out.width):
         if title:  # above the table, not as its title, which wraps to the table's width
             out.print(Text(title, style="bold"))
-        out.print(table(columns, rows))
+        out.print(table(columns, rows, width=out.width))
     else:
         named = [dict(zip(columns, row, strict=True)) for row in rows]
         out.print(records({title or "row": named}))
