@@ -31,6 +31,7 @@ from bma_etl.read.pdf_glyphs import (
     TAB_GAP_EM,
     TAIL,
     THAI_MARK,
+    font_size,
     without_false_breaks,
     without_unmapped,
 )
@@ -60,6 +61,7 @@ class TextLine:
     table: tuple[int, int] | None = None  # a ruled table's row: the table's left and right
     unmapped: int = 0  # glyphs dropped from the line for having no text mapping
     am_tails: int = 0  # of those, glyphs right after a SARA AM (its split second half)
+    depth: float = 0.0  # how far below ``baseline`` its lowest piece stands (side-by-side cells)
 
 
 def page_text(textpage: Any) -> str:
@@ -101,7 +103,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             x, y = ctypes.c_double(), ctypes.c_double()
             if pdfium_c.FPDFText_GetCharOrigin(textpage, first, x, y):
                 baseline = y.value
-            size = round(pdfium_c.FPDFText_GetFontSize(textpage, first) or 0.0, 1)
+            size = round(font_size(textpage, first), 1)
             crossing = [x for x, bottom, top in rules if baseline is not None
                         and bottom - 1.0 <= baseline <= top + 1.0]
             fixer = _Line(textpage, line, start, crossing, baseline)
@@ -232,7 +234,7 @@ class _Line:
         for found in _MARKED_CONSONANT.finditer("".join(ch for ch, _ in chars)):
             i = found.start()
             if not size:
-                size = self.c.FPDFText_GetFontSize(tp, chars[i][1]) or 1.0
+                size = font_size(tp, chars[i][1]) or 1.0
             left, bottom, right, top = tp.get_charbox(chars[i][1])
             floating = self.baseline is not None and bottom > self.baseline + 0.4 * size
             if floating or (right - left < 0.1 * size and top - bottom < 0.25 * size):
@@ -332,9 +334,9 @@ class _Line:
         if self._ruled(a - 1, b):
             self.cells.append(right)
             return "\t"
-        size = c.FPDFText_GetFontSize(tp, chars[b][1]) or 0.0
+        size = font_size(tp, chars[b][1])
         if size <= 1.0:  # generated characters report 1; ask the other neighbour
-            size = c.FPDFText_GetFontSize(tp, chars[a - 1][1]) or 0.0
+            size = font_size(tp, chars[a - 1][1])
         gap = right - left
         if size > 1.0 and gap >= TAB_GAP_EM * size:
             self.cells.append(right)

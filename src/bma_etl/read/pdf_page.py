@@ -7,7 +7,7 @@ lists that :func:`.pdf_layout.page_lines` made).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from bma_etl.read.pdf_layout import TextLine
@@ -94,7 +94,7 @@ def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list
         same_table = above is not None and line.table is not None and above.table == line.table
         if above is not None and above.baseline is not None and line.baseline is not None \
                 and pitch and not same_table:
-            blanks = round((above.baseline - line.baseline) / pitch) - 1
+            blanks = round((above.baseline - above.depth - line.baseline) / pitch) - 1
             out.extend([TextLine("")] * max(0, min(blanks, MAX_BLANK_LINES)))
         out.append(line)
         if line.text:
@@ -102,59 +102,144 @@ def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list
     return out
 
 
-#: Two lines whose baselines are closer than this many font sizes stand side by
-#: side (cells of one row), not one above the other.
-SIDE_BY_SIDE_EM = 0.7
+#: Two lines whose baselines are closer than this share of the line pitch stand on
+#: one line (cells a program wrote out of order), not one above the other.
+SAME_LINE_PITCH = 0.25
+#: Lines that follow one another at most this many line pitches apart form one run
+#: (the rows of a table whose cells are padded stand further apart).
+RUN_PITCH = 1.1
+#: Lines of sizes further apart than this share are no cells of one row (a running
+#: header in small print above a table's first row).
+SAME_SIZE = 0.15
+#: Pitch assumed, in font sizes, for a size whose pitch the document never shows.
+DEFAULT_PITCH_EM = 1.3
 
 
-def with_side_by_side(lines: list[TextLine]) -> list[TextLine]:
-    """Lines that stand side by side made one line of tab-separated cells.
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    text: str
+    left: float
+    right: float
+    baseline: float
+    line: int  # index of its line in the run
 
-    A borderless table whose label cell wraps beside a value centred in its cell
-    comes out top to bottom as ``** ปัญหาของ`` / ``ไม่มี`` / ``โครงการ :``. Lines closer
-    than :data:`SIDE_BY_SIDE_EM` of a line height form one band; within it the
-    lines starting at one x are one cell (their pieces joined top to bottom), and
-    the cells go left to right.
-    """
-    out: list[TextLine] = []
-    band: list[TextLine] = []
 
-    def flush() -> None:
-        if len(band) > 1 and len({round(line.left) for line in band}) > 1:
-            out.append(_band_line(band))
+def _pieces(line: TextLine, index: int) -> list[_Piece]:
+    """A line's tab-separated pieces with their x extents (a piece ends where the next starts)."""
+    assert line.baseline is not None
+    texts = line.text.split("\t")
+    if len(texts) != len(line.cells) or len(texts) == 1:
+        return [_Piece(line.text.replace("\t", " "), line.left, line.right, line.baseline,
+                       index)]
+    ends = [*line.cells[1:], line.right]
+    return [_Piece(t, x, max(x, end - 0.5), line.baseline, index)
+            for t, x, end in zip(texts, line.cells, ends, strict=True) if t.strip()]
+
+
+def _columns(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Pieces gathered into columns: pieces whose x extents overlap are one column."""
+    columns: list[list[_Piece]] = []
+    right = float("-inf")
+    for piece in sorted(pieces, key=lambda p: p.left):
+        if columns and piece.left < right:
+            columns[-1].append(piece)
+            right = max(right, piece.right)
         else:
-            out.extend(band)
-        band.clear()
+            columns.append([piece])
+            right = piece.right
+    return columns
 
+
+def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None = None
+                      ) -> list[TextLine]:
+    """Cells that stand side by side at different heights made one line of tab-separated cells.
+
+    A borderless table (a web page's) centres a cell's text in its row: beside a
+    label that wraps over two lines a value stands half a line lower, and a label
+    of three lines has its value on its middle line, so the row comes out top to
+    bottom as ``** ปัญหาของ`` / ``ไม่มี`` / ``โครงการ :``. Lines that follow one
+    another at most :data:`RUN_PITCH` line pitches apart (``pitches``: font size →
+    pitch, :func:`line_pitches`) form a run; its pieces whose x extents overlap are
+    one column. The run is one row when it has two columns or more and either a
+    piece of one column stands a fraction of a pitch from a piece of another
+    (they interleave), or a single line has pieces beyond the first column and
+    that column's lines stand above and below it (a centred cell). Each column's
+    pieces are joined top to bottom and the cells go left to right. Lines closer
+    than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
+    same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone.
+    """
+    pitches = pitches or {}
+
+    def pitch(line: TextLine) -> float:
+        return pitches.get(line.size) or DEFAULT_PITCH_EM * line.size
+
+    def usable(line: TextLine) -> bool:
+        return line.baseline is not None and line.table is None and line.size > 1.0 \
+            and bool(line.text.strip())
+
+    def near(last: TextLine | None, line: TextLine, pitches_apart: float) -> bool:
+        return last is not None and usable(line) and usable(last) and \
+            abs(line.size - last.size) <= SAME_SIZE * line.size and \
+            last.baseline - line.baseline <= pitches_apart * pitch(line)  # type: ignore[operator]
+
+    # Cells on one line first (pieces a program wrote out of order), then runs.
+    joined: list[TextLine] = []
     for line in lines:
-        last = band[-1] if band else None
-        if last is not None and line.baseline is not None and last.baseline is not None \
-                and line.table is None and last.table is None and "\t" not in line.text \
-                and "\t" not in last.text and line.size > 1.0 \
-                and last.baseline - line.baseline < SIDE_BY_SIDE_EM * line.size:
-            band.append(line)
+        if joined and near(joined[-1], line, SAME_LINE_PITCH):
+            both = _joined([joined[-1], line])
+            if both is not None:
+                joined[-1] = both
+                continue
+        joined.append(line)
+    out: list[TextLine] = []
+    run: list[TextLine] = []
+    for line in [*joined, None]:
+        if line is not None and run and near(run[-1], line, RUN_PITCH):
+            run.append(line)
             continue
-        flush()
-        band.append(line)
-    flush()
+        if len(run) > 1 and _is_row(run, pitch(max(run, key=lambda ln: ln.size))):
+            out.append(_joined(run) or run[0])  # _is_row found two columns: never None
+        else:
+            out.extend(run)
+        run = [line] if line is not None else []
     return out
 
 
-def _band_line(band: list[TextLine]) -> TextLine:
-    size = max(line.size for line in band)
-    columns: list[list[TextLine]] = []
-    for line in sorted(band, key=lambda ln: ln.left):
-        if columns and line.left - columns[-1][0].left < size:
-            columns[-1].append(line)
-        else:
-            columns.append([line])
+def _is_row(run: list[TextLine], pitch: float) -> bool:
+    """Whether a run of lines is one row of side-by-side cells (see :func:`with_side_by_side`)."""
+    columns = _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
+    if len(columns) < 2:
+        return False
+    if any(SAME_LINE_PITCH * pitch < abs(a.baseline - b.baseline) % pitch
+           < (1 - SAME_LINE_PITCH) * pitch
+           for ca, cb in pairwise(columns) for a in ca for b in cb):
+        return True  # the cells interleave
+    beside = {p.line for column in columns[1:] for p in column}
+    first = {p.line for p in columns[0]}
+    if len(beside) != 1:
+        return False
+    (middle,) = beside
+    return {middle - 1, middle + 1} <= first  # a cell centred beside a wrapped one
+
+
+def _joined(lines: list[TextLine]) -> TextLine | None:
+    """Lines made one of tab-separated cells, each column's pieces top to bottom.
+
+    None when their pieces do not stand in two columns or more.
+    """
+    columns = _columns([p for i, line in enumerate(lines) for p in _pieces(line, i)])
+    if len(columns) < 2:
+        return None
     texts = []
     for column in columns:
         text = ""
-        for line in sorted(column, key=lambda ln: -(ln.baseline or 0.0)):
-            text = join_pieces(text, line.text.strip())
+        for piece in sorted(column, key=lambda p: (-p.baseline, p.left)):
+            text = join_pieces(text, piece.text.strip())
         texts.append(text)
-    first = band[0]
-    return replace(first, text="\t".join(texts), size=size,
+    top = lines[0]
+    bottom = min(line.baseline for line in lines if line.baseline is not None)
+    return replace(top, text="\t".join(texts), size=max(line.size for line in lines),
+                   depth=(top.baseline or bottom) - bottom,
                    cells=tuple(column[0].left for column in columns),
-                   left=min(line.left for line in band), right=max(line.right for line in band))
+                   left=min(line.left for line in lines),
+                   right=max(line.right for line in lines))
