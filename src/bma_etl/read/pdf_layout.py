@@ -43,8 +43,8 @@ from bma_etl.read.pdf_glyphs import (
 JOIN_GAP_EM = 0.25
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
-#: A consonant with a mark after it (where a phantom cluster starts).
-_MARKED_CONSONANT = re.compile("[\u0e01-\u0e2e](?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
+#: A consonant with its marks or SARA AM (a cluster a browser may map twice).
+_CLUSTER = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,9 @@ class TextLine:
     unmapped: int = 0  # glyphs dropped from the line for having no text mapping
     am_tails: int = 0  # of those, glyphs right after a SARA AM (its split second half)
     depth: float = 0.0  # how far below ``baseline`` its lowest piece stands (side-by-side cells)
+    #: Baseline of each cell's first character (pdfium may put cells at different
+    #: heights on one line).
+    heights: tuple[float, ...] = ()
 
 
 def page_text(textpage: Any) -> str:
@@ -109,13 +112,14 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             fixer = _Line(textpage, line, start, crossing, baseline)
             left, right, first_word = fixer.extent()
             line, cells = fixer.fixed(), tuple(fixer.cells)
+            heights = tuple(fixer.heights)
         else:
-            cells = ()
+            cells = heights = ()
         text = _CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t")
         if text.count("\t") + 1 != len(cells):
-            cells = ()
+            cells = heights = ()
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word,
-                              unmapped=lost + tails, am_tails=tails))
+                              unmapped=lost + tails, am_tails=tails, heights=heights))
         start = brk.end() if brk else len(raw)
     return lines
 
@@ -186,6 +190,7 @@ class _Line:
         self.tp = textpage
         self.c = pdfium_c
         self.cells: list[float] = []  # x where each tab-separated cell starts
+        self.heights: list[float] = []  # the baseline of each cell's first character
         self.rules = rules or []  # x of the vertical rules that cross the line
         self.baseline = baseline  # y of the line's first character's origin
         self.boxes: dict[int, tuple[float, float]] = {}  # page index → left, right (loose)
@@ -215,38 +220,59 @@ class _Line:
         self._replace_marks()
         first = next((i for i in range(len(self.chars)) if not self._is_space(i)), None)
         if first is not None:
-            self.cells.append(self._box(first)[0])
+            self._cell(first)
         return self._respace()
+
+    def _cell(self, pos: int) -> None:
+        """Note that a cell starts at ``chars[pos]``: its x, and its baseline."""
+        self.cells.append(self._box(pos)[0])
+        x, y = ctypes.c_double(), ctypes.c_double()
+        ok = self.c.FPDFText_GetCharOrigin(self.tp, self.chars[pos][1], x, y)
+        self.heights.append(y.value if ok else (self.baseline or 0.0))
 
     def _drop_phantoms(self) -> None:
         """Drop Thai letters that no glyph draws.
 
-        A browser's PDF may map a small placement glyph to a whole cluster it
-        shaped before (``ได้`` read ``ไที่ ด้``, ``ทั้ง`` read ``ทั้งทั้``): a consonant
-        and its marks in one ink box narrower than a tenth and lower than a
-        quarter of the font size, or a consonant floating above the line (no
-        letter stands wholly above the line's middle). Only a consonant followed
-        by a mark is looked at (one box each).
+        A browser's PDF maps every glyph of a cluster it shaped to the cluster's
+        whole text, so a cluster drawn with two glyphs is read twice (``ได้`` read
+        ``ไที่ ด้``, ``ทั้ง`` read ``ทั้งทั้``, ``ทำ`` read ``ทำทำ``). A copy is dropped
+        when it is a consonant with marks in one ink box narrower than a tenth and
+        lower than a quarter of the font size, or floats above its own baseline
+        (a mark's glyph: the copy's letters stand wholly above the line's middle),
+        or repeats the cluster just before it and starts inside it (two glyphs of
+        one cluster; a word that repeats a syllable starts where the first ends).
+        Only a consonant followed by a mark or SARA AM is looked at (one box each).
         """
         chars, tp = self.chars, self.tp
+        text = "".join(ch for ch, _ in chars)
         size = 0.0
-        drop: list[int] = []
-        for found in _MARKED_CONSONANT.finditer("".join(ch for ch, _ in chars)):
-            i = found.start()
+        drop: set[int] = set()
+        x, y = ctypes.c_double(), ctypes.c_double()
+        previous: tuple[int, int] | None = None  # the last cluster kept
+        for found in _CLUSTER.finditer(text):
+            i, end = found.start(), found.end()
             if not size:
                 size = font_size(tp, chars[i][1]) or 1.0
             left, bottom, right, top = tp.get_charbox(chars[i][1])
-            floating = self.baseline is not None and bottom > self.baseline + 0.4 * size
-            if floating or (right - left < 0.1 * size and top - bottom < 0.25 * size):
-                end = i + 1
-                while end < len(chars) and self._is_mark(end):
-                    end += 1
-                last = tp.get_charbox(chars[end - 1][1])
-                if floating or last[2] - left < 0.1 * size:
-                    drop.extend(range(i, end))
+            baseline = self.baseline
+            if self.c.FPDFText_GetCharOrigin(tp, chars[i][1], x, y):
+                baseline = y.value
+            floating = baseline is not None and bottom > baseline + 0.4 * size
+            marks = end - 1 if text[end - 1] != "\u0e33" else end - 2
+            last = tp.get_charbox(chars[marks][1]) if marks > i else (left, bottom, right, top)
+            tiny = right - left < 0.1 * size and top - bottom < 0.25 * size \
+                and last[2] - left < 0.1 * size and marks > i
+            repeated = False
+            if previous is not None and text[previous[0]:previous[1]] == text[i:end] \
+                    and not text[previous[1]:i].strip(" \u00a0"):
+                before = self._box(previous[1] - 1)[1]
+                repeated = self._box(i)[0] < before - 0.05 * size
+            if floating or tiny or repeated:
+                drop.update(range(i, end))
+            else:
+                previous = (i, end)
         if drop:
-            gone = set(drop)
-            self.chars = [ch for k, ch in enumerate(chars) if k not in gone]
+            self.chars = [ch for k, ch in enumerate(chars) if k not in drop]
 
     def extent(self) -> tuple[float, float, float]:
         """The line's left and right edges and its first word's width (before any change)."""
@@ -309,7 +335,7 @@ class _Line:
                 if self.rules and previous == pos - 1 and previous >= 0 \
                         and not self._is_mark(pos) and self._ruled(previous, pos):
                     out.append("\t")
-                    self.cells.append(self._box(pos)[0])
+                    self._cell(pos)
                 out.append(chars[pos][0])
                 previous = pos
                 pos += 1
@@ -332,14 +358,14 @@ class _Line:
             left = max(left, self._box(j)[1], self.ink.get(chars[j][1], 0.0))
         right = self._box(b)[0]
         if self._ruled(a - 1, b):
-            self.cells.append(right)
+            self._cell(b)
             return "\t"
         size = font_size(tp, chars[b][1])
         if size <= 1.0:  # generated characters report 1; ask the other neighbour
             size = font_size(tp, chars[a - 1][1])
         gap = right - left
         if size > 1.0 and gap >= TAB_GAP_EM * size:
-            self.cells.append(right)
+            self._cell(b)
             return "\t"
         generated = all(c.FPDFText_IsGenerated(tp, chars[i][1]) == 1 for i in range(a, b))
         if generated and (self._is_mark(b) or (size > 1.0 and gap < JOIN_GAP_EM * size)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import pairwise, permutations
 
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
@@ -132,8 +132,9 @@ def _pieces(line: TextLine, index: int) -> list[_Piece]:
         return [_Piece(line.text.replace("\t", " "), line.left, line.right, line.baseline,
                        index)]
     ends = [*line.cells[1:], line.right]
-    return [_Piece(t, x, max(x, end - 0.5), line.baseline, index)
-            for t, x, end in zip(texts, line.cells, ends, strict=True) if t.strip()]
+    heights = line.heights if len(line.heights) == len(texts) else (line.baseline,) * len(texts)
+    return [_Piece(t, x, max(x, end - 0.5), y, index)
+            for t, x, end, y in zip(texts, line.cells, ends, heights, strict=True) if t.strip()]
 
 
 def _columns(pieces: list[_Piece]) -> list[list[_Piece]]:
@@ -160,9 +161,10 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     bottom as ``** ปัญหาของ`` / ``ไม่มี`` / ``โครงการ :``. Lines that follow one
     another at most :data:`RUN_PITCH` line pitches apart (``pitches``: font size →
     pitch, :func:`line_pitches`) form a run; its pieces whose x extents overlap are
-    one column. The run is one row when it has two columns or more and either a
-    piece of one column stands a fraction of a pitch from a piece of another
-    (they interleave), or a single line has pieces beyond the first column and
+    one column. The run is one row when it has two columns or more, no column
+    holds two cells of one line, and either a
+    piece of one column stands between two lines of another, a quarter pitch or
+    more from each (they interleave), or a single line has pieces beyond the first column and
     that column's lines stand above and below it (a centred cell). Each column's
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
@@ -208,12 +210,14 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
 def _is_row(run: list[TextLine], pitch: float) -> bool:
     """Whether a run of lines is one row of side-by-side cells (see :func:`with_side_by_side`)."""
     columns = _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
-    if len(columns) < 2:
-        return False
-    if any(SAME_LINE_PITCH * pitch < abs(a.baseline - b.baseline) % pitch
-           < (1 - SAME_LINE_PITCH) * pitch
-           for ca, cb in pairwise(columns) for a in ca for b in cb):
-        return True  # the cells interleave
+    if len(columns) < 2 or any(len({p.line for p in c}) < len(c) for c in columns):
+        return False  # two cells of one line in one column: a table's columns, not a row's
+    margin = SAME_LINE_PITCH * pitch
+    for ca, cb in permutations(columns, 2):
+        heights = sorted({p.baseline for p in ca})
+        if any(low + margin < b.baseline < high - margin
+               for b in cb for low, high in pairwise(heights)):
+            return True  # a cell stands between two lines of another: they interleave
     beside = {p.line for column in columns[1:] for p in column}
     first = {p.line for p in columns[0]}
     if len(beside) != 1:
@@ -241,5 +245,6 @@ def _joined(lines: list[TextLine]) -> TextLine | None:
     return replace(top, text="\t".join(texts), size=max(line.size for line in lines),
                    depth=(top.baseline or bottom) - bottom,
                    cells=tuple(column[0].left for column in columns),
+                   heights=tuple(max(p.baseline for p in column) for column in columns),
                    left=min(line.left for line in lines),
                    right=max(line.right for line in lines))
