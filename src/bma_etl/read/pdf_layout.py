@@ -39,8 +39,16 @@ from bma_etl.read.pdf_glyphs import (
 #: A space pdfium generated over a gap narrower than this (in font sizes, between
 #: the characters' advance boxes) is dropped. LibreOffice leaves 0-0.21 em between
 #: a Thai tone mark and SARA AA or between Latin and Thai letters, where pdfium
-#: generates a space; a real space is wider (Garuda 0.34 em) and usually written.
-JOIN_GAP_EM = 0.25
+#: generates a space; a real space is wider (Sarabun 0.243 em, Garuda 0.34 em) and
+#: usually written, except by browsers, which draw none (sizes as drawn: :func:`font_size`).
+JOIN_GAP_EM = 0.22
+#: A generated space after a SARA AM whose SARA AA glyph has no text is no space
+#: when the gap is narrower than this many font sizes: a SARA AA is 0.40-0.56 em
+#: wide in the Thai fonts, a SARA AA and a space 0.73 em or more.
+AM_SPLIT_GAP_EM = 0.65
+#: Two pieces of one line whose baselines stand this many font sizes apart are two
+#: cells (a browser centres a cell's text in its row; one run of text keeps its baseline).
+STEP_EM = 0.25
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 #: A consonant with its marks or SARA AM (a cluster a browser may map twice).
@@ -81,7 +89,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     is drawn over. A space pdfium generated where the letters leave no gap
     (inside a Thai cluster, before a mark, between Thai and Latin letters) is
     dropped; white space over a gap of :data:`TAB_GAP_EM` font sizes or more
-    becomes a tab, as does a vertical rule (``rules``: ``(x, bottom, top)``) between
+    becomes a tab, as does white space between pieces on different baselines
+    (:data:`STEP_EM`) or a vertical rule (``rules``: ``(x, bottom, top)``) between
     two characters; white space at either end of a line is dropped.
     """
     import pypdfium2.raw as pdfium_c
@@ -294,6 +303,37 @@ class _Line:
             box = self.boxes[index] = (left, right)
         return box
 
+    def _am_unseen(self, pos: int) -> bool:
+        """Whether ``chars[pos]`` is a SARA AM read off its consonant's glyph.
+
+        A browser maps a SARA AM it drew as two glyphs (NIKHAHIT over the letter,
+        SARA AA after it) onto the consonant's glyph, which then carries both
+        letters at one origin; the SARA AA's glyph carries no text, so the space
+        it takes looks like a gap between words.
+        """
+        if pos < 1 or self.chars[pos][0] != "\u0e33":
+            return False
+        x, y = ctypes.c_double(), ctypes.c_double()
+        base = pos - 1
+        while base > 0 and self._is_mark(base):
+            base -= 1
+        if not self.c.FPDFText_GetCharOrigin(self.tp, self.chars[pos][1], x, y):
+            return False
+        at = x.value
+        if not self.c.FPDFText_GetCharOrigin(self.tp, self.chars[base][1], x, y):
+            return False
+        return abs(x.value - at) < 0.01
+
+    def _step(self, a: int, b: int) -> float:
+        """How far apart the baselines of ``chars[a]`` and ``chars[b]`` stand (points)."""
+        x, y = ctypes.c_double(), ctypes.c_double()
+        if not self.c.FPDFText_GetCharOrigin(self.tp, self.chars[a][1], x, y):
+            return 0.0
+        first = y.value
+        if not self.c.FPDFText_GetCharOrigin(self.tp, self.chars[b][1], x, y):
+            return 0.0
+        return abs(y.value - first)
+
     def _is_mark(self, pos: int) -> bool:
         return bool(THAI_MARK.match(self.chars[pos][0]))
 
@@ -364,10 +404,12 @@ class _Line:
         if size <= 1.0:  # generated characters report 1; ask the other neighbour
             size = font_size(tp, chars[a - 1][1])
         gap = right - left
-        if size > 1.0 and gap >= TAB_GAP_EM * size:
+        if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(a - 1, b) > STEP_EM * size):
             self._cell(b)
             return "\t"
         generated = all(c.FPDFText_IsGenerated(tp, chars[i][1]) == 1 for i in range(a, b))
         if generated and (self._is_mark(b) or (size > 1.0 and gap < JOIN_GAP_EM * size)):
+            return ""
+        if generated and size > 1.0 and gap < AM_SPLIT_GAP_EM * size and self._am_unseen(a - 1):
             return ""
         return "".join(ch for ch, _ in chars[a:b])
