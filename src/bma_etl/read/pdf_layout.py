@@ -341,18 +341,33 @@ class _Line:
         return self.chars[pos][0] in " \u00a0"
 
     def _replace_marks(self) -> None:
-        """Move each mark that follows a space back over the letter drawn under it."""
+        """Move each mark written after a later letter back over the letter drawn under it.
+
+        The mark follows a space (pdfium put the space between), or follows a
+        letter whose box its middle lies left of (a shaped PDF writes ``ร ั ง ้``
+        for ``รั้ง``: the tone mark is drawn over the ``ร``, looked for up to three
+        letters back).
+        """
         pos = 1
         while pos < len(self.chars):
-            if not (self._is_mark(pos) and self._is_space(pos - 1)):
+            after_space = self._is_mark(pos) and self._is_space(pos - 1)
+            if not after_space and not (self._is_mark(pos) and not self._is_mark(pos - 1)
+                                        and pos >= 2):
                 pos += 1
                 continue
             left, right = self._box(pos)
             centre = (left + right) / 2
+            if not after_space and centre >= self._box(pos - 1)[0]:
+                pos += 1
+                continue  # over the letter it follows, as written
             target = None
-            for j in range(pos - 2, -1, -1):
+            bases = 0
+            for j in range(pos - 2 if after_space else pos - 1, -1, -1):
+                if not after_space and bases > 2:
+                    break
                 if self._is_space(j) or self._is_mark(j):
                     continue
+                bases += 1
                 j_left, j_right = self._box(j)
                 if j_left <= centre <= j_right:
                     target = j + 1

@@ -163,8 +163,8 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     pitch, :func:`line_pitches`) form a run; its pieces whose x extents overlap are
     one column. The run is one row when it has two columns or more, no column
     holds two cells of one line, and either a
-    piece of one column stands between two lines of another, a quarter pitch or
-    more from each (they interleave), or a single line has pieces beyond the first column and
+    piece of one column stands between two lines of another, off their pitch by a
+    quarter pitch or more (they interleave), or a single line has pieces beyond the first column and
     that column's lines stand above and below it (a centred cell). Each column's
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
@@ -216,6 +216,7 @@ def _is_row(run: list[TextLine], pitch: float) -> bool:
     for ca, cb in permutations(columns, 2):
         heights = sorted({p.baseline for p in ca})
         if any(low + margin < b.baseline < high - margin
+               and margin < (high - b.baseline) % pitch < pitch - margin
                for b in cb for low, high in pairwise(heights)):
             return True  # a cell stands between two lines of another: they interleave
     beside = {p.line for column in columns[1:] for p in column}
