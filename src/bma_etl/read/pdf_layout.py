@@ -246,8 +246,9 @@ class _Line:
         whole text, so a cluster drawn with two glyphs is read twice (``ได้`` read
         ``ไที่ ด้``, ``ทั้ง`` read ``ทั้งทั้``, ``ทำ`` read ``ทำทำ``). A copy is dropped
         when it is a consonant with marks in one ink box narrower than a tenth and
-        lower than a quarter of the font size, or floats above its own baseline
-        (a mark's glyph: the copy's letters stand wholly above the line's middle),
+        lower than a quarter of the font size, or floats above its own baseline or
+        sinks below it, or stands at the origin of the letter before it (a mark's
+        glyph, drawn with no advance),
         or repeats the cluster just before it and starts inside it (two glyphs of
         one cluster; a word that repeats a syllable starts where the first ends).
         Only a consonant followed by a mark or SARA AM is looked at (one box each).
@@ -263,17 +264,23 @@ class _Line:
             if not size:
                 size = font_size(tp, chars[i][1]) or 1.0
             left, bottom, right, top = tp.get_charbox(chars[i][1])
-            baseline = self.baseline
+            baseline, origin = self.baseline, None
             if self.c.FPDFText_GetCharOrigin(tp, chars[i][1], x, y):
-                baseline = y.value
-            floating = baseline is not None and bottom > baseline + 0.4 * size
+                baseline, origin = y.value, x.value
+            floating = baseline is not None and (bottom > baseline + 0.4 * size or top < baseline)
+            k = i - 1
+            while k >= 0 and (self._is_mark(k) or chars[k][0] == "\u0e33"):
+                k -= 1
+            if origin is not None and k >= 0 and not self._is_space(k) and k not in drop \
+                    and self.c.FPDFText_GetCharOrigin(tp, chars[k][1], x, y):
+                floating = floating or abs(x.value - origin) < 0.01  # drawn with no advance
             marks = end - 1 if text[end - 1] != "\u0e33" else end - 2
             last = tp.get_charbox(chars[marks][1]) if marks > i else (left, bottom, right, top)
             tiny = right - left < 0.1 * size and top - bottom < 0.25 * size \
                 and last[2] - left < 0.1 * size and marks > i
             repeated = False
             if previous is not None and text[previous[0]:previous[1]] == text[i:end] \
-                    and not text[previous[1]:i].strip(" \u00a0"):
+                    and all(text[k] in " \u00a0" or k in drop for k in range(previous[1], i)):
                 before = self._box(previous[1] - 1)[1]
                 repeated = self._box(i)[0] < before - 0.05 * size
             if floating or tiny or repeated:
