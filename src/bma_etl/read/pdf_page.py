@@ -162,10 +162,11 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     another at most :data:`RUN_PITCH` line pitches apart (``pitches``: font size →
     pitch, :func:`line_pitches`) form a run; its pieces whose x extents overlap are
     one column. The run is one row when it has two columns or more, no column
-    holds two cells of one line, and either a
-    piece of one column stands between two lines of another, off their pitch by a
-    quarter pitch or more (they interleave), or a single line has pieces beyond the first column and
-    that column's lines stand above and below it (a centred cell). Each column's
+    holds two cells of one line, and either a piece of one column stands between
+    two lines of another, off their pitch by a quarter pitch or more (they
+    interleave), or a column holds one piece and every other line of the run
+    holds pieces of one other column, above and below it (a one-line cell centred
+    beside a wrapped one). Each column's
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
     same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone.
@@ -219,12 +220,17 @@ def _is_row(run: list[TextLine], pitch: float) -> bool:
                and margin < (high - b.baseline) % pitch < pitch - margin
                for b in cb for low, high in pairwise(heights)):
             return True  # a cell stands between two lines of another: they interleave
-    beside = {p.line for column in columns[1:] for p in column}
-    first = {p.line for p in columns[0]}
-    if len(beside) != 1:
-        return False
-    (middle,) = beside
-    return {middle - 1, middle + 1} <= first  # a cell centred beside a wrapped one
+    where = {id(p): n for n, column in enumerate(columns) for p in column}
+    for column in columns:
+        if len(column) != 1:
+            continue
+        (single,) = column
+        rest = [p for c in columns for p in c if p.line != single.line]
+        if len({where[id(p)] for p in rest}) == 1 \
+                and any(p.baseline > single.baseline + margin for p in rest) \
+                and any(p.baseline < single.baseline - margin for p in rest):
+            return True  # a one-line cell centred beside a wrapped one
+    return False
 
 
 def _joined(lines: list[TextLine]) -> TextLine | None:
