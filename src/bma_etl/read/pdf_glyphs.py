@@ -72,7 +72,9 @@ def without_false_breaks(textpage: Any, raw: str) -> str:
     skipped = (*DROPPED, "\r", "\n")
     for brk in BREAK.finditer(raw):
         before, after = brk.start() - 1, brk.end()
-        while before >= 0 and (raw[before] in skipped or THAI_MARK.match(raw[before])):
+        while before >= 0 and (raw[before] in skipped or THAI_MARK.match(raw[before]) or (
+                raw[before] == " " and pdfium_c.FPDFText_IsGenerated(textpage, before) == 1
+                and before > 0 and THAI_MARK.match(raw[before + 1]))):
             before -= 1  # a mark's origin may stand right of its base: take the base
         while after < len(raw) and raw[after] in skipped:
             after += 1
