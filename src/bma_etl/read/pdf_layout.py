@@ -51,6 +51,12 @@ AM_SPLIT_GAP_EM = 0.65
 STEP_EM = 0.25
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                   + "".join(map(chr, range(0x0E47, 0x0E4F))))
+#: A consonant and the mark or SARA AM after it.
+_MARKED = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]")
+#: The tone marks and THANTHAKHAT: what a shaped PDF writes after a later letter.
+_TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
 #: A consonant with its marks or SARA AM (a cluster a browser may map twice).
 _CLUSTER = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]+")
 
@@ -198,6 +204,10 @@ class _Line:
 
         self.tp = textpage
         self.c = pdfium_c
+        self.handle = getattr(textpage, "raw", textpage)  # the bare handle: calls are cheaper
+        self.rect = pdfium_c.FS_RECTF()
+        self.xy = (ctypes.c_double(), ctypes.c_double())
+        self.lrbt = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())
         self.cells: list[float] = []  # x where each tab-separated cell starts
         self.heights: list[float] = []  # the baseline of each cell's first character
         self.rules = rules or []  # x of the vertical rules that cross the line
@@ -235,9 +245,8 @@ class _Line:
     def _cell(self, pos: int) -> None:
         """Note that a cell starts at ``chars[pos]``: its x, and its baseline."""
         self.cells.append(self._box(pos)[0])
-        x, y = ctypes.c_double(), ctypes.c_double()
-        ok = self.c.FPDFText_GetCharOrigin(self.tp, self.chars[pos][1], x, y)
-        self.heights.append(y.value if ok else (self.baseline or 0.0))
+        origin = self._origin(pos)
+        self.heights.append(origin[1] if origin else (self.baseline or 0.0))
 
     def _drop_phantoms(self) -> None:
         """Drop Thai letters that no glyph draws.
@@ -255,27 +264,28 @@ class _Line:
         """
         chars, tp = self.chars, self.tp
         text = "".join(ch for ch, _ in chars)
+        if not self._glyph_clusters(text):
+            return
         size = 0.0
         drop: set[int] = set()
-        x, y = ctypes.c_double(), ctypes.c_double()
         previous: tuple[int, int] | None = None  # the last cluster kept
         for found in _CLUSTER.finditer(text):
             i, end = found.start(), found.end()
             if not size:
                 size = font_size(tp, chars[i][1]) or 1.0
-            left, bottom, right, top = tp.get_charbox(chars[i][1])
-            baseline, origin = self.baseline, None
-            if self.c.FPDFText_GetCharOrigin(tp, chars[i][1], x, y):
-                baseline, origin = y.value, x.value
+            left, bottom, right, top = self._ink(chars[i][1])
+            origin = self._origin(i)
+            baseline = origin[1] if origin else self.baseline
             floating = baseline is not None and (bottom > baseline + 0.4 * size or top < baseline)
             k = i - 1
             while k >= 0 and (self._is_mark(k) or chars[k][0] == "\u0e33"):
                 k -= 1
-            if origin is not None and k >= 0 and not self._is_space(k) and k not in drop \
-                    and self.c.FPDFText_GetCharOrigin(tp, chars[k][1], x, y):
-                floating = floating or abs(x.value - origin) < 0.01  # drawn with no advance
+            if not floating and origin is not None and k >= 0 and not self._is_space(k) \
+                    and k not in drop:
+                before = self._origin(k)
+                floating = before is not None and abs(before[0] - origin[0]) < 0.01  # no advance
             marks = end - 1 if text[end - 1] != "\u0e33" else end - 2
-            last = tp.get_charbox(chars[marks][1]) if marks > i else (left, bottom, right, top)
+            last = self._ink(chars[marks][1]) if marks > i else (left, bottom, right, top)
             tiny = right - left < 0.1 * size and top - bottom < 0.25 * size \
                 and last[2] - left < 0.1 * size and marks > i
             repeated = False
@@ -289,6 +299,21 @@ class _Line:
                 previous = (i, end)
         if drop:
             self.chars = [ch for k, ch in enumerate(chars) if k not in drop]
+
+    def _glyph_clusters(self, text: str) -> bool:
+        """Whether the line's text is mapped a cluster per glyph (a browser's PDF).
+
+        Then a consonant and the marks on it share one origin; where every glyph
+        has its own text, a mark stands at its own origin. The first few marked
+        consonants of the line decide.
+        """
+        for n, found in enumerate(_MARKED.finditer(text)):
+            if n == 3:
+                break
+            letter, mark = self._origin(found.start()), self._origin(found.start() + 1)
+            if letter is not None and mark is not None and abs(letter[0] - mark[0]) < 0.01:
+                return True
+        return False
 
     def extent(self) -> tuple[float, float, float]:
         """The line's left and right edges and its first word's width (before any change)."""
@@ -306,9 +331,23 @@ class _Line:
         index = self.chars[pos][1]
         box = self.boxes.get(index)
         if box is None:
-            left, _, right, _ = self.tp.get_charbox(index, loose=True)
-            box = self.boxes[index] = (left, right)
+            rect = self.rect
+            self.c.FPDFText_GetLooseCharBox(self.handle, index, rect)
+            box = self.boxes[index] = (rect.left, rect.right)
         return box
+
+    def _ink(self, index: int) -> tuple[float, float, float, float]:
+        """The tight box (left, bottom, right, top) of the page's character ``index``."""
+        left, right, bottom, top = self.lrbt
+        self.c.FPDFText_GetCharBox(self.handle, index, left, right, bottom, top)
+        return left.value, bottom.value, right.value, top.value
+
+    def _origin(self, pos: int) -> tuple[float, float] | None:
+        """Where ``chars[pos]`` is drawn from (its x and baseline), if pdfium says."""
+        x, y = self.xy
+        if not self.c.FPDFText_GetCharOrigin(self.handle, self.chars[pos][1], x, y):
+            return None
+        return x.value, y.value
 
     def _am_unseen(self, pos: int) -> bool:
         """Whether ``chars[pos]`` is a SARA AM read off its consonant's glyph.
@@ -320,29 +359,19 @@ class _Line:
         """
         if pos < 1 or self.chars[pos][0] != "\u0e33":
             return False
-        x, y = ctypes.c_double(), ctypes.c_double()
         base = pos - 1
         while base > 0 and self._is_mark(base):
             base -= 1
-        if not self.c.FPDFText_GetCharOrigin(self.tp, self.chars[pos][1], x, y):
-            return False
-        at = x.value
-        if not self.c.FPDFText_GetCharOrigin(self.tp, self.chars[base][1], x, y):
-            return False
-        return abs(x.value - at) < 0.01
+        am, letter = self._origin(pos), self._origin(base)
+        return am is not None and letter is not None and abs(am[0] - letter[0]) < 0.01
 
     def _step(self, a: int, b: int) -> float:
         """How far apart the baselines of ``chars[a]`` and ``chars[b]`` stand (points)."""
-        x, y = ctypes.c_double(), ctypes.c_double()
-        if not self.c.FPDFText_GetCharOrigin(self.tp, self.chars[a][1], x, y):
-            return 0.0
-        first = y.value
-        if not self.c.FPDFText_GetCharOrigin(self.tp, self.chars[b][1], x, y):
-            return 0.0
-        return abs(y.value - first)
+        first, second = self._origin(a), self._origin(b)
+        return abs(first[1] - second[1]) if first and second else 0.0
 
     def _is_mark(self, pos: int) -> bool:
-        return bool(THAI_MARK.match(self.chars[pos][0]))
+        return self.chars[pos][0] in _MARKS
 
     def _is_space(self, pos: int) -> bool:
         return self.chars[pos][0] in " \u00a0"
@@ -350,16 +379,17 @@ class _Line:
     def _replace_marks(self) -> None:
         """Move each mark written after a later letter back over the letter drawn under it.
 
-        The mark follows a space (pdfium put the space between), or follows a
-        letter whose box its middle lies left of (a shaped PDF writes ``ร ั ง ้``
+        The mark follows a space (pdfium put the space between), or is a tone mark
+        or THANTHAKHAT that follows a letter whose box its middle lies left of (a
+        shaped PDF writes ``ร ั ง ้``
         for ``รั้ง``: the tone mark is drawn over the ``ร``, looked for up to three
         letters back).
         """
         pos = 1
         while pos < len(self.chars):
             after_space = self._is_mark(pos) and self._is_space(pos - 1)
-            if not after_space and not (self._is_mark(pos) and not self._is_mark(pos - 1)
-                                        and pos >= 2):
+            if not after_space and not (self.chars[pos][0] in _TONES and pos >= 2
+                                        and not self._is_mark(pos - 1)):
                 pos += 1
                 continue
             left, right = self._box(pos)

@@ -164,9 +164,9 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     one column. The run is one row when it has two columns or more, no column
     holds two cells of one line, and either a piece of one column stands between
     two lines of another, off their pitch by a quarter pitch or more (they
-    interleave), or a column holds one piece and every other line of the run
-    holds pieces of one other column, above and below it (a one-line cell centred
-    beside a wrapped one). Each column's
+    interleave), or the run has two columns, one of them holds one piece and the
+    other lines of the run, above and below it, hold pieces of the other (a
+    one-line cell centred beside a wrapped one). Each column's
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
     same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone.
@@ -220,6 +220,8 @@ def _is_row(run: list[TextLine], pitch: float) -> bool:
                and margin < (high - b.baseline) % pitch < pitch - margin
                for b in cb for low, high in pairwise(heights)):
             return True  # a cell stands between two lines of another: they interleave
+    if len(columns) != 2:
+        return False
     where = {id(p): n for n, column in enumerate(columns) for p in column}
     for column in columns:
         if len(column) != 1:
