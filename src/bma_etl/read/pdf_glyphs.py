@@ -29,6 +29,9 @@ SENTINEL = re.compile("[\x00\x01\x1e]")
 #: Stands for what is left of a line break pdfium generated inside a line.
 JOINED = "\x01"
 
+_MATRIX: list[Any] = []  # one FS_MATRIX, made once (the worker reads one page at a time)
+
+
 def font_size(textpage: Any, index: int) -> float:
     """The font size (points) character ``index`` is drawn at; pdfium's 1 for a generated one.
 
@@ -43,7 +46,7 @@ def font_size(textpage: Any, index: int) -> float:
     size = float(pdfium_c.FPDFText_GetFontSize(handle, index) or 0.0)
     if size <= 1.0:
         return size
-    matrix = pdfium_c.FS_MATRIX()
+    matrix = _MATRIX[0] if _MATRIX else _MATRIX.append(pdfium_c.FS_MATRIX()) or _MATRIX[0]
     if pdfium_c.FPDFText_GetMatrix(handle, index, matrix):
         scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
         if scale > 0.0:

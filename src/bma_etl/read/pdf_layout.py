@@ -308,7 +308,7 @@ class _Line:
         consonants of the line decide.
         """
         for n, found in enumerate(_MARKED.finditer(text)):
-            if n == 3:
+            if n == 2:
                 break
             letter, mark = self._origin(found.start()), self._origin(found.start() + 1)
             if letter is not None and mark is not None and abs(letter[0] - mark[0]) < 0.01:
