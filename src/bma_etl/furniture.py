@@ -61,7 +61,7 @@ _STAMP_RE = re.compile(
 
 
 def printed_by_browser(line: str, place: str) -> bool:
-    """Whether an edge line is a browser's print header or footer (see the module docstring).
+    r"""Whether an edge line is a browser's print header or footer (see the module docstring).
 
     >>> printed_by_browser("file:///tmp/page.html\t1/3", "bottom")
     True

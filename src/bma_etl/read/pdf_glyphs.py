@@ -46,7 +46,9 @@ def font_size(textpage: Any, index: int) -> float:
     size = float(pdfium_c.FPDFText_GetFontSize(handle, index) or 0.0)
     if size <= 1.0:
         return size
-    matrix = _MATRIX[0] if _MATRIX else _MATRIX.append(pdfium_c.FS_MATRIX()) or _MATRIX[0]
+    if not _MATRIX:
+        _MATRIX.append(pdfium_c.FS_MATRIX())
+    matrix = _MATRIX[0]
     if pdfium_c.FPDFText_GetMatrix(handle, index, matrix):
         scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
         if scale > 0.0:

@@ -22,6 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bma_etl.read.pdf_clusters import am_unseen, drop_phantoms, replace_marks
 from bma_etl.read.pdf_glyphs import (
     BREAK,
     DROPPED,
@@ -30,7 +31,6 @@ from bma_etl.read.pdf_glyphs import (
     SENTINEL,
     TAB_GAP_EM,
     TAIL,
-    THAI_MARK,
     font_size,
     without_false_breaks,
     without_unmapped,
@@ -53,12 +53,6 @@ STEP_EM = 0.25
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
                    + "".join(map(chr, range(0x0E47, 0x0E4F))))
-#: A consonant and the mark or SARA AM after it.
-_MARKED = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]")
-#: The tone marks and THANTHAKHAT: what a shaped PDF writes after a later letter.
-_TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
-#: A consonant with its marks or SARA AM (a cluster a browser may map twice).
-_CLUSTER = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,103 +225,36 @@ class _Line:
         """Whether a vertical rule stands between characters ``a`` and ``b``."""
         if not self.rules:
             return False
-        left, right = (sum(self._box(a)) / 2, sum(self._box(b)) / 2)
+        left, right = (sum(self.box(a)) / 2, sum(self.box(b)) / 2)
         return any(left < x < right for x in self.rules)
 
     def fixed(self) -> str:
-        self._drop_phantoms()
-        self._replace_marks()
-        first = next((i for i in range(len(self.chars)) if not self._is_space(i)), None)
+        drop_phantoms(self)
+        replace_marks(self)
+        first = next((i for i in range(len(self.chars)) if not self.is_space(i)), None)
         if first is not None:
             self._cell(first)
         return self._respace()
 
     def _cell(self, pos: int) -> None:
         """Note that a cell starts at ``chars[pos]``: its x, and its baseline."""
-        self.cells.append(self._box(pos)[0])
-        origin = self._origin(pos)
+        self.cells.append(self.box(pos)[0])
+        origin = self.origin(pos)
         self.heights.append(origin[1] if origin else (self.baseline or 0.0))
-
-    def _drop_phantoms(self) -> None:
-        """Drop Thai letters that no glyph draws.
-
-        A browser's PDF maps every glyph of a cluster it shaped to the cluster's
-        whole text, so a cluster drawn with two glyphs is read twice (``ได้`` read
-        ``ไที่ ด้``, ``ทั้ง`` read ``ทั้งทั้``, ``ทำ`` read ``ทำทำ``). A copy is dropped
-        when it is a consonant with marks in one ink box narrower than a tenth and
-        lower than a quarter of the font size, or floats above its own baseline or
-        sinks below it, or stands at the origin of the letter before it (a mark's
-        glyph, drawn with no advance),
-        or repeats the cluster just before it and starts inside it (two glyphs of
-        one cluster; a word that repeats a syllable starts where the first ends).
-        Only a consonant followed by a mark or SARA AM is looked at (one box each).
-        """
-        chars, tp = self.chars, self.tp
-        text = "".join(ch for ch, _ in chars)
-        if not self._glyph_clusters(text):
-            return
-        size = 0.0
-        drop: set[int] = set()
-        previous: tuple[int, int] | None = None  # the last cluster kept
-        for found in _CLUSTER.finditer(text):
-            i, end = found.start(), found.end()
-            if not size:
-                size = font_size(tp, chars[i][1]) or 1.0
-            left, bottom, right, top = self._ink(chars[i][1])
-            origin = self._origin(i)
-            baseline = origin[1] if origin else self.baseline
-            floating = baseline is not None and (bottom > baseline + 0.4 * size or top < baseline)
-            k = i - 1
-            while k >= 0 and (self._is_mark(k) or chars[k][0] == "\u0e33"):
-                k -= 1
-            if not floating and origin is not None and k >= 0 and not self._is_space(k) \
-                    and k not in drop:
-                before = self._origin(k)
-                floating = before is not None and abs(before[0] - origin[0]) < 0.01  # no advance
-            marks = end - 1 if text[end - 1] != "\u0e33" else end - 2
-            last = self._ink(chars[marks][1]) if marks > i else (left, bottom, right, top)
-            tiny = right - left < 0.1 * size and top - bottom < 0.25 * size \
-                and last[2] - left < 0.1 * size and marks > i
-            repeated = False
-            if previous is not None and text[previous[0]:previous[1]] == text[i:end] \
-                    and all(text[k] in " \u00a0" or k in drop for k in range(previous[1], i)):
-                before = self._box(previous[1] - 1)[1]
-                repeated = self._box(i)[0] < before - 0.05 * size
-            if floating or tiny or repeated:
-                drop.update(range(i, end))
-            else:
-                previous = (i, end)
-        if drop:
-            self.chars = [ch for k, ch in enumerate(chars) if k not in drop]
-
-    def _glyph_clusters(self, text: str) -> bool:
-        """Whether the line's text is mapped a cluster per glyph (a browser's PDF).
-
-        Then a consonant and the marks on it share one origin; where every glyph
-        has its own text, a mark stands at its own origin. The first few marked
-        consonants of the line decide.
-        """
-        for n, found in enumerate(_MARKED.finditer(text)):
-            if n == 2:
-                break
-            letter, mark = self._origin(found.start()), self._origin(found.start() + 1)
-            if letter is not None and mark is not None and abs(letter[0] - mark[0]) < 0.01:
-                return True
-        return False
 
     def extent(self) -> tuple[float, float, float]:
         """The line's left and right edges and its first word's width (before any change)."""
-        filled = [i for i in range(len(self.chars)) if not self._is_space(i)]
+        filled = [i for i in range(len(self.chars)) if not self.is_space(i)]
         if not filled:
             return 0.0, 0.0, 0.0
-        right = max(self._box(i)[1] for i in filled[-3:])
-        left = self._box(filled[0])[0]
+        right = max(self.box(i)[1] for i in filled[-3:])
+        left = self.box(filled[0])[0]
         word_end = filled[0]
-        while word_end + 1 < len(self.chars) and not self._is_space(word_end + 1):
+        while word_end + 1 < len(self.chars) and not self.is_space(word_end + 1):
             word_end += 1
-        return left, right, max(0.0, self._box(word_end)[1] - left)
+        return left, right, max(0.0, self.box(word_end)[1] - left)
 
-    def _box(self, pos: int) -> tuple[float, float]:
+    def box(self, pos: int) -> tuple[float, float]:
         index = self.chars[pos][1]
         box = self.boxes.get(index)
         if box is None:
@@ -336,86 +263,29 @@ class _Line:
             box = self.boxes[index] = (rect.left, rect.right)
         return box
 
-    def _ink(self, index: int) -> tuple[float, float, float, float]:
+    def ink_box(self, index: int) -> tuple[float, float, float, float]:
         """The tight box (left, bottom, right, top) of the page's character ``index``."""
         left, right, bottom, top = self.lrbt
         self.c.FPDFText_GetCharBox(self.handle, index, left, right, bottom, top)
         return left.value, bottom.value, right.value, top.value
 
-    def _origin(self, pos: int) -> tuple[float, float] | None:
+    def origin(self, pos: int) -> tuple[float, float] | None:
         """Where ``chars[pos]`` is drawn from (its x and baseline), if pdfium says."""
         x, y = self.xy
         if not self.c.FPDFText_GetCharOrigin(self.handle, self.chars[pos][1], x, y):
             return None
         return x.value, y.value
 
-    def _am_unseen(self, pos: int) -> bool:
-        """Whether ``chars[pos]`` is a SARA AM read off its consonant's glyph.
-
-        A browser maps a SARA AM it drew as two glyphs (NIKHAHIT over the letter,
-        SARA AA after it) onto the consonant's glyph, which then carries both
-        letters at one origin; the SARA AA's glyph carries no text, so the space
-        it takes looks like a gap between words.
-        """
-        if pos < 1 or self.chars[pos][0] != "\u0e33":
-            return False
-        base = pos - 1
-        while base > 0 and self._is_mark(base):
-            base -= 1
-        am, letter = self._origin(pos), self._origin(base)
-        return am is not None and letter is not None and abs(am[0] - letter[0]) < 0.01
-
     def _step(self, a: int, b: int) -> float:
         """How far apart the baselines of ``chars[a]`` and ``chars[b]`` stand (points)."""
-        first, second = self._origin(a), self._origin(b)
+        first, second = self.origin(a), self.origin(b)
         return abs(first[1] - second[1]) if first and second else 0.0
 
-    def _is_mark(self, pos: int) -> bool:
+    def is_mark(self, pos: int) -> bool:
         return self.chars[pos][0] in _MARKS
 
-    def _is_space(self, pos: int) -> bool:
+    def is_space(self, pos: int) -> bool:
         return self.chars[pos][0] in " \u00a0"
-
-    def _replace_marks(self) -> None:
-        """Move each mark written after a later letter back over the letter drawn under it.
-
-        The mark follows a space (pdfium put the space between), or is a tone mark
-        or THANTHAKHAT that follows a letter whose box its middle lies left of (a
-        shaped PDF writes ``ร ั ง ้``
-        for ``รั้ง``: the tone mark is drawn over the ``ร``, looked for up to three
-        letters back).
-        """
-        pos = 1
-        while pos < len(self.chars):
-            after_space = self._is_mark(pos) and self._is_space(pos - 1)
-            if not after_space and not (self.chars[pos][0] in _TONES and pos >= 2
-                                        and not self._is_mark(pos - 1)):
-                pos += 1
-                continue
-            left, right = self._box(pos)
-            centre = (left + right) / 2
-            if not after_space and centre >= self._box(pos - 1)[0]:
-                pos += 1
-                continue  # over the letter it follows, as written
-            target = None
-            bases = 0
-            for j in range(pos - 2 if after_space else pos - 1, -1, -1):
-                if not after_space and bases > 2:
-                    break
-                if self._is_space(j) or self._is_mark(j):
-                    continue
-                bases += 1
-                j_left, j_right = self._box(j)
-                if j_left <= centre <= j_right:
-                    target = j + 1
-                    while target < pos and self._is_mark(target):
-                        target += 1
-                    break
-            if target is None:
-                pos += 1
-                continue
-            self.chars.insert(target, self.chars.pop(pos))
-            pos += 1
 
     def _respace(self) -> str:
         chars = self.chars
@@ -423,9 +293,9 @@ class _Line:
         pos = 0
         previous = -1  # the last character written that is not white space
         while pos < len(chars):
-            if not self._is_space(pos):
+            if not self.is_space(pos):
                 if self.rules and previous == pos - 1 and previous >= 0 \
-                        and not self._is_mark(pos) and self._ruled(previous, pos):
+                        and not self.is_mark(pos) and self._ruled(previous, pos):
                     out.append("\t")
                     self._cell(pos)
                 out.append(chars[pos][0])
@@ -433,7 +303,7 @@ class _Line:
                 pos += 1
                 continue
             end = pos
-            while end < len(chars) and self._is_space(end):
+            while end < len(chars) and self.is_space(end):
                 end += 1
             out.append(self._space(pos, end) if 0 < pos and end < len(chars)
                        else "".join(ch for ch, _ in chars[pos:end]))
@@ -443,12 +313,12 @@ class _Line:
     def _space(self, a: int, b: int) -> str:
         """What the white space ``chars[a:b]`` between two characters stands for."""
         chars, tp, c = self.chars, self.tp, self.c
-        left = max(self._box(a - 1)[1], self.ink.get(chars[a - 1][1], 0.0))
+        left = max(self.box(a - 1)[1], self.ink.get(chars[a - 1][1], 0.0))
         j = a - 1
-        while j > 0 and self._is_mark(j):  # a mark sits over its base: take the cluster's edge
+        while j > 0 and self.is_mark(j):  # a mark sits over its base: take the cluster's edge
             j -= 1
-            left = max(left, self._box(j)[1], self.ink.get(chars[j][1], 0.0))
-        right = self._box(b)[0]
+            left = max(left, self.box(j)[1], self.ink.get(chars[j][1], 0.0))
+        right = self.box(b)[0]
         if self._ruled(a - 1, b):
             self._cell(b)
             return "\t"
@@ -460,8 +330,8 @@ class _Line:
             self._cell(b)
             return "\t"
         generated = all(c.FPDFText_IsGenerated(tp, chars[i][1]) == 1 for i in range(a, b))
-        if generated and (self._is_mark(b) or (size > 1.0 and gap < JOIN_GAP_EM * size)):
+        if generated and (self.is_mark(b) or (size > 1.0 and gap < JOIN_GAP_EM * size)):
             return ""
-        if generated and size > 1.0 and gap < AM_SPLIT_GAP_EM * size and self._am_unseen(a - 1):
+        if generated and size > 1.0 and gap < AM_SPLIT_GAP_EM * size and am_unseen(self, a - 1):
             return ""
         return "".join(ch for ch, _ in chars[a:b])

@@ -196,15 +196,15 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
         joined.append(line)
     out: list[TextLine] = []
     run: list[TextLine] = []
-    for line in [*joined, None]:
-        if line is not None and run and near(run[-1], line, RUN_PITCH):
-            run.append(line)
+    for next_line in [*joined, None]:
+        if next_line is not None and run and near(run[-1], next_line, RUN_PITCH):
+            run.append(next_line)
             continue
         if len(run) > 1 and _is_row(run, pitch(max(run, key=lambda ln: ln.size))):
             out.append(_joined(run) or run[0])  # _is_row found two columns: never None
         else:
             out.extend(run)
-        run = [line] if line is not None else []
+        run = [next_line] if next_line is not None else []
     return out
 
 
