@@ -170,3 +170,22 @@ def test_running_headers_and_page_numbers_are_furniture_and_table_rows_are_not(s
     assert [k for k in kept if k.startswith("ผลงาน")] == content
     assert not any(k == header or k == number.format(n=i, total=total)
                    for k in kept[1:] for i in range(1, total + 1))
+
+
+@pytest.mark.parametrize("total", [1, 3])
+def test_a_browsers_print_header_and_footer_are_furniture(total: int) -> None:
+    # Chromium prints the date and time (and the page's title) on top of every page,
+    # the page's address and "n/N" at its foot, the first and a single page too.
+    pages, content = [], []
+    for n in range(1, total + 1):
+        rows = [f"** ปัญหาของโครงการ :\tรายการที่ {n}", f"ผลงานเดือนที่ {n}\t{n * 7}"]
+        content += rows
+        pages.append("\n".join(["11/30/26, 11:35 PM\tความคืบหน้าโครงการ", *rows,
+                                f"file:///tmp/print-x1/page.html\t{n}/{total}"]))
+    text = "\n".join(pages)
+    starts, at = [], 0
+    for page in pages:
+        starts.append(at)
+        at += len(page) + 1
+    doc = RepairedText.of(text, tuple(starts), furniture=furniture_lines(text, tuple(starts)))
+    assert [line.text for line in doc.lines() if line.text.strip()] == content

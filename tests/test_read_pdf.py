@@ -23,7 +23,7 @@ from bma_etl.read import ocr as ocr_engine
 from bma_etl.read import pdf as pdf_reader
 from bma_etl.read.pdf import PageLayer, PdfPage, classify_page, extract_pdf, read_pdf
 from bma_etl.read.pdf_layout import TextLine, with_columns
-from bma_etl.read.pdf_page import line_pitches, with_blank_lines
+from bma_etl.read.pdf_page import line_pitches, with_blank_lines, with_side_by_side
 from bma_etl.read.pdf_worker import call_with_time_limit
 from bma_etl.records import Provenance
 from bma_etl.textnorm import repair_text
@@ -149,6 +149,44 @@ def test_space_between_lines_becomes_blank_lines() -> None:
     pitches = line_pitches([lines])
     assert pitches == {8.0: 15.0}
     assert [x.text for x in with_blank_lines(lines, pitches)] == ["ก", "ข", "", "", "ค"]
+
+
+def _line(text: str, baseline: float, left: float, right: float,
+          cells: tuple[float, ...] = ()) -> TextLine:
+    return TextLine(text, baseline, 12.0, cells or (left,), left, right)
+
+
+def test_cells_centred_beside_a_wrapped_cell_are_one_row() -> None:
+    # A web page's borderless table: the label wraps in its narrow column and the
+    # value is centred in the row, half a line pitch (22.5) lower or on the middle line.
+    pitch = {12.0: 22.5}
+    half = [_line("** ปัญหาของ", 433.5, 37, 101), _line("ผู้รับจ้างขาดแคลนแรงงาน", 422.2, 110, 237),
+            _line("โครงการ :", 411.0, 36, 87)]
+    assert [x.text for x in with_side_by_side(half, pitch)] == \
+        ["** ปัญหาของโครงการ :\tผู้รับจ้างขาดแคลนแรงงาน"]
+    middle = [_line("** อุปสรรค", 383.2, 37, 91),
+              _line("ของโครงการ\tไม่มี", 360.8, 37, 129, (37.0, 109.0)),
+              _line(":", 338.2, 37, 40)]
+    assert [x.text for x in with_side_by_side(middle, pitch)] == ["** อุปสรรคของโครงการ :\tไม่มี"]
+    beside = [_line("โครงการอบรมครุภัณฑ์การแพทย์", 620.2, 157, 547), _line("ชื่อโครงการ", 601.5, 64, 126),
+              _line("กรุงเทพมหานคร ระยะ 20 ปี", 601.5, 157, 519), _line("ราษฎร์บูรณะ", 582.8, 157, 224)]
+    assert [x.text for x in with_side_by_side(beside, pitch)] == \
+        ["ชื่อโครงการ\tโครงการอบรมครุภัณฑ์การแพทย์กรุงเทพมหานคร ระยะ 20 ปีราษฎร์บูรณะ"]
+
+
+def test_tab_table_rows_stay_rows() -> None:
+    # A tab table whose cell wraps onto lines of its own (one pitch apart) is no
+    # side-by-side row, nor are rows whose cells fall in one column.
+    pitch = {12.0: 22.5}
+    rows = [_line("รายงานครั้งที่1\t:: 30/10/2562 : ประชุม", 500.0, 37, 400, (37.0, 120.0)),
+            _line("ความก้าวหน้า 8.00 %", 477.5, 120, 300),
+            _line("รายงานครั้งที่2\t:: 19/11/2562 :", 455.0, 37, 300, (37.0, 120.0))]
+    assert with_side_by_side(rows, pitch) == rows
+    plan = [_line("ลำดับ ที่ชื่อโครงการ\tส่วนราชการ", 337.3, 57, 377, (57.0, 270.0)),
+            _line("๑\tโครงการอบรม\t๑๑,๐๕๔,๖๐๐ บาท\tส่วนโยธา", 320.5, 57, 523,
+                  (57.0, 92.0, 376.0, 482.0)),
+            _line("รวมงบประมาณทั้งสิ้น\t๑๑,๐๕๔,๖๐๐ บาท", 303.8, 57, 278, (57.0, 199.0))]
+    assert with_side_by_side(plan, pitch) == plan
 
 
 def test_mark_written_out_of_order_goes_back_to_its_letter() -> None:

@@ -158,6 +158,41 @@ def test_text_layer_pdf_is_detected_as_its_layout(gen: str, producer: str, font_
     assert result.layout == doc.layout, _why(result)
 
 
+# ------------------------------------------------------------------ browser and shaped PDFs
+
+#: A browser's print-to-PDF of the web pages (its header and footer printed; text
+#: drawn in CSS pixels, clusters mapped glyph by glyph, cells centred in their rows)
+#: and HarfBuzz-shaped fpdf2 (marks written after later letters, lines broken by
+#: pdfium), in the fonts whose metrics differ most (narrow spaces, tall lines).
+SHAPED_CASES = [("chromium", "web_history", "Laksaman"), ("chromium", "web_tracking", "Sarabun"),
+                ("chromium", "web_detail", "Loma"), ("fpdf2-shaped", "legacy_pipe", "Loma"),
+                ("fpdf2-shaped", "web_history", "Sarabun"),
+                ("fpdf2-shaped", "web_detail", "Laksaman")]
+
+
+@pytest.mark.parametrize(("producer", "gen", "font"), SHAPED_CASES)
+def test_browser_and_shaped_pdf_keep_the_fields_of_their_text(producer: str, gen: str,
+                                                              font: str, tmp_path: Path) -> None:
+    found = fonts.available()
+    if font not in found:
+        pytest.skip(f"font {font} not installed")
+    if producer == "chromium" and not render.have("chromium"):
+        pytest.skip("chromium not installed (make venv installs it)")
+    doc = _doc(gen, 1)
+    pdf = tmp_path / f"{gen}.{producer}.pdf"
+    rng = random.Random(f"{SEED}-{gen}-{producer}")
+    if producer == "chromium":
+        render.render_chromium(doc, pdf, font, found[font], rng, header_footer=True)
+    else:
+        render.render_fpdf(doc, pdf, font, found[font], rng, shaping=True)
+    text = tmp_path / f"{gen}.txt"
+    text.write_text(doc.text, encoding="utf-8")
+    from_text = _read(text, doc.truth)
+    from_pdf = _read(pdf, doc.truth)
+    assert from_pdf.layout == doc.layout, _why(from_pdf)
+    assert from_pdf.right >= 0.995 * from_text.right, _why(from_pdf)
+
+
 # ------------------------------------------------------------------ scans (OCR)
 
 #: Scans: layout, dpi, mode, and the share of Arabic-digit fields read right today,

@@ -209,8 +209,12 @@ def render_soffice_batch(jobs: list[tuple[GeneratedDoc, Path, str]]) -> dict[Pat
 
 
 def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
-                    rng: random.Random) -> dict[str, str]:
-    """The browser's print-to-PDF of the page, in one font; Letter or A4, margins as set."""
+                    rng: random.Random, *, header_footer: bool | None = None) -> dict[str, str]:
+    """The browser's print-to-PDF of the page, in one font; Letter or A4, margins as set.
+
+    The browser's header (date, title) and footer (address, page x/y) are printed
+    when ``header_footer`` says so, or on a coin toss when it is None.
+    """
     assert doc.html is not None
     paper = rng.choice(("Letter", "A4"))
     pt = rng.choice((12, 13, 14, 16))
@@ -226,7 +230,8 @@ def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
                "--disable-background-networking", "--disable-component-update",
                "--disable-sync", f"--user-data-dir={tmp}/profile",
                f"--print-to-pdf={out}", src.as_uri()]
-        if rng.random() < 0.5:
+        toss = rng.random() < 0.5
+        if not (header_footer if header_footer is not None else not toss):
             cmd.insert(-1, "--no-pdf-header-footer")
         subprocess.run(cmd, capture_output=True, timeout=120, check=False)
     if not out.exists():

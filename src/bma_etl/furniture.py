@@ -17,6 +17,12 @@ non-blank lines of a page and
 - it heads a page after the first and repeats words of the first page's top
   (a title page, then the title as the running header of the others).
 
+A browser's print header and footer are furniture on every page, the first and
+a single page too: a top or bottom line whose parts (cells) are an address
+(``file:///…/page.html``, ``https://…``) and a page number (``1/3``), or a top line
+that starts with the date and time of printing (``11/30/26, 11:35 PM`` and the
+page's title).
+
 The first page's top lines are its title, never furniture, and a line with
 table cells is never furniture unless it is a page number. On a one-page
 document only a page number that is ``1`` is.
@@ -47,6 +53,28 @@ PAGE_NUMBER_RE = re.compile(
     rf"(?:\s*(?:/|of|จาก)\s*{_DIGIT}{{1,4}})?(?:\s*[-–—])?\s*$",
     re.IGNORECASE,
 )
+
+_URL_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.IGNORECASE)
+_STAMP_RE = re.compile(
+    rf"^\s*(?:{_DIGIT}{{1,2}}/{_DIGIT}{{1,2}}/{_DIGIT}{{2,4}}|{_DIGIT}{{4}}-{_DIGIT}{{2}}-{_DIGIT}{{2}})"
+    rf",?\s+{_DIGIT}{{1,2}}[:.]{_DIGIT}{{2}}(?:[:.]{_DIGIT}{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s|$)")
+
+
+def printed_by_browser(line: str, place: str) -> bool:
+    r"""Whether an edge line is a browser's print header or footer (see the module docstring).
+
+    >>> printed_by_browser("file:///tmp/page.html\t1/3", "bottom")
+    True
+    >>> printed_by_browser("11/30/26, 11:35 PM\tความคืบหน้าโครงการ", "top")
+    True
+    >>> printed_by_browser("ดูรายละเอียดที่ https://bma.go.th/x", "bottom")
+    False
+    """
+    if place == "top" and _STAMP_RE.match(line):
+        return True
+    parts = [p.strip() for p in re.split(r"\t|\s{2,}", line) if p.strip()]
+    return any(_URL_RE.match(p) for p in parts) and all(
+        _URL_RE.match(p) or PAGE_NUMBER_RE.match(p) or _STAMP_RE.match(p + " ") for p in parts)
 
 
 def _signature(line: str, page_no: int) -> str:
@@ -88,8 +116,9 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
         pages.append(page)
     if len(pages) == 1:  # nothing repeats: only the page's own number is furniture
         only = pages[0]
-        numbers = {i for i, _ in _edges(lines, only)
-                   if PAGE_NUMBER_RE.match(lines[i]) and _signature(lines[i], 1) != key(lines[i])}
+        numbers = {i for i, place in _edges(lines, only)
+                   if (PAGE_NUMBER_RE.match(lines[i]) and _signature(lines[i], 1) != key(lines[i]))
+                   or printed_by_browser(lines[i], place[0])}
         numbers.update(_margin_blanks(lines, only, numbers))
         return frozenset(i + 1 for i in numbers)
     edges = [_edges(lines, page) for page in pages]
@@ -100,7 +129,7 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
         for i, place in edge:
             line = lines[i]
-            if PAGE_NUMBER_RE.match(line):
+            if PAGE_NUMBER_RE.match(line) or printed_by_browser(line, place[0]):
                 out.add(i)
             elif (number == 0 and place[0] == "top") or "\t" in line \
                     or len(line.strip()) > MAX_FURNITURE_CHARS:

@@ -334,8 +334,8 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 rules = page_rules(page)
                 textpage = page.get_textpage()
                 try:
-                    lines = with_side_by_side(in_reading_order(
-                        with_table_rows(page_lines(textpage, rules.vertical), rules)))
+                    lines = in_reading_order(
+                        with_table_rows(page_lines(textpage, rules.vertical), rules))
                 finally:
                     textpage.close()
                 chars = sum(not c.isspace() for line in lines for c in line.text)
@@ -354,7 +354,7 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
         pitches = line_pitches([page[0] for page in pages])
         layers = []
         for lines, images, lost, cover, width in pages:
-            laid = with_columns(with_blank_lines(lines, pitches))
+            laid = with_columns(with_blank_lines(with_side_by_side(lines, pitches), pitches))
             layers.append(PageLayer("\n".join(line.text for line in laid), images,
                                     tuple(wrapped_lines(laid, width)), lost[0], lost[1], cover))
         return layers

@@ -22,6 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bma_etl.read.pdf_clusters import am_unseen, drop_phantoms, replace_marks
 from bma_etl.read.pdf_glyphs import (
     BREAK,
     DROPPED,
@@ -30,7 +31,7 @@ from bma_etl.read.pdf_glyphs import (
     SENTINEL,
     TAB_GAP_EM,
     TAIL,
-    THAI_MARK,
+    font_size,
     without_false_breaks,
     without_unmapped,
 )
@@ -38,12 +39,20 @@ from bma_etl.read.pdf_glyphs import (
 #: A space pdfium generated over a gap narrower than this (in font sizes, between
 #: the characters' advance boxes) is dropped. LibreOffice leaves 0-0.21 em between
 #: a Thai tone mark and SARA AA or between Latin and Thai letters, where pdfium
-#: generates a space; a real space is wider (Garuda 0.34 em) and usually written.
-JOIN_GAP_EM = 0.25
+#: generates a space; a real space is wider (Sarabun 0.243 em, Garuda 0.34 em) and
+#: usually written, except by browsers, which draw none (sizes as drawn: :func:`font_size`).
+JOIN_GAP_EM = 0.22
+#: A generated space after a SARA AM whose SARA AA glyph has no text is no space
+#: when the gap is narrower than this many font sizes: a SARA AA is 0.40-0.56 em
+#: wide in the Thai fonts, a SARA AA and a space 0.73 em or more.
+AM_SPLIT_GAP_EM = 0.65
+#: Two pieces of one line whose baselines stand this many font sizes apart are two
+#: cells (a browser centres a cell's text in its row; one run of text keeps its baseline).
+STEP_EM = 0.25
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
-#: A consonant with a mark after it (where a phantom cluster starts).
-_MARKED_CONSONANT = re.compile("[\u0e01-\u0e2e](?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
+_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                   + "".join(map(chr, range(0x0E47, 0x0E4F))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +69,10 @@ class TextLine:
     table: tuple[int, int] | None = None  # a ruled table's row: the table's left and right
     unmapped: int = 0  # glyphs dropped from the line for having no text mapping
     am_tails: int = 0  # of those, glyphs right after a SARA AM (its split second half)
+    depth: float = 0.0  # how far below ``baseline`` its lowest piece stands (side-by-side cells)
+    #: Baseline of each cell's first character (pdfium may put cells at different
+    #: heights on one line).
+    heights: tuple[float, ...] = ()
 
 
 def page_text(textpage: Any) -> str:
@@ -76,7 +89,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     is drawn over. A space pdfium generated where the letters leave no gap
     (inside a Thai cluster, before a mark, between Thai and Latin letters) is
     dropped; white space over a gap of :data:`TAB_GAP_EM` font sizes or more
-    becomes a tab, as does a vertical rule (``rules``: ``(x, bottom, top)``) between
+    becomes a tab, as does white space between pieces on different baselines
+    (:data:`STEP_EM`) or a vertical rule (``rules``: ``(x, bottom, top)``) between
     two characters; white space at either end of a line is dropped.
     """
     import pypdfium2.raw as pdfium_c
@@ -101,19 +115,20 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             x, y = ctypes.c_double(), ctypes.c_double()
             if pdfium_c.FPDFText_GetCharOrigin(textpage, first, x, y):
                 baseline = y.value
-            size = round(pdfium_c.FPDFText_GetFontSize(textpage, first) or 0.0, 1)
+            size = round(font_size(textpage, first), 1)
             crossing = [x for x, bottom, top in rules if baseline is not None
                         and bottom - 1.0 <= baseline <= top + 1.0]
             fixer = _Line(textpage, line, start, crossing, baseline)
             left, right, first_word = fixer.extent()
             line, cells = fixer.fixed(), tuple(fixer.cells)
+            heights = tuple(fixer.heights)
         else:
-            cells = ()
+            cells = heights = ()
         text = _CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t")
         if text.count("\t") + 1 != len(cells):
-            cells = ()
+            cells = heights = ()
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word,
-                              unmapped=lost + tails, am_tails=tails))
+                              unmapped=lost + tails, am_tails=tails, heights=heights))
         start = brk.end() if brk else len(raw)
     return lines
 
@@ -183,7 +198,12 @@ class _Line:
 
         self.tp = textpage
         self.c = pdfium_c
+        self.handle = getattr(textpage, "raw", textpage)  # the bare handle: calls are cheaper
+        self.rect = pdfium_c.FS_RECTF()
+        self.xy = (ctypes.c_double(), ctypes.c_double())
+        self.lrbt = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())
         self.cells: list[float] = []  # x where each tab-separated cell starts
+        self.heights: list[float] = []  # the baseline of each cell's first character
         self.rules = rules or []  # x of the vertical rules that cross the line
         self.baseline = baseline  # y of the line's first character's origin
         self.boxes: dict[int, tuple[float, float]] = {}  # page index → left, right (loose)
@@ -205,97 +225,67 @@ class _Line:
         """Whether a vertical rule stands between characters ``a`` and ``b``."""
         if not self.rules:
             return False
-        left, right = (sum(self._box(a)) / 2, sum(self._box(b)) / 2)
+        left, right = (sum(self.box(a)) / 2, sum(self.box(b)) / 2)
         return any(left < x < right for x in self.rules)
 
     def fixed(self) -> str:
-        self._drop_phantoms()
-        self._replace_marks()
-        first = next((i for i in range(len(self.chars)) if not self._is_space(i)), None)
+        drop_phantoms(self)
+        replace_marks(self)
+        first = next((i for i in range(len(self.chars)) if not self.is_space(i)), None)
         if first is not None:
-            self.cells.append(self._box(first)[0])
+            self._cell(first)
         return self._respace()
 
-    def _drop_phantoms(self) -> None:
-        """Drop Thai letters that no glyph draws.
-
-        A browser's PDF may map a small placement glyph to a whole cluster it
-        shaped before (``ได้`` read ``ไที่ ด้``, ``ทั้ง`` read ``ทั้งทั้``): a consonant
-        and its marks in one ink box narrower than a tenth and lower than a
-        quarter of the font size, or a consonant floating above the line (no
-        letter stands wholly above the line's middle). Only a consonant followed
-        by a mark is looked at (one box each).
-        """
-        chars, tp = self.chars, self.tp
-        size = 0.0
-        drop: list[int] = []
-        for found in _MARKED_CONSONANT.finditer("".join(ch for ch, _ in chars)):
-            i = found.start()
-            if not size:
-                size = self.c.FPDFText_GetFontSize(tp, chars[i][1]) or 1.0
-            left, bottom, right, top = tp.get_charbox(chars[i][1])
-            floating = self.baseline is not None and bottom > self.baseline + 0.4 * size
-            if floating or (right - left < 0.1 * size and top - bottom < 0.25 * size):
-                end = i + 1
-                while end < len(chars) and self._is_mark(end):
-                    end += 1
-                last = tp.get_charbox(chars[end - 1][1])
-                if floating or last[2] - left < 0.1 * size:
-                    drop.extend(range(i, end))
-        if drop:
-            gone = set(drop)
-            self.chars = [ch for k, ch in enumerate(chars) if k not in gone]
+    def _cell(self, pos: int) -> None:
+        """Note that a cell starts at ``chars[pos]``: its x, and its baseline."""
+        self.cells.append(self.box(pos)[0])
+        origin = self.origin(pos)
+        self.heights.append(origin[1] if origin else (self.baseline or 0.0))
 
     def extent(self) -> tuple[float, float, float]:
         """The line's left and right edges and its first word's width (before any change)."""
-        filled = [i for i in range(len(self.chars)) if not self._is_space(i)]
+        filled = [i for i in range(len(self.chars)) if not self.is_space(i)]
         if not filled:
             return 0.0, 0.0, 0.0
-        right = max(self._box(i)[1] for i in filled[-3:])
-        left = self._box(filled[0])[0]
+        right = max(self.box(i)[1] for i in filled[-3:])
+        left = self.box(filled[0])[0]
         word_end = filled[0]
-        while word_end + 1 < len(self.chars) and not self._is_space(word_end + 1):
+        while word_end + 1 < len(self.chars) and not self.is_space(word_end + 1):
             word_end += 1
-        return left, right, max(0.0, self._box(word_end)[1] - left)
+        return left, right, max(0.0, self.box(word_end)[1] - left)
 
-    def _box(self, pos: int) -> tuple[float, float]:
+    def box(self, pos: int) -> tuple[float, float]:
         index = self.chars[pos][1]
         box = self.boxes.get(index)
         if box is None:
-            left, _, right, _ = self.tp.get_charbox(index, loose=True)
-            box = self.boxes[index] = (left, right)
+            rect = self.rect
+            self.c.FPDFText_GetLooseCharBox(self.handle, index, rect)
+            box = self.boxes[index] = (rect.left, rect.right)
         return box
 
-    def _is_mark(self, pos: int) -> bool:
-        return bool(THAI_MARK.match(self.chars[pos][0]))
+    def ink_box(self, index: int) -> tuple[float, float, float, float]:
+        """The tight box (left, bottom, right, top) of the page's character ``index``."""
+        left, right, bottom, top = self.lrbt
+        self.c.FPDFText_GetCharBox(self.handle, index, left, right, bottom, top)
+        return left.value, bottom.value, right.value, top.value
 
-    def _is_space(self, pos: int) -> bool:
+    def origin(self, pos: int) -> tuple[float, float] | None:
+        """Where ``chars[pos]`` is drawn from (its x and baseline), if pdfium says."""
+        x, y = self.xy
+        if not self.c.FPDFText_GetCharOrigin(self.handle, self.chars[pos][1], x, y):
+            return None
+        return x.value, y.value
+
+    def _step(self, a: int, b: int) -> float:
+        """How far apart the baselines of ``chars[a]`` and ``chars[b]`` stand (points)."""
+        first, second = self.origin(a), self.origin(b)
+        return abs(first[1] - second[1]) if first and second else 0.0
+
+    def is_mark(self, pos: int) -> bool:
+        return self.chars[pos][0] in _MARKS
+
+    def is_space(self, pos: int) -> bool:
         return self.chars[pos][0] in " \u00a0"
-
-    def _replace_marks(self) -> None:
-        """Move each mark that follows a space back over the letter drawn under it."""
-        pos = 1
-        while pos < len(self.chars):
-            if not (self._is_mark(pos) and self._is_space(pos - 1)):
-                pos += 1
-                continue
-            left, right = self._box(pos)
-            centre = (left + right) / 2
-            target = None
-            for j in range(pos - 2, -1, -1):
-                if self._is_space(j) or self._is_mark(j):
-                    continue
-                j_left, j_right = self._box(j)
-                if j_left <= centre <= j_right:
-                    target = j + 1
-                    while target < pos and self._is_mark(target):
-                        target += 1
-                    break
-            if target is None:
-                pos += 1
-                continue
-            self.chars.insert(target, self.chars.pop(pos))
-            pos += 1
 
     def _respace(self) -> str:
         chars = self.chars
@@ -303,17 +293,17 @@ class _Line:
         pos = 0
         previous = -1  # the last character written that is not white space
         while pos < len(chars):
-            if not self._is_space(pos):
+            if not self.is_space(pos):
                 if self.rules and previous == pos - 1 and previous >= 0 \
-                        and not self._is_mark(pos) and self._ruled(previous, pos):
+                        and not self.is_mark(pos) and self._ruled(previous, pos):
                     out.append("\t")
-                    self.cells.append(self._box(pos)[0])
+                    self._cell(pos)
                 out.append(chars[pos][0])
                 previous = pos
                 pos += 1
                 continue
             end = pos
-            while end < len(chars) and self._is_space(end):
+            while end < len(chars) and self.is_space(end):
                 end += 1
             out.append(self._space(pos, end) if 0 < pos and end < len(chars)
                        else "".join(ch for ch, _ in chars[pos:end]))
@@ -323,23 +313,25 @@ class _Line:
     def _space(self, a: int, b: int) -> str:
         """What the white space ``chars[a:b]`` between two characters stands for."""
         chars, tp, c = self.chars, self.tp, self.c
-        left = max(self._box(a - 1)[1], self.ink.get(chars[a - 1][1], 0.0))
+        left = max(self.box(a - 1)[1], self.ink.get(chars[a - 1][1], 0.0))
         j = a - 1
-        while j > 0 and self._is_mark(j):  # a mark sits over its base: take the cluster's edge
+        while j > 0 and self.is_mark(j):  # a mark sits over its base: take the cluster's edge
             j -= 1
-            left = max(left, self._box(j)[1], self.ink.get(chars[j][1], 0.0))
-        right = self._box(b)[0]
+            left = max(left, self.box(j)[1], self.ink.get(chars[j][1], 0.0))
+        right = self.box(b)[0]
         if self._ruled(a - 1, b):
-            self.cells.append(right)
+            self._cell(b)
             return "\t"
-        size = c.FPDFText_GetFontSize(tp, chars[b][1]) or 0.0
+        size = font_size(tp, chars[b][1])
         if size <= 1.0:  # generated characters report 1; ask the other neighbour
-            size = c.FPDFText_GetFontSize(tp, chars[a - 1][1]) or 0.0
+            size = font_size(tp, chars[a - 1][1])
         gap = right - left
-        if size > 1.0 and gap >= TAB_GAP_EM * size:
-            self.cells.append(right)
+        if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(a - 1, b) > STEP_EM * size):
+            self._cell(b)
             return "\t"
         generated = all(c.FPDFText_IsGenerated(tp, chars[i][1]) == 1 for i in range(a, b))
-        if generated and (self._is_mark(b) or (size > 1.0 and gap < JOIN_GAP_EM * size)):
+        if generated and (self.is_mark(b) or (size > 1.0 and gap < JOIN_GAP_EM * size)):
+            return ""
+        if generated and size > 1.0 and gap < AM_SPLIT_GAP_EM * size and am_unseen(self, a - 1):
             return ""
         return "".join(ch for ch, _ in chars[a:b])

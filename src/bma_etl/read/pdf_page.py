@@ -7,8 +7,8 @@ lists that :func:`.pdf_layout.page_lines` made).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
-from itertools import pairwise
+from dataclasses import dataclass, replace
+from itertools import pairwise, permutations
 
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
@@ -94,7 +94,7 @@ def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list
         same_table = above is not None and line.table is not None and above.table == line.table
         if above is not None and above.baseline is not None and line.baseline is not None \
                 and pitch and not same_table:
-            blanks = round((above.baseline - line.baseline) / pitch) - 1
+            blanks = round((above.baseline - above.depth - line.baseline) / pitch) - 1
             out.extend([TextLine("")] * max(0, min(blanks, MAX_BLANK_LINES)))
         out.append(line)
         if line.text:
@@ -102,59 +102,158 @@ def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list
     return out
 
 
-#: Two lines whose baselines are closer than this many font sizes stand side by
-#: side (cells of one row), not one above the other.
-SIDE_BY_SIDE_EM = 0.7
+#: Two lines whose baselines are closer than this share of the line pitch stand on
+#: one line (cells a program wrote out of order), not one above the other.
+SAME_LINE_PITCH = 0.25
+#: Lines that follow one another at most this many line pitches apart form one run
+#: (the rows of a table whose cells are padded stand further apart).
+RUN_PITCH = 1.1
+#: Lines of sizes further apart than this share are no cells of one row (a running
+#: header in small print above a table's first row).
+SAME_SIZE = 0.15
+#: Pitch assumed, in font sizes, for a size whose pitch the document never shows.
+DEFAULT_PITCH_EM = 1.3
 
 
-def with_side_by_side(lines: list[TextLine]) -> list[TextLine]:
-    """Lines that stand side by side made one line of tab-separated cells.
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    text: str
+    left: float
+    right: float
+    baseline: float
+    line: int  # index of its line in the run
 
-    A borderless table whose label cell wraps beside a value centred in its cell
-    comes out top to bottom as ``** ปัญหาของ`` / ``ไม่มี`` / ``โครงการ :``. Lines closer
-    than :data:`SIDE_BY_SIDE_EM` of a line height form one band; within it the
-    lines starting at one x are one cell (their pieces joined top to bottom), and
-    the cells go left to right.
-    """
-    out: list[TextLine] = []
-    band: list[TextLine] = []
 
-    def flush() -> None:
-        if len(band) > 1 and len({round(line.left) for line in band}) > 1:
-            out.append(_band_line(band))
+def _pieces(line: TextLine, index: int) -> list[_Piece]:
+    """A line's tab-separated pieces with their x extents (a piece ends where the next starts)."""
+    assert line.baseline is not None
+    texts = line.text.split("\t")
+    if len(texts) != len(line.cells) or len(texts) == 1:
+        return [_Piece(line.text.replace("\t", " "), line.left, line.right, line.baseline,
+                       index)]
+    ends = [*line.cells[1:], line.right]
+    heights = line.heights if len(line.heights) == len(texts) else (line.baseline,) * len(texts)
+    return [_Piece(t, x, max(x, end - 0.5), y, index)
+            for t, x, end, y in zip(texts, line.cells, ends, heights, strict=True) if t.strip()]
+
+
+def _columns(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Pieces gathered into columns: pieces whose x extents overlap are one column."""
+    columns: list[list[_Piece]] = []
+    right = float("-inf")
+    for piece in sorted(pieces, key=lambda p: p.left):
+        if columns and piece.left < right:
+            columns[-1].append(piece)
+            right = max(right, piece.right)
         else:
-            out.extend(band)
-        band.clear()
+            columns.append([piece])
+            right = piece.right
+    return columns
 
+
+def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None = None
+                      ) -> list[TextLine]:
+    """Cells that stand side by side at different heights made one line of tab-separated cells.
+
+    A borderless table (a web page's) centres a cell's text in its row: beside a
+    label that wraps over two lines a value stands half a line lower, and a label
+    of three lines has its value on its middle line, so the row comes out top to
+    bottom as ``** ปัญหาของ`` / ``ไม่มี`` / ``โครงการ :``. Lines that follow one
+    another at most :data:`RUN_PITCH` line pitches apart (``pitches``: font size →
+    pitch, :func:`line_pitches`) form a run; its pieces whose x extents overlap are
+    one column. The run is one row when it has two columns or more, no column
+    holds two cells of one line, and either a piece of one column stands between
+    two lines of another, off their pitch by a quarter pitch or more (they
+    interleave), or the run has two columns, one of them holds one piece and the
+    other lines of the run, above and below it, hold pieces of the other (a
+    one-line cell centred beside a wrapped one). Each column's
+    pieces are joined top to bottom and the cells go left to right. Lines closer
+    than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
+    same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone.
+    """
+    pitches = pitches or {}
+
+    def pitch(line: TextLine) -> float:
+        return pitches.get(line.size) or DEFAULT_PITCH_EM * line.size
+
+    def usable(line: TextLine) -> bool:
+        return line.baseline is not None and line.table is None and line.size > 1.0 \
+            and bool(line.text.strip())
+
+    def near(last: TextLine | None, line: TextLine, pitches_apart: float) -> bool:
+        return last is not None and usable(line) and usable(last) and \
+            abs(line.size - last.size) <= SAME_SIZE * line.size and \
+            last.baseline - line.baseline <= pitches_apart * pitch(line)  # type: ignore[operator]
+
+    # Cells on one line first (pieces a program wrote out of order), then runs.
+    joined: list[TextLine] = []
     for line in lines:
-        last = band[-1] if band else None
-        if last is not None and line.baseline is not None and last.baseline is not None \
-                and line.table is None and last.table is None and "\t" not in line.text \
-                and "\t" not in last.text and line.size > 1.0 \
-                and last.baseline - line.baseline < SIDE_BY_SIDE_EM * line.size:
-            band.append(line)
+        if joined and near(joined[-1], line, SAME_LINE_PITCH):
+            both = _joined([joined[-1], line])
+            if both is not None:
+                joined[-1] = both
+                continue
+        joined.append(line)
+    out: list[TextLine] = []
+    run: list[TextLine] = []
+    for next_line in [*joined, None]:
+        if next_line is not None and run and near(run[-1], next_line, RUN_PITCH):
+            run.append(next_line)
             continue
-        flush()
-        band.append(line)
-    flush()
+        if len(run) > 1 and _is_row(run, pitch(max(run, key=lambda ln: ln.size))):
+            out.append(_joined(run) or run[0])  # _is_row found two columns: never None
+        else:
+            out.extend(run)
+        run = [next_line] if next_line is not None else []
     return out
 
 
-def _band_line(band: list[TextLine]) -> TextLine:
-    size = max(line.size for line in band)
-    columns: list[list[TextLine]] = []
-    for line in sorted(band, key=lambda ln: ln.left):
-        if columns and line.left - columns[-1][0].left < size:
-            columns[-1].append(line)
-        else:
-            columns.append([line])
+def _is_row(run: list[TextLine], pitch: float) -> bool:
+    """Whether a run of lines is one row of side-by-side cells (see :func:`with_side_by_side`)."""
+    columns = _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
+    if len(columns) < 2 or any(len({p.line for p in c}) < len(c) for c in columns):
+        return False  # two cells of one line in one column: a table's columns, not a row's
+    margin = SAME_LINE_PITCH * pitch
+    for ca, cb in permutations(columns, 2):
+        heights = sorted({p.baseline for p in ca})
+        if any(low + margin < b.baseline < high - margin
+               and margin < (high - b.baseline) % pitch < pitch - margin
+               for b in cb for low, high in pairwise(heights)):
+            return True  # a cell stands between two lines of another: they interleave
+    if len(columns) != 2:
+        return False
+    where = {id(p): n for n, column in enumerate(columns) for p in column}
+    for column in columns:
+        if len(column) != 1:
+            continue
+        (single,) = column
+        rest = [p for c in columns for p in c if p.line != single.line]
+        if len({where[id(p)] for p in rest}) == 1 \
+                and any(p.baseline > single.baseline + margin for p in rest) \
+                and any(p.baseline < single.baseline - margin for p in rest):
+            return True  # a one-line cell centred beside a wrapped one
+    return False
+
+
+def _joined(lines: list[TextLine]) -> TextLine | None:
+    """Lines made one of tab-separated cells, each column's pieces top to bottom.
+
+    None when their pieces do not stand in two columns or more.
+    """
+    columns = _columns([p for i, line in enumerate(lines) for p in _pieces(line, i)])
+    if len(columns) < 2:
+        return None
     texts = []
     for column in columns:
         text = ""
-        for line in sorted(column, key=lambda ln: -(ln.baseline or 0.0)):
-            text = join_pieces(text, line.text.strip())
+        for piece in sorted(column, key=lambda p: (-p.baseline, p.left)):
+            text = join_pieces(text, piece.text.strip())
         texts.append(text)
-    first = band[0]
-    return replace(first, text="\t".join(texts), size=size,
+    top = lines[0]
+    bottom = min(line.baseline for line in lines if line.baseline is not None)
+    return replace(top, text="\t".join(texts), size=max(line.size for line in lines),
+                   depth=(top.baseline or bottom) - bottom,
                    cells=tuple(column[0].left for column in columns),
-                   left=min(line.left for line in band), right=max(line.right for line in band))
+                   heights=tuple(max(p.baseline for p in column) for column in columns),
+                   left=min(line.left for line in lines),
+                   right=max(line.right for line in lines))

@@ -1,0 +1,154 @@
+"""Thai clusters a PDF's text maps wrongly: doubled by a browser, marks written late.
+
+Stage: read (runs in the PDF worker process; works on a line of
+:mod:`.pdf_layout` as it is being rebuilt). A browser (Chromium's Skia) maps each
+glyph of a cluster it shaped to the cluster's whole text, so a cluster drawn with
+two glyphs is read twice, and its SARA AM drawn as two glyphs is read off the
+consonant's glyph; a HarfBuzz-shaped PDF writes a tone mark after the next letter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bma_etl.read.pdf_glyphs import font_size
+
+if TYPE_CHECKING:
+    from bma_etl.read.pdf_layout import _Line
+
+#: A consonant and the mark or SARA AM after it.
+_MARKED = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]")
+#: The tone marks and THANTHAKHAT: what a shaped PDF writes after a later letter.
+_TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
+#: A consonant with its marks or SARA AM (a cluster a browser may map twice).
+_CLUSTER = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]+")
+
+
+def drop_phantoms(line: _Line) -> None:
+    """Drop Thai letters that no glyph draws.
+
+    A browser's PDF maps every glyph of a cluster it shaped to the cluster's
+    whole text, so a cluster drawn with two glyphs is read twice (``ได้`` read
+    ``ไที่ ด้``, ``ทั้ง`` read ``ทั้งทั้``, ``ทำ`` read ``ทำทำ``). A copy is dropped
+    when it is a consonant with marks in one ink box narrower than a tenth and
+    lower than a quarter of the font size, or floats above its own baseline or
+    sinks below it, or stands at the origin of the letter before it (a mark's
+    glyph, drawn with no advance), or repeats the cluster just before it and
+    starts inside it (two glyphs of one cluster; a word that repeats a syllable
+    starts where the first ends). Only a consonant followed by a mark or SARA AM
+    is looked at, and only on a line mapped a cluster per glyph
+    (:func:`glyph_clusters`).
+    """
+    chars, tp = line.chars, line.tp
+    text = "".join(ch for ch, _ in chars)
+    if not glyph_clusters(line, text):
+        return
+    size = 0.0
+    drop: set[int] = set()
+    previous: tuple[int, int] | None = None  # the last cluster kept
+    for found in _CLUSTER.finditer(text):
+        i, end = found.start(), found.end()
+        if not size:
+            size = font_size(tp, chars[i][1]) or 1.0
+        left, bottom, right, top = line.ink_box(chars[i][1])
+        origin = line.origin(i)
+        baseline = origin[1] if origin else line.baseline
+        floating = baseline is not None and (bottom > baseline + 0.4 * size or top < baseline)
+        k = i - 1
+        while k >= 0 and (line.is_mark(k) or chars[k][0] == "\u0e33"):
+            k -= 1
+        if not floating and origin is not None and k >= 0 and not line.is_space(k) \
+                and k not in drop:
+            before = line.origin(k)
+            floating = before is not None and abs(before[0] - origin[0]) < 0.01  # no advance
+        marks = end - 1 if text[end - 1] != "\u0e33" else end - 2
+        last = line.ink_box(chars[marks][1]) if marks > i else (left, bottom, right, top)
+        tiny = right - left < 0.1 * size and top - bottom < 0.25 * size \
+            and last[2] - left < 0.1 * size and marks > i
+        repeated = False
+        if previous is not None and text[previous[0]:previous[1]] == text[i:end] \
+                and all(text[k] in " \u00a0" or k in drop for k in range(previous[1], i)):
+            end_before = line.box(previous[1] - 1)[1]
+            repeated = line.box(i)[0] < end_before - 0.05 * size
+        if floating or tiny or repeated:
+            drop.update(range(i, end))
+        else:
+            previous = (i, end)
+    if drop:
+        line.chars = [ch for k, ch in enumerate(chars) if k not in drop]
+
+
+def glyph_clusters(line: _Line, text: str) -> bool:
+    """Whether the line's text is mapped a cluster per glyph (a browser's PDF).
+
+    Then a consonant and the marks on it share one origin; where every glyph
+    has its own text, a mark stands at its own origin. The first few marked
+    consonants of the line decide.
+    """
+    for n, found in enumerate(_MARKED.finditer(text)):
+        if n == 2:
+            break
+        letter, mark = line.origin(found.start()), line.origin(found.start() + 1)
+        if letter is not None and mark is not None and abs(letter[0] - mark[0]) < 0.01:
+            return True
+    return False
+
+
+def am_unseen(line: _Line, pos: int) -> bool:
+    """Whether ``chars[pos]`` is a SARA AM read off its consonant's glyph.
+
+    A browser maps a SARA AM it drew as two glyphs (NIKHAHIT over the letter,
+    SARA AA after it) onto the consonant's glyph, which then carries both
+    letters at one origin; the SARA AA's glyph carries no text, so the space
+    it takes looks like a gap between words.
+    """
+    if pos < 1 or line.chars[pos][0] != "\u0e33":
+        return False
+    base = pos - 1
+    while base > 0 and line.is_mark(base):
+        base -= 1
+    am, letter = line.origin(pos), line.origin(base)
+    return am is not None and letter is not None and abs(am[0] - letter[0]) < 0.01
+
+
+def replace_marks(line: _Line) -> None:
+    """Move each mark written after a later letter back over the letter drawn under it.
+
+    The mark follows a space (pdfium put the space between), or is a tone mark
+    or THANTHAKHAT that follows a letter whose box its middle lies left of (a
+    shaped PDF writes ``ร ั ง ้``
+    for ``รั้ง``: the tone mark is drawn over the ``ร``, looked for up to three
+    letters back).
+    """
+    pos = 1
+    while pos < len(line.chars):
+        after_space = line.is_mark(pos) and line.is_space(pos - 1)
+        if not after_space and not (line.chars[pos][0] in _TONES and pos >= 2
+                                    and not line.is_mark(pos - 1)):
+            pos += 1
+            continue
+        left, right = line.box(pos)
+        centre = (left + right) / 2
+        if not after_space and centre >= line.box(pos - 1)[0]:
+            pos += 1
+            continue  # over the letter it follows, as written
+        target = None
+        bases = 0
+        for j in range(pos - 2 if after_space else pos - 1, -1, -1):
+            if not after_space and bases > 2:
+                break
+            if line.is_space(j) or line.is_mark(j):
+                continue
+            bases += 1
+            j_left, j_right = line.box(j)
+            if j_left <= centre <= j_right:
+                target = j + 1
+                while target < pos and line.is_mark(target):
+                    target += 1
+                break
+        if target is None:
+            pos += 1
+            continue
+        line.chars.insert(target, line.chars.pop(pos))
+        pos += 1
