@@ -8,9 +8,11 @@ its confidence, box and offset in that text, and the mean word confidence
 - A page scanned askew (up to 1.5 degrees) is turned level first and its noise
   filtered out (:mod:`.ocr_image`): Tesseract splits the lines of a skewed wide
   page, and reads specks as marks and letters.
-- Tesseract's line finder is told that a line is at least
-  :data:`MIN_LINE_SIZE` blob heights tall, so the tone marks and upper vowels
-  drawn high over a line stay in it instead of making lines of their own.
+- Tesseract's lines are at least :data:`MIN_LINE_SIZE` blob heights tall, so the
+  tone marks and upper vowels drawn high over a line stay in it instead of
+  making lines of their own. Its page layout then now and then leaves a whole
+  line of text out of its blocks: bands of ink that no word of the page covers
+  are read again on their own (:func:`~.ocr_layout.missed_bands`).
 - Each image is read by Tesseract (``tha+eng``) in this process, through
   tesserocr's binding of its C API: engines are kept for the life of the
   process (the Thai model loads once per worker thread, not once per page) and
@@ -44,7 +46,7 @@ from typing import TYPE_CHECKING, TypeVar
 from bma_etl.errors import ReadError
 from bma_etl.limits import seconds_from_env
 from bma_etl.read.ocr_image import cleaned, deskewed
-from bma_etl.read.ocr_layout import OcrWord, page_layout
+from bma_etl.read.ocr_layout import OcrWord, missed_bands, page_layout, shifted_tsv
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -122,7 +124,7 @@ MIN_LINE_SIZE = 2.5
 
 #: Settings the engine reads with (and the image clean-up), named in the cache:
 #: results read otherwise are read again.
-ENGINE_SETTINGS = f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3"
+ENGINE_SETTINGS = f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines"
 
 
 def engine_version() -> str:
@@ -174,8 +176,6 @@ def _new_engine(lang: str) -> object:
     if folder is None:
         raise ReadError(f"Tesseract has no {lang} model; {INSTALL_HINT}")
     try:
-        # Automatic page segmentation: one text block (PSM 6) read the two fixture
-        # scans better but lost most fields of the robustness corpus's scans.
         api = tesserocr.PyTessBaseAPI(path=folder, lang=lang, psm=tesserocr.PSM.AUTO)
     except RuntimeError as exc:
         raise ReadError(f"Tesseract cannot load {lang} from {folder} ({exc})") from None
@@ -186,6 +186,8 @@ def _new_engine(lang: str) -> object:
 
 
 _ENGINES = _Engines()
+#: tesserocr's PSM.AUTO and PSM.SINGLE_BLOCK (Tesseract's page segmentation modes 3, 6).
+PSM_AUTO, PSM_SINGLE_BLOCK = 3, 6
 
 
 def page_time_limit() -> float:
@@ -220,6 +222,18 @@ def ocr_image(image: Path | Image.Image, *, lang: str = LANG, dpi: float = 300,
                             "(raise BMA_ETL_OCR_TIMEOUT), or Tesseract failed")
         tsv = api.GetTSVText(0)  # type: ignore[attr-defined]
         txt = api.GetUTF8Text()  # type: ignore[attr-defined]
+        missed = missed_bands(page, tsv)
+        if missed:  # each band as one block: the page's layout left it out once already
+            api.SetPageSegMode(PSM_SINGLE_BLOCK)  # type: ignore[attr-defined]
+        for n, (top, bottom) in enumerate(missed, start=1):
+            api.SetImage(page.crop((0, top, page.width, bottom)))  # type: ignore[attr-defined]
+            api.SetSourceResolution(round(dpi))  # type: ignore[attr-defined]
+            if not api.Recognize(timeout=round(limit * 1000)):  # type: ignore[attr-defined]
+                break
+            tsv += shifted_tsv(api.GetTSVText(0), top, n)  # type: ignore[attr-defined]
+            txt += "\n" + api.GetUTF8Text()  # type: ignore[attr-defined]
+        if missed:
+            api.SetPageSegMode(PSM_AUTO)  # type: ignore[attr-defined]
         api.Clear()  # type: ignore[attr-defined]
     text, words, confidence = page_layout(tsv, txt)
     return OcrPage(text, confidence, words, dpi)
