@@ -30,6 +30,11 @@ OCR_UNREADABLE = {
         "projects[0].fiscal_year_be",
         "progress_updates[1].report_date",
         "progress_updates[4].on_target",
+        # Lost since lines must be 2.5 blob heights (read/ocr.py MIN_LINE_SIZE): the
+        # flag at the end of this tightly spaced line runs into the line below
+        # (``เรียชาเลทย``). The setting keeps high tone marks in their lines: fields
+        # right on the corpus's fpdf2 scans 50 -> 52 % and 60 -> 71 % (seeds 7, 11).
+        "progress_updates[3].on_target",
     },
 }
 

@@ -14,6 +14,9 @@ only when a value that is not doubtful confirms it:
 - an entry's or month's number, by its place in the list;
 - any number or code, by the same value printed again in Arabic digits.
 
+A sum computed from doubtful amounts (a plan section's ``computed_total_thb``) is
+as doubtful as they are: it is NULL, with the issue, when any of its amounts was.
+
 Otherwise it is NULL with an ``ocr_doubtful_value`` quality issue that quotes what
 OCR read and says why it is doubtful (with what the page says instead, when a check
 refutes it). A row whose key number is doubtful and unconfirmed is left out, with
@@ -111,6 +114,7 @@ def screen(normalized: Normalized, text: str) -> None:
         dropped.add((v.row.table, v.row.ordinal, v.field))
         normalized.findings.append(Finding(v.row.table, v.row.ordinal, v.field, "warning",
                                            "ocr_doubtful_value", message))
+    _drop_sums_of_doubtful(normalized, doubts, values)
     if dropped_rows:
         gone = {(r.table, r.ordinal) for r in normalized.rows if id(r) in dropped_rows}
         normalized.rows[:] = [r for r in normalized.rows if id(r) not in dropped_rows]
@@ -118,6 +122,26 @@ def screen(normalized: Normalized, text: str) -> None:
                                     if (p.table_name, p.row_ordinal) not in gone]
     normalized.provenance[:] = [p for p in normalized.provenance
                                 if (p.table_name, p.row_ordinal, p.field) not in dropped]
+
+
+def _drop_sums_of_doubtful(normalized: Normalized, doubts: dict[int, str],
+                           values: list[_Value]) -> None:
+    """NULL the plan sections' computed totals that add up a doubtful amount."""
+    sections = {values[i].row.values.get("section") for i in doubts
+                if (values[i].row.table, values[i].field) == ("plan_projects", "budget_thb")}
+    if not sections:
+        return
+    for row in normalized.rows:
+        if row.table == "plan_sections" and row.values.get("section") in sections \
+                and row.values.pop("computed_total_thb", None) is not None:
+            normalized.findings.append(Finding(
+                row.table, row.ordinal, "computed_total_thb", "warning", "ocr_doubtful_value",
+                "the sum of the section's amounts includes amounts OCR read doubtfully: "
+                "not loaded"))
+            normalized.provenance[:] = [
+                p for p in normalized.provenance
+                if (p.table_name, p.row_ordinal, p.field)
+                != (row.table, row.ordinal, "computed_total_thb")]
 
 
 def _values(normalized: Normalized) -> Iterable[_Value]:

@@ -5,8 +5,14 @@ each page's text in the text-file shape the extractors read, every word with
 its confidence, box and offset in that text, and the mean word confidence
 (:class:`OcrPage`, built by :mod:`.ocr_layout`).
 
-- A page scanned askew (up to 1.5 degrees) is turned level first
-  (:mod:`.ocr_image`): Tesseract splits the lines of a skewed wide page.
+- A page scanned askew (up to 1.5 degrees) is turned level first and its noise
+  filtered out (:mod:`.ocr_image`): Tesseract splits the lines of a skewed wide
+  page, and reads specks as marks and letters.
+- Tesseract's lines are at least :data:`MIN_LINE_SIZE` blob heights tall, so the
+  tone marks and upper vowels drawn high over a line stay in it instead of
+  making lines of their own. Its page layout then now and then leaves a whole
+  line of text out of its blocks: bands of ink that no word of the page covers
+  are read again on their own (:func:`~.ocr_layout.missed_bands`).
 - Each image is read by Tesseract (``tha+eng``) in this process, through
   tesserocr's binding of its C API: engines are kept for the life of the
   process (the Thai model loads once per worker thread, not once per page) and
@@ -39,8 +45,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bma_etl.errors import ReadError
 from bma_etl.limits import seconds_from_env
-from bma_etl.read.ocr_image import deskewed
-from bma_etl.read.ocr_layout import OcrWord, page_layout
+from bma_etl.read.ocr_image import cleaned, deskewed
+from bma_etl.read.ocr_layout import OcrWord, missed_bands, page_layout, shifted_tsv
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -106,9 +112,19 @@ def engine_problem() -> str | None:
     return None
 
 
-#: Settings the engine reads with, named in the cache: results read otherwise are
-#: read again.
-ENGINE_SETTINGS = "psm 3"
+#: Least height of a text line, in blob heights (Tesseract's
+#: ``textord_min_linesize``, 1.25 by default). With the default, tone marks drawn
+#: high above their letters (``ผู้รับจ้าง``, ``ไม่มี``) form rows of their own, which
+#: are dropped as specks or read as junk, and the line below loses them. On 13
+#: generated scans (after :func:`~.ocr_image.cleaned`) marks lost: 1.25: 296, 1.8:
+#: 261, 2.0: 205, 2.5: 165, 3.0: 198, 4.0: 686 (lines run together); fields read
+#: right on the corpus's fpdf2 scans (seeds 7 and 11): 1.25: 50 / 60 %, 2.0:
+#: 55 / 72 %, 2.5: 52 / 71 %.
+MIN_LINE_SIZE = 2.5
+
+#: Settings the engine reads with (and the image clean-up), named in the cache:
+#: results read otherwise are read again.
+ENGINE_SETTINGS = f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines"
 
 
 def engine_version() -> str:
@@ -160,17 +176,18 @@ def _new_engine(lang: str) -> object:
     if folder is None:
         raise ReadError(f"Tesseract has no {lang} model; {INSTALL_HINT}")
     try:
-        # Automatic page segmentation: one text block (PSM 6) read the two fixture
-        # scans better but lost most fields of the robustness corpus's scans.
         api = tesserocr.PyTessBaseAPI(path=folder, lang=lang, psm=tesserocr.PSM.AUTO)
     except RuntimeError as exc:
         raise ReadError(f"Tesseract cannot load {lang} from {folder} ({exc})") from None
+    api.SetVariable("textord_min_linesize", f"{MIN_LINE_SIZE:g}")
     # Not set: tessedit_do_invert=0 (no inverted second reading of doubtful lines)
     # is 4 % faster but lost whole lines of a generated 200 dpi scan.
     return api
 
 
 _ENGINES = _Engines()
+#: tesserocr's PSM.AUTO and PSM.SINGLE_BLOCK (Tesseract's page segmentation modes 3, 6).
+PSM_AUTO, PSM_SINGLE_BLOCK = 3, 6
 
 
 def page_time_limit() -> float:
@@ -205,6 +222,18 @@ def ocr_image(image: Path | Image.Image, *, lang: str = LANG, dpi: float = 300,
                             "(raise BMA_ETL_OCR_TIMEOUT), or Tesseract failed")
         tsv = api.GetTSVText(0)  # type: ignore[attr-defined]
         txt = api.GetUTF8Text()  # type: ignore[attr-defined]
+        missed = missed_bands(page, tsv)
+        if missed:  # each band as one block: the page's layout left it out once already
+            api.SetPageSegMode(PSM_SINGLE_BLOCK)  # type: ignore[attr-defined]
+        for n, (top, bottom) in enumerate(missed, start=1):
+            api.SetImage(page.crop((0, top, page.width, bottom)))  # type: ignore[attr-defined]
+            api.SetSourceResolution(round(dpi))  # type: ignore[attr-defined]
+            if not api.Recognize(timeout=round(limit * 1000)):  # type: ignore[attr-defined]
+                break
+            tsv += shifted_tsv(api.GetTSVText(0), top, n)  # type: ignore[attr-defined]
+            txt += "\n" + api.GetUTF8Text()  # type: ignore[attr-defined]
+        if missed:
+            api.SetPageSegMode(PSM_AUTO)  # type: ignore[attr-defined]
         api.Clear()  # type: ignore[attr-defined]
     text, words, confidence = page_layout(tsv, txt)
     return OcrPage(text, confidence, words, dpi)
@@ -242,7 +271,7 @@ def read_images(images: Iterable[tuple[K, Path, float]], *, lang: str = LANG,
 
 def _read_and_remove(image: Path, lang: str, dpi: float) -> OcrPage:
     try:
-        return ocr_image(deskewed(_open_image(image)), lang=lang, dpi=dpi)
+        return ocr_image(cleaned(_open_image(image)), lang=lang, dpi=dpi)
     finally:
         image.unlink(missing_ok=True)
 

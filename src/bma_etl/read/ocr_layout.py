@@ -33,6 +33,8 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from PIL import Image
+
 from bma_etl.read.pdf_layout import TextLine, with_columns
 from bma_etl.read.pdf_page import line_pitches, with_blank_lines
 
@@ -52,6 +54,15 @@ SPECK_HEIGHT = 0.75
 SPECK_CONF = 80.0
 
 _THAI = re.compile("[\u0e00-\u0e7f]")
+
+#: Block numbers from this on are lines read again from a band of the page that
+#: Tesseract's layout left out (:func:`missed_bands`, :func:`shifted_tsv`).
+MISSED_BLOCK = 10_000
+#: A row of the page holds text when at least this share of its pixels is ink
+#: that no word box covers...
+MISSED_INK = 0.012
+#: ...and such rows make a missed line when they run this many median word heights.
+MISSED_HEIGHT = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +133,68 @@ def parse_tsv(tsv: str) -> list[_Line]:
     return [line for line in lines.values() if line.pieces]
 
 
+def missed_bands(page: Image.Image, tsv: str) -> list[tuple[int, int]]:
+    """``(top, bottom)`` pixel rows of the page's lines of ink that no TSV word is beside.
+
+    Tesseract's page layout (``psm 3``) now and then leaves a whole text line out
+    of its blocks (a paragraph line of fixture 002's scan, with lines held to 2.5
+    blob heights). A band is rows with ink (:data:`MISSED_INK`) at whose height no
+    word of the page stands, at least :data:`MISSED_HEIGHT` median word heights
+    tall (rules and specks are thinner), with a margin of one word height.
+    """
+    from bma_etl.read.ocr_image import otsu_threshold
+
+    boxes = [(p.top, p.bottom) for line in parse_tsv(tsv) for p in line.pieces]
+    if not boxes:
+        return []
+    height = statistics.median(bottom - top for top, bottom in boxes)
+    read = bytearray(page.height + 1)
+    for top, bottom in boxes:
+        read[max(0, top - 2):bottom + 3] = b"\x01" * len(read[max(0, top - 2):bottom + 3])
+    threshold = otsu_threshold(page)
+    ink = page.point(lambda v: 255 if v < threshold else 0)
+    rows = ink.resize((1, ink.height), Image.Resampling.BOX).tobytes()
+    limit = 255 * MISSED_INK
+    bands: list[tuple[int, int]] = []
+    start: int | None = None
+    for y, value in enumerate([*rows, 0]):
+        if value >= limit and not read[y]:
+            start = y if start is None else start
+        elif start is not None:
+            if y - start >= MISSED_HEIGHT * height:
+                pad = round(height)
+                bands.append((max(0, start - pad), min(page.height, y + pad)))
+            start = None
+    return bands
+
+
+def shifted_tsv(tsv: str, top: int, n: int) -> str:
+    """TSV rows of a band read alone, moved ``top`` pixels down, in block ``MISSED_BLOCK + n``."""
+    out = []
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or not cells[7].lstrip("-").isdigit():
+            continue
+        cells[2] = str(MISSED_BLOCK * n + int(cells[2]))
+        cells[7] = str(int(cells[7]) + top)
+        out.append("\t".join(cells))
+    return "".join("\n" + row for row in out)
+
+
+def _in_reading_order(lines: list[_Line]) -> list[_Line]:
+    """Lines read again from missed bands put before the first line below them."""
+    missed = [line for line in lines if line.pieces[0].line[0] >= MISSED_BLOCK]
+    if not missed:
+        return lines
+    out = [line for line in lines if line.pieces[0].line[0] < MISSED_BLOCK]
+    for line in sorted(missed, key=lambda ln: ln.pieces[0].top):
+        top = min(p.top for p in line.pieces)
+        at = next((i for i, other in enumerate(out)
+                   if min(p.top for p in other.pieces) > top), len(out))
+        out.insert(at, line)
+    return out
+
+
 def align_spaces(lines: list[_Line], text: str) -> bool:
     """Set each piece's ``spaces`` from Tesseract's plain ``text``; False if they differ."""
     pos = 0
@@ -150,7 +223,7 @@ def page_layout(tsv: str, text: str = "") -> tuple[str, tuple[OcrWord, ...], flo
     if not lines:
         return "", (), None
     aligned = align_spaces(lines, text)
-    lines = _without_specks(lines)
+    lines = _without_specks(_in_reading_order(lines))
     size = float(round(statistics.median(line.height for line in lines)))
     built = [_build_line(line, size, aligned) for line in lines]
     text_lines = [tl for tl, _ in built]
