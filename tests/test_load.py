@@ -267,6 +267,32 @@ def test_warehouse_of_an_earlier_version_gains_the_assessment_columns(db: Path) 
     assert ("50150000-4127", 2, Decimal("100.0000")) in rows
 
 
+def test_provenance_of_an_earlier_version_gains_its_key(db: Path) -> None:
+    """A 0.4 warehouse (provenance without ``ordinal`` and key) is numbered per
+    document on the next open, and a forced re-run replaces its rows, never doubles."""
+    assert ingest(LEGACY, db).loaded == 2
+    con = duckdb.connect(str(db))
+    want = con.execute("SELECT doc_id, count(*) FROM provenance GROUP BY ALL").fetchall()
+    con.execute("CREATE TABLE old AS SELECT * EXCLUDE (ordinal) FROM provenance")
+    con.execute("DROP TABLE provenance")
+    con.execute("ALTER TABLE old RENAME TO provenance")
+    con.close()
+    assert ingest(LEGACY[:1], db, force=True).loaded == 1
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        got = con.execute("SELECT doc_id, count(*) FROM provenance GROUP BY ALL").fetchall()
+        numbered = con.execute("SELECT count(*) FROM provenance GROUP BY doc_id "
+                               "HAVING max(ordinal) <> count(*) OR min(ordinal) <> 1").fetchall()
+        keys = con.execute("SELECT constraint_text FROM duckdb_constraints() "
+                           "WHERE table_name = 'provenance' AND constraint_type = 'PRIMARY KEY'"
+                           ).fetchall()
+    finally:
+        con.close()
+    assert sorted(got) == sorted(want)
+    assert numbered == []
+    assert keys == [("PRIMARY KEY(doc_id, ordinal)",)]
+
+
 # ------------------------------------------------------------ one report, many copies
 
 

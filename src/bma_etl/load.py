@@ -180,6 +180,7 @@ class Warehouse:
             return
         try:
             self.con.execute(ddl())
+            upgrade_provenance_key(self.con)
         except duckdb.Error as exc:
             self.con.close()
             raise warehouse_error(path, exc, "cannot create the warehouse tables") from exc
@@ -420,6 +421,27 @@ class Warehouse:
         )
 
 
+def upgrade_provenance_key(con: duckdb.DuckDBPyConnection) -> bool:
+    """Give ``provenance`` of a warehouse file written before 0.5.0 its key.
+
+    Numbers each document's rows from 1 in their stored order and adds
+    ``PRIMARY KEY (doc_id, ordinal)``; returns whether it did.
+    A warehouse that already has the key is left alone.
+    """
+    keyed = con.execute(
+        "SELECT count(*) FROM duckdb_constraints() WHERE database_name = current_database() "
+        "AND table_name = 'provenance' AND constraint_type = 'PRIMARY KEY'").fetchone()
+    if keyed and keyed[0]:
+        return False
+    # Two statements: DuckDB builds no index over uncommitted updates. Interrupted
+    # between them, the next open numbers the rows again.
+    con.execute("UPDATE provenance SET ordinal = numbered.n FROM ("
+                "SELECT rowid AS r, row_number() OVER (PARTITION BY doc_id ORDER BY rowid) AS n "
+                "FROM provenance) AS numbered WHERE provenance.rowid = numbered.r")
+    con.execute("ALTER TABLE provenance ADD PRIMARY KEY (doc_id, ordinal)")
+    return True
+
+
 def migrate(source: Path, target: Path | str | LakeTarget) -> dict[str, int]:
     """Copy every table of the DuckDB warehouse file ``source`` into ``target``.
 
@@ -458,9 +480,14 @@ def migrate(source: Path, target: Path | str | LakeTarget) -> dict[str, int]:
                         "ORDER BY ordinal_position", [table]).fetchall() if c in have]
                     if not cols:
                         continue
+                    values = ", ".join(cols)
+                    if table == "provenance" and "ordinal" not in have:  # before 0.5.0
+                        cols.append("ordinal")
+                        values += (", row_number() OVER (PARTITION BY doc_id ORDER BY rowid)"
+                                   "::INTEGER")
                     names = ", ".join(cols)
                     row = con.execute(f"INSERT INTO main.{table} ({names}) "
-                                      f"SELECT {names} FROM migrate_source.main.{table}"
+                                      f"SELECT {values} FROM migrate_source.main.{table}"
                                       ).fetchone()
                     copied[table] = int(row[0]) if row else 0
                 con.execute("COMMIT")

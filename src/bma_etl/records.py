@@ -261,10 +261,15 @@ class QualityIssue(Record):
 
 
 class Provenance(Record):
-    """``provenance``: where one extracted value came from."""
+    """``provenance``: where one extracted value came from.
+
+    ``ordinal`` numbers a document's provenance rows from 1, so each row has a key
+    (``doc_id, ordinal``): a value of a one-row table has no ``row_ordinal``.
+    """
 
     table: ClassVar[str] = "provenance"
-    key: ClassVar[tuple[str, ...]] = ("doc_id", "table_name", "row_ordinal", "field")
+    key: ClassVar[tuple[str, ...]] = ("doc_id", "ordinal")
+    ordinal: int
     table_name: str
     row_ordinal: int | None = None
     field: str

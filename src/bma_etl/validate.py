@@ -26,16 +26,17 @@ def build_records(normalized: Normalized, doc_id: str) -> dict[str, list[Record]
         tables.setdefault(row.table, []).append(record)
     # Hundreds of provenance rows per document: validated as one list, which costs
     # pydantic much less than one call per row.
+    kept = [p for p in normalized.provenance
+            if (p.table_name, p.row_ordinal, p.field) not in rejected]
     tables["provenance"] = list(_PROVENANCE_ROWS.validate_python([
-        dict(zip(_PROVENANCE_KEYS, (doc_id, *p), strict=True))
-        for p in normalized.provenance
-        if (p.table_name, p.row_ordinal, p.field) not in rejected
+        dict(zip(_PROVENANCE_KEYS, (doc_id, ordinal, *p), strict=True))
+        for ordinal, p in enumerate(kept, start=1)
     ]))
     return tables
 
 
 _PROVENANCE_ROWS = TypeAdapter(list[Provenance])
-_PROVENANCE_KEYS = ("doc_id", *ProvenanceRow._fields)
+_PROVENANCE_KEYS = ("doc_id", "ordinal", *ProvenanceRow._fields)
 
 
 def _build(row: NormalizedRow, doc_id: str, findings: list[Finding],

@@ -193,6 +193,7 @@ CREATE TABLE IF NOT EXISTS quality_issues (
 
 CREATE TABLE IF NOT EXISTS provenance (
     doc_id VARCHAR,
+    ordinal INTEGER,                    -- added: numbers a document's provenance rows from 1
     table_name VARCHAR,
     row_ordinal INTEGER,
     field VARCHAR,
@@ -204,9 +205,13 @@ CREATE TABLE IF NOT EXISTS provenance (
     derived BOOLEAN,
     low_confidence BOOLEAN,             -- added: an OCR word of it read below 60 % confidence
     note VARCHAR,                       -- added: how a derived value was worked out
-    confidence DOUBLE                   -- added: lowest OCR word confidence (0-100)
+    confidence DOUBLE,                  -- added: lowest OCR word confidence (0-100)
+    PRIMARY KEY (doc_id, ordinal)
 );
 ALTER TABLE provenance ADD COLUMN IF NOT EXISTS confidence DOUBLE;
+-- A warehouse written before 0.5.0 gains the column here and its key in
+-- load.upgrade_provenance_key.
+ALTER TABLE provenance ADD COLUMN IF NOT EXISTS ordinal INTEGER;
 
 CREATE TABLE IF NOT EXISTS ingest_runs (
     run_id VARCHAR PRIMARY KEY,
