@@ -62,9 +62,32 @@ def test_address_becomes_libpq_settings() -> None:
                           "?data_path=/mnt/lake&sslmode=require")
     assert isinstance(target, LakeTarget)
     assert target.conninfo == ("dbname=warehouse host=db.bma.local port=6543 user=etl "
-                               "password=s@cret sslmode=require")
-    assert target.data_path == "/mnt/lake"
+                               "sslmode=require")
+    assert target.password == "s@cret" and "s@cret" not in repr(target)
+    assert target.data_path == "/mnt/lake" and target.server == "db.bma.local:6543"
     assert "s%40cret" not in str(target) and "***" in str(target)
+
+
+@pytest.mark.parametrize("address", [
+    "ducklake:postgres://etl:hunter2@h:port/db", "ducklake:mysql://etl:hunter2@h/db",
+    "ducklake:postgres://etl:hunter2@h/db?bad-key=1", "postgres://etl:hunter2@h:5432/db",
+    "ducklake:postgres://etl@h/db?password=hunter2&override_data_path=true"])
+def test_usage_errors_never_show_the_password(address: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_target(address)
+    assert "hunter2" not in caught.value.reason() and "***" in caught.value.reason()
+
+
+def test_postgres_address_without_prefix_says_did_you_mean() -> None:
+    with pytest.raises(UsageError, match="did you mean ducklake:postgres://etl@h:5432/db"):
+        parse_target("postgres://etl@h:5432/db")
+
+
+def test_override_data_path_is_parsed() -> None:
+    target = parse_target("ducklake:postgres://etl@h/db?data_path=/mnt/b&override_data_path=true")
+    assert isinstance(target, LakeTarget)
+    assert target.override_data_path and target.data_path == "/mnt/b"
+    assert "override" not in target.conninfo
 
 
 def test_socket_folder_and_no_data_path() -> None:
@@ -103,13 +126,64 @@ def test_shards_split_every_document_once() -> None:
         assert min(sizes) > len(ids) / n * 0.8  # an even split, not one busy machine
 
 
-@pytest.mark.parametrize("shard", ["0/2", "3/2", "1", "a/b", "1/0"])
+@pytest.mark.parametrize("shard", ["0/2", "3/2", "1", "a/b", "1/0", ""])
 def test_bad_shard_is_usage_error(tmp_path: Path, shard: str) -> None:
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     done = subprocess.run([BIN, "ingest", str(tmp_path), "--db", str(tmp_path / "w.duckdb"),
                            "--shard", shard], capture_output=True, text=True)
     assert done.returncode == 2
     assert "--shard" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_shard_without_files_of_its_part_is_done(tmp_path: Path) -> None:
+    from conftest import SAMPLES
+
+    from bma_etl.pipeline import doc_id_of
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    sample = sorted(SAMPLES.glob("*.txt"))[0]
+    (folder / "one.txt").write_bytes(sample.read_bytes())
+    empty_part = 2 if in_shard(doc_id_of(sample.read_bytes()), (1, 2)) else 1
+    done = subprocess.run([BIN, "ingest", str(folder), "--db", str(tmp_path / "w.duckdb"),
+                           "--workers", "1", "--shard", f"{empty_part}/2"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert f"no file of this part (shard {empty_part}/2) among 1 files" in done.stderr
+
+
+def test_migrate_from_a_lake_is_refused(tmp_path: Path) -> None:
+    done = subprocess.run([BIN, "migrate", "--from", "ducklake:postgres://u:hunter2@h/db",
+                           "--to", str(tmp_path / "w.duckdb")], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "DuckLake warehouse is not supported as the source" in done.stderr
+    assert "hunter2" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_sql_returns_time_zone_values(tmp_path: Path) -> None:
+    """DuckDB's client needs pytz for TIMESTAMP WITH TIME ZONE (a file warehouse too)."""
+    from conftest import SAMPLES
+
+    db = tmp_path / "w.duckdb"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(sorted(SAMPLES.glob("*.txt"))[0].read_bytes())
+    subprocess.run([BIN, "ingest", str(folder), "--db", str(db), "--workers", "1"],
+                   check=True, capture_output=True)
+    done = subprocess.run([BIN, "sql", "--db", str(db), "select now() is not null as ok, "
+                           "TIMESTAMPTZ '2024-01-02 03:04:05+07' as t", "--format", "csv"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1].startswith("True,2024-01-")
+
+
+def test_readme_lists_each_command_once() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in readme.splitlines() if line.startswith("| `")]
+    firsts = [row.split("`")[1].split()[0] for row in rows]
+    assert firsts.count("export") == 1
+    assert firsts.count("sql") == 2  # queries, and sql --out
+    assert sum(" --out " in row.split("` |")[0] for row in rows if row.startswith("| `sql")) == 1
 
 
 @pytest.mark.skipif(_HAVE_EXTENSION, reason="the lake extra is installed here")
