@@ -241,6 +241,8 @@ def attach(con: duckdb.DuckDBPyConnection, target: LakeTarget, read_only: bool =
         options.append(f"DATA_PATH {_sql_literal(target.data_path)}")
         if target.override_data_path:
             options.append("OVERRIDE_DATA_PATH true")
+    if target.password is not None:
+        options.append("METADATA_PARAMETERS MAP {'SECRET': 'bma_etl_catalog'}")
     attach_sql = (f"ATTACH {_sql_literal('ducklake:postgres:' + target.conninfo)} AS {alias}"
                   + (f" ({', '.join(options)})" if options else ""))
     try:
