@@ -137,9 +137,9 @@ def test_bad_shard_is_usage_error(tmp_path: Path, shard: str) -> None:
 
 
 def test_shard_without_files_of_its_part_is_done(tmp_path: Path) -> None:
-    from conftest import SAMPLES
-
     from bma_etl.pipeline import doc_id_of
+
+    from conftest import SAMPLES
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -429,7 +429,7 @@ def test_sql_cannot_reach_the_catalog_or_show_its_password(cluster, corpus, tmp_
             f"select count(*) from {meta}.public.ducklake_snapshot",
             "select * from ducklake_expire_snapshots('warehouse', older_than => now())",
             "select * from ducklake_snapshots('warehouse')"):
-        with pytest.raises(QueryError, match="tables and views only|can check"):
+        with pytest.raises(QueryError, match=r"tables and views only|can check"):
             run_sql(parse_target(target), query)  # type: ignore[arg-type]
     refused = _sql(target, f"select * from postgres_query('{meta}', 'select 1')")
     assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1

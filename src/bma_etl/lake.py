@@ -339,7 +339,7 @@ def lake_error(target: LakeTarget, exc: BaseException, doing: str) -> WarehouseE
     short = first_line(exc)
     opening = doing.startswith(("cannot open", "cannot reach"))
     if opening and ("could not connect" in text or "Connection refused" in text
-                    or "No such file or directory" in text and "socket" in text):
+                    or ("No such file or directory" in text and "socket" in text)):
         return WarehouseError(f"{target}: {doing}: cannot reach the catalog at {target.server} "
                               f"({short}); check that PostgreSQL runs and that the address's "
                               "host and port are right")

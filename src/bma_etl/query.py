@@ -186,7 +186,7 @@ _CATALOG_PREFIX = "__ducklake_metadata"
 @functools.cache
 def _builtin_functions() -> frozenset[str]:
     """Names of the functions DuckDB has before any extension is loaded."""
-    scratch = duckdb.connect(":memory:", config=_READER_CONFIG)
+    scratch = duckdb.connect(":memory:", config=dict(_READER_CONFIG))
     try:
         return frozenset(name.lower() for (name,) in scratch.execute(
             "SELECT DISTINCT function_name FROM duckdb_functions()").fetchall())
