@@ -55,6 +55,10 @@ class Cluster:
             self._as = ["runuser", "-u", "postgres", "--"]
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", self.user,
                   "--no-instructions", "-E", "UTF8", "--locale", "C")
+        # One role must give its password (SCRAM), so that tests see it reach PostgreSQL.
+        hba = self.data / "pg_hba.conf"
+        hba.write_text(f"host all {self.PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n"
+                       + hba.read_text())
         options = (f"-k {self.root} -p {self.port} -c listen_addresses=127.0.0.1 "
                    "-c fsync=off -c synchronous_commit=off -c max_connections=200")
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l",
@@ -65,13 +69,31 @@ class Cluster:
         subprocess.run([*self._as, str(self.bin / tool), *args], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
-    def create_database(self) -> str:
-        """A new empty database; returns its name."""
+    #: A role that logs in with a password only (:meth:`password_address`).
+    PASSWORD_USER = "bma_pw"
+
+    def create_database(self, owner: str | None = None) -> str:
+        """A new empty database (owned by ``owner``, else the cluster's user); its name."""
         self._databases += 1
         name = f"lake{self._databases}"
         subprocess.run([str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port),
-                        "-U", self.user, name], check=True)
+                        "-U", self.user, *(["-O", owner] if owner else []), name], check=True)
         return name
+
+    def password_address(self, data_path: Path, password: str) -> str:
+        """A DuckLake address, with ``password`` in it, of a new warehouse of a role that
+        must give that password."""
+        subprocess.run([str(self.bin / "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U",
+                        self.user, "-d", "postgres", "-qc",
+                        f"DROP ROLE IF EXISTS {self.PASSWORD_USER}; CREATE ROLE "
+                        f"{self.PASSWORD_USER} LOGIN PASSWORD '{password}'"], check=True)
+        name = self.create_database(owner=self.PASSWORD_USER)
+        return (f"ducklake:postgres://{self.PASSWORD_USER}:{password}@127.0.0.1:{self.port}/"
+                f"{name}?data_path={data_path}")
+
+    def kill(self) -> None:
+        """Stop the server at once, as a crash would (``pg_ctl -m immediate``)."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
 
     def address(self, data_path: Path) -> str:
         """A DuckLake address of a new, empty warehouse whose files go to ``data_path``."""

@@ -11,6 +11,7 @@ with ``BMA_ETL_REQUIRE_LAKE=1``, where a missing piece fails instead of skipping
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import random
@@ -62,9 +63,32 @@ def test_address_becomes_libpq_settings() -> None:
                           "?data_path=/mnt/lake&sslmode=require")
     assert isinstance(target, LakeTarget)
     assert target.conninfo == ("dbname=warehouse host=db.bma.local port=6543 user=etl "
-                               "password=s@cret sslmode=require")
-    assert target.data_path == "/mnt/lake"
+                               "sslmode=require")
+    assert target.password == "s@cret" and "s@cret" not in repr(target)
+    assert target.data_path == "/mnt/lake" and target.server == "db.bma.local:6543"
     assert "s%40cret" not in str(target) and "***" in str(target)
+
+
+@pytest.mark.parametrize("address", [
+    "ducklake:postgres://etl:hunter2@h:port/db", "ducklake:mysql://etl:hunter2@h/db",
+    "ducklake:postgres://etl:hunter2@h/db?bad-key=1", "postgres://etl:hunter2@h:5432/db",
+    "ducklake:postgres://etl@h/db?password=hunter2&override_data_path=true"])
+def test_usage_errors_never_show_the_password(address: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_target(address)
+    assert "hunter2" not in caught.value.reason() and "***" in caught.value.reason()
+
+
+def test_postgres_address_without_prefix_says_did_you_mean() -> None:
+    with pytest.raises(UsageError, match="did you mean ducklake:postgres://etl@h:5432/db"):
+        parse_target("postgres://etl@h:5432/db")
+
+
+def test_override_data_path_is_parsed() -> None:
+    target = parse_target("ducklake:postgres://etl@h/db?data_path=/mnt/b&override_data_path=true")
+    assert isinstance(target, LakeTarget)
+    assert target.override_data_path and target.data_path == "/mnt/b"
+    assert "override" not in target.conninfo
 
 
 def test_socket_folder_and_no_data_path() -> None:
@@ -103,13 +127,64 @@ def test_shards_split_every_document_once() -> None:
         assert min(sizes) > len(ids) / n * 0.8  # an even split, not one busy machine
 
 
-@pytest.mark.parametrize("shard", ["0/2", "3/2", "1", "a/b", "1/0"])
+@pytest.mark.parametrize("shard", ["0/2", "3/2", "1", "a/b", "1/0", ""])
 def test_bad_shard_is_usage_error(tmp_path: Path, shard: str) -> None:
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     done = subprocess.run([BIN, "ingest", str(tmp_path), "--db", str(tmp_path / "w.duckdb"),
                            "--shard", shard], capture_output=True, text=True)
     assert done.returncode == 2
     assert "--shard" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_shard_without_files_of_its_part_is_done(tmp_path: Path) -> None:
+    from bma_etl.pipeline import doc_id_of
+
+    from conftest import SAMPLES
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    sample = sorted(SAMPLES.glob("*.txt"))[0]
+    (folder / "one.txt").write_bytes(sample.read_bytes())
+    empty_part = 2 if in_shard(doc_id_of(sample.read_bytes()), (1, 2)) else 1
+    done = subprocess.run([BIN, "ingest", str(folder), "--db", str(tmp_path / "w.duckdb"),
+                           "--workers", "1", "--shard", f"{empty_part}/2"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert f"no file of this part (shard {empty_part}/2) among 1 files" in done.stderr
+
+
+def test_migrate_from_a_lake_is_refused(tmp_path: Path) -> None:
+    done = subprocess.run([BIN, "migrate", "--from", "ducklake:postgres://u:hunter2@h/db",
+                           "--to", str(tmp_path / "w.duckdb")], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "DuckLake warehouse is not supported as the source" in done.stderr
+    assert "hunter2" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_sql_returns_time_zone_values(tmp_path: Path) -> None:
+    """DuckDB's client needs pytz for TIMESTAMP WITH TIME ZONE (a file warehouse too)."""
+    from conftest import SAMPLES
+
+    db = tmp_path / "w.duckdb"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(sorted(SAMPLES.glob("*.txt"))[0].read_bytes())
+    subprocess.run([BIN, "ingest", str(folder), "--db", str(db), "--workers", "1"],
+                   check=True, capture_output=True)
+    done = subprocess.run([BIN, "sql", "--db", str(db), "select now() is not null as ok, "
+                           "TIMESTAMPTZ '2024-01-02 03:04:05+07' as t", "--format", "csv"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1].startswith("True,2024-01-")
+
+
+def test_readme_lists_each_command_once() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in readme.splitlines() if line.startswith("| `")]
+    firsts = [row.split("`")[1].split()[0] for row in rows]
+    assert firsts.count("export") == 1
+    assert firsts.count("sql") == 2  # queries, and sql --out
+    assert sum(" --out " in row.split("` |")[0] for row in rows if row.startswith("| `sql")) == 1
 
 
 @pytest.mark.skipif(_HAVE_EXTENSION, reason="the lake extra is installed here")
@@ -319,3 +394,133 @@ def test_force_with_the_same_bytes_twice_loads_the_document_once(tmp_path: Path)
     rows = _rows(db)
     assert len(rows["documents"]) == 1 and "'loaded'" in rows["documents"][0]
     assert len(rows["projects"]) == 1
+
+
+def _small(corpus: Path, folder: Path, n: int = 3) -> Path:
+    folder.mkdir()
+    for path in sorted(corpus.glob("*.txt"))[:n]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def _sql(target: str, query: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([BIN, "sql", "--warehouse", target, query, "--format", "csv"],
+                          capture_output=True, text=True, timeout=120)
+
+
+@lake
+def test_sql_cannot_reach_the_catalog_or_show_its_password(cluster, corpus, tmp_path):
+    from bma_etl.query import QueryError, run_sql
+
+    password = "Hunter2-not-shown"
+    target = cluster.password_address(tmp_path / "data", password)
+    _finish([_ingest(target, _small(corpus, tmp_path / "in"))])  # the password reached PG
+    count = _sql(target, "select count(*) from documents")
+    assert count.returncode == 0, count.stderr
+    meta = "__ducklake_metadata_warehouse"
+    for query in (
+            f"select * from postgres_execute('{meta}', 'commit; drop table ducklake_snapshot')",
+            f"select * from postgres_query('{meta}', 'select 1')",
+            f"select * from postgres_scan('{meta}', 'public', 'ducklake_snapshot')",
+            f"select (select count(*) from postgres_query('{meta}', 'select 1'))",
+            f"with a as (select * from postgres_query('{meta}', 'select 1')) select * from a",
+            f"explain select * from postgres_query('{meta}', 'select 1')",
+            f"select * from query('select * from postgres_query(''{meta}'', ''select 1'')')",
+            f"select count(*) from {meta}.public.ducklake_snapshot",
+            "select * from ducklake_expire_snapshots('warehouse', older_than => now())",
+            "select * from ducklake_snapshots('warehouse')"):
+        with pytest.raises(QueryError, match=r"tables and views only|can check"):
+            run_sql(parse_target(target), query)  # type: ignore[arg-type]
+    refused = _sql(target, f"select * from postgres_query('{meta}', 'select 1')")
+    assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
+    assert _sql(target, "select count(*) from documents").stdout == count.stdout
+    for query in ("select * from duckdb_databases()", "select * from duckdb_settings()",
+                  "select * from duckdb_secrets()"):
+        shown = run_sql(parse_target(target), query)  # type: ignore[arg-type]
+        assert password not in repr(shown.rows), query
+    wrong_db = target.replace("/lake", "/nolake", 1)
+    done = _sql(wrong_db, "select 1")
+    assert done.returncode == 1 and "createdb" in done.stderr
+    assert password not in done.stderr and "Traceback" not in done.stderr
+
+
+@lake
+def test_maintain_skips_while_another_runs_and_two_at_once_finish(cluster, corpus, tmp_path):
+    import psycopg
+
+    from bma_etl.lake import DocumentLocks
+
+    target = cluster.address(tmp_path / "data")
+    _finish([_ingest(target, _small(corpus, tmp_path / "in", 6))])
+    holder = parse_target(target)
+    assert isinstance(holder, LakeTarget)
+    with psycopg.connect(holder.conninfo, autocommit=True) as other:  # a maintain running
+        other.execute("SELECT pg_advisory_lock(%s)", [DocumentLocks.FLUSH])
+        done = subprocess.run([BIN, "maintain", "--warehouse", target], capture_output=True,
+                              text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "another maintain" in done.stderr and "skipped" in done.stderr
+    procs = [subprocess.Popen([BIN, "maintain", "--warehouse", target, "--keep-days", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    procs.append(_ingest(target, corpus, "--force"))
+    _finish(procs)
+    assert [p.returncode for p in procs[:2]] == [0, 0]
+
+
+@lake
+def test_maintain_deletes_replaced_files_and_keeps_every_row(cluster, corpus, one_file,
+                                                             tmp_path):
+    target = cluster.address(tmp_path / "data")
+    _finish([_ingest(target, corpus)])
+    _finish([_ingest(target, corpus, "--force")])
+    _finish([_ingest(target, corpus, "--force")])
+    before = len(list((tmp_path / "data").rglob("*.parquet")))
+    done = subprocess.run([BIN, "maintain", "--warehouse", target, "--keep-days", "0"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    after = len(list((tmp_path / "data").rglob("*.parquet")))
+    assert after < before, done.stderr
+    assert _rows(target) == _rows(one_file)
+
+
+@lake
+def test_other_data_path_is_refused_unless_overridden(cluster, corpus, tmp_path):
+    first = tmp_path / "first"
+    target = cluster.address(first)
+    _finish([_ingest(target, _small(corpus, tmp_path / "in"))])
+    count = _sql(target, "select count(*) from documents")
+    moved = tmp_path / "moved"
+    other = target.replace(f"data_path={first}", f"data_path={moved}")
+    done = subprocess.run([BIN, "ingest", str(tmp_path / "in"), "--warehouse", other],
+                          capture_output=True, text=True)
+    assert done.returncode == 2
+    assert f"differs from the catalog's {first}/" in done.stderr
+    assert "override_data_path=true" in done.stderr
+    first.rename(moved)  # the folder moved (or is mounted elsewhere on this machine)
+    overridden = other + "&override_data_path=true"
+    again = _sql(overridden, "select count(*) from documents")
+    assert again.returncode == 0 and again.stdout == count.stdout, again.stderr
+    _finish([_ingest(overridden, tmp_path / "in", "--force")])
+    assert not first.exists()
+
+
+@lake
+def test_catalog_killed_mid_run_is_one_line(corpus, tmp_path):
+    from pg_cluster import Cluster
+
+    own = Cluster()
+    try:
+        target = own.address(tmp_path / "data")
+        run = _ingest(target, corpus)
+        time.sleep(1.5)
+        own.kill()
+        _out, err = run.communicate(timeout=300)
+    finally:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            own.stop()
+    assert run.returncode == 1, err[-2000:]
+    assert "Traceback" not in err and "INTERNAL" not in err
+    last = err.strip().splitlines()[-1]
+    assert f"127.0.0.1:{own.port}" in last and len(last) < 500
+    assert "stopped answering" in last or "cannot reach the catalog" in last

@@ -268,7 +268,7 @@ def ingest(
                           file_time_limit=file_time_limit, shard=part, on_start=on_start,
                           on_settled=on_settled)
 
-    part = _parse_shard(shard) if shard else None
+    part = _parse_shard(shard) if shard is not None else None
 
     with _errors():
         if interactive:
@@ -305,6 +305,11 @@ def ingest(
         typer.echo("nothing to re-extract: every document was extracted by this version",
                    err=log_json)
         return
+    if not summary.files_seen and part and summary.found:
+        # another machine's files only: its part is done, not missing
+        typer.echo(f"no file of this part (shard {part[0]}/{part[1]}) among {summary.found} "
+                   "files", err=True)
+        return
     if not summary.files_seen:
         found = f"no {' '.join(SUFFIXES)} file in {' '.join(path_text(p) for p in paths)}"
         if summary.skipped:
@@ -330,7 +335,7 @@ def _parse_shard(text: str) -> tuple[int, int]:
     index, _, count = text.partition("/")
     if not (index.strip().isdigit() and count.strip().isdigit()) or not (
             1 <= int(index) <= int(count)):
-        _fail(f"--shard {text}: give I/N with 1 <= I <= N, e.g. --shard 2/4", 2)
+        _fail(f"--shard {text or repr(text)}: give I/N with 1 <= I <= N, e.g. --shard 2/4", 2)
     return int(index), int(count)
 
 
@@ -522,6 +527,9 @@ def maintain(
 
     with _errors(), Warehouse(db, create=False) as wh:
         steps = wh.maintain(keep_days)
+    if steps is None:
+        typer.echo(f"{db}: another maintain (or a run's flush) is running; skipped", err=True)
+        return
     for name, count in steps:
         typer.echo(f"{name}: {count}", err=True)
 
@@ -539,6 +547,9 @@ def migrate(
     """
     from bma_etl.load import migrate as run_migrate
 
+    if str(source).startswith(("ducklake:", "postgres:", "postgresql:")):
+        _fail("--from: migrate copies a DuckDB warehouse file (--from FILE.duckdb); a "
+              "DuckLake warehouse is not supported as the source", 2)
     _require_paths([source])
     with _errors():
         copied = run_migrate(source, target)

@@ -199,7 +199,10 @@ class Warehouse:
         return retrying(body, what, self.path)
 
     def flush(self) -> None:
-        """Write a DuckLake catalog's small inserts out as Parquet (no-op for a file)."""
+        """Write a DuckLake catalog's small inserts out as Parquet (no-op for a file).
+
+        Left to the next flush or ``maintain`` when one is running (:func:`bma_etl.lake.flush`).
+        """
         if isinstance(self.path, LakeTarget):
             from bma_etl import lake
 
@@ -235,19 +238,21 @@ class Warehouse:
         except duckdb.Error as exc:
             raise warehouse_error(self.path, exc, doing) from exc
 
-    def maintain(self, keep_days: float = 7.0) -> list[tuple[str, int]]:
-        """Compact the warehouse; returns (step, rows reported) pairs.
+    def maintain(self, keep_days: float = 7.0) -> list[tuple[str, int]] | None:
+        """Compact the warehouse; returns (step, count) pairs, None when skipped.
 
-        DuckLake: flush small inserts, merge adjacent Parquet files, expire snapshots
+        DuckLake: flush small inserts, rewrite and merge Parquet files, expire snapshots
         older than ``keep_days`` and delete the files no kept snapshot uses
-        (:func:`bma_etl.lake.maintain`). A DuckDB file: a checkpoint.
+        (:func:`bma_etl.lake.maintain`); None when another maintain (or a run's
+        flush) is running. A DuckDB file: a checkpoint.
         """
         if isinstance(self.path, LakeTarget):
             from bma_etl import lake
 
             with self._errors("cannot maintain the warehouse"):
                 assert self.locks is not None
-                return lake.maintain(self.con, self.path, self.locks, keep_days).steps
+                report = lake.maintain(self.con, self.path, self.locks, keep_days)
+                return None if report.skipped else report.steps
         with self._errors("cannot checkpoint the warehouse"):
             self.con.execute("CHECKPOINT")
         return [("checkpoint", 1)]
@@ -377,6 +382,11 @@ class Warehouse:
                 raise
             if self.is_lake and _is_conflict(exc):
                 raise  # retried by the caller
+            if isinstance(self.path, LakeTarget):
+                from bma_etl.lake import is_catalog_lost, lake_error
+
+                if is_catalog_lost(exc):  # PostgreSQL, not this document: stop the run
+                    raise lake_error(self.path, exc, "cannot write the warehouse") from exc
             if isinstance(exc, duckdb.IOException | duckdb.FatalException) or is_disk_full(exc):
                 # The file or the disk failed, not this document: stop the run.
                 raise warehouse_error(self.path, exc, "cannot write the warehouse") from exc

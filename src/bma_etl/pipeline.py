@@ -202,6 +202,8 @@ class RunSummary:
     """
 
     run_id: str
+    #: Files with a report suffix found under the paths (every shard's).
+    found: int = 0
     files_seen: int = 0
     loaded: int = 0
     unchanged: int = 0
@@ -214,8 +216,11 @@ class RunSummary:
 
     @property
     def exit_code(self) -> int:
-        """0 all loaded or unchanged; 3 some files were quarantined, or none was found."""
-        return 3 if self.quarantined or not self.files_seen else 0
+        """0 all loaded or unchanged; 3 some files were quarantined, or none was found.
+
+        A shard whose part holds none of the files found is done: 0.
+        """
+        return 3 if self.quarantined or not (self.files_seen or self.found) else 0
 
 
 def iter_files(paths: Iterable[Path], on_skip: Callable[[Path], None] | None = None
@@ -490,6 +495,7 @@ def ingest(
         # The whole walk first, so that progress knows the total; a folder's files were
         # listed whole (to sort them) before, so this holds no more than one big folder did.
         found = list(iter_files(paths, skip))
+        summary.found = len(found)
         if on_start is not None:
             on_start(run.run_id, len(found))
         pool = _new_pool(workers, limit) if workers > 1 else None

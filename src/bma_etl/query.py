@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import io
 import json
 import os
@@ -138,7 +139,11 @@ _EXPLAIN = re.compile(r"\s*EXPLAIN(\s+ANALY[SZ]E)?\b", re.IGNORECASE)
 
 
 def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> None:
-    """Raise :class:`QueryError` unless every statement of ``query`` only reads."""
+    """Raise :class:`QueryError` unless every statement of ``query`` only reads.
+
+    On a DuckLake warehouse also unless it stays off the PostgreSQL catalog
+    (:func:`check_catalog_untouched`).
+    """
     try:
         statements = con.extract_statements(query)
     except duckdb.Error as exc:
@@ -146,6 +151,7 @@ def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> None:
     if not statements:
         raise UsageError("the query is empty; give SQL such as "
                          "\"select * from projects limit 5\"", stage="query")
+    lake = _is_lake(con)
     for statement in statements:
         kind = statement.type.name
         try:
@@ -156,11 +162,75 @@ def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> None:
             check_read_only(con, text[inner.end():])
             continue
         if kind == "SELECT":
+            if lake:
+                check_catalog_untouched(con, text or query)
             continue
         word = text.split(maxsplit=1)[0].upper() if text.strip() else kind
         why = _REFUSED.get(kind, "changes the database")
         raise QueryError(f"{word} {why}; sql runs read-only queries only "
                          f"({', '.join(_QUERIES)})")
+
+
+def _is_lake(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("SELECT count(*) FROM duckdb_databases() WHERE type = 'ducklake'"
+                      ).fetchone()
+    return bool(row and row[0])
+
+
+#: Table functions that run SQL given as text, which no check of the statement sees.
+_RUNS_TEXT = frozenset({"query", "query_table"})
+#: What DuckLake names the catalog database it attaches (``__ducklake_metadata_<alias>``).
+_CATALOG_PREFIX = "__ducklake_metadata"
+
+
+@functools.cache
+def _builtin_functions() -> frozenset[str]:
+    """Names of the functions DuckDB has before any extension is loaded."""
+    scratch = duckdb.connect(":memory:", config=dict(_READER_CONFIG))
+    try:
+        return frozenset(name.lower() for (name,) in scratch.execute(
+            "SELECT DISTINCT function_name FROM duckdb_functions()").fetchall())
+    finally:
+        scratch.close()
+
+
+def check_catalog_untouched(con: duckdb.DuckDBPyConnection, query: str) -> None:
+    """Raise :class:`QueryError` when ``query`` could reach a DuckLake's PostgreSQL catalog.
+
+    The statements are parsed by DuckDB (``json_serialize_sql``) and every function
+    call and table reference in the tree is checked: a function the postgres and
+    ducklake extensions brought (``postgres_execute``, ``postgres_query``,
+    ``ducklake_expire_snapshots``…, which reach the catalog database directly), a
+    function that runs SQL given as text (``query``, ``query_table``), or a table of
+    DuckLake's own catalog (``__ducklake_metadata_…``) is refused. A statement DuckDB
+    cannot serialise (``PIVOT`` without an ``IN`` list) is refused too.
+    """
+    row = con.execute("SELECT json_serialize_sql(?)", [query]).fetchone()
+    tree = json.loads(row[0]) if row else {"error": True}
+    if tree.get("error"):
+        why = tree.get("error_message", "not a query")
+        raise QueryError(f"on a DuckLake warehouse sql runs only queries it can check ({why}); "
+                         "write PIVOT with an IN list (PIVOT t ON c IN ('a', 'b') USING …)")
+    builtin = _builtin_functions()
+    stack: list[Any] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        stack.extend(node.values())
+        name = node.get("function_name")
+        if isinstance(name, str) and (name.lower() in _RUNS_TEXT
+                                      or name.lower() not in builtin):
+            raise QueryError(f"{name}() reaches the DuckLake catalog or runs SQL text; sql on a "
+                             "DuckLake warehouse reads its tables and views only")
+        for key in ("catalog_name", "schema_name", "table_name"):
+            value = node.get(key)
+            if isinstance(value, str) and value.lower().startswith(_CATALOG_PREFIX):
+                raise QueryError(f"{value} is the DuckLake catalog's own database; sql on a "
+                                 "DuckLake warehouse reads its tables and views only")
 
 
 def run_sql(db: Target, query: str, allow: Iterable[Path] = ()) -> Result:

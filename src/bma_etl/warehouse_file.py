@@ -101,7 +101,14 @@ def is_disk_full(exc: BaseException) -> bool:
 
 def warehouse_error(path: object, exc: duckdb.Error, doing: str = "cannot open the warehouse"
                     ) -> WarehouseError:
-    """A one-line :class:`WarehouseError` for a DuckDB error, saying what to do about it."""
+    """A one-line :class:`WarehouseError` for a DuckDB error, saying what to do about it.
+
+    For a DuckLake warehouse, :func:`bma_etl.lake.lake_error` (passwords redacted).
+    """
+    if isinstance(path, LakeTarget):
+        from bma_etl.lake import lake_error
+
+        return lake_error(path, exc, doing)
     text = " ".join(str(exc).split())
     if is_damaged(exc):
         return WarehouseError(
