@@ -469,6 +469,39 @@ def test_maintain_skips_while_another_runs_and_two_at_once_finish(cluster, corpu
 
 
 @lake
+def test_compaction_waits_for_writers_and_writers_for_it(cluster, corpus, one_file, tmp_path,
+                                                         monkeypatch, caplog):
+    """Files are rewritten and merged only while no writer's transaction is open
+    (DuckLake 1.5.5 failed with an INTERNAL error when both ran at once)."""
+    import psycopg
+
+    from bma_etl import lake
+    from bma_etl.lake import DocumentLocks
+    from bma_etl.load import Warehouse
+
+    target = cluster.address(tmp_path / "data")
+    _finish([_ingest(target, _small(corpus, tmp_path / "in", 6))])
+    holder = parse_target(target)
+    assert isinstance(holder, LakeTarget)
+    monkeypatch.setattr(lake, "COMPACT_WAIT", 0.5)
+    with psycopg.connect(holder.conninfo, autocommit=True) as writer:  # mid-transaction
+        writer.execute("SELECT pg_advisory_lock_shared(%s)", [DocumentLocks.COMPACT])
+        with Warehouse(target) as wh:
+            steps = dict(wh.maintain(keep_days=0))
+    assert "merge adjacent files" not in steps and "expire snapshots" in steps
+    assert "files not rewritten or merged" in caplog.text
+    with Warehouse(target) as wh:
+        assert "merge adjacent files" in dict(wh.maintain(keep_days=0))
+    with psycopg.connect(holder.conninfo, autocommit=True) as compacting:
+        compacting.execute("SELECT pg_advisory_lock(%s)", [DocumentLocks.COMPACT])
+        proc = _ingest(target, corpus, "--force")
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=5)  # waiting for the compaction, having written nothing
+    _finish([proc])
+    assert _rows(target) == _rows(one_file)
+
+
+@lake
 def test_maintain_deletes_replaced_files_and_keeps_every_row(cluster, corpus, one_file,
                                                              tmp_path):
     target = cluster.address(tmp_path / "data")

@@ -416,6 +416,7 @@ class DocumentLocks:
                              stage="warehouse") from exc
         self._target = target
         self._error: type[Exception] = psycopg.Error
+        self._lock_timeout: type[Exception] = psycopg.errors.LockNotAvailable
         extra = {"password": target.password} if target.password is not None else {}
         try:
             self._con = psycopg.connect(target.conninfo, autocommit=True, **extra)
@@ -432,6 +433,11 @@ class DocumentLocks:
     SETUP = -1
     #: The lock key of flushing inlined rows and of compaction (:func:`maintain`).
     FLUSH = -2
+    #: Writers hold this key shared across each DuckLake transaction; compaction holds
+    #: it exclusive. DuckLake 1.5.5's file rewrite and merge, run while a writer
+    #: replaced rows, failed with an INTERNAL error ("DuckLakeCompaction - expected a
+    #: single output file") that invalidated the connection.
+    COMPACT = -3
 
     def _execute(self, sql: str, params: Sequence[object]) -> Any:
         try:
@@ -474,6 +480,39 @@ class DocumentLocks:
             yield True
         finally:
             self._release("SELECT pg_advisory_unlock(%s)", [key])
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold :data:`COMPACT` shared for one write transaction (waits out a compaction)."""
+        self._execute("SELECT pg_advisory_lock_shared(%s)", [self.COMPACT])
+        try:
+            yield
+        finally:
+            self._release("SELECT pg_advisory_unlock_shared(%s)", [self.COMPACT])
+
+    @contextlib.contextmanager
+    def compacting(self, wait: float) -> Iterator[bool]:
+        """Hold :data:`COMPACT` exclusive, waiting up to ``wait`` seconds for writers.
+
+        Yields whether it was taken. PostgreSQL queues the request ahead of later
+        writers, so a stream of short writes cannot starve it; the holder has no
+        DuckLake transaction open while it waits, so no cycle can form.
+        """
+        try:
+            self._con.execute(f"SET lock_timeout = '{int(wait * 1000)}ms'")
+            try:
+                self._con.execute("SELECT pg_advisory_lock(%s)", [self.COMPACT])
+            finally:
+                self._con.execute("RESET lock_timeout")
+        except self._lock_timeout:
+            yield False
+            return
+        except self._error as exc:
+            raise lake_error(self._target, exc, "lost the catalog's locks") from exc
+        try:
+            yield True
+        finally:
+            self._release("SELECT pg_advisory_unlock(%s)", [self.COMPACT])
 
     def setting_up(self) -> contextlib.AbstractContextManager[None]:
         """Hold the set-up lock: one writer at a time creates the catalog or the tables."""
@@ -579,6 +618,10 @@ class MaintainReport:
     skipped: bool = False
 
 
+#: Seconds ``maintain`` waits for writers' transactions to end before it rewrites and
+#: merges files (writers then wait for it: see :data:`DocumentLocks.COMPACT`).
+COMPACT_WAIT = 120.0
+
 #: Least age (days) of a file under the data folder that no snapshot knows before
 #: ``maintain`` deletes it: a writer's transaction writes its files before it commits.
 ORPHAN_DAYS = 1.0
@@ -594,7 +637,8 @@ def maintain(con: duckdb.DuckDBPyConnection, target: LakeTarget, locks: Document
     files that expired snapshots and merges left, once scheduled ``keep_days`` ago;
     delete files no snapshot knows (a killed writer's) older than
     ``max(keep_days, ORPHAN_DAYS)``. Counts are files (rows for the flush, snapshots
-    for the expiry). Safe while writers and readers run. One maintain at a time: when
+    for the expiry). Safe while writers and readers run: writers wait while files are
+    rewritten and merged (:meth:`DocumentLocks.compacting`). One maintain at a time: when
     another holds the flush lock, nothing is done and ``skipped`` is True.
     """
     with locks.trying(DocumentLocks.FLUSH) as taken:
@@ -616,10 +660,15 @@ def maintain(con: duckdb.DuckDBPyConnection, target: LakeTarget, locks: Document
         orphans = f"now() - INTERVAL '{max(float(keep_days), ORPHAN_DAYS) * 86400:.0f} seconds'"
         step("flush inlined data (rows)", "sum(rows_flushed)",
              "ducklake_flush_inlined_data('warehouse')")
-        step("rewrite files of deleted rows", "sum(files_processed)",
-             "ducklake_rewrite_data_files('warehouse')")
-        step("merge adjacent files", "sum(files_processed)",
-             "ducklake_merge_adjacent_files('warehouse')")
+        with locks.compacting(COMPACT_WAIT) as writers_paused:
+            if not writers_paused:
+                log.warning("%s: writers kept writing for %.0f s; files not rewritten or "
+                            "merged this time", target, COMPACT_WAIT)
+            else:
+                step("rewrite files of deleted rows", "sum(files_processed)",
+                     "ducklake_rewrite_data_files('warehouse')")
+                step("merge adjacent files", "sum(files_processed)",
+                     "ducklake_merge_adjacent_files('warehouse')")
         step("expire snapshots", "count(*)",
              f"ducklake_expire_snapshots('warehouse', older_than => {keep})")
         step("delete old files", "count(*)",

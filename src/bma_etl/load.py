@@ -196,7 +196,9 @@ class Warehouse:
             return body()
         from bma_etl.lake import retrying
 
-        return retrying(body, what, self.path)
+        assert self.locks is not None
+        with self.locks.writing():  # never while maintain rewrites files
+            return retrying(body, what, self.path)
 
     def flush(self) -> None:
         """Write a DuckLake catalog's small inserts out as Parquet (no-op for a file).
