@@ -489,7 +489,7 @@ def test_compaction_waits_for_writers_and_writers_for_it(cluster, corpus, one_fi
         with Warehouse(target) as wh:
             steps = dict(wh.maintain(keep_days=0))
     assert "merge adjacent files" not in steps and "expire snapshots" in steps
-    assert "files not rewritten or merged" in caplog.text
+    assert "not flushed and files not rewritten or merged" in caplog.text
     with Warehouse(target) as wh:
         assert "merge adjacent files" in dict(wh.maintain(keep_days=0))
     with psycopg.connect(holder.conninfo, autocommit=True) as compacting:

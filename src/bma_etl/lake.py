@@ -596,17 +596,24 @@ def flush(con: duckdb.DuckDBPyConnection, target: LakeTarget, locks: DocumentLoc
     """Write the rows kept in the catalog (DuckLake's inlined data) out as Parquet.
 
     One writer flushes at a time (the flush lock): two flushes delete the same
-    inlined rows, and all but one would fail. Returns False, having done nothing,
-    when another flush or a maintain held the lock for ``wait`` seconds.
+    inlined rows, and all but one would fail; and no writer's transaction is open
+    meanwhile (:meth:`DocumentLocks.compacting`). Returns False, having done
+    nothing, when another flush or a maintain held the lock, or writers kept
+    writing, for ``wait`` seconds.
     """
     with locks.trying(DocumentLocks.FLUSH, wait) as taken:
         if not taken:
             log.info("%s: another flush or maintain is running; small inserts stay in the "
                      "catalog until the next one", target)
             return False
-        retrying(lambda: con.execute("CALL ducklake_flush_inlined_data('warehouse')"
-                                     ).fetchall(),  # read to the end: the statement commits
-                 "flushing small inserts to Parquet", target)
+        with locks.compacting(wait) as writers_paused:
+            if not writers_paused:
+                log.info("%s: other runs kept writing; small inserts stay in the catalog "
+                         "until the next flush or maintain", target)
+                return False
+            retrying(lambda: con.execute("CALL ducklake_flush_inlined_data('warehouse')"
+                                         ).fetchall(),  # read to the end: it commits
+                     "flushing small inserts to Parquet", target)
     return True
 
 
@@ -658,13 +665,13 @@ def maintain(con: duckdb.DuckDBPyConnection, target: LakeTarget, locks: Document
 
         keep = f"now() - INTERVAL '{float(keep_days) * 86400:.0f} seconds'"
         orphans = f"now() - INTERVAL '{max(float(keep_days), ORPHAN_DAYS) * 86400:.0f} seconds'"
-        step("flush inlined data (rows)", "sum(rows_flushed)",
-             "ducklake_flush_inlined_data('warehouse')")
         with locks.compacting(COMPACT_WAIT) as writers_paused:
             if not writers_paused:
-                log.warning("%s: writers kept writing for %.0f s; files not rewritten or "
-                            "merged this time", target, COMPACT_WAIT)
+                log.warning("%s: writers kept writing for %.0f s; small inserts not flushed "
+                            "and files not rewritten or merged this time", target, COMPACT_WAIT)
             else:
+                step("flush inlined data (rows)", "sum(rows_flushed)",
+                     "ducklake_flush_inlined_data('warehouse')")
                 step("rewrite files of deleted rows", "sum(files_processed)",
                      "ducklake_rewrite_data_files('warehouse')")
                 step("merge adjacent files", "sum(files_processed)",
