@@ -338,7 +338,7 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                         with_table_rows(page_lines(textpage, rules.vertical), rules))
                 finally:
                     textpage.close()
-                chars = sum(not c.isspace() for line in lines for c in line.text)
+                chars = sum(len("".join(line.text.split())) for line in lines)
                 cover = 0.0
                 if chars < MIN_CHARS_PER_PAGE:
                     has_images = any(

@@ -21,6 +21,13 @@ if TYPE_CHECKING:
 _MARKED = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]")
 #: The tone marks and THANTHAKHAT: what a shaped PDF writes after a later letter.
 _TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
+_MARK_CLASS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_MARK_SET = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                      + "".join(map(chr, range(0x0E47, 0x0E4F))))
+_SPACE_OR_MARK = _MARK_SET | {" ", "\u00a0"}
+#: Where a mark may have been written after a later letter: a mark after a space, or
+#: a tone mark after a letter (matched at the character before the mark).
+_LATE = re.compile(f"[ \u00a0](?=[{_MARK_CLASS}])|[^{_MARK_CLASS}](?=[\u0e48-\u0e4c])")
 #: A consonant with its marks or SARA AM (a cluster a browser may map twice).
 _CLUSTER = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]+")
 
@@ -41,7 +48,7 @@ def drop_phantoms(line: _Line) -> None:
     (:func:`glyph_clusters`).
     """
     chars, tp = line.chars, line.tp
-    text = "".join(ch for ch, _ in chars)
+    text = line.text()
     if not glyph_clusters(line, text):
         return
     size = 0.0
@@ -121,11 +128,16 @@ def replace_marks(line: _Line) -> None:
     for ``รั้ง``: the tone mark is drawn over the ``ร``, looked for up to three
     letters back).
     """
+    text = line.text()
     pos = 1
-    while pos < len(line.chars):
-        after_space = line.is_mark(pos) and line.is_space(pos - 1)
-        if not after_space and not (line.chars[pos][0] in _TONES and pos >= 2
-                                    and not line.is_mark(pos - 1)):
+    while True:
+        # Only a mark after a space or a tone mark after a letter can have been written late.
+        found = _LATE.search(text, pos - 1)
+        if found is None:
+            return
+        pos = found.start() + 1
+        after_space = text[pos - 1] in " \u00a0"
+        if not after_space and pos < 2:
             pos += 1
             continue
         left, right = line.box(pos)
@@ -138,17 +150,16 @@ def replace_marks(line: _Line) -> None:
         for j in range(pos - 2 if after_space else pos - 1, -1, -1):
             if not after_space and bases > 2:
                 break
-            if line.is_space(j) or line.is_mark(j):
+            if text[j] in _SPACE_OR_MARK:
                 continue
             bases += 1
             j_left, j_right = line.box(j)
             if j_left <= centre <= j_right:
                 target = j + 1
-                while target < pos and line.is_mark(target):
+                while target < pos and text[target] in _MARK_SET:
                     target += 1
                 break
-        if target is None:
-            pos += 1
-            continue
-        line.chars.insert(target, line.chars.pop(pos))
+        if target is not None:
+            line.chars.insert(target, line.chars.pop(pos))
+            text = line.text()
         pos += 1
