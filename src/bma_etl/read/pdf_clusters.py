@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bma_etl.read.pdf_glyphs import font_size
-
 if TYPE_CHECKING:
     from bma_etl.read.pdf_layout import _Line
 
@@ -47,8 +45,7 @@ def drop_phantoms(line: _Line) -> None:
     is looked at, and only on a line mapped a cluster per glyph
     (:func:`glyph_clusters`).
     """
-    chars, tp = line.chars, line.tp
-    text = line.text()
+    text, index = line.text, line.index
     if not glyph_clusters(line, text):
         return
     size = 0.0
@@ -57,20 +54,20 @@ def drop_phantoms(line: _Line) -> None:
     for found in _CLUSTER.finditer(text):
         i, end = found.start(), found.end()
         if not size:
-            size = font_size(tp, chars[i][1]) or 1.0
-        left, bottom, right, top = line.ink_box(chars[i][1])
+            size = line.g.size(index[i]) or 1.0
+        left, bottom, right, top = line.ink_box(index[i])
         origin = line.origin(i)
         baseline = origin[1] if origin else line.baseline
         floating = baseline is not None and (bottom > baseline + 0.4 * size or top < baseline)
         k = i - 1
-        while k >= 0 and (line.is_mark(k) or chars[k][0] == "\u0e33"):
+        while k >= 0 and (text[k] in _MARK_SET or text[k] == "\u0e33"):
             k -= 1
-        if not floating and origin is not None and k >= 0 and not line.is_space(k) \
+        if not floating and origin is not None and k >= 0 and text[k] not in " \u00a0" \
                 and k not in drop:
             before = line.origin(k)
             floating = before is not None and abs(before[0] - origin[0]) < 0.01  # no advance
         marks = end - 1 if text[end - 1] != "\u0e33" else end - 2
-        last = line.ink_box(chars[marks][1]) if marks > i else (left, bottom, right, top)
+        last = line.ink_box(index[marks]) if marks > i else (left, bottom, right, top)
         tiny = right - left < 0.1 * size and top - bottom < 0.25 * size \
             and last[2] - left < 0.1 * size and marks > i
         repeated = False
@@ -83,7 +80,7 @@ def drop_phantoms(line: _Line) -> None:
         else:
             previous = (i, end)
     if drop:
-        line.chars = [ch for k, ch in enumerate(chars) if k not in drop]
+        line.drop(drop)
 
 
 def glyph_clusters(line: _Line, text: str) -> bool:
@@ -103,17 +100,17 @@ def glyph_clusters(line: _Line, text: str) -> bool:
 
 
 def am_unseen(line: _Line, pos: int) -> bool:
-    """Whether ``chars[pos]`` is a SARA AM read off its consonant's glyph.
+    """Whether ``line.text[pos]`` is a SARA AM read off its consonant's glyph.
 
     A browser maps a SARA AM it drew as two glyphs (NIKHAHIT over the letter,
     SARA AA after it) onto the consonant's glyph, which then carries both
     letters at one origin; the SARA AA's glyph carries no text, so the space
     it takes looks like a gap between words.
     """
-    if pos < 1 or line.chars[pos][0] != "\u0e33":
+    if pos < 1 or line.text[pos] != "\u0e33":
         return False
     base = pos - 1
-    while base > 0 and line.is_mark(base):
+    while base > 0 and line.text[base] in _MARK_SET:
         base -= 1
     am, letter = line.origin(pos), line.origin(base)
     return am is not None and letter is not None and abs(am[0] - letter[0]) < 0.01
@@ -128,7 +125,7 @@ def replace_marks(line: _Line) -> None:
     for ``รั้ง``: the tone mark is drawn over the ``ร``, looked for up to three
     letters back).
     """
-    text = line.text()
+    text = line.text
     pos = 1
     while True:
         # Only a mark after a space or a tone mark after a letter can have been written late.
@@ -160,6 +157,6 @@ def replace_marks(line: _Line) -> None:
                     target += 1
                 break
         if target is not None:
-            line.chars.insert(target, line.chars.pop(pos))
-            text = line.text()
+            line.move(pos, target)
+            text = line.text
         pos += 1

@@ -34,7 +34,7 @@ _CALLS: dict[str, Any] = {}  # pdfium's per-character calls without argument typ
 
 
 def _bare_calls() -> dict[str, Any]:
-    """pdfium's per-character functions as prototypes that convert no arguments.
+    """The per-character functions of pdfium as prototypes that convert no arguments.
 
     pypdfium2's bindings check and convert every argument, half a microsecond a
     call; a page asks about hundreds of characters, and these take half that. They
@@ -52,7 +52,7 @@ def _bare_calls() -> dict[str, Any]:
                               ("FPDFText_GetLooseCharBox", ctypes.c_int),
                               ("FPDFText_GetCharBox", ctypes.c_int)):
             address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
-            _CALLS[name] = ctypes.CFUNCTYPE(restype)(address)
+            _CALLS[name] = ctypes.CFUNCTYPE(restype)(int(address or 0))
     return _CALLS
 
 
@@ -83,7 +83,7 @@ class Glyphs:
         self._m_ref = ctypes.byref(self._m)
         self._d = [ctypes.c_double() for _ in range(4)]
         self._d_ref = [ctypes.byref(d) for d in self._d]
-        self._loose: dict[int, tuple[float, float, float, float]] = {}
+        self._edges: dict[int, tuple[float, float]] = {}
         self._origins: dict[int, tuple[float, float] | None] = {}
         self._sizes: dict[int, float] = {}
 
@@ -102,13 +102,13 @@ class Glyphs:
         """Character ``index``'s code point as pdfium reports it."""
         return int(self._unicode(self.handle, index))
 
-    def loose(self, index: int) -> tuple[float, float, float, float]:
-        """The advance box (left, bottom, right, top) of character ``index``."""
-        box = self._loose.get(index)
+    def edges(self, index: int) -> tuple[float, float]:
+        """The left and right edges of character ``index``'s advance box (its loose box)."""
+        box = self._edges.get(index)
         if box is None:
             rect = self._rect
             self._loose_of(self.handle, index, self._rect_ref)
-            box = self._loose[index] = (rect.left, rect.bottom, rect.right, rect.top)
+            box = self._edges[index] = (rect.left, rect.right)
         return box
 
     def tight(self, index: int) -> tuple[float, float, float, float]:
@@ -190,7 +190,7 @@ def without_false_breaks(textpage: Any, raw: str) -> str:
             continue
         size = g.size(before)
         if size > 1.0 and abs(second[1] - first[1]) < 0.2 * size and \
-                second[0] - g.loose(before)[2] < TAB_GAP_EM * size:
+                second[0] - g.edges(before)[1] < TAB_GAP_EM * size:
             if chars is None:
                 chars = list(raw)
             chars[brk.start()] = " "

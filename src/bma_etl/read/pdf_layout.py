@@ -39,7 +39,8 @@ from bma_etl.read.pdf_glyphs import (
 #: the characters' advance boxes) is dropped. LibreOffice leaves 0-0.21 em between
 #: a Thai tone mark and SARA AA or between Latin and Thai letters, where pdfium
 #: generates a space; a real space is wider (Sarabun 0.243 em, Garuda 0.34 em) and
-#: usually written, except by browsers, which draw none (sizes as drawn: :func:`.pdf_glyphs.font_size`).
+#: usually written, except by browsers, which draw none (sizes as drawn:
+#: :func:`.pdf_glyphs.font_size`).
 JOIN_GAP_EM = 0.22
 #: A generated space after a SARA AM whose SARA AA glyph has no text is no space
 #: when the gap is narrower than this many font sizes: a SARA AA is 0.40-0.56 em
@@ -187,61 +188,75 @@ def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
     return out
 
 
+def _between(xs: list[float], left: float, right: float) -> bool:
+    """Whether any of the sorted ``xs`` lies strictly between ``left`` and ``right``."""
+    k = bisect_right(xs, left)
+    return k < len(xs) and xs[k] < right
+
+
 class _Line:
-    """One line of a text page as (character, index in the page) pairs."""
+    """One line of a text page being rebuilt: its characters and each one's page index."""
 
     def __init__(self, textpage: Any, line: str, base: int, rules: list[float] | None = None,
                  baseline: float | None = None) -> None:
         g = glyphs(textpage)
-        self.tp = g
         self.g = g
         self.cells: list[float] = []  # x where each tab-separated cell starts
         self.heights: list[float] = []  # the baseline of each cell's first character
-        self.rules = rules or []  # x of the vertical rules that cross the line
+        self.rules = sorted(rules or [])  # x of the vertical rules that cross the line
         self.baseline = baseline  # y of the line's first character's origin
         self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
+        #: The line's characters, and the page index of each (``text[pos]`` is ``index[pos]``).
+        self.text = line
+        self.index: range | list[int] = range(base, base + len(line))
         if not SENTINEL.search(line):
-            self.chars = list(zip(line, range(base, base + len(line)), strict=True))
             return
-        self.chars = []
+        kept: list[str] = []
+        index: list[int] = []
+        inked = None  # the last character kept that is not white space
         for i, ch in enumerate(line):
             if ch not in (*DROPPED, JOINED):
-                self.chars.append((ch, base + i))
-            elif ch in DROPPED:
-                inked = [k for c, k in self.chars if c not in " \u00a0"]
-                if inked:  # the lost glyph is drawn: the gap after the letter before it ends later
-                    right = g.loose(base + i)[2]
-                    self.ink[inked[-1]] = max(self.ink.get(inked[-1], right), right)
+                kept.append(ch)
+                index.append(base + i)
+                if ch not in " \u00a0":
+                    inked = base + i
+            elif ch in DROPPED and inked is not None:
+                # the lost glyph is drawn: the gap after the letter before it ends later
+                right = g.edges(base + i)[1]
+                self.ink[inked] = max(self.ink.get(inked, right), right)
+        self.text, self.index = "".join(kept), index
 
-    def text(self) -> str:
-        """The line's characters as they stand now."""
-        return "".join([ch for ch, _ in self.chars])
+    def drop(self, positions: set[int]) -> None:
+        """Drop the characters at ``positions``."""
+        keep = [k for k in range(len(self.text)) if k not in positions]
+        self.text = "".join([self.text[k] for k in keep])
+        self.index = [self.index[k] for k in keep]
 
-    def _ruled(self, a: int, b: int) -> bool:
-        """Whether a vertical rule stands between characters ``a`` and ``b``."""
-        if not self.rules:
-            return False
-        left, right = (sum(self.box(a)) / 2, sum(self.box(b)) / 2)
-        return any(left < x < right for x in self.rules)
+    def move(self, pos: int, target: int) -> None:
+        """Move the character at ``pos`` to ``target`` (the characters between shift up)."""
+        chars, index = list(self.text), list(self.index)
+        chars.insert(target, chars.pop(pos))
+        index.insert(target, index.pop(pos))
+        self.text, self.index = "".join(chars), index
 
     def fixed(self) -> str:
         drop_phantoms(self)
         replace_marks(self)
-        text = self.text()
+        text = self.text
         first = len(text) - len(text.lstrip(" \u00a0"))
         if first < len(text):
             self._cell(first)
         return self._respace(text)
 
     def _cell(self, pos: int) -> None:
-        """Note that a cell starts at ``chars[pos]``: its x, and its baseline."""
+        """Note that a cell starts at ``text[pos]``: its x, and its baseline."""
         self.cells.append(self.box(pos)[0])
         origin = self.origin(pos)
         self.heights.append(origin[1] if origin else (self.baseline or 0.0))
 
     def extent(self) -> tuple[float, float, float]:
         """The line's left and right edges and its first word's width (before any change)."""
-        text = self.text()
+        text = self.text
         first = len(text) - len(text.lstrip(" \u00a0"))
         if first == len(text):
             return 0.0, 0.0, 0.0
@@ -259,31 +274,31 @@ class _Line:
         return left, right, max(0.0, self.box(word_end)[1] - left)
 
     def box(self, pos: int) -> tuple[float, float]:
-        """The advance box's left and right edges of ``chars[pos]``."""
-        box = self.g.loose(self.chars[pos][1])
-        return box[0], box[2]
+        """The left and right edges of the advance box of ``text[pos]``."""
+        return self.g.edges(self.index[pos])
 
     def ink_box(self, index: int) -> tuple[float, float, float, float]:
         """The tight box (left, bottom, right, top) of the page's character ``index``."""
         return self.g.tight(index)
 
     def origin(self, pos: int) -> tuple[float, float] | None:
-        """Where ``chars[pos]`` is drawn from (its x and baseline), if pdfium says."""
-        return self.g.origin(self.chars[pos][1])
+        """Where ``text[pos]`` is drawn from (its x and baseline), if pdfium says."""
+        return self.g.origin(self.index[pos])
 
     def _step(self, a: int, b: int) -> float:
-        """How far apart the baselines of ``chars[a]`` and ``chars[b]`` stand (points)."""
+        """How far apart the baselines of ``text[a]`` and ``text[b]`` stand (points)."""
         first, second = self.origin(a), self.origin(b)
         return abs(first[1] - second[1]) if first and second else 0.0
 
-    def is_mark(self, pos: int) -> bool:
-        return self.chars[pos][0] in _MARKS
-
-    def is_space(self, pos: int) -> bool:
-        return self.chars[pos][0] in " \u00a0"
+    def _ruled(self, a: int, b: int) -> bool:
+        """Whether a vertical rule stands between characters ``a`` and ``b``."""
+        if not self.rules:
+            return False
+        left, right = self.box(a), self.box(b)
+        return _between(self.rules, (left[0] + left[1]) / 2, (right[0] + right[1]) / 2)
 
     def _respace(self, text: str) -> str:
-        """The line's text (``text``: :meth:`text`) with each run of white space decided."""
+        """The line's text (``text``: :attr:`text`) with each run of white space decided."""
         out: list[str] = []
         done = 0  # text[:done] is in out
         for run in _SPACES.finditer(text):
@@ -296,40 +311,46 @@ class _Line:
 
     def _letters(self, text: str, start: int, end: int, out: list[str]) -> None:
         """``text[start:end]`` (no white space) onto ``out``, a tab where a rule stands inside."""
-        if not self.rules:
+        if not self.rules or end - start < 2:
             out.append(text[start:end])
             return
+        rules, edges, index = self.rules, self.g.edges, self.index
         cut = start
+        left, right = edges(index[start])
+        before = (left + right) / 2
         for pos in range(start + 1, end):
-            if text[pos] not in _MARKS and self._ruled(pos - 1, pos):
+            left, right = edges(index[pos])
+            here = (left + right) / 2
+            if text[pos] not in _MARKS and _between(rules, before, here):
                 out.append(text[cut:pos])
                 out.append("\t")
                 self._cell(pos)
                 cut = pos
+            before = here
         out.append(text[cut:end])
 
     def _space(self, a: int, b: int) -> str:
-        """What the white space ``chars[a:b]`` between two characters stands for."""
-        chars, g = self.chars, self.g
-        left = max(self.box(a - 1)[1], self.ink.get(chars[a - 1][1], 0.0))
+        """What the white space ``text[a:b]`` between two characters stands for."""
+        text, index, g, ink = self.text, self.index, self.g, self.ink
+        left = max(g.edges(index[a - 1])[1], ink.get(index[a - 1], 0.0))
         j = a - 1
-        while j > 0 and chars[j][0] in _MARKS:  # a mark sits over its base: the cluster's edge
+        while j > 0 and text[j] in _MARKS:  # a mark sits over its base: the cluster's edge
             j -= 1
-            left = max(left, self.box(j)[1], self.ink.get(chars[j][1], 0.0))
-        right = self.box(b)[0]
+            left = max(left, g.edges(index[j])[1], ink.get(index[j], 0.0))
+        right = g.edges(index[b])[0]
         if self._ruled(a - 1, b):
             self._cell(b)
             return "\t"
-        size = g.size(chars[b][1])
+        size = g.size(index[b])
         if size <= 1.0:  # generated characters report 1; ask the other neighbour
-            size = g.size(chars[a - 1][1])
+            size = g.size(index[a - 1])
         gap = right - left
         if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(a - 1, b) > STEP_EM * size):
             self._cell(b)
             return "\t"
-        generated = all(g.generated(chars[i][1]) for i in range(a, b))
-        if generated and (self.is_mark(b) or (size > 1.0 and gap < JOIN_GAP_EM * size)):
+        generated = all(g.generated(index[i]) for i in range(a, b))
+        if generated and (text[b] in _MARKS or (size > 1.0 and gap < JOIN_GAP_EM * size)):
             return ""
         if generated and size > 1.0 and gap < AM_SPLIT_GAP_EM * size and am_unseen(self, a - 1):
             return ""
-        return "".join(ch for ch, _ in chars[a:b])
+        return text[a:b]
