@@ -266,7 +266,8 @@ class _Line:
             if text[pos] not in " \u00a0":
                 last.append(pos)
             pos -= 1
-        right = max(self.box(i)[1] for i in last)
+        edges, index = self.g.edges, self.index
+        right = max([edges(index[i])[1] for i in last])
         left = self.box(first)[0]
         word_end = first
         while word_end + 1 < len(text) and text[word_end + 1] not in " \u00a0":

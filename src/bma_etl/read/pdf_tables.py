@@ -45,6 +45,7 @@ class Rules:
 
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top (points)
+Rule = tuple[float, float, float]  # (x, bottom, top) or (y, left, right)
 #: How deep into nested form XObjects :func:`page_shapes` looks (as pypdfium2's ``get_objects``).
 MAX_FORM_DEPTH = 15
 
@@ -144,8 +145,13 @@ class _Cell:
     columns: tuple[float, ...]  # the left edge of every column of the row
 
 
-def _cell_of(x: float, y: float, rules: Rules) -> _Cell | None:
-    """The table cell holding the point, or None outside a table of two columns or more."""
+def _cell_of(x: float, y: float, rules: Rules,
+             bands: dict[tuple[Rule, Rule], tuple[float, ...]] | None = None
+             ) -> _Cell | None:
+    """The table cell holding the point, or None outside a table of two columns or more.
+
+    ``bands``: the column edges of each band already found (one page's, shared by its lines).
+    """
     across = [h for h in rules.horizontal if h[1] - SLACK <= x <= h[2] + SLACK]
     above = [h for h in across if h[0] > y]
     below = [h for h in across if h[0] < y]
@@ -153,11 +159,15 @@ def _cell_of(x: float, y: float, rules: Rules) -> _Cell | None:
         return None
     top = min(above, key=lambda h: h[0])
     bottom = max(below, key=lambda h: h[0])
-    left_edge, right_edge = max(top[1], bottom[1]), min(top[2], bottom[2])
-    middle = (top[0] + bottom[0]) / 2
-    xs = sorted({round(v[0], 1) for v in rules.vertical_at(middle)
-                 if left_edge - SLACK <= v[0] <= right_edge + SLACK
-                 and v[1] - SLACK <= bottom[0] and v[2] + SLACK >= top[0]})
+    xs = bands.get((top, bottom)) if bands is not None else None
+    if xs is None:
+        left_edge, right_edge = max(top[1], bottom[1]), min(top[2], bottom[2])
+        middle = (top[0] + bottom[0]) / 2
+        xs = tuple(sorted({round(v[0], 1) for v in rules.vertical_at(middle)
+                           if left_edge - SLACK <= v[0] <= right_edge + SLACK
+                           and v[1] - SLACK <= bottom[0] and v[2] + SLACK >= top[0]}))
+        if bands is not None:
+            bands[(top, bottom)] = xs
     if len(xs) < 3 or not xs[0] - SLACK <= x <= xs[-1] + SLACK:
         return None
     column = max(i for i, edge in enumerate(xs[:-1]) if edge <= x + SLACK)
@@ -188,11 +198,12 @@ def with_table_rows(lines: list[TextLine], rules: Rules) -> list[TextLine]:
         return lines
     rows: dict[tuple[float, float, float, float], list[tuple[int, _Cell, str, float, float]]] = {}
     placed: dict[int, tuple[float, float, float, float]] = {}
+    bands: dict[tuple[Rule, Rule], tuple[float, ...]] = {}
     for index, line in enumerate(lines):
         if line.baseline is None:
             continue
         pieces = _pieces(line)
-        cells = [_cell_of(x, line.baseline, rules) for _, x in pieces]
+        cells = [_cell_of(x, line.baseline, rules, bands) for _, x in pieces]
         if not pieces or any(c is None for c in cells) or \
                 len({c.row for c in cells if c is not None}) != 1:
             continue
