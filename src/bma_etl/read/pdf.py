@@ -216,7 +216,7 @@ def classify_page(layer: PageLayer) -> PdfPage:
     """Say what kind of page a text layer is (see the module docstring)."""
     text = join_split_year(layer.text)
     wraps = layer.wraps if text == layer.text else ()  # a joined year moved the lines
-    chars = sum(not c.isspace() for c in text)
+    chars = len("".join(text.split()))  # letters that are not white space
     if chars >= MIN_CHARS_PER_PAGE:
         damage = damage_score(text)
         if damage:  # repair only removes damage: a clean page needs no second look
