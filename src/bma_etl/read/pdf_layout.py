@@ -269,9 +269,8 @@ class _Line:
         edges, index = self.g.edges, self.index
         right = max([edges(index[i])[1] for i in last])
         left = self.box(first)[0]
-        word_end = first
-        while word_end + 1 < len(text) and text[word_end + 1] not in " \u00a0":
-            word_end += 1
+        space = _SPACES.search(text, first)
+        word_end = (space.start() if space else len(text)) - 1
         return left, right, max(0.0, self.box(word_end)[1] - left)
 
     def box(self, pos: int) -> tuple[float, float]:
@@ -339,7 +338,7 @@ class _Line:
             j -= 1
             left = max(left, g.edges(index[j])[1], ink.get(index[j], 0.0))
         right = g.edges(index[b])[0]
-        if self._ruled(a - 1, b):
+        if self.rules and self._ruled(a - 1, b):
             self._cell(b)
             return "\t"
         size = g.size(index[b])
@@ -349,7 +348,8 @@ class _Line:
         if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(a - 1, b) > STEP_EM * size):
             self._cell(b)
             return "\t"
-        generated = all(g.generated(index[i]) for i in range(a, b))
+        generated = g.generated(index[a]) if b == a + 1 else \
+            all(g.generated(index[i]) for i in range(a, b))
         if generated and (text[b] in _MARKS or (size > 1.0 and gap < JOIN_GAP_EM * size)):
             return ""
         if generated and size > 1.0 and gap < AM_SPLIT_GAP_EM * size and am_unseen(self, a - 1):
