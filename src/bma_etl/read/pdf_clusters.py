@@ -17,15 +17,16 @@ if TYPE_CHECKING:
 
 #: A consonant and the mark or SARA AM after it.
 _MARKED = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]")
-#: The tone marks and THANTHAKHAT: what a shaped PDF writes after a later letter.
-_TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
+#: Thai marks drawn over or under a letter (as :data:`.pdf_layout._MARKS`).
 _MARK_CLASS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _MARK_SET = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
                       + "".join(map(chr, range(0x0E47, 0x0E4F))))
 _SPACE_OR_MARK = _MARK_SET | {" ", "\u00a0"}
+#: The tone marks and THANTHAKHAT: what a shaped PDF writes after a later letter.
+_TONE_CLASS = "\u0e48-\u0e4c"
 #: Where a mark may have been written after a later letter: a mark after a space, or
 #: a tone mark after a letter (matched at the character before the mark).
-_LATE = re.compile(f"[ \u00a0](?=[{_MARK_CLASS}])|[^{_MARK_CLASS}](?=[\u0e48-\u0e4c])")
+_LATE = re.compile(f"[ \u00a0](?=[{_MARK_CLASS}])|[^{_MARK_CLASS}](?=[{_TONE_CLASS}])")
 #: A consonant with its marks or SARA AM (a cluster a browser may map twice).
 _CLUSTER = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]+")
 
