@@ -95,6 +95,7 @@ def bench_generated(repeat: int) -> dict[str, float]:
     (flowing text, tab stops) in three Thai fonts. ``bare``: pypdfium2 opens each
     page and takes its text, nothing more; ``reader``: :func:`read_pdf` (geometry,
     rules, repairs, worker process); ``pipeline``: :func:`process_file` whole.
+    The three are timed in turn, ``repeat`` passes each, and the best pass counts.
     """
     import random
     import tempfile
@@ -151,13 +152,19 @@ def bench_generated(repeat: int) -> dict[str, float]:
                 pass
 
     out: dict[str, float] = {"generated_pdf_pages": pages}
-    for name, run in (("bare", bare), ("reader", reader), ("pipeline", pipeline)):
+    runs = {"bare": bare, "reader": reader, "pipeline": pipeline}
+    for run in runs.values():
         run()  # warm: the worker process, imports
-        began = time.perf_counter()
-        for _ in range(repeat):
+    # In turn, best of the passes: on a shared machine a burst of load then slows
+    # one pass of each, not every pass of one, and the ratio to bare holds.
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(repeat):
+        for name, run in runs.items():
+            began = time.perf_counter()
             run()
-        out[f"generated_{name}_pages_per_s"] = round(pages * repeat
-                                                     / (time.perf_counter() - began), 1)
+            best[name] = min(best[name], time.perf_counter() - began)
+    for name, seconds in best.items():
+        out[f"generated_{name}_pages_per_s"] = round(pages / seconds, 1)
     out["generated_reader_to_bare"] = round(out["generated_bare_pages_per_s"]
                                             / out["generated_reader_pages_per_s"], 1)
     return out
@@ -253,7 +260,7 @@ def main() -> None:
                         help="scanned pages to OCR (all by default; CER needs all)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    result = {"bench": "pdf_pages", **bench_text(args.repeat), **bench_generated(3)}
+    result = {"bench": "pdf_pages", **bench_text(args.repeat), **bench_generated(5)}
     if args.ocr_pages > 0:
         result.update(bench_ocr(args.ocr_pages))
     print(json.dumps(result))

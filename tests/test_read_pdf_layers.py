@@ -279,3 +279,35 @@ def test_latin_junk_of_the_samples_is_low() -> None:
     for path in sorted(SAMPLES.glob("*.txt")):
         assert latin_junk(path.read_text(encoding="utf-8")) < 0.01, path.name
     assert latin_junk(JUNK) > 0.5
+
+
+def test_page_shapes_finds_paths_and_images_inside_forms() -> None:
+    """The raw object walk sees what pypdfium2's ``get_objects`` sees, forms included."""
+    import pypdfium2
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from bma_etl.read.pdf_tables import page_shapes, rules_of
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=(600, 800))
+    page.setLineWidth(1)
+    page.line(100, 100, 100, 300)  # a vertical rule at x = 100
+    page.beginForm("cell")
+    page.rect(200, 400, 150, 50)  # a box, drawn inside a form XObject
+    page.drawImage(ImageReader(Image.new("L", (8, 8), 128)), 50, 600, 40, 30)
+    page.endForm()
+    page.doForm("cell")
+    page.showPage()
+    page.save()
+    pdf = pypdfium2.PdfDocument(out.getvalue())
+    try:
+        paths, images = page_shapes(pdf[0])
+        assert len(paths) == 2 and len(images) == 1
+        assert list(images[0]) == pytest.approx([50, 600, 90, 630], abs=0.01)
+        rules = rules_of(paths)  # a stroked box's bounds take in its line width
+        assert [x for x, _, _ in rules.vertical] == pytest.approx([100, 200, 350], abs=1.01)
+        assert [y for y, _, _ in rules.horizontal] == pytest.approx([400, 450], abs=1.01)
+    finally:
+        pdf.close()

@@ -65,7 +65,7 @@ from bma_etl.read.pdf_page import (
     with_side_by_side,
     wrapped_lines,
 )
-from bma_etl.read.pdf_tables import page_rules, with_table_rows
+from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_worker import call_with_time_limit
 from bma_etl.textnorm import damage_score, join_split_year, repair_text
 
@@ -216,7 +216,7 @@ def classify_page(layer: PageLayer) -> PdfPage:
     """Say what kind of page a text layer is (see the module docstring)."""
     text = join_split_year(layer.text)
     wraps = layer.wraps if text == layer.text else ()  # a joined year moved the lines
-    chars = sum(not c.isspace() for c in text)
+    chars = len("".join(text.split()))  # letters that are not white space
     if chars >= MIN_CHARS_PER_PAGE:
         damage = damage_score(text)
         if damage:  # repair only removes damage: a clean page needs no second look
@@ -316,7 +316,6 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
     The limits are passed in: the worker's environment is the one it started with.
     """
     import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
 
     pdf = open_pdf(data, name)
     try:
@@ -331,22 +330,23 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
                                 "the PDF is damaged") from None
             try:
-                rules = page_rules(page)
+                paths, pictures = page_shapes(page)
+                rules = rules_of(paths)
                 textpage = page.get_textpage()
                 try:
                     lines = in_reading_order(
                         with_table_rows(page_lines(textpage, rules.vertical), rules))
                 finally:
                     textpage.close()
-                chars = sum(not c.isspace() for line in lines for c in line.text)
+                chars = sum(len("".join(line.text.split())) for line in lines)
                 cover = 0.0
                 if chars < MIN_CHARS_PER_PAGE:
-                    has_images = any(
-                        True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
-                else:  # the images are looked at only when the layer is in doubt
+                    has_images = bool(pictures)
+                else:  # the images are measured only when the layer is in doubt
                     has_images = False
-                    if not_its_text("\n".join(line.text for line in lines)) is not None:
-                        cover = image_cover(page)
+                    if pictures and not_its_text("\n".join(line.text for line in lines)) \
+                            is not None:
+                        cover = image_cover(page, pictures)
                 lost = (sum(line.unmapped for line in lines), sum(line.am_tails for line in lines))
                 pages.append((lines, has_images, lost, cover, page.get_width()))
             finally:

@@ -12,15 +12,21 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bma_etl.read.pdf_glyphs import font_size
-
 if TYPE_CHECKING:
     from bma_etl.read.pdf_layout import _Line
 
 #: A consonant and the mark or SARA AM after it.
 _MARKED = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]")
+#: Thai marks drawn over or under a letter (as :data:`.pdf_layout._MARKS`).
+_MARK_CLASS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_MARK_SET = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                      + "".join(map(chr, range(0x0E47, 0x0E4F))))
+_SPACE_OR_MARK = _MARK_SET | {" ", "\u00a0"}
 #: The tone marks and THANTHAKHAT: what a shaped PDF writes after a later letter.
-_TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
+_TONE_CLASS = "\u0e48-\u0e4c"
+#: Where a mark may have been written after a later letter: a mark after a space, or
+#: a tone mark after a letter (matched at the character before the mark).
+_LATE = re.compile(f"[ \u00a0](?=[{_MARK_CLASS}])|[^{_MARK_CLASS}](?=[{_TONE_CLASS}])")
 #: A consonant with its marks or SARA AM (a cluster a browser may map twice).
 _CLUSTER = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]+")
 
@@ -40,8 +46,7 @@ def drop_phantoms(line: _Line) -> None:
     is looked at, and only on a line mapped a cluster per glyph
     (:func:`glyph_clusters`).
     """
-    chars, tp = line.chars, line.tp
-    text = "".join(ch for ch, _ in chars)
+    text, index = line.text, line.index
     if not glyph_clusters(line, text):
         return
     size = 0.0
@@ -50,20 +55,20 @@ def drop_phantoms(line: _Line) -> None:
     for found in _CLUSTER.finditer(text):
         i, end = found.start(), found.end()
         if not size:
-            size = font_size(tp, chars[i][1]) or 1.0
-        left, bottom, right, top = line.ink_box(chars[i][1])
+            size = line.g.size(index[i]) or 1.0
+        left, bottom, right, top = line.ink_box(index[i])
         origin = line.origin(i)
         baseline = origin[1] if origin else line.baseline
         floating = baseline is not None and (bottom > baseline + 0.4 * size or top < baseline)
         k = i - 1
-        while k >= 0 and (line.is_mark(k) or chars[k][0] == "\u0e33"):
+        while k >= 0 and (text[k] in _MARK_SET or text[k] == "\u0e33"):
             k -= 1
-        if not floating and origin is not None and k >= 0 and not line.is_space(k) \
+        if not floating and origin is not None and k >= 0 and text[k] not in " \u00a0" \
                 and k not in drop:
             before = line.origin(k)
             floating = before is not None and abs(before[0] - origin[0]) < 0.01  # no advance
         marks = end - 1 if text[end - 1] != "\u0e33" else end - 2
-        last = line.ink_box(chars[marks][1]) if marks > i else (left, bottom, right, top)
+        last = line.ink_box(index[marks]) if marks > i else (left, bottom, right, top)
         tiny = right - left < 0.1 * size and top - bottom < 0.25 * size \
             and last[2] - left < 0.1 * size and marks > i
         repeated = False
@@ -76,7 +81,7 @@ def drop_phantoms(line: _Line) -> None:
         else:
             previous = (i, end)
     if drop:
-        line.chars = [ch for k, ch in enumerate(chars) if k not in drop]
+        line.drop(drop)
 
 
 def glyph_clusters(line: _Line, text: str) -> bool:
@@ -96,17 +101,17 @@ def glyph_clusters(line: _Line, text: str) -> bool:
 
 
 def am_unseen(line: _Line, pos: int) -> bool:
-    """Whether ``chars[pos]`` is a SARA AM read off its consonant's glyph.
+    """Whether ``line.text[pos]`` is a SARA AM read off its consonant's glyph.
 
     A browser maps a SARA AM it drew as two glyphs (NIKHAHIT over the letter,
     SARA AA after it) onto the consonant's glyph, which then carries both
     letters at one origin; the SARA AA's glyph carries no text, so the space
     it takes looks like a gap between words.
     """
-    if pos < 1 or line.chars[pos][0] != "\u0e33":
+    if pos < 1 or line.text[pos] != "\u0e33":
         return False
     base = pos - 1
-    while base > 0 and line.is_mark(base):
+    while base > 0 and line.text[base] in _MARK_SET:
         base -= 1
     am, letter = line.origin(pos), line.origin(base)
     return am is not None and letter is not None and abs(am[0] - letter[0]) < 0.01
@@ -121,11 +126,16 @@ def replace_marks(line: _Line) -> None:
     for ``รั้ง``: the tone mark is drawn over the ``ร``, looked for up to three
     letters back).
     """
+    text = line.text
     pos = 1
-    while pos < len(line.chars):
-        after_space = line.is_mark(pos) and line.is_space(pos - 1)
-        if not after_space and not (line.chars[pos][0] in _TONES and pos >= 2
-                                    and not line.is_mark(pos - 1)):
+    while True:
+        # Only a mark after a space or a tone mark after a letter can have been written late.
+        found = _LATE.search(text, pos - 1)
+        if found is None:
+            return
+        pos = found.start() + 1
+        after_space = text[pos - 1] in " \u00a0"
+        if not after_space and pos < 2:
             pos += 1
             continue
         left, right = line.box(pos)
@@ -138,17 +148,16 @@ def replace_marks(line: _Line) -> None:
         for j in range(pos - 2 if after_space else pos - 1, -1, -1):
             if not after_space and bases > 2:
                 break
-            if line.is_space(j) or line.is_mark(j):
+            if text[j] in _SPACE_OR_MARK:
                 continue
             bases += 1
             j_left, j_right = line.box(j)
             if j_left <= centre <= j_right:
                 target = j + 1
-                while target < pos and line.is_mark(target):
+                while target < pos and text[target] in _MARK_SET:
                     target += 1
                 break
-        if target is None:
-            pos += 1
-            continue
-        line.chars.insert(target, line.chars.pop(pos))
+        if target is not None:
+            line.move(pos, target)
+            text = line.text
         pos += 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from itertools import repeat
 from typing import Any
 
 #: A gap between two characters of a line this many font sizes wide is a tab.
@@ -29,7 +30,120 @@ SENTINEL = re.compile("[\x00\x01\x1e]")
 #: Stands for what is left of a line break pdfium generated inside a line.
 JOINED = "\x01"
 
-_MATRIX: list[Any] = []  # one FS_MATRIX, made once (the worker reads one page at a time)
+_CALLS: dict[str, Any] = {}  # pdfium's per-character calls without argument types
+
+
+def _bare_calls() -> dict[str, Any]:
+    """The per-character functions of pdfium as prototypes that convert no arguments.
+
+    pypdfium2's bindings check and convert every argument, half a microsecond a
+    call; a page asks about hundreds of characters, and these take half that. They
+    are called with the text page as a ``c_void_p``, an index and ``byref`` outputs only.
+    """
+    if not _CALLS:
+        import pypdfium2.raw as pdfium_c
+
+        for name, restype in (("FPDFText_HasUnicodeMapError", ctypes.c_int),
+                              ("FPDFText_IsGenerated", ctypes.c_int),
+                              ("FPDFText_GetUnicode", ctypes.c_uint),
+                              ("FPDFText_GetFontSize", ctypes.c_double),
+                              ("FPDFText_GetMatrix", ctypes.c_int),
+                              ("FPDFText_GetCharOrigin", ctypes.c_int),
+                              ("FPDFText_GetLooseCharBox", ctypes.c_int),
+                              ("FPDFText_GetCharBox", ctypes.c_int)):
+            address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+            _CALLS[name] = ctypes.CFUNCTYPE(restype)(int(address or 0))
+    return _CALLS
+
+
+class Glyphs:
+    """One text page's characters as pdfium places them, each asked once (in the worker).
+
+    Wraps a pypdfium2 ``PdfTextPage`` (or its raw handle), which must stay open
+    while this is used. Positions are PDF points, y upwards.
+    """
+
+    def __init__(self, textpage: Any) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        calls = _bare_calls()
+        self.textpage = textpage
+        self.handle = ctypes.cast(getattr(textpage, "raw", textpage), ctypes.c_void_p)
+        self._generated = calls["FPDFText_IsGenerated"]
+        self._unicode = calls["FPDFText_GetUnicode"]
+        self._size = calls["FPDFText_GetFontSize"]
+        self._matrix_of = calls["FPDFText_GetMatrix"]
+        self._origin_of = calls["FPDFText_GetCharOrigin"]
+        self._loose_of = calls["FPDFText_GetLooseCharBox"]
+        self._tight_of = calls["FPDFText_GetCharBox"]
+        self._map_error = calls["FPDFText_HasUnicodeMapError"]
+        self._rect = pdfium_c.FS_RECTF()
+        self._rect_ref = ctypes.byref(self._rect)
+        self._m = pdfium_c.FS_MATRIX()
+        self._m_ref = ctypes.byref(self._m)
+        self._d = [ctypes.c_double() for _ in range(4)]
+        self._d_ref = [ctypes.byref(d) for d in self._d]
+        self._edges: dict[int, tuple[float, float]] = {}
+        self._origins: dict[int, tuple[float, float] | None] = {}
+        self._sizes: dict[int, float] = {}
+
+    def unmapped(self, count: int) -> list[int]:
+        """Indexes of the characters (of the first ``count``) that have no text mapping."""
+        flags = list(map(self._map_error, repeat(self.handle, count), range(count)))
+        if 1 not in flags:
+            return []
+        return [i for i, flag in enumerate(flags) if flag == 1]
+
+    def generated(self, index: int) -> bool:
+        """Whether pdfium made character ``index`` up (a space or line break between runs)."""
+        return bool(self._generated(self.handle, index) == 1)
+
+    def unicode(self, index: int) -> int:
+        """Character ``index``'s code point as pdfium reports it."""
+        return int(self._unicode(self.handle, index))
+
+    def edges(self, index: int) -> tuple[float, float]:
+        """The left and right edges of character ``index``'s advance box (its loose box)."""
+        box = self._edges.get(index)
+        if box is None:
+            rect = self._rect
+            self._loose_of(self.handle, index, self._rect_ref)
+            box = self._edges[index] = (rect.left, rect.right)
+        return box
+
+    def tight(self, index: int) -> tuple[float, float, float, float]:
+        """The ink box (left, bottom, right, top) of character ``index``."""
+        left, right, bottom, top = self._d
+        self._tight_of(self.handle, index, *self._d_ref)
+        return left.value, bottom.value, right.value, top.value
+
+    def origin(self, index: int) -> tuple[float, float] | None:
+        """Where character ``index`` is drawn from (x and baseline), if pdfium says."""
+        if index in self._origins:
+            return self._origins[index]
+        x, y = self._d[0], self._d[1]
+        found = (x.value, y.value) if self._origin_of(self.handle, index, self._d_ref[0],
+                                                      self._d_ref[1]) else None
+        self._origins[index] = found
+        return found
+
+    def size(self, index: int) -> float:
+        """See :func:`font_size`."""
+        size = self._sizes.get(index)
+        if size is None:
+            size = float(self._size(self.handle, index) or 0.0)
+            if size > 1.0 and self._matrix_of(self.handle, index, self._m_ref):
+                m = self._m
+                scale = math.sqrt(abs(m.a * m.d - m.b * m.c))
+                if scale > 0.0:
+                    size *= scale
+            self._sizes[index] = size
+        return size
+
+
+def glyphs(textpage: Any) -> Glyphs:
+    """``textpage`` as :class:`Glyphs` (made once per page)."""
+    return textpage if isinstance(textpage, Glyphs) else Glyphs(textpage)
 
 
 def font_size(textpage: Any, index: int) -> float:
@@ -39,21 +153,9 @@ def font_size(textpage: Any, index: int) -> float:
     browser that draws in CSS pixels (Chromium scales by 0.75) reports 16 for text
     drawn at 12 points, so every gap measured in font sizes would come out three
     quarters as wide. The character's matrix (text matrix and CTM) gives the scale.
+    ``textpage``: a pypdfium2 text page or its :class:`Glyphs`.
     """
-    import pypdfium2.raw as pdfium_c
-
-    handle = getattr(textpage, "raw", textpage)
-    size = float(pdfium_c.FPDFText_GetFontSize(handle, index) or 0.0)
-    if size <= 1.0:
-        return size
-    if not _MATRIX:
-        _MATRIX.append(pdfium_c.FS_MATRIX())
-    matrix = _MATRIX[0]
-    if pdfium_c.FPDFText_GetMatrix(handle, index, matrix):
-        scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
-        if scale > 0.0:
-            size *= scale
-    return size
+    return glyphs(textpage).size(index)
 
 
 def without_false_breaks(textpage: Any, raw: str) -> str:
@@ -64,39 +166,37 @@ def without_false_breaks(textpage: Any, raw: str) -> str:
     generated break whose neighbours stand on one baseline, the second just right
     of the first, is no line end: it becomes a generated space (which
     :class:`_Line` keeps or drops by the gap) and a :data:`JOINED` mark.
+    ``textpage``: a pypdfium2 text page or its :class:`Glyphs`.
     """
-    import pypdfium2.raw as pdfium_c
-
-    chars = list(raw)
-    x, y = ctypes.c_double(), ctypes.c_double()
-
-    def origin(i: int) -> tuple[float, float]:
-        pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
-        return x.value, y.value
-
+    g = glyphs(textpage)
+    chars: list[str] | None = None
     skipped = (*DROPPED, "\r", "\n")
     for brk in BREAK.finditer(raw):
         before, after = brk.start() - 1, brk.end()
         while before >= 0 and (raw[before] in skipped or THAI_MARK.match(raw[before]) or (
-                raw[before] == " " and pdfium_c.FPDFText_IsGenerated(textpage, before) == 1
-                and before > 0 and THAI_MARK.match(raw[before + 1]))):
+                raw[before] == " " and before > 0 and THAI_MARK.match(raw[before + 1])
+                and g.generated(before))):
             before -= 1  # a mark's origin may stand right of its base: take the base
         while after < len(raw) and raw[after] in skipped:
             after += 1
         if before < 0 or after >= len(raw) or raw[before] == " " or raw[after] == " ":
             continue
-        if any(pdfium_c.FPDFText_IsGenerated(textpage, i) != 1
-               for i in range(brk.start(), brk.end())):
+        # A line that starts left of where the one before it stands is a new line:
+        # the cheapest test first (most breaks are real ones).
+        first, second = g.origin(before), g.origin(after)
+        if first is None or second is None or not first[0] < second[0]:
             continue
-        size = font_size(textpage, before)
-        (x0, y0), (x1, y1) = origin(before), origin(after)
-        right = textpage.get_charbox(before, loose=True)[2]
-        if size > 1.0 and abs(y1 - y0) < 0.2 * size and \
-                x0 < x1 and x1 - right < TAB_GAP_EM * size:
+        if not all(g.generated(i) for i in range(brk.start(), brk.end())):
+            continue
+        size = g.size(before)
+        if size > 1.0 and abs(second[1] - first[1]) < 0.2 * size and \
+                second[0] - g.edges(before)[1] < TAB_GAP_EM * size:
+            if chars is None:
+                chars = list(raw)
             chars[brk.start()] = " "
             for i in range(brk.start() + 1, brk.end()):
                 chars[i] = JOINED
-    return "".join(chars)
+    return raw if chars is None else "".join(chars)
 
 
 def without_unmapped(textpage: Any, raw: str, count: int) -> str:
@@ -106,13 +206,13 @@ def without_unmapped(textpage: Any, raw: str, count: int) -> str:
     character code as if it were text; a U+FFFD the PDF maps a glyph to is no
     text either. Replacing rather than removing keeps every index a character
     index, and a lost glyph reported as CR or LF no longer breaks its line.
+    ``textpage``: a pypdfium2 text page or its :class:`Glyphs`.
     """
-    import pypdfium2.raw as pdfium_c
-
-    has_error = pdfium_c.FPDFText_HasUnicodeMapError
-    chars = list(raw.replace("\ufffd", LOST))
-    handle = getattr(textpage, "raw", textpage)  # the bare handle: a third faster per call
-    lost = [i for i in range(count) if has_error(handle, i) == 1]
+    lost = glyphs(textpage).unmapped(count)
+    raw = raw.replace("\ufffd", LOST)
+    if not lost:
+        return raw
+    chars = list(raw)
     for i in lost:
         chars[i] = LOST
     for i in lost:

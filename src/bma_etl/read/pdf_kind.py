@@ -84,19 +84,24 @@ def not_its_text(text: str) -> float | None:
     return None
 
 
-def image_cover(page: Any) -> float:
+def image_cover(page: Any, images: list[tuple[float, float, float, float]] | None = None
+                ) -> float:
     """Share of the page's area under its images, at most 1 (in the worker).
 
     Areas are summed, clipped to the page: a scan stored as strips covers it too.
+    ``images``: their boxes (left, bottom, right, top), if already read
+    (:func:`~.pdf_tables.page_shapes`).
     """
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()
     if width <= 0 or height <= 0:
         return 0.0
+    if images is None:
+        images = [image.get_bounds()
+                  for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
     area = 0.0
-    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
-        left, bottom, right, top = image.get_bounds()
+    for left, bottom, right, top in images:
         w = min(right, width) - max(left, 0.0)
         h = min(top, height) - max(bottom, 0.0)
         if w > 0 and h > 0:

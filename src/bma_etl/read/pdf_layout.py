@@ -16,7 +16,6 @@ AM, whose letter is whole without them) for the page's damage score.
 
 from __future__ import annotations
 
-import ctypes
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -31,7 +30,7 @@ from bma_etl.read.pdf_glyphs import (
     SENTINEL,
     TAB_GAP_EM,
     TAIL,
-    font_size,
+    glyphs,
     without_false_breaks,
     without_unmapped,
 )
@@ -40,7 +39,8 @@ from bma_etl.read.pdf_glyphs import (
 #: the characters' advance boxes) is dropped. LibreOffice leaves 0-0.21 em between
 #: a Thai tone mark and SARA AA or between Latin and Thai letters, where pdfium
 #: generates a space; a real space is wider (Sarabun 0.243 em, Garuda 0.34 em) and
-#: usually written, except by browsers, which draw none (sizes as drawn: :func:`font_size`).
+#: usually written, except by browsers, which draw none (sizes as drawn:
+#: :func:`.pdf_glyphs.font_size`).
 JOIN_GAP_EM = 0.22
 #: A generated space after a SARA AM whose SARA AA glyph has no text is no space
 #: when the gap is narrower than this many font sizes: a SARA AA is 0.40-0.56 em
@@ -50,6 +50,7 @@ AM_SPLIT_GAP_EM = 0.65
 #: cells (a browser centres a cell's text in its row; one run of text keeps its baseline).
 STEP_EM = 0.25
 
+_SPACES = re.compile("[ \u00a0]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
                    + "".join(map(chr, range(0x0E47, 0x0E4F))))
@@ -93,16 +94,14 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     (:data:`STEP_EM`) or a vertical rule (``rules``: ``(x, bottom, top)``) between
     two characters; white space at either end of a line is dropped.
     """
-    import pypdfium2.raw as pdfium_c
-
+    g = glyphs(textpage)
     raw = textpage.get_text_range()
     count = textpage.count_chars()
     if len(raw) != count:
         # Surrogate pairs or glyphs pdfium leaves out of its text (a lost glyph
         # coded 3, say) shift indices: read the page character by character.
-        get = pdfium_c.FPDFText_GetUnicode
-        raw = "".join(chr(get(textpage, i)) for i in range(count))
-    raw = without_false_breaks(textpage, without_unmapped(textpage, raw, count))
+        raw = "".join(chr(g.unicode(i)) for i in range(count))
+    raw = without_false_breaks(g, without_unmapped(g, raw, count))
     lines: list[TextLine] = []
     start = 0
     for brk in (*BREAK.finditer(raw), None):
@@ -110,15 +109,15 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         line = raw[start:end]
         lost, tails = line.count(LOST), line.count(TAIL)
         baseline, size, left, right, first_word = None, 0.0, 0.0, 0.0, 0.0
-        if line.replace(LOST, "").replace(TAIL, "").strip():
+        if (line.replace(LOST, "").replace(TAIL, "") if lost or tails else line).strip():
             first = start + len(line) - len(line.lstrip(" \t\u00a0" + LOST + TAIL))
-            x, y = ctypes.c_double(), ctypes.c_double()
-            if pdfium_c.FPDFText_GetCharOrigin(textpage, first, x, y):
-                baseline = y.value
-            size = round(font_size(textpage, first), 1)
+            origin = g.origin(first)
+            if origin is not None:
+                baseline = origin[1]
+            size = round(g.size(first), 1)
             crossing = [x for x, bottom, top in rules if baseline is not None
                         and bottom - 1.0 <= baseline <= top + 1.0]
-            fixer = _Line(textpage, line, start, crossing, baseline)
+            fixer = _Line(g, line, start, crossing, baseline)
             left, right, first_word = fixer.extent()
             line, cells = fixer.fixed(), tuple(fixer.cells)
             heights = tuple(fixer.heights)
@@ -189,149 +188,170 @@ def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
     return out
 
 
+def _between(xs: list[float], left: float, right: float) -> bool:
+    """Whether any of the sorted ``xs`` lies strictly between ``left`` and ``right``."""
+    k = bisect_right(xs, left)
+    return k < len(xs) and xs[k] < right
+
+
 class _Line:
-    """One line of a text page as (character, index in the page) pairs."""
+    """One line of a text page being rebuilt: its characters and each one's page index."""
 
     def __init__(self, textpage: Any, line: str, base: int, rules: list[float] | None = None,
                  baseline: float | None = None) -> None:
-        import pypdfium2.raw as pdfium_c
-
-        self.tp = textpage
-        self.c = pdfium_c
-        self.handle = getattr(textpage, "raw", textpage)  # the bare handle: calls are cheaper
-        self.rect = pdfium_c.FS_RECTF()
-        self.xy = (ctypes.c_double(), ctypes.c_double())
-        self.lrbt = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())
+        g = glyphs(textpage)
+        self.g = g
         self.cells: list[float] = []  # x where each tab-separated cell starts
         self.heights: list[float] = []  # the baseline of each cell's first character
-        self.rules = rules or []  # x of the vertical rules that cross the line
+        self.rules = sorted(rules or [])  # x of the vertical rules that cross the line
         self.baseline = baseline  # y of the line's first character's origin
-        self.boxes: dict[int, tuple[float, float]] = {}  # page index → left, right (loose)
         self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
+        #: The line's characters, and the page index of each (``text[pos]`` is ``index[pos]``).
+        self.text = line
+        self.index: range | list[int] = range(base, base + len(line))
         if not SENTINEL.search(line):
-            self.chars = [(ch, base + i) for i, ch in enumerate(line)]
             return
-        self.chars = []
+        kept: list[str] = []
+        index: list[int] = []
+        inked = None  # the last character kept that is not white space
         for i, ch in enumerate(line):
             if ch not in (*DROPPED, JOINED):
-                self.chars.append((ch, base + i))
-            elif ch in DROPPED:
-                inked = [k for c, k in self.chars if c not in " \u00a0"]
-                if inked:  # the lost glyph is drawn: the gap after the letter before it ends later
-                    right = textpage.get_charbox(base + i, loose=True)[2]
-                    self.ink[inked[-1]] = max(self.ink.get(inked[-1], right), right)
+                kept.append(ch)
+                index.append(base + i)
+                if ch not in " \u00a0":
+                    inked = base + i
+            elif ch in DROPPED and inked is not None:
+                # the lost glyph is drawn: the gap after the letter before it ends later
+                right = g.edges(base + i)[1]
+                self.ink[inked] = max(self.ink.get(inked, right), right)
+        self.text, self.index = "".join(kept), index
 
-    def _ruled(self, a: int, b: int) -> bool:
-        """Whether a vertical rule stands between characters ``a`` and ``b``."""
-        if not self.rules:
-            return False
-        left, right = (sum(self.box(a)) / 2, sum(self.box(b)) / 2)
-        return any(left < x < right for x in self.rules)
+    def drop(self, positions: set[int]) -> None:
+        """Drop the characters at ``positions``."""
+        keep = [k for k in range(len(self.text)) if k not in positions]
+        self.text = "".join([self.text[k] for k in keep])
+        self.index = [self.index[k] for k in keep]
+
+    def move(self, pos: int, target: int) -> None:
+        """Move the character at ``pos`` to ``target`` (the characters between shift up)."""
+        chars, index = list(self.text), list(self.index)
+        chars.insert(target, chars.pop(pos))
+        index.insert(target, index.pop(pos))
+        self.text, self.index = "".join(chars), index
 
     def fixed(self) -> str:
         drop_phantoms(self)
         replace_marks(self)
-        first = next((i for i in range(len(self.chars)) if not self.is_space(i)), None)
-        if first is not None:
+        text = self.text
+        first = len(text) - len(text.lstrip(" \u00a0"))
+        if first < len(text):
             self._cell(first)
-        return self._respace()
+        return self._respace(text)
 
     def _cell(self, pos: int) -> None:
-        """Note that a cell starts at ``chars[pos]``: its x, and its baseline."""
+        """Note that a cell starts at ``text[pos]``: its x, and its baseline."""
         self.cells.append(self.box(pos)[0])
         origin = self.origin(pos)
         self.heights.append(origin[1] if origin else (self.baseline or 0.0))
 
     def extent(self) -> tuple[float, float, float]:
         """The line's left and right edges and its first word's width (before any change)."""
-        filled = [i for i in range(len(self.chars)) if not self.is_space(i)]
-        if not filled:
+        text = self.text
+        first = len(text) - len(text.lstrip(" \u00a0"))
+        if first == len(text):
             return 0.0, 0.0, 0.0
-        right = max(self.box(i)[1] for i in filled[-3:])
-        left = self.box(filled[0])[0]
-        word_end = filled[0]
-        while word_end + 1 < len(self.chars) and not self.is_space(word_end + 1):
-            word_end += 1
+        last: list[int] = []  # the last three characters that are not white space
+        pos = len(text) - 1
+        while len(last) < 3 and pos >= first:
+            if text[pos] not in " \u00a0":
+                last.append(pos)
+            pos -= 1
+        edges, index = self.g.edges, self.index
+        right = max([edges(index[i])[1] for i in last])
+        left = self.box(first)[0]
+        space = _SPACES.search(text, first)
+        word_end = (space.start() if space else len(text)) - 1
         return left, right, max(0.0, self.box(word_end)[1] - left)
 
     def box(self, pos: int) -> tuple[float, float]:
-        index = self.chars[pos][1]
-        box = self.boxes.get(index)
-        if box is None:
-            rect = self.rect
-            self.c.FPDFText_GetLooseCharBox(self.handle, index, rect)
-            box = self.boxes[index] = (rect.left, rect.right)
-        return box
+        """The left and right edges of the advance box of ``text[pos]``."""
+        return self.g.edges(self.index[pos])
 
     def ink_box(self, index: int) -> tuple[float, float, float, float]:
         """The tight box (left, bottom, right, top) of the page's character ``index``."""
-        left, right, bottom, top = self.lrbt
-        self.c.FPDFText_GetCharBox(self.handle, index, left, right, bottom, top)
-        return left.value, bottom.value, right.value, top.value
+        return self.g.tight(index)
 
     def origin(self, pos: int) -> tuple[float, float] | None:
-        """Where ``chars[pos]`` is drawn from (its x and baseline), if pdfium says."""
-        x, y = self.xy
-        if not self.c.FPDFText_GetCharOrigin(self.handle, self.chars[pos][1], x, y):
-            return None
-        return x.value, y.value
+        """Where ``text[pos]`` is drawn from (its x and baseline), if pdfium says."""
+        return self.g.origin(self.index[pos])
 
     def _step(self, a: int, b: int) -> float:
-        """How far apart the baselines of ``chars[a]`` and ``chars[b]`` stand (points)."""
+        """How far apart the baselines of ``text[a]`` and ``text[b]`` stand (points)."""
         first, second = self.origin(a), self.origin(b)
         return abs(first[1] - second[1]) if first and second else 0.0
 
-    def is_mark(self, pos: int) -> bool:
-        return self.chars[pos][0] in _MARKS
+    def _ruled(self, a: int, b: int) -> bool:
+        """Whether a vertical rule stands between characters ``a`` and ``b``."""
+        if not self.rules:
+            return False
+        left, right = self.box(a), self.box(b)
+        return _between(self.rules, (left[0] + left[1]) / 2, (right[0] + right[1]) / 2)
 
-    def is_space(self, pos: int) -> bool:
-        return self.chars[pos][0] in " \u00a0"
-
-    def _respace(self) -> str:
-        chars = self.chars
+    def _respace(self, text: str) -> str:
+        """The line's text (``text``: :attr:`text`) with each run of white space decided."""
         out: list[str] = []
-        pos = 0
-        previous = -1  # the last character written that is not white space
-        while pos < len(chars):
-            if not self.is_space(pos):
-                if self.rules and previous == pos - 1 and previous >= 0 \
-                        and not self.is_mark(pos) and self._ruled(previous, pos):
-                    out.append("\t")
-                    self._cell(pos)
-                out.append(chars[pos][0])
-                previous = pos
-                pos += 1
-                continue
-            end = pos
-            while end < len(chars) and self.is_space(end):
-                end += 1
-            out.append(self._space(pos, end) if 0 < pos and end < len(chars)
-                       else "".join(ch for ch, _ in chars[pos:end]))
-            pos = end
+        done = 0  # text[:done] is in out
+        for run in _SPACES.finditer(text):
+            pos, end = run.span()
+            self._letters(text, done, pos, out)
+            out.append(self._space(pos, end) if 0 < pos and end < len(text) else text[pos:end])
+            done = end
+        self._letters(text, done, len(text), out)
         return "".join(out)
 
+    def _letters(self, text: str, start: int, end: int, out: list[str]) -> None:
+        """``text[start:end]`` (no white space) onto ``out``, a tab where a rule stands inside."""
+        if not self.rules or end - start < 2:
+            out.append(text[start:end])
+            return
+        rules, edges, index = self.rules, self.g.edges, self.index
+        cut = start
+        left, right = edges(index[start])
+        before = (left + right) / 2
+        for pos in range(start + 1, end):
+            left, right = edges(index[pos])
+            here = (left + right) / 2
+            if text[pos] not in _MARKS and _between(rules, before, here):
+                out.append(text[cut:pos])
+                out.append("\t")
+                self._cell(pos)
+                cut = pos
+            before = here
+        out.append(text[cut:end])
+
     def _space(self, a: int, b: int) -> str:
-        """What the white space ``chars[a:b]`` between two characters stands for."""
-        chars, tp, c = self.chars, self.tp, self.c
-        left = max(self.box(a - 1)[1], self.ink.get(chars[a - 1][1], 0.0))
+        """What the white space ``text[a:b]`` between two characters stands for."""
+        text, index, g, ink = self.text, self.index, self.g, self.ink
+        left = max(g.edges(index[a - 1])[1], ink.get(index[a - 1], 0.0))
         j = a - 1
-        while j > 0 and self.is_mark(j):  # a mark sits over its base: take the cluster's edge
+        while j > 0 and text[j] in _MARKS:  # a mark sits over its base: the cluster's edge
             j -= 1
-            left = max(left, self.box(j)[1], self.ink.get(chars[j][1], 0.0))
-        right = self.box(b)[0]
-        if self._ruled(a - 1, b):
+            left = max(left, g.edges(index[j])[1], ink.get(index[j], 0.0))
+        right = g.edges(index[b])[0]
+        if self.rules and self._ruled(a - 1, b):
             self._cell(b)
             return "\t"
-        size = font_size(tp, chars[b][1])
+        size = g.size(index[b])
         if size <= 1.0:  # generated characters report 1; ask the other neighbour
-            size = font_size(tp, chars[a - 1][1])
+            size = g.size(index[a - 1])
         gap = right - left
         if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(a - 1, b) > STEP_EM * size):
             self._cell(b)
             return "\t"
-        generated = all(c.FPDFText_IsGenerated(tp, chars[i][1]) == 1 for i in range(a, b))
-        if generated and (self.is_mark(b) or (size > 1.0 and gap < JOIN_GAP_EM * size)):
+        generated = g.generated(index[a]) if b == a + 1 else \
+            all(g.generated(index[i]) for i in range(a, b))
+        if generated and (text[b] in _MARKS or (size > 1.0 and gap < JOIN_GAP_EM * size)):
             return ""
         if generated and size > 1.0 and gap < AM_SPLIT_GAP_EM * size and am_unseen(self, a - 1):
             return ""
-        return "".join(ch for ch, _ in chars[a:b])
+        return text[a:b]

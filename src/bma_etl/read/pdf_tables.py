@@ -14,6 +14,7 @@ layouts read tab tables in text files.
 
 from __future__ import annotations
 
+import ctypes
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -43,14 +44,61 @@ class Rules:
         return [v for v in self.vertical if v[1] - SLACK <= y <= v[2] + SLACK]
 
 
-def page_rules(page: Any) -> Rules:
-    """The rules a pdfium page draws: thin paths, and the sides of boxes."""
+Box = tuple[float, float, float, float]  # left, bottom, right, top (points)
+Rule = tuple[float, float, float]  # (x, bottom, top) or (y, left, right)
+#: How deep into nested form XObjects :func:`page_shapes` looks (as pypdfium2's ``get_objects``).
+MAX_FORM_DEPTH = 15
+
+
+def page_shapes(page: Any) -> tuple[list[Box], list[Box]]:
+    """The boxes of the paths and of the images a pdfium page draws, forms included.
+
+    One walk over the page's objects with pdfium's own calls: pypdfium2's
+    ``get_objects`` wraps every object in a Python object, several times the cost.
+    Raises pypdfium2's ``PdfiumError`` for an object pdfium cannot place.
+    """
+    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
+    paths: list[Box] = []
+    images: list[Box] = []
+    corners = [ctypes.c_float() for _ in range(4)]
+    path, image, form = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
+                         pdfium_c.FPDF_PAGEOBJ_FORM)
+    kind_of, bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
+
+    def walk(parent: Any, count: int, get: Any, level: int) -> None:
+        if count < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        for i in range(count):
+            obj = get(parent, i)
+            if not obj:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            kind = kind_of(obj)
+            if kind == path or kind == image:
+                if not bounds(obj, *corners):
+                    raise pdfium.PdfiumError("Failed to locate pageobject.")
+                box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
+                (paths if kind == path else images).append(box)
+            elif kind == form and level < MAX_FORM_DEPTH - 1:
+                walk(obj, pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject,
+                     level + 1)
+
+    handle = getattr(page, "raw", page)
+    walk(handle, pdfium_c.FPDFPage_CountObjects(handle), pdfium_c.FPDFPage_GetObject, 0)
+    return paths, images
+
+
+def page_rules(page: Any) -> Rules:
+    """The rules a pdfium page draws: thin paths, and the sides of boxes."""
+    return rules_of(page_shapes(page)[0])
+
+
+def rules_of(paths: list[Box]) -> Rules:
+    """The rules among a page's paths (their boxes): thin paths, and the sides of boxes."""
     vertical: list[tuple[float, float, float]] = []
     horizontal: list[tuple[float, float, float]] = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
-        left, bottom, right, top = obj.get_bounds()
+    for left, bottom, right, top in paths:
         width, height = right - left, top - bottom
         if width <= THIN and height >= MIN_RULE:
             vertical.append(((left + right) / 2, bottom, top))
@@ -97,8 +145,13 @@ class _Cell:
     columns: tuple[float, ...]  # the left edge of every column of the row
 
 
-def _cell_of(x: float, y: float, rules: Rules) -> _Cell | None:
-    """The table cell holding the point, or None outside a table of two columns or more."""
+def _cell_of(x: float, y: float, rules: Rules,
+             bands: dict[tuple[Rule, Rule], tuple[float, ...]] | None = None
+             ) -> _Cell | None:
+    """The table cell holding the point, or None outside a table of two columns or more.
+
+    ``bands``: the column edges of each band already found (one page's, shared by its lines).
+    """
     across = [h for h in rules.horizontal if h[1] - SLACK <= x <= h[2] + SLACK]
     above = [h for h in across if h[0] > y]
     below = [h for h in across if h[0] < y]
@@ -106,11 +159,15 @@ def _cell_of(x: float, y: float, rules: Rules) -> _Cell | None:
         return None
     top = min(above, key=lambda h: h[0])
     bottom = max(below, key=lambda h: h[0])
-    left_edge, right_edge = max(top[1], bottom[1]), min(top[2], bottom[2])
-    middle = (top[0] + bottom[0]) / 2
-    xs = sorted({round(v[0], 1) for v in rules.vertical_at(middle)
-                 if left_edge - SLACK <= v[0] <= right_edge + SLACK
-                 and v[1] - SLACK <= bottom[0] and v[2] + SLACK >= top[0]})
+    xs = bands.get((top, bottom)) if bands is not None else None
+    if xs is None:
+        left_edge, right_edge = max(top[1], bottom[1]), min(top[2], bottom[2])
+        middle = (top[0] + bottom[0]) / 2
+        xs = tuple(sorted({round(v[0], 1) for v in rules.vertical_at(middle)
+                           if left_edge - SLACK <= v[0] <= right_edge + SLACK
+                           and v[1] - SLACK <= bottom[0] and v[2] + SLACK >= top[0]}))
+        if bands is not None:
+            bands[(top, bottom)] = xs
     if len(xs) < 3 or not xs[0] - SLACK <= x <= xs[-1] + SLACK:
         return None
     column = max(i for i, edge in enumerate(xs[:-1]) if edge <= x + SLACK)
@@ -141,11 +198,12 @@ def with_table_rows(lines: list[TextLine], rules: Rules) -> list[TextLine]:
         return lines
     rows: dict[tuple[float, float, float, float], list[tuple[int, _Cell, str, float, float]]] = {}
     placed: dict[int, tuple[float, float, float, float]] = {}
+    bands: dict[tuple[Rule, Rule], tuple[float, ...]] = {}
     for index, line in enumerate(lines):
         if line.baseline is None:
             continue
         pieces = _pieces(line)
-        cells = [_cell_of(x, line.baseline, rules) for _, x in pieces]
+        cells = [_cell_of(x, line.baseline, rules, bands) for _, x in pieces]
         if not pieces or any(c is None for c in cells) or \
                 len({c.row for c in cells if c is not None}) != 1:
             continue
