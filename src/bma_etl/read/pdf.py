@@ -43,14 +43,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import math
-import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Literal, TypeVar
 
 from bma_etl.errors import ReadError
 from bma_etl.limits import max_megapixels, max_pages
@@ -58,6 +56,7 @@ from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines, with_columns
+from bma_etl.read.pdf_open import open_pdf, render_page
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
@@ -80,9 +79,6 @@ MIN_CHARS_PER_PAGE = 20
 MAX_DAMAGE = 0.03
 #: Resolution pages are rendered at for OCR.
 DPI = 300
-#: Least resolution a page too big for the megapixel limit is rendered at; a page
-#: that is too big even at this resolution is refused.
-MIN_DPI = 150
 #: Bump when the cached OCR's shape or settings change (2: words and layout from TSV).
 OCR_CACHE_FORMAT = 2
 #: What an unmapped glyph right after SARA AM counts for in the damage score (a
@@ -358,60 +354,5 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
             layers.append(PageLayer("\n".join(line.text for line in laid), images,
                                     tuple(wrapped_lines(laid, width)), lost[0], lost[1], cover))
         return layers
-    finally:
-        pdf.close()
-
-
-def open_pdf(data: bytes, name: str) -> Any:
-    """Open the PDF with pdfium; ReadError naming why it cannot be (in the worker)."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        # pdfium's error code is process-wide and not reset by every failure: a
-        # failed load can report the previous file's code, so check the bytes too.
-        code = getattr(exc, "err_code", None)
-        encrypted = b"/Encrypt" in data
-        if code == pdfium_c.FPDF_ERR_PASSWORD and encrypted:
-            raise ReadError(f"{name}: PDF is encrypted (a password is needed to open it); "
-                            "supply an unencrypted copy") from None
-        if code == pdfium_c.FPDF_ERR_SECURITY and encrypted:
-            raise ReadError(f"{name}: PDF uses an unsupported security handler; "
-                            "supply an unencrypted copy") from None
-        if re.search(rb"/Count\s+0\b", data) and not re.search(rb"/Count\s+[1-9]", data):
-            raise ReadError(f"{name}: PDF has no pages") from None
-        raise ReadError(f"{name}: PDF cannot be opened ({exc}); it is damaged or "
-                        "truncated") from None
-
-
-def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
-                megapixels: float = 36.0) -> float:
-    """Render one page in grey to an image file; the resolution used (in the worker).
-
-    A page over ``megapixels`` (the limit, :func:`~bma_etl.limits.max_megapixels`)
-    at ``dpi`` is rendered smaller, down to :data:`MIN_DPI`; a bigger one is refused
-    with a ReadError.
-    """
-    pdf = open_pdf(data, name)
-    try:
-        page = pdf[index]
-        try:
-            width, height = page.get_size()
-            scale = dpi / 72
-            limit = megapixels * 1_000_000
-            if width * height * scale * scale > limit:
-                scale = math.sqrt(limit / (width * height))
-                if scale * 72 < MIN_DPI:
-                    mm = 25.4 / 72
-                    raise ReadError(
-                        f"{name}: page {index + 1} is {width * mm:.0f} x {height * mm:.0f} mm, "
-                        f"over {megapixels:g} megapixels even at {MIN_DPI} dpi; "
-                        "raise BMA_ETL_MAX_MEGAPIXELS to OCR it")
-            page.render(scale=scale, grayscale=True).to_pil().save(path)
-            return scale * 72
-        finally:
-            page.close()
     finally:
         pdf.close()
