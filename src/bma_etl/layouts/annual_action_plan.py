@@ -351,6 +351,8 @@ _SWOT_ITEM_RE = re.compile(
     rf"|\(?\s*(?P<no>{DIGIT}{{1,2}})\s*[.)](?!{DIGIT}))\s*(?P<body>\S.*?)\s*$"
 )
 _BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
+#: An item's number alone on its line (``๑.``): the page put its words on the next.
+_SWOT_NUMBER_ALONE_RE = re.compile(rf"^\s*\(?\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*$")
 
 
 def _swot_kind(text: str) -> str | None:
@@ -385,18 +387,27 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None) -> bool:
     """
     j = i + 1
     while j < len(lines) and not _is_gap(lines[j]) and "\t" not in lines[j].text \
-            and _swot_item(lines[j].text) is None and _swot_kind(lines[j].text) is None:
+            and _swot_item(lines[j].text) is None and _swot_kind(lines[j].text) is None \
+            and not _number_alone(lines[j].text):
         j += 1
     while j < len(lines) and _is_gap(lines[j]):
         j += 1
-    if j >= len(lines) or "\t" in lines[j].text:
+    if j >= len(lines) or ("\t" in lines[j].text and not _number_alone(lines[j].text)):
         return False
     if _swot_kind(lines[j].text) is not None:
         return True
+    alone = _number_alone(lines[j].text)
+    if alone is not None:
+        return last_no is not None and to_int(alone.group("no")) == last_no + 1
     found = _swot_item(lines[j].text)
     if found is None or found[1] is None or last_no is None:
         return False
     return to_int(found[0].group(found[1])) == last_no + 1
+
+
+def _number_alone(text: str) -> re.Match[str] | None:
+    """An item number alone in the first cell of ``text`` (``๑.``, ``๑๐.<tab>words``)."""
+    return _SWOT_NUMBER_ALONE_RE.match(blank_tags(text.split("\t", 1)[0]))
 
 
 def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
@@ -410,6 +421,13 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     (:func:`_carries_on`). A kind whose items were read is not read again under a
     later heading (a problems section's อุปสรรค, say), unless that heading
     directly continues the same kind.
+
+    As printed: a number the page left alone on its line (``๑.``, its words on the
+    next) numbers the next line; a line inside an item whose wide gap the reader
+    took for a tab is still the item's text; a number that starts over (``๑.``
+    after ``๗.``) ends the list; in a PDF whose reader marks wrapped lines, a line
+    the line before did not wrap onto is no part of the item (a paragraph set
+    right under the list).
     """
     text_lines = [ln for ln in lines if "\t" not in ln.text]
     headings = {ln.no: kind for ln in text_lines if (kind := _swot_kind(ln.text)) is not None}
@@ -423,12 +441,17 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     last: RawRow | None = None
     last_no: int | None = None
     gap = False
+    bare: tuple[re.Match[str], Line] | None = None
     for i, line in enumerate(lines):
         if tag is None and line.no not in headings:
             continue  # outside a list only a heading counts (it resets ``gap``)
-        if "\t" in line.text or _is_gap(line):
-            tag = None if "\t" in line.text else tag
-            gap = True
+        # A tab in a list line: the reader's reading of a wide gap, not a table.
+        tabbed = "\t" in line.text and not (tag is not None and (
+            _number_alone(line.text) is not None
+            or (last is not None and not gap and bare is None)))
+        if tabbed or _is_gap(line):
+            tag = None if tabbed else tag
+            gap, bare = True, None
             continue
         kind = headings.get(line.no)
         if kind is not None:
@@ -441,7 +464,30 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             continue
         if tag is None:
             continue
+        alone = _SWOT_NUMBER_ALONE_RE.match(blank_tags(line.text))
+        if alone is not None and bare is None:
+            number = to_int(alone.group("no"))
+            if last_no is not None and number is not None and number <= last_no:
+                tag = None  # the numbers start over: another list
+                continue
+            bare = (alone, line)
+            continue
         found = _swot_item(line.text)
+        if bare is not None:
+            m, at = bare
+            bare = None
+            last_no = to_int(m.group("no"))
+            last = RawRow("plan_swot_items", len(rows) + 1, {
+                "kind": tag, "seq": doc.raw_match(m, "no", base=at.start),
+                "text": segments(doc, line.start, line.end)})
+            rows.append(last)
+            gap = False
+            continue
+        if found is not None and found[1] is not None and last_no is not None:
+            number = to_int(found[0].group(found[1]))
+            if number is not None and number <= last_no:
+                tag = None  # the numbers start over: another list
+                continue
         if found is not None and (found[1] is not None or last is None or "seq" not in last.fields):
             m, group = found
             fields: dict[str, FieldValue] = {"kind": tag}
@@ -451,6 +497,10 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             fields["text"] = segments(doc, line.start + m.start("body"), line.start + m.end("body"))
             last = RawRow("plan_swot_items", len(rows) + 1, fields)
             rows.append(last)
+        elif last is not None and not gap and doc.wraps and i > 0 \
+                and lines[i - 1].no not in doc.wraps and "\t" not in lines[i - 1].text \
+                and "\t" not in line.text and not _carries_on(lines, i, last_no):
+            tag = None  # a paragraph of its own right under the list
         elif last is not None and (not gap or _carries_on(lines, i, last_no)):
             last.fields["text"] = joined(last.fields.get("text"),
                                          segments(doc, line.start, line.end))

@@ -27,6 +27,7 @@ from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.normalize.digits import parse_amount, parse_int
 from bma_etl.normalize.text import clean_text
+from bma_etl.rows import join_lines
 
 DIGIT = "[0-9๐-๙]"
 #: One digit, and a run of digits (compiled once: the readers use them on every row).
@@ -631,16 +632,38 @@ _QUOTED_RE = re.compile(r"[“\"](?P<name>[^”\"]+)[”\"]")
 _SCORING_HEADING_RE = re.compile(r"เกณฑ์การให้คะแนน\s*(?:ตัวชี้วัด)?\s*:?\s*(?P<name>\S.*?)?\s*$")
 
 
+#: Most lines a quoted indicator name in a เกณฑ์การให้คะแนน heading runs over.
+_HEADING_LINES_MAX = 4
+
+
 def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
-    """Find the indicator a เกณฑ์การให้คะแนน heading names (the quoted words when quoted)."""
-    for line in reversed(headings):
+    """Find the indicator a เกณฑ์การให้คะแนน heading names (the quoted words when quoted).
+
+    A quote the page wrapped (``“ระดับ...`` on one line, ``...ต่างประเทศ”`` on the
+    next ones) is read across the heading's lines.
+    """
+    for i in range(len(headings) - 1, -1, -1):
+        line = headings[i]
         m = _SCORING_HEADING_RE.search(line.text)
         if not m:
             continue
+        opened = line.text.find("“", m.start())
+        if opened >= 0 and "”" not in line.text[opened:]:
+            run = [line]
+            for nxt in headings[i + 1:i + _HEADING_LINES_MAX]:
+                if nxt.no != run[-1].no + 1:
+                    break
+                run.append(nxt)
+                if "”" in nxt.text:
+                    line = join_lines(run)
+                    m = _SCORING_HEADING_RE.search(line.text)
+                    break
+        if m is None:
+            continue
         quoted = _QUOTED_RE.search(line.text, m.start())
         if quoted:
-            return doc.raw_match(quoted, "name", base=line.start)
-        return doc.raw_match(m, "name", base=line.start) if m.group("name") else None
+            return doc.raw_match(quoted, "name", line=line)
+        return doc.raw_match(m, "name", line=line) if m.group("name") else None
     return None
 
 
