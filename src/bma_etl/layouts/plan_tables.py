@@ -490,6 +490,32 @@ def _with_header_joined(rows: list[Row]) -> list[Row]:
     return rows
 
 
+def _kind(rows: list[Row]) -> str | None:
+    """The kind of a block whose first rows are ``rows``."""
+    return kind_of(rows[0], rows[1] if len(rows) > 1 else None)
+
+
+def _in_margin(rows: list[Row]) -> bool:
+    """Whether every row of a block starts with an empty cell (a ruled table's left margin).
+
+    A PDF reader may read the gap between the page's text margin and a ruled
+    table's left rule as a cell of its own: the whole table is then shifted one
+    column to the right.
+    """
+    return all(len(r.texts) > 2 and not r.texts[0].strip() for r in rows)
+
+
+def _without_margin(rows: list[Row]) -> list[Row]:
+    """``rows`` without their first (empty) cell."""
+    out = []
+    for r in rows:
+        cut = len(r.texts[0]) + 1
+        line = r.line
+        out.append(Row(Line(line.no, line.at(cut), line.text[cut:]) if not line.pieces
+                       else line, r.texts[1:], r.plains[1:], r.squashed[1:]))
+    return out
+
+
 def tables_of(blocks: list[Block]) -> list[Table]:
     """Join blocks into tables, each classified by its header (``other``: no reader).
 
@@ -501,9 +527,17 @@ def tables_of(blocks: list[Block]) -> list[Table]:
     """
     out: list[Table] = []
     previous: Table | None = None
+    margin = False  # the table before had an empty margin column, dropped
     for block in blocks:
         rows = _with_header_joined(block.rows)
         kind = kind_of(rows[0], rows[1] if len(rows) > 1 else None)
+        if _in_margin(rows) and (margin and previous is not None and kind is None or (
+                kind is None and _kind(_without_margin(rows[:2])) is not None)):
+            rows = _with_header_joined(_without_margin(rows))
+            kind = kind_of(rows[0], rows[1] if len(rows) > 1 else None)
+            margin = kind is not None or margin
+        elif kind is not None:
+            margin = False
         if previous is not None and (kind is None or kind == previous.kind):
             pattern = CONTEXT_HEADINGS.get(previous.kind)
             if kind is None or pattern is None:
