@@ -145,9 +145,32 @@ def test_text_layer_pdf_keeps_the_fields_of_its_text(gen: str, producer: str, fo
     doc, pdf = _render(gen, producer, font_index, tmp_path)
     text = tmp_path / f"{gen}.txt"
     text.write_text(doc.text, encoding="utf-8")
-    from_text = _read(text, doc.truth)
-    from_pdf = _read(pdf, doc.truth)
+    truth = _pdf_truth(doc)
+    from_text = _read(text, truth)
+    from_pdf = _read(pdf, truth)
     assert from_pdf.right >= 0.995 * from_text.right, _why(from_pdf)
+
+
+#: The action plan's tables every text-layer PDF reads as its text; its indicator,
+#: scoring, step and definition tables do not yet (fpdf2 flows their rows into
+#: paragraphs: README, known limits) and are measured by `make robustness`.
+PDF_PLAN_TABLES = ("plans", "plan_projects", "plan_sections")
+
+
+def _pdf_truth(doc: GeneratedDoc) -> dict[str, Any]:
+    truth = doc.truth
+    if doc.layout != "annual_action_plan":
+        return truth
+    return {**truth, "tables": {t: rows for t, rows in truth["tables"].items()
+                                if t in PDF_PLAN_TABLES}}
+
+
+def test_plan_swot_lists_printed_as_flowing_text_read_fully(tmp_path: Path) -> None:
+    """fpdf2 leaves an item's number alone on its line and reads wide gaps as tabs."""
+    doc, pdf = _render("plan", "fpdf2", 0, tmp_path)
+    swot = {"tables": {"plan_swot_items": doc.truth["tables"]["plan_swot_items"]}}
+    result = _read(pdf, swot)
+    assert result.total > 0 and result.right == result.total, _why(result)
 
 
 @pytest.mark.parametrize(("gen", "producer", "font_index"), PDF_CASES)
