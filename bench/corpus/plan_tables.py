@@ -105,7 +105,7 @@ def indicator_tables(rng: random.Random, doc: GeneratedDoc, lines: list[str], ye
     lines += ["", t(f"แนวทางการประเมินผลการปฏิบัติราชการตามคำรับรองการปฏิบัติราชการประจำปี พ.ศ. {year}"),
               ""]
     projects = [project_name(rng) for _ in names]
-    for n, (aim, name, project) in enumerate(zip(aims, names, projects, strict=True), start=1):
+    for aim, name, project in zip(aims, names, projects, strict=True):
         unit = rng.choice(_UNITS)
         amount = rng.randint(2, 90) * 50_000
         measure = f"มน. {aim}"

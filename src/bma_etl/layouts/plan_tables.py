@@ -531,7 +531,7 @@ def tables_of(blocks: list[Block]) -> list[Table]:
     for block in blocks:
         rows = _with_header_joined(block.rows)
         kind = kind_of(rows[0], rows[1] if len(rows) > 1 else None)
-        if _in_margin(rows) and (margin and previous is not None and kind is None or (
+        if _in_margin(rows) and ((margin and previous is not None and kind is None) or (
                 kind is None and _kind(_without_margin(rows[:2])) is not None)):
             rows = _with_header_joined(_without_margin(rows))
             kind = kind_of(rows[0], rows[1] if len(rows) > 1 else None)
