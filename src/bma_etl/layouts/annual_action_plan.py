@@ -38,6 +38,7 @@ from bma_etl.layouts.base import (
     Signal,
     score_signals,
 )
+from bma_etl.layouts.plan_flow import flow_levels, flow_steps
 from bma_etl.layouts.plan_plain import AMOUNT_BAHT_RE, PlainTable, plain_tables, read_plain_table
 from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step_context
 from bma_etl.layouts.plan_tables import (
@@ -156,20 +157,31 @@ def extract(doc: RepairedText) -> Extraction:
     definitions: list[RawRow] = []
     ctx = StepContext()
     previous: Table | None = None
+    read_as_cells: dict[str, set[int]] = {"scoring": set(), "steps": set()}
     for table in tables:
         if table.kind == "targets":
             targets.extend(read_target_table(doc, table, out.findings))
         elif table.kind == "scoring":
-            levels.extend(read_scoring_table(doc, table, out.findings))
+            found = read_scoring_table(doc, table, out.findings)
+            levels.extend(found)
+            if found:
+                read_as_cells["scoring"].update(r.line.no for r in table.rows)
         elif table.kind == "steps":
             update_step_context(doc, ctx, table.headings)
-            steps.extend(read_step_table(doc, table, ctx, out.findings, len(steps) + 1))
+            found = read_step_table(doc, table, ctx, out.findings, len(steps) + 1)
+            steps.extend(found)
+            if found:
+                read_as_cells["steps"].update(r.line.no for r in table.rows)
         elif table.kind == "kpi":
             # A definition table right after another may open with the rest of its last row.
             carry = definitions[-1] if definitions and previous is not None \
                 and previous.kind == "kpi" else None
             definitions.extend(read_kpi_table(doc, table, out.findings, carry))
         previous = table
+    levels = _in_order(levels, flow_levels(doc, lines, read_as_cells["scoring"]))
+    steps = _in_order(steps, flow_steps(doc, lines, read_as_cells["steps"]))
+    for ordinal, row in enumerate(steps, start=1):
+        row.ordinal = ordinal
     finish_text_fields(doc, definitions)
     for rows in (targets, levels, definitions):
         for ordinal, row in enumerate(rows, start=1):
@@ -177,6 +189,34 @@ def extract(doc: RepairedText) -> Extraction:
         out.rows.extend(rows)
     out.rows.extend(steps)
     return out
+
+
+def _in_order(rows: list[RawRow], flowing: list[tuple[int, RawRow]]) -> list[RawRow]:
+    """Rows read as cells and rows read from flowing text, in the order of their lines.
+
+    The rows read as cells keep their order; a flowing one goes before the first
+    of them that starts on a later line.
+    """
+    if not flowing:
+        return rows
+    starts = [_first_line(r) for r in rows]
+    out: list[RawRow] = []
+    k = 0
+    for no, row in flowing:
+        while k < len(rows) and starts[k] < no:
+            out.append(rows[k])
+            k += 1
+        out.append(row)
+    return out + rows[k:]
+
+
+def _first_line(row: RawRow) -> int:
+    """Line number of the first value of ``row`` (0 when it has none)."""
+    for v in row.fields.values():
+        first = v[0] if isinstance(v, list) and v else v
+        if isinstance(first, Raw):
+            return first.span.line_no
+    return 0
 
 
 # ---------------------------------------------------------------------------

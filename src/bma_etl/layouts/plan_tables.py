@@ -385,8 +385,8 @@ def find_col(header: Row, *patterns: str, skip: tuple[int | None, ...] = ()) -> 
 
 
 def is_year(text: str) -> re.Match[str] | None:
-    """``๒๕๖๓`` or ``พ.ศ. ๒๕๖๕`` as a whole cell."""
-    return _YEAR_RE.match(text.strip())
+    """``๒๕๖๓`` or ``พ.ศ. ๒๕๖๕`` as a whole cell (spaces a PDF set between digits ignored)."""
+    return _YEAR_RE.match("".join(text.split()))
 
 
 def is_calendar_row(row: Row) -> bool:
@@ -622,13 +622,20 @@ def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) 
     header = table.rows[0]
     name_col = find_col(header, "ตัวชี้วัด")
     seq_col = find_col(header, "ลำดับ", skip=(name_col,))
-    years: dict[int, Raw] = {}
+    years: dict[int, FieldValue] = {}
     for row in table.rows[:2]:
         for i, cell in enumerate(row.cells):
-            if i != name_col and is_year(cell.plain):
-                year = first_match(doc, _YEAR_IN_CELL_RE, cell)
-                if year is not None:
-                    years.setdefault(i, year)
+            found = is_year(cell.plain) if i != name_col else None
+            if found is None:
+                continue
+            year: FieldValue = first_match(doc, _YEAR_IN_CELL_RE, cell)
+            if year is None:  # ``๒๕ ๕๘``: the PDF set a gap between its digits
+                said = doc.raw(cell.start, cell.start + len(cell.text))
+                number = to_int(found.group("year"))
+                year = None if number is None else Derived(
+                    number, "a year whose digits the PDF set apart", said.span if said else None)
+            if year is not None:
+                years.setdefault(i, year)
     header_words = [squash(t) for t in header.filled()]
     indicators: list[tuple[FieldValue, dict[int, FieldValue]]] = []
     for row in table.rows:
@@ -674,7 +681,8 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
     """Find the indicator a เกณฑ์การให้คะแนน heading names (the quoted words when quoted).
 
     A quote the page wrapped (``“ระดับ...`` on one line, ``...ต่างประเทศ”`` on the
-    next ones) is read across the heading's lines.
+    next ones, or the whole quote on the line after the heading words) is read
+    across the heading's lines.
     """
     for i in range(len(headings) - 1, -1, -1):
         line = headings[i]
@@ -682,7 +690,9 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
         if not m:
             continue
         opened = line.text.find("“", m.start())
-        if opened >= 0 and "”" not in line.text[opened:]:
+        after = headings[i + 1].text.lstrip() if i + 1 < len(headings) else ""
+        if (opened >= 0 and "”" not in line.text[opened:]) or (
+                not m.group("name") and after.startswith("“")):
             run = [line]
             for nxt in headings[i + 1:i + _HEADING_LINES_MAX]:
                 if nxt.no != run[-1].no + 1:
