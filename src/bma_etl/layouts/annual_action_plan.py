@@ -38,7 +38,7 @@ from bma_etl.layouts.base import (
     Signal,
     score_signals,
 )
-from bma_etl.layouts.plan_flow import flow_levels, flow_steps
+from bma_etl.layouts.plan_flow import Flowed, flow_levels, flow_steps
 from bma_etl.layouts.plan_plain import AMOUNT_BAHT_RE, PlainTable, plain_tables, read_plain_table
 from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step_context
 from bma_etl.layouts.plan_tables import (
@@ -157,29 +157,26 @@ def extract(doc: RepairedText) -> Extraction:
     definitions: list[RawRow] = []
     ctx = StepContext()
     previous: Table | None = None
-    read_as_cells: dict[str, set[int]] = {"scoring": set(), "steps": set()}
+    as_cells: dict[str, list[tuple[Table, list[RawRow]]]] = {"scoring": [], "steps": []}
     for table in tables:
         if table.kind == "targets":
             targets.extend(read_target_table(doc, table, out.findings))
         elif table.kind == "scoring":
-            found = read_scoring_table(doc, table, out.findings)
-            levels.extend(found)
-            if found:
-                read_as_cells["scoring"].update(r.line.no for r in table.rows)
+            as_cells["scoring"].append((table, read_scoring_table(doc, table, out.findings)))
         elif table.kind == "steps":
             update_step_context(doc, ctx, table.headings)
             found = read_step_table(doc, table, ctx, out.findings, len(steps) + 1)
+            as_cells["steps"].append((table, found))
             steps.extend(found)
-            if found:
-                read_as_cells["steps"].update(r.line.no for r in table.rows)
         elif table.kind == "kpi":
             # A definition table right after another may open with the rest of its last row.
             carry = definitions[-1] if definitions and previous is not None \
                 and previous.kind == "kpi" else None
             definitions.extend(read_kpi_table(doc, table, out.findings, carry))
         previous = table
-    levels = _in_order(levels, flow_levels(doc, lines, read_as_cells["scoring"]))
-    steps = _in_order(steps, flow_steps(doc, lines, read_as_cells["steps"]))
+    levels = _with_flowing(as_cells["scoring"], flow_levels(
+        doc, lines, _read_whole(as_cells["scoring"])))
+    steps = _with_flowing(as_cells["steps"], flow_steps(doc, lines, _read_whole(as_cells["steps"])))
     for ordinal, row in enumerate(steps, start=1):
         row.ordinal = ordinal
     finish_text_fields(doc, definitions)
@@ -191,22 +188,49 @@ def extract(doc: RepairedText) -> Extraction:
     return out
 
 
-def _in_order(rows: list[RawRow], flowing: list[tuple[int, RawRow]]) -> list[RawRow]:
-    """Rows read as cells and rows read from flowing text, in the order of their lines.
+#: A row's own fields (not those its headings give) in the step and scoring tables.
+_OWN_FIELDS = ("step_no", "level", "weight_pct", "description", "score", "step_pct",
+               "cumulative_pct")
 
-    The rows read as cells keep their order; a flowing one goes before the first
-    of them that starts on a later line.
+
+def _whole(rows: list[RawRow]) -> bool:
+    """Whether every row read as cells has its own fields (a flowing row cut into cells has not)."""
+    return bool(rows) and all(r.fields.get(name) is not None for r in rows
+                              for name in _OWN_FIELDS if name in r.fields)
+
+
+def _read_whole(tables: list[tuple[Table, list[RawRow]]]) -> set[int]:
+    """Line numbers of the tables whose rows were read whole as cells."""
+    return {r.line.no for table, rows in tables if _whole(rows) for r in table.rows}
+
+
+def _with_flowing(tables: list[tuple[Table, list[RawRow]]], flowing: list[Flowed]
+                  ) -> list[RawRow]:
+    """Rows read as cells, or from flowing text where the cells gave less, in line order.
+
+    A table whose rows as cells lack fields (a row the page flowed over several
+    lines comes back as a first line of cells and lines of words) is read from
+    flowing text when that finds rows under its header; the flowing rows go
+    before the first row read as cells that starts on a later line.
     """
-    if not flowing:
-        return rows
+    by_header: dict[int, list[Flowed]] = {}
+    for f in flowing:
+        by_header.setdefault(f.header, []).append(f)
+    rows: list[RawRow] = []
+    for table, found in tables:
+        if not _whole(found) and table.first_line in by_header:
+            continue  # read below, from flowing text
+        rows.extend(found)
+    flows = [f for fs in by_header.values() for f in fs]
+    flows.sort(key=lambda f: f.line)
     starts = [_first_line(r) for r in rows]
     out: list[RawRow] = []
     k = 0
-    for no, row in flowing:
-        while k < len(rows) and starts[k] < no:
+    for f in flows:
+        while k < len(rows) and starts[k] < f.line:
             out.append(rows[k])
             k += 1
-        out.append(row)
+        out.append(f.row)
     return out + rows[k:]
 
 
@@ -851,11 +875,16 @@ def _summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
             projects.append(item)
         computed = sum(read.amounts, Decimal(0))
         stated: FieldValue = read.stated_total
+        # An item whose amount was not read (an OCR'd cell, say) leaves no sum to state.
+        unread = any(it.fields.get("budget_thb") is None and not (
+            isinstance(u := it.fields.get("uses_budget"), Derived) and u.value is False)
+            for it in read.items)
         sections.append(RawRow("plan_sections", len(sections) + 1, {
             "section": tag,
             "stated_total_thb": stated,
-            "computed_total_thb": Derived(computed, f"sum of the {len(read.amounts)} amounts "
-                                          f"listed in the table of line {part.first_line}"),
+            "computed_total_thb": None if unread else Derived(
+                computed, f"sum of the {len(read.amounts)} amounts "
+                f"listed in the table of line {part.first_line}"),
             "items": Derived(len(read.items), "items listed in the table"),
         }))
     if not sections:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from bma_etl.layouts.base import FieldValue, Line, RawRow, RepairedText
 from bma_etl.layouts.plan_steps import (
@@ -38,9 +39,17 @@ from bma_etl.layouts.plan_tables import (
     to_decimal,
     to_int,
 )
-from bma_etl.rows import join_lines
+from bma_etl.rows import join_lines, separator
 
-__all__ = ["flow_levels", "flow_steps"]
+__all__ = ["Flowed", "flow_levels", "flow_steps"]
+
+
+class Flowed(NamedTuple):
+    """A row read from flowing text: its table's header line, its own first line, the row."""
+
+    header: int
+    line: int
+    row: RawRow
 
 _NUM = rf"{DIGIT}+(?:\.{DIGIT}+)?"
 _STEP_HEADER_RE = re.compile(r"^\s*ขั้นตอน\s*การ\s*ดำเนิน\s*งาน")
@@ -87,9 +96,9 @@ def _heading_run(lines: list[Line], i: int) -> list[Line]:
     return run
 
 
-def flow_steps(doc: RepairedText, lines: list[Line], read: set[int]) -> list[tuple[int, RawRow]]:
+def flow_steps(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
     """Steps of the step tables whose header line is not in ``read`` (read as cells)."""
-    out: list[tuple[int, RawRow]] = []
+    out: list[Flowed] = []
     ctx = StepContext()
     i = 0
     while i < len(lines):
@@ -135,12 +144,14 @@ def _skip_header(lines: list[Line], i: int) -> int:
 
 
 def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
-                out: list[tuple[int, RawRow]]) -> int:
+                out: list[Flowed]) -> int:
     """Read one step table from its header at ``i``; return the index after it."""
+    header = lines[i].no
     i = _skip_header(lines, i)
     cumulative = Decimal(0)
     read = False  # a step of this table read: a table may start at a later step,
     # continuing one whose start is elsewhere (its cumulative is then taken as read)
+    lost = False  # the step before did not add up: the next one's cumulative is taken
     run: list[Line] = []
     while i < len(lines):
         line = lines[i]
@@ -148,7 +159,7 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
         if _STEP_HEADER_RE.match(text):  # the header repeated on the next page
             i = _skip_header(lines, i)
             continue
-        if _is_gap(line) and not (text.strip() and _open(run, _STEP_RE)):
+        if _is_gap(line) and not (text.strip() and run):  # a number alone ends a step
             i += 1
             continue
         if _STEP_TOTAL_RE.match(text) or _OTHER_RE.match(text):
@@ -157,25 +168,23 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
             i += 1  # a cell's end after a page break, already read, or no step
             continue
         if run and _STEP_START_RE.match(text):
-            run = []  # the step before never added up: left unread
+            _add_unsure_step(doc, header, run, ctx, out)
+            run, lost = [], True
         run.append(line)
         i += 1
-        joined = join_lines(run) if len(run) > 1 else run[0]
-        m = _STEP_RE.match(joined.text)
-        pct = to_decimal(m.group("pct")) if m else None
-        cum = to_decimal(m.group("cum")) if m else None
-        first = to_int(m.group("no")) != 1 and not read if m else False
-        pct_at = m.span("pct") if m else (0, 0)
-        if m is not None and pct is not None and cum is not None and cum != cumulative + pct:
-            pct_at = _glued(m, cum - cumulative)  # ``๒๕๖๔๑๐``: a year and the 10 run together
-            pct = cum - cumulative if pct_at != m.span("pct") else pct
-        if m is None or pct is None or cum is None or (
-                cum != cumulative + pct and not (first and cum >= pct)):
+        found = None
+        for joined in _joinings(run):
+            found = _adds_up(joined, cumulative, lost or not read)
+            if found is not None:
+                break
+        if found is None:
             if len(run) >= _ROW_LINES_MAX:
-                run = []
+                _add_unsure_step(doc, header, run, ctx, out)
+                run, lost = [], True
             continue
-        cumulative, read = cum, True
-        out.append((run[0].no, RawRow("plan_steps", None, {
+        m, pct_at, cum = found
+        cumulative, read, lost = cum, True, False
+        out.append(Flowed(header, run[0].no, RawRow("plan_steps", None, {
             "indicator_no": ctx.indicator_no,
             "project_name": ctx.project_name,
             "step_no": doc.raw_in(joined, *m.span("no")),
@@ -184,13 +193,78 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
             "cumulative_pct": doc.raw_in(joined, *m.span("cum")),
         })))
         run = []
+    if run:
+        _add_unsure_step(doc, header, run, ctx, out)
     return i
 
 
+def _joinings(run: list[Line]) -> list[Line]:
+    """The lines of one row as one line, two ways.
+
+    As usual, then with a number the wrap cut (``2`` / ``0``) made whole.
+    """
+    if len(run) == 1:
+        return [run[0]]
+    return [join_lines(run), join_lines(
+        run, lambda a, b: "" if _DIGIT_END.search(a) and _DIGIT_START.match(b)
+        else separator(a, b))]
+
+
+def _adds_up(joined: Line, cumulative: Decimal, free: bool
+             ) -> tuple[re.Match[str], tuple[int, int], Decimal] | None:
+    """The step match, its percentage's span and its cumulative, if the numbers add up.
+
+    ``free``: the step before is unknown (the table starts at a later step, or
+    the step before did not add up), so any cumulative not below the percentage
+    is taken.
+    """
+    m = _STEP_RE.match(joined.text)
+    if m is None:
+        return None
+    pct, cum = to_decimal(m.group("pct")), to_decimal(m.group("cum"))
+    if pct is None or cum is None:
+        return None
+    if cum == cumulative + pct:
+        return m, m.span("pct"), cum
+    glued = _glued(m, cum - cumulative)  # ``๒๕๖๔๑๐``: a year and the 10 run together
+    if glued != m.span("pct"):
+        return m, glued, cum
+    if free and to_int(m.group("no")) != 1 and cum >= pct:
+        return m, m.span("pct"), cum
+    return None
+
+
+def _joined(run: list[Line]) -> Line:
+    """The lines of one row as one line."""
+    return run[0] if len(run) == 1 else join_lines(run)
+
+
+_DIGIT_END = re.compile(f"{DIGIT}$")
+_DIGIT_START = re.compile(DIGIT)
+_STEP_WORDS_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*(?P<body>\S.*?)\s*$", re.S)
+
+
+def _add_unsure_step(doc: RepairedText, header: int, run: list[Line], ctx: StepContext,
+                     out: list[Flowed]) -> None:
+    """A step whose percentages do not add up: its number and words, no percentage."""
+    joined = _joined(run)
+    m = _STEP_WORDS_RE.match(joined.text)
+    if m is None:
+        return
+    out.append(Flowed(header, run[0].no, RawRow("plan_steps", None, {
+        "indicator_no": ctx.indicator_no,
+        "project_name": ctx.project_name,
+        "step_no": doc.raw_in(joined, *m.span("no")),
+        "description": doc.raw_in(joined, *m.span("body")),
+        "step_pct": None,
+        "cumulative_pct": None,
+    })))
+
+
 def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
-                ) -> list[tuple[int, RawRow]]:
+                ) -> list[Flowed]:
     """Levels of the scoring tables whose header line is not in ``read`` (read as cells)."""
-    out: list[tuple[int, RawRow]] = []
+    out: list[Flowed] = []
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -200,6 +274,7 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
             continue
         headings = [ln for ln in lines[max(0, i - 6):i] if ln.text.strip()]
         indicator = scoring_indicator(doc, headings)
+        header = line.no
         run: list[Line] = []
         i += 1
         while i < len(lines):
@@ -210,17 +285,17 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
             elif _OTHER_RE.match(line.text) or _LEVEL_HEADER_RE.match(line.text):
                 break
             elif _LEVEL_START_RE.match(line.text):
-                _add_level(doc, run, indicator, out)
+                _add_level(doc, header, run, indicator, out)
                 run = [line]
             elif run:  # else the header's wrapped words
                 run.append(line)
             i += 1
-        _add_level(doc, run, indicator, out)
+        _add_level(doc, header, run, indicator, out)
     return out
 
 
-def _add_level(doc: RepairedText, run: list[Line], indicator: FieldValue,
-               out: list[tuple[int, RawRow]]) -> None:
+def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: FieldValue,
+               out: list[Flowed]) -> None:
     """Read the level the lines ``run`` hold, if they hold one."""
     if not run or len(run) > _ROW_LINES_MAX:
         return
@@ -228,7 +303,7 @@ def _add_level(doc: RepairedText, run: list[Line], indicator: FieldValue,
     m = _LEVEL_RE.match(joined.text)
     if m is None:
         return
-    out.append((run[0].no, RawRow("plan_scoring_levels", None, {
+    out.append(Flowed(header, run[0].no, RawRow("plan_scoring_levels", None, {
         "indicator": indicator,
         "level": doc.raw_in(joined, *m.span("level")),
         "weight_pct": doc.raw_in(joined, *m.span("weight")),
