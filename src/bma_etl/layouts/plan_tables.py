@@ -516,6 +516,27 @@ def _without_margin(rows: list[Row]) -> list[Row]:
     return out
 
 
+def _split_at_headers(blocks: list[Block]) -> list[Block]:
+    """``blocks`` cut before every row that is the header of another kind of table.
+
+    Two tables printed with no line between them (a scoring table right under a
+    definition table, as a PDF may give them) come back as one run of rows.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        rows = block.rows
+        first = _kind(_without_margin(rows[:2])) if _in_margin(rows[:2]) else _kind(rows[:2])
+        start = 0
+        for k in range(1, len(rows)):
+            pair = rows[k:k + 2]
+            kind = _kind(_without_margin(pair)) if _in_margin(pair) else _kind(pair)
+            if kind is not None and kind != first:
+                out.append(Block(rows[start:k], block.headings if start == 0 else []))
+                start, first = k, kind
+        out.append(Block(rows[start:], block.headings if start == 0 else []))
+    return out
+
+
 def tables_of(blocks: list[Block]) -> list[Table]:
     """Join blocks into tables, each classified by its header (``other``: no reader).
 
@@ -528,7 +549,7 @@ def tables_of(blocks: list[Block]) -> list[Table]:
     out: list[Table] = []
     previous: Table | None = None
     margin = False  # the table before had an empty margin column, dropped
-    for block in blocks:
+    for block in _split_at_headers(blocks):
         rows = _with_header_joined(block.rows)
         kind = kind_of(rows[0], rows[1] if len(rows) > 1 else None)
         if _in_margin(rows) and ((margin and previous is not None and kind is None) or (
