@@ -68,8 +68,8 @@ _LEVEL_RE = re.compile(
     rf"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ\s*(?P<weight>{_NUM})(?:\s*ของ\s*น้ำ\s*หนัก\s*คะแนน)?"
     rf"\s*(?P<desc>.*?)\s*(?P<score>{_NUM})\s*$", re.S)
 #: Lines that open something else: a table's heading, a new indicator or project.
-_OTHER_RE = re.compile(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|มาตรการ\s"
-                       r"|ตัวชี้วัด\s)")
+_OTHER_RE = re.compile(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|มาตรการ"
+                       r"|ตัวชี้วัด|แนวทางการประเมิน)")
 #: Most lines of the repeated header and most lines of one row.
 _HEADER_LINES_MAX = 6
 _ROW_LINES_MAX = 12
@@ -103,8 +103,12 @@ def flow_steps(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flo
     i = 0
     while i < len(lines):
         line = lines[i]
-        if INDICATOR_HEADING_RE.match(line.text) or PROJECT_HEADING_RE.match(line.text):
-            update_step_context(doc, ctx, _heading_run(lines, i))
+        if INDICATOR_HEADING_RE.match(line.text):
+            update_step_context(doc, ctx, [line])
+            i += 1
+            continue
+        if PROJECT_HEADING_RE.match(line.text):  # its name runs on up to a gap or the table
+            update_step_context(doc, ctx, [_joined(_heading_run(lines, i))])
             i += 1
             continue
         if not _STEP_HEADER_RE.match(line.text) or line.no in read:
@@ -205,9 +209,9 @@ def _joinings(run: list[Line]) -> list[Line]:
     """
     if len(run) == 1:
         return [run[0]]
-    return [join_lines(run), join_lines(
+    return [_joined(run), join_lines(
         run, lambda a, b: "" if _DIGIT_END.search(a) and _DIGIT_START.match(b)
-        else separator(a, b))]
+        else _between(a, b))]
 
 
 def _adds_up(joined: Line, cumulative: Decimal, free: bool
@@ -235,8 +239,18 @@ def _adds_up(joined: Line, cumulative: Decimal, free: bool
 
 
 def _joined(run: list[Line]) -> Line:
-    """The lines of one row as one line."""
-    return run[0] if len(run) == 1 else join_lines(run)
+    """The lines of one row as one line (``22`` / ``.5`` read ``22.5``)."""
+    return run[0] if len(run) == 1 else join_lines(run, _between)
+
+
+def _between(left: str, right: str) -> str:
+    """:func:`separator`, and nothing before a decimal point the wrap left a line to start."""
+    if _DIGIT_END.search(left) and _DECIMALS_START.match(right):
+        return ""
+    return separator(left, right)
+
+
+_DECIMALS_START = re.compile(rf"\.{DIGIT}")
 
 
 _DIGIT_END = re.compile(f"{DIGIT}$")
@@ -299,7 +313,7 @@ def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: Field
     """Read the level the lines ``run`` hold, if they hold one."""
     if not run or len(run) > _ROW_LINES_MAX:
         return
-    joined = join_lines(run) if len(run) > 1 else run[0]
+    joined = _joined(run)
     m = _LEVEL_RE.match(joined.text)
     if m is None:
         return
@@ -316,8 +330,7 @@ def _open(run: list[Line], pattern: re.Pattern[str]) -> bool:
     """Whether the row ``run`` holds is started and not yet whole (a number alone may end it)."""
     if not run:
         return False
-    joined = join_lines(run) if len(run) > 1 else run[0]
-    return pattern.match(joined.text) is None
+    return pattern.match(_joined(run).text) is None
 
 
 def _next_is_level(lines: list[Line], i: int) -> bool:

@@ -696,6 +696,8 @@ _SCORING_HEADING_RE = re.compile(r"เกณฑ์การให้คะแน
 
 #: Most lines a quoted indicator name in a เกณฑ์การให้คะแนน heading runs over.
 _HEADING_LINES_MAX = 4
+#: Most lines (a page's foot and head) between the heading words and their quote.
+_HEADING_GAP_MAX = 8
 
 
 def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
@@ -716,7 +718,8 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
                 not m.group("name") and after.startswith("“")):
             run = [line]
             for nxt in headings[i + 1:i + _HEADING_LINES_MAX]:
-                if nxt.no != run[-1].no + 1:
+                # the next line, or the next after a page break (its furniture left out)
+                if nxt.no - run[-1].no > _HEADING_GAP_MAX:
                     break
                 run.append(nxt)
                 if "”" in nxt.text:
