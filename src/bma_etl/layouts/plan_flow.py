@@ -13,10 +13,14 @@ values are written, whatever the cells' widths:
 - a scoring level (``ระดับความสำเร็จ ... คะแนน`` table) starts with the level and
   its weight (``๕ ร้อยละ ๑๐๐ ของน้ำหนักคะแนน``) and ends with the score.
 
-Only tables the cell readers (:mod:`bma_etl.layouts.plan_tables`,
-:mod:`bma_etl.layouts.plan_steps`) read no row from are read here. Consumes the
-document's lines (page furniture left out); produces raw ``plan_steps`` and
-``plan_scoring_levels`` rows, each with the number of the line it starts on.
+A step whose numbers never add up is kept with its number and words and no
+percentage (the next one then sets the cumulative); a number the wrap cut
+(``2`` / ``0``, ``22`` / ``.5``) or ran into the words before it (``๒๕๖๔๑๐``)
+is put back by the sum. Only tables the cell readers
+(:mod:`bma_etl.layouts.plan_tables`, :mod:`bma_etl.layouts.plan_steps`) did not
+read whole rows from are read here. Consumes the document's lines (page
+furniture left out); produces raw ``plan_steps`` and ``plan_scoring_levels``
+rows (:class:`Flowed`: with their table's header line and their own first line).
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ class Flowed(NamedTuple):
     line: int
     row: RawRow
 
+
 _NUM = rf"{DIGIT}+(?:\.{DIGIT}+)?"
 _STEP_HEADER_RE = re.compile(r"^\s*ขั้นตอน\s*การ\s*ดำเนิน\s*งาน")
 #: A step's first line: its number, alone or before its words.
@@ -76,6 +81,7 @@ _ROW_LINES_MAX = 12
 
 
 def _is_gap(line: Line) -> bool:
+    """A blank line, or a number alone (a page number; inside a row, its last cell)."""
     return not line.text.strip() or PAGE_NUMBER_RE.match(line.text) is not None
 
 
