@@ -145,8 +145,43 @@ def test_text_layer_pdf_keeps_the_fields_of_its_text(gen: str, producer: str, fo
     doc, pdf = _render(gen, producer, font_index, tmp_path)
     text = tmp_path / f"{gen}.txt"
     text.write_text(doc.text, encoding="utf-8")
-    from_text = _read(text, doc.truth)
-    from_pdf = _read(pdf, doc.truth)
+    truth = _pdf_truth(doc)
+    from_text = _read(text, truth)
+    from_pdf = _read(pdf, truth)
+    assert from_pdf.right >= 0.995 * from_text.right, _why(from_pdf)
+
+
+#: The action plan's tables every text-layer PDF reads as its text; its indicator,
+#: scoring, step and definition tables do not yet (fpdf2 flows their rows into
+#: paragraphs: README, known limits) and are measured by `make robustness`.
+PDF_PLAN_TABLES = ("plans", "plan_projects", "plan_sections")
+
+
+def _pdf_truth(doc: GeneratedDoc) -> dict[str, Any]:
+    truth = doc.truth
+    if doc.layout != "annual_action_plan":
+        return truth
+    return {**truth, "tables": {t: rows for t, rows in truth["tables"].items()
+                                if t in PDF_PLAN_TABLES}}
+
+
+#: The plan tables each producer's PDF reads as its text: flowing text (fpdf2) loses
+#: its indicator and definition tables, ruled boxes (reportlab) a SWOT item's end
+#: and some definition rows (README, known limits).
+PLAN_PDF_TABLES = {"fpdf2": ("plan_swot_items", "plan_scoring_levels", "plan_steps"),
+                   "reportlab": ("plan_indicators", "plan_scoring_levels", "plan_steps")}
+
+
+@pytest.mark.parametrize("producer", sorted(PLAN_PDF_TABLES))
+def test_generated_plan_tables_from_pdf_read_as_from_text(producer: str, tmp_path: Path) -> None:
+    """Flowing rows (a number alone, cells run into paragraphs) and ruled wrapped cells."""
+    doc, pdf = _render("plan", producer, 0, tmp_path)
+    truth = {"tables": {t: doc.truth["tables"][t] for t in PLAN_PDF_TABLES[producer]}}
+    text = tmp_path / "plan.txt"
+    text.write_text(doc.text, encoding="utf-8")
+    from_text = _read(text, truth)
+    from_pdf = _read(pdf, truth)
+    assert from_text.total > 0 and from_text.right == from_text.total, _why(from_text)
     assert from_pdf.right >= 0.995 * from_text.right, _why(from_pdf)
 
 

@@ -1,9 +1,12 @@
-"""``annual_action_plan`` from values: cover, vision, missions and the budget summary.
+"""``annual_action_plan`` from values: cover, vision, missions, SWOT, budget summary
+and the indicator, scoring-level, step and definition tables.
 
-The summary tables copy ``samples/003_*.txt`` and the variants in
+The tables copy ``samples/003_*.txt`` and the variants in
 ``tests/fixtures/variants/plan_*.txt``: tab-separated rows under the headings the
 samples use, ``ไม่ใช้งบประมาณ`` for an item without budget, a stated total per
 section, Thai or Arabic digits, amounts as ``4,960,000.- บาท`` or ``12,500,000.00 บาท``.
+Cells of the indicator, scoring, step and definition tables are long enough to
+wrap on an A4 page; their row counts vary (:mod:`corpus.plan_tables`).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from corpus.doc import GeneratedDoc, Row
+from corpus.plan_tables import indicator_tables, swot_lists
 from corpus.values import AGENCIES, draw_amount, money_str, project_name, thai
 
 _UNITS = ("ส่วนแผนงานฯ", "ส่วนนิติการ", "ส่วนคดี", "ฝ่ายบริหารงานทั่วไป", "ส่วนส่งเสริมฯ",
@@ -58,15 +62,20 @@ def action_plan(rng: random.Random) -> GeneratedDoc:
              f" ภายใต้การกำกับของ{parent}", "", "พันธกิจ", ""]
     missions = rng.sample(_MISSIONS, rng.randint(2, 4))
     lines += [t(f"{i}. {m}") for i, m in enumerate(missions, start=1)]
-    lines += ["", t(f"สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. {year}"), ""]
+    lines += [""]
+    swot = swot_lists(rng, lines, t)
+    lines += [t(f"สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. {year}"), ""]
     projects: list[Row] = []
     sections: list[Row] = []
     doc = GeneratedDoc(name="plan", layout="annual_action_plan", text="",
                        tables={"plans": [{"agency": agency, "parent_agency": parent,
                                           "fiscal_year_be": year}],
-                               "plan_projects": projects, "plan_sections": sections})
+                               "plan_projects": projects, "plan_sections": sections,
+                               "plan_swot_items": swot})
     if digits:
         doc.mark_thai("plans", 0, "fiscal_year_be")
+        for i in range(len(swot)):
+            doc.mark_thai("plan_swot_items", i, "seq")
 
     def numbered(section: str, heading: str, total_label: str, seq_in_truth: bool) -> None:
         items = _items(rng, 1, 6)
@@ -115,5 +124,6 @@ def action_plan(rng: random.Random) -> GeneratedDoc:
     routine_by_area()
     lines += ["การนำแผนฯ ไปสู่การปฏิบัติและการติดตามประเมินผล", "",
               "หน่วยงานติดตามผลการดำเนินงานทุกไตรมาสและรายงานต่อผู้บริหาร", ""]
+    indicator_tables(rng, doc, lines, year, digits)
     doc.text = "\n".join(lines)
     return doc

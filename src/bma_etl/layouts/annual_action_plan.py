@@ -38,6 +38,7 @@ from bma_etl.layouts.base import (
     Signal,
     score_signals,
 )
+from bma_etl.layouts.plan_flow import Flowed, flow_levels, flow_steps
 from bma_etl.layouts.plan_plain import AMOUNT_BAHT_RE, PlainTable, plain_tables, read_plain_table
 from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step_context
 from bma_etl.layouts.plan_tables import (
@@ -156,20 +157,28 @@ def extract(doc: RepairedText) -> Extraction:
     definitions: list[RawRow] = []
     ctx = StepContext()
     previous: Table | None = None
+    as_cells: dict[str, list[tuple[Table, list[RawRow]]]] = {"scoring": [], "steps": []}
     for table in tables:
         if table.kind == "targets":
             targets.extend(read_target_table(doc, table, out.findings))
         elif table.kind == "scoring":
-            levels.extend(read_scoring_table(doc, table, out.findings))
+            as_cells["scoring"].append((table, read_scoring_table(doc, table, out.findings)))
         elif table.kind == "steps":
             update_step_context(doc, ctx, table.headings)
-            steps.extend(read_step_table(doc, table, ctx, out.findings, len(steps) + 1))
+            found = read_step_table(doc, table, ctx, out.findings, len(steps) + 1)
+            as_cells["steps"].append((table, found))
+            steps.extend(found)
         elif table.kind == "kpi":
             # A definition table right after another may open with the rest of its last row.
             carry = definitions[-1] if definitions and previous is not None \
                 and previous.kind == "kpi" else None
             definitions.extend(read_kpi_table(doc, table, out.findings, carry))
         previous = table
+    levels = _with_flowing(as_cells["scoring"], flow_levels(
+        doc, lines, _read_whole(as_cells["scoring"])))
+    steps = _with_flowing(as_cells["steps"], flow_steps(doc, lines, _read_whole(as_cells["steps"])))
+    for ordinal, row in enumerate(steps, start=1):
+        row.ordinal = ordinal
     finish_text_fields(doc, definitions)
     for rows in (targets, levels, definitions):
         for ordinal, row in enumerate(rows, start=1):
@@ -177,6 +186,61 @@ def extract(doc: RepairedText) -> Extraction:
         out.rows.extend(rows)
     out.rows.extend(steps)
     return out
+
+
+#: A row's own fields (not those its headings give) in the step and scoring tables.
+_OWN_FIELDS = ("step_no", "level", "weight_pct", "description", "score", "step_pct",
+               "cumulative_pct")
+
+
+def _whole(rows: list[RawRow]) -> bool:
+    """Whether every row read as cells has its own fields (a flowing row cut into cells has not)."""
+    return bool(rows) and all(r.fields.get(name) is not None for r in rows
+                              for name in _OWN_FIELDS if name in r.fields)
+
+
+def _read_whole(tables: list[tuple[Table, list[RawRow]]]) -> set[int]:
+    """Line numbers of the tables whose rows were read whole as cells."""
+    return {r.line.no for table, rows in tables if _whole(rows) for r in table.rows}
+
+
+def _with_flowing(tables: list[tuple[Table, list[RawRow]]], flowing: list[Flowed]
+                  ) -> list[RawRow]:
+    """Rows read as cells, or from flowing text where the cells gave less, in line order.
+
+    A table whose rows as cells lack fields (a row the page flowed over several
+    lines comes back as a first line of cells and lines of words) is read from
+    flowing text when that finds rows under its header; the flowing rows go
+    before the first row read as cells that starts on a later line.
+    """
+    by_header: dict[int, list[Flowed]] = {}
+    for f in flowing:
+        by_header.setdefault(f.header, []).append(f)
+    rows: list[RawRow] = []
+    for table, found in tables:
+        if not _whole(found) and table.first_line in by_header:
+            continue  # read below, from flowing text
+        rows.extend(found)
+    flows = [f for fs in by_header.values() for f in fs]
+    flows.sort(key=lambda f: f.line)
+    starts = [_first_line(r) for r in rows]
+    out: list[RawRow] = []
+    k = 0
+    for f in flows:
+        while k < len(rows) and starts[k] < f.line:
+            out.append(rows[k])
+            k += 1
+        out.append(f.row)
+    return out + rows[k:]
+
+
+def _first_line(row: RawRow) -> int:
+    """Line number of the first value of ``row`` (0 when it has none)."""
+    for v in row.fields.values():
+        first = v[0] if isinstance(v, list) and v else v
+        if isinstance(first, Raw):
+            return first.span.line_no
+    return 0
 
 
 # ---------------------------------------------------------------------------
@@ -351,6 +415,8 @@ _SWOT_ITEM_RE = re.compile(
     rf"|\(?\s*(?P<no>{DIGIT}{{1,2}})\s*[.)](?!{DIGIT}))\s*(?P<body>\S.*?)\s*$"
 )
 _BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
+#: An item's number alone on its line (``๑.``): the page put its words on the next.
+_SWOT_NUMBER_ALONE_RE = re.compile(rf"^\s*\(?\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*$")
 
 
 def _swot_kind(text: str) -> str | None:
@@ -385,18 +451,27 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None) -> bool:
     """
     j = i + 1
     while j < len(lines) and not _is_gap(lines[j]) and "\t" not in lines[j].text \
-            and _swot_item(lines[j].text) is None and _swot_kind(lines[j].text) is None:
+            and _swot_item(lines[j].text) is None and _swot_kind(lines[j].text) is None \
+            and not _number_alone(lines[j].text):
         j += 1
     while j < len(lines) and _is_gap(lines[j]):
         j += 1
-    if j >= len(lines) or "\t" in lines[j].text:
+    if j >= len(lines) or ("\t" in lines[j].text and not _number_alone(lines[j].text)):
         return False
     if _swot_kind(lines[j].text) is not None:
         return True
+    alone = _number_alone(lines[j].text)
+    if alone is not None:
+        return last_no is not None and to_int(alone.group("no")) == last_no + 1
     found = _swot_item(lines[j].text)
     if found is None or found[1] is None or last_no is None:
         return False
     return to_int(found[0].group(found[1])) == last_no + 1
+
+
+def _number_alone(text: str) -> re.Match[str] | None:
+    """An item number alone in the first cell of ``text`` (``๑.``, ``๑๐.<tab>words``)."""
+    return _SWOT_NUMBER_ALONE_RE.match(blank_tags(text.split("\t", 1)[0]))
 
 
 def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
@@ -410,6 +485,13 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     (:func:`_carries_on`). A kind whose items were read is not read again under a
     later heading (a problems section's อุปสรรค, say), unless that heading
     directly continues the same kind.
+
+    As printed: a number the page left alone on its line (``๑.``, its words on the
+    next) numbers the next line; a line inside an item whose wide gap the reader
+    took for a tab is still the item's text; a number that starts over (``๑.``
+    after ``๗.``) ends the list; in a PDF whose reader marks wrapped lines, a line
+    the line before did not wrap onto is no part of the item (a paragraph set
+    right under the list).
     """
     text_lines = [ln for ln in lines if "\t" not in ln.text]
     headings = {ln.no: kind for ln in text_lines if (kind := _swot_kind(ln.text)) is not None}
@@ -423,12 +505,17 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     last: RawRow | None = None
     last_no: int | None = None
     gap = False
+    bare: tuple[re.Match[str], Line] | None = None
     for i, line in enumerate(lines):
         if tag is None and line.no not in headings:
             continue  # outside a list only a heading counts (it resets ``gap``)
-        if "\t" in line.text or _is_gap(line):
-            tag = None if "\t" in line.text else tag
-            gap = True
+        # A tab in a list line: the reader's reading of a wide gap, not a table.
+        tabbed = "\t" in line.text and not (tag is not None and (
+            _number_alone(line.text) is not None
+            or (last is not None and not gap and bare is None)))
+        if tabbed or _is_gap(line):
+            tag = None if tabbed else tag
+            gap, bare = True, None
             continue
         kind = headings.get(line.no)
         if kind is not None:
@@ -441,7 +528,30 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             continue
         if tag is None:
             continue
+        alone = _SWOT_NUMBER_ALONE_RE.match(blank_tags(line.text))
+        if alone is not None and bare is None:
+            number = to_int(alone.group("no"))
+            if last_no is not None and number is not None and number <= last_no:
+                tag = None  # the numbers start over: another list
+                continue
+            bare = (alone, line)
+            continue
         found = _swot_item(line.text)
+        if bare is not None:
+            m, at = bare
+            bare = None
+            last_no = to_int(m.group("no"))
+            last = RawRow("plan_swot_items", len(rows) + 1, {
+                "kind": tag, "seq": doc.raw_match(m, "no", base=at.start),
+                "text": segments(doc, line.start, line.end)})
+            rows.append(last)
+            gap = False
+            continue
+        if found is not None and found[1] is not None and last_no is not None:
+            number = to_int(found[0].group(found[1]))
+            if number is not None and number <= last_no:
+                tag = None  # the numbers start over: another list
+                continue
         if found is not None and (found[1] is not None or last is None or "seq" not in last.fields):
             m, group = found
             fields: dict[str, FieldValue] = {"kind": tag}
@@ -451,6 +561,10 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             fields["text"] = segments(doc, line.start + m.start("body"), line.start + m.end("body"))
             last = RawRow("plan_swot_items", len(rows) + 1, fields)
             rows.append(last)
+        elif last is not None and not gap and doc.wraps and i > 0 \
+                and lines[i - 1].no not in doc.wraps and "\t" not in lines[i - 1].text \
+                and "\t" not in line.text and not _carries_on(lines, i, last_no):
+            tag = None  # a paragraph of its own right under the list
         elif last is not None and (not gap or _carries_on(lines, i, last_no)):
             last.fields["text"] = joined(last.fields.get("text"),
                                          segments(doc, line.start, line.end))
@@ -761,11 +875,16 @@ def _summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
             projects.append(item)
         computed = sum(read.amounts, Decimal(0))
         stated: FieldValue = read.stated_total
+        # An item whose amount was not read (an OCR'd cell, say) leaves no sum to state.
+        unread = any(it.fields.get("budget_thb") is None and not (
+            isinstance(u := it.fields.get("uses_budget"), Derived) and u.value is False)
+            for it in read.items)
         sections.append(RawRow("plan_sections", len(sections) + 1, {
             "section": tag,
             "stated_total_thb": stated,
-            "computed_total_thb": Derived(computed, f"sum of the {len(read.amounts)} amounts "
-                                          f"listed in the table of line {part.first_line}"),
+            "computed_total_thb": None if unread else Derived(
+                computed, f"sum of the {len(read.amounts)} amounts "
+                f"listed in the table of line {part.first_line}"),
             "items": Derived(len(read.items), "items listed in the table"),
         }))
     if not sections:

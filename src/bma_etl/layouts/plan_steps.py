@@ -38,8 +38,10 @@ from bma_etl.layouts.plan_tables import (
     unplaced,
     value,
 )
+from bma_etl.rows import join_lines
 
-__all__ = ["StepContext", "read_step_table", "update_step_context"]
+__all__ = ["INDICATOR_HEADING_RE", "PROJECT_HEADING_RE", "StepContext", "read_step_table",
+           "update_step_context"]
 
 _INDICATOR_HEADING_RE = re.compile(rf"^\s*ชื่อ\s*ตัวชี้วัด\s*(?:ที่)?\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
 _PROJECT_HEADING_RE = re.compile(
@@ -50,6 +52,9 @@ _UNIT_SUFFIX_RE = re.compile(
     r"\s*\((?:(?:ส่วน|ฝ่าย|กลุ่ม|สำนัก|กอง|ศูนย์|โรงพยาบาล)[^()]*|[^()]*ฯ)\)\s*$"
 )
 _STEP_COUNT_RE = re.compile(rf"(?P<n>{DIGIT}+)\s*ขั้นตอน")
+#: The ``ชื่อตัวชี้วัดที่ N`` and ``ชื่อโครงการที่ M name`` headings (public for the flow reader).
+INDICATOR_HEADING_RE = _INDICATOR_HEADING_RE
+PROJECT_HEADING_RE = _PROJECT_HEADING_RE
 
 
 @dataclass(slots=True)
@@ -61,8 +66,12 @@ class StepContext:
 
 
 def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line]) -> None:
-    """Read ``ชื่อตัวชี้วัดที่ N`` and ``ชื่อโครงการที่ M name (unit)`` headings."""
-    for line in headings:
+    """Read ``ชื่อตัวชี้วัดที่ N`` and ``ชื่อโครงการที่ M name (unit)`` headings.
+
+    A project heading the page wrapped (the reader marked its line as wrapping, or
+    nothing but its number is on it) is read with the heading lines that follow.
+    """
+    for k, line in enumerate(headings):
         m = _INDICATOR_HEADING_RE.match(line.text)
         if m:
             ctx.indicator_no = doc.raw_match(m, "no", base=line.start)
@@ -70,11 +79,34 @@ def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line
             continue
         m = _PROJECT_HEADING_RE.match(line.text)
         if m:
+            line = _wrapped_heading(doc, headings, k, m)
+            m = _PROJECT_HEADING_RE.match(line.text)
+            assert m is not None  # the same start, more words
             end = m.end("name")
             unit = _UNIT_SUFFIX_RE.search(m.group("name"))
             if unit:
                 end = m.start("name") + unit.start()
-            ctx.project_name = doc.raw(line.start + m.start("name"), line.start + end)
+            ctx.project_name = doc.raw_in(line, m.start("name"), end)
+
+
+#: Most lines one project heading is read over.
+_HEADING_LINES_MAX = 4
+
+
+def _wrapped_heading(doc: RepairedText, headings: list[Line], k: int,
+                     m: re.Match[str]) -> Line:
+    """Heading line ``k`` joined with the lines the page wrapped it onto (itself if none)."""
+    run = [headings[k]]
+    only_number = re.fullmatch(f"{DIGIT}+", m.group("name")) is not None
+    while len(run) < _HEADING_LINES_MAX and (run[-1].no in doc.wraps or only_number):
+        at = k + len(run)
+        if at >= len(headings) or headings[at].no != run[-1].no + 1 \
+                or _INDICATOR_HEADING_RE.match(headings[at].text) \
+                or _PROJECT_HEADING_RE.match(headings[at].text):
+            break
+        run.append(headings[at])
+        only_number = False
+    return run[0] if len(run) == 1 else join_lines(run)
 
 
 def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,

@@ -27,6 +27,7 @@ from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.normalize.digits import parse_amount, parse_int
 from bma_etl.normalize.text import clean_text
+from bma_etl.rows import join_lines
 
 DIGIT = "[0-9๐-๙]"
 #: One digit, and a run of digits (compiled once: the readers use them on every row).
@@ -384,8 +385,8 @@ def find_col(header: Row, *patterns: str, skip: tuple[int | None, ...] = ()) -> 
 
 
 def is_year(text: str) -> re.Match[str] | None:
-    """``๒๕๖๓`` or ``พ.ศ. ๒๕๖๕`` as a whole cell."""
-    return _YEAR_RE.match(text.strip())
+    """``๒๕๖๓`` or ``พ.ศ. ๒๕๖๕`` as a whole cell (spaces a PDF set between digits ignored)."""
+    return _YEAR_RE.match("".join(text.split()))
 
 
 def is_calendar_row(row: Row) -> bool:
@@ -489,6 +490,53 @@ def _with_header_joined(rows: list[Row]) -> list[Row]:
     return rows
 
 
+def _kind(rows: list[Row]) -> str | None:
+    """The kind of a block whose first rows are ``rows``."""
+    return kind_of(rows[0], rows[1] if len(rows) > 1 else None)
+
+
+def _in_margin(rows: list[Row]) -> bool:
+    """Whether every row of a block starts with an empty cell (a ruled table's left margin).
+
+    A PDF reader may read the gap between the page's text margin and a ruled
+    table's left rule as a cell of its own: the whole table is then shifted one
+    column to the right.
+    """
+    return all(len(r.texts) > 2 and not r.texts[0].strip() for r in rows)
+
+
+def _without_margin(rows: list[Row]) -> list[Row]:
+    """``rows`` without their first (empty) cell."""
+    out = []
+    for r in rows:
+        cut = len(r.texts[0]) + 1
+        line = r.line
+        out.append(Row(Line(line.no, line.at(cut), line.text[cut:]) if not line.pieces
+                       else line, r.texts[1:], r.plains[1:], r.squashed[1:]))
+    return out
+
+
+def _split_at_headers(blocks: list[Block]) -> list[Block]:
+    """``blocks`` cut before every row that is the header of another kind of table.
+
+    Two tables printed with no line between them (a scoring table right under a
+    definition table, as a PDF may give them) come back as one run of rows.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        rows = block.rows
+        first = _kind(_without_margin(rows[:2])) if _in_margin(rows[:2]) else _kind(rows[:2])
+        start = 0
+        for k in range(1, len(rows)):
+            pair = rows[k:k + 2]
+            kind = _kind(_without_margin(pair)) if _in_margin(pair) else _kind(pair)
+            if kind is not None and kind != first:
+                out.append(Block(rows[start:k], block.headings if start == 0 else []))
+                start, first = k, kind
+        out.append(Block(rows[start:], block.headings if start == 0 else []))
+    return out
+
+
 def tables_of(blocks: list[Block]) -> list[Table]:
     """Join blocks into tables, each classified by its header (``other``: no reader).
 
@@ -500,9 +548,17 @@ def tables_of(blocks: list[Block]) -> list[Table]:
     """
     out: list[Table] = []
     previous: Table | None = None
-    for block in blocks:
+    margin = False  # the table before had an empty margin column, dropped
+    for block in _split_at_headers(blocks):
         rows = _with_header_joined(block.rows)
         kind = kind_of(rows[0], rows[1] if len(rows) > 1 else None)
+        if _in_margin(rows) and ((margin and previous is not None and kind is None) or (
+                kind is None and _kind(_without_margin(rows[:2])) is not None)):
+            rows = _with_header_joined(_without_margin(rows))
+            kind = kind_of(rows[0], rows[1] if len(rows) > 1 else None)
+            margin = kind is not None or margin
+        elif kind is not None:
+            margin = False
         if previous is not None and (kind is None or kind == previous.kind):
             pattern = CONTEXT_HEADINGS.get(previous.kind)
             if kind is None or pattern is None:
@@ -587,13 +643,20 @@ def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) 
     header = table.rows[0]
     name_col = find_col(header, "ตัวชี้วัด")
     seq_col = find_col(header, "ลำดับ", skip=(name_col,))
-    years: dict[int, Raw] = {}
+    years: dict[int, FieldValue] = {}
     for row in table.rows[:2]:
         for i, cell in enumerate(row.cells):
-            if i != name_col and is_year(cell.plain):
-                year = first_match(doc, _YEAR_IN_CELL_RE, cell)
-                if year is not None:
-                    years.setdefault(i, year)
+            found = is_year(cell.plain) if i != name_col else None
+            if found is None:
+                continue
+            year: FieldValue = first_match(doc, _YEAR_IN_CELL_RE, cell)
+            if year is None:  # ``๒๕ ๕๘``: the PDF set a gap between its digits
+                said = doc.raw(cell.start, cell.start + len(cell.text))
+                number = to_int(found.group("year"))
+                year = None if number is None else Derived(
+                    number, "a year whose digits the PDF set apart", said.span if said else None)
+            if year is not None:
+                years.setdefault(i, year)
     header_words = [squash(t) for t in header.filled()]
     indicators: list[tuple[FieldValue, dict[int, FieldValue]]] = []
     for row in table.rows:
@@ -631,16 +694,44 @@ _QUOTED_RE = re.compile(r"[“\"](?P<name>[^”\"]+)[”\"]")
 _SCORING_HEADING_RE = re.compile(r"เกณฑ์การให้คะแนน\s*(?:ตัวชี้วัด)?\s*:?\s*(?P<name>\S.*?)?\s*$")
 
 
+#: Most lines a quoted indicator name in a เกณฑ์การให้คะแนน heading runs over.
+_HEADING_LINES_MAX = 4
+#: Most lines (a page's foot and head) between the heading words and their quote.
+_HEADING_GAP_MAX = 8
+
+
 def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
-    """Find the indicator a เกณฑ์การให้คะแนน heading names (the quoted words when quoted)."""
-    for line in reversed(headings):
+    """Find the indicator a เกณฑ์การให้คะแนน heading names (the quoted words when quoted).
+
+    A quote the page wrapped (``“ระดับ...`` on one line, ``...ต่างประเทศ”`` on the
+    next ones, or the whole quote on the line after the heading words) is read
+    across the heading's lines.
+    """
+    for i in range(len(headings) - 1, -1, -1):
+        line = headings[i]
         m = _SCORING_HEADING_RE.search(line.text)
         if not m:
             continue
+        opened = line.text.find("“", m.start())
+        after = headings[i + 1].text.lstrip() if i + 1 < len(headings) else ""
+        if (opened >= 0 and "”" not in line.text[opened:]) or (
+                not m.group("name") and after.startswith("“")):
+            run = [line]
+            for nxt in headings[i + 1:i + _HEADING_LINES_MAX]:
+                # the next line, or the next after a page break (its furniture left out)
+                if nxt.no - run[-1].no > _HEADING_GAP_MAX:
+                    break
+                run.append(nxt)
+                if "”" in nxt.text:
+                    line = join_lines(run)
+                    m = _SCORING_HEADING_RE.search(line.text)
+                    break
+        if m is None:
+            continue
         quoted = _QUOTED_RE.search(line.text, m.start())
         if quoted:
-            return doc.raw_match(quoted, "name", base=line.start)
-        return doc.raw_match(m, "name", base=line.start) if m.group("name") else None
+            return doc.raw_match(quoted, "name", line=line)
+        return doc.raw_match(m, "name", line=line) if m.group("name") else None
     return None
 
 
