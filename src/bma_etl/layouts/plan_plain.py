@@ -58,9 +58,10 @@ _GROUPED_RE = re.compile(
     rf"(?![0-9๐-๙,])(?:\.?\s*[-–—])?"
 )
 #: A row's number at the start of a line: ``๑ โครงการ...``, ``2.`` alone, ``3) ...``;
-#: never a number that goes on (``00.- บาท``, ``100,000``, ``2566 –``).
+#: never a number that goes on (``00.- บาท``, ``100,000``, ``2566 –``). OCR reads the
+#: rule between the number and the name as ``|`` now and then (``๑ | โครงการ...``).
 _ROW_START_RE = re.compile(
-    rf"^\s*(?P<no>{DIGIT}{{1,3}})(?P<dot>\s*[.)])?(?![0-9๐-๙,.])(?:\s+|$)(?P<rest>.*)$"
+    rf"^\s*(?P<no>{DIGIT}{{1,3}})(?P<dot>\s*[.)])?(?![0-9๐-๙,.])(?:\s+|$)(?:\|\s*)?(?P<rest>.*)$"
 )
 #: What may follow a row's number: a letter (not ``(``, a digit or a dash).
 _ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
@@ -224,16 +225,32 @@ def _squashed(lines: list[Line], i: int, count: int) -> str:
     return "".join(squash(ln.text) for ln in lines[i:i + count])
 
 
+#: What OCR makes of them: an amount read with its digits or separators wrong
+#: (``๓,๓๐๒๕,๕๐๐ บาท``, ``2.141.500 บาท``) still ends the name before it (its value
+#: is not well-formed, so it is never loaded), and ไม่ใช้งบประมาณ without its marks.
+_OCR_AMOUNT_BAHT_RE = re.compile(
+    rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}(?:[0-9๐-๙,.]*{DIGIT})?)\s*(?:\.?\s*[-–—]\s*)?บาท"
+)
+_OCR_NO_BUDGET_RE = re.compile(
+    r"ไม่?(?:ได้?)?\s*(?:ใช้?|มี|รับ|ขอ|ตั้?ง)?\s*(?:การจัดสรร)?\s*งบ(?:ประมาณ)?")
+_NO_BUDGET = (NO_BUDGET_RE, _OCR_NO_BUDGET_RE)
+
+
 def _budget_said(text: str) -> re.Match[str] | None:
-    """The last budget the text states: an amount in baht or ไม่ใช้งบประมาณ."""
+    """The last budget the text states: an amount in baht or ไม่ใช้งบประมาณ.
+
+    As printed first; then as OCR may have read it (:data:`_OCR_AMOUNT_BAHT_RE`).
+    """
     found = None
-    for regex in (AMOUNT_BAHT_RE, NO_BUDGET_RE):
-        for m in regex.finditer(text):
-            if found is None or m.start() > found.start():
-                found = m
-    if found is None:
-        for m in _GROUPED_RE.finditer(text):
-            found = m
+    for regexes in ((AMOUNT_BAHT_RE, NO_BUDGET_RE), (_OCR_AMOUNT_BAHT_RE, _OCR_NO_BUDGET_RE)):
+        for regex in regexes:
+            for m in regex.finditer(text):
+                if found is None or m.start() > found.start():
+                    found = m
+        if found is not None:
+            return found
+    for m in _GROUPED_RE.finditer(text):
+        found = m
     return found
 
 
@@ -372,7 +389,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         line = row.joined()
         if row.kind == "total":
             said = _budget_said(line.text)
-            if said is not None and said.re is not NO_BUDGET_RE:
+            if said is not None and said.re not in _NO_BUDGET:
                 out.stated_total = doc.raw_in(line, *said.span("amount")) or out.stated_total
             continue
         seq_span = row.no
@@ -395,7 +412,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             continue
         if said is None:
             findings.append(_unplaced(line, "budget cell is not an amount"))
-        elif said.re is NO_BUDGET_RE:
+        elif said.re in _NO_BUDGET:
             put_budget(fields, out.amounts, True,
                        doc.raw_in(line, body + said.start(), body + said.end()))
         else:
