@@ -712,7 +712,7 @@ def _plain_parts(doc: RepairedText, lines: list[Line], unnamed: list[Finding]
     The summary's heading is the first candidate a budget table follows.
     """
     for _, after in _summary_headings(lines):
-        tables = plain_tables(lines, after, _is_heading)
+        tables = plain_tables(lines, after, _is_heading, doc.ocr_used)
         if tables:
             def reader(table: PlainTable) -> Callable[[list[Finding]], BudgetTable]:
                 return lambda findings: read_plain_table(doc, table, findings)

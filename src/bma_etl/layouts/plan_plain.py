@@ -194,9 +194,11 @@ def columns_of(header: str) -> Columns:
 # ---------------------------------------------------------------------------
 
 
-def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool]
-                 ) -> list[PlainTable]:
+def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool],
+                 ocr: bool = False) -> list[PlainTable]:
     """The budget tables in ``lines[start:]``, each with the heading lines above it.
+
+    ``ocr``: the lines were read by OCR (a row's number may be misread).
 
     Between two tables only a few heading lines may come (:data:`MAX_HEADING_LINES`);
     more, and the summary is over.
@@ -207,7 +209,7 @@ def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool
     while i < len(lines):
         count = header_at(lines, i)
         if count:
-            table, i = _read_rows(lines, i, count, headings, is_heading)
+            table, i = _read_rows(lines, i, count, headings, is_heading, ocr)
             out.append(table)
             headings = []
             continue
@@ -232,7 +234,7 @@ _OCR_AMOUNT_BAHT_RE = re.compile(
     rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}(?:[0-9๐-๙,.]*{DIGIT})?)\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
 _OCR_NO_BUDGET_RE = re.compile(
-    r"ไม่?(?:ได้?)?\s*(?:ใช้?|มี|รับ|ขอ|ตั้?ง)?\s*(?:การจัดสรร)?\s*งบ(?:ประมาณ)?")
+    r"ไม[่้]?\s*(?:ได[้่]?)?\s*(?:ใช[้่]?|มี|รับ|ขอ|ตั้?ง)?\s*(?:การจัดสรร)?\s*งบ(?:ประมาณ)?")
 _NO_BUDGET = (NO_BUDGET_RE, _OCR_NO_BUDGET_RE)
 
 
@@ -280,11 +282,27 @@ def _next_number(no: int, last: int | None, complete: bool) -> bool:
     return no == last + 1 or (complete and last < no <= last + _SEQ_SLACK)
 
 
-def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool
-               ) -> PlainRow | None:
-    """The row ``line`` starts, if it starts one: a number in sequence, then words."""
+#: A row whose number OCR read as something else (``é โครงการ...``, ``ษ โครงการ...``):
+#: one or two signs, then a project's name.
+_OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})\s+(?P<rest>โครงการ.*)$")
+
+
+def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
+               ocr: bool = False) -> PlainRow | None:
+    """The row ``line`` starts, if it starts one: a number in sequence, then words.
+
+    From OCR, a line after a complete row (``complete``) that opens with a sign or two
+    and ``โครงการ`` starts the next item too, its number not read.
+    """
     text = line.text.strip()
     m = _ROW_START_RE.match(text)
+    if ocr and complete and not columns.group and (
+            m is None or not _ROW_BODY_RE.match(m.group("rest"))):
+        odd = _OCR_ROW_START_RE.match(text)
+        if odd is not None and numbers.row is not None:
+            numbers.row += 1
+            lead = len(line.text) - len(line.text.lstrip())
+            return PlainRow("item", [line], None, lead + odd.start("rest"))
     if m is None or not _ROW_BODY_RE.match(m.group("rest")):
         return None
     no = to_int(m.group("no"))
@@ -329,7 +347,7 @@ def _header_follows(lines: list[Line], i: int) -> bool:
 
 
 def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
-               is_heading: Callable[[str], bool]) -> tuple[PlainTable, int]:
+               is_heading: Callable[[str], bool], ocr: bool = False) -> tuple[PlainTable, int]:
     """Read the rows under the header at ``lines[i]``; returns the table and where it ended."""
     header = _squashed(lines, i, count)
     columns = columns_of(header)
@@ -359,7 +377,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
             j += 1  # the rest of a header cell (``ที่รับผิดชอบ``)
             continue
         started = None if current is not None and current.kind == "total" \
-            else _row_start(line, columns, numbers, complete or current is None)
+            else _row_start(line, columns, numbers, complete or current is None, ocr)
         if started is not None:
             current = started
             table.rows.append(current)

@@ -168,6 +168,70 @@ def missed_bands(page: Image.Image, tsv: str) -> list[tuple[int, int]]:
     return bands
 
 
+#: A word of Latin letters (two or more) that Tesseract's ``tha+eng`` may have made
+#: of a Thai word (``UM`` for ``บาท``, ``any.`` for ``กทม.``).
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.,'\u2019]*")
+
+
+def latin_words(tsv: str) -> list[tuple[int, tuple[int, int, int, int], float]]:
+    """``(row, box, conf)`` of the TSV's Latin words on lines that hold Thai.
+
+    ``row`` numbers the TSV's lines (header 0); ``box`` is ``(left, top, right, bottom)``.
+    English words on Thai lines are among them (``Compact City``): what is read
+    again decides (:func:`~bma_etl.read.ocr.ocr_image`).
+    """
+    rows = tsv.splitlines()
+    words: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
+    for n, row in enumerate(rows[1:], start=1):
+        cells = row.split("\t")
+        if len(cells) >= 12 and cells[0] == "5" and cells[11].strip():
+            words.setdefault(tuple(cells[2:5]), []).append((n, cells))
+    out = []
+    for line in words.values():
+        if not any(_THAI.search(cells[11]) for _, cells in line):
+            continue
+        for n, cells in line:
+            text = cells[11].strip()
+            if _LATIN_WORD.fullmatch(text) and sum(c.isalpha() for c in text) >= 2:
+                try:
+                    left, top, width, height = (int(c) for c in cells[6:10])
+                    conf = float(cells[10])
+                except ValueError:
+                    continue
+                out.append((n, (left, top, left + width, top + height), conf))
+    return out
+
+
+def with_words_replaced(tsv: str, txt: str, new: dict[int, str]) -> tuple[str, str]:
+    """The TSV and plain text with the words of TSV rows ``new`` names replaced.
+
+    The plain text is walked word by word as :func:`align_spaces` does; when it
+    does not follow the TSV, both are returned as they were.
+    """
+    rows = tsv.splitlines()
+    out_txt: list[str] = []
+    pos = 0
+    for n, row in enumerate(rows[1:], start=1):
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        word = cells[11].strip()
+        at = pos
+        while at < len(txt) and txt[at].isspace():
+            at += 1
+        if not txt.startswith(word, at):
+            return tsv, txt
+        if n in new:
+            out_txt.append(txt[pos:at] + new[n])
+            cells[11] = new[n]
+            rows[n] = "\t".join(cells)
+        else:
+            out_txt.append(txt[pos:at + len(word)])
+        pos = at + len(word)
+    out_txt.append(txt[pos:])
+    return "\n".join(rows) + ("\n" if tsv.endswith("\n") else ""), "".join(out_txt)
+
+
 def shifted_tsv(tsv: str, top: int, n: int) -> str:
     """TSV rows of a band read alone, moved ``top`` pixels down, in block ``MISSED_BLOCK + n``."""
     out = []
