@@ -107,7 +107,8 @@ _PROGRESS_VALUE = r"(?P<value>[0-9๐-๙.,]+\s*%?)"
 _BUDGET_LABEL = r"งบประมาณท*ี่?เบิกใช้"
 _BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?:\s*บาท)?)"
 #: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)``, dots, ``=``.
-_LABEL_TO_VALUE = r"\S{0,2}\s*(?:\([^()\n]{0,20}[)\]]\s*)?[.\s]*(?:[=:]\s*)+"
+#: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``).
+_LABEL_TO_VALUE = r"\S{0,2}\s*(?:[(\s]*\([^()\n=]{0,20}[)\]]?\s*)?[.\s]*(?:[=:]\s*)+"
 #: A report date whose first ``/`` OCR lost and whose second it read as ``|`` or ``l``
 #: (``242|2563`` for 24/2/2563): read only when one split of the digits is a date.
 #: A report date one of whose ``/`` OCR read as ``|``, ``l`` or ``I`` (``25/2|2562``).
@@ -115,6 +116,12 @@ _OCR_ODD_DATE_RE = re.compile(
     r"^[\s:;.'\"]*(?:\S{1,2}\s+)?(?P<d>[0-9]{1,2})\s*[/|lI]\s*(?P<m>[0-9]{1,2})\s*[/|lI]\s*"
     r"(?P<y>[0-9]{4})\s*:?"
 )
+#: The place of a report's date that OCR made unreadable (``๒๑/ฒ/๒๕๒๐ :``, ``ๆ :``,
+#: ``ะบธ์/2564 :``): a short run with a ``/`` or a digit, or one or two signs, then ``:``.
+_OCR_DATE_JUNK_RE = re.compile(
+    r"^[\s:;.'\"|]*(?:[^\s:]{0,5}[/0-9๐-๙][^:\n]{0,11}?|\S{1,2})\s*:\s*")
+#: More of a date after the date matched (``๒๑/๑๑/๒๕๒๐๐ :``: the year read with five digits).
+_OCR_DATE_REST_RE = re.compile(r"[^\s:]{1,3}\s*:\s*")
 _DATE_LOST_SLASH_RE = re.compile(r"::\s*(?P<dm>[0-9]{2,4})\s*[/|lI]\s*(?P<year>[0-9]{4})\s*:?")
 #: The plan and target flags, in a cell of their own or after an entry's budget.
 _PLAN_FLAG = r"(?:ไม่)?เป็นไปตามแผน"
@@ -438,10 +445,14 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         if date is None and doc.ocr_used:
             date = _OCR_DATE_PART_RE.match(text)
         if date:
-            row.fields.setdefault("report_date",
-                                  doc.raw_in(line, cell.start + date.start("date"),
-                                             cell.start + date.end("date")))
             body_start = date.end()
+            rest = _OCR_DATE_REST_RE.match(text, body_start) if doc.ocr_used else None
+            if rest is not None:  # OCR read more digits than a date has (๒๕๒๐๐): not read
+                body_start = rest.end()
+            else:
+                row.fields.setdefault("report_date",
+                                      doc.raw_in(line, cell.start + date.start("date"),
+                                                 cell.start + date.end("date")))
         elif doc.ocr_used and (odd := _OCR_ODD_DATE_RE.match(text)):
             derived = _date_read_oddly(doc, odd, line, cell.start)
             if derived is not None:
@@ -452,6 +463,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             if derived is not None:
                 row.fields.setdefault("report_date", derived)
                 body_start = lost.end()
+        elif doc.ocr_used and not narrative and (odd_date := _OCR_DATE_JUNK_RE.match(text)):
+            body_start = odd_date.end()  # a date OCR made unreadable: not the narrative
         progress = _labelled(text, _PROGRESS_LABEL, _PROGRESS_VALUE, body_start, doc.ocr_used)
         budget_from = None
         if progress:
