@@ -210,6 +210,13 @@ _ENTRY_LABEL_RES = [
     (re.compile(rf"^\s*\*{{0,3}}\s*(?:{label})\s*:\s*(?P<value>.*)$"), column)
     for label, column in ENTRY_LABELS.items()
 ]
+#: The same as OCR reads them: the ``:`` read as ``;``, or as ``1``, ``l`` or ``|`` glued
+#: to the value's first Thai letter (``ปัญหาของโครงการ 1ไม่มี``).
+_OCR_ENTRY_LABELS = [
+    (_OCR_LEAD + rf"\s*\*{{0,3}}\s*(?:{label})\s*(?:[:;]|[1lI|](?=[\u0e01-\u0e4e]))\s*"
+     r"(?P<value>.*)$", column)
+    for label, column in ENTRY_LABELS.items()
+]
 #: The KPI block (label → indicators column); on the target and achieved lines the
 #: word between label and colon is the unit (``ค่าเป้าหมาย ระดับ : 1``).
 KPI_LABELS: dict[str, str] = {
@@ -699,9 +706,8 @@ def _new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordin
 
 
 def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
-    for regex, column in _ENTRY_LABEL_RES:
-        m = regex.match(line.text) or (
-            match_key(_OCR_LEAD + regex.pattern.lstrip("^"), line.text) if doc.ocr_used else None)
+    for (regex, column), (ocr_pattern, _) in zip(_ENTRY_LABEL_RES, _OCR_ENTRY_LABELS, strict=True):
+        m = regex.match(line.text) or (match_key(ocr_pattern, line.text) if doc.ocr_used else None)
         if m:
             entry.current = column
             raw = doc.raw_match(m, "value", line=line)

@@ -36,7 +36,7 @@ from bma_etl.layouts.base import (
     score_signals,
 )
 from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_outline_raw
-from bma_etl.matchkey import search_key
+from bma_etl.matchkey import MARKS, search_key
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.records import MonthlyProgress, Project
 
@@ -104,7 +104,9 @@ _ITEM_RE = re.compile(rf"^\s*{_D}{{1,2}}\s*[.)]")
 # and an optional value (an HTML cell boundary), a month and a spaced value, or
 # month and value glued together.
 #: OCR loses ที่'s marks and puts specks before a line: both are let through.
-_MONTH_LINE_RE = re.compile(r"^[\s.,'\-|]*ผลงานเดือนที?่?[ ]*")
+#: It also puts a space inside a word now and then (``ผลงานเดื อนที 4``).
+_MONTH_WORDS = " ?".join(f"{c}?" if re.fullmatch(f"[{MARKS}]", c) else c for c in "ผลงานเดือนที่")
+_MONTH_LINE_RE = re.compile(rf"^[\s.,'\-|]*{_MONTH_WORDS}[ ]*")
 _NUMBER = rf"{_D}+(?:\.{_D}+)?"
 _MONTH_TAB_RE = re.compile(
     rf"(?P<month>{_D}{{1,2}})[ ]*\t[ \t]*(?P<value>{_NUMBER})?[ \t]*%?[ \t]*$"
