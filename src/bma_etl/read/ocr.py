@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bma_etl.errors import ReadError
 from bma_etl.limits import seconds_from_env
-from bma_etl.read.ocr_image import cleaned, deskewed
+from bma_etl.read.ocr_image import cleaned, deskewed, page_rules
 from bma_etl.read.ocr_layout import (
     OcrWord,
     latin_words,
@@ -132,7 +132,8 @@ MIN_LINE_SIZE = 2.5
 
 #: Settings the engine reads with (and the image clean-up), named in the cache:
 #: results read otherwise are read again.
-ENGINE_SETTINGS = f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai"
+ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai "
+                   "ruled-rows")
 
 
 def engine_version() -> str:
@@ -246,7 +247,7 @@ def ocr_image(image: Path | Image.Image, *, lang: str = LANG, dpi: float = 300,
     latin = latin_words(tsv)
     if latin:
         tsv, txt = with_words_replaced(tsv, txt, _thai_readings(page, latin, dpi, limit))
-    text, words, confidence = page_layout(tsv, txt)
+    text, words, confidence = page_layout(tsv, txt, page_rules(page, dpi))
     return OcrPage(text, confidence, words, dpi)
 
 
