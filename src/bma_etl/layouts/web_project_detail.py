@@ -79,6 +79,12 @@ _LABEL_RES = [
     (re.compile(rf"^\s*(?:{label})[ \t]*:?[ \t]*(?P<value>.*?)\s*$"), column)
     for label, column in PROJECT_LABELS.items()
 ]
+#: The ``ID`` labels as OCR reads them glued to their value: ``I`` as ``1``, ``l``,
+#: ``|`` or ``!``, ``D`` as ``0`` or ``O``, a speck before (``Branch 1D1134``,
+#: ``Kpi |ID8853-1907``, ``Policy !063``).
+_OCR_ID = r"\s*\|?[I1l|!][D0O]"
+_OCR_LABELS = {label: label.replace(r"\s*ID", _OCR_ID)
+               for label in PROJECT_LABELS if label.endswith(r"\s*ID")}
 #: Specks OCR puts before a line's first word.
 _OCR_SPECKS = " \t.,'\"-|!"
 #: Columns whose value may continue on the following lines.
@@ -211,7 +217,7 @@ def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | Non
         value_at: int | None = m.start("value") if m else None
         if m is None and doc.ocr_used:  # OCR lost or added marks in the label's words
             bare = line.text.lstrip(_OCR_SPECKS)
-            found = search_key(f"^(?:{label})", bare)
+            found = search_key(f"^(?:{_OCR_LABELS.get(label, label)})", bare)
             if found is not None:
                 value_at = len(line.text) - len(bare) + found[1]
                 value_at += len(line.text[value_at:]) - len(line.text[value_at:].lstrip(" \t:"))
