@@ -117,9 +117,11 @@ _OCR_ODD_DATE_RE = re.compile(
     r"(?P<y>[0-9]{4})\s*:?"
 )
 #: The place of a report's date that OCR made unreadable (``๒๑/ฒ/๒๕๒๐ :``, ``ๆ :``,
-#: ``ะบธ์/2564 :``): a short run with a ``/`` or a digit, or one or two signs, then ``:``.
+#: ``ะบธ์/2564 :``): a short run with a ``/`` or a digit, or one or two signs, then ``:``;
+#: or three parts between ``/`` ending in a year, then a space (``2 O/ 3/2562 อยู่``).
 _OCR_DATE_JUNK_RE = re.compile(
-    r"^[\s:;.'\"|]*(?:[^\s:]{0,5}[/0-9๐-๙][^:\n]{0,11}?|\S{1,2})\s*:\s*")
+    r"^[\s:;.'\"|]*(?:(?:[^\s:]{0,5}[/0-9๐-๙][^:\n]{0,11}?|\S{1,2})\s*:\s*"
+    r"|(?:\S{1,2}\s+)?[^\s/:]{1,3}\s*/\s*[^\s/:]{1,3}\s*/\s*[0-9๐-๙]{4}\s+)")
 #: More of a date after the date matched (``๒๑/๑๑/๒๕๒๐๐ :``: the year read with five digits).
 _OCR_DATE_REST_RE = re.compile(r"[^\s:]{1,3}\s*:\s*")
 _DATE_LOST_SLASH_RE = re.compile(r"::\s*(?P<dm>[0-9]{2,4})\s*[/|lI]\s*(?P<year>[0-9]{4})\s*:?")
