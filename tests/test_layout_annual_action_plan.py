@@ -689,3 +689,11 @@ def test_tab_stop_pdf_of_a_generated_plan_keeps_its_summary(seed: int, tmp_path:
                            shaping=False)
         result = score_fields(process_file(pdf), doc.truth)
         assert result.right == result.total, (font, result.lost[:5])
+
+
+def test_ocr_title_with_a_digit_too_many_still_heads_the_plan() -> None:
+    head = _PLAIN_HEAD.replace("พ.ศ. 2567", "พ.ศ. 25677")
+    out = extract(RepairedText.of(head + _PLAIN_SUMMARY, ocr_used=True))
+    (plan,) = _fields(out, "plans")
+    assert plan["agency"] == "สำนักงานเขตคลองเตย" and plan["parent_agency"] == "กรุงเทพมหานคร"
+    assert plan.get("fiscal_year_be") != "25677"  # five digits are no year

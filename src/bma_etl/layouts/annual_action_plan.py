@@ -92,6 +92,11 @@ _BE = r"(?:พ\s*\.\s*ศ\s*\.?)"
 _TITLE_RE = re.compile(
     rf"^\s*(?P<title>{_PLAN_WORDS}\s*{_BE}?\s*(?P<year>{DIGIT}{{4}}))(?:\s+(?P<rest>\S.*?))?\s*$"
 )
+#: The same as OCR may read it: a year with a digit too many (``พ.ศ. ๒๕๒๐๐``), which is
+#: no year (the fiscal year is then left to the plan's other lines).
+_OCR_TITLE_RE = re.compile(
+    rf"^\s*(?P<title>{_PLAN_WORDS}\s*{_BE}?\s*{DIGIT}{{4,6}})(?:\s+(?P<rest>\S.*?))?\s*$"
+)
 #: The cover's ``แผนปฏิบัติการ ประจำปี`` with the year on a line of its own.
 _TITLE_START_RE = re.compile(rf"^\s*{_PLAN_WORDS}\s*$")
 _YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}})\s*$")
@@ -238,10 +243,12 @@ def _read_title(doc: RepairedText, head: list[Line], row: RawRow
     and the number of the line the title ends on; None when there is no title.
     """
     for line in head:
-        m = _TITLE_RE.match(line.text)
+        m = _TITLE_RE.match(line.text) or (
+            _OCR_TITLE_RE.match(line.text) if doc.ocr_used else None)
         if m:
             row.fields["title"] = doc.raw_match(m, "title", base=line.start)
-            row.fields["fiscal_year_be"] = doc.raw_match(m, "year", base=line.start)
+            if m.re is _TITLE_RE:
+                row.fields["fiscal_year_be"] = doc.raw_match(m, "year", base=line.start)
             rest = None
             if m.group("rest"):
                 rest = Line(line.no, line.start + m.start("rest"), m.group("rest"))
