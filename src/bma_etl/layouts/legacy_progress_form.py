@@ -122,6 +122,9 @@ _OCR_ODD_DATE_RE = re.compile(
 _OCR_DATE_JUNK_RE = re.compile(
     r"^[\s:;.'\"|]*(?:(?:[^\s:]{0,5}[/0-9๐-๙][^:\n]{0,11}?|\S{1,2})\s*:\s*"
     r"|(?:\S{1,2}\s+)?[^\s/:]{1,3}\s*/\s*[^\s/:]{1,3}\s*/\s*[0-9๐-๙]{4}\s+)")
+#: Specks standing apart before and after a narrative read by OCR.
+_OCR_LEAD_SPECKS = re.compile(r"[\s:]*(?:[.'|,]+\s+)?[\s:]*")
+_OCR_TRAIL_SPECKS = re.compile(r"(?:\s+[.:'|,]+)*[\s:]*$")
 #: More of a date after the date matched (``๒๑/๑๑/๒๕๒๐๐ :``: the year read with five digits).
 _OCR_DATE_REST_RE = re.compile(r"[^\s:]{1,3}\s*:\s*")
 _DATE_LOST_SLASH_RE = re.compile(r"::\s*(?P<dm>[0-9]{2,4})\s*[/|lI]\s*(?P<year>[0-9]{4})\s*:?")
@@ -494,6 +497,9 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         body = text[body_start:body_end]
         lead = len(body) - len(body.lstrip(" \t:"))
         trail = len(body.rstrip(" \t:"))
+        if doc.ocr_used:  # specks OCR read apart from the words: ``. ดำเนินการ``, ``ราคากลาง :: .``
+            lead = _OCR_LEAD_SPECKS.match(body).end()
+            trail = max(lead, _OCR_TRAIL_SPECKS.search(body).start())
         piece = doc.raw_in(line, cell.start + body_start + lead, cell.start + body_start + trail)
         if piece is not None:
             narrative.append(piece)
