@@ -200,7 +200,8 @@ def test_browser_and_shaped_pdf_keep_the_fields_of_their_text(producer: str, gen
 #: OCR'd afresh in each run. The target is 0.97 at 200-300 dpi (the robustness
 #: issue); OCR drops Thai marks, misreads letters in values and reads table rules
 #: as characters (README, known limits): these floors may only rise.
-SCAN_CASES = [("web_detail", "fpdf2", 200, "grey", 0.55), ("legacy_tab", "fpdf2", 300, "grey", 0.85),
+SCAN_CASES = [("web_detail", "fpdf2", 200, "grey", 0.55),
+              ("legacy_tab", "fpdf2", 300, "grey", 0.85),
               ("legacy_tab", "reportlab", 300, "grey", 0.7)]
 
 

@@ -498,8 +498,9 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         lead = len(body) - len(body.lstrip(" \t:"))
         trail = len(body.rstrip(" \t:"))
         if doc.ocr_used:  # specks OCR read apart from the words: ``. ดำเนินการ``, ``ราคากลาง :: .``
-            lead = _OCR_LEAD_SPECKS.match(body).end()
-            trail = max(lead, _OCR_TRAIL_SPECKS.search(body).start())
+            opening, closing = _OCR_LEAD_SPECKS.match(body), _OCR_TRAIL_SPECKS.search(body)
+            lead = opening.end() if opening else lead
+            trail = max(lead, closing.start()) if closing else trail
         piece = doc.raw_in(line, cell.start + body_start + lead, cell.start + body_start + trail)
         if piece is not None:
             narrative.append(piece)
@@ -507,9 +508,9 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         _flags_across(doc, past_budget, row)
     if doc.ocr_used and budget_tail is not None and (
             "on_plan" not in row.fields or "on_target" not in row.fields):
-        tail = joined_line([budget_tail, *((c.line, c.start, c.start + len(c.text))
+        after = joined_line([budget_tail, *((c.line, c.start, c.start + len(c.text))
                                            for c in past_budget)])
-        _put_approx_flags(doc, tail, 0, len(tail.text), row)
+        _put_approx_flags(doc, after, 0, len(after.text), row)
     if narrative:
         row.fields["detail"] = narrative
     return row

@@ -112,8 +112,10 @@ RULE_GAP = 0.5
 
 @dataclass(frozen=True, slots=True)
 class PageRules:
-    """A page image's drawn rules, in pixels: horizontal ``(y, left, right)``, vertical
-    ``(x, top, bottom)``."""
+    """A page image's drawn rules, in pixels, and the image's resolution.
+
+    Horizontal rules are ``(y, left, right)``, vertical ones ``(x, top, bottom)``.
+    """
 
     horizontal: tuple[tuple[int, int, int], ...] = ()
     vertical: tuple[tuple[int, int, int], ...] = ()
@@ -167,4 +169,5 @@ def _runs(ink: Image.Image, dpi: float) -> tuple[tuple[int, int, int], ...]:
     return tuple(((a + b) // 2, left * step, right * step) for a, b, left, right in merged)
 
 
-_MASKS = {full: bytes(49 if v >= full else 48 for v in range(256)) for full in (round(255 * RULE_INK),)}
+_MASKS = {full: bytes(49 if v >= full else 48 for v in range(256))
+          for full in (round(255 * RULE_INK),)}
