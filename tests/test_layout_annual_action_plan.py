@@ -611,6 +611,25 @@ def test_summary_without_tabs_read_from_its_lines() -> None:
     ]
 
 
+def test_summary_without_tabs_as_ocr_reads_it() -> None:
+    """A rule read as ``|``, a number misread, a malformed amount, ไม่ใช่ for ไม่ใช้."""
+    summary = (_PLAIN_SUMMARY
+               .replace("1 โครงการอบรมกล้อง", "1 | โครงการอบรมกล้อง")
+               .replace("13,077,400 บาท", "13,0774,00 บาท")
+               .replace("2 โครงการอบรมครุภัณฑ์", "é โครงการอบรมครุภัณฑ์")
+               .replace("ใกล้เคียงไม่ใช้งบประมาณ", "ใกล้เคียงไม่ใช่งบประมาณ"))
+    doc = RepairedText.of(_PLAIN_HEAD + summary, ocr_used=True)
+    projects = _fields(extract(doc), "plan_projects")
+    assert [(p.get("seq"), p.get("budget_thb"), p["uses_budget"], p.get("responsible_unit"))
+            for p in projects[:3]] == [
+        ("1", "13,0774,00", True, "ส่วนนิติการ"),  # the amount ends the name, never loads
+        (None, None, False, "ฝ่ายบริหารงานทั่วไป"),
+        ("3", "4,485,500", True, "ฝ่ายบริหารงานทั่วไป"),
+    ]
+    assert projects[0]["name"] == "โครงการอบรมกล้องวงจรปิดในชุมชน"
+    assert str(projects[1]["name"]).endswith("และพื้นที่ใกล้เคียง")
+
+
 def test_summary_without_tabs_keeps_spans() -> None:
     doc, out = _plain_plan()
     for row in out.rows:
@@ -679,3 +698,11 @@ def test_tab_stop_pdf_of_a_generated_plan_keeps_its_summary(seed: int, tmp_path:
 
 
 _SUMMARY_AND_SWOT = ("plans", "plan_projects", "plan_sections", "plan_swot_items")
+
+
+def test_ocr_title_with_a_digit_too_many_still_heads_the_plan() -> None:
+    head = _PLAIN_HEAD.replace("พ.ศ. 2567", "พ.ศ. 25677")
+    out = extract(RepairedText.of(head + _PLAIN_SUMMARY, ocr_used=True))
+    (plan,) = _fields(out, "plans")
+    assert plan["agency"] == "สำนักงานเขตคลองเตย" and plan["parent_agency"] == "กรุงเทพมหานคร"
+    assert plan.get("fiscal_year_be") != "25677"  # five digits are no year

@@ -179,3 +179,34 @@ def test_lost_slash_is_not_guessed_when_two_readings_fit() -> None:
     rows = [r for r in extract(RepairedText.of(text, ocr_used=True)).rows
             if r.table == "progress_updates"]
     assert "report_date" not in rows[4].fields  # 1/12 or 11/2: left NULL
+
+
+def test_ocr_damage_around_the_report_table() -> None:
+    """What OCR makes of the section heading, a flag, a budget bracket and a date."""
+    text = TAB.read_text(encoding="utf-8")
+    text = (text.replace("2. รายงานความก้าวหน้าของโครงการ", ". 2, รายงานความก้าวหน้าของโครงการ")
+                .replace("(ครั้งที่ 1) = 0 บาท\t: เป็นไปตามแผน\t: เป็นไปตามเป้าหมาย",
+                         "(ครั้งที่ 12 = 0 บาท\t: เป็นไปตามแผน\t: เป็นไปตามเบ้าหมาย")
+                .replace(":: 19/11/2562 :", ":: 19/11/25622 :"))
+    rows = [r for r in extract(RepairedText.of(text, ocr_used=True)).rows
+            if r.table == "progress_updates"]
+    assert len(rows) == 13  # the heading still opens the report table
+    first = rows[0].fields
+    assert first["budget_disbursed_thb"].text == "0 บาท"  # type: ignore[union-attr]
+    target = first["on_target"]  # its words read approximately: derived, and said so
+    assert isinstance(target, Derived) and target.value is True
+    assert "report_date" not in rows[1].fields  # a year of five digits is no date
+    detail = rows[1].fields["detail"]
+    assert isinstance(detail, list) and detail[0].text.startswith("- ให้การต้อนรับ")
+
+
+def test_a_flag_read_approximately_is_never_guessed() -> None:
+    """ไม่ before the words decides; OCR junk in its place leaves the flag unread."""
+    from bma_etl.layouts.legacy_progress_form import _approx_flags
+
+    assert [(c, v) for c, v, _, _ in _approx_flags(": ไม่เป็นไปตามเบ้าหมาย")] == [
+        ("on_target", False)]
+    assert [(c, v) for c, v, _, _ in _approx_flags(": เป็นไปตามเเผน | : เป็นไปตามเป่าหมาย")] == [
+        ("on_target", True), ("on_plan", True)]
+    assert _approx_flags("Tyเป็นไปตามเบ้าหมาย") == []
+    assert _approx_flags("เห็นโป๊ตรยผุน") == []

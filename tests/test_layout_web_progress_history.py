@@ -370,3 +370,24 @@ def test_records_validate_for_every_variant() -> None:
         processed = process(path)
         assert all(isinstance(r, Record) for r in processed.rows("projects"))
         assert len(processed.rows("projects")) == 1
+
+
+def test_ocr_damage_in_entries() -> None:
+    """Entry headings, labels, dates and separators as OCR reads them (sample 001)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = (text.replace("(2) ความคืบหน้าโครงการฯ ร้อยละ 99.00", "(2 ความคืบหน้าโครงการฯ ร์ ร้อยละ 99.00")
+                .replace("** ปัญหาของโครงการ :ไม่มี\n** อุปสรรคของโครงการ :ไม่มี\n"
+                         "------------------&&&--------------------\n(2",
+                         "** บัญหาของโครงการ :ไมมี\n** อุปสรรคของโครงการ 1ไม่มี\n8@@ -----\n(2", 1)
+                .replace("19/09/2566 :", "19/0912566 :", 1)
+                .replace("21/08/2566 :", "23/08/2566 :", 1))
+    rows = [r for r in layout.extract(RepairedText.of(text, ocr_used=True)).rows
+            if r.table == "progress_updates"]
+    first, second, third = rows[0].fields, rows[1].fields, rows[2].fields
+    problems = first["problems"]  # label read approximately; ไมมี is ไม่มี without marks
+    assert isinstance(problems, Derived) and problems.value == "ไม่มี"
+    assert [p.text for p in first["obstacles"]] == ["ไม่มี"]  # type: ignore[union-attr]
+    assert second["seq_label"].text == "2"  # type: ignore[union-attr]  # bracket lost
+    assert second["report_date"].text == "2023-09-19"  # type: ignore[union-attr]
+    assert second["detail"][0].text.startswith("ดำเนินการเบิกจ่าย")  # type: ignore[index]
+    assert third["report_date"] is None  # two OCR readings of one date disagree: NULL

@@ -295,3 +295,16 @@ def test_every_raw_value_slices_its_span(path: Path) -> None:
 
 def test_score_separates_layouts() -> None:
     assert_score_separates(layout.LAYOUT, SAMPLE, HTML, OTHER, THAI)
+
+
+def test_ocr_damaged_id_labels_and_month_words() -> None:
+    """OCR: ``I`` read as ``1``/``!``, a speck before ``ID``, a space inside เดือน."""
+    text = (SAMPLE.read_text(encoding="utf-8")
+            .replace("Policy ID37", "Policy !037").replace("Branch ID1707", "Branch 1D1707")
+            .replace("Kpi ID0416-1044", "Kpi |ID0416-1044")
+            .replace("ผลงานเดือนที่ 445", "ผลงานเดื อนที 445"))
+    extraction = layout.extract(RepairedText.of(repair_text(text), ocr_used=True))
+    fields = project(extraction).fields
+    assert (text_of(fields["policy_id"]), text_of(fields["branch_id"]),
+            text_of(fields["kpi_id"])) == ("37", "1707", "0416-1044")
+    assert (4, "45") in months(extraction)

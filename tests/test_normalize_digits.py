@@ -271,3 +271,16 @@ def test_amount_in_falling_unit_terms_round_trip(digits, thai):
     if thai:
         text = text.translate(THAI)
     assert parse_amount(text) == sum(Decimal(d).scaleb(UNITS[unit]) for d, unit in terms)
+
+
+@pytest.mark.parametrize(("text", "want"), [("2.141.500 บาท", Decimal("2141500")),
+                                            ("22.893.000", Decimal("22893000"))])
+def test_thousands_points_read_as_commas(text: str, want: Decimal) -> None:
+    """OCR reads a thousands comma as a point: two points or more are no decimal point."""
+    assert parse_amount(text) == want
+
+
+@pytest.mark.parametrize("text", ["1.234.56", "3,3025,500"])
+def test_malformed_groups_are_errors(text: str) -> None:
+    with pytest.raises(NormalizeError):
+        parse_amount(text)

@@ -175,6 +175,44 @@ def test_layout_without_tesseracts_text_judges_by_the_gap() -> None:
     assert ocr_layout.page_layout(tsv, "")[0] == "รหัสโครงการ ปี"
 
 
+def test_ruled_table_row_is_one_line_of_cells() -> None:
+    """Lines across the cells of one ruled row (a cell wrapped in its box) become one line."""
+    from bma_etl.read.ocr_image import PageRules
+
+    tsv = _tsv(
+        (110, 40, [("รายงานครั้ง", 110, 200, 95), (":: 9/10/2563 : อยู่ระหว่าง", 420, 500, 93)]),
+        (160, 40, [("ที่1", 110, 60, 94), ("|", 400, 6, 30), ("สำรวจพื้นที่", 420, 220, 92)]),
+        (300, 40, [("ขอรับรองว่า", 100, 200, 96)]),
+    )
+    text = ("รายงานครั้ง        :: 9/10/2563 : อยู่ระหว่าง\nที่1 | สำรวจพื้นที่\n\n"
+            "ขอรับรองว่า\n")
+    rules = PageRules(horizontal=((100, 100, 1000), (210, 100, 1000)),
+                      vertical=((100, 100, 210), (400, 100, 210), (1000, 100, 210)))
+    page_text, words, _ = ocr_layout.page_layout(tsv, text, rules)
+    assert page_text.split("\n")[0] == "รายงานครั้งที่1\t:: 9/10/2563 : อยู่ระหว่างสำรวจพื้นที่"
+    assert page_text.split("\n")[-1] == "ขอรับรองว่า"
+    assert all(page_text[w.start:w.end] == w.text for w in words)
+    assert "|" not in [w.text for w in words]  # the rule between the cells, read as a letter
+
+
+def test_ruled_rows_need_rules_found_in_the_image() -> None:
+    """A page image's long lines of ink are its rules; text makes none."""
+    from PIL import ImageDraw
+
+    from bma_etl.read.ocr_image import page_rules
+
+    page = Image.new("L", (1200, 800), 255)
+    draw = ImageDraw.Draw(page)
+    for y in (100, 300, 500):
+        draw.line((100, y, 1100, y), fill=0, width=3)
+    for x in (100, 500, 1100):
+        draw.line((x, 100, x, 500), fill=0, width=3)
+    draw.text((150, 150), "---- ---- ---- text | |", fill=0)
+    rules = page_rules(page, 300)
+    assert [round(y, -1) for y, _, _ in rules.horizontal] == [100, 300, 500]
+    assert [round(x, -1) for x, _, _ in rules.vertical] == [100, 500, 1100]
+
+
 def test_layout_of_nothing_read() -> None:
     assert ocr_layout.page_layout("level\tpage_num\n", "") == ("", (), None)
 

@@ -230,20 +230,26 @@ def test_browser_and_shaped_pdf_keep_the_fields_of_their_text(producer: str, gen
 
 # ------------------------------------------------------------------ scans (OCR)
 
-#: Scans: layout, dpi, mode, and the share of Arabic-digit fields read right today,
+#: Scans: layout, producer (reportlab draws its tables as ruled boxes), dpi, mode, and
+#: the share of Arabic-digit fields read right today (0.5.0: 24/38, 62/70, 51/70),
 #: OCR'd afresh in each run. The target is 0.97 at 200-300 dpi (the robustness
 #: issue); OCR drops Thai marks, misreads letters in values and reads table rules
 #: as characters (README, known limits): these floors may only rise.
-SCAN_CASES = [("web_detail", 200, "grey", 0.55), ("legacy_tab", 300, "grey", 0.75)]
+SCAN_CASES = [("web_detail", "fpdf2", 200, "grey", 0.55),
+              ("legacy_tab", "fpdf2", 300, "grey", 0.85),
+              ("legacy_tab", "reportlab", 300, "grey", 0.7)]
 
 
-@pytest.mark.parametrize(("gen", "dpi", "mode", "floor"), SCAN_CASES)
-def test_scan_reads_arabic_digit_fields(gen: str, dpi: int, mode: str, floor: float,
-                                        tmp_path: Path) -> None:
+@pytest.mark.parametrize(("gen", "producer", "dpi", "mode", "floor"), SCAN_CASES)
+def test_scan_reads_arabic_digit_fields(gen: str, producer: str, dpi: int, mode: str,
+                                        floor: float, tmp_path: Path) -> None:
     doc = _doc(gen)
     font, font_path = _fonts()[0]
     pdf = tmp_path / f"{gen}.pdf"
-    render.render_fpdf(doc, pdf, font, font_path, random.Random(SEED), shaping=False)
+    if producer == "reportlab":  # a table drawn as ruled boxes
+        render.render_reportlab(doc, pdf, font, font_path, random.Random(SEED))
+    else:
+        render.render_fpdf(doc, pdf, font, font_path, random.Random(SEED), shaping=False)
     scanned = tmp_path / f"{gen}.scan{dpi}.pdf"
     scan_pdf(pdf, scanned, dpi, mode, random.Random(SEED))
     result = _read(scanned, doc.truth, scan=True)

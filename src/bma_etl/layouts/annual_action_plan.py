@@ -93,6 +93,11 @@ _BE = r"(?:พ\s*\.\s*ศ\s*\.?)"
 _TITLE_RE = re.compile(
     rf"^\s*(?P<title>{_PLAN_WORDS}\s*{_BE}?\s*(?P<year>{DIGIT}{{4}}))(?:\s+(?P<rest>\S.*?))?\s*$"
 )
+#: The same as OCR may read it: a year with a digit too many (``พ.ศ. ๒๕๒๐๐``), which is
+#: no year (the fiscal year is then left to the plan's other lines).
+_OCR_TITLE_RE = re.compile(
+    rf"^\s*(?P<title>{_PLAN_WORDS}\s*{_BE}?\s*{DIGIT}{{4,6}})(?:\s+(?P<rest>\S.*?))?\s*$"
+)
 #: The cover's ``แผนปฏิบัติการ ประจำปี`` with the year on a line of its own.
 _TITLE_START_RE = re.compile(rf"^\s*{_PLAN_WORDS}\s*$")
 _YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}})\s*$")
@@ -302,10 +307,12 @@ def _read_title(doc: RepairedText, head: list[Line], row: RawRow
     and the number of the line the title ends on; None when there is no title.
     """
     for line in head:
-        m = _TITLE_RE.match(line.text)
+        m = _TITLE_RE.match(line.text) or (
+            _OCR_TITLE_RE.match(line.text) if doc.ocr_used else None)
         if m:
             row.fields["title"] = doc.raw_match(m, "title", base=line.start)
-            row.fields["fiscal_year_be"] = doc.raw_match(m, "year", base=line.start)
+            if m.re is _TITLE_RE:
+                row.fields["fiscal_year_be"] = doc.raw_match(m, "year", base=line.start)
             rest = None
             if m.group("rest"):
                 rest = Line(line.no, line.start + m.start("rest"), m.group("rest"))
@@ -826,7 +833,7 @@ def _plain_parts(doc: RepairedText, lines: list[Line], unnamed: list[Finding]
     The summary's heading is the first candidate a budget table follows.
     """
     for _, after in _summary_headings(lines):
-        tables = plain_tables(lines, after, _is_heading)
+        tables = plain_tables(lines, after, _is_heading, doc.ocr_used)
         if tables:
             def reader(table: PlainTable) -> Callable[[list[Finding]], BudgetTable]:
                 return lambda findings: read_plain_table(doc, table, findings)

@@ -39,8 +39,10 @@ from bma_etl.matchkey import (
     find_label,
     fuzzy_search,
     key,
+    key_map,
     literal_of,
     matches_key,
+    past_marks,
     search_key,
 )
 from bma_etl.normalize.dates import parse_date
@@ -79,6 +81,10 @@ SECTION_HEADINGS: dict[str, str] = {
     r"รายงานความก้าวหน้าของโครงการ": "_reports",
 }
 _HEADING_RE = re.compile(r"^\s*[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\s+(?P<title>\S.*?)[\s.]*$")
+#: The same from OCR: a speck read before the number (``. 2. รายงาน…``, ``' 1.3 …``)
+#: and ``,`` read for its dot (``2, รายงาน…``).
+_OCR_HEADING_RE = re.compile(
+    r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}(?:[.,][0-9]{1,2})?[.,]?\s+(?P<title>\S.*?)[\s.]*$")
 _PAGE_HEADER_RE = re.compile(r"^\s*\*+\s*แบบแสดงรายงานความก้าวหน้า.*\*+\s*$")
 _FOOTER_RE = re.compile(r"^\s*(?:ขอรับรองว่า|ลงชื่อ|ตำแหน่ง\s*$)")
 _ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,2})\s*[.)]\s*(?P<body>\S.*?)\s*$")
@@ -101,7 +107,8 @@ _PROGRESS_VALUE = r"(?P<value>[0-9๐-๙.,]+\s*%?)"
 _BUDGET_LABEL = r"งบประมาณท*ี่?เบิกใช้"
 _BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?:\s*บาท)?)"
 #: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)``, dots, ``=``.
-_LABEL_TO_VALUE = r"\S{0,2}\s*(?:\([^()\n]{0,20}[)\]]\s*)?[.\s]*(?:[=:]\s*)+"
+#: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``).
+_LABEL_TO_VALUE = r"\S{0,2}\s*(?:[(\s]*\([^()\n=]{0,20}[)\]]?\s*)?[.\s]*(?:[=:]\s*)+"
 #: A report date whose first ``/`` OCR lost and whose second it read as ``|`` or ``l``
 #: (``242|2563`` for 24/2/2563): read only when one split of the digits is a date.
 #: A report date one of whose ``/`` OCR read as ``|``, ``l`` or ``I`` (``25/2|2562``).
@@ -109,6 +116,17 @@ _OCR_ODD_DATE_RE = re.compile(
     r"^[\s:;.'\"]*(?:\S{1,2}\s+)?(?P<d>[0-9]{1,2})\s*[/|lI]\s*(?P<m>[0-9]{1,2})\s*[/|lI]\s*"
     r"(?P<y>[0-9]{4})\s*:?"
 )
+#: The place of a report's date that OCR made unreadable (``๒๑/ฒ/๒๕๒๐ :``, ``ๆ :``,
+#: ``ะบธ์/2564 :``): a short run with a ``/`` or a digit, or one or two signs, then ``:``;
+#: or three parts between ``/`` ending in a year, then a space (``2 O/ 3/2562 อยู่``).
+_OCR_DATE_JUNK_RE = re.compile(
+    r"^[\s:;.'\"|]*(?:(?:[^\s:]{0,5}[/0-9๐-๙][^:\n]{0,11}?|\S{1,2})\s*:\s*"
+    r"|(?:\S{1,2}\s+)?[^\s/:]{1,3}\s*/\s*[^\s/:]{1,3}\s*/\s*[0-9๐-๙]{4}\s+)")
+#: Specks standing apart before and after a narrative read by OCR.
+_OCR_LEAD_SPECKS = re.compile(r"[\s:]*(?:[.'|,]+\s+)?[\s:]*")
+_OCR_TRAIL_SPECKS = re.compile(r"(?:\s+[.:'|,]+)*[\s:]*$")
+#: More of a date after the date matched (``๒๑/๑๑/๒๕๒๐๐ :``: the year read with five digits).
+_OCR_DATE_REST_RE = re.compile(r"[^\s:]{1,3}\s*:\s*")
 _DATE_LOST_SLASH_RE = re.compile(r"::\s*(?P<dm>[0-9]{2,4})\s*[/|lI]\s*(?P<year>[0-9]{4})\s*:?")
 #: The plan and target flags, in a cell of their own or after an entry's budget.
 _PLAN_FLAG = r"(?:ไม่)?เป็นไปตามแผน"
@@ -188,7 +206,7 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
     for line in doc.rows():
         if _PAGE_HEADER_RE.match(line.text):
             continue
-        name = _heading_of(line.text)
+        name = _heading_of(line.text, doc.ocr_used)
         if name is not None:
             current = name
             continue
@@ -199,9 +217,9 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
     return blocks
 
 
-def _heading_of(text: str) -> str | None:
+def _heading_of(text: str, ocr: bool = False) -> str | None:
     """The block a numbered section heading opens (its words matched in key form)."""
-    heading = _HEADING_RE.match(text)
+    heading = _HEADING_RE.match(text) or (_OCR_HEADING_RE.match(text) if ocr else None)
     if not heading or len(text) > 160:
         return None
     title = heading.group("title")
@@ -417,6 +435,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     narrative: list[Raw] = []
     after_budget = False  # past the budget only the flags remain (and, from OCR, specks)
     past_budget: list[_Cell] = []  # the cells past the budget
+    budget_tail: tuple[Line, int, int] | None = None  # the rest of the budget's cell
     for cell in _coalesced(rep.cells):
         text, line = cell.text, cell.line
         flags = _trailing_flags(text) or (_flags_in_tail(text) if after_budget else [])
@@ -431,10 +450,14 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         if date is None and doc.ocr_used:
             date = _OCR_DATE_PART_RE.match(text)
         if date:
-            row.fields.setdefault("report_date",
-                                  doc.raw_in(line, cell.start + date.start("date"),
-                                             cell.start + date.end("date")))
             body_start = date.end()
+            rest = _OCR_DATE_REST_RE.match(text, body_start) if doc.ocr_used else None
+            if rest is not None:  # OCR read more digits than a date has (๒๕๒๐๐): not read
+                body_start = rest.end()
+            else:
+                row.fields.setdefault("report_date",
+                                      doc.raw_in(line, cell.start + date.start("date"),
+                                                 cell.start + date.end("date")))
         elif doc.ocr_used and (odd := _OCR_ODD_DATE_RE.match(text)):
             derived = _date_read_oddly(doc, odd, line, cell.start)
             if derived is not None:
@@ -445,6 +468,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             if derived is not None:
                 row.fields.setdefault("report_date", derived)
                 body_start = lost.end()
+        elif doc.ocr_used and not narrative and (odd_date := _OCR_DATE_JUNK_RE.match(text)):
+            body_start = odd_date.end()  # a date OCR made unreadable: not the narrative
         progress = _labelled(text, _PROGRESS_LABEL, _PROGRESS_VALUE, body_start, doc.ocr_used)
         budget_from = None
         if progress:
@@ -462,6 +487,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                 body_end = len(text[:budget.start()].rstrip(" :\t"))
             if budget:
                 after_budget = True
+                budget_tail = (line, cell.start + budget.end(), cell.start + len(text))
                 row.fields.setdefault("budget_disbursed_thb", doc.raw_in(
                     line, cell.start + budget.start("value"), cell.start + budget.end("value")))
                 tail = text[budget.end():]
@@ -471,14 +497,75 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         body = text[body_start:body_end]
         lead = len(body) - len(body.lstrip(" \t:"))
         trail = len(body.rstrip(" \t:"))
+        if doc.ocr_used:  # specks OCR read apart from the words: ``. ดำเนินการ``, ``ราคากลาง :: .``
+            opening, closing = _OCR_LEAD_SPECKS.match(body), _OCR_TRAIL_SPECKS.search(body)
+            lead = opening.end() if opening else lead
+            trail = max(lead, closing.start()) if closing else trail
         piece = doc.raw_in(line, cell.start + body_start + lead, cell.start + body_start + trail)
         if piece is not None:
             narrative.append(piece)
     if past_budget and ("on_plan" not in row.fields or "on_target" not in row.fields):
         _flags_across(doc, past_budget, row)
+    if doc.ocr_used and budget_tail is not None and (
+            "on_plan" not in row.fields or "on_target" not in row.fields):
+        after = joined_line([budget_tail, *((c.line, c.start, c.start + len(c.text))
+                                           for c in past_budget)])
+        _put_approx_flags(doc, after, 0, len(after.text), row)
     if narrative:
         row.fields["detail"] = narrative
     return row
+
+
+#: The flags' words without ไม่, in key form, the longer first: an approximate match
+#: of the plan's words must not be the target's (both open with เป็นไปตาม).
+_FLAG_CORES = (("on_target", key("เป็นไปตามเป้าหมาย")), ("on_plan", key("เป็นไปตามแผน")))
+_NEGATION_KEY = key("ไม่")
+#: What may stand before a flag read approximately, for it to be read as affirmative:
+#: nothing, or the separator of its cell.
+_FLAG_OPENS = re.compile(r"(?:^|[:|;])[\s.'\u2019]*$")
+#: Least similarity (0..100) of a flag read approximately to its words.
+FLAG_SIMILARITY = 80.0
+
+
+def _approx_flags(text: str) -> list[tuple[str, bool, int, int]]:
+    """Flags OCR read with letters wrong (``เป็นไปตามเบ้าหมาย``): ``(column, value, a, b)``.
+
+    The words after ไม่ are matched approximately in key form; the flag is
+    negative when ไม่ (in key form) stands right before them, affirmative when
+    nothing or a cell separator does, and not read at all otherwise: OCR may have
+    made anything of a ไม่, and a flag is never guessed.
+    """
+    from rapidfuzz.fuzz import partial_ratio_alignment
+
+    folded, offsets = key_map(text)
+    out: list[tuple[str, bool, int, int]] = []
+    for column, core in _FLAG_CORES:
+        found = partial_ratio_alignment(core, folded, score_cutoff=FLAG_SIMILARITY)
+        if found is None or found.dest_end - found.dest_start < len(core) - 3:
+            continue
+        a, b = found.dest_start, found.dest_end
+        start = offsets[a]
+        if folded[:a].endswith(_NEGATION_KEY):
+            value, start = False, offsets[a - len(_NEGATION_KEY)]
+        elif _FLAG_OPENS.search(text[:start]):
+            value = True
+        else:
+            continue
+        out.append((column, value, start, past_marks(text, offsets[b - 1] + 1)))
+        folded = folded[:a] + "#" * (b - a) + folded[b:]  # the plan's words are not these
+    return out
+
+
+def _put_approx_flags(doc: RepairedText, line: Line, a: int, b: int, row: RawRow) -> None:
+    """Flags still missing, read approximately from ``line.text[a:b]`` (OCR only)."""
+    for column, value, x, y in _approx_flags(line.text[a:b]):
+        if column in row.fields:
+            continue
+        raw = doc.raw_in(line, a + x, a + y)
+        if raw is not None:
+            row.fields[column] = Derived(
+                value, f"OCR read the flag {raw.text!r}: its words matched approximately",
+                raw.span)
 
 
 def _flags_across(doc: RepairedText, tail: list[_Cell], row: RawRow) -> None:

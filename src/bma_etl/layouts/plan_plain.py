@@ -58,9 +58,10 @@ _GROUPED_RE = re.compile(
     rf"(?![0-9๐-๙,])(?:\.?\s*[-–—])?"
 )
 #: A row's number at the start of a line: ``๑ โครงการ...``, ``2.`` alone, ``3) ...``;
-#: never a number that goes on (``00.- บาท``, ``100,000``, ``2566 –``).
+#: never a number that goes on (``00.- บาท``, ``100,000``, ``2566 –``). OCR reads the
+#: rule between the number and the name as ``|`` now and then (``๑ | โครงการ...``).
 _ROW_START_RE = re.compile(
-    rf"^\s*(?P<no>{DIGIT}{{1,3}})(?P<dot>\s*[.)])?(?![0-9๐-๙,.])(?:\s+|$)(?P<rest>.*)$"
+    rf"^\s*(?P<no>{DIGIT}{{1,3}})(?P<dot>\s*[.)])?(?![0-9๐-๙,.])(?:\s+|$)(?:\|\s*)?(?P<rest>.*)$"
 )
 #: What may follow a row's number: a letter (not ``(``, a digit or a dash).
 _ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
@@ -193,9 +194,11 @@ def columns_of(header: str) -> Columns:
 # ---------------------------------------------------------------------------
 
 
-def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool]
-                 ) -> list[PlainTable]:
+def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool],
+                 ocr: bool = False) -> list[PlainTable]:
     """The budget tables in ``lines[start:]``, each with the heading lines above it.
+
+    ``ocr``: the lines were read by OCR (a row's number may be misread).
 
     Between two tables only a few heading lines may come (:data:`MAX_HEADING_LINES`);
     more, and the summary is over.
@@ -206,7 +209,7 @@ def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool
     while i < len(lines):
         count = header_at(lines, i)
         if count:
-            table, i = _read_rows(lines, i, count, headings, is_heading)
+            table, i = _read_rows(lines, i, count, headings, is_heading, ocr)
             out.append(table)
             headings = []
             continue
@@ -224,16 +227,32 @@ def _squashed(lines: list[Line], i: int, count: int) -> str:
     return "".join(squash(ln.text) for ln in lines[i:i + count])
 
 
+#: What OCR makes of them: an amount read with its digits or separators wrong
+#: (``๓,๓๐๒๕,๕๐๐ บาท``, ``2.141.500 บาท``) still ends the name before it (its value
+#: is not well-formed, so it is never loaded), and ไม่ใช้งบประมาณ without its marks.
+_OCR_AMOUNT_BAHT_RE = re.compile(
+    rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}(?:[0-9๐-๙,.]*{DIGIT})?)\s*(?:\.?\s*[-–—]\s*)?บาท"
+)
+_OCR_NO_BUDGET_RE = re.compile(
+    r"ไม[่้]?\s*(?:ได[้่]?)?\s*(?:ใช[้่]?|มี|รับ|ขอ|ตั้?ง)?\s*(?:การจัดสรร)?\s*งบ(?:ประมาณ)?")
+_NO_BUDGET = (NO_BUDGET_RE, _OCR_NO_BUDGET_RE)
+
+
 def _budget_said(text: str) -> re.Match[str] | None:
-    """The last budget the text states: an amount in baht or ไม่ใช้งบประมาณ."""
+    """The last budget the text states: an amount in baht or ไม่ใช้งบประมาณ.
+
+    As printed first; then as OCR may have read it (:data:`_OCR_AMOUNT_BAHT_RE`).
+    """
     found = None
-    for regex in (AMOUNT_BAHT_RE, NO_BUDGET_RE):
-        for m in regex.finditer(text):
-            if found is None or m.start() > found.start():
-                found = m
-    if found is None:
-        for m in _GROUPED_RE.finditer(text):
-            found = m
+    for regexes in ((AMOUNT_BAHT_RE, NO_BUDGET_RE), (_OCR_AMOUNT_BAHT_RE, _OCR_NO_BUDGET_RE)):
+        for regex in regexes:
+            for m in regex.finditer(text):
+                if found is None or m.start() > found.start():
+                    found = m
+        if found is not None:
+            return found
+    for m in _GROUPED_RE.finditer(text):
+        found = m
     return found
 
 
@@ -263,11 +282,27 @@ def _next_number(no: int, last: int | None, complete: bool) -> bool:
     return no == last + 1 or (complete and last < no <= last + _SEQ_SLACK)
 
 
-def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool
-               ) -> PlainRow | None:
-    """The row ``line`` starts, if it starts one: a number in sequence, then words."""
+#: A row whose number OCR read as something else (``é โครงการ...``, ``ษ โครงการ...``):
+#: one or two signs, then a project's name.
+_OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})\s+(?P<rest>โครงการ.*)$")
+
+
+def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
+               ocr: bool = False) -> PlainRow | None:
+    """The row ``line`` starts, if it starts one: a number in sequence, then words.
+
+    From OCR, a line after a complete row (``complete``) that opens with a sign or two
+    and ``โครงการ`` starts the next item too, its number not read.
+    """
     text = line.text.strip()
     m = _ROW_START_RE.match(text)
+    if ocr and complete and not columns.group and (
+            m is None or not _ROW_BODY_RE.match(m.group("rest"))):
+        odd = _OCR_ROW_START_RE.match(text)
+        if odd is not None and numbers.row is not None:
+            numbers.row += 1
+            lead = len(line.text) - len(line.text.lstrip())
+            return PlainRow("item", [line], None, lead + odd.start("rest"))
     if m is None or not _ROW_BODY_RE.match(m.group("rest")):
         return None
     no = to_int(m.group("no"))
@@ -312,7 +347,7 @@ def _header_follows(lines: list[Line], i: int) -> bool:
 
 
 def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
-               is_heading: Callable[[str], bool]) -> tuple[PlainTable, int]:
+               is_heading: Callable[[str], bool], ocr: bool = False) -> tuple[PlainTable, int]:
     """Read the rows under the header at ``lines[i]``; returns the table and where it ended."""
     header = _squashed(lines, i, count)
     columns = columns_of(header)
@@ -342,7 +377,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
             j += 1  # the rest of a header cell (``ที่รับผิดชอบ``)
             continue
         started = None if current is not None and current.kind == "total" \
-            else _row_start(line, columns, numbers, complete or current is None)
+            else _row_start(line, columns, numbers, complete or current is None, ocr)
         if started is not None:
             current = started
             table.rows.append(current)
@@ -372,7 +407,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         line = row.joined()
         if row.kind == "total":
             said = _budget_said(line.text)
-            if said is not None and said.re is not NO_BUDGET_RE:
+            if said is not None and said.re not in _NO_BUDGET:
                 out.stated_total = doc.raw_in(line, *said.span("amount")) or out.stated_total
             continue
         seq_span = row.no
@@ -395,7 +430,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             continue
         if said is None:
             findings.append(_unplaced(line, "budget cell is not an amount"))
-        elif said.re is NO_BUDGET_RE:
+        elif said.re in _NO_BUDGET:
             put_budget(fields, out.amounts, True,
                        doc.raw_in(line, body + said.start(), body + said.end()))
         else:

@@ -55,6 +55,7 @@ from bma_etl.errors import ExtractError, NormalizeError
 from bma_etl.layouts.base import (
     Derived,
     Extraction,
+    FieldValue,
     Finding,
     Layout,
     Line,
@@ -70,7 +71,7 @@ from bma_etl.layouts.common import (
     split_person_raw,
     strip_outline_raw,
 )
-from bma_etl.matchkey import KeyMatch, match_key
+from bma_etl.matchkey import KeyMatch, key, key_map, match_key, past_marks
 from bma_etl.normalize.dates import parse_date
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.fiscal import fiscal_year_be
@@ -177,15 +178,23 @@ _ENTRY_RE = re.compile(
 )
 _BE_DATE_RE = re.compile(rf"^\s*(?P<date>{_D}{{1,2}}/{_D}{{1,2}}/{_D}{{4}})\s*:\s*(?P<body>.*)$")
 _SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
+#: The report date as OCR may read it (``19/0172569 :``, a ``/`` read as ``1``): not a
+#: date to load (the entry heading's system date stands), but not the detail either.
+_OCR_BE_DATE_RE = re.compile(
+    rf"^\W{{0,3}}(?P<date>{_D}[0-9๐-๙/|lI ]{{5,10}}{_D})\s*[:;]\s*"
+    r"(?P<body>.*)$")
 #: After OCR: a separator whose dashes were lost, an entry heading with a speck after it.
 _OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$")
 #: Specks OCR reads before a line (``“ อุปสรรค…`` for ``** อุปสรรค…``).
 _OCR_LEAD = r"^[\W_]{0,3}"
 #: An entry heading as OCR reads it: punctuation specks between its parts, the
 #: number's brackets misread (``A)`` for ``(8)``), a speck after it.
+#: The number's closing bracket lost (``(2 ความ…``) or the number misread (``(ๆ ความ…``):
+#: an opening or a closing bracket is still needed. A speck before ร้อยละ (``ร์ รอยละ``).
 _OCR_ENTRY = (
-    rf"^\W{{0,3}}?(?:\(\s*(?P<seq>{_D}{{1,4}})\s*[)\]1|]|\S{{0,2}}[)\]])\s*ความคืบหน้าโครงการฯ?[,.:;]*"
-    rf"(?:ร้อยละ[,.:;]*(?P<pct>{_NUM})\s*%?)?[,.:;]*"
+    rf"^\W{{0,3}}?(?:\(\s*(?P<seq>{_D}{{1,4}})\s*[)\]1|]?|\S{{0,2}}[)\]]|\(\S{{0,2}})"
+    r"\s*ความคืบหน้าโครงการฯ?[,.:;]*"
+    rf"(?:\S{{0,2}}?ร้อยละ[,.:;]*(?P<pct>{_NUM})\s*%?)?[,.:;]*"
     r"(?:\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}\))?.{0,4}$"
 )
 #: Lines complete in themselves, never joined to a wrapped line beside them.
@@ -199,6 +208,13 @@ ENTRY_LABELS: dict[str, str] = {
 }
 _ENTRY_LABEL_RES = [
     (re.compile(rf"^\s*\*{{0,3}}\s*(?:{label})\s*:\s*(?P<value>.*)$"), column)
+    for label, column in ENTRY_LABELS.items()
+]
+#: The same as OCR reads them: the ``:`` read as ``;``, or as ``1``, ``l`` or ``|`` glued
+#: to the value's first Thai letter (``ปัญหาของโครงการ 1ไม่มี``).
+_OCR_ENTRY_LABELS = [
+    (_OCR_LEAD + rf"\s*\*{{0,3}}\s*(?:{label})\s*(?:[:;]|[1lI|](?=[\u0e01-\u0e4e]))\s*"
+     r"(?P<value>.*)$", column)
     for label, column in ENTRY_LABELS.items()
 ]
 #: The KPI block (label → indicators column); on the target and achieved lines the
@@ -677,7 +693,7 @@ def _read_body(doc: RepairedText, lines: list[Line], out: Extraction
         out.findings.append(Finding("progress_updates", None, None, "warning", "unparsed_line",
                                     f"line {line.no}: not part of an entry or KPI block: "
                                     f"{text.strip()[:50]!r}"))
-    return [_finish_entry(e, out) for e in entries], indicators
+    return [_finish_entry(e, out, ocr) for e in entries], indicators
 
 
 def _new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordinal: int
@@ -690,9 +706,8 @@ def _new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordin
 
 
 def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
-    for regex, column in _ENTRY_LABEL_RES:
-        m = regex.match(line.text) or (
-            match_key(_OCR_LEAD + regex.pattern.lstrip("^"), line.text) if doc.ocr_used else None)
+    for (regex, column), (ocr_pattern, _) in zip(_ENTRY_LABEL_RES, _OCR_ENTRY_LABELS, strict=True):
+        m = regex.match(line.text) or (match_key(ocr_pattern, line.text) if doc.ocr_used else None)
         if m:
             entry.current = column
             raw = doc.raw_match(m, "value", line=line)
@@ -700,11 +715,25 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
             if raw is not None:
                 entry.pieces[column].append(raw)
             return
+    if doc.ocr_used:
+        if _OCR_SPECKS_RE.match(line.text):
+            return  # a separator or specks OCR read as marks and digits: no text of the entry
+        found = _approx_entry_label(line.text)
+        if found is not None:
+            column, value_at = found
+            entry.current = column
+            raw = doc.raw_in(line, value_at, len(line.text.rstrip()))
+            entry.pieces.setdefault(column, [])
+            if raw is not None:
+                entry.pieces[column].append(raw)
+            return
     if entry.be is None and entry.current == "detail" and "detail" not in entry.pieces:
         m = _BE_DATE_RE.match(line.text)
-        if m:
-            entry.be = doc.raw_match(m, "date", line=line)
-            body = doc.raw_match(m, "body", line=line)
+        odd = _OCR_BE_DATE_RE.match(line.text) if m is None and doc.ocr_used else None
+        if m or odd:
+            if m:
+                entry.be = doc.raw_match(m, "date", line=line)
+            body = doc.raw_match(m or odd, "body", line=line)  # type: ignore[arg-type]
             entry.pieces["detail"] = [body] if body is not None else []
             return
     raw = doc.raw_in(line, 0, len(line.text))
@@ -712,12 +741,53 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
         entry.pieces.setdefault(entry.current, []).append(raw)
 
 
-def _finish_entry(entry: _Entry, out: Extraction) -> RawRow:
+#: A line OCR made of a separator or of specks: no letters but digits, marks,
+#: punctuation (``8@@ -----``, ``. ๕@๑๕``, ``๕๕๕``).
+_OCR_SPECKS_RE = re.compile(r"^[\W\d_๐-๙\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*$")
+#: The entry labels' words in key form, for an approximate match (OCR: ``บัญหาของโครงการ``).
+_ENTRY_LABEL_KEYS = (("problems", key("ปัญหาของโครงการ")),
+                     ("obstacles", key("อุปสรรคของโครงการ")))
+#: Least similarity (0..100) of an entry label read approximately.
+LABEL_SIMILARITY = 85.0
+
+
+def _approx_entry_label(text: str) -> tuple[str, int] | None:
+    """``(column, where its value starts)`` of an entry label OCR read with a letter wrong.
+
+    The label must open the line (after a few specks) and be followed by its ``:``;
+    the better of the two labels wins, and only clearly.
+    """
+    from rapidfuzz.fuzz import partial_ratio_alignment
+
+    folded, offsets = key_map(text[:60])
+    scored = []
+    for column, label in _ENTRY_LABEL_KEYS:
+        found = partial_ratio_alignment(label, folded, score_cutoff=LABEL_SIMILARITY)
+        if found is not None and found.dest_start <= 4:
+            scored.append((found.score, column, found.dest_end))
+    if len(scored) != 1:
+        return None
+    _, column, end = scored[0]
+    at = past_marks(text, offsets[end - 1] + 1)
+    colon = re.match(r"[\s.]*[:;]\s*", text[at:])
+    if colon is None:
+        return None
+    return column, at + colon.end()
+
+
+def _finish_entry(entry: _Entry, out: Extraction, ocr: bool = False) -> RawRow:
     row = entry.row
     row.fields["report_date"] = entry.be or entry.iso
     if entry.be is not None and entry.iso is not None:
         be, iso = _date_of(entry.be), _date_of(entry.iso)
-        if be is not None and iso is not None and be != iso:
+        if be is not None and iso is not None and be != iso and ocr:
+            # two readings of one date by OCR that disagree: either may be the misread one
+            row.fields["report_date"] = None
+            out.findings.append(Finding(
+                "progress_updates", row.ordinal, "report_date", "warning", "ocr_doubtful_value",
+                f"line {entry.line_no}: OCR read the report date {entry.be.text!r} and the "
+                f"system date {entry.iso.text!r}, which differ: not loaded"))
+        elif be is not None and iso is not None and be != iso:
             out.findings.append(Finding(
                 "progress_updates", row.ordinal, "report_date", "warning", "ambiguous_value",
                 f"line {entry.line_no}: report date {entry.be.text} and system date "
@@ -725,8 +795,25 @@ def _finish_entry(entry: _Entry, out: Extraction) -> RawRow:
     for column in ("detail", "problems", "obstacles"):
         pieces = entry.pieces.get(column)
         if pieces:
-            row.fields[column] = pieces
+            row.fields[column] = _said_none(pieces) if ocr else pieces
     return row
+
+
+_NONE_KEY = key("ไม่มี")
+
+
+def _said_none(pieces: list[Raw]) -> FieldValue:
+    """``ไม่มี`` (none) for a value OCR read as those letters without their marks (``ไมมี``).
+
+    The key form of the whole value must be the phrase's: no other words have it.
+    """
+    if len(pieces) != 1:
+        return pieces
+    text = pieces[0].text.strip(" \t:.;")
+    if text == "ไม่มี" or key(text) != _NONE_KEY:
+        return pieces
+    return Derived("ไม่มี", f"OCR read {pieces[0].text!r}: the letters of ไม่มี without its "
+                   "marks", pieces[0].span)
 
 
 def _read_kpi_line(doc: RepairedText, line: Line, kpi: RawRow, ocr: bool = False) -> bool:

@@ -36,7 +36,7 @@ from bma_etl.layouts.base import (
     score_signals,
 )
 from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_outline_raw
-from bma_etl.matchkey import search_key
+from bma_etl.matchkey import MARKS, search_key
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.records import MonthlyProgress, Project
 
@@ -79,6 +79,12 @@ _LABEL_RES = [
     (re.compile(rf"^\s*(?:{label})[ \t]*:?[ \t]*(?P<value>.*?)\s*$"), column)
     for label, column in PROJECT_LABELS.items()
 ]
+#: The ``ID`` labels as OCR reads them glued to their value: ``I`` as ``1``, ``l``,
+#: ``|`` or ``!``, ``D`` as ``0`` or ``O``, a speck before (``Branch 1D1134``,
+#: ``Kpi |ID8853-1907``, ``Policy !063``).
+_OCR_ID = r"\s*\|?[I1l|!][D0O]"
+_OCR_LABELS = {label: label.replace(r"\s*ID", _OCR_ID)
+               for label in PROJECT_LABELS if label.endswith(r"\s*ID")}
 #: Specks OCR puts before a line's first word.
 _OCR_SPECKS = " \t.,'\"-|!"
 #: Columns whose value may continue on the following lines.
@@ -104,7 +110,9 @@ _ITEM_RE = re.compile(rf"^\s*{_D}{{1,2}}\s*[.)]")
 # and an optional value (an HTML cell boundary), a month and a spaced value, or
 # month and value glued together.
 #: OCR loses ที่'s marks and puts specks before a line: both are let through.
-_MONTH_LINE_RE = re.compile(r"^[\s.,'\-|]*ผลงานเดือนที?่?[ ]*")
+#: It also puts a space inside a word now and then (``ผลงานเดื อนที 4``).
+_MONTH_WORDS = " ?".join(f"{c}?" if re.fullmatch(f"[{MARKS}]", c) else c for c in "ผลงานเดือนที่")
+_MONTH_LINE_RE = re.compile(rf"^[\s.,'\-|]*{_MONTH_WORDS}[ ]*")
 _NUMBER = rf"{_D}+(?:\.{_D}+)?"
 _MONTH_TAB_RE = re.compile(
     rf"(?P<month>{_D}{{1,2}})[ ]*\t[ \t]*(?P<value>{_NUMBER})?[ \t]*%?[ \t]*$"
@@ -209,7 +217,7 @@ def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | Non
         value_at: int | None = m.start("value") if m else None
         if m is None and doc.ocr_used:  # OCR lost or added marks in the label's words
             bare = line.text.lstrip(_OCR_SPECKS)
-            found = search_key(f"^(?:{label})", bare)
+            found = search_key(f"^(?:{_OCR_LABELS.get(label, label)})", bare)
             if found is not None:
                 value_at = len(line.text) - len(bare) + found[1]
                 value_at += len(line.text[value_at:]) - len(line.text[value_at:].lstrip(" \t:"))

@@ -34,6 +34,9 @@ _OCR_CONFUSABLE = re.compile(r"(?<![A-Za-z])[oOlI](?=[0-9])|(?<=[0-9])[oOlI](?![
 # A minus sign counts only when glued to the digits and not glued to a word
 # before it ("-5" but not the dash in "04160000-3949" or "ด้านที่ ๗ - การ").
 _BEFORE_MINUS = frozenset(" \t\n\r\u00a0=(:")
+# "2.141.500": OCR read the thousands commas as points. Two points or more cannot be
+# a decimal point: the groups are thousands (one point, "2.141", is left a decimal).
+_DOTTED_GROUPS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}")
 # "1 500 000": OCR put spaces where the thousands commas were.
 _SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?")
 
@@ -82,6 +85,8 @@ def _numbers(s: str, what: str, scan: str | None = None) -> list[tuple[str, int,
     found: list[tuple[str, int, int]] = []
     for m in _RUN.finditer(text):
         token = m.group()
+        if _DOTTED_GROUPS.fullmatch(token):
+            token = token.replace(".", ",")
         if not _WELL_FORMED.fullmatch(token):
             raise NormalizeError(f"{s!r} is not {what}: {token!r} is not a well-formed number")
         sign = "-" if _negative(text, m.start()) else ""

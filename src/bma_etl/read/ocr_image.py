@@ -9,6 +9,8 @@ the noise goes with a median filter (:data:`DENOISE_SIZE`).
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from itertools import pairwise
 
 from PIL import Image, ImageFilter
@@ -87,3 +89,85 @@ def otsu_threshold(image: Image.Image) -> int:
         if var > best_var:
             best, best_var = level + 1, var
     return best
+
+
+# ------------------------------------------------------------------ table rules
+
+#: A rule is a run of ink at least this long (inches): longer than any letter's
+#: stroke, shorter than a table's narrowest column.
+RULE_MIN_LENGTH = 0.4
+#: Pieces of the page this long (inches) are looked at: a run of them all ink...
+RULE_STEP = 1 / 50
+#: ...at least this full of ink is part of a rule (a rule's pixels, blurred or
+#: speckled by the scan, are not all black).
+RULE_INK = 0.85
+#: Runs of rule on rows (or columns) this close (inches) are one rule, however thick...
+RULE_JOIN = 0.03
+#: ...and so are runs in line with a gap this long (inches) between them: a scan
+#: breaks a thin rule. (Joining longer gaps, up to 4 inches, and taking the ends of
+#: the horizontal rules for a table's sides merged two rows of a 1-bit scan whose
+#: rules were broken up: left out.)
+RULE_GAP = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class PageRules:
+    """A page image's drawn rules, in pixels, and the image's resolution.
+
+    Horizontal rules are ``(y, left, right)``, vertical ones ``(x, top, bottom)``.
+    """
+
+    horizontal: tuple[tuple[int, int, int], ...] = ()
+    vertical: tuple[tuple[int, int, int], ...] = ()
+    dpi: float = 300.0
+
+
+def page_rules(image: Image.Image, dpi: float) -> PageRules:
+    """The long straight lines of ink a (level, clean) page image draws: table rules.
+
+    Pillow only: the ink is averaged over steps of :data:`RULE_STEP` along each
+    row (and each column), and runs of full steps :data:`RULE_MIN_LENGTH` long or
+    more are rules. Text has no such runs; a dashed line's gaps break it up.
+    """
+    threshold = otsu_threshold(image)
+    ink = image.convert("L").point(lambda v: 255 if v < threshold else 0)
+    return PageRules(_runs(ink, dpi), _runs(ink.transpose(Image.Transpose.TRANSPOSE), dpi), dpi)
+
+
+def _runs(ink: Image.Image, dpi: float) -> tuple[tuple[int, int, int], ...]:
+    """Horizontal rules of an ink image: ``(y, left, right)`` in its pixels."""
+    step = max(2, round(dpi * RULE_STEP))
+    width = ink.width // step
+    if width < 2:
+        return ()
+    cells = ink.resize((width, ink.height), Image.Resampling.BOX).tobytes()
+    full = round(255 * RULE_INK)
+    mask = cells.translate(_MASKS[full])
+    least = max(2, round(dpi * RULE_MIN_LENGTH / step))
+    found: list[list[int]] = []  # y of first and last row, left, right (steps)
+    join = max(1, round(dpi * RULE_JOIN))
+    for m in re.finditer(b"1{%d,}" % least, mask):
+        y, left = divmod(m.start(), width)
+        right = min(m.end() - y * width, width)
+        if right - left < least:
+            continue
+        for rule in reversed(found[-8:]):
+            if y - rule[1] <= join and left <= rule[3] and right >= rule[2]:
+                rule[1], rule[2], rule[3] = y, min(rule[2], left), max(rule[3], right)
+                break
+        else:
+            found.append([y, y, left, right])
+    merged: list[list[int]] = []  # pieces of one rule the scan broke, side by side
+    gap = max(2, round(dpi * RULE_GAP / step))
+    for a, b, left, right in sorted(found):
+        last = merged[-1] if merged else None
+        if last is not None and a - last[1] <= join and left <= last[3] + gap \
+                and right >= last[2] - gap:
+            last[1], last[2], last[3] = max(last[1], b), min(last[2], left), max(last[3], right)
+        else:
+            merged.append([a, b, left, right])
+    return tuple(((a + b) // 2, left * step, right * step) for a, b, left, right in merged)
+
+
+_MASKS = {full: bytes(49 if v >= full else 48 for v in range(256))
+          for full in (round(255 * RULE_INK),)}

@@ -35,8 +35,10 @@ from dataclasses import dataclass, field
 
 from PIL import Image
 
+from bma_etl.read.ocr_image import PageRules
 from bma_etl.read.pdf_layout import TextLine, with_columns
 from bma_etl.read.pdf_page import line_pitches, with_blank_lines
+from bma_etl.rows import separator
 
 #: A gap between two words of this many line heights or more is a tab. On the
 #: fixtures' scans a space is 0.3-0.6 line heights and a tab or table column 2.5
@@ -168,6 +170,70 @@ def missed_bands(page: Image.Image, tsv: str) -> list[tuple[int, int]]:
     return bands
 
 
+#: A word of Latin letters (two or more) that Tesseract's ``tha+eng`` may have made
+#: of a Thai word (``UM`` for ``บาท``, ``any.`` for ``กทม.``).
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.,'\u2019]*")
+
+
+def latin_words(tsv: str) -> list[tuple[int, tuple[int, int, int, int], float]]:
+    """``(row, box, conf)`` of the TSV's Latin words on lines that hold Thai.
+
+    ``row`` numbers the TSV's lines (header 0); ``box`` is ``(left, top, right, bottom)``.
+    English words on Thai lines are among them (``Compact City``): what is read
+    again decides (:func:`~bma_etl.read.ocr.ocr_image`).
+    """
+    rows = tsv.splitlines()
+    words: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
+    for n, row in enumerate(rows[1:], start=1):
+        cells = row.split("\t")
+        if len(cells) >= 12 and cells[0] == "5" and cells[11].strip():
+            words.setdefault(tuple(cells[2:5]), []).append((n, cells))
+    out = []
+    for line in words.values():
+        if not any(_THAI.search(cells[11]) for _, cells in line):
+            continue
+        for n, cells in line:
+            text = cells[11].strip()
+            if _LATIN_WORD.fullmatch(text) and sum(c.isalpha() for c in text) >= 2:
+                try:
+                    left, top, width, height = (int(c) for c in cells[6:10])
+                    conf = float(cells[10])
+                except ValueError:
+                    continue
+                out.append((n, (left, top, left + width, top + height), conf))
+    return out
+
+
+def with_words_replaced(tsv: str, txt: str, new: dict[int, str]) -> tuple[str, str]:
+    """The TSV and plain text with the words of TSV rows ``new`` names replaced.
+
+    The plain text is walked word by word as :func:`align_spaces` does; when it
+    does not follow the TSV, both are returned as they were.
+    """
+    rows = tsv.splitlines()
+    out_txt: list[str] = []
+    pos = 0
+    for n, row in enumerate(rows[1:], start=1):
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        word = cells[11].strip()
+        at = pos
+        while at < len(txt) and txt[at].isspace():
+            at += 1
+        if not txt.startswith(word, at):
+            return tsv, txt
+        if n in new:
+            out_txt.append(txt[pos:at] + new[n])
+            cells[11] = new[n]
+            rows[n] = "\t".join(cells)
+        else:
+            out_txt.append(txt[pos:at + len(word)])
+        pos = at + len(word)
+    out_txt.append(txt[pos:])
+    return "\n".join(rows) + ("\n" if tsv.endswith("\n") else ""), "".join(out_txt)
+
+
 def shifted_tsv(tsv: str, top: int, n: int) -> str:
     """TSV rows of a band read alone, moved ``top`` pixels down, in block ``MISSED_BLOCK + n``."""
     out = []
@@ -213,11 +279,14 @@ def align_spaces(lines: list[_Line], text: str) -> bool:
     return True
 
 
-def page_layout(tsv: str, text: str = "") -> tuple[str, tuple[OcrWord, ...], float | None]:
+def page_layout(tsv: str, text: str = "", rules: PageRules | None = None
+                ) -> tuple[str, tuple[OcrWord, ...], float | None]:
     """The page's text, its words and their mean confidence (None when no word was read).
 
     ``tsv`` and ``text`` are Tesseract's ``tsv`` and ``txt`` outputs of the
-    same recognition.
+    same recognition; ``rules``, the page's drawn rules (:func:`~.ocr_image.page_rules`):
+    each row of a ruled table becomes one line of tab-separated cells
+    (:func:`_table_rows`).
     """
     lines = parse_tsv(tsv)
     if not lines:
@@ -225,7 +294,9 @@ def page_layout(tsv: str, text: str = "") -> tuple[str, tuple[OcrWord, ...], flo
     aligned = align_spaces(lines, text)
     lines = _without_specks(_in_reading_order(lines))
     size = float(round(statistics.median(line.height for line in lines)))
-    built = [_build_line(line, size, aligned) for line in lines]
+    grouped = _table_rows(lines, rules) if rules is not None and rules.vertical else lines
+    built = [_build_row(line, size, aligned) if isinstance(line, _Row)
+             else _build_line(line, size, aligned) for line in grouped]
     text_lines = [tl for tl, _ in built]
     laid = with_columns(with_blank_lines(text_lines, line_pitches([text_lines])))
     out = "\n".join(line.text for line in laid)
@@ -246,6 +317,140 @@ def page_layout(tsv: str, text: str = "") -> tuple[str, tuple[OcrWord, ...], flo
     return out, tuple(words), round(sum(kept) / len(kept), 2)
 
 
+# ------------------------------------------------------------------ ruled tables
+
+#: Slack (inches) for a word on a rule's ends and for rules that cross.
+RULE_SLACK = 0.04
+#: A band holding more text lines than this is a frame around text, not a table row.
+MAX_LINES_PER_ROW = 12
+
+
+@dataclass(slots=True)
+class _Row:
+    """A ruled table's row: the pieces of each of its columns, line by line."""
+
+    key: tuple[int, int, int, int]  # top and bottom rules' y, the table's left and right
+    edges: tuple[int, ...]  # left edge of every column
+    columns: list[list[_Line]]
+    first: _Line
+
+
+def _cell_of(x: float, y: float, rules: PageRules, slack: float
+             ) -> tuple[tuple[int, int, int, int], int, tuple[int, ...]] | None:
+    """``(row key, column, column edges)`` of the ruled table cell holding a point, or None."""
+    across = [h for h in rules.horizontal if h[1] - slack <= x <= h[2] + slack]
+    above = [h for h in across if h[0] < y]
+    below = [h for h in across if h[0] > y]
+    if not above or not below:
+        return None
+    top = max(above, key=lambda h: h[0])
+    bottom = min(below, key=lambda h: h[0])
+    left, right = max(top[1], bottom[1]), min(top[2], bottom[2])
+    xs: list[int] = []
+    for v in sorted(rules.vertical):
+        if left - slack <= v[0] <= right + slack and v[1] <= top[0] + slack \
+                and v[2] >= bottom[0] - slack and (not xs or v[0] - xs[-1] > slack):
+            xs.append(v[0])
+    if len(xs) < 3 or not xs[0] - slack <= x <= xs[-1] + slack:
+        return None
+    column = max(i for i, edge in enumerate(xs[:-1]) if edge <= x + slack)
+    return (top[0], bottom[0], xs[0], xs[-1]), column, tuple(xs[:-1])
+
+
+#: What Tesseract reads a vertical rule as.
+_RULE_TEXT = frozenset("|lI![]1")
+
+
+def _on_rule(piece: _Piece, rules: PageRules, slack: float) -> bool:
+    """Whether a piece is a vertical rule read as a letter (``|``, ``l``)."""
+    if not set(piece.text) <= _RULE_TEXT:
+        return False
+    return any(piece.left - slack <= v[0] <= piece.right + slack and v[1] <= piece.top
+               and v[2] >= piece.bottom for v in rules.vertical)
+
+
+def _table_rows(lines: list[_Line], rules: PageRules) -> list[_Line | _Row]:
+    """The lines with those inside one ruled table row gathered into a :class:`_Row`.
+
+    A table drawn as boxes wraps each cell inside its column, and Tesseract reads
+    a row as lines across the cells (``รายงานครั้`` / ``งที่1``): the pieces of
+    each cell are put back together, as :mod:`.pdf_tables` does for a text layer.
+    A line only partly inside one row stays as it is.
+    """
+    slack = RULE_SLACK * rules.dpi
+    placed: dict[int, tuple[tuple[int, int, int, int], tuple[int, ...],
+                            list[tuple[int, _Piece]]]] = {}
+    for index, line in enumerate(lines):
+        kept = [p for p in line.pieces if not _on_rule(p, rules, slack)]
+        if not kept:
+            continue
+        line = lines[index] = _Line(line.height, kept)
+        cells = [_cell_of((p.left + p.right) / 2, (p.top + p.bottom) / 2, rules, slack)
+                 for p in line.pieces]
+        if any(c is None for c in cells) or len({c[0] for c in cells if c}) != 1:
+            continue
+        first = cells[0]
+        assert first is not None
+        placed[index] = (first[0], first[2],
+                         [(c[1], p) for c, p in zip(cells, line.pieces, strict=True) if c])
+    members: dict[tuple[int, int, int, int], list[int]] = {}
+    for index, (key, _, _) in placed.items():
+        members.setdefault(key, []).append(index)
+    out: list[_Line | _Row] = []
+    done: set[tuple[int, int, int, int]] = set()
+    for index, line in enumerate(lines):
+        if index not in placed or len(members[placed[index][0]]) > MAX_LINES_PER_ROW:
+            out.append(line)
+            continue
+        key, edges, _ = placed[index]
+        if key in done:
+            continue
+        done.add(key)
+        columns: list[list[_Line]] = [[] for _ in edges]
+        for member in sorted(members[key], key=lambda i: min(p.top for p in lines[i].pieces)):
+            by_column: dict[int, list[_Piece]] = {}
+            for column, piece in placed[member][2]:
+                by_column.setdefault(column, []).append(piece)
+            for column, pieces in by_column.items():
+                columns[column].append(_Line(lines[member].height, pieces))
+        out.append(_Row(key, edges, columns, line))
+    return out
+
+
+def _build_row(row: _Row, size: float, aligned: bool) -> tuple[TextLine, list[_Cell]]:
+    """A ruled table row as one line of tab-separated cells, empty cells kept.
+
+    A cell's lines are joined as :func:`bma_etl.rows.separator` joins a wrap:
+    nothing between two Thai letters, a space otherwise.
+    """
+    cells: list[_Cell] = []
+    for pieces_by_line in row.columns:
+        cell: _Cell = []
+        offset = 0
+        last = ""
+        for line in pieces_by_line:
+            _, (part,) = _build_line(_Line(line.height, line.pieces), size, aligned,
+                                     one_cell=True)
+            text = "".join(w.text if isinstance(w, OcrWord) else w for w in part)
+            between = separator(last, text)
+            if between:
+                cell.append(between)
+                offset += len(between)
+            for w in part:
+                if isinstance(w, OcrWord):
+                    cell.append(OcrWord(w.text, w.conf, w.box, offset + w.start))
+                else:
+                    cell.append(w)
+            offset += len(text)
+            last = text
+        cells.append(cell)
+    text = "\t".join("".join(w.text if isinstance(w, OcrWord) else w for w in c) for c in cells)
+    baseline = -statistics.median(p.bottom for p in row.first.pieces)
+    table = (row.key[2], row.key[3])
+    return TextLine(text, baseline, size, tuple(float(x) for x in row.edges),
+                    table=table), cells
+
+
 def _without_specks(lines: list[_Line]) -> list[_Line]:
     usual = statistics.median(p.height for line in lines for p in line.pieces)
     return [line for line in lines
@@ -258,12 +463,13 @@ def _without_specks(lines: list[_Line]) -> list[_Line]:
 _Cell = list[OcrWord | str]
 
 
-def _build_line(line: _Line, size: float, aligned: bool) -> tuple[TextLine, list[_Cell]]:
+def _build_line(line: _Line, size: float, aligned: bool, one_cell: bool = False
+                ) -> tuple[TextLine, list[_Cell]]:
     height = max(line.height, size / 2)  # a line of digits only is lower
     groups: list[list[list[_Piece]]] = [[[line.pieces[0]]]]  # cells → words → pieces
     for before, piece in zip(line.pieces, line.pieces[1:], strict=False):
         gap = piece.left - before.right
-        if gap >= TAB_GAP * height:
+        if gap >= TAB_GAP * height and not one_cell:
             groups.append([[piece]])
         elif _joined(before, piece, gap, height, aligned):
             groups[-1][-1].append(piece)
