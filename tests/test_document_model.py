@@ -138,10 +138,17 @@ def test_search_key_maps_back_to_the_text_as_read() -> None:
 
 HEADERS = ["แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗ สำนักงานเขตบางรัก", "ระบบติดตามและประเมินผลโครงการ",
            "รายงานความก้าวหน้า กรุงเทพมหานคร"]
-NUMBERS = ["- {n} -", "หน้า {n}", "{n}", "{n}/{total}", "Page {n} of {total}", "- ๑{n} -"]
+NUMBERS = ["- {n} -", "หน้า {n}", "{n}", "{n}/{total}", "Page {n} of {total}", "- ๑{n} -",
+           "หน้า {t}/{tt}", "หน้า {t}"]
+#: Thai-letter page numbering (an office suite's ก ข ค …).
+THAI_NUMBERING = "กขคงจฉชซฌญ"
 
 
-@pytest.mark.parametrize("seed", range(12))
+def _page_number(number: str, n: int, total: int) -> str:
+    return number.format(n=n, total=total, t=THAI_NUMBERING[n - 1], tt=THAI_NUMBERING[total - 1])
+
+
+@pytest.mark.parametrize("seed", range(24))
 def test_running_headers_and_page_numbers_are_furniture_and_table_rows_are_not(seed: int
                                                                               ) -> None:
     rng = random.Random(seed)
@@ -158,7 +165,7 @@ def test_running_headers_and_page_numbers_are_furniture_and_table_rows_are_not(s
             lines.append(f"ผลงานเดือนที่ {month} {rng.randint(1, 99)}")
             content.append(lines[-1])
             month += 1
-        lines += ["", number.format(n=n, total=total)]
+        lines += ["", _page_number(number, n, total)]
         pages.append("\n".join(lines))
     text = "\n".join(pages)
     starts, at = [], 0
@@ -168,7 +175,7 @@ def test_running_headers_and_page_numbers_are_furniture_and_table_rows_are_not(s
     doc = RepairedText.of(text, tuple(starts), furniture=furniture_lines(text, tuple(starts)))
     kept = [line.text for line in doc.lines() if line.text.strip()]
     assert [k for k in kept if k.startswith("ผลงาน")] == content
-    assert not any(k == header or k == number.format(n=i, total=total)
+    assert not any(k == header or k == _page_number(number, i, total)
                    for k in kept[1:] for i in range(1, total + 1))
 
 

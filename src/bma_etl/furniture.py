@@ -10,7 +10,7 @@ stay in the stored text, which provenance indexes).
 A line is furniture when it sits among the first or last :data:`EDGE_LINES`
 non-blank lines of a page and
 
-- it is a page number (``- ๓ -``, ``หน้า 3``, ``3/12``, ``Page 3 of 12``), or
+- it is a page number (``- ๓ -``, ``หน้า 3``, ``3/12``, ``Page 3 of 12``, ``หน้า ก/ฌ``), or
 - it is the outermost line (page numbers aside) and the same line, its page
   number aside, is the outermost line at the same edge (top or bottom) of
   another page, or
@@ -48,9 +48,14 @@ MIN_HEADER_SIMILARITY = 90.0
 MAX_FURNITURE_CHARS = 120
 
 _DIGIT = "[0-9๐-๙]"
+#: Thai-letter page numbers (ก ข ค … as office suites number pages): one or two
+#: consonants, only after หน้า, where no running text stands alone.
+_THAI_NUMBERING = "[ก-ฮ]{1,2}"
 PAGE_NUMBER_RE = re.compile(
     rf"^\s*(?:[-–—]\s*)?(?:(?:หน้า|หน้าที่|page|p\.)\s*)?{_DIGIT}{{1,4}}"
-    rf"(?:\s*(?:/|of|จาก)\s*{_DIGIT}{{1,4}})?(?:\s*[-–—])?\s*$",
+    rf"(?:\s*(?:/|of|จาก)\s*{_DIGIT}{{1,4}})?(?:\s*[-–—])?\s*$"
+    rf"|^\s*(?:[-–—]\s*)?(?:หน้าที่|หน้า)\s*{_THAI_NUMBERING}"
+    rf"(?:\s*(?:/|จาก)\s*{_THAI_NUMBERING})?(?:\s*[-–—])?\s*$",
     re.IGNORECASE,
 )
 
