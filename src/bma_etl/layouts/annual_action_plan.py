@@ -882,9 +882,13 @@ def _summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
             projects.append(item)
         computed = sum(read.amounts, Decimal(0))
         stated: FieldValue = read.stated_total
-        # An item whose amount was not read (an OCR'd cell, say) leaves no sum to state.
-        unread = any(it.fields.get("budget_thb") is None and not (
-            isinstance(u := it.fields.get("uses_budget"), Derived) and u.value is False)
+        # An item whose amount was not read (an OCR'd cell, say) or is not a number,
+        # or no item read at all, leaves no sum to state.
+        budgeted = sum(isinstance(u := it.fields.get("uses_budget"), Derived) and u.value is True
+                       for it in read.items)
+        unread = not read.items or len(read.amounts) < budgeted or any(
+            it.fields.get("budget_thb") is None and not (
+                isinstance(u := it.fields.get("uses_budget"), Derived) and u.value is False)
             for it in read.items)
         sections.append(RawRow("plan_sections", len(sections) + 1, {
             "section": tag,
