@@ -148,6 +148,16 @@ def _page_number(number: str, n: int, total: int) -> str:
     return number.format(n=n, total=total, t=THAI_NUMBERING[n - 1], tt=THAI_NUMBERING[total - 1])
 
 
+def _paged(pages: list[str]) -> RepairedText:
+    """The pages joined as one text, with their starts and furniture lines."""
+    text = "\n".join(pages)
+    starts, at = [], 0
+    for page in pages:
+        starts.append(at)
+        at += len(page) + 1
+    return RepairedText.of(text, tuple(starts), furniture=furniture_lines(text, tuple(starts)))
+
+
 @pytest.mark.parametrize("seed", range(24))
 def test_running_headers_and_page_numbers_are_furniture_and_table_rows_are_not(seed: int
                                                                               ) -> None:
@@ -167,12 +177,7 @@ def test_running_headers_and_page_numbers_are_furniture_and_table_rows_are_not(s
             month += 1
         lines += ["", _page_number(number, n, total)]
         pages.append("\n".join(lines))
-    text = "\n".join(pages)
-    starts, at = [], 0
-    for page in pages:
-        starts.append(at)
-        at += len(page) + 1
-    doc = RepairedText.of(text, tuple(starts), furniture=furniture_lines(text, tuple(starts)))
+    doc = _paged(pages)
     kept = [line.text for line in doc.lines() if line.text.strip()]
     assert [k for k in kept if k.startswith("ผลงาน")] == content
     assert not any(k == header or k == _page_number(number, i, total)
@@ -189,10 +194,5 @@ def test_a_browsers_print_header_and_footer_are_furniture(total: int) -> None:
         content += rows
         pages.append("\n".join(["11/30/26, 11:35 PM\tความคืบหน้าโครงการ", *rows,
                                 f"file:///tmp/print-x1/page.html\t{n}/{total}"]))
-    text = "\n".join(pages)
-    starts, at = [], 0
-    for page in pages:
-        starts.append(at)
-        at += len(page) + 1
-    doc = RepairedText.of(text, tuple(starts), furniture=furniture_lines(text, tuple(starts)))
+    doc = _paged(pages)
     assert [line.text for line in doc.lines() if line.text.strip()] == content
