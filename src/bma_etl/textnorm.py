@@ -173,12 +173,15 @@ _LONE_NIKHAHIT = re.compile(f"{NIKHAHIT}(?![{TONE_MARKS}]?{SARA_AA})")
 _LAO_RUN = re.compile("[\u0e80-\u0eff]+")
 
 
-def damage_score(text: str) -> float:
+def damage_score(text: str, loose_marks: int = 0) -> float:
     """Share of Thai character clusters showing damage, from 0 (clean) to 1.
 
     Damage: Private Use Area glyphs, combining marks with no base (at a line or
     word start), a NIKHAHIT not followed by SARA AA, a consonant, space, SARA AA,
     and Lao letters in a Thai line. Clusters are counted by their base letters.
+    ``loose_marks``: how many of the marks with no base the page draws over no
+    letter (a PDF reader's geometry says so: a word wrapped in a narrow column);
+    they are the page's own text, not damage.
 
     >>> damage_score("สำนักงานการต่างประเทศ")
     0.0
@@ -187,7 +190,7 @@ def damage_score(text: str) -> float:
     """
     damage = len(_PUA.findall(text))
     orphans = len(_ORPHAN_MARKS.findall(text))
-    damage += orphans + len(_LONE_NIKHAHIT.findall(text))
+    damage += orphans - min(orphans, loose_marks) + len(_LONE_NIKHAHIT.findall(text))
     damage += len(_AM_LOST_IN_SPACE.findall(text))
     for line in text.splitlines():
         if _LAO.search(line) and re.search(f"[{THAI_CONSONANTS}]", line):

@@ -99,6 +99,8 @@ class PageLayer:
     unmapped: int = 0  # glyphs dropped for having no text mapping (pdf_layout)
     am_tails: int = 0  # of those, the second halves of split SARA AMs
     image_cover: float = 0.0  # share of the page under images (measured on doubtful layers)
+    #: Orphan marks drawn over no letter: words wrapped in narrow cells, not damage.
+    loose_marks: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,9 +216,9 @@ def classify_page(layer: PageLayer) -> PdfPage:
     wraps = layer.wraps if text == layer.text else ()  # a joined year moved the lines
     chars = len("".join(text.split()))  # letters that are not white space
     if chars >= MIN_CHARS_PER_PAGE:
-        damage = damage_score(text)
+        damage = damage_score(text, layer.loose_marks)
         if damage:  # repair only removes damage: a clean page needs no second look
-            damage = damage_score(repair_text(text))
+            damage = damage_score(repair_text(text), layer.loose_marks)
         # A glyph with no text mapping is a letter the layer lost; the second half of
         # a split SARA AM is seen but weighs less, its letter being read whole.
         lost = layer.unmapped - (1 - AM_TAIL_WEIGHT) * layer.am_tails
@@ -318,7 +320,7 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
         if len(pdf) > page_limit:
             raise ReadError(f"{name}: {len(pdf)} pages, over the limit of {page_limit} pages "
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
-        pages: list[tuple[list[TextLine], bool, tuple[int, int], float, float]] = []
+        pages: list[tuple[list[TextLine], bool, tuple[int, int], float, float, int]] = []
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
@@ -330,10 +332,11 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 rules = rules_of(paths)
                 textpage = page.get_textpage()
                 try:
-                    lines = in_reading_order(
-                        with_table_rows(page_lines(textpage, rules.vertical), rules))
+                    read = page_lines(textpage, rules.vertical)
                 finally:
                     textpage.close()
+                loose = sum(line.loose_marks for line in read)  # before rows merge lines
+                lines = in_reading_order(with_table_rows(read, rules))
                 chars = sum(len("".join(line.text.split())) for line in lines)
                 cover = 0.0
                 if chars < MIN_CHARS_PER_PAGE:
@@ -344,15 +347,16 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                             is not None:
                         cover = image_cover(page, pictures)
                 lost = (sum(line.unmapped for line in lines), sum(line.am_tails for line in lines))
-                pages.append((lines, has_images, lost, cover, page.get_width()))
+                pages.append((lines, has_images, lost, cover, page.get_width(), loose))
             finally:
                 page.close()
         pitches = line_pitches([page[0] for page in pages])
         layers = []
-        for lines, images, lost, cover, width in pages:
+        for lines, images, lost, cover, width, loose in pages:
             laid = with_columns(with_blank_lines(with_side_by_side(lines, pitches), pitches))
             layers.append(PageLayer("\n".join(line.text for line in laid), images,
-                                    tuple(wrapped_lines(laid, width)), lost[0], lost[1], cover))
+                                    tuple(wrapped_lines(laid, width)), lost[0], lost[1], cover,
+                                    loose))
         return layers
     finally:
         pdf.close()

@@ -10,7 +10,8 @@ consonant's glyph; a HarfBuzz-shaped PDF writes a tone mark after the next lette
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from bma_etl.read.pdf_layout import _Line
@@ -161,3 +162,92 @@ def replace_marks(line: _Line) -> None:
             line.move(pos, target)
             text = line.text
         pos += 1
+
+
+#: The letters a mark is written over: the consonants (and a mark, for a mark stacked on it).
+_BASES = frozenset(map(chr, range(0x0E01, 0x0E2F))) | _MARK_SET
+#: What a mark may follow in text and not be an orphan
+#: (see :func:`~bma_etl.textnorm.damage_score`).
+_THAI_LIKE = re.compile("[\u0e01-\u0e5b\ue000-\uf8ff\u0e80-\u0eff]")
+
+
+def joins_mark(before: str, mark: str) -> bool:
+    """Whether white space between ``before`` and the Thai ``mark`` after it is dropped.
+
+    A combining mark never starts a word or a cell: after a consonant (or a mark
+    it stacks on) it joins that letter whatever the gap. Distributed (Thai)
+    justification spreads a cluster's glyphs apart (LibreOffice draws ``ที่`` as
+    ``ท`` and, a tab's width away, ``ี่``).
+
+    >>> joins_mark("ท", "ี"), joins_mark(".", "ี")
+    (True, False)
+    """
+    return mark in _MARK_SET and before in _BASES
+
+
+class PageLetters:
+    """The letters a page draws, by baseline: what a mark may be drawn over (in the worker).
+
+    Built on first use, from every character pdfium read that is not generated,
+    white space or a mark (glyphs with no text mapping included: they are drawn).
+    """
+
+    def __init__(self, g: Any, count: int) -> None:
+        self.g, self.count = g, count
+        self._letters: list[tuple[float, float, float]] | None = None  # baseline, left, right
+
+    def letters(self) -> list[tuple[float, float, float]]:
+        """``(baseline, left, right)`` of each letter, sorted by baseline."""
+        if self._letters is None:
+            g, found = self.g, []
+            for i in range(self.count):
+                ch = chr(g.unicode(i))
+                if ch in _SPACE_OR_MARK or ch in "\r\n\t" or g.generated(i):
+                    continue
+                origin = g.origin(i)
+                if origin is not None:
+                    left, right = g.edges(i)
+                    found.append((origin[1], left, right))
+            self._letters = sorted(found)
+        return self._letters
+
+    def under(self, x: float, baseline: float, size: float) -> bool:
+        """Whether a letter on ``baseline`` (within a quarter of ``size``) spans ``x``."""
+        letters = self.letters()
+        k = bisect_left(letters, (baseline - 0.25 * size,))
+        while k < len(letters) and letters[k][0] <= baseline + 0.25 * size:
+            if letters[k][1] <= x <= letters[k][2]:
+                return True
+            k += 1
+        return False
+
+
+def loose_marks(line: _Line, page: PageLetters) -> int:
+    """How many of the line's orphan marks (runs) are drawn over no letter of their line.
+
+    An orphan mark (no letter before it in the text, as
+    :func:`~bma_etl.textnorm.damage_score` counts them) drawn over a letter is a
+    layer that lost or misplaced that letter: damage. One drawn over none is how
+    the page looks: a narrow cell wrapped a word between a letter and its vowel
+    (LibreOffice puts ``มี.ค.`` as ``ม`` over ``ี.ค.``, or one letter a line) and
+    the letter stands on the line above, below or on the page before. OCR would
+    read no better, so such a mark is not counted as damage.
+    """
+    text, count = line.text, 0
+    for pos, ch in enumerate(text):
+        if ch not in _MARK_SET or (pos and text[pos - 1] in _MARK_SET):
+            continue
+        before = pos - 1
+        while before >= 0 and text[before] in " \u00a0":
+            before -= 1
+        if before >= 0 and (text[before] in _BASES if before < pos - 1
+                            else _THAI_LIKE.match(text[before])):
+            continue  # it has its letter (or joins it: :func:`joins_mark`)
+        origin = line.origin(pos)
+        if origin is None:
+            continue
+        left, right = line.box(pos)
+        size = line.g.size(line.index[pos]) or 1.0
+        if not page.under((left + right) / 2, origin[1], size):
+            count += 1
+    return count

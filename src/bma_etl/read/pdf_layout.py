@@ -21,7 +21,14 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bma_etl.read.pdf_clusters import am_unseen, drop_phantoms, replace_marks
+from bma_etl.read.pdf_clusters import (
+    PageLetters,
+    am_unseen,
+    drop_phantoms,
+    joins_mark,
+    loose_marks,
+    replace_marks,
+)
 from bma_etl.read.pdf_glyphs import (
     BREAK,
     DROPPED,
@@ -74,6 +81,9 @@ class TextLine:
     #: Baseline of each cell's first character (pdfium may put cells at different
     #: heights on one line).
     heights: tuple[float, ...] = ()
+    #: Orphan marks drawn over no letter: a word wrapped in a narrow cell, not
+    #: damage (:func:`.pdf_clusters.loose_marks`).
+    loose_marks: int = 0
 
 
 def page_text(textpage: Any) -> str:
@@ -102,6 +112,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         # coded 3, say) shift indices: read the page character by character.
         raw = "".join(chr(g.unicode(i)) for i in range(count))
     raw = without_false_breaks(g, without_unmapped(g, raw, count))
+    letters = PageLetters(g, count)
     lines: list[TextLine] = []
     start = 0
     for brk in (*BREAK.finditer(raw), None):
@@ -119,15 +130,17 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
                         and bottom - 1.0 <= baseline <= top + 1.0]
             fixer = _Line(g, line, start, crossing, baseline)
             left, right, first_word = fixer.extent()
-            line, cells = fixer.fixed(), tuple(fixer.cells)
-            heights = tuple(fixer.heights)
+            line, cells = fixer.fixed(letters), tuple(fixer.cells)
+            heights, loose = tuple(fixer.heights), fixer.loose
         else:
             cells = heights = ()
+            loose = 0
         text = _CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t")
         if text.count("\t") + 1 != len(cells):
             cells = heights = ()
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word,
-                              unmapped=lost + tails, am_tails=tails, heights=heights))
+                              unmapped=lost + tails, am_tails=tails, heights=heights,
+                              loose_marks=loose))
         start = brk.end() if brk else len(raw)
     return lines
 
@@ -206,6 +219,7 @@ class _Line:
         self.rules = sorted(rules or [])  # x of the vertical rules that cross the line
         self.baseline = baseline  # y of the line's first character's origin
         self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
+        self.loose = 0  # orphan marks drawn over no letter (see fixed)
         #: The line's characters, and the page index of each (``text[pos]`` is ``index[pos]``).
         self.text = line
         self.index: range | list[int] = range(base, base + len(line))
@@ -239,9 +253,11 @@ class _Line:
         index.insert(target, index.pop(pos))
         self.text, self.index = "".join(chars), index
 
-    def fixed(self) -> str:
+    def fixed(self, letters: PageLetters | None = None) -> str:
         drop_phantoms(self)
         replace_marks(self)
+        if letters is not None:
+            self.loose = loose_marks(self, letters)
         text = self.text
         first = len(text) - len(text.lstrip(" \u00a0"))
         if first < len(text):
@@ -337,6 +353,8 @@ class _Line:
         while j > 0 and text[j] in _MARKS:  # a mark sits over its base: the cluster's edge
             j -= 1
             left = max(left, g.edges(index[j])[1], ink.get(index[j], 0.0))
+        if joins_mark(text[a - 1], text[b]):  # a mark never starts a word or a cell
+            return ""
         right = g.edges(index[b])[0]
         if self.rules and self._ruled(a - 1, b):
             self._cell(b)
