@@ -16,7 +16,7 @@ from bma_etl.pipeline import process_file
 from bma_etl.query import run_sql
 from bma_etl.records import json_schemas
 
-from conftest import SAMPLES
+from conftest import FIXTURES, SAMPLES
 
 LEGACY = [str(SAMPLES / "000_52cb5c31ec83ab03.txt"), str(SAMPLES / "002_9d2ef115f542a230.txt")]
 runner = CliRunner()
@@ -125,6 +125,18 @@ def test_extract_json_equals_library() -> None:
     assert data["progress_updates"] == [r.model_dump(mode="json")
                                         for r in lib.rows("progress_updates")]
     assert len(data["progress_updates"]) == 13
+
+
+def test_extract_takes_the_ocr_option_of_ingest() -> None:
+    scanned = str(FIXTURES / "pdf" / "ocr_page.scanned.pdf")
+    result = runner.invoke(app, ["extract", scanned, "--ocr", "never", "--format", "json"])
+    assert result.exit_code == 3
+    assert "--ocr never forbids OCR" in result.output
+    text_layer = str(FIXTURES / "pdf" / "002_9d2ef115f542a230.pdf")
+    result = runner.invoke(app, ["extract", text_layer, "--ocr", "never", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["documents"][0]["ocr_used"] is False
+    assert runner.invoke(app, ["extract", text_layer, "--ocr", "sometimes"]).exit_code == 2
 
 
 def test_detect_prints_layout_and_score(tmp_path: Path) -> None:

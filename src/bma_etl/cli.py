@@ -140,6 +140,10 @@ class Ocr(StrEnum):
     never = "never"
 
 
+OcrOption = Annotated[Ocr, typer.Option(help="OCR for scanned PDFs: auto (pages without a "
+                                        "text layer), always, never.")]
+
+
 class OutFormat(StrEnum):
     """Output formats of ``sql``: table, csv, json on the terminal; any but table to --out."""
 
@@ -209,8 +213,7 @@ def ingest(
     db: DbOption = Path(DEFAULT_DB),
     workers: Annotated[int, typer.Option(min=0, help="Worker processes that extract in parallel "
                                          "(0, the default: the number of cores).")] = 0,
-    ocr: Annotated[Ocr, typer.Option(help="OCR for scanned PDFs: auto (pages without a text "
-                                     "layer), always, never.")] = Ocr.auto,
+    ocr: OcrOption = Ocr.auto,
     force: Annotated[bool, _flag("--force", help="Re-extract files already loaded; their "
                                         "rows are replaced, never duplicated.")] = False,
     retry_quarantined: Annotated[bool, _flag(
@@ -370,6 +373,7 @@ def extract(
     format: Annotated[str | None, typer.Option(
         "--format", help="json (records per table; the default when the output is not a "
         "terminal) or text (one record per block; the default on a terminal).")] = None,
+    ocr: OcrOption = Ocr.auto,
 ) -> None:
     """Print the normalised records of one file, touching no warehouse."""
     from bma_etl.pipeline import process_file
@@ -380,7 +384,7 @@ def extract(
         _fail(f"unknown format {format!r}; use json or text", 2)
     _require_paths([file])
     try:
-        processed = process_file(file)
+        processed = process_file(file, ocr=ocr.value)
     except BmaEtlError as exc:  # the file would be quarantined
         _fail(exc.reason(), 3)
     if format is None:
