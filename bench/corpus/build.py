@@ -33,6 +33,9 @@ GENERATORS: dict[str, Callable[[random.Random], GeneratedDoc]] = {
     "plan": action_plan,
 }
 PDF_PRODUCERS = ("reportlab", "fpdf2", "fpdf2-shaped", "soffice", "chromium")
+#: Producers built only when asked for (``--producers``): Word files printed by
+#: LibreOffice, tables in narrow columns, some in Thai distributed justification.
+MORE_PRODUCERS = ("soffice-docx",)
 SCAN_DPIS = (150, 200, 300)
 SCAN_MODES = ("grey", "1bit")
 
@@ -72,11 +75,13 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
     if not families:
         raise RuntimeError("no Thai font installed: apt-get install fonts-thai-tlwg-ttf")
     names = sorted(families)
-    wanted = [p for p in producers if p not in ("soffice", "chromium") or render.have(p)]
+    wanted = [p for p in producers
+              if p not in ("soffice", "soffice-docx", "chromium") or render.have(p.split("-")[0])]
     for missing in sorted(set(producers) - set(wanted)):
         note(f"producer {missing} not installed; its PDFs are skipped")
     out: list[Rendering] = []
     soffice_jobs: list[tuple[GeneratedDoc, Path, str, Rendering]] = []
+    docx_jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str], Rendering]] = []
     scan_sources: list[tuple[Rendering, GeneratedDoc]] = []
     for gi, gen_name in enumerate(generators or tuple(GENERATORS)):
         for k in range(n):
@@ -113,6 +118,12 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                                                       shaping=producer == "fpdf2-shaped")
                     elif producer == "chromium":
                         settings = render.render_chromium(doc, pdf, font, families[font], rng)
+                    elif producer == "soffice-docx":
+                        settings = {"align": rng.choice(render.DOCX_ALIGNS),
+                                    "pt": str(rng.choice((12, 14, 16)))}
+                        docx_jobs.append((doc, pdf, font, settings, rendering(
+                            pdf, "pdf", producer, font, settings=settings)))
+                        continue
                     else:
                         soffice_jobs.append((doc, pdf, font, rendering(pdf, "pdf", producer,
                                                                        font)))
@@ -132,6 +143,13 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
             else:
                 out.append(made)
                 scan_sources.append((made, _doc))
+    if docx_jobs:
+        failed = render.render_docx_batch([(d, p, f, s) for d, p, f, s, _ in docx_jobs])
+        for _doc, pdf, _font, _settings, made in docx_jobs:
+            if pdf in failed:
+                note(f"soffice failed on {pdf.name}: {failed[pdf]}")
+            else:
+                out.append(made)
     out += _scans(folder, scan_sources, seed, scans)
     manifest = folder / "manifest.json"
     manifest.write_text(json.dumps([asdict(r) for r in out], ensure_ascii=False, indent=1),

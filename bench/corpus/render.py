@@ -6,6 +6,9 @@
 - ``fpdf2`` / ``fpdf2-shaped``: plain flowing text wrapped at the page width, tabs
   as tab stops (a word processor's default stops), with and without HarfBuzz shaping.
 - ``soffice``: LibreOffice's text import and PDF export (``render_soffice_batch``).
+- ``soffice-docx``: a Word file (python-docx) with ruled tables, its paragraphs left
+  aligned, justified or in Thai distributed justification, printed by LibreOffice
+  (``render_docx_batch``).
 - ``chromium``: the browser's print-to-PDF of the HTML page.
 
 Nothing widens the page so that rows fit: long rows wrap as they would on paper.
@@ -205,6 +208,87 @@ def render_soffice_batch(jobs: list[tuple[GeneratedDoc, Path, str]]) -> dict[Pat
                     shutil.move(str(made), out)
                 else:
                     failed[out] = f"soffice made no PDF: {run.stderr.strip()[-200:]}"
+    return failed
+
+
+#: Paragraph alignments of the Word renderer: ``distribute`` is Thai distributed
+#: justification (LibreOffice spreads every character of a line, marks included).
+DOCX_ALIGNS = ("left", "justify", "distribute")
+
+
+def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
+               pt: int = 14) -> None:
+    """The document as a Word file (python-docx): paragraphs, and tab or pipe rows as
+    ruled tables whose columns share the page width (a table of many columns gets
+    narrow ones, where a word such as ``มี.ค.`` wraps inside its cell).
+
+    ``align`` is one of :data:`DOCX_ALIGNS`, for every paragraph and cell.
+    """
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+                 "distribute": WD_ALIGN_PARAGRAPH.DISTRIBUTE}[align]
+    word = Document()
+    normal = word.styles["Normal"]
+    normal.font.name, normal.font.size = font, Pt(pt)
+    props = normal.element.get_or_add_rPr()
+    fonts = props.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        props.append(fonts)
+    for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):  # Thai is complex script
+        fonts.set(qn(script), font)
+    size_cs = OxmlElement("w:szCs")
+    size_cs.set(qn("w:val"), str(pt * 2))
+    props.append(size_cs)
+    normal.paragraph_format.space_after = Pt(0)
+    section = word.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.0))
+    for kind, rows in blocks(doc.text):
+        if kind == "p":
+            word.add_paragraph(rows[0][0]).alignment = alignment
+            continue
+        columns = max(len(r) for r in rows)
+        table = word.add_table(rows=len(rows), cols=columns)
+        table.style = "Table Grid"
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                paragraph = table.cell(i, j).paragraphs[0]
+                paragraph.text = text
+                paragraph.alignment = alignment
+    word.save(str(out))
+
+
+def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
+                      ) -> dict[Path, str]:
+    """Write each ``(doc, out, font, settings)`` as a Word file and print it to ``out``
+    with LibreOffice (one run for all); ``settings``: ``align`` and ``pt``. Returns
+    the failures.
+    """
+    failed: dict[Path, str] = {}
+    with tempfile.TemporaryDirectory(prefix="bma-docx-") as tmp:
+        sources = []
+        for doc, out, font, settings in jobs:
+            source = Path(tmp) / f"{out.stem}.docx"
+            write_docx(doc, source, font, align=settings.get("align", "left"),
+                       pt=int(settings.get("pt", "14")))
+            sources.append(str(source))
+        profile = Path(tmp) / "profile"
+        run = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                              "--convert-to", "pdf", "--outdir", tmp, *sources],
+                             capture_output=True, text=True, timeout=600, check=False)
+        for _doc, out, _font, _settings in jobs:
+            made = Path(tmp) / f"{out.stem}.pdf"
+            if made.exists():
+                shutil.move(str(made), out)
+            else:
+                failed[out] = f"soffice made no PDF: {run.stderr.strip()[-200:]}"
     return failed
 
 

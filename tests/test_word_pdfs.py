@@ -1,0 +1,94 @@
+"""Word documents printed by LibreOffice: narrow table columns, distributed justification.
+
+Two kinds of text layer that are right but looked damaged:
+
+- an action plan's month columns are so narrow that LibreOffice wraps ``มี.ค.``
+  between the letter and its vowel, so the vowel starts a line of its own (or of
+  the next page) with no letter before it. Such pages scored over
+  ``MAX_DAMAGE``, were OCR'd, and one lost cell quarantined the whole plan;
+- Thai distributed justification spreads every character of a line, so the
+  layer put a tab between ``ท`` and its ``ี่`` and 16 monthly results were lost.
+
+The documents are generated from known values (bench/corpus), written as Word
+files with python-docx and printed by ``soffice`` in one run; the truth is the
+generated values.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from bma_etl.pipeline import process_file
+from bma_etl.read.pdf import MAX_DAMAGE, extract_pdf
+
+from conftest import FIXTURES
+from corpus import render
+from corpus.build import GENERATORS
+from corpus.doc import GeneratedDoc
+from corpus.score import score
+
+SEED = 1010
+#: A vowel above or below its letter, at a line or cell start before a month's ``.``.
+_WRAPPED_VOWEL = re.compile("(?:^|[\t ])[\u0e34-\u0e37]\\.", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, GeneratedDoc]]:
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make apt-install (libreoffice-writer-nogui)")
+    out = tmp_path_factory.mktemp("word")
+    jobs = {
+        "plan": ("plan", "left"),
+        "detail_distributed": ("web_detail", "distribute"),
+    }
+    made: dict[str, tuple[Path, GeneratedDoc]] = {}
+    batch = []
+    for name, (gen, align) in jobs.items():
+        doc = GENERATORS[gen](random.Random(f"{SEED}-{gen}"))
+        pdf = out / f"{name}.pdf"
+        made[name] = (pdf, doc)
+        batch.append((doc, pdf, "Norasi", {"align": align, "pt": "14"}))
+    failed = render.render_docx_batch(batch)
+    assert not failed, failed
+    return made
+
+
+def test_narrow_month_columns_are_a_text_layer(
+        printed: dict[str, tuple[Path, GeneratedDoc]]) -> None:
+    pdf, doc = printed["plan"]
+    pages = extract_pdf(pdf.read_bytes(), ocr="never").pages
+    assert _WRAPPED_VOWEL.search("\n".join(p.text for p in pages)), "no month wrapped"
+    assert [p.kind for p in pages] == ["text"] * len(pages)
+    assert max(p.damage for p in pages) <= MAX_DAMAGE
+    processed = process_file(pdf)  # --ocr auto: nothing to OCR, nothing quarantined
+    assert not processed.rows("documents")[0].ocr_used  # type: ignore[attr-defined]
+    truth = {"tables": {"plan_scoring_levels": doc.tables["plan_scoring_levels"]}}
+    right, total, lost = score(processed, truth)
+    assert right == total, lost[:5]
+
+
+def test_distributed_justification_keeps_marks_on_their_letter(
+        printed: dict[str, tuple[Path, GeneratedDoc]]) -> None:
+    pdf, doc = printed["detail_distributed"]
+    text = extract_pdf(pdf.read_bytes(), ocr="never").text
+    assert "ผลงานเดือนที่" in text
+    assert not re.search("[\u0e01-\u0e2e][ \t]+[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", text)
+    processed = process_file(pdf)
+    assert not processed.rows("documents")[0].ocr_used  # type: ignore[attr-defined]
+    right, total, lost = score(processed, json.loads(doc.truth_json()))
+    assert right == total, lost[:5]
+    assert len(processed.rows("monthly_progress")) == len(doc.tables["monthly_progress"])
+
+
+def test_a_mark_drawn_over_a_letter_the_text_lacks_is_still_damage() -> None:
+    # The damaged Royal Gazette layer has a tone mark on a line of its own, drawn
+    # over a letter of the next line (เลม for เล่ม): that stays counted.
+    pages = extract_pdf((FIXTURES / "royal-gazette-2566-damaged-sara-am.pdf").read_bytes(),
+                        ocr="never").pages
+    assert re.match("[^\n]*\t\u0e48\n", pages[0].text)
+    assert pages[0].damage > 0
