@@ -19,9 +19,11 @@ Every page is put in one of four kinds:
 ``damaged``
     a text layer so damaged that what :func:`~bma_etl.textnorm.repair_text`
     leaves still scores above :data:`MAX_DAMAGE` (glyphs with no text mapping
-    count as damage), or a layer that is not the page's text: over a page-size
-    image, one with almost no Thai or with runs of Latin junk (another
-    program's failed OCR, a scanner app's watermark; see :func:`not_its_text`).
+    count as damage; a mark with no letter before it counts only when the page
+    draws it over a letter, see :func:`~.pdf_clusters.loose_marks`), or a layer
+    that is not the page's text: over a page-size image, one with almost no
+    Thai or with runs of Latin junk (another program's failed OCR, a scanner
+    app's watermark; see :func:`not_its_text`).
     Read by OCR instead when OCR is allowed and Tesseract is there, otherwise
     kept as it is. A page with no page-size image is never taken for a scan,
     whatever its letters: plans and web pages carry English words and URLs.

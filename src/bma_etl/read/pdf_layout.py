@@ -2,7 +2,8 @@
 
 Stage: read (runs in the PDF worker process). Drops the glyphs the PDF gives no
 text for, drops the spaces pdfium invents inside a Thai cluster, puts marks
-written out of order back on their letter, turns wide gaps into tabs (one per
+written out of order back on their letter, joins a mark to the letter before it
+whatever the gap (distributed justification), turns wide gaps into tabs (one per
 table column skipped) and paragraph spacing into blank lines, so a PDF page
 reads like the text files the extractors know.
 
