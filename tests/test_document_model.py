@@ -44,7 +44,9 @@ def test_a_wrapped_pipe_row_reads_as_one_row_and_maps_back(words: list[str],
     assert [r.no for r in rows] == [1, 2, 4]
     joined = rows[1]
     thai_cut = re.match("[\u0e01-\u0e5b]", row[cut - 1]) and re.match("[\u0e01-\u0e5b]", row[cut])
-    assert joined.text == (row if thai_cut else row[:cut] + " " + row[cut:])
+    date_at = row.index("1/10/2563")
+    date_cut = date_at < cut < date_at + len("1/10/2563")  # a date is no two words
+    assert joined.text == (row if thai_cut or date_cut else row[:cut] + " " + row[cut:])
     # every cell maps back to its pieces in the stored text
     for cell in cells(joined):
         raw = doc.raw_in(joined, cell.start, cell.end)
