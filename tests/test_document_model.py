@@ -56,6 +56,27 @@ def test_a_wrapped_pipe_row_reads_as_one_row_and_maps_back(words: list[str],
         assert "".join(stored.split()) == "".join(raw.text.split())
 
 
+@given(st.sampled_from(["น.ส.สมใจ ใจดี", "นายสมชาย รักงาน"]), st.integers(1000, 99999),
+       st.data())
+def test_a_part_of_a_wrapped_value_keeps_its_own_span(name: str, phone: int,
+                                                      data: st.DataObject) -> None:
+    """A phone after the wrap is read where it stands (``โทร[.113]6`` read ``113``)."""
+    value = f"{name} โทร.{phone}"
+    cut = data.draw(st.integers(1, len(value) - len(str(phone))))  # a page wraps at a word
+    while value[cut - 1] == " " or value[cut] == " ":
+        cut += 1
+    doc = RepairedText.of(f"ชื่อผู้รับผิดชอบ... : {value[:cut]}\n{value[cut:]}\nต่อไป",
+                          wraps=frozenset({1}))
+    line = doc.rows()[0]
+    raw = doc.raw_in(line, line.text.index(":") + 1, len(line.text))
+    assert raw is not None
+    at = raw.text.rindex(str(phone))
+    part = doc.sub_raw(raw, at, at + len(str(phone)))
+    assert part is not None and part.text == str(phone)
+    stored = doc.text[part.span.char_start:part.span.char_end]
+    assert "".join(stored.split()) == str(phone)
+
+
 def test_a_label_whose_value_starts_the_next_line() -> None:
     doc = _text_of(["ชื่อโครงการ/กิจกรรม :", "โครงการปรับปรุงศาลาท่าน้ำริมคลองมหาสวัส",
                     "ดิ์", "", "รหัสโครงการ... : 15090000-7314"])

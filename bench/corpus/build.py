@@ -32,7 +32,10 @@ GENERATORS: dict[str, Callable[[random.Random], GeneratedDoc]] = {
     "web_tracking": tracking_page,
     "plan": action_plan,
 }
-PDF_PRODUCERS = ("reportlab", "fpdf2", "fpdf2-shaped", "soffice", "chromium")
+PDF_PRODUCERS = ("reportlab", "fpdf2", "fpdf2-shaped", "soffice", "soffice-narrow", "chromium")
+#: Layouts printed as narrow-column tables (``soffice-narrow``): the progress form,
+#: whose report label, flags, dates and amounts then wrap inside their cells.
+NARROW_LAYOUTS = ("legacy_progress_form",)
 SCAN_DPIS = (150, 200, 300)
 SCAN_MODES = ("grey", "1bit")
 
@@ -72,11 +75,13 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
     if not families:
         raise RuntimeError("no Thai font installed: apt-get install fonts-thai-tlwg-ttf")
     names = sorted(families)
-    wanted = [p for p in producers if p not in ("soffice", "chromium") or render.have(p)]
+    wanted = [p for p in producers if p.split("-")[0] not in ("soffice", "chromium")
+              or render.have(p.split("-")[0])]
     for missing in sorted(set(producers) - set(wanted)):
         note(f"producer {missing} not installed; its PDFs are skipped")
     out: list[Rendering] = []
     soffice_jobs: list[tuple[GeneratedDoc, Path, str, Rendering]] = []
+    narrow_jobs: list[tuple[GeneratedDoc, Path, str, random.Random, Rendering]] = []
     scan_sources: list[tuple[Rendering, GeneratedDoc]] = []
     for gi, gen_name in enumerate(generators or tuple(GENERATORS)):
         for k in range(n):
@@ -100,7 +105,8 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                 page.write_bytes(doc.html_bytes())
                 out.append(rendering(page, "html", doc.html_encoding))
             for pi, producer in enumerate(wanted):
-                if producer == "chromium" and doc.html is None:
+                if (producer == "chromium" and doc.html is None) or (
+                        producer == "soffice-narrow" and doc.layout not in NARROW_LAYOUTS):
                     continue
                 font = names[(k + gi + pi) % len(names)]
                 pdf = folder / f"{stem}.{producer}.pdf"
@@ -113,6 +119,10 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                                                       shaping=producer == "fpdf2-shaped")
                     elif producer == "chromium":
                         settings = render.render_chromium(doc, pdf, font, families[font], rng)
+                    elif producer == "soffice-narrow":
+                        narrow_jobs.append((doc, pdf, font, rng, rendering(pdf, "pdf", producer,
+                                                                           font)))
+                        continue
                     else:
                         soffice_jobs.append((doc, pdf, font, rendering(pdf, "pdf", producer,
                                                                        font)))
@@ -132,6 +142,15 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
             else:
                 out.append(made)
                 scan_sources.append((made, _doc))
+    if narrow_jobs:
+        made_narrow, failed = render.render_narrow_tables_batch(
+            [(d, p, f, r) for d, p, f, r, _ in narrow_jobs])
+        for _doc, pdf, _font, _rng, made in narrow_jobs:
+            if pdf in failed:
+                note(f"soffice failed on {pdf.name}: {failed[pdf]}")
+            else:
+                made.settings = made_narrow[pdf]
+                out.append(made)
     out += _scans(folder, scan_sources, seed, scans)
     manifest = folder / "manifest.json"
     manifest.write_text(json.dumps([asdict(r) for r in out], ensure_ascii=False, indent=1),

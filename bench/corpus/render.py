@@ -211,16 +211,21 @@ def render_soffice_batch(jobs: list[tuple[GeneratedDoc, Path, str]]) -> dict[Pat
     return failed
 
 
-def narrow_table_page(doc: GeneratedDoc, font: str, rng: random.Random) -> tuple[str, dict[str, str]]:
+def narrow_table_page(doc: GeneratedDoc, font: str, rng: random.Random,
+                      ruled: bool | None = None, own_page: bool = False
+                      ) -> tuple[str, dict[str, str]]:
     """The document as an HTML page whose tables have narrow columns; returns it and its settings.
 
     The first column (``รายงานครั้งที่1``) and the flag columns (``: เป็นไปตามแผน``) are
     too narrow for their words, and the whole table may be narrow too, so labels,
     flags, dates and amounts wrap inside their cells, cut mid-word or mid-number.
-    Ruled (``border``) or borderless: a borderless cell's text is centred in its row.
+    Ruled (``border``) or borderless (a coin toss when ``ruled`` is None): a
+    borderless cell's text is centred in its row. ``own_page`` starts each table on
+    a page of its own (a short table then crosses no page break).
     """
     pt = rng.choice((12, 14, 16))
-    ruled = rng.random() < 0.5
+    toss = rng.random() < 0.5
+    ruled = toss if ruled is None else ruled
     table_pct = rng.choice((100, 100, 70))  # a narrow table cuts dates and amounts
     first, flags = rng.randint(8, 12), rng.randint(9, 13)
     body = []
@@ -237,7 +242,8 @@ def narrow_table_page(doc: GeneratedDoc, font: str, rng: random.Random) -> tuple
                                          for c in r + [""] * (columns - len(r))) + "</tr>"
                         for r in rows)
         border = ' border="1" cellpadding="3"' if ruled else ' cellpadding="3"'
-        body.append(f'<table width="{table_pct}%"{border}>{cols}{cells}</table>')
+        style = ' style="page-break-before: always"' if own_page else ""
+        body.append(f'<table width="{table_pct}%"{border}{style}>{cols}{cells}</table>')
     page = ('<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><style>'
             f"body, p, td {{ font-family: '{font}'; font-size: {pt}pt; }}"
             "p { margin: 0; }</style></head><body>" + "\n".join(body) + "</body></html>")
@@ -245,19 +251,21 @@ def narrow_table_page(doc: GeneratedDoc, font: str, rng: random.Random) -> tuple
                   "columns": f"{first}%/{flags}%"}
 
 
-def render_narrow_tables_batch(jobs: list[tuple[GeneratedDoc, Path, str, random.Random]]
+def render_narrow_tables_batch(jobs: list[tuple[GeneratedDoc, Path, str, random.Random]],
+                               ruled: bool | None = None, own_page: bool = False
                                ) -> tuple[dict[Path, dict[str, str]], dict[Path, str]]:
     """Print each ``(doc, out, font, rng)`` as a narrow-column HTML table with LibreOffice.
 
     LibreOffice Writer/Web opens the page (:func:`narrow_table_page`) and exports it
-    to PDF, one run for all jobs. Returns each made PDF's settings, and the failures.
+    to PDF, one run for all jobs (``ruled`` and ``own_page`` as there). Returns each
+    made PDF's settings, and the failures.
     """
     made: dict[Path, dict[str, str]] = {}
     failed: dict[Path, str] = {}
     with tempfile.TemporaryDirectory(prefix="bma-soffice-html-") as tmp:
         srcs = []
         for doc, out, font, rng in jobs:
-            page, settings = narrow_table_page(doc, font, rng)
+            page, settings = narrow_table_page(doc, font, rng, ruled, own_page)
             src = Path(tmp) / f"{out.stem}.html"
             src.write_text(page, encoding="utf-8")
             srcs.append(str(src))

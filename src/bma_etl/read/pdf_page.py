@@ -112,8 +112,8 @@ RUN_PITCH = 1.1
 #: header in small print above a table's first row).
 SAME_SIZE = 0.15
 #: Two runs of lines at most this many line pitches apart may be two rows of one
-#: table set apart by their cells' padding (a blank line between them stands further).
-PADDED_PITCH = 1.8
+#: table set apart by their cells' padding and centring (a blank line stands 2 apart).
+PADDED_PITCH = 1.95
 #: Pitch assumed, in font sizes, for a size whose pitch the document never shows.
 DEFAULT_PITCH_EM = 1.3
 
