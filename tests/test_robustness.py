@@ -286,7 +286,7 @@ def test_narrow_table_cells_keep_the_fields_of_their_text(tmp_path: Path) -> Non
         jobs.append((doc, tmp_path / f"{gen}.narrow.pdf", font, random.Random(f"{SEED}-{gen}"),
                      ruled))
     for doc, pdf, font, rng, ruled in jobs:  # one LibreOffice run per ruling
-        made, failed = render.render_narrow_tables_batch([(doc, pdf, font, rng)], ruled=ruled,
+        _made, failed = render.render_narrow_tables_batch([(doc, pdf, font, rng)], ruled=ruled,
                                                          own_page=True)
         assert not failed, failed
     for doc, pdf, _font, _rng, ruled in jobs:

@@ -145,7 +145,8 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
     if narrow_jobs:
         made_narrow, failed = render.render_narrow_tables_batch(
             [(d, p, f, r) for d, p, f, r, _ in narrow_jobs])
-        for _doc, pdf, _font, _rng, made in narrow_jobs:
+        for job in narrow_jobs:
+            pdf, made = job[1], job[4]
             if pdf in failed:
                 note(f"soffice failed on {pdf.name}: {failed[pdf]}")
             else:
