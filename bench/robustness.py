@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from corpus.build import GENERATORS, MORE_PRODUCERS, PDF_PRODUCERS, build
+from corpus.build import GENERATORS, PDF_PRODUCERS, build
 from corpus.run import by_layout, dump, evaluate, lost_kinds, summary, table
 
 
@@ -32,8 +32,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="documents to scan (default: one per document, --n x 5)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--producers", default=",".join(PDF_PRODUCERS),
-                        help="PDF producers, comma-separated (also: "
-                        + ", ".join(MORE_PRODUCERS) + ")")
+                        help="PDF producers, comma-separated")
     parser.add_argument("--generators", default=",".join(GENERATORS))
     parser.add_argument("--out", type=Path, default=None,
                         help="keep the corpus and results.json here (default: a temp folder)")

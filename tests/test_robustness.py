@@ -255,3 +255,43 @@ def test_scan_reads_arabic_digit_fields(gen: str, producer: str, dpi: int, mode:
     result = _read(scanned, doc.truth, scan=True)
     assert result.layout == doc.layout, _why(result)
     assert result.right >= floor * result.total, _why(result)
+
+
+# ------------------------------------------------------------------ narrow table cells
+
+#: The progress form as an HTML table with narrow columns printed by LibreOffice
+#: (bench/corpus/render.py, ``soffice-narrow``): the report label, the plan and target
+#: flags, dates and amounts wrap inside their cells (``รายง`` / ``าน`` / ``ครั้ง`` /
+#: ``ที่1``, ``: เป็นไปตาม`` / ``แผน``), ruled and borderless. A form with at most
+#: four reports, its table on a page of its own: rows crossing a page break are
+#: another matter (README, known limits).
+NARROW_CASES = [("legacy_tab", True, "Garuda"), ("legacy_pipe", False, "Norasi")]
+
+
+def _short_form(gen: str) -> GeneratedDoc:
+    """The first form the generator draws with at most four reports."""
+    return next(doc for doc in (_doc(gen, k) for k in range(40))
+                if len(doc.tables["progress_updates"]) <= 4)
+
+
+def test_narrow_table_cells_keep_the_fields_of_their_text(tmp_path: Path) -> None:
+    if not render.have("soffice"):
+        pytest.skip("LibreOffice not installed (make robustness installs it)")
+    found = fonts.available()
+    jobs = []
+    for gen, ruled, font in NARROW_CASES:
+        if font not in found:
+            pytest.skip(f"font {font} not installed")
+        doc = _short_form(gen)
+        jobs.append((doc, tmp_path / f"{gen}.narrow.pdf", font, random.Random(f"{SEED}-{gen}"),
+                     ruled))
+    for doc, pdf, font, rng, ruled in jobs:  # one LibreOffice run per ruling
+        _made, failed = render.render_narrow_tables_batch([(doc, pdf, font, rng)], ruled=ruled,
+                                                         own_page=True)
+        assert not failed, failed
+    for doc, pdf, _font, _rng, ruled in jobs:
+        text = tmp_path / f"{pdf.stem}.txt"
+        text.write_text(doc.text, encoding="utf-8")
+        from_text, from_pdf = _read(text, doc.truth), _read(pdf, doc.truth)
+        assert from_pdf.layout == doc.layout, _why(from_pdf)
+        assert from_pdf.right >= 0.995 * from_text.right, f"ruled={ruled}: {_why(from_pdf)}"

@@ -32,10 +32,11 @@ GENERATORS: dict[str, Callable[[random.Random], GeneratedDoc]] = {
     "web_tracking": tracking_page,
     "plan": action_plan,
 }
-PDF_PRODUCERS = ("reportlab", "fpdf2", "fpdf2-shaped", "soffice", "chromium")
-#: Producers built only when asked for (``--producers``): Word files printed by
-#: LibreOffice, tables in narrow columns, some in Thai distributed justification.
-MORE_PRODUCERS = ("soffice-docx",)
+PDF_PRODUCERS = ("reportlab", "fpdf2", "fpdf2-shaped", "soffice", "soffice-narrow",
+                 "soffice-docx", "chromium")
+#: Layouts printed as narrow-column tables (``soffice-narrow``): the progress form,
+#: whose report label, flags, dates and amounts then wrap inside their cells.
+NARROW_LAYOUTS = ("legacy_progress_form",)
 SCAN_DPIS = (150, 200, 300)
 SCAN_MODES = ("grey", "1bit")
 
@@ -75,13 +76,14 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
     if not families:
         raise RuntimeError("no Thai font installed: apt-get install fonts-thai-tlwg-ttf")
     names = sorted(families)
-    wanted = [p for p in producers
-              if p not in ("soffice", "soffice-docx", "chromium") or render.have(p.split("-")[0])]
+    wanted = [p for p in producers if p.split("-")[0] not in ("soffice", "chromium")
+              or render.have(p.split("-")[0])]
     for missing in sorted(set(producers) - set(wanted)):
         note(f"producer {missing} not installed; its PDFs are skipped")
     out: list[Rendering] = []
     soffice_jobs: list[tuple[GeneratedDoc, Path, str, Rendering]] = []
     docx_jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str], Rendering]] = []
+    narrow_jobs: list[tuple[GeneratedDoc, Path, str, random.Random, Rendering]] = []
     scan_sources: list[tuple[Rendering, GeneratedDoc]] = []
     for gi, gen_name in enumerate(generators or tuple(GENERATORS)):
         for k in range(n):
@@ -105,7 +107,8 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                 page.write_bytes(doc.html_bytes())
                 out.append(rendering(page, "html", doc.html_encoding))
             for pi, producer in enumerate(wanted):
-                if producer == "chromium" and doc.html is None:
+                if (producer == "chromium" and doc.html is None) or (
+                        producer == "soffice-narrow" and doc.layout not in NARROW_LAYOUTS):
                     continue
                 font = names[(k + gi + pi) % len(names)]
                 pdf = folder / f"{stem}.{producer}.pdf"
@@ -123,6 +126,10 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                                     "pt": str(rng.choice((12, 14, 16)))}
                         docx_jobs.append((doc, pdf, font, settings, rendering(
                             pdf, "pdf", producer, font, settings=settings)))
+                        continue
+                    elif producer == "soffice-narrow":
+                        narrow_jobs.append((doc, pdf, font, rng, rendering(pdf, "pdf", producer,
+                                                                           font)))
                         continue
                     else:
                         soffice_jobs.append((doc, pdf, font, rendering(pdf, "pdf", producer,
@@ -149,6 +156,16 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
             if pdf in failed:
                 note(f"soffice failed on {pdf.name}: {failed[pdf]}")
             else:
+                out.append(made)
+    if narrow_jobs:
+        made_narrow, failed = render.render_narrow_tables_batch(
+            [(d, p, f, r) for d, p, f, r, _ in narrow_jobs])
+        for job in narrow_jobs:
+            pdf, made = job[1], job[4]
+            if pdf in failed:
+                note(f"soffice failed on {pdf.name}: {failed[pdf]}")
+            else:
+                made.settings = made_narrow[pdf]
                 out.append(made)
     out += _scans(folder, scan_sources, seed, scans)
     manifest = folder / "manifest.json"

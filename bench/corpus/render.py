@@ -9,6 +9,9 @@
 - ``soffice-docx``: a Word file (python-docx) with ruled tables, its paragraphs left
   aligned, justified or in Thai distributed justification, printed by LibreOffice
   (``render_docx_batch``).
+- ``soffice-narrow``: the text's tables as an HTML page with narrow columns, printed
+  by LibreOffice Writer/Web (``render_narrow_tables_batch``): labels, flags, dates
+  and amounts wrap inside their cells, ruled or borderless.
 - ``chromium``: the browser's print-to-PDF of the HTML page.
 
 Nothing widens the page so that rows fit: long rows wrap as they would on paper.
@@ -290,6 +293,78 @@ def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
             else:
                 failed[out] = f"soffice made no PDF: {run.stderr.strip()[-200:]}"
     return failed
+
+
+def narrow_table_page(doc: GeneratedDoc, font: str, rng: random.Random,
+                      ruled: bool | None = None, own_page: bool = False
+                      ) -> tuple[str, dict[str, str]]:
+    """The document as an HTML page whose tables have narrow columns; returns it and its settings.
+
+    The first column (``รายงานครั้งที่1``) and the flag columns (``: เป็นไปตามแผน``) are
+    too narrow for their words, and the whole table may be narrow too, so labels,
+    flags, dates and amounts wrap inside their cells, cut mid-word or mid-number.
+    Ruled (``border``) or borderless (a coin toss when ``ruled`` is None): a
+    borderless cell's text is centred in its row. ``own_page`` starts each table on
+    a page of its own (a short table then crosses no page break).
+    """
+    pt = rng.choice((12, 14, 16))
+    toss = rng.random() < 0.5
+    ruled = toss if ruled is None else ruled
+    table_pct = rng.choice((100, 100, 70))  # a narrow table cuts dates and amounts
+    first, flags = rng.randint(8, 12), rng.randint(9, 13)
+    body = []
+    for kind, rows in blocks(doc.text):
+        if kind == "p":
+            line = rows[0][0]
+            body.append(f"<p>{escape(line)}</p>" if line.strip() else "")
+            continue
+        columns = max(len(r) for r in rows)
+        widths = [first] + [flags] * max(0, columns - 2) if columns > 2 else [first * 2]
+        widths.insert(1, 100 - sum(widths))
+        cols = "".join(f'<col width="{w}%">' for w in widths[:columns])
+        cells = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>"
+                                         for c in r + [""] * (columns - len(r))) + "</tr>"
+                        for r in rows)
+        border = ' border="1" cellpadding="3"' if ruled else ' cellpadding="3"'
+        style = ' style="page-break-before: always"' if own_page else ""
+        body.append(f'<table width="{table_pct}%"{border}{style}>{cols}{cells}</table>')
+    page = ('<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><style>'
+            f"body, p, td {{ font-family: '{font}'; font-size: {pt}pt; }}"
+            "p { margin: 0; }</style></head><body>" + "\n".join(body) + "</body></html>")
+    return page, {"pt": str(pt), "ruled": str(ruled), "table": f"{table_pct}%",
+                  "columns": f"{first}%/{flags}%"}
+
+
+def render_narrow_tables_batch(jobs: list[tuple[GeneratedDoc, Path, str, random.Random]],
+                               ruled: bool | None = None, own_page: bool = False
+                               ) -> tuple[dict[Path, dict[str, str]], dict[Path, str]]:
+    """Print each ``(doc, out, font, rng)`` as a narrow-column HTML table with LibreOffice.
+
+    LibreOffice Writer/Web opens the page (:func:`narrow_table_page`) and exports it
+    to PDF, one run for all jobs (``ruled`` and ``own_page`` as there). Returns each
+    made PDF's settings, and the failures.
+    """
+    made: dict[Path, dict[str, str]] = {}
+    failed: dict[Path, str] = {}
+    with tempfile.TemporaryDirectory(prefix="bma-soffice-html-") as tmp:
+        srcs = []
+        for doc, out, font, rng in jobs:
+            page, settings = narrow_table_page(doc, font, rng, ruled, own_page)
+            src = Path(tmp) / f"{out.stem}.html"
+            src.write_text(page, encoding="utf-8")
+            srcs.append(str(src))
+            made[out] = settings
+        cmd = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+               "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", tmp, *srcs]
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+        for _doc, out, _font, _rng in jobs:
+            pdf = Path(tmp) / f"{out.stem}.pdf"
+            if pdf.exists():
+                shutil.move(str(pdf), out)
+            else:
+                failed[out] = f"soffice made no PDF: {run.stderr.strip()[-200:]}"
+                made.pop(out, None)
+    return made, failed
 
 
 def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,

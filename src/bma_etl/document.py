@@ -20,6 +20,7 @@ line back to the document, so a value read across a wrap keeps where it came fro
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -296,6 +297,37 @@ class RepairedText:
             return self.raw(*parts[0])
         span = self.index.span(parts[0][0], parts[-1][1])
         return Raw(stripped, span, self.ocr_used, joined=True)
+
+    def sub_raw(self, raw: Raw, start: int, end: int) -> Raw | None:
+        """Raw value for ``raw.text[start:end]``, trimmed: a part of a value keeps its span.
+
+        A value read across a wrap (``raw.joined``) reads its lines joined, without
+        their line breaks (and with a space or nothing between them): its letters
+        are matched one by one with the document's, so a part after the wrap
+        (``โทร.1136`` of ``นาย ก`` / ``โทร.1136``) is where the document has it.
+        A part that still crosses the wrap is itself joined. Returns None when the
+        part is blank.
+        """
+        base = raw.span.char_start
+        if not raw.joined:
+            return self.raw(base + start, base + end)
+        piece = raw.text[start:end]
+        if not piece.strip():
+            return None
+        start += len(piece) - len(piece.lstrip())
+        end = start + len(piece.strip())
+        stated = self.text[base:raw.span.char_end]
+        ours = [i for i, ch in enumerate(raw.text) if not ch.isspace()]
+        theirs = [i for i, ch in enumerate(stated) if not ch.isspace()]
+        if len(ours) != len(theirs) or any(raw.text[a] != stated[b]
+                                           for a, b in zip(ours, theirs, strict=True)):
+            return self.raw(base + start, base + end)  # not the same letters: as they stand
+        first = theirs[bisect_left(ours, start)]
+        last = theirs[bisect_left(ours, end - 1)] + 1
+        if "\n" not in stated[first:last]:
+            return self.raw(base + first, base + last)
+        return Raw(raw.text[start:end], self.index.span(base + first, base + last),
+                   raw.low_confidence, joined=True)
 
     def raw_match(self, match: re.Match[str] | KeyMatch, group: int | str = 0, base: int = 0,
                   line: Line | None = None) -> Raw | None:

@@ -28,6 +28,16 @@ _THAI_LETTER = re.compile("[\u0e01-\u0e4f]")
 _DIGIT = re.compile("[0-9\u0e50-\u0e59]")
 #: A number cut in a thousands group or after its decimal point: ``13,077,40``, ``898,300.``.
 _CUT_NUMBER_END = re.compile("[0-9๐-๙](?:,[0-9๐-๙]{1,2}|\\.)$")
+#: A date whose year the wrap cut short (``30/10/256`` / ``2``): the year's digits so far.
+_CUT_DATE_END = re.compile("(?<![0-9๐-๙])[0-9๐-๙]{1,2}[/.][0-9๐-๙]{1,2}[/.]([0-9๐-๙]{1,3})$")
+_DIGITS_START = re.compile("[0-9๐-๙]+")
+_SLASH_DIGIT = re.compile("/[0-9๐-๙]")
+#: In a cell: a value's first digits alone after its label (``:: ๒`` / ``๓/๑๐/๒๕๖๖``,
+#: ``= 10`` / ``5,000 บาท``), and what may follow them on the next line.
+_VALUE_DIGITS_END = re.compile("(?:^|[:=])\\s*([0-9๐-๙]{1,2})$")
+_DATE_START = re.compile("([0-9๐-๙]{1,2})[/.][0-9๐-๙]{1,2}[/.][0-9๐-๙]")
+_GROUPED_START = re.compile("([0-9๐-๙]{1,2}),[0-9๐-๙]{3}(?![0-9๐-๙])")
+_DECIMALS_START = re.compile("\\.[0-9๐-๙]")
 #: A pipe row (its label cell closed: two ``|`` at least) that its line does not close.
 _OPEN_PIPE_ROW = re.compile(r"^\s*\|[^|]*\|(?!.*\|\s*$)")
 _CLOSES_PIPE_ROW = re.compile(r"\|\s*$")
@@ -46,13 +56,15 @@ def separator(left: str, right: str) -> str:
     """What goes between two pieces of one line that a page cut: a space, or nothing.
 
     Nothing inside a Thai word (Thai sets no space between words, so a page may
-    cut anywhere) or inside a number cut after a separator or in a thousands
-    group; a space elsewhere.
+    cut anywhere), inside a number cut after or before a separator or in a
+    thousands group, or inside a date whose year was cut short; a space elsewhere.
 
     >>> [separator(a, b) for a, b in [("งบประมา", "ณ"), ("13,077,40", "0 บาท"),
     ...                                 ("898,300.", "00"), ("10,665", ",900"),
-    ...                                 ("31.50", "% :"), ("ครั้งที่ 2.", "ดำเนินการ")]]
-    ['', '', '', '', ' ', ' ']
+    ...                                 ("31.50", "% :"), ("ครั้งที่ 2.", "ดำเนินการ"),
+    ...                                 ("30/10/256", "2 :"), (":: ๘", "/๑๐/๒๕๖๖"),
+    ...                                 ("พ.ศ. 2563", "10 คน")]]
+    ['', '', '', '', ' ', ' ', '', '', ' ']
     """
     if not left or not right:
         return ""
@@ -60,9 +72,45 @@ def separator(left: str, right: str) -> str:
         return ""
     if _DIGIT.match(right[0]) and (left[-1] in ",/-" or _CUT_NUMBER_END.search(left)):
         return ""
-    if right[0] == "," and _DIGIT.match(left[-1]):
+    if _DIGIT.match(left[-1]) and (right[0] == "," or _SLASH_DIGIT.match(right)):
         return ""
+    date = _CUT_DATE_END.search(left)
+    if date and _DIGIT.match(right[0]):
+        head = _DIGITS_START.match(right)
+        if head and len(date.group(1)) + len(head.group()) in (2, 4):
+            return ""
     return " "
+
+
+def cell_separator(left: str, right: str) -> str:
+    """What goes between two lines of one table cell: :func:`separator`, and more cuts.
+
+    A narrow cell cuts a value that does not fit its width wherever the renderer
+    can: so a value's first digits alone after its label (``:: ๒`` / ``๓/๑๐/๒๕๖๖``,
+    ``= 10`` / ``5,000 บาท``) and a number cut before its decimal point
+    (``3`` / ``.50 %``) are one value, when the two make one day or one first
+    group of at most two or three digits. (A value of one digit and the next
+    line starting with a date would be read as one: a cell rarely holds both.)
+
+    >>> [cell_separator(a, b) for a, b in [(":: ๒", "๓/๑๐/๒๕๖"), ("= 10", "5,000 บาท"),
+    ...                                      ("= 3", ".50 %"), ("ครั้งที่ 1", "5/10/2566"),
+    ...                                      ("30/10/256", "2 :"), ("2562", "10 คน")]]
+    ['', '', '', ' ', '', ' ']
+    """
+    between = separator(left, right)
+    if not between or not _DIGIT.match(left[-1]):
+        return between
+    if _DECIMALS_START.match(right):
+        return ""
+    tail = _VALUE_DIGITS_END.search(left)
+    if tail is None:
+        return between
+    date, grouped = _DATE_START.match(right), _GROUPED_START.match(right)
+    if date and len(tail.group(1)) + len(date.group(1)) <= 2:
+        return ""
+    if grouped and len(tail.group(1)) + len(grouped.group(1)) <= 3:
+        return ""
+    return between
 
 
 def join_lines(lines: list[Line], between: Callable[[str, str], str] = separator) -> Line:

@@ -76,10 +76,9 @@ def split_person_raw(doc: RepairedText, raw: Raw, row: RawRow, name_field: str,
                      phone_field: str) -> None:
     """Split ``นาย ก ข โทร.1234`` into a name and a phone, each keeping its span."""
     name, phone = split_person_phone(raw.text)
-    start = raw.span.char_start
     name_at = raw.text.find(name) if name else -1
     if name and name_at >= 0:
-        piece = doc.raw(start + name_at, start + name_at + len(name))
+        piece = doc.sub_raw(raw, name_at, name_at + len(name))
         if piece is not None:
             row.fields[name_field] = piece
     elif name:
@@ -87,7 +86,7 @@ def split_person_raw(doc: RepairedText, raw: Raw, row: RawRow, name_field: str,
     if phone:
         phone_at = raw.text.rfind(phone)
         if phone_at >= 0:
-            piece = doc.raw(start + phone_at, start + phone_at + len(phone))
+            piece = doc.sub_raw(raw, phone_at, phone_at + len(phone))
             if piece is not None:
                 row.fields[phone_field] = piece
 
@@ -98,7 +97,7 @@ def strip_outline_raw(doc: RepairedText, raw: Raw) -> Raw:
     if stripped == raw.text:
         return raw
     at = raw.text.rfind(stripped)
-    piece = doc.raw(raw.span.char_start + at, raw.span.char_end) if at >= 0 else None
+    piece = doc.sub_raw(raw, at, len(raw.text)) if at >= 0 else None
     return piece or raw
 
 
@@ -108,9 +107,8 @@ def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow) -> None:
     A column already filled keeps its value (the first statement wins).
     """
     slash = raw.text.find("/")
-    start = raw.span.char_start
-    agency = raw if slash < 0 else doc.raw(start, start + slash)
-    division = None if slash < 0 else doc.raw(start + slash + 1, raw.span.char_end)
+    agency = raw if slash < 0 else doc.sub_raw(raw, 0, slash)
+    division = None if slash < 0 else doc.sub_raw(raw, slash + 1, len(raw.text))
     if agency is not None and row.fields.get("agency") is None:
         row.fields["agency"] = agency
     if division is not None and row.fields.get("division") is None:

@@ -600,10 +600,8 @@ def _read_person(doc: RepairedText, raw: Raw, project: RawRow) -> None:
     if m is None or re.search(rf"โทร|[Tt]el|{_D}", m.group("name")):
         split_person_raw(doc, raw, project, "responsible_person", "responsible_phone")
         return
-    start = raw.span.char_start
-    project.fields["responsible_person"] = doc.raw(start + m.start("name"), start + m.end("name"))
-    project.fields["responsible_phone"] = doc.raw(start + m.start("phone"),
-                                                  start + m.end("phone"))
+    project.fields["responsible_person"] = doc.sub_raw(raw, m.start("name"), m.end("name"))
+    project.fields["responsible_phone"] = doc.sub_raw(raw, m.start("phone"), m.end("phone"))
 
 
 def _put_paragraphs(doc: RepairedText, before: list[Line], after: list[Line],

@@ -85,6 +85,9 @@ class TextLine:
     #: Orphan marks drawn over no letter: a word wrapped in a narrow cell, not
     #: damage (:func:`.pdf_clusters.loose_marks`).
     loose_marks: int = 0
+    #: x of the right edge of each cell's last character (a cell's true extent:
+    #: the next cell may start far to its right).
+    ends: tuple[float, ...] = ()
 
 
 def page_text(textpage: Any) -> str:
@@ -133,15 +136,16 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             left, right, first_word = fixer.extent()
             line, cells = fixer.fixed(letters), tuple(fixer.cells)
             heights, loose = tuple(fixer.heights), fixer.loose
+            ends = (*fixer.ends, right)
         else:
-            cells = heights = ()
+            cells = heights = ends = ()
             loose = 0
         text = _CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t")
         if text.count("\t") + 1 != len(cells):
-            cells = heights = ()
+            cells = heights = ends = ()
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word,
                               unmapped=lost + tails, am_tails=tails, heights=heights,
-                              loose_marks=loose))
+                              loose_marks=loose, ends=ends))
         start = brk.end() if brk else len(raw)
     return lines
 
@@ -217,6 +221,7 @@ class _Line:
         self.g = g
         self.cells: list[float] = []  # x where each tab-separated cell starts
         self.heights: list[float] = []  # the baseline of each cell's first character
+        self.ends: list[float] = []  # the right edge of each cell but the last
         self.rules = sorted(rules or [])  # x of the vertical rules that cross the line
         self.baseline = baseline  # y of the line's first character's origin
         self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
@@ -266,7 +271,10 @@ class _Line:
         return self._respace(text)
 
     def _cell(self, pos: int) -> None:
-        """Note that a cell starts at ``text[pos]``: its x, and its baseline."""
+        """Note that a cell starts at ``text[pos]``: its x, its baseline, where the last ended."""
+        if self.cells:
+            last = [k for k in range(max(0, pos - 3), pos) if self.text[k] not in " \u00a0"]
+            self.ends.append(max([self.box(k)[1] for k in last], default=self.box(pos)[0]))
         self.cells.append(self.box(pos)[0])
         origin = self.origin(pos)
         self.heights.append(origin[1] if origin else (self.baseline or 0.0))

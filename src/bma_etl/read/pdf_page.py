@@ -111,6 +111,9 @@ RUN_PITCH = 1.1
 #: Lines of sizes further apart than this share are no cells of one row (a running
 #: header in small print above a table's first row).
 SAME_SIZE = 0.15
+#: Two runs of lines at most this many line pitches apart may be two rows of one
+#: table set apart by their cells' padding and centring (a blank line stands 2 apart).
+PADDED_PITCH = 1.95
 #: Pitch assumed, in font sizes, for a size whose pitch the document never shows.
 DEFAULT_PITCH_EM = 1.3
 
@@ -131,9 +134,11 @@ def _pieces(line: TextLine, index: int) -> list[_Piece]:
     if len(texts) != len(line.cells) or len(texts) == 1:
         return [_Piece(line.text.replace("\t", " "), line.left, line.right, line.baseline,
                        index)]
-    ends = [*line.cells[1:], line.right]
+    # A cell ends at its last character when the line says where; else where the next starts.
+    ends = line.ends if len(line.ends) == len(texts) else \
+        [end - 0.5 for end in (*line.cells[1:], line.right + 0.5)]
     heights = line.heights if len(line.heights) == len(texts) else (line.baseline,) * len(texts)
-    return [_Piece(t, x, max(x, end - 0.5), y, index)
+    return [_Piece(t, x, max(x, end), y, index)
             for t, x, end, y in zip(texts, line.cells, ends, heights, strict=True) if t.strip()]
 
 
@@ -164,9 +169,9 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     one column. The run is one row when it has two columns or more, no column
     holds two cells of one line, and either a piece of one column stands between
     two lines of another, off their pitch by a quarter pitch or more (they
-    interleave), or the run has two columns, one of them holds one piece and the
-    other lines of the run, above and below it, hold pieces of the other (a
-    one-line cell centred beside a wrapped one). Each column's
+    interleave), or the run has two columns, the pieces of one stand on lines that
+    follow one another and the other holds pieces above and below them (a cell
+    centred beside a wrapped one, on the same line pitch). Each column's
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
     same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone.
@@ -194,18 +199,50 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
                 joined[-1] = both
                 continue
         joined.append(line)
+    runs: list[list[TextLine]] = []
+    for line in joined:
+        if runs and near(runs[-1][-1], line, RUN_PITCH):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
     out: list[TextLine] = []
-    run: list[TextLine] = []
-    for next_line in [*joined, None]:
-        if next_line is not None and run and near(run[-1], next_line, RUN_PITCH):
-            run.append(next_line)
-            continue
-        if len(run) > 1 and _is_row(run, pitch(max(run, key=lambda ln: ln.size))):
-            out.append(_joined(run) or run[0])  # _is_row found two columns: never None
+    for i, run in enumerate(runs):
+        size = pitch(max(run, key=lambda ln: ln.size))
+        padded = []  # the runs next to it that may be rows of its table
+        if i > 0 and near(runs[i - 1][-1], run[0], PADDED_PITCH):
+            padded.append(runs[i - 1])
+        if i + 1 < len(runs) and near(run[-1], runs[i + 1][0], PADDED_PITCH):
+            padded.append(runs[i + 1])
+        if len(run) > 1 and (_is_row(run, size) or _padded_row(run, padded)):
+            out.append(_joined(run) or run[0])  # two columns were found: never None
         else:
             out.extend(run)
-        run = [next_line] if next_line is not None else []
     return out
+
+
+def _padded_row(run: list[TextLine], neighbours: list[list[TextLine]]) -> bool:
+    """Whether a run is one row of a table whose rows are set apart by padding.
+
+    The run has two columns or more, two of them wrapped (a cell over two lines or
+    more: one wrapped cell beside single lines is as likely a table's item and its
+    heading), no column holds two cells of one line, and a
+    run next to it, a little more than a line pitch away (:data:`PADDED_PITCH`),
+    has cells in two columns or more, one of them one of its own: rows of one
+    table, each its own run.
+    """
+    columns = _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
+    if len(columns) < 2 or any(len({p.line for p in c}) < len(c) for c in columns) \
+            or sum(1 for c in columns if len(c) > 1) < 2:
+        return False
+    size = max(line.size for line in run)
+    lefts = [min(p.left for p in c) for c in columns]
+    for other in neighbours:
+        theirs = _columns([p for i, line in enumerate(other) for p in _pieces(line, i)])
+        shared = sum(1 for c in theirs if any(abs(min(p.left for p in c) - x) <= size
+                                              for x in lefts))
+        if len(theirs) >= 2 and shared >= 1:
+            return True
+    return False
 
 
 def _is_row(run: list[TextLine], pitch: float) -> bool:
@@ -222,16 +259,19 @@ def _is_row(run: list[TextLine], pitch: float) -> bool:
             return True  # a cell stands between two lines of another: they interleave
     if len(columns) != 2:
         return False
-    where = {id(p): n for n, column in enumerate(columns) for p in column}
     for column in columns:
-        if len(column) != 1:
-            continue
-        (single,) = column
-        rest = [p for c in columns for p in c if p.line != single.line]
-        if len({where[id(p)] for p in rest}) == 1 \
-                and any(p.baseline > single.baseline + margin for p in rest) \
-                and any(p.baseline < single.baseline - margin for p in rest):
-            return True  # a one-line cell centred beside a wrapped one
+        own = sorted({p.line for p in column})
+        if own != list(range(own[0], own[-1] + 1)):
+            continue  # a cell's lines follow one another
+        top = max(p.baseline for p in column)
+        bottom = min(p.baseline for p in column)
+        for other in columns:
+            high = max(p.baseline for p in other)
+            low = min(p.baseline for p in other)
+            if other is not column and high > top + margin and low < bottom - margin \
+                    and all(low - margin <= p.baseline <= high + margin
+                            for c in columns for p in c):
+                return True  # a cell centred beside the row's tallest one
     return False
 
 
@@ -254,6 +294,7 @@ def _joined(lines: list[TextLine]) -> TextLine | None:
     return replace(top, text="\t".join(texts), size=max(line.size for line in lines),
                    depth=(top.baseline or bottom) - bottom,
                    cells=tuple(column[0].left for column in columns),
+                   ends=tuple(max(p.right for p in column) for column in columns),
                    heights=tuple(max(p.baseline for p in column) for column in columns),
                    left=min(line.left for line in lines),
                    right=max(line.right for line in lines))

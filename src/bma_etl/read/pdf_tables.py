@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bma_etl.read.pdf_layout import TextLine
-from bma_etl.rows import separator
+from bma_etl.rows import cell_separator
 
 #: A drawn path this thin (points) is a rule.
 THIN = 2.5
@@ -175,7 +175,7 @@ def _cell_of(x: float, y: float, rules: Rules,
 
 
 def join_pieces(left: str, right: str) -> str:
-    """Two pieces of one cell joined (:func:`bma_etl.rows.separator`).
+    """Two pieces of one cell joined (:func:`bma_etl.rows.cell_separator`).
 
     >>> join_pieces("งบประมา", "ณ"), join_pieces("13,077,40", "0 บาท")
     ('งบประมาณ', '13,077,400 บาท')
@@ -184,7 +184,7 @@ def join_pieces(left: str, right: str) -> str:
     >>> join_pieces("31.50", "% :"), join_pieces("ครั้งที่ 2.", "ดำเนินการ")
     ('31.50 % :', 'ครั้งที่ 2. ดำเนินการ')
     """
-    return left + separator(left, right) + right if left else right
+    return left + cell_separator(left, right) + right if left else right
 
 
 def with_table_rows(lines: list[TextLine], rules: Rules) -> list[TextLine]:
@@ -231,6 +231,6 @@ def with_table_rows(lines: list[TextLine], rules: Rules) -> list[TextLine]:
             texts[cell.column] = join_pieces(texts[cell.column], text)
         size = max(lines[m[0]].size for m in members)
         out.append(replace(line, text="\t".join(texts), size=size,
-                           cells=tuple(x + SLACK for x in columns),
+                           cells=tuple(x + SLACK for x in columns), ends=(),
                            table=(round(row[2]), round(row[3]))))
     return out
