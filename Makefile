@@ -26,9 +26,14 @@ $(STAMP): pyproject.toml
 	@# report's charts name them first, and its test checks Chromium draws Thai with them.
 	@$(MAKE) --no-print-directory apt-install APT_CHECK='test -f /usr/share/fonts/truetype/tlwg/Garuda.ttf' \
 	  APT_PKGS='fonts-thai-tlwg-ttf' APT_WHY='Thai fonts of the robustness corpus and the report'
-	@# tests/test_report.py opens the HTML report in headless Chromium.
+	@# tests/test_report.py opens the HTML report in headless Chromium; the tests of
+	@# browser-printed PDFs print generated pages with it too.
 	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v chromium >/dev/null' \
-	  APT_PKGS='chromium' APT_WHY='the report test (headless Chromium)'
+	  APT_PKGS='chromium' APT_WHY='the report test and browser-printed PDFs (headless Chromium)'
+	@# The tests of LibreOffice-printed PDFs (Word tables, narrow HTML tables) print
+	@# generated documents with it.
+	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v soffice >/dev/null' \
+	  APT_PKGS='libreoffice-writer-nogui' APT_WHY='the tests of LibreOffice-printed PDFs'
 	touch $(STAMP)
 
 # Install APT_PKGS with apt-get unless APT_CHECK succeeds; as root or with password-less sudo.
@@ -97,11 +102,6 @@ hostile: $(STAMP) ## A run over a FIFO, a /dev/zero link, a non-UTF-8 name and a
 	$(BIN)/python bench/hostile.py $(HOSTILE_ARGS)
 
 robustness: $(STAMP) ## Fields read right per medium, producer, font and dpi (ROBUST_ARGS="--n 4 --seed 7")
-	@# Two heavy producers, for this run only: LibreOffice and Chromium (skipped with a note if absent).
-	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v soffice >/dev/null' \
-	  APT_PKGS='libreoffice-writer-nogui' APT_WHY='LibreOffice PDFs in the robustness corpus'
-	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v chromium >/dev/null' \
-	  APT_PKGS='chromium' APT_WHY='browser PDFs in the robustness corpus'
 	$(BIN)/python bench/robustness.py $(ROBUST_ARGS)
 
 clean: ## Remove the venv, caches and the demo warehouse

@@ -276,7 +276,7 @@ def _short_form(gen: str) -> GeneratedDoc:
 
 def test_narrow_table_cells_keep_the_fields_of_their_text(tmp_path: Path) -> None:
     if not render.have("soffice"):
-        pytest.skip("LibreOffice not installed (make robustness installs it)")
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
     found = fonts.available()
     jobs = []
     for gen, ruled, font in NARROW_CASES:

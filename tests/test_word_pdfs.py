@@ -40,7 +40,7 @@ _WRAPPED_VOWEL = re.compile("(?:^|[\t ])[\u0e34-\u0e37]\\.", re.MULTILINE)
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, GeneratedDoc]]:
     if not render.have("soffice"):
-        pytest.fail("needs LibreOffice: make apt-install (libreoffice-writer-nogui)")
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
     out = tmp_path_factory.mktemp("word")
     jobs = {
         "plan": ("plan", "left"),
