@@ -556,4 +556,7 @@ def test_catalog_killed_mid_run_is_one_line(corpus, tmp_path):
     assert "Traceback" not in err and "INTERNAL" not in err
     last = err.strip().splitlines()[-1]
     assert f"127.0.0.1:{own.port}" in last and len(last) < 500
-    assert "stopped answering" in last or "cannot reach the catalog" in last
+    # The kill may land before the warehouse is open (a slow start on a loaded machine):
+    # then the opening says it, still in one line naming the server.
+    assert ("stopped answering" in last or "cannot reach the catalog" in last
+            or "cannot open the warehouse (server closed the connection" in last)
