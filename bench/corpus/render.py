@@ -187,6 +187,24 @@ def have(tool: str) -> bool:
     return shutil.which(tool) is not None
 
 
+def _soffice(tmp: str, sources: list[str], outs: list[Path], *options: str) -> dict[Path, str]:
+    """Print ``sources`` to PDF with one LibreOffice run in ``tmp``; move each to its out.
+
+    ``outs[i]`` receives the PDF of ``sources[i]``; returns the outs that got none.
+    """
+    cmd = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", *options,
+           "--outdir", tmp, *sources]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+    failed: dict[Path, str] = {}
+    for out in outs:
+        made = Path(tmp) / f"{out.stem}.pdf"
+        if made.exists():
+            shutil.move(str(made), out)
+        else:
+            failed[out] = f"soffice made no PDF: {run.stderr.strip()[-200:]}"
+    return failed
+
+
 def render_soffice_batch(jobs: list[tuple[GeneratedDoc, Path, str]]) -> dict[Path, str]:
     """Convert each ``(doc, out, font)`` with LibreOffice's text import; returns failures."""
     failed: dict[Path, str] = {}
@@ -200,17 +218,9 @@ def render_soffice_batch(jobs: list[tuple[GeneratedDoc, Path, str]]) -> dict[Pat
                 src = Path(tmp) / f"{out.stem}.txt"
                 src.write_text(doc.text, encoding="utf-8")
                 srcs.append(str(src))
-            profile = Path(tmp) / "profile"
-            cmd = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                   f"--infilter=Text (encoded):UTF8,LF,{font},th", "--convert-to", "pdf",
-                   "--outdir", tmp, *srcs]
-            run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
-            for _doc, out in items:
-                made = Path(tmp) / f"{out.stem}.pdf"
-                if made.exists():
-                    shutil.move(str(made), out)
-                else:
-                    failed[out] = f"soffice made no PDF: {run.stderr.strip()[-200:]}"
+            failed |= _soffice(tmp, srcs, [out for _doc, out in items],
+                               f"--infilter=Text (encoded):UTF8,LF,{font},th",
+                               "--convert-to", "pdf")
     return failed
 
 
@@ -282,16 +292,7 @@ def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
             write_docx(doc, source, font, align=settings.get("align", "left"),
                        pt=int(settings.get("pt", "14")))
             sources.append(str(source))
-        profile = Path(tmp) / "profile"
-        run = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                              "--convert-to", "pdf", "--outdir", tmp, *sources],
-                             capture_output=True, text=True, timeout=600, check=False)
-        for _doc, out, _font, _settings in jobs:
-            made = Path(tmp) / f"{out.stem}.pdf"
-            if made.exists():
-                shutil.move(str(made), out)
-            else:
-                failed[out] = f"soffice made no PDF: {run.stderr.strip()[-200:]}"
+        failed |= _soffice(tmp, sources, [job[1] for job in jobs], "--convert-to", "pdf")
     return failed
 
 
@@ -354,16 +355,11 @@ def render_narrow_tables_batch(jobs: list[tuple[GeneratedDoc, Path, str, random.
             src.write_text(page, encoding="utf-8")
             srcs.append(str(src))
             made[out] = settings
-        cmd = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-               "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", tmp, *srcs]
-        run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
-        for _doc, out, _font, _rng in jobs:
-            pdf = Path(tmp) / f"{out.stem}.pdf"
-            if pdf.exists():
-                shutil.move(str(pdf), out)
-            else:
-                failed[out] = f"soffice made no PDF: {run.stderr.strip()[-200:]}"
-                made.pop(out, None)
+        lost = _soffice(tmp, srcs, [job[1] for job in jobs],
+                        "--convert-to", "pdf:writer_web_pdf_Export")
+        for out in lost:
+            made.pop(out, None)
+        failed |= lost
     return made, failed
 
 
