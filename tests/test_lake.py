@@ -546,13 +546,16 @@ def test_catalog_killed_mid_run_is_one_line(corpus, tmp_path):
     try:
         target = own.address(tmp_path / "data")
         run = _ingest(target, corpus)
-        # Mid-run: the warehouse is open once the run has written its first data file.
-        deadline = time.monotonic() + 120
-        while (run.poll() is None and time.monotonic() < deadline
-               and not any(p.is_file() for p in (tmp_path / "data").rglob("*"))):
-            time.sleep(0.1)
+        # Mid-run: the warehouse is open once the run has said it loaded a file.
+        assert run.stderr is not None
+        said = []
+        for line in run.stderr:
+            said.append(line)
+            if line.startswith("loaded"):
+                break
         own.kill()
-        _out, err = run.communicate(timeout=300)
+        _out, rest = run.communicate(timeout=300)
+        err = "".join(said) + rest
     finally:
         with contextlib.suppress(subprocess.CalledProcessError):
             own.stop()
