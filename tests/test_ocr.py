@@ -19,6 +19,7 @@ from bma_etl.errors import ReadError
 from bma_etl.pipeline import process_file
 from bma_etl.read import ocr, ocr_layout
 from bma_etl.read import pdf as pdf_reader
+from bma_etl.read.ocr_cache import OcrCache, cache_dir
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.records import Provenance
@@ -120,18 +121,18 @@ def test_ocr_over_its_time_limit_is_cut_off(tmp_path: Path,
 
 def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BMA_ETL_CACHE", "off")
-    assert ocr.cache_dir() is None
+    assert cache_dir() is None
     monkeypatch.setenv("BMA_ETL_CACHE", "/somewhere")
-    assert ocr.cache_dir() == Path("/somewhere/ocr")
+    assert cache_dir() == Path("/somewhere/ocr")
 
 
 def test_unreadable_cache_file_is_ignored(tmp_path: Path) -> None:
     (tmp_path / "abc.json").write_text("{not json", encoding="utf-8")
-    cache = ocr.OcrCache("abc", tmp_path)
+    cache = OcrCache("abc", tmp_path)
     assert cache.get(pdf_reader.page_key(0, ocr.LANG, pdf_reader.DPI)) is None
     page = ocr.OcrPage("ข้อความ", 91.5, (OcrWord("ข้อความ", 91.5, (1, 2, 3, 4), 0),), 300.0)
     cache.put("k", page, "tesseract 5")
-    again = ocr.OcrCache("abc", tmp_path)
+    again = OcrCache("abc", tmp_path)
     assert again.get("k") == page
 
 

@@ -12,7 +12,7 @@ its confidence, box and offset in that text, and the mean word confidence
   tone marks and upper vowels drawn high over a line stay in it instead of
   making lines of their own. Its page layout then now and then leaves a whole
   line of text out of its blocks: bands of ink that no word of the page covers
-  are read again on their own (:func:`~.ocr_layout.missed_bands`).
+  are read again on their own (:func:`~.ocr_tsv.missed_bands`).
 - Each image is read by Tesseract (``tha+eng``) in this process, through
   tesserocr's binding of its C API: engines are kept for the life of the
   process (the Thai model loads once per worker thread, not once per page) and
@@ -20,7 +20,7 @@ its confidence, box and offset in that text, and the mean word confidence
   as there are CPUs (``BMA_ETL_OCR_JOBS``), each with a time limit
   (``BMA_ETL_OCR_TIMEOUT``). ``bench/pdf_pages.py`` measures it against
   rendering and ``tesseract`` run one page at a time.
-- Results are cached (:class:`OcrCache`) in ``$BMA_ETL_CACHE/ocr/<doc_id>.json``
+- Results are cached (:class:`~.ocr_cache.OcrCache`) in ``$BMA_ETL_CACHE/ocr/<doc_id>.json``
   (default ``~/.cache/bma-etl``; ``BMA_ETL_CACHE=off`` turns the cache off);
   :mod:`.pdf` names the file by the PDF's content hash, so an unchanged file is
   never OCR'd twice, and a cached page needs no Tesseract.
@@ -32,11 +32,9 @@ its confidence, box and offset in that text, and the mean word confidence
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -47,14 +45,8 @@ from typing import TYPE_CHECKING, TypeVar
 from bma_etl.errors import ReadError
 from bma_etl.limits import seconds_from_env
 from bma_etl.read.ocr_image import cleaned, deskewed, page_rules
-from bma_etl.read.ocr_layout import (
-    OcrWord,
-    latin_words,
-    missed_bands,
-    page_layout,
-    shifted_tsv,
-    with_words_replaced,
-)
+from bma_etl.read.ocr_layout import OcrWord, page_layout
+from bma_etl.read.ocr_tsv import latin_words, missed_bands, shifted_tsv, with_words_replaced
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -266,7 +258,7 @@ _THAI_WORD = re.compile("[\u0e01-\u0e5b0-9.,]+")
 
 def _thai_readings(page: Image.Image, latin: list[tuple[int, tuple[int, int, int, int], float]],
                    dpi: float, limit: float) -> dict[int, str]:
-    """Latin words (:func:`~.ocr_layout.latin_words`) read again alone in Thai: ``{row: text}``.
+    """Latin words (:func:`~.ocr_tsv.latin_words`) read again alone in Thai: ``{row: text}``.
 
     Tesseract's ``tha+eng`` reads a Thai word as Latin now and then (``บาท`` as
     ``UM``); the word's box, with a margin for its marks, is read as one line by
@@ -354,84 +346,3 @@ def straighten(image: Path) -> None:
     level = deskewed(page)
     if level is not page:
         level.save(image)
-
-
-# ------------------------------------------------------------------- the cache
-
-
-def cache_dir() -> Path | None:
-    """Where OCR results are kept, or None when ``BMA_ETL_CACHE=off``."""
-    value = os.environ.get("BMA_ETL_CACHE", "")
-    if value.lower() in ("off", "none", "0"):
-        return None
-    if value:
-        return Path(value) / "ocr"
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    root = Path(xdg) if xdg else Path.home() / ".cache"
-    return root / "bma-etl" / "ocr"
-
-
-class OcrCache:
-    """OCR results of one document, kept in one JSON file named by ``doc_id``.
-
-    ``{"doc_id": ..., "pages": {key: page}}``, a page as :func:`page_to_json`
-    writes it plus the ``engine`` that read it.
-    """
-
-    def __init__(self, doc_id: str, folder: Path | None) -> None:
-        self.path = folder / f"{doc_id}.json" if folder is not None else None
-        self.doc_id = doc_id
-        self.pages: dict[str, dict[str, object]] = {}
-        if self.path is not None and self.path.exists():
-            try:
-                stored = json.loads(self.path.read_text(encoding="utf-8"))
-                if stored.get("doc_id") == doc_id:
-                    self.pages = dict(stored.get("pages", {}))
-            except (OSError, ValueError) as exc:
-                log.warning("OCR cache %s unreadable (%s); ignoring it", self.path, exc)
-
-    def get(self, key: str, engine: str | None = None) -> OcrPage | None:
-        """The cached page, or None (also when ``engine`` is given and another read it)."""
-        entry = self.pages.get(key)
-        if engine is not None and isinstance(entry, dict) and entry.get("engine") != engine:
-            return None
-        try:
-            return page_from_json(entry)
-        except (TypeError, ValueError, KeyError):
-            log.warning("OCR cache %s: entry %s malformed; reading the page again",
-                        self.path, key)
-            return None
-
-    def put(self, key: str, page: OcrPage, engine: str) -> None:
-        """Store one page and write the file (atomically; a failure only logs)."""
-        self.pages[key] = {**page_to_json(page), "engine": engine}
-        if self.path is None:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump({"doc_id": self.doc_id, "pages": self.pages}, out,
-                          ensure_ascii=False, indent=1, sort_keys=True)
-            os.replace(tmp, self.path)
-        except OSError as exc:
-            log.warning("OCR cache %s not written (%s)", self.path, exc)
-
-
-def page_to_json(page: OcrPage) -> dict[str, object]:
-    """A page as JSON: a word is ``[text, conf, left, top, right, bottom, start]``."""
-    return {"text": page.text, "confidence": page.confidence, "dpi": page.dpi,
-            "words": [[w.text, w.conf, *w.box, w.start] for w in page.words]}
-
-
-def page_from_json(entry: object) -> OcrPage | None:
-    """The page :func:`page_to_json` wrote; None for an entry of an older format."""
-    if not isinstance(entry, dict) or not isinstance(entry.get("text"), str) \
-            or not isinstance(entry.get("words"), list):
-        return None
-    conf = entry.get("confidence")
-    words = tuple(OcrWord(str(text), float(c), (int(x0), int(top), int(x1), int(bottom)),
-                          int(start))
-                  for text, c, x0, top, x1, bottom, start in entry["words"])
-    return OcrPage(entry["text"], float(conf) if isinstance(conf, int | float) else None,
-                   words, float(entry.get("dpi") or 0.0))

@@ -31,11 +31,10 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
-
-from PIL import Image
+from dataclasses import dataclass
 
 from bma_etl.read.ocr_image import PageRules
+from bma_etl.read.ocr_tsv import MISSED_BLOCK, TsvLine, TsvPiece, parse_tsv
 from bma_etl.read.pdf_layout import TextLine, with_columns
 from bma_etl.read.pdf_page import line_pitches, with_blank_lines
 from bma_etl.rows import separator
@@ -56,16 +55,6 @@ SPECK_HEIGHT = 0.75
 SPECK_CONF = 80.0
 
 _THAI = re.compile("[\u0e00-\u0e7f]")
-
-#: Block numbers from this on are lines read again from a band of the page that
-#: Tesseract's layout left out (:func:`missed_bands`, :func:`shifted_tsv`).
-MISSED_BLOCK = 10_000
-#: A row of the page holds text when at least this share of its pixels is ink
-#: that no word box covers...
-MISSED_INK = 0.012
-#: ...and such rows make a missed line when they run this many median word heights.
-MISSED_HEIGHT = 0.6
-
 
 @dataclass(frozen=True, slots=True)
 class OcrWord:
@@ -89,165 +78,7 @@ class OcrWord:
         return self.start + len(self.text)
 
 
-@dataclass(slots=True)
-class _Piece:
-    """One TSV word row."""
-
-    line: tuple[int, int, int]
-    left: int
-    top: int
-    right: int
-    bottom: int
-    conf: float
-    text: str
-    spaces: int | None = None  # spaces before it in Tesseract's text; None: unknown
-
-    @property
-    def height(self) -> int:
-        return self.bottom - self.top
-
-
-@dataclass(slots=True)
-class _Line:
-    height: int
-    pieces: list[_Piece] = field(default_factory=list)
-
-
-def parse_tsv(tsv: str) -> list[_Line]:
-    """Tesseract's TSV as lines of word pieces, in reading order (blank words left out)."""
-    lines: dict[tuple[int, int, int], _Line] = {}
-    for row in tsv.splitlines()[1:]:
-        cells = row.split("\t")
-        if len(cells) < 12 or cells[0] not in ("4", "5"):
-            continue
-        try:
-            block, par, line, left, top, width, height = (int(c) for c in
-                                                          (*cells[2:5], *cells[6:10]))
-            conf = float(cells[10])
-        except ValueError:
-            continue
-        key = (block, par, line)
-        if cells[0] == "4":
-            lines[key] = _Line(height)
-        elif cells[11].strip() and key in lines:
-            lines[key].pieces.append(_Piece(key, left, top, left + width, top + height,
-                                            max(conf, 0.0), cells[11].strip()))
-    return [line for line in lines.values() if line.pieces]
-
-
-def missed_bands(page: Image.Image, tsv: str) -> list[tuple[int, int]]:
-    """``(top, bottom)`` pixel rows of the page's lines of ink that no TSV word is beside.
-
-    Tesseract's page layout (``psm 3``) now and then leaves a whole text line out
-    of its blocks (a paragraph line of fixture 002's scan, with lines held to 2.5
-    blob heights). A band is rows with ink (:data:`MISSED_INK`) at whose height no
-    word of the page stands, at least :data:`MISSED_HEIGHT` median word heights
-    tall (rules and specks are thinner), with a margin of one word height.
-    """
-    from bma_etl.read.ocr_image import otsu_threshold
-
-    boxes = [(p.top, p.bottom) for line in parse_tsv(tsv) for p in line.pieces]
-    if not boxes:
-        return []
-    height = statistics.median(bottom - top for top, bottom in boxes)
-    read = bytearray(page.height + 1)
-    for top, bottom in boxes:
-        read[max(0, top - 2):bottom + 3] = b"\x01" * len(read[max(0, top - 2):bottom + 3])
-    threshold = otsu_threshold(page)
-    ink = page.point(lambda v: 255 if v < threshold else 0)
-    rows = ink.resize((1, ink.height), Image.Resampling.BOX).tobytes()
-    limit = 255 * MISSED_INK
-    bands: list[tuple[int, int]] = []
-    start: int | None = None
-    for y, value in enumerate([*rows, 0]):
-        if value >= limit and not read[y]:
-            start = y if start is None else start
-        elif start is not None:
-            if y - start >= MISSED_HEIGHT * height:
-                pad = round(height)
-                bands.append((max(0, start - pad), min(page.height, y + pad)))
-            start = None
-    return bands
-
-
-#: A word of Latin letters (two or more) that Tesseract's ``tha+eng`` may have made
-#: of a Thai word (``UM`` for ``บาท``, ``any.`` for ``กทม.``).
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.,'\u2019]*")
-
-
-def latin_words(tsv: str) -> list[tuple[int, tuple[int, int, int, int], float]]:
-    """``(row, box, conf)`` of the TSV's Latin words on lines that hold Thai.
-
-    ``row`` numbers the TSV's lines (header 0); ``box`` is ``(left, top, right, bottom)``.
-    English words on Thai lines are among them (``Compact City``): what is read
-    again decides (:func:`~bma_etl.read.ocr.ocr_image`).
-    """
-    rows = tsv.splitlines()
-    words: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
-    for n, row in enumerate(rows[1:], start=1):
-        cells = row.split("\t")
-        if len(cells) >= 12 and cells[0] == "5" and cells[11].strip():
-            words.setdefault(tuple(cells[2:5]), []).append((n, cells))
-    out = []
-    for line in words.values():
-        if not any(_THAI.search(cells[11]) for _, cells in line):
-            continue
-        for n, cells in line:
-            text = cells[11].strip()
-            if _LATIN_WORD.fullmatch(text) and sum(c.isalpha() for c in text) >= 2:
-                try:
-                    left, top, width, height = (int(c) for c in cells[6:10])
-                    conf = float(cells[10])
-                except ValueError:
-                    continue
-                out.append((n, (left, top, left + width, top + height), conf))
-    return out
-
-
-def with_words_replaced(tsv: str, txt: str, new: dict[int, str]) -> tuple[str, str]:
-    """The TSV and plain text with the words of TSV rows ``new`` names replaced.
-
-    The plain text is walked word by word as :func:`align_spaces` does; when it
-    does not follow the TSV, both are returned as they were.
-    """
-    rows = tsv.splitlines()
-    out_txt: list[str] = []
-    pos = 0
-    for n, row in enumerate(rows[1:], start=1):
-        cells = row.split("\t")
-        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
-            continue
-        word = cells[11].strip()
-        at = pos
-        while at < len(txt) and txt[at].isspace():
-            at += 1
-        if not txt.startswith(word, at):
-            return tsv, txt
-        if n in new:
-            out_txt.append(txt[pos:at] + new[n])
-            cells[11] = new[n]
-            rows[n] = "\t".join(cells)
-        else:
-            out_txt.append(txt[pos:at + len(word)])
-        pos = at + len(word)
-    out_txt.append(txt[pos:])
-    return "\n".join(rows) + ("\n" if tsv.endswith("\n") else ""), "".join(out_txt)
-
-
-def shifted_tsv(tsv: str, top: int, n: int) -> str:
-    """TSV rows of a band read alone, moved ``top`` pixels down, in block ``MISSED_BLOCK + n``."""
-    out = []
-    for row in tsv.splitlines()[1:]:
-        cells = row.split("\t")
-        if len(cells) < 12 or not cells[7].lstrip("-").isdigit():
-            continue
-        cells[2] = str(MISSED_BLOCK * n + int(cells[2]))
-        cells[7] = str(int(cells[7]) + top)
-        out.append("\t".join(cells))
-    return "".join("\n" + row for row in out)
-
-
-def _in_reading_order(lines: list[_Line]) -> list[_Line]:
+def _in_reading_order(lines: list[TsvLine]) -> list[TsvLine]:
     """Lines read again from missed bands put before the first line below them."""
     missed = [line for line in lines if line.pieces[0].line[0] >= MISSED_BLOCK]
     if not missed:
@@ -261,7 +92,7 @@ def _in_reading_order(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-def align_spaces(lines: list[_Line], text: str) -> bool:
+def align_spaces(lines: list[TsvLine], text: str) -> bool:
     """Set each piece's ``spaces`` from Tesseract's plain ``text``; False if they differ."""
     pos = 0
     for line in lines:
@@ -331,8 +162,8 @@ class _Row:
 
     key: tuple[int, int, int, int]  # top and bottom rules' y, the table's left and right
     edges: tuple[int, ...]  # left edge of every column
-    columns: list[list[_Line]]
-    first: _Line
+    columns: list[list[TsvLine]]
+    first: TsvLine
 
 
 def _cell_of(x: float, y: float, rules: PageRules, slack: float
@@ -361,7 +192,7 @@ def _cell_of(x: float, y: float, rules: PageRules, slack: float
 _RULE_TEXT = frozenset("|lI![]1")
 
 
-def _on_rule(piece: _Piece, rules: PageRules, slack: float) -> bool:
+def _on_rule(piece: TsvPiece, rules: PageRules, slack: float) -> bool:
     """Whether a piece is a vertical rule read as a letter (``|``, ``l``)."""
     if not set(piece.text) <= _RULE_TEXT:
         return False
@@ -369,7 +200,7 @@ def _on_rule(piece: _Piece, rules: PageRules, slack: float) -> bool:
                and v[2] >= piece.bottom for v in rules.vertical)
 
 
-def _table_rows(lines: list[_Line], rules: PageRules) -> list[_Line | _Row]:
+def _table_rows(lines: list[TsvLine], rules: PageRules) -> list[TsvLine | _Row]:
     """The lines with those inside one ruled table row gathered into a :class:`_Row`.
 
     A table drawn as boxes wraps each cell inside its column, and Tesseract reads
@@ -379,12 +210,12 @@ def _table_rows(lines: list[_Line], rules: PageRules) -> list[_Line | _Row]:
     """
     slack = RULE_SLACK * rules.dpi
     placed: dict[int, tuple[tuple[int, int, int, int], tuple[int, ...],
-                            list[tuple[int, _Piece]]]] = {}
+                            list[tuple[int, TsvPiece]]]] = {}
     for index, line in enumerate(lines):
         kept = [p for p in line.pieces if not _on_rule(p, rules, slack)]
         if not kept:
             continue
-        line = lines[index] = _Line(line.height, kept)
+        line = lines[index] = TsvLine(line.height, kept)
         cells = [_cell_of((p.left + p.right) / 2, (p.top + p.bottom) / 2, rules, slack)
                  for p in line.pieces]
         if any(c is None for c in cells) or len({c[0] for c in cells if c}) != 1:
@@ -396,7 +227,7 @@ def _table_rows(lines: list[_Line], rules: PageRules) -> list[_Line | _Row]:
     members: dict[tuple[int, int, int, int], list[int]] = {}
     for index, (key, _, _) in placed.items():
         members.setdefault(key, []).append(index)
-    out: list[_Line | _Row] = []
+    out: list[TsvLine | _Row] = []
     done: set[tuple[int, int, int, int]] = set()
     for index, line in enumerate(lines):
         if index not in placed or len(members[placed[index][0]]) > MAX_LINES_PER_ROW:
@@ -406,13 +237,13 @@ def _table_rows(lines: list[_Line], rules: PageRules) -> list[_Line | _Row]:
         if key in done:
             continue
         done.add(key)
-        columns: list[list[_Line]] = [[] for _ in edges]
+        columns: list[list[TsvLine]] = [[] for _ in edges]
         for member in sorted(members[key], key=lambda i: min(p.top for p in lines[i].pieces)):
-            by_column: dict[int, list[_Piece]] = {}
+            by_column: dict[int, list[TsvPiece]] = {}
             for column, piece in placed[member][2]:
                 by_column.setdefault(column, []).append(piece)
             for column, pieces in by_column.items():
-                columns[column].append(_Line(lines[member].height, pieces))
+                columns[column].append(TsvLine(lines[member].height, pieces))
         out.append(_Row(key, edges, columns, line))
     return out
 
@@ -429,7 +260,7 @@ def _build_row(row: _Row, size: float, aligned: bool) -> tuple[TextLine, list[_C
         offset = 0
         last = ""
         for line in pieces_by_line:
-            _, (part,) = _build_line(_Line(line.height, line.pieces), size, aligned,
+            _, (part,) = _build_line(TsvLine(line.height, line.pieces), size, aligned,
                                      one_cell=True)
             text = "".join(w.text if isinstance(w, OcrWord) else w for w in part)
             between = separator(last, text)
@@ -451,7 +282,7 @@ def _build_row(row: _Row, size: float, aligned: bool) -> tuple[TextLine, list[_C
                     table=table), cells
 
 
-def _without_specks(lines: list[_Line]) -> list[_Line]:
+def _without_specks(lines: list[TsvLine]) -> list[TsvLine]:
     usual = statistics.median(p.height for line in lines for p in line.pieces)
     return [line for line in lines
             if statistics.median(p.height for p in line.pieces) >= SPECK_HEIGHT * usual
@@ -463,10 +294,10 @@ def _without_specks(lines: list[_Line]) -> list[_Line]:
 _Cell = list[OcrWord | str]
 
 
-def _build_line(line: _Line, size: float, aligned: bool, one_cell: bool = False
+def _build_line(line: TsvLine, size: float, aligned: bool, one_cell: bool = False
                 ) -> tuple[TextLine, list[_Cell]]:
     height = max(line.height, size / 2)  # a line of digits only is lower
-    groups: list[list[list[_Piece]]] = [[[line.pieces[0]]]]  # cells → words → pieces
+    groups: list[list[list[TsvPiece]]] = [[[line.pieces[0]]]]  # cells → words → pieces
     for before, piece in zip(line.pieces, line.pieces[1:], strict=False):
         gap = piece.left - before.right
         if gap >= TAB_GAP * height and not one_cell:
@@ -496,7 +327,7 @@ def _build_line(line: _Line, size: float, aligned: bool, one_cell: bool = False
     return TextLine(text, baseline, size, starts), cells
 
 
-def _joined(before: _Piece, piece: _Piece, gap: int, height: float, aligned: bool) -> bool:
+def _joined(before: TsvPiece, piece: TsvPiece, gap: int, height: float, aligned: bool) -> bool:
     if aligned and piece.spaces is not None:
         return piece.spaces == 0
     return (gap < JOIN_GAP * height and bool(_THAI.search(before.text[-1:]))

@@ -56,6 +56,7 @@ from bma_etl.errors import ReadError
 from bma_etl.limits import max_megapixels, max_pages
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
+from bma_etl.read.ocr_cache import OcrCache, cache_dir
 from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines, with_columns
 from bma_etl.read.pdf_open import open_pdf, render_page
@@ -273,7 +274,7 @@ def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
     reads the ones before. Raises ReadError when a page is not cached and
     Tesseract is missing, or a page fails or exceeds its time limit.
     """
-    cache = ocr_engine.OcrCache(hashlib.sha256(data).hexdigest(), ocr_engine.cache_dir())
+    cache = OcrCache(hashlib.sha256(data).hexdigest(), cache_dir())
     results: dict[int, OcrPage] = {}
     todo: list[int] = []
     engine = ocr_engine.engine_version() if ocr_engine.engine_problem() is None else None

@@ -1,0 +1,191 @@
+"""Tesseract's TSV output: its word rows as lines, and the edits made to it.
+
+Stage: read. The TSV has one row per word (level 5) with its box, in pixels of the
+image read, and its confidence, grouped under line rows (level 4) by block,
+paragraph and line. :func:`parse_tsv` gives its lines of word pieces for
+:mod:`~bma_etl.read.ocr_layout`; :func:`missed_bands`, :func:`shifted_tsv`,
+:func:`latin_words` and :func:`with_words_replaced` are the steps by which
+:func:`~bma_etl.read.ocr.ocr_image` reads again what Tesseract's page layout left
+out or read as Latin junk.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from PIL import Image
+
+_THAI = re.compile("[\u0e00-\u0e7f]")
+
+#: Block numbers from this on are lines read again from a band of the page that
+#: Tesseract's layout left out (:func:`missed_bands`, :func:`shifted_tsv`).
+MISSED_BLOCK = 10_000
+#: A row of the page holds text when at least this share of its pixels is ink
+#: that no word box covers...
+MISSED_INK = 0.012
+#: ...and such rows make a missed line when they run this many median word heights.
+MISSED_HEIGHT = 0.6
+
+
+@dataclass(slots=True)
+class TsvPiece:
+    """One TSV word row: its ``(block, paragraph, line)``, box in pixels, confidence, text."""
+
+    line: tuple[int, int, int]
+    left: int
+    top: int
+    right: int
+    bottom: int
+    conf: float
+    text: str
+    spaces: int | None = None  # spaces before it in Tesseract's text; None: unknown
+
+    @property
+    def height(self) -> int:
+        """Height of its box in pixels."""
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class TsvLine:
+    """One TSV line row (its height in pixels) and its word pieces in reading order."""
+
+    height: int
+    pieces: list[TsvPiece] = field(default_factory=list)
+
+
+def parse_tsv(tsv: str) -> list[TsvLine]:
+    """Tesseract's TSV as lines of word pieces, in reading order (blank words left out)."""
+    lines: dict[tuple[int, int, int], TsvLine] = {}
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] not in ("4", "5"):
+            continue
+        try:
+            block, par, line, left, top, width, height = (int(c) for c in
+                                                          (*cells[2:5], *cells[6:10]))
+            conf = float(cells[10])
+        except ValueError:
+            continue
+        key = (block, par, line)
+        if cells[0] == "4":
+            lines[key] = TsvLine(height)
+        elif cells[11].strip() and key in lines:
+            lines[key].pieces.append(TsvPiece(key, left, top, left + width, top + height,
+                                            max(conf, 0.0), cells[11].strip()))
+    return [line for line in lines.values() if line.pieces]
+
+
+def missed_bands(page: Image.Image, tsv: str) -> list[tuple[int, int]]:
+    """``(top, bottom)`` pixel rows of the page's lines of ink that no TSV word is beside.
+
+    Tesseract's page layout (``psm 3``) now and then leaves a whole text line out
+    of its blocks (a paragraph line of fixture 002's scan, with lines held to 2.5
+    blob heights). A band is rows with ink (:data:`MISSED_INK`) at whose height no
+    word of the page stands, at least :data:`MISSED_HEIGHT` median word heights
+    tall (rules and specks are thinner), with a margin of one word height.
+    """
+    from bma_etl.read.ocr_image import otsu_threshold
+
+    boxes = [(p.top, p.bottom) for line in parse_tsv(tsv) for p in line.pieces]
+    if not boxes:
+        return []
+    height = statistics.median(bottom - top for top, bottom in boxes)
+    read = bytearray(page.height + 1)
+    for top, bottom in boxes:
+        read[max(0, top - 2):bottom + 3] = b"\x01" * len(read[max(0, top - 2):bottom + 3])
+    threshold = otsu_threshold(page)
+    ink = page.point(lambda v: 255 if v < threshold else 0)
+    rows = ink.resize((1, ink.height), Image.Resampling.BOX).tobytes()
+    limit = 255 * MISSED_INK
+    bands: list[tuple[int, int]] = []
+    start: int | None = None
+    for y, value in enumerate([*rows, 0]):
+        if value >= limit and not read[y]:
+            start = y if start is None else start
+        elif start is not None:
+            if y - start >= MISSED_HEIGHT * height:
+                pad = round(height)
+                bands.append((max(0, start - pad), min(page.height, y + pad)))
+            start = None
+    return bands
+
+
+#: A word of Latin letters (two or more) that Tesseract's ``tha+eng`` may have made
+#: of a Thai word (``UM`` for ``บาท``, ``any.`` for ``กทม.``).
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.,'\u2019]*")
+
+
+def latin_words(tsv: str) -> list[tuple[int, tuple[int, int, int, int], float]]:
+    """``(row, box, conf)`` of the TSV's Latin words on lines that hold Thai.
+
+    ``row`` numbers the TSV's lines (header 0); ``box`` is ``(left, top, right, bottom)``.
+    English words on Thai lines are among them (``Compact City``): what is read
+    again decides (:func:`~bma_etl.read.ocr.ocr_image`).
+    """
+    rows = tsv.splitlines()
+    words: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
+    for n, row in enumerate(rows[1:], start=1):
+        cells = row.split("\t")
+        if len(cells) >= 12 and cells[0] == "5" and cells[11].strip():
+            words.setdefault(tuple(cells[2:5]), []).append((n, cells))
+    out = []
+    for line in words.values():
+        if not any(_THAI.search(cells[11]) for _, cells in line):
+            continue
+        for n, cells in line:
+            text = cells[11].strip()
+            if _LATIN_WORD.fullmatch(text) and sum(c.isalpha() for c in text) >= 2:
+                try:
+                    left, top, width, height = (int(c) for c in cells[6:10])
+                    conf = float(cells[10])
+                except ValueError:
+                    continue
+                out.append((n, (left, top, left + width, top + height), conf))
+    return out
+
+
+def with_words_replaced(tsv: str, txt: str, new: dict[int, str]) -> tuple[str, str]:
+    """The TSV and plain text with the words of TSV rows ``new`` names replaced.
+
+    The plain text is walked word by word as
+    :func:`~bma_etl.read.ocr_layout.align_spaces` does; when it does not follow the
+    TSV, both are returned as they were.
+    """
+    rows = tsv.splitlines()
+    out_txt: list[str] = []
+    pos = 0
+    for n, row in enumerate(rows[1:], start=1):
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        word = cells[11].strip()
+        at = pos
+        while at < len(txt) and txt[at].isspace():
+            at += 1
+        if not txt.startswith(word, at):
+            return tsv, txt
+        if n in new:
+            out_txt.append(txt[pos:at] + new[n])
+            cells[11] = new[n]
+            rows[n] = "\t".join(cells)
+        else:
+            out_txt.append(txt[pos:at + len(word)])
+        pos = at + len(word)
+    out_txt.append(txt[pos:])
+    return "\n".join(rows) + ("\n" if tsv.endswith("\n") else ""), "".join(out_txt)
+
+
+def shifted_tsv(tsv: str, top: int, n: int) -> str:
+    """TSV rows of a band read alone, moved ``top`` pixels down, in block ``MISSED_BLOCK + n``."""
+    out = []
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or not cells[7].lstrip("-").isdigit():
+            continue
+        cells[2] = str(MISSED_BLOCK * n + int(cells[2]))
+        cells[7] = str(int(cells[7]) + top)
+        out.append("\t".join(cells))
+    return "".join("\n" + row for row in out)
