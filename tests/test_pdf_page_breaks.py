@@ -162,7 +162,7 @@ def test_a_header_row_repeated_on_later_pages_is_furniture() -> None:
     rng = random.Random(9)
     rows = ["\t".join(_cells(rng)) for _ in range(5)]
     text, starts = _pages([["แบบรายงาน", "2. รายงานความก้าวหน้า", head, rows[0], rows[1]],
-                           ["12/1/26, 10:19 AM", head, rows[2], rows[3]],
+                           ["12/1/26, 10:19 AM", head, rows[2], rows[3]], [""],
                            [head, rows[4], "ขอรับรองว่า"]])
     found = furniture_lines(text, starts)
     lines = text.split("\n")

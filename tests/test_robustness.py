@@ -23,8 +23,8 @@ from bma_etl.pipeline import process_file
 
 from corpus import fonts, render
 from corpus.build import GENERATORS, build
-from corpus.forms import legacy_html
 from corpus.doc import GeneratedDoc
+from corpus.forms import legacy_html
 from corpus.run import _detected
 from corpus.scan import scan_pdf
 from corpus.score import Score, count_fields, score, score_failure

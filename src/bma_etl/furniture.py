@@ -165,6 +165,8 @@ def _repeated_heads(lines: list[str], pages: list[list[int]], furniture: set[int
     last: int | None = None  # the last line of the page before, furniture aside
     for page in pages:
         filled = [i for i in page if lines[i].strip()]
+        if not filled:
+            continue
         top = next((i for i in filled if i not in furniture), None)
         if top is not None and last is not None and "\t" in lines[last] \
                 and "\t" in lines[top] and _words(lines[top]) in heads:

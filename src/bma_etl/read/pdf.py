@@ -339,7 +339,8 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 finally:
                     textpage.close()
                 loose = sum(line.loose_marks for line in read)  # before rows merge lines
-                lines = in_reading_order(mark_open(with_table_rows(read, rules), rules, cut))
+                lines = in_reading_order(mark_open(with_table_rows(read, rules), rules, cut,
+                                                   read))
                 chars = sum(len("".join(line.text.split())) for line in lines)
                 cover = 0.0
                 if chars < MIN_CHARS_PER_PAGE:

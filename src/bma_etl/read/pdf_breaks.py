@@ -13,7 +13,9 @@ second with no label), or not a row at all (a band with no rule to close it).
   added there and named open (:class:`Cut`), so the cut row is a band like the
   others (:func:`~.pdf_tables.with_table_rows` makes it one line of cells);
 - :func:`mark_open` marks the rows such a rule bounds (:attr:`TextLine.open_below`,
-  :attr:`TextLine.open_above`);
+  :attr:`TextLine.open_above`), and which cells of a page's last row run down to
+  its bottom rule (:attr:`TextLine.reach`): an office suite closes both parts of a
+  cut row with rules of their own, and only the cells it cut go on;
 - :func:`join_cut_rows` puts the part on page N+1 back into the row on page N, cell
   by cell (the same column edges), past the lines between them (a page footer, a
   page number, a running header) and past a repeated header row, which stays where
@@ -25,6 +27,7 @@ that page's text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bma_etl.read.pdf_layout import TextLine
@@ -92,22 +95,64 @@ def _ending_together(vertical: tuple[Rule, ...], end: int) -> list[list[Rule]]:
     return groups
 
 
-def mark_open(lines: list[TextLine], rules: Rules, cut: Cut) -> list[TextLine]:
-    """``lines`` with each table row a :class:`Cut` rule bounds marked open on that side."""
-    if not cut.heights:
+#: A cell whose last baseline stands this many font sizes or less above its row's
+#: bottom rule runs down to it; one that stands this far or more ended above it.
+REACH_EM = 1.6
+EARLY_EM = 2.5
+
+
+def mark_open(lines: list[TextLine], rules: Rules, cut: Cut,
+              pieces: Sequence[TextLine] = ()) -> list[TextLine]:
+    """``lines`` with each table row a :class:`Cut` rule bounds marked open on that side.
+
+    ``pieces``: the page's lines before :func:`~.pdf_tables.with_table_rows` made
+    rows of them; the page's lowest table row gets :attr:`TextLine.reach` from them.
+    """
+    rows = [i for i, line in enumerate(lines) if line.table is not None
+            and line.baseline is not None and line.cells]
+    if not rows:
         return lines
-    out = []
-    for line in lines:
-        if line.table is None or line.baseline is None or not line.cells:
-            out.append(line)
-            continue
-        x, y = line.cells[0], line.baseline
+    lowest = min(rows, key=lambda i: lines[i].baseline or 0.0)
+    out = list(lines)
+    for i in rows:
+        line = out[i]
+        x, y = line.cells[0], line.baseline or 0.0
         across = [h[0] for h in rules.horizontal if h[1] - SLACK <= x <= h[2] + SLACK]
         above = min((h for h in across if h > y), default=None)
         below = max((h for h in across if h < y), default=None)
-        out.append(replace(line, open_above=above is not None and above in cut,
-                           open_below=below is not None and below in cut))
+        reach = _reach(line, pieces, above, below) if i == lowest else ()
+        out[i] = replace(line, open_above=above is not None and above in cut,
+                         open_below=below is not None and below in cut, reach=reach)
     return out
+
+
+def _reach(row: TextLine, pieces: Sequence[TextLine], top: float | None,
+           bottom: float | None) -> tuple[bool, ...]:
+    """Per cell of ``row``: whether its text runs down to the bottom rule (see :attr:`reach`)."""
+    if top is None or bottom is None or not pieces:
+        return ()
+    edges = [x - SLACK for x in row.cells]
+    lowest: list[float | None] = [None] * len(edges)
+    for piece in pieces:
+        if piece.baseline is None or not bottom < piece.baseline < top:
+            continue
+        heights = piece.heights if len(piece.heights) == len(piece.cells) else \
+            (piece.baseline,) * len(piece.cells)
+        for x, y in zip(piece.cells, heights, strict=True):
+            if edges[0] - SLACK <= x <= (row.table or (0, 0))[1] + SLACK:
+                column = max(k for k, edge in enumerate(edges) if edge <= x + SLACK)
+                low = lowest[column]
+                lowest[column] = y if low is None else min(low, y)
+    size = row.size or 1.0
+    if all(low is None for low in lowest):
+        return ()
+    return tuple(low is not None and low - bottom <= REACH_EM * size for low in lowest)
+
+
+def _ended_early(row: TextLine) -> list[bool]:
+    """Per cell of a row with :attr:`~TextLine.reach`: filled, yet not down to the bottom."""
+    texts = row.text.split("\t")
+    return [bool(t.strip()) and not reached for t, reached in zip(texts, row.reach, strict=True)]
 
 
 def _same_columns(a: TextLine, b: TextLine) -> bool:
@@ -155,10 +200,9 @@ def join_cut_rows(pages: list[list[TextLine]]) -> None:
                          zip(row.text.split("\t"), part.text.split("\t"), strict=True)]
                 pages[target[0]][target[1]] = replace(
                     row, text="\t".join(texts), open_below=part.open_below,
-                    size=max(row.size, part.size))
+                    reach=part.reach, size=max(row.size, part.size))
                 del page[found]
-                if part.open_below and not any(line.table is not None
-                                               for line in page[found:]):
+                if not any(line.table is not None for line in page[found:]):
                     heads |= _heads(page)
                     continue  # cut again: the next page goes on with the same row
         heads |= _heads(page)
@@ -176,6 +220,22 @@ def _continuation(page: list[TextLine], row: TextLine, heads: set[str]) -> int |
         if first >= len(page) or not _same_table(page[first], row):
             return None
     part = page[first]
-    if not (row.open_below or part.open_above) or not _same_columns(row, part):
+    if not _same_columns(row, part):
         return None
-    return first
+    if row.open_below or part.open_above:
+        return first
+    return first if _goes_on(row, part) else None
+
+
+def _goes_on(row: TextLine, part: TextLine) -> bool:
+    """Whether ``part``, closed by rules of its own, is the rest of ``row`` (cut by a page).
+
+    The cells it fills are cells of ``row`` that run down to its bottom rule, and
+    some other filled cell of ``row`` ended above it: a row the page did not cut
+    has no room left under its tallest cell, but its next row fills other cells.
+    """
+    if len(row.reach) != len(row.cells):
+        return False
+    filled = [bool(t.strip()) for t in part.text.split("\t")]
+    return any(filled) and any(_ended_early(row)) and all(
+        reached for reached, full in zip(row.reach, filled, strict=True) if full)

@@ -93,6 +93,9 @@ class TextLine:
     #: :mod:`.pdf_breaks`.
     open_above: bool = False
     open_below: bool = False
+    #: Of a page's last ruled table row: whether each cell's text runs down to the
+    #: row's bottom rule (a cell a page break cut goes on there; see :mod:`.pdf_breaks`).
+    reach: tuple[bool, ...] = ()
 
 
 def page_text(textpage: Any) -> str:
