@@ -195,3 +195,50 @@ def test_a_new_table_under_the_same_header_at_a_page_s_top_is_content() -> None:
     text, starts = _pages([["แบบรายงาน", "เกณฑ์ ก", head, "ก\tข\tค\tง", "เกณฑ์ ข"],
                            [head, "จ\tฉ\tช\tซ", "จบ"]])
     assert not {n for n in furniture_lines(text, starts) if "\t" in text.split("\n")[n - 1]}
+
+
+# ------------------------------------------------------------------ rows an office suite cut
+
+def _office_pages(top: list[list[str]], rest: list[str]) -> list[list[TextLine]]:
+    """A row closed by rules on both pages: its pieces (``top``: each cell's lines) made
+    a row as the reader does, and the rest under the next page's top rule."""
+    verticals = tuple((x, 60.0, 790.0) for x in (*EDGES, RIGHT))
+    page_n = Rules(verticals, ((60.0, EDGES[0], RIGHT), (400.0, EDGES[0], RIGHT),
+                               (790.0, EDGES[0], RIGHT)))
+    pieces = [TextLine(text, 385.0 - 16 * i, 12.0, (EDGES[k] + 3,), EDGES[k] + 3, EDGES[k] + 60)
+              for k, cell in enumerate(top) for i, text in enumerate(cell)]
+    row = mark_open(with_table_rows(pieces, page_n), page_n, Cut(), pieces)
+    part = _row(rest, 770.0)
+    return [[_row(HEAD, 700.0), *row], [part]]
+
+
+def test_a_row_closed_on_both_pages_goes_on_in_the_cells_that_ran_to_its_foot() -> None:
+    rng = random.Random(11)
+    cells = _cells(rng)
+    lines = [rng.choice(WORDS) for _ in range(21)]  # down to the page's last line
+    rest = " ".join(rng.choice(WORDS) for _ in range(3))
+    pages = _office_pages([[cells[0]], lines, [cells[2]], [cells[3]]], ["", rest, "", ""])
+    assert pages[0][1].reach == (False, True, False, False)
+    join_cut_rows(pages)
+    assert pages[1] == []
+    assert _letters(pages[0][1].text.split("\t")[1]) == _letters("".join(lines) + rest)
+
+
+def test_a_next_row_filling_a_cell_that_ended_early_is_its_own_row() -> None:
+    rng = random.Random(12)
+    cells, following = _cells(rng), _cells(rng)
+    lines = [rng.choice(WORDS) for _ in range(21)]
+    pages = _office_pages([[cells[0]], lines, [cells[2]], [cells[3]]],
+                          ["", following[1], following[2], ""])
+    join_cut_rows(pages)
+    assert [len(p) for p in pages] == [2, 1]
+
+
+def test_a_row_that_ended_above_the_page_s_foot_is_not_joined() -> None:
+    rng = random.Random(13)
+    cells = _cells(rng)
+    lines = [rng.choice(WORDS) for _ in range(8)]  # the row ends; the next did not fit
+    pages = _office_pages([[cells[0]], lines, [cells[2]], [cells[3]]], ["", "ต่อ", "", ""])
+    assert pages[0][1].reach == (False, False, False, False)
+    join_cut_rows(pages)
+    assert [len(p) for p in pages] == [2, 1]

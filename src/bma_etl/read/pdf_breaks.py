@@ -96,9 +96,9 @@ def _ending_together(vertical: tuple[Rule, ...], end: int) -> list[list[Rule]]:
 
 
 #: A cell whose last baseline stands this many font sizes or less above its row's
-#: bottom rule runs down to it; one that stands this far or more ended above it.
+#: bottom rule runs down to it (its descent and the cell's padding); a filled cell
+#: whose text stops higher ended above it.
 REACH_EM = 1.6
-EARLY_EM = 2.5
 
 
 def mark_open(lines: list[TextLine], rules: Rules, cut: Cut,
