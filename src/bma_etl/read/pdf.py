@@ -15,7 +15,8 @@ Every page is put in one of four kinds:
     letter; a gap wider than :data:`~bma_etl.read.pdf_glyphs.TAB_GAP_EM` is a tab; a table's rows
     get one tab per column they skip (so empty cells stay cells); space
     between paragraphs becomes blank lines; a BE year whose last digit fell on
-    a line of its own is joined.
+    a line of its own is joined; a ruled table row a page break cut is one row
+    again, on the page it starts on (:mod:`.pdf_breaks`).
 ``damaged``
     a text layer so damaged that what :func:`~bma_etl.textnorm.repair_text`
     leaves still scores above :data:`MAX_DAMAGE` (glyphs with no text mapping
