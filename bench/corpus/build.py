@@ -19,7 +19,7 @@ from pathlib import Path
 
 from corpus import fonts, render
 from corpus.doc import GeneratedDoc
-from corpus.forms import legacy_form
+from corpus.forms import legacy_form, legacy_html
 from corpus.plans import action_plan
 from corpus.scan import scan_pdf
 from corpus.web import progress_history, project_detail, tracking_page
@@ -27,6 +27,7 @@ from corpus.web import progress_history, project_detail, tracking_page
 GENERATORS: dict[str, Callable[[random.Random], GeneratedDoc]] = {
     "legacy_pipe": lambda rng: legacy_form(rng, "pipe"),
     "legacy_tab": lambda rng: legacy_form(rng, "tab"),
+    "legacy_html": legacy_html,
     "web_history": progress_history,
     "web_detail": project_detail,
     "web_tracking": tracking_page,

@@ -1,4 +1,5 @@
-"""``legacy_progress_form`` from values, in its pipe-table and tab-table dialects.
+"""``legacy_progress_form`` from values, in its pipe-table and tab-table dialects,
+and as a web page whose report table is ruled (``legacy_html``).
 
 The wording copies the samples (``samples/000_*.txt`` pipe rows, ``002_*.txt`` tab
 rows) label for label; only the values change.
@@ -6,6 +7,7 @@ rows) label for label; only the values change.
 
 from __future__ import annotations
 
+import html
 import random
 from decimal import Decimal
 
@@ -32,8 +34,17 @@ PLAN = ("เป็นไปตามแผน", "ไม่เป็นไปต�
 TARGET = ("เป็นไปตามเป้าหมาย", "ไม่เป็นไปตามเป้าหมาย")
 
 
-def _reports(rng: random.Random, year_be: int, budget: Decimal) -> list[Row]:
-    count = rng.randint(1, 9)
+def _detail(rng: random.Random, sentences: int) -> str:
+    """A report's narrative of ``sentences`` different sentences (one: as the samples)."""
+    if sentences <= 1:
+        return rng.choice(DETAILS)
+    return " ".join(rng.sample(DETAILS, min(sentences, len(DETAILS))))
+
+
+def _reports(rng: random.Random, year_be: int, budget: Decimal, count: int | None = None,
+             sentences: int = 1) -> list[Row]:
+    """``count`` reports (1-9 drawn when None), each narrative ``sentences`` long."""
+    count = rng.randint(1, 9) if count is None else count
     done = rng.random() < 0.2
     dates = report_dates(rng, year_be, count)
     pcts = rising_percents(rng, count, Decimal("100.00") if done else None)
@@ -45,7 +56,7 @@ def _reports(rng: random.Random, year_be: int, budget: Decimal) -> list[Row]:
             paid = min(left, draw_amount(rng, 1000, max(1000, int(budget) // 3)))
             left -= paid
         on = rng.random() < 0.75
-        detail = DONE_DETAIL if done and i == count else rng.choice(DETAILS)
+        detail = DONE_DETAIL if done and i == count else _detail(rng, sentences)
         rows.append({"seq_label": i, "report_date": when.isoformat(),
                      "progress_pct": f"{pct:.2f}", "budget_disbursed_thb": money_str(paid),
                      "on_plan": on, "on_target": on if rng.random() < 0.85 else not on,
@@ -56,6 +67,117 @@ def _reports(rng: random.Random, year_be: int, budget: Decimal) -> list[Row]:
 def legacy_form(rng: random.Random, dialect: str | None = None) -> GeneratedDoc:
     """A progress report form with 1-9 reports; ``dialect`` is ``pipe`` or ``tab``."""
     dialect = dialect or rng.choice(("pipe", "tab"))
+    project, reports, lines = _form_head(rng)
+    if dialect == "pipe":
+        rule = "|-----------------|--|-------------------|------------------------|"
+        lines += ["| | | | |", rule]
+    for r in reports:
+        n = r["seq_label"]
+        when, detail, progress, plan, target = _report_parts(rng, r)
+        if dialect == "pipe":
+            lines.append(f"| รายงานครั้งที่{n} | :: {when} : {detail} {progress} "
+                         f"| : {plan} | : {target} |")
+        else:
+            lines.append(f"รายงานครั้งที่{n}\t:: {when} : {detail}\t\t")
+            lines.append(f"\t{progress}\t: {plan}\t: {target}")
+    lines += _FOOTER
+    doc = GeneratedDoc(
+        name=f"legacy_{dialect}", layout="legacy_progress_form", text="\n".join(lines),
+        tables={"projects": [project], "progress_updates": reports})
+    # Drawn last, so the forms in Arabic digits stay as they were drawn before.
+    if rng.random() < 0.3:
+        _in_thai_digits(doc, len(reports))
+    return doc
+
+
+#: The report table's header row of the web page (``legacy_html``): words no report
+#: cell holds (no flag, no report label), as the printed system's table heads its columns.
+HTML_HEADER = ("ครั้งที่รายงาน", "รายละเอียดการดำเนินงาน", "ผลการดำเนินงาน", "การประเมิน")
+#: Reports and narrative sentences ``legacy_html`` draws from (inclusive): enough for
+#: the table to cross a page, and rows tall enough for a page break to cut some.
+HTML_REPORTS = (6, 14)
+HTML_SENTENCES = (2, 6)
+
+
+def legacy_html(rng: random.Random, reports: int | None = None,
+                sentences: int | None = None) -> GeneratedDoc:
+    """The progress form as the system's web page: its report table a ruled ``<table>``.
+
+    One table row per report (label, narrative with progress and budget, plan flag,
+    target flag) under a ``<thead>`` row, which a browser repeats on every page the
+    table crosses. ``reports`` rows (drawn from :data:`HTML_REPORTS` when None),
+    each narrative ``sentences`` sentences long (drawn from :data:`HTML_SENTENCES`),
+    so the table crosses pages and page breaks cut rows. The text is the same form
+    with the table as tab rows (its header row included).
+    """
+    count = rng.randint(*HTML_REPORTS) if reports is None else reports
+    length = rng.randint(*HTML_SENTENCES) if sentences is None else sentences
+    project, rows, lines = _form_head(rng, count, length)
+    lines.append("\t".join(HTML_HEADER))
+    for r in rows:
+        when, detail, progress, plan, target = _report_parts(rng, r)
+        lines.append(f"รายงานครั้งที่{r['seq_label']}\t:: {when} : {detail} {progress}"
+                     f"\t: {plan}\t: {target}")
+    lines += _FOOTER
+    doc = GeneratedDoc(name="legacy_html", layout="legacy_progress_form",
+                       text="\n".join(lines),
+                       tables={"projects": [project], "progress_updates": rows})
+    if rng.random() < 0.3:
+        _in_thai_digits(doc, len(rows))
+    doc.html = _form_page(doc.text)
+    return doc
+
+
+def _form_page(text: str) -> str:
+    """The form's text as a web page: lines as paragraphs, tab rows as one ruled table
+    whose first row is its ``<thead>``."""
+    body: list[str] = []
+    table: list[list[str]] = []
+
+    def close() -> None:
+        if not table:
+            return
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in table[0])
+        rows = "\n".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                         for row in table[1:])
+        body.append('<table border="1" cellspacing="0" cellpadding="4" width="100%">'
+                    '<col width="14%"><col width="56%"><col width="15%"><col width="15%">'
+                    f"<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>")
+        table.clear()
+
+    for line in text.split("\n"):
+        if "\t" in line:
+            table.append(line.split("\t"))
+            continue
+        close()
+        if line.strip():
+            body.append(f"<p>{html.escape(line)}</p>")
+    close()
+    return ('<!DOCTYPE html>\n<html lang="th">\n<head>\n<meta charset="utf-8">\n'
+            "<title>รายงานความก้าวหน้าโครงการ</title>\n"
+            "<style>table { border-collapse: collapse; } th, td { vertical-align: top; }"
+            " p { margin: 0 0 0.4em 0; }</style>\n</head>\n<body>\n"
+            + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+_FOOTER = ["", "ขอรับรองว่า ข้อมูลที่ปรากฏในเอกสารฉบับนี้ หน่วยงานได้จัดพิมพ์จากระบบงานจริง "
+           "เพื่อเป็นหลักฐานไว้ตรวจสอบ", "", "ลงชื่อ.....(ผู้รับผิดชอบโครงการ)", "ตำแหน่ง", ""]
+
+
+def _report_parts(rng: random.Random, r: Row) -> tuple[str, str, str, str, str]:
+    """A report's printed date, narrative, progress-and-budget text, plan and target flags."""
+    n = r["seq_label"]
+    y, m, d = (int(x) for x in r["report_date"].split("-"))
+    paid = money_text(Decimal(r["budget_disbursed_thb"]), rng, decimals=False)
+    progress = (f":: ความก้าวหน้าของงานฯ = {r['progress_pct']} % : "
+                f"งบประมาณที่เบิกใช้ (ครั้งที่ {n}) = {paid} บาท")
+    return (f"{d}/{m}/{y + 543}", r["detail"], progress, PLAN[not r["on_plan"]],
+            TARGET[not r["on_target"]])
+
+
+def _form_head(rng: random.Random, count: int | None = None, sentences: int = 1
+               ) -> tuple[Row, list[Row], list[str]]:
+    """The project, its reports and the form's lines up to the report table."""
     year = rng.randint(2560, 2569)
     start, end = fiscal_bounds(year)
     agency, divisions = rng.choice(AGENCIES)
@@ -65,7 +187,7 @@ def legacy_form(rng: random.Random, dialect: str | None = None) -> GeneratedDoc:
     name = project_name(rng)
     resp, resp_phone = person(rng), phone(rng)
     coord, coord_phone = person(rng), phone(rng)
-    reports = _reports(rng, year, budget)
+    reports = _reports(rng, year, budget, count, sentences)
     spent = sum((Decimal(r["budget_disbursed_thb"]) for r in reports), Decimal(0))
     last = reports[-1]
     status = "completed" if last["detail"] == DONE_DETAIL else "in_progress"
@@ -109,33 +231,7 @@ def legacy_form(rng: random.Random, dialect: str | None = None) -> GeneratedDoc:
         "ตัวชี้วัด... : มิติที่ 1 ร้อยละของจุดบริการที่ได้รับการปรับปรุง", "",
         "2. รายงานความก้าวหน้าของโครงการและการใช้จ่ายงบประมาณ", "",
     ]
-    if dialect == "pipe":
-        rule = "|-----------------|--|-------------------|------------------------|"
-        lines += ["| | | | |", rule]
-    for r in reports:
-        n = r["seq_label"]
-        y, m, d = (int(x) for x in r["report_date"].split("-"))
-        when = f"{d}/{m}/{y + 543}"
-        paid = money_text(Decimal(r["budget_disbursed_thb"]), rng, decimals=False)
-        plan = PLAN[not r["on_plan"]]
-        target = TARGET[not r["on_target"]]
-        progress = (f":: ความก้าวหน้าของงานฯ = {r['progress_pct']} % : "
-                    f"งบประมาณที่เบิกใช้ (ครั้งที่ {n}) = {paid} บาท")
-        if dialect == "pipe":
-            lines.append(f"| รายงานครั้งที่{n} | :: {when} : {r['detail']} {progress} "
-                         f"| : {plan} | : {target} |")
-        else:
-            lines.append(f"รายงานครั้งที่{n}\t:: {when} : {r['detail']}\t\t")
-            lines.append(f"\t{progress}\t: {plan}\t: {target}")
-    lines += ["", "ขอรับรองว่า ข้อมูลที่ปรากฏในเอกสารฉบับนี้ หน่วยงานได้จัดพิมพ์จากระบบงานจริง "
-              "เพื่อเป็นหลักฐานไว้ตรวจสอบ", "", "ลงชื่อ.....(ผู้รับผิดชอบโครงการ)", "ตำแหน่ง", ""]
-    doc = GeneratedDoc(
-        name=f"legacy_{dialect}", layout="legacy_progress_form", text="\n".join(lines),
-        tables={"projects": [project], "progress_updates": reports})
-    # Drawn last, so the forms in Arabic digits stay as they were drawn before.
-    if rng.random() < 0.3:
-        _in_thai_digits(doc, len(reports))
-    return doc
+    return project, reports, lines
 
 
 #: Lines whose values a form in Thai digits prints in them (the system's dates stay ISO).

@@ -23,9 +23,16 @@ a single page too: a top or bottom line whose parts (cells) are an address
 that starts with the date and time of printing (``11/30/26, 11:35 PM`` and the
 page's title).
 
+A table's header row repeated at the top of a later page (a browser repeats a
+``<thead>`` on every page the table crosses) is furniture: the first line of a
+page after the first, furniture aside, with table cells and the same words as a
+line on an earlier page that opens a table (cells, after a line without, before
+one with), when the page before ends in a table row (the table goes on: another
+table under the same header starts after a line of its own, its title).
+
 The first page's top lines are its title, never furniture, and a line with
-table cells is never furniture unless it is a page number. On a one-page
-document only a page number that is ``1`` is.
+table cells is never furniture unless it is a page number or a repeated header
+row. On a one-page document only a page number that is ``1`` is.
 
 Blank lines at the top and bottom of a page are furniture too, so a table that
 continues on the next page reads as one run of rows.
@@ -143,7 +150,33 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                     number > 0 and place == ("top", 0) and _repeats(key(line), first_top)):
                 out.add(i)
         out.update(_margin_blanks(lines, page, out))
+    out.update(_repeated_heads(lines, pages, out))
     return frozenset(i + 1 for i in out)
+
+
+def _words(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _repeated_heads(lines: list[str], pages: list[list[int]], furniture: set[int]) -> list[int]:
+    """Table header rows repeated at the top of a later page (see the module docstring)."""
+    heads: set[str] = set()
+    out: list[int] = []
+    last: int | None = None  # the last line of the page before, furniture aside
+    for page in pages:
+        filled = [i for i in page if lines[i].strip()]
+        if not filled:
+            continue
+        top = next((i for i in filled if i not in furniture), None)
+        if top is not None and last is not None and "\t" in lines[last] \
+                and "\t" in lines[top] and _words(lines[top]) in heads:
+            out.append(top)
+        last = next((i for i in reversed(filled) if i not in furniture), last)
+        for before, i, after in zip([None, *filled[:-1]], filled, [*filled[1:], None], strict=True):
+            if "\t" in lines[i] and (before is None or "\t" not in lines[before]) \
+                    and after is not None and "\t" in lines[after]:
+                heads.add(_words(lines[i]))
+    return out
 
 
 def _edges(lines: list[str], page: list[int]) -> list[tuple[int, tuple[str, int]]]:

@@ -15,7 +15,8 @@ Every page is put in one of four kinds:
     letter; a gap wider than :data:`~bma_etl.read.pdf_glyphs.TAB_GAP_EM` is a tab; a table's rows
     get one tab per column they skip (so empty cells stay cells); space
     between paragraphs becomes blank lines; a BE year whose last digit fell on
-    a line of its own is joined.
+    a line of its own is joined; a ruled table row a page break cut is one row
+    again, on the page it starts on (:mod:`.pdf_breaks`).
 ``damaged``
     a text layer so damaged that what :func:`~bma_etl.textnorm.repair_text`
     leaves still scores above :data:`MAX_DAMAGE` (glyphs with no text mapping
@@ -57,6 +58,7 @@ from bma_etl.limits import max_megapixels, max_pages
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.ocr_cache import OcrCache, cache_dir
+from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
 from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines, with_columns
 from bma_etl.read.pdf_open import open_pdf, render_page
@@ -332,14 +334,15 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                                 "the PDF is damaged") from None
             try:
                 paths, pictures = page_shapes(page)
-                rules = rules_of(paths)
+                rules, cut = closed(rules_of(paths))
                 textpage = page.get_textpage()
                 try:
                     read = page_lines(textpage, rules.vertical)
                 finally:
                     textpage.close()
                 loose = sum(line.loose_marks for line in read)  # before rows merge lines
-                lines = in_reading_order(with_table_rows(read, rules))
+                lines = in_reading_order(mark_open(with_table_rows(read, rules), rules, cut,
+                                                   read))
                 chars = sum(len("".join(line.text.split())) for line in lines)
                 cover = 0.0
                 if chars < MIN_CHARS_PER_PAGE:
@@ -353,6 +356,7 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 pages.append((lines, has_images, lost, cover, page.get_width(), loose))
             finally:
                 page.close()
+        join_cut_rows([page[0] for page in pages])  # a row a page break cut: one row again
         pitches = line_pitches([page[0] for page in pages])
         layers = []
         for lines, images, lost, cover, width, loose in pages:

@@ -88,6 +88,14 @@ class TextLine:
     #: x of the right edge of each cell's last character (a cell's true extent:
     #: the next cell may start far to its right).
     ends: tuple[float, ...] = ()
+    #: A ruled table row the page cut: no rule of its own closes it above (it goes
+    #: on from the page before) or below (it goes on on the next page); see
+    #: :mod:`.pdf_breaks`.
+    open_above: bool = False
+    open_below: bool = False
+    #: Of a page's last ruled table row: whether each cell's text runs down to the
+    #: row's bottom rule (a cell a page break cut goes on there; see :mod:`.pdf_breaks`).
+    reach: tuple[bool, ...] = ()
 
 
 def page_text(textpage: Any) -> str:

@@ -1,0 +1,241 @@
+"""Ruled table rows that a page break cuts: the two parts made one row again.
+
+Stage: read (runs in the PDF worker process). A browser or an office suite that
+prints a ruled table across pages cuts a tall row where the page ends: its top
+part stands at the foot of page N, the vertical rules running down to the page's
+edge with no rule below it, and the rest at the top of page N+1, with no rule
+above it or under the table's header row repeated there (Chromium repeats a
+``<thead>`` on every page). Read page by page, the row would be two rows (the
+second with no label), or not a row at all (a band with no rule to close it).
+
+- :func:`closed` closes each fragment of a ruled table: where three vertical rules
+  or more (two columns) end together and no horizontal rule joins them, a rule is
+  added there and named open (:class:`Cut`), so the cut row is a band like the
+  others (:func:`~.pdf_tables.with_table_rows` makes it one line of cells);
+- :func:`mark_open` marks the rows such a rule bounds (:attr:`TextLine.open_below`,
+  :attr:`TextLine.open_above`), and which cells of a page's last row run down to
+  its bottom rule (:attr:`TextLine.reach`): an office suite closes both parts of a
+  cut row with rules of their own, and only the cells it cut go on;
+- :func:`join_cut_rows` puts the part on page N+1 back into the row on page N, cell
+  by cell (the same column edges), past the lines between them (a page footer, a
+  page number, a running header) and past a repeated header row, which stays where
+  it stands (furniture: :func:`bma_etl.furniture.furniture_lines`).
+
+The joined row stands on page N; the line it came from on page N+1 is left out of
+that page's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_tables import JOIN, SLACK, Rule, Rules, join_pieces
+
+#: Least vertical rules ending together that make a table's edge (two columns).
+MIN_EDGE_RULES = 3
+#: Column edges of the two parts of one row agree within this (points).
+COLUMN_SLACK = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """The heights (points) of the rules :func:`closed` added: a page's cut through a table."""
+
+    heights: tuple[float, ...] = ()
+
+    def __contains__(self, y: object) -> bool:
+        return isinstance(y, float | int) and any(abs(y - h) <= JOIN for h in self.heights)
+
+
+def closed(rules: Rules) -> tuple[Rules, Cut]:
+    """``rules`` with each ruled table's open ends closed, and where they were.
+
+    A table's end is open where :data:`MIN_EDGE_RULES` vertical rules or more end
+    within :data:`~.pdf_tables.JOIN` of one height, no horizontal rule spans them
+    there, and a horizontal rule spans them elsewhere (a ruled table, not columns
+    drawn without rows).
+
+    >>> rules = Rules(vertical=((10.0, 20.0, 300.0), (50.0, 20.0, 300.0), (90.0, 20.0, 300.0)),
+    ...               horizontal=((300.0, 10.0, 90.0), (200.0, 10.0, 90.0)))
+    >>> shut, cut = closed(rules)
+    >>> shut.horizontal, cut.heights
+    (((20.0, 10.0, 90.0), (200.0, 10.0, 90.0), (300.0, 10.0, 90.0)), (20.0,))
+    """
+    added: list[Rule] = []
+    for end in (1, 2):  # bottoms, then tops
+        for group in _ending_together(rules.vertical, end):
+            if len(group) < MIN_EDGE_RULES:
+                continue
+            xs = sorted(v[0] for v in group)
+            left, right = xs[0], xs[-1]
+            at = min(v[1] for v in group) if end == 1 else max(v[2] for v in group)
+            low, high = max(v[1] for v in group), min(v[2] for v in group)
+            spans = [h for h in rules.horizontal
+                     if h[1] <= left + JOIN + SLACK and h[2] >= right - JOIN - SLACK]
+            if any(abs(h[0] - at) <= JOIN for h in spans):
+                continue
+            if any(low + JOIN < h[0] < high - JOIN for h in spans):
+                added.append((at, left, right))
+    if not added:
+        return rules, Cut()
+    return (Rules(rules.vertical, tuple(sorted((*rules.horizontal, *added)))),
+            Cut(tuple(sorted(a[0] for a in added))))
+
+
+def _ending_together(vertical: tuple[Rule, ...], end: int) -> list[list[Rule]]:
+    """The vertical rules grouped by the height of one of their ends (1: bottom, 2: top)."""
+    groups: list[list[Rule]] = []
+    for rule in sorted(vertical, key=lambda v: v[end]):
+        if groups and abs(groups[-1][-1][end] - rule[end]) <= JOIN:
+            groups[-1].append(rule)
+        else:
+            groups.append([rule])
+    return groups
+
+
+#: A cell whose last baseline stands this many font sizes or less above its row's
+#: bottom rule runs down to it (its descent and the cell's padding); a filled cell
+#: whose text stops higher ended above it.
+REACH_EM = 1.6
+
+
+def mark_open(lines: list[TextLine], rules: Rules, cut: Cut,
+              pieces: Sequence[TextLine] = ()) -> list[TextLine]:
+    """``lines`` with each table row a :class:`Cut` rule bounds marked open on that side.
+
+    ``pieces``: the page's lines before :func:`~.pdf_tables.with_table_rows` made
+    rows of them; the page's lowest table row gets :attr:`TextLine.reach` from them.
+    """
+    rows = [i for i, line in enumerate(lines) if line.table is not None
+            and line.baseline is not None and line.cells]
+    if not rows:
+        return lines
+    lowest = min(rows, key=lambda i: lines[i].baseline or 0.0)
+    out = list(lines)
+    for i in rows:
+        line = out[i]
+        x, y = line.cells[0], line.baseline or 0.0
+        across = [h[0] for h in rules.horizontal if h[1] - SLACK <= x <= h[2] + SLACK]
+        above = min((h for h in across if h > y), default=None)
+        below = max((h for h in across if h < y), default=None)
+        reach = _reach(line, pieces, above, below) if i == lowest else ()
+        out[i] = replace(line, open_above=above is not None and above in cut,
+                         open_below=below is not None and below in cut, reach=reach)
+    return out
+
+
+def _reach(row: TextLine, pieces: Sequence[TextLine], top: float | None,
+           bottom: float | None) -> tuple[bool, ...]:
+    """Per cell of ``row``: whether its text runs down to the bottom rule (see :attr:`reach`)."""
+    if top is None or bottom is None or not pieces:
+        return ()
+    edges = [x - SLACK for x in row.cells]
+    lowest: list[float | None] = [None] * len(edges)
+    for piece in pieces:
+        if piece.baseline is None or not bottom < piece.baseline < top:
+            continue
+        heights = piece.heights if len(piece.heights) == len(piece.cells) else \
+            (piece.baseline,) * len(piece.cells)
+        for x, y in zip(piece.cells, heights, strict=True):
+            if edges[0] - SLACK <= x <= (row.table or (0, 0))[1] + SLACK:
+                column = max(k for k, edge in enumerate(edges) if edge <= x + SLACK)
+                low = lowest[column]
+                lowest[column] = y if low is None else min(low, y)
+    size = row.size or 1.0
+    if all(low is None for low in lowest):
+        return ()
+    return tuple(low is not None and low - bottom <= REACH_EM * size for low in lowest)
+
+
+def _ended_early(row: TextLine) -> list[bool]:
+    """Per cell of a row with :attr:`~TextLine.reach`: filled, yet not down to the bottom."""
+    texts = row.text.split("\t")
+    return [bool(t.strip()) and not reached for t, reached in zip(texts, row.reach, strict=True)]
+
+
+def _same_columns(a: TextLine, b: TextLine) -> bool:
+    """Whether two table rows have the same columns (their left edges agree)."""
+    return len(a.cells) == len(b.cells) and a.text.count("\t") == b.text.count("\t") and all(
+        abs(x - y) <= COLUMN_SLACK for x, y in zip(a.cells, b.cells, strict=True))
+
+
+def _same_table(a: TextLine, b: TextLine) -> bool:
+    return a.table is not None and b.table is not None and all(
+        abs(x - y) <= COLUMN_SLACK for x, y in zip(a.table, b.table, strict=True))
+
+
+def _heads(lines: list[TextLine]) -> set[str]:
+    """The text of each row that opens a table run on the page (its header row, if any)."""
+    out: set[str] = set()
+    previous: TextLine | None = None
+    for line in lines:
+        if line.table is not None and (previous is None or not _same_table(previous, line)):
+            out.add(" ".join(line.text.split()))
+        previous = line
+    return out
+
+
+def join_cut_rows(pages: list[list[TextLine]]) -> None:
+    """Join, in place, each table row a page break cut (see the module docstring).
+
+    ``pages``: each page's lines in reading order. The part on page N+1 is the
+    first row of the same table there (past a repeated header row: a row whose
+    text opened a run of that table on an earlier page); it is joined to the last
+    row of the table on page N when either side is open (:func:`mark_open`) and
+    the two have the same columns, each cell's text joined to the same cell's
+    (:func:`~.pdf_tables.join_pieces`). A row cut twice (over three pages) is
+    joined twice.
+    """
+    heads: set[str] = set()
+    target: tuple[int, int] | None = None  # the row on an earlier page that goes on
+    for n, page in enumerate(pages):
+        if target is not None:
+            found = _continuation(page, pages[target[0]][target[1]], heads)
+            if found is not None:
+                row = pages[target[0]][target[1]]
+                part = page[found]
+                texts = [join_pieces(a.strip(), b.strip()) for a, b in
+                         zip(row.text.split("\t"), part.text.split("\t"), strict=True)]
+                pages[target[0]][target[1]] = replace(
+                    row, text="\t".join(texts), open_below=part.open_below,
+                    reach=part.reach, size=max(row.size, part.size))
+                del page[found]
+                if not any(line.table is not None for line in page[found:]):
+                    heads |= _heads(page)
+                    continue  # cut again: the next page goes on with the same row
+        heads |= _heads(page)
+        rows = [i for i, line in enumerate(page) if line.table is not None]
+        target = (n, rows[-1]) if rows else None
+
+
+def _continuation(page: list[TextLine], row: TextLine, heads: set[str]) -> int | None:
+    """Index of the part of ``row`` on the next ``page``, or None when it has none."""
+    first = next((i for i, line in enumerate(page) if _same_table(line, row)), None)
+    if first is None:
+        return None
+    if " ".join(page[first].text.split()) in heads and not page[first].open_above:
+        first += 1  # the repeated header row
+        if first >= len(page) or not _same_table(page[first], row):
+            return None
+    part = page[first]
+    if not _same_columns(row, part):
+        return None
+    if row.open_below or part.open_above:
+        return first
+    return first if _goes_on(row, part) else None
+
+
+def _goes_on(row: TextLine, part: TextLine) -> bool:
+    """Whether ``part``, closed by rules of its own, is the rest of ``row`` (cut by a page).
+
+    The cells it fills are cells of ``row`` that run down to its bottom rule, and
+    some other filled cell of ``row`` ended above it: a row the page did not cut
+    has no room left under its tallest cell, but its next row fills other cells.
+    """
+    if len(row.reach) != len(row.cells):
+        return False
+    filled = [bool(t.strip()) for t in part.text.split("\t")]
+    return any(filled) and any(_ended_early(row)) and all(
+        reached for reached, full in zip(row.reach, filled, strict=True) if full)
