@@ -12,7 +12,9 @@
 - ``soffice-narrow``: the text's tables as an HTML page with narrow columns, printed
   by LibreOffice Writer/Web (``render_narrow_tables_batch``): labels, flags, dates
   and amounts wrap inside their cells, ruled or borderless.
-- ``chromium``: the browser's print-to-PDF of the HTML page.
+- ``chromium``: the browser's print-to-PDF of the HTML page; a document without a
+  page of its own (the action plan) is printed from its text as ruled HTML tables
+  (:func:`ruled_table_page`), as a plan kept as a web page or exported to HTML is.
 
 Nothing widens the page so that rows fit: long rows wrap as they would on paper.
 """
@@ -363,20 +365,44 @@ def render_narrow_tables_batch(jobs: list[tuple[GeneratedDoc, Path, str, random.
     return made, failed
 
 
+def ruled_table_page(doc: GeneratedDoc) -> str:
+    """The document's text as an HTML page: paragraphs, and its tab or pipe rows as
+    ruled tables (``border-collapse``, every cell boxed) whose columns the browser
+    sizes by their content; long cells wrap inside their columns and tall rows cross
+    page breaks.
+    """
+    body = []
+    for kind, rows in blocks(doc.text):
+        if kind == "p":
+            line = rows[0][0]
+            body.append(f"<p>{escape(line)}</p>" if line.strip() else "<p>&nbsp;</p>")
+            continue
+        columns = max(len(r) for r in rows)
+        cells = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>"
+                                         for c in r + [""] * (columns - len(r))) + "</tr>"
+                        for r in rows)
+        body.append(f'<table style="width: 100%">{cells}</table>')
+    return ('<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><style>'
+            "p { margin: 0; } table { border-collapse: collapse; margin: 4px 0; }"
+            " td { border: 1px solid black; padding: 2px 4px; vertical-align: top; }"
+            "</style></head><body>" + "\n".join(body) + "</body></html>")
+
+
 def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
                     rng: random.Random, *, header_footer: bool | None = None) -> dict[str, str]:
     """The browser's print-to-PDF of the page, in one font; Letter or A4, margins as set.
 
-    The browser's header (date, title) and footer (address, page x/y) are printed
-    when ``header_footer`` says so, or on a coin toss when it is None.
+    A document without an HTML page is printed from :func:`ruled_table_page`. The
+    browser's header (date, title) and footer (address, page x/y) are printed when
+    ``header_footer`` says so, or on a coin toss when it is None.
     """
-    assert doc.html is not None
+    html = doc.html if doc.html is not None else ruled_table_page(doc)
     paper = rng.choice(("Letter", "A4"))
     pt = rng.choice((12, 13, 14, 16))
     style = (f"<style>@font-face {{ font-family: 'CorpusThai'; src: url('file://{font_path}'); }}"
              f" body, td, th, p, h3, h4, div {{ font-family: 'CorpusThai', '{font}';"
              f" font-size: {pt}px; }} @page {{ size: {paper}; }}</style>")
-    page = doc.html.replace("</head>", style + "\n</head>", 1)
+    page = html.replace("</head>", style + "\n</head>", 1)
     with tempfile.TemporaryDirectory(prefix="bma-chromium-") as tmp:
         src = Path(tmp) / "page.html"
         codec = "cp874" if doc.html_encoding == "windows-874" else doc.html_encoding

@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bma_etl.layouts.base import Finding, Line, Raw, RawRow, RepairedText
-from bma_etl.layouts.plan_tables import (
+from bma_etl.layouts.plan_cells import (
     DIGIT,
     ITEM_RE,
     NUMBER_RE,
     STEP_RE,
     Row,
-    Table,
     blank_tags,
     cell_pieces,
     find_col,
@@ -31,13 +30,13 @@ from bma_etl.layouts.plan_tables import (
     is_calendar_row,
     is_total,
     joined,
-    kind_of,
     pieces,
     to_decimal,
     to_int,
     unplaced,
     value,
 )
+from bma_etl.layouts.plan_tables import Table, kind_of
 from bma_etl.rows import join_lines
 
 __all__ = ["INDICATOR_HEADING_RE", "PROJECT_HEADING_RE", "StepContext", "read_step_table",
