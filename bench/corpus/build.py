@@ -127,7 +127,8 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                         settings = render.render_chromium(doc, pdf, font, families[font], rng)
                     elif producer == "soffice-docx":
                         settings = {"align": rng.choice(render.DOCX_ALIGNS),
-                                    "pt": str(rng.choice((12, 14, 16)))}
+                                    "pt": str(rng.choice((12, 14, 16))),
+                                    "widths": rng.choice(render.DOCX_WIDTHS)}
                         docx_jobs.append((doc, pdf, font, settings, rendering(
                             pdf, "pdf", producer, font, settings=settings)))
                         continue
