@@ -35,10 +35,16 @@ from bma_etl.layouts.plan_cells import (
 
 @dataclass(slots=True)
 class Block:
-    """Consecutive tab lines, with the non-table lines (headings) that came before."""
+    """Consecutive tab lines, with the non-table lines (headings) that came before.
+
+    ``loose``: how many of the first ``headings`` stand between the block before and
+    this one with no blank line anywhere between: words of a cell that the page
+    left outside its ruled row (a row broken over a page, its rule not drawn).
+    """
 
     rows: list[Row]
     headings: list[Line]
+    loose: int = 0
 
 
 @dataclass(slots=True)
@@ -62,6 +68,7 @@ def blocks_of(doc: RepairedText, lines: Iterable[Line] | None = None) -> list[Bl
     headings: list[Line] = []
     current: Block | None = None
     forms = CellForms()
+    gap = True  # a blank line since the last tab line
     for line in doc.lines() if lines is None else lines:
         if "\t" in line.text:
             if current is None:
@@ -71,14 +78,17 @@ def blocks_of(doc: RepairedText, lines: Iterable[Line] | None = None) -> list[Bl
                     headings = headings[:-len(fragments)]
                     row = _with_first_cell(row, " ".join(f.text.strip() for f in fragments),
                                            forms)
-                current = Block([row], headings)
+                current = Block([row], headings, 0 if gap or fragments else len(headings))
                 out.append(current)
                 headings = []
-                continue
-            current.rows.append(row_of(line, forms))
+            else:
+                current.rows.append(row_of(line, forms))
+            gap = False
             continue
         current = None
-        if line.text.strip() and not PAGE_NUMBER_RE.match(line.text):
+        if not line.text.strip():
+            gap = True
+        elif not PAGE_NUMBER_RE.match(line.text):
             headings.append(line)
     return out
 
@@ -176,6 +186,13 @@ CONTEXT_HEADINGS: dict[str, re.Pattern[str]] = {
 }
 
 
+#: Tables whose loose lines (:attr:`Block.loose`) between two of their blocks are
+#: words of their first column, read as rows of that column alone: the step
+#: tables, whose only column of words is the first (the others hold percentages
+#: and the schedule's arrows).
+LOOSE_WORDS_KINDS = ("steps",)
+
+
 #: Most lines a table's header row is printed on.
 _MAX_HEADER_LINES = 4
 
@@ -246,10 +263,15 @@ def _split_at_headers(blocks: list[Block]) -> list[Block]:
             pair = rows[k:k + 2]
             kind = _kind(_without_margin(pair)) if _in_margin(pair) else _kind(pair)
             if kind is not None and kind != first:
-                out.append(Block(rows[start:k], block.headings if start == 0 else []))
+                out.append(Block(rows[start:k], *_headings(block, start)))
                 start, first = k, kind
-        out.append(Block(rows[start:], block.headings if start == 0 else []))
+        out.append(Block(rows[start:], *_headings(block, start)))
     return out
+
+
+def _headings(block: Block, start: int) -> tuple[list[Line], int]:
+    """The headings and loose lines of the part of ``block`` from row ``start`` on."""
+    return (block.headings, block.loose) if start == 0 else ([], 0)
 
 
 def tables_of(blocks: list[Block]) -> list[Table]:
@@ -260,6 +282,8 @@ def tables_of(blocks: list[Block]) -> list[Table]:
     own and for budget and target tables; for step and scoring tables, whose
     header is repeated on every page, only a ``ชื่อโครงการ``/``ชื่อตัวชี้วัด`` or
     ``เกณฑ์การให้คะแนน`` line (so a page header between pages is harmless).
+    Loose lines between two blocks of a step table (:data:`LOOSE_WORDS_KINDS`) are
+    rows of its first column.
     """
     out: list[Table] = []
     previous: Table | None = None
@@ -276,13 +300,16 @@ def tables_of(blocks: list[Block]) -> list[Table]:
             margin = False
         if previous is not None and (kind is None or kind == previous.kind):
             pattern = CONTEXT_HEADINGS.get(previous.kind)
-            if kind is None or pattern is None:
-                opens = bool(block.headings)
-            else:
-                opens = any(pattern.search(h.text) for h in block.headings)
+            loose = block.loose if previous.kind in LOOSE_WORDS_KINDS else 0
+            if pattern is not None and any(pattern.search(h.text) for h in block.headings):
+                opens = True
+            else:  # loose lines are no heading
+                opens = (kind is None or pattern is None) and bool(block.headings[loose:])
             if not opens:
+                forms = CellForms()
+                previous.rows.extend(row_of(line, forms) for line in block.headings[:loose])
                 previous.rows.extend(rows)
-                previous.headings.extend(block.headings)
+                previous.headings.extend(block.headings[loose:])
                 continue
         previous = Table(kind or "other", list(rows), list(block.headings), rows[0].line.no)
         out.append(previous)
