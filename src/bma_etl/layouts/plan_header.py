@@ -18,10 +18,8 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
-from bma_etl.layouts.plan_cells import (
-    DIGIT,
-    ITEM_RE,
-)
+from bma_etl.layouts.plan_cells import DIGIT, ITEM_RE, blank_tags, to_int
+from bma_etl.rows import join_lines
 
 PLAN_WORDS = r"แผนปฏิบัติ\s*(?:การ|ราชการ)\s*ประจำปี(?:\s*งบประมาณ)?"
 _BE = r"(?:พ\s*\.\s*ศ\s*\.?)"
@@ -156,19 +154,59 @@ def _read_agencies(doc: RepairedText, following: list[Line], row: RawRow) -> Non
             row.fields["parent_agency"] = doc.raw(nxt.start, nxt.end)
 
 
+#: Most cells of a line of text whose wide gaps the reader took for tabs (a justified
+#: line, a number set at a tab stop); a line of more cells, or with an empty one, is
+#: a table row.
+_GAP_CELLS_MAX = 3
+#: An item's number alone on its line (``๒.``): the page put its words on the next.
+_NUMBER_ALONE_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*$")
+
+
+def _is_text(line: Line) -> bool:
+    """Tell a line of text, its wide gaps read as tabs, from a table row."""
+    if "\t" not in line.text:
+        return True
+    cells = line.text.split("\t")
+    return len(cells) <= _GAP_CELLS_MAX and all(c.strip() for c in cells)
+
+
+def _is_heading(text: str) -> bool:
+    """Tell the vision's or the missions' heading."""
+    return any(regex.match(text) for regex, _ in _HEADING_RES)
+
+
+def _ends_short(doc: RepairedText, line: Line, nxt: Line) -> bool:
+    """Whether ``nxt`` cannot continue ``line``, the page having not wrapped it.
+
+    Only a PDF's reader marks wrapped lines; a paragraph set right under a list
+    or another paragraph, no blank line between, starts after a line not wrapped
+    (a page's last line is never marked: a page break says nothing).
+    """
+    return bool(doc.wraps) and line.no not in doc.wraps and "\t" not in line.text \
+        and "\t" not in nxt.text and doc.index.page_of(line.start) == doc.index.page_of(nxt.start)
+
+
 def _paragraph(doc: RepairedText, lines: list[Line]) -> Raw | list[Raw] | None:
-    """Read the first paragraph after a heading: non-blank lines up to a blank one."""
+    """Read the first paragraph after a heading: non-blank lines up to a blank one.
+
+    It also ends at the next heading (``พันธกิจ``) and, in a PDF, after a line the
+    page did not wrap (:func:`_ends_short`). A wide gap read as a tab is text.
+    """
     parts: list[Raw] = []
+    previous: Line | None = None
     for line in lines:
-        if "\t" in line.text:
+        if not _is_text(line) or _is_heading(line.text):
             break
         if not line.text.strip():
             if parts:
                 break
             continue
+        if previous is not None and _ends_short(doc, previous, line):
+            break
         raw = doc.raw(line.start, line.end)
         if raw is not None:
             parts.append(raw)
+            previous = line
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else parts
@@ -178,24 +216,55 @@ def _items(doc: RepairedText, lines: list[Line]) -> list[Raw] | None:
     """Read the numbered items (``๑. ...``) after a heading, each without its number.
 
     A line without a number right under an item (no blank line between) continues
-    it; a line without a number after a blank line is the next heading.
+    it; a line without a number after a blank line is the next heading, and so is,
+    in a PDF, one under a line the page did not wrap (:func:`_ends_short`). A number
+    alone on its line (``๒.``) numbers the line that follows; a number that is no
+    higher than the one before starts another list, which ends this one.
     """
-    spans: list[tuple[int, int]] = []
+    items: list[list[Line]] = []
     blank_before = False
+    bare = False  # a number alone on the line before
+    last_no: int | None = None
+    previous: Line | None = None
     for line in lines:
-        if "\t" in line.text:
+        if not _is_text(line) or _is_heading(line.text):
             break
         if not line.text.strip():
             blank_before = True
             continue
-        m = ITEM_RE.match(line.text)
-        if m:
-            spans.append((line.start + m.start("body"), line.end))
-        elif spans and not blank_before:
-            spans[-1] = (spans[-1][0], line.end)
+        text = blank_tags(line.text)
+        alone = _NUMBER_ALONE_RE.match(text)
+        m = None if alone else ITEM_RE.match(text)
+        numbered = alone or m
+        if numbered is not None:
+            number = to_int(numbered.group("no"))
+            if last_no is not None and number is not None and number <= last_no:
+                break  # the numbers start over: another list
+            last_no = number
+        if alone:
+            bare = True
+        elif bare:
+            items.append([line])
+            bare = False
+        elif m:
+            items.append([Line(line.no, line.start + m.start("body"), line.text[m.start("body"):])])
+        elif items and not blank_before and not (
+                previous is not None and _ends_short(doc, previous, line)):
+            items[-1].append(line)
         else:
             break
         blank_before = False
-    raws = [doc.raw(a, b) for a, b in spans]
-    found = [r for r in raws if r is not None]
+        previous = line
+    found = [r for r in (_item_raw(doc, item) for item in items) if r is not None]
     return found or None
+
+
+def _item_raw(doc: RepairedText, lines: list[Line]) -> Raw | None:
+    """One item's lines as one value, its line breaks kept.
+
+    A page's furniture between two of its lines (left out of ``lines``) stays out.
+    """
+    if all(b.no == a.no + 1 for a, b in pairwise(lines)):
+        return doc.raw(lines[0].start, lines[-1].end)
+    joined = join_lines(lines, lambda _a, _b: "\n")
+    return doc.raw_in(joined, 0, len(joined.text))
