@@ -39,13 +39,16 @@ _YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}})\s*$")
 _ORG_RE = re.compile(
     r"(?:สำนัก|กอง|ส่วน|ฝ่าย|กลุ่ม|ศูนย์|สถาบัน|โรงพยาบาล|สถานี|กรุงเทพมหานคร|เขต|วิทยาลัย)"
 )
-#: Headings of the plan's narrative part (heading words → field).
+#: Headings of the plan's narrative part (heading words → field). The text may follow
+#: on the heading's line after ``:`` or in the next cell (a page number there is a
+#: table of contents' line).
 HEADINGS: dict[str, str] = {
     r"วิสัยทัศน์(?:\s*\(\s*Vision\s*\))?": "vision",
     r"พันธกิจ(?:\s*\(\s*Missions?\s*\))?": "missions",
 }
 _HEADING_RES = [
-    (re.compile(rf"^\s*(?:{words})\s*(?::\s*(?P<rest>\S.*?))?\s*$", re.IGNORECASE), name)
+    (re.compile(rf"^\s*(?:{words})\s*(?:(?::|\t)\s*(?!{DIGIT}{{1,3}}\s*$)(?P<rest>\S.*?))?\s*$",
+                re.IGNORECASE), name)
     for words, name in HEADINGS.items()
 ]
 
@@ -81,7 +84,7 @@ def untabbed(lines: list[Line], leading: bool = False) -> list[Line]:
 def plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
     """Read title, fiscal year and agencies from the title page; vision and missions."""
     row = RawRow("plans", None)
-    head = [ln for ln in lines[:_HEAD_LINES] if "\t" not in ln.text]
+    head = [ln for ln in lines[:_HEAD_LINES] if _is_text(ln)]
     found = _read_title(doc, head, row)
     if found is not None:
         same_line, after = found
@@ -90,7 +93,7 @@ def plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
     for i, line in enumerate(lines):
         if all(name in row.fields for _, name in _HEADING_RES):
             break  # every heading read: only the first of each counts
-        if "\t" in line.text:
+        if not _is_text(line):
             continue
         for regex, name in _HEADING_RES:
             m = regex.match(line.text)
@@ -154,20 +157,24 @@ def _read_agencies(doc: RepairedText, following: list[Line], row: RawRow) -> Non
             row.fields["parent_agency"] = doc.raw(nxt.start, nxt.end)
 
 
-#: Most cells of a line of text whose wide gaps the reader took for tabs (a justified
-#: line, a number set at a tab stop); a line of more cells, or with an empty one, is
-#: a table row.
+#: Most filled cells of a line of text whose wide gaps the reader took for tabs (a
+#: justified line, a number set at a tab stop); a line of more is a table row.
 _GAP_CELLS_MAX = 3
 #: An item's number alone on its line (``๒.``): the page put its words on the next.
 _NUMBER_ALONE_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*$")
 
 
 def _is_text(line: Line) -> bool:
-    """Tell a line of text, its wide gaps read as tabs, from a table row."""
+    """Tell a line of text, its wide gaps read as tabs, from a table row.
+
+    Justified and distributed lines (every gap of a short line spread wide) come
+    back with tabs, even two in a row; a table row has more cells, or starts with
+    an empty one. A heading and its text in two cells of one row are a line of text.
+    """
     if "\t" not in line.text:
         return True
-    cells = line.text.split("\t")
-    return len(cells) <= _GAP_CELLS_MAX and all(c.strip() for c in cells)
+    filled = [c for c in line.text.split("\t") if c.strip()]
+    return not line.text.startswith("\t") and len(filled) <= _GAP_CELLS_MAX
 
 
 def _is_heading(text: str) -> bool:
