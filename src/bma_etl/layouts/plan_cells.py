@@ -158,6 +158,24 @@ def squash(text: str) -> str:
     return "".join(_TAG_RE.sub("", text).split())
 
 
+#: Most filled cells of a line of text whose wide gaps the reader took for tabs (a
+#: justified line, a number set at a tab stop); a line of more is a table row.
+_GAP_CELLS_MAX = 3
+
+
+def is_text_line(line: Line) -> bool:
+    """Tell a line of text, its wide gaps read as tabs, from a table row.
+
+    Justified and distributed lines (every gap of a short line spread wide) come
+    back with tabs, even two in a row; a table row has more cells, or starts with
+    an empty one. A heading and its text in two cells of one row are a line of text.
+    """
+    if "\t" not in line.text:
+        return True
+    filled = [c for c in line.text.split("\t") if c.strip()]
+    return not line.text.startswith("\t") and len(filled) <= _GAP_CELLS_MAX
+
+
 def blank_tags(text: str) -> str:
     """``text`` with every tag replaced by spaces (offsets kept, for matching)."""
     if "<" not in text:  # no tag: most cells and lines

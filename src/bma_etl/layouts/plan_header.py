@@ -18,7 +18,7 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
-from bma_etl.layouts.plan_cells import DIGIT, ITEM_RE, blank_tags, to_int
+from bma_etl.layouts.plan_cells import DIGIT, ITEM_RE, blank_tags, is_text_line, to_int
 from bma_etl.rows import join_lines
 
 PLAN_WORDS = r"แผนปฏิบัติ\s*(?:การ|ราชการ)\s*ประจำปี(?:\s*งบประมาณ)?"
@@ -84,7 +84,7 @@ def untabbed(lines: list[Line], leading: bool = False) -> list[Line]:
 def plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
     """Read title, fiscal year and agencies from the title page; vision and missions."""
     row = RawRow("plans", None)
-    head = [ln for ln in lines[:_HEAD_LINES] if _is_text(ln)]
+    head = [ln for ln in lines[:_HEAD_LINES] if is_text_line(ln)]
     found = _read_title(doc, head, row)
     if found is not None:
         same_line, after = found
@@ -93,7 +93,7 @@ def plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
     for i, line in enumerate(lines):
         if all(name in row.fields for _, name in _HEADING_RES):
             break  # every heading read: only the first of each counts
-        if not _is_text(line):
+        if not is_text_line(line):
             continue
         for regex, name in _HEADING_RES:
             m = regex.match(line.text)
@@ -157,24 +157,8 @@ def _read_agencies(doc: RepairedText, following: list[Line], row: RawRow) -> Non
             row.fields["parent_agency"] = doc.raw(nxt.start, nxt.end)
 
 
-#: Most filled cells of a line of text whose wide gaps the reader took for tabs (a
-#: justified line, a number set at a tab stop); a line of more is a table row.
-_GAP_CELLS_MAX = 3
 #: An item's number alone on its line (``๒.``): the page put its words on the next.
 _NUMBER_ALONE_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*$")
-
-
-def _is_text(line: Line) -> bool:
-    """Tell a line of text, its wide gaps read as tabs, from a table row.
-
-    Justified and distributed lines (every gap of a short line spread wide) come
-    back with tabs, even two in a row; a table row has more cells, or starts with
-    an empty one. A heading and its text in two cells of one row are a line of text.
-    """
-    if "\t" not in line.text:
-        return True
-    filled = [c for c in line.text.split("\t") if c.strip()]
-    return not line.text.startswith("\t") and len(filled) <= _GAP_CELLS_MAX
 
 
 def _is_heading(text: str) -> bool:
@@ -202,7 +186,7 @@ def _paragraph(doc: RepairedText, lines: list[Line]) -> Raw | list[Raw] | None:
     parts: list[Raw] = []
     previous: Line | None = None
     for line in lines:
-        if not _is_text(line) or _is_heading(line.text):
+        if not is_text_line(line) or _is_heading(line.text):
             break
         if not line.text.strip():
             if parts:
@@ -234,7 +218,7 @@ def _items(doc: RepairedText, lines: list[Line]) -> list[Raw] | None:
     last_no: int | None = None
     previous: Line | None = None
     for line in lines:
-        if not _is_text(line) or _is_heading(line.text):
+        if not is_text_line(line) or _is_heading(line.text):
             break
         if not line.text.strip():
             blank_before = True

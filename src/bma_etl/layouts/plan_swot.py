@@ -22,6 +22,7 @@ from bma_etl.layouts.plan_cells import (
     PAGE_NUMBER_RE,
     blank_tags,
     finish_text_fields,
+    is_text_line,
     joined,
     segments,
     to_int,
@@ -133,7 +134,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     the line before did not wrap onto is no part of the item (a paragraph set
     right under the list).
     """
-    text_lines = [ln for ln in lines if "\t" not in ln.text]
+    text_lines = [ln for ln in lines if is_text_line(ln)]  # wide gaps read as tabs
     headings = {ln.no: kind for ln in text_lines if (kind := _swot_kind(ln.text)) is not None}
     title = next((ln.no for ln in text_lines if _SWOT_TITLE_RE.search(ln.text)), None)
     titled = title is not None and title < min(headings, default=0)
@@ -150,7 +151,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
         if tag is None and line.no not in headings:
             continue  # outside a list only a heading counts (it resets ``gap``)
         # A tab in a list line: the reader's reading of a wide gap, not a table.
-        tabbed = "\t" in line.text and not (tag is not None and (
+        tabbed = "\t" in line.text and line.no not in headings and not (tag is not None and (
             _number_alone(line.text) is not None
             or (last is not None and not gap and bare is None)))
         if tabbed or _is_gap(line):
