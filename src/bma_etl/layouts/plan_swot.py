@@ -153,7 +153,9 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
         # A tab in a list line: the reader's reading of a wide gap, not a table.
         tabbed = "\t" in line.text and line.no not in headings and not (tag is not None and (
             _number_alone(line.text) is not None
-            or (last is not None and not gap and bare is None)))
+            or (last is not None and not gap and bare is None)
+            or (last is not None and bare is None and is_text_line(line)
+                and _carries_on(lines, i, last_no))))
         if tabbed or _is_gap(line):
             tag = None if tabbed else tag
             gap, bare = True, None
