@@ -180,6 +180,10 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             bare = (alone, line)
             continue
         found = _swot_item(line.text)
+        if found is not None and found[1] is not None and last is not None and not gap \
+                and i > 0 and lines[i - 1].no in doc.wraps \
+                and to_int(found[0].group(found[1])) != (last_no or 0) + 1:
+            found = None  # ``(COVID`` / ``19) ...``: a number the page wrapped, not an item's
         if bare is not None:
             m, at = bare
             bare = None
