@@ -36,8 +36,6 @@ KNOWN: dict[tuple[str, str], set[str]] = {
     ("001", "fpdf2"): {"progress_updates[7].detail", "progress_updates[7].problems"},
     ("001", "reportlab"): {"projects[0].objectives", "projects[0].target"},
     ("002", "fpdf2"): {"projects[0].objectives"},
-    ("003", "fpdf2"): {"plans[0].missions"},
-    ("003", "reportlab"): {"plans[0].vision", "plans[0].missions"},
     ("004", "fpdf2"): {"projects[0].objectives"},
     ("004", "reportlab"): {"projects[0].objectives"},
 }

@@ -38,6 +38,9 @@ PDF_PRODUCERS = ("reportlab", "fpdf2", "fpdf2-shaped", "soffice", "soffice-narro
 #: Layouts printed as narrow-column tables (``soffice-narrow``): the progress form,
 #: whose report label, flags, dates and amounts then wrap inside their cells.
 NARROW_LAYOUTS = ("legacy_progress_form",)
+#: Layouts without a web page that ``chromium`` prints from their text as ruled HTML
+#: tables (:func:`corpus.render.ruled_table_page`): the action plan.
+RULED_HTML_LAYOUTS = ("annual_action_plan",)
 SCAN_DPIS = (150, 200, 300)
 SCAN_MODES = ("grey", "1bit")
 
@@ -108,7 +111,8 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                 page.write_bytes(doc.html_bytes())
                 out.append(rendering(page, "html", doc.html_encoding))
             for pi, producer in enumerate(wanted):
-                if (producer == "chromium" and doc.html is None) or (
+                if (producer == "chromium" and doc.html is None
+                        and doc.layout not in RULED_HTML_LAYOUTS) or (
                         producer == "soffice-narrow" and doc.layout not in NARROW_LAYOUTS):
                     continue
                 font = names[(k + gi + pi) % len(names)]
@@ -124,7 +128,8 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                         settings = render.render_chromium(doc, pdf, font, families[font], rng)
                     elif producer == "soffice-docx":
                         settings = {"align": rng.choice(render.DOCX_ALIGNS),
-                                    "pt": str(rng.choice((12, 14, 16)))}
+                                    "pt": str(rng.choice((12, 14, 16))),
+                                    "widths": rng.choice(render.DOCX_WIDTHS)}
                         docx_jobs.append((doc, pdf, font, settings, rendering(
                             pdf, "pdf", producer, font, settings=settings)))
                         continue

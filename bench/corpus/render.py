@@ -6,13 +6,15 @@
 - ``fpdf2`` / ``fpdf2-shaped``: plain flowing text wrapped at the page width, tabs
   as tab stops (a word processor's default stops), with and without HarfBuzz shaping.
 - ``soffice``: LibreOffice's text import and PDF export (``render_soffice_batch``).
-- ``soffice-docx``: a Word file (python-docx) with ruled tables, its paragraphs left
-  aligned, justified or in Thai distributed justification, printed by LibreOffice
-  (``render_docx_batch``).
+- ``soffice-docx``: a Word file (python-docx) with ruled tables (columns of equal
+  width or sized to their contents), its paragraphs left aligned, justified or in
+  Thai distributed justification, printed by LibreOffice (``render_docx_batch``).
 - ``soffice-narrow``: the text's tables as an HTML page with narrow columns, printed
   by LibreOffice Writer/Web (``render_narrow_tables_batch``): labels, flags, dates
   and amounts wrap inside their cells, ruled or borderless.
-- ``chromium``: the browser's print-to-PDF of the HTML page.
+- ``chromium``: the browser's print-to-PDF of the HTML page; a document without a
+  page of its own (the action plan) is printed from its text as ruled HTML tables
+  (:func:`ruled_table_page`), as a plan kept as a web page or exported to HTML is.
 
 Nothing widens the page so that rows fit: long rows wrap as they would on paper.
 """
@@ -227,15 +229,21 @@ def render_soffice_batch(jobs: list[tuple[GeneratedDoc, Path, str]]) -> dict[Pat
 #: Paragraph alignments of the Word renderer: ``distribute`` is Thai distributed
 #: justification (LibreOffice spreads every character of a line, marks included).
 DOCX_ALIGNS = ("left", "justify", "distribute")
+#: Column widths of the Word renderer's tables: ``equal`` (a table inserted and
+#: filled in, as LibreOffice lays out a table saved without widths) or ``content``
+#: (the widths Word saves after sizing a table to its contents: long cells wide,
+#: number and month columns narrow, none under 8 mm).
+DOCX_WIDTHS = ("equal", "content")
 
 
 def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
-               pt: int = 14) -> None:
+               pt: int = 14, widths: str = "equal") -> None:
     """The document as a Word file (python-docx): paragraphs, and tab or pipe rows as
-    ruled tables whose columns share the page width (a table of many columns gets
-    narrow ones, where a word such as ``มี.ค.`` wraps inside its cell).
+    ruled tables across the page width (a table of many columns gets narrow ones,
+    where a word such as ``มี.ค.`` wraps inside its cell).
 
-    ``align`` is one of :data:`DOCX_ALIGNS`, for every paragraph and cell.
+    ``align`` is one of :data:`DOCX_ALIGNS`, for every paragraph and cell;
+    ``widths`` one of :data:`DOCX_WIDTHS`.
     """
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -270,6 +278,12 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
         columns = max(len(r) for r in rows)
         table = word.add_table(rows=len(rows), cols=columns)
         table.style = "Table Grid"
+        if widths == "content":
+            table.autofit = False
+            for j, width in enumerate(_widths(rows, 17.0, 0.8)):  # cm: A4 less 2 cm margins
+                table.columns[j].width = Cm(width)
+                for cell in table.columns[j].cells:
+                    cell.width = Cm(width)
         for i, row in enumerate(rows):
             for j, text in enumerate(row):
                 paragraph = table.cell(i, j).paragraphs[0]
@@ -281,7 +295,7 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
 def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
                       ) -> dict[Path, str]:
     """Write each ``(doc, out, font, settings)`` as a Word file and print it to ``out``
-    with LibreOffice (one run for all); ``settings``: ``align`` and ``pt``. Returns
+    with LibreOffice (one run for all); ``settings``: ``align``, ``pt`` and ``widths``. Returns
     the failures.
     """
     failed: dict[Path, str] = {}
@@ -290,7 +304,8 @@ def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
         for doc, out, font, settings in jobs:
             source = Path(tmp) / f"{out.stem}.docx"
             write_docx(doc, source, font, align=settings.get("align", "left"),
-                       pt=int(settings.get("pt", "14")))
+                       pt=int(settings.get("pt", "14")),
+                       widths=settings.get("widths", "equal"))
             sources.append(str(source))
         failed |= _soffice(tmp, sources, [job[1] for job in jobs], "--convert-to", "pdf")
     return failed
@@ -363,20 +378,44 @@ def render_narrow_tables_batch(jobs: list[tuple[GeneratedDoc, Path, str, random.
     return made, failed
 
 
+def ruled_table_page(doc: GeneratedDoc) -> str:
+    """The document's text as an HTML page: paragraphs, and its tab or pipe rows as
+    ruled tables (``border-collapse``, every cell boxed) whose columns the browser
+    sizes by their content; long cells wrap inside their columns and tall rows cross
+    page breaks.
+    """
+    body = []
+    for kind, rows in blocks(doc.text):
+        if kind == "p":
+            line = rows[0][0]
+            body.append(f"<p>{escape(line)}</p>" if line.strip() else "<p>&nbsp;</p>")
+            continue
+        columns = max(len(r) for r in rows)
+        cells = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>"
+                                         for c in r + [""] * (columns - len(r))) + "</tr>"
+                        for r in rows)
+        body.append(f'<table style="width: 100%">{cells}</table>')
+    return ('<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><style>'
+            "p { margin: 0; } table { border-collapse: collapse; margin: 4px 0; }"
+            " td { border: 1px solid black; padding: 2px 4px; vertical-align: top; }"
+            "</style></head><body>" + "\n".join(body) + "</body></html>")
+
+
 def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
                     rng: random.Random, *, header_footer: bool | None = None) -> dict[str, str]:
     """The browser's print-to-PDF of the page, in one font; Letter or A4, margins as set.
 
-    The browser's header (date, title) and footer (address, page x/y) are printed
-    when ``header_footer`` says so, or on a coin toss when it is None.
+    A document without an HTML page is printed from :func:`ruled_table_page`. The
+    browser's header (date, title) and footer (address, page x/y) are printed when
+    ``header_footer`` says so, or on a coin toss when it is None.
     """
-    assert doc.html is not None
+    html = doc.html if doc.html is not None else ruled_table_page(doc)
     paper = rng.choice(("Letter", "A4"))
     pt = rng.choice((12, 13, 14, 16))
     style = (f"<style>@font-face {{ font-family: 'CorpusThai'; src: url('file://{font_path}'); }}"
              f" body, td, th, p, h3, h4, div {{ font-family: 'CorpusThai', '{font}';"
              f" font-size: {pt}px; }} @page {{ size: {paper}; }}</style>")
-    page = doc.html.replace("</head>", style + "\n</head>", 1)
+    page = html.replace("</head>", style + "\n</head>", 1)
     with tempfile.TemporaryDirectory(prefix="bma-chromium-") as tmp:
         src = Path(tmp) / "page.html"
         codec = "cp874" if doc.html_encoding == "windows-874" else doc.html_encoding

@@ -30,18 +30,13 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from bma_etl.layouts.base import FieldValue, Line, RawRow, RepairedText
+from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE, to_decimal, to_int
+from bma_etl.layouts.plan_indicators import scoring_indicator
 from bma_etl.layouts.plan_steps import (
     INDICATOR_HEADING_RE,
     PROJECT_HEADING_RE,
     StepContext,
     update_step_context,
-)
-from bma_etl.layouts.plan_tables import (
-    DIGIT,
-    PAGE_NUMBER_RE,
-    scoring_indicator,
-    to_decimal,
-    to_int,
 )
 from bma_etl.rows import join_lines, separator
 

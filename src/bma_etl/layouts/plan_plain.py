@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bma_etl.layouts.base import FieldValue, Finding, Line, RawRow, RepairedText
-from bma_etl.layouts.plan_tables import (
+from bma_etl.layouts.plan_cells import (
     DIGIT,
     PAGE_NUMBER_RE,
     BudgetTable,

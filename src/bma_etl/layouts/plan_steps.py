@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bma_etl.layouts.base import Finding, Line, Raw, RawRow, RepairedText
-from bma_etl.layouts.plan_tables import (
+from bma_etl.layouts.plan_cells import (
     DIGIT,
     ITEM_RE,
     NUMBER_RE,
     STEP_RE,
     Row,
-    Table,
     blank_tags,
     cell_pieces,
     find_col,
@@ -31,13 +30,13 @@ from bma_etl.layouts.plan_tables import (
     is_calendar_row,
     is_total,
     joined,
-    kind_of,
     pieces,
     to_decimal,
     to_int,
     unplaced,
     value,
 )
+from bma_etl.layouts.plan_tables import Table, kind_of
 from bma_etl.rows import join_lines
 
 __all__ = ["INDICATOR_HEADING_RE", "PROJECT_HEADING_RE", "StepContext", "read_step_table",
@@ -52,6 +51,8 @@ _UNIT_SUFFIX_RE = re.compile(
     r"\s*\((?:(?:ส่วน|ฝ่าย|กลุ่ม|สำนัก|กอง|ศูนย์|โรงพยาบาล)[^()]*|[^()]*ฯ)\)\s*$"
 )
 _STEP_COUNT_RE = re.compile(rf"(?P<n>{DIGIT}+)\s*ขั้นตอน")
+#: A step's number alone in its cell (``๒.``): the page put its words on the next line.
+_NUMBER_ALONE_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*(?P<body>)$")
 #: The ``ชื่อตัวชี้วัดที่ N`` and ``ชื่อโครงการที่ M name`` headings (public for the flow reader).
 INDICATOR_HEADING_RE = _INDICATOR_HEADING_RE
 PROJECT_HEADING_RE = _PROJECT_HEADING_RE
@@ -114,7 +115,8 @@ def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,
     """Read steps: ``step_no``, ``description``, ``step_pct``, ``cumulative_pct``.
 
     A row without a step number continues the step above (a step broken over a
-    page, after the repeated header). Rows repeating lines already read, letter
+    page, after the repeated header); a number alone in its cell (``๒.``) starts a
+    step whose words follow on the next rows. Rows repeating lines already read, letter
     for letter, are a page printed twice: skipped, reported once as
     ``repeated_page``. Other rows after the table's total, or a step number met
     again, start another table of the same indicator whose project heading is not
@@ -156,7 +158,8 @@ def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,
         step_pct = first_match(doc, NUMBER_RE, row.cell(step_col))
         cum_pct = first_match(doc, NUMBER_RE, row.cell(cum_col))
         desc_blank = blank_tags(desc_cell.text) if desc_cell else ""
-        item = STEP_RE.match(desc_blank) or ITEM_RE.match(desc_blank)
+        item = STEP_RE.match(desc_blank) or ITEM_RE.match(desc_blank) \
+            or _NUMBER_ALONE_RE.match(desc_blank)
         no = to_int(item.group("no")) if item else None
         if closed or (no is not None and no in seen):
             project, seen, segment, closed = None, set(), len(rows), False

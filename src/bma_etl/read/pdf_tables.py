@@ -27,8 +27,11 @@ THIN = 2.5
 MIN_RULE = 6.0
 #: Tolerance (points) for a piece on a rule.
 SLACK = 1.0
-#: A band holding more lines than this is a frame around text, not a table row.
-MAX_LINES_PER_ROW = 30
+#: A band holding text on more distinct baselines than this is a frame around text,
+#: not a table row. A row of a plan's step or project table runs to a page of
+#: wrapped cell text (A4 at 7 pt: about 110 baselines); pieces of several cells on
+#: one baseline count once.
+MAX_LINES_PER_ROW = 120
 
 
 
@@ -219,7 +222,7 @@ def with_table_rows(lines: list[TextLine], rules: Rules) -> list[TextLine]:
             out.append(line)
             continue
         members = rows[row]
-        if len({m[0] for m in members}) > MAX_LINES_PER_ROW:
+        if len({round(m[3]) for m in members}) > MAX_LINES_PER_ROW:  # distinct baselines
             out.append(line)
             continue
         if row in done:

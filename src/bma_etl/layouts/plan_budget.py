@@ -1,0 +1,385 @@
+"""The annual action plan's budget summary (``plan_projects``, ``plan_sections``).
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout).
+Consumes the lines and tab tables of a :class:`~bma_etl.layouts.base.RepairedText`;
+produces the raw rows of the budget tables under สรุปโครงการและงบประมาณ...: one
+per project, one per section (strategic, key, routine) with its stated total
+beside the sum of its items. Raises :class:`~bma_etl.errors.ExtractError` when
+the plan has no summary or no budget table after it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bma_etl.errors import ExtractError
+from bma_etl.layouts.base import (
+    Derived,
+    FieldValue,
+    Finding,
+    Line,
+    RawRow,
+    RepairedText,
+)
+from bma_etl.layouts.plan_cells import (
+    AMOUNT_RE,
+    DIGIT,
+    DIGITS_RE,
+    HEADING_MAX,
+    ITEM_RE,
+    BudgetTable,
+    Cell,
+    Row,
+    blank_tags,
+    cell_pieces,
+    find_col,
+    first_match,
+    is_total,
+    joined,
+    pieces,
+    put_budget,
+    unplaced,
+    value,
+)
+from bma_etl.layouts.plan_plain import AMOUNT_BAHT_RE, PlainTable, plain_tables, read_plain_table
+from bma_etl.layouts.plan_tables import Table, kind_of
+from bma_etl.normalize.digits import NO_BUDGET_RE
+
+log = logging.getLogger(__name__)
+
+#: The budget summary's heading (สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการ...).
+SUMMARY_HEADING = re.compile(r"^\s*สรุป.{0,60}งบประมาณ")
+#: Heading words naming a summary table's section, checked in this order
+#: (the strategic heading also says ประจำปี, so routine needs พื้นฐาน or งานประจำ).
+SECTION_WORDS: tuple[tuple[str, str], ...] = (
+    (r"พื้นฐาน|งานประจำ|โครงการประจำ(?!ปี\s*(?:งบประมาณ\s*)?พ)", "routine"),
+    (r"สำคัญ|ตามภารกิจ", "key"),
+    (r"ยุทธศาสตร์", "strategic"),
+)
+_SECTION_RES = [(re.compile(p), s) for p, s in SECTION_WORDS]
+
+
+# ---------------------------------------------------------------------------
+# plan_projects and plan_sections
+# ---------------------------------------------------------------------------
+
+
+def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) -> BudgetTable:
+    """Read ``seq``, ``name``, ``budget_thb``, ``uses_budget``, ``responsible_unit``, total.
+
+    A numbered item inside the name cell (``๑. โครงการ...`` under a ``ด้าน/แผนงาน``
+    group, as in the routine list) gives the item's ``seq``; otherwise the ลำดับ
+    column does. A row with a name but no number and no budget continues the name
+    of the item above (a cell broken over a page).
+    """
+    seq_col, name_col, budget_col, unit_col = _budget_columns(table.rows[0])
+    out = BudgetTable()
+    for row in table.rows:
+        filled = row.filled()
+        if not filled or kind_of(row, None) == "budget":  # the header or its repeat
+            continue
+        if any(is_total(t) for t in filled):
+            total = first_match(doc, AMOUNT_RE, row.cell(budget_col))
+            if total is None:  # the total written in another column than its header
+                found = (first_match(doc, AMOUNT_RE, c) for c in reversed(row.cells))
+                total = next((r for r in found if r is not None), None)
+            out.stated_total = total or out.stated_total
+            continue
+        name_cell = row.cell(name_col)
+        budget_cell = row.cell(budget_col)
+        if name_cell is None or not name_cell.plain:
+            if budget_cell is not None and budget_cell.plain:
+                findings.append(unplaced("plan_projects", row, "budget without an item name"))
+            continue  # a group cell (ด้าน/แผนงาน) whose items follow
+        item = ITEM_RE.match(blank_tags(name_cell.text))
+        seq_cell = row.cell(seq_col)
+        numbered = seq_cell is not None and DIGITS_RE.fullmatch(seq_cell.plain)
+        if not item and not numbered and not row.plain(budget_col) and out.items:
+            last = out.items[-1].fields
+            last["name"] = joined(last.get("name"), cell_pieces(doc, name_cell))
+            if row.plain(unit_col):
+                last["responsible_unit"] = joined(last.get("responsible_unit"),
+                                                   cell_pieces(doc, row.cell(unit_col)))
+            continue
+        fields: dict[str, FieldValue] = {}
+        if item:
+            base = name_cell.start
+            fields["seq"] = doc.raw(base + item.start("no"), base + item.end("no"))
+            fields["name"] = value(pieces(doc, base + item.start("body"),
+                                          base + len(name_cell.text)))
+        else:
+            fields["seq"] = first_match(doc, DIGITS_RE, seq_cell)
+            fields["name"] = value(cell_pieces(doc, name_cell))
+        no_budget = NO_BUDGET_RE.search(budget_cell.text) if budget_cell else None
+        amount = first_match(doc, AMOUNT_RE, budget_cell)
+        if no_budget is None and amount is None:
+            budget_cell = _budget_elsewhere(row, name_col)
+            no_budget = NO_BUDGET_RE.search(budget_cell.text) if budget_cell else None
+            amount = first_match(doc, AMOUNT_RE, budget_cell)
+        states_none = budget_cell is not None and no_budget is not None
+        said = (doc.raw(budget_cell.start + no_budget.start(), budget_cell.start + no_budget.end())
+                if budget_cell is not None and no_budget is not None else amount)
+        if not put_budget(fields, out.amounts, states_none, said):
+            findings.append(unplaced("plan_projects", row, "budget cell is not an amount"))
+        if unit_col is not None:
+            fields["responsible_unit"] = value(cell_pieces(doc, row.cell(unit_col)))
+        out.items.append(RawRow("plan_projects", None, fields))
+    return out
+
+
+def _budget_elsewhere(row: Row, name_col: int | None) -> Cell | None:
+    """The cell after the name that states a budget, when the budget column's does not.
+
+    A table continued on another page, or drawn without rules, may come back with
+    its columns shifted: the amount or ไม่ใช้งบประมาณ is then found by what it says.
+    """
+    for col in range((name_col or 0) + 1, len(row.texts)):
+        cell = row.cell(col)
+        if cell is not None and (NO_BUDGET_RE.search(cell.text) or
+                                 _BUDGET_CELL_RE.match(cell.plain)):
+            return cell
+    return None
+
+
+#: A cell that is an amount as the budget column prints it (``๘๗๙,๕๐๐.- บาท``).
+_BUDGET_CELL_RE = re.compile(
+    rf"^\s*{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})*(?:\.{DIGIT}{{0,2}})?[.\-–\s]*(?:บาท)?\s*$"
+)
+
+
+def _budget_columns(header: Row) -> tuple[int | None, int | None, int | None, int | None]:
+    """Columns of a budget table's header: ``seq``, ``name``, ``budget``, ``unit``."""
+    seq_col = find_col(header, "ลำดับ")
+    budget_col = find_col(header, "งบประมาณ", skip=(seq_col,))
+    unit_col = find_col(header, "ส่วนราชการ", "รับผิดชอบ", "หน่วยงาน", skip=(seq_col, budget_col))
+    name_col = find_col(header, "ชื่อ", "รายการ", "โครงการ", "กิจกรรม",
+                        skip=(seq_col, budget_col, unit_col))
+    return seq_col, name_col, budget_col, unit_col
+
+
+def tab_table_fits(table: Table) -> bool:
+    """Tell a budget table whose tabs are its columns from one whose tabs are mere gaps.
+
+    A PDF laid out with tab stops comes back with a tab wherever a gap was wide:
+    header words run together in one cell (``ลำดับ ที่ ชื่อโครงการ งบประมาณ``), an
+    amount inside the name's cell, another table's header or a section heading
+    taken in as a row. Such a table is read from its lines instead
+    (:mod:`bma_etl.layouts.plan_plain`).
+    """
+    header = table.rows[0]
+    seq_col, name_col, budget_col, _unit = _budget_columns(header)
+    if seq_col is None or name_col is None or budget_col is None:
+        return False
+    if any("งบประมาณ" in header.squashed[c] for c in (seq_col, name_col)):
+        return False  # header words of several columns in one cell
+    own = [t for t in header.squashed if t]
+    for row in table.rows[1:]:
+        filled = row.filled()
+        if not filled or any(is_total(t) for t in filled):
+            continue
+        if kind_of(row, None) == "budget":
+            if [t for t in row.squashed if t] != own:
+                return False  # the header of another table
+            continue
+        seq = row.plain(seq_col)
+        if seq and not DIGITS_RE.fullmatch(seq):
+            return False  # a heading or words in the number column
+        name = row.cell(name_col)
+        if name is not None and AMOUNT_BAHT_RE.search(name.plain):
+            return False  # the budget ran into the name
+        numbered = bool(seq) or (name is not None and ITEM_RE.match(blank_tags(name.text)))
+        budget = row.cell(budget_col)
+        if numbered and (name is None or not name.plain) and (
+                (budget is not None and budget.plain) or _budget_elsewhere(row, name_col)):
+            return False  # a budget without a name: the name is in another column
+        if numbered and not (budget is not None and (NO_BUDGET_RE.search(budget.text)
+                                                     or AMOUNT_RE.search(budget.plain))) \
+                and _budget_elsewhere(row, name_col) is None:
+            return False
+    return True
+
+
+def section_of(headings: list[Line]) -> tuple[str, Line] | None:
+    """Find the section of a summary table: the nearest heading above that names one."""
+    for line in reversed(headings):
+        for regex, section in _SECTION_RES:
+            if regex.search(line.text):
+                return section, line
+        if SUMMARY_HEADING.match(line.text):
+            return None
+    return None
+
+
+def _is_heading(text: str) -> bool:
+    """Tell a heading that ends a plain budget table: a section's or the summary's."""
+    return len(text) <= HEADING_MAX and not DIGITS_RE.match(text) and (
+        SUMMARY_HEADING.match(text) is not None
+        or any(regex.search(text) for regex, _ in _SECTION_RES))
+
+
+def _heading_text(line: Line) -> str:
+    """A line's words (a wide gap comes back as a tab, even inside a heading)."""
+    return " ".join(line.text.split()) if "\t" in line.text else line.text
+
+
+def _summary_headings(lines: list[Line]) -> list[tuple[int, int]]:
+    """Where the summary heading may be: ``(index of its first line, of the line after)``.
+
+    A heading the page wrapped (``สรุปโครงการและ`` / ``งบประมาณที่...``) is found
+    across its two lines.
+    """
+    out: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        if "สรุป" not in line.text or len(line.text) > HEADING_MAX:
+            continue
+        text = _heading_text(line)
+        if SUMMARY_HEADING.match(text):
+            out.append((i, i + 1))
+        elif i + 1 < len(lines) and text.strip().startswith("สรุป"):
+            after = _heading_text(lines[i + 1]).strip()
+            if after and SUMMARY_HEADING.match(text.strip() + after):
+                out.append((i, i + 2))
+    return out
+
+
+@dataclass(slots=True)
+class _Part:
+    """A budget table of the summary, under the heading naming its section, not read yet."""
+
+    section: str
+    named_by: Line
+    first_line: int
+    read: Callable[[list[Finding]], BudgetTable]
+
+
+def _named(parts: list[tuple[int, list[Line], Callable[[list[Finding]], BudgetTable]]],
+           unnamed: list[Finding]) -> dict[str, _Part]:
+    """Each section's first table; a finding for a table under no section heading."""
+    out: dict[str, _Part] = {}
+    for first_line, headings, read in parts:
+        found = section_of(headings)
+        if found is None:
+            unnamed.append(Finding("plan_projects", None, None, "warning", "unparsed_line",
+                                   f"line {first_line}: budget table under no heading "
+                                   "naming its section; skipped"))
+            continue
+        section, named_by = found
+        if section in out:
+            log.debug("section %s listed again at line %d; read once", section, first_line)
+            continue
+        out[section] = _Part(section, named_by, first_line, read)
+    return out
+
+
+def _tab_parts(doc: RepairedText, lines: list[Line], tables: list[Table],
+               unnamed: list[Finding]) -> tuple[dict[str, _Part], set[str], int | None]:
+    """The summary's tab tables by section, the sections whose table fits, the heading's line.
+
+    The summary is the run of budget tables after the summary heading; the first
+    other table ends it. A section listed a second time (the routine list printed
+    again under การนำแผนฯ ไปสู่การปฏิบัติ in ``003_bab53728cf3029b8.txt``) is
+    not read twice.
+    """
+    candidates = [lines[i] for i, _ in _summary_headings(lines)]
+    if not candidates:
+        return {}, set(), None
+    # A sentence such as "สรุปผลการใช้งบประมาณปีที่ผ่านมา..." is no heading: the
+    # summary's heading is the one a budget table follows.
+    heading = next((ln for ln in candidates
+                    if next((t.kind for t in tables if t.first_line > ln.no), None) == "budget"),
+                   candidates[0])
+    run: list[Table] = []
+    for table in (t for t in tables if t.first_line > heading.no):
+        if table.kind != "budget":
+            break
+        run.append(table)
+
+    def reader(table: Table) -> Callable[[list[Finding]], BudgetTable]:
+        return lambda findings: read_budget_table(doc, table, findings)
+
+    parts = _named([(t.first_line, t.headings, reader(t)) for t in run], unnamed)
+    fitting = {p.section for p in parts.values()
+               if tab_table_fits(next(t for t in run if t.first_line == p.first_line))}
+    return parts, fitting, heading.no
+
+
+def _plain_parts(doc: RepairedText, lines: list[Line], unnamed: list[Finding]
+                 ) -> dict[str, _Part]:
+    """The summary's tables read from plain lines, by section.
+
+    The summary's heading is the first candidate a budget table follows.
+    """
+    for _, after in _summary_headings(lines):
+        tables = plain_tables(lines, after, _is_heading, doc.ocr_used)
+        if tables:
+            def reader(table: PlainTable) -> Callable[[list[Finding]], BudgetTable]:
+                return lambda findings: read_plain_table(doc, table, findings)
+
+            return _named([(t.first_line, t.headings, reader(t)) for t in tables], unnamed)
+    return {}
+
+
+def summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
+                  findings: list[Finding]) -> list[RawRow]:
+    """Read the budget summary into ``plan_projects`` and ``plan_sections`` rows.
+
+    Each section is read from its tab table when the table's tabs are its columns
+    (:func:`tab_table_fits`), otherwise from the plain lines under its heading
+    (:mod:`bma_etl.layouts.plan_plain`): a PDF laid out with tab stops has no
+    columns to split at.
+    """
+    tab_unnamed: list[Finding] = []
+    plain_unnamed: list[Finding] = []
+    tab, fitting, heading_no = _tab_parts(doc, lines, tables, tab_unnamed)
+    every = len(fitting) == len(SECTION_WORDS)  # nothing left to look for in plain lines
+    plain = {} if every else _plain_parts(doc, lines, plain_unnamed)
+    if heading_no is None and not plain:
+        raise ExtractError("annual action plan without its budget summary "
+                           "(no heading สรุปโครงการและงบประมาณ...)")
+    chosen: list[_Part] = []
+    for section in {**tab, **plain}:
+        if section in fitting or section not in plain:
+            chosen.append(tab[section])
+        else:
+            chosen.append(plain[section])
+    chosen.sort(key=lambda p: p.first_line)
+    used_tab = any(p is tab.get(p.section) for p in chosen)
+    unnamed = tab_unnamed if used_tab or not plain else plain_unnamed
+    findings.extend(unnamed)
+    projects: list[RawRow] = []
+    sections: list[RawRow] = []
+    for part in chosen:
+        read = part.read(findings)
+        evidence = doc.raw(part.named_by.start, part.named_by.end)
+        tag = Derived(part.section, f"named by the heading on line {part.named_by.no}",
+                      evidence.span if evidence else None)
+        for item in read.items:
+            item.fields = {"section": tag, **item.fields}
+            item.ordinal = len(projects) + 1
+            projects.append(item)
+        computed = sum(read.amounts, Decimal(0))
+        stated: FieldValue = read.stated_total
+        # An item whose amount was not read (an OCR'd cell, say) or is not a number,
+        # or no item read at all, leaves no sum to state.
+        budgeted = sum(isinstance(u := it.fields.get("uses_budget"), Derived) and u.value is True
+                       for it in read.items)
+        unread = not read.items or len(read.amounts) < budgeted or any(
+            it.fields.get("budget_thb") is None and not (
+                isinstance(u := it.fields.get("uses_budget"), Derived) and u.value is False)
+            for it in read.items)
+        sections.append(RawRow("plan_sections", len(sections) + 1, {
+            "section": tag,
+            "stated_total_thb": stated,
+            "computed_total_thb": None if unread else Derived(
+                computed, f"sum of the {len(read.amounts)} amounts "
+                f"listed in the table of line {part.first_line}"),
+            "items": Derived(len(read.items), "items listed in the table"),
+        }))
+    if not sections:
+        raise ExtractError(f"annual action plan: no budget table after the summary heading "
+                           f"on line {heading_no}")
+    return projects + sections

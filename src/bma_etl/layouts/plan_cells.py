@@ -1,0 +1,397 @@
+"""Cells and rows of the annual action plan's tab tables, and the values read from them.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout).
+Consumes tab lines of a :class:`~bma_etl.layouts.base.RepairedText`; gives
+:class:`Row` (a tab line's cells with their ``plain`` and ``squashed`` forms),
+:class:`Cell` (one cell and its offset in the document) and the helpers every plan
+reader shares: the plan's number patterns, raw pieces of a cell cut around HTML
+tags (``<p>``, ``<u>``, ``<ol ...>``: no tag reaches a value), column lookup by
+header words, and whole numbers and amounts read as the normalize stage will.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
+
+from bma_etl.errors import NormalizeError
+from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, Raw, RawRow, RepairedText
+from bma_etl.normalize.digits import parse_amount, parse_int
+from bma_etl.normalize.text import clean_text
+
+DIGIT = "[0-9๐-๙]"
+#: One digit, and a run of digits (compiled once: the readers use them on every row).
+DIGIT_RE = re.compile(DIGIT)
+DIGITS_RE = re.compile(f"{DIGIT}+")
+_TAG_RE = re.compile(r"<[^<>\n]*>")
+#: Inline markup, which breaks no line: ``<u>นิยาม</u> การ...`` reads ``นิยาม การ...``.
+_INLINE_TAG_RE = re.compile(r"</?(?:u|b|i|em|strong|span|font|sup|sub|small)\b[^<>\n]*>",
+                            re.IGNORECASE)
+#: ``๑. text`` / ``1) text`` at the start of a cell; ``๕.๑ text`` (an outline number) is not.
+ITEM_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)](?!{DIGIT})\s*(?P<body>\S.*?)\s*$", re.S)
+#: An amount as printed: ``๑,๕๐๐,๐๐๐`` (the ``.- บาท`` after it is not part of the value).
+AMOUNT_RE = re.compile(
+    rf"{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:\.{DIGIT}{{1,2}})?|{DIGIT}+(?:\.{DIGIT}{{1,2}})?"
+)
+NUMBER_RE = re.compile(rf"{DIGIT}+(?:\.{DIGIT}+)?")
+_YEAR_RE = re.compile(rf"^(?:พ\s*\.\s*ศ\s*\.?\s*)?(?P<year>[๒2][๔-๖4-6]{DIGIT}{{2}})$")
+_MONTH_RE = re.compile(r"^(?:ต\.ค|พ\.ย|ธ\.ค|ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย)\.?$")
+_ARROWS_RE = re.compile(r"^[←→↔\-\s]+$")
+PAGE_NUMBER_RE = re.compile(rf"^\s*(?:[-–]\s*)?(?:หน้า\s*)?{DIGIT}{{1,3}}(?:\s*[-–])?\s*$")
+#: ``ขั้นตอนที่ ๑ text`` (the number needs no point after the word ขั้นตอนที่).
+STEP_RE = re.compile(rf"^\s*ขั้นตอนที่\s*(?P<no>{DIGIT}{{1,2}})\s*[.):]?\s*(?P<body>\S.*?)\s*$", re.S)
+
+#: Longer lines are paragraphs, not headings (SWOT and summary headings).
+HEADING_MAX = 160
+
+
+# ---------------------------------------------------------------------------
+# Cells, rows, blocks
+# ---------------------------------------------------------------------------
+
+
+class Cell(NamedTuple):
+    """One tab-separated cell: its offset in the document and its text as printed.
+
+    ``plain`` is the cell's words without tags, spaces collapsed, and ``squashed``
+    the same without any space (:func:`squash`): both for matching only.
+    """
+
+    start: int
+    text: str
+    plain: str
+    squashed: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table line: the texts of its cells and their ``plain`` and ``squashed`` forms.
+
+    The forms are worked out once, when the row is made (:func:`row_of`), as the
+    readers match on them many times over; a :class:`Cell` is made only when asked
+    for (:meth:`cell`), since a plan has thousands of cells, most of them empty
+    columns of a schedule that no reader looks into.
+    """
+
+    line: Line
+    texts: tuple[str, ...]
+    plains: tuple[str, ...]
+    squashed: tuple[str, ...]
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        """Every cell of the row (made on each call: :meth:`cell` is cheaper for one)."""
+        cells: list[Cell] = []
+        start = self.line.start
+        for text, plain, squashed in zip(self.texts, self.plains, self.squashed, strict=True):
+            cells.append(Cell(start, text, plain, squashed))
+            start += len(text) + 1
+        return tuple(cells)
+
+    def plain(self, col: int | None) -> str:
+        """Plain text of column ``col`` ('' when the row has no such column)."""
+        if col is None or col >= len(self.texts):
+            return ""
+        return self.plains[col]
+
+    def cell(self, col: int | None) -> Cell | None:
+        """Column ``col`` of the row, if the row has it."""
+        if col is None or col >= len(self.texts):
+            return None
+        start = self.line.start + sum(map(len, self.texts[:col])) + col
+        return Cell(start, self.texts[col], self.plains[col], self.squashed[col])
+
+    def filled(self) -> list[str]:
+        """Plain texts of the non-empty cells."""
+        return list(filter(None, self.plains))
+
+
+class CellForms:
+    """The ``plain`` and ``squashed`` forms of the cell texts met so far in a document.
+
+    Tables repeat their cell texts (empty cells, arrows, repeated headers): each
+    text's forms are worked out once.
+
+    >>> forms = CellForms()
+    >>> forms.add(["<p>ลำดับ  ที่</p>"])
+    >>> forms.plain["<p>ลำดับ  ที่</p>"], forms.squashed["<p>ลำดับ  ที่</p>"]
+    ('ลำดับ ที่', 'ลำดับที่')
+    """
+
+    __slots__ = ("plain", "squashed")
+
+    def __init__(self) -> None:
+        """Start with no text met."""
+        self.plain: dict[str, str] = {}
+        self.squashed: dict[str, str] = {}
+
+    def add(self, texts: Iterable[str]) -> None:
+        """Work out the forms of the texts not met yet."""
+        for text in texts:
+            if text not in self.plain:
+                plain = " ".join((_TAG_RE.sub(" ", text) if "<" in text else text).split())
+                self.plain[text] = plain
+                self.squashed[text] = plain.replace(" ", "")
+
+
+def row_of(line: Line, forms: CellForms | None = None) -> Row:
+    """Split a tab line into cells.
+
+    ``forms`` holds the forms of the cell texts already met in the same document.
+    """
+    forms = CellForms() if forms is None else forms
+    texts = tuple(line.text.split("\t"))
+    forms.add(texts)
+    return Row(line, texts, tuple(map(forms.plain.__getitem__, texts)),
+               tuple(map(forms.squashed.__getitem__, texts)))
+
+
+def squash(text: str) -> str:
+    """Text without tags or white space, for matching words split by the PDF.
+
+    >>> squash("<p>ลำดับ ที่</p>")
+    'ลำดับที่'
+    """
+    return "".join(_TAG_RE.sub("", text).split())
+
+
+#: Most filled cells of a line of text whose wide gaps the reader took for tabs (a
+#: justified line, a number set at a tab stop); a line of more is a table row.
+_GAP_CELLS_MAX = 3
+
+
+def is_text_line(line: Line) -> bool:
+    """Tell a line of text, its wide gaps read as tabs, from a table row.
+
+    Justified and distributed lines (every gap of a short line spread wide) come
+    back with tabs, even two in a row; a table row has more cells, or starts with
+    an empty one. A heading and its text in two cells of one row are a line of text.
+    """
+    if "\t" not in line.text:
+        return True
+    filled = [c for c in line.text.split("\t") if c.strip()]
+    return not line.text.startswith("\t") and len(filled) <= _GAP_CELLS_MAX
+
+
+def blank_tags(text: str) -> str:
+    """``text`` with every tag replaced by spaces (offsets kept, for matching)."""
+    if "<" not in text:  # no tag: most cells and lines
+        return text
+    return _TAG_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def pieces(doc: RepairedText, start: int, end: int) -> list[Raw]:
+    """Raw pieces of ``text[start:end]`` cut around HTML tags, blank pieces dropped."""
+    text = doc.text[start:end]
+    if "<" not in text:  # no tag: one piece at most
+        raw = doc.raw(start, end)
+        return [] if raw is None else [raw]
+    out: list[Raw] = []
+    pos = 0
+    for m in _TAG_RE.finditer(text):
+        raw = doc.raw(start + pos, start + m.start())
+        if raw is not None:
+            out.append(raw)
+        pos = m.end()
+    raw = doc.raw(start + pos, end)
+    if raw is not None:
+        out.append(raw)
+    return out
+
+
+def segments(doc: RepairedText, start: int, end: int) -> list[Raw]:
+    """Raw pieces of ``text[start:end]`` cut at block tags only (``<p>``, ``<ul ...>``).
+
+    Inline tags (``<u>``, ``<b>``...) stay inside a segment; :func:`text_value`
+    turns segments into a field value.
+    """
+    text = doc.text[start:end]
+    if "<" not in text:  # no tag: one segment at most
+        raw = doc.raw(start, end)
+        return [] if raw is None else [raw]
+    out: list[Raw] = []
+    pos = 0
+    for m in _TAG_RE.finditer(text):
+        if not _INLINE_TAG_RE.fullmatch(m.group()):
+            _add_segment(doc, text, start, pos, m.start(), out)
+            pos = m.end()
+    _add_segment(doc, text, start, pos, len(text), out)
+    return out
+
+
+def _add_segment(doc: RepairedText, text: str, start: int, a: int, b: int, out: list[Raw]
+                 ) -> None:
+    """Append the raw of ``text[a:b]`` (``text`` is at offset ``start``) unless blank."""
+    if not text[a:b].strip():  # between two tags, often
+        return
+    raw = doc.raw(start + a, start + b)
+    if raw is not None and ("<" not in raw.text or _TAG_RE.sub("", raw.text).strip()):
+        out.append(raw)
+
+
+def cell_segments(doc: RepairedText, cell: Cell | None) -> list[Raw]:
+    """Segments of a whole cell."""
+    return [] if cell is None else segments(doc, cell.start, cell.start + len(cell.text))
+
+
+def text_value(doc: RepairedText, parts: FieldValue) -> FieldValue:
+    """The value of a text field read as segments, one line of text per segment.
+
+    A segment without inline tags inside it is read as it stands (a tag at its
+    edge is cut off). One with an inline tag between words cannot be one exact
+    slice of the text without the tag: the field is then given as derived, the
+    segments with their tags removed, and its evidence spans them all.
+    """
+    if not isinstance(parts, list):
+        parts = [parts] if isinstance(parts, Raw) else []
+    # A part without a tag is its own one piece.
+    cut = [pieces(doc, p.span.char_start, p.span.char_end) if "<" in p.text else [p]
+           for p in parts]
+    if all(len(c) <= 1 for c in cut):
+        return value([c[0] for c in cut if c])
+    lines = (clean_text(_TAG_RE.sub("", p.text)) for p in parts)
+    said = doc.raw(parts[0].span.char_start, parts[-1].span.char_end)
+    return Derived("\n".join(t for t in lines if t),
+                   "read without its inline tags (<u>, <b>...), which break no line",
+                   said.span if said else None)
+
+
+def value(parts: list[Raw]) -> Raw | list[Raw] | None:
+    """One piece as a Raw, several as a list, none as None."""
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else list(parts)
+
+
+def cell_pieces(doc: RepairedText, cell: Cell | None) -> list[Raw]:
+    """Raw pieces of a whole cell."""
+    if cell is None:
+        return []
+    return pieces(doc, cell.start, cell.start + len(cell.text))
+
+
+def first_match(doc: RepairedText, regex: re.Pattern[str], cell: Cell | None) -> Raw | None:
+    """Raw of the first match of ``regex`` in ``cell`` (outside tags)."""
+    if cell is None:
+        return None
+    if "<" not in cell.text:  # no tag to be inside of
+        m = regex.search(cell.text)
+        return None if m is None else doc.raw(cell.start + m.start(), cell.start + m.end())
+    tags = [t.span() for t in _TAG_RE.finditer(cell.text)]
+    for m in regex.finditer(cell.text):
+        inside_tag = any(a <= m.start() < b for a, b in tags)
+        if not inside_tag:
+            return doc.raw(cell.start + m.start(), cell.start + m.end())
+    return None
+
+
+def put_budget(fields: dict[str, FieldValue], amounts: list[Decimal], no_budget: bool,
+               said: Raw | None) -> bool:
+    """An item's ``budget_thb`` and ``uses_budget`` from what its budget cell says.
+
+    ``no_budget``: the cell says ไม่ใช้งบประมาณ (``said`` is those words); else
+    ``said`` is the amount, whose value joins ``amounts`` (for the section's
+    computed total). False when the cell said neither.
+    """
+    if no_budget:
+        fields["uses_budget"] = Derived(False, "the plan states ไม่ใช้งบประมาณ",
+                                        said.span if said else None)
+        return True
+    if said is None:
+        return False
+    fields["budget_thb"] = said
+    fields["uses_budget"] = Derived(True, "a budget amount is stated", said.span)
+    number = to_decimal(said.text)
+    if number is not None:
+        amounts.append(number)
+    return True
+
+
+def find_col(header: Row, *patterns: str, skip: tuple[int | None, ...] = ()) -> int | None:
+    """First column whose squashed header text matches one of ``patterns`` (in order)."""
+    for pattern in patterns:
+        for i, squashed in enumerate(header.squashed):
+            if i not in skip and re.search(pattern, squashed):
+                return i
+    return None
+
+
+def is_year(text: str) -> re.Match[str] | None:
+    """``๒๕๖๓`` or ``พ.ศ. ๒๕๖๕`` as a whole cell (spaces a PDF set between digits ignored)."""
+    return _YEAR_RE.match("".join(text.split()))
+
+
+def is_calendar_row(row: Row) -> bool:
+    """Tell a header row of years, month abbreviations or arrows only (Gantt columns)."""
+    filled = row.filled()
+    return bool(filled) and all(
+        is_year(t) or _MONTH_RE.match(t) or _ARROWS_RE.match(t) for t in filled
+    )
+
+
+def unplaced(table: str, row: Row, what: str) -> Finding:
+    """Make the ``unparsed_line`` finding for a table line no field could take."""
+    text = " | ".join(row.filled())
+    if len(text) > 80:
+        text = text[:77] + "..."
+    return Finding(table, None, None, "warning", "unparsed_line",
+                   f"line {row.line.no}: {what}: {text}")
+
+
+_TOTAL_RE = re.compile(r"รวม(?:$|งบประมาณ|เงิน|ทั้ง|\s|[0-9๐-๙])")
+
+
+def is_total(text: str) -> bool:
+    """Tell a total row's label: ``รวม``, ``รวมงบประมาณทั้งสิ้น``, ``รวม ๕ ขั้นตอน ...``.
+
+    >>> is_total("รวม ๕ ขั้นตอน คิดเป็นร้อยละ"), is_total("รวมพลังชุมชน")
+    (True, False)
+    """
+    return _TOTAL_RE.match(text.strip()) is not None
+
+
+def joined(current: FieldValue, extra: list[Raw]) -> Raw | list[Raw] | None:
+    """Join the pieces of a text field continued on another row, in order."""
+    parts: list[Raw] = []
+    if isinstance(current, Raw):
+        parts.append(current)
+    elif isinstance(current, list):
+        parts.extend(current)
+    parts.extend(extra)
+    return value(parts)
+
+
+@dataclass(slots=True)
+class BudgetTable:
+    """What one budget table states: its item rows (ordinal None) and its total."""
+
+    items: list[RawRow] = field(default_factory=list)
+    amounts: list[Decimal] = field(default_factory=list)
+    stated_total: Raw | None = None
+
+
+def to_decimal(text: str) -> Decimal | None:
+    """Read the number in ``text`` as the normalize stage will (None if unreadable)."""
+    try:
+        return parse_amount(text)
+    except NormalizeError:
+        return None
+
+
+def to_int(text: str) -> int | None:
+    """Read a whole number as the normalize stage will (None if unreadable)."""
+    try:
+        return parse_int(text)
+    except NormalizeError:
+        return None
+
+
+def finish_text_fields(doc: RepairedText, rows: list[RawRow]) -> None:
+    """Turn the segments each text field of ``rows`` was read as into its value."""
+    for row in rows:
+        for name, parts in row.fields.items():
+            if isinstance(parts, Raw | list):
+                row.fields[name] = text_value(doc, parts)

@@ -1,0 +1,261 @@
+"""The annual action plan's header: title, fiscal year, agencies, vision, missions.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout).
+Consumes the lines of a :class:`~bma_etl.layouts.base.RepairedText`; produces the
+one ``plans`` raw row. The title and agencies are read from the cover and title
+page; the vision is the paragraph under วิสัยทัศน์, the missions the numbered
+items under พันธกิจ.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from bma_etl.layouts.base import (
+    Line,
+    Raw,
+    RawRow,
+    RepairedText,
+)
+from bma_etl.layouts.plan_cells import DIGIT, ITEM_RE, blank_tags, is_text_line, to_int
+from bma_etl.rows import join_lines
+
+PLAN_WORDS = r"แผนปฏิบัติ\s*(?:การ|ราชการ)\s*ประจำปี(?:\s*งบประมาณ)?"
+_BE = r"(?:พ\s*\.\s*ศ\s*\.?)"
+#: ``แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๕`` on one line.
+_TITLE_RE = re.compile(
+    rf"^\s*(?P<title>{PLAN_WORDS}\s*{_BE}?\s*(?P<year>{DIGIT}{{4}}))(?:\s+(?P<rest>\S.*?))?\s*$"
+)
+#: The same as OCR may read it: a year with a digit too many (``พ.ศ. ๒๕๒๐๐``), which is
+#: no year (the fiscal year is then left to the plan's other lines).
+_OCR_TITLE_RE = re.compile(
+    rf"^\s*(?P<title>{PLAN_WORDS}\s*{_BE}?\s*{DIGIT}{{4,6}})(?:\s+(?P<rest>\S.*?))?\s*$"
+)
+#: The cover's ``แผนปฏิบัติการ ประจำปี`` with the year on a line of its own.
+_TITLE_START_RE = re.compile(rf"^\s*{PLAN_WORDS}\s*$")
+_YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}})\s*$")
+#: Words an organisation's name starts with (agency and parent agency lines).
+_ORG_RE = re.compile(
+    r"(?:สำนัก|กอง|ส่วน|ฝ่าย|กลุ่ม|ศูนย์|สถาบัน|โรงพยาบาล|สถานี|กรุงเทพมหานคร|เขต|วิทยาลัย)"
+)
+#: Headings of the plan's narrative part (heading words → field). The text may follow
+#: on the heading's line after ``:`` or in the next cell (a page number there is a
+#: table of contents' line).
+HEADINGS: dict[str, str] = {
+    r"วิสัยทัศน์(?:\s*\(\s*Vision\s*\))?": "vision",
+    r"พันธกิจ(?:\s*\(\s*Missions?\s*\))?": "missions",
+}
+_HEADING_RES = [
+    (re.compile(rf"^\s*(?:{words})\s*(?:(?::|\t)\s*(?!{DIGIT}{{1,3}}\s*$)(?P<rest>\S.*?))?\s*$",
+                re.IGNORECASE), name)
+    for words, name in HEADINGS.items()
+]
+
+#: Scanned for the title and the agency: the cover and title page.
+_HEAD_LINES = 80
+
+
+# ---------------------------------------------------------------------------
+# plans
+# ---------------------------------------------------------------------------
+
+
+def untabbed(lines: list[Line], leading: bool = False) -> list[Line]:
+    """``lines`` with the tabs cut off the end of a line that has one cell only.
+
+    A paragraph of a PDF with ruled tables can come back with a tab after it, or
+    before it (the reader's gap to a margin): it is a line of text, not a table
+    row. ``leading``: cut tabs before the text as well (the plan's header, vision
+    and missions, where a one-cell table row does not occur).
+    """
+    out = []
+    for line in lines:
+        if "\t" in line.text and (leading or not line.text.startswith("\t")):
+            text = line.text.rstrip("\t \u00a0")
+            lead = len(text) - len(text.lstrip("\t")) if leading else 0
+            if "\t" not in text[lead:]:
+                line = Line(line.no, line.start + lead, text[lead:])
+        out.append(line)
+    return out
+
+
+
+def plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
+    """Read title, fiscal year and agencies from the title page; vision and missions."""
+    row = RawRow("plans", None)
+    head = [ln for ln in lines[:_HEAD_LINES] if is_text_line(ln)]
+    found = _read_title(doc, head, row)
+    if found is not None:
+        same_line, after = found
+        following = [ln for ln in head if ln.no > after and ln.text.strip()]
+        _read_agencies(doc, [same_line, *following] if same_line else following, row)
+    for i, line in enumerate(lines):
+        if all(name in row.fields for _, name in _HEADING_RES):
+            break  # every heading read: only the first of each counts
+        if not is_text_line(line):
+            continue
+        for regex, name in _HEADING_RES:
+            m = regex.match(line.text)
+            if not m or name in row.fields:
+                continue
+            inline = doc.raw_match(m, "rest", base=line.start) if m.group("rest") else None
+            if name == "vision":
+                row.fields[name] = inline or _paragraph(doc, lines[i + 1:])
+            else:
+                row.fields[name] = [inline] if inline else _items(doc, lines[i + 1:])
+    return row
+
+
+def _read_title(doc: RepairedText, head: list[Line], row: RawRow
+                ) -> tuple[Line | None, int] | None:
+    """Set ``title`` and ``fiscal_year_be``.
+
+    Returns what follows the title on its line (the agency, when printed there)
+    and the number of the line the title ends on; None when there is no title.
+    """
+    for line in head:
+        m = _TITLE_RE.match(line.text) or (
+            _OCR_TITLE_RE.match(line.text) if doc.ocr_used else None)
+        if m:
+            row.fields["title"] = doc.raw_match(m, "title", base=line.start)
+            if m.re is _TITLE_RE:
+                row.fields["fiscal_year_be"] = doc.raw_match(m, "year", base=line.start)
+            rest = None
+            if m.group("rest"):
+                rest = Line(line.no, line.start + m.start("rest"), m.group("rest"))
+            return rest, line.no
+    filled = [ln for ln in head if ln.text.strip()]
+    for first, second in pairwise(filled):
+        year = _YEAR_LINE_RE.match(second.text)
+        if _TITLE_START_RE.match(first.text) and year:
+            title = [doc.raw(first.start, first.end), doc.raw(second.start, second.end)]
+            row.fields["title"] = [p for p in title if p is not None]
+            row.fields["fiscal_year_be"] = doc.raw_match(year, "year", base=second.start)
+            return None, second.no
+    return None
+
+
+def _read_agencies(doc: RepairedText, following: list[Line], row: RawRow) -> None:
+    """``agency parent`` on one line after the title, or on two lines one under the other."""
+    if not following or not _ORG_RE.match(following[0].text.strip()):
+        return
+    line = following[0]
+    text = line.text
+    # The parent is the last organisation name on the line: split before it.
+    for m in reversed(list(re.finditer(r"\s+", text.strip()))):
+        cut = len(text) - len(text.lstrip()) + m.end()
+        before = text[: cut - len(m.group(0))]
+        if _ORG_RE.match(text[cut:]) and before.strip():
+            row.fields["agency"] = doc.raw(line.start, line.start + len(before))
+            row.fields["parent_agency"] = doc.raw(line.start + cut, line.end)
+            return
+    row.fields["agency"] = doc.raw(line.start, line.end)
+    if len(following) > 1:
+        nxt = following[1]
+        if _ORG_RE.match(nxt.text.strip()) and len(nxt.text.strip()) <= 60:
+            row.fields["parent_agency"] = doc.raw(nxt.start, nxt.end)
+
+
+#: An item's number alone on its line (``๒.``): the page put its words on the next.
+_NUMBER_ALONE_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*$")
+
+
+def _is_heading(text: str) -> bool:
+    """Tell the vision's or the missions' heading."""
+    return any(regex.match(text) for regex, _ in _HEADING_RES)
+
+
+def _ends_short(doc: RepairedText, line: Line, nxt: Line) -> bool:
+    """Whether ``nxt`` cannot continue ``line``, the page having not wrapped it.
+
+    Only a PDF's reader marks wrapped lines; a paragraph set right under a list
+    or another paragraph, no blank line between, starts after a line not wrapped
+    (a page's last line is never marked: a page break says nothing).
+    """
+    return bool(doc.wraps) and line.no not in doc.wraps and "\t" not in line.text \
+        and "\t" not in nxt.text and doc.index.page_of(line.start) == doc.index.page_of(nxt.start)
+
+
+def _paragraph(doc: RepairedText, lines: list[Line]) -> Raw | list[Raw] | None:
+    """Read the first paragraph after a heading: non-blank lines up to a blank one.
+
+    It also ends at the next heading (``พันธกิจ``) and, in a PDF, after a line the
+    page did not wrap (:func:`_ends_short`). A wide gap read as a tab is text.
+    """
+    parts: list[Raw] = []
+    previous: Line | None = None
+    for line in lines:
+        if not is_text_line(line) or _is_heading(line.text):
+            break
+        if not line.text.strip():
+            if parts:
+                break
+            continue
+        if previous is not None and _ends_short(doc, previous, line):
+            break
+        raw = doc.raw(line.start, line.end)
+        if raw is not None:
+            parts.append(raw)
+            previous = line
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else parts
+
+
+def _items(doc: RepairedText, lines: list[Line]) -> list[Raw] | None:
+    """Read the numbered items (``๑. ...``) after a heading, each without its number.
+
+    A line without a number right under an item (no blank line between) continues
+    it; a line without a number after a blank line is the next heading, and so is,
+    in a PDF, one under a line the page did not wrap (:func:`_ends_short`). A number
+    alone on its line (``๒.``) numbers the line that follows; a number that is no
+    higher than the one before starts another list, which ends this one.
+    """
+    items: list[list[Line]] = []
+    blank_before = False
+    bare = False  # a number alone on the line before
+    last_no: int | None = None
+    previous: Line | None = None
+    for line in lines:
+        if not is_text_line(line) or _is_heading(line.text):
+            break
+        if not line.text.strip():
+            blank_before = True
+            continue
+        text = blank_tags(line.text)
+        alone = _NUMBER_ALONE_RE.match(text)
+        m = None if alone else ITEM_RE.match(text)
+        numbered = alone or m
+        if numbered is not None:
+            number = to_int(numbered.group("no"))
+            if last_no is not None and number is not None and number <= last_no:
+                break  # the numbers start over: another list
+            last_no = number
+        if alone:
+            bare = True
+        elif bare:
+            items.append([line])
+            bare = False
+        elif m:
+            items.append([Line(line.no, line.start + m.start("body"), line.text[m.start("body"):])])
+        elif items and not blank_before and not (
+                previous is not None and _ends_short(doc, previous, line)):
+            items[-1].append(line)
+        else:
+            break
+        blank_before = False
+        previous = line
+    found = [r for r in (_item_raw(doc, item) for item in items) if r is not None]
+    return found or None
+
+
+def _item_raw(doc: RepairedText, lines: list[Line]) -> Raw | None:
+    """One item's lines as one value, its line breaks kept.
+
+    A page's furniture between two of its lines (left out of ``lines``) stays out.
+    """
+    if all(b.no == a.no + 1 for a, b in pairwise(lines)):
+        return doc.raw(lines[0].start, lines[-1].end)
+    joined = join_lines(lines, lambda _a, _b: "\n")
+    return doc.raw_in(joined, 0, len(joined.text))

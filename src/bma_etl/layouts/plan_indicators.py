@@ -1,0 +1,250 @@
+"""Indicator tables of the annual action plan: targets, scoring levels, definitions.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout).
+Consumes the :class:`~bma_etl.layouts.plan_tables.Table` s of kind ``targets``,
+``scoring`` and ``kpi``; produces raw rows for ``plan_indicators`` (one per
+indicator per year column), ``plan_scoring_levels`` (levels 5..1 of a
+เกณฑ์การให้คะแนน table) and ``plan_kpi_definitions`` (tables with a
+นิยาม/คำอธิบายตัวชี้วัด column). Columns are found by their header words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.base import (
+    Derived,
+    FieldValue,
+    Finding,
+    Line,
+    Raw,
+    RawRow,
+    RepairedText,
+)
+from bma_etl.layouts.plan_cells import (
+    DIGIT,
+    DIGIT_RE,
+    NUMBER_RE,
+    Row,
+    cell_pieces,
+    cell_segments,
+    find_col,
+    first_match,
+    is_calendar_row,
+    is_year,
+    joined,
+    squash,
+    to_int,
+    unplaced,
+    value,
+)
+from bma_etl.layouts.plan_tables import Table, kind_of
+from bma_etl.rows import join_lines
+
+# ---------------------------------------------------------------------------
+# Indicator targets per year (plan_indicators)
+# ---------------------------------------------------------------------------
+
+_YEAR_IN_CELL_RE = re.compile(rf"[๒2][๔-๖4-6]{DIGIT}{{2}}")
+
+
+def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) -> list[RawRow]:
+    """Read one row per indicator per year column (``name``, ``year_be``, ``target_text``)."""
+    header = table.rows[0]
+    name_col = find_col(header, "ตัวชี้วัด")
+    seq_col = find_col(header, "ลำดับ", skip=(name_col,))
+    years: dict[int, FieldValue] = {}
+    for row in table.rows[:2]:
+        for i, cell in enumerate(row.cells):
+            found = is_year(cell.plain) if i != name_col else None
+            if found is None:
+                continue
+            year: FieldValue = first_match(doc, _YEAR_IN_CELL_RE, cell)
+            if year is None:  # ``๒๕ ๕๘``: the PDF set a gap between its digits
+                said = doc.raw(cell.start, cell.start + len(cell.text))
+                number = to_int(found.group("year"))
+                year = None if number is None else Derived(
+                    number, "a year whose digits the PDF set apart", said.span if said else None)
+            if year is not None:
+                years.setdefault(i, year)
+    header_words = [squash(t) for t in header.filled()]
+    indicators: list[tuple[FieldValue, dict[int, FieldValue]]] = []
+    for row in table.rows:
+        repeat = [squash(t) for t in row.filled()] == header_words
+        if not row.filled() or is_calendar_row(row) or repeat:
+            continue
+        name = cell_pieces(doc, row.cell(name_col))
+        targets: dict[int, FieldValue] = {i: value(cell_pieces(doc, row.cell(i))) for i in years}
+        stated = {i: v for i, v in targets.items() if isinstance(v, Raw | list)}
+        if indicators and not row.plain(seq_col) and (not name or not stated):
+            last_name, last_targets = indicators[-1]
+            if name:
+                indicators[-1] = (joined(last_name, name), last_targets)
+            for i, v in stated.items():
+                extra = v if isinstance(v, list) else [v]
+                last_targets[i] = joined(last_targets.get(i), extra)
+            continue
+        if not name:
+            findings.append(unplaced("plan_indicators", row, "targets without an indicator"))
+            continue
+        indicators.append((value(name), targets))
+    rows: list[RawRow] = []
+    for name_value, targets in indicators:
+        for i, year in years.items():
+            rows.append(RawRow("plan_indicators", None, {
+                "name": name_value, "year_be": year, "target_text": targets.get(i)}))
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# Scoring levels (plan_scoring_levels)
+# ---------------------------------------------------------------------------
+
+_QUOTED_RE = re.compile(r"[“\"](?P<name>[^”\"]+)[”\"]")
+_SCORING_HEADING_RE = re.compile(r"เกณฑ์การให้คะแนน\s*(?:ตัวชี้วัด)?\s*:?\s*(?P<name>\S.*?)?\s*$")
+
+
+#: Most lines a quoted indicator name in a เกณฑ์การให้คะแนน heading runs over.
+_HEADING_LINES_MAX = 4
+#: Most lines (a page's foot and head) between the heading words and their quote.
+_HEADING_GAP_MAX = 8
+
+
+def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
+    """Find the indicator a เกณฑ์การให้คะแนน heading names (the quoted words when quoted).
+
+    A quote the page wrapped (``“ระดับ...`` on one line, ``...ต่างประเทศ”`` on the
+    next ones, or the whole quote on the line after the heading words) is read
+    across the heading's lines.
+    """
+    for i in range(len(headings) - 1, -1, -1):
+        line = headings[i]
+        m = _SCORING_HEADING_RE.search(line.text)
+        if not m:
+            continue
+        opened = line.text.find("“", m.start())
+        after = headings[i + 1].text.lstrip() if i + 1 < len(headings) else ""
+        if (opened >= 0 and "”" not in line.text[opened:]) or (
+                not m.group("name") and after.startswith("“")):
+            run = [line]
+            for nxt in headings[i + 1:i + _HEADING_LINES_MAX]:
+                # the next line, or the next after a page break (its furniture left out)
+                if nxt.no - run[-1].no > _HEADING_GAP_MAX:
+                    break
+                run.append(nxt)
+                if "”" in nxt.text:
+                    line = join_lines(run)
+                    m = _SCORING_HEADING_RE.search(line.text)
+                    break
+        if m is None:
+            continue
+        quoted = _QUOTED_RE.search(line.text, m.start())
+        if quoted:
+            return doc.raw_match(quoted, "name", line=line)
+        return doc.raw_match(m, "name", line=line) if m.group("name") else None
+    return None
+
+
+def read_scoring_table(doc: RepairedText, table: Table, findings: list[Finding]) -> list[RawRow]:
+    """Read levels 5..1: ``level``, ``weight_pct``, ``description``, ``score``, ``indicator``."""
+    header = table.rows[0]
+    level_col = find_col(header, "ระดับ")
+    weight_col = find_col(header, "ร้อยละ", "น้ำหนัก", "เกณฑ์", skip=(level_col,))
+    score_col = find_col(header, "คะแนน", skip=(level_col, weight_col))
+    desc_col = find_col(header, "ดำเนินงาน", "รายละเอียด", "ผลงาน", "คำอธิบาย", ".",
+                        skip=(level_col, weight_col, score_col))
+    indicator = scoring_indicator(doc, table.headings)
+    rows: list[RawRow] = []
+    for row in table.rows:
+        if not row.filled() or kind_of(row, None) == "scoring":
+            continue
+        level_text = row.plain(level_col)
+        desc = cell_pieces(doc, row.cell(desc_col))
+        if not level_text and rows and desc:  # a description continued on the next page
+            last = rows[-1].fields
+            last["description"] = joined(last.get("description"), desc)
+            if last.get("score") is None:
+                last["score"] = first_match(doc, NUMBER_RE, row.cell(score_col))
+            continue
+        level = to_int(level_text) if DIGIT_RE.fullmatch(level_text) else None
+        if level is None or not 1 <= level <= 5:
+            findings.append(unplaced("plan_scoring_levels", row, "not a level 1..5"))
+            continue
+        rows.append(RawRow("plan_scoring_levels", None, {
+            "indicator": indicator,
+            "level": first_match(doc, DIGIT_RE, row.cell(level_col)),
+            "weight_pct": first_match(doc, NUMBER_RE, row.cell(weight_col)),
+            "description": value(desc),
+            "score": first_match(doc, NUMBER_RE, row.cell(score_col)),
+        }))
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# Indicator definitions (plan_kpi_definitions)
+# ---------------------------------------------------------------------------
+
+KPI_TABLE = "plan_kpi_definitions"
+
+
+def kpi_columns(header: Row) -> dict[str, int | None]:
+    """Column of each ``plan_kpi_definitions`` field in a definition table's header.
+
+    ``มาตรการ | ตัวชี้วัดมาตรการ | นิยาม/คำอธิบายตัวชี้วัด | โครงการ/กิจกรรม`` or, without
+    measures, ``ตัวชี้วัด | นิยาม/คำอธิบายตัวชี้วัด | โครงการ/กิจกรรมและส่วนราชการ...``.
+    """
+    definition = find_col(header, "^นิยาม", "^คำอธิบาย", "นิยาม")
+    activities = find_col(header, "^โครงการ", "^กิจกรรม", "โครงการ", "กิจกรรม", skip=(definition,))
+    indicator = find_col(header, "^ตัวชี้วัด", "ตัวชี้วัด", skip=(definition, activities))
+    measure = find_col(header, "^มาตรการ", "มาตรการ", skip=(definition, activities, indicator))
+    return {"measure": measure, "indicator": indicator, "definition": definition,
+            "activities": activities}
+
+
+def read_kpi_table(doc: RepairedText, table: Table, findings: list[Finding],
+                   carry: RawRow | None = None) -> list[RawRow]:
+    """Read one row per definition: ``measure``, ``indicator``, ``definition``, ``activities``.
+
+    A row whose indicator cell is empty continues the definition above, cell by
+    cell (a row broken over a page comes back after the repeated header with its
+    first cells empty). So does the first row after a page break that has an
+    indicator but no measure while the table has a measure column: the indicator
+    cell itself ran over the page. ``carry`` is the last definition of the table
+    just before, which a table opening with such a row continues. Fields hold the
+    segments read (:func:`segments`) until :func:`finish_text_fields`.
+    """
+    columns = kpi_columns(table.rows[0])
+    key = columns["indicator"] if columns["indicator"] is not None else columns["measure"]
+    measure = columns["measure"]
+    rows: list[RawRow] = []
+    last = carry
+    after_break = True
+    previous_line: int | None = None
+    for row in table.rows:
+        if kind_of(row, None) == "kpi":  # the header, or its repeat on the next page
+            after_break = True
+            continue
+        if not row.filled():
+            continue
+        if previous_line is not None and row.line.no != previous_line + 1:
+            after_break = True  # a block without a repeated header
+        previous_line = row.line.no
+        page_start, after_break = after_break, False
+        cells = {name: cell_segments(doc, row.cell(col)) for name, col in columns.items()}
+        if not any(cells.values()):
+            findings.append(unplaced(KPI_TABLE, row, "text outside the definition columns"))
+            continue
+        if not row.plain(key) and last is None:
+            findings.append(unplaced(KPI_TABLE, row, "text before the first definition"))
+            continue
+        if last is not None and (not row.plain(key) or (
+                page_start and measure is not None and measure != key
+                and not row.plain(measure))):
+            for name, parts in cells.items():
+                if parts:
+                    last.fields[name] = joined(last.fields.get(name), parts)
+            continue
+        last = RawRow(KPI_TABLE, None, {name: list(parts) for name, parts in cells.items()})
+        rows.append(last)
+    return rows
+

@@ -1,0 +1,222 @@
+"""The annual action plan's SWOT analysis (``plan_swot_items``).
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout).
+Consumes the lines of a :class:`~bma_etl.layouts.base.RepairedText`; produces one
+raw row per item listed under a จุดแข็ง / จุดอ่อน / โอกาส / อุปสรรค heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.base import (
+    Derived,
+    FieldValue,
+    Line,
+    RawRow,
+    RepairedText,
+)
+from bma_etl.layouts.plan_cells import (
+    DIGIT,
+    HEADING_MAX,
+    PAGE_NUMBER_RE,
+    blank_tags,
+    finish_text_fields,
+    is_text_line,
+    joined,
+    segments,
+    to_int,
+)
+
+# ---------------------------------------------------------------------------
+# plan_swot_items
+# ---------------------------------------------------------------------------
+
+#: SWOT headings: the Thai and English words of each kind, and its letter.
+SWOT_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("strength", r"จุดแข็ง|Strengths?", "S"),
+    ("weakness", r"จุดอ่อน|Weakness(?:es)?", "W"),
+    ("opportunity", r"โอกาส|Opportunit(?:y|ies)", "O"),
+    ("threat", r"อุปสรรค|ภัยคุกคาม|Threats?", "T"),
+)
+#: A kind heading is the whole line: ``จุดแข็ง (Strength)``, ``S : จุดแข็ง``,
+#: ``Strengths (จุดแข็ง)``, ``๑. จุดอ่อน``; never a sentence that uses the word.
+#: One alternative per kind, in the order above, each a named group: the name of
+#: the group that matched is the kind (one match instead of one per kind).
+_SWOT_HEADING_RE = re.compile("|".join(
+    rf"(?P<{kind}>^\s*(?:(?:{DIGIT}{{1,2}}|[ก-ฮ])\s*[.)]\s*|[-•]\s*)?"
+    rf"(?:(?-i:{letter})\s*[:.)\-–]?\s*)?(?:{words}|\(\s*(?:{words})\s*\))"
+    rf"(?:\s*[:\-–]?\s*\(?\s*(?:{words}|(?-i:{letter}))\s*\)?)?\s*:?\s*$)"
+    for kind, words, letter in SWOT_KINDS), re.IGNORECASE)
+#: The heading of the analysis as a whole (การวิเคราะห์สภาพแวดล้อม..., SWOT Analysis).
+_SWOT_TITLE_RE = re.compile(r"SWOT|วิเคราะห์\s*สภาพแวดล้อม")
+#: ``๑. text``, ``1) text``, ``(1) text`` or a letter-coded ``S1 text`` / ``W๕. text``.
+_SWOT_ITEM_RE = re.compile(
+    rf"^\s*(?:[SWOT]\s*(?P<code>{DIGIT}{{1,2}})(?!{DIGIT})\s*[.):]?"
+    rf"|\(?\s*(?P<no>{DIGIT}{{1,2}})\s*[.)](?!{DIGIT}))\s*(?P<body>\S.*?)\s*$"
+)
+_BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
+#: An item's number alone on its line (``๑.``): the page put its words on the next.
+_SWOT_NUMBER_ALONE_RE = re.compile(rf"^\s*\(?\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*$")
+
+
+def _swot_kind(text: str) -> str | None:
+    """The kind a SWOT heading line names, or None for any other line."""
+    if len(text) > HEADING_MAX:
+        return None
+    m = _SWOT_HEADING_RE.match(blank_tags(text))
+    return None if m is None else m.lastgroup
+
+
+def _swot_item(text: str) -> tuple[re.Match[str], str | None] | None:
+    """A list item's match and the group holding its number (None: a bullet)."""
+    blanked = blank_tags(text)
+    m = _SWOT_ITEM_RE.match(blanked)
+    if m:
+        return m, "code" if m.group("code") else "no"
+    m = _BULLET_RE.match(blanked)
+    return (m, None) if m else None
+
+
+def _is_gap(line: Line) -> bool:
+    """A blank line or a page number: where a page may have broken."""
+    return not line.text.strip() or PAGE_NUMBER_RE.match(line.text) is not None
+
+
+def _carries_on(lines: list[Line], i: int, last_no: int | None) -> bool:
+    """Tell whether line ``i``, unnumbered and after a gap, continues the item above.
+
+    It does when what follows it (its own unbroken lines, then a gap) is the next
+    item of the list (number ``last_no + 1``) or the next SWOT heading: the page
+    broke inside the item. Anything else means the list has ended.
+    """
+    j = i + 1
+    while j < len(lines) and not _is_gap(lines[j]) and "\t" not in lines[j].text \
+            and _swot_item(lines[j].text) is None and _swot_kind(lines[j].text) is None \
+            and not _number_alone(lines[j].text):
+        j += 1
+    while j < len(lines) and _is_gap(lines[j]):
+        j += 1
+    if j >= len(lines) or ("\t" in lines[j].text and not _number_alone(lines[j].text)):
+        return False
+    if _swot_kind(lines[j].text) is not None:
+        return True
+    alone = _number_alone(lines[j].text)
+    if alone is not None:
+        return last_no is not None and to_int(alone.group("no")) == last_no + 1
+    found = _swot_item(lines[j].text)
+    if found is None or found[1] is None or last_no is None:
+        return False
+    return to_int(found[0].group(found[1])) == last_no + 1
+
+
+def _number_alone(text: str) -> re.Match[str] | None:
+    """An item number alone in the first cell of ``text`` (``๑.``, ``๑๐.<tab>words``)."""
+    return _SWOT_NUMBER_ALONE_RE.match(blank_tags(text.split("\t", 1)[0]))
+
+
+def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
+    """Read the items under each SWOT heading into ``plan_swot_items`` rows.
+
+    A heading counts when the analysis' own heading (``SWOT``, การวิเคราะห์
+    สภาพแวดล้อม) comes before it, or when headings of two kinds or more are found.
+    Items are numbered (``seq``) or bulleted (``seq`` NULL); a bullet under a
+    numbered item is part of it. A line without a number right under an item
+    continues it; after a gap only when the next item or heading follows
+    (:func:`_carries_on`). A kind whose items were read is not read again under a
+    later heading (a problems section's อุปสรรค, say), unless that heading
+    directly continues the same kind.
+
+    As printed: a number the page left alone on its line (``๑.``, its words on the
+    next) numbers the next line; a line inside an item whose wide gap the reader
+    took for a tab is still the item's text; a number that starts over (``๑.``
+    after ``๗.``) ends the list; in a PDF whose reader marks wrapped lines, a line
+    the line before did not wrap onto is no part of the item (a paragraph set
+    right under the list).
+    """
+    text_lines = [ln for ln in lines if is_text_line(ln)]  # wide gaps read as tabs
+    headings = {ln.no: kind for ln in text_lines if (kind := _swot_kind(ln.text)) is not None}
+    title = next((ln.no for ln in text_lines if _SWOT_TITLE_RE.search(ln.text)), None)
+    titled = title is not None and title < min(headings, default=0)
+    if not headings or (len(set(headings.values())) < 2 and not titled):
+        return []
+    rows: list[RawRow] = []
+    tag: Derived | None = None
+    heading_kind: str | None = None
+    last: RawRow | None = None
+    last_no: int | None = None
+    gap = False
+    bare: tuple[re.Match[str], Line] | None = None
+    for i, line in enumerate(lines):
+        if tag is None and line.no not in headings:
+            continue  # outside a list only a heading counts (it resets ``gap``)
+        # A tab in a list line: the reader's reading of a wide gap, not a table.
+        tabbed = "\t" in line.text and line.no not in headings and not (tag is not None and (
+            _number_alone(line.text) is not None
+            or (last is not None and not gap and bare is None)
+            or (last is not None and bare is None and is_text_line(line)
+                and _carries_on(lines, i, last_no))))
+        if tabbed or _is_gap(line):
+            tag = None if tabbed else tag
+            gap, bare = True, None
+            continue
+        kind = headings.get(line.no)
+        if kind is not None:
+            said = doc.raw(line.start, line.end)
+            again = kind != heading_kind and any(
+                isinstance(d := r.fields["kind"], Derived) and d.value == kind for r in rows)
+            tag = None if again else Derived(
+                kind, f"named by the heading on line {line.no}", said.span if said else None)
+            heading_kind, last, last_no, gap = kind, None, None, False
+            continue
+        if tag is None:
+            continue
+        alone = _SWOT_NUMBER_ALONE_RE.match(blank_tags(line.text))
+        if alone is not None and bare is None:
+            number = to_int(alone.group("no"))
+            if last_no is not None and number is not None and number <= last_no:
+                tag = None  # the numbers start over: another list
+                continue
+            bare = (alone, line)
+            continue
+        found = _swot_item(line.text)
+        if found is not None and found[1] is not None and last is not None and not gap \
+                and i > 0 and lines[i - 1].no in doc.wraps \
+                and to_int(found[0].group(found[1])) != (last_no or 0) + 1:
+            found = None  # ``(COVID`` / ``19) ...``: a number the page wrapped, not an item's
+        if bare is not None:
+            m, at = bare
+            bare = None
+            last_no = to_int(m.group("no"))
+            last = RawRow("plan_swot_items", len(rows) + 1, {
+                "kind": tag, "seq": doc.raw_match(m, "no", base=at.start),
+                "text": segments(doc, line.start, line.end)})
+            rows.append(last)
+            gap = False
+            continue
+        if found is not None and found[1] is not None and last_no is not None:
+            number = to_int(found[0].group(found[1]))
+            if number is not None and number <= last_no:
+                tag = None  # the numbers start over: another list
+                continue
+        if found is not None and (found[1] is not None or last is None or "seq" not in last.fields):
+            m, group = found
+            fields: dict[str, FieldValue] = {"kind": tag}
+            if group is not None:
+                fields["seq"] = doc.raw_match(m, group, base=line.start)
+                last_no = to_int(m.group(group))
+            fields["text"] = segments(doc, line.start + m.start("body"), line.start + m.end("body"))
+            last = RawRow("plan_swot_items", len(rows) + 1, fields)
+            rows.append(last)
+        elif last is not None and not gap and doc.wraps and i > 0 \
+                and lines[i - 1].no not in doc.wraps and "\t" not in lines[i - 1].text \
+                and "\t" not in line.text and not _carries_on(lines, i, last_no):
+            tag = None  # a paragraph of its own right under the list
+        elif last is not None and (not gap or _carries_on(lines, i, last_no)):
+            last.fields["text"] = joined(last.fields.get("text"),
+                                         segments(doc, line.start, line.end))
+        else:
+            tag = None  # the list has ended
+        gap = False
+    finish_text_fields(doc, rows)
+    return rows
