@@ -304,10 +304,10 @@ def _text_pieces(doc: RepairedText, lines: list[Line]) -> list[Raw]:
 
 
 def _numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
-    """``1. เพื่อ...`` items; a line without a number continues the previous item
-    (joined with a line break, as the golden files keep them).
+    """``1. เพื่อ...`` items; a line without a number continues the previous item.
 
-    A number alone on its line (``4.``) opens an item whose text is on the next.
+    The lines of an item are joined with a line break, as the golden files keep
+    them. A number alone on its line (``4.``) opens an item whose text is on the next.
     """
     items: list[list[Line]] = []
     opened = False  # a number alone opened the next item

@@ -65,12 +65,12 @@ def label_values(lines: list[Line], is_label: Callable[[Line], bool],
 
 
 def join(lines: list[Line], sep: str | None = None) -> Line:
-    """``lines`` (each possibly joined already) as one line, each stripped, with
-    ``sep`` between, or :func:`bma_etl.rows.separator` (nothing inside a Thai word
-    a wrap cut) when ``sep`` is None.
+    r"""``lines`` (each possibly joined already) as one line, each stripped.
 
-    A value of one line (a label's) wrapped where the reader did not see it: the
-    separator. Lines of a list item may be broken on purpose (``"\n"``).
+    ``sep`` goes between two lines, or :func:`bma_etl.rows.separator` (nothing
+    inside a Thai word a wrap cut) when ``sep`` is None: a value of one line (a
+    label's) wrapped where the reader did not see it takes the separator; the
+    lines of a list item may be broken on purpose (``"\n"``).
 
     >>> line = join([Line(1, 0, " ภาคเอก"), Line(2, 8, "ชน และ ")])
     >>> line.text, line.at(6), line.end
