@@ -35,7 +35,7 @@ from bma_etl.layouts.common import (
     split_person_raw,
     strip_outline_raw,
 )
-from bma_etl.layouts.wrapped import join, label_values, number_alone, rest_of
+from bma_etl.layouts.wrapped import label_values, numbered_items, rest_of
 from bma_etl.matchkey import (
     find_label,
     fuzzy_search,
@@ -98,7 +98,6 @@ _OCR_HEADING_RE = re.compile(
     r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}(?:[.,][0-9]{1,2})?[.,]?\s+(?P<title>\S.*?)[\s.]*$")
 _PAGE_HEADER_RE = re.compile(r"^\s*\*+\s*แบบแสดงรายงานความก้าวหน้า.*\*+\s*$")
 _FOOTER_RE = re.compile(r"^\s*(?:ขอรับรองว่า|ลงชื่อ|ตำแหน่ง\s*$)")
-_ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,2})\s*[.)]\s*(?P<body>\S.*?)\s*$")
 
 # The report table. OCR drops tone marks (รายงานครังที7) and doubles letters
 # (งบประมาณทที่เบิกใช้): the words are matched with those marks optional.
@@ -192,7 +191,7 @@ def extract(doc: RepairedText) -> Extraction:
         pieces = _text_pieces(doc, blocks.get(column, []))
         if pieces:
             project.fields[column] = pieces
-    objectives = _numbered_items(doc, blocks.get("objectives", []))
+    objectives = numbered_items(doc, _content_lines(blocks.get("objectives", [])))
     if objectives:
         project.fields["objectives"] = objectives
 
@@ -301,28 +300,6 @@ def _content_lines(lines: list[Line]) -> list[Line]:
 def _text_pieces(doc: RepairedText, lines: list[Line]) -> list[Raw]:
     pieces = [doc.raw_in(ln, 0, len(ln.text)) for ln in _content_lines(lines)]
     return [p for p in pieces if p is not None]
-
-
-def _numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
-    """``1. เพื่อ...`` items; a line without a number continues the previous item.
-
-    The lines of an item are joined with a line break, as the golden files keep
-    them. A number alone on its line (``4.``) opens an item whose text is on the next.
-    """
-    items: list[list[Line]] = []
-    opened = False  # a number alone opened the next item
-    for ln in _content_lines(lines):
-        m = _ITEM_RE.match(ln.text)
-        if number_alone(ln.text):
-            opened = True
-        elif m or not items or opened:
-            items.append([rest_of(ln, m.start("body")) or ln if m else ln])
-            opened = False
-        else:
-            items[-1].append(ln)
-    raws = [doc.raw_in(joined, 0, len(joined.text))
-            for joined in (join(item, "\n") for item in items)]
-    return [r for r in raws if r is not None]
 
 
 def _row_cells(line: Line) -> list[_Cell]:

@@ -16,11 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bma_etl.document import Line, joined_line
+from bma_etl.document import Line, Raw, RepairedText, joined_line
 from bma_etl.rows import separator
 
 #: A line shaped like ``label : value`` (a label of its own, even one not recognised).
 _LABEL_SHAPE = re.compile(r"^[^:=|\t]{1,60}?[.…\s]*:(?!/)")
+#: A list item: its number, then its text.
+_ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,2})\s*[.)]\s*(?P<body>\S.*?)\s*$")
 #: A list number standing alone on its line (``4.``): its item's text is on the next.
 _NUMBER_ALONE = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.)]\s*$")
 
@@ -101,3 +103,27 @@ def rest_of(line: Line, at: int) -> Line | None:
 def number_alone(text: str) -> bool:
     """Whether ``text`` is a list number with nothing after it (``4.``, ``๒)``)."""
     return bool(_NUMBER_ALONE.match(text))
+
+
+def numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
+    """``1. เพื่อ...`` items of ``lines`` (no blank ones), each one value without its number.
+
+    A line without a number continues the item above, joined with a line break
+    (as the golden files keep an item's lines); a number alone on its line (``4.``)
+    opens an item whose text is on the next. Text before the first number is an
+    item of its own.
+    """
+    items: list[list[Line]] = []
+    opened = False  # a number alone opened the next item
+    for line in lines:
+        m = _ITEM_RE.match(line.text)
+        if number_alone(line.text):
+            opened = True
+        elif m or not items or opened:
+            items.append([rest_of(line, m.start("body")) or line if m else line])
+            opened = False
+        else:
+            items[-1].append(line)
+    raws = [doc.raw_in(joined, 0, len(joined.text))
+            for joined in (join(item, "\n") for item in items)]
+    return [r for r in raws if r is not None]
