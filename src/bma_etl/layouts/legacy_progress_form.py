@@ -91,6 +91,9 @@ _CONTENT_HEADINGS = {
 }
 #: A section's own number (``1.4``), which a list item (``1.``) does not have.
 _SECTION_NO_RE = re.compile(r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}[.,][0-9]{1,2}[.,]?\s")
+#: A numbered line (``1.2 …``, ``3. …``): a heading OCR damaged past recognising, never
+#: more of a value (a wrapped value may go on with ``3 (พ.ศ. …``, a number without its dot).
+_NUMBERED_RE = re.compile(r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}(?:(?:[.,][0-9]{1,2})+[.,]?|[.)])\s")
 _HEADING_RE = re.compile(r"^\s*[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\s+(?P<title>\S.*?)[\s.]*$")
 #: The same from OCR: a speck read before the number (``. 2. รายงาน…``, ``' 1.3 …``)
 #: and ``,`` read for its dot (``2, รายงาน…``).
@@ -183,7 +186,8 @@ def extract(doc: RepairedText) -> Extraction:
     project = RawRow("projects", None)
     for block in ("_section1", "_strategy"):  # a value never runs from one into the next
         for line in label_values(blocks.get(block, []),
-                                 lambda ln: _is_label(ln.text, doc.ocr_used)):
+                                 lambda ln: _is_label(ln.text, doc.ocr_used),
+                                 lambda ln: bool(_NUMBERED_RE.match(ln.text))):
             _read_label_line(doc, line, project, out)
     if "project_code" not in project.fields and "project_name" not in project.fields:
         raise ExtractError("legacy progress form without รหัสโครงการ or ชื่อโครงการ (section 1.1)")
