@@ -27,16 +27,13 @@ from corpus import fonts, render
 from corpus.doc import GeneratedDoc
 from golden_compare import _as_record, load_golden
 
-#: Fields read wrong today, per sample and producer (a paragraph's wrap not seen:
-#: the line ends short of the margin before a long Thai word).
+#: Fields read wrong today, per sample and producer: a line the reader took for a
+#: wrap joins two paragraphs (001's objective and target), a glyph lost in reading
+#: (000's ที่), page furniture not recognised inside a value (004 reportlab).
 KNOWN: dict[tuple[str, str], set[str]] = {
-    ("000", "fpdf2"): {"projects[0].strategy_goal", "progress_updates[5].detail",
-                       "progress_updates[6].detail"},
-    ("000", "reportlab"): {"projects[0].strategy_goal", "projects[0].strategy_indicator"},
-    ("001", "fpdf2"): {"progress_updates[7].detail", "progress_updates[7].problems"},
+    ("000", "fpdf2"): {"projects[0].strategy_goal", "progress_updates[6].detail"},
+    ("000", "reportlab"): {"projects[0].strategy_goal"},
     ("001", "reportlab"): {"projects[0].objectives", "projects[0].target"},
-    ("002", "fpdf2"): {"projects[0].objectives"},
-    ("004", "fpdf2"): {"projects[0].objectives"},
     ("004", "reportlab"): {"projects[0].objectives"},
 }
 #: Of the action plan only these tables are compared here, per producer; the others

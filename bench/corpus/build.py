@@ -19,7 +19,7 @@ from pathlib import Path
 
 from corpus import fonts, render
 from corpus.doc import GeneratedDoc
-from corpus.forms import legacy_form, legacy_html
+from corpus.forms import legacy_form, legacy_html, legacy_long
 from corpus.plans import action_plan
 from corpus.scan import scan_pdf
 from corpus.web import progress_history, project_detail, tracking_page
@@ -32,6 +32,7 @@ GENERATORS: dict[str, Callable[[random.Random], GeneratedDoc]] = {
     "web_detail": project_detail,
     "web_tracking": tracking_page,
     "plan": action_plan,
+    "legacy_long": legacy_long,
 }
 PDF_PRODUCERS = ("reportlab", "fpdf2", "fpdf2-shaped", "soffice", "soffice-narrow",
                  "soffice-docx", "chromium")

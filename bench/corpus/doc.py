@@ -16,7 +16,9 @@ class GeneratedDoc:
     ``truth`` has the golden shape ``{"layout": ..., "tables": {table: [row, ...]}}``
     and holds only what the generator wrote. ``thai_digit_fields`` names the fields
     (``table.row_index.field``) printed in Thai digits: OCR cannot read ๔ ๖ ๗ ๘ ๙,
-    so scans do not count them.
+    so scans do not count them. ``margins_mm`` asks the PDF producers that set their
+    own margins (reportlab, fpdf2) for these left and right margins instead of
+    drawing them, so that a document's long values wrap on a narrower page.
     """
 
     name: str
@@ -26,6 +28,7 @@ class GeneratedDoc:
     html: str | None = None
     html_encoding: str = "utf-8"
     thai_digit_fields: set[str] = field(default_factory=set)
+    margins_mm: float | None = None
 
     @property
     def truth(self) -> dict[str, Any]:

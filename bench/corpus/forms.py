@@ -2,7 +2,10 @@
 and as a web page whose report table is ruled (``legacy_html``).
 
 The wording copies the samples (``samples/000_*.txt`` pipe rows, ``002_*.txt`` tab
-rows) label for label; only the values change.
+rows) label for label; only the values change. :func:`legacy_long` writes the
+same form with long values (project name, agency path, objectives, target) that
+a page wraps over several lines, its section headings sometimes joined to their
+text on one line, and asks for narrower printing margins.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from corpus.doc import GeneratedDoc, Row
 from corpus.values import (
     AGENCIES,
     DETAILS,
+    DISTRICTS,
     DONE_DETAIL,
     draw_amount,
     fiscal_bounds,
@@ -64,10 +68,61 @@ def _reports(rng: random.Random, year_be: int, budget: Decimal, count: int | Non
     return rows
 
 
-def legacy_form(rng: random.Random, dialect: str | None = None) -> GeneratedDoc:
-    """A progress report form with 1-9 reports; ``dialect`` is ``pipe`` or ``tab``."""
+#: Sub-units printed after a division in a long agency path (``สำนัก / กอง / กลุ่มงาน``).
+_UNITS = ("กลุ่มงานนโยบายและแผนงานด้านการพัฒนาเมืองและความร่วมมือระหว่างประเทศ",
+          "ฝ่ายบริหารงานทั่วไปและงานสารบรรณ", "กลุ่มงานติดตามและประเมินผลการดำเนินงาน",
+          "ส่วนส่งเสริมความสัมพันธ์ระหว่างเมืองและองค์การระหว่างประเทศ")
+_AIMS = ("ส่งเสริมและกระชับความสัมพันธ์ระหว่างกรุงเทพมหานครกับหน่วยงานภาครัฐ ภาคเอกชน "
+         "และภาคประชาสังคมในพื้นที่เขต{a}และเขต{b}",
+         "พัฒนาศักยภาพของบุคลากรกรุงเทพมหานครให้มีความรู้ความเข้าใจในการให้บริการสาธารณะ "
+         "อย่างมีประสิทธิภาพ โปร่งใส และตรวจสอบได้",
+         "ปรับปรุง{o}ให้ปลอดภัย ใช้งานได้ตลอดปี และรองรับความต้องการของประชาชนในพื้นที่เขต{a}",
+         "แลกเปลี่ยนประสบการณ์และองค์ความรู้ด้านการพัฒนาเมืองกับเมืองพี่เมืองน้อง "
+         "เพื่อนำมาปรับใช้ในการดำเนินงานของหน่วยงานในสังกัดกรุงเทพมหานคร",
+         "ลดความเหลื่อมล้ำในการเข้าถึงบริการขั้นพื้นฐานของผู้สูงอายุ ผู้พิการ "
+         "และผู้มีรายได้น้อยในชุมชนเขต{b}")
+_GOALS = ("ประชาชนในพื้นที่เขต{a}และเขต{b} ไม่น้อยกว่า {n} คน ได้รับบริการจากโครงการ "
+          "และมีความพึงพอใจต่อการดำเนินงานไม่น้อยกว่าร้อยละ 80",
+          "ดำเนินการ{o} จำนวน {k} แห่ง ให้แล้วเสร็จภายในปีงบประมาณ "
+          "ตามแผนพัฒนากรุงเทพมหานคร ระยะ 20 ปี",
+          "บุคลากรของหน่วยงานที่เกี่ยวข้อง จำนวน {k} รุ่น รุ่นละ {n} คน "
+          "ได้รับการอบรมและนำความรู้ไปใช้ในการปฏิบัติงาน")
+
+
+def _long_values(rng: random.Random, agency_divisions: tuple[str, ...]
+                 ) -> tuple[str, str, list[str], str]:
+    """A long project name, division path, 2-4 objectives and a target of one to three sentences."""
+    a, b = rng.sample(DISTRICTS, 2)
+    name = project_name(rng, long=True)
+    division = f"{rng.choice(agency_divisions)} / {rng.choice(_UNITS)}"
+    objects = ("ทางเท้าและไฟฟ้าแสงสว่าง", "ระบบระบายน้ำในซอย", "ศูนย์บริการสาธารณสุข")
+    aims = rng.sample(_AIMS, rng.randint(2, 4))
+    objectives = ["เพื่อ" + aim.format(a=a, b=b, o=rng.choice(objects)) for aim in aims]
+    goals = rng.sample(_GOALS, rng.randint(1, 3))
+    target = " ".join(g.format(a=a, b=b, o=rng.choice(objects), n=rng.randrange(50, 900, 10),
+                               k=rng.randint(2, 12)) for g in goals)
+    return name, division, objectives, target
+
+
+def legacy_long(rng: random.Random) -> GeneratedDoc:
+    """The form with long values a page wraps (:func:`legacy_form`, either dialect).
+
+    The truth adds ``division``, ``objectives`` and ``target``. A section heading
+    is printed on a line of its own or with its text after it on the same line;
+    the target may be printed over two lines of its own. The printing margins are
+    drawn narrow (``margins_mm``), so that values wrap on the page.
+    """
+    return legacy_form(rng, rng.choice(("pipe", "tab")), long=True)
+
+
+def legacy_form(rng: random.Random, dialect: str | None = None, *,
+                long: bool = False) -> GeneratedDoc:
+    """A progress report form with 1-9 reports; ``dialect`` is ``pipe`` or ``tab``.
+
+    ``long``: long values, as :func:`legacy_long` says.
+    """
     dialect = dialect or rng.choice(("pipe", "tab"))
-    project, reports, lines = _form_head(rng)
+    project, reports, lines = _form_head(rng, long=long)
     if dialect == "pipe":
         rule = "|-----------------|--|-------------------|------------------------|"
         lines += ["| | | | |", rule]
@@ -82,8 +137,9 @@ def legacy_form(rng: random.Random, dialect: str | None = None) -> GeneratedDoc:
             lines.append(f"\t{progress}\t: {plan}\t: {target}")
     lines += _FOOTER
     doc = GeneratedDoc(
-        name=f"legacy_{dialect}", layout="legacy_progress_form", text="\n".join(lines),
-        tables={"projects": [project], "progress_updates": reports})
+        name=f"legacy_{'long' if long else dialect}", layout="legacy_progress_form",
+        text="\n".join(lines), tables={"projects": [project], "progress_updates": reports},
+        margins_mm=rng.choice((8.0, 12.0, 15.0)) if long else None)
     # Drawn last, so the forms in Arabic digits stay as they were drawn before.
     if rng.random() < 0.3:
         _in_thai_digits(doc, len(reports))
@@ -175,9 +231,12 @@ def _report_parts(rng: random.Random, r: Row) -> tuple[str, str, str, str, str]:
             TARGET[not r["on_target"]])
 
 
-def _form_head(rng: random.Random, count: int | None = None, sentences: int = 1
-               ) -> tuple[Row, list[Row], list[str]]:
-    """The project, its reports and the form's lines up to the report table."""
+def _form_head(rng: random.Random, count: int | None = None, sentences: int = 1, *,
+               long: bool = False) -> tuple[Row, list[Row], list[str]]:
+    """The project, its reports and the form's lines up to the report table.
+
+    ``long``: long values, as :func:`legacy_long` says.
+    """
     year = rng.randint(2560, 2569)
     start, end = fiscal_bounds(year)
     agency, divisions = rng.choice(AGENCIES)
@@ -185,6 +244,13 @@ def _form_head(rng: random.Random, count: int | None = None, sentences: int = 1
     budget = draw_amount(rng, 50_000, 25_000_000, 1000)
     code = project_code(rng)
     name = project_name(rng)
+    objectives = ["เพื่อให้ประชาชนได้รับบริการที่ถูกต้องและทันสมัย",
+                  "เพื่อปรับปรุงการให้บริการให้ปลอดภัยและใช้งานได้"]
+    target = "ดำเนินการให้แล้วเสร็จภายในปีงบประมาณ"
+    path = f"{agency} / {division} / {division}"
+    if long:
+        name, division, objectives, target = _long_values(rng, divisions)
+        path = f"{agency} / {division}"
     resp, resp_phone = person(rng), phone(rng)
     coord, coord_phone = person(rng), phone(rng)
     reports = _reports(rng, year, budget, count, sentences)
@@ -199,6 +265,8 @@ def _form_head(rng: random.Random, count: int | None = None, sentences: int = 1
         "start_date": start.isoformat(), "end_date": end.isoformat(),
         "progress_pct": last["progress_pct"], "status": status,
     }
+    if long:
+        project |= {"division": division, "objectives": objectives, "target": target}
     stars = rng.choice(("**", "****"))
     lines = [
         "", f"{stars} {TITLE} {stars}", "",
@@ -212,17 +280,15 @@ def _form_head(rng: random.Random, count: int | None = None, sentences: int = 1
         f"สิ้นสุดโครงการ : {end.isoformat()} 00:00:00", "",
         f"งบประมาณที่ใช้ไป : {money_text(spent, rng)} บาท", "",
         "1.2 หน่วยงานที่รับผิดชอบ", "",
-        f"หน่วยงานที่รับผิดชอบ. : {agency} / {division} / {division}", "",
+        f"หน่วยงานที่รับผิดชอบ. : {path}", "",
         f"ชื่อผู้รับผิดชอบ... : {resp} โทร.{resp_phone}", "",
         f"ผู้ประสานงาน สยป : {coord} โทร.{coord_phone}", "",
         "1.3 หลักการและเหตุผล", "",
         f"{name}เป็นโครงการที่หน่วยงานดำเนินการเพื่อแก้ไขปัญหาที่ประชาชนในพื้นที่ร้องเรียน"
         "และเพื่อให้การให้บริการสาธารณะเป็นไปอย่างมีประสิทธิภาพ", "",
-        "1.4 วัตถุประสงค์ของโครงการ", "",
-        "1. เพื่อให้ประชาชนได้รับบริการที่ถูกต้องและทันสมัย", "",
-        "2. เพื่อปรับปรุงการให้บริการให้ปลอดภัยและใช้งานได้", "",
-        "1.5 เป้าหมายของโครงการ..", "",
-        "ดำเนินการให้แล้วเสร็จภายในปีงบประมาณ", "",
+        *_section("1.4 วัตถุประสงค์ของโครงการ",
+                  [f"{i}. {o}" for i, o in enumerate(objectives, start=1)], long, rng),
+        *_section("1.5 เป้าหมายของโครงการ..", _sentences(target, long, rng), long, rng),
         "1.6 สนับสนุนแผนพัฒนา กทม. ระยะ 20 ปี (ยุทธศาสตร์-ประเด็นยุทธศาสตร์-กลยุทธ์ตามแผนฯ /ตัวชี้วัด)",
         "",
         "ประเด็นยุทธศาสตร์ : ด้านที่ ๓ - มหานครกระชับ : Compact City", "",
@@ -232,6 +298,23 @@ def _form_head(rng: random.Random, count: int | None = None, sentences: int = 1
         "2. รายงานความก้าวหน้าของโครงการและการใช้จ่ายงบประมาณ", "",
     ]
     return project, reports, lines
+
+
+def _section(heading: str, body: list[str], long: bool, rng: random.Random) -> list[str]:
+    """A numbered section: its heading on a line of its own, or (long forms, one in
+    three) its first line of text after it on the same line; a blank line after each."""
+    if long and rng.random() < 0.35:
+        return [f"{heading} {body[0]}", "", *(x for line in body[1:] for x in (line, ""))]
+    return [heading, "", *(x for line in body for x in (line, ""))]
+
+
+def _sentences(text: str, long: bool, rng: random.Random) -> list[str]:
+    """A target on one line, or (long forms, one in two) over two lines at a space."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not long or not spaces or rng.random() < 0.5:
+        return [text]
+    cut = spaces[len(spaces) // 2]
+    return [text[:cut], text[cut + 1:]]
 
 
 #: Lines whose values a form in Thai digits prints in them (the system's dates stay ISO).

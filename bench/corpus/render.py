@@ -107,6 +107,8 @@ def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
         c.restoreState()  # type: ignore[attr-defined]
 
     margin = rng.choice((15, 20, 25)) * mm
+    if doc.margins_mm is not None:
+        margin = doc.margins_mm * mm
     frame_width = size[0] - 2 * margin
     story: list[object] = []
     for kind, rows in blocks(doc.text):
@@ -123,7 +125,7 @@ def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
     pdf = SimpleDocTemplate(str(out), pagesize=size, leftMargin=margin, rightMargin=margin,
                             topMargin=20 * mm, bottomMargin=18 * mm, title=doc.name)
     pdf.build(story, onFirstPage=decorate, onLaterPages=decorate)
-    return {"page": f"A4-{orientation}", "pt": str(pt)}
+    return {"page": f"A4-{orientation}", "pt": str(pt), "margin_mm": f"{margin / mm:.0f}"}
 
 
 def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: random.Random,
@@ -154,6 +156,8 @@ def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: r
     if shaping:
         pdf.set_text_shaping(True)
     margin = rng.choice((15.0, 20.0, 25.4))
+    if doc.margins_mm is not None:
+        margin = doc.margins_mm
     pdf.set_margins(margin, 15, margin)
     pdf.set_auto_page_break(True, 18)
     pdf.add_page()
@@ -181,7 +185,8 @@ def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: r
                 pdf.write(h, piece)
         pdf.ln(h)
     pdf.output(str(out))
-    return {"page": f"A4-{'landscape' if orientation == 'L' else 'portrait'}", "pt": str(pt)}
+    return {"page": f"A4-{'landscape' if orientation == 'L' else 'portrait'}", "pt": str(pt),
+            "margin_mm": f"{margin:.0f}"}
 
 
 def have(tool: str) -> bool:
@@ -271,6 +276,8 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.0))
+    if doc.margins_mm is not None:
+        section.left_margin = section.right_margin = Cm(doc.margins_mm / 10)
     for kind, rows in blocks(doc.text):
         if kind == "p":
             word.add_paragraph(rows[0][0]).alignment = alignment

@@ -35,6 +35,7 @@ from bma_etl.layouts.common import (
     split_person_raw,
     strip_outline_raw,
 )
+from bma_etl.layouts.wrapped import label_values, numbered_items, rest_of
 from bma_etl.matchkey import (
     find_label,
     fuzzy_search,
@@ -80,6 +81,19 @@ SECTION_HEADINGS: dict[str, str] = {
     r"สนับสนุนแผนพัฒนา": "_strategy",
     r"รายงานความก้าวหน้าของโครงการ": "_reports",
 }
+#: The words of the headings whose text may follow them on the same line
+#: (``1.4 วัตถุประสงค์ของโครงการ 1. เพื่อ…``), with what may close them.
+_CONTENT_HEADINGS = {
+    block: re.compile(rf"(?:{words})[\s.:…]*")
+    for words, block in ((r"หลักการและเหตุผล", "rationale"),
+                         (r"วัตถุประสงค์(?:ของโครงการ)?", "objectives"),
+                         (r"เป้าหมายของโครงการ", "target"))
+}
+#: A section's own number (``1.4``), which a list item (``1.``) does not have.
+_SECTION_NO_RE = re.compile(r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}[.,][0-9]{1,2}[.,]?\s")
+#: A numbered line (``1.2 …``, ``3. …``): a heading OCR damaged past recognising, never
+#: more of a value (a wrapped value may go on with ``3 (พ.ศ. …``, a number without its dot).
+_NUMBERED_RE = re.compile(r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}(?:(?:[.,][0-9]{1,2})+[.,]?|[.)])\s")
 _HEADING_RE = re.compile(r"^\s*[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\s+(?P<title>\S.*?)[\s.]*$")
 #: The same from OCR: a speck read before the number (``. 2. รายงาน…``, ``' 1.3 …``)
 #: and ``,`` read for its dot (``2, รายงาน…``).
@@ -87,7 +101,6 @@ _OCR_HEADING_RE = re.compile(
     r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}(?:[.,][0-9]{1,2})?[.,]?\s+(?P<title>\S.*?)[\s.]*$")
 _PAGE_HEADER_RE = re.compile(r"^\s*\*+\s*แบบแสดงรายงานความก้าวหน้า.*\*+\s*$")
 _FOOTER_RE = re.compile(r"^\s*(?:ขอรับรองว่า|ลงชื่อ|ตำแหน่ง\s*$)")
-_ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,2})\s*[.)]\s*(?P<body>\S.*?)\s*$")
 
 # The report table. OCR drops tone marks (รายงานครังที7) and doubles letters
 # (งบประมาณทที่เบิกใช้): the words are matched with those marks optional.
@@ -171,15 +184,18 @@ def extract(doc: RepairedText) -> Extraction:
     out = Extraction()
     blocks = _split_blocks(doc)
     project = RawRow("projects", None)
-    for line in blocks.get("_section1", []) + blocks.get("_strategy", []):
-        _read_label_line(doc, line, project, out)
+    for block in ("_section1", "_strategy"):  # a value never runs from one into the next
+        for line in label_values(blocks.get(block, []),
+                                 lambda ln: _is_label(ln.text, doc.ocr_used),
+                                 lambda ln: bool(_NUMBERED_RE.match(ln.text))):
+            _read_label_line(doc, line, project, out)
     if "project_code" not in project.fields and "project_name" not in project.fields:
         raise ExtractError("legacy progress form without รหัสโครงการ or ชื่อโครงการ (section 1.1)")
     for column in ("rationale", "target"):
         pieces = _text_pieces(doc, blocks.get(column, []))
         if pieces:
             project.fields[column] = pieces
-    objectives = _numbered_items(doc, blocks.get("objectives", []))
+    objectives = numbered_items(doc, _content_lines(blocks.get("objectives", [])))
     if objectives:
         project.fields["objectives"] = objectives
 
@@ -206,9 +222,12 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
     for line in doc.rows():
         if _PAGE_HEADER_RE.match(line.text):
             continue
-        name = _heading_of(line.text, doc.ocr_used)
-        if name is not None:
-            current = name
+        found = _heading_of(line.text, doc.ocr_used)
+        if found is not None:
+            current, text_at = found
+            rest = rest_of(line, text_at)  # the text printed after the heading
+            if rest is not None:
+                blocks.setdefault(current, []).append(rest)
             continue
         if current == "_reports" and (_FOOTER_RE.match(line.text) or (
                 doc.ocr_used and search_key(_FOOTER_RE.pattern, line.text))):
@@ -217,21 +236,39 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
     return blocks
 
 
-def _heading_of(text: str, ocr: bool = False) -> str | None:
-    """The block a numbered section heading opens (its words matched in key form)."""
+def _heading_of(text: str, ocr: bool = False) -> tuple[str, int] | None:
+    """The block a numbered section heading opens, and where the text after it starts.
+
+    The heading's words are matched as printed, then in key form. The text of
+    the rationale, objectives or target may follow their heading on its line
+    (a section number ``1.4`` then the heading's words): it starts after them;
+    for any other heading the offset is ``len(text)``.
+    """
     heading = _HEADING_RE.match(text) or (_OCR_HEADING_RE.match(text) if ocr else None)
-    if not heading or len(text) > 160:
+    if not heading:
+        return None
+    if _SECTION_NO_RE.match(text):
+        for block, words in _CONTENT_HEADINGS.items():
+            joined = words.match(text, heading.start("title"))
+            if joined:
+                return block, joined.end()
+    if len(text) > 160:
         return None
     title = heading.group("title")
     for pattern, block in SECTION_HEADINGS.items():
         if re.match(pattern, title):
-            return block
+            return block, len(text)
     if len(title) > 80:  # a heading is short; a numbered item of content is not one
         return None
     for pattern, block in SECTION_HEADINGS.items():
         if matches_key(pattern, title):
-            return block
+            return block, len(text)
     return None
+
+
+def _is_label(text: str, ocr: bool) -> bool:
+    """Whether ``text`` opens with a label of sections 1.1, 1.2 or 1.6."""
+    return find_label(text, PROJECT_LABELS, fuzzy=ocr) is not None
 
 
 def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction) -> None:
@@ -267,20 +304,6 @@ def _content_lines(lines: list[Line]) -> list[Line]:
 def _text_pieces(doc: RepairedText, lines: list[Line]) -> list[Raw]:
     pieces = [doc.raw_in(ln, 0, len(ln.text)) for ln in _content_lines(lines)]
     return [p for p in pieces if p is not None]
-
-
-def _numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
-    """``1. เพื่อ...`` items; a line without a number continues the previous item."""
-    items: list[tuple[int, int]] = []
-    for ln in _content_lines(lines):
-        m = _ITEM_RE.match(ln.text)
-        if m or not items:
-            begin = ln.at(m.start("body") if m else 0)
-            items.append((begin, ln.end))
-        else:
-            items[-1] = (items[-1][0], ln.end)
-    raws = [doc.raw(a, b) for a, b in items]
-    return [r for r in raws if r is not None]
 
 
 def _row_cells(line: Line) -> list[_Cell]:

@@ -71,6 +71,7 @@ from bma_etl.layouts.common import (
     split_person_raw,
     strip_outline_raw,
 )
+from bma_etl.layouts.wrapped import join, rest_of
 from bma_etl.matchkey import KeyMatch, key, key_map, match_key, past_marks
 from bma_etl.normalize.dates import parse_date
 from bma_etl.normalize.digits import to_arabic_digits
@@ -150,6 +151,10 @@ NARRATIVE_HEADINGS: dict[str, str] = {
 }
 _HEADING_RES = [(re.compile(rf"^\s*(?:{h})\s*:?\s*$"), column)
                 for h, column in NARRATIVE_HEADINGS.items()]
+#: A narrative heading with its text after it on the same line (printed without
+#: the line break, or joined to a wrapped first line).
+_HEADING_TEXT_RES = [(re.compile(rf"^\s*(?:{h})\s*(?::\s*|\s+)(?=\S)"), column)
+                     for h, column in NARRATIVE_HEADINGS.items()]
 #: A bare number on its own line: the page prints the latest progress twice.
 _BARE_NUMBER_RE = re.compile(rf"^\s*(?P<value>{_NUM})\s*%?\s*$")
 #: A project code in an address (``myproject.php?pid=50190000-7015``).
@@ -367,6 +372,14 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
             head.section = heading[0]
             head.closed = True
             continue
+        joined = _heading_with_text(text, head.section is not None)
+        if joined is not None:
+            head.section, head.closed = joined[0], True
+            rest = rest_of(line, joined[1])
+            if rest is not None:
+                head.paragraphs += 1
+                head.headed.setdefault(joined[0], []).append(rest)
+            continue
         found = _header_match(text)
         if found:
             m, column = found
@@ -460,6 +473,19 @@ def _heading(text: str, ocr: bool) -> tuple[str] | None:
     for regex, column in _HEADING_RES:
         if _match(regex, text, ocr) is not None:
             return (column,)
+    return None
+
+
+def _heading_with_text(text: str, headed: bool) -> tuple[str, int] | None:
+    """``(column, where its text starts)`` for a heading with its text on its line.
+
+    The rationale's heading opens the narrative and is taken anywhere; the
+    others only under a heading already (a paragraph may open with เป้าหมาย).
+    """
+    for regex, column in _HEADING_TEXT_RES:
+        m = regex.match(text)
+        if m is not None and (headed or column == "rationale"):
+            return column, m.end()
     return None
 
 
@@ -658,7 +684,7 @@ def _read_body(doc: RepairedText, lines: list[Line], out: Extraction
     kpi: RawRow | None = None
     closed = False  # past the quarterly-evaluation heading
     ocr = doc.ocr_used  # fixed wording is also matched in key form (OCR loses marks)
-    for line in lines:
+    for line in _colons_joined(lines):
         text = line.text
         if closed:
             continue
@@ -692,6 +718,22 @@ def _read_body(doc: RepairedText, lines: list[Line], out: Extraction
                                     f"line {line.no}: not part of an entry or KPI block: "
                                     f"{text.strip()[:50]!r}"))
     return [_finish_entry(e, out, ocr) for e in entries], indicators
+
+
+#: An entry's label alone on its line (``** ปัญหาของโครงการ``), its ``:`` wrapped onto the next.
+_BARE_ENTRY_LABEL = re.compile(rf"^\s*\*{{0,3}}\s*(?:{'|'.join(ENTRY_LABELS)})\s*$")
+
+
+def _colons_joined(lines: list[Line]) -> list[Line]:
+    """``lines`` with an entry label alone joined to the next line when that opens with ``:``."""
+    out: list[Line] = []
+    for line in lines:
+        if out and line.text.lstrip().startswith((":", ";")) and _BARE_ENTRY_LABEL.match(
+                out[-1].text):
+            out[-1] = join([out[-1], line], " ")
+        else:
+            out.append(line)
+    return out
 
 
 def _new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordinal: int

@@ -36,6 +36,7 @@ from bma_etl.layouts.base import (
     score_signals,
 )
 from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_outline_raw
+from bma_etl.layouts.wrapped import join, number_alone
 from bma_etl.matchkey import MARKS, search_key
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.records import MonthlyProgress, Project
@@ -160,6 +161,7 @@ def extract(doc: RepairedText) -> Extraction:
     title_code: Raw | None = None
     head_progress: Raw | None = None
     current: str | None = None  # the column a continuation line extends
+    items: list[list[Line]] = []  # the objectives' lines, item by item
     in_history = False
     for line in doc.lines():
         text = line.text
@@ -189,9 +191,9 @@ def extract(doc: RepairedText) -> Extraction:
             continue
         column, value = _label_of(doc, line, project, current)
         if column is not None:
-            current = _put(doc, line, column, value, project, out)
+            current = _put(doc, line, column, value, project, out, items)
         elif current is not None:
-            _continue(doc, line, current, project)
+            _continue(doc, line, current, project, items)
         elif in_history:
             out.findings.append(Finding("progress_updates", None, None, "warning",
                                         "unparsed_line",
@@ -201,6 +203,9 @@ def extract(doc: RepairedText) -> Extraction:
             out.findings.append(Finding("projects", None, None, "warning", "unparsed_line",
                                         f"line {line.no}: no known label: "
                                         f"{text.strip()[:40]!r}"))
+    if items:  # each item's lines joined, the page's furniture between them left out
+        joined = (doc.raw_in(item, 0, len(item.text)) for item in map(_join_item, items))
+        project.fields["objectives"] = [strip_outline_raw(doc, r) for r in joined if r]
     _fallbacks(project, title_code, head_progress, out)
     if not {"project_code", "project_name"} & project.fields.keys() and not months:
         raise ExtractError("project-detail page without รหัสโครงการ, ชื่อโครงการ or "
@@ -234,7 +239,7 @@ def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | Non
 
 
 def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project: RawRow,
-         out: Extraction) -> str | None:
+         out: Extraction, items: list[list[Line]]) -> str | None:
     """Store one label's value; return the column later lines may continue."""
     if column == "_skip":
         return None
@@ -242,7 +247,7 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
         return column if column in TEXT_COLUMNS and column not in project.fields else None
     if column == "_agency_path":
         split_agency_raw(doc, value, project)
-        return None
+        return column  # a path the page wrapped goes on on the next line
     if column in ("_responsible", "_coordinator"):
         name, phone = (("responsible_person", "responsible_phone") if column == "_responsible"
                        else ("coordinator", "coordinator_phone"))
@@ -254,7 +259,8 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
                                     f"line {line.no}: second value for {column} ignored"))
         return None
     if column == "objectives":
-        project.fields[column] = [strip_outline_raw(doc, value)]
+        project.fields[column] = [value]  # its items are read from ``items`` at the end
+        items.append([_line_of(value)])
     elif column == "project_name":
         project.fields[column] = [strip_outline_raw(doc, value)]
     elif column in TEXT_COLUMNS:
@@ -264,24 +270,58 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
     return column if column in TEXT_COLUMNS else None
 
 
-def _continue(doc: RepairedText, line: Line, column: str, project: RawRow) -> None:
+def _line_of(raw: Raw) -> Line:
+    """The line a value read from one line stands on (its own offsets)."""
+    return Line(raw.span.line_no, raw.span.char_start, raw.text)
+
+
+def _join_item(lines: list[Line]) -> Line:
+    return join(lines, "\n")
+
+
+def _continue(doc: RepairedText, line: Line, column: str, project: RawRow,
+              items: list[list[Line]]) -> None:
     """A line without a label: more of the value above it."""
     raw = doc.raw(line.start, line.end)
     if raw is None:
+        return
+    if column == "_agency_path":
+        _continue_path(doc, line, project)
         return
     held = project.fields.get(column)
     pieces: list[Raw] = held if isinstance(held, list) else []
     project.fields[column] = pieces
     if column == "objectives":
-        if _ITEM_RE.match(raw.text) or not pieces:
-            pieces.append(strip_outline_raw(doc, raw))
-        else:  # an item running over two lines: one element spanning both
-            last = pieces[-1]
-            joined = doc.raw(last.span.char_start, raw.span.char_end)
-            if joined is not None:
-                pieces[-1] = joined
+        if items and len(items[-1]) == 1 and number_alone(items[-1][0].text):
+            items[-1] = [_line_of(raw)]  # "4." alone: its item is on this line
+        elif _ITEM_RE.match(raw.text) or not items:
+            items.append([_line_of(raw)])
+        else:  # an item running over lines: one element joined from them
+            items[-1].append(_line_of(raw))
     else:
         pieces.append(raw)
+
+
+def _continue_path(doc: RepairedText, line: Line, project: RawRow) -> None:
+    """The agency path's one line more, where the page wrapped it.
+
+    ``หน่วยงานสำนักงานเลขาธิการสภา`` / ``กรุงเทพมหานคร``: the line is joined to the
+    part of the path it continues (the agency, or the division after a ``/``),
+    at most once.
+    """
+    last = "division" if isinstance(project.fields.get("division"), Raw) else "agency"
+    held = project.fields.get(last)
+    if not isinstance(held, Raw) or held.joined:
+        return
+    joined = join([Line(held.span.line_no, held.span.char_start, held.text), line])
+    raw = doc.raw_in(joined, 0, len(joined.text))
+    if raw is None:
+        return
+    if last == "agency":
+        del project.fields["agency"]
+        split_agency_raw(doc, raw, project)
+    else:
+        project.fields["division"] = raw
 
 
 def _fallbacks(project: RawRow, title_code: Raw | None, head_progress: Raw | None,

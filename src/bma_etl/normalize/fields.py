@@ -63,14 +63,19 @@ def parse_code(text: str) -> str:
 
 
 def parse_path(text: str) -> str:
-    """An organisation path: parts joined by `` / ``, duplicates removed.
+    r"""An organisation path: parts joined by `` / ``, duplicates removed.
+
+    White space inside a part (a tab, a line break where the page wrapped the
+    path) is one space.
 
     >>> parse_path("ส่วน ก / ส่วน ก / กลุ่ม ข")
     'ส่วน ก / กลุ่ม ข'
+    >>> parse_path("สำนักการแพทย์\t/\nกองการ\nพยาบาล / ")
+    'สำนักการแพทย์ / กองการ พยาบาล'
     """
     parts: list[str] = []
     for part in text.split("/"):
-        cleaned = clean_text(part)
+        cleaned = " ".join(clean_text(part).split())
         if cleaned and cleaned not in parts:
             parts.append(cleaned)
     if not parts:

@@ -1,0 +1,129 @@
+"""Values a page wrapped over lines the document model did not join (not a layout).
+
+Stage: extract. A reader joins a wrapped line to the next only when it saw the
+wrap (:mod:`bma_etl.rows`); a Thai line that ends short of the margin before a
+long word, or a justified line whose gaps the reader took for cells, stays a line
+of its own. What belongs to a value is then known only to the layout: the lines
+after a labelled value up to the next label or blank line, the lines of a
+numbered item up to the next number, the text after a section heading printed on
+the heading's own line. The functions here take :class:`~bma_etl.document.Line` s
+(physical or already joined) and give ``Line`` s (joined by :func:`join`, so every
+piece keeps its offsets and a value read from them keeps its span).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bma_etl.document import Line, Raw, RepairedText, joined_line
+from bma_etl.rows import separator
+
+#: A line shaped like ``label : value`` (a label of its own, even one not recognised).
+_LABEL_SHAPE = re.compile(r"^[^:=|\t]{1,60}?[.…\s]*:(?!/)")
+#: A list item: its number, then its text.
+_ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,2})\s*[.)]\s*(?P<body>\S.*?)\s*$")
+#: A list number standing alone on its line (``4.``): its item's text is on the next.
+_NUMBER_ALONE = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.)]\s*$")
+
+
+def label_values(lines: list[Line], is_label: Callable[[Line], bool],
+                 stops: Callable[[Line], bool] = lambda _line: False) -> list[Line]:
+    """``lines`` with each labelled line joined to the lines that continue its value.
+
+    A line continues the value above it when it follows it with no blank line
+    between, is no label (``is_label``), has no ``label :`` shape of its own and
+    is not a line ``stops`` names (a heading, a table row). Lines before the
+    first label and blank lines are kept as they are.
+
+    >>> rows = label_values([Line(1, 0, "ชื่อ : โครงการก"), Line(2, 20, "ในเขตบางรัก"),
+    ...                      Line(3, 40, ""), Line(4, 41, "รหัส : 1")],
+    ...                     lambda ln: ":" in ln.text)
+    >>> [r.text for r in rows]
+    ['ชื่อ : โครงการกในเขตบางรัก', '', 'รหัส : 1']
+    """
+    out: list[Line] = []
+    run: list[Line] = []
+
+    def close() -> None:
+        if run:
+            out.append(join(run))
+            run.clear()
+
+    for line in lines:
+        if not line.text.strip():
+            close()
+            out.append(line)
+        elif is_label(line):
+            close()
+            run.append(line)
+        elif run and not _LABEL_SHAPE.match(line.text) and not stops(line):
+            run.append(line)
+        else:
+            close()
+            out.append(line)
+    close()
+    return out
+
+
+def join(lines: list[Line], sep: str | None = None) -> Line:
+    r"""``lines`` (each possibly joined already) as one line, each stripped.
+
+    ``sep`` goes between two lines, or :func:`bma_etl.rows.separator` (nothing
+    inside a Thai word a wrap cut) when ``sep`` is None: a value of one line (a
+    label's) wrapped where the reader did not see it takes the separator; the
+    lines of a list item may be broken on purpose (``"\n"``).
+
+    >>> line = join([Line(1, 0, " ภาคเอก"), Line(2, 8, "ชน และ ")])
+    >>> line.text, line.at(6), line.end
+    ('ภาคเอกชน และ', 8, 14)
+    """
+    out: Line | None = None
+    for line in lines:
+        body = line.text.strip()
+        if not body:
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        part = (line, lead, lead + len(body))
+        if out is None:
+            out = joined_line([part])
+        else:
+            between = separator(out.text, body) if sep is None else sep
+            out = joined_line([(out, 0, len(out.text)), part], between)
+    return out if out is not None else lines[0]
+
+
+def rest_of(line: Line, at: int) -> Line | None:
+    """``line.text[at:]`` as a line of its own (offsets kept), or None when blank."""
+    if not line.text[at:].strip():
+        return None
+    return joined_line([(line, at, len(line.text))])
+
+
+def number_alone(text: str) -> bool:
+    """Whether ``text`` is a list number with nothing after it (``4.``, ``๒)``)."""
+    return bool(_NUMBER_ALONE.match(text))
+
+
+def numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
+    """``1. เพื่อ...`` items of ``lines`` (no blank ones), each one value without its number.
+
+    A line without a number continues the item above, joined with a line break
+    (as the golden files keep an item's lines); a number alone on its line (``4.``)
+    opens an item whose text is on the next. Text before the first number is an
+    item of its own.
+    """
+    items: list[list[Line]] = []
+    opened = False  # a number alone opened the next item
+    for line in lines:
+        m = _ITEM_RE.match(line.text)
+        if number_alone(line.text):
+            opened = True
+        elif m or not items or opened:
+            items.append([rest_of(line, m.start("body")) or line if m else line])
+            opened = False
+        else:
+            items[-1].append(line)
+    raws = [doc.raw_in(joined, 0, len(joined.text))
+            for joined in (join(item, "\n") for item in items)]
+    return [r for r in raws if r is not None]
