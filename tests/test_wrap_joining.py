@@ -126,18 +126,26 @@ def test_a_running_texts_pieces_on_consecutive_lines_become_one() -> None:
 
 
 def test_only_a_laid_out_document_loses_its_line_breaks(tmp_path: Path) -> None:
-    """A text file's line breaks are the writer's; a page's are the page's."""
+    """A text file's line breaks are the writer's; a page's are the page's, unless measured."""
     from bma_etl.document import Extraction, RawRow
 
-    text = "หลักการและเหตุผล ร่วม\nกัน"
+    rest = "กันระหว่างหน่วยงานของกรุงเทพมหานครกับเมืองพี่เมืองน้อง"
+    text = f"หลักการและเหตุผล ร่วม\n{rest}"
     doc = RepairedText.of(text)
     value = doc.raw(len("หลักการและเหตุผล "), len(text))
     assert value is not None
     extraction = Extraction(rows=[RawRow("projects", None, {"rationale": [value]})])
-    as_text = normalize(extraction, doc.text).rows[0].values["rationale"]
-    as_page = normalize(extraction, doc.text, wraps=frozenset({1})).rows[0].values["rationale"]
-    assert as_text == "ร่วม\nกัน"
-    assert as_page == "ร่วมกัน"
+
+    def read(wraps: frozenset[int] | None) -> object:
+        return normalize(extraction, doc.text, wraps=wraps).rows[0].values["rationale"]
+
+    assert read(None) == f"ร่วม\n{rest}"  # a text file
+    assert read(frozenset({1})) == f"ร่วม{rest}"  # the reader saw the line wrap
     # a line of running text the reader measured and saw end short: the writer's break
-    measured = normalize(extraction, doc.text, wraps=frozenset()).rows[0].values["rationale"]
-    assert measured == "ร่วม\nกัน"
+    assert read(frozenset()) == f"ร่วม\n{rest}"
+    cell = RepairedText.of(f"\tหลักการและเหตุผล ร่วม\n\t{rest}")  # a cell's lines: not measured
+    value = cell.raw(len("\tหลักการและเหตุผล "), len(cell.text))
+    assert value is not None
+    extraction = Extraction(rows=[RawRow("projects", None, {"rationale": [value]})])
+    assert normalize(extraction, cell.text, wraps=frozenset()).rows[0].values["rationale"] \
+        == f"ร่วม{rest}"

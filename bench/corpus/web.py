@@ -257,7 +257,7 @@ def running_text(rng: random.Random, phrases: int) -> str:
     Long enough to wrap on every page size: the wraps fall inside Thai words,
     between phrases (at a space) and beside Latin words and numbers.
     """
-    parts = [rng.choice(_PHRASES) for _ in range(phrases)]
+    parts = rng.sample(_PHRASES, min(phrases, len(_PHRASES)))
     for _ in range(max(1, phrases // 3)):
         parts.insert(rng.randrange(len(parts) + 1), rng.choice(_INSERTS))
     return " ".join(parts)
@@ -265,7 +265,7 @@ def running_text(rng: random.Random, phrases: int) -> str:
 
 def project_detail_long(rng: random.Random) -> GeneratedDoc:
     """A project-detail page whose rationale and target are long running Thai texts."""
-    return project_detail(rng, rationale=running_text(rng, rng.randint(6, 10)),
+    return project_detail(rng, rationale=running_text(rng, rng.randint(5, 8)),
                           target=running_text(rng, rng.randint(2, 4)))
 
 

@@ -237,8 +237,9 @@ def unwrapped_text(text: str, kept: Callable[[int], bool] = lambda _at: False) -
     r"""``text`` (one value read from a page) without the line breaks the page made.
 
     Each line break goes or stays as :func:`wrap_break` says; a blank line (two
-    breaks) is a paragraph, a break with white space beside it and one ``kept``
-    names (by its index in ``text``: :func:`writer_breaks`) the writer's: they stay.
+    breaks) is a paragraph, a break with a space beside it and one ``kept`` names
+    (by the index of its ``\n`` in ``text``: :func:`writer_breaks`) the writer's:
+    they stay. Tabs beside a break are the page's cells, no evidence.
 
     >>> unwrapped_text("เจริญเติบโตในทุก\nด้าน รวมทั้ง\n\nย่อหน้า\n1. ข้อ")
     'เจริญเติบโตในทุกด้าน รวมทั้ง\n\nย่อหน้า\n1. ข้อ'
@@ -251,8 +252,8 @@ def unwrapped_text(text: str, kept: Callable[[int], bool] = lambda _at: False) -
         a, b = found.span()
         run = found.group()
         out.append(text[done:a])
-        keep = run.count("\n") > 1 or run[0] != "\n" or run[-1] != "\n" \
-            or kept(a) or wrap_break(text[:a], text[b:])
+        keep = run.count("\n") > 1 or " " in run or kept(a + run.index("\n")) \
+            or wrap_break(text[:a], text[b:])
         out.append(run if keep else "")
         done = b
     out.append(text[done:])
@@ -262,10 +263,11 @@ def unwrapped_text(text: str, kept: Callable[[int], bool] = lambda _at: False) -
 def writer_breaks(text: str, wraps: frozenset[int]) -> Callable[[int], bool]:
     """Whether the line break at an offset of ``text`` (a page's) is known to be the writer's.
 
-    It is when the reader measured the line and saw it end before the margin: a
-    line of running text (no cells: no tab in it or the next) that the reader did
-    not find wrapped (``wraps``, 1-based line numbers). Lines of table cells are
-    not measured: their breaks are not known.
+    It is when the reader measured the line and saw it end before the margin (a
+    line of running text, no cells: no tab in it or the next, that the reader did
+    not find wrapped: ``wraps``, 1-based line numbers) and the line is short
+    beside the one before or after it (:data:`SHORT_LINE`). Lines of table cells
+    are not measured: their breaks are not known.
     """
     starts: list[int] = []
 
@@ -275,11 +277,34 @@ def writer_breaks(text: str, wraps: frozenset[int]) -> Callable[[int], bool]:
         no = bisect_right(starts, at)  # the line the break ends
         if no in wraps or no >= len(starts):
             return False
-        end = text.find("\n", starts[no])
-        line, following = text[starts[no - 1]:at], text[starts[no]:end if end >= 0 else None]
-        return bool(line.strip() and following.strip()) and "\t" not in line + following
+        line, following = _line(text, starts, no), _line(text, starts, no + 1)
+        if not line.strip() or not following.strip() or "\t" in line + following:
+            return False
+        around = max(_width(following), _width(_line(text, starts, no - 1)))
+        return _width(line) < SHORT_LINE * around
 
     return kept
+
+
+#: A line of running text is short (ends where its writer broke it) when it is
+#: narrower than this share of the line before or after it (a page fills its lines
+#: to within a word; the reader's margin may be wrong for a narrow column).
+SHORT_LINE = 0.85
+_MARK_CHARS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def _line(text: str, starts: list[int], no: int) -> str:
+    """Line ``no`` (1-based) of ``text`` (``starts``: each line's offset), or ``""``."""
+    if not 1 <= no <= len(starts):
+        return ""
+    end = text.find("\n", starts[no - 1])
+    return text[starts[no - 1]:end if end >= 0 else None]
+
+
+def _width(line: str) -> int:
+    """How wide ``line`` is set, in letters (Thai marks take no width)."""
+    line = line.strip()
+    return len(line) - len(_MARK_CHARS.findall(line))
 
 
 def unwrapped(value: Raw | list[Raw], text: str, merge: bool,
