@@ -22,7 +22,7 @@ from corpus.doc import GeneratedDoc
 from corpus.forms import legacy_form, legacy_html, legacy_long
 from corpus.plans import action_plan
 from corpus.scan import scan_pdf
-from corpus.web import progress_history, project_detail, tracking_page
+from corpus.web import progress_history, project_detail, project_detail_long, tracking_page
 
 GENERATORS: dict[str, Callable[[random.Random], GeneratedDoc]] = {
     "legacy_pipe": lambda rng: legacy_form(rng, "pipe"),
@@ -30,6 +30,7 @@ GENERATORS: dict[str, Callable[[random.Random], GeneratedDoc]] = {
     "legacy_html": legacy_html,
     "web_history": progress_history,
     "web_detail": project_detail,
+    "web_detail_long": project_detail_long,
     "web_tracking": tracking_page,
     "plan": action_plan,
     "legacy_long": legacy_long,

@@ -133,8 +133,14 @@ td.head {{ background-color: #336699; color: #FFFFFF; font-weight: bold; }}
         html=page)
 
 
-def project_detail(rng: random.Random) -> GeneratedDoc:
-    """A ``รายละเอียดโครงการ/กิจกรรม`` page with its twelve monthly results."""
+def project_detail(rng: random.Random, rationale: str | None = None,
+                   target: str | None = None) -> GeneratedDoc:
+    """A ``รายละเอียดโครงการ/กิจกรรม`` page with its twelve monthly results.
+
+    ``rationale`` and ``target`` (long running texts, :func:`project_detail_long`)
+    are printed and put in the truth when given; otherwise short fixed texts are
+    printed that the truth leaves out.
+    """
     year = rng.randint(2560, 2569)
     start, end = fiscal_bounds(year)
     agency, divisions = rng.choice(AGENCIES)
@@ -158,6 +164,10 @@ def project_detail(rng: random.Random) -> GeneratedDoc:
         "progress_pct": f"{latest}", "responsible_person": resp, "coordinator": coord,
         "policy_id": policy, "branch_id": branch, "kpi_id": kpi,
     }
+    if rationale:
+        project["rationale"] = rationale
+    if target:
+        project["target"] = target
     monthly: list[Row] = [{"month_no": m, "value": f"{values[m - 1]}" if m <= months else None}
                           for m in range(1, 13)]
     fields = [
@@ -168,9 +178,10 @@ def project_detail(rng: random.Random) -> GeneratedDoc:
         ("คืบหน้าล่าสุด", t(str(latest))), ("หน่วยงาน", agency),
         ("Start Date", f"{start.isoformat()} 00:00:00.000"),
         ("Finish Date", f"{end.isoformat()} 00:00:00.000"),
-        ("หลักการและเหตุผล", f"{agency}ดำเนินโครงการเพื่อแก้ไขปัญหาที่ประชาชนในพื้นที่ร้องเรียน"),
+        ("หลักการและเหตุผล",
+         rationale or f"{agency}ดำเนินโครงการเพื่อแก้ไขปัญหาที่ประชาชนในพื้นที่ร้องเรียน"),
         ("วัตถุประสงค์", "1. เพื่อพัฒนาการให้บริการประชาชน"),
-        ("เป้าหมาย", "ดำเนินการให้แล้วเสร็จภายในปีงบประมาณ"), ("ผู้รับผิดชอบ", resp),
+        ("เป้าหมาย", target or "ดำเนินการให้แล้วเสร็จภายในปีงบประมาณ"), ("ผู้รับผิดชอบ", resp),
         ("ผู้ตรวจประเมิน", coord), ("หมายเหตุ", "(ไม่ได้ตั้ง)"), ("นโยบาย ผว.", ""),
         ("ค่าน้ำหนัก", "1"), ("เป้าหมายโครงการ", "100 ร้อยละ"),
         ("ผลการดำเนินการ", f"{t(str(latest))} ร้อยละ"), ("หน่วยนับ", "ร้อยละ"),
@@ -224,6 +235,38 @@ def project_detail(rng: random.Random) -> GeneratedDoc:
         for i in range(12):
             doc.mark_thai("monthly_progress", i, "month_no", "value")
     return doc
+
+
+#: Phrases of a running Thai text: words set without spaces, as Thai writes them.
+_PHRASES = ("กรุงเทพมหานครในฐานะเมืองหลวงของประเทศไทยและศูนย์กลางการเจริญเติบโตในทุกด้าน",
+            "ได้กำหนดนโยบายส่งเสริมความสัมพันธ์กับเมืองในภูมิภาคต่าง ๆ ทั่วโลก",
+            "เพื่อยกระดับคุณภาพชีวิตของประชาชนและพัฒนาศักยภาพของเยาวชนร่วมกัน",
+            "โดยมีหัวข้อดำเนินโครงการที่มีการตกลงร่วมกันระหว่างหน่วยงานที่เกี่ยวข้อง",
+            "ผู้บริหารกรุงเทพมหานครร่วมส่งวีดิทัศน์เข้าร่วมเป็นส่วนหนึ่งในโครงการแลกเปลี่ยน",
+            "การจัดการสิ่งแวดล้อมในด้านปัญหาฝุ่นละอองขนาดเล็กและการบริหารจัดการขยะอย่างยั่งยืน",
+            "สำนักงานการต่างประเทศ/ส่วนส่งเสริมความสัมพันธ์ระหว่างเมืองประสานงานกับสถานเอกอัครราชทูต",
+            "ความสำเร็จในการดำเนินงานตามแผนพัฒนากรุงเทพมหานครระยะที่สามของผู้ว่าราชการ")
+#: Latin words, numbers and hyphenated terms a Thai text carries.
+_INSERTS = ("(Video Conference)", "COVID-19", "PM 2.5", "พ.ศ. 2567", "จำนวน 36 เมือง",
+            "(Smart City)", "ร้อยละ 80")
+
+
+def running_text(rng: random.Random, phrases: int) -> str:
+    """A running Thai text of ``phrases`` phrases set apart by spaces, some Latin and numbers.
+
+    Long enough to wrap on every page size: the wraps fall inside Thai words,
+    between phrases (at a space) and beside Latin words and numbers.
+    """
+    parts = rng.sample(_PHRASES, min(phrases, len(_PHRASES)))
+    for _ in range(max(1, phrases // 3)):
+        parts.insert(rng.randrange(len(parts) + 1), rng.choice(_INSERTS))
+    return " ".join(parts)
+
+
+def project_detail_long(rng: random.Random) -> GeneratedDoc:
+    """A project-detail page whose rationale and target are long running Thai texts."""
+    return project_detail(rng, rationale=running_text(rng, rng.randint(5, 8)),
+                          target=running_text(rng, rng.randint(2, 4)))
 
 
 #: The tracking system's mobile view, as ``tests/fixtures/tracking-pages/README.md`` describes it.

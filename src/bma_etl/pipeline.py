@@ -154,7 +154,8 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     doc = repair(source)
     detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
     extraction = detection.layout.extract(doc)
-    normalized = normalize(extraction, doc.text, doc.words)
+    normalized = normalize(extraction, doc.text, doc.words,
+                           doc.wraps if source.media_type == "application/pdf" else None)
     if source.ocr_used:
         screen_ocr_values(normalized, doc.text)
     tables = build_records(normalized, source.doc_id)

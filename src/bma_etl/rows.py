@@ -17,9 +17,12 @@ Between the pieces goes one space, or nothing inside a Thai word or a cut number
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import replace
 
-from bma_etl.document import Line
+from bma_etl.document import Line, Raw
+from bma_etl.provenance import Span
 
 #: Most physical lines one logical line is joined from.
 MAX_PIECES = 8
@@ -32,6 +35,9 @@ _CUT_NUMBER_END = re.compile("[0-9๐-๙](?:,[0-9๐-๙]{1,2}|\\.)$")
 _CUT_DATE_END = re.compile("(?<![0-9๐-๙])[0-9๐-๙]{1,2}[/.][0-9๐-๙]{1,2}[/.]([0-9๐-๙]{1,3})$")
 _DIGITS_START = re.compile("[0-9๐-๙]+")
 _SLASH_DIGIT = re.compile("/[0-9๐-๙]")
+#: Brackets and quotes a line may end after or start before, with no space there.
+_OPENING = "([{\u201c\u2018"
+_CLOSING = ")]}\u201d\u2019"
 #: In a cell: a value's first digits alone after its label (``:: ๒`` / ``๓/๑๐/๒๕๖๖``,
 #: ``= 10`` / ``5,000 บาท``), and what may follow them on the next line.
 _VALUE_DIGITS_END = re.compile("(?:^|[:=])\\s*([0-9๐-๙]{1,2})$")
@@ -55,9 +61,14 @@ _OWN_START = re.compile(
 def separator(left: str, right: str) -> str:
     """What goes between two pieces of one line that a page cut: a space, or nothing.
 
-    Nothing inside a Thai word (Thai sets no space between words, so a page may
-    cut anywhere), inside a number cut after or before a separator or in a
-    thousands group, or inside a date whose year was cut short; a space elsewhere.
+    Nothing inside a Thai text (Thai sets no space between words, so a page may
+    cut at any word, and a soft wrap between two Thai letters stands for no space),
+    after a hyphen or slash that ends a word, or before a slash, a closing bracket
+    or quote, or after an opening one (a line breaker cuts there, a writer sets no
+    space); nothing inside a number cut after or before a separator or in a
+    thousands group, or inside a date whose year was cut short; a space elsewhere
+    (Latin words and numbers, and around ``ๆ``, which Thai sets off by spaces: a
+    line breaker never starts a line with it, so one there had a space before it).
 
     >>> [separator(a, b) for a, b in [("งบประมา", "ณ"), ("13,077,40", "0 บาท"),
     ...                                 ("898,300.", "00"), ("10,665", ",900"),
@@ -65,17 +76,30 @@ def separator(left: str, right: str) -> str:
     ...                                 ("30/10/256", "2 :"), (":: ๘", "/๑๐/๒๕๖๖"),
     ...                                 ("พ.ศ. 2563", "10 คน")]]
     ['', '', '', '', ' ', ' ', '', '', ' ']
+    >>> [separator(a, b) for a, b in [("Covid-", "19"), ("นูร์-", "สุลต่าน"), ("25 -", "29"),
+    ...                                 ("หน่วยงาน/", "ส่วนราชการ"), ("กิจกรรม", "/โครงการ"),
+    ...                                 ("ต่าง", "ๆ ทั่วโลก"), ("ต่าง ๆ", "ทั่วโลก"),
+    ...                                 ("(", "ASEAN)"), ("การจัดการน้ำ", ")"),
+    ...                                 ("ของโรค", "Covid-19"), ("in", "Asia")]]
+    ['', '', ' ', '', '', ' ', ' ', '', '', ' ', ' ']
     """
     if not left or not right:
         return ""
-    if _THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0]):
+    last, first = left[-1], right[0]
+    if last == "\u0e46" or first == "\u0e46":  # ๆ (MAI YAMOK)
+        return " "
+    if _THAI_LETTER.match(last) and _THAI_LETTER.match(first):
         return ""
-    if _DIGIT.match(right[0]) and (left[-1] in ",/-" or _CUT_NUMBER_END.search(left)):
+    if last in "-/" and len(left) > 1 and not left[-2].isspace():
+        return ""  # ``Covid-`` / ``19``, ``หน่วยงาน/`` / ``ส่วนราชการ``
+    if (first == "/" and not right[1:2].isspace()) or first in _CLOSING or last in _OPENING:
         return ""
-    if _DIGIT.match(left[-1]) and (right[0] == "," or _SLASH_DIGIT.match(right)):
+    if _DIGIT.match(first) and (last in ",/" or _CUT_NUMBER_END.search(left)):
+        return ""
+    if _DIGIT.match(last) and (first == "," or _SLASH_DIGIT.match(right)):
         return ""
     date = _CUT_DATE_END.search(left)
-    if date and _DIGIT.match(right[0]):
+    if date and _DIGIT.match(first):
         head = _DIGITS_START.match(right)
         if head and len(date.group(1)) + len(head.group()) in (2, 4):
             return ""
@@ -182,3 +206,147 @@ def join_rows(lines: list[Line], wraps: frozenset[int] = frozenset(),
         i += 1
         out.append(line if len(run) == 1 else join_lines(run))
     return out
+
+
+def wrap_break(left: str, right: str) -> str:
+    r"""What a line break between two lines of one value on a page stands for.
+
+    A page wraps a value's lines where its column is full, so a break the
+    :func:`separator` sets nothing at (two Thai letters, a cut number, a hyphen
+    or slash that ends a word) is no break of the writer's and goes; one before
+    a line that starts something of its own (a number, a bullet, a label) or
+    where the separator puts a space stays a line break. White space the page
+    kept at the break (a space written before the wrap) is the writer's: it stays.
+
+    >>> [wrap_break(a, b) for a, b in [("ทุก", "ด้าน"), ("ทุก ", "ด้าน"), ("Covid-", "19"),
+    ...                                  ("โครงการ", "2. เพื่อ"), ("2570", "ณ กรุง")]]
+    ['', '\n', '', '\n', '\n']
+    """
+    if not left or not right or left[-1].isspace() or right[0].isspace():
+        return "\n"
+    if (_OWN_START.match(right) and left[-1] not in "-/,") or separator(left, right):
+        return "\n"  # (a line that ends in ``-`` ``/`` ``,`` goes on: ``10-`` / ``16 เมษายน``)
+    return ""
+
+
+#: Line breaks inside a value, with the white space around them.
+_BREAK = re.compile("[ \t]*(?:\n[ \t]*)+")
+
+
+def unwrapped_text(text: str, kept: Callable[[int], bool] = lambda _at: False) -> str:
+    r"""``text`` (one value read from a page) without the line breaks the page made.
+
+    Each line break goes or stays as :func:`wrap_break` says; a blank line (two
+    breaks) is a paragraph, a break with a space beside it and one ``kept`` names
+    (by the index of its ``\n`` in ``text``: :func:`writer_breaks`) the writer's:
+    they stay. Tabs beside a break are the page's cells, no evidence.
+
+    >>> unwrapped_text("เจริญเติบโตในทุก\nด้าน รวมทั้ง\n\nย่อหน้า\n1. ข้อ")
+    'เจริญเติบโตในทุกด้าน รวมทั้ง\n\nย่อหน้า\n1. ข้อ'
+    """
+    if "\n" not in text:
+        return text
+    out: list[str] = []
+    done = 0
+    for found in _BREAK.finditer(text):
+        a, b = found.span()
+        run = found.group()
+        out.append(text[done:a])
+        keep = run.count("\n") > 1 or " " in run or kept(a + run.index("\n")) \
+            or wrap_break(text[:a], text[b:])
+        out.append(run if keep else "")
+        done = b
+    out.append(text[done:])
+    return "".join(out)
+
+
+def writer_breaks(text: str, wraps: frozenset[int]) -> Callable[[int], bool]:
+    """Whether the line break at an offset of ``text`` (a page's) is known to be the writer's.
+
+    It is when the reader measured the line and saw it end before the margin (a
+    line of running text, no cells: no tab in it or the next, that the reader did
+    not find wrapped: ``wraps``, 1-based line numbers) and the line is short
+    beside the one before or after it (:data:`SHORT_LINE`). Lines of table cells
+    are not measured: their breaks are not known.
+    """
+    starts: list[int] = []
+
+    def kept(at: int) -> bool:
+        if not starts:
+            starts.extend([0, *(m.end() for m in re.finditer("\n", text))])
+        no = bisect_right(starts, at)  # the line the break ends
+        if no in wraps or no >= len(starts):
+            return False
+        line, following = _line(text, starts, no), _line(text, starts, no + 1)
+        if not line.strip() or not following.strip() or "\t" in line + following:
+            return False
+        around = max(_width(following), _width(_line(text, starts, no - 1)))
+        return _width(line) < SHORT_LINE * around
+
+    return kept
+
+
+#: A line of running text is short (ends where its writer broke it) when it is
+#: narrower than this share of the line before or after it (a page fills its lines
+#: to within a word; the reader's margin may be wrong for a narrow column).
+SHORT_LINE = 0.85
+_MARK_CHARS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def _line(text: str, starts: list[int], no: int) -> str:
+    """Line ``no`` (1-based) of ``text`` (``starts``: each line's offset), or ``""``."""
+    if not 1 <= no <= len(starts):
+        return ""
+    end = text.find("\n", starts[no - 1])
+    return text[starts[no - 1]:end if end >= 0 else None]
+
+
+def _width(line: str) -> int:
+    """How wide ``line`` is set, in letters (Thai marks take no width)."""
+    line = line.strip()
+    return len(line) - len(_MARK_CHARS.findall(line))
+
+
+def unwrapped(value: Raw | list[Raw], text: str, merge: bool,
+              kept: Callable[[int], bool] = lambda _at: False) -> Raw | list[Raw]:
+    """A value read from a page, without the line breaks the page made (:func:`wrap_break`).
+
+    ``text`` is the document text the spans index; ``kept`` names the breaks (by
+    offset in ``text``) known to be the writer's (:func:`writer_breaks`). Each
+    piece's own line breaks go by :func:`unwrapped_text`; with ``merge`` (a value
+    of one running text, not a list of items), two pieces on consecutive lines
+    the page wrapped between become one piece spanning both.
+    """
+    pieces = [value] if isinstance(value, Raw) else value
+    out: list[Raw] = []
+    for raw in pieces:
+        flat = unwrapped_text(raw.text, _shifted(kept, raw.span.char_start) if not raw.joined
+                              else lambda _at: False)
+        if flat != raw.text:
+            raw = replace(raw, text=flat, joined=True)
+        if merge and out and _consecutive(out[-1], raw, text) \
+                and not kept(text.index("\n", out[-1].span.char_end)) \
+                and not wrap_break(out[-1].text, raw.text):
+            last = out[-1]
+            span = Span(last.span.line_no, last.span.char_start, raw.span.char_end,
+                        last.span.page)
+            raw = Raw(last.text + raw.text, span, last.low_confidence or raw.low_confidence,
+                      joined=True)
+            out[-1] = raw
+            continue
+        out.append(raw)
+    if isinstance(value, Raw):
+        return out[0]
+    return out
+
+
+def _shifted(kept: Callable[[int], bool], base: int) -> Callable[[int], bool]:
+    """``kept`` for offsets counted from ``base``."""
+    return lambda at: kept(base + at)
+
+
+def _consecutive(first: Raw, second: Raw, text: str) -> bool:
+    """Whether ``second`` starts on the line after the one ``first`` ends on, nothing between."""
+    between = text[first.span.char_end:second.span.char_start]
+    return first.span.char_end <= second.span.char_start and between.count("\n") == 1 \
+        and not between.strip()

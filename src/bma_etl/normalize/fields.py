@@ -30,6 +30,7 @@ from bma_etl.normalize.digits import (
 )
 from bma_etl.normalize.text import clean_text, parse_flag
 from bma_etl.records import MODEL_BY_TABLE, Record, parser_kind
+from bma_etl.rows import unwrapped, writer_breaks
 
 
 def parse_year_be(text: str) -> int:
@@ -149,8 +150,15 @@ LOW_WORD_CONFIDENCE = 60.0
 
 
 def normalize(extraction: Extraction, text: str,
-              words: tuple[tuple[int, int, float], ...] = ()) -> Normalized:
+              words: tuple[tuple[int, int, float], ...] = (),
+              wraps: frozenset[int] | None = None) -> Normalized:
     """Parse every raw value of ``extraction``; ``text`` is the text the spans index.
+
+    ``wraps``, given when the text's lines are a page's (a PDF's text layer or
+    OCR; the reader's wrapped lines, 1-based): a line break inside a value may be
+    a wrap the page made, and goes where the document model says the wrap stands
+    for nothing (:func:`bma_etl.rows.unwrapped`); a running text's pieces on
+    consecutive lines are joined the same way.
 
     ``words`` are the OCR'd words' ``(start, end, confidence)`` in ``text``: a
     value read by OCR gets the lowest confidence of the words it overlaps
@@ -159,8 +167,9 @@ def normalize(extraction: Extraction, text: str,
     """
     out = Normalized(findings=list(extraction.findings))
     parsed = _Parsed()
+    kept = writer_breaks(text, wraps) if wraps is not None else None
     for row in extraction.rows:
-        out.rows.append(_normalize_row(row, text, out, parsed))
+        out.rows.append(_normalize_row(row, text, out, parsed, kept))
     if words:
         out.provenance = [_with_confidence(p, words, text) for p in out.provenance]
     return out
@@ -228,8 +237,8 @@ def _kind(model: type[Record], name: str) -> str | None:
     return parser_kind(model, name)
 
 
-def _normalize_row(row: RawRow, text: str, out: Normalized, parsed_values: _Parsed
-                   ) -> NormalizedRow:
+def _normalize_row(row: RawRow, text: str, out: Normalized, parsed_values: _Parsed,
+                   kept: Callable[[int], bool] | None = None) -> NormalizedRow:
     model = MODEL_BY_TABLE.get(row.table)
     if model is None:
         raise ExtractError(f"extractor produced rows for unknown table {row.table!r}")
@@ -243,6 +252,8 @@ def _normalize_row(row: RawRow, text: str, out: Normalized, parsed_values: _Pars
         if name not in columns:
             raise ExtractError(f"extractor produced unknown column {row.table}.{name}")
         kind = _kind(model, name)
+        if kept is not None and not isinstance(value, Derived):  # a page's lines
+            value = unwrapped(value, text, kind == "text", kept)
         try:
             parsed = _parse_value(kind, value, parsed_values)
         except NormalizeError as exc:

@@ -171,18 +171,83 @@ _BASES = frozenset(map(chr, range(0x0E01, 0x0E2F))) | _MARK_SET
 _THAI_LIKE = re.compile("[\u0e01-\u0e5b\ue000-\uf8ff\u0e80-\u0eff]")
 
 
+
+
 def joins_mark(before: str, mark: str) -> bool:
     """Whether white space between ``before`` and the Thai ``mark`` after it is dropped.
 
     A combining mark never starts a word or a cell: after a consonant (or a mark
     it stacks on) it joins that letter whatever the gap. Distributed (Thai)
     justification spreads a cluster's glyphs apart (LibreOffice draws ``ที่`` as
-    ``ท`` and, a tab's width away, ``ี่``).
+    ``ท`` and, a tab's width away, ``ี่``). SARA AM never starts a word either:
+    LibreOffice writes a space between ``ส`` and the ``ำ`` of ``สำเร็จ``. (A
+    space before SARA AA is kept: where a PDF lost the NIKHAHIT of a split SARA AM,
+    ``น า`` is what the repair stage mends into ``นำ``.)
 
-    >>> joins_mark("ท", "ี"), joins_mark(".", "ี")
-    (True, False)
+    >>> joins_mark("ท", "ี"), joins_mark(".", "ี"), joins_mark("ส", "ำ"), joins_mark("1", "ำ")
+    (True, False, True, False)
     """
-    return mark in _MARK_SET and before in _BASES
+    return (mark in _MARK_SET or mark == "\u0e33") and before in _BASES
+
+
+def misplaced_space(line: _Line, a: int, b: int, start: float) -> bool:
+    """Whether the spaces ``line.text[a:b]`` between Thai letters are drawn away from their gap.
+
+    LibreOffice writes a space character inside a Thai cluster (``ร ่``, ``ส ำ``)
+    whose box lies back at an earlier letter's place or beyond the next letter:
+    it marks no gap of the line. ``start`` is the left edge of the cluster
+    before the spaces (its base letter's, as marks may stand left of it).
+    """
+    text, edges, index = line.text, line.g.edges, line.index
+    if not ("\u0e01" <= text[a - 1] <= "\u0e5b" and "\u0e01" <= text[b] <= "\u0e5b"):
+        return False  # only inside Thai text (a misplaced dash moves its space too)
+    end = edges(index[b])[1]
+    return all(edges(index[i])[1] <= start - 0.5 or edges(index[i])[0] >= end + 0.5
+               for i in range(a, b))
+
+
+#: Tone marks and the signs written after a vowel mark on one consonant.
+_TOP_MARKS = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
+def lead_marks(line: _Line) -> None:
+    """Move each mark written before its letter onto the letter it is drawn over.
+
+    A mark with no letter before it (at the line's start, after a space or a
+    sign) that is drawn over or under one of the next two letters follows that
+    letter: LibreOffice writes ``ผู้`` at a line's start as ``ู ผ ้``. A vowel
+    mark goes right after the letter, a tone mark after the letter's vowel marks,
+    so the cluster reads in Thai's order whatever order the text layer gave.
+    """
+    text = line.text
+    pos = 0
+    while pos < len(text):
+        ch = text[pos]
+        if ch not in _MARK_SET or (pos and text[pos - 1] in _BASES):
+            pos += 1
+            continue
+        left, right = line.box(pos)
+        centre = (left + right) / 2
+        target = None
+        k, bases = pos + 1, 0
+        while k < len(text) and bases < 2 and text[k] not in " \u00a0":
+            if text[k] in _MARK_SET:
+                k += 1
+                continue
+            bases += 1
+            k_left, k_right = line.box(k)
+            if "\u0e01" <= text[k] <= "\u0e2e" and k_left <= centre <= k_right:
+                target = k + 1
+                while target < len(text) and text[target] in _MARK_SET and (
+                        ch in _TOP_MARKS or text[target] not in _TOP_MARKS):
+                    target += 1
+                break
+            k += 1
+        if target is None:
+            pos += 1
+            continue
+        line.move(pos, target - 1)
+        text = line.text
 
 
 class PageLetters:

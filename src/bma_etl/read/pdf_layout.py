@@ -27,7 +27,9 @@ from bma_etl.read.pdf_clusters import (
     am_unseen,
     drop_phantoms,
     joins_mark,
+    lead_marks,
     loose_marks,
+    misplaced_space,
     replace_marks,
 )
 from bma_etl.read.pdf_glyphs import (
@@ -270,6 +272,7 @@ class _Line:
     def fixed(self, letters: PageLetters | None = None) -> str:
         drop_phantoms(self)
         replace_marks(self)
+        lead_marks(self)
         if letters is not None:
             self.loose = loose_marks(self, letters)
         text = self.text
@@ -366,10 +369,12 @@ class _Line:
         """What the white space ``text[a:b]`` between two characters stands for."""
         text, index, g, ink = self.text, self.index, self.g, self.ink
         left = max(g.edges(index[a - 1])[1], ink.get(index[a - 1], 0.0))
+        start = g.edges(index[a - 1])[0]
         j = a - 1
         while j > 0 and text[j] in _MARKS:  # a mark sits over its base: the cluster's edge
             j -= 1
             left = max(left, g.edges(index[j])[1], ink.get(index[j], 0.0))
+            start = min(start, g.edges(index[j])[0])
         if joins_mark(text[a - 1], text[b]):  # a mark never starts a word or a cell
             return ""
         right = g.edges(index[b])[0]
@@ -385,6 +390,7 @@ class _Line:
             return "\t"
         generated = g.generated(index[a]) if b == a + 1 else \
             all(g.generated(index[i]) for i in range(a, b))
+        generated = generated or misplaced_space(self, a, b, start)  # no gap of the line's
         if generated and (text[b] in _MARKS or (size > 1.0 and gap < JOIN_GAP_EM * size)):
             return ""
         if generated and size > 1.0 and gap < AM_SPLIT_GAP_EM * size and am_unseen(self, a - 1):
