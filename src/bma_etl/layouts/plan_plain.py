@@ -42,6 +42,7 @@ from bma_etl.layouts.plan_cells import (
     to_int,
     value,
 )
+from bma_etl.matchkey import key
 from bma_etl.normalize.digits import NO_BUDGET_RE
 from bma_etl.rows import join_lines as join_model_lines
 from bma_etl.rows import separator
@@ -183,10 +184,15 @@ def columns_of(header: str) -> Columns:
     >>> columns_of("ลำดับที่ชื่อโครงการยุทธศาสตร์งบประมาณส่วนราชการที่รับผิดชอบ")
     Columns(group=False, unit=True)
     """
-    group = re.match(r"ลำดับ(?:ที่)?(?:ด้าน|แผนงาน)", header) is not None
+    header = key(header)  # OCR loses marks: ``ลำดับที่ดาน/แผนงาน``
+    group = re.match(_GROUP_KEY, header) is not None
     budget = header.find("งบประมาณ")
-    unit = re.search(r"ส่วนราชการ|รับผิดชอบ|หน่วยงาน", header[budget:]) is not None
+    unit = re.search(_UNIT_KEY, header[budget:]) is not None
     return Columns(group, unit)
+
+
+_GROUP_KEY = key(r"ลำดับ(?:ที่)?(?:ด้าน|แผนงาน)")
+_UNIT_KEY = key(r"ส่วนราชการ|รับผิดชอบ|หน่วยงาน")
 
 
 # ---------------------------------------------------------------------------
@@ -291,16 +297,17 @@ def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
                ocr: bool = False) -> PlainRow | None:
     """The row ``line`` starts, if it starts one: a number in sequence, then words.
 
-    From OCR, a line after a complete row (``complete``) that opens with a sign or two
-    and ``โครงการ`` starts the next item too, its number not read.
+    From OCR, a line after a complete row (``complete``), or the table's first line,
+    that opens with a sign or two and ``โครงการ`` starts the next item too, its
+    number not read; and a number out of sequence after a complete row starts one.
     """
     text = line.text.strip()
     m = _ROW_START_RE.match(text)
     if ocr and complete and not columns.group and (
             m is None or not _ROW_BODY_RE.match(m.group("rest"))):
         odd = _OCR_ROW_START_RE.match(text)
-        if odd is not None and numbers.row is not None:
-            numbers.row += 1
+        if odd is not None:  # the first row too: its number misread (``® โครงการ...``)
+            numbers.row = (numbers.row or 0) + 1
             lead = len(line.text) - len(line.text.lstrip())
             return PlainRow("item", [line], None, lead + odd.start("rest"))
     if m is None or not _ROW_BODY_RE.match(m.group("rest")):
@@ -310,7 +317,9 @@ def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
         return None
     group = columns.group and not m.group("dot")
     last = numbers.group if group else numbers.row
-    if not _next_number(no, last, complete):
+    # From OCR a Thai digit may be misread (``๔`` as ``๕``): after a complete row
+    # any number starts the next.
+    if not _next_number(no, last, complete) and not (ocr and complete):
         return None
     if group:
         numbers.group, numbers.row = no, None
