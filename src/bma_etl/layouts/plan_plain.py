@@ -234,10 +234,12 @@ def _squashed(lines: list[Line], i: int, count: int) -> str:
 
 
 #: What OCR makes of them: an amount read with its digits or separators wrong
-#: (``๓,๓๐๒๕,๕๐๐ บาท``, ``2.141.500 บาท``) still ends the name before it (its value
+#: (``๓,๓๐๒๕,๕๐๐ บาท``, ``2.141.500 บาท``, its first digit as a letter or a sign:
+#: ``ส,๓๓๕,๓๐๐ บาท``, ``«๕,๒๕๓ บาท``) still ends the name before it (its value
 #: is not well-formed, so it is never loaded), and ไม่ใช้งบประมาณ without its marks.
 _OCR_AMOUNT_BAHT_RE = re.compile(
-    rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}(?:[0-9๐-๙,.]*{DIGIT})?)\s*(?:\.?\s*[-–—]\s*)?บาท"
+    rf"(?P<amount>(?:(?<!\S)[^\s0-9๐-๙,.]{{1,2}}[,.]?|(?<![0-9๐-๙,.]))"
+    rf"{DIGIT}(?:[0-9๐-๙,.]*{DIGIT})?)\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
 _OCR_NO_BUDGET_RE = re.compile(
     r"ไม[่้]?\s*(?:ได[้่]?)?\s*(?:ใช[้่]?|มี|รับ|ขอ|ตั้?ง)?\s*(?:การจัดสรร)?\s*งบ(?:ประมาณ)?")
@@ -286,6 +288,11 @@ def _next_number(no: int, last: int | None, complete: bool) -> bool:
     if last is None:
         return True
     return no == last + 1 or (complete and last < no <= last + _SEQ_SLACK)
+
+
+#: A line of at most three signs or Latin letters, no Thai, no digit (``Be``): on an
+#: OCR'd page, a page number or a rule misread; a gap, as the page number is.
+_OCR_SPECK_RE = re.compile(r"^[^\s\u0e00-\u0e7f0-9]{1,3}$")
 
 
 #: A row whose number OCR read as something else (``é โครงการ...``, ``ษ โครงการ...``):
@@ -368,7 +375,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
     while j < len(lines):
         line = lines[j]
         text = _flat(line.text)
-        if not text or PAGE_NUMBER_RE.match(line.text):
+        if not text or PAGE_NUMBER_RE.match(line.text) or (ocr and _OCR_SPECK_RE.match(text)):
             gap = True
             j += 1
             continue
