@@ -69,7 +69,8 @@ _SWOT_ITEM_RE = re.compile(_ITEM.format(d=DIGIT, no=_NUMBER))
 _SWOT_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=_NUMBER))
 _OCR_ITEM_RE = re.compile(_ITEM.format(
     d=DIGIT, no=rf"{_NUMBER}|{_OCR_NUMBER}(?=\s*[.)]\s*[\u0e01-\u0e4f])"))
-_OCR_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=rf"{_NUMBER}|{_OCR_NUMBER}"))
+#: Alone on its line, a number may be read as Thai letters too (``ไต.`` for ``๒.``).
+_OCR_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=rf"{_NUMBER}|[^\s.]{{1,3}}?"))
 _BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
 
 
