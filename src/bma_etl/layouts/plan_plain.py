@@ -60,9 +60,9 @@ _GROUPED_RE = re.compile(
 )
 #: A row's number at the start of a line: ``๑ โครงการ...``, ``2.`` alone, ``3) ...``;
 #: never a number that goes on (``00.- บาท``, ``100,000``, ``2566 –``). OCR reads the
-#: rule between the number and the name as ``|`` now and then (``๑ | โครงการ...``).
+#: rule between the number and the name as ``|`` or ``,`` now and then (``๑ | โครงการ...``).
 _ROW_START_RE = re.compile(
-    rf"^\s*(?P<no>{DIGIT}{{1,3}})(?P<dot>\s*[.)])?(?![0-9๐-๙,.])(?:\s+|$)(?:\|\s*)?(?P<rest>.*)$"
+    rf"^\s*(?P<no>{DIGIT}{{1,3}})(?P<dot>\s*[.)])?(?![0-9๐-๙,.])(?:\s+|$)(?:[|,]\s*)?(?P<rest>.*)$"
 )
 #: What may follow a row's number: a letter (not ``(``, a digit or a dash).
 _ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
