@@ -296,3 +296,44 @@ def match_key(pattern: str, text: str) -> KeyMatch | None:
     folded, offsets = key_map(text)
     m = compiled.match(folded)
     return None if m is None else KeyMatch(m, text, offsets)
+
+
+class KeyRegex:
+    r"""A regex matched as printed, and on the key form where the printed text fails.
+
+    For fixed wording (headings, column words) in a reader's patterns: an OCR'd
+    ``ขันตอนการดำเนินงาน`` (its MAI THO lost) still opens a step table. The
+    printed match is tried first, so a text that matches as printed reads the
+    same as with a plain regex; a key-form match is a :class:`KeyMatch`, whose
+    spans index the text as read. ``flags`` other than the key form's
+    ``re.MULTILINE`` apply to the printed match only.
+
+    >>> r = KeyRegex(r"^\s*ขั้นตอน\s*การ\s*ดำเนิน\s*งาน")
+    >>> bool(r.match("ขันตอนการดําเนินงาน เนื้อหา")), r.match("โครงการ") is None
+    (True, True)
+    >>> r = KeyRegex(r"(?P<n>[0-9]+)\s*ขั้นตอน")
+    >>> r.search("ได้ครบ 5 ขันตอน").group("n")
+    '5'
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        """Compile ``pattern`` as printed (with ``flags``) and in key form."""
+        self.pattern = pattern
+        self.printed = re.compile(pattern, flags)
+
+    def match(self, text: str) -> re.Match[str] | KeyMatch | None:
+        """Match at the start of ``text``, as printed or else in key form."""
+        return self.printed.match(text) or match_key(self.pattern, text)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | KeyMatch | None:
+        """Search ``text`` from ``pos``, as printed or else in key form."""
+        found = self.printed.search(text, pos)
+        if found is not None:
+            return found
+        compiled = key_pattern(self.pattern)
+        if compiled is None or not compiled.search(key(text[pos:])):
+            return None
+        folded, offsets = key_map(text)
+        start = next(i for i, at in enumerate(offsets) if at >= pos)
+        m = compiled.search(folded, start)
+        return None if m is None else KeyMatch(m, text, offsets)

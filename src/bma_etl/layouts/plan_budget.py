@@ -47,6 +47,7 @@ from bma_etl.layouts.plan_cells import (
 )
 from bma_etl.layouts.plan_plain import AMOUNT_BAHT_RE, PlainTable, plain_tables, read_plain_table
 from bma_etl.layouts.plan_tables import Table, kind_of
+from bma_etl.matchkey import KeyRegex
 from bma_etl.normalize.digits import NO_BUDGET_RE
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,8 @@ SECTION_WORDS: tuple[tuple[str, str], ...] = (
     (r"สำคัญ|ตามภารกิจ", "key"),
     (r"ยุทธศาสตร์", "strategic"),
 )
-_SECTION_RES = [(re.compile(p), s) for p, s in SECTION_WORDS]
+#: Matched in key form too: OCR loses marks (``พื้นฐาน`` as ``พืนฐาน``).
+_SECTION_RES = [(KeyRegex(p), s) for p, s in SECTION_WORDS]
 
 
 # ---------------------------------------------------------------------------

@@ -29,8 +29,8 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from bma_etl.layouts.base import FieldValue, Line, RawRow, RepairedText
-from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE, to_decimal, to_int
+from bma_etl.layouts.base import FieldValue, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, PAGE_NUMBER_RE, to_decimal, to_int
 from bma_etl.layouts.plan_indicators import scoring_indicator
 from bma_etl.layouts.plan_steps import (
     INDICATOR_HEADING_RE,
@@ -38,6 +38,7 @@ from bma_etl.layouts.plan_steps import (
     StepContext,
     update_step_context,
 )
+from bma_etl.matchkey import KeyRegex, key
 from bma_etl.rows import join_lines, separator
 
 __all__ = ["Flowed", "flow_levels", "flow_steps"]
@@ -52,23 +53,64 @@ class Flowed(NamedTuple):
 
 
 _NUM = rf"{DIGIT}+(?:\.{DIGIT}+)?"
-_STEP_HEADER_RE = re.compile(r"^\s*ขั้นตอน\s*การ\s*ดำเนิน\s*งาน")
-#: A step's first line: its number, alone or before its words.
-_STEP_START_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)](?!{DIGIT})(?:\s|$)")
+#: Fixed wording is matched in key form too (:class:`KeyRegex`): OCR loses marks.
+_STEP_HEADER_RE = KeyRegex(r"^\s*ขั้นตอน\s*การ\s*ดำเนิน\s*งาน")
+#: A step's number: digits, or on an OCR'd page also what OCR read a Thai digit
+#: as before its point (``©.`` ``on.``): one or two signs or Latin letters, never a
+#: Thai letter (``อ.`` ``จ.`` are abbreviations that may start a wrapped line),
+#: before Thai words (not ``an. พ.ย.``, the header's months misread).
+_NO = rf"(?P<no>{DIGIT}{{1,2}})"
+_OCR_NO = (rf"(?P<no>{DIGIT}{{1,2}}|[^\s\u0e01-\u0e4f0-9๐-๙.,()]{{1,2}}"
+           r"(?=\s*\.\s*[\u0e01-\u0e4f]{3}))")
+#: What may follow a whole step's cumulative: the schedule's marks; on an OCR'd
+#: page also what OCR read them as (``=-``, ``wo``): short tokens of no Thai, no digit.
+_MARKS = r"[\s←→↔\-]*$"
+_OCR_MARKS = r"(?:[\s←→↔\-]|[^\s\u0e00-\u0e7f0-9]{1,3}(?=\s|$))*$"
 #: The table's total row (``รวม ๕ ขั้นตอน คิดเป็นร้อยละ``); not ``รวมทั้ง...``, a word.
-_STEP_TOTAL_RE = re.compile(rf"^\s*รวม\s*(?:ทั้งสิ้น\s*)?(?:{DIGIT}+\s*ขั้นตอน|$|{DIGIT})")
+_STEP_TOTAL_RE = KeyRegex(rf"^\s*รวม\s*(?:ทั้งสิ้น\s*)?(?:{DIGIT}+\s*ขั้นตอน|$|{DIGIT})")
 #: A whole step as joined: number, words, percentage, cumulative, schedule marks.
-_STEP_RE = re.compile(
-    rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*(?P<body>.*?)\s*(?P<pct>{_NUM})\s+(?P<cum>{_NUM})"
-    rf"[\s←→↔\-]*$", re.S)
+_STEP_RE = r"^\s*{no}\s*{point}\s*(?P<body>.*?)\s*(?P<pct>{num})\s+(?P<cum>{num}){marks}"
+#: A step's words after its number (a step whose percentages do not add up).
+_STEP_WORDS_RE = r"^\s*{no}\s*{point}\s*(?P<body>\S.*?)\s*$"
+
+
+class _StepPatterns(NamedTuple):
+    """A step's first line, a whole step, a step's words: as printed, or as OCR reads them."""
+
+    start: re.Pattern[str]
+    whole: re.Pattern[str]
+    words: re.Pattern[str]
+    ocr: bool
+
+
+def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
+    return _StepPatterns(re.compile(rf"^\s*{no}\s*[.)](?!{DIGIT})(?:\s|$)"),
+                         re.compile(_STEP_RE.format(no=no, point=point, num=_NUM, marks=marks),
+                                    re.S),
+                         re.compile(_STEP_WORDS_RE.format(no=no, point=point), re.S), ocr)
+
+
+_PRINTED = _step_patterns(_NO, "[.)]", _MARKS, False)
+#: On an OCR'd page a step's point may be lost (``๕ จัดประชุม...``): see :func:`_starts`.
+_OCR = _step_patterns(_OCR_NO, "[.)]?", _OCR_MARKS, True)
+#: A number without its point before Thai words: a step's start on an OCR'd page
+#: when the lines before end with a row's cells.
+_OCR_BARE_START = re.compile(rf"^\s*{DIGIT}{{1,2}}\s+[\u0e01-\u0e4f]{{3}}")
+#: The cells after an OCR'd step's words that did not add up: numbers and marks.
+#: A number is a token of digits with at most two other signs OCR put among them
+#: (``ฒ๐`` ``«๐``: ๗ and ๔ misread), a mark a short token of no Thai and no digit.
+_OCR_NUMBER = rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮ](?=[^\s]*{DIGIT})){{1,5}}"
+_OCR_MARK = r"[^\s\u0e00-\u0e7f0-9]{1,3}"
+_OCR_CELLS_END = re.compile(
+    rf"(?:\s+(?:{_OCR_NUMBER}|{_OCR_MARK}))*\s+{_OCR_NUMBER}(?:\s+{_OCR_MARK})*\s*$")
 _MONTHS = ("ต.ค", "พ.ย", "ธ.ค", "ม.ค", "ก.พ", "มี.ค", "เม.ย", "พ.ค", "มิ.ย", "ก.ค", "ส.ค", "ก.ย")
-_LEVEL_HEADER_RE = re.compile(r"^\s*ระดับ\s*ความ\s*สำเร็จ")
-_LEVEL_START_RE = re.compile(r"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ")
-_LEVEL_RE = re.compile(
+_LEVEL_HEADER_RE = KeyRegex(r"^\s*ระดับ\s*ความ\s*สำเร็จ")
+_LEVEL_START_RE = KeyRegex(r"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ")
+_LEVEL_RE = KeyRegex(
     rf"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ\s*(?P<weight>{_NUM})(?:\s*ของ\s*น้ำ\s*หนัก\s*คะแนน)?"
     rf"\s*(?P<desc>.*?)\s*(?P<score>{_NUM})\s*$", re.S)
 #: Lines that open something else: a table's heading, a new indicator or project.
-_OTHER_RE = re.compile(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|มาตรการ"
+_OTHER_RE = KeyRegex(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|มาตรการ"
                        r"|ตัวชี้วัด|แนวทางการประเมิน)")
 #: Most lines of the repeated header and most lines of one row.
 _HEADER_LINES_MAX = 6
@@ -84,7 +126,12 @@ def _is_header_line(text: str) -> bool:
     """A line of a step table's header: its words, years or month abbreviations."""
     if any(m in text for m in _MONTHS) or "พ.ศ" in text:
         return True
-    return any(w in text for w in ("ร้อยละ", "ความก้าวหน้า", "ระยะเวลา", "ขั้นตอนการ"))
+    folded = key(text)
+    return any(w in folded for w in _HEADER_KEYS)
+
+
+#: A step table header's words, in key form (OCR loses their marks).
+_HEADER_KEYS = tuple(key(w) for w in ("ร้อยละ", "ความก้าวหน้า", "ระยะเวลา", "ขั้นตอนการ"))
 
 
 def _heading_run(lines: list[Line], i: int) -> list[Line]:
@@ -136,12 +183,20 @@ def _glued(m: re.Match[str], expected: Decimal) -> tuple[int, int]:
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
-def _skip_header(lines: list[Line], i: int) -> int:
+def _starts(text: str, run: list[Line], pats: _StepPatterns) -> bool:
+    """Whether ``text`` starts a step (after the lines ``run`` of the step before)."""
+    if pats.start.match(text):
+        return True
+    return pats.ocr and bool(run) and _OCR_BARE_START.match(text) is not None \
+        and _OCR_CELLS_END.search(_joined(run).text) is not None
+
+
+def _skip_header(lines: list[Line], i: int, pats: _StepPatterns) -> int:
     """Index of the first line after the step table header starting at ``i``."""
     end = i + 1
     for j in range(i + 1, min(i + _HEADER_LINES_MAX, len(lines))):
         text = lines[j].text
-        if _STEP_START_RE.match(text) or _STEP_TOTAL_RE.match(text):
+        if pats.start.match(text) or _STEP_TOTAL_RE.match(text):
             break
         if _is_header_line(text):
             end = j + 1
@@ -152,7 +207,8 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
                 out: list[Flowed]) -> int:
     """Read one step table from its header at ``i``; return the index after it."""
     header = lines[i].no
-    i = _skip_header(lines, i)
+    pats = _OCR if doc.ocr_used else _PRINTED
+    i = _skip_header(lines, i, pats)
     cumulative = Decimal(0)
     read = False  # a step of this table read: a table may start at a later step,
     # continuing one whose start is elsewhere (its cumulative is then taken as read)
@@ -162,29 +218,29 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
         line = lines[i]
         text = line.text
         if _STEP_HEADER_RE.match(text):  # the header repeated on the next page
-            i = _skip_header(lines, i)
+            i = _skip_header(lines, i, pats)
             continue
         if _is_gap(line) and not (text.strip() and run):  # a number alone ends a step
             i += 1
             continue
         if _STEP_TOTAL_RE.match(text) or _OTHER_RE.match(text):
             break
-        if not run and not _STEP_START_RE.match(text):
+        if not run and not pats.start.match(text):
             i += 1  # a cell's end after a page break, already read, or no step
             continue
-        if run and _STEP_START_RE.match(text):
-            _add_unsure_step(doc, header, run, ctx, out)
+        if run and _starts(text, run, pats):
+            _add_unsure_step(doc, header, run, ctx, out, pats)
             run, lost = [], True
         run.append(line)
         i += 1
         found = None
         for joined in _joinings(run):
-            found = _adds_up(joined, cumulative, lost or not read)
+            found = _adds_up(joined, cumulative, lost or not read, pats)
             if found is not None:
                 break
         if found is None:
             if len(run) >= _ROW_LINES_MAX:
-                _add_unsure_step(doc, header, run, ctx, out)
+                _add_unsure_step(doc, header, run, ctx, out, pats)
                 run, lost = [], True
             continue
         m, pct_at, cum = found
@@ -192,14 +248,14 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
         out.append(Flowed(header, run[0].no, RawRow("plan_steps", None, {
             "indicator_no": ctx.indicator_no,
             "project_name": ctx.project_name,
-            "step_no": doc.raw_in(joined, *m.span("no")),
+            "step_no": _step_no(doc, joined, m),
             "description": doc.raw_in(joined, m.start("body"), pct_at[0]),
             "step_pct": doc.raw_in(joined, *pct_at),
             "cumulative_pct": doc.raw_in(joined, *m.span("cum")),
         })))
         run = []
     if run:
-        _add_unsure_step(doc, header, run, ctx, out)
+        _add_unsure_step(doc, header, run, ctx, out, pats)
     return i
 
 
@@ -215,7 +271,7 @@ def _joinings(run: list[Line]) -> list[Line]:
         else _between(a, b))]
 
 
-def _adds_up(joined: Line, cumulative: Decimal, free: bool
+def _adds_up(joined: Line, cumulative: Decimal, free: bool, pats: _StepPatterns
              ) -> tuple[re.Match[str], tuple[int, int], Decimal] | None:
     """The step match, its percentage's span and its cumulative, if the numbers add up.
 
@@ -223,7 +279,7 @@ def _adds_up(joined: Line, cumulative: Decimal, free: bool
     the step before did not add up), so any cumulative not below the percentage
     is taken.
     """
-    m = _STEP_RE.match(joined.text)
+    m = pats.whole.match(joined.text)
     if m is None:
         return None
     pct, cum = to_decimal(m.group("pct")), to_decimal(m.group("cum"))
@@ -256,21 +312,36 @@ _DECIMALS_START = re.compile(rf"\.{DIGIT}")
 
 _DIGIT_END = re.compile(f"{DIGIT}$")
 _DIGIT_START = re.compile(DIGIT)
-_STEP_WORDS_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*(?P<body>\S.*?)\s*$", re.S)
+
+
+def _step_no(doc: RepairedText, joined: Line, m: re.Match[str]) -> Raw | None:
+    """The step's number as read; None for what OCR read a number as (``©``)."""
+    if not DIGITS_RE.fullmatch(m.group("no")):
+        return None
+    return doc.raw_in(joined, *m.span("no"))
 
 
 def _add_unsure_step(doc: RepairedText, header: int, run: list[Line], ctx: StepContext,
-                     out: list[Flowed]) -> None:
-    """A step whose percentages do not add up: its number and words, no percentage."""
+                     out: list[Flowed], pats: _StepPatterns) -> None:
+    """A step whose percentages do not add up: its number and words, no percentage.
+
+    On an OCR'd page the numbers and marks after the words (cells whose digits OCR
+    misread, so they did not add up) are not part of the words.
+    """
     joined = _joined(run)
-    m = _STEP_WORDS_RE.match(joined.text)
+    m = pats.words.match(joined.text)
     if m is None:
         return
+    end = m.end("body")
+    if pats.ocr:
+        cells = _OCR_CELLS_END.search(joined.text, m.start("body"))
+        if cells is not None and cells.start() > m.start("body"):
+            end = cells.start()
     out.append(Flowed(header, run[0].no, RawRow("plan_steps", None, {
         "indicator_no": ctx.indicator_no,
         "project_name": ctx.project_name,
-        "step_no": doc.raw_in(joined, *m.span("no")),
-        "description": doc.raw_in(joined, *m.span("body")),
+        "step_no": _step_no(doc, joined, m),
+        "description": doc.raw_in(joined, m.start("body"), end),
         "step_pct": None,
         "cumulative_pct": None,
     })))
@@ -327,7 +398,7 @@ def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: Field
     })))
 
 
-def _open(run: list[Line], pattern: re.Pattern[str]) -> bool:
+def _open(run: list[Line], pattern: KeyRegex) -> bool:
     """Whether the row ``run`` holds is started and not yet whole (a number alone may end it)."""
     if not run:
         return False

@@ -35,6 +35,8 @@ _OCR_TITLE_RE = re.compile(
 #: The cover's ``แผนปฏิบัติการ ประจำปี`` with the year on a line of its own.
 _TITLE_START_RE = re.compile(rf"^\s*{PLAN_WORDS}\s*$")
 _YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}})\s*$")
+#: The same as OCR may read it (``พ.ศ. ๒๕๒9๕``): the title's, but no year.
+_OCR_YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*{DIGIT}{{4,6}}\s*$")
 #: Words an organisation's name starts with (agency and parent agency lines).
 _ORG_RE = re.compile(
     r"(?:สำนัก|กอง|ส่วน|ฝ่าย|กลุ่ม|ศูนย์|สถาบัน|โรงพยาบาล|สถานี|กรุงเทพมหานคร|เขต|วิทยาลัย)"
@@ -127,11 +129,13 @@ def _read_title(doc: RepairedText, head: list[Line], row: RawRow
             return rest, line.no
     filled = [ln for ln in head if ln.text.strip()]
     for first, second in pairwise(filled):
-        year = _YEAR_LINE_RE.match(second.text)
+        year = _YEAR_LINE_RE.match(second.text) or (
+            _OCR_YEAR_LINE_RE.match(second.text) if doc.ocr_used else None)
         if _TITLE_START_RE.match(first.text) and year:
             title = [doc.raw(first.start, first.end), doc.raw(second.start, second.end)]
             row.fields["title"] = [p for p in title if p is not None]
-            row.fields["fiscal_year_be"] = doc.raw_match(year, "year", base=second.start)
+            if year.re is _YEAR_LINE_RE:
+                row.fields["fiscal_year_be"] = doc.raw_match(year, "year", base=second.start)
             return None, second.no
     return None
 

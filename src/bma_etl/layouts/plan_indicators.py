@@ -39,6 +39,7 @@ from bma_etl.layouts.plan_cells import (
     value,
 )
 from bma_etl.layouts.plan_tables import Table, kind_of
+from bma_etl.matchkey import KeyRegex
 from bma_etl.rows import join_lines
 
 # ---------------------------------------------------------------------------
@@ -101,7 +102,7 @@ def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) 
 # ---------------------------------------------------------------------------
 
 _QUOTED_RE = re.compile(r"[“\"](?P<name>[^”\"]+)[”\"]")
-_SCORING_HEADING_RE = re.compile(r"เกณฑ์การให้คะแนน\s*(?:ตัวชี้วัด)?\s*:?\s*(?P<name>\S.*?)?\s*$")
+_SCORING_HEADING_RE = KeyRegex(r"เกณฑ์การให้คะแนน\s*(?:ตัวชี้วัด)?\s*:?\s*(?P<name>\S.*?)?\s*$")
 
 
 #: Most lines a quoted indicator name in a เกณฑ์การให้คะแนน heading runs over.

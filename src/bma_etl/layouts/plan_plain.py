@@ -42,6 +42,7 @@ from bma_etl.layouts.plan_cells import (
     to_int,
     value,
 )
+from bma_etl.matchkey import key
 from bma_etl.normalize.digits import NO_BUDGET_RE
 from bma_etl.rows import join_lines as join_model_lines
 from bma_etl.rows import separator
@@ -59,9 +60,9 @@ _GROUPED_RE = re.compile(
 )
 #: A row's number at the start of a line: ``๑ โครงการ...``, ``2.`` alone, ``3) ...``;
 #: never a number that goes on (``00.- บาท``, ``100,000``, ``2566 –``). OCR reads the
-#: rule between the number and the name as ``|`` now and then (``๑ | โครงการ...``).
+#: rule between the number and the name as ``|`` or ``,`` now and then (``๑ | โครงการ...``).
 _ROW_START_RE = re.compile(
-    rf"^\s*(?P<no>{DIGIT}{{1,3}})(?P<dot>\s*[.)])?(?![0-9๐-๙,.])(?:\s+|$)(?:\|\s*)?(?P<rest>.*)$"
+    rf"^\s*(?P<no>{DIGIT}{{1,3}})(?P<dot>\s*[.)])?(?![0-9๐-๙,.])(?:\s+|$)(?:[|,]\s*)?(?P<rest>.*)$"
 )
 #: What may follow a row's number: a letter (not ``(``, a digit or a dash).
 _ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
@@ -183,10 +184,15 @@ def columns_of(header: str) -> Columns:
     >>> columns_of("ลำดับที่ชื่อโครงการยุทธศาสตร์งบประมาณส่วนราชการที่รับผิดชอบ")
     Columns(group=False, unit=True)
     """
-    group = re.match(r"ลำดับ(?:ที่)?(?:ด้าน|แผนงาน)", header) is not None
+    header = key(header)  # OCR loses marks: ``ลำดับที่ดาน/แผนงาน``
+    group = re.match(_GROUP_KEY, header) is not None
     budget = header.find("งบประมาณ")
-    unit = re.search(r"ส่วนราชการ|รับผิดชอบ|หน่วยงาน", header[budget:]) is not None
+    unit = re.search(_UNIT_KEY, header[budget:]) is not None
     return Columns(group, unit)
+
+
+_GROUP_KEY = key(r"ลำดับ(?:ที่)?(?:ด้าน|แผนงาน)")
+_UNIT_KEY = key(r"ส่วนราชการ|รับผิดชอบ|หน่วยงาน")
 
 
 # ---------------------------------------------------------------------------
@@ -228,10 +234,12 @@ def _squashed(lines: list[Line], i: int, count: int) -> str:
 
 
 #: What OCR makes of them: an amount read with its digits or separators wrong
-#: (``๓,๓๐๒๕,๕๐๐ บาท``, ``2.141.500 บาท``) still ends the name before it (its value
+#: (``๓,๓๐๒๕,๕๐๐ บาท``, ``2.141.500 บาท``, its first digit as a letter or a sign:
+#: ``ส,๓๓๕,๓๐๐ บาท``, ``«๕,๒๕๓ บาท``) still ends the name before it (its value
 #: is not well-formed, so it is never loaded), and ไม่ใช้งบประมาณ without its marks.
 _OCR_AMOUNT_BAHT_RE = re.compile(
-    rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}(?:[0-9๐-๙,.]*{DIGIT})?)\s*(?:\.?\s*[-–—]\s*)?บาท"
+    rf"(?P<amount>(?:(?<!\S)[^\s0-9๐-๙,.]{{1,2}}[,.]?|(?<![0-9๐-๙,.]))"
+    rf"{DIGIT}(?:[0-9๐-๙,.]*{DIGIT})?)\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
 _OCR_NO_BUDGET_RE = re.compile(
     r"ไม[่้]?\s*(?:ได[้่]?)?\s*(?:ใช[้่]?|มี|รับ|ขอ|ตั้?ง)?\s*(?:การจัดสรร)?\s*งบ(?:ประมาณ)?")
@@ -282,6 +290,11 @@ def _next_number(no: int, last: int | None, complete: bool) -> bool:
     return no == last + 1 or (complete and last < no <= last + _SEQ_SLACK)
 
 
+#: A line of at most three signs or Latin letters, no Thai, no digit (``Be``): on an
+#: OCR'd page, a page number or a rule misread; a gap, as the page number is.
+_OCR_SPECK_RE = re.compile(r"^[^\s\u0e00-\u0e7f0-9]{1,3}$")
+
+
 #: A row whose number OCR read as something else (``é โครงการ...``, ``ษ โครงการ...``):
 #: one or two signs, then a project's name.
 _OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})\s+(?P<rest>โครงการ.*)$")
@@ -291,16 +304,17 @@ def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
                ocr: bool = False) -> PlainRow | None:
     """The row ``line`` starts, if it starts one: a number in sequence, then words.
 
-    From OCR, a line after a complete row (``complete``) that opens with a sign or two
-    and ``โครงการ`` starts the next item too, its number not read.
+    From OCR, a line after a complete row (``complete``), or the table's first line,
+    that opens with a sign or two and ``โครงการ`` starts the next item too, its
+    number not read; and a number out of sequence after a complete row starts one.
     """
     text = line.text.strip()
     m = _ROW_START_RE.match(text)
     if ocr and complete and not columns.group and (
             m is None or not _ROW_BODY_RE.match(m.group("rest"))):
         odd = _OCR_ROW_START_RE.match(text)
-        if odd is not None and numbers.row is not None:
-            numbers.row += 1
+        if odd is not None:  # the first row too: its number misread (``® โครงการ...``)
+            numbers.row = (numbers.row or 0) + 1
             lead = len(line.text) - len(line.text.lstrip())
             return PlainRow("item", [line], None, lead + odd.start("rest"))
     if m is None or not _ROW_BODY_RE.match(m.group("rest")):
@@ -310,7 +324,9 @@ def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
         return None
     group = columns.group and not m.group("dot")
     last = numbers.group if group else numbers.row
-    if not _next_number(no, last, complete):
+    # From OCR a Thai digit may be misread (``๔`` as ``๕``): after a complete row
+    # any number starts the next.
+    if not _next_number(no, last, complete) and not (ocr and complete):
         return None
     if group:
         numbers.group, numbers.row = no, None
@@ -359,7 +375,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
     while j < len(lines):
         line = lines[j]
         text = _flat(line.text)
-        if not text or PAGE_NUMBER_RE.match(line.text):
+        if not text or PAGE_NUMBER_RE.match(line.text) or (ocr and _OCR_SPECK_RE.match(text)):
             gap = True
             j += 1
             continue

@@ -37,20 +37,21 @@ from bma_etl.layouts.plan_cells import (
     value,
 )
 from bma_etl.layouts.plan_tables import Table, kind_of
+from bma_etl.matchkey import KeyMatch, KeyRegex
 from bma_etl.rows import join_lines
 
 __all__ = ["INDICATOR_HEADING_RE", "PROJECT_HEADING_RE", "StepContext", "read_step_table",
            "update_step_context"]
 
-_INDICATOR_HEADING_RE = re.compile(rf"^\s*ชื่อ\s*ตัวชี้วัด\s*(?:ที่)?\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
-_PROJECT_HEADING_RE = re.compile(
+_INDICATOR_HEADING_RE = KeyRegex(rf"^\s*ชื่อ\s*ตัวชี้วัด\s*(?:ที่)?\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
+_PROJECT_HEADING_RE = KeyRegex(
     rf"^\s*ชื่อ\s*โครงการ\s*(?:/\s*กิจกรรม)?\s*(?:ที่)?\s*(?:{DIGIT}+)?\s*[:.]?\s*(?P<name>\S.*?)\s*$"
 )
 #: A trailing ``(ส่วนแผนงานฯ)`` after a project name: the unit, not part of the name.
 _UNIT_SUFFIX_RE = re.compile(
     r"\s*\((?:(?:ส่วน|ฝ่าย|กลุ่ม|สำนัก|กอง|ศูนย์|โรงพยาบาล)[^()]*|[^()]*ฯ)\)\s*$"
 )
-_STEP_COUNT_RE = re.compile(rf"(?P<n>{DIGIT}+)\s*ขั้นตอน")
+_STEP_COUNT_RE = KeyRegex(rf"(?P<n>{DIGIT}+)\s*ขั้นตอน")
 #: A step's number alone in its cell (``๒.``): the page put its words on the next line.
 _NUMBER_ALONE_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*(?P<body>)$")
 #: The ``ชื่อตัวชี้วัดที่ N`` and ``ชื่อโครงการที่ M name`` headings (public for the flow reader).
@@ -84,7 +85,7 @@ def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line
             m = _PROJECT_HEADING_RE.match(line.text)
             assert m is not None  # the same start, more words
             end = m.end("name")
-            unit = _UNIT_SUFFIX_RE.search(m.group("name"))
+            unit = _UNIT_SUFFIX_RE.search(m.group("name") or "")
             if unit:
                 end = m.start("name") + unit.start()
             ctx.project_name = doc.raw_in(line, m.start("name"), end)
@@ -95,10 +96,10 @@ _HEADING_LINES_MAX = 4
 
 
 def _wrapped_heading(doc: RepairedText, headings: list[Line], k: int,
-                     m: re.Match[str]) -> Line:
+                     m: re.Match[str] | KeyMatch) -> Line:
     """Heading line ``k`` joined with the lines the page wrapped it onto (itself if none)."""
     run = [headings[k]]
-    only_number = re.fullmatch(f"{DIGIT}+", m.group("name")) is not None
+    only_number = re.fullmatch(f"{DIGIT}+", m.group("name") or "") is not None
     while len(run) < _HEADING_LINES_MAX and (run[-1].no in doc.wraps or only_number):
         at = k + len(run)
         if at >= len(headings) or headings[at].no != run[-1].no + 1 \
@@ -204,7 +205,7 @@ def _check_step_total(rows: list[RawRow], label: str, stated_pct: Raw | None, ro
     """
     ordinal = last_ordinal if rows else None
     count = _STEP_COUNT_RE.search(label)
-    stated_count = to_int(count.group("n")) if count else None
+    stated_count = to_int(count.group("n") or "") if count else None
     if stated_count is not None and stated_count != len(rows):
         findings.append(Finding(
             "plan_steps", ordinal, "step_no", "warning", "total_mismatch",

@@ -8,16 +8,20 @@ raw row per item listed under a จุดแข็ง / จุดอ่อน / 
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import NamedTuple
 
 from bma_etl.layouts.base import (
     Derived,
     FieldValue,
     Line,
+    Raw,
     RawRow,
     RepairedText,
 )
 from bma_etl.layouts.plan_cells import (
     DIGIT,
+    DIGITS_RE,
     HEADING_MAX,
     PAGE_NUMBER_RE,
     blank_tags,
@@ -27,6 +31,7 @@ from bma_etl.layouts.plan_cells import (
     segments,
     to_int,
 )
+from bma_etl.matchkey import key, key_pattern
 
 # ---------------------------------------------------------------------------
 # plan_swot_items
@@ -51,27 +56,91 @@ _SWOT_HEADING_RE = re.compile("|".join(
 #: The heading of the analysis as a whole (การวิเคราะห์สภาพแวดล้อม..., SWOT Analysis).
 _SWOT_TITLE_RE = re.compile(r"SWOT|วิเคราะห์\s*สภาพแวดล้อม")
 #: ``๑. text``, ``1) text``, ``(1) text`` or a letter-coded ``S1 text`` / ``W๕. text``.
-_SWOT_ITEM_RE = re.compile(
-    rf"^\s*(?:[SWOT]\s*(?P<code>{DIGIT}{{1,2}})(?!{DIGIT})\s*[.):]?"
-    rf"|\(?\s*(?P<no>{DIGIT}{{1,2}})\s*[.)](?!{DIGIT}))\s*(?P<body>\S.*?)\s*$"
-)
-_BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
+_ITEM = (r"^\s*(?:[SWOT]\s*(?P<code>{d}{{1,2}})(?!{d})\s*[.):]?"
+         r"|\(?\s*(?P<no>{no})\s*[.)](?!{d}))\s*(?P<body>\S.*?)\s*$")
 #: An item's number alone on its line (``๑.``): the page put its words on the next.
-_SWOT_NUMBER_ALONE_RE = re.compile(rf"^\s*\(?\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*$")
+_ALONE = r"^\s*\(?\s*(?P<no>{no})\s*[.)]\s*$"
+_NUMBER = rf"{DIGIT}{{1,2}}"
+#: What OCR reads an item's Thai number as, besides digits (``©).`` ``@).`` ``on.``
+#: ``0.``): up to three signs, Latin letters or digits, no Thai letter; before words,
+#: only before Thai words (an item's text).
+_OCR_NUMBER = r"[^\s\u0e01-\u0e4f.]{1,3}?"
+_SWOT_ITEM_RE = re.compile(_ITEM.format(d=DIGIT, no=_NUMBER))
+_SWOT_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=_NUMBER))
+_OCR_ITEM_RE = re.compile(_ITEM.format(
+    d=DIGIT, no=rf"{_NUMBER}|{_OCR_NUMBER}(?=\s*[.)]\s*[\u0e01-\u0e4f])"))
+#: Alone on its line, a number may be read as Thai letters too (``ไต.`` for ``๒.``).
+_OCR_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=rf"{_NUMBER}|[^\s.]{{1,3}}?"))
+_BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
+
+
+class _Forms(NamedTuple):
+    """How items are numbered: as printed, or as OCR reads the numbers.
+
+    On an OCR'd page an item's number may be misread (``๔.`` as ``๕.``, ``๑.`` as
+    ``©).``): it marks an item, but its value neither ends the list (numbers that
+    start over) nor says which item follows; only a ``1`` starts a list again.
+    """
+
+    item: re.Pattern[str]
+    alone: re.Pattern[str]
+    ocr: bool
+
+
+_PRINTED = _Forms(_SWOT_ITEM_RE, _SWOT_NUMBER_ALONE_RE, False)
+_OCR = _Forms(_OCR_ITEM_RE, _OCR_NUMBER_ALONE_RE, True)
 
 
 def _swot_kind(text: str) -> str | None:
-    """The kind a SWOT heading line names, or None for any other line."""
+    """The kind a SWOT heading line names, or None for any other line.
+
+    Matched as printed, then in key form (``จุดออน``: OCR lost its MAI EK).
+    """
     if len(text) > HEADING_MAX:
         return None
-    m = _SWOT_HEADING_RE.match(blank_tags(text))
+    blanked = blank_tags(text)
+    m = _SWOT_HEADING_RE.match(blanked) or _key_heading().match(key(blanked))
     return None if m is None else m.lastgroup
 
 
-def _swot_item(text: str) -> tuple[re.Match[str], str | None] | None:
+@cache
+def _key_heading() -> re.Pattern[str]:
+    """:data:`_SWOT_HEADING_RE` for key-form text."""
+    folded = key_pattern(_SWOT_HEADING_RE.pattern)
+    assert folded is not None
+    return re.compile(folded.pattern, re.IGNORECASE | re.MULTILINE)
+
+
+def _is_next(number: int | None, last_no: int | None, forms: _Forms) -> bool:
+    """Whether an item numbered ``number`` follows item ``last_no`` (any does on OCR)."""
+    if forms.ocr:
+        return last_no is not None
+    return last_no is not None and number == last_no + 1
+
+
+def _starts_over(number: int | None, last_no: int | None, forms: _Forms) -> bool:
+    """Whether an item's number starts the list again: another list."""
+    if last_no is None or number is None:
+        return False
+    return number == 1 if forms.ocr else number <= last_no
+
+
+def _number_of(text: str, last_no: int | None, forms: _Forms) -> int | None:
+    """The item's number as the list goes on: as printed, or on OCR its place."""
+    return (last_no or 0) + 1 if forms.ocr else to_int(text)
+
+
+def _seq(doc: RepairedText, m: re.Match[str], group: str, line: Line) -> Raw | None:
+    """The item's number as read; None for what OCR read it as (``©``)."""
+    if DIGITS_RE.fullmatch(m.group(group)) is None:
+        return None
+    return doc.raw_match(m, group, base=line.start)
+
+
+def _swot_item(text: str, forms: _Forms = _PRINTED) -> tuple[re.Match[str], str | None] | None:
     """A list item's match and the group holding its number (None: a bullet)."""
     blanked = blank_tags(text)
-    m = _SWOT_ITEM_RE.match(blanked)
+    m = forms.item.match(blanked)
     if m:
         return m, "code" if m.group("code") else "no"
     m = _BULLET_RE.match(blanked)
@@ -83,7 +152,7 @@ def _is_gap(line: Line) -> bool:
     return not line.text.strip() or PAGE_NUMBER_RE.match(line.text) is not None
 
 
-def _carries_on(lines: list[Line], i: int, last_no: int | None) -> bool:
+def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms) -> bool:
     """Tell whether line ``i``, unnumbered and after a gap, continues the item above.
 
     It does when what follows it (its own unbroken lines, then a gap) is the next
@@ -92,27 +161,27 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None) -> bool:
     """
     j = i + 1
     while j < len(lines) and not _is_gap(lines[j]) and "\t" not in lines[j].text \
-            and _swot_item(lines[j].text) is None and _swot_kind(lines[j].text) is None \
-            and not _number_alone(lines[j].text):
+            and _swot_item(lines[j].text, forms) is None and _swot_kind(lines[j].text) is None \
+            and not _number_alone(lines[j].text, forms):
         j += 1
     while j < len(lines) and _is_gap(lines[j]):
         j += 1
-    if j >= len(lines) or ("\t" in lines[j].text and not _number_alone(lines[j].text)):
+    if j >= len(lines) or ("\t" in lines[j].text and not _number_alone(lines[j].text, forms)):
         return False
     if _swot_kind(lines[j].text) is not None:
         return True
-    alone = _number_alone(lines[j].text)
+    alone = _number_alone(lines[j].text, forms)
     if alone is not None:
-        return last_no is not None and to_int(alone.group("no")) == last_no + 1
-    found = _swot_item(lines[j].text)
+        return _is_next(to_int(alone.group("no")), last_no, forms)
+    found = _swot_item(lines[j].text, forms)
     if found is None or found[1] is None or last_no is None:
         return False
-    return to_int(found[0].group(found[1])) == last_no + 1
+    return _is_next(to_int(found[0].group(found[1])), last_no, forms)
 
 
-def _number_alone(text: str) -> re.Match[str] | None:
+def _number_alone(text: str, forms: _Forms = _PRINTED) -> re.Match[str] | None:
     """An item number alone in the first cell of ``text`` (``๑.``, ``๑๐.<tab>words``)."""
-    return _SWOT_NUMBER_ALONE_RE.match(blank_tags(text.split("\t", 1)[0]))
+    return forms.alone.match(blank_tags(text.split("\t", 1)[0]))
 
 
 def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
@@ -140,6 +209,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     titled = title is not None and title < min(headings, default=0)
     if not headings or (len(set(headings.values())) < 2 and not titled):
         return []
+    forms = _OCR if doc.ocr_used else _PRINTED
     rows: list[RawRow] = []
     tag: Derived | None = None
     heading_kind: str | None = None
@@ -152,10 +222,10 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             continue  # outside a list only a heading counts (it resets ``gap``)
         # A tab in a list line: the reader's reading of a wide gap, not a table.
         tabbed = "\t" in line.text and line.no not in headings and not (tag is not None and (
-            _number_alone(line.text) is not None
+            _number_alone(line.text, forms) is not None
             or (last is not None and not gap and bare is None)
             or (last is not None and bare is None and is_text_line(line)
-                and _carries_on(lines, i, last_no))))
+                and _carries_on(lines, i, last_no, forms))))
         if tabbed or _is_gap(line):
             tag = None if tabbed else tag
             gap, bare = True, None
@@ -171,15 +241,14 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             continue
         if tag is None:
             continue
-        alone = _SWOT_NUMBER_ALONE_RE.match(blank_tags(line.text))
+        alone = forms.alone.match(blank_tags(line.text))
         if alone is not None and bare is None:
-            number = to_int(alone.group("no"))
-            if last_no is not None and number is not None and number <= last_no:
+            if _starts_over(to_int(alone.group("no")), last_no, forms):
                 tag = None  # the numbers start over: another list
                 continue
             bare = (alone, line)
             continue
-        found = _swot_item(line.text)
+        found = _swot_item(line.text, forms)
         if found is not None and found[1] is not None and last is not None and not gap \
                 and i > 0 and lines[i - 1].no in doc.wraps \
                 and to_int(found[0].group(found[1])) != (last_no or 0) + 1:
@@ -187,32 +256,31 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
         if bare is not None:
             m, at = bare
             bare = None
-            last_no = to_int(m.group("no"))
+            last_no = _number_of(m.group("no"), last_no, forms)
             last = RawRow("plan_swot_items", len(rows) + 1, {
-                "kind": tag, "seq": doc.raw_match(m, "no", base=at.start),
+                "kind": tag, "seq": _seq(doc, m, "no", at),
                 "text": segments(doc, line.start, line.end)})
             rows.append(last)
             gap = False
             continue
         if found is not None and found[1] is not None and last_no is not None:
-            number = to_int(found[0].group(found[1]))
-            if number is not None and number <= last_no:
+            if _starts_over(to_int(found[0].group(found[1])), last_no, forms):
                 tag = None  # the numbers start over: another list
                 continue
         if found is not None and (found[1] is not None or last is None or "seq" not in last.fields):
             m, group = found
             fields: dict[str, FieldValue] = {"kind": tag}
             if group is not None:
-                fields["seq"] = doc.raw_match(m, group, base=line.start)
-                last_no = to_int(m.group(group))
+                fields["seq"] = _seq(doc, m, group, line)
+                last_no = _number_of(m.group(group), last_no, forms)
             fields["text"] = segments(doc, line.start + m.start("body"), line.start + m.end("body"))
             last = RawRow("plan_swot_items", len(rows) + 1, fields)
             rows.append(last)
         elif last is not None and not gap and doc.wraps and i > 0 \
                 and lines[i - 1].no not in doc.wraps and "\t" not in lines[i - 1].text \
-                and "\t" not in line.text and not _carries_on(lines, i, last_no):
+                and "\t" not in line.text and not _carries_on(lines, i, last_no, forms):
             tag = None  # a paragraph of its own right under the list
-        elif last is not None and (not gap or _carries_on(lines, i, last_no)):
+        elif last is not None and (not gap or _carries_on(lines, i, last_no, forms)):
             last.fields["text"] = joined(last.fields.get("text"),
                                          segments(doc, line.start, line.end))
         else:
