@@ -162,8 +162,13 @@ def _same_columns(a: TextLine, b: TextLine) -> bool:
 
 
 def _same_table(a: TextLine, b: TextLine) -> bool:
+    """Whether two rows, on one page or on two, may be rows of one table (same edges).
+
+    A table's number among the tables of its edges (the id's last item) counts
+    on its own page only.
+    """
     return a.table is not None and b.table is not None and all(
-        abs(x - y) <= COLUMN_SLACK for x, y in zip(a.table, b.table, strict=True))
+        abs(x - y) <= COLUMN_SLACK for x, y in zip(a.table[:2], b.table[:2], strict=True))
 
 
 def _heads(lines: list[TextLine]) -> set[str]:
@@ -171,7 +176,7 @@ def _heads(lines: list[TextLine]) -> set[str]:
     out: set[str] = set()
     previous: TextLine | None = None
     for line in lines:
-        if line.table is not None and (previous is None or not _same_table(previous, line)):
+        if line.table is not None and (previous is None or previous.table != line.table):
             out.add(" ".join(line.text.split()))
         previous = line
     return out

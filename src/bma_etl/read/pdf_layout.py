@@ -75,7 +75,9 @@ class TextLine:
     left: float = 0.0  # x of the left edge of its first character
     right: float = 0.0  # x of the right edge of its last character
     first_word: float = 0.0  # width of its first word (up to the first space)
-    table: tuple[int, int] | None = None  # a ruled table's row: the table's left and right
+    #: A ruled table's row: the table's left and right edges and which table of
+    #: those edges on the page it is (:func:`.pdf_tables.table_ids`).
+    table: tuple[int, int, int] | None = None
     unmapped: int = 0  # glyphs dropped from the line for having no text mapping
     am_tails: int = 0  # of those, glyphs right after a SARA AM (its split second half)
     depth: float = 0.0  # how far below ``baseline`` its lowest piece stands (side-by-side cells)
@@ -161,35 +163,59 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
 def with_columns(lines: list[TextLine]) -> list[TextLine]:
     """Tab rows with their empty cells back: one tab per column a row skips.
 
-    Consecutive lines that have cells (tabs, or an indent of a tab's width)
-    form a table. Their cells' left edges, gathered, give the table's columns;
-    each row then gets as many tabs before a cell as columns lie between it and
-    the previous one. A one-cell line inside a table is a row that fills the
-    first column only, and ends with a tab.
+    Consecutive lines that have cells (tabs, or an indent of a tab's width from
+    the page's left margin) form a table. Their cells' left edges, gathered, give
+    the table's columns; each row then gets as many tabs before a cell as columns
+    lie between it and the previous one. A one-cell line inside a table is a row
+    that fills the first column only, and ends with a tab. Rows of two ruled
+    tables (their :attr:`TextLine.table` ids differ) are two tables, each with its
+    own columns. A browser's print header and footer
+    (:func:`bma_etl.furniture.printed_by_browser`), printed in the page's margin,
+    neither set the margin nor join a table.
     """
-    starts = [line.cells[0] for line in lines if line.cells]
+    edge = _browser_edges(lines)
+    starts = [line.cells[0] for k, line in enumerate(lines) if line.cells and k not in edge]
     if not starts:
         return lines
     margin = min(starts)
 
-    def is_row(line: TextLine) -> bool:
+    def is_row(k: int) -> bool:
+        line = lines[k]
         tab = TAB_GAP_EM * (line.size or 1.0)
-        return bool(line.cells) and (len(line.cells) > 1 or line.cells[0] >= margin + tab)
+        return k not in edge and bool(line.cells) and (
+            len(line.cells) > 1 or line.cells[0] >= margin + tab)
 
     out = list(lines)
     i = 0
     while i < len(lines):
-        if not is_row(lines[i]):
+        if not is_row(i):
             i += 1
             continue
-        j = i
-        while j < len(lines) and (is_row(lines[j]) or (
-                lines[j].cells and j + 1 < len(lines) and is_row(lines[j + 1]))):
+        j = i + 1
+        while j < len(lines) and not _other_table(lines[j - 1], lines[j]) and (
+                is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))):
             j += 1
         if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
             out[i:j] = _table_rows(lines[i:j], margin)
         i = j
     return out
+
+
+def _browser_edges(lines: list[TextLine]) -> set[int]:
+    """Indexes of the page's top and bottom lines that are a browser's print header or footer."""
+    from bma_etl.furniture import printed_by_browser
+
+    inked = [k for k, line in enumerate(lines) if line.text.strip()]
+    if not inked:
+        return set()
+    return {k for k, place in ((inked[0], "top"), (inked[-1], "bottom"))
+            if printed_by_browser(lines[k].text, place)}
+
+
+def _other_table(above: TextLine, line: TextLine) -> bool:
+    """Whether two lines are not rows of one table: rows of two ruled tables, or one
+    line a ruled table's row and the other outside it (its rules say where it ends)."""
+    return above.table != line.table
 
 
 def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
