@@ -14,6 +14,7 @@ import random
 import pytest
 
 from bma_etl.read.pdf_layout import TextLine, with_columns
+from bma_etl.read.pdf_breaks import Cut, join_cut_rows, mark_open
 from bma_etl.read.pdf_tables import Box, rules_of, table_ids, with_table_rows
 
 WORDS = ["โครงการ", "ปรับปรุง", "ศาลาท่าน้ำ", "ริมคลอง", "ทางเท้า", "ร้อยละ ๒๐", "ระดับ ๕",
@@ -110,3 +111,63 @@ def test_a_browser_s_header_and_footer_in_the_margin_leave_rows_and_paragraphs_a
     lines = [header, *paragraph, *table, footer]
     laid = with_columns(lines)
     assert [line.text for line in laid[1:-1]] == [line.text for line in lines[1:-1]]
+
+
+# ------------------------------------------------- a row an office suite cut after one line
+
+def _cut_after_one_line(rng: random.Random, firsts: list[str], wrapped: list[bool],
+                        rest: list[str]) -> list[list[TextLine]]:
+    """Page N ends in a ruled row one line tall, closed by a rule (as LibreOffice closes
+    both parts of a row it breaks over a page); page N+1 starts with ``rest`` under a rule.
+
+    ``wrapped``: whether each cell's line runs to its column's right side (the
+    paragraph went on) or stops short of it (the cell ended).
+    """
+    edges = _edges(rng, 50.0, 533.0, len(firsts))
+    verticals = tuple((x, 60.0, 790.0) for x in edges)
+    page_n = rules_of([(x - 0.25, 60.0, x + 0.25, 790.0) for x in edges]
+                      + [(50.0, y - 0.25, 533.0, y + 0.25) for y in (60.0, 88.0, 790.0)])
+    assert len(page_n.vertical) == len(verticals)
+    pieces = []
+    for k, text in enumerate(firsts):
+        left = edges[k] + 4.5
+        right = edges[k + 1] - 4.5 - (rng.uniform(1.0, 4.0) if wrapped[k] else
+                                      rng.uniform(0.6, 0.9) * (edges[k + 1] - edges[k]))
+        pieces.append(TextLine(text, 68.0, 14.0, (left,), left, right))
+    row = with_table_rows(pieces, page_n)
+    row = mark_open(row, page_n, Cut(), pieces)
+    page_next = rules_of([(x - 0.25, 700.0, x + 0.25, 785.0) for x in edges]
+                         + [(50.0, y - 0.25, 533.0, y + 0.25) for y in (700.0, 785.0)])
+    part = with_table_rows([TextLine(text, 766.0, 14.0, (edges[k] + 4.5,), edges[k] + 4.5,
+                                     edges[k] + 60.0) for k, text in enumerate(rest) if text],
+                           page_next)
+    return [row, part]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_row_the_page_cut_after_its_first_line_is_joined(seed: int) -> None:
+    """Every cell wrapped after its first line (a KPI definition), or only some (a budget)."""
+    rng = random.Random(seed)
+    firsts = ["มน. การส่งเสริม", "ระดับความสำเร็จ", "นิยาม การส่งเสริม", "๙,๒๖๖,๓"]
+    rest = ["ผลงานที่โดดเด่นของกรุงเทพมหานคร", "ในการส่งเสริมผลงานที่โดดเด่น",
+            "ผลงานที่โดดเด่นของกรุงเทพมหานคร", "๐๐.- บาท"]
+    if seed % 2:  # only the name and the budget go on; the other cells ended
+        firsts[0], rest[0], rest[2] = "๖", "", ""
+    wrapped = [bool(t) for t in rest]
+    pages = _cut_after_one_line(rng, firsts, wrapped, rest)
+    join_cut_rows(pages)
+    assert pages[1] == []
+    cells = pages[0][0].text.split("\t")
+    assert ["".join(c.split()) for c in cells] == [
+        "".join((a + b).split()) for a, b in zip(firsts, rest, strict=True)]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_next_row_under_a_row_of_one_line_is_its_own_row(seed: int) -> None:
+    """The next row's first words would have fitted on the row's line: the row had ended."""
+    rng = random.Random(seed)
+    firsts = ["๖", "โครงการปรับปรุงทางเท้า", "๑๒,๐๐๐.- บาท", "ส่วนโยธา"]
+    rest = ["๗", "โครงการซ่อมแซมศาลาท่าน้ำ", "๔๐๐.- บาท", "ส่วนนิติการ"]
+    pages = _cut_after_one_line(rng, firsts, [False, False, False, False], rest)
+    join_cut_rows(pages)
+    assert [len(p) for p in pages] == [1, 1]

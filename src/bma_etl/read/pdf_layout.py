@@ -98,6 +98,9 @@ class TextLine:
     #: Of a page's last ruled table row: whether each cell's text runs down to the
     #: row's bottom rule (a cell a page break cut goes on there; see :mod:`.pdf_breaks`).
     reach: tuple[bool, ...] = ()
+    #: Of that row: per cell, the width (points) its last line leaves free before the
+    #: cell's right padding (a word that fits there was not wrapped to a next line).
+    room: tuple[float, ...] = ()
 
 
 def page_text(textpage: Any) -> str:
