@@ -10,11 +10,12 @@ the grids they were drawn with.
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 import pytest
 
-from bma_etl.read.pdf_layout import TextLine, with_columns
 from bma_etl.read.pdf_breaks import Cut, join_cut_rows, mark_open
+from bma_etl.read.pdf_layout import TextLine, with_columns
 from bma_etl.read.pdf_tables import Box, rules_of, table_ids, with_table_rows
 
 WORDS = ["โครงการ", "ปรับปรุง", "ศาลาท่าน้ำ", "ริมคลอง", "ทางเท้า", "ร้อยละ ๒๐", "ระดับ ๕",
@@ -32,7 +33,7 @@ def _table(rng: random.Random, edges: list[float], top: float, rows: int,
     for r in range(rows):
         high, low = top - r * ROW, top - (r + 1) * ROW
         row = []
-        for left, right in zip(edges, edges[1:], strict=False):
+        for left, right in pairwise(edges):
             shake = [rng.uniform(-jitter, jitter) for _ in range(4)]
             boxes.append((left + shake[0], low + shake[1], right + shake[2], high + shake[3]))
             text = rng.choice(WORDS)
@@ -45,7 +46,7 @@ def _table(rng: random.Random, edges: list[float], top: float, rows: int,
 
 def _edges(rng: random.Random, left: float, right: float, columns: int) -> list[float]:
     inner = sorted(rng.uniform(left + 30, right - 30) for _ in range(columns - 1))
-    while any(b - a < 20 for a, b in zip([left, *inner], [*inner, right], strict=False)):
+    while any(b - a < 20 for a, b in pairwise([left, *inner, right])):
         inner = sorted(rng.uniform(left + 30, right - 30) for _ in range(columns - 1))
     return [left, *inner, right]
 

@@ -128,8 +128,10 @@ def mark_open(lines: list[TextLine], rules: Rules, cut: Cut,
 
 def _reach(row: TextLine, pieces: Sequence[TextLine], top: float | None,
            bottom: float | None) -> tuple[tuple[bool, ...], tuple[float, ...]]:
-    """Per cell of ``row``: whether its text runs down to the bottom rule (see
-    :attr:`~TextLine.reach`), and the room its last line leaves (:attr:`~TextLine.room`)."""
+    """Per cell of ``row``: whether it runs down to its bottom rule, and its last line's room.
+
+    See :attr:`~TextLine.reach` and :attr:`~TextLine.room`.
+    """
     if top is None or bottom is None or not pieces:
         return (), ()
     edges = [x - SLACK for x in row.cells]

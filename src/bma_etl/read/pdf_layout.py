@@ -75,9 +75,9 @@ class TextLine:
     left: float = 0.0  # x of the left edge of its first character
     right: float = 0.0  # x of the right edge of its last character
     first_word: float = 0.0  # width of its first word (up to the first space)
-    #: A ruled table's row: the table's left and right edges and which table of
-    #: those edges on the page it is (:func:`.pdf_tables.table_ids`).
-    table: tuple[int, int, int] | None = None
+    #: A ruled table's row: the table's left and right edges, and which table of
+    #: those edges on the page it is (:func:`.pdf_tables.table_ids`; OCR: edges only).
+    table: tuple[int, ...] | None = None
     unmapped: int = 0  # glyphs dropped from the line for having no text mapping
     am_tails: int = 0  # of those, glyphs right after a SARA AM (its split second half)
     depth: float = 0.0  # how far below ``baseline`` its lowest piece stands (side-by-side cells)
@@ -216,8 +216,11 @@ def _browser_edges(lines: list[TextLine]) -> set[int]:
 
 
 def _other_table(above: TextLine, line: TextLine) -> bool:
-    """Whether two lines are not rows of one table: rows of two ruled tables, or one
-    line a ruled table's row and the other outside it (its rules say where it ends)."""
+    """Whether two lines are not rows of one table.
+
+    Rows of two ruled tables, or a ruled table's row and a line outside it (its
+    rules say where the table ends).
+    """
     return above.table != line.table
 
 
@@ -228,7 +231,8 @@ def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
     for x in sorted(x for row in rows for x in row.cells):
         if not anchors or x - anchors[-1] > tolerance:
             anchors.append(x)
-    if anchors[0] >= margin + TAB_GAP_EM * size:  # every row leaves the first column empty
+    if anchors[0] >= margin + TAB_GAP_EM * size and rows[0].table is None:
+        # every row leaves the first column empty (a ruled table's columns are its own)
         anchors.insert(0, margin)
     out = []
     for row in rows:
