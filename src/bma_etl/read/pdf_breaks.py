@@ -14,8 +14,9 @@ second with no label), or not a row at all (a band with no rule to close it).
   others (:func:`~.pdf_tables.with_table_rows` makes it one line of cells);
 - :func:`mark_open` marks the rows such a rule bounds (:attr:`TextLine.open_below`,
   :attr:`TextLine.open_above`), and which cells of a page's last row run down to
-  its bottom rule (:attr:`TextLine.reach`): an office suite closes both parts of a
-  cut row with rules of their own, and only the cells it cut go on;
+  its bottom rule (:attr:`TextLine.reach`) and the room each one's last line
+  leaves (:attr:`TextLine.room`): an office suite closes both parts of a cut row
+  with rules of their own, and only the cells it cut go on;
 - :func:`join_cut_rows` puts the part on page N+1 back into the row on page N, cell
   by cell (the same column edges), past the lines between them (a page footer, a
   page number, a running header) and past a repeated header row, which stays where
