@@ -23,7 +23,7 @@ WORDS = ["โครงการ", "ปรับปรุง", "ศาลาท�
 #: Left edges (points) of a four-column table and its right edge.
 EDGES = (34.0, 108.0, 403.0, 483.0)
 RIGHT = 561.0
-TABLE = (round(EDGES[0]), round(RIGHT))
+TABLE = (round(EDGES[0]), round(RIGHT), 0)
 HEAD = ["ครั้งที่รายงาน", "รายละเอียดการดำเนินงาน", "ผลการดำเนินงาน", "การประเมิน"]
 
 

@@ -28,21 +28,24 @@ from corpus.doc import GeneratedDoc
 from golden_compare import _as_record, load_golden
 
 #: Fields read wrong today, per sample and producer: a line the reader took for a
-#: wrap joins two paragraphs (001's objective and target), a glyph lost in reading
+#: wrap joins two paragraphs (001's objective and target; 000 printed by reportlab:
+#: the form's title line in the middle of the target paragraph fills the line to
+#: the margin and is read as wrapped into the next line), a glyph lost in reading
 #: (000's ที่), page furniture not recognised inside a value (004 reportlab).
 KNOWN: dict[tuple[str, str], set[str]] = {
     ("000", "fpdf2"): {"projects[0].strategy_goal", "progress_updates[6].detail"},
-    ("000", "reportlab"): {"projects[0].strategy_goal"},
+    ("000", "reportlab"): {"projects[0].strategy_goal", "projects[0].target"},
     ("001", "reportlab"): {"projects[0].objectives", "projects[0].target"},
     ("004", "reportlab"): {"projects[0].objectives"},
 }
 #: Of the action plan only these tables are compared here, per producer; the others
-#: (fpdf2's flowing indicator, step and definition tables, reportlab's definition
-#: table) are measured by `make robustness` (README, known limits).
+#: (fpdf2's flowing indicator, step and definition tables) are measured by
+#: `make robustness` (README, known limits).
 _PLAN_BASE = ("plans", "plan_projects", "plan_sections", "plan_swot_items")
 PLAN_TABLES: dict[str, tuple[str, ...]] = {
     "fpdf2": (*_PLAN_BASE, "plan_scoring_levels"),
-    "reportlab": (*_PLAN_BASE, "plan_indicators", "plan_scoring_levels", "plan_steps"),
+    "reportlab": (*_PLAN_BASE, "plan_indicators", "plan_scoring_levels", "plan_steps",
+                  "plan_kpi_definitions"),
 }
 
 

@@ -89,6 +89,17 @@ def printed_by_browser(line: str, place: str) -> bool:
         _URL_RE.match(p) or PAGE_NUMBER_RE.match(p) or _STAMP_RE.match(p + " ") for p in parts)
 
 
+def browser_print_edges(lines: list[str]) -> set[int]:
+    r"""Indexes of a page's top and bottom lines that are a browser's print header or footer.
+
+    >>> sorted(browser_print_edges(["12/1/26, 11:12 AM", "", "ข้อความ", "file:///p.html\t2/9"]))
+    [0, 3]
+    """
+    inked = [k for k, line in enumerate(lines) if line.strip()]
+    return {k for k, place in ((inked[0], "top"), (inked[-1], "bottom"))
+            if printed_by_browser(lines[k], place)} if inked else set()
+
+
 def _signature(line: str, page_no: int) -> str:
     """The line in key form with its page's number (Arabic or Thai digits) as ``#``.
 

@@ -14,8 +14,9 @@ second with no label), or not a row at all (a band with no rule to close it).
   others (:func:`~.pdf_tables.with_table_rows` makes it one line of cells);
 - :func:`mark_open` marks the rows such a rule bounds (:attr:`TextLine.open_below`,
   :attr:`TextLine.open_above`), and which cells of a page's last row run down to
-  its bottom rule (:attr:`TextLine.reach`): an office suite closes both parts of a
-  cut row with rules of their own, and only the cells it cut go on;
+  its bottom rule (:attr:`TextLine.reach`) and the room each one's last line
+  leaves (:attr:`TextLine.room`): an office suite closes both parts of a cut row
+  with rules of their own, and only the cells it cut go on;
 - :func:`join_cut_rows` puts the part on page N+1 back into the row on page N, cell
   by cell (the same column edges), past the lines between them (a page footer, a
   page number, a running header) and past a repeated header row, which stays where
@@ -120,33 +121,49 @@ def mark_open(lines: list[TextLine], rules: Rules, cut: Cut,
         across = [h[0] for h in rules.horizontal if h[1] - SLACK <= x <= h[2] + SLACK]
         above = min((h for h in across if h > y), default=None)
         below = max((h for h in across if h < y), default=None)
-        reach = _reach(line, pieces, above, below) if i == lowest else ()
+        reach, room = _reach(line, pieces, above, below) if i == lowest else ((), ())
         out[i] = replace(line, open_above=above is not None and above in cut,
-                         open_below=below is not None and below in cut, reach=reach)
+                         open_below=below is not None and below in cut, reach=reach, room=room)
     return out
 
 
 def _reach(row: TextLine, pieces: Sequence[TextLine], top: float | None,
-           bottom: float | None) -> tuple[bool, ...]:
-    """Per cell of ``row``: whether its text runs down to the bottom rule (see :attr:`reach`)."""
+           bottom: float | None) -> tuple[tuple[bool, ...], tuple[float, ...]]:
+    """Per cell of ``row``: whether it runs down to its bottom rule, and its last line's room.
+
+    See :attr:`~TextLine.reach` and :attr:`~TextLine.room`.
+    """
     if top is None or bottom is None or not pieces:
-        return ()
+        return (), ()
     edges = [x - SLACK for x in row.cells]
+    right = float((row.table or (0, 0))[1])
     lowest: list[float | None] = [None] * len(edges)
+    ends = [0.0] * len(edges)
+    pads = [SLACK] * len(edges)
     for piece in pieces:
         if piece.baseline is None or not bottom < piece.baseline < top:
             continue
         heights = piece.heights if len(piece.heights) == len(piece.cells) else \
             (piece.baseline,) * len(piece.cells)
-        for x, y in zip(piece.cells, heights, strict=True):
-            if edges[0] - SLACK <= x <= (row.table or (0, 0))[1] + SLACK:
+        last = piece.ends if len(piece.ends) == len(piece.cells) else (piece.right,) * len(
+            piece.cells)
+        for x, y, end in zip(piece.cells, heights, last, strict=True):
+            if edges[0] - SLACK <= x <= right + SLACK:
                 column = max(k for k, edge in enumerate(edges) if edge <= x + SLACK)
                 low = lowest[column]
-                lowest[column] = y if low is None else min(low, y)
+                if low is None or y < low - SLACK:
+                    lowest[column], ends[column] = y, end
+                elif y <= low + SLACK:
+                    ends[column] = max(ends[column], end)
+                pads[column] = max(pads[column], x - edges[column] - SLACK)
     size = row.size or 1.0
     if all(low is None for low in lowest):
-        return ()
-    return tuple(low is not None and low - bottom <= REACH_EM * size for low in lowest)
+        return (), ()
+    reach = tuple(low is not None and low - bottom <= REACH_EM * size for low in lowest)
+    sides = [*edges[1:], right]
+    room = tuple(max(0.0, side - pad - end) if low is not None else 0.0
+                 for side, pad, end, low in zip(sides, pads, ends, lowest, strict=True))
+    return reach, room
 
 
 def _ended_early(row: TextLine) -> list[bool]:
@@ -162,8 +179,13 @@ def _same_columns(a: TextLine, b: TextLine) -> bool:
 
 
 def _same_table(a: TextLine, b: TextLine) -> bool:
+    """Whether two rows, on one page or on two, may be rows of one table (same edges).
+
+    A table's number among the tables of its edges (the id's last item) counts
+    on its own page only.
+    """
     return a.table is not None and b.table is not None and all(
-        abs(x - y) <= COLUMN_SLACK for x, y in zip(a.table, b.table, strict=True))
+        abs(x - y) <= COLUMN_SLACK for x, y in zip(a.table[:2], b.table[:2], strict=True))
 
 
 def _heads(lines: list[TextLine]) -> set[str]:
@@ -171,7 +193,7 @@ def _heads(lines: list[TextLine]) -> set[str]:
     out: set[str] = set()
     previous: TextLine | None = None
     for line in lines:
-        if line.table is not None and (previous is None or not _same_table(previous, line)):
+        if line.table is not None and (previous is None or previous.table != line.table):
             out.add(" ".join(line.text.split()))
         previous = line
     return out
@@ -190,9 +212,10 @@ def join_cut_rows(pages: list[list[TextLine]]) -> None:
     """
     heads: set[str] = set()
     target: tuple[int, int] | None = None  # the row on an earlier page that goes on
+    head = False  # whether that row repeats a header row of an earlier page
     for n, page in enumerate(pages):
         if target is not None:
-            found = _continuation(page, pages[target[0]][target[1]], heads)
+            found = _continuation(page, pages[target[0]][target[1]], heads, head)
             if found is not None:
                 row = pages[target[0]][target[1]]
                 part = page[found]
@@ -200,18 +223,24 @@ def join_cut_rows(pages: list[list[TextLine]]) -> None:
                          zip(row.text.split("\t"), part.text.split("\t"), strict=True)]
                 pages[target[0]][target[1]] = replace(
                     row, text="\t".join(texts), open_below=part.open_below,
-                    reach=part.reach, size=max(row.size, part.size))
+                    reach=part.reach, room=part.room, size=max(row.size, part.size))
                 del page[found]
                 if not any(line.table is not None for line in page[found:]):
                     heads |= _heads(page)
                     continue  # cut again: the next page goes on with the same row
+        earlier = set(heads)
         heads |= _heads(page)
         rows = [i for i, line in enumerate(page) if line.table is not None]
         target = (n, rows[-1]) if rows else None
+        head = bool(rows) and " ".join(page[rows[-1]].text.split()) in earlier
 
 
-def _continuation(page: list[TextLine], row: TextLine, heads: set[str]) -> int | None:
-    """Index of the part of ``row`` on the next ``page``, or None when it has none."""
+def _continuation(page: list[TextLine], row: TextLine, heads: set[str],
+                  head: bool = False) -> int | None:
+    """Index of the part of ``row`` on the next ``page``, or None when it has none.
+
+    ``head``: ``row`` repeats a header row of an earlier page (see :func:`_goes_on`).
+    """
     first = next((i for i, line in enumerate(page) if _same_table(line, row)), None)
     if first is None:
         return None
@@ -224,18 +253,46 @@ def _continuation(page: list[TextLine], row: TextLine, heads: set[str]) -> int |
         return None
     if row.open_below or part.open_above:
         return first
-    return first if _goes_on(row, part) else None
+    return first if _goes_on(row, part, head) else None
 
 
-def _goes_on(row: TextLine, part: TextLine) -> bool:
+def _goes_on(row: TextLine, part: TextLine, head: bool = False) -> bool:
     """Whether ``part``, closed by rules of its own, is the rest of ``row`` (cut by a page).
 
     The cells it fills are cells of ``row`` that run down to its bottom rule, and
     some other filled cell of ``row`` ended above it: a row the page did not cut
     has no room left under its tallest cell, but its next row fills other cells.
+    When every filled cell of ``row`` runs down to its foot (the page cut the row
+    after its first line, or in every cell), the part goes on when the last line of
+    each cell it fills had no room for the part's first word there (that line was
+    wrapped: :attr:`~TextLine.room`); a next row starts with a number or a short
+    word that would have fitted. ``head``: ``row`` is a table's header row, whose
+    next row is never its rest.
     """
     if len(row.reach) != len(row.cells):
         return False
-    filled = [bool(t.strip()) for t in part.text.split("\t")]
-    return any(filled) and any(_ended_early(row)) and all(
-        reached for reached, full in zip(row.reach, filled, strict=True) if full)
+    texts = part.text.split("\t")
+    filled = [bool(t.strip()) for t in texts]
+    if not any(filled) or not all(
+            reached for reached, full in zip(row.reach, filled, strict=True) if full):
+        return False
+    if any(_ended_early(row)):
+        return True
+    # every cell of the row runs down to its foot: the part goes on only where the
+    # row's last line had no room for the part's first word (the line was wrapped)
+    return not head and len(row.room) == len(texts) and all(
+        _word_width(text, part.size or row.size) > room
+        for text, room in zip(texts, row.room, strict=True) if text.strip())
+
+
+#: Least width of a character (font sizes) for :func:`_word_width`: Thai letters and
+#: digits run 0.45-0.6 em wide in the Thai fonts; marks stand over their letter.
+CHAR_EM = 0.4
+_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                   + "".join(map(chr, range(0x0E47, 0x0E4F))))
+
+
+def _word_width(text: str, size: float) -> float:
+    """The least width (points) a cell's first word takes (up to its first space)."""
+    word = text.split()[0] if text.split() else ""
+    return CHAR_EM * size * sum(ch not in _MARKS for ch in word)

@@ -22,6 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bma_etl.furniture import browser_print_edges
 from bma_etl.read.pdf_clusters import (
     PageLetters,
     am_unseen,
@@ -77,7 +78,7 @@ class TextLine:
     left: float = 0.0  # x of the left edge of its first character
     right: float = 0.0  # x of the right edge of its last character
     first_word: float = 0.0  # width of its first word (up to the first space)
-    table: tuple[int, int] | None = None  # a ruled table's row: the table's left and right
+    table: tuple[int, ...] | None = None  # a ruled row's table (:func:`.pdf_tables.table_ids`)
     unmapped: int = 0  # glyphs dropped from the line for having no text mapping
     am_tails: int = 0  # of those, glyphs right after a SARA AM (its split second half)
     depth: float = 0.0  # how far below ``baseline`` its lowest piece stands (side-by-side cells)
@@ -98,6 +99,9 @@ class TextLine:
     #: Of a page's last ruled table row: whether each cell's text runs down to the
     #: row's bottom rule (a cell a page break cut goes on there; see :mod:`.pdf_breaks`).
     reach: tuple[bool, ...] = ()
+    #: Of that row: per cell, the width (points) its last line leaves before the cell's
+    #: right padding (a word that fitted there was not wrapped to the next line).
+    room: tuple[float, ...] = ()
 
 
 def page_text(textpage: Any) -> str:
@@ -163,30 +167,34 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
 def with_columns(lines: list[TextLine]) -> list[TextLine]:
     """Tab rows with their empty cells back: one tab per column a row skips.
 
-    Consecutive lines that have cells (tabs, or an indent of a tab's width)
-    form a table. Their cells' left edges, gathered, give the table's columns;
-    each row then gets as many tabs before a cell as columns lie between it and
-    the previous one. A one-cell line inside a table is a row that fills the
-    first column only, and ends with a tab.
+    Consecutive lines that have cells (tabs, or an indent of a tab's width from
+    the page's left margin) form a table. Their cells' left edges, gathered, give
+    the table's columns; each row then gets as many tabs before a cell as columns
+    lie between it and the previous one. A one-cell line inside a table is a row
+    that fills the first column only, and ends with a tab. A ruled table
+    (:attr:`TextLine.table`) is a table of its own, with its own columns. A
+    browser's print header and footer, printed in the page's margin, neither set
+    the margin nor join a table.
     """
-    starts = [line.cells[0] for line in lines if line.cells]
+    edge = browser_print_edges([line.text for line in lines])
+    starts = [line.cells[0] for k, line in enumerate(lines) if line.cells and k not in edge]
     if not starts:
         return lines
     margin = min(starts)
 
-    def is_row(line: TextLine) -> bool:
-        tab = TAB_GAP_EM * (line.size or 1.0)
-        return bool(line.cells) and (len(line.cells) > 1 or line.cells[0] >= margin + tab)
+    def is_row(k: int) -> bool:
+        cells, tab = lines[k].cells, TAB_GAP_EM * (lines[k].size or 1.0)
+        return k not in edge and bool(cells) and (len(cells) > 1 or cells[0] >= margin + tab)
 
     out = list(lines)
     i = 0
     while i < len(lines):
-        if not is_row(lines[i]):
+        if not is_row(i):
             i += 1
             continue
-        j = i
-        while j < len(lines) and (is_row(lines[j]) or (
-                lines[j].cells and j + 1 < len(lines) and is_row(lines[j + 1]))):
+        j = i + 1
+        while j < len(lines) and lines[j - 1].table == lines[j].table and (
+                is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))):
             j += 1
         if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
             out[i:j] = _table_rows(lines[i:j], margin)
@@ -201,8 +209,8 @@ def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
     for x in sorted(x for row in rows for x in row.cells):
         if not anchors or x - anchors[-1] > tolerance:
             anchors.append(x)
-    if anchors[0] >= margin + TAB_GAP_EM * size:  # every row leaves the first column empty
-        anchors.insert(0, margin)
+    if anchors[0] >= margin + TAB_GAP_EM * size and rows[0].table is None:  # (ruled: its own)
+        anchors.insert(0, margin)  # every row leaves the first column empty
     out = []
     for row in rows:
         pieces = row.text.split("\t")

@@ -120,16 +120,33 @@ JOIN = 2.5
 def _merged(rules: list[tuple[float, float, float]]) -> tuple[tuple[float, float, float], ...]:
     """Collinear rules that touch or overlap, made one (each cell drawn as its own box).
 
+    Rules are first gathered by position (a rule within :data:`JOIN` of the first
+    of a group joins it, wherever a rounding would bucket them), then each
+    group's rules are joined along their length; rules of one group that do not
+    touch (two tables' column rules a point apart) stay apart, each at its own
+    position.
+
     >>> _merged([(416.0, 42.0, 120.0), (416.5, 118.0, 400.0), (300.0, 42.0, 120.0)])
     ((300.0, 42.0, 120.0), (416.0, 42.0, 400.0))
+    >>> _merged([(99.6, 10.0, 50.0), (100.4, 50.0, 90.0), (101.2, 100.0, 200.0)])
+    ((99.6, 10.0, 90.0), (101.2, 100.0, 200.0))
     """
+    groups: list[list[tuple[float, float, float]]] = []
+    for rule in sorted(rules):
+        if groups and rule[0] - groups[-1][0][0] <= JOIN:
+            groups[-1].append(rule)
+        else:
+            groups.append([rule])
     out: list[list[float]] = []
-    for at, start, end in sorted(rules, key=lambda r: (round(r[0] / JOIN), r[1])):
-        last = out[-1] if out else None
-        if last is not None and abs(last[0] - at) <= JOIN and start <= last[2] + JOIN:
-            last[2] = max(last[2], end)
-            continue
-        out.append([at, start, end])
+    for group in groups:
+        joined: list[list[float]] = []
+        for at, start, end in sorted(group, key=lambda r: (r[1], r[2])):
+            last = joined[-1] if joined else None
+            if last is not None and start <= last[2] + JOIN:
+                last[2] = max(last[2], end)
+                continue
+            joined.append([at, start, end])
+        out += joined
     return tuple((a, b, c) for a, b, c in sorted(out))
 
 
@@ -194,8 +211,9 @@ def with_table_rows(lines: list[TextLine], rules: Rules) -> list[TextLine]:
     """``lines`` with each ruled table row made one line of tab-separated cells.
 
     Lines outside any table, or only partly inside one, stay as they are. A row
-    keeps the baseline of its first line and the table's id (its edges), so no
-    blank line is put between two rows of one table.
+    keeps the baseline of its first line and the table's id (:func:`table_ids`),
+    so no blank line is put between two rows of one table, and one is put between
+    two tables stacked with no gap.
     """
     if len(rules.horizontal) < 2 or len(rules.vertical) < 3:
         return lines
@@ -214,6 +232,7 @@ def with_table_rows(lines: list[TextLine], rules: Rules) -> list[TextLine]:
             assert cell is not None
             rows.setdefault(cell.row, []).append((index, cell, text.strip(), -line.baseline, x))
         placed[index] = cells[0].row  # type: ignore[union-attr]
+    ids = table_ids({row: members[0][1].columns for row, members in rows.items()})
     out: list[TextLine] = []
     done: set[tuple[float, float, float, float]] = set()
     for index, line in enumerate(lines):
@@ -235,5 +254,53 @@ def with_table_rows(lines: list[TextLine], rules: Rules) -> list[TextLine]:
         size = max(lines[m[0]].size for m in members)
         out.append(replace(line, text="\t".join(texts), size=size,
                            cells=tuple(x + SLACK for x in columns), ends=(),
-                           table=(round(row[2]), round(row[3]))))
+                           table=ids[row]))
     return out
+
+
+#: Column edges of two rows of one table agree within this (points): a table drawn
+#: cell by cell puts a column's rule within a point of where the row above put it.
+GRID_SLACK = JOIN
+
+
+def table_ids(rows: dict[tuple[float, float, float, float], tuple[float, ...]]
+              ) -> dict[tuple[float, float, float, float], tuple[int, int, int]]:
+    """Each ruled row's table id: ``(left, right, n)``, edges rounded to points.
+
+    ``rows``: each row's ``(top, bottom, left, right)`` and its columns' left edges.
+    Going down the page, a row belongs to the table of the row above it with the
+    same edges when their grids agree: the column rules inside one row all stand
+    where the other has rules too (a row whose cells are merged has some of the
+    table's rules, a header over merged columns fewer than the rows below it), or
+    all stand where some row of the table had one. Rows of the same width under a
+    rule with columns of their own start a new table (``n`` counts the tables of
+    those edges on the page, from 0): two ruled tables printed with no gap between
+    them are two tables, even when some of their columns line up.
+
+    >>> ids = table_ids({(700.0, 680.0, 40.0, 500.0): (40.0, 200.0),
+    ...                  (680.0, 600.0, 40.0, 500.0): (40.0, 200.5, 350.0),
+    ...                  (600.0, 580.0, 40.0, 500.0): (40.0, 200.0, 300.0),
+    ...                  (580.0, 560.0, 40.0, 500.0): (40.0, 90.0, 350.0)})
+    >>> [ids[r][2] for r in sorted(ids, reverse=True)]
+    [0, 0, 1, 2]
+    """
+    ids: dict[tuple[float, float, float, float], tuple[int, int, int]] = {}
+    last: dict[tuple[int, int], tuple[tuple[float, ...], list[float], int]] = {}
+    for row in sorted(rows, key=lambda r: -r[0]):
+        edges = (round(row[2]), round(row[3]))
+        inner = rows[row][1:]
+        above = last.get(edges)
+        if above is None:
+            seen, n = list(inner), 0
+        elif _within(inner, above[0]) or _within(above[0], inner) or _within(inner, above[1]):
+            seen, n = above[1] + list(inner), above[2]
+        else:
+            seen, n = list(inner), above[2] + 1
+        last[edges] = (inner, seen, n)
+        ids[row] = (*edges, n)
+    return ids
+
+
+def _within(xs: tuple[float, ...], grid: tuple[float, ...] | list[float]) -> bool:
+    """Whether each of ``xs`` stands within :data:`GRID_SLACK` of one of ``grid``."""
+    return all(any(abs(x - g) <= GRID_SLACK for g in grid) for x in xs)
