@@ -15,7 +15,8 @@ from itertools import pairwise
 import pytest
 
 from bma_etl.read.pdf_breaks import Cut, join_cut_rows, mark_open
-from bma_etl.read.pdf_layout import TextLine, with_columns
+from bma_etl.read.pdf_columns import with_columns
+from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import Box, rules_of, table_ids, with_table_rows
 
 WORDS = ["โครงการ", "ปรับปรุง", "ศาลาท่าน้ำ", "ริมคลอง", "ทางเท้า", "ร้อยละ ๒๐", "ระดับ ๕",

@@ -22,7 +22,8 @@ from bma_etl.pipeline import process_file
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read import pdf as pdf_reader
 from bma_etl.read.pdf import PageLayer, PdfPage, classify_page, extract_pdf, read_pdf
-from bma_etl.read.pdf_layout import TextLine, with_columns
+from bma_etl.read.pdf_columns import with_columns
+from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_page import line_pitches, with_blank_lines, with_side_by_side
 from bma_etl.read.pdf_worker import call_with_time_limit
 from bma_etl.records import Provenance

@@ -320,8 +320,8 @@ def unwrapped(value: Raw | list[Raw], text: str, merge: bool,
     pieces = [value] if isinstance(value, Raw) else value
     out: list[Raw] = []
     for raw in pieces:
-        flat = unwrapped_text(raw.text, _shifted(kept, raw.span.char_start) if not raw.joined
-                              else lambda _at: False)
+        flat = unwrapped_text(raw.text, _joined_breaks(raw, text, kept) if raw.joined
+                              else _shifted(kept, raw.span.char_start))
         if flat != raw.text:
             raw = replace(raw, text=flat, joined=True)
         if merge and out and _consecutive(out[-1], raw, text) \
@@ -338,6 +338,23 @@ def unwrapped(value: Raw | list[Raw], text: str, merge: bool,
     if isinstance(value, Raw):
         return out[0]
     return out
+
+
+def _joined_breaks(raw: Raw, text: str, kept: Callable[[int], bool]) -> Callable[[int], bool]:
+    """``kept`` for a value a layout joined from lines (its breaks by offset in ``raw.text``).
+
+    Its line breaks stand for the page's between the lines it spans: when the two
+    agree in number, a break is the writer's where the page's is a blank line or
+    one ``kept`` names (a list item's lines set apart as paragraphs); otherwise
+    none is known.
+    """
+    own = list(_BREAK.finditer(raw.text))
+    page = list(_BREAK.finditer(text, raw.span.char_start, raw.span.char_end))
+    if len(own) != len(page):
+        return lambda _at: False
+    writer = {a.start() + a.group().index("\n") for a, b in zip(own, page, strict=True)
+              if b.group().count("\n") > 1 or kept(b.start() + b.group().index("\n"))}
+    return writer.__contains__
 
 
 def _shifted(kept: Callable[[int], bool], base: int) -> Callable[[int], bool]:

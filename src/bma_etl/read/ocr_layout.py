@@ -15,7 +15,7 @@ text (:class:`OcrWord`).
   less than :data:`JOIN_GAP` line heights between two Thai letters is no space.
 - A gap of :data:`TAB_GAP` line heights or more is a tab; the cells of a table's
   rows are aligned into columns and vertical space becomes blank lines by
-  :func:`~bma_etl.read.pdf_layout.with_columns` and
+  :func:`~bma_etl.read.pdf_columns.with_columns` and
   :func:`~bma_etl.read.pdf_page.with_blank_lines`, as for a text layer.
 - Rows of specks are dropped: on a 1-bit scan, Tesseract reads the tone marks
   and upper vowels over a line as a line of their own (``A we ๕ ๑4 we gu``),
@@ -35,7 +35,8 @@ from dataclasses import dataclass
 
 from bma_etl.read.ocr_image import PageRules
 from bma_etl.read.ocr_tsv import MISSED_BLOCK, TsvLine, TsvPiece, parse_tsv
-from bma_etl.read.pdf_layout import TextLine, with_columns
+from bma_etl.read.pdf_columns import with_columns
+from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_page import line_pitches, with_blank_lines
 from bma_etl.rows import separator
 

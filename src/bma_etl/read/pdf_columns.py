@@ -1,0 +1,77 @@
+"""A page's table rows aligned into columns: one tab per column a row skips.
+
+Stage: read. Consumes a page's :class:`~.pdf_layout.TextLine` list (PDF text
+layer or OCR, cells as left edges in points or pixels, tabs between cells) and
+gives the same lines with tabs added, so that a row's cells stand in the
+table's columns as a text file's tab rows do. Used by :mod:`.pdf` and
+:mod:`.ocr_layout`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from bma_etl.furniture import browser_print_edges
+from bma_etl.read.pdf_glyphs import TAB_GAP_EM
+from bma_etl.read.pdf_layout import TextLine
+
+
+def with_columns(lines: list[TextLine]) -> list[TextLine]:
+    """Tab rows with their empty cells back: one tab per column a row skips.
+
+    Consecutive lines that have cells (tabs, or an indent of a tab's width from
+    the page's left margin) form a table. Their cells' left edges, gathered, give
+    the table's columns; each row then gets as many tabs before a cell as columns
+    lie between it and the previous one. A one-cell line inside a table is a row
+    that fills the first column only, and ends with a tab. A ruled table
+    (:attr:`TextLine.table`) is a table of its own, with its own columns. A
+    browser's print header and footer, printed in the page's margin, neither set
+    the margin nor join a table.
+    """
+    edge = browser_print_edges([line.text for line in lines])
+    starts = [line.cells[0] for k, line in enumerate(lines) if line.cells and k not in edge]
+    if not starts:
+        return lines
+    margin = min(starts)
+
+    def is_row(k: int) -> bool:
+        cells, tab = lines[k].cells, TAB_GAP_EM * (lines[k].size or 1.0)
+        return k not in edge and bool(cells) and (len(cells) > 1 or cells[0] >= margin + tab)
+
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        if not is_row(i):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j - 1].table == lines[j].table and (
+                is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))):
+            j += 1
+        if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
+            out[i:j] = _table_rows(lines[i:j], margin)
+        i = j
+    return out
+
+
+def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
+    size = max(row.size for row in rows) or 1.0
+    tolerance = size  # left-aligned cells of a column start within a font size
+    anchors: list[float] = []
+    for x in sorted(x for row in rows for x in row.cells):
+        if not anchors or x - anchors[-1] > tolerance:
+            anchors.append(x)
+    if anchors[0] >= margin + TAB_GAP_EM * size and rows[0].table is None:  # (ruled: its own)
+        anchors.insert(0, margin)  # every row leaves the first column empty
+    out = []
+    for row in rows:
+        pieces = row.text.split("\t")
+        cols = [bisect_right(anchors, x + tolerance) - 1 for x in row.cells]
+        text = "\t" * cols[0] + pieces[0]
+        for previous, col, piece in zip(cols, cols[1:], pieces[1:], strict=False):
+            text += "\t" * max(1, col - previous) + piece
+        if len(pieces) == 1 and cols[0] == 0:
+            text += "\t"
+        out.append(replace(row, text=text))
+    return out
