@@ -17,7 +17,7 @@ the exact forms found nothing.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 #: Upper and lower vowels and tone marks (MAI HAN-AKAT, SARA I..PHINTHU, MAITAIKHU..YAMAKKAN).
 MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
@@ -28,8 +28,11 @@ _KEY_TABLE = str.maketrans(
 )
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """The key form of ``text`` (line breaks kept, so line anchors still work).
+
+    Cached: a layout keys the same line for each of its patterns in turn.
 
     >>> key("เป็นไปตามเเผน") == key("เปนไปตามแผน") == key("เป็น ไป ตาม แผน")
     True
