@@ -351,7 +351,10 @@ def lake_error(target: LakeTarget, exc: BaseException, doing: str) -> WarehouseE
     if "password authentication failed" in text or "no password supplied" in text:
         return WarehouseError(f"{target}: {doing} ({short}); give the password in PGPASSWORD, "
                               "~/.pgpass or the address")
-    if not opening and is_catalog_lost(exc):
+    # A connection the server closed while the warehouse was opening is a catalog that
+    # went away (killed mid-run, between two batches), not an address to fix.
+    if any(phrase.lower() in text.lower() for phrase in _LOST) or (
+            not opening and is_catalog_lost(exc)):
         return WarehouseError(f"the DuckLake catalog at {target.server} stopped answering: "
                               f"{short}; run again once PostgreSQL answers (what was being "
                               "written was rolled back)")
