@@ -13,6 +13,7 @@ line: ``ROBUST key=value ...``.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
@@ -20,8 +21,26 @@ import tempfile
 import time
 from pathlib import Path
 
-from corpus.build import GENERATORS, PDF_PRODUCERS, build
+from corpus.build import GENERATORS, PDF_PRODUCERS, Rendering, build
 from corpus.run import by_layout, dump, evaluate, lost_kinds, summary, table
+
+
+def earlier(folder: Path) -> list[Rendering]:
+    """The renderings ``folder/results.json`` lists, their files looked for in ``folder``.
+
+    The folder may have been copied or moved since: a file is found by its name.
+    Raises FileNotFoundError when the results or one of the files is not there.
+    """
+    rows = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+    out = []
+    for row in rows:
+        fields = {k: row[k] for k in Rendering.__dataclass_fields__}
+        for key in ("path", "truth"):
+            fields[key] = str(folder / Path(fields[key]).name)
+            if not Path(fields[key]).exists():
+                raise FileNotFoundError(fields[key])
+        out.append(Rendering(**fields))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generators", default=",".join(GENERATORS))
     parser.add_argument("--out", type=Path, default=None,
                         help="keep the corpus and results.json here (default: a temp folder)")
+    parser.add_argument("--reread", action="store_true",
+                        help="read the files of an earlier --out again (its results.json), "
+                             "not building the corpus: a scan built again differs in its "
+                             "metadata, so only the same files find their cached OCR")
     args = parser.parse_args(argv)
     folder = args.out or Path(tempfile.mkdtemp(prefix="bma-robustness-"))
     # OCR results are cached by content hash; a cache of this run's own keeps timings cold
@@ -43,9 +66,14 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("BMA_ETL_CACHE", str(folder / "cache"))
     try:
         began = time.perf_counter()
-        renderings = build(folder, args.n, args.seed, scans=args.scans,
-                           producers=tuple(p for p in args.producers.split(",") if p),
-                           generators=tuple(g for g in args.generators.split(",") if g))
+        if args.reread:
+            if args.out is None:
+                parser.error("--reread needs --out, the folder of an earlier run")
+            renderings = earlier(folder)
+        else:
+            renderings = build(folder, args.n, args.seed, scans=args.scans,
+                               producers=tuple(p for p in args.producers.split(",") if p),
+                               generators=tuple(g for g in args.generators.split(",") if g))
         built = time.perf_counter() - began
         print(f"corpus: {len(renderings)} files in {built:.0f} s -> {folder}", file=sys.stderr)
         results = evaluate(renderings, args.workers)
