@@ -13,6 +13,12 @@ values are written, whatever the cells' widths:
 - a scoring level (``ระดับความสำเร็จ ... คะแนน`` table) starts with the level and
   its weight (``๕ ร้อยละ ๑๐๐ ของน้ำหนักคะแนน``) and ends with the score.
 
+On an OCR'd page a level starts with what OCR made of them (:data:`_OCR_LEVEL_START_RE`:
+``๕ หร้อยละ``, ``é วัอยละ``, the level lost) and runs to the next; a number OCR
+garbled (``ooo``, ``ฒ๐``) is not read. A level lost or read as another (Debian's
+model has no ๔) is given by its place when the table lists all five in order and
+its other levels say which order (:func:`~bma_etl.normalize.trust.level_places`).
+
 A step whose numbers never add up is kept with its number and words and no
 percentage (the next one then sets the cumulative); a number the wrap cut
 (``2`` / ``0``, ``22`` / ``.5``) or ran into the words before it (``๒๕๖๔๑๐``)
@@ -29,7 +35,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from bma_etl.layouts.base import FieldValue, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.base import Derived, FieldValue, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, PAGE_NUMBER_RE, to_decimal, to_int
 from bma_etl.layouts.plan_indicators import scoring_indicator
 from bma_etl.layouts.plan_steps import (
@@ -39,6 +45,7 @@ from bma_etl.layouts.plan_steps import (
     update_step_context,
 )
 from bma_etl.matchkey import KeyRegex, key
+from bma_etl.normalize.trust import level_places
 from bma_etl.rows import join_lines, separator
 
 __all__ = ["Flowed", "flow_levels", "flow_steps"]
@@ -109,6 +116,21 @@ _LEVEL_START_RE = KeyRegex(r"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ")
 _LEVEL_RE = KeyRegex(
     rf"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ\s*(?P<weight>{_NUM})(?:\s*ของ\s*น้ำ\s*หนัก\s*คะแนน)?"
     rf"\s*(?P<desc>.*?)\s*(?P<score>{_NUM})\s*$", re.S)
+#: On an OCR'd page: a level's start as OCR reads it, the level (a digit, what OCR
+#: read one as, ``é``, or nothing) and ร้อยละ with a letter misread or added before
+#: its อ (``หร้อยละ`` ``รจ้อยละ`` ``วัอยละ`` ``วรอยละ`` ``รอยละ`` ``ร้อย ละ``).
+#: Or a level's digit and ร้อยละ read as a Latin word (``๑ VAY ๒๐``).
+_OCR_LEVEL_START_RE = re.compile(
+    r"^\s*(?:(?P<level>[^\s\u0e01-\u0e2e()]{1,2})\s*[:.,;]?\s*)?"
+    r"(?:[\u0e01-\u0e2e]{1,2}[\u0e31\u0e48-\u0e4b]?อย\s?ละ|(?<=[1-5๑-๕]\s)[A-Za-z]{2,6})"
+    r"(?=\s|$)")
+#: What OCR made of a page number at a page's foot (``- 5 -`` read ``Site``): a
+#: short line of no Thai letter and no digit. A table's rows go on after it.
+_OCR_JUNK_RE = re.compile(r"^\s*[^\s\u0e01-\u0e4f0-9๐-๙]{1,6}\s*$")
+_WEIGHT_WORDS_RE = KeyRegex(r"ของ\s*น้ำ\s*หนัก\s*คะ\s*แนน")
+_OCR_NUMBER_RE = re.compile(rf"{_NUM}")
+#: Levels a scoring table lists.
+_LEVELS = 5
 #: Lines that open something else: a table's heading, a new indicator or project.
 _OTHER_RE = KeyRegex(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|มาตรการ"
                        r"|ตัวชี้วัด|แนวทางการประเมิน)")
@@ -365,19 +387,49 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
         i += 1
         while i < len(lines):
             line = lines[i]
-            if _is_gap(line) and not (line.text.strip() and _open(run, _LEVEL_RE)):
-                if not _next_is_level(lines, i):
+            if _level_gap(line, doc.ocr_used) \
+                    and not (line.text.strip() and _open(run, _LEVEL_RE)):
+                if not _next_is_level(lines, i, doc.ocr_used) \
+                        and not (doc.ocr_used and _open(run, _LEVEL_RE)
+                                 and _page_turns(doc, lines, i)):
                     break
             elif _OTHER_RE.match(line.text) or _LEVEL_HEADER_RE.match(line.text):
                 break
-            elif _LEVEL_START_RE.match(line.text):
+            elif _LEVEL_START_RE.match(line.text) or (
+                    doc.ocr_used and _OCR_LEVEL_START_RE.match(line.text)):
                 _add_level(doc, header, run, indicator, out)
                 run = [line]
             elif run:  # else the header's wrapped words
                 run.append(line)
             i += 1
         _add_level(doc, header, run, indicator, out)
+        if doc.ocr_used:
+            _levels_by_place(out, header)
     return out
+
+
+def _levels_by_place(out: list[Flowed], header: int) -> None:
+    """Give an OCR'd table's levels lost or misread the level their place says.
+
+    Only a table of all five levels whose other levels read in one order
+    (:func:`~bma_etl.normalize.trust.level_places`); the level is derived, its note
+    quoting what OCR read.
+    """
+    rows = [f.row for f in out if f.header == header]
+    if len(rows) != _LEVELS:
+        return
+    raws = [r.fields.get("level") for r in rows]
+    read = [to_int(r.text) if isinstance(r, Raw) else None for r in raws]
+    places = level_places(read)
+    if places is None:
+        return
+    for row, raw, got, want in zip(rows, raws, read, places, strict=True):
+        if got == want:
+            continue
+        seen = f"OCR read {raw.text!r}" if isinstance(raw, Raw) else "OCR read no level"
+        row.fields["level"] = Derived(
+            want, f"level {want} from its place in the table's {_LEVELS} levels ({seen})",
+            raw.span if isinstance(raw, Raw) else None)
 
 
 def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: FieldValue,
@@ -388,6 +440,8 @@ def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: Field
     joined = _joined(run)
     m = _LEVEL_RE.match(joined.text)
     if m is None:
+        if doc.ocr_used:
+            _add_ocr_level(doc, header, joined, indicator, out)
         return
     out.append(Flowed(header, run[0].no, RawRow("plan_scoring_levels", None, {
         "indicator": indicator,
@@ -405,9 +459,61 @@ def _open(run: list[Line], pattern: KeyRegex) -> bool:
     return pattern.match(_joined(run).text) is None
 
 
-def _next_is_level(lines: list[Line], i: int) -> bool:
+def _level_gap(line: Line, ocr: bool) -> bool:
+    """:func:`_is_gap`, and on an OCR'd page a line of what OCR made of a page number."""
+    return _is_gap(line) or (ocr and _OCR_JUNK_RE.match(line.text) is not None)
+
+
+def _page_turns(doc: RepairedText, lines: list[Line], i: int) -> bool:
+    """Whether the gap at ``i`` runs to the page's end: a row OCR read goes on after it.
+
+    OCR reads the page's margins as blank lines or junk that are not furniture.
+    """
+    j = i
+    while j < len(lines) and _level_gap(lines[j], True):
+        j += 1
+    if j == len(lines):
+        return False
+    here, there = doc.index.page_of(lines[i].start), doc.index.page_of(lines[j].start)
+    return here is not None and there is not None and there > here
+
+
+def _next_is_level(lines: list[Line], i: int, ocr: bool) -> bool:
     """Whether the first line after the gap at ``i`` starts a level (a page broke)."""
     j = i
-    while j < len(lines) and _is_gap(lines[j]):
+    while j < len(lines) and _level_gap(lines[j], ocr):
         j += 1
-    return j < len(lines) and _LEVEL_START_RE.match(lines[j].text) is not None
+    if j == len(lines):
+        return False
+    text = lines[j].text
+    return _LEVEL_START_RE.match(text) is not None or (
+        ocr and _OCR_LEVEL_START_RE.match(text) is not None)
+
+
+def _add_ocr_level(doc: RepairedText, header: int, joined: Line, indicator: FieldValue,
+                   out: list[Flowed]) -> None:
+    """A level OCR read damaged: its level, weight and score only when read as numbers."""
+    m = _OCR_LEVEL_START_RE.match(joined.text)
+    if m is None:
+        return
+    text = joined.text
+    fields: dict[str, FieldValue] = {"indicator": indicator, "level": None,
+                                     "weight_pct": None, "score": None}
+    if m.group("level") and DIGITS_RE.fullmatch(m.group("level")):
+        fields["level"] = doc.raw_in(joined, *m.span("level"))
+    start = m.end()
+    weight = re.compile(r"\s*(\S+)").match(text, start)
+    if weight is not None and _OCR_NUMBER_RE.fullmatch(weight.group(1)):
+        fields["weight_pct"] = doc.raw_in(joined, *weight.span(1))
+    if weight is not None and not re.search("[\u0e01-\u0e2e]", weight.group(1)):
+        start = weight.end()
+    words = _WEIGHT_WORDS_RE.search(text[:start + 30], start)
+    if words is not None and not text[start:words.start()].strip(" :;.,"):
+        start = words.end()
+    end = len(text.rstrip())
+    score = re.compile(r"(\S+)\s*$").search(text, start)
+    if score is not None and _OCR_NUMBER_RE.fullmatch(score.group(1)):
+        fields["score"] = doc.raw_in(joined, *score.span(1))
+        end = score.start()
+    fields["description"] = doc.raw_in(joined, start, end)
+    out.append(Flowed(header, joined.no, RawRow("plan_scoring_levels", None, fields)))

@@ -12,6 +12,8 @@ only when a value that is not doubtful confirms it:
 - a project's start or end date, by lying in a fiscal year that is not doubtful;
 - a project's progress, by the latest progress of its entries or months;
 - an entry's or month's number, by its place in the list;
+- a scoring level, by its place in its table's list of five levels (5..1 or
+  1..5, the order the table's other levels read in: :func:`level_places`);
 - any number or code, by the same value printed again in Arabic digits.
 
 A sum computed from doubtful amounts (a plan section's ``computed_total_thb``) is
@@ -242,6 +244,30 @@ class _Context:
             return True, None
         return False, f"it stands in place {place} of {count} entries"
 
+    def _plan_scoring_levels_level(self, v: _Value) -> tuple[bool, str | None] | None:
+        group = self._run_of(v.row, "indicator")
+        levels = [r.values.get("level") for r in group]
+        places = level_places([x if isinstance(x, int) else None for x in levels])
+        if places is None:
+            return None
+        want = places[next(i for i, r in enumerate(group) if r is v.row)]
+        if v.value == want:
+            return True, None
+        return False, f"it stands in the place of level {want} of the table's levels"
+
+    def _run_of(self, row: NormalizedRow, field: str) -> list[NormalizedRow]:
+        """The rows of ``row``'s table next to it (document order) with its ``field``."""
+        same = [r for r in self.rows if r.table == row.table]
+        at = next(i for i, r in enumerate(same) if r is row)
+        value = row.values.get(field)
+        start = at
+        while start > 0 and same[start - 1].values.get(field) == value:
+            start -= 1
+        end = at + 1
+        while end < len(same) and same[end].values.get(field) == value:
+            end += 1
+        return same[start:end]
+
     # ----------------------------------------------------------- any field
 
     def _printed_again(self, v: _Value) -> bool:
@@ -272,3 +298,33 @@ def _number_key(text: str) -> Decimal | None:
         return Decimal(to_arabic_digits(text).replace(",", ""))
     except InvalidOperation:
         return None
+
+
+def level_places(read: list[int | None]) -> tuple[int, ...] | None:
+    """The levels a scoring table's places give, or None when its order is not plain.
+
+    ``read`` is the level each row of the table read as, in order (None: not
+    read). A table listing levels 5..1 (or 1..5) in order gives each place its
+    level: the order is plain when all five rows are there, three or more of them
+    read their place's level in one order and none (but the middle one, the same
+    in both) in the other. A misread level then stands refuted by the others.
+
+    >>> level_places([5, 5, 3, 2, 1]), level_places([None, 2, 3, 4, 5])
+    ((5, 4, 3, 2, 1), (1, 2, 3, 4, 5))
+    >>> level_places([5, 5, 3, None, None]) is None, level_places([5, 2, 3, 4, 1]) is None
+    (True, True)
+    """
+    count = len(read)
+    if count != 5:
+        return None
+    down = tuple(range(count, 0, -1))
+    up = tuple(range(1, count + 1))
+    agree = {order: sum(got == want for got, want in zip(read, order, strict=True))
+             for order in (down, up)}
+    middle = (count + 1) // 2
+    for order, other in ((down, up), (up, down)):
+        others = sum(got == want for place, (got, want) in
+                     enumerate(zip(read, other, strict=True), start=1) if place != middle)
+        if agree[order] >= 3 and others == 0:
+            return order
+    return None

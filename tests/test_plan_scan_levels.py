@@ -1,0 +1,87 @@
+"""Scoring levels of an action plan as OCR reads a flowing-text print of it.
+
+Plans are generated from known values (``bench/corpus``); their scoring tables are
+printed as flowing text (cells run into wrapped lines, as fpdf2 prints them) and
+damaged the ways Tesseract's Thai model damages them on the corpus's scans:
+no ๔ ๖ ๗ ๘ ๙ (a level 4 reads 5, a weight ``๙๐`` reads junk), ร้อยละ with a letter
+misread or added (``หร้อยละ`` ``วัอยละ``) or read as a Latin word, and a page
+number at a page's foot read as Latin junk inside a row. The truth is the
+generated levels: every row is loaded, each with its indicator and its level.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import textwrap
+from typing import Any
+
+import pytest
+
+from bma_etl.layouts.annual_action_plan import extract
+from bma_etl.layouts.base import RepairedText
+from bma_etl.normalize.fields import normalize
+from bma_etl.normalize.trust import level_places, screen
+from bma_etl.validate import build_records
+
+from corpus.build import GENERATORS
+
+_NO_MODEL_DIGIT = str.maketrans("๔๖๗๘๙", "๕๕๒๓๕")  # what the model reads them as
+_PERCENT_DAMAGE = ("หร้อยละ", "รจ้อยละ", "วัอยละ", "วรอยละ", "รอยละ", "VAY")
+_LEVEL_LINE = re.compile(r"^([๑-๕1-5])\tร้อยละ ")
+
+
+def _ocr_print(text: str, rng: random.Random) -> tuple[str, tuple[int, ...]]:
+    """The plan's text with its scoring tables flowing and damaged; and its page starts."""
+    out: list[str] = []
+    page_starts = [0]
+    breaks = 0
+    for line in text.split("\n"):
+        if line.startswith("ระดับความสำเร็จ\t"):
+            out.append(line.replace("\t", " "))
+            continue
+        m = _LEVEL_LINE.match(line)
+        if m is None:
+            out.append(line)
+            continue
+        flowing = line.replace("\t", " ").translate(_NO_MODEL_DIGIT)
+        damage = rng.choice(_PERCENT_DAMAGE)
+        flowing = flowing.replace("ร้อยละ", damage, 1)
+        wrapped = textwrap.wrap(flowing, 70)
+        if breaks < 2 and len(wrapped) > 1 and rng.random() < 0.3:
+            breaks += 1  # a page turns inside the row: blank margin, junk footer
+            out.extend([wrapped[0], "", rng.choice(("Site", "Be", "=.")), ""])
+            page_starts.append(len("\n".join(out)) + 1)
+            out.extend(wrapped[1:])
+        else:
+            out.extend(wrapped)
+    return "\n".join(out), tuple(page_starts)
+
+
+def _levels(text: str, page_starts: tuple[int, ...]) -> list[Any]:
+    doc = RepairedText.of(text, page_starts, ocr_used=True)
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    screen(normalized, doc.text)
+    return build_records(normalized, "0" * 64).get("plan_scoring_levels", [])
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_ocr_damaged_levels_are_loaded_with_their_indicator_and_level(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [(row["indicator"], row["level"])
+            for row in generated.tables["plan_scoring_levels"]]
+    assert want, "the generator writes scoring tables"
+    text, pages = _ocr_print(generated.text, rng)
+    assert not re.search(r"^๔\s+ร้อยละ", text, re.M)  # level 4 reads as 5
+    got = [(row.indicator, row.level) for row in _levels(text, pages)]
+    assert got == want
+
+
+def test_level_places_need_an_order_the_other_levels_read() -> None:
+    assert level_places([5, 5, 3, 2, 1]) == (5, 4, 3, 2, 1)
+    assert level_places([1, 2, 3, 5, 5]) == (1, 2, 3, 4, 5)
+    assert level_places([None, None, 3, 2, 1]) == (5, 4, 3, 2, 1)
+    assert level_places([5, None, 3, None, None]) is None  # two read: not plain
+    assert level_places([5, 2, 3, 4, 1]) is None  # read in both orders
+    assert level_places([5, 4, 3, 2]) is None  # a level missing: places shift
