@@ -37,18 +37,22 @@ from bma_etl.layouts.plan_cells import (
     value,
 )
 from bma_etl.layouts.plan_tables import Table, kind_of
-from bma_etl.matchkey import KeyMatch, KeyRegex
+from bma_etl.matchkey import MARKS, KeyMatch, KeyRegex
 from bma_etl.rows import join_lines
 
 __all__ = ["INDICATOR_HEADING_RE", "PROJECT_HEADING_RE", "StepContext", "read_step_table",
            "update_step_context"]
 
 _INDICATOR_HEADING_RE = KeyRegex(rf"^\s*ชื่อ\s*ตัวชี้วัด\s*(?:ที่)?\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
+#: ``ที่`` before the number may have lost or changed its marks (``ที`` ``ทึ่``): a
+#: ``ท`` and marks only before a digit, so a name that starts with ``ท`` keeps it.
 _PROJECT_HEADING_RE = KeyRegex(
-    rf"^\s*ชื่อ\s*โครงการ\s*(?:/\s*กิจกรรม)?\s*(?:ที่)?\s*(?:{DIGIT}+)?\s*[:.]?\s*(?P<name>\S.*?)\s*$"
+    rf"^\s*ชื่อ\s*โครงการ\s*(?:/\s*กิจกรรม)?\s*(?:ที่|ท[{MARKS}]*(?=\s*{DIGIT}))?\s*"
+    rf"(?:{DIGIT}+)?\s*[:.]?\s*(?P<name>\S.*?)\s*$"
 )
 #: A trailing ``(ส่วนแผนงานฯ)`` after a project name: the unit, not part of the name.
-_UNIT_SUFFIX_RE = re.compile(
+#: On an OCR'd page matched in key form too (``(ฝายบริหารงานทัวไป)``).
+_UNIT_SUFFIX_RE = KeyRegex(
     r"\s*\((?:(?:ส่วน|ฝ่าย|กลุ่ม|สำนัก|กอง|ศูนย์|โรงพยาบาล)[^()]*|[^()]*ฯ)\)\s*$"
 )
 _STEP_COUNT_RE = KeyRegex(rf"(?P<n>{DIGIT}+)\s*ขั้นตอน")
@@ -85,7 +89,9 @@ def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line
             m = _PROJECT_HEADING_RE.match(line.text)
             assert m is not None  # the same start, more words
             end = m.end("name")
-            unit = _UNIT_SUFFIX_RE.search(m.group("name") or "")
+            name = m.group("name") or ""
+            unit = _UNIT_SUFFIX_RE.search(name) if doc.ocr_used \
+                else _UNIT_SUFFIX_RE.printed.search(name)
             if unit:
                 end = m.start("name") + unit.start()
             ctx.project_name = doc.raw_in(line, m.start("name"), end)
