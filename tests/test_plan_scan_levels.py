@@ -112,3 +112,47 @@ def test_project_heading_ocr_read_without_marks_gives_the_name_alone(seed: int) 
     ctx = StepContext()
     update_step_context(doc, ctx, list(doc.lines()))
     assert ctx.project_name is not None and ctx.project_name.text == name
+
+
+# ------------------------------------------------------------------ SWOT items
+
+_SWOT_HEADING = re.compile(r"^(?:จุดแข็ง|จุดอ่อน|โอกาส|อุปสรรค) \(")
+_SWOT_ITEM = re.compile(r"^[๑-๙0-9]{1,2}\. ")
+
+
+def _swot_numbers_lost(text: str, rng: random.Random) -> str:
+    """The plan's SWOT lists with numbers OCR lost.
+
+    The first item's under each heading, and at most one later item's (a blank
+    line before it) that is not the list's last: a last item without its number
+    and a paragraph after the list cannot be told apart.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    first = lost = False
+    for i, line in enumerate(lines):
+        if _SWOT_HEADING.match(line):
+            first, lost = True, False
+        elif _SWOT_ITEM.match(line) and first:  # the first item under the heading
+            line = _SWOT_ITEM.sub("", line)
+            first = False
+        elif _SWOT_ITEM.match(line) and not lost and i + 1 < len(lines) \
+                and _SWOT_ITEM.match(lines[i + 1]) and rng.random() < 0.5:
+            out.append("")
+            line = _SWOT_ITEM.sub("", line)
+            lost = True
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_swot_items_whose_number_ocr_lost_are_items_of_their_kind(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [(row["kind"], row["text"]) for row in generated.tables["plan_swot_items"]]
+    doc = RepairedText.of(_swot_numbers_lost(generated.text, rng), ocr_used=True)
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    screen(normalized, doc.text)
+    got = [(row.kind, row.text)
+           for row in build_records(normalized, "0" * 64).get("plan_swot_items", [])]
+    assert got == want

@@ -147,17 +147,24 @@ def _swot_item(text: str, forms: _Forms = _PRINTED) -> tuple[re.Match[str], str 
     return (m, None) if m else None
 
 
+#: Most items in a row whose numbers OCR lost that a list is read on over.
+_UNNUMBERED_MAX = 3
+
+
 def _is_gap(line: Line) -> bool:
     """A blank line or a page number: where a page may have broken."""
     return not line.text.strip() or PAGE_NUMBER_RE.match(line.text) is not None
 
 
-def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms) -> bool:
+def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms,
+                depth: int = 0) -> bool:
     """Tell whether line ``i``, unnumbered and after a gap, continues the item above.
 
     It does when what follows it (its own unbroken lines, then a gap) is the next
     item of the list (number ``last_no + 1``) or the next SWOT heading: the page
-    broke inside the item. Anything else means the list has ended.
+    broke inside the item. Anything else means the list has ended. On an OCR'd
+    page what follows may itself be an item whose number OCR lost (up to
+    :data:`_UNNUMBERED_MAX` in a row) that the list goes on after.
     """
     j = i + 1
     while j < len(lines) and not _is_gap(lines[j]) and "\t" not in lines[j].text \
@@ -174,9 +181,19 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms) -
     if alone is not None:
         return _is_next(to_int(alone.group("no")), last_no, forms)
     found = _swot_item(lines[j].text, forms)
+    if found is None and forms.ocr and depth < _UNNUMBERED_MAX and is_text_line(lines[j]):
+        return _carries_on(lines, j, last_no, forms, depth + 1)
     if found is None or found[1] is None or last_no is None:
         return False
     return _is_next(to_int(found[0].group(found[1])), last_no, forms)
+
+
+def _page_broke(doc: RepairedText, lines: list[Line], i: int) -> bool:
+    """Whether a page break lies between line ``i`` and the last line before it that is no gap."""
+    j = i - 1
+    while j > 0 and _is_gap(lines[j]):
+        j -= 1
+    return j >= 0 and doc.index.page_of(lines[j].start) != doc.index.page_of(lines[i].start)
 
 
 def _number_alone(text: str, forms: _Forms = _PRINTED) -> re.Match[str] | None:
@@ -195,6 +212,10 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     (:func:`_carries_on`). A kind whose items were read is not read again under a
     later heading (a problems section's อุปสรรค, say), unless that heading
     directly continues the same kind.
+
+    On an OCR'd page an item whose number OCR lost (a line of text right under the
+    heading, or after a gap on the same page) is an item when the next item or
+    heading follows it (``seq`` NULL).
 
     As printed: a number the page left alone on its line (``๑.``, its words on the
     next) numbers the next line; a line inside an item whose wide gap the reader
@@ -275,6 +296,13 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
                 last_no = _number_of(m.group(group), last_no, forms)
             fields["text"] = segments(doc, line.start + m.start("body"), line.start + m.end("body"))
             last = RawRow("plan_swot_items", len(rows) + 1, fields)
+            rows.append(last)
+        elif forms.ocr and is_text_line(line) and (last is None or (
+                gap and not _page_broke(doc, lines, i))) \
+                and _carries_on(lines, i, last_no or 0, forms):
+            last_no = (last_no or 0) + 1  # OCR lost the item's number: its place numbers it
+            last = RawRow("plan_swot_items", len(rows) + 1, {
+                "kind": tag, "seq": None, "text": segments(doc, line.start, line.end)})
             rows.append(last)
         elif last is not None and not gap and doc.wraps and i > 0 \
                 and lines[i - 1].no not in doc.wraps and "\t" not in lines[i - 1].text \
