@@ -4,8 +4,9 @@ Plans are generated from known values (``bench/corpus``); their scoring tables a
 printed as flowing text (cells run into wrapped lines, as fpdf2 prints them) and
 damaged the ways Tesseract's Thai model damages them on the corpus's scans:
 no ๔ ๖ ๗ ๘ ๙ (a level 4 reads 5, a weight ``๙๐`` reads junk), ร้อยละ with a letter
-misread or added (``หร้อยละ`` ``วัอยละ``) or read as a Latin word, and a page
-number at a page's foot read as Latin junk inside a row. The truth is the
+misread or added (``หร้อยละ`` ``วัอยละ``) or read as a Latin word, a page
+number at a page's foot read as Latin junk inside a row, the header's first word
+misread (``สําเว็จ``) and the indicator's closing quote lost. The truth is the
 generated levels: every row is loaded, each with its indicator and its level.
 """
 
@@ -31,6 +32,7 @@ from corpus.values import THAI_DIGITS, project_name
 
 _NO_MODEL_DIGIT = str.maketrans("๔๖๗๘๙", "๕๕๒๓๕")  # what the model reads them as
 _PERCENT_DAMAGE = ("หร้อยละ", "รจ้อยละ", "วัอยละ", "วรอยละ", "รอยละ", "VAY")
+_MISREAD_HEADER = "ระ ดับความสําเว็จ เกณฑ์ร้อยละ ความสําเร็จ การดําเนินงานคะ ะแนนที่ได้รับ"
 _LEVEL_LINE = re.compile(r"^([๑-๕1-5])\tร้อยละ ")
 
 
@@ -40,8 +42,12 @@ def _ocr_print(text: str, rng: random.Random) -> tuple[str, tuple[int, ...]]:
     page_starts = [0]
     breaks = 0
     for line in text.split("\n"):
-        if line.startswith("ระดับความสำเร็จ\t"):
-            out.append(line.replace("\t", " "))
+        if line.startswith("ระดับความสำเร็จ\t"):  # the header; its first word misread
+            out.append(rng.choice((line.replace("\t", " "), _MISREAD_HEADER)))
+            continue
+        if line.startswith("เกณฑ์การให้คะแนน") and rng.random() < 0.5:
+            line = line.replace("”", "")  # the closing quote lost
+            out.append(line)
             continue
         m = _LEVEL_LINE.match(line)
         if m is None:
@@ -68,7 +74,7 @@ def _levels(text: str, page_starts: tuple[int, ...]) -> list[Any]:
     return build_records(normalized, "0" * 64).get("plan_scoring_levels", [])
 
 
-@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("seed", range(12))
 def test_ocr_damaged_levels_are_loaded_with_their_indicator_and_level(seed: int) -> None:
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)

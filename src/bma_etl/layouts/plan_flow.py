@@ -376,8 +376,8 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
     i = 0
     while i < len(lines):
         line = lines[i]
-        if not _LEVEL_HEADER_RE.match(line.text) or line.no in read \
-                or "คะแนน" not in "".join(ln.text for ln in lines[i:i + 2]).replace(" ", ""):
+        if line.no in read or not (_is_level_header(lines, i) or (
+                doc.ocr_used and _is_ocr_level_header(lines, i))):
             i += 1
             continue
         headings = [ln for ln in lines[max(0, i - 6):i] if ln.text.strip()]
@@ -430,6 +430,27 @@ def _levels_by_place(out: list[Flowed], header: int) -> None:
         row.fields["level"] = Derived(
             want, f"level {want} from its place in the table's {_LEVELS} levels ({seen})",
             raw.span if isinstance(raw, Raw) else None)
+
+
+def _is_level_header(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` opens a scoring table (``ระดับความสำเร็จ ... คะแนน``)."""
+    return _LEVEL_HEADER_RE.match(lines[i].text) is not None \
+        and "คะแนน" in "".join(ln.text for ln in lines[i:i + 2]).replace(" ", "")
+
+
+#: The scoring table header's words in key form, as OCR may misread them: its first
+#: word's letters after ``ระดับความสำ`` (``สําเว็จ``) and ``คะแนน`` (``คะ ะแนน``).
+_OCR_HEADER_START = key("ระดับความสำ")
+_OCR_HEADER_WORDS = (key("เกณฑ์ร้อยละ"), key("คะแนน"))
+
+
+def _is_ocr_level_header(lines: list[Line], i: int) -> bool:
+    """On an OCR'd page: the header, its first word misread, with its other words."""
+    if not key(lines[i].text).startswith(_OCR_HEADER_START):
+        return False
+    window = key(" ".join(ln.text for ln in lines[i:i + 2]))
+    return all(w in window for w in _OCR_HEADER_WORDS[:1]) and (
+        _OCR_HEADER_WORDS[1] in window or "แนน" in window)
 
 
 def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: FieldValue,

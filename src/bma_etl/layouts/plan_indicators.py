@@ -116,7 +116,8 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
 
     A quote the page wrapped (``“ระดับ...`` on one line, ``...ต่างประเทศ”`` on the
     next ones, or the whole quote on the line after the heading words) is read
-    across the heading's lines.
+    across the heading's lines. On an OCR'd page a quote whose ``”`` OCR lost runs
+    to the end of its lines (:func:`_unclosed_quote`).
     """
     for i in range(len(headings) - 1, -1, -1):
         line = headings[i]
@@ -142,7 +143,31 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
         quoted = _QUOTED_RE.search(line.text, m.start())
         if quoted:
             return doc.raw_match(quoted, "name", line=line)
+        if doc.ocr_used and (unclosed := _unclosed_quote(doc, headings, i)) is not None:
+            return unclosed
         return doc.raw_match(m, "name", line=line) if m.group("name") else None
+    return None
+
+
+def _unclosed_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | None:
+    """The words after a ``“`` whose closing mark OCR lost, on heading ``i`` or the next.
+
+    They run to the end of the quote's line and the lines right under it (no blank
+    line, no furniture between), up to the heading's end.
+    """
+    for k in (i, i + 1):
+        if k >= len(headings) or (k > i and headings[k].no - headings[i].no > _HEADING_GAP_MAX):
+            return None
+        opened = headings[k].text.find("“")
+        if opened < 0:
+            continue
+        run = [headings[k]]
+        for nxt in headings[k + 1:k + _HEADING_LINES_MAX]:
+            if nxt.no != run[-1].no + 1:
+                break
+            run.append(nxt)
+        line = run[0] if len(run) == 1 else join_lines(run)
+        return doc.raw_in(line, opened + 1, len(line.text))
     return None
 
 
