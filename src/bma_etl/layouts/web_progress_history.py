@@ -794,7 +794,8 @@ LABEL_SIMILARITY = 85.0
 def _approx_entry_label(text: str) -> tuple[str, int] | None:
     """``(column, where its value starts)`` of an entry label OCR read with a letter wrong.
 
-    The label must open the line (after a few specks) and be followed by its ``:``;
+    The label must open the line (after a few specks) and be followed by its ``:``
+    (or what OCR read it as: :data:`_OCR_LABEL_COLON`);
     the better of the two labels wins, and only clearly.
     """
     from rapidfuzz.fuzz import partial_ratio_alignment
@@ -809,10 +810,15 @@ def _approx_entry_label(text: str) -> tuple[str, int] | None:
         return None
     _, column, end = scored[0]
     at = past_marks(text, offsets[end - 1] + 1)
-    colon = re.match(r"[\s.]*[:;]\s*", text[at:])
+    colon = _OCR_LABEL_COLON.match(text, at)
     if colon is None:
         return None
-    return column, at + colon.end()
+    return column, colon.end()
+
+
+#: The ``:`` after an entry label as OCR reads it: ``;``, a quote mark (``“lui``), or
+#: ``1``, ``l``, ``I``, ``|`` glued to the value's first Thai letter (``1ไม่มี``).
+_OCR_LABEL_COLON = re.compile(r"[\s.]*(?:[:;“”\"]|[1lI|](?=[\u0e01-\u0e4e]))\s*")
 
 
 def _finish_entry(entry: _Entry, out: Extraction, ocr: bool = False) -> RawRow:

@@ -1,6 +1,6 @@
-"""Scoring levels of an action plan as OCR reads a flowing-text print of it.
+"""What the reading side makes of text OCR read damaged, on generated documents.
 
-Plans are generated from known values (``bench/corpus``); their scoring tables are
+Scoring levels of an action plan as OCR reads a flowing-text print of it. Plans are generated from known values (``bench/corpus``); their scoring tables are
 printed as flowing text (cells run into wrapped lines, as fpdf2 prints them) and
 damaged the ways Tesseract's Thai model damages them on the corpus's scans:
 no ๔ ๖ ๗ ๘ ๙ (a level 4 reads 5, a weight ``๙๐`` reads junk), ร้อยละ with a letter
@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from bma_etl.layouts import BY_ID
 from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import RepairedText
 from bma_etl.layouts.plan_steps import StepContext, update_step_context
@@ -162,3 +163,27 @@ def test_swot_items_whose_number_ocr_lost_are_items_of_their_kind(seed: int) -> 
     got = [(row.kind, row.text)
            for row in build_records(normalized, "0" * 64).get("plan_swot_items", [])]
     assert got == want
+
+
+# ------------------------------------------------------------------ progress-history labels
+
+_ENTRY_LABEL = re.compile(r"^\*\* (ปัญหา|อุปสรรค)ของโครงการ :", re.M)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_entry_label_ocr_read_with_a_letter_added_and_its_colon_misread(seed: int) -> None:
+    """``** บปัญหาของโครงการ 1ไม่มี``: the label still ends the detail above it."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        return f"** {rng.choice(('บ', 'ป', ''))}{m.group(1)}ของโครงการ {rng.choice(('1', '“'))}"
+
+    text = _ENTRY_LABEL.sub(damaged, generated.text)
+    doc = RepairedText.of(text, ocr_used=True)
+    normalized = normalize(BY_ID["web_progress_history"].extract(doc), doc.text, doc.words,
+                           None)
+    got = build_records(normalized, "0" * 64)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert [(r.detail, r.problems, r.obstacles) for r in got] == [
+        (w["detail"], w["problems"], w["obstacles"]) for w in want]
