@@ -1,13 +1,15 @@
 """What the reading side makes of text OCR read damaged, on generated documents.
 
-Scoring levels of an action plan as OCR reads a flowing-text print of it. Plans are generated from known values (``bench/corpus``); their scoring tables are
-printed as flowing text (cells run into wrapped lines, as fpdf2 prints them) and
-damaged the ways Tesseract's Thai model damages them on the corpus's scans:
-no ๔ ๖ ๗ ๘ ๙ (a level 4 reads 5, a weight ``๙๐`` reads junk), ร้อยละ with a letter
-misread or added (``หร้อยละ`` ``วัอยละ``) or read as a Latin word, a page
-number at a page's foot read as Latin junk inside a row, the header's first word
-misread (``สําเว็จ``) and the indicator's closing quote lost. The truth is the
-generated levels: every row is loaded, each with its indicator and its level.
+Documents are generated from known values (``bench/corpus``), then damaged the
+ways Tesseract's Thai model damages them on the corpus's scans; the truth is the
+generated values. An action plan's scoring tables printed as flowing text (cells
+run into wrapped lines, as fpdf2 prints them): no ๔ ๖ ๗ ๘ ๙ (a level 4 reads 5,
+a weight ``๙๐`` reads junk), ร้อยละ with a letter misread or added (``หร้อยละ``
+``วัอยละ``) or read as a Latin word, a page number at a page's foot read as Latin
+junk inside a row, the header's first word misread (``สําเว็จ``) and the
+indicator's closing quote lost: every level is loaded, with its indicator and
+level. Step-table headings and SWOT items whose marks or numbers OCR lost, and
+progress-history entry labels with a letter wrong.
 """
 
 from __future__ import annotations
