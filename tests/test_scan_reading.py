@@ -189,3 +189,28 @@ def test_entry_label_ocr_read_with_a_letter_added_and_its_colon_misread(seed: in
     want = generated.tables["progress_updates"]
     assert [(r.detail, r.problems, r.obstacles) for r in got] == [
         (w["detail"], w["problems"], w["obstacles"]) for w in want]
+
+
+# ------------------------------------------------------------------ progress-form entries
+
+_ENTRY_DATE = re.compile(r"(รายงานครั้งที่\s*\S+\t):: (\d{1,2})/(\d{1,2}/\d{4}) : ")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_entry_date_ocr_made_unreadable_is_not_part_of_the_narrative(seed: int) -> None:
+    """``๒๑๕/๑๑/๒๕๒๕่อยู่...`` (the date's colons lost, a mark glued) and a ``;`` speck."""
+    rng = random.Random(seed)
+    generated = GENERATORS["legacy_tab"](rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        if rng.random() < 0.5:  # a digit too many in the day, its colons lost, a mark
+            return f"{m.group(1)}{m.group(2)}{rng.randint(0, 9)}/{m.group(3)}\u0e48"
+        return f"{m.group(1)}:: {m.group(2)}/{m.group(3)} :\t;\n"  # a speck, a line apart
+
+    text = _ENTRY_DATE.sub(damaged, generated.text)
+    assert text != generated.text
+    doc = RepairedText.of(text, ocr_used=True)
+    normalized = normalize(BY_ID["legacy_progress_form"].extract(doc), doc.text, doc.words,
+                           None)
+    got = build_records(normalized, "0" * 64)["progress_updates"]
+    assert [r.detail for r in got] == [w["detail"] for w in generated.tables["progress_updates"]]
