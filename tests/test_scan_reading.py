@@ -214,3 +214,26 @@ def test_entry_date_ocr_made_unreadable_is_not_part_of_the_narrative(seed: int) 
                            None)
     got = build_records(normalized, "0" * 64)["progress_updates"]
     assert [r.detail for r in got] == [w["detail"] for w in generated.tables["progress_updates"]]
+
+
+# ------------------------------------------------------------------ plan summary rows
+
+_SUMMARY_ROW = re.compile(r"^([๑-๙0-9]{1,2})\t(โครงการ.*)$", re.M)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_rule_read_as_a_vowel_before_a_project_name_is_not_the_name(seed: int) -> None:
+    """``๕ ใโครงการ...``: a leading vowel before another is no Thai spelling."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        vowel = rng.choice(("ใ", "ไ", ""))
+        return f"{m.group(1)} {vowel}{m.group(2).replace(chr(9), ' ')}"
+
+    text = _SUMMARY_ROW.sub(damaged, generated.text).replace("\t", " ")  # flowing, as OCR
+    assert "ใโครงการ" in text or "ไโครงการ" in text
+    doc = RepairedText.of(text, ocr_used=True)
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    got = build_records(normalized, "0" * 64)["plan_projects"]
+    assert [r.name for r in got] == [w["name"] for w in generated.tables["plan_projects"]]

@@ -300,6 +300,11 @@ _OCR_SPECK_RE = re.compile(r"^[^\s\u0e00-\u0e7f0-9]{1,3}$")
 _OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})\s+(?P<rest>โครงการ.*)$")
 
 
+#: A leading vowel before another (``ใโครงการ``) is no Thai spelling: on an OCR'd
+#: page it is the rule between the row's number and its name, read as a letter.
+_OCR_RULE_LETTER_RE = re.compile("[ใไ](?=[เแโใไ])")
+
+
 def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
                ocr: bool = False) -> PlainRow | None:
     """The row ``line`` starts, if it starts one: a number in sequence, then words.
@@ -332,7 +337,10 @@ def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
         numbers.group, numbers.row = no, None
     else:
         numbers.row = no
-    return PlainRow("group" if group else "item", [line], m.span("no"), m.start("rest"))
+    rest = m.start("rest")
+    if ocr and _OCR_RULE_LETTER_RE.match(text, rest):
+        rest += 1  # the column's rule read as a vowel glued to the name: ``ใโครงการ``
+    return PlainRow("group" if group else "item", [line], m.span("no"), rest)
 
 
 def _ends(row: PlainRow, complete: bool, gap: bool, heading: bool) -> bool:
