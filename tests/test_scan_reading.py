@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import BY_ID
 from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import RepairedText
@@ -237,3 +238,24 @@ def test_rule_read_as_a_vowel_before_a_project_name_is_not_the_name(seed: int) -
     normalized = normalize(extract(doc), doc.text, doc.words, None)
     got = build_records(normalized, "0" * 64)["plan_projects"]
     assert [r.name for r in got] == [w["name"] for w in generated.tables["plan_projects"]]
+
+
+# ------------------------------------------------------------------ running headers
+
+@pytest.mark.parametrize("seed", range(6))
+def test_running_header_ocr_read_differently_is_furniture(seed: int) -> None:
+    """The header repeated on each page, read with a letter wrong or specks beside it."""
+    rng = random.Random(seed)
+    header = rng.choice(("ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร",
+                         "เอกสารประกอบการประชุม", "แผนปฏิบัติราชการประจำปี สำนักงานเขต"))
+    at = rng.randrange(3, len(header) - 2)
+    misread = (header[:at] + rng.choice("ดคบ") + header[at + 1:],  # a letter read as another
+               header + "\t' 65!\t.")  # specks read as cells beside it
+    heads = [header, header, *misread]
+    rng.shuffle(heads)
+    pages = [f"{head}\n{project_name(rng)}\n{project_name(rng)}" for head in ["ปก", *heads]]
+    starts = tuple(sum(len(p) + 1 for p in pages[:k]) for k in range(len(pages)))
+    text = "\n".join(pages)
+    furniture = furniture_lines(text, starts)
+    lines = text.split("\n")
+    assert {lines[no - 1] for no in furniture} == set(heads)

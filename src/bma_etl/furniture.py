@@ -13,7 +13,8 @@ non-blank lines of a page and
 - it is a page number (``- ๓ -``, ``หน้า 3``, ``3/12``, ``Page 3 of 12``, ``หน้า ก/ฌ``), or
 - it is the outermost line (page numbers aside) and the same line, its page
   number aside, is the outermost line at the same edge (top or bottom) of
-  another page, or
+  another page, or nearly the same as one repeated so on two others (a header
+  OCR read with a letter wrong, specks beside it), or
 - it heads a page after the first and repeats words of the first page's top
   (a title page, then the title as the running header of the others).
 
@@ -148,21 +149,50 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
     seen = Counter(item for n, edge in enumerate(edges, start=1)
                    for item in {(place, _signature(lines[i], n)) for i, place in edge})
     first_top = key(" ".join(lines[i] for i in pages[0][:8]))
+    repeated = {place: [sig for (at, sig), n in seen.items() if at == place and n >= 2 and sig]
+                for place in (("top", 0), ("bottom", 0))}
     out: set[int] = set()
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
         for i, place in edge:
             line = lines[i]
             if PAGE_NUMBER_RE.match(line) or printed_by_browser(line, place[0]):
                 out.add(i)
-            elif (number == 0 and place[0] == "top") or "\t" in line \
-                    or len(line.strip()) > MAX_FURNITURE_CHARS:
-                continue  # the first page's top is its title; a table row is content
+            elif number == 0 and place[0] == "top":
+                continue  # the first page's top is its title
+            elif place in repeated and _misread_repeat(line, number + 1, repeated[place]):
+                out.add(i)
+            elif "\t" in line or len(line.strip()) > MAX_FURNITURE_CHARS:
+                continue  # a table row is content
             elif seen[(place, _signature(line, number + 1))] >= 2 or (
                     number > 0 and place == ("top", 0) and _repeats(key(line), first_top)):
                 out.add(i)
         out.update(_margin_blanks(lines, page, out))
     out.update(_repeated_heads(lines, pages, out))
     return frozenset(i + 1 for i in out)
+
+
+#: Least similarity (0..100) of an edge line to a header or footer repeated on other
+#: pages for it to be that header read with a letter or two wrong (OCR).
+MIN_MISREAD_SIMILARITY = 90.0
+#: A cell OCR made of specks beside a header (``' 65!``): no Thai letter, a few signs.
+_SPECK_CELL_RE = re.compile(r"^[^\u0e01-\u0e2e]{0,5}$")
+
+
+def _misread_repeat(line: str, page_no: int, repeated: list[str]) -> bool:
+    """Whether an edge line is a header or footer repeated elsewhere, read differently.
+
+    OCR reads a running header differently on each page (``ระบบคิดตามและ ประ ะเมินผล``,
+    specks read as cells beside it): the line's first cell, its other cells specks,
+    is that header when it is nearly the same as one that other pages repeat exactly.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    first, *rest = line.split("\t")
+    if not repeated or any(not _SPECK_CELL_RE.match(cell.strip()) for cell in rest):
+        return False
+    sig = _signature(first, page_no)
+    return len(sig) >= 8 and any(ratio(sig, other) >= MIN_MISREAD_SIMILARITY
+                                 for other in repeated)
 
 
 def _words(line: str) -> str:
