@@ -259,3 +259,30 @@ def test_running_header_ocr_read_differently_is_furniture(seed: int) -> None:
     furniture = furniture_lines(text, starts)
     lines = text.split("\n")
     assert {lines[no - 1] for no in furniture} == set(heads)
+
+
+_ENTRY_HEADING = re.compile(
+    r"^\((\d+)\) ความคืบหน้าโครงการฯ ร้อยละ ([0-9.]+) \((\d{4}-\d{2}-\d{2})\)$", re.M)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_entry_heading_ocr_damaged_still_opens_its_entry(seed: int) -> None:
+    """``(2 ... (2020-05- 17 ร`` (brackets lost, a speck) and words made junk."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        seq, pct, iso = m.groups()
+        if rng.random() < 0.5:  # the date's closing bracket lost, a space in it, a speck
+            return f"({seq}) ความคืบหน้าโครงการฯ ร้อยละ {pct} ({iso[:8]} {iso[8:]} ร"
+        return f"({seq}) (สวมเดิกห์น ครงกรรร ร รอยละ {pct} ({iso})"  # the words made junk
+
+    text = _ENTRY_HEADING.sub(damaged, generated.text)
+    assert text != generated.text
+    doc = RepairedText.of(text, ocr_used=True)
+    normalized = normalize(BY_ID["web_progress_history"].extract(doc), doc.text, doc.words,
+                           None)
+    got = build_records(normalized, "0" * 64)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert [(r.seq_label, str(r.progress_pct), str(r.report_date)) for r in got] == [
+        (w["seq_label"], w["progress_pct"], w["report_date"]) for w in want]

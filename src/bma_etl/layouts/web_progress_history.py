@@ -196,11 +196,20 @@ _OCR_LEAD = r"^[\W_]{0,3}"
 #: number's brackets misread (``A)`` for ``(8)``), a speck after it.
 #: The number's closing bracket lost (``(2 ความ…``) or the number misread (``(ๆ ความ…``):
 #: an opening or a closing bracket is still needed. A speck before ร้อยละ (``ร์ รอยละ``).
+#: The system date's closing bracket lost, a speck after it (``(2020-05- 17 ร``).
 _OCR_ENTRY = (
     rf"^\W{{0,3}}?(?:\(\s*(?P<seq>{_D}{{1,4}})\s*[)\]1|]?|\S{{0,2}}[)\]]|\(\S{{0,2}})"
     r"\s*ความคืบหน้าโครงการฯ?[,.:;]*"
     rf"(?:\S{{0,2}}?ร้อยละ[,.:;]*(?P<pct>{_NUM})\s*%?)?[,.:;]*"
-    r"(?:\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}\))?.{0,4}$"
+    r"(?:\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}\)?)?.{0,4}$"
+)
+#: An entry heading whose words OCR made junk (``(3) (สวมเดิกห์น ครงกรรร ร รอยละ 68.50
+#: (2020-07-11)``): its number in brackets opens the line and its system date in
+#: brackets ends it, nothing in between longer than a heading's words.
+_OCR_ENTRY_JUNK = (
+    rf"^\W{{0,3}}?\(\s*(?P<seq>{_D}{{1,4}})\s*\).{{4,40}}?"
+    rf"(?:ร้อยละ[,.:;]*(?P<pct>{_NUM})\s*%?)?[,.:;]*"
+    r"\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})\s*\)\W{0,2}$"
 )
 #: Lines complete in themselves, never joined to a wrapped line beside them.
 _COMPLETE_LINE_RE = re.compile("|".join([
@@ -283,13 +292,18 @@ class _Entry:
     pieces: dict[str, list[Raw]] = field(default_factory=dict)
 
 
+def _ocr_entry(text: str) -> KeyMatch | None:
+    """An entry heading as OCR reads it (:data:`_OCR_ENTRY`, :data:`_OCR_ENTRY_JUNK`)."""
+    return match_key(_OCR_ENTRY, text) or match_key(_OCR_ENTRY_JUNK, text)
+
+
 def extract(doc: RepairedText) -> Extraction:
     """Read one progress-history page into raw projects, progress and indicator rows."""
     out = Extraction()
     lines = [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE) if ln.text.strip()]
     body_at = next((i for i, ln in enumerate(lines)
                     if _ENTRY_RE.match(ln.text) or _KPI_RE.match(ln.text) or (
-                        doc.ocr_used and match_key(_OCR_ENTRY, ln.text))), len(lines))
+                        doc.ocr_used and _ocr_entry(ln.text))), len(lines))
     project = RawRow("projects", None)
     _read_header(doc, lines[:body_at], project, out)
     _code_from_url(doc, project, out)
@@ -691,7 +705,8 @@ def _read_body(doc: RepairedText, lines: list[Line], out: Extraction
         if _SEPARATOR_RE.match(text) or (ocr and _OCR_SEPARATOR_RE.match(text)):
             entry = None
             continue
-        m = _ENTRY_RE.match(text) or (match_key(_OCR_ENTRY, text) if ocr else None)
+        m = _ENTRY_RE.match(text) or (
+            _ocr_entry(text) if ocr else None)
         if m:
             entry = _new_entry(doc, line, m, len(entries) + 1)
             entries.append(entry)
