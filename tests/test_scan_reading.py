@@ -32,6 +32,7 @@ from bma_etl.validate import build_records
 
 from corpus.build import GENERATORS
 from corpus.plan_tables import _UNITS
+from corpus.score import same
 from corpus.values import THAI_DIGITS, project_name
 
 _NO_MODEL_DIGIT = str.maketrans("๔๖๗๘๙", "๕๕๒๓๕")  # what the model reads them as
@@ -286,3 +287,22 @@ def test_entry_heading_ocr_damaged_still_opens_its_entry(seed: int) -> None:
     want = generated.tables["progress_updates"]
     assert [(r.seq_label, str(r.progress_pct), str(r.report_date)) for r in got] == [
         (w["seq_label"], w["progress_pct"], w["report_date"]) for w in want]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_assessment_banner_whose_point_ocr_read_as_a_comma(seed: int) -> None:
+    """``*** สุยป, ประเมินโครงการ : ไตรมาสที่ 2 80``: the quarter and score still read."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_tracking"](rng)
+    while "*** สยป. " not in generated.text or "assessment_score" not in generated.tables[
+            "projects"][0]:  # a page with an assessment and its score
+        generated = GENERATORS["web_tracking"](rng)
+    text = generated.text.replace("*** สยป. ", rng.choice(("*** สุยป, ", "*** สยป, ")))
+    doc = RepairedText.of(text, ocr_used=True)
+    normalized = normalize(BY_ID["web_progress_history"].extract(doc), doc.text, doc.words,
+                           None)
+    (got,) = build_records(normalized, "0" * 64)["projects"]
+    (want,) = generated.tables["projects"]
+    assert "assessment_quarter" in want
+    for name in ("assessment_quarter", "assessment_score", "rationale"):
+        assert same(want.get(name), getattr(got, name)) or name not in want, name

@@ -121,7 +121,7 @@ _HEAD_VALUES = ("project_code", "project_name", "agency", "progress_pct",
 BOILERPLATE = (
     r"^\s*ดูโครงการแผนปี",
     r"พิมพ์ข้อมูล\s*$",
-    r"^\s*\*{3}\s*สยป\.",
+    r"^\s*\*{3}\s*สยป[.,]",
     r"^\s*ความคืบหน้าโครงการ\s*(?:/\s*กิจกรรม)?\s*$",
     r"^\s*(?:Back|Home|Back\s+Home|Menu|Logout|Print)\s*$",
     r"^\s*FusionCharts\b",
@@ -134,9 +134,9 @@ _BOILERPLATE_RES = [re.compile(p) for p in BOILERPLATE]
 _LINKS_RE = re.compile(r"^\s*ดูโครงการแผนปี\S*\s*:?\s*(?:พิมพ์ข้อมูล)?\s*$")
 #: The strategy office's assessment banner (``*** สยป. ประเมินโครงการ : ไตรมาสที่ 2 100``):
 #: the quarter, then the score in any of its printed forms (``100``, ``100.0000``,
-#: ``: 0.0000``) or none.
+#: ``: 0.0000``) or none. OCR reads the point after สยป as a comma (``สุยป,``).
 _BANNER_RE = re.compile(
-    rf"^\s*\**\s*สยป\.?\s*ประเมินโครงการ\s*:?\s*ไตรมาส(?:ที่)?\s*(?P<quarter>{_D})"
+    rf"^\s*\**\s*สยป[.,]?\s*ประเมินโครงการ\s*:?\s*ไตรมาส(?:ที่)?\s*(?P<quarter>{_D})"
     rf"(?:\s*:?\s*(?P<score>{_NUM}))?\s*\**\s*$"
 )
 #: Narrative headings of the page (heading → projects column of the text under it).
