@@ -24,7 +24,7 @@ import pytest
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import BY_ID
 from bma_etl.layouts.annual_action_plan import extract
-from bma_etl.layouts.base import RepairedText
+from bma_etl.layouts.base import Extraction, RawRow, RepairedText
 from bma_etl.layouts.plan_steps import StepContext, update_step_context
 from bma_etl.normalize.fields import normalize
 from bma_etl.normalize.trust import level_places, screen
@@ -306,3 +306,28 @@ def test_assessment_banner_whose_point_ocr_read_as_a_comma(seed: int) -> None:
     assert "assessment_quarter" in want
     for name in ("assessment_quarter", "assessment_score", "rationale"):
         assert same(want.get(name), getattr(got, name)) or name not in want, name
+
+
+# ------------------------------------------------------------------ specks beside values
+
+@pytest.mark.parametrize("seed", range(6))
+def test_speck_ocr_read_beside_a_text_value_is_not_the_value(seed: int) -> None:
+    """``สวนโยธา ,`` and ``| ฝ่ายการคลัง``: the value without it, its span trimmed."""
+    rng = random.Random(seed)
+    unit, name = rng.choice(_UNITS), project_name(rng)
+    speck = rng.choice((",", "|", ".", "'"))
+    line = f"{speck} {name}\n{unit} {speck}" if seed % 2 else f"{name} {speck}\n{unit} {speck}"
+    for ocr in (True, False):
+        doc = RepairedText.of(line, ocr_used=ocr)
+        first = line.split("\n")[0]
+        row = RawRow("plan_projects", 1, {
+            "name": doc.raw(0, len(first)),
+            "responsible_unit": doc.raw(len(first) + 1, len(line))})
+        normalized = normalize(Extraction(rows=[row]), doc.text, doc.words, None)
+        values = normalized.rows[0].values
+        if ocr:
+            assert (values["name"], values["responsible_unit"]) == (name, unit)
+            for prov in normalized.provenance:
+                assert doc.text[prov.char_start:prov.char_end] == values[prov.field]
+        else:  # printed: a point or a quote may be the value's own
+            assert values["responsible_unit"] == f"{unit} {speck}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -254,6 +254,10 @@ def _normalize_row(row: RawRow, text: str, out: Normalized, parsed_values: _Pars
         kind = _kind(model, name)
         if kept is not None and not isinstance(value, Derived):  # a page's lines
             value = unwrapped(value, text, kind == "text", kept)
+        if kind == "text" and not isinstance(value, Derived):
+            value = _without_specks(value)
+            if value is None:
+                continue
         try:
             parsed = _parse_value(kind, value, parsed_values)
         except NormalizeError as exc:
@@ -265,6 +269,37 @@ def _normalize_row(row: RawRow, text: str, out: Normalized, parsed_values: _Pars
         values[name] = parsed
         out.provenance.append(_provenance(row, name, value, text))
     return NormalizedRow(row.table, row.ordinal, values)
+
+
+#: A speck OCR read beside a text value (``สวนโยธา ,``, ``ฝ่ายการคลัง |``): a token of
+#: punctuation alone, set apart by a space, at the value's end or start.
+_TRAILING_SPECK = re.compile(r"\s+[,.|'`\u2018\u2019]+$")
+_LEADING_SPECK = re.compile(r"^[,.|'`\u2018\u2019]+\s+")
+
+
+def _without_specks(value: Raw | list[Raw]) -> Raw | list[Raw] | None:
+    """An OCR'd text value without the specks beside it (its span trimmed with it).
+
+    Only a value read by OCR (``low_confidence``): a printed ``ก.`` or ``...`` stays.
+    None when nothing but specks is left.
+    """
+    if isinstance(value, list):
+        pieces = [p for p in (_without_specks(piece) for piece in value) if p is not None]
+        return [p for p in pieces if isinstance(p, Raw)] or None
+    if not value.low_confidence:
+        return value
+    text, span = value.text, value.span
+    end = _TRAILING_SPECK.search(text)
+    if end is not None:
+        span = replace(span, char_end=span.char_end - (len(text) - end.start()))
+        text = text[:end.start()]
+    start = _LEADING_SPECK.match(text)
+    if start is not None and not value.joined:
+        span = replace(span, char_start=span.char_start + start.end())
+        text = text[start.end():]
+    if not text.strip():
+        return None
+    return value if text == value.text else replace(value, text=text, span=span)
 
 
 def _parse_value(kind: str | None, value: Raw | Derived | list[Raw], parsed: _Parsed
