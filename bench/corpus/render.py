@@ -252,8 +252,10 @@ DIST_FONTS = ("Norasi", "Garuda", "Loma", "Sarabun")
 
 def docx_dist_settings(rng: random.Random) -> dict[str, str]:
     """Settings of one ``soffice-docx-dist`` print: borderless tables, Thai distributed
-    justification, content widths with a first column of 1.6 to 2.4 cm."""
-    return {"align": "thai", "pt": str(rng.choice((12, 14, 16))), "widths": "content",
+    justification (``thai``: LibreOffice leaves a paragraph's last line as it is;
+    ``distribute``: the last line spread too, as Word prints ``thaiDistribute``),
+    content widths with a first column of 1.6 to 2.4 cm."""
+    return {"align": rng.choice(("thai", "distribute")), "pt": str(rng.choice((12, 14, 16))), "widths": "content",
             "ruled": "no", "first_cm": f"{rng.uniform(1.6, 2.4):.1f}"}
 
 

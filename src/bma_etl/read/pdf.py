@@ -361,7 +361,8 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
         pitches = line_pitches([page[0] for page in pages])
         layers = []
         for lines, images, lost, cover, width, loose in pages:
-            laid = with_columns(with_blank_lines(with_side_by_side(lines, pitches), pitches))
+            laid = with_columns(with_blank_lines(with_side_by_side(lines, pitches), pitches),
+                                borderless=True)
             layers.append(PageLayer("\n".join(line.text for line in laid), images,
                                     tuple(wrapped_lines(laid, width)), lost[0], lost[1], cover,
                                     loose))

@@ -1,0 +1,168 @@
+"""Borderless tables of a PDF page: justification gaps and top-aligned wrapped rows.
+
+Stage: read. Used by :func:`.pdf_columns.with_columns` on the lines of one table
+that no rules box (:class:`~.pdf_layout.TextLine`, x in points, tabs between cells):
+
+- :func:`unjustified`: a justified line, and above all one in Thai distributed
+  justification (Word's ``thaiDistribute``: every line spread to the column's
+  width by gaps between letters and words), has gaps as wide as a cell gap inside
+  one cell. Such a gap is not where the columns of the other rows are: few other
+  rows start a cell there, more have text running across it, and the line ends
+  flush with the text that runs across. Its two cells are one again.
+- :func:`top_aligned_rows`: a word processor's borderless table sets each cell's
+  text from the top of its row, so a row of wrapped cells comes out as several
+  lines (``รายงา`` / ``นครั้ง`` / ``ที่1`` in a narrow first column beside a long
+  detail). A line goes on the row above when each of its cells goes on a cell of
+  the line above that filled its column (it wrapped); the rows are joined only
+  in a table that shows such a row: a line with its first column empty under a
+  line with text there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_tables import join_pieces
+
+#: A line ends flush with its column when it ends within this many font sizes of
+#: the column's right edge (justified and distributed lines end on it).
+FLUSH_EM = 0.5
+
+
+def _extents(line: TextLine) -> list[tuple[float, float]]:
+    if len(line.ends) != len(line.cells):
+        return []
+    return list(zip(line.cells, line.ends, strict=True))
+
+
+def unjustified(rows: list[TextLine]) -> list[TextLine]:
+    """``rows`` with the cells that justification gaps split joined back (see module)."""
+    size = max(row.size for row in rows) or 1.0
+    extents = [_extents(row) for row in rows]
+    out = []
+    for i, row in enumerate(rows):
+        if len(row.cells) < 2 or not extents[i]:
+            out.append(row)
+            continue
+        loose = [_loose(rows, extents, i, k, size) for k in range(len(row.cells))]
+        keep = [0]
+        for k in range(1, len(row.cells)):
+            run = k  # the cells from k on that start where no column of the other rows does
+            while run + 1 < len(row.cells) and loose[run + 1] is not None:
+                run += 1
+            edge = loose[k]
+            if edge is not None and extents[i][run][1] >= edge - FLUSH_EM * size:
+                continue  # a justification gap: cell k goes on the cell before
+            keep.append(k)
+        if len(keep) == len(row.cells):
+            out.append(row)
+            continue
+        out.append(_merged(row, keep))
+    return out
+
+
+def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: int, k: int,
+           size: float) -> float | None:
+    """Where the text that runs across cell ``k`` of row ``i`` ends (the right edge of
+    its column), when more than twice as many other rows run across its start as
+    start a cell there; None when that start is a column of the table."""
+    x = rows[i].cells[k]
+    support = sum(1 for j, other in enumerate(rows) if j != i
+                  and any(abs(c - x) <= size for c in other.cells))
+    across = [end for j, other in enumerate(extents) if j != i
+              for left, end in other if left + size < x and end > x + FLUSH_EM * size]
+    return max(across) if len(across) >= 2 and len(across) > 2 * support else None
+
+
+def _merged(row: TextLine, keep: list[int]) -> TextLine:
+    pieces = row.text.split("\t")
+    texts, cells, ends, heights, spaced = [], [], [], [], []
+    for k, piece in enumerate(pieces):
+        if k in keep:
+            texts.append(piece)
+            cells.append(row.cells[k])
+            ends.append(row.ends[k])
+            if row.heights:
+                heights.append(row.heights[k])
+            if k:
+                spaced.append(_spaced(row, k))
+        else:
+            texts[-1] = (texts[-1] + " " + piece if _spaced(row, k)
+                         else join_pieces(texts[-1], piece))
+            ends[-1] = row.ends[k]
+    return replace(row, text="\t".join(texts), cells=tuple(cells), ends=tuple(ends),
+                   heights=tuple(heights) if row.heights else (), spaced=tuple(spaced))
+
+
+def _spaced(row: TextLine, k: int) -> bool:
+    """Whether the tab before cell ``k`` stands for a written space (False: unknown)."""
+    return len(row.spaced) + 1 == len(row.cells) and row.spaced[k - 1]
+
+
+def _columns_of(text: str) -> dict[int, str]:
+    """A tab-aligned row's cells by column (empty cells left out)."""
+    return {k: piece for k, piece in enumerate(text.split("\t")) if piece.strip()}
+
+
+def top_aligned_rows(lines: list[TextLine], anchors: list[float]) -> list[TextLine]:
+    """Tab-aligned ``lines`` of one table (column ``k`` starts at ``anchors[k]``) with
+    the lines of each top-aligned wrapped row joined into one (see module)."""
+    cols = [_columns_of(line.text) for line in lines]
+    if not any(0 not in c and c and 0 in p for p, c in zip(cols, cols[1:], strict=False)):
+        return lines
+    size = max(line.size for line in lines) or 1.0
+    # Each piece's right end: a line's pieces are its cells in order.
+    right: list[dict[int, float]] = []
+    for line, c in zip(lines, cols, strict=True):
+        ends = line.ends if len(line.ends) == len(c) else ()
+        right.append(dict(zip(sorted(c), ends, strict=True)) if ends else {})
+    edge: dict[int, float] = {}
+    for r in right:
+        for k, end in r.items():
+            edge[k] = max(edge.get(k, end), end)
+    groups: list[list[int]] = [[0]]
+    for i in range(1, len(lines)):
+        above, here = groups[-1][-1], i
+        wrapped = bool(cols[here]) and bool(right[above]) and all(
+            k in right[above] and right[above][k] >= edge[k] - _room(cols[here][k], lines[here],
+                                                                   size)
+            for k in cols[here])
+        if wrapped and lines[here].table is None:
+            groups[-1].append(here)
+        else:
+            groups.append([here])
+    return [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
+
+
+def _room(piece: str, line: TextLine, size: float) -> float:
+    """How much room a filled column may leave at a line's end: the first word of the
+    piece on the next line (at most four font sizes), or :data:`FLUSH_EM`."""
+    word = piece.strip().split(" ")[0]
+    width = line.right - line.left
+    share = len(word) / max(1, len(line.text.replace("\t", "")))
+    return max(FLUSH_EM * size, min(4 * size, width * share))
+
+
+def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int, float]],
+         group: list[int], anchors: list[float]) -> TextLine:
+    """The lines of ``group`` made one row: each column's pieces top to bottom."""
+    joined: dict[int, str] = {}
+    ends: dict[int, float] = {}
+    for i in group:
+        for k, piece in cols[i].items():
+            joined[k] = join_pieces(joined.get(k, ""), piece.strip())
+            ends[k] = max(ends.get(k, 0.0), right[i].get(k, 0.0))
+    order = sorted(joined)
+    text = "\t".join(joined.get(k, "") for k in range(order[-1] + 1))
+    if order == [0]:
+        text += "\t"
+    top = lines[group[0]]
+    bottom = min((lines[i].baseline for i in group if lines[i].baseline is not None),
+                 default=top.baseline)
+    cells = tuple(anchors[k] if k < len(anchors) else top.left for k in order)
+    return replace(top, text=text, cells=cells, ends=tuple(ends[k] for k in order),
+                   heights=(), spaced=(), size=max(lines[i].size for i in group),
+                   depth=(top.baseline or 0.0) - (bottom or 0.0),
+                   left=min(lines[i].left for i in group),
+                   right=max(lines[i].right for i in group))
