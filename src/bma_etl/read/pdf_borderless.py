@@ -28,6 +28,9 @@ from bma_etl.read.pdf_tables import join_pieces
 #: A line ends flush with its column when it ends within this many font sizes of
 #: the column's right edge (justified and distributed lines end on it).
 FLUSH_EM = 0.5
+#: Widest word that a line of a cell may have left for the next line (font sizes):
+#: ``อิเล็กทรอนิกส์`` is 6 to 7.
+WORD_EM = 8.0
 
 
 def _extents(line: TextLine) -> list[tuple[float, float]]:
@@ -117,15 +120,16 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float]) -> list[TextLi
     for line, c in zip(lines, cols, strict=True):
         ends = line.ends if len(line.ends) == len(c) else ()
         right.append(dict(zip(sorted(c), ends, strict=True)) if ends else {})
-    edge: dict[int, float] = {}
+    edge: dict[int, float] = {}  # each column's right edge: its pieces end before the next
     for r in right:
         for k, end in r.items():
-            edge[k] = max(edge.get(k, end), end)
+            if k + 1 >= len(anchors) or end < anchors[k + 1]:
+                edge[k] = max(edge.get(k, end), end)
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         above, here = groups[-1][-1], i
         wrapped = bool(cols[here]) and bool(right[above]) and all(
-            k in right[above] and right[above][k] >= edge[k] - _room(cols[here][k], lines[here],
+            k in right[above] and k in edge and right[above][k] >= edge[k] - _room(cols[here][k], lines[here],
                                                                    size)
             for k in cols[here])
         if wrapped and lines[here].table is None:
@@ -137,11 +141,15 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float]) -> list[TextLi
 
 def _room(piece: str, line: TextLine, size: float) -> float:
     """How much room a filled column may leave at a line's end: the first word of the
-    piece on the next line (at most four font sizes), or :data:`FLUSH_EM`."""
-    word = piece.strip().split(" ")[0]
+    piece on the next line (with any short signs before it) (at most :data:`WORD_EM` font sizes), or :data:`FLUSH_EM`."""
+    word = ""
+    for token in piece.split():  # a sign such as ``=`` goes with the number after it
+        word = f"{word} {token}".strip()
+        if len(token) >= 3:
+            break
     width = line.right - line.left
     share = len(word) / max(1, len(line.text.replace("\t", "")))
-    return max(FLUSH_EM * size, min(4 * size, width * share))
+    return max(FLUSH_EM * size, min(WORD_EM * size, width * share))
 
 
 def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int, float]],
@@ -166,3 +174,36 @@ def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int
                    depth=(top.baseline or 0.0) - (bottom or 0.0),
                    left=min(lines[i].left for i in group),
                    right=max(lines[i].right for i in group))
+
+
+def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine]:
+    """``after`` (a page's lines) with its first line joined into the last of ``before``
+    (the page before's) when a page break cut a top-aligned borderless row there.
+
+    The last line of ``before`` is a row of a borderless table (tabs, no rules); the
+    first of ``after`` has its first column empty and each of its cells stands
+    where one of the row's does (within a font size): the row's cells go on. The
+    joined row replaces the last line of ``before`` (in place); returns ``after``
+    without its first line, or as it is.
+    """
+    last = next((k for k in range(len(before) - 1, -1, -1) if before[k].text.strip()), None)
+    first = next((k for k, line in enumerate(after) if line.text.strip()), None)
+    if last is None or first is None:
+        return after
+    row, cont = before[last], after[first]
+    if row.table is not None or cont.table is not None or "\t" not in row.text \
+            or not cont.text.startswith("\t") or not row.cells or not cont.cells:
+        return after
+    size = max(row.size, cont.size) or 1.0
+    mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
+    if len(mine) != len(row.cells):
+        return after
+    pieces = row.text.split("\t")
+    for x, piece in zip(cont.cells, [p for p in cont.text.split("\t") if p.strip()],
+                        strict=False):
+        near = [k for k, cx in zip(mine, row.cells, strict=True) if abs(cx - x) <= size]
+        if not near or near[0] == mine[0]:
+            return after  # a cell of its own, or one in the row's first column: a new row
+        pieces[near[0]] = join_pieces(pieces[near[0]].strip(), piece.strip())
+    before[last] = replace(row, text="\t".join(pieces))
+    return after[:first] + after[first + 1:]
