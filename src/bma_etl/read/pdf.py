@@ -361,7 +361,7 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
         join_cut_rows([page[0] for page in pages])  # a row a page break cut: one row again
         pitches = line_pitches([page[0] for page in pages])
         laid_out = [with_columns(with_blank_lines(with_side_by_side(page[0], pitches), pitches),
-                                 borderless=True) for page in pages]
+                                 borderless=True, pitches=pitches) for page in pages]
         for k in range(1, len(laid_out)):  # a borderless row a page break cut: one row again
             laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k])
         layers = []

@@ -20,6 +20,7 @@ that no rules box (:class:`~.pdf_layout.TextLine`, x in points, tabs between cel
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bma_etl.read.pdf_layout import TextLine
@@ -31,6 +32,8 @@ FLUSH_EM = 0.5
 #: Widest word that a line of a cell may have left for the next line (font sizes):
 #: ``อิเล็กทรอนิกส์`` is 6 to 7.
 WORD_EM = 8.0
+#: Most line pitches between two lines of one cell (a padded table sets rows further apart).
+LINE_PITCHES = 1.1
 
 
 def _extents(line: TextLine) -> list[tuple[float, float]]:
@@ -108,9 +111,12 @@ def _columns_of(text: str) -> dict[int, str]:
     return {k: piece for k, piece in enumerate(text.split("\t")) if piece.strip()}
 
 
-def top_aligned_rows(lines: list[TextLine], anchors: list[float]) -> list[TextLine]:
+def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
+                     ) -> list[TextLine]:
     """Tab-aligned ``lines`` of one table (column ``k`` starts at ``anchors[k]``) with
-    the lines of each top-aligned wrapped row joined into one (see module)."""
+    the lines of each top-aligned wrapped row joined into one (see module); a cell's
+    lines follow one another at most :data:`LINE_PITCHES` line pitches (``pitch``,
+    points) apart."""
     cols = [_columns_of(line.text) for line in lines]
     if not any(0 not in c and c and 0 in p for p, c in zip(cols, cols[1:], strict=False)):
         return lines
@@ -125,31 +131,66 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float]) -> list[TextLi
         for k, end in r.items():
             if k + 1 >= len(anchors) or end < anchors[k + 1]:
                 edge[k] = max(edge.get(k, end), end)
+    # Columns whose text wraps: some of their lines end well short of their edge.
+    ragged = {k for r in right for k, end in r.items() if k in edge and end < edge[k] - 2 * size}
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
-        above, here = groups[-1][-1], i
-        wrapped = bool(cols[here]) and bool(right[above]) and all(
-            k in right[above] and k in edge and right[above][k] >= edge[k] - _room(cols[here][k], lines[here],
-                                                                   size)
-            for k in cols[here])
-        if wrapped and lines[here].table is None:
-            groups[-1].append(here)
+        group = groups[-1]
+        above, here = right[group[-1]], right[i]
+        top, low = lines[group[-1]].baseline, lines[i].baseline
+        goes_on = bool(cols[i]) and lines[i].table is None and top is not None \
+            and low is not None and top - low <= LINE_PITCHES * pitch \
+            and set(cols[i]) <= set(cols[group[-1]])
+        filled = goes_on and all(
+            k in above and k in edge and k in here
+            and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size)
+            for k in cols[i])
+        if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
+            first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
+            flush = filled and all(above[k] >= edge[k] - FLUSH_EM * size for k in cols[i])
+            goes_on = cut_inside_word(first, cols[i][0]) or (len(group) > 1 and filled) \
+                or (flush and any(k and k in ragged for k in cols[i]))  # or all flush
         else:
-            groups.append([here])
+            goes_on = filled
+        if goes_on:
+            group.append(i)
+        else:
+            groups.append([i])
     return [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
 
 
-def _room(piece: str, line: TextLine, size: float) -> float:
-    """How much room a filled column may leave at a line's end: the first word of the
-    piece on the next line (with any short signs before it) (at most :data:`WORD_EM` font sizes), or :data:`FLUSH_EM`."""
-    word = ""
-    for token in piece.split():  # a sign such as ``=`` goes with the number after it
-        word = f"{word} {token}".strip()
-        if len(token) >= 3:
-            break
-    width = line.right - line.left
-    share = len(word) / max(1, len(line.text.replace("\t", "")))
-    return max(FLUSH_EM * size, min(WORD_EM * size, width * share))
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]")
+
+
+def cut_inside_word(left: str, right: str) -> bool:
+    """Whether ``left`` + ``right`` (a cell's text cut at a line's end) was cut inside a
+    Thai word: Thai letters on both sides, and no word boundary there (pythainlp's
+    dictionary segmentation of the joined text).
+
+    >>> cut_inside_word("รายงา", "นครั้ง"), cut_inside_word("รายงานครั้ง", "ที่1")
+    (True, False)
+    """
+    left, right = left.rstrip(), right.lstrip()
+    if not (left and right and _THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0])):
+        return False
+    from pythainlp.tokenize import word_tokenize
+
+    tail, head = left[-12:], right[:12]
+    at = 0
+    for word in word_tokenize(tail + head, engine="newmm", keep_whitespace=True):
+        at += len(word)
+        if at >= len(tail):
+            return at != len(tail)
+    return False
+
+
+def _room(piece: str, width: float, size: float) -> float:
+    """How much room a filled column may leave at a line's end: the width of the first
+    word (up to a space; at most :data:`WORD_EM` font sizes) of the ``piece`` on the
+    next line (``width`` points wide), that did not fit, and :data:`FLUSH_EM`."""
+    text = piece.strip()
+    word = text.split(" ")[0]
+    return FLUSH_EM * size + min(WORD_EM * size, width * len(word) / max(1, len(text)))
 
 
 def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int, float]],

@@ -15,10 +15,12 @@ from dataclasses import replace
 from bma_etl.furniture import browser_print_edges
 from bma_etl.read.pdf_borderless import top_aligned_rows, unjustified
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
+from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
 from bma_etl.read.pdf_layout import TextLine
 
 
-def with_columns(lines: list[TextLine], borderless: bool = False) -> list[TextLine]:
+def with_columns(lines: list[TextLine], borderless: bool = False,
+                 pitches: dict[float, float] | None = None) -> list[TextLine]:
     """Tab rows with their empty cells back: one tab per column a row skips.
 
     Consecutive lines that have cells (tabs, or an indent of a tab's width from
@@ -30,7 +32,8 @@ def with_columns(lines: list[TextLine], borderless: bool = False) -> list[TextLi
     browser's print header and footer, printed in the page's margin, neither set
     the margin nor join a table. With ``borderless`` (a PDF's text layer), a table
     no rules box first has its justification gaps closed and then its top-aligned
-    wrapped rows joined (:mod:`.pdf_borderless`).
+    wrapped rows joined (:mod:`.pdf_borderless`; ``pitches``: font size → line
+    pitch, :func:`.pdf_page.line_pitches`).
     """
     edge = browser_print_edges([line.text for line in lines])
     starts = [line.cells[0] for k, line in enumerate(lines) if line.cells and k not in edge]
@@ -53,13 +56,13 @@ def with_columns(lines: list[TextLine], borderless: bool = False) -> list[TextLi
                 is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))):
             j += 1
         if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
-            out[i:j] = _table_rows(lines[i:j], margin, borderless)
+            out[i:j] = _table_rows(lines[i:j], margin, borderless, pitches or {})
         i = j
     return [line for line in out if line is not None]
 
 
-def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False
-                ) -> list[TextLine | None]:
+def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
+                pitches: dict[float, float] | None = None) -> list[TextLine | None]:
     """The rows tab-aligned; a row joined into the one above leaves None in its place."""
     ruled = rows[0].table is not None
     if borderless and not ruled:
@@ -84,5 +87,6 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False
         out.append(replace(row, text=text))
     if not borderless or ruled:
         return list(out)
-    joined = top_aligned_rows(out, anchors)
+    pitch = (pitches or {}).get(size) or DEFAULT_PITCH_EM * size
+    joined = top_aligned_rows(out, anchors, pitch)
     return [*joined, *[None] * (len(out) - len(joined))]
