@@ -142,14 +142,16 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
             and low is not None and top - low <= LINE_PITCHES * pitch \
             and set(cols[i]) <= set(cols[group[-1]])
         filled = goes_on and all(
-            k in above and k in edge and k in here
+            k in above and k in edge and k in here and here[k] <= edge[k] + FLUSH_EM * size
             and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size)
             for k in cols[i])
         if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
             first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
             flush = filled and all(above[k] >= edge[k] - FLUSH_EM * size for k in cols[i])
             goes_on = cut_inside_word(first, cols[i][0]) or (len(group) > 1 and filled) \
-                or (flush and any(k and k in ragged for k in cols[i]))  # or all flush
+                or (flush and any(k and k in ragged for k in cols[i])) \
+                or (filled and above[0] >= edge[0] - FLUSH_EM * size  # or Thai words cut
+                    and _thai_ends(first, cols[i][0]))  # between words at the edge
         else:
             goes_on = filled
         if goes_on:
@@ -162,6 +164,12 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]")
 
 
+def _thai_ends(left: str, right: str) -> bool:
+    """Whether ``left`` ends and ``right`` starts with a Thai letter."""
+    left, right = left.rstrip(), right.lstrip()
+    return bool(left and right and _THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0]))
+
+
 def cut_inside_word(left: str, right: str) -> bool:
     """Whether ``left`` + ``right`` (a cell's text cut at a line's end) was cut inside a
     Thai word: Thai letters on both sides, and no word boundary there (pythainlp's
@@ -171,7 +179,7 @@ def cut_inside_word(left: str, right: str) -> bool:
     (True, False)
     """
     left, right = left.rstrip(), right.lstrip()
-    if not (left and right and _THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0])):
+    if not _thai_ends(left, right):
         return False
     from pythainlp.tokenize import word_tokenize
 
