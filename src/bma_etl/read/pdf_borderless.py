@@ -72,13 +72,18 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
            size: float) -> float | None:
     """Where the text that runs across cell ``k`` of row ``i`` ends (the right edge of
     its column), when more than twice as many other rows run across its start as
-    start a cell there; None when that start is a column of the table."""
+    start a cell there and most of them end flush on that edge (a justified
+    column); None when that start is a column of the table."""
     x = rows[i].cells[k]
     support = sum(1 for j, other in enumerate(rows) if j != i
                   and any(abs(c - x) <= size for c in other.cells))
     across = [end for j, other in enumerate(extents) if j != i
               for left, end in other if left + size < x and end > x + FLUSH_EM * size]
-    return max(across) if len(across) >= 2 and len(across) > 2 * support else None
+    if len(across) < 2 or len(across) <= 2 * support:
+        return None
+    edge = max(across)  # a justified column: most lines across end on its edge
+    flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)
+    return edge if flush >= 2 and 2 * flush >= len(across) else None
 
 
 def _merged(row: TextLine, keep: list[int]) -> TextLine:
@@ -118,7 +123,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
     lines follow one another at most :data:`LINE_PITCHES` line pitches (``pitch``,
     points) apart."""
     cols = [_columns_of(line.text) for line in lines]
-    if not any(0 not in c and c and 0 in p for p, c in zip(cols, cols[1:], strict=False)):
+    if _flowing(lines, cols, anchors):
         return lines
     size = max(line.size for line in lines) or 1.0
     # Each piece's right end: a line's pieces are its cells in order.
@@ -148,10 +153,12 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
         if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
             first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
             flush = filled and all(above[k] >= edge[k] - FLUSH_EM * size for k in cols[i])
-            goes_on = cut_inside_word(first, cols[i][0]) or (len(group) > 1 and filled) \
-                or (flush and any(k and k in ragged for k in cols[i])) \
-                or (filled and above[0] >= edge[0] - FLUSH_EM * size  # or Thai words cut
-                    and _thai_ends(first, cols[i][0]))  # between words at the edge
+            goes_on = (filled and cut_inside_word(first, cols[i][0])) \
+                or (len(group) > 1 and filled) \
+                or (len(cols[i]) > 1 and (  # or the row's other cells go on too, and
+                    (flush and any(k and k in ragged for k in cols[i]))  # all end flush,
+                    or (filled and above[0] >= edge[0] - FLUSH_EM * size  # or Thai words
+                        and _thai_ends(first, cols[i][0]))))  # cut between words there
         else:
             goes_on = filled
         if goes_on:
@@ -159,6 +166,18 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
         else:
             groups.append([i])
     return [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
+
+
+def _flowing(lines: list[TextLine], cols: list[dict[int, str]], anchors: list[float]) -> bool:
+    """Whether the lines are text set at tab stops rather than a table's cells: a
+    fifth of them or more run over the start of the column after one of their pieces."""
+    over = 0
+    for line, c in zip(lines, cols, strict=True):
+        if len(line.ends) == len(c) and any(
+                k + 1 < len(anchors) and end > anchors[k + 1]
+                for k, end in zip(sorted(c), line.ends, strict=True)):
+            over += 1
+    return over >= 2 and 5 * over >= len(lines)
 
 
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]")
@@ -226,33 +245,48 @@ def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int
 
 
 def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine]:
-    """``after`` (a page's lines) with its first line joined into the last of ``before``
+    """``after`` (a page's lines) with its first lines joined into the last of ``before``
     (the page before's) when a page break cut a top-aligned borderless row there.
 
-    The last line of ``before`` is a row of a borderless table (tabs, no rules); the
-    first of ``after`` has its first column empty and each of its cells stands
-    where one of the row's does (within a font size): the row's cells go on. The
-    joined row replaces the last line of ``before`` (in place); returns ``after``
-    without its first line, or as it is.
+    The last line of ``before`` is a row of a borderless table (tabs, no rules); each
+    of the first lines of ``after`` that has its first column empty goes on that
+    row: each of its pieces goes on the row's cell that starts at its x or the
+    nearest left of it (within a font size), never the first. The joined row
+    replaces the last line of ``before`` (in place); returns ``after`` without the
+    lines joined.
     """
     last = next((k for k in range(len(before) - 1, -1, -1) if before[k].text.strip()), None)
     first = next((k for k, line in enumerate(after) if line.text.strip()), None)
     if last is None or first is None:
         return after
-    row, cont = before[last], after[first]
-    if row.table is not None or cont.table is not None or "\t" not in row.text \
-            or not cont.text.startswith("\t") or not row.cells or not cont.cells:
-        return after
-    size = max(row.size, cont.size) or 1.0
+    row = before[last]
     mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
-    if len(mine) != len(row.cells):
+    if row.table is not None or "\t" not in row.text or len(mine) != len(row.cells) \
+            or len(mine) < 2:
         return after
     pieces = row.text.split("\t")
-    for x, piece in zip(cont.cells, [p for p in cont.text.split("\t") if p.strip()],
-                        strict=False):
-        near = [k for k, cx in zip(mine, row.cells, strict=True) if abs(cx - x) <= size]
-        if not near or near[0] == mine[0]:
-            return after  # a cell of its own, or one in the row's first column: a new row
-        pieces[near[0]] = join_pieces(pieces[near[0]].strip(), piece.strip())
+    taken = first
+    while taken < len(after):
+        cont = after[taken]
+        texts = [p for p in cont.text.split("\t") if p.strip()]
+        size = max(row.size, cont.size) or 1.0
+        if cont.table is not None or not cont.text.startswith("\t") \
+                or len(texts) != len(cont.cells) or not texts:
+            break
+        into = []
+        for x in cont.cells:
+            near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
+            into.append(near[-1] if near else mine[0])
+        if mine[0] in into:
+            break  # a cell in the row's first column: a row of its own
+        done: set[int] = set()
+        for n, (k, text) in enumerate(zip(into, texts, strict=True)):
+            glue = " " if k in done and _spaced(cont, n) else None
+            pieces[k] = pieces[k].strip() + glue + text.strip() if glue else \
+                join_pieces(pieces[k].strip(), text.strip())
+            done.add(k)
+        taken += 1
+    if taken == first:
+        return after
     before[last] = replace(row, text="\t".join(pieces))
-    return after[:first] + after[first + 1:]
+    return after[:first] + after[taken:]
