@@ -136,8 +136,6 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
         for k, end in r.items():
             if k + 1 >= len(anchors) or end < anchors[k + 1]:
                 edge[k] = max(edge.get(k, end), end)
-    # Columns whose text wraps: some of their lines end well short of their edge.
-    ragged = {k for r in right for k, end in r.items() if k in edge and end < edge[k] - 2 * size}
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         group = groups[-1]
@@ -152,13 +150,9 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
             for k in cols[i])
         if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
             first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
-            flush = filled and all(above[k] >= edge[k] - FLUSH_EM * size for k in cols[i])
-            goes_on = (filled and cut_inside_word(first, cols[i][0])) \
-                or (len(group) > 1 and filled) \
-                or (len(cols[i]) > 1 and (  # or the row's other cells go on too, and
-                    (flush and any(k and k in ragged for k in cols[i]))  # all end flush,
-                    or (filled and above[0] >= edge[0] - FLUSH_EM * size  # or Thai words
-                        and _thai_ends(first, cols[i][0]))))  # cut between words there
+            goes_on = filled and (cut_inside_word(first, cols[i][0]) or len(group) > 1 or (
+                len(cols[i]) > 1 and above[0] >= edge[0] - FLUSH_EM * size  # or Thai words
+                and _thai_ends(first, cols[i][0])))  # cut between words at its edge
         else:
             goes_on = filled
         if goes_on:
