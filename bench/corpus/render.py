@@ -255,8 +255,8 @@ def docx_dist_settings(rng: random.Random) -> dict[str, str]:
     justification (``thai``: LibreOffice leaves a paragraph's last line as it is;
     ``distribute``: the last line spread too, as Word prints ``thaiDistribute``),
     content widths with a first column of 1.6 to 2.4 cm."""
-    return {"align": rng.choice(("thai", "distribute")), "pt": str(rng.choice((12, 14, 16))), "widths": "content",
-            "ruled": "no", "first_cm": f"{rng.uniform(1.6, 2.4):.1f}"}
+    return {"align": rng.choice(("thai", "distribute")), "pt": str(rng.choice((12, 14, 16))),
+            "widths": "content", "ruled": "no", "first_cm": f"{rng.uniform(1.6, 2.4):.1f}"}
 
 
 def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",

@@ -70,10 +70,12 @@ def unjustified(rows: list[TextLine]) -> list[TextLine]:
 
 def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: int, k: int,
            size: float) -> float | None:
-    """Where the text that runs across cell ``k`` of row ``i`` ends (the right edge of
-    its column), when more than twice as many other rows run across its start as
+    """Where the text running across cell ``k`` of row ``i`` ends, if it is no column.
+
+    The right edge of its column, when more than twice as many other rows run across its start as
     start a cell there and most of them end flush on that edge (a justified
-    column); None when that start is a column of the table."""
+    column); None when that start is a column of the table.
+    """
     x = rows[i].cells[k]
     support = sum(1 for j, other in enumerate(rows) if j != i
                   and any(abs(c - x) <= size for c in other.cells))
@@ -118,10 +120,12 @@ def _columns_of(text: str) -> dict[int, str]:
 
 def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
                      ) -> list[TextLine]:
-    """Tab-aligned ``lines`` of one table (column ``k`` starts at ``anchors[k]``) with
-    the lines of each top-aligned wrapped row joined into one (see module); a cell's
+    """The lines of each top-aligned wrapped row of one table joined into one.
+
+    ``lines`` are tab-aligned (column ``k`` starts at ``anchors[k]``; see module); a cell's
     lines follow one another at most :data:`LINE_PITCHES` line pitches (``pitch``,
-    points) apart."""
+    points) apart.
+    """
     cols = [_columns_of(line.text) for line in lines]
     if _flowing(lines, cols, anchors):
         return lines
@@ -163,8 +167,10 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
 
 
 def _flowing(lines: list[TextLine], cols: list[dict[int, str]], anchors: list[float]) -> bool:
-    """Whether the lines are text set at tab stops rather than a table's cells: a
-    fifth of them or more run over the start of the column after one of their pieces."""
+    """Whether the lines are text set at tab stops rather than a table's cells.
+
+    A fifth of them or more run over the start of the column after one of their pieces.
+    """
     over = 0
     for line, c in zip(lines, cols, strict=True):
         if len(line.ends) == len(c) and any(
@@ -184,8 +190,9 @@ def _thai_ends(left: str, right: str) -> bool:
 
 
 def cut_inside_word(left: str, right: str) -> bool:
-    """Whether ``left`` + ``right`` (a cell's text cut at a line's end) was cut inside a
-    Thai word: Thai letters on both sides, and no word boundary there (pythainlp's
+    """Whether ``left`` + ``right`` (a cell's text cut at a line's end) was cut in a word.
+
+    A Thai word: Thai letters on both sides, and no word boundary there (pythainlp's
     dictionary segmentation of the joined text).
 
     >>> cut_inside_word("รายงา", "นครั้ง"), cut_inside_word("รายงานครั้ง", "ที่1")
@@ -206,9 +213,12 @@ def cut_inside_word(left: str, right: str) -> bool:
 
 
 def _room(piece: str, width: float, size: float) -> float:
-    """How much room a filled column may leave at a line's end: the width of the first
-    word (up to a space; at most :data:`WORD_EM` font sizes) of the ``piece`` on the
-    next line (``width`` points wide), that did not fit, and :data:`FLUSH_EM`."""
+    """How much room a filled column may leave at a line's end.
+
+    The width of the first word (up to a space; at most :data:`WORD_EM` font sizes)
+    of the ``piece`` on the next line (``width`` points wide), that did not fit, and
+    :data:`FLUSH_EM`.
+    """
     text = piece.strip()
     word = text.split(" ")[0]
     return FLUSH_EM * size + min(WORD_EM * size, width * len(word) / max(1, len(text)))
@@ -228,8 +238,8 @@ def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int
     if order == [0]:
         text += "\t"
     top = lines[group[0]]
-    bottom = min((lines[i].baseline for i in group if lines[i].baseline is not None),
-                 default=top.baseline)
+    bottom = min((b for b in (lines[i].baseline for i in group) if b is not None),
+                 default=top.baseline or 0.0)
     cells = tuple(anchors[k] if k < len(anchors) else top.left for k in order)
     return replace(top, text=text, cells=cells, ends=tuple(ends[k] for k in order),
                    heights=(), spaced=(), size=max(lines[i].size for i in group),
@@ -239,7 +249,9 @@ def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int
 
 
 def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine]:
-    """``after`` (a page's lines) with its first lines joined into the last of ``before``
+    """A borderless row a page break cut joined again.
+
+    ``after`` (a page's lines) with its first lines joined into the last of ``before``
     (the page before's) when a page break cut a top-aligned borderless row there.
 
     The last line of ``before`` is a row of a borderless table (tabs, no rules); each

@@ -15,8 +15,8 @@ from dataclasses import replace
 from bma_etl.furniture import browser_print_edges
 from bma_etl.read.pdf_borderless import top_aligned_rows, unjustified
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
-from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
 
 
 def with_columns(lines: list[TextLine], borderless: bool = False,

@@ -170,8 +170,9 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     holds two cells of one line, and either a piece of one column stands between
     two lines of another that follow one another (a run's pitch apart at most), off
     their pitch by a quarter pitch or more (they interleave: the first lines of two
-    top-aligned rows of a word processor's table, far apart, do not), or the run has two columns, the pieces of one stand on lines that
-    follow one another and the other holds pieces above and below them (a cell
+    top-aligned rows of a word processor's table, far apart, do not), or the run
+    has two columns, the pieces of one stand on lines that follow one another and
+    the other holds pieces above and below them (a cell
     centred beside a wrapped one, on the same line pitch). Each column's
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
