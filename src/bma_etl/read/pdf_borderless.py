@@ -140,6 +140,10 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
         for k, end in r.items():
             if k + 1 >= len(anchors) or end < anchors[k + 1]:
                 edge[k] = max(edge.get(k, end), end)
+    # A column's edge is its width only where two lines or more end on it (one long
+    # line of a column of paragraphs says nothing of the others).
+    edge = {k: x for k, x in edge.items()
+            if sum(1 for r in right if r.get(k, x - 2 * size) >= x - size) >= 2}
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         group = groups[-1]
