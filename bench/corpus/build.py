@@ -37,6 +37,9 @@ GENERATORS: dict[str, Callable[[random.Random], GeneratedDoc]] = {
 }
 PDF_PRODUCERS = ("reportlab", "fpdf2", "fpdf2-shaped", "soffice", "soffice-narrow",
                  "soffice-docx", "chromium")
+#: Producers measured on request (``--producers``), not in the default run: borderless
+#: prints (Word with Thai distributed justification; Chromium landscape, justified).
+EXTRA_PRODUCERS = ("soffice-docx-dist", "chromium-land")
 #: Layouts printed as narrow-column tables (``soffice-narrow``): the progress form,
 #: whose report label, flags, dates and amounts then wrap inside their cells.
 NARROW_LAYOUTS = ("legacy_progress_form",)
@@ -113,11 +116,14 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                 page.write_bytes(doc.html_bytes())
                 out.append(rendering(page, "html", doc.html_encoding))
             for pi, producer in enumerate(wanted):
-                if (producer == "chromium" and doc.html is None
+                if (producer.startswith("chromium") and doc.html is None
                         and doc.layout not in RULED_HTML_LAYOUTS) or (
                         producer == "soffice-narrow" and doc.layout not in NARROW_LAYOUTS):
                     continue
-                font = names[(k + gi + pi) % len(names)]
+                pool = names
+                if producer == "soffice-docx-dist":
+                    pool = [f for f in render.DIST_FONTS if f in families] or names
+                font = pool[(k + gi + pi) % len(pool)]
                 pdf = folder / f"{stem}.{producer}.pdf"
                 rng = _rng(seed, gen_name, k, producer)
                 try:
@@ -126,12 +132,17 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                     elif producer.startswith("fpdf2"):
                         settings = render.render_fpdf(doc, pdf, font, families[font], rng,
                                                       shaping=producer == "fpdf2-shaped")
-                    elif producer == "chromium":
-                        settings = render.render_chromium(doc, pdf, font, families[font], rng)
-                    elif producer == "soffice-docx":
-                        settings = {"align": rng.choice(render.DOCX_ALIGNS),
-                                    "pt": str(rng.choice((12, 14, 16))),
-                                    "widths": rng.choice(render.DOCX_WIDTHS)}
+                    elif producer.startswith("chromium"):
+                        settings = render.render_chromium(
+                            doc, pdf, font, families[font], rng,
+                            borderless=producer == "chromium-land")
+                    elif producer.startswith("soffice-docx"):
+                        if producer.endswith("-dist"):
+                            settings = render.docx_dist_settings(rng)
+                        else:
+                            settings = {"align": rng.choice(render.DOCX_ALIGNS),
+                                        "pt": str(rng.choice((12, 14, 16))),
+                                        "widths": rng.choice(render.DOCX_WIDTHS)}
                         docx_jobs.append((doc, pdf, font, settings, rendering(
                             pdf, "pdf", producer, font, settings=settings)))
                         continue

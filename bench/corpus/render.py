@@ -12,9 +12,16 @@
 - ``soffice-narrow``: the text's tables as an HTML page with narrow columns, printed
   by LibreOffice Writer/Web (``render_narrow_tables_batch``): labels, flags, dates
   and amounts wrap inside their cells, ruled or borderless.
+- ``soffice-docx-dist``: the Word file with borderless tables, a narrow first
+  column (``รายงานครั้งที่1`` wraps inside the word) and Thai distributed
+  justification (``w:jc w:val="thaiDistribute"``: every line, the last included,
+  spread to the column width by gaps between letters), in the Thai fonts
+  :data:`DIST_FONTS`.
 - ``chromium``: the browser's print-to-PDF of the HTML page; a document without a
   page of its own (the action plan) is printed from its text as ruled HTML tables
   (:func:`ruled_table_page`), as a plan kept as a web page or exported to HTML is.
+- ``chromium-land``: the same print on A4 landscape with every table's borders
+  removed (cells padded instead) and ``text-align: justify``.
 
 Nothing widens the page so that rows fit: long rows wrap as they would on paper.
 """
@@ -239,16 +246,30 @@ DOCX_ALIGNS = ("left", "justify", "distribute")
 #: (the widths Word saves after sizing a table to its contents: long cells wide,
 #: number and month columns narrow, none under 8 mm).
 DOCX_WIDTHS = ("equal", "content")
+#: Fonts of ``soffice-docx-dist`` (those installed are taken in turn).
+DIST_FONTS = ("Norasi", "Garuda", "Loma", "Sarabun")
+
+
+def docx_dist_settings(rng: random.Random) -> dict[str, str]:
+    """Settings of one ``soffice-docx-dist`` print: borderless tables, Thai distributed
+    justification (``thai``: LibreOffice leaves a paragraph's last line as it is;
+    ``distribute``: the last line spread too, as Word prints ``thaiDistribute``),
+    content widths with a first column of 1.6 to 2.4 cm."""
+    return {"align": rng.choice(("thai", "distribute")), "pt": str(rng.choice((12, 14, 16))),
+            "widths": "content", "ruled": "no", "first_cm": f"{rng.uniform(1.6, 2.4):.1f}"}
 
 
 def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
-               pt: int = 14, widths: str = "equal") -> None:
+               pt: int = 14, widths: str = "equal", ruled: bool = True,
+               first_cm: float | None = None) -> None:
     """The document as a Word file (python-docx): paragraphs, and tab or pipe rows as
     ruled tables across the page width (a table of many columns gets narrow ones,
     where a word such as ``มี.ค.`` wraps inside its cell).
 
-    ``align`` is one of :data:`DOCX_ALIGNS`, for every paragraph and cell;
-    ``widths`` one of :data:`DOCX_WIDTHS`.
+    ``align`` is one of :data:`DOCX_ALIGNS` or ``thai`` (``thaiDistribute``), for
+    every paragraph and cell; ``widths`` one of :data:`DOCX_WIDTHS`; ``ruled`` False
+    leaves the tables without borders; ``first_cm`` sets the first column's width
+    (cm) of a ``content`` table, the others sharing the rest.
     """
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -257,7 +278,8 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
     from docx.shared import Cm, Pt
 
     alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-                 "distribute": WD_ALIGN_PARAGRAPH.DISTRIBUTE}[align]
+                 "distribute": WD_ALIGN_PARAGRAPH.DISTRIBUTE,
+                 "thai": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY}[align]
     word = Document()
     normal = word.styles["Normal"]
     normal.font.name, normal.font.size = font, Pt(pt)
@@ -284,10 +306,15 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
             continue
         columns = max(len(r) for r in rows)
         table = word.add_table(rows=len(rows), cols=columns)
-        table.style = "Table Grid"
+        if ruled:
+            table.style = "Table Grid"
         if widths == "content":
             table.autofit = False
-            for j, width in enumerate(_widths(rows, 17.0, 0.8)):  # cm: A4 less 2 cm margins
+            sized = _widths(rows, 17.0, 0.8)  # cm: A4 less 2 cm margins
+            if first_cm is not None and columns > 1:
+                rest = _widths([r[1:] for r in rows if len(r) > 1], 17.0 - first_cm, 0.8)
+                sized = [first_cm, *rest]
+            for j, width in enumerate(sized):
                 table.columns[j].width = Cm(width)
                 for cell in table.columns[j].cells:
                     cell.width = Cm(width)
@@ -310,9 +337,12 @@ def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
         sources = []
         for doc, out, font, settings in jobs:
             source = Path(tmp) / f"{out.stem}.docx"
+            first = settings.get("first_cm")
             write_docx(doc, source, font, align=settings.get("align", "left"),
                        pt=int(settings.get("pt", "14")),
-                       widths=settings.get("widths", "equal"))
+                       widths=settings.get("widths", "equal"),
+                       ruled=settings.get("ruled", "yes") != "no",
+                       first_cm=float(first) if first else None)
             sources.append(str(source))
         failed |= _soffice(tmp, sources, [job[1] for job in jobs], "--convert-to", "pdf")
     return failed
@@ -409,19 +439,28 @@ def ruled_table_page(doc: GeneratedDoc) -> str:
 
 
 def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
-                    rng: random.Random, *, header_footer: bool | None = None) -> dict[str, str]:
+                    rng: random.Random, *, header_footer: bool | None = None,
+                    borderless: bool = False) -> dict[str, str]:
     """The browser's print-to-PDF of the page, in one font; Letter or A4, margins as set.
 
     A document without an HTML page is printed from :func:`ruled_table_page`. The
     browser's header (date, title) and footer (address, page x/y) are printed when
-    ``header_footer`` says so, or on a coin toss when it is None.
+    ``header_footer`` says so, or on a coin toss when it is None. ``borderless``
+    prints on A4 landscape, every table without borders (cells padded 3 to 8 px)
+    and all text ``text-align: justify`` (``chromium-land``).
     """
     html = doc.html if doc.html is not None else ruled_table_page(doc)
-    paper = rng.choice(("Letter", "A4"))
+    paper = "A4 landscape" if borderless else rng.choice(("Letter", "A4"))
     pt = rng.choice((12, 13, 14, 16))
+    bare = ""
+    if borderless:
+        pad = rng.randint(3, 8)
+        bare = (" table, th, td { border: none !important; }"
+                f" th, td {{ padding: {pad}px {2 * pad}px !important; }}"
+                " body, td, th, p, div { text-align: justify !important; }")
     style = (f"<style>@font-face {{ font-family: 'CorpusThai'; src: url('file://{font_path}'); }}"
              f" body, td, th, p, h3, h4, div {{ font-family: 'CorpusThai', '{font}';"
-             f" font-size: {pt}px; }} @page {{ size: {paper}; }}</style>")
+             f" font-size: {pt}px; }} @page {{ size: {paper}; }}{bare}</style>")
     page = html.replace("</head>", style + "\n</head>", 1)
     with tempfile.TemporaryDirectory(prefix="bma-chromium-") as tmp:
         src = Path(tmp) / "page.html"
@@ -437,4 +476,4 @@ def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
         subprocess.run(cmd, capture_output=True, timeout=120, check=False)
     if not out.exists():
         raise RuntimeError("chromium made no PDF")
-    return {"page": paper, "pt": str(pt)}
+    return {"page": paper, "pt": str(pt), **({"borders": "none"} if borderless else {})}

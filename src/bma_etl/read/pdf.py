@@ -58,6 +58,7 @@ from bma_etl.limits import max_megapixels, max_pages
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.ocr_cache import OcrCache, cache_dir
+from bma_etl.read.pdf_borderless import join_cut_row
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
@@ -359,9 +360,13 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 page.close()
         join_cut_rows([page[0] for page in pages])  # a row a page break cut: one row again
         pitches = line_pitches([page[0] for page in pages])
+        laid_out = [with_columns(with_blank_lines(with_side_by_side(page[0], pitches), pitches),
+                                 borderless=True, pitches=pitches) for page in pages]
+        for k in range(1, len(laid_out)):  # a borderless row a page break cut: one row again
+            laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k])
         layers = []
-        for lines, images, lost, cover, width, loose in pages:
-            laid = with_columns(with_blank_lines(with_side_by_side(lines, pitches), pitches))
+        for laid, (_lines, images, lost, cover, width, loose) in zip(laid_out, pages,
+                                                                     strict=True):
             layers.append(PageLayer("\n".join(line.text for line in laid), images,
                                     tuple(wrapped_lines(laid, width)), lost[0], lost[1], cover,
                                     loose))

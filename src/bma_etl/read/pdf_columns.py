@@ -13,11 +13,14 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from bma_etl.furniture import browser_print_edges
+from bma_etl.read.pdf_borderless import top_aligned_rows, unjustified
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
 
 
-def with_columns(lines: list[TextLine]) -> list[TextLine]:
+def with_columns(lines: list[TextLine], borderless: bool = False,
+                 pitches: dict[float, float] | None = None) -> list[TextLine]:
     """Tab rows with their empty cells back: one tab per column a row skips.
 
     Consecutive lines that have cells (tabs, or an indent of a tab's width from
@@ -27,7 +30,10 @@ def with_columns(lines: list[TextLine]) -> list[TextLine]:
     that fills the first column only, and ends with a tab. A ruled table
     (:attr:`TextLine.table`) is a table of its own, with its own columns. A
     browser's print header and footer, printed in the page's margin, neither set
-    the margin nor join a table.
+    the margin nor join a table. With ``borderless`` (a PDF's text layer), a table
+    no rules box first has its justification gaps closed and then its top-aligned
+    wrapped rows joined (:mod:`.pdf_borderless`; ``pitches``: font size → line
+    pitch, :func:`.pdf_page.line_pitches`).
     """
     edge = browser_print_edges([line.text for line in lines])
     starts = [line.cells[0] for k, line in enumerate(lines) if line.cells and k not in edge]
@@ -39,7 +45,7 @@ def with_columns(lines: list[TextLine]) -> list[TextLine]:
         cells, tab = lines[k].cells, TAB_GAP_EM * (lines[k].size or 1.0)
         return k not in edge and bool(cells) and (len(cells) > 1 or cells[0] >= margin + tab)
 
-    out = list(lines)
+    out: list[TextLine | None] = list(lines)
     i = 0
     while i < len(lines):
         if not is_row(i):
@@ -50,12 +56,17 @@ def with_columns(lines: list[TextLine]) -> list[TextLine]:
                 is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))):
             j += 1
         if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
-            out[i:j] = _table_rows(lines[i:j], margin)
+            out[i:j] = _table_rows(lines[i:j], margin, borderless, pitches or {})
         i = j
-    return out
+    return [line for line in out if line is not None]
 
 
-def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
+def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
+                pitches: dict[float, float] | None = None) -> list[TextLine | None]:
+    """The rows tab-aligned; a row joined into the one above leaves None in its place."""
+    ruled = rows[0].table is not None
+    if borderless and not ruled:
+        rows = unjustified(rows)
     size = max(row.size for row in rows) or 1.0
     tolerance = size  # left-aligned cells of a column start within a font size
     anchors: list[float] = []
@@ -74,4 +85,8 @@ def _table_rows(rows: list[TextLine], margin: float) -> list[TextLine]:
         if len(pieces) == 1 and cols[0] == 0:
             text += "\t"
         out.append(replace(row, text=text))
-    return out
+    if not borderless or ruled:
+        return list(out)
+    pitch = (pitches or {}).get(size) or DEFAULT_PITCH_EM * size
+    joined = top_aligned_rows(out, anchors, pitch)
+    return [*joined, *[None] * (len(out) - len(joined))]

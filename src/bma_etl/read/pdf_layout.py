@@ -101,6 +101,9 @@ class TextLine:
     #: Of that row: per cell, the width (points) its last line leaves before the cell's
     #: right padding (a word that fitted there was not wrapped to the next line).
     room: tuple[float, ...] = ()
+    #: Per tab (cell after the first): whether the white space it stands for holds a
+    #: written space (False: a gap pdfium filled with a generated one, or a rule).
+    spaced: tuple[bool, ...] = ()
 
 
 def page_text(textpage: Any) -> str:
@@ -149,16 +152,18 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             left, right, first_word = fixer.extent()
             line, cells = fixer.fixed(letters), tuple(fixer.cells)
             heights, loose = tuple(fixer.heights), fixer.loose
-            ends = (*fixer.ends, right)
+            ends, spaced = (*fixer.ends, right), tuple(fixer.spaced)
         else:
-            cells = heights = ends = ()
+            cells = heights = ends = spaced = ()
             loose = 0
         text = _CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t")
         if text.count("\t") + 1 != len(cells):
-            cells = heights = ends = ()
+            cells = heights = ends = spaced = ()
+        if len(spaced) + 1 != len(cells):
+            spaced = ()
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word,
                               unmapped=lost + tails, am_tails=tails, heights=heights,
-                              loose_marks=loose, ends=ends))
+                              loose_marks=loose, ends=ends, spaced=spaced))
         start = brk.end() if brk else len(raw)
     return lines
 
@@ -179,6 +184,7 @@ class _Line:
         self.cells: list[float] = []  # x where each tab-separated cell starts
         self.heights: list[float] = []  # the baseline of each cell's first character
         self.ends: list[float] = []  # the right edge of each cell but the last
+        self.spaced: list[bool] = []  # per tab: whether it stands for a written space
         self.rules = sorted(rules or [])  # x of the vertical rules that cross the line
         self.baseline = baseline  # y of the line's first character's origin
         self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
@@ -307,6 +313,7 @@ class _Line:
             if text[pos] not in _MARKS and _between(rules, before, here):
                 out.append(text[cut:pos])
                 out.append("\t")
+                self.spaced.append(False)
                 self._cell(pos)
                 cut = pos
             before = here
@@ -326,6 +333,7 @@ class _Line:
             return ""
         right = g.edges(index[b])[0]
         if self.rules and self._ruled(a - 1, b):
+            self.spaced.append(not all(g.generated(index[i]) for i in range(a, b)))
             self._cell(b)
             return "\t"
         size = g.size(index[b])
@@ -333,6 +341,7 @@ class _Line:
             size = g.size(index[a - 1])
         gap = right - left
         if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(a - 1, b) > STEP_EM * size):
+            self.spaced.append(not all(g.generated(index[i]) for i in range(a, b)))
             self._cell(b)
             return "\t"
         generated = g.generated(index[a]) if b == a + 1 else \

@@ -168,9 +168,11 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     pitch, :func:`line_pitches`) form a run; its pieces whose x extents overlap are
     one column. The run is one row when it has two columns or more, no column
     holds two cells of one line, and either a piece of one column stands between
-    two lines of another, off their pitch by a quarter pitch or more (they
-    interleave), or the run has two columns, the pieces of one stand on lines that
-    follow one another and the other holds pieces above and below them (a cell
+    two lines of another that follow one another (a run's pitch apart at most), off
+    their pitch by a quarter pitch or more (they interleave: the first lines of two
+    top-aligned rows of a word processor's table, far apart, do not), or the run
+    has two columns, the pieces of one stand on lines that follow one another and
+    the other holds pieces above and below them (a cell
     centred beside a wrapped one, on the same line pitch). Each column's
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
@@ -253,7 +255,7 @@ def _is_row(run: list[TextLine], pitch: float) -> bool:
     margin = SAME_LINE_PITCH * pitch
     for ca, cb in permutations(columns, 2):
         heights = sorted({p.baseline for p in ca})
-        if any(low + margin < b.baseline < high - margin
+        if any(low + margin < b.baseline < high - margin <= low + RUN_PITCH * pitch
                and margin < (high - b.baseline) % pitch < pitch - margin
                for b in cb for low, high in pairwise(heights)):
             return True  # a cell stands between two lines of another: they interleave

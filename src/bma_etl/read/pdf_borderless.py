@@ -1,0 +1,302 @@
+"""Borderless tables of a PDF page: justification gaps and top-aligned wrapped rows.
+
+Stage: read. Used by :func:`.pdf_columns.with_columns` on the lines of one table
+that no rules box (:class:`~.pdf_layout.TextLine`, x in points, tabs between cells):
+
+- :func:`unjustified`: a justified line, and above all one in Thai distributed
+  justification (Word's ``thaiDistribute``: every line spread to the column's
+  width by gaps between letters and words), has gaps as wide as a cell gap inside
+  one cell. Such a gap is not where the columns of the other rows are: few other
+  rows start a cell there, more have text running across it, and the line ends
+  flush with the text that runs across. Its two cells are one again.
+- :func:`top_aligned_rows`: a word processor's borderless table sets each cell's
+  text from the top of its row, so a row of wrapped cells comes out as several
+  lines (``รายงา`` / ``นครั้ง`` / ``ที่1`` in a narrow first column beside a long
+  detail). A line goes on the row above when each of its cells goes on a cell of
+  the line above that filled its column (it wrapped); the rows are joined only
+  in a table that shows such a row: a line with its first column empty under a
+  line with text there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_tables import join_pieces
+
+#: A line ends flush with its column when it ends within this many font sizes of
+#: the column's right edge (justified and distributed lines end on it).
+FLUSH_EM = 0.5
+#: Widest word that a line of a cell may have left for the next line (font sizes):
+#: ``อิเล็กทรอนิกส์`` is 6 to 7.
+WORD_EM = 8.0
+#: Most line pitches between two lines of one cell (a padded table sets rows further apart).
+LINE_PITCHES = 1.1
+
+
+def _extents(line: TextLine) -> list[tuple[float, float]]:
+    if len(line.ends) != len(line.cells):
+        return []
+    return list(zip(line.cells, line.ends, strict=True))
+
+
+def unjustified(rows: list[TextLine]) -> list[TextLine]:
+    """``rows`` with the cells that justification gaps split joined back (see module)."""
+    size = max(row.size for row in rows) or 1.0
+    extents = [_extents(row) for row in rows]
+    out = []
+    for i, row in enumerate(rows):
+        if len(row.cells) < 2 or not extents[i]:
+            out.append(row)
+            continue
+        loose = [_loose(rows, extents, i, k, size) for k in range(len(row.cells))]
+        keep = [0]
+        for k in range(1, len(row.cells)):
+            run = k  # the cells from k on that start where no column of the other rows does
+            while run + 1 < len(row.cells) and loose[run + 1] is not None:
+                run += 1
+            edge = loose[k]
+            if edge is not None and extents[i][run][1] >= edge - FLUSH_EM * size:
+                continue  # a justification gap: cell k goes on the cell before
+            keep.append(k)
+        if len(keep) == len(row.cells):
+            out.append(row)
+            continue
+        out.append(_merged(row, keep))
+    return out
+
+
+def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: int, k: int,
+           size: float) -> float | None:
+    """Where the text running across cell ``k`` of row ``i`` ends, if it is no column.
+
+    The right edge of its column, when more than twice as many other rows run across its start as
+    start a cell there and most of them end flush on that edge (a justified
+    column); None when that start is a column of the table.
+    """
+    x = rows[i].cells[k]
+    support = sum(1 for j, other in enumerate(rows) if j != i
+                  and any(abs(c - x) <= size for c in other.cells))
+    across = [end for j, other in enumerate(extents) if j != i
+              for left, end in other if left + size < x and end > x + FLUSH_EM * size]
+    if len(across) < 2 or len(across) <= 2 * support:
+        return None
+    edge = max(across)  # a justified column: most lines across end on its edge
+    flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)
+    return edge if flush >= 2 and 2 * flush >= len(across) else None
+
+
+def _merged(row: TextLine, keep: list[int]) -> TextLine:
+    pieces = row.text.split("\t")
+    texts, cells, ends, heights, spaced = [], [], [], [], []
+    for k, piece in enumerate(pieces):
+        if k in keep:
+            texts.append(piece)
+            cells.append(row.cells[k])
+            ends.append(row.ends[k])
+            if row.heights:
+                heights.append(row.heights[k])
+            if k:
+                spaced.append(_spaced(row, k))
+        else:
+            texts[-1] = (texts[-1] + " " + piece if _spaced(row, k)
+                         else join_pieces(texts[-1], piece))
+            ends[-1] = row.ends[k]
+    return replace(row, text="\t".join(texts), cells=tuple(cells), ends=tuple(ends),
+                   heights=tuple(heights) if row.heights else (), spaced=tuple(spaced))
+
+
+def _spaced(row: TextLine, k: int) -> bool:
+    """Whether the tab before cell ``k`` stands for a written space (False: unknown)."""
+    return len(row.spaced) + 1 == len(row.cells) and row.spaced[k - 1]
+
+
+def _columns_of(text: str) -> dict[int, str]:
+    """A tab-aligned row's cells by column (empty cells left out)."""
+    return {k: piece for k, piece in enumerate(text.split("\t")) if piece.strip()}
+
+
+def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
+                     ) -> list[TextLine]:
+    """The lines of each top-aligned wrapped row of one table joined into one.
+
+    ``lines`` are tab-aligned (column ``k`` starts at ``anchors[k]``; see module); a cell's
+    lines follow one another at most :data:`LINE_PITCHES` line pitches (``pitch``,
+    points) apart.
+    """
+    cols = [_columns_of(line.text) for line in lines]
+    if _flowing(lines, cols, anchors):
+        return lines
+    size = max(line.size for line in lines) or 1.0
+    # Each piece's right end: a line's pieces are its cells in order.
+    right: list[dict[int, float]] = []
+    for line, c in zip(lines, cols, strict=True):
+        ends = line.ends if len(line.ends) == len(c) else ()
+        right.append(dict(zip(sorted(c), ends, strict=True)) if ends else {})
+    edge: dict[int, float] = {}  # each column's right edge: its pieces end before the next
+    for r in right:
+        for k, end in r.items():
+            if k + 1 >= len(anchors) or end < anchors[k + 1]:
+                edge[k] = max(edge.get(k, end), end)
+    # A column's edge is its width only where two lines or more end on it (one long
+    # line of a column of paragraphs says nothing of the others).
+    edge = {k: x for k, x in edge.items()
+            if sum(1 for r in right if r.get(k, x - 2 * size) >= x - size) >= 2}
+    groups: list[list[int]] = [[0]]
+    for i in range(1, len(lines)):
+        group = groups[-1]
+        above, here = right[group[-1]], right[i]
+        top, low = lines[group[-1]].baseline, lines[i].baseline
+        goes_on = bool(cols[i]) and lines[i].table is None and top is not None \
+            and low is not None and top - low <= LINE_PITCHES * pitch \
+            and set(cols[i]) <= set(cols[group[-1]])
+        filled = goes_on and all(
+            k in above and k in edge and k in here and here[k] <= edge[k] + FLUSH_EM * size
+            and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size)
+            for k in cols[i])
+        if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
+            first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
+            goes_on = filled and (cut_inside_word(first, cols[i][0]) or len(group) > 1 or (
+                len(cols[i]) > 1 and above[0] >= edge[0] - FLUSH_EM * size  # or Thai words
+                and _thai_ends(first, cols[i][0])))  # cut between words at its edge
+        else:
+            goes_on = filled
+        if goes_on:
+            group.append(i)
+        else:
+            groups.append([i])
+    return [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
+
+
+def _flowing(lines: list[TextLine], cols: list[dict[int, str]], anchors: list[float]) -> bool:
+    """Whether the lines are text set at tab stops rather than a table's cells.
+
+    A fifth of them or more run over the start of the column after one of their pieces.
+    """
+    over = 0
+    for line, c in zip(lines, cols, strict=True):
+        if len(line.ends) == len(c) and any(
+                k + 1 < len(anchors) and end > anchors[k + 1]
+                for k, end in zip(sorted(c), line.ends, strict=True)):
+            over += 1
+    return over >= 2 and 5 * over >= len(lines)
+
+
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]")
+
+
+def _thai_ends(left: str, right: str) -> bool:
+    """Whether ``left`` ends and ``right`` starts with a Thai letter."""
+    left, right = left.rstrip(), right.lstrip()
+    return bool(left and right and _THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0]))
+
+
+def cut_inside_word(left: str, right: str) -> bool:
+    """Whether ``left`` + ``right`` (a cell's text cut at a line's end) was cut in a word.
+
+    A Thai word: Thai letters on both sides, and no word boundary there (pythainlp's
+    dictionary segmentation of the joined text).
+
+    >>> cut_inside_word("รายงา", "นครั้ง"), cut_inside_word("รายงานครั้ง", "ที่1")
+    (True, False)
+    """
+    left, right = left.rstrip(), right.lstrip()
+    if not _thai_ends(left, right):
+        return False
+    from pythainlp.tokenize import word_tokenize
+
+    tail, head = left[-12:], right[:12]
+    at = 0
+    for word in word_tokenize(tail + head, engine="newmm", keep_whitespace=True):
+        at += len(word)
+        if at >= len(tail):
+            return at != len(tail)
+    return False
+
+
+def _room(piece: str, width: float, size: float) -> float:
+    """How much room a filled column may leave at a line's end.
+
+    The width of the first word (up to a space; at most :data:`WORD_EM` font sizes)
+    of the ``piece`` on the next line (``width`` points wide), that did not fit, and
+    :data:`FLUSH_EM`.
+    """
+    text = piece.strip()
+    word = text.split(" ")[0]
+    return FLUSH_EM * size + min(WORD_EM * size, width * len(word) / max(1, len(text)))
+
+
+def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int, float]],
+         group: list[int], anchors: list[float]) -> TextLine:
+    """The lines of ``group`` made one row: each column's pieces top to bottom."""
+    joined: dict[int, str] = {}
+    ends: dict[int, float] = {}
+    for i in group:
+        for k, piece in cols[i].items():
+            joined[k] = join_pieces(joined.get(k, ""), piece.strip())
+            ends[k] = max(ends.get(k, 0.0), right[i].get(k, 0.0))
+    order = sorted(joined)
+    text = "\t".join(joined.get(k, "") for k in range(order[-1] + 1))
+    if order == [0]:
+        text += "\t"
+    top = lines[group[0]]
+    bottom = min((b for b in (lines[i].baseline for i in group) if b is not None),
+                 default=top.baseline or 0.0)
+    cells = tuple(anchors[k] if k < len(anchors) else top.left for k in order)
+    return replace(top, text=text, cells=cells, ends=tuple(ends[k] for k in order),
+                   heights=(), spaced=(), size=max(lines[i].size for i in group),
+                   depth=(top.baseline or 0.0) - (bottom or 0.0),
+                   left=min(lines[i].left for i in group),
+                   right=max(lines[i].right for i in group))
+
+
+def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine]:
+    """A borderless row a page break cut joined again.
+
+    ``after`` (a page's lines) with its first lines joined into the last of ``before``
+    (the page before's) when a page break cut a top-aligned borderless row there.
+
+    The last line of ``before`` is a row of a borderless table (tabs, no rules); each
+    of the first lines of ``after`` that has its first column empty goes on that
+    row: each of its pieces goes on the row's cell that starts at its x or the
+    nearest left of it (within a font size), never the first. The joined row
+    replaces the last line of ``before`` (in place); returns ``after`` without the
+    lines joined.
+    """
+    last = next((k for k in range(len(before) - 1, -1, -1) if before[k].text.strip()), None)
+    first = next((k for k, line in enumerate(after) if line.text.strip()), None)
+    if last is None or first is None:
+        return after
+    row = before[last]
+    mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
+    if row.table is not None or "\t" not in row.text or len(mine) != len(row.cells) \
+            or len(mine) < 2:
+        return after
+    pieces = row.text.split("\t")
+    taken = first
+    while taken < len(after):
+        cont = after[taken]
+        texts = [p for p in cont.text.split("\t") if p.strip()]
+        size = max(row.size, cont.size) or 1.0
+        if cont.table is not None or not cont.text.startswith("\t") \
+                or len(texts) != len(cont.cells) or not texts:
+            break
+        into = []
+        for x in cont.cells:
+            near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
+            into.append(near[-1] if near else mine[0])
+        if mine[0] in into:
+            break  # a cell in the row's first column: a row of its own
+        done: set[int] = set()
+        for n, (k, text) in enumerate(zip(into, texts, strict=True)):
+            glue = " " if k in done and _spaced(cont, n) else None
+            pieces[k] = pieces[k].strip() + glue + text.strip() if glue else \
+                join_pieces(pieces[k].strip(), text.strip())
+            done.add(k)
+        taken += 1
+    if taken == first:
+        return after
+    before[last] = replace(row, text="\t".join(pieces))
+    return after[:first] + after[taken:]
