@@ -77,6 +77,10 @@ class TextLine:
     left: float = 0.0  # x of the left edge of its first character
     right: float = 0.0  # x of the right edge of its last character
     first_word: float = 0.0  # width of its first word (up to the first space)
+    last_word: float = 0.0  # width of its last word (after the last space)
+    #: Whether the PDF wrote a space (not one pdfium made up) at the line's end: an
+    #: office suite keeps the space a line was wrapped at (:func:`.pdf_page.spaced_wraps`).
+    spaced_end: bool = False
     table: tuple[int, ...] | None = None  # a ruled row's table (:func:`.pdf_tables.table_ids`)
     unmapped: int = 0  # glyphs dropped from the line for having no text mapping
     am_tails: int = 0  # of those, glyphs right after a SARA AM (its split second half)
@@ -136,7 +140,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         end = brk.start() if brk else len(raw)
         line = raw[start:end]
         lost, tails = line.count(LOST), line.count(TAIL)
-        baseline, size, left, right, first_word = None, 0.0, 0.0, 0.0, 0.0
+        baseline, size, left, right, first_word, last_word = None, 0.0, 0.0, 0.0, 0.0, 0.0
+        spaced_end = _written_space_at_end(g, line, start)
         if (line.replace(LOST, "").replace(TAIL, "") if lost or tails else line).strip():
             first = start + len(line) - len(line.lstrip(" \t\u00a0" + LOST + TAIL))
             origin = g.origin(first)
@@ -146,7 +151,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             crossing = [x for x, bottom, top in rules if baseline is not None
                         and bottom - 1.0 <= baseline <= top + 1.0]
             fixer = _Line(g, line, start, crossing, baseline)
-            left, right, first_word = fixer.extent()
+            left, right, first_word, last_word = fixer.extent()
             line, cells = fixer.fixed(letters), tuple(fixer.cells)
             heights, loose = tuple(fixer.heights), fixer.loose
             ends = (*fixer.ends, right)
@@ -156,11 +161,18 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         text = _CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t")
         if text.count("\t") + 1 != len(cells):
             cells = heights = ends = ()
-        lines.append(TextLine(text, baseline, size, cells, left, right, first_word,
-                              unmapped=lost + tails, am_tails=tails, heights=heights,
-                              loose_marks=loose, ends=ends))
+        lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,
+                              spaced_end, unmapped=lost + tails, am_tails=tails,
+                              heights=heights, loose_marks=loose, ends=ends))
         start = brk.end() if brk else len(raw)
     return lines
+
+
+def _written_space_at_end(g: Any, line: str, start: int) -> bool:
+    """Whether the white space ending ``line`` (at page index ``start``) holds a written space."""
+    body = line.rstrip(" \u00a0")
+    return bool(body.strip()) and any(not g.generated(start + k)
+                                      for k in range(len(body), len(line)))
 
 
 def _between(xs: list[float], left: float, right: float) -> bool:
@@ -237,12 +249,12 @@ class _Line:
         origin = self.origin(pos)
         self.heights.append(origin[1] if origin else (self.baseline or 0.0))
 
-    def extent(self) -> tuple[float, float, float]:
-        """The line's left and right edges and its first word's width (before any change)."""
+    def extent(self) -> tuple[float, float, float, float]:
+        """The line's left and right edges, its first and last words' widths (before any change)."""
         text = self.text
         first = len(text) - len(text.lstrip(" \u00a0"))
         if first == len(text):
-            return 0.0, 0.0, 0.0
+            return 0.0, 0.0, 0.0, 0.0
         last: list[int] = []  # the last three characters that are not white space
         pos = len(text) - 1
         while len(last) < 3 and pos >= first:
@@ -254,7 +266,10 @@ class _Line:
         left = self.box(first)[0]
         space = _SPACES.search(text, first)
         word_end = (space.start() if space else len(text)) - 1
-        return left, right, max(0.0, self.box(word_end)[1] - left)
+        spaces = list(_SPACES.finditer(text[:last[0]], first))
+        word_start = spaces[-1].end() if spaces else first
+        return left, right, max(0.0, self.box(word_end)[1] - left), \
+            max(0.0, right - self.box(word_start)[0])
 
     def box(self, pos: int) -> tuple[float, float]:
         """The left and right edges of the advance box of ``text[pos]``."""
