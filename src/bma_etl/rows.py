@@ -31,6 +31,8 @@ _THAI_LETTER = re.compile("[\u0e01-\u0e4f]")
 _DIGIT = re.compile("[0-9\u0e50-\u0e59]")
 #: A number cut in a thousands group or after its decimal point: ``13,077,40``, ``898,300.``.
 _CUT_NUMBER_END = re.compile("[0-9๐-๙](?:,[0-9๐-๙]{1,2}|\\.)$")
+#: An amount closed by ``.-`` (``๑,๐๕๓,๒๐๐.-``): its unit follows after a space.
+_BAHT_DASH = re.compile("[0-9๐-๙]\\.-$")
 #: A date whose year the wrap cut short (``30/10/256`` / ``2``): the year's digits so far.
 _CUT_DATE_END = re.compile("(?<![0-9๐-๙])[0-9๐-๙]{1,2}[/.][0-9๐-๙]{1,2}[/.]([0-9๐-๙]{1,3})$")
 _DIGITS_START = re.compile("[0-9๐-๙]+")
@@ -80,8 +82,8 @@ def separator(left: str, right: str) -> str:
     ...                                 ("หน่วยงาน/", "ส่วนราชการ"), ("กิจกรรม", "/โครงการ"),
     ...                                 ("ต่าง", "ๆ ทั่วโลก"), ("ต่าง ๆ", "ทั่วโลก"),
     ...                                 ("(", "ASEAN)"), ("การจัดการน้ำ", ")"),
-    ...                                 ("ของโรค", "Covid-19"), ("in", "Asia")]]
-    ['', '', ' ', '', '', ' ', ' ', '', '', ' ', ' ']
+    ...                                 ("ของโรค", "Covid-19"), ("in", "Asia"), ("๒๐๐.-", "บาท")]]
+    ['', '', ' ', '', '', ' ', ' ', '', '', ' ', ' ', ' ']
     """
     if not left or not right:
         return ""
@@ -90,8 +92,8 @@ def separator(left: str, right: str) -> str:
         return " "
     if _THAI_LETTER.match(last) and _THAI_LETTER.match(first):
         return ""
-    if last in "-/" and len(left) > 1 and not left[-2].isspace():
-        return ""  # ``Covid-`` / ``19``, ``หน่วยงาน/`` / ``ส่วนราชการ``
+    if last in "-/" and len(left) > 1 and not left[-2].isspace() and not _BAHT_DASH.search(left):
+        return ""  # ``Covid-`` / ``19``, ``หน่วยงาน/`` / ``ส่วนราชการ`` (not ``200.-`` / ``บาท``)
     if (first == "/" and not right[1:2].isspace()) or first in _CLOSING or last in _OPENING:
         return ""
     if _DIGIT.match(first) and (last in ",/" or _CUT_NUMBER_END.search(left)):
@@ -225,12 +227,14 @@ def wrap_break(left: str, right: str) -> str:
     kept at the break (a space written before the wrap) is the writer's: it stays.
 
     >>> [wrap_break(a, b) for a, b in [("ทุก", "ด้าน"), ("ทุก ", "ด้าน"), ("Covid-", "19"),
-    ...                                  ("โครงการ", "2. เพื่อ"), ("2570", "ณ กรุง")]]
-    ['', '\n', '', '\n', '\n']
+    ...                                  ("โครงการ", "2. เพื่อ"), ("2570", "ณ กรุง"),
+    ...                                  ("จำนวน 2,500,0", "00 บาท")]]
+    ['', '\n', '', '\n', '\n', '']
     """
     if not left or not right or left[-1].isspace() or right[0].isspace():
         return "\n"
-    if (_OWN_START.match(right) and left[-1] not in "-/,") or separator(left, right):
+    own = _OWN_START.match(right) and not _CUT_NUMBER_END.search(left)  # not ``2,500,0`` / ``00``
+    if (own and left[-1] not in "-/,") or separator(left, right):
         return "\n"  # (a line that ends in ``-`` ``/`` ``,`` goes on: ``10-`` / ``16 เมษายน``)
     return ""
 
@@ -263,23 +267,17 @@ def unwrapped_text(text: str, kept: Callable[[int], bool] = _none,
         a, b = found.span()
         run = found.group()
         out.append(text[done:a])
-        if run.count("\n") == 1 and "\t" not in run and spaced(a + run.index("\n")):
-            out.append(" ")
-            done = b
-            continue
+        space = run.count("\n") == 1 and "\t" not in run and spaced(a + run.index("\n"))
         keep = run.count("\n") > 1 or " " in run or kept(a + run.index("\n")) \
             or wrap_break(text[:a], text[b:])
-        out.append(run if keep else "")
+        out.append(" " if space else run if keep else "")
         done = b
     out.append(text[done:])
     return "".join(out)
 
 
 def spaced_breaks(text: str, spaced: frozenset[int]) -> Callable[[int], bool]:
-    """Whether the line break at an offset of ``text`` ends a line the page wrapped at a space.
-
-    ``spaced``: 1-based numbers of the lines the reader saw wrapped at a space.
-    """
+    """Whether the break at an offset of ``text`` ends a line of ``spaced`` (wrapped at a space)."""
     if not spaced:
         return _none
     starts = [m.start() for m in re.finditer("\n", text)]
@@ -348,10 +346,9 @@ def unwrapped(value: Raw | list[Raw], text: str, merge: bool,
     pieces = [value] if isinstance(value, Raw) else value
     out: list[Raw] = []
     for raw in pieces:
-        if raw.joined:
-            own = _joined_breaks(raw, text, kept), _joined_breaks(raw, text, spaced, False)
-        else:
-            own = _shifted(kept, raw.span.char_start), _shifted(spaced, raw.span.char_start)
+        at = raw.span.char_start
+        own = (_joined_breaks(raw, text, kept), _joined_breaks(raw, text, spaced, False)) \
+            if raw.joined else (_shifted(kept, at), _shifted(spaced, at))
         flat = unwrapped_text(raw.text, *own)
         if flat != raw.text:
             raw = replace(raw, text=flat, joined=True)
@@ -361,8 +358,8 @@ def unwrapped(value: Raw | list[Raw], text: str, merge: bool,
             last = out[-1]
             span = Span(last.span.line_no, last.span.char_start, raw.span.char_end,
                         last.span.page)
-            raw = Raw(last.text + (" " if spaced(at) else "") + raw.text, span, last.low_confidence or raw.low_confidence,
-                      joined=True)
+            raw = Raw(last.text + (" " if spaced(at) else "") + raw.text, span,
+                      last.low_confidence or raw.low_confidence, joined=True)
             out[-1] = raw
             continue
         out.append(raw)

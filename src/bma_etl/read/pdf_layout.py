@@ -53,9 +53,10 @@ from bma_etl.read.pdf_glyphs import (
 #: :func:`.pdf_glyphs.font_size`).
 JOIN_GAP_EM = 0.22
 #: A generated space after a SARA AM whose SARA AA glyph has no text is no space
-#: when the gap is narrower than this many font sizes: a SARA AA is 0.40-0.56 em
-#: wide in the Thai fonts, a SARA AA and a space 0.73 em or more.
-AM_SPLIT_GAP_EM = 0.65
+#: when the gap is narrower than this many font sizes: a SARA AA is 0.40-0.69 em
+#: wide in the Thai fonts (Loma's the widest, as Chromium draws it), a SARA AA and
+#: a space 0.73 em or more (Loma 0.92).
+AM_SPLIT_GAP_EM = 0.71
 #: Two pieces of one line whose baselines stand this many font sizes apart are two
 #: cells (a browser centres a cell's text in its row; one run of text keeps its baseline).
 STEP_EM = 0.25
@@ -78,8 +79,9 @@ class TextLine:
     right: float = 0.0  # x of the right edge of its last character
     first_word: float = 0.0  # width of its first word (up to the first space)
     last_word: float = 0.0  # width of its last word (after the last space)
-    #: Whether the PDF wrote a space (not one pdfium made up) at the line's end: an
-    #: office suite keeps the space a line was wrapped at (:func:`.pdf_page.spaced_wraps`).
+    #: Whether the line ends in a space, written or made up by pdfium for the pen's
+    #: advance: LibreOffice keeps the space a line was wrapped at when it fits before
+    #: the margin (:func:`.pdf_page.spaced_wraps`).
     spaced_end: bool = False
     table: tuple[int, ...] | None = None  # a ruled row's table (:func:`.pdf_tables.table_ids`)
     unmapped: int = 0  # glyphs dropped from the line for having no text mapping
@@ -141,7 +143,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         line = raw[start:end]
         lost, tails = line.count(LOST), line.count(TAIL)
         baseline, size, left, right, first_word, last_word = None, 0.0, 0.0, 0.0, 0.0, 0.0
-        spaced_end = _written_space_at_end(g, line, start)
+        spaced_end = bool(line.strip()) and line[-1:] in (" ", "\u00a0")
         if (line.replace(LOST, "").replace(TAIL, "") if lost or tails else line).strip():
             first = start + len(line) - len(line.lstrip(" \t\u00a0" + LOST + TAIL))
             origin = g.origin(first)
@@ -166,13 +168,6 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
                               heights=heights, loose_marks=loose, ends=ends))
         start = brk.end() if brk else len(raw)
     return lines
-
-
-def _written_space_at_end(g: Any, line: str, start: int) -> bool:
-    """Whether the white space ending ``line`` (at page index ``start``) holds a written space."""
-    body = line.rstrip(" \u00a0")
-    return bool(body.strip()) and any(not g.generated(start + k)
-                                      for k in range(len(body), len(line)))
 
 
 def _between(xs: list[float], left: float, right: float) -> bool:
