@@ -344,6 +344,8 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
             raise ReadError(f"{name}: {len(pdf)} pages, over the limit of {page_limit} pages "
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
         pages: list[tuple[list[TextLine], bool, tuple[int, int], float, float, int]] = []
+        meta = pdf.get_metadata_dict()
+        at_spaces, fills = writer_rules(f"{meta.get('Producer', '')} {meta.get('Creator', '')}")
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
@@ -359,8 +361,8 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 finally:
                     textpage.close()
                 loose = sum(line.loose_marks for line in read)  # before rows merge lines
-                lines = in_reading_order(mark_open(with_table_rows(read, rules), rules, cut,
-                                                   read))
+                rows = with_table_rows(read, rules, at_spaces)
+                lines = in_reading_order(mark_open(rows, rules, cut, read))
                 chars = sum(len("".join(line.text.split())) for line in lines)
                 cover = 0.0
                 if chars < MIN_CHARS_PER_PAGE:
@@ -376,8 +378,6 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 page.close()
         join_cut_rows([page[0] for page in pages])  # a row a page break cut: one row again
         pitches = line_pitches([page[0] for page in pages])
-        meta = pdf.get_metadata_dict()
-        at_spaces, fills = writer_rules(f"{meta.get('Producer', '')} {meta.get('Creator', '')}")
         layers = []
         for lines, images, lost, cover, width, loose in pages:
             laid = with_columns(with_blank_lines(with_side_by_side(lines, pitches), pitches))

@@ -96,6 +96,9 @@ class TextLine:
     #: x of the right edge of each cell's last character (a cell's true extent:
     #: the next cell may start far to its right).
     ends: tuple[float, ...] = ()
+    #: Whether each cell ends in a space the PDF wrote (LibreOffice keeps the space a
+    #: cell's line was wrapped at; the last cell's is :attr:`spaced_end`).
+    spaces: tuple[bool, ...] = ()
     #: A ruled table row the page cut: no rule of its own closes it above (it goes
     #: on from the page before) or below (it goes on on the next page); see
     #: :mod:`.pdf_breaks`.
@@ -157,15 +160,16 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             line, cells = fixer.fixed(letters), tuple(fixer.cells)
             heights, loose = tuple(fixer.heights), fixer.loose
             ends = (*fixer.ends, right)
+            spaces = (*fixer.spaces, spaced_end)
         else:
-            cells = heights = ends = ()
+            cells = heights = ends = spaces = ()
             loose = 0
         text = _CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t")
         if text.count("\t") + 1 != len(cells):
-            cells = heights = ends = ()
+            cells = heights = ends = spaces = ()
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,
                               spaced_end, unmapped=lost + tails, am_tails=tails,
-                              heights=heights, loose_marks=loose, ends=ends))
+                              heights=heights, loose_marks=loose, ends=ends, spaces=spaces))
         start = brk.end() if brk else len(raw)
     return lines
 
@@ -186,6 +190,7 @@ class _Line:
         self.cells: list[float] = []  # x where each tab-separated cell starts
         self.heights: list[float] = []  # the baseline of each cell's first character
         self.ends: list[float] = []  # the right edge of each cell but the last
+        self.spaces: list[bool] = []  # whether each cell but the last ends in a written space
         self.rules = sorted(rules or [])  # x of the vertical rules that cross the line
         self.baseline = baseline  # y of the line's first character's origin
         self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
@@ -240,6 +245,10 @@ class _Line:
         if self.cells:
             last = [k for k in range(max(0, pos - 3), pos) if self.text[k] not in " \u00a0"]
             self.ends.append(max([self.box(k)[1] for k in last], default=self.box(pos)[0]))
+            k = pos - 1
+            while k > 0 and self.text[k] in " \u00a0":  # the white space before the cell
+                k -= 1
+            self.spaces.append(any(not self.g.generated(self.index[j]) for j in range(k + 1, pos)))
         self.cells.append(self.box(pos)[0])
         origin = self.origin(pos)
         self.heights.append(origin[1] if origin else (self.baseline or 0.0))
