@@ -95,7 +95,7 @@ def _line(cells: list[tuple[str, float, float]], baseline: float, size: float = 
     return TextLine("\t".join(c[0] for c in cells), baseline, size,
                     cells=tuple(c[1] for c in cells), left=cells[0][1], right=cells[-1][2],
                     ends=tuple(c[2] for c in cells),
-                    spaced=spaced if spaced is not None else (True,) * (len(cells) - 1))
+                    spaces=(*(spaced if spaced is not None else (True,) * (len(cells) - 1)), False))
 
 
 def test_a_justification_gap_inside_a_cell_is_no_cell_gap() -> None:

@@ -7,10 +7,11 @@ reportlab, fpdf2, LibreOffice and Chromium in a Thai font. The truth is the
 generated texts, compared with white space collapsed (not ignored): a space read
 inside a Thai word, or a hyphen lost, is a wrong value.
 
-A space the writer set between two Thai phrases where the page wrapped leaves no
-trace in these text layers (no space character, no gap): it is read as no space,
-as Thai orthography gives. So the tests hold that no space is ever invented and
-that most values read exactly.
+A space the writer set between two Thai phrases where the page wrapped is read
+where the PDF shows it (LibreOffice writes it, ReportLab wraps only at spaces:
+``tests/test_wrap_writers.py``); elsewhere it is read as no space, as Thai
+orthography gives. So the tests hold that no space is ever invented and that most
+values read exactly.
 """
 
 from __future__ import annotations
@@ -97,12 +98,10 @@ def _measure(producer: str, folder: Path) -> tuple[int, int, int, list[str]]:
 
 #: Per producer: the least share of values read with their exact spacing, and the
 #: most spaces read inside Thai text where the writer set none (measured on this
-#: change; they may only get better). A space the writer set where the page wrapped
-#: leaves no trace here, so reportlab (which wraps only at spaces) loses most of
-#: them; Chromium centres a long cell beside its label and the rationale is not
-#: read at all (another fault); fpdf2 breaks the target over a page, where the
+#: change; they may only get better). fpdf2 names no producer, so its wraps at
+#: spaces are read as no space, and it breaks the target over a page, where the
 #: page's furniture stands between its lines.
-FLOORS = {"reportlab": (0.33, 0), "fpdf2": (0.0, 1), "soffice": (1.0, 0), "chromium": (0.66, 0)}
+FLOORS = {"reportlab": (1.0, 0), "fpdf2": (0.0, 1), "soffice": (1.0, 0), "chromium": (1.0, 0)}
 
 
 @pytest.mark.parametrize("producer", PRODUCERS)

@@ -230,15 +230,17 @@ class RepairedText:
     source_url: str | None = None
     #: OCR'd words as ``(start, end, confidence)`` offsets into :attr:`text`, in order.
     words: tuple[tuple[int, int, float], ...] = ()
+    #: Of :attr:`wraps`, the lines the reader saw wrapped at a space the writer set.
+    spaced: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, text: str, page_starts: tuple[int, ...] = (), ocr_used: bool = False,
            furniture: frozenset[int] = frozenset(), wraps: frozenset[int] = frozenset(),
-           source_url: str | None = None, words: tuple[tuple[int, int, float], ...] = ()
-           ) -> RepairedText:
+           source_url: str | None = None, words: tuple[tuple[int, int, float], ...] = (),
+           spaced: frozenset[int] = frozenset()) -> RepairedText:
         """Wrap already-repaired text."""
         return cls(text, LineIndex(text, page_starts), ocr_used, furniture, wraps, source_url,
-                   words)
+                   words, spaced)
 
     def all_lines(self) -> Iterator[Line]:
         r"""Every physical line with its number and offset (furniture included).
@@ -266,7 +268,7 @@ class RepairedText:
         """
         from bma_etl.rows import join_rows
 
-        return join_rows(list(self.lines()), self.wraps, alone)
+        return join_rows(list(self.lines()), self.wraps, alone, self.spaced)
 
     def raw(self, start: int, end: int) -> Raw | None:
         """Raw value for ``text[start:end]`` with surrounding white space trimmed.

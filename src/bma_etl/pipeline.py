@@ -96,7 +96,7 @@ def repair(source: SourceDocument) -> RepairedText:
         if source.words else ()
     return RepairedText.of(text, tuple(starts), source.ocr_used,
                            furniture=furniture_lines(text, tuple(starts)), wraps=source.wraps,
-                           words=words)
+                           words=words, spaced=source.spaced)
 
 
 def moved_words(words: tuple[tuple[int, int, float], ...], old_starts: tuple[int, ...],
@@ -155,7 +155,8 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
     extraction = detection.layout.extract(doc)
     normalized = normalize(extraction, doc.text, doc.words,
-                           doc.wraps if source.media_type == "application/pdf" else None)
+                           doc.wraps if source.media_type == "application/pdf" else None,
+                           doc.spaced)
     if source.ocr_used:
         screen_ocr_values(normalized, doc.text)
     tables = build_records(normalized, source.doc_id)

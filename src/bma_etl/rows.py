@@ -31,6 +31,8 @@ _THAI_LETTER = re.compile("[\u0e01-\u0e4f]")
 _DIGIT = re.compile("[0-9\u0e50-\u0e59]")
 #: A number cut in a thousands group or after its decimal point: ``13,077,40``, ``898,300.``.
 _CUT_NUMBER_END = re.compile("[0-9๐-๙](?:,[0-9๐-๙]{1,2}|\\.)$")
+#: An amount closed by ``.-`` (``๑,๐๕๓,๒๐๐.-``): its unit follows after a space.
+_BAHT_DASH = re.compile("[0-9๐-๙]\\.-$")
 #: A date whose year the wrap cut short (``30/10/256`` / ``2``): the year's digits so far.
 _CUT_DATE_END = re.compile("(?<![0-9๐-๙])[0-9๐-๙]{1,2}[/.][0-9๐-๙]{1,2}[/.]([0-9๐-๙]{1,3})$")
 _DIGITS_START = re.compile("[0-9๐-๙]+")
@@ -80,8 +82,8 @@ def separator(left: str, right: str) -> str:
     ...                                 ("หน่วยงาน/", "ส่วนราชการ"), ("กิจกรรม", "/โครงการ"),
     ...                                 ("ต่าง", "ๆ ทั่วโลก"), ("ต่าง ๆ", "ทั่วโลก"),
     ...                                 ("(", "ASEAN)"), ("การจัดการน้ำ", ")"),
-    ...                                 ("ของโรค", "Covid-19"), ("in", "Asia")]]
-    ['', '', ' ', '', '', ' ', ' ', '', '', ' ', ' ']
+    ...                                 ("ของโรค", "Covid-19"), ("in", "Asia"), ("๒๐๐.-", "บาท")]]
+    ['', '', ' ', '', '', ' ', ' ', '', '', ' ', ' ', ' ']
     """
     if not left or not right:
         return ""
@@ -90,8 +92,8 @@ def separator(left: str, right: str) -> str:
         return " "
     if _THAI_LETTER.match(last) and _THAI_LETTER.match(first):
         return ""
-    if last in "-/" and len(left) > 1 and not left[-2].isspace():
-        return ""  # ``Covid-`` / ``19``, ``หน่วยงาน/`` / ``ส่วนราชการ``
+    if last in "-/" and len(left) > 1 and not left[-2].isspace() and not _BAHT_DASH.search(left):
+        return ""  # ``Covid-`` / ``19``, ``หน่วยงาน/`` / ``ส่วนราชการ`` (not ``200.-`` / ``บาท``)
     if (first == "/" and not right[1:2].isspace()) or first in _CLOSING or last in _OPENING:
         return ""
     if _DIGIT.match(first) and (last in ",/" or _CUT_NUMBER_END.search(left)):
@@ -137,10 +139,12 @@ def cell_separator(left: str, right: str) -> str:
     return between
 
 
-def join_lines(lines: list[Line], between: Callable[[str, str], str] = separator) -> Line:
+def join_lines(lines: list[Line], between: Callable[[str, str], str] = separator,
+               spaced: frozenset[int] = frozenset()) -> Line:
     """Physical lines as one :class:`Line`, each stripped, pieces keeping their offsets.
 
-    ``between`` says what goes between two pieces (:func:`separator`).
+    ``between`` says what goes between two pieces (:func:`separator`); a space goes
+    after a line the reader saw wrapped at a space (``spaced``: 1-based numbers).
 
     >>> line = join_lines([Line(1, 0, "1 ก 6,106,7"), Line(2, 12, " 00.- บาท ข")])
     >>> line.text, line.at(12), line.end
@@ -148,13 +152,15 @@ def join_lines(lines: list[Line], between: Callable[[str, str], str] = separator
     """
     text = ""
     pieces: list[tuple[int, int, int]] = []
+    last = 0  # the number of the last line joined
     for line in lines:
         body = line.text.strip()
         if not body:
             continue
         lead = len(line.text) - len(line.text.lstrip())
         if pieces:
-            text += between(text, body)
+            text += " " if last in spaced and line.no == last + 1 else between(text, body)
+        last = line.no
         pieces.append((len(text), line.start + lead, len(body)))
         text += body
     first = lines[0]
@@ -179,11 +185,13 @@ def _joins_next(line: Line, following: Line, wraps: frozenset[int], in_pipe_row:
 
 
 def join_rows(lines: list[Line], wraps: frozenset[int] = frozenset(),
-              alone: re.Pattern[str] | None = None) -> list[Line]:
+              alone: re.Pattern[str] | None = None,
+              spaced: frozenset[int] = frozenset()) -> list[Line]:
     """``lines`` with each run of wrapped lines made one :class:`Line`.
 
     A line ``alone`` matches is never joined to another (a layout's line that is
-    complete in itself, such as a numbered entry's heading).
+    complete in itself, such as a numbered entry's heading); ``spaced`` (of
+    ``wraps``) were wrapped at a space (:func:`join_lines`).
 
     >>> rows = join_rows([Line(1, 0, "| a | b ="), Line(2, 10, "14.00 % |"), Line(3, 20, "x")])
     >>> [(r.no, r.text) for r in rows]
@@ -204,7 +212,7 @@ def join_rows(lines: list[Line], wraps: frozenset[int] = frozenset(),
             if in_pipe_row and _CLOSES_PIPE_ROW.search(lines[i].text):
                 break
         i += 1
-        out.append(line if len(run) == 1 else join_lines(run))
+        out.append(line if len(run) == 1 else join_lines(run, spaced=spaced))
     return out
 
 
@@ -219,27 +227,34 @@ def wrap_break(left: str, right: str) -> str:
     kept at the break (a space written before the wrap) is the writer's: it stays.
 
     >>> [wrap_break(a, b) for a, b in [("ทุก", "ด้าน"), ("ทุก ", "ด้าน"), ("Covid-", "19"),
-    ...                                  ("โครงการ", "2. เพื่อ"), ("2570", "ณ กรุง")]]
-    ['', '\n', '', '\n', '\n']
+    ...                                  ("โครงการ", "2. เพื่อ"), ("2570", "ณ กรุง"),
+    ...                                  ("จำนวน 2,500,0", "00 บาท")]]
+    ['', '\n', '', '\n', '\n', '']
     """
     if not left or not right or left[-1].isspace() or right[0].isspace():
         return "\n"
-    if (_OWN_START.match(right) and left[-1] not in "-/,") or separator(left, right):
+    own = _OWN_START.match(right) and not _CUT_NUMBER_END.search(left)  # not ``2,500,0`` / ``00``
+    if (own and left[-1] not in "-/,") or separator(left, right):
         return "\n"  # (a line that ends in ``-`` ``/`` ``,`` goes on: ``10-`` / ``16 เมษายน``)
     return ""
 
+
+def _none(_at: int) -> bool:
+    return False
 
 #: Line breaks inside a value, with the white space around them.
 _BREAK = re.compile("[ \t]*(?:\n[ \t]*)+")
 
 
-def unwrapped_text(text: str, kept: Callable[[int], bool] = lambda _at: False) -> str:
+def unwrapped_text(text: str, kept: Callable[[int], bool] = _none,
+                   spaced: Callable[[int], bool] = _none) -> str:
     r"""``text`` (one value read from a page) without the line breaks the page made.
 
     Each line break goes or stays as :func:`wrap_break` says; a blank line (two
     breaks) is a paragraph, a break with a space beside it and one ``kept`` names
     (by the index of its ``\n`` in ``text``: :func:`writer_breaks`) the writer's:
-    they stay. Tabs beside a break are the page's cells, no evidence.
+    they stay. A break ``spaced`` names (the reader saw the page wrap at a space:
+    :func:`spaced_breaks`) is a space. Tabs beside a break are the page's cells.
 
     >>> unwrapped_text("เจริญเติบโตในทุก\nด้าน รวมทั้ง\n\nย่อหน้า\n1. ข้อ")
     'เจริญเติบโตในทุกด้าน รวมทั้ง\n\nย่อหน้า\n1. ข้อ'
@@ -252,12 +267,21 @@ def unwrapped_text(text: str, kept: Callable[[int], bool] = lambda _at: False) -
         a, b = found.span()
         run = found.group()
         out.append(text[done:a])
+        space = run.count("\n") == 1 and "\t" not in run and spaced(a + run.index("\n"))
         keep = run.count("\n") > 1 or " " in run or kept(a + run.index("\n")) \
             or wrap_break(text[:a], text[b:])
-        out.append(run if keep else "")
+        out.append(" " if space else run if keep else "")
         done = b
     out.append(text[done:])
     return "".join(out)
+
+
+def spaced_breaks(text: str, spaced: frozenset[int]) -> Callable[[int], bool]:
+    """Whether the break at an offset of ``text`` ends a line of ``spaced`` (wrapped at a space)."""
+    if not spaced:
+        return _none
+    starts = [m.start() for m in re.finditer("\n", text)]
+    return lambda at: bisect_right(starts, at - 1) + 1 in spaced
 
 
 def writer_breaks(text: str, wraps: frozenset[int]) -> Callable[[int], bool]:
@@ -308,30 +332,34 @@ def _width(line: str) -> int:
 
 
 def unwrapped(value: Raw | list[Raw], text: str, merge: bool,
-              kept: Callable[[int], bool] = lambda _at: False) -> Raw | list[Raw]:
+              kept: Callable[[int], bool] = _none,
+              spaced: Callable[[int], bool] = _none) -> Raw | list[Raw]:
     """A value read from a page, without the line breaks the page made (:func:`wrap_break`).
 
     ``text`` is the document text the spans index; ``kept`` names the breaks (by
     offset in ``text``) known to be the writer's (:func:`writer_breaks`). Each
     piece's own line breaks go by :func:`unwrapped_text`; with ``merge`` (a value
     of one running text, not a list of items), two pieces on consecutive lines
-    the page wrapped between become one piece spanning both.
+    the page wrapped between become one piece spanning both. ``spaced`` names
+    the breaks (by offset in ``text``) the page wrapped at a space (:func:`spaced_breaks`).
     """
     pieces = [value] if isinstance(value, Raw) else value
     out: list[Raw] = []
     for raw in pieces:
-        flat = unwrapped_text(raw.text, _joined_breaks(raw, text, kept) if raw.joined
-                              else _shifted(kept, raw.span.char_start))
+        at = raw.span.char_start
+        own = (_joined_breaks(raw, text, kept), _joined_breaks(raw, text, spaced, False)) \
+            if raw.joined else (_shifted(kept, at), _shifted(spaced, at))
+        flat = unwrapped_text(raw.text, *own)
         if flat != raw.text:
             raw = replace(raw, text=flat, joined=True)
-        if merge and out and _consecutive(out[-1], raw, text) \
-                and not kept(text.index("\n", out[-1].span.char_end)) \
-                and not wrap_break(out[-1].text, raw.text):
+        at = text.find("\n", out[-1].span.char_end) if out else -1
+        if merge and out and _consecutive(out[-1], raw, text) and not kept(at) \
+                and (spaced(at) or not wrap_break(out[-1].text, raw.text)):
             last = out[-1]
             span = Span(last.span.line_no, last.span.char_start, raw.span.char_end,
                         last.span.page)
-            raw = Raw(last.text + raw.text, span, last.low_confidence or raw.low_confidence,
-                      joined=True)
+            raw = Raw(last.text + (" " if spaced(at) else "") + raw.text, span,
+                      last.low_confidence or raw.low_confidence, joined=True)
             out[-1] = raw
             continue
         out.append(raw)
@@ -340,20 +368,21 @@ def unwrapped(value: Raw | list[Raw], text: str, merge: bool,
     return out
 
 
-def _joined_breaks(raw: Raw, text: str, kept: Callable[[int], bool]) -> Callable[[int], bool]:
+def _joined_breaks(raw: Raw, text: str, kept: Callable[[int], bool],
+                   blank: bool = True) -> Callable[[int], bool]:
     """``kept`` for a value a layout joined from lines (its breaks by offset in ``raw.text``).
 
     Its line breaks stand for the page's between the lines it spans: when the two
-    agree in number, a break is the writer's where the page's is a blank line or
-    one ``kept`` names (a list item's lines set apart as paragraphs); otherwise
-    none is known.
+    agree in number, a break is the writer's where the page's is a blank line
+    (with ``blank``) or one ``kept`` names (a list item's lines set apart as
+    paragraphs); otherwise none is known.
     """
     own = list(_BREAK.finditer(raw.text))
     page = list(_BREAK.finditer(text, raw.span.char_start, raw.span.char_end))
     if len(own) != len(page):
         return lambda _at: False
     writer = {a.start() + a.group().index("\n") for a, b in zip(own, page, strict=True)
-              if b.group().count("\n") > 1 or kept(b.start() + b.group().index("\n"))}
+              if (blank and b.group().count("\n") > 1) or kept(b.start() + b.group().index("\n"))}
     return writer.__contains__
 
 

@@ -30,7 +30,7 @@ from bma_etl.normalize.digits import (
 )
 from bma_etl.normalize.text import clean_text, parse_flag
 from bma_etl.records import MODEL_BY_TABLE, Record, parser_kind
-from bma_etl.rows import unwrapped, writer_breaks
+from bma_etl.rows import spaced_breaks, unwrapped, writer_breaks
 
 
 def parse_year_be(text: str) -> int:
@@ -151,14 +151,16 @@ LOW_WORD_CONFIDENCE = 60.0
 
 def normalize(extraction: Extraction, text: str,
               words: tuple[tuple[int, int, float], ...] = (),
-              wraps: frozenset[int] | None = None) -> Normalized:
+              wraps: frozenset[int] | None = None,
+              spaced: frozenset[int] = frozenset()) -> Normalized:
     """Parse every raw value of ``extraction``; ``text`` is the text the spans index.
 
     ``wraps``, given when the text's lines are a page's (a PDF's text layer or
     OCR; the reader's wrapped lines, 1-based): a line break inside a value may be
     a wrap the page made, and goes where the document model says the wrap stands
     for nothing (:func:`bma_etl.rows.unwrapped`); a running text's pieces on
-    consecutive lines are joined the same way.
+    consecutive lines are joined the same way; a break after a line of ``spaced``
+    (the reader saw the page wrap it at a space) is a space.
 
     ``words`` are the OCR'd words' ``(start, end, confidence)`` in ``text``: a
     value read by OCR gets the lowest confidence of the words it overlaps
@@ -168,8 +170,9 @@ def normalize(extraction: Extraction, text: str,
     out = Normalized(findings=list(extraction.findings))
     parsed = _Parsed()
     kept = writer_breaks(text, wraps) if wraps is not None else None
+    at_space = spaced_breaks(text, spaced)
     for row in extraction.rows:
-        out.rows.append(_normalize_row(row, text, out, parsed, kept))
+        out.rows.append(_normalize_row(row, text, out, parsed, kept, at_space))
     if words:
         out.provenance = [_with_confidence(p, words, text) for p in out.provenance]
     return out
@@ -238,7 +241,8 @@ def _kind(model: type[Record], name: str) -> str | None:
 
 
 def _normalize_row(row: RawRow, text: str, out: Normalized, parsed_values: _Parsed,
-                   kept: Callable[[int], bool] | None = None) -> NormalizedRow:
+                   kept: Callable[[int], bool] | None = None,
+                   at_space: Callable[[int], bool] | None = None) -> NormalizedRow:
     model = MODEL_BY_TABLE.get(row.table)
     if model is None:
         raise ExtractError(f"extractor produced rows for unknown table {row.table!r}")
@@ -253,7 +257,7 @@ def _normalize_row(row: RawRow, text: str, out: Normalized, parsed_values: _Pars
             raise ExtractError(f"extractor produced unknown column {row.table}.{name}")
         kind = _kind(model, name)
         if kept is not None and not isinstance(value, Derived):  # a page's lines
-            value = unwrapped(value, text, kind == "text", kept)
+            value = unwrapped(value, text, kind == "text", kept, at_space or (lambda _at: False))
         if kind == "text" and not isinstance(value, Derived):
             value = _without_specks(value)
             if value is None:

@@ -41,6 +41,7 @@ class SourceDocument:
     ocr_used: bool = False
     ocr_confidence: float | None = None
     wraps: frozenset[int] = frozenset()  # 1-based lines the page wrapped onto the next
+    spaced: frozenset[int] = frozenset()  # of ``wraps``, those wrapped at a space
     #: What the reader could not read right, one line each (lines that decoded in
     #: no encoding...); the document still loads.
     warnings: tuple[str, ...] = ()
@@ -113,4 +114,5 @@ def _read_source(path: Path, data: bytes | None, ocr: str) -> SourceDocument:
                   for page, start in zip(pdf.pages, pdf.page_starts, strict=True)
                   for w in page.words)
     return SourceDocument(doc_id, path, media_type, pdf.text, len(pdf.pages), pdf.page_starts,
-                          pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words)
+                          pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words,
+                          spaced=pdf.spaced)

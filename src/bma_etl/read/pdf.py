@@ -67,9 +67,11 @@ from bma_etl.read.pdf_open import open_pdf, render_page
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
+    spaced_wraps,
     with_blank_lines,
     with_side_by_side,
     wrapped_lines,
+    writer_rules,
 )
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_worker import call_with_time_limit
@@ -108,6 +110,8 @@ class PageLayer:
     image_cover: float = 0.0  # share of the page under images (measured on doubtful layers)
     #: Orphan marks drawn over no letter: words wrapped in narrow cells, not damage.
     loose_marks: int = 0
+    #: Of :attr:`wraps`, the lines the page wrapped at a space (:func:`.pdf_page.spaced_wraps`).
+    spaced: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +127,7 @@ class PdfPage:
     #: OCR'd words with their offsets in :attr:`text` (see :class:`~.ocr.OcrPage`).
     words: tuple[OcrWord, ...] = ()
     dpi: float = 0.0  # pixels per inch of the image the words' boxes are in
+    spaced: tuple[int, ...] = ()  # of ``wraps``, the lines wrapped at a space
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +153,16 @@ class PdfText:
         first = 1
         for page in self.pages:
             out.update(first + i for i in page.wraps)
+            first += page.text.count("\n") + 1
+        return frozenset(out)
+
+    @property
+    def spaced(self) -> frozenset[int]:
+        """Of :attr:`wraps`, the lines the page wrapped at a space (a space the writer set)."""
+        out: set[int] = set()
+        first = 1
+        for page in self.pages:
+            out.update(first + i for i in page.spaced)
             first += page.text.count("\n") + 1
         return frozenset(out)
 
@@ -196,7 +211,7 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
         for index, result in results.items():
             pages[index] = replace(pages[index], text=result.text, ocr=True,
                                    confidence=result.confidence, words=result.words,
-                                   dpi=result.dpi, wraps=())
+                                   dpi=result.dpi, wraps=(), spaced=())
     out = PdfText(tuple(pages))
     if out.ocr_used:
         log.info("%s: OCR on %d of %d pages, mean confidence %s", name,
@@ -221,6 +236,7 @@ def classify_page(layer: PageLayer) -> PdfPage:
     """Say what kind of page a text layer is (see the module docstring)."""
     text = join_split_year(layer.text)
     wraps = layer.wraps if text == layer.text else ()  # a joined year moved the lines
+    spaced = layer.spaced if wraps else ()
     chars = len("".join(text.split()))  # letters that are not white space
     if chars >= MIN_CHARS_PER_PAGE:
         damage = damage_score(text, layer.loose_marks)
@@ -233,9 +249,10 @@ def classify_page(layer: PageLayer) -> PdfPage:
         if layer.image_cover >= PAGE_IMAGE:
             doubt = not_its_text(text)
             if doubt is not None:
-                return PdfPage(text, "damaged", wraps, round(max(damage, doubt), 4))
+                return PdfPage(text, "damaged", wraps, round(max(damage, doubt), 4),
+                               spaced=spaced)
         return PdfPage(text, "damaged" if damage > MAX_DAMAGE else "text", wraps,
-                       round(damage, 4))
+                       round(damage, 4), spaced=spaced)
     if layer.has_images:
         return PdfPage(text, "image")
     return PdfPage(text, "text" if chars else "blank")
@@ -328,6 +345,8 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
             raise ReadError(f"{name}: {len(pdf)} pages, over the limit of {page_limit} pages "
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
         pages: list[tuple[list[TextLine], bool, tuple[int, int], float, float, int]] = []
+        meta = pdf.get_metadata_dict()
+        at_spaces, fills = writer_rules(f"{meta.get('Producer', '')} {meta.get('Creator', '')}")
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
@@ -343,8 +362,8 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 finally:
                     textpage.close()
                 loose = sum(line.loose_marks for line in read)  # before rows merge lines
-                lines = in_reading_order(mark_open(with_table_rows(read, rules), rules, cut,
-                                                   read))
+                rows = with_table_rows(read, rules, at_spaces)
+                lines = in_reading_order(mark_open(rows, rules, cut, read))
                 chars = sum(len("".join(line.text.split())) for line in lines)
                 cover = 0.0
                 if chars < MIN_CHARS_PER_PAGE:
@@ -367,9 +386,10 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
         layers = []
         for laid, (_lines, images, lost, cover, width, loose) in zip(laid_out, pages,
                                                                      strict=True):
+            wraps = wrapped_lines(laid, width, fills)
             layers.append(PageLayer("\n".join(line.text for line in laid), images,
-                                    tuple(wrapped_lines(laid, width)), lost[0], lost[1], cover,
-                                    loose))
+                                    tuple(wraps), lost[0], lost[1], cover, loose,
+                                    tuple(spaced_wraps(laid, wraps, width, at_spaces))))
         return layers
     finally:
         pdf.close()

@@ -90,7 +90,8 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
 
 def _merged(row: TextLine, keep: list[int]) -> TextLine:
     pieces = row.text.split("\t")
-    texts, cells, ends, heights, spaced = [], [], [], [], []
+    texts, cells, ends, heights, spaces = [], [], [], [], []
+    known = len(row.spaces) == len(row.cells)
     for k, piece in enumerate(pieces):
         if k in keep:
             texts.append(piece)
@@ -98,19 +99,20 @@ def _merged(row: TextLine, keep: list[int]) -> TextLine:
             ends.append(row.ends[k])
             if row.heights:
                 heights.append(row.heights[k])
-            if k:
-                spaced.append(_spaced(row, k))
+            spaces.append(known and row.spaces[k])
         else:
             texts[-1] = (texts[-1] + " " + piece if _spaced(row, k)
                          else join_pieces(texts[-1], piece))
             ends[-1] = row.ends[k]
+            spaces[-1] = known and row.spaces[k]
     return replace(row, text="\t".join(texts), cells=tuple(cells), ends=tuple(ends),
-                   heights=tuple(heights) if row.heights else (), spaced=tuple(spaced))
+                   heights=tuple(heights) if row.heights else (),
+                   spaces=tuple(spaces) if known else ())
 
 
 def _spaced(row: TextLine, k: int) -> bool:
     """Whether the tab before cell ``k`` stands for a written space (False: unknown)."""
-    return len(row.spaced) + 1 == len(row.cells) and row.spaced[k - 1]
+    return len(row.spaces) == len(row.cells) and row.spaces[k - 1]
 
 
 def _columns_of(text: str) -> dict[int, str]:
@@ -246,7 +248,7 @@ def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int
                  default=top.baseline or 0.0)
     cells = tuple(anchors[k] if k < len(anchors) else top.left for k in order)
     return replace(top, text=text, cells=cells, ends=tuple(ends[k] for k in order),
-                   heights=(), spaced=(), size=max(lines[i].size for i in group),
+                   heights=(), spaces=(), size=max(lines[i].size for i in group),
                    depth=(top.baseline or 0.0) - (bottom or 0.0),
                    left=min(lines[i].left for i in group),
                    right=max(lines[i].right for i in group))

@@ -53,9 +53,10 @@ from bma_etl.read.pdf_glyphs import (
 #: :func:`.pdf_glyphs.font_size`).
 JOIN_GAP_EM = 0.22
 #: A generated space after a SARA AM whose SARA AA glyph has no text is no space
-#: when the gap is narrower than this many font sizes: a SARA AA is 0.40-0.56 em
-#: wide in the Thai fonts, a SARA AA and a space 0.73 em or more.
-AM_SPLIT_GAP_EM = 0.65
+#: when the gap is narrower than this many font sizes: a SARA AA is 0.40-0.69 em
+#: wide in the Thai fonts (Loma's the widest, as Chromium draws it), a SARA AA and
+#: a space 0.73 em or more (Loma 0.92).
+AM_SPLIT_GAP_EM = 0.71
 #: Two pieces of one line whose baselines stand this many font sizes apart are two
 #: cells (a browser centres a cell's text in its row; one run of text keeps its baseline).
 STEP_EM = 0.25
@@ -77,6 +78,11 @@ class TextLine:
     left: float = 0.0  # x of the left edge of its first character
     right: float = 0.0  # x of the right edge of its last character
     first_word: float = 0.0  # width of its first word (up to the first space)
+    last_word: float = 0.0  # width of its last word (after the last space)
+    #: Whether the line ends in a space, written or made up by pdfium for the pen's
+    #: advance: LibreOffice keeps the space a line was wrapped at when it fits before
+    #: the margin (:func:`.pdf_page.spaced_wraps`).
+    spaced_end: bool = False
     table: tuple[int, ...] | None = None  # a ruled row's table (:func:`.pdf_tables.table_ids`)
     unmapped: int = 0  # glyphs dropped from the line for having no text mapping
     am_tails: int = 0  # of those, glyphs right after a SARA AM (its split second half)
@@ -90,6 +96,9 @@ class TextLine:
     #: x of the right edge of each cell's last character (a cell's true extent:
     #: the next cell may start far to its right).
     ends: tuple[float, ...] = ()
+    #: Whether each cell ends in a space the PDF wrote (LibreOffice keeps the space a
+    #: cell's line was wrapped at; the last cell's is :attr:`spaced_end`).
+    spaces: tuple[bool, ...] = ()
     #: A ruled table row the page cut: no rule of its own closes it above (it goes
     #: on from the page before) or below (it goes on on the next page); see
     #: :mod:`.pdf_breaks`.
@@ -101,9 +110,6 @@ class TextLine:
     #: Of that row: per cell, the width (points) its last line leaves before the cell's
     #: right padding (a word that fitted there was not wrapped to the next line).
     room: tuple[float, ...] = ()
-    #: Per tab (cell after the first): whether the white space it stands for holds a
-    #: written space (False: a gap pdfium filled with a generated one, or a rule).
-    spaced: tuple[bool, ...] = ()
 
 
 def page_text(textpage: Any) -> str:
@@ -139,7 +145,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         end = brk.start() if brk else len(raw)
         line = raw[start:end]
         lost, tails = line.count(LOST), line.count(TAIL)
-        baseline, size, left, right, first_word = None, 0.0, 0.0, 0.0, 0.0
+        baseline, size, left, right, first_word, last_word = None, 0.0, 0.0, 0.0, 0.0, 0.0
+        spaced_end = bool(line.strip()) and line[-1:] in (" ", "\u00a0")
         if (line.replace(LOST, "").replace(TAIL, "") if lost or tails else line).strip():
             first = start + len(line) - len(line.lstrip(" \t\u00a0" + LOST + TAIL))
             origin = g.origin(first)
@@ -149,21 +156,20 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             crossing = [x for x, bottom, top in rules if baseline is not None
                         and bottom - 1.0 <= baseline <= top + 1.0]
             fixer = _Line(g, line, start, crossing, baseline)
-            left, right, first_word = fixer.extent()
+            left, right, first_word, last_word = fixer.extent()
             line, cells = fixer.fixed(letters), tuple(fixer.cells)
             heights, loose = tuple(fixer.heights), fixer.loose
-            ends, spaced = (*fixer.ends, right), tuple(fixer.spaced)
+            ends = (*fixer.ends, right)
+            spaces = (*fixer.spaces, spaced_end)
         else:
-            cells = heights = ends = spaced = ()
+            cells = heights = ends = spaces = ()
             loose = 0
         text = _CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t")
         if text.count("\t") + 1 != len(cells):
-            cells = heights = ends = spaced = ()
-        if len(spaced) + 1 != len(cells):
-            spaced = ()
-        lines.append(TextLine(text, baseline, size, cells, left, right, first_word,
-                              unmapped=lost + tails, am_tails=tails, heights=heights,
-                              loose_marks=loose, ends=ends, spaced=spaced))
+            cells = heights = ends = spaces = ()
+        lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,
+                              spaced_end, unmapped=lost + tails, am_tails=tails,
+                              heights=heights, loose_marks=loose, ends=ends, spaces=spaces))
         start = brk.end() if brk else len(raw)
     return lines
 
@@ -184,7 +190,7 @@ class _Line:
         self.cells: list[float] = []  # x where each tab-separated cell starts
         self.heights: list[float] = []  # the baseline of each cell's first character
         self.ends: list[float] = []  # the right edge of each cell but the last
-        self.spaced: list[bool] = []  # per tab: whether it stands for a written space
+        self.spaces: list[bool] = []  # whether each cell but the last ends in a written space
         self.rules = sorted(rules or [])  # x of the vertical rules that cross the line
         self.baseline = baseline  # y of the line's first character's origin
         self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
@@ -239,16 +245,20 @@ class _Line:
         if self.cells:
             last = [k for k in range(max(0, pos - 3), pos) if self.text[k] not in " \u00a0"]
             self.ends.append(max([self.box(k)[1] for k in last], default=self.box(pos)[0]))
+            k = pos - 1
+            while k > 0 and self.text[k] in " \u00a0":  # the white space before the cell
+                k -= 1
+            self.spaces.append(any(not self.g.generated(self.index[j]) for j in range(k + 1, pos)))
         self.cells.append(self.box(pos)[0])
         origin = self.origin(pos)
         self.heights.append(origin[1] if origin else (self.baseline or 0.0))
 
-    def extent(self) -> tuple[float, float, float]:
-        """The line's left and right edges and its first word's width (before any change)."""
+    def extent(self) -> tuple[float, float, float, float]:
+        """The line's left and right edges, its first and last words' widths (before any change)."""
         text = self.text
         first = len(text) - len(text.lstrip(" \u00a0"))
         if first == len(text):
-            return 0.0, 0.0, 0.0
+            return 0.0, 0.0, 0.0, 0.0
         last: list[int] = []  # the last three characters that are not white space
         pos = len(text) - 1
         while len(last) < 3 and pos >= first:
@@ -260,7 +270,10 @@ class _Line:
         left = self.box(first)[0]
         space = _SPACES.search(text, first)
         word_end = (space.start() if space else len(text)) - 1
-        return left, right, max(0.0, self.box(word_end)[1] - left)
+        spaces = list(_SPACES.finditer(text[:last[0]], first))
+        word_start = spaces[-1].end() if spaces else first
+        return left, right, max(0.0, self.box(word_end)[1] - left), \
+            max(0.0, right - self.box(word_start)[0])
 
     def box(self, pos: int) -> tuple[float, float]:
         """The left and right edges of the advance box of ``text[pos]``."""
@@ -313,7 +326,6 @@ class _Line:
             if text[pos] not in _MARKS and _between(rules, before, here):
                 out.append(text[cut:pos])
                 out.append("\t")
-                self.spaced.append(False)
                 self._cell(pos)
                 cut = pos
             before = here
@@ -333,7 +345,6 @@ class _Line:
             return ""
         right = g.edges(index[b])[0]
         if self.rules and self._ruled(a - 1, b):
-            self.spaced.append(not all(g.generated(index[i]) for i in range(a, b)))
             self._cell(b)
             return "\t"
         size = g.size(index[b])
@@ -341,7 +352,6 @@ class _Line:
             size = g.size(index[a - 1])
         gap = right - left
         if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(a - 1, b) > STEP_EM * size):
-            self.spaced.append(not all(g.generated(index[i]) for i in range(a, b)))
             self._cell(b)
             return "\t"
         generated = g.generated(index[a]) if b == a + 1 else \

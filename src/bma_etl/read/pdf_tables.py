@@ -152,10 +152,22 @@ def _merged(rules: list[tuple[float, float, float]]) -> tuple[tuple[float, float
 
 def _pieces(line: TextLine) -> list[tuple[str, float]]:
     """The line's tab-separated pieces with the x they start at."""
+    return [(t, x) for t, x, _, _ in _extents(line)]
+
+
+def _extents(line: TextLine) -> list[tuple[str, float, float, bool]]:
+    """The line's tab-separated pieces: text, x at start and end, written space at end.
+
+    An end of 0 is unknown; the space is :attr:`TextLine.spaces`.
+    """
     texts = line.text.split("\t")
     if len(texts) == len(line.cells):
-        return [(t, x) for t, x in zip(texts, line.cells, strict=True) if t.strip()]
-    return [(line.text.replace("\t", " "), line.left)] if line.text.strip() else []
+        ends = line.ends if len(line.ends) == len(texts) else (0.0,) * len(texts)
+        spaces = line.spaces if len(line.spaces) == len(texts) else (False,) * len(texts)
+        return [(t, x, end, sp) for t, x, end, sp in zip(texts, line.cells, ends, spaces,
+                                                         strict=True) if t.strip()]
+    return [(line.text.replace("\t", " "), line.left, line.right, line.spaced_end)] \
+        if line.text.strip() else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,30 +219,55 @@ def join_pieces(left: str, right: str) -> str:
     return left + cell_separator(left, right) + right if left else right
 
 
-def with_table_rows(lines: list[TextLine], rules: Rules) -> list[TextLine]:
+#: A cell's line ends full when it leaves less than this many font sizes before
+#: the cell's right padding (taken as wide as its left one): less than a letter.
+CELL_FULL_EM = 1.0
+
+
+def _full(above: tuple[str, float, float, bool], left: float, right: float,
+          size: float) -> bool:
+    """Whether a cell's line (``above``: text, x, end) ends full (:data:`CELL_FULL_EM`).
+
+    A writer that wraps only at spaces cuts a run of letters (one longer than the
+    cell, ``left`` to ``right`` rule, is wide) where the line is full; its lines
+    wrapped at a space end full only by chance (the next word would have taken
+    less than a letter's room): a full line's break is taken for a cut.
+    """
+    _text, x, end, _space = above
+    return bool(end) and right - max(0.0, x - left) - end < CELL_FULL_EM * size
+
+
+def with_table_rows(lines: list[TextLine], rules: Rules,
+                    wraps_at_spaces: bool = False) -> list[TextLine]:
     """``lines`` with each ruled table row made one line of tab-separated cells.
 
     Lines outside any table, or only partly inside one, stay as they are. A row
     keeps the baseline of its first line and the table's id (:func:`table_ids`),
     so no blank line is put between two rows of one table, and one is put between
-    two tables stacked with no gap.
+    two tables stacked with no gap. A cell's lines join as :func:`join_pieces`
+    says, or with a space after a line the PDF ended with a written space
+    (LibreOffice) or, for a writer that wraps only at spaces (``wraps_at_spaces``:
+    :func:`.pdf_page.writer_rules`), after a line that does not end full
+    (:func:`_full`: a full line cut a run).
     """
     if len(rules.horizontal) < 2 or len(rules.vertical) < 3:
         return lines
-    rows: dict[tuple[float, float, float, float], list[tuple[int, _Cell, str, float, float]]] = {}
+    rows: dict[tuple[float, float, float, float],
+               list[tuple[int, _Cell, str, float, float, float, bool]]] = {}
     placed: dict[int, tuple[float, float, float, float]] = {}
     bands: dict[tuple[Rule, Rule], tuple[float, ...]] = {}
     for index, line in enumerate(lines):
         if line.baseline is None:
             continue
-        pieces = _pieces(line)
-        cells = [_cell_of(x, line.baseline, rules, bands) for _, x in pieces]
+        pieces = _extents(line)
+        cells = [_cell_of(x, line.baseline, rules, bands) for _, x, _, _ in pieces]
         if not pieces or any(c is None for c in cells) or \
                 len({c.row for c in cells if c is not None}) != 1:
             continue
-        for (text, x), cell in zip(pieces, cells, strict=True):
+        for (text, x, end, spaced), cell in zip(pieces, cells, strict=True):
             assert cell is not None
-            rows.setdefault(cell.row, []).append((index, cell, text.strip(), -line.baseline, x))
+            rows.setdefault(cell.row, []).append((index, cell, text.strip(), -line.baseline, x,
+                                                  end, spaced))
         placed[index] = cells[0].row  # type: ignore[union-attr]
     ids = table_ids({row: members[0][1].columns for row, members in rows.items()})
     out: list[TextLine] = []
@@ -249,9 +286,16 @@ def with_table_rows(lines: list[TextLine], rules: Rules) -> list[TextLine]:
         done.add(row)
         columns = members[0][1].columns
         texts = [""] * len(columns)
-        for _, cell, text, _, _ in sorted(members, key=lambda m: (m[3], m[4])):
-            texts[cell.column] = join_pieces(texts[cell.column], text)
         size = max(lines[m[0]].size for m in members)
+        last: dict[int, tuple[str, float, float, bool]] = {}  # each cell's line above
+        for _, cell, text, _, x, end, space in sorted(members, key=lambda m: (m[3], m[4])):
+            above, col = last.get(cell.column), cell.column
+            right = columns[col + 1] if col + 1 < len(columns) else cell.row[3]
+            spaced = above is not None and bool(texts[col]) \
+                and not cell_separator(texts[col], text) \
+                and (above[3] or (wraps_at_spaces and not _full(above, columns[col], right, size)))
+            texts[col] = f"{texts[col]} {text}" if spaced else join_pieces(texts[col], text)
+            last[col] = (text, x, end, space)
         out.append(replace(line, text="\t".join(texts), size=size,
                            cells=tuple(x + SLACK for x in columns), ends=(),
                            table=ids[row]))
