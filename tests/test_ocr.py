@@ -214,6 +214,46 @@ def test_ruled_rows_need_rules_found_in_the_image() -> None:
     assert [round(x, -1) for x, _, _ in rules.vertical] == [100, 500, 1100]
 
 
+def test_median_filter_is_pillows_median() -> None:
+    """The numpy 3 x 3 median gives Pillow's MedianFilter(3) pixels, edges and specks too."""
+    import random
+
+    from PIL import ImageDraw, ImageFilter
+
+    from bma_etl.read.ocr_image import median3
+
+    rng = random.Random(12)
+    page = Image.new("L", (301, 157), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((10, 10), "ทดสอบ 2567 test", fill=0)
+    draw.line((0, 80, 300, 82), fill=40, width=2)
+    pixels = page.load()
+    for _ in range(3000):
+        pixels[rng.randrange(page.width), rng.randrange(page.height)] = rng.randrange(256)
+    assert median3(page).tobytes() == page.filter(ImageFilter.MedianFilter(3)).tobytes()
+
+
+def test_one_walk_gives_tesseracts_tsv_and_text() -> None:
+    """tsv_and_text is Tesseract's GetTSVText row for row, and its text's words and gaps."""
+    from bma_etl.read.ocr_image import cleaned
+    from bma_etl.read.ocr_tsv import tsv_and_text
+
+    pdf = pypdfium2.PdfDocument(PAGE.read_bytes())
+    page = cleaned(pdf[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L"))
+    pdf.close()
+    with ocr._ENGINES.engine(ocr.LANG) as api:
+        api.SetImage(page)  # type: ignore[attr-defined]
+        api.SetSourceResolution(200)  # type: ignore[attr-defined]
+        assert api.Recognize()  # type: ignore[attr-defined]
+        tsv, txt = tsv_and_text(api, page.width, page.height)
+        want_tsv = api.GetTSVText(0)  # type: ignore[attr-defined]
+        want_txt = api.GetUTF8Text()  # type: ignore[attr-defined]
+        api.Clear()  # type: ignore[attr-defined]
+    assert tsv.count("\n5\t") > 20
+    assert tsv.splitlines()[1:] == want_tsv.splitlines()[1:]
+    assert txt.split("\n") == [line for line in want_txt.split("\n") if line]
+
+
 def test_layout_of_nothing_read() -> None:
     assert ocr_layout.page_layout("level\tpage_num\n", "") == ("", (), None)
 

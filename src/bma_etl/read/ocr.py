@@ -46,7 +46,13 @@ from bma_etl.errors import ReadError
 from bma_etl.limits import seconds_from_env
 from bma_etl.read.ocr_image import cleaned, deskewed, page_rules
 from bma_etl.read.ocr_layout import OcrWord, page_layout
-from bma_etl.read.ocr_tsv import latin_words, missed_bands, shifted_tsv, with_words_replaced
+from bma_etl.read.ocr_tsv import (
+    latin_words,
+    missed_bands,
+    shifted_tsv,
+    tsv_and_text,
+    with_words_replaced,
+)
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -221,18 +227,19 @@ def ocr_image(image: Path | Image.Image, *, lang: str = LANG, dpi: float = 300,
         if not api.Recognize(timeout=round(limit * 1000)):  # type: ignore[attr-defined]
             raise ReadError(f"OCR took longer than the {limit:g} s time limit for one page "
                             "(raise BMA_ETL_OCR_TIMEOUT), or Tesseract failed")
-        tsv = api.GetTSVText(0)  # type: ignore[attr-defined]
-        txt = api.GetUTF8Text()  # type: ignore[attr-defined]
+        tsv, txt = tsv_and_text(api, page.width, page.height)
         missed = missed_bands(page, tsv)
         if missed:  # each band as one block: the page's layout left it out once already
             api.SetPageSegMode(PSM_SINGLE_BLOCK)  # type: ignore[attr-defined]
         for n, (top, bottom) in enumerate(missed, start=1):
-            api.SetImage(page.crop((0, top, page.width, bottom)))  # type: ignore[attr-defined]
+            band = page.crop((0, top, page.width, bottom))
+            api.SetImage(band)  # type: ignore[attr-defined]
             api.SetSourceResolution(round(dpi))  # type: ignore[attr-defined]
             if not api.Recognize(timeout=round(limit * 1000)):  # type: ignore[attr-defined]
                 break
-            tsv += shifted_tsv(api.GetTSVText(0), top, n)  # type: ignore[attr-defined]
-            txt += "\n" + api.GetUTF8Text()  # type: ignore[attr-defined]
+            band_tsv, band_txt = tsv_and_text(api, band.width, band.height)
+            tsv += shifted_tsv(band_tsv, top, n)
+            txt += "\n" + band_txt
         if missed:
             api.SetPageSegMode(PSM_AUTO)  # type: ignore[attr-defined]
         api.Clear()  # type: ignore[attr-defined]
