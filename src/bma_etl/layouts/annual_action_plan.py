@@ -33,6 +33,7 @@ from bma_etl.layouts.base import (
 from bma_etl.layouts.plan_budget import SUMMARY_HEADING, section_of, summary_rows
 from bma_etl.layouts.plan_cells import finish_text_fields
 from bma_etl.layouts.plan_flow import Flowed, flow_levels, flow_steps
+from bma_etl.layouts.plan_flow_kpi import flow_definitions, flow_targets
 from bma_etl.layouts.plan_header import PLAN_WORDS, plan_row, untabbed
 from bma_etl.layouts.plan_indicators import (
     read_kpi_table,
@@ -87,10 +88,11 @@ def extract(doc: RepairedText) -> Extraction:
     definitions: list[RawRow] = []
     ctx = StepContext()
     previous: Table | None = None
-    as_cells: dict[str, list[tuple[Table, list[RawRow]]]] = {"scoring": [], "steps": []}
+    as_cells: dict[str, list[tuple[Table, list[RawRow]]]] = {
+        "scoring": [], "steps": [], "targets": [], "kpi": []}
     for table in tables:
         if table.kind == "targets":
-            targets.extend(read_target_table(doc, table, out.findings))
+            as_cells["targets"].append((table, read_target_table(doc, table, out.findings)))
         elif table.kind == "scoring":
             as_cells["scoring"].append((table, read_scoring_table(doc, table, out.findings)))
         elif table.kind == "steps":
@@ -102,11 +104,18 @@ def extract(doc: RepairedText) -> Extraction:
             # A definition table right after another may open with the rest of its last row.
             carry = definitions[-1] if definitions and previous is not None \
                 and previous.kind == "kpi" else None
-            definitions.extend(read_kpi_table(doc, table, out.findings, carry))
+            found = read_kpi_table(doc, table, out.findings, carry)
+            # a table that only continues the row before it is read whole
+            as_cells["kpi"].append((table, found if found or carry is None else [carry]))
+            definitions.extend(found)
         previous = table
     levels = _with_flowing(as_cells["scoring"], flow_levels(
         doc, lines, _read_whole(as_cells["scoring"])))
     steps = _with_flowing(as_cells["steps"], flow_steps(doc, lines, _read_whole(as_cells["steps"])))
+    targets = _with_flowing(as_cells["targets"], flow_targets(
+        doc, lines, _read_whole(as_cells["targets"])))
+    definitions = _with_flowing(as_cells["kpi"], flow_definitions(
+        doc, lines, _read_whole(as_cells["kpi"])), unique=True)
     for ordinal, row in enumerate(steps, start=1):
         row.ordinal = ordinal
     finish_text_fields(doc, definitions)
@@ -118,9 +127,11 @@ def extract(doc: RepairedText) -> Extraction:
     return out
 
 
-#: A row's own fields (not those its headings give) in the step and scoring tables.
+#: A row's own fields (not those its headings give) in the step, scoring, target and
+#: definition tables (a definition's measure is not stated in a table without one).
 _OWN_FIELDS = ("step_no", "level", "weight_pct", "description", "score", "step_pct",
-               "cumulative_pct")
+               "cumulative_pct", "name", "target_text", "indicator", "definition",
+               "activities")
 
 
 def _whole(rows: list[RawRow]) -> bool:
@@ -134,8 +145,8 @@ def _read_whole(tables: list[tuple[Table, list[RawRow]]]) -> set[int]:
     return {r.line.no for table, rows in tables if _whole(rows) for r in table.rows}
 
 
-def _with_flowing(tables: list[tuple[Table, list[RawRow]]], flowing: list[Flowed]
-                  ) -> list[RawRow]:
+def _with_flowing(tables: list[tuple[Table, list[RawRow]]], flowing: list[Flowed], *,
+                  unique: bool = False) -> list[RawRow]:
     """Rows read as cells, or from flowing text where the cells gave less, in line order.
 
     A table whose rows as cells lack fields (a row the page flowed over several
@@ -148,9 +159,10 @@ def _with_flowing(tables: list[tuple[Table, list[RawRow]]], flowing: list[Flowed
         by_header.setdefault(f.header, []).append(f)
     rows: list[RawRow] = []
     for table, found in tables:
-        if not _whole(found) and table.first_line in by_header:
+        if not _whole(found) and (table.first_line in by_header
+                                  or any(r.line.no in by_header for r in table.rows)):
             continue  # read below, from flowing text
-        rows.extend(found)
+        rows.extend(r for r in found if not unique or all(r is not x for x in rows))
     flows = [f for fs in by_header.values() for f in fs]
     flows.sort(key=lambda f: f.line)
     starts = [_first_line(r) for r in rows]
