@@ -24,6 +24,7 @@ from __future__ import annotations
 from bma_etl.layouts.base import (
     Extraction,
     Layout,
+    Line,
     Raw,
     RawRow,
     RepairedText,
@@ -42,7 +43,8 @@ from bma_etl.layouts.plan_indicators import (
 )
 from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step_context
 from bma_etl.layouts.plan_swot import swot_rows
-from bma_etl.layouts.plan_tables import Table, blocks_of, tables_of
+from bma_etl.layouts.plan_cells import row_of
+from bma_etl.layouts.plan_tables import Table, blocks_of, is_kpi_header, tables_of
 from bma_etl.records import (
     Plan,
     PlanIndicator,
@@ -80,7 +82,7 @@ def extract(doc: RepairedText) -> Extraction:
     lines = list(doc.lines())
     out.rows.append(plan_row(doc, untabbed(lines, leading=True)))
     out.rows.extend(swot_rows(doc, untabbed(lines)))
-    tables = tables_of(blocks_of(doc, lines))
+    tables = tables_of(blocks_of(doc, _table_lines(doc, lines)))
     out.rows.extend(summary_rows(doc, lines, tables, out.findings))
     targets: list[RawRow] = []
     levels: list[RawRow] = []
@@ -127,17 +129,36 @@ def extract(doc: RepairedText) -> Extraction:
     return out
 
 
-#: A row's own fields (not those its headings give) in the step, scoring, target and
-#: definition tables (a definition's measure is not stated in a table without one).
+def _table_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
+    """The lines tables are read from: ``lines``, and a definition table's header
+    the page furniture took for a repeated header.
+
+    A Word table's header repeated at a page's top is furniture (its words are no
+    row); but a definition table's own header set right under another table (no
+    line between) is what tells the two apart (003 printed from Word: a scoring
+    table, then the next definition table's header at the next page's top). The
+    definition reader skips a header it meets again.
+    """
+    if not doc.furniture:
+        return lines
+    return [ln for ln in doc.all_lines() if ln.no not in doc.furniture
+            or ("\t" in ln.text and is_kpi_header(row_of(ln).squashed))]
+
+
+#: A row's own fields (not those its headings give) in the step and scoring tables,
+#: and in the target and definition tables (a definition's measure is not stated in
+#: a table without one).
 _OWN_FIELDS = ("step_no", "level", "weight_pct", "description", "score", "step_pct",
-               "cumulative_pct", "name", "target_text", "indicator", "definition",
-               "activities")
+               "cumulative_pct")
+_OWN_TABLE_FIELDS = {"plan_indicators": ("name", "target_text"),
+                     "plan_kpi_definitions": ("indicator", "definition", "activities")}
 
 
 def _whole(rows: list[RawRow]) -> bool:
     """Whether every row read as cells has its own fields (a flowing row cut into cells has not)."""
     return bool(rows) and all(r.fields.get(name) is not None for r in rows
-                              for name in _OWN_FIELDS if name in r.fields)
+                              for name in _OWN_TABLE_FIELDS.get(r.table, _OWN_FIELDS)
+                              if name in r.fields)
 
 
 def _read_whole(tables: list[tuple[Table, list[RawRow]]]) -> set[int]:
@@ -159,8 +180,7 @@ def _with_flowing(tables: list[tuple[Table, list[RawRow]]], flowing: list[Flowed
         by_header.setdefault(f.header, []).append(f)
     rows: list[RawRow] = []
     for table, found in tables:
-        if not _whole(found) and (table.first_line in by_header
-                                  or any(r.line.no in by_header for r in table.rows)):
+        if not _whole(found) and table.first_line in by_header:
             continue  # read below, from flowing text
         rows.extend(r for r in found if not unique or all(r is not x for x in rows))
     flows = [f for fs in by_header.values() for f in fs]

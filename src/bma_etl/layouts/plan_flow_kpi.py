@@ -204,8 +204,10 @@ _INDICATOR_START_RE = re.compile(rf"^\s*(?:{DIGIT}+\.{DIGIT}+\s*)?(?:{_INDICATOR
 _INDICATOR_RE = re.compile(rf"(?:(?<=\s)|(?<=^)){DIGIT}+\.{DIGIT}+\s|{_INDICATOR_WORDS}")
 _DEFINITION_RE = re.compile(r"นิยาม|คำอธิบายตัวชี้วัด")
 _MEANS_RE = re.compile(r"หมายถึง")
-#: The activities' start: a project or an activity (numbered or not) starting a word.
-_ACTIVITIES_RE = re.compile(rf"(?:(?<=\s)|(?<=^))(?:{DIGIT}{{1,2}}\s*[.)]\s*)?(?:โครงการ|กิจกรรม)")
+#: The activities' start: a project or an activity, numbered (the number not part of
+#: another) or starting a word (:func:`_activities_at`).
+_ACTIVITIES_RE = re.compile(
+    rf"(?P<no>(?<![0-9๐-๙.]){DIGIT}{{1,2}}\s*[.)]\s*)?(?:โครงการ|กิจกรรม)")
 
 
 def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
@@ -236,12 +238,12 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
         if line.no in read or _OTHER_RE.match(text) or _KPI_HEADER_RE.match(text):
             break
         if not text.strip() or PAGE_NUMBER_RE.match(text):
-            if run and _definition_cuts(join_lines(run).text, measured) is not None:
+            if run and _whole_row(run, measured):
                 break  # a blank line after a whole row ends the table
             i += 1
             continue
         starts_row = (_MEASURE_START_RE if measured else _INDICATOR_START_RE).match(text)
-        if run and starts_row and _definition_cuts(join_lines(run).text, measured) is not None:
+        if run and starts_row and _whole_row(run, measured):
             _add_definition(doc, header, run, measured, out)
             run = []
         if not run and not starts_row:
@@ -255,10 +257,33 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
     return i
 
 
-def _definition_cuts(text: str, measured: bool) -> tuple[int, int, int] | None:
+def _whole_row(run: list[Line], measured: bool) -> bool:
+    """Whether the lines ``run`` hold a whole definition row (all its cells started)."""
+    joined = join_lines(run)
+    return _definition_cuts(joined.text, measured, _line_starts(joined)) is not None
+
+
+def _activities_at(text: str, pos: int, starts: frozenset[int]) -> int | None:
+    """Where the activities start in ``text[pos:]``: a numbered project or activity, or
+    one that starts a word (after a space, or at a line's start: ``starts``)."""
+    for m in _ACTIVITIES_RE.finditer(text, pos):
+        at = m.start()
+        if m.group("no") or at == 0 or text[at - 1].isspace() or at in starts:
+            return at
+    return None
+
+
+def _line_starts(joined: Line) -> frozenset[int]:
+    """Offsets in ``joined.text`` where a physical line starts."""
+    return frozenset(p[0] for p in joined.pieces)
+
+
+def _definition_cuts(text: str, measured: bool, starts: frozenset[int] = frozenset()
+                     ) -> tuple[int, int, int] | None:
     """Where the indicator, the definition and the activities of a row start.
 
-    None while the row has no ``หมายถึง`` / ``นิยาม`` and activities after it.
+    ``starts``: where the row's physical lines start in ``text``. None while the
+    row has no ``หมายถึง`` / ``นิยาม`` and activities after it.
     """
     means = _MEANS_RE.search(text)
     named = _DEFINITION_RE.search(text)
@@ -270,7 +295,7 @@ def _definition_cuts(text: str, measured: bool) -> tuple[int, int, int] | None:
     else:
         return None
     after = means.end() if means is not None and means.start() > definition else definition + 1
-    activities = _ACTIVITIES_RE.search(text, after)
+    activities = _activities_at(text, after, starts)
     if activities is None:
         return None
     indicator = 0
@@ -288,9 +313,9 @@ def _definition_cuts(text: str, measured: bool) -> tuple[int, int, int] | None:
         term = _repeated_term(text, indicator, text[:means.start()].rstrip())
         if term is not None:
             definition = term
-    if not 0 <= indicator < definition < activities.start():
+    if not 0 <= indicator < definition < activities:
         return None
-    return indicator, definition, activities.start()
+    return indicator, definition, activities
 
 
 #: Fewest letters of a definition's term found by repetition.
@@ -310,7 +335,7 @@ def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: b
                     out: list[Flowed]) -> None:
     """Cut the row ``run`` holds into its measure, indicator, definition and activities."""
     joined = join_lines(run)
-    cuts = _definition_cuts(joined.text, measured)
+    cuts = _definition_cuts(joined.text, measured, _line_starts(joined))
     if cuts is None:
         return
     indicator, definition, activities = cuts
