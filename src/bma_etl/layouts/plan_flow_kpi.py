@@ -197,6 +197,8 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
 _KPI_HEADER_RE = re.compile(r"^\s*(?:มาตรการ\s*ตัวชี้วัด|ตัวชี้วัด).*(?:นิยาม|คำอธิบาย)")
 _HEADER_WORDS_RE = re.compile(r"มาตรการ|ตัวชี้วัด|นิยาม|คำอธิบาย|โครงการ|กิจกรรม|และ|ส่วนราชการ"
                               r"|ที่รับผิดชอบ|หน่วยงาน|[/\s]")
+#: Longest piece of a header word a page wraps onto a line of its own.
+_HEADER_PIECE_MAX = 12
 #: A measure's start (``มน.``), or an indicator's (its wording or its number ``๕.๑``).
 _MEASURE_START_RE = re.compile(r"^\s*มน\s*\.")
 _INDICATOR_WORDS = r"ระดับความสำเร็จ|ร้อยละ|จำนวน|ความสำเร็จ|อัตรา|สัดส่วน|ค่าเฉลี่ย|ความพึงพอใจ"
@@ -220,10 +222,12 @@ def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> li
             i += 1
             continue
         measured = "มาตรการ" in line.text
+        starts = _MEASURE_START_RE if measured else _INDICATOR_START_RE
         i += 1
-        while i < len(lines) and lines[i].text.strip() \
-                and not _HEADER_WORDS_RE.sub("", lines[i].text):
-            i += 1  # the header's wrapped words
+        while i < len(lines) and lines[i].text.strip() and not starts.match(lines[i].text) \
+                and (not _HEADER_WORDS_RE.sub("", lines[i].text)
+                     or len(lines[i].text.strip()) <= _HEADER_PIECE_MAX):
+            i += 1  # the header's wrapped words (``ดชอบ``: a word the page cut)
         i = _read_definitions(doc, lines, i, line.no, measured, read, out)
     return out
 
@@ -257,6 +261,10 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
     return i
 
 
+#: Words that take a project or an activity as their object inside a sentence.
+_TAKES_RE = re.compile(r"(?:จัด|การ|ของ|ใน|ตาม|ร่วม|และ|ต่อ|เพื่อ|ทุก|ทั้ง|แต่ละ|ราย|หรือ|ผล)\s*$")
+
+
 def _whole_row(run: list[Line], measured: bool) -> bool:
     """Whether the lines ``run`` hold a whole definition row (all its cells started)."""
     joined = join_lines(run)
@@ -266,10 +274,16 @@ def _whole_row(run: list[Line], measured: bool) -> bool:
 def _activities_at(text: str, pos: int, starts: frozenset[int]) -> int | None:
     """Where the activities start in ``text[pos:]``: a numbered project or activity, or
     one that starts a word (after a space, or at a line's start: ``starts``)."""
-    for m in _ACTIVITIES_RE.finditer(text, pos):
+    found = list(_ACTIVITIES_RE.finditer(text, pos))
+    for m in found:
         at = m.start()
         if m.group("no") or at == 0 or text[at - 1].isspace() or at in starts:
             return at
+    # No gap before it (a tab stop right after the definition's last word): the
+    # first one no word before it takes as its object (``การจัดกิจกรรม``, ``ของโครงการ``).
+    for m in found:
+        if not _TAKES_RE.search(text, 0, m.start()):
+            return m.start()
     return None
 
 
