@@ -32,7 +32,7 @@ from bma_etl.layouts.base import (
     score_signals,
 )
 from bma_etl.layouts.plan_budget import SUMMARY_HEADING, section_of, summary_rows
-from bma_etl.layouts.plan_cells import finish_text_fields
+from bma_etl.layouts.plan_cells import finish_text_fields, row_of
 from bma_etl.layouts.plan_flow import Flowed, flow_levels, flow_steps
 from bma_etl.layouts.plan_flow_kpi import flow_definitions, flow_targets
 from bma_etl.layouts.plan_header import PLAN_WORDS, plan_row, untabbed
@@ -43,7 +43,6 @@ from bma_etl.layouts.plan_indicators import (
 )
 from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step_context
 from bma_etl.layouts.plan_swot import swot_rows
-from bma_etl.layouts.plan_cells import row_of
 from bma_etl.layouts.plan_tables import Table, blocks_of, is_kpi_header, tables_of
 from bma_etl.records import (
     Plan,
@@ -130,12 +129,11 @@ def extract(doc: RepairedText) -> Extraction:
 
 
 def _table_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
-    """The lines tables are read from: ``lines``, and a definition table's header
-    the page furniture took for a repeated header.
+    """The lines tables are read from: ``lines`` and definition headers taken for furniture.
 
     A Word table's header repeated at a page's top is furniture (its words are no
     row); but a definition table's own header set right under another table (no
-    line between) is what tells the two apart (003 printed from Word: a scoring
+    line between) is what tells the two apart (a plan printed from Word: a scoring
     table, then the next definition table's header at the next page's top). The
     definition reader skips a header it meets again.
     """

@@ -59,7 +59,7 @@ _STRONG = ("ระดับ", "ร้อยละ", "เพิ่มขึ้น
 _STRONG_RE = re.compile(rf"(?P<word>{'|'.join(_STRONG)})\s*(?={DIGIT})")
 #: Or a number and its unit (``๕ ราย``), not a year after พ.ศ./ปี, not inside a number.
 _WEAK_RE = re.compile(rf"(?<![0-9๐-๙.,/])(?<!พ\.ศ\.\s)(?<!พ\.ศ\.)(?<!ปี\s)(?<!ปี)"
-                      rf"{DIGIT}+(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮ][ก-๎]*)")
+                      rf"{DIGIT}+(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
 
 
 def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
@@ -110,7 +110,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
         if PAGE_NUMBER_RE.match(text):
             i += 1
             continue
-        if _OTHER_RE.match(text) or _TARGET_HEADER_RE.search(text) and not run:
+        if _OTHER_RE.match(text) or (_TARGET_HEADER_RE.search(text) and not run):
             break
         m = _SEQ_RE.match(text)
         if m is not None and (not run or _complete(run, len(years))) \
@@ -177,7 +177,8 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
     if m is None:
         return
     starts = _target_starts(joined.text, m.end(), len(years))
-    end = starts[0] if starts else len(joined.text)
+    first = _starts(joined.text, m.end())  # the name ends where a target may first start
+    end = starts[0] if starts else first[0][0] if first else len(joined.text)
     name = doc.raw_in(joined, m.end(), end)
     if name is None:
         return
@@ -272,8 +273,11 @@ def _whole_row(run: list[Line], measured: bool) -> bool:
 
 
 def _activities_at(text: str, pos: int, starts: frozenset[int]) -> int | None:
-    """Where the activities start in ``text[pos:]``: a numbered project or activity, or
-    one that starts a word (after a space, or at a line's start: ``starts``)."""
+    """Where the activities start in ``text[pos:]`` (None: not yet).
+
+    A numbered project or activity, or one that starts a word (after a space, or
+    at a line's start: ``starts``).
+    """
     found = list(_ACTIVITIES_RE.finditer(text, pos))
     for m in found:
         at = m.start()
