@@ -28,6 +28,7 @@ out); produces :class:`~bma_etl.layouts.plan_flow.Flowed` rows of
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
@@ -84,11 +85,38 @@ def _years_after(doc: RepairedText, lines: list[Line], i: int) -> tuple[list[Raw
         text = lines[j].text
         if j > i and (_SEQ_RE.match(text) and not _YEAR_RE.match(text.strip())):
             break
-        found = list(_YEAR_RE.finditer(text))
-        if len(found) >= 1 and not _YEAR_RE.sub("", text).strip(" \t.พศ"):
-            raws = [doc.raw_in(lines[j], *m.span()) for m in found]
+        found = _year_spans(text)
+        if found:
+            raws = [doc.raw_in(lines[j], *span) for span in found]
             return [r for r in raws if r is not None], j + 1
     return [], i + 1
+
+
+_DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
+_YEAR_ONLY_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
+
+
+def _year_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the years of a line of years only, also years the reader ran together.
+
+    Years at tab stops close to each other leave no gap (``๒๕๕๘๒๕๕๙๒๕๖๐ ๒๕๖๑``): a
+    run of digits is years when, cut into fours, each is a year, and the years of
+    a run follow each other. [] when the line holds anything else.
+    """
+    if _DIGIT_RUN_RE.sub("", text).replace("พ.ศ.", "").strip(" \t."):
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN_RE.finditer(text):
+        run = m.group()
+        if len(run) % 4:
+            return []
+        cut = [(m.start() + k, m.start() + k + 4) for k in range(0, len(run), 4)]
+        years = [int(run[k:k + 4].translate(_ARABIC)) for k in range(0, len(run), 4)]
+        if not all(_YEAR_ONLY_RE.fullmatch(run[k:k + 4]) for k in range(0, len(run), 4)) or (
+                any(b != a + 1 for a, b in pairwise(years))):
+            return []
+        spans.extend(cut)
+    return spans
 
 
 def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,

@@ -70,6 +70,7 @@ def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) 
                 years.setdefault(i, year)
     header_words = [squash(t) for t in header.filled()]
     indicators: list[tuple[FieldValue, dict[int, FieldValue]]] = []
+    numbered = False  # the row above has its number: a row without one continues it
     for row in table.rows:
         repeat = [squash(t) for t in row.filled()] == header_words
         if not row.filled() or is_calendar_row(row) or repeat:
@@ -77,7 +78,9 @@ def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) 
         name = cell_pieces(doc, row.cell(name_col))
         targets: dict[int, FieldValue] = {i: value(cell_pieces(doc, row.cell(i))) for i in years}
         stated = {i: v for i, v in targets.items() if isinstance(v, Raw | list)}
-        if indicators and not row.plain(seq_col) and (not name or not stated):
+        # A ruled row the reader gives line by line (narrow cells, every one wrapped):
+        # its next lines have words in the name and target cells but no number.
+        if indicators and not row.plain(seq_col) and (not name or not stated or numbered):
             last_name, last_targets = indicators[-1]
             if name:
                 indicators[-1] = (joined(last_name, name), last_targets)
@@ -88,6 +91,7 @@ def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) 
         if not name:
             findings.append(unplaced("plan_indicators", row, "targets without an indicator"))
             continue
+        numbered = bool(row.plain(seq_col))
         indicators.append((value(name), targets))
     rows: list[RawRow] = []
     for name_value, targets in indicators:
