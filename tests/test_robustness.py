@@ -172,11 +172,12 @@ def _pdf_truth(doc: GeneratedDoc) -> dict[str, Any]:
                                 if t in PDF_PLAN_TABLES}}
 
 
-#: The plan tables each producer's PDF reads as its text: flowing text (fpdf2) loses
-#: its indicator and definition tables, ruled boxes (reportlab) a SWOT item's end
-#: and some definition rows (README, known limits).
-PLAN_PDF_TABLES = {"fpdf2": ("plan_swot_items", "plan_scoring_levels", "plan_steps"),
-                   "reportlab": ("plan_indicators", "plan_scoring_levels", "plan_steps")}
+#: The plan tables each producer's PDF reads as its text: flowing text (fpdf2) reads
+#: its indicator-target and definition tables by what their cells say
+#: (tests/test_plan_flowing_tables.py); ruled boxes (reportlab) lose a SWOT item's
+#: end (README, known limits).
+_PLAN_TABLES = ("plan_indicators", "plan_scoring_levels", "plan_steps", "plan_kpi_definitions")
+PLAN_PDF_TABLES = {"fpdf2": ("plan_swot_items", *_PLAN_TABLES), "reportlab": _PLAN_TABLES}
 
 
 @pytest.mark.parametrize("producer", sorted(PLAN_PDF_TABLES))

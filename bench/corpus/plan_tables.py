@@ -74,6 +74,46 @@ def _schedule(rng: random.Random) -> list[str]:
     return cells
 
 
+def _targets(rng: random.Random, years: list[int], t: Callable[[str], str]) -> list[str]:
+    """One target per year, in one of the shapes plans write (all years alike)."""
+    base = rng.randint(2, 20)
+    shape = rng.randrange(4)
+    out = []
+    for k, y in enumerate(years):
+        if shape == 0:
+            out.append(f"ร้อยละ {base + 5 * k} ของกลุ่มเป้าหมายทั้งหมด")
+        elif shape == 1:
+            out.append(f"ระดับ {min(5, 3 + k)}")
+        elif shape == 2:  # 003: ``เพิ่มขึ้น ๕ ราย จากปี พ.ศ. ๒๕๖๓ ๑๒ ผลิตภัณฑ์``
+            out.append(f"เพิ่มขึ้น {base} ราย จากปี พ.ศ. {y - 1} {base + 4 * k} ผลิตภัณฑ์")
+        else:
+            out.append(f"{base + k} ราย {base * 2 + k} ผลิตภัณฑ์")
+    return [t(x) for x in out]
+
+
+def _definition(rng: random.Random, aim: str, t: Callable[[str], str]) -> str:
+    """A definition cell: ``นิยาม ... หมายถึง ...``, a bare ``... หมายถึง ...`` or a list after it."""
+    text = (f"{aim} หมายถึง การดำเนินงานของหน่วยงานร่วมกับภาคีเครือข่าย"
+            f"เพื่อให้บรรลุเป้าหมายที่กำหนด")
+    if rng.random() < 0.7:
+        text = f"นิยาม {text}"
+    if rng.random() < 0.4:
+        return text + t(" ประกอบด้วย 1. การจัดทำแผนการดำเนินงาน 2. การรายงานผลต่อผู้บริหาร")
+    return text + " วิธีคำนวณ ผลการดำเนินการที่ทำได้เทียบกับเกณฑ์"
+
+
+def _activities(rng: random.Random, project: str, t: Callable[[str], str]) -> str:
+    """An activities cell: one project with its budget, or numbered projects and activities."""
+    unit = rng.choice(_UNITS)
+    amount = rng.randint(2, 90) * 50_000
+    first = f"{project} งบประมาณ {amount:,}.- บาท ({unit})"
+    if rng.random() < 0.5:
+        return t(first)
+    more = rng.choice(("กิจกรรมการประชุมเชิงปฏิบัติการร่วมกับภาคีเครือข่าย",
+                       "การจัดทำสื่อเผยแพร่ผลการดำเนินงานผ่านช่องทางออนไลน์"))
+    return t(f"1. {first} 2. {more}")
+
+
 def indicator_tables(rng: random.Random, doc: GeneratedDoc, lines: list[str], year: int,
                      digits: bool) -> None:
     """Append the target, definition, scoring and step tables; their truth goes in ``doc``."""
@@ -91,27 +131,26 @@ def indicator_tables(rng: random.Random, doc: GeneratedDoc, lines: list[str], ye
 
     aims = rng.sample(_AIMS, rng.randint(2, 3))
     names = [f"ระดับความสำเร็จใน{aim}" for aim in aims]
-    years = [year - 2, year - 1, year]
-    lines += ["ตัวชี้วัดเป้าประสงค์", "", "ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย\t\t",
+    # Plans state targets for two to five years; a name may list its sub-indicators.
+    years = list(range(year - rng.randint(1, 4), year + 1))
+    lines += ["ตัวชี้วัดเป้าประสงค์", "", "ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย" + "\t" * (len(years) - 1),
               "\t\t" + "\t".join(t(str(y)) for y in years)]
     for i, name in enumerate(names[:2], start=1):
-        base = rng.randint(2, 20)
-        targets = [t(f"ร้อยละ {base + 5 * k} ของกลุ่มเป้าหมายทั้งหมด") if rng.random() < 0.5
-                   else t(f"ระดับ {min(5, 3 + k)}") for k in range(3)]
-        lines.append(f"{t(str(i))}\t{name}\t" + "\t".join(targets))
+        shown = name
+        if rng.random() < 0.3:
+            shown = f"{name} - จำนวนผู้ประกอบการที่เข้าร่วมกิจกรรม"
+        targets = _targets(rng, years, t)
+        lines.append(f"{t(str(i))}\t{shown}\t" + "\t".join(targets))
         for y, target in zip(years, targets, strict=True):
-            add("plan_indicators", {"name": name, "year_be": y, "target_text": target},
+            add("plan_indicators", {"name": shown, "year_be": y, "target_text": target},
                 "year_be")
     lines += ["", t(f"แนวทางการประเมินผลการปฏิบัติราชการตามคำรับรองการปฏิบัติราชการประจำปี พ.ศ. {year}"),
               ""]
     projects = [project_name(rng) for _ in names]
     for aim, name, project in zip(aims, names, projects, strict=True):
-        unit = rng.choice(_UNITS)
-        amount = rng.randint(2, 90) * 50_000
         measure = f"มน. {aim}"
-        definition = (f"นิยาม {aim} หมายถึง การดำเนินงานของหน่วยงานร่วมกับภาคีเครือข่าย"
-                      f"เพื่อให้บรรลุเป้าหมายที่กำหนด วิธีคำนวณ ผลการดำเนินการที่ทำได้เทียบกับเกณฑ์")
-        activities = t(f"{project} งบประมาณ {amount:,}.- บาท ({unit})")
+        definition = _definition(rng, aim, t)
+        activities = _activities(rng, project, t)
         lines += [_KPI_HEADER, f"{measure}\t{name}\t{definition}\t{activities}", ""]
         add("plan_kpi_definitions", {"measure": measure, "indicator": name,
                                      "definition": definition, "activities": activities})

@@ -24,6 +24,7 @@ from __future__ import annotations
 from bma_etl.layouts.base import (
     Extraction,
     Layout,
+    Line,
     Raw,
     RawRow,
     RepairedText,
@@ -31,8 +32,9 @@ from bma_etl.layouts.base import (
     score_signals,
 )
 from bma_etl.layouts.plan_budget import SUMMARY_HEADING, section_of, summary_rows
-from bma_etl.layouts.plan_cells import finish_text_fields
+from bma_etl.layouts.plan_cells import finish_text_fields, row_of
 from bma_etl.layouts.plan_flow import Flowed, flow_levels, flow_steps
+from bma_etl.layouts.plan_flow_kpi import flow_definitions, flow_targets
 from bma_etl.layouts.plan_header import PLAN_WORDS, plan_row, untabbed
 from bma_etl.layouts.plan_indicators import (
     read_kpi_table,
@@ -41,7 +43,7 @@ from bma_etl.layouts.plan_indicators import (
 )
 from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step_context
 from bma_etl.layouts.plan_swot import swot_rows
-from bma_etl.layouts.plan_tables import Table, blocks_of, tables_of
+from bma_etl.layouts.plan_tables import Table, blocks_of, is_kpi_header, tables_of
 from bma_etl.records import (
     Plan,
     PlanIndicator,
@@ -79,7 +81,7 @@ def extract(doc: RepairedText) -> Extraction:
     lines = list(doc.lines())
     out.rows.append(plan_row(doc, untabbed(lines, leading=True)))
     out.rows.extend(swot_rows(doc, untabbed(lines)))
-    tables = tables_of(blocks_of(doc, lines))
+    tables = tables_of(blocks_of(doc, _table_lines(doc, lines)))
     out.rows.extend(summary_rows(doc, lines, tables, out.findings))
     targets: list[RawRow] = []
     levels: list[RawRow] = []
@@ -87,10 +89,11 @@ def extract(doc: RepairedText) -> Extraction:
     definitions: list[RawRow] = []
     ctx = StepContext()
     previous: Table | None = None
-    as_cells: dict[str, list[tuple[Table, list[RawRow]]]] = {"scoring": [], "steps": []}
+    as_cells: dict[str, list[tuple[Table, list[RawRow]]]] = {
+        "scoring": [], "steps": [], "targets": [], "kpi": []}
     for table in tables:
         if table.kind == "targets":
-            targets.extend(read_target_table(doc, table, out.findings))
+            as_cells["targets"].append((table, read_target_table(doc, table, out.findings)))
         elif table.kind == "scoring":
             as_cells["scoring"].append((table, read_scoring_table(doc, table, out.findings)))
         elif table.kind == "steps":
@@ -102,11 +105,18 @@ def extract(doc: RepairedText) -> Extraction:
             # A definition table right after another may open with the rest of its last row.
             carry = definitions[-1] if definitions and previous is not None \
                 and previous.kind == "kpi" else None
-            definitions.extend(read_kpi_table(doc, table, out.findings, carry))
+            found = read_kpi_table(doc, table, out.findings, carry)
+            # a table that only continues the row before it is read whole
+            as_cells["kpi"].append((table, found if found or carry is None else [carry]))
+            definitions.extend(found)
         previous = table
     levels = _with_flowing(as_cells["scoring"], flow_levels(
         doc, lines, _read_whole(as_cells["scoring"])))
     steps = _with_flowing(as_cells["steps"], flow_steps(doc, lines, _read_whole(as_cells["steps"])))
+    targets = _with_flowing(as_cells["targets"], flow_targets(
+        doc, lines, _read_whole(as_cells["targets"])))
+    definitions = _with_flowing(as_cells["kpi"], flow_definitions(
+        doc, lines, _read_whole(as_cells["kpi"])), unique=True)
     for ordinal, row in enumerate(steps, start=1):
         row.ordinal = ordinal
     finish_text_fields(doc, definitions)
@@ -118,15 +128,35 @@ def extract(doc: RepairedText) -> Extraction:
     return out
 
 
-#: A row's own fields (not those its headings give) in the step and scoring tables.
+def _table_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
+    """The lines tables are read from: ``lines`` and definition headers taken for furniture.
+
+    A Word table's header repeated at a page's top is furniture (its words are no
+    row); but a definition table's own header set right under another table (no
+    line between) is what tells the two apart (a plan printed from Word: a scoring
+    table, then the next definition table's header at the next page's top). The
+    definition reader skips a header it meets again.
+    """
+    if not doc.furniture:
+        return lines
+    return [ln for ln in doc.all_lines() if ln.no not in doc.furniture
+            or ("\t" in ln.text and is_kpi_header(row_of(ln).squashed))]
+
+
+#: A row's own fields (not those its headings give) in the step and scoring tables,
+#: and in the target and definition tables (a definition's measure is not stated in
+#: a table without one).
 _OWN_FIELDS = ("step_no", "level", "weight_pct", "description", "score", "step_pct",
                "cumulative_pct")
+_OWN_TABLE_FIELDS = {"plan_indicators": ("name", "target_text"),
+                     "plan_kpi_definitions": ("indicator", "definition", "activities")}
 
 
 def _whole(rows: list[RawRow]) -> bool:
     """Whether every row read as cells has its own fields (a flowing row cut into cells has not)."""
     return bool(rows) and all(r.fields.get(name) is not None for r in rows
-                              for name in _OWN_FIELDS if name in r.fields)
+                              for name in _OWN_TABLE_FIELDS.get(r.table, _OWN_FIELDS)
+                              if name in r.fields)
 
 
 def _read_whole(tables: list[tuple[Table, list[RawRow]]]) -> set[int]:
@@ -134,8 +164,8 @@ def _read_whole(tables: list[tuple[Table, list[RawRow]]]) -> set[int]:
     return {r.line.no for table, rows in tables if _whole(rows) for r in table.rows}
 
 
-def _with_flowing(tables: list[tuple[Table, list[RawRow]]], flowing: list[Flowed]
-                  ) -> list[RawRow]:
+def _with_flowing(tables: list[tuple[Table, list[RawRow]]], flowing: list[Flowed], *,
+                  unique: bool = False) -> list[RawRow]:
     """Rows read as cells, or from flowing text where the cells gave less, in line order.
 
     A table whose rows as cells lack fields (a row the page flowed over several
@@ -150,7 +180,7 @@ def _with_flowing(tables: list[tuple[Table, list[RawRow]]], flowing: list[Flowed
     for table, found in tables:
         if not _whole(found) and table.first_line in by_header:
             continue  # read below, from flowing text
-        rows.extend(found)
+        rows.extend(r for r in found if not unique or all(r is not x for x in rows))
     flows = [f for fs in by_header.values() for f in fs]
     flows.sort(key=lambda f: f.line)
     starts = [_first_line(r) for r in rows]

@@ -70,6 +70,7 @@ def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) 
                 years.setdefault(i, year)
     header_words = [squash(t) for t in header.filled()]
     indicators: list[tuple[FieldValue, dict[int, FieldValue]]] = []
+    numbered = False  # the row above has its number: a row without one continues it
     for row in table.rows:
         repeat = [squash(t) for t in row.filled()] == header_words
         if not row.filled() or is_calendar_row(row) or repeat:
@@ -77,7 +78,9 @@ def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) 
         name = cell_pieces(doc, row.cell(name_col))
         targets: dict[int, FieldValue] = {i: value(cell_pieces(doc, row.cell(i))) for i in years}
         stated = {i: v for i, v in targets.items() if isinstance(v, Raw | list)}
-        if indicators and not row.plain(seq_col) and (not name or not stated):
+        # A ruled row the reader gives line by line (narrow cells, every one wrapped):
+        # its next lines have words in the name and target cells but no number.
+        if indicators and not row.plain(seq_col) and (not name or not stated or numbered):
             last_name, last_targets = indicators[-1]
             if name:
                 indicators[-1] = (joined(last_name, name), last_targets)
@@ -88,6 +91,7 @@ def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) 
         if not name:
             findings.append(unplaced("plan_indicators", row, "targets without an indicator"))
             continue
+        numbered = bool(row.plain(seq_col))
         indicators.append((value(name), targets))
     rows: list[RawRow] = []
     for name_value, targets in indicators:
@@ -227,6 +231,29 @@ def kpi_columns(header: Row) -> dict[str, int | None]:
             "activities": activities}
 
 
+#: How an indicator is worded at its start: ``ระดับความสำเร็จ...``, ``ร้อยละ...``,
+#: ``จำนวน...``, ``มีแผน...``, or its number (``๕.๑``); and a definition's start.
+_INDICATOR_START_RE = re.compile(
+    rf"^(?:{DIGIT}+(?:\.{DIGIT}+)*\s*)?(?:ระดับ|ร้อยละ|จำนวน|ความ|อัตรา|สัดส่วน|ค่าเฉลี่ย|มี"
+    r"|ดัชนี|คะแนน|ผล)")
+_DEFINITION_START_RE = re.compile(rf"^(?:นิยาม|คำอธิบาย|{DIGIT}+\s*[.)])|หมายถึง")
+
+
+def _continues(row: Row, columns: dict[str, int | None]) -> bool:
+    """Whether a row right under another one holds the next lines of its cells.
+
+    A reader may give a ruled row's wrapped lines one by one (a row at a page's
+    top, every cell still running, or the rest of a row a page break cut, after
+    the browser's footer): such a line has words in its indicator cell
+    too, but they do not start an indicator (its wording or number), and its
+    definition cell starts no definition (``นิยาม``, a term ``... หมายถึง``, an item).
+    """
+    indicator = row.plain(columns["indicator"])
+    definition = row.plain(columns["definition"])
+    return bool(indicator) and not _INDICATOR_START_RE.match(indicator) \
+        and not _DEFINITION_START_RE.search(definition)
+
+
 def read_kpi_table(doc: RepairedText, table: Table, findings: list[Finding],
                    carry: RawRow | None = None) -> list[RawRow]:
     """Read one row per definition: ``measure``, ``indicator``, ``definition``, ``activities``.
@@ -265,7 +292,7 @@ def read_kpi_table(doc: RepairedText, table: Table, findings: list[Finding],
             continue
         if last is not None and (not row.plain(key) or (
                 page_start and measure is not None and measure != key
-                and not row.plain(measure))):
+                and not row.plain(measure)) or _continues(row, columns)):
             for name, parts in cells.items():
                 if parts:
                     last.fields[name] = joined(last.fields.get(name), parts)

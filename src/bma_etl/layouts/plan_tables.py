@@ -28,6 +28,7 @@ from bma_etl.layouts.plan_cells import (
     STEP_RE,
     CellForms,
     Row,
+    is_text_line,
     is_year,
     row_of,
 )
@@ -70,7 +71,7 @@ def blocks_of(doc: RepairedText, lines: Iterable[Line] | None = None) -> list[Bl
     forms = CellForms()
     gap = True  # a blank line since the last tab line
     for line in doc.lines() if lines is None else lines:
-        if "\t" in line.text:
+        if "\t" in line.text and not _is_heading_line(line):
             if current is None:
                 row = row_of(line, forms)
                 fragments = _header_fragments(headings, line, row)
@@ -91,6 +92,18 @@ def blocks_of(doc: RepairedText, lines: Iterable[Line] | None = None) -> list[Bl
         elif not PAGE_NUMBER_RE.match(line.text):
             headings.append(line)
     return out
+
+
+#: Headings of the plan's next table, which a page may set right under a table.
+_NEXT_HEADING_RE = re.compile(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:โครงการ|ตัวชี้วัด)\s*ที่)")
+
+
+def _is_heading_line(line: Line) -> bool:
+    """A heading whose wide gap the reader took for a tab (``เกณฑ์การให้คะแนน<tab>...``).
+
+    Set right under a ruled table (no blank line between), it is not the table's row.
+    """
+    return is_text_line(line) and _NEXT_HEADING_RE.match(line.text) is not None
 
 
 #: A header cell of a narrow first column wraps into short lines above its row.

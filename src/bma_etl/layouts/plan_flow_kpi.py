@@ -1,0 +1,393 @@
+"""Indicator-target and definition tables printed as flowing text.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout).
+A plan printed as flowing text (a word processor's tab stops, LibreOffice's text
+import) runs a row's cells into one paragraph: a cell's end is a space or a wrap
+like any other, or nothing at all. The form fixes the columns' order, and what
+each column says tells where it starts:
+
+- an indicator-target row (``ลำดับที่ | ตัวชี้วัด | ค่าเป้าหมาย`` over a line of
+  years) starts with its number; its targets, one per year, start with a number
+  (``๕ ราย``) or a word before a number (``ระดับ ๓``, ``ร้อยละ ๑๐``,
+  ``เพิ่มขึ้น ๕ ราย``). A row is cut into the name and as many targets as years
+  only where the targets' starts say so unambiguously (:func:`_target_starts`);
+  else its targets are not stated (NULL), never guessed;
+- a definition row (``มาตรการ | ตัวชี้วัดมาตรการ | นิยาม/คำอธิบายตัวชี้วัด |
+  โครงการ/กิจกรรม``, or without the measure) starts with its measure (``มน.``) or its
+  indicator; the indicator with its wording (``ระดับความสำเร็จ``, ``ร้อยละ``,
+  ``จำนวน``, a number ``๕.๑``); the definition at ``นิยาม`` or at the term before
+  ``หมายถึง``; the activities at the first ``โครงการ`` / ``กิจกรรม`` (numbered
+  ``๑.`` or not) that starts a word after the definition's ``หมายถึง``.
+
+Only tables the cell readers did not read whole rows from are read here
+(``read``: their lines). Consumes the document's lines (page furniture left
+out); produces :class:`~bma_etl.layouts.plan_flow.Flowed` rows of
+``plan_indicators`` and ``plan_kpi_definitions``.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
+from bma_etl.layouts.plan_flow import Flowed
+from bma_etl.rows import join_lines
+
+__all__ = ["flow_definitions", "flow_targets"]
+
+#: Most lines of one row, and most lines between a table header and its year line.
+_ROW_LINES_MAX = 40
+_YEAR_LINES_MAX = 3
+
+#: Lines that open something else than a row: a heading of the plan's next part.
+_OTHER_RE = re.compile(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|แนวทางการประเมิน"
+                       r"|ขั้นตอน\s*การ\s*ดำเนิน\s*งาน|ระดับ\s*ความ\s*สำเร็จ\s+เกณฑ์|ลำดับ\s*ที่"
+                       r"|มาตรการ\s+ตัวชี้วัด)")
+
+# ---------------------------------------------------------------------------
+# Indicator targets
+# ---------------------------------------------------------------------------
+
+_TARGET_HEADER_RE = re.compile(r"ตัวชี้วัด.*เป้าหมาย")
+_YEAR_RE = re.compile(rf"(?<![0-9๐-๙])[๒2][๕5]{DIGIT}{{2}}(?![0-9๐-๙])")
+#: A row's number (not a year, not an outline number ``๑.๑``) before its name.
+_SEQ_RE = re.compile(rf"^\s*(?P<seq>{DIGIT}{{1,2}})(?:\s*\.(?!{DIGIT}))?\s+(?=\S)")
+#: A target's start: a word a target opens with, then its number.
+_STRONG = ("ระดับ", "ร้อยละ", "เพิ่มขึ้น", "ลดลง", "ไม่น้อยกว่า", "ไม่ต่ำกว่า", "อย่างน้อย",
+           "มากกว่า", "ไม่เกิน", "จำนวน")
+_STRONG_RE = re.compile(rf"(?P<word>{'|'.join(_STRONG)})\s*(?={DIGIT})")
+#: Or a number and its unit (``๕ ราย``), not a year after พ.ศ./ปี, not inside a number.
+_WEAK_RE = re.compile(rf"(?<![0-9๐-๙.,/])(?<!พ\.ศ\.\s)(?<!พ\.ศ\.)(?<!ปี\s)(?<!ปี)"
+                      rf"{DIGIT}+(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
+
+
+def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
+    """Rows of the indicator-target tables none of whose lines is in ``read``."""
+    out: list[Flowed] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.no in read or not _TARGET_HEADER_RE.search(line.text):
+            i += 1
+            continue
+        years, i = _years_after(doc, lines, i)
+        if not years:
+            continue
+        i = _read_target_rows(doc, lines, i, line.no, years, read, out)
+    return out
+
+
+def _years_after(doc: RepairedText, lines: list[Line], i: int) -> tuple[list[Raw], int]:
+    """The years of the header at ``i`` (on it or on the lines after) and the next index."""
+    for j in range(i, min(i + _YEAR_LINES_MAX + 1, len(lines))):
+        text = lines[j].text
+        if j > i and (_SEQ_RE.match(text) and not _YEAR_RE.match(text.strip())):
+            break
+        found = _year_spans(text)
+        if found:
+            raws = [doc.raw_in(lines[j], *span) for span in found]
+            return [r for r in raws if r is not None], j + 1
+    return [], i + 1
+
+
+_DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
+_YEAR_ONLY_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
+
+
+def _year_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the years of a line of years only, also years the reader ran together.
+
+    Years at tab stops close to each other leave no gap (``๒๕๕๘๒๕๕๙๒๕๖๐ ๒๕๖๑``): a
+    run of digits is years when, cut into fours, each is a year, and the years of
+    a run follow each other. [] when the line holds anything else.
+    """
+    if _DIGIT_RUN_RE.sub("", text).replace("พ.ศ.", "").strip(" \t."):
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN_RE.finditer(text):
+        run = m.group()
+        if len(run) % 4:
+            return []
+        cut = [(m.start() + k, m.start() + k + 4) for k in range(0, len(run), 4)]
+        years = [int(run[k:k + 4].translate(_ARABIC)) for k in range(0, len(run), 4)]
+        if not all(_YEAR_ONLY_RE.fullmatch(run[k:k + 4]) for k in range(0, len(run), 4)) or (
+                any(b != a + 1 for a, b in pairwise(years))):
+            return []
+        spans.extend(cut)
+    return spans
+
+
+def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
+                      years: list[Raw], read: set[int], out: list[Flowed]) -> int:
+    """Read the rows after a year line at ``i``; return the index after the table."""
+    run: list[Line] = []
+    seq = 0
+    while i < len(lines):
+        line = lines[i]
+        text = line.text
+        if line.no in read:
+            break
+        if not text.strip():
+            if run and _complete(run, len(years)):
+                _add_target_row(doc, header, run, years, out)
+                run = []
+            i += 1
+            continue
+        if PAGE_NUMBER_RE.match(text):
+            i += 1
+            continue
+        if _OTHER_RE.match(text) or (_TARGET_HEADER_RE.search(text) and not run):
+            break
+        m = _SEQ_RE.match(text)
+        if m is not None and (not run or _complete(run, len(years))) \
+                and int(m.group("seq").translate(_ARABIC)) == seq + 1:
+            if run:
+                _add_target_row(doc, header, run, years, out)
+            run, seq = [line], seq + 1
+        elif run and len(run) < _ROW_LINES_MAX:
+            run.append(line)
+        elif not run:
+            break
+        i += 1
+    if run:
+        _add_target_row(doc, header, run, years, out)
+    return i
+
+
+_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def _complete(run: list[Line], count: int) -> bool:
+    """Whether the row ``run`` holds has a start for each of its ``count`` targets."""
+    joined = join_lines(run)
+    m = _SEQ_RE.match(joined.text)
+    return m is not None and _target_starts(joined.text, m.end(), count) is not None
+
+
+def _starts(text: str, pos: int) -> list[tuple[int, str, bool]]:
+    """Every place a target may start in ``text[pos:]``: (offset, word, strong)."""
+    strong = [(m.start(), m.group("word"), True) for m in _STRONG_RE.finditer(text, pos)]
+    inside = [(m.start(), m.end()) for m in _STRONG_RE.finditer(text, pos)]
+    weak = [(m.start(), m.group("word"), False) for m in _WEAK_RE.finditer(text, pos)
+            if not any(a <= m.start() <= b for a, b in inside)]
+    return sorted(strong + weak)
+
+
+def _target_starts(text: str, pos: int, count: int) -> list[int] | None:
+    """Offsets where the ``count`` targets of a row start, if the row says so unambiguously.
+
+    The first target starts at the first place one may; the others where the
+    same kind of start comes back ``count - 1`` times: a word before a number
+    (``เพิ่มขึ้น ๕ ราย จากปี พ.ศ. ๒๕๖๓ ๑๒ ผลิตภัณฑ์``: the ``๑๒`` after it is
+    part of the target), the first target's word, or the first target's unit
+    (``๕ ราย ๘ ผลิตภัณฑ์ ๖ ราย ๙ ผลิตภัณฑ์``). None when none of these gives
+    exactly ``count`` targets.
+    """
+    found = _starts(text, pos)
+    if not found or not text[pos:found[0][0]].strip():
+        return None  # no name before the first target
+    first, rest = found[0], found[1:]
+    if count == 1:
+        return [first[0]]
+    for chosen in ([s for s in rest if s[2]], [s for s in rest if s[1] == first[1]], rest):
+        if len(chosen) == count - 1:
+            return [first[0]] + [s[0] for s in chosen]
+    return None
+
+
+def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw],
+                    out: list[Flowed]) -> None:
+    """Cut the row ``run`` holds into its name and one target per year."""
+    joined = join_lines(run)
+    m = _SEQ_RE.match(joined.text)
+    if m is None:
+        return
+    starts = _target_starts(joined.text, m.end(), len(years))
+    first = _starts(joined.text, m.end())  # the name ends where a target may first start
+    end = starts[0] if starts else first[0][0] if first else len(joined.text)
+    name = doc.raw_in(joined, m.end(), end)
+    if name is None:
+        return
+    bounds = (starts or []) + [len(joined.text)]
+    for k, year in enumerate(years):
+        target = doc.raw_in(joined, bounds[k], bounds[k + 1]) if starts else None
+        out.append(Flowed(header, run[0].no, RawRow("plan_indicators", None, {
+            "name": name, "year_be": year, "target_text": target})))
+
+
+# ---------------------------------------------------------------------------
+# Definitions
+# ---------------------------------------------------------------------------
+
+#: The definition table's header words (``นิยาม/คำอธิบายตัวชี้วัด`` and the columns
+#: around it), which may wrap onto the next lines.
+_KPI_HEADER_RE = re.compile(r"^\s*(?:มาตรการ\s*ตัวชี้วัด|ตัวชี้วัด).*(?:นิยาม|คำอธิบาย)")
+_HEADER_WORDS_RE = re.compile(r"มาตรการ|ตัวชี้วัด|นิยาม|คำอธิบาย|โครงการ|กิจกรรม|และ|ส่วนราชการ"
+                              r"|ที่รับผิดชอบ|หน่วยงาน|[/\s]")
+#: Longest piece of a header word a page wraps onto a line of its own.
+_HEADER_PIECE_MAX = 12
+#: A measure's start (``มน.``), or an indicator's (its wording or its number ``๕.๑``).
+_MEASURE_START_RE = re.compile(r"^\s*มน\s*\.")
+_INDICATOR_WORDS = r"ระดับความสำเร็จ|ร้อยละ|จำนวน|ความสำเร็จ|อัตรา|สัดส่วน|ค่าเฉลี่ย|ความพึงพอใจ"
+_INDICATOR_START_RE = re.compile(rf"^\s*(?:{DIGIT}+\.{DIGIT}+\s*)?(?:{_INDICATOR_WORDS})")
+_INDICATOR_RE = re.compile(rf"(?:(?<=\s)|(?<=^)){DIGIT}+\.{DIGIT}+\s|{_INDICATOR_WORDS}")
+_DEFINITION_RE = re.compile(r"นิยาม|คำอธิบายตัวชี้วัด")
+_MEANS_RE = re.compile(r"หมายถึง")
+#: The activities' start: a project or an activity, numbered (the number not part of
+#: another) or starting a word (:func:`_activities_at`).
+_ACTIVITIES_RE = re.compile(
+    rf"(?P<no>(?<![0-9๐-๙.]){DIGIT}{{1,2}}\s*[.)]\s*)?(?:โครงการ|กิจกรรม)")
+
+
+def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
+    """Rows of the definition tables none of whose lines is in ``read``."""
+    out: list[Flowed] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.no in read or not _KPI_HEADER_RE.match(line.text):
+            i += 1
+            continue
+        measured = "มาตรการ" in line.text
+        starts = _MEASURE_START_RE if measured else _INDICATOR_START_RE
+        i += 1
+        while i < len(lines) and lines[i].text.strip() and not starts.match(lines[i].text) \
+                and (not _HEADER_WORDS_RE.sub("", lines[i].text)
+                     or len(lines[i].text.strip()) <= _HEADER_PIECE_MAX):
+            i += 1  # the header's wrapped words (``ดชอบ``: a word the page cut)
+        i = _read_definitions(doc, lines, i, line.no, measured, read, out)
+    return out
+
+
+def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
+                      measured: bool, read: set[int], out: list[Flowed]) -> int:
+    """Read the definition rows from ``i``; return the index after the table."""
+    run: list[Line] = []
+    while i < len(lines):
+        line = lines[i]
+        text = line.text
+        if line.no in read or _OTHER_RE.match(text) or _KPI_HEADER_RE.match(text):
+            break
+        if not text.strip() or PAGE_NUMBER_RE.match(text):
+            if run and _whole_row(run, measured):
+                break  # a blank line after a whole row ends the table
+            i += 1
+            continue
+        starts_row = (_MEASURE_START_RE if measured else _INDICATOR_START_RE).match(text)
+        if run and starts_row and _whole_row(run, measured):
+            _add_definition(doc, header, run, measured, out)
+            run = []
+        if not run and not starts_row:
+            break
+        run.append(line)
+        i += 1
+        if len(run) >= _ROW_LINES_MAX:
+            break
+    if run:
+        _add_definition(doc, header, run, measured, out)
+    return i
+
+
+#: Words that take a project or an activity as their object inside a sentence.
+_TAKES_RE = re.compile(r"(?:จัด|การ|ของ|ใน|ตาม|ร่วม|และ|ต่อ|เพื่อ|ทุก|ทั้ง|แต่ละ|ราย|หรือ|ผล)\s*$")
+
+
+def _whole_row(run: list[Line], measured: bool) -> bool:
+    """Whether the lines ``run`` hold a whole definition row (all its cells started)."""
+    joined = join_lines(run)
+    return _definition_cuts(joined.text, measured, _line_starts(joined)) is not None
+
+
+def _activities_at(text: str, pos: int, starts: frozenset[int]) -> int | None:
+    """Where the activities start in ``text[pos:]`` (None: not yet).
+
+    A numbered project or activity, or one that starts a word (after a space, or
+    at a line's start: ``starts``).
+    """
+    found = list(_ACTIVITIES_RE.finditer(text, pos))
+    for m in found:
+        at = m.start()
+        if m.group("no") or at == 0 or text[at - 1].isspace() or at in starts:
+            return at
+    # No gap before it (a tab stop right after the definition's last word): the
+    # first one no word before it takes as its object (``การจัดกิจกรรม``, ``ของโครงการ``).
+    for m in found:
+        if not _TAKES_RE.search(text, 0, m.start()):
+            return m.start()
+    return None
+
+
+def _line_starts(joined: Line) -> frozenset[int]:
+    """Offsets in ``joined.text`` where a physical line starts."""
+    return frozenset(p[0] for p in joined.pieces)
+
+
+def _definition_cuts(text: str, measured: bool, starts: frozenset[int] = frozenset()
+                     ) -> tuple[int, int, int] | None:
+    """Where the indicator, the definition and the activities of a row start.
+
+    ``starts``: where the row's physical lines start in ``text``. None while the
+    row has no ``หมายถึง`` / ``นิยาม`` and activities after it.
+    """
+    means = _MEANS_RE.search(text)
+    named = _DEFINITION_RE.search(text)
+    if named is not None and (means is None or named.start() < means.start()):
+        definition = named.start()
+    elif means is not None:
+        before = text[:means.start()].rstrip()
+        definition = max(before.rfind(" "), before.rfind("\t"), before.rfind("\n")) + 1
+    else:
+        return None
+    after = means.end() if means is not None and means.start() > definition else definition + 1
+    activities = _activities_at(text, after, starts)
+    if activities is None:
+        return None
+    indicator = 0
+    if measured:
+        found = _INDICATOR_RE.search(text, 1, max(definition, 1))
+        if found is None and means is not None:  # the term ran into the measure
+            found = _INDICATOR_RE.search(text, 1, means.start())
+        if found is None:
+            return None
+        indicator = found.start()
+    if means is not None and definition <= means.start() and (
+            definition <= indicator or _INDICATOR_START_RE.match(text[definition:])):
+        # The wrap ran the term into the indicator (``...ของหน่วยงานความสำเร็จหมายถึง``):
+        # the term is the words before หมายถึง that the indicator already said.
+        term = _repeated_term(text, indicator, text[:means.start()].rstrip())
+        if term is not None:
+            definition = term
+    if not 0 <= indicator < definition < activities:
+        return None
+    return indicator, definition, activities
+
+
+#: Fewest letters of a definition's term found by repetition.
+_TERM_MIN = 4
+
+
+def _repeated_term(text: str, start: int, before: str) -> int | None:
+    """Start of the longest end of ``before`` that ``text[start:]`` says before it."""
+    for p in range(start + 1, len(before) - _TERM_MIN + 1):
+        term = before[p:].strip()
+        if len(term) >= _TERM_MIN and term in text[start:p]:
+            return p + len(before[p:]) - len(before[p:].lstrip())
+    return None
+
+
+def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: bool,
+                    out: list[Flowed]) -> None:
+    """Cut the row ``run`` holds into its measure, indicator, definition and activities."""
+    joined = join_lines(run)
+    cuts = _definition_cuts(joined.text, measured, _line_starts(joined))
+    if cuts is None:
+        return
+    indicator, definition, activities = cuts
+    out.append(Flowed(header, run[0].no, RawRow("plan_kpi_definitions", None, {
+        "measure": doc.raw_in(joined, 0, indicator) if measured else None,
+        "indicator": doc.raw_in(joined, indicator, definition),
+        "definition": doc.raw_in(joined, definition, activities),
+        "activities": doc.raw_in(joined, activities, len(joined.text)),
+    })))
