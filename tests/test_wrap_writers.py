@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from bma_etl.read import pdf_layout
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.rows import spaced_breaks, unwrapped_text, writer_breaks
 
@@ -118,3 +120,35 @@ def test_paragraphs_read_with_their_spaces(writer: str, tmp_path: Path) -> None:
     assert invented <= most, f"{invented} spaces invented"
     assert not other, other
     assert exact >= least * total, f"{exact}/{total} paragraphs read exactly"
+
+
+class _Glyphs:
+    """Stands for :class:`bma_etl.read.pdf_glyphs.Glyphs`: advance boxes by page index."""
+
+    def __init__(self, edges: list[tuple[float, float]], made_up: tuple[int, ...] = ()) -> None:
+        self._edges, self._made_up = edges, made_up
+
+    def edges(self, index: int) -> tuple[float, float]:
+        return self._edges[index]
+
+    def generated(self, index: int) -> bool:
+        return index in self._made_up
+
+    def size(self, index: int) -> float:
+        return 12.0
+
+
+def _line_of(text: str, edges: list[tuple[float, float]], made_up: tuple[int, ...] = ()) -> Any:
+    line = object.__new__(pdf_layout._Line)
+    line.g, line.text, line.index = _Glyphs(edges, made_up), text, range(len(text))
+    return line
+
+
+def test_a_space_drawn_away_from_the_line_end_is_no_wrap_space() -> None:
+    # LibreOffice (from a text file) wrote the space of a break inside a Thai run
+    # 350 pt left of where the line ends: the text has no space there.
+    letters = [(400.0 + 6 * k, 406.0 + 6 * k) for k in range(8)]
+    assert not _line_of("เพื่อให้ ", [*letters, (188.8, 194.8)]).space_at_end()
+    assert _line_of("เพื่อให้ ", [*letters, (448.0, 454.0)]).space_at_end()
+    assert _line_of("เพื่อให้ ", [*letters, (0.0, 0.0)], made_up=(8,)).space_at_end()
+    assert not _line_of("เพื่อให้", letters).space_at_end()

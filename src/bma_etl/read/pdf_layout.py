@@ -157,6 +157,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
                         and bottom - 1.0 <= baseline <= top + 1.0]
             fixer = _Line(g, line, start, crossing, baseline)
             left, right, first_word, last_word = fixer.extent()
+            spaced_end = spaced_end and fixer.space_at_end()
             line, cells = fixer.fixed(letters), tuple(fixer.cells)
             heights, loose = tuple(fixer.heights), fixer.loose
             ends = (*fixer.ends, right)
@@ -214,6 +215,23 @@ class _Line:
                 right = g.edges(base + i)[1]
                 self.ink[inked] = max(self.ink.get(inked, right), right)
         self.text, self.index = "".join(kept), index
+
+    def space_at_end(self) -> bool:
+        """Whether the line's trailing space stands where the line ends.
+
+        A written space drawn elsewhere (LibreOffice can put the space of a break
+        inside a Thai run far to the left of the line's end) is no space the line
+        was wrapped at; one pdfium made up is taken as it is.
+        """
+        text = self.text.rstrip(" \u00a0")
+        if not text or len(text) == len(self.text):
+            return False
+        at = self.index[len(text)]
+        if self.g.generated(at):
+            return True
+        edges = self.g.edges
+        ink = max(edges(self.index[k])[1] for k in range(max(0, len(text) - 3), len(text)))
+        return edges(at)[0] >= ink - max(self.g.size(self.index[len(text) - 1]), 1.0)
 
     def drop(self, positions: set[int]) -> None:
         """Drop the characters at ``positions``."""
