@@ -31,3 +31,15 @@ def _own_ocr_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "w.duckdb"
+
+
+def letters_and_spaces(text: str) -> tuple[str, set[int]]:
+    """``text`` without white space, and where (before which letter) white space stood."""
+    letters: list[str] = []
+    at: set[int] = set()
+    for ch in " ".join(text.split()):
+        if ch == " ":
+            at.add(len(letters))
+        else:
+            letters.append(ch)
+    return "".join(letters), at

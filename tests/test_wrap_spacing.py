@@ -23,6 +23,7 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
+from conftest import letters_and_spaces
 from corpus import fonts, render
 from corpus.doc import GeneratedDoc
 from corpus.web import project_detail_long
@@ -65,16 +66,6 @@ def _print(producer: str, docs: list[GeneratedDoc], folder: Path) -> list[Path]:
     return outs
 
 
-def _spaces(text: str) -> tuple[str, set[int]]:
-    """``text`` without white space, and where (before which letter) white space stood."""
-    letters, at = [], set()
-    for ch in " ".join(text.split()):
-        if ch == " ":
-            at.add(len(letters))
-        else:
-            letters.append(ch)
-    return "".join(letters), at
-
 
 def _measure(producer: str, folder: Path) -> tuple[int, int, int, list[str]]:
     """Values read with their exact spacing, values, spaces invented, values read otherwise."""
@@ -86,8 +77,8 @@ def _measure(producer: str, folder: Path) -> tuple[int, int, int, list[str]]:
         for name in FIELDS:
             want, got = doc.tables["projects"][0][name], getattr(row, name)
             total += 1
-            want_letters, want_spaces = _spaces(want)
-            got_letters, got_spaces = _spaces(got or "")
+            want_letters, want_spaces = letters_and_spaces(want)
+            got_letters, got_spaces = letters_and_spaces(got or "")
             if got_letters != want_letters:  # not read, a line lost or run in: not spacing
                 other.append(f"{pdf.name}: {name}: {got!r}")
                 continue

@@ -28,6 +28,7 @@ from bma_etl.read import pdf_layout
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.rows import spaced_breaks, unwrapped_text, writer_breaks
 
+from conftest import letters_and_spaces
 from corpus import fonts, render
 from corpus.paragraphs import WRITERS, paragraph, render_paragraphs
 
@@ -44,17 +45,6 @@ def _font(name: str) -> Path:
                     "(make venv does)")
     return found[name]
 
-
-def _letters(text: str) -> tuple[str, set[int]]:
-    """``text`` without white space, and where (before which letter) white space stood."""
-    letters: list[str] = []
-    at: set[int] = set()
-    for ch in " ".join(text.split()):
-        if ch == " ":
-            at.add(len(letters))
-        else:
-            letters.append(ch)
-    return "".join(letters), at
 
 
 def read_text(pdf: Path) -> str:
@@ -84,14 +74,14 @@ def measure(writer: str, folder: Path) -> tuple[int, int, int, int, list[str]]:
         paras = [paragraph(rng, rng.randint(10, 24)) for _ in range(PARAGRAPHS)]
         pdf = folder / f"{writer}-{k}.pdf"
         render_paragraphs(writer, paras, pdf, font, _font(font), pt, width, align)
-        got_letters, got_spaces = _letters(read_text(pdf))
+        got_letters, got_spaces = letters_and_spaces(read_text(pdf))
         total += len(paras)
-        if got_letters != "".join(_letters(p)[0] for p in paras):
+        if got_letters != "".join(letters_and_spaces(p)[0] for p in paras):
             other.append(f"{pdf.name}: letters read otherwise")
             continue
         start = 0
         for para in paras:
-            letters, spaces = _letters(para)
+            letters, spaces = letters_and_spaces(para)
             end = start + len(letters)
             read = {at - start for at in got_spaces if start < at < end}
             lost += len(spaces - read)

@@ -288,8 +288,8 @@ class _Line:
         left = self.box(first)[0]
         space = _SPACES.search(text, first)
         word_end = (space.start() if space else len(text)) - 1
-        spaces = list(_SPACES.finditer(text[:last[0]], first))
-        word_start = spaces[-1].end() if spaces else first
+        word_start = max(text.rfind(" ", first, last[0]), text.rfind("\u00a0", first, last[0]))
+        word_start = word_start + 1 if word_start >= 0 else first
         return left, right, max(0.0, self.box(word_end)[1] - left), \
             max(0.0, right - self.box(word_start)[0])
 
