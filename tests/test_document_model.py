@@ -219,3 +219,34 @@ def test_a_browsers_print_header_and_footer_are_furniture(total: int) -> None:
                                 f"file:///tmp/print-x1/page.html\t{n}/{total}"]))
     doc = _paged(pages)
     assert [line.text for line in doc.lines() if line.text.strip()] == content
+
+
+SENTENCES = ["ก่อสร้างสะพานข้ามคลองลาดพร้าว", "จัดอบรมอาสาสมัครป้องกันภัย", "ปรับปรุงทางเท้าถนนสุขุมวิท",
+             "ขุดลอกท่อระบายน้ำในชุมชน", "ติดตั้งกล้องวงจรปิดรอบสวนสาธารณะ",
+             "พัฒนาระบบฐานข้อมูลผู้สูงอายุ", "ส่งเสริมการคัดแยกขยะต้นทาง", "ซ่อมแซมอาคารศูนย์บริการสาธารณสุข",
+             "จัดหาเครื่องสูบน้ำเคลื่อนที่", "สำรวจพื้นที่เสี่ยงน้ำท่วมขัง", "อบรมครูด้านการสอนภาษาอังกฤษ"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_number_a_wrap_left_alone_at_a_page_s_foot_is_content(seed: int) -> None:
+    # A year or an amount that the line wrap put alone on a page's last line is no
+    # page number; bare page numbers that start after cover pages (5, 6, 7 …) are.
+    rng = random.Random(seed)
+    total, offset = rng.randint(3, 5), rng.choice([0, 0, 2, 4])
+    numbered = rng.random() < 0.7
+    alone = rng.choice(["2030", "๒๕๖๘", "150", "40"])
+    on_page = rng.randint(1, total)
+    pages, content = [], []
+    for n in range(1, total + 1):
+        lines = [SENTENCES[(2 * n + seed) % len(SENTENCES)],
+                 SENTENCES[(2 * n + 1 + seed) % len(SENTENCES)] + " ภายในปี"]
+        if n == on_page:
+            lines.append(alone)
+        content += lines
+        if numbered:
+            lines += ["", str(n + offset)]
+        pages.append("\n".join(lines))
+    if str(on_page + offset) == alone:
+        return  # the number is that page's own number: nothing tells them apart
+    kept = [line.text for line in _paged(pages).lines() if line.text.strip()]
+    assert kept == content

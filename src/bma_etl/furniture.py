@@ -10,7 +10,11 @@ stay in the stored text, which provenance indexes).
 A line is furniture when it sits among the first or last :data:`EDGE_LINES`
 non-blank lines of a page and
 
-- it is a page number (``- ๓ -``, ``หน้า 3``, ``3/12``, ``Page 3 of 12``, ``หน้า ก/ฌ``), or
+- it is a page number (``- ๓ -``, ``หน้า 3``, ``3/12``, ``Page 3 of 12``, ``หน้า ก/ฌ``;
+  a bare number, ``3``, only where it is the page's place in the document, or that
+  place plus an offset that another page's bare number has too: numbering that
+  starts after the cover pages. A year or an amount that a wrap left alone on a
+  page's last line, ``2030``, is content), or
 - it is the outermost line (page numbers aside) and the same line, its page
   number aside, is the outermost line at the same edge (top or bottom) of
   another page, or nearly the same as one repeated so on two others (a header
@@ -66,6 +70,9 @@ PAGE_NUMBER_RE = re.compile(
     rf"(?:\s*(?:/|จาก)\s*{_THAI_NUMBERING})?(?:\s*[-–—])?\s*$",
     re.IGNORECASE,
 )
+
+#: A page number without words or dashes around it: only digits.
+_BARE_NUMBER_RE = re.compile(rf"^\s*({_DIGIT}{{1,4}})\s*$")
 
 _URL_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.IGNORECASE)
 _STAMP_RE = re.compile(
@@ -140,12 +147,14 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
         pages.append(page)
     if len(pages) == 1:  # nothing repeats: only the page's own number is furniture
         only = pages[0]
-        numbers = {i for i, place in _edges(lines, only)
-                   if (PAGE_NUMBER_RE.match(lines[i]) and _signature(lines[i], 1) != key(lines[i]))
+        numbers = {i for i, place in _edges(lines, only, 1, frozenset())
+                   if (_page_number(lines[i], 1, frozenset())
+                       and _signature(lines[i], 1) != key(lines[i]))
                    or printed_by_browser(lines[i], place[0])}
         numbers.update(_margin_blanks(lines, only, numbers))
         return frozenset(i + 1 for i in numbers)
-    edges = [_edges(lines, page) for page in pages]
+    offsets = _bare_offsets(lines, pages)
+    edges = [_edges(lines, page, n, offsets) for n, page in enumerate(pages, start=1)]
     seen = Counter(item for n, edge in enumerate(edges, start=1)
                    for item in {(place, _signature(lines[i], n)) for i, place in edge})
     first_top = key(" ".join(lines[i] for i in pages[0][:8]))
@@ -155,7 +164,7 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
         for i, place in edge:
             line = lines[i]
-            if PAGE_NUMBER_RE.match(line) or printed_by_browser(line, place[0]):
+            if place[1] == -1 or printed_by_browser(line, place[0]):
                 out.add(i)
             elif number == 0 and place[0] == "top":
                 continue  # the first page's top is its title
@@ -220,11 +229,32 @@ def _repeated_heads(lines: list[str], pages: list[list[int]], furniture: set[int
     return out
 
 
-def _edges(lines: list[str], page: list[int]) -> list[tuple[int, tuple[str, int]]]:
+def _page_number(line: str, page_no: int, offsets: frozenset[int]) -> bool:
+    """Whether ``line`` is the number of page ``page_no`` (1-based; see the module docstring)."""
+    if not PAGE_NUMBER_RE.match(line):
+        return False
+    bare = _BARE_NUMBER_RE.match(line)
+    return bare is None or int(bare.group(1)) - page_no in offsets | {0}
+
+
+def _bare_offsets(lines: list[str], pages: list[list[int]]) -> frozenset[int]:
+    """Offsets of bare page numbers from their pages' places that two pages or more share."""
+    seen: Counter[int] = Counter()
+    for page_no, page in enumerate(pages, start=1):
+        filled = [i for i in page if lines[i].strip()]
+        edge = {*filled[:EDGE_LINES], *filled[-EDGE_LINES:]}
+        seen.update({int(m.group(1)) - page_no
+                     for i in edge if (m := _BARE_NUMBER_RE.match(lines[i]))})
+    return frozenset(offset for offset, n in seen.items() if n >= 2)
+
+
+def _edges(lines: list[str], page: list[int], page_no: int,
+           offsets: frozenset[int]) -> list[tuple[int, tuple[str, int]]]:
     """The page's edge lines with their place: ``("top", 0)``, ``("bottom", 0)``, or -1.
 
     Place 0 is the outermost line that is no page number; a page number within
-    :data:`EDGE_LINES` lines of an edge has place -1. A line is at one edge only.
+    :data:`EDGE_LINES` lines of an edge has place -1 (``page_no`` and ``offsets``:
+    :func:`_page_number`). A line is at one edge only.
     """
     filled = [i for i in page if lines[i].strip()]
     out: dict[int, tuple[str, int]] = {}
@@ -233,7 +263,7 @@ def _edges(lines: list[str], page: list[int]) -> list[tuple[int, tuple[str, int]
         for i in order[:EDGE_LINES]:
             if i in out:
                 break
-            if PAGE_NUMBER_RE.match(lines[i]):
+            if _page_number(lines[i], page_no, offsets):
                 out[i] = (side, -1)
             elif outermost:
                 out[i] = (side, 0)
