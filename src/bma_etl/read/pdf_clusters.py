@@ -102,20 +102,30 @@ def glyph_clusters(line: _Line, text: str) -> bool:
 
 
 def am_unseen(line: _Line, pos: int) -> bool:
-    """Whether ``line.text[pos]`` is a SARA AM read off its consonant's glyph.
+    """Whether ``line.text[pos]`` is a SARA AM whose SARA AA glyph carries no text.
 
-    A browser maps a SARA AM it drew as two glyphs (NIKHAHIT over the letter,
-    SARA AA after it) onto the consonant's glyph, which then carries both
-    letters at one origin; the SARA AA's glyph carries no text, so the space
-    it takes looks like a gap between words.
+    A font may draw SARA AM as two glyphs, NIKHAHIT over the letter and SARA AA
+    after it, and the writer maps the letter onto one of them only: a browser
+    onto the consonant's glyph, which then carries both letters at one origin;
+    LibreOffice (in Waree) onto the NIKHAHIT, whose box then ends inside the
+    consonant's. Either way the space the SARA AA takes looks like a gap
+    between words.
     """
     if pos < 1 or line.text[pos] != "\u0e33":
         return False
-    base = pos - 1
-    while base > 0 and line.text[base] in _MARK_SET:
+    base = pos - 1  # the consonant: marks, and the break pdfium put before them, aside
+    while base > 0 and (line.text[base] in _MARK_SET or line.text[base] in " \u00a0"):
         base -= 1
     am, letter = line.origin(pos), line.origin(base)
-    return am is not None and letter is not None and abs(am[0] - letter[0]) < 0.01
+    if am is not None and letter is not None and abs(am[0] - letter[0]) < 0.01:
+        return True
+    (am_left, am_right), (letter_left, letter_right) = line.box(pos), line.box(base)
+    return letter_left <= am_left and am_right <= letter_right + _AM_INSIDE_PT
+
+
+#: How far (points) a NIKHAHIT's box may pass its consonant's right edge and still
+#: be drawn over it: a SARA AM drawn whole ends a SARA AA's width (0.4 em) further.
+_AM_INSIDE_PT = 0.5
 
 
 def replace_marks(line: _Line) -> None:

@@ -199,6 +199,37 @@ def without_false_breaks(textpage: Any, raw: str) -> str:
     return raw if chars is None else "".join(chars)
 
 
+#: A hyphen that ends a line and a generated space pdfium may put after it.
+_LINE_END_HYPHEN = re.compile("[-\ufffe\x02] ?")
+
+
+def hyphen_breaks(textpage: Any, raw: str) -> list[tuple[int, int]]:
+    """Line breaks pdfium left out after a hyphen that ends a line: ``(start, end)`` in ``raw``.
+
+    pdfium takes a hyphen after a letter at a line's end for a word hyphenated
+    there: it reports the hyphen as U+FFFE (0x02 asked per character), or as ``-``
+    and a generated space, and runs the next line on with no break
+    (``สำนักงาน\ufffeเขต``, ``COVID- 19``). In these documents such a hyphen is
+    text (``COVID-19``, ``2566-2570``), and two lines run together lose their
+    rows: the line breaks after the hyphen, the generated space standing for the
+    break. A break is where the next character stands on another baseline (half
+    a font size away or more), left of the hyphen.
+    """
+    g = glyphs(textpage)
+    out: list[tuple[int, int]] = []
+    for found in _LINE_END_HYPHEN.finditer(raw):
+        hyphen, after = found.start(), found.end()
+        if after >= len(raw) or raw[after] in "\r\n" or (
+                after == hyphen + 2 and not g.generated(hyphen + 1)):
+            continue
+        here, there = g.origin(hyphen), g.origin(after)
+        size = g.size(hyphen)
+        if here is not None and there is not None and size > 1.0 and there[0] < here[0] \
+                and abs(there[1] - here[1]) >= 0.5 * size:
+            out.append((hyphen + 1, after))
+    return out
+
+
 def without_unmapped(textpage: Any, raw: str, count: int) -> str:
     """``raw`` with each glyph that has no text mapping replaced by :data:`LOST`.
 

@@ -41,6 +41,7 @@ from bma_etl.read.pdf_glyphs import (
     TAB_GAP_EM,
     TAIL,
     glyphs,
+    hyphen_breaks,
     without_false_breaks,
     without_unmapped,
 )
@@ -141,8 +142,9 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     letters = PageLetters(g, count)
     lines: list[TextLine] = []
     start = 0
-    for brk in (*BREAK.finditer(raw), None):
-        end = brk.start() if brk else len(raw)
+    breaks = sorted([brk.span() for brk in BREAK.finditer(raw)] + hyphen_breaks(g, raw))
+    for brk in (*breaks, None):
+        end = brk[0] if brk else len(raw)
         line = raw[start:end]
         lost, tails = line.count(LOST), line.count(TAIL)
         baseline, size, left, right, first_word, last_word = None, 0.0, 0.0, 0.0, 0.0, 0.0
@@ -165,13 +167,13 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         else:
             cells = heights = ends = spaces = ()
             loose = 0
-        text = _CONTROL.sub("", line.replace("\x02", "-")).strip(" \u00a0\t")
+        text = _CONTROL.sub("", line.replace("\x02", "-").replace("\ufffe", "-")).strip(" \u00a0\t")
         if text.count("\t") + 1 != len(cells):
             cells = heights = ends = spaces = ()
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,
                               spaced_end, unmapped=lost + tails, am_tails=tails,
                               heights=heights, loose_marks=loose, ends=ends, spaces=spaces))
-        start = brk.end() if brk else len(raw)
+        start = brk[1] if brk else len(raw)
     return lines
 
 
