@@ -478,6 +478,7 @@ def _coalesced(cells: list[_Cell]) -> list[_Cell]:
 _THAI_RUN3 = re.compile("(?:[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46]"
                         "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*){3}")
 _TOKEN_RE = re.compile(r"\S+")
+_BULLETS = frozenset(("-", "*", "•", "–", "--"))
 _DATE_PLACE_COLON_RE = re.compile(r"[^:\n]{1,24}?\s:\s+")
 #: How far into an entry (characters) the place of its date may reach: ``:: 25/12/2568 :``
 #: with OCR's specks around it.
@@ -489,7 +490,8 @@ def _date_place_end(text: str, unread: bool) -> int:
 
     ``_OCR_DATE_JUNK_RE`` first (``อ/๑๐/๒๕๒๕ ``, ``ๆ :``); then, while the date is
     still ``unread``, every token at the start that is no word: no three Thai
-    letters in a row, and a digit, a ``/``, a ``:`` or at most two characters
+    letters in a row, and a digit, a ``/``, a ``:``, a ``|`` or at most two characters
+    (not a bullet: ``-`` opens a narrative)
     (``1:1 ๒๕ี๓/๒๕๒๕ : อยู่…`` for ``:: ๒๕/๓/๒๕๖๙ : อยู่…``, ``ร ญ่๑ไ๒๕๒๓ จัด…``; a
     cell ``Be ๕`` left by the ``|`` OCR read inside the date); or all up to a `` : ``
     within :data:`DATE_PLACE_CHARS` with no Thai word before it. 0 when nothing is skipped.
@@ -504,7 +506,8 @@ def _date_place_end(text: str, unread: bool) -> int:
     for token in _TOKEN_RE.finditer(text, end):
         word = token.group()
         if token.end() > DATE_PLACE_CHARS or _THAI_RUN3.search(word) or not (
-                len(word) <= 2 or any(c.isdigit() or c in "/:" for c in word)):
+                any(c.isdigit() or c in "/:|" for c in word)
+                or (len(word) <= 2 and word not in _BULLETS)):
             break
         end = token.end()
     return end

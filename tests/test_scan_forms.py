@@ -1,0 +1,87 @@
+"""A legacy progress form's report rows as OCR damages them on a scan, on generated forms.
+
+Forms are generated from known values (``bench/corpus``); their pipe report
+table is then damaged the ways Tesseract's Thai model damages a scan of it: the
+date misread past reading (its digits read as Thai letters, its ``::`` read as
+``1:1``, a ``|`` read inside it, Latin junk before its colon), a row's label read
+without its number, the first row's label lost whole. The truth is the generated
+values: every row is read, in its place, its narrative without the date's remains,
+and a number OCR lost is NULL, never another row's.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bma_etl.layouts.base import RepairedText
+from bma_etl.layouts.legacy_progress_form import extract
+from bma_etl.normalize.fields import normalize
+from bma_etl.validate import build_records
+
+from corpus.build import GENERATORS
+
+_ROW = re.compile(r"^\| รายงานครั้งที่(?P<no>[๐-๙0-9]+) \| :: (?P<date>\S+) : ")
+#: What the date's place becomes (``{d}`` the date as printed): its digits read as
+#: letters, ``::`` read as ``1:1``, a ``|`` read inside, Latin junk, all but its colon lost.
+_DATE_DAMAGE = (
+    lambda d: f":: {d[:1]}ญ่{d[2:]} :",
+    lambda d: f"1:1 {d[:2]}ี{d[3:]} :",
+    lambda d: f":: Be {d[:2]}|{d[3:5]}",
+    lambda d: "ร ญ่๑ไ๒๕๒๓",
+    lambda d: "onload oe :",
+    lambda d: f"3? {d[:4]}",
+)
+
+
+def _scanned(text: str, rng: random.Random) -> tuple[str, set[int]]:
+    """The form with its report rows damaged; the rows (0-based) whose number is lost."""
+    out: list[str] = []
+    lost: set[int] = set()
+    row = -1
+    for line in text.split("\n"):
+        m = _ROW.match(line)
+        if m is None:
+            out.append(line)
+            continue
+        row += 1
+        damage = rng.choice(_DATE_DAMAGE)(m.group("date"))
+        label = f"| รายงานครั้งที่{m.group('no')} |"
+        if row == 0 and rng.random() < 0.5:
+            label = rng.choice(("ก ' ก |", "|"))  # the first label lost whole
+            lost.add(row)
+        elif row > 0 and rng.random() < 0.3:
+            label = "| รายงานครั้งที่ |"  # its number lost
+            lost.add(row)
+        out.append(f"{label} {damage} {line[m.end():]}")
+    return "\n".join(out), lost
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_report_rows_read_whole_and_in_place_from_damaged_dates(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["legacy_pipe"](rng)
+    want = generated.tables["progress_updates"]
+    text, lost = _scanned(generated.text, rng)
+    doc = RepairedText.of(text, ocr_used=True)
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    got = build_records(normalized, "0" * 64).get("progress_updates", [])
+    assert len(got) == len(want)
+    for i, (row, truth) in enumerate(zip(got, want, strict=True)):
+        assert row.seq_label == (None if i in lost else truth["seq_label"])
+        assert row.detail == truth["detail"]
+        assert f"{row.progress_pct:.2f}" == truth["progress_pct"]
+        assert (row.on_plan, row.on_target) == (truth["on_plan"], truth["on_target"])
+        assert row.report_date is None  # every date was damaged past reading
+
+
+def test_table_specks_before_the_first_label_make_no_row() -> None:
+    """The table's head read as specks (``[111!!|``) opens no report."""
+    rng = random.Random(0)
+    generated = GENERATORS["legacy_pipe"](rng)
+    text = re.sub(r"^\| \| \| \| \|$", "[111!!|\n| [| ว | =|", generated.text, flags=re.M)
+    doc = RepairedText.of(text, ocr_used=True)
+    rows = [r for r in extract(doc).rows if r.table == "progress_updates"]
+    assert len(rows) == len(generated.tables["progress_updates"])
