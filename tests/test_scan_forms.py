@@ -85,3 +85,68 @@ def test_table_specks_before_the_first_label_make_no_row() -> None:
     doc = RepairedText.of(text, ocr_used=True)
     rows = [r for r in extract(doc).rows if r.table == "progress_updates"]
     assert len(rows) == len(generated.tables["progress_updates"])
+
+
+# ------------------------------------------------------------------ spaces inside words
+
+_WORDS = ("ความก้าวหน้า", "งบประมาณ", "ที่เบิกใช้", "ผู้รับจ้าง", "ประสานงาน", "และ",
+          "หน่วยงาน", "ยกระดับ", "คุณภาพ", "๑๒", "(ครั้งที่", "๓)", "โครงการฯ")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_spaces_tesseract_wrote_inside_words_are_taken_out(seed: int) -> None:
+    """Words laid out with their true spaces (0.17-0.5 of a word's height), some read in
+    two with a space between pieces 0-0.12 apart: the page reads as written, every
+    word's offset and box still its own."""
+    from bma_etl.read.ocr_layout import OcrWord, without_narrow_spaces
+
+    rng = random.Random(seed)
+    written = [rng.choice(_WORDS) for _ in range(rng.randint(3, 12))]
+    height = rng.choice((40, 60, 90))  # 150 to 300 dpi
+    pieces: list[tuple[str, int]] = []  # (text, gap before it in pixels)
+    for n, word in enumerate(written):
+        gap = round(height * rng.uniform(0.17, 0.5)) if n else 0
+        cut = rng.randint(1, len(word) - 1) if len(word) > 3 and rng.random() < 0.4 else 0
+        thai_cut = cut and re.match("[\u0e01-\u0e2e]", word[cut]) and \
+            re.match("[\u0e01-\u0e4e]", word[cut - 1]) and not word[cut - 1].isdigit()
+        if thai_cut:  # Tesseract splits it, a space between the halves
+            pieces += [(word[:cut], gap), (word[cut:], round(height * rng.uniform(0, 0.12)))]
+        else:
+            pieces.append((word, gap))
+    text, words, x = "", [], 0
+    for piece, gap in pieces:
+        if text:
+            text += " "
+        x += gap
+        width = 20 * len(piece)
+        words.append(OcrWord(piece, 90.0, (x, 100, x + width, 100 + height), len(text)))
+        text += piece
+        x += width
+    out, kept = without_narrow_spaces(text, tuple(words))
+    assert out == " ".join(written)
+    assert [w.text for w in kept] == written
+    assert all(out[w.start:w.end] == w.text for w in kept)
+
+
+# ------------------------------------------------------------------ progress-history dates
+
+_HISTORY_DATE = re.compile(r"^(\d{2})/(\d{2}/\d{4}) : ", re.M)
+_DAY_AS_LETTERS = ("เม", "1บ", "ญ", "ee", "ร1")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_history_entry_date_whose_day_ocr_misread_is_not_detail(seed: int) -> None:
+    """``เม07/2563 : อยู่…`` for ``14/07/2563 : อยู่…``: the detail alone, the date from
+    the entry's heading."""
+    from bma_etl.layouts.web_progress_history import extract as history
+
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    text = _HISTORY_DATE.sub(lambda m: f"{rng.choice(_DAY_AS_LETTERS)}{m.group(2)} : ",
+                             generated.text)
+    doc = RepairedText.of(text, ocr_used=True)
+    normalized = normalize(history(doc), doc.text, doc.words, None)
+    got = build_records(normalized, "0" * 64).get("progress_updates", [])
+    want = generated.tables["progress_updates"]
+    assert [r.detail for r in got] == [w["detail"] for w in want]
+    assert [str(r.report_date) for r in got] == [w["report_date"] for w in want]

@@ -185,8 +185,10 @@ _BE_DATE_RE = re.compile(rf"^\s*(?P<date>{_D}{{1,2}}/{_D}{{1,2}}/{_D}{{4}})\s*:\
 _SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
 #: The report date as OCR may read it (``19/0172569 :``, a ``/`` read as ``1``): not a
 #: date to load (the entry heading's system date stands), but not the detail either.
+#: Or its day read as letters, month and year left (``เม07/2563 :``, ``1บ07/2563 :``).
 _OCR_BE_DATE_RE = re.compile(
-    rf"^\W{{0,3}}(?P<date>{_D}[0-9๐-๙/|lI ]{{5,10}}{_D})\s*[:;]\s*"
+    rf"^\W{{0,3}}(?P<date>{_D}[0-9๐-๙/|lI ]{{5,10}}{_D}"
+    rf"|[^\s:]{{1,3}}?{_D}{{1,2}}\s*/\s*{_D}{{4}})\s*[:;]\s*"
     r"(?P<body>.*)$")
 #: After OCR: a separator whose dashes were lost, an entry heading with a speck after it.
 _OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$")
