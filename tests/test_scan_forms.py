@@ -150,3 +150,31 @@ def test_history_entry_date_whose_day_ocr_misread_is_not_detail(seed: int) -> No
     want = generated.tables["progress_updates"]
     assert [r.detail for r in got] == [w["detail"] for w in want]
     assert [str(r.report_date) for r in got] == [w["report_date"] for w in want]
+
+
+_ISO_CLOSE = re.compile(r"\((\d{4}-\d{2}-) ?(\d)\d\)$", re.M)
+_BE_LINE = re.compile(r"^(\d{2}/\d{2}/\d{4} : )", re.M)
+_LABEL_COLON = re.compile(r"^(\*\* ปัญหาของโครงการ) :", re.M)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_history_entries_stay_in_place_when_ocr_cuts_their_heading_and_colons(seed: int) -> None:
+    """An entry heading whose system date OCR cut (``(2020-05- 1``), a speck before the
+    entry's own date (``. 17/05/2563 :``), the problems label's ``:`` read as a single quote or
+    lost: every entry is read in its place, its date from its own line."""
+    from bma_etl.layouts.web_progress_history import extract as history
+
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    text = _ISO_CLOSE.sub(lambda m: f"({m.group(1)} {m.group(2)}" if rng.random() < 0.6
+                          else m.group(0), generated.text)
+    text = _BE_LINE.sub(lambda m: rng.choice((". ", "' ", "")) + m.group(1), text)
+    text = _LABEL_COLON.sub(lambda m: rng.choice((f"{m.group(1)} \u2018", "ปัญหาของโครงการ ",
+                                                  f"{m.group(1)} :")), text)
+    doc = RepairedText.of(text, ocr_used=True)
+    normalized = normalize(history(doc), doc.text, doc.words, None)
+    got = build_records(normalized, "0" * 64).get("progress_updates", [])
+    want = generated.tables["progress_updates"]
+    assert [(r.seq_label, f"{r.progress_pct:.2f}", str(r.report_date), r.detail, r.problems)
+            for r in got] == [(w["seq_label"], w["progress_pct"], w["report_date"], w["detail"],
+                               w["problems"]) for w in want]
