@@ -178,3 +178,57 @@ def test_history_entries_stay_in_place_when_ocr_cuts_their_heading_and_colons(se
     assert [(r.seq_label, f"{r.progress_pct:.2f}", str(r.report_date), r.detail, r.problems)
             for r in got] == [(w["seq_label"], w["progress_pct"], w["report_date"], w["detail"],
                                w["problems"]) for w in want]
+
+
+_PROGRESS_VALUE = re.compile(r"(ความก้าวหน้าของงานฯ = )([๐-๙0-9]+)")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_progress_value_ocr_misread_leaves_the_rest_of_the_row(seed: int) -> None:
+    """``ความก้าวหน้าของงานฯ = ส๒.๕๐ %``: the progress is NULL, the narrative still ends at
+    its label, the budget and flags after it are read."""
+    rng = random.Random(seed)
+    generated = GENERATORS["legacy_pipe"](rng)
+    damaged: set[int] = set()
+
+    def misread(m: re.Match[str]) -> str:
+        if rng.random() < 0.5:
+            return m.group(0)
+        damaged.add(len(damaged) + len(kept))
+        return m.group(1) + rng.choice("สตจ") + m.group(2)[1:]
+
+    kept: list[int] = []
+    out = []
+    for n, line in enumerate(generated.text.split("\n")):
+        before = len(damaged)
+        line = _PROGRESS_VALUE.sub(misread, line)
+        if _ROW.match(line) and len(damaged) == before:
+            kept.append(n)
+        out.append(line)
+    doc = RepairedText.of("\n".join(out), ocr_used=True)
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    got = build_records(normalized, "0" * 64).get("progress_updates", [])
+    want = generated.tables["progress_updates"]
+    assert [r.detail for r in got] == [w["detail"] for w in want]
+    assert [(r.on_plan, r.on_target) for r in got] == [(w["on_plan"], w["on_target"])
+                                                       for w in want]
+    assert [f"{r.budget_disbursed_thb:.2f}" for r in got] == [w["budget_disbursed_thb"]
+                                                              for w in want]
+    assert sum(r.progress_pct is None for r in got) == len(damaged)
+
+
+def test_specks_read_as_letters_are_dropped_and_words_keep_their_offsets() -> None:
+    from bma_etl.read.ocr_layout import OcrWord, tidied
+
+    text = "รหัสโครงการ : 06159793-4252 0\nงบ 0 ประมาณ"
+    words = (OcrWord("รหัสโครงการ", 90, (0, 0, 300, 40), 0),
+             OcrWord(":", 90, (310, 10, 315, 35), 12),
+             OcrWord("06159793-4252", 88, (330, 5, 650, 40), 14),
+             OcrWord("0", 70, (700, 20, 703, 22), 28),  # 3 x 2 pixels
+             OcrWord("งบ", 90, (0, 60, 50, 100), 30),
+             OcrWord("0", 95, (90, 60, 110, 100), 33),  # a digit's size: kept
+             OcrWord("ประมาณ", 90, (150, 60, 300, 100), 35))
+    out, kept = tidied(text, words)
+    assert out == "รหัสโครงการ : 06159793-4252\nงบ 0 ประมาณ"
+    assert [w.text for w in kept] == ["รหัสโครงการ", ":", "06159793-4252", "งบ", "0", "ประมาณ"]
+    assert all(out[w.start:w.end] == w.text for w in kept)

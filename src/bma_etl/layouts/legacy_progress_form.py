@@ -564,10 +564,14 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             budget_from = progress.end()
         elif "progress_pct" in row.fields:  # the budget went on to the next line
             budget_from = 0
+        elif doc.ocr_used and (label := search_key(_PROGRESS_LABEL, text[body_start:])):
+            # the label read, its value not (``= ส๒.๕๐ %``): the narrative still ends there
+            body_end = len(text[:body_start + label[0]].rstrip(" :\t"))
+            budget_from = body_start + label[1]
         if budget_from is not None:
             budget = _labelled(text, _BUDGET_LABEL, _BUDGET_VALUE, budget_from, doc.ocr_used)
             if budget and not progress:
-                body_end = len(text[:budget.start()].rstrip(" :\t"))
+                body_end = min(body_end, len(text[:budget.start()].rstrip(" :\t")))
             if budget:
                 after_budget = True
                 budget_tail = (line, cell.start + budget.end(), cell.start + len(text))

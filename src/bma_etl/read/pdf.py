@@ -58,7 +58,7 @@ from bma_etl.limits import max_megapixels, max_pages
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.ocr_cache import OcrCache, cache_dir
-from bma_etl.read.ocr_layout import without_narrow_spaces
+from bma_etl.read.ocr_layout import tidied
 from bma_etl.read.pdf_borderless import join_cut_row
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
 from bma_etl.read.pdf_columns import with_columns
@@ -211,7 +211,7 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
         results = ocr_pages(data, sorted(required + optional), name=name)
         for index, result in results.items():
             # after the cache: pages OCR'd before this step are read the same way
-            text, words = without_narrow_spaces(result.text, result.words)
+            text, words = tidied(result.text, result.words)
             pages[index] = replace(pages[index], text=text, ocr=True,
                                    confidence=result.confidence, words=words,
                                    dpi=result.dpi, wraps=(), spaced=())
