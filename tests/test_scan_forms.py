@@ -98,7 +98,8 @@ def test_spaces_tesseract_wrote_inside_words_are_taken_out(seed: int) -> None:
     """Words laid out with their true spaces (0.17-0.5 of a word's height), some read in
     two with a space between pieces 0-0.12 apart: the page reads as written, every
     word's offset and box still its own."""
-    from bma_etl.read.ocr_layout import OcrWord, without_narrow_spaces
+    from bma_etl.read.ocr_layout import OcrWord
+    from bma_etl.read.ocr_tidy import without_narrow_spaces
 
     rng = random.Random(seed)
     written = [rng.choice(_WORDS) for _ in range(rng.randint(3, 12))]
@@ -218,7 +219,8 @@ def test_progress_value_ocr_misread_leaves_the_rest_of_the_row(seed: int) -> Non
 
 
 def test_specks_read_as_letters_are_dropped_and_words_keep_their_offsets() -> None:
-    from bma_etl.read.ocr_layout import OcrWord, tidied
+    from bma_etl.read.ocr_layout import OcrWord
+    from bma_etl.read.ocr_tidy import tidied
 
     text = "รหัสโครงการ : 06159793-4252 0\nงบ 0 ประมาณ"
     words = (OcrWord("รหัสโครงการ", 90, (0, 0, 300, 40), 0),

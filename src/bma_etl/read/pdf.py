@@ -58,7 +58,7 @@ from bma_etl.limits import max_megapixels, max_pages
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.ocr_cache import OcrCache, cache_dir
-from bma_etl.read.ocr_layout import tidied
+from bma_etl.read.ocr_tidy import tidied
 from bma_etl.read.pdf_borderless import join_cut_row
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
 from bma_etl.read.pdf_columns import with_columns
