@@ -234,3 +234,24 @@ def test_specks_read_as_letters_are_dropped_and_words_keep_their_offsets() -> No
     assert out == "รหัสโครงการ : 06159793-4252\nงบ 0 ประมาณ"
     assert [w.text for w in kept] == ["รหัสโครงการ", ":", "06159793-4252", "งบ", "0", "ประมาณ"]
     assert all(out[w.start:w.end] == w.text for w in kept)
+
+
+# ------------------------------------------------------------------ project-detail pages
+
+@pytest.mark.parametrize("seed", range(6))
+def test_detail_page_fiscal_year_whose_label_ocr_misread(seed: int) -> None:
+    """``ปี2565`` read ``12565``, ``112565`` or ``U2560``: the year alone between the code
+    and the name is the fiscal year; another line of a year elsewhere is not."""
+    from bma_etl.layouts.web_project_detail import extract as detail
+
+    rng = random.Random(seed)
+    generated = GENERATORS["web_detail"](rng)
+    text = re.sub(r"^ปี(?=[0-9๐-๙]{4}$)", lambda m: rng.choice(("1", "11", "U", "ป", "")),
+                  generated.text, count=1, flags=re.M)
+    assert "\nปี" not in text.split("ชื่อโครงการ")[0]
+    doc = RepairedText.of(text, ocr_used=True)
+    normalized = normalize(detail(doc), doc.text, doc.words, None)
+    (project,) = build_records(normalized, "0" * 64)["projects"]
+    want = generated.tables["projects"][0]
+    assert str(project.fiscal_year_be) == str(want["fiscal_year_be"])
+    assert project.project_name == want["project_name"]
