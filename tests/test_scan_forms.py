@@ -160,15 +160,17 @@ _LABEL_COLON = re.compile(r"^(\*\* ปัญหาของโครงการ
 
 @pytest.mark.parametrize("seed", range(8))
 def test_history_entries_stay_in_place_when_ocr_cuts_their_heading_and_colons(seed: int) -> None:
-    """An entry heading whose system date OCR cut (``(2020-05- 1``), a speck before the
+    """An entry heading whose system date OCR cut or made junk (``(2020-05- 1``,
+    ``(2020- -()0- 1)``), a speck before the
     entry's own date (``. 17/05/2563 :``), the problems label's ``:`` read as a single quote or
     lost: every entry is read in its place, its date from its own line."""
     from bma_etl.layouts.web_progress_history import extract as history
 
     rng = random.Random(seed)
     generated = GENERATORS["web_history"](rng)
-    text = _ISO_CLOSE.sub(lambda m: f"({m.group(1)} {m.group(2)}" if rng.random() < 0.6
-                          else m.group(0), generated.text)
+    text = _ISO_CLOSE.sub(lambda m: rng.choice((
+        f"({m.group(1)} {m.group(2)}", f"({m.group(1)[:5]} -(){m.group(2)}- 1)", m.group(0))),
+        generated.text)
     text = _BE_LINE.sub(lambda m: rng.choice((". ", "' ", "")) + m.group(1), text)
     text = _LABEL_COLON.sub(lambda m: rng.choice((f"{m.group(1)} \u2018", "ปัญหาของโครงการ ",
                                                   f"{m.group(1)} :")), text)

@@ -200,12 +200,13 @@ _OCR_LEAD = r"^[\W_]{0,3}"
 #: The number's closing bracket lost (``(2 ความ…``) or the number misread (``(ๆ ความ…``):
 #: an opening or a closing bracket is still needed. A speck before ร้อยละ (``ร์ รอยละ``).
 #: The system date's closing bracket lost, a speck after it (``(2020-05- 17 ร``), or
-#: its day cut off (``(2020-05- 1``): the date then not read from it.
+#: the date cut off or made junk after its year (``(2020-05- 1``, ``(2020- -()7- 11)``):
+#: the date then not read from it.
 _OCR_ENTRY = (
     rf"^\W{{0,3}}?(?:\(\s*(?P<seq>{_D}{{1,4}})\s*[)\]1|]?|\S{{0,2}}[)\]]|\(\S{{0,2}})"
     r"\s*ความคืบหน้าโครงการฯ?[,.:;]*"
     rf"(?:\S{{0,2}}?ร้อยละ[,.:;]*(?P<pct>{_NUM})\s*%?)?[,.:;]*"
-    r"(?:\(\s*(?:(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}|[0-9]{4}-[0-9\s-]{0,6})\)?)?"
+    r"(?:\(\s*(?:(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}|[0-9]{4}\s*-.{0,12}?)\)?)?"
     r".{0,4}$"
 )
 #: An entry heading whose words OCR made junk (``(3) (สวมเดิกห์น ครงกรรร ร รอยละ 68.50
