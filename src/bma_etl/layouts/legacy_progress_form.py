@@ -181,6 +181,7 @@ class _Cell:
 class _Report:
     label: Raw | None
     cells: list[_Cell] = field(default_factory=list)
+    lost_label: bool = False  # opened by table text before any label (scans)
 
 
 def extract(doc: RepairedText) -> Extraction:
@@ -328,18 +329,28 @@ def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list
             leading = False
             if found:
                 no_start, no_end = found
-                label = doc.raw_in(cell.line, cell.start + no_start, cell.start + no_end)
+                label = doc.raw_in(cell.line, cell.start + no_start, cell.start + no_end) \
+                    if no_end > no_start else None
                 reports.append(_Report(label))
                 rest = cell.text[no_end:]
                 if rest.strip():
                     reports[-1].cells.append(_Cell(cell.line, cell.start + no_end, rest, False))
             elif reports:
                 reports[-1].cells.append(cell)
+            elif doc.ocr_used:  # the first report's label OCR lost, or specks: see below
+                reports.append(_Report(None, lost_label=True))
+                reports[-1].cells.append(cell)
             else:
                 out.findings.append(
                     Finding("progress_updates", None, None, "warning", "unparsed_line",
                             f"line {line.no}: table text before the first report ignored")
                 )
+    # Text before the first label is a report only when it reads as one (its date,
+    # progress or budget): a scan's first row whose label OCR lost entirely, not the
+    # table's head read as specks. Its number stays unknown.
+    reports = [rep for rep in reports if not rep.lost_label or any(
+        column in _report_row(doc, 0, rep).fields
+        for column in ("report_date", "progress_pct", "budget_disbursed_thb"))]
     return [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
 
 
@@ -356,14 +367,20 @@ def _report_label(text: str) -> tuple[int, int] | None:
     m = _LABEL_CELL_RE.match(text)
     if m:
         return m.span("no")
+    from rapidfuzz.fuzz import ratio
+
     number = _FIRST_NUMBER.search(text, 0, 24)
     if number is None:
+        # Scans: the number OCR lost (``| รายงานครั้งที่ |``) still opens a report,
+        # its number unknown (an empty span), rather than running into the one before.
+        words = text.rstrip()
+        head = key(words).strip("'\".:;|-_ ")
+        if 7 <= len(head) <= 13 and ratio(head, _LABEL_WORDS_KEY) >= 90:
+            return len(words), len(words)
         return None
     head = key(text[:number.start()]).strip("'\".:;|-_ ")
     if not 7 <= len(head) <= 13:
         return None
-    from rapidfuzz.fuzz import ratio
-
     return number.span() if ratio(head, _LABEL_WORDS_KEY) >= 75 else None
 
 
@@ -457,6 +474,45 @@ def _coalesced(cells: list[_Cell]) -> list[_Cell]:
     return out
 
 
+#: Three Thai letters in a row (marks between them do not break it): a word, not a speck.
+_THAI_RUN3 = re.compile("(?:[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46]"
+                        "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*){3}")
+_TOKEN_RE = re.compile(r"\S+")
+_BULLETS = frozenset(("-", "*", "•", "–", "--"))
+_DATE_PLACE_COLON_RE = re.compile(r"[^:\n]{1,24}?\s:\s+")
+#: How far into an entry (characters) the place of its date may reach: ``:: 25/12/2568 :``
+#: with OCR's specks around it.
+DATE_PLACE_CHARS = 28
+
+
+def _date_place_end(text: str, unread: bool) -> int:
+    """Where the narrative begins after the place of a date OCR made unreadable (scans).
+
+    ``_OCR_DATE_JUNK_RE`` first (``อ/๑๐/๒๕๒๕ ``, ``ๆ :``); then, while the date is
+    still ``unread``, every token at the start that is no word: no three Thai
+    letters in a row, and a digit, a ``/``, a ``:``, a ``|`` or at most two characters
+    (not a bullet: ``-`` opens a narrative)
+    (``1:1 ๒๕ี๓/๒๕๒๕ : อยู่…`` for ``:: ๒๕/๓/๒๕๖๙ : อยู่…``, ``ร ญ่๑ไ๒๕๒๓ จัด…``; a
+    cell ``Be ๕`` left by the ``|`` OCR read inside the date); or all up to a `` : ``
+    within :data:`DATE_PLACE_CHARS` with no Thai word before it. 0 when nothing is skipped.
+    """
+    junk = _OCR_DATE_JUNK_RE.match(text)
+    end = junk.end() if junk else 0
+    if not unread:
+        return end
+    colon = _DATE_PLACE_COLON_RE.match(text, end)
+    if colon is not None and not _THAI_RUN3.search(colon.group()):
+        end = colon.end()  # the date's own colon closes its place (``onload oe : อยู่…``)
+    for token in _TOKEN_RE.finditer(text, end):
+        word = token.group()
+        if token.end() > DATE_PLACE_CHARS or _THAI_RUN3.search(word) or not (
+                any(c.isdigit() or c in "/:|" for c in word)
+                or (len(word) <= 2 and word not in _BULLETS)):
+            break
+        end = token.end()
+    return end
+
+
 def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     row = RawRow("progress_updates", ordinal, {"seq_label": rep.label})
     narrative: list[Raw] = []
@@ -495,8 +551,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             if derived is not None:
                 row.fields.setdefault("report_date", derived)
                 body_start = lost.end()
-        elif doc.ocr_used and not narrative and (odd_date := _OCR_DATE_JUNK_RE.match(text)):
-            body_start = odd_date.end()  # a date OCR made unreadable: not the narrative
+        elif doc.ocr_used and not narrative:  # a date OCR made unreadable: not the narrative
+            body_start = _date_place_end(text, "report_date" not in row.fields)
         progress = _labelled(text, _PROGRESS_LABEL, _PROGRESS_VALUE, body_start, doc.ocr_used)
         budget_from = None
         if progress:
@@ -508,10 +564,14 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             budget_from = progress.end()
         elif "progress_pct" in row.fields:  # the budget went on to the next line
             budget_from = 0
+        elif doc.ocr_used and (label := search_key(_PROGRESS_LABEL, text[body_start:])):
+            # the label read, its value not (``= ส๒.๕๐ %``): the narrative still ends there
+            body_end = len(text[:body_start + label[0]].rstrip(" :\t"))
+            budget_from = body_start + label[1]
         if budget_from is not None:
             budget = _labelled(text, _BUDGET_LABEL, _BUDGET_VALUE, budget_from, doc.ocr_used)
             if budget and not progress:
-                body_end = len(text[:budget.start()].rstrip(" :\t"))
+                body_end = min(body_end, len(text[:budget.start()].rstrip(" :\t")))
             if budget:
                 after_budget = True
                 budget_tail = (line, cell.start + budget.end(), cell.start + len(text))

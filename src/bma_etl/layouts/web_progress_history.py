@@ -185,9 +185,12 @@ _BE_DATE_RE = re.compile(rf"^\s*(?P<date>{_D}{{1,2}}/{_D}{{1,2}}/{_D}{{4}})\s*:\
 _SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
 #: The report date as OCR may read it (``19/0172569 :``, a ``/`` read as ``1``): not a
 #: date to load (the entry heading's system date stands), but not the detail either.
+#: Or its day read as letters, month and year left (``เม07/2563 :``, ``1บ07/2563 :``).
 _OCR_BE_DATE_RE = re.compile(
-    rf"^\W{{0,3}}(?P<date>{_D}[0-9๐-๙/|lI ]{{5,10}}{_D})\s*[:;]\s*"
+    rf"^\W{{0,3}}(?P<date>{_D}[0-9๐-๙/|lI ]{{5,10}}{_D}"
+    rf"|[^\s:]{{1,3}}?{_D}{{1,2}}\s*/\s*{_D}{{4}})\s*[:;]\s*"
     r"(?P<body>.*)$")
+_PLAIN_DATE_RE = re.compile(rf"{_D}{{1,2}}/{_D}{{1,2}}/{_D}{{4}}")
 #: After OCR: a separator whose dashes were lost, an entry heading with a speck after it.
 _OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$")
 #: Specks OCR reads before a line (``“ อุปสรรค…`` for ``** อุปสรรค…``).
@@ -196,12 +199,15 @@ _OCR_LEAD = r"^[\W_]{0,3}"
 #: number's brackets misread (``A)`` for ``(8)``), a speck after it.
 #: The number's closing bracket lost (``(2 ความ…``) or the number misread (``(ๆ ความ…``):
 #: an opening or a closing bracket is still needed. A speck before ร้อยละ (``ร์ รอยละ``).
-#: The system date's closing bracket lost, a speck after it (``(2020-05- 17 ร``).
+#: The system date's closing bracket lost, a speck after it (``(2020-05- 17 ร``), or
+#: the date cut off or made junk after its year (``(2020-05- 1``, ``(2020- -()7- 11)``):
+#: the date then not read from it.
 _OCR_ENTRY = (
     rf"^\W{{0,3}}?(?:\(\s*(?P<seq>{_D}{{1,4}})\s*[)\]1|]?|\S{{0,2}}[)\]]|\(\S{{0,2}})"
     r"\s*ความคืบหน้าโครงการฯ?[,.:;]*"
     rf"(?:\S{{0,2}}?ร้อยละ[,.:;]*(?P<pct>{_NUM})\s*%?)?[,.:;]*"
-    r"(?:\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}\)?)?.{0,4}$"
+    r"(?:\(\s*(?:(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}|[0-9]{4}\s*-.{0,12}?)\)?)?"
+    r".{0,4}$"
 )
 #: An entry heading whose words OCR made junk (``(3) (สวมเดิกห์น ครงกรรร ร รอยละ 68.50
 #: (2020-07-11)``): its number in brackets opens the line and its system date in
@@ -786,8 +792,8 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
         m = _BE_DATE_RE.match(line.text)
         odd = _OCR_BE_DATE_RE.match(line.text) if m is None and doc.ocr_used else None
         if m or odd:
-            if m:
-                entry.be = doc.raw_match(m, "date", line=line)
+            if m or (odd and _PLAIN_DATE_RE.fullmatch(odd.group("date"))):  # specks before it
+                entry.be = doc.raw_match(m or odd, "date", line=line)  # type: ignore[arg-type]
             body = doc.raw_match(m or odd, "body", line=line)  # type: ignore[arg-type]
             entry.pieces["detail"] = [body] if body is not None else []
             return
@@ -833,7 +839,10 @@ def _approx_entry_label(text: str) -> tuple[str, int] | None:
 
 #: The ``:`` after an entry label as OCR reads it: ``;``, a quote mark (``“lui``), or
 #: ``1``, ``l``, ``I``, ``|`` glued to the value's first Thai letter (``1ไม่มี``).
-_OCR_LABEL_COLON = re.compile(r"[\s.]*(?:[:;“”\"]|[1lI|](?=[\u0e01-\u0e4e]))\s*")
+#: Or a single quote (U+2018, U+2019: ``\u2018Lai``), or lost: a space before the value
+#: (``ปัญหาของโครงการ Ani``).
+_OCR_LABEL_COLON = re.compile(
+    r"[\s.]*(?:[:;“”\u2018\u2019'\"]|[1lI|](?=[\u0e01-\u0e4e])|\s(?=\s*\S))\s*")
 
 
 def _finish_entry(entry: _Entry, out: Extraction, ocr: bool = False) -> RawRow:

@@ -215,8 +215,20 @@ def extract(doc: RepairedText) -> Extraction:
     return out
 
 
+#: Scans: the fiscal year's line with its short label ``ปี`` misread (``12565``,
+#: ``112565``, ``U2560``): one or two characters, then a Buddhist-era year alone.
+_OCR_YEAR_LINE_RE = re.compile(r"^\s*\S{0,2}?(?P<value>2[4-6][0-9]{2})\s*$")
+
+
 def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | None
               ) -> tuple[str | None, Raw | None]:
+    if doc.ocr_used and "project_code" in project.fields and not (
+            {"fiscal_year_be", "project_name"} & project.fields.keys()):
+        # the page prints ปี between the code and the name: a year alone there is it
+        year = _OCR_YEAR_LINE_RE.match(to_arabic_digits(line.text))
+        if year is not None:
+            return "fiscal_year_be", doc.raw(line.start + year.start("value"),
+                                             line.start + year.end("value"))
     for (regex, column), label in zip(_LABEL_RES, PROJECT_LABELS, strict=True):
         m = regex.match(line.text)
         value_at: int | None = m.start("value") if m else None

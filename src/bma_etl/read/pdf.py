@@ -58,6 +58,7 @@ from bma_etl.limits import max_megapixels, max_pages
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.ocr_cache import OcrCache, cache_dir
+from bma_etl.read.ocr_tidy import tidied
 from bma_etl.read.pdf_borderless import join_cut_row
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
 from bma_etl.read.pdf_columns import with_columns
@@ -209,8 +210,10 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
             optional = []
         results = ocr_pages(data, sorted(required + optional), name=name)
         for index, result in results.items():
-            pages[index] = replace(pages[index], text=result.text, ocr=True,
-                                   confidence=result.confidence, words=result.words,
+            # after the cache: pages OCR'd before this step are read the same way
+            text, words = tidied(result.text, result.words)
+            pages[index] = replace(pages[index], text=text, ocr=True,
+                                   confidence=result.confidence, words=words,
                                    dpi=result.dpi, wraps=(), spaced=())
     out = PdfText(tuple(pages))
     if out.ocr_used:
