@@ -42,6 +42,7 @@ from bma_etl.read.pdf_glyphs import (
     TAIL,
     glyphs,
     without_false_breaks,
+    with_missed_breaks,
     without_unmapped,
 )
 
@@ -137,7 +138,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         # Surrogate pairs or glyphs pdfium leaves out of its text (a lost glyph
         # coded 3, say) shift indices: read the page character by character.
         raw = "".join(chr(g.unicode(i)) for i in range(count))
-    raw = without_false_breaks(g, without_unmapped(g, raw, count))
+    raw = with_missed_breaks(g, without_false_breaks(g, without_unmapped(g, raw, count)))
     letters = PageLetters(g, count)
     lines: list[TextLine] = []
     start = 0
