@@ -41,8 +41,8 @@ from bma_etl.read.pdf_glyphs import (
     TAB_GAP_EM,
     TAIL,
     glyphs,
-    without_false_breaks,
     with_missed_breaks,
+    without_false_breaks,
     without_unmapped,
 )
 
@@ -111,6 +111,9 @@ class TextLine:
     #: Of that row: per cell, the width (points) its last line leaves before the cell's
     #: right padding (a word that fitted there was not wrapped to the next line).
     room: tuple[float, ...] = ()
+    #: Of a page's first ruled table row: per cell, the width (points) of the first word
+    #: of its first line as drawn (that word did not fit a cut row's last line).
+    lead: tuple[float, ...] = ()
 
 
 def page_text(textpage: Any) -> str:
