@@ -10,7 +10,8 @@ stay in the stored text, which provenance indexes).
 A line is furniture when it sits among the first or last :data:`EDGE_LINES`
 non-blank lines of a page and
 
-- it is a page number (``- ๓ -``, ``หน้า 3``, ``3/12``, ``Page 3 of 12``, ``หน้า ก/ฌ``), or
+- it is a page number (``- ๓ -``, ``หน้า 3``, ``3/12``, ``Page 3 of 12``, ``หน้า ก/ฌ``;
+  a number alone only when it keeps the document's numbering), or
 - it is the outermost line (page numbers aside) and the same line, its page
   number aside, is the outermost line at the same edge (top or bottom) of
   another page, or nearly the same as one repeated so on two others (a header
@@ -152,9 +153,12 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
     repeated = {place: [sig for (at, sig), n in seen.items() if at == place and n >= 2 and sig]
                 for place in (("top", 0), ("bottom", 0))}
     out: set[int] = set()
+    misfits = _misnumbered(lines, edges)
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
         for i, place in edge:
             line = lines[i]
+            if i in misfits:
+                continue  # a number alone that is no page's number: text
             if PAGE_NUMBER_RE.match(line) or printed_by_browser(line, place[0]):
                 out.add(i)
             elif number == 0 and place[0] == "top":
@@ -169,6 +173,35 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
         out.update(_margin_blanks(lines, page, out))
     out.update(_repeated_heads(lines, pages, out))
     return frozenset(i + 1 for i in out)
+
+
+#: A number alone on its line (no dash, no หน้า): a page number, or a value a page
+#: edge cut off its row.
+_BARE_NUMBER_RE = re.compile(rf"^\s*({_DIGIT}{{1,4}})\s*$")
+_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def _misnumbered(lines: list[str], edges: list[list[tuple[int, tuple[str, int]]]]) -> set[int]:
+    """Edge lines that are a number alone but not their page's number.
+
+    A document numbers its pages in step: each page number less its page's place
+    is one offset (a cover or front matter shifts it). When two pages or more agree
+    on an offset, a number alone at a page's edge that does not keep it (a level's
+    score ``๒๐`` a flowing table cut onto the first line of page 4) is text.
+    """
+    found: list[tuple[int, int]] = []  # (line index, number less page place)
+    for n, edge in enumerate(edges):
+        for i, _place in edge:
+            m = PAGE_NUMBER_RE.match(lines[i]) and re.search(f"{_DIGIT}+", lines[i])
+            if m:
+                found.append((i, int(m.group().translate(_TO_ARABIC)) - n))
+    offsets = Counter(offset for _i, offset in found)
+    if not offsets:
+        return set()
+    best, count = offsets.most_common(1)[0]
+    if count < 2:
+        return set()
+    return {i for i, offset in found if offset != best and _BARE_NUMBER_RE.match(lines[i])}
 
 
 #: Least similarity (0..100) of an edge line to a header or footer repeated on other
@@ -199,8 +232,17 @@ def _words(line: str) -> str:
     return " ".join(line.split())
 
 
+#: A cell that is a number alone (a score, an amount): a value, so its row is no header.
+_NUMBER_CELL_RE = re.compile(rf"^\s*{_DIGIT}[0-9๐-๙.,]*\s*$")
+
+
 def _repeated_heads(lines: list[str], pages: list[list[int]], furniture: set[int]) -> list[int]:
-    """Table header rows repeated at the top of a later page (see the module docstring)."""
+    """Table header rows repeated at the top of a later page (see the module docstring).
+
+    A header row names its columns: a row with a cell that is a number alone is
+    content (a flowing plan's ``และรายงานผล...`` / ``๒๐`` ends every level's row, and
+    opens a run of tab rows often), never a header repeated.
+    """
     heads: set[str] = set()
     out: list[int] = []
     last: int | None = None  # the last line of the page before, furniture aside
@@ -215,7 +257,8 @@ def _repeated_heads(lines: list[str], pages: list[list[int]], furniture: set[int
         last = next((i for i in reversed(filled) if i not in furniture), last)
         for before, i, after in zip([None, *filled[:-1]], filled, [*filled[1:], None], strict=True):
             if "\t" in lines[i] and (before is None or "\t" not in lines[before]) \
-                    and after is not None and "\t" in lines[after]:
+                    and after is not None and "\t" in lines[after] \
+                    and not any(_NUMBER_CELL_RE.match(c) for c in lines[i].split("\t")):
                 heads.add(_words(lines[i]))
     return out
 
@@ -225,16 +268,22 @@ def _edges(lines: list[str], page: list[int]) -> list[tuple[int, tuple[str, int]
 
     Place 0 is the outermost line that is no page number; a page number within
     :data:`EDGE_LINES` lines of an edge has place -1. A line is at one edge only.
+    An edge has one page number: a number alone inside the one it has is the
+    page's last (or first) line of text, a table's score cut onto its own line (an
+    fpdf2 plan's ``๒๐`` above ``- 4 -``), not a second page number.
     """
     filled = [i for i in page if lines[i].strip()]
     out: dict[int, tuple[str, int]] = {}
     for side, order in (("top", filled), ("bottom", filled[::-1])):
-        outermost = True
+        outermost, numbered = True, False
         for i in order[:EDGE_LINES]:
             if i in out:
                 break
             if PAGE_NUMBER_RE.match(lines[i]):
+                if numbered:
+                    break
                 out[i] = (side, -1)
+                numbered = True
             elif outermost:
                 out[i] = (side, 0)
                 outermost = False
