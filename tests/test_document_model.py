@@ -250,3 +250,31 @@ def test_a_number_a_wrap_left_alone_at_a_page_s_foot_is_content(seed: int) -> No
         return  # the number is that page's own number: nothing tells them apart
     kept = [line.text for line in _paged(pages).lines() if line.text.strip()]
     assert kept == content
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_numbers_alone_at_page_edges_that_break_the_numbering_are_text(seed: int) -> None:
+    # A flowing table's last cell (a score) cut onto the page's last line above its
+    # number, or onto the next page's first line; a row repeated at the top of a
+    # page with a number cell: all text, while the page numbers stay furniture.
+    rng = random.Random(seed)
+    thai = "๐๑๒๓๔๕๖๗๘๙"
+    pages = []
+    for n in range(1, 6):
+        score = "".join(rng.choice(thai[1:]) for _ in range(2))
+        body = ["ดำเนินการตามแผน\tได้ครบ ๒ ขั้นตอน" for _ in range(rng.randint(2, 5))]
+        if n % 2:
+            body = ["และรายงานผลต่อผู้บริหาร\t\t" + score, *body, score]
+        else:
+            body = [score, *body]
+        number = str(n).translate(str.maketrans("0123456789", thai))
+        pages.append("\n".join([*body, "", f"- {number} -"]))
+    text = "\n".join(pages)
+    starts, at = [], 0
+    for page in pages:
+        starts.append(at)
+        at += len(page) + 1
+    lines = text.split("\n")
+    furniture = furniture_lines(text, tuple(starts))
+    assert {lines[n - 1] for n in furniture if lines[n - 1].strip()} == {
+        line for line in lines if line.startswith("- ")}

@@ -29,6 +29,7 @@ from bma_etl.read.pdf import MAX_DAMAGE, extract_pdf
 from conftest import FIXTURES
 from corpus import render
 from corpus.build import GENERATORS
+from corpus.build import _rng as corpus_rng
 from corpus.doc import GeneratedDoc
 from corpus.score import score
 
@@ -43,16 +44,19 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, G
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
     out = tmp_path_factory.mktemp("word")
     jobs = {
-        "plan": ("plan", "left"),
-        "detail_distributed": ("web_detail", "distribute"),
+        "plan": ("plan", "left", "Norasi"),
+        "detail_distributed": ("web_detail", "distribute", "Norasi"),
+        "form_distributed": ("legacy_pipe", "distribute", "Sarabun"),
     }
     made: dict[str, tuple[Path, GeneratedDoc]] = {}
     batch = []
-    for name, (gen, align) in jobs.items():
+    for name, (gen, align, font) in jobs.items():
         doc = GENERATORS[gen](random.Random(f"{SEED}-{gen}"))
+        if name == "form_distributed":  # eight reports: a page break cuts the fifth
+            doc = GENERATORS[gen](corpus_rng(7, gen, 0))
         pdf = out / f"{name}.pdf"
         made[name] = (pdf, doc)
-        batch.append((doc, pdf, "Norasi", {"align": align, "pt": "14"}))
+        batch.append((doc, pdf, font, {"align": align, "pt": "14", "widths": "content"}))
     failed = render.render_docx_batch(batch)
     assert not failed, failed
     return made
@@ -83,6 +87,29 @@ def test_distributed_justification_keeps_marks_on_their_letter(
     right, total, lost = score(processed, json.loads(doc.truth_json()))
     assert right == total, lost[:5]
     assert len(processed.rows("monthly_progress")) == len(doc.tables["monthly_progress"])
+
+
+#: A report's progress and budget in the form's text (its last cell's second half).
+_PROGRESS_PHRASE = re.compile(r":: ความก้าวหน้าของงานฯ = [^|]*?บาท")
+
+
+def test_a_distributed_form_keeps_its_cell_lines_and_cut_rows(
+        printed: dict[str, tuple[Path, GeneratedDoc]]) -> None:
+    # Sarabun 14 pt in distributed justification: a cell's lines 16 pt apart, the
+    # marks of the lower reaching the upper's baseline; pdfium ran the two into one
+    # line and the reader interleaved them ("ความก้าวหน้าของ้งานฯ =ี่ประมาณ..."). A
+    # page break cuts the fifth report (``รายงานครั้ง`` / ``ที่๕``), LibreOffice closing
+    # both parts with rules: each cell's first word on the next page is wider, as
+    # drawn, than its cut line left room for (``เป้า`` / ``หมาย``: 35.5 pt in 29).
+    pdf, doc = printed["form_distributed"]
+    read = "".join(extract_pdf(pdf.read_bytes(), ocr="never").text.split())
+    phrases = _PROGRESS_PHRASE.findall(doc.text)
+    assert len(phrases) == len(doc.tables["progress_updates"])
+    assert [p for p in phrases if "".join(p.split()) not in read] == []
+    processed = process_file(pdf)
+    truth = {"tables": {"progress_updates": doc.tables["progress_updates"]}}
+    right, total, lost = score(processed, truth)
+    assert right == total, lost[:5]
 
 
 def test_a_mark_drawn_over_a_letter_the_text_lacks_is_still_damage() -> None:

@@ -8,7 +8,8 @@ paragraph's lines break at spaces and, for writers that break Thai between words
 inside phrases: the truth of every break is the text.
 
 ``render`` prints paragraphs, set apart by a blank line's space, with one writer:
-``reportlab`` (platypus paragraphs), ``fpdf2`` (``multi_cell``), ``chromium`` (an
+``reportlab`` (platypus paragraphs), ``fpdf2`` (``multi_cell``, justified;
+``fpdf2-shaped`` with HarfBuzz shaping, not in :data:`WRITERS`), ``chromium`` (an
 HTML page printed by the browser), ``soffice-text`` (LibreOffice's text import),
 ``soffice-html`` (LibreOffice Writer/Web) and ``soffice-docx`` (a Word file printed
 by LibreOffice), at a font size in points and a text width in millimetres; HTML
@@ -80,8 +81,8 @@ def render_paragraphs(writer: str, paras: list[str], out: Path, font: str, font_
     """
     if writer == "reportlab":
         _reportlab(paras, out, font, font_path, pt, width_mm)
-    elif writer == "fpdf2":
-        _fpdf(paras, out, font, font_path, pt, width_mm)
+    elif writer in ("fpdf2", "fpdf2-shaped"):
+        _fpdf(paras, out, font, font_path, pt, width_mm, shaping=writer == "fpdf2-shaped")
     elif writer == "chromium":
         with tempfile.TemporaryDirectory(prefix="bma-para-") as tmp:
             src = Path(tmp) / "page.html"
@@ -117,11 +118,14 @@ def _reportlab(paras: list[str], out: Path, font: str, font_path: Path, pt: int,
 
 
 def _fpdf(paras: list[str], out: Path, font: str, font_path: Path, pt: int,
-          width_mm: int) -> None:
+          width_mm: int, *, shaping: bool = False) -> None:
+    """``multi_cell`` paragraphs (fpdf2 justifies them), with HarfBuzz shaping or without."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
     pdf.add_font(font, fname=str(font_path))
+    if shaping:
+        pdf.set_text_shaping(True)
     margin = (210 - width_mm) / 2
     pdf.set_margins(margin, 20, margin)
     pdf.add_page()

@@ -39,7 +39,7 @@ from pathlib import Path
 from corpus.doc import GeneratedDoc
 
 _SEPARATOR_ROW = re.compile(r"^\|[-| ]+\|$")
-_RUNNING = ("ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร", "กรุงเทพมหานคร",
+RUNNING = ("ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร", "กรุงเทพมหานคร",
             "เอกสารประกอบการประชุม")
 
 
@@ -100,7 +100,7 @@ def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
     pt = rng.choice((10, 11, 12, 14))
     body = ParagraphStyle("body", fontName=font, fontSize=pt, leading=pt * 1.35)
     cell = ParagraphStyle("cell", fontName=font, fontSize=pt - 1, leading=(pt - 1) * 1.3)
-    header = rng.choice(_RUNNING)
+    header = rng.choice(RUNNING)
     footer = rng.choice(("หน้า {n}", "- {n} -", "{n}"))
 
     def decorate(canvas: object, document: object) -> None:
@@ -141,7 +141,7 @@ def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: r
     from fpdf import FPDF
 
     running = rng.random() < 0.5
-    header_text = rng.choice(_RUNNING)
+    header_text = rng.choice(RUNNING)
 
     class Page(FPDF):
         def header(self) -> None:

@@ -11,10 +11,10 @@ A line is furniture when it sits among the first or last :data:`EDGE_LINES`
 non-blank lines of a page and
 
 - it is a page number (``- ๓ -``, ``หน้า 3``, ``3/12``, ``Page 3 of 12``, ``หน้า ก/ฌ``;
-  a bare number, ``3``, only where it is the page's place in the document, or that
-  place plus an offset that another page's bare number has too: numbering that
-  starts after the cover pages. A year or an amount that a wrap left alone on a
-  page's last line, ``2030``, is content), or
+  a number alone, ``3``, only where it keeps the document's numbering: its page's
+  place plus the offset most pages' numbers keep, or its place where no two pages
+  agree. A year or an amount that a wrap left alone on a page's last line
+  (``2030``), a table's score cut onto a page's edge, is content), or
 - it is the outermost line (page numbers aside) and the same line, its page
   number aside, is the outermost line at the same edge (top or bottom) of
   another page, or nearly the same as one repeated so on two others (a header
@@ -153,7 +153,7 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                    or printed_by_browser(lines[i], place[0])}
         numbers.update(_margin_blanks(lines, only, numbers))
         return frozenset(i + 1 for i in numbers)
-    offsets = _bare_offsets(lines, pages)
+    offsets = _numbering(lines, pages)
     edges = [_edges(lines, page, n, offsets) for n, page in enumerate(pages, start=1)]
     seen = Counter(item for n, edge in enumerate(edges, start=1)
                    for item in {(place, _signature(lines[i], n)) for i, place in edge})
@@ -166,6 +166,8 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
             line = lines[i]
             if place[1] == -1 or printed_by_browser(line, place[0]):
                 out.add(i)
+            elif _BARE_NUMBER_RE.match(line):
+                continue  # a number alone that is no page's number: text, repeated or not
             elif number == 0 and place[0] == "top":
                 continue  # the first page's top is its title
             elif place in repeated and _misread_repeat(line, number + 1, repeated[place]):
@@ -208,8 +210,17 @@ def _words(line: str) -> str:
     return " ".join(line.split())
 
 
+#: A cell that is a number alone (a score, an amount): a value, so its row is no header.
+_NUMBER_CELL_RE = re.compile(rf"^\s*{_DIGIT}[0-9๐-๙.,]*\s*$")
+
+
 def _repeated_heads(lines: list[str], pages: list[list[int]], furniture: set[int]) -> list[int]:
-    """Table header rows repeated at the top of a later page (see the module docstring)."""
+    """Table header rows repeated at the top of a later page (see the module docstring).
+
+    A header row names its columns: a row with a cell that is a number alone is
+    content (a flowing plan's ``และรายงานผล...`` / ``๒๐`` ends every level's row, and
+    opens a run of tab rows often), never a header repeated.
+    """
     heads: set[str] = set()
     out: list[int] = []
     last: int | None = None  # the last line of the page before, furniture aside
@@ -224,28 +235,44 @@ def _repeated_heads(lines: list[str], pages: list[list[int]], furniture: set[int
         last = next((i for i in reversed(filled) if i not in furniture), last)
         for before, i, after in zip([None, *filled[:-1]], filled, [*filled[1:], None], strict=True):
             if "\t" in lines[i] and (before is None or "\t" not in lines[before]) \
-                    and after is not None and "\t" in lines[after]:
+                    and after is not None and "\t" in lines[after] \
+                    and not any(_NUMBER_CELL_RE.match(c) for c in lines[i].split("\t")):
                 heads.add(_words(lines[i]))
     return out
 
 
 def _page_number(line: str, page_no: int, offsets: frozenset[int]) -> bool:
-    """Whether ``line`` is the number of page ``page_no`` (1-based; see the module docstring)."""
+    """Whether ``line`` is the number of page ``page_no`` (1-based; see the module docstring).
+
+    ``offsets``: the document's numbering (:func:`_numbering`); empty, a bare
+    number must be its page's place.
+    """
     if not PAGE_NUMBER_RE.match(line):
         return False
     bare = _BARE_NUMBER_RE.match(line)
-    return bare is None or int(bare.group(1)) - page_no in offsets | {0}
+    return bare is None or int(bare.group(1)) - page_no in (offsets or {0})
 
 
-def _bare_offsets(lines: list[str], pages: list[list[int]]) -> frozenset[int]:
-    """Offsets of bare page numbers from their pages' places that two pages or more share."""
+def _numbering(lines: list[str], pages: list[list[int]]) -> frozenset[int]:
+    """The offsets of the document's page numbers from their pages' places.
+
+    Each page's edge lines that read as a page number (``- 5 -``, ``5``, ``5/12``)
+    give their first number less the page's place; the offsets most pages agree
+    on, two pages or more, are the numbering (a cover or front matter shifts it).
+    A number alone that keeps none of them is text: a year a wrap left alone, a
+    table's score cut onto a page's edge.
+    """
     seen: Counter[int] = Counter()
     for page_no, page in enumerate(pages, start=1):
         filled = [i for i in page if lines[i].strip()]
         edge = {*filled[:EDGE_LINES], *filled[-EDGE_LINES:]}
-        seen.update({int(m.group(1)) - page_no
-                     for i in edge if (m := _BARE_NUMBER_RE.match(lines[i]))})
-    return frozenset(offset for offset, n in seen.items() if n >= 2)
+        seen.update({int(m.group()) - page_no for i in edge if PAGE_NUMBER_RE.match(lines[i])
+                     and (m := _FIRST_NUMBER_RE.search(lines[i]))})
+    most = max(seen.values(), default=0)
+    return frozenset(offset for offset, n in seen.items() if n == most >= 2)
+
+
+_FIRST_NUMBER_RE = re.compile(f"{_DIGIT}+")
 
 
 def _edges(lines: list[str], page: list[int], page_no: int,
@@ -255,16 +282,22 @@ def _edges(lines: list[str], page: list[int], page_no: int,
     Place 0 is the outermost line that is no page number; a page number within
     :data:`EDGE_LINES` lines of an edge has place -1 (``page_no`` and ``offsets``:
     :func:`_page_number`). A line is at one edge only.
+    An edge has one page number: a number alone inside the one it has is the
+    page's last (or first) line of text, a table's score cut onto its own line (an
+    fpdf2 plan's ``๒๐`` above ``- 4 -``), not a second page number.
     """
     filled = [i for i in page if lines[i].strip()]
     out: dict[int, tuple[str, int]] = {}
     for side, order in (("top", filled), ("bottom", filled[::-1])):
-        outermost = True
+        outermost, numbered = True, False
         for i in order[:EDGE_LINES]:
             if i in out:
                 break
             if _page_number(lines[i], page_no, offsets):
+                if numbered:
+                    break
                 out[i] = (side, -1)
+                numbered = True
             elif outermost:
                 out[i] = (side, 0)
                 outermost = False

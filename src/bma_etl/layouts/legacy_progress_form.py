@@ -48,6 +48,7 @@ from bma_etl.matchkey import (
 )
 from bma_etl.normalize.dates import parse_date
 from bma_etl.records import ProgressUpdate, Project
+from bma_etl.rows import cell_separator
 
 TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"
 
@@ -449,26 +450,62 @@ def _flags_in_tail(text: str) -> list[tuple[str, int, int]]:
 _DANGLING = re.compile(r"[=]\s*$")
 
 
-#: A cell ending with the budget's label, its value in the next cell or line.
-_DANGLING_BUDGET = rf".*(?:{_BUDGET_LABEL})\s*$"
+#: A cell ending with the budget's label, its value in the next cell or line; the
+#: label's report number may be cut after its bracket opened (``(ครั้งที่`` / ``2) = ...``).
+_DANGLING_BUDGET = rf".*(?:{_BUDGET_LABEL})\s*(?:\([^()=]{{0,20}})?$"
 
 
 def _dangles(text: str) -> bool:
-    """Whether ``text`` ends with a label whose value is not in it (``… =``, ``…เบิกใช้``)."""
+    """Whether ``text`` ends with a label whose value is not in it.
+
+    ``… =``, ``…เบิกใช้``, ``…เบิกใช้ (ครั้งที่``.
+    """
     if _DANGLING.search(text):
         return True
     # the cheap substring test first: the key form is matched only where it can match
     return ("เบิก" in text or "บก" in text) and matches_key(_DANGLING_BUDGET, text)
 
 
+#: A cell's end that a page's wrap cut off the rest of its value: the progress or the
+#: budget label with no ``=`` yet (``… (ครั้งที่ 13)``), or a value's first digits (``= 6``).
+_CUT_LABEL_END = re.compile(
+    rf"(?:{_PROGRESS_LABEL}ฯ?|(?:{_BUDGET_LABEL})\s*(?:\([^()=]{{0,20}}\))?)\s*$")
+_CUT_DIGITS_END = re.compile(r"=\s*[0-9๐-๙]{1,2}\s*$")
+#: A cell that starts with the rest of a cut value: ``= 64.00 %``, ``เบิกใช้ (...``,
+#: ``73,000 บาท``.
+_VALUE_REST = re.compile(r"^\s*(?:=|เบิกใช้|[0-9๐-๙]{1,3},[0-9๐-๙]{3})")
+
+
+def _goes_on(last: _Cell, cell: _Cell) -> bool:
+    """Whether ``cell``, the first of its line, goes on ``last``'s value the line cut.
+
+    A flowing print (fpdf2, LibreOffice from text) wraps a report's row and sets the
+    flags after a gap on the next line, so the reader keeps the two lines apart.
+    """
+    if last.line.no == cell.line.no or not _VALUE_REST.match(cell.text):
+        return False
+    head = cell.text.lstrip()
+    if head.startswith("="):
+        return bool(_CUT_LABEL_END.search(last.text))
+    if head.startswith("เบิกใช้"):
+        return bool(re.search(r"งบประมาณ(?:ที่)?\s*$", last.text))
+    return bool(_CUT_DIGITS_END.search(last.text))
+
+
 def _coalesced(cells: list[_Cell]) -> list[_Cell]:
-    """Cells with a label left dangling (``… =``, ``…เบิกใช้``) joined to the one with its value."""
+    """Cells with a label left dangling joined to the one with its value.
+
+    ``… =``, ``…เบิกใช้`` (:func:`_dangles`); and a value a line's end cut joined to
+    its rest (:func:`_goes_on`).
+    """
     out: list[_Cell] = []
     for cell in cells:
-        if out and cell.text.strip() and _dangles(out[-1].text):
+        if out and cell.text.strip() and (_dangles(out[-1].text) or _goes_on(out[-1], cell)):
             last = out.pop()
+            sep = cell_separator(last.text.rstrip(), cell.text.lstrip()) \
+                if _goes_on(last, cell) else " "
             line = joined_line([(last.line, last.start, last.start + len(last.text)),
-                                (cell.line, cell.start, cell.start + len(cell.text))])
+                                (cell.line, cell.start, cell.start + len(cell.text))], sep)
             cell = _Cell(line, 0, line.text, last.first)
         out.append(cell)
     return out

@@ -15,7 +15,8 @@ second with no label), or not a row at all (a band with no rule to close it).
 - :func:`mark_open` marks the rows such a rule bounds (:attr:`TextLine.open_below`,
   :attr:`TextLine.open_above`), and which cells of a page's last row run down to
   its bottom rule (:attr:`TextLine.reach`) and the room each one's last line
-  leaves (:attr:`TextLine.room`): an office suite closes both parts of a cut row
+  leaves (:attr:`TextLine.room`), and the width of each cell's first word in a page's
+  first row (:attr:`TextLine.lead`): an office suite closes both parts of a cut row
   with rules of their own, and only the cells it cut go on;
 - :func:`join_cut_rows` puts the part on page N+1 back into the row on page N, cell
   by cell (the same column edges), past the lines between them (a page footer, a
@@ -107,13 +108,15 @@ def mark_open(lines: list[TextLine], rules: Rules, cut: Cut,
     """``lines`` with each table row a :class:`Cut` rule bounds marked open on that side.
 
     ``pieces``: the page's lines before :func:`~.pdf_tables.with_table_rows` made
-    rows of them; the page's lowest table row gets :attr:`TextLine.reach` from them.
+    rows of them; the page's lowest table row gets :attr:`TextLine.reach` and
+    :attr:`TextLine.room` from them, its highest :attr:`TextLine.lead`.
     """
     rows = [i for i, line in enumerate(lines) if line.table is not None
             and line.baseline is not None and line.cells]
     if not rows:
         return lines
     lowest = min(rows, key=lambda i: lines[i].baseline or 0.0)
+    highest = max(rows, key=lambda i: lines[i].baseline or 0.0)
     out = list(lines)
     for i in rows:
         line = out[i]
@@ -122,9 +125,44 @@ def mark_open(lines: list[TextLine], rules: Rules, cut: Cut,
         above = min((h for h in across if h > y), default=None)
         below = max((h for h in across if h < y), default=None)
         reach, room = _reach(line, pieces, above, below) if i == lowest else ((), ())
+        lead = _lead(line, pieces, above, below) if i == highest else ()
         out[i] = replace(line, open_above=above is not None and above in cut,
-                         open_below=below is not None and below in cut, reach=reach, room=room)
+                         open_below=below is not None and below in cut, reach=reach, room=room,
+                         lead=lead)
     return out
+
+
+def _lead(row: TextLine, pieces: Sequence[TextLine], top: float | None,
+          bottom: float | None) -> tuple[float, ...]:
+    """Per cell of ``row``: the width of the first word of its first line, as drawn.
+
+    A piece's word is its share of the piece's width by characters, the whole piece
+    when it is one word (0.0 for an empty cell or one not measured). See
+    :attr:`~TextLine.lead`.
+    """
+    if top is None or bottom is None or not pieces:
+        return ()
+    edges = [x - SLACK for x in row.cells]
+    right = float((row.table or (0, 0))[1])
+    first: list[tuple[float, float]] = [(float("-inf"), 0.0)] * len(edges)  # (baseline, width)
+    for piece in pieces:
+        if piece.baseline is None or not bottom < piece.baseline < top \
+                or len(piece.ends) != len(piece.cells):
+            continue
+        texts = piece.text.split("\t")
+        heights = piece.heights if len(piece.heights) == len(piece.cells) else \
+            (piece.baseline,) * len(piece.cells)
+        if len(texts) != len(piece.cells):
+            continue
+        for x, y, end, text in zip(piece.cells, heights, piece.ends, texts, strict=True):
+            if not edges[0] - SLACK <= x <= right + SLACK or not text.strip():
+                continue
+            column = max(k for k, edge in enumerate(edges) if edge <= x + SLACK)
+            if y > first[column][0] + SLACK:
+                body = text.strip()
+                word = body.split()[0]
+                first[column] = (y, max(0.0, end - x) * len(word) / len(body))
+    return tuple(width for _y, width in first)
 
 
 def _reach(row: TextLine, pieces: Sequence[TextLine], top: float | None,
@@ -265,7 +303,8 @@ def _goes_on(row: TextLine, part: TextLine, head: bool = False) -> bool:
     When every filled cell of ``row`` runs down to its foot (the page cut the row
     after its first line, or in every cell), the part goes on when the last line of
     each cell it fills had no room for the part's first word there (that line was
-    wrapped: :attr:`~TextLine.room`); a next row starts with a number or a short
+    wrapped: :attr:`~TextLine.room`; the word's width as drawn, :attr:`~TextLine.lead`,
+    or at least :data:`CHAR_EM` a letter); a next row starts with a number or a short
     word that would have fitted. ``head``: ``row`` is a table's header row, whose
     next row is never its rest.
     """
@@ -280,9 +319,10 @@ def _goes_on(row: TextLine, part: TextLine, head: bool = False) -> bool:
         return True
     # every cell of the row runs down to its foot: the part goes on only where the
     # row's last line had no room for the part's first word (the line was wrapped)
+    lead = part.lead if len(part.lead) == len(texts) else (0.0,) * len(texts)
     return not head and len(row.room) == len(texts) and all(
-        _word_width(text, part.size or row.size) > room
-        for text, room in zip(texts, row.room, strict=True) if text.strip())
+        max(_word_width(text, part.size or row.size), drawn) > room
+        for text, room, drawn in zip(texts, row.room, lead, strict=True) if text.strip())
 
 
 #: Least width of a character (font sizes) for :func:`_word_width`: Thai letters and

@@ -230,6 +230,50 @@ def hyphen_breaks(textpage: Any, raw: str) -> list[tuple[int, int]]:
     return out
 
 
+#: A missed line break: the next line starts this many font sizes or more left of
+#: where the line before it ends ...
+MISSED_BACK_EM = 2.0
+#: ... on a baseline this many font sizes lower, at least and at most (a line pitch).
+MISSED_DROP_EM = (0.6, 2.5)
+
+
+def with_missed_breaks(textpage: Any, raw: str) -> str:
+    """``raw`` with the line breaks pdfium missed between two lines of a paragraph put back.
+
+    LibreOffice sets the lines of a Word cell in Thai distributed justification
+    close together (Sarabun 14 pt, 16 pt apart): the marks over the lower line
+    reach the upper line's baseline, and pdfium runs both lines into one, with a
+    generated space between them. Such a space, where the text goes on
+    :data:`MISSED_BACK_EM` font sizes or more to the left and a line lower
+    (:data:`MISSED_DROP_EM`), becomes a line break (same length: page indices
+    stay). ``textpage``: a pypdfium2 text page or its :class:`Glyphs`.
+    """
+    if " " not in raw:
+        return raw
+    g = glyphs(textpage)
+    chars: list[str] | None = None
+    at = raw.find(" ")
+    while at >= 0:
+        before, after = at - 1, at + 1
+        while before >= 0 and (raw[before] in DROPPED or THAI_MARK.match(raw[before])):
+            before -= 1  # a mark's origin may stand right of its base: take the base
+        while after < len(raw) and (raw[after] in DROPPED or THAI_MARK.match(raw[after])):
+            after += 1
+        if before >= 0 and after < len(raw) and raw[before] not in " \r\n" \
+                and raw[after] not in " \r\n" and g.generated(at):
+            first, second = g.origin(before), g.origin(after)
+            size = g.size(before)
+            if first is not None and second is not None and size > 1.0 \
+                    and second[0] <= g.edges(before)[0] - MISSED_BACK_EM * size \
+                    and MISSED_DROP_EM[0] * size <= first[1] - second[1] \
+                    <= MISSED_DROP_EM[1] * size:
+                if chars is None:
+                    chars = list(raw)
+                chars[at] = "\n"
+        at = raw.find(" ", at + 1)
+    return raw if chars is None else "".join(chars)
+
+
 def without_unmapped(textpage: Any, raw: str, count: int) -> str:
     """``raw`` with each glyph that has no text mapping replaced by :data:`LOST`.
 

@@ -42,6 +42,7 @@ from bma_etl.read.pdf_glyphs import (
     TAIL,
     glyphs,
     hyphen_breaks,
+    with_missed_breaks,
     without_false_breaks,
     without_unmapped,
 )
@@ -111,6 +112,9 @@ class TextLine:
     #: Of that row: per cell, the width (points) its last line leaves before the cell's
     #: right padding (a word that fitted there was not wrapped to the next line).
     room: tuple[float, ...] = ()
+    #: Of a page's first ruled table row: per cell, the width (points) of the first word
+    #: of its first line as drawn (that word did not fit a cut row's last line).
+    lead: tuple[float, ...] = ()
 
 
 def page_text(textpage: Any) -> str:
@@ -138,7 +142,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         # Surrogate pairs or glyphs pdfium leaves out of its text (a lost glyph
         # coded 3, say) shift indices: read the page character by character.
         raw = "".join(chr(g.unicode(i)) for i in range(count))
-    raw = without_false_breaks(g, without_unmapped(g, raw, count))
+    raw = with_missed_breaks(g, without_false_breaks(g, without_unmapped(g, raw, count)))
     letters = PageLetters(g, count)
     lines: list[TextLine] = []
     start = 0

@@ -243,8 +243,9 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     their pitch by a quarter pitch or more (they interleave: the first lines of two
     top-aligned rows of a word processor's table, far apart, do not), or the run
     has two columns, the pieces of one stand on lines that follow one another and
-    the other holds pieces above and below them (a cell
-    centred beside a wrapped one, on the same line pitch). Each column's
+    the other holds pieces above and below them, their middles within half a pitch
+    (a cell centred beside a wrapped one, on the same line pitch; a word a writer
+    set far to the right of one line of a paragraph is no centred cell). Each column's
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
     same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone.
@@ -342,6 +343,7 @@ def _is_row(run: list[TextLine], pitch: float) -> bool:
             high = max(p.baseline for p in other)
             low = min(p.baseline for p in other)
             if other is not column and high > top + margin and low < bottom - margin \
+                    and abs((top + bottom) - (high + low)) <= pitch \
                     and all(low - margin <= p.baseline <= high + margin
                             for c in columns for p in c):
                 return True  # a cell centred beside the row's tallest one

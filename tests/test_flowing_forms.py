@@ -1,0 +1,46 @@
+"""A progress form's report rows printed as flowing text: values a line's end cut.
+
+fpdf2 prints a form's tab rows as text at tab stops: a long report row wraps, and
+the flags that follow the budget after a tab stop's gap put a tab on its last
+line, so the reader keeps that line apart from the one before (a tab row is a row
+of its own). The line's end cut a value there: ``ความก้าวหน้าของงานฯ`` / ``= 64.00 %``,
+``งบประมาณที่`` / ``เบิกใช้ (...) = 0 บาท``, ``= 6`` / ``73,000 บาท``. The layout
+joins the cut value again (:func:`bma_etl.layouts.legacy_progress_form._goes_on`).
+
+The forms are generated (bench/corpus ``legacy_html``: 6-14 reports of 2-6
+sentences) and printed by fpdf2 in two fonts at the corpus's drawn sizes and
+margins; the truth is every report's progress and budget.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bma_etl.pipeline import process_file
+
+from corpus import fonts, render
+from corpus.forms import legacy_html
+from corpus.score import score
+
+FORMS = 6
+
+
+@pytest.mark.parametrize("font", ["Loma", "Sarabun"])
+def test_report_values_a_wrap_cut_are_read_whole(font: str, tmp_path: Path) -> None:
+    found = fonts.available()
+    if font not in found:
+        pytest.fail(f"needs the font {font}: apt-get install fonts-thai-tlwg-ttf "
+                    "(make venv does)")
+    lost = []
+    for k in range(FORMS):
+        doc = legacy_html(random.Random(f"flow-{font}-{k}"))
+        pdf = tmp_path / f"form{k}.pdf"
+        render.render_fpdf(doc, pdf, font, found[font], random.Random(f"fpdf-{k}"),
+                           shaping=False)
+        values = [{n: r[n] for n in ("seq_label", "progress_pct", "budget_disbursed_thb")}
+                  for r in doc.tables["progress_updates"]]
+        lost += score(process_file(pdf), {"tables": {"progress_updates": values}}).lost
+    assert lost == []
