@@ -149,7 +149,13 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
     seen = Counter(item for n, edge in enumerate(edges, start=1)
                    for item in {(place, _signature(lines[i], n)) for i, place in edge})
     first_top = key(" ".join(lines[i] for i in pages[0][:8]))
-    repeated = {place: [sig for (at, sig), n in seen.items() if at == place and n >= 2 and sig]
+    # a header read differently is matched against lines that may be furniture as
+    # they stand: a table row repeated at page tops (a step of one schedule and of
+    # the next, each page's first row of a Word table) is content
+    plain = Counter(item for n, edge in enumerate(edges, start=1)
+                    for item in {(place, _signature(lines[i], n)) for i, place in edge
+                                 if "\t" not in lines[i]})
+    repeated = {place: [sig for (at, sig), n in plain.items() if at == place and n >= 2 and sig]
                 for place in (("top", 0), ("bottom", 0))}
     out: set[int] = set()
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):

@@ -199,6 +199,61 @@ def without_false_breaks(textpage: Any, raw: str) -> str:
     return raw if chars is None else "".join(chars)
 
 
+#: A character whose baseline stands this many font sizes off the one before it,
+#: and left of where that one ends, begins another line (see :func:`line_breaks`).
+MISSED_BREAK_EM = 0.6
+
+
+def line_breaks(textpage: Any, raw: str) -> list[tuple[int, int]]:
+    """The spans of ``raw``'s line breaks: pdfium's, and empty ones where it wrote none.
+
+    LibreOffice prints a Word table's narrow cells so that pdfium may write no
+    break between a cell's last line and the next row's first (``อน๒.``: ``อน`` on
+    one baseline, ``๒.`` a line lower and back at the cell's left edge). Where two
+    characters with nothing but marks between them stand on baselines
+    :data:`MISSED_BREAK_EM` font sizes apart, the second left of where the first
+    ends (back at the line's start, not further along it), a line ends (an empty span before the second). Indices stay page
+    indices. ``textpage``: a pypdfium2 text page or its :class:`Glyphs`.
+    """
+    g = glyphs(textpage)
+    out: list[tuple[int, int]] = []
+    start = 0
+    for brk in (*BREAK.finditer(raw), None):
+        end = brk.start() if brk else len(raw)
+        out.extend((k, k) for k in _missed_breaks(g, raw, start, end))
+        if brk is not None:
+            out.append(brk.span())
+            start = brk.end()
+    return out
+
+
+def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[int]:
+    """Indices in ``raw[start:end]`` (one line as pdfium broke it) that start another line."""
+    bases = [i for i in range(start, end) if raw[i] not in _NO_BASE and not THAI_MARK.match(raw[i])]
+    if len(bases) < 2:
+        return []
+    first, last = g.origin(bases[0]), g.origin(bases[-1])
+    size = g.size(bases[0])
+    if first is not None and last is not None and size > 1.0 \
+            and abs(first[1] - last[1]) < MISSED_BREAK_EM * size:
+        return []  # the line ends on the baseline it starts on: most lines
+    out = []
+    for a, b in zip(bases, bases[1:], strict=False):
+        if any(raw[k] in _NO_BASE for k in range(a + 1, b)):
+            continue  # white space between: a gap the line builder reads
+        one, two = g.origin(a), g.origin(b)
+        size = g.size(a)
+        if one is None or two is None or size <= 1.0 or g.generated(b):
+            continue
+        if abs(two[1] - one[1]) >= MISSED_BREAK_EM * size and two[0] < g.edges(a)[1]:
+            out.append(b)
+    return out
+
+
+#: Characters that are no letter drawn on a line: white space, breaks, stand-ins.
+_NO_BASE = frozenset((" ", "\u00a0", "\t", "\r", "\n", LOST, TAIL, JOINED))
+
+
 def without_unmapped(textpage: Any, raw: str, count: int) -> str:
     """``raw`` with each glyph that has no text mapping replaced by :data:`LOST`.
 

@@ -33,7 +33,6 @@ from bma_etl.read.pdf_clusters import (
     replace_marks,
 )
 from bma_etl.read.pdf_glyphs import (
-    BREAK,
     DROPPED,
     JOINED,
     LOST,
@@ -41,6 +40,7 @@ from bma_etl.read.pdf_glyphs import (
     TAB_GAP_EM,
     TAIL,
     glyphs,
+    line_breaks,
     without_false_breaks,
     without_unmapped,
 )
@@ -141,8 +141,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     letters = PageLetters(g, count)
     lines: list[TextLine] = []
     start = 0
-    for brk in (*BREAK.finditer(raw), None):
-        end = brk.start() if brk else len(raw)
+    for brk in (*line_breaks(g, raw), None):
+        end = brk[0] if brk else len(raw)
         line = raw[start:end]
         lost, tails = line.count(LOST), line.count(TAIL)
         baseline, size, left, right, first_word, last_word = None, 0.0, 0.0, 0.0, 0.0, 0.0
@@ -171,7 +171,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,
                               spaced_end, unmapped=lost + tails, am_tails=tails,
                               heights=heights, loose_marks=loose, ends=ends, spaces=spaces))
-        start = brk.end() if brk else len(raw)
+        start = brk[1] if brk else len(raw)
     return lines
 
 
