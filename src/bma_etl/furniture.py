@@ -218,8 +218,11 @@ def _repeated_heads(lines: list[str], pages: list[list[int]], furniture: set[int
         if top is not None and last is not None and "\t" in lines[last] \
                 and "\t" in lines[top] and _words(lines[top]) in heads:
             out.append(top)
+        # a page's first row opens a table only when the page before did not end in a row
+        before_page = last
         last = next((i for i in reversed(filled) if i not in furniture), last)
-        for before, i, after in zip([None, *filled[:-1]], filled, [*filled[1:], None], strict=True):
+        for before, i, after in zip([before_page, *filled[:-1]], filled, [*filled[1:], None],
+                                    strict=True):
             if "\t" in lines[i] and (before is None or "\t" not in lines[before]) \
                     and after is not None and "\t" in lines[after]:
                 heads.add(_words(lines[i]))
