@@ -129,17 +129,20 @@ def _unit_line(doc: RepairedText, headings: list[Line], k: int) -> int:
     """Index of the line below heading ``k`` that ends its name with the unit, or -1.
 
     Only lines right under it count (consecutive numbers, no other heading), up to
-    :data:`_HEADING_LINES_MAX` lines in all; -1 when heading ``k`` ends with its own.
+    :data:`_HEADING_LINES_MAX` lines in all; the unit may itself wrap
+    (``(ฝ่ายบริหารงาน`` / ``ทั่วไป)``). -1 when heading ``k`` ends with its own.
     """
     unit = _UNIT_SUFFIX_RE if doc.ocr_used else _UNIT_SUFFIX_RE.printed
-    if unit.search(headings[k].text):
+    text = headings[k].text
+    if unit.search(text):
         return -1
     for at in range(k + 1, min(len(headings), k + _HEADING_LINES_MAX)):
         line = headings[at]
         if line.no != headings[at - 1].no + 1 or _INDICATOR_HEADING_RE.match(line.text) \
                 or _PROJECT_HEADING_RE.match(line.text):
             return -1
-        if unit.search(line.text):
+        text = f"{text} {line.text.strip()}"
+        if unit.search(text):
             return at
     return -1
 
