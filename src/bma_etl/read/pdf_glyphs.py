@@ -209,26 +209,32 @@ def line_breaks(textpage: Any, raw: str) -> list[tuple[int, int]]:
 
     LibreOffice prints a Word table's narrow cells so that pdfium may write no
     break between a cell's last line and the next row's first (``อน๒.``: ``อน`` on
-    one baseline, ``๒.`` a line lower and back at the cell's left edge). Where two
-    characters with nothing but marks between them stand on baselines
-    :data:`MISSED_BREAK_EM` font sizes apart, the second left of where the first
-    ends (back at the line's start, not further along it), a line ends (an empty span before the second). Indices stay page
-    indices. ``textpage``: a pypdfium2 text page or its :class:`Glyphs`.
+    one baseline, ``๒.`` a line lower and back at the cell's left edge), or only a
+    space (``งาน ๓.``). Where two characters with nothing but marks or white space
+    between them stand on baselines :data:`MISSED_BREAK_EM` font sizes apart, the
+    second left of where the first ends (back at a line's start, not further along
+    it), a line ends: a span over the white space pdfium generated there, or an
+    empty one before the second character. Indices stay page indices.
+    ``textpage``: a pypdfium2 text page or its :class:`Glyphs`.
     """
     g = glyphs(textpage)
     out: list[tuple[int, int]] = []
     start = 0
     for brk in (*BREAK.finditer(raw), None):
         end = brk.start() if brk else len(raw)
-        out.extend((k, k) for k in _missed_breaks(g, raw, start, end))
+        out.extend(_missed_breaks(g, raw, start, end))
         if brk is not None:
             out.append(brk.span())
             start = brk.end()
     return out
 
 
-def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[int]:
-    """Indices in ``raw[start:end]`` (one line as pdfium broke it) that start another line."""
+def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The breaks in ``raw[start:end]`` (one line as pdfium broke it) that it did not write.
+
+    A break takes the white space pdfium generated before the next line's first
+    character (``งาน ๓.``); a written space stays at the end of its line.
+    """
     bases = [i for i in range(start, end) if raw[i] not in _NO_BASE and not THAI_MARK.match(raw[i])]
     if len(bases) < 2:
         return []
@@ -239,15 +245,23 @@ def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[int]:
         return []  # the line ends on the baseline it starts on: most lines
     out = []
     for a, b in zip(bases, bases[1:], strict=False):
-        if any(raw[k] in _NO_BASE for k in range(a + 1, b)):
-            continue  # white space between: a gap the line builder reads
+        between = range(a + 1, b)
+        if any(raw[k] in _NO_BASE and raw[k] not in _WHITE for k in between):
+            continue  # a lost glyph or a joined break between: left as it is
         one, two = g.origin(a), g.origin(b)
         size = g.size(a)
         if one is None or two is None or size <= 1.0 or g.generated(b):
             continue
         if abs(two[1] - one[1]) >= MISSED_BREAK_EM * size and two[0] < g.edges(a)[1]:
-            out.append(b)
+            white = [k for k in between if raw[k] in _WHITE]
+            made = bool(white) and white == list(range(white[0], b)) \
+                and all(g.generated(k) for k in white)
+            out.append((white[0], b) if made else (b, b))
     return out
+
+
+#: White space pdfium may write between two lines it did not break.
+_WHITE = frozenset((" ", "\u00a0"))
 
 
 #: Characters that are no letter drawn on a line: white space, breaks, stand-ins.
