@@ -333,15 +333,15 @@ _CALENDAR_MONTHS_MIN = 2
 
 
 def is_calendar_row(row: Row) -> bool:
-    """Tell a header row of years, month abbreviations or arrows only (Gantt columns).
+    r"""Tell a header row of years, month abbreviations or arrows only (Gantt columns).
 
     White space a narrow cell's wrapping set inside an abbreviation (``ต .ค.``) is
     ignored; pieces of months (:data:`_MONTH_PIECE_RE`) may stand among
     :data:`_CALENDAR_MONTHS_MIN` whole months or more.
 
-    >>> is_calendar_row(row_of(Line(1, 0, "\\t\\tต .ค.\\tพ.ย.\\tก .พ. ี.ค.\\tม")))
+    >>> is_calendar_row(row_of(Line(1, 0, "\t\tต .ค.\tพ.ย.\tก .พ. ี.ค.\tม")))
     True
-    >>> is_calendar_row(row_of(Line(1, 0, "รอง\\tและ")))
+    >>> is_calendar_row(row_of(Line(1, 0, "รอง\tและ")))
     False
     """
     filled = ["".join(t.split()) for t in row.filled()]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
-from itertools import repeat
+from itertools import pairwise, repeat
 from typing import Any
 
 #: A gap between two characters of a line this many font sizes wide is a tab.
@@ -244,7 +244,7 @@ def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[tuple[int,
             and abs(first[1] - last[1]) < MISSED_BREAK_EM * size:
         return []  # the line ends on the baseline it starts on: most lines
     out = []
-    for a, b in zip(bases, bases[1:], strict=False):
+    for a, b in pairwise(bases):
         between = range(a + 1, b)
         if any(raw[k] in _NO_BASE and raw[k] not in _WHITE for k in between):
             continue  # a lost glyph or a joined break between: left as it is
