@@ -158,7 +158,13 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
     seen = Counter(item for n, edge in enumerate(edges, start=1)
                    for item in {(place, _signature(lines[i], n)) for i, place in edge})
     first_top = key(" ".join(lines[i] for i in pages[0][:8]))
-    repeated = {place: [sig for (at, sig), n in seen.items() if at == place and n >= 2 and sig]
+    # a header read differently is matched against lines that may be furniture as
+    # they stand: a table row repeated at page tops (a step of one schedule and of
+    # the next, each page's first row of a Word table) is content
+    plain = Counter(item for n, edge in enumerate(edges, start=1)
+                    for item in {(place, _signature(lines[i], n)) for i, place in edge
+                                 if "\t" not in lines[i]})
+    repeated = {place: [sig for (at, sig), n in plain.items() if at == place and n >= 2 and sig]
                 for place in (("top", 0), ("bottom", 0))}
     out: set[int] = set()
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
@@ -232,8 +238,11 @@ def _repeated_heads(lines: list[str], pages: list[list[int]], furniture: set[int
         if top is not None and last is not None and "\t" in lines[last] \
                 and "\t" in lines[top] and _words(lines[top]) in heads:
             out.append(top)
+        # a page's first row opens a table only when the page before did not end in a row
+        before_page = last
         last = next((i for i in reversed(filled) if i not in furniture), last)
-        for before, i, after in zip([None, *filled[:-1]], filled, [*filled[1:], None], strict=True):
+        for before, i, after in zip([before_page, *filled[:-1]], filled, [*filled[1:], None],
+                                    strict=True):
             if "\t" in lines[i] and (before is None or "\t" not in lines[before]) \
                     and after is not None and "\t" in lines[after] \
                     and not any(_NUMBER_CELL_RE.match(c) for c in lines[i].split("\t")):

@@ -324,12 +324,32 @@ def is_year(text: str) -> re.Match[str] | None:
     return _YEAR_RE.match("".join(text.split()))
 
 
+#: A piece of a month abbreviation a narrow column cut, or whose mark the page
+#: set in the next cell (``ม`` beside ``ี.ค.``): letters, marks and points.
+_MONTH_PIECE_RE = re.compile(
+    r"^[.\u0e31-\u0e3a\u0e47-\u0e4e]*(?:[\u0e40-\u0e44]?[ก-ฮ][.\u0e31-\u0e3a\u0e47-\u0e4e]*){1,3}$")
+#: Least months a row with pieces of months must show whole.
+_CALENDAR_MONTHS_MIN = 2
+
+
 def is_calendar_row(row: Row) -> bool:
-    """Tell a header row of years, month abbreviations or arrows only (Gantt columns)."""
-    filled = row.filled()
-    return bool(filled) and all(
-        is_year(t) or _MONTH_RE.match(t) or _ARROWS_RE.match(t) for t in filled
-    )
+    r"""Tell a header row of years, month abbreviations or arrows only (Gantt columns).
+
+    White space a narrow cell's wrapping set inside an abbreviation (``ต .ค.``) is
+    ignored; pieces of months (:data:`_MONTH_PIECE_RE`) may stand among
+    :data:`_CALENDAR_MONTHS_MIN` whole months or more.
+
+    >>> is_calendar_row(row_of(Line(1, 0, "\t\tต .ค.\tพ.ย.\tก .พ. ี.ค.\tม")))
+    True
+    >>> is_calendar_row(row_of(Line(1, 0, "รอง\tและ")))
+    False
+    """
+    filled = ["".join(t.split()) for t in row.filled()]
+    if not filled:
+        return False
+    months = sum(1 for t in filled if _MONTH_RE.match(t))
+    return all(is_year(t) or _MONTH_RE.match(t) or _ARROWS_RE.match(t) or (
+        months >= _CALENDAR_MONTHS_MIN and _MONTH_PIECE_RE.match(t)) for t in filled)
 
 
 def unplaced(table: str, row: Row, what: str) -> Finding:

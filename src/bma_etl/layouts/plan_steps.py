@@ -103,10 +103,18 @@ _HEADING_LINES_MAX = 4
 
 def _wrapped_heading(doc: RepairedText, headings: list[Line], k: int,
                      m: re.Match[str] | KeyMatch) -> Line:
-    """Heading line ``k`` joined with the lines the page wrapped it onto (itself if none)."""
+    """Heading line ``k`` joined with the lines the page wrapped it onto (itself if none).
+
+    A line goes on onto the next when the reader saw it wrapped, when nothing but
+    the number stands on it, or when a line below it (no blank or heading between)
+    ends with the project's unit (``(ส่วนแผนงานฯ)``) and it does not: a justified
+    heading's lines all reach the margin, so the reader cannot tell its wraps.
+    """
     run = [headings[k]]
     only_number = re.fullmatch(f"{DIGIT}+", m.group("name") or "") is not None
-    while len(run) < _HEADING_LINES_MAX and (run[-1].no in doc.wraps or only_number):
+    unit_at = _unit_line(doc, headings, k)
+    while len(run) < _HEADING_LINES_MAX and (run[-1].no in doc.wraps or only_number
+                                             or k + len(run) <= unit_at):
         at = k + len(run)
         if at >= len(headings) or headings[at].no != run[-1].no + 1 \
                 or _INDICATOR_HEADING_RE.match(headings[at].text) \
@@ -115,6 +123,28 @@ def _wrapped_heading(doc: RepairedText, headings: list[Line], k: int,
         run.append(headings[at])
         only_number = False
     return run[0] if len(run) == 1 else join_lines(run)
+
+
+def _unit_line(doc: RepairedText, headings: list[Line], k: int) -> int:
+    """Index of the line below heading ``k`` that ends its name with the unit, or -1.
+
+    Only lines right under it count (consecutive numbers, no other heading), up to
+    :data:`_HEADING_LINES_MAX` lines in all; the unit may itself wrap
+    (``(ฝ่ายบริหารงาน`` / ``ทั่วไป)``). -1 when heading ``k`` ends with its own.
+    """
+    unit = _UNIT_SUFFIX_RE if doc.ocr_used else _UNIT_SUFFIX_RE.printed
+    text = headings[k].text
+    if unit.search(text):
+        return -1
+    for at in range(k + 1, min(len(headings), k + _HEADING_LINES_MAX)):
+        line = headings[at]
+        if line.no != headings[at - 1].no + 1 or _INDICATOR_HEADING_RE.match(line.text) \
+                or _PROJECT_HEADING_RE.match(line.text):
+            return -1
+        text = f"{text} {line.text.strip()}"
+        if unit.search(text):
+            return at
+    return -1
 
 
 def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,

@@ -70,8 +70,10 @@ def blocks_of(doc: RepairedText, lines: Iterable[Line] | None = None) -> list[Bl
     current: Block | None = None
     forms = CellForms()
     gap = True  # a blank line since the last tab line
+    run = 0  # index in ``headings`` of the first heading line since the last blank line
     for line in doc.lines() if lines is None else lines:
-        if "\t" in line.text and not _is_heading_line(line):
+        if "\t" in line.text and not _is_heading_line(line) \
+                and not (current is None and _ends_heading(headings[run:], line)):
             if current is None:
                 row = row_of(line, forms)
                 fragments = _header_fragments(headings, line, row)
@@ -81,17 +83,30 @@ def blocks_of(doc: RepairedText, lines: Iterable[Line] | None = None) -> list[Bl
                                            forms)
                 current = Block([row], headings, 0 if gap or fragments else len(headings))
                 out.append(current)
-                headings = []
+                headings, run = [], 0
             else:
                 current.rows.append(row_of(line, forms))
             gap = False
             continue
         current = None
         if not line.text.strip():
-            gap = True
+            gap, run = True, len(headings)
         elif not PAGE_NUMBER_RE.match(line.text):
             headings.append(line)
     return out
+
+
+def _ends_heading(run: list[Line], line: Line) -> bool:
+    """Whether ``line`` (with tabs) is the last line of a heading the page wrapped.
+
+    ``run``: the heading lines right above it, no blank line between. A justified
+    or distributed heading's last line comes back with its wide gaps as tabs
+    (``พื้นที่เขตจตุจักร<tab>(ส่วนแผนงานฯ)``): a line of text
+    (:func:`~bma_etl.layouts.plan_cells.is_text_line`) under a ``ชื่อโครงการที่`` /
+    ``ชื่อตัวชี้วัดที่`` heading line is no table row.
+    """
+    return bool(run) and is_text_line(line) and run[-1].no == line.no - 1 \
+        and any(_NEXT_HEADING_RE.match(h.text) for h in run)
 
 
 #: Headings of the plan's next table, which a page may set right under a table.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
-from itertools import repeat
+from itertools import pairwise, repeat
 from typing import Any
 
 #: A gap between two characters of a line this many font sizes wide is a tab.
@@ -199,79 +199,73 @@ def without_false_breaks(textpage: Any, raw: str) -> str:
     return raw if chars is None else "".join(chars)
 
 
-#: A hyphen that ends a line and a generated space pdfium may put after it.
-_LINE_END_HYPHEN = re.compile("[-\ufffe\x02] ?")
+#: A character whose baseline stands this many font sizes off the one before it,
+#: and left of where that one ends, begins another line (see :func:`line_breaks`).
+MISSED_BREAK_EM = 0.6
 
 
-def hyphen_breaks(textpage: Any, raw: str) -> list[tuple[int, int]]:
-    """Line breaks pdfium left out after a hyphen that ends a line: ``(start, end)`` in ``raw``.
+def line_breaks(textpage: Any, raw: str) -> list[tuple[int, int]]:
+    """The spans of ``raw``'s line breaks: pdfium's, and empty ones where it wrote none.
 
-    pdfium takes a hyphen after a letter at a line's end for a word hyphenated
-    there: it reports the hyphen as U+FFFE (0x02 asked per character), or as ``-``
-    and a generated space, and runs the next line on with no break
-    (``สำนักงาน\ufffeเขต``, ``COVID- 19``). In these documents such a hyphen is
-    text (``COVID-19``, ``2566-2570``), and two lines run together lose their
-    rows: the line breaks after the hyphen, the generated space standing for the
-    break. A break is where the next character stands on another baseline (half
-    a font size away or more), left of the hyphen.
+    LibreOffice prints a Word table's narrow cells so that pdfium may write no
+    break between a cell's last line and the next row's first (``อน๒.``: ``อน`` on
+    one baseline, ``๒.`` a line lower and back at the cell's left edge), or only a
+    space (``งาน ๓.``). Where two characters with nothing but marks or white space
+    between them stand on baselines :data:`MISSED_BREAK_EM` font sizes apart, the
+    second left of where the first ends (back at a line's start, not further along
+    it), a line ends: a span over the white space pdfium generated there, or an
+    empty one before the second character. Indices stay page indices.
+    ``textpage``: a pypdfium2 text page or its :class:`Glyphs`.
     """
     g = glyphs(textpage)
     out: list[tuple[int, int]] = []
-    for found in _LINE_END_HYPHEN.finditer(raw):
-        hyphen, after = found.start(), found.end()
-        if after >= len(raw) or raw[after] in "\r\n" or (
-                after == hyphen + 2 and not g.generated(hyphen + 1)):
-            continue
-        here, there = g.origin(hyphen), g.origin(after)
-        size = g.size(hyphen)
-        if here is not None and there is not None and size > 1.0 and there[0] < here[0] \
-                and abs(there[1] - here[1]) >= 0.5 * size:
-            out.append((hyphen + 1, after))
+    start = 0
+    for brk in (*BREAK.finditer(raw), None):
+        end = brk.start() if brk else len(raw)
+        out.extend(_missed_breaks(g, raw, start, end))
+        if brk is not None:
+            out.append(brk.span())
+            start = brk.end()
     return out
 
 
-#: A missed line break: the next line starts this many font sizes or more left of
-#: where the line before it ends ...
-MISSED_BACK_EM = 2.0
-#: ... on a baseline this many font sizes lower, at least and at most (a line pitch).
-MISSED_DROP_EM = (0.6, 2.5)
+def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The breaks in ``raw[start:end]`` (one line as pdfium broke it) that it did not write.
 
-
-def with_missed_breaks(textpage: Any, raw: str) -> str:
-    """``raw`` with the line breaks pdfium missed between two lines of a paragraph put back.
-
-    LibreOffice sets the lines of a Word cell in Thai distributed justification
-    close together (Sarabun 14 pt, 16 pt apart): the marks over the lower line
-    reach the upper line's baseline, and pdfium runs both lines into one, with a
-    generated space between them. Such a space, where the text goes on
-    :data:`MISSED_BACK_EM` font sizes or more to the left and a line lower
-    (:data:`MISSED_DROP_EM`), becomes a line break (same length: page indices
-    stay). ``textpage``: a pypdfium2 text page or its :class:`Glyphs`.
+    A break takes the white space pdfium generated before the next line's first
+    character (``งาน ๓.``); a written space stays at the end of its line.
     """
-    if " " not in raw:
-        return raw
-    g = glyphs(textpage)
-    chars: list[str] | None = None
-    at = raw.find(" ")
-    while at >= 0:
-        before, after = at - 1, at + 1
-        while before >= 0 and (raw[before] in DROPPED or THAI_MARK.match(raw[before])):
-            before -= 1  # a mark's origin may stand right of its base: take the base
-        while after < len(raw) and (raw[after] in DROPPED or THAI_MARK.match(raw[after])):
-            after += 1
-        if before >= 0 and after < len(raw) and raw[before] not in " \r\n" \
-                and raw[after] not in " \r\n" and g.generated(at):
-            first, second = g.origin(before), g.origin(after)
-            size = g.size(before)
-            if first is not None and second is not None and size > 1.0 \
-                    and second[0] <= g.edges(before)[0] - MISSED_BACK_EM * size \
-                    and MISSED_DROP_EM[0] * size <= first[1] - second[1] \
-                    <= MISSED_DROP_EM[1] * size:
-                if chars is None:
-                    chars = list(raw)
-                chars[at] = "\n"
-        at = raw.find(" ", at + 1)
-    return raw if chars is None else "".join(chars)
+    bases = [i for i in range(start, end) if raw[i] not in _NO_BASE and not THAI_MARK.match(raw[i])]
+    if len(bases) < 2:
+        return []
+    first, last = g.origin(bases[0]), g.origin(bases[-1])
+    size = g.size(bases[0])
+    if first is not None and last is not None and size > 1.0 \
+            and abs(first[1] - last[1]) < MISSED_BREAK_EM * size:
+        return []  # the line ends on the baseline it starts on: most lines
+    out = []
+    for a, b in pairwise(bases):
+        between = range(a + 1, b)
+        if any(raw[k] in _NO_BASE and raw[k] not in _WHITE for k in between):
+            continue  # a lost glyph or a joined break between: left as it is
+        one, two = g.origin(a), g.origin(b)
+        size = g.size(a)
+        if one is None or two is None or size <= 1.0 or g.generated(b):
+            continue
+        if abs(two[1] - one[1]) >= MISSED_BREAK_EM * size and two[0] < g.edges(a)[1]:
+            white = [k for k in between if raw[k] in _WHITE]
+            made = bool(white) and white == list(range(white[0], b)) \
+                and all(g.generated(k) for k in white)
+            out.append((white[0], b) if made else (b, b))
+    return out
+
+
+#: White space pdfium may write between two lines it did not break.
+_WHITE = frozenset((" ", "\u00a0"))
+
+
+#: Characters that are no letter drawn on a line: white space, breaks, stand-ins.
+_NO_BASE = frozenset((" ", "\u00a0", "\t", "\r", "\n", LOST, TAIL, JOINED))
 
 
 def without_unmapped(textpage: Any, raw: str, count: int) -> str:

@@ -33,7 +33,6 @@ from bma_etl.read.pdf_clusters import (
     replace_marks,
 )
 from bma_etl.read.pdf_glyphs import (
-    BREAK,
     DROPPED,
     JOINED,
     LOST,
@@ -41,8 +40,7 @@ from bma_etl.read.pdf_glyphs import (
     TAB_GAP_EM,
     TAIL,
     glyphs,
-    hyphen_breaks,
-    with_missed_breaks,
+    line_breaks,
     without_false_breaks,
     without_unmapped,
 )
@@ -142,12 +140,11 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         # Surrogate pairs or glyphs pdfium leaves out of its text (a lost glyph
         # coded 3, say) shift indices: read the page character by character.
         raw = "".join(chr(g.unicode(i)) for i in range(count))
-    raw = with_missed_breaks(g, without_false_breaks(g, without_unmapped(g, raw, count)))
+    raw = without_false_breaks(g, without_unmapped(g, raw, count))
     letters = PageLetters(g, count)
     lines: list[TextLine] = []
     start = 0
-    breaks = sorted([brk.span() for brk in BREAK.finditer(raw)] + hyphen_breaks(g, raw))
-    for brk in (*breaks, None):
+    for brk in (*line_breaks(g, raw), None):
         end = brk[0] if brk else len(raw)
         line = raw[start:end]
         lost, tails = line.count(LOST), line.count(TAIL)

@@ -237,6 +237,28 @@ def _full(above: tuple[str, float, float, bool], left: float, right: float,
     return bool(end) and right - max(0.0, x - left) - end < CELL_FULL_EM * size
 
 
+_DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
+
+
+def _cut_number(before: str, text: str, above: tuple[str, float, float, bool], x: float,
+                end: float, left: float, right: float) -> bool:
+    """Whether ``text`` goes on with the number its cell's line above ends with.
+
+    A cell too narrow for a number (a schedule's ``๔๐`` in a 1 cm column) is cut
+    where its line is full: the line above ends in a digit with no written space,
+    this one starts with a digit, and the line above had no room left for this
+    line's first character (its width taken from this line: ``x`` to ``end``).
+    ``left``/``right``: the cell's rules (points). Two numbers on lines of their
+    own leave room after the first, or end it with a space.
+    """
+    _text, ax, aend, space = above
+    if space or not before or before[-1] not in _DIGITS or text[:1] not in _DIGITS \
+            or not aend or end <= x:
+        return False
+    letter = (end - x) / len(text)
+    return right - max(0.0, ax - left) - aend < letter
+
+
 def with_table_rows(lines: list[TextLine], rules: Rules,
                     wraps_at_spaces: bool = False) -> list[TextLine]:
     """``lines`` with each ruled table row made one line of tab-separated cells.
@@ -294,7 +316,13 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
             spaced = above is not None and bool(texts[col]) \
                 and not cell_separator(texts[col], text) \
                 and (above[3] or (wraps_at_spaces and not _full(above, columns[col], right, size)))
-            texts[col] = f"{texts[col]} {text}" if spaced else join_pieces(texts[col], text)
+            if spaced:
+                texts[col] = f"{texts[col]} {text}"
+            elif above is not None and _cut_number(texts[col], text, above, x, end,
+                                                   columns[col], right):
+                texts[col] += text
+            else:
+                texts[col] = join_pieces(texts[col], text)
             last[col] = (text, x, end, space)
         out.append(replace(line, text="\t".join(texts), size=size,
                            cells=tuple(x + SLACK for x in columns), ends=(),
