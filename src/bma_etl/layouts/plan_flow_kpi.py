@@ -33,6 +33,7 @@ from itertools import pairwise
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow import Flowed
+from bma_etl.matchkey import KeyRegex, marks_optional
 from bma_etl.rows import join_lines
 
 __all__ = ["flow_definitions", "flow_targets"]
@@ -42,7 +43,9 @@ _ROW_LINES_MAX = 40
 _YEAR_LINES_MAX = 3
 
 #: Lines that open something else than a row: a heading of the plan's next part.
-_OTHER_RE = re.compile(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|แนวทางการประเมิน"
+#: Fixed wording is matched in key form too (:class:`KeyRegex`), and the words a
+#: cut is made at with their marks optional (:func:`marks_optional`): OCR loses marks.
+_OTHER_RE = KeyRegex(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|แนวทางการประเมิน"
                        r"|ขั้นตอน\s*การ\s*ดำเนิน\s*งาน|ระดับ\s*ความ\s*สำเร็จ\s+เกณฑ์|ลำดับ\s*ที่"
                        r"|มาตรการ\s+ตัวชี้วัด)")
 
@@ -50,14 +53,14 @@ _OTHER_RE = re.compile(r"^\s*(?:เกณฑ์การให้คะแนน
 # Indicator targets
 # ---------------------------------------------------------------------------
 
-_TARGET_HEADER_RE = re.compile(r"ตัวชี้วัด.*เป้าหมาย")
+_TARGET_HEADER_RE = KeyRegex(r"ตัวชี้วัด.*เป้าหมาย")
 _YEAR_RE = re.compile(rf"(?<![0-9๐-๙])[๒2][๕5]{DIGIT}{{2}}(?![0-9๐-๙])")
 #: A row's number (not a year, not an outline number ``๑.๑``) before its name.
 _SEQ_RE = re.compile(rf"^\s*(?P<seq>{DIGIT}{{1,2}})(?:\s*\.(?!{DIGIT}))?\s+(?=\S)")
 #: A target's start: a word a target opens with, then its number.
 _STRONG = ("ระดับ", "ร้อยละ", "เพิ่มขึ้น", "ลดลง", "ไม่น้อยกว่า", "ไม่ต่ำกว่า", "อย่างน้อย",
            "มากกว่า", "ไม่เกิน", "จำนวน")
-_STRONG_RE = re.compile(rf"(?P<word>{'|'.join(_STRONG)})\s*(?={DIGIT})")
+_STRONG_RE = re.compile(rf"(?P<word>{marks_optional('|'.join(_STRONG))})\s*(?={DIGIT})")
 #: Or a number and its unit (``๕ ราย``), not a year after พ.ศ./ปี, not inside a number.
 _WEAK_RE = re.compile(rf"(?<![0-9๐-๙.,/])(?<!พ\.ศ\.\s)(?<!พ\.ศ\.)(?<!ปี\s)(?<!ปี)"
                       rf"{DIGIT}+(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
@@ -79,8 +82,13 @@ def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[F
     return out
 
 
-def _years_after(doc: RepairedText, lines: list[Line], i: int) -> tuple[list[Raw], int]:
-    """The years of the header at ``i`` (on it or on the lines after) and the next index."""
+def _years_after(doc: RepairedText, lines: list[Line], i: int
+                 ) -> tuple[list[Raw | None], int]:
+    """The years of the header at ``i`` (on it or on the lines after) and the next index.
+
+    On an OCR'd page a year column whose digits OCR misread (``๒๕๒๐๐``: Debian's
+    Thai model has no ``๖``) is still a column: its year is None (not stated).
+    """
     for j in range(i, min(i + _YEAR_LINES_MAX + 1, len(lines))):
         text = lines[j].text
         if j > i and (_SEQ_RE.match(text) and not _YEAR_RE.match(text.strip())):
@@ -89,7 +97,26 @@ def _years_after(doc: RepairedText, lines: list[Line], i: int) -> tuple[list[Raw
         if found:
             raws = [doc.raw_in(lines[j], *span) for span in found]
             return [r for r in raws if r is not None], j + 1
+        if doc.ocr_used and (runs := _misread_year_spans(text)):
+            return [doc.raw_in(lines[j], a, b) if _YEAR_ONLY_RE.fullmatch(text[a:b]) else None
+                    for a, b in runs], j + 1
     return [], i + 1
+
+
+#: A year as OCR may read it: four or five digits (a digit the model lacks read as two).
+_OCR_YEAR_RE = re.compile(r"(?<![0-9๐-๙])[๒2][0-9๐-๙]{3,4}(?![0-9๐-๙])")
+
+
+def _misread_year_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of a line of years only as OCR read them, at least two; [] for any other line.
+
+    >>> _misread_year_spans("\\t๒๕๕๕\\t๒๕๕๕\\t\\t๒๕๒๐๐"), _misread_year_spans("๑ ระดับ ๓")
+    ([(1, 5), (6, 10), (12, 17)], [])
+    """
+    if _OCR_YEAR_RE.sub("", text).replace("พ.ศ.", "").strip(" \t."):
+        return []
+    spans = [m.span() for m in _OCR_YEAR_RE.finditer(text)]
+    return spans if len(spans) >= 2 else []
 
 
 _DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
@@ -120,7 +147,7 @@ def _year_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
-                      years: list[Raw], read: set[int], out: list[Flowed]) -> int:
+                      years: list[Raw | None], read: set[int], out: list[Flowed]) -> int:
     """Read the rows after a year line at ``i``; return the index after the table."""
     run: list[Line] = []
     seq = 0
@@ -197,7 +224,7 @@ def _target_starts(text: str, pos: int, count: int) -> list[int] | None:
     return None
 
 
-def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw],
+def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw | None],
                     out: list[Flowed]) -> None:
     """Cut the row ``run`` holds into its name and one target per year."""
     joined = join_lines(run)
@@ -223,22 +250,24 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
 
 #: The definition table's header words (``นิยาม/คำอธิบายตัวชี้วัด`` and the columns
 #: around it), which may wrap onto the next lines.
-_KPI_HEADER_RE = re.compile(r"^\s*(?:มาตรการ\s*ตัวชี้วัด|ตัวชี้วัด).*(?:นิยาม|คำอธิบาย)")
-_HEADER_WORDS_RE = re.compile(r"มาตรการ|ตัวชี้วัด|นิยาม|คำอธิบาย|โครงการ|กิจกรรม|และ|ส่วนราชการ"
-                              r"|ที่รับผิดชอบ|หน่วยงาน|[/\s]")
+_KPI_HEADER_RE = KeyRegex(r"^\s*(?:มาตรการ\s*ตัวชี้วัด|ตัวชี้วัด).*(?:นิยาม|คำอธิบาย)")
+_HEADER_WORDS_RE = re.compile(marks_optional(
+    "มาตรการ|ตัวชี้วัด|นิยาม|คำอธิบาย|โครงการ|กิจกรรม|และ|ส่วนราชการ|ที่รับผิดชอบ|หน่วยงาน")
+    + r"|[/\s]")
 #: Longest piece of a header word a page wraps onto a line of its own.
 _HEADER_PIECE_MAX = 12
 #: A measure's start (``มน.``), or an indicator's (its wording or its number ``๕.๑``).
 _MEASURE_START_RE = re.compile(r"^\s*มน\s*\.")
-_INDICATOR_WORDS = r"ระดับความสำเร็จ|ร้อยละ|จำนวน|ความสำเร็จ|อัตรา|สัดส่วน|ค่าเฉลี่ย|ความพึงพอใจ"
+_INDICATOR_WORDS = marks_optional(
+    "ระดับความสำเร็จ|ร้อยละ|จำนวน|ความสำเร็จ|อัตรา|สัดส่วน|ค่าเฉลี่ย|ความพึงพอใจ")
 _INDICATOR_START_RE = re.compile(rf"^\s*(?:{DIGIT}+\.{DIGIT}+\s*)?(?:{_INDICATOR_WORDS})")
 _INDICATOR_RE = re.compile(rf"(?:(?<=\s)|(?<=^)){DIGIT}+\.{DIGIT}+\s|{_INDICATOR_WORDS}")
-_DEFINITION_RE = re.compile(r"นิยาม|คำอธิบายตัวชี้วัด")
-_MEANS_RE = re.compile(r"หมายถึง")
+_DEFINITION_RE = re.compile(marks_optional("นิยาม|คำอธิบายตัวชี้วัด"))
+_MEANS_RE = re.compile(marks_optional("หมายถึง"))
 #: The activities' start: a project or an activity, numbered (the number not part of
 #: another) or starting a word (:func:`_activities_at`).
 _ACTIVITIES_RE = re.compile(
-    rf"(?P<no>(?<![0-9๐-๙.]){DIGIT}{{1,2}}\s*[.)]\s*)?(?:โครงการ|กิจกรรม)")
+    rf"(?P<no>(?<![0-9๐-๙.]){DIGIT}{{1,2}}\s*[.)]\s*)?(?:{marks_optional('โครงการ|กิจกรรม')})")
 
 
 def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
