@@ -57,6 +57,14 @@ _TARGET_HEADER_RE = KeyRegex(r"ตัวชี้วัด.*เป้าหม�
 _YEAR_RE = re.compile(rf"(?<![0-9๐-๙])[๒2][๕5]{DIGIT}{{2}}(?![0-9๐-๙])")
 #: A row's number (not a year, not an outline number ``๑.๑``) before its name.
 _SEQ_RE = re.compile(rf"^\s*(?P<seq>{DIGIT}{{1,2}})(?:\s*\.(?!{DIGIT}))?\s+(?=\S)")
+#: What OCR reads a row's Thai number as (``lo`` for ``๒``): up to three signs, Latin
+#: letters or digits, no Thai letter, before the row's Thai words.
+_OCR_SEQ_RE = re.compile(r"^\s*(?P<seq>[^\s\u0e01-\u0e4f]{1,3}?)(?:\s*\.)?\s+(?=[ก-ฮเ-ไ])")
+
+
+def _seq_match(text: str, ocr: bool) -> re.Match[str] | None:
+    """A row's number at the start of ``text``: as printed, or on OCR as misread."""
+    return _SEQ_RE.match(text) or (_OCR_SEQ_RE.match(text) if ocr else None)
 #: A target's start: a word a target opens with, then its number.
 _STRONG = ("ระดับ", "ร้อยละ", "เพิ่มขึ้น", "ลดลง", "ไม่น้อยกว่า", "ไม่ต่ำกว่า", "อย่างน้อย",
            "มากกว่า", "ไม่เกิน", "จำนวน")
@@ -72,7 +80,8 @@ def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[F
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.no in read or not _TARGET_HEADER_RE.search(line.text):
+        if line.no in read or not (_TARGET_HEADER_RE.search(line.text)
+                                   or _damaged_target_header(doc, lines, i)):
             i += 1
             continue
         years, i = _years_after(doc, lines, i)
@@ -80,6 +89,25 @@ def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[F
             continue
         i = _read_target_rows(doc, lines, i, line.no, years, read, out)
     return out
+
+
+#: Longest line a target table's header is printed on (its columns' words).
+_TARGET_HEADER_MAX = 80
+_INDICATOR_WORD = KeyRegex("ตัวชี้วัด")
+
+
+def _damaged_target_header(doc: RepairedText, lines: list[Line], i: int) -> bool:
+    """On an OCR'd page, a target table's header whose ``เป้าหมาย`` OCR damaged.
+
+    ``ลำดับที่ ตัวชี้วัด Aart าหมาย``: a short line naming ตัวชี้วัด whose next line
+    is a line of years only (:func:`_misread_year_spans`).
+    """
+    text = lines[i].text
+    if not doc.ocr_used or len(text.strip()) > _TARGET_HEADER_MAX or i + 1 >= len(lines) \
+            or _INDICATOR_WORD.search(text) is None:
+        return False
+    following = lines[i + 1].text
+    return bool(_year_spans(following) or _misread_year_spans(following))
 
 
 def _years_after(doc: RepairedText, lines: list[Line], i: int
@@ -98,13 +126,18 @@ def _years_after(doc: RepairedText, lines: list[Line], i: int
             raws = [doc.raw_in(lines[j], *span) for span in found]
             return [r for r in raws if r is not None], j + 1
         if doc.ocr_used and (runs := _misread_year_spans(text)):
+            # a sign before a year (a rule's trace) is no part of it
+            runs = [(a + 1 if not DIGITS_OF.match(text[a]) else a, b) for a, b in runs]
             return [doc.raw_in(lines[j], a, b) if _YEAR_ONLY_RE.fullmatch(text[a:b]) else None
                     for a, b in runs], j + 1
     return [], i + 1
 
 
-#: A year as OCR may read it: four or five digits (a digit the model lacks read as two).
-_OCR_YEAR_RE = re.compile(r"(?<![0-9๐-๙])[๒2][0-9๐-๙]{3,4}(?![0-9๐-๙])")
+#: A year as OCR may read it: four or five digits (a digit the model lacks read as
+#: two), with at most one sign or letter a rule or a speck left in or before it
+#: (``ไ๒ต๕๒๕``), no word.
+_OCR_YEAR_RE = re.compile(r"(?<!\S)[^\s0-9๐-๙]?[๒2][0-9๐-๙]*(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
+_OCR_YEAR_DIGITS = (4, 5)
 
 
 def _misread_year_spans(text: str) -> list[tuple[int, int]]:
@@ -112,11 +145,17 @@ def _misread_year_spans(text: str) -> list[tuple[int, int]]:
 
     >>> _misread_year_spans("\\t๒๕๕๕\\t๒๕๕๕\\t\\t๒๕๒๐๐"), _misread_year_spans("๑ ระดับ ๓")
     ([(1, 5), (6, 10), (12, 17)], [])
+    >>> _misread_year_spans("๒๕๒๒ ไ๒๕๒๓ ไ๒ต๕๒๕")
+    [(0, 4), (5, 10), (11, 17)]
     """
-    if _OCR_YEAR_RE.sub("", text).replace("พ.ศ.", "").strip(" \t."):
+    found = [m for m in _OCR_YEAR_RE.finditer(text)
+             if len(DIGITS_OF.findall(m.group())) in _OCR_YEAR_DIGITS]
+    if len(found) < 2 or _OCR_YEAR_RE.sub("", text).replace("พ.ศ.", "").strip(" \t."):
         return []
-    spans = [m.span() for m in _OCR_YEAR_RE.finditer(text)]
-    return spans if len(spans) >= 2 else []
+    return [m.span() for m in found]
+
+
+DIGITS_OF = re.compile("[0-9๐-๙]")
 
 
 _DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
@@ -157,7 +196,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
         if line.no in read:
             break
         if not text.strip():
-            if run and _complete(run, len(years)):
+            if run and _complete(run, len(years), doc.ocr_used):
                 _add_target_row(doc, header, run, years, out)
                 run = []
             i += 1
@@ -167,9 +206,9 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
             continue
         if _OTHER_RE.match(text) or (_TARGET_HEADER_RE.search(text) and not run):
             break
-        m = _SEQ_RE.match(text)
-        if m is not None and (not run or _complete(run, len(years))) \
-                and int(m.group("seq").translate(_ARABIC)) == seq + 1:
+        m = _seq_match(text, doc.ocr_used)
+        if m is not None and (not run or _complete(run, len(years), doc.ocr_used)) \
+                and (doc.ocr_used or int(m.group("seq").translate(_ARABIC)) == seq + 1):
             if run:
                 _add_target_row(doc, header, run, years, out)
             run, seq = [line], seq + 1
@@ -186,10 +225,14 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
-def _complete(run: list[Line], count: int) -> bool:
-    """Whether the row ``run`` holds has a start for each of its ``count`` targets."""
+def _complete(run: list[Line], count: int, ocr: bool = False) -> bool:
+    """Whether the row ``run`` holds has a start for each of its ``count`` targets.
+
+    On an OCR'd page a row's number may be misread (:data:`_OCR_SEQ_RE`): any
+    number opens the next row once this one is complete.
+    """
     joined = join_lines(run)
-    m = _SEQ_RE.match(joined.text)
+    m = _seq_match(joined.text, ocr)
     return m is not None and _target_starts(joined.text, m.end(), count) is not None
 
 
@@ -228,7 +271,7 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
                     out: list[Flowed]) -> None:
     """Cut the row ``run`` holds into its name and one target per year."""
     joined = join_lines(run)
-    m = _SEQ_RE.match(joined.text)
+    m = _seq_match(joined.text, doc.ocr_used)
     if m is None:
         return
     starts = _target_starts(joined.text, m.end(), len(years))
