@@ -117,3 +117,37 @@ def test_ocr_damaged_target_and_definition_tables_are_read(seed: int) -> None:
     skip = {f"plan_indicators.{i}.year_be" for i in range(len(truth["tables"]["plan_indicators"]))}
     right, total, lost = score_tables(_tables(text), truth, skip)
     assert right == total, lost[:6]
+
+
+#: A letter OCR misread in an indicator's opening words (``ร`` read ``ว``), and the
+#: point of an indicator's number lost (``๕.๒`` read ``๕๒``).
+_LETTER_DAMAGE = (("ความสำเร็จ", "ความสำเว็จ"), ("ความพึงพอใจ", "ความพีงพอไจ"))
+_POINT_LOST = re.compile(r"^([๐-๙0-9])\.([๐-๙0-9]) ")
+
+
+def _indicators_misread(text: str, rng: random.Random) -> str:
+    """The plan's definition rows with the indicator's words or its number's point misread."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) == 4 and cells[0].startswith("มน.") and rng.random() < 0.7:
+            for right, wrong in _LETTER_DAMAGE:
+                cells[1] = cells[1].replace(right, wrong, 1)
+        elif len(cells) == 3 and _POINT_LOST.match(cells[0]) and rng.random() < 0.7:
+            cells[0] = _POINT_LOST.sub(r"\1\2 ", cells[0])
+        out.append("\t".join(cells))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_definition_rows_whose_indicator_ocr_misread_are_rows(seed: int) -> None:
+    """Every definition row is found; its definition and activities read right."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_kpi_definitions"]
+    text = _ocr_print(_indicators_misread(generated.text, rng), rng)
+    got = _tables(text)["plan_kpi_definitions"]
+    truth = {"tables": {"plan_kpi_definitions": [
+        {k: v for k, v in row.items() if k in ("definition", "activities")} for row in want]}}
+    right, total, lost = score_tables({"plan_kpi_definitions": got}, truth)
+    assert len(got) == len(want) and right == total, lost[:6]

@@ -33,7 +33,7 @@ from itertools import pairwise
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow import Flowed
-from bma_etl.matchkey import KeyRegex, marks_optional
+from bma_etl.matchkey import KeyRegex, fuzzy_search, marks_optional
 from bma_etl.rows import join_lines
 
 __all__ = ["flow_definitions", "flow_targets"]
@@ -304,6 +304,9 @@ _MEASURE_START_RE = re.compile(r"^\s*มน\s*\.")
 _INDICATOR_WORDS = marks_optional(
     "ระดับความสำเร็จ|ร้อยละ|จำนวน|ความสำเร็จ|อัตรา|สัดส่วน|ค่าเฉลี่ย|ความพึงพอใจ")
 _INDICATOR_START_RE = re.compile(rf"^\s*(?:{DIGIT}+\.{DIGIT}+\s*)?(?:{_INDICATOR_WORDS})")
+#: On an OCR'd page the point of an indicator's number may be lost (``๕๒ รอยละ``).
+_OCR_INDICATOR_START_RE = re.compile(
+    rf"^\s*(?:{DIGIT}{{1,2}}\.?{DIGIT}{{1,2}}\s*)?(?:{_INDICATOR_WORDS})")
 _INDICATOR_RE = re.compile(rf"(?:(?<=\s)|(?<=^)){DIGIT}+\.{DIGIT}+\s|{_INDICATOR_WORDS}")
 _DEFINITION_RE = re.compile(marks_optional("นิยาม|คำอธิบายตัวชี้วัด"))
 _MEANS_RE = re.compile(marks_optional("หมายถึง"))
@@ -347,7 +350,8 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
                 break  # a blank line after a whole row ends the table
             i += 1
             continue
-        starts_row = (_MEASURE_START_RE if measured else _INDICATOR_START_RE).match(text)
+        starts_row = (_MEASURE_START_RE if measured else _OCR_INDICATOR_START_RE
+                      if doc.ocr_used else _INDICATOR_START_RE).match(text)
         if run and starts_row and _whole_row(run, measured):
             _add_definition(doc, header, run, measured, out)
             run = []
@@ -421,9 +425,10 @@ def _definition_cuts(text: str, measured: bool, starts: frozenset[int] = frozens
         found = _INDICATOR_RE.search(text, 1, max(definition, 1))
         if found is None and means is not None:  # the term ran into the measure
             found = _INDICATOR_RE.search(text, 1, means.start())
-        if found is None:
+        at = found.start() if found is not None else _misread_indicator(text, max(definition, 1))
+        if at is None:
             return None
-        indicator = found.start()
+        indicator = at
     if means is not None and definition <= means.start() and (
             definition <= indicator or _INDICATOR_START_RE.match(text[definition:])):
         # The wrap ran the term into the indicator (``...ของหน่วยงานความสำเร็จหมายถึง``):
@@ -434,6 +439,28 @@ def _definition_cuts(text: str, measured: bool, starts: frozenset[int] = frozens
     if not 0 <= indicator < definition < activities:
         return None
     return indicator, definition, activities
+
+
+#: An indicator's opening words long enough to be found with a letter misread.
+_LONG_INDICATOR_WORDS = ("ระดับความสำเร็จ", "ความพึงพอใจ")
+
+
+def _misread_indicator(text: str, end: int) -> int | None:
+    """Where an indicator whose opening words have a letter misread starts in ``text[1:end]``.
+
+    ``ระดับความสำเ`` / ``ว็จ``: OCR read ``ร`` as ``ว`` where the line wrapped. Found
+    approximately (:func:`~bma_etl.matchkey.fuzzy_search`), only where the exact
+    words found nothing; None when no such words are there.
+
+    >>> text = "มน. การส่งเสริมผลงาน ระดับความสำเว็จในการส่งเสริมผลงาน นิยาม"
+    >>> text[_misread_indicator(text, text.index("นิยาม")):][:12]
+    'ระดับความสำเ'
+    """
+    for words in _LONG_INDICATOR_WORDS:
+        found = fuzzy_search(words, text[1:end])
+        if found is not None:
+            return found[0] + 1
+    return None
 
 
 #: Fewest letters of a definition's term found by repetition.
