@@ -151,3 +151,49 @@ def test_definition_rows_whose_indicator_ocr_misread_are_rows(seed: int) -> None
         {k: v for k, v in row.items() if k in ("definition", "activities")} for row in want]}}
     right, total, lost = score_tables({"plan_kpi_definitions": got}, truth)
     assert len(got) == len(want) and right == total, lost[:6]
+
+
+# ------------------------------------------------------------------ budget summary rows
+
+#: What OCR reads บาท as after an amount, and a digit the model lacks inside one.
+_BAHT_DAMAGE = ("UM", "ปาท", "บปาท", "บาท")
+_PROJECT_ROW = re.compile(r"^(?P<no>[๑-๙0-9]{1,2})\t(?P<name>โครงการ[^\t]*)\t(?P<amount>[^\t]*?)"
+                          r"\s*บาท\t(?P<unit>[^\t]+)$")
+
+
+def _budget_rows_misread(text: str, rng: random.Random) -> str:
+    """The summary tables' project rows flowing, their amounts and baht misread."""
+    out: list[str] = []
+    table = False
+    for line in text.split("\n"):
+        table = line.startswith("ลำดับ ที่\tชื่อโครงการ") or (table and bool(line.strip()))
+        m = _PROJECT_ROW.match(line)
+        if m is None:
+            out.append(line.replace("\t", " ") if table else line)
+            continue
+        amount = m.group("amount")
+        digits = [i for i, ch in enumerate(amount) if ch.isdigit()]
+        if len(digits) > 3 and rng.random() < 0.5:
+            at = rng.choice(digits[1:-1])  # a digit read as a letter or a sign
+            amount = amount[:at] + rng.choice("ฒ«") + amount[at + 1:]
+        out.append(f"{m.group('no')} {m.group('name')} {amount} {rng.choice(_BAHT_DAMAGE)} "
+                   f"{m.group('unit')}")
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_budget_rows_whose_baht_ocr_misread_keep_name_and_unit(seed: int) -> None:
+    """The misread amount is not loaded; the name before it and the unit after it are."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
+    text = _budget_rows_misread(generated.text, rng)
+    doc = RepairedText.of(text, ocr_used=True)
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    screen(normalized, doc.text)
+    got = [r for r in build_records(normalized, "0" * 64).get("plan_projects", [])
+           if r.section != "routine"]
+    truth = {"tables": {"plan_projects": [
+        {k: row[k] for k in ("name", "responsible_unit")} for row in want]}}
+    right, total, lost = score_tables({"plan_projects": got}, truth)
+    assert total > 0 and right == total, lost[:6]
