@@ -312,12 +312,12 @@ def put_budget(fields: dict[str, FieldValue], amounts: list[Decimal], no_budget:
 
 
 def find_col(header: Row, *patterns: str, skip: tuple[int | None, ...] = ()) -> int | None:
-    """First column whose squashed header text matches one of ``patterns`` (in order).
+    r"""First column whose squashed header text matches one of ``patterns`` (in order).
 
     A pattern is matched as printed, then in key form (:func:`~bma_etl.matchkey.key`):
     an OCR'd header loses marks (``ตัวชีวัด``, ``คะแนนทีได้รับ``).
 
-    >>> find_col(row_of(Line(1, 0, "ลำดับที\\tตัวชีวัด\\tค่าเป้าหมาย")), "ตัวชี้วัด")
+    >>> find_col(row_of(Line(1, 0, "ลำดับที\tตัวชีวัด\tค่าเป้าหมาย")), "ตัวชี้วัด")
     1
     """
     for pattern in patterns:

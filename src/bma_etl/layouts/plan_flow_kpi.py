@@ -141,9 +141,9 @@ _OCR_YEAR_DIGITS = (4, 5)
 
 
 def _misread_year_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of a line of years only as OCR read them, at least two; [] for any other line.
+    r"""Spans of a line of years only as OCR read them, at least two; [] for any other line.
 
-    >>> _misread_year_spans("\\t๒๕๕๕\\t๒๕๕๕\\t\\t๒๕๒๐๐"), _misread_year_spans("๑ ระดับ ๓")
+    >>> _misread_year_spans("\t๒๕๕๕\t๒๕๕๕\t\t๒๕๒๐๐"), _misread_year_spans("๑ ระดับ ๓")
     ([(1, 5), (6, 10), (12, 17)], [])
     >>> _misread_year_spans("๒๕๒๒ ไ๒๕๒๓ ไ๒ต๕๒๕")
     [(0, 4), (5, 10), (11, 17)]
