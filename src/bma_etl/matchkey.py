@@ -92,6 +92,34 @@ def key_pattern(pattern: str) -> re.Pattern[str] | None:
         return None
 
 
+_MARK_SET = frozenset(_MARK_CHARS)
+
+
+def marks_optional(words: str) -> str:
+    r"""A regex of ``words`` that also matches them as printed with marks lost.
+
+    For the fixed words inside a reader's own regexes, where a match's offsets
+    must index the text as read (``finditer``): every upper or lower vowel and
+    tone mark may be missing, SARA AM may be read ``ํา`` or ``า``. ``words`` is a
+    plain word or an alternation of words (no character classes).
+
+    >>> import re
+    >>> bool(re.fullmatch(marks_optional("ระดับ|ร้อยละ"), "รอยละ"))
+    True
+    >>> bool(re.fullmatch(marks_optional("จำนวน"), "จานวน"))
+    True
+    """
+    out: list[str] = []
+    for i, ch in enumerate(words):
+        if ch == "\u0e33":
+            out.append("(?:\u0e33|\u0e4d?\u0e32)")
+        elif ch in _MARK_SET and words[i + 1:i + 2] != "?":
+            out.append(ch + "?")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def search_key(pattern: str, text: str) -> tuple[int, int] | None:
     """Span in ``text`` of the first match of ``pattern`` on its key form, or None.
 

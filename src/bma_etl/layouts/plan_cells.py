@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, Raw, RawRow, RepairedText
+from bma_etl.matchkey import key, key_pattern
 from bma_etl.normalize.digits import parse_amount, parse_int
 from bma_etl.normalize.text import clean_text
 
@@ -311,10 +312,21 @@ def put_budget(fields: dict[str, FieldValue], amounts: list[Decimal], no_budget:
 
 
 def find_col(header: Row, *patterns: str, skip: tuple[int | None, ...] = ()) -> int | None:
-    """First column whose squashed header text matches one of ``patterns`` (in order)."""
+    r"""First column whose squashed header text matches one of ``patterns`` (in order).
+
+    A pattern is matched as printed, then in key form (:func:`~bma_etl.matchkey.key`):
+    an OCR'd header loses marks (``ตัวชีวัด``, ``คะแนนทีได้รับ``).
+
+    >>> find_col(row_of(Line(1, 0, "ลำดับที\tตัวชีวัด\tค่าเป้าหมาย")), "ตัวชี้วัด")
+    1
+    """
     for pattern in patterns:
         for i, squashed in enumerate(header.squashed):
             if i not in skip and re.search(pattern, squashed):
+                return i
+        compiled = key_pattern(pattern)
+        for i, squashed in enumerate(header.squashed):
+            if i not in skip and compiled is not None and compiled.search(key(squashed)):
                 return i
     return None
 

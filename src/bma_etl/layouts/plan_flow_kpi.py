@@ -33,6 +33,7 @@ from itertools import pairwise
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow import Flowed
+from bma_etl.matchkey import KeyRegex, fuzzy_search, marks_optional
 from bma_etl.rows import join_lines
 
 __all__ = ["flow_definitions", "flow_targets"]
@@ -42,7 +43,9 @@ _ROW_LINES_MAX = 40
 _YEAR_LINES_MAX = 3
 
 #: Lines that open something else than a row: a heading of the plan's next part.
-_OTHER_RE = re.compile(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|แนวทางการประเมิน"
+#: Fixed wording is matched in key form too (:class:`KeyRegex`), and the words a
+#: cut is made at with their marks optional (:func:`marks_optional`): OCR loses marks.
+_OTHER_RE = KeyRegex(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|แนวทางการประเมิน"
                        r"|ขั้นตอน\s*การ\s*ดำเนิน\s*งาน|ระดับ\s*ความ\s*สำเร็จ\s+เกณฑ์|ลำดับ\s*ที่"
                        r"|มาตรการ\s+ตัวชี้วัด)")
 
@@ -50,14 +53,22 @@ _OTHER_RE = re.compile(r"^\s*(?:เกณฑ์การให้คะแนน
 # Indicator targets
 # ---------------------------------------------------------------------------
 
-_TARGET_HEADER_RE = re.compile(r"ตัวชี้วัด.*เป้าหมาย")
+_TARGET_HEADER_RE = KeyRegex(r"ตัวชี้วัด.*เป้าหมาย")
 _YEAR_RE = re.compile(rf"(?<![0-9๐-๙])[๒2][๕5]{DIGIT}{{2}}(?![0-9๐-๙])")
 #: A row's number (not a year, not an outline number ``๑.๑``) before its name.
 _SEQ_RE = re.compile(rf"^\s*(?P<seq>{DIGIT}{{1,2}})(?:\s*\.(?!{DIGIT}))?\s+(?=\S)")
+#: What OCR reads a row's Thai number as (``lo`` for ``๒``): up to three signs, Latin
+#: letters or digits, no Thai letter, before the row's Thai words.
+_OCR_SEQ_RE = re.compile(r"^\s*(?P<seq>[^\s\u0e01-\u0e4f]{1,3}?)(?:\s*\.)?\s+(?=[ก-ฮเ-ไ])")
+
+
+def _seq_match(text: str, ocr: bool) -> re.Match[str] | None:
+    """A row's number at the start of ``text``: as printed, or on OCR as misread."""
+    return _SEQ_RE.match(text) or (_OCR_SEQ_RE.match(text) if ocr else None)
 #: A target's start: a word a target opens with, then its number.
 _STRONG = ("ระดับ", "ร้อยละ", "เพิ่มขึ้น", "ลดลง", "ไม่น้อยกว่า", "ไม่ต่ำกว่า", "อย่างน้อย",
            "มากกว่า", "ไม่เกิน", "จำนวน")
-_STRONG_RE = re.compile(rf"(?P<word>{'|'.join(_STRONG)})\s*(?={DIGIT})")
+_STRONG_RE = re.compile(rf"(?P<word>{marks_optional('|'.join(_STRONG))})\s*(?={DIGIT})")
 #: Or a number and its unit (``๕ ราย``), not a year after พ.ศ./ปี, not inside a number.
 _WEAK_RE = re.compile(rf"(?<![0-9๐-๙.,/])(?<!พ\.ศ\.\s)(?<!พ\.ศ\.)(?<!ปี\s)(?<!ปี)"
                       rf"{DIGIT}+(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
@@ -69,7 +80,8 @@ def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[F
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.no in read or not _TARGET_HEADER_RE.search(line.text):
+        if line.no in read or not (_TARGET_HEADER_RE.search(line.text)
+                                   or _damaged_target_header(doc, lines, i)):
             i += 1
             continue
         years, i = _years_after(doc, lines, i)
@@ -79,8 +91,32 @@ def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[F
     return out
 
 
-def _years_after(doc: RepairedText, lines: list[Line], i: int) -> tuple[list[Raw], int]:
-    """The years of the header at ``i`` (on it or on the lines after) and the next index."""
+#: Longest line a target table's header is printed on (its columns' words).
+_TARGET_HEADER_MAX = 80
+_INDICATOR_WORD = KeyRegex("ตัวชี้วัด")
+
+
+def _damaged_target_header(doc: RepairedText, lines: list[Line], i: int) -> bool:
+    """On an OCR'd page, a target table's header whose ``เป้าหมาย`` OCR damaged.
+
+    ``ลำดับที่ ตัวชี้วัด Aart าหมาย``: a short line naming ตัวชี้วัด whose next line
+    is a line of years only (:func:`_misread_year_spans`).
+    """
+    text = lines[i].text
+    if not doc.ocr_used or len(text.strip()) > _TARGET_HEADER_MAX or i + 1 >= len(lines) \
+            or _INDICATOR_WORD.search(text) is None:
+        return False
+    following = lines[i + 1].text
+    return bool(_year_spans(following) or _misread_year_spans(following))
+
+
+def _years_after(doc: RepairedText, lines: list[Line], i: int
+                 ) -> tuple[list[Raw | None], int]:
+    """The years of the header at ``i`` (on it or on the lines after) and the next index.
+
+    On an OCR'd page a year column whose digits OCR misread (``๒๕๒๐๐``: Debian's
+    Thai model has no ``๖``) is still a column: its year is None (not stated).
+    """
     for j in range(i, min(i + _YEAR_LINES_MAX + 1, len(lines))):
         text = lines[j].text
         if j > i and (_SEQ_RE.match(text) and not _YEAR_RE.match(text.strip())):
@@ -89,7 +125,37 @@ def _years_after(doc: RepairedText, lines: list[Line], i: int) -> tuple[list[Raw
         if found:
             raws = [doc.raw_in(lines[j], *span) for span in found]
             return [r for r in raws if r is not None], j + 1
+        if doc.ocr_used and (runs := _misread_year_spans(text)):
+            # a sign before a year (a rule's trace) is no part of it
+            runs = [(a + 1 if not DIGITS_OF.match(text[a]) else a, b) for a, b in runs]
+            return [doc.raw_in(lines[j], a, b) if _YEAR_ONLY_RE.fullmatch(text[a:b]) else None
+                    for a, b in runs], j + 1
     return [], i + 1
+
+
+#: A year as OCR may read it: four or five digits (a digit the model lacks read as
+#: two), with at most one sign or letter a rule or a speck left in or before it
+#: (``ไ๒ต๕๒๕``), no word.
+_OCR_YEAR_RE = re.compile(r"(?<!\S)[^\s0-9๐-๙]?[๒2][0-9๐-๙]*(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
+_OCR_YEAR_DIGITS = (4, 5)
+
+
+def _misread_year_spans(text: str) -> list[tuple[int, int]]:
+    r"""Spans of a line of years only as OCR read them, at least two; [] for any other line.
+
+    >>> _misread_year_spans("\t๒๕๕๕\t๒๕๕๕\t\t๒๕๒๐๐"), _misread_year_spans("๑ ระดับ ๓")
+    ([(1, 5), (6, 10), (12, 17)], [])
+    >>> _misread_year_spans("๒๕๒๒ ไ๒๕๒๓ ไ๒ต๕๒๕")
+    [(0, 4), (5, 10), (11, 17)]
+    """
+    found = [m for m in _OCR_YEAR_RE.finditer(text)
+             if len(DIGITS_OF.findall(m.group())) in _OCR_YEAR_DIGITS]
+    if len(found) < 2 or _OCR_YEAR_RE.sub("", text).replace("พ.ศ.", "").strip(" \t."):
+        return []
+    return [m.span() for m in found]
+
+
+DIGITS_OF = re.compile("[0-9๐-๙]")
 
 
 _DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
@@ -120,7 +186,7 @@ def _year_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
-                      years: list[Raw], read: set[int], out: list[Flowed]) -> int:
+                      years: list[Raw | None], read: set[int], out: list[Flowed]) -> int:
     """Read the rows after a year line at ``i``; return the index after the table."""
     run: list[Line] = []
     seq = 0
@@ -130,7 +196,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
         if line.no in read:
             break
         if not text.strip():
-            if run and _complete(run, len(years)):
+            if run and _complete(run, len(years), doc.ocr_used):
                 _add_target_row(doc, header, run, years, out)
                 run = []
             i += 1
@@ -140,9 +206,9 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
             continue
         if _OTHER_RE.match(text) or (_TARGET_HEADER_RE.search(text) and not run):
             break
-        m = _SEQ_RE.match(text)
-        if m is not None and (not run or _complete(run, len(years))) \
-                and int(m.group("seq").translate(_ARABIC)) == seq + 1:
+        m = _seq_match(text, doc.ocr_used)
+        if m is not None and (not run or _complete(run, len(years), doc.ocr_used)) \
+                and (doc.ocr_used or int(m.group("seq").translate(_ARABIC)) == seq + 1):
             if run:
                 _add_target_row(doc, header, run, years, out)
             run, seq = [line], seq + 1
@@ -159,10 +225,14 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
-def _complete(run: list[Line], count: int) -> bool:
-    """Whether the row ``run`` holds has a start for each of its ``count`` targets."""
+def _complete(run: list[Line], count: int, ocr: bool = False) -> bool:
+    """Whether the row ``run`` holds has a start for each of its ``count`` targets.
+
+    On an OCR'd page a row's number may be misread (:data:`_OCR_SEQ_RE`): any
+    number opens the next row once this one is complete.
+    """
     joined = join_lines(run)
-    m = _SEQ_RE.match(joined.text)
+    m = _seq_match(joined.text, ocr)
     return m is not None and _target_starts(joined.text, m.end(), count) is not None
 
 
@@ -197,11 +267,11 @@ def _target_starts(text: str, pos: int, count: int) -> list[int] | None:
     return None
 
 
-def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw],
+def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw | None],
                     out: list[Flowed]) -> None:
     """Cut the row ``run`` holds into its name and one target per year."""
     joined = join_lines(run)
-    m = _SEQ_RE.match(joined.text)
+    m = _seq_match(joined.text, doc.ocr_used)
     if m is None:
         return
     starts = _target_starts(joined.text, m.end(), len(years))
@@ -223,22 +293,27 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
 
 #: The definition table's header words (``นิยาม/คำอธิบายตัวชี้วัด`` and the columns
 #: around it), which may wrap onto the next lines.
-_KPI_HEADER_RE = re.compile(r"^\s*(?:มาตรการ\s*ตัวชี้วัด|ตัวชี้วัด).*(?:นิยาม|คำอธิบาย)")
-_HEADER_WORDS_RE = re.compile(r"มาตรการ|ตัวชี้วัด|นิยาม|คำอธิบาย|โครงการ|กิจกรรม|และ|ส่วนราชการ"
-                              r"|ที่รับผิดชอบ|หน่วยงาน|[/\s]")
+_KPI_HEADER_RE = KeyRegex(r"^\s*(?:มาตรการ\s*ตัวชี้วัด|ตัวชี้วัด).*(?:นิยาม|คำอธิบาย)")
+_HEADER_WORDS_RE = re.compile(marks_optional(
+    "มาตรการ|ตัวชี้วัด|นิยาม|คำอธิบาย|โครงการ|กิจกรรม|และ|ส่วนราชการ|ที่รับผิดชอบ|หน่วยงาน")
+    + r"|[/\s]")
 #: Longest piece of a header word a page wraps onto a line of its own.
 _HEADER_PIECE_MAX = 12
 #: A measure's start (``มน.``), or an indicator's (its wording or its number ``๕.๑``).
 _MEASURE_START_RE = re.compile(r"^\s*มน\s*\.")
-_INDICATOR_WORDS = r"ระดับความสำเร็จ|ร้อยละ|จำนวน|ความสำเร็จ|อัตรา|สัดส่วน|ค่าเฉลี่ย|ความพึงพอใจ"
+_INDICATOR_WORDS = marks_optional(
+    "ระดับความสำเร็จ|ร้อยละ|จำนวน|ความสำเร็จ|อัตรา|สัดส่วน|ค่าเฉลี่ย|ความพึงพอใจ")
 _INDICATOR_START_RE = re.compile(rf"^\s*(?:{DIGIT}+\.{DIGIT}+\s*)?(?:{_INDICATOR_WORDS})")
+#: On an OCR'd page the point of an indicator's number may be lost (``๕๒ รอยละ``).
+_OCR_INDICATOR_START_RE = re.compile(
+    rf"^\s*(?:{DIGIT}{{1,2}}\.?{DIGIT}{{1,2}}\s*)?(?:{_INDICATOR_WORDS})")
 _INDICATOR_RE = re.compile(rf"(?:(?<=\s)|(?<=^)){DIGIT}+\.{DIGIT}+\s|{_INDICATOR_WORDS}")
-_DEFINITION_RE = re.compile(r"นิยาม|คำอธิบายตัวชี้วัด")
-_MEANS_RE = re.compile(r"หมายถึง")
+_DEFINITION_RE = re.compile(marks_optional("นิยาม|คำอธิบายตัวชี้วัด"))
+_MEANS_RE = re.compile(marks_optional("หมายถึง"))
 #: The activities' start: a project or an activity, numbered (the number not part of
 #: another) or starting a word (:func:`_activities_at`).
 _ACTIVITIES_RE = re.compile(
-    rf"(?P<no>(?<![0-9๐-๙.]){DIGIT}{{1,2}}\s*[.)]\s*)?(?:โครงการ|กิจกรรม)")
+    rf"(?P<no>(?<![0-9๐-๙.]){DIGIT}{{1,2}}\s*[.)]\s*)?(?:{marks_optional('โครงการ|กิจกรรม')})")
 
 
 def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
@@ -275,7 +350,8 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
                 break  # a blank line after a whole row ends the table
             i += 1
             continue
-        starts_row = (_MEASURE_START_RE if measured else _INDICATOR_START_RE).match(text)
+        starts_row = (_MEASURE_START_RE if measured else _OCR_INDICATOR_START_RE
+                      if doc.ocr_used else _INDICATOR_START_RE).match(text)
         if run and starts_row and _whole_row(run, measured):
             _add_definition(doc, header, run, measured, out)
             run = []
@@ -349,9 +425,10 @@ def _definition_cuts(text: str, measured: bool, starts: frozenset[int] = frozens
         found = _INDICATOR_RE.search(text, 1, max(definition, 1))
         if found is None and means is not None:  # the term ran into the measure
             found = _INDICATOR_RE.search(text, 1, means.start())
-        if found is None:
+        at = found.start() if found is not None else _misread_indicator(text, max(definition, 1))
+        if at is None:
             return None
-        indicator = found.start()
+        indicator = at
     if means is not None and definition <= means.start() and (
             definition <= indicator or _INDICATOR_START_RE.match(text[definition:])):
         # The wrap ran the term into the indicator (``...ของหน่วยงานความสำเร็จหมายถึง``):
@@ -362,6 +439,28 @@ def _definition_cuts(text: str, measured: bool, starts: frozenset[int] = frozens
     if not 0 <= indicator < definition < activities:
         return None
     return indicator, definition, activities
+
+
+#: An indicator's opening words long enough to be found with a letter misread.
+_LONG_INDICATOR_WORDS = ("ระดับความสำเร็จ", "ความพึงพอใจ")
+
+
+def _misread_indicator(text: str, end: int) -> int | None:
+    """Where an indicator whose opening words have a letter misread starts in ``text[1:end]``.
+
+    ``ระดับความสำเ`` / ``ว็จ``: OCR read ``ร`` as ``ว`` where the line wrapped. Found
+    approximately (:func:`~bma_etl.matchkey.fuzzy_search`), only where the exact
+    words found nothing; None when no such words are there.
+
+    >>> text = "มน. การส่งเสริมผลงาน ระดับความสำเว็จในการส่งเสริมผลงาน นิยาม"
+    >>> text[_misread_indicator(text, text.index("นิยาม")):][:12]
+    'ระดับความสำเ'
+    """
+    for words in _LONG_INDICATOR_WORDS:
+        found = fuzzy_search(words, text[1:end])
+        if found is not None:
+            return found[0] + 1
+    return None
 
 
 #: Fewest letters of a definition's term found by repetition.

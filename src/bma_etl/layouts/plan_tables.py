@@ -32,6 +32,7 @@ from bma_etl.layouts.plan_cells import (
     is_year,
     row_of,
 )
+from bma_etl.matchkey import key
 
 
 @dataclass(slots=True)
@@ -155,13 +156,20 @@ def _with_first_cell(row: Row, text: str, forms: CellForms) -> Row:
 # ---------------------------------------------------------------------------
 
 
-#: Every kind's header has one of these words (checked first: it is cheap).
-_HEADER_WORDS = ("ขั้นตอน", "ระดับ", "นิยาม", "คำอธิบาย", "ลำดับ", "ตัวชี้วัด")
+#: Every kind's header has one of these words (checked first: it is cheap), in key
+#: form (:func:`~bma_etl.matchkey.key`): an OCR'd header loses its marks (``ตัวชีวัด``).
+_HEADER_WORDS = tuple(key(w) for w in ("ขั้นตอน", "ระดับ", "นิยาม", "คำอธิบาย", "ลำดับ", "ตัวชี้วัด"))
+_K = {w: key(w) for w in ("ขั้นตอน", "ร้อยละ", "ระดับ", "คะแนน", "ลำดับ", "งบประมาณ", "ตัวชี้วัด",
+                          "นิยาม", "คำอธิบาย")}
 
 
 def kind_of(header: Row, next_row: Row | None) -> str | None:
-    """Which reader a block with this first row belongs to (None: not read)."""
-    cells = header.squashed
+    """Which reader a block with this first row belongs to (None: not read).
+
+    Header words are matched in key form, so a header whose marks OCR lost
+    (``ลำดับที ตัวชีวัด``) is still one.
+    """
+    cells = [key(c) for c in header.squashed]
     joined = "|".join(cells)
     for word in _HEADER_WORDS:
         if word in joined:
@@ -169,15 +177,16 @@ def kind_of(header: Row, next_row: Row | None) -> str | None:
     else:  # a data row: most rows
         return None
     rest = "|".join(cells[1:])
-    if cells[0].startswith("ขั้นตอน") and "ร้อยละ" in rest and not STEP_RE.match(cells[0]):
+    if cells[0].startswith(_K["ขั้นตอน"]) and _K["ร้อยละ"] in rest \
+            and not STEP_RE.match(header.squashed[0]):
         return "steps"
-    if cells[0].startswith("ระดับ") and "คะแนน" in rest:
+    if cells[0].startswith(_K["ระดับ"]) and _K["คะแนน"] in rest:
         return "scoring"
-    if is_kpi_header(cells):
+    if is_kpi_header(header.squashed):
         return "kpi"
-    if "ลำดับ" in joined and "งบประมาณ" in joined:
+    if _K["ลำดับ"] in joined and _K["งบประมาณ"] in joined:
         return "budget"
-    if "ตัวชี้วัด" in joined:
+    if _K["ตัวชี้วัด"] in joined:
         years = [p for p in header.plains if is_year(p)]
         if not years and next_row is not None:
             years = [p for p in next_row.plains if is_year(p)]
@@ -193,18 +202,22 @@ _HEADER_CELL_MAX = 60
 def is_kpi_header(cells: Sequence[str]) -> bool:
     """Tell the header of an indicator definition table from its squashed cells.
 
-    A ``นิยาม/คำอธิบายตัวชี้วัด`` column beside a ``ตัวชี้วัด...`` one, every cell short.
+    A ``นิยาม/คำอธิบายตัวชี้วัด`` column beside a ``ตัวชี้วัด...`` one, every cell
+    short; words matched in key form (OCR loses marks: ``ตัวชีวัดมาตรการ``).
 
     >>> is_kpi_header(["มาตรการ", "ตัวชี้วัดมาตรการ", "นิยาม/คำอธิบายตัวชี้วัด", "โครงการ/กิจกรรม"])
+    True
+    >>> is_kpi_header(["มาตรการ", "ตัวชีวัดมาตรการ", "นิยาม/คําอธิบายตัวชีวัด", "โครงการ/กิจกรรม"])
     True
     >>> is_kpi_header(["ลำดับที่", "ตัวชี้วัด", "เป้าหมาย", "หน่วยงานที่รับผิดชอบ"])
     False
     """
-    definition = [i for i, c in enumerate(cells) if c.startswith(("นิยาม", "คำอธิบาย"))]
+    keys = [key(c) for c in cells]
+    definition = [i for i, c in enumerate(keys) if c.startswith((_K["นิยาม"], _K["คำอธิบาย"]))]
     if not definition or any(len(c) > _HEADER_CELL_MAX for c in cells):
         return False
     return any(
-        c.startswith("ตัวชี้วัด") for i, c in enumerate(cells) if i not in definition)
+        c.startswith(_K["ตัวชี้วัด"]) for i, c in enumerate(keys) if i not in definition)
 
 
 #: Heading lines that start a new table of a kind even when no other line intervenes.
