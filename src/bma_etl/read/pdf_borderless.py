@@ -137,15 +137,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
     for line, c in zip(lines, cols, strict=True):
         ends = line.ends if len(line.ends) == len(c) else ()
         right.append(dict(zip(sorted(c), ends, strict=True)) if ends else {})
-    edge: dict[int, float] = {}  # each column's right edge: its pieces end before the next
-    for r in right:
-        for k, end in r.items():
-            if k + 1 >= len(anchors) or end < anchors[k + 1]:
-                edge[k] = max(edge.get(k, end), end)
-    # A column's edge is its width only where two lines or more end on it (one long
-    # line of a column of paragraphs says nothing of the others).
-    edge = {k: x for k, x in edge.items()
-            if sum(1 for r in right if r.get(k, x - 2 * size) >= x - size) >= 2}
+    edge = _edges(right, anchors, size)
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         group = groups[-1]
@@ -170,6 +162,30 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
         else:
             groups.append([i])
     return [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
+
+
+def _edges(right: list[dict[int, float]], anchors: list[float], size: float
+           ) -> dict[int, float]:
+    """Each column's right edge (points): where two lines or more of it end together.
+
+    A column's pieces end before the next column starts; its edge is the furthest
+    end that another piece's end lies within a font size of (one long line of a
+    column of paragraphs says nothing of the others; one piece that ran further than
+    the rest, a word that a wrapped neighbour could not take, does not hide the
+    edge the others end on). A column without two such ends has no edge.
+    """
+    ends: dict[int, list[float]] = {}
+    for r in right:
+        for k, end in r.items():
+            if k + 1 >= len(anchors) or end < anchors[k + 1]:
+                ends.setdefault(k, []).append(end)
+    edge: dict[int, float] = {}
+    for k, xs in ends.items():
+        xs.sort(reverse=True)
+        edge_at = next((a for a, b in zip(xs, xs[1:]) if a - b <= size), None)
+        if edge_at is not None:
+            edge[k] = edge_at
+    return edge
 
 
 def _flowing(lines: list[TextLine], cols: list[dict[int, str]], anchors: list[float]) -> bool:
