@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
@@ -120,13 +121,14 @@ def _columns_of(text: str) -> dict[int, str]:
     return {k: piece for k, piece in enumerate(text.split("\t")) if piece.strip()}
 
 
-def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
-                     ) -> list[TextLine]:
+def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
+                     page_right: float | None = None) -> list[TextLine]:
     """The lines of each top-aligned wrapped row of one table joined into one.
 
     ``lines`` are tab-aligned (column ``k`` starts at ``anchors[k]``; see module); a cell's
     lines follow one another at most :data:`LINE_PITCHES` line pitches (``pitch``,
-    points) apart.
+    points) apart. ``page_right``: the right edge (points) of the page's text, which
+    no column runs past (None: unknown).
     """
     cols = [_columns_of(line.text) for line in lines]
     if _flowing(lines, cols, anchors):
@@ -137,7 +139,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
     for line, c in zip(lines, cols, strict=True):
         ends = line.ends if len(line.ends) == len(c) else ()
         right.append(dict(zip(sorted(c), ends, strict=True)) if ends else {})
-    edge = _edges(right, anchors, size)
+    edge = _edges(right, anchors, size, page_right)
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         group = groups[-1]
@@ -161,18 +163,39 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
             group.append(i)
         else:
             groups.append([i])
-    return [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
+    out = [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
+    return [replace(row, room=_last_room(row, right[g[-1]], edge, anchors))
+            for row, g in zip(out, groups, strict=True)]
 
 
-def _edges(right: list[dict[int, float]], anchors: list[float], size: float
-           ) -> dict[int, float]:
+def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float],
+               anchors: list[float]) -> tuple[float, ...]:
+    """Per cell of ``row``: the room (points) its last line leaves before the column's edge.
+
+    ``last``: the right end of each piece of the row's last line, by column; a cell
+    that line leaves empty, or of a column without an edge, has unbounded room (a
+    word would have fitted there: it was not wrapped to a next page).
+    """
+    out = []
+    for x in row.cells:
+        k = min(range(len(anchors)), key=lambda a: abs(anchors[a] - x))
+        out.append(edge[k] - last[k] if k in last and k in edge else float("inf"))
+    return tuple(out)
+
+
+def _edges(right: list[dict[int, float]], anchors: list[float], size: float,
+           page_right: float | None = None) -> dict[int, float]:
     """Each column's right edge (points): where two lines or more of it end together.
 
     A column's pieces end before the next column starts; its edge is the furthest
     end that another piece's end lies within a font size of (one long line of a
     column of paragraphs says nothing of the others; one piece that ran further than
     the rest, a word that a wrapped neighbour could not take, does not hide the
-    edge the others end on). A column without two such ends has no edge.
+    edge the others end on). A column of two pieces or more without two such ends
+    (a narrow column of words that distributed justification could not spread:
+    ``ไม่เป็นไป`` / ``ตามเป้าหมาย``) takes the furthest it may reach: the next
+    column's start less :data:`FLUSH_EM`, or for the last column ``page_right``
+    (a line fills it only where it ends that close); else it has no edge.
     """
     ends: dict[int, list[float]] = {}
     for r in right:
@@ -182,7 +205,11 @@ def _edges(right: list[dict[int, float]], anchors: list[float], size: float
     edge: dict[int, float] = {}
     for k, xs in ends.items():
         xs.sort(reverse=True)
-        edge_at = next((a for a, b in zip(xs, xs[1:]) if a - b <= size), None)
+        edge_at = next((a for a, b in pairwise(xs) if a - b <= size), None)
+        if edge_at is None and len(xs) >= 2:
+            bound = anchors[k + 1] - FLUSH_EM * size if k + 1 < len(anchors) else min(
+                page_right or xs[0], xs[0] + size)
+            edge_at = max(bound, xs[0])
         if edge_at is not None:
             edge[k] = edge_at
     return edge
@@ -279,9 +306,13 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     The last line of ``before`` is a row of a borderless table (tabs, no rules); each
     of the first lines of ``after`` that has its first column empty goes on that
     row: each of its pieces goes on the row's cell that starts at its x or the
-    nearest left of it (within a font size), never the first. The joined row
-    replaces the last line of ``before`` (in place); returns ``after`` without the
-    lines joined.
+    nearest left of it (within a font size). The first of them may fill the first
+    column too (``รายงาน`` / ``ครั้งที่8``) when the row's last line filled each
+    column it goes on (:attr:`TextLine.room` less than the room its first word
+    needs: :func:`top_aligned_rows`) and the row is of several lines or its first
+    cell was cut inside a word (:func:`cut_inside_word`), as within a page. The
+    joined row replaces the last line of ``before`` (in place); returns ``after``
+    without the lines joined.
     """
     last = next((k for k in range(len(before) - 1, -1, -1) if before[k].text.strip()), None)
     first = next((k for k, line in enumerate(after) if line.text.strip()), None)
@@ -298,14 +329,13 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         cont = after[taken]
         texts = [p for p in cont.text.split("\t") if p.strip()]
         size = max(row.size, cont.size) or 1.0
-        if cont.table is not None or not cont.text.startswith("\t") \
-                or len(texts) != len(cont.cells) or not texts:
+        if cont.table is not None or len(texts) != len(cont.cells) or not texts:
             break
         into = []
         for x in cont.cells:
             near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
             into.append(near[-1] if near else mine[0])
-        if mine[0] in into:
+        if mine[0] in into and not (taken == first and _goes_on_first(row, cont, texts, into)):
             break  # a cell in the row's first column: a row of its own
         done: set[int] = set()
         for n, (k, text) in enumerate(zip(into, texts, strict=True)):
@@ -318,3 +348,27 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         return after
     before[last] = replace(row, text="\t".join(pieces))
     return after[:first] + after[taken:]
+
+
+def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:
+    """Whether ``cont``, the next page's first line, fills on ``row`` from its first column.
+
+    ``texts``: ``cont``'s pieces, going on ``row``'s columns ``into`` (see
+    :func:`join_cut_row`).
+    """
+    if len(row.room) != len(row.cells) or len(set(into)) != len(into):
+        return False
+    pieces = row.text.split("\t")
+    mine = [k for k, piece in enumerate(pieces) if piece.strip()]
+    size = max(row.size, cont.size) or 1.0
+    ends = cont.ends if len(cont.ends) == len(texts) else ()
+    if not ends:
+        return False
+    for n, (k, text) in enumerate(zip(into, texts, strict=True)):
+        at = mine.index(k)
+        if at + 1 < len(row.cells) and ends[n] > row.cells[at + 1]:
+            return False  # runs over the next column: no part of a cell of the row
+        if row.room[at] > _room(text, ends[n] - cont.cells[n], size):
+            return False  # the row's last line left room there: it ended
+    several = row.depth > 0.5 * size
+    return several or cut_inside_word(pieces[mine[0]], texts[0])

@@ -40,6 +40,7 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     if not starts:
         return lines
     margin = min(starts)
+    page_right = max(line.right for k, line in enumerate(lines) if k not in edge)
 
     def is_row(k: int) -> bool:
         cells, tab = lines[k].cells, TAB_GAP_EM * (lines[k].size or 1.0)
@@ -56,14 +57,20 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
                 is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))):
             j += 1
         if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
-            out[i:j] = _table_rows(lines[i:j], margin, borderless, pitches or {})
+            out[i:j] = _table_rows(lines[i:j], margin, borderless, pitches or {},
+                                   page_right)
         i = j
     return [line for line in out if line is not None]
 
 
 def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
-                pitches: dict[float, float] | None = None) -> list[TextLine | None]:
-    """The rows tab-aligned; a row joined into the one above leaves None in its place."""
+                pitches: dict[float, float] | None = None,
+                page_right: float | None = None) -> list[TextLine | None]:
+    """The rows tab-aligned; a row joined into the one above leaves None in its place.
+
+    ``page_right``: the right edge (points) of the page's text (see
+    :func:`.pdf_borderless.top_aligned_rows`).
+    """
     ruled = rows[0].table is not None
     if borderless and not ruled:
         rows = unjustified(rows)
@@ -88,5 +95,5 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     if not borderless or ruled:
         return list(out)
     pitch = (pitches or {}).get(size) or DEFAULT_PITCH_EM * size
-    joined = top_aligned_rows(out, anchors, pitch)
+    joined = top_aligned_rows(out, anchors, pitch, page_right)
     return [*joined, *[None] * (len(out) - len(joined))]
