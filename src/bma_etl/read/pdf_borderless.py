@@ -33,6 +33,9 @@ FLUSH_EM = 0.5
 #: Widest word that a line of a cell may have left for the next line (font sizes):
 #: ``อิเล็กทรอนิกส์`` is 6 to 7.
 WORD_EM = 8.0
+#: Most room (font sizes) between a column's edge and the next column's start: the
+#: cells' padding (Word: 0.19 cm a side; a padded web table: up to 16 px).
+PAD_EM = 3.0
 #: Most line pitches between two lines of one cell (a padded table sets rows further apart).
 LINE_PITCHES = 1.1
 
@@ -188,10 +191,13 @@ def _edges(right: list[dict[int, float]], anchors: list[float], size: float,
     """Each column's right edge (points): where two lines or more of it end together.
 
     A column's pieces end before the next column starts; its edge is the furthest
-    end that another piece's end lies within a font size of (one long line of a
-    column of paragraphs says nothing of the others; one piece that ran further than
-    the rest, a word that a wrapped neighbour could not take, does not hide the
-    edge the others end on). A column of two pieces or more without two such ends
+    end that another piece's end lies within a font size of, past one piece at
+    most (one long line of a column of paragraphs says nothing of the others; one
+    piece that ran further than the rest, a word that a wrapped neighbour could not
+    take, does not hide the edge the others end on; two short lines of a ragged
+    column that end together are no edge, nor are ends further than
+    :data:`PAD_EM` font sizes from the next column's start: a column's edge is
+    that start less the cells' padding). A column of two pieces or more without two such ends
     (a narrow column of words that distributed justification could not spread:
     ``ไม่เป็นไป`` / ``ตามเป้าหมาย``) takes the furthest it may reach: the next
     column's start less :data:`FLUSH_EM`, or for the last column ``page_right``
@@ -205,7 +211,8 @@ def _edges(right: list[dict[int, float]], anchors: list[float], size: float,
     edge: dict[int, float] = {}
     for k, xs in ends.items():
         xs.sort(reverse=True)
-        edge_at = next((a for a, b in pairwise(xs) if a - b <= size), None)
+        near = anchors[k + 1] - PAD_EM * size if k + 1 < len(anchors) else 0.0
+        edge_at = next((a for a, b in pairwise(xs[:3]) if a - b <= size and a >= near), None)
         if edge_at is None and len(xs) >= 2:
             bound = anchors[k + 1] - FLUSH_EM * size if k + 1 < len(anchors) else min(
                 page_right or xs[0], xs[0] + size)
@@ -372,3 +379,44 @@ def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[i
             return False  # the row's last line left room there: it ended
     several = row.depth > 0.5 * size
     return several or cut_inside_word(pieces[mine[0]], texts[0])
+
+
+#: A cell of a row whose gaps are too narrow for tabs starts within this many font
+#: sizes of its column's start (a column's cells start at its left padding).
+SPLIT_EM = 0.3
+
+
+def split_at_columns(line: TextLine, anchors: list[float]) -> TextLine | None:
+    """``line``, one cell, cut into cells where its spaces fall at the columns ``anchors``.
+
+    A row of a borderless table in distributed justification whose cells stand
+    closer than a tab's gap (two font sizes) is one cell, and a row alone at a page's
+    foot or head has no neighbours to give its columns. Cut at a space where the
+    text after it starts within :data:`SPLIT_EM` font sizes of a column's start
+    (``anchors``, points), when each column start inside the line has such a space
+    and the line starts at the first. None: not such a row.
+    """
+    size = line.size or 1.0
+    if len(line.cells) != 1 or "\t" in line.text or not line.gaps \
+            or abs(line.left - anchors[0]) > SPLIT_EM * size:
+        return None
+    inside = [x for x in anchors[1:] if line.left + size < x < line.right - size]
+    cuts = []
+    for x in inside:
+        near = [n for n, (_, start) in enumerate(line.gaps) if abs(start - x) <= SPLIT_EM * size]
+        if not near:
+            return None
+        cuts.append(near[0])
+    if not cuts:
+        return None
+    runs = list(re.finditer("[ \u00a0]+", line.text))
+    if len(runs) != len(line.gaps):
+        return None
+    text, done = "", 0
+    for n in cuts:
+        text += line.text[done:runs[n].start()] + "\t"
+        done = runs[n].end()
+    text += line.text[done:]
+    cells = (line.cells[0], *(line.gaps[n][1] for n in cuts))
+    ends = (*(line.gaps[n][0] for n in cuts), line.right)
+    return replace(line, text=text, cells=cells, ends=ends, heights=(), spaces=(), gaps=())
