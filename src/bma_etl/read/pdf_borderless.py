@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
@@ -32,6 +33,9 @@ FLUSH_EM = 0.5
 #: Widest word that a line of a cell may have left for the next line (font sizes):
 #: ``อิเล็กทรอนิกส์`` is 6 to 7.
 WORD_EM = 8.0
+#: Most room (font sizes) between a column's edge and the next column's start: the
+#: cells' padding (Word: 0.19 cm a side; a padded web table: up to 16 px).
+PAD_EM = 3.0
 #: Most line pitches between two lines of one cell (a padded table sets rows further apart).
 LINE_PITCHES = 1.1
 
@@ -120,13 +124,14 @@ def _columns_of(text: str) -> dict[int, str]:
     return {k: piece for k, piece in enumerate(text.split("\t")) if piece.strip()}
 
 
-def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
-                     ) -> list[TextLine]:
+def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
+                     page_right: float | None = None) -> list[TextLine]:
     """The lines of each top-aligned wrapped row of one table joined into one.
 
     ``lines`` are tab-aligned (column ``k`` starts at ``anchors[k]``; see module); a cell's
     lines follow one another at most :data:`LINE_PITCHES` line pitches (``pitch``,
-    points) apart.
+    points) apart. ``page_right``: the right edge (points) of the page's text, which
+    no column runs past (None: unknown).
     """
     cols = [_columns_of(line.text) for line in lines]
     if _flowing(lines, cols, anchors):
@@ -137,15 +142,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
     for line, c in zip(lines, cols, strict=True):
         ends = line.ends if len(line.ends) == len(c) else ()
         right.append(dict(zip(sorted(c), ends, strict=True)) if ends else {})
-    edge: dict[int, float] = {}  # each column's right edge: its pieces end before the next
-    for r in right:
-        for k, end in r.items():
-            if k + 1 >= len(anchors) or end < anchors[k + 1]:
-                edge[k] = max(edge.get(k, end), end)
-    # A column's edge is its width only where two lines or more end on it (one long
-    # line of a column of paragraphs says nothing of the others).
-    edge = {k: x for k, x in edge.items()
-            if sum(1 for r in right if r.get(k, x - 2 * size) >= x - size) >= 2}
+    edge = _edges(right, anchors, size, page_right)
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         group = groups[-1]
@@ -169,7 +166,60 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
             group.append(i)
         else:
             groups.append([i])
-    return [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
+    out = [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
+    return [replace(row, room=_last_room(row, right[g[-1]], edge, anchors))
+            for row, g in zip(out, groups, strict=True)]
+
+
+def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float],
+               anchors: list[float]) -> tuple[float, ...]:
+    """Per cell of ``row``: the room (points) its last line leaves before the column's edge.
+
+    ``last``: the right end of each piece of the row's last line, by column; a cell
+    that line leaves empty, or of a column without an edge, has unbounded room (a
+    word would have fitted there: it was not wrapped to a next page).
+    """
+    out = []
+    for x in row.cells:
+        k = min(range(len(anchors)), key=lambda a: abs(anchors[a] - x))
+        out.append(edge[k] - last[k] if k in last and k in edge else float("inf"))
+    return tuple(out)
+
+
+def _edges(right: list[dict[int, float]], anchors: list[float], size: float,
+           page_right: float | None = None) -> dict[int, float]:
+    """Each column's right edge (points): where two lines or more of it end together.
+
+    A column's pieces end before the next column starts; its edge is the furthest
+    end that another piece's end lies within a font size of, past one piece at
+    most (one long line of a column of paragraphs says nothing of the others; one
+    piece that ran further than the rest, a word that a wrapped neighbour could not
+    take, does not hide the edge the others end on; two short lines of a ragged
+    column that end together are no edge, nor are ends further than
+    :data:`PAD_EM` font sizes from the next column's start: a column's edge is
+    that start less the cells' padding). A column of two pieces or more without two such ends
+    (a narrow column of words that distributed justification could not spread:
+    ``ไม่เป็นไป`` / ``ตามเป้าหมาย``) takes the furthest it may reach: the next
+    column's start less :data:`FLUSH_EM`, or for the last column ``page_right``
+    (a line fills it only where it ends that close); else it has no edge.
+    """
+    ends: dict[int, list[float]] = {}
+    for r in right:
+        for k, end in r.items():
+            if k + 1 >= len(anchors) or end < anchors[k + 1]:
+                ends.setdefault(k, []).append(end)
+    edge: dict[int, float] = {}
+    for k, xs in ends.items():
+        xs.sort(reverse=True)
+        near = anchors[k + 1] - PAD_EM * size if k + 1 < len(anchors) else 0.0
+        edge_at = next((a for a, b in pairwise(xs[:3]) if a - b <= size and a >= near), None)
+        if edge_at is None and len(xs) >= 2:
+            bound = anchors[k + 1] - FLUSH_EM * size if k + 1 < len(anchors) else min(
+                page_right or xs[0], xs[0] + size)
+            edge_at = max(bound, xs[0])
+        if edge_at is not None:
+            edge[k] = edge_at
+    return edge
 
 
 def _flowing(lines: list[TextLine], cols: list[dict[int, str]], anchors: list[float]) -> bool:
@@ -263,9 +313,13 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     The last line of ``before`` is a row of a borderless table (tabs, no rules); each
     of the first lines of ``after`` that has its first column empty goes on that
     row: each of its pieces goes on the row's cell that starts at its x or the
-    nearest left of it (within a font size), never the first. The joined row
-    replaces the last line of ``before`` (in place); returns ``after`` without the
-    lines joined.
+    nearest left of it (within a font size). The first of them may fill the first
+    column too (``รายงาน`` / ``ครั้งที่8``) when the row's last line filled each
+    column it goes on (:attr:`TextLine.room` less than the room its first word
+    needs: :func:`top_aligned_rows`) and the row is of several lines or its first
+    cell was cut inside a word (:func:`cut_inside_word`), as within a page. The
+    joined row replaces the last line of ``before`` (in place); returns ``after``
+    without the lines joined.
     """
     last = next((k for k in range(len(before) - 1, -1, -1) if before[k].text.strip()), None)
     first = next((k for k, line in enumerate(after) if line.text.strip()), None)
@@ -282,14 +336,13 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         cont = after[taken]
         texts = [p for p in cont.text.split("\t") if p.strip()]
         size = max(row.size, cont.size) or 1.0
-        if cont.table is not None or not cont.text.startswith("\t") \
-                or len(texts) != len(cont.cells) or not texts:
+        if cont.table is not None or len(texts) != len(cont.cells) or not texts:
             break
         into = []
         for x in cont.cells:
             near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
             into.append(near[-1] if near else mine[0])
-        if mine[0] in into:
+        if mine[0] in into and not (taken == first and _goes_on_first(row, cont, texts, into)):
             break  # a cell in the row's first column: a row of its own
         done: set[int] = set()
         for n, (k, text) in enumerate(zip(into, texts, strict=True)):
@@ -302,3 +355,68 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         return after
     before[last] = replace(row, text="\t".join(pieces))
     return after[:first] + after[taken:]
+
+
+def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:
+    """Whether ``cont``, the next page's first line, fills on ``row`` from its first column.
+
+    ``texts``: ``cont``'s pieces, going on ``row``'s columns ``into`` (see
+    :func:`join_cut_row`).
+    """
+    if len(row.room) != len(row.cells) or len(set(into)) != len(into):
+        return False
+    pieces = row.text.split("\t")
+    mine = [k for k, piece in enumerate(pieces) if piece.strip()]
+    size = max(row.size, cont.size) or 1.0
+    ends = cont.ends if len(cont.ends) == len(texts) else ()
+    if not ends:
+        return False
+    for n, (k, text) in enumerate(zip(into, texts, strict=True)):
+        at = mine.index(k)
+        if at + 1 < len(row.cells) and ends[n] > row.cells[at + 1]:
+            return False  # runs over the next column: no part of a cell of the row
+        if row.room[at] > _room(text, ends[n] - cont.cells[n], size):
+            return False  # the row's last line left room there: it ended
+    several = row.depth > 0.5 * size
+    return several or cut_inside_word(pieces[mine[0]], texts[0])
+
+
+#: A cell of a row whose gaps are too narrow for tabs starts within this many font
+#: sizes of its column's start (a column's cells start at its left padding).
+SPLIT_EM = 0.3
+
+
+def split_at_columns(line: TextLine, anchors: list[float]) -> TextLine | None:
+    """``line``, one cell, cut into cells where its spaces fall at the columns ``anchors``.
+
+    A row of a borderless table in distributed justification whose cells stand
+    closer than a tab's gap (two font sizes) is one cell, and a row alone at a page's
+    foot or head has no neighbours to give its columns. Cut at a space where the
+    text after it starts within :data:`SPLIT_EM` font sizes of a column's start
+    (``anchors``, points), when each column start inside the line has such a space
+    and the line starts at the first. None: not such a row.
+    """
+    size = line.size or 1.0
+    if len(line.cells) != 1 or "\t" in line.text or not line.gaps \
+            or abs(line.left - anchors[0]) > SPLIT_EM * size:
+        return None
+    inside = [x for x in anchors[1:] if line.left + size < x < line.right - size]
+    cuts = []
+    for x in inside:
+        near = [n for n, (_, start) in enumerate(line.gaps) if abs(start - x) <= SPLIT_EM * size]
+        if not near:
+            return None
+        cuts.append(near[0])
+    if not cuts:
+        return None
+    runs = list(re.finditer("[ \u00a0]+", line.text))
+    if len(runs) != len(line.gaps):
+        return None
+    text, done = "", 0
+    for n in cuts:
+        text += line.text[done:runs[n].start()] + "\t"
+        done = runs[n].end()
+    text += line.text[done:]
+    cells = (line.cells[0], *(line.gaps[n][1] for n in cuts))
+    ends = (*(line.gaps[n][0] for n in cuts), line.right)
+    return replace(line, text=text, cells=cells, ends=ends, heights=(), spaces=(), gaps=())

@@ -10,10 +10,11 @@ table's columns as a text file's tab rows do. Used by :mod:`.pdf` and
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from bma_etl.furniture import browser_print_edges
-from bma_etl.read.pdf_borderless import top_aligned_rows, unjustified
+from bma_etl.read.pdf_borderless import split_at_columns, top_aligned_rows, unjustified
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
@@ -40,11 +41,14 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     if not starts:
         return lines
     margin = min(starts)
+    page_right = max(line.right for k, line in enumerate(lines) if k not in edge)
 
     def is_row(k: int) -> bool:
         cells, tab = lines[k].cells, TAB_GAP_EM * (lines[k].size or 1.0)
         return k not in edge and bool(cells) and (len(cells) > 1 or cells[0] >= margin + tab)
 
+    if borderless:
+        lines = _split_beside_tables(lines, edge, is_row, margin)
     out: list[TextLine | None] = list(lines)
     i = 0
     while i < len(lines):
@@ -56,14 +60,61 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
                 is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))):
             j += 1
         if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
-            out[i:j] = _table_rows(lines[i:j], margin, borderless, pitches or {})
+            out[i:j] = _table_rows(lines[i:j], margin, borderless, pitches or {},
+                                   page_right)
         i = j
     return [line for line in out if line is not None]
 
 
+def _split_beside_tables(lines: list[TextLine], edge: set[int],
+                         is_row: Callable[[int], bool], margin: float) -> list[TextLine]:
+    """``lines`` with each one-cell line next to a borderless table cut at its columns.
+
+    The table: the run of rows (``is_row``) right above or below the line, its
+    justification gaps closed (:func:`.pdf_borderless.unjustified`); its columns:
+    where two of those rows or more start a cell (one gap of a justified paragraph's
+    line is none); see
+    :func:`.pdf_borderless.split_at_columns`.
+    """
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if k in edge or line.table is not None or len(line.cells) != 1 or is_row(k):
+            continue
+        for step in (-1, 1):
+            j = k + step
+            run = []
+            while 0 <= j < len(lines) and is_row(j) and lines[j].table is None:
+                run.append(lines[j])
+                j += step
+            if not run:
+                continue
+            size = max(row.size for row in run) or 1.0
+            rows = unjustified(run)
+            anchors: list[float] = []
+            for x in sorted(x for row in rows for x in row.cells):
+                if not anchors or x - anchors[-1] > size:
+                    anchors.append(x)
+            anchors = [x for x in anchors  # a column: two rows or more start a cell there
+                       if sum(any(abs(c - x) <= size for c in row.cells) for row in rows) >= 2]
+            if not anchors:
+                continue
+            if anchors[0] >= margin + TAB_GAP_EM * size:
+                anchors.insert(0, margin)
+            cut = split_at_columns(line, anchors)
+            if cut is not None:
+                out[k] = cut
+                break
+    return out
+
+
 def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
-                pitches: dict[float, float] | None = None) -> list[TextLine | None]:
-    """The rows tab-aligned; a row joined into the one above leaves None in its place."""
+                pitches: dict[float, float] | None = None,
+                page_right: float | None = None) -> list[TextLine | None]:
+    """The rows tab-aligned; a row joined into the one above leaves None in its place.
+
+    ``page_right``: the right edge (points) of the page's text (see
+    :func:`.pdf_borderless.top_aligned_rows`).
+    """
     ruled = rows[0].table is not None
     if borderless and not ruled:
         rows = unjustified(rows)
@@ -88,5 +139,5 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     if not borderless or ruled:
         return list(out)
     pitch = (pitches or {}).get(size) or DEFAULT_PITCH_EM * size
-    joined = top_aligned_rows(out, anchors, pitch)
+    joined = top_aligned_rows(out, anchors, pitch, page_right)
     return [*joined, *[None] * (len(out) - len(joined))]

@@ -113,6 +113,9 @@ class TextLine:
     #: Of a page's first ruled table row: per cell, the width (points) of the first word
     #: of its first line as drawn (that word did not fit a cut row's last line).
     lead: tuple[float, ...] = ()
+    #: Of each white-space run inside the text (in order): where the text before it
+    #: ends and the text after it starts (points); empty when unknown.
+    gaps: tuple[tuple[float, float], ...] = ()
 
 
 def page_text(textpage: Any) -> str:
@@ -162,18 +165,22 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             left, right, first_word, last_word = fixer.extent()
             spaced_end = spaced_end and fixer.space_at_end()
             line, cells = fixer.fixed(letters), tuple(fixer.cells)
+            gaps = tuple(fixer.gaps)
             heights, loose = tuple(fixer.heights), fixer.loose
             ends = (*fixer.ends, right)
             spaces = (*fixer.spaces, spaced_end)
         else:
-            cells = heights = ends = spaces = ()
+            cells = heights = ends = spaces = gaps = ()
             loose = 0
         text = _CONTROL.sub("", line.replace("\x02", "-").replace("\ufffe", "-")).strip(" \u00a0\t")
         if text.count("\t") + 1 != len(cells):
             cells = heights = ends = spaces = ()
+        if len(_SPACES.findall(text)) != len(gaps):
+            gaps = ()
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,
                               spaced_end, unmapped=lost + tails, am_tails=tails,
-                              heights=heights, loose_marks=loose, ends=ends, spaces=spaces))
+                              heights=heights, loose_marks=loose, ends=ends, spaces=spaces,
+                              gaps=gaps))
         start = brk[1] if brk else len(raw)
     return lines
 
@@ -195,6 +202,7 @@ class _Line:
         self.heights: list[float] = []  # the baseline of each cell's first character
         self.ends: list[float] = []  # the right edge of each cell but the last
         self.spaces: list[bool] = []  # whether each cell but the last ends in a written space
+        self.gaps: list[tuple[float, float]] = []  # each space kept inside: its two sides (x)
         self.rules = sorted(rules or [])  # x of the vertical rules that cross the line
         self.baseline = baseline  # y of the line's first character's origin
         self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
@@ -328,6 +336,8 @@ class _Line:
             pos, end = run.span()
             self._letters(text, done, pos, out)
             out.append(self._space(pos, end) if 0 < pos and end < len(text) else text[pos:end])
+            if 0 < pos and end < len(text) and out[-1].strip(" \u00a0") == "" and out[-1]:
+                self.gaps.append((self.box(pos - 1)[1], self.box(end)[0]))
             done = end
         self._letters(text, done, len(text), out)
         return "".join(out)
