@@ -23,13 +23,8 @@ from pathlib import Path
 import pytest
 
 from bma_etl.pipeline import process_file
-from bma_etl.read.pdf_borderless import (
-    cut_inside_word,
-    join_cut_row,
-    split_at_columns,
-    top_aligned_rows,
-    unjustified,
-)
+from bma_etl.read.pdf_borderless import join_cut_row, top_aligned_rows, unjustified
+from bma_etl.read.pdf_cuts import cut_inside_word, split_at_columns
 from bma_etl.read.pdf_layout import TextLine
 
 from corpus import fonts, render

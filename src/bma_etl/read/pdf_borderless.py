@@ -20,10 +20,10 @@ that no rules box (:class:`~.pdf_layout.TextLine`, x in points, tabs between cel
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from itertools import pairwise
 
+from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, thai_ends
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
 
@@ -76,20 +76,41 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
            size: float) -> float | None:
     """Where the text running across cell ``k`` of row ``i`` ends, if it is no column.
 
-    The right edge of its column, when more than twice as many other rows run across its start as
-    start a cell there and most of them end flush on that edge (a justified
-    column); None when that start is a column of the table.
+    The right edge of its column, when more than twice as many other rows run across
+    its start as start a cell there, or two or more lines of the column of cell
+    ``k - 1`` do, or one that every cell starting there (words or numbers, not a
+    vertical header's glyphs) ends flush with; and most of them end flush on that
+    edge (a justified column) and, in the last two cases, a column starts right of
+    it. Distributed justification spreads ``ร้อยละ ๙๐`` to a narrow column's edge
+    in every row, so each row's first line starts a cell at ``๙๐``, but the row's
+    next lines (``ของน้ำหนัก``) or another row's (``ร้อยละ ๑๐๐``) run across it.
+    None when that start is a column of the table.
     """
-    x = rows[i].cells[k]
+    x, before = rows[i].cells[k], rows[i].cells[k - 1] if k else None
+    starting = [end for j, other in enumerate(extents) if j != i
+                for left, end in other if abs(left - x) <= size]
+    texts = [piece for j, other in enumerate(rows) if j == i or any(
+        abs(c - x) <= size for c in other.cells) for c, piece in zip(
+        other.cells, other.text.split("\t"), strict=False) if abs(c - x) <= size]
+    worded = all(sum(ch.isalnum() for ch in piece) >= 2 for piece in texts)
     support = sum(1 for j, other in enumerate(rows) if j != i
                   and any(abs(c - x) <= size for c in other.cells))
-    across = [end for j, other in enumerate(extents) if j != i
-              for left, end in other if left + size < x and end > x + FLUSH_EM * size]
-    if len(across) < 2 or len(across) <= 2 * support:
-        return None
-    edge = max(across)  # a justified column: most lines across end on its edge
-    flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)
-    return edge if flush >= 2 and 2 * flush >= len(across) else None
+    spans = [(left, end) for j, other in enumerate(extents) if j != i
+             for left, end in other if left + size < x and end > x + FLUSH_EM * size]
+    across = [end for _, end in spans]
+    wrapped = [end for left, end in spans if before is not None and abs(left - before) <= size]
+    if len(across) >= 2 and len(across) > 2 * support:
+        edge = max(across)  # a justified column: most lines across end on its edge
+        flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)
+        return edge if flush >= 2 and 2 * flush >= len(across) else None
+    inner = max(c for row in rows for c in row.cells)  # the last column's start
+    for edge in sorted(wrapped, reverse=True):  # a header line may run further
+        flush = sum(1 for end in wrapped if abs(end - edge) <= FLUSH_EM * size)
+        alike = worded and all(abs(end - edge) <= FLUSH_EM * size  # or one, where each
+                               for end in [extents[i][k][1], *starting])  # cell at x ends on it
+        if 2 * flush >= len(wrapped) and (flush >= 2 or alike):
+            return edge if edge + size < inner else None
+    return None
 
 
 def _merged(row: TextLine, keep: list[int]) -> TextLine:
@@ -152,14 +173,15 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
             and low is not None and top - low <= LINE_PITCHES * pitch \
             and set(cols[i]) <= set(cols[group[-1]])
         filled = goes_on and all(
-            k in above and k in edge and k in here and here[k] <= edge[k] + FLUSH_EM * size
-            and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size)
+            (k in above and k in edge and k in here and here[k] <= edge[k] + FLUSH_EM * size
+             and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size))
+            or cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k])  # ๗ / ,๓๖๘,๓๐๐.๐
             for k in cols[i])
         if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
             first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
             goes_on = filled and (cut_inside_word(first, cols[i][0]) or len(group) > 1 or (
                 len(cols[i]) > 1 and above[0] >= edge[0] - FLUSH_EM * size  # or Thai words
-                and _thai_ends(first, cols[i][0])))  # cut between words at its edge
+                and thai_ends(first, cols[i][0])))  # cut between words at its edge
         else:
             goes_on = filled
         if goes_on:
@@ -236,38 +258,6 @@ def _flowing(lines: list[TextLine], cols: list[dict[int, str]], anchors: list[fl
     return over >= 2 and 5 * over >= len(lines)
 
 
-_THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]")
-
-
-def _thai_ends(left: str, right: str) -> bool:
-    """Whether ``left`` ends and ``right`` starts with a Thai letter."""
-    left, right = left.rstrip(), right.lstrip()
-    return bool(left and right and _THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0]))
-
-
-def cut_inside_word(left: str, right: str) -> bool:
-    """Whether ``left`` + ``right`` (a cell's text cut at a line's end) was cut in a word.
-
-    A Thai word: Thai letters on both sides, and no word boundary there (pythainlp's
-    dictionary segmentation of the joined text).
-
-    >>> cut_inside_word("รายงา", "นครั้ง"), cut_inside_word("รายงานครั้ง", "ที่1")
-    (True, False)
-    """
-    left, right = left.rstrip(), right.lstrip()
-    if not _thai_ends(left, right):
-        return False
-    from pythainlp.tokenize import word_tokenize
-
-    tail, head = left[-12:], right[:12]
-    at = 0
-    for word in word_tokenize(tail + head, engine="newmm", keep_whitespace=True):
-        at += len(word)
-        if at >= len(tail):
-            return at != len(tail)
-    return False
-
-
 def _room(piece: str, width: float, size: float) -> float:
     """How much room a filled column may leave at a line's end.
 
@@ -287,7 +277,9 @@ def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int
     ends: dict[int, float] = {}
     for i in group:
         for k, piece in cols[i].items():
-            joined[k] = join_pieces(joined.get(k, ""), piece.strip())
+            done = joined.get(k, "")
+            joined[k] = done + piece.strip() if done and cut_inside_number(done, piece) \
+                else join_pieces(done, piece.strip())
             ends[k] = max(ends.get(k, 0.0), right[i].get(k, 0.0))
     order = sorted(joined)
     text = "\t".join(joined.get(k, "") for k in range(order[-1] + 1))
@@ -377,46 +369,8 @@ def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[i
             return False  # runs over the next column: no part of a cell of the row
         if row.room[at] > _room(text, ends[n] - cont.cells[n], size):
             return False  # the row's last line left room there: it ended
+        if len(row.ends) == len(row.cells) and row.room[at] != float("inf") \
+                and ends[n] > row.ends[at] + row.room[at] + FLUSH_EM * size:
+            return False  # runs past the column's edge: a paragraph under the table
     several = row.depth > 0.5 * size
     return several or cut_inside_word(pieces[mine[0]], texts[0])
-
-
-#: A cell of a row whose gaps are too narrow for tabs starts within this many font
-#: sizes of its column's start (a column's cells start at its left padding).
-SPLIT_EM = 0.3
-
-
-def split_at_columns(line: TextLine, anchors: list[float]) -> TextLine | None:
-    """``line``, one cell, cut into cells where its spaces fall at the columns ``anchors``.
-
-    A row of a borderless table in distributed justification whose cells stand
-    closer than a tab's gap (two font sizes) is one cell, and a row alone at a page's
-    foot or head has no neighbours to give its columns. Cut at a space where the
-    text after it starts within :data:`SPLIT_EM` font sizes of a column's start
-    (``anchors``, points), when each column start inside the line has such a space
-    and the line starts at the first. None: not such a row.
-    """
-    size = line.size or 1.0
-    if len(line.cells) != 1 or "\t" in line.text or not line.gaps \
-            or abs(line.left - anchors[0]) > SPLIT_EM * size:
-        return None
-    inside = [x for x in anchors[1:] if line.left + size < x < line.right - size]
-    cuts = []
-    for x in inside:
-        near = [n for n, (_, start) in enumerate(line.gaps) if abs(start - x) <= SPLIT_EM * size]
-        if not near:
-            return None
-        cuts.append(near[0])
-    if not cuts:
-        return None
-    runs = list(re.finditer("[ \u00a0]+", line.text))
-    if len(runs) != len(line.gaps):
-        return None
-    text, done = "", 0
-    for n in cuts:
-        text += line.text[done:runs[n].start()] + "\t"
-        done = runs[n].end()
-    text += line.text[done:]
-    cells = (line.cells[0], *(line.gaps[n][1] for n in cuts))
-    ends = (*(line.gaps[n][0] for n in cuts), line.right)
-    return replace(line, text=text, cells=cells, ends=ends, heights=(), spaces=(), gaps=())

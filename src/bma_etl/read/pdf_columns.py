@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bma_etl.furniture import browser_print_edges
-from bma_etl.read.pdf_borderless import split_at_columns, top_aligned_rows, unjustified
+from bma_etl.read.pdf_borderless import top_aligned_rows, unjustified
+from bma_etl.read.pdf_cuts import split_at_columns
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
@@ -74,7 +75,7 @@ def _split_beside_tables(lines: list[TextLine], edge: set[int],
     justification gaps closed (:func:`.pdf_borderless.unjustified`); its columns:
     where two of those rows or more start a cell (one gap of a justified paragraph's
     line is none); see
-    :func:`.pdf_borderless.split_at_columns`.
+    :func:`.pdf_cuts.split_at_columns`.
     """
     out = list(lines)
     for k, line in enumerate(lines):

@@ -1,0 +1,124 @@
+"""Where a line of a table's cell was cut: inside a word, inside an amount, at a column.
+
+Stage: read. Pure helpers on the text and positions of
+:class:`~.pdf_layout.TextLine` (x in points) for :mod:`.pdf_borderless` and
+:mod:`.pdf_columns`: a word processor wraps a narrow cell's text anywhere, in
+the middle of a Thai word (``รายงา`` / ``นครั้ง``) or of an amount (``๗`` /
+``,๓๖๘,๓๐๐.๐`` / ``๐ บาท``), and sets a row whose gaps are too narrow for tabs
+as one cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bma_etl.read.pdf_layout import TextLine
+
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]")
+
+
+def thai_ends(left: str, right: str) -> bool:
+    """Whether ``left`` ends and ``right`` starts with a Thai letter."""
+    left, right = left.rstrip(), right.lstrip()
+    return bool(left and right and _THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0]))
+
+
+def cut_inside_word(left: str, right: str) -> bool:
+    """Whether ``left`` + ``right`` (a cell's text cut at a line's end) was cut in a word.
+
+    A Thai word: Thai letters on both sides, and no word boundary there (pythainlp's
+    dictionary segmentation of the joined text).
+
+    >>> cut_inside_word("รายงา", "นครั้ง"), cut_inside_word("รายงานครั้ง", "ที่1")
+    (True, False)
+    """
+    left, right = left.rstrip(), right.lstrip()
+    if not thai_ends(left, right):
+        return False
+    from pythainlp.tokenize import word_tokenize
+
+    tail, head = left[-12:], right[:12]
+    at = 0
+    for word in word_tokenize(tail + head, engine="newmm", keep_whitespace=True):
+        at += len(word)
+        if at >= len(tail):
+            return at != len(tail)
+    return False
+
+
+_DIGITS = "0-9\u0e50-\u0e59"
+_TAIL = re.compile(f"[{_DIGITS},.]+$")
+_HEAD = re.compile(f"[{_DIGITS},.]+")
+#: An amount, or the end of one a line cut before (``,๓๖๘,๓๐๐.๐``): groups of three
+#: digits after a comma, at most two decimals.
+_AMOUNT = re.compile(f"(?:[{_DIGITS}]{{1,3}}|(?=,))(?:,[{_DIGITS}]{{3}})*"
+                     f"(?:\\.[{_DIGITS}]{{0,2}})?")
+
+
+def cut_inside_number(left: str, right: str) -> bool:
+    """Whether ``left`` + ``right`` (a cell's text cut at a line's end) was cut in an amount.
+
+    A narrow amount column wraps ``๗,๓๖๘,๓๐๐.๐๐ บาท`` anywhere: ``๗`` /
+    ``,๓๖๘,๓๐๐.๐`` / ``๐ บาท``. The digits, commas and point at the end of ``left``
+    and the start of ``right`` make one amount (thousands grouped by commas, two
+    decimals at most), and the cut falls at a comma or point, or inside a group of
+    digits that a comma or point opened; two numbers each whole on its line (``๑`` /
+    ``๒``, a row number under another) are no cut.
+
+    >>> cut_inside_number("๗", ",๓๖๘,๓๐๐.๐"), cut_inside_number(",๓๖๘,๓๐๐.๐", "๐ บาท")
+    (True, True)
+    >>> cut_inside_number("๑", "๒"), cut_inside_number("๑,๒๐๐", "๓๐๐")
+    (False, False)
+    """
+    tail, head = _TAIL.search(left.rstrip()), _HEAD.match(right.lstrip())
+    if tail is None or head is None:
+        return False
+    a, b = tail.group(), head.group()
+    if not _AMOUNT.fullmatch(a + b):
+        return False
+    if a[-1] in ",." or b[0] in ",.":
+        return True
+    opened = max(a.rfind(","), a.rfind("."))
+    return opened >= 0 and len(a) - opened - 1 < (3 if a[opened] == "," else 2)
+
+
+#: A cell of a row whose gaps are too narrow for tabs starts within this many font
+#: sizes of its column's start (a column's cells start at its left padding).
+SPLIT_EM = 0.3
+
+
+def split_at_columns(line: TextLine, anchors: list[float]) -> TextLine | None:
+    """``line``, one cell, cut into cells where its spaces fall at the columns ``anchors``.
+
+    A row of a borderless table in distributed justification whose cells stand
+    closer than a tab's gap (two font sizes) is one cell, and a row alone at a page's
+    foot or head has no neighbours to give its columns. Cut at a space where the
+    text after it starts within :data:`SPLIT_EM` font sizes of a column's start
+    (``anchors``, points), when each column start inside the line has such a space
+    and the line starts at the first. None: not such a row.
+    """
+    size = line.size or 1.0
+    if len(line.cells) != 1 or "\t" in line.text or not line.gaps \
+            or abs(line.left - anchors[0]) > SPLIT_EM * size:
+        return None
+    inside = [x for x in anchors[1:] if line.left + size < x < line.right - size]
+    cuts = []
+    for x in inside:
+        near = [n for n, (_, start) in enumerate(line.gaps) if abs(start - x) <= SPLIT_EM * size]
+        if not near:
+            return None
+        cuts.append(near[0])
+    if not cuts:
+        return None
+    runs = list(re.finditer("[ \u00a0]+", line.text))
+    if len(runs) != len(line.gaps):
+        return None
+    text, done = "", 0
+    for n in cuts:
+        text += line.text[done:runs[n].start()] + "\t"
+        done = runs[n].end()
+    text += line.text[done:]
+    cells = (line.cells[0], *(line.gaps[n][1] for n in cuts))
+    ends = (*(line.gaps[n][0] for n in cuts), line.right)
+    return replace(line, text=text, cells=cells, ends=ends, heights=(), spaces=(), gaps=())
