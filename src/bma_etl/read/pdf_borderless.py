@@ -20,6 +20,7 @@ that no rules box (:class:`~.pdf_layout.TextLine`, x in points, tabs between cel
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 
@@ -179,9 +180,11 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
             for k in cols[i])
         if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
             first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
+            alone = set(cols[i]) == {0}  # (a line of the first column's words only)
             goes_on = filled and (cut_inside_word(first, cols[i][0]) or len(group) > 1 or (
-                len(cols[i]) > 1 and above[0] >= edge[0] - FLUSH_EM * size  # or Thai words
-                and thai_ends(first, cols[i][0])))  # cut between words at its edge
+                (len(cols[i]) > 1 or alone) and above[0] >= edge[0] - FLUSH_EM * size
+                and thai_ends(first, cols[i][0]))  # or Thai words cut at its edge, or
+                or (alone and _ITEM_NO.fullmatch(first.strip()) is not None))  # 'ก.' / words
         else:
             goes_on = filled
         if goes_on:
@@ -191,6 +194,10 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
     out = [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
     return [replace(row, room=_last_room(row, right[g[-1]], edge, anchors))
             for row, g in zip(out, groups, strict=True)]
+
+
+#: An item's number alone on its line: its words did not fit beside it (``๑.``).
+_ITEM_NO = re.compile("[0-9\u0e50-\u0e59]{1,2}[.)]")
 
 
 def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float],

@@ -60,11 +60,40 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
         while j < len(lines) and lines[j - 1].table == lines[j].table and (
                 is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))):
             j += 1
+        if borderless:
+            while (k := _first_cells(lines, i, j, margin)) > j:
+                j = k
+                while j < len(lines) and lines[j - 1].table == lines[j].table and is_row(j):
+                    j += 1
         if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
             out[i:j] = _table_rows(lines[i:j], margin, borderless, pitches or {},
                                    page_right)
         i = j
     return [line for line in out if line is not None]
+
+
+def _first_cells(lines: list[TextLine], i: int, j: int, margin: float) -> int:
+    """Where the table ``lines[i:j]`` goes on past one-cell lines of its first column.
+
+    A narrow first column of a borderless table wraps its cell over short lines of
+    their own under the row (``ระดับความ`` / ``สำเร็`` / ``จ``, a step's words one
+    to a line): each starts at the page's ``margin`` and ends before the table's
+    second column. When a row of the table follows them, they are part of it:
+    the index of that row; else ``j``.
+    """
+    starts = [row.cells[1] for row in lines[i:j] if len(row.cells) > 1]
+    if not starts:
+        return j
+    second = min(starts)
+    k = j
+    while k < len(lines) and lines[k].table is None and len(lines[k].cells) == 1 \
+            and "\t" not in lines[k].text and lines[k].text.strip() \
+            and abs(lines[k].cells[0] - margin) <= (lines[k].size or 1.0) \
+            and lines[k].right < second:
+        k += 1
+    if k == j or k >= len(lines) or len(lines[k].cells) < 2 or lines[k].table is not None:
+        return j
+    return k
 
 
 def _split_beside_tables(lines: list[TextLine], edge: set[int],
