@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_borderless import join_cut_row, top_aligned_rows, unjustified
-from bma_etl.read.pdf_cuts import cut_inside_word, split_at_columns
+from bma_etl.read.pdf_columns import with_columns
+from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, split_at_columns
 from bma_etl.read.pdf_layout import TextLine
 
 from corpus import fonts, render
@@ -259,3 +261,76 @@ def test_a_row_whose_gaps_are_too_narrow_for_tabs_is_cut_at_its_columns() -> Non
     assert cut.cells == (57.0, 102, 382, 451)
     # a space short of a column start: a paragraph's line, left as it is
     assert split_at_columns(line, [57.0, 102.0, 300.0, 451.0]) is None
+
+
+def test_cut_inside_number() -> None:
+    assert cut_inside_number("๗", ",๓๖๘,๓๐๐.๐")
+    assert cut_inside_number(",๓๖๘,๓๐๐.๐", "๐ บาท")
+    assert cut_inside_number("๒,๔๖๕,๙๐๐.", "๐๐ บาท")
+    assert cut_inside_number("13,077,40", "0 บาท")
+    assert not cut_inside_number("๑", "๒")  # a row number under another
+    assert not cut_inside_number("๑,๒๐๐", "๓๐๐")
+    assert not cut_inside_number("ครั้งที่", ",๓๐๐")
+
+
+def test_an_amount_wrapped_over_a_narrow_cells_lines_is_one_amount() -> None:
+    # A narrow budget column in distributed justification: '๗' / ',๓๖๘,๓๐๐.๐' /
+    # '๐ บาท', the last line spread so that 'บาท' starts where no column does.
+    def row(seq: int, name: str, head: str, mid: str, tail: str, unit: str,
+            top: float) -> list[TextLine]:
+        return [_line([(f"{seq}", 57, 65), (name, 113, 317), (head, 331, 341),
+                       (unit, 419, 489)], top),
+                _line([("ซอย", 114, 139), (mid, 331, 403)], top - 30),
+                _line([(tail, 331, 340), ("บาท", 384, 409)], top - 60)]
+    lines = [*row(1, "โครงการซ่อมแซมระบบระบายน้ำใน", "๗", ",๓๖๘,๓๐๐.๐", "๐", "ฝ่ายการคลัง", 700),
+             *row(2, "โครงการส่งเสริมป้ายรถประจำทาง", "๑", "๒,๔๖๕,๙๐๐.", "๐๐", "ส่วนคดี", 610),
+             *row(3, "โครงการซ่อมแซมกล้องวงจรปิดใน", "๑", "๐,๔๕๕,๐๐๐.", "๐๐", "กองคลัง", 520)]
+    lines = [TextLine("\t".join(p for p in line.text.split("\t")), line.baseline, 14.0,
+                      cells=line.cells, left=line.left, right=line.right, ends=line.ends,
+                      spaces=line.spaces) for line in lines]
+    rows = unjustified(lines)
+    assert rows[2].text == "๐ บาท"  # the spread gap closed: no column starts at 'บาท'
+    anchors = [57.0, 113.0, 331.0, 419.0]
+    tabbed = []
+    for line in rows:
+        cols = [min(range(4), key=lambda a, x=x: abs(anchors[a] - x)) for x in line.cells]
+        pieces = line.text.split("\t")
+        text = "\t" * cols[0] + pieces[0]
+        for before, col, piece in zip(cols, cols[1:], pieces[1:], strict=False):
+            text += "\t" * (col - before) + piece
+        tabbed.append(replace(line, text=text))
+    out = top_aligned_rows(tabbed, anchors, 30.0, page_right=530.0)
+    assert [line.text.split("\t")[2] for line in out] == [
+        "๗,๓๖๘,๓๐๐.๐๐ บาท", "๑๒,๔๖๕,๙๐๐.๐๐ บาท", "๑๐,๔๕๕,๐๐๐.๐๐ บาท"]
+
+
+def test_a_number_that_distributed_justification_spread_to_its_edge_is_no_column() -> None:
+    # 'ร้อยละ ๙๐' spread over a narrow column: '๙๐' starts a 'cell' in every row;
+    # the row's next lines and 'ร้อยละ ๑๐๐' run across it.
+    rows = [_line([("๕", 57, 66), ("ร้อยละ ๑๐๐", 114, 203), ("ดำเนินการ", 214, 464),
+                   ("๓๐", 485, 502)], 700)]
+    for k, weight in enumerate(("๙๐", "๘๐", "๗๐")):
+        top = 640 - 90 * k
+        rows += [_line([(str(4 - k), 57, 66), ("ร้อยละ", 114, 153), (weight, 186, 203),
+                        ("ดำเนินการ", 214, 464), ("๒๗", 484, 503)], top),
+                 _line([("ของน้ำหนัก", 114, 203), ("ตามแผน", 214, 435)], top - 30)]
+    out = unjustified(rows)
+    assert [line.text.split("\t")[1] for line in out[1::2]] == [
+        "ร้อยละ ๙๐", "ร้อยละ ๘๐", "ร้อยละ ๗๐"]
+    # a vertical header's glyphs, each flush on one line across them, stay cells
+    glyphs = [_line([("๑.", 57, 69), ("←", 282, 293), ("→", 327, 339), ("x", 420, 430)], 700),
+              _line([("ต.ค. พ", 282, 337), ("x", 420, 430)], 680),
+              _line([(".", 327, 331), ("x", 420, 430)], 660),
+              _line([("ย", 327, 336), ("x", 420, 430)], 640)]
+    assert unjustified(glyphs) == glyphs
+
+
+def test_a_narrow_first_columns_own_lines_stay_in_its_table() -> None:
+    # 'ระดับความ' / 'สำเร็' / 'จ': the header's first cell wraps onto lines of its own.
+    lines = [_line([("ระดับความ", 57, 106), ("เกณฑ์ร้อยละ", 114, 203), ("คะแนน", 485, 520)], 700),
+             TextLine("สำเร็", 684, 12.0, cells=(57,), left=57, right=104, ends=(104,)),
+             TextLine("จ", 668, 12.0, cells=(57,), left=57, right=63, ends=(63,)),
+             _line([("๕", 57, 66), ("ร้อยละ ๑๐๐", 114, 203), ("๓๐", 485, 502)], 652),
+             _line([("๔", 57, 66), ("ร้อยละ ๙๐", 114, 203), ("๒๗", 485, 502)], 636)]
+    out = with_columns(lines, borderless=True, pitches={12.0: 16.0})
+    assert [line.text.split("\t")[0] for line in out] == ["ระดับความสำเร็จ", "๕", "๔"]
