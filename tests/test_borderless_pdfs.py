@@ -226,6 +226,20 @@ def test_two_short_lines_of_a_ragged_column_make_no_edge() -> None:
     assert len(out) == len(lines)
 
 
+@pytest.mark.parametrize("size", [8.0, 10.0, 12.0])
+def test_a_narrow_padded_column_s_lines_that_end_together_make_its_edge(size: float) -> None:
+    # A browser's table padded 16 px a side (12 pt) holds narrow cells whose wrapped
+    # lines end together a short word before the padding: that is the column's
+    # edge, 4 font sizes before the next column's text at 8 pt. Ragged lines that end
+    # together 11 font sizes off (the test above) are none.
+    from bma_etl.read.pdf_borderless import _edges
+
+    anchors = [43.0, 43.0 + 14 * size, 43.0 + 28 * size]
+    end = anchors[1] - 4.2 * size
+    right = [{0: end, 1: anchors[2] - 4 * size}, {0: end - 0.3 * size}, {0: end - 3 * size}]
+    assert _edges(right, anchors, size)[0] == pytest.approx(end)
+
+
 def test_a_row_cut_in_its_first_cell_goes_on_across_the_page() -> None:
     anchors = [57.0, 105.0, 384.0, 451.0]
     foot = top_aligned_rows(

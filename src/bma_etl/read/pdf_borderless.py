@@ -35,8 +35,11 @@ FLUSH_EM = 0.5
 #: ``อิเล็กทรอนิกส์`` is 6 to 7.
 WORD_EM = 8.0
 #: Most room (font sizes) between a column's edge and the next column's start: the
-#: cells' padding (Word: 0.19 cm a side; a padded web table: up to 16 px).
-PAD_EM = 3.0
+#: cells' padding (Word: 0.19 cm a side; a padded web table: up to 16 px a side,
+#: 3 font sizes at 8 pt) and a little more (the lines of a narrow column that end
+#: together end a short word before its edge). A ragged column's lines that end
+#: together do so further off (11 font sizes in sample 003's step table).
+PAD_EM = 5.0
 #: Most line pitches between two lines of one cell (a padded table sets rows further apart).
 LINE_PITCHES = 1.1
 
