@@ -207,6 +207,42 @@ def test_running_headers_and_page_numbers_are_furniture_and_table_rows_are_not(s
                    for k in kept[1:] for i in range(1, total + 1))
 
 
+#: A table's header without cells (a word processor's text print puts it as words).
+STEP_HEADERS = ["ขั้นตอนการดำเนินงาน เนื้อหา รายขั้นตอน (ร้อยละ) ติดตาม ความก้าวหน้า โครงการ (ร้อยละ)",
+                "ระดับความสำเร็จ เกณฑ์ร้อยละความสำเร็จ การดำเนินงาน คะแนนที่ได้รับ"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_table_header_at_two_page_tops_is_content_when_it_also_stands_inside_a_page(
+        seed: int) -> None:
+    """Each table repeats its header; two tables that start a page put it at their tops.
+
+    A running header never stands among a page's lines: the header found inside a
+    page too is content on every page, and the running header stays furniture.
+    """
+    rng = random.Random(seed)
+    running, table_header = rng.choice([*HEADERS, None]), rng.choice(STEP_HEADERS)
+    tables = rng.randint(3, 5)
+    inside = rng.randrange(tables)  # the table that starts inside a page; the others at tops
+    pages: list[list[str]] = [[running, ""] if running else []]
+    pages[0] += ["ชื่อเรื่องของเอกสาร", "", "ข้อความนำ"]
+    for t in range(tables):
+        if t != inside:
+            pages.append([running, ""] if running else [])
+        else:
+            pages[-1] += ["", f"ชื่อตัวชี้วัดที่ {t + 1} ระดับความสำเร็จ"]
+        pages[-1].append(table_header)
+        for step in range(1, rng.randint(3, 6)):
+            pages[-1].append(f"{step}. ขั้นตอนที่ {step} ของตารางที่ {t + 1}\t{rng.randint(1, 30)}")
+        pages[-1] += [f"ชื่อตัวชี้วัดที่ {t + 2} ระดับความสำเร็จ", "รายละเอียดเพิ่มเติม"]
+    numbered = [[*lines, "", f"- {n} -"] for n, lines in enumerate(pages, start=1)]
+    doc = _paged(["\n".join(lines) for lines in numbered])
+    kept = [line.text for line in doc.lines()]
+    assert kept.count(table_header) == tables
+    if running:  # the first page's top is its title; the running header is furniture
+        assert kept.count(running) == 1
+
+
 @pytest.mark.parametrize("total", [1, 3])
 def test_a_browsers_print_header_and_footer_are_furniture(total: int) -> None:
     # Chromium prints the date and time (and the page's title) on top of every page,

@@ -317,35 +317,73 @@ def _row_cells(line: Line) -> list[_Cell]:
     return [_Cell(line, c.start, c.text, c.first) for c in cells(line)]
 
 
-def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
-    reports: list[_Report] = []
+def _filled_cells(lines: list[Line]) -> list[tuple[_Cell, bool]]:
+    """The report table's filled cells in reading order, each with whether it leads its row.
+
+    A row's first filled cell leads it (a table may leave its first column empty).
+    """
+    out: list[tuple[_Cell, bool]] = []
     for line in lines:
         if not line.text.strip() or _PIPE_SEPARATOR_RE.match(line.text):
             continue
-        leading = True  # the row's first filled cell (a table may leave its first column empty)
+        leading = True
         for cell in _row_cells(line):
-            if not cell.text.strip():
-                continue
-            found = _report_label(cell.text) if leading else None
-            leading = False
-            if found:
-                no_start, no_end = found
-                label = doc.raw_in(cell.line, cell.start + no_start, cell.start + no_end) \
-                    if no_end > no_start else None
-                reports.append(_Report(label))
-                rest = cell.text[no_end:]
-                if rest.strip():
-                    reports[-1].cells.append(_Cell(cell.line, cell.start + no_end, rest, False))
-            elif reports:
-                reports[-1].cells.append(cell)
-            elif doc.ocr_used:  # the first report's label OCR lost, or specks: see below
-                reports.append(_Report(None, lost_label=True))
-                reports[-1].cells.append(cell)
-            else:
-                out.findings.append(
-                    Finding("progress_updates", None, None, "warning", "unparsed_line",
-                            f"line {line.no}: table text before the first report ignored")
-                )
+            if cell.text.strip():
+                out.append((cell, leading))
+                leading = False
+    return out
+
+
+def _label_wrapped(cell: _Cell, after: _Cell) -> tuple[int, int] | None:
+    """Span in ``after`` of the number of a label a narrow column wrapped, or None.
+
+    ``รายงาน`` / ``ครั้งที่๑``: the label cell's words on one line and the rest with
+    its number on the next (or in the next cell, when the reader split them at a
+    wide gap). ``cell`` holds no digit and starts the label's words.
+    """
+    head = cell.text.strip()
+    if _FIRST_NUMBER.search(head) or len(key(head)) < 3 \
+            or not _LABEL_WORDS_KEY.startswith(key(head)):
+        return None
+    found = _report_label(head + after.text.lstrip())
+    if found is None or found[0] < len(head):
+        return None
+    shift = len(head) - (len(after.text) - len(after.text.lstrip()))
+    return found[0] - shift, found[1] - shift
+
+
+def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
+    reports: list[_Report] = []
+    filled = _filled_cells(lines)
+    wrapped: set[int] = set()  # cells that are the rest of a wrapped label
+    for k, (cell, leading) in enumerate(filled):
+        if k in wrapped:
+            continue
+        found = _report_label(cell.text) if leading else None
+        if found is None and leading and k + 1 < len(filled):
+            after = filled[k + 1][0]
+            found = _label_wrapped(cell, after)
+            if found is not None:
+                cell = after
+                wrapped.add(k + 1)
+        if found:
+            no_start, no_end = found
+            label = doc.raw_in(cell.line, cell.start + no_start, cell.start + no_end) \
+                if no_end > no_start else None
+            reports.append(_Report(label))
+            rest = cell.text[no_end:]
+            if rest.strip():
+                reports[-1].cells.append(_Cell(cell.line, cell.start + no_end, rest, False))
+        elif reports:
+            reports[-1].cells.append(cell)
+        elif doc.ocr_used:  # the first report's label OCR lost, or specks: see below
+            reports.append(_Report(None, lost_label=True))
+            reports[-1].cells.append(cell)
+        else:
+            out.findings.append(
+                Finding("progress_updates", None, None, "warning", "unparsed_line",
+                        f"line {cell.line.no}: table text before the first report ignored")
+            )
     # Text before the first label is a report only when it reads as one (its date,
     # progress or budget): a scan's first row whose label OCR lost entirely, not the
     # table's head read as specks. Its number stays unknown.
