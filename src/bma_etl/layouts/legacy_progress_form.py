@@ -323,57 +323,145 @@ def _filled_cells(lines: list[Line]) -> list[tuple[_Cell, bool]]:
     A row's first filled cell leads it (a table may leave its first column empty).
     """
     out: list[tuple[_Cell, bool]] = []
+    above: list[_Cell] = []  # the cells of the line before, by column
     for line in lines:
         if not line.text.strip() or _PIPE_SEPARATOR_RE.match(line.text):
             continue
+        row = _row_cells(line)
+        flags = _flag_ends(above, row)
+        for column, cell in flags.items():
+            joined = joined_line([(above[column].line, above[column].start,
+                                   above[column].start + len(above[column].text)),
+                                  (line, cell.start, cell.start + len(cell.text))],
+                                 cell_separator(above[column].text, cell.text))
+            at = next(k for k, (c, _) in enumerate(out) if c is above[column])
+            out[at] = (_Cell(joined, 0, joined.text, False), out[at][1])
         leading = True
-        for cell in _row_cells(line):
-            if cell.text.strip():
+        for column, cell in enumerate(row):
+            if cell.text.strip() and column not in flags:
                 out.append((cell, leading))
                 leading = False
+        above = row
     return out
 
 
-def _label_wrapped(cell: _Cell, after: _Cell) -> tuple[int, int] | None:
-    """Span in ``after`` of the number of a label a narrow column wrapped, or None.
+_CUT_PERCENT_RE = re.compile(r"=\s*[0-9๐-๙.,]+\s*$")
 
-    ``รายงาน`` / ``ครั้งที่๑``: the label cell's words on one line and the rest with
-    its number on the next (or in the next cell, when the reader split them at a
-    wide gap). ``cell`` holds no digit and starts the label's words.
+
+def _flag_ends(above: list[_Cell], row: list[_Cell]) -> dict[int, _Cell]:
+    """The cells of ``row`` that end a flag cell of the line above, by column.
+
+    A narrow flag column wraps ``: เป็นไปตาม`` / ``แผน``: the row's next line
+    (its first cell empty, as many cells as the line above) has the flag's last
+    words in that column, with no ``:`` of a cell's own. The progress a line cut
+    before its ``%`` goes on in the second column likewise.
     """
-    head = cell.text.strip()
-    if _FIRST_NUMBER.search(head) or len(key(head)) < 3 \
-            or not _LABEL_WORDS_KEY.startswith(key(head)):
+    if len(row) != len(above) or len(row) < 3 or row[0].text.strip():
+        return {}
+    out: dict[int, _Cell] = {}
+    if _CUT_PERCENT_RE.search(above[1].text) and row[1].text.lstrip().startswith("%"):
+        out[1] = row[1]  # ``= 94.50`` / ``% : งบประมาณ...``: the progress cut before its sign
+    for column in range(2, len(row)):
+        top, cell = above[column].text.strip(), row[column].text.strip()
+        if top.startswith(":") and cell and ":" not in cell \
+                and not re.search(f"{_PLAN_FLAG}|{_TARGET_FLAG}", top):
+            out[column] = row[column]
+    return out
+
+
+#: What stands between a label's words and its number only when the number is another
+#: cell's (a date's, ``รายงานครั้ง`` then ``:: 3/9/2569``).
+_NOT_LABEL = re.compile(r"[:/]")
+
+
+def _wrapped_label(filled: list[tuple[_Cell, bool]], k: int, ocr: bool
+                   ) -> tuple[int, tuple[int, int], int] | None:
+    """The end of a label a narrow column wrapped: ``(cell, number's span in it, head end)``.
+
+    ``head end``: where the label's words end in cell ``k`` (the rest of that cell
+    is the row's). Cell ``k`` leads its row with the label's first words and no
+    digit (``รายงาน``, ``รายงานครั้ง``; a ``::`` cell may follow in it); the rest
+    with the number (``ครั้งที่๑``, ``ที่1``) is the next cell of its line (the
+    reader split the label at a wide gap) or the first cell of the next line (a
+    top-aligned row: the label's second line beside the next line of the row's
+    other cells). The joined label must read as
+    printed; never on an OCR'd page (``ocr``). None when neither completes it.
+    """
+    if ocr:  # OCR loses a label's number (``| รายงานครั้งที่ |``): the next number is another's
         return None
-    found = _report_label(head + after.text.lstrip())
-    if found is None or found[0] < len(head):
+    cell = filled[k][0]
+    m = _LABEL_HEAD_RE.match(cell.text)
+    head = m.group("head") if m else ""
+    if len(key(head)) < 3 or not _LABEL_WORDS_KEY.startswith(key(head)):
         return None
-    shift = len(head) - (len(after.text) - len(after.text.lstrip()))
-    return found[0] - shift, found[1] - shift
+    same_line = [k + 1] if k + 1 < len(filled) and filled[k + 1][0].line.no == cell.line.no else []
+    next_line = [j for j in range(k + 1, len(filled)) if filled[j][1]][:1]
+    for j in same_line + next_line:
+        after = filled[j][0]
+        if after.line.no - cell.line.no > 2:
+            continue
+        joined = head + after.text.lstrip()
+        exact = _LABEL_CELL_RE.match(joined)
+        found = exact.span("no") if exact else None
+        if found is None or found[0] < len(head) or _NOT_LABEL.search(joined, 0, found[0]):
+            continue
+        shift = len(head) - (len(after.text) - len(after.text.lstrip()))
+        return j, (found[0] - shift, found[1] - shift), m.end("head")
+    return None
+
+
+#: A report's entry opens with its date (``:: 29/12/2565 :``).
+_DATE_OPEN_RE = re.compile(r"^\s*::\s*[0-9๐-๙]{1,2}\s*/")
+#: A label's first words at a cell's start, and the cell's rest: the row's first
+#: cells when the reader saw no gap (``รายงานครั้ง :: 5/9/2566 : ...``).
+_LABEL_HEAD_RE = re.compile(r"^\s*(?P<head>[^\s:0-9๐-๙]+)(?=\s*(?:::|$))")
 
 
 def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
+    """The report rows of the table's ``lines``.
+
+    A report opens at its label (:func:`_report_label`, or one a narrow column
+    wrapped: :func:`_wrapped_label`) and takes the cells that follow. A borderless
+    table centres its label in the row's height, so a long row's first lines come
+    above the label's line: a row-leading ``:: date`` cell in a report that has its
+    date already goes, with the cells after it, to the next label's report.
+    """
     reports: list[_Report] = []
     filled = _filled_cells(lines)
-    wrapped: set[int] = set()  # cells that are the rest of a wrapped label
+    rests: dict[int, int] = {}  # cells that end a wrapped label: where their text goes on
+    early: list[_Cell] = []  # a row's first lines printed above its label
     for k, (cell, leading) in enumerate(filled):
-        if k in wrapped:
+        if k in rests:
+            rest = cell.text[rests[k]:]
+            if rest.strip() and reports:
+                reports[-1].cells.append(_Cell(cell.line, cell.start + rests[k], rest, False))
             continue
         found = _report_label(cell.text) if leading else None
-        if found is None and leading and k + 1 < len(filled):
-            after = filled[k + 1][0]
-            found = _label_wrapped(cell, after)
-            if found is not None:
-                cell = after
-                wrapped.add(k + 1)
+        if leading and (found is None or found[0] == found[1]):  # no number: wrapped?
+            wrapped = _wrapped_label(filled, k, doc.ocr_used)
+            if wrapped is not None:
+                j, (no_start, no_end), head_end = wrapped
+                rests[j] = no_end
+                end = filled[j][0]
+                reports.append(_Report(doc.raw_in(end.line, end.start + no_start,
+                                                  end.start + no_end), early))
+                early = []
+                if cell.text[head_end:].strip():
+                    reports[-1].cells.append(_Cell(cell.line, cell.start + head_end,
+                                                   cell.text[head_end:], False))
+                continue
         if found:
             no_start, no_end = found
             label = doc.raw_in(cell.line, cell.start + no_start, cell.start + no_end) \
                 if no_end > no_start else None
-            reports.append(_Report(label))
+            reports.append(_Report(label, early))
+            early = []
             rest = cell.text[no_end:]
             if rest.strip():
                 reports[-1].cells.append(_Cell(cell.line, cell.start + no_end, rest, False))
+        elif early or (leading and reports and _DATE_OPEN_RE.match(cell.text)
+                       and any(_DATE_OPEN_RE.match(c.text) for c in reports[-1].cells)):
+            early.append(cell)
         elif reports:
             reports[-1].cells.append(cell)
         elif doc.ocr_used:  # the first report's label OCR lost, or specks: see below
@@ -384,6 +472,8 @@ def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list
                 Finding("progress_updates", None, None, "warning", "unparsed_line",
                         f"line {cell.line.no}: table text before the first report ignored")
             )
+    if early:  # no label below them: the last report's after all
+        reports[-1].cells.extend(early)
     # Text before the first label is a report only when it reads as one (its date,
     # progress or budget): a scan's first row whose label OCR lost entirely, not the
     # table's head read as specks. Its number stays unknown.
@@ -418,8 +508,8 @@ def _report_label(text: str) -> tuple[int, int] | None:
             return len(words), len(words)
         return None
     head = key(text[:number.start()]).strip("'\".:;|-_ ")
-    if not 7 <= len(head) <= 13:
-        return None
+    if not 7 <= len(head) <= 13 or "::" in text[:number.start()]:
+        return None  # ``รายงานครั้ง :: 5/9/2566``: the number is the date's
     return number.span() if ratio(head, _LABEL_WORDS_KEY) >= 75 else None
 
 
@@ -509,9 +599,8 @@ def _dangles(text: str) -> bool:
 _CUT_LABEL_END = re.compile(
     rf"(?:{_PROGRESS_LABEL}ฯ?|(?:{_BUDGET_LABEL})\s*(?:\([^()=]{{0,20}}\))?)\s*$")
 _CUT_DIGITS_END = re.compile(r"=\s*[0-9๐-๙]{1,2}\s*$")
-#: A cell that starts with the rest of a cut value: ``= 64.00 %``, ``เบิกใช้ (...``,
-#: ``73,000 บาท``.
-_VALUE_REST = re.compile(r"^\s*(?:=|เบิกใช้|[0-9๐-๙]{1,3},[0-9๐-๙]{3})")
+#: A cell that starts with the rest of a cut amount (``73,000 บาท``).
+_VALUE_REST = re.compile(r"^\s*[0-9๐-๙]{1,3},[0-9๐-๙]{3}")
 
 
 def _goes_on(last: _Cell, cell: _Cell) -> bool:
@@ -520,14 +609,21 @@ def _goes_on(last: _Cell, cell: _Cell) -> bool:
     A flowing print (fpdf2, LibreOffice from text) wraps a report's row and sets the
     flags after a gap on the next line, so the reader keeps the two lines apart.
     """
-    if last.line.no == cell.line.no or not _VALUE_REST.match(cell.text):
+    if last.line.no == cell.line.no:
         return False
-    head = cell.text.lstrip()
+    head, tail = cell.text.lstrip(), last.text.rstrip()
     if head.startswith("="):
         return bool(_CUT_LABEL_END.search(last.text))
-    if head.startswith("เบิกใช้"):
-        return bool(re.search(r"งบประมาณ(?:ที่)?\s*$", last.text))
-    return bool(_CUT_DIGITS_END.search(last.text))
+    for label in _CUT_LABELS:  # a label the line cut, between words or inside one
+        if any(tail.endswith(label[:cut]) and head.startswith(label[cut:])
+               for cut in range(2, len(label) - 1)):
+            return True
+    return bool(_VALUE_REST.match(cell.text)) and bool(_CUT_DIGITS_END.search(last.text))
+
+
+#: The value labels a line may cut (``งบประมาณที่เบิก`` / ``ใช้ (...``, ``ความก้าวหน้าขอ`` /
+#: ``งงานฯ``: LibreOffice breaks inside a word too).
+_CUT_LABELS = ("งบประมาณที่เบิกใช้", "ความก้าวหน้าของงาน")
 
 
 def _coalesced(cells: list[_Cell]) -> list[_Cell]:
