@@ -9,8 +9,8 @@ line. Either way the label opens its report
 (:func:`bma_etl.layouts.legacy_progress_form._label_wrapped`).
 
 The forms are generated (bench/corpus ``legacy_tab`` and ``legacy_html``) and
-printed in two fonts; the truth is every report's number, date, progress and
-budget as generated.
+printed in two fonts; the truth is every report's number, date, progress,
+budget and flags as generated.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from corpus.build import GENERATORS
 from corpus.score import score
 
 FORMS = 4
-FIELDS = ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb")
+FIELDS = ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb", "on_plan",
+          "on_target")
 
 
 @pytest.mark.parametrize("font", ["Loma", "Norasi"])

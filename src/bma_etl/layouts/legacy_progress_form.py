@@ -391,9 +391,10 @@ def _wrapped_label(filled: list[tuple[_Cell, bool]], k: int, ocr: bool
         return None
     cell = filled[k][0]
     m = _LABEL_HEAD_RE.match(cell.text)
-    head = m.group("head") if m else ""
-    if len(key(head)) < 3 or not _LABEL_WORDS_KEY.startswith(key(head)):
+    if m is None or len(key(m.group("head"))) < 3 \
+            or not _LABEL_WORDS_KEY.startswith(key(m.group("head"))):
         return None
+    head = m.group("head")
     same_line = [k + 1] if k + 1 < len(filled) and filled[k + 1][0].line.no == cell.line.no else []
     next_line = [j for j in range(k + 1, len(filled)) if filled[j][1]][:1]
     for j in same_line + next_line:
@@ -626,15 +627,85 @@ def _goes_on(last: _Cell, cell: _Cell) -> bool:
 _CUT_LABELS = ("งบประมาณที่เบิกใช้", "ความก้าวหน้าของงาน")
 
 
+_FLAG_WORDS = ("ไม่เป็นไปตามแผน", "เป็นไปตามแผน", "ไม่เป็นไปตามเป้าหมาย", "เป็นไปตามเป้าหมาย")
+_WORD_RE = re.compile(r"\S+")
+_PART_RE = re.compile(r"[^:]+")
+
+
+def _flag_starts(text: str) -> list[tuple[int, int]]:
+    """Spans of the flags' first words in a cell of nothing else (``: ไม่เป็นไป : เป็นไปตาม``).
+
+    Empty unless every ``:`` part is a flag's start, not the whole flag.
+    """
+    parts = [m for m in _PART_RE.finditer(text) if m.group().strip()]
+    spans = []
+    for m in parts:
+        word = m.group().strip()
+        if not any(f.startswith(word) and f != word for f in _FLAG_WORDS):
+            return []
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        spans.append((start, start + len(word)))
+    return spans
+
+
+def _flags_rejoined(cells: list[_Cell]) -> list[_Cell]:
+    """``cells`` with flags a narrow column wrapped made whole, last in the row.
+
+    Two narrow flag columns printed with too small a gap come back as one cell of
+    their first words (``: ไม่เป็นไป : เป็นไปตาม``) and, lines lower, one of their
+    last words (``ตามแผน เป้าหมาย``): word by word they make the flags.
+    """
+    for i, cell in enumerate(cells):
+        starts = _flag_starts(cell.text)
+        if not starts:
+            continue
+        for j in range(i + 1, len(cells)):
+            end = cells[j]
+            words = [m.span() for m in _WORD_RE.finditer(end.text)]
+            if end.line.no == cell.line.no or len(words) != len(starts) or not all(
+                    cell.text[a:b] + end.text[x:y] in _FLAG_WORDS
+                    for (a, b), (x, y) in zip(starts, words, strict=True)):
+                continue
+            flags = []
+            for (a, b), (x, y) in zip(starts, words, strict=True):
+                line = joined_line([(cell.line, cell.start + a, cell.start + b),
+                                    (end.line, end.start + x, end.start + y)], "")
+                flags.append(_Cell(line, 0, line.text, False))
+            return [*cells[:i], *cells[i + 1:j], *cells[j + 1:], *flags]
+    return cells
+
+
+#: A cell that is a flag alone (``: เป็นไปตามแผน``), and one that starts with a value's
+#: rest (``(ครั้งที่ 13) = 0 บาท``, ``= 0 บาท``).
+_FLAG_ONLY_RE = re.compile(rf"^[\s:]*(?:{_PLAN_FLAG}|{_TARGET_FLAG})[\s:]*$")
+_VALUE_START_RE = re.compile(r"^\s*(?:\([^()=]{0,20}\)\s*)?=")
+
+
 def _coalesced(cells: list[_Cell]) -> list[_Cell]:
     """Cells with a label left dangling joined to the one with its value.
 
     ``… =``, ``…เบิกใช้`` (:func:`_dangles`); and a value a line's end cut joined to
-    its rest (:func:`_goes_on`).
+    its rest (:func:`_goes_on`). The rest of a value on a later line goes to its label
+    across the row's flag cells, which a wrap set before it (``…เบิกใช้`` ``: เป็นไปตามแผน``
+    ``: เป็นไปตามเป้าหมาย`` / ``(ครั้งที่ 13) = 0 บาท``).
     """
     out: list[_Cell] = []
     for cell in cells:
-        if out and cell.text.strip() and (_dangles(out[-1].text) or _goes_on(out[-1], cell)):
+        flags = 0
+        while flags < len(out) and _FLAG_ONLY_RE.match(out[-1 - flags].text):
+            flags += 1
+        if flags and flags < len(out) and _VALUE_START_RE.match(cell.text) \
+                and cell.line.no != out[-1].line.no and _dangles(out[-1 - flags].text):
+            moved = out[-flags:]
+            del out[-flags:]
+            last = out.pop()
+            line = joined_line([(last.line, last.start, last.start + len(last.text)),
+                                (cell.line, cell.start, cell.start + len(cell.text))], " ")
+            out += [_Cell(line, 0, line.text, last.first), *moved]
+            continue
+        if out and cell.text.strip() and ((_dangles(out[-1].text)
+                                           and not _FLAG_ONLY_RE.match(cell.text))
+                                          or _goes_on(out[-1], cell)):
             last = out.pop()
             sep = cell_separator(last.text.rstrip(), cell.text.lstrip()) \
                 if _goes_on(last, cell) else " "
@@ -642,7 +713,7 @@ def _coalesced(cells: list[_Cell]) -> list[_Cell]:
                                 (cell.line, cell.start, cell.start + len(cell.text))], sep)
             cell = _Cell(line, 0, line.text, last.first)
         out.append(cell)
-    return out
+    return _flags_rejoined(out)
 
 
 #: Three Thai letters in a row (marks between them do not break it): a word, not a speck.
