@@ -18,9 +18,10 @@ non-blank lines of a page and
 - it is the outermost line (page numbers aside) and the same line, its page
   number aside, is the outermost line at the same edge (top or bottom) of
   another page, or nearly the same as one repeated so on two others (a header
-  OCR read with a letter wrong, specks beside it), and the same line stands
-  nowhere inside a page (a table header two tables had at a page's top is
-  content: a running header is never among a page's lines), or
+  OCR read with a letter wrong, specks beside it), unless the same line also
+  stands inside a page and at that edge of fewer than half the pages after the
+  first (a table header two tables of a long plan had at a page's top is
+  content; a running header stands at most pages' edge, whatever the body says), or
 - it heads a page after the first and repeats words of the first page's top
   (a title page, then the title as the running header of the others).
 
@@ -179,8 +180,9 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                 continue  # a number alone that is no page's number: text, repeated or not
             elif number == 0 and place[0] == "top":
                 continue  # the first page's top is its title
-            elif _signature(line, number + 1) in inside:
-                continue  # also inside a page: a table's header each table repeats
+            elif _signature(line, number + 1) in inside \
+                    and seen[(place, _signature(line, number + 1))] * 2 < len(pages) - 1:
+                continue  # also inside a page, at few pages' edge: a table's header
             elif place in repeated and _misread_repeat(line, number + 1, repeated[place]):
                 out.add(i)
             elif "\t" in line or len(line.strip()) > MAX_FURNITURE_CHARS:
