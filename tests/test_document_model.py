@@ -207,6 +207,55 @@ def test_running_headers_and_page_numbers_are_furniture_and_table_rows_are_not(s
                    for k in kept[1:] for i in range(1, total + 1))
 
 
+#: A table's header without cells (a word processor's text print puts it as words).
+STEP_HEADERS = ["ขั้นตอนการดำเนินงาน เนื้อหา รายขั้นตอน (ร้อยละ) ติดตาม ความก้าวหน้า โครงการ (ร้อยละ)",
+                "ระดับความสำเร็จ เกณฑ์ร้อยละความสำเร็จ การดำเนินงาน คะแนนที่ได้รับ"]
+
+
+def _step_table(rng: random.Random, header: str, t: int) -> list[str]:
+    rows = [f"{step}. ขั้นตอนที่ {step} ของตารางที่ {t}\t{rng.randint(1, 30)}"
+            for step in range(1, rng.randint(3, 6))]
+    return [header, *rows, f"ชื่อตัวชี้วัดที่ {t + 1} ระดับความสำเร็จ", "รายละเอียดเพิ่มเติม"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_table_header_at_two_page_tops_is_content_when_it_also_stands_inside_a_page(
+        seed: int) -> None:
+    """Each table repeats its header; two tables that start a page put it at their tops.
+
+    A line that also stands inside a page and at few pages' edge is content there
+    (a running header stands at most pages' edge); a running header that the body
+    also has as a line of its own stays furniture.
+    """
+    rng = random.Random(seed)
+    running, table_header = rng.choice([*HEADERS, "กรุงเทพมหานคร", None]), rng.choice(STEP_HEADERS)
+    kinds = ["top", "top"] + ["text"] * rng.randint(3, 5)  # pages after the first
+    rng.shuffle(kinds)
+    pages: list[list[str]] = [[running or "", "", "ชื่อเรื่องของเอกสาร", "", "ข้อความนำ"]]
+    tables = body_running = 0
+    inside = kinds.index("text")  # the page with a table inside it (others by chance)
+    for at, kind in enumerate(kinds):
+        lines = [running, ""] if running else []
+        if kind == "top":
+            tables += 1
+            lines += _step_table(rng, table_header, tables)
+        else:
+            lines += [f"ข้อความของหน้าที่ {len(pages) + 1}", running or "ข้อความ",
+                      f"ข้อความท้ายหน้าที่ {len(pages) + 1}"]
+            body_running += bool(running)
+            if at == inside or rng.random() < 0.5:  # a table inside this page
+                tables += 1
+                lines += ["", f"ชื่อตัวชี้วัดที่ {tables} ระดับความสำเร็จ",
+                          *_step_table(rng, table_header, tables)]
+        pages.append(lines)
+    numbered = [[*lines, "", f"- {n} -"] for n, lines in enumerate(pages, start=1)]
+    doc = _paged(["\n".join(lines) for lines in numbered])
+    kept = [line.text for line in doc.lines()]
+    assert kept.count(table_header) == tables
+    if running:  # the first page's top is its title; the running header is furniture
+        assert kept.count(running) == 1 + body_running
+
+
 @pytest.mark.parametrize("total", [1, 3])
 def test_a_browsers_print_header_and_footer_are_furniture(total: int) -> None:
     # Chromium prints the date and time (and the page's title) on top of every page,

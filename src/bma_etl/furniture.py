@@ -18,7 +18,10 @@ non-blank lines of a page and
 - it is the outermost line (page numbers aside) and the same line, its page
   number aside, is the outermost line at the same edge (top or bottom) of
   another page, or nearly the same as one repeated so on two others (a header
-  OCR read with a letter wrong, specks beside it), or
+  OCR read with a letter wrong, specks beside it), unless the same line also
+  stands inside a page and at that edge of fewer than half the pages after the
+  first (a table header two tables of a long plan had at a page's top is
+  content; a running header stands at most pages' edge, whatever the body says), or
 - it heads a page after the first and repeats words of the first page's top
   (a title page, then the title as the running header of the others).
 
@@ -166,6 +169,7 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                                  if "\t" not in lines[i]})
     repeated = {place: [sig for (at, sig), n in plain.items() if at == place and n >= 2 and sig]
                 for place in (("top", 0), ("bottom", 0))}
+    inside = _inside(lines, pages)
     out: set[int] = set()
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
         for i, place in edge:
@@ -176,6 +180,9 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                 continue  # a number alone that is no page's number: text, repeated or not
             elif number == 0 and place[0] == "top":
                 continue  # the first page's top is its title
+            elif _signature(line, number + 1) in inside \
+                    and seen[(place, _signature(line, number + 1))] * 2 < len(pages) - 1:
+                continue  # also inside a page, at few pages' edge: a table's header
             elif place in repeated and _misread_repeat(line, number + 1, repeated[place]):
                 out.add(i)
             elif "\t" in line or len(line.strip()) > MAX_FURNITURE_CHARS:
@@ -186,6 +193,23 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
         out.update(_margin_blanks(lines, page, out))
     out.update(_repeated_heads(lines, pages, out))
     return frozenset(i + 1 for i in out)
+
+
+def _inside(lines: list[str], pages: list[list[int]]) -> set[str]:
+    """Signatures of the lines that stand inside a page, away from its edges.
+
+    More than :data:`EDGE_LINES` + 1 non-blank lines from the top and the bottom
+    of a page: no running header or footer stands there, so a line found there
+    too (a step table's ``ขั้นตอนการดำเนินงาน ...`` header that two tables had at
+    a page's top) is content wherever it stands.
+    """
+    out: set[str] = set()
+    margin = EDGE_LINES + 1
+    for page_no, page in enumerate(pages, start=1):
+        filled = [i for i in page if lines[i].strip()]
+        out.update(_signature(lines[i], page_no) for i in filled[margin:len(filled) - margin])
+    out.discard("")
+    return out
 
 
 #: Least similarity (0..100) of an edge line to a header or footer repeated on other

@@ -317,35 +317,164 @@ def _row_cells(line: Line) -> list[_Cell]:
     return [_Cell(line, c.start, c.text, c.first) for c in cells(line)]
 
 
-def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
-    reports: list[_Report] = []
+def _filled_cells(lines: list[Line]) -> list[tuple[_Cell, bool]]:
+    """The report table's filled cells in reading order, each with whether it leads its row.
+
+    A row's first filled cell leads it (a table may leave its first column empty).
+    """
+    out: list[tuple[_Cell, bool]] = []
+    above: list[_Cell] = []  # the cells of the line before, by column
     for line in lines:
         if not line.text.strip() or _PIPE_SEPARATOR_RE.match(line.text):
             continue
-        leading = True  # the row's first filled cell (a table may leave its first column empty)
-        for cell in _row_cells(line):
-            if not cell.text.strip():
+        row = _row_cells(line)
+        flags = _flag_ends(above, row)
+        for column, cell in flags.items():
+            joined = joined_line([(above[column].line, above[column].start,
+                                   above[column].start + len(above[column].text)),
+                                  (line, cell.start, cell.start + len(cell.text))],
+                                 cell_separator(above[column].text, cell.text))
+            at = next(k for k, (c, _) in enumerate(out) if c is above[column])
+            out[at] = (_Cell(joined, 0, joined.text, False), out[at][1])
+        leading = True
+        for column, cell in enumerate(row):
+            if cell.text.strip() and column not in flags:
+                out.append((cell, leading))
+                leading = False
+        above = row
+    return out
+
+
+_CUT_PERCENT_RE = re.compile(r"=\s*[0-9๐-๙.,]+\s*$")
+
+
+def _flag_ends(above: list[_Cell], row: list[_Cell]) -> dict[int, _Cell]:
+    """The cells of ``row`` that end a flag cell of the line above, by column.
+
+    A narrow flag column wraps ``: เป็นไปตาม`` / ``แผน``: the row's next line
+    (its first cell empty, as many cells as the line above) has the flag's last
+    words in that column, with no ``:`` of a cell's own. The progress a line cut
+    before its ``%`` goes on in the second column likewise.
+    """
+    if len(row) != len(above) or len(row) < 3 or row[0].text.strip():
+        return {}
+    out: dict[int, _Cell] = {}
+    if _CUT_PERCENT_RE.search(above[1].text) and row[1].text.lstrip().startswith("%"):
+        out[1] = row[1]  # ``= 94.50`` / ``% : งบประมาณ...``: the progress cut before its sign
+    for column in range(2, len(row)):
+        top, cell = above[column].text.strip(), row[column].text.strip()
+        if top.startswith(":") and cell and ":" not in cell \
+                and not re.search(f"{_PLAN_FLAG}|{_TARGET_FLAG}", top):
+            out[column] = row[column]
+    return out
+
+
+#: What stands between a label's words and its number only when the number is another
+#: cell's (a date's, ``รายงานครั้ง`` then ``:: 3/9/2569``).
+_NOT_LABEL = re.compile(r"[:/]")
+
+
+def _wrapped_label(filled: list[tuple[_Cell, bool]], k: int, ocr: bool
+                   ) -> tuple[int, tuple[int, int], int] | None:
+    """The end of a label a narrow column wrapped: ``(cell, number's span in it, head end)``.
+
+    ``head end``: where the label's words end in cell ``k`` (the rest of that cell
+    is the row's). Cell ``k`` leads its row with the label's first words and no
+    digit (``รายงาน``, ``รายงานครั้ง``; a ``::`` cell may follow in it); the rest
+    with the number (``ครั้งที่๑``, ``ที่1``) is the next cell of its line (the
+    reader split the label at a wide gap) or the first cell of the next line (a
+    top-aligned row: the label's second line beside the next line of the row's
+    other cells). The joined label must read as
+    printed; never on an OCR'd page (``ocr``). None when neither completes it.
+    """
+    if ocr:  # OCR loses a label's number (``| รายงานครั้งที่ |``): the next number is another's
+        return None
+    cell = filled[k][0]
+    m = _LABEL_HEAD_RE.match(cell.text)
+    if m is None or len(key(m.group("head"))) < 3 \
+            or not _LABEL_WORDS_KEY.startswith(key(m.group("head"))):
+        return None
+    head = m.group("head")
+    same_line = [k + 1] if k + 1 < len(filled) and filled[k + 1][0].line.no == cell.line.no else []
+    next_line = [j for j in range(k + 1, len(filled)) if filled[j][1]][:1]
+    for j in same_line + next_line:
+        after = filled[j][0]
+        if after.line.no - cell.line.no > 2:
+            continue
+        joined = head + after.text.lstrip()
+        exact = _LABEL_CELL_RE.match(joined)
+        found = exact.span("no") if exact else None
+        if found is None or found[0] < len(head) or _NOT_LABEL.search(joined, 0, found[0]):
+            continue
+        shift = len(head) - (len(after.text) - len(after.text.lstrip()))
+        return j, (found[0] - shift, found[1] - shift), m.end("head")
+    return None
+
+
+#: A report's entry opens with its date (``:: 29/12/2565 :``).
+_DATE_OPEN_RE = re.compile(r"^\s*::\s*[0-9๐-๙]{1,2}\s*/")
+#: A label's first words at a cell's start, and the cell's rest: the row's first
+#: cells when the reader saw no gap (``รายงานครั้ง :: 5/9/2566 : ...``).
+_LABEL_HEAD_RE = re.compile(r"^\s*(?P<head>[^\s:0-9๐-๙]+)(?=\s*(?:::|$))")
+
+
+def _read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
+    """The report rows of the table's ``lines``.
+
+    A report opens at its label (:func:`_report_label`, or one a narrow column
+    wrapped: :func:`_wrapped_label`) and takes the cells that follow. A borderless
+    table centres its label in the row's height, so a long row's first lines come
+    above the label's line: a row-leading ``:: date`` cell in a report that has its
+    date already goes, with the cells after it, to the next label's report.
+    """
+    reports: list[_Report] = []
+    filled = _filled_cells(lines)
+    rests: dict[int, int] = {}  # cells that end a wrapped label: where their text goes on
+    early: list[_Cell] = []  # a row's first lines printed above its label
+    for k, (cell, leading) in enumerate(filled):
+        if k in rests:
+            rest = cell.text[rests[k]:]
+            if rest.strip() and reports:
+                reports[-1].cells.append(_Cell(cell.line, cell.start + rests[k], rest, False))
+            continue
+        found = _report_label(cell.text) if leading else None
+        if leading and (found is None or found[0] == found[1]):  # no number: wrapped?
+            wrapped = _wrapped_label(filled, k, doc.ocr_used)
+            if wrapped is not None:
+                j, (no_start, no_end), head_end = wrapped
+                rests[j] = no_end
+                end = filled[j][0]
+                reports.append(_Report(doc.raw_in(end.line, end.start + no_start,
+                                                  end.start + no_end), early))
+                early = []
+                if cell.text[head_end:].strip():
+                    reports[-1].cells.append(_Cell(cell.line, cell.start + head_end,
+                                                   cell.text[head_end:], False))
                 continue
-            found = _report_label(cell.text) if leading else None
-            leading = False
-            if found:
-                no_start, no_end = found
-                label = doc.raw_in(cell.line, cell.start + no_start, cell.start + no_end) \
-                    if no_end > no_start else None
-                reports.append(_Report(label))
-                rest = cell.text[no_end:]
-                if rest.strip():
-                    reports[-1].cells.append(_Cell(cell.line, cell.start + no_end, rest, False))
-            elif reports:
-                reports[-1].cells.append(cell)
-            elif doc.ocr_used:  # the first report's label OCR lost, or specks: see below
-                reports.append(_Report(None, lost_label=True))
-                reports[-1].cells.append(cell)
-            else:
-                out.findings.append(
-                    Finding("progress_updates", None, None, "warning", "unparsed_line",
-                            f"line {line.no}: table text before the first report ignored")
-                )
+        if found:
+            no_start, no_end = found
+            label = doc.raw_in(cell.line, cell.start + no_start, cell.start + no_end) \
+                if no_end > no_start else None
+            reports.append(_Report(label, early))
+            early = []
+            rest = cell.text[no_end:]
+            if rest.strip():
+                reports[-1].cells.append(_Cell(cell.line, cell.start + no_end, rest, False))
+        elif early or (leading and reports and _DATE_OPEN_RE.match(cell.text)
+                       and any(_DATE_OPEN_RE.match(c.text) for c in reports[-1].cells)):
+            early.append(cell)
+        elif reports:
+            reports[-1].cells.append(cell)
+        elif doc.ocr_used:  # the first report's label OCR lost, or specks: see below
+            reports.append(_Report(None, lost_label=True))
+            reports[-1].cells.append(cell)
+        else:
+            out.findings.append(
+                Finding("progress_updates", None, None, "warning", "unparsed_line",
+                        f"line {cell.line.no}: table text before the first report ignored")
+            )
+    if early:  # no label below them: the last report's after all
+        reports[-1].cells.extend(early)
     # Text before the first label is a report only when it reads as one (its date,
     # progress or budget): a scan's first row whose label OCR lost entirely, not the
     # table's head read as specks. Its number stays unknown.
@@ -380,8 +509,8 @@ def _report_label(text: str) -> tuple[int, int] | None:
             return len(words), len(words)
         return None
     head = key(text[:number.start()]).strip("'\".:;|-_ ")
-    if not 7 <= len(head) <= 13:
-        return None
+    if not 7 <= len(head) <= 13 or "::" in text[:number.start()]:
+        return None  # ``รายงานครั้ง :: 5/9/2566``: the number is the date's
     return number.span() if ratio(head, _LABEL_WORDS_KEY) >= 75 else None
 
 
@@ -471,9 +600,8 @@ def _dangles(text: str) -> bool:
 _CUT_LABEL_END = re.compile(
     rf"(?:{_PROGRESS_LABEL}ฯ?|(?:{_BUDGET_LABEL})\s*(?:\([^()=]{{0,20}}\))?)\s*$")
 _CUT_DIGITS_END = re.compile(r"=\s*[0-9๐-๙]{1,2}\s*$")
-#: A cell that starts with the rest of a cut value: ``= 64.00 %``, ``เบิกใช้ (...``,
-#: ``73,000 บาท``.
-_VALUE_REST = re.compile(r"^\s*(?:=|เบิกใช้|[0-9๐-๙]{1,3},[0-9๐-๙]{3})")
+#: A cell that starts with the rest of a cut amount (``73,000 บาท``).
+_VALUE_REST = re.compile(r"^\s*[0-9๐-๙]{1,3},[0-9๐-๙]{3}")
 
 
 def _goes_on(last: _Cell, cell: _Cell) -> bool:
@@ -482,25 +610,102 @@ def _goes_on(last: _Cell, cell: _Cell) -> bool:
     A flowing print (fpdf2, LibreOffice from text) wraps a report's row and sets the
     flags after a gap on the next line, so the reader keeps the two lines apart.
     """
-    if last.line.no == cell.line.no or not _VALUE_REST.match(cell.text):
+    if last.line.no == cell.line.no:
         return False
-    head = cell.text.lstrip()
+    head, tail = cell.text.lstrip(), last.text.rstrip()
     if head.startswith("="):
         return bool(_CUT_LABEL_END.search(last.text))
-    if head.startswith("เบิกใช้"):
-        return bool(re.search(r"งบประมาณ(?:ที่)?\s*$", last.text))
-    return bool(_CUT_DIGITS_END.search(last.text))
+    for label in _CUT_LABELS:  # a label the line cut, between words or inside one
+        if any(tail.endswith(label[:cut]) and head.startswith(label[cut:])
+               for cut in range(2, len(label) - 1)):
+            return True
+    return bool(_VALUE_REST.match(cell.text)) and bool(_CUT_DIGITS_END.search(last.text))
+
+
+#: The value labels a line may cut (``งบประมาณที่เบิก`` / ``ใช้ (...``, ``ความก้าวหน้าขอ`` /
+#: ``งงานฯ``: LibreOffice breaks inside a word too).
+_CUT_LABELS = ("งบประมาณที่เบิกใช้", "ความก้าวหน้าของงาน")
+
+
+_FLAG_WORDS = ("ไม่เป็นไปตามแผน", "เป็นไปตามแผน", "ไม่เป็นไปตามเป้าหมาย", "เป็นไปตามเป้าหมาย")
+_WORD_RE = re.compile(r"\S+")
+_PART_RE = re.compile(r"[^:]+")
+
+
+def _flag_starts(text: str) -> list[tuple[int, int]]:
+    """Spans of the flags' first words in a cell of nothing else (``: ไม่เป็นไป : เป็นไปตาม``).
+
+    Empty unless every ``:`` part is a flag's start, not the whole flag.
+    """
+    parts = [m for m in _PART_RE.finditer(text) if m.group().strip()]
+    spans = []
+    for m in parts:
+        word = m.group().strip()
+        if not any(f.startswith(word) and f != word for f in _FLAG_WORDS):
+            return []
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        spans.append((start, start + len(word)))
+    return spans
+
+
+def _flags_rejoined(cells: list[_Cell]) -> list[_Cell]:
+    """``cells`` with flags a narrow column wrapped made whole, last in the row.
+
+    Two narrow flag columns printed with too small a gap come back as one cell of
+    their first words (``: ไม่เป็นไป : เป็นไปตาม``) and, lines lower, one of their
+    last words (``ตามแผน เป้าหมาย``): word by word they make the flags.
+    """
+    for i, cell in enumerate(cells):
+        starts = _flag_starts(cell.text)
+        if not starts:
+            continue
+        for j in range(i + 1, len(cells)):
+            end = cells[j]
+            words = [m.span() for m in _WORD_RE.finditer(end.text)]
+            if end.line.no == cell.line.no or len(words) != len(starts) or not all(
+                    cell.text[a:b] + end.text[x:y] in _FLAG_WORDS
+                    for (a, b), (x, y) in zip(starts, words, strict=True)):
+                continue
+            flags = []
+            for (a, b), (x, y) in zip(starts, words, strict=True):
+                line = joined_line([(cell.line, cell.start + a, cell.start + b),
+                                    (end.line, end.start + x, end.start + y)], "")
+                flags.append(_Cell(line, 0, line.text, False))
+            return [*cells[:i], *cells[i + 1:j], *cells[j + 1:], *flags]
+    return cells
+
+
+#: A cell that is a flag alone (``: เป็นไปตามแผน``), and one that starts with a value's
+#: rest (``(ครั้งที่ 13) = 0 บาท``, ``= 0 บาท``).
+_FLAG_ONLY_RE = re.compile(rf"^[\s:]*(?:{_PLAN_FLAG}|{_TARGET_FLAG})[\s:]*$")
+_VALUE_START_RE = re.compile(r"^\s*(?:\([^()=]{0,20}\)\s*)?=")
 
 
 def _coalesced(cells: list[_Cell]) -> list[_Cell]:
     """Cells with a label left dangling joined to the one with its value.
 
     ``… =``, ``…เบิกใช้`` (:func:`_dangles`); and a value a line's end cut joined to
-    its rest (:func:`_goes_on`).
+    its rest (:func:`_goes_on`). The rest of a value on a later line goes to its label
+    across the row's flag cells, which a wrap set before it (``…เบิกใช้`` ``: เป็นไปตามแผน``
+    ``: เป็นไปตามเป้าหมาย`` / ``(ครั้งที่ 13) = 0 บาท``).
     """
     out: list[_Cell] = []
     for cell in cells:
-        if out and cell.text.strip() and (_dangles(out[-1].text) or _goes_on(out[-1], cell)):
+        flags = 0
+        while flags < len(out) and _FLAG_ONLY_RE.match(out[-1 - flags].text):
+            flags += 1
+        if flags and flags < len(out) and _VALUE_START_RE.match(cell.text) \
+                and cell.line.no != out[-1].line.no and _dangles(out[-1 - flags].text):
+            moved = out[-flags:]
+            del out[-flags:]
+            last = out.pop()
+            line = joined_line([(last.line, last.start, last.start + len(last.text)),
+                                (cell.line, cell.start, cell.start + len(cell.text))], " ")
+            out += [_Cell(line, 0, line.text, last.first), *moved]
+            continue
+        if out and cell.text.strip() and ((_dangles(out[-1].text)
+                                           and not _FLAG_ONLY_RE.match(cell.text))
+                                          or _goes_on(out[-1], cell)):
             last = out.pop()
             sep = cell_separator(last.text.rstrip(), cell.text.lstrip()) \
                 if _goes_on(last, cell) else " "
@@ -508,7 +713,7 @@ def _coalesced(cells: list[_Cell]) -> list[_Cell]:
                                 (cell.line, cell.start, cell.start + len(cell.text))], sep)
             cell = _Cell(line, 0, line.text, last.first)
         out.append(cell)
-    return out
+    return _flags_rejoined(out)
 
 
 #: Three Thai letters in a row (marks between them do not break it): a word, not a speck.

@@ -1,0 +1,55 @@
+"""Progress forms whose report table LibreOffice prints with narrow columns.
+
+bench/corpus ``soffice-narrow``: the form's tables as an HTML page with a narrow
+label column and narrow flag columns, printed by LibreOffice Writer/Web. The label
+``รายงานครั้งที่๑`` wraps inside its cell (``รายงาน`` / ``ครั้งที่๑``); a borderless
+table's cells are top-aligned, so pdfium gives the label's first line alone and
+its second line beside the row's first cells, or both halves as two cells of one
+line. Either way the label opens its report
+(:func:`bma_etl.layouts.legacy_progress_form._label_wrapped`).
+
+The forms are generated (bench/corpus ``legacy_tab`` and ``legacy_html``) and
+printed in two fonts; the truth is every report's number, date, progress,
+budget and flags as generated.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bma_etl.pipeline import process_file
+
+from corpus import fonts, render
+from corpus.build import GENERATORS
+from corpus.score import score
+
+FORMS = 4
+FIELDS = ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb", "on_plan",
+          "on_target")
+
+
+@pytest.mark.parametrize("font", ["Loma", "Norasi"])
+def test_a_report_label_a_narrow_column_wrapped_opens_its_report(font: str,
+                                                                   tmp_path: Path) -> None:
+    found = fonts.available()
+    if font not in found:
+        pytest.fail(f"needs the font {font}: apt-get install fonts-thai-tlwg-ttf "
+                    "(make venv does)")
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    docs = [GENERATORS[("legacy_tab", "legacy_html")[k % 2]](random.Random(f"narrow-{font}-{k}"))
+            for k in range(FORMS)]
+    jobs = [(doc, tmp_path / f"form{k}.pdf", font, random.Random(f"narrow-{k}"))
+            for k, doc in enumerate(docs)]
+    _, failed = render.render_narrow_tables_batch(jobs, ruled=False)
+    assert not failed, failed
+    lost = []
+    for doc, pdf, _, _ in jobs:
+        values = [{n: r[n] for n in FIELDS if n in r}
+                  for r in doc.truth["tables"]["progress_updates"]]
+        lost += [(pdf.name, *item) for item in
+                 score(process_file(pdf), {"tables": {"progress_updates": values}}).lost]
+    assert lost == []
