@@ -25,6 +25,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_padded import padded_rows
 from bma_etl.read.pdf_tables import join_pieces
 
 #: A line ends flush with its column when it ends within this many font sizes of
@@ -77,8 +78,9 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     """Where the text running across cell ``k`` of row ``i`` ends, if it is no column.
 
     The right edge of its column, when more than twice as many other rows run across its start as
-    start a cell there and most of them end flush on that edge (a justified
-    column); None when that start is a column of the table.
+    start a cell there and most of them, or more than twice as many as start a cell
+    there, end flush on that edge (a justified column; the last line of each of
+    its cells ends short of it); None when that start is a column of the table.
     """
     x = rows[i].cells[k]
     support = sum(1 for j, other in enumerate(rows) if j != i
@@ -87,9 +89,10 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
               for left, end in other if left + size < x and end > x + FLUSH_EM * size]
     if len(across) < 2 or len(across) <= 2 * support:
         return None
-    edge = max(across)  # a justified column: most lines across end on its edge
-    flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)
-    return edge if flush >= 2 and 2 * flush >= len(across) else None
+    edge = max(across)  # a justified column: most lines across end on its edge, or
+    flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)  # more than twice
+    return edge if flush >= 2 and (2 * flush >= len(across) or flush > 2 * support) \
+        else None  # as start there (a cell's ragged last lines: the browser's)
 
 
 def _merged(row: TextLine, keep: list[int]) -> TextLine:
@@ -143,6 +146,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         ends = line.ends if len(line.ends) == len(c) else ()
         right.append(dict(zip(sorted(c), ends, strict=True)) if ends else {})
     edge = _edges(right, anchors, size, page_right)
+    padded = padded_rows(lines, cols, pitch, LINE_PITCHES * pitch)  # a line a pitch on goes on
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         group = groups[-1]
@@ -155,7 +159,9 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
             k in above and k in edge and k in here and here[k] <= edge[k] + FLUSH_EM * size
             and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size)
             for k in cols[i])
-        if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
+        if padded:
+            pass  # a line a pitch below another goes on its row
+        elif goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
             first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
             goes_on = filled and (cut_inside_word(first, cols[i][0]) or len(group) > 1 or (
                 len(cols[i]) > 1 and above[0] >= edge[0] - FLUSH_EM * size  # or Thai words

@@ -28,7 +28,9 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     the page's left margin) form a table. Their cells' left edges, gathered, give
     the table's columns; each row then gets as many tabs before a cell as columns
     lie between it and the previous one. A one-cell line inside a table is a row
-    that fills the first column only, and ends with a tab. A ruled table
+    that fills the first column only, and ends with a tab; so is, with
+    ``borderless``, one right under a table at the page's foot (a wrapped cell's
+    last line, that a page break parted from the footer-less rest of the page). A ruled table
     (:attr:`TextLine.table`) is a table of its own, with its own columns. A
     browser's print header and footer, printed in the page's margin, neither set
     the margin nor join a table. With ``borderless`` (a PDF's text layer), a table
@@ -50,6 +52,9 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     if borderless:
         lines = _split_beside_tables(lines, edge, is_row, margin)
     out: list[TextLine | None] = list(lines)
+    foot = len(lines)  # the page's foot: the first of its last lines that are print edges
+    while foot > 0 and (foot - 1 in edge or not lines[foot - 1].text.strip()):
+        foot -= 1
     i = 0
     while i < len(lines):
         if not is_row(i):
@@ -57,7 +62,8 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
             continue
         j = i + 1
         while j < len(lines) and lines[j - 1].table == lines[j].table and (
-                is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))):
+                is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))
+                or (borderless and lines[j].cells and j + 1 == foot)):
             j += 1
         if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
             out[i:j] = _table_rows(lines[i:j], margin, borderless, pitches or {},
