@@ -80,7 +80,10 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     The right edge of its column, when more than twice as many other rows run across its start as
     start a cell there and most of them, or more than twice as many as start a cell
     there, end flush on that edge (a justified column; the last line of each of
-    its cells ends short of it); None when that start is a column of the table.
+    its cells ends short of it); when no other row starts a cell there, the
+    furthest end of those running across (a browser justifies at spaces only: a
+    Thai line with one space, ``มน. การจัดกิจกรรม``, puts all the slack in it, the
+    lines without spaces stay ragged); None when that start is a column of the table.
     """
     x = rows[i].cells[k]
     support = sum(1 for j, other in enumerate(rows) if j != i
@@ -89,6 +92,8 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
               for left, end in other if left + size < x and end > x + FLUSH_EM * size]
     if len(across) < 2 or len(across) <= 2 * support:
         return None
+    if not support:  # no row starts a cell there: a line that reaches as far as the
+        return max(across)  # others is justified (a browser stretches its one space)
     edge = max(across)  # a justified column: most lines across end on its edge, or
     flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)  # more than twice
     return edge if flush >= 2 and (2 * flush >= len(across) or flush > 2 * support) \
@@ -146,7 +151,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         ends = line.ends if len(line.ends) == len(c) else ()
         right.append(dict(zip(sorted(c), ends, strict=True)) if ends else {})
     edge = _edges(right, anchors, size, page_right)
-    padded = padded_rows(lines, cols, pitch, LINE_PITCHES * pitch)  # a line a pitch on goes on
+    padded = padded_rows(lines, pitch, LINE_PITCHES * pitch)  # a line a pitch on goes on
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         group = groups[-1]
