@@ -17,6 +17,7 @@ from bma_etl.furniture import browser_print_edges
 from bma_etl.read.pdf_borderless import split_at_columns, top_aligned_rows, unjustified
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_padded import split_at_anchors
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
 
 
@@ -132,6 +133,8 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
             anchors.append(x)
     if anchors[0] >= margin + TAB_GAP_EM * size and rows[0].table is None:  # (ruled: its own)
         anchors.insert(0, margin)  # every row leaves the first column empty
+    if borderless and not ruled:  # cells a narrow padding left closer than a tab's gap
+        rows = [split_at_anchors(row, anchors) for row in rows]
     out = []
     for row in rows:
         pieces = row.text.split("\t")

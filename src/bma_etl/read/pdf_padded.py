@@ -1,6 +1,7 @@
 """Borderless tables whose rows padding sets apart (a web page's cells, printed).
 
-Stage: read. Used by :func:`.pdf_borderless.top_aligned_rows` on the tab-aligned
+Stage: read. Used by :func:`.pdf_borderless.top_aligned_rows` and
+:func:`.pdf_columns.with_columns` on the tab-aligned
 lines of one table that no rules box (:class:`~.pdf_layout.TextLine`, baselines
 in points).
 
@@ -12,11 +13,14 @@ padded, and a line one pitch below another goes on its row whatever
 its columns, the first among them (a step name wrapped in its cell:
 ``๑. สืบค้น ค้นคว้า และวางแผนการดำเนินการ`` / ``รวมทั้งวิเคราะห์อุปสรรค``).
 A word processor's table, whose rows follow one another at the line pitch, is
-no such table.
+no such table. A padding of a few pixels also leaves two cells closer than a
+tab's gap: :func:`split_at_anchors` parts them where the table's columns start.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from itertools import pairwise
 
 from bma_etl.read.pdf_layout import TextLine
@@ -46,3 +50,40 @@ def padded_rows(lines: list[TextLine], pitch: float, one_cell: float) -> bool:
     if not apart or len(apart) == len(steps) or apart[0] < (1.0 + PAD_SHARE) * pitch:
         return False
     return len(apart) == 1 or any(b - a <= PAD_SHARE * pitch for a, b in pairwise(apart))
+
+
+#: A cell that a narrow padding left closer to the one before than a tab's gap
+#: starts within this many font sizes of its column's start.
+SPLIT_EM = 0.3
+
+
+def split_at_anchors(line: TextLine, anchors: list[float]) -> TextLine:
+    """``line`` with each space that stands right before a column's start made a cell gap.
+
+    A browser pads cells by a few pixels: two cells whose gap is under a tab's
+    width (``๙,๗๙๗,๘๐๐ บาท`` / ``ส่วนส่งเสริมฯ``, 1.5 font sizes apart) come
+    out as one. A space run (:attr:`TextLine.gaps`) after which the text starts
+    within :data:`SPLIT_EM` font sizes of a column's start (``anchors``, points),
+    where the line starts no cell yet, becomes a tab. The line unchanged when it
+    has no such space or its spaces are not known.
+    """
+    size = line.size or 1.0
+    if not line.gaps or len(line.ends) != len(line.cells):
+        return line
+    runs = list(re.finditer("[ \u00a0]+", line.text))
+    if len(runs) != len(line.gaps):
+        return line
+    cuts = [n for n, (_, start) in enumerate(line.gaps)
+            if any(abs(start - x) <= SPLIT_EM * size for x in anchors)
+            and not any(abs(start - c) <= size for c in line.cells)]
+    if not cuts:
+        return line
+    text, done = "", 0
+    for n in cuts:
+        text += line.text[done:runs[n].start()] + "\t"
+        done = runs[n].end()
+    text += line.text[done:]
+    starts = sorted([*line.cells, *(line.gaps[n][1] for n in cuts)])
+    ends = sorted([*line.ends, *(line.gaps[n][0] for n in cuts)])
+    return replace(line, text=text, cells=tuple(starts), ends=tuple(ends), heights=(),
+                   spaces=(), gaps=tuple(g for n, g in enumerate(line.gaps) if n not in cuts))
