@@ -31,6 +31,9 @@ from bma_etl.read.pdf_tables import join_pieces
 #: A line ends flush with its column when it ends within this many font sizes of
 #: the column's right edge (justified and distributed lines end on it).
 FLUSH_EM = 0.5
+#: Nearest (font sizes) that another row's text may end before a column's start
+#: (cells are padded: a browser's 3 px a side and more, Word's 0.19 cm).
+NEAR_EM = 0.3
 #: Widest word that a line of a cell may have left for the next line (font sizes):
 #: ``อิเล็กทรอนิกส์`` is 6 to 7.
 WORD_EM = 8.0
@@ -81,19 +84,24 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     start a cell there and most of them, or more than twice as many as start a cell
     there, end flush on that edge (a justified column; the last line of each of
     its cells ends short of it); when no other row starts a cell there, the
-    furthest end of those running across (a browser justifies at spaces only: a
-    Thai line with one space, ``มน. การจัดกิจกรรม``, puts all the slack in it, the
-    lines without spaces stay ragged); None when that start is a column of the table.
+    furthest end of the other rows' text that runs to within :data:`NEAR_EM` of
+    its start or across it, if any (a browser justifies at spaces only: a Thai
+    line with one space, ``มน. การจัดกิจกรรม`` or ``ต่างประเทศ -``, puts all the
+    slack in it, the lines without spaces stay ragged; a column's start is clear
+    of the text before it by the cells' padding); None when that start is a
+    column of the table.
     """
     x = rows[i].cells[k]
     support = sum(1 for j, other in enumerate(rows) if j != i
                   and any(abs(c - x) <= size for c in other.cells))
+    if not support:  # no row starts a cell there: its start is none when another
+        reach = [end for j, other in enumerate(extents) if j != i  # row's text runs to
+                 for left, end in other if left + size < x and end > x - NEAR_EM * size]
+        return max(reach) if reach else None  # it (padding keeps a column clear)
     across = [end for j, other in enumerate(extents) if j != i
               for left, end in other if left + size < x and end > x + FLUSH_EM * size]
     if len(across) < 2 or len(across) <= 2 * support:
         return None
-    if not support:  # no row starts a cell there: a line that reaches as far as the
-        return max(across)  # others is justified (a browser stretches its one space)
     edge = max(across)  # a justified column: most lines across end on its edge, or
     flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)  # more than twice
     return edge if flush >= 2 and (2 * flush >= len(across) or flush > 2 * support) \

@@ -35,7 +35,8 @@ def padded_rows(lines: list[TextLine], pitch: float, one_cell: float) -> bool:
     """Whether the table's rows stand apart by padding (see module).
 
     ``pitch``: the line pitch (points); ``one_cell``: most points between two lines
-    of one cell. True when some step between two lines is ``one_cell`` or less
+    of one cell (a line of side-by-side cells is measured from its lowest piece,
+    :attr:`TextLine.depth`). True when some step between two lines is ``one_cell`` or less
     (a cell wraps), some is more, and each of those is at least :data:`PAD_SHARE`
     of a pitch beyond ``pitch``, and two of those, if there are two or more, are
     within that of each other (the padding repeats; a header of cells spanning
@@ -45,7 +46,7 @@ def padded_rows(lines: list[TextLine], pitch: float, one_cell: float) -> bool:
     for above, below in pairwise(lines):
         if above.baseline is None or below.baseline is None:
             return False
-        steps.append(above.baseline - below.baseline)
+        steps.append(above.baseline - above.depth - below.baseline)
     apart = sorted(step for step in steps if step > one_cell)
     if not apart or len(apart) == len(steps) or apart[0] < (1.0 + PAD_SHARE) * pitch:
         return False
