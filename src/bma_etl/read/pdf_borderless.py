@@ -81,9 +81,11 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     """Where the text running across cell ``k`` of row ``i`` ends, if it is no column.
 
     The right edge of its column, when more than twice as many other rows run across its start as
-    start a cell there and most of them, or more than twice as many as start a cell
-    there, end flush on that edge (a justified column; the last line of each of
-    its cells ends short of it); when no other row starts a cell there, the
+    start a cell there and two of them or more end flush on that edge, and either
+    most of them or more than twice as many as start a cell there do, or three
+    times as many run across as start there (a justified column; the last line
+    of each of its cells ends short of it, and each row's ``๑.`` and first word
+    apart by the slack of the line's one space start there alike); when no other row starts a cell there, the
     furthest end of the other rows' text that runs to within :data:`NEAR_EM` of
     its start or across it, if any (a browser justifies at spaces only: a Thai
     line with one space, ``มน. การจัดกิจกรรม`` or ``ต่างประเทศ -``, puts all the
@@ -104,8 +106,9 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
         return None
     edge = max(across)  # a justified column: most lines across end on its edge, or
     flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)  # more than twice
-    return edge if flush >= 2 and (2 * flush >= len(across) or flush > 2 * support) \
-        else None  # as start there (a cell's ragged last lines: the browser's)
+    return edge if flush >= 2 and (2 * flush >= len(across) or flush > 2 * support  # as
+                                   or len(across) >= 3 * support) \
+        else None  # start there, or three times as many run across (a cell's ragged lines)
 
 
 def _merged(row: TextLine, keep: list[int]) -> TextLine:

@@ -14,7 +14,12 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bma_etl.furniture import browser_print_edges
-from bma_etl.read.pdf_borderless import split_at_columns, top_aligned_rows, unjustified
+from bma_etl.read.pdf_borderless import (
+    LINE_PITCHES,
+    split_at_columns,
+    top_aligned_rows,
+    unjustified,
+)
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_padded import split_at_anchors
@@ -64,13 +69,38 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
         j = i + 1
         while j < len(lines) and lines[j - 1].table == lines[j].table and (
                 is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))
-                or (borderless and lines[j].cells and j + 1 == foot)):
+                or (borderless and lines[j].cells and j + 1 == foot)
+                or (borderless and _padded_on(lines, j, is_row, pitches or {}))):
             j += 1
-        if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
-            out[i:j] = _table_rows(lines[i:j], margin, borderless, pitches or {},
-                                   page_right)
+        rows = [row for row in lines[i:j] if row.text.strip()]
+        if any(len(row.cells) > 1 for row in rows):  # an indented line alone is no table
+            out[i:j] = [*_table_rows(rows, margin, borderless, pitches or {}, page_right),
+                        *[None] * (j - i - len(rows))]
         i = j
     return [line for line in out if line is not None]
+
+
+def _padded_on(lines: list[TextLine], j: int, is_row: Callable[[int], bool],
+               pitches: dict[float, float]) -> bool:
+    """Whether line ``j`` goes on a borderless table whose cells a browser padded.
+
+    It does when it has cells and stands a line pitch (``pitches``: font size →
+    pitch) or less below the line above (a wrapped cell's next line, whatever its
+    columns), or when it is the one blank line that a padding of more than half a
+    pitch put between two rows (the row below stands less than two pitches from
+    the one above: no blank line of text is that low).
+    """
+    above, line = lines[j - 1], lines[j]
+    if above.baseline is None or above.table is not None:
+        return False
+    pitch = pitches.get(above.size) or DEFAULT_PITCH_EM * (above.size or 1.0)
+    if line.text.strip():
+        return bool(line.cells) and line.baseline is not None and line.table is None \
+            and above.baseline - above.depth - line.baseline <= LINE_PITCHES * pitch
+    if j + 1 >= len(lines) or not is_row(j + 1) or lines[j + 1].table is not None:
+        return False
+    below = lines[j + 1].baseline
+    return below is not None and above.baseline - above.depth - below < 2.0 * pitch
 
 
 def _split_beside_tables(lines: list[TextLine], edge: set[int],
