@@ -27,12 +27,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from test_plan_step_tables import step_plan
 
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_borderless import unjustified
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_padded import padded_rows, split_at_anchors
+from test_plan_step_tables import step_plan
 
 from corpus import fonts, render
 from corpus.build import GENERATORS

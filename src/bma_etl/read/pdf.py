@@ -68,6 +68,7 @@ from bma_etl.read.pdf_open import open_pdf, render_page
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
+    printed_by_browser,
     spaced_wraps,
     with_blank_lines,
     with_side_by_side,
@@ -349,7 +350,9 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
         pages: list[tuple[list[TextLine], bool, tuple[int, int], float, float, int]] = []
         meta = pdf.get_metadata_dict()
-        at_spaces, fills = writer_rules(f"{meta.get('Producer', '')} {meta.get('Creator', '')}")
+        producer = f"{meta.get('Producer', '')} {meta.get('Creator', '')}"
+        at_spaces, fills = writer_rules(producer)
+        browser = printed_by_browser(producer)
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
@@ -383,7 +386,8 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
         join_cut_rows([page[0] for page in pages])  # a row a page break cut: one row again
         pitches = line_pitches([page[0] for page in pages])
         laid_out = [with_columns(with_blank_lines(with_side_by_side(page[0], pitches), pitches),
-                                 borderless=True, pitches=pitches) for page in pages]
+                                 borderless=True, pitches=pitches, browser=browser)
+                    for page in pages]
         for k in range(1, len(laid_out)):  # a borderless row a page break cut: one row again
             laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k])
         layers = []

@@ -50,8 +50,11 @@ def _extents(line: TextLine) -> list[tuple[float, float]]:
     return list(zip(line.cells, line.ends, strict=True))
 
 
-def unjustified(rows: list[TextLine]) -> list[TextLine]:
-    """``rows`` with the cells that justification gaps split joined back (see module)."""
+def unjustified(rows: list[TextLine], browser: bool = False) -> list[TextLine]:
+    """``rows`` with the cells that justification gaps split joined back (see module).
+
+    ``browser``: the PDF is a browser's print (its looser rules: :func:`_loose`).
+    """
     size = max(row.size for row in rows) or 1.0
     extents = [_extents(row) for row in rows]
     out = []
@@ -59,7 +62,7 @@ def unjustified(rows: list[TextLine]) -> list[TextLine]:
         if len(row.cells) < 2 or not extents[i]:
             out.append(row)
             continue
-        loose = [_loose(rows, extents, i, k, size) for k in range(len(row.cells))]
+        loose = [_loose(rows, extents, i, k, size, browser) for k in range(len(row.cells))]
         keep = [0]
         for k in range(1, len(row.cells)):
             run = k  # the cells from k on that start where no column of the other rows does
@@ -77,26 +80,26 @@ def unjustified(rows: list[TextLine]) -> list[TextLine]:
 
 
 def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: int, k: int,
-           size: float) -> float | None:
+           size: float, browser: bool = False) -> float | None:
     """Where the text running across cell ``k`` of row ``i`` ends, if it is no column.
 
     The right edge of its column, when more than twice as many other rows run across its start as
     start a cell there and two of them or more end flush on that edge, and either
     most of them or more than twice as many as start a cell there do, or three
-    times as many run across as start there (a justified column; the last line
+    times as many run across as start there (``browser``; a justified column; the last line
     of each of its cells ends short of it, and each row's ``๑.`` and first word
-    apart by the slack of the line's one space start there alike); when no other row starts a cell there, the
-    furthest end of the other rows' text that runs to within :data:`NEAR_EM` of
-    its start or across it, if any (a browser justifies at spaces only: a Thai
-    line with one space, ``มน. การจัดกิจกรรม`` or ``ต่างประเทศ -``, puts all the
-    slack in it, the lines without spaces stay ragged; a column's start is clear
-    of the text before it by the cells' padding); None when that start is a
-    column of the table.
+    apart by the slack of the line's one space start there alike); in a browser's
+    print, when no other row starts a cell there, the furthest end of the other
+    rows' text that runs to within :data:`NEAR_EM` of its start or across it, if
+    any (a browser justifies at spaces only: a Thai line with one space, ``มน.
+    การจัดกิจกรรม`` or ``ต่างประเทศ -``, puts all the slack in it, the lines
+    without spaces stay ragged; a column's start is clear of the text before it by
+    the cells' padding); None when that start is a column of the table.
     """
     x = rows[i].cells[k]
     support = sum(1 for j, other in enumerate(rows) if j != i
                   and any(abs(c - x) <= size for c in other.cells))
-    if not support:  # no row starts a cell there: its start is none when another
+    if browser and not support:  # no row starts a cell there: none when another
         reach = [end for j, other in enumerate(extents) if j != i  # row's text runs to
                  for left, end in other if left + size < x and end > x - NEAR_EM * size]
         return max(reach) if reach else None  # it (padding keeps a column clear)
@@ -106,8 +109,8 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
         return None
     edge = max(across)  # a justified column: most lines across end on its edge, or
     flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)  # more than twice
-    return edge if flush >= 2 and (2 * flush >= len(across) or flush > 2 * support  # as
-                                   or len(across) >= 3 * support) \
+    return edge if flush >= 2 and (2 * flush >= len(across) or (browser and (
+        flush > 2 * support or len(across) >= 3 * support))) \
         else None  # start there, or three times as many run across (a cell's ragged lines)
 
 
@@ -144,13 +147,16 @@ def _columns_of(text: str) -> dict[int, str]:
 
 
 def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
-                     page_right: float | None = None) -> list[TextLine]:
+                     page_right: float | None = None, browser: bool = False
+                     ) -> list[TextLine]:
     """The lines of each top-aligned wrapped row of one table joined into one.
 
     ``lines`` are tab-aligned (column ``k`` starts at ``anchors[k]``; see module); a cell's
     lines follow one another at most :data:`LINE_PITCHES` line pitches (``pitch``,
     points) apart. ``page_right``: the right edge (points) of the page's text, which
-    no column runs past (None: unknown).
+    no column runs past (None: unknown). ``browser`` (a browser's print): in a table
+    whose rows padding sets apart (:func:`.pdf_padded.padded_rows`) a line a pitch
+    below another goes on its row.
     """
     cols = [_columns_of(line.text) for line in lines]
     if _flowing(lines, cols, anchors):
@@ -162,7 +168,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         ends = line.ends if len(line.ends) == len(c) else ()
         right.append(dict(zip(sorted(c), ends, strict=True)) if ends else {})
     edge = _edges(right, anchors, size, page_right)
-    padded = padded_rows(lines, pitch, LINE_PITCHES * pitch)  # a line a pitch on goes on
+    padded = browser and padded_rows(lines, pitch, LINE_PITCHES * pitch)  # a line a pitch on
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         group = groups[-1]

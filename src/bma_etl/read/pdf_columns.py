@@ -27,7 +27,8 @@ from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
 
 
 def with_columns(lines: list[TextLine], borderless: bool = False,
-                 pitches: dict[float, float] | None = None) -> list[TextLine]:
+                 pitches: dict[float, float] | None = None, browser: bool = False
+                 ) -> list[TextLine]:
     """Tab rows with their empty cells back: one tab per column a row skips.
 
     Consecutive lines that have cells (tabs, or an indent of a tab's width from
@@ -35,8 +36,8 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     the table's columns; each row then gets as many tabs before a cell as columns
     lie between it and the previous one. A one-cell line inside a table is a row
     that fills the first column only, and ends with a tab; so is, with
-    ``borderless``, one right under a table at the page's foot (a wrapped cell's
-    last line, that a page break parted from the footer-less rest of the page). A ruled table
+    ``browser`` (a browser's print, :func:`.pdf_page.writer_rules`), one right
+    under a table at the page's foot (a wrapped cell's last line). A ruled table
     (:attr:`TextLine.table`) is a table of its own, with its own columns. A
     browser's print header and footer, printed in the page's margin, neither set
     the margin nor join a table. With ``borderless`` (a PDF's text layer), a table
@@ -69,12 +70,13 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
         j = i + 1
         while j < len(lines) and lines[j - 1].table == lines[j].table and (
                 is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))
-                or (borderless and lines[j].cells and j + 1 == foot)
-                or (borderless and _padded_on(lines, j, is_row, pitches or {}))):
+                or (browser and lines[j].cells and j + 1 == foot)
+                or (browser and _padded_on(lines, j, is_row, pitches or {}))):
             j += 1
         rows = [row for row in lines[i:j] if row.text.strip()]
         if any(len(row.cells) > 1 for row in rows):  # an indented line alone is no table
-            out[i:j] = [*_table_rows(rows, margin, borderless, pitches or {}, page_right),
+            out[i:j] = [*_table_rows(rows, margin, borderless, pitches or {}, page_right,
+                                     browser),
                         *[None] * (j - i - len(rows))]
         i = j
     return [line for line in out if line is not None]
@@ -146,7 +148,8 @@ def _split_beside_tables(lines: list[TextLine], edge: set[int],
 
 def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
                 pitches: dict[float, float] | None = None,
-                page_right: float | None = None) -> list[TextLine | None]:
+                page_right: float | None = None, browser: bool = False
+                ) -> list[TextLine | None]:
     """The rows tab-aligned; a row joined into the one above leaves None in its place.
 
     ``page_right``: the right edge (points) of the page's text (see
@@ -154,7 +157,7 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     """
     ruled = rows[0].table is not None
     if borderless and not ruled:
-        rows = unjustified(rows)
+        rows = unjustified(rows, browser)
     size = max(row.size for row in rows) or 1.0
     tolerance = size  # left-aligned cells of a column start within a font size
     anchors: list[float] = []
@@ -163,7 +166,7 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
             anchors.append(x)
     if anchors[0] >= margin + TAB_GAP_EM * size and rows[0].table is None:  # (ruled: its own)
         anchors.insert(0, margin)  # every row leaves the first column empty
-    if borderless and not ruled:  # cells a narrow padding left closer than a tab's gap
+    if browser and not ruled:  # cells a narrow padding left closer than a tab's gap
         rows = [split_at_anchors(row, anchors) for row in rows]
     out = []
     for row in rows:
@@ -178,5 +181,5 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     if not borderless or ruled:
         return list(out)
     pitch = (pitches or {}).get(size) or DEFAULT_PITCH_EM * size
-    joined = top_aligned_rows(out, anchors, pitch, page_right)
+    joined = top_aligned_rows(out, anchors, pitch, page_right, browser)
     return [*joined, *[None] * (len(out) - len(joined))]

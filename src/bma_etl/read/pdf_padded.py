@@ -56,6 +56,9 @@ def padded_rows(lines: list[TextLine], pitch: float, one_cell: float) -> bool:
 #: A cell that a narrow padding left closer to the one before than a tab's gap
 #: starts within this many font sizes of its column's start.
 SPLIT_EM = 0.3
+#: Least width (font sizes) of such a gap: two paddings of 3 px and more, wider
+#: than a word space (``ผลงานเดือนที่ ๑``, whose digit may stand at a column's start).
+PADDING_GAP_EM = 0.75
 
 
 def split_at_anchors(line: TextLine, anchors: list[float]) -> TextLine:
@@ -65,7 +68,8 @@ def split_at_anchors(line: TextLine, anchors: list[float]) -> TextLine:
     width (``๙,๗๙๗,๘๐๐ บาท`` / ``ส่วนส่งเสริมฯ``, 1.5 font sizes apart) come
     out as one. A space run (:attr:`TextLine.gaps`) after which the text starts
     within :data:`SPLIT_EM` font sizes of a column's start (``anchors``, points),
-    where the line starts no cell yet, becomes a tab. The line unchanged when it
+    where the line starts no cell yet, becomes a tab when it is wider than a word
+    space (:data:`PADDING_GAP_EM`). The line unchanged when it
     has no such space or its spaces are not known.
     """
     size = line.size or 1.0
@@ -74,8 +78,9 @@ def split_at_anchors(line: TextLine, anchors: list[float]) -> TextLine:
     runs = list(re.finditer("[ \u00a0]+", line.text))
     if len(runs) != len(line.gaps):
         return line
-    cuts = [n for n, (_, start) in enumerate(line.gaps)
-            if any(abs(start - x) <= SPLIT_EM * size for x in anchors)
+    cuts = [n for n, (end, start) in enumerate(line.gaps)
+            if start - end >= PADDING_GAP_EM * size
+            and any(abs(start - x) <= SPLIT_EM * size for x in anchors)
             and not any(abs(start - c) <= size for c in line.cells)]
     if not cuts:
         return line
