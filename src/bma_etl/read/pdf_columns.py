@@ -71,7 +71,7 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
         while j < len(lines) and lines[j - 1].table == lines[j].table and (
                 is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))
                 or (browser and lines[j].cells and j + 1 == foot)
-                or (browser and _padded_on(lines, j, is_row, pitches or {}))):
+                or (browser and j not in edge and _padded_on(lines, j, is_row, pitches or {}))):
             j += 1
         rows = [row for row in lines[i:j] if row.text.strip()]
         if any(len(row.cells) > 1 for row in rows):  # an indented line alone is no table
