@@ -59,16 +59,15 @@ from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.ocr_cache import OcrCache, cache_dir
 from bma_etl.read.ocr_tidy import tidied
+from bma_etl.read.pdf_borderless import join_cut_row
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
 from bma_etl.read.pdf_columns import with_columns
-from bma_etl.read.pdf_cut_rows import join_cut_row
 from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
 from bma_etl.read.pdf_open import open_pdf, render_page
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
-    printed_by_browser,
     spaced_wraps,
     with_blank_lines,
     with_side_by_side,
@@ -211,7 +210,8 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
             optional = []
         results = ocr_pages(data, sorted(required + optional), name=name)
         for index, result in results.items():
-            text, words = tidied(result.text, result.words)  # after the cache: old pages too
+            # after the cache: pages OCR'd before this step are read the same way
+            text, words = tidied(result.text, result.words)
             pages[index] = replace(pages[index], text=text, ocr=True,
                                    confidence=result.confidence, words=words,
                                    dpi=result.dpi, wraps=(), spaced=())
@@ -349,8 +349,7 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
         pages: list[tuple[list[TextLine], bool, tuple[int, int], float, float, int]] = []
         meta = pdf.get_metadata_dict()
-        producer = f"{meta.get('Producer', '')} {meta.get('Creator', '')}"
-        (at_spaces, fills), browser = writer_rules(producer), printed_by_browser(producer)
+        at_spaces, fills = writer_rules(f"{meta.get('Producer', '')} {meta.get('Creator', '')}")
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
@@ -384,8 +383,7 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
         join_cut_rows([page[0] for page in pages])  # a row a page break cut: one row again
         pitches = line_pitches([page[0] for page in pages])
         laid_out = [with_columns(with_blank_lines(with_side_by_side(page[0], pitches), pitches),
-                                 borderless=True, pitches=pitches, browser=browser)
-                    for page in pages]
+                                 borderless=True, pitches=pitches) for page in pages]
         for k in range(1, len(laid_out)):  # a borderless row a page break cut: one row again
             laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k])
         layers = []

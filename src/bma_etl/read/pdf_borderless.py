@@ -26,15 +26,11 @@ from itertools import pairwise
 
 from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, thai_ends
 from bma_etl.read.pdf_layout import TextLine
-from bma_etl.read.pdf_padded import padded_rows
 from bma_etl.read.pdf_tables import join_pieces
 
 #: A line ends flush with its column when it ends within this many font sizes of
 #: the column's right edge (justified and distributed lines end on it).
 FLUSH_EM = 0.5
-#: Nearest (font sizes) that another row's text may end before a column's start
-#: (cells are padded: a browser's 3 px a side and more, Word's 0.19 cm).
-NEAR_EM = 0.3
 #: Widest word that a line of a cell may have left for the next line (font sizes):
 #: ``อิเล็กทรอนิกส์`` is 6 to 7.
 WORD_EM = 8.0
@@ -54,11 +50,8 @@ def _extents(line: TextLine) -> list[tuple[float, float]]:
     return list(zip(line.cells, line.ends, strict=True))
 
 
-def unjustified(rows: list[TextLine], browser: bool = False) -> list[TextLine]:
-    """``rows`` with the cells that justification gaps split joined back (see module).
-
-    ``browser``: the PDF is a browser's print (its looser rules: :func:`_loose`).
-    """
+def unjustified(rows: list[TextLine]) -> list[TextLine]:
+    """``rows`` with the cells that justification gaps split joined back (see module)."""
     size = max(row.size for row in rows) or 1.0
     extents = [_extents(row) for row in rows]
     out = []
@@ -66,7 +59,7 @@ def unjustified(rows: list[TextLine], browser: bool = False) -> list[TextLine]:
         if len(row.cells) < 2 or not extents[i]:
             out.append(row)
             continue
-        loose = [_loose(rows, extents, i, k, size, browser) for k in range(len(row.cells))]
+        loose = [_loose(rows, extents, i, k, size) for k in range(len(row.cells))]
         keep = [0]
         for k in range(1, len(row.cells)):
             run = k  # the cells from k on that start where no column of the other rows does
@@ -84,7 +77,7 @@ def unjustified(rows: list[TextLine], browser: bool = False) -> list[TextLine]:
 
 
 def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: int, k: int,
-           size: float, browser: bool = False) -> float | None:
+           size: float) -> float | None:
     """Where the text running across cell ``k`` of row ``i`` ends, if it is no column.
 
     The right edge of its column, when more than twice as many other rows run across
@@ -95,13 +88,7 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     it. Distributed justification spreads ``ร้อยละ ๙๐`` to a narrow column's edge
     in every row, so each row's first line starts a cell at ``๙๐``, but the row's
     next lines (``ของน้ำหนัก``) or another row's (``ร้อยละ ๑๐๐``) run across it.
-    In a browser's print (``browser``) it is also the edge when three times as
-    many lines run across as start there, or, where no other row starts a cell
-    there, the furthest end of the other rows' text that runs to within
-    :data:`NEAR_EM` of its start or across it (a browser justifies at spaces
-    only: a Thai line with one space, ``มน. การจัดกิจกรรม`` or ``ต่างประเทศ -``,
-    puts all the slack in it; a column's start is clear of the text before it by
-    the cells' padding). None when that start is a column of the table.
+    None when that start is a column of the table.
     """
     x, before = rows[i].cells[k], rows[i].cells[k - 1] if k else None
     starting = [end for j, other in enumerate(extents) if j != i
@@ -112,10 +99,6 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     worded = all(sum(ch.isalnum() for ch in piece) >= 2 for piece in texts)
     support = sum(1 for j, other in enumerate(rows) if j != i
                   and any(abs(c - x) <= size for c in other.cells))
-    if browser and not support:  # no row starts a cell there: none when another
-        reach = [end for j, other in enumerate(extents) if j != i  # row's text runs to
-                 for left, end in other if left + size < x and end > x - NEAR_EM * size]
-        return max(reach) if reach else None  # it (padding keeps a column clear)
     spans = [(left, end) for j, other in enumerate(extents) if j != i
              for left, end in other if left + size < x and end > x + FLUSH_EM * size]
     across = [end for _, end in spans]
@@ -123,8 +106,7 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     if len(across) >= 2 and len(across) > 2 * support:
         edge = max(across)  # a justified column: most lines across end on its edge
         flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)
-        return edge if flush >= 2 and (2 * flush >= len(across) or (browser and (
-            flush > 2 * support or len(across) >= 3 * support))) else None
+        return edge if flush >= 2 and 2 * flush >= len(across) else None
     inner = max(c for row in rows for c in row.cells)  # the last column's start
     for edge in sorted(wrapped, reverse=True):  # a header line may run further
         flush = sum(1 for end in wrapped if abs(end - edge) <= FLUSH_EM * size)
@@ -148,7 +130,7 @@ def _merged(row: TextLine, keep: list[int]) -> TextLine:
                 heights.append(row.heights[k])
             spaces.append(known and row.spaces[k])
         else:
-            texts[-1] = (texts[-1] + " " + piece if spaced_before(row, k)
+            texts[-1] = (texts[-1] + " " + piece if _spaced(row, k)
                          else join_pieces(texts[-1], piece))
             ends[-1] = row.ends[k]
             spaces[-1] = known and row.spaces[k]
@@ -157,7 +139,7 @@ def _merged(row: TextLine, keep: list[int]) -> TextLine:
                    spaces=tuple(spaces) if known else ())
 
 
-def spaced_before(row: TextLine, k: int) -> bool:
+def _spaced(row: TextLine, k: int) -> bool:
     """Whether the tab before cell ``k`` stands for a written space (False: unknown)."""
     return len(row.spaces) == len(row.cells) and row.spaces[k - 1]
 
@@ -168,16 +150,13 @@ def _columns_of(text: str) -> dict[int, str]:
 
 
 def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
-                     page_right: float | None = None, browser: bool = False
-                     ) -> list[TextLine]:
+                     page_right: float | None = None) -> list[TextLine]:
     """The lines of each top-aligned wrapped row of one table joined into one.
 
     ``lines`` are tab-aligned (column ``k`` starts at ``anchors[k]``; see module); a cell's
     lines follow one another at most :data:`LINE_PITCHES` line pitches (``pitch``,
     points) apart. ``page_right``: the right edge (points) of the page's text, which
-    no column runs past (None: unknown). ``browser`` (a browser's print): in a table
-    whose rows padding sets apart (:func:`.pdf_padded.padded_rows`) a line a pitch
-    below another goes on its row.
+    no column runs past (None: unknown).
     """
     cols = [_columns_of(line.text) for line in lines]
     if _flowing(lines, cols, anchors):
@@ -189,7 +168,6 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         ends = line.ends if len(line.ends) == len(c) else ()
         right.append(dict(zip(sorted(c), ends, strict=True)) if ends else {})
     edge = _edges(right, anchors, size, page_right)
-    padded = browser and padded_rows(lines, pitch, LINE_PITCHES * pitch)  # a line a pitch on
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         group = groups[-1]
@@ -200,12 +178,10 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
             and set(cols[i]) <= set(cols[group[-1]])
         filled = goes_on and all(
             (k in above and k in edge and k in here and here[k] <= edge[k] + FLUSH_EM * size
-             and above[k] >= edge[k] - word_room(cols[i][k], here[k] - anchors[k], size))
+             and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size))
             or cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k])  # ๗ / ,๓๖๘,๓๐๐.๐
             for k in cols[i])
-        if padded:
-            pass  # a line a pitch below another goes on its row
-        elif goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
+        if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
             first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
             alone = set(cols[i]) == {0}  # (a line of the first column's words only)
             goes_on = filled and (cut_inside_word(first, cols[i][0]) or len(group) > 1 or (
@@ -292,7 +268,7 @@ def _flowing(lines: list[TextLine], cols: list[dict[int, str]], anchors: list[fl
     return over >= 2 and 5 * over >= len(lines)
 
 
-def word_room(piece: str, width: float, size: float) -> float:
+def _room(piece: str, width: float, size: float) -> float:
     """How much room a filled column may leave at a line's end.
 
     The width of the first word (up to a space; at most :data:`WORD_EM` font sizes)
@@ -328,3 +304,83 @@ def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int
                    depth=(top.baseline or 0.0) - (bottom or 0.0),
                    left=min(lines[i].left for i in group),
                    right=max(lines[i].right for i in group))
+
+
+def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine]:
+    """A borderless row a page break cut joined again.
+
+    ``after`` (a page's lines) with its first lines joined into the last of ``before``
+    (the page before's) when a page break cut a top-aligned borderless row there.
+
+    The last line of ``before`` is a row of a borderless table (tabs, no rules); each
+    of the first lines of ``after`` that has its first column empty goes on that
+    row: each of its pieces goes on the row's cell that starts at its x or the
+    nearest left of it (within a font size). The first of them may fill the first
+    column too (``รายงาน`` / ``ครั้งที่8``) when the row's last line filled each
+    column it goes on (:attr:`TextLine.room` less than the room its first word
+    needs: :func:`top_aligned_rows`) and the row is of several lines or its first
+    cell was cut inside a word (:func:`cut_inside_word`), as within a page. The
+    joined row replaces the last line of ``before`` (in place); returns ``after``
+    without the lines joined.
+    """
+    last = next((k for k in range(len(before) - 1, -1, -1) if before[k].text.strip()), None)
+    first = next((k for k, line in enumerate(after) if line.text.strip()), None)
+    if last is None or first is None:
+        return after
+    row = before[last]
+    mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
+    if row.table is not None or "\t" not in row.text or len(mine) != len(row.cells) \
+            or len(mine) < 2:
+        return after
+    pieces = row.text.split("\t")
+    taken = first
+    while taken < len(after):
+        cont = after[taken]
+        texts = [p for p in cont.text.split("\t") if p.strip()]
+        size = max(row.size, cont.size) or 1.0
+        if cont.table is not None or len(texts) != len(cont.cells) or not texts:
+            break
+        into = []
+        for x in cont.cells:
+            near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
+            into.append(near[-1] if near else mine[0])
+        if mine[0] in into and not (taken == first and _goes_on_first(row, cont, texts, into)):
+            break  # a cell in the row's first column: a row of its own
+        done: set[int] = set()
+        for n, (k, text) in enumerate(zip(into, texts, strict=True)):
+            glue = " " if k in done and _spaced(cont, n) else None
+            pieces[k] = pieces[k].strip() + glue + text.strip() if glue else \
+                join_pieces(pieces[k].strip(), text.strip())
+            done.add(k)
+        taken += 1
+    if taken == first:
+        return after
+    before[last] = replace(row, text="\t".join(pieces))
+    return after[:first] + after[taken:]
+
+
+def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:
+    """Whether ``cont``, the next page's first line, fills on ``row`` from its first column.
+
+    ``texts``: ``cont``'s pieces, going on ``row``'s columns ``into`` (see
+    :func:`join_cut_row`).
+    """
+    if len(row.room) != len(row.cells) or len(set(into)) != len(into):
+        return False
+    pieces = row.text.split("\t")
+    mine = [k for k, piece in enumerate(pieces) if piece.strip()]
+    size = max(row.size, cont.size) or 1.0
+    ends = cont.ends if len(cont.ends) == len(texts) else ()
+    if not ends:
+        return False
+    for n, (k, text) in enumerate(zip(into, texts, strict=True)):
+        at = mine.index(k)
+        if at + 1 < len(row.cells) and ends[n] > row.cells[at + 1]:
+            return False  # runs over the next column: no part of a cell of the row
+        if row.room[at] > _room(text, ends[n] - cont.cells[n], size):
+            return False  # the row's last line left room there: it ended
+        if len(row.ends) == len(row.cells) and row.room[at] != float("inf") \
+                and ends[n] > row.ends[at] + row.room[at] + FLUSH_EM * size:
+            return False  # runs past the column's edge: a paragraph under the table
+    several = row.depth > 0.5 * size
+    return several or cut_inside_word(pieces[mine[0]], texts[0])

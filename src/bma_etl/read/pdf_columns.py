@@ -14,26 +14,22 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bma_etl.furniture import browser_print_edges
-from bma_etl.read.pdf_borderless import LINE_PITCHES, top_aligned_rows, unjustified
+from bma_etl.read.pdf_borderless import top_aligned_rows, unjustified
 from bma_etl.read.pdf_cuts import split_at_columns
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_layout import TextLine
-from bma_etl.read.pdf_padded import split_at_anchors
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
 
 
 def with_columns(lines: list[TextLine], borderless: bool = False,
-                 pitches: dict[float, float] | None = None, browser: bool = False
-                 ) -> list[TextLine]:
+                 pitches: dict[float, float] | None = None) -> list[TextLine]:
     """Tab rows with their empty cells back: one tab per column a row skips.
 
     Consecutive lines that have cells (tabs, or an indent of a tab's width from
     the page's left margin) form a table. Their cells' left edges, gathered, give
     the table's columns; each row then gets as many tabs before a cell as columns
     lie between it and the previous one. A one-cell line inside a table is a row
-    that fills the first column only, and ends with a tab; so is, with
-    ``browser`` (a browser's print, :func:`.pdf_page.writer_rules`), one right
-    under a table at the page's foot (a wrapped cell's last line). A ruled table
+    that fills the first column only, and ends with a tab. A ruled table
     (:attr:`TextLine.table`) is a table of its own, with its own columns. A
     browser's print header and footer, printed in the page's margin, neither set
     the margin nor join a table. With ``borderless`` (a PDF's text layer), a table
@@ -55,9 +51,6 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     if borderless:
         lines = _split_beside_tables(lines, edge, is_row, margin)
     out: list[TextLine | None] = list(lines)
-    foot = len(lines)  # the page's foot: the first of its last lines that are print edges
-    while foot > 0 and (foot - 1 in edge or not lines[foot - 1].text.strip()):
-        foot -= 1
     i = 0
     while i < len(lines):
         if not is_row(i):
@@ -65,20 +58,16 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
             continue
         j = i + 1
         while j < len(lines) and lines[j - 1].table == lines[j].table and (
-                is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))
-                or (browser and lines[j].cells and j + 1 == foot)
-                or (browser and j not in edge and _padded_on(lines, j, is_row, pitches or {}))):
+                is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))):
             j += 1
         if borderless:
             while (k := _first_cells(lines, i, j, margin)) > j:
                 j = k
                 while j < len(lines) and lines[j - 1].table == lines[j].table and is_row(j):
                     j += 1
-        rows = [row for row in lines[i:j] if row.text.strip()]
-        if any(len(row.cells) > 1 for row in rows):  # an indented line alone is no table
-            out[i:j] = [*_table_rows(rows, margin, borderless, pitches or {}, page_right,
-                                     browser),
-                        *[None] * (j - i - len(rows))]
+        if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
+            out[i:j] = _table_rows(lines[i:j], margin, borderless, pitches or {},
+                                   page_right)
         i = j
     return [line for line in out if line is not None]
 
@@ -105,29 +94,6 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float) -> int:
     if k == j or k >= len(lines) or len(lines[k].cells) < 2 or lines[k].table is not None:
         return j
     return k
-
-
-def _padded_on(lines: list[TextLine], j: int, is_row: Callable[[int], bool],
-               pitches: dict[float, float]) -> bool:
-    """Whether line ``j`` goes on a borderless table whose cells a browser padded.
-
-    It does when it has cells and stands a line pitch (``pitches``: font size →
-    pitch) or less below the line above (a wrapped cell's next line, whatever its
-    columns), or when it is the one blank line that a padding of more than half a
-    pitch put between two rows (the row below stands less than two pitches from
-    the one above: no blank line of text is that low).
-    """
-    above, line = lines[j - 1], lines[j]
-    if above.baseline is None or above.table is not None:
-        return False
-    pitch = pitches.get(above.size) or DEFAULT_PITCH_EM * (above.size or 1.0)
-    if line.text.strip():
-        return bool(line.cells) and line.baseline is not None and line.table is None \
-            and above.baseline - above.depth - line.baseline <= LINE_PITCHES * pitch
-    if j + 1 >= len(lines) or not is_row(j + 1) or lines[j + 1].table is not None:
-        return False
-    below = lines[j + 1].baseline
-    return below is not None and above.baseline - above.depth - below < 2.0 * pitch
 
 
 def _split_beside_tables(lines: list[TextLine], edge: set[int],
@@ -173,8 +139,7 @@ def _split_beside_tables(lines: list[TextLine], edge: set[int],
 
 def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
                 pitches: dict[float, float] | None = None,
-                page_right: float | None = None, browser: bool = False
-                ) -> list[TextLine | None]:
+                page_right: float | None = None) -> list[TextLine | None]:
     """The rows tab-aligned; a row joined into the one above leaves None in its place.
 
     ``page_right``: the right edge (points) of the page's text (see
@@ -182,7 +147,7 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     """
     ruled = rows[0].table is not None
     if borderless and not ruled:
-        rows = unjustified(rows, browser)
+        rows = unjustified(rows)
     size = max(row.size for row in rows) or 1.0
     tolerance = size  # left-aligned cells of a column start within a font size
     anchors: list[float] = []
@@ -191,8 +156,6 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
             anchors.append(x)
     if anchors[0] >= margin + TAB_GAP_EM * size and rows[0].table is None:  # (ruled: its own)
         anchors.insert(0, margin)  # every row leaves the first column empty
-    if browser and not ruled:  # cells a narrow padding left closer than a tab's gap
-        rows = [split_at_anchors(row, anchors) for row in rows]
     out = []
     for row in rows:
         pieces = row.text.split("\t")
@@ -206,5 +169,5 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     if not borderless or ruled:
         return list(out)
     pitch = (pitches or {}).get(size) or DEFAULT_PITCH_EM * size
-    joined = top_aligned_rows(out, anchors, pitch, page_right, browser)
+    joined = top_aligned_rows(out, anchors, pitch, page_right)
     return [*joined, *[None] * (len(out) - len(joined))]

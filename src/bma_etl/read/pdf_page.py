@@ -47,20 +47,6 @@ SPACE_WRAPPERS = ("reportlab", "fpdf")
 FILLING_WRITERS = ("reportlab", "libreoffice", "openoffice", "skia")
 
 
-#: Words in ``/Producer`` or ``/Creator`` (lower case) of a browser's print to PDF
-#: (Chromium's Skia): its borderless tables are padded web tables (:mod:`.pdf_padded`).
-BROWSERS = ("skia", "chrome", "chromium")
-
-
-def printed_by_browser(producer: str) -> bool:
-    """Whether a PDF's ``/Producer`` and ``/Creator`` (joined) name a browser (:data:`BROWSERS`).
-
-    >>> printed_by_browser("Skia/PDF m120"), printed_by_browser("LibreOffice 7.4")
-    (True, False)
-    """
-    return any(n in producer.lower() for n in BROWSERS)
-
-
 def writer_rules(producer: str) -> tuple[bool, bool]:
     """Whether a PDF's writer wraps only at spaces, and whether it fills a line before a long run.
 
