@@ -5,7 +5,7 @@ the flags that follow the budget after a tab stop's gap put a tab on its last
 line, so the reader keeps that line apart from the one before (a tab row is a row
 of its own). The line's end cut a value there: ``ความก้าวหน้าของงานฯ`` / ``= 64.00 %``,
 ``งบประมาณที่`` / ``เบิกใช้ (...) = 0 บาท``, ``= 6`` / ``73,000 บาท``. The layout
-joins the cut value again (:func:`bma_etl.layouts.legacy_progress_form._goes_on`).
+joins the cut value again (:func:`bma_etl.layouts.legacy_cells._goes_on`).
 
 The forms are generated (bench/corpus ``legacy_html``: 6-14 reports of 2-6
 sentences) and printed by fpdf2 in two fonts at the corpus's drawn sizes and

@@ -202,11 +202,11 @@ def test_ocr_damage_around_the_report_table() -> None:
 
 def test_a_flag_read_approximately_is_never_guessed() -> None:
     """ไม่ before the words decides; OCR junk in its place leaves the flag unread."""
-    from bma_etl.layouts.legacy_progress_form import _approx_flags
+    from bma_etl.layouts.legacy_flags import approx_flags
 
-    assert [(c, v) for c, v, _, _ in _approx_flags(": ไม่เป็นไปตามเบ้าหมาย")] == [
+    assert [(c, v) for c, v, _, _ in approx_flags(": ไม่เป็นไปตามเบ้าหมาย")] == [
         ("on_target", False)]
-    assert [(c, v) for c, v, _, _ in _approx_flags(": เป็นไปตามเเผน | : เป็นไปตามเป่าหมาย")] == [
+    assert [(c, v) for c, v, _, _ in approx_flags(": เป็นไปตามเเผน | : เป็นไปตามเป่าหมาย")] == [
         ("on_target", True), ("on_plan", True)]
-    assert _approx_flags("Tyเป็นไปตามเบ้าหมาย") == []
-    assert _approx_flags("เห็นโป๊ตรยผุน") == []
+    assert approx_flags("Tyเป็นไปตามเบ้าหมาย") == []
+    assert approx_flags("เห็นโป๊ตรยผุน") == []

@@ -1,0 +1,339 @@
+"""The progress-history page's body: history entries and KPI blocks.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.web_progress_history`, not a
+layout). Consumes the lines from the first entry heading (``(N)
+ความคืบหน้าโครงการฯ ร้อยละ … (date)``) or KPI block (``ตัวชี้วัด : …``) on;
+produces one raw ``progress_updates`` row per entry, in document order (number,
+progress, report date, ``detail``, ``problems``, ``obstacles``) and one
+``indicators`` row per KPI block, with ``unparsed_line`` findings for lines that
+belong to neither and findings when an entry's two dates differ. After OCR the
+fixed wording is also matched in key form or approximately, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bma_etl.errors import NormalizeError
+from bma_etl.layouts.base import (
+    Derived,
+    Extraction,
+    FieldValue,
+    Finding,
+    Line,
+    Raw,
+    RawRow,
+    RepairedText,
+)
+from bma_etl.layouts.history_header import DIGIT, NUMBER, put_first
+from bma_etl.layouts.wrapped import join
+from bma_etl.matchkey import KeyMatch, key, key_map, match_key, past_marks
+from bma_etl.normalize.dates import parse_date
+
+#: An entry's heading: ``(1) ความคืบหน้าโครงการฯ ร้อยละ 100.00 (2023-09-29)``.
+ENTRY_RE = re.compile(
+    rf"^\s*\(\s*(?P<seq>{DIGIT}{{1,4}})\s*\)\s*ความคืบหน้าโครงการฯ?\s*"
+    rf"(?:ร้อยละ\s*(?P<pct>{NUMBER})\s*%?)?\s*"
+    r"(?:\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ T][0-9:.]+)?\s*\))?\s*$"
+)
+#: The entry's report date opening its narrative: ``29/09/2566 : <narrative>``.
+_BE_DATE_RE = re.compile(
+    rf"^\s*(?P<date>{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}})\s*:\s*(?P<body>.*)$")
+#: The line between entries: ``------------------&&&--------------------``.
+SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
+#: The report date as OCR may read it (``19/0172569 :``, a ``/`` read as ``1``): not a
+#: date to load (the entry heading's system date stands), but not the detail either.
+#: Or its day read as letters, month and year left (``เม07/2563 :``, ``1บ07/2563 :``).
+_OCR_BE_DATE_RE = re.compile(
+    rf"^\W{{0,3}}(?P<date>{DIGIT}[0-9๐-๙/|lI ]{{5,10}}{DIGIT}"
+    rf"|[^\s:]{{1,3}}?{DIGIT}{{1,2}}\s*/\s*{DIGIT}{{4}})\s*[:;]\s*"
+    r"(?P<body>.*)$")
+_PLAIN_DATE_RE = re.compile(rf"{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}")
+#: After OCR: a separator whose dashes were lost, an entry heading with a speck after it.
+_OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$")
+#: Specks OCR reads before a line (``“ อุปสรรค…`` for ``** อุปสรรค…``).
+_OCR_LEAD = r"^[\W_]{0,3}"
+#: An entry heading as OCR reads it: punctuation specks between its parts, the
+#: number's brackets misread (``A)`` for ``(8)``), a speck after it.
+#: The number's closing bracket lost (``(2 ความ…``) or the number misread (``(ๆ ความ…``):
+#: an opening or a closing bracket is still needed. A speck before ร้อยละ (``ร์ รอยละ``).
+#: The system date's closing bracket lost, a speck after it (``(2020-05- 17 ร``), or
+#: the date cut off or made junk after its year (``(2020-05- 1``, ``(2020- -()7- 11)``):
+#: the date then not read from it.
+_OCR_ENTRY = (
+    rf"^\W{{0,3}}?(?:\(\s*(?P<seq>{DIGIT}{{1,4}})\s*[)\]1|]?|\S{{0,2}}[)\]]|\(\S{{0,2}})"
+    r"\s*ความคืบหน้าโครงการฯ?[,.:;]*"
+    rf"(?:\S{{0,2}}?ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*"
+    r"(?:\(\s*(?:(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}|[0-9]{4}\s*-.{0,12}?)\)?)?"
+    r".{0,4}$"
+)
+#: An entry heading whose words OCR made junk (``(3) (สวมเดิกห์น ครงกรรร ร รอยละ 68.50
+#: (2020-07-11)``): its number in brackets opens the line and its system date in
+#: brackets ends it, nothing in between longer than a heading's words.
+_OCR_ENTRY_JUNK = (
+    rf"^\W{{0,3}}?\(\s*(?P<seq>{DIGIT}{{1,4}})\s*\).{{4,40}}?"
+    rf"(?:ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*"
+    r"\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})\s*\)\W{0,2}$"
+)
+#: ``** <label> :<value>`` lines of an entry (label → progress_updates column).
+ENTRY_LABELS: dict[str, str] = {
+    r"ปัญหา(?:ของโครงการ)?": "problems",
+    r"อุปสรรค(?:ของโครงการ)?": "obstacles",
+}
+_ENTRY_LABEL_RES = [
+    (re.compile(rf"^\s*\*{{0,3}}\s*(?:{label})\s*:\s*(?P<value>.*)$"), column)
+    for label, column in ENTRY_LABELS.items()
+]
+#: The same as OCR reads them: the ``:`` read as ``;``, or as ``1``, ``l`` or ``|`` glued
+#: to the value's first Thai letter (``ปัญหาของโครงการ 1ไม่มี``).
+_OCR_ENTRY_LABELS = [
+    (_OCR_LEAD + rf"\s*\*{{0,3}}\s*(?:{label})\s*(?:[:;]|[1lI|](?=[\u0e01-\u0e4e]))\s*"
+     r"(?P<value>.*)$", column)
+    for label, column in ENTRY_LABELS.items()
+]
+#: The KPI block (label → indicators column); on the target and achieved lines the
+#: word between label and colon is the unit (``ค่าเป้าหมาย ระดับ : 1``).
+KPI_LABELS: dict[str, str] = {
+    r"ค่าเป้าหมาย": "target_value",
+    r"ผลงานที่ทำได้": "achieved_value",
+    r"ประเภทตัวชี้วัด": "kind",
+}
+#: A KPI block's first line: ``ตัวชี้วัด : 2.8 <name>``.
+KPI_RE = re.compile(
+    rf"^\s*ตัวชี้วัด\s*:\s*(?:(?P<code>{DIGIT}{{1,2}}(?:\.{DIGIT}{{1,3}}){{0,3}})\.?\s+)?(?P<name>\S.*?)\s*$"
+)
+_KPI_LABEL_RES = [
+    (re.compile(rf"^\s*{label}\s*(?P<unit>[^:\s][^:]*?)?\s*:\s*(?P<value>.*?)\s*$"), column)
+    for label, column in KPI_LABELS.items()
+]
+#: The quarterly evaluation heading that closes the page; what follows is not stored.
+_EVALUATION_RE = re.compile(r"^\s*\*{0,3}\s*ผลการประเมินโครงการ")
+
+
+@dataclass
+class _Entry:
+    """One history entry while its lines are read."""
+
+    row: RawRow
+    line_no: int
+    iso: Raw | None = None
+    be: Raw | None = None
+    current: str = "detail"
+    pieces: dict[str, list[Raw]] = field(default_factory=dict)
+
+
+def ocr_entry(text: str) -> KeyMatch | None:
+    """An entry heading as OCR reads it (:data:`_OCR_ENTRY`, :data:`_OCR_ENTRY_JUNK`)."""
+    return match_key(_OCR_ENTRY, text) or match_key(_OCR_ENTRY_JUNK, text)
+
+
+def read_body(doc: RepairedText, lines: list[Line], out: Extraction
+              ) -> tuple[list[RawRow], list[RawRow]]:
+    """Entries and KPI blocks, in document order."""
+    entries: list[_Entry] = []
+    indicators: list[RawRow] = []
+    entry: _Entry | None = None
+    kpi: RawRow | None = None
+    closed = False  # past the quarterly-evaluation heading
+    ocr = doc.ocr_used  # fixed wording is also matched in key form (OCR loses marks)
+    for line in _colons_joined(lines):
+        text = line.text
+        if closed:
+            continue
+        if SEPARATOR_RE.match(text) or (ocr and _OCR_SEPARATOR_RE.match(text)):
+            entry = None
+            continue
+        m = ENTRY_RE.match(text) or (
+            ocr_entry(text) if ocr else None)
+        if m:
+            entry = _new_entry(doc, line, m, len(entries) + 1)
+            entries.append(entry)
+            kpi = None
+            continue
+        m = KPI_RE.match(text) or (match_key(KPI_RE.pattern, text) if ocr else None)
+        if m:
+            entry = None
+            kpi = RawRow("indicators", len(indicators) + 1, {
+                "code": doc.raw_match(m, "code", line=line),
+                "name": doc.raw_match(m, "name", line=line),
+            })
+            indicators.append(kpi)
+            continue
+        if _EVALUATION_RE.match(text):
+            closed = True
+            continue
+        if kpi is not None and _read_kpi_line(doc, line, kpi, ocr):
+            continue
+        if entry is not None:
+            _read_entry_line(doc, line, entry)
+            continue
+        out.findings.append(Finding("progress_updates", None, None, "warning", "unparsed_line",
+                                    f"line {line.no}: not part of an entry or KPI block: "
+                                    f"{text.strip()[:50]!r}"))
+    return [_finish_entry(e, out, ocr) for e in entries], indicators
+
+
+#: An entry's label alone on its line (``** ปัญหาของโครงการ``), its ``:`` wrapped onto the next.
+_BARE_ENTRY_LABEL = re.compile(rf"^\s*\*{{0,3}}\s*(?:{'|'.join(ENTRY_LABELS)})\s*$")
+
+
+def _colons_joined(lines: list[Line]) -> list[Line]:
+    """``lines`` with an entry label alone joined to the next line when that opens with ``:``."""
+    out: list[Line] = []
+    for line in lines:
+        if out and line.text.lstrip().startswith((":", ";")) and _BARE_ENTRY_LABEL.match(
+                out[-1].text):
+            out[-1] = join([out[-1], line], " ")
+        else:
+            out.append(line)
+    return out
+
+
+def _new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordinal: int
+               ) -> _Entry:
+    row = RawRow("progress_updates", ordinal, {
+        "seq_label": doc.raw_match(m, "seq", line=line),
+        "progress_pct": doc.raw_match(m, "pct", line=line),
+    })
+    return _Entry(row, line.no, iso=doc.raw_match(m, "iso", line=line))
+
+
+def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
+    for (regex, column), (ocr_pattern, _) in zip(_ENTRY_LABEL_RES, _OCR_ENTRY_LABELS, strict=True):
+        m = regex.match(line.text) or (match_key(ocr_pattern, line.text) if doc.ocr_used else None)
+        if m:
+            entry.current = column
+            raw = doc.raw_match(m, "value", line=line)
+            entry.pieces.setdefault(column, [])
+            if raw is not None:
+                entry.pieces[column].append(raw)
+            return
+    if doc.ocr_used:
+        if _OCR_SPECKS_RE.match(line.text):
+            return  # a separator or specks OCR read as marks and digits: no text of the entry
+        found = _approx_entry_label(line.text)
+        if found is not None:
+            column, value_at = found
+            entry.current = column
+            raw = doc.raw_in(line, value_at, len(line.text.rstrip()))
+            entry.pieces.setdefault(column, [])
+            if raw is not None:
+                entry.pieces[column].append(raw)
+            return
+    if entry.be is None and entry.current == "detail" and "detail" not in entry.pieces:
+        m = _BE_DATE_RE.match(line.text)
+        odd = _OCR_BE_DATE_RE.match(line.text) if m is None and doc.ocr_used else None
+        if m or odd:
+            if m or (odd and _PLAIN_DATE_RE.fullmatch(odd.group("date"))):  # specks before it
+                entry.be = doc.raw_match(m or odd, "date", line=line)  # type: ignore[arg-type]
+            body = doc.raw_match(m or odd, "body", line=line)  # type: ignore[arg-type]
+            entry.pieces["detail"] = [body] if body is not None else []
+            return
+    raw = doc.raw_in(line, 0, len(line.text))
+    if raw is not None:
+        entry.pieces.setdefault(entry.current, []).append(raw)
+
+
+#: A line OCR made of a separator or of specks: no letters but digits, marks,
+#: punctuation (``8@@ -----``, ``. ๕@๑๕``, ``๕๕๕``).
+_OCR_SPECKS_RE = re.compile(r"^[\W\d_๐-๙\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*$")
+#: The entry labels' words in key form, for an approximate match (OCR: ``บัญหาของโครงการ``).
+_ENTRY_LABEL_KEYS = (("problems", key("ปัญหาของโครงการ")),
+                     ("obstacles", key("อุปสรรคของโครงการ")))
+#: Least similarity (0..100) of an entry label read approximately.
+LABEL_SIMILARITY = 85.0
+
+
+def _approx_entry_label(text: str) -> tuple[str, int] | None:
+    """``(column, where its value starts)`` of an entry label OCR read with a letter wrong.
+
+    The label must open the line (after a few specks) and be followed by its ``:``
+    (or what OCR read it as: :data:`_OCR_LABEL_COLON`);
+    the better of the two labels wins, and only clearly.
+    """
+    from rapidfuzz.fuzz import partial_ratio_alignment
+
+    folded, offsets = key_map(text[:60])
+    scored = []
+    for column, label in _ENTRY_LABEL_KEYS:
+        found = partial_ratio_alignment(label, folded, score_cutoff=LABEL_SIMILARITY)
+        if found is not None and found.dest_start <= 4:
+            scored.append((found.score, column, found.dest_end))
+    if len(scored) != 1:
+        return None
+    _, column, end = scored[0]
+    at = past_marks(text, offsets[end - 1] + 1)
+    colon = _OCR_LABEL_COLON.match(text, at)
+    if colon is None:
+        return None
+    return column, colon.end()
+
+
+#: The ``:`` after an entry label as OCR reads it: ``;``, a quote mark (``“lui``), or
+#: ``1``, ``l``, ``I``, ``|`` glued to the value's first Thai letter (``1ไม่มี``).
+#: Or a single quote (U+2018, U+2019: ``\u2018Lai``), or lost: a space before the value
+#: (``ปัญหาของโครงการ Ani``).
+_OCR_LABEL_COLON = re.compile(
+    r"[\s.]*(?:[:;“”\u2018\u2019'\"]|[1lI|](?=[\u0e01-\u0e4e])|\s(?=\s*\S))\s*")
+
+
+def _finish_entry(entry: _Entry, out: Extraction, ocr: bool = False) -> RawRow:
+    row = entry.row
+    row.fields["report_date"] = entry.be or entry.iso
+    if entry.be is not None and entry.iso is not None:
+        be, iso = date_of(entry.be), date_of(entry.iso)
+        if be is not None and iso is not None and be != iso and ocr:
+            # two readings of one date by OCR that disagree: either may be the misread one
+            row.fields["report_date"] = None
+            out.findings.append(Finding(
+                "progress_updates", row.ordinal, "report_date", "warning", "ocr_doubtful_value",
+                f"line {entry.line_no}: OCR read the report date {entry.be.text!r} and the "
+                f"system date {entry.iso.text!r}, which differ: not loaded"))
+        elif be is not None and iso is not None and be != iso:
+            out.findings.append(Finding(
+                "progress_updates", row.ordinal, "report_date", "warning", "ambiguous_value",
+                f"line {entry.line_no}: report date {entry.be.text} and system date "
+                f"{entry.iso.text} differ; the report date is kept"))
+    for column in ("detail", "problems", "obstacles"):
+        pieces = entry.pieces.get(column)
+        if pieces:
+            row.fields[column] = _said_none(pieces) if ocr else pieces
+    return row
+
+
+_NONE_KEY = key("ไม่มี")
+
+
+def _said_none(pieces: list[Raw]) -> FieldValue:
+    """``ไม่มี`` (none) for a value OCR read as those letters without their marks (``ไมมี``).
+
+    The key form of the whole value must be the phrase's: no other words have it.
+    """
+    if len(pieces) != 1:
+        return pieces
+    text = pieces[0].text.strip(" \t:.;")
+    if text == "ไม่มี" or key(text) != _NONE_KEY:
+        return pieces
+    return Derived("ไม่มี", f"OCR read {pieces[0].text!r}: the letters of ไม่มี without its "
+                   "marks", pieces[0].span)
+
+
+def _read_kpi_line(doc: RepairedText, line: Line, kpi: RawRow, ocr: bool = False) -> bool:
+    for regex, column in _KPI_LABEL_RES:
+        m = regex.match(line.text) or (match_key(regex.pattern, line.text) if ocr else None)
+        if m:
+            put_first(kpi, column, doc.raw_match(m, "value", line=line))
+            if column != "kind" and kpi.fields.get("unit") is None:
+                kpi.fields["unit"] = doc.raw_match(m, "unit", line=line)
+            return True
+    return False
+
+
+def date_of(raw: Raw) -> date | None:
+    """The date ``raw`` states (a BE or ISO date), or None when it is not one."""
+    try:
+        return parse_date(raw.text)
+    except NormalizeError:
+        return None

@@ -1,0 +1,119 @@
+"""The progress-history page's paragraphs and strategy lines.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.web_progress_history`, not a
+layout). Consumes the head's lines the header did not claim; produces the
+``projects`` columns ``rationale``, ``objectives`` and ``target`` (lists of
+:class:`~bma_etl.layouts.base.Raw` pieces) and the four strategy columns. Text
+under a narrative heading (:data:`NARRATIVE_HEADINGS`) goes to its column; an
+unheaded page is read by position around the unit code line
+(:func:`put_paragraphs`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.common import strip_outline_raw
+from bma_etl.layouts.history_header import DIGIT, match_or_key
+
+#: Narrative headings of the page (heading → projects column of the text under it).
+_NOT_STORED = ""
+NARRATIVE_HEADINGS: dict[str, str] = {
+    r"หลักการ(?:และ)?เหตุผล": "rationale",
+    r"วัตถุประสงค์(?:ของโครงการ)?": "objectives",
+    r"เป้าหมาย(?:ของโครงการ|โครงการ)?": "target",
+    # headings whose text the warehouse has no column for: read past, not stored
+    r"(?:ผลที่คาดว่าจะได้รับ|ประโยชน์ที่(?:คาดว่าจะ)?ได้รับ|วิธี(?:การ)?ดำเนินการ|"
+    r"ระยะเวลา(?:ดำเนินการ|การดำเนินงาน)?|สถานที่(?:ดำเนินการ)?|งบประมาณ)": _NOT_STORED,
+}
+#: A narrative heading alone on its line.
+HEADING_RES = [(re.compile(rf"^\s*(?:{h})\s*:?\s*$"), column)
+               for h, column in NARRATIVE_HEADINGS.items()]
+#: A narrative heading with its text after it on the same line (printed without
+#: the line break, or joined to a wrapped first line).
+_HEADING_TEXT_RES = [(re.compile(rf"^\s*(?:{h})\s*(?::\s*|\s+)(?=\S)"), column)
+                     for h, column in NARRATIVE_HEADINGS.items()]
+
+#: Strategy lines, in the order the page prints them.
+STRATEGY_COLUMNS = ("strategy_issue", "strategy_sub_issue", "strategy_goal", "strategy_indicator")
+#: A strategy line ends with ``|`` (``ด้านที่ ๗ – … |``).
+STRATEGY_RE = re.compile(r"\|\s*$")
+#: A numbered objective (``1. เพื่อ…``, ``2) …``).
+_ITEM_RE = re.compile(rf"^\s*{DIGIT}{{1,2}}\s*[.)]")
+
+
+def narrative_heading(text: str, ocr: bool) -> tuple[str] | None:
+    """``(column,)`` when ``text`` is a narrative heading (``""``: its text is not stored)."""
+    for regex, column in HEADING_RES:
+        if match_or_key(regex, text, ocr) is not None:
+            return (column,)
+    return None
+
+
+def heading_with_text(text: str, headed: bool) -> tuple[str, int] | None:
+    """``(column, where its text starts)`` for a heading with its text on its line.
+
+    The rationale's heading opens the narrative and is taken anywhere; the
+    others only under a heading already (a paragraph may open with เป้าหมาย).
+    """
+    for regex, column in _HEADING_TEXT_RES:
+        m = regex.match(text)
+        if m is not None and (headed or column == "rationale"):
+            return column, m.end()
+    return None
+
+
+def put_headed(doc: RepairedText, headed: dict[str, list[Line]], project: RawRow) -> None:
+    """Text under its narrative heading: rationale, objectives (one per line), target."""
+    for column, lines in headed.items():
+        if column == "objectives":
+            items = [strip_outline_raw(doc, raw) for raw in _pieces(doc, lines)]
+            if items and project.fields.get(column) is None:
+                project.fields[column] = items
+        elif column in ("rationale", "target"):
+            pieces = _pieces(doc, lines)
+            if pieces and project.fields.get(column) is None:
+                project.fields[column] = pieces
+
+
+def put_paragraphs(doc: RepairedText, before: list[Line], after: list[Line],
+                   project: RawRow) -> None:
+    """Rationale above the unit code; objective(s) then target below it."""
+    rationale = _pieces(doc, before)
+    if rationale:
+        project.fields["rationale"] = rationale
+    objectives: list[Raw] = []
+    rest = after
+    if after and _ITEM_RE.match(after[0].text):
+        count = next((i for i, ln in enumerate(after) if not _ITEM_RE.match(ln.text)), len(after))
+        for line in after[:count]:
+            item = doc.raw_in(line, 0, len(line.text))
+            if item is not None:
+                objectives.append(strip_outline_raw(doc, item))
+        rest = after[count:]
+    elif after:
+        objectives = _pieces(doc, after[:1])
+        rest = after[1:]
+    if objectives:
+        project.fields["objectives"] = objectives
+    target = _pieces(doc, rest)
+    if target:
+        project.fields["target"] = target
+
+
+def _pieces(doc: RepairedText, lines: list[Line]) -> list[Raw]:
+    raws = [doc.raw_in(ln, 0, len(ln.text)) for ln in lines]
+    return [r for r in raws if r is not None]
+
+
+def strategy_parts(doc: RepairedText, line: Line) -> list[Raw]:
+    """``ด้านที่ ๗ – … |`` → the text before each ``|`` (a line may hold several)."""
+    parts: list[Raw] = []
+    offset = 0
+    for part in line.text.split("|"):
+        raw = doc.raw_in(line, offset, offset + len(part))
+        if raw is not None:
+            parts.append(raw)
+        offset += len(part) + 1
+    return parts

@@ -1,0 +1,218 @@
+"""The legacy progress form's report table as cells, with what a wrap cut joined again.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.legacy_reports`, not a layout).
+Consumes the lines of the report table (their cells:
+:func:`bma_etl.document.cells`); produces :class:`ReportCell` lists in reading
+order: :func:`filled_cells` (each with whether it leads its row, a flag or a
+percent a narrow column wrapped made whole) and :func:`coalesced` (one report's
+cells with a label left dangling joined to its value, a value a line cut joined
+to its rest, and flags a narrow column wrapped rejoined). Nothing is dropped: a
+joined cell is a :func:`bma_etl.document.joined_line` whose characters keep their
+spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bma_etl.document import cells, joined_line
+from bma_etl.layouts.base import Line
+from bma_etl.layouts.legacy_flags import (
+    FLAG_ONLY_RE,
+    FLAG_WORDS,
+    PLAN_FLAG,
+    TARGET_FLAG,
+    flag_starts,
+)
+from bma_etl.layouts.legacy_values import BUDGET_LABEL, PROGRESS_LABEL
+from bma_etl.matchkey import matches_key
+from bma_etl.rows import cell_separator
+
+_PIPE_SEPARATOR_RE = re.compile(r"^\s*\|[\s|:-]*\|\s*$")
+
+
+@dataclass
+class ReportCell:
+    """A piece of the report table: one cell's text and where it starts in its row."""
+
+    line: Line
+    start: int
+    text: str
+    first: bool  # the row's first (label) column
+
+
+def _row_cells(line: Line) -> list[ReportCell]:
+    """The row's cells (:func:`bma_etl.document.cells`), each with its line."""
+    return [ReportCell(line, c.start, c.text, c.first) for c in cells(line)]
+
+
+def filled_cells(lines: list[Line]) -> list[tuple[ReportCell, bool]]:
+    """The report table's filled cells in reading order, each with whether it leads its row.
+
+    A row's first filled cell leads it (a table may leave its first column empty).
+    """
+    out: list[tuple[ReportCell, bool]] = []
+    above: list[ReportCell] = []  # the cells of the line before, by column
+    for line in lines:
+        if not line.text.strip() or _PIPE_SEPARATOR_RE.match(line.text):
+            continue
+        row = _row_cells(line)
+        flags = _flag_ends(above, row)
+        for column, cell in flags.items():
+            joined = joined_line([(above[column].line, above[column].start,
+                                   above[column].start + len(above[column].text)),
+                                  (line, cell.start, cell.start + len(cell.text))],
+                                 cell_separator(above[column].text, cell.text))
+            at = next(k for k, (c, _) in enumerate(out) if c is above[column])
+            out[at] = (ReportCell(joined, 0, joined.text, False), out[at][1])
+        leading = True
+        for column, cell in enumerate(row):
+            if cell.text.strip() and column not in flags:
+                out.append((cell, leading))
+                leading = False
+        above = row
+    return out
+
+
+_CUT_PERCENT_RE = re.compile(r"=\s*[0-9๐-๙.,]+\s*$")
+
+
+def _flag_ends(above: list[ReportCell], row: list[ReportCell]) -> dict[int, ReportCell]:
+    """The cells of ``row`` that end a flag cell of the line above, by column.
+
+    A narrow flag column wraps ``: เป็นไปตาม`` / ``แผน``: the row's next line
+    (its first cell empty, as many cells as the line above) has the flag's last
+    words in that column, with no ``:`` of a cell's own. The progress a line cut
+    before its ``%`` goes on in the second column likewise.
+    """
+    if len(row) != len(above) or len(row) < 3 or row[0].text.strip():
+        return {}
+    out: dict[int, ReportCell] = {}
+    if _CUT_PERCENT_RE.search(above[1].text) and row[1].text.lstrip().startswith("%"):
+        out[1] = row[1]  # ``= 94.50`` / ``% : งบประมาณ...``: the progress cut before its sign
+    for column in range(2, len(row)):
+        top, cell = above[column].text.strip(), row[column].text.strip()
+        if top.startswith(":") and cell and ":" not in cell \
+                and not re.search(f"{PLAN_FLAG}|{TARGET_FLAG}", top):
+            out[column] = row[column]
+    return out
+
+
+_DANGLING = re.compile(r"[=]\s*$")
+
+
+#: A cell ending with the budget's label, its value in the next cell or line; the
+#: label's report number may be cut after its bracket opened (``(ครั้งที่`` / ``2) = ...``).
+_DANGLING_BUDGET = rf".*(?:{BUDGET_LABEL})\s*(?:\([^()=]{{0,20}})?$"
+
+
+def _dangles(text: str) -> bool:
+    """Whether ``text`` ends with a label whose value is not in it.
+
+    ``… =``, ``…เบิกใช้``, ``…เบิกใช้ (ครั้งที่``.
+    """
+    if _DANGLING.search(text):
+        return True
+    # the cheap substring test first: the key form is matched only where it can match
+    return ("เบิก" in text or "บก" in text) and matches_key(_DANGLING_BUDGET, text)
+
+
+#: A cell's end that a page's wrap cut off the rest of its value: the progress or the
+#: budget label with no ``=`` yet (``… (ครั้งที่ 13)``), or a value's first digits (``= 6``).
+_CUT_LABEL_END = re.compile(
+    rf"(?:{PROGRESS_LABEL}ฯ?|(?:{BUDGET_LABEL})\s*(?:\([^()=]{{0,20}}\))?)\s*$")
+_CUT_DIGITS_END = re.compile(r"=\s*[0-9๐-๙]{1,2}\s*$")
+#: A cell that starts with the rest of a cut amount (``73,000 บาท``).
+_VALUE_REST = re.compile(r"^\s*[0-9๐-๙]{1,3},[0-9๐-๙]{3}")
+
+
+def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
+    """Whether ``cell``, the first of its line, goes on ``last``'s value the line cut.
+
+    A flowing print (fpdf2, LibreOffice from text) wraps a report's row and sets the
+    flags after a gap on the next line, so the reader keeps the two lines apart.
+    """
+    if last.line.no == cell.line.no:
+        return False
+    head, tail = cell.text.lstrip(), last.text.rstrip()
+    if head.startswith("="):
+        return bool(_CUT_LABEL_END.search(last.text))
+    for label in _CUT_LABELS:  # a label the line cut, between words or inside one
+        if any(tail.endswith(label[:cut]) and head.startswith(label[cut:])
+               for cut in range(2, len(label) - 1)):
+            return True
+    return bool(_VALUE_REST.match(cell.text)) and bool(_CUT_DIGITS_END.search(last.text))
+
+
+#: The value labels a line may cut (``งบประมาณที่เบิก`` / ``ใช้ (...``, ``ความก้าวหน้าขอ`` /
+#: ``งงานฯ``: LibreOffice breaks inside a word too).
+_CUT_LABELS = ("งบประมาณที่เบิกใช้", "ความก้าวหน้าของงาน")
+
+_WORD_RE = re.compile(r"\S+")
+
+
+def _flags_rejoined(cells: list[ReportCell]) -> list[ReportCell]:
+    """``cells`` with flags a narrow column wrapped made whole, last in the row.
+
+    Two narrow flag columns printed with too small a gap come back as one cell of
+    their first words (``: ไม่เป็นไป : เป็นไปตาม``) and, lines lower, one of their
+    last words (``ตามแผน เป้าหมาย``): word by word they make the flags.
+    """
+    for i, cell in enumerate(cells):
+        starts = flag_starts(cell.text)
+        if not starts:
+            continue
+        for j in range(i + 1, len(cells)):
+            end = cells[j]
+            words = [m.span() for m in _WORD_RE.finditer(end.text)]
+            if end.line.no == cell.line.no or len(words) != len(starts) or not all(
+                    cell.text[a:b] + end.text[x:y] in FLAG_WORDS
+                    for (a, b), (x, y) in zip(starts, words, strict=True)):
+                continue
+            flags = []
+            for (a, b), (x, y) in zip(starts, words, strict=True):
+                line = joined_line([(cell.line, cell.start + a, cell.start + b),
+                                    (end.line, end.start + x, end.start + y)], "")
+                flags.append(ReportCell(line, 0, line.text, False))
+            return [*cells[:i], *cells[i + 1:j], *cells[j + 1:], *flags]
+    return cells
+
+
+#: A cell that starts with a value's rest (``(ครั้งที่ 13) = 0 บาท``, ``= 0 บาท``).
+_VALUE_START_RE = re.compile(r"^\s*(?:\([^()=]{0,20}\)\s*)?=")
+
+
+def coalesced(cells: list[ReportCell]) -> list[ReportCell]:
+    """Cells with a label left dangling joined to the one with its value.
+
+    ``… =``, ``…เบิกใช้`` (:func:`_dangles`); and a value a line's end cut joined to
+    its rest (:func:`_goes_on`). The rest of a value on a later line goes to its label
+    across the row's flag cells, which a wrap set before it (``…เบิกใช้`` ``: เป็นไปตามแผน``
+    ``: เป็นไปตามเป้าหมาย`` / ``(ครั้งที่ 13) = 0 บาท``).
+    """
+    out: list[ReportCell] = []
+    for cell in cells:
+        flags = 0
+        while flags < len(out) and FLAG_ONLY_RE.match(out[-1 - flags].text):
+            flags += 1
+        if flags and flags < len(out) and _VALUE_START_RE.match(cell.text) \
+                and cell.line.no != out[-1].line.no and _dangles(out[-1 - flags].text):
+            moved = out[-flags:]
+            del out[-flags:]
+            last = out.pop()
+            line = joined_line([(last.line, last.start, last.start + len(last.text)),
+                                (cell.line, cell.start, cell.start + len(cell.text))], " ")
+            out += [ReportCell(line, 0, line.text, last.first), *moved]
+            continue
+        if out and cell.text.strip() and ((_dangles(out[-1].text)
+                                           and not FLAG_ONLY_RE.match(cell.text))
+                                          or _goes_on(out[-1], cell)):
+            last = out.pop()
+            sep = cell_separator(last.text.rstrip(), cell.text.lstrip()) \
+                if _goes_on(last, cell) else " "
+            line = joined_line([(last.line, last.start, last.start + len(last.text)),
+                                (cell.line, cell.start, cell.start + len(cell.text))], sep)
+            cell = ReportCell(line, 0, line.text, last.first)
+        out.append(cell)
+    return _flags_rejoined(out)

@@ -1,0 +1,143 @@
+"""The legacy form's plan and target flags (``เป็นไปตามแผน``, ``ไม่เป็นไปตามเป้าหมาย``).
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.legacy_reports`, not a layout).
+Consumes the text of a report's cells; produces ``(column, start, end)`` spans
+of the flags (``on_plan``, ``on_target``) as printed (:func:`trailing_flags`,
+:func:`flags_in_tail`) and, after OCR, flags whose words matched only
+approximately (:func:`approx_flags`; :func:`put_approx_flags` stores them as
+:class:`~bma_etl.layouts.base.Derived` booleans). A flag is never guessed: a
+negation OCR made unreadable leaves it unread.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.base import Derived, Line, RawRow, RepairedText
+from bma_etl.matchkey import key, key_map, matches_key, past_marks, search_key
+
+#: The plan and target flags, in a cell of their own or after an entry's budget.
+PLAN_FLAG = r"(?:ไม่)?เป็นไปตามแผน"
+TARGET_FLAG = r"(?:ไม่)?เป็นไปตามเป้าหมาย"
+_FLAG_CELL_RE = re.compile(r"^[\s:.'\u2019]*(?P<flag>\S.*?)[\s:.'\u2019]*$")
+
+
+def _flag(text: str, pattern: str) -> tuple[int, int] | None:
+    """Span of a plan or target flag filling ``text`` (a cell), in key form."""
+    m = _FLAG_CELL_RE.match(text)
+    if m is None:
+        return None
+    flag = m.group("flag")
+    if re.fullmatch(pattern, flag) or (len(flag) < 40 and matches_key(pattern, flag, full=True)):
+        return m.span("flag")
+    return None
+
+
+def trailing_flags(text: str) -> list[tuple[str, int, int]]:
+    """Flags filling ``text``: a flag cell, or the flags after an entry's budget.
+
+    ``: เป็นไปตามแผน : เป็นไปตามเป้าหมาย`` → ``[("on_plan", a, b), ("on_target", c, d)]``.
+    """
+    out: list[tuple[str, int, int]] = []
+    at = 0
+    for i, part in enumerate(re.split(r"([:|])", text)):
+        if i == 0 and key(part).strip(" .") == "บาท":
+            pass  # the budget's unit, when the amount was read without it
+        elif part not in (":", "|"):
+            for column, pattern in (("on_target", TARGET_FLAG), ("on_plan", PLAN_FLAG)):
+                found = _flag(part, pattern)
+                if found is not None:
+                    out.append((column, at + found[0], at + found[1]))
+                    break
+            else:
+                if part.strip(" \t.'\u2019"):
+                    return []  # something other than flags follows
+        at += len(part)
+    return out
+
+
+def flags_in_tail(text: str) -> list[tuple[str, int, int]]:
+    """Flags anywhere after an entry's budget, with OCR's junk around them."""
+    out: list[tuple[str, int, int]] = []
+    for column, pattern in (("on_plan", PLAN_FLAG), ("on_target", TARGET_FLAG)):
+        found = search_key(pattern, text)
+        if found is not None:
+            out.append((column, *found))
+    return out
+
+
+#: The flags' words as printed, whole: what a flag a narrow column wrapped must make.
+FLAG_WORDS = ("ไม่เป็นไปตามแผน", "เป็นไปตามแผน", "ไม่เป็นไปตามเป้าหมาย", "เป็นไปตามเป้าหมาย")
+
+_PART_RE = re.compile(r"[^:]+")
+
+
+def flag_starts(text: str) -> list[tuple[int, int]]:
+    """Spans of the flags' first words in a cell of nothing else (``: ไม่เป็นไป : เป็นไปตาม``).
+
+    Empty unless every ``:`` part is a flag's start, not the whole flag.
+    """
+    parts = [m for m in _PART_RE.finditer(text) if m.group().strip()]
+    spans = []
+    for m in parts:
+        word = m.group().strip()
+        if not any(f.startswith(word) and f != word for f in FLAG_WORDS):
+            return []
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        spans.append((start, start + len(word)))
+    return spans
+
+
+#: A cell that is a flag alone (``: เป็นไปตามแผน``).
+FLAG_ONLY_RE = re.compile(rf"^[\s:]*(?:{PLAN_FLAG}|{TARGET_FLAG})[\s:]*$")
+
+#: The flags' words without ไม่, in key form, the longer first: an approximate match
+#: of the plan's words must not be the target's (both open with เป็นไปตาม).
+_FLAG_CORES = (("on_target", key("เป็นไปตามเป้าหมาย")), ("on_plan", key("เป็นไปตามแผน")))
+_NEGATION_KEY = key("ไม่")
+#: What may stand before a flag read approximately, for it to be read as affirmative:
+#: nothing, or the separator of its cell.
+_FLAG_OPENS = re.compile(r"(?:^|[:|;])[\s.'\u2019]*$")
+#: Least similarity (0..100) of a flag read approximately to its words.
+FLAG_SIMILARITY = 80.0
+
+
+def approx_flags(text: str) -> list[tuple[str, bool, int, int]]:
+    """Flags OCR read with letters wrong (``เป็นไปตามเบ้าหมาย``): ``(column, value, a, b)``.
+
+    The words after ไม่ are matched approximately in key form; the flag is
+    negative when ไม่ (in key form) stands right before them, affirmative when
+    nothing or a cell separator does, and not read at all otherwise: OCR may have
+    made anything of a ไม่, and a flag is never guessed.
+    """
+    from rapidfuzz.fuzz import partial_ratio_alignment
+
+    folded, offsets = key_map(text)
+    out: list[tuple[str, bool, int, int]] = []
+    for column, core in _FLAG_CORES:
+        found = partial_ratio_alignment(core, folded, score_cutoff=FLAG_SIMILARITY)
+        if found is None or found.dest_end - found.dest_start < len(core) - 3:
+            continue
+        a, b = found.dest_start, found.dest_end
+        start = offsets[a]
+        if folded[:a].endswith(_NEGATION_KEY):
+            value, start = False, offsets[a - len(_NEGATION_KEY)]
+        elif _FLAG_OPENS.search(text[:start]):
+            value = True
+        else:
+            continue
+        out.append((column, value, start, past_marks(text, offsets[b - 1] + 1)))
+        folded = folded[:a] + "#" * (b - a) + folded[b:]  # the plan's words are not these
+    return out
+
+
+def put_approx_flags(doc: RepairedText, line: Line, a: int, b: int, row: RawRow) -> None:
+    """Flags still missing, read approximately from ``line.text[a:b]`` (OCR only)."""
+    for column, value, x, y in approx_flags(line.text[a:b]):
+        if column in row.fields:
+            continue
+        raw = doc.raw_in(line, a + x, a + y)
+        if raw is not None:
+            row.fields[column] = Derived(
+                value, f"OCR read the flag {raw.text!r}: its words matched approximately",
+                raw.span)

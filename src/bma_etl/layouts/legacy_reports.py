@@ -1,0 +1,298 @@
+"""The legacy progress form's report table (section 2): one row per report.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.legacy_progress_form`, not a
+layout). Consumes the lines of the table's block of a
+:class:`~bma_etl.layouts.base.RepairedText`; produces one raw ``progress_updates``
+row per report (``seq_label``, ``report_date``, ``progress_pct``,
+``budget_disbursed_thb``, ``on_plan``, ``on_target`` and the ``detail``
+narrative), and ``unparsed_line`` findings for table text before the first report.
+
+A report opens at its ``รายงานครั้งที่ N`` label cell (as printed, approximately
+after OCR, or wrapped by a narrow column) and takes the cells that follow it
+(:mod:`bma_etl.layouts.legacy_cells`) until the next label; its values are read by
+:mod:`bma_etl.layouts.legacy_values` and :mod:`bma_etl.layouts.legacy_flags`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bma_etl.document import joined_line
+from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.legacy_cells import ReportCell, coalesced, filled_cells
+from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
+from bma_etl.layouts.legacy_values import (
+    BUDGET_LABEL,
+    BUDGET_VALUE,
+    DATE_LOST_SLASH_RE,
+    DATE_PART_RE,
+    OCR_DATE_PART_RE,
+    OCR_DATE_REST_RE,
+    OCR_ODD_DATE_RE,
+    PROGRESS_LABEL,
+    PROGRESS_VALUE,
+    date_place_end,
+    date_read_oddly,
+    date_with_lost_slash,
+    labelled,
+)
+from bma_etl.matchkey import key, search_key
+
+#: A report's label cell (``รายงานครั้งที่ 1``). OCR drops tone marks (รายงานครังที7) and
+#: doubles letters (งบประมาณทที่เบิกใช้): the words are matched with those marks optional.
+_LABEL_CELL_RE = re.compile(r"^\s*รายงานครั?้?งที่?\s*(?P<no>[0-9๐-๙]{1,3})\s*")
+
+#: Specks standing apart before and after a narrative read by OCR (``;`` alone on the
+#: line before it, a colon misread).
+_OCR_LEAD_SPECKS = re.compile(r"[\s:;]*(?:[.'|,;]+(?:\s+|$))?[\s:;]*")
+_OCR_TRAIL_SPECKS = re.compile(r"(?:\s+[.:'|,]+)*[\s:]*$")
+
+
+@dataclass
+class _Report:
+    label: Raw | None
+    cells: list[ReportCell] = field(default_factory=list)
+    lost_label: bool = False  # opened by table text before any label (scans)
+
+
+#: What stands between a label's words and its number only when the number is another
+#: cell's (a date's, ``รายงานครั้ง`` then ``:: 3/9/2569``).
+_NOT_LABEL = re.compile(r"[:/]")
+
+
+def _wrapped_label(filled: list[tuple[ReportCell, bool]], k: int, ocr: bool
+                   ) -> tuple[int, tuple[int, int], int] | None:
+    """The end of a label a narrow column wrapped: ``(cell, number's span in it, head end)``.
+
+    ``head end``: where the label's words end in cell ``k`` (the rest of that cell
+    is the row's). Cell ``k`` leads its row with the label's first words and no
+    digit (``รายงาน``, ``รายงานครั้ง``; a ``::`` cell may follow in it); the rest
+    with the number (``ครั้งที่๑``, ``ที่1``) is the next cell of its line (the
+    reader split the label at a wide gap) or the first cell of the next line (a
+    top-aligned row: the label's second line beside the next line of the row's
+    other cells). The joined label must read as
+    printed; never on an OCR'd page (``ocr``). None when neither completes it.
+    """
+    if ocr:  # OCR loses a label's number (``| รายงานครั้งที่ |``): the next number is another's
+        return None
+    cell = filled[k][0]
+    m = _LABEL_HEAD_RE.match(cell.text)
+    if m is None or len(key(m.group("head"))) < 3 \
+            or not _LABEL_WORDS_KEY.startswith(key(m.group("head"))):
+        return None
+    head = m.group("head")
+    same_line = [k + 1] if k + 1 < len(filled) and filled[k + 1][0].line.no == cell.line.no else []
+    next_line = [j for j in range(k + 1, len(filled)) if filled[j][1]][:1]
+    for j in same_line + next_line:
+        after = filled[j][0]
+        if after.line.no - cell.line.no > 2:
+            continue
+        joined = head + after.text.lstrip()
+        exact = _LABEL_CELL_RE.match(joined)
+        found = exact.span("no") if exact else None
+        if found is None or found[0] < len(head) or _NOT_LABEL.search(joined, 0, found[0]):
+            continue
+        shift = len(head) - (len(after.text) - len(after.text.lstrip()))
+        return j, (found[0] - shift, found[1] - shift), m.end("head")
+    return None
+
+
+#: A report's entry opens with its date (``:: 29/12/2565 :``).
+_DATE_OPEN_RE = re.compile(r"^\s*::\s*[0-9๐-๙]{1,2}\s*/")
+#: A label's first words at a cell's start, and the cell's rest: the row's first
+#: cells when the reader saw no gap (``รายงานครั้ง :: 5/9/2566 : ...``).
+_LABEL_HEAD_RE = re.compile(r"^\s*(?P<head>[^\s:0-9๐-๙]+)(?=\s*(?:::|$))")
+
+
+def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
+    """The report rows of the table's ``lines``.
+
+    A report opens at its label (:func:`_report_label`, or one a narrow column
+    wrapped: :func:`_wrapped_label`) and takes the cells that follow. A borderless
+    table centres its label in the row's height, so a long row's first lines come
+    above the label's line: a row-leading ``:: date`` cell in a report that has its
+    date already goes, with the cells after it, to the next label's report.
+    """
+    reports: list[_Report] = []
+    filled = filled_cells(lines)
+    rests: dict[int, int] = {}  # cells that end a wrapped label: where their text goes on
+    early: list[ReportCell] = []  # a row's first lines printed above its label
+    for k, (cell, leading) in enumerate(filled):
+        if k in rests:
+            rest = cell.text[rests[k]:]
+            if rest.strip() and reports:
+                reports[-1].cells.append(ReportCell(cell.line, cell.start + rests[k], rest, False))
+            continue
+        found = _report_label(cell.text) if leading else None
+        if leading and (found is None or found[0] == found[1]):  # no number: wrapped?
+            wrapped = _wrapped_label(filled, k, doc.ocr_used)
+            if wrapped is not None:
+                j, (no_start, no_end), head_end = wrapped
+                rests[j] = no_end
+                end = filled[j][0]
+                reports.append(_Report(doc.raw_in(end.line, end.start + no_start,
+                                                  end.start + no_end), early))
+                early = []
+                if cell.text[head_end:].strip():
+                    reports[-1].cells.append(ReportCell(cell.line, cell.start + head_end,
+                                                        cell.text[head_end:], False))
+                continue
+        if found:
+            no_start, no_end = found
+            label = doc.raw_in(cell.line, cell.start + no_start, cell.start + no_end) \
+                if no_end > no_start else None
+            reports.append(_Report(label, early))
+            early = []
+            rest = cell.text[no_end:]
+            if rest.strip():
+                reports[-1].cells.append(ReportCell(cell.line, cell.start + no_end, rest, False))
+        elif early or (leading and reports and _DATE_OPEN_RE.match(cell.text)
+                       and any(_DATE_OPEN_RE.match(c.text) for c in reports[-1].cells)):
+            early.append(cell)
+        elif reports:
+            reports[-1].cells.append(cell)
+        elif doc.ocr_used:  # the first report's label OCR lost, or specks: see below
+            reports.append(_Report(None, lost_label=True))
+            reports[-1].cells.append(cell)
+        else:
+            out.findings.append(
+                Finding("progress_updates", None, None, "warning", "unparsed_line",
+                        f"line {cell.line.no}: table text before the first report ignored")
+            )
+    if early:  # no label below them: the last report's after all
+        reports[-1].cells.extend(early)
+    # Text before the first label is a report only when it reads as one (its date,
+    # progress or budget): a scan's first row whose label OCR lost entirely, not the
+    # table's head read as specks. Its number stays unknown.
+    reports = [rep for rep in reports if not rep.lost_label or any(
+        column in _report_row(doc, 0, rep).fields
+        for column in ("report_date", "progress_pct", "budget_disbursed_thb"))]
+    return [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
+
+
+_LABEL_WORDS_KEY = key("รายงานครั้งที่")
+_FIRST_NUMBER = re.compile(r"[0-9๐-๙]{1,3}")
+
+
+def _report_label(text: str) -> tuple[int, int] | None:
+    """Span of the number of a ``รายงานครั้งที่ N`` label cell, or None.
+
+    The words are matched as printed, then approximately in key form (OCR reads
+    ``ดายงานคร้อที่2``).
+    """
+    m = _LABEL_CELL_RE.match(text)
+    if m:
+        return m.span("no")
+    from rapidfuzz.fuzz import ratio
+
+    number = _FIRST_NUMBER.search(text, 0, 24)
+    if number is None:
+        # Scans: the number OCR lost (``| รายงานครั้งที่ |``) still opens a report,
+        # its number unknown (an empty span), rather than running into the one before.
+        words = text.rstrip()
+        head = key(words).strip("'\".:;|-_ ")
+        if 7 <= len(head) <= 13 and ratio(head, _LABEL_WORDS_KEY) >= 90:
+            return len(words), len(words)
+        return None
+    head = key(text[:number.start()]).strip("'\".:;|-_ ")
+    if not 7 <= len(head) <= 13 or "::" in text[:number.start()]:
+        return None  # ``รายงานครั้ง :: 5/9/2566``: the number is the date's
+    return number.span() if ratio(head, _LABEL_WORDS_KEY) >= 75 else None
+
+
+def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
+    row = RawRow("progress_updates", ordinal, {"seq_label": rep.label})
+    narrative: list[Raw] = []
+    after_budget = False  # past the budget only the flags remain (and, from OCR, specks)
+    past_budget: list[ReportCell] = []  # the cells past the budget
+    budget_tail: tuple[Line, int, int] | None = None  # the rest of the budget's cell
+    for cell in coalesced(rep.cells):
+        text, line = cell.text, cell.line
+        flags = trailing_flags(text) or (flags_in_tail(text) if after_budget else [])
+        for column, a, b in flags:
+            row.fields.setdefault(column, doc.raw_in(line, cell.start + a, cell.start + b))
+        if after_budget:
+            past_budget.append(cell)
+        if flags or after_budget:
+            continue
+        body_start, body_end = 0, len(text)
+        date = DATE_PART_RE.match(text)
+        if date is None and doc.ocr_used:
+            date = OCR_DATE_PART_RE.match(text)
+        if date:
+            body_start = date.end()
+            rest = OCR_DATE_REST_RE.match(text, body_start) if doc.ocr_used else None
+            if rest is not None:  # OCR read more digits than a date has (๒๕๒๐๐): not read
+                body_start = rest.end()
+            else:
+                row.fields.setdefault("report_date",
+                                      doc.raw_in(line, cell.start + date.start("date"),
+                                                 cell.start + date.end("date")))
+        elif doc.ocr_used and (odd := OCR_ODD_DATE_RE.match(text)):
+            derived = date_read_oddly(doc, odd, line, cell.start)
+            if derived is not None:
+                row.fields.setdefault("report_date", derived)
+                body_start = odd.end()
+        elif doc.ocr_used and (lost := DATE_LOST_SLASH_RE.match(text)):
+            derived = date_with_lost_slash(doc, lost, line, cell.start)
+            if derived is not None:
+                row.fields.setdefault("report_date", derived)
+                body_start = lost.end()
+        elif doc.ocr_used and not narrative:  # a date OCR made unreadable: not the narrative
+            body_start = date_place_end(text, "report_date" not in row.fields)
+        progress = labelled(text, PROGRESS_LABEL, PROGRESS_VALUE, body_start, doc.ocr_used)
+        budget_from = None
+        if progress:
+            row.fields.setdefault("progress_pct", doc.raw_in(
+                line, cell.start + progress.start("value"), cell.start + progress.end("value")))
+            label_at = search_key(PROGRESS_LABEL, text[body_start:progress.start("value")])
+            body_end = body_start + label_at[0] if label_at else progress.start()
+            body_end = len(text[:body_end].rstrip(" :\t"))
+            budget_from = progress.end()
+        elif "progress_pct" in row.fields:  # the budget went on to the next line
+            budget_from = 0
+        elif doc.ocr_used and (label := search_key(PROGRESS_LABEL, text[body_start:])):
+            # the label read, its value not (``= ส๒.๕๐ %``): the narrative still ends there
+            body_end = len(text[:body_start + label[0]].rstrip(" :\t"))
+            budget_from = body_start + label[1]
+        if budget_from is not None:
+            budget = labelled(text, BUDGET_LABEL, BUDGET_VALUE, budget_from, doc.ocr_used)
+            if budget and not progress:
+                body_end = min(body_end, len(text[:budget.start()].rstrip(" :\t")))
+            if budget:
+                after_budget = True
+                budget_tail = (line, cell.start + budget.end(), cell.start + len(text))
+                row.fields.setdefault("budget_disbursed_thb", doc.raw_in(
+                    line, cell.start + budget.start("value"), cell.start + budget.end("value")))
+                tail = text[budget.end():]
+                for column, a, b in trailing_flags(tail) or flags_in_tail(tail):
+                    row.fields.setdefault(column, doc.raw_in(
+                        line, cell.start + budget.end() + a, cell.start + budget.end() + b))
+        body = text[body_start:body_end]
+        lead = len(body) - len(body.lstrip(" \t:"))
+        trail = len(body.rstrip(" \t:"))
+        if doc.ocr_used:  # specks OCR read apart from the words: ``. ดำเนินการ``, ``ราคากลาง :: .``
+            opening, closing = _OCR_LEAD_SPECKS.match(body), _OCR_TRAIL_SPECKS.search(body)
+            lead = opening.end() if opening else lead
+            trail = max(lead, closing.start()) if closing else trail
+        piece = doc.raw_in(line, cell.start + body_start + lead, cell.start + body_start + trail)
+        if piece is not None:
+            narrative.append(piece)
+    if past_budget and ("on_plan" not in row.fields or "on_target" not in row.fields):
+        _flags_across(doc, past_budget, row)
+    if doc.ocr_used and budget_tail is not None and (
+            "on_plan" not in row.fields or "on_target" not in row.fields):
+        after = joined_line([budget_tail, *((c.line, c.start, c.start + len(c.text))
+                                           for c in past_budget)])
+        put_approx_flags(doc, after, 0, len(after.text), row)
+    if narrative:
+        row.fields["detail"] = narrative
+    return row
+
+
+def _flags_across(doc: RepairedText, tail: list[ReportCell], row: RawRow) -> None:
+    """Flags a narrow column wrapped over cells (``: เป็นไปตาม`` / ``แผน : …``), read joined."""
+    joined = joined_line([(c.line, c.start, c.start + len(c.text)) for c in tail], sep="")
+    for column, a, b in trailing_flags(joined.text) or flags_in_tail(joined.text):
+        row.fields.setdefault(column, doc.raw_in(joined, a, b))

@@ -1,0 +1,146 @@
+"""The values of a legacy form's report entry: its date, progress and budget.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.legacy_reports`, not a layout).
+Consumes the text of one report cell; produces matches and spans on it: the
+report date (``:: 29/12/2565 :``) and what OCR made of it (a ``/`` read as another
+stroke or lost: :func:`date_read_oddly`, :func:`date_with_lost_slash` give a
+:class:`~bma_etl.layouts.base.Derived` date or None; a date made unreadable:
+:func:`date_place_end` skips its place), and the ``label = value`` pairs of the
+progress (``ความก้าวหน้าของงานฯ = 6.50 %``) and budget (``งบประมาณที่เบิกใช้
+(ครั้งที่ 1) = 0 บาท``) by :func:`labelled`. Never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.errors import NormalizeError
+from bma_etl.layouts.base import Derived, Line, RepairedText
+from bma_etl.matchkey import fuzzy_search, literal_of, search_key
+from bma_etl.normalize.dates import parse_date
+
+#: The report's date opens its entry, after ``::`` (OCR: one to three colons, or
+#: a stray mark read for them).
+DATE_PART_RE = re.compile(
+    r"^[\s:;.'\"]*(?P<date>[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4})\s*:?"
+)
+OCR_DATE_PART_RE = re.compile(
+    r"^[\s:;.'\"]*(?:\S{1,2}\s+)?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
+)
+#: ``ความก้าวหน้าของงานฯ = 6.50 %`` and ``งบประมาณที่เบิกใช้ (ครั้งที่ 1) = 0 บาท``:
+#: label words (matched in key form too) → value.
+PROGRESS_LABEL = r"ความก้าวหน้าของงาน"
+PROGRESS_VALUE = r"(?P<value>[0-9๐-๙.,]+\s*%?)"
+BUDGET_LABEL = r"งบประมาณท*ี่?เบิกใช้"
+BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?:\s*บาท)?)"
+#: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)``, dots, ``=``.
+#: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``).
+_LABEL_TO_VALUE = r"\S{0,2}\s*(?:[(\s]*\([^()\n=]{0,20}[)\]]?\s*)?[.\s]*(?:[=:]\s*)+"
+#: A report date one of whose ``/`` OCR read as ``|``, ``l`` or ``I`` (``25/2|2562``).
+OCR_ODD_DATE_RE = re.compile(
+    r"^[\s:;.'\"]*(?:\S{1,2}\s+)?(?P<d>[0-9]{1,2})\s*[/|lI]\s*(?P<m>[0-9]{1,2})\s*[/|lI]\s*"
+    r"(?P<y>[0-9]{4})\s*:?"
+)
+#: The place of a report's date that OCR made unreadable (``๒๑/ฒ/๒๕๒๐ :``, ``ๆ :``,
+#: ``ะบธ์/2564 :``): a short run with a ``/`` or a digit, or one or two signs, then ``:``;
+#: or three parts between ``/`` ending in a year, then a space (``2 O/ 3/2562 อยู่``),
+#: or, the date alone on its line and its ``:`` lost, a mark and the narrative's
+#: first letter joined to it (``๒๑๕/๑๑/๒๕๒๕่อยู่``).
+_OCR_DATE_JUNK_RE = re.compile(
+    r"^[\s:;.'\"|]*(?:(?:[^\s:]{0,5}[/0-9๐-๙][^:\n]{0,11}?|\S{1,2})\s*:\s*"
+    r"|(?:\S{1,2}\s+)?[^\s/:]{1,3}\s*/\s*[^\s/:]{1,3}\s*/\s*[0-9๐-๙]{4}"
+    r"(?:\s+|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?(?=[\u0e01-\u0e2e])))")
+#: More of a date after the date matched (``๒๑/๑๑/๒๕๒๐๐ :``: the year read with five digits).
+OCR_DATE_REST_RE = re.compile(r"[^\s:]{1,3}\s*:\s*")
+#: A report date whose first ``/`` OCR lost and whose second it read as ``|`` or ``l``
+#: (``242|2563`` for 24/2/2563): read only when one split of the digits is a date.
+DATE_LOST_SLASH_RE = re.compile(r"::\s*(?P<dm>[0-9]{2,4})\s*[/|lI]\s*(?P<year>[0-9]{4})\s*:?")
+
+
+def labelled(text: str, label: str, value: str, start: int, fuzzy: bool = False
+             ) -> re.Match[str] | None:
+    """``label`` then ``value`` in ``text`` from ``start``: as printed, else in key form.
+
+    The match returned is the value's (group ``value``), on ``text``; its start
+    is where the label begins.
+    """
+    plain = re.compile(f"(?:{label}){_LABEL_TO_VALUE}{value}").search(text, start)
+    if plain is not None:
+        return plain
+    found = search_key(label, text[start:])
+    if found is None and fuzzy:  # OCR read letters of the label as others
+        found = fuzzy_search(literal_of(label), text[start:])
+    if found is None:
+        return None
+    return re.compile(f"(?:{_LABEL_TO_VALUE}){value}").match(text, start + found[1])
+
+
+#: Three Thai letters in a row (marks between them do not break it): a word, not a speck.
+_THAI_RUN3 = re.compile("(?:[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46]"
+                        "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*){3}")
+_TOKEN_RE = re.compile(r"\S+")
+_BULLETS = frozenset(("-", "*", "•", "–", "--"))
+_DATE_PLACE_COLON_RE = re.compile(r"[^:\n]{1,24}?\s:\s+")
+#: How far into an entry (characters) the place of its date may reach: ``:: 25/12/2568 :``
+#: with OCR's specks around it.
+DATE_PLACE_CHARS = 28
+
+
+def date_place_end(text: str, unread: bool) -> int:
+    """Where the narrative begins after the place of a date OCR made unreadable (scans).
+
+    ``_OCR_DATE_JUNK_RE`` first (``อ/๑๐/๒๕๒๕ ``, ``ๆ :``); then, while the date is
+    still ``unread``, every token at the start that is no word: no three Thai
+    letters in a row, and a digit, a ``/``, a ``:``, a ``|`` or at most two characters
+    (not a bullet: ``-`` opens a narrative)
+    (``1:1 ๒๕ี๓/๒๕๒๕ : อยู่…`` for ``:: ๒๕/๓/๒๕๖๙ : อยู่…``, ``ร ญ่๑ไ๒๕๒๓ จัด…``; a
+    cell ``Be ๕`` left by the ``|`` OCR read inside the date); or all up to a `` : ``
+    within :data:`DATE_PLACE_CHARS` with no Thai word before it. 0 when nothing is skipped.
+    """
+    junk = _OCR_DATE_JUNK_RE.match(text)
+    end = junk.end() if junk else 0
+    if not unread:
+        return end
+    colon = _DATE_PLACE_COLON_RE.match(text, end)
+    if colon is not None and not _THAI_RUN3.search(colon.group()):
+        end = colon.end()  # the date's own colon closes its place (``onload oe : อยู่…``)
+    for token in _TOKEN_RE.finditer(text, end):
+        word = token.group()
+        if token.end() > DATE_PLACE_CHARS or _THAI_RUN3.search(word) or not (
+                any(c.isdigit() or c in "/:|" for c in word)
+                or (len(word) <= 2 and word not in _BULLETS)):
+            break
+        end = token.end()
+    return end
+
+
+def date_read_oddly(doc: RepairedText, m: re.Match[str], line: Line, base: int
+                    ) -> Derived | None:
+    """``25/2|2562`` → 25/2/2562: OCR read a ``/`` as another stroke."""
+    try:
+        value = parse_date(f"{m.group('d')}/{m.group('m')}/{m.group('y')}")
+    except NormalizeError:
+        return None
+    evidence = doc.raw_in(line, base + m.start("d"), base + m.end("y"))
+    return Derived(value, f"OCR read a '/' as another stroke: {m.group(0).strip(': ')!r}",
+                   evidence.span if evidence else None)
+
+
+def date_with_lost_slash(doc: RepairedText, m: re.Match[str], line: Line, base: int
+                         ) -> Derived | None:
+    """``242|2563`` → 24/2/2563 when exactly one split of the digits is a real date."""
+    digits, year = m.group("dm"), int(m.group("year"))
+    found = []
+    for cut in range(1, len(digits)):
+        day, month = int(digits[:cut]), int(digits[cut:])
+        if digits[cut] == "0" and cut < len(digits) - 1:
+            continue  # a month is not written with a leading zero and more digits
+        try:
+            found.append(parse_date(f"{day}/{month}/{year}"))
+        except NormalizeError:
+            continue
+    if len(found) != 1:
+        return None
+    evidence = doc.raw_in(line, base + m.start(), base + m.end())
+    return Derived(found[0], f"OCR lost a '/': {m.group(0).strip(': ')!r} read as "
+                   f"{found[0].isoformat()}", evidence.span if evidence else None)
