@@ -237,6 +237,23 @@ def _full(above: tuple[str, float, float, bool], left: float, right: float,
     return bool(end) and right - max(0.0, x - left) - end < CELL_FULL_EM * size
 
 
+def _cut(above: tuple[str, float, float, bool], text: str, x: float, end: float,
+         left: float, right: float, size: float) -> bool:
+    """Whether a cell's break between ``above`` and ``text`` (``x`` to ``end``) cut a run.
+
+    As :func:`.pdf_page.spaced_wraps` for running text: the line above ends full
+    (:func:`_full`) and its last word and this line's first word (widths taken as
+    their share of their line's letters) are together as wide as the cell's text:
+    a word no line could hold. A line that is full by chance wrapped at a space.
+    """
+    if not _full(above, left, right, size):
+        return False
+    atext, ax, aend, _space = above
+    last, first = atext.rsplit(" ", 1)[-1], text.split(" ", 1)[0]
+    run = (aend - ax) * len(last) / max(1, len(atext)) + (end - x) * len(first) / max(1, len(text))
+    return run >= right - left - 2 * max(0.0, ax - left)
+
+
 _DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
 
 
@@ -269,8 +286,8 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
     two tables stacked with no gap. A cell's lines join as :func:`join_pieces`
     says, or with a space after a line the PDF ended with a written space
     (LibreOffice) or, for a writer that wraps only at spaces (``wraps_at_spaces``:
-    :func:`.pdf_page.writer_rules`), after a line that does not end full
-    (:func:`_full`: a full line cut a run).
+    :func:`.pdf_page.writer_rules`), after a line that did not cut a run too long
+    for the cell (:func:`_cut`).
     """
     if len(rules.horizontal) < 2 or len(rules.vertical) < 3:
         return lines
@@ -315,7 +332,8 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
             right = columns[col + 1] if col + 1 < len(columns) else cell.row[3]
             spaced = above is not None and bool(texts[col]) \
                 and not cell_separator(texts[col], text) \
-                and (above[3] or (wraps_at_spaces and not _full(above, columns[col], right, size)))
+                and (above[3] or (wraps_at_spaces
+                                  and not _cut(above, text, x, end, columns[col], right, size)))
             if spaced:
                 texts[col] = f"{texts[col]} {text}"
             elif above is not None and _cut_number(texts[col], text, above, x, end,
