@@ -52,7 +52,7 @@ def read_text(pdf: Path) -> str:
     layer = extract_pdf(pdf.read_bytes(), pdf.name, ocr="never")
     text = layer.text
     flat = unwrapped_text(text, writer_breaks(text, layer.wraps),
-                          spaced_breaks(text, layer.spaced))
+                          spaced_breaks(text, layer.spaced, layer.wraps))
     return " ".join(flat.split())
 
 
