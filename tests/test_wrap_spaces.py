@@ -21,6 +21,7 @@ where the PDF shows it: Thai orthography gives no other evidence).
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,6 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.unwrap import spaced_breaks, unwrapped_text, writer_breaks
 
-from conftest import letters_and_spaces
 from corpus import fonts, forms, render
 from corpus.doc import GeneratedDoc
 from corpus.paragraphs import WORDS, render_paragraphs
@@ -72,23 +72,38 @@ def _is_thai(ch: str) -> bool:
     return "\u0e01" <= ch <= "\u0e4f"
 
 
-def spacing_faults(want: str, got: str) -> tuple[list[str], int, int]:
-    """Where ``got`` (read) has other spacing than ``want`` outside Thai-Thai places.
+def _white(text: str) -> tuple[str, dict[int, str]]:
+    """``text``'s letters, and the white space before each letter that has some:
+    ``" "`` (spaces), ``"\\n"`` (one line break) or ``"\\n\\n"`` (a blank line)."""
+    letters: list[str] = []
+    white: dict[int, str] = {}
+    for run in re.finditer(r"(\s*)(\S)", text):
+        if run.group(1) and letters:
+            breaks = run.group(1).count("\n")
+            white[len(letters)] = " " if not breaks else "\n" if breaks == 1 else "\n\n"
+        letters.append(run.group(2))
+    return "".join(letters), white
 
-    Returns the faults (a few letters around each), the spaces invented between two
-    Thai letters, and the places compared. ``got`` must have ``want``'s letters.
+
+def spacing_faults(want: str, got: str) -> tuple[list[str], int, int]:
+    """Where ``got`` (read) has other white space than ``want``, Thai-Thai places aside.
+
+    A line break where ``want`` has a space is a fault (an analyst comparing values
+    sees another value); between two Thai letters only a space or break invented is.
+    Returns the faults (a few letters around each), the white space invented between
+    two Thai letters, and the places compared. ``got`` must have ``want``'s letters.
     """
-    letters, spaces = letters_and_spaces(want)
-    got_letters, got_spaces = letters_and_spaces(got)
+    letters, spaces = _white(want)
+    got_letters, got_spaces = _white(got)
     assert got_letters == letters, f"letters read otherwise: {got!r}"
     faults, invented = [], 0
     for at in range(1, len(letters)):
-        thai_thai = _is_thai(letters[at - 1]) and _is_thai(letters[at])
-        if thai_thai:
-            invented += at in got_spaces and at not in spaces
-        elif (at in spaces) != (at in got_spaces):
-            faults.append(f"…{letters[max(0, at - 8):at]}|{letters[at:at + 8]}… "
-                          f"({'lost' if at in spaces else 'invented'})")
+        w, g = spaces.get(at, ""), got_spaces.get(at, "")
+        if _is_thai(letters[at - 1]) and _is_thai(letters[at]):
+            invented += bool(g) and not w
+        elif w != g:
+            faults.append(f"…{letters[max(0, at - 8):at]}{g!r}{letters[at:at + 8]}… "
+                          f"(written {w!r})")
     return faults, invented, len(letters) - 1
 
 

@@ -110,17 +110,14 @@ def same_spaced(want: Any, got: Any) -> bool:
 
 
 def space_kind(want: Any, got: Any) -> str:
-    r"""How a value right but for white space lost it: the first place it differs.
+    """How a value right but for white space lost it: the first place it differs.
 
-    ``space_lost`` (white space written, none read), ``space_gained`` (none written,
-    a space read), or ``break_kept`` (a space written, a line break read); each with
-    the classes of the two letters around it: ``thai``, ``latin``, ``digit``, ``open``
-    (an opening bracket or quote), ``close``, ``other``.
+    ``space_lost`` (white space written, none read) or ``space_gained`` (none written,
+    some read), with the classes of the two letters around it: ``thai``, ``latin``,
+    ``digit``, ``open`` (an opening bracket or quote), ``close``, ``other``.
 
     >>> space_kind("จำนวน 2 คน", "จำนวน 2คน"), space_kind("จำนวน", "จำ นวน")
     ('space_lost digit-thai', 'space_gained thai-thai')
-    >>> space_kind("ก (ข)", "ก\n(ข)")
-    'break_kept thai-open'
     """
     def places(value: Any) -> list[tuple[str, str, str]]:
         text = unicodedata.normalize("NFC", " ".join(map(str, value))
@@ -128,14 +125,9 @@ def space_kind(want: Any, got: Any) -> str:
         return [(m.group(1), m.group(2), m.group(3)) for m in _LETTER_SPACE.finditer(text)]
 
     for (letter, w, after), (_, g, _) in zip(places(want), places(got), strict=False):
-        if bool(w) == bool(g) and ("\n" in g) <= ("\n" in w):
-            continue
-        pair = f"{_class(letter)}-{_class(after)}"
-        if w and not g:
-            return f"space_lost {pair}"
-        if g and not w:
-            return f"space_gained {pair}"
-        return f"break_kept {pair}"
+        if bool(w) != bool(g):
+            pair = f"{_class(letter)}-{_class(after)}"
+            return f"space_lost {pair}" if w else f"space_gained {pair}"
     return "space_other"
 
 
