@@ -5,7 +5,8 @@ each as text, HTML (web pages), PDF by several producers in several Thai fonts,
 and scans at 150/200/300 dpi, reads every file with the pipeline and counts the
 fields it reads right against the values the document was written from.
 
-Prints a table per medium x producer x font x dpi (fields right %, detection %,
+Prints a table per medium x producer x font x dpi (fields right %, fields right as
+spaced % (white space between letters counted), detection %,
 documents quarantined), the lost fields per kind, and last one machine-readable
 line: ``ROBUST key=value ...``.
 """

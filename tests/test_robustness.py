@@ -27,7 +27,7 @@ from corpus.doc import GeneratedDoc
 from corpus.forms import legacy_html
 from corpus.run import _detected
 from corpus.scan import scan_pdf
-from corpus.score import Score, count_fields, score, score_failure
+from corpus.score import Score, count_fields, same, same_spaced, score, score_failure, space_kind
 
 SEED = 20240
 GENS = tuple(GENERATORS)
@@ -105,6 +105,43 @@ def test_quarantined_file_loses_every_field() -> None:
     result = score_failure("detect: no known layout", doc.truth)
     assert result.right == 0 and result.total == count_fields(doc.truth)
     assert {kind for *_, kind in result.lost} == {"quarantined"}
+
+
+def test_as_spaced_counts_white_space_between_letters() -> None:
+    # Drawn values: Thai phrases and a number set apart by spaces; read back with a
+    # space lost at one place, with a line break for a space, with a space invented.
+    rng = random.Random(SEED)
+    for _ in range(20):
+        words = [rng.choice(("จำนวน", "ผู้เข้าร่วม", "คน", "เดินทาง")) for _ in range(3)]
+        want = f"{rng.choice(('จำนวน', 'เดินทาง'))} {rng.randint(1, 999)} {words[1]} {words[2]}"
+        cut = want.rindex(" ")
+        lost, broken = want[:cut] + want[cut + 1:], want[:cut] + "\n" + want[cut + 1:]
+        gained = want[:2] + " " + want[2:]
+        assert same(want, lost) and not same_spaced(want, lost)
+        assert same_spaced(want, broken) and same_spaced([want], [broken + " "])
+        assert same(want, gained) and not same_spaced(want, gained)
+        assert space_kind(want, lost) == "space_lost thai-thai"
+        assert space_kind(want, gained) == "space_gained thai-thai"
+
+
+def test_score_counts_fields_right_as_spaced() -> None:
+    doc = _doc("web_detail")
+    truth = doc.truth
+    rows = {t: [dict(r) for r in rs] for t, rs in truth["tables"].items()}
+    name = next(k for k, v in rows["projects"][0].items()
+                if isinstance(v, str) and " " in v and _number(v) is None)
+    want = rows["projects"][0][name]
+    rows["projects"][0][name] = want.replace(" ", "", 1)
+    result = score(type("Processed", (), {"tables": rows, "layout": doc.layout})(), truth)
+    assert result.right == result.total and result.spaced_right == result.total - 1
+    assert [lost[0] for lost in result.space_lost] == [f"projects.{name}"]
+
+
+def _number(value: str) -> object:
+    try:
+        return float(value)
+    except ValueError:
+        return None
 
 
 def test_scan_does_not_count_thai_digit_fields() -> None:

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from bma_etl.document import Line, Raw, RepairedText
 from bma_etl.normalize.fields import normalize
 from bma_etl.provenance import Span
-from bma_etl.rows import join_lines, separator, unwrapped, unwrapped_text, wrap_break
+from bma_etl.rows import join_lines, separator
+from bma_etl.unwrap import unwrapped, unwrapped_text, wrap_break
 
 #: Thai words (no spaces inside), and words a Thai text sets off by spaces.
 THAI_WORDS = ["ร่วม", "กัน", "ทุก", "ด้าน", "กรุงเทพมหานคร", "ความสำเร็จ", "ผู้บริหาร",

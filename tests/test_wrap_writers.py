@@ -5,7 +5,7 @@ from text, HTML and Word) prints generated paragraphs, phrases of Thai words set
 apart by spaces with numbers, abbreviations and Latin among them, in two fonts,
 sizes and text widths (HTML and Word also justified). The truth is the text. A
 paragraph is read as the pipeline reads a value from a page: the reader's lines,
-its wraps unwrapped by the document model (:func:`bma_etl.rows.unwrapped_text`,
+its wraps unwrapped by the document model (:func:`bma_etl.unwrap.unwrapped_text`,
 the breaks the reader saw wrapped at a space made spaces).
 
 What each writer leaves (measured on generated PDFs, README "Wraps and spaces"):
@@ -26,7 +26,7 @@ import pytest
 
 from bma_etl.read import pdf_layout
 from bma_etl.read.pdf import extract_pdf
-from bma_etl.rows import spaced_breaks, unwrapped_text, writer_breaks
+from bma_etl.unwrap import spaced_breaks, unwrapped_text, writer_breaks
 
 from conftest import letters_and_spaces
 from corpus import fonts, render
@@ -52,7 +52,7 @@ def read_text(pdf: Path) -> str:
     layer = extract_pdf(pdf.read_bytes(), pdf.name, ocr="never")
     text = layer.text
     flat = unwrapped_text(text, writer_breaks(text, layer.wraps),
-                          spaced_breaks(text, layer.spaced))
+                          spaced_breaks(text, layer.spaced, layer.wraps))
     return " ".join(flat.split())
 
 

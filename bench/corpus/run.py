@@ -2,7 +2,9 @@
 
 ``evaluate`` reads every rendering with ``bma_etl.pipeline.process_file`` (in
 ``workers`` processes) and scores it against its truth; ``table`` and ``summary``
-turn the results into the printed table and the ``ROBUST key=value`` line.
+turn the results into the printed table and the ``ROBUST key=value`` line. Both
+give two figures: fields right (``right%``, white space ignored) and fields right
+as spaced (``spaced%``: :func:`corpus.score.same_spaced`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ class Result:
     quarantined: str | None
     seconds: float
     lost: list[Lost] = field(default_factory=list)
+    #: Fields right as spaced, and those right but not as spaced (:class:`corpus.score.Score`).
+    spaced_right: int = 0
+    space_lost: list[Lost] = field(default_factory=list)
 
     @property
     def detected(self) -> bool:
@@ -55,7 +60,8 @@ def read_one(rendering: Rendering) -> Result:
     except Exception as exc:  # a crash is a pipeline bug: counted as quarantined, named
         result = score_failure(f"crash: {type(exc).__name__}: {exc}", truth, scan=scan)
     return Result(rendering, result.right, result.total, result.layout, result.quarantined,
-                  time.perf_counter() - began, result.lost)
+                  time.perf_counter() - began, result.lost, result.spaced_right,
+                  result.space_lost)
 
 
 def _detected(path: Path) -> str | None:
@@ -88,13 +94,14 @@ _MEDIA = ("text", "html", "pdf", "scan")
 
 
 def table(results: list[Result]) -> str:
-    """Per medium x producer x font x dpi: documents, fields right %, detection %, quarantined."""
+    """Per medium x producer x font x dpi: documents, fields right % (and as spaced), detection %,
+    quarantined."""
     groups: dict[tuple[str, str, str, int], list[Result]] = defaultdict(list)
     for r in results:
         x = r.rendering
         groups[(x.medium, x.producer, x.font, x.dpi)].append(r)
     head = (f"{'medium':<6} {'producer':<20} {'font':<9} {'dpi':>4} {'docs':>5} "
-            f"{'fields':>11} {'right%':>7} {'detect%':>8} {'quar':>5}")
+            f"{'fields':>11} {'right%':>7} {'spaced%':>8} {'detect%':>8} {'quar':>5}")
     lines = [head, "-" * len(head)]
     key = sorted(groups, key=lambda k: (_MEDIA.index(k[0]), k[1], k[2], k[3]))
     for medium, producer, font, dpi in key:
@@ -103,6 +110,7 @@ def table(results: list[Result]) -> str:
         lines.append(
             f"{medium:<6} {producer:<20} {font:<9} {dpi or '-':>4} {len(rs):>5} "
             f"{f'{right}/{total}':>11} {_pct(right, total):>7} "
+            f"{_pct(sum(r.spaced_right for r in rs), total):>8} "
             f"{_pct(sum(r.detected for r in rs), len(rs)):>8} "
             f"{sum(r.quarantined is not None for r in rs):>5}")
     lines.append("-" * len(head))
@@ -112,6 +120,7 @@ def table(results: list[Result]) -> str:
             right, total = sum(r.right for r in rs), sum(r.total for r in rs)
             lines.append(f"{medium:<6} {'ALL':<20} {'':<9} {'':>4} {len(rs):>5} "
                          f"{f'{right}/{total}':>11} {_pct(right, total):>7} "
+                         f"{_pct(sum(r.spaced_right for r in rs), total):>8} "
                          f"{_pct(sum(r.detected for r in rs), len(rs)):>8} "
                          f"{sum(r.quarantined is not None for r in rs):>5}")
     return "\n".join(lines)
@@ -150,11 +159,34 @@ def lost_kinds(results: list[Result], examples: int = 3) -> str:
         lines.extend(shown[kind])
     lines.append("lost fields by medium and field (top 25):")
     lines += [f"  {m:<5} {f:<40} {c:>5}" for (m, f), c in fields.most_common(25)]
+    lines.extend(space_kinds(results, examples))
     reasons = Counter((r.quarantined or "")[:120] for r in results if r.quarantined)
     if reasons:
         lines.append("quarantine reasons:")
         lines += [f"  {c:>4} x {why}" for why, c in reasons.most_common(10)]
     return "\n".join(lines)
+
+
+def space_kinds(results: list[Result], examples: int = 3) -> list[str]:
+    """Fields right but not as spaced, counted per kind (:func:`corpus.score.space_kind`)
+    and per medium and producer, with a few examples of each kind."""
+    kinds: Counter[str] = Counter()
+    where: Counter[tuple[str, str]] = Counter()
+    shown: dict[str, list[str]] = defaultdict(list)
+    for r in results:
+        for name, want, got, kind in r.space_lost:
+            kinds[kind] += 1
+            where[(r.rendering.medium, r.rendering.producer)] += 1
+            if len(shown[kind]) < examples:
+                shown[kind].append(f"    {Path(r.rendering.path).name} {name}: "
+                                   f"want {want!r} got {got!r}"[:220])
+    lines = ["right but not as spaced, by kind:"]
+    for kind, count in kinds.most_common():
+        lines.append(f"  {kind:<26} {count:>6}")
+        lines.extend(shown[kind])
+    lines.append("right but not as spaced, by medium and producer:")
+    lines += [f"  {m:<5} {p:<20} {c:>5}" for (m, p), c in where.most_common()]
+    return lines
 
 
 def summary(results: list[Result], seconds: float) -> dict[str, Any]:
@@ -166,12 +198,16 @@ def summary(results: list[Result], seconds: float) -> dict[str, Any]:
         if not rs:
             continue
         out[f"{medium}_fields_pct"] = _pct(sum(r.right for r in rs), sum(r.total for r in rs))
+        out[f"{medium}_spaced_pct"] = _pct(sum(r.spaced_right for r in rs),
+                                           sum(r.total for r in rs))
         out[f"{medium}_detect_pct"] = _pct(sum(r.detected for r in rs), len(rs))
         out[f"{medium}_quarantined"] = sum(r.quarantined is not None for r in rs)
     producers = sorted({r.rendering.producer for r in results if r.rendering.medium == "pdf"})
     for producer in producers:
         rs = [r for r in results if r.rendering.producer == producer]
         out[f"pdf_{producer}_fields_pct"] = _pct(sum(r.right for r in rs),
+                                                 sum(r.total for r in rs))
+        out[f"pdf_{producer}_spaced_pct"] = _pct(sum(r.spaced_right for r in rs),
                                                  sum(r.total for r in rs))
     for dpi in sorted({r.rendering.dpi for r in results if r.rendering.medium == "scan"}):
         rs = [r for r in results if r.rendering.medium == "scan" and r.rendering.dpi == dpi]
@@ -183,5 +219,6 @@ def dump(results: list[Result], path: Path) -> None:
     """Every result as JSON (for later digging)."""
     rows = [{**asdict(r.rendering), "right": r.right, "total": r.total, "layout_read": r.layout,
              "quarantined": r.quarantined, "seconds": round(r.seconds, 2),
-             "lost": [list(map(str, x)) for x in r.lost]} for r in results]
+             "lost": [list(map(str, x)) for x in r.lost], "spaced_right": r.spaced_right,
+             "space_lost": [list(map(str, x)) for x in r.space_lost]} for r in results]
     path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")

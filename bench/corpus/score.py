@@ -4,6 +4,13 @@ Rows are matched by order within each table; every field the truth states counts
 once. Amounts and percents compare as numbers, dates as ISO dates, text after NFC
 with whitespace ignored (a wrapped cell may come back joined by a space or a line
 break; which one is not the question here). A quarantined file loses every field.
+
+A second, stricter figure counts text right "as spaced" (:func:`same_spaced`):
+after NFC every run of white space (space, tab, line break) counts as one space,
+but whether there is white space between two letters matters, as it does to an
+analyst comparing values in SQL (``2 คน เดินทาง`` is not ``2 คนเดินทาง``). A field
+right as spaced is right; one right but not as spaced is a whitespace loss
+(:func:`space_kind` names how).
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ from typing import Any
 Lost = tuple[str, Any, Any, str]
 
 _SPACE = re.compile(r"\s+")
+#: One place a value read differs from the value written in white space only.
+_LETTER_SPACE = re.compile(r"(\S)(\s*)(?=(\S))")
 
 
 @dataclass(slots=True)
@@ -30,6 +39,10 @@ class Score:
     lost: list[Lost] = field(default_factory=list)
     layout: str | None = None
     quarantined: str | None = None
+    #: Fields right as spaced (:func:`same_spaced`), and the fields right but not as
+    #: spaced (``kind`` from :func:`space_kind`).
+    spaced_right: int = 0
+    space_lost: list[Lost] = field(default_factory=list)
 
     def __iter__(self) -> Any:
         """Unpack as ``right, total, lost``."""
@@ -40,6 +53,10 @@ def _text(value: Any) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFC", str(value)))
 
 
+def _spaced(value: Any) -> str:
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", str(value))).strip()
+
+
 def _number(value: Any) -> Decimal | None:
     try:
         return Decimal(str(value))
@@ -47,8 +64,8 @@ def _number(value: Any) -> Decimal | None:
         return None
 
 
-def same(want: Any, got: Any) -> bool:
-    """Whether a value read equals the value written.
+def same(want: Any, got: Any, *, spaced: bool = False) -> bool:
+    """Whether a value read equals the value written (``spaced``: :func:`same_spaced`).
 
     >>> same("3450000.00", Decimal("3450000"))
     True
@@ -65,8 +82,9 @@ def same(want: Any, got: Any) -> bool:
         return want is got
     if isinstance(got, date):
         return str(want) == got.isoformat()
+    text = _spaced if spaced else _text
     if isinstance(want, list) or isinstance(got, list):
-        return [_text(w) for w in want] == [_text(g) for g in (got or [])]
+        return [text(w) for w in want] == [text(g) for g in (got or [])]
     if isinstance(got, (int, Decimal)) or isinstance(want, int):
         a, b = _number(want), _number(got)
         return a is not None and a == b
@@ -74,7 +92,57 @@ def same(want: Any, got: Any) -> bool:
         w, g = _number(want), _number(got)
         if w is not None and g is not None:
             return w == g
-    return _text(want) == _text(got)
+    return text(want) == text(got)
+
+
+def same_spaced(want: Any, got: Any) -> bool:
+    r"""Whether a value read equals the value written, white space between letters counted.
+
+    Text compares after NFC with each run of white space as one space and none at
+    the ends; numbers and dates as :func:`same`.
+
+    >>> same_spaced("โครงการ ก\nข", "โครงการ ก ข"), same_spaced("จำนวน 2 คน", "จำนวน 2คน")
+    (True, False)
+    >>> same_spaced(["ก ข"], ["ก\tข "]), same_spaced("จำนวน", "จำ นวน")
+    (True, False)
+    """
+    return same(want, got, spaced=True)
+
+
+def space_kind(want: Any, got: Any) -> str:
+    """How a value right but for white space lost it: the first place it differs.
+
+    ``space_lost`` (white space written, none read) or ``space_gained`` (none written,
+    some read), with the classes of the two letters around it: ``thai``, ``latin``,
+    ``digit``, ``open`` (an opening bracket or quote), ``close``, ``other``.
+
+    >>> space_kind("จำนวน 2 คน", "จำนวน 2คน"), space_kind("จำนวน", "จำ นวน")
+    ('space_lost digit-thai', 'space_gained thai-thai')
+    """
+    def places(value: Any) -> list[tuple[str, str, str]]:
+        text = unicodedata.normalize("NFC", " ".join(map(str, value))
+                                     if isinstance(value, list) else str(value))
+        return [(m.group(1), m.group(2), m.group(3)) for m in _LETTER_SPACE.finditer(text)]
+
+    for (letter, w, after), (_, g, _) in zip(places(want), places(got), strict=False):
+        if bool(w) != bool(g):
+            pair = f"{_class(letter)}-{_class(after)}"
+            return f"space_lost {pair}" if w else f"space_gained {pair}"
+    return "space_other"
+
+
+def _class(letter: str) -> str:
+    if "\u0e01" <= letter <= "\u0e4f":
+        return "thai"
+    if letter.isascii() and letter.isalpha():
+        return "latin"
+    if letter.isdigit():
+        return "digit"
+    if letter in "([{\u201c\u2018\"'":
+        return "open"
+    if letter in ")]}\u201d\u2019":
+        return "close"
+    return "other"
 
 
 def kind_of(want: Any, got: Any) -> str:
@@ -110,8 +178,12 @@ def _value(record: Any, name: str) -> Any:
 
 
 def score_tables(tables: dict[str, list[Any]], truth: dict[str, Any],
-                 skip: set[str] | frozenset[str] = frozenset()) -> tuple[int, int, list[Lost]]:
-    """Compare rows (records or dicts) with the truth's tables, skipping named fields."""
+                 skip: set[str] | frozenset[str] = frozenset(),
+                 space_lost: list[Lost] | None = None) -> tuple[int, int, list[Lost]]:
+    """Compare rows (records or dicts) with the truth's tables, skipping named fields.
+
+    Fields right but not as spaced (:func:`same_spaced`) are added to ``space_lost``.
+    """
     right = total = 0
     lost: list[Lost] = []
     for table, rows in truth["tables"].items():
@@ -128,6 +200,8 @@ def score_tables(tables: dict[str, list[Any]], truth: dict[str, Any],
                 got = _value(got_rows[i], name)
                 if same(want, got):
                     right += 1
+                    if space_lost is not None and not same_spaced(want, got):
+                        space_lost.append((f"{table}.{name}", want, got, space_kind(want, got)))
                 else:
                     lost.append((f"{table}.{name}", want, got, kind_of(want, got)))
     return right, total, lost
@@ -144,8 +218,10 @@ def score(processed: Any, truth: dict[str, Any], *, scan: bool = False) -> Score
     On scans the fields printed in Thai digits are not counted.
     """
     skip = set(truth.get("thai_digit_fields", ())) if scan else set()
-    right, total, lost = score_tables(processed.tables, truth, skip)
-    return Score(right, total, lost, layout=processed.layout)
+    space_lost: list[Lost] = []
+    right, total, lost = score_tables(processed.tables, truth, skip, space_lost)
+    return Score(right, total, lost, layout=processed.layout,
+                 spaced_right=right - len(space_lost), space_lost=space_lost)
 
 
 def score_failure(reason: str, truth: dict[str, Any], *, scan: bool = False) -> Score:

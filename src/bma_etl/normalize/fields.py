@@ -30,7 +30,7 @@ from bma_etl.normalize.digits import (
 )
 from bma_etl.normalize.text import clean_text, parse_flag
 from bma_etl.records import MODEL_BY_TABLE, Record, parser_kind
-from bma_etl.rows import spaced_breaks, unwrapped, writer_breaks
+from bma_etl.unwrap import spaced_breaks, unwrapped, writer_breaks
 
 
 def parse_year_be(text: str) -> int:
@@ -158,9 +158,11 @@ def normalize(extraction: Extraction, text: str,
     ``wraps``, given when the text's lines are a page's (a PDF's text layer or
     OCR; the reader's wrapped lines, 1-based): a line break inside a value may be
     a wrap the page made, and goes where the document model says the wrap stands
-    for nothing (:func:`bma_etl.rows.unwrapped`); a running text's pieces on
+    for nothing (:func:`bma_etl.unwrap.unwrapped`); a running text's pieces on
     consecutive lines are joined the same way; a break after a line of ``spaced``
-    (the reader saw the page wrap it at a space) is a space.
+    (the reader saw the page wrap it at a space) is a space, and so is one after a
+    line of ``wraps`` where a page breaks a line only at a space
+    (:func:`bma_etl.unwrap.wrap_space`: a letter before a digit or a bracket).
 
     ``words`` are the OCR'd words' ``(start, end, confidence)`` in ``text``: a
     value read by OCR gets the lowest confidence of the words it overlaps
@@ -170,7 +172,7 @@ def normalize(extraction: Extraction, text: str,
     out = Normalized(findings=list(extraction.findings))
     parsed = _Parsed()
     kept = writer_breaks(text, wraps) if wraps is not None else None
-    at_space = spaced_breaks(text, spaced)
+    at_space = spaced_breaks(text, spaced, wraps or frozenset())
     for row in extraction.rows:
         out.rows.append(_normalize_row(row, text, out, parsed, kept, at_space))
     if words:

@@ -237,6 +237,24 @@ def _full(above: tuple[str, float, float, bool], left: float, right: float,
     return bool(end) and right - max(0.0, x - left) - end < CELL_FULL_EM * size
 
 
+def _cut(above: tuple[str, float, float, bool], tail: float, head: float, left: float,
+         right: float, size: float) -> bool:
+    """Whether a cell's break after ``above`` cut a run (a word no line could hold).
+
+    As :func:`.pdf_page.spaced_wraps`: the line ends full (:func:`_full`) and its last
+    word (from ``tail``) and the next line's first (``head`` wide) fill the cell's text.
+    """
+    _text, x, end, _space = above
+    return _full(above, left, right, size) and (
+        not tail or not head or end - tail + head >= right - left - 2 * max(0.0, x - left))
+
+
+def _words(gaps: tuple[tuple[float, float], ...], x: float, end: float) -> tuple[float, float]:
+    """Where a piece's last word starts, its first word's width (by gaps; 0 unknown)."""
+    inside = [g for g in gaps if x < g[0] and g[1] < end] if end else []
+    return (inside[-1][1], inside[0][0] - x) if inside else (x, end - x) if gaps else (0, 0)
+
+
 _DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
 
 
@@ -269,8 +287,8 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
     two tables stacked with no gap. A cell's lines join as :func:`join_pieces`
     says, or with a space after a line the PDF ended with a written space
     (LibreOffice) or, for a writer that wraps only at spaces (``wraps_at_spaces``:
-    :func:`.pdf_page.writer_rules`), after a line that does not end full
-    (:func:`_full`: a full line cut a run).
+    :func:`.pdf_page.writer_rules`), after a line that did not cut a run too long
+    for the cell (:func:`_cut`).
     """
     if len(rules.horizontal) < 2 or len(rules.vertical) < 3:
         return lines
@@ -310,12 +328,15 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
         texts = [""] * len(columns)
         size = max(lines[m[0]].size for m in members)
         last: dict[int, tuple[str, float, float, bool]] = {}  # each cell's line above
-        for _, cell, text, _, x, end, space in sorted(members, key=lambda m: (m[3], m[4])):
+        tails: dict[int, float] = {}  # where the last word of each cell's line above starts
+        for i, cell, text, _, x, end, space in sorted(members, key=lambda m: (m[3], m[4])):
             above, col = last.get(cell.column), cell.column
             right = columns[col + 1] if col + 1 < len(columns) else cell.row[3]
+            tail, head = _words(lines[i].gaps, x, end)
             spaced = above is not None and bool(texts[col]) \
                 and not cell_separator(texts[col], text) \
-                and (above[3] or (wraps_at_spaces and not _full(above, columns[col], right, size)))
+                and (above[3] or (wraps_at_spaces and not _cut(
+                    above, tails.get(col, 0.0), head, columns[col], right, size)))
             if spaced:
                 texts[col] = f"{texts[col]} {text}"
             elif above is not None and _cut_number(texts[col], text, above, x, end,
@@ -323,7 +344,7 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
                 texts[col] += text
             else:
                 texts[col] = join_pieces(texts[col], text)
-            last[col] = (text, x, end, space)
+            last[col], tails[col] = (text, x, end, space), tail
         out.append(replace(line, text="\t".join(texts), size=size,
                            cells=tuple(x + SLACK for x in columns), ends=(),
                            table=ids[row]))
