@@ -40,6 +40,7 @@ from bma_etl.layouts.base import Layout, RepairedText
 from bma_etl.limits import seconds_from_env
 from bma_etl.normalize.fields import normalize
 from bma_etl.normalize.trust import screen as screen_ocr_values
+from bma_etl.read.ocr_lexicon import restored_message
 from bma_etl.read import (
     SUFFIXES,
     SourceDocument,
@@ -162,6 +163,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
                      for warning in source.warnings]
+    if source.restored:
+        read_findings.append(Finding("documents", None, None, "warning", "ocr_marks_restored",
+                                     restored_message(source.restored)))
     findings = run_checks(tables, read_findings + normalized.findings)
     tables["quality_issues"] = [
         QualityIssue(doc_id=source.doc_id, ordinal=i, table_name=f.table_name,
