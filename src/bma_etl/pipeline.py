@@ -40,7 +40,6 @@ from bma_etl.layouts.base import Layout, RepairedText
 from bma_etl.limits import seconds_from_env
 from bma_etl.normalize.fields import normalize
 from bma_etl.normalize.trust import screen as screen_ocr_values
-from bma_etl.read.ocr_lexicon import restored_message
 from bma_etl.read import (
     SUFFIXES,
     SourceDocument,
@@ -50,6 +49,7 @@ from bma_etl.read import (
     read_bytes,
     read_source,
 )
+from bma_etl.read.ocr_lexicon import restored_message
 from bma_etl.records import Document, DocumentText, IngestRun, QualityIssue, Record
 from bma_etl.textnorm import repair_text
 from bma_etl.validate import build_records

@@ -13,42 +13,56 @@ The lexicon is pythainlp's word list (:func:`pythainlp.corpus.thai_words`, 62k
 words), keyed by :func:`bma_etl.matchkey.key` with PO PLA folded into BO BAIMAI
 (``tha`` reads one for the other): two spellings with the same key differ only
 in what OCR gets wrong. Thai is written without spaces, so each run of Thai
-letters is segmented twice by dynamic programming over its key:
+letters is segmented twice by dynamic programming over its key, as a unigram
+language model over the list's words (each costs ``-log10`` of its share of the
+Phupha Common Crawl counts, :mod:`pythainlp.corpus.phupha`, which were counted
+with this word list and so count compounds such as ``ผู้เข้าร่วม``):
 
-- *as read*: lexicon words spelled exactly as read, each costing 1, and letters
-  no word covers, each costing :data:`UNKNOWN_LETTER`;
-- *restored*: the same, plus lexicon words matching the run's key where the
-  spelling as read is no word, each costing 1 + :data:`RESTORE_COST`.
+- *as read*: words spelled exactly as read, and letters no word covers, each
+  costing as much as a word never seen;
+- *restored*: the same, plus words of the list matching the run's key where the
+  spelling as read is no word, each costing :data:`RESTORE_COST` more.
 
-A run is rewritten only when the restored segmentation is cheaper: a word put
-back must replace more than one word as read or unknown letters (``ผู้ เขา รวม``,
-3, against ``ผู้เข้าร่วม``, 1.5). A key that several lexicon words share is used
-only when one of them is :data:`DOMINANCE` times as frequent as the next in the
-Thai National Corpus (:func:`pythainlp.corpus.tnc.word_freqs`), after the
-candidates that keep every mark read are preferred; keys shorter than
-:data:`MIN_KEY` letters are never used. The lexicon is built once per process
-(about 0.8 s).
+A run is rewritten only when the restored reading is cheaper: ``ผู้ เขา รวม``
+(2.7 + 3.4 + 3.1 = 9.2) becomes ``ผู้เข้าร่วม`` (5.0 + 2.0), while ``ชี้ วัด``
+(4.2 + 3.4) stays: the rarer ``ชวด`` (6.0 + 2.0) shares its key. A restored word must keep every mark
+read (OCR drops marks; it seldom adds one) and differ from the read only by
+letters OCR confuses (:func:`_keeps_marks`); a key several words share restores
+the one :data:`DOMINANCE` times as frequent as the next, and a spelling the Thai
+National Corpus has in its own right (``โคโรนา``) is left alone. Runs with letters
+no word covers (names, foreign words), rare words on short keys
+(:data:`RARE_COST`) and a person's name after its title are left as read.
+The lexicon is built once per process (about 2 s).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
 from bma_etl.matchkey import MARKS, key_map
+from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_layout import OcrWord
 
 #: A run of Thai letters, vowels and marks (no digits, ฯ or ๆ), starting with no mark.
-_RUN = re.compile(f"[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e45][\u0e01-\u0e2e\u0e30-\u0e3a"
-                  f"\u0e40-\u0e45\u0e47-\u0e4e]+")
+_RUN = re.compile("[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e45][\u0e01-\u0e2e\u0e30-\u0e3a"
+                  "\u0e40-\u0e45\u0e47-\u0e4e]+")
 _MARK = re.compile(f"[{MARKS}]")
-#: Cost of one letter of a run no lexicon word covers (a name, a misread letter).
-UNKNOWN_LETTER = 1.0
-#: Extra cost of a word restored from its key over one spelled as read: below 1, so
-#: a restored word must stand for two or more pieces as read.
-RESTORE_COST = 1.2
+#: A person's title and the name after it (given name and surname): a name is no
+#: word of the list, and its syllables would match words' keys.
+_NAME = re.compile(r"(?:นางสาว|นาง|นาย|น\.\s?ส\.|ดร\.|ร\.\s?[ตทอ]\.)"
+                   r"[ \t]*[^\s\d]+(?:[ \t]+[^\s\d]+)?")
+#: Odds against OCR having damaged a word, as a cost (log10) added to a word restored
+#: from its key: a restored word must be this much likelier than the words as read.
+RESTORE_COST = 2.0
+#: A word is restored only when its cost (``-log10`` of its share of the Phupha counts)
+#: is at most RARE_COST + RARE_LETTER per letter of its key: a short key matches a
+#: misread speck or a name's syllable by chance (``ฐาย`` → ``ฐายี``), a long one seldom.
+RARE_COST = 4.5
+RARE_LETTER = 0.5
 #: Keys (letters without marks) shorter than this are too ambiguous to restore.
 MIN_KEY = 3
 #: A shared key restores its most frequent word only when it is this many times
@@ -76,6 +90,13 @@ class _Lexicon:
     freq: dict[str, int]
     #: TNC frequency of every spelling the corpus has, in the word list or not.
     attested: dict[str, int]
+    #: log10 of the TNC's size in words: the cost of a word it never saw, and of a
+    #: letter no word covers.
+    unknown: float
+
+    def cost(self, word: str) -> float:
+        """``-log10`` of the word's TNC frequency (add-one), the cost of reading it."""
+        return self.unknown - math.log10(self.freq.get(word, 0) + 1)
 
 
 def fold(key_text: str) -> str:
@@ -85,9 +106,8 @@ def fold(key_text: str) -> str:
 
 @cache
 def lexicon() -> _Lexicon:
-    """pythainlp's Thai word list keyed (built once per process)."""
-    from pythainlp.corpus import thai_words
-    from pythainlp.corpus.tnc import word_freqs
+    """The Thai word list of pythainlp, keyed, with frequencies (built once per process)."""
+    from pythainlp.corpus import phupha, thai_words, tnc
 
     words = frozenset(w for w in thai_words() if _RUN.fullmatch(w))
     by_key: dict[str, list[str]] = {}
@@ -95,9 +115,10 @@ def lexicon() -> _Lexicon:
         folded = fold(key_map(word)[0])
         if len(folded) >= MIN_KEY:
             by_key.setdefault(folded, []).append(word)
-    attested = dict(word_freqs())
-    freq = {w: n for w, n in attested.items() if w in words}
-    return _Lexicon(words, {k: tuple(sorted(v)) for k, v in by_key.items()}, freq, attested)
+    attested = dict(tnc.word_freqs())
+    freq = {w: n for w, n in phupha.word_freqs() if w in words}
+    return _Lexicon(words, {k: tuple(sorted(v)) for k, v in by_key.items()}, freq, attested,
+                    math.log10(sum(freq.values())))
 
 
 def _marks(text: str) -> list[str]:
@@ -105,20 +126,25 @@ def _marks(text: str) -> list[str]:
 
 
 #: Letters OCR reads for others: ``(as read, as printed)``.
-_MISREAD = frozenset({("\u0e1a", "\u0e1b"), ("\u0e33", "\u0e32"), ("\u0e32", "\u0e33")})
+_MISREAD = frozenset({("\u0e1a", "\u0e1b"), ("\u0e32", "\u0e33")})
+#: A tone mark over SARA AA, which OCR reads as SARA AM (``ก้าว`` → ``กำว``).
+_TONE_AA = re.compile("[\u0e48-\u0e4b]\u0e32")
 
 
 def _keeps_marks(read: str, word: str) -> bool:
     """Whether ``word`` could be printed where OCR read ``read`` (same key).
 
     Every mark read is in ``word``, in order (OCR drops marks, it seldom adds
-    one), and each letter read is the word's or one OCR reads for it
-    (BO BAIMAI for PO PLA, SARA AA and SARA AM for each other).
+    one), and each letter read is the word's or one OCR reads for it: BO BAIMAI
+    for PO PLA, SARA AA for SARA AM (its NIKHAHIT lost), SARA AM for a tone mark
+    over SARA AA.
     """
+    read = join_sara_am(read)  # NIKHAHIT + SARA AA, as Tesseract writes SARA AM
     have = iter(_marks(word))
     if not all(m in have for m in _marks(read)):
         return False
-    ours, theirs = _MARK.sub("", read), _MARK.sub("", word)
+    ours = _MARK.sub("", read)
+    theirs = _MARK.sub("", _TONE_AA.sub("\u0e33", word) if "\u0e33" in ours else word)
     if len(ours) != len(theirs):
         return False
     return all(a == b or (a, b) in _MISREAD for a, b in zip(ours, theirs, strict=True))
@@ -146,7 +172,8 @@ def choose(folded: str, read: str) -> str | None:
     if len(ranked) > 1 and first < DOMINANCE * max(second, 1):
         return None
     # a spelling the corpus has in its own right is no misreading
-    return ranked[0] if lex.attested.get(read, 0) * DOMINANCE <= first else None
+    seen = lex.attested.get(read, 0)
+    return ranked[0] if not seen or seen * DOMINANCE <= lex.attested.get(ranked[0], 0) else None
 
 
 def restore_run(run: str) -> list[tuple[int, int, str]]:
@@ -173,22 +200,23 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     for i in range(n):
         if mixed[i] == inf and plain[i] == inf:
             continue
-        if plain[i] + UNKNOWN_LETTER < plain[i + 1]:
-            plain[i + 1] = plain[i] + UNKNOWN_LETTER
-        if mixed[i] + UNKNOWN_LETTER < mixed[i + 1]:
-            mixed[i + 1], back[i + 1] = mixed[i] + UNKNOWN_LETTER, (i, None)
+        if plain[i] + lex.unknown < plain[i + 1]:
+            plain[i + 1] = plain[i] + lex.unknown
+        if mixed[i] + lex.unknown < mixed[i + 1]:
+            mixed[i + 1], back[i + 1] = mixed[i] + lex.unknown, (i, None)
         for j in range(i + 1, min(n, i + MAX_KEY) + 1):
             read = run[offsets[i]:offsets[j]]
-            if read in lex.words:
-                plain[j] = min(plain[j], plain[i] + 1)
-                if mixed[i] + 1 < mixed[j]:
-                    mixed[j], back[j] = mixed[i] + 1, (i, None)
+            exact = read if read in lex.words else join_sara_am(read)
+            if exact in lex.words:
+                cost = lex.cost(exact)
+                plain[j] = min(plain[j], plain[i] + cost)
+                if mixed[i] + cost < mixed[j]:
+                    mixed[j], back[j] = mixed[i] + cost, (i, None)
             elif j - i >= MIN_KEY and folded[i:j] in lex.by_key:
-                cost = mixed[i] + 1 + RESTORE_COST
-                if cost < mixed[j]:
-                    word = choose(folded[i:j], read)
-                    if word is not None:
-                        mixed[j], back[j] = cost, (i, word)
+                word = choose(folded[i:j], read)
+                if word is not None and lex.cost(word) <= RARE_COST + RARE_LETTER * (j - i) \
+                        and mixed[i] + lex.cost(word) + RESTORE_COST < mixed[j]:
+                    mixed[j], back[j] = mixed[i] + lex.cost(word) + RESTORE_COST, (i, word)
     if not mixed[n] < plain[n]:
         return []
     path: list[tuple[int, int, str | None]] = []  # (start, end, word restored or None)
@@ -198,12 +226,25 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
         path.append((i, j, word))
         j = i
     path.reverse()
-    # a letter no word covers beside a restored word: the word's edge is a guess
-    unknown = [j - i == 1 and word is None and run[offsets[i]:offsets[j]] not in lex.words
-               for i, j, word in path]
-    return [(offsets[i], offsets[j], word) for k, (i, j, word) in enumerate(path)
-            if word is not None and not (k > 0 and unknown[k - 1])
-            and not (k + 1 < len(path) and unknown[k + 1])]
+    # A letter no word covers: the run is a name or a word the list lacks, whose
+    # syllables may match a word's key (``ฤทธิ`` of ``ฤทธิชัย``); leave it as read.
+    if any(word is None and not _in_list(run[offsets[i]:offsets[j]], lex)
+           for i, j, word in path):
+        return []
+    # A word that gains only its THANTHAKHAT before another word is a compound's
+    # first part as Thai writes it (``เชาว`` of ``เชาวลิต``), no misreading.
+    return [(offsets[i], offsets[j], word) for i, j, word in path
+            if word is not None and not (j < n and _only_karan(run[offsets[i]:offsets[j]], word))]
+
+
+def _in_list(text: str, lex: _Lexicon) -> bool:
+    return text in lex.words or join_sara_am(text) in lex.words
+
+
+def _only_karan(read: str, word: str) -> bool:
+    """Whether ``word`` is ``read`` with THANTHAKHAT (and marks before it) added."""
+    return "\u0e4c" in word and read == word.replace("\u0e4c", "")[:len(read)] and \
+        "\u0e4c" not in read
 
 
 def restored(text: str, words: tuple[OcrWord, ...]
@@ -216,7 +257,10 @@ def restored(text: str, words: tuple[OcrWord, ...]
     unchanged, with no :class:`Restored`, when nothing is put back.
     """
     edits: list[tuple[int, int, str]] = []
+    names = [m.span() for m in _NAME.finditer(text)]
     for m in _RUN.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in names):
+            continue
         edits.extend((m.start() + a, m.start() + b, word) for a, b, word in restore_run(m[0]))
     if not edits:
         return text, words, ()
