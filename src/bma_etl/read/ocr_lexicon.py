@@ -23,15 +23,15 @@ with this word list and so count compounds such as ``ผู้เข้าร่
 - *restored*: the same, plus words of the list matching the run's key where the
   spelling as read is no word, each costing :data:`RESTORE_COST` more.
 
-A run is rewritten only when the restored reading is cheaper: ``ผู้ เขา รวม``
-(2.7 + 3.4 + 3.1 = 9.2) becomes ``ผู้เข้าร่วม`` (5.0 + 2.0), while ``ชี้ วัด``
-(4.2 + 3.4) stays: the rarer ``ชวด`` (6.0 + 2.0) shares its key. A restored
-word must keep every mark read (OCR drops marks; it seldom adds one) and
-differ from the read only by letters OCR confuses (:func:`_keeps_marks`); a key several words share restores
-the one :data:`DOMINANCE` times as frequent as the next, and a spelling the Thai
+A run is rewritten only when the restored reading is cheaper: ``ผู้ เขา รวม`` (2.7 +
+3.4 + 3.1 = 9.2) becomes ``ผู้เข้าร่วม`` (5.0 + 2.0), while ``ชี้ วัด`` (4.2 + 3.4)
+stays: the rarer ``ชวด`` (6.0 + 2.0) shares its key. A restored word must keep every
+mark read (OCR drops marks; it seldom adds one) and differ from the read only by
+letters OCR confuses (:func:`_keeps_marks`); a key several words share restores the
+one :data:`DOMINANCE` times as frequent as the next, and a spelling the Thai
 National Corpus has in its own right (``โคโรนา``) is left alone. Runs with letters
-no word covers (names, foreign words), rare words on short keys
-(:data:`RARE_COST`) and a person's name after its title are left as read.
+no word covers (names, foreign words), rare words on short keys (:data:`RARE_COST`)
+and a person's name after its title are left as read.
 The lexicon is built once per process (about 2 s).
 """
 
