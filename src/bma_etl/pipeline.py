@@ -49,6 +49,7 @@ from bma_etl.read import (
     read_bytes,
     read_source,
 )
+from bma_etl.read.ocr_lexicon import restored_message
 from bma_etl.records import Document, DocumentText, IngestRun, QualityIssue, Record
 from bma_etl.textnorm import repair_text
 from bma_etl.validate import build_records
@@ -162,6 +163,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
                      for warning in source.warnings]
+    if source.restored:
+        read_findings.append(Finding("documents", None, None, "warning", "ocr_marks_restored",
+                                     restored_message(source.restored)))
     findings = run_checks(tables, read_findings + normalized.findings)
     tables["quality_issues"] = [
         QualityIssue(doc_id=source.doc_id, ordinal=i, table_name=f.table_name,

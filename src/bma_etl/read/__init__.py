@@ -8,12 +8,16 @@ act on (empty, binary, undecodable, encrypted...).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bma_etl.errors import ReadError
 from bma_etl.limits import max_chars
 from bma_etl.read.vet import path_text, read_vetted
+
+if TYPE_CHECKING:
+    from bma_etl.read.pdf import PdfText
 
 __all__ = ["SUFFIXES", "SourceDocument", "doc_id_of", "media_type_of", "path_text",
            "read_bytes", "read_source"]
@@ -49,6 +53,9 @@ class SourceDocument:
     source_url: str | None = None
     #: OCR'd words as ``(start, end, confidence)`` offsets into :attr:`text`, in order.
     words: tuple[tuple[int, int, float], ...] = ()
+    #: Words whose lost marks were put back from the Thai word list, ``"as read → restored"``
+    #: (:mod:`.ocr_lexicon`), in order.
+    restored: tuple[str, ...] = ()
 
 
 def media_type_of(path: Path) -> str:
@@ -110,9 +117,32 @@ def _read_source(path: Path, data: bytes | None, ocr: str) -> SourceDocument:
     from bma_etl.read.pdf import extract_pdf
 
     pdf = extract_pdf(data, path.name, ocr=ocr)
+    pdf, restored = _with_marks_restored(pdf)
     words = tuple((start + w.start, start + w.end, w.conf)
                   for page, start in zip(pdf.pages, pdf.page_starts, strict=True)
                   for w in page.words)
     return SourceDocument(doc_id, path, media_type, pdf.text, len(pdf.pages), pdf.page_starts,
                           pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words,
-                          spaced=pdf.spaced)
+                          spaced=pdf.spaced, restored=restored)
+
+
+def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:
+    """``pdf`` with the marks OCR lost put back on its OCR'd pages (:mod:`.ocr_lexicon`).
+
+    Returns the pages, and each word put back as ``"as read → restored"``; a page
+    read from its text layer is never changed.
+    """
+    if not pdf.ocr_used:
+        return pdf, ()
+    from bma_etl.read.ocr_lexicon import restored
+    from bma_etl.read.pdf import PdfText
+
+    pages = []
+    done: list[str] = []
+    for page in pdf.pages:
+        if page.ocr:
+            text, words, changes = restored(page.text, page.words)
+            page = replace(page, text=text, words=words)
+            done.extend(f"{c.read} → {c.word}" for c in changes)
+        pages.append(page)
+    return PdfText(tuple(pages)), tuple(done)
