@@ -122,3 +122,58 @@ def split_at_columns(line: TextLine, anchors: list[float]) -> TextLine | None:
     cells = (line.cells[0], *(line.gaps[n][1] for n in cuts))
     ends = (*(line.gaps[n][0] for n in cuts), line.right)
     return replace(line, text=text, cells=cells, ends=ends, heights=(), spaces=(), gaps=())
+
+
+def split_cells_at_columns(line: TextLine, anchors: list[float]) -> TextLine:
+    """``line`` with each cell cut where its spaces fall at the columns ``anchors`` inside it.
+
+    In a borderless table in distributed justification, two cells may stand closer
+    than a tab's gap (two font sizes): a narrow first column's header run into the
+    next (``ลำดับที่ ด้าน/แผนงาน``), an amount set beside the last line of a long name
+    (``…ในชุมชน ๖,๘๕๗,๐๐๐``), a row's weight, work and score run together. The
+    columns come from the other rows (``anchors``, points: where two rows or more
+    start a cell); a cell is cut only when each column start inside it (more than a
+    font size from its ends) has a space whose right side lies within
+    :data:`SPLIT_EM` font sizes of it, so a paragraph spanning the table stays whole
+    unless its spaces fall on every column. The line unchanged when there is no
+    such cell or its spaces' positions are unknown (:attr:`TextLine.gaps` empty).
+    """
+    size = line.size or 1.0
+    runs = list(re.finditer("[ \u00a0]+", line.text))
+    if not line.gaps or len(runs) != len(line.gaps) or len(line.ends) != len(line.cells):
+        return line
+    cuts: list[int] = []  # indexes into runs / gaps
+    tabs = [m.start() for m in re.finditer("\t", line.text)]
+    bounds = [-1, *tabs, len(line.text)]
+    for k, (left, right) in enumerate(zip(line.cells, line.ends, strict=True)):
+        inside = [x for x in anchors if left + size < x < right - size]
+        mine = [n for n, run in enumerate(runs) if bounds[k] < run.start() < bounds[k + 1]]
+        found = []
+        for x in inside:
+            near = [n for n in mine if abs(line.gaps[n][1] - x) <= SPLIT_EM * size]
+            if not near:
+                found = []
+                break
+            found.append(near[0])
+        cuts += found
+    if not cuts:
+        return line
+    cuts.sort()
+    text, done, cells, ends = "", 0, list(line.cells), list(line.ends)
+    heights = list(line.heights) if len(line.heights) == len(line.cells) else []
+    spaces = list(line.spaces) if len(line.spaces) == len(line.cells) else []
+    for n in cuts:
+        text += line.text[done:runs[n].start()] + "\t"
+        done = runs[n].end()
+        k = sum(1 for t in tabs if t < runs[n].start()) + sum(1 for m in cuts if m < n)
+        cells.insert(k + 1, line.gaps[n][1])
+        ends.insert(k, line.gaps[n][0])
+        if heights:
+            heights.insert(k + 1, heights[k])
+        if spaces:
+            spaces.insert(k, False)
+    text += line.text[done:]
+    gaps = tuple(g for n, g in enumerate(line.gaps) if n not in cuts)
+    return replace(line, text=text, cells=tuple(cells), ends=tuple(ends),
+                   heights=tuple(heights) if heights else line.heights,
+                   spaces=tuple(spaces) if spaces else line.spaces, gaps=gaps)
