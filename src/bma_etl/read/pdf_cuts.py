@@ -148,7 +148,7 @@ def split_cells_at_columns(line: TextLine, anchors: list[float]) -> TextLine:
     for k, (left, right) in enumerate(zip(line.cells, line.ends, strict=True)):
         inside = [x for x in anchors if left + size < x < right - size]
         mine = [n for n, run in enumerate(runs) if bounds[k] < run.start() < bounds[k + 1]]
-        found = []
+        found: list[int] = []
         for x in inside:
             near = [n for n in mine if abs(line.gaps[n][1] - x) <= SPLIT_EM * size]
             if not near:
