@@ -113,7 +113,7 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
         alike = worded and all(abs(end - edge) <= FLUSH_EM * size  # or one, where each
                                for end in [extents[i][k][1], *starting])  # cell at x ends on it
         if 2 * flush >= len(wrapped) and (flush >= 2 or alike):
-            return edge if edge + size < inner else None
+            return edge if edge + FLUSH_EM * size < inner else None
     return None
 
 
@@ -184,7 +184,9 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
             first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
             alone = set(cols[i]) == {0}  # (a line of the first column's words only)
-            goes_on = filled and (cut_inside_word(first, cols[i][0]) or len(group) > 1 or (
+            goes_on = filled and (cut_inside_word(first, cols[i][0]) or len(group) > 1 or any(
+                k and cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k]) for k in cols[i])
+                or (
                 (len(cols[i]) > 1 or alone) and above[0] >= edge[0] - FLUSH_EM * size
                 and thai_ends(first, cols[i][0]))  # or Thai words cut at its edge, or
                 or (alone and _ITEM_NO.fullmatch(first.strip()) is not None))  # 'ก.' / words

@@ -62,25 +62,33 @@ def cut_inside_number(left: str, right: str) -> bool:
     A narrow amount column wraps ``๗,๓๖๘,๓๐๐.๐๐ บาท`` anywhere: ``๗`` /
     ``,๓๖๘,๓๐๐.๐`` / ``๐ บาท``. The digits, commas and point at the end of ``left``
     and the start of ``right`` make one amount (thousands grouped by commas, two
-    decimals at most), and the cut falls at a comma or point, or inside a group of
-    digits that a comma or point opened; two numbers each whole on its line (``๑`` /
-    ``๒``, a row number under another) are no cut.
+    decimals at most; ``right`` may end at a comma, cut again), and the cut falls at a
+    comma or point, inside a group of digits that a comma or point opened, or inside
+    the first group when ``left`` is those digits alone (``๕`` / ``๗,๔๕๐,``); two
+    numbers each whole on its line (``๑`` / ``๒``, a row number under another) are
+    no cut.
 
     >>> cut_inside_number("๗", ",๓๖๘,๓๐๐.๐"), cut_inside_number(",๓๖๘,๓๐๐.๐", "๐ บาท")
     (True, True)
     >>> cut_inside_number("๑", "๒"), cut_inside_number("๑,๒๐๐", "๓๐๐")
     (False, False)
+    >>> cut_inside_number("๕", "๗,๔๕๐,"), cut_inside_number("๒๐๐", "๑,๕๐๐")
+    (True, False)
     """
     tail, head = _TAIL.search(left.rstrip()), _HEAD.match(right.lstrip())
     if tail is None or head is None:
         return False
     a, b = tail.group(), head.group()
-    if not _AMOUNT.fullmatch(a + b):
+    if not _AMOUNT.fullmatch((a + b).removesuffix(",")):  # (it may go on a line lower)
         return False
     if a[-1] in ",." or b[0] in ",.":
         return True
     opened = max(a.rfind(","), a.rfind("."))
-    return opened >= 0 and len(a) - opened - 1 < (3 if a[opened] == "," else 2)
+    if opened < 0:  # a line of a cell's leading digits only, the rest's group unclosed
+        lead = re.match(f"[{_DIGITS}]+", b)
+        return a == left.strip() and lead is not None and b[lead.end():lead.end() + 1] == "," \
+            and len(a) + lead.end() <= 3
+    return len(a) - opened - 1 < (3 if a[opened] == "," else 2)
 
 
 #: A cell of a row whose gaps are too narrow for tabs starts within this many font
