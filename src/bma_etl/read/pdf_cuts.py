@@ -51,9 +51,10 @@ _DIGITS = "0-9\u0e50-\u0e59"
 _TAIL = re.compile(f"[{_DIGITS},.]+$")
 _HEAD = re.compile(f"[{_DIGITS},.]+")
 #: An amount, or the end of one a line cut before (``,๓๖๘,๓๐๐.๐``): groups of three
-#: digits after a comma, at most two decimals.
+#: digits after a comma, at most two decimals; its last group may be cut again
+#: (``,๑๒๖,๐`` / ``๐๐.๐๐``).
 _AMOUNT = re.compile(f"(?:[{_DIGITS}]{{1,3}}|(?=,))(?:,[{_DIGITS}]{{3}})*"
-                     f"(?:\\.[{_DIGITS}]{{0,2}})?")
+                     f"(?:,[{_DIGITS}]{{0,2}}|\\.[{_DIGITS}]{{0,2}})?")
 
 
 def cut_inside_number(left: str, right: str) -> bool:
@@ -72,14 +73,16 @@ def cut_inside_number(left: str, right: str) -> bool:
     (True, True)
     >>> cut_inside_number("๑", "๒"), cut_inside_number("๑,๒๐๐", "๓๐๐")
     (False, False)
-    >>> cut_inside_number("๕", "๗,๔๕๐,"), cut_inside_number("๒๐๐", "๑,๕๐๐")
-    (True, False)
+    >>> cut_inside_number("๕", "๗,๔๕๐,"), cut_inside_number("๕", ",๑๒๖,๐")
+    (True, True)
+    >>> cut_inside_number("๒๐๐", "๑,๕๐๐"), cut_inside_number("๑๒", "๓๔")
+    (False, False)
     """
     tail, head = _TAIL.search(left.rstrip()), _HEAD.match(right.lstrip())
     if tail is None or head is None:
         return False
     a, b = tail.group(), head.group()
-    if not _AMOUNT.fullmatch((a + b).removesuffix(",")):  # (it may go on a line lower)
+    if not _AMOUNT.fullmatch(a + b):
         return False
     if a[-1] in ",." or b[0] in ",.":
         return True
