@@ -70,3 +70,36 @@ def test_plans_printed_with_borderless_distributed_tables_give_their_fields(
     assert right >= FLOOR * total, (right, total)
     assert scoring_total - scoring_lost >= SCORING_FLOOR * scoring_total, (
         scoring_total - scoring_lost, scoring_total)
+
+
+#: ``(font, alignment, points, first column cm)`` of the budget tables' prints: cells
+#: closer than a tab (``ลำดับ ที่ ชื่อโครงการ…``, ``…ในชุมชน ๖,๘๕๗,๐๐๐``), amounts
+#: cut over three lines of a narrow column (``๑`` / ``๒,๔๖๕,๙๐๐`` / ``.๐๐ บาท``)
+#: beside a first column cut between its words (``รวมงบ`` / ``ประมา``).
+BUDGET_PRINTS = (("Norasi", "distribute", 14, 2.0), ("Sarabun", "thai", 12, 2.0),
+                 ("Garuda", "distribute", 16, 1.8))
+
+
+@pytest.mark.parametrize("k", range(2))
+def test_borderless_distributed_budget_tables_give_every_project_and_total(
+        tmp_path: Path, k: int) -> None:
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    found = fonts.available()
+    batch, made = [], []
+    for n, (font, align, pt, first_cm) in enumerate(BUDGET_PRINTS):
+        if font not in found:
+            pytest.fail(f"needs the {font} font: apt-get install fonts-thai-tlwg-ttf "
+                        "fonts-sarabun (or the font's package)")
+        doc = GENERATORS["plan"](random.Random(f"{SEED}-budget-{k}-{n}"))
+        pdf = tmp_path / f"plan{n}.{font}.pdf"
+        batch.append((doc, pdf, font, {"align": align, "pt": str(pt), "widths": "content",
+                                       "ruled": "no", "first_cm": str(first_cm)}))
+        made.append((pdf, doc))
+    failed = render.render_docx_batch(batch)
+    assert not failed, failed
+    for pdf, doc in made:
+        result = score(process_file(pdf), doc.truth)
+        lost = [item for item in result.lost
+                if item[0].split(".")[0] in ("plan_projects", "plan_sections")]
+        assert not lost, (pdf.name, lost)

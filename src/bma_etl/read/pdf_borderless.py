@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, thai_ends
+from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, split_at_next_table, thai_ends
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
 
@@ -321,7 +321,10 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     column too (``รายงาน`` / ``ครั้งที่8``) when the row's last line filled each
     column it goes on (:attr:`TextLine.room` less than the room its first word
     needs: :func:`top_aligned_rows`) and the row is of several lines or its first
-    cell was cut inside a word (:func:`cut_inside_word`), as within a page. The
+    cell was cut inside a word (:func:`cut_inside_word`), as within a page. The row
+    is first cut at the next page's columns (:func:`.pdf_cuts.split_at_next_table`),
+    and a line whose cells start at those columns, two or more under one of the
+    row's cells, is a row of its own (a header's years under ``ค่าเป้าหมาย``). The
     joined row replaces the last line of ``before`` (in place); returns ``after``
     without the lines joined.
     """
@@ -330,6 +333,8 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     if last is None or first is None:
         return after
     row = before[last]
+    row, columns = split_at_next_table(row, after[first:])  # ลำดับที่ ตัวชี้วัด
+    before[last] = row
     mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
     if row.table is not None or "\t" not in row.text or len(mine) != len(row.cells) \
             or len(mine) < 2:
@@ -348,6 +353,9 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
             into.append(near[-1] if near else mine[0])
         if mine[0] in into and not (taken == first and _goes_on_first(row, cont, texts, into)):
             break  # a cell in the row's first column: a row of its own
+        if len(set(into)) < len(into) and all(
+                any(abs(x - c) <= size for c in columns) for x in cont.cells):
+            break  # cells at the page's own columns in one of the row's: a row of its own
         done: set[int] = set()
         for n, (k, text) in enumerate(zip(into, texts, strict=True)):
             glue = " " if k in done and _spaced(cont, n) else None

@@ -188,3 +188,38 @@ def split_cells_at_columns(line: TextLine, anchors: list[float]) -> TextLine:
     return replace(line, text=text, cells=tuple(cells), ends=tuple(ends),
                    heights=tuple(heights) if heights else line.heights,
                    spaces=tuple(spaces) if spaces else line.spaces, gaps=gaps)
+
+
+def split_at_next_table(row: TextLine, after: list[TextLine]) -> tuple[TextLine, list[float]]:
+    """``row``, a page's last line, cut at the columns of the table ``after`` opens.
+
+    ``after``: the next page's lines from its first; returns the row (its cells cut
+    as :func:`split_cells_at_columns` cuts them, when it is a borderless row of two
+    cells or more in a row: ``ลำดับที่ ตัวชี้วัด`` at a page's foot) and those columns
+    (:func:`table_columns`; empty when the next page opens no table).
+    """
+    columns = table_columns(after)
+    if row.table is None and "\t" in row.text and "\t\t" not in row.text and columns:
+        row = split_cells_at_columns(row, columns)
+    return row, columns
+
+
+def table_columns(lines: list[TextLine]) -> list[float]:
+    """The columns (x, points) of the table that the first of ``lines`` open.
+
+    Where two of its rows or more start a cell, its rows read down to the first blank
+    line (a page's first lines: the table a row cut at the page before goes on with).
+    """
+    rows: list[TextLine] = []
+    for line in lines:
+        if not line.text.strip():
+            break
+        rows.append(line)
+    size = max((row.size for row in rows), default=0.0) or 1.0
+    starts = sorted(x for row in rows if len(row.cells) > 1 for x in row.cells)
+    columns: list[float] = []
+    for x in starts:
+        if not columns or x - columns[-1] > size:
+            columns.append(x)
+    return [x for x in columns
+            if sum(any(abs(c - x) <= size for c in row.cells) for row in rows) >= 2]
