@@ -176,17 +176,18 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         goes_on = bool(cols[i]) and lines[i].table is None and top is not None \
             and low is not None and top - low <= LINE_PITCHES * pitch \
             and set(cols[i]) <= set(cols[group[-1]])
-        filled = goes_on and all(
-            (k in above and k in edge and k in here and here[k] <= edge[k] + FLUSH_EM * size
-             and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size))
-            or cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k])  # ๗ / ,๓๖๘,๓๐๐.๐
-            for k in cols[i])
+        cut = [k for k in cols[i]  # an amount cut at the line above: ๗ / ,๓๖๘,๓๐๐.๐
+               if goes_on and cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k])]
+        filled = goes_on and (any(k > 0 for k in cut) or all(
+            k in cut or (k in above and k in edge and k in here
+                         and here[k] <= edge[k] + FLUSH_EM * size
+                         and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size))
+            for k in cols[i]))
         if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
             first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
             alone = set(cols[i]) == {0}  # (a line of the first column's words only)
-            goes_on = filled and (cut_inside_word(first, cols[i][0]) or len(group) > 1 or any(
-                k and cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k]) for k in cols[i])
-                or (
+            goes_on = filled and (cut_inside_word(first, cols[i][0]) or len(group) > 1
+                                  or any(k > 0 for k in cut) or (
                 (len(cols[i]) > 1 or alone) and above[0] >= edge[0] - FLUSH_EM * size
                 and thai_ends(first, cols[i][0]))  # or Thai words cut at its edge, or
                 or (alone and _ITEM_NO.fullmatch(first.strip()) is not None))  # 'ก.' / words
