@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bma_etl.furniture import browser_print_edges
-from bma_etl.read.pdf_borderless import top_aligned_rows, unjustified
+from bma_etl.read.pdf_borderless import WORD_EM, top_aligned_rows, unjustified
 from bma_etl.read.pdf_cuts import cut_inside_word, split_at_columns, split_cells_at_columns
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_layout import TextLine
@@ -80,8 +80,9 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float) -> int:
     to a line): each starts at the page's ``margin`` and ends before the table's
     second column. When a row of the table follows them, they are part of it:
     the index of that row; so are they when the first of them goes on the table's
-    last first cell inside a word (:func:`.pdf_cuts.cut_inside_word`): the index
-    past them; else ``j``.
+    last first cell inside a word (:func:`.pdf_cuts.cut_inside_word`) and the column
+    is narrow (:data:`.pdf_borderless.WORD_EM` font sizes at most): the index past
+    them; else ``j``.
     """
     starts = [row.cells[1] for row in lines[i:j] if len(row.cells) > 1]
     if not starts:
@@ -93,7 +94,8 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float) -> int:
             and abs(lines[k].cells[0] - margin) <= (lines[k].size or 1.0) \
             and lines[k].right < second:
         k += 1
-    if k > j and cut_inside_word(lines[j - 1].text.split("\t")[0], lines[j].text):
+    if k > j and second - margin <= WORD_EM * (lines[j].size or 1.0) \
+            and cut_inside_word(lines[j - 1].text.split("\t")[0], lines[j].text):
         return k  # the last row's first cell goes on below it (``ประม`` / ``าณ``)
     if k == j or k >= len(lines) or len(lines[k].cells) < 2 or lines[k].table is not None:
         return j
