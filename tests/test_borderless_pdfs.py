@@ -26,7 +26,12 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_borderless import join_cut_row, top_aligned_rows, unjustified
 from bma_etl.read.pdf_columns import with_columns
-from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, split_at_columns
+from bma_etl.read.pdf_cuts import (
+    cut_inside_number,
+    cut_inside_word,
+    split_at_columns,
+    split_cells_at_columns,
+)
 from bma_etl.read.pdf_layout import TextLine
 
 from corpus import fonts, render
@@ -348,3 +353,29 @@ def test_a_narrow_first_columns_own_lines_stay_in_its_table() -> None:
              _line([("๔", 57, 66), ("ร้อยละ ๙๐", 114, 203), ("๒๗", 485, 502)], 636)]
     out = with_columns(lines, borderless=True, pitches={12.0: 16.0})
     assert [line.text.split("\t")[0] for line in out] == ["ระดับความสำเร็จ", "๕", "๔"]
+
+
+@pytest.mark.parametrize("size", [12.0, 14.0, 16.0])
+def test_a_cell_is_cut_where_its_spaces_fall_on_every_column_inside_it(size: float) -> None:
+    # Columns at 50, 110 and 400 (font-size units scale the gaps: under a tab's two).
+    em = size / 12.0
+    header = replace(_line([("ลำดับที่ ด้าน/แผนงาน", 50, 160 * em), ("งบประมาณ", 400, 450)],
+                           700, size), gaps=((92 * em, 110.0),))
+    amount = replace(_line([("๒. โครงการในชุมชน ๖,๘๕๗,๐๐๐", 110, 460)], 680, size),
+                     gaps=((120.0, 124.0), (380.0, 400.0)))
+    paragraph = replace(_line([("ก ข ค", 50, 460)], 660, size),
+                        gaps=((100.0, 110.0), (300.0, 310.0)))  # no space at 400
+    columns = [50.0, 110.0, 400.0]
+    cut = split_cells_at_columns(header, columns)
+    assert cut.text == "ลำดับที่\tด้าน/แผนงาน\tงบประมาณ"
+    assert cut.cells == (50, 110.0, 400) and cut.ends == (92 * em, 160 * em, 450)
+    assert split_cells_at_columns(amount, columns).text == "๒. โครงการในชุมชน\t๖,๘๕๗,๐๐๐"
+    assert split_cells_at_columns(paragraph, columns) == paragraph
+    assert split_cells_at_columns(replace(header, gaps=()), columns) == replace(header, gaps=())
+
+
+def test_amounts_cut_inside_a_group_or_after_their_first_digits() -> None:
+    assert cut_inside_number("๕", ",๑๒๖,๐") and cut_inside_number(",๑๒๖,๐", "๐๐.๐๐ บาท")
+    assert cut_inside_number("๑", "๔,๘๑๗,๓๐๐") and cut_inside_number("9,008,40", "0.00 บาท")
+    assert not cut_inside_number("๒๐๐", "๑,๕๐๐") and not cut_inside_number("ข้อ ๑", "๔,๐๐๐")
+    assert not cut_inside_number("๑๒", "๓๔") and not cut_inside_number("๑,๒๐๐", "๓๐๐")

@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, thai_ends
+from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, split_at_next_table, thai_ends
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
 
@@ -84,10 +84,12 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     its start as start a cell there, or two or more lines of the column of cell
     ``k - 1`` do, or one that every cell starting there (words or numbers, not a
     vertical header's glyphs) ends flush with; and most of them end flush on that
-    edge (a justified column) and, in the last two cases, a column starts right of
-    it. Distributed justification spreads ``ร้อยละ ๙๐`` to a narrow column's edge
-    in every row, so each row's first line starts a cell at ``๙๐``, but the row's
-    next lines (``ของน้ำหนัก``) or another row's (``ร้อยละ ๑๐๐``) run across it.
+    edge (a justified column; in the first case, no other row starting a cell there
+    and three running across will do: one line's spread gaps make no column) and,
+    in the last two cases, a column starts right of it. Distributed justification
+    spreads ``ร้อยละ ๙๐`` to a narrow column's edge in every row, so each row's
+    first line starts a cell at ``๙๐``, but the row's next lines (``ของน้ำหนัก``)
+    or another row's (``ร้อยละ ๑๐๐``) run across it.
     None when that start is a column of the table.
     """
     x, before = rows[i].cells[k], rows[i].cells[k - 1] if k else None
@@ -106,14 +108,15 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     if len(across) >= 2 and len(across) > 2 * support:
         edge = max(across)  # a justified column: most lines across end on its edge
         flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)
-        return edge if flush >= 2 and 2 * flush >= len(across) else None
+        return edge if (flush >= 2 and 2 * flush >= len(across)) or (  # or no row starts
+            support == 0 and len(across) >= 3) else None  # there and three run across
     inner = max(c for row in rows for c in row.cells)  # the last column's start
     for edge in sorted(wrapped, reverse=True):  # a header line may run further
         flush = sum(1 for end in wrapped if abs(end - edge) <= FLUSH_EM * size)
         alike = worded and all(abs(end - edge) <= FLUSH_EM * size  # or one, where each
                                for end in [extents[i][k][1], *starting])  # cell at x ends on it
         if 2 * flush >= len(wrapped) and (flush >= 2 or alike):
-            return edge if edge + size < inner else None
+            return edge if edge + FLUSH_EM * size < inner else None
     return None
 
 
@@ -176,15 +179,18 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         goes_on = bool(cols[i]) and lines[i].table is None and top is not None \
             and low is not None and top - low <= LINE_PITCHES * pitch \
             and set(cols[i]) <= set(cols[group[-1]])
-        filled = goes_on and all(
-            (k in above and k in edge and k in here and here[k] <= edge[k] + FLUSH_EM * size
-             and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size))
-            or cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k])  # ๗ / ,๓๖๘,๓๐๐.๐
-            for k in cols[i])
+        cut = [k for k in cols[i]  # an amount cut at the line above: ๗ / ,๓๖๘,๓๐๐.๐
+               if goes_on and cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k])]
+        filled = goes_on and (any(k > 0 for k in cut) or all(
+            k in cut or (k in above and k in edge and k in here
+                         and here[k] <= edge[k] + FLUSH_EM * size
+                         and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size))
+            for k in cols[i]))
         if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
             first = " ".join(cols[g][0] for g in group if 0 in cols[g])  # row of lines
             alone = set(cols[i]) == {0}  # (a line of the first column's words only)
-            goes_on = filled and (cut_inside_word(first, cols[i][0]) or len(group) > 1 or (
+            goes_on = filled and (cut_inside_word(first, cols[i][0]) or len(group) > 1
+                                  or any(k > 0 for k in cut) or (
                 (len(cols[i]) > 1 or alone) and above[0] >= edge[0] - FLUSH_EM * size
                 and thai_ends(first, cols[i][0]))  # or Thai words cut at its edge, or
                 or (alone and _ITEM_NO.fullmatch(first.strip()) is not None))  # 'ก.' / words
@@ -319,7 +325,10 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     column too (``รายงาน`` / ``ครั้งที่8``) when the row's last line filled each
     column it goes on (:attr:`TextLine.room` less than the room its first word
     needs: :func:`top_aligned_rows`) and the row is of several lines or its first
-    cell was cut inside a word (:func:`cut_inside_word`), as within a page. The
+    cell was cut inside a word (:func:`cut_inside_word`), as within a page. The row
+    is first cut at the next page's columns (:func:`.pdf_cuts.split_at_next_table`),
+    and a line whose cells start at those columns, two or more under one of the
+    row's cells, is a row of its own (a header's years under ``ค่าเป้าหมาย``). The
     joined row replaces the last line of ``before`` (in place); returns ``after``
     without the lines joined.
     """
@@ -328,6 +337,8 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     if last is None or first is None:
         return after
     row = before[last]
+    row, columns = split_at_next_table(row, after[first:])  # ลำดับที่ ตัวชี้วัด
+    before[last] = row
     mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
     if row.table is not None or "\t" not in row.text or len(mine) != len(row.cells) \
             or len(mine) < 2:
@@ -346,6 +357,9 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
             into.append(near[-1] if near else mine[0])
         if mine[0] in into and not (taken == first and _goes_on_first(row, cont, texts, into)):
             break  # a cell in the row's first column: a row of its own
+        if len(set(into)) < len(into) and all(
+                any(abs(x - c) <= size for c in columns) for x in cont.cells):
+            break  # cells at the page's own columns in one of the row's: a row of its own
         done: set[int] = set()
         for n, (k, text) in enumerate(zip(into, texts, strict=True)):
             glue = " " if k in done and _spaced(cont, n) else None

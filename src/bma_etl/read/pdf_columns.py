@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bma_etl.furniture import browser_print_edges
-from bma_etl.read.pdf_borderless import top_aligned_rows, unjustified
-from bma_etl.read.pdf_cuts import split_at_columns
+from bma_etl.read.pdf_borderless import WORD_EM, top_aligned_rows, unjustified
+from bma_etl.read.pdf_cuts import cut_inside_word, split_at_columns, split_cells_at_columns
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
@@ -79,7 +79,10 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float) -> int:
     their own under the row (``ระดับความ`` / ``สำเร็`` / ``จ``, a step's words one
     to a line): each starts at the page's ``margin`` and ends before the table's
     second column. When a row of the table follows them, they are part of it:
-    the index of that row; else ``j``.
+    the index of that row; so are they when the first of them goes on the table's
+    last first cell inside a word (:func:`.pdf_cuts.cut_inside_word`) and the column
+    is narrow (:data:`.pdf_borderless.WORD_EM` font sizes at most): the index past
+    them; else ``j``.
     """
     starts = [row.cells[1] for row in lines[i:j] if len(row.cells) > 1]
     if not starts:
@@ -91,6 +94,9 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float) -> int:
             and abs(lines[k].cells[0] - margin) <= (lines[k].size or 1.0) \
             and lines[k].right < second:
         k += 1
+    if k > j and second - margin <= WORD_EM * (lines[j].size or 1.0) \
+            and cut_inside_word(lines[j - 1].text.split("\t")[0], lines[j].text):
+        return k  # the last row's first cell goes on below it (``ประม`` / ``าณ``)
     if k == j or k >= len(lines) or len(lines[k].cells) < 2 or lines[k].table is not None:
         return j
     return k
@@ -119,13 +125,7 @@ def _split_beside_tables(lines: list[TextLine], edge: set[int],
             if not run:
                 continue
             size = max(row.size for row in run) or 1.0
-            rows = unjustified(run)
-            anchors: list[float] = []
-            for x in sorted(x for row in rows for x in row.cells):
-                if not anchors or x - anchors[-1] > size:
-                    anchors.append(x)
-            anchors = [x for x in anchors  # a column: two rows or more start a cell there
-                       if sum(any(abs(c - x) <= size for c in row.cells) for row in rows) >= 2]
+            anchors = _columns(unjustified(run), size)
             if not anchors:
                 continue
             if anchors[0] >= margin + TAB_GAP_EM * size:
@@ -137,6 +137,19 @@ def _split_beside_tables(lines: list[TextLine], edge: set[int],
     return out
 
 
+def _columns(rows: list[TextLine], size: float) -> list[float]:
+    """Where two of ``rows`` or more start a cell (x, points): a borderless table's columns.
+
+    One line's gaps make no column (a justified paragraph's, a distributed line's).
+    """
+    anchors: list[float] = []
+    for x in sorted(x for row in rows for x in row.cells):
+        if not anchors or x - anchors[-1] > size:
+            anchors.append(x)
+    return [x for x in anchors
+            if sum(any(abs(c - x) <= size for c in row.cells) for row in rows) >= 2]
+
+
 def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
                 pitches: dict[float, float] | None = None,
                 page_right: float | None = None) -> list[TextLine | None]:
@@ -146,9 +159,11 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     :func:`.pdf_borderless.top_aligned_rows`).
     """
     ruled = rows[0].table is not None
+    size = max(row.size for row in rows) or 1.0
     if borderless and not ruled:
         rows = unjustified(rows)
-    size = max(row.size for row in rows) or 1.0
+        columns = _columns(rows, size)
+        rows = [split_cells_at_columns(row, columns) for row in rows]
     tolerance = size  # left-aligned cells of a column start within a font size
     anchors: list[float] = []
     for x in sorted(x for row in rows for x in row.cells):

@@ -51,9 +51,10 @@ _DIGITS = "0-9\u0e50-\u0e59"
 _TAIL = re.compile(f"[{_DIGITS},.]+$")
 _HEAD = re.compile(f"[{_DIGITS},.]+")
 #: An amount, or the end of one a line cut before (``,๓๖๘,๓๐๐.๐``): groups of three
-#: digits after a comma, at most two decimals.
+#: digits after a comma, at most two decimals; its last group may be cut again
+#: (``,๑๒๖,๐`` / ``๐๐.๐๐``).
 _AMOUNT = re.compile(f"(?:[{_DIGITS}]{{1,3}}|(?=,))(?:,[{_DIGITS}]{{3}})*"
-                     f"(?:\\.[{_DIGITS}]{{0,2}})?")
+                     f"(?:,[{_DIGITS}]{{0,2}}|\\.[{_DIGITS}]{{0,2}})?")
 
 
 def cut_inside_number(left: str, right: str) -> bool:
@@ -62,13 +63,19 @@ def cut_inside_number(left: str, right: str) -> bool:
     A narrow amount column wraps ``๗,๓๖๘,๓๐๐.๐๐ บาท`` anywhere: ``๗`` /
     ``,๓๖๘,๓๐๐.๐`` / ``๐ บาท``. The digits, commas and point at the end of ``left``
     and the start of ``right`` make one amount (thousands grouped by commas, two
-    decimals at most), and the cut falls at a comma or point, or inside a group of
-    digits that a comma or point opened; two numbers each whole on its line (``๑`` /
-    ``๒``, a row number under another) are no cut.
+    decimals at most; ``right`` may end at a comma, cut again), and the cut falls at a
+    comma or point, inside a group of digits that a comma or point opened, or inside
+    the first group when ``left`` is those digits alone (``๕`` / ``๗,๔๕๐,``); two
+    numbers each whole on its line (``๑`` / ``๒``, a row number under another) are
+    no cut.
 
     >>> cut_inside_number("๗", ",๓๖๘,๓๐๐.๐"), cut_inside_number(",๓๖๘,๓๐๐.๐", "๐ บาท")
     (True, True)
     >>> cut_inside_number("๑", "๒"), cut_inside_number("๑,๒๐๐", "๓๐๐")
+    (False, False)
+    >>> cut_inside_number("๕", "๗,๔๕๐,"), cut_inside_number("๕", ",๑๒๖,๐")
+    (True, True)
+    >>> cut_inside_number("๒๐๐", "๑,๕๐๐"), cut_inside_number("๑๒", "๓๔")
     (False, False)
     """
     tail, head = _TAIL.search(left.rstrip()), _HEAD.match(right.lstrip())
@@ -80,7 +87,11 @@ def cut_inside_number(left: str, right: str) -> bool:
     if a[-1] in ",." or b[0] in ",.":
         return True
     opened = max(a.rfind(","), a.rfind("."))
-    return opened >= 0 and len(a) - opened - 1 < (3 if a[opened] == "," else 2)
+    if opened < 0:  # a line of a cell's leading digits only, the rest's group unclosed
+        lead = re.match(f"[{_DIGITS}]+", b)
+        return a == left.strip() and lead is not None and b[lead.end():lead.end() + 1] == "," \
+            and len(a) + lead.end() <= 3
+    return len(a) - opened - 1 < (3 if a[opened] == "," else 2)
 
 
 #: A cell of a row whose gaps are too narrow for tabs starts within this many font
@@ -122,3 +133,93 @@ def split_at_columns(line: TextLine, anchors: list[float]) -> TextLine | None:
     cells = (line.cells[0], *(line.gaps[n][1] for n in cuts))
     ends = (*(line.gaps[n][0] for n in cuts), line.right)
     return replace(line, text=text, cells=cells, ends=ends, heights=(), spaces=(), gaps=())
+
+
+def split_cells_at_columns(line: TextLine, anchors: list[float]) -> TextLine:
+    """``line`` with each cell cut where its spaces fall at the columns ``anchors`` inside it.
+
+    In a borderless table in distributed justification, two cells may stand closer
+    than a tab's gap (two font sizes): a narrow first column's header run into the
+    next (``ลำดับที่ ด้าน/แผนงาน``), an amount set beside the last line of a long name
+    (``…ในชุมชน ๖,๘๕๗,๐๐๐``), a row's weight, work and score run together. The
+    columns come from the other rows (``anchors``, points: where two rows or more
+    start a cell); a cell is cut only when each column start inside it (more than a
+    font size from its ends) has a space whose right side lies within
+    :data:`SPLIT_EM` font sizes of it, so a paragraph spanning the table stays whole
+    unless its spaces fall on every column. The line unchanged when there is no
+    such cell or its spaces' positions are unknown (:attr:`TextLine.gaps` empty).
+    """
+    size = line.size or 1.0
+    runs = list(re.finditer("[ \u00a0]+", line.text))
+    if not line.gaps or len(runs) != len(line.gaps) or len(line.ends) != len(line.cells):
+        return line
+    cuts: list[int] = []  # indexes into runs / gaps
+    tabs = [m.start() for m in re.finditer("\t", line.text)]
+    bounds = [-1, *tabs, len(line.text)]
+    for k, (left, right) in enumerate(zip(line.cells, line.ends, strict=True)):
+        inside = [x for x in anchors if left + size < x < right - size]
+        mine = [n for n, run in enumerate(runs) if bounds[k] < run.start() < bounds[k + 1]]
+        found: list[int] = []
+        for x in inside:
+            near = [n for n in mine if abs(line.gaps[n][1] - x) <= SPLIT_EM * size]
+            if not near:
+                found = []
+                break
+            found.append(near[0])
+        cuts += found
+    if not cuts:
+        return line
+    cuts.sort()
+    text, done, cells, ends = "", 0, list(line.cells), list(line.ends)
+    heights = list(line.heights) if len(line.heights) == len(line.cells) else []
+    spaces = list(line.spaces) if len(line.spaces) == len(line.cells) else []
+    for n in cuts:
+        text += line.text[done:runs[n].start()] + "\t"
+        done = runs[n].end()
+        k = sum(1 for t in tabs if t < runs[n].start()) + sum(1 for m in cuts if m < n)
+        cells.insert(k + 1, line.gaps[n][1])
+        ends.insert(k, line.gaps[n][0])
+        if heights:
+            heights.insert(k + 1, heights[k])
+        if spaces:
+            spaces.insert(k, False)
+    text += line.text[done:]
+    gaps = tuple(g for n, g in enumerate(line.gaps) if n not in cuts)
+    return replace(line, text=text, cells=tuple(cells), ends=tuple(ends),
+                   heights=tuple(heights) if heights else line.heights,
+                   spaces=tuple(spaces) if spaces else line.spaces, gaps=gaps)
+
+
+def split_at_next_table(row: TextLine, after: list[TextLine]) -> tuple[TextLine, list[float]]:
+    """``row``, a page's last line, cut at the columns of the table ``after`` opens.
+
+    ``after``: the next page's lines from its first; returns the row (its cells cut
+    as :func:`split_cells_at_columns` cuts them, when it is a borderless row of two
+    cells or more in a row: ``ลำดับที่ ตัวชี้วัด`` at a page's foot) and those columns
+    (:func:`table_columns`; empty when the next page opens no table).
+    """
+    columns = table_columns(after)
+    if row.table is None and "\t" in row.text and "\t\t" not in row.text and columns:
+        row = split_cells_at_columns(row, columns)
+    return row, columns
+
+
+def table_columns(lines: list[TextLine]) -> list[float]:
+    """The columns (x, points) of the table that the first of ``lines`` open.
+
+    Where two of its rows or more start a cell, its rows read down to the first blank
+    line (a page's first lines: the table a row cut at the page before goes on with).
+    """
+    rows: list[TextLine] = []
+    for line in lines:
+        if not line.text.strip():
+            break
+        rows.append(line)
+    size = max((row.size for row in rows), default=0.0) or 1.0
+    starts = sorted(x for row in rows if len(row.cells) > 1 for x in row.cells)
+    columns: list[float] = []
+    for x in starts:
+        if not columns or x - columns[-1] > size:
+            columns.append(x)
+    return [x for x in columns
+            if sum(any(abs(c - x) <= size for c in row.cells) for row in rows) >= 2]

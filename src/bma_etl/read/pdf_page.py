@@ -6,6 +6,7 @@ lists that :func:`.pdf_layout.page_lines` made).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise, permutations
@@ -196,6 +197,7 @@ class _Piece:
     right: float
     baseline: float
     line: int  # index of its line in the run
+    gaps: tuple[tuple[float, float], ...] = ()  # its spaces' two sides (TextLine.gaps)
 
 
 def _pieces(line: TextLine, index: int) -> list[_Piece]:
@@ -204,12 +206,13 @@ def _pieces(line: TextLine, index: int) -> list[_Piece]:
     texts = line.text.split("\t")
     if len(texts) != len(line.cells) or len(texts) == 1:
         return [_Piece(line.text.replace("\t", " "), line.left, line.right, line.baseline,
-                       index)]
+                       index, line.gaps if len(texts) == 1 else ())]
     # A cell ends at its last character when the line says where; else where the next starts.
     ends = line.ends if len(line.ends) == len(texts) else \
         [end - 0.5 for end in (*line.cells[1:], line.right + 0.5)]
     heights = line.heights if len(line.heights) == len(texts) else (line.baseline,) * len(texts)
-    return [_Piece(t, x, max(x, end), y, index)
+    return [_Piece(t, x, max(x, end), y, index,
+                   tuple(g for g in line.gaps if x <= g[0] and g[1] <= end))
             for t, x, end, y in zip(texts, line.cells, ends, heights, strict=True) if t.strip()]
 
 
@@ -366,7 +369,12 @@ def _joined(lines: list[TextLine]) -> TextLine | None:
         texts.append(text)
     top = lines[0]
     bottom = min(line.baseline for line in lines if line.baseline is not None)
-    return replace(top, text="\t".join(texts), size=max(line.size for line in lines),
+    # the spaces' sides (a distributed row's cells closer than a tab are cut by them)
+    gaps = tuple(g for column in columns for g in column[0].gaps) \
+        if all(len(column) == 1 for column in columns) else ()
+    text = "\t".join(texts)
+    return replace(top, text=text, size=max(line.size for line in lines),
+                   gaps=gaps if len(re.findall("[ \u00a0]+", text)) == len(gaps) else (),
                    depth=(top.baseline or bottom) - bottom,
                    cells=tuple(column[0].left for column in columns),
                    ends=tuple(max(p.right for p in column) for column in columns),
