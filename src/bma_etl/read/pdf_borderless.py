@@ -84,9 +84,8 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     its start as start a cell there, or two or more lines of the column of cell
     ``k - 1`` do, or one that every cell starting there (words or numbers, not a
     vertical header's glyphs) ends flush with; and most of them end flush on that
-    edge (a justified column; in the first case, no other row starting a cell there
-    and three running across will do: one line's spread gaps make no column) and,
-    in the last two cases, a column starts right of it. Distributed justification
+    edge (a justified column) and, in the last two cases, a column starts right of
+    it. Distributed justification
     spreads ``ร้อยละ ๙๐`` to a narrow column's edge in every row, so each row's
     first line starts a cell at ``๙๐``, but the row's next lines (``ของน้ำหนัก``)
     or another row's (``ร้อยละ ๑๐๐``) run across it.
@@ -108,8 +107,7 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     if len(across) >= 2 and len(across) > 2 * support:
         edge = max(across)  # a justified column: most lines across end on its edge
         flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)
-        return edge if (flush >= 2 and 2 * flush >= len(across)) or (  # or no row starts
-            support == 0 and len(across) >= 3) else None  # there and three run across
+        return edge if flush >= 2 and 2 * flush >= len(across) else None
     inner = max(c for row in rows for c in row.cells)  # the last column's start
     for edge in sorted(wrapped, reverse=True):  # a header line may run further
         flush = sum(1 for end in wrapped if abs(end - edge) <= FLUSH_EM * size)
