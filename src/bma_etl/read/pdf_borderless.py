@@ -59,7 +59,8 @@ def unjustified(rows: list[TextLine]) -> list[TextLine]:
         if len(row.cells) < 2 or not extents[i]:
             out.append(row)
             continue
-        loose = [_loose(rows, extents, i, k, size) for k in range(len(row.cells))]
+        # cell 0 is never joined to a cell before it: its edge is not asked
+        loose = [None] + [_loose(rows, extents, i, k, size) for k in range(1, len(row.cells))]
         keep = [0]
         for k in range(1, len(row.cells)):
             run = k  # the cells from k on that start where no column of the other rows does
@@ -92,12 +93,6 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     None when that start is a column of the table.
     """
     x, before = rows[i].cells[k], rows[i].cells[k - 1] if k else None
-    starting = [end for j, other in enumerate(extents) if j != i
-                for left, end in other if abs(left - x) <= size]
-    texts = [piece for j, other in enumerate(rows) if j == i or any(
-        abs(c - x) <= size for c in other.cells) for c, piece in zip(
-        other.cells, other.text.split("\t"), strict=False) if abs(c - x) <= size]
-    worded = all(sum(ch.isalnum() for ch in piece) >= 2 for piece in texts)
     support = sum(1 for j, other in enumerate(rows) if j != i
                   and any(abs(c - x) <= size for c in other.cells))
     spans = [(left, end) for j, other in enumerate(extents) if j != i
@@ -108,6 +103,14 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
         edge = max(across)  # a justified column: most lines across end on its edge
         flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)
         return edge if flush >= 2 and 2 * flush >= len(across) else None
+    if not wrapped:
+        return None
+    starting = [end for j, other in enumerate(extents) if j != i
+                for left, end in other if abs(left - x) <= size]
+    texts = [piece for j, other in enumerate(rows) if j == i or any(
+        abs(c - x) <= size for c in other.cells) for c, piece in zip(
+        other.cells, other.text.split("\t"), strict=False) if abs(c - x) <= size]
+    worded = all(sum(ch.isalnum() for ch in piece) >= 2 for piece in texts)
     inner = max(c for row in rows for c in row.cells)  # the last column's start
     for edge in sorted(wrapped, reverse=True):  # a header line may run further
         flush = sum(1 for end in wrapped if abs(end - edge) <= FLUSH_EM * size)

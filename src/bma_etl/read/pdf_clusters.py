@@ -23,6 +23,8 @@ _MARK_CLASS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _MARK_SET = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
                       + "".join(map(chr, range(0x0E47, 0x0E4F))))
 _SPACE_OR_MARK = _MARK_SET | {" ", "\u00a0"}
+#: One mark of :data:`_MARK_SET` (to jump from mark to mark over a line).
+_A_MARK = re.compile(f"[{_MARK_CLASS}]")
 #: The tone marks and THANTHAKHAT: what a shaped PDF writes after a later letter.
 _TONE_CLASS = "\u0e48-\u0e4c"
 #: Where a mark may have been written after a later letter: a mark after a space, or
@@ -231,9 +233,10 @@ def lead_marks(line: _Line) -> None:
     """
     text = line.text
     pos = 0
-    while pos < len(text):
+    while (found := _A_MARK.search(text, pos)) is not None:
+        pos = found.start()
         ch = text[pos]
-        if ch not in _MARK_SET or (pos and text[pos - 1] in _BASES):
+        if pos and text[pos - 1] in _BASES:
             pos += 1
             continue
         left, right = line.box(pos)
@@ -309,8 +312,9 @@ def loose_marks(line: _Line, page: PageLetters) -> int:
     read no better, so such a mark is not counted as damage.
     """
     text, count = line.text, 0
-    for pos, ch in enumerate(text):
-        if ch not in _MARK_SET or (pos and text[pos - 1] in _MARK_SET):
+    for found in _A_MARK.finditer(text):
+        pos = found.start()
+        if pos and text[pos - 1] in _MARK_SET:
             continue
         before = pos - 1
         while before >= 0 and text[before] in " \u00a0":

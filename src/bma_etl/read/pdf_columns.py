@@ -113,19 +113,22 @@ def _split_beside_tables(lines: list[TextLine], edge: set[int],
     :func:`.pdf_cuts.split_at_columns`.
     """
     out = list(lines)
+    closed: dict[tuple[int, int], list[TextLine]] = {}  # a run's rows, unjustified once
     for k, line in enumerate(lines):
         if k in edge or line.table is not None or len(line.cells) != 1 or is_row(k):
             continue
         for step in (-1, 1):
             j = k + step
-            run = []
             while 0 <= j < len(lines) and is_row(j) and lines[j].table is None:
-                run.append(lines[j])
                 j += step
-            if not run:
+            span = (j + 1, k) if step < 0 else (k + 1, j)  # the run, top down
+            if span[0] == span[1]:
                 continue
+            run = lines[span[0]:span[1]]
             size = max(row.size for row in run) or 1.0
-            anchors = _columns(unjustified(run), size)
+            if span not in closed:
+                closed[span] = unjustified(run)
+            anchors = _columns(closed[span], size)
             if not anchors:
                 continue
             if anchors[0] >= margin + TAB_GAP_EM * size:

@@ -235,14 +235,20 @@ def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[tuple[int,
     A break takes the white space pdfium generated before the next line's first
     character (``งาน ๓.``); a written space stays at the end of its line.
     """
-    bases = [i for i in range(start, end) if raw[i] not in _NO_BASE and not THAI_MARK.match(raw[i])]
-    if len(bases) < 2:
+    head = _BASE.search(raw, start, end)
+    if head is None:
         return []
-    first, last = g.origin(bases[0]), g.origin(bases[-1])
-    size = g.size(bases[0])
+    tail = end - 1  # the last base, found from the end (one regex call per character)
+    while _BASE.match(raw, tail, end) is None:
+        tail -= 1
+    if tail == head.start():
+        return []
+    first, last = g.origin(head.start()), g.origin(tail)
+    size = g.size(head.start())
     if first is not None and last is not None and size > 1.0 \
             and abs(first[1] - last[1]) < MISSED_BREAK_EM * size:
         return []  # the line ends on the baseline it starts on: most lines
+    bases = [m.start() for m in _BASE.finditer(raw, start, end)]
     out = []
     for a, b in pairwise(bases):
         between = range(a + 1, b)
@@ -266,6 +272,9 @@ _WHITE = frozenset((" ", "\u00a0"))
 
 #: Characters that are no letter drawn on a line: white space, breaks, stand-ins.
 _NO_BASE = frozenset((" ", "\u00a0", "\t", "\r", "\n", LOST, TAIL, JOINED))
+#: One character that is a letter drawn on a line: neither of :data:`_NO_BASE` nor a
+#: Thai mark (:data:`THAI_MARK`).
+_BASE = re.compile("[^ \u00a0\t\r\n\x00\x1e\x01\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 def without_unmapped(textpage: Any, raw: str, count: int) -> str:
