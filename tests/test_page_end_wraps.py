@@ -33,7 +33,7 @@ from corpus.paragraphs import render_paragraphs
 
 SEED = 31200
 #: Page breaks inside a paragraph still read as a line break, per printing (they may
-#: only get fewer; before page ends were measured, every one of them was: 5 to 8 a
+#: only get fewer; before page ends were measured, every one of them was: 4 to 8 a
 #: printing). Each is a last line the page's margin test takes for short, as it does
 #: some lines inside a page (tests/test_wrap_spaces.py).
 MOST_FAULTS = {("chromium", "Loma"): 1, ("soffice-html", "Garuda"): 1,
