@@ -25,7 +25,8 @@ from corpus.paragraphs import WORDS, render_paragraphs
 
 SEED = 20264
 #: Opening and closing signs put around words (curly and straight quotes, guillemets, brackets).
-PAIRS = (("“", "”"), ("‘", "’"), ("«", "»"), ("(", ")"), ("[", "]"), ('"', '"'), ("“", "”"))
+PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"), ("(", ")"),
+         ("[", "]"), ('"', '"'), ("\u201c", "\u201d"))
 
 
 def _quoted(rng: random.Random) -> str:
