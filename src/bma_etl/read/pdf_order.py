@@ -12,7 +12,7 @@ to where it stands (its advance box's left edge).
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -31,25 +31,17 @@ _SARA_AM = "\u0e33"
 _WHITE = frozenset(" \u00a0\t")
 
 
-def _joins(ch: str) -> bool:
-    """Whether ``ch`` is drawn on the letter before it (a combining mark, SARA AM)."""
-    return ch == _SARA_AM or unicodedata.category(ch).startswith("M")
+#: One piece of a line: a white-space character, or a character with the marks
+#: drawn on it (Thai marks, SARA AM, Latin combining marks).
+_PIECE = re.compile("[ \u00a0\t]|[^ \u00a0\t][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e\u0300-\u036f]*")
 
 
 def _pieces(line: _Line) -> list[tuple[int, int]]:
-    """The line's text cut into pieces ``(start, end)``.
+    """The line's text cut into pieces ``(start, end)`` (:data:`_PIECE`).
 
-    A piece is a letter with its marks, or one white-space character. A mark after
-    white space (or at the start) is its own piece.
+    A mark after white space (or at the line's start) starts a piece of its own.
     """
-    text = line.text
-    pieces: list[tuple[int, int]] = []
-    for pos, ch in enumerate(text):
-        if pieces and _joins(ch) and text[pos - 1] not in _WHITE:
-            pieces[-1] = (pieces[-1][0], pos + 1)
-        else:
-            pieces.append((pos, pos + 1))
-    return pieces
+    return [found.span() for found in _PIECE.finditer(line.text)]
 
 
 def in_drawn_order(line: _Line) -> None:
@@ -71,12 +63,15 @@ def in_drawn_order(line: _Line) -> None:
     pieces = _pieces(line)
     if len(pieces) < 2:
         return
-    lefts = [g.edges(index[start])[0] for start, _ in pieces]
-    if all(a <= b for a, b in pairwise(lefts)):
-        return  # the common case: every piece starts right of the one before
     white = [text[start] in _WHITE for start, _ in pieces]
-    rights = [max(g.edges(index[k])[1] for k in range(start, end)) for start, end in pieces]
-    slack = ORDER_SLACK_EM * max(g.size(index[0]), 1.0)
+    edges = g.edges
+    lefts = [edges(index[start])[0] for start, _ in pieces]
+    slack = ORDER_SLACK_EM * max(g.size(index[pieces[white.index(False)][0]]
+                                        if False in white else 0), 1.0)
+    inks = [left for left, w in zip(lefts, white, strict=True) if not w]
+    if all(a <= b + slack for a, b in pairwise(inks)):
+        return  # the common case: every letter starts right of the one before
+    rights = [max(edges(index[k])[1] for k in range(start, end)) for start, end in pieces]
     inked = [(lefts[n], rights[n]) for n in range(len(pieces)) if not white[n]]
     movable = [not white[n] or g.generated(index[pieces[n][0]])
                or not any(left < rights[n] - slack and right > lefts[n] + slack
