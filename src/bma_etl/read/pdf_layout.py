@@ -44,6 +44,7 @@ from bma_etl.read.pdf_glyphs import (
     without_false_breaks,
     without_unmapped,
 )
+from bma_etl.read.pdf_order import in_drawn_order
 
 #: A space pdfium generated over a gap narrower than this (in font sizes, between
 #: the characters' advance boxes) is dropped. LibreOffice leaves 0-0.21 em between
@@ -261,6 +262,7 @@ class _Line:
         drop_phantoms(self)
         replace_marks(self)
         lead_marks(self)
+        in_drawn_order(self)
         if letters is not None:
             self.loose = loose_marks(self, letters)
         text = self.text

@@ -263,11 +263,11 @@ def _cut_number(before: str, text: str, above: tuple[str, float, float, bool], x
     """Whether ``text`` goes on with the number its cell's line above ends with.
 
     A cell too narrow for a number (a schedule's ``๔๐`` in a 1 cm column) is cut
-    where its line is full: the line above ends in a digit with no written space,
-    this one starts with a digit, and the line above had no room left for this
-    line's first character (its width taken from this line: ``x`` to ``end``).
-    ``left``/``right``: the cell's rules (points). Two numbers on lines of their
-    own leave room after the first, or end it with a space.
+    where its line is full: the line above ends in a digit, no written space, with
+    no room left for this line's first character (width from ``x`` to ``end``), and
+    this one starts with a digit. ``left``/``right``: the cell's rules (points). Two
+    numbers on lines of their own leave room after the first or end it with a space
+    (and a writer that wraps at spaces cuts only a run too long for the cell: :func:`_cut`).
     """
     _text, ax, aend, space = above
     if space or not before or before[-1] not in _DIGITS or text[:1] not in _DIGITS \
@@ -332,15 +332,16 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
         for i, cell, text, _, x, end, space in sorted(members, key=lambda m: (m[3], m[4])):
             above, col = last.get(cell.column), cell.column
             right = columns[col + 1] if col + 1 < len(columns) else cell.row[3]
-            tail, head = _words(lines[i].gaps, x, end)
-            spaced = above is not None and bool(texts[col]) \
-                and not cell_separator(texts[col], text) \
-                and (above[3] or (wraps_at_spaces and not _cut(
-                    above, tails.get(col, 0.0), head, columns[col], right, size)))
+            # a piece with no white space is one word (its line may have no gaps to tell)
+            tail, head = (x, end - x) if end and " " not in text else _words(lines[i].gaps, x, end)
+            cut = above is not None and _cut(above, tails.get(col, 0.0), head, columns[col],
+                                             right, size)
+            spaced = above is not None and bool(texts[col]) and not cell_separator(
+                texts[col], text) and (above[3] or (wraps_at_spaces and not cut))
             if spaced:
                 texts[col] = f"{texts[col]} {text}"
-            elif above is not None and _cut_number(texts[col], text, above, x, end,
-                                                   columns[col], right):
+            elif above is not None and (cut or not wraps_at_spaces) and _cut_number(
+                    texts[col], text, above, x, end, columns[col], right):
                 texts[col] += text
             else:
                 texts[col] = join_pieces(texts[col], text)
