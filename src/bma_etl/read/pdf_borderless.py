@@ -86,10 +86,9 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     ``k - 1`` do, or one that every cell starting there (words or numbers, not a
     vertical header's glyphs) ends flush with; and most of them end flush on that
     edge (a justified column) and, in the last two cases, a column starts right of
-    it. Distributed justification
-    spreads ``ร้อยละ ๙๐`` to a narrow column's edge in every row, so each row's
-    first line starts a cell at ``๙๐``, but the row's next lines (``ของน้ำหนัก``)
-    or another row's (``ร้อยละ ๑๐๐``) run across it.
+    it. Distributed justification spreads ``ร้อยละ ๙๐`` to a narrow column's edge
+    in every row, so each row's first line starts a cell at ``๙๐``, but the row's
+    next lines (``ของน้ำหนัก``) or another row's (``ร้อยละ ๑๐๐``) run across it.
     None when that start is a column of the table.
     """
     x, before = rows[i].cells[k], rows[i].cells[k - 1] if k else None
