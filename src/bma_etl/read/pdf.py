@@ -74,7 +74,6 @@ from bma_etl.read.pdf_page import (
     wrapped_lines,
     writer_rules,
 )
-from bma_etl.read.pdf_pagewraps import page_end_wraps
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_worker import call_with_time_limit
 from bma_etl.textnorm import damage_score, join_split_year, repair_text
@@ -335,6 +334,7 @@ def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
 # ----------------------------------------------------------------- in the worker
 
 
+
 def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
     """Every page's text layer (runs in the worker process).
 
@@ -387,13 +387,12 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
         for k in range(1, len(laid_out)):  # a borderless row a page break cut: one row again
             laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k])
         layers = []
-        ends = page_end_wraps(laid_out, [page[4] for page in pages], fills, at_spaces)
-        for laid, (_lines, images, lost, cover, width, loose), (end, spaced) in zip(
-                laid_out, pages, ends, strict=True):
+        for laid, (_lines, images, lost, cover, width, loose) in zip(laid_out, pages,
+                                                                     strict=True):
             wraps = wrapped_lines(laid, width, fills)
             layers.append(PageLayer("\n".join(line.text for line in laid), images,
-                                    tuple(wraps + end), lost[0], lost[1], cover, loose,
-                                    tuple(spaced_wraps(laid, wraps, width, at_spaces) + spaced)))
+                                    tuple(wraps), lost[0], lost[1], cover, loose,
+                                    tuple(spaced_wraps(laid, wraps, width, at_spaces))))
         return layers
     finally:
         pdf.close()

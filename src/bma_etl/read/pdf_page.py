@@ -61,7 +61,7 @@ def writer_rules(producer: str) -> tuple[bool, bool]:
     return any(n in low for n in SPACE_WRAPPERS), any(n in low for n in FILLING_WRITERS)
 
 
-def page_margin(lines: list[TextLine], page_width: float) -> tuple[float, float]:
+def _margin(lines: list[TextLine], page_width: float) -> tuple[float, float]:
     """The body's left edge and the right margin of a page's lines (points).
 
     The left edge is where most lines start (a running header may stand further
@@ -81,7 +81,7 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False)
     A line wraps when the next holds no cells (no gap of a tab's width) and
     follows at once (no blank line), the line is no ruled table's row, and the
     next line's first word would not have fitted before the right margin
-    (:func:`page_margin`). With ``fills`` (a writer of :data:`FILLING_WRITERS`), a
+    (:func:`_margin`). With ``fills`` (a writer of :data:`FILLING_WRITERS`), a
     next line whose first word is wider than any line (:data:`LONG_WORD`) would
     fit after no line: then the line wraps only when it is full, within
     :data:`CUT_ROOM_EM` of the margin (a title line above a paragraph of long Thai
@@ -89,26 +89,18 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False)
     """
     if not any(line.right > 0.0 for line in lines):
         return []
-    body_left, margin = page_margin(lines, page_width)
-    return [i for i, (line, following) in enumerate(pairwise(lines))
-            if wraps_into(line, following, body_left, margin, fills)]
-
-
-def wraps_into(line: TextLine, following: TextLine, body_left: float, margin: float,
-               fills: bool = False) -> bool:
-    """Whether ``line`` goes on in ``following`` (see :func:`wrapped_lines`).
-
-    ``body_left`` and ``margin`` are the text's left edge and right margin on
-    ``line``'s page (points, :func:`page_margin`); ``following`` may stand on the
-    next page (:mod:`.pdf_pagewraps`).
-    """
-    if not line.text or not following.text or line.size <= 1.0 or following.right == 0.0 \
-            or "\t" in following.text or line.table is not None:
-        return False
-    if fills and following.first_word >= LONG_WORD * (margin - body_left) \
-            and line.right + CUT_ROOM_EM * line.size < margin:
-        return False
-    return line.right + WRAP_SPACE_EM * line.size + following.first_word > margin
+    body_left, margin = _margin(lines, page_width)
+    out = []
+    for i, (line, following) in enumerate(pairwise(lines)):
+        if not line.text or not following.text or line.size <= 1.0 or following.right == 0.0 \
+                or "\t" in following.text or line.table is not None:
+            continue
+        if fills and following.first_word >= LONG_WORD * (margin - body_left) \
+                and line.right + CUT_ROOM_EM * line.size < margin:
+            continue
+        if line.right + WRAP_SPACE_EM * line.size + following.first_word > margin:
+            out.append(i)
+    return out
 
 
 def spaced_wraps(lines: list[TextLine], wraps: list[int], page_width: float,
@@ -126,21 +118,18 @@ def spaced_wraps(lines: list[TextLine], wraps: list[int], page_width: float,
     """
     if not wraps:
         return []
-    body_left, margin = page_margin(lines, page_width)
-    return [i for i in wraps
-            if wrap_at_space(lines[i], lines[i + 1], body_left, margin, wraps_at_spaces)]
-
-
-def wrap_at_space(line: TextLine, following: TextLine, body_left: float, margin: float,
-                  wraps_at_spaces: bool = False) -> bool:
-    """Whether the page wrapped ``line`` into ``following`` at a space (:func:`spaced_wraps`)."""
-    if line.spaced_end:
-        return True
-    if not wraps_at_spaces:
-        return False
-    full = line.right + line.size >= margin
-    run = line.last_word + following.first_word >= margin - body_left
-    return not (full and run)
+    body_left, margin = _margin(lines, page_width)
+    out = []
+    for i in wraps:
+        line, following = lines[i], lines[i + 1]
+        if line.spaced_end:
+            out.append(i)
+        elif wraps_at_spaces:
+            full = line.right + line.size >= margin
+            run = line.last_word + following.first_word >= margin - body_left
+            if not (full and run):
+                out.append(i)
+    return out
 
 
 #: Most blank lines put for one vertical gap.
