@@ -93,7 +93,7 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
     soffice_jobs: list[tuple[GeneratedDoc, Path, str, Rendering]] = []
     docx_jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str], Rendering]] = []
     narrow_jobs: list[tuple[GeneratedDoc, Path, str, random.Random, Rendering]] = []
-    scan_sources: list[tuple[Rendering, GeneratedDoc]] = []
+    scan_sources: list[tuple[Rendering, GeneratedDoc, Callable[[Path], object] | None]] = []
     for gi, gen_name in enumerate(generators or tuple(GENERATORS)):
         for k in range(n):
             doc = GENERATORS[gen_name](_rng(seed, gen_name, k))
@@ -160,7 +160,8 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                 made = rendering(pdf, "pdf", producer, font, settings=settings)
                 out.append(made)
                 if producer in ("reportlab", "fpdf2"):
-                    scan_sources.append((made, doc))
+                    scan_sources.append((made, doc, _shaped_print(
+                        producer, doc, font, families[font], seed, (gen_name, k, producer))))
     if soffice_jobs:
         failed = render.render_soffice_batch([(d, p, f) for d, p, f, _ in soffice_jobs])
         for _doc, pdf, _font, made in soffice_jobs:
@@ -168,7 +169,7 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                 note(f"soffice failed on {pdf.name}: {failed[pdf]}")
             else:
                 out.append(made)
-                scan_sources.append((made, _doc))
+                scan_sources.append((made, _doc, None))
     if docx_jobs:
         failed = render.render_docx_batch([(d, p, f, s) for d, p, f, s, _ in docx_jobs])
         for _doc, pdf, _font, _settings, made in docx_jobs:
@@ -193,12 +194,34 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
     return out
 
 
-def _scans(folder: Path, sources: list[tuple[Rendering, GeneratedDoc]], seed: int,
-           limit: int | None) -> list[Rendering]:
-    """Scan one PDF per document (producers in turn), dpi and mode in turn."""
+def _shaped_print(producer: str, doc: GeneratedDoc, font: str, font_path: Path, seed: int,
+                  key: tuple[object, ...]) -> Callable[[Path], object]:
+    """Print ``doc`` again as ``producer`` did (same rng, so the same page), shaped."""
+    def write(out: Path) -> object:
+        rng = _rng(seed, *key)
+        if producer == "reportlab":
+            return render.render_reportlab(doc, out, font, font_path, rng, shaping=True)
+        return render.render_fpdf(doc, out, font, font_path, rng, shaping=True)
+    return write
+
+
+def _scans(folder: Path,
+           sources: list[tuple[Rendering, GeneratedDoc, Callable[[Path], object] | None]],
+           seed: int, limit: int | None) -> list[Rendering]:
+    """Scan one PDF per document (producers in turn), dpi and mode in turn.
+
+    Paper is printed by a word processor, which places Thai marks (shapes the text):
+    a scan of an unshaped print (ReportLab, fpdf2 without HarfBuzz) would show no
+    tone mark over an upper vowel in Sarabun (drawn inside the vowel), a mark that
+    no reader of the image can see. So those are scanned from the same page printed
+    shaped; the text-layer PDFs stay unshaped.
+    """
     by_doc: dict[str, list[Rendering]] = {}
-    for made, _doc in sources:
+    reprint: dict[str, Callable[[Path], object]] = {}
+    for made, _doc, shaped in sources:
         by_doc.setdefault(made.doc, []).append(made)
+        if shaped is not None:
+            reprint[made.path] = shaped
     picked: list[Rendering] = []
     for i, doc in enumerate(sorted(by_doc)):
         options = sorted(by_doc[doc], key=lambda r: r.producer)
@@ -212,9 +235,15 @@ def _scans(folder: Path, sources: list[tuple[Rendering, GeneratedDoc]], seed: in
         dpi = SCAN_DPIS[i % len(SCAN_DPIS)]
         mode = SCAN_MODES[(i // len(SCAN_DPIS)) % len(SCAN_MODES)]
         path = folder / f"{Path(source.path).stem}.scan{dpi}{mode}.pdf"
-        settings = scan_pdf(Path(source.path), path, dpi, mode,
+        printed = Path(source.path)
+        if source.path in reprint:
+            printed = path.with_suffix(".shaped.pdf")
+            reprint[source.path](printed)
+        settings = scan_pdf(printed, path, dpi, mode,
                             _rng(seed, "scan", Path(source.path).name))
-        settings["from"] = source.producer
+        settings["from"] = source.producer + (" shaped" if printed != Path(source.path) else "")
+        if printed != Path(source.path):
+            printed.unlink()
         out.append(Rendering(str(path), source.truth, source.doc, source.generator,
                              source.layout, "scan", f"{source.producer}+{mode}", source.font,
                              dpi, settings))

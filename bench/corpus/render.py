@@ -83,8 +83,13 @@ def _widths(rows: list[list[str]], total: float, minimum: float) -> list[float]:
 
 
 def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
-                     rng: random.Random) -> dict[str, str]:
-    """Ruled-box tables with a running header and numbered footer; returns the settings."""
+                     rng: random.Random, *, shaping: bool = False) -> dict[str, str]:
+    """Ruled-box tables with a running header and numbered footer; returns the settings.
+
+    ``shaping`` places marks with HarfBuzz (uharfbuzz) as a word processor does; without
+    it, ReportLab draws each mark at its default place (in Sarabun, a tone mark over an
+    upper vowel lands inside the vowel).
+    """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -98,8 +103,10 @@ def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
     orientation = "landscape" if rng.random() < 0.3 else "portrait"
     size = landscape(A4) if orientation == "landscape" else A4
     pt = rng.choice((10, 11, 12, 14))
-    body = ParagraphStyle("body", fontName=font, fontSize=pt, leading=pt * 1.35)
-    cell = ParagraphStyle("cell", fontName=font, fontSize=pt - 1, leading=(pt - 1) * 1.3)
+    body = ParagraphStyle("body", fontName=font, fontSize=pt, leading=pt * 1.35,
+                          shaping=int(shaping))
+    cell = ParagraphStyle("cell", fontName=font, fontSize=pt - 1, leading=(pt - 1) * 1.3,
+                          shaping=int(shaping))
     header = rng.choice(RUNNING)
     footer = rng.choice(("หน้า {n}", "- {n} -", "{n}"))
 
