@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from collections import deque
 from itertools import pairwise, repeat
 from typing import Any
 
@@ -49,11 +50,35 @@ def _bare_calls() -> dict[str, Any]:
                               ("FPDFText_GetFontSize", ctypes.c_double),
                               ("FPDFText_GetMatrix", ctypes.c_int),
                               ("FPDFText_GetCharOrigin", ctypes.c_int),
-                              ("FPDFText_GetLooseCharBox", ctypes.c_int),
-                              ("FPDFText_GetCharBox", ctypes.c_int)):
+                              ("FPDFText_GetCharBox", ctypes.c_int),
+                              ("FPDFText_CountChars", ctypes.c_int)):
             address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
             _CALLS[name] = ctypes.CFUNCTYPE(restype)(int(address or 0))
+        # The loose box of every character at once: the outputs are addresses
+        # into one array (``argtypes`` turn the ints into pointers).
+        address = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+        _CALLS["loose_into"] = ctypes.CFUNCTYPE(
+            ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(int(address or 0))
     return _CALLS
+
+
+def loose_boxes(handle: ctypes.c_void_p) -> tuple[list[float], list[float]]:
+    """The left and right edges (points) of every character's advance box on a text page.
+
+    One call per character into one array, with no Python object made per call:
+    a page's text is rebuilt from nearly all of its boxes. A character pdfium
+    gives no box for (an index it does not know) reads 0.0.
+    """
+    calls = _bare_calls()
+    count = max(int(calls["FPDFText_CountChars"](handle)), 0)
+    if not count:
+        return [], []
+    rects = (ctypes.c_float * (4 * count))()  # FS_RECTF: left, top, right, bottom
+    start = ctypes.addressof(rects)
+    deque(map(calls["loose_into"], repeat(handle.value, count), range(count),
+              range(start, start + 16 * count, 16)), maxlen=0)
+    values = rects[:]
+    return values[0::4], values[2::4]
 
 
 class Glyphs:
@@ -74,16 +99,14 @@ class Glyphs:
         self._size = calls["FPDFText_GetFontSize"]
         self._matrix_of = calls["FPDFText_GetMatrix"]
         self._origin_of = calls["FPDFText_GetCharOrigin"]
-        self._loose_of = calls["FPDFText_GetLooseCharBox"]
         self._tight_of = calls["FPDFText_GetCharBox"]
         self._map_error = calls["FPDFText_HasUnicodeMapError"]
-        self._rect = pdfium_c.FS_RECTF()
-        self._rect_ref = ctypes.byref(self._rect)
         self._m = pdfium_c.FS_MATRIX()
         self._m_ref = ctypes.byref(self._m)
         self._d = [ctypes.c_double() for _ in range(4)]
         self._d_ref = [ctypes.byref(d) for d in self._d]
-        self._edges: dict[int, tuple[float, float]] = {}
+        self._lefts: list[float] | None = None
+        self._rights: list[float] = []
         self._origins: dict[int, tuple[float, float] | None] = {}
         self._sizes: dict[int, float] = {}
 
@@ -102,14 +125,25 @@ class Glyphs:
         """Character ``index``'s code point as pdfium reports it."""
         return int(self._unicode(self.handle, index))
 
+    @property
+    def lefts(self) -> list[float]:
+        """The left edge of each character's advance box (its loose box), by page index."""
+        if self._lefts is None:
+            self._lefts, self._rights = loose_boxes(self.handle)
+        return self._lefts
+
+    @property
+    def rights(self) -> list[float]:
+        """The right edge of each character's advance box, by page index."""
+        if self._lefts is None:
+            self._lefts, self._rights = loose_boxes(self.handle)
+        return self._rights
+
     def edges(self, index: int) -> tuple[float, float]:
         """The left and right edges of character ``index``'s advance box (its loose box)."""
-        box = self._edges.get(index)
-        if box is None:
-            rect = self._rect
-            self._loose_of(self.handle, index, self._rect_ref)
-            box = self._edges[index] = (rect.left, rect.right)
-        return box
+        if self._lefts is None:
+            self._lefts, self._rights = loose_boxes(self.handle)
+        return self._lefts[index], self._rights[index]
 
     def tight(self, index: int) -> tuple[float, float, float, float]:
         """The ink box (left, bottom, right, top) of character ``index``."""

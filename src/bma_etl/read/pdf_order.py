@@ -64,14 +64,14 @@ def in_drawn_order(line: _Line) -> None:
     if len(pieces) < 2:
         return
     white = [text[start] in _WHITE for start, _ in pieces]
-    edges = g.edges
-    lefts = [edges(index[start])[0] for start, _ in pieces]
+    at_left, at_right = g.lefts, g.rights
+    lefts = [at_left[index[start]] for start, _ in pieces]
     slack = ORDER_SLACK_EM * max(g.size(index[pieces[white.index(False)][0]]
                                         if False in white else 0), 1.0)
     inks = [left for left, w in zip(lefts, white, strict=True) if not w]
     if all(a <= b + slack for a, b in pairwise(inks)):
         return  # the common case: every letter starts right of the one before
-    rights = [max(edges(index[k])[1] for k in range(start, end)) for start, end in pieces]
+    rights = [max(at_right[index[k]] for k in range(start, end)) for start, end in pieces]
     inked = [(lefts[n], rights[n]) for n in range(len(pieces)) if not white[n]]
     movable = [not white[n] or g.generated(index[pieces[n][0]])
                or not any(left < rights[n] - slack and right > lefts[n] + slack
