@@ -248,7 +248,8 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     has two columns, the pieces of one stand on lines that follow one another and
     the other holds pieces above and below them, their middles within half a pitch
     (a cell centred beside a wrapped one, on the same line pitch; a word a writer
-    set far to the right of one line of a paragraph is no centred cell). Each column's
+    set far to the right of one line of a paragraph is no centred cell, nor is one
+    word alone on the page's right edge, where justification put it). Each column's
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
     same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone.
@@ -276,6 +277,7 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
                 joined[-1] = both
                 continue
         joined.append(line)
+    edge = max((line.right for line in joined if usable(line)), default=0.0)  # the text's right
     runs: list[list[TextLine]] = []
     for line in joined:
         if runs and near(runs[-1][-1], line, RUN_PITCH):
@@ -290,7 +292,7 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
             padded.append(runs[i - 1])
         if i + 1 < len(runs) and near(run[-1], runs[i + 1][0], PADDED_PITCH):
             padded.append(runs[i + 1])
-        if len(run) > 1 and (_is_row(run, size) or _padded_row(run, padded)):
+        if len(run) > 1 and (_is_row(run, size, edge) or _padded_row(run, padded)):
             out.append(_joined(run) or run[0])  # two columns were found: never None
         else:
             out.extend(run)
@@ -322,8 +324,8 @@ def _padded_row(run: list[TextLine], neighbours: list[list[TextLine]]) -> bool:
     return False
 
 
-def _is_row(run: list[TextLine], pitch: float) -> bool:
-    """Whether a run of lines is one row of side-by-side cells (see :func:`with_side_by_side`)."""
+def _is_row(run: list[TextLine], pitch: float, edge: float = 0.0) -> bool:
+    """Whether a run is one row of side-by-side cells (:func:`with_side_by_side`; ``edge``)."""
     columns = _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
     if len(columns) < 2 or any(len({p.line for p in c}) < len(c) for c in columns):
         return False  # two cells of one line in one column: a table's columns, not a row's
@@ -348,9 +350,21 @@ def _is_row(run: list[TextLine], pitch: float) -> bool:
             if other is not column and high > top + margin and low < bottom - margin \
                     and abs((top + bottom) - (high + low)) <= pitch \
                     and all(low - margin <= p.baseline <= high + margin
-                            for c in columns for p in c):
+                            for c in columns for p in c) \
+                    and not _justified_word(column, other, edge, pitch):
                 return True  # a cell centred beside the row's tallest one
     return False
+
+
+def _justified_word(column: list[_Piece], other: list[_Piece], edge: float, pitch: float
+                    ) -> bool:
+    """Whether ``column`` is one word right of ``other`` on the text's right ``edge``.
+
+    fpdf2 justifies ``ชื่อโครงการที่ ๑`` (a Thai run too long for the rest follows) flush right.
+    """
+    word = column[0]
+    return len(column) == 1 and edge > 0.0 and " " not in word.text.strip() \
+        and word.right >= edge - pitch / 2 and word.left > max(p.right for p in other)
 
 
 def _joined(lines: list[TextLine]) -> TextLine | None:
