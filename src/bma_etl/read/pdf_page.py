@@ -37,6 +37,8 @@ LONG_WORD = 0.9
 #: sizes before the margin (a space-wrapping writer cuts it anywhere, a line breaker
 #: of Thai at a word boundary: a long Thai word is 4-6 em).
 CUT_ROOM_EM = 6.0
+#: Spaces this many font sizes wide or more (a space is 0.2-0.4 em) on a full line: justified.
+JUSTIFIED_SPACE_EM = 0.6
 #: Words in ``/Producer`` or ``/Creator`` (lower case) of the writers that wrap a
 #: line only at a space (a Thai run longer than a line is cut anywhere): ReportLab's
 #: paragraphs, fpdf2's multi_cell.
@@ -85,15 +87,20 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False)
     next line whose first word is wider than any line (:data:`LONG_WORD`) would
     fit after no line: then the line wraps only when it is full, within
     :data:`CUT_ROOM_EM` of the margin (a title line above a paragraph of long Thai
-    runs is no wrap).
+    runs is no wrap). On a justified page (:data:`JUSTIFIED_SPACE_EM`) a line of words an em
+    short of the margin is no wrap: a paragraph's wrapped lines were spread to the margin.
     """
     if not any(line.right > 0.0 for line in lines):
         return []
     body_left, margin = _margin(lines, page_width)
+    justified = any(line.gaps and "\t" not in line.text and line.right >= margin - 1.0 and
+                    min(b - a for a, b in line.gaps) >= JUSTIFIED_SPACE_EM * line.size
+                    for line in lines)
     out = []
     for i, (line, following) in enumerate(pairwise(lines)):
         if not line.text or not following.text or line.size <= 1.0 or following.right == 0.0 \
-                or "\t" in following.text or line.table is not None:
+                or "\t" in following.text or line.table is not None or (justified and line.gaps
+                and "\t" not in line.text and line.right + line.size < margin):
             continue
         if fills and following.first_word >= LONG_WORD * (margin - body_left) \
                 and line.right + CUT_ROOM_EM * line.size < margin:
@@ -356,12 +363,8 @@ def _is_row(run: list[TextLine], pitch: float, edge: float = 0.0) -> bool:
     return False
 
 
-def _justified_word(column: list[_Piece], other: list[_Piece], edge: float, pitch: float
-                    ) -> bool:
-    """Whether ``column`` is one word right of ``other`` on the text's right ``edge``.
-
-    fpdf2 justifies ``ชื่อโครงการที่ ๑`` (a Thai run too long for the rest follows) flush right.
-    """
+def _justified_word(column: list[_Piece], other: list[_Piece], edge: float, pitch: float) -> bool:
+    """Whether ``column`` is one word right of ``other``, on the text's right ``edge``."""
     word = column[0]
     return len(column) == 1 and edge > 0.0 and " " not in word.text.strip() \
         and word.right >= edge - pitch / 2 and word.left > max(p.right for p in other)
