@@ -37,8 +37,8 @@ LONG_WORD = 0.9
 #: sizes before the margin (a space-wrapping writer cuts it anywhere, a line breaker
 #: of Thai at a word boundary: a long Thai word is 4-6 em).
 CUT_ROOM_EM = 6.0
-#: Spaces this many font sizes wide or more (a space is 0.2-0.4 em) on a full line: justified.
-JUSTIFIED_SPACE_EM = 0.6
+#: Spaces this many font sizes wide or more (a space is 0.2-0.38 em) on a full line: justified.
+JUSTIFIED_SPACE_EM = 0.42
 #: Words in ``/Producer`` or ``/Creator`` (lower case) of the writers that wrap a
 #: line only at a space (a Thai run longer than a line is cut anywhere): ReportLab's
 #: paragraphs, fpdf2's multi_cell.
