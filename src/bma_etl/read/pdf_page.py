@@ -256,7 +256,7 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     the other holds pieces above and below them, their middles within half a pitch
     (a cell centred beside a wrapped one, on the same line pitch; a word a writer
     set far to the right of one line of a paragraph is no centred cell, nor is one
-    word alone on the page's right edge, where justification put it). Each column's
+    word on the text's right edge, where three lines end: justification put it). Each column's
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
     same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone.
@@ -284,7 +284,8 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
                 joined[-1] = both
                 continue
         joined.append(line)
-    edge = max((line.right for line in joined if usable(line)), default=0.0)  # the text's right
+    ends = sorted((line.right, line.size) for line in joined if usable(line))  # the text's right
+    edge = ends[-1][0] if len(ends) > 2 and ends[-3][0] >= ends[-1][0] - ends[-1][1] / 2 else 0.0
     runs: list[list[TextLine]] = []
     for line in joined:
         if runs and near(runs[-1][-1], line, RUN_PITCH):
@@ -365,9 +366,8 @@ def _is_row(run: list[TextLine], pitch: float, edge: float = 0.0) -> bool:
 
 def _justified_word(column: list[_Piece], other: list[_Piece], edge: float, pitch: float) -> bool:
     """Whether ``column`` is one word right of ``other``, on the text's right ``edge``."""
-    word = column[0]
-    return len(column) == 1 and edge > 0.0 and " " not in word.text.strip() \
-        and word.right >= edge - pitch / 2 and word.left > max(p.right for p in other)
+    return len(column) == 1 and edge > 0.0 and " " not in column[0].text.strip() \
+        and column[0].right >= edge - pitch / 2 and column[0].left > max(p.right for p in other)
 
 
 def _joined(lines: list[TextLine]) -> TextLine | None:
