@@ -143,8 +143,12 @@ def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
 
 
 def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: random.Random,
-                *, shaping: bool) -> dict[str, str]:
-    """Flowing text wrapped at the page width, tab stops every 12.7 mm."""
+                *, shaping: bool, pt: int | None = None) -> dict[str, str]:
+    """Flowing text wrapped at the page width, tab stops every 12.7 mm.
+
+    ``pt``: the body's font size, drawn from 10-16 when None (the margins are
+    ``doc.margins_mm`` when set). Returns the page, size and margin used.
+    """
     from fpdf import FPDF
 
     running = rng.random() < 0.5
@@ -163,7 +167,7 @@ def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: r
             self.cell(0, 6, f"- {self.page_no()} -", align="C")
             self.set_font(font, size=pt)
 
-    pt = rng.choice((10, 11, 12, 14, 16))
+    pt = rng.choice((10, 11, 12, 14, 16)) if pt is None else pt
     orientation = "L" if rng.random() < 0.15 else "P"
     pdf = Page(orientation=orientation, format="A4")
     pdf.add_font(font, fname=str(font_path))

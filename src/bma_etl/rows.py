@@ -34,6 +34,11 @@ _BAHT_DASH = re.compile("[0-9๐-๙]\\.-$")
 #: A date whose year the wrap cut short (``30/10/256`` / ``2``): the year's digits so far.
 _CUT_DATE_END = re.compile("(?<![0-9๐-๙])[0-9๐-๙]{1,2}[/.][0-9๐-๙]{1,2}[/.]([0-9๐-๙]{1,3})$")
 _DIGITS_START = re.compile("[0-9๐-๙]+")
+#: An amount cut in its satang (``๒,๑๒๗,๔๐๐.๐`` / ``๐ บาท``) or before its point
+#: (``๔๐๐`` / ``.๐๐``): a grouped number, then what the next line must start with.
+_GROUPED_END = re.compile("[0-9๐-๙],[0-9๐-๙]{3}(\\.[0-9๐-๙])?$")
+_SATANG_START = re.compile("[0-9๐-๙](?![0-9๐-๙])")
+_POINT_START = re.compile("\\.[0-9๐-๙]{2}(?![0-9๐-๙])")
 _SLASH_DIGIT = re.compile("/[0-9๐-๙]")
 #: Brackets and quotes a line may end after or start before, with no space there.
 _OPENING = "([{\u201c\u2018"
@@ -65,8 +70,8 @@ def separator(left: str, right: str) -> str:
     cut at any word, and a soft wrap between two Thai letters stands for no space),
     after a hyphen or slash that ends a word, or before a slash, a closing bracket
     or quote, or after an opening one (a line breaker cuts there, a writer sets no
-    space); nothing inside a number cut after or before a separator or in a
-    thousands group, or inside a date whose year was cut short; a space elsewhere
+    space); nothing inside a number cut after or before a separator, in a
+    thousands group or in its satang, or inside a date whose year was cut short; a space elsewhere
     (Latin words and numbers, and around ``ๆ``, which Thai sets off by spaces: a
     line breaker never starts a line with it, so one there had a space before it).
 
@@ -74,8 +79,9 @@ def separator(left: str, right: str) -> str:
     ...                                 ("898,300.", "00"), ("10,665", ",900"),
     ...                                 ("31.50", "% :"), ("ครั้งที่ 2.", "ดำเนินการ"),
     ...                                 ("30/10/256", "2 :"), (":: ๘", "/๑๐/๒๕๖๖"),
-    ...                                 ("พ.ศ. 2563", "10 คน")]]
-    ['', '', '', '', ' ', ' ', '', '', ' ']
+    ...                                 ("พ.ศ. 2563", "10 คน"), ("๒,๑๒๗,๔๐๐.๐", "๐ บาท"),
+    ...                                 ("1,200", ".50 บาท"), ("1,200.5", "10 คน")]]
+    ['', '', '', '', ' ', ' ', '', '', ' ', '', '', ' ']
     >>> [separator(a, b) for a, b in [("Covid-", "19"), ("นูร์-", "สุลต่าน"), ("25 -", "29"),
     ...                                 ("หน่วยงาน/", "ส่วนราชการ"), ("กิจกรรม", "/โครงการ"),
     ...                                 ("ต่าง", "ๆ ทั่วโลก"), ("ต่าง ๆ", "ทั่วโลก"),
@@ -97,6 +103,9 @@ def separator(left: str, right: str) -> str:
     if _DIGIT.match(first) and (last in ",/" or _CUT_NUMBER_END.search(left)):
         return ""
     if _DIGIT.match(last) and (first == "," or _SLASH_DIGIT.match(right)):
+        return ""
+    grouped = _GROUPED_END.search(left)
+    if grouped and (_SATANG_START if grouped.group(1) else _POINT_START).match(right):
         return ""
     date = _CUT_DATE_END.search(left)
     if date and _DIGIT.match(first):

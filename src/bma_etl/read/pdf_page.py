@@ -37,6 +37,8 @@ LONG_WORD = 0.9
 #: sizes before the margin (a space-wrapping writer cuts it anywhere, a line breaker
 #: of Thai at a word boundary: a long Thai word is 4-6 em).
 CUT_ROOM_EM = 6.0
+#: Spaces this many font sizes wide or more (a space is 0.2-0.38 em) on a full line: justified.
+JUSTIFIED_SPACE_EM = 0.42
 #: Words in ``/Producer`` or ``/Creator`` (lower case) of the writers that wrap a
 #: line only at a space (a Thai run longer than a line is cut anywhere): ReportLab's
 #: paragraphs, fpdf2's multi_cell.
@@ -85,15 +87,20 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False)
     next line whose first word is wider than any line (:data:`LONG_WORD`) would
     fit after no line: then the line wraps only when it is full, within
     :data:`CUT_ROOM_EM` of the margin (a title line above a paragraph of long Thai
-    runs is no wrap).
+    runs is no wrap). On a justified page (:data:`JUSTIFIED_SPACE_EM`) a line of words an em
+    short of the margin is no wrap: a paragraph's wrapped lines were spread to the margin.
     """
     if not any(line.right > 0.0 for line in lines):
         return []
     body_left, margin = _margin(lines, page_width)
+    justified = any(line.gaps and "\t" not in line.text and line.right >= margin - 1.0 and
+                    min(b - a for a, b in line.gaps) >= JUSTIFIED_SPACE_EM * line.size
+                    for line in lines)
     out = []
     for i, (line, following) in enumerate(pairwise(lines)):
         if not line.text or not following.text or line.size <= 1.0 or following.right == 0.0 \
-                or "\t" in following.text or line.table is not None:
+                or "\t" in following.text or line.table is not None or (justified and line.gaps
+                and "\t" not in line.text and line.right + line.size < margin):
             continue
         if fills and following.first_word >= LONG_WORD * (margin - body_left) \
                 and line.right + CUT_ROOM_EM * line.size < margin:
@@ -248,7 +255,8 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     has two columns, the pieces of one stand on lines that follow one another and
     the other holds pieces above and below them, their middles within half a pitch
     (a cell centred beside a wrapped one, on the same line pitch; a word a writer
-    set far to the right of one line of a paragraph is no centred cell). Each column's
+    set far to the right of one line of a paragraph is no centred cell, nor is one
+    word on the text's right edge, where three lines end: justification put it). Each column's
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
     same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone.
@@ -276,6 +284,8 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
                 joined[-1] = both
                 continue
         joined.append(line)
+    ends = sorted((line.right, line.size) for line in joined if usable(line))  # the text's right
+    edge = ends[-1][0] if len(ends) > 2 and ends[-3][0] >= ends[-1][0] - ends[-1][1] / 2 else 0.0
     runs: list[list[TextLine]] = []
     for line in joined:
         if runs and near(runs[-1][-1], line, RUN_PITCH):
@@ -290,7 +300,7 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
             padded.append(runs[i - 1])
         if i + 1 < len(runs) and near(run[-1], runs[i + 1][0], PADDED_PITCH):
             padded.append(runs[i + 1])
-        if len(run) > 1 and (_is_row(run, size) or _padded_row(run, padded)):
+        if len(run) > 1 and (_is_row(run, size, edge) or _padded_row(run, padded)):
             out.append(_joined(run) or run[0])  # two columns were found: never None
         else:
             out.extend(run)
@@ -322,8 +332,8 @@ def _padded_row(run: list[TextLine], neighbours: list[list[TextLine]]) -> bool:
     return False
 
 
-def _is_row(run: list[TextLine], pitch: float) -> bool:
-    """Whether a run of lines is one row of side-by-side cells (see :func:`with_side_by_side`)."""
+def _is_row(run: list[TextLine], pitch: float, edge: float = 0.0) -> bool:
+    """Whether a run is one row of side-by-side cells (:func:`with_side_by_side`; ``edge``)."""
     columns = _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
     if len(columns) < 2 or any(len({p.line for p in c}) < len(c) for c in columns):
         return False  # two cells of one line in one column: a table's columns, not a row's
@@ -348,9 +358,16 @@ def _is_row(run: list[TextLine], pitch: float) -> bool:
             if other is not column and high > top + margin and low < bottom - margin \
                     and abs((top + bottom) - (high + low)) <= pitch \
                     and all(low - margin <= p.baseline <= high + margin
-                            for c in columns for p in c):
+                            for c in columns for p in c) \
+                    and not _justified_word(column, other, edge, pitch):
                 return True  # a cell centred beside the row's tallest one
     return False
+
+
+def _justified_word(column: list[_Piece], other: list[_Piece], edge: float, pitch: float) -> bool:
+    """Whether ``column`` is one word right of ``other``, on the text's right ``edge``."""
+    return len(column) == 1 and edge > 0.0 and " " not in column[0].text.strip() \
+        and column[0].right >= edge - pitch / 2 and column[0].left > max(p.right for p in other)
 
 
 def _joined(lines: list[TextLine]) -> TextLine | None:
