@@ -25,6 +25,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, split_at_next_table, thai_ends
+from bma_etl.read.pdf_glyphs import THAI_MARK
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
 
@@ -40,6 +41,9 @@ WORD_EM = 8.0
 #: together end a short word before its edge). A ragged column's lines that end
 #: together do so further off (11 font sizes in sample 003's step table).
 PAD_EM = 5.0
+#: Widest letter (font sizes) a word's letters are taken for, Thai marks not counted: a
+#: cell joined from several lines has no one line's width to share out among its letters.
+LETTER_EM = 0.6
 #: Most line pitches between two lines of one cell (a padded table sets rows further apart).
 LINE_PITCHES = 1.1
 
@@ -153,13 +157,15 @@ def _columns_of(text: str) -> dict[int, str]:
 
 
 def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
-                     page_right: float | None = None) -> list[TextLine]:
+                     page_right: float | None = None,
+                     known: dict[float, float] | None = None) -> list[TextLine]:
     """The lines of each top-aligned wrapped row of one table joined into one.
 
     ``lines`` are tab-aligned (column ``k`` starts at ``anchors[k]``; see module); a cell's
     lines follow one another at most :data:`LINE_PITCHES` line pitches (``pitch``,
     points) apart. ``page_right``: the right edge (points) of the page's text, which
-    no column runs past (None: unknown).
+    no column runs past (None: unknown). ``known``: column start -> right edge (points)
+    of the same table's rows above, for a column whose edge these lines do not show.
     """
     cols = [_columns_of(line.text) for line in lines]
     if _flowing(lines, cols, anchors):
@@ -171,6 +177,9 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         ends = line.ends if len(line.ends) == len(c) else ()
         right.append(dict(zip(sorted(c), ends, strict=True)) if ends else {})
     edge = _edges(right, anchors, size, page_right)
+    for k, x in enumerate(anchors):
+        edge.setdefault(k, next((e for a, e in (known or {}).items() if abs(a - x) <= size), 0.0))
+    edge = {k: e for k, e in edge.items() if e}
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         group = groups[-1]
@@ -201,7 +210,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         else:
             groups.append([i])
     out = [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
-    return [replace(row, room=_last_room(row, right[g[-1]], edge, anchors))
+    return [replace(row, room=_last_room(row, right[g[-1]], edge, anchors, lines[g[-1]]))
             for row, g in zip(out, groups, strict=True)]
 
 
@@ -210,13 +219,20 @@ _ITEM_NO = re.compile("[0-9\u0e50-\u0e59]{1,2}[.)]")
 
 
 def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float],
-               anchors: list[float]) -> tuple[float, ...]:
+               anchors: list[float], line: TextLine) -> tuple[float, ...]:
     """Per cell of ``row``: the room (points) its last line leaves before the column's edge.
 
-    ``last``: the right end of each piece of the row's last line, by column; a cell
-    that line leaves empty, or of a column without an edge, has unbounded room (a
-    word would have fitted there: it was not wrapped to a next page).
+    ``last``: the right end of each piece of the row's last line (``line``), by
+    column; a cell that line leaves empty, or of a column without an edge, has
+    unbounded room (a word would have fitted there: it was not wrapped to a next
+    page). A ``line`` of side-by-side cells joined before (:attr:`TextLine.depth`)
+    ends each cell at its widest line, less its :attr:`TextLine.room` (unknown: ``()``).
     """
+    if line.depth:
+        if len(line.room) != len(last):
+            return ()
+        last = {k: end - room for (k, end), room in zip(sorted(last.items()), line.room,
+                                                        strict=True)}
     out = []
     for x in row.cells:
         k = min(range(len(anchors)), key=lambda a: abs(anchors[a] - x))
@@ -324,8 +340,10 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     nearest left of it (within a font size). The first of them may fill the first
     column too (``รายงาน`` / ``ครั้งที่8``) when the row's last line filled each
     column it goes on (:attr:`TextLine.room` less than the room its first word
-    needs: :func:`top_aligned_rows`) and the row is of several lines or its first
-    cell was cut inside a word (:func:`cut_inside_word`), as within a page. The row
+    needs: :func:`top_aligned_rows`) and the row is of several lines, or its first
+    cell was cut inside a word (:func:`cut_inside_word`), as within a page, or each of
+    its cells (three or more) goes on from a Thai letter to a Thai letter. A first
+    line that leaves room in a cell it goes on for its first word ended the row. The row
     is first cut at the next page's columns (:func:`.pdf_cuts.split_at_next_table`),
     and a line whose cells start at those columns, two or more under one of the
     row's cells, is a row of its own (a header's years under ``ค่าเป้าหมาย``). The
@@ -357,6 +375,8 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
             into.append(near[-1] if near else mine[0])
         if mine[0] in into and not (taken == first and _goes_on_first(row, cont, texts, into)):
             break  # a cell in the row's first column: a row of its own
+        if taken == first and _ended(row, cont, texts, into):
+            break
         if len(set(into)) < len(into) and all(
                 any(abs(x - c) <= size for c in columns) for x in cont.cells):
             break  # cells at the page's own columns in one of the row's: a row of its own
@@ -379,22 +399,35 @@ def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[i
     ``texts``: ``cont``'s pieces, going on ``row``'s columns ``into`` (see
     :func:`join_cut_row`).
     """
-    if len(row.room) != len(row.cells) or len(set(into)) != len(into):
+    if len(row.room) != len(row.cells) or len(set(into)) != len(into) \
+            or len(cont.ends) != len(texts) or _ended(row, cont, texts, into):
         return False
     pieces = row.text.split("\t")
     mine = [k for k, piece in enumerate(pieces) if piece.strip()]
     size = max(row.size, cont.size) or 1.0
-    ends = cont.ends if len(cont.ends) == len(texts) else ()
-    if not ends:
-        return False
-    for n, (k, text) in enumerate(zip(into, texts, strict=True)):
+    for end, k in zip(cont.ends, into, strict=True):
         at = mine.index(k)
-        if at + 1 < len(row.cells) and ends[n] > row.cells[at + 1]:
+        if at + 1 < len(row.cells) and end > row.cells[at + 1]:
             return False  # runs over the next column: no part of a cell of the row
-        if row.room[at] > _room(text, ends[n] - cont.cells[n], size):
-            return False  # the row's last line left room there: it ended
         if len(row.ends) == len(row.cells) and row.room[at] != float("inf") \
-                and ends[n] > row.ends[at] + row.room[at] + FLUSH_EM * size:
+                and end > row.ends[at] + row.room[at] + FLUSH_EM * size:
             return False  # runs past the column's edge: a paragraph under the table
     several = row.depth > 0.5 * size
-    return several or cut_inside_word(pieces[mine[0]], texts[0])
+    every = sorted(into) == mine and len(mine) > 2 and all(  # each of three cells or more
+        thai_ends(pieces[k], text) for k, text in zip(into, texts, strict=True))  # wraps on
+    return several or every or cut_inside_word(pieces[mine[0]], texts[0])
+
+
+def _ended(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:
+    """Whether ``row``'s last line left room in a cell ``cont`` goes on for its first word.
+
+    That cell, and so the row, ended there (a next row's first line that leaves
+    the first column empty: a centred cell's). False when the room or ends are unknown.
+    """
+    if len(row.room) != len(row.cells) or len(cont.ends) != len(texts):
+        return False
+    mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
+    size = max(row.size, cont.size) or 1.0
+    return any(row.room[mine.index(k)] > FLUSH_EM * size + min(
+        end - x, WORD_EM * size, LETTER_EM * size * len(THAI_MARK.sub("", text.split()[0])))
+        for k, text, end, x in zip(into, texts, cont.ends, cont.cells, strict=True))
