@@ -24,8 +24,9 @@ from pathlib import Path
 import pytest
 
 from bma_etl.pipeline import process_file
-from bma_etl.read.pdf_borderless import join_cut_row, top_aligned_rows, unjustified
+from bma_etl.read.pdf_borderless import top_aligned_rows, unjustified
 from bma_etl.read.pdf_columns import with_columns
+from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_cuts import (
     cut_inside_number,
     cut_inside_word,

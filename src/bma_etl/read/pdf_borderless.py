@@ -24,8 +24,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, split_at_next_table, thai_ends
-from bma_etl.read.pdf_glyphs import THAI_MARK
+from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, thai_ends
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
 
@@ -41,9 +40,6 @@ WORD_EM = 8.0
 #: together end a short word before its edge). A ragged column's lines that end
 #: together do so further off (11 font sizes in sample 003's step table).
 PAD_EM = 5.0
-#: Widest letter (font sizes) a word's letters are taken for, Thai marks not counted: a
-#: cell joined from several lines has no one line's width to share out among its letters.
-LETTER_EM = 0.6
 #: Most line pitches between two lines of one cell (a padded table sets rows further apart).
 LINE_PITCHES = 1.1
 
@@ -177,6 +173,9 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         ends = line.ends if len(line.ends) == len(c) else ()
         right.append(dict(zip(sorted(c), ends, strict=True)) if ends else {})
     edge = _edges(right, anchors, size, page_right)
+    reach = {k: max(r[k] for r in right if k in r and r[k] < anchors[k + 1])  # the furthest
+             for k in range(len(anchors) - 1)  # a piece stays in its column (past the edge
+             if any(k in r and r[k] < anchors[k + 1] for r in right)}  # the others end on)
     for k, x in enumerate(anchors):
         edge.setdefault(k, next((e for a, e in (known or {}).items() if abs(a - x) <= size), 0.0))
     edge = {k: e for k, e in edge.items() if e}
@@ -192,7 +191,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                if goes_on and cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k])]
         filled = goes_on and (any(k > 0 for k in cut) or all(
             k in cut or (k in above and k in edge and k in here
-                         and here[k] <= edge[k] + FLUSH_EM * size
+                         and here[k] <= max(edge[k] + FLUSH_EM * size, reach.get(k, 0.0))
                          and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size))
             for k in cols[i]))
         if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
@@ -326,108 +325,3 @@ def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int
                    depth=(top.baseline or 0.0) - (bottom or 0.0),
                    left=min(lines[i].left for i in group),
                    right=max(lines[i].right for i in group))
-
-
-def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine]:
-    """A borderless row a page break cut joined again.
-
-    ``after`` (a page's lines) with its first lines joined into the last of ``before``
-    (the page before's) when a page break cut a top-aligned borderless row there.
-
-    The last line of ``before`` is a row of a borderless table (tabs, no rules); each
-    of the first lines of ``after`` that has its first column empty goes on that
-    row: each of its pieces goes on the row's cell that starts at its x or the
-    nearest left of it (within a font size). The first of them may fill the first
-    column too (``รายงาน`` / ``ครั้งที่8``) when the row's last line filled each
-    column it goes on (:attr:`TextLine.room` less than the room its first word
-    needs: :func:`top_aligned_rows`) and the row is of several lines, or its first
-    cell was cut inside a word (:func:`cut_inside_word`), as within a page, or each of
-    its cells (three or more) goes on from a Thai letter to a Thai letter. A first
-    line that leaves room in a cell it goes on for its first word ended the row. The row
-    is first cut at the next page's columns (:func:`.pdf_cuts.split_at_next_table`),
-    and a line whose cells start at those columns, two or more under one of the
-    row's cells, is a row of its own (a header's years under ``ค่าเป้าหมาย``). The
-    joined row replaces the last line of ``before`` (in place); returns ``after``
-    without the lines joined.
-    """
-    last = next((k for k in range(len(before) - 1, -1, -1) if before[k].text.strip()), None)
-    first = next((k for k, line in enumerate(after) if line.text.strip()), None)
-    if last is None or first is None:
-        return after
-    row = before[last]
-    row, columns = split_at_next_table(row, after[first:])  # ลำดับที่ ตัวชี้วัด
-    before[last] = row
-    mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
-    if row.table is not None or "\t" not in row.text or len(mine) != len(row.cells) \
-            or len(mine) < 2:
-        return after
-    pieces = row.text.split("\t")
-    taken = first
-    while taken < len(after):
-        cont = after[taken]
-        texts = [p for p in cont.text.split("\t") if p.strip()]
-        size = max(row.size, cont.size) or 1.0
-        if cont.table is not None or len(texts) != len(cont.cells) or not texts:
-            break
-        into = []
-        for x in cont.cells:
-            near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
-            into.append(near[-1] if near else mine[0])
-        if mine[0] in into and not (taken == first and _goes_on_first(row, cont, texts, into)):
-            break  # a cell in the row's first column: a row of its own
-        if taken == first and _ended(row, cont, texts, into):
-            break
-        if len(set(into)) < len(into) and all(
-                any(abs(x - c) <= size for c in columns) for x in cont.cells):
-            break  # cells at the page's own columns in one of the row's: a row of its own
-        done: set[int] = set()
-        for n, (k, text) in enumerate(zip(into, texts, strict=True)):
-            glue = " " if k in done and _spaced(cont, n) else None
-            pieces[k] = pieces[k].strip() + glue + text.strip() if glue else \
-                join_pieces(pieces[k].strip(), text.strip())
-            done.add(k)
-        taken += 1
-    if taken == first:
-        return after
-    before[last] = replace(row, text="\t".join(pieces))
-    return after[:first] + after[taken:]
-
-
-def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:
-    """Whether ``cont``, the next page's first line, fills on ``row`` from its first column.
-
-    ``texts``: ``cont``'s pieces, going on ``row``'s columns ``into`` (see
-    :func:`join_cut_row`).
-    """
-    if len(row.room) != len(row.cells) or len(set(into)) != len(into) \
-            or len(cont.ends) != len(texts) or _ended(row, cont, texts, into):
-        return False
-    pieces = row.text.split("\t")
-    mine = [k for k, piece in enumerate(pieces) if piece.strip()]
-    size = max(row.size, cont.size) or 1.0
-    for end, k in zip(cont.ends, into, strict=True):
-        at = mine.index(k)
-        if at + 1 < len(row.cells) and end > row.cells[at + 1]:
-            return False  # runs over the next column: no part of a cell of the row
-        if len(row.ends) == len(row.cells) and row.room[at] != float("inf") \
-                and end > row.ends[at] + row.room[at] + FLUSH_EM * size:
-            return False  # runs past the column's edge: a paragraph under the table
-    several = row.depth > 0.5 * size
-    every = sorted(into) == mine and len(mine) > 2 and all(  # each of three cells or more
-        thai_ends(pieces[k], text) for k, text in zip(into, texts, strict=True))  # wraps on
-    return several or every or cut_inside_word(pieces[mine[0]], texts[0])
-
-
-def _ended(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:
-    """Whether ``row``'s last line left room in a cell ``cont`` goes on for its first word.
-
-    That cell, and so the row, ended there (a next row's first line that leaves
-    the first column empty: a centred cell's). False when the room or ends are unknown.
-    """
-    if len(row.room) != len(row.cells) or len(cont.ends) != len(texts):
-        return False
-    mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
-    size = max(row.size, cont.size) or 1.0
-    return any(row.room[mine.index(k)] > FLUSH_EM * size + min(
-        end - x, WORD_EM * size, LETTER_EM * size * len(THAI_MARK.sub("", text.split()[0])))
-        for k, text, end, x in zip(into, texts, cont.ends, cont.cells, strict=True))

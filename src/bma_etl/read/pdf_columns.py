@@ -170,9 +170,9 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
                 pitches: dict[float, float] | None = None,
                 page_right: float | None = None, known: dict[float, float] | None = None
                 ) -> tuple[list[TextLine | None], dict[float, float]]:
-    """The rows tab-aligned (a row joined into the one above leaves None in its place),
-    and the table's columns: each one's start and the furthest its cells reach (points).
+    """The rows tab-aligned, and the table's columns (start -> furthest cell end, points).
 
+    A row joined into the one above leaves None in its place.
     ``page_right``: the right edge (points) of the page's text (see
     :func:`.pdf_borderless.top_aligned_rows`). ``known``: the columns (start -> edge,
     points) of the borderless table above on the page, for rows at the page's foot: a
