@@ -183,7 +183,10 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     if borderless and not ruled:
         rows = unjustified(rows)
         columns = _columns(rows, size)
-        columns += [x for x in known or {} if all(abs(x - c) > size for c in columns)]
+        if all(any(abs(x - k) <= size for k in known or {}) for row in rows for x in row.cells):
+            columns += [x for x in known or {} if all(abs(x - c) > size for c in columns)]
+        else:  # a table of its own columns under the one above
+            known = None
         rows = [split_cells_at_columns(row, sorted(columns)) for row in rows]
     tolerance = size  # left-aligned cells of a column start within a font size
     anchors: list[float] = []
