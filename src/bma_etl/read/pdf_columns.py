@@ -182,12 +182,13 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     size = max(row.size for row in rows) or 1.0
     if borderless and not ruled:
         rows = unjustified(rows)
-        columns = _columns(rows, size)
-        if all(any(abs(x - k) <= size for k in known or {}) for row in rows for x in row.cells):
-            columns += [x for x in known or {} if all(abs(x - c) > size for c in columns)]
-        else:  # a table of its own columns under the one above
-            known = None
-        rows = [split_cells_at_columns(row, sorted(columns)) for row in rows]
+        own = _columns(rows, size)
+        columns = own + [x for x in known or {} if all(abs(x - c) > size for c in own)]
+        if not all(any(abs(x - k) <= size for k in known or {}) for row in rows
+                   for x in row.cells):
+            known, columns = None, own  # a table of its own columns under the one above
+        rows = [split_cells_at_columns(row, sorted(columns if len(row.cells) == 1 else own))
+                for row in rows]  # (a row of cells already: its own table's columns)
     tolerance = size  # left-aligned cells of a column start within a font size
     anchors: list[float] = []
     for x in sorted(x for row in rows for x in row.cells):
