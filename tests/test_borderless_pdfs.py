@@ -24,8 +24,9 @@ from pathlib import Path
 import pytest
 
 from bma_etl.pipeline import process_file
-from bma_etl.read.pdf_borderless import join_cut_row, top_aligned_rows, unjustified
+from bma_etl.read.pdf_borderless import top_aligned_rows, unjustified
 from bma_etl.read.pdf_columns import with_columns
+from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_cuts import (
     cut_inside_number,
     cut_inside_word,
@@ -267,6 +268,35 @@ def test_a_row_cut_in_its_first_cell_goes_on_across_the_page() -> None:
     second = _line([("๒", 57, 65), ("ค", 105, 130)], 767)
     assert join_cut_row(ended, [second]) == [second]
     assert ended[0].text.split("\t")[0] == "๑"
+
+
+@pytest.mark.parametrize("size", [12.0, 16.0])
+def test_a_row_a_page_break_cut_on_its_first_line_goes_on_across_the_page(size: float) -> None:
+    # LibreOffice sets a centred row that a page break cuts from the top: its first
+    # line's four cells stand on one baseline closer than a tab, one piece of text.
+    # The row above gives the columns; the next page's head goes on in each cell.
+    k = size / 12.0
+
+    def x(v: float) -> float:
+        return 59.0 + (v - 59.0) * k
+
+    above = _line([("รายงานครั้งที่๕", x(59), x(116)), ("ข" * 30, x(130), x(416)),
+                   (": เป็นไปตามแผน", x(423), x(484)), (": ไม่เป็นไป", x(491), x(545))],
+                  120.0, size)
+    text = "รายงานครั้ง :: ๗/๕/๒๕๖๙ : อยู่ระหว่างขั้นตอนการประสานงานกับหน่วย : เป็นไปตาม : เป็นไปตาม"
+    spaces = [(116.3, 131.6), (137.1, 141.4), (192.0, 197.2), (199.4, 204.2), (416.6, 424.1),
+              (426.3, 431.5), (484.0, 492.2), (494.4, 499.6)]
+    foot = TextLine(text, 55.0, size, cells=(x(59.5),), left=x(59.5), right=x(552.0),
+                    ends=(x(552.0),), gaps=tuple((x(a), x(b)) for a, b in spaces))
+    page = with_columns([above, TextLine("", None, 0.0), foot], borderless=True)
+    assert page[-1].text.split("\t") == ["รายงานครั้ง", ":: ๗/๕/๒๕๖๙ : อยู่ระหว่างขั้นตอนการ"
+                                          "ประสานงานกับหน่วย", ": เป็นไปตาม", ": เป็นไปตาม"]
+    head = [_line([("ที่๖", x(59), x(75)), ("งานที่เกี่ยวข้อง", x(130), x(220)),
+                   ("แผน", x(423), x(446)), ("เป้าหมาย", x(491), x(537))], 784.0, size)]
+    assert join_cut_row(page, head) == []
+    assert page[-1].text.split("\t") == [
+        "รายงานครั้งที่๖", ":: ๗/๕/๒๕๖๙ : อยู่ระหว่างขั้นตอนการประสานงานกับหน่วยงานที่เกี่ยวข้อง",
+        ": เป็นไปตามแผน", ": เป็นไปตามเป้าหมาย"]
 
 
 def test_a_row_whose_gaps_are_too_narrow_for_tabs_is_cut_at_its_columns() -> None:

@@ -59,9 +59,9 @@ from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.ocr_cache import OcrCache, cache_dir
 from bma_etl.read.ocr_tidy import tidied
-from bma_etl.read.pdf_borderless import join_cut_row
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
 from bma_etl.read.pdf_columns import with_columns
+from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
 from bma_etl.read.pdf_open import open_pdf, render_page

@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, split_at_next_table, thai_ends
+from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, thai_ends
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
 
@@ -153,13 +153,15 @@ def _columns_of(text: str) -> dict[int, str]:
 
 
 def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
-                     page_right: float | None = None) -> list[TextLine]:
+                     page_right: float | None = None,
+                     known: dict[float, float] | None = None) -> list[TextLine]:
     """The lines of each top-aligned wrapped row of one table joined into one.
 
     ``lines`` are tab-aligned (column ``k`` starts at ``anchors[k]``; see module); a cell's
     lines follow one another at most :data:`LINE_PITCHES` line pitches (``pitch``,
     points) apart. ``page_right``: the right edge (points) of the page's text, which
-    no column runs past (None: unknown).
+    no column runs past (None: unknown). ``known``: column start -> right edge (points)
+    of the same table's rows above, for a column whose edge these lines do not show.
     """
     cols = [_columns_of(line.text) for line in lines]
     if _flowing(lines, cols, anchors):
@@ -171,6 +173,12 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         ends = line.ends if len(line.ends) == len(c) else ()
         right.append(dict(zip(sorted(c), ends, strict=True)) if ends else {})
     edge = _edges(right, anchors, size, page_right)
+    reach = {k: max(r[k] for r in right if k in r and r[k] < anchors[k + 1])  # the furthest
+             for k in range(len(anchors) - 1)  # a piece stays in its column (past the edge
+             if any(k in r and r[k] < anchors[k + 1] for r in right)}  # the others end on)
+    for k, x in enumerate(anchors):
+        edge.setdefault(k, next((e for a, e in (known or {}).items() if abs(a - x) <= size), 0.0))
+    edge = {k: e for k, e in edge.items() if e}
     groups: list[list[int]] = [[0]]
     for i in range(1, len(lines)):
         group = groups[-1]
@@ -183,7 +191,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                if goes_on and cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k])]
         filled = goes_on and (any(k > 0 for k in cut) or all(
             k in cut or (k in above and k in edge and k in here
-                         and here[k] <= edge[k] + FLUSH_EM * size
+                         and here[k] <= max(edge[k] + FLUSH_EM * size, reach.get(k, 0.0))
                          and above[k] >= edge[k] - _room(cols[i][k], here[k] - anchors[k], size))
             for k in cols[i]))
         if goes_on and 0 in cols[i]:  # the first column goes on: a word cut there, a
@@ -201,7 +209,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         else:
             groups.append([i])
     out = [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
-    return [replace(row, room=_last_room(row, right[g[-1]], edge, anchors))
+    return [replace(row, room=_last_room(row, right[g[-1]], edge, anchors, lines[g[-1]]))
             for row, g in zip(out, groups, strict=True)]
 
 
@@ -210,13 +218,20 @@ _ITEM_NO = re.compile("[0-9\u0e50-\u0e59]{1,2}[.)]")
 
 
 def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float],
-               anchors: list[float]) -> tuple[float, ...]:
+               anchors: list[float], line: TextLine) -> tuple[float, ...]:
     """Per cell of ``row``: the room (points) its last line leaves before the column's edge.
 
-    ``last``: the right end of each piece of the row's last line, by column; a cell
-    that line leaves empty, or of a column without an edge, has unbounded room (a
-    word would have fitted there: it was not wrapped to a next page).
+    ``last``: the right end of each piece of the row's last line (``line``), by
+    column; a cell that line leaves empty, or of a column without an edge, has
+    unbounded room (a word would have fitted there: it was not wrapped to a next
+    page). A ``line`` of side-by-side cells joined before (:attr:`TextLine.depth`)
+    ends each cell at its widest line, less its :attr:`TextLine.room` (unknown: ``()``).
     """
+    if line.depth:
+        if len(line.room) != len(last):
+            return ()
+        last = {k: end - room for (k, end), room in zip(sorted(last.items()), line.room,
+                                                        strict=True)}
     out = []
     for x in row.cells:
         k = min(range(len(anchors)), key=lambda a: abs(anchors[a] - x))
@@ -310,91 +325,3 @@ def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int
                    depth=(top.baseline or 0.0) - (bottom or 0.0),
                    left=min(lines[i].left for i in group),
                    right=max(lines[i].right for i in group))
-
-
-def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine]:
-    """A borderless row a page break cut joined again.
-
-    ``after`` (a page's lines) with its first lines joined into the last of ``before``
-    (the page before's) when a page break cut a top-aligned borderless row there.
-
-    The last line of ``before`` is a row of a borderless table (tabs, no rules); each
-    of the first lines of ``after`` that has its first column empty goes on that
-    row: each of its pieces goes on the row's cell that starts at its x or the
-    nearest left of it (within a font size). The first of them may fill the first
-    column too (``รายงาน`` / ``ครั้งที่8``) when the row's last line filled each
-    column it goes on (:attr:`TextLine.room` less than the room its first word
-    needs: :func:`top_aligned_rows`) and the row is of several lines or its first
-    cell was cut inside a word (:func:`cut_inside_word`), as within a page. The row
-    is first cut at the next page's columns (:func:`.pdf_cuts.split_at_next_table`),
-    and a line whose cells start at those columns, two or more under one of the
-    row's cells, is a row of its own (a header's years under ``ค่าเป้าหมาย``). The
-    joined row replaces the last line of ``before`` (in place); returns ``after``
-    without the lines joined.
-    """
-    last = next((k for k in range(len(before) - 1, -1, -1) if before[k].text.strip()), None)
-    first = next((k for k, line in enumerate(after) if line.text.strip()), None)
-    if last is None or first is None:
-        return after
-    row = before[last]
-    row, columns = split_at_next_table(row, after[first:])  # ลำดับที่ ตัวชี้วัด
-    before[last] = row
-    mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
-    if row.table is not None or "\t" not in row.text or len(mine) != len(row.cells) \
-            or len(mine) < 2:
-        return after
-    pieces = row.text.split("\t")
-    taken = first
-    while taken < len(after):
-        cont = after[taken]
-        texts = [p for p in cont.text.split("\t") if p.strip()]
-        size = max(row.size, cont.size) or 1.0
-        if cont.table is not None or len(texts) != len(cont.cells) or not texts:
-            break
-        into = []
-        for x in cont.cells:
-            near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
-            into.append(near[-1] if near else mine[0])
-        if mine[0] in into and not (taken == first and _goes_on_first(row, cont, texts, into)):
-            break  # a cell in the row's first column: a row of its own
-        if len(set(into)) < len(into) and all(
-                any(abs(x - c) <= size for c in columns) for x in cont.cells):
-            break  # cells at the page's own columns in one of the row's: a row of its own
-        done: set[int] = set()
-        for n, (k, text) in enumerate(zip(into, texts, strict=True)):
-            glue = " " if k in done and _spaced(cont, n) else None
-            pieces[k] = pieces[k].strip() + glue + text.strip() if glue else \
-                join_pieces(pieces[k].strip(), text.strip())
-            done.add(k)
-        taken += 1
-    if taken == first:
-        return after
-    before[last] = replace(row, text="\t".join(pieces))
-    return after[:first] + after[taken:]
-
-
-def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:
-    """Whether ``cont``, the next page's first line, fills on ``row`` from its first column.
-
-    ``texts``: ``cont``'s pieces, going on ``row``'s columns ``into`` (see
-    :func:`join_cut_row`).
-    """
-    if len(row.room) != len(row.cells) or len(set(into)) != len(into):
-        return False
-    pieces = row.text.split("\t")
-    mine = [k for k, piece in enumerate(pieces) if piece.strip()]
-    size = max(row.size, cont.size) or 1.0
-    ends = cont.ends if len(cont.ends) == len(texts) else ()
-    if not ends:
-        return False
-    for n, (k, text) in enumerate(zip(into, texts, strict=True)):
-        at = mine.index(k)
-        if at + 1 < len(row.cells) and ends[n] > row.cells[at + 1]:
-            return False  # runs over the next column: no part of a cell of the row
-        if row.room[at] > _room(text, ends[n] - cont.cells[n], size):
-            return False  # the row's last line left room there: it ended
-        if len(row.ends) == len(row.cells) and row.room[at] != float("inf") \
-                and ends[n] > row.ends[at] + row.room[at] + FLUSH_EM * size:
-            return False  # runs past the column's edge: a paragraph under the table
-    several = row.depth > 0.5 * size
-    return several or cut_inside_word(pieces[mine[0]], texts[0])

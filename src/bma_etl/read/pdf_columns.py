@@ -51,8 +51,14 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     if borderless:
         lines = _split_beside_tables(lines, edge, is_row, margin)
     out: list[TextLine | None] = list(lines)
+    foot = max((k for k, line in enumerate(lines) if line.text.strip() and k not in edge),
+               default=-1)
+    known: dict[float, float] = {}  # the last borderless table's columns: start -> edge
     i = 0
     while i < len(lines):
+        if borderless and i == foot and len(known) > 2 and lines[i].table is None:
+            cut = split_at_columns(lines[i], sorted(known))  # a row cut at the page's foot
+            lines[i] = out[i] = cut or lines[i]
         if not is_row(i):
             i += 1
             continue
@@ -66,8 +72,15 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
                 while j < len(lines) and lines[j - 1].table == lines[j].table and is_row(j):
                     j += 1
         if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
-            out[i:j] = _table_rows(lines[i:j], margin, borderless, pitches or {},
-                                   page_right)
+            out[i:j], columns = _table_rows(lines[i:j], margin, borderless, pitches or {},
+                                            page_right, known if j > foot else None)
+            if borderless and lines[i].table is None and len(columns) > 2:
+                size = max(row.size for row in lines[i:j]) or 1.0
+                same = len(columns) == len(known) and all(
+                    abs(a - b) <= size for a, b in zip(sorted(columns), sorted(known),
+                                                       strict=True))
+                known = {x: max(end, known.get(x, 0.0)) for x, end in columns.items()} \
+                    if same else columns
         i = j
     return [line for line in out if line is not None]
 
@@ -155,18 +168,27 @@ def _columns(rows: list[TextLine], size: float) -> list[float]:
 
 def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
                 pitches: dict[float, float] | None = None,
-                page_right: float | None = None) -> list[TextLine | None]:
-    """The rows tab-aligned; a row joined into the one above leaves None in its place.
+                page_right: float | None = None, known: dict[float, float] | None = None
+                ) -> tuple[list[TextLine | None], dict[float, float]]:
+    """The rows tab-aligned, and the table's columns (start -> furthest cell end, points).
 
+    A row joined into the one above leaves None in its place.
     ``page_right``: the right edge (points) of the page's text (see
-    :func:`.pdf_borderless.top_aligned_rows`).
+    :func:`.pdf_borderless.top_aligned_rows`). ``known``: the columns (start -> edge,
+    points) of the borderless table above on the page, for rows at the page's foot: a
+    row the page break cut is too short to show its table's columns and edges.
     """
     ruled = rows[0].table is not None
     size = max(row.size for row in rows) or 1.0
     if borderless and not ruled:
         rows = unjustified(rows)
-        columns = _columns(rows, size)
-        rows = [split_cells_at_columns(row, columns) for row in rows]
+        own = _columns(rows, size)
+        columns = own + [x for x in known or {} if all(abs(x - c) > size for c in own)]
+        if not all(any(abs(x - k) <= size for k in known or {}) for row in rows
+                   for x in row.cells):
+            known, columns = None, own  # a table of its own columns under the one above
+        rows = [split_cells_at_columns(row, sorted(columns if len(row.cells) == 1 else own))
+                for row in rows]  # (a row of cells already: its own table's columns)
     tolerance = size  # left-aligned cells of a column start within a font size
     anchors: list[float] = []
     for x in sorted(x for row in rows for x in row.cells):
@@ -184,8 +206,14 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
         if len(pieces) == 1 and cols[0] == 0:
             text += "\t"
         out.append(replace(row, text=text))
+    reach: dict[float, float] = {}
+    for row in out:  # each column's furthest end, of the cells that stay in their column
+        cols = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
+        for k, end in zip(cols, row.ends if len(row.ends) == len(cols) else (), strict=False):
+            if k + 1 >= len(anchors) or end < anchors[k + 1]:
+                reach[anchors[k]] = max(end, reach.get(anchors[k], 0.0))
     if not borderless or ruled:
-        return list(out)
+        return list(out), reach
     pitch = (pitches or {}).get(size) or DEFAULT_PITCH_EM * size
-    joined = top_aligned_rows(out, anchors, pitch, page_right)
-    return [*joined, *[None] * (len(out) - len(joined))]
+    joined = top_aligned_rows(out, anchors, pitch, page_right, known)
+    return [*joined, *[None] * (len(out) - len(joined))], reach

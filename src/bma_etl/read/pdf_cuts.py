@@ -107,13 +107,15 @@ def split_at_columns(line: TextLine, anchors: list[float]) -> TextLine | None:
     foot or head has no neighbours to give its columns. Cut at a space where the
     text after it starts within :data:`SPLIT_EM` font sizes of a column's start
     (``anchors``, points), when each column start inside the line has such a space
-    and the line starts at the first. None: not such a row.
+    and the line starts at one of the columns (a row that leaves the first columns
+    empty starts at a later one). None: not such a row.
     """
     size = line.size or 1.0
-    if len(line.cells) != 1 or "\t" in line.text or not line.gaps \
-            or abs(line.left - anchors[0]) > SPLIT_EM * size:
+    start = next((k for k, x in enumerate(anchors) if abs(line.left - x) <= SPLIT_EM * size),
+                 None)
+    if len(line.cells) != 1 or "\t" in line.text or not line.gaps or start is None:
         return None
-    inside = [x for x in anchors[1:] if line.left + size < x < line.right - size]
+    inside = [x for x in anchors[start + 1:] if line.left + size < x < line.right - size]
     cuts = []
     for x in inside:
         near = [n for n, (_, start) in enumerate(line.gaps) if abs(start - x) <= SPLIT_EM * size]

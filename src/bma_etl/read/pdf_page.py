@@ -395,6 +395,8 @@ def _joined(lines: list[TextLine]) -> TextLine | None:
                    depth=(top.baseline or bottom) - bottom,
                    cells=tuple(column[0].left for column in columns),
                    ends=tuple(max(p.right for p in column) for column in columns),
+                   room=tuple(max(p.right for p in c) - min(c, key=lambda p: (p.baseline, -p.right))
+                              .right for c in columns),  # each last line's, short of the widest
                    heights=tuple(max(p.baseline for p in column) for column in columns),
                    left=min(line.left for line in lines),
                    right=max(line.right for line in lines))

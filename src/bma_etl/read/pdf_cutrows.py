@@ -1,0 +1,138 @@
+"""A borderless table's row that a page break cut, joined again.
+
+Stage: read. Used by :mod:`.pdf` on the laid-out lines of consecutive pages
+(:func:`.pdf_columns.with_columns`: tab-aligned rows, each row's
+:attr:`~.pdf_layout.TextLine.room` from :func:`.pdf_borderless.top_aligned_rows`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bma_etl.read.pdf_borderless import FLUSH_EM, WORD_EM, _room, _spaced
+from bma_etl.read.pdf_cuts import cut_inside_word, split_at_next_table, thai_ends
+from bma_etl.read.pdf_glyphs import THAI_MARK
+from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_tables import join_pieces
+
+#: Least width (font sizes) a letter of a word is taken for, Thai marks not counted: a
+#: cell joined from several lines has no one line's width to share out among its letters.
+LETTER_EM = 0.6
+
+
+def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine]:
+    """A borderless row a page break cut joined again.
+
+    ``after`` (a page's lines) with its first lines joined into the last of ``before``
+    (the page before's) when a page break cut a top-aligned borderless row there.
+
+    The last line of ``before`` is a row of a borderless table (tabs, no rules); each
+    of the first lines of ``after`` that has its first column empty goes on that
+    row: each of its pieces goes on the row's cell that starts at its x or the
+    nearest left of it (within a font size). The first of them may fill the first
+    column too (``รายงาน`` / ``ครั้งที่8``) when the row's last line filled each
+    column it goes on (:attr:`TextLine.room` less than the room its first word
+    needs: :func:`top_aligned_rows`) and the row is of several lines, or its first
+    cell was cut inside a word (:func:`cut_inside_word`), as within a page, or each of
+    its cells (three or more) goes on from a Thai letter to a Thai letter. A first
+    line that leaves room in a cell it goes on for its first word ended the row. The row
+    is first cut at the next page's columns (:func:`.pdf_cuts.split_at_next_table`),
+    and a line whose cells start at those columns, two or more under one of the
+    row's cells, is a row of its own (a header's years under ``ค่าเป้าหมาย``). The
+    joined row replaces the last line of ``before`` (in place); returns ``after``
+    without the lines joined.
+    """
+    last = next((k for k in range(len(before) - 1, -1, -1) if before[k].text.strip()), None)
+    first = next((k for k, line in enumerate(after) if line.text.strip()), None)
+    if last is None or first is None:
+        return after
+    row = before[last]
+    row, columns = split_at_next_table(row, after[first:])  # ลำดับที่ ตัวชี้วัด
+    before[last] = row
+    mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
+    if row.table is not None or "\t" not in row.text or len(mine) != len(row.cells) \
+            or len(mine) < 2:
+        return after
+    pieces = row.text.split("\t")
+    taken = first
+    while taken < len(after):
+        cont = after[taken]
+        texts = [p for p in cont.text.split("\t") if p.strip()]
+        size = max(row.size, cont.size) or 1.0
+        if cont.table is not None or len(texts) != len(cont.cells) or not texts:
+            break
+        into = []
+        for x in cont.cells:
+            near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
+            into.append(near[-1] if near else mine[0])
+        if mine[0] in into and not (taken == first and _goes_on_first(row, cont, texts, into)):
+            break  # a cell in the row's first column: a row of its own
+        if taken == first and _ended(row, cont, texts, into):
+            break
+        if len(set(into)) < len(into) and all(
+                any(abs(x - c) <= size for c in columns) for x in cont.cells):
+            break  # cells at the page's own columns in one of the row's: a row of its own
+        done: set[int] = set()
+        for n, (k, text) in enumerate(zip(into, texts, strict=True)):
+            glue = " " if k in done and _spaced(cont, n) else None
+            pieces[k] = pieces[k].strip() + glue + text.strip() if glue else \
+                join_pieces(pieces[k].strip(), text.strip())
+            done.add(k)
+        taken += 1
+    if taken == first:
+        return after
+    before[last] = replace(row, text="\t".join(pieces))
+    return after[:first] + after[taken:]
+
+
+def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:
+    """Whether ``cont``, the next page's first line, fills on ``row`` from its first column.
+
+    ``texts``: ``cont``'s pieces, going on ``row``'s columns ``into`` (see
+    :func:`join_cut_row`).
+    """
+    if len(row.room) != len(row.cells) or len(set(into)) != len(into) \
+            or len(cont.ends) != len(texts) or _ended(row, cont, texts, into):
+        return False
+    pieces = row.text.split("\t")
+    mine = [k for k, piece in enumerate(pieces) if piece.strip()]
+    size = max(row.size, cont.size) or 1.0
+    for end, k in zip(cont.ends, into, strict=True):
+        at = mine.index(k)
+        if at + 1 < len(row.cells) and end > row.cells[at + 1]:
+            return False  # runs over the next column: no part of a cell of the row
+        if len(row.ends) == len(row.cells) and row.room[at] != float("inf") \
+                and end > row.ends[at] + row.room[at] + FLUSH_EM * size:
+            return False  # runs past the column's edge: a paragraph under the table
+    several = row.depth > 0.5 * size
+    every = sorted(into) == mine and len(mine) > 2 and all(  # each of three cells or more
+        thai_ends(pieces[k], text) for k, text in zip(into, texts, strict=True))  # wraps on
+    return several or every or cut_inside_word(pieces[mine[0]], texts[0])
+
+
+def _ended(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:
+    """Whether ``row``'s last line left room in a cell ``cont`` goes on for its first word.
+
+    That cell, and so the row, ended there (a next row's first line that leaves
+    the first column empty: a centred cell's). False when the room or ends are unknown.
+    """
+    if len(row.room) != len(row.cells) or len(cont.ends) != len(texts):
+        return False
+    mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
+    size = max(row.size, cont.size) or 1.0
+    return any(row.room[mine.index(k)] > _word_room(text, end - x, size, cont.depth > 0)
+               for k, text, end, x in zip(into, texts, cont.ends, cont.cells, strict=True))
+
+
+def _word_room(text: str, width: float, size: float, lines: bool) -> float:
+    """The room a cell's line must leave for ``text``'s first word to fit (points).
+
+    As :func:`.pdf_borderless._room` for one line ``width`` points wide; for a cell
+    of several ``lines`` (its text longer than that width holds), at least
+    :data:`LETTER_EM` a letter.
+    """
+    room = _room(text, width, size)
+    if not lines:
+        return room
+    letters = LETTER_EM * size * len(THAI_MARK.sub("", text.split()[0]))
+    return max(room, FLUSH_EM * size + min(WORD_EM * size, letters))
