@@ -81,11 +81,12 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False)
     A line wraps when the next holds no cells (no gap of a tab's width) and
     follows at once (no blank line), the line is no ruled table's row, and the
     next line's first word would not have fitted before the right margin
-    (:func:`_margin`). With ``fills`` (a writer of :data:`FILLING_WRITERS`), a
-    next line whose first word is wider than any line (:data:`LONG_WORD`) would
-    fit after no line: then the line wraps only when it is full, within
-    :data:`CUT_ROOM_EM` of the margin (a title line above a paragraph of long Thai
-    runs is no wrap).
+    (:func:`_margin`) after the line at its natural width (a line whose spaces an
+    alignment spread to the margin is as full as its words: :attr:`TextLine.spread`).
+    With ``fills`` (a writer of :data:`FILLING_WRITERS`), a next line whose first
+    word is wider than any line (:data:`LONG_WORD`) would fit after no line: then
+    the line wraps only when it is full, within :data:`CUT_ROOM_EM` of the margin
+    (a title line above a paragraph of long Thai runs is no wrap).
     """
     if not any(line.right > 0.0 for line in lines):
         return []
@@ -96,9 +97,9 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False)
                 or "\t" in following.text or line.table is not None:
             continue
         if fills and following.first_word >= LONG_WORD * (margin - body_left) \
-                and line.right + CUT_ROOM_EM * line.size < margin:
+                and line.natural_right + CUT_ROOM_EM * line.size < margin:
             continue
-        if line.right + WRAP_SPACE_EM * line.size + following.first_word > margin:
+        if line.natural_right + WRAP_SPACE_EM * line.size + following.first_word > margin:
             out.append(i)
     return out
 
@@ -125,7 +126,7 @@ def spaced_wraps(lines: list[TextLine], wraps: list[int], page_width: float,
         if line.spaced_end:
             out.append(i)
         elif wraps_at_spaces:
-            full = line.right + line.size >= margin
+            full = line.natural_right + line.size >= margin
             run = line.last_word + following.first_word >= margin - body_left
             if not (full and run):
                 out.append(i)
