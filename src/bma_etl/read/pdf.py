@@ -389,7 +389,7 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
         layers = []
         for laid, (_lines, images, lost, cover, width, loose) in zip(laid_out, pages,
                                                                      strict=True):
-            wraps = wrapped_lines(laid, width, fills)
+            wraps = wrapped_lines(laid, width, fills, fills and not at_spaces)
             layers.append(PageLayer("\n".join(line.text for line in laid), images,
                                     tuple(wraps), lost[0], lost[1], cover, loose,
                                     tuple(spaced_wraps(laid, wraps, width, at_spaces))))

@@ -98,17 +98,19 @@ def spread(textpage: Any, index: int, runs: list[float], size: float) -> float:
     line (written or generated spaces, tabs), from the ink before to the ink
     after; ``index``: a page index of one of its characters (its font gives the
     natural space); ``size``: the font size drawn (points). The line is spread when
-    it has :data:`MIN_RUNS` runs or more, each at least :data:`SPREAD_EM` wider
-    than the font's space and all within :data:`EVEN_EM` of each other; the spread
-    is then what they hold beyond a space each (a space of :data:`MAX_SPACE_EM`
+    it has :data:`MIN_RUNS` runs or more at least :data:`SPREAD_EM` wider than
+    the font's space, all within :data:`EVEN_EM` of each other (a narrower run is a
+    space no alignment widens, a no-break space); the spread is then what they hold
+    beyond a space each (a space of :data:`MAX_SPACE_EM`
     at most, so a font that reports no true space leaves the line the wider).
     """
-    if len(runs) < MIN_RUNS or size <= 1.0 or max(runs) - min(runs) > EVEN_EM * size:
+    if len(runs) < MIN_RUNS or size <= 1.0:
         return 0.0
     space = min(space_width(textpage, index, size) or MAX_SPACE_EM * size, MAX_SPACE_EM * size)
-    if min(runs) < space + SPREAD_EM * size:
+    wide = [run for run in runs if run >= space + SPREAD_EM * size]
+    if len(wide) < MIN_RUNS or max(wide) - min(wide) > EVEN_EM * size:
         return 0.0
-    return sum(runs) - space * len(runs)
+    return sum(wide) - space * len(wide)
 
 
 def space_width(textpage: Any, index: int, size: float) -> float:

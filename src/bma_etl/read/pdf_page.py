@@ -75,7 +75,8 @@ def _margin(lines: list[TextLine], page_width: float) -> tuple[float, float]:
     return body_left, max(rights[-2] if len(rights) > 1 else rights[-1], page_width - body_left)
 
 
-def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False) -> list[int]:
+def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
+                  thai_breaks: bool = False) -> list[int]:
     """Indexes of the lines that continue on the next line (the page wrapped them).
 
     A line wraps when the next holds no cells (no gap of a tab's width) and
@@ -86,7 +87,11 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False)
     With ``fills`` (a writer of :data:`FILLING_WRITERS`), a next line whose first
     word is wider than any line (:data:`LONG_WORD`) would fit after no line: then
     the line wraps only when it is full, within :data:`CUT_ROOM_EM` of the margin
-    (a title line above a paragraph of long Thai runs is no wrap).
+    (a title line above a paragraph of long Thai runs is no wrap). With
+    ``thai_breaks`` (a writer that breaks Thai between words: a filling writer that
+    wraps not only at spaces), a next line starting with a Thai run wider than
+    :data:`CUT_ROOM_EM` is no wrap of a line that leaves that much room: the run's
+    first words would have been set there.
     """
     if not any(line.right > 0.0 for line in lines):
         return []
@@ -97,6 +102,10 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False)
                 or "\t" in following.text or line.table is not None:
             continue
         if fills and following.first_word >= LONG_WORD * (margin - body_left) \
+                and line.natural_right + CUT_ROOM_EM * line.size < margin:
+            continue
+        if thai_breaks and "\u0e01" <= following.text[0] <= "\u0e5b" \
+                and following.first_word > CUT_ROOM_EM * line.size \
                 and line.natural_right + CUT_ROOM_EM * line.size < margin:
             continue
         if line.natural_right + WRAP_SPACE_EM * line.size + following.first_word > margin:
