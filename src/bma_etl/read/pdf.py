@@ -68,14 +68,12 @@ from bma_etl.read.pdf_open import open_pdf, render_page
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
-    spaced_wraps,
     with_blank_lines,
     with_side_by_side,
-    wrapped_lines,
-    writer_rules,
 )
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_worker import call_with_time_limit
+from bma_etl.read.pdf_wraps import spaced_wraps, wrapped_lines, writer_rules
 from bma_etl.textnorm import damage_score, join_split_year, repair_text
 
 log = logging.getLogger(__name__)
@@ -111,7 +109,7 @@ class PageLayer:
     image_cover: float = 0.0  # share of the page under images (measured on doubtful layers)
     #: Orphan marks drawn over no letter: words wrapped in narrow cells, not damage.
     loose_marks: int = 0
-    #: Of :attr:`wraps`, the lines the page wrapped at a space (:func:`.pdf_page.spaced_wraps`).
+    #: Of :attr:`wraps`, the lines the page wrapped at a space (:func:`.pdf_wraps.spaced_wraps`).
     spaced: tuple[int, ...] = ()
 
 
@@ -389,7 +387,7 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
         layers = []
         for laid, (_lines, images, lost, cover, width, loose) in zip(laid_out, pages,
                                                                      strict=True):
-            wraps = wrapped_lines(laid, width, fills)
+            wraps = wrapped_lines(laid, width, fills, fills and not at_spaces)
             layers.append(PageLayer("\n".join(line.text for line in laid), images,
                                     tuple(wraps), lost[0], lost[1], cover, loose,
                                     tuple(spaced_wraps(laid, wraps, width, at_spaces))))

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Any
 
 from bma_etl.read.pdf_clusters import (
@@ -44,6 +43,7 @@ from bma_etl.read.pdf_glyphs import (
     without_false_breaks,
     without_unmapped,
 )
+from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_order import in_drawn_order
 
 #: A space pdfium generated over a gap narrower than this (in font sizes, between
@@ -66,57 +66,6 @@ _SPACES = re.compile("[ \u00a0]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
                    + "".join(map(chr, range(0x0E47, 0x0E4F))))
-
-
-@dataclass(frozen=True, slots=True)
-class TextLine:
-    """One line of a text page: its text, baseline height and font size (0 if unknown)."""
-
-    text: str
-    baseline: float | None = None
-    size: float = 0.0
-    cells: tuple[float, ...] = ()  # x of each tab-separated cell's first character
-    left: float = 0.0  # x of the left edge of its first character
-    right: float = 0.0  # x of the right edge of its last character
-    first_word: float = 0.0  # width of its first word (up to the first space)
-    last_word: float = 0.0  # width of its last word (after the last space)
-    #: Whether the line ends in a space, written or made up by pdfium for the pen's
-    #: advance: LibreOffice keeps the space a line was wrapped at when it fits before
-    #: the margin (:func:`.pdf_page.spaced_wraps`).
-    spaced_end: bool = False
-    table: tuple[int, ...] | None = None  # a ruled row's table (:func:`.pdf_tables.table_ids`)
-    unmapped: int = 0  # glyphs dropped from the line for having no text mapping
-    am_tails: int = 0  # of those, glyphs right after a SARA AM (its split second half)
-    depth: float = 0.0  # how far below ``baseline`` its lowest piece stands (side-by-side cells)
-    #: Baseline of each cell's first character (pdfium may put cells at different
-    #: heights on one line).
-    heights: tuple[float, ...] = ()
-    #: Orphan marks drawn over no letter: a word wrapped in a narrow cell, not
-    #: damage (:func:`.pdf_clusters.loose_marks`).
-    loose_marks: int = 0
-    #: x of the right edge of each cell's last character (a cell's true extent:
-    #: the next cell may start far to its right).
-    ends: tuple[float, ...] = ()
-    #: Whether each cell ends in a space the PDF wrote (LibreOffice keeps the space a
-    #: cell's line was wrapped at; the last cell's is :attr:`spaced_end`).
-    spaces: tuple[bool, ...] = ()
-    #: A ruled table row the page cut: no rule of its own closes it above (it goes
-    #: on from the page before) or below (it goes on on the next page); see
-    #: :mod:`.pdf_breaks`.
-    open_above: bool = False
-    open_below: bool = False
-    #: Of a page's last ruled table row: whether each cell's text runs down to the
-    #: row's bottom rule (a cell a page break cut goes on there; see :mod:`.pdf_breaks`).
-    reach: tuple[bool, ...] = ()
-    #: Of that row: per cell, the width (points) its last line leaves before the cell's
-    #: right padding (a word that fitted there was not wrapped to the next line).
-    room: tuple[float, ...] = ()
-    #: Of a page's first ruled table row: per cell, the width (points) of the first word
-    #: of its first line as drawn (that word did not fit a cut row's last line).
-    lead: tuple[float, ...] = ()
-    #: Of each white-space run inside the text (in order): where the text before it
-    #: ends and the text after it starts (points); empty when unknown.
-    gaps: tuple[tuple[float, float], ...] = ()
 
 
 def page_text(textpage: Any) -> str:
@@ -178,10 +127,12 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             cells = heights = ends = spaces = ()
         if len(_SPACES.findall(text)) != len(gaps):
             gaps = ()
+        runs = [b - a for a, b in gaps] + [c - e for e, c in zip(ends, cells[1:], strict=False)]
+        extra = spread(g, first, runs, size) if len(runs) >= 2 and size > 1.0 else 0.0
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,
                               spaced_end, unmapped=lost + tails, am_tails=tails,
                               heights=heights, loose_marks=loose, ends=ends, spaces=spaces,
-                              gaps=gaps))
+                              gaps=gaps, spread=extra))
         start = brk[1] if brk else len(raw)
     return lines
 

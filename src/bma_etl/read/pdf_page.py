@@ -1,4 +1,6 @@
-"""A PDF page's lines as a page: reading order, wrapped lines, blank lines.
+"""A PDF page's lines as a page: reading order, blank lines, cells side by side.
+
+Which lines the page wrapped is judged in :mod:`.pdf_wraps`.
 
 Stage: read (runs in the PDF worker process; works on :class:`.pdf_layout.TextLine`
 lists that :func:`.pdf_layout.page_lines` made).
@@ -7,7 +9,6 @@ lists that :func:`.pdf_layout.page_lines` made).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise, permutations
 
@@ -25,118 +26,6 @@ def in_reading_order(lines: list[TextLine]) -> list[TextLine]:
     if len(placed) != sum(1 for line in lines if line.text):
         return lines  # positions unknown (surrogates shifted indices): keep the PDF's order
     return sorted(placed, key=lambda line: -(line.baseline or 0.0))
-
-
-#: A line ends at the text's right margin when the next line's first word, after
-#: a space this many font sizes wide, would have crossed it.
-WRAP_SPACE_EM = 0.3
-#: A next line whose first word is this share of the text's width or wider has a
-#: word no line could hold: its not fitting is no evidence of a wrap.
-LONG_WORD = 0.9
-#: A line a word too long for any line was cut after leaves at most this many font
-#: sizes before the margin (a space-wrapping writer cuts it anywhere, a line breaker
-#: of Thai at a word boundary: a long Thai word is 4-6 em).
-CUT_ROOM_EM = 6.0
-#: Spaces this many font sizes wide or more (a space is 0.2-0.38 em) on a full line: justified.
-JUSTIFIED_SPACE_EM = 0.42
-#: Words in ``/Producer`` or ``/Creator`` (lower case) of the writers that wrap a
-#: line only at a space (a Thai run longer than a line is cut anywhere): ReportLab's
-#: paragraphs, fpdf2's multi_cell.
-SPACE_WRAPPERS = ("reportlab", "fpdf")
-#: Of the writers that name themselves, those that fill a line with the start of a
-#: run too long for any line (ReportLab) or break Thai between words (LibreOffice,
-#: Chromium's Skia): a line before such a run that ends short of the margin is
-#: no wrap. (fpdf2, which names no producer, starts such a run on a line of its own.)
-FILLING_WRITERS = ("reportlab", "libreoffice", "openoffice", "skia")
-
-
-def writer_rules(producer: str) -> tuple[bool, bool]:
-    """Whether a PDF's writer wraps only at spaces, and whether it fills a line before a long run.
-
-    ``producer``: its ``/Producer`` and ``/Creator``, joined (see :data:`SPACE_WRAPPERS`,
-    :data:`FILLING_WRITERS`).
-
-    >>> writer_rules("ReportLab PDF Library - www.reportlab.com"), writer_rules("Skia/PDF m120")
-    ((True, True), (False, True))
-    """
-    low = producer.lower()
-    return any(n in low for n in SPACE_WRAPPERS), any(n in low for n in FILLING_WRITERS)
-
-
-def _margin(lines: list[TextLine], page_width: float) -> tuple[float, float]:
-    """The body's left edge and the right margin of a page's lines (points).
-
-    The left edge is where most lines start (a running header may stand further
-    out); the right margin mirrors it, or is the widest line's right edge if that
-    is further (a single line further right, a footer set flush right, is no margin).
-    """
-    filled = [line for line in lines if line.right > 0.0]
-    lefts = Counter(round(line.left) for line in filled)
-    body_left = max(lefts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
-    rights = sorted(line.right for line in filled)
-    return body_left, max(rights[-2] if len(rights) > 1 else rights[-1], page_width - body_left)
-
-
-def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False) -> list[int]:
-    """Indexes of the lines that continue on the next line (the page wrapped them).
-
-    A line wraps when the next holds no cells (no gap of a tab's width) and
-    follows at once (no blank line), the line is no ruled table's row, and the
-    next line's first word would not have fitted before the right margin
-    (:func:`_margin`). With ``fills`` (a writer of :data:`FILLING_WRITERS`), a
-    next line whose first word is wider than any line (:data:`LONG_WORD`) would
-    fit after no line: then the line wraps only when it is full, within
-    :data:`CUT_ROOM_EM` of the margin (a title line above a paragraph of long Thai
-    runs is no wrap). On a justified page (:data:`JUSTIFIED_SPACE_EM`) a line of words an em
-    short of the margin is no wrap: a paragraph's wrapped lines were spread to the margin.
-    """
-    if not any(line.right > 0.0 for line in lines):
-        return []
-    body_left, margin = _margin(lines, page_width)
-    justified = any(line.gaps and "\t" not in line.text and line.right >= margin - 1.0 and
-                    min(b - a for a, b in line.gaps) >= JUSTIFIED_SPACE_EM * line.size
-                    for line in lines)
-    out = []
-    for i, (line, following) in enumerate(pairwise(lines)):
-        if not line.text or not following.text or line.size <= 1.0 or following.right == 0.0 \
-                or "\t" in following.text or line.table is not None or (justified and line.gaps
-                and "\t" not in line.text and line.right + line.size < margin):
-            continue
-        if fills and following.first_word >= LONG_WORD * (margin - body_left) \
-                and line.right + CUT_ROOM_EM * line.size < margin:
-            continue
-        if line.right + WRAP_SPACE_EM * line.size + following.first_word > margin:
-            out.append(i)
-    return out
-
-
-def spaced_wraps(lines: list[TextLine], wraps: list[int], page_width: float,
-                 wraps_at_spaces: bool = False) -> list[int]:
-    """Of the wrapped lines ``wraps`` (indexes), those the page wrapped at a space.
-
-    A wrap stands for a space when the PDF wrote a space at the line's end (an
-    office suite keeps it: :attr:`TextLine.spaced_end`), or when its writer wraps
-    only at spaces (``wraps_at_spaces``: :func:`writer_rules`) and the break is
-    not inside a run too long for any line: one that leaves the line full (within
-    an em of the margin) and whose two pieces, the line's last word and the next
-    line's first, are together wider than the text. Other writers (a browser,
-    which breaks Thai between words with or without a space and leaves no trace
-    of which) give no evidence: their wraps are left to the document model.
-    """
-    if not wraps:
-        return []
-    body_left, margin = _margin(lines, page_width)
-    out = []
-    for i in wraps:
-        line, following = lines[i], lines[i + 1]
-        if line.spaced_end:
-            out.append(i)
-        elif wraps_at_spaces:
-            full = line.right + line.size >= margin
-            run = line.last_word + following.first_word >= margin - body_left
-            if not (full and run):
-                out.append(i)
-    return out
 
 
 #: Most blank lines put for one vertical gap.

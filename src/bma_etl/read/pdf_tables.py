@@ -241,7 +241,7 @@ def _cut(above: tuple[str, float, float, bool], tail: float, head: float, left: 
          right: float, size: float) -> bool:
     """Whether a cell's break after ``above`` cut a run (a word no line could hold).
 
-    As :func:`.pdf_page.spaced_wraps`: the line ends full (:func:`_full`) and its last
+    As :func:`.pdf_wraps.spaced_wraps`: the line ends full (:func:`_full`) and its last
     word (from ``tail``) and the next line's first (``head`` wide) fill the cell's text.
     """
     _text, x, end, _space = above
@@ -287,7 +287,7 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
     two tables stacked with no gap. A cell's lines join as :func:`join_pieces`
     says, or with a space after a line the PDF ended with a written space
     (LibreOffice) or, for a writer that wraps only at spaces (``wraps_at_spaces``:
-    :func:`.pdf_page.writer_rules`), after a line that did not cut a run too long
+    :func:`.pdf_wraps.writer_rules`), after a line that did not cut a run too long
     for the cell (:func:`_cut`).
     """
     if len(rules.horizontal) < 2 or len(rules.vertical) < 3:

@@ -1,0 +1,130 @@
+"""A text line of a PDF page, and how much white space an alignment spread into it.
+
+Stage: read (runs in the PDF worker process). :class:`TextLine` is what
+:func:`.pdf_layout.page_lines` makes of one line; :func:`spread` measures, on a
+line whose white-space runs an alignment widened evenly (Word's Thai distributed
+justification printed by LibreOffice widens every space of every line, a one-line
+label included, until it reaches the right margin; a browser's justified line
+does the same), how much wider than its natural width the line is drawn, so that
+:func:`.pdf_wraps.wrapped_lines` judges a line full by the width its words need.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+from typing import Any
+
+#: A line is spread when each of its white-space runs is at least this many font
+#: sizes wider than its font's space (a space run stands between the ink of two
+#: words; a natural one is the space's advance, 0.24-0.34 em in the Thai fonts).
+SPREAD_EM = 0.1
+#: ... and its runs are this many font sizes or less apart in width (an alignment
+#: gives every space of a line the same extra; the columns of a table row stand
+#: wherever their cells start).
+EVEN_EM = 0.15
+#: The widest natural space taken (font sizes): Garuda's is 0.34 em. A Thai font
+#: subset without a space reports its default width for one (0.5-1 em) instead.
+MAX_SPACE_EM = 0.4
+#: Fewest white-space runs that show a line spread (one wide run is as likely two
+#: cells of a row, a label and its value, as one spread space).
+MIN_RUNS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of a text page: its text, baseline height and font size (0 if unknown)."""
+
+    text: str
+    baseline: float | None = None
+    size: float = 0.0
+    cells: tuple[float, ...] = ()  # x of each tab-separated cell's first character
+    left: float = 0.0  # x of the left edge of its first character
+    right: float = 0.0  # x of the right edge of its last character
+    first_word: float = 0.0  # width of its first word (up to the first space)
+    last_word: float = 0.0  # width of its last word (after the last space)
+    #: Whether the line ends in a space, written or made up by pdfium for the pen's
+    #: advance: LibreOffice keeps the space a line was wrapped at when it fits before
+    #: the margin (:func:`.pdf_wraps.spaced_wraps`).
+    spaced_end: bool = False
+    table: tuple[int, ...] | None = None  # a ruled row's table (:func:`.pdf_tables.table_ids`)
+    unmapped: int = 0  # glyphs dropped from the line for having no text mapping
+    am_tails: int = 0  # of those, glyphs right after a SARA AM (its split second half)
+    depth: float = 0.0  # how far below ``baseline`` its lowest piece stands (side-by-side cells)
+    #: Baseline of each cell's first character (pdfium may put cells at different
+    #: heights on one line).
+    heights: tuple[float, ...] = ()
+    #: Orphan marks drawn over no letter: a word wrapped in a narrow cell, not
+    #: damage (:func:`.pdf_clusters.loose_marks`).
+    loose_marks: int = 0
+    #: x of the right edge of each cell's last character (a cell's true extent:
+    #: the next cell may start far to its right).
+    ends: tuple[float, ...] = ()
+    #: Whether each cell ends in a space the PDF wrote (LibreOffice keeps the space a
+    #: cell's line was wrapped at; the last cell's is :attr:`spaced_end`).
+    spaces: tuple[bool, ...] = ()
+    #: A ruled table row the page cut: no rule of its own closes it above (it goes
+    #: on from the page before) or below (it goes on on the next page); see
+    #: :mod:`.pdf_breaks`.
+    open_above: bool = False
+    open_below: bool = False
+    #: Of a page's last ruled table row: whether each cell's text runs down to the
+    #: row's bottom rule (a cell a page break cut goes on there; see :mod:`.pdf_breaks`).
+    reach: tuple[bool, ...] = ()
+    #: Of that row: per cell, the width (points) its last line leaves before the cell's
+    #: right padding (a word that fitted there was not wrapped to the next line).
+    room: tuple[float, ...] = ()
+    #: Of a page's first ruled table row: per cell, the width (points) of the first word
+    #: of its first line as drawn (that word did not fit a cut row's last line).
+    lead: tuple[float, ...] = ()
+    #: Of each white-space run inside the text (in order): where the text before it
+    #: ends and the text after it starts (points); empty when unknown.
+    gaps: tuple[tuple[float, float], ...] = ()
+    #: How much wider (points) than its natural width an alignment drew the line,
+    #: spread evenly over its white space (:func:`spread`); ``right - spread`` is
+    #: where it would end set flush left.
+    spread: float = 0.0
+
+    @property
+    def natural_right(self) -> float:
+        """Where (x, points) the line would end without the alignment's spread."""
+        return self.right - self.spread
+
+
+def spread(textpage: Any, index: int, runs: list[float], size: float) -> float:
+    """How much an alignment widened a line's white space (points; 0.0 when it did not).
+
+    ``runs``: the width (points) of each white-space run between two words of the
+    line (written or generated spaces, tabs), from the ink before to the ink
+    after; ``index``: a page index of one of its characters (its font gives the
+    natural space); ``size``: the font size drawn (points). The line is spread when
+    it has :data:`MIN_RUNS` runs or more at least :data:`SPREAD_EM` wider than
+    the font's space, all within :data:`EVEN_EM` of each other (a narrower run is a
+    space no alignment widens, a no-break space); the spread is then what they hold
+    beyond a space each (a space of :data:`MAX_SPACE_EM`
+    at most, so a font that reports no true space leaves the line the wider).
+    """
+    if len(runs) < MIN_RUNS or size <= 1.0:
+        return 0.0
+    space = min(space_width(textpage, index, size) or MAX_SPACE_EM * size, MAX_SPACE_EM * size)
+    wide = [run for run in runs if run >= space + SPREAD_EM * size]
+    if len(wide) < MIN_RUNS or max(wide) - min(wide) > EVEN_EM * size:
+        return 0.0
+    return sum(wide) - space * len(wide)
+
+
+def space_width(textpage: Any, index: int, size: float) -> float:
+    """The advance (points) of a space in the font of the page's character ``index``.
+
+    ``textpage``: a pypdfium2 text page or its :class:`.pdf_glyphs.Glyphs`; ``size``:
+    the font size drawn (points). 0.0 when pdfium gives no font or the font no space.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    page = getattr(textpage, "textpage", textpage)
+    obj = pdfium_c.FPDFText_GetTextObject(getattr(page, "raw", page), index)
+    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+    width = ctypes.c_float()
+    if not font or not pdfium_c.FPDFFont_GetGlyphWidth(font, 0x20, size, ctypes.byref(width)):
+        return 0.0
+    return float(width.value)
