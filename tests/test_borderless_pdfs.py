@@ -409,3 +409,22 @@ def test_amounts_cut_inside_a_group_or_after_their_first_digits() -> None:
     assert cut_inside_number("๑", "๔,๘๑๗,๓๐๐") and cut_inside_number("9,008,40", "0.00 บาท")
     assert not cut_inside_number("๒๐๐", "๑,๕๐๐") and not cut_inside_number("ข้อ ๑", "๔,๐๐๐")
     assert not cut_inside_number("๑๒", "๓๔") and not cut_inside_number("๑,๒๐๐", "๓๐๐")
+
+
+def test_a_header_row_repeated_on_the_next_page_is_no_part_of_the_cut_row() -> None:
+    # Three cells each going on from a Thai letter would be joined, but the next page's
+    # first line is the table's header printed again: a row of its own.
+    anchors = [57.0, 200.0, 384.0]
+    header = _line([("มาตรการ", 57, 100), ("ตัวชี้วัดมาตรการ", 200, 290),
+                    ("นิยามตัวชี้วัด", 384, 460)], 760)
+    foot = top_aligned_rows(
+        [_line([("ก" * 22, 57, 190), ("ข" * 28, 200, 378), ("ค" * 24, 384, 530)], 97),
+         _line([("ง" * 22, 57, 190), ("จ" * 28, 200, 378), ("ฉ" * 24, 384, 530)], 82)],
+        anchors, 15.0, page_right=540.0)
+    before = [header, *foot]
+    again = _line([("มาตรการ", 57, 100), ("ตัวชี้วัดมาตรการ", 200, 290),
+                   ("นิยามตัวชี้วัด", 384, 460)], 767)
+    rest = [_line([("ช" * 10, 57, 120), ("ซ" * 10, 200, 260), ("ฌ" * 10, 384, 440)], 740)]
+    row = before[-1].text
+    assert join_cut_row(before, [again, *rest]) == [again, *rest]
+    assert before[-1].text == row

@@ -210,7 +210,9 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     for row in out:  # each column's furthest end, of the cells that stay in their column
         cols = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
         for k, end in zip(cols, row.ends if len(row.ends) == len(cols) else (), strict=False):
-            if k + 1 >= len(anchors) or end < anchors[k + 1]:
+            if k >= len(anchors):  # (two cells in one column: tabs past the last anchor)
+                break
+            if k + 1 == len(anchors) or end < anchors[k + 1]:
                 reach[anchors[k]] = max(end, reach.get(anchors[k], 0.0))
     if not borderless or ruled:
         return list(out), reach

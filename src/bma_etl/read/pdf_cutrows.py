@@ -44,7 +44,7 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     """
     last = next((k for k in range(len(before) - 1, -1, -1) if before[k].text.strip()), None)
     first = next((k for k, line in enumerate(after) if line.text.strip()), None)
-    if last is None or first is None:
+    if last is None or first is None or _repeated(after[first], before):
         return after
     row = before[last]
     row, columns = split_at_next_table(row, after[first:])  # ลำดับที่ ตัวชี้วัด
@@ -136,3 +136,14 @@ def _word_room(text: str, width: float, size: float, lines: bool) -> float:
         return room
     letters = LETTER_EM * size * len(THAI_MARK.sub("", text.split()[0]))
     return max(room, FLUSH_EM * size + min(WORD_EM * size, letters))
+
+
+def _repeated(line: TextLine, before: list[TextLine]) -> bool:
+    """Whether ``line`` (a page's first) repeats a line of the page before.
+
+    A table's header row printed again at the top of the next page is no part of
+    the row the page break cut.
+    """
+    cells = [p.split() for p in line.text.split("\t") if p.strip()]
+    return any([p.split() for p in other.text.split("\t") if p.strip()] == cells
+               for other in before)

@@ -26,6 +26,9 @@ LONG_WORD = 0.9
 CUT_ROOM_EM = 6.0
 #: Spaces this many font sizes wide or more (a space is 0.2-0.38 em) on a full line: justified.
 JUSTIFIED_SPACE_EM = 0.42
+#: ...and this many times as wide as the page's spaces on lines short of the margin
+#: (a font's own space may be half an em: Umpush).
+SPREAD_SHARE = 1.3
 #: Words in ``/Producer`` or ``/Creator`` (lower case) of the writers that wrap a
 #: line only at a space (a Thai run longer than a line is cut anywhere): ReportLab's
 #: paragraphs, fpdf2's multi_cell.
@@ -87,9 +90,12 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
     if not any(line.right > 0.0 for line in lines):
         return []
     body_left, margin = _margin(lines, page_width)
-    justified = any(line.gaps and "\t" not in line.text and line.right >= margin - 1.0 and
-                    min(b - a for a, b in line.gaps) >= JUSTIFIED_SPACE_EM * line.size
-                    for line in lines)
+    worded = [line for line in lines if line.gaps and "\t" not in line.text]
+    short = sorted((b - a) / line.size for line in worded if line.right < margin - line.size
+                   for a, b in line.gaps)  # the font's own spaces, on lines nothing spread
+    spread = max(JUSTIFIED_SPACE_EM, SPREAD_SHARE * short[len(short) // 2] if short else 0.0)
+    justified = any(line.right >= margin - 1.0
+                    and min(b - a for a, b in line.gaps) >= spread * line.size for line in worded)
     out = []
     for i, (line, following) in enumerate(pairwise(lines)):
         if not line.text or not following.text or line.size <= 1.0 or following.right == 0.0 \
