@@ -11,7 +11,6 @@ does the same), how much wider than its natural width the line is drawn, so that
 
 from __future__ import annotations
 
-import ctypes
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,9 +22,10 @@ SPREAD_EM = 0.1
 #: gives every space of a line the same extra; the columns of a table row stand
 #: wherever their cells start).
 EVEN_EM = 0.15
-#: The widest natural space taken (font sizes): Garuda's is 0.34 em. A Thai font
-#: subset without a space reports its default width for one (0.5-1 em) instead.
-MAX_SPACE_EM = 0.4
+#: The widest natural space (font sizes): Garuda's is 0.34 em, Umpush's 0.5. pdfium
+#: gives a font's advances by glyph index, not by character, so a run is measured
+#: against this rather than the font's own space.
+MAX_SPACE_EM = 0.5
 #: Fewest white-space runs that show a line spread (one wide run is as likely two
 #: cells of a row, a label and its value, as one spread space).
 MIN_RUNS = 2
@@ -101,30 +101,14 @@ def spread(textpage: Any, index: int, runs: list[float], size: float) -> float:
     it has :data:`MIN_RUNS` runs or more at least :data:`SPREAD_EM` wider than
     the font's space, all within :data:`EVEN_EM` of each other (a narrower run is a
     space no alignment widens, a no-break space); the spread is then what they hold
-    beyond a space each (a space of :data:`MAX_SPACE_EM`
-    at most, so a font that reports no true space leaves the line the wider).
+    beyond a space each (a space taken :data:`MAX_SPACE_EM` wide, the widest a Thai
+    font's own space is, so a ragged line in a wide-spaced font is not spread).
     """
     if len(runs) < MIN_RUNS or size <= 1.0:
         return 0.0
-    space = min(space_width(textpage, index, size) or MAX_SPACE_EM * size, MAX_SPACE_EM * size)
+    space = MAX_SPACE_EM * size
     wide = [run for run in runs if run >= space + SPREAD_EM * size]
     if len(wide) < MIN_RUNS or max(wide) - min(wide) > EVEN_EM * size:
         return 0.0
     return sum(wide) - space * len(wide)
 
-
-def space_width(textpage: Any, index: int, size: float) -> float:
-    """The advance (points) of a space in the font of the page's character ``index``.
-
-    ``textpage``: a pypdfium2 text page or its :class:`.pdf_glyphs.Glyphs`; ``size``:
-    the font size drawn (points). 0.0 when pdfium gives no font or the font no space.
-    """
-    import pypdfium2.raw as pdfium_c
-
-    page = getattr(textpage, "textpage", textpage)
-    obj = pdfium_c.FPDFText_GetTextObject(getattr(page, "raw", page), index)
-    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
-    width = ctypes.c_float()
-    if not font or not pdfium_c.FPDFFont_GetGlyphWidth(font, 0x20, size, ctypes.byref(width)):
-        return 0.0
-    return float(width.value)
