@@ -110,21 +110,25 @@ def without_narrow_spaces(text: str, words: tuple[OcrWord, ...]
     return out_text, out_words
 
 
-#: A mark (a word of no letter or digit) at the start or end of its line or cell is a
-#: stray, read from a speck or a rule's end, when its box is smaller than this share
-#: of the line's letters (median height of its words of letters or digits) both ways,
-#: however sure Tesseract is (``'`` read of 2 x 2 pixels at 82 beside a 54-pixel word)...
+#: A word at the start or end of its line or cell is a stray, read from a speck or a
+#: rule's end, when its box is smaller than this share of the line's letters (the
+#: median height of its words of letters or digits) both ways, however sure
+#: Tesseract is (``'`` read of 2 x 2 pixels at 82 beside a 54-pixel word)...
 STRAY_TINY = 0.05
-#: ...or when it is less sure than :data:`STRAY_CONF` and smaller than this share.
-#: On the robustness corpus's scans (seed 7, 24 documents at 150-300 dpi) the real marks
-#: read alone that small (``:`` and ``-`` of 0.05-0.15) were read at 85 and more.
+#: ...or smaller than this share and a letter or digit (the lowest letters stand 0.27
+#: and up), or a mark read less sure than :data:`STRAY_CONF`. On the robustness
+#: corpus's scans (seed 7, 24 documents at 150-300 dpi) the real marks read alone that
+#: small (``:`` and ``-`` of 0.05-0.15) were read at 83 and more, the strays that small
+#: at 0-76.
 STRAY_SIZE = 0.15
 #: Tesseract's confidence (0..100) under which a small mark may be a stray.
-STRAY_CONF = 70.0
+STRAY_CONF = 80.0
 #: A ``|`` shorter than this share of the line's letters and read with less than
-#: :data:`STRAY_CONF` is no table rule: a pipe table's rules stand 0.34 and more
-#: of the line's letters on those scans, read at 45 and more when they are that tall.
+#: :data:`PIPE_CONF` is no table rule: a pipe table's rules stand 0.34 and more
+#: of the line's letters on those scans, read at 45 and more when they are that tall,
+#: at 81 and more when under 0.5.
 PIPE_SHORT = 0.5
+PIPE_CONF = 70.0
 #: A mark that only ends a word (``.``, ``,``, ``'``, ``_``; ``)`` closing no ``(``
 #: of its cell) alone at the end of its line or cell, this many line heights or more
 #: from the word before it, was not written after that word.
@@ -135,11 +139,11 @@ _TRAILING = frozenset(".,'_`")
 def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
     """A page's text and words with the stray marks at lines' and cells' ends taken out.
 
-    ``text`` and ``words`` are an OCR'd page's, in reading order. A word of no
-    letter or digit that starts or ends its line or cell (the words between two
-    tabs) is taken out when :func:`is_stray` says so, with the spaces that set it
-    apart, and the tabs before it when it ended its line. Marks inside a cell are
-    left; returns ``text`` and ``words`` unchanged when none is taken out.
+    ``text`` and ``words`` are an OCR'd page's, in reading order. A word that
+    starts or ends its line or cell (the words between two tabs) is taken out when
+    :func:`is_stray` says so, with the spaces that set it apart, and the tabs before
+    it when it ended its line. Words inside a cell are left; returns ``text`` and
+    ``words`` unchanged when none is taken out.
     """
     if not words:
         return text, words
@@ -155,7 +159,7 @@ def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
             word = words[i]
             before = text[words[line[k - 1]].end:word.start] if k else "\t"
             after = text[word.end:words[line[k + 1]].start] if k + 1 < len(line) else "\t"
-            if any(c.isalnum() for c in word.text) or ("\t" not in before and "\t" not in after):
+            if "\t" not in before and "\t" not in after:
                 strays.append(False)
                 continue
             line_start = text.rfind("\n", 0, word.start) + 1
@@ -178,7 +182,7 @@ def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
 
 def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell: bool
              ) -> bool:
-    """Whether a mark at its line's or cell's edge was read from a speck or a rule's end.
+    """Whether a word at its line's or cell's edge was read from a speck or a rule's end.
 
     ``height`` is the line's letters' height and ``gap`` the space from the word
     before it on its line (None when it is the first), in pixels; ``cell`` the text
@@ -186,10 +190,10 @@ def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell
     """
     width, tall = word.box[2] - word.box[0], word.box[3] - word.box[1]
     size = max(width, tall) / max(height, 1.0)
-    if size < STRAY_TINY:
+    if size < STRAY_TINY or (size < STRAY_SIZE and (
+            word.conf < STRAY_CONF or any(c.isalnum() for c in word.text))):
         return True
-    if word.conf < STRAY_CONF and (size < STRAY_SIZE or (
-            word.text == "|" and tall < PIPE_SHORT * height)):
+    if word.text == "|" and word.conf < PIPE_CONF and tall < PIPE_SHORT * height:
         return True
     closes = word.text == ")" and cell.count("(") > cell.count(")")
     trailing = set(word.text) <= _TRAILING or (word.text == ")" and not closes)
