@@ -32,14 +32,20 @@ UNIT_CODE_LINE = rf"^\s*(?P<value>{DIGIT}{{6,10}})\s*(?:/\s*(?P<second>{DIGIT}{{
 #: Titles that open a person's name (นาย, นางสาว, น.ส., ว่าที่ ร.ต., ดร., ผศ. …).
 _TITLE = (r"(?:นาย|นาง|น\.\s?ส\.|ว่าที่|ดร\.|ผศ\.|รศ\.|ศ\.|พล\.|พ\.[ตอจ]\.|ร\.[ตอ]\.|"
           r"จ\.ส\.|ส\.[ตอ]\.|Mr\.|Mrs\.|Ms\.|Miss\b)")
+#: A mark after a line's last value that is no part of it: a code or a bracketed year
+#: ends at its last digit or bracket, and OCR glues a speck at the line's end to the
+#: word before it (``18984987-4628.``) where :func:`~bma_etl.read.ocr_tidy.without_strays`
+#: cannot take it out alone.
+STRAY_END = r"(?:\s?[.,'`_])?"
 #: Header lines that carry a value (label as printed → projects column). Keys
 #: starting with ``_`` are split further by code.
 HEADER_LINES: dict[str, str] = {
     # "<project name> : <project code>" (fuller saves)
-    rf"^\s*(?P<name>\S.*?)\s*:\s*(?P<code>{DIGIT}{{6,10}}-{DIGIT}{{3,5}})\s*$": "_name_code",
+    rf"^\s*(?P<name>\S.*?)\s*:\s*(?P<code>{DIGIT}{{6,10}}-{DIGIT}{{3,5}}){STRAY_END}\s*$":
+        "_name_code",
     # "<agency> : (<BE fiscal year>)" (fuller saves)
     (rf"^\s*(?P<agency>[^:()]*\S)\s*:\s*\(\s*(?:ปี(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*)?"
-     rf"(?P<year>{DIGIT}{{4}})\s*\)\s*$"): "_agency_year",
+     rf"(?P<year>{DIGIT}{{4}})\s*\){STRAY_END}\s*$"): "_agency_year",
     # "ความคืบหน้าโครงการ ร้อยละ 100", "ความคืบหน้า : 100 %"
     (rf"^\s*ความคืบหน้า(?:โครงการ)?\s*:?\s*(?:ร้อยละ)?\s*(?P<value>{NUMBER})\s*"
      r"(?:%|เปอร์เซ็นต์)?\s*$"): "progress_pct",

@@ -81,6 +81,7 @@ from bma_etl.layouts.history_header import (
     BARE_NUMBER_RE,
     BOILERPLATE_RES,
     LINKS_RE,
+    STRAY_END,
     UNIT_CODE_LINE,
     UNIT_NAME_MAX,
     check_bare_progress,
@@ -135,9 +136,11 @@ SIGNALS = (
     Signal(r"^\s*\**\s*สยป\.?\s*ประเมินโครงการ\s*:?\s*ไตรมาส", 0.3, 8000, ("ประเมินโครงการ",),
            phrase="สยป. ประเมินโครงการ : ไตรมาสที่"),
     # "<name> : <code>", not a form's "รหัสโครงการ... : <code>" label
-    Signal(r"^(?!\s*รหัส)[^\n:]{8,}\S\s*:\s*[0-9๐-๙]{8}-[0-9๐-๙]{4}\s*$", 0.15, 4000, ("-",)),
-    Signal(r"^[^\n:()]*\S\s*:\s*\(\s*[0-9๐-๙]{4}\s*\)\s*$", 0.1, 4000, ("(",)),
-    Signal(r"^\s*(?:Back\s+Home|FusionCharts will render here)\s*$", 0.1, 4000,
+    # ... each maybe with a speck OCR glued to its end (history_header.STRAY_END)
+    Signal(rf"^(?!\s*รหัส)[^\n:]{{8,}}\S\s*:\s*[0-9๐-๙]{{8}}-[0-9๐-๙]{{4}}{STRAY_END}\s*$", 0.15,
+           4000, ("-",)),
+    Signal(rf"^[^\n:()]*\S\s*:\s*\(\s*[0-9๐-๙]{{4}}\s*\){STRAY_END}\s*$", 0.1, 4000, ("(",)),
+    Signal(rf"^\s*(?:Back\s+Home|FusionCharts will render here){STRAY_END}\s*$", 0.1, 4000,
            ("Back", "FusionCharts")),
     Signal(r"^\s*(?:หลักการและเหตุผล|วัตถุประสงค์ของโครงการ)\s*$", 0.05, 8000,
            ("หลักการ", "วัตถุประสงค์")),
