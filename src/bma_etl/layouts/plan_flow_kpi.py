@@ -244,7 +244,9 @@ _NO_WORD_START_RE = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 def _opens_unnumbered(text: str, run: list[Line], count: int) -> bool:
     r"""Whether ``text`` opens a row whose ``ลำดับที่`` cell is empty (after the row ``run``).
 
-    The row before has all its ``count`` targets, and ``text`` starts with a
+    The row before has all its ``count`` targets (each opening with a word before
+    its number, or all with the same unit: ``เครือข่ายภายในปี``, a wrap ran a word
+    into it), and ``text`` starts with a
     name's first word: not a target's start (``ร้อยละ ๗๙``, ``๑๖ ครั้ง``: a target
     the page wrapped) nor the rest of a word the page cut. Then the line opens a
     row when it starts with the empty cell's gap (a tab), or when the row before
@@ -265,8 +267,11 @@ def _opens_unnumbered(text: str, run: list[Line], count: int) -> bool:
         return True
     joined = join_lines(run).text
     starts = _target_starts(joined, len(joined) - len(joined.lstrip()), count)
-    if starts is None:
-        return False
+    kinds = [(word, strong) for at, word, strong in _starts(joined, 0) if at in (starts or ())]
+    unit = min((word for word, _ in kinds), key=len, default="")
+    if starts is None or not (all(strong for _, strong in kinds)
+                              or all(word.startswith(unit) for word, _ in kinds)):
+        return False  # the row's targets not cut by one kind of start: not surely whole
     if text.startswith("\t"):
         return True
     ends = [*starts[1:], len(joined.rstrip())]
@@ -293,12 +298,19 @@ def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = T
     return pos is not None and _target_starts(joined.text, pos, count) is not None
 
 
+#: A number and its unit run into the year before it (``พ.ศ. ๒๕๕๙๒๐ ช่องทาง``: the
+#: reader lost the gap between two cells): a year after พ.ศ. has four digits.
+_AFTER_YEAR_RE = re.compile(rf"พ\.ศ\.\s*[๒2][๔-๖4-6]{DIGIT}{{2}}(?P<start>{DIGIT}+"
+                            rf"(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*))")
+
+
 def _starts(text: str, pos: int) -> list[tuple[int, str, bool]]:
     """Every place a target may start in ``text[pos:]``: (offset, word, strong)."""
     strong = [(m.start(), m.group("word"), True) for m in _STRONG_RE.finditer(text, pos)]
     inside = [(m.start(), m.end()) for m in _STRONG_RE.finditer(text, pos)]
     weak = [(m.start(), m.group("word"), False) for m in _WEAK_RE.finditer(text, pos)
             if not any(a <= m.start() <= b for a, b in inside)]
+    weak += [(m.start("start"), m.group("word"), False) for m in _AFTER_YEAR_RE.finditer(text, pos)]
     return sorted(strong + weak)
 
 
