@@ -89,13 +89,12 @@ def real_target_tables(rng: random.Random, lines: list[str], names: list[str],
     truth: list[Row] = []
     measures = rng.sample(_MEASURES, rng.randint(1, 2))
     for heading, heads in (("ตัวชี้วัดเป้าประสงค์", names[:2]), ("ตัวชี้วัดมาตรการ", measures)):
-        numbered = rng.random() < 0.3
         lines += [heading, "", "ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย" + "\t" * (len(years) - 1),
                   "\t\t" + "\t".join(t(str(y)) for y in years)]
-        for i, head in enumerate(heads, start=1):
+        for head in heads:
             name = _name(rng, head)
             targets = [t(p) for p in _phrases(rng, years)]
-            lines.append((t(str(i)) if numbered else "") + f"\t{name}\t" + "\t".join(targets))
+            lines.append(f"\t{name}\t" + "\t".join(targets))  # ลำดับที่ left empty
             truth += [{"name": name, "year_be": y, "target_text": target}
                       for y, target in zip(years, targets, strict=True)]
         lines.append("")
