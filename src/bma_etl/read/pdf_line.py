@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 #: A line is spread when each of its white-space runs is at least this many font
-#: sizes wider than its font's space (a space run stands between the ink of two
-#: words; a natural one is the space's advance, 0.24-0.34 em in the Thai fonts).
-SPREAD_EM = 0.1
+#: sizes wider than the widest natural space (a space run stands between the ink of
+#: two words: the space's advance and the letters' side bearings, 0.24-0.34 em in
+#: the TLWG fonts and Sarabun, 0.5 in Umpush, 0.6-0.68 in Waree as LibreOffice sets it).
+SPREAD_EM = 0.3
 #: ... and its runs are this many font sizes or less apart in width (an alignment
 #: gives every space of a line the same extra; the columns of a table row stand
 #: wherever their cells start).

@@ -81,7 +81,8 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
     the line wraps only when it is full, within :data:`CUT_ROOM_EM` of the margin
     (a title line above a paragraph of long Thai runs is no wrap). With
     ``thai_breaks`` (a writer that breaks Thai between words: a filling writer that
-    wraps not only at spaces), a next line starting with a Thai run wider than
+    wraps not only at spaces), on a page an alignment spread (Thai distributed:
+    every line reaches the margin), a next line starting with a Thai run wider than
     :data:`CUT_ROOM_EM` is no wrap of a line that leaves that much room: the run's
     first words would have been set there. On a justified page
     (:data:`JUSTIFIED_SPACE_EM`) a line of words an em short of the margin is no
@@ -96,6 +97,7 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
     spread = max(JUSTIFIED_SPACE_EM, SPREAD_SHARE * short[len(short) // 2] if short else 0.0)
     justified = any(line.right >= margin - 1.0
                     and min(b - a for a, b in line.gaps) >= spread * line.size for line in worded)
+    distributed = any(line.spread for line in lines)  # an alignment spread the lines
     out = []
     for i, (line, following) in enumerate(pairwise(lines)):
         if not line.text or not following.text or line.size <= 1.0 or following.right == 0.0 \
@@ -105,7 +107,7 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
         if fills and following.first_word >= LONG_WORD * (margin - body_left) \
                 and line.natural_right + CUT_ROOM_EM * line.size < margin:
             continue
-        if thai_breaks and "\u0e01" <= following.text[0] <= "\u0e5b" \
+        if thai_breaks and distributed and "\u0e01" <= following.text[0] <= "\u0e5b" \
                 and following.first_word > CUT_ROOM_EM * line.size \
                 and line.natural_right + CUT_ROOM_EM * line.size < margin:
             continue
