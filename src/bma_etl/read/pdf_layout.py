@@ -128,7 +128,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         if len(_SPACES.findall(text)) != len(gaps):
             gaps = ()
         runs = [b - a for a, b in gaps] + [c - e for e, c in zip(ends, cells[1:], strict=False)]
-        extra = spread(g, first, runs, size) if len(runs) >= 2 and size > 1.0 else 0.0
+        extra = spread(runs, size) if len(runs) >= 2 and size > 1.0 else 0.0
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,
                               spaced_end, unmapped=lost + tails, am_tails=tails,
                               heights=heights, loose_marks=loose, ends=ends, spaces=spaces,

@@ -12,7 +12,6 @@ does the same), how much wider than its natural width the line is drawn, so that
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 #: A line is spread when each of its white-space runs is at least this many font
 #: sizes wider than the widest natural space (a space run stands between the ink of
@@ -92,15 +91,14 @@ class TextLine:
         return self.right - self.spread
 
 
-def spread(textpage: Any, index: int, runs: list[float], size: float) -> float:
+def spread(runs: list[float], size: float) -> float:
     """How much an alignment widened a line's white space (points; 0.0 when it did not).
 
     ``runs``: the width (points) of each white-space run between two words of the
     line (written or generated spaces, tabs), from the ink before to the ink
-    after; ``index``: a page index of one of its characters (its font gives the
-    natural space); ``size``: the font size drawn (points). The line is spread when
-    it has :data:`MIN_RUNS` runs or more at least :data:`SPREAD_EM` wider than
-    the font's space, all within :data:`EVEN_EM` of each other (a narrower run is a
+    after; ``size``: the font size drawn (points). The line is spread when it has
+    :data:`MIN_RUNS` runs or more at least :data:`SPREAD_EM` wider than the widest
+    natural space, all within :data:`EVEN_EM` of each other (a narrower run is a
     space no alignment widens, a no-break space); the spread is then what they hold
     beyond a space each (a space taken :data:`MAX_SPACE_EM` wide, the widest a Thai
     font's own space is, so a ragged line in a wide-spaced font is not spread).
