@@ -159,15 +159,15 @@ def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: r
             if running:
                 self.set_font(font, size=9)
                 self.cell(0, 6, header_text, new_x="LMARGIN", new_y="NEXT")
-                self.set_font(font, size=pt)
+                self.set_font(font, size=body)
 
         def footer(self) -> None:
             self.set_y(-12)
             self.set_font(font, size=9)
             self.cell(0, 6, f"- {self.page_no()} -", align="C")
-            self.set_font(font, size=pt)
+            self.set_font(font, size=body)
 
-    pt = rng.choice((10, 11, 12, 14, 16)) if pt is None else pt
+    body = rng.choice((10, 11, 12, 14, 16)) if pt is None else pt
     orientation = "L" if rng.random() < 0.15 else "P"
     pdf = Page(orientation=orientation, format="A4")
     pdf.add_font(font, fname=str(font_path))
@@ -179,8 +179,8 @@ def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: r
     pdf.set_margins(margin, 15, margin)
     pdf.set_auto_page_break(True, 18)
     pdf.add_page()
-    pdf.set_font(font, size=pt)
-    h = pt * 0.5
+    pdf.set_font(font, size=body)
+    h = body * 0.5
     stop = 12.7
     for line in doc.text.split("\n"):
         if "\t" not in line:
@@ -203,7 +203,7 @@ def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: r
                 pdf.write(h, piece)
         pdf.ln(h)
     pdf.output(str(out))
-    return {"page": f"A4-{'landscape' if orientation == 'L' else 'portrait'}", "pt": str(pt),
+    return {"page": f"A4-{'landscape' if orientation == 'L' else 'portrait'}", "pt": str(body),
             "margin_mm": f"{margin:.0f}"}
 
 
