@@ -142,7 +142,8 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                         else:
                             settings = {"align": rng.choice(render.DOCX_ALIGNS),
                                         "pt": str(rng.choice((12, 14, 16))),
-                                        "widths": rng.choice(render.DOCX_WIDTHS)}
+                                        "widths": rng.choice(render.DOCX_WIDTHS),
+                                        "footer": rng.choice(render.DOCX_FOOTERS)}
                         docx_jobs.append((doc, pdf, font, settings, rendering(
                             pdf, "pdf", producer, font, settings=settings)))
                         continue

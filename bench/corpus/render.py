@@ -257,6 +257,9 @@ DOCX_ALIGNS = ("left", "justify", "distribute")
 #: (the widths Word saves after sizing a table to its contents: long cells wide,
 #: number and month columns narrow, none under 8 mm).
 DOCX_WIDTHS = ("equal", "content")
+#: Page-number footers of the Word renderer, centred at each page's foot (``{n}``: the
+#: page's number, a Word PAGE field; ``""``: none), as office documents number pages.
+DOCX_FOOTERS = ("หน้า {n}", "- {n} -", "{n}", "")
 #: Fonts of ``soffice-docx-dist`` (those installed are taken in turn).
 DIST_FONTS = ("Norasi", "Garuda", "Loma", "Sarabun")
 
@@ -265,14 +268,17 @@ def docx_dist_settings(rng: random.Random) -> dict[str, str]:
     """Settings of one ``soffice-docx-dist`` print: borderless tables, Thai distributed
     justification (``thai``: LibreOffice leaves a paragraph's last line as it is;
     ``distribute``: the last line spread too, as Word prints ``thaiDistribute``),
-    content widths with a first column of 1.6 to 2.4 cm."""
-    return {"align": rng.choice(("thai", "distribute")), "pt": str(rng.choice((12, 14, 16))),
-            "widths": "content", "ruled": "no", "first_cm": f"{rng.uniform(1.6, 2.4):.1f}"}
+    content widths with a first column of 1.6 to 2.4 cm, and a page-number footer
+    (:data:`DOCX_FOOTERS`) on most."""
+    settings = {"align": rng.choice(("thai", "distribute")), "pt": str(rng.choice((12, 14, 16))),
+                "widths": "content", "ruled": "no", "first_cm": f"{rng.uniform(1.6, 2.4):.1f}"}
+    settings["footer"] = rng.choice(DOCX_FOOTERS)
+    return settings
 
 
 def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
                pt: int = 14, widths: str = "equal", ruled: bool = True,
-               first_cm: float | None = None) -> None:
+               first_cm: float | None = None, footer: str = "") -> None:
     """The document as a Word file (python-docx): paragraphs, and tab or pipe rows as
     ruled tables across the page width (a table of many columns gets narrow ones,
     where a word such as ``มี.ค.`` wraps inside its cell).
@@ -280,7 +286,8 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
     ``align`` is one of :data:`DOCX_ALIGNS` or ``thai`` (``thaiDistribute``), for
     every paragraph and cell; ``widths`` one of :data:`DOCX_WIDTHS`; ``ruled`` False
     leaves the tables without borders; ``first_cm`` sets the first column's width
-    (cm) of a ``content`` table, the others sharing the rest.
+    (cm) of a ``content`` table, the others sharing the rest; ``footer`` is a centred
+    page-number footer (:data:`DOCX_FOOTERS`; ``""``: none).
     """
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -311,6 +318,21 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
         setattr(section, side, Cm(2.0))
     if doc.margins_mm is not None:
         section.left_margin = section.right_margin = Cm(doc.margins_mm / 10)
+    if footer:
+        foot = section.footer.paragraphs[0]
+        foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        before, _, after = footer.partition("{n}")
+        if before:
+            foot.add_run(before)
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        run, text = OxmlElement("w:r"), OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        field.append(run)
+        foot._p.append(field)
+        if after:
+            foot.add_run(after)
     for kind, rows in blocks(doc.text):
         if kind == "p":
             word.add_paragraph(rows[0][0]).alignment = alignment
@@ -340,7 +362,8 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
 def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
                       ) -> dict[Path, str]:
     """Write each ``(doc, out, font, settings)`` as a Word file and print it to ``out``
-    with LibreOffice (one run for all); ``settings``: ``align``, ``pt`` and ``widths``. Returns
+    with LibreOffice (one run for all); ``settings``: ``align``, ``pt``, ``widths``,
+    ``ruled``, ``first_cm`` and ``footer`` (see :func:`write_docx`). Returns
     the failures.
     """
     failed: dict[Path, str] = {}
@@ -353,7 +376,8 @@ def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
                        pt=int(settings.get("pt", "14")),
                        widths=settings.get("widths", "equal"),
                        ruled=settings.get("ruled", "yes") != "no",
-                       first_cm=float(first) if first else None)
+                       first_cm=float(first) if first else None,
+                       footer=settings.get("footer", ""))
             sources.append(str(source))
         failed |= _soffice(tmp, sources, [job[1] for job in jobs], "--convert-to", "pdf")
     return failed

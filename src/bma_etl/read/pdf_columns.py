@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 
-from bma_etl.furniture import browser_print_edges
+from bma_etl.furniture import PAGE_NUMBER_RE, browser_print_edges
 from bma_etl.read.pdf_borderless import WORD_EM, top_aligned_rows, unjustified
 from bma_etl.read.pdf_cuts import cut_inside_word, split_at_columns, split_cells_at_columns
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
@@ -31,13 +31,14 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     lie between it and the previous one. A one-cell line inside a table is a row
     that fills the first column only, and ends with a tab. A ruled table
     (:attr:`TextLine.table`) is a table of its own, with its own columns. A
-    browser's print header and footer, printed in the page's margin, neither set
-    the margin nor join a table. With ``borderless`` (a PDF's text layer), a table
+    browser's print header and footer, printed in the page's margin, and a page
+    number standing apart at the page's top or foot (:func:`page_number_edges`)
+    neither set the margin nor join a table. With ``borderless`` (a PDF's text layer), a table
     no rules box first has its justification gaps closed and then its top-aligned
     wrapped rows joined (:mod:`.pdf_borderless`; ``pitches``: font size → line
     pitch, :func:`.pdf_page.line_pitches`).
     """
-    edge = browser_print_edges([line.text for line in lines])
+    edge = browser_print_edges([line.text for line in lines]) | page_number_edges(lines)
     starts = [line.cells[0] for k, line in enumerate(lines) if line.cells and k not in edge]
     if not starts:
         return lines
@@ -83,6 +84,36 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
                     if same else columns
         i = j
     return [line for line in out if line is not None]
+
+
+#: Least distance (line pitches of its font size) between a page number and the text
+#: next to it: a page's footer or header is set apart from the body (a Word footer by
+#: the page's bottom margin), a table's rows follow one another.
+PAGE_NUMBER_GAP_PITCHES = 1.5
+
+
+def page_number_edges(lines: list[TextLine]) -> set[int]:
+    """Indexes of the page's first and last inked lines that are its page number.
+
+    Such a line (``หน้า 5``, ``- 5 -``, ``5``; :data:`.furniture.PAGE_NUMBER_RE`)
+    stands more than :data:`PAGE_NUMBER_GAP_PITCHES` line pitches from the next
+    inked line inwards. Centred, it starts a tab's width or more from the margin and
+    would pass for a row of the table above it, whose columns it would then bend
+    (an indented cell under every other column's text). A page's only line is none.
+    """
+    inked = [k for k, line in enumerate(lines) if line.text.strip()]
+    found: set[int] = set()
+    if len(inked) < 2:
+        return found
+    for k, inner in ((inked[0], inked[1]), (inked[-1], inked[-2])):
+        line, other = lines[k], lines[inner]
+        if line.baseline is None or other.baseline is None or line.table is not None \
+                or not PAGE_NUMBER_RE.match(line.text.replace("\t", " ")):
+            continue
+        pitch = DEFAULT_PITCH_EM * (line.size or 1.0)
+        if abs(line.baseline - other.baseline) > PAGE_NUMBER_GAP_PITCHES * pitch:
+            found.add(k)
+    return found
 
 
 def _first_cells(lines: list[TextLine], i: int, j: int, margin: float) -> int:
