@@ -138,6 +138,10 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
     head, tail = cell.text.lstrip(), last.text.rstrip()
     if head.startswith("="):
         return bool(_CUT_LABEL_END.search(last.text))
+    if head.startswith("%"):  # ``= 43.00`` / ``% : งบประมาณ…``: the progress cut before its sign
+        return bool(_CUT_PERCENT_RE.search(tail))
+    if cut_flag(tail, head):
+        return True
     for label in _CUT_LABELS:  # a label the line cut, between words or inside one
         if any(tail.endswith(label[:cut]) and head.startswith(label[cut:])
                for cut in range(2, len(label) - 1)):
@@ -150,6 +154,24 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
 _CUT_LABELS = ("งบประมาณที่เบิกใช้", "ความก้าวหน้าของงาน")
 
 _WORD_RE = re.compile(r"\S+")
+#: The last ``:`` part of a cell, and the first of the next: where a line cut a flag.
+_LAST_PART_RE = re.compile(r"[^:|]*$")
+_FIRST_PART_RE = re.compile(r"^[^:|]*")
+
+
+def cut_flag(tail: str, head: str) -> bool:
+    """Whether a line's end cut a flag: ``tail`` ends with its first words, ``head`` the rest.
+
+    ``: เป็นไปตามแผน: ไม่`` / ``เป็นไปตามเป้าหมาย``, ``: เป็นไปตาม`` / ``แผน``. The two
+    parts joined (no space: Thai sets none inside a flag) must be one of
+    :data:`~bma_etl.layouts.legacy_flags.FLAG_WORDS` exactly, the first a proper start of it.
+    """
+    first = _LAST_PART_RE.search(tail)
+    rest = _FIRST_PART_RE.match(head)
+    if first is None or rest is None:
+        return False
+    a, b = first.group().strip(), rest.group().strip()
+    return bool(a) and bool(b) and a + b in FLAG_WORDS
 
 
 def _flags_rejoined(cells: list[ReportCell]) -> list[ReportCell]:
@@ -209,7 +231,8 @@ def coalesced(cells: list[ReportCell]) -> list[ReportCell]:
                                            and not FLAG_ONLY_RE.match(cell.text))
                                           or _goes_on(out[-1], cell)):
             last = out.pop()
-            sep = cell_separator(last.text.rstrip(), cell.text.lstrip()) \
+            sep = ("" if cut_flag(last.text.rstrip(), cell.text.lstrip())
+                   else cell_separator(last.text.rstrip(), cell.text.lstrip())) \
                 if _goes_on(last, cell) else " "
             line = joined_line([(last.line, last.start, last.start + len(last.text)),
                                 (cell.line, cell.start, cell.start + len(cell.text))], sep)
