@@ -100,6 +100,8 @@ def _flag_ends(above: list[ReportCell], row: list[ReportCell]) -> dict[int, Repo
 
 
 _DANGLING = re.compile(r"[=]\s*$")
+#: A cell that opens with a value (``๑๐๐.๐๐ % : งบ…``), the ``=`` before it left on the line above.
+_NUMBER_START = re.compile(r"^\s*[0-9๐-๙]")
 
 
 #: A cell ending with the budget's label, its value in the next cell or line; the
@@ -110,9 +112,10 @@ _DANGLING_BUDGET = rf".*(?:{BUDGET_LABEL})\s*(?:\([^()=]{{0,20}})?$"
 def _dangles(text: str) -> bool:
     """Whether ``text`` ends with a label whose value is not in it.
 
-    ``… =``, ``…เบิกใช้``, ``…เบิกใช้ (ครั้งที่``.
+    ``… =``, ``…เบิกใช้``, ``…เบิกใช้ (ครั้งที่``, ``…ความก้าวหน้าของงานฯ`` (a gap the
+    reader took for a column's set its ``= 6.50 %`` in a cell of its own).
     """
-    if _DANGLING.search(text):
+    if _DANGLING.search(text) or _PROGRESS_END.search(text):
         return True
     # the cheap substring test first: the key form is matched only where it can match
     return ("เบิก" in text or "บก" in text) and matches_key(_DANGLING_BUDGET, text)
@@ -122,6 +125,7 @@ def _dangles(text: str) -> bool:
 #: budget label with no ``=`` yet (``… (ครั้งที่ 13)``), or a value's first digits (``= 6``).
 _CUT_LABEL_END = re.compile(
     rf"(?:{PROGRESS_LABEL}ฯ?|(?:{BUDGET_LABEL})\s*(?:\([^()=]{{0,20}}\))?)\s*$")
+_PROGRESS_END = re.compile(rf"{PROGRESS_LABEL}ฯ?\s*$")
 _CUT_DIGITS_END = re.compile(r"=\s*[0-9๐-๙]{1,2}\s*$")
 #: A cell that starts with the rest of a cut amount (``73,000 บาท``).
 _VALUE_REST = re.compile(r"^\s*[0-9๐-๙]{1,3},[0-9๐-๙]{3}")
@@ -218,8 +222,10 @@ def coalesced(cells: list[ReportCell]) -> list[ReportCell]:
         flags = 0
         while flags < len(out) and FLAG_ONLY_RE.match(out[-1 - flags].text):
             flags += 1
-        if flags and flags < len(out) and _VALUE_START_RE.match(cell.text) \
-                and cell.line.no != out[-1].line.no and _dangles(out[-1 - flags].text):
+        if flags and flags < len(out) and cell.line.no != out[-1].line.no \
+                and _dangles(out[-1 - flags].text) \
+                and (_VALUE_START_RE.match(cell.text) or (_DANGLING.search(out[-1 - flags].text)
+                                                          and _NUMBER_START.match(cell.text))):
             moved = out[-flags:]
             del out[-flags:]
             last = out.pop()
