@@ -222,15 +222,19 @@ def coalesced(cells: list[ReportCell]) -> list[ReportCell]:
         flags = 0
         while flags < len(out) and FLAG_ONLY_RE.match(out[-1 - flags].text):
             flags += 1
-        if flags and flags < len(out) and cell.line.no != out[-1].line.no \
-                and _dangles(out[-1 - flags].text) \
-                and (_VALUE_START_RE.match(cell.text) or (_DANGLING.search(out[-1 - flags].text)
-                                                          and _NUMBER_START.match(cell.text))):
+        cut = flags and flags < len(out) and cell.line.no != out[-1].line.no \
+            and _goes_on(out[-1 - flags], cell)
+        if cut or (flags and flags < len(out) and cell.line.no != out[-1].line.no
+                   and _dangles(out[-1 - flags].text)
+                   and (_VALUE_START_RE.match(cell.text)
+                        or (_DANGLING.search(out[-1 - flags].text)
+                            and _NUMBER_START.match(cell.text)))):
             moved = out[-flags:]
             del out[-flags:]
             last = out.pop()
+            sep = cell_separator(last.text.rstrip(), cell.text.lstrip()) if cut else " "
             line = joined_line([(last.line, last.start, last.start + len(last.text)),
-                                (cell.line, cell.start, cell.start + len(cell.text))], " ")
+                                (cell.line, cell.start, cell.start + len(cell.text))], sep)
             out += [ReportCell(line, 0, line.text, last.first), *moved]
             continue
         if out and cell.text.strip() and ((_dangles(out[-1].text)
