@@ -327,3 +327,37 @@ def test_numbers_alone_at_page_edges_that_break_the_numbering_are_text(seed: int
     furniture = furniture_lines(text, tuple(starts))
     assert {lines[n - 1] for n in furniture if lines[n - 1].strip()} == {
         line for line in lines if line.startswith("- ")}
+
+
+PLACES = ["เขตหนองจอก", "เขตบางกอกน้อย", "เขตปทุมวัน", "เขตลาดกระบัง", "เขตบางรัก"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_paragraph_s_rest_at_one_later_page_s_top_is_content_though_the_title_has_it(
+        seed: int) -> None:
+    """A page break leaves a paragraph's last words (a district) at the next page's top.
+
+    The first page's top names the same district: a running header repeating the
+    title heads the other pages too, so a title-like line heading one later page of
+    several is content. A header that does repeat the title is furniture still.
+    """
+    rng = random.Random(seed)
+    place = rng.choice(PLACES)
+    title = f"ชื่อโครงการ : โครงการปรับปรุงทางเท้าในพื้นที่{rng.choice(PLACES)} {place} และพื้นที่ใกล้เคียง"
+    running = rng.choice([None, title.split(" : ")[1][:30]])
+    total = rng.randint(3, 5)
+    cut_on = rng.randint(2, total)  # the page whose top line is the paragraph's rest
+    pages, content = [], []
+    for n in range(1, total + 1):
+        lines = [running] if running and n > 1 else []
+        if n == 1:
+            lines += [title, ""]
+        body = [f"{n}. {SENTENCES[(n + seed) % len(SENTENCES)]}ในชุมชน", "",
+                f"{SENTENCES[(n + seed + 3) % len(SENTENCES)]}"]
+        if n == cut_on:
+            body = [place, "", *body]
+        lines += body
+        content += [line for line in body if line]
+        pages.append("\n".join([*lines, "", f"- {n} -"]))
+    kept = [line.text for line in _paged(pages).lines() if line.text.strip()]
+    assert [k for k in kept if k != title] == content

@@ -170,6 +170,7 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
     repeated = {place: [sig for (at, sig), n in plain.items() if at == place and n >= 2 and sig]
                 for place in (("top", 0), ("bottom", 0))}
     inside = _inside(lines, pages)
+    tops = [(i, key(lines[i])) for edge in edges[1:] for i, place in edge if place == ("top", 0)]
     out: set[int] = set()
     for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
         for i, place in edge:
@@ -188,7 +189,8 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
             elif "\t" in line or len(line.strip()) > MAX_FURNITURE_CHARS:
                 continue  # a table row is content
             elif seen[(place, _signature(line, number + 1))] >= 2 or (
-                    number > 0 and place == ("top", 0) and _repeats(key(line), first_top)):
+                    number > 0 and place == ("top", 0) and _repeats(key(line), first_top)
+                    and _heads_others(key(line), i, tops)):
                 out.add(i)
         out.update(_margin_blanks(lines, page, out))
     out.update(_repeated_heads(lines, pages, out))
@@ -341,6 +343,20 @@ def _repeats(line_key: str, first_top: str) -> bool:
     from rapidfuzz.fuzz import partial_ratio
 
     return len(line_key) >= 8 and partial_ratio(line_key, first_top) >= MIN_HEADER_SIMILARITY
+
+
+def _heads_others(line_key: str, at: int, tops: list[tuple[int, str]]) -> bool:
+    """Whether a later page's top line that repeats the title heads the other later pages too.
+
+    ``tops``: each later page's outermost top line (index, key form). A running
+    header stands on every page after the title page, read alike or nearly (OCR): a
+    line that heads one page of several is the rest of a paragraph the page break
+    cut (``เขตหนองจอก``, words the title has too). With one later page nothing tells.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    others = [top for i, top in tops if i != at]
+    return not others or any(ratio(line_key, top) >= MIN_MISREAD_SIMILARITY for top in others)
 
 
 def _margin_blanks(lines: list[str], page: list[int], furniture: set[int]) -> list[int]:

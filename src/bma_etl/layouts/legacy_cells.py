@@ -100,6 +100,8 @@ def _flag_ends(above: list[ReportCell], row: list[ReportCell]) -> dict[int, Repo
 
 
 _DANGLING = re.compile(r"[=]\s*$")
+#: A cell that opens with a value (``๑๐๐.๐๐ % : งบ…``), the ``=`` before it left on the line above.
+_NUMBER_START = re.compile(r"^\s*[0-9๐-๙]")
 
 
 #: A cell ending with the budget's label, its value in the next cell or line; the
@@ -110,9 +112,10 @@ _DANGLING_BUDGET = rf".*(?:{BUDGET_LABEL})\s*(?:\([^()=]{{0,20}})?$"
 def _dangles(text: str) -> bool:
     """Whether ``text`` ends with a label whose value is not in it.
 
-    ``… =``, ``…เบิกใช้``, ``…เบิกใช้ (ครั้งที่``.
+    ``… =``, ``…เบิกใช้``, ``…เบิกใช้ (ครั้งที่``, ``…ความก้าวหน้าของงานฯ`` (a gap the
+    reader took for a column's set its ``= 6.50 %`` in a cell of its own).
     """
-    if _DANGLING.search(text):
+    if _DANGLING.search(text) or _PROGRESS_END.search(text):
         return True
     # the cheap substring test first: the key form is matched only where it can match
     return ("เบิก" in text or "บก" in text) and matches_key(_DANGLING_BUDGET, text)
@@ -122,6 +125,7 @@ def _dangles(text: str) -> bool:
 #: budget label with no ``=`` yet (``… (ครั้งที่ 13)``), or a value's first digits (``= 6``).
 _CUT_LABEL_END = re.compile(
     rf"(?:{PROGRESS_LABEL}ฯ?|(?:{BUDGET_LABEL})\s*(?:\([^()=]{{0,20}}\))?)\s*$")
+_PROGRESS_END = re.compile(rf"{PROGRESS_LABEL}ฯ?\s*$")
 _CUT_DIGITS_END = re.compile(r"=\s*[0-9๐-๙]{1,2}\s*$")
 #: A cell that starts with the rest of a cut amount (``73,000 บาท``).
 _VALUE_REST = re.compile(r"^\s*[0-9๐-๙]{1,3},[0-9๐-๙]{3}")
@@ -138,6 +142,10 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
     head, tail = cell.text.lstrip(), last.text.rstrip()
     if head.startswith("="):
         return bool(_CUT_LABEL_END.search(last.text))
+    if head.startswith("%"):  # ``= 43.00`` / ``% : งบประมาณ…``: the progress cut before its sign
+        return bool(_CUT_PERCENT_RE.search(tail))
+    if cut_flag(tail, head):
+        return True
     for label in _CUT_LABELS:  # a label the line cut, between words or inside one
         if any(tail.endswith(label[:cut]) and head.startswith(label[cut:])
                for cut in range(2, len(label) - 1)):
@@ -150,6 +158,24 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
 _CUT_LABELS = ("งบประมาณที่เบิกใช้", "ความก้าวหน้าของงาน")
 
 _WORD_RE = re.compile(r"\S+")
+#: The last ``:`` part of a cell, and the first of the next: where a line cut a flag.
+_LAST_PART_RE = re.compile(r"[^:|]*$")
+_FIRST_PART_RE = re.compile(r"^[^:|]*")
+
+
+def cut_flag(tail: str, head: str) -> bool:
+    """Whether a line's end cut a flag: ``tail`` ends with its first words, ``head`` the rest.
+
+    ``: เป็นไปตามแผน: ไม่`` / ``เป็นไปตามเป้าหมาย``, ``: เป็นไปตาม`` / ``แผน``. The two
+    parts joined (no space: Thai sets none inside a flag) must be one of
+    :data:`~bma_etl.layouts.legacy_flags.FLAG_WORDS` exactly, the first a proper start of it.
+    """
+    first = _LAST_PART_RE.search(tail)
+    rest = _FIRST_PART_RE.match(head)
+    if first is None or rest is None:
+        return False
+    a, b = first.group().strip(), rest.group().strip()
+    return bool(a) and bool(b) and a + b in FLAG_WORDS
 
 
 def _flags_rejoined(cells: list[ReportCell]) -> list[ReportCell]:
@@ -196,20 +222,27 @@ def coalesced(cells: list[ReportCell]) -> list[ReportCell]:
         flags = 0
         while flags < len(out) and FLAG_ONLY_RE.match(out[-1 - flags].text):
             flags += 1
-        if flags and flags < len(out) and _VALUE_START_RE.match(cell.text) \
-                and cell.line.no != out[-1].line.no and _dangles(out[-1 - flags].text):
+        cut = flags and flags < len(out) and cell.line.no != out[-1].line.no \
+            and _goes_on(out[-1 - flags], cell)
+        if cut or (flags and flags < len(out) and cell.line.no != out[-1].line.no
+                   and _dangles(out[-1 - flags].text)
+                   and (_VALUE_START_RE.match(cell.text)
+                        or (_DANGLING.search(out[-1 - flags].text)
+                            and _NUMBER_START.match(cell.text)))):
             moved = out[-flags:]
             del out[-flags:]
             last = out.pop()
+            sep = cell_separator(last.text.rstrip(), cell.text.lstrip()) if cut else " "
             line = joined_line([(last.line, last.start, last.start + len(last.text)),
-                                (cell.line, cell.start, cell.start + len(cell.text))], " ")
+                                (cell.line, cell.start, cell.start + len(cell.text))], sep)
             out += [ReportCell(line, 0, line.text, last.first), *moved]
             continue
         if out and cell.text.strip() and ((_dangles(out[-1].text)
                                            and not FLAG_ONLY_RE.match(cell.text))
                                           or _goes_on(out[-1], cell)):
             last = out.pop()
-            sep = cell_separator(last.text.rstrip(), cell.text.lstrip()) \
+            sep = ("" if cut_flag(last.text.rstrip(), cell.text.lstrip())
+                   else cell_separator(last.text.rstrip(), cell.text.lstrip())) \
                 if _goes_on(last, cell) else " "
             line = joined_line([(last.line, last.start, last.start + len(last.text)),
                                 (cell.line, cell.start, cell.start + len(cell.text))], sep)
