@@ -68,7 +68,8 @@ def _seq_match(text: str, ocr: bool) -> re.Match[str] | None:
 #: A target's start: a word a target opens with, then its number.
 _STRONG = ("ระดับ", "ร้อยละ", "เพิ่มขึ้น", "ลดลง", "ไม่น้อยกว่า", "ไม่ต่ำกว่า", "อย่างน้อย",
            "มากกว่า", "ไม่เกิน", "จำนวน")
-_STRONG_RE = re.compile(rf"(?P<word>{marks_optional('|'.join(_STRONG))})\s*(?={DIGIT})")
+_STRONG_RE = re.compile(rf"(?P<word>{marks_optional('|'.join(_STRONG), any_mark=True)})"
+                        rf"\s*(?={DIGIT})")
 #: Or a number and its unit (``๕ ราย``), not a year after พ.ศ./ปี, not inside a number.
 _WEAK_RE = re.compile(rf"(?<![0-9๐-๙.,/])(?<!พ\.ศ\.\s)(?<!พ\.ศ\.)(?<!ปี\s)(?<!ปี)"
                       rf"{DIGIT}+(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
@@ -88,6 +89,32 @@ def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[F
         if not years:
             continue
         i = _read_target_rows(doc, lines, i, line.no, years, read, out)
+    return out + _headless_targets(doc, lines, read | {f.line for f in out}
+                                   | {f.header for f in out})
+
+
+def _headless_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
+    """On an OCR'd page, target tables whose heading and header OCR lost (``oe ek ๑ ซ้จ/``).
+
+    A line of years only (:func:`_misread_year_spans` too) right before a row
+    numbered 1 is a target table's year line; it is taken only when a row of it
+    has a start for every year's target (:func:`_target_starts`), so another
+    table's year line is not read as one.
+    """
+    out: list[Flowed] = []
+    if not doc.ocr_used:
+        return out
+    for i, line in enumerate(lines[:-1]):
+        if line.no in read or not (_year_spans(line.text) or _misread_year_spans(line.text)):
+            continue
+        first = _SEQ_RE.match(lines[i + 1].text)  # the first row's number as printed
+        if lines[i + 1].no in read or first is None or first.group("seq") not in ("1", "๑"):
+            continue
+        years, j = _years_after(doc, lines, i)
+        found: list[Flowed] = []
+        _read_target_rows(doc, lines, j, line.no, years, read, found)
+        if any(f.row.fields.get("target_text") is not None for f in found):
+            out.extend(found)
     return out
 
 
@@ -147,15 +174,21 @@ def _misread_year_spans(text: str) -> list[tuple[int, int]]:
     ([(1, 5), (6, 10), (12, 17)], [])
     >>> _misread_year_spans("๒๕๒๒ ไ๒๕๒๓ ไ๒ต๕๒๕")
     [(0, 4), (5, 10), (11, 17)]
+    >>> _misread_year_spans("\t๒๕๕๓\t๒๕๕๕\t๊"), _misread_year_spans("๒๕๕๓ ๒๕๕๕ ราย")
+    ([(1, 5), (6, 10)], [])
     """
     found = [m for m in _OCR_YEAR_RE.finditer(text)
              if len(DIGITS_OF.findall(m.group())) in _OCR_YEAR_DIGITS]
-    if len(found) < 2 or _OCR_YEAR_RE.sub("", text).replace("พ.ศ.", "").strip(" \t."):
+    rest = _OCR_YEAR_RE.sub("", text).replace("พ.ศ.", "").strip(" \t.")
+    # a mark or sign of a speck left alone (``\t๒๕๖๓\t๊``) is no word
+    if len(found) < 2 or len(rest) > _STRAY_MAX or any(c.isalnum() for c in rest):
         return []
     return [m.span() for m in found]
 
 
 DIGITS_OF = re.compile("[0-9๐-๙]")
+#: Most signs and marks (no letter, no digit) a line of years may hold besides them.
+_STRAY_MAX = 3
 
 
 _DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
@@ -207,7 +240,8 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
         if _OTHER_RE.match(text) or (_TARGET_HEADER_RE.search(text) and not run):
             break
         m = _seq_match(text, doc.ocr_used)
-        if m is not None and (not run or _complete(run, len(years), doc.ocr_used)) \
+        if m is not None and (not run or _complete(run, len(years), doc.ocr_used)
+                              or (doc.ocr_used and _next_name(text, m, seq))) \
                 and (doc.ocr_used or int(m.group("seq").translate(_ARABIC)) == seq + 1):
             if run:
                 _add_target_row(doc, header, run, years, out)
@@ -223,6 +257,20 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
 
 
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+#: Letters with no digit a row's name opens with after its number (a target that
+#: wraps onto a line of its own, ``๒ ราย ๔ ผลิตภัณฑ์``, has its number soon).
+_NAME_MIN = 15
+
+
+def _next_name(text: str, m: re.Match[str], seq: int) -> bool:
+    """Whether ``text`` opens row ``seq + 1``: that number as printed, then a name.
+
+    On an OCR'd page a row whose targets OCR damaged is never complete
+    (:func:`_complete`); the next row still starts at its own number.
+    """
+    name = text[m.end():m.end() + _NAME_MIN]
+    return bool(_SEQ_RE.match(text)) and m.group("seq").translate(_ARABIC) == str(seq + 1) \
+        and len(name) == _NAME_MIN and not DIGITS_OF.search(name)
 
 
 def _complete(run: list[Line], count: int, ocr: bool = False) -> bool:
@@ -294,6 +342,17 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
 #: The definition table's header words (``นิยาม/คำอธิบายตัวชี้วัด`` and the columns
 #: around it), which may wrap onto the next lines.
 _KPI_HEADER_RE = KeyRegex(r"^\s*(?:มาตรการ\s*ตัวชี้วัด|ตัวชี้วัด).*(?:นิยาม|คำอธิบาย)")
+#: The same header on an OCR'd page with one letter of ตัวชี้วัด read as another
+#: (``ตัวขี้วัด``): all its columns' words, the line no longer than a header.
+_OCR_KPI_HEADER_RE = KeyRegex(
+    r"^\s*(?:มาตรการ|ตัว\Sวัด).*(?:นิยาม|คำอธิบาย).*(?:โครงการ|กิจกรรม)")
+_KPI_HEADER_MAX = 90
+
+
+def _is_kpi_header(text: str, ocr: bool) -> bool:
+    """Whether ``text`` is a definition table's header (damaged as OCR damages it, on OCR)."""
+    return bool(_KPI_HEADER_RE.match(text)) or (
+        ocr and len(text.strip()) <= _KPI_HEADER_MAX and bool(_OCR_KPI_HEADER_RE.match(text)))
 _HEADER_WORDS_RE = re.compile(marks_optional(
     "มาตรการ|ตัวชี้วัด|นิยาม|คำอธิบาย|โครงการ|กิจกรรม|และ|ส่วนราชการ|ที่รับผิดชอบ|หน่วยงาน")
     + r"|[/\s]")
@@ -322,7 +381,7 @@ def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> li
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.no in read or not _KPI_HEADER_RE.match(line.text):
+        if line.no in read or not _is_kpi_header(line.text, doc.ocr_used):
             i += 1
             continue
         measured = "มาตรการ" in line.text
@@ -343,7 +402,7 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
     while i < len(lines):
         line = lines[i]
         text = line.text
-        if line.no in read or _OTHER_RE.match(text) or _KPI_HEADER_RE.match(text):
+        if line.no in read or _OTHER_RE.match(text) or _is_kpi_header(text, doc.ocr_used):
             break
         if not text.strip() or PAGE_NUMBER_RE.match(text):
             if run and _whole_row(run, measured):
