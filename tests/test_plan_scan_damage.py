@@ -1,0 +1,202 @@
+"""An action plan's target and definition tables as Tesseract damages them past their words.
+
+Plans are generated from known values (``bench/corpus``); their target and
+definition tables are printed flowing (a row's cells run into wrapped lines, no
+tab) and damaged the ways Tesseract's page layout and Thai model damage them on
+the corpus's scans beyond the words themselves:
+
+- a row's number in the margin, lower than the Thai letters beside it, read as a
+  line of its own after the row's first line (laid out as Tesseract's words, with
+  boxes, and tidied as every OCR'd page is);
+- the section's heading and the table's header read as Latin junk, a stray mark
+  left at the end of the line of years;
+- a mark of a target's opening word read as another (``เพิ่มขื้น``), a letter of
+  one read as another (``เพิ่มชื้น``: that row's targets cannot be cut, the next row
+  still starts at its number);
+- a letter of ``ตัวชี้วัด`` in a definition table's header read as another
+  (``ตัวขี้วัด``).
+
+The truth is the generated values (the years' digits are not counted where the
+test misreads them).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+import pytest
+
+from bma_etl.layouts.annual_action_plan import extract
+from bma_etl.layouts.base import RepairedText
+from bma_etl.normalize.fields import normalize
+from bma_etl.normalize.trust import screen
+from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read.ocr_tidy import tidied
+from bma_etl.validate import build_records
+
+from corpus.build import GENERATORS
+from corpus.score import score_tables
+
+_TARGET_HEADER = re.compile(r"^ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย")
+_KPI_HEADER = re.compile(r"^(?:มาตรการ\t)?ตัวชี้วัด[^\t]*\tนิยาม")
+_YEARS = re.compile(r"^[\t ]*(?:[๒2][๕5][0-9๐-๙]{2}[\t ]*){2,}$")
+_ROW = re.compile(r"^(?P<no>[๑-๙1-9])\t(?P<rest>.*)$")
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_NUMBER = re.compile(r"[0-9๐-๙.,]+")
+#: Junk Tesseract reads a damaged heading or header line as.
+_JUNK = ("an", "oe ek ซ้จ/", "Aart", "ee Re")
+
+
+def _wrapped(line: str, width: int) -> list[str]:
+    """``line`` cut every ``width`` letters, inside a word too (as a page wraps Thai)."""
+    out: list[str] = []
+    while len(line) > width:
+        cut = width
+        while cut < len(line) and (_MARKS.match(line[cut]) or _NUMBER.match(line, cut - 1)):
+            cut += 1  # a mark stays with its letter, a number whole
+        out.append(line[:cut].rstrip())
+        line = line[cut:].lstrip()
+    if out and _NUMBER.fullmatch(line.strip()):
+        return [*out[:-1], f"{out[-1]} {line}"]
+    return [*out, line] if line else out
+
+
+def _flowing(text: str, rng: random.Random, *, headless: bool, misread: bool
+             ) -> list[tuple[str, str | None]]:
+    """The plan's lines with its target and definition tables flowing and damaged.
+
+    Each line comes with the row number that Tesseract took apart from it (None
+    when it did not).
+    """
+    out: list[tuple[str, str | None]] = []
+    table = False
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if headless and line == "ตัวชี้วัดเป้าประสงค์":
+            out.append((rng.choice(_JUNK), None))
+            continue
+        if _TARGET_HEADER.match(line):
+            out.append((rng.choice(_JUNK) if headless else "ลำดับที่ ตัวชี้วัด ค่าเป้าหมาย", None))
+            table = True
+            continue
+        if _KPI_HEADER.match(line):
+            header = line.replace("\t", " ")
+            out.append((header.replace("ตัวชี้วัด", "ตัวขี้วัด", 1) if misread else header, None))
+            table = True
+            continue
+        if not table or not line.strip():
+            table = table and bool(line.strip())
+            out.append((line, None))
+            continue
+        if _YEARS.match(line):
+            out.append((" ".join(line.split()) + (" ๊" if headless else ""), None))
+            continue
+        if misread and k and _YEARS.match(lines[k - 1]):  # the first row of a target table
+            line = line.replace("เพิ่มขึ้น", "เพิ่มชื้น", 1).replace("เพิ่มขึ้น", "เพิ่มขื้น", 1)
+        m = _ROW.match(line)
+        if m is None:
+            out.extend((w, None) for w in _wrapped(line.replace("\t", " "),
+                                                   rng.choice((60, 75, 90))))
+            continue
+        first = _wrapped(m.group("rest").replace("\t", " "), rng.choice((60, 75, 90)))
+        out.append((first[0], m.group("no")))  # the number taken apart from its line
+        out.extend((w, None) for w in first[1:])
+    return out
+
+
+def _ocr_page(lines: list[tuple[str, str | None]], rng: random.Random
+              ) -> tuple[str, tuple[OcrWord, ...]]:
+    """The lines laid out as Tesseract's words; a number taken apart follows its line."""
+    height = rng.choice((40, 60, 90))  # 150 to 300 dpi
+    margin, indent = 100, 100 + round(1.8 * height)
+    text: list[str] = []
+    words: list[OcrWord] = []
+    at = 0
+    for no, (line, number) in enumerate(lines):
+        top = 100 + round(no * 1.6 * height)
+        x = indent if number else margin
+        for m in re.finditer(r"\S+", line):
+            if m.start():
+                x += round(height * rng.uniform(0.3, 0.5))
+            box = (x, top, x + round(0.5 * height * len(m.group())), top + height)
+            words.append(OcrWord(m.group(), rng.uniform(85, 97), box, at + m.start()))
+            x = box[2]
+        text.append(line)
+        at += len(line) + 1
+        if number:  # lower than the letters beside it (no marks over a digit)
+            low = top + round(height * rng.uniform(0.35, 0.5))
+            box = (margin, low, margin + round(0.5 * height), low + round(0.45 * height))
+            words.append(OcrWord(number, rng.uniform(85, 97), box, at))
+            text.append(number)
+            at += len(number) + 1
+    page = "\n".join(text)
+    assert all(page[w.start:w.end] == w.text for w in words)
+    return page, tuple(words)
+
+
+def _tables(page: str, words: tuple[OcrWord, ...]) -> dict[str, list[Any]]:
+    text, _ = tidied(page, words)
+    doc = RepairedText.of(text, ocr_used=True)
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    screen(normalized, doc.text)
+    records = build_records(normalized, "0" * 64)
+    return {t: records.get(t, []) for t in ("plan_indicators", "plan_kpi_definitions")}
+
+
+def _truth(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in row.items() if k in fields} for row in rows]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_row_numbers_ocr_took_apart_are_put_back(seed: int) -> None:
+    """Every target row is found with its name and targets; no row is lost or added."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_indicators"]
+    lines = _flowing(generated.text, rng, headless=False, misread=False)
+    assert any(number for _, number in lines), "the test takes row numbers apart"
+    got = _tables(*_ocr_page(lines, rng))["plan_indicators"]
+    truth = {"tables": {"plan_indicators": _truth(want, ("name", "target_text"))}}
+    right, total, lost = score_tables({"plan_indicators": got}, truth)
+    assert len(got) == len(want) and right == total, lost[:6]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_target_table_whose_heading_and_header_ocr_lost_is_read(seed: int) -> None:
+    """The table is found by its line of years (a stray mark after them) and its rows."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_indicators"]
+    lines = _flowing(generated.text, rng, headless=True, misread=False)
+    assert not any("ค่าเป้าหมาย" in line for line, _ in lines)
+    got = _tables(*_ocr_page(lines, rng))["plan_indicators"]
+    truth = {"tables": {"plan_indicators": _truth(want, ("name", "target_text"))}}
+    right, total, lost = score_tables({"plan_indicators": got}, truth)
+    assert len(got) == len(want) and right == total, lost[:6]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_rows_and_definition_headers_with_letters_misread_are_read(seed: int) -> None:
+    """A definition header's misread ตัวชี้วัด still opens its table; a target row
+    whose opening word OCR misread keeps its name, and the row after it is whole."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    lines = _flowing(generated.text, rng, headless=False, misread=True)
+    assert any("ตัวขี้วัด" in line for line, _ in lines)
+    got = _tables(*_ocr_page(lines, rng))
+    want_kpi = generated.tables["plan_kpi_definitions"]
+    truth = {"tables": {"plan_kpi_definitions": _truth(
+        want_kpi, ("indicator", "definition", "activities"))}}
+    right, total, lost = score_tables({"plan_kpi_definitions": got["plan_kpi_definitions"]},
+                                      truth)
+    assert len(got["plan_kpi_definitions"]) == len(want_kpi) and right == total, lost[:6]
+    want = generated.tables["plan_indicators"]
+    first = want[0]["name"]  # the first row's opening word is the one misread
+    damaged = "เพิ่มขึ้น" in str(want[0]["target_text"])
+    truth = {"tables": {"plan_indicators": [
+        row if not damaged or row["name"] != first else {}
+        for row in _truth(want, ("name", "target_text"))]}}
+    right, total, lost = score_tables({"plan_indicators": got["plan_indicators"]}, truth)
+    assert len(got["plan_indicators"]) == len(want) and right == total, lost[:6]
