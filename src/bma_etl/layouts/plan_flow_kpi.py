@@ -360,12 +360,23 @@ _HEADER_WORDS_RE = re.compile(marks_optional(
 _HEADER_PIECE_MAX = 12
 #: A measure's start (``มน.``), or an indicator's (its wording or its number ``๕.๑``).
 _MEASURE_START_RE = re.compile(r"^\s*มน\s*\.")
+#: On an OCR'd page ``มน.`` may be read as Latin letters (``NU.``) before the measure's words.
+_OCR_MEASURE_START_RE = re.compile(r"^\s*(?:มน\s*\.|[A-Za-z]{2,3}\s*\.\s*(?=[ก-ฮเ-ไ]))")
 _INDICATOR_WORDS = marks_optional(
     "ระดับความสำเร็จ|ร้อยละ|จำนวน|ความสำเร็จ|อัตรา|สัดส่วน|ค่าเฉลี่ย|ความพึงพอใจ")
 _INDICATOR_START_RE = re.compile(rf"^\s*(?:{DIGIT}+\.{DIGIT}+\s*)?(?:{_INDICATOR_WORDS})")
 #: On an OCR'd page the point of an indicator's number may be lost (``๕๒ รอยละ``).
+#: or the number misread as a letter or two and a sign (``ด) ร้อยละ`` for ``๕.๑ ร้อยละ``).
 _OCR_INDICATOR_START_RE = re.compile(
-    rf"^\s*(?:{DIGIT}{{1,2}}\.?{DIGIT}{{1,2}}\s*)?(?:{_INDICATOR_WORDS})")
+    rf"^\s*(?:{DIGIT}{{1,2}}\.?{DIGIT}{{1,2}}\s*|\S{{0,2}}[0-9๐-๙).:]\s+)?"
+    rf"(?:{_INDICATOR_WORDS})")
+
+
+def _row_start(measured: bool, ocr: bool) -> re.Pattern[str]:
+    """What a definition row starts with: its measure or its indicator, as OCR may read it."""
+    if measured:
+        return _OCR_MEASURE_START_RE if ocr else _MEASURE_START_RE
+    return _OCR_INDICATOR_START_RE if ocr else _INDICATOR_START_RE
 _INDICATOR_RE = re.compile(rf"(?:(?<=\s)|(?<=^)){DIGIT}+\.{DIGIT}+\s|{_INDICATOR_WORDS}")
 _DEFINITION_RE = re.compile(marks_optional("นิยาม|คำอธิบายตัวชี้วัด"))
 _MEANS_RE = re.compile(marks_optional("หมายถึง"))
@@ -385,7 +396,7 @@ def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> li
             i += 1
             continue
         measured = "มาตรการ" in line.text
-        starts = _MEASURE_START_RE if measured else _INDICATOR_START_RE
+        starts = _row_start(measured, doc.ocr_used)
         i += 1
         while i < len(lines) and lines[i].text.strip() and not starts.match(lines[i].text) \
                 and (not _HEADER_WORDS_RE.sub("", lines[i].text)
@@ -409,8 +420,7 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
                 break  # a blank line after a whole row ends the table
             i += 1
             continue
-        starts_row = (_MEASURE_START_RE if measured else _OCR_INDICATOR_START_RE
-                      if doc.ocr_used else _INDICATOR_START_RE).match(text)
+        starts_row = _row_start(measured, doc.ocr_used).match(text)
         if run and starts_row and _whole_row(run, measured):
             _add_definition(doc, header, run, measured, out)
             run = []
