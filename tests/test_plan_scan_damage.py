@@ -207,3 +207,38 @@ def test_rows_and_definition_headers_with_letters_misread_are_read(seed: int) ->
         for row in _truth(want, ("name", "target_text"))]}}
     right, total, lost = score_tables({"plan_indicators": got["plan_indicators"]}, truth)
     assert len(got["plan_indicators"]) == len(want) and right == total, lost[:6]
+
+
+# ------------------------------------------------------------------ budget summary rows
+
+_PROJECT_ROW = re.compile(r"^(?P<no>[๑-๙0-9]{1,2})\t(?P<name>โครงการ[^\t]*)\t(?P<rest>.*)$")
+#: What OCR reads between a row's number and its name: the rule as leading vowels
+#: glued to the name, a speck as a sign before it.
+_BEFORE_NAME = ("เ", "ใ", "ใไโ", "ไโ", ".", " .")
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_budget_rows_with_a_rule_or_speck_before_the_name_keep_it(seed: int) -> None:
+    """The letters or sign OCR read before ``โครงการ`` are no part of the name; no row is lost."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
+    out: list[str] = []
+    table = False
+    for line in generated.text.split("\n"):
+        table = line.startswith("ลำดับ ที่\tชื่อโครงการ") or (table and bool(line.strip()))
+        m = _PROJECT_ROW.match(line)
+        if m is None:
+            out.append(line.replace("\t", " ") if table else line)
+            continue
+        out.append(f"{m.group('no')} {rng.choice(_BEFORE_NAME)}{m.group('name')} "
+                   f"{m.group('rest').replace(chr(9), ' ')}")
+    doc = RepairedText.of("\n".join(out), ocr_used=True)
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    screen(normalized, doc.text)
+    got = [r for r in build_records(normalized, "0" * 64).get("plan_projects", [])
+           if r.section != "routine"]
+    truth = {"tables": {"plan_projects": [
+        {k: row[k] for k in ("name", "responsible_unit")} for row in want]}}
+    right, total, lost = score_tables({"plan_projects": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
