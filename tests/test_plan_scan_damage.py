@@ -7,7 +7,8 @@ the corpus's scans beyond the words themselves:
 
 - a row's number in the margin, lower than the Thai letters beside it, read as a
   line of its own after the row's first line (laid out as Tesseract's words, with
-  boxes, and tidied as every OCR'd page is);
+  boxes, and tidied as every OCR'd page is); a target's number wrapped to open a
+  line (``๒๓ ผลิตภัณฑ์``), which is no row's number;
 - the section's heading and the table's header read as Latin junk, a stray mark
   left at the end of the line of years;
 - a mark of a target's opening word read as another (``เพิ่มขื้น``), a letter of
@@ -44,6 +45,8 @@ _TARGET_HEADER = re.compile(r"^ลำดับที่\tตัวชี้ว�
 _KPI_HEADER = re.compile(r"^(?:มาตรการ\t)?ตัวชี้วัด[^\t]*\tนิยาม")
 _YEARS = re.compile(r"^[\t ]*(?:[๒2][๕5][0-9๐-๙]{2}[\t ]*){2,}$")
 _ROW = re.compile(r"^(?P<no>[๑-๙1-9])\t(?P<rest>.*)$")
+#: A target's number of two digits and the word after it, the row's last ones.
+_LAST_TARGET = re.compile(r"(?<= )[๐-๙0-9]{2} [ก-ฮเ-ไ][^ ]+$")
 _POINT_NO = re.compile(r"^[๐-๙0-9]\.[๐-๙0-9]\s")
 _MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _NUMBER = re.compile(r"[0-9๐-๙.,]+")
@@ -106,7 +109,12 @@ def _flowing(text: str, rng: random.Random, *, headless: bool, misread: bool
             out.extend((w, None) for w in _wrapped(line.replace("\t", " "),
                                                    rng.choice((60, 75, 90))))
             continue
-        first = _wrapped(m.group("rest").replace("\t", " "), rng.choice((60, 75, 90)))
+        rest = m.group("rest").replace("\t", " ")
+        cut = [c.start() for c in _LAST_TARGET.finditer(rest)]
+        if cut and not misread:  # the last target's number and word wrapped to a line
+            first = [*_wrapped(rest[:cut[-1]], rng.choice((60, 75, 90))), rest[cut[-1]:]]
+        else:
+            first = _wrapped(rest, rng.choice((60, 75, 90)))
         out.append((first[0], m.group("no")))  # the number taken apart from its line
         out.extend((w, None) for w in first[1:])
     return out

@@ -242,7 +242,8 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
         m = _seq_match(text, doc.ocr_used)
         if m is not None and (not run or _complete(run, len(years), doc.ocr_used)
                               or (doc.ocr_used and _next_name(text, m, seq))) \
-                and (doc.ocr_used or int(m.group("seq").translate(_ARABIC)) == seq + 1):
+                and (int(m.group("seq").translate(_ARABIC)) == seq + 1 if not doc.ocr_used
+                     else not run or _is_seq(m, seq + 1) or _opens_name(text, m, seq + 1)):
             if run:
                 _add_target_row(doc, header, run, years, out)
             run, seq = [line], seq + 1
@@ -268,9 +269,27 @@ def _next_name(text: str, m: re.Match[str], seq: int) -> bool:
     On an OCR'd page a row whose targets OCR damaged is never complete
     (:func:`_complete`); the next row still starts at its own number.
     """
+    return bool(_SEQ_RE.match(text)) and _is_seq(m, seq + 1) and _opens_name(text, m, seq + 1)
+
+
+def _is_seq(m: re.Match[str], seq: int) -> bool:
+    """Whether the row number ``m`` found is ``seq``."""
+    return m.group("seq").translate(_ARABIC) == str(seq)
+
+
+def _opens_name(text: str, m: re.Match[str], seq: int) -> bool:
+    """Whether the number ``m`` found in ``text`` may be row ``seq``'s, a name after it.
+
+    On an OCR'd page a number out of sequence may be a misread row number
+    (``lo ระดับความสำเร็จ...``, ``๕`` for ``๔``: as many digits, or none) or the number
+    of a target the page wrapped onto a line of its own (``๒๒ ผลิตภัณฑ์``,
+    ``๓๕ ของกลุ่มเป้าหมายทั้งหมด``): only the first is followed by a name.
+    """
+    digits = DIGITS_OF.findall(m.group("seq"))
+    if digits and len(digits) != len(str(seq)):
+        return False
     name = text[m.end():m.end() + _NAME_MIN]
-    return bool(_SEQ_RE.match(text)) and m.group("seq").translate(_ARABIC) == str(seq + 1) \
-        and len(name) == _NAME_MIN and not DIGITS_OF.search(name)
+    return len(name) == _NAME_MIN and not DIGITS_OF.search(name)
 
 
 def _complete(run: list[Line], count: int, ocr: bool = False) -> bool:
