@@ -16,7 +16,8 @@ the corpus's scans beyond the words themselves:
   still starts at its number);
 - a letter of ``ตัวชี้วัด`` in a definition table's header read as another
   (``ตัวขี้วัด``), a row's ``มน.`` read as Latin (``NU.``), an indicator's number
-  read as a letter and a sign (``ด)`` for ``๕.๑``).
+  read as a letter and a sign (``ด)`` for ``๕.๑``), a speck read as a line of Latin
+  (``“tate``) between a table's header and its first row.
 
 The truth is the generated values (the years' digits are not counted where the
 test misreads them).
@@ -51,6 +52,8 @@ _POINT_NO = re.compile(r"^[๐-๙0-9]\.[๐-๙0-9]\s")
 _MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _NUMBER = re.compile(r"[0-9๐-๙.,]+")
 #: Junk Tesseract reads a damaged heading or header line as.
+#: A speck or a page's edge read as a line of Latin letters or signs.
+_JUNK_LINES = ("“tate", "ee", "'", "«= a")
 _JUNK = ("an", "oe ek ซ้จ/", "Aart", "ee Re")
 
 
@@ -89,6 +92,8 @@ def _flowing(text: str, rng: random.Random, *, headless: bool, misread: bool
         if _KPI_HEADER.match(line):
             header = line.replace("\t", " ")
             out.append((header.replace("ตัวชี้วัด", "ตัวขี้วัด", 1) if misread else header, None))
+            if misread:  # a speck or the page's edge read as Latin before the first row
+                out.append((rng.choice(_JUNK_LINES), None))
             table = True
             continue
         if not table or not line.strip():
@@ -97,6 +102,8 @@ def _flowing(text: str, rng: random.Random, *, headless: bool, misread: bool
             continue
         if _YEARS.match(line):
             out.append((" ".join(line.split()) + (" ๊" if headless else ""), None))
+            if misread:
+                out.append((rng.choice(_JUNK_LINES), None))
             continue
         if misread and k and _YEARS.match(lines[k - 1]):  # the first row of a target table
             line = line.replace("เพิ่มขึ้น", "เพิ่มชื้น", 1).replace("เพิ่มขึ้น", "เพิ่มขื้น", 1)

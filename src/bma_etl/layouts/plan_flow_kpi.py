@@ -53,6 +53,10 @@ _OTHER_RE = KeyRegex(r"^\s*(?:เกณฑ์การให้คะแนน|�
 # Indicator targets
 # ---------------------------------------------------------------------------
 
+#: On an OCR'd page, a short line of no Thai and no digit before a table's first row
+#: (a speck, a page's edge read as Latin: ``“tate``) is no row and ends no table.
+_OCR_JUNK_RE = re.compile(r"[^\u0e00-\u0e7f0-9]{1,8}")
+
 _TARGET_HEADER_RE = KeyRegex(r"ตัวชี้วัด.*เป้าหมาย")
 _YEAR_RE = re.compile(rf"(?<![0-9๐-๙])[๒2][๕5]{DIGIT}{{2}}(?![0-9๐-๙])")
 #: A row's number (not a year, not an outline number ``๑.๑``) before its name.
@@ -249,7 +253,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
             run, seq = [line], seq + 1
         elif run and len(run) < _ROW_LINES_MAX:
             run.append(line)
-        elif not run:
+        elif not run and not (doc.ocr_used and _OCR_JUNK_RE.fullmatch(text.strip())):
             break
         i += 1
     if run:
@@ -444,6 +448,9 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
             _add_definition(doc, header, run, measured, out)
             run = []
         if not run and not starts_row:
+            if doc.ocr_used and _OCR_JUNK_RE.fullmatch(text.strip()):
+                i += 1  # a speck or a page's edge OCR read as Latin (``“tate``)
+                continue
             break
         run.append(line)
         i += 1
