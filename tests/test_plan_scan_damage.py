@@ -257,3 +257,36 @@ def test_budget_rows_with_a_rule_or_speck_before_the_name_keep_it(seed: int) -> 
         {k: row[k] for k in ("name", "responsible_unit")} for row in want]}}
     right, total, lost = score_tables({"plan_projects": got}, truth)
     assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+
+
+# ------------------------------------------------------------------ step tables
+
+_STEP_ROW = re.compile(r"^(?P<no>[๑-๙1-9])\.(?P<rest>\s.*)$")
+#: What OCR reads a step's Thai number as, its point as a comma.
+_STEP_NO_DAMAGE = {"๒": "lo", "๓": "on", "๑": "©"}
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_steps_whose_point_ocr_read_as_a_comma_are_steps(seed: int) -> None:
+    """``lo, ดำเนินการ...``, ``๓, จัดทำ...``: every step is found with its words."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_steps"]
+    out: list[str] = []
+    damaged = 0
+    for line in generated.text.split("\n"):
+        m = _STEP_ROW.match(line)
+        if m is not None and rng.random() < 0.5:
+            no = m.group("no")
+            no = _STEP_NO_DAMAGE.get(no, no) if rng.random() < 0.5 else no
+            line = f"{no},{m.group('rest')}"
+            damaged += 1
+        out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
+    assert damaged
+    doc = RepairedText.of("\n".join(out), ocr_used=True)
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    screen(normalized, doc.text)
+    got = build_records(normalized, "0" * 64).get("plan_steps", [])
+    truth = {"tables": {"plan_steps": _truth(want, ("project_name", "description"))}}
+    right, total, lost = score_tables({"plan_steps": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
