@@ -290,3 +290,41 @@ def test_steps_whose_point_ocr_read_as_a_comma_are_steps(seed: int) -> None:
     truth = {"tables": {"plan_steps": _truth(want, ("project_name", "description"))}}
     right, total, lost = score_tables({"plan_steps": got}, truth)
     assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+
+
+# ------------------------------------------------------------------ SWOT lists
+
+_SWOT_HEADINGS = ("จุดแข็ง", "จุดอ่อน", "โอกาส", "อุปสรรค")
+_ITEM_LINE = re.compile(r"^(?P<no>[๑-๙1-9])\.\s(?P<text>.+)$")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swot_items_whose_point_ocr_misread_are_items(seed: int) -> None:
+    """``lo, ระบบ...`` and a number alone with a speck after it (``en.\\t-``, its words
+    on the next line) are items; every item's kind and text read right."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_swot_items"]
+    out: list[str] = []
+    swot = False
+    for line in generated.text.split("\n"):
+        if line.startswith(_SWOT_HEADINGS):
+            swot = True
+        elif line.startswith("จากการวิเคราะห์") or line.startswith("สรุปโครงการ"):
+            swot = False
+        m = _ITEM_LINE.match(line)
+        if not swot or m is None:
+            out.append(line)
+            continue
+        no = _STEP_NO_DAMAGE.get(m.group("no"), m.group("no"))
+        if rng.random() < 0.5:
+            out.append(f"{no}, {m.group('text')}")
+        else:
+            out.extend([f"{no}.\t{rng.choice(('-', '~', '='))}", m.group("text")])
+    doc = RepairedText.of("\n".join(out), ocr_used=True)
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    screen(normalized, doc.text)
+    got = build_records(normalized, "0" * 64).get("plan_swot_items", [])
+    truth = {"tables": {"plan_swot_items": _truth(want, ("kind", "text"))}}
+    right, total, lost = score_tables({"plan_swot_items": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
