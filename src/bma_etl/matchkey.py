@@ -95,26 +95,29 @@ def key_pattern(pattern: str) -> re.Pattern[str] | None:
 _MARK_SET = frozenset(_MARK_CHARS)
 
 
-def marks_optional(words: str) -> str:
+def marks_optional(words: str, any_mark: bool = False) -> str:
     r"""A regex of ``words`` that also matches them as printed with marks lost.
 
     For the fixed words inside a reader's own regexes, where a match's offsets
     must index the text as read (``finditer``): every upper or lower vowel and
     tone mark may be missing, SARA AM may be read ``ํา`` or ``า``. ``words`` is a
-    plain word or an alternation of words (no character classes).
+    plain word or an alternation of words (no character classes). With
+    ``any_mark``, a mark may also be read as another (OCR: ``เพิ่มขื้น``).
 
     >>> import re
     >>> bool(re.fullmatch(marks_optional("ระดับ|ร้อยละ"), "รอยละ"))
     True
     >>> bool(re.fullmatch(marks_optional("จำนวน"), "จานวน"))
     True
+    >>> [bool(re.fullmatch(marks_optional("เพิ่มขึ้น", a), "เพิ่มขื้น")) for a in (False, True)]
+    [False, True]
     """
     out: list[str] = []
     for i, ch in enumerate(words):
         if ch == "\u0e33":
             out.append("(?:\u0e33|\u0e4d?\u0e32)")
         elif ch in _MARK_SET and words[i + 1:i + 2] != "?":
-            out.append(ch + "?")
+            out.append(f"[{MARKS}]?" if any_mark else ch + "?")
         else:
             out.append(ch)
     return "".join(out)

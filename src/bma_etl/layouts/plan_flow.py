@@ -63,12 +63,13 @@ _NUM = rf"{DIGIT}+(?:\.{DIGIT}+)?"
 #: Fixed wording is matched in key form too (:class:`KeyRegex`): OCR loses marks.
 _STEP_HEADER_RE = KeyRegex(r"^\s*ขั้นตอน\s*การ\s*ดำเนิน\s*งาน")
 #: A step's number: digits, or on an OCR'd page also what OCR read a Thai digit
-#: as before its point (``©.`` ``on.``): one or two signs or Latin letters, never a
-#: Thai letter (``อ.`` ``จ.`` are abbreviations that may start a wrapped line),
-#: before Thai words (not ``an. พ.ย.``, the header's months misread).
+#: as before its point (``©.`` ``on.``, the point read as a comma: ``lo,``): one or
+#: two signs or Latin letters, never a Thai letter (``อ.`` ``จ.`` are abbreviations
+#: that may start a wrapped line), before Thai words (not ``an. พ.ย.``, the
+#: header's months misread).
 _NO = rf"(?P<no>{DIGIT}{{1,2}})"
 _OCR_NO = (rf"(?P<no>{DIGIT}{{1,2}}|[^\s\u0e01-\u0e4f0-9๐-๙.,()]{{1,2}}"
-           r"(?=\s*\.\s*[\u0e01-\u0e4f]{3}))")
+           r"(?=\s*[.,]\s*[\u0e01-\u0e4f]{3}))")
 #: What may follow a whole step's cumulative: the schedule's marks; on an OCR'd
 #: page also what OCR read them as (``=-``, ``wo``): short tokens of no Thai, no digit.
 _MARKS = r"[\s←→↔\-]*$"
@@ -91,7 +92,8 @@ class _StepPatterns(NamedTuple):
 
 
 def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
-    return _StepPatterns(re.compile(rf"^\s*{no}\s*[.)](?!{DIGIT})(?:\s|$)"),
+    start = "[.,)]" if ocr else "[.)]"  # OCR reads a point as a comma now and then
+    return _StepPatterns(re.compile(rf"^\s*{no}\s*{start}(?!{DIGIT})(?:\s|$)"),
                          re.compile(_STEP_RE.format(no=no, point=point, num=_NUM, marks=marks),
                                     re.S),
                          re.compile(_STEP_WORDS_RE.format(no=no, point=point), re.S), ocr)
@@ -99,7 +101,7 @@ def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
 
 _PRINTED = _step_patterns(_NO, "[.)]", _MARKS, False)
 #: On an OCR'd page a step's point may be lost (``๕ จัดประชุม...``): see :func:`_starts`.
-_OCR = _step_patterns(_OCR_NO, "[.)]?", _OCR_MARKS, True)
+_OCR = _step_patterns(_OCR_NO, "[.,)]?", _OCR_MARKS, True)
 #: A number without its point before Thai words: a step's start on an OCR'd page
 #: when the lines before end with a row's cells.
 _OCR_BARE_START = re.compile(rf"^\s*{DIGIT}{{1,2}}\s+[\u0e01-\u0e4f]{{3}}")

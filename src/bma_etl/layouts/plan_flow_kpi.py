@@ -53,6 +53,10 @@ _OTHER_RE = KeyRegex(r"^\s*(?:เกณฑ์การให้คะแนน|�
 # Indicator targets
 # ---------------------------------------------------------------------------
 
+#: On an OCR'd page, a short line of no Thai and no digit before a table's first row
+#: (a speck, a page's edge read as Latin: ``“tate``) is no row and ends no table.
+_OCR_JUNK_RE = re.compile(r"[^\u0e00-\u0e7f0-9]{1,8}")
+
 _TARGET_HEADER_RE = KeyRegex(r"ตัวชี้วัด.*เป้าหมาย")
 _YEAR_RE = re.compile(rf"(?<![0-9๐-๙])[๒2][๕5]{DIGIT}{{2}}(?![0-9๐-๙])")
 #: A row's number (not a year, not an outline number ``๑.๑``) before its name.
@@ -68,7 +72,8 @@ def _seq_match(text: str, ocr: bool) -> re.Match[str] | None:
 #: A target's start: a word a target opens with, then its number.
 _STRONG = ("ระดับ", "ร้อยละ", "เพิ่มขึ้น", "ลดลง", "ไม่น้อยกว่า", "ไม่ต่ำกว่า", "อย่างน้อย",
            "มากกว่า", "ไม่เกิน", "จำนวน")
-_STRONG_RE = re.compile(rf"(?P<word>{marks_optional('|'.join(_STRONG))})\s*(?={DIGIT})")
+_STRONG_RE = re.compile(rf"(?P<word>{marks_optional('|'.join(_STRONG), any_mark=True)})"
+                        rf"\s*(?={DIGIT})")
 #: Or a number and its unit (``๕ ราย``), not a year after พ.ศ./ปี, not inside a number.
 _WEAK_RE = re.compile(rf"(?<![0-9๐-๙.,/])(?<!พ\.ศ\.\s)(?<!พ\.ศ\.)(?<!ปี\s)(?<!ปี)"
                       rf"{DIGIT}+(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
@@ -88,6 +93,32 @@ def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[F
         if not years:
             continue
         i = _read_target_rows(doc, lines, i, line.no, years, read, out)
+    return out + _headless_targets(doc, lines, read | {f.line for f in out}
+                                   | {f.header for f in out})
+
+
+def _headless_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
+    """On an OCR'd page, target tables whose heading and header OCR lost (``oe ek ๑ ซ้จ/``).
+
+    A line of years only (:func:`_misread_year_spans` too) right before a row
+    numbered 1 is a target table's year line; it is taken only when a row of it
+    has a start for every year's target (:func:`_target_starts`), so another
+    table's year line is not read as one.
+    """
+    out: list[Flowed] = []
+    if not doc.ocr_used:
+        return out
+    for i, line in enumerate(lines[:-1]):
+        if line.no in read or not (_year_spans(line.text) or _misread_year_spans(line.text)):
+            continue
+        first = _SEQ_RE.match(lines[i + 1].text)  # the first row's number as printed
+        if lines[i + 1].no in read or first is None or first.group("seq") not in ("1", "๑"):
+            continue
+        years, j = _years_after(doc, lines, i)
+        found: list[Flowed] = []
+        _read_target_rows(doc, lines, j, line.no, years, read, found)
+        if any(f.row.fields.get("target_text") is not None for f in found):
+            out.extend(found)
     return out
 
 
@@ -147,15 +178,21 @@ def _misread_year_spans(text: str) -> list[tuple[int, int]]:
     ([(1, 5), (6, 10), (12, 17)], [])
     >>> _misread_year_spans("๒๕๒๒ ไ๒๕๒๓ ไ๒ต๕๒๕")
     [(0, 4), (5, 10), (11, 17)]
+    >>> _misread_year_spans("\t๒๕๕๓\t๒๕๕๕\t๊"), _misread_year_spans("๒๕๕๓ ๒๕๕๕ ราย")
+    ([(1, 5), (6, 10)], [])
     """
     found = [m for m in _OCR_YEAR_RE.finditer(text)
              if len(DIGITS_OF.findall(m.group())) in _OCR_YEAR_DIGITS]
-    if len(found) < 2 or _OCR_YEAR_RE.sub("", text).replace("พ.ศ.", "").strip(" \t."):
+    rest = _OCR_YEAR_RE.sub("", text).replace("พ.ศ.", "").strip(" \t.")
+    # a mark or sign of a speck left alone (``\t๒๕๖๓\t๊``) is no word
+    if len(found) < 2 or len(rest) > _STRAY_MAX or any(c.isalnum() for c in rest):
         return []
     return [m.span() for m in found]
 
 
 DIGITS_OF = re.compile("[0-9๐-๙]")
+#: Most signs and marks (no letter, no digit) a line of years may hold besides them.
+_STRAY_MAX = 3
 
 
 _DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
@@ -207,14 +244,16 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
         if _OTHER_RE.match(text) or (_TARGET_HEADER_RE.search(text) and not run):
             break
         m = _seq_match(text, doc.ocr_used)
-        if m is not None and (not run or _complete(run, len(years), doc.ocr_used)) \
-                and (doc.ocr_used or int(m.group("seq").translate(_ARABIC)) == seq + 1):
+        if m is not None and (not run or _complete(run, len(years), doc.ocr_used)
+                              or (doc.ocr_used and _next_name(text, m, seq))) \
+                and (int(m.group("seq").translate(_ARABIC)) == seq + 1 if not doc.ocr_used
+                     else not run or _is_seq(m, seq + 1) or _opens_name(text, m, seq + 1)):
             if run:
                 _add_target_row(doc, header, run, years, out)
             run, seq = [line], seq + 1
         elif run and len(run) < _ROW_LINES_MAX:
             run.append(line)
-        elif not run:
+        elif not run and not (doc.ocr_used and _OCR_JUNK_RE.fullmatch(text.strip())):
             break
         i += 1
     if run:
@@ -223,6 +262,38 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
 
 
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+#: Letters with no digit a row's name opens with after its number (a target that
+#: wraps onto a line of its own, ``๒ ราย ๔ ผลิตภัณฑ์``, has its number soon).
+_NAME_MIN = 15
+
+
+def _next_name(text: str, m: re.Match[str], seq: int) -> bool:
+    """Whether ``text`` opens row ``seq + 1``: that number as printed, then a name.
+
+    On an OCR'd page a row whose targets OCR damaged is never complete
+    (:func:`_complete`); the next row still starts at its own number.
+    """
+    return bool(_SEQ_RE.match(text)) and _is_seq(m, seq + 1) and _opens_name(text, m, seq + 1)
+
+
+def _is_seq(m: re.Match[str], seq: int) -> bool:
+    """Whether the row number ``m`` found is ``seq``."""
+    return m.group("seq").translate(_ARABIC) == str(seq)
+
+
+def _opens_name(text: str, m: re.Match[str], seq: int) -> bool:
+    """Whether the number ``m`` found in ``text`` may be row ``seq``'s, a name after it.
+
+    On an OCR'd page a number out of sequence may be a misread row number
+    (``lo ระดับความสำเร็จ...``, ``๕`` for ``๔``: as many digits, or none) or the number
+    of a target the page wrapped onto a line of its own (``๒๒ ผลิตภัณฑ์``,
+    ``๓๕ ของกลุ่มเป้าหมายทั้งหมด``): only the first is followed by a name.
+    """
+    digits = DIGITS_OF.findall(m.group("seq"))
+    if digits and len(digits) != len(str(seq)):
+        return False
+    name = text[m.end():m.end() + _NAME_MIN]
+    return len(name) == _NAME_MIN and not DIGITS_OF.search(name)
 
 
 def _complete(run: list[Line], count: int, ocr: bool = False) -> bool:
@@ -294,6 +365,17 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
 #: The definition table's header words (``นิยาม/คำอธิบายตัวชี้วัด`` and the columns
 #: around it), which may wrap onto the next lines.
 _KPI_HEADER_RE = KeyRegex(r"^\s*(?:มาตรการ\s*ตัวชี้วัด|ตัวชี้วัด).*(?:นิยาม|คำอธิบาย)")
+#: The same header on an OCR'd page with one letter of ตัวชี้วัด read as another
+#: (``ตัวขี้วัด``): all its columns' words, the line no longer than a header.
+_OCR_KPI_HEADER_RE = KeyRegex(
+    r"^\s*(?:มาตรการ|ตัว\Sวัด).*(?:นิยาม|คำอธิบาย).*(?:โครงการ|กิจกรรม)")
+_KPI_HEADER_MAX = 90
+
+
+def _is_kpi_header(text: str, ocr: bool) -> bool:
+    """Whether ``text`` is a definition table's header (damaged as OCR damages it, on OCR)."""
+    return bool(_KPI_HEADER_RE.match(text)) or (
+        ocr and len(text.strip()) <= _KPI_HEADER_MAX and bool(_OCR_KPI_HEADER_RE.match(text)))
 _HEADER_WORDS_RE = re.compile(marks_optional(
     "มาตรการ|ตัวชี้วัด|นิยาม|คำอธิบาย|โครงการ|กิจกรรม|และ|ส่วนราชการ|ที่รับผิดชอบ|หน่วยงาน")
     + r"|[/\s]")
@@ -301,12 +383,23 @@ _HEADER_WORDS_RE = re.compile(marks_optional(
 _HEADER_PIECE_MAX = 12
 #: A measure's start (``มน.``), or an indicator's (its wording or its number ``๕.๑``).
 _MEASURE_START_RE = re.compile(r"^\s*มน\s*\.")
+#: On an OCR'd page ``มน.`` may be read as Latin letters (``NU.``) before the measure's words.
+_OCR_MEASURE_START_RE = re.compile(r"^\s*(?:มน\s*\.|[A-Za-z]{2,3}\s*\.\s*(?=[ก-ฮเ-ไ]))")
 _INDICATOR_WORDS = marks_optional(
     "ระดับความสำเร็จ|ร้อยละ|จำนวน|ความสำเร็จ|อัตรา|สัดส่วน|ค่าเฉลี่ย|ความพึงพอใจ")
 _INDICATOR_START_RE = re.compile(rf"^\s*(?:{DIGIT}+\.{DIGIT}+\s*)?(?:{_INDICATOR_WORDS})")
 #: On an OCR'd page the point of an indicator's number may be lost (``๕๒ รอยละ``).
+#: or the number misread as a letter or two and a sign (``ด) ร้อยละ`` for ``๕.๑ ร้อยละ``).
 _OCR_INDICATOR_START_RE = re.compile(
-    rf"^\s*(?:{DIGIT}{{1,2}}\.?{DIGIT}{{1,2}}\s*)?(?:{_INDICATOR_WORDS})")
+    rf"^\s*(?:{DIGIT}{{1,2}}\.?{DIGIT}{{1,2}}\s*|\S{{0,2}}[0-9๐-๙).:]\s+)?"
+    rf"(?:{_INDICATOR_WORDS})")
+
+
+def _row_start(measured: bool, ocr: bool) -> re.Pattern[str]:
+    """What a definition row starts with: its measure or its indicator, as OCR may read it."""
+    if measured:
+        return _OCR_MEASURE_START_RE if ocr else _MEASURE_START_RE
+    return _OCR_INDICATOR_START_RE if ocr else _INDICATOR_START_RE
 _INDICATOR_RE = re.compile(rf"(?:(?<=\s)|(?<=^)){DIGIT}+\.{DIGIT}+\s|{_INDICATOR_WORDS}")
 _DEFINITION_RE = re.compile(marks_optional("นิยาม|คำอธิบายตัวชี้วัด"))
 _MEANS_RE = re.compile(marks_optional("หมายถึง"))
@@ -322,11 +415,11 @@ def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> li
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.no in read or not _KPI_HEADER_RE.match(line.text):
+        if line.no in read or not _is_kpi_header(line.text, doc.ocr_used):
             i += 1
             continue
         measured = "มาตรการ" in line.text
-        starts = _MEASURE_START_RE if measured else _INDICATOR_START_RE
+        starts = _row_start(measured, doc.ocr_used)
         i += 1
         while i < len(lines) and lines[i].text.strip() and not starts.match(lines[i].text) \
                 and (not _HEADER_WORDS_RE.sub("", lines[i].text)
@@ -343,19 +436,21 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
     while i < len(lines):
         line = lines[i]
         text = line.text
-        if line.no in read or _OTHER_RE.match(text) or _KPI_HEADER_RE.match(text):
+        if line.no in read or _OTHER_RE.match(text) or _is_kpi_header(text, doc.ocr_used):
             break
         if not text.strip() or PAGE_NUMBER_RE.match(text):
             if run and _whole_row(run, measured):
                 break  # a blank line after a whole row ends the table
             i += 1
             continue
-        starts_row = (_MEASURE_START_RE if measured else _OCR_INDICATOR_START_RE
-                      if doc.ocr_used else _INDICATOR_START_RE).match(text)
+        starts_row = _row_start(measured, doc.ocr_used).match(text)
         if run and starts_row and _whole_row(run, measured):
             _add_definition(doc, header, run, measured, out)
             run = []
         if not run and not starts_row:
+            if doc.ocr_used and _OCR_JUNK_RE.fullmatch(text.strip()):
+                i += 1  # a speck or a page's edge OCR read as Latin (``“tate``)
+                continue
             break
         run.append(line)
         i += 1

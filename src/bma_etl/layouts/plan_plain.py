@@ -312,13 +312,15 @@ _OCR_SPECK_RE = re.compile(r"^[^\s\u0e00-\u0e7f0-9]{1,3}$")
 
 
 #: A row whose number OCR read as something else (``é โครงการ...``, ``ษ โครงการ...``):
-#: one or two signs, then a project's name.
-_OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})\s+(?P<rest>โครงการ.*)$")
+#: one or two signs, then a project's name, a speck read as a sign before it or not
+#: (``๕ .โครงการ...``).
+_OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})\s+[.,:;'|]?(?P<rest>โครงการ.*)$")
 
 
-#: A leading vowel before another (``ใโครงการ``) is no Thai spelling: on an OCR'd
-#: page it is the rule between the row's number and its name, read as a letter.
-_OCR_RULE_LETTER_RE = re.compile("[ใไ](?=[เแโใไ])")
+#: Leading vowels before another (``ใโครงการ``, ``เโครงการ``, ``ใไโโครงการ``) are no
+#: Thai spelling: on an OCR'd page they are the rule between the row's number and its
+#: name, read as letters. Two SARA E are SARA AE as OCR writes it (``เเผน``), kept.
+_OCR_RULE_LETTER_RE = re.compile("(?:[แโใไ]|เ(?!เ))+(?=[เแโใไ])")
 
 
 def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
@@ -354,8 +356,8 @@ def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
     else:
         numbers.row = no
     rest = m.start("rest")
-    if ocr and _OCR_RULE_LETTER_RE.match(text, rest):
-        rest += 1  # the column's rule read as a vowel glued to the name: ``ใโครงการ``
+    if ocr and (rule := _OCR_RULE_LETTER_RE.match(text, rest)):
+        rest = rule.end()  # the column's rule read as vowels glued to the name: ``ใโครงการ``
     return PlainRow("group" if group else "item", [line], m.span("no"), rest)
 
 

@@ -57,20 +57,25 @@ _SWOT_HEADING_RE = re.compile("|".join(
 _SWOT_TITLE_RE = re.compile(r"SWOT|วิเคราะห์\s*สภาพแวดล้อม")
 #: ``๑. text``, ``1) text``, ``(1) text`` or a letter-coded ``S1 text`` / ``W๕. text``.
 _ITEM = (r"^\s*(?:[SWOT]\s*(?P<code>{d}{{1,2}})(?!{d})\s*[.):]?"
-         r"|\(?\s*(?P<no>{no})\s*[.)](?!{d}))\s*(?P<body>\S.*?)\s*$")
+         r"|\(?\s*(?P<no>{no})\s*{point}(?!{d}))\s*(?P<body>\S.*?)\s*$")
 #: An item's number alone on its line (``๑.``): the page put its words on the next.
-_ALONE = r"^\s*\(?\s*(?P<no>{no})\s*[.)]\s*$"
+_ALONE = r"^\s*\(?\s*(?P<no>{no})\s*{point}\s*{tail}$"
+#: On an OCR'd page an item's point may be read as a comma (``lo, ระบบ...``), and a
+#: speck after a number alone as a sign (``en.\t-``).
+_POINT, _OCR_POINT = "[.)]", "[.),]"
+_OCR_TAIL = r"(?:[^\s\u0e00-\u0e7f0-9]{1,2}\s*)?"
 _NUMBER = rf"{DIGIT}{{1,2}}"
 #: What OCR reads an item's Thai number as, besides digits (``©).`` ``@).`` ``on.``
 #: ``0.``): up to three signs, Latin letters or digits, no Thai letter; before words,
 #: only before Thai words (an item's text).
 _OCR_NUMBER = r"[^\s\u0e01-\u0e4f.]{1,3}?"
-_SWOT_ITEM_RE = re.compile(_ITEM.format(d=DIGIT, no=_NUMBER))
-_SWOT_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=_NUMBER))
+_SWOT_ITEM_RE = re.compile(_ITEM.format(d=DIGIT, no=_NUMBER, point=_POINT))
+_SWOT_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=_NUMBER, point=_POINT, tail=""))
 _OCR_ITEM_RE = re.compile(_ITEM.format(
-    d=DIGIT, no=rf"{_NUMBER}|{_OCR_NUMBER}(?=\s*[.)]\s*[\u0e01-\u0e4f])"))
+    d=DIGIT, no=rf"{_NUMBER}|{_OCR_NUMBER}(?=\s*[.),]\s*[\u0e01-\u0e4f])", point=_OCR_POINT))
 #: Alone on its line, a number may be read as Thai letters too (``ไต.`` for ``๒.``).
-_OCR_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=rf"{_NUMBER}|[^\s.]{{1,3}}?"))
+_OCR_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=rf"{_NUMBER}|[^\s.,]{{1,3}}?",
+                                                point=_OCR_POINT, tail=_OCR_TAIL))
 _BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
 
 

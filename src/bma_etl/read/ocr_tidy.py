@@ -17,6 +17,7 @@ import statistics
 from bisect import bisect_left
 
 from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read.ocr_lines import with_split_lines_joined
 
 #: A Thai letter, vowel or mark: not a digit, nor ฯ, ๆ or ฿, which a space may follow.
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]")
@@ -45,8 +46,9 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
     """An OCR'd page's text and words, tidied after the cache.
 
     Specks read as letters (:data:`SPECK_SIZE`) are taken out with the space before
-    them, then stray marks at the ends of lines and cells
-    (:func:`without_strays`), then the spaces Tesseract wrote inside
+    them, a piece of a line read as a line of its own is put back on it
+    (:func:`~.ocr_lines.with_split_lines_joined`), then stray marks at the ends of
+    lines and cells (:func:`without_strays`), then the spaces Tesseract wrote inside
     Thai words (:func:`without_narrow_spaces`). ``words`` as :class:`~.ocr.OcrPage` has them;
     the words returned keep their boxes, their offsets moved to the new text.
     """
@@ -68,7 +70,7 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
         text = "".join(c for i, c in enumerate(text) if i not in gone)
         words = tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start))
                       for w in kept)
-    return without_narrow_spaces(*without_strays(text, words))
+    return without_narrow_spaces(*without_strays(*with_split_lines_joined(text, words)))
 
 
 def without_narrow_spaces(text: str, words: tuple[OcrWord, ...]
