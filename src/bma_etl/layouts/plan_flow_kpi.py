@@ -59,8 +59,10 @@ _YEAR_RE = re.compile(rf"(?<![0-9๐-๙])[๒2][๕5]{DIGIT}{{2}}(?![0-9๐-๙
 #: A row's number (not a year, not an outline number ``๑.๑``) before its name.
 _SEQ_RE = re.compile(rf"^\s*(?P<seq>{DIGIT}{{1,2}})(?:\s*\.(?!{DIGIT}))?\s+(?=\S)")
 #: What OCR reads a row's Thai number as (``lo`` for ``๒``): up to three signs, Latin
-#: letters or digits, no Thai letter, before the row's Thai words.
-_OCR_SEQ_RE = re.compile(r"^\s*(?P<seq>[^\s\u0e01-\u0e4f]{1,3}?)(?:\s*\.)?\s+(?=[ก-ฮเ-ไ])")
+#: letters or digits, no Thai letter, before the row's Thai words. Not a list mark
+#: alone (``- ร้อยละของ…``: a name listing its sub-indicators in a row that states no number).
+_OCR_SEQ_RE = re.compile(r"^\s*(?![-–—•·*]+\s)(?P<seq>[^\s\u0e01-\u0e4f]{1,3}?)(?:\s*\.)?\s+"
+                         r"(?=[ก-ฮเ-ไ])")
 
 
 def _seq_match(text: str, ocr: bool) -> re.Match[str] | None:
