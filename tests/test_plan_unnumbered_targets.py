@@ -29,8 +29,8 @@ HEAD = "แผนปฏิบัติการประจำปี พ.ศ. �
 TABLE = ("{heading}\n\nลำดับที่ ตัวชี้วัด ค่าเป้าหมาย\n\t\t๒๕๖๕ ๒๕๖๖ ๒๕๖๗\n{rows}\n\n")
 
 
-def _rows(text: str) -> list[tuple[object, ...]]:
-    doc = RepairedText.of(HEAD + text + "แนวทางการประเมินผล\n")
+def _rows(text: str, ocr: bool = False) -> list[tuple[object, ...]]:
+    doc = RepairedText.of(HEAD + text + "แนวทางการประเมินผล\n", ocr_used=ocr)
     return [tuple(v.text if isinstance(v, Raw) else v for v in f.row.fields.values())
             for f in flow_targets(doc, list(doc.lines()), set())]
 
@@ -71,6 +71,17 @@ def test_a_row_at_the_left_margin_opens_after_a_whole_row() -> None:
     assert [r[2] for r in rows] == [
         "ไม่น้อยกว่า ๓ เครือข่าย", "ไม่น้อยกว่า ๔ เครือข่าย", "ไม่น้อยกว่า ๕ เครือข่าย",
         "อย่างน้อย ๒ แห่งต่อปี", "อย่างน้อย ๓ แห่งต่อปี", "อย่างน้อย ๔ แห่งต่อปี"]
+
+
+@pytest.mark.parametrize("mark", ["-", "•"])
+def test_an_ocr_pages_list_mark_opens_a_name_not_a_misread_number(mark: str) -> None:
+    """OCR reads a row's number as signs (``lo``); a name's list mark is none of them."""
+    rows = _rows(TABLE.format(heading="ตัวชี้วัดเป้าประสงค์", rows=(
+        f" {mark} ร้อยละของชุมชนที่มีการคัดแยกมูลฝอยต้นทาง - จำนวนชุมชนต้นแบบด้านการจัด\n"
+        "การสิ่งแวดล้อม ไม่น้อยกว่า ๓ ชุมชน ไม่น้อยกว่า ๔ ชุมชน ไม่น้อยกว่า ๕ ชุมชน")), ocr=True)
+    assert [r[0] for r in rows] == [f"{mark} ร้อยละของชุมชนที่มีการคัดแยกมูลฝอยต้นทาง - "
+                                    "จำนวนชุมชนต้นแบบด้านการจัดการสิ่งแวดล้อม"] * 3
+    assert [r[2] for r in rows] == ["ไม่น้อยกว่า ๓ ชุมชน", "ไม่น้อยกว่า ๔ ชุมชน", "ไม่น้อยกว่า ๕ ชุมชน"]
 
 
 #: Generated plans whose target tables take the real plans' shape.
@@ -125,3 +136,32 @@ def test_printed_plan_reads_every_indicator_row(
         assert len({r["name"] for r in want}) >= 3  # both tables, rows of their own
         result = score(process_file(pdf), {"tables": {"plan_indicators": want}})
         assert result.lost == [], (pdf.name, result.lost[:4])
+
+
+def test_a_row_of_cells_continued_by_a_line_of_target_words_without_numbers() -> None:
+    """Tab cells (a Word table printed by LibreOffice): the wrap's rest on a line of its own.
+
+    The rest of each target (``ทั้งหมด``) states no number, a row's targets do; cells
+    closer than a tab come as one (``ทั้งหมด ทั้งหมด ทั้งหมด``) over the empty year cells.
+    """
+    from bma_etl.layouts.plan_indicators import read_target_table
+    from bma_etl.layouts.plan_tables import blocks_of, tables_of
+
+    doc = RepairedText.of(HEAD + (
+        "ตัวชี้วัดมาตรการ\n\nลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย\n\t\t๒๕๖๕\t๒๕๖๖\t๒๕๖๗\n"
+        "\tจำนวนครั้งของการติดตามและรายงานผล -\tร้อยละ ๖๘ ของเครือข่าย\tร้อยละ ๗๓ ของเครือข่าย"
+        "\tร้อยละ ๗๘ ของเครือข่าย\n"
+        "\tจำนวนช่องทางการเผยแพร่ข้อมูลข่าวสาร\tทั้งหมด ทั้งหมด ทั้งหมด\n"
+        "\tร้อยละของโครงการที่ดำเนินการได้ตามแผน\tไม่น้อยกว่า ๓ ราย\tไม่น้อยกว่า ๔ ราย"
+        "\tไม่น้อยกว่า ๕ ราย\n\nแนวทางการประเมินผล\n"))
+    tables = [t for t in tables_of(blocks_of(doc)) if t.kind == "targets"]
+    rows = read_target_table(doc, tables[0], [])
+
+    def text(v: object) -> str:
+        parts = v if isinstance(v, list) else [v]
+        return " ".join(p.text for p in parts if isinstance(p, Raw))
+
+    assert [(text(r.fields["name"]), text(r.fields["target_text"])) for r in rows] == [
+        ("จำนวนครั้งของการติดตามและรายงานผล - จำนวนช่องทางการเผยแพร่ข้อมูลข่าวสาร",
+         f"ร้อยละ {n} ของเครือข่าย ทั้งหมด") for n in ("๖๘", "๗๓", "๗๘")] + [
+        ("ร้อยละของโครงการที่ดำเนินการได้ตามแผน", f"ไม่น้อยกว่า {n} ราย") for n in "๓๔๕"]

@@ -123,7 +123,7 @@ _WORD_RE = re.compile(r"\S+")
 
 
 def _spread_rest(doc: RepairedText, row: Row, columns: list[int],
-                 stated: dict[int, FieldValue]) -> dict[int, FieldValue]:
+                 stated: dict[int, Raw | list[Raw]]) -> dict[int, Raw | list[Raw]]:
     """The continued target cells of ``row``, a cell run over the empty ones after it cut.
 
     Target cells closer than a tab come as one cell (``ทั้งหมด ทั้งหมด ทั้งหมด``, the
