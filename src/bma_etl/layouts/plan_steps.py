@@ -116,7 +116,7 @@ def _wrapped_heading(doc: RepairedText, headings: list[Line], k: int,
     while len(run) < _HEADING_LINES_MAX and (run[-1].no in doc.wraps or only_number
                                              or k + len(run) <= unit_at):
         at = k + len(run)
-        if at >= len(headings) or headings[at].no != run[-1].no + 1 \
+        if at >= len(headings) or not _next_line(doc, run[-1], headings[at]) \
                 or _INDICATOR_HEADING_RE.match(headings[at].text) \
                 or _PROJECT_HEADING_RE.match(headings[at].text):
             break
@@ -125,10 +125,20 @@ def _wrapped_heading(doc: RepairedText, headings: list[Line], k: int,
     return run[0] if len(run) == 1 else join_lines(run)
 
 
+def _next_line(doc: RepairedText, line: Line, after: Line) -> bool:
+    """Whether ``after`` is the line right under ``line``.
+
+    The next line, or the next past a page's foot and head (every line between
+    them page furniture).
+    """
+    return after.no == line.no + 1 or (
+        after.no > line.no and all(n in doc.furniture for n in range(line.no + 1, after.no)))
+
+
 def _unit_line(doc: RepairedText, headings: list[Line], k: int) -> int:
     """Index of the line below heading ``k`` that ends its name with the unit, or -1.
 
-    Only lines right under it count (consecutive numbers, no other heading), up to
+    Only lines right under it count (:func:`_next_line`, no other heading), up to
     :data:`_HEADING_LINES_MAX` lines in all; the unit may itself wrap
     (``(ฝ่ายบริหารงาน`` / ``ทั่วไป)``). -1 when heading ``k`` ends with its own.
     """
@@ -138,7 +148,7 @@ def _unit_line(doc: RepairedText, headings: list[Line], k: int) -> int:
         return -1
     for at in range(k + 1, min(len(headings), k + _HEADING_LINES_MAX)):
         line = headings[at]
-        if line.no != headings[at - 1].no + 1 or _INDICATOR_HEADING_RE.match(line.text) \
+        if not _next_line(doc, headings[at - 1], line) or _INDICATOR_HEADING_RE.match(line.text) \
                 or _PROJECT_HEADING_RE.match(line.text):
             return -1
         text = f"{text} {line.text.strip()}"
