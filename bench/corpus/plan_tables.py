@@ -14,6 +14,7 @@ import random
 from collections.abc import Callable
 
 from corpus.doc import GeneratedDoc, Row
+from corpus.plan_targets import SHARE, real_target_tables
 from corpus.values import project_name
 
 _SWOT_HEADINGS = (("strength", "จุดแข็ง (Strength)"), ("weakness", "จุดอ่อน (Weakness)"),
@@ -114,6 +115,22 @@ def _activities(rng: random.Random, project: str, t: Callable[[str], str]) -> st
     return t(f"1. {first} 2. {more}")
 
 
+def _short_targets(rng: random.Random, lines: list[str], names: list[str], years: list[int],
+                   t: Callable[[str], str], add: Callable[..., None]) -> None:
+    """The numbered target table with short targets (``samples/003``)."""
+    lines += ["ตัวชี้วัดเป้าประสงค์", "", "ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย" + "\t" * (len(years) - 1),
+              "\t\t" + "\t".join(t(str(y)) for y in years)]
+    for i, name in enumerate(names[:2], start=1):
+        shown = name
+        if rng.random() < 0.3:
+            shown = f"{name} - จำนวนผู้ประกอบการที่เข้าร่วมกิจกรรม"
+        targets = _targets(rng, years, t)
+        lines.append(f"{t(str(i))}\t{shown}\t" + "\t".join(targets))
+        for y, target in zip(years, targets, strict=True):
+            add("plan_indicators", {"name": shown, "year_be": y, "target_text": target},
+                "year_be")
+
+
 def indicator_tables(rng: random.Random, doc: GeneratedDoc, lines: list[str], year: int,
                      digits: bool) -> None:
     """Append the target, definition, scoring and step tables; their truth goes in ``doc``."""
@@ -133,17 +150,15 @@ def indicator_tables(rng: random.Random, doc: GeneratedDoc, lines: list[str], ye
     names = [f"ระดับความสำเร็จใน{aim}" for aim in aims]
     # Plans state targets for two to five years; a name may list its sub-indicators.
     years = list(range(year - rng.randint(1, 4), year + 1))
-    lines += ["ตัวชี้วัดเป้าประสงค์", "", "ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย" + "\t" * (len(years) - 1),
-              "\t\t" + "\t".join(t(str(y)) for y in years)]
-    for i, name in enumerate(names[:2], start=1):
-        shown = name
-        if rng.random() < 0.3:
-            shown = f"{name} - จำนวนผู้ประกอบการที่เข้าร่วมกิจกรรม"
-        targets = _targets(rng, years, t)
-        lines.append(f"{t(str(i))}\t{shown}\t" + "\t".join(targets))
-        for y, target in zip(years, targets, strict=True):
-            add("plan_indicators", {"name": shown, "year_be": y, "target_text": target},
-                "year_be")
+    # Real plans' long rows (:mod:`corpus.plan_targets`), drawn from an rng of their own.
+    vary = random.Random(repr((year, names, years)))
+    if vary.random() < SHARE:
+        for row in real_target_tables(vary, lines, names, years, t):
+            add("plan_indicators", row, "year_be")
+        # the short table's draws still made: the rest of the plan stays as drawn before
+        _short_targets(rng, [], names, years, t, lambda *_: None)
+    else:
+        _short_targets(rng, lines, names, years, t, add)
     lines += ["", t(f"แนวทางการประเมินผลการปฏิบัติราชการตามคำรับรองการปฏิบัติราชการประจำปี พ.ศ. {year}"),
               ""]
     projects = [project_name(rng) for _ in names]

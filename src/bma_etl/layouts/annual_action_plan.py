@@ -153,8 +153,12 @@ _OWN_TABLE_FIELDS = {"plan_indicators": ("name", "target_text"),
 
 
 def _whole(rows: list[RawRow]) -> bool:
-    """Whether every row read as cells has its own fields (a flowing row cut into cells has not)."""
-    return bool(rows) and all(r.fields.get(name) is not None for r in rows
+    """Whether every row read as cells has its own fields (a flowing row cut into cells has not).
+
+    A field of several cells is a list: an empty one states nothing (a definition
+    row whose first lines alone had tabs: its definition and activities cells).
+    """
+    return bool(rows) and all(r.fields.get(name) not in (None, []) for r in rows
                               for name in _OWN_TABLE_FIELDS.get(r.table, _OWN_FIELDS)
                               if name in r.fields)
 

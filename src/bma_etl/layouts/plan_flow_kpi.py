@@ -45,7 +45,8 @@ _YEAR_LINES_MAX = 3
 #: Lines that open something else than a row: a heading of the plan's next part.
 #: Fixed wording is matched in key form too (:class:`KeyRegex`), and the words a
 #: cut is made at with their marks optional (:func:`marks_optional`): OCR loses marks.
-_OTHER_RE = KeyRegex(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|แนวทางการประเมิน"
+_OTHER_RE = KeyRegex(r"^\s*(?:ตัวชี้วัด\s*(?:เป้าประสงค์|มาตรการ|ผลผลิต|โครงการ)\s*$"
+                       r"|เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|แนวทางการประเมิน"
                        r"|ขั้นตอน\s*การ\s*ดำเนิน\s*งาน|ระดับ\s*ความ\s*สำเร็จ\s+เกณฑ์|ลำดับ\s*ที่"
                        r"|มาตรการ\s+ตัวชี้วัด)")
 
@@ -62,8 +63,10 @@ _YEAR_RE = re.compile(rf"(?<![0-9๐-๙])[๒2][๕5]{DIGIT}{{2}}(?![0-9๐-๙
 #: A row's number (not a year, not an outline number ``๑.๑``) before its name.
 _SEQ_RE = re.compile(rf"^\s*(?P<seq>{DIGIT}{{1,2}})(?:\s*\.(?!{DIGIT}))?\s+(?=\S)")
 #: What OCR reads a row's Thai number as (``lo`` for ``๒``): up to three signs, Latin
-#: letters or digits, no Thai letter, before the row's Thai words.
-_OCR_SEQ_RE = re.compile(r"^\s*(?P<seq>[^\s\u0e01-\u0e4f]{1,3}?)(?:\s*\.)?\s+(?=[ก-ฮเ-ไ])")
+#: letters or digits, no Thai letter, before the row's Thai words. Not a list mark
+#: alone (``- ร้อยละของ…``: a name listing its sub-indicators in a row that states no number).
+_OCR_SEQ_RE = re.compile(r"^\s*(?![-–—•·*]+\s)(?P<seq>[^\s\u0e01-\u0e4f]{1,3}?)(?:\s*\.)?\s+"
+                         r"(?=[ก-ฮเ-ไ])")
 
 
 def _seq_match(text: str, ocr: bool) -> re.Match[str] | None:
@@ -72,8 +75,10 @@ def _seq_match(text: str, ocr: bool) -> re.Match[str] | None:
 #: A target's start: a word a target opens with, then its number.
 _STRONG = ("ระดับ", "ร้อยละ", "เพิ่มขึ้น", "ลดลง", "ไม่น้อยกว่า", "ไม่ต่ำกว่า", "อย่างน้อย",
            "มากกว่า", "ไม่เกิน", "จำนวน")
-_STRONG_RE = re.compile(rf"(?P<word>{marks_optional('|'.join(_STRONG), any_mark=True)})"
-                        rf"\s*(?={DIGIT})")
+_STRONG_RE = re.compile(
+    rf"(?P<word>(?:{marks_optional('|'.join(_STRONG), any_mark=True)})"
+    rf"(?:\s*(?:{marks_optional('|'.join(_STRONG), any_mark=True)}))*)\s*(?={DIGIT})")
+#: (Words run together, ``เพิ่มขึ้นร้อยละ ๑๐`` / ``ไม่ต่ำกว่าร้อยละ ๘๐``, start one target.)
 #: Or a number and its unit (``๕ ราย``), not a year after พ.ศ./ปี, not inside a number.
 _WEAK_RE = re.compile(rf"(?<![0-9๐-๙.,/])(?<!พ\.ศ\.\s)(?<!พ\.ศ\.)(?<!ปี\s)(?<!ปี)"
                       rf"{DIGIT}+(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
@@ -224,17 +229,24 @@ def _year_spans(text: str) -> list[tuple[int, int]]:
 
 def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
                       years: list[Raw | None], read: set[int], out: list[Flowed]) -> int:
-    """Read the rows after a year line at ``i``; return the index after the table."""
+    """Read the rows after a year line at ``i``; return the index after the table.
+
+    A table's first row says whether its rows state their number: the rows of a
+    table that leaves ``ลำดับที่`` empty open at a line that starts with that
+    cell's gap (:func:`_opens_unnumbered`), once the row before has all its targets.
+    """
     run: list[Line] = []
     seq = 0
+    count, ocr = len(years), doc.ocr_used
+    numbered: bool | None = None  # not known before the first row
     while i < len(lines):
         line = lines[i]
         text = line.text
         if line.no in read:
             break
         if not text.strip():
-            if run and _complete(run, len(years), doc.ocr_used):
-                _add_target_row(doc, header, run, years, out)
+            if run and _complete(run, count, ocr, numbered is not False):
+                _add_target_row(doc, header, run, years, out, numbered is not False)
                 run = []
             i += 1
             continue
@@ -243,21 +255,25 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
             continue
         if _OTHER_RE.match(text) or (_TARGET_HEADER_RE.search(text) and not run):
             break
-        m = _seq_match(text, doc.ocr_used)
-        if m is not None and (not run or _complete(run, len(years), doc.ocr_used)
-                              or (doc.ocr_used and _next_name(text, m, seq))) \
-                and (int(m.group("seq").translate(_ARABIC)) == seq + 1 if not doc.ocr_used
+        m = _seq_match(text, ocr) if numbered is not False else None
+        if m is not None and (not run or _complete(run, count, ocr)
+                              or (ocr and _next_name(text, m, seq))) \
+                and (int(m.group("seq").translate(_ARABIC)) == seq + 1 if not ocr
                      else not run or _is_seq(m, seq + 1) or _opens_name(text, m, seq + 1)):
             if run:
                 _add_target_row(doc, header, run, years, out)
-            run, seq = [line], seq + 1
+            run, seq, numbered = [line], seq + 1, True
+        elif numbered is not True and _opens_unnumbered(text, run, count):
+            if run:
+                _add_target_row(doc, header, run, years, out, False)
+            run, numbered = [line], False
         elif run and len(run) < _ROW_LINES_MAX:
             run.append(line)
         elif not run and not (doc.ocr_used and _OCR_JUNK_RE.fullmatch(text.strip())):
             break
         i += 1
     if run:
-        _add_target_row(doc, header, run, years, out)
+        _add_target_row(doc, header, run, years, out, numbered is not False)
     return i
 
 
@@ -294,17 +310,71 @@ def _opens_name(text: str, m: re.Match[str], seq: int) -> bool:
         return False
     name = text[m.end():m.end() + _NAME_MIN]
     return len(name) == _NAME_MIN and not DIGITS_OF.search(name)
+#: A letter no Thai word starts with (a vowel or mark after its consonant).
+_NO_WORD_START_RE = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 
 
-def _complete(run: list[Line], count: int, ocr: bool = False) -> bool:
+def _opens_unnumbered(text: str, run: list[Line], count: int) -> bool:
+    r"""Whether ``text`` opens a row whose ``ลำดับที่`` cell is empty (after the row ``run``).
+
+    The row before has all its ``count`` targets (each opening with a word before
+    its number, or all with the same unit: ``เครือข่ายภายในปี``, a wrap ran a word
+    into it), and ``text`` starts with a
+    name's first word: not a target's start (``ร้อยละ ๗๙``, ``๑๖ ครั้ง``: a target
+    the page wrapped) nor the rest of a word the page cut. Then the line opens a
+    row when it starts with the empty cell's gap (a tab), or when the row before
+    would otherwise end with a target more than twice as long as its longest other
+    one: a row's targets are phrases of one shape (``ทาง``, ``แห่งต่อปี``: the rest
+    of the last target the page wrapped, not a name).
+
+    >>> _opens_unnumbered("\t- ร้อยละของโครงการ", [], 3)
+    True
+    >>> _opens_unnumbered("\t๑๖ ครั้ง ภายในปี", [], 3)
+    False
+    """
+    body = text.lstrip()
+    if not body or _NO_WORD_START_RE.match(body) or DIGITS_OF.match(body) \
+            or any(at == 0 for at, _, _ in _starts(body, 0)):
+        return False
+    if not run:
+        return True
+    joined = join_lines(run).text
+    starts = _target_starts(joined, len(joined) - len(joined.lstrip()), count)
+    kinds = [(word, strong) for at, word, strong in _starts(joined, 0) if at in (starts or ())]
+    unit = min((word for word, _ in kinds), key=len, default="")
+    if starts is None or not (all(strong for _, strong in kinds)
+                              or all(word.startswith(unit) for word, _ in kinds)):
+        return False  # the row's targets not cut by one kind of start: not surely whole
+    if text.startswith("\t"):
+        return True
+    ends = [*starts[1:], len(joined.rstrip())]
+    lengths = [b - a for a, b in zip(starts, ends, strict=True)]
+    return count > 1 and lengths[-1] + len(body.rstrip()) > 2 * max(lengths[:-1])
+
+
+def _name_start(text: str, ocr: bool, numbered: bool) -> int | None:
+    """Where a row's name starts in its joined ``text``: after its number, or at its first word."""
+    if not numbered:
+        return len(text) - len(text.lstrip())
+    m = _seq_match(text, ocr)
+    return None if m is None else m.end()
+
+
+def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = True) -> bool:
     """Whether the row ``run`` holds has a start for each of its ``count`` targets.
 
     On an OCR'd page a row's number may be misread (:data:`_OCR_SEQ_RE`): any
     number opens the next row once this one is complete.
     """
     joined = join_lines(run)
-    m = _seq_match(joined.text, ocr)
-    return m is not None and _target_starts(joined.text, m.end(), count) is not None
+    pos = _name_start(joined.text, ocr, numbered)
+    return pos is not None and _target_starts(joined.text, pos, count) is not None
+
+
+#: A number and its unit run into the year before it (``พ.ศ. ๒๕๕๙๒๐ ช่องทาง``: the
+#: reader lost the gap between two cells): a year after พ.ศ. has four digits.
+_AFTER_YEAR_RE = re.compile(rf"พ\.ศ\.\s*[๒2][๔-๖4-6]{DIGIT}{{2}}(?P<start>{DIGIT}+"
+                            rf"(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*))")
 
 
 def _starts(text: str, pos: int) -> list[tuple[int, str, bool]]:
@@ -313,6 +383,7 @@ def _starts(text: str, pos: int) -> list[tuple[int, str, bool]]:
     inside = [(m.start(), m.end()) for m in _STRONG_RE.finditer(text, pos)]
     weak = [(m.start(), m.group("word"), False) for m in _WEAK_RE.finditer(text, pos)
             if not any(a <= m.start() <= b for a, b in inside)]
+    weak += [(m.start("start"), m.group("word"), False) for m in _AFTER_YEAR_RE.finditer(text, pos)]
     return sorted(strong + weak)
 
 
@@ -339,16 +410,16 @@ def _target_starts(text: str, pos: int, count: int) -> list[int] | None:
 
 
 def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw | None],
-                    out: list[Flowed]) -> None:
+                    out: list[Flowed], numbered: bool = True) -> None:
     """Cut the row ``run`` holds into its name and one target per year."""
     joined = join_lines(run)
-    m = _seq_match(joined.text, doc.ocr_used)
-    if m is None:
+    pos = _name_start(joined.text, doc.ocr_used, numbered)
+    if pos is None:
         return
-    starts = _target_starts(joined.text, m.end(), len(years))
-    first = _starts(joined.text, m.end())  # the name ends where a target may first start
+    starts = _target_starts(joined.text, pos, len(years))
+    first = _starts(joined.text, pos)  # the name ends where a target may first start
     end = starts[0] if starts else first[0][0] if first else len(joined.text)
-    name = doc.raw_in(joined, m.end(), end)
+    name = doc.raw_in(joined, pos, end)
     if name is None:
         return
     bounds = (starts or []) + [len(joined.text)]

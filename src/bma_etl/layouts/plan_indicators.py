@@ -79,11 +79,15 @@ def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) 
         targets: dict[int, FieldValue] = {i: value(cell_pieces(doc, row.cell(i))) for i in years}
         stated = {i: v for i, v in targets.items() if isinstance(v, Raw | list)}
         # A ruled row the reader gives line by line (narrow cells, every one wrapped):
-        # its next lines have words in the name and target cells but no number.
-        if indicators and not row.plain(seq_col) and (not name or not stated or numbered):
+        # its next lines have words in the name and target cells but no number. In a
+        # table whose rows state no number, the rest of wrapped targets has no number.
+        if indicators and not row.plain(seq_col) and (
+                not name or not stated or numbered
+                or _rest_of_targets(row, list(years), indicators[-1][1])):
             last_name, last_targets = indicators[-1]
             if name:
                 indicators[-1] = (joined(last_name, name), last_targets)
+            stated = _spread_rest(doc, row, list(years), stated)
             for i, v in stated.items():
                 extra = v if isinstance(v, list) else [v]
                 last_targets[i] = joined(last_targets.get(i), extra)
@@ -99,6 +103,49 @@ def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             rows.append(RawRow("plan_indicators", None, {
                 "name": name_value, "year_be": year, "target_text": targets.get(i)}))
     return rows
+
+
+def _rest_of_targets(row: Row, columns: list[int], above: dict[int, FieldValue]) -> bool:
+    """Whether ``row`` (no number) holds the rest of the targets of the row above.
+
+    Each target of the row above states a number (``ร้อยละ ๖๘ ของเครือข่าย``) and
+    none of this row's target cells does (``ทั้งหมด``): the words a wrap carried
+    over, not a row of its own, whose targets would state theirs.
+    """
+    cells = [row.plain(i) for i in columns if row.plain(i)]
+    texts = [" ".join(r.text for r in (v if isinstance(v, list) else [v]))
+             for v in (above.get(i) for i in columns) if isinstance(v, Raw | list)]
+    return bool(cells) and len(texts) == len(columns) \
+        and all(DIGIT_RE.search(t) for t in texts) and not any(DIGIT_RE.search(c) for c in cells)
+
+
+_WORD_RE = re.compile(r"\S+")
+
+
+def _spread_rest(doc: RepairedText, row: Row, columns: list[int],
+                 stated: dict[int, Raw | list[Raw]]) -> dict[int, Raw | list[Raw]]:
+    """The continued target cells of ``row``, a cell run over the empty ones after it cut.
+
+    Target cells closer than a tab come as one cell (``ทั้งหมด ทั้งหมด ทั้งหมด``, the
+    next year columns empty): when it holds as many words as the columns it
+    spans, each word goes to its column.
+    """
+    out = dict(stated)
+    for k, i in enumerate(columns):
+        cell = row.cell(i)
+        if i not in stated or cell is None or "<" in cell.text:
+            continue
+        span = 1
+        while k + span < len(columns) and not row.plain(columns[k + span]):
+            span += 1
+        words = list(_WORD_RE.finditer(cell.text))
+        if span < 2 or len(words) != span:
+            continue
+        for j, m in enumerate(words):
+            raw = doc.raw(cell.start + m.start(), cell.start + m.end())
+            if raw is not None:
+                out[columns[k + j]] = raw
+    return out
 
 
 # ---------------------------------------------------------------------------

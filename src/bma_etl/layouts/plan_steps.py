@@ -58,6 +58,8 @@ _UNIT_SUFFIX_RE = KeyRegex(
 _STEP_COUNT_RE = KeyRegex(rf"(?P<n>{DIGIT}+)\s*ขั้นตอน")
 #: A step's number alone in its cell (``๒.``): the page put its words on the next line.
 _NUMBER_ALONE_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*(?P<body>)$")
+#: A step number inside a step's words (``… กลุ่มเป้าหมาย ๓. เผยแพร่ …``).
+_INNER_STEP_RE = re.compile(rf"(?<=\s)(?P<no>{DIGIT}{{1,2}})\.\s+(?P<body>(?=[ก-ฮเ-ไ]))")
 #: The ``ชื่อตัวชี้วัดที่ N`` and ``ชื่อโครงการที่ M name`` headings (public for the flow reader).
 INDICATOR_HEADING_RE = _INDICATOR_HEADING_RE
 PROJECT_HEADING_RE = _PROJECT_HEADING_RE
@@ -116,7 +118,7 @@ def _wrapped_heading(doc: RepairedText, headings: list[Line], k: int,
     while len(run) < _HEADING_LINES_MAX and (run[-1].no in doc.wraps or only_number
                                              or k + len(run) <= unit_at):
         at = k + len(run)
-        if at >= len(headings) or headings[at].no != run[-1].no + 1 \
+        if at >= len(headings) or not _next_line(doc, run[-1], headings[at]) \
                 or _INDICATOR_HEADING_RE.match(headings[at].text) \
                 or _PROJECT_HEADING_RE.match(headings[at].text):
             break
@@ -125,10 +127,20 @@ def _wrapped_heading(doc: RepairedText, headings: list[Line], k: int,
     return run[0] if len(run) == 1 else join_lines(run)
 
 
+def _next_line(doc: RepairedText, line: Line, after: Line) -> bool:
+    """Whether ``after`` is the line right under ``line``.
+
+    The next line, or the next past a page's foot and head (every line between
+    them page furniture).
+    """
+    return after.no == line.no + 1 or (
+        after.no > line.no and all(n in doc.furniture for n in range(line.no + 1, after.no)))
+
+
 def _unit_line(doc: RepairedText, headings: list[Line], k: int) -> int:
     """Index of the line below heading ``k`` that ends its name with the unit, or -1.
 
-    Only lines right under it count (consecutive numbers, no other heading), up to
+    Only lines right under it count (:func:`_next_line`, no other heading), up to
     :data:`_HEADING_LINES_MAX` lines in all; the unit may itself wrap
     (``(ฝ่ายบริหารงาน`` / ``ทั่วไป)``). -1 when heading ``k`` ends with its own.
     """
@@ -138,7 +150,7 @@ def _unit_line(doc: RepairedText, headings: list[Line], k: int) -> int:
         return -1
     for at in range(k + 1, min(len(headings), k + _HEADING_LINES_MAX)):
         line = headings[at]
-        if line.no != headings[at - 1].no + 1 or _INDICATOR_HEADING_RE.match(line.text) \
+        if not _next_line(doc, headings[at - 1], line) or _INDICATOR_HEADING_RE.match(line.text) \
                 or _PROJECT_HEADING_RE.match(line.text):
             return -1
         text = f"{text} {line.text.strip()}"
@@ -171,6 +183,7 @@ def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,
     closed = False
     printed: set[str] = set()
     repeated: list[int] = []
+    inner: dict[int, tuple[int, int, int, int] | None] = {}  # a step's next step inside it
     for row in table.rows:
         if not row.filled() or kind_of(row, None) == "steps" or is_calendar_row(row):
             continue
@@ -204,6 +217,7 @@ def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,
             if no is not None:
                 seen.add(no)
             base = desc_cell.start
+            inner[len(rows)] = _inner_step(desc_blank, base, item.start("body"), no)
             rows.append(RawRow("plan_steps", first_ordinal + len(rows), {
                 "indicator_no": ctx.indicator_no,
                 "project_name": project,
@@ -218,6 +232,14 @@ def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,
             findings.append(unplaced("plan_steps", row, "text before the first step"))
             continue
         last = rows[-1].fields
+        cut = inner.get(len(rows) - 1)
+        if cut is not None and step_pct is not None and last.get("step_pct") is not None:
+            # a second step's percentages: the step number inside the words above opens it
+            rows.append(_split_step(doc, rows[-1], cut, step_pct, cum_pct,
+                                    first_ordinal + len(rows)))
+            seen.add(to_int(doc.text[cut[0]:cut[1]]) or 0)
+            last = rows[-1].fields
+            step_pct = cum_pct = None
         if desc_text:
             last["description"] = joined(last.get("description"), cell_pieces(doc, desc_cell))
         if last.get("step_pct") is None and step_pct is not None:
@@ -230,6 +252,45 @@ def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,
             "repeated_page", f"lines {repeated[0]}-{repeated[-1]} repeat lines already read "
             f"(step table of line {table.first_line}); skipped"))
     return rows
+
+
+def _inner_step(text: str, base: int, body: int, no: int | None
+                ) -> tuple[int, int, int, int] | None:
+    """The next step (number ``no + 1``) the reader ran into the words of step ``no``.
+
+    ``text``: the step's cell from offset ``base``, its words from ``body``. Returns
+    ``(number start, number end, words start, cell end)`` as document offsets, or None.
+    """
+    if no is None:
+        return None
+    for m in _INNER_STEP_RE.finditer(text, body):
+        if to_int(m.group("no")) == no + 1:
+            return (base + m.start("no"), base + m.end("no"), base + m.start("body"),
+                    base + len(text))
+    return None
+
+
+def _split_step(doc: RepairedText, step: RawRow, cut: tuple[int, int, int, int],
+                step_pct: Raw, cum_pct: Raw | None, ordinal: int) -> RawRow:
+    """Cut ``step``'s words at the next step's number ``cut``; return that next step.
+
+    A step printed at a page's foot with its percentages on the next page: the
+    reader ran its words into the step above, and a row of percentages alone follows.
+    """
+    at, no_end, body, end = cut
+    words = step.fields.get("description")
+    parts = words if isinstance(words, list) else [words] if isinstance(words, Raw) else []
+    start = parts[0].span.char_start if parts else at
+    later = [p for p in parts if p.span.char_start >= end]
+    step.fields["description"] = value(pieces(doc, start, at))
+    return RawRow("plan_steps", ordinal, {
+        "indicator_no": step.fields.get("indicator_no"),
+        "project_name": step.fields.get("project_name"),
+        "step_no": doc.raw(at, no_end),
+        "description": value(pieces(doc, body, end) + later),
+        "step_pct": step_pct,
+        "cumulative_pct": cum_pct,
+    })
 
 
 def _check_step_total(rows: list[RawRow], label: str, stated_pct: Raw | None, row: Row,

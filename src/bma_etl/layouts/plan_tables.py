@@ -293,12 +293,20 @@ def _split_at_headers(blocks: list[Block]) -> list[Block]:
     """``blocks`` cut before every row that is the header of another kind of table.
 
     Two tables printed with no line between them (a scoring table right under a
-    definition table, as a PDF may give them) come back as one run of rows.
+    definition table, as a PDF may give them) come back as one run of rows. A
+    heading's last line with spread gaps right above a header (``ชื่อโครงการที่ ๑``
+    wrapped, ``…เขตหนองจอก→เขตบางรัก``) is no table of its own: it stays with the
+    headings of the table under it.
     """
     out: list[Block] = []
     for block in blocks:
         rows = block.rows
         first = _kind(_without_margin(rows[:2])) if _in_margin(rows[:2]) else _kind(rows[:2])
+        if first is None and len(rows) > 1 and (
+                below := _kind(_with_header_joined(rows[1:_MAX_HEADER_LINES + 2]))) is not None \
+                and _continues_heading(block.headings, below):
+            block = Block(rows[1:], [*block.headings, rows[0].line], block.loose)
+            rows, first = block.rows, below
         start = 0
         for k in range(1, len(rows)):
             pair = rows[k:k + 2]
@@ -308,6 +316,12 @@ def _split_at_headers(blocks: list[Block]) -> list[Block]:
                 start, first = k, kind
         out.append(Block(rows[start:], *_headings(block, start)))
     return out
+
+
+def _continues_heading(headings: list[Line], kind: str) -> bool:
+    """Whether the last of ``headings`` opens a table of ``kind`` (its next line may wrap it)."""
+    pattern = CONTEXT_HEADINGS.get(kind)
+    return bool(headings) and pattern is not None and pattern.search(headings[-1].text) is not None
 
 
 def _headings(block: Block, start: int) -> tuple[list[Line], int]:
