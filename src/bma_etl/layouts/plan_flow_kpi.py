@@ -263,7 +263,8 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
             if run:
                 _add_target_row(doc, header, run, years, out)
             run, seq, numbered = [line], seq + 1, True
-        elif numbered is not True and _opens_unnumbered(text, run, count):
+        elif numbered is not True and not (ocr and _OCR_JUNK_RE.fullmatch(text.strip())) \
+                and _opens_unnumbered(text, run, count):
             if run:
                 _add_target_row(doc, header, run, years, out, False)
             run, numbered = [line], False
@@ -310,8 +311,9 @@ def _opens_name(text: str, m: re.Match[str], seq: int) -> bool:
         return False
     name = text[m.end():m.end() + _NAME_MIN]
     return len(name) == _NAME_MIN and not DIGITS_OF.search(name)
-#: A letter no Thai word starts with (a vowel or mark after its consonant).
-_NO_WORD_START_RE = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
+#: A name's opening: a Thai word's first letter (no vowel or mark that follows a
+#: consonant), after a list mark if any (``- ร้อยละของ…``); not a speck OCR read (``'``).
+_NAME_OPENING_RE = re.compile(r"(?:[-–—•·*]\s*)?[ก-ฮเ-ไ]")
 
 
 def _opens_unnumbered(text: str, run: list[Line], count: int) -> bool:
@@ -333,7 +335,7 @@ def _opens_unnumbered(text: str, run: list[Line], count: int) -> bool:
     False
     """
     body = text.lstrip()
-    if not body or _NO_WORD_START_RE.match(body) or DIGITS_OF.match(body) \
+    if not _NAME_OPENING_RE.match(body) or DIGITS_OF.match(body) \
             or any(at == 0 for at, _, _ in _starts(body, 0)):
         return False
     if not run:
