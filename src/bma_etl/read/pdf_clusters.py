@@ -178,9 +178,15 @@ def replace_marks(line: _Line) -> None:
 
 #: The letters a mark is written over: the consonants (and a mark, for a mark stacked on it).
 _BASES = frozenset(map(chr, range(0x0E01, 0x0E2F))) | _MARK_SET
+#: A mark with no letter of :data:`_BASES` right before it: what :func:`lead_marks` moves.
+_LEAD_MARK = re.compile(f"(?<![\u0e01-\u0e2e{_MARK_CLASS}])[{_MARK_CLASS}]")
 #: What a mark may follow in text and not be an orphan
 #: (see :func:`~bma_etl.textnorm.damage_score`).
 _THAI_LIKE = re.compile("[\u0e01-\u0e5b\ue000-\uf8ff\u0e80-\u0eff]")
+#: A mark that follows no character of :data:`_THAI_LIKE` (nothing, white space, a
+#: sign): the only marks :func:`loose_marks` may count (a mark after a mark or a
+#: Thai letter has its letter).
+_ORPHAN_MARK = re.compile(f"(?<![\u0e01-\u0e5b\ue000-\uf8ff\u0e80-\u0eff])[{_MARK_CLASS}]")
 
 
 
@@ -233,12 +239,9 @@ def lead_marks(line: _Line) -> None:
     """
     text = line.text
     pos = 0
-    while (found := _A_MARK.search(text, pos)) is not None:
+    while (found := _LEAD_MARK.search(text, pos)) is not None:
         pos = found.start()
         ch = text[pos]
-        if pos and text[pos - 1] in _BASES:
-            pos += 1
-            continue
         left, right = line.box(pos)
         centre = (left + right) / 2
         target = None
@@ -312,10 +315,8 @@ def loose_marks(line: _Line, page: PageLetters) -> int:
     read no better, so such a mark is not counted as damage.
     """
     text, count = line.text, 0
-    for found in _A_MARK.finditer(text):
+    for found in _ORPHAN_MARK.finditer(text):
         pos = found.start()
-        if pos and text[pos - 1] in _MARK_SET:
-            continue
         before = pos - 1
         while before >= 0 and text[before] in " \u00a0":
             before -= 1

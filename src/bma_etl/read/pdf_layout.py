@@ -301,6 +301,17 @@ class _Line:
             out.append(text[start:end])
             return
         rules, edges, index = self.rules, self.g.edges, self.index
+        # Each character's middle lies between the least and the greatest of the
+        # run's edges: no rule strictly inside those, no rule between two middles.
+        g = self.g
+        if isinstance(index, range):
+            lo = min(min(g.lefts[index[start]:index[end - 1] + 1]),
+                     min(g.rights[index[start]:index[end - 1] + 1]))
+            hi = max(max(g.lefts[index[start]:index[end - 1] + 1]),
+                     max(g.rights[index[start]:index[end - 1] + 1]))
+            if not _between(rules, lo, hi):
+                out.append(text[start:end])
+                return
         cut = start
         left, right = edges(index[start])
         before = (left + right) / 2
@@ -318,15 +329,16 @@ class _Line:
     def _space(self, a: int, b: int) -> str:
         """What the white space ``text[a:b]`` between two characters stands for."""
         text, index, g, ink = self.text, self.index, self.g, self.ink
-        left = max(g.edges(index[a - 1])[1], ink.get(index[a - 1], 0.0))
-        start = g.edges(index[a - 1])[0]
+        if joins_mark(text[a - 1], text[b]):  # a mark never starts a word or a cell
+            return ""
+        start, left = g.edges(index[a - 1])
+        left = max(left, ink.get(index[a - 1], 0.0))
         j = a - 1
         while j > 0 and text[j] in _MARKS:  # a mark sits over its base: the cluster's edge
             j -= 1
-            left = max(left, g.edges(index[j])[1], ink.get(index[j], 0.0))
-            start = min(start, g.edges(index[j])[0])
-        if joins_mark(text[a - 1], text[b]):  # a mark never starts a word or a cell
-            return ""
+            j_left, j_right = g.edges(index[j])
+            left = max(left, j_right, ink.get(index[j], 0.0))
+            start = min(start, j_left)
         right = g.edges(index[b])[0]
         if self.rules and self._ruled(a - 1, b):
             self._cell(b)
