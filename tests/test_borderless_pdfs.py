@@ -36,6 +36,7 @@ from bma_etl.read.pdf_cuts import (
 )
 from bma_etl.read.pdf_layout import TextLine
 
+from conftest import font_file
 from corpus import fonts, render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
@@ -53,14 +54,12 @@ FLOOR = 0.85
 def word_prints(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, GeneratedDoc]]:
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    found = fonts.available()
     out = tmp_path_factory.mktemp("borderless")
     made, batch = [], []
     for k, (gen, font, align) in enumerate((("legacy_pipe", "Norasi", "distribute"),
                                             ("legacy_tab", "Garuda", "thai"),
                                             ("legacy_pipe", "Loma", "thai"))):
-        if font not in found:
-            pytest.fail(f"needs the {font} font: apt-get install fonts-thai-tlwg-ttf")
+        font_file(font)  # fails the test when the font is not installed
         doc = GENERATORS[gen](random.Random(f"{SEED}-{k}"))
         pdf = out / f"{gen}-{k}.pdf"
         settings = render.docx_dist_settings(random.Random(f"{SEED}-{k}"))
@@ -116,11 +115,9 @@ def test_a_page_number_under_a_borderless_table_costs_no_field(tmp_path: Path) -
     """
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    found = fonts.available()
     batch, pairs = [], []
     for k, (gen, font, align, footer) in enumerate(FOOTED):
-        if font not in found:
-            pytest.fail(f"needs the {font} font: apt-get install fonts-thai-tlwg-ttf")
+        font_file(font)  # fails the test when the font is not installed
         doc = GENERATORS[gen](random.Random(f"{SEED}-footer-{k}"))
         settings = render.docx_dist_settings(random.Random(f"{SEED}-footer-{k}"))
         settings |= {"align": align, "pt": "16", "footer": footer}
@@ -222,12 +219,9 @@ PAGE_CUT_FLOOR = 0.98
 def test_word_borderless_rows_cut_by_page_breaks_are_read(tmp_path: Path) -> None:
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    found = fonts.available()
     made, batch = [], []
     for k, (gen, font, align, pt, first_cm) in enumerate(PAGE_CUT_PRINTS):
-        if font not in found:
-            pytest.fail(f"needs the {font} font: apt-get install fonts-thai-tlwg-ttf "
-                        "fonts-sarabun (or the font's package)")
+        font_file(font)  # fails the test when the font is not installed
         doc = GENERATORS[gen](random.Random(f"{SEED}-cut-{k}"))
         pdf = tmp_path / f"{gen}-{k}.pdf"
         settings = {"align": align, "pt": str(pt), "widths": "content", "ruled": "no",

@@ -19,7 +19,8 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 
-from corpus import fonts, render
+from conftest import font_file
+from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import score
@@ -56,12 +57,9 @@ def _printed(tmp_path: Path) -> list[tuple[Path, GeneratedDoc]]:
     """Tracking pages with a progress line, printed from Word files in ``distribute``."""
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    found = fonts.available()
     batch, made = [], []
     for k, (font, pt) in enumerate(PRINTS):
-        if font not in found:
-            pytest.fail(f"needs the {font} font: apt-get install fonts-thai-tlwg-ttf "
-                        "fonts-sarabun (or the font's package)")
+        font_file(font)  # fails the test when the font is not installed
         rng = random.Random(f"{SEED}-{k}")
         doc = GENERATORS["web_tracking"](rng)
         while "ความคืบหน้าโครงการ ร้อยละ" not in doc.text:

@@ -21,7 +21,8 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from corpus import fonts, render
+from conftest import font_file
+from corpus import render
 from corpus.forms import legacy_html
 from corpus.score import score
 
@@ -30,10 +31,7 @@ FORMS = 6
 
 @pytest.mark.parametrize("font", ["Loma", "Sarabun"])
 def test_report_values_a_wrap_cut_are_read_whole(font: str, tmp_path: Path) -> None:
-    found = fonts.available()
-    if font not in found:
-        pytest.fail(f"needs the font {font}: apt-get install fonts-thai-tlwg-ttf "
-                    "(make venv does)")
+    found = {font: font_file(font)}
     lost = []
     for k in range(FORMS):
         doc = legacy_html(random.Random(f"flow-{font}-{k}"))

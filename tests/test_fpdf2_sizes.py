@@ -31,7 +31,8 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.rows import separator
 
-from corpus import fonts, render
+from conftest import font_file
+from corpus import render
 from corpus.plans import action_plan
 from corpus.score import score
 from corpus.web import tracking_page
@@ -57,10 +58,7 @@ GENERATORS = {"plan": action_plan, "tracking": tracking_page}
 def test_fpdf2_print_reads_every_value(printing: tuple[str, int, str, int, float],
                                        tmp_path: Path) -> None:
     generator, seed, font, pt, margin = printing
-    found = fonts.available()
-    if font not in found:
-        pytest.fail(f"needs the font {font}: apt-get install fonts-thai-tlwg-ttf "
-                    "and pip install fontpkg-sarabun (make venv does)")
+    found = {font: font_file(font)}
     doc = GENERATORS[generator](random.Random(f"{SEED}-{generator}-{seed}"))
     doc.margins_mm = margin
     pdf = tmp_path / f"{generator}.fpdf2.pdf"

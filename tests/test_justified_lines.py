@@ -25,7 +25,7 @@ import pytest
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.textnorm import repair_text
 
-from conftest import letters_and_spaces
+from conftest import font_file, letters_and_spaces
 from corpus import fonts, render
 from corpus.doc import GeneratedDoc
 from corpus.paragraphs import WORDS
@@ -70,10 +70,7 @@ def _page(rng: random.Random) -> tuple[str, list[str]]:
 @pytest.mark.parametrize("printing", PRINTINGS, ids="-".join)
 def test_justified_lines_stay_lines(printing: tuple[str, str], tmp_path: Path) -> None:
     producer, font = printing
-    found = fonts.available()
-    if font not in found:
-        pytest.fail(f"needs the font {font}: apt-get install fonts-thai-tlwg-ttf "
-                    "(make venv does)")
+    found = {font: font_file(font)}
     rng = random.Random(f"{SEED}-{printing}")
     text, short = _page(rng)
     pdf = tmp_path / f"{producer}-{font}.pdf"

@@ -17,7 +17,7 @@ from bma_etl.layouts.base import Derived, Extraction, Raw, RawRow, RepairedText
 from bma_etl.pipeline import Processed, process_file
 from bma_etl.records import Provenance, QualityIssue
 
-from conftest import FIXTURES, SAMPLES
+from conftest import FIXTURES, SAMPLES, fonts_or_fail
 from golden_compare import diff, load_golden
 
 SAMPLE = SAMPLES / "003_bab53728cf3029b8.txt"
@@ -678,14 +678,12 @@ def test_tab_stop_pdf_of_a_generated_plan_keeps_its_summary(seed: int, tmp_path:
     """
     import random
 
-    from corpus import fonts, render
+    from corpus import render
     from corpus.build import GENERATORS
     from corpus.score import score as score_fields
 
-    found = fonts.available()
-    picked = [f for f in ("Garuda", "Sarabun", "Loma", "Norasi") if f in found]
-    if len(picked) < 2:
-        pytest.fail("needs two Thai fonts: apt-get install fonts-thai-tlwg-ttf (make venv does)")
+    found = fonts_or_fail(("Garuda", "Sarabun", "Loma", "Norasi"), least=2)
+    picked = list(found)
     doc = GENERATORS["plan"](random.Random(f"plain-{seed}"))
     for font in picked[seed % 2::2][:2]:
         pdf = tmp_path / f"plan.{font}.pdf"

@@ -19,6 +19,8 @@ from bma_etl.matchkey import key
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lexicon import fold, restore_run, restored, restored_message
 
+from conftest import fonts_or_fail
+
 SEED = 2417
 #: Correct sentences in the register of a city's project reports (written for this
 #: test; none comes from the robustness corpus or its scans).
@@ -138,7 +140,7 @@ def test_generated_scan_page_reads_with_marks_restored(tmp_path: Path,
     from bma_etl.pipeline import process_file
     from bma_etl.read import ocr_lexicon
 
-    from corpus import fonts, render
+    from corpus import render
     from corpus.build import GENERATORS
     from corpus.scan import scan_pdf
     from corpus.score import same
@@ -146,8 +148,8 @@ def test_generated_scan_page_reads_with_marks_restored(tmp_path: Path,
     monkeypatch.setitem(os.environ, "BMA_ETL_CACHE", str(tmp_path / "cache"))
     gen = "legacy_pipe"
     doc = GENERATORS[gen](random.Random(f"{SEED}-{gen}"))
-    found = fonts.available()
-    font = next(f for f in ("Garuda", "Loma", "Sarabun") if f in found)
+    found = fonts_or_fail(("Garuda", "Loma", "Sarabun"), least=1)
+    font = next(iter(found))
     pdf = tmp_path / f"{gen}.pdf"
     render.render_fpdf(doc, pdf, font, found[font], random.Random(SEED), shaping=False)
     scanned = tmp_path / f"{gen}.scan.pdf"

@@ -24,8 +24,8 @@ from bma_etl.normalize.trust import doubt_of, screen
 from bma_etl.pipeline import Processed, process_file
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
-from conftest import FIXTURES
-from corpus import fonts, render
+from conftest import FIXTURES, fonts_or_fail
+from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.scan import scan_pdf
@@ -148,8 +148,8 @@ def _thai_digit_doc(gen: str) -> GeneratedDoc:
 def test_thai_digit_scan_loads_no_wrong_number(gen: str, pages: int, tmp_path: Path) -> None:
     """A 300 dpi scan of a document printed in Thai digits (its first pages)."""
     doc = _thai_digit_doc(gen)
-    found = fonts.available()
-    font = next(f for f in ("Garuda", "Sarabun", "Loma") if f in found)
+    found = fonts_or_fail(("Garuda", "Sarabun", "Loma"), least=1)
+    font = next(iter(found))
     pdf = tmp_path / f"{gen}.pdf"
     render.render_fpdf(doc, pdf, font, found[font], random.Random(SEED), shaping=False)
     scanned = tmp_path / f"{gen}.scan.pdf"

@@ -18,7 +18,7 @@ import pytest
 
 from bma_etl.read.pdf import extract_pdf
 
-from corpus import fonts
+from conftest import font_file
 
 SEED = 20265
 WORDS = ["เพิ่มขึ้น", "ราย", "จากปี", "พ.ศ.", "ผลิตภัณฑ์", "ร้อยละ", "โครงการ", "ครั้ง", "แห่ง"]
@@ -57,10 +57,7 @@ def _print(rows: list[list[str]], widths: list[float], font: str, path: Path,
 @pytest.mark.parametrize("font", ["Garuda", "Kinnari", "Sarabun"])
 def test_two_numbers_wrapped_apart_in_a_cell_keep_their_space(font: str,
                                                               tmp_path: Path) -> None:
-    found = fonts.available()
-    if font not in found:
-        pytest.fail(f"needs the font {font}: pip install fontpkg-sarabun (the corpus extra) "
-                    "or apt-get install fonts-thai-tlwg-ttf (make venv does both)")
+    found = {font: font_file(font)}
     rng = random.Random(f"{SEED}-{font}")
     for n in range(3):
         columns = rng.randint(3, 5)

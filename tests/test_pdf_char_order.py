@@ -19,8 +19,8 @@ import pytest
 
 from test_wrap_writers import read_text
 
-from conftest import letters_and_spaces
-from corpus import fonts, render
+from conftest import font_file, letters_and_spaces
+from corpus import render
 from corpus.paragraphs import WORDS, render_paragraphs
 
 SEED = 20264
@@ -49,10 +49,7 @@ def test_quotes_and_brackets_read_where_they_stand(writer: str, font: str,
     if writer.startswith("soffice") and not render.have("soffice"):
         pytest.fail("LibreOffice not installed: apt-get install libreoffice-writer-nogui "
                     "(make venv installs it)")
-    found = fonts.available()
-    if font not in found:
-        pytest.fail(f"needs the font {font}: pip install fontpkg-sarabun (the corpus extra) "
-                    "or apt-get install fonts-thai-tlwg-ttf (make venv does both)")
+    found = {font: font_file(font)}
     rng = random.Random(f"{SEED}-{writer}-{font}")
     paras = [_quoted(rng) for _ in range(6)]
     pdf = tmp_path / f"{writer}.pdf"

@@ -15,7 +15,6 @@ by LibreOffice from HTML and from Word in Waree read with their spaces.
 from __future__ import annotations
 
 import random
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ import pytest
 from bma_etl.read.pdf import extract_pdf
 from test_wrap_writers import read_text
 
-from conftest import letters_and_spaces
+from conftest import font_file, letters_and_spaces
 from corpus import render
 from corpus.paragraphs import WORDS, paragraph, render_paragraphs
 
@@ -32,15 +31,6 @@ SEED = 20263
 HYPHENED = ["COVID-", "PM-", "e-", "สำนักงาน-", "กรุงเทพฯ-", "Smart-", "โครงการ-"]
 #: What the next line then starts with.
 OPENERS = ["19", "2.5", "Service", "เขตบางรัก", "ปริมณฑล", "City", "2570"]
-
-
-def _font_file(family: str) -> Path:
-    found = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True,
-                           text=True, check=False).stdout
-    if Path(found).stem != family:
-        pytest.fail(f"needs the font {family}: apt-get install fonts-thai-tlwg-ttf "
-                    "(make venv does)")
-    return Path(found)
 
 
 def _need(writer: str) -> None:
@@ -63,7 +53,7 @@ def test_a_line_that_ends_in_a_hyphen_is_its_own_line(writer: str, font: str,
         end = rng.choice(HYPHENED) if rng.random() < 0.6 else rng.choice(WORDS)
         lines.append(" ".join([*([opener] if opener else []), *words, end]))
     pdf = tmp_path / f"{writer}.pdf"
-    render_paragraphs(writer, lines, pdf, font, _font_file(font), 14, 170, "left")
+    render_paragraphs(writer, lines, pdf, font, font_file(font), 14, 170, "left")
     read = [" ".join(line.split()) for line in
             extract_pdf(pdf.read_bytes(), pdf.name, ocr="never").text.split("\n")]
     assert [line for line in read if line] == lines
@@ -77,7 +67,7 @@ def test_no_space_after_a_sara_am_whose_sara_aa_has_no_text(writer: str,
     paras = [paragraph(rng, rng.randint(10, 20)) for _ in range(5)]
     assert sum(p.count("ำ") for p in paras) >= 10  # the case under test is there
     pdf = tmp_path / f"{writer}.pdf"
-    render_paragraphs(writer, paras, pdf, "Waree", _font_file("Waree"), 14, 150, "left")
+    render_paragraphs(writer, paras, pdf, "Waree", font_file("Waree"), 14, 150, "left")
     got_letters, got_spaces = letters_and_spaces(read_text(pdf))
     letters, spaces = letters_and_spaces(" ".join(paras))
     assert got_letters == letters

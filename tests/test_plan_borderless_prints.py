@@ -24,7 +24,8 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from corpus import fonts, render
+from conftest import font_file
+from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import score
@@ -101,12 +102,9 @@ def _printed_plans(tmp_path: Path, prints: list[tuple[str, str, str, int, float]
     printed from Word files with borderless tables by LibreOffice: ``(pdf, document)``."""
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    found = fonts.available()
     batch, made = [], []
     for key, font, align, pt, first_cm in prints:
-        if font not in found:
-            pytest.fail(f"needs the {font} font: apt-get install fonts-thai-tlwg-ttf "
-                        "fonts-sarabun (or the font's package)")
+        font_file(font)  # fails the test when the font is not installed
         doc = GENERATORS["plan"](random.Random(f"{SEED}-{key}"))
         pdf = tmp_path / f"{key}.{font}.pdf"
         batch.append((doc, pdf, font, {"align": align, "pt": str(pt), "widths": "content",

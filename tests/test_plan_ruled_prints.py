@@ -26,7 +26,8 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from corpus import fonts, render
+from conftest import font_file
+from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import Score, score
@@ -54,9 +55,7 @@ def _plans() -> list[GeneratedDoc]:
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory
             ) -> dict[tuple[str, int], tuple[Path, GeneratedDoc]]:
-    found = fonts.available()
-    if FONT not in found:
-        pytest.fail("needs the TLWG fonts: apt-get install fonts-thai-tlwg-ttf (make venv does)")
+    found = {FONT: font_file(FONT)}
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
     if not render.have("chromium"):

@@ -25,7 +25,8 @@ from rapidfuzz.fuzz import ratio
 from bma_etl.matchkey import key
 from bma_etl.pipeline import process_file
 
-from corpus import fonts, render
+from conftest import fonts_or_fail
+from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import scan_pdf
 
@@ -80,8 +81,8 @@ def _in_order(want: list[str], got: list[str | None]) -> int:
 
 def test_scanned_plan_gives_its_swot_items_and_steps(tmp_path: Path) -> None:
     doc = GENERATORS["plan"](random.Random(f"{SEED}-plan"))
-    found = fonts.available()
-    font = next(f for f in ("Garuda", "Loma", "Sarabun") if f in found)
+    found = fonts_or_fail(("Garuda", "Loma", "Sarabun"), least=1)
+    font = next(iter(found))
     printed = tmp_path / "plan.pdf"
     render.render_fpdf(doc, printed, font, found[font], random.Random(SEED), shaping=False)
     texts = _pages(printed)

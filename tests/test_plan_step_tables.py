@@ -28,7 +28,8 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from corpus import fonts, render
+from conftest import fonts_or_fail
+from corpus import render
 from corpus.doc import GeneratedDoc, Row
 from corpus.score import score
 from corpus.values import project_name
@@ -122,10 +123,8 @@ PLANS = 2
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory
             ) -> dict[tuple[str, int], tuple[Path, GeneratedDoc]]:
-    found = fonts.available()
-    names = [f for f in FONTS if f in found]
-    if not names:
-        pytest.fail("needs the TLWG fonts: apt-get install fonts-thai-tlwg-ttf (make venv does)")
+    found = fonts_or_fail(FONTS, least=1)
+    names = list(found)
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
     if not render.have("chromium"):

@@ -21,6 +21,7 @@ import pytest
 from bma_etl.errors import BmaEtlError
 from bma_etl.pipeline import process_file
 
+from conftest import font_file, fonts_or_fail
 from corpus import fonts, render
 from corpus.build import GENERATORS, build
 from corpus.doc import GeneratedDoc
@@ -34,11 +35,8 @@ GENS = tuple(GENERATORS)
 
 
 def _fonts() -> list[tuple[str, Path]]:
-    found = fonts.available()
-    picked = [f for f in ("Garuda", "Sarabun", "Loma", "Norasi") if f in found][:2]
-    if len(picked) < 2:
-        pytest.fail("needs two Thai fonts: apt-get install fonts-thai-tlwg-ttf (make venv does)")
-    return [(f, found[f]) for f in picked]
+    found = fonts_or_fail(("Garuda", "Sarabun", "Loma", "Norasi"), least=2)
+    return list(found.items())[:2]
 
 
 def _doc(gen: str, k: int = 0) -> GeneratedDoc:
@@ -322,11 +320,9 @@ def _short_form(gen: str) -> GeneratedDoc:
 def test_narrow_table_cells_keep_the_fields_of_their_text(tmp_path: Path) -> None:
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    found = fonts.available()
     jobs = []
     for gen, ruled, font in NARROW_CASES:
-        if font not in found:  # TLWG fonts: make venv installs them
-            pytest.fail(f"needs the Thai font {font}: apt-get install fonts-thai-tlwg-ttf")
+        font_file(font)  # fails the test when the font is not installed
         doc = _short_form(gen)
         jobs.append((doc, tmp_path / f"{gen}.narrow.pdf", font, random.Random(f"{SEED}-{gen}"),
                      ruled))
@@ -370,9 +366,7 @@ def test_ruled_rows_a_page_break_cuts_keep_their_fields(k: int, font: str, heade
                                                          tmp_path: Path) -> None:
     if not render.have("chromium"):
         pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
-    found = fonts.available()
-    if font not in found:
-        pytest.fail(f"needs the Thai font {font}: apt-get install fonts-thai-tlwg-ttf")
+    found = {font: font_file(font)}
     doc = legacy_html(random.Random(f"{SEED}-break-{k}"), reports=8, sentences=5)
     pdf = tmp_path / f"legacy_html_{k}.pdf"
     render.render_chromium(doc, pdf, font, found[font], random.Random(f"{SEED}-break-{k}"),

@@ -22,8 +22,8 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import GOLDEN, SAMPLES
-from corpus import fonts, render
+from conftest import GOLDEN, SAMPLES, font_file
+from corpus import render
 from corpus.doc import GeneratedDoc
 from golden_compare import _as_record, load_golden
 
@@ -58,9 +58,7 @@ def _same(want: Any, got: Any) -> bool:
 
 
 def _render(sample: Path, producer: str, out: Path) -> Path:
-    found = fonts.available()
-    if "Garuda" not in found:
-        pytest.fail("needs the TLWG fonts: apt-get install fonts-thai-tlwg-ttf (make venv does)")
+    found = {"Garuda": font_file("Garuda")}
     golden = load_golden(GOLDEN / f"{sample.stem}.json")
     doc = GeneratedDoc(sample.stem, golden["layout"], sample.read_text(encoding="utf-8"), {})
     pdf = out / f"{sample.stem}.{producer}.pdf"

@@ -22,7 +22,8 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from corpus import fonts, render
+from conftest import font_file
+from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
 
@@ -34,10 +35,7 @@ FIELDS = ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb", "o
 @pytest.mark.parametrize("font", ["Loma", "Norasi"])
 def test_a_report_label_a_narrow_column_wrapped_opens_its_report(font: str,
                                                                    tmp_path: Path) -> None:
-    found = fonts.available()
-    if font not in found:
-        pytest.fail(f"needs the font {font}: apt-get install fonts-thai-tlwg-ttf "
-                    "(make venv does)")
+    font_file(font)  # fails the test when the font is not installed
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
     docs = [GENERATORS[("legacy_tab", "legacy_html")[k % 2]](random.Random(f"narrow-{font}-{k}"))

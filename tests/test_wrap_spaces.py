@@ -30,7 +30,8 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.unwrap import spaced_breaks, unwrapped_text, writer_breaks
 
-from corpus import fonts, forms, render
+from conftest import font_file
+from corpus import forms, render
 from corpus.doc import GeneratedDoc
 from corpus.paragraphs import WORDS, render_paragraphs
 
@@ -107,14 +108,6 @@ def spacing_faults(want: str, got: str) -> tuple[list[str], int, int]:
     return faults, invented, len(letters) - 1
 
 
-def _font(name: str) -> Path:
-    found = fonts.available()
-    if name not in found:
-        pytest.fail(f"needs the font {name}: apt-get install fonts-thai-tlwg-ttf "
-                    "(make venv does)")
-    return found[name]
-
-
 def _need(writer: str) -> None:
     tool = writer.split("-")[0]
     if not render.have(tool):
@@ -147,7 +140,7 @@ def test_wrapped_paragraphs_keep_their_spaces(writer: str, font: str, tmp_path: 
     rng = random.Random(f"{SEED}-{writer}-{font}")
     paras = [value(rng, rng.randint(12, 20)) for _ in range(4)]
     pdf = tmp_path / f"{writer}.pdf"
-    render_paragraphs(writer, paras, pdf, font, _font(font), rng.choice((12, 14)),
+    render_paragraphs(writer, paras, pdf, font, font_file(font), rng.choice((12, 14)),
                       rng.choice((90, 120)), rng.choice(("left", "justify")))
     faults, invented, places = spacing_faults("\n\n".join(paras), read_value(pdf))
     print(f"{writer} {font}: {len(faults)} faults, {invented} invented of {places} places")
@@ -158,7 +151,7 @@ def test_wrapped_paragraphs_keep_their_spaces(writer: str, font: str, tmp_path: 
 def _print_table(writer: str, doc: GeneratedDoc, pdf: Path, font: str,
                  rng: random.Random) -> None:
     if writer == "chromium":
-        render.render_chromium(doc, pdf, font, _font(font), rng, header_footer=False)
+        render.render_chromium(doc, pdf, font, font_file(font), rng, header_footer=False)
     elif writer == "soffice-narrow":
         _made, failed = render.render_narrow_tables_batch([(doc, pdf, font, rng)])
         assert not failed, failed

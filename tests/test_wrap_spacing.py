@@ -23,8 +23,8 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import letters_and_spaces
-from corpus import fonts, render
+from conftest import fonts_or_fail, letters_and_spaces
+from corpus import render
 from corpus.doc import GeneratedDoc
 from corpus.web import project_detail_long
 
@@ -36,11 +36,8 @@ DOCS = 3
 
 
 def _font() -> tuple[str, Path]:
-    found = fonts.available()
-    for name in ("Garuda", "Sarabun", "Loma", "Norasi"):
-        if name in found:
-            return name, found[name]
-    pytest.fail("needs a Thai font: apt-get install fonts-thai-tlwg-ttf (make venv does)")
+    found = fonts_or_fail(("Garuda", "Sarabun", "Loma", "Norasi"), least=1)
+    return next(iter(found.items()))
 
 
 def _print(producer: str, docs: list[GeneratedDoc], folder: Path) -> list[Path]:

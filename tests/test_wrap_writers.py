@@ -28,22 +28,14 @@ from bma_etl.read import pdf_layout
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.unwrap import spaced_breaks, unwrapped_text, writer_breaks
 
-from conftest import letters_and_spaces
-from corpus import fonts, render
+from conftest import font_file, letters_and_spaces
+from corpus import render
 from corpus.paragraphs import WRITERS, paragraph, render_paragraphs
 
 SEED = 20261
 #: (font, size pt, text width mm, alignment) of the two printings per writer.
 SETTINGS = (("Garuda", 12, 110, "left"), ("Loma", 14, 160, "justify"))
 PARAGRAPHS = 6
-
-
-def _font(name: str) -> Path:
-    found = {**fonts.available(), "Umpush": fonts.TLWG / "Umpush.ttf"}
-    if name not in found or not found[name].is_file():
-        pytest.fail(f"needs the font {name}: apt-get install fonts-thai-tlwg-ttf "
-                    "(make venv does)")
-    return found[name]
 
 
 
@@ -74,7 +66,7 @@ def measure(writer: str, folder: Path, settings: tuple[tuple[str, int, int, str]
         rng = random.Random(f"{SEED}-{writer}-{k}" + ("" if settings is SETTINGS else font))
         paras = [paragraph(rng, rng.randint(10, 24)) for _ in range(PARAGRAPHS)]
         pdf = folder / f"{writer}-{k}.pdf"
-        render_paragraphs(writer, paras, pdf, font, _font(font), pt, width, align)
+        render_paragraphs(writer, paras, pdf, font, font_file(font), pt, width, align)
         got_letters, got_spaces = letters_and_spaces(read_text(pdf))
         total += len(paras)
         if got_letters != "".join(letters_and_spaces(p)[0] for p in paras):

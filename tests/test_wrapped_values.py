@@ -18,8 +18,8 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import FIXTURES, GOLDEN, SAMPLES
-from corpus import fonts, render
+from conftest import FIXTURES, GOLDEN, SAMPLES, font_file
+from corpus import render
 from corpus.forms import legacy_long
 from corpus.score import score
 from golden_compare import load_golden
@@ -126,9 +126,7 @@ def test_web_history_heading_with_its_text(tmp_path: Path) -> None:
 @pytest.mark.parametrize("seed", [3, 11])
 def test_generated_long_form_printed_reads_every_field(seed: int, producer: str,
                                                        tmp_path: Path) -> None:
-    found = fonts.available()
-    if "Garuda" not in found:
-        pytest.fail("needs the TLWG fonts: apt-get install fonts-thai-tlwg-ttf (make venv does)")
+    found = {"Garuda": font_file("Garuda")}
     doc = legacy_long(random.Random(f"wrapped-{seed}"))
     pdf = tmp_path / f"long.{producer}.pdf"
     rng = random.Random(f"wrapped-{seed}-{producer}")
