@@ -21,7 +21,8 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read import read_source
 
-from corpus import fonts, render
+from conftest import font_file
+from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
 
@@ -31,14 +32,6 @@ FIELDS = ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb", "o
 #: that ended the line before.
 _CUT_PERCENT = re.compile(r"\n\s*%")
 _CUT_FLAG = re.compile(r"ไม่\s*\n\s*เป็นไปตาม")
-
-
-def _font(font: str) -> Path:
-    found = fonts.available()
-    if font not in found:
-        pytest.fail(f"needs the font {font}: apt-get install fonts-thai-tlwg-ttf "
-                    "(make venv does)")
-    return found[font]
 
 
 def _lost(docs: list, pdfs: list[Path], fields: tuple[str, ...] = FIELDS
@@ -55,7 +48,7 @@ def _lost(docs: list, pdfs: list[Path], fields: tuple[str, ...] = FIELDS
 @pytest.mark.parametrize("font", ["Norasi", "Loma"])
 def test_a_progress_whose_percent_sign_the_line_wrapped_keeps_its_narrative_clean(
         font: str, tmp_path: Path) -> None:
-    path = _font(font)
+    path = font_file(font)
     docs, pdfs, cuts = [], [], 0
     for k in range(6):
         doc = GENERATORS["legacy_html"](random.Random(f"cut-pct-{font}-{k}"))
@@ -70,7 +63,7 @@ def test_a_progress_whose_percent_sign_the_line_wrapped_keeps_its_narrative_clea
 
 @pytest.mark.parametrize("font", ["Garuda", "Sarabun"])
 def test_a_flag_whose_negation_ended_the_line_reads_negative(font: str, tmp_path: Path) -> None:
-    _font(font)
+    font_file(font)
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
     docs = [GENERATORS[("legacy_long", "legacy_tab")[k % 2]](random.Random(f"cut-flag-{font}-{k}"))
@@ -104,7 +97,7 @@ def test_a_progress_value_a_narrow_column_set_under_its_flags_reads(font: str,
                                                                     tmp_path: Path) -> None:
     # Writer/Web leaves ``ความก้าวหน้าของงานฯ =`` at the line's end and ``14.50 % : …``
     # on the next, the row's flag cells between them in reading order.
-    _font(font)
+    font_file(font)
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
     docs = [GENERATORS["legacy_html"](random.Random(f"apart-{font}-{k}")) for k in range(8)]

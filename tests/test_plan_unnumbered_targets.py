@@ -20,7 +20,8 @@ import pytest
 from bma_etl.layouts.base import Raw, RepairedText
 from bma_etl.layouts.plan_flow_kpi import flow_targets
 
-from corpus import fonts, render
+from conftest import fonts_or_fail
+from corpus import render
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.score import score
@@ -101,10 +102,8 @@ def _plans() -> list[GeneratedDoc]:
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[GeneratedDoc, str, Path]]:
-    found = fonts.available()
-    picked = [f for f in ("Garuda", "Loma", "Norasi", "Kinnari") if f in found]
-    if not picked:
-        pytest.fail("needs the TLWG fonts: apt-get install fonts-thai-tlwg-ttf (make venv does)")
+    found = fonts_or_fail(("Garuda", "Loma", "Norasi", "Kinnari"), least=1)
+    picked = list(found)
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
     out = tmp_path_factory.mktemp("real-targets")
