@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -92,3 +93,25 @@ def font_file(family: str) -> Path:
     """The regular TTF of the Thai font ``family`` (see ``fonts_or_fail``); fails the test
     with how to install the font when it is missing."""
     return fonts_or_fail([family])[family]
+
+
+_THAI_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_NUMBER = re.compile(r"[0-9๐-๙.,]+")
+
+
+def thai_wrapped(line: str, width: int) -> list[str]:
+    """``line`` cut every ``width`` letters, inside a word too, as a page wraps Thai.
+
+    A mark stays with its letter and a number whole; a number is never left alone on
+    the last line (that is a page number's look): it goes on the line before.
+    """
+    out: list[str] = []
+    while len(line) > width:
+        cut = width
+        while cut < len(line) and (_THAI_MARK.match(line[cut]) or _NUMBER.match(line, cut - 1)):
+            cut += 1
+        out.append(line[:cut].rstrip())
+        line = line[cut:].lstrip()
+    if out and _NUMBER.fullmatch(line.strip()):
+        return [*out[:-1], f"{out[-1]} {line}"]
+    return [*out, line] if line else out

@@ -39,6 +39,7 @@ from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import tidied
 from bma_etl.validate import build_records
 
+from conftest import thai_wrapped
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
@@ -49,26 +50,10 @@ _ROW = re.compile(r"^(?P<no>[๑-๙1-9])\t(?P<rest>.*)$")
 #: A target's number of two digits and the word after it, the row's last ones.
 _LAST_TARGET = re.compile(r"(?<= )[๐-๙0-9]{2} [ก-ฮเ-ไ][^ ]+$")
 _POINT_NO = re.compile(r"^[๐-๙0-9]\.[๐-๙0-9]\s")
-_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-_NUMBER = re.compile(r"[0-9๐-๙.,]+")
 #: Junk Tesseract reads a damaged heading or header line as.
 #: A speck or a page's edge read as a line of Latin letters or signs.
 _JUNK_LINES = ("“tate", "ee", "'", "«= a")
 _JUNK = ("an", "oe ek ซ้จ/", "Aart", "ee Re")
-
-
-def _wrapped(line: str, width: int) -> list[str]:
-    """``line`` cut every ``width`` letters, inside a word too (as a page wraps Thai)."""
-    out: list[str] = []
-    while len(line) > width:
-        cut = width
-        while cut < len(line) and (_MARKS.match(line[cut]) or _NUMBER.match(line, cut - 1)):
-            cut += 1  # a mark stays with its letter, a number whole
-        out.append(line[:cut].rstrip())
-        line = line[cut:].lstrip()
-    if out and _NUMBER.fullmatch(line.strip()):
-        return [*out[:-1], f"{out[-1]} {line}"]
-    return [*out, line] if line else out
 
 
 def _numbered_plan(rng: random.Random) -> Any:
@@ -125,15 +110,15 @@ def _flowing(text: str, rng: random.Random, *, headless: bool, misread: bool
             line = _POINT_NO.sub(rng.choice(("ด) ", "a. ")), line)  # ๕.๑ read as a letter
         m = _ROW.match(line)
         if m is None:
-            out.extend((w, None) for w in _wrapped(line.replace("\t", " "),
+            out.extend((w, None) for w in thai_wrapped(line.replace("\t", " "),
                                                    rng.choice((60, 75, 90))))
             continue
         rest = m.group("rest").replace("\t", " ")
         cut = [c.start() for c in _LAST_TARGET.finditer(rest)]
         if cut and not misread:  # the last target's number and word wrapped to a line
-            first = [*_wrapped(rest[:cut[-1]], rng.choice((60, 75, 90))), rest[cut[-1]:]]
+            first = [*thai_wrapped(rest[:cut[-1]], rng.choice((60, 75, 90))), rest[cut[-1]:]]
         else:
-            first = _wrapped(rest, rng.choice((60, 75, 90)))
+            first = thai_wrapped(rest, rng.choice((60, 75, 90)))
         out.append((first[0], m.group("no")))  # the number taken apart from its line
         out.extend((w, None) for w in first[1:])
     return out

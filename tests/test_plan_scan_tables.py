@@ -26,6 +26,7 @@ from bma_etl.normalize.fields import normalize
 from bma_etl.normalize.trust import screen
 from bma_etl.validate import build_records
 
+from conftest import thai_wrapped
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
@@ -39,7 +40,6 @@ _YEARS = re.compile(r"^[\t ]*(?:[๒2][๕5][0-9๐-๙]{2}[\t ]*){2,}$")
 _ROW = re.compile(r"^(?P<no>[๑-๙])\t")
 #: ``เป้าหมาย`` as OCR misread it in a header (a letter added, a letter lost).
 _HEADER_DAMAGE = ("ค่าเปบ้าหมาย", "ค่าเปาหมาย", "Aart าหมาย")
-_NUMBER = re.compile(r"[0-9๐-๙.,]+")
 _SEQ_DAMAGE = {"๒": "lo", "๓": "on"}
 
 
@@ -50,20 +50,6 @@ def _years_damaged(line: str, rng: random.Random) -> str:
         read = "".join(rng.choice(_NO_MODEL.get(ch, (ch,))) for ch in year)
         out.append(rng.choice(("", "", "ไ")) + read)
     return " ".join(out)
-
-
-def _wrapped(line: str, width: int) -> list[str]:
-    """``line`` cut every ``width`` letters, inside a word too (as a page wraps Thai)."""
-    out: list[str] = []
-    while len(line) > width:
-        cut = width
-        while cut < len(line) and (_MARKS_RE.match(line[cut]) or _NUMBER.match(line, cut - 1)):
-            cut += 1  # a mark stays with its letter, a number whole
-        out.append(line[:cut].rstrip())
-        line = line[cut:].lstrip()
-    if out and _NUMBER.fullmatch(line.strip()):  # no number alone: a page number's look
-        return [*out[:-1], f"{out[-1]} {line}"]
-    return [*out, line] if line else out
 
 
 def _ocr_print(text: str, rng: random.Random) -> str:
@@ -94,7 +80,7 @@ def _ocr_print(text: str, rng: random.Random) -> str:
         m = _ROW.match(line)
         if m and m.group("no") in _SEQ_DAMAGE and rng.random() < 0.5:
             line = _SEQ_DAMAGE[m.group("no")] + line[1:]
-        out.extend(_wrapped(line.replace("\t", " "), rng.choice((60, 75, 90))))
+        out.extend(thai_wrapped(line.replace("\t", " "), rng.choice((60, 75, 90))))
     return "\n".join(out)
 
 
