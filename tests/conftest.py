@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -115,3 +116,19 @@ def thai_wrapped(line: str, width: int) -> list[str]:
     if out and _NUMBER.fullmatch(line.strip()):
         return [*out[:-1], f"{out[-1]} {line}"]
     return [*out, line] if line else out
+
+
+def records_of(extract: Callable[[Any], Any], text: str, *, ocr_used: bool = True
+               ) -> dict[str, list[Any]]:
+    """The validated records (table -> rows) one layout's ``extract`` gives for ``text``,
+    read as an OCR'd page when ``ocr_used``: repair, normalise, screen, validate; no file,
+    no warehouse."""
+    from bma_etl.layouts.base import RepairedText
+    from bma_etl.normalize.fields import normalize
+    from bma_etl.normalize.trust import screen
+    from bma_etl.validate import build_records
+
+    doc = RepairedText.of(text, ocr_used=ocr_used)
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    screen(normalized, doc.text)
+    return build_records(normalized, "0" * 64)

@@ -32,14 +32,10 @@ from typing import Any
 import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
-from bma_etl.layouts.base import RepairedText
-from bma_etl.normalize.fields import normalize
-from bma_etl.normalize.trust import screen
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import tidied
-from bma_etl.validate import build_records
 
-from conftest import thai_wrapped
+from conftest import records_of, thai_wrapped
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
@@ -156,10 +152,7 @@ def _ocr_page(lines: list[tuple[str, str | None]], rng: random.Random
 
 def _tables(page: str, words: tuple[OcrWord, ...]) -> dict[str, list[Any]]:
     text, _ = tidied(page, words)
-    doc = RepairedText.of(text, ocr_used=True)
-    normalized = normalize(extract(doc), doc.text, doc.words, None)
-    screen(normalized, doc.text)
-    records = build_records(normalized, "0" * 64)
+    records = records_of(extract, text)
     return {t: records.get(t, []) for t in ("plan_indicators", "plan_kpi_definitions")}
 
 
@@ -245,10 +238,7 @@ def test_budget_rows_with_a_rule_or_speck_before_the_name_keep_it(seed: int) -> 
             continue
         out.append(f"{m.group('no')} {rng.choice(_BEFORE_NAME)}{m.group('name')} "
                    f"{m.group('rest').replace(chr(9), ' ')}")
-    doc = RepairedText.of("\n".join(out), ocr_used=True)
-    normalized = normalize(extract(doc), doc.text, doc.words, None)
-    screen(normalized, doc.text)
-    got = [r for r in build_records(normalized, "0" * 64).get("plan_projects", [])
+    got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
            if r.section != "routine"]
     truth = {"tables": {"plan_projects": [
         {k: row[k] for k in ("name", "responsible_unit")} for row in want]}}
@@ -280,10 +270,7 @@ def test_steps_whose_point_ocr_read_as_a_comma_are_steps(seed: int) -> None:
             damaged += 1
         out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
     assert damaged
-    doc = RepairedText.of("\n".join(out), ocr_used=True)
-    normalized = normalize(extract(doc), doc.text, doc.words, None)
-    screen(normalized, doc.text)
-    got = build_records(normalized, "0" * 64).get("plan_steps", [])
+    got = records_of(extract, "\n".join(out)).get("plan_steps", [])
     truth = {"tables": {"plan_steps": _truth(want, ("project_name", "description"))}}
     right, total, lost = score_tables({"plan_steps": got}, truth)
     assert total > 0 and len(got) == len(want) and right == total, lost[:6]
@@ -318,10 +305,7 @@ def test_swot_items_whose_point_ocr_misread_are_items(seed: int) -> None:
             out.append(f"{no}, {m.group('text')}")
         else:
             out.extend([f"{no}.\t{rng.choice(('-', '~', '='))}", m.group("text")])
-    doc = RepairedText.of("\n".join(out), ocr_used=True)
-    normalized = normalize(extract(doc), doc.text, doc.words, None)
-    screen(normalized, doc.text)
-    got = build_records(normalized, "0" * 64).get("plan_swot_items", [])
+    got = records_of(extract, "\n".join(out)).get("plan_swot_items", [])
     truth = {"tables": {"plan_swot_items": _truth(want, ("kind", "text"))}}
     right, total, lost = score_tables({"plan_swot_items": got}, truth)
     assert total > 0 and len(got) == len(want) and right == total, lost[:6]

@@ -21,12 +21,8 @@ from typing import Any
 import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
-from bma_etl.layouts.base import RepairedText
-from bma_etl.normalize.fields import normalize
-from bma_etl.normalize.trust import screen
-from bma_etl.validate import build_records
 
-from conftest import thai_wrapped
+from conftest import records_of, thai_wrapped
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
@@ -85,10 +81,7 @@ def _ocr_print(text: str, rng: random.Random) -> str:
 
 
 def _tables(text: str) -> dict[str, list[Any]]:
-    doc = RepairedText.of(text, ocr_used=True)
-    normalized = normalize(extract(doc), doc.text, doc.words, None)
-    screen(normalized, doc.text)
-    records = build_records(normalized, "0" * 64)
+    records = records_of(extract, text)
     return {t: records.get(t, []) for t in TABLES}
 
 
@@ -174,10 +167,7 @@ def test_budget_rows_whose_baht_ocr_misread_keep_name_and_unit(seed: int) -> Non
     generated = GENERATORS["plan"](rng)
     want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
     text = _budget_rows_misread(generated.text, rng)
-    doc = RepairedText.of(text, ocr_used=True)
-    normalized = normalize(extract(doc), doc.text, doc.words, None)
-    screen(normalized, doc.text)
-    got = [r for r in build_records(normalized, "0" * 64).get("plan_projects", [])
+    got = [r for r in records_of(extract, text).get("plan_projects", [])
            if r.section != "routine"]
     truth = {"tables": {"plan_projects": [
         {k: row[k] for k in ("name", "responsible_unit")} for row in want]}}
