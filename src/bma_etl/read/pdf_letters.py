@@ -1,0 +1,143 @@
+"""Lines justified letter by letter: the gaps between letters an alignment widened.
+
+Stage: read (runs in the PDF worker process; works on a line of
+:mod:`.pdf_layout` as it is being rebuilt). LibreOffice justifies a Thai line
+(a Word file's text in the Thai language) that has few or no spaces by widening
+every gap between its letters by one amount, up to 0.5 em in a narrow table
+cell; pdfium then makes up a space in each gap (``แ พ ล ต ฟ อ ร์ม``), and a
+space before SARA AA reads as a SARA AM whose NIKHAHIT was lost (``ก า ร``
+repaired into ``กำ ร``). :func:`letter_spaced` finds such runs on the line's own
+evidence (advance boxes from pdfium): a gap no wider than the run's common
+letter gap plus :data:`SPACE_OVER_EM` is no space.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bma_etl.read.pdf_glyphs import TAB_GAP_EM
+
+if TYPE_CHECKING:
+    from bma_etl.read.pdf_layout import _Line
+
+#: Fewest letter gaps that show a run of letters spread apart (a short run's few
+#: gaps may be even by chance) ...
+MIN_LETTER_GAPS = 4
+#: ... or of Thai letters with no space written between them: a word wrapped in a
+#: narrow cell (``ก า ร`` alone on its line; a space would be written or wider).
+MIN_THAI_GAPS = 2
+#: A run is letter-spaced when its common letter gap is at least this many font
+#: sizes: a font's letters set naturally touch (their advance boxes abut, kerning
+#: aside), LibreOffice's justification of a Thai line without spaces puts the same
+#: extra (0.1-0.5 em in narrow cells) after every letter.
+LETTER_SPREAD_EM = 0.05
+#: ... and when this share of its letter gaps lie within :data:`LETTER_EVEN_EM`
+#: font sizes of the common one (a space, a letter's overhang aside).
+LETTER_EVEN_SHARE = 0.7
+LETTER_EVEN_EM = 0.05
+#: A gap this many font sizes wider than a letter-spaced run's common letter gap is
+#: a space (a space's advance: 0.22 em in Sarabun, 0.28 in Garuda as LibreOffice
+#: sets it, wider in the other Thai fonts); a narrower one is the letter spacing.
+SPACE_OVER_EM = 0.15
+
+
+def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
+    """The common gap (points) between the letters of a letter-spaced run; 0.0 if not spread.
+
+    ``gaps``: from each letter's advance box to the next letter's (points; marks
+    over a letter are not letters), along one run of a line that no tab or rule
+    cuts; ``size``: the font size drawn (points); ``kinds``: per gap, ``t`` between
+    two Thai letters with no space written, ``x`` beside a digit, Latin letter or
+    sign, ``-`` otherwise (default: all ``-``). An ``x`` gap narrower than
+    :data:`LETTER_SPREAD_EM` is left out: LibreOffice spreads the Thai letters of
+    a line, not its digits (``10``). The common gap is the one most others lie
+    within :data:`LETTER_EVEN_EM` font sizes of (the narrower on a tie); the
+    letter gaps are those less than :data:`SPACE_OVER_EM` wider (the rest are
+    spaces). The run is letter-spaced (an alignment widened every letter gap by
+    one amount) when the common gap is at least :data:`LETTER_SPREAD_EM`,
+    :data:`LETTER_EVEN_SHARE` of the letter gaps lie within :data:`LETTER_EVEN_EM`
+    of it, and there are :data:`MIN_LETTER_GAPS` letter gaps or
+    :data:`MIN_THAI_GAPS` ``t`` ones.
+
+    >>> letter_gap([3.6, 3.7, 3.6, 6.9, 3.7], 10.0), letter_gap([0.0, 0.0, 2.9, 0.0], 10.0)
+    (3.6, 0.0)
+    >>> letter_gap([11.9, 8.1, 8.1, 20.0, 0.0], 11.0, "xttxx"), letter_gap([3.0, 3.0], 11.0)
+    (8.1, 0.0)
+    """
+    if size <= 1.0:
+        return 0.0
+    kinds = kinds or "-" * len(gaps)
+    least = LETTER_SPREAD_EM * size
+    kept = [(gap, kind) for gap, kind in zip(gaps, kinds, strict=True)
+            if kind != "x" or gap >= least]
+    if not kept:
+        return 0.0
+    even = LETTER_EVEN_EM * size
+    widths = [gap for gap, _ in kept]
+    common = min(widths, key=lambda g: (-sum(1 for h in widths if abs(h - g) <= even), g))
+    if common < least:
+        return 0.0
+    letters = [(gap, kind) for gap, kind in kept if gap < common + SPACE_OVER_EM * size]
+    near = sum(1 for gap, _ in letters if abs(gap - common) <= even)
+    enough = len(letters) >= MIN_LETTER_GAPS or sum(
+        1 for _, kind in letters if kind == "t") >= MIN_THAI_GAPS
+    return common if enough and near >= LETTER_EVEN_SHARE * len(letters) else 0.0
+
+#: A Thai letter that may stand alone on a letter-spaced line (no digit, no sign).
+_THAI_LETTER = re.compile("[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e44]")
+_THAI = re.compile("[\u0e01-\u0e5b]")
+#: Thai marks drawn over or under a letter (as :data:`.pdf_layout._MARKS`).
+_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                   + "".join(map(chr, range(0x0E47, 0x0E4F))))
+
+
+def letter_spaced(line: _Line, text: str) -> dict[int, float]:
+    """The white-space runs (by start) of a line's ``text`` inside a letter-spaced run.
+
+    The line is cut into runs at gaps of :data:`TAB_GAP_EM` font sizes or
+    more and at rules; a run whose letter gaps (advance box to advance box,
+    marks skipped) are all widened alike (:func:`letter_gap`: a
+    short run counts by its gaps between Thai letters with no space written;
+    digits and Latin letters set tight are left out) is letter-spaced. Returns
+    each of its white-space runs' common letter gap (points).
+    """
+    if " " not in text and "\u00a0" not in text:
+        return {}
+    lefts, rights, index = line.g.lefts, line.g.rights, line.index
+    found: dict[int, float] = {}
+    runs: list[int] = []  # white-space runs of the current run of letters
+    gaps: list[float] = []
+    kinds: list[str] = []  # per gap: see letter_gap
+    prev, pending, size, written = -1, -1, 0.0, False
+
+    def close() -> None:
+        common = letter_gap(gaps, size, "".join(kinds))
+        found.update(dict.fromkeys(runs, common) if common else {})
+
+    for pos, ch in enumerate(text):
+        if ch in " \u00a0":
+            if prev >= 0 and pending < 0:
+                pending = pos
+            written = written or not line.g.generated(index[pos])
+            continue
+        if ch in _MARKS:
+            continue
+        if prev < 0:
+            size = line.g.size(index[pos])
+        else:
+            gap = lefts[index[pos]] - rights[index[prev]]
+            if (size > 1.0 and gap >= TAB_GAP_EM * size) or (
+                    line.rules and line._ruled(prev, pos)):
+                close()
+                runs, gaps, kinds, size = [], [], [], line.g.size(index[pos])
+            else:
+                gaps.append(gap)
+                two = (_THAI.match(text[prev]), _THAI.match(ch))
+                kinds.append("x" if None in two else "-" if written or not all(
+                    _THAI_LETTER.match(c) for c in (text[prev], ch)) else "t")
+                if pending >= 0:
+                    runs.append(pending)
+        prev, pending, written = pos, -1, False
+    close()
+    return found
