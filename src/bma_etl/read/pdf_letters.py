@@ -49,9 +49,11 @@ def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
     over a letter are not letters), along one run of a line that no tab or rule
     cuts; ``size``: the font size drawn (points); ``kinds``: per gap, ``t`` between
     two Thai letters with no space written, ``x`` beside a digit, Latin letter or
-    sign, ``-`` otherwise (default: all ``-``). An ``x`` gap narrower than
-    :data:`LETTER_SPREAD_EM` is left out: LibreOffice spreads the Thai letters of
-    a line, not its digits (``10``). The common gap is the one most others lie
+    sign, ``a`` beside a SARA AM, ``-`` otherwise (default: all ``-``). The ``x``
+    and ``a`` gaps are left out: LibreOffice spreads the Thai letters of a line,
+    not its digits or signs (``10``, ``: 29/3``), and a font may box SARA AM from
+    over its consonant, NIKHAHIT and all (Loma's gaps around it are not the
+    line's). The common gap is the one most others lie
     within :data:`LETTER_EVEN_EM` font sizes of (the narrower on a tie); the
     letter gaps are those less than :data:`SPACE_OVER_EM` wider (the rest are
     spaces). The run is letter-spaced (an alignment widened every letter gap by
@@ -64,13 +66,14 @@ def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
     (3.6, 0.0)
     >>> letter_gap([11.9, 8.1, 8.1, 20.0, 0.0], 11.0, "xttxx"), letter_gap([3.0, 3.0], 11.0)
     (8.1, 0.0)
+    >>> letter_gap([5.9, 5.9, 6.0, -0.7, 3.2, 2.1, 2.2], 11.0, "xxxaatt")
+    2.1
     """
     if size <= 1.0:
         return 0.0
     kinds = kinds or "-" * len(gaps)
     least = LETTER_SPREAD_EM * size
-    kept = [(gap, kind) for gap, kind in zip(gaps, kinds, strict=True)
-            if kind != "x" or gap >= least]
+    kept = [(gap, kind) for gap, kind in zip(gaps, kinds, strict=True) if kind not in "ax"]
     if not kept:
         return 0.0
     even = LETTER_EVEN_EM * size
@@ -134,7 +137,8 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
             else:
                 gaps.append(gap)
                 two = (_THAI.match(text[prev]), _THAI.match(ch))
-                kinds.append("x" if None in two else "-" if written or not all(
+                kinds.append("a" if "\u0e33" in (text[prev], ch) else "x" if None in two
+                             else "-" if written or not all(
                     _THAI_LETTER.match(c) for c in (text[prev], ch)) else "t")
                 if pending >= 0:
                     runs.append(pending)
