@@ -13,7 +13,7 @@ letter gap plus :data:`SPACE_OVER_EM` is no space.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
@@ -77,8 +77,18 @@ def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
     if not kept:
         return 0.0
     even = LETTER_EVEN_EM * size
-    widths = [gap for gap, _ in kept]
-    common = min(widths, key=lambda g: (-sum(1 for h in widths if abs(h - g) <= even), g))
+    widths = sorted(gap for gap, _ in kept)
+    tight = bisect_left(widths, least - even)  # gaps no common gap can be near
+    if tight > (1.0 - LETTER_EVEN_SHARE) * len(widths):
+        return 0.0  # they are letter gaps too: too many for an even run (most lines)
+    common, most, lo, hi = 0.0, 0, 0, 0
+    for g in widths:  # the gap with the most others within ``even`` (the narrower on a tie)
+        while widths[lo] < g - even:
+            lo += 1
+        while hi < len(widths) and widths[hi] <= g + even:
+            hi += 1
+        if hi - lo > most:
+            common, most = g, hi - lo
     if common < least:
         return 0.0
     letters = [(gap, kind) for gap, kind in kept if gap < common + SPACE_OVER_EM * size]
@@ -87,9 +97,13 @@ def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
         1 for _, kind in letters if kind == "t") >= MIN_THAI_GAPS
     return common if enough and near >= LETTER_EVEN_SHARE * len(letters) else 0.0
 
-#: A Thai letter that may stand alone on a letter-spaced line (no digit, no sign).
-_THAI_LETTER = re.compile("[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e44]")
-_THAI = re.compile("[\u0e01-\u0e5b]")
+#: Thai letters that may stand alone on a letter-spaced line (no digit, no sign).
+_LETTERS = frozenset(chr(c) for c in (*range(0x0E01, 0x0E31), 0x0E32, 0x0E33,
+                                      *range(0x0E40, 0x0E45)))
+#: Characters of the Thai block (letters, marks, digits, signs).
+_THAI = frozenset(map(chr, range(0x0E01, 0x0E5C)))
+_SARA_AM = "\u0e33"
+_WHITE = frozenset(" \u00a0")
 #: Thai marks drawn over or under a letter (as :data:`.pdf_layout._MARKS`).
 _MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
                    + "".join(map(chr, range(0x0E47, 0x0E4F))))
@@ -118,11 +132,12 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
         common = letter_gap(gaps, size, "".join(kinds))
         found.update(dict.fromkeys(runs, common) if common else {})
 
+    generated = line.g.generated
     for pos, ch in enumerate(text):
-        if ch in " \u00a0":
+        if ch in _WHITE:
             if prev >= 0 and pending < 0:
                 pending = pos
-            written = written or not line.g.generated(index[pos])
+            written = written or not generated(index[pos])
             continue
         if ch in _MARKS:
             continue
@@ -136,10 +151,11 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
                 runs, gaps, kinds, size = [], [], [], line.g.size(index[pos])
             else:
                 gaps.append(gap)
-                two = (_THAI.match(text[prev]), _THAI.match(ch))
-                kinds.append("a" if "\u0e33" in (text[prev], ch) else "x" if None in two
-                             else "-" if written or not all(
-                    _THAI_LETTER.match(c) for c in (text[prev], ch)) else "t")
+                before = text[prev]
+                kinds.append("a" if ch == _SARA_AM or before == _SARA_AM
+                             else "x" if ch not in _THAI or before not in _THAI
+                             else "t" if ch in _LETTERS and before in _LETTERS and not written
+                             else "-")
                 if pending >= 0:
                     runs.append(pending)
         prev, pending, written = pos, -1, False
