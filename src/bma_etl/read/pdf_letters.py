@@ -53,11 +53,11 @@ def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
     and ``a`` gaps are left out: LibreOffice spreads the Thai letters of a line,
     not its digits or signs (``10``, ``: 29/3``), and a font may box SARA AM from
     over its consonant, NIKHAHIT and all (Loma's gaps around it are not the
-    line's). The common gap is the one most others lie
-    within :data:`LETTER_EVEN_EM` font sizes of (the narrower on a tie); the
-    letter gaps are those less than :data:`SPACE_OVER_EM` wider (the rest are
-    spaces). The run is letter-spaced (an alignment widened every letter gap by
-    one amount) when the common gap is at least :data:`LETTER_SPREAD_EM`,
+    line's). The common gap is the one most others lie within
+    :data:`LETTER_EVEN_EM` font sizes of (the narrower on a tie); the letter gaps
+    are those less than :data:`SPACE_OVER_EM` wider (the rest are spaces). The
+    run is letter-spaced (an alignment widened every letter gap by one amount)
+    when the common gap is at least :data:`LETTER_SPREAD_EM`,
     :data:`LETTER_EVEN_SHARE` of the letter gaps lie within :data:`LETTER_EVEN_EM`
     of it, and there are :data:`MIN_LETTER_GAPS` letter gaps or
     :data:`MIN_THAI_GAPS` ``t`` ones.
