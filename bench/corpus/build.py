@@ -140,10 +140,7 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                         if producer.endswith("-dist"):
                             settings = render.docx_dist_settings(rng)
                         else:
-                            settings = {"align": rng.choice(render.DOCX_ALIGNS),
-                                        "pt": str(rng.choice((12, 14, 16))),
-                                        "widths": rng.choice(render.DOCX_WIDTHS),
-                                        "footer": rng.choice(render.DOCX_FOOTERS)}
+                            settings = render.docx_settings(rng)
                         docx_jobs.append((doc, pdf, font, settings, rendering(
                             pdf, "pdf", producer, font, settings=settings)))
                         continue

@@ -8,7 +8,9 @@
 - ``soffice``: LibreOffice's text import and PDF export (``render_soffice_batch``).
 - ``soffice-docx``: a Word file (python-docx) with ruled tables (columns of equal
   width or sized to their contents), its paragraphs left aligned, justified or in
-  Thai distributed justification, printed by LibreOffice (``render_docx_batch``).
+  Thai distributed justification, 10-16 pt, mostly in the Thai language (whose
+  justified lines LibreOffice spreads letter by letter), printed by LibreOffice
+  (``render_docx_batch``; :func:`docx_settings`).
 - ``soffice-narrow``: the text's tables as an HTML page with narrow columns, printed
   by LibreOffice Writer/Web (``render_narrow_tables_batch``): labels, flags, dates
   and amounts wrap inside their cells, ruled or borderless.
@@ -260,6 +262,19 @@ DOCX_WIDTHS = ("equal", "content")
 #: Page-number footers of the Word renderer, centred at each page's foot (``{n}``: the
 #: page's number, a Word PAGE field; ``""``: none), as office documents number pages.
 DOCX_FOOTERS = ("หน้า {n}", "- {n} -", "{n}", "")
+
+
+def docx_settings(rng: random.Random) -> dict[str, str]:
+    """Settings of one ``soffice-docx`` print: ruled tables, an alignment of
+    :data:`DOCX_ALIGNS`, 10-16 pt type on 1.5 or 2 cm margins, column widths of
+    :data:`DOCX_WIDTHS`, a footer of :data:`DOCX_FOOTERS`, and on most the Thai
+    language (``th-TH``, as Thai Word files carry it: LibreOffice then justifies a
+    Thai line without spaces by widening the gaps between its letters, in small
+    type and narrow cells many of a table's lines)."""
+    return {"align": rng.choice(DOCX_ALIGNS), "pt": str(rng.choice((10, 11, 12, 14, 16))),
+            "widths": rng.choice(DOCX_WIDTHS), "footer": rng.choice(DOCX_FOOTERS),
+            "lang": rng.choice(("th-TH", "th-TH", "")),
+            "margin_cm": rng.choice(("1.5", "2.0"))}
 #: Fonts of ``soffice-docx-dist`` (those installed are taken in turn).
 DIST_FONTS = ("Norasi", "Garuda", "Loma", "Sarabun")
 
@@ -278,7 +293,8 @@ def docx_dist_settings(rng: random.Random) -> dict[str, str]:
 
 def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
                pt: int = 14, widths: str = "equal", ruled: bool = True,
-               first_cm: float | None = None, footer: str = "") -> None:
+               first_cm: float | None = None, footer: str = "", lang: str = "",
+               margin_cm: float = 2.0) -> None:
     """The document as a Word file (python-docx): paragraphs, and tab or pipe rows as
     ruled tables across the page width (a table of many columns gets narrow ones,
     where a word such as ``มี.ค.`` wraps inside its cell).
@@ -287,7 +303,11 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
     every paragraph and cell; ``widths`` one of :data:`DOCX_WIDTHS`; ``ruled`` False
     leaves the tables without borders; ``first_cm`` sets the first column's width
     (cm) of a ``content`` table, the others sharing the rest; ``footer`` is a centred
-    page-number footer (:data:`DOCX_FOOTERS`; ``""``: none).
+    page-number footer (:data:`DOCX_FOOTERS`; ``""``: none); ``lang`` the text's
+    language (``th-TH``, as a Thai Word file carries it; ``""``: none): LibreOffice
+    then justifies a Thai line by widening every gap between its letters (``ก า ร``
+    drawn for ``การ``); ``margin_cm`` the left and right margins (cm) unless the
+    document sets its own.
     """
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -311,13 +331,20 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
     size_cs = OxmlElement("w:szCs")
     size_cs.set(qn("w:val"), str(pt * 2))
     props.append(size_cs)
+    if lang:
+        language = OxmlElement("w:lang")
+        language.set(qn("w:val"), lang)
+        language.set(qn("w:bidi"), lang)  # the complex-script (Thai) runs' language
+        props.append(language)
     normal.paragraph_format.space_after = Pt(0)
     section = word.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.0))
     if doc.margins_mm is not None:
-        section.left_margin = section.right_margin = Cm(doc.margins_mm / 10)
+        margin_cm = doc.margins_mm / 10
+    section.left_margin = section.right_margin = Cm(margin_cm)
+    text_cm = 21.0 - 2 * margin_cm
     if footer:
         foot = section.footer.paragraphs[0]
         foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -343,9 +370,9 @@ def write_docx(doc: GeneratedDoc, out: Path, font: str, *, align: str = "left",
             table.style = "Table Grid"
         if widths == "content":
             table.autofit = False
-            sized = _widths(rows, 17.0, 0.8)  # cm: A4 less 2 cm margins
+            sized = _widths(rows, text_cm, 0.8)  # cm: A4 less the margins
             if first_cm is not None and columns > 1:
-                rest = _widths([r[1:] for r in rows if len(r) > 1], 17.0 - first_cm, 0.8)
+                rest = _widths([r[1:] for r in rows if len(r) > 1], text_cm - first_cm, 0.8)
                 sized = [first_cm, *rest]
             for j, width in enumerate(sized):
                 table.columns[j].width = Cm(width)
@@ -363,7 +390,8 @@ def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
                       ) -> dict[Path, str]:
     """Write each ``(doc, out, font, settings)`` as a Word file and print it to ``out``
     with LibreOffice (one run for all); ``settings``: ``align``, ``pt``, ``widths``,
-    ``ruled``, ``first_cm`` and ``footer`` (see :func:`write_docx`). Returns
+    ``ruled``, ``first_cm``, ``footer``, ``lang`` and ``margin_cm`` (see
+    :func:`write_docx`). Returns
     the failures.
     """
     failed: dict[Path, str] = {}
@@ -377,7 +405,8 @@ def render_docx_batch(jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str]]]
                        widths=settings.get("widths", "equal"),
                        ruled=settings.get("ruled", "yes") != "no",
                        first_cm=float(first) if first else None,
-                       footer=settings.get("footer", ""))
+                       footer=settings.get("footer", ""), lang=settings.get("lang", ""),
+                       margin_cm=float(settings.get("margin_cm", "2.0")))
             sources.append(str(source))
         failed |= _soffice(tmp, sources, [job[1] for job in jobs], "--convert-to", "pdf")
     return failed

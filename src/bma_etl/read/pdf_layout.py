@@ -43,6 +43,7 @@ from bma_etl.read.pdf_glyphs import (
     without_false_breaks,
     without_unmapped,
 )
+from bma_etl.read.pdf_letters import SPACE_OVER_EM, letter_spaced
 from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_order import in_drawn_order
 
@@ -159,6 +160,8 @@ class _Line:
         self.baseline = baseline  # y of the line's first character's origin
         self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
         self.loose = 0  # orphan marks drawn over no letter (see fixed)
+        #: White-space runs (by start) inside a letter-spaced run: its common letter gap.
+        self.spaced: dict[int, float] = {}
         #: The line's characters, and the page index of each (``text[pos]`` is ``index[pos]``).
         self.text = line
         self.index: range | list[int] = range(base, base + len(line))
@@ -285,6 +288,7 @@ class _Line:
         """The line's text (``text``: :attr:`text`) with each run of white space decided."""
         out: list[str] = []
         done = 0  # text[:done] is in out
+        self.spaced = letter_spaced(self, text)
         for run in _SPACES.finditer(text):
             pos, end = run.span()
             self._letters(text, done, pos, out)
@@ -350,6 +354,9 @@ class _Line:
         if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(a - 1, b) > STEP_EM * size):
             self._cell(b)
             return "\t"
+        common = self.spaced.get(a)
+        if common is not None and gap < common + SPACE_OVER_EM * size:
+            return ""  # the letter spacing of a justified line without spaces
         generated = g.generated(index[a]) if b == a + 1 else \
             all(g.generated(index[i]) for i in range(a, b))
         generated = generated or misplaced_space(self, a, b, start)  # no gap of the line's

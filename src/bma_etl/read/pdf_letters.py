@@ -1,0 +1,163 @@
+"""Lines justified letter by letter: the gaps between letters an alignment widened.
+
+Stage: read (runs in the PDF worker process; works on a line of
+:mod:`.pdf_layout` as it is being rebuilt). LibreOffice justifies a Thai line
+(a Word file's text in the Thai language) that has few or no spaces by widening
+every gap between its letters by one amount, up to 0.5 em in a narrow table
+cell; pdfium then makes up a space in each gap (``แ พ ล ต ฟ อ ร์ม``), and a
+space before SARA AA reads as a SARA AM whose NIKHAHIT was lost (``ก า ร``
+repaired into ``กำ ร``). :func:`letter_spaced` finds such runs on the line's own
+evidence (advance boxes from pdfium): a gap no wider than the run's common
+letter gap plus :data:`SPACE_OVER_EM` is no space.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from bma_etl.read.pdf_glyphs import TAB_GAP_EM
+
+if TYPE_CHECKING:
+    from bma_etl.read.pdf_layout import _Line
+
+#: Fewest letter gaps that show a run of letters spread apart (a short run's few
+#: gaps may be even by chance) ...
+MIN_LETTER_GAPS = 4
+#: ... or of Thai letters with no space written between them: a word wrapped in a
+#: narrow cell (``ก า ร`` alone on its line; a space would be written or wider).
+MIN_THAI_GAPS = 2
+#: A run is letter-spaced when its common letter gap is at least this many font
+#: sizes: a font's letters set naturally touch (their advance boxes abut, kerning
+#: aside), LibreOffice's justification of a Thai line without spaces puts the same
+#: extra (0.1-0.5 em in narrow cells) after every letter.
+LETTER_SPREAD_EM = 0.05
+#: ... and when this share of its letter gaps lie within :data:`LETTER_EVEN_EM`
+#: font sizes of the common one (a space, a letter's overhang aside).
+LETTER_EVEN_SHARE = 0.7
+LETTER_EVEN_EM = 0.05
+#: A gap this many font sizes wider than a letter-spaced run's common letter gap is
+#: a space (a space's advance: 0.22 em in Sarabun, 0.28 in Garuda as LibreOffice
+#: sets it, wider in the other Thai fonts); a narrower one is the letter spacing.
+SPACE_OVER_EM = 0.15
+
+
+def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
+    """The common gap (points) between the letters of a letter-spaced run; 0.0 if not spread.
+
+    ``gaps``: from each letter's advance box to the next letter's (points; marks
+    over a letter are not letters), along one run of a line that no tab or rule
+    cuts; ``size``: the font size drawn (points); ``kinds``: per gap, ``t`` between
+    two Thai letters with no space written, ``x`` beside a digit, Latin letter or
+    sign, ``a`` beside a SARA AM, ``-`` otherwise (default: all ``-``). The ``x``
+    and ``a`` gaps are left out: LibreOffice spreads the Thai letters of a line,
+    not its digits or signs (``10``, ``: 29/3``), and a font may box SARA AM from
+    over its consonant, NIKHAHIT and all (Loma's gaps around it are not the
+    line's). The common gap is the one most others lie within
+    :data:`LETTER_EVEN_EM` font sizes of (the narrower on a tie); the letter gaps
+    are those less than :data:`SPACE_OVER_EM` wider (the rest are spaces). The
+    run is letter-spaced (an alignment widened every letter gap by one amount)
+    when the common gap is at least :data:`LETTER_SPREAD_EM`,
+    :data:`LETTER_EVEN_SHARE` of the letter gaps lie within :data:`LETTER_EVEN_EM`
+    of it, and there are :data:`MIN_LETTER_GAPS` letter gaps or
+    :data:`MIN_THAI_GAPS` ``t`` ones.
+
+    >>> letter_gap([3.6, 3.7, 3.6, 6.9, 3.7], 10.0), letter_gap([0.0, 0.0, 2.9, 0.0], 10.0)
+    (3.6, 0.0)
+    >>> letter_gap([11.9, 8.1, 8.1, 20.0, 0.0], 11.0, "xttxx"), letter_gap([3.0, 3.0], 11.0)
+    (8.1, 0.0)
+    >>> letter_gap([5.9, 5.9, 6.0, -0.7, 3.2, 2.1, 2.2], 11.0, "xxxaatt")
+    2.1
+    """
+    if size <= 1.0:
+        return 0.0
+    kinds = kinds or "-" * len(gaps)
+    least = LETTER_SPREAD_EM * size
+    kept = [(gap, kind) for gap, kind in zip(gaps, kinds, strict=True) if kind not in "ax"]
+    if not kept:
+        return 0.0
+    even = LETTER_EVEN_EM * size
+    widths = sorted(gap for gap, _ in kept)
+    tight = bisect_left(widths, least - even)  # gaps no common gap can be near
+    if tight > (1.0 - LETTER_EVEN_SHARE) * len(widths):
+        return 0.0  # they are letter gaps too: too many for an even run (most lines)
+    common, most, lo, hi = 0.0, 0, 0, 0
+    for g in widths:  # the gap with the most others within ``even`` (the narrower on a tie)
+        while widths[lo] < g - even:
+            lo += 1
+        while hi < len(widths) and widths[hi] <= g + even:
+            hi += 1
+        if hi - lo > most:
+            common, most = g, hi - lo
+    if common < least:
+        return 0.0
+    letters = [(gap, kind) for gap, kind in kept if gap < common + SPACE_OVER_EM * size]
+    near = sum(1 for gap, _ in letters if abs(gap - common) <= even)
+    enough = len(letters) >= MIN_LETTER_GAPS or sum(
+        1 for _, kind in letters if kind == "t") >= MIN_THAI_GAPS
+    return common if enough and near >= LETTER_EVEN_SHARE * len(letters) else 0.0
+
+#: Thai letters that may stand alone on a letter-spaced line (no digit, no sign).
+_LETTERS = frozenset(chr(c) for c in (*range(0x0E01, 0x0E31), 0x0E32, 0x0E33,
+                                      *range(0x0E40, 0x0E45)))
+#: Characters of the Thai block (letters, marks, digits, signs).
+_THAI = frozenset(map(chr, range(0x0E01, 0x0E5C)))
+_SARA_AM = "\u0e33"
+_WHITE = frozenset(" \u00a0")
+#: Thai marks drawn over or under a letter (as :data:`.pdf_layout._MARKS`).
+_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                   + "".join(map(chr, range(0x0E47, 0x0E4F))))
+
+
+def letter_spaced(line: _Line, text: str) -> dict[int, float]:
+    """The white-space runs (by start) of a line's ``text`` inside a letter-spaced run.
+
+    The line is cut into runs at gaps of :data:`TAB_GAP_EM` font sizes or
+    more and at rules; a run whose letter gaps (advance box to advance box,
+    marks skipped) are all widened alike (:func:`letter_gap`: a
+    short run counts by its gaps between Thai letters with no space written;
+    digits and Latin letters set tight are left out) is letter-spaced. Returns
+    each of its white-space runs' common letter gap (points).
+    """
+    if " " not in text and "\u00a0" not in text:
+        return {}
+    lefts, rights, index = line.g.lefts, line.g.rights, line.index
+    found: dict[int, float] = {}
+    runs: list[int] = []  # white-space runs of the current run of letters
+    gaps: list[float] = []
+    kinds: list[str] = []  # per gap: see letter_gap
+    prev, pending, size, written = -1, -1, 0.0, False
+
+    def close() -> None:
+        common = letter_gap(gaps, size, "".join(kinds))
+        found.update(dict.fromkeys(runs, common) if common else {})
+
+    generated = line.g.generated
+    for pos, ch in enumerate(text):
+        if ch in _WHITE:
+            if prev >= 0 and pending < 0:
+                pending = pos
+            written = written or not generated(index[pos])
+            continue
+        if ch in _MARKS:
+            continue
+        if prev < 0:
+            size = line.g.size(index[pos])
+        else:
+            gap = lefts[index[pos]] - rights[index[prev]]
+            if (size > 1.0 and gap >= TAB_GAP_EM * size) or (
+                    line.rules and line._ruled(prev, pos)):
+                close()
+                runs, gaps, kinds, size = [], [], [], line.g.size(index[pos])
+            else:
+                gaps.append(gap)
+                before = text[prev]
+                kinds.append("a" if ch == _SARA_AM or before == _SARA_AM
+                             else "x" if ch not in _THAI or before not in _THAI
+                             else "t" if ch in _LETTERS and before in _LETTERS and not written
+                             else "-")
+                if pending >= 0:
+                    runs.append(pending)
+        prev, pending, written = pos, -1, False
+    close()
+    return found
