@@ -122,7 +122,8 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float) -> int:
     A narrow first column of a borderless table wraps its cell over short lines of
     their own under the row (``ระดับความ`` / ``สำเร็`` / ``จ``, a step's words one
     to a line): each starts at the page's ``margin`` and ends before the table's
-    second column. When a row of the table follows them, they are part of it:
+    second column (where two of its rows or more start a cell). When a row of the
+    table follows them, they are part of it:
     the index of that row; so are they when the first of them goes on the table's
     last first cell inside a word (:func:`.pdf_cuts.cut_inside_word`) and the column
     is narrow (:data:`.pdf_borderless.WORD_EM` font sizes at most): the index past
@@ -131,7 +132,11 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float) -> int:
     starts = [row.cells[1] for row in lines[i:j] if len(row.cells) > 1]
     if not starts:
         return j
-    second = min(starts)
+    size = max(row.size for row in lines[i:j]) or 1.0
+    # the second column: where two rows start a cell (a justified line's stretched gap
+    # in the first column, ``๑.⇥ดำเนินการ``, is none); else the nearest start
+    second = min((x for x in _columns(lines[i:j], size) if x > margin + size),
+                 default=min(starts))
     k = j
     while k < len(lines) and lines[k].table is None and len(lines[k].cells) == 1 \
             and "\t" not in lines[k].text and lines[k].text.strip() \
