@@ -36,7 +36,9 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     column it goes on (:attr:`TextLine.room` less than the room its first word
     needs: :func:`top_aligned_rows`) and the row is of several lines, or its first
     cell was cut inside a word (:func:`cut_inside_word`), as within a page, or each of
-    its cells (three or more) goes on from a Thai letter to a Thai letter. A first
+    its cells (three or more) goes on from a Thai letter to a Thai letter; the lines
+    under a first line that went on the first column alone go on it while they do too
+    (:func:`_first_goes_on`). A first
     line that leaves room in a cell it goes on for its first word ended the row. The row
     is first cut at the next page's columns (:func:`.pdf_cuts.split_at_next_table`),
     and a line whose cells start at those columns, two or more under one of the
@@ -61,6 +63,7 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         return after
     pieces = row.text.split("\t")
     taken = first
+    alone = False  # whether the line taken last went on the first column alone
     while taken < len(after):
         cont = after[taken]
         texts = [p for p in cont.text.split("\t") if p.strip()]
@@ -71,8 +74,10 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         for x in cont.cells:
             near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
             into.append(near[-1] if near else mine[0])
-        if mine[0] in into and not (taken == first and _goes_on_first(row, cont, texts, into)):
+        if mine[0] in into and not ((taken == first and _goes_on_first(row, cont, texts, into))
+                                    or _first_goes_on(row, cont, into, alone)):
             break  # a cell in the row's first column: a row of its own
+        alone = into == [mine[0]]  # (a line of the first column's words only)
         if taken == first and _ended(row, cont, texts, into):
             break
         if len(set(into)) < len(into) and all(
@@ -89,6 +94,17 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         return after
     before[last] = replace(row, text="\t".join(pieces))
     return after[:first] + after[taken:]
+
+
+def _first_goes_on(row: TextLine, cont: TextLine, into: list[int], alone: bool) -> bool:
+    """Whether ``cont`` is a next line of the first cell that the line before it went on.
+
+    That line (``alone``) held words of the row's first column only; ``cont`` does
+    too, starts where that column does and ends before the row's second column.
+    """
+    size = max(row.size, cont.size) or 1.0
+    return alone and len(into) == 1 and len(row.cells) > 1 and len(cont.cells) == 1 \
+        and abs(cont.cells[0] - row.cells[0]) <= size and cont.right < row.cells[1]
 
 
 def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:
