@@ -124,7 +124,8 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float,
     their own under the row (``ระดับความ`` / ``สำเร็`` / ``จ``, a step's words one
     to a line): each starts where the table's first column does (the page's
     ``margin``, or a padded cell's inset from it) and ends before the table's
-    second column (where two of its rows or more start a cell). When a row of the
+    second column (where two of its rows or more start a cell, once their
+    justification gaps are closed: :func:`.pdf_borderless.unjustified`). When a row of the
     table follows them, they are part of it:
     the index of that row; so are they when the first of them goes on the table's
     last first cell inside a word (:func:`.pdf_cuts.cut_inside_word`) and the column
@@ -136,9 +137,9 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float,
     if not starts:
         return j
     size = max(row.size for row in lines[i:j]) or 1.0
-    # the second column: where two rows start a cell (a justified line's stretched gap
-    # in the first column, ``๑.⇥ดำเนินการ``, is none); else the nearest start
-    second = min((x for x in _columns(lines[i:j], size) if x > margin + size),
+    # the second column: where two rows start a cell, justification gaps closed (a
+    # justified line's stretched gap in the first column, ``๑.⇥ดำเนินการ``, is none)
+    second = min((x for x in _columns(unjustified(lines[i:j]), size) if x > margin + size),
                  default=min(starts))
     first = min(row.cells[0] for row in lines[i:j] if row.cells)  # (padded: off the margin)
     k = j

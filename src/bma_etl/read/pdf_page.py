@@ -61,7 +61,7 @@ def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list
     """
     out: list[TextLine] = []
     above: TextLine | None = None
-    row: TextLine | None = None  # the last row of cells since the last blank line
+    rows: list[TextLine] = []  # the rows of cells since the last blank line
     for line in lines:
         pitch = pitches.get(line.size)
         same_table = above is not None and line.table is not None and above.table == line.table
@@ -69,18 +69,18 @@ def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list
                 and pitch and not same_table:
             gap = above.baseline - above.depth - line.baseline
             blanks = round(gap / pitch) - 1
-            if blanks == 1 and gap < PADDED_PITCH * pitch and row is not None \
-                    and _same_columns(row, line) and len(above.cells) == 1 \
-                    and abs(above.cells[0] - row.cells[0]) <= (row.size or 1.0):
+            if blanks == 1 and gap < PADDED_PITCH * pitch and len(above.cells) == 1 and any(
+                    _same_columns(row, line) and abs(above.cells[0] - row.cells[0])
+                    <= (row.size or 1.0) for row in rows):
                 blanks = 0
             out.extend([TextLine("")] * max(0, min(blanks, MAX_BLANK_LINES)))
             if blanks > 0:
-                row = None
+                rows = []
         out.append(line)
         if line.text:
             above = line
             if len(line.cells) > 1:
-                row = line
+                rows.append(line)
     return out
 
 
