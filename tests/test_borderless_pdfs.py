@@ -463,3 +463,31 @@ def test_a_header_row_repeated_on_the_next_page_is_no_part_of_the_cut_row() -> N
     row = before[-1].text
     assert join_cut_row(before, [again, *rest]) == [again, *rest]
     assert before[-1].text == row
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_gap_in_a_justified_thai_column_of_unbroken_lines_is_no_cell_gap(seed: int) -> None:
+    """A narrow column (60 to 200 pt) justified: its lines with a space end on its edge,
+    its more numerous lines of unbroken Thai words end short of it, anywhere; one step's
+    first line stretched at its one space (``๓.⇥ดำเนินการ``) starts a cell no other row
+    starts."""
+    rng = random.Random(seed)
+    left, edge = 60.0, 200.0
+    stretched = rng.randint(1, 4)
+    rows: list[TextLine] = []
+    y = 500.0
+    for step in range(1, 5):
+        first = [(f"{step}.", left, left + 10), ("ดำเนินการตามแผน", rng.uniform(95, 150), edge)] \
+            if step == stretched else [(f"{step}. ดำเนินการตามแผน", left, edge)]
+        rows.append(_line([*first, ("๒๐", 230, 245), ("←", 300, 310)], y))
+        y -= 18
+        for _ in range(rng.randint(2, 4)):  # unbroken words: ragged, short of the edge
+            rows.append(_line([("ติดตามความก้าวหน้า", left, rng.uniform(120, edge - 15))], y))
+            y -= 18
+    out = unjustified(rows)
+    for row, before in zip(out, rows, strict=True):
+        if len(before.cells) == 4:
+            assert row.cells == (left, 230, 300), row
+            assert row.text.split("\t")[0] == f"{stretched}. ดำเนินการตามแผน"
+        else:
+            assert row == before

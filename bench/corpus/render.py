@@ -504,21 +504,28 @@ def ruled_table_page(doc: GeneratedDoc) -> str:
 
 def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
                     rng: random.Random, *, header_footer: bool | None = None,
-                    borderless: bool = False) -> dict[str, str]:
+                    borderless: bool = False, pad: int | None = None,
+                    steps_pct: int | None = None) -> dict[str, str]:
     """The browser's print-to-PDF of the page, in one font; Letter or A4, margins as set.
 
     A document without an HTML page is printed from :func:`ruled_table_page`. The
     browser's header (date, title) and footer (address, page x/y) are printed when
     ``header_footer`` says so, or on a coin toss when it is None. ``borderless``
     prints on A4 landscape, every table without borders (cells padded 3 to 8 px)
-    and all text ``text-align: justify`` (``chromium-land``).
+    and all text ``text-align: justify`` (``chromium-land``), the first column of a
+    schedule's rows (13 cells and more: a step and its months) at times narrowed to
+    14 to 22 % of the page (a plan that gives its months the room). ``pad`` (px) and
+    ``steps_pct`` (0: as the browser sizes it) set those two instead of the draws
+    (which are still made).
     """
     html = doc.html if doc.html is not None else ruled_table_page(doc)
+    narrow = 0
     paper = "A4 landscape" if borderless else rng.choice(("Letter", "A4"))
     pt = rng.choice((12, 13, 14, 16))
     bare = ""
     if borderless:
-        pad = rng.randint(3, 8)
+        drawn = rng.randint(3, 8)
+        pad = drawn if pad is None else pad
         bare = (" table, th, td { border: none !important; }"
                 f" th, td {{ padding: {pad}px {2 * pad}px !important; }}"
                 " body, td, th, p, div { text-align: justify !important; }")
@@ -537,7 +544,15 @@ def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
         toss = rng.random() < 0.5
         if not (header_footer if header_footer is not None else not toss):
             cmd.insert(-1, "--no-pdf-header-footer")
+        if borderless:  # the step column of a schedule (a row of 12 months and more) narrow
+            narrow = rng.choice((0, 14, 18, 22))  # (drawn last: the other draws stay)
+            narrow = narrow if steps_pct is None else steps_pct
+            if narrow:
+                page = page.replace("</head>", "<style>td:first-child:nth-last-child(n+13)"
+                                    f" {{ width: {narrow}% !important; }}</style></head>", 1)
+                src.write_bytes(page.encode(codec))
         subprocess.run(cmd, capture_output=True, timeout=120, check=False)
     if not out.exists():
         raise RuntimeError("chromium made no PDF")
-    return {"page": paper, "pt": str(pt), **({"borders": "none"} if borderless else {})}
+    return {"page": paper, "pt": str(pt), **({"borders": "none"} if borderless else {}),
+            **({"steps": f"{narrow}%"} if borderless and narrow else {})}

@@ -85,7 +85,9 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     its start as start a cell there, or two or more lines of the column of cell
     ``k - 1`` do, or one that every cell starting there (words or numbers, not a
     vertical header's glyphs) ends flush with; and most of them end flush on that
-    edge (a justified column) and, in the last two cases, a column starts right of
+    edge (a justified column; of the lines that could be spread: justification
+    stretches a line's spaces, so a line of unbroken Thai words ends where its last
+    word does, short of the edge) and, in the last two cases, a column starts right of
     it. Distributed justification spreads ``ร้อยละ ๙๐`` to a narrow column's edge
     in every row, so each row's first line starts a cell at ``๙๐``, but the row's
     next lines (``ของน้ำหนัก``) or another row's (``ร้อยละ ๑๐๐``) run across it.
@@ -94,14 +96,16 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     x, before = rows[i].cells[k], rows[i].cells[k - 1] if k else None
     support = sum(1 for j, other in enumerate(rows) if j != i
                   and any(abs(c - x) <= size for c in other.cells))
-    spans = [(left, end) for j, other in enumerate(extents) if j != i
-             for left, end in other if left + size < x and end > x + FLUSH_EM * size]
-    across = [end for _, end in spans]
-    wrapped = [end for left, end in spans if before is not None and abs(left - before) <= size]
+    spans = [(left, end, " " in piece.strip()) for j, other in enumerate(extents) if j != i
+             for (left, end), piece in zip(other, rows[j].text.split("\t"), strict=False)
+             if left + size < x and end > x + FLUSH_EM * size]
+    across = [end for _, end, _ in spans]
+    wrapped = [end for left, end, _ in spans if before is not None and abs(left - before) <= size]
     if len(across) >= 2 and len(across) > 2 * support:
         edge = max(across)  # a justified column: most lines across end on its edge
         flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)
-        return edge if flush >= 2 and 2 * flush >= len(across) else None
+        spaced = sum(1 for _, end, space in spans if space or end >= edge - FLUSH_EM * size)
+        return edge if flush >= 2 and 2 * flush >= spaced else None
     if not wrapped:
         return None
     starting = [end for j, other in enumerate(extents) if j != i

@@ -68,7 +68,7 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
                 is_row(j) or (lines[j].cells and j + 1 < len(lines) and is_row(j + 1))):
             j += 1
         if borderless:
-            while (k := _first_cells(lines, i, j, margin)) > j:
+            while (k := _first_cells(lines, i, j, margin, foot)) > j:
                 j = k
                 while j < len(lines) and lines[j - 1].table == lines[j].table and is_row(j):
                     j += 1
@@ -116,31 +116,43 @@ def page_number_edges(lines: list[TextLine]) -> set[int]:
     return found
 
 
-def _first_cells(lines: list[TextLine], i: int, j: int, margin: float) -> int:
+def _first_cells(lines: list[TextLine], i: int, j: int, margin: float,
+                 foot: int | None = None) -> int:
     """Where the table ``lines[i:j]`` goes on past one-cell lines of its first column.
 
     A narrow first column of a borderless table wraps its cell over short lines of
     their own under the row (``ระดับความ`` / ``สำเร็`` / ``จ``, a step's words one
-    to a line): each starts at the page's ``margin`` and ends before the table's
-    second column. When a row of the table follows them, they are part of it:
+    to a line): each starts where the table's first column does (the page's
+    ``margin``, or a padded cell's inset from it) and ends before the table's
+    second column (where two of its rows or more start a cell, once their
+    justification gaps are closed: :func:`.pdf_borderless.unjustified`). When a row of the
+    table follows them, they are part of it:
     the index of that row; so are they when the first of them goes on the table's
     last first cell inside a word (:func:`.pdf_cuts.cut_inside_word`) and the column
-    is narrow (:data:`.pdf_borderless.WORD_EM` font sizes at most): the index past
-    them; else ``j``.
+    is narrow (:data:`.pdf_borderless.WORD_EM` font sizes at most), or when they
+    run to the page's last inked line (index ``foot``; the row goes on on the next
+    page): the index past them; else ``j``.
     """
     starts = [row.cells[1] for row in lines[i:j] if len(row.cells) > 1]
     if not starts:
         return j
-    second = min(starts)
+    size = max(row.size for row in lines[i:j]) or 1.0
+    # the second column: where two rows start a cell, justification gaps closed (a
+    # justified line's stretched gap in the first column, ``๑.⇥ดำเนินการ``, is none)
+    second = min((x for x in _columns(unjustified(lines[i:j]), size) if x > margin + size),
+                 default=min(starts))
+    first = min(row.cells[0] for row in lines[i:j] if row.cells)  # (padded: off the margin)
     k = j
     while k < len(lines) and lines[k].table is None and len(lines[k].cells) == 1 \
             and "\t" not in lines[k].text and lines[k].text.strip() \
-            and abs(lines[k].cells[0] - margin) <= (lines[k].size or 1.0) \
+            and abs(lines[k].cells[0] - first) <= (lines[k].size or 1.0) \
             and lines[k].right < second:
         k += 1
     if k > j and second - margin <= WORD_EM * (lines[j].size or 1.0) \
             and cut_inside_word(lines[j - 1].text.split("\t")[0], lines[j].text):
         return k  # the last row's first cell goes on below it (``ประม`` / ``าณ``)
+    if k > j and foot is not None and k > foot:
+        return k  # the last row's first cell goes on to the page's foot
     if k == j or k >= len(lines) or len(lines[k].cells) < 2 or lines[k].table is not None:
         return j
     return k

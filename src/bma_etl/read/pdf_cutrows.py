@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bma_etl.furniture import browser_print_edges
 from bma_etl.read.pdf_borderless import FLUSH_EM, WORD_EM, _room, _spaced
 from bma_etl.read.pdf_columns import page_number_edges
 from bma_etl.read.pdf_cuts import cut_inside_word, split_at_next_table, thai_ends
@@ -28,26 +29,29 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     (the page before's) when a page break cut a top-aligned borderless row there.
 
     The last line of ``before`` (above the page's number, if any:
-    :func:`.pdf_columns.page_number_edges`) is a row of a borderless table (tabs, no rules); each
-    of the first lines of ``after`` that has its first column empty goes on that
-    row: each of its pieces goes on the row's cell that starts at its x or the
-    nearest left of it (within a font size). The first of them may fill the first
-    column too (``รายงาน`` / ``ครั้งที่8``) when the row's last line filled each
-    column it goes on (:attr:`TextLine.room` less than the room its first word
-    needs: :func:`top_aligned_rows`) and the row is of several lines, or its first
-    cell was cut inside a word (:func:`cut_inside_word`), as within a page, or each of
-    its cells (three or more) goes on from a Thai letter to a Thai letter. A first
-    line that leaves room in a cell it goes on for its first word ended the row. The row
-    is first cut at the next page's columns (:func:`.pdf_cuts.split_at_next_table`),
-    and a line whose cells start at those columns, two or more under one of the
-    row's cells, is a row of its own (a header's years under ``ค่าเป้าหมาย``). The
-    joined row replaces the last line of ``before`` (in place); returns ``after``
-    without the lines joined.
+    :func:`.pdf_columns.page_number_edges`, and a browser's print footer:
+    :func:`.furniture.browser_print_edges`; the first of ``after`` likewise) is a row of
+    a borderless table (tabs, no rules); each of the first lines of ``after`` that has
+    its first column empty goes on that row: each of its pieces goes on the row's cell
+    that starts at its x or the nearest left of it (within a font size). The first of
+    them may fill the first column too (``รายงาน`` / ``ครั้งที่8``) when the row's last
+    line filled each column it goes on (:attr:`TextLine.room` less than the room its
+    first word needs: :func:`top_aligned_rows`) and the row is of several lines, or its
+    first cell was cut inside a word (:func:`cut_inside_word`), as within a page, or
+    each of its cells (three or more) goes on from a Thai letter to a Thai letter; the
+    lines under a first line that went on the first column alone go on it while they do
+    too (:func:`_first_goes_on`). A first line that leaves room in a cell it goes on for
+    its first word ended the row. The row is first cut at the next page's columns
+    (:func:`.pdf_cuts.split_at_next_table`), and a line whose cells start at those
+    columns, two or more under one of the row's cells, is a row of its own (a header's
+    years under ``ค่าเป้าหมาย``). The joined row replaces the last line of ``before``
+    (in place); returns ``after`` without the lines joined.
     """
-    edges = page_number_edges(before)  # the page's number under the row: not its line
+    # the page's number under the row, a browser's print footer and header: not its lines
+    edges = page_number_edges(before) | browser_print_edges([line.text for line in before])
     last = next((k for k in range(len(before) - 1, -1, -1)
                  if before[k].text.strip() and k not in edges), None)
-    edges = page_number_edges(after)
+    edges = page_number_edges(after) | browser_print_edges([line.text for line in after])
     first = next((k for k, line in enumerate(after) if line.text.strip() and k not in edges),
                  None)
     if last is None or first is None or _repeated(after[first], before):
@@ -61,6 +65,7 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         return after
     pieces = row.text.split("\t")
     taken = first
+    alone = False  # whether the line taken last went on the first column alone
     while taken < len(after):
         cont = after[taken]
         texts = [p for p in cont.text.split("\t") if p.strip()]
@@ -71,8 +76,10 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         for x in cont.cells:
             near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
             into.append(near[-1] if near else mine[0])
-        if mine[0] in into and not (taken == first and _goes_on_first(row, cont, texts, into)):
+        if mine[0] in into and not ((taken == first and _goes_on_first(row, cont, texts, into))
+                                    or _first_goes_on(row, cont, into, alone)):
             break  # a cell in the row's first column: a row of its own
+        alone = into == [mine[0]]  # (a line of the first column's words only)
         if taken == first and _ended(row, cont, texts, into):
             break
         if len(set(into)) < len(into) and all(
@@ -89,6 +96,17 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         return after
     before[last] = replace(row, text="\t".join(pieces))
     return after[:first] + after[taken:]
+
+
+def _first_goes_on(row: TextLine, cont: TextLine, into: list[int], alone: bool) -> bool:
+    """Whether ``cont`` is a next line of the first cell that the line before it went on.
+
+    That line (``alone``) held words of the row's first column only; ``cont`` does
+    too, starts where that column does and ends before the row's second column.
+    """
+    size = max(row.size, cont.size) or 1.0
+    return alone and len(into) == 1 and len(row.cells) > 1 and len(cont.cells) == 1 \
+        and abs(cont.cells[0] - row.cells[0]) <= size and cont.right < row.cells[1]
 
 
 def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:

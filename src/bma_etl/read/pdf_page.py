@@ -53,21 +53,47 @@ def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list
 
     Paragraphs set apart by space come out set apart by blank lines, as the
     extractors read them in text files (and a table ends where space follows it).
-    Two rows of one ruled table (:mod:`.pdf_tables`) get none between them.
+    Two rows of one ruled table (:mod:`.pdf_tables`) get none between them, nor does
+    a row of a borderless table whose first cell wrapped onto lines of its own and
+    the next row, that the cells' padding sets apart (less than
+    :data:`PADDED_PITCH` line pitches; :func:`_same_columns`): a blank line there
+    would end the table inside the row.
     """
     out: list[TextLine] = []
     above: TextLine | None = None
+    rows: list[TextLine] = []  # the rows of cells since the last blank line
     for line in lines:
         pitch = pitches.get(line.size)
         same_table = above is not None and line.table is not None and above.table == line.table
         if above is not None and above.baseline is not None and line.baseline is not None \
                 and pitch and not same_table:
-            blanks = round((above.baseline - above.depth - line.baseline) / pitch) - 1
+            gap = above.baseline - above.depth - line.baseline
+            blanks = round(gap / pitch) - 1
+            if blanks == 1 and gap < PADDED_PITCH * pitch and len(above.cells) == 1 and any(
+                    _same_columns(row, line) and abs(above.cells[0] - row.cells[0])
+                    <= (row.size or 1.0) for row in rows):
+                blanks = 0
             out.extend([TextLine("")] * max(0, min(blanks, MAX_BLANK_LINES)))
+            if blanks > 0:
+                rows = []
         out.append(line)
         if line.text:
             above = line
+            if len(line.cells) > 1:
+                rows.append(line)
     return out
+
+
+def _same_columns(row: TextLine, line: TextLine) -> bool:
+    """Whether ``line`` is the next row of ``row``'s table.
+
+    It has cells, and starts its first cell and another where ``row`` does (within
+    a font size).
+    """
+    size = max(row.size, line.size) or 1.0
+    shared = [x for x in line.cells if any(abs(x - c) <= size for c in row.cells)]
+    return len(line.cells) > 1 and abs(line.cells[0] - row.cells[0]) <= size \
+        and len(shared) >= 2
 
 
 #: Two lines whose baselines are closer than this share of the line pitch stand on
