@@ -165,13 +165,9 @@ def test_row_numbers_ocr_took_apart_are_put_back(seed: int) -> None:
     """Every target row is found with its name and targets; no row is lost or added."""
     rng = random.Random(seed)
     generated = _numbered_plan(rng)
-    want = generated.tables["plan_indicators"]
     lines = _flowing(generated.text, rng, headless=False, misread=False)
     assert any(number for _, number in lines), "the test takes row numbers apart"
-    got = _tables(*_ocr_page(lines, rng))["plan_indicators"]
-    truth = {"tables": {"plan_indicators": _truth(want, ("name", "target_text"))}}
-    right, total, lost = score_tables({"plan_indicators": got}, truth)
-    assert len(got) == len(want) and right == total, lost[:6]
+    _assert_targets_read(generated.tables["plan_indicators"], lines, rng)
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -179,9 +175,14 @@ def test_target_table_whose_heading_and_header_ocr_lost_is_read(seed: int) -> No
     """The table is found by its line of years (a stray mark after them) and its rows."""
     rng = random.Random(seed)
     generated = _numbered_plan(rng)
-    want = generated.tables["plan_indicators"]
     lines = _flowing(generated.text, rng, headless=True, misread=False)
     assert not any("ค่าเป้าหมาย" in line for line, _ in lines)
+    _assert_targets_read(generated.tables["plan_indicators"], lines, rng)
+
+
+def _assert_targets_read(want: list[dict[str, Any]], lines: list[tuple[str, str | None]],
+                         rng: random.Random) -> None:
+    """Every target row of ``want`` read from the OCR'd ``lines``, names and targets right."""
     got = _tables(*_ocr_page(lines, rng))["plan_indicators"]
     truth = {"tables": {"plan_indicators": _truth(want, ("name", "target_text"))}}
     right, total, lost = score_tables({"plan_indicators": got}, truth)
