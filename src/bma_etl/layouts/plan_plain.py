@@ -311,6 +311,24 @@ def _next_number(no: int, last: int | None, complete: bool) -> bool:
 _OCR_SPECK_RE = re.compile(r"^[^\s\u0e00-\u0e7f0-9]{1,3}$")
 
 
+#: Most letters of what OCR reads at a page's foot (a mark, a stamp's edge: ``สว``).
+_FOOT_SPECK_MAX = 3
+
+
+def _at_page_foot(lines: list[Line], j: int) -> bool:
+    """On an OCR'd page, whether ``lines[j]`` is a speck alone at its page's foot.
+
+    A few letters, no digit, right before the page's furniture (the line numbers
+    skip it) or the document's end: OCR's reading of a mark under the table's
+    last row, which neither ends the table nor belongs to the row (the caller
+    takes it only after a blank line: a cell's wrapped rest follows its row).
+    """
+    text = lines[j].text.strip()
+    if not text or len(text) > _FOOT_SPECK_MAX or re.search(r"[0-9๐-๙]", text):
+        return False
+    return j + 1 == len(lines) or lines[j + 1].no > lines[j].no + 1
+
+
 #: A row whose number OCR read as something else (``é โครงการ...``, ``ษ โครงการ...``):
 #: one or two signs, then a project's name, a speck read as a sign before it or not
 #: (``๕ .โครงการ...``).
@@ -401,7 +419,8 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
     while j < len(lines):
         line = lines[j]
         text = _flat(line.text)
-        if not text or PAGE_NUMBER_RE.match(line.text) or (ocr and _OCR_SPECK_RE.match(text)):
+        if not text or PAGE_NUMBER_RE.match(line.text) or (ocr and _OCR_SPECK_RE.match(text)) \
+                or (ocr and gap and _at_page_foot(lines, j)):
             gap = True
             j += 1
             continue
