@@ -92,7 +92,8 @@ class _StepPatterns(NamedTuple):
 
 
 def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
-    start = "[.,)]" if ocr else "[.)]"  # OCR reads a point as a comma now and then
+    # OCR reads a point as a comma now and then, or as a comma and a point (``๒,.``)
+    start = "[.,)]{1,2}" if ocr else "[.)]"
     return _StepPatterns(re.compile(rf"^\s*{no}\s*{start}(?!{DIGIT})(?:\s|$)"),
                          re.compile(_STEP_RE.format(no=no, point=point, num=_NUM, marks=marks),
                                     re.S),
@@ -101,7 +102,7 @@ def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
 
 _PRINTED = _step_patterns(_NO, "[.)]", _MARKS, False)
 #: On an OCR'd page a step's point may be lost (``๕ จัดประชุม...``): see :func:`_starts`.
-_OCR = _step_patterns(_OCR_NO, "[.,)]?", _OCR_MARKS, True)
+_OCR = _step_patterns(_OCR_NO, "[.,)]{0,2}", _OCR_MARKS, True)
 #: A number without its point before Thai words: a step's start on an OCR'd page
 #: when the lines before end with a row's cells.
 _OCR_BARE_START = re.compile(rf"^\s*{DIGIT}{{1,2}}\s+[\u0e01-\u0e4f]{{3}}")
