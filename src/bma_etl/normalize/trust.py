@@ -307,8 +307,8 @@ def level_places(read: list[int | None]) -> tuple[int, ...] | None:
     read). A table listing levels 5..1 (or 1..5) in order gives each place its
     level: the order is plain when all five rows are there, none of them (but the
     middle one, the same in both) read its place's level in the other order, and
-    three or more read their place's level in the one order, or two do and no
-    level read says otherwise (the others OCR lost: the level cells read empty).
+    three or more read their place's level in the one order, or two off the middle
+    do and no level read says otherwise (the others OCR lost: their cells read empty).
     A misread level then stands refuted by the others.
 
     >>> level_places([5, 5, 3, 2, 1]), level_places([None, 2, 3, 4, 5])
@@ -317,8 +317,8 @@ def level_places(read: list[int | None]) -> tuple[int, ...] | None:
     (5, 4, 3, 2, 1)
     >>> level_places([5, 5, 3, None, None]) is None, level_places([5, 2, 3, 4, 1]) is None
     (True, True)
-    >>> level_places([None, None, 3, None, None]) is None
-    True
+    >>> level_places([None, None, 3, None, None]) is None, level_places([5, None, 3, None, None])
+    (True, None)
     """
     count = len(read)
     if count != 5:
@@ -331,7 +331,9 @@ def level_places(read: list[int | None]) -> tuple[int, ...] | None:
     for order, other in ((down, up), (up, down)):
         others = sum(got == want for place, (got, want) in
                      enumerate(zip(read, other, strict=True), start=1) if place != middle)
-        said = sum(got is not None for got in read)
-        if others == 0 and (agree[order] >= 3 or agree[order] == said >= 2):
+        said = [(place, got) for place, got in enumerate(read, start=1) if got is not None]
+        off_middle = [got == order[place - 1] for place, got in said if place != middle]
+        if others == 0 and (agree[order] >= 3 or (
+                agree[order] == len(said) and sum(off_middle) >= 2)):
             return order
     return None
