@@ -235,3 +235,38 @@ def test_steps_whose_point_ocr_read_as_a_comma_and_a_point_are_steps(seed: int) 
         {k: row[k] for k in ("project_name", "description")} for row in want]}}
     right, total, lost = score_tables({"plan_steps": got}, truth)
     assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+
+
+_STEP_CELLS = re.compile(r"^(?P<head>[๑-๙1-9]\.\s[^\t]+)\t(?P<pct>[๐-๙0-9.]+)\t(?P<cum>[๐-๙0-9.]+)"
+                         r"(?P<marks>.*)$")
+#: What OCR reads a step's two number cells as: Latin letters both (``mo do``), or a
+#: digit the model lacks as a letter with a mark (``ฒ่๐``).
+_LATIN_CELLS = ("mo do", "lo on")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_steps_whose_number_cells_ocr_misread_keep_their_words_only(seed: int) -> None:
+    """``... หลักและรอง mo do`` and ``... กิจกรรม ๕๐ ฒ่๐``: the cells are no words of the step."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_steps"]
+    out: list[str] = []
+    damaged = 0
+    for line in generated.text.split("\n"):
+        m = _STEP_CELLS.match(line)
+        if m is not None and rng.random() < 0.6:
+            marks = " ".join(m.group("marks").split())
+            if rng.random() < 0.5:
+                cells = rng.choice(_LATIN_CELLS)
+            else:
+                cum = m.group("cum")
+                cells = f"{m.group('pct')} ฒ\u0e48{cum[1:]}"
+            line = f"{m.group('head')} {cells} {marks}".rstrip()
+            damaged += 1
+        out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
+    assert damaged
+    got = records_of(extract, "\n".join(out)).get("plan_steps", [])
+    truth = {"tables": {"plan_steps": [
+        {k: row[k] for k in ("project_name", "description")} for row in want]}}
+    right, total, lost = score_tables({"plan_steps": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]

@@ -44,7 +44,7 @@ from bma_etl.layouts.plan_steps import (
     StepContext,
     update_step_context,
 )
-from bma_etl.matchkey import KeyRegex, key
+from bma_etl.matchkey import MARKS, KeyRegex, key
 from bma_etl.normalize.trust import level_places
 from bma_etl.rows import join_lines, separator
 
@@ -108,11 +108,17 @@ _OCR = _step_patterns(_OCR_NO, "[.,)]{0,2}", _OCR_MARKS, True)
 _OCR_BARE_START = re.compile(rf"^\s*{DIGIT}{{1,2}}\s+[\u0e01-\u0e4f]{{3}}")
 #: The cells after an OCR'd step's words that did not add up: numbers and marks.
 #: A number is a token of digits with at most two other signs OCR put among them
-#: (``ฒ๐`` ``«๐``: ๗ and ๔ misread), a mark a short token of no Thai and no digit.
-_OCR_NUMBER = rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮ](?=[^\s]*{DIGIT})){{1,5}}"
+#: (``ฒ๐`` ``«๐``: ๗ and ๔ misread, a letter with a mark: ``ฒ่๐``), a mark a short
+#: token of no Thai and no digit.
+_OCR_NUMBER = (rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮ][{MARKS}]?(?=[^\s]*{DIGIT}))"
+               r"{1,5}")
 _OCR_MARK = r"[^\s\u0e00-\u0e7f0-9]{1,3}"
 _OCR_CELLS_END = re.compile(
     rf"(?:\s+(?:{_OCR_NUMBER}|{_OCR_MARK}))*\s+{_OCR_NUMBER}(?:\s+{_OCR_MARK})*\s*$")
+#: A step's two number cells both read as Latin letters (``mo do``: ๓๐ ๑๐๐), right
+#: after its Thai words: the form ends a step with them, so they are no words of it.
+_OCR_LATIN_CELLS_END = re.compile(
+    rf"(?<=[\u0e01-\u0e4f])\s+[A-Za-z]{{1,3}}\s+[A-Za-z]{{1,3}}(?:\s+{_OCR_MARK})*\s*$")
 _MONTHS = ("ต.ค", "พ.ย", "ธ.ค", "ม.ค", "ก.พ", "มี.ค", "เม.ย", "พ.ค", "มิ.ย", "ก.ค", "ส.ค", "ก.ย")
 _LEVEL_HEADER_RE = KeyRegex(r"^\s*ระดับ\s*ความ\s*สำเร็จ")
 _LEVEL_START_RE = KeyRegex(r"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ")
@@ -390,7 +396,8 @@ def _add_unsure_step(doc: RepairedText, header: int, run: list[Line], ctx: StepC
         return
     end = m.end("body")
     if pats.ocr:
-        cells = _OCR_CELLS_END.search(joined.text, m.start("body"))
+        cells = _OCR_CELLS_END.search(joined.text, m.start("body")) \
+            or _OCR_LATIN_CELLS_END.search(joined.text, m.start("body"))
         if cells is not None and cells.start() > m.start("body"):
             end = cells.start()
     out.append(Flowed(header, run[0].no, RawRow("plan_steps", None, {
