@@ -270,3 +270,25 @@ def test_steps_whose_number_cells_ocr_misread_keep_their_words_only(seed: int) -
         {k: row[k] for k in ("project_name", "description")} for row in want]}}
     right, total, lost = score_tables({"plan_steps": got}, truth)
     assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+
+
+# ------------------------------------------------------------------ SWOT headings
+
+_SWOT_HEADING = re.compile(r"^(?:จุดแข็ง|จุดอ่อน|โอกาส|อุปสรรค)(?= \()")
+#: What OCR reads a heading's Thai word as, its bracketed English read right.
+_HEADING_JUNK = ("Tanna", "โอภาล", "Sai", "จุดฮอน")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swot_heading_whose_thai_word_ocr_misread_keeps_its_kind(seed: int) -> None:
+    """``Tanna (Opportunity)``: the items under it are of its kind, not the one above."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [(row["kind"], row["text"]) for row in generated.tables["plan_swot_items"]]
+    headings = [line for line in generated.text.split("\n") if _SWOT_HEADING.match(line)]
+    misread = set(rng.sample(headings[1:], k=min(2, len(headings) - 1)))
+    assert misread, "the generator writes SWOT headings"
+    text = "\n".join(_SWOT_HEADING.sub(rng.choice(_HEADING_JUNK), line) if line in misread
+                     else line for line in generated.text.split("\n"))
+    got = [(row.kind, row.text) for row in records_of(extract, text).get("plan_swot_items", [])]
+    assert got == want
