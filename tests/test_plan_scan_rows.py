@@ -32,6 +32,8 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import RepairedText
 from bma_etl.normalize.fields import normalize
 from bma_etl.normalize.trust import screen
+from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read.ocr_tidy import without_doubled_sara_a
 from bma_etl.validate import build_records
 
 from conftest import records_of
@@ -292,3 +294,32 @@ def test_swot_heading_whose_thai_word_ocr_misread_keeps_its_kind(seed: int) -> N
                      else line for line in generated.text.split("\n"))
     got = [(row.kind, row.text) for row in records_of(extract, text).get("plan_swot_items", [])]
     assert got == want
+
+
+# ------------------------------------------------------------------ SARA A read twice
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_sara_a_ocr_read_twice_across_a_space_is_read_once(seed: int) -> None:
+    """``และ ะบุคลากร``, ``คะ ะแนน``: the words as printed, each word's offset on its text."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    texts = [row["text"] for row in generated.tables["plan_swot_items"]]
+    lines: list[str] = []
+    for text in texts:  # Tesseract's words: cut where it wrote a space, SARA A read twice
+        pieces = re.split(r"(?<=\u0e30)(?=[\u0e01-\u0e2e\u0e40-\u0e44])", text)
+        lines.append("".join(p if k == 0 or rng.random() < 0.3 else " \u0e30" + p
+                             for k, p in enumerate(pieces)))
+    assert any(" \u0e30" in line for line in lines), "the test doubles a SARA A"
+    page = "\n".join(lines)
+    words: list[OcrWord] = []
+    for no, line in enumerate(lines):
+        at = sum(len(x) + 1 for x in lines[:no])
+        x = 100
+        for m in re.finditer(r"\S+", line):
+            box = (x, 100 + 60 * no, x + 25 * len(m.group()), 140 + 60 * no)
+            words.append(OcrWord(m.group(), 90.0, box, at + m.start()))
+            x = box[2] + 20  # a word's space: no narrow space to close
+    text, tidy = without_doubled_sara_a(page, tuple(words))
+    assert text.split("\n") == texts
+    assert all(text[w.start:w.end] == w.text for w in tidy)
