@@ -36,6 +36,11 @@ LETTER_SPREAD_EM = 0.05
 #: font sizes of the common one (a space, a letter's overhang aside).
 LETTER_EVEN_SHARE = 0.7
 LETTER_EVEN_EM = 0.05
+#: Letters (a letter with its marks and SARA AM counts once) of a line that is one
+#: word spread across a narrow cell: LibreOffice justifies ``ม<gap>า`` alone on a
+#: line of a cell too narrow for a third letter (0.6-1.4 em apart), and its one
+#: gap has no others to be even with; no space is written there (a word space is).
+LONE_LETTERS = 2
 #: A gap this many font sizes wider than a letter-spaced run's common letter gap is
 #: a space (a space's advance: 0.22 em in Sarabun, 0.28 in Garuda as LibreOffice
 #: sets it, wider in the other Thai fonts); a narrower one is the letter spacing.
@@ -116,8 +121,11 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
     more and at rules; a run whose letter gaps (advance box to advance box,
     marks skipped) are all widened alike (:func:`letter_gap`: a
     short run counts by its gaps between Thai letters with no space written;
-    digits and Latin letters set tight are left out) is letter-spaced. Returns
-    each of its white-space runs' common letter gap (points).
+    digits and Latin letters set tight are left out) is letter-spaced. A line
+    of two Thai letters alone (marks and SARA AM with their letter), no space
+    written between them and pdfium's gap at least :data:`LETTER_SPREAD_EM` font
+    sizes, is one too (:data:`LONE_LETTERS`). Returns each of its white-space
+    runs' common letter gap (points).
     """
     if " " not in text and "\u00a0" not in text:
         return {}
@@ -127,9 +135,13 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
     gaps: list[float] = []
     kinds: list[str] = []  # per gap: see letter_gap
     prev, pending, size, written = -1, -1, 0.0, False
+    lone = [0, True]  # letters of the line (SARA AM not counted), all Thai, none written
 
     def close() -> None:
         common = letter_gap(gaps, size, "".join(kinds))
+        if not common and lone[1] and lone[0] == LONE_LETTERS and runs:
+            common = max(gaps)  # a line of two letters alone: its one gap says it
+            common = common if common >= LETTER_SPREAD_EM * size else 0.0
         found.update(dict.fromkeys(runs, common) if common else {})
 
     generated = line.g.generated
@@ -137,10 +149,15 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
         if ch in _WHITE:
             if prev >= 0 and pending < 0:
                 pending = pos
-            written = written or not generated(index[pos])
+            if not generated(index[pos]):
+                written = True
+                lone[1] = False
             continue
         if ch in _MARKS:
             continue
+        if ch != _SARA_AM:
+            lone[0] += 1
+            lone[1] = lone[1] and ch in _LETTERS
         if prev < 0:
             size = line.g.size(index[pos])
         else:
@@ -148,6 +165,7 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
             if (size > 1.0 and gap >= TAB_GAP_EM * size) or (
                     line.rules and line._ruled(prev, pos)):
                 close()
+                lone[1] = False  # the line is cut: cells, not one word spread
                 runs, gaps, kinds, size = [], [], [], line.g.size(index[pos])
             else:
                 gaps.append(gap)
