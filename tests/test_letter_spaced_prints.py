@@ -10,8 +10,10 @@ than a letter-spaced run's common letter gap (:mod:`bma_etl.read.pdf_letters`).
 
 Plans and long progress forms are generated from known values (bench/corpus),
 written as Word files (python-docx) in two fonts and printed by ``soffice`` in
-one run; the truth is the generated values. A word alone on a narrow cell's line
-(``า ม``, one gap) gives no evidence of its spacing and is not counted.
+one run; the truth is the generated values. Two letters alone on a narrow cell's
+line (``ม า`` of ``ประมาณ``, one gap) are read as one word too (no space is written
+in them), and so is a word spread after a date (``: อ ย ู่``: its one gap narrower
+than the line's word spaces): no field may gain a space between two Thai letters.
 """
 
 from __future__ import annotations
