@@ -1,0 +1,101 @@
+"""Specks a scan's OCR reads around the fixed wording of a progress form or history page.
+
+Forms and history pages are generated from known values (``bench/corpus``); their
+text is then damaged the ways Tesseract reads the dust and rules of a scan next to
+the wording the readers key on: a speck standing apart after a section heading's
+number (``2. . รายงานความก้าวหน้า…``), an entry label's ``:`` read as a run of
+specks (``: :``, ``| :``, ``1:``), specks before the label and its first letter
+misread (``** 1!โญหาของโครงการ``). The truth is the generated values: every section
+and every report row is read, and an entry's problems and obstacles are their
+values without the specks.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from bma_etl.layouts.base import Extraction, RepairedText
+from bma_etl.layouts.legacy_progress_form import extract as legacy
+from bma_etl.layouts.web_progress_history import extract as history
+from bma_etl.normalize.fields import normalize
+from bma_etl.validate import build_records
+
+from corpus.build import GENERATORS
+
+#: A numbered section heading of the legacy form (``1.3 หลักการ…``, ``2. รายงาน…``);
+#: a numbered objective (``1. เพื่อ…``) is not one.
+_HEADING = re.compile(r"^(?P<no>[0-9]\.(?:[0-9])?) (?P<title>(?!เพื่อ)\S.*)$", re.M)
+#: What OCR reads between a heading's number and its words.
+_HEADING_SPECKS = (". ", ", ", "' ", "| ", ": ")
+
+
+def _read(extract: Callable[[RepairedText], Extraction], text: str) -> dict[str, list[Any]]:
+    """The records ``extract`` reads from ``text`` as an OCR'd page, before the trust screen
+    (which loads a Thai-digit number only when the page confirms it)."""
+    doc = RepairedText.of(text, ocr_used=True)
+    return build_records(normalize(extract(doc), doc.text, doc.words, None), "0" * 64)
+
+
+def _amount(value: object) -> str | None:
+    """A number as the generator writes it (``56.50``), None when not stated."""
+    return None if value is None else f"{value:.2f}"
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_section_heading_with_a_speck_after_its_number_still_opens_its_section(
+        seed: int) -> None:
+    """``2. . รายงานความก้าวหน้า…``: the report table is still read, every row, and the
+    project's progress and status from it."""
+    rng = random.Random(seed)
+    generated = GENERATORS[rng.choice(("legacy_pipe", "legacy_tab"))](rng)
+    text = _HEADING.sub(lambda m: f"{m.group('no').rstrip()} "
+                                  f"{rng.choice(_HEADING_SPECKS)}{m.group('title')}",
+                        generated.text)
+    assert text != generated.text
+    records = _read(legacy, text)
+    want_rows = generated.tables["progress_updates"]
+    got_rows = records.get("progress_updates", [])
+    assert [(r.detail, r.on_plan, r.on_target, _amount(r.progress_pct), str(r.report_date))
+            for r in got_rows] == [(w["detail"], w["on_plan"], w["on_target"], w["progress_pct"],
+                                    w["report_date"]) for w in want_rows]
+    [project] = records["projects"]
+    [want] = generated.tables["projects"]
+    assert (project.project_code, project.project_name, project.agency, project.status,
+            _amount(project.progress_pct)) == (want["project_code"], want["project_name"],
+                                               want["agency"], want["status"],
+                                               want["progress_pct"])
+
+
+_ENTRY_LABEL = re.compile(r"^\*\* (?P<label>ปัญหา|อุปสรรค)(?P<rest>ของโครงการ) :", re.M)
+#: The label's ``:`` as OCR reads it with specks of dust or a rule around it.
+_COLON_RUNS = (": :", "| :", "1:", ". :", " : :", ";")
+#: Specks before a label whose first letter OCR misread.
+_LEAD_SPECKS = ("** 1!", "** |", "** '", "*# ")
+_THAI_LETTERS = "กขคจฉชซญฎฏฐฑฒณดตถทธนบปผพฟภมยรลวศษสหฬอฮ"
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_history_entry_label_whose_colon_and_letters_ocr_read_with_specks(seed: int) -> None:
+    """``** ปัญหาของโครงการ : :ผู้รับจ้าง…``, ``** 1!โญหาของโครงการ 1ไม่มี``: problems and
+    obstacles are their values, never the specks, never run into the detail."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        label, rest = m.group("label"), m.group("rest")
+        colon = rng.choice(_COLON_RUNS)
+        if rng.random() < 0.4:  # specks before it, its first letter misread
+            first = rng.choice(_THAI_LETTERS.replace(label[0], ""))
+            return f"{rng.choice(_LEAD_SPECKS)}{first}{label[1:]}{rest} {colon}"
+        return f"** {label}{rest} {colon}"
+
+    text = _ENTRY_LABEL.sub(damaged, generated.text)
+    got = _read(history, text).get("progress_updates", [])
+    want = generated.tables["progress_updates"]
+    assert [(r.detail, r.problems, r.obstacles) for r in got] == [
+        (w["detail"], w["problems"], w["obstacles"]) for w in want]
