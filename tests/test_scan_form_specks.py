@@ -99,3 +99,32 @@ def test_history_entry_label_whose_colon_and_letters_ocr_read_with_specks(seed: 
     want = generated.tables["progress_updates"]
     assert [(r.detail, r.problems, r.obstacles) for r in got] == [
         (w["detail"], w["problems"], w["obstacles"]) for w in want]
+
+
+_CODE_DASH = re.compile(r" : ([0-9๐-๙]{6,10})-([0-9๐-๙]{3,5})$", re.M)
+_BANNER_WORD = re.compile(r"^\*\*\* สยป\. ", re.M)
+#: What OCR makes of the banner's ``สยป.``: Latin or Thai letters, a comma for its point.
+_BANNER_JUNK = ("ayy,", "au.", "สขป", "ลยบ,", "eu")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_tracking_page_code_with_a_space_at_its_dash_and_banner_word_ocr_misread(
+        seed: int) -> None:
+    """``โครงการ… : 03503144- 5709`` and ``*** ayy, ประเมินโครงการ : ไตรมาสที่ 2 80``: the
+    code, name and agency are read, the quarter and score too, and the banner is not
+    taken for the rationale."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_tracking"](rng)
+    while not (_BANNER_WORD.search(generated.text) and _CODE_DASH.search(generated.text)):
+        generated = GENERATORS["web_tracking"](rng)  # a page that prints both
+    text = _CODE_DASH.sub(lambda m: f" : {m.group(1)}{rng.choice(('- ', ' -', ' - '))}"
+                                    f"{m.group(2)}", generated.text)
+    text = _BANNER_WORD.sub(lambda m: f"*** {rng.choice(_BANNER_JUNK)} ", text)
+    [project] = _read(history, text)["projects"]
+    [want] = generated.tables["projects"]
+    columns = [c for c in ("project_code", "project_name", "agency", "assessment_quarter",
+                           "assessment_score", "rationale") if c in want]
+    got = {c: getattr(project, c) for c in columns}
+    if "assessment_score" in got:
+        got["assessment_score"] = _amount(got["assessment_score"])
+    assert got == {c: want[c] for c in columns}
