@@ -128,3 +128,37 @@ def test_tracking_page_code_with_a_space_at_its_dash_and_banner_word_ocr_misread
     if "assessment_score" in got:
         got["assessment_score"] = _amount(got["assessment_score"])
     assert got == {c: want[c] for c in columns}
+
+
+_PROGRESS_LABEL = re.compile(r"ความก้าวหน้าของงาน(?=ฯ)")
+#: The progress label as OCR reads it with a letter wrong, one added or one lost.
+_PROGRESS_MISREAD = ("ความก้าวหน้าของงวาน", "ความก้าวหน้าของงวน", "ความก้าวหน้าขอางาน",
+                     "ความก้าวหน้าของาน")
+_BUDGET_AMOUNT = re.compile(r"(?P<label>งบประมาณที่เบิกใช้ \(ครั้งที่ [๐-๙0-9]+\) = )"
+                            r"(?P<amount>[๐-๙0-9,]+ บาท)")
+#: What OCR makes of an amount past reading: Latin letters and specks.
+_AMOUNT_JUNK = ("o UM", "ee Ua", "o", "dado vn")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_report_row_whose_progress_label_or_budget_amount_ocr_misread(seed: int) -> None:
+    """``ประกาศ… :: ความก้าวหน้าของงวานฯ = ๔๙.๐๐ %`` and ``… = o UM | : เป็นไปตามแผน``:
+    the narrative ends at the label read approximately, and the flags after an amount
+    OCR made junk are still read (the amount NULL), never run into the narrative."""
+    rng = random.Random(seed)
+    generated = GENERATORS[rng.choice(("legacy_pipe", "legacy_tab"))](rng)
+    junk: list[bool] = []
+
+    def amount(m: re.Match[str]) -> str:
+        junk.append(rng.random() < 0.5)
+        return m.group("label") + (rng.choice(_AMOUNT_JUNK) if junk[-1] else m.group("amount"))
+
+    text = _PROGRESS_LABEL.sub(lambda m: rng.choice(_PROGRESS_MISREAD), generated.text)
+    text = _BUDGET_AMOUNT.sub(amount, text)
+    want = generated.tables["progress_updates"]
+    assert len(junk) == len(want)
+    got = _read(legacy, text).get("progress_updates", [])
+    assert [(r.detail, r.on_plan, r.on_target) for r in got] == [
+        (w["detail"], w["on_plan"], w["on_target"]) for w in want]
+    assert [_amount(r.budget_disbursed_thb) for r in got] == [
+        None if lost else w["budget_disbursed_thb"] for w, lost in zip(want, junk, strict=True)]
