@@ -73,7 +73,7 @@ def test_section_heading_with_a_speck_after_its_number_still_opens_its_section(
 
 _ENTRY_LABEL = re.compile(r"^\*\* (?P<label>ปัญหา|อุปสรรค)(?P<rest>ของโครงการ) :", re.M)
 #: The label's ``:`` as OCR reads it with specks of dust or a rule around it.
-_COLON_RUNS = (": :", "| :", "1:", ". :", " : :", ";")
+_COLON_RUNS = (": :", "| :", "1:", ". :", " : :", ";", ".")
 #: Specks before a label whose first letter OCR misread.
 _LEAD_SPECKS = ("** 1!", "** |", "** '", "*# ")
 _THAI_LETTERS = "กขคจฉชซญฎฏฐฑฒณดตถทธนบปผพฟภมยรลวศษสหฬอฮ"
@@ -162,3 +162,29 @@ def test_report_row_whose_progress_label_or_budget_amount_ocr_misread(seed: int)
         (w["detail"], w["on_plan"], w["on_target"]) for w in want]
     assert [_amount(r.budget_disbursed_thb) for r in got] == [
         None if lost else w["budget_disbursed_thb"] for w, lost in zip(want, junk, strict=True)]
+
+
+_SEPARATOR = re.compile(r"^-+&&&-+$", re.M)
+#: A separator OCR read in part, dust beside it.
+_SEPARATOR_MISREAD = ("ว\tB&&", "&&", "- &&8 -", "ร &&&")
+_KIND_LABEL = re.compile(r"^ประเภทตัวชี้วัด :", re.M)
+#: The KPI kind label with a letter OCR misread or doubled.
+_KIND_MISREAD = ("ประเภทตัวขี้วัด :", "ประเภททตัวชี้วัด :", "ประเกทตัวชี้วัด :", "ประเภทตัวชีวัด ;")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_history_separator_read_in_part_and_kpi_kind_label_misread(seed: int) -> None:
+    """``ว\tB&&`` for the ``---&&&---`` between entries: not glued to the obstacles;
+    ``ประเภทตัวขี้วัด : …``: the KPI's kind is still read."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    while not _KIND_LABEL.search(generated.text):
+        generated = GENERATORS["web_history"](rng)  # a page with a KPI block
+    text = _SEPARATOR.sub(lambda m: rng.choice(_SEPARATOR_MISREAD), generated.text)
+    text = _KIND_LABEL.sub(lambda m: rng.choice(_KIND_MISREAD), text)
+    records = _read(history, text)
+    want = generated.tables["progress_updates"]
+    assert [(r.detail, r.problems, r.obstacles) for r in records.get("progress_updates", [])] == [
+        (w["detail"], w["problems"], w["obstacles"]) for w in want]
+    assert [i.kind for i in records.get("indicators", [])] == [
+        w["kind"] for w in generated.tables["indicators"]]

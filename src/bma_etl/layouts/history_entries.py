@@ -51,8 +51,11 @@ _OCR_BE_DATE_RE = re.compile(
     rf"|[^\s:]{{1,3}}?{DIGIT}{{1,2}}\s*/\s*{DIGIT}{{4}})\s*[:;]\s*"
     r"(?P<body>.*)$")
 _PLAIN_DATE_RE = re.compile(rf"{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}")
-#: After OCR: a separator whose dashes were lost, an entry heading with a speck after it.
-_OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$")
+#: After OCR: a separator whose dashes were lost, an entry heading with a speck after it;
+#: or its ``&&&`` read in part, a letter or two of dust beside it (``ว\tB&&``): no
+#: entry's text has ``&&``.
+_OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$"
+                               r"|^\s*\S{0,2}\s*-*\s*\S?&&\S?\s*-*\s*\S{0,2}\s*$")
 #: Specks OCR reads before a line (``“ อุปสรรค…`` for ``** อุปสรรค…``).
 _OCR_LEAD = r"^[\W_]{0,3}"
 #: An entry heading as OCR reads it: punctuation specks between its parts, the
@@ -88,10 +91,10 @@ _ENTRY_LABEL_RES = [
 ]
 #: The ``:`` after an entry label as OCR reads it, specks of a rule or dust around it:
 #: a run of colons (``: :``), a ``|``, ``!``, ``1`` or ``.`` before one (``| :``,
-#: ``1:``); or a lone ``1``, ``l``, ``I`` or ``|`` glued to the value's first Thai
-#: letter (``1ไม่มี``).
+#: ``1:``); or a lone ``1``, ``l``, ``I``, ``|`` or ``.`` glued to the value's first
+#: Thai letter (``1ไม่มี``, ``.ไม่มี``).
 _OCR_COLON_RUN = (r"(?:(?:[\s.|!]*[1lI|!]?[:;])+"
-                  r"|[1lI|](?=[\u0e01-\u0e4e]))")
+                  r"|[1lI|.](?=[\u0e01-\u0e4e]))")
 #: The same as OCR reads them: the ``:`` read as ``;``, or as :data:`_OCR_COLON_RUN`
 #: (``ปัญหาของโครงการ 1ไม่มี``, ``ปัญหาของโครงการ : :ผู้รับจ้าง…``).
 _OCR_ENTRY_LABELS = [
@@ -346,7 +349,31 @@ def _read_kpi_line(doc: RepairedText, line: Line, kpi: RawRow, ocr: bool = False
             if column != "kind" and kpi.fields.get("unit") is None:
                 kpi.fields["unit"] = doc.raw_match(m, "unit", line=line)
             return True
+    if ocr and (found := _approx_kpi_kind(line.text)) is not None:
+        put_first(kpi, "kind", doc.raw_in(line, found, len(line.text.rstrip())))
+        return True
     return False
+
+
+_KIND_KEY = key("ประเภทตัวชี้วัด")
+_KIND_COLON = re.compile(r"\s*[:;]\s*")
+
+
+def _approx_kpi_kind(text: str) -> int | None:
+    """Where the value of a KPI kind label OCR read with a letter wrong starts, or None.
+
+    ``ประเภทตัวขี้วัด : …``, ``ประเภททตัวชี้วัด : …``: the words before the line's
+    first ``:`` are the label's, whole, in key form, at :data:`LABEL_SIMILARITY`.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    colon = _KIND_COLON.search(text, 0, 40)
+    if colon is None:
+        return None
+    head = key(text[:colon.start()]).strip(" *'\".,")
+    if ratio(head, _KIND_KEY) < LABEL_SIMILARITY:
+        return None
+    return colon.end()
 
 
 def date_of(raw: Raw) -> date | None:
