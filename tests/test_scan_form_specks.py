@@ -188,3 +188,27 @@ def test_history_separator_read_in_part_and_kpi_kind_label_misread(seed: int) ->
         (w["detail"], w["problems"], w["obstacles"]) for w in want]
     assert [i.kind for i in records.get("indicators", [])] == [
         w["kind"] for w in generated.tables["indicators"]]
+
+
+_ID_LABEL = re.compile(r"^(?P<label>Policy|Branch|Kpi) ID(?=[0-9])", re.M)
+#: What OCR makes of ``ID`` glued to its value: two strokes for the I (``1!0``), or
+#: two Thai letters (``โบ``).
+_ID_MISREAD = ("1!0", "l|O", "โบ", "ไบ", "1D", "|D")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_detail_page_id_label_ocr_read_as_other_letters(seed: int) -> None:
+    """``Branch โบ2212``, ``Policy 1!058``: the policy, branch and KPI ids are their values."""
+    from bma_etl.layouts.web_project_detail import extract as detail
+
+    rng = random.Random(seed)
+    generated = GENERATORS["web_detail"](rng)
+    while not _ID_LABEL.search(generated.text):
+        generated = GENERATORS["web_detail"](rng)
+    text = _ID_LABEL.sub(lambda m: f"{m.group('label')} {rng.choice(_ID_MISREAD)}",
+                         generated.text)
+    [project] = _read(detail, text)["projects"]
+    [want] = generated.tables["projects"]
+    columns = [c for c in ("policy_id", "branch_id", "kpi_id") if c in want]
+    assert columns
+    assert {c: getattr(project, c) for c in columns} == {c: want[c] for c in columns}
