@@ -118,17 +118,19 @@ def thai_wrapped(line: str, width: int) -> list[str]:
     return [*out, line] if line else out
 
 
-def records_of(extract: Callable[[Any], Any], text: str, *, ocr_used: bool = True
-               ) -> dict[str, list[Any]]:
-    """The validated records (table -> rows) one layout's ``extract`` gives for ``text``,
-    read as an OCR'd page when ``ocr_used``: repair, normalise, screen, validate; no file,
-    no warehouse."""
+def records_of(extract: Callable[[Any], Any], text: str, page_starts: tuple[int, ...] = (),
+               *, ocr_used: bool = True, screened: bool = True) -> dict[str, list[Any]]:
+    """The validated records (table -> rows) one layout's ``extract`` gives for ``text``
+    (pages starting at the offsets ``page_starts``), read as an OCR'd page when
+    ``ocr_used``: repair, normalise, screen (unless not ``screened``: text without word
+    confidences leaves every value doubtful), validate; no file, no warehouse."""
     from bma_etl.layouts.base import RepairedText
     from bma_etl.normalize.fields import normalize
     from bma_etl.normalize.trust import screen
     from bma_etl.validate import build_records
 
-    doc = RepairedText.of(text, ocr_used=ocr_used)
+    doc = RepairedText.of(text, page_starts, ocr_used=ocr_used)
     normalized = normalize(extract(doc), doc.text, doc.words, None)
-    screen(normalized, doc.text)
+    if screened:
+        screen(normalized, doc.text)
     return build_records(normalized, "0" * 64)

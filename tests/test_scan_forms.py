@@ -18,9 +18,8 @@ import pytest
 
 from bma_etl.layouts.base import RepairedText
 from bma_etl.layouts.legacy_progress_form import extract
-from bma_etl.normalize.fields import normalize
-from bma_etl.validate import build_records
 
+from conftest import records_of
 from corpus.build import GENERATORS
 
 _ROW = re.compile(r"^\| รายงานครั้งที่(?P<no>[๐-๙0-9]+) \| :: (?P<date>\S+) : ")
@@ -65,9 +64,7 @@ def test_report_rows_read_whole_and_in_place_from_damaged_dates(seed: int) -> No
     generated = GENERATORS["legacy_pipe"](rng)
     want = generated.tables["progress_updates"]
     text, lost = _scanned(generated.text, rng)
-    doc = RepairedText.of(text, ocr_used=True)
-    normalized = normalize(extract(doc), doc.text, doc.words, None)
-    got = build_records(normalized, "0" * 64).get("progress_updates", [])
+    got = records_of(extract, text, screened=False).get("progress_updates", [])
     assert len(got) == len(want)
     for i, (row, truth) in enumerate(zip(got, want, strict=True)):
         assert row.seq_label == (None if i in lost else truth["seq_label"])
@@ -145,9 +142,7 @@ def test_history_entry_date_whose_day_ocr_misread_is_not_detail(seed: int) -> No
     generated = GENERATORS["web_history"](rng)
     text = _HISTORY_DATE.sub(lambda m: f"{rng.choice(_DAY_AS_LETTERS)}{m.group(2)} : ",
                              generated.text)
-    doc = RepairedText.of(text, ocr_used=True)
-    normalized = normalize(history(doc), doc.text, doc.words, None)
-    got = build_records(normalized, "0" * 64).get("progress_updates", [])
+    got = records_of(history, text, screened=False).get("progress_updates", [])
     want = generated.tables["progress_updates"]
     assert [r.detail for r in got] == [w["detail"] for w in want]
     assert [str(r.report_date) for r in got] == [w["report_date"] for w in want]
@@ -174,9 +169,7 @@ def test_history_entries_stay_in_place_when_ocr_cuts_their_heading_and_colons(se
     text = _BE_LINE.sub(lambda m: rng.choice((". ", "' ", "")) + m.group(1), text)
     text = _LABEL_COLON.sub(lambda m: rng.choice((f"{m.group(1)} \u2018", "ปัญหาของโครงการ ",
                                                   f"{m.group(1)} :")), text)
-    doc = RepairedText.of(text, ocr_used=True)
-    normalized = normalize(history(doc), doc.text, doc.words, None)
-    got = build_records(normalized, "0" * 64).get("progress_updates", [])
+    got = records_of(history, text, screened=False).get("progress_updates", [])
     want = generated.tables["progress_updates"]
     assert [(r.seq_label, f"{r.progress_pct:.2f}", str(r.report_date), r.detail, r.problems)
             for r in got] == [(w["seq_label"], w["progress_pct"], w["report_date"], w["detail"],
@@ -208,9 +201,7 @@ def test_progress_value_ocr_misread_leaves_the_rest_of_the_row(seed: int) -> Non
         if _ROW.match(line) and len(damaged) == before:
             kept.append(n)
         out.append(line)
-    doc = RepairedText.of("\n".join(out), ocr_used=True)
-    normalized = normalize(extract(doc), doc.text, doc.words, None)
-    got = build_records(normalized, "0" * 64).get("progress_updates", [])
+    got = records_of(extract, "\n".join(out), screened=False).get("progress_updates", [])
     want = generated.tables["progress_updates"]
     assert [r.detail for r in got] == [w["detail"] for w in want]
     assert [(r.on_plan, r.on_target) for r in got] == [(w["on_plan"], w["on_target"])
@@ -251,9 +242,7 @@ def test_detail_page_fiscal_year_whose_label_ocr_misread(seed: int) -> None:
     text = re.sub(r"^ปี(?=[0-9๐-๙]{4}$)", lambda m: rng.choice(("1", "11", "U", "ป", "")),
                   generated.text, count=1, flags=re.M)
     assert "\nปี" not in text.split("ชื่อโครงการ")[0]
-    doc = RepairedText.of(text, ocr_used=True)
-    normalized = normalize(detail(doc), doc.text, doc.words, None)
-    (project,) = build_records(normalized, "0" * 64)["projects"]
+    (project,) = records_of(detail, text, screened=False)["projects"]
     want = generated.tables["projects"][0]
     assert str(project.fiscal_year_be) == str(want["fiscal_year_be"])
     assert project.project_name == want["project_name"]

@@ -27,9 +27,9 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import Extraction, RawRow, RepairedText
 from bma_etl.layouts.plan_steps import StepContext, update_step_context
 from bma_etl.normalize.fields import normalize
-from bma_etl.normalize.trust import level_places, screen
-from bma_etl.validate import build_records
+from bma_etl.normalize.trust import level_places
 
+from conftest import records_of
 from corpus.build import GENERATORS
 from corpus.plan_tables import _UNITS
 from corpus.score import same
@@ -73,10 +73,7 @@ def _ocr_print(text: str, rng: random.Random) -> tuple[str, tuple[int, ...]]:
 
 
 def _levels(text: str, page_starts: tuple[int, ...]) -> list[Any]:
-    doc = RepairedText.of(text, page_starts, ocr_used=True)
-    normalized = normalize(extract(doc), doc.text, doc.words, None)
-    screen(normalized, doc.text)
-    return build_records(normalized, "0" * 64).get("plan_scoring_levels", [])
+    return records_of(extract, text, page_starts).get("plan_scoring_levels", [])
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -97,6 +94,9 @@ def test_level_places_need_an_order_the_other_levels_read() -> None:
     assert level_places([1, 2, 3, 5, 5]) == (1, 2, 3, 4, 5)
     assert level_places([None, None, 3, 2, 1]) == (5, 4, 3, 2, 1)
     assert level_places([5, None, 3, None, None]) is None  # two read: not plain
+    # two read off the middle, none against them: the others' cells read empty
+    assert level_places([None, None, None, 2, 1]) == (5, 4, 3, 2, 1)
+    assert level_places([None, 5, None, 2, None]) is None  # 5 in place 2: neither order
     assert level_places([5, 2, 3, 4, 1]) is None  # read in both orders
     assert level_places([5, 4, 3, 2]) is None  # a level missing: places shift
 
@@ -161,11 +161,8 @@ def test_swot_items_whose_number_ocr_lost_are_items_of_their_kind(seed: int) -> 
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     want = [(row["kind"], row["text"]) for row in generated.tables["plan_swot_items"]]
-    doc = RepairedText.of(_swot_numbers_lost(generated.text, rng), ocr_used=True)
-    normalized = normalize(extract(doc), doc.text, doc.words, None)
-    screen(normalized, doc.text)
-    got = [(row.kind, row.text)
-           for row in build_records(normalized, "0" * 64).get("plan_swot_items", [])]
+    records = records_of(extract, _swot_numbers_lost(generated.text, rng))
+    got = [(row.kind, row.text) for row in records.get("plan_swot_items", [])]
     assert got == want
 
 
@@ -184,10 +181,8 @@ def test_entry_label_ocr_read_with_a_letter_added_and_its_colon_misread(seed: in
         return f"** {rng.choice(('บ', 'ป', ''))}{m.group(1)}ของโครงการ {rng.choice(('1', '“'))}"
 
     text = _ENTRY_LABEL.sub(damaged, generated.text)
-    doc = RepairedText.of(text, ocr_used=True)
-    normalized = normalize(BY_ID["web_progress_history"].extract(doc), doc.text, doc.words,
-                           None)
-    got = build_records(normalized, "0" * 64)["progress_updates"]
+    got = records_of(BY_ID["web_progress_history"].extract, text,
+                     screened=False)["progress_updates"]
     want = generated.tables["progress_updates"]
     assert [(r.detail, r.problems, r.obstacles) for r in got] == [
         (w["detail"], w["problems"], w["obstacles"]) for w in want]
@@ -211,10 +206,8 @@ def test_entry_date_ocr_made_unreadable_is_not_part_of_the_narrative(seed: int) 
 
     text = _ENTRY_DATE.sub(damaged, generated.text)
     assert text != generated.text
-    doc = RepairedText.of(text, ocr_used=True)
-    normalized = normalize(BY_ID["legacy_progress_form"].extract(doc), doc.text, doc.words,
-                           None)
-    got = build_records(normalized, "0" * 64)["progress_updates"]
+    got = records_of(BY_ID["legacy_progress_form"].extract, text,
+                     screened=False)["progress_updates"]
     assert [r.detail for r in got] == [w["detail"] for w in generated.tables["progress_updates"]]
 
 
@@ -235,9 +228,7 @@ def test_rule_read_as_a_vowel_before_a_project_name_is_not_the_name(seed: int) -
 
     text = _SUMMARY_ROW.sub(damaged, generated.text).replace("\t", " ")  # flowing, as OCR
     assert "ใโครงการ" in text or "ไโครงการ" in text
-    doc = RepairedText.of(text, ocr_used=True)
-    normalized = normalize(extract(doc), doc.text, doc.words, None)
-    got = build_records(normalized, "0" * 64)["plan_projects"]
+    got = records_of(extract, text, screened=False)["plan_projects"]
     assert [r.name for r in got] == [w["name"] for w in generated.tables["plan_projects"]]
 
 
@@ -280,10 +271,8 @@ def test_entry_heading_ocr_damaged_still_opens_its_entry(seed: int) -> None:
 
     text = _ENTRY_HEADING.sub(damaged, generated.text)
     assert text != generated.text
-    doc = RepairedText.of(text, ocr_used=True)
-    normalized = normalize(BY_ID["web_progress_history"].extract(doc), doc.text, doc.words,
-                           None)
-    got = build_records(normalized, "0" * 64)["progress_updates"]
+    got = records_of(BY_ID["web_progress_history"].extract, text,
+                     screened=False)["progress_updates"]
     want = generated.tables["progress_updates"]
     assert [(r.seq_label, str(r.progress_pct), str(r.report_date)) for r in got] == [
         (w["seq_label"], w["progress_pct"], w["report_date"]) for w in want]
@@ -298,10 +287,7 @@ def test_assessment_banner_whose_point_ocr_read_as_a_comma(seed: int) -> None:
             "projects"][0]:  # a page with an assessment and its score
         generated = GENERATORS["web_tracking"](rng)
     text = generated.text.replace("*** สยป. ", rng.choice(("*** สุยป, ", "*** สยป, ")))
-    doc = RepairedText.of(text, ocr_used=True)
-    normalized = normalize(BY_ID["web_progress_history"].extract(doc), doc.text, doc.words,
-                           None)
-    (got,) = build_records(normalized, "0" * 64)["projects"]
+    (got,) = records_of(BY_ID["web_progress_history"].extract, text, screened=False)["projects"]
     (want,) = generated.tables["projects"]
     assert "assessment_quarter" in want
     for name in ("assessment_quarter", "assessment_score", "rationale"):

@@ -32,13 +32,13 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     that fills the first column only, and ends with a tab. A ruled table
     (:attr:`TextLine.table`) is a table of its own, with its own columns. A
     browser's print header and footer, printed in the page's margin, and a page
-    number standing apart at the page's top or foot (:func:`page_number_edges`)
+    number standing apart at the page's top or foot (:func:`margin_lines`)
     neither set the margin nor join a table. With ``borderless`` (a PDF's text layer), a table
     no rules box first has its justification gaps closed and then its top-aligned
     wrapped rows joined (:mod:`.pdf_borderless`; ``pitches``: font size → line
     pitch, :func:`.pdf_page.line_pitches`).
     """
-    edge = browser_print_edges([line.text for line in lines]) | page_number_edges(lines)
+    edge = margin_lines(lines)
     starts = [line.cells[0] for k, line in enumerate(lines) if line.cells and k not in edge]
     if not starts:
         return lines
@@ -90,6 +90,15 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
 #: next to it: a page's footer or header is set apart from the body (a Word footer by
 #: the page's bottom margin), a table's rows follow one another.
 PAGE_NUMBER_GAP_PITCHES = 1.5
+
+
+def margin_lines(lines: list[TextLine]) -> set[int]:
+    """Indexes of the page's lines printed in its margins.
+
+    Its page number (:func:`page_number_edges`) and a browser's print header and
+    footer (:func:`.furniture.browser_print_edges`).
+    """
+    return page_number_edges(lines) | browser_print_edges([line.text for line in lines])
 
 
 def page_number_edges(lines: list[TextLine]) -> set[int]:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bma_etl.furniture import browser_print_edges
 from bma_etl.read.pdf_borderless import FLUSH_EM, WORD_EM, _room, _spaced
-from bma_etl.read.pdf_columns import page_number_edges
+from bma_etl.read.pdf_columns import margin_lines
 from bma_etl.read.pdf_cuts import cut_inside_word, split_at_next_table, thai_ends
 from bma_etl.read.pdf_glyphs import THAI_MARK
 from bma_etl.read.pdf_layout import TextLine
@@ -28,9 +27,8 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     ``after`` (a page's lines) with its first lines joined into the last of ``before``
     (the page before's) when a page break cut a top-aligned borderless row there.
 
-    The last line of ``before`` (above the page's number, if any:
-    :func:`.pdf_columns.page_number_edges`, and a browser's print footer:
-    :func:`.furniture.browser_print_edges`; the first of ``after`` likewise) is a row of
+    The last line of ``before`` (above the page's number and a browser's print
+    footer, if any: :func:`.pdf_columns.margin_lines`; the first of ``after`` likewise) is a row of
     a borderless table (tabs, no rules); each of the first lines of ``after`` that has
     its first column empty goes on that row: each of its pieces goes on the row's cell
     that starts at its x or the nearest left of it (within a font size). The first of
@@ -48,10 +46,10 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     (in place); returns ``after`` without the lines joined.
     """
     # the page's number under the row, a browser's print footer and header: not its lines
-    edges = page_number_edges(before) | browser_print_edges([line.text for line in before])
+    edges = margin_lines(before)
     last = next((k for k in range(len(before) - 1, -1, -1)
                  if before[k].text.strip() and k not in edges), None)
-    edges = page_number_edges(after) | browser_print_edges([line.text for line in after])
+    edges = margin_lines(after)
     first = next((k for k, line in enumerate(after) if line.text.strip() and k not in edges),
                  None)
     if last is None or first is None or _repeated(after[first], before):
