@@ -357,9 +357,23 @@ def _adds_up(joined: Line, cumulative: Decimal, free: bool, pats: _StepPatterns
     return None
 
 
-def _joined(run: list[Line]) -> Line:
-    """The lines of one row as one line (``22`` / ``.5`` read ``22.5``)."""
-    return run[0] if len(run) == 1 else join_lines(run, _between)
+def _joined(run: list[Line], cut: bool = False) -> Line:
+    """The lines of one row as one line (``22`` / ``.5`` read ``22.5``).
+
+    ``cut``: the last line is the rest of a number the line before ends with
+    (``๒`` / ``๐`` read ``๒๐``).
+    """
+    if len(run) == 1:
+        return run[0]
+    if not cut:
+        return join_lines(run, _between)
+    joins = [0]  # join_lines calls ``between`` once per line after the first, in order
+
+    def between(left: str, right: str) -> str:
+        joins[0] += 1
+        return "" if joins[0] == len(run) - 1 else _between(left, right)
+
+    return join_lines(run, between)
 
 
 def _between(left: str, right: str) -> str:
@@ -425,10 +439,14 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
         indicator = scoring_indicator(doc, headings)
         header = line.no
         run: list[Line] = []
+        cut = False  # whether the run's last line is the rest of a score the wrap cut
         i += 1
         while i < len(lines):
             line = lines[i]
-            if _level_gap(line, doc.ocr_used) \
+            if not cut and _cut_score(doc, run, lines[i - 1], line):
+                run.append(line)
+                cut = True
+            elif _level_gap(line, doc.ocr_used) \
                     and not (line.text.strip() and _open(run, _LEVEL_RE)):
                 if not _next_is_level(lines, i, doc.ocr_used) \
                         and not (doc.ocr_used and _open(run, _LEVEL_RE)
@@ -438,12 +456,13 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
                 break
             elif _LEVEL_START_RE.match(line.text) or (
                     doc.ocr_used and _ocr_level_start(line.text)):
-                _add_level(doc, header, run, indicator, out)
-                run = [line]
+                _add_level(doc, header, run, indicator, out, cut)
+                run, cut = [line], False
             elif run:  # else the header's wrapped words
                 run.append(line)
+                cut = False
             i += 1
-        _add_level(doc, header, run, indicator, out)
+        _add_level(doc, header, run, indicator, out, cut)
         if doc.ocr_used:
             _levels_by_place(out, header)
     return out
@@ -494,12 +513,34 @@ def _is_ocr_level_header(lines: list[Line], i: int) -> bool:
         _OCR_HEADER_WORDS[1] in window or "แนน" in window)
 
 
+def _cut_score(doc: RepairedText, run: list[Line], previous: Line, line: Line) -> bool:
+    """Whether ``line`` holds only the rest of the score that ends the level ``run`` holds.
+
+    A flowing print cuts a row's last cell, its score, where the page is full
+    (``... กรุงเทพมหานคร ๒`` / ``๐``, or ``๒`` / ``๗`` on the next page): the
+    run's last line ends in a digit and the reader saw the page wrap it with no
+    space (:attr:`RepairedText.wraps`, not :attr:`RepairedText.spaced`), and
+    ``line``, next after it (``previous``: the line before ``line``, furniture
+    left out), is digits alone. A level's score is one number: the two pieces are one.
+    """
+    if not run or previous.no != run[-1].no or not DIGITS_RE.fullmatch(line.text.strip()):
+        return False
+    last = run[-1]
+    return last.no in doc.wraps and last.no not in doc.spaced \
+        and _DIGIT_END.search(last.text.rstrip()) is not None \
+        and _LEVEL_RE.match(_joined(run).text) is not None
+
+
 def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: FieldValue,
-               out: list[Flowed]) -> None:
-    """Read the level the lines ``run`` hold, if they hold one."""
+               out: list[Flowed], cut: bool = False) -> None:
+    """Read the level the lines ``run`` hold, if they hold one.
+
+    ``cut``: the run's last line is the rest of its score (:func:`_cut_score`),
+    joined to the digits before it with no space.
+    """
     if not run or len(run) > _ROW_LINES_MAX:
         return
-    joined = _joined(run)
+    joined = _joined(run, cut)
     m = _LEVEL_RE.match(joined.text)
     if m is None:
         if doc.ocr_used:
