@@ -74,6 +74,24 @@ def test_a_row_at_the_left_margin_opens_after_a_whole_row() -> None:
         "อย่างน้อย ๒ แห่งต่อปี", "อย่างน้อย ๓ แห่งต่อปี", "อย่างน้อย ๔ แห่งต่อปี"]
 
 
+@pytest.mark.parametrize("lead", ["\t", ""])
+@pytest.mark.parametrize("mark", ["-", "•"])
+def test_a_list_mark_the_page_wrapped_onto_a_line_of_its_own(lead: str, mark: str) -> None:
+    """A name opening with a list mark and a word too long for the line's rest (fpdf2):
+    the mark alone on the row's first line (``\\t-``, or ``-`` at the margin when shaped)."""
+    names = [f"{mark} ระดับความสำเร็จในการจัดกิจกรรมกระชับและส่งเสริมความสัมพันธ์กับเมืองพี่เมืองน้อง"
+             " - จำนวนผู้ประกอบการที่ได้รับการส่งเสริมและพัฒนาศักยภาพ",
+             f"{mark} ร้อยละของโครงการที่ดำเนินการได้ตามแผนปฏิบัติราชการ"
+             " - จำนวนกิจกรรมที่จัดร่วมกับภาคีเครือข่ายภาครัฐและเอกชน"]
+    targets = [[f"ไม่ต่ำกว่าร้อยละ {n}" for n in ("๗๐", "๗๕", "๘๐")],
+               [f"อย่างน้อย {n} แห่งต่อปี" for n in ("๗", "๑๐", "๑๓")]]
+    printed = "\n".join(f"{lead}{mark}\n{name[2:]}\n{' '.join(row)}"
+                        for name, row in zip(names, targets, strict=True))
+    rows = _rows(TABLE.format(heading="ตัวชี้วัดมาตรการ", rows=printed))
+    assert [r[0] for r in rows] == [n for n in names for _ in range(3)]
+    assert [r[2] for r in rows] == [t for row in targets for t in row]
+
+
 @pytest.mark.parametrize("mark", ["-", "•"])
 def test_an_ocr_pages_list_mark_opens_a_name_not_a_misread_number(mark: str) -> None:
     """OCR reads a row's number as signs (``lo``); a name's list mark is none of them."""

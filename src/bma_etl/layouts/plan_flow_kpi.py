@@ -234,6 +234,8 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
     A table's first row says whether its rows state their number: the rows of a
     table that leaves ``ลำดับที่`` empty open at a line that starts with that
     cell's gap (:func:`_opens_unnumbered`), once the row before has all its targets.
+    A list mark the page wrapped onto a line of its own (``-``, its words on the
+    next line) opens a row as its words would (:func:`_with_wrapped_mark`).
     """
     run: list[Line] = []
     seq = 0
@@ -264,7 +266,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
                 _add_target_row(doc, header, run, years, out)
             run, seq, numbered = [line], seq + 1, True
         elif numbered is not True and not (ocr and _OCR_JUNK_RE.fullmatch(text.strip())) \
-                and _opens_unnumbered(text, run, count):
+                and _opens_unnumbered(_with_wrapped_mark(text, lines, i), run, count):
             if run:
                 _add_target_row(doc, header, run, years, out, False)
             run, numbered = [line], False
@@ -279,6 +281,24 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
 
 
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+#: A list mark alone on its line: the page wrapped the words after it onto the next line.
+_LONE_MARK_RE = re.compile(r"[-–—•·*]")
+
+
+def _with_wrapped_mark(text: str, lines: list[Line], i: int) -> str:
+    r"""``text`` (line ``i``), with the next line's words after it when it is a list mark alone.
+
+    A name that opens with a list mark and a word too long for the rest of the
+    line (``- ระดับความสำเร็จในการ…``) leaves the mark alone on the row's first
+    line; whether it opens a row is a question about the words it opens.
+
+    >>> from bma_etl.layouts.base import Line
+    >>> _with_wrapped_mark("\t-", [Line(1, 0, "\t-"), Line(2, 3, "ร้อยละของ")], 0)
+    '\t- ร้อยละของ'
+    """
+    if i + 1 >= len(lines) or not _LONE_MARK_RE.fullmatch(text.strip()):
+        return text
+    return f"{text.rstrip()} {lines[i + 1].text.lstrip()}"
 #: Letters with no digit a row's name opens with after its number (a target that
 #: wraps onto a line of its own, ``๒ ราย ๔ ผลิตภัณฑ์``, has its number soon).
 _NAME_MIN = 15
