@@ -106,6 +106,24 @@ def test_definition_term_run_into_the_indicator_is_the_words_it_repeats() -> Non
     assert rows[0]["activities"] == "กิจกรรมสนับสนุนการพัฒนาฐานข้อมูล"
 
 
+@pytest.mark.parametrize("no", ["๕.๑", "3.2"])
+def test_definition_whose_indicator_number_the_page_wrapped_away_from_its_words(no: str) -> None:
+    """``๕.๑`` alone on the row's first line (the indicator too long for the line's rest,
+    fpdf2 shaped): the number opens the row with its words, not the header's wrapped end."""
+    indicators = [f"{no} ร้อยละความสำเร็จของการเบิกจ่ายงบประมาณในภาพรวมของหน่วยงาน",
+                  f"{no[:-1]}{'๒' if no[0] == '๕' else '3'} ร้อยละความสำเร็จในการพัฒนาฐานข้อมูล"]
+    definitions = ["ความสำเร็จ หมายถึง หน่วยงานดำเนินการได้ตามแผนครบถ้วน",
+                   "ความสำเร็จ หมายถึง หน่วยงานจัดเก็บข้อมูลได้ครบถ้วน"]
+    activities = ["กิจกรรมสนับสนุนการพัฒนาทรัพยากรบุคคล", "โครงการพัฒนาฐานข้อมูลกลาง"]
+    printed = "\n".join(f"{ind.split(' ', 1)[0]}\n{ind.split(' ', 1)[1]} {d}\n{a}"
+                        for ind, d, a in zip(indicators, definitions, activities, strict=True))
+    rows = _rows("ตัวชี้วัด นิยาม/คำอธิบายตัวชี้วัด โครงการ/กิจกรรมและส่วนราชการที่รับ\nผิดชอบ\n"
+                 + printed + "\n\n", "plan_kpi_definitions")
+    assert [r["indicator"] for r in rows] == indicators
+    assert [r["definition"] for r in rows] == definitions
+    assert [r["activities"] for r in rows] == activities
+
+
 # ------------------------------------------------------------------ generated plans printed
 
 #: Generated plans, and the least share of their indicator-target and definition

@@ -235,7 +235,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
     table that leaves ``ลำดับที่`` empty open at a line that starts with that
     cell's gap (:func:`_opens_unnumbered`), once the row before has all its targets.
     A list mark the page wrapped onto a line of its own (``-``, its words on the
-    next line) opens a row as its words would (:func:`_with_wrapped_mark`).
+    next line) opens a row as its words would (:func:`_with_wrapped_opening`).
     """
     run: list[Line] = []
     seq = 0
@@ -266,7 +266,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
                 _add_target_row(doc, header, run, years, out)
             run, seq, numbered = [line], seq + 1, True
         elif numbered is not True and not (ocr and _OCR_JUNK_RE.fullmatch(text.strip())) \
-                and _opens_unnumbered(_with_wrapped_mark(text, lines, i), run, count):
+                and _opens_unnumbered(_with_wrapped_opening(text, lines, i), run, count):
             if run:
                 _add_target_row(doc, header, run, years, out, False)
             run, numbered = [line], False
@@ -281,22 +281,26 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
 
 
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-#: A list mark alone on its line: the page wrapped the words after it onto the next line.
-_LONE_MARK_RE = re.compile(r"[-–—•·*]")
+#: A list mark or an indicator's number (``๕.๑``) alone on its line: the page wrapped
+#: the words after it onto the next line.
+_LONE_OPENING_RE = re.compile(rf"[-–—•·*]|{DIGIT}+\.{DIGIT}+")
 
 
-def _with_wrapped_mark(text: str, lines: list[Line], i: int) -> str:
-    r"""``text`` (line ``i``), with the next line's words after it when it is a list mark alone.
+def _with_wrapped_opening(text: str, lines: list[Line], i: int) -> str:
+    r"""``text`` (line ``i``), with the next line's words after it when it is an opening alone.
 
-    A name that opens with a list mark and a word too long for the rest of the
-    line (``- ระดับความสำเร็จในการ…``) leaves the mark alone on the row's first
-    line; whether it opens a row is a question about the words it opens.
+    A cell that opens with a list mark or an indicator's number and a word too
+    long for the rest of the line (``- ระดับความสำเร็จในการ…``, ``๕.๑ ร้อยละ…``)
+    leaves the opening alone on the row's first line; whether it opens a row is
+    a question about the words it opens.
 
     >>> from bma_etl.layouts.base import Line
-    >>> _with_wrapped_mark("\t-", [Line(1, 0, "\t-"), Line(2, 3, "ร้อยละของ")], 0)
+    >>> _with_wrapped_opening("\t-", [Line(1, 0, "\t-"), Line(2, 3, "ร้อยละของ")], 0)
     '\t- ร้อยละของ'
+    >>> _with_wrapped_opening("๕.๑", [Line(1, 0, "๕.๑"), Line(2, 4, "ร้อยละของ")], 0)
+    '๕.๑ ร้อยละของ'
     """
-    if i + 1 >= len(lines) or not _LONE_MARK_RE.fullmatch(text.strip()):
+    if i + 1 >= len(lines) or not _LONE_OPENING_RE.fullmatch(text.strip()):
         return text
     return f"{text.rstrip()} {lines[i + 1].text.lstrip()}"
 #: Letters with no digit a row's name opens with after its number (a target that
@@ -514,7 +518,8 @@ def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> li
         measured = "มาตรการ" in line.text
         starts = _row_start(measured, doc.ocr_used)
         i += 1
-        while i < len(lines) and lines[i].text.strip() and not starts.match(lines[i].text) \
+        while i < len(lines) and lines[i].text.strip() \
+                and not starts.match(_with_wrapped_opening(lines[i].text, lines, i)) \
                 and (not _HEADER_WORDS_RE.sub("", lines[i].text)
                      or len(lines[i].text.strip()) <= _HEADER_PIECE_MAX):
             i += 1  # the header's wrapped words (``ดชอบ``: a word the page cut)
@@ -536,7 +541,7 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
                 break  # a blank line after a whole row ends the table
             i += 1
             continue
-        starts_row = _row_start(measured, doc.ocr_used).match(text)
+        starts_row = _row_start(measured, doc.ocr_used).match(_with_wrapped_opening(text, lines, i))
         if run and starts_row and _whole_row(run, measured):
             _add_definition(doc, header, run, measured, out)
             run = []
