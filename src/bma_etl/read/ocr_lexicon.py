@@ -41,7 +41,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from bma_etl.matchkey import MARKS, key_map
 from bma_etl.normalize.text import join_sara_am
@@ -70,6 +70,13 @@ MIN_KEY = 3
 DOMINANCE = 20
 #: The longest key looked for (letters).
 MAX_KEY = 24
+#: A key shorter than MIN_KEY is restored only to a word this frequent in the TNC
+#: (the short words of every sentence: ``ที่``, ``ได้``, ``ให้``, ``ไม่``).
+SHORT_FREQ = 20000
+#: Odds against OCR having turned one word into another real word (log10): a word
+#: read as a real word (``ที``, ``น้า``, ``บี``) is restored only when the TNC has the
+#: word it may have been this much more often (``ที่`` 67 times ``ที``).
+CONFUSION_COST = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +120,7 @@ def lexicon() -> _Lexicon:
     by_key: dict[str, list[str]] = {}
     for word in words:
         folded = fold(key_map(word)[0])
-        if len(folded) >= MIN_KEY:
+        if folded:
             by_key.setdefault(folded, []).append(word)
     attested = dict(tnc.word_freqs())
     freq = {w: n for w, n in phupha.word_freqs() if w in words}
@@ -125,8 +132,9 @@ def _marks(text: str) -> list[str]:
     return _MARK.findall(text)
 
 
-#: Letters OCR reads for others: ``(as read, as printed)``.
-_MISREAD = frozenset({("\u0e1a", "\u0e1b"), ("\u0e32", "\u0e33")})
+#: Letters and marks OCR reads for others: ``(as read, as printed)``; SARA I for
+#: SARA II (``ทิ`` for ``ที่``).
+_MISREAD = frozenset({("\u0e1a", "\u0e1b"), ("\u0e32", "\u0e33"), ("\u0e34", "\u0e35")})
 #: A tone mark over SARA AA, which OCR reads as SARA AM (``ก้าว`` → ``กำว``).
 _TONE_AA = re.compile("[\u0e48-\u0e4b]\u0e32")
 
@@ -135,13 +143,13 @@ def _keeps_marks(read: str, word: str) -> bool:
     """Whether ``word`` could be printed where OCR read ``read`` (same key).
 
     Every mark read is in ``word``, in order (OCR drops marks, it seldom adds
-    one), and each letter read is the word's or one OCR reads for it: BO BAIMAI
-    for PO PLA, SARA AA for SARA AM (its NIKHAHIT lost), SARA AM for a tone mark
-    over SARA AA.
+    one; SARA I may stand for SARA II), and each letter read is the word's or one
+    OCR reads for it: BO BAIMAI for PO PLA, SARA AA for SARA AM (its NIKHAHIT
+    lost), SARA AM for a tone mark over SARA AA.
     """
     read = join_sara_am(read)  # NIKHAHIT + SARA AA, as Tesseract writes SARA AM
     have = iter(_marks(word))
-    if not all(m in have for m in _marks(read)):
+    if not all(any(w == m or (m, w) in _MISREAD for w in have) for m in _marks(read)):
         return False
     ours = _MARK.sub("", read)
     theirs = _MARK.sub("", _TONE_AA.sub("\u0e33", word) if "\u0e33" in ours else word)
@@ -150,11 +158,26 @@ def _keeps_marks(read: str, word: str) -> bool:
     return all(a == b or (a, b) in _MISREAD for a, b in zip(ours, theirs, strict=True))
 
 
+@lru_cache(maxsize=65536)
+def _swaps(read: str, word: str) -> int:
+    """How many letters or vowels OCR read for others to make ``word`` into ``read``.
+
+    >>> _swaps("บิ", "ปี")
+    2
+    """
+    ours, theirs = _MARK.sub("", join_sara_am(read)), _MARK.sub("", word)
+    return sum(a != b for a, b in zip(ours, theirs, strict=False)) + \
+        ("\u0e34" in read and "\u0e34" not in word)
+
+
+@lru_cache(maxsize=65536)
 def choose(folded: str, read: str) -> str | None:
     """The word to restore for a run's key ``folded`` read as ``read``, or None.
 
     None when no lexicon word has the key, or when several do and none stands out
-    (:data:`DOMINANCE`).
+    (:data:`DOMINANCE`). A key shorter than :data:`MIN_KEY` restores only a word
+    the TNC has :data:`SHORT_FREQ` times, ranked by the TNC (Phupha's counts of
+    short words are a syllable's, not a word's).
 
     >>> choose(fold(key_map("ระหวาง")[0]), "ระหวาง")
     'ระหว่าง'
@@ -166,14 +189,50 @@ def choose(folded: str, read: str) -> str | None:
     kept = [w for w in found if _keeps_marks(read, w)]
     if not kept:
         return None
-    ranked = sorted(kept, key=lambda w: -lex.freq.get(w, 0))
-    first = lex.freq.get(ranked[0], 0)
-    second = lex.freq.get(ranked[1], 0) if len(ranked) > 1 else 0
+    if len(folded) == 1 and not _marks(read):
+        return None  # a bare letter: an abbreviation's or a list item's
+    if len(folded) < MIN_KEY:
+        kept = [w for w in kept if _swaps(read, w) <= 1]
+        if not kept:
+            return None
+    counts = lex.freq if len(folded) >= MIN_KEY else lex.attested
+    ranked = sorted(kept, key=lambda w: -counts.get(w, 0))
+    first = counts.get(ranked[0], 0)
+    second = counts.get(ranked[1], 0) if len(ranked) > 1 else 0
+    if counts is lex.attested and first < SHORT_FREQ:
+        return None
     if len(ranked) > 1 and first < DOMINANCE * max(second, 1):
         return None
     # a spelling the corpus has in its own right is no misreading
     seen = lex.attested.get(read, 0)
     return ranked[0] if not seen or seen * DOMINANCE <= lex.attested.get(ranked[0], 0) else None
+
+
+@lru_cache(maxsize=65536)
+def confused(folded: str, read: str) -> tuple[str, float] | None:
+    """The word OCR may have read as the real word ``read`` (key ``folded``), and the odds.
+
+    Returns ``(word, log10 odds)`` for the word of the key that keeps ``read``'s
+    marks (:func:`_keeps_marks`), stands out in the TNC (:data:`DOMINANCE`) and is
+    more than :data:`CONFUSION_COST` (log10) times as frequent there as ``read``;
+    else None.
+
+    >>> confused("ท", "ที")[0]
+    'ที่'
+    >>> confused("ทา", "ทา") is None  # ทำ only 22 times as frequent
+    True
+    """
+    lex = lexicon()
+    kept = [w for w in lex.by_key.get(folded, ())
+            if w != read and _keeps_marks(read, w) and _swaps(read, w) <= 1]
+    if not kept:
+        return None
+    ranked = sorted(kept, key=lambda w: -lex.attested.get(w, 0))
+    first = lex.attested.get(ranked[0], 0)
+    if len(ranked) > 1 and first < DOMINANCE * max(lex.attested.get(ranked[1], 0), 1):
+        return None
+    odds = math.log10((first + 1) / (lex.attested.get(read, 0) + 1))
+    return (ranked[0], odds) if odds > CONFUSION_COST else None
 
 
 def restore_run(run: str) -> list[tuple[int, int, str]]:
@@ -190,18 +249,19 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     folded, offsets = key_map(run)
     folded = fold(folded)
     n = len(folded)
-    if n < MIN_KEY or len(offsets) != n + 1:
+    if not n or len(offsets) != n + 1:
         return []
     inf = float("inf")
-    # best[i]: (cost as read, cost restored, back pointer of the restored path)
+    # cost as read and restored, and each one's back pointer (start, word restored)
     plain = [0.0] + [inf] * n
     mixed = [0.0] + [inf] * n
     back: list[tuple[int, str | None]] = [(0, None)] * (n + 1)
+    back_plain = list(back)
     for i in range(n):
         if mixed[i] == inf and plain[i] == inf:
             continue
         if plain[i] + lex.unknown < plain[i + 1]:
-            plain[i + 1] = plain[i] + lex.unknown
+            plain[i + 1], back_plain[i + 1] = plain[i] + lex.unknown, (i, None)
         if mixed[i] + lex.unknown < mixed[i + 1]:
             mixed[i + 1], back[i + 1] = mixed[i] + lex.unknown, (i, None)
         for j in range(i + 1, min(n, i + MAX_KEY) + 1):
@@ -209,20 +269,20 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
             exact = read if read in lex.words else join_sara_am(read)
             if exact in lex.words:
                 cost = lex.cost(exact)
-                plain[j] = min(plain[j], plain[i] + cost)
+                if plain[i] + cost < plain[j]:
+                    plain[j], back_plain[j] = plain[i] + cost, (i, None)
                 if mixed[i] + cost < mixed[j]:
                     mixed[j], back[j] = mixed[i] + cost, (i, None)
-            elif j - i >= MIN_KEY and folded[i:j] in lex.by_key:
+            elif folded[i:j] in lex.by_key:
                 word = choose(folded[i:j], read)
                 if word is not None and lex.cost(word) <= RARE_COST + RARE_LETTER * (j - i) \
                         and mixed[i] + lex.cost(word) + RESTORE_COST < mixed[j]:
                     mixed[j], back[j] = mixed[i] + lex.cost(word) + RESTORE_COST, (i, word)
-    if not mixed[n] < plain[n]:
-        return []
+    chain = back if mixed[n] < plain[n] else back_plain
     path: list[tuple[int, int, str | None]] = []  # (start, end, word restored or None)
     j = n
     while j > 0:
-        i, word = back[j]
+        i, word = chain[j]
         path.append((i, j, word))
         j = i
     path.reverse()
@@ -231,10 +291,31 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     if any(word is None and not _in_list(run[offsets[i]:offsets[j]], lex)
            for i, j, word in path):
         return []
+    # A real word read where a far commoner one of its key was printed (``ครั้ง ที``
+    # → ``ครั้ง ที่``), cut as the run reads best: only beside another word, and
+    # only where no word of the list, as read, spans it and a neighbour (``ทีละ``).
+    if len(path) > 1:
+        path = [(i, j, _confused_at(run, offsets, i, j, folded[i:j]) if word is None
+                 else word) for i, j, word in path]
     # A word that gains only its THANTHAKHAT before another word is a compound's
     # first part as Thai writes it (``เชาว`` of ``เชาวลิต``), no misreading.
     return [(offsets[i], offsets[j], word) for i, j, word in path
             if word is not None and not (j < n and _only_karan(run[offsets[i]:offsets[j]], word))]
+
+
+def _confused_at(run: str, offsets: list[int], i: int, j: int, folded: str) -> str | None:
+    """The word to put for the real word ``run`` has at key letters ``i:j``, or None."""
+    lex = lexicon()
+    read = run[offsets[i]:offsets[j]]
+    other = confused(folded, read if read in lex.words else join_sara_am(read))
+    if other is None:
+        return None
+    n = len(offsets) - 1
+    for a in range(max(0, j - MAX_KEY), i + 1):
+        for b in range(j, min(n, a + MAX_KEY) + 1):
+            if (a, b) != (i, j) and _in_list(run[offsets[a]:offsets[b]], lex):
+                return None
+    return other[0]
 
 
 def _in_list(text: str, lex: _Lexicon) -> bool:
