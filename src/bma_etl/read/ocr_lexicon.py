@@ -100,10 +100,16 @@ class _Lexicon:
     #: log10 of the TNC's size in words: the cost of a word it never saw, and of a
     #: letter no word covers.
     unknown: float
+    #: The least cost of each word of a short key (:data:`MIN_KEY`): ``-log10`` of its
+    #: share of the TNC. Phupha counts the syllables of longer words as such words
+    #: (``อง``, ``นท``), whose low cost would cut a damaged word into them.
+    floor: dict[str, float]
 
     def cost(self, word: str) -> float:
-        """``-log10`` of the word's TNC frequency (add-one), the cost of reading it."""
-        return self.unknown - math.log10(self.freq.get(word, 0) + 1)
+        """``-log10`` of the word's share of the Phupha counts (add-one), the cost of
+        reading it; for a short word at least its :attr:`floor`."""
+        return max(self.unknown - math.log10(self.freq.get(word, 0) + 1),
+                   self.floor.get(word, 0.0))
 
 
 def fold(key_text: str) -> str:
@@ -124,8 +130,11 @@ def lexicon() -> _Lexicon:
             by_key.setdefault(folded, []).append(word)
     attested = dict(tnc.word_freqs())
     freq = {w: n for w, n in phupha.word_freqs() if w in words}
+    size = math.log10(sum(attested.values()))
+    floor = {w: size - math.log10(attested.get(w, 0) + 1)
+             for k, found in by_key.items() if len(k) < MIN_KEY for w in found}
     return _Lexicon(words, {k: tuple(sorted(v)) for k, v in by_key.items()}, freq, attested,
-                    math.log10(sum(freq.values())))
+                    math.log10(sum(freq.values())), floor)
 
 
 def _marks(text: str) -> list[str]:
