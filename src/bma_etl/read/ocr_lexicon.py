@@ -282,6 +282,11 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
                     plain[j], back_plain[j] = plain[i] + cost, (i, None)
                 if mixed[i] + cost < mixed[j]:
                     mixed[j], back[j] = mixed[i] + cost, (i, None)
+                # a real word read for a far commoner one of its key (``ครั้ง ที``); a
+                # short one only beside another word
+                other = confused(folded[i:j], exact) if j - i >= MIN_KEY or j - i < n else None
+                if other is not None and mixed[i] + cost + CONFUSION_COST - other[1] < mixed[j]:
+                    mixed[j], back[j] = mixed[i] + cost + CONFUSION_COST - other[1], (i, other[0])
             elif folded[i:j] in lex.by_key:
                 word = choose(folded[i:j], read)
                 if word is not None and lex.cost(word) <= RARE_COST + RARE_LETTER * (j - i) \
@@ -300,31 +305,10 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     if any(word is None and not _in_list(run[offsets[i]:offsets[j]], lex)
            for i, j, word in path):
         return []
-    # A real word read where a far commoner one of its key was printed (``ครั้ง ที``
-    # → ``ครั้ง ที่``), cut as the run reads best: only beside another word, and
-    # only where no word of the list, as read, spans it and a neighbour (``ทีละ``).
-    if len(path) > 1:
-        path = [(i, j, _confused_at(run, offsets, i, j, folded[i:j]) if word is None
-                 else word) for i, j, word in path]
     # A word that gains only its THANTHAKHAT before another word is a compound's
     # first part as Thai writes it (``เชาว`` of ``เชาวลิต``), no misreading.
     return [(offsets[i], offsets[j], word) for i, j, word in path
             if word is not None and not (j < n and _only_karan(run[offsets[i]:offsets[j]], word))]
-
-
-def _confused_at(run: str, offsets: list[int], i: int, j: int, folded: str) -> str | None:
-    """The word to put for the real word ``run`` has at key letters ``i:j``, or None."""
-    lex = lexicon()
-    read = run[offsets[i]:offsets[j]]
-    other = confused(folded, read if read in lex.words else join_sara_am(read))
-    if other is None:
-        return None
-    n = len(offsets) - 1
-    for a in range(max(0, j - MAX_KEY), i + 1):
-        for b in range(j, min(n, a + MAX_KEY) + 1):
-            if (a, b) != (i, j) and _in_list(run[offsets[a]:offsets[b]], lex):
-                return None
-    return other[0]
 
 
 def _in_list(text: str, lex: _Lexicon) -> bool:
