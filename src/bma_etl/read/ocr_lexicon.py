@@ -72,7 +72,7 @@ DOMINANCE = 20
 MAX_KEY = 24
 #: A key shorter than MIN_KEY is restored only to a word this frequent in the TNC
 #: (the short words of every sentence: ``ที่``, ``ได้``, ``ให้``, ``ไม่``).
-SHORT_FREQ = 20000
+SHORT_FREQ = 5000
 #: Odds against OCR having turned one word into another real word (log10): a word
 #: read as a real word (``ที``, ``น้า``, ``บี``) is restored only when the TNC has the
 #: word it may have been this much more often (``ที่`` 67 times ``ที``).
