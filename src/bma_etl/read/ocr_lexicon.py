@@ -184,9 +184,10 @@ def choose(folded: str, read: str) -> str | None:
     """The word to restore for a run's key ``folded`` read as ``read``, or None.
 
     None when no lexicon word has the key, or when several do and none stands out
-    (:data:`DOMINANCE`). A key shorter than :data:`MIN_KEY` restores only a word
-    the TNC has :data:`SHORT_FREQ` times, ranked by the TNC (Phupha's counts of
-    short words are a syllable's, not a word's).
+    (:data:`DOMINANCE`), ranked by the TNC where it has one of them (Phupha
+    counts the spellings of a key alike, ``ที`` as often as ``ที่``). A key shorter
+    than :data:`MIN_KEY` restores only a word the TNC has :data:`SHORT_FREQ` times,
+    with at most one letter read for another.
 
     >>> choose(fold(key_map("ระหวาง")[0]), "ระหวาง")
     'ระหว่าง'
@@ -204,11 +205,14 @@ def choose(folded: str, read: str) -> str | None:
         kept = [w for w in kept if _swaps(read, w) <= 1]
         if not kept:
             return None
-    counts = lex.freq if len(folded) >= MIN_KEY else lex.attested
+    # the TNC ranks spellings of one key (Phupha counts them alike); Phupha ranks
+    # only compounds the TNC cuts into words (``ผู้เข้าร่วม``)
+    short = len(folded) < MIN_KEY
+    counts = lex.attested if short or any(w in lex.attested for w in kept) else lex.freq
     ranked = sorted(kept, key=lambda w: -counts.get(w, 0))
     first = counts.get(ranked[0], 0)
     second = counts.get(ranked[1], 0) if len(ranked) > 1 else 0
-    if counts is lex.attested and first < SHORT_FREQ:
+    if short and first < SHORT_FREQ:
         return None
     if len(ranked) > 1 and first < DOMINANCE * max(second, 1):
         return None
