@@ -31,7 +31,8 @@ from pathlib import Path
 from bma_etl.matchkey import key_map
 from bma_etl.read.ocr_lexicon import fold, restored
 
-SEEDS = Path("/work/shared/seeds")
+#: The seeds' text files (real reports), shipped with the project.
+SEEDS = Path(__file__).resolve().parents[1] / "samples"
 #: Chance of each kind of damage, per occurrence: ``(pattern, replacement, chance)``,
 #: applied in order. Tone marks go most (MAI EK above all), SARA AM loses its
 #: NIKHAHIT, SARA II with MAI EK reads as SARA I.
