@@ -106,8 +106,10 @@ class _Lexicon:
     floor: dict[str, float]
 
     def cost(self, word: str) -> float:
-        """``-log10`` of the word's share of the Phupha counts (add-one), the cost of
-        reading it; for a short word at least its :attr:`floor`."""
+        """The cost of reading ``word``: ``-log10`` of its Phupha share (add-one).
+
+        A short word costs at least its :attr:`floor`.
+        """
         return max(self.unknown - math.log10(self.freq.get(word, 0) + 1),
                    self.floor.get(word, 0.0))
 
@@ -336,10 +338,17 @@ def restored(text: str, words: tuple[OcrWord, ...]
     """
     edits: list[tuple[int, int, str]] = []
     names = [m.span() for m in _NAME.finditer(text)]
+    lex = lexicon()
     for m in _RUN.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in names):
             continue
-        edits.extend((m.start() + a, m.start() + b, word) for a, b, word in restore_run(m[0]))
+        # a run that a line break cuts from Thai letters may start or end inside a
+        # word (``เขตห`` / ``นองจอก``): a word there read as a real word stays
+        cut = (_CUT_BEFORE.search(text[max(0, m.start() - 12):m.start()]) is not None,
+               _CUT_AFTER.match(text, m.end()) is not None)
+        edits.extend((m.start() + a, m.start() + b, word) for a, b, word in restore_run(m[0])
+                     if not ((a == 0 and cut[0]) or (b == len(m[0]) and cut[1]))
+                     or not _in_list(m[0][a:b], lex))
     if not edits:
         return text, words, ()
     pieces: list[str] = []
@@ -373,6 +382,11 @@ def restored(text: str, words: tuple[OcrWord, ...]
         new_words.append(OcrWord(new_text[start:stop], w.conf, w.box, start))
     done = tuple(Restored(a, text[a:b], word) for a, b, word in edits)
     return new_text, tuple(new_words), done
+
+
+#: A line break right after (before) Thai letters, ending where a run starts (after it ends).
+_CUT_BEFORE = re.compile("[\u0e01-\u0e4e][ \t]*\n[ \t.]*\\Z")
+_CUT_AFTER = re.compile("[ \t]*\n[ \t.]*[\u0e01-\u0e4e]")
 
 
 #: Words quoted in a document's ``ocr_marks_restored`` quality issue.
