@@ -21,7 +21,10 @@ with this word list and so count compounds such as ``ผู้เข้าร่
 - *as read*: words spelled exactly as read, and letters no word covers, each
   costing as much as a word never seen;
 - *restored*: the same, plus words of the list matching the run's key where the
-  spelling as read is no word, each costing :data:`RESTORE_COST` more.
+  spelling as read is no word, each costing :data:`RESTORE_COST` more, and words
+  a real word read may have been (:func:`~.ocr_words.confused`: ``ครั้ง ที`` →
+  ``ครั้ง ที่``, ``บี งบประมาณ`` → ``ปี งบประมาณ``), costing the word read plus
+  :data:`~.ocr_words.CONFUSION_COST` less the log10 odds of the TNC.
 
 A run is rewritten only when the restored reading is cheaper: ``ผู้ เขา รวม`` (2.7 +
 3.4 + 3.1 = 9.2) becomes ``ผู้เข้าร่วม`` (5.0 + 2.0), while ``ชี้ วัด`` (4.2 + 3.4)
@@ -31,26 +34,37 @@ letters OCR confuses (:func:`_keeps_marks`); a key several words share restores 
 one :data:`DOMINANCE` times as frequent as the next, and a spelling the Thai
 National Corpus has in its own right (``โคโรนา``) is left alone. Runs with letters
 no word covers (names, foreign words), rare words on short keys (:data:`RARE_COST`)
-and a person's name after its title are left as read.
-The lexicon is built once per process (about 2 s).
+and a person's name after its title are left as read. Short words (``ที่``,
+``ได้``, ``ไม่``: keys under :data:`~.ocr_words.MIN_KEY`) are restored only beside
+another word of their run, never at a full stop (``มน.``); runs a line break
+parts are read as one (``เขตห`` / ``นองจอก``), a word across the cut left as read.
+SARA I read for SARA II (``ทิ`` for ``ที่``) and SARA AA for SARA AM are
+confusions OCR makes. The lexicon is built once per process (about 3 s, see
+:mod:`.ocr_words`).
 """
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
-from bma_etl.matchkey import MARKS, key_map
+from bma_etl.matchkey import key_map
 from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read.ocr_words import (
+    CONFUSION_COST,
+    MIN_KEY,
+    RUN,
+    choose,
+    confused,
+    fold,
+    in_list,
+    lexicon,
+)
 
-#: A run of Thai letters, vowels and marks (no digits, ฯ or ๆ), starting with no mark.
-_RUN = re.compile("[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e45][\u0e01-\u0e2e\u0e30-\u0e3a"
-                  "\u0e40-\u0e45\u0e47-\u0e4e]+")
-_MARK = re.compile(f"[{MARKS}]")
+__all__ = ["Restored", "fold", "lexicon", "restore_run", "restored", "restored_message"]
+
 #: A person's title and the name after it (given name and surname): a name is no
 #: word of the list, and its syllables would match words' keys.
 _NAME = re.compile(r"(?:นางสาว|นาง|นาย|น\.\s?ส\.|ดร\.|ร\.\s?[ตทอ]\.)"
@@ -63,20 +77,8 @@ RESTORE_COST = 2.0
 #: misread speck or a name's syllable by chance (``ฐาย`` → ``ฐายี``), a long one seldom.
 RARE_COST = 4.5
 RARE_LETTER = 0.5
-#: Keys (letters without marks) shorter than this are too ambiguous to restore.
-MIN_KEY = 3
-#: A shared key restores its most frequent word only when it is this many times
-#: as frequent in the TNC as the next.
-DOMINANCE = 20
 #: The longest key looked for (letters).
 MAX_KEY = 24
-#: A key shorter than MIN_KEY is restored only to a word this frequent in the TNC
-#: (the short words of every sentence: ``ที่``, ``ได้``, ``ให้``, ``ไม่``).
-SHORT_FREQ = 5000
-#: Odds against OCR having turned one word into another real word (log10): a word
-#: read as a real word (``ที``, ``น้า``, ``บี``) is restored only when the TNC has the
-#: word it may have been this much more often (``ที่`` 67 times ``ที``).
-CONFUSION_COST = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,168 +88,6 @@ class Restored:
     start: int
     read: str
     word: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
-    """Words as spelled, and the word to restore for each key that has one."""
-
-    words: frozenset[str]
-    by_key: dict[str, tuple[str, ...]]
-    freq: dict[str, int]
-    #: TNC frequency of every spelling the corpus has, in the word list or not.
-    attested: dict[str, int]
-    #: log10 of the TNC's size in words: the cost of a word it never saw, and of a
-    #: letter no word covers.
-    unknown: float
-    #: The least cost of each word of a short key (:data:`MIN_KEY`): ``-log10`` of its
-    #: share of the TNC. Phupha counts the syllables of longer words as such words
-    #: (``อง``, ``นท``), whose low cost would cut a damaged word into them.
-    floor: dict[str, float]
-
-    def cost(self, word: str) -> float:
-        """The cost of reading ``word``: ``-log10`` of its Phupha share (add-one).
-
-        A short word costs at least its :attr:`floor`.
-        """
-        return max(self.unknown - math.log10(self.freq.get(word, 0) + 1),
-                   self.floor.get(word, 0.0))
-
-
-def fold(key_text: str) -> str:
-    """A key form (:func:`~bma_etl.matchkey.key`) with PO PLA read as BO BAIMAI."""
-    return key_text.replace("\u0e1b", "\u0e1a")
-
-
-@cache
-def lexicon() -> _Lexicon:
-    """The Thai word list of pythainlp, keyed, with frequencies (built once per process)."""
-    from pythainlp.corpus import phupha, thai_words, tnc
-
-    words = frozenset(w for w in thai_words() if _RUN.fullmatch(w))
-    by_key: dict[str, list[str]] = {}
-    for word in words:
-        folded = fold(key_map(word)[0])
-        if folded:
-            by_key.setdefault(folded, []).append(word)
-    attested = dict(tnc.word_freqs())
-    freq = {w: n for w, n in phupha.word_freqs() if w in words}
-    size = math.log10(sum(attested.values()))
-    floor = {w: size - math.log10(attested.get(w, 0) + 1)
-             for k, found in by_key.items() if len(k) < MIN_KEY for w in found}
-    return _Lexicon(words, {k: tuple(sorted(v)) for k, v in by_key.items()}, freq, attested,
-                    math.log10(sum(freq.values())), floor)
-
-
-def _marks(text: str) -> list[str]:
-    return _MARK.findall(text)
-
-
-#: Letters and marks OCR reads for others: ``(as read, as printed)``; SARA I for
-#: SARA II (``ทิ`` for ``ที่``).
-_MISREAD = frozenset({("\u0e1a", "\u0e1b"), ("\u0e32", "\u0e33"), ("\u0e34", "\u0e35")})
-#: A tone mark over SARA AA, which OCR reads as SARA AM (``ก้าว`` → ``กำว``).
-_TONE_AA = re.compile("[\u0e48-\u0e4b]\u0e32")
-
-
-def _keeps_marks(read: str, word: str) -> bool:
-    """Whether ``word`` could be printed where OCR read ``read`` (same key).
-
-    Every mark read is in ``word``, in order (OCR drops marks, it seldom adds
-    one; SARA I may stand for SARA II), and each letter read is the word's or one
-    OCR reads for it: BO BAIMAI for PO PLA, SARA AA for SARA AM (its NIKHAHIT
-    lost), SARA AM for a tone mark over SARA AA.
-    """
-    read = join_sara_am(read)  # NIKHAHIT + SARA AA, as Tesseract writes SARA AM
-    have = iter(_marks(word))
-    if not all(any(w == m or (m, w) in _MISREAD for w in have) for m in _marks(read)):
-        return False
-    ours = _MARK.sub("", read)
-    theirs = _MARK.sub("", _TONE_AA.sub("\u0e33", word) if "\u0e33" in ours else word)
-    if len(ours) != len(theirs):
-        return False
-    return all(a == b or (a, b) in _MISREAD for a, b in zip(ours, theirs, strict=True))
-
-
-@lru_cache(maxsize=65536)
-def _swaps(read: str, word: str) -> int:
-    """How many letters or vowels OCR read for others to make ``word`` into ``read``.
-
-    >>> _swaps("บิ", "ปี")
-    2
-    """
-    ours, theirs = _MARK.sub("", join_sara_am(read)), _MARK.sub("", word)
-    return sum(a != b for a, b in zip(ours, theirs, strict=False)) + \
-        ("\u0e34" in read and "\u0e34" not in word)
-
-
-@lru_cache(maxsize=65536)
-def choose(folded: str, read: str) -> str | None:
-    """The word to restore for a run's key ``folded`` read as ``read``, or None.
-
-    None when no lexicon word has the key, or when several do and none stands out
-    (:data:`DOMINANCE`), ranked by the TNC where it has one of them (Phupha
-    counts the spellings of a key alike, ``ที`` as often as ``ที่``). A key shorter
-    than :data:`MIN_KEY` restores only a word the TNC has :data:`SHORT_FREQ` times,
-    with at most one letter read for another.
-
-    >>> choose(fold(key_map("ระหวาง")[0]), "ระหวาง")
-    'ระหว่าง'
-    """
-    lex = lexicon()
-    found = lex.by_key.get(folded)
-    if not found:
-        return None
-    kept = [w for w in found if _keeps_marks(read, w)]
-    if not kept:
-        return None
-    if len(folded) == 1 and not _marks(read):
-        return None  # a bare letter: an abbreviation's or a list item's
-    if len(folded) < MIN_KEY:
-        kept = [w for w in kept if _swaps(read, w) <= 1]
-        if not kept:
-            return None
-    # the TNC ranks spellings of one key (Phupha counts them alike); Phupha ranks
-    # only compounds the TNC cuts into words (``ผู้เข้าร่วม``)
-    short = len(folded) < MIN_KEY
-    counts = lex.attested if short or any(w in lex.attested for w in kept) else lex.freq
-    ranked = sorted(kept, key=lambda w: -counts.get(w, 0))
-    first = counts.get(ranked[0], 0)
-    second = counts.get(ranked[1], 0) if len(ranked) > 1 else 0
-    if short and first < SHORT_FREQ:
-        return None
-    if len(ranked) > 1 and first < DOMINANCE * max(second, 1):
-        return None
-    # a spelling the corpus has in its own right is no misreading
-    seen = lex.attested.get(read, 0)
-    return ranked[0] if not seen or seen * DOMINANCE <= lex.attested.get(ranked[0], 0) else None
-
-
-@lru_cache(maxsize=65536)
-def confused(folded: str, read: str) -> tuple[str, float] | None:
-    """The word OCR may have read as the real word ``read`` (key ``folded``), and the odds.
-
-    Returns ``(word, log10 odds)`` for the word of the key that keeps ``read``'s
-    marks (:func:`_keeps_marks`), stands out in the TNC (:data:`DOMINANCE`) and is
-    more than :data:`CONFUSION_COST` (log10) times as frequent there as ``read``;
-    else None.
-
-    >>> confused("ท", "ที")[0]
-    'ที่'
-    >>> confused("ทา", "ทา") is None  # ทำ only 22 times as frequent
-    True
-    """
-    lex = lexicon()
-    kept = [w for w in lex.by_key.get(folded, ())
-            if w != read and _keeps_marks(read, w) and _swaps(read, w) <= 1]
-    if not kept:
-        return None
-    ranked = sorted(kept, key=lambda w: -lex.attested.get(w, 0))
-    first = lex.attested.get(ranked[0], 0)
-    if len(ranked) > 1 and first < DOMINANCE * max(lex.attested.get(ranked[1], 0), 1):
-        return None
-    odds = math.log10((first + 1) / (lex.attested.get(read, 0) + 1))
-    return (ranked[0], odds) if odds > CONFUSION_COST else None
 
 
 def restore_run(run: str) -> list[tuple[int, int, str]]:
@@ -308,7 +148,7 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     path.reverse()
     # A letter no word covers: the run is a name or a word the list lacks, whose
     # syllables may match a word's key (``ฤทธิ`` of ``ฤทธิชัย``); leave it as read.
-    if any(word is None and not _in_list(run[offsets[i]:offsets[j]], lex)
+    if any(word is None and not in_list(run[offsets[i]:offsets[j]], lex)
            for i, j, word in path):
         return []
     # A word that gains only its THANTHAKHAT before another word is a compound's
@@ -317,8 +157,16 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
             if word is not None and not (j < n and _only_karan(run[offsets[i]:offsets[j]], word))]
 
 
-def _in_list(text: str, lex: _Lexicon) -> bool:
-    return text in lex.words or join_sara_am(text) in lex.words
+def _alone(text: str, run: re.Match[str], start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` of ``run`` is to stay as read for want of context.
+
+    A short word that is its line's whole run (a speck, a cell of its own: nothing
+    beside it confirms the cut), and the end of a run a full stop follows (an
+    abbreviation: ``มน.``, ``กทม.``).
+    """
+    if end == run.end() and text.startswith(".", end):
+        return True
+    return start == run.start() and end == run.end() and len(key_map(run[0])[0]) < MIN_KEY
 
 
 def _only_karan(read: str, word: str) -> bool:
@@ -338,17 +186,27 @@ def restored(text: str, words: tuple[OcrWord, ...]
     """
     edits: list[tuple[int, int, str]] = []
     names = [m.span() for m in _NAME.finditer(text)]
-    lex = lexicon()
-    for m in _RUN.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in names):
-            continue
-        # a run that a line break cuts from Thai letters may start or end inside a
-        # word (``เขตห`` / ``นองจอก``): a word there read as a real word stays
-        cut = (_CUT_BEFORE.search(text[max(0, m.start() - 12):m.start()]) is not None,
-               _CUT_AFTER.match(text, m.end()) is not None)
-        edits.extend((m.start() + a, m.start() + b, word) for a, b, word in restore_run(m[0])
-                     if not ((a == 0 and cut[0]) or (b == len(m[0]) and cut[1]))
-                     or not _in_list(m[0][a:b], lex))
+    runs = [m for m in RUN.finditer(text)
+            if not any(a < m.end() and m.start() < b for a, b in names)]
+    # runs a line break parts are read as one: a word the line cut (``เขตห`` /
+    # ``นองจอก``) is whole again; a word restored across the cut is left as read
+    groups: list[list[re.Match[str]]] = []
+    for m in runs:
+        if groups and _CUT.fullmatch(text, groups[-1][-1].end(), m.start()):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for group in groups:
+        joined, offs = "", []
+        for m in group:
+            offs.append(len(joined))
+            joined += m[0]
+        for a, b, word in restore_run(joined):
+            k = bisect_right(offs, a) - 1
+            m = group[k]
+            start, end = m.start() + a - offs[k], m.start() + b - offs[k]
+            if end <= m.end() and not _alone(text, m, start, end):
+                edits.append((start, end, word))
     if not edits:
         return text, words, ()
     pieces: list[str] = []
@@ -384,9 +242,8 @@ def restored(text: str, words: tuple[OcrWord, ...]
     return new_text, tuple(new_words), done
 
 
-#: A line break right after (before) Thai letters, ending where a run starts (after it ends).
-_CUT_BEFORE = re.compile("[\u0e01-\u0e4e][ \t]*\n[ \t.]*\\Z")
-_CUT_AFTER = re.compile("[ \t]*\n[ \t.]*[\u0e01-\u0e4e]")
+#: What parts two runs of one text cut by a line break.
+_CUT = re.compile("[ \t]*\n[ \t.]*")
 
 
 #: Words quoted in a document's ``ocr_marks_restored`` quality issue.
