@@ -151,6 +151,11 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     if any(word is None and not in_list(run[offsets[i]:offsets[j]], lex)
            for i, j, word in path):
         return []
+    # A short word restored (``ที`` → ``ที่``, ``ทิ`` → ``ที่``) needs a longer word beside
+    # it: a name or a foreign word cuts into short syllables (``ชี วา``, ``อร ทิ รา``).
+    long = [j - i >= MIN_KEY for i, j, _ in path] + [False]
+    path = [(i, j, None if j - i < MIN_KEY and not (long[k - 1] or long[k + 1]) else word)
+            for k, (i, j, word) in enumerate(path)]
     # A word that gains only its THANTHAKHAT before another word is a compound's
     # first part as Thai writes it (``เชาว`` of ``เชาวลิต``), no misreading.
     return [(offsets[i], offsets[j], word) for i, j, word in path

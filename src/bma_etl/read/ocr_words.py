@@ -97,9 +97,10 @@ def _marks(text: str) -> list[str]:
     return _MARK.findall(text)
 
 
-#: Letters and marks OCR reads for others: ``(as read, as printed)``; SARA I for
-#: SARA II (``ทิ`` for ``ที่``).
-_MISREAD = frozenset({("\u0e1a", "\u0e1b"), ("\u0e32", "\u0e33"), ("\u0e34", "\u0e35")})
+#: Letters OCR reads for others: ``(as read, as printed)``.
+_MISREAD = frozenset({("\u0e1a", "\u0e1b"), ("\u0e32", "\u0e33")})
+#: Tone marks: SARA II with one is read as SARA I (``ที่`` → ``ทิ``), SARA II alone is not.
+_TONES = ("\u0e48", "\u0e49", "\u0e4a", "\u0e4b")
 #: A tone mark over SARA AA, which OCR reads as SARA AM (``ก้าว`` → ``กำว``).
 _TONE_AA = re.compile("[\u0e48-\u0e4b]\u0e32")
 
@@ -108,14 +109,20 @@ def _keeps_marks(read: str, word: str) -> bool:
     """Whether ``word`` could be printed where OCR read ``read`` (same key).
 
     Every mark read is in ``word``, in order (OCR drops marks, it seldom adds
-    one; SARA I may stand for SARA II), and each letter read is the word's or one
+    one; SARA I may stand for SARA II with a tone mark), and each letter read is the word's or one
     OCR reads for it: BO BAIMAI for PO PLA, SARA AA for SARA AM (its NIKHAHIT
     lost), SARA AM for a tone mark over SARA AA.
     """
     read = join_sara_am(read)  # NIKHAHIT + SARA AA, as Tesseract writes SARA AM
-    have = iter(_marks(word))
-    if not all(any(w == m or (m, w) in _MISREAD for w in have) for m in _marks(read)):
-        return False
+    have = _marks(word)
+    k = 0
+    for m in _marks(read):
+        while k < len(have) and have[k] != m and not (
+                m == "\u0e34" and have[k] == "\u0e35" and "".join(have[k + 1:k + 2]) in _TONES):
+            k += 1
+        if k == len(have):
+            return False
+        k += 1
     ours = _MARK.sub("", read)
     theirs = _MARK.sub("", _TONE_AA.sub("\u0e33", word) if "\u0e33" in ours else word)
     if len(ours) != len(theirs):
@@ -192,6 +199,8 @@ def confused(folded: str, read: str) -> tuple[str, float] | None:
     True
     """
     lex = lexicon()
+    if len(folded) >= MIN_KEY and lex.attested.get(read, 0):
+        return None  # a longer word the TNC has: a name's or a foreign word's syllable
     kept = [w for w in lex.by_key.get(folded, ())
             if w != read and _keeps_marks(read, w) and _swaps(read, w) <= 1]
     if not kept:
