@@ -44,7 +44,11 @@ PRINTS = (("Garuda", "distribute", 14, 2.0), ("Loma", "thai", 16, 1.8),
 #: year) 1076 of 1252 (1017 before a wrapped target row's rest and a project
 #: heading's spread last line above a step table's header were read); 1135 after the
 #: landscape prints' fixes (a justified Thai column's unbroken lines, padded rows).
-FLOOR = 0.85
+#: With the corpus's longer steps (half of them take a tail, bench/corpus/plan_tables.py)
+#: the plans are new ones: 1050 of 1252, read alike by main's reader (74b758e) and by
+#: the reading of two-letter and one-gap letter-spaced lines (their step rows are lost
+#: to the borderless step tables' rows, not to letter spacing).
+FLOOR = 0.83
 #: Least share of the scoring levels' fields right: 218 of 300 (171 before).
 SCORING_FLOOR = 0.72
 

@@ -173,14 +173,14 @@ def test_flowing_plan_reads_every_scoring_level(
     # number that score is no second page number, at a page's top that row is no
     # table header repeated, and a number alone at a page's top that breaks the
     # pages' numbering is no page number (bma_etl.furniture); read as any, a level
-    # was lost and the next ones shifted. (A score fpdf2 cut between its digits,
-    # ``๑`` / ``๘``, is read wrong still: only the levels, weights and words are
-    # counted here.)
+    # was lost and the next ones shifted. A score fpdf2 cut between its digits at
+    # the margin (``๑`` / ``๘``, the ``๘`` alone on the next line or the next page)
+    # is one number.
     from bma_etl.pipeline import process_file
 
     lost: list[Lost] = []
     for k in range(PLANS):
-        levels = [{n: row[n] for n in ("level", "weight_pct", "description")}
+        levels = [{n: row[n] for n in ("level", "weight_pct", "description", "score")}
                   for row in _plan(k).truth["tables"]["plan_scoring_levels"]]
         lost += score(process_file(printed[(producer, k)]),
                       {"tables": {"plan_scoring_levels": levels}}).lost

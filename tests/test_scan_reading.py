@@ -94,6 +94,9 @@ def test_level_places_need_an_order_the_other_levels_read() -> None:
     assert level_places([1, 2, 3, 5, 5]) == (1, 2, 3, 4, 5)
     assert level_places([None, None, 3, 2, 1]) == (5, 4, 3, 2, 1)
     assert level_places([5, None, 3, None, None]) is None  # two read: not plain
+    # two read off the middle, none against them: the others' cells read empty
+    assert level_places([None, None, None, 2, 1]) == (5, 4, 3, 2, 1)
+    assert level_places([None, 5, None, 2, None]) is None  # 5 in place 2: neither order
     assert level_places([5, 2, 3, 4, 1]) is None  # read in both orders
     assert level_places([5, 4, 3, 2]) is None  # a level missing: places shift
 

@@ -40,6 +40,9 @@ _STEPS = ("สืบค้น ค้นคว้า และวางแผน�
           "ดำเนินการตามแผนและติดตามความก้าวหน้าเป็นรายเดือน",
           "จัดทำรายงานผลการดำเนินโครงการนำเสนอผู้บริหารกรุงเทพมหานคร",
           "เผยแพร่ผลการดำเนินงานผ่านช่องทางออนไลน์ของหน่วยงาน")
+_STEP_TAILS = (" โดยความร่วมมือของสำนักงานเขตและหน่วยงานที่เกี่ยวข้องในพื้นที่",
+               "เพื่อให้การดำเนินงานเป็นไปตามเป้าหมายที่กำหนดไว้ในแผนปฏิบัติราชการ",
+               " ตลอดจนสรุปผลและข้อเสนอแนะสำหรับการปรับปรุงในปีงบประมาณถัดไป")
 _MONTHS = ("ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.",
            "ส.ค.", "ก.ย.")
 _UNITS = ("ส่วนแผนงานฯ", "ส่วนส่งเสริมฯ", "ฝ่ายบริหารงานทั่วไป", "ส่วนยุทธศาสตร์ฯ")
@@ -195,6 +198,11 @@ def indicator_tables(rng: random.Random, doc: GeneratedDoc, lines: list[str], ye
         for _ in range(10 - count):
             shares[rng.randrange(count)] += 10
         steps = rng.sample(_STEPS, count)
+        # Real plans' steps run longer (a purpose or a unit after them), drawn from an
+        # rng of their own so that the rest of the plan stays as drawn before.
+        lengthen = random.Random(repr((year, project, steps)))
+        steps = [f"{step}{lengthen.choice(_STEP_TAILS)}" if lengthen.random() < 0.5 else step
+                 for step in steps]
         cumulative = 0
         for k, (share, step) in enumerate(zip(shares, steps, strict=True), start=1):
             cumulative += share

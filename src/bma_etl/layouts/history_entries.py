@@ -51,8 +51,11 @@ _OCR_BE_DATE_RE = re.compile(
     rf"|[^\s:]{{1,3}}?{DIGIT}{{1,2}}\s*/\s*{DIGIT}{{4}})\s*[:;]\s*"
     r"(?P<body>.*)$")
 _PLAIN_DATE_RE = re.compile(rf"{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}")
-#: After OCR: a separator whose dashes were lost, an entry heading with a speck after it.
-_OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$")
+#: After OCR: a separator whose dashes were lost, an entry heading with a speck after it;
+#: or its ``&&&`` read in part, a letter or two of dust beside it (``ว\tB&&``): no
+#: entry's text has ``&&``.
+_OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$"
+                               r"|^\s*\S{0,2}\s*-*\s*\S?&&\S?\s*-*\s*\S{0,2}\s*$")
 #: Specks OCR reads before a line (``“ อุปสรรค…`` for ``** อุปสรรค…``).
 _OCR_LEAD = r"^[\W_]{0,3}"
 #: An entry heading as OCR reads it: punctuation specks between its parts, the
@@ -86,10 +89,16 @@ _ENTRY_LABEL_RES = [
     (re.compile(rf"^\s*\*{{0,3}}\s*(?:{label})\s*:\s*(?P<value>.*)$"), column)
     for label, column in ENTRY_LABELS.items()
 ]
-#: The same as OCR reads them: the ``:`` read as ``;``, or as ``1``, ``l`` or ``|`` glued
-#: to the value's first Thai letter (``ปัญหาของโครงการ 1ไม่มี``).
+#: The ``:`` after an entry label as OCR reads it, specks of a rule or dust around it:
+#: a run of colons (``: :``), a ``|``, ``!``, ``1`` or ``.`` before one (``| :``,
+#: ``1:``); or a lone ``1``, ``l``, ``I``, ``|`` or ``.`` glued to the value's first
+#: Thai letter (``1ไม่มี``, ``.ไม่มี``).
+_OCR_COLON_RUN = (r"(?:(?:[\s.|!]*[1lI|!]?[:;])+"
+                  r"|[1lI|.](?=[\u0e01-\u0e4e]))")
+#: The same as OCR reads them: the ``:`` read as ``;``, or as :data:`_OCR_COLON_RUN`
+#: (``ปัญหาของโครงการ 1ไม่มี``, ``ปัญหาของโครงการ : :ผู้รับจ้าง…``).
 _OCR_ENTRY_LABELS = [
-    (_OCR_LEAD + rf"\s*\*{{0,3}}\s*(?:{label})\s*(?:[:;]|[1lI|](?=[\u0e01-\u0e4e]))\s*"
+    (_OCR_LEAD + rf"\s*\*{{0,3}}\s*(?:{label})\s*{_OCR_COLON_RUN}\s*"
      r"(?P<value>.*)$", column)
     for label, column in ENTRY_LABELS.items()
 ]
@@ -202,7 +211,9 @@ def _new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordin
 
 def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
     for (regex, column), (ocr_pattern, _) in zip(_ENTRY_LABEL_RES, _OCR_ENTRY_LABELS, strict=True):
-        m = regex.match(line.text) or (match_key(ocr_pattern, line.text) if doc.ocr_used else None)
+        # after OCR its pattern first: the printed one leaves a run of colons in the value
+        m = (match_key(ocr_pattern, line.text) if doc.ocr_used else None) or regex.match(
+            line.text)
         if m:
             entry.current = column
             raw = doc.raw_match(m, "value", line=line)
@@ -244,12 +255,18 @@ _ENTRY_LABEL_KEYS = (("problems", key("ปัญหาของโครงก�
                      ("obstacles", key("อุปสรรคของโครงการ")))
 #: Least similarity (0..100) of an entry label read approximately.
 LABEL_SIMILARITY = 85.0
+#: How far into a line (key-form characters) an approximate label may start: the
+#: ``**`` and a few specks before it (``** 1!``), its first letter misread.
+LABEL_LEAD = 6
+#: The key-form letters that end an entry label (``การ`` of ``โครงการ``).
+_LABEL_TAIL = 4
 
 
 def _approx_entry_label(text: str) -> tuple[str, int] | None:
     """``(column, where its value starts)`` of an entry label OCR read with a letter wrong.
 
-    The label must open the line (after a few specks) and be followed by its ``:``
+    The label must open the line (after a few specks, :data:`LABEL_LEAD`) and be
+    followed by its ``:``
     (or what OCR read it as: :data:`_OCR_LABEL_COLON`);
     the better of the two labels wins, and only clearly.
     """
@@ -259,8 +276,12 @@ def _approx_entry_label(text: str) -> tuple[str, int] | None:
     scored = []
     for column, label in _ENTRY_LABEL_KEYS:
         found = partial_ratio_alignment(label, folded, score_cutoff=LABEL_SIMILARITY)
-        if found is not None and found.dest_start <= 4:
-            scored.append((found.score, column, found.dest_end))
+        if found is not None and found.dest_start <= LABEL_LEAD:
+            # an alignment as good may take a speck after the label for a letter lost
+            # in it (``1!โญหา…โครงการ 1ไม่มี``): the label ends with its last word
+            tail = folded.rfind(label[-_LABEL_TAIL:], found.dest_start, found.dest_end + 1)
+            end = tail + _LABEL_TAIL if tail >= 0 else found.dest_end
+            scored.append((found.score, column, end))
     if len(scored) != 1:
         return None
     _, column, end = scored[0]
@@ -276,7 +297,7 @@ def _approx_entry_label(text: str) -> tuple[str, int] | None:
 #: Or a single quote (U+2018, U+2019: ``\u2018Lai``), or lost: a space before the value
 #: (``ปัญหาของโครงการ Ani``).
 _OCR_LABEL_COLON = re.compile(
-    r"[\s.]*(?:[:;“”\u2018\u2019'\"]|[1lI|](?=[\u0e01-\u0e4e])|\s(?=\s*\S))\s*")
+    rf"[\s.]*(?:{_OCR_COLON_RUN}|[“”\u2018\u2019'\"]|\s(?=\s*\S))\s*")
 
 
 def _finish_entry(entry: _Entry, out: Extraction, ocr: bool = False) -> RawRow:
@@ -328,7 +349,31 @@ def _read_kpi_line(doc: RepairedText, line: Line, kpi: RawRow, ocr: bool = False
             if column != "kind" and kpi.fields.get("unit") is None:
                 kpi.fields["unit"] = doc.raw_match(m, "unit", line=line)
             return True
+    if ocr and (found := _approx_kpi_kind(line.text)) is not None:
+        put_first(kpi, "kind", doc.raw_in(line, found, len(line.text.rstrip())))
+        return True
     return False
+
+
+_KIND_KEY = key("ประเภทตัวชี้วัด")
+_KIND_COLON = re.compile(r"\s*[:;]\s*")
+
+
+def _approx_kpi_kind(text: str) -> int | None:
+    """Where the value of a KPI kind label OCR read with a letter wrong starts, or None.
+
+    ``ประเภทตัวขี้วัด : …``, ``ประเภททตัวชี้วัด : …``: the words before the line's
+    first ``:`` are the label's, whole, in key form, at :data:`LABEL_SIMILARITY`.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    colon = _KIND_COLON.search(text, 0, 40)
+    if colon is None:
+        return None
+    head = key(text[:colon.start()]).strip(" *'\".,")
+    if ratio(head, _KIND_KEY) < LABEL_SIMILARITY:
+        return None
+    return colon.end()
 
 
 def date_of(raw: Raw) -> date | None:

@@ -41,7 +41,8 @@ STRAY_END = r"(?:\s?[.,'`_])?"
 #: starting with ``_`` are split further by code.
 HEADER_LINES: dict[str, str] = {
     # "<project name> : <project code>" (fuller saves)
-    rf"^\s*(?P<name>\S.*?)\s*:\s*(?P<code>{DIGIT}{{6,10}}-{DIGIT}{{3,5}}){STRAY_END}\s*$":
+    # (OCR puts a space beside the code's dash now and then: ``03503144- 5709``)
+    rf"^\s*(?P<name>\S.*?)\s*:\s*(?P<code>{DIGIT}{{6,10}} ?- ?{DIGIT}{{3,5}}){STRAY_END}\s*$":
         "_name_code",
     # "<agency> : (<BE fiscal year>)" (fuller saves)
     (rf"^\s*(?P<agency>[^:()]*\S)\s*:\s*\(\s*(?:ปี(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*)?"
@@ -83,6 +84,12 @@ LINKS_RE = re.compile(r"^\s*ดูโครงการแผนปี\S*\s*:?\s
 BANNER_RE = re.compile(
     rf"^\s*\**\s*สยป[.,]?\s*ประเมินโครงการ\s*:?\s*ไตรมาส(?:ที่)?\s*(?P<quarter>{DIGIT})"
     rf"(?:\s*:?\s*(?P<score>{NUMBER}))?\s*\**\s*$"
+)
+#: The banner as OCR may read it: ``สยป.`` made Latin or Thai junk (``*** ayy, ประเมิน…``),
+#: a few specks around; the words ``ประเมินโครงการ : ไตรมาส`` and the quarter still read.
+OCR_BANNER_RE = re.compile(
+    rf"^\W{{0,4}}\S{{1,6}}[.,]?\s*ประเมินโครงการ\s*:?\s*ไตรมาส(?:ที่)?\s*(?P<quarter>{DIGIT})"
+    rf"(?:\s*:?\s*(?P<score>{NUMBER}))?\W{{0,3}}$"
 )
 #: A bare number on its own line: the page prints the latest progress twice.
 BARE_NUMBER_RE = re.compile(rf"^\s*(?P<value>{NUMBER})\s*%?\s*$")
@@ -138,11 +145,17 @@ def match_or_key(regex: re.Pattern[str], text: str, ocr: bool) -> re.Match[str] 
     return regex.match(text) or (match_key(regex.pattern, text) if ocr else None)
 
 
+def banner_match(text: str, ocr: bool) -> re.Match[str] | KeyMatch | None:
+    """The assessment banner (:data:`BANNER_RE`); after OCR also :data:`OCR_BANNER_RE`."""
+    return match_or_key(BANNER_RE, text, ocr) or (
+        match_or_key(OCR_BANNER_RE, text, ocr) if ocr else None)
+
+
 def opens_page(text: str, ocr: bool) -> bool:
     """A line of the page proper: a header value, the links line, the banner or a heading."""
     found = header_match(text)
-    return bool(found and found[1] in _TOP_COLUMNS) or any(
-        match_or_key(regex, text, ocr) is not None for regex in (LINKS_RE, BANNER_RE))
+    return bool(found and found[1] in _TOP_COLUMNS) or (
+        match_or_key(LINKS_RE, text, ocr) or banner_match(text, ocr)) is not None
 
 
 def read_responsible(doc: RepairedText, line: Line, project: RawRow) -> None:

@@ -89,9 +89,10 @@ _SECTION_NO_RE = re.compile(r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}[.,][0-9]{1,2}[.
 _NUMBERED_RE = re.compile(r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}(?:(?:[.,][0-9]{1,2})+[.,]?|[.)])\s")
 _HEADING_RE = re.compile(r"^\s*[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\s+(?P<title>\S.*?)[\s.]*$")
 #: The same from OCR: a speck read before the number (``. 2. รายงาน…``, ``' 1.3 …``)
-#: and ``,`` read for its dot (``2, รายงาน…``).
+#: or standing apart after it (``2. . รายงาน…``), and ``,`` read for its dot (``2, รายงาน…``).
 _OCR_HEADING_RE = re.compile(
-    r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}(?:[.,][0-9]{1,2})?[.,]?\s+(?P<title>\S.*?)[\s.]*$")
+    r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}(?:[.,][0-9]{1,2})?[.,]?\s+(?:[^\w\s]{1,2}\s+)?"
+    r"(?P<title>\S.*?)[\s.]*$")
 _PAGE_HEADER_RE = re.compile(r"^\s*\*+\s*แบบแสดงรายงานความก้าวหน้า.*\*+\s*$")
 _FOOTER_RE = re.compile(r"^\s*(?:ขอรับรองว่า|ลงชื่อ|ตำแหน่ง\s*$)")
 
@@ -175,7 +176,8 @@ def _heading_of(text: str, ocr: bool = False) -> tuple[str, int] | None:
     (a section number ``1.4`` then the heading's words): it starts after them;
     for any other heading the offset is ``len(text)``.
     """
-    heading = _HEADING_RE.match(text) or (_OCR_HEADING_RE.match(text) if ocr else None)
+    # after OCR its own pattern first: the printed one takes a speck for the title's start
+    heading = (_OCR_HEADING_RE.match(text) if ocr else None) or _HEADING_RE.match(text)
     if not heading:
         return None
     if _SECTION_NO_RE.match(text):

@@ -37,7 +37,7 @@ from bma_etl.layouts.legacy_values import (
     date_with_lost_slash,
     labelled,
 )
-from bma_etl.matchkey import key, search_key
+from bma_etl.matchkey import fuzzy_search, key, literal_of, search_key
 
 #: A report's label cell (``รายงานครั้งที่ 1``). OCR drops tone marks (รายงานครังที7) and
 #: doubles letters (งบประมาณทที่เบิกใช้): the words are matched with those marks optional.
@@ -171,6 +171,10 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
     return [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
 
 
+#: What follows a budget label up to its amount's end when OCR made the amount junk:
+#: ``(ครั้งที่ ๒) = o UM`` up to the ``|`` or ``:`` that opens the flags.
+_AMOUNT_PLACE = re.compile(r"[^|:]*")
+
 _LABEL_WORDS_KEY = key("รายงานครั้งที่")
 _FIRST_NUMBER = re.compile(r"[0-9๐-๙]{1,3}")
 
@@ -247,6 +251,9 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             row.fields.setdefault("progress_pct", doc.raw_in(
                 line, cell.start + progress.start("value"), cell.start + progress.end("value")))
             label_at = search_key(PROGRESS_LABEL, text[body_start:progress.start("value")])
+            if label_at is None and doc.ocr_used:  # the label read with a letter wrong
+                label_at = fuzzy_search(literal_of(PROGRESS_LABEL),
+                                        text[body_start:progress.start("value")])
             body_end = body_start + label_at[0] if label_at else progress.start()
             body_end = len(text[:body_end].rstrip(" :\t"))
             budget_from = progress.end()
@@ -269,6 +276,19 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                 for column, a, b in trailing_flags(tail) or flags_in_tail(tail):
                     row.fields.setdefault(column, doc.raw_in(
                         line, cell.start + budget.end() + a, cell.start + budget.end() + b))
+            elif doc.ocr_used and (label := search_key(BUDGET_LABEL, text[budget_from:])):
+                # the budget's label read, its amount not (``= o UM:``): the flags follow
+                # it all the same, never the narrative
+                after_budget = True
+                if not progress:
+                    body_end = min(body_end, len(text[:budget_from + label[0]].rstrip(" :\t")))
+                place = _AMOUNT_PLACE.match(text, budget_from + label[1])
+                tail_at = place.end() if place else budget_from + label[1]
+                budget_tail = (line, cell.start + tail_at, cell.start + len(text))
+                tail = text[tail_at:]
+                for column, a, b in trailing_flags(tail) or flags_in_tail(tail):
+                    row.fields.setdefault(column, doc.raw_in(
+                        line, cell.start + tail_at + a, cell.start + tail_at + b))
         body = text[body_start:body_end]
         lead = len(body) - len(body.lstrip(" \t:"))
         trail = len(body.rstrip(" \t:"))

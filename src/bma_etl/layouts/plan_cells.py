@@ -169,12 +169,20 @@ def is_text_line(line: Line) -> bool:
 
     Justified and distributed lines (every gap of a short line spread wide) come
     back with tabs, even two in a row; a table row has more cells, or starts with
-    an empty one. A heading and its text in two cells of one row are a line of text.
+    an empty one. A heading and its text in two cells of one row are a line of text,
+    and so is a short line spread letter by letter (distributed alignment: every
+    cell one to four Thai letters or signs, ``ป<tab>ร<tab>ะ<tab>เ<tab>ท<tab>ศ<tab>”``).
     """
     if "\t" not in line.text:
         return True
     filled = [c for c in line.text.split("\t") if c.strip()]
-    return not line.text.startswith("\t") and len(filled) <= _GAP_CELLS_MAX
+    return not line.text.startswith("\t") and (
+        len(filled) <= _GAP_CELLS_MAX or all(_SPREAD_CELL_RE.fullmatch(c) for c in filled))
+
+
+#: A cell of a line spread letter by letter: one to four Thai letters, vowels and
+#: marks (``ป`` ``ะ`` ``ข็ง``), or a quote or bracket that closes or opens the text.
+_SPREAD_CELL_RE = re.compile(r"\s*[\u0e01-\u0e4e]{1,4}\s*|\s*[”“\"()]\s*")
 
 
 def blank_tags(text: str) -> str:

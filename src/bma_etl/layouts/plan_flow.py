@@ -13,7 +13,7 @@ values are written, whatever the cells' widths:
 - a scoring level (``ระดับความสำเร็จ ... คะแนน`` table) starts with the level and
   its weight (``๕ ร้อยละ ๑๐๐ ของน้ำหนักคะแนน``) and ends with the score.
 
-On an OCR'd page a level starts with what OCR made of them (:data:`_OCR_LEVEL_START_RE`:
+On an OCR'd page a level starts with what OCR made of them (:func:`_ocr_level_start`:
 ``๕ หร้อยละ``, ``é วัอยละ``, the level lost) and runs to the next; a number OCR
 garbled (``ooo``, ``ฒ๐``) is not read. A level lost or read as another (Debian's
 model has no ๔) is given by its place when the table lists all five in order and
@@ -44,7 +44,7 @@ from bma_etl.layouts.plan_steps import (
     StepContext,
     update_step_context,
 )
-from bma_etl.matchkey import KeyRegex, key
+from bma_etl.matchkey import MARKS, KeyRegex, key
 from bma_etl.normalize.trust import level_places
 from bma_etl.rows import join_lines, separator
 
@@ -92,7 +92,8 @@ class _StepPatterns(NamedTuple):
 
 
 def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
-    start = "[.,)]" if ocr else "[.)]"  # OCR reads a point as a comma now and then
+    # OCR reads a point as a comma now and then, or as a comma and a point (``๒,.``)
+    start = "[.,)]{1,2}" if ocr else "[.)]"
     return _StepPatterns(re.compile(rf"^\s*{no}\s*{start}(?!{DIGIT})(?:\s|$)"),
                          re.compile(_STEP_RE.format(no=no, point=point, num=_NUM, marks=marks),
                                     re.S),
@@ -101,17 +102,23 @@ def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
 
 _PRINTED = _step_patterns(_NO, "[.)]", _MARKS, False)
 #: On an OCR'd page a step's point may be lost (``๕ จัดประชุม...``): see :func:`_starts`.
-_OCR = _step_patterns(_OCR_NO, "[.,)]?", _OCR_MARKS, True)
+_OCR = _step_patterns(_OCR_NO, "[.,)]{0,2}", _OCR_MARKS, True)
 #: A number without its point before Thai words: a step's start on an OCR'd page
 #: when the lines before end with a row's cells.
 _OCR_BARE_START = re.compile(rf"^\s*{DIGIT}{{1,2}}\s+[\u0e01-\u0e4f]{{3}}")
 #: The cells after an OCR'd step's words that did not add up: numbers and marks.
 #: A number is a token of digits with at most two other signs OCR put among them
-#: (``ฒ๐`` ``«๐``: ๗ and ๔ misread), a mark a short token of no Thai and no digit.
-_OCR_NUMBER = rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮ](?=[^\s]*{DIGIT})){{1,5}}"
+#: (``ฒ๐`` ``«๐``: ๗ and ๔ misread, a letter with a mark: ``ฒ่๐``), a mark a short
+#: token of no Thai and no digit.
+_OCR_NUMBER = (rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮ][{MARKS}]?(?=[^\s]*{DIGIT}))"
+               r"{1,5}")
 _OCR_MARK = r"[^\s\u0e00-\u0e7f0-9]{1,3}"
 _OCR_CELLS_END = re.compile(
     rf"(?:\s+(?:{_OCR_NUMBER}|{_OCR_MARK}))*\s+{_OCR_NUMBER}(?:\s+{_OCR_MARK})*\s*$")
+#: A step's two number cells both read as Latin letters (``mo do``: ๓๐ ๑๐๐), right
+#: after its Thai words: the form ends a step with them, so they are no words of it.
+_OCR_LATIN_CELLS_END = re.compile(
+    rf"(?<=[\u0e01-\u0e4f])\s+[A-Za-z]{{1,3}}\s+[A-Za-z]{{1,3}}(?:\s+{_OCR_MARK})*\s*$")
 _MONTHS = ("ต.ค", "พ.ย", "ธ.ค", "ม.ค", "ก.พ", "มี.ค", "เม.ย", "พ.ค", "มิ.ย", "ก.ค", "ส.ค", "ก.ย")
 _LEVEL_HEADER_RE = KeyRegex(r"^\s*ระดับ\s*ความ\s*สำเร็จ")
 _LEVEL_START_RE = KeyRegex(r"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ")
@@ -126,10 +133,41 @@ _OCR_LEVEL_START_RE = re.compile(
     r"^\s*(?:(?P<level>[^\s\u0e01-\u0e2e()]{1,2})\s*[:.,;]?\s*)?"
     r"(?:[\u0e01-\u0e2e]{1,2}[\u0e31\u0e48-\u0e4b]?อย\s?ละ|(?<=[1-5๑-๕]\s)[A-Za-z]{2,6})"
     r"(?=\s|$)")
+#: On an OCR'd page: a level's start whose ร้อยละ OCR damaged past :data:`_OCR_LEVEL_START_RE`
+#: (``รวจ้อยละ``, ``FLAY``), told by what follows it: the weight (a short token, a
+#: number OCR may have garbled) and the weight words (:data:`_WEIGHT_WORDS_RE`), which
+#: no description and no wrapped line of one starts with after two tokens.
+_OCR_WEIGHT_LEAD_RE = re.compile(
+    r"^\s*(?:(?P<level>[^\s\u0e01-\u0e2e()]{1,2})\s*[:.,;]?\s+)?"
+    r"(?P<word>[^\s0-9๐-๙]{2,10})\s+(?P<weight>[^\s\u0e01-\u0e2e]{1,5}|(?=\S*[0-9๐-๙])\S{1,5})\s*")
 #: What OCR made of a page number at a page's foot (``- 5 -`` read ``Site``): a
 #: short line of no Thai letter and no digit. A table's rows go on after it.
 _OCR_JUNK_RE = re.compile(r"^\s*[^\s\u0e01-\u0e4f0-9๐-๙]{1,6}\s*$")
 _WEIGHT_WORDS_RE = KeyRegex(r"ของ\s*น้ำ\s*หนัก\s*คะ\s*แนน")
+
+
+class _OcrStart(NamedTuple):
+    """A level's start as OCR read it: the span of its level (None: lost), where its ร้อยละ ends."""
+
+    level: tuple[int, int] | None
+    end: int
+
+
+def _ocr_level_start(text: str) -> _OcrStart | None:
+    """Where an OCR'd level starts in ``text``, if ``text`` starts one.
+
+    Its ร้อยละ as OCR reads it (:data:`_OCR_LEVEL_START_RE`), or any short word
+    followed by the weight and the weight words (:data:`_OCR_WEIGHT_LEAD_RE`).
+    """
+    m = _OCR_LEVEL_START_RE.match(text)
+    if m is None:
+        m = _OCR_WEIGHT_LEAD_RE.match(text)
+        if m is None or _WEIGHT_WORDS_RE.match(text[m.end():]) is None:
+            return None
+        end = m.end("word")
+    else:
+        end = m.end()
+    return _OcrStart(m.span("level") if m.group("level") else None, end)
 _OCR_NUMBER_RE = re.compile(rf"{_NUM}")
 #: Levels a scoring table lists.
 _LEVELS = 5
@@ -319,9 +357,23 @@ def _adds_up(joined: Line, cumulative: Decimal, free: bool, pats: _StepPatterns
     return None
 
 
-def _joined(run: list[Line]) -> Line:
-    """The lines of one row as one line (``22`` / ``.5`` read ``22.5``)."""
-    return run[0] if len(run) == 1 else join_lines(run, _between)
+def _joined(run: list[Line], cut: bool = False) -> Line:
+    """The lines of one row as one line (``22`` / ``.5`` read ``22.5``).
+
+    ``cut``: the last line is the rest of a number the line before ends with
+    (``๒`` / ``๐`` read ``๒๐``).
+    """
+    if len(run) == 1:
+        return run[0]
+    if not cut:
+        return join_lines(run, _between)
+    joins = [0]  # join_lines calls ``between`` once per line after the first, in order
+
+    def between(left: str, right: str) -> str:
+        joins[0] += 1
+        return "" if joins[0] == len(run) - 1 else _between(left, right)
+
+    return join_lines(run, between)
 
 
 def _between(left: str, right: str) -> str:
@@ -358,7 +410,8 @@ def _add_unsure_step(doc: RepairedText, header: int, run: list[Line], ctx: StepC
         return
     end = m.end("body")
     if pats.ocr:
-        cells = _OCR_CELLS_END.search(joined.text, m.start("body"))
+        cells = _OCR_CELLS_END.search(joined.text, m.start("body")) \
+            or _OCR_LATIN_CELLS_END.search(joined.text, m.start("body"))
         if cells is not None and cells.start() > m.start("body"):
             end = cells.start()
     out.append(Flowed(header, run[0].no, RawRow("plan_steps", None, {
@@ -386,10 +439,14 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
         indicator = scoring_indicator(doc, headings)
         header = line.no
         run: list[Line] = []
+        cut = False  # whether the run's last line is the rest of a score the wrap cut
         i += 1
         while i < len(lines):
             line = lines[i]
-            if _level_gap(line, doc.ocr_used) \
+            if not cut and _cut_score(doc, run, lines[i - 1], line):
+                run.append(line)
+                cut = True
+            elif _level_gap(line, doc.ocr_used) \
                     and not (line.text.strip() and _open(run, _LEVEL_RE)):
                 if not _next_is_level(lines, i, doc.ocr_used) \
                         and not (doc.ocr_used and _open(run, _LEVEL_RE)
@@ -398,13 +455,14 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
             elif _OTHER_RE.match(line.text) or _LEVEL_HEADER_RE.match(line.text):
                 break
             elif _LEVEL_START_RE.match(line.text) or (
-                    doc.ocr_used and _OCR_LEVEL_START_RE.match(line.text)):
-                _add_level(doc, header, run, indicator, out)
-                run = [line]
+                    doc.ocr_used and _ocr_level_start(line.text)):
+                _add_level(doc, header, run, indicator, out, cut)
+                run, cut = [line], False
             elif run:  # else the header's wrapped words
                 run.append(line)
+                cut = False
             i += 1
-        _add_level(doc, header, run, indicator, out)
+        _add_level(doc, header, run, indicator, out, cut)
         if doc.ocr_used:
             _levels_by_place(out, header)
     return out
@@ -455,12 +513,34 @@ def _is_ocr_level_header(lines: list[Line], i: int) -> bool:
         _OCR_HEADER_WORDS[1] in window or "แนน" in window)
 
 
+def _cut_score(doc: RepairedText, run: list[Line], previous: Line, line: Line) -> bool:
+    """Whether ``line`` holds only the rest of the score that ends the level ``run`` holds.
+
+    A flowing print cuts a row's last cell, its score, where the page is full
+    (``... กรุงเทพมหานคร ๒`` / ``๐``, or ``๒`` / ``๗`` on the next page): the
+    run's last line ends in a digit and the reader saw the page wrap it with no
+    space (:attr:`RepairedText.wraps`, not :attr:`RepairedText.spaced`), and
+    ``line``, next after it (``previous``: the line before ``line``, furniture
+    left out), is digits alone. A level's score is one number: the two pieces are one.
+    """
+    if not run or previous.no != run[-1].no or not DIGITS_RE.fullmatch(line.text.strip()):
+        return False
+    last = run[-1]
+    return last.no in doc.wraps and last.no not in doc.spaced \
+        and _DIGIT_END.search(last.text.rstrip()) is not None \
+        and _LEVEL_RE.match(_joined(run).text) is not None
+
+
 def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: FieldValue,
-               out: list[Flowed]) -> None:
-    """Read the level the lines ``run`` hold, if they hold one."""
+               out: list[Flowed], cut: bool = False) -> None:
+    """Read the level the lines ``run`` hold, if they hold one.
+
+    ``cut``: the run's last line is the rest of its score (:func:`_cut_score`),
+    joined to the digits before it with no space.
+    """
     if not run or len(run) > _ROW_LINES_MAX:
         return
-    joined = _joined(run)
+    joined = _joined(run, cut)
     m = _LEVEL_RE.match(joined.text)
     if m is None:
         if doc.ocr_used:
@@ -510,21 +590,21 @@ def _next_is_level(lines: list[Line], i: int, ocr: bool) -> bool:
         return False
     text = lines[j].text
     return _LEVEL_START_RE.match(text) is not None or (
-        ocr and _OCR_LEVEL_START_RE.match(text) is not None)
+        ocr and _ocr_level_start(text) is not None)
 
 
 def _add_ocr_level(doc: RepairedText, header: int, joined: Line, indicator: FieldValue,
                    out: list[Flowed]) -> None:
     """A level OCR read damaged: its level, weight and score only when read as numbers."""
-    m = _OCR_LEVEL_START_RE.match(joined.text)
+    m = _ocr_level_start(joined.text)
     if m is None:
         return
     text = joined.text
     fields: dict[str, FieldValue] = {"indicator": indicator, "level": None,
                                      "weight_pct": None, "score": None}
-    if m.group("level") and DIGITS_RE.fullmatch(m.group("level")):
-        fields["level"] = doc.raw_in(joined, *m.span("level"))
-    start = m.end()
+    if m.level is not None and DIGITS_RE.fullmatch(text[m.level[0]:m.level[1]]):
+        fields["level"] = doc.raw_in(joined, *m.level)
+    start = m.end
     weight = re.compile(r"\s*(\S+)").match(text, start)
     if weight is not None and _OCR_NUMBER_RE.fullmatch(weight.group(1)):
         fields["weight_pct"] = doc.raw_in(joined, *weight.span(1))

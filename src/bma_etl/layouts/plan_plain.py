@@ -68,6 +68,11 @@ _ROW_START_RE = re.compile(
 _ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
 #: An item number inside a group row: ``ด้านการบริหารทั่วไป ๑. โครงการ...``.
 _ITEM_IN_ROW_RE = re.compile(rf"(?<![0-9๐-๙,.])(?P<no>{DIGIT}{{1,2}})\s*[.)](?![0-9๐-๙])")
+#: On an OCR'd page an item's number misread as a sign or Latin letters, its point as
+#: a comma now and then (``o. โครงการ...``, ``lo, โครงการ...``): a short token of no
+#: Thai letter and no digit, its point, then the item's words.
+_OCR_ITEM_RE = re.compile(
+    r"(?<!\S)(?P<no>[^\s\u0e01-\u0e4f0-9๐-๙.,]{1,2})[.,)]\s*(?=[\u0e01-\u0e2eเ-ไ])")
 _TAG_RE = re.compile(r"<[^<>\n]*>")
 #: A line ending in a short run of digits (``... ใกล้เคียง 1``), and one starting with
 #: the rest of an amount (``1,773,400.- บาท``): the run is the amount's first digits.
@@ -311,6 +316,24 @@ def _next_number(no: int, last: int | None, complete: bool) -> bool:
 _OCR_SPECK_RE = re.compile(r"^[^\s\u0e00-\u0e7f0-9]{1,3}$")
 
 
+#: Most letters of what OCR reads at a page's foot (a mark, a stamp's edge: ``สว``).
+_FOOT_SPECK_MAX = 3
+
+
+def _at_page_foot(lines: list[Line], j: int) -> bool:
+    """On an OCR'd page, whether ``lines[j]`` is a speck alone at its page's foot.
+
+    A few letters, no digit, right before the page's furniture (the line numbers
+    skip it) or the document's end: OCR's reading of a mark under the table's
+    last row, which neither ends the table nor belongs to the row (the caller
+    takes it only after a blank line: a cell's wrapped rest follows its row).
+    """
+    text = lines[j].text.strip()
+    if not text or len(text) > _FOOT_SPECK_MAX or re.search(r"[0-9๐-๙]", text):
+        return False
+    return j + 1 == len(lines) or lines[j + 1].no > lines[j].no + 1
+
+
 #: A row whose number OCR read as something else (``é โครงการ...``, ``ษ โครงการ...``):
 #: one or two signs, then a project's name, a speck read as a sign before it or not
 #: (``๕ .โครงการ...``).
@@ -333,13 +356,17 @@ def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
     """
     text = line.text.strip()
     m = _ROW_START_RE.match(text)
+    if ocr and complete and columns.group and m is None and numbers.group is not None \
+            and (item := _OCR_ITEM_RE.match(text)) is not None:
+        # an item of the group above, its number misread (``lo, โครงการ...``): not read
+        return PlainRow("item", [line], None, item.end())
     if ocr and complete and not columns.group and (
             m is None or not _ROW_BODY_RE.match(m.group("rest"))):
         odd = _OCR_ROW_START_RE.match(text)
         if odd is not None:  # the first row too: its number misread (``® โครงการ...``)
             numbers.row = (numbers.row or 0) + 1
-            lead = len(line.text) - len(line.text.lstrip())
-            return PlainRow("item", [line], None, lead + odd.start("rest"))
+            # offsets index the joined row, whose lines are stripped (:func:`join_lines`)
+            return PlainRow("item", [line], None, odd.start("rest"))
     if m is None or not _ROW_BODY_RE.match(m.group("rest")):
         return None
     no = to_int(m.group("no"))
@@ -401,7 +428,8 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
     while j < len(lines):
         line = lines[j]
         text = _flat(line.text)
-        if not text or PAGE_NUMBER_RE.match(line.text) or (ocr and _OCR_SPECK_RE.match(text)):
+        if not text or PAGE_NUMBER_RE.match(line.text) or (ocr and _OCR_SPECK_RE.match(text)) \
+                or (ocr and gap and _at_page_foot(lines, j)):
             gap = True
             j += 1
             continue
@@ -456,11 +484,14 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         body = row.body
         if row.kind == "group":
             item = _ITEM_IN_ROW_RE.search(line.text, body)
+            if item is None and doc.ocr_used:  # its number misread: its words, no number
+                item = _OCR_ITEM_RE.search(line.text, body)
             if item is None:
                 if _budget_said(line.text[body:]) is not None:
                     findings.append(_unplaced(line, "budget without an item name"))
                 continue  # a group (ด้าน/แผนงาน) whose items follow
-            seq_span, body = item.span("no"), item.end()
+            read_no = item.re is _ITEM_IN_ROW_RE
+            seq_span, body = item.span("no") if read_no else None, item.end()
         fields: dict[str, FieldValue] = {}
         if seq_span is not None:
             fields["seq"] = doc.raw_in(line, *seq_span)

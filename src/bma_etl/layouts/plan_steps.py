@@ -43,7 +43,12 @@ from bma_etl.rows import join_lines
 __all__ = ["INDICATOR_HEADING_RE", "PROJECT_HEADING_RE", "StepContext", "read_step_table",
            "update_step_context"]
 
-_INDICATOR_HEADING_RE = KeyRegex(rf"^\s*ชื่อ\s*ตัวชี้วัด\s*(?:ที่)?\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
+#: The number may stand in a cell of its own at the line's end, after the name: a
+#: justified print spreads ``ชื่อตัวชี้วัดที่ ๓`` to the margin, and the reader takes
+#: the name the page wrapped under it for the rest of that first cell.
+_INDICATOR_HEADING_RE = KeyRegex(
+    rf"^\s*ชื่อ\s*ตัวชี้วัด\s*(?:ที่)?(?:[^\t]*\t(?=\s*{DIGIT}+\s*$))?"
+    rf"\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
 #: ``ที่`` before the number may have lost or changed its marks (``ที`` ``ทึ่``): a
 #: ``ท`` and marks only before a digit, so a name that starts with ``ท`` keeps it.
 _PROJECT_HEADING_RE = KeyRegex(

@@ -53,6 +53,11 @@ _SWOT_HEADING_RE = re.compile("|".join(
     rf"(?:(?-i:{letter})\s*[:.)\-–]?\s*)?(?:{words}|\(\s*(?:{words})\s*\))"
     rf"(?:\s*[:\-–]?\s*\(?\s*(?:{words}|(?-i:{letter}))\s*\)?)?\s*:?\s*$)"
     for kind, words, letter in SWOT_KINDS), re.IGNORECASE)
+#: On an OCR'd page, a heading whose first word OCR misread (``Tanna (Opportunity)``):
+#: one short word, then a kind's words in brackets, the whole line.
+_OCR_HEADING_RE = re.compile("|".join(
+    rf"(?P<{kind}>^\s*[^\s()]{{1,12}}\s*\(\s*(?:{words})\s*\)\s*:?\s*$)"
+    for kind, words, _ in SWOT_KINDS), re.IGNORECASE)
 #: The heading of the analysis as a whole (การวิเคราะห์สภาพแวดล้อม..., SWOT Analysis).
 _SWOT_TITLE_RE = re.compile(r"SWOT|วิเคราะห์\s*สภาพแวดล้อม")
 #: ``๑. text``, ``1) text``, ``(1) text`` or a letter-coded ``S1 text`` / ``W๕. text``.
@@ -96,16 +101,39 @@ _PRINTED = _Forms(_SWOT_ITEM_RE, _SWOT_NUMBER_ALONE_RE, False)
 _OCR = _Forms(_OCR_ITEM_RE, _OCR_NUMBER_ALONE_RE, True)
 
 
-def _swot_kind(text: str) -> str | None:
-    """The kind a SWOT heading line names, or None for any other line.
+def _swot_kind(text: str, ocr: bool = False) -> str | None:
+    r"""The kind a SWOT heading line names, or None for any other line.
 
-    Matched as printed, then in key form (``จุดออน``: OCR lost its MAI EK).
+    Matched as printed, then in key form (``จุดออน``: OCR lost its MAI EK); on an
+    OCR'd page (``ocr``) also by its bracketed words alone (:data:`_OCR_HEADING_RE`);
+    then with the white space between Thai letters closed: a heading set with
+    distributed alignment is spread letter by letter to the margin, and the
+    reader gives its spread gaps as tabs (``จุด\tแ\tข็ง\t(Strength)``).
     """
     if len(text) > HEADING_MAX:
         return None
     blanked = blank_tags(text)
-    m = _SWOT_HEADING_RE.match(blanked) or _key_heading().match(key(blanked))
+    m = _SWOT_HEADING_RE.match(blanked) or _key_heading().match(key(blanked)) or (
+        _OCR_HEADING_RE.match(blanked) if ocr else None)
+    if m is None:
+        closed = _THAI_GAP_RE.sub("", blanked)
+        if closed != blanked:
+            m = _SWOT_HEADING_RE.match(closed) or _key_heading().match(key(closed))
     return None if m is None else m.lastgroup
+
+
+#: White space between two Thai letters (marks included).
+_THAI_GAP_RE = re.compile(r"(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e4e])")
+
+
+def _spread_kind(text: str) -> str | None:
+    r"""The kind a heading spread letter by letter names (``โ\tอ\tก\tา\tส\t(Opportunity)``).
+
+    For a line of more cells than a line of text has (:func:`~.plan_cells.is_text_line`):
+    only when closing the gaps between its Thai letters makes it a heading.
+    """
+    closed = _THAI_GAP_RE.sub("", text)
+    return None if closed == text else _swot_kind(closed)
 
 
 @cache
@@ -173,14 +201,15 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms,
     """
     j = i + 1
     while j < len(lines) and not _is_gap(lines[j]) and "\t" not in lines[j].text \
-            and _swot_item(lines[j].text, forms) is None and _swot_kind(lines[j].text) is None \
+            and _swot_item(lines[j].text, forms) is None \
+            and _swot_kind(lines[j].text, forms.ocr) is None \
             and not _number_alone(lines[j].text, forms):
         j += 1
     while j < len(lines) and _is_gap(lines[j]):
         j += 1
     if j >= len(lines) or ("\t" in lines[j].text and not _number_alone(lines[j].text, forms)):
         return False
-    if _swot_kind(lines[j].text) is not None:
+    if _swot_kind(lines[j].text, forms.ocr) is not None:
         return True
     alone = _number_alone(lines[j].text, forms)
     if alone is not None:
@@ -230,7 +259,9 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     right under the list).
     """
     text_lines = [ln for ln in lines if is_text_line(ln)]  # wide gaps read as tabs
-    headings = {ln.no: kind for ln in text_lines if (kind := _swot_kind(ln.text)) is not None}
+    headings = {ln.no: kind for ln in lines
+                if (kind := _swot_kind(ln.text, doc.ocr_used) if is_text_line(ln)
+                    else _spread_kind(ln.text)) is not None}
     title = next((ln.no for ln in text_lines if _SWOT_TITLE_RE.search(ln.text)), None)
     titled = title is not None and title < min(headings, default=0)
     if not headings or (len(set(headings.values())) < 2 and not titled):

@@ -84,6 +84,7 @@ from bma_etl.layouts.history_header import (
     STRAY_END,
     UNIT_CODE_LINE,
     UNIT_NAME_MAX,
+    banner_match,
     check_bare_progress,
     code_from_url,
     header_match,
@@ -214,7 +215,7 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
     strategy: list[Raw] = []
     for line in lines[first:]:
         text = line.text
-        m = match_or_key(BANNER_RE, text, ocr)
+        m = banner_match(text, ocr)
         if m is not None:
             put_first(project, "assessment_quarter", doc.raw_match(m, "quarter", line=line))
             put_first(project, "assessment_score", doc.raw_match(m, "score", line=line))

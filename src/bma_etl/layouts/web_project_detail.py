@@ -82,8 +82,10 @@ _LABEL_RES = [
 ]
 #: The ``ID`` labels as OCR reads them glued to their value: ``I`` as ``1``, ``l``,
 #: ``|`` or ``!``, ``D`` as ``0`` or ``O``, a speck before (``Branch 1D1134``,
-#: ``Kpi |ID8853-1907``, ``Policy !063``).
-_OCR_ID = r"\s*\|?[I1l|!][D0O]"
+#: ``Kpi |ID8853-1907``, ``Policy !063``); ``I`` read as two strokes (``Policy 1!058``);
+#: or the two letters read as two others, glued to the value's first digit
+#: (``Branch โบ2212``). Three letters there (``Kpi โมธ303-0285``) may hold a digit: no value.
+_OCR_ID = r"\s*\|?(?:[I1l|!]{1,2}[D0O]|[^\s0-9๐-๙:]{1,2}(?=[0-9๐-๙]))"
 _OCR_LABELS = {label: label.replace(r"\s*ID", _OCR_ID)
                for label in PROJECT_LABELS if label.endswith(r"\s*ID")}
 #: Specks OCR puts before a line's first word.

@@ -305,14 +305,20 @@ def level_places(read: list[int | None]) -> tuple[int, ...] | None:
 
     ``read`` is the level each row of the table read as, in order (None: not
     read). A table listing levels 5..1 (or 1..5) in order gives each place its
-    level: the order is plain when all five rows are there, three or more of them
-    read their place's level in one order and none (but the middle one, the same
-    in both) in the other. A misread level then stands refuted by the others.
+    level: the order is plain when all five rows are there, none of them (but the
+    middle one, the same in both) read its place's level in the other order, and
+    three or more read their place's level in the one order, or two off the middle
+    do and no level read says otherwise (the others OCR lost: their cells read empty).
+    A misread level then stands refuted by the others.
 
     >>> level_places([5, 5, 3, 2, 1]), level_places([None, 2, 3, 4, 5])
     ((5, 4, 3, 2, 1), (1, 2, 3, 4, 5))
+    >>> level_places([None, None, None, 2, 1])
+    (5, 4, 3, 2, 1)
     >>> level_places([5, 5, 3, None, None]) is None, level_places([5, 2, 3, 4, 1]) is None
     (True, True)
+    >>> level_places([None, None, 3, None, None]) is None, level_places([5, None, 3, None, None])
+    (True, None)
     """
     count = len(read)
     if count != 5:
@@ -325,6 +331,9 @@ def level_places(read: list[int | None]) -> tuple[int, ...] | None:
     for order, other in ((down, up), (up, down)):
         others = sum(got == want for place, (got, want) in
                      enumerate(zip(read, other, strict=True), start=1) if place != middle)
-        if agree[order] >= 3 and others == 0:
+        said = [(place, got) for place, got in enumerate(read, start=1) if got is not None]
+        off_middle = [got == order[place - 1] for place, got in said if place != middle]
+        if others == 0 and (agree[order] >= 3 or (
+                agree[order] == len(said) and sum(off_middle) >= 2)):
             return order
     return None

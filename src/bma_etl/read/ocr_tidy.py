@@ -4,8 +4,9 @@ Stage: read. Consumes an OCR'd page's text and words (:class:`~.ocr.OcrPage`, as
 :func:`~.ocr_layout.page_layout` laid it out, fresh or from the cache); produces
 them with words of letters too small to be letters taken out, the stray marks
 Tesseract read from specks and rules at the ends of lines and cells taken out
-(:func:`without_strays`), and the spaces Tesseract's ``tha`` wrote inside Thai words
-closed (:func:`tidied`), every word's offset moved to the new text. It runs after
+(:func:`without_strays`), the spaces Tesseract's ``tha`` wrote inside Thai words
+closed (:func:`tidied`) and a SARA A it read twice across a space read once
+(:func:`without_doubled_sara_a`), every word's offset moved to the new text. It runs after
 the cache (:mod:`.pdf`), so pages OCR'd before it was written are read the same
 way, without Tesseract.
 """
@@ -70,7 +71,47 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
         text = "".join(c for i, c in enumerate(text) if i not in gone)
         words = tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start))
                       for w in kept)
-    return without_narrow_spaces(*without_strays(*with_split_lines_joined(text, words)))
+    return without_doubled_sara_a(
+        *without_narrow_spaces(*without_strays(*with_split_lines_joined(text, words))))
+
+
+_SARA_A = "\u0e30"
+
+
+def without_doubled_sara_a(text: str, words: tuple[OcrWord, ...]
+                           ) -> tuple[str, tuple[OcrWord, ...]]:
+    """A page's text and words with SARA A read twice across a space put back once.
+
+    Tesseract's ``tha`` on 1-bit scans reads a SARA A at a word's end twice, once
+    ending the word and once opening the next (``และ ะบุคลากร``, ``คะ ะแนน``); no Thai
+    word opens with SARA A. Two words with one space between them, the first ending
+    and the second opening with it, are joined without the second one's SARA A.
+    """
+    if len(words) < 2:
+        return text, words
+    merged: list[OcrWord] = [words[0]]
+    ends = [words[0].end]
+    removed: list[int] = []  # offsets of the spaces and SARA A taken out, ascending
+    for word in words[1:]:
+        last = merged[-1]
+        if text[ends[-1]:word.start] == " " and last.text.endswith(_SARA_A) \
+                and word.text.startswith(_SARA_A) and len(word.text) > 1:
+            removed.extend((ends[-1], word.start))
+            merged[-1] = OcrWord(last.text + word.text[1:], min(last.conf, word.conf),
+                                 (min(last.box[0], word.box[0]), min(last.box[1], word.box[1]),
+                                  max(last.box[2], word.box[2]), max(last.box[3], word.box[3])),
+                                 last.start)
+            ends[-1] = word.end
+        else:
+            merged.append(word)
+            ends.append(word.end)
+    if not removed:
+        return text, words
+    cut = set(removed)
+    out_text = "".join(c for i, c in enumerate(text) if i not in cut)
+    out_words = tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(removed, w.start))
+                      for w in merged)
+    return out_text, out_words
 
 
 def without_narrow_spaces(text: str, words: tuple[OcrWord, ...]

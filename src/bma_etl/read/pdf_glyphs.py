@@ -266,8 +266,9 @@ def line_breaks(textpage: Any, raw: str) -> list[tuple[int, int]]:
 def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[tuple[int, int]]:
     """The breaks in ``raw[start:end]`` (one line as pdfium broke it) that it did not write.
 
-    A break takes the white space pdfium generated before the next line's first
-    character (``งาน ๓.``); a written space stays at the end of its line.
+    A break takes the white space pdfium generated right before the next line's
+    first character (``งาน ๓.``, and ``ค ้ น`` of ``สืบค้`` / ``น``: a mark between
+    is the first line's); a written space stays at the end of its line.
     """
     head = _BASE.search(raw, start, end)
     if head is None:
@@ -293,10 +294,11 @@ def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[tuple[int,
         if one is None or two is None or size <= 1.0 or g.generated(b):
             continue
         if abs(two[1] - one[1]) >= MISSED_BREAK_EM * size and two[0] < g.edges(a)[1]:
-            white = [k for k in between if raw[k] in _WHITE]
-            made = bool(white) and white == list(range(white[0], b)) \
-                and all(g.generated(k) for k in white)
-            out.append((white[0], b) if made else (b, b))
+            lead = b  # the white space right before the next line's first character
+            while lead > a + 1 and raw[lead - 1] in _WHITE:
+                lead -= 1
+            made = lead < b and all(g.generated(k) for k in range(lead, b))
+            out.append((lead, b) if made else (b, b))
     return out
 
 

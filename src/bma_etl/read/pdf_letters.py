@@ -36,6 +36,11 @@ LETTER_SPREAD_EM = 0.05
 #: font sizes of the common one (a space, a letter's overhang aside).
 LETTER_EVEN_SHARE = 0.7
 LETTER_EVEN_EM = 0.05
+#: Letters (a letter with its marks and SARA AM counts once) of a line that is one
+#: word spread across a narrow cell: LibreOffice justifies ``ม<gap>า`` alone on a
+#: line of a cell too narrow for a third letter (0.6-1.4 em apart), and its one
+#: gap has no others to be even with; no space is written there (a word space is).
+LONE_LETTERS = 2
 #: A gap this many font sizes wider than a letter-spaced run's common letter gap is
 #: a space (a space's advance: 0.22 em in Sarabun, 0.28 in Garuda as LibreOffice
 #: sets it, wider in the other Thai fonts); a narrower one is the letter spacing.
@@ -97,6 +102,44 @@ def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
         1 for _, kind in letters if kind == "t") >= MIN_THAI_GAPS
     return common if enough and near >= LETTER_EVEN_SHARE * len(letters) else 0.0
 
+
+def few_gaps(gaps: list[float], size: float, kinds: str, spaces: list[bool],
+             alone: bool = False) -> float:
+    """The letter gap (points) of a run with too few gaps for :func:`letter_gap`; 0.0 if none.
+
+    ``gaps``, ``size``, ``kinds`` as :func:`letter_gap` takes them; ``spaces``: per
+    gap, whether white space stands in it. ``alone``: the run is its line, two
+    Thai letters and their marks, no space written (:data:`LONE_LETTERS`): its
+    widest gap is the letter spacing when at least :data:`LETTER_SPREAD_EM` font
+    sizes (LibreOffice spread the word across a cell too narrow for a third
+    letter). Otherwise a run with one gap between Thai letters (``t``), white
+    space in it, is spread when that gap is at least :data:`LETTER_SPREAD_EM` and
+    :data:`SPACE_OVER_EM` narrower than each other white gap of the run (``: อ ย ู่``
+    after a date: LibreOffice widened every gap alike, a word space's by a space
+    more; a word space pdfium made up is as wide as the others).
+
+    >>> few_gaps([9.7], 11.0, "t", [True], alone=True), few_gaps([0.1], 11.0, "t", [True], True)
+    (9.7, 0.0)
+    >>> few_gaps([-0.04, 10.7, 0.0, 10.9, 7.0], 11.0, "xxxxt", [False, True, False, True, True])
+    7.0
+    >>> few_gaps([3.6, 3.5, 0.1], 11.0, "xxt", [True, True, True])
+    0.0
+    """
+    least = LETTER_SPREAD_EM * size
+    if size <= 1.0 or not gaps:
+        return 0.0
+    if alone:
+        return max(gaps) if max(gaps) >= least else 0.0
+    if kinds.count("t") != 1:
+        return 0.0
+    at = kinds.index("t")
+    others = [gap for gap, kind, space in zip(gaps, kinds, spaces, strict=True)
+              if space and kind != "t"]
+    gap = gaps[at]
+    if not spaces[at] or gap < least or not others or gap + SPACE_OVER_EM * size > min(others):
+        return 0.0
+    return gap
+
 #: Thai letters that may stand alone on a letter-spaced line (no digit, no sign).
 _LETTERS = frozenset(chr(c) for c in (*range(0x0E01, 0x0E31), 0x0E32, 0x0E33,
                                       *range(0x0E40, 0x0E45)))
@@ -116,8 +159,10 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
     more and at rules; a run whose letter gaps (advance box to advance box,
     marks skipped) are all widened alike (:func:`letter_gap`: a
     short run counts by its gaps between Thai letters with no space written;
-    digits and Latin letters set tight are left out) is letter-spaced. Returns
-    each of its white-space runs' common letter gap (points).
+    digits and Latin letters set tight are left out) is letter-spaced; a run with
+    too few gaps for that may be by :func:`few_gaps` (two Thai letters alone on
+    their line, or one Thai letter gap narrower than the run's word spaces).
+    Returns each of its white-space runs' common letter gap (points).
     """
     if " " not in text and "\u00a0" not in text:
         return {}
@@ -127,9 +172,16 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
     gaps: list[float] = []
     kinds: list[str] = []  # per gap: see letter_gap
     prev, pending, size, written = -1, -1, 0.0, False
+    spaces: list[bool] = []  # per gap: white space in it
+    cut = False  # whether the line is cut into runs (cells, not one word spread)
 
     def close() -> None:
-        common = letter_gap(gaps, size, "".join(kinds))
+        if not runs:
+            return
+        kind = "".join(kinds)
+        common = letter_gap(gaps, size, kind) or few_gaps(
+            gaps, size, kind, spaces, not cut and len(gaps) <= 2 * LONE_LETTERS and _alone(
+                line, text))
         found.update(dict.fromkeys(runs, common) if common else {})
 
     generated = line.g.generated
@@ -147,8 +199,10 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
             gap = lefts[index[pos]] - rights[index[prev]]
             if (size > 1.0 and gap >= TAB_GAP_EM * size) or (
                     line.rules and line._ruled(prev, pos)):
+                cut = True
                 close()
-                runs, gaps, kinds, size = [], [], [], line.g.size(index[pos])
+                runs, gaps, kinds, spaces = [], [], [], []
+                size = line.g.size(index[pos])
             else:
                 gaps.append(gap)
                 before = text[prev]
@@ -156,8 +210,20 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
                              else "x" if ch not in _THAI or before not in _THAI
                              else "t" if ch in _LETTERS and before in _LETTERS and not written
                              else "-")
+                spaces.append(pending >= 0)
                 if pending >= 0:
                     runs.append(pending)
         prev, pending, written = pos, -1, False
     close()
     return found
+
+
+def _alone(line: _Line, text: str) -> bool:
+    """Whether a line's ``text`` is two Thai letters alone (:data:`LONE_LETTERS`).
+
+    Their marks and SARA AM go with them; white space only as pdfium made it up.
+    """
+    letters = [ch for ch in text if ch not in _WHITE and ch not in _MARKS and ch != _SARA_AM]
+    generated, index = line.g.generated, line.index
+    return len(letters) == LONE_LETTERS and all(ch in _LETTERS for ch in letters) and all(
+        generated(index[pos]) for pos, ch in enumerate(text) if ch in _WHITE)

@@ -1,0 +1,325 @@
+"""Rows of an action plan's tables whose start OCR damaged, on generated plans.
+
+Plans are generated from known values (``bench/corpus``); their tables are printed
+flowing (a row's cells run into wrapped lines, no tab: what Tesseract gives for a
+table without ruled cells) and damaged the ways Tesseract damages a row's start
+on the corpus's scans:
+
+- a scoring level whose level cell OCR read empty (the run of five levels still
+  gives it) or read as another digit, its ``ร้อยละ`` read with more letters
+  misread than a word's slip (``รวจ้อยละ``) or as a Latin word with no level
+  before it (``FLAY``);
+- a speck OCR read alone at a page's foot after a budget table's row, the next
+  row after the page turn;
+- a routine list's item numbers read as Latin letters (``o.``, ``lo,``);
+- a step's point read as a comma and a point (``๒,.``).
+
+The truth is the generated values: every row is read, none is added, and a
+number OCR did not read stays NULL.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import textwrap
+from typing import Any
+
+import pytest
+
+from bma_etl.furniture import furniture_lines
+from bma_etl.layouts.annual_action_plan import extract
+from bma_etl.layouts.base import RepairedText
+from bma_etl.normalize.fields import normalize
+from bma_etl.normalize.trust import screen
+from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read.ocr_tidy import without_doubled_sara_a
+from bma_etl.validate import build_records
+
+from conftest import records_of
+from corpus.build import GENERATORS
+from corpus.score import score_tables
+
+# ------------------------------------------------------------------ scoring levels
+
+_LEVEL_LINE = re.compile(r"^(?P<level>[๑-๕1-5])\tร้อยละ (?P<rest>.*)$")
+_NO_MODEL_DIGIT = str.maketrans("๔๖๗๘๙", "๕๕๒๓๕")  # what the model reads them as
+#: ร้อยละ as OCR read it past a letter's slip, after a level read or not.
+_PERCENT_DAMAGE = ("รวจ้อยละ", "ธรจ้อยละ", "รววอยละ")
+_LATIN_PERCENT = ("FLAY", "Sor")
+
+
+def _levels_damaged(text: str, rng: random.Random) -> tuple[str, tuple[int, ...]]:
+    """The plan's scoring tables flowing; a table's first three level cells read empty
+    (its last two read: the run is plain), or its levels' ร้อยละ damaged; a page turn
+    inside a table now and then."""
+    out: list[str] = []
+    starts = [0]
+    place = 0
+    lost = latin = False
+    for line in text.split("\n"):
+        if line.startswith("ระดับความสำเร็จ\t"):  # a table's header
+            out.append(line.replace("\t", " "))
+            place, lost, latin = 0, rng.random() < 0.5, False
+            continue
+        m = _LEVEL_LINE.match(line)
+        if m is None:
+            out.append(line)
+            continue
+        place += 1
+        rest = m.group("rest").replace("\t", " ").translate(_NO_MODEL_DIGIT)
+        level = m.group("level").translate(_NO_MODEL_DIGIT)
+        if lost and place <= 3:  # the level cell read empty
+            flowing = f"ร้อยละ {rest}"
+        elif rng.random() < 0.5:
+            flowing = f"{level} {rng.choice(_PERCENT_DAMAGE)} {rest}"
+        elif not lost and not latin and rng.random() < 0.5:
+            # the level lost too; once a table (two lost and a ๔ read ๕ leave no run)
+            flowing, latin = f"{rng.choice(_LATIN_PERCENT)} {rest}", True
+        else:
+            flowing = f"{level} ร้อยละ {rest}"
+        wrapped = textwrap.wrap(flowing, rng.choice((60, 70, 90)))
+        if len(starts) < 3 and len(wrapped) > 1 and rng.random() < 0.2:
+            out.extend([wrapped[0], "", ""])  # a page turns inside the row
+            starts.append(len("\n".join(out)) + 1)
+            out.extend(wrapped[1:])
+        else:
+            out.extend(wrapped)
+    return "\n".join(out), tuple(starts)
+
+
+def _level_rows(text: str, starts: tuple[int, ...]) -> list[Any]:
+    doc = RepairedText.of(text, starts, ocr_used=True)
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    screen(normalized, doc.text)
+    return build_records(normalized, "0" * 64).get("plan_scoring_levels", [])
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_levels_whose_start_ocr_damaged_are_read_with_their_level(seed: int) -> None:
+    """A level cell read empty takes its level from the table's run of five; a level
+    whose ร้อยละ OCR damaged past a slip still starts its row (its description is
+    not glued to the level above)."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    # the description as the model reads its digits, spaces aside (a wrap joins Thai words)
+    want = [(row["indicator"], row["level"], _squashed(row["description"]))
+            for row in generated.tables["plan_scoring_levels"]]
+    assert want, "the generator writes scoring tables"
+    text, starts = _levels_damaged(generated.text, rng)
+    assert re.search(r"^ร้อยละ ", text, re.M) or any(w in text for w in _PERCENT_DAMAGE)
+    got = [(row.indicator, row.level, _squashed(row.description))
+           for row in _level_rows(text, starts)]
+    assert got == want
+
+
+def _squashed(text: str | None) -> str | None:
+    return None if text is None else "".join(text.translate(_NO_MODEL_DIGIT).split())
+
+
+# ------------------------------------------------------------------ budget summary rows
+
+_PROJECT_ROW = re.compile(r"^(?P<no>[๑-๙0-9]{1,2})\t(?P<rest>โครงการ.*)$")
+#: What OCR reads at a page's foot, alone on its line.
+_FOOT_SPECKS = ("สว", "ง", "ฯ")
+_RUNNING_HEADER = "แผนปฏิบัติราชการประจำปี สำนักงานเขต"
+
+
+def _paged(lines: list[str], turn: int) -> tuple[str, tuple[int, ...]]:
+    """``lines`` as pages under a running header, a page turning after line ``turn``."""
+    pages: list[list[str]] = [[]]
+    for k, line in enumerate(lines):
+        pages[-1].append(line)
+        if k == turn or (len(pages[-1]) > 40 and not line.strip()):
+            pages.append([])
+    texts = ["\n".join([_RUNNING_HEADER, *page]) for page in pages if page]
+    starts = tuple(sum(len(p) + 1 for p in texts[:k]) for k in range(len(texts)))
+    return "\n".join(texts), starts
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_speck_at_a_page_foot_after_a_budget_row_does_not_end_the_table(seed: int) -> None:
+    """``สว`` alone under a blank line at a page's foot: the rows after the turn are read."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
+    rows = sum(bool(_PROJECT_ROW.match(line)) for line in generated.text.split("\n"))
+    after = rng.randrange(rows)  # the page turns after this row
+    lines: list[str] = []
+    turn = -1
+    table = False
+    for line in generated.text.split("\n"):
+        table = line.startswith("ลำดับ ที่\tชื่อโครงการ") or (table and bool(line.strip()))
+        m = _PROJECT_ROW.match(line)
+        if m is None:  # the table flowing, as OCR gives it (no tab)
+            lines.append(" ".join(line.split()) if table else line)
+            continue
+        lines.append(f"{m.group('no')} {m.group('rest').replace(chr(9), ' ')}")
+        if after == 0:
+            lines.extend(["", rng.choice(_FOOT_SPECKS)])
+            turn = len(lines) - 1
+        after -= 1
+    text, starts = _paged(lines, turn)
+    doc = RepairedText.of(text, starts, ocr_used=True, furniture=furniture_lines(text, starts))
+    assert doc.furniture, "the running header is furniture"
+    normalized = normalize(extract(doc), doc.text, doc.words, None)
+    screen(normalized, doc.text)
+    got = [r for r in build_records(normalized, "0" * 64).get("plan_projects", [])
+           if r.section != "routine"]
+    truth = {"tables": {"plan_projects": [
+        {k: row[k] for k in ("section", "name", "responsible_unit")} for row in want]}}
+    right, total, lost = score_tables({"plan_projects": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+
+
+# ------------------------------------------------------------------ routine list items
+
+_GROUP_ROW = re.compile(r"^(?P<no>[๑-๙])\t(?P<group>[^\t]+)\t(?P<item>[๑-๙])\. (?P<rest>.*)$")
+_ITEM_ROW = re.compile(r"^\t\t(?P<item>[๑-๙])\. (?P<rest>.*)$")
+#: What OCR reads an item's Thai number and point as.
+_ITEM_DAMAGE = ("o.", "lo,", "on.", "©.")
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_routine_items_whose_number_ocr_misread_are_items(seed: int) -> None:
+    """``๑ ด้าน... o. โครงการ...`` and ``lo, โครงการ...``: each item read, its number NULL."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] == "routine"]
+    out: list[str] = []
+    misread = 0
+    table = False
+    for line in generated.text.split("\n"):
+        table = line.startswith("ลำดับที่\tด้าน/แผนงาน") or (table and bool(line.strip()))
+        group, item = _GROUP_ROW.match(line), _ITEM_ROW.match(line)
+        m = group or item
+        if m is None:  # the list flowing, as OCR gives it (no tab)
+            out.append(" ".join(line.split()) if table else line)
+            continue
+        number = f"{m.group('item')}."
+        if rng.random() < 0.7:
+            number, misread = rng.choice(_ITEM_DAMAGE), misread + 1
+        rest = m.group("rest").replace("\t", " ")
+        lead = f"{group.group('no')} {group.group('group')} " if group else ""
+        out.append(f"{lead}{number} {rest}")
+    got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
+           if r.section == "routine"]
+    truth = {"tables": {"plan_projects": [
+        {k: row[k] for k in ("name", "uses_budget")} for row in want]}}
+    right, total, lost = score_tables({"plan_projects": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+    if misread:
+        assert any(r.seq is None for r in got)  # a number OCR did not read is not guessed
+
+
+# ------------------------------------------------------------------ step tables
+
+_STEP_ROW = re.compile(r"^(?P<no>[๑-๙1-9])\.(?P<rest>\s.*)$")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_steps_whose_point_ocr_read_as_a_comma_and_a_point_are_steps(seed: int) -> None:
+    """``๒,. ขออนุมัติ...``: the step is its own row, not the rest of the one above."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_steps"]
+    out: list[str] = []
+    damaged = 0
+    for line in generated.text.split("\n"):
+        m = _STEP_ROW.match(line)
+        if m is not None and rng.random() < 0.5:
+            line = f"{m.group('no')}{rng.choice((',.', '.,'))}{m.group('rest')}"
+            damaged += 1
+        out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
+    assert damaged
+    got = records_of(extract, "\n".join(out)).get("plan_steps", [])
+    truth = {"tables": {"plan_steps": [
+        {k: row[k] for k in ("project_name", "description")} for row in want]}}
+    right, total, lost = score_tables({"plan_steps": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+
+
+_STEP_CELLS = re.compile(r"^(?P<head>[๑-๙1-9]\.\s[^\t]+)\t(?P<pct>[๐-๙0-9.]+)\t(?P<cum>[๐-๙0-9.]+)"
+                         r"(?P<marks>.*)$")
+#: What OCR reads a step's two number cells as: Latin letters both (``mo do``), or a
+#: digit the model lacks as a letter with a mark (``ฒ่๐``).
+_LATIN_CELLS = ("mo do", "lo on")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_steps_whose_number_cells_ocr_misread_keep_their_words_only(seed: int) -> None:
+    """``... หลักและรอง mo do`` and ``... กิจกรรม ๕๐ ฒ่๐``: the cells are no words of the step."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_steps"]
+    out: list[str] = []
+    damaged = 0
+    for line in generated.text.split("\n"):
+        m = _STEP_CELLS.match(line)
+        if m is not None and rng.random() < 0.6:
+            marks = " ".join(m.group("marks").split())
+            if rng.random() < 0.5:
+                cells = rng.choice(_LATIN_CELLS)
+            else:
+                cum = m.group("cum")
+                cells = f"{m.group('pct')} ฒ\u0e48{cum[1:]}"
+            line = f"{m.group('head')} {cells} {marks}".rstrip()
+            damaged += 1
+        out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
+    assert damaged
+    got = records_of(extract, "\n".join(out)).get("plan_steps", [])
+    truth = {"tables": {"plan_steps": [
+        {k: row[k] for k in ("project_name", "description")} for row in want]}}
+    right, total, lost = score_tables({"plan_steps": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+
+
+# ------------------------------------------------------------------ SWOT headings
+
+_SWOT_HEADING = re.compile(r"^(?:จุดแข็ง|จุดอ่อน|โอกาส|อุปสรรค)(?= \()")
+#: What OCR reads a heading's Thai word as, its bracketed English read right.
+_HEADING_JUNK = ("Tanna", "โอภาล", "Sai", "จุดฮอน")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swot_heading_whose_thai_word_ocr_misread_keeps_its_kind(seed: int) -> None:
+    """``Tanna (Opportunity)``: the items under it are of its kind, not the one above."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [(row["kind"], row["text"]) for row in generated.tables["plan_swot_items"]]
+    headings = [line for line in generated.text.split("\n") if _SWOT_HEADING.match(line)]
+    misread = set(rng.sample(headings[1:], k=min(2, len(headings) - 1)))
+    assert misread, "the generator writes SWOT headings"
+    text = "\n".join(_SWOT_HEADING.sub(rng.choice(_HEADING_JUNK), line) if line in misread
+                     else line for line in generated.text.split("\n"))
+    got = [(row.kind, row.text) for row in records_of(extract, text).get("plan_swot_items", [])]
+    assert got == want
+
+
+# ------------------------------------------------------------------ SARA A read twice
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_sara_a_ocr_read_twice_across_a_space_is_read_once(seed: int) -> None:
+    """``และ ะบุคลากร``, ``คะ ะแนน``: the words as printed, each word's offset on its text."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    texts = [row["text"] for row in generated.tables["plan_swot_items"]]
+    lines: list[str] = []
+    for text in texts:  # Tesseract's words: cut where it wrote a space, SARA A read twice
+        pieces = re.split(r"(?<=\u0e30)(?=[\u0e01-\u0e2e\u0e40-\u0e44])", text)
+        lines.append("".join(p if k == 0 or rng.random() < 0.3 else " \u0e30" + p
+                             for k, p in enumerate(pieces)))
+    assert any(" \u0e30" in line for line in lines), "the test doubles a SARA A"
+    page = "\n".join(lines)
+    words: list[OcrWord] = []
+    for no, line in enumerate(lines):
+        at = sum(len(x) + 1 for x in lines[:no])
+        x = 100
+        for m in re.finditer(r"\S+", line):
+            box = (x, 100 + 60 * no, x + 25 * len(m.group()), 140 + 60 * no)
+            words.append(OcrWord(m.group(), 90.0, box, at + m.start()))
+            x = box[2] + 20  # a word's space: no narrow space to close
+    text, tidy = without_doubled_sara_a(page, tuple(words))
+    assert text.split("\n") == texts
+    assert all(text[w.start:w.end] == w.text for w in tidy)
