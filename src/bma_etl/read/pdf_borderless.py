@@ -105,6 +105,8 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
         edge = max(across)  # a justified column: most lines across end on its edge
         flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)
         spaced = sum(1 for _, end, space in spans if space or end >= edge - FLUSH_EM * size)
+        if flush == 1 and any(abs(end - edge) <= FLUSH_EM * size for _, end in extents[i][k:]):
+            flush, spaced = 2, spaced + 1  # the row's own line is the second one flush
         return edge if flush >= 2 and 2 * flush >= spaced else None
     if not wrapped:
         return None
