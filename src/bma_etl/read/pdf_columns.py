@@ -273,8 +273,8 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
                 break
             if k + 1 == len(anchors) or end < anchors[k + 1]:
                 reach[anchors[k]] = max(end, reach.get(anchors[k], 0.0))
-    if not borderless or ruled:
-        return list(out), reach
+    if not borderless or ruled or len(anchors) < 2:  # (one column: justified prose
+        return list(out), reach  # whose spread gaps were closed, no rows to join)
     pitch = (pitches or {}).get(size) or DEFAULT_PITCH_EM * size
     joined = top_aligned_rows(out, anchors, pitch, page_right, known)
     return [*joined, *[None] * (len(out) - len(joined))], reach
