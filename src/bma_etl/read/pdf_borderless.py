@@ -112,10 +112,8 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
         elif not any(space for *_, space in spans) and edge <= own + FLUSH_EM * size:
             return own  # lines that could not be spread, none past the row's spread line
         return edge if flush >= 2 and 2 * flush >= spaced else None
-    if not wrapped:  # lines of the column before that reach past x: x starts no column
-        reach = [end for j, other in enumerate(extents) if j != i for left, end in other
-                 if before is not None and abs(left - before) <= size and end > x]
-        return max(reach) if len(reach) >= 2 and not support else None
+    if not wrapped:
+        return None
     starting = [end for j, other in enumerate(extents) if j != i
                 for left, end in other if abs(left - x) <= size]
     texts = [piece for j, other in enumerate(rows) if j == i or any(
