@@ -243,28 +243,8 @@ def _cut_beside(above: dict[int, str], here: dict[int, str]) -> bool:
     a word, so the line goes on the row above, whatever its first column shows (``มน.``
     left short by the long word ``การส่งเสริม...`` that went on the next line).
     """
-    return len(here) > 1 and any(k > 0 and k in above and _word_across(above[k], piece)
+    return len(here) > 1 and any(k > 0 and k in above and cut_inside_word(above[k], piece)
                                  for k, piece in here.items())
-
-
-def _word_across(left: str, right: str) -> bool:
-    """Whether a dictionary word (pythainlp's) runs across the cut of ``left`` + ``right``.
-
-    Stricter than :func:`.pdf_cuts.cut_inside_word`, which also takes a run of letters
-    that no word segments for one word.
-    """
-    if not cut_inside_word(left, right):
-        return False
-    from pythainlp.corpus import thai_words
-    from pythainlp.tokenize import word_tokenize
-
-    tail, head = left.rstrip()[-12:], right.lstrip()[:12]
-    at = 0
-    for word in word_tokenize(tail + head, engine="newmm", keep_whitespace=True):
-        if at < len(tail) < at + len(word):
-            return word in thai_words()
-        at += len(word)
-    return False
 
 
 #: An item's number alone on its line: its words did not fit beside it (``๑.``).
