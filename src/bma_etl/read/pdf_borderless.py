@@ -223,8 +223,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                                   or any(k > 0 for k in cut) or (
                 (len(cols[i]) > 1 or alone) and above[0] >= edge[0] - FLUSH_EM * size
                 and thai_ends(first, cols[i][0]))  # or Thai words cut at its edge, or
-                or (alone and _ITEM_NO.fullmatch(first.strip()) is not None)  # 'ก.' / words
-                or _cut_beside(cols[group[-1]], cols[i]))  # or a word cut in another column
+                or (alone and _ITEM_NO.fullmatch(first.strip()) is not None))  # 'ก.' / words
         else:
             goes_on = filled
         if goes_on:
@@ -234,17 +233,6 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
     out = [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
     return [replace(row, room=_last_room(row, right[g[-1]], edge, anchors, lines[g[-1]]))
             for row, g in zip(out, groups, strict=True)]
-
-
-def _cut_beside(above: dict[int, str], here: dict[int, str]) -> bool:
-    """Whether a piece of ``here`` right of the first column goes on a word cut at ``above``.
-
-    ``above``/``here``: two lines' pieces by column. A row's cell does not start inside
-    a word, so the line goes on the row above, whatever its first column shows (``มน.``
-    left short by the long word ``การส่งเสริม...`` that went on the next line).
-    """
-    return len(here) > 1 and any(k > 0 and k in above and cut_inside_word(above[k], piece)
-                                 for k, piece in here.items())
 
 
 #: An item's number alone on its line: its words did not fit beside it (``๑.``).
