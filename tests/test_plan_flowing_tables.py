@@ -124,6 +124,21 @@ def test_definition_whose_indicator_number_the_page_wrapped_away_from_its_words(
     assert [r["activities"] for r in rows] == activities
 
 
+@pytest.mark.parametrize("cut", ["ส่วนราช", "ส่วน", "ส่วนราชการที่รับผิด"])
+def test_definition_header_whose_last_word_the_page_cut(cut: str) -> None:
+    """The header's last word cut by the wrap, its rest a line longer than a short piece
+    (``ส่วนราช`` / ``การที่รับผิดชอบ``): the rest is the header's, the rows follow it."""
+    header = "ตัวชี้วัด นิยาม/คำอธิบายตัวชี้วัด โครงการ/กิจกรรมและส่วนราชการที่รับผิดชอบ"
+    at = header.index(cut) + len(cut)
+    indicator = "๕.๑ ร้อยละความสำเร็จของการเบิกจ่ายงบประมาณในภาพรวมของหน่วยงาน"
+    definition = "ความสำเร็จ หมายถึง หน่วยงานดำเนินการได้ตามแผนครบถ้วน"
+    activities = "กิจกรรมสนับสนุนการพัฒนาทรัพยากรบุคคล"
+    rows = _rows(f"{header[:at]}\n{header[at:]}\n{indicator} {definition}\n{activities}\n\n",
+                 "plan_kpi_definitions")
+    assert [(r["indicator"], r["definition"], r["activities"]) for r in rows] == [
+        (indicator, definition, activities)]
+
+
 # ------------------------------------------------------------------ generated plans printed
 
 #: Generated plans, and the least share of their indicator-target and definition

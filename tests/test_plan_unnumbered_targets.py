@@ -74,6 +74,21 @@ def test_a_row_at_the_left_margin_opens_after_a_whole_row() -> None:
         "อย่างน้อย ๒ แห่งต่อปี", "อย่างน้อย ๓ แห่งต่อปี", "อย่างน้อย ๔ แห่งต่อปี"]
 
 
+@pytest.mark.parametrize(("word", "numbers"), [("ไม่ต่ำกว่าร้อยละ", ("๗๐", "๗๕", "๘๐")),
+                                                ("อย่างน้อย", ("12", "15", "18"))])
+def test_a_last_targets_number_wrapped_onto_a_line_of_its_own_is_no_page_number(
+        word: str, numbers: tuple[str, ...]) -> None:
+    """``...ไม่ต่ำกว่าร้อยละ`` / ``๘๐``: the number alone on the row's last line looks like a
+    page number, but the row's last target's word waits for it."""
+    name = ("จำนวนครั้งของการติดตามและรายงานผลการดำเนินงานต่อผู้บริหาร - "
+            "ร้อยละความพึงพอใจของประชาชนผู้รับบริการ")
+    targets = [f"{word} {n}" for n in numbers]
+    printed = f"{name} {' '.join(targets[:-1])} {word}\n{numbers[-1]}"
+    rows = _rows(TABLE.format(heading="ตัวชี้วัดมาตรการ", rows=printed))
+    assert [r[0] for r in rows] == [name] * 3
+    assert [" ".join(str(r[2]).split()) for r in rows] == targets
+
+
 @pytest.mark.parametrize("lead", ["\t", ""])
 @pytest.mark.parametrize("mark", ["-", "•"])
 def test_a_list_mark_the_page_wrapped_onto_a_line_of_its_own(lead: str, mark: str) -> None:

@@ -82,6 +82,23 @@ _STRONG_RE = re.compile(
 #: Or a number and its unit (``๕ ราย``), not a year after พ.ศ./ปี, not inside a number.
 _WEAK_RE = re.compile(rf"(?<![0-9๐-๙.,/])(?<!พ\.ศ\.\s)(?<!พ\.ศ\.)(?<!ปี\s)(?<!ปี)"
                       rf"{DIGIT}+(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
+#: A row's last words a target's word waiting for its number (``ไม่ต่ำกว่าร้อยละ``).
+_AWAITS_NUMBER_RE = re.compile(
+    rf"(?:{marks_optional('|'.join(_STRONG), any_mark=True)})\s*$")
+
+
+def _awaits_number(run: list[Line]) -> bool:
+    r"""Whether the row ``run`` holds ends with a target's word whose number the page wrapped.
+
+    Then a line of a number alone (``๗๕``) is that number, not a page number.
+
+    >>> from bma_etl.layouts.base import Line
+    >>> _awaits_number([Line(1, 0, "ไม่ต่ำกว่าร้อยละ ๗๐ ไม่ต่ำกว่าร้อยละ")])
+    True
+    >>> _awaits_number([Line(1, 0, "ไม่ต่ำกว่าร้อยละ ๗๐ ไม่ต่ำกว่าร้อยละ ๗๕")])
+    False
+    """
+    return bool(_AWAITS_NUMBER_RE.search(run[-1].text))
 
 
 def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
@@ -252,7 +269,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
                 run = []
             i += 1
             continue
-        if PAGE_NUMBER_RE.match(text):
+        if PAGE_NUMBER_RE.match(text) and not (run and _awaits_number(run)):
             i += 1
             continue
         if _OTHER_RE.match(text) or (_TARGET_HEADER_RE.search(text) and not run):
@@ -521,10 +538,26 @@ def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> li
         while i < len(lines) and lines[i].text.strip() \
                 and not starts.match(_with_wrapped_opening(lines[i].text, lines, i)) \
                 and (not _HEADER_WORDS_RE.sub("", lines[i].text)
-                     or len(lines[i].text.strip()) <= _HEADER_PIECE_MAX):
+                     or len(lines[i].text.strip()) <= _HEADER_PIECE_MAX
+                     or _ends_header_word(lines[i - 1].text, lines[i].text)):
             i += 1  # the header's wrapped words (``ดชอบ``: a word the page cut)
         i = _read_definitions(doc, lines, i, line.no, measured, read, out)
     return out
+
+
+def _ends_header_word(before: str, text: str) -> bool:
+    """Whether ``text`` holds only header words once the word the page cut is whole again.
+
+    ``...กิจกรรมและส่วนราช`` / ``การที่รับผิดชอบ``: the line's first letters end the
+    header's last word; with them the header leaves no more letters unread.
+
+    >>> _ends_header_word("ตัวชี้วัด นิยาม โครงการ/กิจกรรมและส่วนราช", "การที่รับผิดชอบ")
+    True
+    >>> _ends_header_word("ตัวชี้วัด นิยาม โครงการ/กิจกรรมและส่วนราช", "ร้อยละความสำเร็จของการ")
+    False
+    """
+    rest = _HEADER_WORDS_RE.sub("", before)
+    return bool(rest) and len(_HEADER_WORDS_RE.sub("", before.rstrip() + text.strip())) < len(rest)
 
 
 def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
