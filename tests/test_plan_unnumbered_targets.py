@@ -89,6 +89,22 @@ def test_a_last_targets_number_wrapped_onto_a_line_of_its_own_is_no_page_number(
     assert [" ".join(str(r[2]).split()) for r in rows] == targets
 
 
+@pytest.mark.parametrize(("unit", "numbers"), [("แห่ง", ("๒๐", "๒๓", "๒๖")),
+                                                ("ครั้ง", ("105", "110", "115"))])
+def test_a_targets_number_the_page_cut_at_the_line_end_after_a_cells_gap(
+        unit: str, numbers: tuple[str, ...]) -> None:
+    """``...พ.ศ. ๒๕๖๕\t๒`` / ``๓ แห่ง ...``: the page cut the second target's number; the
+    digits after the cell's gap open that target, not the end of the one before."""
+    name = "ร้อยละของเรื่องร้องเรียนที่ได้รับการแก้ไขภายในเวลาที่กำหนด"
+    targets = [f"{n} {unit} ภายในปี พ.ศ. {y}" for n, y in zip(numbers, ("๒๕๖๕", "๒๕๖๖", "๒๕๖๗"),
+                                                          strict=True)]
+    cut = targets[1][:1]
+    printed = f"\t{name}\t{targets[0]}\t{cut}\n{targets[1][1:]}\t{targets[2]}"
+    rows = _rows(TABLE.format(heading="ตัวชี้วัดมาตรการ", rows=printed))
+    assert [r[0] for r in rows] == [name] * 3
+    assert ["".join(str(r[2]).split()) for r in rows] == ["".join(t.split()) for t in targets]
+
+
 @pytest.mark.parametrize("lead", ["\t", ""])
 @pytest.mark.parametrize("mark", ["-", "•"])
 def test_a_list_mark_the_page_wrapped_onto_a_line_of_its_own(lead: str, mark: str) -> None:

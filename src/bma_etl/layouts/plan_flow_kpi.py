@@ -420,11 +420,27 @@ _AFTER_YEAR_RE = re.compile(rf"พ\.ศ\.\s*[๒2][๔-๖4-6]{DIGIT}{{2}}(?P<st
                             rf"(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*))")
 
 
+#: A number's first digits alone after a cell's gap, the rest after the wrap's space
+#: (``\t๒ ๓ แห่ง``: the page cut ``๒๓`` at the line's end).
+_CUT_NUMBER_RE = re.compile(rf"\t(?P<start>{DIGIT}+) $")
+
+
+def _cut_number_start(text: str, at: int) -> int:
+    r"""Where the number whose digits start a target at ``at`` starts, a wrap's cut put back.
+
+    >>> _cut_number_start("พ.ศ. ๒๕๖๕\t๒ ๓ แห่ง", 12), _cut_number_start("พ.ศ. ๒๕๖๕ ๒ ๓ แห่ง", 12)
+    (10, 12)
+    """
+    m = _CUT_NUMBER_RE.search(text, max(0, at - 8), at)
+    return m.start("start") if m is not None else at
+
+
 def _starts(text: str, pos: int) -> list[tuple[int, str, bool]]:
     """Every place a target may start in ``text[pos:]``: (offset, word, strong)."""
     strong = [(m.start(), m.group("word"), True) for m in _STRONG_RE.finditer(text, pos)]
     inside = [(m.start(), m.end()) for m in _STRONG_RE.finditer(text, pos)]
-    weak = [(m.start(), m.group("word"), False) for m in _WEAK_RE.finditer(text, pos)
+    weak = [(_cut_number_start(text, m.start()), m.group("word"), False)
+            for m in _WEAK_RE.finditer(text, pos)
             if not any(a <= m.start() <= b for a, b in inside)]
     weak += [(m.start("start"), m.group("word"), False) for m in _AFTER_YEAR_RE.finditer(text, pos)]
     return sorted(strong + weak)
