@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from bma_etl.layouts.base import Raw, RepairedText
-from bma_etl.layouts.plan_flow_kpi import flow_definitions, flow_targets
+from bma_etl.layouts.plan_flow_definitions import flow_definitions
+from bma_etl.layouts.plan_flow_kpi import flow_targets
 
 from conftest import fonts_or_fail
 from corpus import render

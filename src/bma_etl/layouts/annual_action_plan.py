@@ -34,7 +34,8 @@ from bma_etl.layouts.base import (
 from bma_etl.layouts.plan_budget import SUMMARY_HEADING, section_of, summary_rows
 from bma_etl.layouts.plan_cells import finish_text_fields, row_of
 from bma_etl.layouts.plan_flow import Flowed, flow_levels, flow_steps
-from bma_etl.layouts.plan_flow_kpi import flow_definitions, flow_targets
+from bma_etl.layouts.plan_flow_definitions import flow_definitions
+from bma_etl.layouts.plan_flow_kpi import flow_targets
 from bma_etl.layouts.plan_header import PLAN_WORDS, plan_row, untabbed
 from bma_etl.layouts.plan_indicators import (
     read_kpi_table,

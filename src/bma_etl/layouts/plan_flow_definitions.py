@@ -1,0 +1,277 @@
+"""Indicator-definition tables printed as flowing text.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout).
+A plan printed as flowing text runs a row's cells into one paragraph (see
+:mod:`bma_etl.layouts.plan_flow_kpi`, which reads the indicator-target tables):
+
+- a definition row (``มาตรการ | ตัวชี้วัดมาตรการ | นิยาม/คำอธิบายตัวชี้วัด |
+  โครงการ/กิจกรรม``, or without the measure) starts with its measure (``มน.``) or its
+  indicator; the indicator with its wording (``ระดับความสำเร็จ``, ``ร้อยละ``,
+  ``จำนวน``, a number ``๕.๑``); the definition at ``นิยาม`` or at the term before
+  ``หมายถึง``; the activities at the first ``โครงการ`` / ``กิจกรรม`` (numbered
+  ``๑.`` or not) that starts a word after the definition's ``หมายถึง``.
+
+Only tables the cell readers did not read whole rows from are read here
+(``read``: their lines). Consumes the document's lines (page furniture left
+out); produces :class:`~bma_etl.layouts.plan_flow.Flowed` rows of
+``plan_kpi_definitions``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.base import Line, RawRow, RepairedText
+from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
+from bma_etl.layouts.plan_flow import Flowed
+from bma_etl.layouts.plan_flow_kpi import (
+    OCR_JUNK_RE,
+    OTHER_TABLE_RE,
+    ROW_LINES_MAX,
+    with_wrapped_opening,
+)
+from bma_etl.matchkey import KeyRegex, fuzzy_search, marks_optional
+from bma_etl.rows import join_lines
+
+__all__ = ["flow_definitions"]
+
+#: The definition table's header words (``นิยาม/คำอธิบายตัวชี้วัด`` and the columns
+#: around it), which may wrap onto the next lines.
+_KPI_HEADER_RE = KeyRegex(r"^\s*(?:มาตรการ\s*ตัวชี้วัด|ตัวชี้วัด).*(?:นิยาม|คำอธิบาย)")
+#: The same header on an OCR'd page with one letter of ตัวชี้วัด read as another
+#: (``ตัวขี้วัด``): all its columns' words, the line no longer than a header.
+_OCR_KPI_HEADER_RE = KeyRegex(
+    r"^\s*(?:มาตรการ|ตัว\Sวัด).*(?:นิยาม|คำอธิบาย).*(?:โครงการ|กิจกรรม)")
+_KPI_HEADER_MAX = 90
+
+
+def _is_kpi_header(text: str, ocr: bool) -> bool:
+    """Whether ``text`` is a definition table's header (damaged as OCR damages it, on OCR)."""
+    return bool(_KPI_HEADER_RE.match(text)) or (
+        ocr and len(text.strip()) <= _KPI_HEADER_MAX and bool(_OCR_KPI_HEADER_RE.match(text)))
+_HEADER_WORDS_RE = re.compile(marks_optional(
+    "มาตรการ|ตัวชี้วัด|นิยาม|คำอธิบาย|โครงการ|กิจกรรม|และ|ส่วนราชการ|ที่รับผิดชอบ|หน่วยงาน")
+    + r"|[/\s]")
+#: Longest piece of a header word a page wraps onto a line of its own.
+_HEADER_PIECE_MAX = 12
+#: A measure's start (``มน.``), or an indicator's (its wording or its number ``๕.๑``).
+_MEASURE_START_RE = re.compile(r"^\s*มน\s*\.")
+#: On an OCR'd page ``มน.`` may be read as Latin letters (``NU.``) before the measure's words.
+_OCR_MEASURE_START_RE = re.compile(r"^\s*(?:มน\s*\.|[A-Za-z]{2,3}\s*\.\s*(?=[ก-ฮเ-ไ]))")
+_INDICATOR_WORDS = marks_optional(
+    "ระดับความสำเร็จ|ร้อยละ|จำนวน|ความสำเร็จ|อัตรา|สัดส่วน|ค่าเฉลี่ย|ความพึงพอใจ")
+_INDICATOR_START_RE = re.compile(rf"^\s*(?:{DIGIT}+\.{DIGIT}+\s*)?(?:{_INDICATOR_WORDS})")
+#: On an OCR'd page the point of an indicator's number may be lost (``๕๒ รอยละ``).
+#: or the number misread as a letter or two and a sign (``ด) ร้อยละ`` for ``๕.๑ ร้อยละ``).
+_OCR_INDICATOR_START_RE = re.compile(
+    rf"^\s*(?:{DIGIT}{{1,2}}\.?{DIGIT}{{1,2}}\s*|\S{{0,2}}[0-9๐-๙).:]\s+)?"
+    rf"(?:{_INDICATOR_WORDS})")
+
+
+def _row_start(measured: bool, ocr: bool) -> re.Pattern[str]:
+    """What a definition row starts with: its measure or its indicator, as OCR may read it."""
+    if measured:
+        return _OCR_MEASURE_START_RE if ocr else _MEASURE_START_RE
+    return _OCR_INDICATOR_START_RE if ocr else _INDICATOR_START_RE
+_INDICATOR_RE = re.compile(rf"(?:(?<=\s)|(?<=^)){DIGIT}+\.{DIGIT}+\s|{_INDICATOR_WORDS}")
+_DEFINITION_RE = re.compile(marks_optional("นิยาม|คำอธิบายตัวชี้วัด"))
+_MEANS_RE = re.compile(marks_optional("หมายถึง"))
+#: The activities' start: a project or an activity, numbered (the number not part of
+#: another) or starting a word (:func:`_activities_at`).
+_ACTIVITIES_RE = re.compile(
+    rf"(?P<no>(?<![0-9๐-๙.]){DIGIT}{{1,2}}\s*[.)]\s*)?(?:{marks_optional('โครงการ|กิจกรรม')})")
+
+
+def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
+    """Rows of the definition tables none of whose lines is in ``read``."""
+    out: list[Flowed] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.no in read or not _is_kpi_header(line.text, doc.ocr_used):
+            i += 1
+            continue
+        measured = "มาตรการ" in line.text
+        starts = _row_start(measured, doc.ocr_used)
+        i += 1
+        while i < len(lines) and lines[i].text.strip() \
+                and not starts.match(with_wrapped_opening(lines[i].text, lines, i)) \
+                and (not _HEADER_WORDS_RE.sub("", lines[i].text)
+                     or len(lines[i].text.strip()) <= _HEADER_PIECE_MAX
+                     or _ends_header_word(lines[i - 1].text, lines[i].text)):
+            i += 1  # the header's wrapped words (``ดชอบ``: a word the page cut)
+        i = _read_definitions(doc, lines, i, line.no, measured, read, out)
+    return out
+
+
+def _ends_header_word(before: str, text: str) -> bool:
+    """Whether ``text`` holds only header words once the word the page cut is whole again.
+
+    ``...กิจกรรมและส่วนราช`` / ``การที่รับผิดชอบ``: the line's first letters end the
+    header's last word; with them the header leaves no more letters unread.
+
+    >>> _ends_header_word("ตัวชี้วัด นิยาม โครงการ/กิจกรรมและส่วนราช", "การที่รับผิดชอบ")
+    True
+    >>> _ends_header_word("ตัวชี้วัด นิยาม โครงการ/กิจกรรมและส่วนราช", "ร้อยละความสำเร็จของการ")
+    False
+    """
+    rest = _HEADER_WORDS_RE.sub("", before)
+    return bool(rest) and len(_HEADER_WORDS_RE.sub("", before.rstrip() + text.strip())) < len(rest)
+
+
+def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
+                      measured: bool, read: set[int], out: list[Flowed]) -> int:
+    """Read the definition rows from ``i``; return the index after the table."""
+    run: list[Line] = []
+    while i < len(lines):
+        line = lines[i]
+        text = line.text
+        if line.no in read or OTHER_TABLE_RE.match(text) or _is_kpi_header(text, doc.ocr_used):
+            break
+        if not text.strip() or PAGE_NUMBER_RE.match(text):
+            if run and _whole_row(run, measured):
+                break  # a blank line after a whole row ends the table
+            i += 1
+            continue
+        starts_row = _row_start(measured, doc.ocr_used).match(with_wrapped_opening(text, lines, i))
+        if run and starts_row and _whole_row(run, measured):
+            _add_definition(doc, header, run, measured, out)
+            run = []
+        if not run and not starts_row:
+            if doc.ocr_used and OCR_JUNK_RE.fullmatch(text.strip()):
+                i += 1  # a speck or a page's edge OCR read as Latin (``“tate``)
+                continue
+            break
+        run.append(line)
+        i += 1
+        if len(run) >= ROW_LINES_MAX:
+            break
+    if run:
+        _add_definition(doc, header, run, measured, out)
+    return i
+
+
+#: Words that take a project or an activity as their object inside a sentence.
+_TAKES_RE = re.compile(r"(?:จัด|การ|ของ|ใน|ตาม|ร่วม|และ|ต่อ|เพื่อ|ทุก|ทั้ง|แต่ละ|ราย|หรือ|ผล)\s*$")
+
+
+def _whole_row(run: list[Line], measured: bool) -> bool:
+    """Whether the lines ``run`` hold a whole definition row (all its cells started)."""
+    joined = join_lines(run)
+    return _definition_cuts(joined.text, measured, _line_starts(joined)) is not None
+
+
+def _activities_at(text: str, pos: int, starts: frozenset[int]) -> int | None:
+    """Where the activities start in ``text[pos:]`` (None: not yet).
+
+    A numbered project or activity, or one that starts a word (after a space, or
+    at a line's start: ``starts``).
+    """
+    found = list(_ACTIVITIES_RE.finditer(text, pos))
+    for m in found:
+        at = m.start()
+        if m.group("no") or at == 0 or text[at - 1].isspace() or at in starts:
+            return at
+    # No gap before it (a tab stop right after the definition's last word): the
+    # first one no word before it takes as its object (``การจัดกิจกรรม``, ``ของโครงการ``).
+    for m in found:
+        if not _TAKES_RE.search(text, 0, m.start()):
+            return m.start()
+    return None
+
+
+def _line_starts(joined: Line) -> frozenset[int]:
+    """Offsets in ``joined.text`` where a physical line starts."""
+    return frozenset(p[0] for p in joined.pieces)
+
+
+def _definition_cuts(text: str, measured: bool, starts: frozenset[int] = frozenset()
+                     ) -> tuple[int, int, int] | None:
+    """Where the indicator, the definition and the activities of a row start.
+
+    ``starts``: where the row's physical lines start in ``text``. None while the
+    row has no ``หมายถึง`` / ``นิยาม`` and activities after it.
+    """
+    means = _MEANS_RE.search(text)
+    named = _DEFINITION_RE.search(text)
+    if named is not None and (means is None or named.start() < means.start()):
+        definition = named.start()
+    elif means is not None:
+        before = text[:means.start()].rstrip()
+        definition = max(before.rfind(" "), before.rfind("\t"), before.rfind("\n")) + 1
+    else:
+        return None
+    after = means.end() if means is not None and means.start() > definition else definition + 1
+    activities = _activities_at(text, after, starts)
+    if activities is None:
+        return None
+    indicator = 0
+    if measured:
+        found = _INDICATOR_RE.search(text, 1, max(definition, 1))
+        if found is None and means is not None:  # the term ran into the measure
+            found = _INDICATOR_RE.search(text, 1, means.start())
+        at = found.start() if found is not None else _misread_indicator(text, max(definition, 1))
+        if at is None:
+            return None
+        indicator = at
+    if means is not None and definition <= means.start() and (
+            definition <= indicator or _INDICATOR_START_RE.match(text[definition:])):
+        # The wrap ran the term into the indicator (``...ของหน่วยงานความสำเร็จหมายถึง``):
+        # the term is the words before หมายถึง that the indicator already said.
+        term = _repeated_term(text, indicator, text[:means.start()].rstrip())
+        if term is not None:
+            definition = term
+    if not 0 <= indicator < definition < activities:
+        return None
+    return indicator, definition, activities
+
+
+#: An indicator's opening words long enough to be found with a letter misread.
+_LONG_INDICATOR_WORDS = ("ระดับความสำเร็จ", "ความพึงพอใจ")
+
+
+def _misread_indicator(text: str, end: int) -> int | None:
+    """Where an indicator whose opening words have a letter misread starts in ``text[1:end]``.
+
+    ``ระดับความสำเ`` / ``ว็จ``: OCR read ``ร`` as ``ว`` where the line wrapped. Found
+    approximately (:func:`~bma_etl.matchkey.fuzzy_search`), only where the exact
+    words found nothing; None when no such words are there.
+
+    >>> text = "มน. การส่งเสริมผลงาน ระดับความสำเว็จในการส่งเสริมผลงาน นิยาม"
+    >>> text[_misread_indicator(text, text.index("นิยาม")):][:12]
+    'ระดับความสำเ'
+    """
+    for words in _LONG_INDICATOR_WORDS:
+        found = fuzzy_search(words, text[1:end])
+        if found is not None:
+            return found[0] + 1
+    return None
+
+
+#: Fewest letters of a definition's term found by repetition.
+_TERM_MIN = 4
+
+
+def _repeated_term(text: str, start: int, before: str) -> int | None:
+    """Start of the longest end of ``before`` that ``text[start:]`` says before it."""
+    for p in range(start + 1, len(before) - _TERM_MIN + 1):
+        term = before[p:].strip()
+        if len(term) >= _TERM_MIN and term in text[start:p]:
+            return p + len(before[p:]) - len(before[p:].lstrip())
+    return None
+
+
+def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: bool,
+                    out: list[Flowed]) -> None:
+    """Cut the row ``run`` holds into its measure, indicator, definition and activities."""
+    joined = join_lines(run)
+    cuts = _definition_cuts(joined.text, measured, _line_starts(joined))
+    if cuts is None:
+        return
+    indicator, definition, activities = cuts
+    out.append(Flowed(header, run[0].no, RawRow("plan_kpi_definitions", None, {
+        "measure": doc.raw_in(joined, 0, indicator) if measured else None,
+        "indicator": doc.raw_in(joined, indicator, definition),
+        "definition": doc.raw_in(joined, definition, activities),
+        "activities": doc.raw_in(joined, activities, len(joined.text)),
+    })))
