@@ -491,3 +491,55 @@ def test_a_gap_in_a_justified_thai_column_of_unbroken_lines_is_no_cell_gap(seed:
             assert row.text.split("\t")[0] == f"{stretched}. ดำเนินการตามแผน"
         else:
             assert row == before
+
+
+_PROJECTS = ("โครงการอบรมความร่วมมือกับเมืองพี่เมืองน้อง", "โครงการพัฒนาห้องน้ำสาธารณะริมคลอง",
+             "โครงการส่งเสริมศูนย์บริการสาธารณสุขตามแผนพัฒนากรุงเทพมหานคร ระยะ 20 ปี ระยะที่",
+             "โครงการปรับปรุงกล้องวงจรปิดในชุมชนและท่าเทียบเรือสาธารณะ")
+
+
+def _number(n: int, thai: bool) -> str:
+    return str(n).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) if thai else str(n)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_a_next_page_line_opening_the_next_numbered_item_is_a_row_of_its_own(seed: int) -> None:
+    # A plan's project list set at tab stops: the page ends on item n's row (group,
+    # item, amount); the next page opens with item n + 1 under the item column and
+    # its wrapped line under the first. Without its number the same line goes on
+    # the row (control); with it, it is the next row.
+    rng = random.Random(seed)
+    n, thai, mark = rng.randint(1, 30), rng.random() < 0.5, rng.choice(".)")
+    size = rng.choice([10.0, 12.0, 14.0])
+    k = size / 10.0
+    group, item, amount = rng.choice(["ด้านการบริหารทั่วไป", "ด้านสิ่งแวดล้อม"]), \
+        rng.choice(_PROJECTS), f"{rng.randint(100, 9999)},{rng.randint(100, 999)}.- บาท"
+    cell = f"{group} {_number(n, thai)}{mark} {item}"
+    name = rng.choice(_PROJECTS)
+    tail = f"ในพื้นที่เขตราษฎร์บูรณะ{amount}"
+
+    def pages(opening: str) -> tuple[list[TextLine], list[TextLine]]:
+        row = _line([(_number(rng.randint(1, 9), thai), 57 * k, 63 * k),
+                     (cell, 92 * k, 330 * k), (amount, 447 * k, 520 * k)], 90.0, size)
+        head = [_line([(opening + name, 128 * k, 537 * k)], 780.0, size),
+                _line([(tail, 57 * k, 341 * k)], 780.0 - 1.5 * size, size)]
+        return [row], head
+
+    before, head = pages("")
+    assert join_cut_row(before, head) == head[1:]  # control: the row goes on
+    before, head = pages(f"{_number(n + 1, thai)}{mark} ")
+    row = before[0].text
+    assert join_cut_row(before, head) == head
+    assert before[0].text == row
+    # the next item's number in a number column of its own: a row of its own too
+    anchors = [57.0 * k, 92.0 * k, 447.0 * k]
+    foot = top_aligned_rows(
+        [_line([(_number(n, thai), 57 * k, 63 * k), ("ก" * 30, 92 * k, 430 * k),
+                ("ข" * 8, 447 * k, 520 * k)], 97.0, size),
+         _line([("ค" * 30, 92 * k, 430 * k)], 97.0 - 1.4 * size, size)],
+        anchors, 1.4 * size, page_right=540.0 * k)
+    row = foot[-1].text
+    nxt = [_line([(_number(n + 1, thai), 57 * k, 63 * k), ("ง" * 30, 92 * k, 430 * k),
+                  ("จ" * 8, 447 * k, 520 * k)], 780.0, size)]
+    assert join_cut_row(foot, nxt) == nxt
+    assert foot[-1].text == row
