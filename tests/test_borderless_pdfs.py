@@ -543,3 +543,36 @@ def test_a_next_page_line_opening_the_next_numbered_item_is_a_row_of_its_own(see
                   ("จ" * 8, 447 * k, 520 * k)], 780.0, size)]
     assert join_cut_row(foot, nxt) == nxt
     assert foot[-1].text == row
+
+
+_UNITS = ("ฝ่ายบริหารงานทั่วไป", "ส่วนแผนงานฯ", "กองยุทธศาสตร์ฯ", "ส่วนโยธา")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_line_under_a_row_s_number_set_apart_is_no_line_of_its_name(seed: int) -> None:
+    # A project list printed as lines: number, name and budget on one line (the gap
+    # after the number too narrow for a tab), the responsible unit on the next line at
+    # the margin, and a total whose end meets the name's end (the column's edge). The
+    # unit starts under the number, left of the name: no line of the name's cell.
+    rng = random.Random(seed)
+    size = rng.choice([12.0, 14.0, 16.0])
+    n, name, unit = rng.randint(1, 20), rng.choice(_PROJECTS), rng.choice(_UNITS)
+    amount = f"{rng.randint(1, 20)},{rng.randint(100, 999)},{rng.randint(100, 999)} บาท"
+    left, name_end, budget = 60.0, rng.uniform(330, 390), 420.0
+    number_end = left + 0.6 * size
+
+    def row(gap: float) -> TextLine:
+        start = number_end + gap * size
+        return TextLine(f"{n} {name}\t{amount}", 743.0, size, cells=(left, budget),
+                        left=left, right=budget + 115, ends=(name_end, budget + 115),
+                        spaces=(True, False), gaps=((number_end, start), (name_end, budget)))
+
+    below = _line([(unit, left, left + 9 * size)], 743.0 - 1.4 * size, size)
+    total = _line([(f"รวมงบประมาณทั้งสิ้น {amount}", left, name_end + 4)],
+                  743.0 - 2.8 * size, size)
+    for gap, lines in ((0.3, 2), (rng.uniform(1.2, 1.9), 3)):  # a word space: one cell
+        out = top_aligned_rows([row(gap), below, total], [left, budget], 1.4 * size,
+                               page_right=540.0)
+        assert len(out) == lines
+    assert out[0].text.split("\t") == [f"{n} {name}", amount]
+    assert out[1].text.split("\t")[0] == unit
