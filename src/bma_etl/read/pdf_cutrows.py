@@ -44,7 +44,9 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     (:func:`.pdf_cuts.split_at_next_table`), and a line whose cells start at those
     columns, two or more under one of the row's cells, is a row of its own (a header's
     years under ``ค่าเป้าหมาย``). The joined row replaces the last line of ``before``
-    (in place); returns ``after`` without the lines joined.
+    (in place); returns ``after`` without the lines joined. A first line that opens the
+    item after the last one the row's cell holds (``๒. โครงการ…`` under ``๑. โครงการ…``,
+    or the next number alone in its number cell: :func:`_next_item`) is a row of its own.
     """
     # the page's number under the row, a browser's print footer and header: not its lines
     edges = margin_lines(before)
