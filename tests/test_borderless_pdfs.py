@@ -561,17 +561,19 @@ def test_a_line_under_a_row_s_number_set_apart_is_no_line_of_its_name(seed: int)
     left, name_end, budget = 60.0, rng.uniform(330, 390), 420.0
     number_end = left + 0.6 * size
 
-    def row(gap: float) -> TextLine:
+    def row(gap: float, mark: str = "") -> TextLine:
         start = number_end + gap * size
-        return TextLine(f"{n} {name}\t{amount}", 743.0, size, cells=(left, budget),
+        return TextLine(f"{n}{mark} {name}\t{amount}", 743.0, size, cells=(left, budget),
                         left=left, right=budget + 115, ends=(name_end, budget + 115),
                         spaces=(True, False), gaps=((number_end, start), (name_end, budget)))
 
     below = _line([(unit, left, left + 9 * size)], 743.0 - 1.4 * size, size)
     total = _line([(f"รวมงบประมาณทั้งสิ้น {amount}", left, name_end + 4)],
                   743.0 - 2.8 * size, size)
-    for gap, lines in ((0.3, 2), (rng.uniform(1.2, 1.9), 3)):  # a word space: one cell
-        out = top_aligned_rows([row(gap), below, total], [left, budget], 1.4 * size,
+    # a word space, or a list item's number (``๔.``, its space widened by justification):
+    # one cell; a bare number set apart: a number column
+    for gap, mark, lines in ((0.3, "", 2), (1.5, ".", 2), (rng.uniform(1.2, 1.9), "", 3)):
+        out = top_aligned_rows([row(gap, mark), below, total], [left, budget], 1.4 * size,
                                page_right=540.0)
         assert len(out) == lines
     assert out[0].text.split("\t") == [f"{n} {name}", amount]

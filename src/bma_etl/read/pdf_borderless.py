@@ -238,8 +238,9 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
 
 #: An item's number alone on its line: its words did not fit beside it (``๑.``).
 _ITEM_NO = re.compile("[0-9\u0e50-\u0e59]{1,2}[.)]")
-#: An item's number opening a line, before a white-space run (``4 โครงการ…``).
-_OPENING_NO = re.compile(r"\s*[0-9\u0e50-\u0e59]{1,3}[.)]?\s")
+#: A row's number opening a line, bare (no ``.``/``)``: an item of a list set in a cell
+#: has one, and wraps to the cell's left), before a white-space run (``4 โครงการ…``).
+_OPENING_NO = re.compile(r"\s*[0-9\u0e50-\u0e59]{1,3}\s")
 #: Least white space (font sizes, less the alignment's share) after a row's opening
 #: number that sets the number apart from its text: a word space is a third of one.
 HANG_EM = 1.0
@@ -248,7 +249,8 @@ HANG_EM = 1.0
 def _under_number(row: TextLine, line: TextLine, size: float) -> bool:
     """Whether ``line`` starts under the number that opens ``row``'s first cell, set apart.
 
-    ``row``'s text opens with an item's number and a white-space run of
+    ``row``'s text opens with a bare number (a row's number; a list item's ``๔.`` wraps
+    to its cell's left, and justification may widen the space after it) and a white-space run of
     :data:`HANG_EM` font sizes or more (``4`` … ``โครงการส่งเสริม…``: a number
     column too close to its neighbour for a tab); the number's text goes on under
     that text, not under the number, so a line starting left of it (``ฝ่ายบริหาร``,
