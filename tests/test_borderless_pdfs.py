@@ -491,3 +491,90 @@ def test_a_gap_in_a_justified_thai_column_of_unbroken_lines_is_no_cell_gap(seed:
             assert row.text.split("\t")[0] == f"{stretched}. ดำเนินการตามแผน"
         else:
             assert row == before
+
+
+_PROJECTS = ("โครงการอบรมความร่วมมือกับเมืองพี่เมืองน้อง", "โครงการพัฒนาห้องน้ำสาธารณะริมคลอง",
+             "โครงการส่งเสริมศูนย์บริการสาธารณสุขตามแผนพัฒนากรุงเทพมหานคร ระยะ 20 ปี ระยะที่",
+             "โครงการปรับปรุงกล้องวงจรปิดในชุมชนและท่าเทียบเรือสาธารณะ")
+
+
+def _number(n: int, thai: bool) -> str:
+    return str(n).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) if thai else str(n)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_a_next_page_line_opening_the_next_numbered_item_is_a_row_of_its_own(seed: int) -> None:
+    # A plan's project list set at tab stops: the page ends on item n's row (group,
+    # item, amount); the next page opens with item n + 1 under the item column and
+    # its wrapped line under the first. Without its number the same line goes on
+    # the row (control); with it, it is the next row.
+    rng = random.Random(seed)
+    n, thai, mark = rng.randint(1, 30), rng.random() < 0.5, rng.choice(".)")
+    size = rng.choice([10.0, 12.0, 14.0])
+    k = size / 10.0
+    group, item, amount = rng.choice(["ด้านการบริหารทั่วไป", "ด้านสิ่งแวดล้อม"]), \
+        rng.choice(_PROJECTS), f"{rng.randint(100, 9999)},{rng.randint(100, 999)}.- บาท"
+    cell = f"{group} {_number(n, thai)}{mark} {item}"
+    name = rng.choice(_PROJECTS)
+    tail = f"ในพื้นที่เขตราษฎร์บูรณะ{amount}"
+
+    def pages(opening: str) -> tuple[list[TextLine], list[TextLine]]:
+        row = _line([(_number(rng.randint(1, 9), thai), 57 * k, 63 * k),
+                     (cell, 92 * k, 330 * k), (amount, 447 * k, 520 * k)], 90.0, size)
+        head = [_line([(opening + name, 128 * k, 537 * k)], 780.0, size),
+                _line([(tail, 57 * k, 341 * k)], 780.0 - 1.5 * size, size)]
+        return [row], head
+
+    before, head = pages("")
+    assert join_cut_row(before, head) == head[1:]  # control: the row goes on
+    before, head = pages(f"{_number(n + 1, thai)}{mark} ")
+    row = before[0].text
+    assert join_cut_row(before, head) == head
+    assert before[0].text == row
+    # the next item's number in a number column of its own: a row of its own too
+    anchors = [57.0 * k, 92.0 * k, 447.0 * k]
+    foot = top_aligned_rows(
+        [_line([(_number(n, thai), 57 * k, 63 * k), ("ก" * 30, 92 * k, 430 * k),
+                ("ข" * 8, 447 * k, 520 * k)], 97.0, size),
+         _line([("ค" * 30, 92 * k, 430 * k)], 97.0 - 1.4 * size, size)],
+        anchors, 1.4 * size, page_right=540.0 * k)
+    row = foot[-1].text
+    nxt = [_line([(_number(n + 1, thai), 57 * k, 63 * k), ("ง" * 30, 92 * k, 430 * k),
+                  ("จ" * 8, 447 * k, 520 * k)], 780.0, size)]
+    assert join_cut_row(foot, nxt) == nxt
+    assert foot[-1].text == row
+
+
+_UNITS = ("ฝ่ายบริหารงานทั่วไป", "ส่วนแผนงานฯ", "กองยุทธศาสตร์ฯ", "ส่วนโยธา")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_line_under_a_row_s_number_set_apart_is_no_line_of_its_name(seed: int) -> None:
+    # A project list printed as lines: number, name and budget on one line (the gap
+    # after the number too narrow for a tab), the responsible unit on the next line at
+    # the margin, and a total whose end meets the name's end (the column's edge). The
+    # unit starts under the number, left of the name: no line of the name's cell.
+    rng = random.Random(seed)
+    size = rng.choice([12.0, 14.0, 16.0])
+    n, name, unit = rng.randint(1, 20), rng.choice(_PROJECTS), rng.choice(_UNITS)
+    amount = f"{rng.randint(1, 20)},{rng.randint(100, 999)},{rng.randint(100, 999)} บาท"
+    left, name_end, budget = 60.0, rng.uniform(330, 390), 420.0
+    number_end = left + 0.6 * size
+
+    def row(gap: float, mark: str = "") -> TextLine:
+        start = number_end + gap * size
+        return TextLine(f"{n}{mark} {name}\t{amount}", 743.0, size, cells=(left, budget),
+                        left=left, right=budget + 115, ends=(name_end, budget + 115),
+                        spaces=(True, False), gaps=((number_end, start), (name_end, budget)))
+
+    below = _line([(unit, left, left + 9 * size)], 743.0 - 1.4 * size, size)
+    total = _line([(f"รวมงบประมาณทั้งสิ้น {amount}", left, name_end + 4)],
+                  743.0 - 2.8 * size, size)
+    # a word space, or a list item's number (``๔.``, its space widened by justification):
+    # one cell; a bare number set apart: a number column
+    for gap, mark, lines in ((0.3, "", 2), (1.5, ".", 2), (rng.uniform(1.2, 1.9), "", 3)):
+        out = top_aligned_rows([row(gap, mark), below, total], [left, budget], 1.4 * size,
+                               page_right=540.0)
+        assert len(out) == lines
+    assert out[0].text.split("\t") == [f"{n} {name}", amount]
+    assert out[1].text.split("\t")[0] == unit

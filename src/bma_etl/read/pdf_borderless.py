@@ -224,6 +224,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                 (len(cols[i]) > 1 or alone) and above[0] >= edge[0] - FLUSH_EM * size
                 and thai_ends(first, cols[i][0]))  # or Thai words cut at its edge, or
                 or (alone and _ITEM_NO.fullmatch(first.strip()) is not None))  # 'ก.' / words
+            goes_on = goes_on and not _under_number(lines[group[0]], lines[i], size)
         else:
             goes_on = filled
         if goes_on:
@@ -237,6 +238,29 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
 
 #: An item's number alone on its line: its words did not fit beside it (``๑.``).
 _ITEM_NO = re.compile("[0-9\u0e50-\u0e59]{1,2}[.)]")
+#: A row's number opening a line, bare (no ``.``/``)``: an item of a list set in a cell
+#: has one, and wraps to the cell's left), before a white-space run (``4 โครงการ…``).
+_OPENING_NO = re.compile(r"\s*[0-9\u0e50-\u0e59]{1,3}\s")
+#: Least white space (font sizes, less the alignment's share) after a row's opening
+#: number that sets the number apart from its text: a word space is a third of one.
+HANG_EM = 1.0
+
+
+def _under_number(row: TextLine, line: TextLine, size: float) -> bool:
+    """Whether ``line`` starts under the number that opens ``row``'s first cell, set apart.
+
+    ``row``'s text opens with a bare number (a row's number; a list item's ``๔.`` wraps
+    to its cell's left, and justification may widen the space after it) and a white-space run of
+    :data:`HANG_EM` font sizes or more (``4`` … ``โครงการส่งเสริม…``: a number
+    column too close to its neighbour for a tab); the number's text goes on under
+    that text, not under the number, so a line starting left of it (``ฝ่ายบริหาร``,
+    the row's last cell set on a line of its own) is no line of the cell.
+    """
+    if not _OPENING_NO.match(row.text) or not row.gaps or not line.cells:
+        return False
+    start, end = row.gaps[0]
+    share = row.spread / len(row.gaps)  # the alignment's widening of each gap
+    return end - start - share >= HANG_EM * size and line.cells[0] < end - size
 
 
 def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float],

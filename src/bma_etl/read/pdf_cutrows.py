@@ -7,6 +7,7 @@ Stage: read. Used by :mod:`.pdf` on the laid-out lines of consecutive pages
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bma_etl.read.pdf_borderless import FLUSH_EM, WORD_EM, _room, _spaced
@@ -43,7 +44,9 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     (:func:`.pdf_cuts.split_at_next_table`), and a line whose cells start at those
     columns, two or more under one of the row's cells, is a row of its own (a header's
     years under ``ค่าเป้าหมาย``). The joined row replaces the last line of ``before``
-    (in place); returns ``after`` without the lines joined.
+    (in place); returns ``after`` without the lines joined. A first line that opens the
+    item after the last one the row's cell holds (``๒. โครงการ…`` under ``๑. โครงการ…``,
+    or the next number alone in its number cell: :func:`_next_item`) is a row of its own.
     """
     # the page's number under the row, a browser's print footer and header: not its lines
     edges = margin_lines(before)
@@ -74,6 +77,8 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         for x in cont.cells:
             near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
             into.append(near[-1] if near else mine[0])
+        if taken == first and _next_item(pieces[into[0]], texts[0]):
+            break  # ๑. โครงการ… / ๒. โครงการ…: the next row's item
         if mine[0] in into and not ((taken == first and _goes_on_first(row, cont, texts, into))
                                     or _first_goes_on(row, cont, into, alone)):
             break  # a cell in the row's first column: a row of its own
@@ -94,6 +99,38 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         return after
     before[last] = replace(row, text="\t".join(pieces))
     return after[:first] + after[taken:]
+
+
+#: An item's number opening a piece (``๒.``, ``2)``, ``๒``) and what follows it.
+_OPENS_ITEM = re.compile(r"\s*(\d{1,3})([.)]?)(?:\s|$)")
+#: An item's number at a word's start within a piece (``๑. โครงการ…``).
+_ITEM_AT = re.compile(r"(?:^|\s)(\d{1,3})([.)]?)(?=\s|$)")
+
+
+def _next_item(piece: str, text: str) -> bool:
+    """Whether ``text`` (a next page's first piece) opens the item after one ``piece`` holds.
+
+    ``text`` opens with an item's number (``๒.``, ``2)``, or a number alone in its
+    cell: ``๒``) one more than the last item's number in ``piece`` (the row's cell it
+    would go on), written alike (Thai or Arabic digits, the same mark after it): the
+    item ``๒. โครงการ…`` under ``๑. โครงการ…`` is the table's next row, no
+    continuation of the row above. Amounts (``๖,๑๔๙,`` / ``๘๐๐.- บาท``) open no item.
+    """
+    opens = _OPENS_ITEM.match(text)
+    if opens is None:
+        return False
+    if not opens.group(2) and text.strip() != opens.group(1):
+        return False  # a bare number opens an item only alone in its cell (ลำดับที่)
+    number, mark = opens.group(1), opens.group(2)
+    if not mark and not piece.strip().isdecimal():
+        return False  # a bare number: only under the row's own number cell (๑ / ๒)
+    arabic = number[0] in "0123456789"
+    items = [m for m in _ITEM_AT.finditer(piece)  # written alike: Thai or Arabic, same mark
+             if m.group(2) == mark and (m.group(1)[0] in "0123456789") == arabic]
+    if not items:
+        return False
+    last = items[-1]
+    return int(number) == int(last.group(1)) + 1
 
 
 def _first_goes_on(row: TextLine, cont: TextLine, into: list[int], alone: bool) -> bool:
