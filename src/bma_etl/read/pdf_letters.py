@@ -45,6 +45,11 @@ LONE_LETTERS = 2
 #: a space (a space's advance: 0.22 em in Sarabun, 0.28 in Garuda as LibreOffice
 #: sets it, wider in the other Thai fonts); a narrower one is the letter spacing.
 SPACE_OVER_EM = 0.15
+#: A gap of a letter-spaced run no wider than two of its letter gaps and this many
+#: font sizes is a word space, however wide (the space's own advance, 0.22-0.4 em,
+#: and the letter spacing on one side of it or both); a wider one of
+#: :data:`.pdf_glyphs.TAB_GAP_EM` or more is a tab.
+WORD_OVER_EM = 0.6
 
 
 def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
@@ -140,6 +145,32 @@ def few_gaps(gaps: list[float], size: float, kinds: str, spaces: list[bool],
         return 0.0
     return gap
 
+def spread_line(gaps: list[float], size: float, kinds: str) -> float:
+    """The common gap (points) of a run spread across all its glyphs; 0.0 if not so.
+
+    ``gaps``, ``size``, ``kinds`` as :func:`letter_gap` takes them, the run cut
+    only at rules (gaps of :data:`.pdf_glyphs.TAB_GAP_EM` or more kept). A line
+    LibreOffice distributes, or justifies when it ends at a line break, may spread
+    its letters wider than a tab (``ป ีง บ ... พ .ศ . : ๒ ๕ ๖ ๙``, 1.7-2.5 em) and
+    spreads its digits, dots and colons alike: here the gaps beside them (``x``)
+    count as letter gaps, and the run is spread when :func:`letter_gap` finds it
+    so and :data:`MIN_THAI_GAPS` of the gaps within :data:`LETTER_EVEN_EM` of the
+    common one lie between two Thai letters (``t``: a row of digits in cells an
+    even pitch apart is not one word).
+
+    >>> spread_line([24.5, 24.6, 52.4, 24.8, -0.03, 24.6, 27.8, 27.9, 24.5, 24.4], 10.0,
+    ...             "ttxxxxxx--")
+    24.5
+    >>> spread_line([30.0, 30.0, 30.1, 30.0], 10.0, "xxxx")
+    0.0
+    """
+    common = letter_gap(gaps, size, kinds.replace("x", "-"))
+    even = LETTER_EVEN_EM * size
+    thai = sum(1 for gap, kind in zip(gaps, kinds, strict=True)
+               if kind == "t" and abs(gap - common) <= even)
+    return common if common and thai >= MIN_THAI_GAPS else 0.0
+
+
 #: Thai letters that may stand alone on a letter-spaced line (no digit, no sign).
 _LETTERS = frozenset(chr(c) for c in (*range(0x0E01, 0x0E31), 0x0E32, 0x0E33,
                                       *range(0x0E40, 0x0E45)))
@@ -168,21 +199,33 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
         return {}
     lefts, rights, index = line.g.lefts, line.g.rights, line.index
     found: dict[int, float] = {}
-    runs: list[int] = []  # white-space runs of the current run of letters
+    runs: list[tuple[int, int]] = []  # white-space runs (start, gap index) of the current run
     gaps: list[float] = []
     kinds: list[str] = []  # per gap: see letter_gap
     prev, pending, size, written = -1, -1, 0.0, False
     spaces: list[bool] = []  # per gap: white space in it
+    tabs: list[int] = []  # gaps (by index) of TAB_GAP_EM or more
+    wide = 0  # gaps no tighter than a letter spacing could be (spread_line's cheap gate)
     cut = False  # whether the line is cut into runs (cells, not one word spread)
 
     def close() -> None:
         if not runs:
             return
         kind = "".join(kinds)
-        common = letter_gap(gaps, size, kind) or few_gaps(
-            gaps, size, kind, spaces, not cut and len(gaps) <= 2 * LONE_LETTERS and _alone(
-                line, text))
-        found.update(dict.fromkeys(runs, common) if common else {})
+        if (tabs or "x" in kind) and wide >= LETTER_EVEN_SHARE * len(gaps):
+            common = spread_line(gaps, size, kind)
+            if common:
+                found.update(dict.fromkeys((start for start, _ in runs), common))
+                return
+        start = 0
+        for end in (*tabs, len(gaps)):
+            piece = kind[start:end]
+            common = letter_gap(gaps[start:end], size, piece) or few_gaps(
+                gaps[start:end], size, piece, spaces[start:end],
+                not cut and end - start <= 2 * LONE_LETTERS and _alone(line, text))
+            if common:
+                found.update((at, common) for at, k in runs if start <= k < end)
+            start = end + 1
 
     generated = line.g.generated
     for pos, ch in enumerate(text):
@@ -195,24 +238,26 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
             continue
         if prev < 0:
             size = line.g.size(index[pos])
+        elif line.rules and line._ruled(prev, pos):
+            cut = True
+            close()
+            runs, gaps, kinds, spaces, tabs, wide = [], [], [], [], [], 0
+            size = line.g.size(index[pos])
         else:
             gap = lefts[index[pos]] - rights[index[prev]]
-            if (size > 1.0 and gap >= TAB_GAP_EM * size) or (
-                    line.rules and line._ruled(prev, pos)):
+            if size > 1.0 and gap >= TAB_GAP_EM * size:
                 cut = True
-                close()
-                runs, gaps, kinds, spaces = [], [], [], []
-                size = line.g.size(index[pos])
-            else:
-                gaps.append(gap)
-                before = text[prev]
-                kinds.append("a" if ch == _SARA_AM or before == _SARA_AM
-                             else "x" if ch not in _THAI or before not in _THAI
-                             else "t" if ch in _LETTERS and before in _LETTERS and not written
-                             else "-")
-                spaces.append(pending >= 0)
-                if pending >= 0:
-                    runs.append(pending)
+                tabs.append(len(gaps))
+            wide += gap >= (LETTER_SPREAD_EM - LETTER_EVEN_EM) * size
+            gaps.append(gap)
+            before = text[prev]
+            kinds.append("a" if ch == _SARA_AM or before == _SARA_AM
+                         else "x" if ch not in _THAI or before not in _THAI
+                         else "t" if ch in _LETTERS and before in _LETTERS and not written
+                         else "-")
+            spaces.append(pending >= 0)
+            if pending >= 0:
+                runs.append((pending, len(gaps) - 1))
         prev, pending, written = pos, -1, False
     close()
     return found
