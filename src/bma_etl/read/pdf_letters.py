@@ -212,8 +212,10 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
         if not runs:
             return
         kind = "".join(kinds)
-        if (tabs or "x" in kind) and wide >= LETTER_EVEN_SHARE * len(gaps):
-            common = spread_line(gaps, size, kind)
+        if tabs or "x" in kind:  # the line's runs as one: spread wider than a tab
+            common = (letter_gap(gaps, size, kind) if tabs else 0.0) or (
+                spread_line(gaps, size, kind) if wide >= LETTER_EVEN_SHARE * len(gaps)
+                else 0.0)
             if common:
                 found.update(dict.fromkeys((start for start, _ in runs), common))
                 return
