@@ -160,7 +160,7 @@ def spread_line(gaps: list[float], size: float, kinds: str) -> float:
 
     >>> spread_line([24.5, 24.6, 52.4, 24.8, -0.03, 24.6, 27.8, 27.9, 24.5, 24.4], 10.0,
     ...             "ttxxxxxx--")
-    24.5
+    24.4
     >>> spread_line([30.0, 30.0, 30.1, 30.0], 10.0, "xxxx")
     0.0
     """
@@ -192,7 +192,12 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
     short run counts by its gaps between Thai letters with no space written;
     digits and Latin letters set tight are left out) is letter-spaced; a run with
     too few gaps for that may be by :func:`few_gaps` (two Thai letters alone on
-    their line, or one Thai letter gap narrower than the run's word spaces).
+    their line, or one Thai letter gap narrower than the run's word spaces). A
+    line LibreOffice spread by 1.7-2.5 em (distributed, or justified up to a line
+    break) has its word spaces and some letter gaps tab-wide: its runs between
+    rules are first measured as one (:func:`letter_gap`, and :func:`spread_line`
+    counting the gaps beside digits, dots and colons), and the reader keeps a gap
+    no wider than two letter gaps and :data:`WORD_OVER_EM` as a space.
     Returns each of its white-space runs' common letter gap (points).
     """
     if " " not in text and "\u00a0" not in text:
