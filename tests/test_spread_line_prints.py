@@ -30,12 +30,15 @@ from corpus.score import Score, score
 SEED = 1711
 #: ``(font, pt)``: the two fonts the forms are printed in.
 FONTS = (("Garuda", "12"), ("Loma", "10"))
-#: ``(generator, k)``: the forms.
-DOCS = (("legacy_pipe", 0), ("legacy_long", 0), ("legacy_long", 1))
+#: ``(generator, k)``: the forms, each of whose year is written in Thai digits (spread
+#: as its letters are; Arabic digits LibreOffice sets tight).
+DOCS = (("legacy_pipe", 3), ("legacy_long", 6), ("legacy_tab", 1))
 #: Fields of digits (a year, dates, amounts): read whole or lost.
 NUMERIC = ("fiscal_year_be", "budget", "date", "amount", "spent")
 #: Two digits (Thai or Arabic) with white space between them.
 _DIGIT_SPACE = re.compile(r"[0-9\u0e50-\u0e59][ \u00a0]+[0-9\u0e50-\u0e59]")
+#: The year line as pdfium reads it spread: Thai digits each alone between spaces.
+_SPREAD_YEAR = re.compile("\u0e1e ?\\.\u0e28 ?\\. *: *(?:[\u0e50-\u0e59] +){3}[\u0e50-\u0e59]")
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +51,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int, str
     batch = []
     for gen, k in DOCS:
         doc = GENERATORS[gen](random.Random(f"{SEED}-{gen}-{k}"))
+        assert re.search("\u0e1e\\.\u0e28\\. : [\u0e50-\u0e59]{4}", doc.text), (gen, k)
         for font, pt in FONTS:
             pdf = out / f"{gen}{k}.{font}.pdf"
             made[(gen, k, font)] = (pdf, doc)
@@ -55,6 +59,11 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int, str
                                            "lang": "th-TH", "margin_cm": "1.5"}))
     failed = render.render_docx_batch(batch)
     assert not failed, failed
+    import pypdfium2 as pdfium
+
+    for pdf, _doc in made.values():  # the kind is there: the year line spread, as pdfium reads it
+        document = pdfium.PdfDocument(str(pdf))
+        assert _SPREAD_YEAR.search(document[0].get_textpage().get_text_range()), pdf.name
     return {key: score(process_file(pdf), doc.truth) for key, (pdf, doc) in made.items()}
 
 

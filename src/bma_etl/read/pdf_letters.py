@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 #: Fewest letter gaps that show a run of letters spread apart (a short run's few
 #: gaps may be even by chance) ...
 MIN_LETTER_GAPS = 4
-#: ... or of Thai letters with no space written between them: a word wrapped in a
+#: ... or of Thai letters (or Thai digits) with no space written between them: a word wrapped in a
 #: narrow cell (``ก า ร`` alone on its line; a space would be written or wider).
 MIN_THAI_GAPS = 2
 #: A run is letter-spaced when its common letter gap is at least this many font
@@ -58,7 +58,9 @@ def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
     ``gaps``: from each letter's advance box to the next letter's (points; marks
     over a letter are not letters), along one run of a line that no tab or rule
     cuts; ``size``: the font size drawn (points); ``kinds``: per gap, ``t`` between
-    two Thai letters with no space written, ``x`` beside a digit, Latin letter or
+    two Thai letters with no space written, ``d`` between two Thai digits so
+    (narrower than a tab: digits in cells at an even pitch are wider apart, and
+    counted as ``t`` is), ``x`` beside a digit, Latin letter or
     sign, ``a`` beside a SARA AM, ``-`` otherwise (default: all ``-``). The ``x``
     and ``a`` gaps are left out: LibreOffice spreads the Thai letters of a line,
     not its digits or signs (``10``, ``: 29/3``), and a font may box SARA AM from
@@ -104,7 +106,7 @@ def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
     letters = [(gap, kind) for gap, kind in kept if gap < common + SPACE_OVER_EM * size]
     near = sum(1 for gap, _ in letters if abs(gap - common) <= even)
     enough = len(letters) >= MIN_LETTER_GAPS or sum(
-        1 for _, kind in letters if kind == "t") >= MIN_THAI_GAPS
+        1 for _, kind in letters if kind in "td") >= MIN_THAI_GAPS
     return common if enough and near >= LETTER_EVEN_SHARE * len(letters) else 0.0
 
 
@@ -155,8 +157,8 @@ def spread_line(gaps: list[float], size: float, kinds: str) -> float:
     spreads its digits, dots and colons alike: here the gaps beside them (``x``)
     count as letter gaps, and the run is spread when :func:`letter_gap` finds it
     so and :data:`MIN_THAI_GAPS` of the gaps within :data:`LETTER_EVEN_EM` of the
-    common one lie between two Thai letters (``t``: a row of digits in cells an
-    even pitch apart is not one word).
+    common one lie between two Thai letters or digits (``t``, ``d``: a row of
+    Arabic digits in cells an even pitch apart is not one word).
 
     >>> spread_line([24.5, 24.6, 52.4, 24.8, -0.03, 24.6, 27.8, 27.9, 24.5, 24.4], 10.0,
     ...             "ttxxxxxx--")
@@ -167,7 +169,7 @@ def spread_line(gaps: list[float], size: float, kinds: str) -> float:
     common = letter_gap(gaps, size, kinds.replace("x", "-"))
     even = LETTER_EVEN_EM * size
     thai = sum(1 for gap, kind in zip(gaps, kinds, strict=True)
-               if kind == "t" and abs(gap - common) <= even)
+               if kind in "td" and abs(gap - common) <= even)
     return common if common and thai >= MIN_THAI_GAPS else 0.0
 
 
@@ -176,6 +178,8 @@ _LETTERS = frozenset(chr(c) for c in (*range(0x0E01, 0x0E31), 0x0E32, 0x0E33,
                                       *range(0x0E40, 0x0E45)))
 #: Characters of the Thai block (letters, marks, digits, signs).
 _THAI = frozenset(map(chr, range(0x0E01, 0x0E5C)))
+#: Thai digits (LibreOffice spreads them as it does Thai letters; Arabic ones not).
+_DIGITS = frozenset(map(chr, range(0x0E50, 0x0E5A)))
 _SARA_AM = "\u0e33"
 _WHITE = frozenset(" \u00a0")
 #: Thai marks drawn over or under a letter (as :data:`.pdf_layout._MARKS`).
@@ -261,7 +265,8 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
             kinds.append("a" if ch == _SARA_AM or before == _SARA_AM
                          else "x" if ch not in _THAI or before not in _THAI
                          else "t" if ch in _LETTERS and before in _LETTERS and not written
-                         else "-")
+                         else "d" if ch in _DIGITS and before in _DIGITS and not written
+                         and gap < TAB_GAP_EM * size else "-")
             spaces.append(pending >= 0)
             if pending >= 0:
                 runs.append((pending, len(gaps) - 1))
