@@ -21,7 +21,10 @@ with this word list and so count compounds such as ``ผู้เข้าร่
 - *as read*: words spelled exactly as read, and letters no word covers, each
   costing as much as a word never seen;
 - *restored*: the same, plus words of the list matching the run's key where the
-  spelling as read is no word, each costing :data:`RESTORE_COST` more.
+  spelling as read is no word, each costing :data:`RESTORE_COST` more, and words
+  a real word read may have been (:func:`~.ocr_words.confused`: ``ครั้ง ที`` →
+  ``ครั้ง ที่``, ``บี งบประมาณ`` → ``ปี งบประมาณ``), costing the word read plus
+  :data:`~.ocr_words.CONFUSION_COST` less the log10 odds of the TNC.
 
 A run is rewritten only when the restored reading is cheaper: ``ผู้ เขา รวม`` (2.7 +
 3.4 + 3.1 = 9.2) becomes ``ผู้เข้าร่วม`` (5.0 + 2.0), while ``ชี้ วัด`` (4.2 + 3.4)
@@ -31,26 +34,37 @@ letters OCR confuses (:func:`_keeps_marks`); a key several words share restores 
 one :data:`DOMINANCE` times as frequent as the next, and a spelling the Thai
 National Corpus has in its own right (``โคโรนา``) is left alone. Runs with letters
 no word covers (names, foreign words), rare words on short keys (:data:`RARE_COST`)
-and a person's name after its title are left as read.
-The lexicon is built once per process (about 2 s).
+and a person's name after its title are left as read. Short words (``ที่``,
+``ได้``, ``ไม่``: keys under :data:`~.ocr_words.MIN_KEY`) are restored only beside
+another word of their run, never at a full stop (``มน.``); runs a line break
+parts are read as one (``เขตห`` / ``นองจอก``), a word across the cut left as read.
+SARA I read for SARA II (``ทิ`` for ``ที่``) and SARA AA for SARA AM are
+confusions OCR makes. The lexicon is built once per process (about 3 s, see
+:mod:`.ocr_words`).
 """
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
 
-from bma_etl.matchkey import MARKS, key_map
+from bma_etl.matchkey import key_map
 from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read.ocr_words import (
+    CONFUSION_COST,
+    MIN_KEY,
+    RUN,
+    choose,
+    confused,
+    fold,
+    in_list,
+    lexicon,
+)
 
-#: A run of Thai letters, vowels and marks (no digits, ฯ or ๆ), starting with no mark.
-_RUN = re.compile("[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e45][\u0e01-\u0e2e\u0e30-\u0e3a"
-                  "\u0e40-\u0e45\u0e47-\u0e4e]+")
-_MARK = re.compile(f"[{MARKS}]")
+__all__ = ["Restored", "fold", "lexicon", "restore_run", "restored", "restored_message"]
+
 #: A person's title and the name after it (given name and surname): a name is no
 #: word of the list, and its syllables would match words' keys.
 _NAME = re.compile(r"(?:นางสาว|นาง|นาย|น\.\s?ส\.|ดร\.|ร\.\s?[ตทอ]\.)"
@@ -63,11 +77,6 @@ RESTORE_COST = 2.0
 #: misread speck or a name's syllable by chance (``ฐาย`` → ``ฐายี``), a long one seldom.
 RARE_COST = 4.5
 RARE_LETTER = 0.5
-#: Keys (letters without marks) shorter than this are too ambiguous to restore.
-MIN_KEY = 3
-#: A shared key restores its most frequent word only when it is this many times
-#: as frequent in the TNC as the next.
-DOMINANCE = 20
 #: The longest key looked for (letters).
 MAX_KEY = 24
 
@@ -79,101 +88,6 @@ class Restored:
     start: int
     read: str
     word: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
-    """Words as spelled, and the word to restore for each key that has one."""
-
-    words: frozenset[str]
-    by_key: dict[str, tuple[str, ...]]
-    freq: dict[str, int]
-    #: TNC frequency of every spelling the corpus has, in the word list or not.
-    attested: dict[str, int]
-    #: log10 of the TNC's size in words: the cost of a word it never saw, and of a
-    #: letter no word covers.
-    unknown: float
-
-    def cost(self, word: str) -> float:
-        """``-log10`` of the word's TNC frequency (add-one), the cost of reading it."""
-        return self.unknown - math.log10(self.freq.get(word, 0) + 1)
-
-
-def fold(key_text: str) -> str:
-    """A key form (:func:`~bma_etl.matchkey.key`) with PO PLA read as BO BAIMAI."""
-    return key_text.replace("\u0e1b", "\u0e1a")
-
-
-@cache
-def lexicon() -> _Lexicon:
-    """The Thai word list of pythainlp, keyed, with frequencies (built once per process)."""
-    from pythainlp.corpus import phupha, thai_words, tnc
-
-    words = frozenset(w for w in thai_words() if _RUN.fullmatch(w))
-    by_key: dict[str, list[str]] = {}
-    for word in words:
-        folded = fold(key_map(word)[0])
-        if len(folded) >= MIN_KEY:
-            by_key.setdefault(folded, []).append(word)
-    attested = dict(tnc.word_freqs())
-    freq = {w: n for w, n in phupha.word_freqs() if w in words}
-    return _Lexicon(words, {k: tuple(sorted(v)) for k, v in by_key.items()}, freq, attested,
-                    math.log10(sum(freq.values())))
-
-
-def _marks(text: str) -> list[str]:
-    return _MARK.findall(text)
-
-
-#: Letters OCR reads for others: ``(as read, as printed)``.
-_MISREAD = frozenset({("\u0e1a", "\u0e1b"), ("\u0e32", "\u0e33")})
-#: A tone mark over SARA AA, which OCR reads as SARA AM (``ก้าว`` → ``กำว``).
-_TONE_AA = re.compile("[\u0e48-\u0e4b]\u0e32")
-
-
-def _keeps_marks(read: str, word: str) -> bool:
-    """Whether ``word`` could be printed where OCR read ``read`` (same key).
-
-    Every mark read is in ``word``, in order (OCR drops marks, it seldom adds
-    one), and each letter read is the word's or one OCR reads for it: BO BAIMAI
-    for PO PLA, SARA AA for SARA AM (its NIKHAHIT lost), SARA AM for a tone mark
-    over SARA AA.
-    """
-    read = join_sara_am(read)  # NIKHAHIT + SARA AA, as Tesseract writes SARA AM
-    have = iter(_marks(word))
-    if not all(m in have for m in _marks(read)):
-        return False
-    ours = _MARK.sub("", read)
-    theirs = _MARK.sub("", _TONE_AA.sub("\u0e33", word) if "\u0e33" in ours else word)
-    if len(ours) != len(theirs):
-        return False
-    return all(a == b or (a, b) in _MISREAD for a, b in zip(ours, theirs, strict=True))
-
-
-def choose(folded: str, read: str) -> str | None:
-    """The word to restore for a run's key ``folded`` read as ``read``, or None.
-
-    None when no lexicon word has the key, or when several do and none stands out
-    (:data:`DOMINANCE`).
-
-    >>> choose(fold(key_map("ระหวาง")[0]), "ระหวาง")
-    'ระหว่าง'
-    """
-    lex = lexicon()
-    found = lex.by_key.get(folded)
-    if not found:
-        return None
-    kept = [w for w in found if _keeps_marks(read, w)]
-    if not kept:
-        return None
-    ranked = sorted(kept, key=lambda w: -lex.freq.get(w, 0))
-    first = lex.freq.get(ranked[0], 0)
-    second = lex.freq.get(ranked[1], 0) if len(ranked) > 1 else 0
-    if len(ranked) > 1 and first < DOMINANCE * max(second, 1):
-        return None
-    # a spelling the corpus has in its own right is no misreading
-    seen = lex.attested.get(read, 0)
-    return ranked[0] if not seen or seen * DOMINANCE <= lex.attested.get(ranked[0], 0) else None
 
 
 def restore_run(run: str) -> list[tuple[int, int, str]]:
@@ -190,18 +104,19 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     folded, offsets = key_map(run)
     folded = fold(folded)
     n = len(folded)
-    if n < MIN_KEY or len(offsets) != n + 1:
+    if not n or len(offsets) != n + 1:
         return []
     inf = float("inf")
-    # best[i]: (cost as read, cost restored, back pointer of the restored path)
+    # cost as read and restored, and each one's back pointer (start, word restored)
     plain = [0.0] + [inf] * n
     mixed = [0.0] + [inf] * n
     back: list[tuple[int, str | None]] = [(0, None)] * (n + 1)
+    back_plain = list(back)
     for i in range(n):
         if mixed[i] == inf and plain[i] == inf:
             continue
         if plain[i] + lex.unknown < plain[i + 1]:
-            plain[i + 1] = plain[i] + lex.unknown
+            plain[i + 1], back_plain[i + 1] = plain[i] + lex.unknown, (i, None)
         if mixed[i] + lex.unknown < mixed[i + 1]:
             mixed[i + 1], back[i + 1] = mixed[i] + lex.unknown, (i, None)
         for j in range(i + 1, min(n, i + MAX_KEY) + 1):
@@ -209,36 +124,54 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
             exact = read if read in lex.words else join_sara_am(read)
             if exact in lex.words:
                 cost = lex.cost(exact)
-                plain[j] = min(plain[j], plain[i] + cost)
+                if plain[i] + cost < plain[j]:
+                    plain[j], back_plain[j] = plain[i] + cost, (i, None)
                 if mixed[i] + cost < mixed[j]:
                     mixed[j], back[j] = mixed[i] + cost, (i, None)
-            elif j - i >= MIN_KEY and folded[i:j] in lex.by_key:
+                # a real word read for a far commoner one of its key (``ครั้ง ที``); a
+                # short one only beside another word
+                other = confused(folded[i:j], exact) if j - i >= MIN_KEY or j - i < n else None
+                if other is not None and mixed[i] + cost + CONFUSION_COST - other[1] < mixed[j]:
+                    mixed[j], back[j] = mixed[i] + cost + CONFUSION_COST - other[1], (i, other[0])
+            elif folded[i:j] in lex.by_key:
                 word = choose(folded[i:j], read)
                 if word is not None and lex.cost(word) <= RARE_COST + RARE_LETTER * (j - i) \
                         and mixed[i] + lex.cost(word) + RESTORE_COST < mixed[j]:
                     mixed[j], back[j] = mixed[i] + lex.cost(word) + RESTORE_COST, (i, word)
-    if not mixed[n] < plain[n]:
-        return []
+    chain = back if mixed[n] < plain[n] else back_plain
     path: list[tuple[int, int, str | None]] = []  # (start, end, word restored or None)
     j = n
     while j > 0:
-        i, word = back[j]
+        i, word = chain[j]
         path.append((i, j, word))
         j = i
     path.reverse()
     # A letter no word covers: the run is a name or a word the list lacks, whose
     # syllables may match a word's key (``ฤทธิ`` of ``ฤทธิชัย``); leave it as read.
-    if any(word is None and not _in_list(run[offsets[i]:offsets[j]], lex)
+    if any(word is None and not in_list(run[offsets[i]:offsets[j]], lex)
            for i, j, word in path):
         return []
+    # A short word restored (``ที`` → ``ที่``, ``ทิ`` → ``ที่``) needs a longer word beside
+    # it: a name or a foreign word cuts into short syllables (``ชี วา``, ``อร ทิ รา``).
+    long = [j - i >= MIN_KEY for i, j, _ in path] + [False]
+    path = [(i, j, None if j - i < MIN_KEY and not (long[k - 1] or long[k + 1]) else word)
+            for k, (i, j, word) in enumerate(path)]
     # A word that gains only its THANTHAKHAT before another word is a compound's
     # first part as Thai writes it (``เชาว`` of ``เชาวลิต``), no misreading.
     return [(offsets[i], offsets[j], word) for i, j, word in path
             if word is not None and not (j < n and _only_karan(run[offsets[i]:offsets[j]], word))]
 
 
-def _in_list(text: str, lex: _Lexicon) -> bool:
-    return text in lex.words or join_sara_am(text) in lex.words
+def _alone(text: str, run: re.Match[str], start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` of ``run`` is to stay as read for want of context.
+
+    A short word that is its line's whole run (a speck, a cell of its own: nothing
+    beside it confirms the cut), and the end of a run a full stop follows (an
+    abbreviation: ``มน.``, ``กทม.``).
+    """
+    if end == run.end() and text.startswith(".", end):
+        return True
+    return start == run.start() and end == run.end() and len(key_map(run[0])[0]) < MIN_KEY
 
 
 def _only_karan(read: str, word: str) -> bool:
@@ -258,10 +191,27 @@ def restored(text: str, words: tuple[OcrWord, ...]
     """
     edits: list[tuple[int, int, str]] = []
     names = [m.span() for m in _NAME.finditer(text)]
-    for m in _RUN.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in names):
-            continue
-        edits.extend((m.start() + a, m.start() + b, word) for a, b, word in restore_run(m[0]))
+    runs = [m for m in RUN.finditer(text)
+            if not any(a < m.end() and m.start() < b for a, b in names)]
+    # runs a line break parts are read as one: a word the line cut (``เขตห`` /
+    # ``นองจอก``) is whole again; a word restored across the cut is left as read
+    groups: list[list[re.Match[str]]] = []
+    for m in runs:
+        if groups and _CUT.fullmatch(text, groups[-1][-1].end(), m.start()):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for group in groups:
+        joined, offs = "", []
+        for m in group:
+            offs.append(len(joined))
+            joined += m[0]
+        for a, b, word in restore_run(joined):
+            k = bisect_right(offs, a) - 1
+            m = group[k]
+            start, end = m.start() + a - offs[k], m.start() + b - offs[k]
+            if end <= m.end() and not _alone(text, m, start, end):
+                edits.append((start, end, word))
     if not edits:
         return text, words, ()
     pieces: list[str] = []
@@ -295,6 +245,10 @@ def restored(text: str, words: tuple[OcrWord, ...]
         new_words.append(OcrWord(new_text[start:stop], w.conf, w.box, start))
     done = tuple(Restored(a, text[a:b], word) for a, b, word in edits)
     return new_text, tuple(new_words), done
+
+
+#: What parts two runs of one text cut by a line break.
+_CUT = re.compile("[ \t]*\n[ \t.]*")
 
 
 #: Words quoted in a document's ``ocr_marks_restored`` quality issue.

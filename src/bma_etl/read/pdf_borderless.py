@@ -102,9 +102,15 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     across = [end for _, end, _ in spans]
     wrapped = [end for left, end, _ in spans if before is not None and abs(left - before) <= size]
     if len(across) >= 2 and len(across) > 2 * support:
-        edge = max(across)  # a justified column: most lines across end on its edge
-        flush = sum(1 for end in across if end >= edge - FLUSH_EM * size)
+        edge = _justified_edge(across, size)  # most lines across end on a justified edge
+        spans = [span for span in spans if span[1] <= edge + FLUSH_EM * size]
+        flush = sum(1 for _, end, _ in spans if end >= edge - FLUSH_EM * size)
         spaced = sum(1 for _, end, space in spans if space or end >= edge - FLUSH_EM * size)
+        own = extents[i][k][1]
+        if flush == 1 and any(abs(end - edge) <= FLUSH_EM * size for _, end in extents[i][k:]):
+            flush, spaced = 2, spaced + 1  # the row's own line is the second one flush
+        elif not any(space for *_, space in spans) and edge <= own + FLUSH_EM * size:
+            return own  # lines that could not be spread, none past the row's spread line
         return edge if flush >= 2 and 2 * flush >= spaced else None
     if not wrapped:
         return None
@@ -122,6 +128,18 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
         if 2 * flush >= len(wrapped) and (flush >= 2 or alike):
             return edge if edge + FLUSH_EM * size < inner else None
     return None
+
+
+def _justified_edge(ends: list[float], size: float) -> float:
+    """The right edge (points) that the lines ending at ``ends`` (two or more) are spread to.
+
+    The furthest end, unless one line alone runs past two that end together (a total
+    row's label across two columns: ``รวม ๕ ขั้นตอน คิดเป็นร้อยละ ๑๐๐``): then theirs.
+    """
+    xs = sorted(ends, reverse=True)
+    if len(xs) > 2 and xs[0] - xs[1] > FLUSH_EM * size >= xs[1] - xs[2]:
+        return xs[1]
+    return xs[0]
 
 
 def _merged(row: TextLine, keep: list[int]) -> TextLine:

@@ -90,6 +90,10 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
 #: next to it: a page's footer or header is set apart from the body (a Word footer by
 #: the page's bottom margin), a table's rows follow one another.
 PAGE_NUMBER_GAP_PITCHES = 1.5
+#: The same for a page number in words or dashes (``หน้า 5``, ``- 5 -``), which no
+#: table's cell holds: more than a line's pitch (a word processor's footer may stand
+#: just under the body's last line, 1.2 pitches off).
+WORDED_PAGE_NUMBER_GAP_PITCHES = 1.1
 
 
 def margin_lines(lines: list[TextLine]) -> set[int]:
@@ -106,7 +110,8 @@ def page_number_edges(lines: list[TextLine]) -> set[int]:
 
     Such a line (``หน้า 5``, ``- 5 -``, ``5``; :data:`.furniture.PAGE_NUMBER_RE`)
     stands more than :data:`PAGE_NUMBER_GAP_PITCHES` line pitches from the next
-    inked line inwards. Centred, it starts a tab's width or more from the margin and
+    inked line inwards (:data:`WORDED_PAGE_NUMBER_GAP_PITCHES` for one in words or
+    dashes). Centred, it starts a tab's width or more from the margin and
     would pass for a row of the table above it, whose columns it would then bend
     (an indented cell under every other column's text). A page's only line is none.
     """
@@ -120,7 +125,9 @@ def page_number_edges(lines: list[TextLine]) -> set[int]:
                 or not PAGE_NUMBER_RE.match(line.text.replace("\t", " ")):
             continue
         pitch = DEFAULT_PITCH_EM * (line.size or 1.0)
-        if abs(line.baseline - other.baseline) > PAGE_NUMBER_GAP_PITCHES * pitch:
+        worded = not line.text.strip().isdigit()  # หน้า 5, - 5 -: no cell of a table
+        gap = WORDED_PAGE_NUMBER_GAP_PITCHES if worded else PAGE_NUMBER_GAP_PITCHES
+        if abs(line.baseline - other.baseline) > gap * pitch:
             found.add(k)
     return found
 
@@ -266,8 +273,8 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
                 break
             if k + 1 == len(anchors) or end < anchors[k + 1]:
                 reach[anchors[k]] = max(end, reach.get(anchors[k], 0.0))
-    if not borderless or ruled:
-        return list(out), reach
+    if not borderless or ruled or len(anchors) < 2:  # (one column: justified prose
+        return list(out), reach  # whose spread gaps were closed, no rows to join)
     pitch = (pitches or {}).get(size) or DEFAULT_PITCH_EM * size
     joined = top_aligned_rows(out, anchors, pitch, page_right, known)
     return [*joined, *[None] * (len(out) - len(joined))], reach

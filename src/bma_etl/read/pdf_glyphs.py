@@ -54,12 +54,31 @@ def _bare_calls() -> dict[str, Any]:
                               ("FPDFText_CountChars", ctypes.c_int)):
             address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
             _CALLS[name] = ctypes.CFUNCTYPE(restype)(int(address or 0))
-        # The loose box of every character at once: the outputs are addresses
-        # into one array (``argtypes`` turn the ints into pointers).
+        # The loose box of every character at once: the outputs are pointers into
+        # one array made once (:func:`_box_slots`), passed as they are.
         address = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
-        _CALLS["loose_into"] = ctypes.CFUNCTYPE(
-            ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(int(address or 0))
+        _CALLS["loose_into"] = ctypes.CFUNCTYPE(ctypes.c_int)(int(address or 0))
     return _CALLS
+
+
+#: A buffer of FS_RECTF boxes and a pointer to each, kept for the next page (grown as needed).
+_SLOTS: list[Any] = [(ctypes.c_float * 0)(), []]
+
+
+def _box_slots(count: int) -> tuple[Any, list[ctypes.c_void_p]]:
+    """A buffer of at least ``count`` FS_RECTF boxes and a ``c_void_p`` to each.
+
+    Made once and reused page after page: converting an int into a pointer on each
+    call (``argtypes``) costs pdfium's loose-box call more than the call itself.
+    """
+    rects, pointers = _SLOTS
+    if len(pointers) < count:
+        size = max(count, 2 * len(pointers), 4096)
+        rects = (ctypes.c_float * (4 * size))()
+        start = ctypes.addressof(rects)
+        pointers = [ctypes.c_void_p(start + 16 * i) for i in range(size)]
+        _SLOTS[:] = [rects, pointers]
+    return rects, pointers
 
 
 def loose_boxes(handle: ctypes.c_void_p) -> tuple[list[float], list[float]]:
@@ -73,11 +92,11 @@ def loose_boxes(handle: ctypes.c_void_p) -> tuple[list[float], list[float]]:
     count = max(int(calls["FPDFText_CountChars"](handle)), 0)
     if not count:
         return [], []
-    rects = (ctypes.c_float * (4 * count))()  # FS_RECTF: left, top, right, bottom
-    start = ctypes.addressof(rects)
-    deque(map(calls["loose_into"], repeat(handle.value, count), range(count),
-              range(start, start + 16 * count, 16)), maxlen=0)
-    values = rects[:]
+    rects, pointers = _box_slots(count)  # FS_RECTF: left, top, right, bottom
+    ctypes.memset(rects, 0, 16 * count)  # a box pdfium does not give reads 0.0
+    deque(map(calls["loose_into"], repeat(handle, count), range(count), pointers[:count]),
+          maxlen=0)
+    values = rects[:4 * count]
     return values[0::4], values[2::4]
 
 

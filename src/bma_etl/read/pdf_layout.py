@@ -160,8 +160,10 @@ class _Line:
         self.baseline = baseline  # y of the line's first character's origin
         self.ink: dict[int, float] = {}  # page index → right edge of lost glyphs drawn after it
         self.loose = 0  # orphan marks drawn over no letter (see fixed)
-        #: White-space runs (by start) inside a letter-spaced run: its common letter gap.
-        self.spaced: dict[int, float] = {}
+        #: White-space runs (by start) inside a letter-spaced run: its common letter gap
+        #: (None until a space first needs it: a line whose spaces are all tabs, marks'
+        #: gaps or rules' is never measured).
+        self.spaced: dict[int, float] | None = None
         #: The line's characters, and the page index of each (``text[pos]`` is ``index[pos]``).
         self.text = line
         self.index: range | list[int] = range(base, base + len(line))
@@ -281,14 +283,15 @@ class _Line:
         """Whether a vertical rule stands between characters ``a`` and ``b``."""
         if not self.rules:
             return False
-        left, right = self.box(a), self.box(b)
-        return _between(self.rules, (left[0] + left[1]) / 2, (right[0] + right[1]) / 2)
+        lefts, rights, index = self.g.lefts, self.g.rights, self.index
+        i, j = index[a], index[b]  # asked for each letter of a ruled line: no tuples made
+        return _between(self.rules, (lefts[i] + rights[i]) / 2, (lefts[j] + rights[j]) / 2)
 
     def _respace(self, text: str) -> str:
         """The line's text (``text``: :attr:`text`) with each run of white space decided."""
         out: list[str] = []
         done = 0  # text[:done] is in out
-        self.spaced = letter_spaced(self, text)
+        self.spaced = None  # letter_spaced(self, text), measured when first asked (_space)
         for run in _SPACES.finditer(text):
             pos, end = run.span()
             self._letters(text, done, pos, out)
@@ -351,12 +354,15 @@ class _Line:
         if size <= 1.0:  # generated characters report 1; ask the other neighbour
             size = g.size(index[a - 1])
         gap = right - left
+        if self.spaced is None:
+            self.spaced = letter_spaced(self, text)
         common = self.spaced.get(a)
         if common is not None and gap < common + SPACE_OVER_EM * size:
             return ""  # the letter spacing of a justified line without spaces
+        # A letter-spaced run's word space may be tab-wide: a space and one or two letter gaps.
         if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(a - 1, b) > STEP_EM * size) \
-                and (common is None or gap > 2 * common + WORD_OVER_EM * size
-                     or self._step(a - 1, b) > STEP_EM * size):
+                and (common is None or gap < TAB_GAP_EM * size
+                     or gap > 2 * common + WORD_OVER_EM * size):
             self._cell(b)
             return "\t"
         generated = g.generated(index[a]) if b == a + 1 else \

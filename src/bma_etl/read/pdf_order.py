@@ -64,6 +64,10 @@ def in_drawn_order(line: _Line) -> None:
     if len(text) < 2:
         return
     at_left, at_right = g.lefts, g.rights
+    if isinstance(index, range):  # the line as pdfium gave it: one slice, sorted in C
+        drawn = at_left[index.start:index.stop]
+        if drawn == sorted(drawn):
+            return  # every character starts right of the one before: its pieces too
     # The common case first: every letter starts right of the one before. Only the
     # pieces that are no white space are compared, so only they are looked for (in
     # C: a line has dozens of them, and most lines are in order).

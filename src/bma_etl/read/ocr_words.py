@@ -1,0 +1,218 @@
+"""The Thai word list OCR'd words are restored from, and the choice of a word for a key.
+
+Stage: read (:mod:`.ocr_lexicon` uses it). The lexicon is pythainlp's word list
+(:func:`pythainlp.corpus.thai_words`), keyed by :func:`bma_etl.matchkey.key`
+with PO PLA folded into BO BAIMAI, with two counts: Phupha's Common Crawl counts
+(:mod:`pythainlp.corpus.phupha`, counted with this list, so compounds such as
+``ผู้เข้าร่วม`` have one) price a reading, and the Thai National Corpus's
+(:mod:`pythainlp.corpus.tnc`) rank the spellings of one key, which Phupha counts
+alike (``ที`` as often as ``ที่``). :func:`choose` gives the word to restore where
+the spelling read is no word; :func:`confused` the word OCR may have read as a
+real word (``ที`` for ``ที่``, ``บี`` for ``ปี``). pythainlp's TNC bigram counts
+are a download (not in its wheel), so the context a word gets is its run's cut
+into words (:func:`.ocr_lexicon.restore_run`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from bma_etl.matchkey import MARKS, key_map
+from bma_etl.normalize.text import join_sara_am
+
+#: A run of Thai letters, vowels and marks (no digits, ฯ or ๆ), starting with no mark.
+RUN = re.compile("[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e45][\u0e01-\u0e2e\u0e30-\u0e3a"
+                 "\u0e40-\u0e45\u0e47-\u0e4e]+")
+_MARK = re.compile(f"[{MARKS}]")
+#: Keys (letters without marks) shorter than this are ambiguous: restored only to a
+#: common word (:data:`SHORT_FREQ`) beside another word.
+MIN_KEY = 3
+#: A shared key restores its most frequent word only when it is this many times
+#: as frequent in the TNC as the next.
+DOMINANCE = 20
+#: A key shorter than MIN_KEY is restored only to a word this frequent in the TNC
+#: (the short words of every sentence: ``ที่``, ``ได้``, ``ให้``, ``ไม่``).
+SHORT_FREQ = 5000
+#: Odds against OCR having turned one word into another real word (log10): a word
+#: read as a real word (``ที``, ``น้า``, ``บี``) is restored only when the TNC has the
+#: word it may have been this much more often (``ที่`` 67 times ``ที``).
+CONFUSION_COST = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """Words as spelled, and the word to restore for each key that has one."""
+
+    words: frozenset[str]
+    by_key: dict[str, tuple[str, ...]]
+    freq: dict[str, int]
+    #: TNC frequency of every spelling the corpus has, in the word list or not.
+    attested: dict[str, int]
+    #: log10 of the Phupha counts' size in words: the cost of a word they never saw,
+    #: and of a letter no word covers.
+    unknown: float
+    #: The least cost of each word of a short key (:data:`MIN_KEY`): ``-log10`` of its
+    #: share of the TNC. Phupha counts the syllables of longer words as such words
+    #: (``อง``, ``นท``), whose low cost would cut a damaged word into them.
+    floor: dict[str, float]
+
+    def cost(self, word: str) -> float:
+        """The cost of reading ``word``: ``-log10`` of its Phupha share (add-one).
+
+        A short word costs at least its :attr:`floor`.
+        """
+        return max(self.unknown - math.log10(self.freq.get(word, 0) + 1),
+                   self.floor.get(word, 0.0))
+
+
+def fold(key_text: str) -> str:
+    """A key form (:func:`~bma_etl.matchkey.key`) with PO PLA read as BO BAIMAI."""
+    return key_text.replace("\u0e1b", "\u0e1a")
+
+
+@cache
+def lexicon() -> _Lexicon:
+    """The Thai word list of pythainlp, keyed, with frequencies (built once per process)."""
+    from pythainlp.corpus import phupha, thai_words, tnc
+
+    words = frozenset(w for w in thai_words() if RUN.fullmatch(w))
+    by_key: dict[str, list[str]] = {}
+    for word in words:
+        folded = fold(key_map(word)[0])
+        if folded:
+            by_key.setdefault(folded, []).append(word)
+    attested = dict(tnc.word_freqs())
+    freq = {w: n for w, n in phupha.word_freqs() if w in words}
+    size = math.log10(sum(attested.values()))
+    floor = {w: size - math.log10(attested.get(w, 0) + 1)
+             for k, found in by_key.items() if len(k) < MIN_KEY for w in found}
+    return _Lexicon(words, {k: tuple(sorted(v)) for k, v in by_key.items()}, freq, attested,
+                    math.log10(sum(freq.values())), floor)
+
+
+def _marks(text: str) -> list[str]:
+    return _MARK.findall(text)
+
+
+#: Letters OCR reads for others: ``(as read, as printed)``.
+_MISREAD = frozenset({("\u0e1a", "\u0e1b"), ("\u0e32", "\u0e33")})
+#: Tone marks: SARA II with one is read as SARA I (``ที่`` → ``ทิ``), SARA II alone is not.
+_TONES = ("\u0e48", "\u0e49", "\u0e4a", "\u0e4b")
+#: A tone mark over SARA AA, which OCR reads as SARA AM (``ก้าว`` → ``กำว``).
+_TONE_AA = re.compile("[\u0e48-\u0e4b]\u0e32")
+
+
+def _keeps_marks(read: str, word: str) -> bool:
+    """Whether ``word`` could be printed where OCR read ``read`` (same key).
+
+    Every mark read is in ``word``, in order (OCR drops marks, it seldom adds
+    one; SARA I may stand for SARA II with a tone mark), and each letter read is the word's or one
+    OCR reads for it: BO BAIMAI for PO PLA, SARA AA for SARA AM (its NIKHAHIT
+    lost), SARA AM for a tone mark over SARA AA.
+    """
+    read = join_sara_am(read)  # NIKHAHIT + SARA AA, as Tesseract writes SARA AM
+    have = _marks(word)
+    k = 0
+    for m in _marks(read):
+        while k < len(have) and have[k] != m and not (
+                m == "\u0e34" and have[k] == "\u0e35" and "".join(have[k + 1:k + 2]) in _TONES):
+            k += 1
+        if k == len(have):
+            return False
+        k += 1
+    ours = _MARK.sub("", read)
+    theirs = _MARK.sub("", _TONE_AA.sub("\u0e33", word) if "\u0e33" in ours else word)
+    if len(ours) != len(theirs):
+        return False
+    return all(a == b or (a, b) in _MISREAD for a, b in zip(ours, theirs, strict=True))
+
+
+@lru_cache(maxsize=65536)
+def _swaps(read: str, word: str) -> int:
+    """How many letters or vowels OCR read for others to make ``word`` into ``read``.
+
+    >>> _swaps("บิ", "ปี")
+    2
+    """
+    ours, theirs = _MARK.sub("", join_sara_am(read)), _MARK.sub("", word)
+    return sum(a != b for a, b in zip(ours, theirs, strict=False)) + \
+        ("\u0e34" in read and "\u0e34" not in word)
+
+
+@lru_cache(maxsize=65536)
+def choose(folded: str, read: str) -> str | None:
+    """The word to restore for a run's key ``folded`` read as ``read``, or None.
+
+    None when no lexicon word has the key, or when several do and none stands out
+    (:data:`DOMINANCE`), ranked by the TNC where it has one of them (Phupha
+    counts the spellings of a key alike, ``ที`` as often as ``ที่``). A key shorter
+    than :data:`MIN_KEY` restores only a word the TNC has :data:`SHORT_FREQ` times,
+    with at most one letter read for another.
+
+    >>> choose(fold(key_map("ระหวาง")[0]), "ระหวาง")
+    'ระหว่าง'
+    """
+    lex = lexicon()
+    found = lex.by_key.get(folded)
+    if not found:
+        return None
+    kept = [w for w in found if _keeps_marks(read, w)]
+    if not kept:
+        return None
+    if len(folded) == 1 and not _marks(read):
+        return None  # a bare letter: an abbreviation's or a list item's
+    if len(folded) < MIN_KEY:
+        kept = [w for w in kept if _swaps(read, w) <= 1]
+        if not kept:
+            return None
+    # the TNC ranks spellings of one key (Phupha counts them alike); Phupha ranks
+    # only compounds the TNC cuts into words (``ผู้เข้าร่วม``)
+    short = len(folded) < MIN_KEY
+    counts = lex.attested if short or any(w in lex.attested for w in kept) else lex.freq
+    ranked = sorted(kept, key=lambda w: -counts.get(w, 0))
+    first = counts.get(ranked[0], 0)
+    second = counts.get(ranked[1], 0) if len(ranked) > 1 else 0
+    if short and first < SHORT_FREQ:
+        return None
+    if len(ranked) > 1 and first < DOMINANCE * max(second, 1):
+        return None
+    # a spelling the corpus has in its own right is no misreading
+    seen = lex.attested.get(read, 0)
+    return ranked[0] if not seen or seen * DOMINANCE <= lex.attested.get(ranked[0], 0) else None
+
+
+@lru_cache(maxsize=65536)
+def confused(folded: str, read: str) -> tuple[str, float] | None:
+    """The word OCR may have read as the real word ``read`` (key ``folded``), and the odds.
+
+    Returns ``(word, log10 odds)`` for the word of the key that keeps ``read``'s
+    marks (:func:`_keeps_marks`), stands out in the TNC (:data:`DOMINANCE`) and is
+    more than :data:`CONFUSION_COST` (log10) times as frequent there as ``read``;
+    else None.
+
+    >>> confused("ท", "ที")[0]
+    'ที่'
+    >>> confused("ทา", "ทา") is None  # ทำ only 22 times as frequent
+    True
+    """
+    lex = lexicon()
+    if len(folded) >= MIN_KEY and lex.attested.get(read, 0):
+        return None  # a longer word the TNC has: a name's or a foreign word's syllable
+    kept = [w for w in lex.by_key.get(folded, ())
+            if w != read and _keeps_marks(read, w) and _swaps(read, w) <= 1]
+    if not kept:
+        return None
+    ranked = sorted(kept, key=lambda w: -lex.attested.get(w, 0))
+    first = lex.attested.get(ranked[0], 0)
+    if len(ranked) > 1 and first < DOMINANCE * max(lex.attested.get(ranked[1], 0), 1):
+        return None
+    odds = math.log10((first + 1) / (lex.attested.get(read, 0) + 1))
+    return (ranked[0], odds) if odds > CONFUSION_COST else None
+
+
+def in_list(text: str, lex: _Lexicon) -> bool:
+    """Whether ``text`` (SARA AM joined) is a word of the list."""
+    return text in lex.words or join_sara_am(text) in lex.words
