@@ -43,7 +43,12 @@ from bma_etl.read.pdf_glyphs import (
     without_false_breaks,
     without_unmapped,
 )
-from bma_etl.read.pdf_letters import SPACE_OVER_EM, WORD_OVER_EM, letter_spaced
+from bma_etl.read.pdf_letters import (
+    SPACE_OVER_EM,
+    WORD_OVER_EM,
+    letter_spaced,
+    may_be_word_space,
+)
 from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_order import in_drawn_order
 
@@ -355,6 +360,10 @@ class _Line:
             size = g.size(index[a - 1])
         gap = right - left
         if self.spaced is None:
+            if size > 1.0 and gap >= TAB_GAP_EM * size and not may_be_word_space(
+                    self, text, a, b, gap, size):
+                self._cell(b)
+                return "\t"
             self.spaced = letter_spaced(self, text)
         common = self.spaced.get(a)
         if common is not None and gap < common + SPACE_OVER_EM * size:

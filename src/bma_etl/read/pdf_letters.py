@@ -214,7 +214,9 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
     prev, pending, size, written = -1, -1, 0.0, False
     spaces: list[bool] = []  # per gap: white space in it
     tabs: list[int] = []  # gaps (by index) of TAB_GAP_EM or more
-    wide = 0  # gaps no tighter than a letter spacing could be (spread_line's cheap gate)
+    # The cheap gate of the line-wide measures: gaps at least half the least spread,
+    # of all and of those letter_gap keeps (a spread run has most of them so).
+    wide, kept, wide_kept = 0, 0, 0
     cut = False  # whether the line is cut into runs (cells, not one word spread)
 
     def close() -> None:
@@ -222,9 +224,9 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
             return
         kind = "".join(kinds)
         if tabs or "x" in kind:  # the line's runs as one: spread wider than a tab
-            common = (letter_gap(gaps, size, kind) if tabs else 0.0) or (
-                spread_line(gaps, size, kind) if wide >= LETTER_EVEN_SHARE * len(gaps)
-                else 0.0)
+            common = (letter_gap(gaps, size, kind) if tabs and wide_kept >= LETTER_EVEN_SHARE
+                      * kept else 0.0) or (spread_line(gaps, size, kind)
+                                           if wide >= LETTER_EVEN_SHARE * len(gaps) else 0.0)
             if common:
                 found.update(dict.fromkeys((start for start, _ in runs), common))
                 return
@@ -252,14 +254,16 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
         elif line.rules and line._ruled(prev, pos):
             cut = True
             close()
-            runs, gaps, kinds, spaces, tabs, wide = [], [], [], [], [], 0
+            runs, gaps, kinds, spaces, tabs = [], [], [], [], []
+            wide, kept, wide_kept = 0, 0, 0
             size = line.g.size(index[pos])
         else:
             gap = lefts[index[pos]] - rights[index[prev]]
             if size > 1.0 and gap >= TAB_GAP_EM * size:
                 cut = True
                 tabs.append(len(gaps))
-            wide += gap >= (LETTER_SPREAD_EM - LETTER_EVEN_EM) * size
+            spread = gap >= LETTER_SPREAD_EM * size / 2
+            wide += spread
             gaps.append(gap)
             before = text[prev]
             kinds.append("a" if ch == _SARA_AM or before == _SARA_AM
@@ -267,12 +271,41 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
                          else "t" if ch in _LETTERS and before in _LETTERS and not written
                          else "d" if ch in _DIGITS and before in _DIGITS and not written
                          and gap < TAB_GAP_EM * size else "-")
+            if kinds[-1] not in "ax":
+                kept += 1
+                wide_kept += spread
             spaces.append(pending >= 0)
             if pending >= 0:
                 runs.append((pending, len(gaps) - 1))
         prev, pending, written = pos, -1, False
     close()
     return found
+
+
+def may_be_word_space(line: _Line, text: str, a: int, b: int, gap: float,
+                      size: float) -> bool:
+    """Whether a tab-wide ``gap`` (points) at ``text[a:b]`` may be a spread run's word space.
+
+    Such a space is no wider than two letter gaps and :data:`WORD_OVER_EM` font
+    sizes, so a letter gap beside it (the glyphs before ``a`` or from ``b``, marks
+    and white space skipped) is at least half the rest, less :data:`LETTER_EVEN_EM`: a cell's tab
+    between tight words is told without measuring the line (:func:`letter_spaced`).
+    """
+    least = (gap - WORD_OVER_EM * size) / 2 - LETTER_EVEN_EM * size
+    lefts, rights, index = line.g.lefts, line.g.rights, line.index
+
+    def beside(pos: int, step: int) -> float:
+        first = -1
+        while 0 <= pos < len(text):
+            if text[pos] not in _MARKS and text[pos] not in _WHITE:
+                if first >= 0:
+                    left, right = (first, pos) if step > 0 else (pos, first)
+                    return lefts[index[right]] - rights[index[left]]
+                first = pos
+            pos += step
+        return -1.0
+
+    return beside(a - 1, -1) >= least or beside(b, 1) >= least
 
 
 def _alone(line: _Line, text: str) -> bool:
