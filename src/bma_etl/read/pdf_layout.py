@@ -43,7 +43,12 @@ from bma_etl.read.pdf_glyphs import (
     without_false_breaks,
     without_unmapped,
 )
-from bma_etl.read.pdf_letters import SPACE_OVER_EM, letter_spaced
+from bma_etl.read.pdf_letters import (
+    SPACE_OVER_EM,
+    WORD_OVER_EM,
+    letter_spaced,
+    may_be_word_space,
+)
 from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_order import in_drawn_order
 
@@ -354,14 +359,21 @@ class _Line:
         if size <= 1.0:  # generated characters report 1; ask the other neighbour
             size = g.size(index[a - 1])
         gap = right - left
-        if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(a - 1, b) > STEP_EM * size):
-            self._cell(b)
-            return "\t"
         if self.spaced is None:
+            if size > 1.0 and gap >= TAB_GAP_EM * size and not may_be_word_space(
+                    self, text, a, b, gap, size):
+                self._cell(b)
+                return "\t"
             self.spaced = letter_spaced(self, text)
         common = self.spaced.get(a)
         if common is not None and gap < common + SPACE_OVER_EM * size:
             return ""  # the letter spacing of a justified line without spaces
+        # A letter-spaced run's word space may be tab-wide: a space and one or two letter gaps.
+        if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(a - 1, b) > STEP_EM * size) \
+                and (common is None or gap < TAB_GAP_EM * size
+                     or gap > 2 * common + WORD_OVER_EM * size):
+            self._cell(b)
+            return "\t"
         generated = g.generated(index[a]) if b == a + 1 else \
             all(g.generated(index[i]) for i in range(a, b))
         generated = generated or misplaced_space(self, a, b, start)  # no gap of the line's

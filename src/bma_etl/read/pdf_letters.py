@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 #: Fewest letter gaps that show a run of letters spread apart (a short run's few
 #: gaps may be even by chance) ...
 MIN_LETTER_GAPS = 4
-#: ... or of Thai letters with no space written between them: a word wrapped in a
+#: ... or of Thai letters (or Thai digits) with no space written between them: a word wrapped in a
 #: narrow cell (``ก า ร`` alone on its line; a space would be written or wider).
 MIN_THAI_GAPS = 2
 #: A run is letter-spaced when its common letter gap is at least this many font
@@ -45,6 +45,11 @@ LONE_LETTERS = 2
 #: a space (a space's advance: 0.22 em in Sarabun, 0.28 in Garuda as LibreOffice
 #: sets it, wider in the other Thai fonts); a narrower one is the letter spacing.
 SPACE_OVER_EM = 0.15
+#: A gap of a letter-spaced run no wider than two of its letter gaps and this many
+#: font sizes is a word space, however wide (the space's own advance, 0.22-0.4 em,
+#: and the letter spacing on one side of it or both); a wider one of
+#: :data:`.pdf_glyphs.TAB_GAP_EM` or more is a tab.
+WORD_OVER_EM = 0.6
 
 
 def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
@@ -53,7 +58,9 @@ def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
     ``gaps``: from each letter's advance box to the next letter's (points; marks
     over a letter are not letters), along one run of a line that no tab or rule
     cuts; ``size``: the font size drawn (points); ``kinds``: per gap, ``t`` between
-    two Thai letters with no space written, ``x`` beside a digit, Latin letter or
+    two Thai letters with no space written, ``d`` between two Thai digits so
+    (narrower than a tab: digits in cells at an even pitch are wider apart, and
+    counted as ``t`` is), ``x`` beside a digit, Latin letter or
     sign, ``a`` beside a SARA AM, ``-`` otherwise (default: all ``-``). The ``x``
     and ``a`` gaps are left out: LibreOffice spreads the Thai letters of a line,
     not its digits or signs (``10``, ``: 29/3``), and a font may box SARA AM from
@@ -99,7 +106,7 @@ def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
     letters = [(gap, kind) for gap, kind in kept if gap < common + SPACE_OVER_EM * size]
     near = sum(1 for gap, _ in letters if abs(gap - common) <= even)
     enough = len(letters) >= MIN_LETTER_GAPS or sum(
-        1 for _, kind in letters if kind == "t") >= MIN_THAI_GAPS
+        1 for _, kind in letters if kind in "td") >= MIN_THAI_GAPS
     return common if enough and near >= LETTER_EVEN_SHARE * len(letters) else 0.0
 
 
@@ -140,11 +147,39 @@ def few_gaps(gaps: list[float], size: float, kinds: str, spaces: list[bool],
         return 0.0
     return gap
 
+def spread_line(gaps: list[float], size: float, kinds: str) -> float:
+    """The common gap (points) of a run spread across all its glyphs; 0.0 if not so.
+
+    ``gaps``, ``size``, ``kinds`` as :func:`letter_gap` takes them, the run cut
+    only at rules (gaps of :data:`.pdf_glyphs.TAB_GAP_EM` or more kept). A line
+    LibreOffice distributes, or justifies when it ends at a line break, may spread
+    its letters wider than a tab (``ป ีง บ ... พ .ศ . : ๒ ๕ ๖ ๙``, 1.7-2.5 em) and
+    spreads its digits, dots and colons alike: here the gaps beside them (``x``)
+    count as letter gaps, and the run is spread when :func:`letter_gap` finds it
+    so and :data:`MIN_THAI_GAPS` of the gaps within :data:`LETTER_EVEN_EM` of the
+    common one lie between two Thai letters or digits (``t``, ``d``: a row of
+    Arabic digits in cells an even pitch apart is not one word).
+
+    >>> spread_line([24.5, 24.6, 52.4, 24.8, -0.03, 24.6, 27.8, 27.9, 24.5, 24.4], 10.0,
+    ...             "ttxxxxxx--")
+    24.4
+    >>> spread_line([30.0, 30.0, 30.1, 30.0], 10.0, "xxxx")
+    0.0
+    """
+    common = letter_gap(gaps, size, kinds.replace("x", "-"))
+    even = LETTER_EVEN_EM * size
+    thai = sum(1 for gap, kind in zip(gaps, kinds, strict=True)
+               if kind in "td" and abs(gap - common) <= even)
+    return common if common and thai >= MIN_THAI_GAPS else 0.0
+
+
 #: Thai letters that may stand alone on a letter-spaced line (no digit, no sign).
 _LETTERS = frozenset(chr(c) for c in (*range(0x0E01, 0x0E31), 0x0E32, 0x0E33,
                                       *range(0x0E40, 0x0E45)))
 #: Characters of the Thai block (letters, marks, digits, signs).
 _THAI = frozenset(map(chr, range(0x0E01, 0x0E5C)))
+#: Thai digits (LibreOffice spreads them as it does Thai letters; Arabic ones not).
+_DIGITS = frozenset(map(chr, range(0x0E50, 0x0E5A)))
 _SARA_AM = "\u0e33"
 _WHITE = frozenset(" \u00a0")
 #: Thai marks drawn over or under a letter (as :data:`.pdf_layout._MARKS`).
@@ -161,28 +196,49 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
     short run counts by its gaps between Thai letters with no space written;
     digits and Latin letters set tight are left out) is letter-spaced; a run with
     too few gaps for that may be by :func:`few_gaps` (two Thai letters alone on
-    their line, or one Thai letter gap narrower than the run's word spaces).
+    their line, or one Thai letter gap narrower than the run's word spaces). A
+    line LibreOffice spread by 1.7-2.5 em (distributed, or justified up to a line
+    break) has its word spaces and some letter gaps tab-wide: its runs between
+    rules are first measured as one (:func:`letter_gap`, and :func:`spread_line`
+    counting the gaps beside digits, dots and colons), and the reader keeps a gap
+    no wider than two letter gaps and :data:`WORD_OVER_EM` as a space.
     Returns each of its white-space runs' common letter gap (points).
     """
     if " " not in text and "\u00a0" not in text:
         return {}
     lefts, rights, index = line.g.lefts, line.g.rights, line.index
     found: dict[int, float] = {}
-    runs: list[int] = []  # white-space runs of the current run of letters
+    runs: list[tuple[int, int]] = []  # white-space runs (start, gap index) of the current run
     gaps: list[float] = []
     kinds: list[str] = []  # per gap: see letter_gap
     prev, pending, size, written = -1, -1, 0.0, False
     spaces: list[bool] = []  # per gap: white space in it
+    tabs: list[int] = []  # gaps (by index) of TAB_GAP_EM or more
+    # The cheap gate of the line-wide measures: gaps at least half the least spread,
+    # of all and of those letter_gap keeps (a spread run has most of them so).
+    wide, kept, wide_kept = 0, 0, 0
     cut = False  # whether the line is cut into runs (cells, not one word spread)
 
     def close() -> None:
         if not runs:
             return
         kind = "".join(kinds)
-        common = letter_gap(gaps, size, kind) or few_gaps(
-            gaps, size, kind, spaces, not cut and len(gaps) <= 2 * LONE_LETTERS and _alone(
-                line, text))
-        found.update(dict.fromkeys(runs, common) if common else {})
+        if tabs or "x" in kind:  # the line's runs as one: spread wider than a tab
+            common = (letter_gap(gaps, size, kind) if tabs and wide_kept >= LETTER_EVEN_SHARE
+                      * kept else 0.0) or (spread_line(gaps, size, kind)
+                                           if wide >= LETTER_EVEN_SHARE * len(gaps) else 0.0)
+            if common:
+                found.update(dict.fromkeys((start for start, _ in runs), common))
+                return
+        start = 0
+        for end in (*tabs, len(gaps)):
+            piece = kind[start:end]
+            common = letter_gap(gaps[start:end], size, piece) or few_gaps(
+                gaps[start:end], size, piece, spaces[start:end],
+                not cut and end - start <= 2 * LONE_LETTERS and _alone(line, text))
+            if common:
+                found.update((at, common) for at, k in runs if start <= k < end)
+            start = end + 1
 
     generated = line.g.generated
     for pos, ch in enumerate(text):
@@ -195,27 +251,61 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
             continue
         if prev < 0:
             size = line.g.size(index[pos])
+        elif line.rules and line._ruled(prev, pos):
+            cut = True
+            close()
+            runs, gaps, kinds, spaces, tabs = [], [], [], [], []
+            wide, kept, wide_kept = 0, 0, 0
+            size = line.g.size(index[pos])
         else:
             gap = lefts[index[pos]] - rights[index[prev]]
-            if (size > 1.0 and gap >= TAB_GAP_EM * size) or (
-                    line.rules and line._ruled(prev, pos)):
+            if size > 1.0 and gap >= TAB_GAP_EM * size:
                 cut = True
-                close()
-                runs, gaps, kinds, spaces = [], [], [], []
-                size = line.g.size(index[pos])
-            else:
-                gaps.append(gap)
-                before = text[prev]
-                kinds.append("a" if ch == _SARA_AM or before == _SARA_AM
-                             else "x" if ch not in _THAI or before not in _THAI
-                             else "t" if ch in _LETTERS and before in _LETTERS and not written
-                             else "-")
-                spaces.append(pending >= 0)
-                if pending >= 0:
-                    runs.append(pending)
+                tabs.append(len(gaps))
+            spread = gap >= LETTER_SPREAD_EM * size / 2
+            wide += spread
+            gaps.append(gap)
+            before = text[prev]
+            kinds.append("a" if ch == _SARA_AM or before == _SARA_AM
+                         else "x" if ch not in _THAI or before not in _THAI
+                         else "t" if ch in _LETTERS and before in _LETTERS and not written
+                         else "d" if ch in _DIGITS and before in _DIGITS and not written
+                         and gap < TAB_GAP_EM * size else "-")
+            if kinds[-1] not in "ax":
+                kept += 1
+                wide_kept += spread
+            spaces.append(pending >= 0)
+            if pending >= 0:
+                runs.append((pending, len(gaps) - 1))
         prev, pending, written = pos, -1, False
     close()
     return found
+
+
+def may_be_word_space(line: _Line, text: str, a: int, b: int, gap: float,
+                      size: float) -> bool:
+    """Whether a tab-wide ``gap`` (points) at ``text[a:b]`` may be a spread run's word space.
+
+    Such a space is no wider than two letter gaps and :data:`WORD_OVER_EM` font
+    sizes, so a letter gap beside it (the glyphs before ``a`` or from ``b``, marks
+    and white space skipped) is at least half the rest, less :data:`LETTER_EVEN_EM`: a cell's tab
+    between tight words is told without measuring the line (:func:`letter_spaced`).
+    """
+    least = (gap - WORD_OVER_EM * size) / 2 - LETTER_EVEN_EM * size
+    lefts, rights, index = line.g.lefts, line.g.rights, line.index
+
+    def beside(pos: int, step: int) -> float:
+        first = -1
+        while 0 <= pos < len(text):
+            if text[pos] not in _MARKS and text[pos] not in _WHITE:
+                if first >= 0:
+                    left, right = (first, pos) if step > 0 else (pos, first)
+                    return lefts[index[right]] - rights[index[left]]
+                first = pos
+            pos += step
+        return -1.0
+
+    return beside(a - 1, -1) >= least or beside(b, 1) >= least
 
 
 def _alone(line: _Line, text: str) -> bool:
