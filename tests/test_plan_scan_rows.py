@@ -214,6 +214,15 @@ def test_routine_items_whose_number_ocr_misread_are_items(seed: int) -> None:
 
 # ------------------------------------------------------------------ step tables
 
+def _assert_steps_read(text: str, want: list[dict[str, Any]]) -> None:
+    """Every step of ``want`` read from ``text``, its project and description right."""
+    got = records_of(extract, text).get("plan_steps", [])
+    truth = {"tables": {"plan_steps": [
+        {k: row[k] for k in ("project_name", "description")} for row in want]}}
+    right, total, lost = score_tables({"plan_steps": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+
+
 _STEP_ROW = re.compile(r"^(?P<no>[๑-๙1-9])\.(?P<rest>\s.*)$")
 
 
@@ -232,11 +241,7 @@ def test_steps_whose_point_ocr_read_as_a_comma_and_a_point_are_steps(seed: int) 
             damaged += 1
         out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
     assert damaged
-    got = records_of(extract, "\n".join(out)).get("plan_steps", [])
-    truth = {"tables": {"plan_steps": [
-        {k: row[k] for k in ("project_name", "description")} for row in want]}}
-    right, total, lost = score_tables({"plan_steps": got}, truth)
-    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+    _assert_steps_read("\n".join(out), want)
 
 
 _STEP_CELLS = re.compile(r"^(?P<head>[๑-๙1-9]\.\s[^\t]+)\t(?P<pct>[๐-๙0-9.]+)\t(?P<cum>[๐-๙0-9.]+)"
@@ -267,11 +272,7 @@ def test_steps_whose_number_cells_ocr_misread_keep_their_words_only(seed: int) -
             damaged += 1
         out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
     assert damaged
-    got = records_of(extract, "\n".join(out)).get("plan_steps", [])
-    truth = {"tables": {"plan_steps": [
-        {k: row[k] for k in ("project_name", "description")} for row in want]}}
-    right, total, lost = score_tables({"plan_steps": got}, truth)
-    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+    _assert_steps_read("\n".join(out), want)
 
 
 # ------------------------------------------------------------------ SWOT headings

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_left
+from collections.abc import Callable
 
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lines import with_split_lines_joined
@@ -87,31 +88,11 @@ def without_doubled_sara_a(text: str, words: tuple[OcrWord, ...]
     word opens with SARA A. Two words with one space between them, the first ending
     and the second opening with it, are joined without the second one's SARA A.
     """
-    if len(words) < 2:
-        return text, words
-    merged: list[OcrWord] = [words[0]]
-    ends = [words[0].end]
-    removed: list[int] = []  # offsets of the spaces and SARA A taken out, ascending
-    for word in words[1:]:
-        last = merged[-1]
-        if text[ends[-1]:word.start] == " " and last.text.endswith(_SARA_A) \
-                and word.text.startswith(_SARA_A) and len(word.text) > 1:
-            removed.extend((ends[-1], word.start))
-            merged[-1] = OcrWord(last.text + word.text[1:], min(last.conf, word.conf),
-                                 (min(last.box[0], word.box[0]), min(last.box[1], word.box[1]),
-                                  max(last.box[2], word.box[2]), max(last.box[3], word.box[3])),
-                                 last.start)
-            ends[-1] = word.end
-        else:
-            merged.append(word)
-            ends.append(word.end)
-    if not removed:
-        return text, words
-    cut = set(removed)
-    out_text = "".join(c for i, c in enumerate(text) if i not in cut)
-    out_words = tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(removed, w.start))
-                      for w in merged)
-    return out_text, out_words
+    def doubled(last: OcrWord, word: OcrWord) -> int | None:
+        return 1 if last.text.endswith(_SARA_A) and word.text.startswith(_SARA_A) \
+            and len(word.text) > 1 else None
+
+    return _joined(text, words, doubled)
 
 
 def without_narrow_spaces(text: str, words: tuple[OcrWord, ...]
@@ -123,20 +104,36 @@ def without_narrow_spaces(text: str, words: tuple[OcrWord, ...]
     the second starts with a Thai letter, and the gap between their boxes is under
     :data:`NARROW_SPACE` of the taller one's height. Returns them unchanged when none is.
     """
+    def narrow(last: OcrWord, word: OcrWord) -> int | None:
+        gap = word.box[0] - last.box[2]
+        usual = max(last.box[3] - last.box[1], word.box[3] - word.box[1], 1)
+        return 0 if (_THAI_LETTER.match(last.text[-1:]) and _THAI_LETTER.match(word.text[:1])
+                     and -OVERLAP * usual < gap < NARROW_SPACE * usual) else None
+
+    return _joined(text, words, narrow)
+
+
+def _joined(text: str, words: tuple[OcrWord, ...],
+            joins: Callable[[OcrWord, OcrWord], int | None]
+            ) -> tuple[str, tuple[OcrWord, ...]]:
+    """``text`` and ``words`` with each two words one space apart that ``joins`` joined.
+
+    ``joins(last, word)`` gives how many of ``word``'s first letters go with the space
+    (0 or more), or None to keep the two apart; the joined word's box spans both, its
+    confidence is the lower, and every later word's offset moves back.
+    """
     if len(words) < 2:
         return text, words
     merged: list[OcrWord] = [words[0]]
     ends = [words[0].end]  # each merged word's end in the original text
-    removed: list[int] = []  # offsets of the spaces taken out, ascending
+    removed: list[int] = []  # offsets of the characters taken out, ascending
     for word in words[1:]:
         last = merged[-1]
-        gap = word.box[0] - last.box[2]
-        usual = max(last.box[3] - last.box[1], word.box[3] - word.box[1], 1)
-        if (text[ends[-1]:word.start] == " " and _THAI_LETTER.match(last.text[-1:])
-                and _THAI_LETTER.match(word.text[:1])
-                and -OVERLAP * usual < gap < NARROW_SPACE * usual):
+        skip = joins(last, word) if text[ends[-1]:word.start] == " " else None
+        if skip is not None:
             removed.append(ends[-1])
-            merged[-1] = OcrWord(last.text + word.text, min(last.conf, word.conf),
+            removed.extend(range(word.start, word.start + skip))
+            merged[-1] = OcrWord(last.text + word.text[skip:], min(last.conf, word.conf),
                                  (min(last.box[0], word.box[0]), min(last.box[1], word.box[1]),
                                   max(last.box[2], word.box[2]), max(last.box[3], word.box[3])),
                                  last.start)
