@@ -23,6 +23,7 @@ from __future__ import annotations
 import random
 import re
 import textwrap
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -214,11 +215,27 @@ def test_routine_items_whose_number_ocr_misread_are_items(seed: int) -> None:
 
 # ------------------------------------------------------------------ step tables
 
-def _assert_steps_read(text: str, want: list[dict[str, Any]]) -> None:
-    """Every step of ``want`` read from ``text``, its project and description right."""
-    got = records_of(extract, text).get("plan_steps", [])
+def _assert_steps_read_when_damaged(seed: int, row: re.Pattern[str], rate: float,
+                                   damage: Callable[[re.Match[str], random.Random], str]
+                                   ) -> None:
+    """A generated plan whose step rows matching ``row`` OCR damaged (``damage``, each
+    row with odds ``rate``; tabs read as spaces): every step read, its project and
+    description right."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_steps"]
+    out: list[str] = []
+    damaged = 0
+    for line in generated.text.split("\n"):
+        m = row.match(line)
+        if m is not None and rng.random() < rate:
+            line = damage(m, rng)
+            damaged += 1
+        out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
+    assert damaged
+    got = records_of(extract, "\n".join(out)).get("plan_steps", [])
     truth = {"tables": {"plan_steps": [
-        {k: row[k] for k in ("project_name", "description")} for row in want]}}
+        {k: r[k] for k in ("project_name", "description")} for r in want]}}
     right, total, lost = score_tables({"plan_steps": got}, truth)
     assert total > 0 and len(got) == len(want) and right == total, lost[:6]
 
@@ -229,19 +246,10 @@ _STEP_ROW = re.compile(r"^(?P<no>[๑-๙1-9])\.(?P<rest>\s.*)$")
 @pytest.mark.parametrize("seed", range(8))
 def test_steps_whose_point_ocr_read_as_a_comma_and_a_point_are_steps(seed: int) -> None:
     """``๒,. ขออนุมัติ...``: the step is its own row, not the rest of the one above."""
-    rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    want = generated.tables["plan_steps"]
-    out: list[str] = []
-    damaged = 0
-    for line in generated.text.split("\n"):
-        m = _STEP_ROW.match(line)
-        if m is not None and rng.random() < 0.5:
-            line = f"{m.group('no')}{rng.choice((',.', '.,'))}{m.group('rest')}"
-            damaged += 1
-        out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
-    assert damaged
-    _assert_steps_read("\n".join(out), want)
+    def damage(m: re.Match[str], rng: random.Random) -> str:
+        return f"{m.group('no')}{rng.choice((',.', '.,'))}{m.group('rest')}"
+
+    _assert_steps_read_when_damaged(seed, _STEP_ROW, 0.5, damage)
 
 
 _STEP_CELLS = re.compile(r"^(?P<head>[๑-๙1-9]\.\s[^\t]+)\t(?P<pct>[๐-๙0-9.]+)\t(?P<cum>[๐-๙0-9.]+)"
@@ -254,25 +262,16 @@ _LATIN_CELLS = ("mo do", "lo on")
 @pytest.mark.parametrize("seed", range(8))
 def test_steps_whose_number_cells_ocr_misread_keep_their_words_only(seed: int) -> None:
     """``... หลักและรอง mo do`` and ``... กิจกรรม ๕๐ ฒ่๐``: the cells are no words of the step."""
-    rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    want = generated.tables["plan_steps"]
-    out: list[str] = []
-    damaged = 0
-    for line in generated.text.split("\n"):
-        m = _STEP_CELLS.match(line)
-        if m is not None and rng.random() < 0.6:
-            marks = " ".join(m.group("marks").split())
-            if rng.random() < 0.5:
-                cells = rng.choice(_LATIN_CELLS)
-            else:
-                cum = m.group("cum")
-                cells = f"{m.group('pct')} ฒ\u0e48{cum[1:]}"
-            line = f"{m.group('head')} {cells} {marks}".rstrip()
-            damaged += 1
-        out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
-    assert damaged
-    _assert_steps_read("\n".join(out), want)
+    def damage(m: re.Match[str], rng: random.Random) -> str:
+        marks = " ".join(m.group("marks").split())
+        if rng.random() < 0.5:
+            cells = rng.choice(_LATIN_CELLS)
+        else:
+            cum = m.group("cum")
+            cells = f"{m.group('pct')} ฒ\u0e48{cum[1:]}"
+        return f"{m.group('head')} {cells} {marks}".rstrip()
+
+    _assert_steps_read_when_damaged(seed, _STEP_CELLS, 0.6, damage)
 
 
 # ------------------------------------------------------------------ SWOT headings
