@@ -15,7 +15,9 @@ line's pitch from the next; a row at a page's foot goes on at the next page's he
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,20 +41,28 @@ FLOOR = 0.95
 TABLES = ("plan_steps", "plan_scoring_levels")
 
 
-def test_landscape_justified_prints_give_every_step_and_scoring_row(tmp_path: Path) -> None:
+def _landscape_prints(tmp_path: Path, prints: tuple[tuple[str, int, int], ...], seed: str
+                      ) -> Iterator[tuple[GeneratedDoc, Any]]:
+    """Each generated plan of ``prints`` (font, padding, step column %) printed by Chromium
+    on A4 landscape, borderless, read: ``(doc, score)``, its layout checked."""
     if not render.have("chromium"):
         pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
-    right = total = 0
-    for k, (font, pad, steps_pct) in enumerate(PRINTS):
-        doc: GeneratedDoc = GENERATORS["plan"](random.Random(f"{SEED}-{k}"))
+    for k, (font, pad, steps_pct) in enumerate(prints):
+        doc: GeneratedDoc = GENERATORS["plan"](random.Random(f"{seed}-{k}"))
         pdf = tmp_path / f"plan-{k}.{font}.pdf"
         render.render_chromium(doc, pdf, font, font_file(font), random.Random(k),
                                header_footer=k % 2 == 0, borderless=True, pad=pad,
                                steps_pct=steps_pct)
         result = score(process_file(pdf), doc.truth)
-        assert result.layout == "annual_action_plan"
+        assert result.layout == "annual_action_plan", pdf.name
+        yield doc, result
+
+
+def test_landscape_justified_prints_give_every_step_and_scoring_row(tmp_path: Path) -> None:
+    right = total = 0
+    for doc, result in _landscape_prints(tmp_path, PRINTS, str(SEED)):
         lost = [item for item in result.lost if item[0].split(".")[0] in TABLES]
-        assert not [item for item in lost if item[3] == "row_missing"], (pdf.name, lost)
+        assert not [item for item in lost if item[3] == "row_missing"], lost
         fields = sum(len([name for name in row if name != "ordinal"]) for table in TABLES
                      for row in doc.truth["tables"].get(table, []))
         right, total = right + fields - len(lost), total + fields
@@ -70,17 +80,8 @@ KPI_FLOOR = 0.75
 
 
 def test_landscape_justified_prints_give_the_kpi_definitions(tmp_path: Path) -> None:
-    if not render.have("chromium"):
-        pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
     right = total = 0
-    for k, (font, pad, steps_pct) in enumerate(KPI_PRINTS):
-        doc: GeneratedDoc = GENERATORS["plan"](random.Random(f"7301-land-{k}"))
-        pdf = tmp_path / f"kpi-{k}.{font}.pdf"
-        render.render_chromium(doc, pdf, font, font_file(font), random.Random(k),
-                               header_footer=k % 2 == 0, borderless=True, pad=pad,
-                               steps_pct=steps_pct)
-        result = score(process_file(pdf), doc.truth)
-        assert result.layout == "annual_action_plan"
+    for doc, result in _landscape_prints(tmp_path, KPI_PRINTS, "7301-land"):
         lost = [item for item in result.lost if item[0].startswith("plan_kpi_definitions.")]
         fields = sum(len([name for name in row if name != "ordinal"])
                      for row in doc.truth["tables"].get("plan_kpi_definitions", []))
