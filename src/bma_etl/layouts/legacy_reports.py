@@ -265,25 +265,21 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             budget_from = body_start + label[1]
         if budget_from is not None:
             budget = labelled(text, BUDGET_LABEL, BUDGET_VALUE, budget_from, doc.ocr_used)
-            if budget and not progress:
-                body_end = min(body_end, len(text[:budget.start()].rstrip(" :\t")))
+            budget_at = tail_at = None  # where the budget's label starts and its amount ends
             if budget:
-                after_budget = True
-                budget_tail = (line, cell.start + budget.end(), cell.start + len(text))
+                budget_at, tail_at = budget.start(), budget.end()
                 row.fields.setdefault("budget_disbursed_thb", doc.raw_in(
                     line, cell.start + budget.start("value"), cell.start + budget.end("value")))
-                tail = text[budget.end():]
-                for column, a, b in trailing_flags(tail) or flags_in_tail(tail):
-                    row.fields.setdefault(column, doc.raw_in(
-                        line, cell.start + budget.end() + a, cell.start + budget.end() + b))
             elif doc.ocr_used and (label := search_key(BUDGET_LABEL, text[budget_from:])):
                 # the budget's label read, its amount not (``= o UM:``): the flags follow
                 # it all the same, never the narrative
-                after_budget = True
-                if not progress:
-                    body_end = min(body_end, len(text[:budget_from + label[0]].rstrip(" :\t")))
+                budget_at = budget_from + label[0]
                 place = _AMOUNT_PLACE.match(text, budget_from + label[1])
                 tail_at = place.end() if place else budget_from + label[1]
+            if budget_at is not None and tail_at is not None:
+                after_budget = True
+                if not progress:
+                    body_end = min(body_end, len(text[:budget_at].rstrip(" :\t")))
                 budget_tail = (line, cell.start + tail_at, cell.start + len(text))
                 tail = text[tail_at:]
                 for column, a, b in trailing_flags(tail) or flags_in_tail(tail):

@@ -367,11 +367,12 @@ def _joined(run: list[Line], cut: bool = False) -> Line:
         return run[0]
     if not cut:
         return join_lines(run, _between)
-    joins = [0]  # join_lines calls ``between`` once per line after the first, in order
+    last = sum(1 for line in run if line.text.strip()) - 1  # the joins: one per inked line
+    joins = [0]  # join_lines calls ``between`` once per inked line after the first, in order
 
     def between(left: str, right: str) -> str:
         joins[0] += 1
-        return "" if joins[0] == len(run) - 1 else _between(left, right)
+        return "" if joins[0] == last else _between(left, right)
 
     return join_lines(run, between)
 

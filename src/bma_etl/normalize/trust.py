@@ -328,10 +328,10 @@ def level_places(read: list[int | None]) -> tuple[int, ...] | None:
     agree = {order: sum(got == want for got, want in zip(read, order, strict=True))
              for order in (down, up)}
     middle = (count + 1) // 2
+    said = [(place, got) for place, got in enumerate(read, start=1) if got is not None]
     for order, other in ((down, up), (up, down)):
         others = sum(got == want for place, (got, want) in
                      enumerate(zip(read, other, strict=True), start=1) if place != middle)
-        said = [(place, got) for place, got in enumerate(read, start=1) if got is not None]
         off_middle = [got == order[place - 1] for place, got in said if place != middle]
         if others == 0 and (agree[order] >= 3 or (
                 agree[order] == len(said) and sum(off_middle) >= 2)):

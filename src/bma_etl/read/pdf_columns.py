@@ -150,8 +150,8 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float,
     page): the index past them; else ``j``.
     """
     starts = [row.cells[1] for row in lines[i:j] if len(row.cells) > 1]
-    if not starts:
-        return j
+    if not starts or not _one_cell(lines, j):
+        return j  # (no one-cell line under the table: its columns need not be measured)
     size = max(row.size for row in lines[i:j]) or 1.0
     # the second column: where two rows start a cell, justification gaps closed (a
     # justified line's stretched gap in the first column, ``๑.⇥ดำเนินการ``, is none)
@@ -159,9 +159,7 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float,
                  default=min(starts))
     first = min(row.cells[0] for row in lines[i:j] if row.cells)  # (padded: off the margin)
     k = j
-    while k < len(lines) and lines[k].table is None and len(lines[k].cells) == 1 \
-            and "\t" not in lines[k].text and lines[k].text.strip() \
-            and abs(lines[k].cells[0] - first) <= (lines[k].size or 1.0) \
+    while _one_cell(lines, k) and abs(lines[k].cells[0] - first) <= (lines[k].size or 1.0) \
             and lines[k].right < second:
         k += 1
     if k > j and second - margin <= WORD_EM * (lines[j].size or 1.0) \
@@ -223,6 +221,12 @@ def _columns(rows: list[TextLine], size: float) -> list[float]:
             anchors.append(x)
     return [x for x in anchors
             if sum(any(abs(c - x) <= size for c in row.cells) for row in rows) >= 2]
+
+
+def _one_cell(lines: list[TextLine], k: int) -> bool:
+    """Whether ``lines[k]`` is an inked line of one cell outside any ruled table."""
+    return k < len(lines) and lines[k].table is None and len(lines[k].cells) == 1 \
+        and "\t" not in lines[k].text and bool(lines[k].text.strip())
 
 
 def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,

@@ -147,6 +147,7 @@ def few_gaps(gaps: list[float], size: float, kinds: str, spaces: list[bool],
         return 0.0
     return gap
 
+
 def spread_line(gaps: list[float], size: float, kinds: str) -> float:
     """The common gap (points) of a run spread across all its glyphs; 0.0 if not so.
 
