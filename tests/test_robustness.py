@@ -147,6 +147,23 @@ def test_scan_does_not_count_thai_digit_fields() -> None:
     assert count_fields(doc.truth, set(doc.thai_digit_fields)) < count_fields(doc.truth)
 
 
+def test_scan_scores_texts_in_thai_digits_apart() -> None:
+    """A text printed with Thai digits (``ร้อยละ ๘๐``) counts apart on a scan, not in the figure."""
+    truth = {"tables": {"plan_indicators": [{"name": "ระดับความสำเร็จ", "target_text": "ร้อยละ ๘๐"},
+                                            {"name": "ระดับความพึงพอใจ", "target_text": "ร้อยละ 80"}]}}
+    read = {"plan_indicators": [{"name": "ระดับความสำเร็จ", "target_text": "ร้อยละ ๘o"},
+                                {"name": "ระดับความพึงพอใจ", "target_text": "ร้อยละ 80"}]}
+
+    class Read:
+        tables = read
+        layout = "annual_action_plan"
+
+    scan = score(Read(), truth, scan=True)
+    assert (scan.right, scan.total, scan.thai_right, scan.thai_total) == (3, 3, 0, 1)
+    text = score(Read(), truth)
+    assert (text.right, text.total, text.thai_total) == (3, 4, 0)
+
+
 def test_build_writes_manifest_and_truths(tmp_path: Path) -> None:
     made = build(tmp_path, 1, SEED, scans=0, producers=("fpdf2",),
                  generators=("web_detail",))

@@ -35,6 +35,9 @@ class Result:
     #: Fields right as spaced, and those right but not as spaced (:class:`corpus.score.Score`).
     spaced_right: int = 0
     space_lost: list[Lost] = field(default_factory=list)
+    #: On a scan, the fields printed in Thai digits, right and counted (not in ``total``).
+    thai_right: int = 0
+    thai_total: int = 0
 
     @property
     def detected(self) -> bool:
@@ -61,7 +64,7 @@ def read_one(rendering: Rendering) -> Result:
         result = score_failure(f"crash: {type(exc).__name__}: {exc}", truth, scan=scan)
     return Result(rendering, result.right, result.total, result.layout, result.quarantined,
                   time.perf_counter() - began, result.lost, result.spaced_right,
-                  result.space_lost)
+                  result.space_lost, result.thai_right, result.thai_total)
 
 
 def _detected(path: Path) -> str | None:
@@ -212,6 +215,13 @@ def summary(results: list[Result], seconds: float) -> dict[str, Any]:
     for dpi in sorted({r.rendering.dpi for r in results if r.rendering.medium == "scan"}):
         rs = [r for r in results if r.rendering.medium == "scan" and r.rendering.dpi == dpi]
         out[f"scan_{dpi}_fields_pct"] = _pct(sum(r.right for r in rs), sum(r.total for r in rs))
+    scans = [r for r in results if r.rendering.medium == "scan"]
+    if scans:  # the fields printed in Thai digits, left out of the figures above
+        out["scan_thai_digit_fields"] = sum(r.thai_total for r in scans)
+        out["scan_thai_digit_fields_pct"] = _pct(sum(r.thai_right for r in scans),
+                                                 sum(r.thai_total for r in scans))
+        out["scan_every_field_pct"] = _pct(sum(r.right + r.thai_right for r in scans),
+                                           sum(r.total + r.thai_total for r in scans))
     return out
 
 
@@ -220,5 +230,6 @@ def dump(results: list[Result], path: Path) -> None:
     rows = [{**asdict(r.rendering), "right": r.right, "total": r.total, "layout_read": r.layout,
              "quarantined": r.quarantined, "seconds": round(r.seconds, 2),
              "lost": [list(map(str, x)) for x in r.lost], "spaced_right": r.spaced_right,
-             "space_lost": [list(map(str, x)) for x in r.space_lost]} for r in results]
+             "space_lost": [list(map(str, x)) for x in r.space_lost],
+             "thai_right": r.thai_right, "thai_total": r.thai_total} for r in results]
     path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -26,6 +26,7 @@ from typing import Any
 Lost = tuple[str, Any, Any, str]
 
 _SPACE = re.compile(r"\s+")
+_THAI_DIGIT = re.compile("[๐-๙]")
 #: One place a value read differs from the value written in white space only.
 _LETTER_SPACE = re.compile(r"(\S)(\s*)(?=(\S))")
 
@@ -43,6 +44,9 @@ class Score:
     #: spaced (``kind`` from :func:`space_kind`).
     spaced_right: int = 0
     space_lost: list[Lost] = field(default_factory=list)
+    #: On a scan, the fields printed in Thai digits (not in ``right``/``total``), scored apart.
+    thai_right: int = 0
+    thai_total: int = 0
 
     def __iter__(self) -> Any:
         """Unpack as ``right, total, lost``."""
@@ -212,21 +216,45 @@ def count_fields(truth: dict[str, Any], skip: set[str] | frozenset[str] = frozen
     return score_tables({}, truth, skip)[1]
 
 
+def thai_digit_keys(truth: dict[str, Any]) -> set[str]:
+    """Keys (``table.row_index.field``) of the fields a document prints in Thai digits.
+
+    Those the generator marked (numbers, dates, years) and every text whose value holds a
+    Thai digit (``ร้อยละ ๘๐``, ``ครั้งที่ ๒/๒๕๖๖``): the issue counts scans on Arabic-digit
+    fields, Tesseract's ``tha`` model misreading ๔ ๖ ๗ ๘ ๙.
+
+    >>> sorted(thai_digit_keys({"thai_digit_fields": ["plans.0.fiscal_year_be"],
+    ...     "tables": {"plan_indicators": [{"target_text": "ร้อยละ ๘๐"},
+    ...                                    {"target_text": "ร้อยละ 80"}]}}))
+    ['plan_indicators.0.target_text', 'plans.0.fiscal_year_be']
+    """
+    keys = set(truth.get("thai_digit_fields", ()))
+    for table, rows in truth["tables"].items():
+        for i, row in enumerate(rows):
+            keys.update(f"{table}.{i}.{name}" for name, want in row.items()
+                        if isinstance(want, str) and _THAI_DIGIT.search(want))
+    return keys
+
+
 def score(processed: Any, truth: dict[str, Any], *, scan: bool = False) -> Score:
     """Score one ``Processed`` (or ``None`` with a quarantine reason, see ``score_failure``).
 
-    On scans the fields printed in Thai digits are not counted.
+    On scans the fields printed in Thai digits are not counted (:func:`thai_digit_keys`).
     """
-    skip = set(truth.get("thai_digit_fields", ())) if scan else set()
+    skip = thai_digit_keys(truth) if scan else set()
     space_lost: list[Lost] = []
     right, total, lost = score_tables(processed.tables, truth, skip, space_lost)
+    every_right, every_total, _ = score_tables(processed.tables, truth) if skip else (right,
+                                                                                    total, [])
     return Score(right, total, lost, layout=processed.layout,
-                 spaced_right=right - len(space_lost), space_lost=space_lost)
+                 spaced_right=right - len(space_lost), space_lost=space_lost,
+                 thai_right=every_right - right, thai_total=every_total - total)
 
 
 def score_failure(reason: str, truth: dict[str, Any], *, scan: bool = False) -> Score:
     """A file the pipeline quarantined: every field is lost."""
-    skip = set(truth.get("thai_digit_fields", ())) if scan else set()
+    skip = thai_digit_keys(truth) if scan else set()
     _, total, lost = score_tables({}, truth, skip)
     lost = [(k, w, None, "quarantined") for k, w, _, _ in lost]
-    return Score(0, total, lost, layout=None, quarantined=reason)
+    return Score(0, total, lost, layout=None, quarantined=reason,
+                 thai_total=count_fields(truth) - total)
