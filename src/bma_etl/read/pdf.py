@@ -62,6 +62,7 @@ from bma_etl.read.ocr_tidy import tidied
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
+from bma_etl.read.pdf_forms import page_shapes
 from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
 from bma_etl.read.pdf_open import open_pdf, render_page
@@ -71,7 +72,7 @@ from bma_etl.read.pdf_page import (
     with_blank_lines,
     with_side_by_side,
 )
-from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
+from bma_etl.read.pdf_tables import rules_of, with_table_rows
 from bma_etl.read.pdf_worker import call_with_time_limit
 from bma_etl.read.pdf_wraps import spaced_wraps, wrapped_lines, writer_rules
 from bma_etl.textnorm import damage_score, join_split_year, repair_text

@@ -17,6 +17,8 @@ from collections import deque
 from itertools import pairwise, repeat
 from typing import Any
 
+from bma_etl.read.pdf_forms import Matrix, apply, box_through, form_misplaced, placed_edges
+
 #: A gap between two characters of a line this many font sizes wide is a tab.
 TAB_GAP_EM = 2.0
 BREAK = re.compile(r"\r\n|\r|\n")
@@ -149,32 +151,26 @@ class Glyphs:
     def lefts(self) -> list[float]:
         """The left edge of each character's advance box (its loose box), by page index."""
         if self._lefts is None:
-            self._load_edges()
+            self._lefts, self._rights = self._placed_edges()
         return self._lefts
 
     @property
     def rights(self) -> list[float]:
         """The right edge of each character's advance box, by page index."""
         if self._lefts is None:
-            self._load_edges()
+            self._lefts, self._rights = self._placed_edges()
         return self._rights
 
     def edges(self, index: int) -> tuple[float, float]:
         """The left and right edges of character ``index``'s advance box (its loose box)."""
         if self._lefts is None:
-            self._load_edges()
+            self._lefts, self._rights = self._placed_edges()
         return self._lefts[index], self._rights[index]
 
-    def _load_edges(self) -> None:
-        """Every character's loose box edges, those of :meth:`moved` characters placed."""
-        self._lefts, self._rights = loose_boxes(self.handle)
-        for i, m in self.moved.items():
-            if i < len(self._lefts):
-                left, right = self._lefts[i], self._rights[i]
-                origin = self._reported_origin(i)
-                y = origin[1] if origin is not None else 0.0
-                self._lefts[i] = m[0] * left + m[2] * y + m[4]
-                self._rights[i] = self._lefts[i] + (right - left)  # pdfium scaled its width
+    def _placed_edges(self) -> tuple[list[float], list[float]]:
+        """Every character's loose box edges (:func:`loose_boxes`), the :attr:`moved` placed."""
+        lefts, rights = loose_boxes(self.handle)
+        return placed_edges(lefts, rights, self.moved, self._reported_origin)
 
     @property
     def moved(self) -> dict[int, Matrix]:
@@ -189,10 +185,7 @@ class Glyphs:
         self._tight_of(self.handle, index, *self._d_ref)
         box = left.value, bottom.value, right.value, top.value
         m = self.moved.get(index) if self.moved else None
-        if m is None:
-            return box
-        (x0, y0), (x1, y1) = _apply(m, box[0], box[1]), _apply(m, box[2], box[3])
-        return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+        return box if m is None else box_through(m, box)
 
     def origin(self, index: int) -> tuple[float, float] | None:
         """Where character ``index`` is drawn from (x and baseline), if pdfium says."""
@@ -201,7 +194,7 @@ class Glyphs:
         found = self._reported_origin(index)
         m = self.moved.get(index) if self.moved else None
         if m is not None and found is not None:
-            found = _apply(m, *found)
+            found = apply(m, *found)
         self._origins[index] = found
         return found
 
@@ -223,88 +216,6 @@ class Glyphs:
                     size *= scale
             self._sizes[index] = size
         return size
-
-
-#: An affine matrix as PDF writes it: ``(a, b, c, d, e, f)``, x' = a·x + c·y + e.
-Matrix = tuple[float, float, float, float, float, float]
-
-
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
-
-
-def _form_matrix(text: Matrix, char: Matrix) -> Matrix | None:
-    """The matrix ``F`` with ``char`` = ``text`` then ``F``; None if ``text`` is singular."""
-    a, b, c, d, e, f = text
-    det = a * d - b * c
-    if abs(det) < 1e-9:
-        return None
-    ia, ib, ic, id_ = d / det, -b / det, -c / det, a / det
-    ie, if_ = -(e * ia + f * ic), -(e * ib + f * id_)
-    ca, cb, cc, cd, ce, cf = char
-    return (ia * ca + ib * cc, ia * cb + ib * cd, ic * ca + id_ * cc, ic * cb + id_ * cd,
-            ie * ca + if_ * cc + ce, ie * cb + if_ * cd + cf)
-
-
-def _has_forms(textpage: Any) -> bool:
-    """Whether the page of ``textpage`` (a pypdfium2 text page) draws a Form XObject.
-
-    True when the page is not known (a raw handle): every character is then checked.
-    """
-    page = getattr(textpage, "page", None)
-    raw = getattr(page, "raw", None)
-    if raw is None:
-        return True
-    import pypdfium2.raw as pdfium_c
-
-    kind_of, get, form = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPage_GetObject, \
-        pdfium_c.FPDF_PAGEOBJ_FORM
-    return any(kind_of(get(raw, i)) == form for i in range(pdfium_c.FPDFPage_CountObjects(raw)))
-
-
-def form_misplaced(textpage: Any, handle: Any) -> dict[int, Matrix]:
-    """The characters pdfium places without their Form XObject's matrix, and that matrix.
-
-    A character that a marked-content span's ``/ActualText`` gives (Chromium
-    writes one for every Thai cluster) gets, from pdfium, its text object's
-    position and box in the form's own space, while its character matrix has the
-    form's matrix: on a page placed into another scaled to 70 % (fit to page,
-    2-up, shrink to printable area) ``สำ`` would stand where the page drawn at full
-    size had it, off the line. Such a character reports its text object's origin
-    and a matrix whose origin differs; the form's matrix is the text object's
-    matrix undone from the character's. The white space pdfium generates right
-    after one is placed from it, so it moves by the same matrix. Pages without a
-    form (most) are not asked about. ``handle``: the raw text page.
-    """
-    if not _has_forms(textpage):
-        return {}
-    import pypdfium2.raw as pdfium_c
-
-    handle = ctypes.cast(handle, pdfium_c.FPDF_TEXTPAGE)
-    count = max(int(pdfium_c.FPDFText_CountChars(handle)), 0)
-    char, text = pdfium_c.FS_MATRIX(), pdfium_c.FS_MATRIX()
-    x, y = ctypes.c_double(), ctypes.c_double()
-    out: dict[int, Matrix] = {}
-    last: Matrix | None = None
-    for i in range(count):
-        obj = pdfium_c.FPDFText_GetTextObject(handle, i)
-        if not obj:
-            if last is not None:
-                out[i] = last  # a generated space or break placed from the one before
-            continue
-        last = None
-        if not (pdfium_c.FPDFText_GetMatrix(handle, i, char)
-                and pdfium_c.FPDFPageObj_GetMatrix(obj, text)
-                and pdfium_c.FPDFText_GetCharOrigin(handle, i, x, y)):
-            continue
-        if abs(x.value - text.e) > 0.01 or abs(y.value - text.f) > 0.01 or \
-                abs(x.value - char.e) + abs(y.value - char.f) < 0.01:
-            continue  # placed from the glyph's own origin, or no form moves it
-        m = _form_matrix((text.a, text.b, text.c, text.d, text.e, text.f),
-                         (char.a, char.b, char.c, char.d, char.e, char.f))
-        if m is not None:
-            out[i] = last = m
-    return out
 
 
 def glyphs(textpage: Any) -> Glyphs:

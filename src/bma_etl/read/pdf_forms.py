@@ -1,0 +1,177 @@
+"""What a page draws inside Form XObjects, placed where the page shows it.
+
+Stage: read (runs in the PDF worker process; a helper of :mod:`.pdf_glyphs` and
+:mod:`.pdf`). A page placed into another (fit to page, shrink to the printable
+area, 2-up, PyMuPDF's ``show_pdf_page``) is one Form XObject drawn through a
+matrix that scales and moves it. pdfium gives the bounds of the paths inside a
+form, and the origin and boxes of the characters an ``/ActualText`` span gives,
+in the form's own space: both are placed through the form's matrix here.
+Matrices are PDF's ``(a, b, c, d, e, f)``: x' = a·x + c·y + e, y' = b·x + d·y + f.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable
+from typing import Any
+
+Matrix = tuple[float, float, float, float, float, float]
+Box = tuple[float, float, float, float]  # left, bottom, right, top (points)
+#: How deep into nested form XObjects :func:`page_shapes` looks (as pypdfium2's ``get_objects``).
+MAX_FORM_DEPTH = 15
+
+
+def apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    """The point ``(x, y)`` through ``m``."""
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def then(first: Matrix, second: Matrix) -> Matrix:
+    """The matrix that applies ``first``, then ``second``."""
+    a, b, c, d, e, f = first
+    p, q, r, s, t, u = second
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s,
+            e * p + f * r + t, e * q + f * s + u)
+
+
+def box_through(m: Matrix, box: Box) -> Box:
+    """The bounds of ``box`` (left, bottom, right, top) once drawn through ``m``."""
+    xs, ys = zip(*(apply(m, x, y) for x in (box[0], box[2]) for y in (box[1], box[3])),
+                 strict=True)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _inverse(m: Matrix) -> Matrix | None:
+    a, b, c, d, e, f = m
+    det = a * d - b * c
+    if abs(det) < 1e-9:
+        return None
+    ia, ib, ic, id_ = d / det, -b / det, -c / det, a / det
+    return ia, ib, ic, id_, -(e * ia + f * ic), -(e * ib + f * id_)
+
+
+def _matrix(m: Any) -> Matrix:
+    return float(m.a), float(m.b), float(m.c), float(m.d), float(m.e), float(m.f)
+
+
+def page_shapes(page: Any) -> tuple[list[Box], list[Box]]:
+    """The boxes of the paths and of the images a pdfium page draws, forms included.
+
+    One walk over the page's objects with pdfium's own calls: pypdfium2's
+    ``get_objects`` wraps every object in a Python object, several times the cost.
+    An object inside a form is placed through the form's matrix (a page printed
+    at 70 % draws its table's rules at 70 %). Raises pypdfium2's ``PdfiumError``
+    for an object pdfium cannot place.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    paths: list[Box] = []
+    images: list[Box] = []
+    corners = [ctypes.c_float() for _ in range(4)]
+    found = pdfium_c.FS_MATRIX()
+    path, image, form = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
+                         pdfium_c.FPDF_PAGEOBJ_FORM)
+    kind_of, bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
+
+    def walk(parent: Any, count: int, get: Any, level: int, placed: Matrix | None) -> None:
+        if count < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        for i in range(count):
+            obj = get(parent, i)
+            if not obj:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            kind = kind_of(obj)
+            if kind == path or kind == image:
+                if not bounds(obj, *corners):
+                    raise pdfium.PdfiumError("Failed to locate pageobject.")
+                box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
+                (paths if kind == path else images).append(
+                    box if placed is None else box_through(placed, box))
+            elif kind == form and level < MAX_FORM_DEPTH - 1:
+                inner = placed
+                if pdfium_c.FPDFPageObj_GetMatrix(obj, found):
+                    own = _matrix(found)
+                    inner = own if placed is None else then(own, placed)
+                walk(obj, pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject,
+                     level + 1, None if inner == (1.0, 0.0, 0.0, 1.0, 0.0, 0.0) else inner)
+
+    handle = getattr(page, "raw", page)
+    walk(handle, pdfium_c.FPDFPage_CountObjects(handle), pdfium_c.FPDFPage_GetObject, 0, None)
+    return paths, images
+
+
+def _has_forms(textpage: Any) -> bool:
+    """Whether the page of ``textpage`` (a pypdfium2 text page) draws a Form XObject.
+
+    True when the page is not known (a raw handle): every character is then asked.
+    """
+    raw = getattr(getattr(textpage, "page", None), "raw", None)
+    if raw is None:
+        return True
+    import pypdfium2.raw as pdfium_c
+
+    kind_of, get = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPage_GetObject
+    return any(kind_of(get(raw, i)) == pdfium_c.FPDF_PAGEOBJ_FORM
+               for i in range(pdfium_c.FPDFPage_CountObjects(raw)))
+
+
+def form_misplaced(textpage: Any, handle: Any) -> dict[int, Matrix]:
+    """The characters pdfium places without their Form XObject's matrix, and that matrix.
+
+    A character that a marked-content span's ``/ActualText`` gives (Chromium
+    writes one for every Thai cluster with a mark) gets, from pdfium, its text
+    object's position and box in the form's own space, while its character
+    matrix has the form's matrix in it: on a page placed into another at 70 %
+    ``สำ`` would stand where the page at full size had it, off its line. Such a
+    character reports its text object's origin, and a matrix whose origin differs;
+    the form's matrix is the text object's matrix undone from the character's. The
+    white space pdfium generates right after one is placed from it, so it moves by
+    the same matrix. A page without forms (most) is not asked about.
+    ``textpage``: a pypdfium2 text page (or its raw handle, as ``handle``).
+    """
+    if not _has_forms(textpage):
+        return {}
+    import pypdfium2.raw as pdfium_c
+
+    handle = ctypes.cast(handle, pdfium_c.FPDF_TEXTPAGE)
+    char, text = pdfium_c.FS_MATRIX(), pdfium_c.FS_MATRIX()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    out: dict[int, Matrix] = {}
+    last: Matrix | None = None
+    for i in range(max(int(pdfium_c.FPDFText_CountChars(handle)), 0)):
+        obj = pdfium_c.FPDFText_GetTextObject(handle, i)
+        if not obj:
+            if last is not None:
+                out[i] = last  # a generated space or break placed from the one before
+            continue
+        last = None
+        if not (pdfium_c.FPDFText_GetMatrix(handle, i, char)
+                and pdfium_c.FPDFPageObj_GetMatrix(obj, text)
+                and pdfium_c.FPDFText_GetCharOrigin(handle, i, x, y)):
+            continue
+        if abs(x.value - text.e) > 0.01 or abs(y.value - text.f) > 0.01 or \
+                abs(x.value - char.e) + abs(y.value - char.f) < 0.01:
+            continue  # placed from the glyph's own origin, or no form moves it
+        undone = _inverse(_matrix(text))
+        if undone is not None:
+            out[i] = last = then(undone, _matrix(char))
+    return out
+
+
+def placed_edges(lefts: list[float], rights: list[float], moved: dict[int, Matrix],
+                 origin: Callable[[int], tuple[float, float] | None]
+                 ) -> tuple[list[float], list[float]]:
+    """``lefts`` and ``rights`` (loose box edges by character) with the ``moved`` placed.
+
+    pdfium's loose box of a misplaced character (:func:`form_misplaced`) starts at
+    its reported ``origin`` and is as wide as drawn: its left edge moves through
+    the form's matrix, its right edge keeps the width. Changes the lists in place.
+    """
+    for i, m in moved.items():
+        if i < len(lefts):
+            at = origin(i)
+            left, width = lefts[i], rights[i] - lefts[i]
+            lefts[i] = m[0] * left + m[2] * (at[1] if at is not None else 0.0) + m[4]
+            rights[i] = lefts[i] + width
+    return lefts, rights
