@@ -62,8 +62,38 @@ def test_chromium_prints_scaled_into_a_page_read_as_printed(generator: str,
     for scale, dx, dy in ((1.0, 18.0, -24.0), (0.7, 40.0, 60.0), (0.5, 30.0, 300.0)):
         pdf = tmp_path / f"scaled-{scale}.pdf"
         placed(printed, pdf, scale, dx, dy)
+        assert _misplaced(printed, pdf, scale, dx, dy) == []
         right, total, lost = score(process_file(pdf), truth)
         assert right == total, (scale, right, total, lost[:6])
+
+
+def _misplaced(printed: Path, placed_pdf: Path, scale: float, dx: float,
+               dy: float) -> list[tuple[int, int, str]]:
+    """The characters of ``placed_pdf`` whose origin or loose box edges are not
+    those of ``printed`` scaled by ``scale`` and moved by (dx, dy) (within 0.05 pt)."""
+    from bma_etl.read.pdf_glyphs import Glyphs
+
+    wrong = []
+    one, two = pdfium.PdfDocument(printed), pdfium.PdfDocument(placed_pdf)
+    try:
+        for p in range(len(one)):
+            a, b = Glyphs(one[p].get_textpage()), Glyphs(two[p].get_textpage())
+            raw = one[p].get_textpage().get_text_range()
+            for i, char in enumerate(raw):
+                if a.generated(i):
+                    continue
+                want = [scale * x + dx for x in a.edges(i)]
+                got = list(b.edges(i))
+                origin, moved = a.origin(i), b.origin(i)
+                if origin is not None and moved is not None:
+                    want += [scale * origin[0] + dx, scale * origin[1] + dy]
+                    got += list(moved)
+                if got != pytest.approx(want, abs=0.05):
+                    wrong.append((p, i, char))
+    finally:
+        one.close()
+        two.close()
+    return wrong[:8]
 
 
 def test_rules_inside_a_scaled_form_stand_where_the_page_draws_them() -> None:

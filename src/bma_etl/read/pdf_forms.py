@@ -164,14 +164,13 @@ def placed_edges(lefts: list[float], rights: list[float], moved: dict[int, Matri
                  ) -> tuple[list[float], list[float]]:
     """``lefts`` and ``rights`` (loose box edges by character) with the ``moved`` placed.
 
-    pdfium's loose box of a misplaced character (:func:`form_misplaced`) starts at
-    its reported ``origin`` and is as wide as drawn: its left edge moves through
-    the form's matrix, its right edge keeps the width. Changes the lists in place.
+    pdfium gives a misplaced character's loose box (:func:`form_misplaced`) in
+    the form's space, as wide as the form draws it: both edges go through the
+    form's matrix (at the height of its reported ``origin``). Changes the lists in place.
     """
     for i, m in moved.items():
         if i < len(lefts):
             at = origin(i)
-            left, width = lefts[i], rights[i] - lefts[i]
-            lefts[i] = m[0] * left + m[2] * (at[1] if at is not None else 0.0) + m[4]
-            rights[i] = lefts[i] + width
+            y = m[2] * (at[1] if at is not None else 0.0) + m[4]
+            lefts[i], rights[i] = m[0] * lefts[i] + y, m[0] * rights[i] + y
     return lefts, rights
