@@ -21,6 +21,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from bma_etl.pipeline import process_file
+from bma_etl.read.pdf_forms import page_shapes
 
 from corpus import fonts, render
 from corpus.build import GENERATORS
@@ -127,3 +128,57 @@ def test_rules_inside_a_scaled_form_stand_where_the_page_draws_them() -> None:
     assert [x for x, _, _ in rules.vertical] == pytest.approx([200, 200, 275, 350], abs=0.6)
     assert sorted(y for y, _, _ in rules.horizontal) == pytest.approx([250, 275, 400, 450],
                                                                      abs=0.6)
+
+
+@pytest.mark.parametrize("size", [5.5, 11.0])
+def test_text_running_over_a_grid_cell_is_one_cell(size: float, tmp_path: Path) -> None:
+    """A spreadsheet printed small (Calc's fit to width: 5.5 pt): a cell's text runs
+    over the empty cell right of it, where the grid stops, and the next row's rule
+    ends at that row's foot, a fifth of a point under the baseline. The line is
+    one cell (``100.00`` read ``10 0.00`` before); a row of two cells keeps them."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from bma_etl.read.pdf_breaks import closed
+    from bma_etl.read.pdf_layout import page_lines
+    from bma_etl.read.pdf_tables import rules_of
+
+    from conftest import font_file
+
+    pdfmetrics.registerFont(TTFont("GridThai", str(font_file("Garuda"))))
+    rng = random.Random(f"{SEED}-grid-{size}")
+    pitch, left, split, right = 1.35 * size, 50.0, 50.0 + 16 * size, 50.0 + 50 * size
+    rows: list[tuple[str, ...]] = []
+    for k in range(12):
+        amount = f"{rng.choice((10, 30, 45, 60, 90, 100))}.00"
+        if k % 2:
+            rows.append((f"{rng.randint(1, 99)}.{rng.randint(0, 9)}", f"ร้อยละ {amount}"))
+        else:
+            rows.append((f"({k // 2 + 1}) ความคืบหน้าโครงการฯ ร้อยละ {amount} "
+                         f"(2022-{rng.randint(1, 12):02d}-{rng.randint(10, 28)})",))
+    pdf = tmp_path / "grid.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=(595, 842))
+    page.setLineWidth(0.3)
+    page.setFont("GridThai", size)
+    top = 780.0
+    for k, cells in enumerate(rows):
+        foot = top - (k + 1) * pitch
+        page.line(left, foot, right, foot)
+        page.line(left, foot + pitch, right, foot + pitch)
+        page.line(left, foot, left, foot + pitch)
+        page.line(right, foot, right, foot + pitch)
+        if len(cells) == 2:  # the grid between two filled cells; none under overflowing text
+            page.line(split, foot, split, foot + pitch)
+        page.drawString(left + 2, foot + 0.2, cells[0])
+        if len(cells) == 2:
+            page.drawString(split + 2, foot + 0.2, cells[1])
+    page.showPage()
+    page.save()
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        rules, _cut = closed(rules_of(page_shapes(document[0])[0]))
+        lines = page_lines(document[0].get_textpage(), rules.vertical)
+    finally:
+        document.close()
+    assert [line.text for line in lines if line.text] == ["\t".join(cells) for cells in rows]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
+from itertools import repeat
 from typing import Any
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -101,19 +102,29 @@ def page_shapes(page: Any) -> tuple[list[Box], list[Box]]:
     return paths, images
 
 
+_BARE: list[Any] = []  # FPDFPage_GetObject and FPDFPageObj_GetType, arguments unconverted
+
+
 def _has_forms(textpage: Any) -> bool:
     """Whether the page of ``textpage`` (a pypdfium2 text page) draws a Form XObject.
 
     True when the page is not known (a raw handle): every character is then asked.
+    Asks pdfium without pypdfium2's argument checks (a page holds thousands of objects).
     """
     raw = getattr(getattr(textpage, "page", None), "raw", None)
     if raw is None:
         return True
     import pypdfium2.raw as pdfium_c
 
-    kind_of, get = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPage_GetObject
-    return any(kind_of(get(raw, i)) == pdfium_c.FPDF_PAGEOBJ_FORM
-               for i in range(pdfium_c.FPDFPage_CountObjects(raw)))
+    if not _BARE:
+        _BARE.extend(ctypes.CFUNCTYPE(restype)(int(ctypes.cast(call, ctypes.c_void_p).value or 0))
+                     for call, restype in ((pdfium_c.FPDFPage_GetObject, ctypes.c_void_p),
+                                           (pdfium_c.FPDFPageObj_GetType, ctypes.c_int)))
+    get, kind_of = _BARE
+    page = ctypes.cast(raw, ctypes.c_void_p)
+    n = max(int(pdfium_c.FPDFPage_CountObjects(raw)), 0)
+    objects = map(get, repeat(page, n), range(n))
+    return pdfium_c.FPDF_PAGEOBJ_FORM in map(kind_of, map(ctypes.c_void_p, objects))
 
 
 def form_misplaced(textpage: Any, handle: Any) -> dict[int, Matrix]:

@@ -68,6 +68,11 @@ AM_SPLIT_GAP_EM = 0.71
 #: cells (a browser centres a cell's text in its row; one run of text keeps its baseline).
 STEP_EM = 0.25
 
+#: A vertical rule crosses a line when it reaches this many font sizes above its
+#: baseline (into its letters): a spreadsheet's grid stops under a cell its text
+#: runs over, at the foot of that row, where small print's baseline nearly stands.
+RULE_REACH_EM = 0.3
+
 _SPACES = re.compile("[ \u00a0]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
@@ -116,7 +121,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
                 baseline = origin[1]
             size = round(g.size(first), 1)
             crossing = [x for x, bottom, top in rules if baseline is not None
-                        and bottom - 1.0 <= baseline <= top + 1.0]
+                        and bottom - 1.0 <= baseline and top >= baseline + RULE_REACH_EM * size]
             fixer = _Line(g, line, start, crossing, baseline)
             left, right, first_word, last_word = fixer.extent()
             spaced_end = spaced_end and fixer.space_at_end()
