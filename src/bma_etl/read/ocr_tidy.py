@@ -159,7 +159,10 @@ STRAY_TINY = 0.05
 #: and up), or a mark read less sure than :data:`STRAY_CONF`. On the robustness
 #: corpus's scans (seed 7, 24 documents at 150-300 dpi) the real marks read alone that
 #: small (``:`` and ``-`` of 0.05-0.15) were read at 83 and more, the strays that small
-#: at 0-82; a speck on a generated scan at 200 dpi read ``:`` at 71.
+#: at 0-82; a speck on a generated scan at 200 dpi read ``:`` at 71. A word of letters
+#: or digits flatter than this share, however wide, is a stray too: a rule's piece or
+#: a row of specks read as a Latin word (``cs`` of 24 x 6 pixels beside a 102-pixel
+#: line at 300 dpi, where a ``::`` stood).
 STRAY_SIZE = 0.15
 #: Tesseract's confidence (0..100) under which a small mark may be a stray.
 STRAY_CONF = 80.0
@@ -235,6 +238,8 @@ def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell
         return True
     if word.text == "|" and word.conf < PIPE_CONF and tall < PIPE_SHORT * height:
         return True
+    if tall < STRAY_SIZE * height and any(c.isalnum() for c in word.text):
+        return True  # flatter than any letter or digit: a rule's piece or specks (``::``→``cs``)
     closes = word.text == ")" and cell.count("(") > cell.count(")")
     trailing = set(word.text) <= _TRAILING or (word.text == ")" and not closes)
     return trailing and ends_cell and gap is not None and gap >= TRAILING_GAP * height
