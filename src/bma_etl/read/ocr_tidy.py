@@ -51,7 +51,8 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
     them, a piece of a line read as a line of its own is put back on it
     (:func:`~.ocr_lines.with_split_lines_joined`), then stray marks at the ends of
     lines and cells (:func:`without_strays`), then the spaces Tesseract wrote inside
-    Thai words (:func:`without_narrow_spaces`). ``words`` as :class:`~.ocr.OcrPage` has them;
+    Thai words (:func:`without_narrow_spaces`), a SARA A read twice and a word read
+    twice (:func:`without_words_read_twice`). ``words`` as :class:`~.ocr.OcrPage` has them;
     the words returned keep their boxes, their offsets moved to the new text.
     """
     if not words:
@@ -72,8 +73,33 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
         text = "".join(c for i, c in enumerate(text) if i not in gone)
         words = tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start))
                       for w in kept)
-    return without_doubled_sara_a(
-        *without_narrow_spaces(*without_strays(*with_split_lines_joined(text, words))))
+    return without_words_read_twice(*without_doubled_sara_a(
+        *without_narrow_spaces(*without_strays(*with_split_lines_joined(text, words)))))
+
+
+#: A word whose box lies this share of its width or more inside the next word's box,
+#: and whose letters that word opens with, is the same letters read twice.
+READ_TWICE = 0.5
+
+
+def without_words_read_twice(text: str, words: tuple[OcrWord, ...]
+                             ) -> tuple[str, tuple[OcrWord, ...]]:
+    """A page's text and words with a word Tesseract read twice read once.
+
+    Tesseract now and then reads a word's first letters as a word of their own as
+    well, its box inside the whole word's (``ผู้ ผู้รับจ้าง…``, boxes 1089-1140 and
+    1106-1644). Two words one space apart, the second opening with the first's
+    letters and the first's box lying :data:`READ_TWICE` of its width or more inside
+    the second's, are the second alone.
+    """
+    def twice(last: OcrWord, word: OcrWord) -> int | None:
+        width = max(last.box[2] - last.box[0], 1)
+        inside = min(last.box[2], word.box[2]) - max(last.box[0], word.box[0])
+        return len(last.text) if (len(word.text) > len(last.text)
+                                  and word.text.startswith(last.text)
+                                  and inside >= READ_TWICE * width) else None
+
+    return _joined(text, words, twice)
 
 
 _SARA_A = "\u0e30"
