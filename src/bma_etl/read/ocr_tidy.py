@@ -235,7 +235,8 @@ def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
             cell = text[max(line_start, text.rfind("\t", line_start, word.start) + 1)
                         :word.start]
             gap = word.box[0] - words[line[k - 1]].box[2] if k else None
-            strays.append(is_stray(word, height, gap, cell, ends_cell="\t" in after))
+            strays.append(is_stray(word, height, gap, cell, ends_cell="\t" in after,
+                                   usual=usual))
         for k, i in enumerate(line):
             if strays[k]:
                 gone.add(i)
@@ -249,13 +250,15 @@ def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
     return out, kept
 
 
-def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell: bool
-             ) -> bool:
+def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell: bool,
+             usual: float = 0.0) -> bool:
     """Whether a word at its line's or cell's edge was read from a speck or a rule's end.
 
     ``height`` is the line's letters' height and ``gap`` the space from the word
     before it on its line (None when it is the first), in pixels; ``cell`` the text
-    of its cell before it; ``ends_cell``, whether it is its cell's last word.
+    of its cell before it; ``ends_cell``, whether it is its cell's last word;
+    ``usual`` the page's median word height (a line of one word and the stray has
+    the stray's own height in its median).
     """
     width, tall = word.box[2] - word.box[0], word.box[3] - word.box[1]
     size = max(width, tall) / max(height, 1.0)
@@ -264,7 +267,7 @@ def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell
         return True
     if word.text == "|" and word.conf < PIPE_CONF and tall < PIPE_SHORT * height:
         return True
-    if tall < STRAY_SIZE * height and any(c.isalnum() for c in word.text):
+    if tall < STRAY_SIZE * max(height, usual) and any(c.isalnum() for c in word.text):
         return True  # flatter than any letter or digit: a rule's piece or specks (``::``→``cs``)
     closes = word.text == ")" and cell.count("(") > cell.count(")")
     trailing = set(word.text) <= _TRAILING or (word.text == ")" and not closes)
