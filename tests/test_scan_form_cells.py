@@ -290,3 +290,35 @@ def test_a_word_repeated_apart_is_kept() -> None:
     page = "นะ นะคะ"
     words = (OcrWord("นะ", 90, (0, 0, 60, 60), 0), OcrWord("นะคะ", 90, (80, 0, 200, 60), 3))
     assert tidied(page, words)[0] == page
+
+
+# ------------------------------------------------------------------ history page's head
+
+_LINKS_LINE = re.compile(r"^ดูโครงการแผนปีฯ(?= : พิมพ์ข้อมูล$)", re.M)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_links_line_whose_first_words_ocr_misread_still_closes_the_head(seed: int) -> None:
+    """``ตูโครงการแผนปีฯ : พิมพ์ข้อมูล``: the line under the unit still closes the page's
+    head, so the paragraph below it is no division (the unit OCR misread too is not
+    read: NULL, never the paragraph)."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    assert _LINKS_LINE.search(generated.text)
+
+    def misread(m: re.Match[str]) -> str:
+        words = list(m.group())
+        for at in rng.sample([i for i, c in enumerate(words) if c in _THAI_LETTERS], 2):
+            words[at] = rng.choice(_THAI_LETTERS.replace(words[at], ""))
+        return "".join(words)
+
+    [want] = generated.tables["projects"]
+    text = _LINKS_LINE.sub(misread, generated.text)
+    unit = re.compile(rf"^{re.escape(want['division'])}$", re.M)
+    assert unit.search(text)
+    # the unit's first letter misread too: no unit's word opens it, its value unread
+    text = unit.sub(lambda m: rng.choice(_THAI_LETTERS.replace(m.group()[0], ""))
+                    + m.group()[1:], text)
+    [project] = records_of(BY_ID["web_progress_history"].extract, text,
+                           screened=False)["projects"]
+    assert project.division is None
