@@ -170,6 +170,31 @@ def test_label_alone_on_its_line_its_colon_lost_still_gives_its_value(seed: int)
                                                             want["project_code"])
 
 
+_YEAR_LABEL = re.compile(r"^ปีงบประมาณ(?= พ\.ศ\. : )", re.M)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_label_with_a_letter_misread_and_its_optional_words_still_gives_its_value(
+        seed: int) -> None:
+    """``ปีงาประมาณ พ.ศ. : 2566``: a letter of the label misread, and the label printed with
+    its optional ``พ.ศ.``: the fiscal year is read (and nothing else takes it)."""
+    rng = random.Random(seed)
+    generated = GENERATORS[rng.choice(("legacy_pipe", "legacy_tab"))](rng)
+
+    def misread(m: re.Match[str]) -> str:
+        words = list(m.group())
+        at = rng.choice([i for i, c in enumerate(words) if c in _THAI_LETTERS and i > 0])
+        words[at] = rng.choice(_THAI_LETTERS.replace(words[at], ""))
+        return "".join(words)
+
+    text = _YEAR_LABEL.sub(misread, generated.text)
+    assert text != generated.text
+    [project] = records_of(_LEGACY, text, screened=False)["projects"]
+    [want] = generated.tables["projects"]
+    assert (project.fiscal_year_be, project.budget_allocated_thb is not None) == (
+        want["fiscal_year_be"], want["budget_allocated_thb"] is not None)
+
+
 # ------------------------------------------------------------------ OCR'd words
 
 
