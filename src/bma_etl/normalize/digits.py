@@ -109,7 +109,7 @@ def _negative(text: str, start: int) -> bool:
 def _join_spaced_groups(
     text: str, found: list[tuple[str, int, int]]
 ) -> tuple[str, int, int] | None:
-    """Read ``1 500 000`` as one number when every number in the text is in that run."""
+    """Read ``1 500 000`` (``1,354 000``) as one number when all the text's numbers are it."""
     start, end = found[0][1], found[-1][2]
     run = text[start:end]
     if found[0][0].startswith("-") or not _SPACED_GROUPS.fullmatch(run):
