@@ -144,10 +144,29 @@ def test_budget_whose_thousands_comma_ocr_read_as_a_space(seed: int) -> None:
 
 
 def test_amount_with_a_space_for_a_comma_is_one_number() -> None:
-    from bma_etl.normalize.digits import parse_amount
+    from bma_etl.normalize.digits import parse_amount, parse_number
 
     assert parse_amount("1,354 000 บาท") == Decimal("1354000")
     assert parse_amount("๒ ๑๐๓,๐๐๐.๕๐ บาท") == Decimal("2103000.50")
+    assert parse_number("ร้อยละ 74. 00") == Decimal("74.00")
+
+
+_HEADING_PCT = re.compile(r"^(\([0-9]+\) ความคืบหน้าโครงการฯ ร้อยละ [0-9]+)\.([0-9]{2}) ", re.M)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_progress_whose_point_ocr_set_a_space_after(seed: int) -> None:
+    """``(7) ความคืบหน้าโครงการฯ ร้อยละ 74. 00 (2026-07-08)``: the entry's progress."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    text = _HEADING_PCT.sub(lambda m: f"{m.group(1)}. {m.group(2)} " if rng.random() < 0.6
+                            else m.group(), generated.text)
+    text = _HEADING_PCT.sub(lambda m: f"{m.group(1)}. {m.group(2)} ", text, count=1)
+    assert text != generated.text
+    got = records_of(BY_ID["web_progress_history"].extract, text,
+                     screened=False)["progress_updates"]
+    assert [_amount(r.progress_pct) for r in got] == [
+        w["progress_pct"] for w in generated.tables["progress_updates"]]
 
 
 # ------------------------------------------------------------------ labels

@@ -39,6 +39,9 @@ _BEFORE_MINUS = frozenset(" \t\n\r\u00a0=(:")
 _DOTTED_GROUPS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}")
 # "1 500 000", "1,354 000": OCR put spaces where the (or some) thousands commas were.
 _SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:[ ,][0-9]{3})+(?:\.[0-9]+)?")
+# "74. 00": OCR put a space after a decimal point (two decimals, as percents and
+# satang are printed).
+_SPACED_POINT = re.compile(r"[0-9]+\. [0-9]{2}")
 
 #: "No budget" wording (ไม่ใช้งบประมาณ, ไม่ได้รับการจัดสรรงบประมาณ...): an amount of NULL.
 NO_BUDGET_RE = re.compile(
@@ -109,9 +112,13 @@ def _negative(text: str, start: int) -> bool:
 def _join_spaced_groups(
     text: str, found: list[tuple[str, int, int]]
 ) -> tuple[str, int, int] | None:
-    """Read ``1 500 000`` (``1,354 000``) as one number when all the text's numbers are it."""
+    """Read ``1 500 000`` (``1,354 000``, ``74. 00``) as one number when all the text's
+    numbers are it.
+    """
     start, end = found[0][1], found[-1][2]
     run = text[start:end]
+    if _SPACED_POINT.fullmatch(run) and len(found) == 2:
+        return run.replace(" ", ""), start, end
     if found[0][0].startswith("-") or not _SPACED_GROUPS.fullmatch(run):
         return None
     return run.replace(" ", "").replace(",", ""), start, end
