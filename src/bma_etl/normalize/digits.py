@@ -112,9 +112,7 @@ def _negative(text: str, start: int) -> bool:
 def _join_spaced_groups(
     text: str, found: list[tuple[str, int, int]]
 ) -> tuple[str, int, int] | None:
-    """Read ``1 500 000`` (``1,354 000``, ``74. 00``) as one number when all the text's
-    numbers are it.
-    """
+    """Read ``1 500 000`` (``1,354 000``, ``74. 00``) as one number: all the text's numbers."""
     start, end = found[0][1], found[-1][2]
     run = text[start:end]
     if _SPACED_POINT.fullmatch(run) and len(found) == 2:
