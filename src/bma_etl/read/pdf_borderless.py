@@ -223,7 +223,10 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                                   or any(k > 0 for k in cut) or (
                 (len(cols[i]) > 1 or alone) and above[0] >= edge[0] - FLUSH_EM * size
                 and thai_ends(first, cols[i][0]))  # or Thai words cut at its edge, or
-                or (alone and _ITEM_NO.fullmatch(first.strip()) is not None))  # 'ก.' / words
+                or (alone and _ITEM_NO.fullmatch(first.strip()) is not None)  # 'ก.' / words
+                or (len(cols[i]) > 1 and _word_left(first, cols[i][0])  # or a word that did
+                    and 0 in edge and above[0] >= edge[0]  # not fit the room left (``มน.``
+                    - _room(cols[i][0], here[0] - anchors[0], size)))  # / ``การส่ง``)
             goes_on = goes_on and not _under_number(lines[group[0]], lines[i], size)
         else:
             goes_on = filled
@@ -244,6 +247,21 @@ _OPENING_NO = re.compile(r"\s*[0-9\u0e50-\u0e59]{1,3}\s")
 #: Least white space (font sizes, less the alignment's share) after a row's opening
 #: number that sets the number apart from its text: a word space is a third of one.
 HANG_EM = 1.0
+
+
+def _word_left(first: str, line: str) -> bool:
+    """Whether ``line`` may be the words a first column's ``first`` lines left for the next line.
+
+    It opens with a Thai letter, and ``first`` is no number or item number alone
+    (``๑`` / ``๒``, ``๑.`` / ``๒.``: two rows' numbers, one under the other).
+    """
+    head = line.lstrip()[:1]
+    return bool(head) and "\u0e01" <= head <= "\u0e2e" \
+        and _NUMBER_ALONE.fullmatch(first.strip()) is None
+
+
+#: A first column's text that is a row's number or item number alone (``๑``, ``2.``, ``ก)``).
+_NUMBER_ALONE = re.compile("(?:[0-9\u0e50-\u0e59]{1,3}|[\u0e01-\u0e2e])[.)]?")
 
 
 def _under_number(row: TextLine, line: TextLine, size: float) -> bool:
