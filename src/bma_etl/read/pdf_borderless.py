@@ -126,7 +126,10 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
         alike = worded and all(abs(end - edge) <= FLUSH_EM * size  # or one, where each
                                for end in [extents[i][k][1], *starting])  # cell at x ends on it
         if 2 * flush >= len(wrapped) and (flush >= 2 or alike):
-            return edge if edge + FLUSH_EM * size < inner else None
+            # a column starts right of the edge, or none starts right of x: the table's
+            # last column, whose justified line (``:`` … ``ไม่เป็นไปตามเป้า``) leaves no
+            # column of its own to its right
+            return edge if edge + FLUSH_EM * size < inner or inner <= x + size else None
     return None
 
 
@@ -224,9 +227,11 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                 (len(cols[i]) > 1 or alone) and above[0] >= edge[0] - FLUSH_EM * size
                 and thai_ends(first, cols[i][0]))  # or Thai words cut at its edge, or
                 or (alone and _ITEM_NO.fullmatch(first.strip()) is not None)  # 'ก.' / words
-                or (len(cols[i]) > 1 and _word_left(first, cols[i][0])  # or a word that did
-                    and 0 in edge and above[0] >= edge[0]  # not fit the room left (``มน.``
-                    - _room(cols[i][0], here[0] - anchors[0], size)))  # / ``การส่ง``)
+                or (len(cols[i]) > 1 and group[0] > 0  # or, under a row that is not the
+                    and _word_left(first, cols[i][0])  # table's first line (a header's
+                    and 0 in edge and above[0] >= edge[0]  # cells end flush in distributed
+                    - _room(cols[i][0], here[0] - anchors[0], size)))  # justification), a
+            # word that did not fit the room its line left (``มน.`` / ``การส่ง…``)
             goes_on = goes_on and not _under_number(lines[group[0]], lines[i], size)
         else:
             goes_on = filled
