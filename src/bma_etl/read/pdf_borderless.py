@@ -127,7 +127,7 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
                                for end in [extents[i][k][1], *starting])  # cell at x ends on it
         if 2 * flush >= len(wrapped) and (flush >= 2 or alike):
             # a column starts right of the edge, or none starts right of x: the table's
-            # last column, whose justified line (``:`` … ``ไม่เป็นไปตามเป้า``) leaves no
+            # last column, whose distributed line (``๕๐๐,๐๐๐.-`` … ``บาท``) leaves no
             # column of its own to its right
             return edge if edge + FLUSH_EM * size < inner or inner <= x + size else None
     return None
