@@ -88,7 +88,8 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     edge (a justified column; of the lines that could be spread: justification
     stretches a line's spaces, so a line of unbroken Thai words ends where its last
     word does, short of the edge) and, in the last two cases, a column starts right of
-    it. Distributed justification spreads ``ร้อยละ ๙๐`` to a narrow column's edge
+    it or none right of the cell's start (the table's last column). Distributed
+    justification spreads ``ร้อยละ ๙๐`` to a narrow column's edge
     in every row, so each row's first line starts a cell at ``๙๐``, but the row's
     next lines (``ของน้ำหนัก``) or another row's (``ร้อยละ ๑๐๐``) run across it.
     None when that start is a column of the table.
