@@ -576,11 +576,11 @@ def _junk_after(run: list[Line], line: Line) -> bool:
     """On an OCR'd page: whether ``line`` is junk (:func:`~.plan_cells.few_letters`) after ``run``.
 
     Only before the first level or after a whole one (its score read): a level's
-    own lines may end with a short piece of a word or its score alone.
+    own lines may end with a short piece of a word or its score alone. A level's
+    first line has its ร้อยละ or its words: junk that looks like a level's start
+    (``5 Spe``, as ``๑ VAY`` is) is still junk.
     """
-    if run and not _whole(run):
-        return False
-    return few_letters(line.text) and _ocr_level_start(line.text) is None
+    return (not run or _whole(run)) and few_letters(line.text)
 
 
 def _whole(run: list[Line]) -> bool:

@@ -153,7 +153,7 @@ def _spread_rest(doc: RepairedText, row: Row, columns: list[int],
 # Scoring levels (plan_scoring_levels)
 # ---------------------------------------------------------------------------
 
-_QUOTED_RE = re.compile(r"[“\"](?P<name>[^”\"]+)[”\"]")
+_QUOTED_RE = re.compile(r"[“\"](?P<name>[^“”\"]+)[”\"]")  # the innermost quote
 _SCORING_HEADING_RE = KeyRegex(r"เกณฑ์การให้คะแนน\s*(?:ตัวชี้วัด)?\s*:?\s*(?P<name>\S.*?)?\s*$")
 
 

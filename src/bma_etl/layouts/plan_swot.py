@@ -196,7 +196,7 @@ def _is_gap(line: Line, junk: frozenset[int] = frozenset()) -> bool:
 
 #: A line of no Thai letter nor digit: a page number or a speck as OCR may read them.
 _JUNK_WORD = r"[^\s\u0e01-\u0e4e0-9๐-๙]{1,8}"
-_OCR_JUNK_RE = re.compile(rf"\s*{_JUNK_WORD}(?:\s+{_JUNK_WORD})?\s*")
+_OCR_JUNK_RE = re.compile(rf"\s*{_JUNK_WORD}(?:\s+{_JUNK_WORD}){{0,2}}\s*")
 
 
 def _page_junk(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
