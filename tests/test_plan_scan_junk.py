@@ -180,3 +180,48 @@ def test_scoring_heading_with_a_speck_and_its_quote_wrapped_names_the_indicator(
     got = [r.indicator for r in records_of(extract, "\n".join(out), screened=False)
            .get("plan_scoring_levels", [])]
     assert got == want
+
+
+# ------------------------------------------------------------------ definition rows
+
+_KPI_HEADER = re.compile(r"^(?:มาตรการ\t)?ตัวชี้วัด[^\t]*\tนิยาม")
+_FIRST_ITEM = re.compile(r"\t[๑1]\. (?=โครงการ|กิจกรรม)")
+#: What OCR read an activity list's first number ``๑.`` as.
+_ITEM_NO_MISREAD = ("©.", "@.", "lo,", "a.")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_definition_ends_before_the_activities_number_ocr_misread(seed: int) -> None:
+    """``...เทียบกับเกณฑ์ ©.`` / ``โครงการ...``: the misread number of the first
+    activity starts the activities; the definition ends before it."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    while not out:  # a plan whose activities number their items (the damage is to those)
+        generated = GENERATORS["plan"](rng)
+        out = _activities_number_misread(generated.text, rng)
+    want = [row["definition"] for row in generated.tables["plan_kpi_definitions"]]
+    got = [r.definition for r in records_of(extract, "\n".join(out), screened=False)
+           .get("plan_kpi_definitions", [])]
+    assert [_squashed(g) for g in got] == [_squashed(w) for w in want]
+
+
+def _activities_number_misread(text: str, rng: random.Random) -> list[str]:
+    """The plan's lines, its definition tables flowing, each first activity's ``๑.``
+    misread; none when no table numbers its activities."""
+    out: list[str] = []
+    table = damaged = False
+    for line in text.split("\n"):
+        if _KPI_HEADER.match(line):
+            table = True
+            out.append(line.replace("\t", " "))
+            continue
+        if not table or not line.strip():
+            table = table and bool(line.strip())
+            out.append(line)
+            continue
+        m = _FIRST_ITEM.search(line)
+        if m is not None:
+            line = f"{line[:m.start()]}\t{rng.choice(_ITEM_NO_MISREAD)} {line[m.end():]}"
+            damaged = True
+        out.extend(thai_wrapped(line.replace("\t", " "), rng.choice((70, 90))))
+    return out if damaged else []
