@@ -225,3 +225,32 @@ def _activities_number_misread(text: str, rng: random.Random) -> list[str]:
             damaged = True
         out.extend(thai_wrapped(line.replace("\t", " "), rng.choice((70, 90))))
     return out if damaged else []
+
+
+# ------------------------------------------------------------------ budget rows
+
+_PROJECT_ROW = re.compile(r"^(?P<no>[๑-๙0-9]{1,2})\t(?P<name>โครงการ[^\t]*)\t(?P<rest>.*)$")
+#: A speck after a row's last cell, as OCR read it: a cell of its own.
+_CELL_SPECKS = ("ie", "os", "«", "a.", "ๆ")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_budget_row_with_a_speck_after_its_unit_keeps_the_unit(seed: int) -> None:
+    """``กองยุทธศาสตร์ฯ<tab>ie``: the responsible unit ends before the speck's cell."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
+    out: list[str] = []
+    table = False
+    for line in generated.text.split("\n"):
+        table = line.startswith("ลำดับ ที่\tชื่อโครงการ") or (table and bool(line.strip()))
+        m = _PROJECT_ROW.match(line)
+        if m is None:
+            out.append(line.replace("\t", " ") if table else line)
+            continue
+        out.append(f"{m.group('no')} {m.group('name')} {m.group('rest').replace(chr(9), ' ')}"
+                   f"\t{rng.choice(_CELL_SPECKS)}")
+    got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
+           if r.section != "routine"]
+    assert [(r.name, r.responsible_unit) for r in got] == [
+        (r["name"], r["responsible_unit"]) for r in want]
