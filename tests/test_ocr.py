@@ -286,3 +286,50 @@ def test_skewed_generated_scan_reads_like_its_text_layer(tmp_path: Path,
     words = pdf.pages[0].words
     assert words and all(pdf.pages[0].text[w.start:w.end] == w.text for w in words)
     assert pdf.pages[0].dpi == pytest.approx(300)
+
+
+def test_generated_grey_scan_is_read_at_two_thirds_and_reads_its_text(
+        tmp_path: Path) -> None:
+    """A generated page printed (fpdf2, marks drawn high) and scanned grey at 200 dpi.
+
+    Its paper is noisy, so Tesseract is given it at 200 of the 300 dpi it is
+    rendered at; the same page scanned 1-bit keeps 300. The top third of the grey
+    scan reads like the print's text layer there (truth: the generated text).
+    """
+    import random
+
+    from bma_etl.read.ocr_image import prepared
+
+    from conftest import fonts_or_fail
+    from corpus import render
+    from corpus.build import GENERATORS
+    from corpus.scan import scan_pdf
+
+    seed = 5
+    doc = GENERATORS["legacy_pipe"](random.Random(f"{seed}-legacy_pipe"))
+    found = fonts_or_fail(("Loma", "Garuda", "Sarabun"), least=1)
+    font = next(iter(found))
+    pdf = tmp_path / "print.pdf"
+    render.render_fpdf(doc, pdf, font, found[font], random.Random(seed), shaping=True)
+    source = pypdfium2.PdfDocument(pdf)
+    width, height = source[0].get_size()
+    top = height / 3
+    truth = source[0].get_textpage().get_text_bounded(0, height - top, width, height)
+    source.close()
+
+    def scanned(mode: str) -> Image.Image:
+        out = tmp_path / f"scan-{mode}.pdf"
+        scan_pdf(pdf, out, 200, mode, random.Random(seed), max_pages=1)
+        rendered = pypdfium2.PdfDocument(out)
+        image = rendered[0].render(scale=300 / 72, grayscale=True).to_pil()
+        rendered.close()
+        return image.crop((0, 0, image.width, round(image.height / 3)))
+
+    assert prepared(scanned("1bit"), 300)[1] == pytest.approx(300)
+    page, dpi = prepared(scanned("grey"), 300)
+    assert dpi == pytest.approx(200)
+    read = ocr.ocr_image(page, dpi=dpi)
+    flat_got = "".join(repair_text(read.text).split())
+    flat_want = "".join(repair_text(truth).split())
+    ratio = difflib.SequenceMatcher(None, flat_want, flat_got, autojunk=False).ratio()
+    assert ratio > 0.9, (ratio, read.text)
