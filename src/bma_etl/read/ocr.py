@@ -7,8 +7,7 @@ its confidence, box and offset in that text, and the mean word confidence
 
 - A page scanned askew (up to 1.5 degrees) is turned level first and its noise
   filtered out (:mod:`.ocr_image`): Tesseract splits the lines of a skewed wide
-  page, and reads specks as marks and letters. A page of grey, noisy paper (a
-  grey scan) is read at two thirds of its resolution (:func:`~.ocr_image.prepared`).
+  page, and reads specks as marks and letters.
 - Tesseract's lines are at least :data:`MIN_LINE_SIZE` blob heights tall, so the
   tone marks and upper vowels drawn high over a line stay in it instead of
   making lines of their own. Its page layout then now and then leaves a whole
@@ -45,7 +44,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bma_etl.errors import ReadError
 from bma_etl.limits import seconds_from_env
-from bma_etl.read.ocr_image import deskewed, page_rules, prepared
+from bma_etl.read.ocr_image import cleaned, deskewed, page_rules
 from bma_etl.read.ocr_layout import OcrWord, page_layout
 from bma_etl.read.ocr_tsv import (
     latin_words,
@@ -132,7 +131,7 @@ MIN_LINE_SIZE = 2.5
 #: Settings the engine reads with (and the image clean-up), named in the cache:
 #: results read otherwise are read again.
 ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai "
-                   "ruled-rows noisy-paper-2/3")
+                   "ruled-rows")
 
 
 def engine_version() -> str:
@@ -325,8 +324,7 @@ def read_images(images: Iterable[tuple[K, Path, float]], *, lang: str = LANG,
 
 def _read_and_remove(image: Path, lang: str, dpi: float) -> OcrPage:
     try:
-        page, used = prepared(_open_image(image), dpi)
-        return ocr_image(page, lang=lang, dpi=used)
+        return ocr_image(cleaned(_open_image(image)), lang=lang, dpi=dpi)
     finally:
         image.unlink(missing_ok=True)
 

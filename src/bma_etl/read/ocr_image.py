@@ -4,8 +4,7 @@ Stage: read. Consumes a greyscale page image (Pillow); produces it turned
 upright and without specks (:func:`cleaned`). Pillow only: the skew is the
 angle, within :data:`MAX_SKEW`, whose row profile of the ink is sharpest (text
 lines and the gaps between them alternate), found on a small copy of the page;
-the noise goes with a median filter (:data:`DENOISE_SIZE`). A grey, noisy page is
-read at two thirds of its resolution (:func:`prepared`).
+the noise goes with a median filter (:data:`DENOISE_SIZE`).
 """
 
 from __future__ import annotations
@@ -61,37 +60,6 @@ DENOISE_SIZE = 3
 def cleaned(image: Image.Image) -> Image.Image:
     """The page as OCR reads it best: level (:func:`deskewed`), its noise filtered out."""
     return median3(deskewed(image))
-
-
-#: A page with less than this share of pure white pixels has grey, noisy paper
-#: (a grey scan: sensor noise, JPEG); a 1-bit scan or a clean print has more
-#: (generated scans: grey 0.6-9.6 %, 1-bit 90.7-95.0 %).
-CLEAN_PAPER = 0.5
-#: A page of noisy paper is read at this share of its resolution (300 -> 200 dpi),
-#: resized after the median with Lanczos. ``bench/ocr_input.py`` (seed 7, first
-#: pages of four fpdf2 prints, CER of the Thai lines against the text layer):
-#: grey scans at 150 / 200 / 300 dpi 5.66 / 4.95 / 4.44 % -> 3.99 / 3.86 / 4.38 %
-#: (11 of 12 pages better); 1-bit scans read so went 4.41 / 4.38 / 4.59 % ->
-#: 4.35 / 4.56 / 4.85 %, so they keep their resolution.
-NOISY_PAPER_SCALE = 2 / 3
-
-
-def prepared(image: Image.Image, dpi: float) -> tuple[Image.Image, float]:
-    """The page Tesseract is given and its resolution (pixels to the inch).
-
-    :func:`cleaned`, then scaled by :data:`NOISY_PAPER_SCALE` when its paper is
-    noisy (under :data:`CLEAN_PAPER` of the pixels pure white).
-    """
-    import numpy as np
-
-    page = cleaned(image)
-    white = float(np.count_nonzero(np.asarray(image.convert("L")) == 255)) / max(
-        1, image.width * image.height)
-    if white >= CLEAN_PAPER:
-        return page, dpi
-    size = (max(1, round(page.width * NOISY_PAPER_SCALE)),
-            max(1, round(page.height * NOISY_PAPER_SCALE)))
-    return page.resize(size, Image.Resampling.LANCZOS), dpi * NOISY_PAPER_SCALE
 
 
 #: The 3 x 3 median as 19 compare-exchanges of the 9 neighbours (the pixel's
