@@ -203,7 +203,7 @@ def set_variables(variables: dict[str, str]) -> None:
                 raise SystemExit(f"Tesseract has no variable {name}")
         return api
 
-    ocr._new_engine = new_engine  # type: ignore[assignment]
+    ocr._new_engine = new_engine
     ocr._ENGINES = ocr._Engines()
 
 
