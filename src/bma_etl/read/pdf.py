@@ -64,7 +64,7 @@ from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
-from bma_etl.read.pdf_open import open_pdf, render_page
+from bma_etl.read.pdf_open import open_pdf, render_page, upright
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
@@ -355,6 +355,7 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
                                 "the PDF is damaged") from None
             try:
+                upright(page)  # a page stored rotated reads as it is shown
                 paths, pictures = page_shapes(page)
                 rules, cut = closed(rules_of(paths))
                 textpage = page.get_textpage()

@@ -90,7 +90,7 @@ def image_cover(page: Any, images: list[tuple[float, float, float, float]] | Non
 
     Areas are summed, clipped to the page: a scan stored as strips covers it too.
     ``images``: their boxes (left, bottom, right, top), if already read
-    (:func:`~.pdf_tables.page_shapes`).
+    (:func:`~.pdf_open.page_shapes`).
     """
     import pypdfium2.raw as pdfium_c
 
