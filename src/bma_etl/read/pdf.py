@@ -355,7 +355,7 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
                                 "the PDF is damaged") from None
             try:
-                upright(page)  # a page stored rotated reads as it is shown
+                size = upright(page)  # a page stored rotated reads as it is shown
                 paths, pictures = page_shapes(page)
                 rules, cut = closed(rules_of(paths))
                 textpage = page.get_textpage()
@@ -374,9 +374,9 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                     has_images = False
                     if pictures and not_its_text("\n".join(line.text for line in lines)) \
                             is not None:
-                        cover = image_cover(page, pictures)
+                        cover = image_cover(page, pictures, size)
                 lost = (sum(line.unmapped for line in lines), sum(line.am_tails for line in lines))
-                pages.append((lines, has_images, lost, cover, page.get_width(), loose))
+                pages.append((lines, has_images, lost, cover, size[0], loose))
             finally:
                 page.close()
         join_cut_rows([page[0] for page in pages])  # a row a page break cut: one row again

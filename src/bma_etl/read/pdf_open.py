@@ -148,28 +148,28 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
         pdf.close()
 
 
-def upright(page: Any) -> int:
-    """Turn a page stored rotated (``/Rotate`` 90, 180, 270) the way it is shown; the turn.
+def upright(page: Any) -> tuple[float, float]:
+    """Turn a page stored rotated (``/Rotate`` 90, 180, 270) the way it is shown; its size.
 
     A page a scanner, a viewer's "rotate and save" or a printer stored landscape
     with ``/Rotate 90`` shows upright, but pdfium places its characters and paths in
     the unrotated space: every line of text would run up the page. Each object on
-    the page (forms keep their content and take the turn in their matrix) is moved
-    into the shown page, whose box becomes the crop box turned (points, origin at
-    its lower left), and the page's rotation is set to 0; a text page made
-    afterwards, :func:`page_shapes` and the page's size then read as
-    on the printed sheet. Only the page in memory changes, never the file. Returns
-    the rotation undone, in degrees clockwise (0: the page was upright).
-    ``page``: a pypdfium2 ``PdfPage``.
+    the page (a form keeps its content and takes the turn in its matrix) is moved
+    into the shown page, whose box becomes the crop box turned (origin at its lower
+    left), and the page's rotation is set to 0: a text page made afterwards and
+    :func:`page_shapes` then place everything as on the printed sheet. Only the
+    page in memory changes, never the file. Returns the shown page's width and
+    height (points); pdfium's own ``get_size`` is not measured again after the
+    turn. ``page``: a pypdfium2 ``PdfPage``.
     """
     import pypdfium2.raw as pdfium_c
 
     handle = getattr(page, "raw", page)
     turn = pdfium_c.FPDFPage_GetRotation(handle) * 90
-    if turn not in (90, 180, 270):
-        return 0
     left, bottom, right, top = page.get_cropbox()
     width, height = right - left, top - bottom
+    if turn not in (90, 180, 270):
+        return width, height
     # (a, b, c, d, e, f): a point (x, y) goes to (a x + c y + e, b x + d y + f).
     matrix = {90: (0.0, -1.0, 1.0, 0.0, -bottom, right),
               180: (-1.0, 0.0, 0.0, -1.0, right, top),
@@ -178,7 +178,7 @@ def upright(page: Any) -> int:
         pdfium_c.FPDFPageObj_Transform(pdfium_c.FPDFPage_GetObject(handle, i), *matrix)
     if turn != 180:
         width, height = height, width
-    pdfium_c.FPDFPage_SetRotation(handle, 0)
     pdfium_c.FPDFPage_SetMediaBox(handle, 0.0, 0.0, width, height)
     pdfium_c.FPDFPage_SetCropBox(handle, 0.0, 0.0, width, height)
-    return turn
+    pdfium_c.FPDFPage_SetRotation(handle, 0)
+    return width, height
