@@ -165,19 +165,20 @@ def upright(page: Any) -> tuple[float, float]:
     import pypdfium2.raw as pdfium_c
 
     handle = getattr(page, "raw", page)
+    width, height = page.get_size()  # as shown: pdfium turns it and finds inherited boxes
     turn = pdfium_c.FPDFPage_GetRotation(handle) * 90
-    left, bottom, right, top = page.get_cropbox()
-    width, height = right - left, top - bottom
     if turn not in (90, 180, 270):
         return width, height
+    box = pdfium_c.FS_RECTF()  # the shown area, unturned (the crop box within the media box)
+    if not pdfium_c.FPDF_GetPageBoundingBox(handle, box):
+        return width, height
+    left, bottom, right, top = box.left, box.bottom, box.right, box.top
     # (a, b, c, d, e, f): a point (x, y) goes to (a x + c y + e, b x + d y + f).
     matrix = {90: (0.0, -1.0, 1.0, 0.0, -bottom, right),
               180: (-1.0, 0.0, 0.0, -1.0, right, top),
               270: (0.0, 1.0, -1.0, 0.0, top, -left)}[turn]
     for i in range(pdfium_c.FPDFPage_CountObjects(handle)):
         pdfium_c.FPDFPageObj_Transform(pdfium_c.FPDFPage_GetObject(handle, i), *matrix)
-    if turn != 180:
-        width, height = height, width
     pdfium_c.FPDFPage_SetMediaBox(handle, 0.0, 0.0, width, height)
     pdfium_c.FPDFPage_SetCropBox(handle, 0.0, 0.0, width, height)
     pdfium_c.FPDFPage_SetRotation(handle, 0)
