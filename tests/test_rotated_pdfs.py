@@ -21,14 +21,17 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from PIL import Image
 
 from bma_etl.pipeline import process_file
-from bma_etl.read.pdf_open import page_shapes, upright
+from bma_etl.read.pdf import extract_pdf
+from bma_etl.read.pdf_open import page_shapes, render_page, upright
 
 from conftest import font_file
 from corpus import render
 from corpus.forms import legacy_form
 from corpus.plans import action_plan
+from corpus.scan import scan_pdf
 from corpus.score import score
 from corpus.web import progress_history
 
@@ -169,3 +172,24 @@ def test_upright_page_is_left_as_it_is(tmp_path: Path) -> None:
         page = pdf[0]
         assert upright(page) == upright(page)  # turned once only
         assert page.get_textpage().get_charbox(0, loose=False)[0] == pytest.approx(72, abs=1.5)
+
+
+def test_scan_stored_turned_is_rendered_and_read_upright(tmp_path: Path) -> None:
+    # A scan a scanner stored landscape with /Rotate 90: OCR must see the page as shown.
+    doc = progress_history(random.Random(f"{SEED}-scan"))
+    straight = tmp_path / "history.pdf"
+    render.render_reportlab(doc, straight, "Garuda", font_file("Garuda"),
+                            random.Random(f"{SEED}-scan-print"))
+    scan = tmp_path / "history.scan.pdf"
+    scan_pdf(straight, scan, 200, "grey", random.Random(SEED), max_pages=1)
+    turned = tmp_path / "history.scan.rot90.pdf"
+    stored_turned(scan, turned, 90)
+    images = []
+    for path in (scan, turned):
+        image = tmp_path / f"{path.stem}.png"
+        render_page(path.read_bytes(), path.name, 0, str(image), 100)
+        with Image.open(image) as shown:
+            images.append((shown.size, shown.point(lambda v: 255 * (v > 128)).tobytes()))
+    assert images[0] == images[1], "the stored-turned scan is not rendered as shown"
+    assert extract_pdf(turned.read_bytes(), turned.name).text \
+        == extract_pdf(scan.read_bytes(), scan.name).text
