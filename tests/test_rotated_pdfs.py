@@ -36,29 +36,31 @@ from corpus.score import score
 from corpus.web import progress_history
 
 SEED = 9090
+#: Points a turned page is set in from its sheet's edge.
+MARGIN = 36.0
 GENERATORS = {"legacy_tab": lambda rng: legacy_form(rng, "tab"),
               "web_history": progress_history, "plan": action_plan}
 
 
-def stored_turned(upright_pdf: Path, out: Path, rotate: int) -> None:
+def stored_turned(upright_pdf: Path, out: Path, rotate: int, margin: float = 0.0) -> None:
     """Write ``upright_pdf`` with each page stored turned and ``/Rotate rotate`` showing it upright.
 
-    ``rotate``: 0, 90, 180 or 270 (0: the same pages, placed as forms unturned).
-
-    Each page becomes a form XObject on a page of the turned size, drawn under the
-    matrix that turns it ``rotate`` degrees counter-clockwise (so the viewer's
-    clockwise ``/Rotate`` turns it back).
+    Each page becomes a form XObject on a sheet ``margin`` points wider on every
+    side, drawn under the matrix that sets it in from the sheet's edge and turns it
+    ``rotate`` degrees counter-clockwise (so the viewer's clockwise ``/Rotate`` turns
+    it back). ``rotate``: 0, 90, 180 or 270 (0: the same pages, placed unturned).
     """
     src = pdfium.PdfDocument(upright_pdf)
     dest = pdfium.PdfDocument.new()
     for index in range(len(src)):
-        width, height = src[index].get_size()
-        side = rotate in (90, 270)
-        page = dest.new_page(height if side else width, width if side else height)
+        width, height = (side + 2 * margin for side in src[index].get_size())
+        turned = rotate in (90, 270)
+        page = dest.new_page(height if turned else width, width if turned else height)
         placed = src.page_as_xobject(index, dest).as_pageobject()
-        # counter-clockwise by rotate, then back onto the page (origin lower left)
+        # set in by the margin, counter-clockwise by rotate, back onto the sheet
         shift = {0: (0.0, 0.0), 90: (height, 0.0), 180: (width, height), 270: (0.0, width)}[rotate]
-        placed.transform(pdfium.PdfMatrix().rotate(rotate, ccw=True).translate(*shift))
+        placed.transform(pdfium.PdfMatrix().translate(margin, margin)
+                         .rotate(rotate, ccw=True).translate(*shift))
         page.insert_obj(placed)
         page.gen_content()
         page.set_rotation(rotate)
@@ -123,13 +125,15 @@ def test_page_stored_turned_reads_as_the_upright_print(generator: str, tmp_path:
                             random.Random(f"{SEED}-{generator}-print"))
     # The upright twin is written the same way unturned: the writer's name in the
     # file's metadata (which the reader's rules for wraps look at) is pdfium's in both.
+    # The page is set in from the sheet's edge (as printing on larger paper does): its
+    # rules stand in the form's space, its text and the sheet's are placed by the form.
     twin = tmp_path / f"{generator}.rot0.pdf"
-    stored_turned(straight, twin, 0)
+    stored_turned(straight, twin, 0, MARGIN)
     want = _read(twin)
     for rotate in (90, 180, 270):
         turned = tmp_path / f"{generator}.rot{rotate}.pdf"
-        stored_turned(straight, turned, rotate)
-        assert _shown(turned) == _shown(straight), f"/Rotate {rotate} does not show upright"
+        stored_turned(straight, turned, rotate, MARGIN)
+        assert _shown(turned) == _shown(twin), f"/Rotate {rotate} does not show upright"
         result = score(process_file(turned), doc.truth)
         assert result.total > 0
         assert not result.lost, f"/Rotate {rotate}: " + "\n".join(
