@@ -64,7 +64,7 @@ from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
-from bma_etl.read.pdf_open import open_pdf, render_page
+from bma_etl.read.pdf_open import open_pdf, render_page, upright
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
@@ -355,6 +355,7 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
                                 "the PDF is damaged") from None
             try:
+                size = upright(page)  # a page stored rotated reads as it is shown
                 paths, pictures = page_shapes(page)
                 rules, cut = closed(rules_of(paths))
                 textpage = page.get_textpage()
@@ -373,9 +374,9 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                     has_images = False
                     if pictures and not_its_text("\n".join(line.text for line in lines)) \
                             is not None:
-                        cover = image_cover(page, pictures)
+                        cover = image_cover(page, pictures, size)
                 lost = (sum(line.unmapped for line in lines), sum(line.am_tails for line in lines))
-                pages.append((lines, has_images, lost, cover, page.get_width(), loose))
+                pages.append((lines, has_images, lost, cover, size[0], loose))
             finally:
                 page.close()
         join_cut_rows([page[0] for page in pages])  # a row a page break cut: one row again

@@ -14,11 +14,11 @@ layouts read tab tables in text files.
 
 from __future__ import annotations
 
-import ctypes
 from dataclasses import dataclass, replace
 from typing import Any
 
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_open import Box, page_shapes
 from bma_etl.rows import cell_separator
 
 #: A drawn path this thin (points) is a rule.
@@ -47,49 +47,7 @@ class Rules:
         return [v for v in self.vertical if v[1] - SLACK <= y <= v[2] + SLACK]
 
 
-Box = tuple[float, float, float, float]  # left, bottom, right, top (points)
 Rule = tuple[float, float, float]  # (x, bottom, top) or (y, left, right)
-#: How deep into nested form XObjects :func:`page_shapes` looks (as pypdfium2's ``get_objects``).
-MAX_FORM_DEPTH = 15
-
-
-def page_shapes(page: Any) -> tuple[list[Box], list[Box]]:
-    """The boxes of the paths and of the images a pdfium page draws, forms included.
-
-    One walk over the page's objects with pdfium's own calls: pypdfium2's
-    ``get_objects`` wraps every object in a Python object, several times the cost.
-    Raises pypdfium2's ``PdfiumError`` for an object pdfium cannot place.
-    """
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    paths: list[Box] = []
-    images: list[Box] = []
-    corners = [ctypes.c_float() for _ in range(4)]
-    path, image, form = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
-                         pdfium_c.FPDF_PAGEOBJ_FORM)
-    kind_of, bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
-
-    def walk(parent: Any, count: int, get: Any, level: int) -> None:
-        if count < 0:
-            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
-        for i in range(count):
-            obj = get(parent, i)
-            if not obj:
-                raise pdfium.PdfiumError("Failed to get pageobject.")
-            kind = kind_of(obj)
-            if kind == path or kind == image:
-                if not bounds(obj, *corners):
-                    raise pdfium.PdfiumError("Failed to locate pageobject.")
-                box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
-                (paths if kind == path else images).append(box)
-            elif kind == form and level < MAX_FORM_DEPTH - 1:
-                walk(obj, pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject,
-                     level + 1)
-
-    handle = getattr(page, "raw", page)
-    walk(handle, pdfium_c.FPDFPage_CountObjects(handle), pdfium_c.FPDFPage_GetObject, 0)
-    return paths, images
 
 
 def page_rules(page: Any) -> Rules:
