@@ -199,7 +199,8 @@ def main() -> int:
     if pdf.returncode == 0 and lines:
         figures = json.loads(lines[-1])
         for key in ("text_pages_per_s", "text_cer", "generated_bare_pages_per_s",
-                    "generated_reader_pages_per_s", "generated_pipeline_pages_per_s",
+                    "generated_reader_pages_per_s", "generated_process_file_pages_per_s",
+                    "generated_ingest_pages_per_s",
                     "generated_reader_to_bare", "ocr_s_per_page", "ocr_baseline_s_per_page",
                     "ocr_ratio_to_baseline", "ocr_ratio_to_baseline_cold",
                     "ocr_baseline_cer", "ocr_cer", "ocr_confidence"):

@@ -1,8 +1,11 @@
 """PDF reading speed and accuracy on the committed fixtures; prints one JSON line.
 
 Generated PDFs (the robustness corpus, ruled and flowing): pages per second of
-bare pypdfium2 text extraction, of the reader and of the whole pipeline, and the
-reader's ratio to bare. Text layer: pages per second of ``read_pdf`` (pypdfium2
+bare pypdfium2 text extraction, of the reader, of the whole pipeline one file after
+another in one process (``generated_process_file_pages_per_s``), of what users run,
+``bma-etl ingest`` of the same files into a fresh DuckDB file with the default
+worker processes (``generated_ingest_pages_per_s``), and the reader's ratio to
+bare. Text layer: pages per second of ``read_pdf`` (pypdfium2
 in the worker process,
 with the spacing and mark repairs) and of pdfplumber's ``extract_text`` on the
 same pages, and each one's character error rate against the samples. Scanned:
@@ -94,8 +97,11 @@ def bench_generated(repeat: int) -> dict[str, float]:
     Five documents of each layout, printed by reportlab (ruled tables) and fpdf2
     (flowing text, tab stops) in three Thai fonts. ``bare``: pypdfium2 opens each
     page and takes its text, nothing more; ``reader``: :func:`read_pdf` (geometry,
-    rules, repairs, worker process); ``pipeline``: :func:`process_file` whole.
-    The three are timed in turn, ``repeat`` passes each, and the best pass counts.
+    rules, repairs, worker process); ``process_file``: :func:`process_file` whole, one
+    file after another in this process; ``ingest``: :func:`bma_etl.pipeline.ingest`
+    (what ``bma-etl ingest`` runs) into a new DuckDB file each pass, with the default
+    workers (one per core), pages per second of wall clock from the call to its end.
+    The four are timed in turn, ``repeat`` passes each, and the best pass counts.
     """
     import random
     import tempfile
@@ -104,7 +110,7 @@ def bench_generated(repeat: int) -> dict[str, float]:
 
     sys.path.insert(0, str(ROOT / "bench"))
     from bma_etl.errors import BmaEtlError
-    from bma_etl.pipeline import process_file
+    from bma_etl.pipeline import ingest, process_file
     from bma_etl.read.pdf import read_pdf
 
     from corpus import fonts, render
@@ -144,15 +150,25 @@ def bench_generated(repeat: int) -> dict[str, float]:
         for data, name in datas:
             read_pdf(data, name)
 
-    def pipeline() -> None:
+    def one_process() -> None:
         for path in paths:
             try:
                 process_file(path)
             except BmaEtlError:
                 pass
 
-    out: dict[str, float] = {"generated_pdf_pages": pages}
-    runs = {"bare": bare, "reader": reader, "pipeline": pipeline}
+    workers = os.cpu_count() or 1  # ``bma-etl ingest``'s default
+
+    def ingested() -> None:
+        with tempfile.TemporaryDirectory(prefix="bma-pdf-speed-db-") as where:
+            summary = ingest(paths, Path(where) / "speed.duckdb", workers=workers)
+        if summary.loaded + summary.quarantined != len(paths):
+            sys.exit(f"pdf_pages: ingest settled {summary.loaded + summary.quarantined} "
+                     f"of {len(paths)} files")
+
+    out: dict[str, float] = {"generated_pdf_pages": pages, "generated_ingest_workers": workers}
+    runs = {"bare": bare, "reader": reader, "process_file": one_process,
+            "ingest": ingested}
     for run in runs.values():
         run()  # warm: the worker process, imports
     # In turn, best of the passes: on a shared machine a burst of load then slows

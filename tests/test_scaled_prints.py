@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from bma_etl.pipeline import process_file
-from bma_etl.read.pdf_forms import page_shapes
+from bma_etl.read.pdf_open import page_shapes
 
 from corpus import fonts, render
 from corpus.build import GENERATORS
@@ -103,7 +103,6 @@ def test_rules_inside_a_scaled_form_stand_where_the_page_draws_them() -> None:
 
     from reportlab.pdfgen import canvas
 
-    from bma_etl.read.pdf_forms import page_shapes
     from bma_etl.read.pdf_tables import rules_of
 
     out = io.BytesIO()

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import pairwise
 
 from bma_etl.matchkey import key
@@ -116,9 +117,15 @@ def _signature(line: str, page_no: int) -> str:
 
     Only the page number is set aside: a table's rows differ in their other digits.
     """
+    return _page_number_re(page_no).sub("#", key(line)).strip()
+
+
+@lru_cache(maxsize=256)
+def _page_number_re(page_no: int) -> re.Pattern[str]:
+    """The page number ``page_no`` standing alone, in Arabic or Thai digits."""
     number = str(page_no)
     thai = number.translate(_TO_THAI_DIGITS)
-    return re.sub(f"(?<![0-9๐-๙])(?:{number}|{thai})(?![0-9๐-๙])", "#", key(line)).strip()
+    return re.compile(f"(?<![0-9๐-๙])(?:{number}|{thai})(?![0-9๐-๙])")
 
 
 _TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")

@@ -215,6 +215,15 @@ def literal_of(pattern: str) -> str:
     return text.strip()
 
 
+def _with_optionals(pattern: str) -> str:
+    r"""``pattern`` with its optional groups' words kept (groups without alternatives).
+
+    >>> literal_of(_with_optionals(r"ปีงบประมาณ\s*(?:พ\.ศ\.)?"))
+    'ปีงบประมาณพศ'
+    """
+    return re.sub(r"\(\?:([^()|]*)\)\?", r"\1", pattern)
+
+
 #: What may stand between a label and its value: dots, spaces, and a separator
 #: (``:``; OCR reads it ``;``, ``+`` or ``i``).
 _SEPARATOR = re.compile("[\\s.…,'\"\u201c\u201d\u2018\u2019]*(?:[:;+=]|\\bi\\b)[\\s:]*")
@@ -275,9 +284,14 @@ def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
         literal = key(literal_of(pattern))
         if len(literal) < 5:
             continue
-        score = ratio(literal, head[:len(literal) + 2])
-        if score >= MIN_SIMILARITY and (best is None or (score, len(literal)) > best[:2]):
-            best = (score, len(literal), name)
+        # the label's words with its optional ones too (``ปีงาประมาณ พ.ศ.``: the head
+        # holds ``พ.ศ.``, which the bare words lack; a literal has no dots)
+        full = key(literal_of(_with_optionals(pattern)))
+        tries = [(literal, head)] + ([(full, head.replace(".", ""))] if full != literal else [])
+        for words, against in tries:
+            score = ratio(words, against[:len(words) + 2])
+            if score >= MIN_SIMILARITY and (best is None or (score, len(literal)) > best[:2]):
+                best = (score, len(literal), name)
     if best is None:
         return None
     after = re.compile(r"[:;+=][\s:]*").match(text, sep.start())

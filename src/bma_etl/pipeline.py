@@ -271,6 +271,8 @@ ChunkResult = tuple[list[FileResult], "ArrowTables"]
 #: Files a worker extracts per task: enough to make Arrow conversion and sending
 #: cheap per file, few enough to keep both workers busy to the end of a batch.
 CHUNK_SIZE = 32
+#: Chunks a worker gets at least when a batch is small (see :meth:`_Batch.start`).
+CHUNKS_PER_WORKER = 4
 
 
 def _work(items: list[WorkItem]) -> ChunkResult:
@@ -513,14 +515,14 @@ def ingest(
                     if batch.add(path, states, force=force, retry_quarantined=retry_quarantined,
                                  ocr=ocr, shard=shard):
                         summary.files_seen += 1
-                batch.start(pool)
+                batch.start(pool, workers)
                 if in_flight is not None:
                     if _finish(in_flight, db, wait, run.run_id, states, known, record, limit):
                         # A worker died: the pool is broken; go on with a new one.
                         assert pool is not None
                         pool.shutdown(wait=False, cancel_futures=True)
                         pool = _new_pool(workers, limit)
-                        batch.start(pool)
+                        batch.start(pool, workers)
                 in_flight = batch
             if in_flight is not None:
                 _finish(in_flight, db, wait, run.run_id, states, known, record, limit)
@@ -621,9 +623,17 @@ class _Batch:
         self.pending_ids.append(doc_id)
         return True
 
-    def start(self, pool: ProcessPoolExecutor | None) -> None:
-        self.chunks = [self.pending[i:i + CHUNK_SIZE]
-                       for i in range(0, len(self.pending), CHUNK_SIZE)]
+    def start(self, pool: ProcessPoolExecutor | None, workers: int = 1) -> None:
+        """Send the pending files to ``pool`` in chunks (in this process without one).
+
+        A batch smaller than :data:`CHUNK_SIZE` files a worker is cut finer, into
+        about :data:`CHUNKS_PER_WORKER` chunks a worker, so that no worker idles
+        while another still reads a big chunk (54 files in two workers: 32 and 22
+        files, against about seven each). Results come back in order either way.
+        """
+        size = CHUNK_SIZE if pool is None else max(1, min(
+            CHUNK_SIZE, -(-len(self.pending) // (workers * CHUNKS_PER_WORKER))))
+        self.chunks = [self.pending[i:i + size] for i in range(0, len(self.pending), size)]
         if pool is None:
             self.results = map(_work, self.chunks)
         else:

@@ -93,6 +93,12 @@ _LOST_DASH = re.compile("(?<=[0-9\u0e01-\u0e5b] )\\?(?= [0-9\u0e01-\u0e5b])")
 #: A tone mark written before the upper vowel of its letter (``ท่ี`` for ``ที่``),
 #: as shaped PDFs in some fonts give it: Thai writes the vowel first.
 _TONE_BEFORE_VOWEL = re.compile("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])")
+#: Characters producers write for the hyphen-minus a document types (MuPDF's text
+#: layer gives ``-`` as U+2010 HYPHEN; word processors the non-breaking hyphen, the
+#: figure dash, the minus sign): one for one, so no offset moves.
+_HYPHENS = "\u2010\u2011\u2012\u2212\ufe63\uff0d"
+_HYPHEN_LIKE = re.compile(f"[{_HYPHENS}]")
+_TO_HYPHEN_MINUS = str.maketrans(dict.fromkeys(_HYPHENS, "-"))
 _MAX_PASSES = 4
 
 
@@ -114,6 +120,8 @@ def _repair_once(text: str) -> str:
         text = _AM_LOST_IN_SPACE.sub(rf"\1{SARA_AM}", text)
     if " ? " in text:
         text = _LOST_DASH.sub("-", text)
+    if _HYPHEN_LIKE.search(text):
+        text = text.translate(_TO_HYPHEN_MINUS)
     text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
     # Removing characters can bring combining marks together: compose again.
     return unicodedata.normalize("NFC", text)
@@ -125,7 +133,9 @@ def repair_text(text: str) -> str:
     NFC; decomposed SARA AM joined; zero-width characters removed; PUA glyphs
     mapped back to Thai; Lao letters in Thai lines mapped to Thai; a SARA AM lost
     into a space restored; a tone mark written before its upper vowel put after
-    it; a ``?`` between spaces standing for a dash restored; CRLF and CR made LF.
+    it; a ``?`` between spaces standing for a dash restored; a hyphen, non-breaking
+    hyphen, figure dash or minus sign made ``-`` (en and em dashes stay); CRLF and CR
+    made LF.
 
     >>> repair_text("สํานักงาน\r\nด าเนินไป อ านาจ")
     'สำนักงาน\nดำเนินไป อำนาจ'
@@ -135,6 +145,8 @@ def repair_text(text: str) -> str:
     'ก้า'
     >>> repair_text("ผลงานเดือนท\u0e48\u0e35")  # tone mark before its vowel
     'ผลงานเดือนที่'
+    >>> repair_text("05020000\u20104187 ณ 2021\u201010\u201001 \u2212 ปี ๒๕๖๕\u2013๒๕๖๖")
+    '05020000-4187 ณ 2021-10-01 - ปี ๒๕๖๕–๒๕๖๖'
     """
     # Each pass is deterministic; repeating until nothing changes makes the
     # result a fixed point (idempotent) even where one repair enables another.

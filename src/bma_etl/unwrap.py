@@ -185,6 +185,8 @@ def unwrapped(value: Raw | list[Raw], text: str, merge: bool,
     the page wrapped between become one piece spanning both. ``spaced`` names
     the breaks (by offset in ``text``) the page wrapped at a space (:func:`spaced_breaks`).
     """
+    if isinstance(value, Raw) and "\n" not in value.text:
+        return value  # most values: one piece on one line, nothing a page wrapped
     pieces = [value] if isinstance(value, Raw) else value
     out: list[Raw] = []
     for raw in pieces:

@@ -78,6 +78,9 @@ BOILERPLATE = (
 BOILERPLATE_RES = [re.compile(p) for p in BOILERPLATE]
 #: The links line under the responsible person: it closes the page's head.
 LINKS_RE = re.compile(r"^\s*ดูโครงการแผนปี\S*\s*:?\s*(?:พิมพ์ข้อมูล)?\s*$")
+#: The links line as OCR may read it: its first words misread past the key form
+#: (``ตูโครงการแผนปีฯ : พิมพ์ข้อมูล``), its ``: พิมพ์ข้อมูล`` read.
+OCR_LINKS_RE = re.compile(r"^\W{0,3}\S{8,24}\s*[:;]\s*พิมพ์ข้อมูล\s*$")
 #: The strategy office's assessment banner (``*** สยป. ประเมินโครงการ : ไตรมาสที่ 2 100``):
 #: the quarter, then the score in any of its printed forms (``100``, ``100.0000``,
 #: ``: 0.0000``) or none. OCR reads the point after สยป as a comma (``สุยป,``).
@@ -145,6 +148,11 @@ def match_or_key(regex: re.Pattern[str], text: str, ocr: bool) -> re.Match[str] 
     return regex.match(text) or (match_key(regex.pattern, text) if ocr else None)
 
 
+def links_match(text: str, ocr: bool) -> re.Match[str] | KeyMatch | None:
+    """The links line (:data:`LINKS_RE`); after OCR also :data:`OCR_LINKS_RE`."""
+    return match_or_key(LINKS_RE, text, ocr) or (OCR_LINKS_RE.match(text) if ocr else None)
+
+
 def banner_match(text: str, ocr: bool) -> re.Match[str] | KeyMatch | None:
     """The assessment banner (:data:`BANNER_RE`); after OCR also :data:`OCR_BANNER_RE`."""
     return match_or_key(BANNER_RE, text, ocr) or (
@@ -155,7 +163,7 @@ def opens_page(text: str, ocr: bool) -> bool:
     """A line of the page proper: a header value, the links line, the banner or a heading."""
     found = header_match(text)
     return bool(found and found[1] in _TOP_COLUMNS) or (
-        match_or_key(LINKS_RE, text, ocr) or banner_match(text, ocr)) is not None
+        links_match(text, ocr) or banner_match(text, ocr)) is not None
 
 
 def read_responsible(doc: RepairedText, line: Line, project: RawRow) -> None:

@@ -118,7 +118,7 @@ def extract(doc: RepairedText) -> Extraction:
     project = RawRow("projects", None)
     for block in ("_section1", "_strategy"):  # a value never runs from one into the next
         for line in label_values(blocks.get(block, []),
-                                 lambda ln: _is_label(ln.text, doc.ocr_used),
+                                 lambda ln: _label_of(ln, doc.ocr_used) is not None,
                                  lambda ln: bool(_NUMBERED_RE.match(ln.text))):
             _read_label_line(doc, line, project, out)
     if "project_code" not in project.fields and "project_name" not in project.fields:
@@ -199,13 +199,33 @@ def _heading_of(text: str, ocr: bool = False) -> tuple[str, int] | None:
     return None
 
 
-def _is_label(text: str, ocr: bool) -> bool:
-    """Whether ``text`` opens with a label of sections 1.1, 1.2 or 1.6."""
-    return find_label(text, PROJECT_LABELS, fuzzy=ocr) is not None
+#: What OCR reads around a label alone on its line: specks, dots, spaces.
+_ALONE_JUNK = "'\".,|!*…:; \t"
+
+
+def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
+    """``(column, offset of the value in line.text)`` of the label ``line`` opens with.
+
+    A label of sections 1.1, 1.2 or 1.6 with its separator (:func:`find_label`);
+    after OCR also a label alone on the line's first physical line, its ``:`` lost
+    (a justified line sets the ``:`` at the margin, where Tesseract may not read
+    it): the value is the lines after it (``ชื่อโครงการ/กิจกรรม`` / ``โครงการ…``).
+    """
+    found = find_label(line.text, PROJECT_LABELS, fuzzy=ocr)
+    if found is not None or not ocr:
+        return found
+    first = line.text[:line.pieces[1][0]] if len(line.pieces) > 1 else line.text
+    bare = first.strip(_ALONE_JUNK)
+    if not bare:
+        return None
+    for pattern, column in PROJECT_LABELS.items():
+        if re.fullmatch(pattern, bare) or matches_key(pattern, bare, full=True):
+            return column, len(first)
+    return None
 
 
 def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction) -> None:
-    found = find_label(line.text, PROJECT_LABELS, fuzzy=doc.ocr_used)
+    found = _label_of(line, doc.ocr_used)
     if found is not None:
         column, value_start = found
         raw = doc.raw_in(line, value_start, len(line.text))

@@ -27,6 +27,7 @@ from bma_etl.layouts.legacy_values import (
     BUDGET_VALUE,
     DATE_LOST_SLASH_RE,
     DATE_PART_RE,
+    OCR_BUDGET_VALUE,
     OCR_DATE_PART_RE,
     OCR_DATE_REST_RE,
     OCR_ODD_DATE_RE,
@@ -244,7 +245,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                 row.fields.setdefault("report_date", derived)
                 body_start = lost.end()
         elif doc.ocr_used and not narrative:  # a date OCR made unreadable: not the narrative
-            body_start = date_place_end(text, "report_date" not in row.fields)
+            body_start = date_place_end(text, "report_date" not in row.fields,
+                                        _first_line_end(cell))
         progress = labelled(text, PROGRESS_LABEL, PROGRESS_VALUE, body_start, doc.ocr_used)
         budget_from = None
         if progress:
@@ -264,7 +266,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             body_end = len(text[:body_start + label[0]].rstrip(" :\t"))
             budget_from = body_start + label[1]
         if budget_from is not None:
-            budget = labelled(text, BUDGET_LABEL, BUDGET_VALUE, budget_from, doc.ocr_used)
+            budget = labelled(text, BUDGET_LABEL, OCR_BUDGET_VALUE if doc.ocr_used
+                              else BUDGET_VALUE, budget_from, doc.ocr_used)
             budget_at = tail_at = None  # where the budget's label starts and its amount ends
             if budget:
                 budget_at, tail_at = budget.start(), budget.end()
@@ -305,6 +308,14 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     if narrative:
         row.fields["detail"] = narrative
     return row
+
+
+def _first_line_end(cell: ReportCell) -> int | None:
+    """Where ``cell``'s first physical line ends in its text, when the cell wrapped."""
+    for at, _, _ in cell.line.pieces[1:]:
+        if at > cell.start:
+            return at - cell.start if at - cell.start < len(cell.text) else None
+    return None
 
 
 def _flags_across(doc: RepairedText, tail: list[ReportCell], row: RawRow) -> None:

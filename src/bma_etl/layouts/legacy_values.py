@@ -24,8 +24,10 @@ from bma_etl.normalize.dates import parse_date
 DATE_PART_RE = re.compile(
     r"^[\s:;.'\"]*(?P<date>[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4})\s*:?"
 )
+#: After OCR the row's rules may stand before it too (``| | :: ก 21/12/2568``: a line
+#: whose first ``|`` OCR read as a letter is no pipe row, so its cells are not split).
 OCR_DATE_PART_RE = re.compile(
-    r"^[\s:;.'\"]*(?:\S{1,2}\s+)?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
+    r"^[\s:;.'\"|]*(?:\S{1,2}\s+)?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
 )
 #: ``ความก้าวหน้าของงานฯ = 6.50 %`` and ``งบประมาณที่เบิกใช้ (ครั้งที่ 1) = 0 บาท``:
 #: label words (matched in key form too) → value.
@@ -33,6 +35,9 @@ PROGRESS_LABEL = r"ความก้าวหน้าของงาน"
 PROGRESS_VALUE = r"(?P<value>[0-9๐-๙.,]+\s*%?)"
 BUDGET_LABEL = r"งบประมาณท*ี่?เบิกใช้"
 BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?:\s*บาท)?)"
+#: The same after OCR, which reads a thousands comma as a space now and then
+#: (``1,354 000 บาท``): a group of three digits after one space goes on the amount.
+OCR_BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?: [0-9๐-๙]{3}(?![0-9๐-๙])[0-9๐-๙.,]*)*(?:\s*บาท)?)"
 #: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)``, dots, ``=``.
 #: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``).
 _LABEL_TO_VALUE = r"\S{0,2}\s*(?:[(\s]*\([^()\n=]{0,20}[)\]]?\s*)?[.\s]*(?:[=:]\s*)+"
@@ -86,8 +91,14 @@ _DATE_PLACE_COLON_RE = re.compile(r"[^:\n]{1,24}?\s:\s+")
 DATE_PLACE_CHARS = 28
 
 
-def date_place_end(text: str, unread: bool) -> int:
+def date_place_end(text: str, unread: bool, line_end: int | None = None) -> int:
     """Where the narrative begins after the place of a date OCR made unreadable (scans).
+
+    ``line_end``: where the entry's first physical line ends in ``text`` when its row
+    wrapped (None when it did not). A date alone on that line whose ``:`` OCR lost
+    (``5 ฒ/๕๒๓๕๒ผ่`` / ``อยู่ระหว่าง…``, joined with no space as a Thai wrap is)
+    ends its place there: the line holds no Thai word, a digit or a ``/``, and no
+    more than :data:`DATE_PLACE_CHARS`.
 
     ``_OCR_DATE_JUNK_RE`` first (``อ/๑๐/๒๕๒๕ ``, ``ๆ :``); then, while the date is
     still ``unread``, every token at the start that is no word: no three Thai
@@ -101,6 +112,11 @@ def date_place_end(text: str, unread: bool) -> int:
     end = junk.end() if junk else 0
     if not unread:
         return end
+    if line_end is not None and end < line_end:
+        alone = text[:line_end]
+        if len(alone.strip()) <= DATE_PLACE_CHARS and not _THAI_RUN3.search(alone) \
+                and any(c.isdigit() or c == "/" for c in alone):
+            return line_end
     colon = _DATE_PLACE_COLON_RE.match(text, end)
     if colon is not None and not _THAI_RUN3.search(colon.group()):
         end = colon.end()  # the date's own colon closes its place (``onload oe : อยู่…``)

@@ -47,6 +47,22 @@ STEP_RE = re.compile(rf"^\s*ขั้นตอนที่\s*(?P<no>{DIGIT}{{1,2
 
 #: Longer lines are paragraphs, not headings (SWOT and summary headings).
 HEADING_MAX = 160
+#: A Thai letter, vowel or mark (not a Thai digit).
+_THAI_LETTER_RE = re.compile("[\u0e01-\u0e4e]")
+#: Fewer Thai letters than this on a line of no word OCR read sure: junk (:func:`few_letters`).
+_JUNK_LETTERS = 3
+
+
+def few_letters(text: str) -> bool:
+    """Whether ``text`` is not blank but has fewer than three Thai letters.
+
+    On an OCR'd page that is what Tesseract makes of a band it could not read (a
+    row drowned in noise comes back as lines of ``ee Cee «= a``, ``รี e``, ``4 5``)
+    or of a page number (``Sadie``). Numbers alone have no letters either: the
+    caller tells when a line can no longer be a row's number (its row is whole).
+    """
+    stripped = text.strip()
+    return bool(stripped) and len(_THAI_LETTER_RE.findall(stripped)) < _JUNK_LETTERS
 
 
 # ---------------------------------------------------------------------------

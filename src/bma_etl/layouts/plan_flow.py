@@ -36,7 +36,14 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from bma_etl.layouts.base import Derived, FieldValue, Line, Raw, RawRow, RepairedText
-from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, PAGE_NUMBER_RE, to_decimal, to_int
+from bma_etl.layouts.plan_cells import (
+    DIGIT,
+    DIGITS_RE,
+    PAGE_NUMBER_RE,
+    few_letters,
+    to_decimal,
+    to_int,
+)
 from bma_etl.layouts.plan_indicators import scoring_indicator
 from bma_etl.layouts.plan_steps import (
     INDICATOR_HEADING_RE,
@@ -441,12 +448,21 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
         header = line.no
         run: list[Line] = []
         cut = False  # whether the run's last line is the rest of a score the wrap cut
+        junk = False  # whether OCR junk was passed over since the run's last line
         i += 1
         while i < len(lines):
             line = lines[i]
             if not cut and _cut_score(doc, run, lines[i - 1], line):
                 run.append(line)
                 cut = True
+            elif doc.ocr_used and _junk_after(run, line):
+                junk = junk or bool(run)
+            elif junk and not _LEVEL_START_RE.match(line.text) \
+                    and _ocr_level_start(line.text) is None and _OTHER_RE.match(line.text) is None \
+                    and not _LEVEL_HEADER_RE.match(line.text) and not _is_gap(line):
+                # the rest of a row OCR read as junk: no part of the whole row above
+                _add_level(doc, header, run, indicator, out, cut)
+                run, cut, junk = [line], False, False
             elif _level_gap(line, doc.ocr_used) \
                     and not (line.text.strip() and _open(run, _LEVEL_RE)):
                 if not _next_is_level(lines, i, doc.ocr_used) \
@@ -458,7 +474,7 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
             elif _LEVEL_START_RE.match(line.text) or (
                     doc.ocr_used and _ocr_level_start(line.text)):
                 _add_level(doc, header, run, indicator, out, cut)
-                run, cut = [line], False
+                run, cut, junk = [line], False, False
             elif run:  # else the header's wrapped words
                 run.append(line)
                 cut = False
@@ -554,6 +570,26 @@ def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: Field
         "description": doc.raw_in(joined, *m.span("desc")),
         "score": doc.raw_in(joined, *m.span("score")),
     })))
+
+
+def _junk_after(run: list[Line], line: Line) -> bool:
+    """On an OCR'd page: whether ``line`` is junk (:func:`~.plan_cells.few_letters`) after ``run``.
+
+    Only before the first level or after a whole one (its score read): a level's
+    own lines may end with a short piece of a word or its score alone. A level's
+    first line has its ร้อยละ or its words: junk that looks like a level's start
+    (``5 Spe``, as ``๑ VAY`` is) is still junk.
+    """
+    return (not run or _whole(run)) and few_letters(line.text)
+
+
+def _whole(run: list[Line]) -> bool:
+    """Whether the level ``run`` holds has its score: as printed, or its last word a number."""
+    text = _joined(run).text.rstrip()
+    if _LEVEL_RE.match(text) is not None:
+        return True
+    last = text.rsplit(None, 1)[-1] if text else ""
+    return _ocr_level_start(text) is not None and DIGITS_RE.fullmatch(last) is not None
 
 
 def _open(run: list[Line], pattern: KeyRegex) -> bool:

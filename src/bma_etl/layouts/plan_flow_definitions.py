@@ -261,6 +261,11 @@ def _repeated_term(text: str, start: int, before: str) -> int | None:
     return None
 
 
+#: Right before the activities on an OCR'd page: their first item's number read as a
+#: sign or Latin letters and its point (``©.``, ``lo,``), after a space.
+_OCR_ITEM_NO_END_RE = re.compile(r"(?<=\s)(?P<no>[^\s\u0e01-\u0e4f0-9๐-๙.,()]{1,2}[.,)])\s*$")
+
+
 def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: bool,
                     out: list[Flowed]) -> None:
     """Cut the row ``run`` holds into its measure, indicator, definition and activities."""
@@ -269,6 +274,9 @@ def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: b
     if cuts is None:
         return
     indicator, definition, activities = cuts
+    if doc.ocr_used and (misread := _OCR_ITEM_NO_END_RE.search(joined.text, definition,
+                                                                activities)) is not None:
+        activities = misread.start("no")  # the first item's number OCR misread (``©.``)
     out.append(Flowed(header, run[0].no, RawRow("plan_kpi_definitions", None, {
         "measure": doc.raw_in(joined, 0, indicator) if measured else None,
         "indicator": doc.raw_in(joined, indicator, definition),

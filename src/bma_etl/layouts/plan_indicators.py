@@ -28,6 +28,7 @@ from bma_etl.layouts.plan_cells import (
     Row,
     cell_pieces,
     cell_segments,
+    few_letters,
     find_col,
     first_match,
     is_calendar_row,
@@ -152,7 +153,7 @@ def _spread_rest(doc: RepairedText, row: Row, columns: list[int],
 # Scoring levels (plan_scoring_levels)
 # ---------------------------------------------------------------------------
 
-_QUOTED_RE = re.compile(r"[“\"](?P<name>[^”\"]+)[”\"]")
+_QUOTED_RE = re.compile(r"[“\"](?P<name>[^“”\"]+)[”\"]")  # the innermost quote
 _SCORING_HEADING_RE = KeyRegex(r"เกณฑ์การให้คะแนน\s*(?:ตัวชี้วัด)?\s*:?\s*(?P<name>\S.*?)?\s*$")
 
 
@@ -177,8 +178,10 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
             continue
         opened = line.text.find("“", m.start())
         after = headings[i + 1].text.lstrip() if i + 1 < len(headings) else ""
+        name = m.group("name")  # a speck OCR read after the heading words names nothing
+        named = bool(name) and not (doc.ocr_used and few_letters(str(name)))
         if (opened >= 0 and "”" not in line.text[opened:]) or (
-                not m.group("name") and after.startswith("“")):
+                not named and after.startswith("“")):
             run = [line]
             for nxt in headings[i + 1:i + _HEADING_LINES_MAX]:
                 # the next line, or the next after a page break (its furniture left out)
@@ -196,7 +199,7 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
             return doc.raw_match(quoted, "name", line=line)
         if doc.ocr_used and (unclosed := _unclosed_quote(doc, headings, i)) is not None:
             return unclosed
-        return doc.raw_match(m, "name", line=line) if m.group("name") else None
+        return doc.raw_match(m, "name", line=line) if named else None
     return None
 
 
@@ -218,7 +221,8 @@ def _unclosed_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | No
                 break
             run.append(nxt)
         line = run[0] if len(run) == 1 else join_lines(run)
-        return doc.raw_in(line, opened + 1, len(line.text))
+        closed = line.text.find("”", opened + 1)  # on a line below the quote's first
+        return doc.raw_in(line, opened + 1, closed if closed > opened else len(line.text))
     return None
 
 

@@ -36,6 +36,7 @@ from bma_etl.layouts.plan_cells import (
     DIGIT,
     PAGE_NUMBER_RE,
     BudgetTable,
+    few_letters,
     is_total,
     put_budget,
     squash,
@@ -510,7 +511,11 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             put_budget(fields, out.amounts, False, doc.raw_in(
                 line, body + said.start("amount"), body + said.end("amount")))
         if table.columns.unit:
-            unit = None if said is None else doc.raw_in(line, body + said.end(), len(line.text))
+            end = len(line.text)
+            last = line.text.rfind("\t")
+            if doc.ocr_used and last >= 0 and few_letters(line.text[last:]):
+                end = last  # a speck OCR read as a cell of its own after the unit (``ie``)
+            unit = None if said is None else doc.raw_in(line, body + said.end(), end)
             fields["responsible_unit"] = unit
         out.items.append(RawRow("plan_projects", None, fields))
     return out

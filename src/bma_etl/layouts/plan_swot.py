@@ -184,13 +184,47 @@ def _swot_item(text: str, forms: _Forms = _PRINTED) -> tuple[re.Match[str], str 
 _UNNUMBERED_MAX = 3
 
 
-def _is_gap(line: Line) -> bool:
-    """A blank line or a page number: where a page may have broken."""
-    return not line.text.strip() or PAGE_NUMBER_RE.match(line.text) is not None
+def _is_gap(line: Line, junk: frozenset[int] = frozenset()) -> bool:
+    """A blank line or a page number: where a page may have broken.
+
+    ``junk``: the numbers of the lines that are what OCR made of a page number
+    (:func:`_page_junk`).
+    """
+    return not line.text.strip() or PAGE_NUMBER_RE.match(line.text) is not None \
+        or line.no in junk
+
+
+#: A line of no Thai letter nor digit: a page number or a speck as OCR may read them.
+_JUNK_WORD = r"[^\s\u0e01-\u0e4e0-9๐-๙]{1,8}"
+_OCR_JUNK_RE = re.compile(rf"\s*{_JUNK_WORD}(?:\s+{_JUNK_WORD}){{0,2}}\s*")
+
+
+def _page_junk(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
+    """On an OCR'd page, the lines at a page's foot or head that are a page number misread.
+
+    A short line of no Thai letter and no digit that is no item's number
+    (``Sadie`` for ``- ๑ -``), with a page break between it and the next line of
+    text or the one before. Elsewhere such a line may be words of an item (in
+    English) and stays one.
+    """
+    if not doc.ocr_used:
+        return frozenset()
+    out: set[int] = set()
+    texts = [k for k, ln in enumerate(lines) if ln.text.strip()]
+    for at, k in enumerate(texts):
+        line = lines[k]
+        if _OCR_JUNK_RE.fullmatch(line.text) is None \
+                or _OCR.alone.match(blank_tags(line.text)) is not None:
+            continue
+        page = doc.index.page_of(line.start)
+        near = [lines[texts[j]] for j in (at - 1, at + 1) if 0 <= j < len(texts)]
+        if any(doc.index.page_of(n.start) != page for n in near):
+            out.add(line.no)
+    return frozenset(out)
 
 
 def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms,
-                depth: int = 0) -> bool:
+                depth: int = 0, junk: frozenset[int] = frozenset()) -> bool:
     """Tell whether line ``i``, unnumbered and after a gap, continues the item above.
 
     It does when what follows it (its own unbroken lines, then a gap) is the next
@@ -200,12 +234,12 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms,
     :data:`_UNNUMBERED_MAX` in a row) that the list goes on after.
     """
     j = i + 1
-    while j < len(lines) and not _is_gap(lines[j]) and "\t" not in lines[j].text \
+    while j < len(lines) and not _is_gap(lines[j], junk) and "\t" not in lines[j].text \
             and _swot_item(lines[j].text, forms) is None \
             and _swot_kind(lines[j].text, forms.ocr) is None \
             and not _number_alone(lines[j].text, forms):
         j += 1
-    while j < len(lines) and _is_gap(lines[j]):
+    while j < len(lines) and _is_gap(lines[j], junk):
         j += 1
     if j >= len(lines) or ("\t" in lines[j].text and not _number_alone(lines[j].text, forms)):
         return False
@@ -216,16 +250,17 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms,
         return _is_next(to_int(alone.group("no")), last_no, forms)
     found = _swot_item(lines[j].text, forms)
     if found is None and forms.ocr and depth < _UNNUMBERED_MAX and is_text_line(lines[j]):
-        return _carries_on(lines, j, last_no, forms, depth + 1)
+        return _carries_on(lines, j, last_no, forms, depth + 1, junk)
     if found is None or found[1] is None or last_no is None:
         return False
     return _is_next(to_int(found[0].group(found[1])), last_no, forms)
 
 
-def _page_broke(doc: RepairedText, lines: list[Line], i: int) -> bool:
+def _page_broke(doc: RepairedText, lines: list[Line], i: int,
+                junk: frozenset[int] = frozenset()) -> bool:
     """Whether a page break lies between line ``i`` and the last line before it that is no gap."""
     j = i - 1
-    while j > 0 and _is_gap(lines[j]):
+    while j > 0 and _is_gap(lines[j], junk):
         j -= 1
     return j >= 0 and doc.index.page_of(lines[j].start) != doc.index.page_of(lines[i].start)
 
@@ -267,6 +302,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     if not headings or (len(set(headings.values())) < 2 and not titled):
         return []
     forms = _OCR if doc.ocr_used else _PRINTED
+    junk = _page_junk(doc, lines)
     rows: list[RawRow] = []
     tag: Derived | None = None
     heading_kind: str | None = None
@@ -282,8 +318,8 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             _number_alone(line.text, forms) is not None
             or (last is not None and not gap and bare is None)
             or (last is not None and bare is None and is_text_line(line)
-                and _carries_on(lines, i, last_no, forms))))
-        if tabbed or _is_gap(line):
+                and _carries_on(lines, i, last_no, forms, junk=junk))))
+        if tabbed or _is_gap(line, junk):
             tag = None if tabbed else tag
             gap, bare = True, None
             continue
@@ -334,17 +370,17 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             last = RawRow("plan_swot_items", len(rows) + 1, fields)
             rows.append(last)
         elif forms.ocr and is_text_line(line) and (last is None or (
-                gap and not _page_broke(doc, lines, i))) \
-                and _carries_on(lines, i, last_no or 0, forms):
+                gap and not _page_broke(doc, lines, i, junk))) \
+                and _carries_on(lines, i, last_no or 0, forms, junk=junk):
             last_no = (last_no or 0) + 1  # OCR lost the item's number: its place numbers it
             last = RawRow("plan_swot_items", len(rows) + 1, {
                 "kind": tag, "seq": None, "text": segments(doc, line.start, line.end)})
             rows.append(last)
         elif last is not None and not gap and doc.wraps and i > 0 \
                 and lines[i - 1].no not in doc.wraps and "\t" not in lines[i - 1].text \
-                and "\t" not in line.text and not _carries_on(lines, i, last_no, forms):
+                and "\t" not in line.text and not _carries_on(lines, i, last_no, forms, junk=junk):
             tag = None  # a paragraph of its own right under the list
-        elif last is not None and (not gap or _carries_on(lines, i, last_no, forms)):
+        elif last is not None and (not gap or _carries_on(lines, i, last_no, forms, junk=junk)):
             last.fields["text"] = joined(last.fields.get("text"),
                                          segments(doc, line.start, line.end))
         else:

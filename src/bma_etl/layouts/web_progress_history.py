@@ -88,7 +88,7 @@ from bma_etl.layouts.history_header import (
     check_bare_progress,
     code_from_url,
     header_match,
-    match_or_key,
+    links_match,
     name_without_code,
     opens_page,
     put_first,
@@ -221,7 +221,7 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
             put_first(project, "assessment_score", doc.raw_match(m, "score", line=line))
             head.closed = True
             continue
-        if match_or_key(LINKS_RE, text, ocr) is not None:
+        if links_match(text, ocr) is not None:
             head.closed = True
             continue
         if any(r.search(text) for r in BOILERPLATE_RES):

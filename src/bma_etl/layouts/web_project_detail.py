@@ -115,7 +115,9 @@ _ITEM_RE = re.compile(rf"^\s*{_D}{{1,2}}\s*[.)]")
 #: OCR loses ที่'s marks and puts specks before a line: both are let through.
 #: It also puts a space inside a word now and then (``ผลงานเดื อนที 4``).
 _MONTH_WORDS = " ?".join(f"{c}?" if re.fullmatch(f"[{MARKS}]", c) else c for c in "ผลงานเดือนที่")
-_MONTH_LINE_RE = re.compile(rf"^[\s.,'\-|]*{_MONTH_WORDS}[ ]*")
+#: A line spread to the margin (Word's distributed justification) widens the space
+#: after the words into a tab (``ผลงานเดือนที่⇥๑๑๓``): it is let through as a space.
+_MONTH_LINE_RE = re.compile(rf"^[\s.,'\-|]*{_MONTH_WORDS}[ \t]*")
 _NUMBER = rf"{_D}+(?:\.{_D}+)?"
 _MONTH_TAB_RE = re.compile(
     rf"(?P<month>{_D}{{1,2}})[ ]*\t[ \t]*(?P<value>{_NUMBER})?[ \t]*%?[ \t]*$"

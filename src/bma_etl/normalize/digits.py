@@ -37,8 +37,11 @@ _BEFORE_MINUS = frozenset(" \t\n\r\u00a0=(:")
 # "2.141.500": OCR read the thousands commas as points. Two points or more cannot be
 # a decimal point: the groups are thousands (one point, "2.141", is left a decimal).
 _DOTTED_GROUPS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}")
-# "1 500 000": OCR put spaces where the thousands commas were.
-_SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?")
+# "1 500 000", "1,354 000": OCR put spaces where the (or some) thousands commas were.
+_SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:[ ,][0-9]{3})+(?:\.[0-9]+)?")
+# "74. 00": OCR put a space after a decimal point (two decimals, as percents and
+# satang are printed).
+_SPACED_POINT = re.compile(r"[0-9]+\. [0-9]{2}")
 
 #: "No budget" wording (ไม่ใช้งบประมาณ, ไม่ได้รับการจัดสรรงบประมาณ...): an amount of NULL.
 NO_BUDGET_RE = re.compile(
@@ -109,12 +112,14 @@ def _negative(text: str, start: int) -> bool:
 def _join_spaced_groups(
     text: str, found: list[tuple[str, int, int]]
 ) -> tuple[str, int, int] | None:
-    """Read ``1 500 000`` as one number when every number in the text is in that run."""
+    """Read ``1 500 000`` (``1,354 000``, ``74. 00``) as one number: all the text's numbers."""
     start, end = found[0][1], found[-1][2]
     run = text[start:end]
+    if _SPACED_POINT.fullmatch(run) and len(found) == 2:
+        return run.replace(" ", ""), start, end
     if found[0][0].startswith("-") or not _SPACED_GROUPS.fullmatch(run):
         return None
-    return run.replace(" ", ""), start, end
+    return run.replace(" ", "").replace(",", ""), start, end
 
 
 def _one_number(s: str, what: str, scan: str | None = None) -> tuple[Decimal, int, str]:

@@ -51,7 +51,8 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
     them, a piece of a line read as a line of its own is put back on it
     (:func:`~.ocr_lines.with_split_lines_joined`), then stray marks at the ends of
     lines and cells (:func:`without_strays`), then the spaces Tesseract wrote inside
-    Thai words (:func:`without_narrow_spaces`). ``words`` as :class:`~.ocr.OcrPage` has them;
+    Thai words (:func:`without_narrow_spaces`), a SARA A read twice and a word read
+    twice (:func:`without_words_read_twice`). ``words`` as :class:`~.ocr.OcrPage` has them;
     the words returned keep their boxes, their offsets moved to the new text.
     """
     if not words:
@@ -72,8 +73,33 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
         text = "".join(c for i, c in enumerate(text) if i not in gone)
         words = tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start))
                       for w in kept)
-    return without_doubled_sara_a(
-        *without_narrow_spaces(*without_strays(*with_split_lines_joined(text, words))))
+    return without_words_read_twice(*without_doubled_sara_a(
+        *without_narrow_spaces(*without_strays(*with_split_lines_joined(text, words)))))
+
+
+#: A word whose box lies this share of its width or more inside the next word's box,
+#: and whose letters that word opens with, is the same letters read twice.
+READ_TWICE = 0.5
+
+
+def without_words_read_twice(text: str, words: tuple[OcrWord, ...]
+                             ) -> tuple[str, tuple[OcrWord, ...]]:
+    """A page's text and words with a word Tesseract read twice read once.
+
+    Tesseract now and then reads a word's first letters as a word of their own as
+    well, its box inside the whole word's (``ผู้ ผู้รับจ้าง…``, boxes 1089-1140 and
+    1106-1644). Two words one space apart, the second opening with the first's
+    letters and the first's box lying :data:`READ_TWICE` of its width or more inside
+    the second's, are the second alone.
+    """
+    def twice(last: OcrWord, word: OcrWord) -> int | None:
+        width = max(last.box[2] - last.box[0], 1)
+        inside = min(last.box[2], word.box[2]) - max(last.box[0], word.box[0])
+        return len(last.text) if (len(word.text) > len(last.text)
+                                  and word.text.startswith(last.text)
+                                  and inside >= READ_TWICE * width) else None
+
+    return _joined(text, words, twice)
 
 
 _SARA_A = "\u0e30"
@@ -159,7 +185,10 @@ STRAY_TINY = 0.05
 #: and up), or a mark read less sure than :data:`STRAY_CONF`. On the robustness
 #: corpus's scans (seed 7, 24 documents at 150-300 dpi) the real marks read alone that
 #: small (``:`` and ``-`` of 0.05-0.15) were read at 83 and more, the strays that small
-#: at 0-82; a speck on a generated scan at 200 dpi read ``:`` at 71.
+#: at 0-82; a speck on a generated scan at 200 dpi read ``:`` at 71. A word of letters
+#: or digits flatter than this share, however wide, is a stray too: a rule's piece or
+#: a row of specks read as a Latin word (``cs`` of 24 x 6 pixels beside a 102-pixel
+#: line at 300 dpi, where a ``::`` stood).
 STRAY_SIZE = 0.15
 #: Tesseract's confidence (0..100) under which a small mark may be a stray.
 STRAY_CONF = 80.0
@@ -206,7 +235,8 @@ def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
             cell = text[max(line_start, text.rfind("\t", line_start, word.start) + 1)
                         :word.start]
             gap = word.box[0] - words[line[k - 1]].box[2] if k else None
-            strays.append(is_stray(word, height, gap, cell, ends_cell="\t" in after))
+            strays.append(is_stray(word, height, gap, cell, ends_cell="\t" in after,
+                                   usual=usual))
         for k, i in enumerate(line):
             if strays[k]:
                 gone.add(i)
@@ -220,13 +250,15 @@ def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
     return out, kept
 
 
-def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell: bool
-             ) -> bool:
+def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell: bool,
+             usual: float = 0.0) -> bool:
     """Whether a word at its line's or cell's edge was read from a speck or a rule's end.
 
     ``height`` is the line's letters' height and ``gap`` the space from the word
     before it on its line (None when it is the first), in pixels; ``cell`` the text
-    of its cell before it; ``ends_cell``, whether it is its cell's last word.
+    of its cell before it; ``ends_cell``, whether it is its cell's last word;
+    ``usual`` the page's median word height (a line of one word and the stray has
+    the stray's own height in its median).
     """
     width, tall = word.box[2] - word.box[0], word.box[3] - word.box[1]
     size = max(width, tall) / max(height, 1.0)
@@ -235,6 +267,8 @@ def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell
         return True
     if word.text == "|" and word.conf < PIPE_CONF and tall < PIPE_SHORT * height:
         return True
+    if tall < STRAY_SIZE * max(height, usual) and any(c.isalnum() for c in word.text):
+        return True  # flatter than any letter or digit: a rule's piece or specks (``::``→``cs``)
     closes = word.text == ")" and cell.count("(") > cell.count(")")
     trailing = set(word.text) <= _TRAILING or (word.text == ")" and not closes)
     return trailing and ends_cell and gap is not None and gap >= TRAILING_GAP * height

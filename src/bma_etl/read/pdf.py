@@ -62,17 +62,16 @@ from bma_etl.read.ocr_tidy import tidied
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
-from bma_etl.read.pdf_forms import page_shapes
 from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
-from bma_etl.read.pdf_open import open_pdf, render_page
+from bma_etl.read.pdf_open import open_pdf, render_page, upright
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
     with_blank_lines,
     with_side_by_side,
 )
-from bma_etl.read.pdf_tables import rules_of, with_table_rows
+from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_worker import call_with_time_limit
 from bma_etl.read.pdf_wraps import spaced_wraps, wrapped_lines, writer_rules
 from bma_etl.textnorm import damage_score, join_split_year, repair_text
@@ -356,6 +355,7 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
                                 "the PDF is damaged") from None
             try:
+                size = upright(page)  # a page stored rotated reads as it is shown
                 paths, pictures = page_shapes(page)
                 rules, cut = closed(rules_of(paths))
                 textpage = page.get_textpage()
@@ -374,9 +374,9 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                     has_images = False
                     if pictures and not_its_text("\n".join(line.text for line in lines)) \
                             is not None:
-                        cover = image_cover(page, pictures)
+                        cover = image_cover(page, pictures, size)
                 lost = (sum(line.unmapped for line in lines), sum(line.am_tails for line in lines))
-                pages.append((lines, has_images, lost, cover, page.get_width(), loose))
+                pages.append((lines, has_images, lost, cover, size[0], loose))
             finally:
                 page.close()
         join_cut_rows([page[0] for page in pages])  # a row a page break cut: one row again

@@ -88,7 +88,8 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
     edge (a justified column; of the lines that could be spread: justification
     stretches a line's spaces, so a line of unbroken Thai words ends where its last
     word does, short of the edge) and, in the last two cases, a column starts right of
-    it. Distributed justification spreads ``ร้อยละ ๙๐`` to a narrow column's edge
+    it or none right of the cell's start (the table's last column). Distributed
+    justification spreads ``ร้อยละ ๙๐`` to a narrow column's edge
     in every row, so each row's first line starts a cell at ``๙๐``, but the row's
     next lines (``ของน้ำหนัก``) or another row's (``ร้อยละ ๑๐๐``) run across it.
     None when that start is a column of the table.
@@ -126,7 +127,10 @@ def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: in
         alike = worded and all(abs(end - edge) <= FLUSH_EM * size  # or one, where each
                                for end in [extents[i][k][1], *starting])  # cell at x ends on it
         if 2 * flush >= len(wrapped) and (flush >= 2 or alike):
-            return edge if edge + FLUSH_EM * size < inner else None
+            # a column starts right of the edge, or none starts right of x: the table's
+            # last column, whose distributed line (``๕๐๐,๐๐๐.-`` … ``บาท``) leaves no
+            # column of its own to its right
+            return edge if edge + FLUSH_EM * size < inner or inner <= x + size else None
     return None
 
 
@@ -223,7 +227,12 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                                   or any(k > 0 for k in cut) or (
                 (len(cols[i]) > 1 or alone) and above[0] >= edge[0] - FLUSH_EM * size
                 and thai_ends(first, cols[i][0]))  # or Thai words cut at its edge, or
-                or (alone and _ITEM_NO.fullmatch(first.strip()) is not None))  # 'ก.' / words
+                or (alone and _ITEM_NO.fullmatch(first.strip()) is not None)  # 'ก.' / words
+                or (len(cols[i]) > 1 and group[0] > 0  # or, under a row that is not the
+                    and _word_left(first, cols[i][0])  # table's first line (a header's
+                    and 0 in edge and above[0] >= edge[0]  # cells end flush in distributed
+                    - _room(cols[i][0], here[0] - anchors[0], size)))  # justification), a
+            # word that did not fit the room its line left (``มน.`` / ``การส่ง…``)
             goes_on = goes_on and not _under_number(lines[group[0]], lines[i], size)
         else:
             goes_on = filled
@@ -244,6 +253,21 @@ _OPENING_NO = re.compile(r"\s*[0-9\u0e50-\u0e59]{1,3}\s")
 #: Least white space (font sizes, less the alignment's share) after a row's opening
 #: number that sets the number apart from its text: a word space is a third of one.
 HANG_EM = 1.0
+
+
+def _word_left(first: str, line: str) -> bool:
+    """Whether ``line`` may be the words a first column's ``first`` lines left for the next line.
+
+    It opens with a Thai letter, and ``first`` is no number or item number alone
+    (``๑`` / ``๒``, ``๑.`` / ``๒.``: two rows' numbers, one under the other).
+    """
+    head = line.lstrip()[:1]
+    return bool(head) and "\u0e01" <= head <= "\u0e2e" \
+        and _NUMBER_ALONE.fullmatch(first.strip()) is None
+
+
+#: A first column's text that is a row's number or item number alone (``๑``, ``2.``, ``ก)``).
+_NUMBER_ALONE = re.compile("(?:[0-9\u0e50-\u0e59]{1,3}|[\u0e01-\u0e2e])[.)]?")
 
 
 def _under_number(row: TextLine, line: TextLine, size: float) -> bool:

@@ -12,9 +12,17 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 
 from bma_etl.furniture import PAGE_NUMBER_RE, browser_print_edges
-from bma_etl.read.pdf_borderless import WORD_EM, top_aligned_rows, unjustified
+from bma_etl.read.pdf_borderless import (
+    LINE_PITCHES,
+    WORD_EM,
+    _room,
+    _word_left,
+    top_aligned_rows,
+    unjustified,
+)
 from bma_etl.read.pdf_cuts import cut_inside_word, split_at_columns, split_cells_at_columns
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_layout import TextLine
@@ -167,9 +175,38 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float,
         return k  # the last row's first cell goes on below it (``ประม`` / ``าณ``)
     if k > j and foot is not None and k > foot:
         return k  # the last row's first cell goes on to the page's foot
+    if k > j and (k >= len(lines) or not lines[k].text.strip()) \
+            and _first_goes_below(lines, i, j, first, second):
+        return k  # the last row's first cell ends below its other cells, the table with it
     if k == j or k >= len(lines) or len(lines[k].cells) < 2 or lines[k].table is not None:
         return j
     return k
+
+
+def _first_goes_below(lines: list[TextLine], i: int, j: int, first: float,
+                      second: float) -> bool:
+    """Whether ``lines[j]``, a one-cell line under the table ``lines[i:j]``, goes on its first cell.
+
+    The table's last line has text in the first column (starting at ``first``), which
+    ends within the room ``lines[j]``'s first word needed of that column's right edge
+    (the furthest a first cell ends before the ``second`` column starts): the word did
+    not fit and was wrapped (``…ภารกิจของ`` / ``หน่วย`` / ``งาน``); it opens with a Thai
+    letter under words, not a number (:func:`.pdf_borderless._word_left`), one line's
+    pitch below (no more than the table's own pitch between lines).
+    """
+    last, line = lines[j - 1], lines[j]
+    size = max(last.size, line.size) or 1.0
+    ends = [row.ends[0] for row in lines[i:j] if row.cells and len(row.ends) == len(row.cells)
+            and abs(row.cells[0] - first) <= size and row.ends[0] < second]
+    tops = [row.baseline for row in lines[i:j + 1] if row.baseline is not None]
+    if not ends or len(tops) < 3 or len(last.ends) != len(last.cells) \
+            or abs(last.cells[0] - first) > size or last.baseline is None \
+            or line.baseline is None:
+        return False
+    pitch = min(a - b for a, b in pairwise(tops))
+    room = _room(line.text, line.right - line.cells[0], size)
+    return 0 < last.baseline - line.baseline <= LINE_PITCHES * max(pitch, 0.0) \
+        and _word_left(last.text.split("\t")[0], line.text) and last.ends[0] >= max(ends) - room
 
 
 def _split_beside_tables(lines: list[TextLine], edge: set[int],

@@ -1,11 +1,11 @@
 """What a page draws inside Form XObjects, placed where the page shows it.
 
-Stage: read (runs in the PDF worker process; a helper of :mod:`.pdf_glyphs` and
-:mod:`.pdf`). A page placed into another (fit to page, shrink to the printable
-area, 2-up, PyMuPDF's ``show_pdf_page``) is one Form XObject drawn through a
-matrix that scales and moves it. pdfium gives the bounds of the paths inside a
-form, and the origin and boxes of the characters an ``/ActualText`` span gives,
-in the form's own space: both are placed through the form's matrix here.
+Stage: read (runs in the PDF worker process; a helper of :mod:`.pdf_glyphs`). A
+page placed into another (fit to page, shrink to the printable area, 2-up,
+PyMuPDF's ``show_pdf_page``) is one Form XObject drawn through a matrix that
+scales and moves it. pdfium gives the origin and boxes of the characters an
+``/ActualText`` span gives in the form's own space: they are placed through the
+form's matrix here (the paths inside a form: :func:`.pdf_open.page_shapes`).
 Matrices are PDF's ``(a, b, c, d, e, f)``: x' = a·x + c·y + e, y' = b·x + d·y + f.
 """
 
@@ -18,8 +18,6 @@ from typing import Any
 
 Matrix = tuple[float, float, float, float, float, float]
 Box = tuple[float, float, float, float]  # left, bottom, right, top (points)
-#: How deep into nested form XObjects :func:`page_shapes` looks (as pypdfium2's ``get_objects``).
-MAX_FORM_DEPTH = 15
 
 
 def apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
@@ -53,53 +51,6 @@ def _inverse(m: Matrix) -> Matrix | None:
 
 def _matrix(m: Any) -> Matrix:
     return float(m.a), float(m.b), float(m.c), float(m.d), float(m.e), float(m.f)
-
-
-def page_shapes(page: Any) -> tuple[list[Box], list[Box]]:
-    """The boxes of the paths and of the images a pdfium page draws, forms included.
-
-    One walk over the page's objects with pdfium's own calls: pypdfium2's
-    ``get_objects`` wraps every object in a Python object, several times the cost.
-    An object inside a form is placed through the form's matrix (a page printed
-    at 70 % draws its table's rules at 70 %). Raises pypdfium2's ``PdfiumError``
-    for an object pdfium cannot place.
-    """
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    paths: list[Box] = []
-    images: list[Box] = []
-    corners = [ctypes.c_float() for _ in range(4)]
-    found = pdfium_c.FS_MATRIX()
-    path, image, form = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
-                         pdfium_c.FPDF_PAGEOBJ_FORM)
-    kind_of, bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
-
-    def walk(parent: Any, count: int, get: Any, level: int, placed: Matrix | None) -> None:
-        if count < 0:
-            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
-        for i in range(count):
-            obj = get(parent, i)
-            if not obj:
-                raise pdfium.PdfiumError("Failed to get pageobject.")
-            kind = kind_of(obj)
-            if kind == path or kind == image:
-                if not bounds(obj, *corners):
-                    raise pdfium.PdfiumError("Failed to locate pageobject.")
-                box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
-                (paths if kind == path else images).append(
-                    box if placed is None else box_through(placed, box))
-            elif kind == form and level < MAX_FORM_DEPTH - 1:
-                inner = placed
-                if pdfium_c.FPDFPageObj_GetMatrix(obj, found):
-                    own = _matrix(found)
-                    inner = own if placed is None else then(own, placed)
-                walk(obj, pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject,
-                     level + 1, None if inner == (1.0, 0.0, 0.0, 1.0, 0.0, 0.0) else inner)
-
-    handle = getattr(page, "raw", page)
-    walk(handle, pdfium_c.FPDFPage_CountObjects(handle), pdfium_c.FPDFPage_GetObject, 0, None)
-    return paths, images
 
 
 _BARE: list[Any] = []  # FPDFPage_GetObject and FPDFPageObj_GetType, arguments unconverted

@@ -84,17 +84,18 @@ def not_its_text(text: str) -> float | None:
     return None
 
 
-def image_cover(page: Any, images: list[tuple[float, float, float, float]] | None = None
-                ) -> float:
+def image_cover(page: Any, images: list[tuple[float, float, float, float]] | None = None,
+                size: tuple[float, float] | None = None) -> float:
     """Share of the page's area under its images, at most 1 (in the worker).
 
     Areas are summed, clipped to the page: a scan stored as strips covers it too.
     ``images``: their boxes (left, bottom, right, top), if already read
-    (:func:`~.pdf_tables.page_shapes`).
+    (:func:`~.pdf_open.page_shapes`); ``size``: the page's width and height (points),
+    if already known (:func:`~.pdf_open.upright`).
     """
     import pypdfium2.raw as pdfium_c
 
-    width, height = page.get_size()
+    width, height = size or page.get_size()
     if width <= 0 or height <= 0:
         return 0.0
     if images is None:

@@ -90,6 +90,8 @@ def letter_gap(gaps: list[float], size: float, kinds: str = "") -> float:
         return 0.0
     even = LETTER_EVEN_EM * size
     widths = sorted(gap for gap, _ in kept)
+    if widths[-1] < least:
+        return 0.0  # the common gap is one of them: none is wide enough (most lines)
     tight = bisect_left(widths, least - even)  # gaps no common gap can be near
     if tight > (1.0 - LETTER_EVEN_SHARE) * len(widths):
         return 0.0  # they are letter gaps too: too many for an even run (most lines)

@@ -1,16 +1,92 @@
-"""Opening a PDF with pdfium and rendering one page for OCR (in the worker).
+"""Opening a PDF with pdfium, a page's shapes, turning it upright, rendering it (in the worker).
 
-Stage: read. Used by :mod:`.pdf` (text layers and OCR of pages); both functions
+Stage: read. Used by :mod:`.pdf` (text layers and OCR of pages); these functions
 run in the worker process (:func:`~bma_etl.read.pdf_worker.call_with_time_limit`).
 """
 
 from __future__ import annotations
 
+import ctypes
 import math
 import re
 from typing import Any
 
 from bma_etl.errors import ReadError
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top (points)
+#: A PDF matrix ``(a, b, c, d, e, f)``: a point (x, y) goes to (a x + c y + e, b x + d y + f).
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+#: How deep into nested form XObjects :func:`page_shapes` looks (as pypdfium2's ``get_objects``).
+MAX_FORM_DEPTH = 15
+
+
+def page_shapes(page: Any) -> tuple[list[Box], list[Box]]:
+    """The boxes of the paths and of the images a pdfium page draws, forms included.
+
+    Boxes are in the page's space (points): an object inside a form XObject is
+    placed through the form's matrices (pdfium gives its box in the form's space).
+    One walk over the page's objects with pdfium's own calls: pypdfium2's
+    ``get_objects`` wraps every object in a Python object, several times the cost.
+    Raises pypdfium2's ``PdfiumError`` for an object pdfium cannot place.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    paths: list[Box] = []
+    images: list[Box] = []
+    corners = [ctypes.c_float() for _ in range(4)]
+    matrix = pdfium_c.FS_MATRIX()
+    path, image, form = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
+                         pdfium_c.FPDF_PAGEOBJ_FORM)
+    kind_of, bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
+
+    def walk(parent: Any, count: int, get: Any, level: int, to_page: Matrix | None) -> None:
+        if count < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        for i in range(count):
+            obj = get(parent, i)
+            if not obj:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            kind = kind_of(obj)
+            if kind == path or kind == image:
+                if not bounds(obj, *corners):
+                    raise pdfium.PdfiumError("Failed to locate pageobject.")
+                box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
+                (paths if kind == path else images).append(
+                    box if to_page is None else _moved(box, to_page))
+            elif kind == form and level < MAX_FORM_DEPTH - 1:
+                # Its objects stand in the form's space: its matrix leads to the parent's.
+                if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+                    raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
+                inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+                if to_page is not None:
+                    inner = _then(inner, to_page)
+                walk(obj, pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject,
+                     level + 1, None if inner == IDENTITY else inner)
+
+    handle = getattr(page, "raw", page)
+    walk(handle, pdfium_c.FPDFPage_CountObjects(handle), pdfium_c.FPDFPage_GetObject, 0, None)
+    return paths, images
+
+
+def _then(first: Matrix, second: Matrix) -> Matrix:
+    """The matrix that applies ``first``, then ``second``."""
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = second
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+def _moved(box: Box, m: Matrix) -> Box:
+    """The box that holds ``box`` (left, bottom, right, top) once ``m`` has moved it."""
+    left, bottom, right, top = box
+    xs = [m[0] * x + m[2] * y + m[4] for x, y in ((left, bottom), (left, top),
+                                                   (right, bottom), (right, top))]
+    ys = [m[1] * x + m[3] * y + m[5] for x, y in ((left, bottom), (left, top),
+                                                   (right, bottom), (right, top))]
+    return min(xs), min(ys), max(xs), max(ys)
+
 
 #: Least resolution a page too big for the megapixel limit is rendered at; a page
 #: that is too big even at this resolution is refused.
@@ -70,3 +146,40 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
             page.close()
     finally:
         pdf.close()
+
+
+def upright(page: Any) -> tuple[float, float]:
+    """Turn a page stored rotated (``/Rotate`` 90, 180, 270) the way it is shown; its size.
+
+    A page a scanner, a viewer's "rotate and save" or a printer stored landscape
+    with ``/Rotate 90`` shows upright, but pdfium places its characters and paths in
+    the unrotated space: every line of text would run up the page. Each object on
+    the page (a form keeps its content and takes the turn in its matrix) is moved
+    into the shown page, whose box becomes the crop box turned (origin at its lower
+    left), and the page's rotation is set to 0: a text page made afterwards and
+    :func:`page_shapes` then place everything as on the printed sheet. Only the
+    page in memory changes, never the file. Returns the shown page's width and
+    height (points); pdfium's own ``get_size`` is not measured again after the
+    turn. ``page``: a pypdfium2 ``PdfPage``.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    handle = getattr(page, "raw", page)
+    width, height = page.get_size()  # as shown: pdfium turns it and finds inherited boxes
+    turn = pdfium_c.FPDFPage_GetRotation(handle) * 90
+    if turn not in (90, 180, 270):
+        return width, height
+    box = pdfium_c.FS_RECTF()  # the shown area, unturned (the crop box within the media box)
+    if not pdfium_c.FPDF_GetPageBoundingBox(handle, box):
+        return width, height
+    left, bottom, right, top = box.left, box.bottom, box.right, box.top
+    # (a, b, c, d, e, f): a point (x, y) goes to (a x + c y + e, b x + d y + f).
+    matrix = {90: (0.0, -1.0, 1.0, 0.0, -bottom, right),
+              180: (-1.0, 0.0, 0.0, -1.0, right, top),
+              270: (0.0, 1.0, -1.0, 0.0, top, -left)}[turn]
+    for i in range(pdfium_c.FPDFPage_CountObjects(handle)):
+        pdfium_c.FPDFPageObj_Transform(pdfium_c.FPDFPage_GetObject(handle, i), *matrix)
+    pdfium_c.FPDFPage_SetMediaBox(handle, 0.0, 0.0, width, height)
+    pdfium_c.FPDFPage_SetCropBox(handle, 0.0, 0.0, width, height)
+    pdfium_c.FPDFPage_SetRotation(handle, 0)
+    return width, height

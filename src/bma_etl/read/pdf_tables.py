@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bma_etl.read.pdf_forms import page_shapes as page_shapes  # its home before
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_open import Box, page_shapes
 from bma_etl.rows import cell_separator
 
 #: A drawn path this thin (points) is a rule.
@@ -47,8 +47,9 @@ class Rules:
         return [v for v in self.vertical if v[1] - SLACK <= y <= v[2] + SLACK]
 
 
-Box = tuple[float, float, float, float]  # left, bottom, right, top (points)
 Rule = tuple[float, float, float]  # (x, bottom, top) or (y, left, right)
+
+
 def page_rules(page: Any) -> Rules:
     """The rules a pdfium page draws: thin paths, and the sides of boxes."""
     return rules_of(page_shapes(page)[0])
