@@ -177,7 +177,7 @@ def no_flattening(image: Path) -> ocr.OcrPage:
 
 def before_flattening(image: Path) -> ocr.OcrPage:
     """:func:`no_flattening` with skews up to 1.5 degrees corrected (before 0.5.0)."""
-    prep.MAX_SKEW = 1.5
+    prep.MAX_SKEW = prep.WIDEST_SKEW = 1.5
     return no_flattening(image)
 
 

@@ -3,7 +3,8 @@
 The page image is divided by its own background before OCR
 (``read/ocr_image.flattened``): one threshold for the whole page otherwise takes
 the shadow for ink and runs its lines together. Unit checks on drawn pages (the
-paper comes out even, the ink stays dark, an evenly lit page is left alone), and
+paper comes out even, the ink stays dark, an evenly lit page is left alone; a
+page laid 2-3 degrees askew is straightened), and
 a generated document scanned with a shadow band (``bench/corpus/scan.py``,
 ``damage="light,shadow"``) read by the pipeline: the truth is the values the
 document was generated from.
@@ -18,7 +19,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from bma_etl.pipeline import process_file
-from bma_etl.read.ocr_image import flattened
+from bma_etl.read.ocr_image import WIDEST_SKEW, flattened, skew_angle
 
 from conftest import fonts_or_fail
 from corpus import render
@@ -64,6 +65,13 @@ def test_uneven_light_is_evened_and_ink_kept() -> None:
 def test_evenly_lit_page_is_left_alone() -> None:
     page = _page(random.Random(SEED + 1))
     assert flattened(page) is page
+
+
+def test_skew_past_the_usual_range_is_found() -> None:
+    page = _page(random.Random(SEED + 2))
+    for angle in (-2.4, 1.9, WIDEST_SKEW - 0.2):
+        turned = page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+        assert abs(skew_angle(turned) + angle) <= 0.15, angle
 
 
 def test_scan_with_shadow_band_reads_its_values(tmp_path: Path) -> None:

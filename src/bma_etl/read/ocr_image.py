@@ -17,9 +17,11 @@ from itertools import pairwise
 
 from PIL import Image
 
-#: Largest skew corrected, in degrees either way (a page laid on a copier or
-#: photographed by hand is turned 2 degrees and more).
-MAX_SKEW = 3.0
+#: Skews searched on every page, in degrees either way...
+MAX_SKEW = 1.5
+#: ...and how far the search goes on when the sharpest angle is at its edge (a
+#: page laid on a copier or photographed by hand is turned 2 degrees and more).
+WIDEST_SKEW = 3.0
 #: Angle steps of the search, in degrees: coarse over the range, then fine.
 COARSE_STEP = 0.3
 SKEW_STEP = 0.1
@@ -30,7 +32,11 @@ PROBE_WIDTH = 1000
 
 
 def skew_angle(image: Image.Image) -> float:
-    """The angle (degrees, counter-clockwise) that makes the text lines level."""
+    """The angle (degrees, counter-clockwise) that makes the text lines level.
+
+    Within :data:`MAX_SKEW`, or up to :data:`WIDEST_SKEW` when the lines get
+    sharper toward that edge.
+    """
     grey = image.convert("L")
     scale = min(1.0, PROBE_WIDTH / grey.width)
     small = grey.resize((max(1, round(grey.width * scale)), max(1, round(grey.height * scale))),
@@ -43,9 +49,18 @@ def skew_angle(image: Image.Image) -> float:
         rows = turned.resize((1, turned.height), Image.Resampling.BOX).tobytes()
         return float(sum((a - b) ** 2 for a, b in pairwise(rows)))
 
-    # Coarse steps over the whole range, then fine ones around the best.
+    # Coarse steps over the range, on outward while the edge keeps getting sharper,
+    # then fine ones around the best.
     coarse = round(MAX_SKEW / COARSE_STEP)
     best = max((i * COARSE_STEP for i in range(-coarse, coarse + 1)), key=sharpness)
+    if abs(best) >= coarse * COARSE_STEP - SKEW_STEP / 2:
+        outward = COARSE_STEP if best > 0 else -COARSE_STEP
+        sharpest = sharpness(best)
+        while abs(best + outward) <= WIDEST_SKEW + SKEW_STEP / 2:
+            further = sharpness(best + outward)
+            if further <= sharpest:
+                break
+            best, sharpest = best + outward, further
     fine = round(COARSE_STEP / SKEW_STEP)
     level: float = max((best + i * SKEW_STEP for i in range(-fine + 1, fine)), key=sharpness)
     return round(level, 2)
