@@ -8,6 +8,8 @@ command line. The truth is each source page's text layer: every line holding Tha
 is found in the OCR text by a semi-global edit distance (the line whole, any span
 of the page's text), and CER is the sum of distances over the sum of line lengths
 (spaces left out). Prints CER per dpi and grey/1-bit, and seconds a page.
+``--damage light,shadow,bleed`` scans with uneven light, a shadow band, a page
+bleeding through (:data:`bench.corpus.scan.DAMAGES`).
 
     .venv/bin/python bench/ocr_input.py --pdfs DIR/plan_002.fpdf2.pdf ... --config base
 """
@@ -55,7 +57,8 @@ def truth_lines(pdf: Path) -> list[str]:
     return [line for line in lines if THAI.search(line) and len(line) >= 3]
 
 
-def scans(pdfs: list[Path], folder: Path, seed: int) -> list[tuple[str, int, str, Path]]:
+def scans(pdfs: list[Path], folder: Path, seed: int,
+          damage: str = "") -> list[tuple[str, int, str, Path]]:
     """``(doc, dpi, mode, rendered 300 dpi page image)`` for every pdf and group."""
     import pypdfium2 as pdfium
 
@@ -64,7 +67,7 @@ def scans(pdfs: list[Path], folder: Path, seed: int) -> list[tuple[str, int, str
         for dpi, mode in GROUPS:
             rng = random.Random(f"{seed}/{pdf.name}/{dpi}/{mode}")
             scanned = folder / f"{pdf.stem}.{dpi}{mode}.pdf"
-            scan_pdf(pdf, scanned, dpi, mode, rng, max_pages=1)
+            scan_pdf(pdf, scanned, dpi, mode, rng, max_pages=1, damage=damage)
             doc = pdfium.PdfDocument(str(scanned))
             image = folder / f"{pdf.stem}.{dpi}{mode}.png"
             doc[0].render(scale=300 / 72, grayscale=True).to_pil().save(image)
@@ -99,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None, help="keep the scans here")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--damage", default="",
+                        help="scan damage, comma-separated: light, shadow, bleed "
+                             "(bench/corpus/scan.py DAMAGES)")
     args = parser.parse_args(argv)
     folder = args.work or Path(tempfile.mkdtemp(prefix="ocr-input-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -106,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     if index.exists():
         items = [(d, int(p), m, Path(f)) for d, p, m, f in json.loads(index.read_text())]
     else:
-        items = scans(args.pdfs, folder, args.seed)
+        items = scans(args.pdfs, folder, args.seed, args.damage)
         index.write_text(json.dumps([(d, p, m, str(f)) for d, p, m, f in items]))
     truths = {pdf.stem: truth_lines(pdf) for pdf in args.pdfs}
     configure = CONFIGS[args.config]
@@ -164,6 +170,17 @@ def no_median(image: Path) -> ocr.OcrPage:
     return ocr.ocr_image(prep.deskewed(_open(image)))
 
 
+def no_flattening(image: Path) -> ocr.OcrPage:
+    """Level and 3 x 3 median, the light left uneven (the preparation before 0.5.0)."""
+    return ocr.ocr_image(prep.median3(prep.deskewed(_open(image))))
+
+
+def before_flattening(image: Path) -> ocr.OcrPage:
+    """:func:`no_flattening` with skews up to 1.5 degrees corrected (before 0.5.0)."""
+    prep.MAX_SKEW = prep.WIDEST_SKEW = 1.5
+    return no_flattening(image)
+
+
 def thai_only(image: Path) -> ocr.OcrPage:
     return ocr.ocr_image(prep.cleaned(_open(image)), lang="tha")
 
@@ -182,6 +199,7 @@ def scaled(factor: float) -> Callable[[Path], ocr.OcrPage]:
 
 CONFIGS: dict[str, Callable[[Path], ocr.OcrPage]] = {
     "base": base, "nomedian": no_median, "tha": thai_only,
+    "noflat": no_flattening, "before": before_flattening,
     "scale0.67": scaled(2 / 3), "scale1.5": scaled(1.5),
     "otsu-adaptive": base, "sauvola": base, "interword0": base,
 }

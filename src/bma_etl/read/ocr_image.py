@@ -1,7 +1,9 @@
-"""Clean a page image up before OCR: straighten a slightly skewed scan, remove its noise.
+"""Clean a page image up before OCR: even its light, straighten it, remove its noise.
 
-Stage: read. Consumes a greyscale page image (Pillow); produces it turned
-upright and without specks (:func:`cleaned`). Pillow only: the skew is the
+Stage: read. Consumes a greyscale page image (Pillow); produces it with an
+even white paper, turned upright and without specks (:func:`cleaned`). The
+paper's light is evened by dividing the page by its own background
+(:func:`flattened`). Pillow and numpy only: the skew is the
 angle, within :data:`MAX_SKEW`, whose row profile of the ink is sharpest (text
 lines and the gaps between them alternate), found on a small copy of the page;
 the noise goes with a median filter (:data:`DENOISE_SIZE`).
@@ -15,8 +17,11 @@ from itertools import pairwise
 
 from PIL import Image
 
-#: Largest skew corrected, in degrees either way.
+#: Skews searched on every page, in degrees either way...
 MAX_SKEW = 1.5
+#: ...and how far the search goes on when the sharpest angle is at its edge (a
+#: page laid on a copier or photographed by hand is turned 2 degrees and more).
+WIDEST_SKEW = 3.0
 #: Angle steps of the search, in degrees: coarse over the range, then fine.
 COARSE_STEP = 0.3
 SKEW_STEP = 0.1
@@ -27,7 +32,11 @@ PROBE_WIDTH = 1000
 
 
 def skew_angle(image: Image.Image) -> float:
-    """The angle (degrees, counter-clockwise) that makes the text lines level."""
+    """The angle (degrees, counter-clockwise) that makes the text lines level.
+
+    Within :data:`MAX_SKEW`, or up to :data:`WIDEST_SKEW` when the lines get
+    sharper toward that edge.
+    """
     grey = image.convert("L")
     scale = min(1.0, PROBE_WIDTH / grey.width)
     small = grey.resize((max(1, round(grey.width * scale)), max(1, round(grey.height * scale))),
@@ -40,9 +49,18 @@ def skew_angle(image: Image.Image) -> float:
         rows = turned.resize((1, turned.height), Image.Resampling.BOX).tobytes()
         return float(sum((a - b) ** 2 for a, b in pairwise(rows)))
 
-    # Coarse steps over the whole range, then fine ones around the best.
+    # Coarse steps over the range, on outward while the edge keeps getting sharper,
+    # then fine ones around the best.
     coarse = round(MAX_SKEW / COARSE_STEP)
     best = max((i * COARSE_STEP for i in range(-coarse, coarse + 1)), key=sharpness)
+    if abs(best) >= coarse * COARSE_STEP - SKEW_STEP / 2:
+        outward = COARSE_STEP if best > 0 else -COARSE_STEP
+        sharpest = sharpness(best)
+        while abs(best + outward) <= WIDEST_SKEW + SKEW_STEP / 2:
+            further = sharpness(best + outward)
+            if further <= sharpest:
+                break
+            best, sharpest = best + outward, further
     fine = round(COARSE_STEP / SKEW_STEP)
     level: float = max((best + i * SKEW_STEP for i in range(-fine + 1, fine)), key=sharpness)
     return round(level, 2)
@@ -58,8 +76,76 @@ DENOISE_SIZE = 3
 
 
 def cleaned(image: Image.Image) -> Image.Image:
-    """The page as OCR reads it best: level (:func:`deskewed`), its noise filtered out."""
-    return median3(deskewed(image))
+    """The page as OCR reads it best: evenly lit, level, its noise filtered out.
+
+    :func:`flattened`, then :func:`deskewed`, then :func:`median3`.
+
+    The light goes first: a shadow band is a long dark stripe that would pull
+    the skew search toward its own slant.
+    """
+    return median3(deskewed(flattened(image)))
+
+
+# ------------------------------------------------------------------ uneven light
+
+#: The background is estimated on a copy this many pixels wide (A4 at ~24 dpi):
+#: a pixel of it is a few letters' strokes, the light changes over many of them.
+BACKGROUND_WIDTH = 200
+#: Side, in pixels of that copy, of the grey closing (brightest, then darkest
+#: neighbour) that takes the ink out of the background: ~0.3 inch on A4, more
+#: than a line of text or a letter's height, less than a shadow's width.
+BACKGROUND_CLOSING = 7
+#: A page is evened only when its background's light varies more than this
+#: (grey levels, between the 2nd and 98th percentile of the background): on an
+#: evenly lit page (paper noise, a 1-bit scan) the page is left as it is.
+MIN_UNEVEN = 16
+#: Backgrounds darker than this are taken as this: a dark filled box with white
+#: letters in it is ink on paper, not paper in the dark.
+DARKEST_PAPER = 96
+
+
+def background(image: Image.Image) -> Image.Image:
+    """The paper's light under a greyscale page: its ink closed away, smoothed, full size.
+
+    A small copy (:data:`BACKGROUND_WIDTH`) is closed (:data:`BACKGROUND_CLOSING`),
+    blurred and scaled back up; values are grey levels (``L``), never below
+    :data:`DARKEST_PAPER`.
+    """
+    from PIL import ImageFilter
+
+    grey = image.convert("L")
+    scale = min(1.0, BACKGROUND_WIDTH / grey.width)
+    small = grey.resize((max(1, round(grey.width * scale)), max(1, round(grey.height * scale))),
+                        Image.Resampling.BOX)
+    closed = small.filter(ImageFilter.MaxFilter(BACKGROUND_CLOSING)) \
+        .filter(ImageFilter.MinFilter(BACKGROUND_CLOSING)) \
+        .filter(ImageFilter.GaussianBlur(BACKGROUND_CLOSING / 3))
+    closed = closed.point(lambda v: max(v, DARKEST_PAPER))
+    return closed.resize(grey.size, Image.Resampling.BILINEAR)
+
+
+def flattened(image: Image.Image) -> Image.Image:
+    """The page divided by its :func:`background`: white paper, however it was lit.
+
+    Uneven light (darker toward a corner, a shadow band) makes one threshold
+    for the whole page (Tesseract's Otsu) take the shadow for ink and run its
+    lines together; divided by the background the paper is white everywhere
+    and the ink keeps its contrast, and a page showing through the paper fades
+    with it. Greyscale in, greyscale out; an evenly lit page (:data:`MIN_UNEVEN`)
+    comes back as it is (the same object).
+    """
+    import numpy as np
+
+    grey = image.convert("L")
+    back = background(grey)
+    light = np.asarray(back)
+    step = max(1, light.shape[1] // BACKGROUND_WIDTH)
+    low, high = np.percentile(light[::step, ::step], (2, 98))
+    if high - low <= MIN_UNEVEN:
+        return image
+    pixels = np.asarray(grey, dtype=np.float32)
+    even = pixels * (255.0 / light.astype(np.float32))
+    return Image.fromarray(np.clip(even + 0.5, 0, 255).astype(np.uint8))
 
 
 #: The 3 x 3 median as 19 compare-exchanges of the 9 neighbours (the pixel's
