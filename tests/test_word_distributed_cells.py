@@ -12,6 +12,10 @@ What these prints do:
   (the row's measure and the rows under it were read apart: their four fields
   lost), and the first cell's last words may wrap on below the row's other cells
   (``…ในชุมชน`` on a line of its own);
+- a project row at a page's foot whose amount's first digit is set beside the
+  name's first line, closer than a tab (``โครงการ…โรง ๓`` / ``พยาบาลในสังกัด
+  ,๒๙๔,๐๐๐.๐๐ บาท`` on the next page): the amount went into the name (the row's
+  amount, unit and the section's total lost);
 - a detail page's ``ผลงานเดือนที่ ๑๑๓`` (month 1, value 13, glued as the web page
   glues them) is spread to the margin: its one space is as wide as a tab (every
   month lost).
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -60,6 +65,23 @@ def test_kpi_rows_keep_a_first_column_whose_first_line_is_short(tmp_path: Path) 
     rows = doc.truth["tables"]["plan_kpi_definitions"]
     assert any((row.get("measure") or "").startswith("มน.") for row in rows)
     lost = [item for item in result.lost if item[0].startswith("plan_kpi_definitions.")]
+    assert not lost, lost
+
+
+def test_a_project_row_cut_at_a_page_foot_keeps_its_amount_apart(tmp_path: Path) -> None:
+    # a plan of the bench's corpus (seed 7, its second plan) printed as it prints it,
+    # whose second strategic project's row a page break cuts after its first line
+    doc = GENERATORS["plan"](random.Random(zlib.crc32(repr((7, "plan", 1)).encode())))
+    pdf = _printed(tmp_path, doc, "Garuda", 14, 2.0)
+    import pypdfium2 as pdfium
+
+    pages = [page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf)]
+    cut = [n for n, text in enumerate(pages) if re.search(r"^,[๐-๙]{3}", text, re.MULTILINE)]
+    assert cut, "no amount whose first digit a page break left on the page before"
+    result = score(process_file(pdf), doc.truth)
+    assert result.layout == "annual_action_plan"
+    lost = [item for item in result.lost
+            if item[0].startswith(("plan_projects.", "plan_sections."))]
     assert not lost, lost
 
 
