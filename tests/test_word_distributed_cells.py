@@ -15,7 +15,8 @@ What these prints do:
 - a project row (at a page's foot, or opening a page) whose amount's first digit is set beside the
   name's first line, closer than a tab (``โครงการ…โรง ๓`` / ``พยาบาลในสังกัด
   ,๒๙๔,๐๐๐.๐๐ บาท`` on the next page): the amount went into the name (the row's
-  amount, unit and the section's total lost); also in Thai justification;
+  amount, unit and the section's total lost); also in Thai justification, and
+  beside an item's name whose number (``1.``) justification had set apart;
 - a detail page's ``ผลงานเดือนที่ ๑๑๓`` (month 1, value 13, glued as the web page
   glues them) is spread to the margin: its one space is as wide as a tab (every
   month lost).
@@ -69,20 +70,22 @@ def test_kpi_rows_keep_a_first_column_whose_first_line_is_short(tmp_path: Path) 
     assert not lost, lost
 
 
-@pytest.mark.parametrize(("k", "font", "pt", "align"), [
-    (1, "Garuda", 14, "distribute"),  # the row cut at a page's foot after its first line
-    (0, "Norasi", 12, "thai"),  # the row opens a page, its header at the page before's foot
+@pytest.mark.parametrize(("seed", "k", "font", "pt", "first_cm", "align"), [
+    (7, 1, "Garuda", 14, 2.0, "distribute"),  # a row cut at a page's foot after its first line
+    (7, 0, "Norasi", 12, 2.0, "thai"),  # a row opening a page, its header at the page before's foot
+    (11, 0, "Norasi", 14, 1.8, "distribute"),  # ``1. โครงการ…`` a cell of its own, joined back
 ])
-def test_an_amounts_first_digit_beside_the_name_stays_in_its_column(
-        tmp_path: Path, k: int, font: str, pt: int, align: str) -> None:
-    # plans of the bench's corpus (seed 7) printed as it prints them: a strategic
-    # project's amount wraps after its first digit, set beside the name's first line
-    doc = GENERATORS["plan"](random.Random(zlib.crc32(repr((7, "plan", k)).encode())))
-    pdf = _printed(tmp_path, doc, font, pt, 2.0, align)
+def test_an_amounts_first_digits_beside_the_name_stay_in_their_column(
+        tmp_path: Path, seed: int, k: int, font: str, pt: int, first_cm: float,
+        align: str) -> None:
+    # plans of the bench's corpus printed as it prints them: a project's amount wraps
+    # after its first digits, set beside the last words of the name's first line
+    doc = GENERATORS["plan"](random.Random(zlib.crc32(repr((seed, "plan", k)).encode())))
+    pdf = _printed(tmp_path, doc, font, pt, first_cm, align)
     import pypdfium2 as pdfium
 
     printed = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf))
-    amounts = re.findall(r"[๐-๙]{1,3}(?:,[๐-๙]{3})+", doc.text)
+    amounts = re.findall(r"[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+", doc.text)
     assert any(amount not in printed for amount in amounts), "no amount wrapped in its cell"
     result = score(process_file(pdf), doc.truth)
     assert result.layout == "annual_action_plan"
