@@ -12,6 +12,11 @@ What these prints do:
   (the row's measure and the rows under it were read apart: their four fields
   lost), and the first cell's last words may wrap on below the row's other cells
   (``…ในชุมชน`` on a line of its own);
+- a project row (at a page's foot, or opening a page) whose amount's first digit is set beside the
+  name's first line, closer than a tab (``โครงการ…โรง ๓`` / ``พยาบาลในสังกัด
+  ,๒๙๔,๐๐๐.๐๐ บาท`` on the next page): the amount went into the name (the row's
+  amount, unit and the section's total lost); also in Thai justification, and
+  beside an item's name whose number (``1.``) justification had set apart;
 - a detail page's ``ผลงานเดือนที่ ๑๑๓`` (month 1, value 13, glued as the web page
   glues them) is spread to the margin: its one space is as wide as a tab (every
   month lost).
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -38,13 +44,14 @@ PLAN_PRINT = ("Sarabun", 14, 2.0)
 DETAIL_PRINT = ("Garuda", 14, 2.4)
 
 
-def _printed(tmp_path: Path, doc: GeneratedDoc, font: str, pt: int, first_cm: float) -> Path:
+def _printed(tmp_path: Path, doc: GeneratedDoc, font: str, pt: int, first_cm: float,
+             align: str = "distribute") -> Path:
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
     font_file(font)  # fails the test when the font is not installed
     pdf = tmp_path / f"{doc.name}.{font}.pdf"
     failed = render.render_docx_batch([(doc, pdf, font, {
-        "align": "distribute", "pt": str(pt), "widths": "content", "ruled": "no",
+        "align": align, "pt": str(pt), "widths": "content", "ruled": "no",
         "first_cm": str(first_cm), "footer": "- {n} -"})])
     assert not failed, failed
     return pdf
@@ -60,6 +67,30 @@ def test_kpi_rows_keep_a_first_column_whose_first_line_is_short(tmp_path: Path) 
     rows = doc.truth["tables"]["plan_kpi_definitions"]
     assert any((row.get("measure") or "").startswith("มน.") for row in rows)
     lost = [item for item in result.lost if item[0].startswith("plan_kpi_definitions.")]
+    assert not lost, lost
+
+
+@pytest.mark.parametrize(("seed", "k", "font", "pt", "first_cm", "align"), [
+    (7, 1, "Garuda", 14, 2.0, "distribute"),  # a row cut at a page's foot after its first line
+    (7, 0, "Norasi", 12, 2.0, "thai"),  # a row opening a page, its header at the page before's foot
+    (11, 0, "Norasi", 14, 1.8, "distribute"),  # ``1. โครงการ…`` a cell of its own, joined back
+])
+def test_an_amounts_first_digits_beside_the_name_stay_in_their_column(
+        tmp_path: Path, seed: int, k: int, font: str, pt: int, first_cm: float,
+        align: str) -> None:
+    # plans of the bench's corpus printed as it prints them: a project's amount wraps
+    # after its first digits, set beside the last words of the name's first line
+    doc = GENERATORS["plan"](random.Random(zlib.crc32(repr((seed, "plan", k)).encode())))
+    pdf = _printed(tmp_path, doc, font, pt, first_cm, align)
+    import pypdfium2 as pdfium
+
+    printed = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf))
+    amounts = re.findall(r"[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+", doc.text)
+    assert any(amount not in printed for amount in amounts), "no amount wrapped in its cell"
+    result = score(process_file(pdf), doc.truth)
+    assert result.layout == "annual_action_plan"
+    lost = [item for item in result.lost
+            if item[0].startswith(("plan_projects.", "plan_sections."))]
     assert not lost, lost
 
 

@@ -148,7 +148,7 @@ def _justified_edge(ends: list[float], size: float) -> float:
 
 def _merged(row: TextLine, keep: list[int]) -> TextLine:
     pieces = row.text.split("\t")
-    texts, cells, ends, heights, spaces = [], [], [], [], []
+    texts, cells, ends, heights, spaces, gaps = [], [], [], [], [], list(row.gaps)
     known = len(row.spaces) == len(row.cells)
     for k, piece in enumerate(pieces):
         if k in keep:
@@ -159,12 +159,12 @@ def _merged(row: TextLine, keep: list[int]) -> TextLine:
                 heights.append(row.heights[k])
             spaces.append(known and row.spaces[k])
         else:
-            texts[-1] = (texts[-1] + " " + piece if _spaced(row, k)
-                         else join_pieces(texts[-1], piece))
-            ends[-1] = row.ends[k]
-            spaces[-1] = known and row.spaces[k]
+            joined = texts[-1] + " " + piece if _spaced(row, k) else join_pieces(texts[-1], piece)
+            if row.gaps and joined.count(" ") > texts[-1].count(" ") + piece.count(" "):
+                gaps.append((row.ends[k - 1], row.cells[k]))  # a space put in: its sides
+            texts[-1], ends[-1], spaces[-1] = joined, row.ends[k], known and row.spaces[k]
     return replace(row, text="\t".join(texts), cells=tuple(cells), ends=tuple(ends),
-                   heights=tuple(heights) if row.heights else (),
+                   heights=tuple(heights) if row.heights else (), gaps=tuple(sorted(gaps)),
                    spaces=tuple(spaces) if known else ())
 
 

@@ -23,7 +23,12 @@ from bma_etl.read.pdf_borderless import (
     top_aligned_rows,
     unjustified,
 )
-from bma_etl.read.pdf_cuts import cut_inside_word, split_at_columns, split_cells_at_columns
+from bma_etl.read.pdf_cuts import (
+    SPLIT_EM,
+    cut_inside_word,
+    split_at_columns,
+    split_cells_at_columns,
+)
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
@@ -287,8 +292,10 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
         if not all(any(abs(x - k) <= size for k in known or {}) for row in rows
                    for x in row.cells):
             known, columns = None, own  # a table of its own columns under the one above
-        rows = [split_cells_at_columns(row, sorted(columns if len(row.cells) == 1 else own))
-                for row in rows]  # (a row of cells already: its own table's columns)
+        # (a row of cells already: its own table's columns); a cut may leave a piece
+        # narrower than a font size (an amount's first digit set beside a name)
+        rows = [split_cells_at_columns(row, sorted(columns if len(row.cells) == 1 else own),
+                                       SPLIT_EM) for row in rows]
     tolerance = size  # left-aligned cells of a column start within a font size
     anchors: list[float] = []
     for x in sorted(x for row in rows for x in row.cells):

@@ -58,7 +58,8 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     if last is None or first is None or _repeated(after[first], before):
         return after
     row = before[last]
-    row, columns = split_at_next_table(row, after[first:])  # ลำดับที่ ตัวชี้วัด
+    above = [before[k] for k in range(last - 1, -1, -1) if k not in margin_lines(before)]
+    row, columns = split_at_next_table(row, after[first:], above)  # ลำดับที่ ตัวชี้วัด
     before[last] = row
     mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
     if row.table is not None or "\t" not in row.text or len(mine) != len(row.cells) \

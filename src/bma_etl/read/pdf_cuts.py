@@ -11,6 +11,7 @@ as one cell.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bma_etl.read.pdf_layout import TextLine
@@ -137,7 +138,7 @@ def split_at_columns(line: TextLine, anchors: list[float]) -> TextLine | None:
     return replace(line, text=text, cells=cells, ends=ends, heights=(), spaces=(), gaps=())
 
 
-def split_cells_at_columns(line: TextLine, anchors: list[float]) -> TextLine:
+def split_cells_at_columns(line: TextLine, anchors: list[float], edge: float = 1.0) -> TextLine:
     """``line`` with each cell cut where its spaces fall at the columns ``anchors`` inside it.
 
     In a borderless table in distributed justification, two cells may stand closer
@@ -148,7 +149,8 @@ def split_cells_at_columns(line: TextLine, anchors: list[float]) -> TextLine:
     start a cell); a cell is cut only when each column start inside it (more than a
     font size from its ends) has a space whose right side lies within
     :data:`SPLIT_EM` font sizes of it, so a paragraph spanning the table stays whole
-    unless its spaces fall on every column. The line unchanged when there is no
+    unless its spaces fall on every column (``edge``: that many font sizes from a
+    cell's ends, 1.0 unless told). The line unchanged when there is no
     such cell or its spaces' positions are unknown (:attr:`TextLine.gaps` empty).
     """
     size = line.size or 1.0
@@ -159,7 +161,7 @@ def split_cells_at_columns(line: TextLine, anchors: list[float]) -> TextLine:
     tabs = [m.start() for m in re.finditer("\t", line.text)]
     bounds = [-1, *tabs, len(line.text)]
     for k, (left, right) in enumerate(zip(line.cells, line.ends, strict=True)):
-        inside = [x for x in anchors if left + size < x < right - size]
+        inside = [x for x in anchors if left + edge * size < x < right - edge * size]
         mine = [n for n, run in enumerate(runs) if bounds[k] < run.start() < bounds[k + 1]]
         found: list[int] = []
         for x in inside:
@@ -192,17 +194,36 @@ def split_cells_at_columns(line: TextLine, anchors: list[float]) -> TextLine:
                    spaces=tuple(spaces) if spaces else line.spaces, gaps=gaps)
 
 
-def split_at_next_table(row: TextLine, after: list[TextLine]) -> tuple[TextLine, list[float]]:
+def split_at_next_table(row: TextLine, after: list[TextLine],
+                        above: Sequence[TextLine] = ()) -> tuple[TextLine, list[float]]:
     """``row``, a page's last line, cut at the columns of the table ``after`` opens.
 
-    ``after``: the next page's lines from its first; returns the row (its cells cut
-    as :func:`split_cells_at_columns` cuts them, when it is a borderless row of two
-    cells or more in a row: ``ลำดับที่ ตัวชี้วัด`` at a page's foot) and those columns
-    (:func:`table_columns`; empty when the next page opens no table).
+    ``after``: the next page's lines from its first; ``above``: the lines above
+    ``row`` on its own page, nearest first (the rows of its table there). Returns the
+    row (its cells cut as :func:`split_cells_at_columns` cuts them, when it is a
+    borderless row of two cells or more in a row: ``ลำดับที่ ตัวชี้วัด`` at a page's
+    foot) and the columns of the next page's table (:func:`table_columns`; empty
+    when the next page opens no table). A row that leaves a cell empty (``๒ |
+    โครงการ…โรง ๓ | | ฝ่ายบริหาร``: the amount's first digit set beside the name,
+    closer than a tab, so narrow it stands within a font size of the cell's end) is
+    cut at the columns of both pages' tables, at any space that falls on one, and kept cut
+    only when its cuts fill its empty cells, as many as they are.
     """
     columns = table_columns(after)
     if row.table is None and "\t" in row.text and "\t\t" not in row.text and columns:
         row = split_cells_at_columns(row, columns)
+    elif row.table is None and "\t\t" in row.text:
+        pieces = row.text.split("\t")
+        full = [p for p in pieces if p.strip()]
+        if len(full) == len(row.cells) and len(full) > 1:
+            size = row.size or 1.0
+            both: list[float] = []
+            for x in sorted([*columns, *table_columns(list(above))]):
+                if not both or x - both[-1] > size:
+                    both.append(x)  # a column of both pages: once
+            cut = split_cells_at_columns(replace(row, text="\t".join(full)), both, SPLIT_EM)
+            if len(cut.cells) == len(pieces) and "\t\t" not in cut.text:
+                row = cut
     return row, columns
 
 
