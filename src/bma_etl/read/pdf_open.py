@@ -12,10 +12,10 @@ import re
 from typing import Any
 
 from bma_etl.errors import ReadError
+from bma_etl.read.pdf_forms import Box, Matrix, box_through, then
 
-Box = tuple[float, float, float, float]  # left, bottom, right, top (points)
-#: A PDF matrix ``(a, b, c, d, e, f)``: a point (x, y) goes to (a x + c y + e, b x + d y + f).
-Matrix = tuple[float, float, float, float, float, float]
+#: The matrix that leaves every point where it is (a matrix ``(a, b, c, d, e, f)`` takes
+#: a point (x, y) to (a x + c y + e, b x + d y + f)).
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 #: How deep into nested form XObjects :func:`page_shapes` looks (as pypdfium2's ``get_objects``).
 MAX_FORM_DEPTH = 15
@@ -54,38 +54,20 @@ def page_shapes(page: Any) -> tuple[list[Box], list[Box]]:
                     raise pdfium.PdfiumError("Failed to locate pageobject.")
                 box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
                 (paths if kind == path else images).append(
-                    box if to_page is None else _moved(box, to_page))
+                    box if to_page is None else box_through(to_page, box))
             elif kind == form and level < MAX_FORM_DEPTH - 1:
                 # Its objects stand in the form's space: its matrix leads to the parent's.
                 if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
                     raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
                 inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
                 if to_page is not None:
-                    inner = _then(inner, to_page)
+                    inner = then(inner, to_page)
                 walk(obj, pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject,
                      level + 1, None if inner == IDENTITY else inner)
 
     handle = getattr(page, "raw", page)
     walk(handle, pdfium_c.FPDFPage_CountObjects(handle), pdfium_c.FPDFPage_GetObject, 0, None)
     return paths, images
-
-
-def _then(first: Matrix, second: Matrix) -> Matrix:
-    """The matrix that applies ``first``, then ``second``."""
-    a, b, c, d, e, f = first
-    a2, b2, c2, d2, e2, f2 = second
-    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
-            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
-
-
-def _moved(box: Box, m: Matrix) -> Box:
-    """The box that holds ``box`` (left, bottom, right, top) once ``m`` has moved it."""
-    left, bottom, right, top = box
-    xs = [m[0] * x + m[2] * y + m[4] for x, y in ((left, bottom), (left, top),
-                                                   (right, bottom), (right, top))]
-    ys = [m[1] * x + m[3] * y + m[5] for x, y in ((left, bottom), (left, top),
-                                                   (right, bottom), (right, top))]
-    return min(xs), min(ys), max(xs), max(ys)
 
 
 #: Least resolution a page too big for the megapixel limit is rendered at; a page
