@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bma_etl.errors import ReadError
 from bma_etl.limits import seconds_from_env
-from bma_etl.read.ocr_image import cleaned, deskewed, page_rules
+from bma_etl.read.ocr_image import cleaned, page_rules
 from bma_etl.read.ocr_layout import OcrWord, page_layout
 from bma_etl.read.ocr_tsv import (
     latin_words,
@@ -338,18 +338,3 @@ def _open_image(image: Path) -> Image.Image:
             return opened.convert("L")
     except (OSError, UnidentifiedImageError) as exc:
         raise ReadError(f"page image unreadable ({exc})") from None
-
-
-def straighten(image: Path) -> None:
-    """Turn a skewed page image level, in place (:func:`~.ocr_image.deskewed`).
-
-    Generated scans (tops of text-layer fixture pages at 200 dpi, turned
-    0.7-1.3 degrees; CER against the text they were rendered from): 000 p1
-    10.6 % → 2.8 %, 002 p2 1.4 → 1.3 %, 003 p1 2.1 → 1.9 %, 003 p7 5.1 → 4.2 %;
-    level pages unchanged. Skew and noise together stay poor (000 p1 at 150 dpi:
-    26 % → 17 %). It costs about 0.3 s a page; a level page is left as it is.
-    """
-    page = _open_image(image)
-    level = deskewed(page)
-    if level is not page:
-        level.save(image)
