@@ -118,6 +118,29 @@ def thai_wrapped(line: str, width: int) -> list[str]:
     return [*out, line] if line else out
 
 
+#: A numbered row of a plan's budget table as the generator prints it (tab-separated).
+BUDGET_ROW = re.compile(r"^(?P<no>[๑-๙0-9]{1,2})\t(?P<name>โครงการ[^\t]*)\t(?P<rest>.*)$")
+
+
+def budget_rows_read(text: str, row: Callable[[re.Match[str]], str]) -> str:
+    """A generated plan's ``text`` with its budget tables as OCR reads a borderless table.
+
+    Every line of a budget table (from its ``ลำดับ ที่<tab>ชื่อโครงการ`` header to the
+    next blank line) has its tabs read as spaces; each numbered row (:data:`BUDGET_ROW`)
+    is replaced by ``row(match)``, the damage a test puts on it.
+    """
+    out: list[str] = []
+    table = False
+    for line in text.split("\n"):
+        table = line.startswith("ลำดับ ที่\tชื่อโครงการ") or (table and bool(line.strip()))
+        m = BUDGET_ROW.match(line)
+        if m is None:
+            out.append(line.replace("\t", " ") if table else line)
+        else:
+            out.append(row(m))
+    return "\n".join(out)
+
+
 def records_of(extract: Callable[[Any], Any], text: str, page_starts: tuple[int, ...] = (),
                *, ocr_used: bool = True, screened: bool = True) -> dict[str, list[Any]]:
     """The validated records (table -> rows) one layout's ``extract`` gives for ``text``

@@ -35,7 +35,7 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import tidied
 
-from conftest import records_of, thai_wrapped
+from conftest import budget_rows_read, records_of, thai_wrapped
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
@@ -217,7 +217,6 @@ def test_rows_and_definition_headers_with_letters_misread_are_read(seed: int) ->
 
 # ------------------------------------------------------------------ budget summary rows
 
-_PROJECT_ROW = re.compile(r"^(?P<no>[๑-๙0-9]{1,2})\t(?P<name>โครงการ[^\t]*)\t(?P<rest>.*)$")
 #: What OCR reads between a row's number and its name: the rule as leading vowels
 #: glued to the name, a speck as a sign before it.
 _BEFORE_NAME = ("เ", "ใ", "ใไโ", "ไโ", ".", " .")
@@ -229,17 +228,10 @@ def test_budget_rows_with_a_rule_or_speck_before_the_name_keep_it(seed: int) -> 
     rng = random.Random(seed)
     generated = _numbered_plan(rng)
     want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
-    out: list[str] = []
-    table = False
-    for line in generated.text.split("\n"):
-        table = line.startswith("ลำดับ ที่\tชื่อโครงการ") or (table and bool(line.strip()))
-        m = _PROJECT_ROW.match(line)
-        if m is None:
-            out.append(line.replace("\t", " ") if table else line)
-            continue
-        out.append(f"{m.group('no')} {rng.choice(_BEFORE_NAME)}{m.group('name')} "
-                   f"{m.group('rest').replace(chr(9), ' ')}")
-    got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
+    text = budget_rows_read(generated.text, lambda m: (
+        f"{m.group('no')} {rng.choice(_BEFORE_NAME)}{m.group('name')} "
+        f"{m.group('rest').replace(chr(9), ' ')}"))
+    got = [r for r in records_of(extract, text).get("plan_projects", [])
            if r.section != "routine"]
     truth = {"tables": {"plan_projects": [
         {k: row[k] for k in ("name", "responsible_unit")} for row in want]}}

@@ -28,7 +28,7 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of, thai_wrapped
+from conftest import budget_rows_read, records_of, thai_wrapped
 from corpus.build import GENERATORS
 
 # ------------------------------------------------------------------ scoring levels
@@ -229,7 +229,6 @@ def _activities_number_misread(text: str, rng: random.Random) -> list[str]:
 
 # ------------------------------------------------------------------ budget rows
 
-_PROJECT_ROW = re.compile(r"^(?P<no>[๑-๙0-9]{1,2})\t(?P<name>โครงการ[^\t]*)\t(?P<rest>.*)$")
 #: A speck after a row's last cell, as OCR read it: a cell of its own.
 _CELL_SPECKS = ("ie", "os", "«", "a.", "ๆ")
 
@@ -240,17 +239,10 @@ def test_budget_row_with_a_speck_after_its_unit_keeps_the_unit(seed: int) -> Non
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
-    out: list[str] = []
-    table = False
-    for line in generated.text.split("\n"):
-        table = line.startswith("ลำดับ ที่\tชื่อโครงการ") or (table and bool(line.strip()))
-        m = _PROJECT_ROW.match(line)
-        if m is None:
-            out.append(line.replace("\t", " ") if table else line)
-            continue
-        out.append(f"{m.group('no')} {m.group('name')} {m.group('rest').replace(chr(9), ' ')}"
-                   f"\t{rng.choice(_CELL_SPECKS)}")
-    got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
+    text = budget_rows_read(generated.text, lambda m: (
+        f"{m.group('no')} {m.group('name')} {m.group('rest').replace(chr(9), ' ')}"
+        f"\t{rng.choice(_CELL_SPECKS)}"))
+    got = [r for r in records_of(extract, text).get("plan_projects", [])
            if r.section != "routine"]
     assert [(r.name, r.responsible_unit) for r in got] == [
         (r["name"], r["responsible_unit"]) for r in want]
