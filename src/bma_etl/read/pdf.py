@@ -29,7 +29,8 @@ Every page is put in one of four kinds:
     kept as it is. A page with no page-size image is never taken for a scan,
     whatever its letters: plans and web pages carry English words and URLs.
 ``image``
-    no usable text but images: a scanned page, rendered here at :data:`DPI`
+    no usable text but images, or letters drawn as shapes (text converted to
+    outlines, :func:`~.pdf_kind.draws_text`): a scanned page, rendered here at :data:`DPI`
     and read by OCR (:mod:`.ocr`), which gives each word its box and
     confidence. OCR results are cached by the PDF's content hash.
 ``blank``
@@ -62,7 +63,7 @@ from bma_etl.read.ocr_tidy import tidied
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
-from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
+from bma_etl.read.pdf_kind import PAGE_IMAGE, draws_text, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
 from bma_etl.read.pdf_open import open_pdf, render_page, upright
 from bma_etl.read.pdf_page import (
@@ -267,7 +268,8 @@ def _pages_for_ocr(pages: list[PdfPage], ocr: str, name: str) -> tuple[list[int]
     has_text = any(p.kind in ("text", "damaged") for p in pages)
     if ocr == "never":
         if images and not has_text:
-            raise ReadError(f"{name}: PDF has no text layer (scanned pages) and --ocr never "
+            raise ReadError(f"{name}: PDF has no text layer (scanned pages, or text drawn as "
+                            "outlines) and --ocr never "
                             "forbids OCR; run with --ocr auto")
         if images:
             log.warning("%s: scanned pages %s left empty (--ocr never)", name,
@@ -368,8 +370,8 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 lines = in_reading_order(mark_open(rows, rules, cut, read))
                 chars = sum(len("".join(line.text.split())) for line in lines)
                 cover = 0.0
-                if chars < MIN_CHARS_PER_PAGE:
-                    has_images = bool(pictures)
+                if chars < MIN_CHARS_PER_PAGE:  # a scan, or text drawn as outlines
+                    has_images = bool(pictures) or draws_text(paths)
                 else:  # the images are measured only when the layer is in doubt
                     has_images = False
                     if pictures and not_its_text("\n".join(line.text for line in lines)) \

@@ -3,7 +3,10 @@
 Stage: read (a helper of :mod:`.pdf`'s page classification). A scan whose text
 layer is Latin junk (Tesseract's English model run on Thai), a scanner app's
 watermark, or almost no Thai is not a text page: its page image is read by OCR.
-Asked only of pages under a page-size image (:func:`image_cover`).
+Asked only of pages under a page-size image (:func:`image_cover`). A page with
+no text layer that draws its letters as shapes (text converted to outlines, as
+Ghostscript's ``-dNoOutputFonts`` or a "convert text to curves" export makes it) is
+read by OCR too (:func:`draws_text`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,18 @@ MIN_THAI_LETTERS = 0.5
 #: letters is another program's failed OCR. The samples score 0-0.007, the
 #: README (English) 0.03, Tesseract's English model on a Thai page 0.77.
 MAX_LATIN_JUNK = 0.2
+
+#: Most a path's box may measure, either way, to be drawn as a letter (points): a
+#: letter of 60 pt type; table rules and cell borders are longer or under
+#: :data:`MIN_LETTER_SIZE` across.
+MAX_LETTER_SIZE = 60.0
+#: Least a path's box must measure, both ways, to be a letter (points): a rule is
+#: thinner; a mark of 5 pt type is about this.
+MIN_LETTER_SIZE = 0.8
+#: Letter-sized paths on a page with no text that make it a page of drawn text
+#: (read by OCR): a logo or a signature draws a few; a page of text converted to
+#: outlines draws one path or more per letter, hundreds a page.
+MIN_DRAWN_LETTERS = 40
 
 _LATIN = re.compile(r"[A-Za-z]+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -108,3 +123,20 @@ def image_cover(page: Any, images: list[tuple[float, float, float, float]] | Non
         if w > 0 and h > 0:
             area += w * h
     return min(1.0, area / (width * height))
+
+
+def drawn_letters(paths: list[tuple[float, float, float, float]]) -> int:
+    """How many of a page's paths are letter-sized (see :data:`MAX_LETTER_SIZE`).
+
+    ``paths``: the boxes (left, bottom, right, top, points) of the paths the page
+    draws (:func:`~.pdf_open.page_shapes`). A page with no text layer and
+    :data:`MIN_DRAWN_LETTERS` or more of them draws its text as shapes.
+    """
+    return sum(1 for left, bottom, right, top in paths
+               if MIN_LETTER_SIZE <= right - left <= MAX_LETTER_SIZE
+               and MIN_LETTER_SIZE <= top - bottom <= MAX_LETTER_SIZE)
+
+
+def draws_text(paths: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a page's paths draw letters: :data:`MIN_DRAWN_LETTERS` or more letter-sized."""
+    return drawn_letters(paths) >= MIN_DRAWN_LETTERS
