@@ -38,6 +38,7 @@ import tempfile
 from html import escape
 from pathlib import Path
 
+from corpus import fonts
 from corpus.doc import GeneratedDoc
 
 _SEPARATOR_ROW = re.compile(r"^\|[-| ]+\|$")
@@ -218,7 +219,15 @@ def _soffice(tmp: str, sources: list[str], outs: list[Path], *options: str) -> d
     """Print ``sources`` to PDF with one LibreOffice run in ``tmp``; move each to its out.
 
     ``outs[i]`` receives the PDF of ``sources[i]``; returns the outs that got none.
+    The fonts not installed system-wide (Sarabun, from its PyPI package) go into the
+    run's profile (``user/fonts``), where LibreOffice finds them: otherwise it prints
+    in whatever font fontconfig offers for the name (Noto Sans where Noto is installed).
     """
+    own = Path(tmp) / "profile" / "user" / "fonts"
+    own.mkdir(parents=True, exist_ok=True)
+    for path in fonts.available().values():
+        if path.parent != fonts.TLWG:
+            shutil.copy(path, own / path.name)
     cmd = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", *options,
            "--outdir", tmp, *sources]
     run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
