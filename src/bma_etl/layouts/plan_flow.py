@@ -70,13 +70,14 @@ _NUM = rf"{DIGIT}+(?:\.{DIGIT}+)?"
 #: Fixed wording is matched in key form too (:class:`KeyRegex`): OCR loses marks.
 _STEP_HEADER_RE = KeyRegex(r"^\s*ขั้นตอน\s*การ\s*ดำเนิน\s*งาน")
 #: A step's number: digits, or on an OCR'd page also what OCR read a Thai digit
-#: as before its point (``©.`` ``on.``, the point read as a comma: ``lo,``): one or
-#: two signs or Latin letters, never a Thai letter (``อ.`` ``จ.`` are abbreviations
-#: that may start a wrapped line), before Thai words (not ``an. พ.ย.``, the
-#: header's months misread).
+#: as before its point (``©.`` ``on.``, the point read as a comma: ``lo,``, ``๓``
+#: read ``©)``): one or two signs or Latin letters, never a Thai letter (``อ.``
+#: ``จ.`` are abbreviations that may start a wrapped line), before Thai words (not
+#: ``an. พ.ย.``, the header's months misread) or alone on its line (``©).`` over a
+#: description too long to share the number's line).
 _NO = rf"(?P<no>{DIGIT}{{1,2}})"
 _OCR_NO = (rf"(?P<no>{DIGIT}{{1,2}}|[^\s\u0e01-\u0e4f0-9๐-๙.,()]{{1,2}}"
-           r"(?=\s*[.,]\s*[\u0e01-\u0e4f]{3}))")
+           r"(?=\)?\s*[.,]\s*(?:[\u0e01-\u0e4f]{3}|$)))")
 #: What may follow a whole step's cumulative: the schedule's marks; on an OCR'd
 #: page also what OCR read them as (``=-``, ``wo``): short tokens of no Thai, no digit.
 _MARKS = r"[\s←→↔\-]*$"
@@ -115,11 +116,12 @@ _OCR = _step_patterns(_OCR_NO, "[.,)]{0,2}", _OCR_MARKS, True)
 _OCR_BARE_START = re.compile(rf"^\s*{DIGIT}{{1,2}}\s+[\u0e01-\u0e4f]{{3}}")
 #: The cells after an OCR'd step's words that did not add up: numbers and marks.
 #: A number is a token of digits with at most two other signs OCR put among them
-#: (``ฒ๐`` ``«๐``: ๗ and ๔ misread, a letter with a mark: ``ฒ่๐``), a mark a short
-#: token of no Thai and no digit.
-_OCR_NUMBER = (rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮ][{MARKS}]?(?=[^\s]*{DIGIT}))"
+#: (``ฒ๐`` ``«๐``: ๗ and ๔ misread, a letter with a mark: ``ฒ่๐``, a speck read as a
+#: leading vowel: ``เ๕๐``), a mark a short token of no Thai and no digit (``‘dbo``:
+#: ๑๐๐ misread).
+_OCR_NUMBER = (rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮเ-ไ][{MARKS}]?(?=[^\s]*{DIGIT}))"
                r"{1,5}")
-_OCR_MARK = r"[^\s\u0e00-\u0e7f0-9]{1,3}"
+_OCR_MARK = r"[^\s\u0e00-\u0e7f0-9]{1,4}"
 _OCR_CELLS_END = re.compile(
     rf"(?:\s+(?:{_OCR_NUMBER}|{_OCR_MARK}))*\s+{_OCR_NUMBER}(?:\s+{_OCR_MARK})*\s*$")
 #: A step's two number cells both read as Latin letters (``mo do``: ๓๐ ๑๐๐), right
