@@ -252,6 +252,7 @@ def _glued(m: re.Match[str], expected: Decimal) -> tuple[int, int]:
 
 
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_THAI_DIGIT = re.compile("[๐-๙]")
 
 
 def _starts(text: str, run: list[Line], pats: _StepPatterns) -> bool:
@@ -348,10 +349,12 @@ def _adds_up(joined: Line, cumulative: Decimal, free: bool, pats: _StepPatterns
 
     ``free``: the step before is unknown (the table starts at a later step, or
     the step before did not add up), so any cumulative not below the percentage
-    is taken.
+    is taken. On an OCR'd page the two numbers are written in one kind of digits:
+    an Arabic digit among Thai ones (``๑๐ 7 ๓๐``) is a speck OCR read, no percentage.
     """
     m = pats.whole.match(joined.text)
-    if m is None:
+    if m is None or (pats.ocr and (_THAI_DIGIT.search(m.group("pct")) is None)
+                     != (_THAI_DIGIT.search(m.group("cum")) is None)):
         return None
     pct, cum = to_decimal(m.group("pct")), to_decimal(m.group("cum"))
     if pct is None or cum is None:
