@@ -8,7 +8,7 @@ corpus's scans:
 - a step whose Thai number OCR read as signs or Latin letters (``©).``, ``&.``,
   ``en.``) on a line of its own, its description on the next line;
 - a step's number cells read with a speck glued to a digit (``เ๕๐``), as Latin
-  letters (``‘dbo``), or with a speck read as a digit of the other kind between
+  letters (``'dbo``), or with a speck read as a digit of the other kind between
   them (``๑๐ 7 ๓๐``);
 - a budget item whose number OCR did not read at all (the line opens with the
   project's name).
@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -39,7 +41,8 @@ _STEP_CELLS = re.compile(r"^(?P<no>[๑-๙1-9])\.\s(?P<body>[^\t]+)\t(?P<pct>[�
 _NUMBER_ALONE = ("©).", "&.", "en.", "mn.", "dD.")
 
 
-def _steps_read(seed: int, rate: float, damage: re.Match[str] | object) -> tuple[list, list]:
+def _steps_read(seed: int, rate: float, damage: Callable[[re.Match[str], random.Random], str]
+                ) -> tuple[list[Any], list[Any]]:
     """The generated plan's steps and the steps read when each step row, with odds
     ``rate``, is replaced by ``damage(match, rng)`` (tabs read as spaces)."""
     rng = random.Random(seed)
@@ -49,7 +52,7 @@ def _steps_read(seed: int, rate: float, damage: re.Match[str] | object) -> tuple
     for line in generated.text.split("\n"):
         m = _STEP_CELLS.match(line)
         if m is not None and rng.random() < rate:
-            line = damage(m, rng)  # type: ignore[operator]
+            line = damage(m, rng)
             damaged += 1
         out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
     assert damaged
@@ -57,7 +60,7 @@ def _steps_read(seed: int, rate: float, damage: re.Match[str] | object) -> tuple
         "plan_steps", [])
 
 
-def _assert_steps_right(want: list, got: list) -> None:
+def _assert_steps_right(want: list[Any], got: list[Any]) -> None:
     truth = {"tables": {"plan_steps": [
         {k: r[k] for k in ("project_name", "description")} for r in want]}}
     right, total, lost = score_tables({"plan_steps": got}, truth)
@@ -79,10 +82,10 @@ def test_step_whose_misread_number_stands_alone_on_its_line_is_a_step(seed: int)
 
 @pytest.mark.parametrize("seed", range(8))
 def test_step_cells_misread_with_a_speck_are_no_words_of_the_step(seed: int) -> None:
-    """``... ความท้าทาย ๑๐ เ๕๐`` and ``... ๒๐ ‘dbo``: the cells are cut off the words."""
+    """``... ความท้าทาย ๑๐ เ๕๐`` and ``... ๒๐ 'dbo``: the cells are cut off the words."""
     def damage(m: re.Match[str], rng: random.Random) -> str:
         marks = " ".join(m.group("marks").split())
-        cells = rng.choice((f"{m.group('pct')} เ{m.group('cum')}", f"{m.group('pct')} ‘dbo"))
+        cells = rng.choice((f"{m.group('pct')} เ{m.group('cum')}", f"{m.group('pct')} \u2018dbo"))
         return f"{m.group('no')}. {m.group('body')} {cells} {marks}".rstrip()
 
     want, got = _steps_read(seed, 0.6, damage)

@@ -117,7 +117,7 @@ _OCR_BARE_START = re.compile(rf"^\s*{DIGIT}{{1,2}}\s+[\u0e01-\u0e4f]{{3}}")
 #: The cells after an OCR'd step's words that did not add up: numbers and marks.
 #: A number is a token of digits with at most two other signs OCR put among them
 #: (``ฒ๐`` ``«๐``: ๗ and ๔ misread, a letter with a mark: ``ฒ่๐``, a speck read as a
-#: leading vowel: ``เ๕๐``), a mark a short token of no Thai and no digit (``‘dbo``:
+#: leading vowel: ``เ๕๐``), a mark a short token of no Thai and no digit (``'dbo``:
 #: ๑๐๐ misread).
 _OCR_NUMBER = (rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮเ-ไ][{MARKS}]?(?=[^\s]*{DIGIT}))"
                r"{1,5}")
