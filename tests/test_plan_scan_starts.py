@@ -11,7 +11,8 @@ corpus's scans:
   letters (``'dbo``), or with a speck read as a digit of the other kind between
   them (``๑๐ 7 ๓๐``);
 - a budget item whose number OCR did not read at all (the line opens with the
-  project's name).
+  project's name);
+- a scoring level whose digit OCR read as a Thai letter (``ศุ ร้อยละ ๙๐ ...``).
 
 The truth is the generated values: every row is read, none is added, and a
 number OCR did not read stays NULL.
@@ -168,3 +169,33 @@ def test_budget_row_whose_number_ocr_lost_is_the_next_row(seed: int) -> None:
     right, total, missed = score_tables({"plan_projects": got}, truth)
     assert total > 0 and len(got) == len(want) and right == total, missed[:6]
     assert all(r.seq is None for r in got if r.name in lost)  # not guessed
+
+
+# ------------------------------------------------------------------ scoring levels
+
+_LEVEL_LINE = re.compile(r"^(?P<level>[๑-๕1-5])\tร้อยละ (?P<rest>.*)$")
+#: What OCR reads a level's digit as: a Thai letter, with a vowel or not.
+_LETTER_LEVELS = ("ศุ", "ส", "ฝ")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_level_ocr_read_as_a_thai_letter_starts_its_level(seed: int) -> None:
+    """``ศุ ร้อยละ ๙๐ ของน้ำหนักคะแนน ...``: the level is a row of its own, not words of
+    the level above."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_scoring_levels"]
+    out: list[str] = []
+    damaged = 0
+    for line in generated.text.split("\n"):
+        m = _LEVEL_LINE.match(line)
+        if m is not None and m.group("level") in ("๔", "4", "๒", "2") and rng.random() < 0.7:
+            line = f"{rng.choice(_LETTER_LEVELS)}\tร้อยละ {m.group('rest')}"
+            damaged += 1
+        out.append(" ".join(line.split("\t")) if m is not None else line)
+    assert damaged
+    got = records_of(extract, "\n".join(out)).get("plan_scoring_levels", [])
+    truth = {"tables": {"plan_scoring_levels": [
+        {k: r[k] for k in ("indicator", "description")} for r in want]}}
+    right, total, lost = score_tables({"plan_scoring_levels": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]

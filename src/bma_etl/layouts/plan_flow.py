@@ -152,6 +152,10 @@ _OCR_WEIGHT_LEAD_RE = re.compile(
 #: What OCR made of a page number at a page's foot (``- 5 -`` read ``Site``): a
 #: short line of no Thai letter and no digit. A table's rows go on after it.
 _OCR_JUNK_RE = re.compile(r"^\s*[^\s\u0e01-\u0e4f0-9๐-๙]{1,6}\s*$")
+#: On an OCR'd page: a level read as a Thai letter and a vowel (``ศุ`` for ``4``) before
+#: ร้อยละ, its weight and the weight words (checked by :func:`_ocr_level_start`).
+_OCR_LETTER_LEVEL_RE = re.compile(
+    r"^\s*[ก-ฮ][\u0e31\u0e34-\u0e3a]?\s+(?P<word>ร้อยละ)\s+(?P<weight>\S{1,5})\s*")
 _WEIGHT_WORDS_RE = KeyRegex(r"ของ\s*น้ำ\s*หนัก\s*คะ\s*แนน")
 
 
@@ -166,13 +170,17 @@ def _ocr_level_start(text: str) -> _OcrStart | None:
     """Where an OCR'd level starts in ``text``, if ``text`` starts one.
 
     Its ร้อยละ as OCR reads it (:data:`_OCR_LEVEL_START_RE`), or any short word
-    followed by the weight and the weight words (:data:`_OCR_WEIGHT_LEAD_RE`).
+    followed by the weight and the weight words (:data:`_OCR_WEIGHT_LEAD_RE`), or a
+    level read as a Thai letter before ร้อยละ, the weight and the weight words
+    (:data:`_OCR_LETTER_LEVEL_RE`; the level not read).
     """
     m = _OCR_LEVEL_START_RE.match(text)
     if m is None:
-        m = _OCR_WEIGHT_LEAD_RE.match(text)
+        m = _OCR_WEIGHT_LEAD_RE.match(text) or _OCR_LETTER_LEVEL_RE.match(text)
         if m is None or _WEIGHT_WORDS_RE.match(text[m.end():]) is None:
             return None
+        if m.re is _OCR_LETTER_LEVEL_RE:  # the level read as a letter: not read
+            return _OcrStart(None, m.end("word"))
         end = m.end("word")
     else:
         end = m.end()
