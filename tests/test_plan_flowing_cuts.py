@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from bma_etl.layouts.base import Raw, RepairedText
-from bma_etl.layouts.plan_flow import flow_levels
+from bma_etl.layouts.plan_flow_levels import flow_levels
 from bma_etl.layouts.plan_steps import StepContext, update_step_context
 from bma_etl.pipeline import process_file
 

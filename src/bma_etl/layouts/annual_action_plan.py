@@ -9,8 +9,9 @@ lists: :mod:`bma_etl.layouts.plan_swot`), ``plan_projects`` and ``plan_sections`
 columns), ``plan_scoring_levels`` (เกณฑ์การให้คะแนน tables) and
 ``plan_kpi_definitions`` (tables with a นิยาม/คำอธิบายตัวชี้วัด column:
 :mod:`bma_etl.layouts.plan_indicators`), ``plan_steps`` (ขั้นตอนการดำเนินงาน
-tables, :mod:`bma_etl.layouts.plan_steps`); a scoring or step table the page
-printed as flowing text is read by :mod:`bma_etl.layouts.plan_flow`.
+tables, :mod:`bma_etl.layouts.plan_steps`); a step or scoring table the page
+printed as flowing text is read by :mod:`bma_etl.layouts.plan_flow` and
+:mod:`bma_etl.layouts.plan_flow_levels`.
 
 Sections are recognised by their heading words and tables by their column
 headers (:mod:`bma_etl.layouts.plan_tables`), never by position or count: another
@@ -33,9 +34,10 @@ from bma_etl.layouts.base import (
 )
 from bma_etl.layouts.plan_budget import SUMMARY_HEADING, section_of, summary_rows
 from bma_etl.layouts.plan_cells import finish_text_fields, row_of
-from bma_etl.layouts.plan_flow import Flowed, flow_levels, flow_steps
+from bma_etl.layouts.plan_flow import Flowed, flow_steps
 from bma_etl.layouts.plan_flow_definitions import flow_definitions
 from bma_etl.layouts.plan_flow_kpi import flow_targets
+from bma_etl.layouts.plan_flow_levels import flow_levels
 from bma_etl.layouts.plan_header import PLAN_WORDS, plan_row, untabbed
 from bma_etl.layouts.plan_indicators import (
     read_kpi_table,

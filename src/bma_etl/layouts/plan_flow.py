@@ -1,32 +1,24 @@
-"""Step and scoring tables printed as flowing text (their cells run into paragraphs).
+"""Step tables printed as flowing text (their cells run into paragraphs).
 
 Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout).
 A PDF printed as flowing text (a word processor's tab stops, no ruled boxes)
 wraps a row whose cells do not fit onto several lines, and a cell's end is then a
 space like any other: no column can be told. What still tells a row is how its
-values are written, whatever the cells' widths:
-
-- a step (``ขั้นตอนการดำเนินงาน`` table) starts with its number (``๑.``, alone on
-  its line or not) and ends with its percentage and the cumulative percentage,
-  the second being the cumulative of the step before plus the first: a number
-  that does not add up is part of the description;
-- a scoring level (``ระดับความสำเร็จ ... คะแนน`` table) starts with the level and
-  its weight (``๕ ร้อยละ ๑๐๐ ของน้ำหนักคะแนน``) and ends with the score.
-
-On an OCR'd page a level starts with what OCR made of them (:func:`_ocr_level_start`:
-``๕ หร้อยละ``, ``é วัอยละ``, the level lost) and runs to the next; a number OCR
-garbled (``ooo``, ``ฒ๐``) is not read. A level lost or read as another (Debian's
-model has no ๔) is given by its place when the table lists all five in order and
-its other levels say which order (:func:`~bma_etl.normalize.trust.level_places`).
+values are written, whatever the cells' widths: a step (``ขั้นตอนการดำเนินงาน``
+table) starts with its number (``๑.``, alone on its line or not) and ends with its
+percentage and the cumulative percentage, the second being the cumulative of the
+step before plus the first: a number that does not add up is part of the
+description. Scoring tables are read so by :mod:`bma_etl.layouts.plan_flow_levels`.
 
 A step whose numbers never add up is kept with its number and words and no
 percentage (the next one then sets the cumulative); a number the wrap cut
 (``2`` / ``0``, ``22`` / ``.5``) or ran into the words before it (``๒๕๖๔๑๐``)
-is put back by the sum. Only tables the cell readers
+is put back by the sum. On an OCR'd page a step's number may be misread
+(``©).``, alone on its line or not; ``step_no`` NULL). Only tables the cell readers
 (:mod:`bma_etl.layouts.plan_tables`, :mod:`bma_etl.layouts.plan_steps`) did not
 read whole rows from are read here. Consumes the document's lines (page
-furniture left out); produces raw ``plan_steps`` and ``plan_scoring_levels``
-rows (:class:`Flowed`: with their table's header line and their own first line).
+furniture left out); produces raw ``plan_steps`` rows (:class:`Flowed`: with
+their table's header line and their own first line).
 """
 
 from __future__ import annotations
@@ -35,16 +27,14 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from bma_etl.layouts.base import Derived, FieldValue, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import (
     DIGIT,
     DIGITS_RE,
     PAGE_NUMBER_RE,
-    few_letters,
     to_decimal,
     to_int,
 )
-from bma_etl.layouts.plan_indicators import scoring_indicator
 from bma_etl.layouts.plan_steps import (
     INDICATOR_HEADING_RE,
     PROJECT_HEADING_RE,
@@ -52,10 +42,9 @@ from bma_etl.layouts.plan_steps import (
     update_step_context,
 )
 from bma_etl.matchkey import MARKS, KeyRegex, key
-from bma_etl.normalize.trust import level_places
 from bma_etl.rows import join_lines, separator
 
-__all__ = ["Flowed", "flow_levels", "flow_steps"]
+__all__ = ["Flowed", "flow_steps"]
 
 
 class Flowed(NamedTuple):
@@ -70,13 +59,14 @@ _NUM = rf"{DIGIT}+(?:\.{DIGIT}+)?"
 #: Fixed wording is matched in key form too (:class:`KeyRegex`): OCR loses marks.
 _STEP_HEADER_RE = KeyRegex(r"^\s*ขั้นตอน\s*การ\s*ดำเนิน\s*งาน")
 #: A step's number: digits, or on an OCR'd page also what OCR read a Thai digit
-#: as before its point (``©.`` ``on.``, the point read as a comma: ``lo,``): one or
-#: two signs or Latin letters, never a Thai letter (``อ.`` ``จ.`` are abbreviations
-#: that may start a wrapped line), before Thai words (not ``an. พ.ย.``, the
-#: header's months misread).
+#: as before its point (``©.`` ``on.``, the point read as a comma: ``lo,``, ``๓``
+#: read ``©)``): one or two signs or Latin letters, never a Thai letter (``อ.``
+#: ``จ.`` are abbreviations that may start a wrapped line), before Thai words (not
+#: ``an. พ.ย.``, the header's months misread) or alone on its line (``©).`` over a
+#: description too long to share the number's line).
 _NO = rf"(?P<no>{DIGIT}{{1,2}})"
 _OCR_NO = (rf"(?P<no>{DIGIT}{{1,2}}|[^\s\u0e01-\u0e4f0-9๐-๙.,()]{{1,2}}"
-           r"(?=\s*[.,]\s*[\u0e01-\u0e4f]{3}))")
+           r"(?=\)?\s*[.,]\s*(?:[\u0e01-\u0e4f]{3}|$)))")
 #: What may follow a whole step's cumulative: the schedule's marks; on an OCR'd
 #: page also what OCR read them as (``=-``, ``wo``): short tokens of no Thai, no digit.
 _MARKS = r"[\s←→↔\-]*$"
@@ -115,11 +105,12 @@ _OCR = _step_patterns(_OCR_NO, "[.,)]{0,2}", _OCR_MARKS, True)
 _OCR_BARE_START = re.compile(rf"^\s*{DIGIT}{{1,2}}\s+[\u0e01-\u0e4f]{{3}}")
 #: The cells after an OCR'd step's words that did not add up: numbers and marks.
 #: A number is a token of digits with at most two other signs OCR put among them
-#: (``ฒ๐`` ``«๐``: ๗ and ๔ misread, a letter with a mark: ``ฒ่๐``), a mark a short
-#: token of no Thai and no digit.
-_OCR_NUMBER = (rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮ][{MARKS}]?(?=[^\s]*{DIGIT}))"
+#: (``ฒ๐`` ``«๐``: ๗ and ๔ misread, a letter with a mark: ``ฒ่๐``, a speck read as a
+#: leading vowel: ``เ๕๐``), a mark a short token of no Thai and no digit (``'dbo``:
+#: ๑๐๐ misread).
+_OCR_NUMBER = (rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮเ-ไ][{MARKS}]?(?=[^\s]*{DIGIT}))"
                r"{1,5}")
-_OCR_MARK = r"[^\s\u0e00-\u0e7f0-9]{1,3}"
+_OCR_MARK = r"[^\s\u0e00-\u0e7f0-9]{1,4}"
 _OCR_CELLS_END = re.compile(
     rf"(?:\s+(?:{_OCR_NUMBER}|{_OCR_MARK}))*\s+{_OCR_NUMBER}(?:\s+{_OCR_MARK})*\s*$")
 #: A step's two number cells both read as Latin letters (``mo do``: ๓๐ ๑๐๐), right
@@ -127,57 +118,6 @@ _OCR_CELLS_END = re.compile(
 _OCR_LATIN_CELLS_END = re.compile(
     rf"(?<=[\u0e01-\u0e4f])\s+[A-Za-z]{{1,3}}\s+[A-Za-z]{{1,3}}(?:\s+{_OCR_MARK})*\s*$")
 _MONTHS = ("ต.ค", "พ.ย", "ธ.ค", "ม.ค", "ก.พ", "มี.ค", "เม.ย", "พ.ค", "มิ.ย", "ก.ค", "ส.ค", "ก.ย")
-_LEVEL_HEADER_RE = KeyRegex(r"^\s*ระดับ\s*ความ\s*สำเร็จ")
-_LEVEL_START_RE = KeyRegex(r"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ")
-_LEVEL_RE = KeyRegex(
-    rf"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ\s*(?P<weight>{_NUM})(?:\s*ของ\s*น้ำ\s*หนัก\s*คะแนน)?"
-    rf"\s*(?P<desc>.*?)\s*(?P<score>{_NUM})\s*$", re.S)
-#: On an OCR'd page: a level's start as OCR reads it, the level (a digit, what OCR
-#: read one as, ``é``, or nothing) and ร้อยละ with a letter misread or added before
-#: its อ (``หร้อยละ`` ``รจ้อยละ`` ``วัอยละ`` ``วรอยละ`` ``รอยละ`` ``ร้อย ละ``).
-#: Or a level's digit and ร้อยละ read as a Latin word (``๑ VAY ๒๐``).
-_OCR_LEVEL_START_RE = re.compile(
-    r"^\s*(?:(?P<level>[^\s\u0e01-\u0e2e()]{1,2})\s*[:.,;]?\s*)?"
-    r"(?:[\u0e01-\u0e2e]{1,2}[\u0e31\u0e48-\u0e4b]?อย\s?ละ|(?<=[1-5๑-๕]\s)[A-Za-z]{2,6})"
-    r"(?=\s|$)")
-#: On an OCR'd page: a level's start whose ร้อยละ OCR damaged past :data:`_OCR_LEVEL_START_RE`
-#: (``รวจ้อยละ``, ``FLAY``), told by what follows it: the weight (a short token, a
-#: number OCR may have garbled) and the weight words (:data:`_WEIGHT_WORDS_RE`), which
-#: no description and no wrapped line of one starts with after two tokens.
-_OCR_WEIGHT_LEAD_RE = re.compile(
-    r"^\s*(?:(?P<level>[^\s\u0e01-\u0e2e()]{1,2})\s*[:.,;]?\s+)?"
-    r"(?P<word>[^\s0-9๐-๙]{2,10})\s+(?P<weight>[^\s\u0e01-\u0e2e]{1,5}|(?=\S*[0-9๐-๙])\S{1,5})\s*")
-#: What OCR made of a page number at a page's foot (``- 5 -`` read ``Site``): a
-#: short line of no Thai letter and no digit. A table's rows go on after it.
-_OCR_JUNK_RE = re.compile(r"^\s*[^\s\u0e01-\u0e4f0-9๐-๙]{1,6}\s*$")
-_WEIGHT_WORDS_RE = KeyRegex(r"ของ\s*น้ำ\s*หนัก\s*คะ\s*แนน")
-
-
-class _OcrStart(NamedTuple):
-    """A level's start as OCR read it: the span of its level (None: lost), where its ร้อยละ ends."""
-
-    level: tuple[int, int] | None
-    end: int
-
-
-def _ocr_level_start(text: str) -> _OcrStart | None:
-    """Where an OCR'd level starts in ``text``, if ``text`` starts one.
-
-    Its ร้อยละ as OCR reads it (:data:`_OCR_LEVEL_START_RE`), or any short word
-    followed by the weight and the weight words (:data:`_OCR_WEIGHT_LEAD_RE`).
-    """
-    m = _OCR_LEVEL_START_RE.match(text)
-    if m is None:
-        m = _OCR_WEIGHT_LEAD_RE.match(text)
-        if m is None or _WEIGHT_WORDS_RE.match(text[m.end():]) is None:
-            return None
-        end = m.end("word")
-    else:
-        end = m.end()
-    return _OcrStart(m.span("level") if m.group("level") else None, end)
-_OCR_NUMBER_RE = re.compile(rf"{_NUM}")
-#: Levels a scoring table lists.
-_LEVELS = 5
 #: Lines that open something else: a table's heading, a new indicator or project.
 _OTHER_RE = KeyRegex(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|มาตรการ"
                        r"|ตัวชี้วัด|แนวทางการประเมิน)")
@@ -250,6 +190,7 @@ def _glued(m: re.Match[str], expected: Decimal) -> tuple[int, int]:
 
 
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_THAI_DIGIT = re.compile("[๐-๙]")
 
 
 def _starts(text: str, run: list[Line], pats: _StepPatterns) -> bool:
@@ -346,10 +287,12 @@ def _adds_up(joined: Line, cumulative: Decimal, free: bool, pats: _StepPatterns
 
     ``free``: the step before is unknown (the table starts at a later step, or
     the step before did not add up), so any cumulative not below the percentage
-    is taken.
+    is taken. On an OCR'd page the two numbers are written in one kind of digits:
+    an Arabic digit among Thai ones (``๑๐ 7 ๓๐``) is a speck OCR read, no percentage.
     """
     m = pats.whole.match(joined.text)
-    if m is None:
+    if m is None or (pats.ocr and (_THAI_DIGIT.search(m.group("pct")) is None)
+                     != (_THAI_DIGIT.search(m.group("cum")) is None)):
         return None
     pct, cum = to_decimal(m.group("pct")), to_decimal(m.group("cum"))
     if pct is None or cum is None:
@@ -430,230 +373,3 @@ def _add_unsure_step(doc: RepairedText, header: int, run: list[Line], ctx: StepC
         "step_pct": None,
         "cumulative_pct": None,
     })))
-
-
-def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
-                ) -> list[Flowed]:
-    """Levels of the scoring tables whose header line is not in ``read`` (read as cells)."""
-    out: list[Flowed] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if line.no in read or not (_is_level_header(lines, i) or (
-                doc.ocr_used and _is_ocr_level_header(lines, i))):
-            i += 1
-            continue
-        headings = [ln for ln in lines[max(0, i - 6):i] if ln.text.strip()]
-        indicator = scoring_indicator(doc, headings)
-        header = line.no
-        run: list[Line] = []
-        cut = False  # whether the run's last line is the rest of a score the wrap cut
-        junk = False  # whether OCR junk was passed over since the run's last line
-        i += 1
-        while i < len(lines):
-            line = lines[i]
-            if not cut and _cut_score(doc, run, lines[i - 1], line):
-                run.append(line)
-                cut = True
-            elif doc.ocr_used and _junk_after(run, line):
-                junk = junk or bool(run)
-            elif junk and not _LEVEL_START_RE.match(line.text) \
-                    and _ocr_level_start(line.text) is None and _OTHER_RE.match(line.text) is None \
-                    and not _LEVEL_HEADER_RE.match(line.text) and not _is_gap(line):
-                # the rest of a row OCR read as junk: no part of the whole row above
-                _add_level(doc, header, run, indicator, out, cut)
-                run, cut, junk = [line], False, False
-            elif _level_gap(line, doc.ocr_used) \
-                    and not (line.text.strip() and _open(run, _LEVEL_RE)):
-                if not _next_is_level(lines, i, doc.ocr_used) \
-                        and not (doc.ocr_used and _open(run, _LEVEL_RE)
-                                 and _page_turns(doc, lines, i)):
-                    break
-            elif _OTHER_RE.match(line.text) or _LEVEL_HEADER_RE.match(line.text):
-                break
-            elif _LEVEL_START_RE.match(line.text) or (
-                    doc.ocr_used and _ocr_level_start(line.text)):
-                _add_level(doc, header, run, indicator, out, cut)
-                run, cut, junk = [line], False, False
-            elif run:  # else the header's wrapped words
-                run.append(line)
-                cut = False
-            i += 1
-        _add_level(doc, header, run, indicator, out, cut)
-        if doc.ocr_used:
-            _levels_by_place(out, header)
-    return out
-
-
-def _levels_by_place(out: list[Flowed], header: int) -> None:
-    """Give an OCR'd table's levels lost or misread the level their place says.
-
-    Only a table of all five levels whose other levels read in one order
-    (:func:`~bma_etl.normalize.trust.level_places`); the level is derived, its note
-    quoting what OCR read.
-    """
-    rows = [f.row for f in out if f.header == header]
-    if len(rows) != _LEVELS:
-        return
-    raws = [r.fields.get("level") for r in rows]
-    read = [to_int(r.text) if isinstance(r, Raw) else None for r in raws]
-    places = level_places(read)
-    if places is None:
-        return
-    for row, raw, got, want in zip(rows, raws, read, places, strict=True):
-        if got == want:
-            continue
-        seen = f"OCR read {raw.text!r}" if isinstance(raw, Raw) else "OCR read no level"
-        row.fields["level"] = Derived(
-            want, f"level {want} from its place in the table's {_LEVELS} levels ({seen})",
-            raw.span if isinstance(raw, Raw) else None)
-
-
-def _is_level_header(lines: list[Line], i: int) -> bool:
-    """Whether line ``i`` opens a scoring table (``ระดับความสำเร็จ ... คะแนน``)."""
-    return _LEVEL_HEADER_RE.match(lines[i].text) is not None \
-        and "คะแนน" in "".join(ln.text for ln in lines[i:i + 2]).replace(" ", "")
-
-
-#: The scoring table header's words in key form, as OCR may misread them: its first
-#: word's letters after ``ระดับความสำ`` (``สําเว็จ``) and ``คะแนน`` (``คะ ะแนน``).
-_OCR_HEADER_START = key("ระดับความสำ")
-_OCR_HEADER_WORDS = (key("เกณฑ์ร้อยละ"), key("คะแนน"))
-
-
-def _is_ocr_level_header(lines: list[Line], i: int) -> bool:
-    """On an OCR'd page: the header, its first word misread, with its other words."""
-    if not key(lines[i].text).startswith(_OCR_HEADER_START):
-        return False
-    window = key(" ".join(ln.text for ln in lines[i:i + 2]))
-    return all(w in window for w in _OCR_HEADER_WORDS[:1]) and (
-        _OCR_HEADER_WORDS[1] in window or "แนน" in window)
-
-
-def _cut_score(doc: RepairedText, run: list[Line], previous: Line, line: Line) -> bool:
-    """Whether ``line`` holds only the rest of the score that ends the level ``run`` holds.
-
-    A flowing print cuts a row's last cell, its score, where the page is full
-    (``... กรุงเทพมหานคร ๒`` / ``๐``, or ``๒`` / ``๗`` on the next page): the
-    run's last line ends in a digit and the reader saw the page wrap it with no
-    space (:attr:`RepairedText.wraps`, not :attr:`RepairedText.spaced`), and
-    ``line``, next after it (``previous``: the line before ``line``, furniture
-    left out), is digits alone. A level's score is one number: the two pieces are one.
-    """
-    if not run or previous.no != run[-1].no or not DIGITS_RE.fullmatch(line.text.strip()):
-        return False
-    last = run[-1]
-    return last.no in doc.wraps and last.no not in doc.spaced \
-        and _DIGIT_END.search(last.text.rstrip()) is not None \
-        and _LEVEL_RE.match(_joined(run).text) is not None
-
-
-def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: FieldValue,
-               out: list[Flowed], cut: bool = False) -> None:
-    """Read the level the lines ``run`` hold, if they hold one.
-
-    ``cut``: the run's last line is the rest of its score (:func:`_cut_score`),
-    joined to the digits before it with no space.
-    """
-    if not run or len(run) > _ROW_LINES_MAX:
-        return
-    joined = _joined(run, cut)
-    m = _LEVEL_RE.match(joined.text)
-    if m is None:
-        if doc.ocr_used:
-            _add_ocr_level(doc, header, joined, indicator, out)
-        return
-    out.append(Flowed(header, run[0].no, RawRow("plan_scoring_levels", None, {
-        "indicator": indicator,
-        "level": doc.raw_in(joined, *m.span("level")),
-        "weight_pct": doc.raw_in(joined, *m.span("weight")),
-        "description": doc.raw_in(joined, *m.span("desc")),
-        "score": doc.raw_in(joined, *m.span("score")),
-    })))
-
-
-def _junk_after(run: list[Line], line: Line) -> bool:
-    """On an OCR'd page: whether ``line`` is junk (:func:`~.plan_cells.few_letters`) after ``run``.
-
-    Only before the first level or after a whole one (its score read): a level's
-    own lines may end with a short piece of a word or its score alone. A level's
-    first line has its ร้อยละ or its words: junk that looks like a level's start
-    (``5 Spe``, as ``๑ VAY`` is) is still junk.
-    """
-    return (not run or _whole(run)) and few_letters(line.text)
-
-
-def _whole(run: list[Line]) -> bool:
-    """Whether the level ``run`` holds has its score: as printed, or its last word a number."""
-    text = _joined(run).text.rstrip()
-    if _LEVEL_RE.match(text) is not None:
-        return True
-    last = text.rsplit(None, 1)[-1] if text else ""
-    return _ocr_level_start(text) is not None and DIGITS_RE.fullmatch(last) is not None
-
-
-def _open(run: list[Line], pattern: KeyRegex) -> bool:
-    """Whether the row ``run`` holds is started and not yet whole (a number alone may end it)."""
-    if not run:
-        return False
-    return pattern.match(_joined(run).text) is None
-
-
-def _level_gap(line: Line, ocr: bool) -> bool:
-    """:func:`_is_gap`, and on an OCR'd page a line of what OCR made of a page number."""
-    return _is_gap(line) or (ocr and _OCR_JUNK_RE.match(line.text) is not None)
-
-
-def _page_turns(doc: RepairedText, lines: list[Line], i: int) -> bool:
-    """Whether the gap at ``i`` runs to the page's end: a row OCR read goes on after it.
-
-    OCR reads the page's margins as blank lines or junk that are not furniture.
-    """
-    j = i
-    while j < len(lines) and _level_gap(lines[j], True):
-        j += 1
-    if j == len(lines):
-        return False
-    here, there = doc.index.page_of(lines[i].start), doc.index.page_of(lines[j].start)
-    return here is not None and there is not None and there > here
-
-
-def _next_is_level(lines: list[Line], i: int, ocr: bool) -> bool:
-    """Whether the first line after the gap at ``i`` starts a level (a page broke)."""
-    j = i
-    while j < len(lines) and _level_gap(lines[j], ocr):
-        j += 1
-    if j == len(lines):
-        return False
-    text = lines[j].text
-    return _LEVEL_START_RE.match(text) is not None or (
-        ocr and _ocr_level_start(text) is not None)
-
-
-def _add_ocr_level(doc: RepairedText, header: int, joined: Line, indicator: FieldValue,
-                   out: list[Flowed]) -> None:
-    """A level OCR read damaged: its level, weight and score only when read as numbers."""
-    m = _ocr_level_start(joined.text)
-    if m is None:
-        return
-    text = joined.text
-    fields: dict[str, FieldValue] = {"indicator": indicator, "level": None,
-                                     "weight_pct": None, "score": None}
-    if m.level is not None and DIGITS_RE.fullmatch(text[m.level[0]:m.level[1]]):
-        fields["level"] = doc.raw_in(joined, *m.level)
-    start = m.end
-    weight = re.compile(r"\s*(\S+)").match(text, start)
-    if weight is not None and _OCR_NUMBER_RE.fullmatch(weight.group(1)):
-        fields["weight_pct"] = doc.raw_in(joined, *weight.span(1))
-    if weight is not None and not re.search("[\u0e01-\u0e2e]", weight.group(1)):
-        start = weight.end()
-    words = _WEIGHT_WORDS_RE.search(text[:start + 30], start)
-    if words is not None and not text[start:words.start()].strip(" :;.,"):
-        start = words.end()
-    end = len(text.rstrip())
-    score = re.compile(r"(\S+)\s*$").search(text, start)
-    if score is not None and _OCR_NUMBER_RE.fullmatch(score.group(1)):
-        fields["score"] = doc.raw_in(joined, *score.span(1))
-        end = score.start()
-    fields["description"] = doc.raw_in(joined, start, end)
-    out.append(Flowed(header, joined.no, RawRow("plan_scoring_levels", None, fields)))

@@ -339,6 +339,9 @@ def _at_page_foot(lines: list[Line], j: int) -> bool:
 #: one or two signs, then a project's name, a speck read as a sign before it or not
 #: (``๕ .โครงการ...``).
 _OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})\s+[.,:;'|]?(?P<rest>โครงการ.*)$")
+#: A row whose number OCR did not read at all (a faint ``๒.`` dropped as a speck): the
+#: line opens with a project's name, right after a row that has its budget.
+_OCR_BARE_ROW_RE = re.compile(r"^\s*(?=โครงการ\S)")
 
 
 #: Leading vowels before another (``ใโครงการ``, ``เโครงการ``, ``ใไโโครงการ``) are no
@@ -353,7 +356,9 @@ def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
 
     From OCR, a line after a complete row (``complete``), or the table's first line,
     that opens with a sign or two and ``โครงการ`` starts the next item too, its
-    number not read; and a number out of sequence after a complete row starts one.
+    number not read, and so does a line after a complete row that opens with
+    ``โครงการ`` (the number not read at all); and a number out of sequence after a
+    complete row starts one.
     """
     text = line.text.strip()
     m = _ROW_START_RE.match(text)
@@ -361,6 +366,12 @@ def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
             and (item := _OCR_ITEM_RE.match(text)) is not None:
         # an item of the group above, its number misread (``lo, โครงการ...``): not read
         return PlainRow("item", [line], None, item.end())
+    if ocr and complete and m is None and (numbers.group or numbers.row) is not None \
+            and _OCR_BARE_ROW_RE.match(text) is not None:
+        # the next item, its number lost: no number read
+        if not columns.group:
+            numbers.row = (numbers.row or 0) + 1
+        return PlainRow("item", [line], None, 0)
     if ocr and complete and not columns.group and (
             m is None or not _ROW_BODY_RE.match(m.group("rest"))):
         odd = _OCR_ROW_START_RE.match(text)

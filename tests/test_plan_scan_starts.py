@@ -1,0 +1,201 @@
+"""Rows of an action plan's tables whose number OCR misread or lost, on generated plans.
+
+Plans are generated from known values (``bench/corpus``); their tables are printed
+flowing (a row's cells run into wrapped lines, no tab: what Tesseract gives for a
+table without ruled cells) and damaged the ways Tesseract damages them on the
+corpus's scans:
+
+- a step whose Thai number OCR read as signs or Latin letters (``©).``, ``&.``,
+  ``en.``) on a line of its own, its description on the next line;
+- a step's number cells read with a speck glued to a digit (``เ๕๐``), as Latin
+  letters (``'dbo``), or with a speck read as a digit of the other kind between
+  them (``๑๐ 7 ๓๐``);
+- a budget item whose number OCR did not read at all (the line opens with the
+  project's name);
+- a scoring level whose digit OCR read as a Thai letter (``ศุ ร้อยละ ๙๐ ...``).
+
+The truth is the generated values: every row is read, none is added, and a
+number OCR did not read stays NULL.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from bma_etl.layouts.annual_action_plan import extract
+
+from conftest import budget_rows_read, records_of
+from corpus.build import GENERATORS
+from corpus.score import score_tables
+
+# ------------------------------------------------------------------ step tables
+
+#: A step's row as generated: its number and words, its two number cells, the schedule.
+_STEP_CELLS = re.compile(r"^(?P<no>[๑-๙1-9])\.\s(?P<body>[^\t]+)\t(?P<pct>[๐-๙0-9.]+)\t"
+                         r"(?P<cum>[๐-๙0-9.]+)(?P<marks>.*)$")
+#: What OCR reads a step's Thai number and point as, alone on a line.
+_NUMBER_ALONE = ("©).", "&.", "en.", "mn.", "dD.")
+
+
+def _steps_read(seed: int, rate: float, damage: Callable[[re.Match[str], random.Random], str]
+                ) -> tuple[list[Any], list[Any]]:
+    """The generated plan's steps and the steps read when each step row, with odds
+    ``rate``, is replaced by ``damage(match, rng)`` (tabs read as spaces)."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    out: list[str] = []
+    damaged = 0
+    for line in generated.text.split("\n"):
+        m = _STEP_CELLS.match(line)
+        if m is not None and rng.random() < rate:
+            line = damage(m, rng)
+            damaged += 1
+        out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
+    assert damaged
+    return generated.tables["plan_steps"], records_of(extract, "\n".join(out)).get(
+        "plan_steps", [])
+
+
+def _assert_steps_right(want: list[Any], got: list[Any]) -> None:
+    truth = {"tables": {"plan_steps": [
+        {k: r[k] for k in ("project_name", "description")} for r in want]}}
+    right, total, lost = score_tables({"plan_steps": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_step_whose_misread_number_stands_alone_on_its_line_is_a_step(seed: int) -> None:
+    """``©).`` / ``เผยแพร่ผล... ๑๐ ๔๐``: the step is read, its number NULL, not guessed."""
+    def damage(m: re.Match[str], rng: random.Random) -> str:
+        marks = " ".join(m.group("marks").split())
+        return (f"{rng.choice(_NUMBER_ALONE)}\n{m.group('body')} {m.group('pct')} "
+                f"{m.group('cum')} {marks}").rstrip()
+
+    want, got = _steps_read(seed, 0.5, damage)
+    _assert_steps_right(want, got)
+    assert any(r.step_no is None for r in got)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_step_cells_misread_with_a_speck_are_no_words_of_the_step(seed: int) -> None:
+    """``... ความท้าทาย ๑๐ เ๕๐`` and ``... ๒๐ 'dbo``: the cells are cut off the words."""
+    def damage(m: re.Match[str], rng: random.Random) -> str:
+        marks = " ".join(m.group("marks").split())
+        cells = rng.choice((f"{m.group('pct')} เ{m.group('cum')}", f"{m.group('pct')} \u2018dbo"))
+        return f"{m.group('no')}. {m.group('body')} {cells} {marks}".rstrip()
+
+    want, got = _steps_read(seed, 0.6, damage)
+    _assert_steps_right(want, got)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_speck_of_other_digits_between_step_cells_is_no_percentage(seed: int) -> None:
+    """``๒. สืบค้น... ๑๐ 7 ๓๐`` in every row: no step takes the speck for its percentage,
+    and its words end before the cells."""
+    def damage(m: re.Match[str], rng: random.Random) -> str:
+        speck = "7" if re.search("[๐-๙]", m.group("cum")) else "๗"
+        marks = " ".join(m.group("marks").split())
+        return (f"{m.group('no')}. {m.group('body')} {m.group('pct')} {speck} "
+                f"{m.group('cum')} {marks}").rstrip()
+
+    want, got = _steps_read(seed, 1.0, damage)
+    _assert_steps_right(want, got)
+    assert all(r.step_pct is None or r.step_pct != 7 for r in got)
+
+
+# ------------------------------------------------------------------ budget tables
+
+_ITEM_ROW = re.compile(r"^\t\t(?P<item>[๑-๙])\. (?P<rest>โครงการ.*)$")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_routine_item_whose_number_ocr_lost_is_an_item(seed: int) -> None:
+    """``โครงการปรับปรุง... ๑,๕๔๓,๒๐๐.๐๐ บาท`` after an item with its budget: the next
+    item, its number NULL."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] == "routine"]
+    out: list[str] = []
+    lost: list[int] = []  # the items whose number was lost, by their place in the list
+    items = 0
+    table = False
+    for line in generated.text.split("\n"):
+        table = line.startswith("ลำดับที่\tด้าน/แผนงาน") or (table and bool(line.strip()))
+        items += table and re.search(r"(?<!\S)[๑-๙]\. โครงการ", line) is not None
+        m = _ITEM_ROW.match(line)
+        if m is not None and rng.random() < 0.7:
+            out.append(" ".join(m.group("rest").split()))
+            lost.append(items)
+        else:
+            out.append(" ".join(line.split()) if table else line)
+    if not lost:
+        pytest.skip("no routine item after a group's first in this plan")
+    got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
+           if r.section == "routine"]
+    truth = {"tables": {"plan_projects": [
+        {k: row[k] for k in ("name", "uses_budget")} for row in want]}}
+    right, total, missed = score_tables({"plan_projects": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, missed[:6]
+    assert all(got[k - 1].seq is None for k in lost)  # a number not read is not guessed
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_budget_row_whose_number_ocr_lost_is_the_next_row(seed: int) -> None:
+    """``โครงการ... ๑๒,๕๐๐,๐๐๐ บาท กองยุทธศาสตร์ฯ`` after a whole row: the next project."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
+    lost: list[str] = []
+
+    def row(m: re.Match[str]) -> str:
+        rest = " ".join(m.group("rest").split())
+        if m.group("no") not in ("๑", "1") and rng.random() < 0.5:
+            lost.append(m.group("name"))
+            return f"{m.group('name')} {rest}"
+        return f"{m.group('no')} {m.group('name')} {rest}"
+
+    text = budget_rows_read(generated.text, row)
+    if not lost:
+        pytest.skip("no budget row after a table's first lost its number in this plan")
+    got = [r for r in records_of(extract, text).get("plan_projects", [])
+           if r.section != "routine"]
+    truth = {"tables": {"plan_projects": [
+        {k: r[k] for k in ("name", "uses_budget", "responsible_unit")} for r in want]}}
+    right, total, missed = score_tables({"plan_projects": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, missed[:6]
+    assert all(r.seq is None for r in got if r.name in lost)  # not guessed
+
+
+# ------------------------------------------------------------------ scoring levels
+
+_LEVEL_LINE = re.compile(r"^(?P<level>[๑-๕1-5])\tร้อยละ (?P<rest>.*)$")
+#: What OCR reads a level's digit as: a Thai letter, with a vowel or not.
+_LETTER_LEVELS = ("ศุ", "ส", "ฝ")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_level_ocr_read_as_a_thai_letter_starts_its_level(seed: int) -> None:
+    """``ศุ ร้อยละ ๙๐ ของน้ำหนักคะแนน ...``: the level is a row of its own, not words of
+    the level above."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_scoring_levels"]
+    out: list[str] = []
+    damaged = 0
+    for line in generated.text.split("\n"):
+        m = _LEVEL_LINE.match(line)
+        if m is not None and m.group("level") in ("๔", "4", "๒", "2") and rng.random() < 0.7:
+            line = f"{rng.choice(_LETTER_LEVELS)}\tร้อยละ {m.group('rest')}"
+            damaged += 1
+        out.append(" ".join(line.split("\t")) if m is not None else line)
+    assert damaged
+    got = records_of(extract, "\n".join(out)).get("plan_scoring_levels", [])
+    truth = {"tables": {"plan_scoring_levels": [
+        {k: r[k] for k in ("indicator", "description")} for r in want]}}
+    right, total, lost = score_tables({"plan_scoring_levels": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
