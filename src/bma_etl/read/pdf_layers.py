@@ -29,7 +29,7 @@ from bma_etl.read.pdf_page import (
     with_blank_lines,
     with_side_by_side,
 )
-from bma_etl.read.pdf_sheets import keep_half, sheet_gutter
+from bma_etl.read.pdf_sheets import keep_half, left_only, sheet_gutter
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_wraps import spaced_wraps, wrapped_lines, writer_rules
 
@@ -96,18 +96,27 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                 raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
                                 "the PDF is damaged") from None
 
+        last: tuple[float, tuple[float, float]] | None = None  # the last cut, on its sheet
+        sides: tuple[int, ...]
         for index in range(len(pdf)):
             page = load(index)
             try:
                 size = upright(page)  # a page stored rotated reads as it is shown
                 whole, read, shapes = _read_page(page, size, at_spaces, index)
                 cut = sheet_gutter(read, shapes, *size)
+                # a sheet like the last one cut, with a page in its left half only
+                alone = cut is None and last is not None and last[1] == size \
+                    and left_only(read, shapes, last[0], *size)
             finally:
                 page.close()
-            if cut is None:
+            if alone and last is not None:
+                cut, sides = last[0], (0,)
+            elif cut is not None:
+                last, sides = (cut, size), (0, 1)
+            else:
                 pages.append(whole)
                 continue
-            for side in (0, 1):  # two pages side by side: each read alone, left first
+            for side in sides:  # two pages side by side: each read alone, left first
                 page = load(index)
                 try:
                     half = keep_half(page, cut, side, upright(page))

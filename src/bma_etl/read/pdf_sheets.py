@@ -37,6 +37,10 @@ MIN_LINES = 3
 #: A path or image covering this share of the sheet both ways is its background or
 #: frame, not a rule crossing the band.
 SHEET_COVER = 0.9
+#: A path or image reaching this close to the cut (points) stands on it: two ruled
+#: cells that meet in the middle of a page are one table, while a page printed in
+#: its half keeps its margin clear of the cut.
+TOUCH = 1.0
 #: Two sides whose lines stand on shared baselines (within :data:`SAME_BASELINE_EM`)
 #: for this share of the lines of each side are the rows of one table.
 SHARED_ROWS = 0.9
@@ -74,18 +78,38 @@ def sheet_gutter(lines: list[TextLine], shapes: list[Box], width: float, height:
     if band is None or band[1] - band[0] < MIN_GUTTER_EM * size:
         return None
     left_edge, right_edge = band
+    middle = width / 2
+    cut = middle if left_edge <= middle <= right_edge else (left_edge + right_edge) / 2
     for box in shapes:
         if box[2] - box[0] >= SHEET_COVER * width and box[3] - box[1] >= SHEET_COVER * height:
             continue
-        if box[0] < left_edge and box[2] > right_edge:
-            return None  # a rule, a table's frame or a picture runs over the band
+        if (box[0] < left_edge and box[2] > right_edge) or \
+                box[0] - TOUCH <= cut <= box[2] + TOUCH:
+            return None  # a rule, a table's frame or a picture runs over the band or the cut
+    # Each line's text on either side: pdfium may give a row's two sides as one line.
     sides: tuple[list[TextLine], list[TextLine]] = ([], [])
     for line in placed:
-        sides[0 if line.left < left_edge + 1.0 else 1].append(line)
+        pieces = _pieces(line)
+        if pieces[0][0] < left_edge + 1.0:
+            sides[0].append(line)
+        if pieces[-1][1] > right_edge - 1.0:
+            sides[1].append(line)
     if min(len(sides[0]), len(sides[1])) < MIN_LINES or _rows_of_one_table(*sides):
         return None
-    middle = width / 2
-    return middle if left_edge <= middle <= right_edge else (left_edge + right_edge) / 2
+    return cut
+
+
+def left_only(lines: list[TextLine], shapes: list[Box], cut: float, width: float,
+              height: float) -> bool:
+    """Whether a sheet holds a page in its left half only, nothing at or right of ``cut``.
+
+    The last sheet of a document of an odd number of pages printed 2-up: asked of
+    a sheet after one :func:`sheet_gutter` cut at ``cut``, the same size (points).
+    """
+    placed = [line for line in lines if line.text.strip() and line.baseline is not None]
+    return bool(placed) and all(piece[1] < cut for line in placed for piece in _pieces(line)) \
+        and all(box[2] < cut - TOUCH for box in shapes
+                if box[2] - box[0] < SHEET_COVER * width or box[3] - box[1] < SHEET_COVER * height)
 
 
 def _free_band(pieces: list[tuple[float, float]], width: float) -> tuple[float, float] | None:
