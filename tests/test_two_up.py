@@ -96,8 +96,12 @@ def test_two_up_reads_every_field(tmp_path: Path, generator: str, producer: str)
         assert result.right == alone.right, (how, result.total, result.lost[:5])
 
 
-def _landscape_table(out: Path, ruled: bool) -> None:
-    """An A4 landscape page of two columns: labels on the left, values from the middle."""
+def _landscape_table(out: Path, ruled: bool, by_column: bool) -> None:
+    """An A4 landscape page of two columns: labels on the left, values from the middle.
+
+    ``by_column``: every label is written first, then every value (a program that
+    draws a table column by column): no line of the page's text runs across.
+    """
     from fpdf import FPDF
 
     doc = GENERATORS["web_detail"](random.Random("two-columns"))
@@ -109,17 +113,24 @@ def _landscape_table(out: Path, ruled: bool) -> None:
     project = doc.truth["tables"]["projects"][0]  # type: ignore[index]
     rows = [(key, str(value)) for key, value in project.items() if value][:12]
     assert len(rows) >= 6
-    for label, value in rows:
-        pdf.cell(half, 10, label.strip()[:40], border=1 if ruled else 0)
-        pdf.cell(half, 10, "   " + value.strip()[:40], border=1 if ruled else 0,
-                 new_x="LMARGIN", new_y="NEXT")
+    top = pdf.get_y()
+    for column in ((0, 1) if by_column else (None,)):
+        pdf.set_y(top)
+        for label, value in rows:
+            if column in (None, 0):
+                pdf.cell(half, 10, label, border=1 if ruled else 0)
+            if column in (None, 1):
+                pdf.set_x(pdf.l_margin + half)
+                pdf.cell(half, 10, "   " + value[:40], border=1 if ruled else 0)
+            pdf.ln(10)
     pdf.output(str(out))
 
 
-@pytest.mark.parametrize("ruled", [False, True])
-def test_a_landscape_page_of_two_columns_stays_one_page(tmp_path: Path, ruled: bool) -> None:
+@pytest.mark.parametrize(("ruled", "by_column"), [(False, False), (False, True), (True, True)])
+def test_a_landscape_page_of_two_columns_stays_one_page(tmp_path: Path, ruled: bool,
+                                                        by_column: bool) -> None:
     out = tmp_path / "two-columns.pdf"
-    _landscape_table(out, ruled)
+    _landscape_table(out, ruled, by_column)
     pages = extract_pdf(out.read_bytes()).pages
     assert len(pages) == 1
     lines = [line for line in pages[0].text.splitlines() if line.strip()]

@@ -8,9 +8,11 @@ page and the line beside it on the right page would become one line of cells.
 from what program made it: a band down the sheet's middle that no line of text
 and no rule or image crosses, from the top of the text to its bottom, with a
 page's worth of lines on each side. A page of two columns is kept whole when
-something crosses the band (a title, a table's rules or a cell running over it)
-or when its two sides stand line for line on shared baselines, as the rows of a
-two-column table do (:data:`SHARED_ROWS`). :func:`keep_half` then takes away,
+something crosses the band (a title, a table's rules or a cell running over it),
+when its lines run from one side to the other as a table's rows do (two pages are
+written one after the other: :data:`ROW_SHARE`), or when its two sides stand line
+for line on shared baselines, as the rows of a two-column table drawn cell by cell
+do (:data:`SHARED_ROWS`). :func:`keep_half` then takes away,
 in memory only, what the page draws on the other side (a page drawn as a Form
 XObject by pypdf, pikepdf or PyMuPDF is one object; a page drawn directly at
 half size is many, each taken by where it stands) and moves the right half to
@@ -45,6 +47,10 @@ TOUCH = 1.0
 #: for this share of the lines of each side are the rows of one table.
 SHARED_ROWS = 0.9
 SAME_BASELINE_EM = 0.25
+
+#: Most share of the right side's lines that may go on from the left side (one line
+#: with text on both sides of the band, as a table's row is) for two pages.
+ROW_SHARE = 0.2
 
 Side = int  # 0: the left half, 1: the right half
 
@@ -95,6 +101,12 @@ def sheet_gutter(lines: list[TextLine], shapes: list[Box], width: float, height:
         if pieces[-1][1] > right_edge - 1.0:
             sides[1].append(line)
     if min(len(sides[0]), len(sides[1])) < MIN_LINES or _rows_of_one_table(*sides):
+        return None
+    # Two pages are written one after the other, so no line of one goes on in the
+    # other; a table's row is one line with cells on both sides of its gap.
+    left = {id(line) for line in sides[0]}
+    rows = sum(1 for line in sides[1] if id(line) in left)
+    if rows > ROW_SHARE * len(sides[1]):
         return None
     return cut
 
