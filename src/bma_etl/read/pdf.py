@@ -2,7 +2,9 @@
 
 Stage: read. Consumes a PDF's bytes; produces the text of every page (pages
 joined by a newline), the offset each page starts at (so provenance can name
-the page) and whether any page was read by OCR.
+the page) and whether any page was read by OCR. A sheet holding two pages side
+by side (2-up, found from its geometry: :mod:`.pdf_sheets`) is two pages, left
+then right; a page's number is its place in that order (:mod:`.pdf_layers`).
 
 Every page is put in one of four kinds:
 
