@@ -137,6 +137,30 @@ def test_a_landscape_page_of_two_columns_stays_one_page(tmp_path: Path, ruled: b
     assert len(lines) >= 6 and all("\t" in line for line in lines)  # label and value, one row
 
 
+def test_a_schedule_with_marks_right_of_a_gap_stays_one_page(tmp_path: Path) -> None:
+    # A borderless schedule: steps on the left, a month's mark far to the right on a
+    # few rows, drawn after the steps (as a browser draws the cells of wrapped steps,
+    # so no line runs across): that side holds no page's text.
+    from fpdf import FPDF
+
+    doc = GENERATORS["legacy_pipe"](random.Random("schedule"))
+    pdf = FPDF(orientation="L", format="A4")
+    pdf.add_font("Sarabun", fname=str(font_file("Sarabun")))
+    pdf.set_font("Sarabun", size=12)
+    pdf.add_page()
+    steps = [line.strip("| ")[:45] for line in doc.text.splitlines() if line.strip("| ")][:14]
+    marks = iter([pdf.w * 0.62, pdf.w * 0.7, pdf.w * 0.78, pdf.w * 0.86] * 2)
+    top = pdf.get_y()
+    for step in steps:
+        pdf.cell(120, 8, step, new_x="LMARGIN", new_y="NEXT")
+    for k in range(1, len(steps), 2):
+        pdf.set_xy(next(marks), top + 8 * k)
+        pdf.cell(8, 8, "X")
+    out = tmp_path / "schedule.pdf"
+    pdf.output(str(out))
+    assert len(extract_pdf(out.read_bytes()).pages) == 1
+
+
 def test_a_half_is_rendered_alone_for_ocr(tmp_path: Path) -> None:
     printed, _truth = _print("legacy_pipe", "fpdf2", tmp_path)
     sheets = tmp_path / "sheets.pdf"

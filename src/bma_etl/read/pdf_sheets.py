@@ -7,7 +7,7 @@ page and the line beside it on the right page would become one line of cells.
 :func:`sheet_gutter` finds such a sheet from where its text and rules stand, never
 from what program made it: a band down the sheet's middle that no line of text
 and no rule or image crosses, from the top of the text to its bottom, with a
-page's worth of lines on each side. A page of two columns is kept whole when
+page's worth of lines and letters on each side. A page of two columns is kept whole when
 something crosses the band (a title, a table's rules or a cell running over it),
 when its lines run from one side to the other as a table's rows do (two pages are
 written one after the other: :data:`ROW_SHARE`), or when its two sides stand line
@@ -36,6 +36,8 @@ MIDDLE_SHARE = 0.1
 MIN_GUTTER_EM = 1.5
 #: Fewest lines of text on each side for a side to be taken for a page.
 MIN_LINES = 3
+#: Fewest letters (not white space) on each side for a side to be taken for a page.
+MIN_SIDE_CHARS = 40
 #: A path or image covering this share of the sheet both ways is its background or
 #: frame, not a rule crossing the band.
 SHEET_COVER = 0.9
@@ -108,6 +110,12 @@ def sheet_gutter(lines: list[TextLine], shapes: list[Box], width: float, height:
     rows = sum(1 for line in sides[1] if id(line) in left)
     if rows > ROW_SHARE * len(sides[1]):
         return None
+    right = {id(line) for line in sides[1]}
+    for side, other in ((sides[0], right), (sides[1], left)):
+        # a page's worth of text, not a table's column of marks (a schedule's arrows)
+        if sum(len("".join(line.text.split())) for line in side if id(line) not in other) \
+                < MIN_SIDE_CHARS:
+            return None
     return cut
 
 
