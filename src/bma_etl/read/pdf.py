@@ -2,7 +2,9 @@
 
 Stage: read. Consumes a PDF's bytes; produces the text of every page (pages
 joined by a newline), the offset each page starts at (so provenance can name
-the page) and whether any page was read by OCR.
+the page) and whether any page was read by OCR. A sheet holding two pages side
+by side (2-up, found from its geometry: :mod:`.pdf_sheets`) is two pages, left
+then right; a page's number is its place in that order (:mod:`.pdf_layers`).
 
 Every page is put in one of four kinds:
 
@@ -60,29 +62,17 @@ from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.ocr_cache import OcrCache, cache_dir
 from bma_etl.read.ocr_tidy import tidied
-from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
-from bma_etl.read.pdf_columns import with_columns
-from bma_etl.read.pdf_cutrows import join_cut_row
-from bma_etl.read.pdf_kind import PAGE_IMAGE, draws_text, image_cover, not_its_text
-from bma_etl.read.pdf_layout import TextLine, page_lines
-from bma_etl.read.pdf_open import open_pdf, render_page, upright
-from bma_etl.read.pdf_page import (
-    in_reading_order,
-    line_pitches,
-    with_blank_lines,
-    with_side_by_side,
-)
-from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
+from bma_etl.read.pdf_forms import Box
+from bma_etl.read.pdf_kind import PAGE_IMAGE, not_its_text
+from bma_etl.read.pdf_layers import MIN_CHARS_PER_PAGE, PageLayer, read_layers
+from bma_etl.read.pdf_open import render_page
 from bma_etl.read.pdf_worker import call_with_time_limit
-from bma_etl.read.pdf_wraps import spaced_wraps, wrapped_lines, writer_rules
 from bma_etl.textnorm import damage_score, join_split_year, repair_text
 
 log = logging.getLogger(__name__)
 
 OCR_MODES = ("auto", "always", "never")
 
-#: Fewer non-blank characters than this and a page has no usable text layer.
-MIN_CHARS_PER_PAGE = 20
 #: Share of Thai clusters still damaged after repair above which a page is OCR'd.
 #: The damaged Royal Gazette fixture scores 0.003-0.008 after repair and reads right.
 MAX_DAMAGE = 0.03
@@ -96,22 +86,6 @@ OCR_CACHE_FORMAT = 2
 AM_TAIL_WEIGHT = 0.1
 PageKind = Literal["text", "damaged", "image", "blank"]
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class PageLayer:
-    """What one page's text layer holds, as the worker read it."""
-
-    text: str
-    has_images: bool
-    wraps: tuple[int, ...] = ()  # 0-based lines of ``text`` that go on in the next line
-    unmapped: int = 0  # glyphs dropped for having no text mapping (pdf_layout)
-    am_tails: int = 0  # of those, the second halves of split SARA AMs
-    image_cover: float = 0.0  # share of the page under images (measured on doubtful layers)
-    #: Orphan marks drawn over no letter: words wrapped in narrow cells, not damage.
-    loose_marks: int = 0
-    #: Of :attr:`wraps`, the lines the page wrapped at a space (:func:`.pdf_wraps.spaced_wraps`).
-    spaced: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +169,7 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
     if ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
     check_pdf_bytes(data, name)
-    layers = call_with_time_limit(_read_layers, data, name, max_pages(),
+    layers = call_with_time_limit(read_layers, data, name, max_pages(),
                                   what=f"{name}: reading the PDF")
     if not layers:
         raise ReadError(f"{name}: PDF has no pages")
@@ -207,7 +181,12 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
             log.warning("%s: pages %s look damaged but OCR is unavailable (%s); keeping their "
                         "text layer", name, ", ".join(str(i + 1) for i in optional), problem)
             optional = []
-        results = ocr_pages(data, sorted(required + optional), name=name)
+        todo = sorted(required + optional)
+        places = {i: (layers[i].sheet, layers[i].clip) for i in todo}
+        if all(place == (i, None) for i, place in places.items()):
+            results = ocr_pages(data, todo, name=name)
+        else:  # pages of a sheet of two, or after one: the sheet, or the part, is read
+            results = ocr_pages(data, todo, name=name, places=places)
         for index, result in results.items():
             # after the cache: pages OCR'd before this step are read the same way
             text, words = tidied(result.text, result.words)
@@ -285,25 +264,32 @@ def _pages_for_ocr(pages: list[PdfPage], ocr: str, name: str) -> tuple[list[int]
 # ------------------------------------------------------------------------ OCR
 
 
-def page_key(index: int, lang: str, dpi: int) -> str:
-    """The cache key of one page's OCR with these settings."""
-    return f"{OCR_CACHE_FORMAT}/{lang}/{dpi}/{index}"
+def page_key(index: int, lang: str, dpi: int, clip: Box | None = None) -> str:
+    """The cache key of one page's OCR with these settings (``clip``: a part of the page)."""
+    key = f"{OCR_CACHE_FORMAT}/{lang}/{dpi}/{index}"
+    return key if clip is None else key + "/" + ",".join(f"{x:.1f}" for x in clip)
 
 
 def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
-              dpi: int = DPI, lang: str = ocr_engine.LANG) -> dict[int, OcrPage]:
+              dpi: int = DPI, lang: str = ocr_engine.LANG,
+              places: dict[int, tuple[int, Box | None]] | None = None) -> dict[int, OcrPage]:
     """OCR the given pages (0-based) of a PDF; cached pages are not read again.
 
+    ``places``: for a page that is not the PDF page of its index (a sheet of two
+    pages side by side is two pages: :mod:`.pdf_layers`), the PDF page it is on
+    and the part of it (left, bottom, right, top; points), which alone is rendered.
     Pages are rendered in the worker process, one at a time while Tesseract
     reads the ones before. Raises ReadError when a page is not cached and
     Tesseract is missing, or a page fails or exceeds its time limit.
     """
+    where = places or {}
     cache = OcrCache(hashlib.sha256(data).hexdigest(), cache_dir())
     results: dict[int, OcrPage] = {}
     todo: list[int] = []
     engine = ocr_engine.engine_version() if ocr_engine.engine_problem() is None else None
     for index in indexes:
-        hit = cache.get(page_key(index, lang, dpi), engine)
+        sheet, clip = where.get(index, (index, None))
+        hit = cache.get(page_key(sheet, lang, dpi, clip), engine)
         if hit is None:
             todo.append(index)
         else:
@@ -318,82 +304,16 @@ def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
         def rendered() -> Iterator[tuple[int, Path, float]]:
             for index in todo:
                 image = Path(tmp) / f"page-{index}.pgm"
-                used = call_with_time_limit(render_page, data, name, index, str(image), dpi,
-                                            max_megapixels(),
+                sheet, clip = where.get(index, (index, None))
+                used = call_with_time_limit(render_page, data, name, sheet, str(image), dpi,
+                                            max_megapixels(), clip,
                                             what=f"{name}: rendering page {index + 1}")
                 yield index, image, used
 
         for index, page in ocr_engine.read_images(
                 rendered(), lang=lang, describe=lambda i: f"{name}: page {i + 1}"):
             results[index] = page
-            cache.put(page_key(index, lang, dpi), page, engine)
+            sheet, clip = where.get(index, (index, None))
+            cache.put(page_key(sheet, lang, dpi, clip), page, engine)
     log.info("%s: OCR'd %d pages with %s", name, len(todo), engine)
     return results
-
-
-# ----------------------------------------------------------------- in the worker
-
-
-
-def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
-    """Every page's text layer (runs in the worker process).
-
-    The limits are passed in: the worker's environment is the one it started with.
-    """
-    import pypdfium2 as pdfium
-
-    pdf = open_pdf(data, name)
-    try:
-        if len(pdf) > page_limit:
-            raise ReadError(f"{name}: {len(pdf)} pages, over the limit of {page_limit} pages "
-                            "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
-        pages: list[tuple[list[TextLine], bool, tuple[int, int], float, float, int]] = []
-        meta = pdf.get_metadata_dict()
-        at_spaces, fills = writer_rules(f"{meta.get('Producer', '')} {meta.get('Creator', '')}")
-        for index in range(len(pdf)):
-            try:
-                page = pdf[index]
-            except pdfium.PdfiumError as exc:
-                raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
-                                "the PDF is damaged") from None
-            try:
-                size = upright(page)  # a page stored rotated reads as it is shown
-                paths, pictures = page_shapes(page)
-                rules, cut = closed(rules_of(paths))
-                textpage = page.get_textpage()
-                try:
-                    read = page_lines(textpage, rules.vertical)
-                finally:
-                    textpage.close()
-                loose = sum(line.loose_marks for line in read)  # before rows merge lines
-                rows = with_table_rows(read, rules, at_spaces)
-                lines = in_reading_order(mark_open(rows, rules, cut, read))
-                chars = sum(len("".join(line.text.split())) for line in lines)
-                cover = 0.0
-                if chars < MIN_CHARS_PER_PAGE:  # a scan, or text drawn as outlines
-                    has_images = bool(pictures) or draws_text(paths)
-                else:  # the images are measured only when the layer is in doubt
-                    has_images = False
-                    if pictures and not_its_text("\n".join(line.text for line in lines)) \
-                            is not None:
-                        cover = image_cover(page, pictures, size)
-                lost = (sum(line.unmapped for line in lines), sum(line.am_tails for line in lines))
-                pages.append((lines, has_images, lost, cover, size[0], loose))
-            finally:
-                page.close()
-        join_cut_rows([page[0] for page in pages])  # a row a page break cut: one row again
-        pitches = line_pitches([page[0] for page in pages])
-        laid_out = [with_columns(with_blank_lines(with_side_by_side(page[0], pitches), pitches),
-                                 borderless=True, pitches=pitches) for page in pages]
-        for k in range(1, len(laid_out)):  # a borderless row a page break cut: one row again
-            laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k])
-        layers = []
-        for laid, (_lines, images, lost, cover, width, loose) in zip(laid_out, pages,
-                                                                     strict=True):
-            wraps = wrapped_lines(laid, width, fills, fills and not at_spaces)
-            layers.append(PageLayer("\n".join(line.text for line in laid), images,
-                                    tuple(wraps), lost[0], lost[1], cover, loose,
-                                    tuple(spaced_wraps(laid, wraps, width, at_spaces))))
-        return layers
-    finally:
-        pdf.close()

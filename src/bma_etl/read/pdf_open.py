@@ -100,18 +100,22 @@ def open_pdf(data: bytes, name: str) -> Any:
 
 
 def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
-                megapixels: float = 36.0) -> float:
+                megapixels: float = 36.0, clip: Box | None = None) -> float:
     """Render one page in grey to an image file; the resolution used (in the worker).
 
-    A page over ``megapixels`` (the limit, :func:`~bma_etl.limits.max_megapixels`)
-    at ``dpi`` is rendered smaller, down to :data:`MIN_DPI`; a bigger one is refused
-    with a ReadError.
+    ``clip``: render only this part of the page as shown (left, bottom, right, top;
+    points), one page of a sheet of two. A page over ``megapixels`` (the limit,
+    :func:`~bma_etl.limits.max_megapixels`) at ``dpi`` is rendered smaller, down to
+    :data:`MIN_DPI`; a bigger one is refused with a ReadError.
     """
     pdf = open_pdf(data, name)
     try:
         page = pdf[index]
         try:
             width, height = page.get_size()
+            crop = (0.0, 0.0, 0.0, 0.0) if clip is None else \
+                (clip[0], clip[1], width - clip[2], height - clip[3])
+            width, height = width - crop[0] - crop[2], height - crop[1] - crop[3]
             scale = dpi / 72
             limit = megapixels * 1_000_000
             if width * height * scale * scale > limit:
@@ -122,7 +126,7 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
                         f"{name}: page {index + 1} is {width * mm:.0f} x {height * mm:.0f} mm, "
                         f"over {megapixels:g} megapixels even at {MIN_DPI} dpi; "
                         "raise BMA_ETL_MAX_MEGAPIXELS to OCR it")
-            page.render(scale=scale, grayscale=True).to_pil().save(path)
+            page.render(scale=scale, grayscale=True, crop=crop).to_pil().save(path)
             return scale * 72
         finally:
             page.close()

@@ -1,0 +1,175 @@
+"""Every page's text layer, read with pdfium in the worker process.
+
+Stage: read. :func:`read_layers` turns a PDF's bytes into one :class:`PageLayer`
+per page as the reader counts pages: a sheet holding two pages side by side
+(2-up; :mod:`.pdf_sheets`) gives two, its left page then its right. A page's
+number in provenance is its place in that order (1-based): on a document printed
+2-up from its first sheet, sheet k holds pages 2k - 1 and 2k, the numbers the
+pages had before they were imposed. :attr:`PageLayer.sheet` keeps the PDF page a
+page was read from and :attr:`PageLayer.clip` the part of it, so OCR renders
+the same part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bma_etl.errors import ReadError
+from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
+from bma_etl.read.pdf_columns import with_columns
+from bma_etl.read.pdf_cutrows import join_cut_row
+from bma_etl.read.pdf_forms import Box
+from bma_etl.read.pdf_kind import draws_text, image_cover, not_its_text
+from bma_etl.read.pdf_layout import TextLine, page_lines
+from bma_etl.read.pdf_open import open_pdf, upright
+from bma_etl.read.pdf_page import (
+    in_reading_order,
+    line_pitches,
+    with_blank_lines,
+    with_side_by_side,
+)
+from bma_etl.read.pdf_sheets import keep_half, left_only, sheet_gutter
+from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
+from bma_etl.read.pdf_wraps import spaced_wraps, wrapped_lines, writer_rules
+
+#: Fewer non-blank characters than this and a page has no usable text layer.
+MIN_CHARS_PER_PAGE = 20
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayer:
+    """What one page's text layer holds, as the worker read it."""
+
+    text: str
+    has_images: bool
+    wraps: tuple[int, ...] = ()  # 0-based lines of ``text`` that go on in the next line
+    unmapped: int = 0  # glyphs dropped for having no text mapping (pdf_layout)
+    am_tails: int = 0  # of those, the second halves of split SARA AMs
+    image_cover: float = 0.0  # share of the page under images (measured on doubtful layers)
+    #: Orphan marks drawn over no letter: words wrapped in narrow cells, not damage.
+    loose_marks: int = 0
+    #: Of :attr:`wraps`, the lines the page wrapped at a space (:func:`.pdf_wraps.spaced_wraps`).
+    spaced: tuple[int, ...] = ()
+    sheet: int = 0  # the PDF page (0-based) this page was read from
+    #: Of a sheet of two pages, the part this page is (left, bottom, right, top; points,
+    #: the sheet as shown); None for a whole PDF page.
+    clip: Box | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """One page's lines and measures, before the document-wide steps."""
+
+    lines: list[TextLine]
+    has_images: bool
+    unmapped: int
+    am_tails: int
+    cover: float
+    width: float
+    loose: int
+    sheet: int
+    clip: Box | None = None
+
+
+def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
+    """Every page's text layer, a sheet of two pages as two (runs in the worker process).
+
+    The limits are passed in: the worker's environment is the one it started with.
+    Raises ReadError for a PDF over ``page_limit`` pages or a page pdfium cannot load.
+    """
+    import pypdfium2 as pdfium
+
+    pdf = open_pdf(data, name)
+    try:
+        if len(pdf) > page_limit:
+            raise ReadError(f"{name}: {len(pdf)} pages, over the limit of {page_limit} pages "
+                            "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
+        pages: list[_Read] = []
+        meta = pdf.get_metadata_dict()
+        at_spaces, fills = writer_rules(f"{meta.get('Producer', '')} {meta.get('Creator', '')}")
+
+        def load(index: int) -> Any:
+            try:
+                return pdf[index]
+            except pdfium.PdfiumError as exc:
+                raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
+                                "the PDF is damaged") from None
+
+        last: tuple[float, tuple[float, float]] | None = None  # the last cut, on its sheet
+        sides: tuple[int, ...]
+        for index in range(len(pdf)):
+            page = load(index)
+            try:
+                size = upright(page)  # a page stored rotated reads as it is shown
+                whole, read, shapes = _read_page(page, size, at_spaces, index)
+                cut = sheet_gutter(read, shapes, *size)
+                # a sheet like the last one cut, with a page in its left half only
+                alone = cut is None and last is not None and last[1] == size \
+                    and left_only(read, shapes, last[0], *size)
+            finally:
+                page.close()
+            if alone and last is not None:
+                cut, sides = last[0], (0,)
+            elif cut is not None:
+                last, sides = (cut, size), (0, 1)
+            else:
+                pages.append(whole)
+                continue
+            for side in sides:  # two pages side by side: each read alone, left first
+                page = load(index)
+                try:
+                    half = keep_half(page, cut, side, upright(page))
+                    clip = (0.0, 0.0, cut, size[1]) if side == 0 else \
+                        (cut, 0.0, size[0], size[1])
+                    pages.append(_read_page(page, half, at_spaces, index, clip)[0])
+                finally:
+                    page.close()
+        return _laid_out(pages, at_spaces, fills)
+    finally:
+        pdf.close()
+
+
+def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int,
+               clip: Box | None = None) -> tuple[_Read, list[TextLine], list[Box]]:
+    """One page's lines in reading order; also its lines as pdfium gave them, and its shapes."""
+    paths, pictures = page_shapes(page)
+    rules, cut = closed(rules_of(paths))
+    textpage = page.get_textpage()
+    try:
+        read = page_lines(textpage, rules.vertical)
+    finally:
+        textpage.close()
+    loose = sum(line.loose_marks for line in read)  # before rows merge lines
+    rows = with_table_rows(read, rules, at_spaces)
+    lines = in_reading_order(mark_open(rows, rules, cut, read))
+    chars = sum(len("".join(line.text.split())) for line in lines)
+    cover = 0.0
+    if chars < MIN_CHARS_PER_PAGE:  # a scan, or text drawn as outlines
+        has_images = bool(pictures) or draws_text(paths)
+    else:  # the images are measured only when the layer is in doubt
+        has_images = False
+        if pictures and not_its_text("\n".join(line.text for line in lines)) is not None:
+            cover = image_cover(page, pictures, size)
+    out = _Read(lines, has_images, sum(line.unmapped for line in lines),
+                sum(line.am_tails for line in lines), cover, size[0], loose, sheet, clip)
+    return out, read, paths + pictures
+
+
+def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool) -> list[PageLayer]:
+    """The pages' layers, with the steps that look across pages (cut rows, line pitches)."""
+    join_cut_rows([page.lines for page in pages])  # a row a page break cut: one row again
+    pitches = line_pitches([page.lines for page in pages])
+    laid_out = [with_columns(with_blank_lines(with_side_by_side(page.lines, pitches), pitches),
+                             borderless=True, pitches=pitches) for page in pages]
+    for k in range(1, len(laid_out)):  # a borderless row a page break cut: one row again
+        laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k])
+    layers = []
+    for laid, page in zip(laid_out, pages, strict=True):
+        wraps = wrapped_lines(laid, page.width, fills, fills and not at_spaces)
+        layers.append(PageLayer("\n".join(line.text for line in laid), page.has_images,
+                                tuple(wraps), page.unmapped, page.am_tails, page.cover,
+                                page.loose, tuple(spaced_wraps(laid, wraps, page.width,
+                                                               at_spaces)),
+                                page.sheet, page.clip))
+    return layers

@@ -1,0 +1,215 @@
+"""Two pages printed side by side on one sheet (2-up), found from geometry and read apart.
+
+Stage: read (runs in the PDF worker process). A report printed 2-up (N-up, a
+booklet: two pages scaled to about 70 % on one landscape sheet) holds two pages
+whose lines stand at the same heights: read as one page, each line of the left
+page and the line beside it on the right page would become one line of cells.
+:func:`sheet_gutter` finds such a sheet from where its text and rules stand, never
+from what program made it: a band down the sheet's middle that no line of text
+and no rule or image crosses, from the top of the text to its bottom, with a
+page's worth of lines and letters on each side. A page of two columns is kept whole when
+something crosses the band (a title, a table's rules or a cell running over it),
+when its lines run from one side to the other as a table's rows do (two pages are
+written one after the other: :data:`ROW_SHARE`), or when its two sides stand line
+for line on shared baselines, as the rows of a two-column table drawn cell by cell
+do (:data:`SHARED_ROWS`). :func:`keep_half` then takes away,
+in memory only, what the page draws on the other side (a page drawn as a Form
+XObject by pypdf, pikepdf or PyMuPDF is one object; a page drawn directly at
+half size is many, each taken by where it stands) and moves the right half to
+the sheet's left edge, so each half is read as a page of its own.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from statistics import median
+from typing import Any
+
+from bma_etl.read.pdf_forms import Box, Matrix, box_through, then
+from bma_etl.read.pdf_line import TextLine
+
+#: The band between two pages lies within this share of the sheet's width either
+#: side of its middle (an imposition centres each page in its half).
+MIDDLE_SHARE = 0.1
+#: Narrowest band (in the text's median font sizes) taken for the margins of two
+#: pages (a scaled page's two margins leave several times this).
+MIN_GUTTER_EM = 1.5
+#: Fewest lines of text on each side for a side to be taken for a page.
+MIN_LINES = 3
+#: Fewest letters (not white space) on each side for a side to be taken for a page.
+MIN_SIDE_CHARS = 40
+#: A path or image covering this share of the sheet both ways is its background or
+#: frame, not a rule crossing the band.
+SHEET_COVER = 0.9
+#: A path or image reaching this close to the cut (points) stands on it: two ruled
+#: cells that meet in the middle of a page are one table, while a page printed in
+#: its half keeps its margin clear of the cut.
+TOUCH = 1.0
+#: Two sides whose lines stand on shared baselines (within :data:`SAME_BASELINE_EM`)
+#: for this share of the lines of each side are the rows of one table.
+SHARED_ROWS = 0.9
+SAME_BASELINE_EM = 0.25
+
+#: Most share of the right side's lines that may go on from the left side (one line
+#: with text on both sides of the band, as a table's row is) for two pages.
+ROW_SHARE = 0.2
+
+Side = int  # 0: the left half, 1: the right half
+
+
+def _pieces(line: TextLine) -> list[tuple[float, float]]:
+    """Where a line's text stands across the page: each cell's left and right (points)."""
+    if line.cells and len(line.ends) == len(line.cells):
+        return [(left, max(left, right)) for left, right in zip(line.cells, line.ends,
+                                                                  strict=True)]
+    return [(line.left, max(line.left, line.right))]
+
+
+def sheet_gutter(lines: list[TextLine], shapes: list[Box], width: float, height: float
+                 ) -> float | None:
+    """Where a sheet of two pages side by side is cut (x, points), or None for one page.
+
+    ``lines``: the sheet's lines as :func:`.pdf_layout.page_lines` reads them (before
+    rows are joined); ``shapes``: the boxes of its paths and images (left, bottom,
+    right, top; :func:`.pdf_open.page_shapes`); ``width``, ``height``: the sheet as
+    shown (points). Only a landscape sheet is asked (two portrait pages side by
+    side; two landscape pages on a portrait sheet stand one above the other and are
+    not looked for). The cut is the sheet's middle when it falls in the band, else
+    the band's middle.
+    """
+    placed = [line for line in lines if line.text.strip() and line.baseline is not None]
+    if width <= height or len(placed) < 2 * MIN_LINES:
+        return None
+    size = median(line.size for line in placed if line.size > 1.0) \
+        if any(line.size > 1.0 for line in placed) else 10.0
+    band = _free_band([piece for line in placed for piece in _pieces(line)], width)
+    if band is None or band[1] - band[0] < MIN_GUTTER_EM * size:
+        return None
+    left_edge, right_edge = band
+    middle = width / 2
+    cut = middle if left_edge <= middle <= right_edge else (left_edge + right_edge) / 2
+    for box in shapes:
+        if box[2] - box[0] >= SHEET_COVER * width and box[3] - box[1] >= SHEET_COVER * height:
+            continue
+        if (box[0] < left_edge and box[2] > right_edge) or \
+                box[0] - TOUCH <= cut <= box[2] + TOUCH:
+            return None  # a rule, a table's frame or a picture runs over the band or the cut
+    # Each line's text on either side: pdfium may give a row's two sides as one line.
+    sides: tuple[list[TextLine], list[TextLine]] = ([], [])
+    for line in placed:
+        pieces = _pieces(line)
+        if pieces[0][0] < left_edge + 1.0:
+            sides[0].append(line)
+        if pieces[-1][1] > right_edge - 1.0:
+            sides[1].append(line)
+    if min(len(sides[0]), len(sides[1])) < MIN_LINES or _rows_of_one_table(*sides):
+        return None
+    # Two pages are written one after the other, so no line of one goes on in the
+    # other; a table's row is one line with cells on both sides of its gap.
+    left = {id(line) for line in sides[0]}
+    rows = sum(1 for line in sides[1] if id(line) in left)
+    if rows > ROW_SHARE * len(sides[1]):
+        return None
+    right = {id(line) for line in sides[1]}
+    for side, other in ((sides[0], right), (sides[1], left)):
+        # a page's worth of text, not a table's column of marks (a schedule's arrows)
+        if sum(len("".join(line.text.split())) for line in side if id(line) not in other) \
+                < MIN_SIDE_CHARS:
+            return None
+    return cut
+
+
+def left_only(lines: list[TextLine], shapes: list[Box], cut: float, width: float,
+              height: float) -> bool:
+    """Whether a sheet holds a page in its left half only, nothing at or right of ``cut``.
+
+    The last sheet of a document of an odd number of pages printed 2-up: asked of
+    a sheet after one :func:`sheet_gutter` cut at ``cut``, the same size (points).
+    """
+    placed = [line for line in lines if line.text.strip() and line.baseline is not None]
+    return bool(placed) and all(piece[1] < cut for line in placed for piece in _pieces(line)) \
+        and all(box[2] < cut - TOUCH for box in shapes
+                if box[2] - box[0] < SHEET_COVER * width or box[3] - box[1] < SHEET_COVER * height)
+
+
+def _free_band(pieces: list[tuple[float, float]], width: float) -> tuple[float, float] | None:
+    """The widest stretch across the sheet's middle that no piece of text covers."""
+    low, high = width * (0.5 - MIDDLE_SHARE), width * (0.5 + MIDDLE_SHARE)
+    best: tuple[float, float] | None = None
+    reach = 0.0  # the right edge of the text seen so far, left to right
+    for left, right in sorted(pieces):
+        if left > reach and left > low and reach < high:
+            if best is None or left - reach > best[1] - best[0]:
+                best = (reach, left)
+        reach = max(reach, right)
+    if reach < high:  # nothing right of the middle: no second page
+        return None
+    return best
+
+
+def _rows_of_one_table(left: list[TextLine], right: list[TextLine]) -> bool:
+    """Whether nearly every line on each side has a line beside it on the other (one table)."""
+    def shared(these: list[TextLine], those: list[TextLine]) -> float:
+        return sum(any(abs((a.baseline or 0.0) - (b.baseline or 0.0))
+                       <= SAME_BASELINE_EM * max(a.size, b.size, 1.0) for b in those)
+                   for a in these) / len(these)
+
+    return shared(left, right) >= SHARED_ROWS and shared(right, left) >= SHARED_ROWS
+
+
+def keep_half(page: Any, cut: float, side: Side, size: tuple[float, float]
+              ) -> tuple[float, float]:
+    """Leave on the pdfium ``page`` only what it draws on one side of ``cut``; the half's size.
+
+    An object is on the side where the middle of its box stands; a Form XObject
+    that reaches over the cut (a whole sheet drawn as one form) is looked into and
+    its objects taken the same way. The right half is moved left by ``cut`` so the
+    half starts at x = 0, and the page's boxes become the half's. Only the page
+    in memory changes, never the file; a text page made afterwards reads the half.
+    ``size``: the sheet as shown (width, height; points). Returns the half's width
+    and height (points).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    handle = getattr(page, "raw", page)
+    _take(handle, cut, side, None, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
+          pdfium_c.FPDFPage_RemoveObject)
+    width, height = size
+    if side == 1:
+        for i in range(pdfium_c.FPDFPage_CountObjects(handle)):
+            pdfium_c.FPDFPageObj_Transform(pdfium_c.FPDFPage_GetObject(handle, i),
+                                           1.0, 0.0, 0.0, 1.0, -cut, 0.0)
+    half = cut if side == 0 else width - cut
+    pdfium_c.FPDFPage_SetMediaBox(handle, 0.0, 0.0, half, height)
+    pdfium_c.FPDFPage_SetCropBox(handle, 0.0, 0.0, half, height)
+    return half, height
+
+
+def _take(parent: Any, cut: float, side: Side, to_page: Matrix | None, count: Any, get: Any,
+          remove: Any, level: int = 0) -> None:
+    """Remove from ``parent`` (a page or a form object) what stands on the other side."""
+    import pypdfium2.raw as pdfium_c
+
+    corners = [ctypes.c_float() for _ in range(4)]
+    matrix = pdfium_c.FS_MATRIX()
+    gone = []
+    for i in range(max(int(count(parent)), 0)):
+        obj = get(parent, i)
+        if not obj or not pdfium_c.FPDFPageObj_GetBounds(obj, *corners):
+            continue
+        box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
+        if to_page is not None:
+            box = box_through(to_page, box)
+        if box[0] < cut < box[2] and pdfium_c.FPDFPageObj_GetType(obj) == \
+                pdfium_c.FPDF_PAGEOBJ_FORM and level < 8 \
+                and pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+            inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+            _take(obj, cut, side, inner if to_page is None else then(inner, to_page),
+                  pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
+                  pdfium_c.FPDFFormObj_RemoveObject, level + 1)
+            continue
+        if ((box[0] + box[2]) / 2 < cut) != (side == 0):
+            gone.append(obj)
+    for obj in gone:
+        if remove(parent, obj):
+            pdfium_c.FPDFPageObj_Destroy(obj)

@@ -1,0 +1,174 @@
+"""Two pages printed side by side on one sheet (2-up) read like the pages printed alone.
+
+Documents are generated from known values (``bench/corpus``), printed by fpdf2
+(flowing text) and reportlab (ruled tables), and imposed two pages to an A4
+landscape sheet, each scaled into its half: by pypdf, which draws each page's
+content directly at the smaller size, and by pdfium, which draws each page as one
+Form XObject. Every field is scored against the values the document was made from.
+A landscape page of two columns (a form's labels and values, a ruled table) must
+stay one page.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bma_etl.pipeline import process_file
+from bma_etl.read.pdf import extract_pdf
+from bma_etl.read.pdf_open import render_page
+
+from conftest import font_file
+from corpus import render
+from corpus.build import GENERATORS
+from corpus.score import score
+
+pypdf = pytest.importorskip("pypdf")
+pdfium = pytest.importorskip("pypdfium2")
+
+SHEET = (842.0, 595.0)  # A4 landscape, points
+
+
+def _place(width: float, height: float, side: int) -> tuple[float, float, float]:
+    """Scale and offset of a page centred in one half of the sheet."""
+    half = SHEET[0] / 2
+    scale = min(half / width, SHEET[1] / height) * 0.98
+    return scale, side * half + (half - width * scale) / 2, (SHEET[1] - height * scale) / 2
+
+
+def impose_pypdf(src: Path, out: Path) -> None:
+    """Two pages to a sheet, each page's content drawn scaled (pypdf's merge)."""
+    reader, writer = pypdf.PdfReader(src), pypdf.PdfWriter()
+    for first in range(0, len(reader.pages), 2):
+        sheet = pypdf.PageObject.create_blank_page(width=SHEET[0], height=SHEET[1])
+        for side, page in enumerate(reader.pages[first:first + 2]):
+            scale, x, y = _place(float(page.mediabox.width), float(page.mediabox.height), side)
+            sheet.merge_transformed_page(page, pypdf.Transformation().scale(scale)
+                                         .translate(x, y))
+        writer.add_page(sheet)
+    writer.write(out)
+
+
+def impose_pdfium(src: Path, out: Path) -> None:
+    """Two pages to a sheet, each page one Form XObject drawn scaled."""
+    source, target = pdfium.PdfDocument(src), pdfium.PdfDocument.new()
+    for first in range(0, len(source), 2):
+        sheet = target.new_page(*SHEET)
+        for side in range(min(2, len(source) - first)):
+            scale, x, y = _place(*source[first + side].get_size(), side)
+            drawn = source.page_as_xobject(first + side, target).as_pageobject()
+            drawn.transform(pdfium.PdfMatrix().scale(scale, scale).translate(x, y))
+            sheet.insert_obj(drawn)
+        sheet.gen_content()
+    target.save(out)
+
+
+IMPOSE = {"pypdf": impose_pypdf, "pdfium": impose_pdfium}
+
+
+def _print(generator: str, producer: str, tmp_path: Path) -> tuple[Path, dict[str, object]]:
+    doc = GENERATORS[generator](random.Random(f"two-up-{generator}"))
+    out = tmp_path / f"{generator}.{producer}.pdf"
+    font = "Sarabun"
+    if producer == "fpdf2":
+        render.render_fpdf(doc, out, font, font_file(font), random.Random(3), shaping=False)
+    else:
+        render.render_reportlab(doc, out, font, font_file(font), random.Random(3))
+    return out, doc.truth
+
+
+@pytest.mark.parametrize("producer", ["fpdf2", "reportlab"])
+@pytest.mark.parametrize("generator", ["legacy_pipe", "web_detail", "web_history", "plan"])
+def test_two_up_reads_every_field(tmp_path: Path, generator: str, producer: str) -> None:
+    printed, truth = _print(generator, producer, tmp_path)
+    pages = len(pdfium.PdfDocument(printed))
+    alone = score(process_file(printed), truth)
+    for how, impose in IMPOSE.items():
+        sheets = tmp_path / f"{generator}.{producer}.{how}.pdf"
+        impose(printed, sheets)
+        assert len(pdfium.PdfDocument(sheets)) == (pages + 1) // 2
+        # one page of the reader's for each page printed, in the order printed
+        assert len(extract_pdf(sheets.read_bytes()).pages) == pages, how
+        result = score(process_file(sheets), truth)
+        assert result.quarantined is None, (how, result.quarantined)
+        assert result.right == alone.right, (how, result.total, result.lost[:5])
+
+
+def _landscape_table(out: Path, ruled: bool, by_column: bool) -> None:
+    """An A4 landscape page of two columns: labels on the left, values from the middle.
+
+    ``by_column``: every label is written first, then every value (a program that
+    draws a table column by column): no line of the page's text runs across.
+    """
+    from fpdf import FPDF
+
+    doc = GENERATORS["web_detail"](random.Random("two-columns"))
+    pdf = FPDF(orientation="L", format="A4")
+    pdf.add_font("Sarabun", fname=str(font_file("Sarabun")))
+    pdf.set_font("Sarabun", size=14)
+    pdf.add_page()
+    half = (pdf.w - 2 * pdf.l_margin) / 2
+    project = doc.truth["tables"]["projects"][0]  # type: ignore[index]
+    rows = [(key, str(value)) for key, value in project.items() if value][:12]
+    assert len(rows) >= 6
+    top = pdf.get_y()
+    for column in ((0, 1) if by_column else (None,)):
+        pdf.set_y(top)
+        for label, value in rows:
+            if column in (None, 0):
+                pdf.cell(half, 10, label, border=1 if ruled else 0)
+            if column in (None, 1):
+                pdf.set_x(pdf.l_margin + half)
+                pdf.cell(half, 10, "   " + value[:40], border=1 if ruled else 0)
+            pdf.ln(10)
+    pdf.output(str(out))
+
+
+@pytest.mark.parametrize(("ruled", "by_column"), [(False, False), (False, True), (True, True)])
+def test_a_landscape_page_of_two_columns_stays_one_page(tmp_path: Path, ruled: bool,
+                                                        by_column: bool) -> None:
+    out = tmp_path / "two-columns.pdf"
+    _landscape_table(out, ruled, by_column)
+    pages = extract_pdf(out.read_bytes()).pages
+    assert len(pages) == 1
+    lines = [line for line in pages[0].text.splitlines() if line.strip()]
+    assert len(lines) >= 6 and all("\t" in line for line in lines)  # label and value, one row
+
+
+def test_a_schedule_with_marks_right_of_a_gap_stays_one_page(tmp_path: Path) -> None:
+    # A borderless schedule: steps on the left, a month's mark far to the right on a
+    # few rows, drawn after the steps (as a browser draws the cells of wrapped steps,
+    # so no line runs across): that side holds no page's text.
+    from fpdf import FPDF
+
+    doc = GENERATORS["legacy_pipe"](random.Random("schedule"))
+    pdf = FPDF(orientation="L", format="A4")
+    pdf.add_font("Sarabun", fname=str(font_file("Sarabun")))
+    pdf.set_font("Sarabun", size=12)
+    pdf.add_page()
+    steps = [line.strip("| ")[:45] for line in doc.text.splitlines() if line.strip("| ")][:14]
+    marks = iter([pdf.w * 0.62, pdf.w * 0.7, pdf.w * 0.78, pdf.w * 0.86] * 2)
+    top = pdf.get_y()
+    for step in steps:
+        pdf.cell(120, 8, step, new_x="LMARGIN", new_y="NEXT")
+    for k in range(1, len(steps), 2):
+        pdf.set_xy(next(marks), top + 8 * k)
+        pdf.cell(8, 8, "X")
+    out = tmp_path / "schedule.pdf"
+    pdf.output(str(out))
+    assert len(extract_pdf(out.read_bytes()).pages) == 1
+
+
+def test_a_half_is_rendered_alone_for_ocr(tmp_path: Path) -> None:
+    printed, _truth = _print("legacy_pipe", "fpdf2", tmp_path)
+    sheets = tmp_path / "sheets.pdf"
+    impose_pypdf(printed, sheets)
+    image = tmp_path / "half.pgm"
+    render_page(sheets.read_bytes(), "sheets.pdf", 0, str(image), 72, clip=(421.0, 0.0, 842.0,
+                                                                           595.0))
+    from PIL import Image
+
+    with Image.open(image) as half:
+        assert half.size == (421, 595)
