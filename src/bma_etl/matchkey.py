@@ -225,8 +225,11 @@ def _with_optionals(pattern: str) -> str:
 
 
 #: What may stand between a label and its value: dots, spaces, and a separator
-#: (``:``; OCR reads it ``;``, ``+`` or ``i``).
-_SEPARATOR = re.compile("[\\s.…,'\"\u201c\u201d\u2018\u2019]*(?:[:;+=]|\\bi\\b)[\\s:]*")
+#: (``:``; OCR reads it ``;``, ``+`` or ``i``, or as a Thai mark standing alone between
+#: two gaps, ``หน่วยงานที่รับผิดชอบ.\t๊\tสำนัก…``: no word is a mark alone).
+_SEPARATOR = re.compile("[\\s.…,'\"\u201c\u201d\u2018\u2019]*"
+                        "(?:[:;+=]|\\bi\\b|(?<=\\s)[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e](?=\\s))"
+                        "[\\s:]*")
 
 
 @cache
