@@ -28,6 +28,7 @@ from bma_etl.layouts.legacy_values import (
     DATE_LOST_SLASH_RE,
     DATE_PART_RE,
     OCR_BUDGET_VALUE,
+    OCR_DATE_AFTER_JUNK_RE,
     OCR_DATE_PART_RE,
     OCR_DATE_REST_RE,
     OCR_ODD_DATE_RE,
@@ -125,7 +126,7 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
             if rest.strip() and reports:
                 reports[-1].cells.append(ReportCell(cell.line, cell.start + rests[k], rest, False))
             continue
-        found = _report_label(cell.text) if leading else None
+        found = _report_label(cell.text, doc.ocr_used) if leading else None
         if leading and (found is None or found[0] == found[1]):  # no number: wrapped?
             wrapped = _wrapped_label(filled, k, doc.ocr_used)
             if wrapped is not None:
@@ -180,11 +181,13 @@ _LABEL_WORDS_KEY = key("รายงานครั้งที่")
 _FIRST_NUMBER = re.compile(r"[0-9๐-๙]{1,3}")
 
 
-def _report_label(text: str) -> tuple[int, int] | None:
+def _report_label(text: str, ocr: bool = False) -> tuple[int, int] | None:
     """Span of the number of a ``รายงานครั้งที่ N`` label cell, or None.
 
     The words are matched as printed, then approximately in key form (OCR reads
-    ``ดายงานคร้อที่2``).
+    ``ดายงานคร้อที่2``). After OCR (``ocr``) a label whose number was read as a
+    letter, the date's ``::`` after it (``รายงานครั้งที่อ:: ๑๐/๑๐/…``), opens a report
+    of unknown number (an empty span before the ``::``).
     """
     m = _LABEL_CELL_RE.match(text)
     if m:
@@ -201,7 +204,13 @@ def _report_label(text: str) -> tuple[int, int] | None:
             return len(words), len(words)
         return None
     head = key(text[:number.start()]).strip("'\".:;|-_ ")
-    if not 7 <= len(head) <= 13 or "::" in text[:number.start()]:
+    colon = text.find("::", 0, number.start())
+    if ocr and colon > 0:  # the number misread or lost: the digits are the date's
+        words = key(text[:colon]).strip("'\".:;|-_ ")
+        if len(_LABEL_WORDS_KEY) - 1 <= len(words) <= len(_LABEL_WORDS_KEY) + 2 \
+                and ratio(words[:len(_LABEL_WORDS_KEY)], _LABEL_WORDS_KEY) >= 90:
+            return colon, colon
+    if not 7 <= len(head) <= 13 or colon >= 0:
         return None  # ``รายงานครั้ง :: 5/9/2566``: the number is the date's
     return number.span() if ratio(head, _LABEL_WORDS_KEY) >= 75 else None
 
@@ -224,7 +233,9 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         body_start, body_end = 0, len(text)
         date = DATE_PART_RE.match(text)
         if date is None and doc.ocr_used:
-            date = OCR_DATE_PART_RE.match(text)
+            date = OCR_DATE_PART_RE.match(text) or (
+                None if narrative or "report_date" in row.fields
+                else OCR_DATE_AFTER_JUNK_RE.match(text))
         if date:
             body_start = date.end()
             rest = OCR_DATE_REST_RE.match(text, body_start) if doc.ocr_used else None
