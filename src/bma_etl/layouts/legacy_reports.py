@@ -34,6 +34,7 @@ from bma_etl.layouts.legacy_values import (
     OCR_ODD_DATE_RE,
     PROGRESS_LABEL,
     PROGRESS_VALUE,
+    amount_dots_read,
     date_place_end,
     date_read_oddly,
     date_with_lost_slash,
@@ -282,8 +283,10 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             budget_at = tail_at = None  # where the budget's label starts and its amount ends
             if budget:
                 budget_at, tail_at = budget.start(), budget.end()
-                row.fields.setdefault("budget_disbursed_thb", doc.raw_in(
-                    line, cell.start + budget.start("value"), cell.start + budget.end("value")))
+                row.fields.setdefault("budget_disbursed_thb", (
+                    amount_dots_read(doc, budget, line, cell.start) if doc.ocr_used else None)
+                    or doc.raw_in(line, cell.start + budget.start("value"),
+                                  cell.start + budget.end("value")))
             elif doc.ocr_used and (label := search_key(BUDGET_LABEL, text[budget_from:])):
                 # the budget's label read, its amount not (``= o UM:``): the flags follow
                 # it all the same, never the narrative

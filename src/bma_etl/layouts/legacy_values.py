@@ -13,6 +13,7 @@ progress (``ความก้าวหน้าของงานฯ = 6.50 %``
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, Line, RepairedText
@@ -167,3 +168,25 @@ def date_with_lost_slash(doc: RepairedText, m: re.Match[str], line: Line, base: 
     evidence = doc.raw_in(line, base + m.start(), base + m.end())
     return Derived(found[0], f"OCR lost a '/': {m.group(0).strip(': ')!r} read as "
                    f"{found[0].isoformat()}", evidence.span if evidence else None)
+
+
+#: A budget whose thousands commas OCR read as dots, a speck before it (``232.500 บาท``,
+#: ``.1.149.500 บาท``, ``37.000 บท``): groups of three digits after a dot are no satang,
+#: which a baht amount prints two of.
+_AMOUNT_DOTS_RE = re.compile(r"^[.\s]*(?P<n>[0-9]{1,3}(?:\.[0-9]{3})+)(?![0-9.,])")
+
+
+def amount_dots_read(doc: RepairedText, m: re.Match[str], line: Line, base: int
+                     ) -> Derived | None:
+    """``232.500 บาท`` → 232500: the amount of a budget match ``m`` whose commas OCR read as dots.
+
+    None when its value (group ``value``) is not :data:`_AMOUNT_DOTS_RE`.
+    """
+    dots = _AMOUNT_DOTS_RE.match(m.group("value"))
+    if dots is None:
+        return None
+    evidence = doc.raw_in(line, base + m.start("value") + dots.start("n"),
+                          base + m.start("value") + dots.end("n"))
+    return Derived(Decimal(dots.group("n").replace(".", "")),
+                   f"OCR read the amount's commas as dots: {dots.group('n')!r}",
+                   evidence.span if evidence else None)
