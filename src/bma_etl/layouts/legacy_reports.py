@@ -50,6 +50,9 @@ _LABEL_CELL_RE = re.compile(r"^\s*รายงานครั?้?งที่?\
 #: line before it, a colon misread).
 _OCR_LEAD_SPECKS = re.compile(r"[\s:;]*(?:[.'|,;]+(?:\s+|$))?[\s:;]*")
 _OCR_TRAIL_SPECKS = re.compile(r"(?:\s+[.:'|,]+)*[\s:]*$")
+#: A narrative that runs up to the progress's label: a sign or letter alone at its end is
+#: the ``::`` before the label misread (``…อิเล็กทรอนิกส์ ร`` / ``ความก้าวหน้า…``, ``… คน =``).
+_OCR_LONE_END = re.compile(r"\s+[^\s0-9๐-๙ฯ]$")
 
 
 @dataclass
@@ -273,7 +276,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             budget_from = progress.end()
         elif "progress_pct" in row.fields:  # the budget went on to the next line
             budget_from = 0
-        elif doc.ocr_used and (label := search_key(PROGRESS_LABEL, text[body_start:])):
+        elif doc.ocr_used and (label := search_key(PROGRESS_LABEL, text[body_start:])
+                               or fuzzy_search(literal_of(PROGRESS_LABEL), text[body_start:])):
             # the label read, its value not (``= ส๒.๕๐ %``): the narrative still ends there
             body_end = len(text[:body_start + label[0]].rstrip(" :\t"))
             budget_from = body_start + label[1]
@@ -309,6 +313,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             opening, closing = _OCR_LEAD_SPECKS.match(body), _OCR_TRAIL_SPECKS.search(body)
             lead = opening.end() if opening else lead
             trail = max(lead, closing.start()) if closing else trail
+            lone = _OCR_LONE_END.search(body, 0, trail) if body_end < len(text) else None
+            trail = max(lead, lone.start()) if lone else trail
         piece = doc.raw_in(line, cell.start + body_start + lead, cell.start + body_start + trail)
         if piece is not None:
             narrative.append(piece)
