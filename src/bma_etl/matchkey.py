@@ -228,8 +228,8 @@ def _with_optionals(pattern: str) -> list[str]:
     for keep in itertools.product((True, False), repeat=min(len(groups), 3)):
         if any(keep):
             kept = iter(keep)
-            out.append(optional.sub(lambda m: m.group(1) if next(kept, False) else "",
-                                    pattern))
+            out.append(optional.sub(lambda m, kept=kept: m.group(1) if next(kept, False)
+                                    else "", pattern))
     return out
 
 
