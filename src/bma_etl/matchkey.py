@@ -227,9 +227,11 @@ def _with_optionals(pattern: str) -> list[str]:
     out = []
     for keep in itertools.product((True, False), repeat=min(len(groups), 3)):
         if any(keep):
-            kept = iter(keep)
-            out.append(optional.sub(lambda m, kept=kept: m.group(1) if next(kept, False)
-                                    else "", pattern))
+            pieces, at = [], 0
+            for group, kept in zip(groups, (*keep, *[False] * len(groups)), strict=False):
+                pieces += [pattern[at:group.start()], group.group(1) if kept else ""]
+                at = group.end()
+            out.append("".join(pieces) + pattern[at:])
     return out
 
 
