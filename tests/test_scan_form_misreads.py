@@ -184,3 +184,20 @@ def test_history_kpi_heading_and_entry_date_as_ocr_misread_them(seed: int) -> No
 def test_amount_with_a_space_after_its_thousands_comma() -> None:
     assert parse_amount("282, 500 บาท") == Decimal("282500")
     assert parse_amount("1,354, 000 บาท") == Decimal("1354000")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_objective_numbers_ocr_read_as_signs_and_a_sign_before_the_progress(seed: int) -> None:
+    """``i\\tเพื่อ…`` / ``% เพื่อ…`` for ``1.`` and ``2.``: each objective is an item of its
+    own; ``… คน = ความก้าวหน้าของงานฯ`` (the ``::`` misread): the detail ends at the words."""
+    rng = random.Random(seed)
+    generated = GENERATORS["legacy_long"](rng)
+    text = re.sub(r"^[0-9]\. (?=เพื่อ)", lambda m: rng.choice(("i\t", "% ", "l. ", "| ")),
+                  generated.text, flags=re.M)
+    text = re.sub(r" :: (?=ความก้าวหน้าของงาน)", lambda m: f" {rng.choice('=ร')} ", text)
+    records = _read(legacy, text)
+    [project] = records["projects"]
+    [want] = generated.tables["projects"]
+    assert project.objectives == want["objectives"]
+    assert [r.detail for r in records["progress_updates"]] == [
+        w["detail"] for w in generated.tables["progress_updates"]]
