@@ -201,3 +201,13 @@ def test_objective_numbers_ocr_read_as_signs_and_a_sign_before_the_progress(seed
     assert project.objectives == want["objectives"]
     assert [r.detail for r in records["progress_updates"]] == [
         w["detail"] for w in generated.tables["progress_updates"]]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_label_alone_on_its_line_with_a_letter_misread(seed: int) -> None:
+    """``ซื่อโครงการ/กิจกรรม`` alone, its ``:`` lost, the name on the lines after: read."""
+    rng = random.Random(seed)
+    generated = _form(rng)
+    text = re.sub(r"^ชื่อโครงการ/กิจกรรม : ", "ซื่อโครงการ/กิจกรรม\n", generated.text, flags=re.M)
+    [project] = _read(legacy, text)["projects"]
+    assert project.project_name == generated.tables["projects"][0]["project_name"]

@@ -39,7 +39,7 @@ from bma_etl.layouts.common import (
 )
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.wrapped import label_values, numbered_items, rest_of
-from bma_etl.matchkey import find_label, matches_key, search_key
+from bma_etl.matchkey import find_label, key, literal_of, matches_key, search_key
 from bma_etl.records import ProgressUpdate, Project
 
 TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"
@@ -260,6 +260,13 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     for pattern, column in PROJECT_LABELS.items():
         if re.fullmatch(pattern, bare) or matches_key(pattern, bare, full=True):
             return column, len(first)
+    # a letter misread (``ซื่อโครงการ/กิจกรรม``): approximately, the label's words filling it
+    near = find_label(f"{bare} :", PROJECT_LABELS, fuzzy=True)
+    if near is not None and near[1] == len(bare) + 2:
+        pattern = next(p for p, c in PROJECT_LABELS.items() if c == near[0])
+        if len(key(literal_of(pattern))) <= len(key(bare)) \
+                <= len(key(literal_of(pattern.replace(")?", ")")))) + 2:
+            return near[0], len(first)
     return None
 
 
