@@ -7,7 +7,9 @@ stroke or lost: :func:`date_read_oddly`, :func:`date_with_lost_slash` give a
 :class:`~bma_etl.layouts.base.Derived` date or None; a date made unreadable:
 :func:`date_place_end` skips its place), and the ``label = value`` pairs of the
 progress (``ความก้าวหน้าของงานฯ = 6.50 %``) and budget (``งบประมาณที่เบิกใช้
-(ครั้งที่ 1) = 0 บาท``) by :func:`labelled`. Never raises.
+(ครั้งที่ 1) = 0 บาท``) by :func:`labelled`; an amount whose commas OCR read as dots
+(``232.500 บาท``) as a :class:`~bma_etl.layouts.base.Derived` amount by
+:func:`amount_dots_read`. Never raises.
 """
 
 from __future__ import annotations
