@@ -206,9 +206,11 @@ _BLOCK_ORDER = ("_preamble", "_section1", "rationale", "objectives", "target", "
                 "_reports", "_footer")
 #: A heading whose number OCR read as letters or specks (``oe หลักการและเหตุผล`` for
 #: ``1.3 หลักการและเหตุผล``, ``Tae เวส: รายงานความก้าวหน้า…`` for ``2. รายงาน…``): a
-#: first token of no Thai letter, at most one more short one, then the title.
+#: first token of no Thai letter and not a number (``20 ปี วัตถุประสงค์…`` is a wrapped
+#: line), at most one more short one, then the title.
 _MISREAD_NUMBER_RE = re.compile(
-    r"^\s*[^\s\u0e01-\u0e4e]{1,4}\s+(?:\S{1,4}\s+)?(?P<title>[\u0e01-\u0e4e].*?)[\s.|]*$")
+    r"^\s*(?![0-9.,]+\s)[^\s\u0e01-\u0e4e]{1,4}\s+(?:\S{1,4}\s+)?"
+    r"(?P<title>[\u0e01-\u0e4e].*?)[\s.|]*$")
 
 
 def _heading_number_misread(text: str, current: str) -> tuple[str, int] | None:
