@@ -16,6 +16,7 @@ the exact forms found nothing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache, lru_cache
 
@@ -215,18 +216,31 @@ def literal_of(pattern: str) -> str:
     return text.strip()
 
 
-def _with_optionals(pattern: str) -> str:
-    r"""``pattern`` with its optional groups' words kept (groups without alternatives).
+def _with_optionals(pattern: str) -> list[str]:
+    r"""``pattern`` with its optional groups' words kept, each group or not (no alternatives).
 
-    >>> literal_of(_with_optionals(r"ปีงบประมาณ\s*(?:พ\.ศ\.)?"))
-    'ปีงบประมาณพศ'
+    >>> [literal_of(p) for p in _with_optionals(r"(?:ชื่อ)?ผู้รับผิดชอบ(?:โครงการ)?")]
+    ['ชื่อผู้รับผิดชอบโครงการ', 'ชื่อผู้รับผิดชอบ', 'ผู้รับผิดชอบโครงการ']
     """
-    return re.sub(r"\(\?:([^()|]*)\)\?", r"\1", pattern)
+    optional = re.compile(r"\(\?:([^()|]*)\)\?")
+    groups = list(optional.finditer(pattern))
+    out = []
+    for keep in itertools.product((True, False), repeat=min(len(groups), 3)):
+        if any(keep):
+            pieces, at = [], 0
+            for group, kept in zip(groups, (*keep, *[False] * len(groups)), strict=False):
+                pieces += [pattern[at:group.start()], group.group(1) if kept else ""]
+                at = group.end()
+            out.append("".join(pieces) + pattern[at:])
+    return out
 
 
 #: What may stand between a label and its value: dots, spaces, and a separator
-#: (``:``; OCR reads it ``;``, ``+`` or ``i``).
-_SEPARATOR = re.compile("[\\s.…,'\"\u201c\u201d\u2018\u2019]*(?:[:;+=]|\\bi\\b)[\\s:]*")
+#: (``:``; OCR reads it ``;``, ``+`` or ``i``, or as a Thai mark standing alone between
+#: two gaps, ``หน่วยงานที่รับผิดชอบ.\t๊\tสำนัก…``: no word is a mark alone).
+_SEPARATOR = re.compile("[\\s.…,'\"\u201c\u201d\u2018\u2019]*"
+                        "(?:[:;+=]|\\bi\\b|(?<=\\s)[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e](?=\\s))"
+                        "[\\s:]*")
 
 
 @cache
@@ -286,8 +300,8 @@ def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
             continue
         # the label's words with its optional ones too (``ปีงาประมาณ พ.ศ.``: the head
         # holds ``พ.ศ.``, which the bare words lack; a literal has no dots)
-        full = key(literal_of(_with_optionals(pattern)))
-        tries = [(literal, head)] + ([(full, head.replace(".", ""))] if full != literal else [])
+        fulls = {key(literal_of(p)) for p in _with_optionals(pattern)} - {literal}
+        tries = [(literal, head)] + [(full, head.replace(".", "")) for full in sorted(fulls)]
         for words, against in tries:
             score = ratio(words, against[:len(words) + 2])
             if score >= MIN_SIMILARITY and (best is None or (score, len(literal)) > best[:2]):

@@ -45,10 +45,10 @@ _BE_DATE_RE = re.compile(
 SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
 #: The report date as OCR may read it (``19/0172569 :``, a ``/`` read as ``1``): not a
 #: date to load (the entry heading's system date stands), but not the detail either.
-#: Or its day read as letters, month and year left (``เม07/2563 :``, ``1บ07/2563 :``).
+#: Or its day read as letters, month and year left (``เม07/2563 :``, ``IN/092568 :``).
 _OCR_BE_DATE_RE = re.compile(
     rf"^\W{{0,3}}(?P<date>{DIGIT}[0-9๐-๙/|lI ]{{5,10}}{DIGIT}"
-    rf"|[^\s:]{{1,3}}?{DIGIT}{{1,2}}\s*/\s*{DIGIT}{{4}})\s*[:;]\s*"
+    rf"|[^\s:]{{1,3}}?{DIGIT}{{1,2}}\s*/?\s*{DIGIT}{{4}})\s*[:;]\s*"
     r"(?P<body>.*)$")
 _PLAIN_DATE_RE = re.compile(rf"{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}")
 #: After OCR: a separator whose dashes were lost, an entry heading with a speck after it;
@@ -147,7 +147,8 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
     kpi: RawRow | None = None
     closed = False  # past the quarterly-evaluation heading
     ocr = doc.ocr_used  # fixed wording is also matched in key form (OCR loses marks)
-    for line in _colons_joined(lines):
+    joined = _colons_joined(lines)
+    for at, line in enumerate(joined):
         text = line.text
         if closed:
             continue
@@ -161,7 +162,8 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
             entries.append(entry)
             kpi = None
             continue
-        m = KPI_RE.match(text) or (match_key(KPI_RE.pattern, text) if ocr else None)
+        m = KPI_RE.match(text) or (match_key(KPI_RE.pattern, text) or _ocr_kpi(
+            text, joined[at + 1:at + 2]) if ocr else None)
         if m:
             entry = None
             kpi = RawRow("indicators", len(indicators) + 1, {
@@ -245,6 +247,20 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
     raw = doc.raw_in(line, 0, len(line.text))
     if raw is not None:
         entry.pieces.setdefault(entry.current, []).append(raw)
+
+
+#: A KPI heading whose ``ตัวชี้วัด`` OCR misread (``ต้าชี้วัต : 5.12 ระดับ…``), its code numbered.
+_OCR_KPI_RE = re.compile(rf"^\W{{0,3}}(?P<word>\S{{4,12}})\s*[:;]\s*(?P<code>{DIGIT}{{1,2}}"
+                         rf"(?:\.{DIGIT}{{1,3}}){{1,3}})\.?\s+(?P<name>\S.*?)\s*$")
+KPI_WORD_SIMILARITY = 60.0
+
+
+def _ocr_kpi(text: str, after: list[Line]) -> re.Match[str] | None:
+    """:data:`_OCR_KPI_RE` on ``text`` when the line ``after`` it is the block's ค่าเป้าหมาย."""
+    from rapidfuzz.fuzz import ratio
+    m = _OCR_KPI_RE.match(text)
+    return m if m and after and ratio(key(m["word"]), key("ตัวชี้วัด")) >= KPI_WORD_SIMILARITY \
+        and match_key(r"^\W{0,3}ค่าเป้าหมาย", after[0].text) else None
 
 
 #: A line OCR made of a separator or of specks: no letters but digits, marks,

@@ -105,8 +105,9 @@ _NUMBER_START = re.compile(r"^\s*[0-9๐-๙]")
 
 
 #: A cell ending with the budget's label, its value in the next cell or line; the
-#: label's report number may be cut after its bracket opened (``(ครั้งที่`` / ``2) = ...``).
-_DANGLING_BUDGET = rf".*(?:{BUDGET_LABEL})\s*(?:\([^()=]{{0,20}})?$"
+#: label's report number may be cut after its bracket opened (``(ครั้งที่`` / ``2) = ...``);
+#: after OCR a speck beside it may read as a colon (``…เบิกใช้ :`` / ``(ครั้งที่ 6 = 0 บาท``).
+_DANGLING_BUDGET = rf".*(?:{BUDGET_LABEL})[\s:]*(?:\([^()=]{{0,20}})?$"
 
 
 def _dangles(text: str) -> bool:

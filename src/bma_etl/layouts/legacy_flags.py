@@ -96,8 +96,11 @@ FLAG_ONLY_RE = re.compile(rf"^[\s:]*(?:{PLAN_FLAG}|{TARGET_FLAG})[\s:]*$")
 _FLAG_CORES = (("on_target", key("เป็นไปตามเป้าหมาย")), ("on_plan", key("เป็นไปตามแผน")))
 _NEGATION_KEY = key("ไม่")
 #: What may stand before a flag read approximately, for it to be read as affirmative:
-#: nothing, or the separator of its cell.
-_FLAG_OPENS = re.compile(r"(?:^|[:|;])[\s.'\u2019]*$")
+#: nothing, the separator of its cell, or the other flag whole (the target's flag on
+#: the line after the plan's, its ``:`` lost: ``…บาท : เป็นไปตามแผน`` / ``เป็นไปดามเป้าหมาย``).
+_FLAG_OPENS = re.compile(r"(?:^|[:|;]|เป็นไปตาม(?:แผน|เป้าหมาย))[\s.'\u2019]*$")
+#: What an approximate match may take in at its start that is no letter of the flag.
+_NOT_LETTERS = " \t:|;.'\u2019"
 #: Least similarity (0..100) of a flag read approximately to its words.
 FLAG_SIMILARITY = 80.0
 
@@ -119,6 +122,8 @@ def approx_flags(text: str) -> list[tuple[str, bool, int, int]]:
         if found is None or found.dest_end - found.dest_start < len(core) - 3:
             continue
         a, b = found.dest_start, found.dest_end
+        while a < b and folded[a] in _NOT_LETTERS:  # the cell's separator, aligned too
+            a += 1
         start = offsets[a]
         if folded[:a].endswith(_NEGATION_KEY):
             value, start = False, offsets[a - len(_NEGATION_KEY)]

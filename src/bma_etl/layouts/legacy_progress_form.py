@@ -39,7 +39,7 @@ from bma_etl.layouts.common import (
 )
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.wrapped import label_values, numbered_items, rest_of
-from bma_etl.matchkey import find_label, matches_key, search_key
+from bma_etl.matchkey import find_label, key, literal_of, matches_key, search_key
 from bma_etl.records import ProgressUpdate, Project
 
 TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"
@@ -155,6 +155,8 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
         if _PAGE_HEADER_RE.match(line.text):
             continue
         found = _heading_of(line.text, doc.ocr_used)
+        if found is None and doc.ocr_used:
+            found = _heading_number_misread(line.text, current)
         if found is not None:
             current, text_at = found
             rest = rest_of(line, text_at)  # the text printed after the heading
@@ -199,6 +201,45 @@ def _heading_of(text: str, ocr: bool = False) -> tuple[str, int] | None:
     return None
 
 
+#: The blocks in the order the form prints their sections.
+_BLOCK_ORDER = ("_preamble", "_section1", "rationale", "objectives", "target", "_strategy",
+                "_reports", "_footer")
+#: A heading whose number OCR read as letters or specks (``oe หลักการและเหตุผล`` for
+#: ``1.3 หลักการและเหตุผล``, ``Tae เวส: รายงานความก้าวหน้า…`` for ``2. รายงาน…``): a
+#: first token of no Thai letter and not a number (``20 ปี วัตถุประสงค์…`` is a wrapped
+#: line), at most one more short one, then the title.
+_MISREAD_NUMBER_RE = re.compile(
+    r"^\s*(?![0-9.,]+\s)[^\s\u0e01-\u0e4e]{1,4}\s+(?:\S{1,4}\s+)?"
+    r"(?P<title>[\u0e01-\u0e4e].*?)[\s.|]*$")
+
+
+def _heading_number_misread(text: str, current: str) -> tuple[str, int] | None:
+    """A section heading whose number OCR misread (:data:`_MISREAD_NUMBER_RE`), or None.
+
+    Its title must open as a section's does, and the section must come after
+    ``current`` in the form's order (:data:`_BLOCK_ORDER`): a line of a value or
+    narrative that happens to hold a heading's words never sends the reader back.
+    Returns what :func:`_heading_of` does.
+    """
+    m = _MISREAD_NUMBER_RE.match(text)
+    if m is None or len(text) > 160:
+        return None
+    title_at = m.start("title")
+    after = _BLOCK_ORDER.index(current) if current in _BLOCK_ORDER else 0
+    for block, words in _CONTENT_HEADINGS.items():
+        joined = words.match(text, title_at)
+        if joined and _BLOCK_ORDER.index(block) > after:
+            return block, joined.end()
+    title = m.group("title")
+    if len(title) > 80:
+        return None
+    for pattern, block in SECTION_HEADINGS.items():
+        if _BLOCK_ORDER.index(block) > after and (
+                re.match(pattern, title) or matches_key(pattern, title)):
+            return block, len(text)
+    return None
+
+
 #: What OCR reads around a label alone on its line: specks, dots, spaces.
 _ALONE_JUNK = "'\".,|!*…:; \t"
 
@@ -221,6 +262,13 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     for pattern, column in PROJECT_LABELS.items():
         if re.fullmatch(pattern, bare) or matches_key(pattern, bare, full=True):
             return column, len(first)
+    # a letter misread (``ซื่อโครงการ/กิจกรรม``): approximately, the label's words filling it
+    near = find_label(f"{bare} :", PROJECT_LABELS, fuzzy=True)
+    if near is not None and near[1] == len(bare) + 2:
+        pattern = next(p for p, c in PROJECT_LABELS.items() if c == near[0])
+        if len(key(literal_of(pattern))) <= len(key(bare)) \
+                <= len(key(literal_of(pattern.replace(")?", ")")))) + 2:
+            return near[0], len(first)
     return None
 
 

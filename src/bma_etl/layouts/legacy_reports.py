@@ -28,11 +28,13 @@ from bma_etl.layouts.legacy_values import (
     DATE_LOST_SLASH_RE,
     DATE_PART_RE,
     OCR_BUDGET_VALUE,
+    OCR_DATE_AFTER_JUNK_RE,
     OCR_DATE_PART_RE,
     OCR_DATE_REST_RE,
     OCR_ODD_DATE_RE,
     PROGRESS_LABEL,
     PROGRESS_VALUE,
+    amount_dots_read,
     date_place_end,
     date_read_oddly,
     date_with_lost_slash,
@@ -48,6 +50,9 @@ _LABEL_CELL_RE = re.compile(r"^\s*รายงานครั?้?งที่?\
 #: line before it, a colon misread).
 _OCR_LEAD_SPECKS = re.compile(r"[\s:;]*(?:[.'|,;]+(?:\s+|$))?[\s:;]*")
 _OCR_TRAIL_SPECKS = re.compile(r"(?:\s+[.:'|,]+)*[\s:]*$")
+#: A narrative that runs up to the progress's label: a sign or letter alone at its end is
+#: the ``::`` before the label misread (``…อิเล็กทรอนิกส์ ร`` / ``ความก้าวหน้า…``, ``… คน =``).
+_OCR_LONE_END = re.compile(r"\s+[^\s0-9๐-๙ฯ]$")
 
 
 @dataclass
@@ -125,7 +130,7 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
             if rest.strip() and reports:
                 reports[-1].cells.append(ReportCell(cell.line, cell.start + rests[k], rest, False))
             continue
-        found = _report_label(cell.text) if leading else None
+        found = _report_label(cell.text, doc.ocr_used) if leading else None
         if leading and (found is None or found[0] == found[1]):  # no number: wrapped?
             wrapped = _wrapped_label(filled, k, doc.ocr_used)
             if wrapped is not None:
@@ -180,11 +185,13 @@ _LABEL_WORDS_KEY = key("รายงานครั้งที่")
 _FIRST_NUMBER = re.compile(r"[0-9๐-๙]{1,3}")
 
 
-def _report_label(text: str) -> tuple[int, int] | None:
+def _report_label(text: str, ocr: bool = False) -> tuple[int, int] | None:
     """Span of the number of a ``รายงานครั้งที่ N`` label cell, or None.
 
     The words are matched as printed, then approximately in key form (OCR reads
-    ``ดายงานคร้อที่2``).
+    ``ดายงานคร้อที่2``). After OCR (``ocr``) a label whose number was read as a
+    letter, the date's ``::`` after it (``รายงานครั้งที่อ:: ๑๐/๑๐/…``), opens a report
+    of unknown number (an empty span before the ``::``).
     """
     m = _LABEL_CELL_RE.match(text)
     if m:
@@ -201,7 +208,13 @@ def _report_label(text: str) -> tuple[int, int] | None:
             return len(words), len(words)
         return None
     head = key(text[:number.start()]).strip("'\".:;|-_ ")
-    if not 7 <= len(head) <= 13 or "::" in text[:number.start()]:
+    colon = text.find("::", 0, number.start())
+    if ocr and colon > 0:  # the number misread or lost: the digits are the date's
+        words = key(text[:colon]).strip("'\".:;|-_ ")
+        if len(_LABEL_WORDS_KEY) - 1 <= len(words) <= len(_LABEL_WORDS_KEY) + 2 \
+                and ratio(words[:len(_LABEL_WORDS_KEY)], _LABEL_WORDS_KEY) >= 90:
+            return colon, colon
+    if not 7 <= len(head) <= 13 or colon >= 0:
         return None  # ``รายงานครั้ง :: 5/9/2566``: the number is the date's
     return number.span() if ratio(head, _LABEL_WORDS_KEY) >= 75 else None
 
@@ -224,7 +237,9 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         body_start, body_end = 0, len(text)
         date = DATE_PART_RE.match(text)
         if date is None and doc.ocr_used:
-            date = OCR_DATE_PART_RE.match(text)
+            date = OCR_DATE_PART_RE.match(text) or (
+                None if narrative or "report_date" in row.fields
+                else OCR_DATE_AFTER_JUNK_RE.match(text))
         if date:
             body_start = date.end()
             rest = OCR_DATE_REST_RE.match(text, body_start) if doc.ocr_used else None
@@ -261,7 +276,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             budget_from = progress.end()
         elif "progress_pct" in row.fields:  # the budget went on to the next line
             budget_from = 0
-        elif doc.ocr_used and (label := search_key(PROGRESS_LABEL, text[body_start:])):
+        elif doc.ocr_used and (label := search_key(PROGRESS_LABEL, text[body_start:])
+                               or fuzzy_search(literal_of(PROGRESS_LABEL), text[body_start:])):
             # the label read, its value not (``= ส๒.๕๐ %``): the narrative still ends there
             body_end = len(text[:body_start + label[0]].rstrip(" :\t"))
             budget_from = body_start + label[1]
@@ -271,8 +287,10 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             budget_at = tail_at = None  # where the budget's label starts and its amount ends
             if budget:
                 budget_at, tail_at = budget.start(), budget.end()
-                row.fields.setdefault("budget_disbursed_thb", doc.raw_in(
-                    line, cell.start + budget.start("value"), cell.start + budget.end("value")))
+                row.fields.setdefault("budget_disbursed_thb", (
+                    amount_dots_read(doc, budget, line, cell.start) if doc.ocr_used else None)
+                    or doc.raw_in(line, cell.start + budget.start("value"),
+                                  cell.start + budget.end("value")))
             elif doc.ocr_used and (label := search_key(BUDGET_LABEL, text[budget_from:])):
                 # the budget's label read, its amount not (``= o UM:``): the flags follow
                 # it all the same, never the narrative
@@ -295,6 +313,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             opening, closing = _OCR_LEAD_SPECKS.match(body), _OCR_TRAIL_SPECKS.search(body)
             lead = opening.end() if opening else lead
             trail = max(lead, closing.start()) if closing else trail
+            lone = _OCR_LONE_END.search(body, 0, trail) if body_end < len(text) else None
+            trail = max(lead, lone.start()) if lone else trail
         piece = doc.raw_in(line, cell.start + body_start + lead, cell.start + body_start + trail)
         if piece is not None:
             narrative.append(piece)

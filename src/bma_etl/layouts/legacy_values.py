@@ -7,12 +7,15 @@ stroke or lost: :func:`date_read_oddly`, :func:`date_with_lost_slash` give a
 :class:`~bma_etl.layouts.base.Derived` date or None; a date made unreadable:
 :func:`date_place_end` skips its place), and the ``label = value`` pairs of the
 progress (``ความก้าวหน้าของงานฯ = 6.50 %``) and budget (``งบประมาณที่เบิกใช้
-(ครั้งที่ 1) = 0 บาท``) by :func:`labelled`. Never raises.
+(ครั้งที่ 1) = 0 บาท``) by :func:`labelled`; an amount whose commas OCR read as dots
+(``232.500 บาท``) as a :class:`~bma_etl.layouts.base.Derived` amount by
+:func:`amount_dots_read`. Never raises.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, Line, RepairedText
@@ -29,6 +32,12 @@ DATE_PART_RE = re.compile(
 OCR_DATE_PART_RE = re.compile(
     r"^[\s:;.'\"|]*(?:\S{1,2}\s+)?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
 )
+#: A row whose label cell OCR read as a few short tokens of junk, the date after them
+#: (``ป ATs | ว ป 21/12/2568``): read only at the start of a report's first cells,
+#: before any date or narrative of it.
+OCR_DATE_AFTER_JUNK_RE = re.compile(
+    r"^[\s:;.'\"|]*(?:[^\s/0-9๐-๙]{1,3}[\s|:]+){1,5}"
+    r"(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?")
 #: ``ความก้าวหน้าของงานฯ = 6.50 %`` and ``งบประมาณที่เบิกใช้ (ครั้งที่ 1) = 0 บาท``:
 #: label words (matched in key form too) → value.
 PROGRESS_LABEL = r"ความก้าวหน้าของงาน"
@@ -39,8 +48,9 @@ BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?:\s*บาท)?)"
 #: (``1,354 000 บาท``): a group of three digits after one space goes on the amount.
 OCR_BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?: [0-9๐-๙]{3}(?![0-9๐-๙])[0-9๐-๙.,]*)*(?:\s*บาท)?)"
 #: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)``, dots, ``=``.
-#: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``).
-_LABEL_TO_VALUE = r"\S{0,2}\s*(?:[(\s]*\([^()\n=]{0,20}[)\]]?\s*)?[.\s]*(?:[=:]\s*)+"
+#: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``),
+#: or reads a speck after the label as a colon (``งบประมาณที่เบิกใช้ : (ครั้งที่ 6 = 0 บาท``).
+_LABEL_TO_VALUE = r"\S{0,2}[\s:]*(?:[(\s]*\([^()\n=]{0,20}[)\]]?\s*)?[.\s]*(?:[=:]\s*)+"
 #: A report date one of whose ``/`` OCR read as ``|``, ``l`` or ``I`` (``25/2|2562``).
 OCR_ODD_DATE_RE = re.compile(
     r"^[\s:;.'\"]*(?:\S{1,2}\s+)?(?P<d>[0-9]{1,2})\s*[/|lI]\s*(?P<m>[0-9]{1,2})\s*[/|lI]\s*"
@@ -160,3 +170,25 @@ def date_with_lost_slash(doc: RepairedText, m: re.Match[str], line: Line, base: 
     evidence = doc.raw_in(line, base + m.start(), base + m.end())
     return Derived(found[0], f"OCR lost a '/': {m.group(0).strip(': ')!r} read as "
                    f"{found[0].isoformat()}", evidence.span if evidence else None)
+
+
+#: A budget whose thousands commas OCR read as dots, a speck before it (``232.500 บาท``,
+#: ``.1.149.500 บาท``, ``37.000 บท``): groups of three digits after a dot are no satang,
+#: which a baht amount prints two of.
+_AMOUNT_DOTS_RE = re.compile(r"^[.\s]*(?P<n>[0-9]{1,3}(?:\.[0-9]{3})+)(?![0-9.,])")
+
+
+def amount_dots_read(doc: RepairedText, m: re.Match[str], line: Line, base: int
+                     ) -> Derived | None:
+    """``232.500 บาท`` → 232500: the amount of a budget match ``m`` whose commas OCR read as dots.
+
+    None when its value (group ``value``) is not :data:`_AMOUNT_DOTS_RE`.
+    """
+    dots = _AMOUNT_DOTS_RE.match(m.group("value"))
+    if dots is None:
+        return None
+    evidence = doc.raw_in(line, base + m.start("value") + dots.start("n"),
+                          base + m.start("value") + dots.end("n"))
+    return Derived(Decimal(dots.group("n").replace(".", "")),
+                   f"OCR read the amount's commas as dots: {dots.group('n')!r}",
+                   evidence.span if evidence else None)

@@ -88,6 +88,11 @@ _LABEL_RES = [
 _OCR_ID = r"\s*\|?(?:[I1l|!]{1,2}[D0O]|[^\s0-9๐-๙:]{1,2}(?=[0-9๐-๙]))"
 _OCR_LABELS = {label: label.replace(r"\s*ID", _OCR_ID)
                for label in PROJECT_LABELS if label.endswith(r"\s*ID")}
+#: The budget labels with ``งบฯ`` or ``(บาท)`` read as Latin letters (``aun ที่ได้รับ (บาท)``,
+#: ``งบฯ ที่ได้รับ (U1N)``): the rest of the words and an amount right after them.
+_OCR_LABELS.update({label: label.replace("งบฯ?", r"(?:งบฯ?|[A-Za-z]{2,4})").replace(
+    "บาท", "(?:บาท|[A-Za-z0-9]{2,4})") + r"(?=\s*[0-9๐-๙])"
+    for label in PROJECT_LABELS if label.startswith("งบฯ?")})
 #: Specks OCR puts before a line's first word.
 _OCR_SPECKS = " \t.,'\"-|!"
 #: Columns whose value may continue on the following lines.
@@ -235,6 +240,8 @@ def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | Non
                                              line.start + year.end("value"))
     for (regex, column), label in zip(_LABEL_RES, PROJECT_LABELS, strict=True):
         m = regex.match(line.text)
+        if m and doc.ocr_used and label.startswith("งบฯ?") and not m["value"][:1].isdigit():
+            m = None  # ``(บาท)`` misread (``(U1N)22,360,000``): the OCR pattern below
         value_at: int | None = m.start("value") if m else None
         if m is None and doc.ocr_used:  # OCR lost or added marks in the label's words
             bare = line.text.lstrip(_OCR_SPECKS)

@@ -23,6 +23,11 @@ from bma_etl.rows import separator
 _LABEL_SHAPE = re.compile(r"^[^:=|\t]{1,60}?[.…\s]*:(?!/)")
 #: A list item: its number, then its text.
 _ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,2})\s*[.)]\s*(?P<body>\S.*?)\s*$")
+#: After OCR: an item's number read as one sign or Latin letter (``i\tเพื่อ…``, ``% เพื่อ…``
+#: for ``1.`` and ``2.``), apart from the Thai text it opens; never a digit, which a
+#: wrapped line may open with (``20 ปี``).
+_OCR_ITEM_RE = re.compile(
+    r"^\s*(?P<no>[^\s\u0e01-\u0e4e0-9๐-๙(\[\-–•*][.,]?)[ \t]+(?P<body>[\u0e01-\u0e4e].*?)\s*$")
 #: A list number standing alone on its line (``4.``): its item's text is on the next.
 _NUMBER_ALONE = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.)]\s*$")
 
@@ -108,6 +113,9 @@ def number_alone(text: str) -> bool:
 def numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
     """``1. เพื่อ...`` items of ``lines`` (no blank ones), each one value without its number.
 
+    After OCR (``doc.ocr_used``) a number misread as a sign or letter apart from the
+    item's Thai text still opens it (:data:`_OCR_ITEM_RE`).
+
     A line without a number continues the item above, joined with a line break
     (as the golden files keep an item's lines); a number alone on its line (``4.``)
     opens an item whose text is on the next. Text before the first number is an
@@ -116,7 +124,8 @@ def numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
     items: list[list[Line]] = []
     opened = False  # a number alone opened the next item
     for line in lines:
-        m = _ITEM_RE.match(line.text)
+        m = _ITEM_RE.match(line.text) or (
+            _OCR_ITEM_RE.match(line.text) if doc.ocr_used else None)
         if number_alone(line.text):
             opened = True
         elif m or not items or opened:

@@ -37,8 +37,9 @@ _BEFORE_MINUS = frozenset(" \t\n\r\u00a0=(:")
 # "2.141.500": OCR read the thousands commas as points. Two points or more cannot be
 # a decimal point: the groups are thousands (one point, "2.141", is left a decimal).
 _DOTTED_GROUPS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}")
-# "1 500 000", "1,354 000": OCR put spaces where the (or some) thousands commas were.
-_SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:[ ,][0-9]{3})+(?:\.[0-9]+)?")
+# "1 500 000", "1,354 000": OCR put spaces where the (or some) thousands commas were,
+# or a space after one ("282, 500").
+_SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:(?:, ?| )[0-9]{3})+(?:\.[0-9]+)?")
 # "74. 00": OCR put a space after a decimal point (two decimals, as percents and
 # satang are printed).
 _SPACED_POINT = re.compile(r"[0-9]+\. [0-9]{2}")

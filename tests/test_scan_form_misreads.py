@@ -1,0 +1,213 @@
+"""What a scan's OCR misreads around the values of progress forms and tracking pages.
+
+Forms, detail and history pages are generated from known values (``bench/corpus``);
+their text is then damaged the ways Tesseract misread the fixed wording of the
+corpus's scans: a section heading's number read as letters (``oe หลักการและเหตุผล``),
+a label's ``:`` read as a lone mark, a letter of a label or flag read as another
+(``ชื่อผู้รับถิดชอบ``, ``เป็นไปดามเป้าหมาย``), a report's number read as a letter, a
+thousands comma read with a space after it or as a dot (``282, 500``, ``232.500``),
+``งบฯ`` read as Latin letters, a KPI heading's word misread. The truth is the
+generated values: what OCR left readable reads right, and nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from bma_etl.layouts.base import Extraction, RepairedText
+from bma_etl.layouts.legacy_progress_form import extract as legacy
+from bma_etl.layouts.web_progress_history import extract as history
+from bma_etl.layouts.web_project_detail import extract as detail
+from bma_etl.normalize.digits import parse_amount, to_arabic_digits
+from bma_etl.normalize.fields import normalize
+from bma_etl.validate import build_records
+
+from corpus.build import GENERATORS
+
+
+def _read(extract: Callable[[RepairedText], Extraction], text: str) -> dict[str, list[Any]]:
+    """The records ``extract`` reads from ``text`` as an OCR'd page (before the trust screen)."""
+    doc = RepairedText.of(text, ocr_used=True)
+    return build_records(normalize(extract(doc), doc.text, doc.words, None), "0" * 64)
+
+
+def _amount(value: object) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def _form(rng: random.Random, arabic: bool = False) -> Any:
+    """A generated legacy form (pipe or tab rows), its report values in Arabic digits if asked."""
+    while True:
+        generated = GENERATORS[rng.choice(("legacy_pipe", "legacy_tab"))](rng)
+        if not arabic or re.search(r"งานฯ = [0-9]", generated.text):
+            return generated
+
+
+def _rows(records: dict[str, list[Any]]) -> list[tuple[Any, ...]]:
+    return [(r.on_plan, r.on_target, _amount(r.progress_pct), _amount(r.budget_disbursed_thb),
+             str(r.report_date)) for r in records.get("progress_updates", [])]
+
+
+def _want_rows(generated: Any) -> list[tuple[Any, ...]]:
+    return [(w["on_plan"], w["on_target"], w["progress_pct"], w["budget_disbursed_thb"],
+             w["report_date"]) for w in generated.tables["progress_updates"]]
+
+
+#: What OCR read for a heading's number on the corpus's scans.
+_NUMBER_JUNK = ("oe", "Tae เวส:", "ee", "|:", "ia.")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_section_heading_whose_number_ocr_read_as_letters_still_opens_its_section(
+        seed: int) -> None:
+    """``oe หลักการและเหตุผล``, ``Tae เวส: รายงานความก้าวหน้า…``: the coordinator stops
+    before the rationale and every report row is read."""
+    rng = random.Random(seed)
+    generated = _form(rng)
+    text = re.sub(r"^(?:1\.3|2\.) (?=หลักการ|รายงานความก้าวหน้า)",
+                  lambda m: f"{rng.choice(_NUMBER_JUNK)} ", generated.text, flags=re.M)
+    assert text.count("\n1.3 ") == 0
+    records = _read(legacy, text)
+    assert _rows(records) == _want_rows(generated)
+    [project] = records["projects"]
+    [want] = generated.tables["projects"]
+    assert (project.coordinator, project.coordinator_phone) == (want["coordinator"],
+                                                              want.get("coordinator_phone"))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_label_whose_colon_ocr_read_as_a_mark_or_a_letter_as_another(seed: int) -> None:
+    """``หน่วยงานที่รับผิดชอบ.\\t๊\\tสำนัก…`` and ``ชื่อผู้รับถิดชอบ... : นาย…``: the agency,
+    the person and the phone are read."""
+    rng = random.Random(seed)
+    generated = _form(rng)
+    text = re.sub(r"^(หน่วยงานที่รับผิดชอบ\.) : ",
+                  lambda m: f"{m.group(1)}\t{rng.choice('๊่้')}\t", generated.text, flags=re.M)
+    text = text.replace("ชื่อผู้รับผิดชอบ... :", "ชื่อผู้รับถิดชอบ... :")
+    [project] = _read(legacy, text)["projects"]
+    [want] = generated.tables["projects"]
+    columns = ("agency", "responsible_person", "responsible_phone")
+    assert {c: getattr(project, c) for c in columns} == {c: want.get(c) for c in columns}
+
+
+_BUDGET = re.compile(r"(?P<label>งบประมาณที่เบิกใช้) (?P<no>\(ครั้งที่ [0-9]+\)) = "
+                     r"(?P<amount>[0-9]{1,3}),(?P<rest>[0-9]{3}) บาท")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_budget_amounts_and_label_as_ocr_misread_their_marks(seed: int) -> None:
+    """``= 282, 500 บาท``, ``= 232.500 บาท``, ``งบประมาณที่เบิกใช้ : (ครั้งที่ 6) = …``: each
+    amount reads as printed."""
+    rng = random.Random(seed)
+    generated = _form(rng, arabic=True)
+    while not _BUDGET.search(generated.text):
+        generated = _form(rng, arabic=True)
+
+    def damaged(m: re.Match[str]) -> str:
+        comma = rng.choice((", ", "."))
+        return f"{m['label']} : {m['no']} = {m['amount']}{comma}{m['rest']} บาท"
+
+    text = _BUDGET.sub(damaged, generated.text)
+    assert _rows(_read(legacy, text)) == _want_rows(generated)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_target_flag_on_its_own_line_its_colon_lost_and_a_letter_misread(seed: int) -> None:
+    """``… บาท : เป็นไปตามแผน`` / ``เป็นไปดามเป้าหมาย``: the target flag is read, and a
+    negated one is never read affirmative."""
+    rng = random.Random(seed)
+    generated = _form(rng)
+    text = re.sub(r"[\t ]*\|?[\t ]*: (ไม่)?เป็นไปตามเป้าหมาย",
+                  lambda m: f"\n{m.group(1) or ''}เป็นไปดามเป้าหมาย", generated.text)
+    assert [r.on_target for r in _read(legacy, text)["progress_updates"]] == [
+        w["on_target"] for w in generated.tables["progress_updates"]]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_report_whose_number_ocr_read_as_a_letter_is_still_a_report(seed: int) -> None:
+    """``รายงานครั้งที่อ:: 10/10/2565 : …``: the row is read, its number left unknown."""
+    rng = random.Random(seed)
+    generated = _form(rng)
+    text = re.sub(r"(รายงานครั้งที่)[0-9๐-๙]+[\t |]*::", lambda m: f"{m.group(1)}อ::",
+                  generated.text, count=1)
+    records = _read(legacy, text)
+    assert _rows(records) == _want_rows(generated)
+    assert records["progress_updates"][0].seq_label is None
+
+
+def test_first_row_whose_label_cell_ocr_read_as_junk_keeps_its_date() -> None:
+    """``ป ATs | ว ป 21/12/2568`` (``| รายงานครั้งที่1 | :: 21/12/2568``): the date is read."""
+    rng = random.Random(2)
+    generated = GENERATORS["legacy_pipe"](rng)
+    while not re.search(r"\| รายงานครั้งที่1 \| :: [0-9]", generated.text):
+        generated = GENERATORS["legacy_pipe"](rng)
+    text = re.sub(r"\| รายงานครั้งที่1 \| :: ", "ป ATs | ว ป ", generated.text)
+    got = _read(legacy, text)["progress_updates"]
+    assert str(got[0].report_date) == generated.tables["progress_updates"][0]["report_date"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_detail_page_budget_label_ocr_read_as_latin_letters(seed: int) -> None:
+    """``aun ที่ได้รับ (บาท)20,150,000.00``, ``งบฯ ที่ใช้ไป (U1N)1,508,500``: both read."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_detail"](rng)
+    text = to_arabic_digits(generated.text)
+    text = text.replace("งบฯ ที่ได้รับ", rng.choice(("aun", "dus")) + " ที่ได้รับ")
+    text = text.replace("ที่ใช้ไป (บาท)", "ที่ใช้ไป (U1N)")
+    [project] = _read(detail, text)["projects"]
+    [want] = generated.tables["projects"]
+    assert (_amount(project.budget_allocated_thb), _amount(project.budget_spent_thb)) == (
+        want.get("budget_allocated_thb"), want.get("budget_spent_thb"))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_history_kpi_heading_and_entry_date_as_ocr_misread_them(seed: int) -> None:
+    """``ต้าชี้วัต : 5.12 ระดับ…`` opens its KPI block; ``IN/092568 : อยู่…`` is no detail."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    text = re.sub(r"^ตัวชี้วัด : ", "ต้าชี้วัต : ", generated.text, flags=re.M)
+    text = re.sub(r"^[0-9]{2}/([0-9]{2})/([0-9]{4}) : ", r"IN/\1\2 : ", text, flags=re.M)
+    records = _read(history, text)
+    want_kpis = generated.tables.get("indicators", [])
+    assert [(k.code, k.name, str(k.target_value)) for k in records.get("indicators", [])] == [
+        (w["code"], w["name"], w["target_value"]) for w in want_kpis]
+    assert [r.detail for r in records["progress_updates"]] == [
+        w["detail"] for w in generated.tables["progress_updates"]]
+
+
+def test_amount_with_a_space_after_its_thousands_comma() -> None:
+    assert parse_amount("282, 500 บาท") == Decimal("282500")
+    assert parse_amount("1,354, 000 บาท") == Decimal("1354000")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_objective_numbers_ocr_read_as_signs_and_a_sign_before_the_progress(seed: int) -> None:
+    """``i\\tเพื่อ…`` / ``% เพื่อ…`` for ``1.`` and ``2.``: each objective is an item of its
+    own; ``… คน = ความก้าวหน้าของงานฯ`` (the ``::`` misread): the detail ends at the words."""
+    rng = random.Random(seed)
+    generated = GENERATORS["legacy_long"](rng)
+    text = re.sub(r"^[0-9]\. (?=เพื่อ)", lambda m: rng.choice(("i\t", "% ", "l. ", "| ")),
+                  generated.text, flags=re.M)
+    text = re.sub(r" :: (?=ความก้าวหน้าของงาน)", lambda m: f" {rng.choice('=ร')} ", text)
+    records = _read(legacy, text)
+    [project] = records["projects"]
+    [want] = generated.tables["projects"]
+    assert project.objectives == want["objectives"]
+    assert [r.detail for r in records["progress_updates"]] == [
+        w["detail"] for w in generated.tables["progress_updates"]]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_label_alone_on_its_line_with_a_letter_misread(seed: int) -> None:
+    """``ซื่อโครงการ/กิจกรรม`` alone, its ``:`` lost, the name on the lines after: read."""
+    rng = random.Random(seed)
+    generated = _form(rng)
+    text = re.sub(r"^ชื่อโครงการ/กิจกรรม : ", "ซื่อโครงการ/กิจกรรม\n", generated.text, flags=re.M)
+    [project] = _read(legacy, text)["projects"]
+    assert project.project_name == generated.tables["projects"][0]["project_name"]
