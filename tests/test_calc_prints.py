@@ -1,0 +1,63 @@
+"""A progress form kept as a spreadsheet and printed by LibreOffice Calc.
+
+One form line per row: the report label in column A, the update in B, the two flags
+in C and D, printed "fit to width" (the whole sheet shrunk onto the page). Calc sets
+a cell's text at the foot of its row (bottom alignment, its default), so a report
+whose update wraps over two lines prints the update's first line above the label's
+line. The first report's first line, standing before any label, was dropped as
+table text before the first report (its date, progress and budget lost).
+
+The form is generated from known values (bench/corpus, producer ``soffice-calc``);
+the truth is the generated values.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from bma_etl.pipeline import process_file
+
+from conftest import font_file
+from corpus import calc, render
+from corpus.build import GENERATORS
+from corpus.score import score
+
+SEED = 3117
+
+
+def _calc_installed() -> bool:
+    return Path("/usr/lib/libreoffice/program/libsclo.so").exists()
+
+
+@pytest.mark.parametrize(("gen", "font", "grid"), [("legacy_pipe", "Loma", "none"),
+                                                   ("legacy_tab", "Garuda", "borders")])
+def test_bottom_aligned_report_rows_fit_to_width_are_read(
+        tmp_path: Path, gen: str, font: str, grid: str) -> None:
+    if not (render.have("soffice") and _calc_installed()):
+        pytest.fail("needs LibreOffice Calc: make venv installs libreoffice-calc-nogui")
+    font_file(font)  # fails the test when the font is not installed
+    doc = GENERATORS[gen](random.Random(f"{SEED}-{gen}"))
+    settings = calc.calc_settings(random.Random(SEED), fit=True)
+    settings |= {"grid": grid, "valign": "bottom", "cap": "60", "pt": "11"}
+    pdf = tmp_path / f"{gen}.pdf"
+    failed = calc.render_calc_batch([(doc, pdf, font, settings)])
+    assert not failed, failed
+    truth = json.loads(doc.truth_json())
+    right, total, lost = score(process_file(pdf), truth)
+    assert right == total, lost[:5]
+
+
+def test_sheet_rows_put_label_and_value_in_cells() -> None:
+    doc = GENERATORS["legacy_pipe"](random.Random(SEED))
+    rows = calc.sheet_rows(doc, "value")
+    coded = [r for r in rows if r and r[0].startswith("รหัสโครงการ")]
+    assert len(coded) == 1 and len(coded[0]) == 2 and coded[0][1].startswith(": ")
+    project = doc.tables["projects"][0]
+    assert coded[0][1] == f": {project['project_code']}"
+    reports = [r for r in rows if r and r[0].startswith("รายงานครั้งที่")]
+    assert len(reports) == len(doc.tables["progress_updates"])
+    assert all(len(r) == 4 for r in reports)
