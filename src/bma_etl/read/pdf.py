@@ -59,7 +59,7 @@ from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.ocr_cache import OcrCache, cache_dir
 from bma_etl.read.ocr_tidy import tidied
-from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
+from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open, sheet_printed
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_kind import PAGE_IMAGE, image_cover, not_its_text
@@ -347,7 +347,8 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
         pages: list[tuple[list[TextLine], bool, tuple[int, int], float, float, int]] = []
         meta = pdf.get_metadata_dict()
-        at_spaces, fills = writer_rules(f"{meta.get('Producer', '')} {meta.get('Creator', '')}")
+        writer = f"{meta.get('Producer', '')} {meta.get('Creator', '')}"
+        at_spaces, fills, whole = *writer_rules(writer), sheet_printed(writer)
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
@@ -379,11 +380,12 @@ def _read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLay
                 pages.append((lines, has_images, lost, cover, size[0], loose))
             finally:
                 page.close()
-        join_cut_rows([page[0] for page in pages])  # a row a page break cut: one row again
+        if not whole:  # a row a page break cut: one row again (a spreadsheet cuts none)
+            join_cut_rows([page[0] for page in pages])
         pitches = line_pitches([page[0] for page in pages])
         laid_out = [with_columns(with_blank_lines(with_side_by_side(page[0], pitches), pitches),
                                  borderless=True, pitches=pitches) for page in pages]
-        for k in range(1, len(laid_out)):  # a borderless row a page break cut: one row again
+        for k in range(1, 1 if whole else len(laid_out)):  # a borderless row cut: one again
             laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k])
         layers = []
         for laid, (_lines, images, lost, cover, width, loose) in zip(laid_out, pages,
