@@ -61,3 +61,22 @@ def test_sheet_rows_put_label_and_value_in_cells() -> None:
     reports = [r for r in rows if r and r[0].startswith("รายงานครั้งที่")]
     assert len(reports) == len(doc.tables["progress_updates"])
     assert all(len(r) == 4 for r in reports)
+
+
+@pytest.mark.parametrize("k", range(3))
+def test_a_sheets_rows_at_a_page_break_stay_two_rows(tmp_path: Path, k: int) -> None:
+    """A spreadsheet moves a row that does not fit to the next page whole: the last row
+    of a page (a label filling its cell, bottom-aligned, down to the row's rule) and
+    the first of the next are two rows, not one row a page break cut."""
+    if not (render.have("soffice") and _calc_installed()):
+        pytest.fail("needs LibreOffice Calc: make venv installs libreoffice-calc-nogui")
+    font_file("Garuda")
+    doc = GENERATORS["web_detail"](random.Random(f"{SEED}-detail-{k}"))
+    settings = calc.calc_settings(random.Random(SEED), fit=True)
+    settings |= {"grid": "lines", "valign": "bottom", "cap": "120", "pt": "14",
+                 "orientation": "portrait"}
+    pdf = tmp_path / "detail.pdf"
+    failed = calc.render_calc_batch([(doc, pdf, "Garuda", settings)])
+    assert not failed, failed
+    right, total, lost = score(process_file(pdf), json.loads(doc.truth_json()))
+    assert right == total, lost[:5]
