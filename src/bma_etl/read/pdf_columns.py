@@ -23,6 +23,7 @@ from bma_etl.read.pdf_borderless import (
     top_aligned_rows,
     unjustified,
 )
+from bma_etl.read.pdf_bottoms import bottom_aligned_rows
 from bma_etl.read.pdf_cuts import (
     SPLIT_EM,
     cut_inside_word,
@@ -324,5 +325,6 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     if not borderless or ruled or len(anchors) < 2:  # (one column: justified prose
         return list(out), reach  # whose spread gaps were closed, no rows to join)
     pitch = (pitches or {}).get(size) or DEFAULT_PITCH_EM * size
-    joined = top_aligned_rows(out, anchors, pitch, page_right, known)
+    joined = top_aligned_rows(bottom_aligned_rows(out, anchors, pitch), anchors, pitch,
+                              page_right, known)
     return [*joined, *[None] * (len(out) - len(joined))], reach
