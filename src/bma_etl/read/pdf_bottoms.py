@@ -14,7 +14,9 @@ the row below, cell by cell, on the page's geometry only: the head lines leave t
 first column empty, each is full (it runs to its column's edge: the cell wrapped
 there), the row below follows at one line pitch and fills the first column and every
 column the head lines fill, and the line above the head is no line of the same cell
-(more than a line pitch and a half above: the space between two rows).
+(more than a line pitch and a half above, or a blank line: the space between two
+rows). A table that
+starts its page opens with no head: there a row a page break cut goes on.
 """
 
 from __future__ import annotations
@@ -49,17 +51,19 @@ def _full(line: TextLine, cols: dict[int, str], edges: dict[int, float]) -> bool
                for k, end in zip(sorted(cols), line.ends, strict=True))
 
 
-def bottom_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float
-                        ) -> list[TextLine]:
+def bottom_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
+                        above: TextLine | None = None) -> list[TextLine]:
     """``lines`` with each bottom-aligned row's head lines joined into the row below.
 
     ``lines``: one borderless table's tab-aligned rows, column ``k`` starting at
-    ``anchors[k]``; ``pitch``: the table's line pitch (points). A joined row keeps the
+    ``anchors[k]``; ``pitch``: the table's line pitch (points); ``above``: the page's
+    line above the table (None: the table starts the page). A joined row keeps the
     geometry of its label's line; its cells' text is the head lines' text and then its
     own (:func:`~.pdf_tables.join_pieces`: Thai cut between words joins with no space).
     """
     if len(anchors) < 2 or len(lines) < 2:
         return lines
+    lines = [above, *lines] if above is not None else list(lines)
     cols = [_columns(line) for line in lines]
     edges: dict[int, float] = {}
     for line, c in zip(lines, cols, strict=True):
@@ -85,7 +89,7 @@ def bottom_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: floa
         elif heads and heads[-1] != i and _head(lines, cols, i, pitch, edges, heads[-1]):
             heads.append(i)
         out.append(line)
-    return out
+    return out[1:] if above is not None else out
 
 
 def _gap(upper: TextLine, lower: TextLine) -> float | None:
@@ -107,7 +111,9 @@ def _head(lines: list[TextLine], cols: list[dict[int, str]], i: int, pitch: floa
     if previous is not None:
         gap = _gap(lines[previous], line)
         return previous == i - 1 and gap is not None and gap <= CELL_PITCHES * pitch
-    if i == 0:
+    if i == 0:  # (the table starts the page: a row a page break cut goes on there)
+        return False
+    if not lines[i - 1].text.strip():  # a blank line: space between two rows
         return True
     gap = _gap(lines[i - 1], line)
     return gap is not None and gap > ROW_PITCHES * pitch
