@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bma_etl.pipeline import process_file
+from bma_etl.read.pdf_bottoms import bottom_aligned_rows
+from bma_etl.read.pdf_line import TextLine
 
 from conftest import font_file
 from corpus import calc, render
@@ -83,3 +86,23 @@ def test_a_sheets_rows_at_a_page_break_stay_two_rows(tmp_path: Path, k: int) -> 
     assert not failed, failed
     right, total, lost = score(process_file(pdf), json.loads(doc.truth_json()))
     assert right == total, lost[:5]
+
+
+def _cells(text: str, baseline: float, ends: tuple[float, ...]) -> TextLine:
+    return TextLine(text, baseline, 10.0, ends=ends)
+
+
+def test_a_head_line_joins_the_row_below_only_under_a_rows_gap() -> None:
+    """The value's first line, alone in its column a row's gap under the row above and
+    one line pitch over the label's line, is that row's; at a page's top it is the
+    rest of a row the page break cut, and stays."""
+    above = _cells("ปีงบประมาณ\t: 2566", 740.0, (90.0, 160.0))
+    head = _cells("\t: โครงการอบรมศูนย์บริการสาธารณสุขเพื่อยกระดับ", 712.0, (400.0,))
+    label = _cells("ชื่อโครงการ\tคุณภาพชีวิตของประชาชน", 698.0, (90.0, 250.0))
+    anchors, pitch = [50.0, 100.0], 14.0
+    joined = bottom_aligned_rows([above, head, label], anchors, pitch)
+    assert [line.text for line in joined] == [
+        above.text, "ชื่อโครงการ\t: โครงการอบรมศูนย์บริการสาธารณสุขเพื่อยกระดับคุณภาพชีวิตของประชาชน"]
+    assert bottom_aligned_rows([head, label], anchors, pitch) == [head, label]
+    near = replace(above, baseline=head.baseline + pitch)  # one pitch above: the cell's own
+    assert bottom_aligned_rows([near, head, label], anchors, pitch) == [near, head, label]
