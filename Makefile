@@ -34,6 +34,10 @@ $(STAMP): pyproject.toml
 	@# generated documents with it.
 	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v soffice >/dev/null' \
 	  APT_PKGS='libreoffice-writer-nogui' APT_WHY='the tests of LibreOffice-printed PDFs'
+	@# The tests of spreadsheet prints (a form kept in Calc) print generated sheets with Calc.
+	@$(MAKE) --no-print-directory apt-install \
+	  APT_CHECK='test -e /usr/lib/libreoffice/program/libsclo.so' \
+	  APT_PKGS='libreoffice-calc-nogui' APT_WHY='the tests of spreadsheets printed by Calc'
 	touch $(STAMP)
 
 # Install APT_PKGS with apt-get unless APT_CHECK succeeds; as root or with password-less sudo.

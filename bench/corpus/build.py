@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from corpus import fonts, render
+from corpus import calc, fonts, render
 from corpus.doc import GeneratedDoc
 from corpus.forms import legacy_form, legacy_html, legacy_long
 from corpus.plans import action_plan
@@ -38,8 +38,9 @@ GENERATORS: dict[str, Callable[[random.Random], GeneratedDoc]] = {
 PDF_PRODUCERS = ("reportlab", "fpdf2", "fpdf2-shaped", "soffice", "soffice-narrow",
                  "soffice-docx", "chromium")
 #: Producers measured on request (``--producers``), not in the default run: borderless
-#: prints (Word with Thai distributed justification; Chromium landscape, justified).
-EXTRA_PRODUCERS = ("soffice-docx-dist", "chromium-land")
+#: prints (Word with Thai distributed justification; Chromium landscape, justified),
+#: and spreadsheets printed by Calc fit to width or without page set-up (:mod:`corpus.calc`).
+EXTRA_PRODUCERS = ("soffice-docx-dist", "chromium-land", "soffice-calc", "soffice-calc-pages")
 #: Layouts printed as narrow-column tables (``soffice-narrow``): the progress form,
 #: whose report label, flags, dates and amounts then wrap inside their cells.
 NARROW_LAYOUTS = ("legacy_progress_form",)
@@ -93,6 +94,7 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
     soffice_jobs: list[tuple[GeneratedDoc, Path, str, Rendering]] = []
     docx_jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str], Rendering]] = []
     narrow_jobs: list[tuple[GeneratedDoc, Path, str, random.Random, Rendering]] = []
+    calc_jobs: list[tuple[GeneratedDoc, Path, str, dict[str, str], Rendering]] = []
     scan_sources: list[tuple[Rendering, GeneratedDoc, Callable[[Path], object] | None]] = []
     for gi, gen_name in enumerate(generators or tuple(GENERATORS)):
         for k in range(n):
@@ -144,6 +146,11 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                         docx_jobs.append((doc, pdf, font, settings, rendering(
                             pdf, "pdf", producer, font, settings=settings)))
                         continue
+                    elif producer.startswith("soffice-calc"):
+                        settings = calc.calc_settings(rng, fit=producer == "soffice-calc")
+                        calc_jobs.append((doc, pdf, font, settings, rendering(
+                            pdf, "pdf", producer, font, settings=settings)))
+                        continue
                     elif producer == "soffice-narrow":
                         narrow_jobs.append((doc, pdf, font, rng, rendering(pdf, "pdf", producer,
                                                                            font)))
@@ -171,6 +178,13 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
     if docx_jobs:
         failed = render.render_docx_batch([(d, p, f, s) for d, p, f, s, _ in docx_jobs])
         for _doc, pdf, _font, _settings, made in docx_jobs:
+            if pdf in failed:
+                note(f"soffice failed on {pdf.name}: {failed[pdf]}")
+            else:
+                out.append(made)
+    if calc_jobs:
+        failed = calc.render_calc_batch([(d, p, f, s) for d, p, f, s, _ in calc_jobs])
+        for _doc, pdf, _font, _settings, made in calc_jobs:
             if pdf in failed:
                 note(f"soffice failed on {pdf.name}: {failed[pdf]}")
             else:

@@ -116,9 +116,11 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
 
     A report opens at its label (:func:`_report_label`, or one a narrow column
     wrapped: :func:`_wrapped_label`) and takes the cells that follow. A borderless
-    table centres its label in the row's height, so a long row's first lines come
-    above the label's line: a row-leading ``:: date`` cell in a report that has its
-    date already goes, with the cells after it, to the next label's report.
+    table centres its label in the row's height (a spreadsheet's cells sit at the
+    row's foot), so a long row's first lines come above the label's line: a
+    row-leading ``:: date`` cell in a report that has its date already, or before the
+    first label (not on an OCR'd page), goes, with the cells after it, to the next
+    label's report.
     """
     reports: list[_Report] = []
     filled = filled_cells(lines)
@@ -153,8 +155,9 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
             rest = cell.text[no_end:]
             if rest.strip():
                 reports[-1].cells.append(ReportCell(cell.line, cell.start + no_end, rest, False))
-        elif early or (leading and reports and _DATE_OPEN_RE.match(cell.text)
-                       and any(_DATE_OPEN_RE.match(c.text) for c in reports[-1].cells)):
+        elif early or (leading and _DATE_OPEN_RE.match(cell.text) and (
+                (not reports and not doc.ocr_used)
+                or (reports and any(_DATE_OPEN_RE.match(c.text) for c in reports[-1].cells)))):
             early.append(cell)
         elif reports:
             reports[-1].cells.append(cell)

@@ -29,12 +29,17 @@ that page's text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import JOIN, SLACK, Rule, Rules, join_pieces
 
+#: ``/Creator`` or ``/Producer`` words (lower case) of spreadsheet programs, which
+#: never cut a row at a page break: a row that does not fit goes whole to the next
+#: page (LibreOffice Calc names itself ``Calc``; Excel ``Microsoft® Excel®``).
+SHEET_WRITERS = re.compile(r"\b(?:calc|excel)\b")
 #: Least vertical rules ending together that make a table's edge (two columns).
 MIN_EDGE_RULES = 3
 #: Column edges of the two parts of one row agree within this (points).
@@ -235,6 +240,17 @@ def _heads(lines: list[TextLine]) -> set[str]:
             out.add(" ".join(line.text.split()))
         previous = line
     return out
+
+
+def sheet_printed(writer: str) -> bool:
+    """Whether a PDF's writer is a spreadsheet program, whose rows no page break cuts.
+
+    ``writer``: its ``/Producer`` and ``/Creator``, joined (:data:`SHEET_WRITERS`).
+
+    >>> sheet_printed("LibreOffice 7.4 Calc"), sheet_printed("LibreOffice 7.4 Writer")
+    (True, False)
+    """
+    return SHEET_WRITERS.search(writer.lower()) is not None
 
 
 def join_cut_rows(pages: list[list[TextLine]]) -> None:

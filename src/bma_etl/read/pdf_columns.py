@@ -23,6 +23,7 @@ from bma_etl.read.pdf_borderless import (
     top_aligned_rows,
     unjustified,
 )
+from bma_etl.read.pdf_bottoms import bottom_aligned_rows
 from bma_etl.read.pdf_cuts import (
     SPLIT_EM,
     cut_inside_word,
@@ -87,7 +88,8 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
                     j += 1
         if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
             out[i:j], columns = _table_rows(lines[i:j], margin, borderless, pitches or {},
-                                            page_right, known if j > foot else None)
+                                            page_right, known if j > foot else None,
+                                            lines[i - 1] if i else None)
             if borderless and lines[i].table is None and len(columns) > 2:
                 size = max(row.size for row in lines[i:j]) or 1.0
                 same = len(columns) == len(known) and all(
@@ -273,7 +275,8 @@ def _one_cell(lines: list[TextLine], k: int) -> bool:
 
 def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
                 pitches: dict[float, float] | None = None,
-                page_right: float | None = None, known: dict[float, float] | None = None
+                page_right: float | None = None, known: dict[float, float] | None = None,
+                above: TextLine | None = None
                 ) -> tuple[list[TextLine | None], dict[float, float]]:
     """The rows tab-aligned, and the table's columns (start -> furthest cell end, points).
 
@@ -282,6 +285,8 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     :func:`.pdf_borderless.top_aligned_rows`). ``known``: the columns (start -> edge,
     points) of the borderless table above on the page, for rows at the page's foot: a
     row the page break cut is too short to show its table's columns and edges.
+    ``above``: the page's line above the rows (None: they start the page; see
+    :func:`.pdf_bottoms.bottom_aligned_rows`).
     """
     ruled = rows[0].table is not None
     size = max(row.size for row in rows) or 1.0
@@ -324,5 +329,6 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     if not borderless or ruled or len(anchors) < 2:  # (one column: justified prose
         return list(out), reach  # whose spread gaps were closed, no rows to join)
     pitch = (pitches or {}).get(size) or DEFAULT_PITCH_EM * size
-    joined = top_aligned_rows(out, anchors, pitch, page_right, known)
+    joined = top_aligned_rows(bottom_aligned_rows(out, anchors, pitch, above), anchors,
+                              pitch, page_right, known)
     return [*joined, *[None] * (len(out) - len(joined))], reach

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bma_etl.errors import ReadError
-from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open
+from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open, sheet_printed
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_forms import Box
@@ -87,7 +87,8 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
         pages: list[_Read] = []
         meta = pdf.get_metadata_dict()
-        at_spaces, fills = writer_rules(f"{meta.get('Producer', '')} {meta.get('Creator', '')}")
+        writer = f"{meta.get('Producer', '')} {meta.get('Creator', '')}"
+        at_spaces, fills, uncut = *writer_rules(writer), sheet_printed(writer)
 
         def load(index: int) -> Any:
             try:
@@ -125,7 +126,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                     pages.append(_read_page(page, half, at_spaces, index, clip)[0])
                 finally:
                     page.close()
-        return _laid_out(pages, at_spaces, fills)
+        return _laid_out(pages, at_spaces, fills, uncut)
     finally:
         pdf.close()
 
@@ -156,13 +157,18 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     return out, read, paths + pictures
 
 
-def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool) -> list[PageLayer]:
-    """The pages' layers, with the steps that look across pages (cut rows, line pitches)."""
-    join_cut_rows([page.lines for page in pages])  # a row a page break cut: one row again
+def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
+              uncut: bool = False) -> list[PageLayer]:
+    """The pages' layers, with the steps that look across pages (cut rows, line pitches).
+
+    ``uncut``: a spreadsheet's print, whose page breaks cut no row.
+    """
+    if not uncut:  # a row a page break cut: one row again (a spreadsheet cuts none)
+        join_cut_rows([page.lines for page in pages])
     pitches = line_pitches([page.lines for page in pages])
     laid_out = [with_columns(with_blank_lines(with_side_by_side(page.lines, pitches), pitches),
                              borderless=True, pitches=pitches) for page in pages]
-    for k in range(1, len(laid_out)):  # a borderless row a page break cut: one row again
+    for k in range(1, 1 if uncut else len(laid_out)):  # a borderless row cut: one again
         laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k])
     layers = []
     for laid, page in zip(laid_out, pages, strict=True):
