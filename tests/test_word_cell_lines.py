@@ -12,7 +12,10 @@ so one row's cells stand a few points off one another (a line of digits alone,
 from one cell's line to the next cell's). A progress form's ``รายง`` / ``าน`` /
 ``ครั้งที่๑`` beside its detail, and a plan's amount cut in its narrow column
 (``๑๒,๑๓๓,๑`` / ``๐๐ บาท``), were read as rows of their own: every progress update
-and most projects' amounts lost.
+and most projects' amounts lost. Distributed justification spreads a step table's
+project heading's last line into four cells (``เขตราษฎร์บูรณะ`` / ``เขตมีนบุรี`` / … /
+``(ฝ่ายบริหารงานทั่วไป)``, in Norasi): with a blank line under it, it was read as a
+table of its own, and the steps under it lost their indicator and project.
 """
 
 from __future__ import annotations
@@ -34,13 +37,13 @@ from corpus.score import score
 
 
 def _printed(tmp_path: Path, generator: str, k: int, align: str, pt: int, first_cm: float,
-             footer: str) -> tuple[Path, GeneratedDoc]:
+             footer: str, font: str = "Sarabun", seed: int = 7) -> tuple[Path, GeneratedDoc]:
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    font_file("Sarabun")  # fails the test when the font is not installed
-    doc = GENERATORS[generator](random.Random(zlib.crc32(repr((7, generator, k)).encode())))
+    font_file(font)  # fails the test when the font is not installed
+    doc = GENERATORS[generator](random.Random(zlib.crc32(repr((seed, generator, k)).encode())))
     pdf = tmp_path / f"{generator}-{k}.pdf"
-    failed = render.render_docx_batch([(doc, pdf, "Sarabun", {
+    failed = render.render_docx_batch([(doc, pdf, font, {
         "align": align, "pt": str(pt), "widths": "content", "ruled": "no",
         "first_cm": str(first_cm), "footer": footer})])
     assert not failed, failed
@@ -69,4 +72,14 @@ def test_plan_amounts_cut_in_a_narrow_sarabun_column_keep_their_digits(tmp_path:
     assert result.layout == "annual_action_plan"
     lost = [item for item in result.lost
             if item[0].startswith(("plan_projects.", "plan_sections.", "plan_steps."))]
+    assert not lost, lost
+
+
+def test_steps_under_a_project_heading_spread_into_cells_keep_their_project(
+        tmp_path: Path) -> None:
+    pdf, doc = _printed(tmp_path, "plan", 1, "distribute", 12, 2.2, "- {n} -", "Norasi", 11)
+    result = score(process_file(pdf), doc.truth)
+    assert result.layout == "annual_action_plan"
+    assert doc.truth["tables"]["plan_steps"]
+    lost = [item for item in result.lost if item[0].startswith("plan_steps.")]
     assert not lost, lost
