@@ -15,7 +15,10 @@ from one cell's line to the next cell's). A progress form's ``รายง`` / `
 and most projects' amounts lost. Distributed justification spreads a step table's
 project heading's last line into four cells (``เขตราษฎร์บูรณะ`` / ``เขตมีนบุรี`` / … /
 ``(ฝ่ายบริหารงานทั่วไป)``, in Norasi): with a blank line under it, it was read as a
-table of its own, and the steps under it lost their indicator and project.
+table of its own, and the steps under it lost their indicator and project. A KPI
+table's header cell ``มาตรการ`` over ``มน. การ…`` was taken for a word cut in two
+(``มาตรการมน.`` segments across the cut with its period): the header joined the
+first row, and every KPI row's fields were lost.
 """
 
 from __future__ import annotations
@@ -75,11 +78,12 @@ def test_plan_amounts_cut_in_a_narrow_sarabun_column_keep_their_digits(tmp_path:
     assert not lost, lost
 
 
-def test_steps_under_a_project_heading_spread_into_cells_keep_their_project(
+def test_steps_under_a_spread_heading_and_kpi_rows_under_their_header_keep_their_fields(
         tmp_path: Path) -> None:
     pdf, doc = _printed(tmp_path, "plan", 1, "distribute", 12, 2.2, "- {n} -", "Norasi", 11)
     result = score(process_file(pdf), doc.truth)
     assert result.layout == "annual_action_plan"
-    assert doc.truth["tables"]["plan_steps"]
-    lost = [item for item in result.lost if item[0].startswith("plan_steps.")]
+    assert doc.truth["tables"]["plan_steps"] and doc.truth["tables"]["plan_kpi_definitions"]
+    lost = [item for item in result.lost
+            if item[0].startswith(("plan_steps.", "plan_kpi_definitions."))]
     assert not lost, lost
