@@ -44,9 +44,8 @@ def cut_inside_word(left: str, right: str) -> bool:
         return False
     from pythainlp.tokenize import word_tokenize
 
-    tail = _THAI_TAIL.search(left[-12:])
-    head = _THAI_HEAD.match(right[:12])
-    tail, head = tail.group() if tail else "", head.group() if head else ""
+    ends, starts = _THAI_TAIL.search(left[-12:]), _THAI_HEAD.match(right[:12])
+    tail, head = ends.group() if ends else "", starts.group() if starts else ""
     at = 0
     for word in word_tokenize(tail + head, engine="newmm", keep_whitespace=True):
         at += len(word)
