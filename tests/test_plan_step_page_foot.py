@@ -69,3 +69,17 @@ def test_a_heading_spread_into_tab_gaps_above_the_header_keeps_its_table() -> No
         + HEADER + "๑. เผยแพร่ผลการดำเนินงาน\t๔๐\t๔๐\t←\n๒. จัดประชุม\t๖๐\t๑๐๐\t←\n"
         "รวม ๒ ขั้นตอนคิดเป็นร้อยละ\t๑๐๐\t๑๐๐\n")
     assert [(r[0], r[2], r[4]) for r in rows] == [("๒", "๑", "๔๐"), ("๒", "๒", "๖๐")]
+
+
+def test_a_distributed_heading_line_of_four_cells_above_a_blank_line_keeps_its_table() -> None:
+    """The project heading's last line spread into four cells, a blank line under it."""
+    rows = _steps(
+        "ชื่อตัวชี้วัดที่ ๑ ระดับความสำเร็จในการส่งเสริมผลงาน\n"
+        "ชื่อโครงการที่ ๑ โครงการปรับปรุงสวนสาธารณะขนาดเล็กเพื่อยกระดับคุณภาพชีวิตของประชาชนในพื้นที่\n"
+        "เขตราษฎร์บูรณะ\tเขตมีนบุรี\tและพื้นที่ใกล้เคียง\t(ฝ่ายบริหารงานทั่วไป)\n\n"
+        + HEADER + "๑. จัดประชุม\t๔๐\t๔๐\t←\n๒. สืบค้น\t๖๐\t๑๐๐\t←\n"
+        "รวม ๒ ขั้นตอน คิดเป็นร้อยละ\t๑๐๐\t๑๐๐\n")
+    name = "โครงการปรับปรุงสวนสาธารณะขนาดเล็กเพื่อยกระดับคุณภาพชีวิตของประชาชนในพื้นที่" \
+        "เขตราษฎร์บูรณะเขตมีนบุรีและพื้นที่ใกล้เคียง"
+    assert [(r[0], "".join(r[1].split()), r[2], r[4]) for r in rows] == [
+        ("๑", name, "๑", "๔๐"), ("๑", name, "๒", "๖๐")]

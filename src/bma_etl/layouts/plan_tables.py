@@ -104,10 +104,16 @@ def _ends_heading(run: list[Line], line: Line) -> bool:
     or distributed heading's last line comes back with its wide gaps as tabs
     (``พื้นที่เขตจตุจักร<tab>(ส่วนแผนงานฯ)``): a line of text
     (:func:`~bma_etl.layouts.plan_cells.is_text_line`) under a ``ชื่อโครงการที่`` /
-    ``ชื่อตัวชี้วัดที่`` heading line is no table row.
+    ``ชื่อตัวชี้วัดที่`` heading line is no table row, nor is one that ends with the
+    project's unit in brackets, however many cells its gaps made.
     """
-    return bool(run) and is_text_line(line) and run[-1].no == line.no - 1 \
-        and any(_NEXT_HEADING_RE.match(h.text) for h in run)
+    return bool(run) and (is_text_line(line) or (
+        not line.text.startswith("\t") and _UNIT_END_RE.search(line.text) is not None)) \
+        and run[-1].no == line.no - 1 and any(_NEXT_HEADING_RE.match(h.text) for h in run)
+
+
+#: A heading's last line ending with the unit in brackets (``…<tab>(ฝ่ายบริหารงานทั่วไป)``).
+_UNIT_END_RE = re.compile(r"\([^()\t]+\)\s*$")
 
 
 #: Headings of the plan's next table, which a page may set right under a table.

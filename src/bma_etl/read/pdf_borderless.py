@@ -40,8 +40,9 @@ WORD_EM = 8.0
 #: together end a short word before its edge). A ragged column's lines that end
 #: together do so further off (11 font sizes in sample 003's step table).
 PAD_EM = 5.0
-#: Most line pitches between two lines of one cell (a padded table sets rows further apart).
-LINE_PITCHES = 1.1
+#: Most line pitches between two lines of one cell (a padded table sets rows further
+#: apart; LibreOffice sets a cell's lines up to a sixth of a pitch further by their glyphs).
+LINE_PITCHES = 1.2
 
 
 def _extents(line: TextLine) -> list[tuple[float, float]]:

@@ -24,6 +24,7 @@ from bma_etl.read.pdf_borderless import (
     unjustified,
 )
 from bma_etl.read.pdf_bottoms import bottom_aligned_rows
+from bma_etl.read.pdf_cells import offset_cells, own_pitch
 from bma_etl.read.pdf_cuts import (
     SPLIT_EM,
     cut_inside_word,
@@ -328,7 +329,8 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
                 reach[anchors[k]] = max(end, reach.get(anchors[k], 0.0))
     if not borderless or ruled or len(anchors) < 2:  # (one column: justified prose
         return list(out), reach  # whose spread gaps were closed, no rows to join)
-    pitch = (pitches or {}).get(size) or DEFAULT_PITCH_EM * size
-    joined = top_aligned_rows(bottom_aligned_rows(out, anchors, pitch, above), anchors,
-                              pitch, page_right, known)
+    pitch = own_pitch(out, (pitches or {}).get(size) or DEFAULT_PITCH_EM * size)
+    joined = top_aligned_rows(bottom_aligned_rows(offset_cells(out, pitch), anchors, pitch,
+                                                  above), anchors, pitch, page_right, known)
     return [*joined, *[None] * (len(out) - len(joined))], reach
+

@@ -17,6 +17,8 @@ from dataclasses import replace
 from bma_etl.read.pdf_layout import TextLine
 
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]")
+_THAI_TAIL = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]+$")
+_THAI_HEAD = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]+")
 
 
 def thai_ends(left: str, right: str) -> bool:
@@ -29,17 +31,21 @@ def cut_inside_word(left: str, right: str) -> bool:
     """Whether ``left`` + ``right`` (a cell's text cut at a line's end) was cut in a word.
 
     A Thai word: Thai letters on both sides, and no word boundary there (pythainlp's
-    dictionary segmentation of the joined text).
+    dictionary segmentation of the joined runs of Thai letters either side: a mark
+    after them, ``มน.``, would bend the segmentation across the cut).
 
     >>> cut_inside_word("รายงา", "นครั้ง"), cut_inside_word("รายงานครั้ง", "ที่1")
     (True, False)
+    >>> cut_inside_word("มาตรการ", "มน. การส่งเสริม")
+    False
     """
     left, right = left.rstrip(), right.lstrip()
     if not thai_ends(left, right):
         return False
     from pythainlp.tokenize import word_tokenize
 
-    tail, head = left[-12:], right[:12]
+    ends, starts = _THAI_TAIL.search(left[-12:]), _THAI_HEAD.match(right[:12])
+    tail, head = ends.group() if ends else "", starts.group() if starts else ""
     at = 0
     for word in word_tokenize(tail + head, engine="newmm", keep_whitespace=True):
         at += len(word)
