@@ -189,10 +189,14 @@ class Glyphs:
 
     def origin(self, index: int) -> tuple[float, float] | None:
         """Where character ``index`` is drawn from (x and baseline), if pdfium says."""
-        if index in self._origins:
-            return self._origins[index]
-        found = self._reported_origin(index)
-        m = self.moved.get(index) if self.moved else None
+        found = self._origins.get(index, _UNASKED)
+        if found is not _UNASKED:
+            return found
+        x, y = self._d[0], self._d[1]
+        found = (x.value, y.value) if self._origin_of(self.handle, index, self._d_ref[0],
+                                                      self._d_ref[1]) else None
+        moved = self._moved if self._moved is not None else self.moved
+        m = moved.get(index) if moved else None
         if m is not None and found is not None:
             found = apply(m, *found)
         self._origins[index] = found
@@ -216,6 +220,10 @@ class Glyphs:
                     size *= scale
             self._sizes[index] = size
         return size
+
+
+#: What :meth:`Glyphs.origin`'s cache holds for a character not asked about yet.
+_UNASKED: Any = object()
 
 
 def glyphs(textpage: Any) -> Glyphs:

@@ -235,15 +235,19 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
                 return
         start = 0
         for end in (*tabs, len(gaps)):
-            piece = kind[start:end]
-            common = letter_gap(gaps[start:end], size, piece) or few_gaps(
-                gaps[start:end], size, piece, spaces[start:end],
-                not cut and end - start <= 2 * LONE_LETTERS and _alone(line, text))
-            if common:
-                found.update((at, common) for at, k in runs if start <= k < end)
+            inside = [at for at, k in runs if start <= k < end]
+            if inside:  # a piece with no white space in it decides nothing: not measured
+                piece = kind[start:end]
+                common = letter_gap(gaps[start:end], size, piece) or few_gaps(
+                    gaps[start:end], size, piece, spaces[start:end],
+                    not cut and end - start <= 2 * LONE_LETTERS and _alone(line, text))
+                if common:
+                    found.update(dict.fromkeys(inside, common))
             start = end + 1
 
-    generated = line.g.generated
+    generated, size_of, rules = line.g.generated, line.g.size, line.rules
+    am, thai, thai_letters, digits = _SARA_AM, _THAI, _LETTERS, _DIGITS
+    tab = half = 0.0  # TAB_GAP_EM and half LETTER_SPREAD_EM font sizes (points)
     for pos, ch in enumerate(text):
         if ch in _WHITE:
             if prev >= 0 and pending < 0:
@@ -253,33 +257,38 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
         if ch in _MARKS:
             continue
         if prev < 0:
-            size = line.g.size(index[pos])
-        elif line.rules and line._ruled(prev, pos):
+            size = size_of(index[pos])
+            tab, half = TAB_GAP_EM * size, LETTER_SPREAD_EM * size / 2
+        elif rules and line._ruled(prev, pos):
             cut = True
             close()
             runs, gaps, kinds, spaces, tabs = [], [], [], [], []
             wide, kept, wide_kept = 0, 0, 0
-            size = line.g.size(index[pos])
+            size = size_of(index[pos])
+            tab, half = TAB_GAP_EM * size, LETTER_SPREAD_EM * size / 2
         else:
             gap = lefts[index[pos]] - rights[index[prev]]
-            if size > 1.0 and gap >= TAB_GAP_EM * size:
+            if size > 1.0 and gap >= tab:
                 cut = True
                 tabs.append(len(gaps))
-            spread = gap >= LETTER_SPREAD_EM * size / 2
+            spread = gap >= half
             wide += spread
             gaps.append(gap)
             before = text[prev]
-            kinds.append("a" if ch == _SARA_AM or before == _SARA_AM
-                         else "x" if ch not in _THAI or before not in _THAI
-                         else "t" if ch in _LETTERS and before in _LETTERS and not written
-                         else "d" if ch in _DIGITS and before in _DIGITS and not written
-                         and gap < TAB_GAP_EM * size else "-")
-            if kinds[-1] not in "ax":
+            kind = ("a" if ch == am or before == am
+                    else "x" if ch not in thai or before not in thai
+                    else "t" if ch in thai_letters and before in thai_letters and not written
+                    else "d" if ch in digits and before in digits and not written
+                    and gap < tab else "-")
+            kinds.append(kind)
+            if kind != "a" and kind != "x":
                 kept += 1
                 wide_kept += spread
-            spaces.append(pending >= 0)
             if pending >= 0:
+                spaces.append(True)
                 runs.append((pending, len(gaps) - 1))
+            else:
+                spaces.append(False)
         prev, pending, written = pos, -1, False
     close()
     return found
