@@ -211,3 +211,14 @@ def test_label_alone_on_its_line_with_a_letter_misread(seed: int) -> None:
     text = re.sub(r"^ชื่อโครงการ/กิจกรรม : ", "ซื่อโครงการ/กิจกรรม\n", generated.text, flags=re.M)
     [project] = _read(legacy, text)["projects"]
     assert project.project_name == generated.tables["projects"][0]["project_name"]
+
+
+@pytest.mark.parametrize("rule", ("1", "l", "I", "]"))
+@pytest.mark.parametrize("seed", range(3))
+def test_report_date_after_a_table_rule_ocr_read_as_a_letter_or_digit(seed: int,
+                                                                      rule: str) -> None:
+    """``รายงานครั้งที่5⇥1:: 21/6/2566 : …``: the row's rule glued to the date's ``::``."""
+    generated = _form(random.Random(seed), arabic=True)  # OCR reads Thai digits apart
+    text = re.sub(r"(รายงานครั้งที่[0-9๐-๙]+)[\t |]*::", lambda m: f"{m.group(1)}\t{rule}::",
+                  generated.text)
+    assert _rows(_read(legacy, text)) == _want_rows(generated)

@@ -30,7 +30,8 @@ DATE_PART_RE = re.compile(
 #: After OCR the row's rules may stand before it too (``| | :: ก 21/12/2568``: a line
 #: whose first ``|`` OCR read as a letter is no pipe row, so its cells are not split).
 OCR_DATE_PART_RE = re.compile(
-    r"^[\s:;.'\"|]*(?:\S{1,2}\s+)?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
+    r"^[\s:;.'\"|]*(?:[1lI!\[\]]:[\s:;.'\"|]*)?"  # a table rule read as 1, l or ] (``1:: 21/6``)
+    r"(?:\S{1,2}\s+)?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
 )
 #: A row whose label cell OCR read as a few short tokens of junk, the date after them
 #: (``ป ATs | ว ป 21/12/2568``): read only at the start of a report's first cells,
