@@ -51,6 +51,7 @@ from bma_etl.read.pdf_letters import (
 )
 from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_order import in_drawn_order
+from bma_etl.read.pdf_spans import without_span_copies
 
 #: A space pdfium generated over a gap narrower than this (in font sizes, between
 #: the characters' advance boxes) is dropped. LibreOffice leaves 0-0.21 em between
@@ -104,7 +105,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         # Surrogate pairs or glyphs pdfium leaves out of its text (a lost glyph
         # coded 3, say) shift indices: read the page character by character.
         raw = "".join(chr(g.unicode(i)) for i in range(count))
-    raw = without_false_breaks(g, without_unmapped(g, raw, count))
+    raw = without_false_breaks(g, without_span_copies(g, without_unmapped(g, raw, count)))
     letters = PageLetters(g, count)
     lines: list[TextLine] = []
     start = 0

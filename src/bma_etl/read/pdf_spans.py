@@ -1,0 +1,102 @@
+"""Text of an ``/ActualText`` span that pdfium reads twice, in a page's raw text.
+
+Stage: read (runs in the PDF worker process; a helper of :mod:`.pdf_layout`). A
+browser writes each Thai cluster with a mark as a marked-content span whose
+``/ActualText`` gives the cluster's text, drawn by one text object per glyph run
+(Chromium: the consonant's glyph, then its marks' glyphs one advance on). pdfium
+gives the span's text once, for its first text object, and skips the others
+only when they come right after it; it orders a line's text objects by x, so a
+mark's glyphs drawn a hair right of the next letter's origin (Noto Sans Thai
+moves that letter back 0.014 px: ``ผู้`` and ``ป`` of ``ผู้ประสานงาน``) come after
+that letter and the span is read again: ``ผู้ปผู้ ระสานงาน``. Such a second
+reading is marked :data:`COPY` here for :class:`.pdf_layout._Line` to drop.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+from bma_etl.read.pdf_glyphs import JOINED
+
+#: Stands for a character of a span's text read again: dropped like what is left of
+#: a joined line break (no ink, not counted as a lost glyph).
+COPY = JOINED
+
+_CALLS: dict[str, Any] = {}  # pdfium's calls without argument types
+
+
+def _bare(name: str, restype: Any) -> Any:
+    """The pdfium function ``name`` as a prototype that converts no arguments (made once)."""
+    call = _CALLS.get(name)
+    if call is None:
+        import pypdfium2.raw as pdfium_c
+
+        address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+        call = _CALLS[name] = ctypes.CFUNCTYPE(restype)(int(address or 0))
+    return call
+
+
+def _span(obj: int) -> int | None:
+    """The innermost marked-content item of text object ``obj`` with an ``/ActualText``."""
+    import pypdfium2.raw as pdfium_c
+
+    handle = ctypes.c_void_p(obj)
+    length = ctypes.c_ulong()
+    for k in range(int(_bare("FPDFPageObj_CountMarks", ctypes.c_int)(handle)) - 1, -1, -1):
+        mark = _bare("FPDFPageObj_GetMark", ctypes.c_void_p)(handle, ctypes.c_ulong(k))
+        if mark and pdfium_c.FPDFPageObjMark_GetParamStringValue(
+                ctypes.cast(mark, pdfium_c.FPDF_PAGEOBJECTMARK), b"ActualText", None, 0,
+                ctypes.byref(length)):
+            return int(mark)
+    return None
+
+
+def span_copies(handle: Any, count: int) -> list[tuple[int, int]]:
+    """The ``(start, end)`` character runs of a text page that read a span's text again.
+
+    pdfium gives every character of a span's ``/ActualText`` the span's text
+    object, and that object's origin: a run of characters of one text object at
+    one origin is a span read (a glyph run of its own advances from glyph to
+    glyph). A run whose span (the marked-content item: one for all the span's
+    text objects) was read before, from another text object, is a copy.
+    ``handle``: a text page's raw handle (``c_void_p``); ``count``: its characters.
+    """
+    text_object = _bare("FPDFText_GetTextObject", ctypes.c_void_p)
+    objects = [text_object(handle, i) for i in range(count)]
+    origin_of = _bare("FPDFText_GetCharOrigin", ctypes.c_int)
+    x0, y0, x1, y1 = (ctypes.c_double() for _ in range(4))
+    read: dict[int, int] = {}  # span → the text object it was read from
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < count:
+        obj = objects[start]
+        end = start + 1
+        while end < count and objects[end] == obj:
+            end += 1
+        if obj and end - start >= 2 \
+                and origin_of(handle, start, ctypes.byref(x0), ctypes.byref(y0)) \
+                and origin_of(handle, start + 1, ctypes.byref(x1), ctypes.byref(y1)) \
+                and abs(x0.value - x1.value) < 1e-3 and abs(y0.value - y1.value) < 1e-3:
+            span = _span(obj)
+            if span is not None:
+                if read.setdefault(span, obj) != obj:
+                    out.append((start, end))
+        start = end
+    return out
+
+
+def without_span_copies(textpage: Any, raw: str) -> str:
+    """``raw`` (a page's text, a character per index) with each span copy :data:`COPY`.
+
+    ``textpage``: a pypdfium2 text page or its :class:`.pdf_glyphs.Glyphs`.
+    """
+    handle = ctypes.cast(getattr(textpage, "handle", None) or getattr(textpage, "raw", textpage),
+                         ctypes.c_void_p)
+    copies = span_copies(handle, len(raw))
+    if not copies:
+        return raw
+    chars = list(raw)
+    for start, end in copies:
+        chars[start:end] = COPY * (end - start)
+    return "".join(chars)
