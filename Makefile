@@ -26,6 +26,11 @@ $(STAMP): pyproject.toml
 	@# report's charts name them first, and its test checks Chromium draws Thai with them.
 	@$(MAKE) --no-print-directory apt-install APT_CHECK='test -f /usr/share/fonts/truetype/tlwg/Garuda.ttf' \
 	  APT_PKGS='fonts-thai-tlwg-ttf' APT_WHY='Thai fonts of the robustness corpus and the report'
+	@# Noto Sans Thai and Noto Serif Thai, the Thai fonts of desktops with Noto installed:
+	@# the tests of browser prints in them (tests/test_noto_prints.py) print with them.
+	@$(MAKE) --no-print-directory apt-install \
+	  APT_CHECK='test -f /usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf' \
+	  APT_PKGS='fonts-noto-core' APT_WHY='the tests of PDFs printed in Noto Sans/Serif Thai'
 	@# tests/test_report.py opens the HTML report in headless Chromium; the tests of
 	@# browser-printed PDFs print generated pages with it too.
 	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v chromium >/dev/null' \

@@ -3,6 +3,9 @@
 The TLWG family comes from Debian's ``fonts-thai-tlwg-ttf`` (the Makefile's set-up
 step installs it); Sarabun from the PyPI package ``fontpkg-sarabun`` (OFL-1.1, the
 ``corpus`` extra). A font that is not installed is skipped with a printed note.
+Noto Sans Thai and Noto Serif Thai (Debian's ``fonts-noto-core``, the Thai fonts of
+desktops with Noto installed) are not corpus fonts: the tests of their prints
+find them with :func:`noto`.
 """
 
 from __future__ import annotations
@@ -15,6 +18,16 @@ TLWG = Path("/usr/share/fonts/truetype/tlwg")
 #: Family → file name in the TLWG folder (Sarabun is looked up in its package).
 FAMILIES = {"Garuda": "Garuda.ttf", "Loma": "Loma.ttf", "Norasi": "Norasi.ttf",
             "Kinnari": "Kinnari.ttf", "Laksaman": "Laksaman.ttf", "Sarabun": ""}
+#: Debian's Noto folder (``fonts-noto-core``) and the Thai families in it.
+NOTO = Path("/usr/share/fonts/truetype/noto")
+NOTO_THAI = {"Noto Sans Thai": "NotoSansThai-Regular.ttf",
+             "Noto Serif Thai": "NotoSerifThai-Regular.ttf"}
+
+
+def noto(family: str) -> Path | None:
+    """The regular TTF of the Noto Thai ``family`` (:data:`NOTO_THAI`), if installed."""
+    path = NOTO / NOTO_THAI[family]
+    return path if path.is_file() else None
 
 
 def _sarabun() -> Path | None:

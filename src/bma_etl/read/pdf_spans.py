@@ -15,6 +15,7 @@ reading is marked :data:`COPY` here for :class:`.pdf_layout._Line` to drop.
 from __future__ import annotations
 
 import ctypes
+from itertools import repeat
 from typing import Any
 
 from bma_etl.read.pdf_glyphs import JOINED
@@ -52,6 +53,28 @@ def _span(obj: int) -> int | None:
     return None
 
 
+def _has_spans(textpage: Any) -> bool:
+    """Whether the page of ``textpage`` (a pypdfium2 text page) has an ``/ActualText`` span.
+
+    True when the page is not known (a raw handle). Asks the page's objects, up to
+    the first in a span: a page with no marked content (fpdf2's, reportlab's,
+    LibreOffice's untagged prints) is a call or two per text run, not per character.
+    """
+    raw = getattr(getattr(textpage, "page", None), "raw", None)
+    if raw is None:
+        return True
+    import pypdfium2.raw as pdfium_c
+
+    page = ctypes.cast(raw, ctypes.c_void_p)
+    get = _bare("FPDFPage_GetObject", ctypes.c_void_p)
+    marks = _bare("FPDFPageObj_CountMarks", ctypes.c_int)
+    for k in range(max(int(pdfium_c.FPDFPage_CountObjects(raw)), 0)):
+        obj = get(page, k)
+        if obj and marks(ctypes.c_void_p(obj)) > 0 and _span(obj) is not None:
+            return True
+    return False
+
+
 def span_copies(handle: Any, count: int) -> list[tuple[int, int]]:
     """The ``(start, end)`` character runs of a text page that read a span's text again.
 
@@ -63,7 +86,7 @@ def span_copies(handle: Any, count: int) -> list[tuple[int, int]]:
     ``handle``: a text page's raw handle (``c_void_p``); ``count``: its characters.
     """
     text_object = _bare("FPDFText_GetTextObject", ctypes.c_void_p)
-    objects = [text_object(handle, i) for i in range(count)]
+    objects = list(map(text_object, repeat(handle, count), range(count)))
     origin_of = _bare("FPDFText_GetCharOrigin", ctypes.c_int)
     x0, y0, x1, y1 = (ctypes.c_double() for _ in range(4))
     read: dict[int, int] = {}  # span → the text object it was read from
@@ -93,6 +116,8 @@ def without_span_copies(textpage: Any, raw: str) -> str:
     """
     handle = ctypes.cast(getattr(textpage, "handle", None) or getattr(textpage, "raw", textpage),
                          ctypes.c_void_p)
+    if not _has_spans(getattr(textpage, "textpage", textpage)):
+        return raw
     copies = span_copies(handle, len(raw))
     if not copies:
         return raw

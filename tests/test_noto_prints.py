@@ -1,0 +1,88 @@
+"""Chromium's prints in Noto Sans Thai and Noto Serif Thai read as printed.
+
+Chromium writes each Thai cluster with a mark as an ``/ActualText`` span drawn by
+two text objects (the consonant's glyph, then its marks' glyphs). In Noto Sans
+Thai the letter after ``ผู้`` is moved back a hair, so pdfium orders the marks'
+object after that letter and reads the span twice: ``ผู้ประสานงาน`` read
+``ผู้ปผู้ ระสานงาน`` (:mod:`bma_etl.read.pdf_spans`). Pages of known words and
+generated documents are printed with Chromium in both fonts (Debian's
+``fonts-noto-core``, which ``make venv`` installs); the truth is the written words
+and the generated values.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import random
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from bma_etl.pipeline import process_file
+from bma_etl.read.pdf_layout import page_lines
+
+from corpus import fonts, render
+from corpus.build import GENERATORS
+from corpus.score import score
+
+#: Lines with clusters Noto draws with a mark glyph run of their own (``ผู้``, ``ปู่``),
+#: each before a letter that font moves back, and SARA AM, as a form's labels and values.
+WORDS = ["ผู้ประสานงาน: นายสมชาย ใจดี",
+         "ผู้รับผิดชอบ: สำนักการโยธา",
+         "ผู้รับจ้าง บริษัท ก้าวหน้า จำกัด",
+         "ปู่ย่า ฟู้ด ญี่ปุ่น ผู้ผลิต ที่ตั้ง น้ำท่วม กั้นน้ำ"]
+
+
+def _font(family: str) -> Path:
+    if not render.have("chromium"):
+        pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
+    path = fonts.noto(family)
+    if path is None:
+        pytest.fail(f"needs {family}: apt-get install fonts-noto-core (make venv does)")
+    return path
+
+
+def _print(page: str, out: Path) -> None:
+    """``page`` (HTML) printed to ``out`` by headless Chromium, without header and footer."""
+    with tempfile.TemporaryDirectory(prefix="bma-noto-") as tmp:
+        src = Path(tmp) / "page.html"
+        src.write_text(page, encoding="utf-8")
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                        "--no-first-run", f"--user-data-dir={tmp}/profile",
+                        "--no-pdf-header-footer", f"--print-to-pdf={out}", src.as_uri()],
+                       capture_output=True, timeout=120, check=True)
+
+
+@pytest.mark.parametrize("family", sorted(fonts.NOTO_THAI))
+def test_noto_words_read_once(family: str, tmp_path: Path) -> None:
+    path = _font(family)
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in WORDS)
+    page = (f"<html><head><meta charset='utf-8'><style>@font-face {{ font-family: 'T';"
+            f" src: url('file://{path}'); }} body {{ font-family: 'T'; font-size: 14px; }}"
+            f"</style></head><body>{body}</body></html>")
+    pdf = tmp_path / "words.pdf"
+    _print(page, pdf)
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        lines = [line.text for line in page_lines(doc[0].get_textpage())]
+    finally:
+        doc.close()
+    assert lines == WORDS
+
+
+@pytest.mark.parametrize(("generator", "family"), [("legacy_pipe", "Noto Sans Thai"),
+                                                   ("web_detail", "Noto Sans Thai"),
+                                                   ("legacy_html", "Noto Serif Thai")])
+def test_chromium_noto_prints_read_the_generated_values(generator: str, family: str,
+                                                         tmp_path: Path) -> None:
+    path = _font(family)
+    doc = GENERATORS[generator](random.Random(f"noto-{generator}-0"))
+    truth = json.loads(doc.truth_json())
+    pdf = tmp_path / "printed.pdf"
+    render.render_chromium(doc, pdf, family, path, random.Random(0), header_footer=False)
+    right, total, lost = score(process_file(pdf), truth)
+    assert right == total, lost[:6]
