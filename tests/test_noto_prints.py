@@ -1,4 +1,4 @@
-"""Chromium's prints in Noto Sans Thai and Noto Serif Thai read as printed.
+"""Chromium's and LibreOffice's prints in Noto Sans Thai and Noto Serif Thai read as printed.
 
 Chromium writes each Thai cluster with a mark as an ``/ActualText`` span drawn by
 two text objects (the consonant's glyph, then its marks' glyphs). In Noto Sans
@@ -85,4 +85,19 @@ def test_chromium_noto_prints_read_the_generated_values(generator: str, family: 
     pdf = tmp_path / "printed.pdf"
     render.render_chromium(doc, pdf, family, path, random.Random(0), header_footer=False)
     right, total, lost = score(process_file(pdf), truth)
+    assert right == total, lost[:6]
+
+
+def test_libreoffice_noto_print_keeps_the_space_after_a_fallback_run(tmp_path: Path) -> None:
+    """LibreOffice draws the digits of a Noto Sans Thai text from a fallback font whose
+    widths are wider than the advances it sets them with: the space between a date and
+    its time (``2025-10-01 00:00:00``) looked too narrow for one
+    (:mod:`bma_etl.read.pdf_overhang`)."""
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: apt-get install libreoffice-writer-nogui (make venv does)")
+    _font("Noto Sans Thai")
+    doc = GENERATORS["legacy_html"](random.Random("noto-legacy_html-1"))
+    pdf = tmp_path / "printed.pdf"
+    assert render.render_soffice_batch([(doc, pdf, "Noto Sans Thai")]) == {}
+    right, total, lost = score(process_file(pdf), json.loads(doc.truth_json()))
     assert right == total, lost[:6]

@@ -51,6 +51,7 @@ from bma_etl.read.pdf_letters import (
 )
 from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_order import in_drawn_order
+from bma_etl.read.pdf_overhang import overhang
 from bma_etl.read.pdf_spans import without_span_copies
 
 #: A space pdfium generated over a gap narrower than this (in font sizes, between
@@ -383,6 +384,8 @@ class _Line:
         generated = g.generated(index[a]) if b == a + 1 else \
             all(g.generated(index[i]) for i in range(a, b))
         generated = generated or misplaced_space(self, a, b, start)  # no gap of the line's
+        if generated and size > 1.0 and gap < JOIN_GAP_EM * size and text[b] not in _MARKS:
+            gap += overhang(self, a - 1, size)  # a box wider than its glyph's advance
         if generated and (text[b] in _MARKS or (size > 1.0 and gap < JOIN_GAP_EM * size)):
             return ""
         if generated and size > 1.0 and gap < AM_SPLIT_GAP_EM * size and am_unseen(self, a - 1):
