@@ -172,3 +172,23 @@ def test_a_faint_large_word_over_the_body_is_left_out(tmp_path: Path) -> None:
 
     text = _page(tmp_path / "level.pdf", level)
     assert "ร่าง" not in text and "บรรทัดที่ 7 ของเนื้อความในหน้า" in text
+
+
+def test_a_page_drawn_turned_keeps_its_text(tmp_path: Path) -> None:
+    # No /Rotate: the whole page's text runs up the sheet, a watermark's never does. It
+    # is not taken off (how well such a page reads is another matter).
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Sarabun", str(font_file("Sarabun"))))
+    out = tmp_path / "turned.pdf"
+    sheet = canvas.Canvas(str(out), pagesize=(595, 842))
+    sheet.translate(595, 0)
+    sheet.rotate(90)
+    sheet.setFont("Sarabun", 14)
+    for k in range(6):
+        sheet.drawString(72, 500 - 20 * k, f"บรรทัดที่ {k + 1} ของเนื้อความ")
+    sheet.save()
+    text = extract_pdf(out.read_bytes()).pages[0].text
+    assert all(str(k) in text for k in range(1, 7))

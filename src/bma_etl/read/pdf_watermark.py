@@ -11,7 +11,8 @@ reaches a line, a gap or a break:
 * text drawn turned: its baseline runs more than :data:`TURNED_DEGREES` off the
   page's horizontal (a diagonal watermark, a column heading set vertical, text
   upside down). A form's rows run across the page; a page stored with ``/Rotate``
-  is turned upright first (:func:`.pdf_open.upright`) and reads as before.
+  is turned upright first (:func:`.pdf_open.upright`) and reads as before; a page
+  whose text runs turned more than upright (drawn turned, with no ``/Rotate``) keeps it.
 * upright text set :data:`BIG` times the page's body size or more, in a light or
   translucent fill (:data:`LIGHT`, :data:`TRANSLUCENT`), drawn over other text: a
   horizontal watermark. A heading is dark, or stands clear of the body text.
@@ -80,6 +81,8 @@ def without_watermarks(page: Any, texts: list[TextObject] | None = None) -> int:
             turned.append(text)
         elif size_of(obj, size_ref):
             upright.append((text, size.value * math.sqrt(abs(a * d - b * c))))
+    if len(turned) > len(upright):  # the page's own text runs turned: no watermark's
+        turned = []
     if len(upright) > 1:
         body = median(points for _, points in upright)
         big = [text for text, points in upright
