@@ -65,22 +65,16 @@ def without_watermarks(page: Any, texts: list[TextObject] | None = None) -> int:
         texts = []
         page_shapes(page, texts)
     handle = getattr(page, "raw", page)
-    matrix_of, size_of = _bare_calls()
-    m, size = pdfium_c.FS_MATRIX(), ctypes.c_float()
-    m_ref, size_ref = ctypes.byref(m), ctypes.byref(size)
     turned: list[TextObject] = []
     upright: list[tuple[TextObject, float]] = []  # and its size (points, as drawn)
-    for text in texts:
-        obj, to_page = text[1], text[2]
-        if not matrix_of(obj, m_ref):
+    for text, placed, size in zip(texts, *_measured([text[1] for text in texts]), strict=True):
+        if placed is None:
             continue
-        a, b, c, d = m.a, m.b, m.c, m.d
-        if to_page is not None:
-            a, b, c, d = then((a, b, c, d, 0.0, 0.0), to_page)[:4]
+        a, b, c, d = placed if text[2] is None else then((*placed, 0.0, 0.0), text[2])[:4]
         if not (a > 0 and abs(b) <= _LEAN * a):
             turned.append(text)
-        elif size_of(obj, size_ref):
-            upright.append((text, size.value * math.sqrt(abs(a * d - b * c))))
+        elif size is not None:
+            upright.append((text, size * math.sqrt(abs(a * d - b * c))))
     if len(turned) > len(upright):  # the page's own text runs turned: no watermark's
         turned = []
     if len(upright) > 1:
@@ -102,14 +96,18 @@ def without_watermarks(page: Any, texts: list[TextObject] | None = None) -> int:
 
 
 _CALLS: list[Any] = []  # FPDFPageObj_GetMatrix and FPDFTextObj_GetFontSize, arguments unconverted
+#: Matrices (6 floats each) and sizes of text objects, with a pointer to each, kept for the
+#: next page (grown as needed).
+_SLOTS: list[Any] = [(ctypes.c_float * 0)(), (ctypes.c_float * 0)(), [], []]
 
 
-def _bare_calls() -> list[Any]:
-    """The matrix and font size calls of pdfium for a page object, arguments unconverted.
+def _measured(objs: list[Any]) -> tuple[list[tuple[float, float, float, float] | None],
+                                        list[float | None]]:
+    """Each text object's matrix ``(a, b, c, d)`` and font size, None where pdfium cannot say.
 
-    pypdfium2's bindings check and convert every argument; a page holds hundreds of
-    text objects (see :func:`.pdf_glyphs._bare_calls`). Called with the object as
-    pdfium gave it and ``byref`` outputs only.
+    One call per object into one array, with pdfium's functions called without
+    converting arguments (pypdfium2's bindings check and convert each, as
+    :func:`.pdf_glyphs.loose_boxes` avoids): a page holds hundreds of text objects.
     """
     if not _CALLS:
         import pypdfium2.raw as pdfium_c
@@ -117,7 +115,20 @@ def _bare_calls() -> list[Any]:
         for call in (pdfium_c.FPDFPageObj_GetMatrix, pdfium_c.FPDFTextObj_GetFontSize):
             address = ctypes.cast(call, ctypes.c_void_p).value
             _CALLS.append(ctypes.CFUNCTYPE(ctypes.c_int)(int(address or 0)))
-    return _CALLS
+    count = len(objs)
+    if len(_SLOTS[2]) < count:
+        size = max(count, 2 * len(_SLOTS[2]), 1024)
+        matrices, sizes = (ctypes.c_float * (6 * size))(), (ctypes.c_float * size)()
+        at, to = ctypes.addressof(matrices), ctypes.addressof(sizes)
+        _SLOTS[:] = [matrices, sizes, [ctypes.c_void_p(at + 24 * i) for i in range(size)],
+                     [ctypes.c_void_p(to + 4 * i) for i in range(size)]]
+    matrices, sizes, to_matrix, to_size = _SLOTS
+    placed = list(map(_CALLS[0], objs, to_matrix[:count]))
+    sized = list(map(_CALLS[1], objs, to_size[:count]))
+    values = matrices[:6 * count]
+    return ([(a, b, c, d) if ok else None for ok, a, b, c, d in zip(
+                placed, values[0::6], values[1::6], values[2::6], values[3::6], strict=True)],
+            [size if ok else None for ok, size in zip(sized, sizes[:count], strict=True)])
 
 
 def _faint(obj: Any) -> bool:
