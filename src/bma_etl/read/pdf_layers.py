@@ -22,7 +22,7 @@ from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_forms import Box
 from bma_etl.read.pdf_kind import draws_text, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
-from bma_etl.read.pdf_open import open_pdf, upright
+from bma_etl.read.pdf_open import TextObject, open_pdf, upright
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
@@ -31,6 +31,7 @@ from bma_etl.read.pdf_page import (
 )
 from bma_etl.read.pdf_sheets import keep_half, left_only, sheet_gutter
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
+from bma_etl.read.pdf_watermark import without_watermarks
 from bma_etl.read.pdf_wraps import spaced_wraps, wrapped_lines, writer_rules
 
 #: Fewer non-blank characters than this and a page has no usable text layer.
@@ -134,8 +135,10 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
 def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int,
                clip: Box | None = None) -> tuple[_Read, list[TextLine], list[Box]]:
     """One page's lines in reading order; also its lines as pdfium gave them, and its shapes."""
-    paths, pictures = page_shapes(page)
+    texts: list[TextObject] = []
+    paths, pictures = page_shapes(page, texts)
     rules, cut = closed(rules_of(paths))
+    without_watermarks(page, texts)  # before pdfium collects the characters
     textpage = page.get_textpage()
     try:
         read = page_lines(textpage, rules.vertical)

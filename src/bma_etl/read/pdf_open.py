@@ -19,16 +19,23 @@ from bma_etl.read.pdf_forms import Box, Matrix, box_through, then
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 #: How deep into nested form XObjects :func:`page_shapes` looks (as pypdfium2's ``get_objects``).
 MAX_FORM_DEPTH = 15
+#: A text object as :func:`page_shapes` finds it: the form object holding it (None on
+#: the page itself), the object, and the matrix from that form's space to the page's
+#: (None: the page's own space).
+TextObject = tuple[Any, Any, Matrix | None]
 
 
-def page_shapes(page: Any) -> tuple[list[Box], list[Box]]:
+def page_shapes(page: Any, texts: list[TextObject] | None = None
+                ) -> tuple[list[Box], list[Box]]:
     """The boxes of the paths and of the images a pdfium page draws, forms included.
 
     Boxes are in the page's space (points): an object inside a form XObject is
     placed through the form's matrices (pdfium gives its box in the form's space).
     One walk over the page's objects with pdfium's own calls: pypdfium2's
     ``get_objects`` wraps every object in a Python object, several times the cost.
-    Raises pypdfium2's ``PdfiumError`` for an object pdfium cannot place.
+    ``texts``: if given, every text object is added to it in the same walk (see
+    :data:`TextObject`). Raises pypdfium2's ``PdfiumError`` for an object pdfium
+    cannot place.
     """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
@@ -37,8 +44,8 @@ def page_shapes(page: Any) -> tuple[list[Box], list[Box]]:
     images: list[Box] = []
     corners = [ctypes.c_float() for _ in range(4)]
     matrix = pdfium_c.FS_MATRIX()
-    path, image, form = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
-                         pdfium_c.FPDF_PAGEOBJ_FORM)
+    path, image, form, text = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
+                               pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_TEXT)
     kind_of, bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
 
     def walk(parent: Any, count: int, get: Any, level: int, to_page: Matrix | None) -> None:
@@ -55,6 +62,9 @@ def page_shapes(page: Any) -> tuple[list[Box], list[Box]]:
                 box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
                 (paths if kind == path else images).append(
                     box if to_page is None else box_through(to_page, box))
+            elif kind == text:
+                if texts is not None:
+                    texts.append((parent if level else None, obj, to_page))
             elif kind == form and level < MAX_FORM_DEPTH - 1:
                 # Its objects stand in the form's space: its matrix leads to the parent's.
                 if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):

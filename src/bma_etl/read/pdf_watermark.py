@@ -1,0 +1,158 @@
+"""A watermark's text taken off a page before its characters are read (in the worker).
+
+Stage: read (a helper of :mod:`.pdf_layers`). A copy stamped ``สำเนา``, ``ร่าง``,
+``COPY`` or ``CONFIDENTIAL`` across each page (``qpdf --overlay``, pypdf's
+``merge_page``, an office suite's watermark) draws that word as text over the
+form: pdfium puts its letters in the page's text among the lines they cross, and
+they land inside values. Two kinds of text object are taken off the page in
+memory (never the file) before its text page is made, so no character of theirs
+reaches a line, a gap or a break:
+
+* text drawn turned: its baseline runs more than :data:`TURNED_DEGREES` off the
+  page's horizontal (a diagonal watermark, a column heading set vertical, text
+  upside down). A form's rows run across the page; a page stored with ``/Rotate``
+  is turned upright first (:func:`.pdf_open.upright`) and reads as before; a page
+  whose text runs turned more than upright (drawn turned, with no ``/Rotate``) keeps it.
+* upright text set :data:`BIG` times the page's body size or more, in a light or
+  translucent fill (:data:`LIGHT`, :data:`TRANSLUCENT`), drawn over other text: a
+  horizontal watermark. A heading is dark, or stands clear of the body text.
+
+Objects inside Form XObjects are looked at too (placed through the forms' matrices), found
+in the walk :func:`.pdf_open.page_shapes` makes for the page's rules and images.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from statistics import median
+from typing import Any
+
+from bma_etl.read.pdf_forms import Box, box_through, then
+from bma_etl.read.pdf_open import TextObject, page_shapes
+
+#: Text whose baseline runs more than this many degrees off the horizontal is turned.
+#: A text layer laid over a scan a little skewed stays (a few degrees); a
+#: watermark stands at 30-60 degrees, a vertical heading at 90.
+TURNED_DEGREES = 10.0
+#: Upright text this many times the page's median text size or more may be a watermark.
+BIG = 3.0
+#: A fill whose darkest channel is this light or lighter (0-255) is light grey or paler.
+LIGHT = 150
+#: A fill this translucent or more (alpha, 0-255) is a watermark's.
+TRANSLUCENT = 180
+_INVISIBLE = 3  # text render mode 3: neither filled nor stroked (an OCR layer)
+
+
+#: An upright baseline leans less than :data:`TURNED_DEGREES`: its rise over its run.
+_LEAN = math.tan(math.radians(TURNED_DEGREES))
+
+
+def without_watermarks(page: Any, texts: list[TextObject] | None = None) -> int:
+    """Take a watermark's text objects off ``page`` (in memory); how many were taken.
+
+    ``page``: a pypdfium2 ``PdfPage`` (or its raw handle), already upright; a text
+    page must be made after this call. ``texts``: the page's text objects as
+    :func:`.pdf_open.page_shapes` found them in its walk (found here when None).
+    Text drawn turned goes, and upright text :data:`BIG` times the body size in a
+    faint fill over other text (see the module docstring). Each text object is
+    asked its matrix and size; colours and boxes are asked of the few large ones
+    only. An object pdfium cannot place or measure stays.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    if texts is None:
+        texts = []
+        page_shapes(page, texts)
+    handle = getattr(page, "raw", page)
+    turned: list[TextObject] = []
+    upright: list[tuple[TextObject, float]] = []  # and its size (points, as drawn)
+    for text, placed, size in zip(texts, *_measured([text[1] for text in texts]), strict=True):
+        if placed is None:
+            continue
+        a, b, c, d = placed if text[2] is None else then((*placed, 0.0, 0.0), text[2])[:4]
+        if not (a > 0 and abs(b) <= _LEAN * a):
+            turned.append(text)
+        elif size is not None:
+            upright.append((text, size * math.sqrt(abs(a * d - b * c))))
+    if len(turned) > len(upright):  # the page's own text runs turned: no watermark's
+        turned = []
+    if len(upright) > 1:
+        body = median(points for _, points in upright)
+        big = [text for text, points in upright
+               if body > 0 and points >= BIG * body and _faint(text[1])]
+        if big:
+            taken = {id(text) for text in big}
+            rest = [_box(text) for text, _ in upright if id(text) not in taken]
+            turned += [text for text in big if any(_overlap(_box(text), box) for box in rest)]
+    for form, obj, _ in turned:
+        if form is None:
+            done = pdfium_c.FPDFPage_RemoveObject(handle, obj)
+        else:
+            done = pdfium_c.FPDFFormObj_RemoveObject(form, obj)
+        if done:
+            pdfium_c.FPDFPageObj_Destroy(obj)
+    return len(turned)
+
+
+_CALLS: list[Any] = []  # FPDFPageObj_GetMatrix and FPDFTextObj_GetFontSize, arguments unconverted
+#: Matrices (6 floats each) and sizes of text objects, with a pointer to each, kept for the
+#: next page (grown as needed).
+_SLOTS: list[Any] = [(ctypes.c_float * 0)(), (ctypes.c_float * 0)(), [], []]
+
+
+def _measured(objs: list[Any]) -> tuple[list[tuple[float, float, float, float] | None],
+                                        list[float | None]]:
+    """Each text object's matrix ``(a, b, c, d)`` and font size, None where pdfium cannot say.
+
+    One call per object into one array, with pdfium's functions called without
+    converting arguments (pypdfium2's bindings check and convert each, as
+    :func:`.pdf_glyphs.loose_boxes` avoids): a page holds hundreds of text objects.
+    """
+    if not _CALLS:
+        import pypdfium2.raw as pdfium_c
+
+        for call in (pdfium_c.FPDFPageObj_GetMatrix, pdfium_c.FPDFTextObj_GetFontSize):
+            address = ctypes.cast(call, ctypes.c_void_p).value
+            _CALLS.append(ctypes.CFUNCTYPE(ctypes.c_int)(int(address or 0)))
+    count = len(objs)
+    if len(_SLOTS[2]) < count:
+        size = max(count, 2 * len(_SLOTS[2]), 1024)
+        matrices, sizes = (ctypes.c_float * (6 * size))(), (ctypes.c_float * size)()
+        at, to = ctypes.addressof(matrices), ctypes.addressof(sizes)
+        _SLOTS[:] = [matrices, sizes, [ctypes.c_void_p(at + 24 * i) for i in range(size)],
+                     [ctypes.c_void_p(to + 4 * i) for i in range(size)]]
+    matrices, sizes, to_matrix, to_size = _SLOTS
+    placed = list(map(_CALLS[0], objs, to_matrix[:count]))
+    sized = list(map(_CALLS[1], objs, to_size[:count]))
+    values = matrices[:6 * count]
+    return ([(a, b, c, d) if ok else None for ok, a, b, c, d in zip(
+                placed, values[0::6], values[1::6], values[2::6], values[3::6], strict=True)],
+            [size if ok else None for ok, size in zip(sized, sizes[:count], strict=True)])
+
+
+def _faint(obj: Any) -> bool:
+    """Whether a text object is filled light or translucent (and drawn at all)."""
+    import pypdfium2.raw as pdfium_c
+
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    return pdfium_c.FPDFTextObj_GetTextRenderMode(obj) != _INVISIBLE and bool(
+        pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba)) and (
+        min(c.value for c in rgba[:3]) >= LIGHT or rgba[3].value <= TRANSLUCENT)
+
+
+def _box(text: TextObject) -> Box:
+    """A text object's bounds on the page (left, bottom, right, top; points); empty if unknown."""
+    import pypdfium2.raw as pdfium_c
+
+    _form, obj, to_page = text
+    corners = [ctypes.c_float() for _ in range(4)]
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, *corners):
+        return (0.0, 0.0, 0.0, 0.0)
+    box: Box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
+    return box if to_page is None else box_through(to_page, box)
+
+
+def _overlap(one: Box, two: Box) -> bool:
+    """Whether two boxes (left, bottom, right, top) share some area."""
+    return one[0] < two[2] and two[0] < one[2] and one[1] < two[3] and two[1] < one[3]
