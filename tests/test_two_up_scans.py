@@ -1,0 +1,55 @@
+"""A scanned sheet of two pages side by side (2-up) reads like the pages scanned alone.
+
+A document is generated from known values, printed by fpdf2, imposed two pages to
+an A4 landscape sheet (as ``test_two_up`` does) and scanned (``bench/corpus/scan.py``);
+the same print is scanned page by page too. Every field is scored against the
+values the document was made from. A landscape page of a two-column table, scanned,
+must stay one page: its rules cross the middle.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bma_etl.pipeline import process_file
+from bma_etl.read.pdf_layers import read_layers
+from test_two_up import _landscape_table, impose_pypdf
+
+from conftest import font_file
+from corpus import render
+from corpus.build import GENERATORS
+from corpus.scan import scan_pdf
+from corpus.score import score
+
+pdfium = pytest.importorskip("pypdfium2")
+
+
+def test_a_scanned_two_up_sheet_reads_as_two_pages(tmp_path: Path) -> None:
+    doc = GENERATORS["web_detail"](random.Random("scan-two-up"))
+    printed = tmp_path / "printed.pdf"
+    render.render_fpdf(doc, printed, "Sarabun", font_file("Sarabun"), random.Random(1),
+                       shaping=False)
+    assert len(pdfium.PdfDocument(printed)) == 2
+    sheets, alone, scanned = (tmp_path / name for name in ("sheets.pdf", "alone.pdf",
+                                                             "scanned.pdf"))
+    impose_pypdf(printed, sheets)
+    scan_pdf(sheets, scanned, 200, "grey", random.Random(5))
+    scan_pdf(printed, alone, 200, "grey", random.Random(5))
+    layers = read_layers(scanned.read_bytes(), "scanned.pdf")
+    assert [(layer.sheet, layer.clip is not None and layer.clip[0] > 0) for layer in layers] \
+        == [(0, False), (0, True)]  # the left page, then the right, each its own part
+    two_up = score(process_file(scanned), doc.truth, scan=True)
+    by_page = score(process_file(alone), doc.truth, scan=True)
+    assert two_up.quarantined is None
+    assert two_up.right >= 0.9 * two_up.total, two_up.lost
+    assert two_up.right >= by_page.right - 1, (two_up.lost, by_page.lost)
+
+
+def test_a_scanned_ruled_landscape_table_stays_one_page(tmp_path: Path) -> None:
+    printed, scanned = tmp_path / "table.pdf", tmp_path / "table.scan.pdf"
+    _landscape_table(printed, ruled=True, by_column=True)
+    scan_pdf(printed, scanned, 200, "1bit", random.Random(7))
+    assert len(read_layers(scanned.read_bytes(), "table.scan.pdf")) == 1
