@@ -12,7 +12,8 @@ side (:data:`~.pdf_sheets.MIN_LINES` lines over :data:`MIN_SIDE_SHARE` of the
 sheet's width); of several such bands, the one over the sheet's middle. A table's
 rules, a title or a picture that crosses the band keep the sheet whole, and so do
 two sides that stand line for line on the same rows (the two columns of one table
-drawn without rules: :data:`~.pdf_sheets.SHARED_ROWS`). Each page is then OCR'd
+drawn without rules: :data:`~.pdf_sheets.SHARED_ROWS`, compared with the scan's
+skew taken out). Each page is then OCR'd
 alone from its part of the sheet (:mod:`.pdf_layers`).
 """
 
@@ -40,6 +41,11 @@ MIN_GUTTER_LINES = 1.5
 NOISE_PIXELS = 2
 #: Least width of each side's ink, as a share of the sheet's width, for a page.
 MIN_SIDE_SHARE = 0.05
+#: A row of ink thinner than this share of the median row, this close to the next,
+#: is part of it (Thai marks above and below a line stand apart from it).
+THIN_SHARE = 0.5
+#: Skews (degrees) a scan is tried at before the rows of its two sides are compared.
+SKEWS = tuple(step / 4 for step in range(-10, 11))
 #: Two rows of ink stand on the same line when their middles are this share of a
 #: line's height apart or less.
 SAME_ROW_SHARE = 0.35
@@ -84,9 +90,49 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
                     strict=True))
 
 
-def _lines(ink: np.ndarray) -> list[tuple[int, int]]:
-    """Rows of ink in ``ink`` (a side of the sheet): (top, bottom + 1) of each."""
-    return _runs(ink.sum(axis=1) >= NOISE_PIXELS)
+def _skew(block: np.ndarray) -> float:
+    """The slope of the lines of ink in ``block`` (rows per column), from :data:`SKEWS`.
+
+    The slope at which the ink's rows, leaned back, stand most sharply apart (the
+    sum of the squares of the row counts is largest).
+    """
+    ys, xs = np.nonzero(block)
+    if len(ys) < 100:
+        return 0.0
+    best, slope = -1.0, 0.0
+    for angle in SKEWS:
+        lean = float(np.tan(np.radians(angle)))
+        rows = np.round(ys - xs * lean).astype(np.int64)
+        sharp = float(np.square(np.bincount(rows - rows.min()).astype(np.float64)).sum())
+        if sharp > best:
+            best, slope = sharp, lean
+    return slope
+
+
+def _lines(ink: np.ndarray, left: int = 0, slope: float = 0.0) -> list[tuple[int, int]]:
+    """Lines of ink in ``ink``, the part of a sheet from column ``left`` on.
+
+    Rows are leaned back by ``slope`` (rows per column of the sheet); a thin row
+    (a line's marks above or below it, split off by a gap) joins the line next to
+    it. Returns (top, bottom + 1) of each line, in the sheet's rows.
+    """
+    ys, xs = np.nonzero(ink)
+    if not len(ys):
+        return []
+    lift = int(np.ceil(abs(slope) * (left + ink.shape[1])))
+    rows = np.round(ys - (xs + left) * slope).astype(np.int64) + lift
+    found = _runs(np.bincount(rows, minlength=ink.shape[0] + 2 * lift + 1) >= NOISE_PIXELS)
+    if not found:
+        return []
+    tall = float(np.median([b - a for a, b in found]))
+    lines: list[tuple[int, int]] = []
+    for a, b in found:
+        if lines and (b - a < THIN_SHARE * tall or lines[-1][1] - lines[-1][0]
+                      < THIN_SHARE * tall) and a - lines[-1][1] <= THIN_SHARE * tall:
+            lines[-1] = (lines[-1][0], b)
+        else:
+            lines.append((a, b))
+    return [(a - lift, b - lift) for a, b in lines]
 
 
 def scan_gutter(grey: np.ndarray) -> float | None:
@@ -108,17 +154,21 @@ def scan_gutter(grey: np.ndarray) -> float | None:
     bands = [(a, b) for a, b in _runs(free) if b > low and a < high and 0 < a and b < width]
     # the band over the middle first (an imposition centres each page in its half)
     bands.sort(key=lambda band: (not band[0] <= middle <= band[1], band[0] - band[1]))
+    slope = _skew(block) if bands else 0.0
     for left_edge, right_edge in bands:
-        if _two_pages(block, left_edge, right_edge):
+        if _two_pages(block, left_edge, right_edge, slope):
             cut = middle if left_edge <= middle <= right_edge else (left_edge + right_edge) / 2
             return cut / width
     return None
 
 
-def _two_pages(block: np.ndarray, left_edge: int, right_edge: int) -> bool:
-    """Whether the ink either side of a free band (columns) is two pages (module docstring)."""
+def _two_pages(block: np.ndarray, left_edge: int, right_edge: int, slope: float) -> bool:
+    """Whether the ink either side of a free band (columns) is two pages (module docstring).
+
+    ``slope``: the scan's skew (:func:`_skew`), taken out before rows are compared.
+    """
     sides = (block[:, :left_edge], block[:, right_edge:])
-    lines = [_lines(side) for side in sides]
+    lines = [_lines(sides[0], 0, slope), _lines(sides[1], right_edge, slope)]
     if min(len(found) for found in lines) < MIN_LINES:
         return False
     tall = float(np.median([b - a for found in lines for a, b in found]))
