@@ -26,6 +26,7 @@ from corpus.scan import scan_pdf
 from corpus.score import score
 
 pdfium = pytest.importorskip("pypdfium2")
+pypdf = pytest.importorskip("pypdf")
 
 
 def test_a_scanned_two_up_sheet_reads_as_two_pages(tmp_path: Path) -> None:
@@ -56,3 +57,22 @@ def test_a_scanned_landscape_table_stays_one_page(tmp_path: Path, ruled: bool) -
     _landscape_table(printed, ruled, by_column=True)
     scan_pdf(printed, scanned, 200, "1bit", random.Random(7))  # skewed by half a degree
     assert len(read_layers(scanned.read_bytes(), "table.scan.pdf")) == 1
+
+
+def test_the_last_sheet_of_an_odd_document_is_its_left_page(tmp_path: Path) -> None:
+    # three pages printed 2-up: the second sheet holds one page, in its left half
+    doc = GENERATORS["plan"](random.Random("scan-two-up-odd"))
+    printed, three = tmp_path / "printed.pdf", tmp_path / "three.pdf"
+    render.render_fpdf(doc, printed, "Sarabun", font_file("Sarabun"), random.Random(1),
+                       shaping=False)
+    reader, writer = pypdf.PdfReader(printed), pypdf.PdfWriter()
+    assert len(reader.pages) >= 3
+    for page in reader.pages[:3]:
+        writer.add_page(page)
+    writer.write(three)
+    sheets, scanned = tmp_path / "sheets.pdf", tmp_path / "scanned.pdf"
+    impose_pypdf(three, sheets)
+    scan_pdf(sheets, scanned, 150, "1bit", random.Random(2))
+    layers = read_layers(scanned.read_bytes(), "scanned.pdf")
+    assert [(layer.sheet, layer.clip is not None and layer.clip[0] > 0) for layer in layers] \
+        == [(0, False), (0, True), (1, False)]
