@@ -33,6 +33,8 @@ from bma_etl.read.pdf_sheets import keep_half, left_only, sheet_gutter
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_watermark import without_watermarks
 from bma_etl.read.pdf_wraps import spaced_wraps, wrapped_lines, writer_rules
+from bma_etl.read.scan_sheets import left_only as scan_left_only
+from bma_etl.read.scan_sheets import look_at, scan_gutter
 
 #: Fewer non-blank characters than this and a page has no usable text layer.
 MIN_CHARS_PER_PAGE = 20
@@ -105,10 +107,19 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
             try:
                 size = upright(page)  # a page stored rotated reads as it is shown
                 whole, read, shapes = _read_page(page, size, at_spaces, index)
-                cut = sheet_gutter(read, shapes, *size)
-                # a sheet like the last one cut, with a page in its left half only
-                alone = cut is None and last is not None and last[1] == size \
-                    and left_only(read, shapes, last[0], *size)
+                if whole.has_images and size[0] > size[1]:  # a scan: the cut from its ink
+                    scanned = _scan_sheet(page, size, last)
+                    if scanned is not None:
+                        pages.extend(_scan_halves(index, size, *scanned))
+                        if len(scanned[1]) == 2:
+                            last = (scanned[0], size)
+                        continue
+                    cut, alone = None, False
+                else:
+                    cut = sheet_gutter(read, shapes, *size)
+                    # a sheet like the last one cut, with a page in its left half only
+                    alone = cut is None and last is not None and last[1] == size \
+                        and left_only(read, shapes, last[0], *size)
             finally:
                 page.close()
             if alone and last is not None:
@@ -130,6 +141,27 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
         return _laid_out(pages, at_spaces, fills, uncut)
     finally:
         pdf.close()
+
+
+def _scan_sheet(page: Any, size: tuple[float, float],
+                last: tuple[float, tuple[float, float]] | None
+                ) -> tuple[float, tuple[int, ...]] | None:
+    """Where a scanned sheet of two pages is cut (points) and which sides hold a page."""
+    grey = look_at(page)
+    share = scan_gutter(grey)
+    if share is not None:
+        return share * size[0], (0, 1)
+    if last is not None and last[1] == size and scan_left_only(grey, last[0] / size[0]):
+        return last[0], (0,)
+    return None
+
+
+def _scan_halves(index: int, size: tuple[float, float], cut: float,
+                 sides: tuple[int, ...]) -> list[_Read]:
+    """The pages of a scanned sheet cut at ``cut``: no text, each its part of the sheet."""
+    return [_Read([], True, 0, 0, 0.0, cut if side == 0 else size[0] - cut, 0, index,
+                  (0.0, 0.0, cut, size[1]) if side == 0 else (cut, 0.0, size[0], size[1]))
+            for side in sides]
 
 
 def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int,
