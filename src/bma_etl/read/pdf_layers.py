@@ -31,7 +31,12 @@ from bma_etl.read.pdf_page import (
 )
 from bma_etl.read.pdf_sheets import keep_half, left_only, sheet_gutter
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
-from bma_etl.read.pdf_wraps import spaced_wraps, wrapped_lines, writer_rules
+from bma_etl.read.pdf_wraps import (
+    spaced_wraps,
+    with_written_ends,
+    wrapped_lines,
+    writer_rules,
+)
 
 #: Fewer non-blank characters than this and a page has no usable text layer.
 MIN_CHARS_PER_PAGE = 20
@@ -134,11 +139,12 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
 def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int,
                clip: Box | None = None) -> tuple[_Read, list[TextLine], list[Box]]:
     """One page's lines in reading order; also its lines as pdfium gave them, and its shapes."""
-    paths, pictures = page_shapes(page)
+    blanks: list[Box] = []
+    paths, pictures = page_shapes(page, blanks)
     rules, cut = closed(rules_of(paths))
     textpage = page.get_textpage()
     try:
-        read = page_lines(textpage, rules.vertical)
+        read = with_written_ends(page_lines(textpage, rules.vertical), blanks)
     finally:
         textpage.close()
     loose = sum(line.loose_marks for line in read)  # before rows merge lines

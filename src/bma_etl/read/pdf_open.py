@@ -21,14 +21,17 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_FORM_DEPTH = 15
 
 
-def page_shapes(page: Any) -> tuple[list[Box], list[Box]]:
+def page_shapes(page: Any, blanks: list[Box] | None = None) -> tuple[list[Box], list[Box]]:
     """The boxes of the paths and of the images a pdfium page draws, forms included.
 
     Boxes are in the page's space (points): an object inside a form XObject is
     placed through the form's matrices (pdfium gives its box in the form's space).
     One walk over the page's objects with pdfium's own calls: pypdfium2's
     ``get_objects`` wraps every object in a Python object, several times the cost.
-    Raises pypdfium2's ``PdfiumError`` for an object pdfium cannot place.
+    ``blanks``, if given, receives the boxes of the page's own text objects that
+    draw no ink (an empty box: a space LibreOffice writes as an object of its own
+    after a glyph cluster it marks with ActualText, which pdfium leaves out of its
+    text). Raises pypdfium2's ``PdfiumError`` for an object pdfium cannot place.
     """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
@@ -37,8 +40,8 @@ def page_shapes(page: Any) -> tuple[list[Box], list[Box]]:
     images: list[Box] = []
     corners = [ctypes.c_float() for _ in range(4)]
     matrix = pdfium_c.FS_MATRIX()
-    path, image, form = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
-                         pdfium_c.FPDF_PAGEOBJ_FORM)
+    path, image, form, text = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
+                               pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_TEXT)
     kind_of, bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
 
     def walk(parent: Any, count: int, get: Any, level: int, to_page: Matrix | None) -> None:
@@ -55,6 +58,11 @@ def page_shapes(page: Any) -> tuple[list[Box], list[Box]]:
                 box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
                 (paths if kind == path else images).append(
                     box if to_page is None else box_through(to_page, box))
+            elif kind == text and blanks is not None and level == 0 \
+                    and bounds(obj, *corners) and corners[0].value == corners[2].value \
+                    and corners[1].value == corners[3].value:
+                blanks.append((corners[0].value, corners[1].value,
+                               corners[2].value, corners[3].value))
             elif kind == form and level < MAX_FORM_DEPTH - 1:
                 # Its objects stand in the form's space: its matrix leads to the parent's.
                 if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
