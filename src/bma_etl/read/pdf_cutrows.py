@@ -167,7 +167,12 @@ def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[i
     several = row.depth > 0.5 * size
     every = sorted(into) == mine and len(mine) > 2 and all(  # each of three cells or more
         thai_ends(pieces[k], text) for k, text in zip(into, texts, strict=True))  # wraps on
-    return several or every or cut_inside_word(pieces[mine[0]], texts[0])
+    # a row of one line whose first cell a page break cut (a step's description in a
+    # narrow column): Thai on to Thai within the first column, the row's other cells
+    # (two or more) left empty under it, as a top-aligned row's next line leaves them
+    lone = into == [mine[0]] and len(mine) > 2 and len(cont.cells) == 1 \
+        and cont.right < row.cells[1] and thai_ends(pieces[mine[0]], texts[0])
+    return several or every or lone or cut_inside_word(pieces[mine[0]], texts[0])
 
 
 def _ended(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:
