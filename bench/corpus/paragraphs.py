@@ -147,6 +147,7 @@ def _soffice(writer: str, paras: list[str], out: Path, font: str, font_path: Pat
             src = Path(tmp) / f"{out.stem}.html"
             src.write_text(_page(paras, font, None, pt, width_mm, align), encoding="utf-8")
             options = ["--convert-to", "pdf:writer_web_pdf_Export"]
+        render.profile_fonts(Path(tmp) / "profile")  # Sarabun: printed in Sarabun
         subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
                         *options, "--outdir", tmp, str(src)],
                        capture_output=True, timeout=300, check=False)

@@ -215,6 +215,19 @@ def have(tool: str) -> bool:
     return shutil.which(tool) is not None
 
 
+def profile_fonts(profile: Path) -> None:
+    """Copy the fonts not installed system-wide (Sarabun) into a LibreOffice profile.
+
+    LibreOffice finds fonts in its profile's ``user/fonts``; one fontconfig does not
+    know is otherwise printed in whatever font fontconfig offers for the name.
+    """
+    own = profile / "user" / "fonts"
+    own.mkdir(parents=True, exist_ok=True)
+    for path in fonts.available().values():
+        if path.parent != fonts.TLWG:
+            shutil.copy(path, own / path.name)
+
+
 def _soffice(tmp: str, sources: list[str], outs: list[Path], *options: str) -> dict[Path, str]:
     """Print ``sources`` to PDF with one LibreOffice run in ``tmp``; move each to its out.
 
@@ -223,11 +236,7 @@ def _soffice(tmp: str, sources: list[str], outs: list[Path], *options: str) -> d
     run's profile (``user/fonts``), where LibreOffice finds them: otherwise it prints
     in whatever font fontconfig offers for the name (Noto Sans where Noto is installed).
     """
-    own = Path(tmp) / "profile" / "user" / "fonts"
-    own.mkdir(parents=True, exist_ok=True)
-    for path in fonts.available().values():
-        if path.parent != fonts.TLWG:
-            shutil.copy(path, own / path.name)
+    profile_fonts(Path(tmp) / "profile")
     cmd = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", *options,
            "--outdir", tmp, *sources]
     run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)

@@ -242,7 +242,8 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         else:
             groups.append([i])
     out = [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
-    return [replace(row, room=_last_room(row, right[g[-1]], edge, anchors, lines[g[-1]]))
+    return [replace(row, room=_last_room(row, right[g[-1]], edge, anchors, lines[g[-1]],
+                                         {} if len(g) < 2 or lines[g[-2]].depth else right[g[-2]]))
             for row, g in zip(out, groups, strict=True)]
 
 
@@ -288,15 +289,15 @@ def _under_number(row: TextLine, line: TextLine, size: float) -> bool:
     return end - start - share >= HANG_EM * size and line.cells[0] < end - size
 
 
-def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float],
-               anchors: list[float], line: TextLine) -> tuple[float, ...]:
+def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float], anchors:
+               list[float], line: TextLine, above: dict[int, float]) -> tuple[float, ...]:
     """Per cell of ``row``: the room (points) its last line leaves before the column's edge.
 
     ``last``: the right end of each piece of the row's last line (``line``), by
-    column; a cell that line leaves empty, or of a column without an edge, has
-    unbounded room (a word would have fitted there: it was not wrapped to a next
-    page). A ``line`` of side-by-side cells joined before (:attr:`TextLine.depth`)
-    ends each cell at its widest line, less its :attr:`TextLine.room` (unknown: ``()``).
+    column; a cell it leaves empty (unless the line before, ``above``, ends in it:
+    LibreOffice sets a cell's lines by its glyphs, a deeper ``(ส่วนแผนงานฯ)`` goes to the
+    next page where a shallower line fits), or of a column without an edge, has unbounded
+    room. A ``line`` of cells joined before (:attr:`TextLine.depth`) ends each at its widest.
     """
     if line.depth:
         if len(line.room) != len(last):
@@ -306,7 +307,8 @@ def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float],
     out = []
     for x in row.cells:
         k = min(range(len(anchors)), key=lambda a: abs(anchors[a] - x))
-        out.append(edge[k] - last[k] if k in last and k in edge else float("inf"))
+        out.append(edge[k] - end if (end := last.get(k, above.get(k))) is not None and k in edge
+                   else float("inf"))
     return tuple(out)
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bma_etl.read.pdf_borderless import FLUSH_EM, WORD_EM, _room, _spaced
+from bma_etl.read.pdf_borderless import FLUSH_EM, LINE_PITCHES, WORD_EM, _room, _spaced
 from bma_etl.read.pdf_columns import margin_lines
 from bma_etl.read.pdf_cuts import cut_inside_word, split_at_next_table, thai_ends
 from bma_etl.read.pdf_glyphs import THAI_MARK
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
 from bma_etl.read.pdf_tables import join_pieces
 
 #: Least width (font sizes) a letter of a word is taken for, Thai marks not counted: a
@@ -68,6 +69,7 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     pieces = row.text.split("\t")
     taken = first
     alone = False  # whether the line taken last went on the first column alone
+    went: list[int] = []  # the row's cells the line taken last went on
     while taken < len(after):
         cont = after[taken]
         texts = [p for p in cont.text.split("\t") if p.strip()]
@@ -81,9 +83,12 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         if taken == first and _next_item(pieces[into[0]], texts[0]):
             break  # ๑. โครงการ… / ๒. โครงการ…: the next row's item
         if mine[0] in into and not ((taken == first and _goes_on_first(row, cont, texts, into))
-                                    or _first_goes_on(row, cont, into, alone)):
+                                    or _first_goes_on(row, cont, into, alone)
+                                    or _goes_on_below(row, after[taken - 1], cont, texts,
+                                                      into, went)):
             break  # a cell in the row's first column: a row of its own
         alone = into == [mine[0]]  # (a line of the first column's words only)
+        went = into
         if taken == first and _ended(row, cont, texts, into):
             break
         if len(set(into)) < len(into) and all(
@@ -145,6 +150,36 @@ def _first_goes_on(row: TextLine, cont: TextLine, into: list[int], alone: bool) 
         and abs(cont.cells[0] - row.cells[0]) <= size and cont.right < row.cells[1]
 
 
+def _goes_on_below(row: TextLine, above: TextLine, cont: TextLine, texts: list[str],
+                   into: list[int], went: list[int]) -> bool:
+    """Whether ``cont`` goes on the cells the line ``above`` it went on, its first included.
+
+    ``above`` (the line taken last) went on the row's first column and others
+    (``went``), ``cont`` goes on some of them (``into``), a line pitch below; each
+    of ``above``'s pieces there filled its column (it left less room before the
+    column's edge, :attr:`TextLine.ends` plus :attr:`TextLine.room` of ``row``, than
+    ``cont``'s piece's first word needs): a top-aligned row's next line.
+    """
+    mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
+    size = max(row.size, cont.size) or 1.0
+    if not went or mine[0] not in went or not set(into) <= set(went) \
+            or len(set(into)) != len(into) or len(cont.ends) != len(texts) \
+            or len(row.room) != len(row.cells) or len(row.ends) != len(row.cells) \
+            or above.baseline is None or cont.baseline is None \
+            or not 0.0 < above.baseline - cont.baseline <= LINE_PITCHES * DEFAULT_PITCH_EM * size:
+        return False
+    ends: dict[int, float] = {}  # the end of each of above's pieces, by the row's cell
+    for x, end in zip(above.cells, above.ends, strict=False):
+        ends[mine[min(range(len(mine)), key=lambda at: abs(row.cells[at] - x))]] = end
+    for k, text, end, x in zip(into, texts, cont.ends, cont.cells, strict=True):
+        at = mine.index(k)
+        edge = row.ends[at] + row.room[at]
+        if k not in ends or edge == float("inf") \
+                or ends[k] < edge - _word_room(text, end - x, size, False):
+            return False
+    return True
+
+
 def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:
     """Whether ``cont``, the next page's first line, fills on ``row`` from its first column.
 
@@ -167,7 +202,12 @@ def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[i
     several = row.depth > 0.5 * size
     every = sorted(into) == mine and len(mine) > 2 and all(  # each of three cells or more
         thai_ends(pieces[k], text) for k, text in zip(into, texts, strict=True))  # wraps on
-    return several or every or cut_inside_word(pieces[mine[0]], texts[0])
+    # a row of one line whose first cell a page break cut (a step's description in a
+    # narrow column): Thai on to Thai within the first column, the row's other cells
+    # (two or more) left empty under it, as a top-aligned row's next line leaves them
+    lone = into == [mine[0]] and len(mine) > 2 and len(cont.cells) == 1 \
+        and cont.right < row.cells[1] and thai_ends(pieces[mine[0]], texts[0])
+    return several or every or lone or cut_inside_word(pieces[mine[0]], texts[0])
 
 
 def _ended(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:

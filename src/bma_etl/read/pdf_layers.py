@@ -32,7 +32,7 @@ from bma_etl.read.pdf_page import (
 from bma_etl.read.pdf_sheets import keep_half, left_only, sheet_gutter
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_watermark import without_watermarks
-from bma_etl.read.pdf_wraps import spaced_wraps, wrapped_lines, writer_rules
+from bma_etl.read.pdf_wraps import spaced_wraps, with_written_ends, wrapped_lines, writer_rules
 from bma_etl.read.scan_sheets import left_only as scan_left_only
 from bma_etl.read.scan_sheets import look_at, scan_gutter
 
@@ -168,12 +168,13 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
                clip: Box | None = None) -> tuple[_Read, list[TextLine], list[Box]]:
     """One page's lines in reading order; also its lines as pdfium gave them, and its shapes."""
     texts: list[TextObject] = []
-    paths, pictures = page_shapes(page, texts)
+    blanks: list[Box] = []
+    paths, pictures = page_shapes(page, texts, blanks)
     rules, cut = closed(rules_of(paths))
     without_watermarks(page, texts)  # before pdfium collects the characters
     textpage = page.get_textpage()
     try:
-        read = page_lines(textpage, rules.vertical)
+        read = with_written_ends(page_lines(textpage, rules.vertical), blanks)
     finally:
         textpage.close()
     loose = sum(line.loose_marks for line in read)  # before rows merge lines

@@ -25,8 +25,8 @@ MAX_FORM_DEPTH = 15
 TextObject = tuple[Any, Any, Matrix | None]
 
 
-def page_shapes(page: Any, texts: list[TextObject] | None = None
-                ) -> tuple[list[Box], list[Box]]:
+def page_shapes(page: Any, texts: list[TextObject] | None = None,
+                blanks: list[Box] | None = None) -> tuple[list[Box], list[Box]]:
     """The boxes of the paths and of the images a pdfium page draws, forms included.
 
     Boxes are in the page's space (points): an object inside a form XObject is
@@ -34,7 +34,10 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None
     One walk over the page's objects with pdfium's own calls: pypdfium2's
     ``get_objects`` wraps every object in a Python object, several times the cost.
     ``texts``: if given, every text object is added to it in the same walk (see
-    :data:`TextObject`). Raises pypdfium2's ``PdfiumError`` for an object pdfium
+    :data:`TextObject`). ``blanks``, if given, receives the boxes of the page's own
+    text objects that draw no ink (an empty box: a space LibreOffice writes as an
+    object of its own after a glyph cluster it marks with ActualText, which pdfium
+    leaves out of its text). Raises pypdfium2's ``PdfiumError`` for an object pdfium
     cannot place.
     """
     import pypdfium2 as pdfium
@@ -65,6 +68,11 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None
             elif kind == text:
                 if texts is not None:
                     texts.append((parent if level else None, obj, to_page))
+                if blanks is not None and level == 0 and bounds(obj, *corners) \
+                        and corners[0].value == corners[2].value \
+                        and corners[1].value == corners[3].value:
+                    blanks.append((corners[0].value, corners[1].value,
+                                   corners[2].value, corners[3].value))
             elif kind == form and level < MAX_FORM_DEPTH - 1:
                 # Its objects stand in the form's space: its matrix leads to the parent's.
                 if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):

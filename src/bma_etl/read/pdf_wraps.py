@@ -10,6 +10,7 @@ the writer's habits from the PDF's producer.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from itertools import pairwise
 
 from bma_etl.read.pdf_layout import TextLine
@@ -29,6 +30,10 @@ JUSTIFIED_SPACE_EM = 0.42
 #: ...and this many times as wide as the page's spaces on lines short of the margin
 #: (a font's own space may be half an em: Umpush).
 SPREAD_SHARE = 1.3
+#: A blank glyph drawn this many font sizes from a line's last ink, on its baseline
+#: (within :data:`BLANK_RISE_EM`), is a space written at the line's end.
+BLANK_REACH_EM = 0.5
+BLANK_RISE_EM = 0.25
 #: Words in ``/Producer`` or ``/Creator`` (lower case) of the writers that wrap a
 #: line only at a space (a Thai run longer than a line is cut anywhere): ReportLab's
 #: paragraphs, fpdf2's multi_cell.
@@ -142,4 +147,30 @@ def spaced_wraps(lines: list[TextLine], wraps: list[int], page_width: float,
             run = line.last_word + following.first_word >= margin - body_left
             if not (full and run):
                 out.append(i)
+    return out
+
+
+def with_written_ends(lines: list[TextLine],
+                      blanks: list[tuple[float, float, float, float]]) -> list[TextLine]:
+    """``lines``, those a blank glyph follows at once marked :attr:`TextLine.spaced_end`.
+
+    ``blanks``: the boxes (left, bottom, right, top; points) of text objects that
+    draw no ink (:func:`.pdf_open.page_shapes`). LibreOffice writes the space it
+    wrapped a line at after the line's last glyph; after a glyph cluster it marks
+    with ActualText (Sarabun's ``น้ำ``, its SARA AM drawn as two glyphs) it writes
+    it as an object of its own, which pdfium leaves out of its text: the space
+    stands within :data:`BLANK_REACH_EM` after the line's last ink, on its baseline.
+    """
+    if not blanks:
+        return lines
+    out = []
+    for line in lines:
+        if not line.spaced_end and line.baseline is not None and line.size > 1.0 \
+                and line.text and any(
+                    line.right - 0.1 * line.size <= x <= line.right + BLANK_REACH_EM * line.size
+                    and abs(y - line.baseline) <= BLANK_RISE_EM * line.size
+                    for x, y, _, _ in blanks):
+            line = replace(line, spaced_end=True,
+                           spaces=(*line.spaces[:-1], True) if line.spaces else ())
+        out.append(line)
     return out
