@@ -39,6 +39,10 @@ $(STAMP): pyproject.toml
 	@# generated documents with it.
 	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v soffice >/dev/null' \
 	  APT_PKGS='libreoffice-writer-nogui' APT_WHY='the tests of LibreOffice-printed PDFs'
+	@# The watermark tests lay a watermark over generated prints with qpdf --overlay, as
+	@# offices stamp copies.
+	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v qpdf >/dev/null' \
+	  APT_PKGS='qpdf' APT_WHY='the tests of watermarked PDFs'
 	@# The tests of spreadsheet prints (a form kept in Calc) print generated sheets with Calc.
 	@$(MAKE) --no-print-directory apt-install \
 	  APT_CHECK='test -e /usr/lib/libreoffice/program/libsclo.so' \

@@ -93,6 +93,8 @@ _OCR_LABELS = {label: label.replace(r"\s*ID", _OCR_ID)
 _OCR_LABELS.update({label: label.replace("งบฯ?", r"(?:งบฯ?|[A-Za-z]{2,4})").replace(
     "บาท", "(?:บาท|[A-Za-z0-9]{2,4})") + r"(?=\s*[0-9๐-๙])"
     for label in PROJECT_LABELS if label.startswith("งบฯ?")})
+#: How a budget value starts when its label's ``(บาท)`` was misread into it (``(U1N)``).
+_LATIN_OPEN = frozenset("(ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 #: Specks OCR puts before a line's first word.
 _OCR_SPECKS = " \t.,'\"-|!"
 #: Columns whose value may continue on the following lines.
@@ -240,7 +242,7 @@ def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | Non
                                              line.start + year.end("value"))
     for (regex, column), label in zip(_LABEL_RES, PROJECT_LABELS, strict=True):
         m = regex.match(line.text)
-        if m and doc.ocr_used and label.startswith("งบฯ?") and not m["value"][:1].isdigit():
+        if m and doc.ocr_used and label.startswith("งบฯ?") and m["value"][:1] in _LATIN_OPEN:
             m = None  # ``(บาท)`` misread (``(U1N)22,360,000``): the OCR pattern below
         value_at: int | None = m.start("value") if m else None
         if m is None and doc.ocr_used:  # OCR lost or added marks in the label's words
