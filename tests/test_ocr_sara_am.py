@@ -56,6 +56,11 @@ def _phrases() -> list[str]:
     ("ตรวจสอบคุณภาพน้าประปา", "ตรวจสอบคุณภาพน้ำประปา"),
     ("ตรวจวัดคุณภาพน้า ทุกเดือน", "ตรวจวัดคุณภาพน้ำ ทุกเดือน"),
     ("ฟื้นฟูแหล่งน้าในชุมชน", "ฟื้นฟูแหล่งน้ำในชุมชน"),
+    # SARA AM split into NIKHAHIT and SARA AA as Tesseract writes it, tone mark lost
+    ("ส\u0e4d\u0e32นักการระบายน\u0e4d\u0e32 กรุงเทพมหานคร",
+     "ส\u0e4d\u0e32นักการระบายน้ำ กรุงเทพมหานคร"),
+    # NIKHAHIT read as a second MAI THO
+    ("โครงการซ่อมแซมระบบระบายน\u0e49\u0e49\u0e32ในซอย", "โครงการซ่อมแซมระบบระบายน้ำในซอย"),
 ])
 def test_sara_am_read_as_sara_aa_comes_back(read: str, want: str) -> None:
     assert restored(read, ())[0] == want

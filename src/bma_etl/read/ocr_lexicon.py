@@ -40,7 +40,9 @@ another word of their run, never at a full stop (``มน.``); runs a line break
 parts are read as one (``เขตห`` / ``นองจอก``), a word across the cut left as read.
 SARA I read for SARA II (``ทิ`` for ``ที่``) and SARA AA for SARA AM are
 confusions OCR makes. The lexicon is built once per process (about 3 s, see
-:mod:`.ocr_words`).
+:mod:`.ocr_words`). A second pass (:mod:`.ocr_sara_am`) then puts back SARA AM
+that OCR read as a real word (``น้า``, ``นำ`` for ``น้ำ``) where the compound it
+makes with the words beside it says so (``ระบายน้า`` → ``ระบายน้ำ``).
 """
 
 from __future__ import annotations

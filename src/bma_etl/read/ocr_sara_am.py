@@ -94,7 +94,9 @@ def _joined(run: str) -> tuple[str, list[tuple[int, int]]]:
     """``run`` with split SARA AM joined, and the span of ``run`` each letter comes from.
 
     NIKHAHIT, a tone mark and SARA AA become the tone mark and ``ำ``, as
-    :func:`~bma_etl.normalize.text.join_sara_am` writes them.
+    :func:`~bma_etl.normalize.text.join_sara_am` writes them; a tone mark read
+    twice (``น้้า``, NIKHAHIT read as MAI THO) is one, its SARA AA left to the
+    context like any other.
     """
     out: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -108,6 +110,10 @@ def _joined(run: str) -> tuple[str, list[tuple[int, int]]]:
             out += [run[i + 1], SARA_AM]
             spans += [(i + 1, i + 2), (i, i + 3)]
             i += 3
+        elif run[i] in _TONE_MARKS and run[i + 1:i + 2] == run[i]:
+            out.append(run[i])  # NIKHAHIT read as a second tone mark (``น้้า``)
+            spans.append((i, i + 2))
+            i += 2
         else:
             out.append(run[i])
             spans.append((i, i + 1))
@@ -135,6 +141,8 @@ def sara_am_run(run: str) -> list[tuple[int, int, str]]:
     [(5, 8, 'น้ำ')]
     >>> sara_am_run("ระบายน\u0e4d\u0e32ในซอย")
     [(5, 8, 'น้ำ')]
+    >>> sara_am_run("ระบายน\u0e49\u0e49\u0e32ในซอย")
+    [(5, 9, 'น้ำ')]
     >>> sara_am_run("น้าสาวของฉัน")
     []
     """
