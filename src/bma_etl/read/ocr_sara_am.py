@@ -41,13 +41,37 @@ _TONE_MARKS = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
 
 
 @cache
-def _dictionary() -> Trie:
-    """Pythainlp's word list and the Volubilis dictionary's, as a trie (built once, ~1-2 s)."""
+def _words() -> frozenset[str]:
+    """The words of pythainlp's word list and of the Volubilis dictionary (built once)."""
     from pythainlp.corpus import thai_words
     from pythainlp.corpus.volubilis import thai_volubilis_words
+
+    return frozenset(thai_words()) | frozenset(thai_volubilis_words())
+
+
+@cache
+def _dictionary() -> Trie:
+    """:func:`_words` as a trie for ``newmm`` (built once, a few seconds)."""
     from pythainlp.util import Trie
 
-    return Trie(set(thai_words()) | set(thai_volubilis_words()))
+    return Trie(_words())
+
+
+#: The longest compound looked for around a changed syllable (letters).
+_LONGEST = 32
+
+
+def _may_join(text: str, first: int, end: int) -> bool:
+    """Whether some word of the lists spans ``text[first:end]`` and more.
+
+    A cheap test before the run is cut into words.
+    """
+    words = _words()
+    for i in range(max(0, first - _LONGEST), first + 1):
+        for j in range(end, min(len(text), i + _LONGEST) + 1):
+            if (i < first or j > end) and text[i:j] in words:
+                return True
+    return False
 
 
 def _cut(text: str, trie: Trie) -> list[str]:
@@ -150,14 +174,18 @@ def sara_am_run(run: str) -> list[tuple[int, int, str]]:
     spots = [i for i, ch in enumerate(text) if ch in (SARA_AA, SARA_AM) and _changes(text, i)]
     if not spots:
         return []
-    trie = _dictionary()
     edits: list[tuple[int, int, str]] = []
+    words: list[str] | None = None  # the run as it now reads, cut into words
     # right to left, so each spot's offset in ``text`` is still its offset as joined
     for at in reversed(spots):
-        words = _cut(text, trie)
         best: list[tuple[int, str]] = []
         for change in _changes(text, at):
             other = text[:at] + change + text[at + 1:]
+            if not _may_join(other, _syllable(other, at), at + len(change)):
+                continue
+            trie = _dictionary()
+            if words is None:
+                words = _cut(text, trie)
             cut = _cut(other, trie)
             if len(cut) < len(words) and _known(cut, trie) and _compound(cut, at, len(change)):
                 best.append((len(cut), change))
@@ -169,5 +197,6 @@ def sara_am_run(run: str) -> list[tuple[int, int, str]]:
         start, end = spans[first][0], max(b for _, b in spans[first:at + 1])
         edits.append((start, end, text[first:at] + change))
         text = text[:at] + change + text[at + 1:]
+        words = None
     edits.reverse()
     return edits
