@@ -40,13 +40,16 @@ another word of their run, never at a full stop (``มน.``); runs a line break
 parts are read as one (``เขตห`` / ``นองจอก``), a word across the cut left as read.
 SARA I read for SARA II (``ทิ`` for ``ที่``) and SARA AA for SARA AM are
 confusions OCR makes. The lexicon is built once per process (about 3 s, see
-:mod:`.ocr_words`).
+:mod:`.ocr_words`). A second pass (:mod:`.ocr_sara_am`) then puts back SARA AM
+that OCR read as a real word (``น้า``, ``นำ`` for ``น้ำ``) where the compound it
+makes with the words beside it says so (``ระบายน้า`` → ``ระบายน้ำ``).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bma_etl.matchkey import key_map
@@ -186,9 +189,23 @@ def restored(text: str, words: tuple[OcrWord, ...]
 
     ``text`` and ``words`` as :func:`~.ocr_tidy.tidied` returns them; each word
     keeps its box and confidence, its offset and text moved to the new text (a
-    word cut by a restored span ends where the restored word ends). Returns them
-    unchanged, with no :class:`Restored`, when nothing is put back.
+    word cut by a restored span ends where the restored word ends). Marks are put
+    back from the word list (:func:`restore_run`), then SARA AM read as SARA AA
+    from its compound with the words beside it (:func:`.ocr_sara_am.sara_am_run`;
+    its :class:`Restored` offsets are in the text after the first pass). Returns
+    them unchanged, with no :class:`Restored`, when nothing is put back.
     """
+    text, words, marks = _pass(text, words, restore_run)
+    from bma_etl.read.ocr_sara_am import sara_am_run
+
+    text, words, vowels = _pass(text, words, sara_am_run)
+    return text, words, marks + vowels
+
+
+def _pass(text: str, words: tuple[OcrWord, ...],
+          rewrite: Callable[[str], list[tuple[int, int, str]]],
+          ) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
+    """``text`` and ``words`` with each Thai run's spans ``rewrite`` gives replaced."""
     edits: list[tuple[int, int, str]] = []
     names = [m.span() for m in _NAME.finditer(text)]
     runs = [m for m in RUN.finditer(text)
@@ -206,7 +223,7 @@ def restored(text: str, words: tuple[OcrWord, ...]
         for m in group:
             offs.append(len(joined))
             joined += m[0]
-        for a, b, word in restore_run(joined):
+        for a, b, word in rewrite(joined):
             k = bisect_right(offs, a) - 1
             m = group[k]
             start, end = m.start() + a - offs[k], m.start() + b - offs[k]
