@@ -157,3 +157,13 @@ def records_of(extract: Callable[[Any], Any], text: str, page_starts: tuple[int,
     if screened:
         screen(normalized, doc.text)
     return build_records(normalized, "0" * 64)
+
+
+def amount_cut_in_its_cell(pdf: Path, text: str) -> bool:
+    """Whether some amount of ``text`` (``1,234,500``) is not whole in the text pdfium
+    gives for ``pdf``: the print wrapped it inside its cell, as the tests mean it to."""
+    import pypdfium2 as pdfium
+
+    printed = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf))
+    amounts = re.findall(r"[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+", text)
+    return any(amount not in printed for amount in amounts)

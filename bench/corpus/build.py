@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from corpus import calc, fonts, render
 from corpus.doc import GeneratedDoc
@@ -176,19 +177,11 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
                 out.append(made)
                 scan_sources.append((made, _doc, None))
     if docx_jobs:
-        failed = render.render_docx_batch([(d, p, f, s) for d, p, f, s, _ in docx_jobs])
-        for _doc, pdf, _font, _settings, made in docx_jobs:
-            if pdf in failed:
-                note(f"soffice failed on {pdf.name}: {failed[pdf]}")
-            else:
-                out.append(made)
+        out += _made(docx_jobs, render.render_docx_batch(
+            [(d, p, f, s) for d, p, f, s, _ in docx_jobs]))
     if calc_jobs:
-        failed = calc.render_calc_batch([(d, p, f, s) for d, p, f, s, _ in calc_jobs])
-        for _doc, pdf, _font, _settings, made in calc_jobs:
-            if pdf in failed:
-                note(f"soffice failed on {pdf.name}: {failed[pdf]}")
-            else:
-                out.append(made)
+        out += _made(calc_jobs, calc.render_calc_batch(
+            [(d, p, f, s) for d, p, f, s, _ in calc_jobs]))
     if narrow_jobs:
         made_narrow, failed = render.render_narrow_tables_batch(
             [(d, p, f, r) for d, p, f, r, _ in narrow_jobs])
@@ -204,6 +197,18 @@ def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
     manifest.write_text(json.dumps([asdict(r) for r in out], ensure_ascii=False, indent=1),
                         encoding="utf-8")
     return out
+
+
+def _made(jobs: list[Any], failed: dict[Path, str]) -> list[Rendering]:
+    """The renderings of ``(doc, pdf, font, settings, made)`` jobs whose PDF was printed;
+    a note for each that LibreOffice did not print."""
+    made: list[Rendering] = []
+    for _doc, pdf, _font, _settings, rendering in jobs:
+        if pdf in failed:
+            note(f"soffice failed on {pdf.name}: {failed[pdf]}")
+        else:
+            made.append(rendering)
+    return made
 
 
 def _shaped_print(producer: str, doc: GeneratedDoc, font: str, font_path: Path, seed: int,
