@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from bma_etl.document import Line, RepairedText, cells
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts.legacy_progress_form import PROJECT_LABELS
-from bma_etl.matchkey import MARKS, find_label, key, literal_of, search_key
+from bma_etl.matchkey import MARKS, key, literal_of, search_key
+from bma_etl.matchlabel import find_label
 from bma_etl.normalize.text import parse_flag
 from bma_etl.rows import join_rows
 

@@ -2,7 +2,7 @@
 
 A hyphen that ends a line after a letter (``COVID-``, ``สำนักงาน-``, ``PM-``):
 pdfium takes it for a word hyphenated at the line's end and runs the next line
-on with no break, so two rows become one (:func:`bma_etl.read.pdf_glyphs.line_breaks`).
+on with no break, so two rows become one (:func:`bma_etl.read.pdf_linebreaks.line_breaks`).
 Lines of generated words, each ending in such a hyphen or not, are printed one
 per paragraph by three writers; the truth is the lines.
 

@@ -316,17 +316,17 @@ def test_page_shapes_finds_paths_and_images_inside_forms() -> None:
 def test_fast_character_classes_match_the_sets_they_stand_for() -> None:
     """The one-regex classes the reader jumps with agree with its sets, character by character.
 
-    ``pdf_glyphs._BASE`` (a letter drawn on a line: not white space, a break, a
+    ``pdf_linebreaks._BASE`` (a letter drawn on a line: not white space, a break, a
     stand-in or a Thai mark) and ``pdf_clusters._A_MARK`` (a mark of ``_MARK_SET``)
     replace per-character tests; over the whole Basic Multilingual Plane they must
     say the same as those tests.
     """
-    from bma_etl.read import pdf_clusters, pdf_glyphs
+    from bma_etl.read import pdf_clusters, pdf_glyphs, pdf_linebreaks
 
     for code in range(0x10000):
         if 0xD800 <= code < 0xE000:
             continue
         ch = chr(code)
-        letter = ch not in pdf_glyphs._NO_BASE and not pdf_glyphs.THAI_MARK.match(ch)
-        assert bool(pdf_glyphs._BASE.match(ch)) == letter, hex(code)
+        letter = ch not in pdf_linebreaks._NO_BASE and not pdf_glyphs.THAI_MARK.match(ch)
+        assert bool(pdf_linebreaks._BASE.match(ch)) == letter, hex(code)
         assert bool(pdf_clusters._A_MARK.match(ch)) == (ch in pdf_clusters._MARK_SET), hex(code)

@@ -39,7 +39,8 @@ from bma_etl.layouts.common import (
 )
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.wrapped import label_values, numbered_items, rest_of
-from bma_etl.matchkey import find_label, key, literal_of, matches_key, search_key
+from bma_etl.matchkey import key, literal_of, matches_key, search_key
+from bma_etl.matchlabel import find_label
 from bma_etl.records import ProgressUpdate, Project
 
 TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"

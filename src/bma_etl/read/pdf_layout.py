@@ -39,8 +39,6 @@ from bma_etl.read.pdf_glyphs import (
     TAB_GAP_EM,
     TAIL,
     glyphs,
-    line_breaks,
-    without_false_breaks,
     without_unmapped,
 )
 from bma_etl.read.pdf_letters import (
@@ -50,6 +48,7 @@ from bma_etl.read.pdf_letters import (
     may_be_word_space,
 )
 from bma_etl.read.pdf_line import TextLine, spread
+from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
 from bma_etl.read.pdf_order import in_drawn_order
 from bma_etl.read.pdf_overhang import overhang
 from bma_etl.read.pdf_spans import without_span_copies
