@@ -33,7 +33,7 @@ from bma_etl.layouts.base import (
     score_signals,
 )
 from bma_etl.layouts.plan_budget import SUMMARY_HEADING, section_of, summary_rows
-from bma_etl.layouts.plan_cells import finish_text_fields, row_of
+from bma_etl.layouts.plan_cells import row_of
 from bma_etl.layouts.plan_flow import Flowed, flow_steps
 from bma_etl.layouts.plan_flow_definitions import flow_definitions
 from bma_etl.layouts.plan_flow_kpi import flow_targets
@@ -47,6 +47,7 @@ from bma_etl.layouts.plan_indicators import (
 from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step_context
 from bma_etl.layouts.plan_swot import swot_rows
 from bma_etl.layouts.plan_tables import Table, blocks_of, is_kpi_header, tables_of
+from bma_etl.layouts.plan_values import finish_text_fields
 from bma_etl.records import (
     Plan,
     PlanIndicator,

@@ -31,22 +31,24 @@ from bma_etl.layouts.plan_cells import (
     DIGITS_RE,
     HEADING_MAX,
     ITEM_RE,
-    BudgetTable,
     Cell,
     Row,
     blank_tags,
-    cell_pieces,
     find_col,
-    first_match,
     is_total,
-    joined,
-    pieces,
-    put_budget,
     unplaced,
-    value,
 )
 from bma_etl.layouts.plan_plain import AMOUNT_BAHT_RE, PlainTable, plain_tables, read_plain_table
 from bma_etl.layouts.plan_tables import Table, kind_of
+from bma_etl.layouts.plan_values import (
+    BudgetTable,
+    cell_pieces,
+    first_match,
+    joined,
+    pieces,
+    put_budget,
+    value,
+)
 from bma_etl.matchkey import KeyRegex
 from bma_etl.normalize.digits import NO_BUDGET_RE
 

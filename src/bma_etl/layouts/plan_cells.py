@@ -1,36 +1,30 @@
-"""Cells and rows of the annual action plan's tab tables, and the values read from them.
+"""Cells and rows of the annual action plan's tab tables.
 
 Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout).
 Consumes tab lines of a :class:`~bma_etl.layouts.base.RepairedText`; gives
 :class:`Row` (a tab line's cells with their ``plain`` and ``squashed`` forms),
 :class:`Cell` (one cell and its offset in the document) and the helpers every plan
-reader shares: the plan's number patterns, raw pieces of a cell cut around HTML
-tags (``<p>``, ``<u>``, ``<ol ...>``: no tag reaches a value), column lookup by
-header words, and whole numbers and amounts read as the normalize stage will.
+reader shares to tell its lines apart: the plan's number patterns, column lookup
+by header words, lines of text against table rows, calendar and total rows.
+Values are read from the cells by :mod:`bma_etl.layouts.plan_values`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from bma_etl.errors import NormalizeError
-from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.base import Finding, Line
 from bma_etl.matchkey import key, key_pattern
-from bma_etl.normalize.digits import parse_amount, parse_int
-from bma_etl.normalize.text import clean_text
 
 DIGIT = "[0-9๐-๙]"
 #: One digit, and a run of digits (compiled once: the readers use them on every row).
 DIGIT_RE = re.compile(DIGIT)
 DIGITS_RE = re.compile(f"{DIGIT}+")
-_TAG_RE = re.compile(r"<[^<>\n]*>")
-#: Inline markup, which breaks no line: ``<u>นิยาม</u> การ...`` reads ``นิยาม การ...``.
-_INLINE_TAG_RE = re.compile(r"</?(?:u|b|i|em|strong|span|font|sup|sub|small)\b[^<>\n]*>",
-                            re.IGNORECASE)
+#: An HTML tag (``<p>``, ``<u>``, ``<ol ...>``) inside a line; no tag reaches a value.
+TAG_RE = re.compile(r"<[^<>\n]*>")
 #: ``๑. text`` / ``1) text`` at the start of a cell; ``๕.๑ text`` (an outline number) is not.
 ITEM_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)](?!{DIGIT})\s*(?P<body>\S.*?)\s*$", re.S)
 #: An amount as printed: ``๑,๕๐๐,๐๐๐`` (the ``.- บาท`` after it is not part of the value).
@@ -149,7 +143,7 @@ class CellForms:
         """Work out the forms of the texts not met yet."""
         for text in texts:
             if text not in self.plain:
-                plain = " ".join((_TAG_RE.sub(" ", text) if "<" in text else text).split())
+                plain = " ".join((TAG_RE.sub(" ", text) if "<" in text else text).split())
                 self.plain[text] = plain
                 self.squashed[text] = plain.replace(" ", "")
 
@@ -172,7 +166,7 @@ def squash(text: str) -> str:
     >>> squash("<p>ลำดับ ที่</p>")
     'ลำดับที่'
     """
-    return "".join(_TAG_RE.sub("", text).split())
+    return "".join(TAG_RE.sub("", text).split())
 
 
 #: Most filled cells of a line of text whose wide gaps the reader took for tabs (a
@@ -205,134 +199,7 @@ def blank_tags(text: str) -> str:
     """``text`` with every tag replaced by spaces (offsets kept, for matching)."""
     if "<" not in text:  # no tag: most cells and lines
         return text
-    return _TAG_RE.sub(lambda m: " " * len(m.group(0)), text)
-
-
-def pieces(doc: RepairedText, start: int, end: int) -> list[Raw]:
-    """Raw pieces of ``text[start:end]`` cut around HTML tags, blank pieces dropped."""
-    text = doc.text[start:end]
-    if "<" not in text:  # no tag: one piece at most
-        raw = doc.raw(start, end)
-        return [] if raw is None else [raw]
-    out: list[Raw] = []
-    pos = 0
-    for m in _TAG_RE.finditer(text):
-        raw = doc.raw(start + pos, start + m.start())
-        if raw is not None:
-            out.append(raw)
-        pos = m.end()
-    raw = doc.raw(start + pos, end)
-    if raw is not None:
-        out.append(raw)
-    return out
-
-
-def segments(doc: RepairedText, start: int, end: int) -> list[Raw]:
-    """Raw pieces of ``text[start:end]`` cut at block tags only (``<p>``, ``<ul ...>``).
-
-    Inline tags (``<u>``, ``<b>``...) stay inside a segment; :func:`text_value`
-    turns segments into a field value.
-    """
-    text = doc.text[start:end]
-    if "<" not in text:  # no tag: one segment at most
-        raw = doc.raw(start, end)
-        return [] if raw is None else [raw]
-    out: list[Raw] = []
-    pos = 0
-    for m in _TAG_RE.finditer(text):
-        if not _INLINE_TAG_RE.fullmatch(m.group()):
-            _add_segment(doc, text, start, pos, m.start(), out)
-            pos = m.end()
-    _add_segment(doc, text, start, pos, len(text), out)
-    return out
-
-
-def _add_segment(doc: RepairedText, text: str, start: int, a: int, b: int, out: list[Raw]
-                 ) -> None:
-    """Append the raw of ``text[a:b]`` (``text`` is at offset ``start``) unless blank."""
-    if not text[a:b].strip():  # between two tags, often
-        return
-    raw = doc.raw(start + a, start + b)
-    if raw is not None and ("<" not in raw.text or _TAG_RE.sub("", raw.text).strip()):
-        out.append(raw)
-
-
-def cell_segments(doc: RepairedText, cell: Cell | None) -> list[Raw]:
-    """Segments of a whole cell."""
-    return [] if cell is None else segments(doc, cell.start, cell.start + len(cell.text))
-
-
-def text_value(doc: RepairedText, parts: FieldValue) -> FieldValue:
-    """The value of a text field read as segments, one line of text per segment.
-
-    A segment without inline tags inside it is read as it stands (a tag at its
-    edge is cut off). One with an inline tag between words cannot be one exact
-    slice of the text without the tag: the field is then given as derived, the
-    segments with their tags removed, and its evidence spans them all.
-    """
-    if not isinstance(parts, list):
-        parts = [parts] if isinstance(parts, Raw) else []
-    # A part without a tag is its own one piece.
-    cut = [pieces(doc, p.span.char_start, p.span.char_end) if "<" in p.text else [p]
-           for p in parts]
-    if all(len(c) <= 1 for c in cut):
-        return value([c[0] for c in cut if c])
-    lines = (clean_text(_TAG_RE.sub("", p.text)) for p in parts)
-    said = doc.raw(parts[0].span.char_start, parts[-1].span.char_end)
-    return Derived("\n".join(t for t in lines if t),
-                   "read without its inline tags (<u>, <b>...), which break no line",
-                   said.span if said else None)
-
-
-def value(parts: list[Raw]) -> Raw | list[Raw] | None:
-    """One piece as a Raw, several as a list, none as None."""
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else list(parts)
-
-
-def cell_pieces(doc: RepairedText, cell: Cell | None) -> list[Raw]:
-    """Raw pieces of a whole cell."""
-    if cell is None:
-        return []
-    return pieces(doc, cell.start, cell.start + len(cell.text))
-
-
-def first_match(doc: RepairedText, regex: re.Pattern[str], cell: Cell | None) -> Raw | None:
-    """Raw of the first match of ``regex`` in ``cell`` (outside tags)."""
-    if cell is None:
-        return None
-    if "<" not in cell.text:  # no tag to be inside of
-        m = regex.search(cell.text)
-        return None if m is None else doc.raw(cell.start + m.start(), cell.start + m.end())
-    tags = [t.span() for t in _TAG_RE.finditer(cell.text)]
-    for m in regex.finditer(cell.text):
-        inside_tag = any(a <= m.start() < b for a, b in tags)
-        if not inside_tag:
-            return doc.raw(cell.start + m.start(), cell.start + m.end())
-    return None
-
-
-def put_budget(fields: dict[str, FieldValue], amounts: list[Decimal], no_budget: bool,
-               said: Raw | None) -> bool:
-    """An item's ``budget_thb`` and ``uses_budget`` from what its budget cell says.
-
-    ``no_budget``: the cell says ไม่ใช้งบประมาณ (``said`` is those words); else
-    ``said`` is the amount, whose value joins ``amounts`` (for the section's
-    computed total). False when the cell said neither.
-    """
-    if no_budget:
-        fields["uses_budget"] = Derived(False, "the plan states ไม่ใช้งบประมาณ",
-                                        said.span if said else None)
-        return True
-    if said is None:
-        return False
-    fields["budget_thb"] = said
-    fields["uses_budget"] = Derived(True, "a budget amount is stated", said.span)
-    number = to_decimal(said.text)
-    if number is not None:
-        amounts.append(number)
-    return True
+    return TAG_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def find_col(header: Row, *patterns: str, skip: tuple[int | None, ...] = ()) -> int | None:
@@ -409,45 +276,3 @@ def is_total(text: str) -> bool:
     return _TOTAL_RE.match(text.strip()) is not None
 
 
-def joined(current: FieldValue, extra: list[Raw]) -> Raw | list[Raw] | None:
-    """Join the pieces of a text field continued on another row, in order."""
-    parts: list[Raw] = []
-    if isinstance(current, Raw):
-        parts.append(current)
-    elif isinstance(current, list):
-        parts.extend(current)
-    parts.extend(extra)
-    return value(parts)
-
-
-@dataclass(slots=True)
-class BudgetTable:
-    """What one budget table states: its item rows (ordinal None) and its total."""
-
-    items: list[RawRow] = field(default_factory=list)
-    amounts: list[Decimal] = field(default_factory=list)
-    stated_total: Raw | None = None
-
-
-def to_decimal(text: str) -> Decimal | None:
-    """Read the number in ``text`` as the normalize stage will (None if unreadable)."""
-    try:
-        return parse_amount(text)
-    except NormalizeError:
-        return None
-
-
-def to_int(text: str) -> int | None:
-    """Read a whole number as the normalize stage will (None if unreadable)."""
-    try:
-        return parse_int(text)
-    except NormalizeError:
-        return None
-
-
-def finish_text_fields(doc: RepairedText, rows: list[RawRow]) -> None:
-    """Turn the segments each text field of ``rows`` was read as into its value."""
-    for row in rows:
-        for name, parts in row.fields.items():
-            if isinstance(parts, Raw | list):
-                row.fields[name] = text_value(doc, parts)

@@ -28,19 +28,14 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
-from bma_etl.layouts.plan_cells import (
-    DIGIT,
-    DIGITS_RE,
-    PAGE_NUMBER_RE,
-    to_decimal,
-    to_int,
-)
+from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_steps import (
     INDICATOR_HEADING_RE,
     PROJECT_HEADING_RE,
     StepContext,
     update_step_context,
 )
+from bma_etl.layouts.plan_values import to_decimal, to_int
 from bma_etl.matchkey import MARKS, KeyRegex, key
 from bma_etl.rows import join_lines, separator
 

@@ -21,7 +21,7 @@ import re
 from typing import NamedTuple
 
 from bma_etl.layouts.base import Derived, FieldValue, Line, Raw, RawRow, RepairedText
-from bma_etl.layouts.plan_cells import DIGITS_RE, few_letters, to_int
+from bma_etl.layouts.plan_cells import DIGITS_RE, few_letters
 from bma_etl.layouts.plan_flow import (
     _DIGIT_END,
     _NUM,
@@ -32,6 +32,7 @@ from bma_etl.layouts.plan_flow import (
     _joined,
 )
 from bma_etl.layouts.plan_indicators import scoring_indicator
+from bma_etl.layouts.plan_values import to_int
 from bma_etl.matchkey import KeyRegex, key
 from bma_etl.normalize.trust import level_places
 

@@ -18,7 +18,8 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
-from bma_etl.layouts.plan_cells import DIGIT, ITEM_RE, blank_tags, is_text_line, to_int
+from bma_etl.layouts.plan_cells import DIGIT, ITEM_RE, blank_tags, is_text_line
+from bma_etl.layouts.plan_values import to_int
 from bma_etl.rows import join_lines
 
 PLAN_WORDS = r"แผนปฏิบัติ\s*(?:การ|ราชการ)\s*ประจำปี(?:\s*งบประมาณ)?"

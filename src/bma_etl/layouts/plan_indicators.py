@@ -26,20 +26,22 @@ from bma_etl.layouts.plan_cells import (
     DIGIT_RE,
     NUMBER_RE,
     Row,
-    cell_pieces,
-    cell_segments,
     few_letters,
     find_col,
-    first_match,
     is_calendar_row,
     is_year,
-    joined,
     squash,
-    to_int,
     unplaced,
-    value,
 )
 from bma_etl.layouts.plan_tables import Table, kind_of
+from bma_etl.layouts.plan_values import (
+    cell_pieces,
+    cell_segments,
+    first_match,
+    joined,
+    to_int,
+    value,
+)
 from bma_etl.matchkey import KeyRegex
 from bma_etl.rows import join_lines
 

@@ -32,17 +32,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bma_etl.layouts.base import FieldValue, Finding, Line, RawRow, RepairedText
-from bma_etl.layouts.plan_cells import (
-    DIGIT,
-    PAGE_NUMBER_RE,
-    BudgetTable,
-    few_letters,
-    is_total,
-    put_budget,
-    squash,
-    to_int,
-    value,
-)
+from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE, few_letters, is_total, squash
+from bma_etl.layouts.plan_values import BudgetTable, put_budget, to_int, value
 from bma_etl.matchkey import key
 from bma_etl.normalize.digits import NO_BUDGET_RE
 from bma_etl.rows import join_lines as join_model_lines

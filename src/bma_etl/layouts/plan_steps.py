@@ -24,19 +24,21 @@ from bma_etl.layouts.plan_cells import (
     STEP_RE,
     Row,
     blank_tags,
-    cell_pieces,
     find_col,
-    first_match,
     is_calendar_row,
     is_total,
+    unplaced,
+)
+from bma_etl.layouts.plan_tables import Table, kind_of
+from bma_etl.layouts.plan_values import (
+    cell_pieces,
+    first_match,
     joined,
     pieces,
     to_decimal,
     to_int,
-    unplaced,
     value,
 )
-from bma_etl.layouts.plan_tables import Table, kind_of
 from bma_etl.matchkey import MARKS, KeyMatch, KeyRegex
 from bma_etl.rows import join_lines
 

@@ -25,12 +25,9 @@ from bma_etl.layouts.plan_cells import (
     HEADING_MAX,
     PAGE_NUMBER_RE,
     blank_tags,
-    finish_text_fields,
     is_text_line,
-    joined,
-    segments,
-    to_int,
 )
+from bma_etl.layouts.plan_values import finish_text_fields, joined, segments, to_int
 from bma_etl.matchkey import key, key_pattern
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,197 @@
+"""Raw values of the annual action plan's cells: pieces cut around tags, numbers, budgets.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout).
+Consumes spans of a :class:`~bma_etl.layouts.base.RepairedText` and the
+:class:`~bma_etl.layouts.plan_cells.Cell` s of its tab tables; produces the raw
+pieces of a cell cut around HTML tags (``<p>``, ``<u>``, ``<ol ...>``: no tag
+reaches a value), text field values read as segments, an item's budget fields
+(:func:`put_budget`, :class:`BudgetTable`), and whole numbers and amounts read as
+the normalize stage will.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from bma_etl.errors import NormalizeError
+from bma_etl.layouts.base import Derived, FieldValue, Raw, RawRow, RepairedText
+from bma_etl.layouts.plan_cells import TAG_RE, Cell
+from bma_etl.normalize.digits import parse_amount, parse_int
+from bma_etl.normalize.text import clean_text
+
+#: Inline markup, which breaks no line: ``<u>นิยาม</u> การ...`` reads ``นิยาม การ...``.
+_INLINE_TAG_RE = re.compile(r"</?(?:u|b|i|em|strong|span|font|sup|sub|small)\b[^<>\n]*>",
+                            re.IGNORECASE)
+
+
+def pieces(doc: RepairedText, start: int, end: int) -> list[Raw]:
+    """Raw pieces of ``text[start:end]`` cut around HTML tags, blank pieces dropped."""
+    text = doc.text[start:end]
+    if "<" not in text:  # no tag: one piece at most
+        raw = doc.raw(start, end)
+        return [] if raw is None else [raw]
+    out: list[Raw] = []
+    pos = 0
+    for m in TAG_RE.finditer(text):
+        raw = doc.raw(start + pos, start + m.start())
+        if raw is not None:
+            out.append(raw)
+        pos = m.end()
+    raw = doc.raw(start + pos, end)
+    if raw is not None:
+        out.append(raw)
+    return out
+
+
+def segments(doc: RepairedText, start: int, end: int) -> list[Raw]:
+    """Raw pieces of ``text[start:end]`` cut at block tags only (``<p>``, ``<ul ...>``).
+
+    Inline tags (``<u>``, ``<b>``...) stay inside a segment; :func:`text_value`
+    turns segments into a field value.
+    """
+    text = doc.text[start:end]
+    if "<" not in text:  # no tag: one segment at most
+        raw = doc.raw(start, end)
+        return [] if raw is None else [raw]
+    out: list[Raw] = []
+    pos = 0
+    for m in TAG_RE.finditer(text):
+        if not _INLINE_TAG_RE.fullmatch(m.group()):
+            _add_segment(doc, text, start, pos, m.start(), out)
+            pos = m.end()
+    _add_segment(doc, text, start, pos, len(text), out)
+    return out
+
+
+def _add_segment(doc: RepairedText, text: str, start: int, a: int, b: int, out: list[Raw]
+                 ) -> None:
+    """Append the raw of ``text[a:b]`` (``text`` is at offset ``start``) unless blank."""
+    if not text[a:b].strip():  # between two tags, often
+        return
+    raw = doc.raw(start + a, start + b)
+    if raw is not None and ("<" not in raw.text or TAG_RE.sub("", raw.text).strip()):
+        out.append(raw)
+
+
+def cell_segments(doc: RepairedText, cell: Cell | None) -> list[Raw]:
+    """Segments of a whole cell."""
+    return [] if cell is None else segments(doc, cell.start, cell.start + len(cell.text))
+
+
+def text_value(doc: RepairedText, parts: FieldValue) -> FieldValue:
+    """The value of a text field read as segments, one line of text per segment.
+
+    A segment without inline tags inside it is read as it stands (a tag at its
+    edge is cut off). One with an inline tag between words cannot be one exact
+    slice of the text without the tag: the field is then given as derived, the
+    segments with their tags removed, and its evidence spans them all.
+    """
+    if not isinstance(parts, list):
+        parts = [parts] if isinstance(parts, Raw) else []
+    # A part without a tag is its own one piece.
+    cut = [pieces(doc, p.span.char_start, p.span.char_end) if "<" in p.text else [p]
+           for p in parts]
+    if all(len(c) <= 1 for c in cut):
+        return value([c[0] for c in cut if c])
+    lines = (clean_text(TAG_RE.sub("", p.text)) for p in parts)
+    said = doc.raw(parts[0].span.char_start, parts[-1].span.char_end)
+    return Derived("\n".join(t for t in lines if t),
+                   "read without its inline tags (<u>, <b>...), which break no line",
+                   said.span if said else None)
+
+
+def value(parts: list[Raw]) -> Raw | list[Raw] | None:
+    """One piece as a Raw, several as a list, none as None."""
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else list(parts)
+
+
+def cell_pieces(doc: RepairedText, cell: Cell | None) -> list[Raw]:
+    """Raw pieces of a whole cell."""
+    if cell is None:
+        return []
+    return pieces(doc, cell.start, cell.start + len(cell.text))
+
+
+def first_match(doc: RepairedText, regex: re.Pattern[str], cell: Cell | None) -> Raw | None:
+    """Raw of the first match of ``regex`` in ``cell`` (outside tags)."""
+    if cell is None:
+        return None
+    if "<" not in cell.text:  # no tag to be inside of
+        m = regex.search(cell.text)
+        return None if m is None else doc.raw(cell.start + m.start(), cell.start + m.end())
+    tags = [t.span() for t in TAG_RE.finditer(cell.text)]
+    for m in regex.finditer(cell.text):
+        inside_tag = any(a <= m.start() < b for a, b in tags)
+        if not inside_tag:
+            return doc.raw(cell.start + m.start(), cell.start + m.end())
+    return None
+
+
+def put_budget(fields: dict[str, FieldValue], amounts: list[Decimal], no_budget: bool,
+               said: Raw | None) -> bool:
+    """An item's ``budget_thb`` and ``uses_budget`` from what its budget cell says.
+
+    ``no_budget``: the cell says ไม่ใช้งบประมาณ (``said`` is those words); else
+    ``said`` is the amount, whose value joins ``amounts`` (for the section's
+    computed total). False when the cell said neither.
+    """
+    if no_budget:
+        fields["uses_budget"] = Derived(False, "the plan states ไม่ใช้งบประมาณ",
+                                        said.span if said else None)
+        return True
+    if said is None:
+        return False
+    fields["budget_thb"] = said
+    fields["uses_budget"] = Derived(True, "a budget amount is stated", said.span)
+    number = to_decimal(said.text)
+    if number is not None:
+        amounts.append(number)
+    return True
+
+
+def joined(current: FieldValue, extra: list[Raw]) -> Raw | list[Raw] | None:
+    """Join the pieces of a text field continued on another row, in order."""
+    parts: list[Raw] = []
+    if isinstance(current, Raw):
+        parts.append(current)
+    elif isinstance(current, list):
+        parts.extend(current)
+    parts.extend(extra)
+    return value(parts)
+
+
+@dataclass(slots=True)
+class BudgetTable:
+    """What one budget table states: its item rows (ordinal None) and its total."""
+
+    items: list[RawRow] = field(default_factory=list)
+    amounts: list[Decimal] = field(default_factory=list)
+    stated_total: Raw | None = None
+
+
+def to_decimal(text: str) -> Decimal | None:
+    """Read the number in ``text`` as the normalize stage will (None if unreadable)."""
+    try:
+        return parse_amount(text)
+    except NormalizeError:
+        return None
+
+
+def to_int(text: str) -> int | None:
+    """Read a whole number as the normalize stage will (None if unreadable)."""
+    try:
+        return parse_int(text)
+    except NormalizeError:
+        return None
+
+
+def finish_text_fields(doc: RepairedText, rows: list[RawRow]) -> None:
+    """Turn the segments each text field of ``rows`` was read as into its value."""
+    for row in rows:
+        for name, parts in row.fields.items():
+            if isinstance(parts, Raw | list):
+                row.fields[name] = text_value(doc, parts)
