@@ -25,6 +25,7 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
+from bma_etl.layouts.plan_amounts import AMOUNT_BAHT_RE
 from bma_etl.layouts.plan_cells import (
     AMOUNT_RE,
     DIGIT,
@@ -38,7 +39,8 @@ from bma_etl.layouts.plan_cells import (
     is_total,
     unplaced,
 )
-from bma_etl.layouts.plan_plain import AMOUNT_BAHT_RE, PlainTable, plain_tables, read_plain_table
+from bma_etl.layouts.plan_plain import plain_tables, read_plain_table
+from bma_etl.layouts.plan_plain_rows import PlainTable
 from bma_etl.layouts.plan_tables import Table, kind_of
 from bma_etl.layouts.plan_values import (
     BudgetTable,

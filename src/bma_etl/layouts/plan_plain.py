@@ -2,8 +2,9 @@
 
 Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a
 layout). Consumes the physical lines of a :class:`~bma_etl.layouts.base.RepairedText`
-after the summary heading; produces :class:`PlainTable` s, each read by
-:func:`read_plain_table` into a :class:`~bma_etl.layouts.plan_tables.BudgetTable`.
+after the summary heading; produces
+:class:`~bma_etl.layouts.plan_plain_rows.PlainTable` s, each read by
+:func:`read_plain_table` into a :class:`~bma_etl.layouts.plan_values.BudgetTable`.
 
 A PDF made with *tab stops* rather than table columns (a word processor, a PDF
 library) has no cells: a row is its number, the project's name, the amount and
@@ -23,53 +24,34 @@ The lines of a row are joined as :mod:`bma_etl.rows` joins wrapped lines (nothin
 between two Thai letters, nor inside a number cut at the wrap, one space
 otherwise), and every value is read with :meth:`RepairedText.raw_in` on the
 joined line, so it keeps the span of the physical lines it covers.
+
+Where a row starts and how its lines are joined is
+:mod:`bma_etl.layouts.plan_plain_rows`; the budget a row states,
+:mod:`bma_etl.layouts.plan_amounts`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from bma_etl.layouts.base import FieldValue, Finding, Line, RawRow, RepairedText
+from bma_etl.layouts.plan_amounts import NO_BUDGET_RES, budget_said
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE, few_letters, is_total, squash
-from bma_etl.layouts.plan_values import BudgetTable, put_budget, to_int, value
+from bma_etl.layouts.plan_plain_rows import (
+    OCR_ITEM_RE,
+    Columns,
+    Numbers,
+    PlainRow,
+    PlainTable,
+    row_start,
+)
+from bma_etl.layouts.plan_values import BudgetTable, put_budget, value
 from bma_etl.matchkey import key
-from bma_etl.normalize.digits import NO_BUDGET_RE
-from bma_etl.rows import join_lines as join_model_lines
-from bma_etl.rows import separator
 
-#: An amount followed by the word baht: ``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``,
-#: ``12,500,000.00 บาท``, ``1.5 ล้านบาท`` (the amount keeps its ``ล้าน``).
-AMOUNT_BAHT_RE = re.compile(
-    rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+|{DIGIT}+)"
-    rf"(?:\.{DIGIT}{{1,2}})?(?:\s*ล้าน)?)\s*(?:\.?\s*[-–—]\s*)?บาท"
-)
-#: An amount with thousands separators, for a table whose column header says บาท.
-_GROUPED_RE = re.compile(
-    rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:\.{DIGIT}{{1,2}})?)"
-    rf"(?![0-9๐-๙,])(?:\.?\s*[-–—])?"
-)
-#: A row's number at the start of a line: ``๑ โครงการ...``, ``2.`` alone, ``3) ...``;
-#: never a number that goes on (``00.- บาท``, ``100,000``, ``2566 –``). OCR reads the
-#: rule between the number and the name as ``|`` or ``,`` now and then (``๑ | โครงการ...``).
-_ROW_START_RE = re.compile(
-    rf"^\s*(?P<no>{DIGIT}{{1,3}})(?P<dot>\s*[.)])?(?![0-9๐-๙,.])(?:\s+|$)(?:[|,]\s*)?(?P<rest>.*)$"
-)
-#: What may follow a row's number: a letter (not ``(``, a digit or a dash).
-_ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
 #: An item number inside a group row: ``ด้านการบริหารทั่วไป ๑. โครงการ...``.
 _ITEM_IN_ROW_RE = re.compile(rf"(?<![0-9๐-๙,.])(?P<no>{DIGIT}{{1,2}})\s*[.)](?![0-9๐-๙])")
-#: On an OCR'd page an item's number misread as a sign or Latin letters, its point as
-#: a comma now and then (``o. โครงการ...``, ``lo, โครงการ...``): a short token of no
-#: Thai letter and no digit, its point, then the item's words.
-_OCR_ITEM_RE = re.compile(
-    r"(?<!\S)(?P<no>[^\s\u0e01-\u0e4f0-9๐-๙.,]{1,2})[.,)]\s*(?=[\u0e01-\u0e2eเ-ไ])")
 _TAG_RE = re.compile(r"<[^<>\n]*>")
-#: A line ending in a short run of digits (``... ใกล้เคียง 1``), and one starting with
-#: the rest of an amount (``1,773,400.- บาท``): the run is the amount's first digits.
-_DIGITS_END_RE = re.compile(rf"(?<![0-9๐-๙,.]){DIGIT}{{1,2}}$")
-_GROUPED_START_RE = re.compile(rf"^(?P<lead>{DIGIT}{{1,3}})(?:,{DIGIT}{{3}})+(?![0-9๐-๙])")
 #: Most lines a header may take (``ลำดับ`` / ``ที่ ชื่อโครงการ ... งบประมาณ``).
 _HEADER_LINES = 3
 #: A line right under the header, with no digit and at most this many letters,
@@ -78,70 +60,13 @@ _HEADER_TAIL_MAX = 40
 #: Most non-blank lines between two tables (the next section's heading, wrapped);
 #: more, and the summary has ended.
 MAX_HEADING_LINES = 6
-#: A row's number may skip this many (a row lost to a damaged line).
-_SEQ_SLACK = 3
 #: Most lines one row is printed on (a row that never states its budget ends there).
 MAX_ROW_LINES = 12
-
-
-@dataclass(frozen=True, slots=True)
-class Columns:
-    """What a plain header says of its columns.
-
-    ``group``: a ``ด้าน/แผนงาน`` column before the items (the routine list);
-    ``unit``: a responsible unit column after the budget.
-    """
-
-    group: bool
-    unit: bool
-
-
-@dataclass(slots=True)
-class PlainRow:
-    """A row as lines: ``kind`` item, group or total; ``body`` where its text starts."""
-
-    kind: str
-    lines: list[Line]
-    no: tuple[int, int] | None = None  # the number's offsets in the joined text
-    body: int = 0
-
-    def joined(self) -> Line:
-        """The row's lines as one :class:`Line` (see :func:`join_lines`)."""
-        return join_lines(self.lines)
-
-
-@dataclass(slots=True)
-class PlainTable:
-    """One budget table read from plain lines: its header, rows and the headings above."""
-
-    first_line: int
-    columns: Columns
-    headings: list[Line]
-    rows: list[PlainRow] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------
 # Lines
 # ---------------------------------------------------------------------------
-
-
-def _separator(left: str, right: str) -> str:
-    """What goes between two physical lines of a plan row (:func:`~bma_etl.rows.separator`).
-
-    Beyond the model's rule: ``ใกล้เคียง 1`` / ``1,773,400.- บาท`` is an amount cut
-    after its first digits when the two make one group of at most three (a name
-    may end in a number: then this guess is wrong, and the total says so).
-    """
-    between = separator(left, right)
-    tail, head = _DIGITS_END_RE.search(left), _GROUPED_START_RE.match(right)
-    if between and tail and head and len(tail.group()) + len(head.group("lead")) <= 3:
-        return ""
-    return between
-
-
-def join_lines(lines: list[Line]) -> Line:
-    """The physical lines of a plan row as one :class:`Line` (see :func:`_separator`)."""
-    return join_model_lines(lines, _separator)
 
 
 def _flat(text: str) -> str:
@@ -230,77 +155,15 @@ def _squashed(lines: list[Line], i: int, count: int) -> str:
     return "".join(squash(ln.text) for ln in lines[i:i + count])
 
 
-#: What OCR makes of them: an amount read with its digits or separators wrong
-#: (``๓,๓๐๒๕,๕๐๐ บาท``, ``2.141.500 บาท``, its first digit as a letter or a sign:
-#: ``ส,๓๓๕,๓๐๐ บาท``, ``«๕,๒๕๓ บาท``, a digit the model lacks read as a letter or
-#: a sign inside it: ``๑,ฒ๕๑,๕๐๐ บาท``, ``๑«๑,๕๑๕,๐๐๐ บาท``) still ends the name
-#: before it (its value is not well-formed, so it is never loaded), and
-#: ไม่ใช้งบประมาณ without its marks.
-_OCR_AMOUNT = (rf"(?:(?<!\S)[^\s0-9๐-๙,.]{{1,3}}[,.]?|(?<![0-9๐-๙,.])){DIGIT}"
-               rf"(?:[0-9๐-๙,.]|[^\s0-9๐-๙,.]{{1,2}}(?=[0-9๐-๙,.]))*")
-_OCR_AMOUNT_BAHT_RE = re.compile(
-    rf"(?P<amount>{_OCR_AMOUNT}(?<=[0-9๐-๙]))\s*(?:\.?\s*[-–—]\s*)?บาท"
-)
-#: An amount with a thousands separator whose บาท OCR misread (``๑๒,๑๓๓,๑๐๐ UM``,
-#: ``๕๒๐๐,๐๐๐.- ปาท``, ``บปบาท``): Latin letters or a Thai word ending in าท.
-_OCR_MISREAD_BAHT_RE = re.compile(
-    rf"(?P<amount>(?=\S*,){_OCR_AMOUNT}(?<=[0-9๐-๙]))"
-    r"\s*(?:\.?\s*[-–—]\s*)?(?:[A-Za-z]{1,3}|[ก-ฮ]{0,2}[ปบ]าท)(?![A-Za-z])")
-_OCR_NO_BUDGET_RE = re.compile(
-    r"ไม[่้]?\s*(?:ได[้่]?)?\s*(?:ใช[้่]?|มี|รับ|ขอ|ตั้?ง)?\s*(?:การจัดสรร)?\s*งบ(?:\s*ประ\s*มาณ)?")
-_NO_BUDGET = (NO_BUDGET_RE, _OCR_NO_BUDGET_RE)
-
-
-def _budget_said(text: str) -> re.Match[str] | None:
-    """The last budget the text states: an amount in baht or ไม่ใช้งบประมาณ.
-
-    As printed first; then as OCR may have read it (:data:`_OCR_AMOUNT_BAHT_RE`,
-    :data:`_OCR_MISREAD_BAHT_RE`).
-    """
-    found = None
-    for regexes in ((AMOUNT_BAHT_RE, NO_BUDGET_RE),
-                    (_OCR_AMOUNT_BAHT_RE, _OCR_NO_BUDGET_RE, _OCR_MISREAD_BAHT_RE)):
-        for regex in regexes:
-            for m in regex.finditer(text):
-                if found is None or m.start() > found.start():
-                    found = m
-        if found is not None and found.re is AMOUNT_BAHT_RE:
-            # ``๖,๘๓๗,«๐๐ บาท``: the well-formed ``๐๐ บาท`` is the end of an amount OCR
-            # misread; the whole amount ends the name.
-            whole = [m for m in _OCR_AMOUNT_BAHT_RE.finditer(text, 0, found.end())
-                     if m.end() == found.end() and m.start() < found.start()]
-            return whole[0] if whole else found
-        if found is not None:
-            return found
-    for m in _GROUPED_RE.finditer(text):
-        found = m
-    return found
-
-
 def _complete(row: PlainRow, columns: Columns) -> bool:
     """Tell a row that has its budget (and, when the table has the column, its unit)."""
     text = row.joined().text[row.body:]
-    said = _budget_said(text)
+    said = budget_said(text)
     if said is None:
         return False
     if row.kind == "total" or not columns.unit:
         return True
     return bool(text[said.end():].strip())
-
-
-@dataclass(slots=True)
-class _Numbers:
-    """The last row and group numbers met in a table."""
-
-    row: int | None = None
-    group: int | None = None
-
-
-def _next_number(no: int, last: int | None, complete: bool) -> bool:
-    """Tell whether ``no`` is the number of the next row after ``last``."""
-    if last is None:
-        return True
-    return no == last + 1 or (complete and last < no <= last + _SEQ_SLACK)
 
 
 #: A line of at most three signs or Latin letters, no Thai, no digit (``Be``): on an
@@ -324,71 +187,6 @@ def _at_page_foot(lines: list[Line], j: int) -> bool:
     if not text or len(text) > _FOOT_SPECK_MAX or re.search(r"[0-9๐-๙]", text):
         return False
     return j + 1 == len(lines) or lines[j + 1].no > lines[j].no + 1
-
-
-#: A row whose number OCR read as something else (``é โครงการ...``, ``ษ โครงการ...``):
-#: one or two signs, then a project's name, a speck read as a sign before it or not
-#: (``๕ .โครงการ...``).
-_OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})\s+[.,:;'|]?(?P<rest>โครงการ.*)$")
-#: A row whose number OCR did not read at all (a faint ``๒.`` dropped as a speck): the
-#: line opens with a project's name, right after a row that has its budget.
-_OCR_BARE_ROW_RE = re.compile(r"^\s*(?=โครงการ\S)")
-
-
-#: Leading vowels before another (``ใโครงการ``, ``เโครงการ``, ``ใไโโครงการ``) are no
-#: Thai spelling: on an OCR'd page they are the rule between the row's number and its
-#: name, read as letters. Two SARA E are SARA AE as OCR writes it (``เเผน``), kept.
-_OCR_RULE_LETTER_RE = re.compile("(?:[แโใไ]|เ(?!เ))+(?=[เแโใไ])")
-
-
-def _row_start(line: Line, columns: Columns, numbers: _Numbers, complete: bool,
-               ocr: bool = False) -> PlainRow | None:
-    """The row ``line`` starts, if it starts one: a number in sequence, then words.
-
-    From OCR, a line after a complete row (``complete``), or the table's first line,
-    that opens with a sign or two and ``โครงการ`` starts the next item too, its
-    number not read, and so does a line after a complete row that opens with
-    ``โครงการ`` (the number not read at all); and a number out of sequence after a
-    complete row starts one.
-    """
-    text = line.text.strip()
-    m = _ROW_START_RE.match(text)
-    if ocr and complete and columns.group and m is None and numbers.group is not None \
-            and (item := _OCR_ITEM_RE.match(text)) is not None:
-        # an item of the group above, its number misread (``lo, โครงการ...``): not read
-        return PlainRow("item", [line], None, item.end())
-    if ocr and complete and m is None and (numbers.group or numbers.row) is not None \
-            and _OCR_BARE_ROW_RE.match(text) is not None:
-        # the next item, its number lost: no number read
-        if not columns.group:
-            numbers.row = (numbers.row or 0) + 1
-        return PlainRow("item", [line], None, 0)
-    if ocr and complete and not columns.group and (
-            m is None or not _ROW_BODY_RE.match(m.group("rest"))):
-        odd = _OCR_ROW_START_RE.match(text)
-        if odd is not None:  # the first row too: its number misread (``® โครงการ...``)
-            numbers.row = (numbers.row or 0) + 1
-            # offsets index the joined row, whose lines are stripped (:func:`join_lines`)
-            return PlainRow("item", [line], None, odd.start("rest"))
-    if m is None or not _ROW_BODY_RE.match(m.group("rest")):
-        return None
-    no = to_int(m.group("no"))
-    if no is None:
-        return None
-    group = columns.group and not m.group("dot")
-    last = numbers.group if group else numbers.row
-    # From OCR a Thai digit may be misread (``๔`` as ``๕``): after a complete row
-    # any number starts the next.
-    if not _next_number(no, last, complete) and not (ocr and complete):
-        return None
-    if group:
-        numbers.group, numbers.row = no, None
-    else:
-        numbers.row = no
-    rest = m.start("rest")
-    if ocr and (rule := _OCR_RULE_LETTER_RE.match(text, rest)):
-        rest = rule.end()  # the column's rule read as vowels glued to the name: ``ใโครงการ``
-    return PlainRow("group" if group else "item", [line], m.span("no"), rest)
 
 
 def _ends(row: PlainRow, complete: bool, gap: bool, heading: bool) -> bool:
@@ -424,7 +222,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
     header = _squashed(lines, i, count)
     columns = columns_of(header)
     table = PlainTable(lines[i].no, columns, list(headings))
-    numbers = _Numbers()
+    numbers = Numbers()
     current: PlainRow | None = None
     gap = False
     j = i + count
@@ -450,11 +248,11 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
             j += 1  # the rest of a header cell (``ที่รับผิดชอบ``)
             continue
         started = None if current is not None and current.kind == "total" \
-            else _row_start(line, columns, numbers, complete or current is None, ocr)
+            else row_start(line, columns, numbers, complete or current is None, ocr)
         if started is not None:
             current = started
             table.rows.append(current)
-        elif is_total(text) and (current is None or complete or _budget_said(text)):
+        elif is_total(text) and (current is None or complete or budget_said(text)):
             current = PlainRow("total", [line], None, 0)
             table.rows.append(current)
         elif current is None or _ends(current, complete, gap,
@@ -479,8 +277,8 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
     for row in table.rows:
         line = row.joined()
         if row.kind == "total":
-            said = _budget_said(line.text)
-            if said is not None and said.re not in _NO_BUDGET:
+            said = budget_said(line.text)
+            if said is not None and said.re not in NO_BUDGET_RES:
                 out.stated_total = doc.raw_in(line, *said.span("amount")) or out.stated_total
             continue
         seq_span = row.no
@@ -488,9 +286,9 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         if row.kind == "group":
             item = _ITEM_IN_ROW_RE.search(line.text, body)
             if item is None and doc.ocr_used:  # its number misread: its words, no number
-                item = _OCR_ITEM_RE.search(line.text, body)
+                item = OCR_ITEM_RE.search(line.text, body)
             if item is None:
-                if _budget_said(line.text[body:]) is not None:
+                if budget_said(line.text[body:]) is not None:
                     findings.append(_unplaced(line, "budget without an item name"))
                 continue  # a group (ด้าน/แผนงาน) whose items follow
             read_no = item.re is _ITEM_IN_ROW_RE
@@ -498,7 +296,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         fields: dict[str, FieldValue] = {}
         if seq_span is not None:
             fields["seq"] = doc.raw_in(line, *seq_span)
-        said = _budget_said(line.text[body:])
+        said = budget_said(line.text[body:])
         end = len(line.text) if said is None else body + said.start()
         fields["name"] = value([r for r in [doc.raw_in(line, body, end)] if r is not None])
         if fields["name"] is None:
@@ -506,7 +304,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             continue
         if said is None:
             findings.append(_unplaced(line, "budget cell is not an amount"))
-        elif said.re in _NO_BUDGET:
+        elif said.re in NO_BUDGET_RES:
             put_budget(fields, out.amounts, True,
                        doc.raw_in(line, body + said.start(), body + said.end()))
         else:
@@ -531,5 +329,4 @@ def _unplaced(line: Line, what: str) -> Finding:
                    f"line {line.no}: {what}: {text}")
 
 
-__all__ = ["AMOUNT_BAHT_RE", "Columns", "PlainRow", "PlainTable", "header_at",
-           "join_lines", "plain_tables", "read_plain_table"]
+__all__ = ["header_at", "plain_tables", "read_plain_table"]

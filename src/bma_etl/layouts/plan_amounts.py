@@ -1,0 +1,85 @@
+"""The budget a plain row of the annual action plan states, as printed or as OCR read it.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.plan_plain`, not a layout).
+Consumes the joined text of one budget-table row read from plain lines (no cells);
+produces the match of the last budget it states (:func:`budget_said`): an amount
+in baht (``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``, ``1.5 ล้านบาท``), ``ไม่ใช้งบประมาณ``,
+or, on an OCR'd page, an amount or those words as OCR damages them. The match
+separates the project's name before it from the responsible unit after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.plan_cells import DIGIT
+from bma_etl.normalize.digits import NO_BUDGET_RE
+
+#: An amount followed by the word baht: ``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``,
+#: ``12,500,000.00 บาท``, ``1.5 ล้านบาท`` (the amount keeps its ``ล้าน``).
+AMOUNT_BAHT_RE = re.compile(
+    rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+|{DIGIT}+)"
+    rf"(?:\.{DIGIT}{{1,2}})?(?:\s*ล้าน)?)\s*(?:\.?\s*[-–—]\s*)?บาท"
+)
+
+
+#: An amount with thousands separators, for a table whose column header says บาท.
+_GROUPED_RE = re.compile(
+    rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:\.{DIGIT}{{1,2}})?)"
+    rf"(?![0-9๐-๙,])(?:\.?\s*[-–—])?"
+)
+
+
+#: What OCR makes of them: an amount read with its digits or separators wrong
+#: (``๓,๓๐๒๕,๕๐๐ บาท``, ``2.141.500 บาท``, its first digit as a letter or a sign:
+#: ``ส,๓๓๕,๓๐๐ บาท``, ``«๕,๒๕๓ บาท``, a digit the model lacks read as a letter or
+#: a sign inside it: ``๑,ฒ๕๑,๕๐๐ บาท``, ``๑«๑,๕๑๕,๐๐๐ บาท``) still ends the name
+#: before it (its value is not well-formed, so it is never loaded), and
+#: ไม่ใช้งบประมาณ without its marks.
+_OCR_AMOUNT = (rf"(?:(?<!\S)[^\s0-9๐-๙,.]{{1,3}}[,.]?|(?<![0-9๐-๙,.])){DIGIT}"
+               rf"(?:[0-9๐-๙,.]|[^\s0-9๐-๙,.]{{1,2}}(?=[0-9๐-๙,.]))*")
+
+_OCR_AMOUNT_BAHT_RE = re.compile(
+    rf"(?P<amount>{_OCR_AMOUNT}(?<=[0-9๐-๙]))\s*(?:\.?\s*[-–—]\s*)?บาท"
+)
+
+
+#: An amount with a thousands separator whose บาท OCR misread (``๑๒,๑๓๓,๑๐๐ UM``,
+#: ``๕๒๐๐,๐๐๐.- ปาท``, ``บปบาท``): Latin letters or a Thai word ending in าท.
+_OCR_MISREAD_BAHT_RE = re.compile(
+    rf"(?P<amount>(?=\S*,){_OCR_AMOUNT}(?<=[0-9๐-๙]))"
+    r"\s*(?:\.?\s*[-–—]\s*)?(?:[A-Za-z]{1,3}|[ก-ฮ]{0,2}[ปบ]าท)(?![A-Za-z])")
+
+_OCR_NO_BUDGET_RE = re.compile(
+    r"ไม[่้]?\s*(?:ได[้่]?)?\s*(?:ใช[้่]?|มี|รับ|ขอ|ตั้?ง)?\s*(?:การจัดสรร)?\s*งบ(?:\s*ประ\s*มาณ)?")
+
+NO_BUDGET_RES = (NO_BUDGET_RE, _OCR_NO_BUDGET_RE)
+
+
+def budget_said(text: str) -> re.Match[str] | None:
+    """The last budget the text states: an amount in baht or ไม่ใช้งบประมาณ.
+
+    As printed first; then as OCR may have read it (:data:`_OCR_AMOUNT_BAHT_RE`,
+    :data:`_OCR_MISREAD_BAHT_RE`).
+    """
+    found = None
+    for regexes in ((AMOUNT_BAHT_RE, NO_BUDGET_RE),
+                    (_OCR_AMOUNT_BAHT_RE, _OCR_NO_BUDGET_RE, _OCR_MISREAD_BAHT_RE)):
+        for regex in regexes:
+            for m in regex.finditer(text):
+                if found is None or m.start() > found.start():
+                    found = m
+        if found is not None and found.re is AMOUNT_BAHT_RE:
+            # ``๖,๘๓๗,«๐๐ บาท``: the well-formed ``๐๐ บาท`` is the end of an amount OCR
+            # misread; the whole amount ends the name.
+            whole = [m for m in _OCR_AMOUNT_BAHT_RE.finditer(text, 0, found.end())
+                     if m.end() == found.end() and m.start() < found.start()]
+            return whole[0] if whole else found
+        if found is not None:
+            return found
+    for m in _GROUPED_RE.finditer(text):
+        found = m
+    return found
+
+
+__all__ = ["AMOUNT_BAHT_RE", "NO_BUDGET_RES", "budget_said"]

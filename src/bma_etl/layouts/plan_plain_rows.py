@@ -1,0 +1,190 @@
+"""Rows of the annual action plan's budget tables printed as plain lines, and where one starts.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.plan_plain`, not a layout).
+Consumes the physical lines under a plain budget-table header; gives the shapes
+the table is read into (:class:`Columns`, :class:`PlainRow`, :class:`PlainTable`),
+a row's lines joined as one (:func:`join_lines`, keeping every span), and
+:func:`row_start`: whether a line opens the table's next row, its number in
+sequence or, on an OCR'd page, misread or lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bma_etl.layouts.base import Line
+from bma_etl.layouts.plan_cells import DIGIT
+from bma_etl.layouts.plan_values import to_int
+from bma_etl.rows import join_lines as join_model_lines
+from bma_etl.rows import separator
+
+#: A row's number at the start of a line: ``๑ โครงการ...``, ``2.`` alone, ``3) ...``;
+#: never a number that goes on (``00.- บาท``, ``100,000``, ``2566 –``). OCR reads the
+#: rule between the number and the name as ``|`` or ``,`` now and then (``๑ | โครงการ...``).
+_ROW_START_RE = re.compile(
+    rf"^\s*(?P<no>{DIGIT}{{1,3}})(?P<dot>\s*[.)])?(?![0-9๐-๙,.])(?:\s+|$)(?:[|,]\s*)?(?P<rest>.*)$"
+)
+
+
+#: What may follow a row's number: a letter (not ``(``, a digit or a dash).
+_ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
+
+
+#: On an OCR'd page an item's number misread as a sign or Latin letters, its point as
+#: a comma now and then (``o. โครงการ...``, ``lo, โครงการ...``): a short token of no
+#: Thai letter and no digit, its point, then the item's words.
+OCR_ITEM_RE = re.compile(
+    r"(?<!\S)(?P<no>[^\s\u0e01-\u0e4f0-9๐-๙.,]{1,2})[.,)]\s*(?=[\u0e01-\u0e2eเ-ไ])")
+
+
+#: A line ending in a short run of digits (``... ใกล้เคียง 1``), and one starting with
+#: the rest of an amount (``1,773,400.- บาท``): the run is the amount's first digits.
+_DIGITS_END_RE = re.compile(rf"(?<![0-9๐-๙,.]){DIGIT}{{1,2}}$")
+
+_GROUPED_START_RE = re.compile(rf"^(?P<lead>{DIGIT}{{1,3}})(?:,{DIGIT}{{3}})+(?![0-9๐-๙])")
+
+
+#: A row's number may skip this many (a row lost to a damaged line).
+_SEQ_SLACK = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """What a plain header says of its columns.
+
+    ``group``: a ``ด้าน/แผนงาน`` column before the items (the routine list);
+    ``unit``: a responsible unit column after the budget.
+    """
+
+    group: bool
+    unit: bool
+
+
+@dataclass(slots=True)
+class PlainRow:
+    """A row as lines: ``kind`` item, group or total; ``body`` where its text starts."""
+
+    kind: str
+    lines: list[Line]
+    no: tuple[int, int] | None = None  # the number's offsets in the joined text
+    body: int = 0
+
+    def joined(self) -> Line:
+        """The row's lines as one :class:`Line` (see :func:`join_lines`)."""
+        return join_lines(self.lines)
+
+
+@dataclass(slots=True)
+class PlainTable:
+    """One budget table read from plain lines: its header, rows and the headings above."""
+
+    first_line: int
+    columns: Columns
+    headings: list[Line]
+    rows: list[PlainRow] = field(default_factory=list)
+
+
+def _separator(left: str, right: str) -> str:
+    """What goes between two physical lines of a plan row (:func:`~bma_etl.rows.separator`).
+
+    Beyond the model's rule: ``ใกล้เคียง 1`` / ``1,773,400.- บาท`` is an amount cut
+    after its first digits when the two make one group of at most three (a name
+    may end in a number: then this guess is wrong, and the total says so).
+    """
+    between = separator(left, right)
+    tail, head = _DIGITS_END_RE.search(left), _GROUPED_START_RE.match(right)
+    if between and tail and head and len(tail.group()) + len(head.group("lead")) <= 3:
+        return ""
+    return between
+
+
+def join_lines(lines: list[Line]) -> Line:
+    """The physical lines of a plan row as one :class:`Line` (see :func:`_separator`)."""
+    return join_model_lines(lines, _separator)
+
+
+@dataclass(slots=True)
+class Numbers:
+    """The last row and group numbers met in a table."""
+
+    row: int | None = None
+    group: int | None = None
+
+
+def _next_number(no: int, last: int | None, complete: bool) -> bool:
+    """Tell whether ``no`` is the number of the next row after ``last``."""
+    if last is None:
+        return True
+    return no == last + 1 or (complete and last < no <= last + _SEQ_SLACK)
+
+
+#: A row whose number OCR read as something else (``é โครงการ...``, ``ษ โครงการ...``):
+#: one or two signs, then a project's name, a speck read as a sign before it or not
+#: (``๕ .โครงการ...``).
+_OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})\s+[.,:;'|]?(?P<rest>โครงการ.*)$")
+
+
+#: A row whose number OCR did not read at all (a faint ``๒.`` dropped as a speck): the
+#: line opens with a project's name, right after a row that has its budget.
+_OCR_BARE_ROW_RE = re.compile(r"^\s*(?=โครงการ\S)")
+
+
+#: Leading vowels before another (``ใโครงการ``, ``เโครงการ``, ``ใไโโครงการ``) are no
+#: Thai spelling: on an OCR'd page they are the rule between the row's number and its
+#: name, read as letters. Two SARA E are SARA AE as OCR writes it (``เเผน``), kept.
+_OCR_RULE_LETTER_RE = re.compile("(?:[แโใไ]|เ(?!เ))+(?=[เแโใไ])")
+
+
+def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
+               ocr: bool = False) -> PlainRow | None:
+    """The row ``line`` starts, if it starts one: a number in sequence, then words.
+
+    From OCR, a line after a complete row (``complete``), or the table's first line,
+    that opens with a sign or two and ``โครงการ`` starts the next item too, its
+    number not read, and so does a line after a complete row that opens with
+    ``โครงการ`` (the number not read at all); and a number out of sequence after a
+    complete row starts one.
+    """
+    text = line.text.strip()
+    m = _ROW_START_RE.match(text)
+    if ocr and complete and columns.group and m is None and numbers.group is not None \
+            and (item := OCR_ITEM_RE.match(text)) is not None:
+        # an item of the group above, its number misread (``lo, โครงการ...``): not read
+        return PlainRow("item", [line], None, item.end())
+    if ocr and complete and m is None and (numbers.group or numbers.row) is not None \
+            and _OCR_BARE_ROW_RE.match(text) is not None:
+        # the next item, its number lost: no number read
+        if not columns.group:
+            numbers.row = (numbers.row or 0) + 1
+        return PlainRow("item", [line], None, 0)
+    if ocr and complete and not columns.group and (
+            m is None or not _ROW_BODY_RE.match(m.group("rest"))):
+        odd = _OCR_ROW_START_RE.match(text)
+        if odd is not None:  # the first row too: its number misread (``® โครงการ...``)
+            numbers.row = (numbers.row or 0) + 1
+            # offsets index the joined row, whose lines are stripped (:func:`join_lines`)
+            return PlainRow("item", [line], None, odd.start("rest"))
+    if m is None or not _ROW_BODY_RE.match(m.group("rest")):
+        return None
+    no = to_int(m.group("no"))
+    if no is None:
+        return None
+    group = columns.group and not m.group("dot")
+    last = numbers.group if group else numbers.row
+    # From OCR a Thai digit may be misread (``๔`` as ``๕``): after a complete row
+    # any number starts the next.
+    if not _next_number(no, last, complete) and not (ocr and complete):
+        return None
+    if group:
+        numbers.group, numbers.row = no, None
+    else:
+        numbers.row = no
+    rest = m.start("rest")
+    if ocr and (rule := _OCR_RULE_LETTER_RE.match(text, rest)):
+        rest = rule.end()  # the column's rule read as vowels glued to the name: ``ใโครงการ``
+    return PlainRow("group" if group else "item", [line], m.span("no"), rest)
+
+
+__all__ = ["OCR_ITEM_RE", "Columns", "Numbers", "PlainRow", "PlainTable", "join_lines",
+           "row_start"]
