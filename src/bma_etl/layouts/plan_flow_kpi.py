@@ -10,8 +10,12 @@ each column says tells where it starts:
   years) starts with its number; its targets, one per year, start with a number
   (``๕ ราย``) or a word before a number (``ระดับ ๓``, ``ร้อยละ ๑๐``,
   ``เพิ่มขึ้น ๕ ราย``). A row is cut into the name and as many targets as years
-  only where the targets' starts say so unambiguously (:func:`_target_starts`);
-  else its targets are not stated (NULL), never guessed.
+  only where the targets' starts say so unambiguously
+  (:func:`~bma_etl.layouts.plan_flow_targets.target_starts`); else its targets
+  are not stated (NULL), never guessed.
+
+A table's year line is read by :mod:`bma_etl.layouts.plan_flow_years`, where a
+row's targets start by :mod:`bma_etl.layouts.plan_flow_targets`.
 
 Definition tables, printed the same way, are read by
 :mod:`bma_etl.layouts.plan_flow_definitions`.
@@ -25,12 +29,19 @@ out); produces :class:`~bma_etl.layouts.plan_flow.Flowed` rows of
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow import Flowed
-from bma_etl.matchkey import KeyRegex, marks_optional
+from bma_etl.layouts.plan_flow_targets import awaits_number, possible_starts, target_starts
+from bma_etl.layouts.plan_flow_years import (
+    ARABIC,
+    DIGITS_OF,
+    YEAR_ONLY_RE,
+    misread_year_spans,
+    year_spans,
+)
+from bma_etl.matchkey import KeyRegex
 from bma_etl.rows import join_lines
 
 __all__ = ["flow_targets"]
@@ -41,7 +52,8 @@ _YEAR_LINES_MAX = 3
 
 #: Lines that open something else than a row: a heading of the plan's next part.
 #: Fixed wording is matched in key form too (:class:`KeyRegex`), and the words a
-#: cut is made at with their marks optional (:func:`marks_optional`): OCR loses marks.
+#: cut is made at with their marks optional (:func:`~bma_etl.matchkey.marks_optional`):
+#: OCR loses marks.
 OTHER_TABLE_RE = KeyRegex(r"^\s*(?:ตัวชี้วัด\s*(?:เป้าประสงค์|มาตรการ|ผลผลิต|โครงการ)\s*$"
                        r"|เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|แนวทางการประเมิน"
                        r"|ขั้นตอน\s*การ\s*ดำเนิน\s*งาน|ระดับ\s*ความ\s*สำเร็จ\s+เกณฑ์|ลำดับ\s*ที่"
@@ -69,33 +81,6 @@ _OCR_SEQ_RE = re.compile(r"^\s*(?![-–—•·*]+\s)(?P<seq>[^\s\u0e01-\u0e4f]{
 def _seq_match(text: str, ocr: bool) -> re.Match[str] | None:
     """A row's number at the start of ``text``: as printed, or on OCR as misread."""
     return _SEQ_RE.match(text) or (_OCR_SEQ_RE.match(text) if ocr else None)
-#: A target's start: a word a target opens with, then its number.
-_STRONG = ("ระดับ", "ร้อยละ", "เพิ่มขึ้น", "ลดลง", "ไม่น้อยกว่า", "ไม่ต่ำกว่า", "อย่างน้อย",
-           "มากกว่า", "ไม่เกิน", "จำนวน")
-_STRONG_RE = re.compile(
-    rf"(?P<word>(?:{marks_optional('|'.join(_STRONG), any_mark=True)})"
-    rf"(?:\s*(?:{marks_optional('|'.join(_STRONG), any_mark=True)}))*)\s*(?={DIGIT})")
-#: (Words run together, ``เพิ่มขึ้นร้อยละ ๑๐`` / ``ไม่ต่ำกว่าร้อยละ ๘๐``, start one target.)
-#: Or a number and its unit (``๕ ราย``), not a year after พ.ศ./ปี, not inside a number.
-_WEAK_RE = re.compile(rf"(?<![0-9๐-๙.,/])(?<!พ\.ศ\.\s)(?<!พ\.ศ\.)(?<!ปี\s)(?<!ปี)"
-                      rf"{DIGIT}+(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
-#: A row's last words a target's word waiting for its number (``ไม่ต่ำกว่าร้อยละ``).
-_AWAITS_NUMBER_RE = re.compile(
-    rf"(?:{marks_optional('|'.join(_STRONG), any_mark=True)})\s*$")
-
-
-def _awaits_number(run: list[Line]) -> bool:
-    r"""Whether the row ``run`` holds ends with a target's word whose number the page wrapped.
-
-    Then a line of a number alone (``๗๕``) is that number, not a page number.
-
-    >>> from bma_etl.layouts.base import Line
-    >>> _awaits_number([Line(1, 0, "ไม่ต่ำกว่าร้อยละ ๗๐ ไม่ต่ำกว่าร้อยละ")])
-    True
-    >>> _awaits_number([Line(1, 0, "ไม่ต่ำกว่าร้อยละ ๗๐ ไม่ต่ำกว่าร้อยละ ๗๕")])
-    False
-    """
-    return bool(_AWAITS_NUMBER_RE.search(run[-1].text))
 
 
 def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
@@ -119,16 +104,16 @@ def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[F
 def _headless_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
     """On an OCR'd page, target tables whose heading and header OCR lost (``oe ek ๑ ซ้จ/``).
 
-    A line of years only (:func:`_misread_year_spans` too) right before a row
+    A line of years only (:func:`misread_year_spans` too) right before a row
     numbered 1 is a target table's year line; it is taken only when a row of it
-    has a start for every year's target (:func:`_target_starts`), so another
+    has a start for every year's target (:func:`target_starts`), so another
     table's year line is not read as one.
     """
     out: list[Flowed] = []
     if not doc.ocr_used:
         return out
     for i, line in enumerate(lines[:-1]):
-        if line.no in read or not (_year_spans(line.text) or _misread_year_spans(line.text)):
+        if line.no in read or not (year_spans(line.text) or misread_year_spans(line.text)):
             continue
         first = _SEQ_RE.match(lines[i + 1].text)  # the first row's number as printed
         if lines[i + 1].no in read or first is None or first.group("seq") not in ("1", "๑"):
@@ -150,14 +135,14 @@ def _damaged_target_header(doc: RepairedText, lines: list[Line], i: int) -> bool
     """On an OCR'd page, a target table's header whose ``เป้าหมาย`` OCR damaged.
 
     ``ลำดับที่ ตัวชี้วัด Aart าหมาย``: a short line naming ตัวชี้วัด whose next line
-    is a line of years only (:func:`_misread_year_spans`).
+    is a line of years only (:func:`misread_year_spans`).
     """
     text = lines[i].text
     if not doc.ocr_used or len(text.strip()) > _TARGET_HEADER_MAX or i + 1 >= len(lines) \
             or _INDICATOR_WORD.search(text) is None:
         return False
     following = lines[i + 1].text
-    return bool(_year_spans(following) or _misread_year_spans(following))
+    return bool(year_spans(following) or misread_year_spans(following))
 
 
 def _years_after(doc: RepairedText, lines: list[Line], i: int
@@ -171,74 +156,16 @@ def _years_after(doc: RepairedText, lines: list[Line], i: int
         text = lines[j].text
         if j > i and (_SEQ_RE.match(text) and not _YEAR_RE.match(text.strip())):
             break
-        found = _year_spans(text)
+        found = year_spans(text)
         if found:
             raws = [doc.raw_in(lines[j], *span) for span in found]
             return [r for r in raws if r is not None], j + 1
-        if doc.ocr_used and (runs := _misread_year_spans(text)):
+        if doc.ocr_used and (runs := misread_year_spans(text)):
             # a sign before a year (a rule's trace) is no part of it
             runs = [(a + 1 if not DIGITS_OF.match(text[a]) else a, b) for a, b in runs]
-            return [doc.raw_in(lines[j], a, b) if _YEAR_ONLY_RE.fullmatch(text[a:b]) else None
+            return [doc.raw_in(lines[j], a, b) if YEAR_ONLY_RE.fullmatch(text[a:b]) else None
                     for a, b in runs], j + 1
     return [], i + 1
-
-
-#: A year as OCR may read it: four or five digits (a digit the model lacks read as
-#: two), with at most one sign or letter a rule or a speck left in or before it
-#: (``ไ๒ต๕๒๕``), no word.
-_OCR_YEAR_RE = re.compile(r"(?<!\S)[^\s0-9๐-๙]?[๒2][0-9๐-๙]*(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
-_OCR_YEAR_DIGITS = (4, 5)
-
-
-def _misread_year_spans(text: str) -> list[tuple[int, int]]:
-    r"""Spans of a line of years only as OCR read them, at least two; [] for any other line.
-
-    >>> _misread_year_spans("\t๒๕๕๕\t๒๕๕๕\t\t๒๕๒๐๐"), _misread_year_spans("๑ ระดับ ๓")
-    ([(1, 5), (6, 10), (12, 17)], [])
-    >>> _misread_year_spans("๒๕๒๒ ไ๒๕๒๓ ไ๒ต๕๒๕")
-    [(0, 4), (5, 10), (11, 17)]
-    >>> _misread_year_spans("\t๒๕๕๓\t๒๕๕๕\t๊"), _misread_year_spans("๒๕๕๓ ๒๕๕๕ ราย")
-    ([(1, 5), (6, 10)], [])
-    """
-    found = [m for m in _OCR_YEAR_RE.finditer(text)
-             if len(DIGITS_OF.findall(m.group())) in _OCR_YEAR_DIGITS]
-    rest = _OCR_YEAR_RE.sub("", text).replace("พ.ศ.", "").strip(" \t.")
-    # a mark or sign of a speck left alone (``\t๒๕๖๓\t๊``) is no word
-    if len(found) < 2 or len(rest) > _STRAY_MAX or any(c.isalnum() for c in rest):
-        return []
-    return [m.span() for m in found]
-
-
-DIGITS_OF = re.compile("[0-9๐-๙]")
-#: Most signs and marks (no letter, no digit) a line of years may hold besides them.
-_STRAY_MAX = 3
-
-
-_DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
-_YEAR_ONLY_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
-
-
-def _year_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the years of a line of years only, also years the reader ran together.
-
-    Years at tab stops close to each other leave no gap (``๒๕๕๘๒๕๕๙๒๕๖๐ ๒๕๖๑``): a
-    run of digits is years when, cut into fours, each is a year, and the years of
-    a run follow each other. [] when the line holds anything else.
-    """
-    if _DIGIT_RUN_RE.sub("", text).replace("พ.ศ.", "").strip(" \t."):
-        return []
-    spans: list[tuple[int, int]] = []
-    for m in _DIGIT_RUN_RE.finditer(text):
-        run = m.group()
-        if len(run) % 4:
-            return []
-        cut = [(m.start() + k, m.start() + k + 4) for k in range(0, len(run), 4)]
-        years = [int(run[k:k + 4].translate(_ARABIC)) for k in range(0, len(run), 4)]
-        if not all(_YEAR_ONLY_RE.fullmatch(run[k:k + 4]) for k in range(0, len(run), 4)) or (
-                any(b != a + 1 for a, b in pairwise(years))):
-            return []
-        spans.extend(cut)
-    return spans
 
 
 def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
@@ -266,7 +193,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
                 run = []
             i += 1
             continue
-        if PAGE_NUMBER_RE.match(text) and not (run and _awaits_number(run)):
+        if PAGE_NUMBER_RE.match(text) and not (run and awaits_number(run)):
             i += 1
             continue
         if OTHER_TABLE_RE.match(text) or (_TARGET_HEADER_RE.search(text) and not run):
@@ -274,7 +201,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
         m = _seq_match(text, ocr) if numbered is not False else None
         if m is not None and (not run or _complete(run, count, ocr)
                               or (ocr and _next_name(text, m, seq))) \
-                and (int(m.group("seq").translate(_ARABIC)) == seq + 1 if not ocr
+                and (int(m.group("seq").translate(ARABIC)) == seq + 1 if not ocr
                      else not run or _is_seq(m, seq + 1) or _opens_name(text, m, seq + 1)):
             if run:
                 _add_target_row(doc, header, run, years, out)
@@ -294,7 +221,6 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
     return i
 
 
-_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 #: A list mark or an indicator's number (``๕.๑``) alone on its line: the page wrapped
 #: the words after it onto the next line.
 _LONE_OPENING_RE = re.compile(rf"[-–—•·*]|{DIGIT}+\.{DIGIT}+")
@@ -333,7 +259,7 @@ def _next_name(text: str, m: re.Match[str], seq: int) -> bool:
 
 def _is_seq(m: re.Match[str], seq: int) -> bool:
     """Whether the row number ``m`` found is ``seq``."""
-    return m.group("seq").translate(_ARABIC) == str(seq)
+    return m.group("seq").translate(ARABIC) == str(seq)
 
 
 def _opens_name(text: str, m: re.Match[str], seq: int) -> bool:
@@ -374,13 +300,14 @@ def _opens_unnumbered(text: str, run: list[Line], count: int) -> bool:
     """
     body = text.lstrip()
     if not _NAME_OPENING_RE.match(body) or DIGITS_OF.match(body) \
-            or any(at == 0 for at, _, _ in _starts(body, 0)):
+            or any(at == 0 for at, _, _ in possible_starts(body, 0)):
         return False
     if not run:
         return True
     joined = join_lines(run).text
-    starts = _target_starts(joined, len(joined) - len(joined.lstrip()), count)
-    kinds = [(word, strong) for at, word, strong in _starts(joined, 0) if at in (starts or ())]
+    starts = target_starts(joined, len(joined) - len(joined.lstrip()), count)
+    kinds = [(word, strong) for at, word, strong in possible_starts(joined, 0)
+             if at in (starts or ())]
     unit = min((word for word, _ in kinds), key=len, default="")
     if starts is None or not (all(strong for _, strong in kinds)
                               or all(word.startswith(unit) for word, _ in kinds)):
@@ -408,61 +335,7 @@ def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = T
     """
     joined = join_lines(run)
     pos = _name_start(joined.text, ocr, numbered)
-    return pos is not None and _target_starts(joined.text, pos, count) is not None
-
-
-#: A number and its unit run into the year before it (``พ.ศ. ๒๕๕๙๒๐ ช่องทาง``: the
-#: reader lost the gap between two cells): a year after พ.ศ. has four digits.
-_AFTER_YEAR_RE = re.compile(rf"พ\.ศ\.\s*[๒2][๔-๖4-6]{DIGIT}{{2}}(?P<start>{DIGIT}+"
-                            rf"(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*))")
-
-
-#: A number's first digits alone after a cell's gap, the rest after the wrap's space
-#: (``\t๒ ๓ แห่ง``: the page cut ``๒๓`` at the line's end).
-_CUT_NUMBER_RE = re.compile(rf"\t(?P<start>{DIGIT}+) $")
-
-
-def _cut_number_start(text: str, at: int) -> int:
-    r"""Where the number whose digits start a target at ``at`` starts, a wrap's cut put back.
-
-    >>> _cut_number_start("พ.ศ. ๒๕๖๕\t๒ ๓ แห่ง", 12), _cut_number_start("พ.ศ. ๒๕๖๕ ๒ ๓ แห่ง", 12)
-    (10, 12)
-    """
-    m = _CUT_NUMBER_RE.search(text, max(0, at - 8), at)
-    return m.start("start") if m is not None else at
-
-
-def _starts(text: str, pos: int) -> list[tuple[int, str, bool]]:
-    """Every place a target may start in ``text[pos:]``: (offset, word, strong)."""
-    strong = [(m.start(), m.group("word"), True) for m in _STRONG_RE.finditer(text, pos)]
-    inside = [(m.start(), m.end()) for m in _STRONG_RE.finditer(text, pos)]
-    weak = [(_cut_number_start(text, m.start()), m.group("word"), False)
-            for m in _WEAK_RE.finditer(text, pos)
-            if not any(a <= m.start() <= b for a, b in inside)]
-    weak += [(m.start("start"), m.group("word"), False) for m in _AFTER_YEAR_RE.finditer(text, pos)]
-    return sorted(strong + weak)
-
-
-def _target_starts(text: str, pos: int, count: int) -> list[int] | None:
-    """Offsets where the ``count`` targets of a row start, if the row says so unambiguously.
-
-    The first target starts at the first place one may; the others where the
-    same kind of start comes back ``count - 1`` times: a word before a number
-    (``เพิ่มขึ้น ๕ ราย จากปี พ.ศ. ๒๕๖๓ ๑๒ ผลิตภัณฑ์``: the ``๑๒`` after it is
-    part of the target), the first target's word, or the first target's unit
-    (``๕ ราย ๘ ผลิตภัณฑ์ ๖ ราย ๙ ผลิตภัณฑ์``). None when none of these gives
-    exactly ``count`` targets.
-    """
-    found = _starts(text, pos)
-    if not found or not text[pos:found[0][0]].strip():
-        return None  # no name before the first target
-    first, rest = found[0], found[1:]
-    if count == 1:
-        return [first[0]]
-    for chosen in ([s for s in rest if s[2]], [s for s in rest if s[1] == first[1]], rest):
-        if len(chosen) == count - 1:
-            return [first[0]] + [s[0] for s in chosen]
-    return None
+    return pos is not None and target_starts(joined.text, pos, count) is not None
 
 
 def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw | None],
@@ -472,8 +345,8 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
     pos = _name_start(joined.text, doc.ocr_used, numbered)
     if pos is None:
         return
-    starts = _target_starts(joined.text, pos, len(years))
-    first = _starts(joined.text, pos)  # the name ends where a target may first start
+    starts = target_starts(joined.text, pos, len(years))
+    first = possible_starts(joined.text, pos)  # the name ends where a target may first start
     end = starts[0] if starts else first[0][0] if first else len(joined.text)
     name = doc.raw_in(joined, pos, end)
     if name is None:
@@ -484,7 +357,3 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
         out.append(Flowed(header, run[0].no, RawRow("plan_indicators", None, {
             "name": name, "year_be": year, "target_text": target})))
 
-
-# ---------------------------------------------------------------------------
-# Definitions
-# ---------------------------------------------------------------------------

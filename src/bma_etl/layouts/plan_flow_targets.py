@@ -1,0 +1,104 @@
+"""Where the targets of an indicator-target row printed as flowing text start.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.plan_flow_kpi`, not a layout).
+Consumes the joined text of one row (its name and its targets, one per year, run
+into one paragraph); produces every place a target may start
+(:func:`possible_starts`: a word a target opens with before its number, ``ระดับ ๓``,
+``ร้อยละ ๑๐``; or a number and its unit, ``๕ ราย``), and the offsets of the row's
+targets where those places say so unambiguously (:func:`target_starts`), else
+None: a row's targets are never guessed. :func:`awaits_number` tells a row whose
+last target's number the page wrapped onto a line of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.base import Line
+from bma_etl.layouts.plan_cells import DIGIT
+from bma_etl.matchkey import marks_optional
+
+#: A target's start: a word a target opens with, then its number.
+_STRONG = ("ระดับ", "ร้อยละ", "เพิ่มขึ้น", "ลดลง", "ไม่น้อยกว่า", "ไม่ต่ำกว่า", "อย่างน้อย",
+           "มากกว่า", "ไม่เกิน", "จำนวน")
+_STRONG_RE = re.compile(
+    rf"(?P<word>(?:{marks_optional('|'.join(_STRONG), any_mark=True)})"
+    rf"(?:\s*(?:{marks_optional('|'.join(_STRONG), any_mark=True)}))*)\s*(?={DIGIT})")
+#: (Words run together, ``เพิ่มขึ้นร้อยละ ๑๐`` / ``ไม่ต่ำกว่าร้อยละ ๘๐``, start one target.)
+#: Or a number and its unit (``๕ ราย``), not a year after พ.ศ./ปี, not inside a number.
+_WEAK_RE = re.compile(rf"(?<![0-9๐-๙.,/])(?<!พ\.ศ\.\s)(?<!พ\.ศ\.)(?<!ปี\s)(?<!ปี)"
+                      rf"{DIGIT}+(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
+#: A row's last words a target's word waiting for its number (``ไม่ต่ำกว่าร้อยละ``).
+_AWAITS_NUMBER_RE = re.compile(
+    rf"(?:{marks_optional('|'.join(_STRONG), any_mark=True)})\s*$")
+
+
+def awaits_number(run: list[Line]) -> bool:
+    r"""Whether the row ``run`` holds ends with a target's word whose number the page wrapped.
+
+    Then a line of a number alone (``๗๕``) is that number, not a page number.
+
+    >>> from bma_etl.layouts.base import Line
+    >>> awaits_number([Line(1, 0, "ไม่ต่ำกว่าร้อยละ ๗๐ ไม่ต่ำกว่าร้อยละ")])
+    True
+    >>> awaits_number([Line(1, 0, "ไม่ต่ำกว่าร้อยละ ๗๐ ไม่ต่ำกว่าร้อยละ ๗๕")])
+    False
+    """
+    return bool(_AWAITS_NUMBER_RE.search(run[-1].text))
+
+
+#: A number and its unit run into the year before it (``พ.ศ. ๒๕๕๙๒๐ ช่องทาง``: the
+#: reader lost the gap between two cells): a year after พ.ศ. has four digits.
+_AFTER_YEAR_RE = re.compile(rf"พ\.ศ\.\s*[๒2][๔-๖4-6]{DIGIT}{{2}}(?P<start>{DIGIT}+"
+                            rf"(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*))")
+
+
+#: A number's first digits alone after a cell's gap, the rest after the wrap's space
+#: (``\t๒ ๓ แห่ง``: the page cut ``๒๓`` at the line's end).
+_CUT_NUMBER_RE = re.compile(rf"\t(?P<start>{DIGIT}+) $")
+
+
+def _cut_number_start(text: str, at: int) -> int:
+    r"""Where the number whose digits start a target at ``at`` starts, a wrap's cut put back.
+
+    >>> _cut_number_start("พ.ศ. ๒๕๖๕\t๒ ๓ แห่ง", 12), _cut_number_start("พ.ศ. ๒๕๖๕ ๒ ๓ แห่ง", 12)
+    (10, 12)
+    """
+    m = _CUT_NUMBER_RE.search(text, max(0, at - 8), at)
+    return m.start("start") if m is not None else at
+
+
+def possible_starts(text: str, pos: int) -> list[tuple[int, str, bool]]:
+    """Every place a target may start in ``text[pos:]``: (offset, word, strong)."""
+    strong = [(m.start(), m.group("word"), True) for m in _STRONG_RE.finditer(text, pos)]
+    inside = [(m.start(), m.end()) for m in _STRONG_RE.finditer(text, pos)]
+    weak = [(_cut_number_start(text, m.start()), m.group("word"), False)
+            for m in _WEAK_RE.finditer(text, pos)
+            if not any(a <= m.start() <= b for a, b in inside)]
+    weak += [(m.start("start"), m.group("word"), False) for m in _AFTER_YEAR_RE.finditer(text, pos)]
+    return sorted(strong + weak)
+
+
+def target_starts(text: str, pos: int, count: int) -> list[int] | None:
+    """Offsets where the ``count`` targets of a row start, if the row says so unambiguously.
+
+    The first target starts at the first place one may; the others where the
+    same kind of start comes back ``count - 1`` times: a word before a number
+    (``เพิ่มขึ้น ๕ ราย จากปี พ.ศ. ๒๕๖๓ ๑๒ ผลิตภัณฑ์``: the ``๑๒`` after it is
+    part of the target), the first target's word, or the first target's unit
+    (``๕ ราย ๘ ผลิตภัณฑ์ ๖ ราย ๙ ผลิตภัณฑ์``). None when none of these gives
+    exactly ``count`` targets.
+    """
+    found = possible_starts(text, pos)
+    if not found or not text[pos:found[0][0]].strip():
+        return None  # no name before the first target
+    first, rest = found[0], found[1:]
+    if count == 1:
+        return [first[0]]
+    for chosen in ([s for s in rest if s[2]], [s for s in rest if s[1] == first[1]], rest):
+        if len(chosen) == count - 1:
+            return [first[0]] + [s[0] for s in chosen]
+    return None
+
+
+__all__ = ["awaits_number", "possible_starts", "target_starts"]

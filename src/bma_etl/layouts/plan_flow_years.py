@@ -1,0 +1,74 @@
+"""The year line of an indicator-target table printed as flowing text.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.plan_flow_kpi`, not a layout).
+Consumes one line's text; produces the spans of its years when the line is a line
+of years only (``๒๕๖๓ ๒๕๖๔ ๒๕๖๕``, and years at close tab stops the reader ran
+together, ``๒๕๕๘๒๕๕๙๒๕๖๐``: :func:`year_spans`), or, on an OCR'd page, of years
+whose digits OCR misread (:func:`misread_year_spans`); ``[]`` for any other line.
+Each year is one target column of the table's rows.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from bma_etl.layouts.plan_cells import DIGIT
+
+#: Thai digits as Arabic ones (``int`` of a year or a row number).
+ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+DIGITS_OF = re.compile("[0-9๐-๙]")
+_DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
+YEAR_ONLY_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
+#: A year as OCR may read it: four or five digits (a digit the model lacks read as
+#: two), with at most one sign or letter a rule or a speck left in or before it
+#: (``ไ๒ต๕๒๕``), no word.
+_OCR_YEAR_RE = re.compile(r"(?<!\S)[^\s0-9๐-๙]?[๒2][0-9๐-๙]*(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
+_OCR_YEAR_DIGITS = (4, 5)
+#: Most signs and marks (no letter, no digit) a line of years may hold besides them.
+_STRAY_MAX = 3
+
+
+def misread_year_spans(text: str) -> list[tuple[int, int]]:
+    r"""Spans of a line of years only as OCR read them, at least two; [] for any other line.
+
+    >>> misread_year_spans("\t๒๕๕๕\t๒๕๕๕\t\t๒๕๒๐๐"), misread_year_spans("๑ ระดับ ๓")
+    ([(1, 5), (6, 10), (12, 17)], [])
+    >>> misread_year_spans("๒๕๒๒ ไ๒๕๒๓ ไ๒ต๕๒๕")
+    [(0, 4), (5, 10), (11, 17)]
+    >>> misread_year_spans("\t๒๕๕๓\t๒๕๕๕\t๊"), misread_year_spans("๒๕๕๓ ๒๕๕๕ ราย")
+    ([(1, 5), (6, 10)], [])
+    """
+    found = [m for m in _OCR_YEAR_RE.finditer(text)
+             if len(DIGITS_OF.findall(m.group())) in _OCR_YEAR_DIGITS]
+    rest = _OCR_YEAR_RE.sub("", text).replace("พ.ศ.", "").strip(" \t.")
+    # a mark or sign of a speck left alone (``\t๒๕๖๓\t๊``) is no word
+    if len(found) < 2 or len(rest) > _STRAY_MAX or any(c.isalnum() for c in rest):
+        return []
+    return [m.span() for m in found]
+
+
+def year_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the years of a line of years only, also years the reader ran together.
+
+    Years at tab stops close to each other leave no gap (``๒๕๕๘๒๕๕๙๒๕๖๐ ๒๕๖๑``): a
+    run of digits is years when, cut into fours, each is a year, and the years of
+    a run follow each other. [] when the line holds anything else.
+    """
+    if _DIGIT_RUN_RE.sub("", text).replace("พ.ศ.", "").strip(" \t."):
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN_RE.finditer(text):
+        run = m.group()
+        if len(run) % 4:
+            return []
+        cut = [(m.start() + k, m.start() + k + 4) for k in range(0, len(run), 4)]
+        years = [int(run[k:k + 4].translate(ARABIC)) for k in range(0, len(run), 4)]
+        if not all(YEAR_ONLY_RE.fullmatch(run[k:k + 4]) for k in range(0, len(run), 4)) or (
+                any(b != a + 1 for a, b in pairwise(years))):
+            return []
+        spans.extend(cut)
+    return spans
+
+
+__all__ = ["ARABIC", "DIGITS_OF", "YEAR_ONLY_RE", "misread_year_spans", "year_spans"]
