@@ -1,0 +1,187 @@
+"""The monthly results of the tracking system's project-detail page (ผลงานเดือนที่ lines).
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.web_project_detail`, not a layout).
+Consumes the page's ``ผลงานเดือนที่`` lines (:data:`MONTH_LINE_RE`), each read
+alone by :func:`read_month`; produces the ``monthly_progress`` raw rows, one per
+line in document order (:func:`month_rows`), and an ``ambiguous_value`` finding
+for a line whose reading the neighbouring lines do not decide.
+
+The month and its value may arrive in two cells (a tab), spaced, or glued:
+``ผลงานเดือนที่ 145`` is month 1, value 45 and ``ผลงานเดือนที่ 10`` is month 10
+with no value, but ``10`` could also be month 1, value 0. Every split into a
+month 1..12 and a value 0..100 is a candidate; the neighbouring lines decide
+(months run 1, 2, 3…; values are cumulative and do not fall). When they do not,
+the value is left empty and the month keeps the most plausible reading marked
+low-confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
+from bma_etl.matchkey import MARKS
+from bma_etl.normalize.digits import to_arabic_digits
+
+_D = "[0-9๐-๙]"
+
+# Monthly results: after "ผลงานเดือนที่" and its spaces comes either a month, a tab
+# and an optional value (an HTML cell boundary), a month and a spaced value, or
+# month and value glued together.
+#: OCR loses ที่'s marks and puts specks before a line: both are let through.
+#: It also puts a space inside a word now and then (``ผลงานเดื อนที 4``).
+_MONTH_WORDS = " ?".join(f"{c}?" if re.fullmatch(f"[{MARKS}]", c) else c for c in "ผลงานเดือนที่")
+#: A line spread to the margin (Word's distributed justification) widens the space
+#: after the words into a tab (``ผลงานเดือนที่⇥๑๑๓``): it is let through as a space.
+MONTH_LINE_RE = re.compile(rf"^[\s.,'\-|]*{_MONTH_WORDS}[ \t]*")
+_NUMBER = rf"{_D}+(?:\.{_D}+)?"
+_MONTH_TAB_RE = re.compile(
+    rf"(?P<month>{_D}{{1,2}})[ ]*\t[ \t]*(?P<value>{_NUMBER})?[ \t]*%?[ \t]*$"
+)
+_MONTH_SPACED_RE = re.compile(
+    rf"(?P<month>{_D}{{1,2}})(?:[ ]*:[ ]*|[ ]+)(?P<value>{_NUMBER})[ ]*%?[ \t]*$"
+)
+_MONTH_GLUED_RE = re.compile(rf"(?P<digits>{_D}+(?:\.{_D}+)?)[ \t]*$")
+_VALID_MONTH = re.compile(r"[1-9]|1[0-2]")
+_VALID_VALUE = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+#: A candidate costing this much or more is implausible even when it is the best.
+_IMPLAUSIBLE = 3
+
+
+@dataclass
+class Month:
+    """One ผลงานเดือนที่ line: its fixed reading, or the readings it allows."""
+
+    line: Line
+    candidates: list[tuple[int, float | None, Raw, Raw | None]]  # month, value, raws
+    glued: str
+
+
+def read_month(doc: RepairedText, line: Line) -> Month | None:
+    """The readings of one ``ผลงานเดือนที่`` line, or None when it allows none.
+
+    A month and a value in two cells or spaced give one reading; glued digits give
+    every split into a month 1..12 and a value 0..100.
+    """
+    head = MONTH_LINE_RE.match(line.text)
+    if head is None:
+        return None
+    at = head.end()
+    rest = line.text[at:]
+    base = line.start + at
+    for regex in (_MONTH_TAB_RE, _MONTH_SPACED_RE):
+        m = regex.match(rest)
+        if m and _VALID_MONTH.fullmatch(to_arabic_digits(m.group("month"))):
+            month_raw = doc.raw_match(m, "month", base)
+            value_raw = doc.raw_match(m, "value", base)
+            if month_raw is None:
+                return None
+            value = _value_of(value_raw.text) if value_raw is not None else None
+            if value_raw is not None and value is None:
+                return None
+            return Month(line, [(int(to_arabic_digits(month_raw.text)), value, month_raw,
+                                  value_raw)], "")
+    m = _MONTH_GLUED_RE.match(rest)
+    if not m:
+        return None
+    digits = m.group("digits")
+    start = base + m.start("digits")
+    candidates = []
+    whole = len(digits.split(".")[0])
+    for width in (1, 2):
+        if width > whole:
+            continue
+        month_text = to_arabic_digits(digits[:width])
+        value_text = digits[width:]
+        if not _VALID_MONTH.fullmatch(month_text):
+            continue
+        value = _value_of(value_text) if value_text else None
+        if value_text and value is None:
+            continue
+        month_raw = doc.raw(start, start + width)
+        value_raw = doc.raw(start + width, start + len(digits)) if value_text else None
+        if month_raw is not None:
+            candidates.append((int(month_text), value, month_raw, value_raw))
+    return Month(line, candidates, digits) if candidates else None
+
+
+def _value_of(text: str) -> float | None:
+    """A cumulative percent 0..100 written without leading zeros, or None."""
+    arabic = to_arabic_digits(text)
+    if not _VALID_VALUE.fullmatch(arabic):
+        return None
+    value = float(arabic)
+    return value if value <= 100 else None
+
+
+def _cost(month: int, value: float | None, prev_month: int | None, last_value: float | None,
+          next_month: int | None, prev_had_value: bool) -> int:
+    """How badly one reading breaks the run of its neighbours (0 = fits)."""
+    cost = 0
+    if prev_month is not None:
+        if month == prev_month + 1:
+            cost += 0
+        elif month == prev_month:
+            cost += 1
+        elif month > prev_month:
+            cost += 2
+        else:
+            cost += 3  # back in time
+    if next_month is not None and month > next_month:
+        cost += 2
+    if value is not None and last_value is not None and value < last_value:
+        cost += 3  # cumulative progress does not fall
+    if value is not None and prev_month is not None and not prev_had_value:
+        cost += 2  # results are filled in month by month: none after an empty month
+    return cost
+
+
+def month_rows(months: list[Month], out: Extraction) -> list[RawRow]:
+    """One ``monthly_progress`` raw row per line (ordinal 1..n), each reading chosen.
+
+    A line of several readings takes the one that fits its neighbours best
+    (:func:`_cost`); when none fits clearly better, its value is left empty, its
+    month marked low-confidence, and an ``ambiguous_value`` finding is added to ``out``.
+    """
+    rows: list[RawRow] = []
+    prev_month: int | None = None
+    last_value: float | None = None
+    prev_had_value = False
+    for i, item in enumerate(months):
+        ordinal = i + 1
+        next_month = next((m.candidates[0][0] for m in months[i + 1:]
+                           if len(m.candidates) == 1), None)
+        if len(item.candidates) == 1:
+            month, value, month_raw, value_raw = item.candidates[0]
+        else:
+            costed = sorted(
+                ((_cost(c[0], c[1], prev_month, last_value, next_month, prev_had_value),
+                  c[1] is not None, c)
+                 for c in item.candidates),
+                key=lambda t: (t[0], t[1]),
+            )
+            best_cost, _, best = costed[0]
+            decided = best_cost < costed[1][0] and best_cost < _IMPLAUSIBLE
+            month, value, month_raw, value_raw = best
+            if not decided:
+                readings = " or ".join(
+                    f"month {c[0]}" + (f" value {c[3].text}" if c[3] is not None else
+                                       " with no value")
+                    for c in item.candidates)
+                out.findings.append(Finding(
+                    "monthly_progress", ordinal, "value", "warning", "ambiguous_value",
+                    f"line {item.line.no}: 'ผลงานเดือนที่ {item.glued}' reads as {readings}; "
+                    "the neighbouring months do not decide, so the value is left empty"))
+                value, value_raw = None, None
+                month_raw = replace(month_raw, low_confidence=True)
+        rows.append(RawRow("monthly_progress", ordinal,
+                           {"month_no": month_raw, "value": value_raw}))
+        prev_month = month
+        prev_had_value = value is not None
+        if value is not None:
+            last_value = value
+    return rows
+
+
+__all__ = ["MONTH_LINE_RE", "Month", "month_rows", "read_month"]
