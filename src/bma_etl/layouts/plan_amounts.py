@@ -21,15 +21,11 @@ AMOUNT_BAHT_RE = re.compile(
     rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+|{DIGIT}+)"
     rf"(?:\.{DIGIT}{{1,2}})?(?:\s*ล้าน)?)\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
-
-
 #: An amount with thousands separators, for a table whose column header says บาท.
 _GROUPED_RE = re.compile(
     rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:\.{DIGIT}{{1,2}})?)"
     rf"(?![0-9๐-๙,])(?:\.?\s*[-–—])?"
 )
-
-
 #: What OCR makes of them: an amount read with its digits or separators wrong
 #: (``๓,๓๐๒๕,๕๐๐ บาท``, ``2.141.500 บาท``, its first digit as a letter or a sign:
 #: ``ส,๓๓๕,๓๐๐ บาท``, ``«๕,๒๕๓ บาท``, a digit the model lacks read as a letter or
@@ -38,21 +34,16 @@ _GROUPED_RE = re.compile(
 #: ไม่ใช้งบประมาณ without its marks.
 _OCR_AMOUNT = (rf"(?:(?<!\S)[^\s0-9๐-๙,.]{{1,3}}[,.]?|(?<![0-9๐-๙,.])){DIGIT}"
                rf"(?:[0-9๐-๙,.]|[^\s0-9๐-๙,.]{{1,2}}(?=[0-9๐-๙,.]))*")
-
 _OCR_AMOUNT_BAHT_RE = re.compile(
     rf"(?P<amount>{_OCR_AMOUNT}(?<=[0-9๐-๙]))\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
-
-
 #: An amount with a thousands separator whose บาท OCR misread (``๑๒,๑๓๓,๑๐๐ UM``,
 #: ``๕๒๐๐,๐๐๐.- ปาท``, ``บปบาท``): Latin letters or a Thai word ending in าท.
 _OCR_MISREAD_BAHT_RE = re.compile(
     rf"(?P<amount>(?=\S*,){_OCR_AMOUNT}(?<=[0-9๐-๙]))"
     r"\s*(?:\.?\s*[-–—]\s*)?(?:[A-Za-z]{1,3}|[ก-ฮ]{0,2}[ปบ]าท)(?![A-Za-z])")
-
 _OCR_NO_BUDGET_RE = re.compile(
     r"ไม[่้]?\s*(?:ได[้่]?)?\s*(?:ใช[้่]?|มี|รับ|ขอ|ตั้?ง)?\s*(?:การจัดสรร)?\s*งบ(?:\s*ประ\s*มาณ)?")
-
 NO_BUDGET_RES = (NO_BUDGET_RE, _OCR_NO_BUDGET_RE)
 
 

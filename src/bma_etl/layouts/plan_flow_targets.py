@@ -51,8 +51,6 @@ def awaits_number(run: list[Line]) -> bool:
 #: reader lost the gap between two cells): a year after พ.ศ. has four digits.
 _AFTER_YEAR_RE = re.compile(rf"พ\.ศ\.\s*[๒2][๔-๖4-6]{DIGIT}{{2}}(?P<start>{DIGIT}+"
                             rf"(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*))")
-
-
 #: A number's first digits alone after a cell's gap, the rest after the wrap's space
 #: (``\t๒ ๓ แห่ง``: the page cut ``๒๓`` at the line's end).
 _CUT_NUMBER_RE = re.compile(rf"\t(?P<start>{DIGIT}+) $")

@@ -25,26 +25,17 @@ from bma_etl.rows import separator
 _ROW_START_RE = re.compile(
     rf"^\s*(?P<no>{DIGIT}{{1,3}})(?P<dot>\s*[.)])?(?![0-9๐-๙,.])(?:\s+|$)(?:[|,]\s*)?(?P<rest>.*)$"
 )
-
-
 #: What may follow a row's number: a letter (not ``(``, a digit or a dash).
 _ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
-
-
 #: On an OCR'd page an item's number misread as a sign or Latin letters, its point as
 #: a comma now and then (``o. โครงการ...``, ``lo, โครงการ...``): a short token of no
 #: Thai letter and no digit, its point, then the item's words.
 OCR_ITEM_RE = re.compile(
     r"(?<!\S)(?P<no>[^\s\u0e01-\u0e4f0-9๐-๙.,]{1,2})[.,)]\s*(?=[\u0e01-\u0e2eเ-ไ])")
-
-
 #: A line ending in a short run of digits (``... ใกล้เคียง 1``), and one starting with
 #: the rest of an amount (``1,773,400.- บาท``): the run is the amount's first digits.
 _DIGITS_END_RE = re.compile(rf"(?<![0-9๐-๙,.]){DIGIT}{{1,2}}$")
-
 _GROUPED_START_RE = re.compile(rf"^(?P<lead>{DIGIT}{{1,3}})(?:,{DIGIT}{{3}})+(?![0-9๐-๙])")
-
-
 #: A row's number may skip this many (a row lost to a damaged line).
 _SEQ_SLACK = 3
 
@@ -123,13 +114,9 @@ def _next_number(no: int, last: int | None, complete: bool) -> bool:
 #: one or two signs, then a project's name, a speck read as a sign before it or not
 #: (``๕ .โครงการ...``).
 _OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})\s+[.,:;'|]?(?P<rest>โครงการ.*)$")
-
-
 #: A row whose number OCR did not read at all (a faint ``๒.`` dropped as a speck): the
 #: line opens with a project's name, right after a row that has its budget.
 _OCR_BARE_ROW_RE = re.compile(r"^\s*(?=โครงการ\S)")
-
-
 #: Leading vowels before another (``ใโครงการ``, ``เโครงการ``, ``ใไโโครงการ``) are no
 #: Thai spelling: on an OCR'd page they are the rule between the row's number and its
 #: name, read as letters. Two SARA E are SARA AE as OCR writes it (``เเผน``), kept.

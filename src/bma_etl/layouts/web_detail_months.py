@@ -25,7 +25,6 @@ from bma_etl.matchkey import MARKS
 from bma_etl.normalize.digits import to_arabic_digits
 
 _D = "[0-9๐-๙]"
-
 # Monthly results: after "ผลงานเดือนที่" and its spaces comes either a month, a tab
 # and an optional value (an HTML cell boundary), a month and a spaced value, or
 # month and value glued together.

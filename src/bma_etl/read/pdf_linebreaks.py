@@ -139,8 +139,6 @@ def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[tuple[int,
 
 #: White space pdfium may write between two lines it did not break.
 _WHITE = frozenset((" ", "\u00a0"))
-
-
 #: Characters that are no letter drawn on a line: white space, breaks, stand-ins.
 _NO_BASE = frozenset((" ", "\u00a0", "\t", "\r", "\n", LOST, TAIL, JOINED))
 #: One character that is a letter drawn on a line: neither of :data:`_NO_BASE` nor a
