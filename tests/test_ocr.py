@@ -94,6 +94,41 @@ def test_a_cached_page_needs_no_tesseract(cached: Path, tmp_path: Path,
     assert extract_pdf(PAGE.read_bytes(), PAGE.name).text == before
 
 
+def _model_copy(folder: Path, tha_extra: bytes = b"") -> Path:
+    """The models in use copied to ``folder``, ``tha`` with ``tha_extra`` appended."""
+    used = ocr.tessdata_dir()
+    assert used is not None
+    folder.mkdir()
+    for lang in ocr.LANG.split("+"):
+        data = Path(used, f"{lang}.traineddata").read_bytes()
+        extra = tha_extra if lang == "tha" else b""
+        Path(folder, f"{lang}.traineddata").write_bytes(data + extra)
+    return folder
+
+
+def test_another_model_file_reads_the_page_again(cached: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache is keyed on the model's bytes: the same files elsewhere hit it,
+    a changed ``tha.traineddata`` misses it (and OCRs the page afresh)."""
+    read: list[object] = []
+
+    def counted(*args: object, **kwargs: object) -> object:
+        read.append(args)
+        raise ReadError("OCR'd again")
+
+    monkeypatch.setattr(ocr, "read_images", counted)
+    first = ocr.engine_version()
+    monkeypatch.setenv("TESSDATA_PREFIX", str(_model_copy(tmp_path / "same")))
+    assert ocr.engine_version() == first
+    assert extract_pdf(PAGE.read_bytes(), PAGE.name).ocr_used and not read
+    monkeypatch.setenv("TESSDATA_PREFIX", str(_model_copy(tmp_path / "other", b"\0")))
+    assert ocr.engine_version() != first
+    assert ocr.engine_version().split(" model ")[0] == first.split(" model ")[0]
+    with pytest.raises(ReadError, match="OCR'd again"):
+        extract_pdf(PAGE.read_bytes(), PAGE.name)
+    assert len(read) == 1
+
+
 def test_ocr_values_carry_the_confidence_of_their_words(cached: Path) -> None:
     """Each value read by OCR has the lowest confidence of the words it came from;
     it is low-confidence when that is under 60, not because the page was OCR'd."""

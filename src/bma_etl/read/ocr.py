@@ -32,6 +32,8 @@ its confidence, box and offset in that text, and the mean word confidence
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import logging
 import os
 import re
@@ -106,6 +108,31 @@ def tessdata_dir() -> str | None:
     return None
 
 
+def model_identity(folder: str | None = None) -> str:
+    """Name the model files OCR reads with, in 12 hex digits, or ``"none"``.
+
+    The start of the SHA-256 of the ``LANG`` traineddata files in ``folder``
+    (default :func:`tessdata_dir`); ``"none"`` when they are missing.
+    """
+    folder = folder if folder is not None else tessdata_dir()
+    if folder is None:
+        return "none"
+    files = [Path(folder, f"{lang}.traineddata") for lang in LANG.split("+")]
+    try:
+        stamps = tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files)
+    except OSError:
+        return "none"
+    return _hash_files(stamps)
+
+
+@functools.lru_cache(maxsize=8)
+def _hash_files(stamps: tuple[tuple[str, int, int], ...]) -> str:
+    digest = hashlib.sha256()
+    for name, _size, _mtime in stamps:
+        digest.update(Path(name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def engine_problem() -> str | None:
     """Why Tesseract cannot OCR Thai here, or None when it can."""
     try:
@@ -135,14 +162,17 @@ ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines 
 
 
 def engine_version() -> str:
-    """Name the engine and its settings (``tesseract 5.5.4 psm 3``).
+    """Name the engine, its settings and its model files.
 
-    Recorded with cached results, which are used only when it matches.
+    ``tesseract 5.5.4 psm 3 ... model 1f2e3d4c5b6a``, the model as
+    :func:`model_identity` names it (a short hash of the traineddata files).
+    Recorded with cached results, which are used only when it matches: another
+    Tesseract, other settings or another ``tha``/``eng`` model read pages again.
     """
     import tesserocr
 
     version = str(tesserocr.tesseract_version()).splitlines()[0].strip()
-    return f"{version} {ENGINE_SETTINGS}"
+    return f"{version} {ENGINE_SETTINGS} model {model_identity()}"
 
 
 class _Engines:
@@ -186,6 +216,9 @@ def _new_engine(lang: str) -> object:
         api = tesserocr.PyTessBaseAPI(path=folder, lang=lang, psm=tesserocr.PSM.AUTO)
     except RuntimeError as exc:
         raise ReadError(f"Tesseract cannot load {lang} from {folder} ({exc})") from None
+    if folder not in _LOGGED_MODELS:
+        _LOGGED_MODELS.add(folder)
+        log.info("OCR model: %s from %s (%s)", lang, folder, model_identity(folder))
     api.SetVariable("textord_min_linesize", f"{MIN_LINE_SIZE:g}")
     # Not set: tessedit_do_invert=0 (no inverted second reading of doubtful lines)
     # is 4 % faster but lost whole lines of a generated 200 dpi scan.
@@ -193,6 +226,7 @@ def _new_engine(lang: str) -> object:
 
 
 _ENGINES = _Engines()
+_LOGGED_MODELS: set[str] = set()
 #: tesserocr's PSM.AUTO, PSM.SINGLE_BLOCK and PSM.SINGLE_LINE (Tesseract's modes 3, 6, 7).
 PSM_AUTO, PSM_SINGLE_BLOCK, PSM_SINGLE_LINE = 3, 6, 7
 

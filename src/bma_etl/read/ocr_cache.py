@@ -3,8 +3,8 @@
 Stage: read. One JSON file per document, named by its ``doc_id`` (the SHA-256 of
 its bytes), in ``$BMA_ETL_CACHE/ocr/`` (default ``~/.cache/bma-etl/ocr``;
 ``BMA_ETL_CACHE=off`` keeps nothing). A page is stored with the engine that read
-it (:func:`~bma_etl.read.ocr.engine_version`), so a new Tesseract or new settings
-read the page again. A cache file that cannot be read or written only logs.
+it (:func:`~bma_etl.read.ocr.engine_version`), so a new Tesseract, new settings
+or other model files read the page again. A cache file that cannot be read or written only logs.
 """
 
 from __future__ import annotations
