@@ -150,3 +150,19 @@ def test_only_a_laid_out_document_loses_its_line_breaks(tmp_path: Path) -> None:
     extraction = Extraction(rows=[RawRow("projects", None, {"rationale": [value]})])
     assert normalize(extraction, cell.text, wraps=frozenset()).rows[0].values["rationale"] \
         == f"ร่วม{rest}"
+
+
+@given(st.decimals(min_value=0, max_value=100, places=2, allow_nan=False), st.data())
+def test_a_percentage_cut_between_its_digits_in_a_cell_is_one_number(
+        value: object, data: st.DataObject) -> None:
+    """LibreOffice breaks ``= 94.50 %`` after the ``9`` in a narrow Word table cell."""
+    from bma_etl.rows import cell_separator
+
+    number = f"{value:.2f}"
+    whole = number.split(".")[0]
+    if len(whole) < 2:
+        return
+    cut = data.draw(st.integers(1, len(whole) - 1))
+    label = data.draw(st.sampled_from(["ความก้าวหน้าของงานฯ =", "ผลการดำเนินงาน :", "="]))
+    left, right = f"{label} {number[:cut]}", f"{number[cut:]} %"
+    assert left + cell_separator(left, right) + right == f"{label} {number} %"

@@ -49,6 +49,7 @@ _VALUE_DIGITS_END = re.compile("(?:^|[:=])\\s*([0-9๐-๙]{1,2})$")
 _DATE_START = re.compile("([0-9๐-๙]{1,2})[/.][0-9๐-๙]{1,2}[/.][0-9๐-๙]")
 _GROUPED_START = re.compile("([0-9๐-๙]{1,2}),[0-9๐-๙]{3}(?![0-9๐-๙])")
 _DECIMALS_START = re.compile("\\.[0-9๐-๙]")
+_POINT_NUMBER_START = re.compile("([0-9๐-๙]{1,2})\\.[0-9๐-๙]")
 #: A pipe row (its label cell closed: two ``|`` at least) that its line does not close.
 _OPEN_PIPE_ROW = re.compile(r"^\s*\|[^|]*\|(?!.*\|\s*$)")
 _CLOSES_PIPE_ROW = re.compile(r"\|\s*$")
@@ -120,15 +121,16 @@ def cell_separator(left: str, right: str) -> str:
 
     A narrow cell cuts a value that does not fit its width wherever the renderer
     can: so a value's first digits alone after its label (``:: ๒`` / ``๓/๑๐/๒๕๖๖``,
-    ``= 10`` / ``5,000 บาท``) and a number cut before its decimal point
-    (``3`` / ``.50 %``) are one value, when the two make one day or one first
-    group of at most two or three digits. (A value of one digit and the next
+    ``= 10`` / ``5,000 บาท``, ``= 9`` / ``4.50 %``) and a number cut before its
+    decimal point (``3`` / ``.50 %``) are one value, when the two make one day, one
+    first group or a whole part of at most two or three digits. (A value of one digit and the next
     line starting with a date would be read as one: a cell rarely holds both.)
 
     >>> [cell_separator(a, b) for a, b in [(":: ๒", "๓/๑๐/๒๕๖"), ("= 10", "5,000 บาท"),
     ...                                      ("= 3", ".50 %"), ("ครั้งที่ 1", "5/10/2566"),
-    ...                                      ("30/10/256", "2 :"), ("2562", "10 คน")]]
-    ['', '', '', ' ', '', ' ']
+    ...                                      ("30/10/256", "2 :"), ("2562", "10 คน"),
+    ...                                      ("งานฯ = 9", "4.50 %"), ("= 12", "34.5 %")]]
+    ['', '', '', ' ', '', ' ', '', ' ']
     """
     between = separator(left, right)
     if not between or not _DIGIT.match(left[-1]):
@@ -142,6 +144,9 @@ def cell_separator(left: str, right: str) -> str:
     if date and len(tail.group(1)) + len(date.group(1)) <= 2:
         return ""
     if grouped and len(tail.group(1)) + len(grouped.group(1)) <= 3:
+        return ""
+    point = _POINT_NUMBER_START.match(right)
+    if point and not date and len(tail.group(1)) + len(point.group(1)) <= 3:
         return ""
     return between
 
