@@ -34,6 +34,9 @@ from corpus.doc import GeneratedDoc
 from corpus.score import score
 
 SEED = 1010
+#: Font sizes (pt) the distributed ruled form is printed at again: each moves its
+#: report rows' page breaks (at 12 pt one row ends at a page's foot, whole).
+BREAK_SIZES = (11, 12, 13)
 #: A vowel above or below its letter, at a line or cell start before a month's ``.``.
 _WRAPPED_VOWEL = re.compile("(?:^|[\t ])[\u0e34-\u0e37]\\.", re.MULTILINE)
 
@@ -57,6 +60,13 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, G
         pdf = out / f"{name}.pdf"
         made[name] = (pdf, doc)
         batch.append((doc, pdf, font, {"align": align, "pt": "14", "widths": "content"}))
+    for pt in BREAK_SIZES:  # the same eight reports at other sizes: rows end at page feet
+        doc = GENERATORS["legacy_pipe"](corpus_rng(7, "legacy_pipe", 0))
+        pdf = out / f"form_distributed_{pt}.pdf"
+        made[pdf.stem] = (pdf, doc)
+        batch.append((doc, pdf, "Sarabun", {"align": "distribute", "pt": str(pt),
+                                             "widths": "content", "lang": "th-TH",
+                                             "margin_cm": "2.0"}))
     failed = render.render_docx_batch(batch)
     assert not failed, failed
     return made
@@ -106,6 +116,20 @@ def test_a_distributed_form_keeps_its_cell_lines_and_cut_rows(
     phrases = _PROGRESS_PHRASE.findall(doc.text)
     assert len(phrases) == len(doc.tables["progress_updates"])
     assert [p for p in phrases if "".join(p.split()) not in read] == []
+    processed = process_file(pdf)
+    truth = {"tables": {"progress_updates": doc.tables["progress_updates"]}}
+    right, total, lost = score(processed, truth)
+    assert right == total, lost[:5]
+
+
+@pytest.mark.parametrize("pt", BREAK_SIZES)
+def test_a_whole_row_at_a_page_foot_takes_no_row_of_the_next_page(
+        printed: dict[str, tuple[Path, GeneratedDoc]], pt: int) -> None:
+    # Distributed justification fills every line of every cell, so a row at a page's
+    # foot looks cut in each cell; LibreOffice draws no rule at the break. The next
+    # page's first row opens the label the row holds whole (``รายงานครั้งที่๗`` /
+    # ``รายงานครั้งที่๘``): a row of its own, not the rest of the one above.
+    pdf, doc = printed[f"form_distributed_{pt}"]
     processed = process_file(pdf)
     truth = {"tables": {"progress_updates": doc.tables["progress_updates"]}}
     right, total, lost = score(processed, truth)

@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from bma_etl.read.pdf_cuts import label_again
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import JOIN, SLACK, Rule, Rules, join_pieces
 
@@ -303,8 +304,9 @@ def _continuation(page: list[TextLine], row: TextLine, heads: set[str],
         if first >= len(page) or not _same_table(page[first], row):
             return None
     part = page[first]
-    if not _same_columns(row, part):
-        return None
+    if not _same_columns(row, part) or label_again(row.text.split("\t")[0],
+                                                   part.text.split("\t")[0]):
+        return None  # other columns, or the next numbered row (รายงานครั้งที่๗ / ๘)
     if row.open_below or part.open_above:
         return first
     return first if _goes_on(row, part, head) else None

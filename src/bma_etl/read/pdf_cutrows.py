@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bma_etl.read.pdf_borderless import FLUSH_EM, LINE_PITCHES, WORD_EM, _room, _spaced
 from bma_etl.read.pdf_columns import margin_lines
-from bma_etl.read.pdf_cuts import cut_inside_word, split_at_next_table, thai_ends
+from bma_etl.read.pdf_cuts import cut_inside_word, label_again, split_at_next_table, thai_ends
 from bma_etl.read.pdf_glyphs import THAI_MARK
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
@@ -47,7 +47,9 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     years under ``ค่าเป้าหมาย``). The joined row replaces the last line of ``before``
     (in place); returns ``after`` without the lines joined. A first line that opens the
     item after the last one the row's cell holds (``๒. โครงการ…`` under ``๑. โครงการ…``,
-    or the next number alone in its number cell: :func:`_next_item`) is a row of its own.
+    or the next number alone in its number cell: :func:`_next_item`), or the start of a
+    numbered label the row's first cell holds whole (``รายงาน`` under ``รายงานครั้งที่๗``:
+    :func:`.pdf_cuts.label_again`), is a row of its own.
     """
     # the page's number under the row, a browser's print footer and header: not its lines
     edges = margin_lines(before)
@@ -80,8 +82,9 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         for x in cont.cells:
             near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
             into.append(near[-1] if near else mine[0])
-        if taken == first and _next_item(pieces[into[0]], texts[0]):
-            break  # ๑. โครงการ… / ๒. โครงการ…: the next row's item
+        if taken == first and (_next_item(pieces[into[0]], texts[0]) or (
+                into[0] == mine[0] and label_again(pieces[mine[0]], texts[0]))):
+            break  # ๑. โครงการ… / ๒. โครงการ…, รายงานครั้งที่๗ / รายงาน: the next row's item
         if mine[0] in into and not ((taken == first and _goes_on_first(row, cont, texts, into))
                                     or _first_goes_on(row, cont, into, alone)
                                     or _goes_on_below(row, after[taken - 1], cont, texts,

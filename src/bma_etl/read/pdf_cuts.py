@@ -27,6 +27,31 @@ def thai_ends(left: str, right: str) -> bool:
     return bool(left and right and _THAI_LETTER.match(left[-1]) and _THAI_LETTER.match(right[0]))
 
 
+_DIGITS_END = re.compile("[0-9\u0e50-\u0e59]{1,3}$")
+
+
+def label_again(cell: str, text: str) -> bool:
+    """Whether ``text`` (a next page's first cell) opens the numbered label ``cell`` holds whole.
+
+    ``cell`` (a row's first cell at a page's foot) is letters and the number that
+    ends them (``รายงานครั้งที่๗``); ``text`` starts with the same letters
+    (``รายงาน``, ``รายงานครั้งที่๘``) and no digit: the next row's label, not
+    the rest of a label that already ended in its number. Spaces do not count.
+
+    >>> [label_again(a, b) for a, b in [("รายงานครั้งที่๗", "รายงาน"),
+    ...     ("รายงาน ครั้งที่ 7", "รายงานครั้งที่ 8"), ("รายงาน", "ครั้งที่๘"),
+    ...     ("ครั้งที่๗", "๘"), ("รายงานครั้งที่๗", "ผลการดำเนินงาน")]]
+    [True, True, False, False, False]
+    """
+    label, head = "".join(cell.split()), "".join(text.split())
+    number = _DIGITS_END.search(label)
+    if number is None or len(head) < 2 or head[0].isdigit():
+        return False
+    letters = label[:number.start()]
+    head = head[:len(letters)]
+    return len(head) >= 2 and letters.startswith(head)
+
+
 def cut_inside_word(left: str, right: str) -> bool:
     """Whether ``left`` + ``right`` (a cell's text cut at a line's end) was cut in a word.
 
