@@ -206,11 +206,11 @@ PIPE_CONF = 70.0
 STRAY_SHORT = 0.55
 #: A word of Arabic digits (an amount, a date, a code) whose height is the digits'.
 _DIGITS_WORD = re.compile(r"[0-9][0-9.,:/-]*[0-9]")
-#: A mark that only ends a word (``.``, ``,``, ``'``, ``_``; ``)`` closing no ``(``
+#: A mark that only ends a word (``.``, ``,``, ``;``, ``'``, ``_``; ``)`` closing no ``(``
 #: of its cell) alone at the end of its line or cell, this many line heights or more
 #: from the word before it, was not written after that word.
 TRAILING_GAP = 0.3
-_TRAILING = frozenset(".,'_`")
+_TRAILING = frozenset(".,;'_`")
 
 
 def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
