@@ -222,3 +222,18 @@ def test_report_date_after_a_table_rule_ocr_read_as_a_letter_or_digit(seed: int,
     text = re.sub(r"(รายงานครั้งที่[0-9๐-๙]+)[\t |]*::", lambda m: f"{m.group(1)}\t{rule}::",
                   generated.text)
     assert _rows(_read(legacy, text)) == _want_rows(generated)
+
+
+@pytest.mark.parametrize("generator", ["legacy_long", "legacy_tab"])
+@pytest.mark.parametrize("seed", range(4))
+def test_a_sign_before_the_progress_opening_the_line_after_the_detail(generator: str,
+                                                                       seed: int) -> None:
+    """``…อิเล็กทรอนิกส์`` / ``ม ความก้าวหน้าของงานฯ = …`` (the ``::`` misread, the label
+    on the line after the detail's): the detail ends at its words."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    text = re.sub(r"[ \t]*:: (?=ความก้าวหน้าของงาน)",
+                  lambda m: f"\n{rng.choice('=มร;')} ", generated.text)
+    records = _read(legacy, text)
+    assert [r.detail for r in records["progress_updates"]] == [
+        w["detail"] for w in generated.tables["progress_updates"]]
