@@ -32,12 +32,14 @@ from bma_etl.layouts.legacy_values import (
     OCR_DATE_PART_RE,
     OCR_DATE_REST_RE,
     OCR_ODD_DATE_RE,
+    OCR_SLASH_AS_DIGIT_RE,
     PROGRESS_LABEL,
     PROGRESS_VALUE,
     amount_dots_read,
     date_place_end,
     date_read_oddly,
     date_with_lost_slash,
+    date_with_slash_as_digit,
     labelled,
 )
 from bma_etl.matchkey import fuzzy_search, key, literal_of, search_key
@@ -258,6 +260,10 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             if derived is not None:
                 row.fields.setdefault("report_date", derived)
                 body_start = odd.end()
+        elif doc.ocr_used and (seven := OCR_SLASH_AS_DIGIT_RE.match(text)) and (
+                derived := date_with_slash_as_digit(doc, seven, line, cell.start)) is not None:
+            row.fields.setdefault("report_date", derived)
+            body_start = seven.end()
         elif doc.ocr_used and (lost := DATE_LOST_SLASH_RE.match(text)):
             derived = date_with_lost_slash(doc, lost, line, cell.start)
             if derived is not None:
