@@ -219,3 +219,51 @@ def _assert_head_read(doc: RepairedText, want: dict[str, object]) -> None:
     assert project.project_name == want["project_name"]
     assert project.agency == want["agency"]
     assert project.fiscal_year_be == want["fiscal_year_be"]
+
+
+@pytest.mark.parametrize("generator", ["web_detail", "legacy_tab", "web_history"])
+@pytest.mark.parametrize("seed", range(6))
+def test_specks_read_as_a_short_letter_after_a_value_are_taken_out(generator: str,
+                                                                   seed: int) -> None:
+    """A speck after a line's last word, read unsure as a letter or digit shorter than
+    the page's digits (``สำนักอนามัย 5``, ``ขนาดเล็ก ร``), goes; a real letter or digit
+    of one or two ending a line, read as unsure but standing a Thai letter's height
+    (0.7 of the digits) or more, stays. The digits' height is the Arabic digits':
+    a page printed in Thai digits is generated again."""
+    rng = random.Random(seed)
+    written = GENERATORS[generator](rng).text
+    while sum(bool(re.fullmatch(r"[0-9][0-9.,:/-]*[0-9]", w)) for w in written.split()) < 3:
+        written = GENERATORS[generator](rng).text
+    height = rng.choice((40, 60, 90))  # 150 to 300 dpi
+    out: list[str] = []
+    words: list[OcrWord] = []
+    added = unsure = 0
+    base = 0
+    for no, line in enumerate(written.split("\n")):
+        laid = _laid_out(line, 100 + round(no * 1.6 * height), height, rng)
+        if laid and len(laid[-1].text) <= 2 and any(c.isalnum() for c in laid[-1].text):
+            last = laid[-1]  # a real short word read unsure, at a Thai letter's height or more
+            tall = round(height * rng.uniform(0.7, 1.0))
+            laid[-1] = OcrWord(last.text, rng.uniform(0, 79),
+                               (last.box[0], last.box[3] - tall, last.box[2], last.box[3]),
+                               last.start)
+            unsure += 1
+        elif laid and line == line.rstrip() and rng.random() < 0.4:
+            mark = rng.choice("0123456789รงกอ")
+            tall = max(2, round(height * rng.uniform(0.2, 0.5)))
+            x = laid[-1].box[2] + round(height * rng.uniform(0.3, 2.0))
+            top = laid[-1].box[3] - tall - round(height * rng.uniform(0, 0.3))
+            laid.append(OcrWord(mark, rng.uniform(0, 79),
+                                (x, top, x + round(tall * rng.uniform(0.6, 2.0)), top + tall),
+                                len(line) + 1))
+            line = f"{line} {mark}"
+            added += 1
+        words.extend(OcrWord(w.text, w.conf, w.box, base + w.start) for w in laid)
+        out.append(line)
+        base += len(line) + 1
+    page = "\n".join(out)
+    assert added
+    got, kept = without_strays(page, tuple(words))
+    assert got == written
+    assert len(kept) == len(words) - added
+    assert all(got[w.start:w.end] == w.text for w in kept)

@@ -222,3 +222,63 @@ def test_report_date_after_a_table_rule_ocr_read_as_a_letter_or_digit(seed: int,
     text = re.sub(r"(รายงานครั้งที่[0-9๐-๙]+)[\t |]*::", lambda m: f"{m.group(1)}\t{rule}::",
                   generated.text)
     assert _rows(_read(legacy, text)) == _want_rows(generated)
+
+
+@pytest.mark.parametrize("generator", ["legacy_long", "legacy_tab"])
+@pytest.mark.parametrize("seed", range(4))
+def test_a_sign_before_the_progress_opening_the_line_after_the_detail(generator: str,
+                                                                       seed: int) -> None:
+    """``…อิเล็กทรอนิกส์`` / ``ม ความก้าวหน้าของงานฯ = …`` (the ``::`` misread, the label
+    on the line after the detail's): the detail ends at its words."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    text = re.sub(r"[ \t]*:: (?=ความก้าวหน้าของงาน)",
+                  lambda m: f"\n{rng.choice('=มร;')} ", generated.text)
+    records = _read(legacy, text)
+    assert [r.detail for r in records["progress_updates"]] == [
+        w["detail"] for w in generated.tables["progress_updates"]]
+
+
+def _dates_read_with(date: str) -> set[str]:
+    """Every date ``d/m/yyyy`` a damaged date (one ``/`` read as ``7`` or ``1``) allows: a
+    ``7`` or ``1`` read as the ``/``, or a ``/`` lost between two digits before the other."""
+    out = set()
+    for at, c in enumerate(date):
+        for candidate in ([f"{date[:at]}/{date[at + 1:]}"] if c in "71" else []) + (
+                [f"{date[:at]}/{date[at:]}"] if 0 < at < date.index("/") else []):
+            shape = re.fullmatch(r"([1-9][0-9]?)/([1-9][0-9]?)/([0-9]{4})", candidate)
+            if shape and 1 <= int(shape[2]) <= 12 and int(shape[1]) <= (
+                    31 if int(shape[2]) in (1, 3, 5, 7, 8, 10, 12) else 30):
+                out.add(f"{int(shape[1])}/{int(shape[2])}/{shape[3]}")
+    return out
+
+
+@pytest.mark.parametrize("stroke", ("7", "1"))
+@pytest.mark.parametrize("seed", range(4))
+def test_report_date_whose_slash_ocr_read_as_a_digit(seed: int, stroke: str) -> None:
+    """``21/1172562`` for 21/11/2562: the date where one ``7`` or ``1`` read as the ``/``
+    makes the only date the text allows; never a date the text does not allow."""
+    rng = random.Random(seed)
+    generated = _form(rng, arabic=True)
+    dates = re.compile(r"(?<=:: )([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+    damaged: list[tuple[str, str]] = []  # (as read, as printed), in the rows' order
+
+    def damage(m: re.Match[str]) -> str:
+        day, month, year = m.groups()
+        read = (f"{day}{stroke}{month}/{year}" if rng.random() < 0.5
+                else f"{day}/{month}{stroke}{year}")
+        damaged.append((read, f"{int(day)}/{int(month)}/{year}"))
+        return read
+
+    text = dates.sub(damage, generated.text)
+    got = [r.report_date for r in _read(legacy, text)["progress_updates"]]
+    want = [w["report_date"] for w in generated.tables["progress_updates"]]
+    assert len(got) == len(want) == len(damaged)
+    for (read, printed), got_date, want_date in zip(damaged, got, want, strict=True):
+        readings = _dates_read_with(read)
+        if readings == {printed}:
+            assert str(got_date) == want_date, read
+        elif got_date is not None:  # read as before: the slash lost (``113/2566``: 11/3)
+            as_read = f"{got_date.day}/{got_date.month}/{got_date.year + 543}"
+            assert as_read in readings, read
+    assert any(str(g) == w for g, w in zip(got, want, strict=True))

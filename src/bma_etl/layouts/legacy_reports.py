@@ -32,12 +32,14 @@ from bma_etl.layouts.legacy_values import (
     OCR_DATE_PART_RE,
     OCR_DATE_REST_RE,
     OCR_ODD_DATE_RE,
+    OCR_SLASH_AS_DIGIT_RE,
     PROGRESS_LABEL,
     PROGRESS_VALUE,
     amount_dots_read,
     date_place_end,
     date_read_oddly,
     date_with_lost_slash,
+    date_with_slash_as_digit,
     labelled,
 )
 from bma_etl.matchkey import fuzzy_search, key, literal_of, search_key
@@ -51,8 +53,9 @@ _LABEL_CELL_RE = re.compile(r"^\s*รายงานครั?้?งที่?\
 _OCR_LEAD_SPECKS = re.compile(r"[\s:;]*(?:[.'|,;]+(?:\s+|$))?[\s:;]*")
 _OCR_TRAIL_SPECKS = re.compile(r"(?:\s+[.:'|,]+)*[\s:]*$")
 #: A narrative that runs up to the progress's label: a sign or letter alone at its end is
-#: the ``::`` before the label misread (``…อิเล็กทรอนิกส์ ร`` / ``ความก้าวหน้า…``, ``… คน =``).
-_OCR_LONE_END = re.compile(r"\s+[^\s0-9๐-๙ฯ]$")
+#: the ``::`` before the label misread (``…อิเล็กทรอนิกส์ ร`` / ``ความก้าวหน้า…``, ``… คน =``),
+#: and so is one alone before the label on the line after the narrative's (``ม ความก้าวหน้า…``).
+_OCR_LONE_END = re.compile(r"(?:^|\s+)[^\s0-9๐-๙ฯ]$")
 
 
 @dataclass
@@ -257,6 +260,10 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             if derived is not None:
                 row.fields.setdefault("report_date", derived)
                 body_start = odd.end()
+        elif doc.ocr_used and (seven := OCR_SLASH_AS_DIGIT_RE.match(text)) and (
+                derived := date_with_slash_as_digit(doc, seven, line, cell.start)) is not None:
+            row.fields.setdefault("report_date", derived)
+            body_start = seven.end()
         elif doc.ocr_used and (lost := DATE_LOST_SLASH_RE.match(text)):
             derived = date_with_lost_slash(doc, lost, line, cell.start)
             if derived is not None:
@@ -318,6 +325,12 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             trail = max(lead, closing.start()) if closing else trail
             lone = _OCR_LONE_END.search(body, 0, trail) if body_end < len(text) else None
             trail = max(lead, lone.start()) if lone else trail
+            # ...or glued to its last word as a word cut at a wrap (``…ทรอนิกส์`` / ``ร …``)
+            wrap = max((at for at, _, _ in line.pieces if lead < at - cell.start - body_start
+                        < trail), default=None) if body_end < len(text) else None
+            if wrap is not None and _OCR_LONE_END.fullmatch(
+                    body[wrap - cell.start - body_start:trail]):
+                trail = len(body[:wrap - cell.start - body_start].rstrip())
         piece = doc.raw_in(line, cell.start + body_start + lead, cell.start + body_start + trail)
         if piece is not None:
             narrative.append(piece)

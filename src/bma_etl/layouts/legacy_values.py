@@ -71,6 +71,13 @@ OCR_DATE_REST_RE = re.compile(r"[^\s:]{1,3}\s*:\s*")
 #: A report date whose first ``/`` OCR lost and whose second it read as ``|`` or ``l``
 #: (``242|2563`` for 24/2/2563): read only when one split of the digits is a date.
 DATE_LOST_SLASH_RE = re.compile(r"::\s*(?P<dm>[0-9]{2,4})\s*[/|lI]\s*(?P<year>[0-9]{4})\s*:?")
+#: A report date one of whose ``/`` OCR read as ``7`` or ``1``, the strokes nearest it
+#: (``21/1172562`` for 21/11/2562, ``1675/2561`` for 16/5/2561), a speck or two before it:
+#: read only when one such digit, read as the ``/``, makes a real date.
+OCR_SLASH_AS_DIGIT_RE = re.compile(
+    r"^[\s:;.'\"|\[\]]*(?:\S{1,2}\s+){0,2}"
+    r"(?P<date>[0-9]{1,2}\s*/\s*[0-9]{6,7}|[0-9]{3,5}\s*/\s*[0-9]{4})(?![0-9/])\s*:?")
+_DATE_SHAPE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}")
 
 
 def labelled(text: str, label: str, value: str, start: int, fuzzy: bool = False
@@ -171,6 +178,31 @@ def date_with_lost_slash(doc: RepairedText, m: re.Match[str], line: Line, base: 
     evidence = doc.raw_in(line, base + m.start(), base + m.end())
     return Derived(found[0], f"OCR lost a '/': {m.group(0).strip(': ')!r} read as "
                    f"{found[0].isoformat()}", evidence.span if evidence else None)
+
+
+def date_with_slash_as_digit(doc: RepairedText, m: re.Match[str], line: Line, base: int
+                             ) -> Derived | None:
+    """``21/1172562`` → 21/11/2562 when exactly one ``7`` or ``1`` read as ``/`` makes a date.
+
+    A ``/`` lost (``113/2566``: 11/3/2566) is a reading too: two readings, no date.
+    """
+    read = re.sub(r"\s+", "", m.group("date"))
+    found = set()
+    for at, c in enumerate(read):
+        # the digit read as the ``/``, or (``113/2566``: 11/3 as well as 1/3) a ``/`` lost
+        for candidate in ([f"{read[:at]}/{read[at + 1:]}"] if c in "71" else []) + (
+                [f"{read[:at]}/{read[at:]}"] if 0 < at < read.index("/") else []):
+            if _DATE_SHAPE.fullmatch(candidate) and not re.search(r"/0[0-9]", candidate):
+                try:
+                    found.add(parse_date(candidate))
+                except NormalizeError:
+                    continue
+    if len(found) != 1:
+        return None
+    evidence = doc.raw_in(line, base + m.start("date"), base + m.end("date"))
+    (value,) = found
+    return Derived(value, f"OCR read a '/' as a digit: {read!r} read as {value.isoformat()}",
+                   evidence.span if evidence else None)
 
 
 #: A budget whose thousands commas OCR read as dots, a speck before it (``232.500 บาท``,

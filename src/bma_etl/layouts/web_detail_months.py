@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.base import Derived, Extraction, Finding, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.web_month_ocr import misread_label_end, month_between, unread_month
 from bma_etl.matchkey import MARKS
 from bma_etl.normalize.digits import to_arabic_digits
 
@@ -55,6 +56,7 @@ class Month:
     line: Line
     candidates: list[tuple[int, float | None, Raw, Raw | None]]  # month, value, raws
     glued: str
+    unread: Raw | None = None  # a month OCR read as a letter (no candidates)
 
 
 def read_month(doc: RepairedText, line: Line) -> Month | None:
@@ -64,9 +66,10 @@ def read_month(doc: RepairedText, line: Line) -> Month | None:
     every split into a month 1..12 and a value 0..100.
     """
     head = MONTH_LINE_RE.match(line.text)
-    if head is None:
+    at = head.end() if head else misread_label_end(line.text) if doc.ocr_used else None
+    if at is None:
         return None
-    at = head.end()
+    at = len(line.text) - len(line.text[at:].lstrip(" \t"))
     rest = line.text[at:]
     base = line.start + at
     for regex in (_MONTH_TAB_RE, _MONTH_SPACED_RE):
@@ -82,8 +85,9 @@ def read_month(doc: RepairedText, line: Line) -> Month | None:
             return Month(line, [(int(to_arabic_digits(month_raw.text)), value, month_raw,
                                   value_raw)], "")
     m = _MONTH_GLUED_RE.match(rest)
-    if not m:
-        return None
+    if not m:  # on an OCR'd page, a month read as a letter: the months around it tell
+        return Month(line, [], rest.strip(), doc.raw(line.start + at, line.start + len(
+            line.text))) if doc.ocr_used and unread_month(rest) else None
     digits = m.group("digits")
     start = base + m.start("digits")
     candidates = []
@@ -148,9 +152,23 @@ def month_rows(months: list[Month], out: Extraction) -> list[RawRow]:
     last_value: float | None = None
     prev_had_value = False
     for i, item in enumerate(months):
-        ordinal = i + 1
+        ordinal = len(rows) + 1
         next_month = next((m.candidates[0][0] for m in months[i + 1:]
                            if len(m.candidates) == 1), None)
+        if item.unread is not None:  # a month OCR read as a letter: the months around it
+            after = months[i + 1].candidates if i + 1 < len(months) else []
+            month_of = next((m for c in after if (m := month_between(prev_month, c[0]))), None)
+            if month_of is None:
+                out.findings.append(Finding("monthly_progress", None, None, "warning",
+                                            "unparsed_line",
+                                            f"line {item.line.no}: monthly result not read: "
+                                            f"{item.line.text.strip()[:40]!r}"))
+                continue
+            rows.append(RawRow("monthly_progress", len(rows) + 1, {"month_no": Derived(
+                month_of, f"month read as {item.unread.text!r} between months "
+                f"{month_of - 1} and {month_of + 1}", item.unread.span), "value": None}))
+            prev_month, prev_had_value = month_of, False
+            continue
         if len(item.candidates) == 1:
             month, value, month_raw, value_raw = item.candidates[0]
         else:

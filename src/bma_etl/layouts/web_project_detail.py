@@ -37,6 +37,7 @@ from bma_etl.layouts.base import (
 )
 from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_outline_raw
 from bma_etl.layouts.web_detail_months import MONTH_LINE_RE, Month, month_rows, read_month
+from bma_etl.layouts.web_month_ocr import misread_label_end
 from bma_etl.layouts.wrapped import join, number_alone
 from bma_etl.matchkey import search_key
 from bma_etl.normalize.digits import to_arabic_digits
@@ -148,7 +149,7 @@ def extract(doc: RepairedText) -> Extraction:
         text = line.text
         if not text.strip():
             continue
-        if MONTH_LINE_RE.match(text):
+        if MONTH_LINE_RE.match(text) or (doc.ocr_used and misread_label_end(text)):
             current = None
             month = read_month(doc, line)
             if month is None:

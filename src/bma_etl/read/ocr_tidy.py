@@ -198,11 +198,19 @@ STRAY_CONF = 80.0
 #: at 81 and more when under 0.5.
 PIPE_SHORT = 0.5
 PIPE_CONF = 70.0
-#: A mark that only ends a word (``.``, ``,``, ``'``, ``_``; ``)`` closing no ``(``
+#: A letter or two ending a line or cell, read less sure than :data:`STRAY_CONF`,
+#: whose box is shorter than this share of the page's Arabic digits, was read from a
+#: speck: a digit stands their full height and a Thai letter or digit 0.7 and more
+#: (``สำนักอนามัย 5``, the ``5`` of 33 x 16 pixels at 4 beside digits of 37; ``ขนาดเล็ก ร``,
+#: the ``ร`` of 14 x 13 at 43 beside digits of 31).
+STRAY_SHORT = 0.55
+#: A word of Arabic digits (an amount, a date, a code) whose height is the digits'.
+_DIGITS_WORD = re.compile(r"[0-9][0-9.,:/-]*[0-9]")
+#: A mark that only ends a word (``.``, ``,``, ``;``, ``'``, ``_``; ``)`` closing no ``(``
 #: of its cell) alone at the end of its line or cell, this many line heights or more
 #: from the word before it, was not written after that word.
 TRAILING_GAP = 0.3
-_TRAILING = frozenset(".,'_`")
+_TRAILING = frozenset(".,;'_`")
 
 
 def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
@@ -212,11 +220,27 @@ def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
     starts or ends its line or cell (the words between two tabs) is taken out when
     :func:`is_stray` says so, with the spaces that set it apart, and the tabs before
     it when it ended its line. Words inside a cell are left; returns ``text`` and
-    ``words`` unchanged when none is taken out.
+    ``words`` unchanged when none is taken out. A word a stray stood after is looked
+    at again as its cell's end (``อนามัย ื 5``: the ``5`` a speck, then the ``ื``).
     """
+    for _ in range(STRAY_PASSES):
+        out, kept = _without_strays_once(text, words)
+        if len(kept) == len(words):
+            break
+        text, words = out, kept
+    return text, words
+
+
+#: How many times the strays at lines' and cells' ends are looked for.
+STRAY_PASSES = 3
+
+
+def _without_strays_once(text: str, words: tuple[OcrWord, ...]
+                         ) -> tuple[str, tuple[OcrWord, ...]]:
     if not words:
         return text, words
     usual = statistics.median(w.box[3] - w.box[1] for w in words)
+    digits = digit_height(words)
     cut: set[int] = set()
     gone: set[int] = set()  # positions in words
     for line in _lines(text, words):
@@ -236,7 +260,7 @@ def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
                         :word.start]
             gap = word.box[0] - words[line[k - 1]].box[2] if k else None
             strays.append(is_stray(word, height, gap, cell, ends_cell="\t" in after,
-                                   usual=usual))
+                                   usual=usual, digits=digits))
         for k, i in enumerate(line):
             if strays[k]:
                 gone.add(i)
@@ -250,15 +274,22 @@ def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
     return out, kept
 
 
+def digit_height(words: tuple[OcrWord, ...]) -> float:
+    """The median height in pixels of a page's words of Arabic digits (0.0 with fewer than 3)."""
+    heights = [w.box[3] - w.box[1] for w in words if _DIGITS_WORD.fullmatch(w.text)]
+    return statistics.median(heights) if len(heights) >= 3 else 0.0
+
+
 def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell: bool,
-             usual: float = 0.0) -> bool:
+             usual: float = 0.0, digits: float = 0.0) -> bool:
     """Whether a word at its line's or cell's edge was read from a speck or a rule's end.
 
     ``height`` is the line's letters' height and ``gap`` the space from the word
     before it on its line (None when it is the first), in pixels; ``cell`` the text
     of its cell before it; ``ends_cell``, whether it is its cell's last word;
     ``usual`` the page's median word height (a line of one word and the stray has
-    the stray's own height in its median).
+    the stray's own height in its median); ``digits`` the page's Arabic digits'
+    height (:func:`digit_height`; 0.0 when unknown).
     """
     width, tall = word.box[2] - word.box[0], word.box[3] - word.box[1]
     size = max(width, tall) / max(height, 1.0)
@@ -269,6 +300,9 @@ def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell
         return True
     if tall < STRAY_SIZE * max(height, usual) and any(c.isalnum() for c in word.text):
         return True  # flatter than any letter or digit: a rule's piece or specks (``::``→``cs``)
+    if ends_cell and gap is not None and len(word.text) <= 2 and word.conf < STRAY_CONF \
+            and tall < STRAY_SHORT * digits and any(c.isalnum() for c in word.text):
+        return True  # shorter than a letter, after the cell's words: a speck
     closes = word.text == ")" and cell.count("(") > cell.count(")")
     trailing = set(word.text) <= _TRAILING or (word.text == ")" and not closes)
     return trailing and ends_cell and gap is not None and gap >= TRAILING_GAP * height
