@@ -52,16 +52,16 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     :func:`.pdf_cuts.label_again`), is a row of its own.
     """
     # the page's number under the row, a browser's print footer and header: not its lines
-    edges = margin_lines(before)
+    margins = margin_lines(before)
     last = next((k for k in range(len(before) - 1, -1, -1)
-                 if before[k].text.strip() and k not in edges), None)
+                 if before[k].text.strip() and k not in margins), None)
     edges = margin_lines(after)
     first = next((k for k, line in enumerate(after) if line.text.strip() and k not in edges),
                  None)
     if last is None or first is None or _repeated(after[first], before):
         return after
     row = before[last]
-    above = [before[k] for k in range(last - 1, -1, -1) if k not in margin_lines(before)]
+    above = [before[k] for k in range(last - 1, -1, -1) if k not in margins]
     row, columns = split_at_next_table(row, after[first:], above)  # ลำดับที่ ตัวชี้วัด
     before[last] = row
     mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]

@@ -107,10 +107,12 @@ class Glyphs:
     """One text page's characters as pdfium places them, each asked once (in the worker).
 
     Wraps a pypdfium2 ``PdfTextPage`` (or its raw handle), which must stay open
-    while this is used. Positions are PDF points, y upwards.
+    while this is used. Positions are PDF points, y upwards. ``forms``: False when
+    the page is known to draw no form XObject (its walk found none,
+    :func:`.pdf_open.page_shapes`), so no character is asked whether a form moved it.
     """
 
-    def __init__(self, textpage: Any) -> None:
+    def __init__(self, textpage: Any, forms: bool = True) -> None:
         import pypdfium2.raw as pdfium_c
 
         calls = _bare_calls()
@@ -131,7 +133,7 @@ class Glyphs:
         self._rights: list[float] = []
         self._origins: dict[int, tuple[float, float] | None] = {}
         self._sizes: dict[int, float] = {}
-        self._moved: dict[int, Matrix] | None = None
+        self._moved: dict[int, Matrix] | None = None if forms else {}
 
     def unmapped(self, count: int) -> list[int]:
         """Indexes of the characters (of the first ``count``) that have no text mapping."""

@@ -20,6 +20,7 @@ from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open, sheet_prin
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_forms import Box
+from bma_etl.read.pdf_glyphs import Glyphs
 from bma_etl.read.pdf_kind import draws_text, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
 from bma_etl.read.pdf_open import TextObject, open_pdf, upright
@@ -169,12 +170,14 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     """One page's lines in reading order; also its lines as pdfium gave them, and its shapes."""
     texts: list[TextObject] = []
     blanks: list[Box] = []
-    paths, pictures = page_shapes(page, texts, blanks)
+    forms: list[Any] = []
+    paths, pictures = page_shapes(page, texts, blanks, forms)
     rules, cut = closed(rules_of(paths))
     without_watermarks(page, texts)  # before pdfium collects the characters
     textpage = page.get_textpage()
-    try:
-        read = with_written_ends(page_lines(textpage, rules.vertical), blanks)
+    try:  # taking watermarks off adds no form: a page that had none has none
+        read = with_written_ends(page_lines(Glyphs(textpage, bool(forms)), rules.vertical),
+                                 blanks)
     finally:
         textpage.close()
     loose = sum(line.loose_marks for line in read)  # before rows merge lines

@@ -97,8 +97,10 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     becomes a tab, as does white space between pieces on different baselines
     (:data:`STEP_EM`) or a vertical rule (``rules``: ``(x, bottom, top)``) between
     two characters; white space at either end of a line is dropped.
+    ``textpage``: a pypdfium2 text page, or its :class:`~.pdf_glyphs.Glyphs`.
     """
     g = glyphs(textpage)
+    textpage = g.textpage
     raw = textpage.get_text_range()
     count = textpage.count_chars()
     if len(raw) != count:

@@ -11,7 +11,8 @@ does the same), how much wider than its natural width the line is drawn, so that
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
+from typing import TypeVar
 
 #: A line is spread when each of its white-space runs is at least this many font
 #: sizes wider than the widest natural space (a space run stands between the ink of
@@ -31,6 +32,37 @@ MAX_SPACE_EM = 0.5
 MIN_RUNS = 2
 
 
+_T = TypeVar("_T")
+
+
+def _filled_directly(cls: type[_T]) -> type[_T]:
+    """``cls`` (a frozen dataclass with slots) with an ``__init__`` that fills each slot itself.
+
+    The same signature and defaults as the one :func:`dataclasses.dataclass` writes,
+    which sets every field through ``object.__setattr__`` (a frozen class refuses
+    its own): twice the cost of setting the slots, and a page makes a line per
+    line of text. Every field must have no default or a plain one (no factory).
+    """
+    names, params = [], []
+    scope: dict[str, object] = {}
+    for field in fields(cls):  # type: ignore[arg-type]
+        names.append(field.name)
+        scope[f"_set_{field.name}"] = getattr(cls, field.name).__set__
+        if field.default is MISSING:
+            params.append(field.name)
+        else:
+            scope[f"_default_{field.name}"] = field.default
+            params.append(f"{field.name}=_default_{field.name}")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "".join(
+        f"    _set_{name}(self, {name})\n" for name in names)
+    exec(source, scope)  # the source is made of the class's own field names
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
+    setattr(cls, "__init__", init)  # noqa: B010
+    return cls
+
+
+@_filled_directly
 @dataclass(frozen=True, slots=True)
 class TextLine:
     """One line of a text page: its text, baseline height and font size (0 if unknown)."""

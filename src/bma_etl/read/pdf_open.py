@@ -26,7 +26,8 @@ TextObject = tuple[Any, Any, Matrix | None]
 
 
 def page_shapes(page: Any, texts: list[TextObject] | None = None,
-                blanks: list[Box] | None = None) -> tuple[list[Box], list[Box]]:
+                blanks: list[Box] | None = None, forms: list[Any] | None = None
+                ) -> tuple[list[Box], list[Box]]:
     """The boxes of the paths and of the images a pdfium page draws, forms included.
 
     Boxes are in the page's space (points): an object inside a form XObject is
@@ -37,8 +38,9 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
     :data:`TextObject`). ``blanks``, if given, receives the boxes of the page's own
     text objects that draw no ink (an empty box: a space LibreOffice writes as an
     object of its own after a glyph cluster it marks with ActualText, which pdfium
-    leaves out of its text). Raises pypdfium2's ``PdfiumError`` for an object pdfium
-    cannot place.
+    leaves out of its text). ``forms``, if given, receives the page's own form
+    XObjects (a page with none needs no form placement: :class:`.pdf_glyphs.Glyphs`).
+    Raises pypdfium2's ``PdfiumError`` for an object pdfium cannot place.
     """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
@@ -74,6 +76,8 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
                     blanks.append((corners[0].value, corners[1].value,
                                    corners[2].value, corners[3].value))
             elif kind == form and level < MAX_FORM_DEPTH - 1:
+                if forms is not None and level == 0:
+                    forms.append(obj)
                 # Its objects stand in the form's space: its matrix leads to the parent's.
                 if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
                     raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
