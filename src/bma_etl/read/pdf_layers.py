@@ -30,6 +30,7 @@ from bma_etl.read.pdf_page import (
     with_side_by_side,
 )
 from bma_etl.read.pdf_sheets import keep_half, left_only, sheet_gutter
+from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_watermark import without_watermarks
 from bma_etl.read.pdf_wraps import spaced_wraps, with_written_ends, wrapped_lines, writer_rules
@@ -73,6 +74,9 @@ class _Read:
     loose: int
     sheet: int
     clip: Box | None = None
+    #: Whether a line starts left of the page (a cell's text cut at a strip's edge,
+    #: :mod:`.pdf_strips`).
+    cut: bool = False
 
 
 def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
@@ -138,9 +142,48 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                     pages.append(_read_page(page, half, at_spaces, index, clip)[0])
                 finally:
                     page.close()
+        if any(page.cut for page in pages) and len(pages) == len(pdf):
+            pages = _strips_joined(pdf, pages, at_spaces)
         return _laid_out(pages, at_spaces, fills, uncut)
     finally:
         pdf.close()
+
+
+def _strips_joined(pdf: Any, pages: list[_Read], at_spaces: bool) -> list[_Read]:
+    """The pages, one wide page per row band when they are a sheet's column strips.
+
+    :mod:`.pdf_strips` finds the strips; the pages are returned as they are when
+    there are none, or when the pages differ in size or are stored turned.
+    """
+    import pypdfium2 as pdfium
+
+    boxes, sizes = [], set()
+    for index in range(len(pdf)):
+        page = pdf[index]
+        try:
+            sizes.add((page.get_width(), page.get_height(), page.get_rotation()))
+            boxes.append(text_boxes(page))
+        finally:
+            page.close()
+    if len(sizes) != 1:
+        return pages
+    width, height, turned = sizes.pop()
+    strips = None if turned else find_strips(boxes)
+    if strips is None:
+        return pages
+    wide = pdfium.PdfDocument.new()
+    try:
+        out = []
+        for band, shifts in zip(strips.bands, strips.shifts, strict=True):
+            reach = max((box[2] for box in boxes[band[-1]]), default=0.0)
+            page, size = wide_page(wide, pdf, band, shifts, strips.drops, (width, height), reach)
+            try:
+                out.append(_read_page(page, size, at_spaces, band[0])[0])
+            finally:
+                page.close()
+        return out
+    finally:
+        wide.close()
 
 
 def _scan_sheet(page: Any, size: tuple[float, float],
@@ -189,7 +232,8 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
         if pictures and not_its_text("\n".join(line.text for line in lines)) is not None:
             cover = image_cover(page, pictures, size)
     out = _Read(lines, has_images, sum(line.unmapped for line in lines),
-                sum(line.am_tails for line in lines), cover, size[0], loose, sheet, clip)
+                sum(line.am_tails for line in lines), cover, size[0], loose, sheet, clip,
+                any(line.left < 0.0 for line in read if line.text.strip()))
     return out, read, paths + pictures
 
 
