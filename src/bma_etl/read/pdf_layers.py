@@ -175,8 +175,12 @@ def _strips_joined(pdf: Any, pages: list[_Read], at_spaces: bool) -> list[_Read]
     try:
         out = []
         for band, shifts in zip(strips.bands, strips.shifts, strict=True):
-            reach = max((box[2] for box in boxes[band[-1]]), default=0.0)
-            page, size = wide_page(wide, pdf, band, shifts, strips.drops, (width, height), reach)
+            # the sheet's text ends where its furthest text ends, the page's margin after it
+            reach = max((shift + box[2] for page, shift in zip(band, shifts, strict=True)
+                         for box in boxes[page] if box not in strips.drops.get(page, [])),
+                        default=width)
+            margin = min((box[0] for box in boxes[band[0]] if box[0] >= 0.0), default=0.0)
+            page, size = wide_page(wide, pdf, band, shifts, strips.drops, (reach + margin, height))
             try:
                 out.append(_read_page(page, size, at_spaces, band[0])[0])
             finally:

@@ -38,13 +38,11 @@ from bma_etl.read.pdf_open import TextObject, page_shapes
 
 #: Two text objects are the same cell's text drawn twice when their heights and
 #: widths agree within this (points: each strip draws it with the same matrix).
-TWIN_PT = 0.1
+TWIN_PT = 0.25
 #: ... and the twins of one strip cut stand this close (points) to one shift.
 SHIFT_PT = 0.5
 #: Shortest shift (points) taken for a strip's width (a column is wider than this).
 MIN_SHIFT = 10.0
-#: Room (points) kept right of the last strip's text on a wide page.
-MARGIN = 36.0
 #: Room (points) left between two strips when no twin measured how far apart they stand.
 GAP = 12.0
 
@@ -185,21 +183,20 @@ def _bands(pages: list[list[Box]], place: dict[int, tuple[int, int]],
 
 
 def wide_page(wide: Any, pdf: Any, band: list[int], shifts: list[float],
-              drops: dict[int, list[Box]], size: tuple[float, float],
-              reach: float) -> tuple[Any, tuple[float, float]]:
+              drops: dict[int, list[Box]], size: tuple[float, float]
+              ) -> tuple[Any, tuple[float, float]]:
     """A new page of the pdfium document ``wide`` with the row band's strips side by side.
 
     ``pdf``: the document the pages come from; ``band``, ``shifts``, ``drops``: one
-    row band of :class:`Strips`; ``size``: a page's width and height (points);
-    ``reach``: the right edge (points, the page's space) of the text furthest
-    right on the band's last page. Each page is drawn as a form XObject moved
-    right by its shift, without the text objects of ``drops``. Returns the page
-    and its size (points).
+    row band of :class:`Strips`; ``size``: the wide page's width and height
+    (points: the band's text and a margin). Each page is drawn as a form XObject
+    moved right by its shift, without the text objects of ``drops``. Returns the
+    page and its size.
     """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    width = shifts[-1] + max(size[0], reach + MARGIN)
+    width = max(size[0], shifts[-1] + 1.0)
     page = wide.new_page(width, size[1])
     corners = [ctypes.c_float() for _ in range(4)]
     for index, shift in zip(band, shifts, strict=True):
