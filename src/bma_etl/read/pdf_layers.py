@@ -7,7 +7,8 @@ number in provenance is its place in that order (1-based): on a document printed
 2-up from its first sheet, sheet k holds pages 2k - 1 and 2k, the numbers the
 pages had before they were imposed. :attr:`PageLayer.sheet` keeps the PDF page a
 page was read from and :attr:`PageLayer.clip` the part of it, so OCR renders
-the same part.
+the same part. A spreadsheet printed without page set-up, its columns in strips
+on pages of their own (:mod:`.pdf_strips`), gives one wide page per row band.
 """
 
 from __future__ import annotations
