@@ -86,6 +86,24 @@ def _twin(box: Box, other: Box) -> float | None:
     return shift if shift >= MIN_SHIFT else None
 
 
+Heights = dict[int, list[Box]]
+
+
+def _by_height(boxes: list[Box]) -> Heights:
+    """A page's boxes by their bottom, in steps of a point (a twin is looked for nearby)."""
+    out: Heights = {}
+    for box in boxes:
+        out.setdefault(round(box[1]), []).append(box)
+    return out
+
+
+def _twins(box: Box, page: Heights) -> set[float]:
+    """The shifts to every twin of ``box`` among a page's boxes (:func:`_by_height`)."""
+    low = round(box[1])
+    return {s for key in (low - 1, low, low + 1) for other in page.get(key, ())
+            if (s := _twin(box, other)) is not None}
+
+
 def find_strips(pages: list[list[Box]]) -> Strips | None:
     """The row bands and strips of a sheet printed without page set-up, or None.
 
@@ -101,17 +119,23 @@ def find_strips(pages: list[list[Box]]) -> Strips | None:
     None when no page holds such text or two pages fall in one place.
     """
     links: dict[int, tuple[int, float]] = {}  # page -> (the page it goes on from, shift)
+    heights = [_by_height(boxes) for boxes in pages]
     for b, boxes in enumerate(pages):
         best: tuple[int, int, float] | None = None  # (twins, page, shift)
         cut = [box for box in boxes if box[0] < 0.0]
         for a in range(b if cut else 0):
             # each cut box's shifts to its twins on page a; the shift most boxes share
-            shifts = [{s for other in pages[a] if (s := _twin(box, other)) is not None}
-                      for box in cut]
-            for shift in {s for found in shifts for s in found}:
-                twins = sum(any(abs(s - shift) <= SHIFT_PT for s in found) for found in shifts)
-                if best is None or (twins, a) > best[:2]:
-                    best = (twins, a, shift)
+            shifts = [found for box in cut if (found := _twins(box, heights[a]))]
+            counted: dict[int, int] = {}
+            for found in shifts:
+                for key in {round(shift / SHIFT_PT) for shift in found}:
+                    counted[key] = counted.get(key, 0) + 1
+            if counted:
+                key = max(counted, key=lambda k: counted[k])
+                if best is None or (counted[key], a) > best[:2]:
+                    near = [x for found in shifts for x in found
+                            if round(x / SHIFT_PT) == key]
+                    best = (counted[key], a, median(near))
         if best is not None:
             links[b] = best[1:]
     if not links:
@@ -174,9 +198,9 @@ def _bands(pages: list[list[Box]], place: dict[int, tuple[int, int]],
                     - min((box[0] for box in page), default=0.0)
             x += step
             xs.append(x)
-            drops[band[c]] = [box for box in page if any(
-                (s := _twin(box, other)) is not None and abs(s - step) <= SHIFT_PT
-                for other in before)]
+            earlier = _by_height(before)
+            drops[band[c]] = [box for box in page
+                              if any(abs(s - step) <= SHIFT_PT for s in _twins(box, earlier))]
         bands.append(band)
         shifts.append(xs)
     return Strips(bands, shifts, drops)
