@@ -37,13 +37,16 @@ needs_calc = pytest.mark.skipif(
 @needs_calc
 def test_forms_printed_in_column_strips_read_their_values(tmp_path: Path) -> None:
     jobs = []
-    for gen, font, grid, orientation in (("legacy_tab", "Garuda", "none", "portrait"),
-                                         ("legacy_pipe", "Loma", "borders", "landscape")):
+    for gen, font, grid, orientation, order in (
+            ("legacy_tab", "Garuda", "none", "portrait", "down"),
+            ("legacy_pipe", "Loma", "borders", "landscape", "down"),
+            ("legacy_tab", "Garuda", "lines", "portrait", "over")):
         font_file(font)
         doc = GENERATORS[gen](random.Random(f"{SEED}-{gen}"))
         settings = calc.calc_settings(random.Random(SEED), fit=False)
-        settings |= {"grid": grid, "orientation": orientation, "cap": "120", "pt": "12"}
-        jobs.append((doc, tmp_path / f"{gen}.pdf", font, settings))
+        settings |= {"grid": grid, "orientation": orientation, "cap": "120", "pt": "12",
+                     "order": order}
+        jobs.append((doc, tmp_path / f"{gen}-{order}.pdf", font, settings))
     failed = calc.render_calc_batch(jobs)
     assert not failed, failed
     for doc, pdf, _, _ in jobs:

@@ -115,7 +115,8 @@ def find_strips(pages: list[list[Box]]) -> Strips | None:
     the one just before it): the first strip's pages are the row bands, and each
     later page is the row band after the page before it (the next strip after the
     last band) unless its twins place it. "Over, then down" (every such page goes
-    on from the page just before it): a page without cut text starts a row band.
+    on from the page just before it): the bands are as many pages each as the
+    twins allow (:func:`_strips_across`), else a page without cut text starts one.
     None when no page holds such text or two pages fall in one place.
     """
     links: dict[int, tuple[int, float]] = {}  # page -> (the page it goes on from, shift)
@@ -143,9 +144,10 @@ def find_strips(pages: list[list[Box]]) -> Strips | None:
     first = min(links)
     place: dict[int, tuple[int, int]] = {}  # page -> (row band, strip)
     if all(b - a == 1 for b, (a, _) in links.items()):  # over, then down
+        across = _strips_across(len(pages), set(links))
         row = -1
         for b in range(len(pages)):
-            if b in links:
+            if b in links or (across is not None and b % across):
                 place[b] = (row, place[b - 1][1] + 1)
             else:
                 row += 1
@@ -169,6 +171,22 @@ def find_strips(pages: list[list[Box]]) -> Strips | None:
     if len(set(place.values())) < len(place) or any(place[b][1] == 0 for b in links):
         return None
     return _bands(pages, place, links)
+
+
+def _strips_across(n: int, linked: set[int]) -> int | None:
+    """Pages per row band when each band's strips follow one another (over, then down).
+
+    ``linked``: the pages whose cut text goes on from the page just before. The
+    fewest pages per band that puts no linked page first in a band, more than the
+    longest run of linked pages; None when none does (Calc leaves out a page with
+    nothing on it, so the bands may not be alike).
+    """
+    run = longest = 0
+    for b in range(n):
+        run = run + 1 if b in linked else 0
+        longest = max(longest, run)
+    return next((width for width in range(longest + 1, n + 1)
+                 if all(b % width for b in linked)), None)
 
 
 def _bands(pages: list[list[Box]], place: dict[int, tuple[int, int]],
