@@ -43,6 +43,11 @@ TWIN_PT = 0.25
 SHIFT_PT = 0.5
 #: Shortest shift (points) taken for a strip's width (a column is wider than this).
 MIN_SHIFT = 10.0
+#: A strip placed by the bands' width alone (no twin) must have this share of its
+#: text objects within :data:`ROW_PT` points of the height of one on the strip before
+#: (a row's cells stand on one baseline; a glyph's box reaches below it by a descender).
+SAME_ROWS = 0.8
+ROW_PT = 3.0
 #: Room (points) left between two strips when no twin measured how far apart they stand.
 GAP = 12.0
 
@@ -145,6 +150,10 @@ def find_strips(pages: list[list[Box]]) -> Strips | None:
     place: dict[int, tuple[int, int]] = {}  # page -> (row band, strip)
     if all(b - a == 1 for b, (a, _) in links.items()):  # over, then down
         across = _strips_across(len(pages), set(links))
+        if across is not None and not all(
+                _same_rows(pages[b], pages[b - 1]) for b in range(len(pages))
+                if b % across and b not in links and pages[b]):
+            across = None  # a page the bands' width would place is no strip of its band
         row = -1
         for b in range(len(pages)):
             if b in links or (across is not None and b % across):
@@ -171,6 +180,15 @@ def find_strips(pages: list[list[Box]]) -> Strips | None:
     if len(set(place.values())) < len(place) or any(place[b][1] == 0 for b in links):
         return None
     return _bands(pages, place, links)
+
+
+def _same_rows(page: list[Box], before: list[Box]) -> bool:
+    """Whether nearly all of a page's text stands at the heights of the page before's rows."""
+    heights = _by_height(before)
+    beside = sum(any(abs(other[1] - box[1]) <= ROW_PT for key in range(
+        round(box[1]) - round(ROW_PT) - 1, round(box[1]) + round(ROW_PT) + 2)
+        for other in heights.get(key, ())) for box in page)
+    return beside >= SAME_ROWS * len(page)
 
 
 def _strips_across(n: int, linked: set[int]) -> int | None:
