@@ -43,9 +43,10 @@ TWIN_PT = 0.25
 SHIFT_PT = 0.5
 #: Shortest shift (points) taken for a strip's width (a column is wider than this).
 MIN_SHIFT = 10.0
-#: A strip placed by the bands' width alone (no twin) must have this share of its
-#: text objects within :data:`ROW_PT` points of the height of one on the strip before
-#: (a row's cells stand on one baseline; a glyph's box reaches below it by a descender).
+#: A strip placed by a bands' width seen in one band only (no twin of its own) must
+#: have this share of its text objects within :data:`ROW_PT` points of the height of
+#: one on the strip before (a row's cells stand on one baseline; a glyph's box
+#: reaches below it by a descender).
 SAME_ROWS = 0.8
 ROW_PT = 3.0
 #: Room (points) left between two strips when no twin measured how far apart they stand.
@@ -150,10 +151,12 @@ def find_strips(pages: list[list[Box]]) -> Strips | None:
     place: dict[int, tuple[int, int]] = {}  # page -> (row band, strip)
     if all(b - a == 1 for b, (a, _) in links.items()):  # over, then down
         across = _strips_across(len(pages), set(links))
-        if across is not None and not all(
+        # a width the twins show in one band only holds when the pages it places
+        # without a twin stand on their band's rows
+        if across is not None and len({b // across for b in links}) < 2 and not all(
                 _same_rows(pages[b], pages[b - 1]) for b in range(len(pages))
                 if b % across and b not in links and pages[b]):
-            across = None  # a page the bands' width would place is no strip of its band
+            across = None
         row = -1
         for b in range(len(pages)):
             if b in links or (across is not None and b % across):
