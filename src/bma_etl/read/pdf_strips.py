@@ -133,15 +133,16 @@ def find_strips(pages: list[list[Box]]) -> Strips | None:
         for a in range(b if cut else 0):
             # each cut box's shifts to its twins on page a; the shift most boxes share
             shifts = [found for box in cut if (found := _twins(box, heights[a]))]
-            counted: dict[int, int] = {}
+            counted: dict[int, int] = {}  # shift (in steps of SHIFT_PT) -> boxes, give or take one
             for found in shifts:
-                for key in {round(shift / SHIFT_PT) for shift in found}:
+                for key in {k + step for shift in found
+                            for k in (round(shift / SHIFT_PT),) for step in (-1, 0, 1)}:
                     counted[key] = counted.get(key, 0) + 1
             if counted:
-                key = max(counted, key=lambda k: counted[k])
+                key = max(counted, key=lambda k: (counted[k], -k))
                 if best is None or (counted[key], a) > best[:2]:
                     near = [x for found in shifts for x in found
-                            if round(x / SHIFT_PT) == key]
+                            if abs(round(x / SHIFT_PT) - key) <= 1]
                     best = (counted[key], a, median(near))
         if best is not None:
             links[b] = best[1:]
