@@ -13,7 +13,8 @@ cells wrap inside their column. LibreOffice Calc prints the sheet
   the whole width of the sheet shrunk onto the page, a wide sheet's text down to
   5-6 pt, the cell grid printed (grid lines or cell borders) or not.
 - ``soffice-calc-pages``: no page set-up: the columns that do not fit the page go
-  to later pages ("down, then over").
+  to later pages ("down, then over"; ``order: over`` in the settings prints
+  "over, then down").
 """
 
 from __future__ import annotations
@@ -116,6 +117,8 @@ def write_sheet(doc: GeneratedDoc, out: Path, font: str, settings: dict[str, str
         sheet.column_dimensions[get_column_letter(j)].width = width
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = settings.get("orientation", "portrait")
+    if settings.get("order") == "over":  # "over, then down" (Calc's default: down, then over)
+        sheet.page_setup.pageOrder = "overThenDown"
     if settings.get("fit") == "yes":
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.page_setup.fitToWidth = 1

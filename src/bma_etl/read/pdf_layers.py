@@ -7,7 +7,8 @@ number in provenance is its place in that order (1-based): on a document printed
 2-up from its first sheet, sheet k holds pages 2k - 1 and 2k, the numbers the
 pages had before they were imposed. :attr:`PageLayer.sheet` keeps the PDF page a
 page was read from and :attr:`PageLayer.clip` the part of it, so OCR renders
-the same part.
+the same part. A spreadsheet printed without page set-up, its columns in strips
+on pages of their own (:mod:`.pdf_strips`), gives one wide page per row band.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from bma_etl.read.pdf_page import (
     with_side_by_side,
 )
 from bma_etl.read.pdf_sheets import keep_half, left_only, sheet_gutter
+from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_watermark import without_watermarks
 from bma_etl.read.pdf_wraps import spaced_wraps, with_written_ends, wrapped_lines, writer_rules
@@ -74,6 +76,9 @@ class _Read:
     loose: int
     sheet: int
     clip: Box | None = None
+    #: Whether a line starts left of the page (a cell's text cut at a strip's edge,
+    #: :mod:`.pdf_strips`).
+    cut: bool = False
 
 
 def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
@@ -139,9 +144,52 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                     pages.append(_read_page(page, half, at_spaces, index, clip)[0])
                 finally:
                     page.close()
+        if any(page.cut for page in pages) and len(pages) == len(pdf):
+            pages = _strips_joined(pdf, pages, at_spaces)
         return _laid_out(pages, at_spaces, fills, uncut)
     finally:
         pdf.close()
+
+
+def _strips_joined(pdf: Any, pages: list[_Read], at_spaces: bool) -> list[_Read]:
+    """The pages, one wide page per row band when they are a sheet's column strips.
+
+    :mod:`.pdf_strips` finds the strips; the pages are returned as they are when
+    there are none, or when the pages differ in size or are stored turned.
+    """
+    import pypdfium2 as pdfium
+
+    boxes, sizes = [], set()
+    for index in range(len(pdf)):
+        page = pdf[index]
+        try:
+            sizes.add((page.get_width(), page.get_height(), page.get_rotation()))
+            boxes.append(text_boxes(page))
+        finally:
+            page.close()
+    if len(sizes) != 1:
+        return pages
+    width, height, turned = sizes.pop()
+    strips = None if turned else find_strips(boxes)
+    if strips is None:
+        return pages
+    wide = pdfium.PdfDocument.new()
+    try:
+        out = []
+        for band, shifts in zip(strips.bands, strips.shifts, strict=True):
+            # the sheet's text ends where its furthest text ends, the page's margin after it
+            reach = max((shift + box[2] for page, shift in zip(band, shifts, strict=True)
+                         for box in boxes[page] if box not in strips.drops.get(page, [])),
+                        default=width)
+            margin = min((box[0] for box in boxes[band[0]] if box[0] >= 0.0), default=0.0)
+            page, size = wide_page(wide, pdf, band, shifts, strips.drops, (reach + margin, height))
+            try:
+                out.append(_read_page(page, size, at_spaces, band[0])[0])
+            finally:
+                page.close()
+        return out
+    finally:
+        wide.close()
 
 
 def _scan_sheet(page: Any, size: tuple[float, float],
@@ -192,7 +240,8 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
         if pictures and not_its_text("\n".join(line.text for line in lines)) is not None:
             cover = image_cover(page, pictures, size)
     out = _Read(lines, has_images, sum(line.unmapped for line in lines),
-                sum(line.am_tails for line in lines), cover, size[0], loose, sheet, clip)
+                sum(line.am_tails for line in lines), cover, size[0], loose, sheet, clip,
+                any(line.left < 0.0 for line in read if line.text.strip()))
     return out, read, paths + pictures
 
 
