@@ -225,7 +225,7 @@ def _inside(lines: list[str], pages: list[list[int]]) -> set[str]:
 #: pages for it to be that header read with a letter or two wrong (OCR).
 MIN_MISREAD_SIMILARITY = 90.0
 #: A cell OCR made of specks beside a header (``' 65!``): no Thai letter, a few signs.
-_SPECK_CELL_RE = re.compile(r"^[^\u0e01-\u0e2e]{0,5}$")
+_SPECK_CELL_RE = re.compile(r"^(?:[^\u0e01-\u0e2e]{0,5}|\S{1,3})$")
 
 
 def _misread_repeat(line: str, page_no: int, repeated: list[str]) -> bool:

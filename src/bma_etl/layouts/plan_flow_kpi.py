@@ -188,7 +188,8 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
         if line.no in read:
             break
         if not text.strip():
-            if run and _complete(run, count, ocr, numbered is not False):
+            if run and _complete(run, count, ocr, numbered is not False) \
+                    and not awaits_number(run):
                 _add_target_row(doc, header, run, years, out, numbered is not False)
                 run = []
             i += 1
@@ -198,7 +199,9 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
             continue
         if OTHER_TABLE_RE.match(text) or (_TARGET_HEADER_RE.search(text) and not run):
             break
-        m = _seq_match(text, ocr) if numbered is not False else None
+        # a number after a target's word the page wrapped (``เพิ่มขึ้น`` / ``๖ ราย``) is its number
+        m = _seq_match(text, ocr) if numbered is not False and not (
+            run and awaits_number(run)) else None
         if m is not None and (not run or _complete(run, count, ocr)
                               or (ocr and _next_name(text, m, seq))) \
                 and (int(m.group("seq").translate(ARABIC)) == seq + 1 if not ocr
@@ -211,6 +214,8 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
             if run:
                 _add_target_row(doc, header, run, years, out, False)
             run, numbered = [line], False
+        elif run and ocr and OCR_JUNK_RE.fullmatch(text.strip()):
+            pass  # a speck, a page number OCR read as letters (``Sa`` for ``- 2 -``): no words
         elif run and len(run) < ROW_LINES_MAX:
             run.append(line)
         elif not run and not (doc.ocr_used and OCR_JUNK_RE.fullmatch(text.strip())):

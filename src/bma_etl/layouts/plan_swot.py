@@ -8,7 +8,6 @@ raw row per item listed under a จุดแข็ง / จุดอ่อน / 
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import NamedTuple
 
 from bma_etl.layouts.base import (
@@ -22,39 +21,18 @@ from bma_etl.layouts.base import (
 from bma_etl.layouts.plan_cells import (
     DIGIT,
     DIGITS_RE,
-    HEADING_MAX,
     PAGE_NUMBER_RE,
     blank_tags,
     is_text_line,
 )
+from bma_etl.layouts.plan_swot_headings import spread_kind as _spread_kind
+from bma_etl.layouts.plan_swot_headings import swot_kind as _swot_kind
 from bma_etl.layouts.plan_values import finish_text_fields, joined, segments, to_int
-from bma_etl.matchkey import key, key_pattern
 
 # ---------------------------------------------------------------------------
 # plan_swot_items
 # ---------------------------------------------------------------------------
 
-#: SWOT headings: the Thai and English words of each kind, and its letter.
-SWOT_KINDS: tuple[tuple[str, str, str], ...] = (
-    ("strength", r"จุดแข็ง|Strengths?", "S"),
-    ("weakness", r"จุดอ่อน|Weakness(?:es)?", "W"),
-    ("opportunity", r"โอกาส|Opportunit(?:y|ies)", "O"),
-    ("threat", r"อุปสรรค|ภัยคุกคาม|Threats?", "T"),
-)
-#: A kind heading is the whole line: ``จุดแข็ง (Strength)``, ``S : จุดแข็ง``,
-#: ``Strengths (จุดแข็ง)``, ``๑. จุดอ่อน``; never a sentence that uses the word.
-#: One alternative per kind, in the order above, each a named group: the name of
-#: the group that matched is the kind (one match instead of one per kind).
-_SWOT_HEADING_RE = re.compile("|".join(
-    rf"(?P<{kind}>^\s*(?:(?:{DIGIT}{{1,2}}|[ก-ฮ])\s*[.)]\s*|[-•]\s*)?"
-    rf"(?:(?-i:{letter})\s*[:.)\-–]?\s*)?(?:{words}|\(\s*(?:{words})\s*\))"
-    rf"(?:\s*[:\-–]?\s*\(?\s*(?:{words}|(?-i:{letter}))\s*\)?)?\s*:?\s*$)"
-    for kind, words, letter in SWOT_KINDS), re.IGNORECASE)
-#: On an OCR'd page, a heading whose first word OCR misread (``Tanna (Opportunity)``):
-#: one short word, then a kind's words in brackets, the whole line.
-_OCR_HEADING_RE = re.compile("|".join(
-    rf"(?P<{kind}>^\s*[^\s()]{{1,12}}\s*\(\s*(?:{words})\s*\)\s*:?\s*$)"
-    for kind, words, _ in SWOT_KINDS), re.IGNORECASE)
 #: The heading of the analysis as a whole (การวิเคราะห์สภาพแวดล้อม..., SWOT Analysis).
 _SWOT_TITLE_RE = re.compile(r"SWOT|วิเคราะห์\s*สภาพแวดล้อม")
 #: ``๑. text``, ``1) text``, ``(1) text`` or a letter-coded ``S1 text`` / ``W๕. text``.
@@ -79,6 +57,13 @@ _OCR_ITEM_RE = re.compile(_ITEM.format(
 _OCR_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=rf"{_NUMBER}|[^\s.,]{{1,3}}?",
                                                 point=_OCR_POINT, tail=_OCR_TAIL))
 _BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
+#: On an OCR'd page, an item's number OCR misread and took its point (``อ``, ``Ds``,
+#: ``1``), then the gap before the item's words read as a tab: a wrapped line of an
+#: item's text never opens with a short word and a tab.
+_OCR_TAB_ITEM_RE = re.compile(r"^\s*(?P<no>[^\s.,:]{1,3}?)\s*[.),:]?\t+(?P<body>[ก-ฮเ-ไ].*?)\s*$")
+#: On an OCR'd page, an item's number alone on its line as OCR may read it without
+#: its point (``ท``, ``sf``, ``3:``): at most two signs or letters, no vowel or mark.
+_OCR_BARE_NUMBER_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙A-Za-zก-ฮ]{1,2})\s*[.),:]?\s*$")
 
 
 class _Forms(NamedTuple):
@@ -96,49 +81,6 @@ class _Forms(NamedTuple):
 
 _PRINTED = _Forms(_SWOT_ITEM_RE, _SWOT_NUMBER_ALONE_RE, False)
 _OCR = _Forms(_OCR_ITEM_RE, _OCR_NUMBER_ALONE_RE, True)
-
-
-def _swot_kind(text: str, ocr: bool = False) -> str | None:
-    r"""The kind a SWOT heading line names, or None for any other line.
-
-    Matched as printed, then in key form (``จุดออน``: OCR lost its MAI EK); on an
-    OCR'd page (``ocr``) also by its bracketed words alone (:data:`_OCR_HEADING_RE`);
-    then with the white space between Thai letters closed: a heading set with
-    distributed alignment is spread letter by letter to the margin, and the
-    reader gives its spread gaps as tabs (``จุด\tแ\tข็ง\t(Strength)``).
-    """
-    if len(text) > HEADING_MAX:
-        return None
-    blanked = blank_tags(text)
-    m = _SWOT_HEADING_RE.match(blanked) or _key_heading().match(key(blanked)) or (
-        _OCR_HEADING_RE.match(blanked) if ocr else None)
-    if m is None:
-        closed = _THAI_GAP_RE.sub("", blanked)
-        if closed != blanked:
-            m = _SWOT_HEADING_RE.match(closed) or _key_heading().match(key(closed))
-    return None if m is None else m.lastgroup
-
-
-#: White space between two Thai letters (marks included).
-_THAI_GAP_RE = re.compile(r"(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e4e])")
-
-
-def _spread_kind(text: str) -> str | None:
-    r"""The kind a heading spread letter by letter names (``โ\tอ\tก\tา\tส\t(Opportunity)``).
-
-    For a line of more cells than a line of text has (:func:`~.plan_cells.is_text_line`):
-    only when closing the gaps between its Thai letters makes it a heading.
-    """
-    closed = _THAI_GAP_RE.sub("", text)
-    return None if closed == text else _swot_kind(closed)
-
-
-@cache
-def _key_heading() -> re.Pattern[str]:
-    """:data:`_SWOT_HEADING_RE` for key-form text."""
-    folded = key_pattern(_SWOT_HEADING_RE.pattern)
-    assert folded is not None
-    return re.compile(folded.pattern, re.IGNORECASE | re.MULTILINE)
 
 
 def _is_next(number: int | None, last_no: int | None, forms: _Forms) -> bool:
@@ -173,6 +115,9 @@ def _swot_item(text: str, forms: _Forms = _PRINTED) -> tuple[re.Match[str], str 
     m = forms.item.match(blanked)
     if m:
         return m, "code" if m.group("code") else "no"
+    m = _OCR_TAB_ITEM_RE.match(blanked) if forms.ocr else None
+    if m:
+        return m, "no"
     m = _BULLET_RE.match(blanked)
     return (m, None) if m else None
 
@@ -238,7 +183,8 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms,
         j += 1
     while j < len(lines) and _is_gap(lines[j], junk):
         j += 1
-    if j >= len(lines) or ("\t" in lines[j].text and not _number_alone(lines[j].text, forms)):
+    if j >= len(lines) or ("\t" in lines[j].text and not _number_alone(lines[j].text, forms)
+                           and not (forms.ocr and _OCR_TAB_ITEM_RE.match(lines[j].text))):
         return False
     if _swot_kind(lines[j].text, forms.ocr) is not None:
         return True
@@ -260,6 +206,23 @@ def _page_broke(doc: RepairedText, lines: list[Line], i: int,
     while j > 0 and _is_gap(lines[j], junk):
         j -= 1
     return j >= 0 and doc.index.page_of(lines[j].start) != doc.index.page_of(lines[i].start)
+
+
+def _bare_number(lines: list[Line], i: int, junk: frozenset[int]) -> re.Match[str] | None:
+    """On an OCR'd page, line ``i`` as an item's number OCR read without its point.
+
+    Only when the next line is words of no item of their own (the item's text)
+    and line ``i`` is no page number misread (``junk``).
+    """
+    if lines[i].no in junk or i + 1 >= len(lines):
+        return None
+    m = _OCR_BARE_NUMBER_RE.match(blank_tags(lines[i].text))
+    following = lines[i + 1]
+    if m is None or _is_gap(following, junk) or not is_text_line(following) \
+            or _swot_item(following.text, _OCR) is not None \
+            or _swot_kind(following.text, True) is not None:
+        return None
+    return m
 
 
 def _number_alone(text: str, forms: _Forms = _PRINTED) -> re.Match[str] | None:
@@ -313,6 +276,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
         # A tab in a list line: the reader's reading of a wide gap, not a table.
         tabbed = "\t" in line.text and line.no not in headings and not (tag is not None and (
             _number_alone(line.text, forms) is not None
+            or (forms.ocr and _OCR_TAB_ITEM_RE.match(blank_tags(line.text)) is not None)
             or (last is not None and not gap and bare is None)
             or (last is not None and bare is None and is_text_line(line)
                 and _carries_on(lines, i, last_no, forms, junk=junk))))
@@ -331,7 +295,8 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             continue
         if tag is None:
             continue
-        alone = forms.alone.match(blank_tags(line.text))
+        alone = forms.alone.match(blank_tags(line.text)) or (
+            _bare_number(lines, i, junk) if forms.ocr else None)
         if alone is not None and bare is None:
             if _starts_over(to_int(alone.group("no")), last_no, forms):
                 tag = None  # the numbers start over: another list

@@ -1,0 +1,78 @@
+"""SWOT kind headings of the annual action plan (จุดแข็ง / จุดอ่อน / โอกาส / อุปสรรค).
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.plan_swot`, not a layout).
+Consumes one line's text; produces the kind its heading names, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bma_etl.layouts.plan_cells import DIGIT, HEADING_MAX, blank_tags
+from bma_etl.matchkey import key, key_pattern
+
+__all__ = ["SWOT_KINDS", "spread_kind", "swot_kind"]
+
+#: SWOT headings: the Thai and English words of each kind, and its letter.
+SWOT_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("strength", r"จุดแข็ง|Strengths?", "S"),
+    ("weakness", r"จุดอ่อน|Weakness(?:es)?", "W"),
+    ("opportunity", r"โอกาส|Opportunit(?:y|ies)", "O"),
+    ("threat", r"อุปสรรค|ภัยคุกคาม|Threats?", "T"),
+)
+#: A kind heading is the whole line: ``จุดแข็ง (Strength)``, ``S : จุดแข็ง``,
+#: ``Strengths (จุดแข็ง)``, ``๑. จุดอ่อน``; never a sentence that uses the word.
+#: One alternative per kind, in the order above, each a named group: the name of
+#: the group that matched is the kind (one match instead of one per kind).
+_SWOT_HEADING_RE = re.compile("|".join(
+    rf"(?P<{kind}>^\s*(?:(?:{DIGIT}{{1,2}}|[ก-ฮ])\s*[.)]\s*|[-•]\s*)?"
+    rf"(?:(?-i:{letter})\s*[:.)\-–]?\s*)?(?:{words}|\(\s*(?:{words})\s*\))"
+    rf"(?:\s*[:\-–]?\s*\(?\s*(?:{words}|(?-i:{letter}))\s*\)?)?\s*:?\s*$)"
+    for kind, words, letter in SWOT_KINDS), re.IGNORECASE)
+#: On an OCR'd page, a heading whose first word OCR misread (``Tanna (Opportunity)``):
+#: one short word, then a kind's words in brackets, the whole line.
+_OCR_HEADING_RE = re.compile("|".join(
+    rf"(?P<{kind}>^\s*[^\s()]{{1,12}}\s*\(\s*(?:{words})\s*\)\s*:?\s*$)"
+    for kind, words, _ in SWOT_KINDS), re.IGNORECASE)
+def swot_kind(text: str, ocr: bool = False) -> str | None:
+    r"""The kind a SWOT heading line names, or None for any other line.
+
+    Matched as printed, then in key form (``จุดออน``: OCR lost its MAI EK); on an
+    OCR'd page (``ocr``) also by its bracketed words alone (:data:`_OCR_HEADING_RE`);
+    then with the white space between Thai letters closed: a heading set with
+    distributed alignment is spread letter by letter to the margin, and the
+    reader gives its spread gaps as tabs (``จุด\tแ\tข็ง\t(Strength)``).
+    """
+    if len(text) > HEADING_MAX:
+        return None
+    blanked = blank_tags(text)
+    m = _SWOT_HEADING_RE.match(blanked) or _key_heading().match(key(blanked)) or (
+        _OCR_HEADING_RE.match(blanked) if ocr else None)
+    if m is None:
+        closed = _THAI_GAP_RE.sub("", blanked)
+        if closed != blanked:
+            m = _SWOT_HEADING_RE.match(closed) or _key_heading().match(key(closed))
+    return None if m is None else m.lastgroup
+
+
+#: White space between two Thai letters (marks included).
+_THAI_GAP_RE = re.compile(r"(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e4e])")
+
+
+def spread_kind(text: str) -> str | None:
+    r"""The kind a heading spread letter by letter names (``โ\tอ\tก\tา\tส\t(Opportunity)``).
+
+    For a line of more cells than a line of text has (:func:`~.plan_cells.is_text_line`):
+    only when closing the gaps between its Thai letters makes it a heading.
+    """
+    closed = _THAI_GAP_RE.sub("", text)
+    return None if closed == text else swot_kind(closed)
+
+
+@cache
+def _key_heading() -> re.Pattern[str]:
+    """:data:`_SWOT_HEADING_RE` for key-form text."""
+    folded = key_pattern(_SWOT_HEADING_RE.pattern)
+    assert folded is not None
+    return re.compile(folded.pattern, re.IGNORECASE | re.MULTILINE)
