@@ -40,6 +40,7 @@ from bma_etl.layouts.base import Layout, RepairedText
 from bma_etl.limits import seconds_from_env
 from bma_etl.normalize.fields import normalize
 from bma_etl.normalize.trust import screen as screen_ocr_values
+from bma_etl.parts import find_parts, first_part, parts_message
 from bma_etl.read import (
     SUFFIXES,
     SourceDocument,
@@ -154,7 +155,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         on_read(source)
     doc = repair(source)
     detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
-    extraction = detection.layout.extract(doc)
+    parts = find_parts(doc, detection.layout.layout_id) if layout is None else []
+    read = first_part(doc, parts[0]) if len(parts) > 1 else doc
+    extraction = detection.layout.extract(read)
     normalized = normalize(extraction, doc.text, doc.words,
                            doc.wraps if source.media_type == "application/pdf" else None,
                            doc.spaced)
@@ -163,6 +166,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
                      for warning in source.warnings]
+    if len(parts) > 1:
+        read_findings.append(Finding("documents", None, None, "error", "second_document",
+                                     parts_message(parts)))
     if source.restored:
         read_findings.append(Finding("documents", None, None, "warning", "ocr_marks_restored",
                                      restored_message(source.restored)))

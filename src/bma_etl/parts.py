@@ -1,0 +1,134 @@
+"""Another document in the same PDF: a scanner's batch or a merged print.
+
+Stage: detect. A PDF may hold one report's pages followed by another's. The
+warehouse keeps one document per file (``doc_id`` is the hash of the file's
+bytes), so the pages of a second document cannot become a document of their own;
+:func:`find_parts` says where each part begins, the pipeline reads the first part
+as the document and names the other parts' pages in a finding, so that nothing
+is lost unseen.
+
+A part begins on a page (not the first) whose text, read from that page on,
+opens as a document: the opening signals of a layout (its title and header
+lines, the signals searched for only in a document's first characters) are found
+on that page, and the pages from there on score as that layout at least as well
+as the detection threshold. A running header repeated on every page is page
+furniture and does not count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bma_etl.detect import THRESHOLD
+from bma_etl.document import RepairedText
+from bma_etl.layouts import REGISTRY
+from bma_etl.layouts.base import Layout, score_signals
+
+#: A signal searched for within this many characters of a document opens it.
+OPENING_WITHIN = 8000
+#: Opening signals worth this much on a page make it a candidate first page.
+OPENING_POINTS = 0.3
+#: The same layout opening again needs this much: its title, not a stray header line.
+REOPENING_POINTS = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One document within a file: its 1-based first and last page and its layout id."""
+
+    first_page: int
+    last_page: int
+    layout: str
+
+
+def _opening(layout: Layout, text: str) -> float:
+    """Points of ``layout``'s opening signals found in ``text`` (0..1)."""
+    signals = tuple(s for s in layout.signals
+                    if s.within is not None and s.within <= OPENING_WITHIN)
+    if not signals:
+        return 0.0
+    return score_signals(RepairedText.of(text), signals, keyed=True)
+
+
+def _blank_furniture(doc: RepairedText) -> str:
+    """``doc.text`` with its furniture lines blanked (offsets kept)."""
+    if not doc.furniture:
+        return doc.text
+    return "\n".join(" " * len(line.text) if line.no in doc.furniture else line.text
+                     for line in doc.all_lines())
+
+
+def _scores(text: str) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    for layout in REGISTRY:
+        try:
+            scores[layout.layout_id] = float(layout.score(RepairedText.of(text)))
+        except Exception:  # a scorer's fault must not sink the whole file
+            scores[layout.layout_id] = 0.0
+    return scores
+
+
+def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
+    """The documents a paged text holds, in page order; one part when it holds one.
+
+    ``layout_id`` is the layout detected for the whole text (the first part's).
+    A text without pages, or of one page, is one part.
+
+    >>> find_parts(RepairedText.of("a\\nb"), "unknown")
+    [Part(first_page=1, last_page=1, layout='unknown')]
+    """
+    starts = doc.index.page_starts
+    if len(starts) < 2:
+        return [Part(1, max(1, len(starts)), layout_id)]
+    text = _blank_furniture(doc)
+    bounds = [*starts, len(text) + 1]
+    by_id = {lay.layout_id: lay for lay in REGISTRY}
+    parts = [Part(1, len(starts), layout_id)]
+    for page in range(2, len(starts) + 1):
+        head = text[bounds[page - 1]:bounds[page] - 1]
+        current = parts[-1].layout
+        openings = {lid: _opening(lay, head) for lid, lay in by_id.items()}
+        candidates = [lid for lid, points in openings.items() if points >= OPENING_POINTS]
+        if not candidates:
+            continue
+        rest = text[bounds[page - 1]:]
+        scores = _scores(rest)
+        best = max(candidates, key=lambda lid: (scores[lid], openings[lid]))
+        if scores[best] < THRESHOLD:
+            continue
+        if best == current:
+            if openings[best] < REOPENING_POINTS:
+                continue
+        elif scores[best] <= scores.get(current, 0.0):
+            continue
+        last = parts.pop()
+        parts += [Part(last.first_page, page - 1, last.layout), Part(page, len(starts), best)]
+    return parts
+
+
+def first_part(doc: RepairedText, part: Part) -> RepairedText:
+    """The pages of ``doc`` up to ``part.last_page`` (a prefix: offsets stay the same)."""
+    starts = doc.index.page_starts
+    if part.last_page >= len(starts):
+        return doc
+    end = starts[part.last_page] - 1
+    text = doc.text[:end]
+    last_line = text.count("\n") + 1
+    return RepairedText.of(
+        text, tuple(starts[:part.last_page]), doc.ocr_used,
+        frozenset(n for n in doc.furniture if n <= last_line),
+        frozenset(n for n in doc.wraps if n <= last_line), doc.source_url,
+        tuple(w for w in doc.words if w[1] <= end),
+        frozenset(n for n in doc.spaced if n <= last_line))
+
+
+def parts_message(parts: list[Part]) -> str:
+    """The finding that names the pages of every part after the first."""
+    def pages(part: Part) -> str:
+        return (f"page {part.first_page}" if part.first_page == part.last_page
+                else f"pages {part.first_page}-{part.last_page}")
+
+    others = "; ".join(f"{pages(p)} ({p.layout})" for p in parts[1:])
+    return (f"the file holds {len(parts)} documents: {pages(parts[0])} were read as this "
+            f"document; {others} hold another document, not read into records "
+            "(split the file to load each)")
