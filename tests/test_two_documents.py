@@ -5,6 +5,8 @@ PDFs joined into one with pypdfium2. The file is one warehouse document (its
 ``doc_id`` is the hash of its bytes): the first part is read as that document, as
 well as when it is printed alone, and a ``second_document`` finding names the
 pages of the other part and its layout, so that its fields are not lost unseen.
+A web history page followed by a form reads as a form when taken whole; its
+first part alone reads as the history it is.
 A single document of many pages, and a single document with a running header,
 get no such finding.
 """
@@ -45,6 +47,8 @@ def _join(parts: list[Path], out: Path) -> None:
 
 PAIRS = {
     "form+history": (legacy_form, progress_history),
+    "history+form": (progress_history, legacy_form),
+    "detail+detail": (project_detail, project_detail),
     "plan+detail": (action_plan, project_detail),
     "form+form": (legacy_form, legacy_form),
 }

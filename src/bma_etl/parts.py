@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from bma_etl.detect import THRESHOLD
 from bma_etl.document import RepairedText
+from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import REGISTRY
 from bma_etl.layouts.base import Layout, score_signals
 
@@ -28,8 +29,9 @@ from bma_etl.layouts.base import Layout, score_signals
 OPENING_WITHIN = 8000
 #: Opening signals worth this much on a page make it a candidate first page.
 OPENING_POINTS = 0.3
-#: The same layout opening again needs this much: its title, not a stray header line.
-REOPENING_POINTS = 0.5
+#: The same layout opening again needs its opening signals found as strongly as at its
+#: part's first page, less this (a line OCR misread, a field the other one lacks).
+REOPENING_SLACK = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +73,11 @@ def _scores(text: str) -> dict[str, float]:
 def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
     """The documents a paged text holds, in page order; one part when it holds one.
 
-    ``layout_id`` is the layout detected for the whole text (the first part's).
-    A text without pages, or of one page, is one part.
+    ``layout_id`` is the layout detected for the whole text, the first part's
+    unless its first page opens as another. A layout opening again needs its
+    opening signals found about as strongly as at its part's start (a title
+    repeated atop each page is not a new document). A text without pages, or of
+    one page, is one part.
 
     >>> find_parts(RepairedText.of("a\\nb"), "unknown")
     [Part(first_page=1, last_page=1, layout='unknown')]
@@ -83,40 +88,44 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
     text = _blank_furniture(doc)
     bounds = [*starts, len(text) + 1]
     by_id = {lay.layout_id: lay for lay in REGISTRY}
-    parts = [Part(1, len(starts), layout_id)]
-    for page in range(2, len(starts) + 1):
+    found: list[tuple[int, str, float]] = [(1, layout_id, 0.0)]  # first page, layout, opening
+    for page in range(1, len(starts) + 1):
         head = text[bounds[page - 1]:bounds[page] - 1]
-        current = parts[-1].layout
+        _, current, opened = found[-1]
         openings = {lid: _opening(lay, head) for lid, lay in by_id.items()}
-        candidates = [lid for lid, points in openings.items() if points >= OPENING_POINTS]
+        again = max(OPENING_POINTS, opened - REOPENING_SLACK)
+        candidates = [lid for lid, points in openings.items() if points >= OPENING_POINTS
+                      and (page == 1 or lid != current or points >= again)]
         if not candidates:
             continue
-        rest = text[bounds[page - 1]:]
-        scores = _scores(rest)
+        scores = _scores(text[bounds[page - 1]:])
         best = max(candidates, key=lambda lid: (scores[lid], openings[lid]))
         if scores[best] < THRESHOLD:
             continue
-        if best == current:
-            if openings[best] < REOPENING_POINTS:
-                continue
-        elif scores[best] <= scores.get(current, 0.0):
-            continue
-        last = parts.pop()
-        parts += [Part(last.first_page, page - 1, last.layout), Part(page, len(starts), best)]
-    return parts
+        if page == 1:
+            found[0] = (1, best, openings[best])
+        elif best == current or scores[best] > scores.get(current, 0.0):
+            found.append((page, best, openings[best]))
+    ends = [first - 1 for first, _, _ in found[1:]] + [len(starts)]
+    return [Part(first, last, lid) for (first, lid, _), last in zip(found, ends, strict=True)]
 
 
 def first_part(doc: RepairedText, part: Part) -> RepairedText:
-    """The pages of ``doc`` up to ``part.last_page`` (a prefix: offsets stay the same)."""
+    """The pages of ``doc`` up to ``part.last_page`` (a prefix: offsets stay the same).
+
+    Its page furniture is found again on its own pages: a line the other part
+    repeats at a page's edge (a table's last row left empty in both) is content.
+    """
     starts = doc.index.page_starts
     if part.last_page >= len(starts):
         return doc
     end = starts[part.last_page] - 1
     text = doc.text[:end]
     last_line = text.count("\n") + 1
+    pages = tuple(starts[:part.last_page])
     return RepairedText.of(
-        text, tuple(starts[:part.last_page]), doc.ocr_used,
-        frozenset(n for n in doc.furniture if n <= last_line),
+        text, pages, doc.ocr_used,
+        furniture_lines(text, pages),
         frozenset(n for n in doc.wraps if n <= last_line), doc.source_url,
         tuple(w for w in doc.words if w[1] <= end),
         frozenset(n for n in doc.spaced if n <= last_line))

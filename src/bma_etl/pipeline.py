@@ -33,7 +33,7 @@ from bma_etl.checks import run_checks
 from bma_etl.children import die_with_parent
 from bma_etl.detect import Detection, detect
 from bma_etl.document import Finding
-from bma_etl.errors import BmaEtlError, LoadError, ReadError
+from bma_etl.errors import BmaEtlError, LoadError, ReadError, UnknownLayout
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import UNKNOWN
 from bma_etl.layouts.base import Layout, RepairedText
@@ -157,6 +157,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
     parts = find_parts(doc, detection.layout.layout_id) if layout is None else []
     read = first_part(doc, parts[0]) if len(parts) > 1 else doc
+    if read is not doc:  # the first part alone may read as another layout than the whole
+        with contextlib.suppress(UnknownLayout):
+            detection = detect(read)
     extraction = detection.layout.extract(read)
     normalized = normalize(extraction, doc.text, doc.words,
                            doc.wraps if source.media_type == "application/pdf" else None,
