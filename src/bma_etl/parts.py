@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bma_etl.detect import THRESHOLD
-from bma_etl.document import RepairedText
+from bma_etl.detect import THRESHOLD, Detection, detect
+from bma_etl.document import Extraction, Finding, RepairedText
+from bma_etl.errors import BmaEtlError
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import REGISTRY
 from bma_etl.layouts.base import Layout, score_signals
@@ -71,7 +72,7 @@ def _scores(text: str) -> dict[str, float]:
 
 
 def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
-    """The documents a paged text holds, in page order; one part when it holds one.
+    r"""The documents a paged text holds, in page order; one part when it holds one.
 
     ``layout_id`` is the layout detected for the whole text, the first part's
     unless its first page opens as another. A layout opening again needs its
@@ -79,7 +80,7 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
     repeated atop each page is not a new document). A text without pages, or of
     one page, is one part.
 
-    >>> find_parts(RepairedText.of("a\\nb"), "unknown")
+    >>> find_parts(RepairedText.of("a\nb"), "unknown")
     [Part(first_page=1, last_page=1, layout='unknown')]
     """
     starts = doc.index.page_starts
@@ -88,24 +89,30 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
     text = _blank_furniture(doc)
     bounds = [*starts, len(text) + 1]
     by_id = {lay.layout_id: lay for lay in REGISTRY}
-    found: list[tuple[int, str, float]] = [(1, layout_id, 0.0)]  # first page, layout, opening
+    first = by_id.get(layout_id)
+    # each part's first page, layout and opening points (its signals within their reach)
+    found = [(1, layout_id, _opening(first, text) if first else 0.0)]
     for page in range(1, len(starts) + 1):
-        head = text[bounds[page - 1]:bounds[page] - 1]
-        _, current, opened = found[-1]
-        openings = {lid: _opening(lay, head) for lid, lay in by_id.items()}
+        rest = text[bounds[page - 1]:]
+        began, current, opened = found[-1]
+        if page > 1 and not text[bounds[began - 1]:bounds[page - 1]].strip():
+            continue  # the part's pages so far are blank: it opens here, it does not end
+        # the document's opening as detection saw it; a later page's opening on that page
+        seen = rest if page == 1 else rest[:bounds[page] - bounds[page - 1] - 1]
+        openings = {lid: _opening(lay, seen) for lid, lay in by_id.items()}
         again = max(OPENING_POINTS, opened - REOPENING_SLACK)
         candidates = [lid for lid, points in openings.items() if points >= OPENING_POINTS
                       and (page == 1 or lid != current or points >= again)]
         if not candidates:
             continue
-        scores = _scores(text[bounds[page - 1]:])
+        scores = _scores(rest)
         best = max(candidates, key=lambda lid: (scores[lid], openings[lid]))
         if scores[best] < THRESHOLD:
             continue
         if page == 1:
             found[0] = (1, best, openings[best])
         elif best == current or scores[best] > scores.get(current, 0.0):
-            found.append((page, best, openings[best]))
+            found.append((page, best, _opening(by_id[best], rest)))
     ends = [first - 1 for first, _, _ in found[1:]] + [len(starts)]
     return [Part(first, last, lid) for (first, lid, _), last in zip(found, ends, strict=True)]
 
@@ -131,13 +138,36 @@ def first_part(doc: RepairedText, part: Part) -> RepairedText:
         frozenset(n for n in doc.spaced if n <= last_line))
 
 
-def parts_message(parts: list[Part]) -> str:
-    """The finding that names the pages of every part after the first."""
-    def pages(part: Part) -> str:
-        return (f"page {part.first_page}" if part.first_page == part.last_page
-                else f"pages {part.first_page}-{part.last_page}")
+def _pages(part: Part) -> str:
+    return (f"page {part.first_page}" if part.first_page == part.last_page
+            else f"pages {part.first_page}-{part.last_page}")
 
-    others = "; ".join(f"{pages(p)} ({p.layout})" for p in parts[1:])
-    return (f"the file holds {len(parts)} documents: {pages(parts[0])} were read as this "
-            f"document; {others} hold another document, not read into records "
-            "(split the file to load each)")
+
+def read_parts(doc: RepairedText, detection: Detection, *, split: bool = True
+               ) -> tuple[Detection, Extraction, Finding | None]:
+    """Extract ``doc``'s first document; name the pages of the others in a finding.
+
+    Returns the detection and extraction of the first part (of the whole text when
+    it holds one document, when ``split`` is false — a layout the caller chose —
+    or when the first part alone reads as no document) and a ``second_document``
+    finding when the text holds more than one. Raises what the layout's
+    extractor raises for the whole text.
+    """
+    parts = find_parts(doc, detection.layout.layout_id) if split else []
+    if len(parts) < 2:
+        return detection, detection.layout.extract(doc), None
+    others = "; ".join(f"{_pages(p)} ({p.layout})" for p in parts[1:])
+    start = f"the file holds {len(parts)} documents: "
+    read = first_part(doc, parts[0])
+    try:
+        alone = detect(read)
+        extraction = alone.layout.extract(read)
+    except BmaEtlError:  # the first part alone is no document: read the whole file as one
+        return detection, detection.layout.extract(doc), Finding(
+            "documents", None, None, "error", "second_document",
+            f"{start}{others} hold another document, read with the first as one "
+            f"{detection.layout.layout_id} (split the file to load each)")
+    return alone, extraction, Finding(
+        "documents", None, None, "error", "second_document",
+        f"{start}{_pages(parts[0])} were read as this document; {others} hold another "
+        "document, not read into records (split the file to load each)")

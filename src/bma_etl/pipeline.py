@@ -33,14 +33,14 @@ from bma_etl.checks import run_checks
 from bma_etl.children import die_with_parent
 from bma_etl.detect import Detection, detect
 from bma_etl.document import Finding
-from bma_etl.errors import BmaEtlError, LoadError, ReadError, UnknownLayout
+from bma_etl.errors import BmaEtlError, LoadError, ReadError
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import UNKNOWN
 from bma_etl.layouts.base import Layout, RepairedText
 from bma_etl.limits import seconds_from_env
 from bma_etl.normalize.fields import normalize
 from bma_etl.normalize.trust import screen as screen_ocr_values
-from bma_etl.parts import find_parts, first_part, parts_message
+from bma_etl.parts import read_parts
 from bma_etl.read import (
     SUFFIXES,
     SourceDocument,
@@ -155,12 +155,7 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         on_read(source)
     doc = repair(source)
     detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
-    parts = find_parts(doc, detection.layout.layout_id) if layout is None else []
-    read = first_part(doc, parts[0]) if len(parts) > 1 else doc
-    if read is not doc:  # the first part alone may read as another layout than the whole
-        with contextlib.suppress(UnknownLayout):
-            detection = detect(read)
-    extraction = detection.layout.extract(read)
+    detection, extraction, second = read_parts(doc, detection, split=layout is None)
     normalized = normalize(extraction, doc.text, doc.words,
                            doc.wraps if source.media_type == "application/pdf" else None,
                            doc.spaced)
@@ -169,9 +164,8 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
                      for warning in source.warnings]
-    if len(parts) > 1:
-        read_findings.append(Finding("documents", None, None, "error", "second_document",
-                                     parts_message(parts)))
+    if second is not None:
+        read_findings.append(second)
     if source.restored:
         read_findings.append(Finding("documents", None, None, "warning", "ocr_marks_restored",
                                      restored_message(source.restored)))
