@@ -29,8 +29,10 @@ INSET = 0.006
 
 
 def _corners(image: Image.Image) -> list[tuple[float, float]] | None:
-    """The paper's corners in ``image``'s pixels (top-left, bottom-left, bottom-right,
-    top-right), or None when the image shows no paper on a darker ground."""
+    """The paper's corners in ``image``'s pixels, or None when it shows no paper on a ground.
+
+    The corners are top-left, bottom-left, bottom-right and top-right (``QUAD``'s order).
+    """
     import numpy as np
     from PIL import ImageFilter
 
