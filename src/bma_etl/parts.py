@@ -11,8 +11,13 @@ A part begins on a page (not the first) whose text, read from that page on,
 opens as a document: the opening signals of a layout (its title and header
 lines, the signals searched for only in a document's first characters) are found
 on that page, and the pages from there on score as that layout at least as well
-as the detection threshold. A running header repeated on every page is page
-furniture and does not count.
+as the detection threshold, and better than the part before's layout; the same
+layout opening again must open as strongly as its part did (a title repeated
+atop each page is not a new document). A running header repeated on every page
+is page furniture and does not count; blank pages open no part.
+
+:func:`read_parts` reads the first part alone (detected and its furniture found
+on its own pages), or the whole file when the first part alone is no document.
 """
 
 from __future__ import annotations
