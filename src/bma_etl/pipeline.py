@@ -40,6 +40,7 @@ from bma_etl.layouts.base import Layout, RepairedText
 from bma_etl.limits import seconds_from_env
 from bma_etl.normalize.fields import normalize
 from bma_etl.normalize.trust import screen as screen_ocr_values
+from bma_etl.parts import read_parts
 from bma_etl.read import (
     SUFFIXES,
     SourceDocument,
@@ -154,7 +155,7 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         on_read(source)
     doc = repair(source)
     detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
-    extraction = detection.layout.extract(doc)
+    detection, extraction, second = read_parts(doc, detection, split=layout is None)
     normalized = normalize(extraction, doc.text, doc.words,
                            doc.wraps if source.media_type == "application/pdf" else None,
                            doc.spaced)
@@ -163,6 +164,8 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
                      for warning in source.warnings]
+    if second is not None:
+        read_findings.append(second)
     if source.restored:
         read_findings.append(Finding("documents", None, None, "warning", "ocr_marks_restored",
                                      restored_message(source.restored)))

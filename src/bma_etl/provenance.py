@@ -38,6 +38,11 @@ class LineIndex:
         self._page_starts = page_starts
 
     @property
+    def page_starts(self) -> tuple[int, ...]:
+        """Offsets where each page begins (empty for a text without pages)."""
+        return self._page_starts
+
+    @property
     def line_count(self) -> int:
         """Number of lines (a trailing newline does not open a new one)."""
         return len(self._starts)

@@ -158,7 +158,7 @@ MIN_LINE_SIZE = 2.5
 #: Settings the engine reads with (and the image clean-up), named in the cache:
 #: results read otherwise are read again.
 ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai "
-                   "ruled-rows even-light skew 3")
+                   "ruled-rows even-light skew 3 paper")
 
 
 def engine_version() -> str:

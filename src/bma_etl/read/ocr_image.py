@@ -78,12 +78,15 @@ DENOISE_SIZE = 3
 def cleaned(image: Image.Image) -> Image.Image:
     """The page as OCR reads it best: evenly lit, level, its noise filtered out.
 
-    :func:`flattened`, then :func:`deskewed`, then :func:`median3`.
+    :func:`~.ocr_paper.on_paper` (a photo's desk cut away), then :func:`flattened`,
+    then :func:`deskewed`, then :func:`median3`.
 
     The light goes first: a shadow band is a long dark stripe that would pull
     the skew search toward its own slant.
     """
-    return median3(deskewed(flattened(image)))
+    from bma_etl.read.ocr_paper import on_paper
+
+    return median3(deskewed(flattened(on_paper(image))))
 
 
 # ------------------------------------------------------------------ uneven light

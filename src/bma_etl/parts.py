@@ -1,0 +1,178 @@
+"""Another document in the same PDF: a scanner's batch or a merged print.
+
+Stage: detect. A PDF may hold one report's pages followed by another's. The
+warehouse keeps one document per file (``doc_id`` is the hash of the file's
+bytes), so the pages of a second document cannot become a document of their own;
+:func:`find_parts` says where each part begins, the pipeline reads the first part
+as the document and names the other parts' pages in a finding, so that nothing
+is lost unseen.
+
+A part begins on a page (not the first) whose text, read from that page on,
+opens as a document: the opening signals of a layout (its title and header
+lines, the signals searched for only in a document's first characters) are found
+on that page, and the pages from there on score as that layout at least as well
+as the detection threshold, and better than the part before's layout; the same
+layout opening again must open as strongly as its part did (a title repeated
+atop each page is not a new document). A running header repeated on every page
+is page furniture and does not count; blank pages open no part.
+
+:func:`read_parts` reads the first part alone (detected and its furniture found
+on its own pages), or the whole file when the first part alone is no document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bma_etl.detect import THRESHOLD, Detection, detect
+from bma_etl.document import Extraction, Finding, RepairedText
+from bma_etl.errors import BmaEtlError
+from bma_etl.furniture import furniture_lines
+from bma_etl.layouts import REGISTRY
+from bma_etl.layouts.base import Layout, score_signals
+
+#: A signal searched for within this many characters of a document opens it.
+OPENING_WITHIN = 8000
+#: Opening signals worth this much on a page make it a candidate first page.
+OPENING_POINTS = 0.3
+#: The same layout opening again needs its opening signals found as strongly as at its
+#: part's first page, less this (a line OCR misread, a field the other one lacks).
+REOPENING_SLACK = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One document within a file: its 1-based first and last page and its layout id."""
+
+    first_page: int
+    last_page: int
+    layout: str
+
+
+def _opening(layout: Layout, text: str) -> float:
+    """Points of ``layout``'s opening signals found in ``text`` (0..1)."""
+    signals = tuple(s for s in layout.signals
+                    if s.within is not None and s.within <= OPENING_WITHIN)
+    if not signals:
+        return 0.0
+    return score_signals(RepairedText.of(text), signals, keyed=True)
+
+
+def _blank_furniture(doc: RepairedText) -> str:
+    """``doc.text`` with its furniture lines blanked (offsets kept)."""
+    if not doc.furniture:
+        return doc.text
+    return "\n".join(" " * len(line.text) if line.no in doc.furniture else line.text
+                     for line in doc.all_lines())
+
+
+def _scores(text: str) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    for layout in REGISTRY:
+        try:
+            scores[layout.layout_id] = float(layout.score(RepairedText.of(text)))
+        except Exception:  # a scorer's fault must not sink the whole file
+            scores[layout.layout_id] = 0.0
+    return scores
+
+
+def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
+    r"""The documents a paged text holds, in page order; one part when it holds one.
+
+    ``layout_id`` is the layout detected for the whole text, the first part's
+    unless its first page opens as another. A layout opening again needs its
+    opening signals found about as strongly as at its part's start (a title
+    repeated atop each page is not a new document). A text without pages, or of
+    one page, is one part.
+
+    >>> find_parts(RepairedText.of("a\nb"), "unknown")
+    [Part(first_page=1, last_page=1, layout='unknown')]
+    """
+    starts = doc.index.page_starts
+    if len(starts) < 2:
+        return [Part(1, max(1, len(starts)), layout_id)]
+    text = _blank_furniture(doc)
+    bounds = [*starts, len(text) + 1]
+    by_id = {lay.layout_id: lay for lay in REGISTRY}
+    first = by_id.get(layout_id)
+    # each part's first page, layout and opening points (its signals within their reach)
+    found = [(1, layout_id, _opening(first, text) if first else 0.0)]
+    for page in range(1, len(starts) + 1):
+        rest = text[bounds[page - 1]:]
+        began, current, opened = found[-1]
+        if page > 1 and not text[bounds[began - 1]:bounds[page - 1]].strip():
+            continue  # the part's pages so far are blank: it opens here, it does not end
+        # the document's opening as detection saw it; a later page's opening on that page
+        seen = rest if page == 1 else rest[:bounds[page] - bounds[page - 1] - 1]
+        openings = {lid: _opening(lay, seen) for lid, lay in by_id.items()}
+        again = max(OPENING_POINTS, opened - REOPENING_SLACK)
+        candidates = [lid for lid, points in openings.items() if points >= OPENING_POINTS
+                      and (page == 1 or lid != current or points >= again)]
+        if not candidates:
+            continue
+        scores = _scores(rest)
+        best = max(candidates, key=lambda lid: (scores[lid], openings[lid]))
+        if scores[best] < THRESHOLD:
+            continue
+        if page == 1:
+            found[0] = (1, best, openings[best])
+        elif best == current or scores[best] > scores.get(current, 0.0):
+            found.append((page, best, _opening(by_id[best], rest)))
+    ends = [first - 1 for first, _, _ in found[1:]] + [len(starts)]
+    return [Part(first, last, lid) for (first, lid, _), last in zip(found, ends, strict=True)]
+
+
+def first_part(doc: RepairedText, part: Part) -> RepairedText:
+    """The pages of ``doc`` up to ``part.last_page`` (a prefix: offsets stay the same).
+
+    Its page furniture is found again on its own pages: a line the other part
+    repeats at a page's edge (a table's last row left empty in both) is content.
+    """
+    starts = doc.index.page_starts
+    if part.last_page >= len(starts):
+        return doc
+    end = starts[part.last_page] - 1
+    text = doc.text[:end]
+    last_line = text.count("\n") + 1
+    pages = tuple(starts[:part.last_page])
+    return RepairedText.of(
+        text, pages, doc.ocr_used,
+        furniture_lines(text, pages),
+        frozenset(n for n in doc.wraps if n <= last_line), doc.source_url,
+        tuple(w for w in doc.words if w[1] <= end),
+        frozenset(n for n in doc.spaced if n <= last_line))
+
+
+def _pages(part: Part) -> str:
+    return (f"page {part.first_page}" if part.first_page == part.last_page
+            else f"pages {part.first_page}-{part.last_page}")
+
+
+def read_parts(doc: RepairedText, detection: Detection, *, split: bool = True
+               ) -> tuple[Detection, Extraction, Finding | None]:
+    """Extract ``doc``'s first document; name the pages of the others in a finding.
+
+    Returns the detection and extraction of the first part (of the whole text when
+    it holds one document, when ``split`` is false — a layout the caller chose —
+    or when the first part alone reads as no document) and a ``second_document``
+    finding when the text holds more than one. Raises what the layout's
+    extractor raises for the whole text.
+    """
+    parts = find_parts(doc, detection.layout.layout_id) if split else []
+    if len(parts) < 2:
+        return detection, detection.layout.extract(doc), None
+    others = "; ".join(f"{_pages(p)} ({p.layout})" for p in parts[1:])
+    start = f"the file holds {len(parts)} documents: "
+    read = first_part(doc, parts[0])
+    try:
+        alone = detect(read)
+        extraction = alone.layout.extract(read)
+    except BmaEtlError:  # the first part alone is no document: read the whole file as one
+        return detection, detection.layout.extract(doc), Finding(
+            "documents", None, None, "error", "second_document",
+            f"{start}{others} hold another document, read with the first as one "
+            f"{detection.layout.layout_id} (split the file to load each)")
+    return alone, extraction, Finding(
+        "documents", None, None, "error", "second_document",
+        f"{start}{_pages(parts[0])} were read as this document; {others} hold another "
+        "document, not read into records (split the file to load each)")

@@ -1,0 +1,80 @@
+"""A phone photo of a page: the paper on a dark desk, turned a few degrees.
+
+A generated form is printed by fpdf2, its first page rasterised, lit unevenly
+(bench/corpus ``damaged``: ``light``), turned 3-6 degrees onto a dark, noisy
+desk and saved as JPEG 60, as a phone takes it. :func:`on_paper` cuts the
+paper out and squares it; a scan (white to its edges) comes back untouched; and
+the photo's form is read as a form, its project code right (on the desk it was
+taken for no known layout).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image
+
+from bma_etl.pipeline import process_file
+from bma_etl.read.ocr_paper import on_paper
+
+from conftest import font_file
+from corpus import render
+from corpus.forms import legacy_form
+from corpus.scan import damaged
+
+DPI = 200
+
+
+def _page(tmp_path: Path, seed: str) -> tuple[Image.Image, dict[str, object]]:
+    doc = legacy_form(random.Random(seed))
+    pdf = tmp_path / "form.pdf"
+    render.render_fpdf(doc, pdf, "Loma", font_file("Loma"), random.Random(seed), shaping=False,
+                       pt=12)
+    page = pdfium.PdfDocument(pdf)[0].render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
+    return page, doc.tables["projects"][0]
+
+
+def _photo(page: Image.Image, rng: random.Random) -> Image.Image:
+    lit = damaged(np.asarray(page, dtype=np.float64), "light", rng, page.rotate(180))
+    paper = Image.fromarray(np.clip(lit, 0, 255).astype(np.uint8))
+    angle = rng.choice((-1, 1)) * rng.uniform(3, 6)
+    mask = Image.new("L", paper.size, 255).rotate(angle, expand=True)
+    paper = paper.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
+    noise = np.random.default_rng(rng.randrange(2**32))
+    w, h = paper.width + paper.width // 6, paper.height + paper.height // 8
+    desk = Image.fromarray(np.clip(noise.normal(55, 12, (h, w)), 0, 255).astype(np.uint8))
+    desk.paste(paper, (rng.randrange(w - paper.width), rng.randrange(h - paper.height)), mask)
+    buffer = io.BytesIO()
+    desk.save(buffer, "JPEG", quality=60)
+    return Image.open(io.BytesIO(buffer.getvalue())).convert("L")
+
+
+def test_the_paper_is_cut_out_and_squared(tmp_path: Path) -> None:
+    page, _ = _page(tmp_path, "paper-0")
+    for k in range(3):
+        cut = on_paper(_photo(page, random.Random(f"photo-{k}")))
+        assert abs(cut.width - page.width) < 0.03 * page.width
+        assert abs(cut.height - page.height) < 0.03 * page.height
+        edge = np.asarray(cut)
+        frame = np.concatenate([edge[:8].ravel(), edge[-8:].ravel(),
+                                edge[:, :8].ravel(), edge[:, -8:].ravel()])
+        assert (frame < 100).mean() < 0.05  # no desk left around the paper
+
+
+def test_a_scan_is_left_as_it_is(tmp_path: Path) -> None:
+    page, _ = _page(tmp_path, "paper-1")
+    assert on_paper(page) is page
+
+
+def test_a_photographed_form_reads(tmp_path: Path) -> None:
+    page, project = _page(tmp_path, "paper-2")
+    photo = _photo(page, random.Random("photo-read"))
+    pdf = tmp_path / "photo.pdf"
+    photo.save(pdf, "PDF", resolution=float(DPI))
+    processed = process_file(pdf)
+    assert processed.layout == "legacy_progress_form"
+    assert processed.rows("projects")[0].project_code == project["project_code"]
