@@ -133,12 +133,14 @@ def writer_breaks(text: str, wraps: frozenset[int]) -> Callable[[int], bool]:
     line of running text, no cells: no tab in it or the next, that the reader did
     not find wrapped: ``wraps``, 1-based line numbers) and the line is short
     beside the one before or after it (:data:`SHORT_LINE`). Lines of table cells
-    are not measured: their breaks are not known; nor are the lines of a run right
-    under a row of cells, no blank line between (a cell the reader could not close,
-    a ruled row a page break cut: ``5. จัดทำ<tab>20`` / ``รายงานสรุป`` / ``บริหาร``).
+    are not measured: their breaks are not known; nor are narrow lines
+    (:data:`NARROW_LINE`) of a run right under a row of cells, no blank line
+    between (a cell the reader could not close, a ruled row a page break cut:
+    ``5. จัดทำ<tab>20`` / ``รายงานสรุป`` / ``บริหาร``).
     """
     starts: list[int] = []
     under: list[bool] = []  # by line index: a line of a run right under a row of cells
+    widest: list[int] = []
 
     def kept(at: int) -> bool:
         if not starts:
@@ -147,13 +149,16 @@ def writer_breaks(text: str, wraps: frozenset[int]) -> Callable[[int], bool]:
             for line in text.split("\n"):
                 under.append(cells and bool(line.strip()) and "\t" not in line)
                 cells = "\t" in line or under[-1]
+            widest.append(max(_width(line) for line in text.split("\n")))
         no = bisect_right(starts, at)  # the line the break ends
-        if no in wraps or no >= len(starts) or under[no - 1]:
+        if no in wraps or no >= len(starts):
             return False
         line, following = _line(text, starts, no), _line(text, starts, no + 1)
         if not line.strip() or not following.strip() or "\t" in line + following:
             return False
         around = max(_width(following), _width(_line(text, starts, no - 1)))
+        if under[no - 1] and around < NARROW_LINE * widest[0]:
+            return False  # a narrow cell's lines under its row: nothing to measure them by
         return _width(line) < SHORT_LINE * around
 
     return kept
@@ -163,6 +168,9 @@ def writer_breaks(text: str, wraps: frozenset[int]) -> Callable[[int], bool]:
 #: narrower than this share of the line before or after it (a page fills its lines
 #: to within a word; the reader's margin may be wrong for a narrow column).
 SHORT_LINE = 0.85
+#: Lines whose neighbours are all narrower than this share of the text's widest line
+#: are a column's, not running text's (a page's text is as wide as its widest line).
+NARROW_LINE = 0.5
 _MARK_CHARS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
