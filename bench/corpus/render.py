@@ -523,7 +523,7 @@ def ruled_table_page(doc: GeneratedDoc) -> str:
 def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
                     rng: random.Random, *, header_footer: bool | None = None,
                     borderless: bool = False, pad: int | None = None,
-                    steps_pct: int | None = None) -> dict[str, str]:
+                    steps_pct: int | None = None, paper: str | None = None) -> dict[str, str]:
     """The browser's print-to-PDF of the page, in one font; Letter or A4, margins as set.
 
     A document without an HTML page is printed from :func:`ruled_table_page`. The
@@ -534,11 +534,13 @@ def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
     schedule's rows (13 cells and more: a step and its months) at times narrowed to
     14 to 22 % of the page (a plan that gives its months the room). ``pad`` (px) and
     ``steps_pct`` (0: as the browser sizes it) set those two instead of the draws
-    (which are still made).
+    (which are still made); ``paper`` (``A4``, ``A4 landscape``) sets the page size
+    instead of its draw (still made).
     """
     html = doc.html if doc.html is not None else ruled_table_page(doc)
     narrow = 0
-    paper = "A4 landscape" if borderless else rng.choice(("Letter", "A4"))
+    drawn_paper = "A4 landscape" if borderless else rng.choice(("Letter", "A4"))
+    paper = drawn_paper if paper is None else paper
     pt = rng.choice((12, 13, 14, 16))
     bare = ""
     if borderless:

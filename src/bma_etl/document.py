@@ -232,15 +232,30 @@ class RepairedText:
     words: tuple[tuple[int, int, float], ...] = ()
     #: Of :attr:`wraps`, the lines the reader saw wrapped at a space the writer set.
     spaced: frozenset[int] = frozenset()
+    #: 1-based numbers of the pages whose lines the reader measured for wraps.
+    judged: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, text: str, page_starts: tuple[int, ...] = (), ocr_used: bool = False,
            furniture: frozenset[int] = frozenset(), wraps: frozenset[int] = frozenset(),
            source_url: str | None = None, words: tuple[tuple[int, int, float], ...] = (),
-           spaced: frozenset[int] = frozenset()) -> RepairedText:
+           spaced: frozenset[int] = frozenset(),
+           judged: frozenset[int] = frozenset()) -> RepairedText:
         """Wrap already-repaired text."""
         return cls(text, LineIndex(text, page_starts), ocr_used, furniture, wraps, source_url,
-                   words, spaced)
+                   words, spaced, judged)
+
+    def wraps_known(self, offset: int) -> bool:
+        """Whether the reader measured the lines of the page at ``offset`` for wraps.
+
+        On such a page a line not in :attr:`wraps` ends where its writer ended it; a
+        page of no measured lines (a text file, OCR) says nothing of its wraps.
+        An older reading that marks wraps but names no page measured counts each
+        page as measured when any line is marked.
+        """
+        if self.judged:
+            return self.index.page_of(offset) in self.judged
+        return bool(self.wraps)
 
     def all_lines(self) -> Iterator[Line]:
         r"""Every physical line with its number and offset (furniture included).

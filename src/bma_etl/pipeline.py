@@ -98,7 +98,7 @@ def repair(source: SourceDocument) -> RepairedText:
         if source.words else ()
     return RepairedText.of(text, tuple(starts), source.ocr_used,
                            furniture=furniture_lines(text, tuple(starts)), wraps=source.wraps,
-                           words=words, spaced=source.spaced)
+                           words=words, spaced=source.spaced, judged=source.judged)
 
 
 def moved_words(words: tuple[tuple[int, int, float], ...], old_starts: tuple[int, ...],

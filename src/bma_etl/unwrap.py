@@ -133,13 +133,23 @@ def writer_breaks(text: str, wraps: frozenset[int]) -> Callable[[int], bool]:
     line of running text, no cells: no tab in it or the next, that the reader did
     not find wrapped: ``wraps``, 1-based line numbers) and the line is short
     beside the one before or after it (:data:`SHORT_LINE`). Lines of table cells
-    are not measured: their breaks are not known.
+    are not measured: their breaks are not known; nor are narrow lines
+    (:data:`NARROW_LINE`) of a run right under a row of cells, no blank line
+    between (a cell the reader could not close, a ruled row a page break cut:
+    ``5. จัดทำ<tab>20`` / ``รายงานสรุป`` / ``บริหาร``).
     """
     starts: list[int] = []
+    under: list[bool] = []  # by line index: a line of a run right under a row of cells
+    widest: list[int] = []
 
     def kept(at: int) -> bool:
         if not starts:
             starts.extend([0, *(m.end() for m in re.finditer("\n", text))])
+            cells = False
+            for line in text.split("\n"):
+                under.append(cells and bool(line.strip()) and "\t" not in line)
+                cells = "\t" in line or under[-1]
+            widest.append(max(_width(line) for line in text.split("\n")))
         no = bisect_right(starts, at)  # the line the break ends
         if no in wraps or no >= len(starts):
             return False
@@ -147,6 +157,8 @@ def writer_breaks(text: str, wraps: frozenset[int]) -> Callable[[int], bool]:
         if not line.strip() or not following.strip() or "\t" in line + following:
             return False
         around = max(_width(following), _width(_line(text, starts, no - 1)))
+        if under[no - 1] and around < NARROW_LINE * widest[0]:
+            return False  # a narrow cell's lines under its row: nothing to measure them by
         return _width(line) < SHORT_LINE * around
 
     return kept
@@ -156,6 +168,9 @@ def writer_breaks(text: str, wraps: frozenset[int]) -> Callable[[int], bool]:
 #: narrower than this share of the line before or after it (a page fills its lines
 #: to within a word; the reader's margin may be wrong for a narrow column).
 SHORT_LINE = 0.85
+#: Lines whose neighbours are all narrower than this share of the text's widest line
+#: are a column's, not running text's (a page's text is as wide as its widest line).
+NARROW_LINE = 0.5
 _MARK_CHARS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
@@ -197,7 +212,8 @@ def unwrapped(value: Raw | list[Raw], text: str, merge: bool,
         if flat != raw.text:
             raw = replace(raw, text=flat, joined=True)
         at = text.find("\n", out[-1].span.char_end) if out else -1
-        if merge and out and _consecutive(out[-1], raw, text) and not kept(at) \
+        if merge and out and (_consecutive(out[-1], raw, text) or _cell_below(out[-1], raw, text)) \
+                and not kept(at) \
                 and (spaced(at) or not wrap_break(out[-1].text, raw.text)):
             last = out[-1]
             span = Span(last.span.line_no, last.span.char_start, raw.span.char_end,
@@ -233,6 +249,28 @@ def _joined_breaks(raw: Raw, text: str, kept: Callable[[int], bool],
 def _shifted(kept: Callable[[int], bool], base: int) -> Callable[[int], bool]:
     """``kept`` for offsets counted from ``base``."""
     return lambda at: kept(base + at)
+
+
+def _cell_below(first: Raw, second: Raw, text: str) -> bool:
+    r"""Whether ``second`` goes on ``first``'s table cell on the next line.
+
+    ``first`` ends its cell (a tab or the line's end follows, whatever the later
+    cells hold) and ``second`` starts the next line in the same column: as many
+    tabs before it as before ``first`` (``5. จัดทำ\t20\t100`` / ``รายงานสรุป``). A
+    cell the reader could not close (a ruled row a page break cut) comes so.
+
+    >>> t = "5. จัดทำ\t20\t100\nรายงาน\t\n"
+    >>> _cell_below(Raw("จัดทำ", Span(1, 3, 8)), Raw("รายงาน", Span(2, 16, 22)), t)
+    True
+    """
+    between = text[first.span.char_end:second.span.char_start]
+    if first.span.char_end > second.span.char_start or between.count("\n") != 1:
+        return False
+    rest, _, lead = between.partition("\n")
+    if (rest.strip(" ") and not rest.lstrip(" ").startswith("\t")) or lead.strip("\t "):
+        return False
+    line_start = text.rfind("\n", 0, first.span.char_start) + 1
+    return text.count("\t", line_start, first.span.char_start) == lead.count("\t")
 
 
 def _consecutive(first: Raw, second: Raw, text: str) -> bool:

@@ -264,13 +264,16 @@ def unplaced(table: str, row: Row, what: str) -> Finding:
                    f"line {row.line.no}: {what}: {text}")
 
 
-_TOTAL_RE = re.compile(r"รวม(?:$|งบประมาณ|เงิน|ทั้ง|\s|[0-9๐-๙])")
+#: (``รวมทั้งสิ้น``, ``รวมทั้งหมด``: a total; ``รวมทั้งวิเคราะห์``, "as well as": words)
+_TOTAL_RE = re.compile(r"รวม(?:$|งบประมาณ|เงิน|ทั้ง(?:ส[ิี]|หมด|(?![ก-ฮ]))|\s|[0-9๐-๙])")
 
 
 def is_total(text: str) -> bool:
     """Tell a total row's label: ``รวม``, ``รวมงบประมาณทั้งสิ้น``, ``รวม ๕ ขั้นตอน ...``.
 
     >>> is_total("รวม ๕ ขั้นตอน คิดเป็นร้อยละ"), is_total("รวมพลังชุมชน")
+    (True, False)
+    >>> is_total("รวมทั้งสิ้น"), is_total("รวมทั้งวิเคราะห์อุปสรรค")
     (True, False)
     """
     return _TOTAL_RE.match(text.strip()) is not None

@@ -18,7 +18,8 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
-from bma_etl.layouts.plan_cells import DIGIT, ITEM_RE, blank_tags, is_text_line
+from bma_etl.layouts.plan_cells import DIGIT, HEADING_MAX, ITEM_RE, blank_tags, is_text_line
+from bma_etl.layouts.plan_swot import _swot_kind
 from bma_etl.layouts.plan_values import to_int
 from bma_etl.rows import join_lines
 
@@ -166,19 +167,48 @@ def _read_agencies(doc: RepairedText, following: list[Line], row: RawRow) -> Non
 _NUMBER_ALONE_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*$")
 
 
-def _is_heading(text: str) -> bool:
-    """Tell the vision's or the missions' heading."""
-    return any(regex.match(text) for regex, _ in _HEADING_RES)
+#: The SWOT analysis' own heading at a line's start: ``การวิเคราะห์สภาพแวดล้อมภายใน
+#: และภายนอก (SWOT Analysis)``, ``SWOT Analysis``, ``๓. การวิเคราะห์สภาพแวดล้อม``.
+_SWOT_TITLE_LINE_RE = re.compile(
+    rf"^\s*(?:{DIGIT}{{1,2}}\s*[.)]\s*)?(?:(?:การ)?วิเคราะห์\s*สภาพแวดล้อม|\(?\s*SWOT\b)",
+    re.IGNORECASE)
+
+
+def is_swot_heading(text: str, ocr: bool = False) -> bool:
+    """Whether a line is a heading of the SWOT analysis: its own, or one of a kind's.
+
+    ``text``: one line. The analysis' heading starts the line (its words may wrap
+    onto the next); a kind's heading is the whole line (``จุดแข็ง (Strength)``;
+    ``ocr``: as an OCR'd page may misread it, see :mod:`.plan_swot`).
+
+    >>> [is_swot_heading(t) for t in ("การวิเคราะห์สภาพแวดล้อมภายใน", "จุดแข็ง (Strength)",
+    ...                                 "๒. ติดตามการวิเคราะห์ข้อมูล")]
+    [True, True, False]
+    """
+    if len(text) > HEADING_MAX:
+        return False
+    return _SWOT_TITLE_LINE_RE.match(blank_tags(text)) is not None \
+        or _swot_kind(text, ocr) is not None
+
+
+def _is_heading(text: str, ocr: bool = False) -> bool:
+    """Tell the vision's or the missions' heading, or one of the SWOT analysis after them.
+
+    A heading ends the paragraph or list above it whatever the reader made of the
+    line before (a full line it took for wrapped: :func:`_ends_short` cannot tell).
+    """
+    return any(regex.match(text) for regex, _ in _HEADING_RES) or is_swot_heading(text, ocr)
 
 
 def _ends_short(doc: RepairedText, line: Line, nxt: Line) -> bool:
     """Whether ``nxt`` cannot continue ``line``, the page having not wrapped it.
 
-    Only a PDF's reader marks wrapped lines; a paragraph set right under a list
+    Only a PDF's reader marks wrapped lines (:meth:`RepairedText.wraps_known`: a page
+    it measured, even one where no line wrapped); a paragraph set right under a list
     or another paragraph, no blank line between, starts after a line not wrapped
     (a page's last line is never marked: a page break says nothing).
     """
-    return bool(doc.wraps) and line.no not in doc.wraps and "\t" not in line.text \
+    return doc.wraps_known(line.start) and line.no not in doc.wraps and "\t" not in line.text \
         and "\t" not in nxt.text and doc.index.page_of(line.start) == doc.index.page_of(nxt.start)
 
 
@@ -191,7 +221,7 @@ def _paragraph(doc: RepairedText, lines: list[Line]) -> Raw | list[Raw] | None:
     parts: list[Raw] = []
     previous: Line | None = None
     for line in lines:
-        if not is_text_line(line) or _is_heading(line.text):
+        if not is_text_line(line) or _is_heading(line.text, doc.ocr_used):
             break
         if not line.text.strip():
             if parts:
@@ -223,7 +253,7 @@ def _items(doc: RepairedText, lines: list[Line]) -> list[Raw] | None:
     last_no: int | None = None
     previous: Line | None = None
     for line in lines:
-        if not is_text_line(line) or _is_heading(line.text):
+        if not is_text_line(line) or _is_heading(line.text, doc.ocr_used):
             break
         if not line.text.strip():
             blank_before = True

@@ -190,6 +190,7 @@ def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,
     closed = False
     printed: set[str] = set()
     repeated: list[int] = []
+    again = False  # the row before was read again
     inner: dict[int, tuple[int, int, int, int] | None] = {}  # a step's next step inside it
     for row in table.rows:
         if not row.filled() or kind_of(row, None) == "steps" or is_calendar_row(row):
@@ -208,9 +209,13 @@ def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,
                               first_match(doc, NUMBER_RE, row.cell(step_col)), row,
                               first_ordinal + len(rows) - 1, findings)
             continue
-        if line in printed:
+        # a row of cells read again repeats a page; a cell's words alone (``เกี่ยว``) may
+        # recur in another step's words, and repeat only under a repeated row
+        if line in printed and ("\t" in line or again):
             repeated.append(row.line.no)
+            again = True
             continue
+        again = False
         printed.add(line)
         step_pct = first_match(doc, NUMBER_RE, row.cell(step_col))
         cum_pct = first_match(doc, NUMBER_RE, row.cell(cum_col))

@@ -249,9 +249,10 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     As printed: a number the page left alone on its line (``๑.``, its words on the
     next) numbers the next line; a line inside an item whose wide gap the reader
     took for a tab is still the item's text; a number that starts over (``๑.``
-    after ``๗.``) ends the list; in a PDF whose reader marks wrapped lines, a line
-    the line before did not wrap onto is no part of the item (a paragraph set
-    right under the list).
+    after ``๗.``) ends the list; in a PDF whose reader measured the page for wrapped
+    lines (:meth:`RepairedText.wraps_known`: even where none wrapped), a line the
+    line before did not wrap onto is no part of the item (a paragraph set right
+    under the list).
     """
     text_lines = [ln for ln in lines if is_text_line(ln)]  # wide gaps read as tabs
     headings = {ln.no: kind for ln in lines
@@ -338,7 +339,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             last = RawRow("plan_swot_items", len(rows) + 1, {
                 "kind": tag, "seq": None, "text": segments(doc, line.start, line.end)})
             rows.append(last)
-        elif last is not None and not gap and doc.wraps and i > 0 \
+        elif last is not None and not gap and i > 0 and doc.wraps_known(line.start) \
                 and lines[i - 1].no not in doc.wraps and "\t" not in lines[i - 1].text \
                 and "\t" not in line.text and not _carries_on(lines, i, last_no, forms, junk=junk):
             tag = None  # a paragraph of its own right under the list

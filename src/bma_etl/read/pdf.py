@@ -102,6 +102,9 @@ class PdfPage:
     words: tuple[OcrWord, ...] = ()
     dpi: float = 0.0  # pixels per inch of the image the words' boxes are in
     spaced: tuple[int, ...] = ()  # of ``wraps``, the lines wrapped at a space
+    #: The reader measured the page's lines for wraps (its text layer, as laid out):
+    #: a line not in ``wraps`` ends where its writer ended it.
+    judged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,11 @@ class PdfText:
             out.update(first + i for i in page.wraps)
             first += page.text.count("\n") + 1
         return frozenset(out)
+
+    @property
+    def judged(self) -> frozenset[int]:
+        """1-based numbers of the pages whose lines the reader measured for wraps."""
+        return frozenset(i for i, page in enumerate(self.pages, start=1) if page.judged)
 
     @property
     def spaced(self) -> frozenset[int]:
@@ -192,7 +200,7 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
             text, words = tidied(result.text, result.words)
             pages[index] = replace(pages[index], text=text, ocr=True,
                                    confidence=result.confidence, words=words,
-                                   dpi=result.dpi, wraps=(), spaced=())
+                                   dpi=result.dpi, wraps=(), spaced=(), judged=False)
     out = PdfText(tuple(pages))
     if out.ocr_used:
         log.info("%s: OCR on %d of %d pages, mean confidence %s", name,
@@ -217,6 +225,7 @@ def classify_page(layer: PageLayer) -> PdfPage:
     """Say what kind of page a text layer is (see the module docstring)."""
     text = join_split_year(layer.text)
     wraps = layer.wraps if text == layer.text else ()  # a joined year moved the lines
+    judged = text == layer.text
     spaced = layer.spaced if wraps else ()
     chars = len("".join(text.split()))  # letters that are not white space
     if chars >= MIN_CHARS_PER_PAGE:
@@ -231,9 +240,9 @@ def classify_page(layer: PageLayer) -> PdfPage:
             doubt = not_its_text(text)
             if doubt is not None:
                 return PdfPage(text, "damaged", wraps, round(max(damage, doubt), 4),
-                               spaced=spaced)
+                               spaced=spaced, judged=judged)
         return PdfPage(text, "damaged" if damage > MAX_DAMAGE else "text", wraps,
-                       round(damage, 4), spaced=spaced)
+                       round(damage, 4), spaced=spaced, judged=judged)
     if layer.has_images:
         return PdfPage(text, "image")
     return PdfPage(text, "text" if chars else "blank")
