@@ -163,6 +163,12 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
                      for warning in source.warnings]
+    if source.recoded:
+        read_findings.append(Finding(
+            "documents", None, None, "warning", "thai_legacy_encoding",
+            f"{source.recoded} line{'s' if source.recoded > 1 else ''} held TIS-620 bytes shown "
+            "as Latin-1 letters (a font with an 8-bit Thai encoding and no ToUnicode); "
+            "decoded as Thai"))
     if source.restored:
         read_findings.append(Finding("documents", None, None, "warning", "ocr_marks_restored",
                                      restored_message(source.restored)))

@@ -56,6 +56,9 @@ class SourceDocument:
     #: Words whose lost marks were put back from the Thai word list, ``"as read → restored"``
     #: (:mod:`.ocr_lexicon`), in order.
     restored: tuple[str, ...] = ()
+    #: Lines read as TIS-620 bytes shown as Latin-1 letters and decoded as Thai
+    #: (:func:`.legacy_thai.tis620_recoded`).
+    recoded: int = 0
 
 
 def media_type_of(path: Path) -> str:
@@ -89,11 +92,24 @@ def read_source(path: Path, data: bytes | None = None, ocr: str = "auto") -> Sou
     Raises ReadError for a file that cannot be read, and for text over the
     character limit (:func:`~bma_etl.limits.max_chars`).
     """
-    source = _read_source(path, data, ocr)
+    source = _legacy_thai(_read_source(path, data, ocr))
     if len(source.text) > max_chars():
         raise ReadError(f"{path.name}: {len(source.text):,} characters of text, over the limit "
                         f"of {max_chars():,} for one file (raise BMA_ETL_MAX_CHARS)")
     return source
+
+
+def _legacy_thai(source: SourceDocument) -> SourceDocument:
+    """``source`` with Thai in old font encodings made standard (:mod:`.legacy_thai`).
+
+    One character for one: page starts and word offsets stay valid.
+    """
+    from bma_etl.read.legacy_thai import pua_to_thai, tis620_recoded
+
+    text, recoded = tis620_recoded(pua_to_thai(source.text))
+    if text == source.text:
+        return source
+    return replace(source, text=text, recoded=recoded)
 
 
 def _read_source(path: Path, data: bytes | None, ocr: str) -> SourceDocument:
