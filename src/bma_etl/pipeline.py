@@ -49,6 +49,7 @@ from bma_etl.read import (
     read_bytes,
     read_source,
 )
+from bma_etl.read.legacy_thai import recoded_message
 from bma_etl.read.ocr_lexicon import restored_message
 from bma_etl.records import Document, DocumentText, IngestRun, QualityIssue, Record
 from bma_etl.textnorm import repair_text
@@ -164,11 +165,8 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
                      for warning in source.warnings]
     if source.recoded:
-        read_findings.append(Finding(
-            "documents", None, None, "warning", "thai_legacy_encoding",
-            f"{source.recoded} line{'s' if source.recoded > 1 else ''} held TIS-620 bytes shown "
-            "as Latin-1 letters (a font with an 8-bit Thai encoding and no ToUnicode); "
-            "decoded as Thai"))
+        read_findings.append(Finding("documents", None, None, "warning", "thai_legacy_encoding",
+                                     recoded_message(source.recoded)))
     if source.restored:
         read_findings.append(Finding("documents", None, None, "warning", "ocr_marks_restored",
                                      restored_message(source.restored)))

@@ -24,7 +24,7 @@ from functools import cache
 
 from bma_etl.textnorm import PUA_TO_THAI
 
-__all__ = ["pua_to_thai", "soft_hyphens_kept", "tis620_recoded"]
+__all__ = ["pua_to_thai", "recoded_message", "soft_hyphens_kept", "tis620_recoded"]
 
 _PUA = re.compile("[\uf700-\uf71a\uf884-\uf89e]")
 #: Latin-1 letter U+00A1-U+00FB -> the Windows-874 character of the same byte
@@ -136,3 +136,13 @@ def tis620_recoded(text: str) -> tuple[str, int]:
     for i, line in decoded.items():
         lines[i] = line
     return "\n".join(lines), len(decoded)
+
+
+def recoded_message(lines: int) -> str:
+    """The finding for a document whose ``lines`` lines :func:`tis620_recoded` decoded.
+
+    >>> recoded_message(2)[:56]
+    '2 lines held TIS-620 bytes shown as Latin-1 letters (a f'
+    """
+    return (f"{lines} line{'s' if lines > 1 else ''} held TIS-620 bytes shown as Latin-1 "
+            "letters (a font with an 8-bit Thai encoding and no ToUnicode); decoded as Thai")
