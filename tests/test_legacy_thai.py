@@ -121,8 +121,13 @@ def test_pua_table_maps_every_form_one_for_one() -> None:
 
 def test_latin_text_is_never_recoded() -> None:
     for text in ("Café José Müller, Zürich — São Paulo", "naïve résumé ÀÉÎÕÜ façade",
-                 "© 2566 ½ ¼ °C ±5 µm", "Ångström Øresund Þór Ðavíð"):
+                 "© 2566 ½ ¼ °C ±5 µm", "Ångström Øresund Þór Ðavíð",
+                 "«เมือง» ตามแผน «การจัดการ» ±5 ²"):
         assert tis620_recoded(text) == (text, 0)
+    # ... nor beside lines that are.
+    coded = to_tis_latin1("สถานะของโครงการ : ดำเนินการแล้วเสร็จตามแผน")
+    assert tis620_recoded(f"{coded}\n«ราคา» ½ «งบ»\nÀ propos")[0].split("\n")[1:] == [
+        "«ราคา» ½ «งบ»", "À propos"]
 
 
 def _print(doc: GeneratedDoc, out: Path, printer: str, seed: int) -> None:

@@ -49,7 +49,6 @@ from bma_etl.read import (
     read_bytes,
     read_source,
 )
-from bma_etl.read.legacy_thai import recoded_message
 from bma_etl.read.ocr_lexicon import restored_message
 from bma_etl.records import Document, DocumentText, IngestRun, QualityIssue, Record
 from bma_etl.textnorm import repair_text
@@ -166,7 +165,7 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
                      for warning in source.warnings]
     if source.recoded:
         read_findings.append(Finding("documents", None, None, "warning", "thai_legacy_encoding",
-                                     recoded_message(source.recoded)))
+                                     source.recoded))
     if source.restored:
         read_findings.append(Finding("documents", None, None, "warning", "ocr_marks_restored",
                                      restored_message(source.restored)))

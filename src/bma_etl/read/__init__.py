@@ -56,9 +56,9 @@ class SourceDocument:
     #: Words whose lost marks were put back from the Thai word list, ``"as read → restored"``
     #: (:mod:`.ocr_lexicon`), in order.
     restored: tuple[str, ...] = ()
-    #: Lines read as TIS-620 bytes shown as Latin-1 letters and decoded as Thai
-    #: (:func:`.legacy_thai.tis620_recoded`).
-    recoded: int = 0
+    #: The finding for lines or pages read as TIS-620 bytes shown as Latin-1 letters
+    #: and decoded as Thai (:func:`.legacy_thai.tis620_recoded`), None when none were.
+    recoded: str | None = None
 
 
 def media_type_of(path: Path) -> str:
@@ -104,12 +104,13 @@ def _legacy_thai(source: SourceDocument) -> SourceDocument:
 
     One character for one: page starts and word offsets stay valid.
     """
-    from bma_etl.read.legacy_thai import pua_to_thai, tis620_recoded
+    from bma_etl.read.legacy_thai import pua_to_thai, recoded_message, tis620_recoded
 
     text, recoded = tis620_recoded(pua_to_thai(source.text))
     if text == source.text:
         return source
-    return replace(source, text=text, recoded=recoded)
+    return replace(source, text=text, recoded=source.recoded or (
+        recoded_message(recoded) if recoded else None))
 
 
 def _read_source(path: Path, data: bytes | None, ocr: str) -> SourceDocument:
@@ -137,9 +138,13 @@ def _read_source(path: Path, data: bytes | None, ocr: str) -> SourceDocument:
     words = tuple((start + w.start, start + w.end, w.conf)
                   for page, start in zip(pdf.pages, pdf.page_starts, strict=True)
                   for w in page.words)
+    from bma_etl.read.legacy_thai import recoded_message
+
+    recoded = sum(page.recoded for page in pdf.pages)
     return SourceDocument(doc_id, path, media_type, pdf.text, len(pdf.pages), pdf.page_starts,
                           pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words,
-                          spaced=pdf.spaced, restored=restored)
+                          spaced=pdf.spaced, restored=restored,
+                          recoded=recoded_message(recoded, "page") if recoded else None)
 
 
 def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:

@@ -36,7 +36,8 @@ for _code in range(0xA1, 0xFC):
     except UnicodeDecodeError:
         pass
 _HIGH = re.compile("[\u00a1-\u00fb]")
-_ASCII_LETTER = re.compile("[A-Za-z]")
+#: The letters a line of TIS-620 shown as Latin-1 has few of: ASCII and Thai.
+_OTHER_LETTER = re.compile("[A-Za-z\u0e01-\u0e5b]")
 #: A line is a candidate when this many of its letters, or more, are U+00A1-U+00FB.
 HIGH_SHARE = 0.6
 #: ... and it holds at least this many of them (``é`` in a name is no Thai).
@@ -77,11 +78,14 @@ def soft_hyphens_kept(raw: str) -> str:
 
 
 def _share(line: str) -> float:
-    """Share of U+00A1-U+00FB among the line's letters; 0 under :data:`MIN_HIGH` of them."""
+    """Share of U+00A1-U+00FB among them and the line's ASCII and Thai letters.
+
+    0 under :data:`MIN_HIGH` of them.
+    """
     high = len(_HIGH.findall(line))
     if high < MIN_HIGH:
         return 0.0
-    return high / (high + len(_ASCII_LETTER.findall(line)))
+    return high / (high + len(_OTHER_LETTER.findall(line)))
 
 
 @cache
@@ -112,7 +116,8 @@ def tis620_recoded(text: str) -> tuple[str, int]:
     are U+00A1-U+00FB are decoded when together they decode to Thai whose letters
     fall :data:`WORD_SHARE` in words of the Thai word list; then a line with fewer
     of them (Thai beside English words) is decoded when its own Thai passes that
-    test. Otherwise nothing changes (English, accented names, real Latin-1 text).
+    test, and a piece with no other letter (``Õè``) too. Otherwise nothing changes
+    (English, accented names, real Latin-1 text).
 
     >>> tis620_recoded("Ê¶Ò¹Ð¢Í§â¤Ã§¡ÒÃ : 2566\nâ¤Ã§¡ÒÃ (Project)\nCafé José")
     ('สถานะของโครงการ : 2566\nโครงการ (Project)\nCafé José', 2)
@@ -133,16 +138,21 @@ def tis620_recoded(text: str) -> tuple[str, int]:
         line = lines[i].translate(_TIS_AS_LATIN1)
         if _mostly_words(line):
             decoded[i] = line
+    # A piece too short to judge (``Õè`` of ``·Õè``, cut off by a cell's edge) with
+    # no other letter is of the same text.
+    for i, line in enumerate(lines):
+        if i not in decoded and _HIGH.search(line) and not _OTHER_LETTER.search(line):
+            decoded[i] = line.translate(_TIS_AS_LATIN1)
     for i, line in decoded.items():
         lines[i] = line
     return "\n".join(lines), len(decoded)
 
 
-def recoded_message(lines: int) -> str:
-    """The finding for a document whose ``lines`` lines :func:`tis620_recoded` decoded.
+def recoded_message(count: int, unit: str = "line") -> str:
+    """The finding for a document of which ``count`` lines (or pages) were decoded.
 
-    >>> recoded_message(2)[:56]
-    '2 lines held TIS-620 bytes shown as Latin-1 letters (a f'
+    >>> recoded_message(2, "page")[:56]
+    '2 pages held TIS-620 bytes shown as Latin-1 letters (a f'
     """
-    return (f"{lines} line{'s' if lines > 1 else ''} held TIS-620 bytes shown as Latin-1 "
+    return (f"{count} {unit}{'s' if count > 1 else ''} held TIS-620 bytes shown as Latin-1 "
             "letters (a font with an 8-bit Thai encoding and no ToUnicode); decoded as Thai")

@@ -102,6 +102,7 @@ class PdfPage:
     words: tuple[OcrWord, ...] = ()
     dpi: float = 0.0  # pixels per inch of the image the words' boxes are in
     spaced: tuple[int, ...] = ()  # of ``wraps``, the lines wrapped at a space
+    recoded: bool = False  # its layer was TIS-620 shown as Latin-1, decoded (.legacy_thai)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +216,11 @@ def check_pdf_bytes(data: bytes, name: str) -> None:
 
 def classify_page(layer: PageLayer) -> PdfPage:
     """Say what kind of page a text layer is (see the module docstring)."""
+    page = _classified(layer)
+    return replace(page, recoded=True) if layer.recoded else page
+
+
+def _classified(layer: PageLayer) -> PdfPage:
     text = join_split_year(layer.text)
     wraps = layer.wraps if text == layer.text else ()  # a joined year moved the lines
     spaced = layer.spaced if wraps else ()
