@@ -166,6 +166,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
                      for warning in source.warnings]
     if second is not None:
         read_findings.append(second)
+    if source.recoded:
+        read_findings.append(Finding("documents", None, None, "warning", "thai_legacy_encoding",
+                                     source.recoded))
     if source.restored:
         read_findings.append(Finding("documents", None, None, "warning", "ocr_marks_restored",
                                      restored_message(source.restored)))

@@ -59,6 +59,9 @@ class SourceDocument:
     #: 1-based numbers of the pages whose lines the reader measured for wraps (a PDF's
     #: text layer): on those a line not in ``wraps`` ends where its writer ended it.
     judged: frozenset[int] = frozenset()
+    #: The finding for lines or pages read as TIS-620 bytes shown as Latin-1 letters
+    #: and decoded as Thai (:func:`.legacy_thai.tis620_recoded`), None when none were.
+    recoded: str | None = None
 
 
 def media_type_of(path: Path) -> str:
@@ -92,11 +95,25 @@ def read_source(path: Path, data: bytes | None = None, ocr: str = "auto") -> Sou
     Raises ReadError for a file that cannot be read, and for text over the
     character limit (:func:`~bma_etl.limits.max_chars`).
     """
-    source = _read_source(path, data, ocr)
+    source = _legacy_thai(_read_source(path, data, ocr))
     if len(source.text) > max_chars():
         raise ReadError(f"{path.name}: {len(source.text):,} characters of text, over the limit "
                         f"of {max_chars():,} for one file (raise BMA_ETL_MAX_CHARS)")
     return source
+
+
+def _legacy_thai(source: SourceDocument) -> SourceDocument:
+    """``source`` with Thai in old font encodings made standard (:mod:`.legacy_thai`).
+
+    One character for one: page starts and word offsets stay valid.
+    """
+    from bma_etl.read.legacy_thai import pua_to_thai, recoded_message, tis620_recoded
+
+    text, recoded = tis620_recoded(pua_to_thai(source.text))
+    if text == source.text:
+        return source
+    return replace(source, text=text, recoded=source.recoded or (
+        recoded_message(recoded) if recoded else None))
 
 
 def _read_source(path: Path, data: bytes | None, ocr: str) -> SourceDocument:
@@ -124,9 +141,13 @@ def _read_source(path: Path, data: bytes | None, ocr: str) -> SourceDocument:
     words = tuple((start + w.start, start + w.end, w.conf)
                   for page, start in zip(pdf.pages, pdf.page_starts, strict=True)
                   for w in page.words)
+    from bma_etl.read.legacy_thai import recoded_message
+
+    recoded = sum(page.recoded for page in pdf.pages)
     return SourceDocument(doc_id, path, media_type, pdf.text, len(pdf.pages), pdf.page_starts,
                           pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words,
-                          spaced=pdf.spaced, restored=restored, judged=pdf.judged)
+                          spaced=pdf.spaced, restored=restored, judged=pdf.judged,
+                          recoded=recoded_message(recoded, "page") if recoded else None)
 
 
 def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:

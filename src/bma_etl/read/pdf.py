@@ -105,6 +105,7 @@ class PdfPage:
     #: The reader measured the page's lines for wraps (its text layer, as laid out):
     #: a line not in ``wraps`` ends where its writer ended it.
     judged: bool = False
+    recoded: bool = False  # its layer was TIS-620 shown as Latin-1, decoded (.legacy_thai)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +224,11 @@ def check_pdf_bytes(data: bytes, name: str) -> None:
 
 def classify_page(layer: PageLayer) -> PdfPage:
     """Say what kind of page a text layer is (see the module docstring)."""
+    page = _classified(layer)
+    return replace(page, recoded=True) if layer.recoded else page
+
+
+def _classified(layer: PageLayer) -> PdfPage:
     text = join_split_year(layer.text)
     wraps = layer.wraps if text == layer.text else ()  # a joined year moved the lines
     judged = text == layer.text

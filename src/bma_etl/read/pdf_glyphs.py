@@ -19,6 +19,7 @@ from itertools import repeat
 from typing import Any
 
 from bma_etl.read.pdf_forms import Matrix, apply, box_through, form_misplaced, placed_edges
+from bma_etl.textnorm import PUA_TO_THAI
 
 #: A gap between two characters of a line this many font sizes wide is a tab.
 TAB_GAP_EM = 2.0
@@ -147,8 +148,17 @@ class Glyphs:
         return bool(self._generated(self.handle, index) == 1)
 
     def unicode(self, index: int) -> int:
-        """Character ``index``'s code point as pdfium reports it."""
-        return int(self._unicode(self.handle, index))
+        """Character ``index``'s code point as pdfium reports it.
+
+        A Thai form in the Private Use Area (an old Thai font's shifted mark) is
+        its Thai character (:data:`bma_etl.textnorm.PUA_TO_THAI`).
+        """
+        code = int(self._unicode(self.handle, index))
+        if 0xF700 <= code <= 0xF89E:
+            thai = PUA_TO_THAI.get(code)
+            if thai is not None:
+                return ord(thai)
+        return code
 
     @property
     def lefts(self) -> list[float]:

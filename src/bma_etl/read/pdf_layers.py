@@ -61,6 +61,8 @@ class PageLayer:
     #: Of a sheet of two pages, the part this page is (left, bottom, right, top; points,
     #: the sheet as shown); None for a whole PDF page.
     clip: Box | None = None
+    #: Whether the layer was TIS-620 bytes shown as Latin-1, decoded as Thai.
+    recoded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,7 @@ class _Read:
     #: Whether a line starts left of the page (a cell's text cut at a strip's edge,
     #: :mod:`.pdf_strips`).
     cut: bool = False
+    recoded: bool = False
 
 
 def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
@@ -241,7 +244,8 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
             cover = image_cover(page, pictures, size)
     out = _Read(lines, has_images, sum(line.unmapped for line in lines),
                 sum(line.am_tails for line in lines), cover, size[0], loose, sheet, clip,
-                any(line.left < 0.0 for line in read if line.text.strip()))
+                any(line.left < 0.0 for line in read if line.text.strip()),
+                any(line.recoded for line in read))
     return out, read, paths + pictures
 
 
@@ -265,5 +269,5 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
                                 tuple(wraps), page.unmapped, page.am_tails, page.cover,
                                 page.loose, tuple(spaced_wraps(laid, wraps, page.width,
                                                                at_spaces)),
-                                page.sheet, page.clip))
+                                page.sheet, page.clip, page.recoded))
     return layers

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from typing import Any
 
+from bma_etl.read.legacy_thai import pua_to_thai, soft_hyphens_kept, tis620_recoded
 from bma_etl.read.pdf_clusters import (
     PageLetters,
     am_unseen,
@@ -107,6 +108,9 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         # Surrogate pairs or glyphs pdfium leaves out of its text (a lost glyph
         # coded 3, say) shift indices: read the page character by character.
         raw = "".join(chr(g.unicode(i)) for i in range(count))
+    # Thai in an old font's encoding (PUA forms; TIS-620 as Latin-1, its ญ from
+    # pdfium's hyphen) made Thai before any repair reads it (one for one).
+    raw, recoded = tis620_recoded(soft_hyphens_kept(pua_to_thai(raw)))
     raw = without_false_breaks(g, without_span_copies(g, without_unmapped(g, raw, count)))
     letters = PageLetters(g, count)
     lines: list[TextLine] = []
@@ -146,7 +150,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,
                               spaced_end, unmapped=lost + tails, am_tails=tails,
                               heights=heights, loose_marks=loose, ends=ends, spaces=spaces,
-                              gaps=gaps, spread=extra))
+                              gaps=gaps, spread=extra, recoded=recoded > 0))
         start = brk[1] if brk else len(raw)
     return lines
 

@@ -116,6 +116,8 @@ class TextLine:
     #: spread evenly over its white space (:func:`spread`); ``right - spread`` is
     #: where it would end set flush left.
     spread: float = 0.0
+    #: Whether its page's text was TIS-620 bytes shown as Latin-1, decoded as Thai.
+    recoded: bool = False
 
     @property
     def natural_right(self) -> float:
