@@ -56,6 +56,9 @@ class SourceDocument:
     #: Words whose lost marks were put back from the Thai word list, ``"as read → restored"``
     #: (:mod:`.ocr_lexicon`), in order.
     restored: tuple[str, ...] = ()
+    #: Pages whose scanned image was stored turned and read turned upright:
+    #: ``(page number, degrees clockwise)`` (:mod:`.ocr_orient`).
+    turned: tuple[tuple[int, int], ...] = ()
 
 
 def media_type_of(path: Path) -> str:
@@ -123,7 +126,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str) -> SourceDocument:
                   for w in page.words)
     return SourceDocument(doc_id, path, media_type, pdf.text, len(pdf.pages), pdf.page_starts,
                           pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words,
-                          spaced=pdf.spaced, restored=restored)
+                          spaced=pdf.spaced, restored=restored, turned=pdf.turned)
 
 
 def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:

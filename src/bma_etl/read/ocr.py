@@ -48,6 +48,7 @@ from bma_etl.errors import ReadError
 from bma_etl.limits import seconds_from_env
 from bma_etl.read.ocr_image import cleaned, page_rules
 from bma_etl.read.ocr_layout import OcrWord, page_layout
+from bma_etl.read.ocr_orient import read_upright
 from bma_etl.read.ocr_tsv import (
     latin_words,
     missed_bands,
@@ -80,13 +81,16 @@ class OcrPage:
     :class:`~bma_etl.read.ocr_layout.OcrWord`). Their boxes are in pixels of
     the image read, ``dpi`` pixels to the inch (a PDF point is ``dpi / 72``
     pixels). ``confidence`` is the mean confidence of the pieces Tesseract
-    reported for those words (0..100), None when it read none.
+    reported for those words (0..100), None when it read none. ``turned`` is
+    how many degrees clockwise (0, 90, 180, 270) the stored image was turned
+    to be read upright (:mod:`.ocr_orient`); the boxes are in the turned image.
     """
 
     text: str
     confidence: float | None
     words: tuple[OcrWord, ...] = ()
     dpi: float = 0.0
+    turned: int = 0
 
 
 # ------------------------------------------------------------------ the engine
@@ -158,7 +162,7 @@ MIN_LINE_SIZE = 2.5
 #: Settings the engine reads with (and the image clean-up), named in the cache:
 #: results read otherwise are read again.
 ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai "
-                   "ruled-rows even-light skew 3")
+                   "ruled-rows even-light skew 3 upright")
 
 
 def engine_version() -> str:
@@ -358,7 +362,8 @@ def read_images(images: Iterable[tuple[K, Path, float]], *, lang: str = LANG,
 
 def _read_and_remove(image: Path, lang: str, dpi: float) -> OcrPage:
     try:
-        return ocr_image(cleaned(_open_image(image)), lang=lang, dpi=dpi)
+        return read_upright(_open_image(image),
+                            lambda page: ocr_image(cleaned(page), lang=lang, dpi=dpi), dpi)
     finally:
         image.unlink(missing_ok=True)
 

@@ -102,6 +102,7 @@ class PdfPage:
     words: tuple[OcrWord, ...] = ()
     dpi: float = 0.0  # pixels per inch of the image the words' boxes are in
     spaced: tuple[int, ...] = ()  # of ``wraps``, the lines wrapped at a space
+    turned: int = 0  # degrees clockwise an OCR'd page's image was turned to be read
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +152,11 @@ class PdfText:
         scores = [p.confidence for p in self.pages if p.ocr and p.confidence is not None]
         return round(sum(scores) / len(scores), 2) if scores else None
 
+    @property
+    def turned(self) -> tuple[tuple[int, int], ...]:
+        """OCR'd pages whose image was stored turned: ``(page number, degrees clockwise)``."""
+        return tuple((n, p.turned) for n, p in enumerate(self.pages, start=1) if p.turned)
+
 
 def read_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto"
              ) -> tuple[str, tuple[int, ...], bool]:
@@ -192,7 +198,8 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
             text, words = tidied(result.text, result.words)
             pages[index] = replace(pages[index], text=text, ocr=True,
                                    confidence=result.confidence, words=words,
-                                   dpi=result.dpi, wraps=(), spaced=())
+                                   dpi=result.dpi, wraps=(), spaced=(),
+                                   turned=result.turned)
     out = PdfText(tuple(pages))
     if out.ocr_used:
         log.info("%s: OCR on %d of %d pages, mean confidence %s", name,
