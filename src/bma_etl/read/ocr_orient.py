@@ -36,6 +36,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
     from PIL import Image
 
     from bma_etl.read.ocr import OcrPage
@@ -49,6 +50,10 @@ POOR_READING = 85.0
 #: corpus's scans (150-300 dpi, each turned four ways) it named the right turn
 #: every time, 26-51 sure; ``ocrmypdf`` takes 14 and more by default.
 MIN_OSD_CONF = 10.0
+#: Resolution a scanned sheet with a free band down its middle is looked at by
+#: OSD (:func:`stands_sideways`): at 100 dpi it named a sideways page's turn 1-4
+#: sure, at 150 dpi 25-29 (a quarter of a second).
+SHEET_DPI = 150
 #: A page is read sideways when more than this share of its words...
 SIDEWAYS_SHARE = 0.5
 #: ...of at least this many letters (shorter ones, digits and marks, may stand tall)...
@@ -134,6 +139,20 @@ def osd_turn(image: Image.Image, dpi: float) -> tuple[int, float] | None:
     # orient_deg: how far the page is turned clockwise from upright (a page Pillow
     # turned 90 degrees counter-clockwise is 270); upright is as far again clockwise.
     return (360 - int(found["orient_deg"])) % 360, float(found["orient_conf"])
+
+
+def stands_sideways(grey: np.ndarray, dpi: float) -> bool:
+    """Whether OSD is sure a sheet's image (2-D uint8 pixels at ``dpi``) stands a quarter turned.
+
+    A single page stored sideways can show a band free of ink down its middle
+    (a gap between its sections, turned); it is not two pages side by side
+    (:mod:`.scan_sheets`); render it at :data:`SHEET_DPI`. False when OSD is not
+    installed or not sure.
+    """
+    from PIL import Image as PilImage
+
+    answer = osd_turn(PilImage.fromarray(grey), dpi)
+    return answer is not None and answer[0] in (90, 270) and answer[1] >= MIN_OSD_CONF
 
 
 def turned(image: Image.Image, clockwise: int) -> Image.Image:
