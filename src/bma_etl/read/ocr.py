@@ -8,6 +8,8 @@ its confidence, box and offset in that text, and the mean word confidence
 - A page scanned askew (up to 1.5 degrees) is turned level first and its noise
   filtered out (:mod:`.ocr_image`): Tesseract splits the lines of a skewed wide
   page, and reads specks as marks and letters.
+- A page image stored turned (90, 180 or 270 degrees) is read again upright when
+  its first reading is sideways or poor (:mod:`.ocr_orient`).
 - Tesseract's lines are at least :data:`MIN_LINE_SIZE` blob heights tall, so the
   tone marks and upper vowels drawn high over a line stay in it instead of
   making lines of their own. Its page layout then now and then leaves a whole
