@@ -115,3 +115,25 @@ def test_turn_is_cached_and_named() -> None:
     assert "turned" not in page_to_json(plain) and page_from_json(page_to_json(plain)) == plain
     assert turned_message(((1, 90), (3, 270))) == (
         "pages were stored turned and were read turned clockwise: page 1 90°, page 3 270°")
+
+
+@pytest.mark.parametrize(("second", "kept"), [(96.0, 180), (60.0, 0), (None, 0)])
+def test_a_turned_reading_is_kept_only_when_better(monkeypatch: pytest.MonkeyPatch,
+                                                  second: float | None, kept: int) -> None:
+    import bma_etl.read.ocr_orient as orient
+    from bma_etl.errors import ReadError
+
+    stored = Image.new("L", (40, 60), 255)
+    flat = tuple(_word("โครงการ", (10, 10 + 20 * i, 90, 25 + 20 * i)) for i in range(6))
+    monkeypatch.setattr(orient, "osd_turn", lambda image, dpi: (180, 30.0))
+
+    def read(image: Image.Image) -> OcrPage:
+        if image is stored:
+            return OcrPage("first", 65.0, flat)
+        if second is None:
+            raise ReadError("over the time limit")
+        return OcrPage("second", second, flat)
+
+    result = read_upright(stored, read, DPI)
+    assert result.turned == kept
+    assert result.text == ("second" if kept else "first")

@@ -35,6 +35,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bma_etl.errors import ReadError
+
 if TYPE_CHECKING:
     import numpy as np
     from PIL import Image
@@ -181,7 +183,11 @@ def read_upright(image: Image.Image, read: Callable[[Image.Image], OcrPage],
     if answer is None or answer[1] < MIN_OSD_CONF or answer[0] == 0:
         return page
     turn = answer[0]
-    other = read(turned(image, turn))
+    try:
+        other = read(turned(image, turn))
+    except ReadError as exc:  # over the time limit turned: the first reading stands
+        log.warning("page left as stored: reading it turned %d° failed (%s)", turn, exc)
+        return page
     if not better(page, other):
         log.info("page left as stored: read turned %d° clockwise it was no better", turn)
         return page
