@@ -51,6 +51,7 @@ from bma_etl.read import (
     read_source,
 )
 from bma_etl.read.ocr_lexicon import restored_message
+from bma_etl.read.ocr_orient import turned_message
 from bma_etl.records import Document, DocumentText, IngestRun, QualityIssue, Record
 from bma_etl.textnorm import repair_text
 from bma_etl.validate import build_records
@@ -172,6 +173,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     if source.restored:
         read_findings.append(Finding("documents", None, None, "warning", "ocr_marks_restored",
                                      restored_message(source.restored)))
+    if source.turned:
+        read_findings.append(Finding("documents", None, None, "warning", "ocr_page_turned",
+                                     turned_message(source.turned)))
     findings = run_checks(tables, read_findings + normalized.findings)
     tables["quality_issues"] = [
         QualityIssue(doc_id=source.doc_id, ordinal=i, table_name=f.table_name,

@@ -62,6 +62,9 @@ class SourceDocument:
     #: The finding for lines or pages read as TIS-620 bytes shown as Latin-1 letters
     #: and decoded as Thai (:func:`.legacy_thai.tis620_recoded`), None when none were.
     recoded: str | None = None
+    #: Pages whose scanned image was stored turned and read turned upright:
+    #: ``(page number, degrees clockwise)`` (:mod:`.ocr_orient`).
+    turned: tuple[tuple[int, int], ...] = ()
 
 
 def media_type_of(path: Path) -> str:
@@ -147,7 +150,8 @@ def _read_source(path: Path, data: bytes | None, ocr: str) -> SourceDocument:
     return SourceDocument(doc_id, path, media_type, pdf.text, len(pdf.pages), pdf.page_starts,
                           pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words,
                           spaced=pdf.spaced, restored=restored, judged=pdf.judged,
-                          recoded=recoded_message(recoded, "page") if recoded else None)
+                          recoded=recoded_message(recoded, "page") if recoded else None,
+                          turned=pdf.turned)
 
 
 def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:

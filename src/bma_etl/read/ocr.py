@@ -8,6 +8,8 @@ its confidence, box and offset in that text, and the mean word confidence
 - A page scanned askew (up to 1.5 degrees) is turned level first and its noise
   filtered out (:mod:`.ocr_image`): Tesseract splits the lines of a skewed wide
   page, and reads specks as marks and letters.
+- A page image stored turned (90, 180 or 270 degrees) is read again upright when
+  its first reading is sideways or poor (:mod:`.ocr_orient`).
 - Tesseract's lines are at least :data:`MIN_LINE_SIZE` blob heights tall, so the
   tone marks and upper vowels drawn high over a line stay in it instead of
   making lines of their own. Its page layout then now and then leaves a whole
@@ -48,6 +50,7 @@ from bma_etl.errors import ReadError
 from bma_etl.limits import seconds_from_env
 from bma_etl.read.ocr_image import cleaned, page_rules
 from bma_etl.read.ocr_layout import OcrWord, page_layout
+from bma_etl.read.ocr_orient import read_upright
 from bma_etl.read.ocr_tsv import (
     latin_words,
     missed_bands,
@@ -80,13 +83,16 @@ class OcrPage:
     :class:`~bma_etl.read.ocr_layout.OcrWord`). Their boxes are in pixels of
     the image read, ``dpi`` pixels to the inch (a PDF point is ``dpi / 72``
     pixels). ``confidence`` is the mean confidence of the pieces Tesseract
-    reported for those words (0..100), None when it read none.
+    reported for those words (0..100), None when it read none. ``turned`` is
+    how many degrees clockwise (0, 90, 180, 270) the stored image was turned
+    to be read upright (:mod:`.ocr_orient`); the boxes are in the turned image.
     """
 
     text: str
     confidence: float | None
     words: tuple[OcrWord, ...] = ()
     dpi: float = 0.0
+    turned: int = 0
 
 
 # ------------------------------------------------------------------ the engine
@@ -158,7 +164,7 @@ MIN_LINE_SIZE = 2.5
 #: Settings the engine reads with (and the image clean-up), named in the cache:
 #: results read otherwise are read again.
 ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai "
-                   "ruled-rows even-light skew 3 paper")
+                   "ruled-rows even-light skew 3 paper upright")
 
 
 def engine_version() -> str:
@@ -358,7 +364,8 @@ def read_images(images: Iterable[tuple[K, Path, float]], *, lang: str = LANG,
 
 def _read_and_remove(image: Path, lang: str, dpi: float) -> OcrPage:
     try:
-        return ocr_image(cleaned(_open_image(image)), lang=lang, dpi=dpi)
+        return read_upright(_open_image(image),
+                            lambda page: ocr_image(cleaned(page), lang=lang, dpi=dpi), dpi)
     finally:
         image.unlink(missing_ok=True)
 

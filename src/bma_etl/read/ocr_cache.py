@@ -81,9 +81,16 @@ class OcrCache:
 
 
 def page_to_json(page: OcrPage) -> dict[str, object]:
-    """A page as JSON: a word is ``[text, conf, left, top, right, bottom, start]``."""
-    return {"text": page.text, "confidence": page.confidence, "dpi": page.dpi,
-            "words": [[w.text, w.conf, *w.box, w.start] for w in page.words]}
+    """A page as JSON: a word is ``[text, conf, left, top, right, bottom, start]``.
+
+    ``turned`` (degrees clockwise) is written only for a page read turned.
+    """
+    out: dict[str, object] = {"text": page.text, "confidence": page.confidence,
+                              "dpi": page.dpi,
+                              "words": [[w.text, w.conf, *w.box, w.start] for w in page.words]}
+    if page.turned:
+        out["turned"] = page.turned
+    return out
 
 
 def page_from_json(entry: object) -> OcrPage | None:
@@ -96,4 +103,4 @@ def page_from_json(entry: object) -> OcrPage | None:
                           int(start))
                   for text, c, x0, top, x1, bottom, start in entry["words"])
     return OcrPage(entry["text"], float(conf) if isinstance(conf, int | float) else None,
-                   words, float(entry.get("dpi") or 0.0))
+                   words, float(entry.get("dpi") or 0.0), int(entry.get("turned") or 0))

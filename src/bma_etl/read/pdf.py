@@ -106,6 +106,7 @@ class PdfPage:
     #: a line not in ``wraps`` ends where its writer ended it.
     judged: bool = False
     recoded: bool = False  # its layer was TIS-620 shown as Latin-1, decoded (.legacy_thai)
+    turned: int = 0  # degrees clockwise an OCR'd page's image was turned to be read
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,11 @@ class PdfText:
         scores = [p.confidence for p in self.pages if p.ocr and p.confidence is not None]
         return round(sum(scores) / len(scores), 2) if scores else None
 
+    @property
+    def turned(self) -> tuple[tuple[int, int], ...]:
+        """OCR'd pages whose image was stored turned: ``(page number, degrees clockwise)``."""
+        return tuple((n, p.turned) for n, p in enumerate(self.pages, start=1) if p.turned)
+
 
 def read_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto"
              ) -> tuple[str, tuple[int, ...], bool]:
@@ -201,7 +207,8 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
             text, words = tidied(result.text, result.words)
             pages[index] = replace(pages[index], text=text, ocr=True,
                                    confidence=result.confidence, words=words,
-                                   dpi=result.dpi, wraps=(), spaced=(), judged=False)
+                                   dpi=result.dpi, wraps=(), spaced=(), judged=False,
+                                   turned=result.turned)
     out = PdfText(tuple(pages))
     if out.ocr_used:
         log.info("%s: OCR on %d of %d pages, mean confidence %s", name,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bma_etl.errors import ReadError
+from bma_etl.read.ocr_orient import SHEET_DPI, stands_sideways
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open, sheet_printed
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
@@ -201,7 +202,7 @@ def _scan_sheet(page: Any, size: tuple[float, float],
     """Where a scanned sheet of two pages is cut (points) and which sides hold a page."""
     grey = look_at(page)
     share = scan_gutter(grey)
-    if share is not None:
+    if share is not None and not stands_sideways(look_at(page, SHEET_DPI), SHEET_DPI):
         return share * size[0], (0, 1)
     if last is not None and last[1] == size and scan_left_only(grey, last[0] / size[0]):
         return last[0], (0,)
