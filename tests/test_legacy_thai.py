@@ -101,6 +101,11 @@ def tis_font(tmp: Path) -> Path:
             for cp in range(0x0E01, 0x0E5C):
                 if cp in table.cmap:
                     table.cmap[ord(to_tis_latin1(chr(cp)))] = table.cmap.pop(cp)
+    # a typeface of its own name: ReportLab keeps faces by their PostScript name for the
+    # whole process, and a second "Garuda" would stand in for the real one in later prints
+    for record in font["name"].names:
+        if record.nameID in (1, 3, 4, 6, 16):
+            record.string = "GarudaTIS"
     path = tmp / "GarudaTIS.ttf"
     font.save(str(path))
     return path
