@@ -14,6 +14,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pypdf
+import pypdfium2 as pdfium
 import pytest
 
 from bma_etl.pipeline import process_file
@@ -24,9 +26,6 @@ from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
-
-pypdf = pytest.importorskip("pypdf")
-pdfium = pytest.importorskip("pypdfium2")
 
 SHEET = (842.0, 595.0)  # A4 landscape, points
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pypdf
+import pypdfium2 as pdfium
 import pytest
 
 from bma_etl.pipeline import process_file
@@ -24,9 +26,6 @@ from corpus import render
 from corpus.build import GENERATORS
 from corpus.scan import scan_pdf
 from corpus.score import score
-
-pdfium = pytest.importorskip("pypdfium2")
-pypdf = pytest.importorskip("pypdf")
 
 
 def test_a_scanned_two_up_sheet_reads_as_two_pages(tmp_path: Path) -> None:

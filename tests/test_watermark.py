@@ -17,6 +17,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pypdf
+import pypdfium2 as pdfium
 import pytest
 
 from bma_etl.pipeline import process_file
@@ -27,10 +29,6 @@ from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
-
-pypdf = pytest.importorskip("pypdf")
-pdfium = pytest.importorskip("pypdfium2")
-reportlab = pytest.importorskip("reportlab")
 
 #: word, degrees counter-clockwise, size (points), grey (0 black - 1 white), fill alpha
 STAMPS = {"diagonal": ("สำเนา", 45, 110, 0.75, 0.5),
