@@ -282,3 +282,59 @@ def test_report_date_whose_slash_ocr_read_as_a_digit(seed: int, stroke: str) -> 
             as_read = f"{got_date.day}/{got_date.month}/{got_date.year + 543}"
             assert as_read in readings, read
     assert any(str(g) == w for g, w in zip(got, want, strict=True))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_plan_flag_whose_first_letter_ocr_read_as_another(seed: int) -> None:
+    """``: แป็นไปตามแผน``, ``: ไม่โป็นไปตามแผน``: the flag's first letter read as another
+    vowel, each plan flag reads as printed (a negated one stays negative)."""
+    rng = random.Random(seed)
+    generated = _form(rng)
+    text = re.sub(r"(: (?:ไม่)?)เ(?=ป็นไปตามแผน)",
+                  lambda m: m.group(1) + rng.choice("แโใ"), generated.text)
+    assert "เป็นไปตามแผน" not in text.replace("เป็นไปตามแผนพัฒนา", "")
+    assert [r.on_plan for r in _read(legacy, text)["progress_updates"]] == [
+        w["on_plan"] for w in generated.tables["progress_updates"]]
+
+
+#: What OCR read for the phone's label ``โทร.`` on the corpus's scans.
+_PHONE_LABEL_JUNK = ("15.", "In.", "lns.")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_person_whose_phone_label_ocr_misread_or_whose_number_it_could_not_read(
+        seed: int) -> None:
+    """``ชื่อผู้รับผิดชอบ... : นาง ก ข 15.4334`` reads the person and the phone;
+    ``ผู้ประสานงาน สยป : นาย ค ง i โทร.5!`` reads the coordinator and no phone, and
+    ``… i โทร.5! 5549`` the coordinator and the phone read after the junk."""
+    rng = random.Random(seed)
+    generated = _form(rng)
+    text = re.sub(r"^(ชื่อผู้รับผิดชอบ\.\.\. : .*?) โทร\.(?=[0-9]+$)",
+                  lambda m: f"{m.group(1)} {rng.choice(_PHONE_LABEL_JUNK)}",
+                  generated.text, count=1, flags=re.M)
+    again = seed % 2 == 1  # the number read again apart after the junk: ``โทร.5! 5549``
+    text = re.sub(r"^(ผู้ประสานงาน สยป : .*?) โทร\.(([0-9])[0-9]+)$",
+                  lambda m: f"{m.group(1)} {rng.choice('il|')} โทร.{m.group(3)}!"
+                            + (f" {m.group(2)}" if again else ""), text, count=1, flags=re.M)
+    [project] = _read(legacy, text)["projects"]
+    [want] = generated.tables["projects"]
+    assert (project.responsible_person, project.responsible_phone) == (
+        want["responsible_person"], want["responsible_phone"])
+    assert (project.coordinator, project.coordinator_phone) == (
+        want["coordinator"], want["coordinator_phone"] if again else None)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_agency_whose_slash_ocr_read_as_a_rule(seed: int) -> None:
+    """``หน่วยงานที่รับผิดชอบ. : สำนักการคลัง | กองรายได้ / …``: the agency ends at the
+    rule as at the slash, and the division reads as generated."""
+    rng = random.Random(seed)
+    generated = _form(rng)
+    text = re.sub(r"^(หน่วยงานที่รับผิดชอบ\. : [^/\n]*?) / ", r"\1 | ", generated.text,
+                  count=1, flags=re.M)
+    assert text != generated.text
+    [project] = _read(legacy, text)["projects"]
+    [want] = generated.tables["projects"]
+    assert project.agency == want["agency"]
+    if "division" in want:
+        assert project.division == want["division"]

@@ -72,10 +72,57 @@ def derive_status(entries: list[RawRow], latest_first: bool = False) -> Derived 
     return Derived("in_progress", "reports exist and the latest names no end", None)
 
 
+#: After OCR, the phone's label read with letters wrong (``บุญมา 15.4334``: ``โทร.`` read
+#: ``15.``): a word of at most four characters ending in a dot, then Arabic digits alone.
+_OCR_MISREAD_LABEL = re.compile(r"[ \t]+[^\s.]{1,4}\.[ \t]*(?P<phone>[0-9]{3,})[ \t]*$")
+#: After OCR, the phone's label read and its number not (``ศาสตร์พันธ์ i โทร.5!``):
+#: the name ends at the label; no phone is read.
+_OCR_LABEL_ONLY = re.compile(r"[ \t]+(?:โทรศัพท์|โทร)\.?[^\u0e00-\u0e7f]{0,8}$")
+#: After OCR, a lone lowercase Latin letter or mark ending a name (a speck or a rule's
+#: end read as ``i``, ``l``, ``|``, ``'``): no Thai name ends so.
+_OCR_LONE_END = re.compile(r"(?:[ \t]+[a-z|!'`.,:;]){1,2}[ \t]*$")
+
+
+def ocr_person_phone(name: str, found: bool = False) -> tuple[str, str | None]:
+    """The name :func:`split_person_phone` left, and a phone, as OCR damages them.
+
+    ``name`` is the name part of an OCR'd ``name โทร.1234``; ``found``, whether
+    a phone was found after it. Returns the name and the phone (Arabic digits)
+    or None. With no phone found, the label read with letters wrong before
+    digits alone (:data:`_OCR_MISREAD_LABEL`) ends the name and gives the phone;
+    the label read and its number not (:data:`_OCR_LABEL_ONLY`; ``โทร.5! 5549``,
+    the phone then found after it) ends the name and gives no phone; a speck
+    ending the name is dropped (:data:`_OCR_LONE_END`).
+
+    >>> ocr_person_phone("นางสาวณัฐพล บุญมา 15.4334")
+    ('นางสาวณัฐพล บุญมา', '4334')
+    >>> ocr_person_phone("นายวิมลพรรณ ศาสตร์พันธ์ i โทร.5!")
+    ('นายวิมลพรรณ ศาสตร์พันธ์', None)
+    >>> ocr_person_phone("นาย ก ข 12.3456", found=True)
+    ('นาย ก ข 12.3456', None)
+    >>> ocr_person_phone("น.ส.ก ข")
+    ('น.ส.ก ข', None)
+    """
+    phone = None
+    if not found and (m := _OCR_MISREAD_LABEL.search(name)):
+        name, phone = name[:m.start()], m.group("phone")
+    elif m := _OCR_LABEL_ONLY.search(name):
+        name = name[:m.start()]
+    if m := _OCR_LONE_END.search(name):
+        name = name[:m.start()]
+    return name, phone
+
+
 def split_person_raw(doc: RepairedText, raw: Raw, row: RawRow, name_field: str,
                      phone_field: str) -> None:
-    """Split ``นาย ก ข โทร.1234`` into a name and a phone, each keeping its span."""
+    """Split ``นาย ก ข โทร.1234`` into a name and a phone, each keeping its span.
+
+    After OCR, the name is looked at again (:func:`ocr_person_phone`).
+    """
     name, phone = split_person_phone(raw.text)
+    if doc.ocr_used:
+        name, more = ocr_person_phone(name, found=phone is not None)
+        phone = phone or more
     name_at = raw.text.find(name) if name else -1
     if name and name_at >= 0:
         piece = doc.sub_raw(raw, name_at, name_at + len(name))
@@ -101,12 +148,21 @@ def strip_outline_raw(doc: RepairedText, raw: Raw) -> Raw:
     return piece or raw
 
 
+#: After OCR, the slash between an agency and its division read as a rule.
+_OCR_SLASH = re.compile(r"(?<=\S) \| (?=\S)")
+
+
 def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow) -> None:
     """``agency / division / unit`` → agency (first part) and division (the rest).
 
-    A column already filled keeps its value (the first statement wins).
+    A column already filled keeps its value (the first statement wins). After OCR,
+    a ``|`` between spaces before any ``/`` is a slash read as a rule
+    (``สำนักการคลัง | กองรายได้ / กองรายได้``): no agency's name holds one.
     """
     slash = raw.text.find("/")
+    end = slash if slash >= 0 else len(raw.text)
+    if doc.ocr_used and (rule := _OCR_SLASH.search(raw.text, 0, end)):
+        slash = rule.start() + 1
     agency = raw if slash < 0 else doc.sub_raw(raw, 0, slash)
     division = None if slash < 0 else doc.sub_raw(raw, slash + 1, len(raw.text))
     if agency is not None and row.fields.get("agency") is None:

@@ -108,6 +108,9 @@ FLAG_SIMILARITY = 80.0
 def approx_flags(text: str) -> list[tuple[str, bool, int, int]]:
     """Flags OCR read with letters wrong (``เป็นไปตามเบ้าหมาย``): ``(column, value, a, b)``.
 
+    ``แป็นไปตามแผน``, the first letter read wrong, is a flag too
+    (:func:`_with_first_letter`).
+
     The words after ไม่ are matched approximately in key form; the flag is
     negative when ไม่ (in key form) stands right before them, affirmative when
     nothing or a cell separator does, and not read at all otherwise: OCR may have
@@ -124,6 +127,9 @@ def approx_flags(text: str) -> list[tuple[str, bool, int, int]]:
         a, b = found.dest_start, found.dest_end
         while a < b and folded[a] in _NOT_LETTERS:  # the cell's separator, aligned too
             a += 1
+        while b > a and folded[b - 1] in _NOT_LETTERS:  # the next cell's, aligned too
+            b -= 1
+        a = _with_first_letter(core, folded, a, b)
         start = offsets[a]
         if folded[:a].endswith(_NEGATION_KEY):
             value, start = False, offsets[a - len(_NEGATION_KEY)]
@@ -134,6 +140,23 @@ def approx_flags(text: str) -> list[tuple[str, bool, int, int]]:
         out.append((column, value, start, past_marks(text, offsets[b - 1] + 1)))
         folded = folded[:a] + "#" * (b - a) + folded[b:]  # the plan's words are not these
     return out
+
+
+def _with_first_letter(core: str, folded: str, a: int, b: int) -> int:
+    """``a`` moved back over the flag's first letter when OCR read it as another letter.
+
+    The alignment leaves out a letter read wrong at a match's start (``แป็นไปตามแผน``
+    aligns from ``ป``), and the letter before the match then stands between the
+    flag and its cell's separator. That letter is the flag's own when the match is
+    shorter than the flag, does not open with its first letter, and taking the
+    letter in keeps as few edits (Levenshtein) between the match and the flag.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    if a == 0 or folded[a - 1] in _NOT_LETTERS or folded[a] == core[0] or b - a >= len(core):
+        return a
+    wider = Levenshtein.distance(core, folded[a - 1:b])
+    return a - 1 if wider <= Levenshtein.distance(core, folded[a:b]) else a
 
 
 def put_approx_flags(doc: RepairedText, line: Line, a: int, b: int, row: RawRow) -> None:
