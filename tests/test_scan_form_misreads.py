@@ -338,3 +338,29 @@ def test_agency_whose_slash_ocr_read_as_a_rule(seed: int) -> None:
     assert project.agency == want["agency"]
     if "division" in want:
         assert project.division == want["division"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_project_code_whose_dash_ocr_read_twice_or_with_a_space_among_its_digits(
+        seed: int) -> None:
+    """``รหัสโครงการ... : 06789641- -9098`` on a form and ``<name> : 2186757 1-8226`` on
+    a tracking page: the code reads as printed, and the page's name with it."""
+    rng = random.Random(seed)
+    generated = _form(rng)
+    text = re.sub(r"^(รหัสโครงการ\.\.\. : [0-9]+)-", r"\1- -", generated.text, count=1,
+                  flags=re.M)
+    assert "- -" in text
+    [project] = _read(legacy, text)["projects"]
+    assert project.project_code == generated.tables["projects"][0]["project_code"]
+
+    page = GENERATORS["web_tracking"](rng)
+    while not re.search(r" : [0-9]{8}-", page.text):  # a page that prints its code
+        page = GENERATORS["web_tracking"](rng)
+    [want] = page.tables["projects"]
+    cut = rng.randint(1, 7)
+    text = re.sub(r" : ([0-9]{8})-", lambda m: f" : {m[1][:cut]} {m[1][cut:]}-", page.text,
+                  count=1)
+    assert text != page.text
+    [project] = _read(history, text)["projects"]
+    assert (project.project_code, project.project_name) == (want["project_code"],
+                                                            want["project_name"])

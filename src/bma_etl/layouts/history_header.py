@@ -41,9 +41,10 @@ STRAY_END = r"(?:\s?[.,'`_])?"
 #: starting with ``_`` are split further by code.
 HEADER_LINES: dict[str, str] = {
     # "<project name> : <project code>" (fuller saves)
-    # (OCR puts a space beside the code's dash now and then: ``03503144- 5709``)
-    rf"^\s*(?P<name>\S.*?)\s*:\s*(?P<code>{DIGIT}{{6,10}} ?- ?{DIGIT}{{3,5}}){STRAY_END}\s*$":
-        "_name_code",
+    # (OCR puts a space beside the code's dash now and then: ``03503144- 5709``, or
+    # between two of its digits: ``2186757 1-8226``)
+    (rf"^\s*(?P<name>\S.*?)\s*:\s*(?P<code>(?={DIGIT}(?:{DIGIT}| {DIGIT}){{5,9}} ?-)"
+     rf"{DIGIT}+(?: {DIGIT}+)? ?- ?{DIGIT}{{3,5}}){STRAY_END}\s*$"): "_name_code",
     # "<agency> : (<BE fiscal year>)" (fuller saves)
     (rf"^\s*(?P<agency>[^:()]*\S)\s*:\s*\(\s*(?:ปี(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*)?"
      rf"(?P<year>{DIGIT}{{4}})\s*\){STRAY_END}\s*$"): "_agency_year",

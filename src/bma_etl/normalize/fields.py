@@ -45,9 +45,13 @@ def parse_year_be(text: str) -> int:
     return year if year >= 2400 else ce_to_be(year)
 
 
-#: Stray marks OCR puts around a code, and spaces around its dash.
+#: Stray marks OCR puts around a code, and spaces around its dash (or its dash read
+#: twice across a space: ``06789641- -9098``).
 _CODE_JUNK = " \t.,;:'\"|"
-_CODE_DASH = re.compile(r"(?<=[0-9]) ?- ?(?=[0-9])")
+_CODE_DASH = re.compile(r"(?<=[0-9]) ?-(?: -)? ?(?=[0-9])")
+#: A code of digits, a dash and digits with one space OCR put between two digits
+#: of a group (``2186757 1-8226``): a code holds no space.
+_CODE_GAP = re.compile(r"[0-9]+(?: [0-9]+)?-[0-9]+(?: [0-9]+)?")
 
 
 def parse_code(text: str) -> str:
@@ -55,9 +59,13 @@ def parse_code(text: str) -> str:
 
     >>> parse_code(" ๐๔๑๖-๑๐๔๔ "), parse_code(", 15090000- 7314")
     ('0416-1044', '15090000-7314')
+    >>> parse_code("06789641- -9098"), parse_code("2186757 1-8226")
+    ('06789641-9098', '21867571-8226')
     """
     value = to_arabic_digits(unicodedata.normalize("NFC", text)).strip(_CODE_JUNK)
     value = _CODE_DASH.sub("-", value)
+    if _CODE_GAP.fullmatch(value):
+        value = value.replace(" ", "")
     if not value:
         raise NormalizeError(f"{text!r} is not a code")
     return value
