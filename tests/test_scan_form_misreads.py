@@ -364,3 +364,17 @@ def test_project_code_whose_dash_ocr_read_twice_or_with_a_space_among_its_digits
     [project] = _read(history, text)["projects"]
     assert (project.project_code, project.project_name) == (want["project_code"],
                                                             want["project_name"])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_long_strategy_heading_with_a_mark_ocr_misread_still_ends_the_target(seed: int) -> None:
+    """``1.6 สนับสนุ่นแผนพัฒนา กทม. ระยะ 20 0 (ยุทธศาสตร์-…/ตัวชี้วัด)``: a tone mark read
+    where none is and ``ปี`` read ``0``; the target ends before it."""
+    rng = random.Random(seed)
+    generated = GENERATORS["legacy_long"](rng)
+    text = generated.text.replace("1.6 สนับสนุนแผนพัฒนา กทม. ระยะ 20 ปี",
+                                  "1.6 สนับสนุ่นแผนพัฒนา กทม. ระยะ 20 0")
+    assert text != generated.text
+    [project] = _read(legacy, text)["projects"]
+    [want] = generated.tables["projects"]
+    assert " ".join(project.target.split()) == want["target"]  # a wrap may stay a line break

@@ -174,7 +174,9 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
 def _heading_of(text: str, ocr: bool = False) -> tuple[str, int] | None:
     """The block a numbered section heading opens, and where the text after it starts.
 
-    The heading's words are matched as printed, then in key form. The text of
+    The heading's words are matched as printed, then in key form (after OCR, a
+    long title under a section number ``1.6`` too: ``1.6 สนับสนุ่นแผนพัฒนา กทม.
+    ระยะ 20 ปี (ยุทธศาสตร์-…/ตัวชี้วัด)``, a mark misread). The text of
     the rationale, objectives or target may follow their heading on its line
     (a section number ``1.4`` then the heading's words): it starts after them;
     for any other heading the offset is ``len(text)``.
@@ -194,8 +196,8 @@ def _heading_of(text: str, ocr: bool = False) -> tuple[str, int] | None:
     for pattern, block in SECTION_HEADINGS.items():
         if re.match(pattern, title):
             return block, len(text)
-    if len(title) > 80:  # a heading is short; a numbered item of content is not one
-        return None
+    if len(title) > 80 and not (ocr and _SECTION_NO_RE.match(text)):
+        return None  # a heading is short, a numbered item of content not (1.6's runs long)
     for pattern, block in SECTION_HEADINGS.items():
         if matches_key(pattern, title):
             return block, len(text)
