@@ -51,8 +51,9 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
     them, a piece of a line read as a line of its own is put back on it
     (:func:`~.ocr_lines.with_split_lines_joined`), then stray marks at the ends of
     lines and cells (:func:`without_strays`), then the spaces Tesseract wrote inside
-    Thai words (:func:`without_narrow_spaces`), a SARA A read twice and a word read
-    twice (:func:`without_words_read_twice`). ``words`` as :class:`~.ocr.OcrPage` has them;
+    Thai words (:func:`without_narrow_spaces`), a SARA A read twice, a word read
+    twice (:func:`without_words_read_twice`) and letters read twice where two words
+    meet (:func:`without_letters_read_twice`). ``words`` as :class:`~.ocr.OcrPage` has them;
     the words returned keep their boxes, their offsets moved to the new text.
     """
     if not words:
@@ -73,8 +74,42 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
         text = "".join(c for i, c in enumerate(text) if i not in gone)
         words = tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start))
                       for w in kept)
-    return without_words_read_twice(*without_doubled_sara_a(
-        *without_narrow_spaces(*without_strays(*with_split_lines_joined(text, words)))))
+    return without_letters_read_twice(*without_words_read_twice(*without_doubled_sara_a(
+        *without_narrow_spaces(*without_strays(*with_split_lines_joined(text, words))))))
+
+
+#: Letters ending a word and opening the next, their boxes overlapping by this share
+#: of those letters' width or more, were read twice.
+OVERLAP_READ_TWICE = 0.5
+#: Thai marks above and below a letter: they take no width of their own.
+_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def without_letters_read_twice(text: str, words: tuple[OcrWord, ...]
+                               ) -> tuple[str, tuple[OcrWord, ...]]:
+    """A page's text and words with letters Tesseract read at two words' meeting read once.
+
+    Where Tesseract cut a line into two words whose boxes overlap, it now and then
+    reads the letters in the overlap twice: as the first word's end and the next
+    one's start (``…สาธารณะริ ริมคลอง…``, boxes to 1206 and from 1187;
+    ``…แล้วผู้ ผู้รับจ้าง…``). Two words one space apart, the first ending with two or
+    more letters (a Thai letter among them) the second opens with, whose boxes overlap
+    by :data:`OVERLAP_READ_TWICE` or more of those letters' width (the first word's
+    width over its letters that take width), are one word with the letters once.
+    """
+    def twice(last: OcrWord, word: OcrWord) -> int | None:
+        overlap = last.box[2] - word.box[0]
+        if overlap <= 0:
+            return None
+        base = max(len(_MARK.sub("", last.text)), 1)
+        for k in range(min(len(last.text), len(word.text) - 1), 1, -1):
+            same = last.text[-k:]
+            if word.text.startswith(same) and _THAI_LETTER.search(same):
+                wide = (last.box[2] - last.box[0]) * len(_MARK.sub("", same)) / base
+                return k if overlap >= OVERLAP_READ_TWICE * wide else None
+        return None
+
+    return _joined(text, words, twice)
 
 
 #: A word whose box lies this share of its width or more inside the next word's box,

@@ -1,0 +1,77 @@
+"""Letters Tesseract read twice where it cut a line into two overlapping words.
+
+Lines of generated report text (``bench/corpus``) are cut into two words the way
+Tesseract cut the corpus's scans (``…สาธารณะริ ริมคลอง…``, ``…แล้วผู้ ผู้รับจ้าง…``):
+the letters at the cut end the first word and open the second, and the two boxes
+overlap by those letters' width. The tidied text is the line as generated.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read.ocr_tidy import without_letters_read_twice
+
+from corpus.build import GENERATORS
+
+_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+#: A letter's width in pixels on the made-up page; marks take none.
+_WIDTH = 25
+
+
+def _wide(text: str) -> int:
+    return _WIDTH * len(_MARK.sub("", text))
+
+
+def _details(seed: int) -> list[str]:
+    rng = random.Random(seed)
+    generated = GENERATORS["legacy_tab"](rng)
+    return [line for row in generated.tables["progress_updates"]
+            for line in row["detail"].split(" ") if len(line) > 12]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_letters_read_twice_where_two_words_overlap_are_read_once(seed: int) -> None:
+    """Each line, cut with one or two letters read twice, reads as generated."""
+    rng = random.Random(seed)
+    lines = _details(seed)
+    page: list[str] = []
+    words: list[OcrWord] = []
+    at = 0
+    for no, line in enumerate(lines):
+        # a cut before a letter that takes width, the one or two such letters before it
+        # (with their marks) read twice
+        cuts = [m.start() for m in re.finditer("[\u0e01-\u0e2e]", line) if m.start() > 6]
+        cut = rng.choice(cuts)
+        bases = [m.start() for m in re.finditer("[^\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]",
+                                                line[:cut])]
+        twice = line[bases[-rng.choice((1, 2))]:cut]
+        if len(twice) < 2:
+            twice = line[bases[-2]:cut]
+        first, second = line[:cut], twice + line[cut:]
+        top = 100 + 120 * no
+        left = (100, top, 100 + _wide(first), top + 90)
+        start = left[2] - _wide(twice)  # the second word's box opens over the letters
+        right = (start, top, start + _wide(second), top + 90)
+        words += [OcrWord(first, 90.0, left, at), OcrWord(second, 90.0, right, at + cut + 1)]
+        page.append(f"{first} {second}")
+        at += len(page[-1]) + 1
+    text, tidy = without_letters_read_twice("\n".join(page), tuple(words))
+    assert text.split("\n") == lines
+    assert all(text[w.start:w.end] == w.text for w in tidy)
+
+
+def test_words_apart_that_share_letters_stay_as_read() -> None:
+    """``การ การประชุม`` a word's space apart, and two words whose boxes overlap by
+    less than the shared letters' width: both stay as read."""
+    line = "การ การประชุม"
+    apart = (OcrWord("การ", 90.0, (100, 0, 175, 90), 0),
+             OcrWord("การประชุม", 90.0, (200, 0, 400, 90), 4))
+    assert without_letters_read_twice(line, apart)[0] == line
+    touching = (OcrWord("การ", 90.0, (100, 0, 175, 90), 0),
+                OcrWord("การประชุม", 90.0, (170, 0, 370, 90), 4))
+    assert without_letters_read_twice(line, touching)[0] == line
