@@ -194,7 +194,7 @@ def migrate(
 
     The target must hold no documents yet; the copy is one transaction.
     """
-    from bma_etl.load import migrate as run_migrate
+    from bma_etl.load_migrate import migrate as run_migrate
 
     if str(source).startswith(("ducklake:", "postgres:", "postgresql:")):
         _fail("--from: migrate copies a DuckDB warehouse file (--from FILE.duckdb); a "
