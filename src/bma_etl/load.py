@@ -1,4 +1,4 @@
-"""Write documents into the DuckDB warehouse; the only module that writes to it.
+"""Write documents into the DuckDB warehouse: the writer, its transactions and locks.
 
 Stage: load. Documents are loaded in transactions that first delete the rows
 they had (re-ingesting replaces, never duplicates), then bulk-insert their rows
@@ -10,32 +10,45 @@ writer holds the file only while it loads a batch and waits (up to ``wait``
 seconds) for readers to finish; readers wait the same way for a batch to commit.
 A whole ``ingest`` run also holds an advisory lock file beside the warehouse, so
 two runs never interleave.
+
+The tables' DDL, the writer's storage settings and the rows as Arrow tables are in
+:mod:`bma_etl.load_tables` (re-exported here); copying a warehouse into another is in
+:mod:`bma_etl.load_migrate`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import fcntl
-import functools
 import logging
-import operator
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
-from importlib import resources
 from pathlib import Path
-from types import UnionType
-from typing import TYPE_CHECKING, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, TypeVar
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
-from pydantic import BaseModel
 
-from bma_etl.errors import LoadError, UsageError, WarehouseError
+from bma_etl.errors import LoadError, WarehouseError
 from bma_etl.lake import LakeTarget, parse_target
+from bma_etl.load_tables import (  # re-exported: the pipeline and the tests import them here
+    DUCKDB_CONFIG,
+    ROW_GROUP_SIZE,
+    STORAGE_VERSION,
+    ArrowTables,
+    _insert,
+    arrow_schema,
+    concat_pieces,
+    ddl,
+    delete_orphans,
+    insert_run,
+    only_document,
+    open_writer,
+    to_arrow,
+    update_run,
+    upgrade_provenance_key,
+)
 from bma_etl.records import DOCUMENT_MODELS, IngestRun, Record
 from bma_etl.search import INDEX_TABLES
 from bma_etl.warehouse_file import (  # re-exported: the writer and readers open alike
@@ -49,6 +62,13 @@ from bma_etl.warehouse_file import (  # re-exported: the writer and readers open
 if TYPE_CHECKING:
     from bma_etl.lake import DocumentLocks
 
+__all__ = [
+    "DEFAULT_WAIT", "DUCKDB_CONFIG", "ROW_GROUP_SIZE", "STORAGE_VERSION", "ArrowTables",
+    "DocState", "Target", "Warehouse", "arrow_schema", "concat_pieces", "connect", "ddl",
+    "is_disk_full", "only_document", "open_writer", "run_lock", "to_arrow",
+    "upgrade_provenance_key", "warehouse_error",
+]
+
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
@@ -57,55 +77,6 @@ def _is_conflict(exc: BaseException) -> bool:
     from bma_etl.lake import is_conflict
 
     return is_conflict(exc)
-
-
-def ddl() -> str:
-    """The warehouse DDL and views (``warehouse.sql``)."""
-    return resources.files("bma_etl").joinpath("warehouse.sql").read_text(encoding="utf-8")
-
-
-#: DuckDB settings for the writer. The memory cap keeps a nightly run's peak memory
-#: flat however large the warehouse grows (DuckDB spills to disk beyond it); at
-#: 128 MB a checkpoint of a large table could fail for want of memory. One thread:
-#: the writer shares the cores with the extraction workers, and a second DuckDB
-#: thread cost more CPU than it saved. Readers (analysts' queries) keep DuckDB's
-#: defaults.
-DUCKDB_CONFIG: dict[str, str] = {"memory_limit": "256MB", "preserve_insertion_order": "true",
-                                 "threads": "1"}
-if tuple(int(p) for p in duckdb.__version__.split(".")[:3] if p.isdigit()) >= (1, 5, 6):
-    # Large appends are not written to the file ahead of their commit: a kill inside
-    # the commit could bring them back without their documents row (DuckDB 1.5). The
-    # setting is new in 1.5.6; the [lake] extra holds DuckDB at 1.5.5, where a run
-    # starts by removing such rows instead (Warehouse.remove_orphans).
-    DUCKDB_CONFIG["enable_optimistic_write"] = "false"
-
-#: Rows per row group the writer makes (DuckDB's default is 122,880). A checkpoint
-#: rewrites a table's last, partly filled row group whole when the table has an
-#: index, so with the default every batch rewrote all of ``document_texts`` (large
-#: strings, primary key) and loading slowed as the warehouse grew. With optimistic
-#: writes off (above), 16,384 loads 10,000 documents at 234 docs/s into 140 MB
-#: against 202 docs/s and 359 MB with 2,048. Readers need no setting for it.
-ROW_GROUP_SIZE = 16384
-
-#: On-disk format the writer uses (DuckDB otherwise writes one that old versions read).
-#: From v1.3.0 DuckDB compresses long strings: 10,000 documents take 270 MB instead
-#: of 1.5 GB and load in about half the time. Opening the warehouse needs DuckDB 1.3
-#: or newer; a warehouse written in the older format is upgraded on the next ingest.
-STORAGE_VERSION = "v1.3.0"
-
-def open_writer(path: Path | str) -> duckdb.DuckDBPyConnection:
-    """The warehouse opened for writing with the writer's settings (no waiting: see connect)."""
-    # ATTACH rather than connect(path): row group size and format are attach options.
-    con = duckdb.connect(":memory:", config=dict(DUCKDB_CONFIG))
-    try:
-        literal = str(path).replace("'", "''")
-        con.execute(f"ATTACH '{literal}' AS warehouse "
-                    f"(ROW_GROUP_SIZE {ROW_GROUP_SIZE}, STORAGE_VERSION '{STORAGE_VERSION}')")
-        con.execute("USE warehouse")
-    except BaseException:
-        con.close()
-        raise
-    return con
 
 
 @contextlib.contextmanager
@@ -279,22 +250,7 @@ class Warehouse:
         """
         if self.is_lake:
             return 0  # a DuckLake commit is whole or nothing, with no such window
-        removed = 0
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            for table in (*(m.table for m in DOCUMENT_MODELS), *INDEX_TABLES):
-                if table == "documents":
-                    continue
-                gone = con.execute(
-                    f"DELETE FROM {table} WHERE doc_id NOT IN "
-                    "(SELECT doc_id FROM documents)").fetchone()
-                removed += int(gone[0]) if gone else 0
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        return removed
+        return delete_orphans(self.con)
 
     def touch_many(self, seen: list[tuple[str, str]], run_id: str) -> None:
         """Record the new path of unchanged documents ``(doc_id, path)`` found elsewhere."""
@@ -417,188 +373,9 @@ class Warehouse:
     def start_run(self, run: IngestRun) -> None:
         """Insert the ``ingest_runs`` row of a starting run."""
         with self._errors("cannot write the warehouse"):
-            self._transaction(lambda: _insert(self.con, "ingest_runs", _table_of(IngestRun, [run])),
-                              "recording the run")
+            self._transaction(lambda: insert_run(self.con, run), "recording the run")
 
     def finish_run(self, run: IngestRun) -> None:
         """Update the run's row with its counts and end time."""
         with self._errors("cannot write the warehouse"):
-            self._transaction(lambda: self._finish_run(run), "recording the run's end")
-
-    def _finish_run(self, run: IngestRun) -> None:
-        self.con.execute(
-            "UPDATE ingest_runs SET finished_at = ?, files_seen = ?, loaded = ?, unchanged = ?,"
-            " quarantined = ?, skipped = ? WHERE run_id = ?",
-            [run.finished_at, run.files_seen, run.loaded, run.unchanged, run.quarantined,
-             run.skipped, run.run_id],
-        )
-
-
-def upgrade_provenance_key(con: duckdb.DuckDBPyConnection) -> bool:
-    """Give ``provenance`` of a warehouse file written before 0.5.0 its key.
-
-    Numbers each document's rows from 1 in their stored order and adds
-    ``PRIMARY KEY (doc_id, ordinal)``; returns whether it did.
-    A warehouse that already has the key is left alone.
-    """
-    keyed = con.execute(
-        "SELECT count(*) FROM duckdb_constraints() WHERE database_name = current_database() "
-        "AND table_name = 'provenance' AND constraint_type = 'PRIMARY KEY'").fetchone()
-    if keyed and keyed[0]:
-        return False
-    # Two statements: DuckDB builds no index over uncommitted updates. Interrupted
-    # between them, the next open numbers the rows again.
-    con.execute("UPDATE provenance SET ordinal = numbered.n FROM ("
-                "SELECT rowid AS r, row_number() OVER (PARTITION BY doc_id ORDER BY rowid) AS n "
-                "FROM provenance) AS numbered WHERE provenance.rowid = numbered.r")
-    con.execute("ALTER TABLE provenance ADD PRIMARY KEY (doc_id, ordinal)")
-    return True
-
-
-def migrate(source: Path, target: Path | str | LakeTarget) -> dict[str, int]:
-    """Copy every table of the DuckDB warehouse file ``source`` into ``target``.
-
-    ``target`` (a DuckLake address or a new DuckDB file) must hold no document yet;
-    the copy is one transaction, columns matched by name. Returns the rows copied
-    per table. Raises :class:`UsageError` for a missing source or a non-empty target.
-    """
-    if not Path(source).is_file():
-        raise UsageError(f"{source}: no such warehouse file", stage="warehouse")
-    tables = [m.table for m in DOCUMENT_MODELS] + list(INDEX_TABLES) + ["ingest_runs"]
-    literal = str(source).replace("'", "''")
-    with Warehouse(target) as wh:
-        con = wh.con
-        held = con.execute("SELECT count(*) FROM documents").fetchone()
-        if held and held[0]:
-            raise UsageError(f"{wh.path}: already holds {held[0]} documents; migrate into an "
-                             "empty warehouse", stage="warehouse")
-        try:
-            con.execute(f"ATTACH '{literal}' AS migrate_source (READ_ONLY)")
-        except duckdb.Error as exc:
-            raise warehouse_error(source, exc, "cannot open the warehouse to copy") from exc
-        copied: dict[str, int] = {}
-
-        def copy() -> None:
-            copied.clear()
-            con.execute("BEGIN TRANSACTION")
-            try:
-                for table in tables:
-                    have = {c for (c,) in con.execute(
-                        "SELECT column_name FROM information_schema.columns WHERE "
-                        "table_catalog = 'migrate_source' AND table_name = ?",
-                        [table]).fetchall()}
-                    cols = [c for (c,) in con.execute(
-                        "SELECT column_name FROM information_schema.columns WHERE "
-                        "table_catalog = current_database() AND table_name = ? "
-                        "ORDER BY ordinal_position", [table]).fetchall() if c in have]
-                    if not cols:
-                        continue
-                    values = ", ".join(cols)
-                    if table == "provenance" and "ordinal" not in have:  # before 0.5.0
-                        cols.append("ordinal")
-                        values += (", row_number() OVER (PARTITION BY doc_id ORDER BY rowid)"
-                                   "::INTEGER")
-                    names = ", ".join(cols)
-                    row = con.execute(f"INSERT INTO main.{table} ({names}) "
-                                      f"SELECT {values} FROM migrate_source.main.{table}"
-                                      ).fetchone()
-                    copied[table] = int(row[0]) if row else 0
-                con.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(duckdb.Error):
-                    con.execute("ROLLBACK")
-                raise
-
-        try:
-            with wh._errors("cannot copy the warehouse"):
-                wh._transaction(copy, "copying the warehouse")
-            wh.flush()
-        finally:
-            with contextlib.suppress(duckdb.Error):
-                con.execute("DETACH migrate_source")
-    return copied
-
-
-#: Rows of one or more whole documents as Arrow tables, by warehouse table. Workers
-#: build them, so the writer only concatenates and inserts.
-ArrowTables = dict[str, pa.Table]
-
-
-def to_arrow(documents: Iterable[dict[str, list[Record]]]) -> ArrowTables:
-    """The records of ``documents`` as one Arrow table per warehouse table, in order.
-
-    Raises ``pyarrow.ArrowException`` (or ``TypeError``/``ValueError``) when a value
-    does not fit its column's type.
-    """
-    docs = list(documents)
-    out: ArrowTables = {}
-    for model in DOCUMENT_MODELS:
-        rows = [row for tables in docs for row in tables.get(model.table, ())]
-        if rows:
-            out[model.table] = _table_of(model, rows)
-    return out
-
-
-def concat_pieces(pieces: Sequence[ArrowTables]) -> ArrowTables:
-    """Several pieces' tables joined table by table, pieces kept in order."""
-    parts: dict[str, list[pa.Table]] = {}
-    for piece in pieces:
-        for table, rows in piece.items():
-            parts.setdefault(table, []).append(rows)
-    return {table: tables[0] if len(tables) == 1 else pa.concat_tables(tables)
-            for table, tables in parts.items()}
-
-
-def only_document(tables: ArrowTables, doc_id: str) -> ArrowTables:
-    """The rows of one document out of a piece holding several."""
-    out: ArrowTables = {}
-    for table, rows in tables.items():
-        kept = rows.filter(pc.equal(rows.column("doc_id"), doc_id))
-        if kept.num_rows:
-            out[table] = kept
-    return out
-
-
-def _table_of(model: type[BaseModel], rows: Sequence[BaseModel]) -> pa.Table:
-    schema = arrow_schema(model)
-    # Pydantic keeps a row's field values in its __dict__: one itemgetter call takes
-    # a row's values and zip turns the rows into columns, where a getattr per value
-    # cost more than building the Arrow arrays (provenance has hundreds of rows).
-    pick = operator.itemgetter(*schema.names)
-    picked = [pick(row.__dict__) for row in rows]
-    columns: Iterable[Sequence[object]] = (
-        [picked] if len(schema) == 1 else zip(*picked, strict=True) if picked
-        else [[] for _ in schema])
-    return pa.table([pa.array(column, type=f.type)
-                     for f, column in zip(schema, columns, strict=True)], schema=schema)
-
-
-@functools.cache
-def arrow_schema(model: type[BaseModel]) -> pa.Schema:
-    """The Arrow schema of a model's table (column order as the model's fields)."""
-    hints = get_type_hints(model)
-    return pa.schema([pa.field(name, _arrow_type(hints[name])) for name in model.model_fields])
-
-
-def _arrow_type(hint: object) -> pa.DataType:
-    args = [a for a in get_args(hint) if a is not type(None)]
-    if get_origin(hint) in (Union, UnionType) and len(args) == 1:
-        hint = args[0]
-    if get_origin(hint) is list:
-        return pa.list_(pa.string())
-    return _ARROW_TYPES.get(hint, pa.string())
-
-
-_ARROW_TYPES: dict[object, pa.DataType] = {
-    bool: pa.bool_(), int: pa.int64(), float: pa.float64(), str: pa.string(),
-    Decimal: pa.decimal128(38, 4), dt.datetime: pa.timestamp("us"), dt.date: pa.date32(),
-}
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
-    con.register("_bma_rows", rows)
-    try:
-        cols = ", ".join(rows.column_names)
-        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _bma_rows")
-    finally:
-        con.unregister("_bma_rows")
+            self._transaction(lambda: update_run(self.con, run), "recording the run's end")

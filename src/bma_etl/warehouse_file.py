@@ -3,7 +3,8 @@
 Stage: load and query share it. Kept apart from :mod:`bma_etl.load` so that a
 reader (``sql``, ``status``, ``search``) opens the warehouse without importing
 the writer's Arrow and pydantic machinery. The writer's own settings (row groups,
-storage format) stay in :mod:`bma_etl.load`, which opens through :func:`connect`.
+storage format) are in :mod:`bma_etl.load_tables`; :mod:`bma_etl.load` opens
+through :func:`connect`.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def connect(path: Path | str | LakeTarget, read_only: bool = False, wait: float 
 
         if read_only:
             return lake.open_connection(path, True, dict(config or {}))
-        from bma_etl.load import DUCKDB_CONFIG
+        from bma_etl.load_tables import DUCKDB_CONFIG
 
         return lake.open_connection(path, False, dict(DUCKDB_CONFIG))
 
@@ -56,7 +57,7 @@ def connect(path: Path | str | LakeTarget, read_only: bool = False, wait: float 
         try:
             if read_only:
                 return duckdb.connect(str(path), read_only=True, config=dict(config or {}))
-            from bma_etl.load import open_writer
+            from bma_etl.load_tables import open_writer
 
             return open_writer(path)
         except duckdb.Error as exc:

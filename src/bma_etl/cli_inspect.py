@@ -1,0 +1,138 @@
+"""The commands that look at a file or the warehouse.
+
+``detect``, ``extract``, ``explain``, ``status``; registered on the app by
+:mod:`bma_etl.cli`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bma_etl.cli_common import (
+    DEFAULT_DB,
+    DbOption,
+    Ocr,
+    OcrOption,
+    _errors,
+    _fail,
+    _print_table,
+    _require_paths,
+)
+from bma_etl.errors import BmaEtlError
+
+
+def detect_cmd(
+    files: Annotated[list[Path], typer.Argument(help="Files to recognise.")],
+) -> None:
+    """Print each file's layout and score ('unknown' when none matches)."""
+    from bma_etl.detect import THRESHOLD, score_all
+    from bma_etl.pipeline import repair
+    from bma_etl.read import read_source
+
+    _require_paths(files)
+    code = 0
+    for path in files:
+        try:
+            scores = score_all(repair(read_source(path)))
+        except BmaEtlError as exc:
+            typer.echo(f"{path}\terror\t{exc.reason()}")
+            code = 3
+            continue
+        best, value = next(iter(scores.items()))
+        typer.echo(f"{path}\t{best if value >= THRESHOLD else 'unknown'}\t{value:.2f}")
+        if value < THRESHOLD:
+            code = 3
+    raise typer.Exit(code)
+
+
+def extract(
+    file: Annotated[Path, typer.Argument(help="One report file.")],
+    format: Annotated[str | None, typer.Option(
+        "--format", help="json (records per table; the default when the output is not a "
+        "terminal) or text (one record per block; the default on a terminal).")] = None,
+    ocr: OcrOption = Ocr.auto,
+) -> None:
+    """Print the normalised records of one file, touching no warehouse."""
+    from bma_etl.pipeline import process_file
+
+    if format == "table":  # the name of the text view before 0.5
+        format = "text"
+    if format not in (None, "json", "text"):
+        _fail(f"unknown format {format!r}; use json or text", 2)
+    _require_paths([file])
+    try:
+        processed = process_file(file, ocr=ocr.value)
+    except BmaEtlError as exc:  # the file would be quarantined
+        _fail(exc.reason(), 3)
+    if format is None:
+        format = "text" if sys.stdout.isatty() else "json"
+    skip = {"document_texts", "provenance"} if format == "text" else {"document_texts"}
+    data = {t: [r.model_dump(mode="json") for r in rows]
+            for t, rows in processed.tables.items() if t not in skip and rows}
+    if format == "json":
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    from bma_etl.read import path_text
+    from bma_etl.terminal import console, records
+
+    out = console()
+    out.print(f"{path_text(file)}  layout {processed.layout}  doc_id {processed.doc_id}",
+              markup=False)
+    out.print(records(data, skip=("doc_id",)))
+    out.print(f"({len(processed.rows('provenance'))} provenance rows left out: "
+              "'bma-etl explain FILE' shows each value beside its source)", markup=False)
+
+
+def explain(
+    file: Annotated[Path | None, typer.Argument(help="A report file to run through the "
+                                                "pipeline (nothing is loaded).")] = None,
+    field: Annotated[str | None, typer.Option(
+        "--field", help="Show only this value, as TABLE.COLUMN (e.g. projects.budget_spent_thb)."
+    )] = None,
+    doc_id: Annotated[str | None, typer.Option(
+        "--doc-id", help="Explain a document already in the warehouse (its id or a prefix).")
+    ] = None,
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Show which layout won and why, then every value beside the text it was read from."""
+    from bma_etl.explain import explain_doc, explain_file, only_field, render
+
+    if (file is None) == (doc_id is None):
+        _fail("give a FILE or --doc-id (one of them)", 2)
+    try:
+        ex = explain_file(file) if file is not None else explain_doc(db, doc_id or "")
+        if field:
+            ex = only_field(ex, field)
+    except BmaEtlError as exc:
+        _fail(exc.reason(), 1)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    from rich.console import Console
+
+    console = Console(highlight=False, soft_wrap=True)
+    for line in render(ex, rich=console.is_terminal, width=max(60, console.width)):
+        if console.is_terminal:
+            console.print(line)
+        else:
+            typer.echo(line)
+    raise typer.Exit(3 if ex.stopped_at else 0)
+
+
+def status(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Show the last runs, loaded documents per layout, and quarantined files with reasons."""
+    from bma_etl.query import status as read_status
+
+    with _errors():
+        st = read_status(db)
+    _print_table(st.runs.columns, st.runs.rows, title="last runs")
+    _print_table(st.layouts.columns, st.layouts.rows, title="loaded documents by layout")
+    _print_table(st.quarantined.columns, st.quarantined.rows,
+                 title=f"quarantined files ({len(st.quarantined.rows)})")
+    if st.outdated:
+        typer.echo(f"{st.outdated} documents were extracted by another version; "
+                   "run 'bma-etl ingest --reextract-outdated' to redo them")
