@@ -62,8 +62,12 @@ _BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
 #: item's text never opens with a short word and a tab.
 _OCR_TAB_ITEM_RE = re.compile(r"^\s*(?P<no>[^\s.,:]{1,3}?)\s*[.),:]?\t+(?P<body>[ก-ฮเ-ไ].*?)\s*$")
 #: On an OCR'd page, an item's number alone on its line as OCR may read it without
-#: its point (``ท``, ``sf``, ``3:``): at most two signs or letters, no vowel or mark.
-_OCR_BARE_NUMBER_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙A-Za-zก-ฮ]{1,2})\s*[.),:]?\s*$")
+#: its point (``ท``, ``sf``, ``3:``): at most two signs or letters, no vowel or mark;
+#: or read as two specks a space apart (``5 8`` for ``1.``: the digit's stem and its
+#: foot or point, each a sign of its own).
+_BARE_SIGN = "[0-9๐-๙A-Za-zก-ฮ]"
+_OCR_BARE_NUMBER_RE = re.compile(
+    rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN})\s*[.),:]?\s*$")
 
 
 class _Forms(NamedTuple):
