@@ -303,7 +303,9 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
         alone = forms.alone.match(blank_tags(line.text)) or (
             _bare_number(lines, i, junk) if forms.ocr else None)
         if alone is not None and bare is None:
-            if _starts_over(to_int(alone.group("no")), last_no, forms):
+            said = alone.group("no")  # ``1 i``: no number, though to_int finds a 1 in it
+            if _starts_over(to_int(said) if DIGITS_RE.fullmatch(said) else None,
+                            last_no, forms):
                 tag = None  # the numbers start over: another list
                 continue
             bare = (alone, line)
