@@ -303,8 +303,8 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
         alone = forms.alone.match(blank_tags(line.text)) or (
             _bare_number(lines, i, junk) if forms.ocr else None)
         if alone is not None and bare is None:
-            said = alone.group("no")  # ``1 i``: no number, though to_int finds a 1 in it
-            if _starts_over(to_int(said) if DIGITS_RE.fullmatch(said) else None,
+            read = alone.group("no")  # ``1 i``: no number, though to_int finds a 1 in it
+            if _starts_over(to_int(read) if DIGITS_RE.fullmatch(read) else None,
                             last_no, forms):
                 tag = None  # the numbers start over: another list
                 continue
