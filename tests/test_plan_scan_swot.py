@@ -7,6 +7,9 @@ Tesseract damages them on the corpus's scans (150 and 200 dpi, grey):
   consonant in a cell of its own (``โรคติดเชื้อ<tab>ว``): its tab ended the list;
 - a SWOT item's number read as two specks a space apart, alone on its line
   (``5 8`` for ``1.``), the item's words on the next line;
+- a leading vowel read before an item's number (``โ๒. มีช่องทาง...``) from a speck;
+- the plan's next part's heading right under the last item, no blank line between
+  (``ส่วนที่ ๑ การบริการสาธารณะ``): OCR gives no sign that the item ended;
 - a budget table's first row whose number OCR lost (the line opens with the
   project's name), its amount read with a space after a thousands comma
   (``1,623, 700.- บาท``).
@@ -214,3 +217,45 @@ def test_first_row_whose_number_ocr_lost_with_a_spaced_amount_is_read(seed: int)
     assert all(r.name.startswith("โครงการ") for r in firsts)
     if spaced:
         assert firsts, "a row whose number OCR lost has no seq"
+
+
+# ------------------------------------------------------------------ a vowel before the number
+
+_VOWELS = "เแโใไ"
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swot_number_with_a_leading_vowel_read_before_it_is_an_item(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = _swot_span(written)
+    lines: list[str] = []
+    damaged = 0
+    for k, line in enumerate(written):
+        m = _ITEM.match(line) if k in span else None
+        if m is not None and rng.random() < 0.5:
+            line, damaged = f"{rng.choice(_VOWELS)}{line}", damaged + 1
+        lines.append(line)
+    assert damaged, "the test damages an item's number"
+    _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+
+
+# ------------------------------------------------------------------ the next part right under the list
+
+_PART_HEADINGS = ("ส่วนที่ ๑ การบริการสาธารณะ", "ส่วนที่ 2 การบริหารจัดการองค์กร",
+                  "ตัวชี้วัดเป้าประสงค์")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_next_parts_heading_right_under_the_last_item_ends_the_list(seed: int) -> None:
+    """The blank line and the paragraph after the SWOT lists gone (OCR set no gap), the
+    plan's next part's heading right under the last item: the item keeps its words."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = _swot_span(written)
+    last_item = max(k for k in span if _ITEM.match(written[k]))
+    heading = rng.choice(_PART_HEADINGS)
+    lines = [*written[:last_item + 1], heading, "", *written[span.stop:]]
+    _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])

@@ -25,6 +25,7 @@ from bma_etl.layouts.plan_cells import (
     blank_tags,
     is_text_line,
 )
+from bma_etl.layouts.plan_swot_headings import PART_HEADING_RE
 from bma_etl.layouts.plan_swot_headings import spread_kind as _spread_kind
 from bma_etl.layouts.plan_swot_headings import swot_kind as _swot_kind
 from bma_etl.layouts.plan_values import finish_text_fields, joined, segments, to_int
@@ -51,7 +52,10 @@ _NUMBER = rf"{DIGIT}{{1,2}}"
 _OCR_NUMBER = r"[^\s\u0e01-\u0e4f.]{1,3}?"
 _SWOT_ITEM_RE = re.compile(_ITEM.format(d=DIGIT, no=_NUMBER, point=_POINT))
 _SWOT_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=_NUMBER, point=_POINT, tail=""))
-_OCR_ITEM_RE = re.compile(_ITEM.format(
+#: A leading vowel right before an item's number (``โ๒. มีช่องทาง...``) is no Thai
+#: spelling (it only stands before a consonant): a speck or the page's edge OCR read.
+_OCR_VOWEL = r"(?:[เแโใไ](?={d}))?"
+_OCR_ITEM_RE = re.compile(_ITEM.replace(r"\(?\s*(?P<no>", r"\(?\s*" + _OCR_VOWEL + r"(?P<no>").format(
     d=DIGIT, no=rf"{_NUMBER}|{_OCR_NUMBER}(?=\s*[.),]\s*[\u0e01-\u0e4f])", point=_OCR_POINT))
 #: Alone on its line, a number may be read as Thai letters too (``ไต.`` for ``๒.``).
 _OCR_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=rf"{_NUMBER}|[^\s.,]{{1,3}}?",
@@ -299,6 +303,9 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             heading_kind, last, last_no, gap = kind, None, None, False
             continue
         if tag is None:
+            continue
+        if forms.ocr and PART_HEADING_RE.match(blank_tags(line.text)) is not None:
+            tag, bare, gap = None, None, False  # the plan's next part: no item goes on into it
             continue
         alone = forms.alone.match(blank_tags(line.text)) or (
             _bare_number(lines, i, junk) if forms.ocr else None)
