@@ -241,7 +241,7 @@ def test_swot_number_with_a_leading_vowel_read_before_it_is_an_item(seed: int) -
     _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
 
 
-# ------------------------------------------------------------------ the next part right under the list
+# ------------------------------------------------------------------ the next part under the list
 
 _PART_HEADINGS = ("ส่วนที่ ๑ การบริการสาธารณะ", "ส่วนที่ 2 การบริหารจัดการองค์กร",
                   "ตัวชี้วัดเป้าประสงค์")
