@@ -259,3 +259,30 @@ def test_next_parts_heading_right_under_the_last_item_ends_the_list(seed: int) -
     heading = rng.choice(_PART_HEADINGS)
     lines = [*written[:last_item + 1], heading, "", *written[span.stop:]]
     _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+
+
+# ------------------------------------------------------------------ a RO RUA read twice
+
+#: A word opening with ``ระ`` at a run's start, as OCR damages it: the rule or a speck
+#: before it read as a second ``ร``, or its SARA A read as ``ร``.
+_RA_START = re.compile(r"(?:(?<=^)|(?<=[\s\t\"“(]))ระ(?=[ก-ฮ])", re.MULTILINE)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_ro_rua_read_twice_at_a_words_start_is_read_once(seed: int) -> None:
+    """Every ``ระ`` opening a run of a generated plan (``ระดับความสำเร็จ…``, ``ระบบ…``)
+    read as ``รระ`` or ``รร``: the page reads as written; no other run changes."""
+    from bma_etl.read.ocr_lexicon import restored
+
+    rng = random.Random(seed)
+    written = GENERATORS["plan"](rng).text
+    starts = [m.start() for m in _RA_START.finditer(written)]
+    assert starts, "the plan has a word opening with ระ"
+    pieces, at = [], 0
+    for start in starts:
+        pieces += [written[at:start], rng.choice(("รระ", "รร"))]
+        at = start + 2
+    read = "".join(pieces) + written[at:]
+    text, _, done = restored(read, ())
+    assert text == written
+    assert {(d.read, d.word) for d in done} <= {("รร", "ร"), ("รร", "ระ")}
