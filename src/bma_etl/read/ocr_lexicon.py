@@ -209,8 +209,10 @@ def restored(text: str, words: tuple[OcrWord, ...]
 def _pass(text: str, words: tuple[OcrWord, ...],
           rewrite: Callable[[str], list[tuple[int, int, str]]], across: bool = True,
           ) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
-    """``text`` and ``words`` with each Thai run's spans ``rewrite`` gives replaced
-    (runs a line break parts given as one unless not ``across``)."""
+    """``text`` and ``words`` with each Thai run's spans ``rewrite`` gives replaced.
+
+    Runs a line break parts are given to ``rewrite`` as one, unless not ``across``.
+    """
     edits: list[tuple[int, int, str]] = []
     names = [m.span() for m in _NAME.finditer(text)]
     runs = [m for m in RUN.finditer(text)

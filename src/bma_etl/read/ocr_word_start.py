@@ -38,9 +38,9 @@ def _ends(cut: list[str], shift: int) -> list[int]:
 
 
 def doubled_ro_run(run: str) -> list[tuple[int, int, str]]:
-    """The change to make at the start of one run of Thai letters: ``[(0, 2, "ร")]``,
-    ``[(0, 2, "ระ")]`` or ``[]`` (offsets in ``run``).
+    """The change to make at the start of one run of Thai letters, offsets in ``run``.
 
+    ``[(0, 2, "ร")]``, ``[(0, 2, "ระ")]`` or ``[]``.
     Only a run opening with ``รร`` and more letters is looked at. The readings are
     compared up to the first place where the cut as read and every reading's cut
     end a word (words further on are the same in all, known or not); a reading
