@@ -16,9 +16,11 @@ from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.normalize.digits import NO_BUDGET_RE
 
 #: An amount followed by the word baht: ``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``,
-#: ``12,500,000.00 บาท``, ``1.5 ล้านบาท`` (the amount keeps its ``ล้าน``).
+#: ``12,500,000.00 บาท``, ``1.5 ล้านบาท`` (the amount keeps its ``ล้าน``); a space
+#: after a thousands comma (``1,623, 700.- บาท``, as OCR may read it) inside the amount,
+#: as :func:`~bma_etl.normalize.digits.parse_amount` reads it, not ``700.- บาท`` alone.
 AMOUNT_BAHT_RE = re.compile(
-    rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+|{DIGIT}+)"
+    rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?:, ?{DIGIT}{{3}})+|{DIGIT}+)"
     rf"(?:\.{DIGIT}{{1,2}})?(?:\s*ล้าน)?)\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
 #: An amount with thousands separators, for a table whose column header says บาท.

@@ -248,7 +248,8 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
             j += 1  # the rest of a header cell (``ที่รับผิดชอบ``)
             continue
         started = None if current is not None and current.kind == "total" \
-            else row_start(line, columns, numbers, complete or current is None, ocr)
+            else row_start(line, columns, numbers, complete or current is None, ocr,
+                           first=current is None and not table.rows)
         if started is not None:
             current = started
             table.rows.append(current)

@@ -124,14 +124,15 @@ _OCR_RULE_LETTER_RE = re.compile("(?:[แโใไ]|เ(?!เ))+(?=[เแโใ
 
 
 def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
-               ocr: bool = False) -> PlainRow | None:
+              ocr: bool = False, first: bool = False) -> PlainRow | None:
     """The row ``line`` starts, if it starts one: a number in sequence, then words.
 
     From OCR, a line after a complete row (``complete``), or the table's first line,
     that opens with a sign or two and ``โครงการ`` starts the next item too, its
     number not read, and so does a line after a complete row that opens with
-    ``โครงการ`` (the number not read at all); and a number out of sequence after a
-    complete row starts one.
+    ``โครงการ`` (the number not read at all), as does the ``first`` line of a table of
+    no groups (a table of one row whose ``๑`` OCR lost); and a number out of sequence
+    after a complete row starts one.
     """
     text = line.text.strip()
     m = _ROW_START_RE.match(text)
@@ -139,7 +140,8 @@ def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
             and (item := OCR_ITEM_RE.match(text)) is not None:
         # an item of the group above, its number misread (``lo, โครงการ...``): not read
         return PlainRow("item", [line], None, item.end())
-    if ocr and complete and m is None and (numbers.group or numbers.row) is not None \
+    if ocr and complete and m is None \
+            and ((numbers.group or numbers.row) is not None or (first and not columns.group)) \
             and _OCR_BARE_ROW_RE.match(text) is not None:
         # the next item, its number lost: no number read
         if not columns.group:

@@ -25,6 +25,7 @@ from bma_etl.layouts.plan_cells import (
     blank_tags,
     is_text_line,
 )
+from bma_etl.layouts.plan_swot_headings import PART_HEADING_RE
 from bma_etl.layouts.plan_swot_headings import spread_kind as _spread_kind
 from bma_etl.layouts.plan_swot_headings import swot_kind as _swot_kind
 from bma_etl.layouts.plan_values import finish_text_fields, joined, segments, to_int
@@ -51,7 +52,11 @@ _NUMBER = rf"{DIGIT}{{1,2}}"
 _OCR_NUMBER = r"[^\s\u0e01-\u0e4f.]{1,3}?"
 _SWOT_ITEM_RE = re.compile(_ITEM.format(d=DIGIT, no=_NUMBER, point=_POINT))
 _SWOT_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=_NUMBER, point=_POINT, tail=""))
-_OCR_ITEM_RE = re.compile(_ITEM.format(
+#: A leading vowel right before an item's number (``โ๒. มีช่องทาง...``) is no Thai
+#: spelling (it only stands before a consonant): a speck or the page's edge OCR read.
+_OCR_VOWEL = r"(?:[เแโใไ](?={d}))?"
+_OCR_ITEM = _ITEM.replace(r"\(?\s*(?P<no>", r"\(?\s*" + _OCR_VOWEL + r"(?P<no>")
+_OCR_ITEM_RE = re.compile(_OCR_ITEM.format(
     d=DIGIT, no=rf"{_NUMBER}|{_OCR_NUMBER}(?=\s*[.),]\s*[\u0e01-\u0e4f])", point=_OCR_POINT))
 #: Alone on its line, a number may be read as Thai letters too (``ไต.`` for ``๒.``).
 _OCR_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=rf"{_NUMBER}|[^\s.,]{{1,3}}?",
@@ -62,8 +67,12 @@ _BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
 #: item's text never opens with a short word and a tab.
 _OCR_TAB_ITEM_RE = re.compile(r"^\s*(?P<no>[^\s.,:]{1,3}?)\s*[.),:]?\t+(?P<body>[ก-ฮเ-ไ].*?)\s*$")
 #: On an OCR'd page, an item's number alone on its line as OCR may read it without
-#: its point (``ท``, ``sf``, ``3:``): at most two signs or letters, no vowel or mark.
-_OCR_BARE_NUMBER_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙A-Za-zก-ฮ]{1,2})\s*[.),:]?\s*$")
+#: its point (``ท``, ``sf``, ``3:``): at most two signs or letters, no vowel or mark;
+#: or read as two specks a space apart (``5 8`` for ``1.``: the digit's stem and its
+#: foot or point, each a sign of its own).
+_BARE_SIGN = "[0-9๐-๙A-Za-zก-ฮ]"
+_OCR_BARE_NUMBER_RE = re.compile(
+    rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN})\s*[.),:]?\s*$")
 
 
 class _Forms(NamedTuple):
@@ -296,10 +305,15 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             continue
         if tag is None:
             continue
+        if forms.ocr and PART_HEADING_RE.match(blank_tags(line.text)) is not None:
+            tag, bare, gap = None, None, False  # the plan's next part: no item goes on into it
+            continue
         alone = forms.alone.match(blank_tags(line.text)) or (
             _bare_number(lines, i, junk) if forms.ocr else None)
         if alone is not None and bare is None:
-            if _starts_over(to_int(alone.group("no")), last_no, forms):
+            read = alone.group("no")  # ``1 i``: no number, though to_int finds a 1 in it
+            if _starts_over(to_int(read) if DIGITS_RE.fullmatch(read) else None,
+                            last_no, forms):
                 tag = None  # the numbers start over: another list
                 continue
             bare = (alone, line)

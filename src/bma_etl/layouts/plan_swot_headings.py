@@ -10,9 +10,9 @@ import re
 from functools import cache
 
 from bma_etl.layouts.plan_cells import DIGIT, HEADING_MAX, blank_tags
-from bma_etl.matchkey import key, key_pattern
+from bma_etl.matchkey import KeyRegex, key, key_pattern
 
-__all__ = ["SWOT_KINDS", "spread_kind", "swot_kind"]
+__all__ = ["PART_HEADING_RE", "SWOT_KINDS", "spread_kind", "swot_kind"]
 
 #: SWOT headings: the Thai and English words of each kind, and its letter.
 SWOT_KINDS: tuple[tuple[str, str, str], ...] = (
@@ -30,6 +30,13 @@ _SWOT_HEADING_RE = re.compile("|".join(
     rf"(?:(?-i:{letter})\s*[:.)\-–]?\s*)?(?:{words}|\(\s*(?:{words})\s*\))"
     rf"(?:\s*[:\-–]?\s*\(?\s*(?:{words}|(?-i:{letter}))\s*\)?)?\s*:?\s*$)"
     for kind, words, letter in SWOT_KINDS), re.IGNORECASE)
+#: A heading of the plan's next part, which no item of a list continues into: a part
+#: (``ส่วนที่ ๑ การบริการสาธารณะ``), the budget summary (``สรุปโครงการและงบประมาณ...``)
+#: or an indicator table's own heading (``ตัวชี้วัดเป้าประสงค์``); matched in key form
+#: too (OCR may lose a mark).
+PART_HEADING_RE = KeyRegex(
+    rf"^\s*(?:ส่วนที่\s*{DIGIT}{{1,2}}(?!\S)|สรุป\s*โครงการ.{{0,40}}งบประมาณ"
+    r"|ตัวชี้วัด\s*(?:เป้าประสงค์|มาตรการ|ผลผลิต|โครงการ)\s*$)")
 #: On an OCR'd page, a heading whose first word OCR misread (``Tanna (Opportunity)``):
 #: one short word, then a kind's words in brackets, the whole line.
 _OCR_HEADING_RE = re.compile("|".join(

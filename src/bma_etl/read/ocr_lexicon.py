@@ -192,20 +192,27 @@ def restored(text: str, words: tuple[OcrWord, ...]
     word cut by a restored span ends where the restored word ends). Marks are put
     back from the word list (:func:`restore_run`), then SARA AM read as SARA AA
     from its compound with the words beside it (:func:`.ocr_sara_am.sara_am_run`;
-    its :class:`Restored` offsets are in the text after the first pass). Returns
+    its :class:`Restored` offsets are in the text after the first pass), then a RO
+    RUA read twice at a word's start (:func:`.ocr_word_start.doubled_ro_run`). Returns
     them unchanged, with no :class:`Restored`, when nothing is put back.
     """
     text, words, marks = _pass(text, words, restore_run)
     from bma_etl.read.ocr_sara_am import sara_am_run
 
     text, words, vowels = _pass(text, words, sara_am_run)
-    return text, words, marks + vowels
+    from bma_etl.read.ocr_word_start import doubled_ro_run
+
+    text, words, starts = _pass(text, words, doubled_ro_run, across=False)
+    return text, words, marks + vowels + starts
 
 
 def _pass(text: str, words: tuple[OcrWord, ...],
-          rewrite: Callable[[str], list[tuple[int, int, str]]],
+          rewrite: Callable[[str], list[tuple[int, int, str]]], across: bool = True,
           ) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
-    """``text`` and ``words`` with each Thai run's spans ``rewrite`` gives replaced."""
+    """``text`` and ``words`` with each Thai run's spans ``rewrite`` gives replaced.
+
+    Runs a line break parts are given to ``rewrite`` as one, unless not ``across``.
+    """
     edits: list[tuple[int, int, str]] = []
     names = [m.span() for m in _NAME.finditer(text)]
     runs = [m for m in RUN.finditer(text)
@@ -214,7 +221,7 @@ def _pass(text: str, words: tuple[OcrWord, ...],
     # ``นองจอก``) is whole again; a word restored across the cut is left as read
     groups: list[list[re.Match[str]]] = []
     for m in runs:
-        if groups and _CUT.fullmatch(text, groups[-1][-1].end(), m.start()):
+        if across and groups and _CUT.fullmatch(text, groups[-1][-1].end(), m.start()):
             groups[-1].append(m)
         else:
             groups.append([m])

@@ -246,6 +246,14 @@ _DIGITS_WORD = re.compile(r"[0-9][0-9.,:/-]*[0-9]")
 #: from the word before it, was not written after that word.
 TRAILING_GAP = 0.3
 _TRAILING = frozenset(".,;'_`")
+#: One Thai consonant (no vowel, no mark) ending its line or cell this many line heights or
+#: more after the word before it, read less sure than :data:`LONE_CONF`, was read from
+#: a speck in the margin: Thai writes no one-letter word, and an abbreviation has its
+#: point (``ก.``). On the seed-11 scans a speck 1,400 pixels after a line's end read
+#: ``ว`` at 33 (the letters 47 pixels high), and its tab ended the SWOT list it stood in.
+LONE_GAP = 8.0
+LONE_CONF = 50.0
+_LONE_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 
 
 def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
@@ -338,6 +346,9 @@ def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell
     if ends_cell and gap is not None and len(word.text) <= 2 and word.conf < STRAY_CONF \
             and tall < STRAY_SHORT * digits and any(c.isalnum() for c in word.text):
         return True  # shorter than a letter, after the cell's words: a speck
+    if ends_cell and gap is not None and gap >= LONE_GAP * max(height, usual) \
+            and word.conf < LONE_CONF and _LONE_CONSONANT.fullmatch(word.text):
+        return True  # a lone consonant far out in the margin: a speck
     closes = word.text == ")" and cell.count("(") > cell.count(")")
     trailing = set(word.text) <= _TRAILING or (word.text == ")" and not closes)
     return trailing and ends_cell and gap is not None and gap >= TRAILING_GAP * height

@@ -1,0 +1,288 @@
+"""SWOT lists and budget tables of an action plan as OCR damages them, on generated plans.
+
+Plans are generated from known values (``bench/corpus``) and damaged the ways
+Tesseract damages them on the corpus's scans (150 and 200 dpi, grey):
+
+- a speck far out in the margin after an item's last line, read unsure as one Thai
+  consonant in a cell of its own (``โรคติดเชื้อ<tab>ว``): its tab ended the list;
+- a SWOT item's number read as two specks a space apart, alone on its line
+  (``5 8`` for ``1.``), the item's words on the next line;
+- a leading vowel read before an item's number (``โ๒. มีช่องทาง...``) from a speck;
+- the plan's next part's heading right under the last item, no blank line between
+  (``ส่วนที่ ๑ การบริการสาธารณะ``): OCR gives no sign that the item ended;
+- a budget table's first row whose number OCR lost (the line opens with the
+  project's name), its amount read with a space after a thousands comma
+  (``1,623, 700.- บาท``).
+
+The truth is the generated values: every item keeps its kind and words, every row
+its section, name, budget and unit, and a number OCR did not read stays NULL.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bma_etl.layouts.annual_action_plan import extract
+from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read.ocr_tidy import without_strays
+
+from conftest import records_of
+from corpus.build import GENERATORS
+from corpus.score import score_tables
+
+_ITEM = re.compile(r"^(?P<no>[๐-๙0-9]{1,2})\. (?P<body>.+)$")
+
+
+def _swot_span(lines: list[str]) -> range:
+    """The lines of the plan's SWOT analysis (its title to the projects' summary)."""
+    first = next(k for k, line in enumerate(lines) if "SWOT" in line)
+    last = next(k for k, line in enumerate(lines) if line.startswith("สรุปโครงการ"))
+    return range(first, last)
+
+
+def _assert_swot_read(text: str, want: list[dict[str, object]]) -> None:
+    got = records_of(extract, text).get("plan_swot_items", [])
+    assert [(r.kind, r.text) for r in got] == [(w["kind"], w["text"]) for w in want]
+    assert all(r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True))
+
+
+# ------------------------------------------------------------------ a speck in the margin
+
+
+def _laid_out(lines: list[str], height: int, rng: random.Random) -> list[OcrWord]:
+    """The words of ``lines`` (joined by newlines) with boxes as OCR lays them out."""
+    words: list[OcrWord] = []
+    base = 0
+    for no, line in enumerate(lines):
+        x, top = 100, 100 + round(no * 1.6 * height)
+        for m in re.finditer(r"[^ \t]+", line):
+            box = (x, top, x + round(0.5 * height * len(m.group())), top + height)
+            words.append(OcrWord(m.group(), rng.uniform(85, 97), box, base + m.start()))
+            x = box[2] + round(height * rng.uniform(0.3, 0.5))
+        base += len(line) + 1
+    return words
+
+
+#: What a speck far out in the margin reads as: one consonant, no vowel nor mark.
+_SPECK_LETTERS = "วลรงกอ"
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_consonant_read_from_a_speck_far_out_in_the_margin_is_taken_out(seed: int) -> None:
+    """After the last line of some SWOT items, a speck 10-30 line heights out read at
+    10-49 as one consonant in a cell of its own: the page reads as written, and so
+    do its SWOT items (OCR lost the numbers of all lists' items but the last list's and
+    the first of each, and set blank lines between them)."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = _swot_span(written)
+    # the last list keeps its numbers: an unnumbered item at its end and the paragraph
+    # under the list read alike
+    last_heading = max(k for k in span if written[k].endswith(")") and "SWOT" not in written[k])
+    lines: list[str] = []
+    for k, line in enumerate(written):
+        m = _ITEM.match(line) if k in span and k < last_heading else None
+        if m is not None and m.group("no") not in ("1", "๑"):
+            lines += ["", m.group("body")]  # its number lost, a blank line before it
+        else:
+            lines.append(line)
+    ends = [k for k, line in enumerate(lines)
+            if k + 1 < len(lines) and line and not lines[k + 1] and _is_item_text(line)]
+    height = rng.choice((40, 60, 90))  # 150 to 300 dpi
+    words = _laid_out(lines, height, rng)
+    page, laid, specks = _with_margin_specks(lines, words, ends, height, rng)
+    assert specks, "the test puts a speck after an item"
+    out, kept = without_strays(page, tuple(laid))
+    assert out == "\n".join(lines)
+    assert len(kept) == len(laid) - specks
+    _assert_swot_read(out, generated.tables["plan_swot_items"])
+
+
+def _is_item_text(line: str) -> bool:
+    return "\t" not in line and not line.endswith(")") and bool(re.match("[ก-๙]", line))
+
+
+def _with_margin_specks(lines: list[str], words: list[OcrWord], ends: list[int],
+                        height: int, rng: random.Random) -> tuple[str, list[OcrWord], int]:
+    """``lines`` with a speck read as a consonant after some of the ``ends``, as tall as
+    a letter (0.6-0.9 of the line): the page, its words (offsets moved), how many."""
+    out: list[str] = []
+    laid: list[OcrWord] = []
+    base = shift = 0
+    chosen = set(rng.sample(ends, max(1, len(ends) // 2))) if ends else set()
+    for k, line in enumerate(lines):
+        mine = [w for w in words if base <= w.start <= base + len(line)]
+        laid += [OcrWord(w.text, w.conf, w.box, w.start + shift) for w in mine]
+        if k in chosen and mine:
+            x = mine[-1].box[2] + round(height * rng.uniform(10, 30))
+            top = mine[-1].box[1] + height // 3
+            side = round(height * rng.uniform(0.6, 0.9))
+            laid.append(OcrWord(rng.choice(_SPECK_LETTERS), rng.uniform(10, 49),
+                                (x, top, x + side, top + side), base + len(line) + 1 + shift))
+            line = f"{line}\t{laid[-1].text}"
+            shift += 2
+        out.append(line)
+        base += len(lines[k]) + 1
+    page = "\n".join(out)
+    assert all(page[w.start:w.end] == w.text for w in laid)
+    return page, laid, len(chosen)
+
+
+def test_a_lone_consonant_read_sure_or_near_its_line_is_kept() -> None:
+    """A consonant read sure (60) far out, or unsure right after its line's words (two
+    line heights): a letter of the page, kept; the same unsure and far out goes."""
+    text = "งบประมาณ\tก\nงบประมาณ\tข\nงบประมาณ\tค"
+    words = (OcrWord("งบประมาณ", 90, (0, 0, 200, 60), 0),
+             OcrWord("ก", 60, (1400, 10, 1430, 60), 9),  # sure: kept
+             OcrWord("งบประมาณ", 90, (0, 100, 200, 160), 11),
+             OcrWord("ข", 30, (320, 110, 350, 160), 20),  # near: kept
+             OcrWord("งบประมาณ", 90, (0, 200, 200, 260), 22),
+             OcrWord("ค", 30, (1400, 210, 1430, 260), 31))  # unsure and far: a speck
+    out, kept = without_strays(text, words)
+    assert out == "งบประมาณ\tก\nงบประมาณ\tข\nงบประมาณ"
+    assert [w.text for w in kept] == ["งบประมาณ", "ก", "งบประมาณ", "ข", "งบประมาณ"]
+
+
+# ------------------------------------------------------------------ a number read as two specks
+
+#: What OCR reads an item's number as when its stem and its point come apart.
+_TWO_SPECKS = ("5 8", "l .", "1 i", "ร 1")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swot_number_read_as_two_specks_alone_numbers_the_next_line(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = _swot_span(written)
+    lines: list[str] = []
+    damaged = 0
+    for k, line in enumerate(written):
+        m = _ITEM.match(line) if k in span else None
+        if m is not None and rng.random() < 0.5:
+            lines += [rng.choice(_TWO_SPECKS), m.group("body")]
+            damaged += 1
+        else:
+            lines.append(line)
+    assert damaged, "the test damages an item's number"
+    _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+
+
+# ------------------------------------------------------------------ a budget table's first row
+
+_PROJECT_ROW = re.compile(r"^(?P<no>[๑-๙0-9]{1,2})\t(?P<rest>โครงการ.*)$")
+_COMMA = re.compile(r"(?<=[0-9๐-๙]),(?=[0-9๐-๙]{3})")
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_first_row_whose_number_ocr_lost_with_a_spaced_amount_is_read(seed: int) -> None:
+    """The strategic and key tables flowing (no tab), as OCR gives them; a table's first
+    row opens with the project's name (its ``๑`` lost) and its amount has a space after
+    a thousands comma (``๖,๙๒๔, ๑๐๐ บาท``): every row is read, that row's ``seq`` NULL."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
+    lines: list[str] = []
+    table = False
+    spaced = 0
+    for line in generated.text.split("\n"):
+        first = line.startswith("ลำดับ ที่\tชื่อโครงการ")
+        table = first or (table and bool(line.strip()))
+        m = _PROJECT_ROW.match(line)
+        if m is None:
+            lines.append(" ".join(line.split()) if table else line)
+            continue
+        rest = m.group("rest").replace("\t", " ")
+        if m.group("no") in ("1", "๑") and rng.random() < 0.7:
+            commas = list(_COMMA.finditer(rest))
+            if commas:
+                at = rng.choice(commas).end()
+                rest, spaced = f"{rest[:at]} {rest[at:]}", spaced + 1
+            lines.append(rest)
+        else:
+            lines.append(f"{m.group('no')} {rest}")
+    got = [r for r in records_of(extract, "\n".join(lines), screened=False).get(
+        "plan_projects", [])
+           if r.section != "routine"]
+    truth = {"tables": {"plan_projects": [
+        {k: row[k] for k in ("section", "name", "budget_thb", "responsible_unit")}
+        for row in want]}}
+    right, total, lost = score_tables({"plan_projects": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+    firsts = [r for r in got if r.seq is None]
+    assert all(r.name.startswith("โครงการ") for r in firsts)
+    if spaced:
+        assert firsts, "a row whose number OCR lost has no seq"
+
+
+# ------------------------------------------------------------------ a vowel before the number
+
+_VOWELS = "เแโใไ"
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swot_number_with_a_leading_vowel_read_before_it_is_an_item(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = _swot_span(written)
+    lines: list[str] = []
+    damaged = 0
+    for k, line in enumerate(written):
+        m = _ITEM.match(line) if k in span else None
+        if m is not None and rng.random() < 0.5:
+            line, damaged = f"{rng.choice(_VOWELS)}{line}", damaged + 1
+        lines.append(line)
+    assert damaged, "the test damages an item's number"
+    _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+
+
+# ------------------------------------------------------------------ the next part under the list
+
+_PART_HEADINGS = ("ส่วนที่ ๑ การบริการสาธารณะ", "ส่วนที่ 2 การบริหารจัดการองค์กร",
+                  "ตัวชี้วัดเป้าประสงค์")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_next_parts_heading_right_under_the_last_item_ends_the_list(seed: int) -> None:
+    """The blank line and the paragraph after the SWOT lists gone (OCR set no gap), the
+    plan's next part's heading right under the last item: the item keeps its words."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = _swot_span(written)
+    last_item = max(k for k in span if _ITEM.match(written[k]))
+    heading = rng.choice(_PART_HEADINGS)
+    lines = [*written[:last_item + 1], heading, "", *written[span.stop:]]
+    _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+
+
+# ------------------------------------------------------------------ a RO RUA read twice
+
+#: A word opening with ``ระ`` at a run's start, as OCR damages it: the rule or a speck
+#: before it read as a second ``ร``, or its SARA A read as ``ร``.
+_RA_START = re.compile(r"(?:(?<=^)|(?<=[\s\t\"“(]))ระ(?=[ก-ฮ])", re.MULTILINE)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_ro_rua_read_twice_at_a_words_start_is_read_once(seed: int) -> None:
+    """Every ``ระ`` opening a run of a generated plan (``ระดับความสำเร็จ…``, ``ระบบ…``)
+    read as ``รระ`` or ``รร``: the page reads as written; no other run changes."""
+    from bma_etl.read.ocr_lexicon import restored
+
+    rng = random.Random(seed)
+    written = GENERATORS["plan"](rng).text
+    starts = [m.start() for m in _RA_START.finditer(written)]
+    assert starts, "the plan has a word opening with ระ"
+    pieces, at = [], 0
+    for start in starts:
+        pieces += [written[at:start], rng.choice(("รระ", "รร"))]
+        at = start + 2
+    read = "".join(pieces) + written[at:]
+    text, _, done = restored(read, ())
+    assert text == written
+    assert {(d.read, d.word) for d in done} <= {("รร", "ร"), ("รร", "ระ")}
