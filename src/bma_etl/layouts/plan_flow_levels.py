@@ -60,11 +60,14 @@ _OCR_WEIGHT_LEAD_RE = re.compile(
     r"(?P<word>[^\s0-9๐-๙]{2,10})\s+(?P<weight>[^\s\u0e01-\u0e2e]{1,5}|(?=\S*[0-9๐-๙])\S{1,5})\s*")
 #: What OCR made of a page number at a page's foot (``- 5 -`` read ``Site``): a
 #: short line of no Thai letter and no digit. A table's rows go on after it.
-_OCR_JUNK_RE = re.compile(r"^\s*[^\s\u0e01-\u0e4f0-9๐-๙]{1,6}\s*$")
-#: On an OCR'd page: a level read as a Thai letter and a vowel (``ศุ`` for ``4``) before
-#: ร้อยละ, its weight and the weight words (checked by :func:`_ocr_level_start`).
+#: Or up to three such words (``iy be``, ``- ce -``).
+_OCR_JUNK_RE = re.compile(
+    r"^\s*[^\s\u0e01-\u0e4f0-9๐-๙]{1,6}(?:\s+[^\s\u0e01-\u0e4f0-9๐-๙]{1,6}){0,2}\s*$")
+#: On an OCR'd page: a level read as a Thai letter and a vowel (``ศุ`` for ``4``, ``ชา``
+#: for ``2``) before ร้อยละ, its weight and the weight words (checked by
+#: :func:`_ocr_level_start`).
 _OCR_LETTER_LEVEL_RE = re.compile(
-    r"^\s*[ก-ฮ][\u0e31\u0e34-\u0e3a]?\s+(?P<word>ร้อยละ)\s+(?P<weight>\S{1,5})\s*")
+    r"^\s*[ก-ฮ][\u0e31-\u0e3a\u0e47-\u0e4c]?\s+(?P<word>ร้อยละ)\s+(?P<weight>\S{1,5})\s*")
 _WEIGHT_WORDS_RE = KeyRegex(r"ของ\s*น้ำ\s*หนัก\s*คะ\s*แนน")
 
 
