@@ -203,3 +203,36 @@ def test_project_unit_whose_closing_bracket_ocr_lost_is_no_part_of_the_name(seed
     assert damaged
     got = records_of(extract, "\n".join(out), screened=False).get("plan_steps", [])
     _assert_right(generated.tables["plan_steps"], got, ("step_no", *_STEP_FIELDS))
+
+
+# ------------------------------------------------------------------ indicator-target rows
+
+_TARGET_HEADER = re.compile(r"^ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย")
+#: A target row as generated: its name cell, then its first target opening with ร้อยละ.
+_PERCENT_FIRST = re.compile(r"^\t(?P<name>[^\t]+)\tร้อยละ (?P<rest>[๐-๙0-9].*)$")
+#: What OCR read a number's first digit as before it, on the corpus's 1-bit scans.
+_SIGNS = ("«", "{", "'")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_target_whose_number_opens_with_a_misread_sign_leaves_the_name_whole(seed: int) -> None:
+    """``ระดับ...ในชุมชน ร้อยละ «๕ ของกลุ่มเป้าหมาย ...``: the name ends before ร้อยละ."""
+    for attempt in range(20):  # the first plan with a target row opening with ร้อยละ
+        rng = random.Random(seed if attempt == 0 else f"{seed}-{attempt}")
+        generated = GENERATORS["plan"](rng)
+        out: list[str] = []
+        damaged = 0
+        table = False
+        for line in generated.text.split("\n"):
+            table = bool(_TARGET_HEADER.match(line)) or (table and bool(line.strip()))
+            m = _PERCENT_FIRST.match(line) if table else None
+            if m is not None:
+                line = f"{m.group('name')} ร้อยละ {rng.choice(_SIGNS)}{m.group('rest')}"
+                damaged += 1
+            out.append(" ".join(line.split()) if table else line)
+        if damaged:
+            break
+    assert damaged
+    got = records_of(extract, "\n".join(out), screened=False).get("plan_indicators", [])
+    want = generated.tables["plan_indicators"]
+    assert [r.name for r in got] == [r["name"] for r in want]
