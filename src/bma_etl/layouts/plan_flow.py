@@ -14,7 +14,10 @@ A step whose numbers never add up is kept with its number and words and no
 percentage (the next one then sets the cumulative); a number the wrap cut
 (``2`` / ``0``, ``22`` / ``.5``) or ran into the words before it (``๒๕๖๔๑๐``)
 is put back by the sum. On an OCR'd page a step's number may be misread
-(``©).``, alone on its line or not; ``step_no`` NULL). Only tables the cell readers
+(``©).``, alone on its line or not; ``step_no`` NULL), its point glued to the words
+(``๓.ดำเนินการ``), or lost with its cell: a row of Thai words after a whole step
+whose own two numbers add up with that step's cumulative is a step, ``step_no``
+NULL (:func:`_numberless_step`). Only tables the cell readers
 (:mod:`bma_etl.layouts.plan_tables`, :mod:`bma_etl.layouts.plan_steps`) did not
 read whole rows from are read here. Consumes the document's lines (page
 furniture left out); produces raw ``plan_steps`` rows (:class:`Flowed`: with
@@ -29,6 +32,8 @@ from typing import NamedTuple
 
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, PAGE_NUMBER_RE
+from bma_etl.layouts.plan_flow_header import STEP_TOTAL_RE as _STEP_TOTAL_RE
+from bma_etl.layouts.plan_flow_header import skip_header
 from bma_etl.layouts.plan_steps import (
     INDICATOR_HEADING_RE,
     PROJECT_HEADING_RE,
@@ -36,7 +41,7 @@ from bma_etl.layouts.plan_steps import (
     update_step_context,
 )
 from bma_etl.layouts.plan_values import to_decimal, to_int
-from bma_etl.matchkey import MARKS, KeyRegex, key
+from bma_etl.matchkey import MARKS, KeyRegex
 from bma_etl.rows import join_lines, separator
 
 __all__ = ["Flowed", "flow_steps"]
@@ -66,8 +71,6 @@ _OCR_NO = (rf"(?P<no>{DIGIT}{{1,2}}|[^\s\u0e01-\u0e4f0-9๐-๙.,()]{{1,2}}"
 #: page also what OCR read them as (``=-``, ``wo``): short tokens of no Thai, no digit.
 _MARKS = r"[\s←→↔\-]*$"
 _OCR_MARKS = r"(?:[\s←→↔\-]|[^\s\u0e00-\u0e7f0-9]{1,3}(?=\s|$))*$"
-#: The table's total row (``รวม ๕ ขั้นตอน คิดเป็นร้อยละ``); not ``รวมทั้ง...``, a word.
-_STEP_TOTAL_RE = KeyRegex(rf"^\s*รวม\s*(?:ทั้งสิ้น\s*)?(?:{DIGIT}+\s*ขั้นตอน|$|{DIGIT})")
 #: A whole step as joined: number, words, percentage, cumulative, schedule marks.
 _STEP_RE = r"^\s*{no}\s*{point}\s*(?P<body>.*?)\s*(?P<pct>{num})\s+(?P<cum>{num}){marks}"
 #: A step's words after its number (a step whose percentages do not add up).
@@ -84,9 +87,11 @@ class _StepPatterns(NamedTuple):
 
 
 def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
-    # OCR reads a point as a comma now and then, or as a comma and a point (``๒,.``)
+    # OCR reads a point as a comma now and then, or as a comma and a point (``๒,.``),
+    # and loses the space after it (``๓.ดำเนินการ``: a number in digits before Thai words)
     start = "[.,)]{1,2}" if ocr else "[.)]"
-    return _StepPatterns(re.compile(rf"^\s*{no}\s*{start}(?!{DIGIT})(?:\s|$)"),
+    glued = rf"|^\s*{DIGIT}{{1,2}}[.,](?=[\u0e01-\u0e2eเ-ไ][\u0e01-\u0e4f]{{2}})" if ocr else ""
+    return _StepPatterns(re.compile(rf"^\s*{no}\s*{start}(?!{DIGIT})(?:\s|$){glued}"),
                          re.compile(_STEP_RE.format(no=no, point=point, num=_NUM, marks=marks),
                                     re.S),
                          re.compile(_STEP_WORDS_RE.format(no=no, point=point), re.S), ocr)
@@ -112,30 +117,16 @@ _OCR_CELLS_END = re.compile(
 #: after its Thai words: the form ends a step with them, so they are no words of it.
 _OCR_LATIN_CELLS_END = re.compile(
     rf"(?<=[\u0e01-\u0e4f])\s+[A-Za-z]{{1,3}}\s+[A-Za-z]{{1,3}}(?:\s+{_OCR_MARK})*\s*$")
-_MONTHS = ("ต.ค", "พ.ย", "ธ.ค", "ม.ค", "ก.พ", "มี.ค", "เม.ย", "พ.ค", "มิ.ย", "ก.ค", "ส.ค", "ก.ย")
 #: Lines that open something else: a table's heading, a new indicator or project.
 _OTHER_RE = KeyRegex(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|มาตรการ"
                        r"|ตัวชี้วัด|แนวทางการประเมิน)")
-#: Most lines of the repeated header and most lines of one row.
-_HEADER_LINES_MAX = 6
+#: Most lines of one row.
 _ROW_LINES_MAX = 12
 
 
 def _is_gap(line: Line) -> bool:
     """A blank line, or a number alone (a page number; inside a row, its last cell)."""
     return not line.text.strip() or PAGE_NUMBER_RE.match(line.text) is not None
-
-
-def _is_header_line(text: str) -> bool:
-    """A line of a step table's header: its words, years or month abbreviations."""
-    if any(m in text for m in _MONTHS) or "พ.ศ" in text:
-        return True
-    folded = key(text)
-    return any(w in folded for w in _HEADER_KEYS)
-
-
-#: A step table header's words, in key form (OCR loses their marks).
-_HEADER_KEYS = tuple(key(w) for w in ("ร้อยละ", "ความก้าวหน้า", "ระยะเวลา", "ขั้นตอนการ"))
 
 
 def _heading_run(lines: list[Line], i: int) -> list[Line]:
@@ -196,24 +187,12 @@ def _starts(text: str, run: list[Line], pats: _StepPatterns) -> bool:
         and _OCR_CELLS_END.search(_joined(run).text) is not None
 
 
-def _skip_header(lines: list[Line], i: int, pats: _StepPatterns) -> int:
-    """Index of the first line after the step table header starting at ``i``."""
-    end = i + 1
-    for j in range(i + 1, min(i + _HEADER_LINES_MAX, len(lines))):
-        text = lines[j].text
-        if pats.start.match(text) or _STEP_TOTAL_RE.match(text):
-            break
-        if _is_header_line(text):
-            end = j + 1
-    return end
-
-
 def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
                 out: list[Flowed]) -> int:
     """Read one step table from its header at ``i``; return the index after it."""
     header = lines[i].no
     pats = _OCR if doc.ocr_used else _PRINTED
-    i = _skip_header(lines, i, pats)
+    i = skip_header(lines, i, pats.start, pats.ocr)
     cumulative = Decimal(0)
     read = False  # a step of this table read: a table may start at a later step,
     # continuing one whose start is elsewhere (its cumulative is then taken as read)
@@ -223,7 +202,7 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
         line = lines[i]
         text = line.text
         if _STEP_HEADER_RE.match(text):  # the header repeated on the next page
-            i = _skip_header(lines, i, pats)
+            i = skip_header(lines, i, pats.start, pats.ocr)
             continue
         if _is_gap(line) and not (text.strip() and run):  # a number alone ends a step
             i += 1
@@ -231,6 +210,14 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
         if _STEP_TOTAL_RE.match(text) or _OTHER_RE.match(text):
             break
         if not run and not pats.start.match(text):
+            after = _numberless_step(doc, lines, i, cumulative, pats) \
+                if pats.ocr and read and not lost else None
+            if after is not None:
+                i, cumulative, step = after
+                out.append(Flowed(header, line.no, RawRow("plan_steps", None, {
+                    "indicator_no": ctx.indicator_no, "project_name": ctx.project_name,
+                    **step})))
+                continue
             i += 1  # a cell's end after a page break, already read, or no step
             continue
         if run and _starts(text, run, pats):
@@ -262,6 +249,47 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
     if run:
         _add_unsure_step(doc, header, run, ctx, out, pats)
     return i
+
+
+#: A step whose number OCR lost: Thai words from the line's start, then its two cells.
+_NUMBERLESS = _StepPatterns(
+    re.compile(r"^\s*(?=[\u0e01-\u0e2eเ-ไ])"),
+    re.compile(_STEP_RE.format(no="(?P<no>)", point="", num=_NUM, marks=_OCR_MARKS), re.S),
+    re.compile(r"^$"), True)
+
+
+def _numberless_step(doc: RepairedText, lines: list[Line], i: int, cumulative: Decimal,
+                     pats: _StepPatterns) -> tuple[int, Decimal, dict[str, Raw | None]] | None:
+    """On an OCR'd page: a step whose number cell OCR lost, starting at line ``i``.
+
+    Only right after a whole step (``cumulative``: its cumulative), and only when the
+    row's own cells say so: Thai words from the line's start and, on it or on the
+    lines up to the next step, gap or heading, a percentage and a cumulative that
+    add up with the step before's. Its ``step_no`` is NULL. Returns the index after
+    the row, the new cumulative and the row's fields; None when the lines are no
+    such row (a step's words the page carried over say no numbers that add up).
+    """
+    if not _NUMBERLESS.start.match(lines[i].text):
+        return None
+    run: list[Line] = []
+    for j in range(i, min(i + _ROW_LINES_MAX, len(lines))):
+        line = lines[j]
+        if run and (_is_gap(line) or pats.start.match(line.text)
+                    or _STEP_TOTAL_RE.match(line.text) or _OTHER_RE.match(line.text)
+                    or _STEP_HEADER_RE.match(line.text)):
+            return None
+        run.append(line)
+        for joined in _joinings(run):
+            found = _adds_up(joined, cumulative, False, _NUMBERLESS)
+            if found is not None:
+                m, pct_at, cum = found
+                return j + 1, cum, {
+                    "step_no": None,
+                    "description": doc.raw_in(joined, m.start("body"), pct_at[0]),
+                    "step_pct": doc.raw_in(joined, *pct_at),
+                    "cumulative_pct": doc.raw_in(joined, *m.span("cum")),
+                }
+    return None
 
 
 def _joinings(run: list[Line]) -> list[Line]:

@@ -42,7 +42,7 @@ _LEVEL_HEADER_RE = KeyRegex(r"^\s*ระดับ\s*ความ\s*สำเร�
 _LEVEL_START_RE = KeyRegex(r"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ")
 _LEVEL_RE = KeyRegex(
     rf"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ\s*(?P<weight>{_NUM})(?:\s*ของ\s*น้ำ\s*หนัก\s*คะแนน)?"
-    rf"\s*(?P<desc>.*?)\s*(?P<score>{_NUM})\s*$", re.S)
+    rf"\s*(?:[—–|]\s+)?(?P<desc>.*?)\s*(?P<score>{_NUM})\s*$", re.S)
 #: On an OCR'd page: a level's start as OCR reads it, the level (a digit, what OCR
 #: read one as, ``é``, or nothing) and ร้อยละ with a letter misread or added before
 #: its อ (``หร้อยละ`` ``รจ้อยละ`` ``วัอยละ`` ``วรอยละ`` ``รอยละ`` ``ร้อย ละ``).
@@ -59,12 +59,16 @@ _OCR_WEIGHT_LEAD_RE = re.compile(
     r"^\s*(?:(?P<level>[^\s\u0e01-\u0e2e()]{1,2})\s*[:.,;]?\s+)?"
     r"(?P<word>[^\s0-9๐-๙]{2,10})\s+(?P<weight>[^\s\u0e01-\u0e2e]{1,5}|(?=\S*[0-9๐-๙])\S{1,5})\s*")
 #: What OCR made of a page number at a page's foot (``- 5 -`` read ``Site``): a
-#: short line of no Thai letter and no digit. A table's rows go on after it.
-_OCR_JUNK_RE = re.compile(r"^\s*[^\s\u0e01-\u0e4f0-9๐-๙]{1,6}\s*$")
-#: On an OCR'd page: a level read as a Thai letter and a vowel (``ศุ`` for ``4``) before
-#: ร้อยละ, its weight and the weight words (checked by :func:`_ocr_level_start`).
+#: short line of no Thai letter and no digit. A table's rows go on after it; a
+#: level the page broke goes on after it without it.
+#: Or up to three such words (``iy be``, ``- ce -``).
+_OCR_JUNK_RE = re.compile(
+    r"^\s*[^\s\u0e01-\u0e4f0-9๐-๙]{1,6}(?:\s+[^\s\u0e01-\u0e4f0-9๐-๙]{1,6}){0,2}\s*$")
+#: On an OCR'd page: a level read as a Thai letter and a vowel (``ศุ`` for ``4``, ``ชา``
+#: for ``2``) before ร้อยละ, its weight and the weight words (checked by
+#: :func:`_ocr_level_start`).
 _OCR_LETTER_LEVEL_RE = re.compile(
-    r"^\s*[ก-ฮ][\u0e31\u0e34-\u0e3a]?\s+(?P<word>ร้อยละ)\s+(?P<weight>\S{1,5})\s*")
+    r"^\s*[ก-ฮ][\u0e31-\u0e3a\u0e47-\u0e4c]?\s+(?P<word>ร้อยละ)\s+(?P<weight>\S{1,5})\s*")
 _WEIGHT_WORDS_RE = KeyRegex(r"ของ\s*น้ำ\s*หนัก\s*คะ\s*แนน")
 
 
@@ -124,6 +128,9 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
                 cut = True
             elif doc.ocr_used and _junk_after(run, line):
                 junk = junk or bool(run)
+            elif doc.ocr_used and run and _OCR_JUNK_RE.match(line.text) \
+                    and _page_turns(doc, lines, i):
+                pass  # a page number OCR misread at the foot of a page a level runs over
             elif junk and not _LEVEL_START_RE.match(line.text) \
                     and _ocr_level_start(line.text) is None and _OTHER_RE.match(line.text) is None \
                     and not _LEVEL_HEADER_RE.match(line.text) and not _is_gap(line):

@@ -18,12 +18,14 @@ from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.matchkey import marks_optional
 
-#: A target's start: a word a target opens with, then its number.
+#: A target's start: a word a target opens with, then its number; between them a
+#: sign or two OCR read from the number's first digit or a speck (``ร้อยละ «๕``).
 _STRONG = ("ระดับ", "ร้อยละ", "เพิ่มขึ้น", "ลดลง", "ไม่น้อยกว่า", "ไม่ต่ำกว่า", "อย่างน้อย",
            "มากกว่า", "ไม่เกิน", "จำนวน")
 _STRONG_RE = re.compile(
     rf"(?P<word>(?:{marks_optional('|'.join(_STRONG), any_mark=True)})"
-    rf"(?:\s*(?:{marks_optional('|'.join(_STRONG), any_mark=True)}))*)\s*(?={DIGIT})")
+    rf"(?:\s*(?:{marks_optional('|'.join(_STRONG), any_mark=True)}))*)\s*"
+    rf"(?:[«»{{}}'\u2018\u2019\"“”|;:]{{1,2}}\s?)?(?={DIGIT})")
 #: (Words run together, ``เพิ่มขึ้นร้อยละ ๑๐`` / ``ไม่ต่ำกว่าร้อยละ ๘๐``, start one target.)
 #: Or a number and its unit (``๕ ราย``), not a year after พ.ศ./ปี, not inside a number.
 _WEAK_RE = re.compile(rf"(?<![0-9๐-๙.,/])(?<!พ\.ศ\.\s)(?<!พ\.ศ\.)(?<!ปี\s)(?<!ปี)"

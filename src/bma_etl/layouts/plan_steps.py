@@ -58,10 +58,11 @@ _PROJECT_HEADING_RE = KeyRegex(
     rf"(?:{DIGIT}+)?\s*[:.]?\s*(?P<name>\S.*?)\s*$"
 )
 #: A trailing ``(ส่วนแผนงานฯ)`` after a project name: the unit, not part of the name.
-#: On an OCR'd page matched in key form too (``(ฝายบริหารงานทัวไป)``).
-_UNIT_SUFFIX_RE = KeyRegex(
-    r"\s*\((?:(?:ส่วน|ฝ่าย|กลุ่ม|สำนัก|กอง|ศูนย์|โรงพยาบาล)[^()]*|[^()]*ฯ)\)\s*$"
-)
+#: On an OCR'd page matched in key form too (``(ฝายบริหารงานทัวไป)``), its closing
+#: bracket lost or not (``(ฝ่ายบริหารงานทั่วไป``: the unit still opens with its bracket).
+_UNIT_SUFFIX = r"\s*\((?:(?:ส่วน|ฝ่าย|กลุ่ม|สำนัก|กอง|ศูนย์|โรงพยาบาล)[^()]*|[^()]*ฯ)\){close}\s*$"
+_UNIT_SUFFIX_RE = KeyRegex(_UNIT_SUFFIX.format(close=""))
+_OCR_UNIT_SUFFIX_RE = KeyRegex(_UNIT_SUFFIX.format(close="?"))
 _STEP_COUNT_RE = KeyRegex(rf"(?P<n>{DIGIT}+)\s*ขั้นตอน")
 #: A step's number alone in its cell (``๒.``): the page put its words on the next line.
 _NUMBER_ALONE_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*(?P<body>)$")
@@ -99,7 +100,7 @@ def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line
             assert m is not None  # the same start, more words
             end = m.end("name")
             name = m.group("name") or ""
-            unit = _UNIT_SUFFIX_RE.search(name) if doc.ocr_used \
+            unit = _OCR_UNIT_SUFFIX_RE.search(name) if doc.ocr_used \
                 else _UNIT_SUFFIX_RE.printed.search(name)
             if unit:
                 end = m.start("name") + unit.start()

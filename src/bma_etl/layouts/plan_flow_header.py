@@ -1,0 +1,66 @@
+"""A flowing step table's header lines and total row (see :mod:`bma_etl.layouts.plan_flow`).
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.plan_flow`, not a layout).
+Consumes the document's lines from a ``ขั้นตอนการดำเนินงาน`` header; tells where the
+header's lines (its words, years and month abbreviations, on an OCR'd page also
+the month row OCR misread past every month) end and the steps begin.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.base import Line
+from bma_etl.layouts.plan_cells import DIGIT
+from bma_etl.matchkey import KeyRegex, key
+
+__all__ = ["STEP_TOTAL_RE", "skip_header"]
+
+#: The table's total row (``รวม ๕ ขั้นตอน คิดเป็นร้อยละ``); not ``รวมทั้ง...``, a word.
+STEP_TOTAL_RE = KeyRegex(rf"^\s*รวม\s*(?:ทั้งสิ้น\s*)?(?:{DIGIT}+\s*ขั้นตอน|$|{DIGIT})")
+_MONTHS = ("ต.ค", "พ.ย", "ธ.ค", "ม.ค", "ก.พ", "มี.ค", "เม.ย", "พ.ค", "มิ.ย", "ก.ค", "ส.ค", "ก.ย")
+#: A step table header's words, in key form (OCR loses their marks).
+_HEADER_KEYS = tuple(key(w) for w in ("ร้อยละ", "ความก้าวหน้า", "ระยะเวลา", "ขั้นตอนการ"))
+#: Most lines of the repeated header.
+_HEADER_LINES_MAX = 6
+#: Fewest tokens of a schedule's month row as OCR reads it (``an. หพย ศา มด OW. มัค``).
+_MONTH_TOKENS_MIN = 6
+_SHORT_TOKEN = re.compile(r"\S{1,4}")
+
+
+def skip_header(lines: list[Line], i: int, start: re.Pattern[str], ocr: bool) -> int:
+    """Index of the first line after the step table header starting at line ``i``.
+
+    ``start``: the pattern of a step's first line, which ends the header; ``ocr``:
+    the page was OCR'd (a month row OCR misread is header, however it starts).
+    """
+    end = i + 1
+    for j in range(i + 1, min(i + _HEADER_LINES_MAX, len(lines))):
+        text = lines[j].text
+        if ocr and _ocr_month_row(text):
+            end = j + 1
+            continue
+        if start.match(text) or STEP_TOTAL_RE.match(text):
+            break
+        if _is_header_line(text):
+            end = j + 1
+    return end
+
+
+def _is_header_line(text: str) -> bool:
+    """A line of a step table's header: its words, years or month abbreviations."""
+    if any(m in text for m in _MONTHS) or "พ.ศ" in text:
+        return True
+    folded = key(text)
+    return any(w in folded for w in _HEADER_KEYS)
+
+
+def _ocr_month_row(text: str) -> bool:
+    """Whether ``text`` is a step table header's month row OCR misread (no month left whole).
+
+    Twelve abbreviations read as short tokens (at most four signs each), at least
+    :data:`_MONTH_TOKENS_MIN` of them; a step's words are longer (``ดำเนินการ``).
+    Its first token may look like a step's number (``an.``): the row is no step.
+    """
+    tokens = text.split()
+    return len(tokens) >= _MONTH_TOKENS_MIN and all(_SHORT_TOKEN.fullmatch(t) for t in tokens)
