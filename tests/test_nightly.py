@@ -178,7 +178,7 @@ def _ingest_spoiling_one(tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPat
                         name: str, spoil: Callable[[list[Record]], None]) -> FileOutcome:
     """Ingest two copies of each sample after ``spoil`` has altered one file's
     progress_updates; check the others loaded and return the one quarantined."""
-    from bma_etl import pipeline
+    from bma_etl import pipeline, pipeline_worker
 
     folder = make_corpus(tmp_path / "in", 2)
     real = pipeline.process_file
@@ -189,7 +189,7 @@ def _ingest_spoiling_one(tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPat
             spoil(processed.tables["progress_updates"])
         return processed
 
-    monkeypatch.setattr(pipeline, "process_file", spoiling)
+    monkeypatch.setattr(pipeline_worker, "process_file", spoiling)
     summary = ingest([folder], db)
     assert (summary.loaded, summary.quarantined) == (9, 1)
     counts = run_sql(db, "select status, count(*) from documents group by 1 order by 1").rows
@@ -242,7 +242,7 @@ def _crash() -> None:
 def test_file_that_hangs_or_crashes_its_worker_is_quarantined_and_the_run_goes_on(
     tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch, trouble: Callable[[], None]
 ) -> None:
-    from bma_etl import pipeline
+    from bma_etl import pipeline, pipeline_batch, pipeline_file, pipeline_ingest
     from bma_etl.read import SourceDocument
 
     folder = make_corpus(tmp_path / "in", 2)
@@ -257,9 +257,9 @@ def test_file_that_hangs_or_crashes_its_worker_is_quarantined_and_the_run_goes_o
         return real(source)
 
     # Small batches and chunks: the trouble strikes while the next batch is in flight.
-    monkeypatch.setattr(pipeline, "repair", troubled)
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 4)
-    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(pipeline_file, "repair", troubled)
+    monkeypatch.setattr(pipeline_ingest, "BATCH_SIZE", 4)
+    monkeypatch.setattr(pipeline_batch, "CHUNK_SIZE", 2)
     summary = ingest([folder], db, workers=2, file_time_limit=1.0)
     assert (summary.files_seen, summary.loaded, summary.quarantined) == (11, 10, 1)
     [bad] = summary.quarantined_files
@@ -285,6 +285,7 @@ def test_slow_batches_load_and_report_files_as_they_finish(
     """A batch whose extraction takes long (OCR) is loaded in parts: files are kept,
     and reported, while later files of the same batch are still being extracted."""
     import bma_etl.pipeline as pipeline
+    import bma_etl.pipeline_batch as pipeline_batch
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -293,7 +294,7 @@ def test_slow_batches_load_and_report_files_as_they_finish(
         text = samples[i % len(samples)].read_text(encoding="utf-8") + "\n" * (1 + i)
         (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
     events: list[str] = []
-    real_work = pipeline._work
+    real_work = pipeline_batch._work
 
     def work(chunk):  # type: ignore[no-untyped-def]
         events.append("extract")
@@ -305,8 +306,8 @@ def test_slow_batches_load_and_report_files_as_they_finish(
         events.append("file")
         stored.append(run_sql(db, "select count(*) from documents").rows[0][0])
 
-    monkeypatch.setattr(pipeline, "_work", work)
-    monkeypatch.setattr(pipeline, "LOAD_EVERY", 0.0)  # every chunk counts as slow
+    monkeypatch.setattr(pipeline_batch, "_work", work)
+    monkeypatch.setattr(pipeline_batch, "LOAD_EVERY", 0.0)  # every chunk counts as slow
     summary = ingest([folder], db, workers=1, on_file=on_file)
     assert summary.loaded == 3 * pipeline.CHUNK_SIZE
     assert events.index("file") < len(events) - 1 - events[::-1].index("extract")

@@ -1,0 +1,280 @@
+"""One batch of a run: its files sorted out, extracted, and loaded in short writes.
+
+:class:`_Batch` takes files in (read and hashed; unchanged, unreadable, another
+shard's (:func:`in_shard`) or to extract) and sends the ones to extract to the
+workers in chunks; :func:`_finish` collects their results and loads them
+(:func:`_load_batch`: one transaction, or document by document when that fails),
+quarantined files with the documents row :func:`_quarantine_rows` makes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bma_etl import __version__
+from bma_etl.errors import LoadError, ReadError
+from bma_etl.layouts import UNKNOWN
+from bma_etl.pipeline_outcome import FileOutcome
+from bma_etl.pipeline_worker import (
+    CHUNK_SIZE,
+    CHUNKS_PER_WORKER,
+    ChunkResult,
+    WorkItem,
+    _one_by_one,
+    _work,
+)
+from bma_etl.read import doc_id_of, media_type_of, path_text, read_bytes
+from bma_etl.records import Document
+
+if TYPE_CHECKING:
+    # The warehouse side (Arrow, DuckDB) is imported where a batch uses it, so that
+    # process_file (``bma-etl extract``) starts without it.
+    from bma_etl.load import ArrowTables, DocState, Warehouse
+
+#: The pipeline modules log under one name, the one a log filter selects.
+log = logging.getLogger("bma_etl.pipeline")
+
+def _quarantine_id(path: Path, data: bytes | None) -> str:
+    # A file whose bytes cannot be read has no content hash; name it by its path (as
+    # bytes: a name need not be UTF-8).
+    return doc_id_of(data if data is not None
+                     else b"unreadable:" + os.fsencode(path.absolute()))
+
+
+def in_shard(doc_id: str, shard: tuple[int, int]) -> bool:
+    """Whether the document ``doc_id`` (hex SHA-256) belongs to part ``i`` of ``n``.
+
+    Parts are numbered 1 to ``n``; the split is by the hash's first 64 bits, the
+    same on every machine, whatever the file's name or folder.
+
+    >>> sum(in_shard(f"{k:064x}", (i, 3)) for k in range(30) for i in (1, 2, 3))
+    30
+    """
+    index, count = shard
+    return int(doc_id[:16], 16) % count == index - 1
+
+
+@dataclass(slots=True)
+class _Batch:
+    """Files of one batch: already settled (unchanged, unreadable) and to extract."""
+
+    unchanged: list[FileOutcome] = field(default_factory=list)
+    unreadable: list[tuple[FileOutcome, ArrowTables]] = field(default_factory=list)
+    moved: list[FileOutcome] = field(default_factory=list)
+    pending: list[WorkItem] = field(default_factory=list)
+    pending_ids: list[str] = field(default_factory=list)  # content hash of each, in order
+    chunks: list[list[WorkItem]] = field(default_factory=list)
+    results: list[Future[ChunkResult]] | Iterator[ChunkResult] | None = None
+    on_settled: Callable[[int], None] | None = None
+    broken: bool = False  # a worker process died while extracting this batch
+
+    def settled(self, files: int) -> None:
+        """Report ``files`` more files done with extraction (see :func:`ingest`)."""
+        if self.on_settled is not None and files:
+            self.on_settled(files)
+
+    def add(self, path: Path, states: dict[str, DocState], *, force: bool,
+            retry_quarantined: bool, ocr: str, shard: tuple[int, int] | None = None) -> bool:
+        """Take ``path`` into the batch; False when it belongs to another shard."""
+        from bma_etl.load import DocState
+
+        try:
+            data = read_bytes(path)
+        except ReadError as exc:
+            doc_id = _quarantine_id(path, None)
+            if shard is not None and not in_shard(doc_id, shard):
+                self.settled(1)
+                return False
+            outcome = FileOutcome(path, doc_id, "quarantined", None, exc.reason())
+            self.unreadable.append((outcome, _quarantine_rows(path, doc_id, exc.reason())))
+            self.settled(1)
+            return True
+        doc_id = doc_id_of(data)
+        if shard is not None and not in_shard(doc_id, shard):
+            self.settled(1)  # another machine's: done, as far as this run's progress goes
+            return False
+        state = states.get(doc_id)
+        # "pending": the same bytes under another name earlier in this run (even with
+        # --force, one document is extracted and loaded once per run).
+        if state and (state.status == "pending" or (
+                not force and state.extractor_version == __version__
+                and (state.status == "loaded" or not retry_quarantined))):
+            outcome = FileOutcome(path, doc_id, "unchanged")
+            self.unchanged.append(outcome)
+            if state.source_path != path_text(path):
+                self.moved.append(outcome)
+                state.source_path = path_text(path)
+            self.settled(1)
+            return True
+        states[doc_id] = DocState("pending", __version__, path_text(path))
+        self.pending.append((path, data, ocr))
+        self.pending_ids.append(doc_id)
+        return True
+
+    def start(self, pool: ProcessPoolExecutor | None, workers: int = 1) -> None:
+        """Send the pending files to ``pool`` in chunks (in this process without one).
+
+        A batch smaller than :data:`CHUNK_SIZE` files a worker is cut finer, into
+        about :data:`CHUNKS_PER_WORKER` chunks a worker, so that no worker idles
+        while another still reads a big chunk (54 files in two workers: 32 and 22
+        files, against about seven each). Results come back in order either way.
+        """
+        size = CHUNK_SIZE if pool is None else max(1, min(
+            CHUNK_SIZE, -(-len(self.pending) // (workers * CHUNKS_PER_WORKER))))
+        self.chunks = [self.pending[i:i + size] for i in range(0, len(self.pending), size)]
+        if pool is None:
+            self.results = map(_work, self.chunks)
+        else:
+            self.results = [pool.submit(_work, chunk) for chunk in self.chunks]
+
+    def collect(self, time_limit: float | None) -> Iterator[ChunkResult]:
+        """Every chunk's result in order, as each comes back.
+
+        The files of a chunk whose worker died are extracted again one at a time,
+        each in a new process, to find the one to quarantine; ``self.broken`` then
+        says the pool cannot be used again.
+        """
+        assert self.results is not None, "batch.start() comes first"
+        if not isinstance(self.results, list):
+            for chunk, result in zip(self.chunks, self.results, strict=True):
+                self.settled(len(chunk))
+                yield result
+            return
+        for chunk, future in zip(self.chunks, self.results, strict=True):
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                self.broken = True
+                result = _one_by_one(chunk, time_limit)
+            self.settled(len(chunk))
+            yield result
+
+
+def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
+            states: dict[str, DocState], known: set[str],
+            record: Callable[[FileOutcome], None], time_limit: float | None = None) -> bool:
+    """Collect a batch's extractions and load them in short writes.
+
+    What has come back is loaded every :data:`LOAD_EVERY` seconds of waiting, and
+    the rest at the end: a batch of text loads in one write, while slow files (OCR)
+    are kept and reported as they finish rather than after the whole batch.
+    Returns whether a worker process died (the pool cannot be used again).
+    """
+    from bma_etl.load import DocState, Warehouse, concat_pieces
+
+    for outcome in batch.unchanged:
+        record(outcome)
+    outcomes = [outcome for outcome, _ in batch.unreadable]
+    pieces = [rows for _, rows in batch.unreadable]
+    moved = list(batch.moved)
+
+    def load() -> None:
+        if outcomes or moved:
+            stamped = _stamp(concat_pieces(pieces), run_id)
+            with Warehouse(db, wait=wait, create=False) as wh:
+                wh.touch_many([(o.doc_id, path_text(o.path)) for o in moved], run_id)
+                _load_batch(wh, stamped, outcomes, known, run_id)
+        for outcome in outcomes:
+            states[outcome.doc_id] = DocState(
+                "loaded" if outcome.state == "loaded" else "quarantined", __version__,
+                path_text(outcome.path))
+            if outcome.state == "quarantined":
+                log.warning("quarantined %s: %s", outcome.path, outcome.error)
+            record(outcome)
+        outcomes.clear()
+        pieces.clear()
+        moved.clear()
+
+    last_load = time.monotonic()
+    pending = iter(zip(batch.pending, batch.pending_ids, strict=True))
+    for results, tables in batch.collect(time_limit):
+        pieces.append(tables)
+        # results first: zip stops on it without taking a file from ``pending``.
+        for (layout, error, seconds), ((path, _, _), doc_id) in zip(results, pending,
+                                                                    strict=False):
+            if layout is None:
+                reason = error or "internal: no reason given"
+                outcomes.append(FileOutcome(path, doc_id, "quarantined", None, reason, seconds))
+                pieces.append(_quarantine_rows(path, doc_id, reason))
+            else:
+                outcomes.append(FileOutcome(path, doc_id, "loaded", layout, None, seconds))
+        if time.monotonic() - last_load >= LOAD_EVERY:
+            load()
+            last_load = time.monotonic()
+    assert next(pending, None) is None, "a worker returned fewer results than files"
+    load()
+    return batch.broken
+
+
+#: Seconds a batch's extraction may run before what has come back so far is loaded.
+LOAD_EVERY = 10.0
+
+
+def _stamp(tables: ArrowTables, run_id: str) -> ArrowTables:
+    """Set the run and load time on every ``documents`` row."""
+    import pyarrow as pa
+
+    docs = tables.get("documents")
+    if docs is None:
+        return tables
+    n = docs.num_rows
+    for name, value in (("run_id", run_id), ("ingested_at", _now())):
+        i = docs.schema.get_field_index(name)
+        docs = docs.set_column(i, docs.schema.field(i), pa.array([value] * n,
+                                                                   docs.schema.field(i).type))
+    return {**tables, "documents": docs}
+
+
+def _load_batch(wh: Warehouse, tables: ArrowTables, outcomes: list[FileOutcome],
+                known: set[str], run_id: str) -> None:
+    """Load a batch in one transaction; if that fails, document by document.
+
+    Either way each document ends fully loaded or not at all; a document whose own
+    load fails is quarantined with the warehouse's reason.
+    """
+    from bma_etl.load import only_document
+
+    if not outcomes:
+        return
+    replace = any(outcome.doc_id in known for outcome in outcomes)
+    try:
+        wh.load_arrow([tables], replace=replace)
+    except LoadError:
+        for i, outcome in enumerate(outcomes):
+            try:
+                wh.load_arrow([only_document(tables, outcome.doc_id)])
+            except LoadError as exc:
+                reason = exc.reason()
+                outcomes[i] = FileOutcome(outcome.path, outcome.doc_id, "quarantined", None,
+                                          reason, outcome.seconds)
+                wh.load_arrow([_stamp(_quarantine_rows(outcome.path, outcome.doc_id, reason),
+                                      run_id)])
+    known.update(outcome.doc_id for outcome in outcomes)
+
+
+def _quarantine_rows(path: Path, doc_id: str, error: str) -> ArrowTables:
+    from bma_etl.load import to_arrow
+
+    try:
+        media_type = media_type_of(path)
+    except ReadError:
+        media_type = "application/octet-stream"
+    return to_arrow([{"documents": [Document(
+        doc_id=doc_id, source_path=path_text(path), file_name=path_text(path.name),
+        media_type=media_type,
+        layout=UNKNOWN, layout_score=None, status="quarantined", error=error,
+        extractor_version=__version__,
+    )]}])
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)

@@ -1,0 +1,160 @@
+"""One file through the stages, in this process: no warehouse, no worker.
+
+``read → repair text → detect → extract → normalize → validate → checks``
+
+:func:`process_file` runs one document through every stage but load; only
+:class:`~bma_etl.errors.BmaEtlError` escapes it. :func:`repair` is its text repair
+stage (page by page, OCR word spans carried along); :class:`Processed` its result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from bma_etl import __version__
+from bma_etl.checks import run_checks
+from bma_etl.detect import Detection, detect
+from bma_etl.document import Finding
+from bma_etl.furniture import furniture_lines
+from bma_etl.layouts.base import Layout, RepairedText
+from bma_etl.normalize.fields import normalize
+from bma_etl.normalize.trust import screen as screen_ocr_values
+from bma_etl.parts import read_parts
+from bma_etl.read import SourceDocument, path_text, read_source
+from bma_etl.read.ocr_lexicon import restored_message
+from bma_etl.read.ocr_orient import turned_message
+from bma_etl.records import Document, DocumentText, QualityIssue, Record
+from bma_etl.textnorm import repair_text
+from bma_etl.validate import build_records
+
+OCR_MODES = ("auto", "always", "never")
+
+
+@dataclass(slots=True)
+class Processed:
+    """One document after every stage but load."""
+
+    doc_id: str
+    layout: str
+    layout_score: float
+    text: str
+    tables: dict[str, list[Record]]
+
+    def rows(self, table: str) -> list[Record]:
+        """The rows of one table (empty when the document fills none)."""
+        return self.tables.get(table, [])
+
+
+def repair(source: SourceDocument) -> RepairedText:
+    """Repair the source text page by page, keeping page offsets right; find page furniture."""
+    if not source.page_starts:
+        return RepairedText.of(repair_text(source.text), (), source.ocr_used,
+                               source_url=source.source_url)
+    bounds = [*source.page_starts, len(source.text) + 1]
+    originals = [source.text[a:b - 1] for a, b in pairwise(bounds)]
+    pages = [repair_text(page) for page in originals]
+    starts, offset = [], 0
+    for page in pages:
+        starts.append(offset)
+        offset += len(page) + 1
+    text = "\n".join(pages)
+    words = moved_words(source.words, source.page_starts, originals, tuple(starts), pages) \
+        if source.words else ()
+    return RepairedText.of(text, tuple(starts), source.ocr_used,
+                           furniture=furniture_lines(text, tuple(starts)), wraps=source.wraps,
+                           words=words, spaced=source.spaced, judged=source.judged)
+
+
+def moved_words(words: tuple[tuple[int, int, float], ...], old_starts: tuple[int, ...],
+                originals: list[str], new_starts: tuple[int, ...], repaired: list[str]
+                ) -> tuple[tuple[int, int, float], ...]:
+    """OCR word spans in the source text → the same words' spans in the repaired text.
+
+    Repair changes a page's length (SARA AM composed, specks dropped); each page's
+    characters are aligned by RapidFuzz's Levenshtein edit operations.
+
+    >>> moved_words(((0, 6, 90.0), (7, 10, 40.0)), (0,), ["สํานัก ๑๒๓"], (0,), ["สำนัก ๑๒๓"])
+    ((0, 5, 90.0), (6, 9, 40.0))
+    """
+    from bisect import bisect_right
+
+    out: list[tuple[int, int, float]] = []
+    maps: dict[int, list[int]] = {}
+    for start, end, conf in words:
+        page = bisect_right(old_starts, start) - 1
+        if page not in maps:
+            maps[page] = _offset_map(originals[page], repaired[page])
+        where = maps[page]
+        a, b = start - old_starts[page], end - old_starts[page]
+        if 0 <= a < b < len(where):
+            out.append((new_starts[page] + where[a], new_starts[page] + where[b], conf))
+    return tuple(out)
+
+
+def _offset_map(old: str, new: str) -> list[int]:
+    """For each offset of ``old`` (and its end), the offset in ``new`` it became."""
+    if old == new:
+        return list(range(len(old) + 1))
+    from rapidfuzz.distance import Levenshtein
+
+    where = [0] * (len(old) + 1)
+    for op in Levenshtein.opcodes(old, new):
+        for i in range(op.src_start, op.src_end):
+            where[i] = op.dest_start if op.tag == "delete" \
+                else op.dest_start + (i - op.src_start)
+    where[len(old)] = len(new)
+    return where
+
+
+def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
+                 layout: Layout | None = None,
+                 on_read: Callable[[SourceDocument], None] | None = None) -> Processed:
+    """Run one file through read → … → checks; raise BmaEtlError when it cannot be loaded.
+
+    ``layout`` skips detection and reads the file as that layout. ``on_read`` is
+    called between reading and the other stages (``ingest`` starts a time limit).
+    """
+    source = read_source(path, data, ocr=ocr)
+    if on_read is not None:
+        on_read(source)
+    doc = repair(source)
+    detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
+    detection, extraction, second = read_parts(doc, detection, split=layout is None)
+    normalized = normalize(extraction, doc.text, doc.words,
+                           doc.wraps if source.media_type == "application/pdf" else None,
+                           doc.spaced)
+    if source.ocr_used:
+        screen_ocr_values(normalized, doc.text)
+    tables = build_records(normalized, source.doc_id)
+    read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
+                     for warning in source.warnings]
+    if second is not None:
+        read_findings.append(second)
+    if source.recoded:
+        read_findings.append(Finding("documents", None, None, "warning", "thai_legacy_encoding",
+                                     source.recoded))
+    if source.restored:
+        read_findings.append(Finding("documents", None, None, "warning", "ocr_marks_restored",
+                                     restored_message(source.restored)))
+    if source.turned:
+        read_findings.append(Finding("documents", None, None, "warning", "ocr_page_turned",
+                                     turned_message(source.turned)))
+    findings = run_checks(tables, read_findings + normalized.findings)
+    tables["quality_issues"] = [
+        QualityIssue(doc_id=source.doc_id, ordinal=i, table_name=f.table_name,
+                     row_ordinal=f.row_ordinal, field=f.field, severity=f.severity,
+                     code=f.code, message=f.message)
+        for i, f in enumerate(findings, start=1)
+    ]
+    tables["document_texts"] = [DocumentText(doc_id=source.doc_id, text=doc.text)]
+    tables["documents"] = [Document(
+        doc_id=source.doc_id, source_path=path_text(path), file_name=path_text(path.name),
+        media_type=source.media_type, layout=detection.layout.layout_id,
+        layout_score=round(detection.score, 4), pages=source.pages, ocr_used=source.ocr_used,
+        ocr_confidence=source.ocr_confidence,
+        status="loaded", error=None, extractor_version=__version__,
+    )]
+    return Processed(source.doc_id, detection.layout.layout_id, detection.score, doc.text, tables)

@@ -1,0 +1,202 @@
+"""A run: :func:`ingest` walks the paths and loads them batch by batch.
+
+:func:`iter_files` lists the input (folders walked, report suffixes only);
+:func:`ingest` opens the run, goes through the files in batches of
+:data:`BATCH_SIZE` (:mod:`bma_etl.pipeline_batch`), extracted in worker
+processes when asked (:mod:`bma_etl.pipeline_worker`), and closes the run with
+its :class:`~bma_etl.pipeline_outcome.RunSummary`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bma_etl import __version__
+from bma_etl.pipeline_batch import _Batch, _finish, _now
+from bma_etl.pipeline_outcome import FileOutcome, RunSummary
+from bma_etl.pipeline_worker import _new_pool, _relaxed_gc, default_file_time_limit
+from bma_etl.read import SUFFIXES
+from bma_etl.records import IngestRun
+from bma_etl.warehouse_file import DEFAULT_WAIT
+
+if TYPE_CHECKING:
+    from bma_etl.load import DocState
+
+#: The pipeline modules log under one name, the one a log filter selects.
+log = logging.getLogger("bma_etl.pipeline")
+
+
+#: Files read, processed and loaded together; bounds memory whatever the corpus size.
+BATCH_SIZE = 512
+
+
+def _batches(items: Iterable[Path], size: int) -> Iterator[list[Path]]:
+    batch: list[Path] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(
+    paths: Iterable[Path],
+    db: Path,
+    *,
+    workers: int = 1,
+    ocr: str = "auto",
+    force: bool = False,
+    retry_quarantined: bool = False,
+    on_file: Callable[[FileOutcome], None] | None = None,
+    args: str | None = None,
+    wait: float = DEFAULT_WAIT,
+    reextract_outdated: bool = False,
+    file_time_limit: float | None = None,
+    shard: tuple[int, int] | None = None,
+    on_start: Callable[[str, int], None] | None = None,
+    on_settled: Callable[[int], None] | None = None,
+) -> RunSummary:
+    """Load every file under ``paths`` into the warehouse at ``db``.
+
+    ``db`` is a DuckDB file or a DuckLake warehouse (:mod:`bma_etl.lake`), which
+    several runs may write at once. ``shard=(i, n)`` keeps only the files whose
+    content hash falls in part ``i`` of ``n``
+    (:func:`~bma_etl.pipeline_batch.in_shard`): ``n`` runs, one per part, on any
+    machines, together load the input exactly once.
+
+    Files go in batches of :data:`BATCH_SIZE`: read and hashed, unchanged ones
+    skipped, the rest extracted (in ``workers`` processes, the next batch while the
+    last one loads) and loaded in one transaction per batch, in the order the files
+    were found, so the result does not depend on ``workers``. The warehouse file is
+    held only while a batch loads, so readers can query between batches.
+
+    ``reextract_outdated`` adds the stored path of every document extracted by
+    another extractor version (one whose file is gone is logged and left as it is).
+
+    Progress: ``on_start(run_id, files)`` once the input is walked, with the number
+    of files found; ``on_settled(n)`` as files leave extraction, before their batch
+    loads (unchanged and unreadable files when read, the others as each chunk of at
+    most :data:`~bma_etl.pipeline_worker.CHUNK_SIZE` comes back); ``on_file(outcome)``
+    once a file's outcome is final, after its batch loaded. Each file is settled once
+    and reported once.
+
+    With ``workers`` > 1, a file whose stages after reading take longer than
+    ``file_time_limit`` seconds (default :func:`default_file_time_limit`), or that crashes
+    its worker process, is quarantined and the run goes on in a new worker. With one
+    worker, files are extracted in this process, without that limit.
+    """
+    from bma_etl.load import Warehouse, run_lock
+
+    began = time.perf_counter()
+    run = IngestRun(run_id=uuid.uuid4().hex, started_at=_now(), extractor_version=__version__,
+                    args=args)
+    summary = RunSummary(run.run_id)
+
+    def record(outcome: FileOutcome) -> None:
+        if outcome.state == "quarantined":
+            summary.quarantined_files.append(outcome)
+        setattr(summary, outcome.state, getattr(summary, outcome.state) + 1)
+        if outcome.layout and outcome.state == "loaded":
+            summary.by_layout[outcome.layout] += 1
+        if on_file is not None:
+            on_file(outcome)
+
+    def skip(path: Path) -> None:
+        summary.skipped += 1
+        log.info("skipped %s: not a report type", path)
+
+    with run_lock(db), _relaxed_gc():
+        with Warehouse(db, wait=wait) as wh:
+            removed = wh.remove_orphans()
+            if removed:
+                log.warning("%s: removed %d rows an interrupted load left without their "
+                            "documents row", db, removed)
+            wh.start_run(run)
+            states = wh.document_states()
+        known = set(states)
+        if reextract_outdated:
+            paths = [*paths, *_outdated_paths(states)]
+        limit = file_time_limit if file_time_limit is not None else default_file_time_limit()
+        # The whole walk first, so that progress knows the total; a folder's files were
+        # listed whole (to sort them) before, so this holds no more than one big folder did.
+        found = list(iter_files(paths, skip))
+        summary.found = len(found)
+        if on_start is not None:
+            on_start(run.run_id, len(found))
+        pool = _new_pool(workers, limit) if workers > 1 else None
+        try:
+            in_flight: _Batch | None = None
+            for files in _batches(found, BATCH_SIZE):
+                batch = _Batch(on_settled=on_settled)
+                for path in files:
+                    if batch.add(path, states, force=force, retry_quarantined=retry_quarantined,
+                                 ocr=ocr, shard=shard):
+                        summary.files_seen += 1
+                batch.start(pool, workers)
+                if in_flight is not None:
+                    if _finish(in_flight, db, wait, run.run_id, states, known, record, limit):
+                        # A worker died: the pool is broken; go on with a new one.
+                        assert pool is not None
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool = _new_pool(workers, limit)
+                        batch.start(pool, workers)
+                in_flight = batch
+            if in_flight is not None:
+                _finish(in_flight, db, wait, run.run_id, states, known, record, limit)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+        summary.seconds = time.perf_counter() - began
+        with Warehouse(db, wait=wait, create=False) as wh:
+            wh.flush()
+            wh.finish_run(run.model_copy(update={
+                "finished_at": _now(), "files_seen": summary.files_seen,
+                "loaded": summary.loaded, "unchanged": summary.unchanged,
+                "quarantined": summary.quarantined, "skipped": summary.skipped,
+            }))
+    return summary
+
+
+def _outdated_paths(states: dict[str, DocState]) -> list[Path]:
+    found = []
+    for state in states.values():
+        if state.extractor_version == __version__ or not state.source_path:
+            continue
+        path = Path(state.source_path)
+        if path.exists():
+            found.append(path)
+        else:
+            log.warning("outdated document's file is gone: %s", path)
+    return sorted(set(found))
+
+
+def iter_files(paths: Iterable[Path], on_skip: Callable[[Path], None] | None = None
+               ) -> Iterator[Path]:
+    """Files to ingest: named files as given, folders walked for known suffixes.
+
+    Symbolic links to folders are not followed (a link loop cannot hang a run);
+    results are sorted so every run sees files in the same order. A file in a folder
+    whose suffix is not a report type is passed to ``on_skip``. What a file is (a
+    FIFO, a device) is not asked here: reading vets it (:mod:`bma_etl.read.vet`).
+    """
+    for path in paths:
+        if path.is_dir():
+            found: list[Path] = []
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                for name in files:
+                    if Path(name).suffix.lower() in SUFFIXES:
+                        found.append(Path(root) / name)
+                    elif on_skip is not None:
+                        on_skip(Path(root) / name)
+            yield from sorted(found)
+        else:
+            yield path

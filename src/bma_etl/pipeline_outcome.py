@@ -1,0 +1,89 @@
+"""A run's outcome: what became of each file, the run's counts, both as JSON lines.
+
+:class:`FileOutcome` is one file's end (loaded, unchanged, quarantined);
+:class:`RunSummary` counts a whole :func:`~bma_etl.pipeline.ingest` run;
+:func:`outcome_json` and :func:`summary_json` write them for log collectors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bma_etl.read import path_text
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """What happened to one file in a run."""
+
+    path: Path
+    doc_id: str
+    state: str  # loaded | unchanged | quarantined
+    layout: str | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """Counts of one ``ingest`` run, and the files it quarantined.
+
+    Loaded and unchanged files are counted, and reported one by one to ``on_file``,
+    but not kept: a run over a million files keeps its memory flat.
+    """
+
+    run_id: str
+    #: Files with a report suffix found under the paths (every shard's).
+    found: int = 0
+    files_seen: int = 0
+    loaded: int = 0
+    unchanged: int = 0
+    quarantined: int = 0
+    #: Files in the folders walked whose suffix is not a report type.
+    skipped: int = 0
+    by_layout: Counter[str] = field(default_factory=Counter)
+    quarantined_files: list[FileOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """0 all loaded or unchanged; 3 some files were quarantined, or none was found.
+
+        A shard whose part holds none of the files found is done: 0.
+        """
+        return 3 if self.quarantined or not (self.files_seen or self.found) else 0
+
+
+def _timestamp() -> str:
+    """Now in ISO 8601, UTC, to the millisecond: ``2025-01-31T02:30:00.123Z``."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def outcome_json(outcome: FileOutcome, run_id: str) -> str:
+    """One JSON line per document, for log collectors.
+
+    Keys: ``event`` ("file"), ``ts`` (ISO 8601 UTC, when the line is written),
+    ``run_id``, ``path``, ``doc_id``, ``state`` (loaded, unchanged, quarantined),
+    ``layout``, ``error`` and ``seconds`` (the file's read and extraction time;
+    0 for an unchanged file).
+    """
+    return json.dumps({
+        "event": "file", "ts": _timestamp(), "run_id": run_id,
+        "path": path_text(outcome.path), "doc_id": outcome.doc_id, "state": outcome.state,
+        "layout": outcome.layout, "error": outcome.error, "seconds": round(outcome.seconds, 4),
+    }, ensure_ascii=False)
+
+
+def summary_json(summary: RunSummary) -> str:
+    """The end of a run as one JSON line (``event`` "run"): counts, seconds, exit code."""
+    return json.dumps({
+        "event": "run", "ts": _timestamp(), "run_id": summary.run_id,
+        "files_seen": summary.files_seen, "loaded": summary.loaded,
+        "unchanged": summary.unchanged, "quarantined": summary.quarantined,
+        "skipped": summary.skipped, "by_layout": dict(sorted(summary.by_layout.items())),
+        "seconds": round(summary.seconds, 3), "exit_code": summary.exit_code,
+    }, ensure_ascii=False)
