@@ -49,13 +49,13 @@ class Part:
     layout: str
 
 
-def _opening(layout: Layout, text: str) -> float:
-    """Points of ``layout``'s opening signals found in ``text`` (0..1)."""
+def _opening(layout: Layout, doc: RepairedText) -> float:
+    """Points of ``layout``'s opening signals found in ``doc``'s text (0..1)."""
     signals = tuple(s for s in layout.signals
                     if s.within is not None and s.within <= OPENING_WITHIN)
     if not signals:
         return 0.0
-    return score_signals(RepairedText.of(text), signals, keyed=True)
+    return score_signals(doc, signals, keyed=True)
 
 
 def _blank_furniture(doc: RepairedText) -> str:
@@ -68,9 +68,10 @@ def _blank_furniture(doc: RepairedText) -> str:
 
 def _scores(text: str) -> dict[str, float]:
     scores: dict[str, float] = {}
+    doc = RepairedText.of(text)  # every layout scores the same text: index its lines once
     for layout in REGISTRY:
         try:
-            scores[layout.layout_id] = float(layout.score(RepairedText.of(text)))
+            scores[layout.layout_id] = float(layout.score(doc))
         except Exception:  # a scorer's fault must not sink the whole file
             scores[layout.layout_id] = 0.0
     return scores
@@ -96,7 +97,7 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
     by_id = {lay.layout_id: lay for lay in REGISTRY}
     first = by_id.get(layout_id)
     # each part's first page, layout and opening points (its signals within their reach)
-    found = [(1, layout_id, _opening(first, text) if first else 0.0)]
+    found = [(1, layout_id, _opening(first, RepairedText.of(text)) if first else 0.0)]
     for page in range(1, len(starts) + 1):
         rest = text[bounds[page - 1]:]
         began, current, opened = found[-1]
@@ -104,7 +105,8 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
             continue  # the part's pages so far are blank: it opens here, it does not end
         # the document's opening as detection saw it; a later page's opening on that page
         seen = rest if page == 1 else rest[:bounds[page] - bounds[page - 1] - 1]
-        openings = {lid: _opening(lay, seen) for lid, lay in by_id.items()}
+        seen_doc = RepairedText.of(seen)  # one index of the lines for every layout
+        openings = {lid: _opening(lay, seen_doc) for lid, lay in by_id.items()}
         again = max(OPENING_POINTS, opened - REOPENING_SLACK)
         candidates = [lid for lid, points in openings.items() if points >= OPENING_POINTS
                       and (page == 1 or lid != current or points >= again)]
@@ -117,7 +119,7 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
         if page == 1:
             found[0] = (1, best, openings[best])
         elif best == current or scores[best] > scores.get(current, 0.0):
-            found.append((page, best, _opening(by_id[best], rest)))
+            found.append((page, best, _opening(by_id[best], RepairedText.of(rest))))
     ends = [first - 1 for first, _, _ in found[1:]] + [len(starts)]
     return [Part(first, last, lid) for (first, lid, _), last in zip(found, ends, strict=True)]
 

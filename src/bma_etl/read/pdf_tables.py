@@ -142,13 +142,18 @@ def _cell_of(x: float, y: float, rules: Rules,
 
     ``bands``: the column edges of each band already found (one page's, shared by its lines).
     """
-    across = [h for h in rules.horizontal if h[1] - SLACK <= x <= h[2] + SLACK]
-    above = [h for h in across if h[0] > y]
-    below = [h for h in across if h[0] < y]
-    if not above or not below:
+    # the nearest rules across x above and below the point, in one pass over the rules
+    top: Rule | None = None
+    bottom: Rule | None = None
+    for h in rules.horizontal:
+        if h[1] - SLACK <= x <= h[2] + SLACK:
+            if h[0] > y:
+                if top is None or h[0] < top[0]:
+                    top = h
+            elif h[0] < y and (bottom is None or h[0] > bottom[0]):
+                bottom = h
+    if top is None or bottom is None:
         return None
-    top = min(above, key=lambda h: h[0])
-    bottom = max(below, key=lambda h: h[0])
     xs = bands.get((top, bottom)) if bands is not None else None
     if xs is None:
         left_edge, right_edge = max(top[1], bottom[1]), min(top[2], bottom[2])

@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 DEFAULT_TIME_LIMIT = 60.0
 #: Seconds the worker process may take to start.
 _START_LIMIT = 60.0
+#: Allocations between the worker's cyclic garbage collections (Python's default is
+#: 700). Reading a page makes many short-lived objects and almost no cycles.
+_GC_THRESHOLD = 20_000
 
 T = TypeVar("T")
 
@@ -209,6 +212,8 @@ def serve(calls_fd: int, answers_fd: int) -> None:
     from bma_etl.children import die_with_parent
 
     die_with_parent()
+    # The same in a forked worker as in a fresh one, whatever its parent's setting
+    gc.set_threshold(_GC_THRESHOLD, 20, 100)
 
     calls = Connection(calls_fd, writable=False)
     answers = Connection(answers_fd, readable=False)
