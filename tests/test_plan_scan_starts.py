@@ -9,6 +9,7 @@ corpus's scans:
   ``en.``) on a line of its own, its description on the next line;
 - a step table's header whose first words OCR misread (``ชั้นตอน``, ``ขชั้นตอน``,
   ``การตำเนินงาน``);
+- an indicator heading whose tone mark OCR read as another (``ชื่อตัวชี่วัดที่``);
 - a step's number cells read with a speck glued to a digit (``เ๕๐``), as Latin
   letters (``'dbo``), or with a speck read as a digit of the other kind between
   them (``๑๐ 7 ๓๐``);
@@ -131,6 +132,20 @@ def test_step_table_whose_header_ocr_misread_is_read(seed: int) -> None:
     # as printed (a text layer) the misread words open no table
     printed = records_of(extract, "\n".join(out), ocr_used=False).get("plan_steps", [])
     assert len(printed) < len(got)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_indicator_heading_with_a_mark_misread_numbers_its_steps(seed: int) -> None:
+    """``ชื่อตัวชี่วัดที่ <tab> ๒``: the steps below belong to indicator 2."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    text = generated.text.replace("ชื่อตัวชี้วัดที่", "ชื่อตัวชี่วัดที่")
+    assert text != generated.text
+    want = generated.tables["plan_steps"]
+    # not screened: a Thai number read without word confidences is doubtful, not loaded
+    got = records_of(extract, text, screened=False).get("plan_steps", [])
+    assert len(got) == len(want)
+    assert [r.indicator_no for r in got] == [int(r["indicator_no"]) for r in want]
 
 
 # ------------------------------------------------------------------ budget tables
