@@ -9,6 +9,7 @@ corpus's scans:
   ``en.``) on a line of its own, its description on the next line;
 - a step table's header whose first words OCR misread (``ชั้นตอน``, ``ขชั้นตอน``,
   ``การตำเนินงาน``);
+- a step whose point OCR lost (``๓ ดำเนินการ...``) after a whole step;
 - an indicator heading whose tone mark OCR read as another (``ชื่อตัวชี่วัดที่``);
 - a step's number cells read with a speck glued to a digit (``เ๕๐``), as Latin
   letters (``'dbo``), or with a speck read as a digit of the other kind between
@@ -109,6 +110,19 @@ def test_speck_of_other_digits_between_step_cells_is_no_percentage(seed: int) ->
     want, got = _steps_read(seed, 1.0, damage)
     _assert_steps_right(want, got)
     assert all(r.step_pct is None or r.step_pct != 7 for r in got)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_step_whose_point_ocr_lost_after_a_whole_step_is_a_step(seed: int) -> None:
+    """``๒. ... ๒๐ ๔๐`` then ``๓ ดำเนินการ... ๓๐ ๗๐``: the second is a step of its own,
+    its number read."""
+    def damage(m: re.Match[str], rng: random.Random) -> str:
+        marks = " ".join(m.group("marks").split())
+        point = "" if m.group("no") not in ("๑", "1") else "."
+        return f"{m.group('no')}{point} {m.group('body')} {m.group('pct')} {m.group('cum')} {marks}"
+
+    want, got = _steps_read(seed, 0.5, damage)
+    _assert_steps_right(want, got)
 
 
 #: What OCR reads a step table header's first words as off a noisy scan.

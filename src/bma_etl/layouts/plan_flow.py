@@ -264,11 +264,13 @@ def _numberless_step(doc: RepairedText, lines: list[Line], i: int, cumulative: D
     Only right after a whole step (``cumulative``: its cumulative), and only when the
     row's own cells say so: Thai words from the line's start and, on it or on the
     lines up to the next step, gap or heading, a percentage and a cumulative that
-    add up with the step before's. Its ``step_no`` is NULL. Returns the index after
-    the row, the new cumulative and the row's fields; None when the lines are no
-    such row (a step's words the page carried over say no numbers that add up).
+    add up with the step before's. Its ``step_no`` is NULL; a number whose point
+    OCR lost (``3 ดำเนินการ...``, :data:`_OCR_BARE_START`) is read. Returns the index
+    after the row, the new cumulative and the row's fields; None when the lines are
+    no such row (a step's words the page carried over say no numbers that add up).
     """
-    if not _NUMBERLESS.start.match(lines[i].text):
+    bare = _OCR_BARE_START.match(lines[i].text) is not None
+    if not bare and not _NUMBERLESS.start.match(lines[i].text):
         return None
     run: list[Line] = []
     for j in range(i, min(i + _ROW_LINES_MAX, len(lines))):
@@ -279,11 +281,11 @@ def _numberless_step(doc: RepairedText, lines: list[Line], i: int, cumulative: D
             return None
         run.append(line)
         for joined in _joinings(run):
-            found = _adds_up(joined, cumulative, False, _NUMBERLESS)
+            found = _adds_up(joined, cumulative, False, pats if bare else _NUMBERLESS)
             if found is not None:
                 m, pct_at, cum = found
                 return j + 1, cum, {
-                    "step_no": None,
+                    "step_no": _step_no(doc, joined, m) if bare else None,
                     "description": doc.raw_in(joined, m.start("body"), pct_at[0]),
                     "step_pct": doc.raw_in(joined, *pct_at),
                     "cumulative_pct": doc.raw_in(joined, *m.span("cum")),
