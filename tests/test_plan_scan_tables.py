@@ -99,12 +99,12 @@ def test_ocr_damaged_target_and_definition_tables_are_read(seed: int) -> None:
 
 
 #: A letter OCR misread in an indicator's opening words (``ร`` read ``ว``), and the
-#: point of an indicator's number lost (``๕.๒`` read ``๕๒``).
+#: point of an indicator's number lost (``๕.๒`` read ``๕๒``) or read as a space (``๕ ๒``).
 _LETTER_DAMAGE = (("ความสำเร็จ", "ความสำเว็จ"), ("ความพึงพอใจ", "ความพีงพอไจ"))
 _POINT_LOST = re.compile(r"^([๐-๙0-9])\.([๐-๙0-9]) ")
 
 
-def _indicators_misread(text: str, rng: random.Random) -> str:
+def _indicators_misread(text: str, rng: random.Random, point: str = r"\1\2 ") -> str:
     """The plan's definition rows with the indicator's words or its number's point misread."""
     out: list[str] = []
     for line in text.split("\n"):
@@ -113,18 +113,19 @@ def _indicators_misread(text: str, rng: random.Random) -> str:
             for right, wrong in _LETTER_DAMAGE:
                 cells[1] = cells[1].replace(right, wrong, 1)
         elif len(cells) == 3 and _POINT_LOST.match(cells[0]) and rng.random() < 0.7:
-            cells[0] = _POINT_LOST.sub(r"\1\2 ", cells[0])
+            cells[0] = _POINT_LOST.sub(point, cells[0])
         out.append("\t".join(cells))
     return "\n".join(out)
 
 
-@pytest.mark.parametrize("seed", range(10))
-def test_definition_rows_whose_indicator_ocr_misread_are_rows(seed: int) -> None:
+@pytest.mark.parametrize(("seed", "point"), [(s, r"\1\2 ") for s in range(10)]
+                         + [(s, r"\1 \2 ") for s in range(6)])
+def test_definition_rows_whose_indicator_ocr_misread_are_rows(seed: int, point: str) -> None:
     """Every definition row is found; its definition and activities read right."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     want = generated.tables["plan_kpi_definitions"]
-    text = _ocr_print(_indicators_misread(generated.text, rng), rng)
+    text = _ocr_print(_indicators_misread(generated.text, rng, point), rng)
     got = _tables(text)["plan_kpi_definitions"]
     truth = {"tables": {"plan_kpi_definitions": [
         {k: v for k, v in row.items() if k in ("definition", "activities")} for row in want]}}

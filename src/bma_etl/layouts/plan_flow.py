@@ -32,8 +32,9 @@ from typing import NamedTuple
 
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, PAGE_NUMBER_RE
+from bma_etl.layouts.plan_flow_header import STEP_HEADER_RE as _STEP_HEADER_RE
 from bma_etl.layouts.plan_flow_header import STEP_TOTAL_RE as _STEP_TOTAL_RE
-from bma_etl.layouts.plan_flow_header import skip_header
+from bma_etl.layouts.plan_flow_header import is_step_header, skip_header
 from bma_etl.layouts.plan_steps import (
     INDICATOR_HEADING_RE,
     PROJECT_HEADING_RE,
@@ -56,8 +57,6 @@ class Flowed(NamedTuple):
 
 
 _NUM = rf"{DIGIT}+(?:\.{DIGIT}+)?"
-#: Fixed wording is matched in key form too (:class:`KeyRegex`): OCR loses marks.
-_STEP_HEADER_RE = KeyRegex(r"^\s*ขั้นตอน\s*การ\s*ดำเนิน\s*งาน")
 #: A step's number: digits, or on an OCR'd page also what OCR read a Thai digit
 #: as before its point (``©.`` ``on.``, the point read as a comma: ``lo,``, ``๓``
 #: read ``©)``): one or two signs or Latin letters, never a Thai letter (``อ.``
@@ -154,7 +153,7 @@ def flow_steps(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flo
             update_step_context(doc, ctx, [_joined(_heading_run(lines, i))])
             i += 1
             continue
-        if not _STEP_HEADER_RE.match(line.text) or line.no in read:
+        if not is_step_header(line.text, doc.ocr_used) or line.no in read:
             i += 1
             continue
         i = _read_steps(doc, lines, i, ctx, out)
@@ -201,7 +200,7 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
     while i < len(lines):
         line = lines[i]
         text = line.text
-        if _STEP_HEADER_RE.match(text):  # the header repeated on the next page
+        if is_step_header(text, pats.ocr):  # the header repeated on the next page
             i = skip_header(lines, i, pats.start, pats.ocr)
             continue
         if _is_gap(line) and not (text.strip() and run):  # a number alone ends a step
@@ -265,26 +264,28 @@ def _numberless_step(doc: RepairedText, lines: list[Line], i: int, cumulative: D
     Only right after a whole step (``cumulative``: its cumulative), and only when the
     row's own cells say so: Thai words from the line's start and, on it or on the
     lines up to the next step, gap or heading, a percentage and a cumulative that
-    add up with the step before's. Its ``step_no`` is NULL. Returns the index after
-    the row, the new cumulative and the row's fields; None when the lines are no
-    such row (a step's words the page carried over say no numbers that add up).
+    add up with the step before's. Its ``step_no`` is NULL; a number whose point
+    OCR lost (``3 ดำเนินการ...``, :data:`_OCR_BARE_START`) is read. Returns the index
+    after the row, the new cumulative and the row's fields; None when the lines are
+    no such row (a step's words the page carried over say no numbers that add up).
     """
-    if not _NUMBERLESS.start.match(lines[i].text):
+    bare = _OCR_BARE_START.match(lines[i].text) is not None
+    if not bare and not _NUMBERLESS.start.match(lines[i].text):
         return None
     run: list[Line] = []
     for j in range(i, min(i + _ROW_LINES_MAX, len(lines))):
         line = lines[j]
         if run and (_is_gap(line) or pats.start.match(line.text)
                     or _STEP_TOTAL_RE.match(line.text) or _OTHER_RE.match(line.text)
-                    or _STEP_HEADER_RE.match(line.text)):
+                    or is_step_header(line.text, True)):
             return None
         run.append(line)
         for joined in _joinings(run):
-            found = _adds_up(joined, cumulative, False, _NUMBERLESS)
+            found = _adds_up(joined, cumulative, False, pats if bare else _NUMBERLESS)
             if found is not None:
                 m, pct_at, cum = found
                 return j + 1, cum, {
-                    "step_no": None,
+                    "step_no": _step_no(doc, joined, m) if bare else None,
                     "description": doc.raw_in(joined, m.start("body"), pct_at[0]),
                     "step_pct": doc.raw_in(joined, *pct_at),
                     "cumulative_pct": doc.raw_in(joined, *m.span("cum")),

@@ -61,10 +61,11 @@ _OCR_MEASURE_START_RE = re.compile(r"^\s*(?:มน\s*\.|[A-Za-z]{2,3}\s*\.\s*(?=
 _INDICATOR_WORDS = marks_optional(
     "ระดับความสำเร็จ|ร้อยละ|จำนวน|ความสำเร็จ|อัตรา|สัดส่วน|ค่าเฉลี่ย|ความพึงพอใจ")
 _INDICATOR_START_RE = re.compile(rf"^\s*(?:{DIGIT}+\.{DIGIT}+\s*)?(?:{_INDICATOR_WORDS})")
-#: On an OCR'd page the point of an indicator's number may be lost (``๕๒ รอยละ``).
-#: or the number misread as a letter or two and a sign (``ด) ร้อยละ`` for ``๕.๑ ร้อยละ``).
+#: On an OCR'd page the point of an indicator's number may be lost (``๕๒ รอยละ``)
+#: or read as a space (``5 1 ร้อยละ``), or the number misread as a letter or two
+#: and a sign (``ด) ร้อยละ`` for ``๕.๑ ร้อยละ``).
 _OCR_INDICATOR_START_RE = re.compile(
-    rf"^\s*(?:{DIGIT}{{1,2}}\.?{DIGIT}{{1,2}}\s*|\S{{0,2}}[0-9๐-๙).:]\s+)?"
+    rf"^\s*(?:{DIGIT}{{1,2}}[. ]?{DIGIT}{{1,2}}\s*|\S{{0,2}}[0-9๐-๙).:]\s+)?"
     rf"(?:{_INDICATOR_WORDS})")
 
 

@@ -14,8 +14,15 @@ from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.matchkey import KeyRegex, key
 
-__all__ = ["STEP_TOTAL_RE", "skip_header"]
+__all__ = ["STEP_HEADER_RE", "STEP_TOTAL_RE", "is_step_header", "skip_header"]
 
+#: A step table's header (its first words), as printed or with its marks lost.
+STEP_HEADER_RE = KeyRegex(r"^\s*ขั้นตอน\s*การ\s*ดำเนิน\s*งาน")
+#: Those words in key form as OCR reads them off a noisy scan: a letter read as
+#: another of like shape (``ชั้นตอน``, ``การตำเนินงาน``) or a speck before them
+#: (``ขชั้นตอน``). Taken for the header only with its ``ร้อยละ`` on the same line.
+_OCR_HEADER_KEY = re.compile(r"^[ก-ฮ]?[ขช]นตอนการ[ดต]าเนนงาน")
+_PERCENT_KEY = key("ร้อยละ")
 #: The table's total row (``รวม ๕ ขั้นตอน คิดเป็นร้อยละ``); not ``รวมทั้ง...``, a word.
 STEP_TOTAL_RE = KeyRegex(rf"^\s*รวม\s*(?:ทั้งสิ้น\s*)?(?:{DIGIT}+\s*ขั้นตอน|$|{DIGIT})")
 _MONTHS = ("ต.ค", "พ.ย", "ธ.ค", "ม.ค", "ก.พ", "มี.ค", "เม.ย", "พ.ค", "มิ.ย", "ก.ค", "ส.ค", "ก.ย")
@@ -26,6 +33,20 @@ _HEADER_LINES_MAX = 6
 #: Fewest tokens of a schedule's month row as OCR reads it (``an. หพย ศา มด OW. มัค``).
 _MONTH_TOKENS_MIN = 6
 _SHORT_TOKEN = re.compile(r"\S{1,4}")
+
+
+def is_step_header(text: str, ocr: bool) -> bool:
+    """Whether line ``text`` opens a step table (``ขั้นตอนการดำเนินงาน ... (ร้อยละ)``).
+
+    ``ocr``: the page was OCR'd, so its first words may be misread as
+    :data:`_OCR_HEADER_KEY` allows, the line then also saying ``ร้อยละ``.
+    """
+    if STEP_HEADER_RE.match(text):
+        return True
+    if not ocr:
+        return False
+    folded = key(text)
+    return _OCR_HEADER_KEY.match(folded) is not None and _PERCENT_KEY in folded
 
 
 def skip_header(lines: list[Line], i: int, start: re.Pattern[str], ocr: bool) -> int:

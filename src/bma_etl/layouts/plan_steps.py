@@ -48,9 +48,24 @@ __all__ = ["INDICATOR_HEADING_RE", "PROJECT_HEADING_RE", "StepContext", "read_st
 #: The number may stand in a cell of its own at the line's end, after the name: a
 #: justified print spreads ``ชื่อตัวชี้วัดที่ ๓`` to the margin, and the reader takes
 #: the name the page wrapped under it for the rest of that first cell.
-_INDICATOR_HEADING_RE = KeyRegex(
+_INDICATOR_HEADING_CELL_RE = KeyRegex(
     rf"^\s*ชื่อ\s*ตัวชี้วัด\s*(?:ที่)?(?:[^\t]*\t(?=\s*{DIGIT}+\s*$))?"
     rf"\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
+#: The key form has no tabs, so the pattern above has none (it is matched as printed
+#: only): a heading whose marks OCR changed (``ชื่อตัวชี่วัดที่``) is matched so, the
+#: number right after its words (its own cell or not: the tab is white space).
+_INDICATOR_HEADING_KEY_RE = KeyRegex(
+    rf"^\s*ชื่อ\s*ตัวชี้วัด\s*(?:ที่)?\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
+
+
+class _IndicatorHeading:
+    """``ชื่อตัวชี้วัดที่ N``: as printed, else in key form (:class:`KeyRegex` ``match``)."""
+
+    def match(self, text: str) -> re.Match[str] | KeyMatch | None:
+        return _INDICATOR_HEADING_CELL_RE.match(text) or _INDICATOR_HEADING_KEY_RE.match(text)
+
+
+_INDICATOR_HEADING_RE = _IndicatorHeading()
 #: ``ที่`` before the number may have lost or changed its marks (``ที`` ``ทึ่``): a
 #: ``ท`` and marks only before a digit, so a name that starts with ``ท`` keeps it.
 _PROJECT_HEADING_RE = KeyRegex(
