@@ -391,3 +391,15 @@ def test_ocr_damage_in_entries() -> None:
     assert second["report_date"].text == "2023-09-19"  # type: ignore[union-attr]
     assert second["detail"][0].text.startswith("ดำเนินการเบิกจ่าย")  # type: ignore[index]
     assert third["report_date"] is None  # two OCR readings of one date disagree: NULL
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("707391 11/70739111", "70739111"),
+    ("70739111/7073 9111", "70739111"),
+    ("707391 12/70739111", None),  # the pair disagrees past the space: neither is kept
+])
+def test_unit_code_pair_with_a_space_read_in_one_code(line: str, code: str | None) -> None:
+    text = page("ความคืบหน้าโครงการ ร้อยละ 50.00", "โรงพยาบาลกลาง", line)
+    _, ex = extract_text(text)
+    assert text_of(project(ex).fields.get("unit_code")) == code
+    assert bool([f for f in ex.findings if f.field == "unit_code"]) == (code is None)
