@@ -378,3 +378,23 @@ def test_long_strategy_heading_with_a_mark_ocr_misread_still_ends_the_target(see
     [project] = _read(legacy, text)["projects"]
     [want] = generated.tables["projects"]
     assert " ".join(project.target.split()) == want["target"]  # a wrap may stay a line break
+
+
+_BUDGET_TAIL = re.compile(r"งบประมาณที่เบิกใช้ (?P<no>\(ครั้งที่ [0-9๐-๙]+\)) = [0-9๐-๙,]+ บาท"
+                          r"(?P<tail>(?:[ \t]*\|?[ \t]*: (?:ไม่)?เป็นไปตาม(?:แผน|เป้าหมาย))+)")
+
+
+@pytest.mark.parametrize("generator", ["legacy_long", "legacy_html"])
+@pytest.mark.parametrize("seed", range(4))
+def test_flags_after_a_budget_whose_label_and_amount_ocr_both_misread(generator: str,
+                                                                      seed: int) -> None:
+    """``… งานฯ = 87.50% : งบบระมาณตีเบ็กได้ (ครั้งที่ 8)=Oum : : เป็นไปตามแผน``: the
+    amount is NULL, the flags after it read as printed."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    text = _BUDGET_TAIL.sub(lambda m: f"งบบระมาณตีเบ็กได้ {m['no']}=Oum :"
+                            + m["tail"].replace("|", " ").replace("\t", " "), generated.text)
+    assert "งบประมาณที่เบิกใช้" not in text
+    rows = _read(legacy, text)["progress_updates"]
+    assert [(r.on_plan, r.on_target, r.budget_disbursed_thb) for r in rows] == [
+        (w["on_plan"], w["on_target"], None) for w in generated.tables["progress_updates"]]
