@@ -391,3 +391,31 @@ def test_ocr_damage_in_entries() -> None:
     assert second["report_date"].text == "2023-09-19"  # type: ignore[union-attr]
     assert second["detail"][0].text.startswith("ดำเนินการเบิกจ่าย")  # type: ignore[index]
     assert third["report_date"] is None  # two OCR readings of one date disagree: NULL
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("707391 11/70739111", "70739111"),
+    ("70739111/7073 9111", "70739111"),
+    ("707391 12/70739111", None),  # the pair disagrees past the space: neither is kept
+])
+def test_unit_code_pair_with_a_space_read_in_one_code(line: str, code: str | None) -> None:
+    text = page("ความคืบหน้าโครงการ ร้อยละ 50.00", "โรงพยาบาลกลาง", line)
+    _, ex = extract_text(text)
+    assert text_of(project(ex).fields.get("unit_code")) == code
+    assert bool([f for f in ex.findings if f.field == "unit_code"]) == (code is None)
+
+
+@pytest.mark.parametrize("junk", ["K&R", "น 00 0ฝไ0", "จงซึ้งร"])
+def test_separator_ocr_read_as_letters_is_no_part_of_the_value_above(junk: str) -> None:
+    """A separator read as a few letters that are no words; a wrapped value's words stay."""
+    entry = ("({n}) ความคืบหน้าโครงการฯ ร้อยละ {n}0.00 (2023-03-0{n})\n"
+             "0{n}/03/2566 : ดำเนินการ\n"
+             "** ปัญหาของโครงการ :ไม่มี\n"
+             "** อุปสรรคของโครงการ :{obstacle}\n{after}\n")
+    text = page("ความคืบหน้าโครงการ ร้อยละ 50.00", "โรงพยาบาลกลาง", "70739111/70739111",
+                entries=entry.format(n=3, obstacle="ผู้รับจ้างขาดแคลนแรงงาน", after=junk)
+                + entry.format(n=2, obstacle="ผู้รับจ้างขาดแคลน", after="แรงงาน")
+                + entry.format(n=1, obstacle="ไม่มี", after=junk))
+    extraction = layout.extract(RepairedText.of(repair_text(text), ocr_used=True))
+    obstacles = [text_of(r.fields["obstacles"]) for r in rows(extraction, "progress_updates")]
+    assert obstacles == ["ผู้รับจ้างขาดแคลนแรงงาน", "ผู้รับจ้างขาดแคลน\nแรงงาน", "ไม่มี\n" + junk]

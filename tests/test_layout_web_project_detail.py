@@ -308,3 +308,12 @@ def test_ocr_damaged_id_labels_and_month_words() -> None:
     assert (text_of(fields["policy_id"]), text_of(fields["branch_id"]),
             text_of(fields["kpi_id"])) == ("37", "1707", "0416-1044")
     assert (4, "45") in months(extraction)
+
+
+@pytest.mark.parametrize("label", ["ซื้อโครงการ", "ซือโครงการ", "ชือโครงการ"])
+def test_ocr_name_label_with_its_cho_read_as_so(label: str) -> None:
+    """OCR: ``ชื่อ`` read as ``ซื้อ`` (the letters Tesseract confuses) or without its mark."""
+    name = "โครงการสร้างสังคมพหุวัฒนธรรมร่วมกับเมืองพี่เมืองน้อง"
+    text = SAMPLE.read_text(encoding="utf-8").replace("ชื่อโครงการ" + name, label + name)
+    fields = project(layout.extract(RepairedText.of(repair_text(text), ocr_used=True))).fields
+    assert text_of(fields["project_name"]) == name

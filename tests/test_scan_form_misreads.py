@@ -378,3 +378,38 @@ def test_long_strategy_heading_with_a_mark_ocr_misread_still_ends_the_target(see
     [project] = _read(legacy, text)["projects"]
     [want] = generated.tables["projects"]
     assert " ".join(project.target.split()) == want["target"]  # a wrap may stay a line break
+
+
+_BUDGET_TAIL = re.compile(r"งบประมาณที่เบิกใช้ (?P<no>\(ครั้งที่ [0-9๐-๙]+\)) = [0-9๐-๙,]+ บาท"
+                          r"(?P<tail>(?:[ \t]*\|?[ \t]*: (?:ไม่)?เป็นไปตาม(?:แผน|เป้าหมาย))+)")
+
+
+@pytest.mark.parametrize("generator", ["legacy_long", "legacy_html"])
+@pytest.mark.parametrize("seed", range(4))
+def test_flags_after_a_budget_whose_label_and_amount_ocr_both_misread(generator: str,
+                                                                      seed: int) -> None:
+    """``… งานฯ = 87.50% : งบบระมาณตีเบ็กได้ (ครั้งที่ 8)=Oum : : เป็นไปตามแผน``: the
+    amount is NULL, the flags after it read as printed."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    text = _BUDGET_TAIL.sub(lambda m: f"งบบระมาณตีเบ็กได้ {m['no']}=Oum :"
+                            + m["tail"].replace("|", " ").replace("\t", " "), generated.text)
+    assert "งบประมาณที่เบิกใช้" not in text
+    rows = _read(legacy, text)["progress_updates"]
+    assert [(r.on_plan, r.on_target, r.budget_disbursed_thb) for r in rows] == [
+        (w["on_plan"], w["on_target"], None) for w in generated.tables["progress_updates"]]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_objective_number_ocr_read_as_another_digit_without_its_dot(seed: int) -> None:
+    """``5 เพื่อ…`` for ``3. เพื่อ…``: an item of its own when the items above open as it
+    does; a wrapped line opening with a number (``20 ปี``) still continues its item."""
+    rng = random.Random(seed)
+    generated = GENERATORS["legacy_long"](rng)
+    text = re.sub(r"^[3-9]\. (?=เพื่อ)", lambda m: f"{rng.choice('5689')} ", generated.text,
+                  flags=re.M)
+    [project] = _read(legacy, text)["projects"]
+    [want] = generated.tables["projects"]
+    assert project.objectives == want["objectives"]
+    [undamaged] = _read(legacy, generated.text)["projects"]
+    assert (project.target, project.rationale) == (undamaged.target, undamaged.rationale)

@@ -28,6 +28,7 @@ from bma_etl.layouts.base import (
     RepairedText,
 )
 from bma_etl.layouts.history_header import DIGIT, NUMBER, put_first
+from bma_etl.layouts.history_specks import OCR_SPECKS_RE, separator_read_as_letters
 from bma_etl.layouts.wrapped import join
 from bma_etl.matchkey import KeyMatch, key, key_map, match_key, past_marks
 from bma_etl.normalize.dates import parse_date
@@ -152,7 +153,9 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
         text = line.text
         if closed:
             continue
-        if SEPARATOR_RE.match(text) or (ocr and _OCR_SEPARATOR_RE.match(text)):
+        if SEPARATOR_RE.match(text) or (ocr and (_OCR_SEPARATOR_RE.match(text) or (
+                entry is not None and at + 1 < len(joined) and separator_read_as_letters(text)
+                and (ENTRY_RE.match(joined[at + 1].text) or ocr_entry(joined[at + 1].text))))):
             entry = None
             continue
         m = ENTRY_RE.match(text) or (
@@ -224,7 +227,7 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
                 entry.pieces[column].append(raw)
             return
     if doc.ocr_used:
-        if _OCR_SPECKS_RE.match(line.text):
+        if OCR_SPECKS_RE.match(line.text):
             return  # a separator or specks OCR read as marks and digits: no text of the entry
         found = _approx_entry_label(line.text)
         if found is not None:
@@ -263,9 +266,6 @@ def _ocr_kpi(text: str, after: list[Line]) -> re.Match[str] | None:
         and match_key(r"^\W{0,3}ค่าเป้าหมาย", after[0].text) else None
 
 
-#: A line OCR made of a separator or of specks: no letters but digits, marks,
-#: punctuation (``8@@ -----``, ``. ๕@๑๕``, ``๕๕๕``).
-_OCR_SPECKS_RE = re.compile(r"^[\W\d_๐-๙\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*$")
 #: The entry labels' words in key form, for an approximate match (OCR: ``บัญหาของโครงการ``).
 _ENTRY_LABEL_KEYS = (("problems", key("ปัญหาของโครงการ")),
                      ("obstacles", key("อุปสรรคของโครงการ")))

@@ -60,6 +60,11 @@ HEADER_LINES: dict[str, str] = {
     UNIT_CODE_LINE: "unit_code",
     # OCR read the "/" of an equal pair as another stroke: "49514932749514932"
     rf"^\s*(?P<value>{DIGIT}{{6,10}})[^\s/](?P<second>(?P=value))\s*$": "unit_code",
+    # OCR put a space between two digits of one code of the pair ("707391 11/70739111"):
+    # the code the other states is kept when the two agree once the space is out
+    (rf"^\s*(?:(?P<spaced>{DIGIT}{{1,9}} {DIGIT}{{1,9}})\s*/\s*(?P<value>{DIGIT}{{6,10}})"
+     rf"|(?P<value_>{DIGIT}{{6,10}})\s*/\s*(?P<spaced_>{DIGIT}{{1,9}} {DIGIT}{{1,9}}))\s*$"):
+        "_unit_code_spaced",
 }
 _HEADER_RES = [(re.compile(p), column) for p, column in HEADER_LINES.items()]
 #: Header lines that open the page proper: whatever comes above the first is frame.
@@ -267,6 +272,16 @@ def read_header_value(doc: RepairedText, line: Line, m: re.Match[str], column: s
         raw = doc.raw_match(m, "value", line=line)
         if raw is not None and "responsible_person" not in project.fields:
             _read_person(doc, raw, project)
+    elif column == "_unit_code_spaced":
+        group = "value" if m.group("value") is not None else "value_"
+        spaced = m.group("spaced") or m.group("spaced_")
+        if spaced.replace(" ", "") == m.group(group):
+            put_first(project, "unit_code", doc.raw_match(m, group, line=line))
+        else:
+            out.findings.append(Finding(
+                "projects", None, "unit_code", "warning", "ambiguous_value",
+                f"line {line.no}: unit code pair {m.group(0).strip()!r} differs past a "
+                "space OCR read in one code; neither is kept"))
     elif column == "unit_code":
         raw = doc.raw_match(m, "value", line=line)
         second = m.group("second")

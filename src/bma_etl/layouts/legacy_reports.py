@@ -307,6 +307,10 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                 budget_at = budget_from + label[0]
                 place = _AMOUNT_PLACE.match(text, budget_from + label[1])
                 tail_at = place.end() if place else budget_from + label[1]
+            elif doc.ocr_used and (flags_at := _flags_after(text, budget_from)) is not None:
+                # the budget's label and amount both misread (``งบบระมาณตีเบ็กได้ … =Oum``):
+                # the flags filling the cell's end after a colon are still read
+                budget_at = tail_at = flags_at
             if budget_at is not None and tail_at is not None:
                 after_budget = True
                 if not progress:
@@ -344,6 +348,14 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     if narrative:
         row.fields["detail"] = narrative
     return row
+
+
+def _flags_after(text: str, start: int) -> int | None:
+    """Where the flags filling ``text``'s end start, at a colon past ``start``, or None."""
+    for m in re.finditer(r"[:|]", text[start:]):
+        if trailing_flags(text[start + m.start():]):
+            return start + m.start()
+    return None
 
 
 def _first_line_end(cell: ReportCell) -> int | None:

@@ -247,7 +247,7 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
                 head.named = True
             elif column == "progress_pct":
                 head.progress_at = line.no
-            elif column == "unit_code":
+            elif column in ("unit_code", "_unit_code_spaced"):
                 seen_code = True
                 head.section = None
             continue

@@ -95,6 +95,9 @@ _OCR_LABELS = {label: label.replace(r"\s*ID", _OCR_ID)
 _OCR_LABELS.update({label: label.replace("งบฯ?", r"(?:งบฯ?|[A-Za-z]{2,4})").replace(
     "บาท", "(?:บาท|[A-Za-z0-9]{2,4})") + r"(?=\s*[0-9๐-๙])"
     for label in PROJECT_LABELS if label.startswith("งบฯ?")})
+#: The name label with its ``ช`` read as ``ซ``, the letter Tesseract confuses it with
+#: (``ซื้อโครงการโครงการจัดหา…``); ``ซื้อ`` opens no other label.
+_OCR_LABELS[r"ชื่อโครงการ(?:\s*/\s*กิจกรรม)?"] = r"[ชซ]ื่อโครงการ(?:\s*/\s*กิจกรรม)?"
 #: How a budget value starts when its label's ``(บาท)`` was misread into it (``(U1N)``).
 _LATIN_OPEN = frozenset("(ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 #: Specks OCR puts before a line's first word.

@@ -28,6 +28,11 @@ _ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,2})\s*[.)]\s*(?P<body>\S.*?)\s
 #: wrapped line may open with (``20 ปี``).
 _OCR_ITEM_RE = re.compile(
     r"^\s*(?P<no>[^\s\u0e01-\u0e4e0-9๐-๙(\[\-–•*][.,]?)[ \t]+(?P<body>[\u0e01-\u0e4e].*?)\s*$")
+#: After OCR: an item's number read as another digit with its dot lost (``5 เพื่อ…`` for
+#: ``3. เพื่อ…``): an item only when its text opens as every item above does.
+_OCR_DIGIT_ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙])[ \t]+(?P<body>[\u0e01-\u0e4e].*?)\s*$")
+#: The least opening items share for a digit without its dot to open one (``เพื่อ``).
+_OPENING_MIN = 4
 #: A list number standing alone on its line (``4.``): its item's text is on the next.
 _NUMBER_ALONE = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.)]\s*$")
 
@@ -110,6 +115,23 @@ def number_alone(text: str) -> bool:
     return bool(_NUMBER_ALONE.match(text))
 
 
+def _digit_item(text: str, items: list[list[Line]]) -> re.Match[str] | None:
+    """:data:`_OCR_DIGIT_ITEM_RE` on ``text`` if the items above open as its text does.
+
+    Two or more items, all opening with its text's first :data:`_OPENING_MIN`
+    characters or more (``เพื่อ``); else None.
+    """
+    m = _OCR_DIGIT_ITEM_RE.match(text)
+    if m is None or len(items) < 2:
+        return None
+    firsts = [item[0].text.strip() for item in items]
+    shared = 0
+    while shared < min(map(len, firsts)) and len({f[shared] for f in firsts}) == 1:
+        shared += 1
+    opening = firsts[0][:shared]
+    return m if shared >= _OPENING_MIN and m["body"].startswith(opening) else None
+
+
 def numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
     """``1. เพื่อ...`` items of ``lines`` (no blank ones), each one value without its number.
 
@@ -125,7 +147,8 @@ def numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
     opened = False  # a number alone opened the next item
     for line in lines:
         m = _ITEM_RE.match(line.text) or (
-            _OCR_ITEM_RE.match(line.text) if doc.ocr_used else None)
+            _OCR_ITEM_RE.match(line.text) or _digit_item(line.text, items)
+            if doc.ocr_used else None)
         if number_alone(line.text):
             opened = True
         elif m or not items or opened:

@@ -117,6 +117,10 @@ def _thai(p: str, need: str = "year") -> str:
     return rf"{dm}(?:{month}(?:{_SP}{y})?)?"
 
 
+#: An ISO date's year, or one with a space OCR put between two of its digits (``201 7``).
+_ISO_YEAR = "[0-9]{4}|[0-9] [0-9]{3}|[0-9]{2} [0-9]{2}|[0-9]{3} [0-9]"
+
+
 def _numeric(p: str) -> str:
     """Day/month/year with one separator, or ISO year-month-day with optional time."""
     dmy = (
@@ -124,7 +128,7 @@ def _numeric(p: str) -> str:
         rf"|(?P<{p}s>[.-])(?P<{p}m2>[0-9]{{1,2}})(?P={p}s))(?P<{p}y>[0-9]{{4}})(?![0-9])"
     )
     iso = (
-        rf"(?<![0-9])(?P<{p}iy>[0-9]{{4}}) ?- ?(?P<{p}im>[0-9]{{1,2}}) ?- ?(?P<{p}id>[0-9]{{1,2}})"
+        rf"(?<![0-9])(?P<{p}iy>{_ISO_YEAR}) ?- ?(?P<{p}im>[0-9]{{1,2}}) ?- ?(?P<{p}id>[0-9]{{1,2}})"
         r"(?![0-9])(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?![0-9]))?"
     )
     return rf"(?:{dmy}|{iso})"
@@ -167,7 +171,8 @@ def _make(s: str, y: int, mo: int, d: int) -> date:
 def _numeric_date(s: str, m: re.Match[str], p: str) -> date:
     if m.group(f"{p}iy"):
         return _make(
-            s, resolve_year(int(m.group(f"{p}iy"))), int(m.group(f"{p}im")), int(m.group(f"{p}id"))
+            s, resolve_year(int(m.group(f"{p}iy").replace(" ", ""))), int(m.group(f"{p}im")),
+            int(m.group(f"{p}id"))
         )
     month = m.group(f"{p}m") or m.group(f"{p}m2")
     return _make(s, resolve_year(int(m.group(f"{p}y"))), int(month), int(m.group(f"{p}d")))
@@ -240,8 +245,8 @@ def parse_date(s: str) -> date:
     (datetime.date(1962, 2, 19), datetime.date(2018, 3, 16))
     >>> parse_date("1 ต.ค. 2562"), parse_date("(2023-09-29)"), parse_date("2566-01-15")
     (datetime.date(2019, 10, 1), datetime.date(2023, 9, 29), datetime.date(2023, 1, 15))
-    >>> parse_date("2020-10- 01 00:00:00 -")  # a space OCR put in
-    datetime.date(2020, 10, 1)
+    >>> parse_date("2020-10- 01 00:00:00 -"), parse_date("201 7-09-30")  # spaces OCR put in
+    (datetime.date(2020, 10, 1), datetime.date(2017, 9, 30))
     >>> parse_date("12 - 16 มีนาคม 2018")
     Traceback (most recent call last):
     ...

@@ -1,0 +1,43 @@
+"""Lines of a scanned progress-history page that OCR made of specks or of a separator.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.history_entries`, not a layout).
+Consumes one line's text; says whether it holds no text of an entry: specks read
+as marks and digits (:data:`OCR_SPECKS_RE`), or the ``---&&&---`` separator read as
+a few letters (:func:`separator_read_as_letters`). Only OCR'd pages come here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.read.ocr_words import RUN, in_list, lexicon
+
+#: A line OCR made of a separator or of specks: no letters but digits, marks,
+#: punctuation (``8@@ -----``, ``. ๕@๑๕``, ``๕๕๕``).
+OCR_SPECKS_RE = re.compile(r"^[\W\d_๐-๙\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*$")
+#: A separator OCR read as letters is short: ``K&R``, ``น 00 0ฝไ0``, ``จงซึ้งร``.
+SEPARATOR_LETTERS_MAX = 12
+#: A Latin word this long or longer is text (``COVID``), not a separator's specks.
+_LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def separator_read_as_letters(text: str) -> bool:
+    """Whether ``text`` is the entries' separator OCR read as a few letters.
+
+    The caller asks only of the line just above an entry heading while its entry is
+    open (the separator not yet seen). ``text`` is that separator when it is short
+    (:data:`SEPARATOR_LETTERS_MAX` characters besides spaces), has no Latin word,
+    and either has Thai letters of which no run reads as words of the word list
+    (``จงซึ้งร``: ``ร`` is none; ``น 00 0ฝไ0``) or none and the separator's ``&``
+    (``K&R``). A wrapped value's last words (``งาน``, ``2 แห่ง``, ``PM 2.5``) are words.
+    """
+    if len("".join(text.split())) > SEPARATOR_LETTERS_MAX or _LATIN_WORD.search(text):
+        return False
+    runs = [m.group() for m in RUN.finditer(text)]
+    if not runs:
+        return "&" in text
+    from pythainlp.tokenize import word_tokenize
+
+    lex = lexicon()
+    return not any(all(in_list(w, lex) for w in word_tokenize(run, engine="newmm"))
+                   for run in runs)
