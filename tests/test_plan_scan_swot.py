@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -147,14 +148,10 @@ def test_a_lone_consonant_read_sure_or_near_its_line_is_kept() -> None:
     assert [w.text for w in kept] == ["งบประมาณ", "ก", "งบประมาณ", "ข", "งบประมาณ"]
 
 
-# ------------------------------------------------------------------ a number read as two specks
-
-#: What OCR reads an item's number as when its stem and its point come apart.
-_TWO_SPECKS = ("5 8", "l .", "1 i", "ร 1")
-
-
-@pytest.mark.parametrize("seed", range(8))
-def test_swot_number_read_as_two_specks_alone_numbers_the_next_line(seed: int) -> None:
+def _assert_items_damaged_read(
+        seed: int, damage: Callable[[random.Random, str, re.Match[str]], list[str]]) -> None:
+    """Half the SWOT items of a plan generated from ``seed`` (at random) are written as
+    ``damage`` gives them; every item must still be read with its generated values."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     written = generated.text.split("\n")
@@ -164,12 +161,24 @@ def test_swot_number_read_as_two_specks_alone_numbers_the_next_line(seed: int) -
     for k, line in enumerate(written):
         m = _ITEM.match(line) if k in span else None
         if m is not None and rng.random() < 0.5:
-            lines += [rng.choice(_TWO_SPECKS), m.group("body")]
+            lines += damage(rng, line, m)
             damaged += 1
         else:
             lines.append(line)
     assert damaged, "the test damages an item's number"
     _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+
+
+# ------------------------------------------------------------------ a number read as two specks
+
+#: What OCR reads an item's number as when its stem and its point come apart.
+_TWO_SPECKS = ("5 8", "l .", "1 i", "ร 1")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swot_number_read_as_two_specks_alone_numbers_the_next_line(seed: int) -> None:
+    _assert_items_damaged_read(
+        seed, lambda rng, line, m: [rng.choice(_TWO_SPECKS), m.group("body")])
 
 
 # ------------------------------------------------------------------ a budget table's first row
@@ -226,19 +235,7 @@ _VOWELS = "เแโใไ"
 
 @pytest.mark.parametrize("seed", range(8))
 def test_swot_number_with_a_leading_vowel_read_before_it_is_an_item(seed: int) -> None:
-    rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    written = generated.text.split("\n")
-    span = _swot_span(written)
-    lines: list[str] = []
-    damaged = 0
-    for k, line in enumerate(written):
-        m = _ITEM.match(line) if k in span else None
-        if m is not None and rng.random() < 0.5:
-            line, damaged = f"{rng.choice(_VOWELS)}{line}", damaged + 1
-        lines.append(line)
-    assert damaged, "the test damages an item's number"
-    _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+    _assert_items_damaged_read(seed, lambda rng, line, m: [f"{rng.choice(_VOWELS)}{line}"])
 
 
 # ------------------------------------------------------------------ the next part under the list
