@@ -18,6 +18,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,26 @@ def open_reader(db: Target, allow: Iterable[Path] = (), wait: float = DEFAULT_WA
         con.close()
         raise warehouse_error(db, exc, "cannot lock down the reader") from exc
     return con
+
+
+@contextmanager
+def reading(db: Target) -> Iterator[duckdb.DuckDBPyConnection]:
+    """:func:`open_reader` for the length of a ``with`` block, closed after it.
+
+    A DuckDB error inside the block becomes one line: a missing table a
+    :class:`~bma_etl.errors.WarehouseError` "not a bma-etl warehouse", any other
+    error the one :func:`~bma_etl.warehouse_file.warehouse_error` gives.
+    """
+    con = open_reader(db)
+    try:
+        yield con
+    except duckdb.CatalogException as exc:
+        raise WarehouseError(f"{db}: not a bma-etl warehouse ({' '.join(str(exc).split())})"
+                             ) from exc
+    except duckdb.Error as exc:
+        raise warehouse_error(db, exc, "cannot read the warehouse") from exc
+    finally:
+        con.close()
 
 
 def _refuse_links_out(allow: list[Path]) -> None:
@@ -325,8 +346,7 @@ def status(db: Target, last: int = 10) -> Status:
     """
     from bma_etl import __version__
 
-    con = open_reader(db)
-    try:
+    with reading(db) as con:
         def q(sql: str) -> Result:
             cur = con.execute(sql)
             return Result([d[0] for d in cur.description or []], cur.fetchall())
@@ -343,10 +363,3 @@ def status(db: Target, last: int = 10) -> Status:
             outdated=int(q("SELECT count(*) FROM documents WHERE extractor_version <> "
                            f"'{__version__}'").rows[0][0]),
         )
-    except duckdb.CatalogException as exc:
-        raise WarehouseError(f"{db}: not a bma-etl warehouse ({' '.join(str(exc).split())})"
-                             ) from exc
-    except duckdb.Error as exc:
-        raise warehouse_error(db, exc, "cannot read the warehouse") from exc
-    finally:
-        con.close()

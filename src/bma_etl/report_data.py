@@ -18,10 +18,9 @@ from typing import Any
 
 import duckdb
 
-from bma_etl.errors import WarehouseError
 from bma_etl.normalize.fiscal import fiscal_year_bounds
-from bma_etl.query import Result, open_reader, status
-from bma_etl.warehouse_file import Target, warehouse_error
+from bma_etl.query import Result, reading, status
+from bma_etl.warehouse_file import Target
 
 #: Progress curves drawn at most; the rest are counted in a note (most behind first).
 MAX_CURVES = 48
@@ -135,8 +134,7 @@ def collect(db: Target) -> ReportData:
     :class:`~bma_etl.errors.WarehouseError` when it is not a bma-etl warehouse.
     """
     data = ReportData(db=db, generated_at=datetime.now().replace(microsecond=0))
-    con = open_reader(db)
-    try:
+    with reading(db) as con:
         counts = con.execute(
             "SELECT (SELECT count(*) FROM documents WHERE status = 'loaded'), "
             "(SELECT count(*) FROM v_projects_latest), (SELECT count(*) FROM plans)").fetchone()
@@ -147,13 +145,6 @@ def collect(db: Target) -> ReportData:
         data.issues = _rows(con, "SELECT code, severity, count(*) AS issues, "
                                  "count(DISTINCT doc_id) AS documents FROM quality_issues "
                                  "GROUP BY ALL ORDER BY issues DESC, code")
-    except duckdb.CatalogException as exc:
-        raise WarehouseError(f"{db}: not a bma-etl warehouse ({' '.join(str(exc).split())})"
-                             ) from exc
-    except duckdb.Error as exc:
-        raise warehouse_error(db, exc, "cannot read the warehouse") from exc
-    finally:
-        con.close()
     _progress(data, projects, entries)
     health = status(db)
     data.runs, data.quarantined = health.runs, health.quarantined
