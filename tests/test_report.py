@@ -309,3 +309,18 @@ def test_probe_sees_tofu_when_no_thai_font_is_installed(report_file: Path,
     result = _probe(report_file, tmp_path, env={"FONTCONFIG_FILE": str(conf)})
     assert result["letters"] >= 20
     assert len(result["tofu"]) == result["letters"]
+
+
+def test_status_and_report_name_a_database_that_is_no_warehouse(tmp_path: Path) -> None:
+    """A DuckDB file without the warehouse's tables is named as such, not a traceback."""
+    import duckdb
+
+    from bma_etl.errors import WarehouseError
+    from bma_etl.query import status
+    from bma_etl.report_data import collect
+
+    db = tmp_path / "other.duckdb"
+    duckdb.connect(str(db)).execute("CREATE TABLE notes (a INTEGER)").close()
+    for read in (status, collect):
+        with pytest.raises(WarehouseError, match="not a bma-etl warehouse"):
+            read(db)
