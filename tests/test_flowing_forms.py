@@ -23,7 +23,7 @@ from bma_etl.pipeline import process_file
 
 from conftest import font_file
 from corpus import render
-from corpus.forms import legacy_html
+from corpus.forms import legacy_form, legacy_html
 from corpus.score import score
 
 FORMS = 6
@@ -42,3 +42,34 @@ def test_report_values_a_wrap_cut_are_read_whole(font: str, tmp_path: Path) -> N
                   for r in doc.tables["progress_updates"]]
         lost += score(process_file(pdf), {"tables": {"progress_updates": values}}).lost
     assert lost == []
+
+
+@pytest.mark.parametrize("font", ["Loma", "Garuda"])
+def test_a_report_s_flags_and_the_next_report_s_head_stay_two_lines(
+        font: str, tmp_path: Path) -> None:
+    # At 12 pt a report's last line (its flags at a tab stop, ``เป็นไปตามแผน⇥: ไม่เป็นไป…``)
+    # often stands right above the next report's head (``รายงานครั้งที่2⇥:: 4/3/2568 :``),
+    # between lines of running text: two lines of text set at tab stops, no table row
+    # whose cells wrapped. Every field of every report is read.
+    found = font_file(font)
+    lost = []
+    for k in (0, 1):
+        doc = legacy_html(random.Random(f"rows-{font}-legacy_html-{k}"))
+        pdf = tmp_path / f"form{k}.pdf"
+        render.render_fpdf(doc, pdf, font, found, random.Random(f"fpdf-{k}"), shaping=False,
+                           pt=12)
+        truth = {"tables": {"progress_updates": doc.tables["progress_updates"]}}
+        lost += score(process_file(pdf), truth).lost
+    assert lost == []
+
+
+def test_a_budget_s_unit_wrapped_under_its_value_stays_on_its_line(tmp_path: Path) -> None:
+    # The tab dialect's report ends ``… = 6,380,500`` / ``บาท : เป็นไปตามแผน : …``: the unit's
+    # line cut at the table's columns is no foot of a bottom-aligned cell whose head is
+    # the indented line above (both run over the next column's start: text at tab stops).
+    doc = legacy_form(random.Random("rows-Loma-legacy_tab-0"), "tab")
+    pdf = tmp_path / "form.pdf"
+    render.render_fpdf(doc, pdf, "Loma", font_file("Loma"), random.Random("fpdf-0"),
+                       shaping=False)
+    truth = {"tables": {"progress_updates": doc.tables["progress_updates"]}}
+    assert score(process_file(pdf), truth).lost == []

@@ -18,6 +18,8 @@ from bma_etl.furniture import PAGE_NUMBER_RE, browser_print_edges
 from bma_etl.read.pdf_borderless import (
     LINE_PITCHES,
     WORD_EM,
+    _columns_of,
+    _flowing,
     _room,
     _word_left,
     top_aligned_rows,
@@ -33,7 +35,7 @@ from bma_etl.read.pdf_cuts import (
 )
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_layout import TextLine
-from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
+from bma_etl.read.pdf_page import DEFAULT_PITCH_EM, SAME_SIZE
 
 
 def with_columns(lines: list[TextLine], borderless: bool = False,
@@ -90,7 +92,8 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
         if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
             out[i:j], columns = _table_rows(lines[i:j], margin, borderless, pitches or {},
                                             page_right, known if j > foot else None,
-                                            lines[i - 1] if i else None)
+                                            lines[i - 1] if i else None,
+                                            lines[j] if j < len(lines) else None)
             if borderless and lines[i].table is None and len(columns) > 2:
                 size = max(row.size for row in lines[i:j]) or 1.0
                 same = len(columns) == len(known) and all(
@@ -277,7 +280,7 @@ def _one_cell(lines: list[TextLine], k: int) -> bool:
 def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
                 pitches: dict[float, float] | None = None,
                 page_right: float | None = None, known: dict[float, float] | None = None,
-                above: TextLine | None = None
+                above: TextLine | None = None, below: TextLine | None = None
                 ) -> tuple[list[TextLine | None], dict[float, float]]:
     """The rows tab-aligned, and the table's columns (start -> furthest cell end, points).
 
@@ -287,7 +290,9 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     points) of the borderless table above on the page, for rows at the page's foot: a
     row the page break cut is too short to show its table's columns and edges.
     ``above``: the page's line above the rows (None: they start the page; see
-    :func:`.pdf_bottoms.bottom_aligned_rows`).
+    :func:`.pdf_bottoms.bottom_aligned_rows`). ``below``: the page's line under them
+    (None: they end the page). Rows of running text set at tab stops
+    (:func:`_flowing_through`) are joined neither way.
     """
     ruled = rows[0].table is not None
     size = max(row.size for row in rows) or 1.0
@@ -330,7 +335,35 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     if not borderless or ruled or len(anchors) < 2:  # (one column: justified prose
         return list(out), reach  # whose spread gaps were closed, no rows to join)
     pitch = own_pitch(out, (pitches or {}).get(size) or DEFAULT_PITCH_EM * size)
-    joined = top_aligned_rows(bottom_aligned_rows(offset_cells(out, pitch), anchors, pitch,
-                                                  above), anchors, pitch, page_right, known)
+    joined = offset_cells(out, pitch)
+    if not _flowing_through(joined, anchors, pitch, above, below):
+        joined = top_aligned_rows(bottom_aligned_rows(joined, anchors, pitch, above), anchors,
+                                  pitch, page_right, known)
     return [*joined, *[None] * (len(out) - len(joined))], reach
 
+
+def _flowing_through(rows: list[TextLine], anchors: list[float], pitch: float,
+                     above: TextLine | None, below: TextLine | None) -> bool:
+    """Whether tab-aligned ``rows`` are running text set at tab stops, not a borderless table.
+
+    :func:`.pdf_borderless._flowing` over the rows and the lines right above and
+    below them (``above``, ``below``: one cell that starts at the first column's
+    start, of their size, :data:`.pdf_borderless.LINE_PITCHES` line pitches off at
+    most): such a line that runs over the second column's start is running text
+    that goes on into the rows or out of them. A text file's long row printed as
+    wrapping lines leaves its flags (``เป็นไปตามแผน⇥: ไม่เป็นไป…``) right above the
+    next row's head (``รายงานครั้งที่2⇥:: 4/3/2568 :``), between lines of their text
+    (``…บาท`` / ``จัดประชุม…``): two lines that are no row whose cells wrapped; a
+    budget's unit and the flags (``บาท⇥: เป็นไปตามแผน…``) under an indented line
+    that runs over too are no foot of a bottom-aligned cell. A table's heading that
+    ran its cells together is one line over, not two: the table stays.
+    """
+    size = max(row.size for row in rows) or 1.0
+    around = [line for line, row in ((above, rows[0]), (below, rows[-1])) if line is not None
+              and line.table is None and len(line.cells) == 1 and "\t" not in line.text.strip()
+              and line.baseline is not None and row.baseline is not None
+              and abs(line.size - row.size) <= SAME_SIZE * size
+              and abs(line.baseline - row.baseline) <= LINE_PITCHES * pitch
+              and abs(line.cells[0] - anchors[0]) <= size and len(line.ends) == 1]
+    return _flowing([*around, *rows], [_columns_of(line.text.strip()) for line in around]
+                    + [_columns_of(row.text) for row in rows], anchors)
