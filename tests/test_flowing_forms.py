@@ -49,11 +49,12 @@ def test_a_report_s_flags_and_the_next_report_s_head_stay_two_lines(
         font: str, tmp_path: Path) -> None:
     # At 12 pt a report's last line (its flags at a tab stop, ``เป็นไปตามแผน⇥: ไม่เป็นไป…``)
     # often stands right above the next report's head (``รายงานครั้งที่2⇥:: 4/3/2568 :``),
-    # between lines of running text: two lines of text set at tab stops, no table row
-    # whose cells wrapped. Every field of every report is read.
+    # between lines of running text, or on a page's first line under the last page's
+    # text: two lines of text set at tab stops, no table row whose cells wrapped. Every
+    # field of every report is read.
     found = font_file(font)
     lost = []
-    for k in (0, 1):
+    for k in (0, 1, 9):
         doc = legacy_html(random.Random(f"rows-{font}-legacy_html-{k}"))
         pdf = tmp_path / f"form{k}.pdf"
         render.render_fpdf(doc, pdf, font, found, random.Random(f"fpdf-{k}"), shaping=False,

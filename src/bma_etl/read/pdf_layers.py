@@ -19,7 +19,7 @@ from typing import Any
 from bma_etl.errors import ReadError
 from bma_etl.read.ocr_orient import SHEET_DPI, stands_sideways
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open, sheet_printed
-from bma_etl.read.pdf_columns import with_columns
+from bma_etl.read.pdf_columns import last_text_line, with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_forms import Box
 from bma_etl.read.pdf_glyphs import Glyphs
@@ -260,7 +260,9 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
         join_cut_rows([page.lines for page in pages])
     pitches = line_pitches([page.lines for page in pages])
     laid_out = [with_columns(with_blank_lines(with_side_by_side(page.lines, pitches), pitches),
-                             borderless=True, pitches=pitches) for page in pages]
+                             borderless=True, pitches=pitches,
+                             before=last_text_line(pages[k - 1].lines) if k else None)
+                for k, page in enumerate(pages)]
     for k in range(1, 1 if uncut else len(laid_out)):  # a borderless row cut: one again
         laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k])
     layers = []
