@@ -451,3 +451,21 @@ def test_ocr_lost_colon_after_a_starred_label_and_a_speck_before_the_unit(
     assert text_of(update.fields.get("obstacles")) is None
     printed = layout.extract(RepairedText.of(repair_text(text)))
     assert text_of(project(printed).fields.get("division")) != unit
+
+
+@pytest.mark.parametrize(("number", "year"), [(2, 2566), (12, 2567), (3, 2565)])
+def test_ocr_detail_wrapped_before_a_number_over_a_year_keeps_it(number: int, year: int
+                                                                  ) -> None:
+    """A detail wrapped after ``ครั้งที่``, its number over the Buddhist-era year on a line
+    of its own (``2/2566``), keeps that line on an OCR'd page: it is no speck line
+    (specks, ``๕@๑๕``, are still let go)."""
+    detail = "จัดประชุมคณะทำงานเพื่อติดตามความก้าวหน้าของโครงการ ครั้งที่"
+    entry = ("(1) ความคืบหน้าโครงการฯ ร้อยละ 50.00 (2023-03-01)\n"
+             f"01/03/2566 : {detail}\n{number}/{year}\n๕@๑๕\n"
+             "** ปัญหาของโครงการ :ไม่มี\n** อุปสรรคของโครงการ :ไม่มี\n"
+             "------------------&&&--------------------\n")
+    text = page("ความคืบหน้าโครงการ ร้อยละ 50.00", "กองวิศวกรรมจราจร", "70739111/70739111",
+                entries=entry)
+    ocr = layout.extract(RepairedText.of(repair_text(text), ocr_used=True))
+    (update,) = rows(ocr, "progress_updates")
+    assert text_of(update.fields["detail"]) == f"{detail}\n{number}/{year}"
