@@ -405,7 +405,7 @@ def test_unit_code_pair_with_a_space_read_in_one_code(line: str, code: str | Non
     assert bool([f for f in ex.findings if f.field == "unit_code"]) == (code is None)
 
 
-@pytest.mark.parametrize("junk", ["K&R", "น 00 0ฝไ0", "จงซึ้งร"])
+@pytest.mark.parametrize("junk", ["K&R", "น 00 0ฝไ0", "จงซึ้งร", "a oo"])
 def test_separator_ocr_read_as_letters_is_no_part_of_the_value_above(junk: str) -> None:
     """A separator read as a few letters that are no words; a wrapped value's words stay."""
     entry = ("({n}) ความคืบหน้าโครงการฯ ร้อยละ {n}0.00 (2023-03-0{n})\n"
