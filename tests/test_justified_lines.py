@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,68 @@ if __name__ == "__main__":  # debugging aid: python tests/test_justified_lines.p
     text, short = _page(rng)
     render.render_fpdf(GeneratedDoc("page", "-", text, {}), Path(sys.argv[2]), printing[1],
                        fonts.available()[printing[1]], rng, shaping=printing[0] == "fpdf2-shaped")
+
+
+#: Fonts the paragraph after a justified line of three pieces is printed in (fpdf2).
+PIECE_FONTS = ("Kinnari", "Garuda", "Loma", "Sarabun")
+
+
+def _run_of(rng: random.Random, width: float, measure: Callable[[str], float]) -> str:
+    """A Thai run of :data:`WORDS` just under ``width`` points wide."""
+    run = rng.choice(WORDS)
+    while measure(run) < width:
+        word = rng.choice(WORDS)
+        if measure(run + word) >= width:
+            break
+        run += word
+    return run
+
+
+def _pieces_page(rng: random.Random, font: str, path: Path) -> tuple[str, list[str]]:
+    """A page of labelled fields whose paragraphs open with a line of a Thai run and two
+    words (``... ร่วมกัน PM 2.5``), justified so the two words stand apart flush right,
+    and go on in runs each on a line of its own, ending left of those words; a
+    labelled line follows at once. Prints it to ``path``; returns the text and its
+    labelled lines."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font(font, fname=str(font_file(font)))
+    pdf.set_margins(25.4, 15, 25.4)
+    pdf.add_page()
+    pdf.set_font(font, size=10)
+    width = pdf.w - 2 * 25.4  # mm, as get_string_width measures
+    lines, labelled = [], []
+    for k in range(3):
+        label = f"{_run(rng, 2)} {rng.randint(1, 999)}"
+        lines.append(label)
+        labelled.append(label)
+        pair = rng.choice(("PM 2.5", "COVID 19", "ASEAN 2026"))
+        first = _run_of(rng, width - pdf.get_string_width(f" {pair} ") - 2.0,
+                        pdf.get_string_width)
+        rest = [_run_of(rng, width * rng.uniform(0.45, 0.7), pdf.get_string_width)
+                for _ in range(rng.randint(2, 3))]
+        lines.append(" ".join([first, pair, *rest]))
+        label = f"{_run(rng, 1)}{k + 1}. {_run(rng, 3)}"
+        lines.append(label)
+        labelled.append(label)
+    for line in lines:
+        pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")  # justified (fpdf2's default)
+    pdf.output(str(path))
+    return "\n".join(lines), labelled
+
+
+@pytest.mark.parametrize("font", PIECE_FONTS)
+def test_justified_pieces_are_no_table(font: str, tmp_path: Path) -> None:
+    """A justified line's stretched spaces are no table's columns: the paragraph's next
+    lines, which end left of them, are not read as that table's first cell, nor is the
+    labelled line under them joined to the paragraph."""
+    rng = random.Random(f"{SEED}-pieces-{font}")
+    pdf = tmp_path / f"{font}.pdf"
+    text, labelled = _pieces_page(rng, font, pdf)
+    read = repair_text(extract_pdf(pdf.read_bytes(), pdf.name, ocr="never").text)
+    body = [line for line in read.split("\n")
+            if line.strip() and not re.fullmatch(r"\s*-\s*\d+\s*-\s*", line)]
+    assert letters_and_spaces("\n".join(body))[0] == letters_and_spaces(text)[0]
+    lines = {" ".join(line.split()) for line in body}
+    assert [line for line in labelled if line not in lines] == []

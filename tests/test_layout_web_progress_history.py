@@ -405,7 +405,7 @@ def test_unit_code_pair_with_a_space_read_in_one_code(line: str, code: str | Non
     assert bool([f for f in ex.findings if f.field == "unit_code"]) == (code is None)
 
 
-@pytest.mark.parametrize("junk", ["K&R", "น 00 0ฝไ0", "จงซึ้งร"])
+@pytest.mark.parametrize("junk", ["K&R", "น 00 0ฝไ0", "จงซึ้งร", "a oo"])
 def test_separator_ocr_read_as_letters_is_no_part_of_the_value_above(junk: str) -> None:
     """A separator read as a few letters that are no words; a wrapped value's words stay."""
     entry = ("({n}) ความคืบหน้าโครงการฯ ร้อยละ {n}0.00 (2023-03-0{n})\n"
@@ -419,3 +419,53 @@ def test_separator_ocr_read_as_letters_is_no_part_of_the_value_above(junk: str) 
     extraction = layout.extract(RepairedText.of(repair_text(text), ocr_used=True))
     obstacles = [text_of(r.fields["obstacles"]) for r in rows(extraction, "progress_updates")]
     assert obstacles == ["ผู้รับจ้างขาดแคลนแรงงาน", "ผู้รับจ้างขาดแคลน\nแรงงาน", "ไม่มี\n" + junk]
+
+
+@pytest.mark.parametrize(("lead", "unit", "problem", "obstacle"), [
+    ("si", "กองวิศวกรรมจราจร", "ผู้รับจ้างขาดแคลนแรงงาน", "ไม่มี"),
+    ("ae", "ฝ่ายโยธา", "ไม่มี", "ผู้รับจ้างขาดแคลนแรงงาน"),
+    ("“", "สำนักงานเขตบางรัก", "ฝนตกต่อเนื่อง", "เข้าพื้นที่ไม่ได้"),
+], ids=["letters", "letters-none-first", "quote"])
+def test_ocr_lost_colon_after_a_starred_label_and_a_speck_before_the_unit(
+        lead: str, unit: str, problem: str, obstacle: str) -> None:
+    """OCR read an entry label's ``**`` as specks or Latin letters and lost its ``:``
+    (``si อุปสรรคของโครงการไม่มี``), and a speck before the unit under the progress line
+    (``. กองวิศวกรรมจราจร``): the label, its value and the unit are read; the line
+    above keeps its own value. A line of text that opens with the label's words (no
+    ``**`` before them) stays part of the value above, and a text layer reads as printed."""
+    entry = ("(1) ความคืบหน้าโครงการฯ ร้อยละ 50.00 (2023-03-01)\n"
+             "01/03/2566 : ดำเนินการ\n"
+             f"** ปัญหาของโครงการ :{problem}\n"
+             f"{lead} อุปสรรคของโครงการ{obstacle}\n"
+             "------------------&&&--------------------\n")
+    text = page("ความคืบหน้าโครงการ ร้อยละ 50.00", f". {unit}", "70739111/70739111",
+                entries=entry)
+    ocr = layout.extract(RepairedText.of(repair_text(text), ocr_used=True))
+    (update,) = rows(ocr, "progress_updates")
+    assert (text_of(update.fields["problems"]), text_of(update.fields["obstacles"])) \
+        == (problem, obstacle)
+    assert text_of(project(ocr).fields.get("division")) == unit
+    plain = layout.extract(RepairedText.of(repair_text(text.replace(f"{lead} อุปสรรค", "อุปสรรค"
+                                                                     )), ocr_used=True))
+    (update,) = rows(plain, "progress_updates")
+    assert text_of(update.fields.get("obstacles")) is None
+    printed = layout.extract(RepairedText.of(repair_text(text)))
+    assert text_of(project(printed).fields.get("division")) != unit
+
+
+@pytest.mark.parametrize(("number", "year"), [(2, 2566), (12, 2567), (3, 2565)])
+def test_ocr_detail_wrapped_before_a_number_over_a_year_keeps_it(number: int, year: int
+                                                                  ) -> None:
+    """A detail wrapped after ``ครั้งที่``, its number over the Buddhist-era year on a line
+    of its own (``2/2566``), keeps that line on an OCR'd page: it is no speck line
+    (specks, ``๕@๑๕``, are still let go)."""
+    detail = "จัดประชุมคณะทำงานเพื่อติดตามความก้าวหน้าของโครงการ ครั้งที่"
+    entry = ("(1) ความคืบหน้าโครงการฯ ร้อยละ 50.00 (2023-03-01)\n"
+             f"01/03/2566 : {detail}\n{number}/{year}\n๕@๑๕\n"
+             "** ปัญหาของโครงการ :ไม่มี\n** อุปสรรคของโครงการ :ไม่มี\n"
+             "------------------&&&--------------------\n")
+    text = page("ความคืบหน้าโครงการ ร้อยละ 50.00", "กองวิศวกรรมจราจร", "70739111/70739111",
+                entries=entry)
+    ocr = layout.extract(RepairedText.of(repair_text(text), ocr_used=True))
+    (update,) = rows(ocr, "progress_updates")
+    assert text_of(update.fields["detail"]) == f"{detail}\n{number}/{year}"

@@ -89,3 +89,26 @@ def test_a_month_read_as_a_letter_the_months_around_it_do_not_tell() -> None:
     assert _months(ex) == _truth(generated.tables)[1:]
     assert [f.code for f in ex.findings if f.table_name == "monthly_progress"] == [
         "unparsed_line"]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_speck_after_a_month_and_its_value(seed: int) -> None:
+    """A speck OCR read as a point after a glued month and value (``ผลงานเดือนที่ 319.``):
+    the month is read and the value left empty (the point may be a decimal point whose
+    decimals were lost), or read when it has its point (``214.5.``: a number holds one);
+    the other months read as generated. A text layer's line with a point there is no
+    month line."""
+    rng = random.Random(f"speck-{seed}")
+    generated = GENERATORS["web_detail"](rng)
+    lines = list(_MONTH_LINE.finditer(generated.text))
+    truth = _truth(generated.tables)
+    at = seed % 4 if seed < 4 else rng.randrange(len(lines))  # months with values first
+    line = lines[at]
+    glued = re.sub(r"ที่ (\d+) ?", r"ที่ \1", line.group())  # month and value glued
+    text = generated.text[:line.start()] + glued + rng.choice((".", ",", " .")) \
+        + generated.text[line.end():]
+    ex = layout.extract(RepairedText.of(text, ocr_used=True))
+    want = [(month, None if k == at and value is not None and "." not in value else value)
+            for k, (month, value) in enumerate(truth)]
+    assert _months(ex) == want
+    assert _months(layout.extract(RepairedText.of(text))) != want

@@ -282,8 +282,7 @@ def _approx_entry_label(text: str) -> tuple[str, int] | None:
     """``(column, where its value starts)`` of an entry label OCR read with a letter wrong.
 
     The label must open the line (after a few specks, :data:`LABEL_LEAD`) and be
-    followed by its ``:``
-    (or what OCR read it as: :data:`_OCR_LABEL_COLON`);
+    followed by its ``:`` (or what OCR read it as: :data:`_OCR_LABEL_COLON`);
     the better of the two labels wins, and only clearly.
     """
     from rapidfuzz.fuzz import partial_ratio_alignment
@@ -302,10 +301,9 @@ def _approx_entry_label(text: str) -> tuple[str, int] | None:
         return None
     _, column, end = scored[0]
     at = past_marks(text, offsets[end - 1] + 1)
-    colon = _OCR_LABEL_COLON.match(text, at)
-    if colon is None:
-        return None
-    return column, colon.end()
+    colon = _OCR_LABEL_COLON.match(text, at) or (
+        _LOST_COLON.match(text, at) if _STARRED.match(text) else None)
+    return (column, colon.end()) if colon else None
 
 
 #: The ``:`` after an entry label as OCR reads it: ``;``, a quote mark (``“lui``), or
@@ -314,6 +312,8 @@ def _approx_entry_label(text: str) -> tuple[str, int] | None:
 #: (``ปัญหาของโครงการ Ani``).
 _OCR_LABEL_COLON = re.compile(
     rf"[\s.]*(?:{_OCR_COLON_RUN}|[“”\u2018\u2019'\"]|\s(?=\s*\S))\s*")
+#: Or lost (``si อุปสรรคของโครงการไม่มี``) after the ``**`` read as specks or Latin letters.
+_STARRED, _LOST_COLON = re.compile(r"^\s*[^\s\u0e01-\u0e5b]{1,3}\s"), re.compile("(?=[ก-ฮเ-ไ])")
 
 
 def _finish_entry(entry: _Entry, out: Extraction, ocr: bool = False) -> RawRow:

@@ -13,11 +13,15 @@ import re
 from bma_etl.read.ocr_words import RUN, in_list, lexicon
 
 #: A line OCR made of a separator or of specks: no letters but digits, marks,
-#: punctuation (``8@@ -----``, ``. ๕@๑๕``, ``๕๕๕``).
-OCR_SPECKS_RE = re.compile(r"^[\W\d_๐-๙\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*$")
+#: punctuation (``8@@ -----``, ``. ๕@๑๕``, ``๕๕๕``). A number over a Buddhist-era year
+#: (``2/2566``, a meeting's number wrapped off ``ครั้งที่``) is text.
+OCR_SPECKS_RE = re.compile(r"^(?!\s*[0-9๐-๙]{1,4}\s*/\s*(?:25|๒๕)[0-9๐-๙]{2}\s*$)"
+                           r"[\W\d_๐-๙\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*$")
 #: A separator OCR read as letters is short: ``K&R``, ``น 00 0ฝไ0``, ``จงซึ้งร``.
 SEPARATOR_LETTERS_MAX = 12
 #: A Latin word this long or longer is text (``COVID``), not a separator's specks.
+#: Lower-case Latin bits of a letter or two, nothing else (``a oo``): the dashes as read.
+_LOWER_BITS = re.compile(r"[a-z]{1,2}(?:\s+[a-z]{1,2})*")
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 
 
@@ -29,13 +33,14 @@ def separator_read_as_letters(text: str) -> bool:
     (:data:`SEPARATOR_LETTERS_MAX` characters besides spaces), has no Latin word,
     and either has Thai letters of which no run reads as words of the word list
     (``จงซึ้งร``: ``ร`` is none; ``น 00 0ฝไ0``) or none and the separator's ``&``
-    (``K&R``). A wrapped value's last words (``งาน``, ``2 แห่ง``, ``PM 2.5``) are words.
+    (``K&R``) or only lower-case Latin bits (``a oo``). A wrapped value's last words
+    (``งาน``, ``2 แห่ง``, ``PM 2.5``) are words.
     """
     if len("".join(text.split())) > SEPARATOR_LETTERS_MAX or _LATIN_WORD.search(text):
         return False
     runs = [m.group() for m in RUN.finditer(text)]
     if not runs:
-        return "&" in text
+        return "&" in text or bool(_LOWER_BITS.fullmatch(text.strip()))
     from pythainlp.tokenize import word_tokenize
 
     lex = lexicon()

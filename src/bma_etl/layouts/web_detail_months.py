@@ -43,6 +43,11 @@ _MONTH_SPACED_RE = re.compile(
     rf"(?P<month>{_D}{{1,2}})(?:[ ]*:[ ]*|[ ]+)(?P<value>{_NUMBER})[ ]*%?[ \t]*$"
 )
 _MONTH_GLUED_RE = re.compile(rf"(?P<digits>{_D}+(?:\.{_D}+)?)[ \t]*$")
+#: On an OCR'd page, glued digits and a speck read as a point or comma after them
+#: (``ผลงานเดือนที่ 319.``): a value ends in no point, but the speck may be a point
+#: whose decimals were lost, so the month is read and the value left empty; after a
+#: value with its point (``214.5.``) the speck is one, and the value is read.
+_MONTH_SPECK_RE = re.compile(rf"(?P<digits>{_D}+(?:\.{_D}+)?)[ ]?[.,'][ \t]*$")
 _VALID_MONTH = re.compile(r"[1-9]|1[0-2]")
 _VALID_VALUE = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 #: A candidate costing this much or more is implausible even when it is the best.
@@ -57,6 +62,7 @@ class Month:
     candidates: list[tuple[int, float | None, Raw, Raw | None]]  # month, value, raws
     glued: str
     unread: Raw | None = None  # a month OCR read as a letter (no candidates)
+    speck: bool = False  # a point after glued digits: the value is left empty
 
 
 def read_month(doc: RepairedText, line: Line) -> Month | None:
@@ -85,12 +91,14 @@ def read_month(doc: RepairedText, line: Line) -> Month | None:
             return Month(line, [(int(to_arabic_digits(month_raw.text)), value, month_raw,
                                   value_raw)], "")
     m = _MONTH_GLUED_RE.match(rest)
+    speck = m is None and doc.ocr_used and (m := _MONTH_SPECK_RE.match(rest)) is not None \
+        and "." not in m.group("digits")
     if not m:  # on an OCR'd page, a month read as a letter: the months around it tell
         return Month(line, [], rest.strip(), doc.raw(line.start + at, line.start + len(
             line.text))) if doc.ocr_used and unread_month(rest) else None
     digits = m.group("digits")
     start = base + m.start("digits")
-    candidates = []
+    candidates: list[tuple[int, float | None, Raw, Raw | None]] = []
     whole = len(digits.split(".")[0])
     for width in (1, 2):
         if width > whole:
@@ -104,9 +112,11 @@ def read_month(doc: RepairedText, line: Line) -> Month | None:
             continue
         month_raw = doc.raw(start, start + width)
         value_raw = doc.raw(start + width, start + len(digits)) if value_text else None
-        if month_raw is not None:
-            candidates.append((int(month_text), value, month_raw, value_raw))
-    return Month(line, candidates, digits) if candidates else None
+        if month_raw is not None and not (speck and any(c[0] == int(month_text)
+                                                        for c in candidates)):
+            candidates.append((int(month_text), None, month_raw, None) if speck else
+                              (int(month_text), value, month_raw, value_raw))
+    return Month(line, candidates, digits, speck=speck) if candidates else None
 
 
 def _value_of(text: str) -> float | None:
@@ -192,6 +202,12 @@ def month_rows(months: list[Month], out: Extraction) -> list[RawRow]:
                     "the neighbouring months do not decide, so the value is left empty"))
                 value, value_raw = None, None
                 month_raw = replace(month_raw, low_confidence=True)
+        if item.speck:
+            out.findings.append(Finding(
+                "monthly_progress", ordinal, "value", "warning", "ambiguous_value",
+                f"line {item.line.no}: 'ผลงานเดือนที่ {item.glued}' ends in a "
+                "point after its digits (a speck, or a decimal point whose decimals were "
+                "lost), so the value is left empty"))
         rows.append(RawRow("monthly_progress", ordinal,
                            {"month_no": month_raw, "value": value_raw}))
         prev_month = month

@@ -65,6 +65,9 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     margin = min(starts)
     page_right = max(line.right for k, line in enumerate(lines) if k not in edge)
 
+    lines = [_one_cell_line(line) if k not in edge and _justified(line, margin, page_right)
+             else line for k, line in enumerate(lines)]
+
     def is_row(k: int) -> bool:
         cells, tab = lines[k].cells, TAB_GAP_EM * (lines[k].size or 1.0)
         return k not in edge and bool(cells) and (len(cells) > 1 or cells[0] >= margin + tab)
@@ -107,6 +110,31 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
                     if same else columns
         i = j
     return [line for line in out if line is not None]
+
+
+def _justified(line: TextLine, margin: float, page_right: float) -> bool:
+    """Whether ``line`` is a justified paragraph's line, its spaces stretched into cells.
+
+    Justification widens every space of a line by the same amount until it reaches
+    the margin (:attr:`TextLine.spread`): a line of few words gets gaps a tab wide.
+    Such a line starts at the page's left ``margin``, ends at its right edge
+    (``page_right``, within a font size) and all its wide gaps are even; a table
+    row's cells stand wherever its columns start.
+    """
+    size = line.size or 1.0
+    return line.spread > 0.0 and line.table is None and len(line.cells) > 1 \
+        and abs(line.cells[0] - margin) <= size and line.right >= page_right - size
+
+
+
+def _one_cell_line(line: TextLine) -> TextLine:
+    """``line`` with its cells joined by spaces: a justified line's stretched spaces."""
+    pieces = line.text.split("\t")
+    gaps = [*line.gaps, *zip(line.ends[:-1], line.cells[1:], strict=False)] \
+        if line.gaps and len(line.ends) == len(line.cells) else []
+    return replace(line, text=" ".join(pieces), cells=line.cells[:1], ends=line.ends[-1:],
+                   heights=line.heights[:1], gaps=tuple(sorted(gaps)),
+                   spaces=line.spaces[-1:])
 
 
 #: Least distance (line pitches of its font size) between a page number and the text
