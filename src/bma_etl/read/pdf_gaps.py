@@ -82,7 +82,8 @@ class PageGaps:
         pending[after[starts]] = spaces[starts]
         c = np.concatenate((classes[letters], [_OTHER]))
         ask = (after > 0) & (after < len(letters))
-        ask[ask] = (c[after[ask]] == c[after[ask] - 1]) & (c[after[ask]] <= _DIGIT)
+        pair = c[after[ask]]
+        ask[ask] = (pair == c[after[ask] - 1]) & (pair >= _LETTER) & (pair <= _DIGIT)
         written = np.zeros(len(letters) + 1, dtype=np.int64)
         call, handle = g._generated, g.handle
         asked = spaces[ask].tolist()
@@ -91,6 +92,7 @@ class PageGaps:
         written[after[ask][~made_up]] = 1
         kinds = _KINDS[written[1:len(letters)], c[:len(letters) - 1], c[1:len(letters)]]
         self.kinds = "-" + kinds.tobytes().decode("ascii")
+        self.kept = np.concatenate(([False], (kinds != ord("a")) & (kinds != ord("x"))))
         self.gaps = gaps
         self.spaced = (pending[:len(letters)] >= 0).tolist()
         after = after[starts]  # letters with white space before them, and where it starts
@@ -134,7 +136,8 @@ class PageGaps:
         """The run of the page's letters ``first`` to ``end`` (exclusive) of a line at ``base``."""
         size = self.g.size(self._letters[first])  # type: ignore[index]
         tab, half = TAB_GAP_EM * size, LETTER_SPREAD_EM * size / 2
-        gaps = self.gaps[first + 1:end].tolist()
+        measured = self.gaps[first + 1:end]
+        gaps = measured.tolist()
         kinds = self.kinds[first + 1:end]
         if "D" in kinds:
             kinds = "".join(("d" if gap < tab else "-") if kind == "D" else kind
@@ -148,8 +151,7 @@ class PageGaps:
             if size > 1.0 and gaps and max(gaps) >= tab else []
         counts = (0, 0, 0)
         if runs and (tabs or "x" in kinds):
-            counts = (sum(1 for gap in gaps if gap >= half),
-                      len(kinds) - kinds.count("a") - kinds.count("x"),
-                      sum(1 for gap, kind in zip(gaps, kinds, strict=True)
-                          if gap >= half and kind not in "ax"))
+            wide = measured >= half
+            counts = (int(np.count_nonzero(wide)), len(kinds) - kinds.count("a")
+                      - kinds.count("x"), int(np.count_nonzero(wide & self.kept[first + 1:end])))
         return runs, gaps, kinds, spaces, tabs, size, *counts
