@@ -25,17 +25,16 @@ if TYPE_CHECKING:
     from bma_etl.read.pdf_glyphs import Glyphs
     from bma_etl.read.pdf_layout import _Line
 
-#: Classes of the Thai block's characters (by code point less U+0E00; 0 outside
-#: it): a letter a letter-spaced line may hold alone, a digit, SARA AM, another
-#: character of the block; a mark is no letter (:data:`.pdf_letters._MARKS`).
+#: Classes of characters by code point less U+0E00 (128: outside the Thai block):
+#: no Thai character, a letter a letter-spaced line may hold alone, a digit, SARA
+#: AM, another Thai character; a mark is no letter (:data:`.pdf_letters._MARKS`).
 _OTHER, _LETTER, _DIGIT, _AM, _THAI, _MARK = 1, 2, 3, 4, 5, 6
-_CLASSES = np.zeros(129, dtype=np.int64)
+_CLASSES = np.full(129, _OTHER, dtype=np.int64)
 _CLASSES[1:0x5C] = _THAI
 _CLASSES[[*range(0x01, 0x31), 0x32, *range(0x40, 0x45)]] = _LETTER
 _CLASSES[0x50:0x5A] = _DIGIT
 _CLASSES[0x33] = _AM
 _CLASSES[[0x31, *range(0x34, 0x3B), *range(0x47, 0x4F)]] = _MARK
-_CLASSES[128] = _OTHER  # outside the block
 #: The kind of the gap between two letters (:func:`.pdf_letters.letter_gap`), by
 #: whether white space was written in it and the two letters' classes; ``D``:
 #: between two Thai digits, ``d`` when narrower than a tab, else ``-``.
