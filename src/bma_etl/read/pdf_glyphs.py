@@ -85,22 +85,25 @@ def _box_slots(count: int) -> tuple[Any, list[ctypes.c_void_p]]:
     return rects, pointers
 
 
-def loose_boxes(handle: ctypes.c_void_p) -> tuple[list[float], list[float]]:
+def loose_boxes(handle: ctypes.c_void_p) -> tuple[Any, Any]:
     """The left and right edges (points) of every character's advance box on a text page.
 
-    One call per character into one array, with no Python object made per call:
-    a page's text is rebuilt from nearly all of its boxes. A character pdfium
-    gives no box for (an index it does not know) reads 0.0.
+    Two numpy arrays (float64), by page index. One call per character into one
+    array, with no Python object made per call: a page's text is rebuilt from
+    nearly all of its boxes. A character pdfium gives no box for (an index it does
+    not know) reads 0.0.
     """
+    import numpy as np
+
     calls = _bare_calls()
     count = max(int(calls["FPDFText_CountChars"](handle)), 0)
     if not count:
-        return [], []
+        return np.zeros(0), np.zeros(0)
     rects, pointers = _box_slots(count)  # FS_RECTF: left, top, right, bottom
     ctypes.memset(rects, 0, 16 * count)  # a box pdfium does not give reads 0.0
     deque(map(calls["loose_into"], repeat(handle, count), range(count), pointers[:count]),
           maxlen=0)
-    values = rects[:4 * count]
+    values = np.frombuffer(rects, dtype=np.float32, count=4 * count).astype(np.float64)
     return values[0::4], values[2::4]
 
 
@@ -132,6 +135,7 @@ class Glyphs:
         self._d_ref = [ctypes.byref(d) for d in self._d]
         self._lefts: list[float] | None = None
         self._rights: list[float] = []
+        self._arrays: tuple[Any, Any] | None = None
         self._origins: dict[int, tuple[float, float] | None] = {}
         self._sizes: dict[int, float] = {}
         self._moved: dict[int, Matrix] | None = None if forms else {}
@@ -183,7 +187,19 @@ class Glyphs:
     def _placed_edges(self) -> tuple[list[float], list[float]]:
         """Every character's loose box edges (:func:`loose_boxes`), the :attr:`moved` placed."""
         lefts, rights = loose_boxes(self.handle)
-        return placed_edges(lefts, rights, self.moved, self._reported_origin)
+        moved = self.moved
+        if not moved:
+            self._arrays = lefts, rights
+        return placed_edges(lefts.tolist(), rights.tolist(), moved, self._reported_origin)
+
+    def edge_arrays(self) -> tuple[Any, Any]:
+        """:attr:`lefts` and :attr:`rights` as numpy arrays (float64)."""
+        lefts, rights = self.lefts, self.rights  # made with the arrays when no form moved any
+        if self._arrays is None:
+            import numpy as np
+
+            self._arrays = np.array(lefts), np.array(rights)
+        return self._arrays
 
     @property
     def moved(self) -> dict[int, Matrix]:

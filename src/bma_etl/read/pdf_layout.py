@@ -32,6 +32,7 @@ from bma_etl.read.pdf_clusters import (
     misplaced_space,
     replace_marks,
 )
+from bma_etl.read.pdf_gaps import PageGaps
 from bma_etl.read.pdf_glyphs import (
     DROPPED,
     JOINED,
@@ -112,7 +113,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     # pdfium's hyphen) made Thai before any repair reads it (one for one).
     raw, recoded = tis620_recoded(soft_hyphens_kept(pua_to_thai(raw)))
     raw = without_false_breaks(g, without_span_copies(g, without_unmapped(g, raw, count)))
-    letters = PageLetters(g, count)
+    letters, gaps_of_page = PageLetters(g, count), PageGaps(g, raw)
     lines: list[TextLine] = []
     start = 0
     for brk in (*line_breaks(g, raw), None):
@@ -129,7 +130,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             size = round(g.size(first), 1)
             crossing = [x for x, bottom, top in rules if baseline is not None
                         and bottom - 1.0 <= baseline and top >= baseline + RULE_REACH_EM * size]
-            fixer = _Line(g, line, start, crossing, baseline)
+            fixer = _Line(g, line, start, crossing, baseline, gaps_of_page)
             left, right, first_word, last_word = fixer.extent()
             spaced_end = spaced_end and fixer.space_at_end()
             line, cells = fixer.fixed(letters), tuple(fixer.cells)
@@ -165,9 +166,10 @@ class _Line:
     """One line of a text page being rebuilt: its characters and each one's page index."""
 
     def __init__(self, textpage: Any, line: str, base: int, rules: list[float] | None = None,
-                 baseline: float | None = None) -> None:
+                 baseline: float | None = None, page: PageGaps | None = None) -> None:
         g = glyphs(textpage)
         self.g = g
+        self.page = page  # the page's letter gaps, when ``line`` is cut from its text
         self.cells: list[float] = []  # x where each tab-separated cell starts
         self.heights: list[float] = []  # the baseline of each cell's first character
         self.ends: list[float] = []  # the right edge of each cell but the last

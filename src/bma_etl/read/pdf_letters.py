@@ -209,8 +209,54 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
     """
     if " " not in text and "\u00a0" not in text:
         return {}
-    lefts, rights, index = line.g.lefts, line.g.rights, line.index
+    page = line.page
+    runs = page.runs(line, text) if page is not None else None
+    if runs is None:  # the line's characters moved or dropped: measured letter by letter
+        runs = _runs(line, text)
     found: dict[int, float] = {}
+    for run in runs:  # a rule or a tab cuts the line into runs: cells, not one word spread
+        _measure(line, text, run, len(runs) > 1 or bool(run[4]), found)
+    return found
+
+
+#: One run of a line between rules (:func:`letter_spaced`): its white-space runs
+#: ``(start, gap index)``, its letter gaps (points), their kinds (see
+#: :func:`letter_gap`), whether white space stands in each, the gaps (by index) of
+#: :data:`TAB_GAP_EM` or more, its font size (points), and how many gaps are at
+#: least half :data:`LETTER_SPREAD_EM` (of all, and of those :func:`letter_gap` keeps).
+Run = tuple[list[tuple[int, int]], list[float], str, list[bool], list[int], float,
+            int, int, int]
+
+
+def _measure(line: _Line, text: str, run: Run, cut: bool, found: dict[int, float]) -> None:
+    """Note in ``found`` the white-space runs of a letter-spaced ``run`` with their letter gap."""
+    runs, gaps, kind, spaces, tabs, size, wide, kept, wide_kept = run
+    if not runs:
+        return
+    if tabs or "x" in kind:  # the line's runs as one: spread wider than a tab
+        common = (letter_gap(gaps, size, kind) if tabs and wide_kept >= LETTER_EVEN_SHARE
+                  * kept else 0.0) or (spread_line(gaps, size, kind)
+                                       if wide >= LETTER_EVEN_SHARE * len(gaps) else 0.0)
+        if common:
+            found.update(dict.fromkeys((start for start, _ in runs), common))
+            return
+    start = 0
+    for end in (*tabs, len(gaps)):
+        inside = [at for at, k in runs if start <= k < end]
+        if inside:  # a piece with no white space in it decides nothing: not measured
+            piece = kind[start:end]
+            common = letter_gap(gaps[start:end], size, piece) or few_gaps(
+                gaps[start:end], size, piece, spaces[start:end],
+                not cut and end - start <= 2 * LONE_LETTERS and _alone(line, text))
+            if common:
+                found.update(dict.fromkeys(inside, common))
+        start = end + 1
+
+
+def _runs(line: _Line, text: str) -> list[Run]:
+    """The line's runs between rules (:data:`Run`), measured character by character."""
+    lefts, rights, index = line.g.lefts, line.g.rights, line.index
+    out: list[Run] = []
     runs: list[tuple[int, int]] = []  # white-space runs (start, gap index) of the current run
     gaps: list[float] = []
     kinds: list[str] = []  # per gap: see letter_gap
@@ -220,31 +266,6 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
     # The cheap gate of the line-wide measures: gaps at least half the least spread,
     # of all and of those letter_gap keeps (a spread run has most of them so).
     wide, kept, wide_kept = 0, 0, 0
-    cut = False  # whether the line is cut into runs (cells, not one word spread)
-
-    def close() -> None:
-        if not runs:
-            return
-        kind = "".join(kinds)
-        if tabs or "x" in kind:  # the line's runs as one: spread wider than a tab
-            common = (letter_gap(gaps, size, kind) if tabs and wide_kept >= LETTER_EVEN_SHARE
-                      * kept else 0.0) or (spread_line(gaps, size, kind)
-                                           if wide >= LETTER_EVEN_SHARE * len(gaps) else 0.0)
-            if common:
-                found.update(dict.fromkeys((start for start, _ in runs), common))
-                return
-        start = 0
-        for end in (*tabs, len(gaps)):
-            inside = [at for at, k in runs if start <= k < end]
-            if inside:  # a piece with no white space in it decides nothing: not measured
-                piece = kind[start:end]
-                common = letter_gap(gaps[start:end], size, piece) or few_gaps(
-                    gaps[start:end], size, piece, spaces[start:end],
-                    not cut and end - start <= 2 * LONE_LETTERS and _alone(line, text))
-                if common:
-                    found.update(dict.fromkeys(inside, common))
-            start = end + 1
-
     generated, size_of, rules = line.g.generated, line.g.size, line.rules
     am, thai, thai_letters, digits = _SARA_AM, _THAI, _LETTERS, _DIGITS
     tab = half = 0.0  # TAB_GAP_EM and half LETTER_SPREAD_EM font sizes (points)
@@ -260,8 +281,7 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
             size = size_of(index[pos])
             tab, half = TAB_GAP_EM * size, LETTER_SPREAD_EM * size / 2
         elif rules and line._ruled(prev, pos):
-            cut = True
-            close()
+            out.append((runs, gaps, "".join(kinds), spaces, tabs, size, wide, kept, wide_kept))
             runs, gaps, kinds, spaces, tabs = [], [], [], [], []
             wide, kept, wide_kept = 0, 0, 0
             size = size_of(index[pos])
@@ -269,7 +289,6 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
         else:
             gap = lefts[index[pos]] - rights[index[prev]]
             if size > 1.0 and gap >= tab:
-                cut = True
                 tabs.append(len(gaps))
             spread = gap >= half
             wide += spread
@@ -290,8 +309,8 @@ def letter_spaced(line: _Line, text: str) -> dict[int, float]:
             else:
                 spaces.append(False)
         prev, pending, written = pos, -1, False
-    close()
-    return found
+    out.append((runs, gaps, "".join(kinds), spaces, tabs, size, wide, kept, wide_kept))
+    return out
 
 
 def may_be_word_space(line: _Line, text: str, a: int, b: int, gap: float,

@@ -1,0 +1,156 @@
+"""A page's letter gaps, measured once for all its lines (what :mod:`.pdf_letters` reads).
+
+Stage: read (runs in the PDF worker process; a helper of :mod:`.pdf_layout`).
+:func:`.pdf_letters.letter_spaced` measures a line's gaps between letters (advance
+box to advance box, marks and white space skipped) and their kinds. For a line
+whose characters stand as pdfium read them (none dropped or moved), those are
+the page's: :class:`PageGaps` takes every gap of the page in one pass of numpy,
+and a line's are a slice of them, cut at the rules that cross it. The same
+numbers as measuring the line character by character, without a Python step
+per character.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from itertools import pairwise, repeat
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from bma_etl.read.pdf_glyphs import TAB_GAP_EM
+from bma_etl.read.pdf_letters import LETTER_SPREAD_EM, Run
+
+if TYPE_CHECKING:
+    from bma_etl.read.pdf_glyphs import Glyphs
+    from bma_etl.read.pdf_layout import _Line
+
+#: Classes of characters by code point less U+0E00 (128: outside the Thai block):
+#: no Thai character, a letter a letter-spaced line may hold alone, a digit, SARA
+#: AM, another Thai character; a mark is no letter (:data:`.pdf_letters._MARKS`).
+_OTHER, _LETTER, _DIGIT, _AM, _THAI, _MARK = 1, 2, 3, 4, 5, 6
+_CLASSES = np.full(129, _OTHER, dtype=np.int64)
+_CLASSES[1:0x5C] = _THAI
+_CLASSES[[*range(0x01, 0x31), 0x32, *range(0x40, 0x45)]] = _LETTER
+_CLASSES[0x50:0x5A] = _DIGIT
+_CLASSES[0x33] = _AM
+_CLASSES[[0x31, *range(0x34, 0x3B), *range(0x47, 0x4F)]] = _MARK
+#: The kind of the gap between two letters (:func:`.pdf_letters.letter_gap`), by
+#: whether white space was written in it and the two letters' classes; ``D``:
+#: between two Thai digits, ``d`` when narrower than a tab, else ``-``.
+_KINDS = np.full((2, 7, 7), ord("-"), dtype=np.uint8)
+for _w in (0, 1):
+    for _a in range(1, 6):
+        for _b in range(1, 6):
+            _KINDS[_w, _a, _b] = ord(
+                "a" if _AM in (_a, _b) else "x" if _OTHER in (_a, _b)
+                else "t" if _a == _b == _LETTER and not _w
+                else "D" if _a == _b == _DIGIT and not _w else "-")
+
+
+class PageGaps:
+    """Every gap between two letters of a page's text, found when first asked.
+
+    ``g``: the page's :class:`.pdf_glyphs.Glyphs`; ``raw``: its text, a character
+    per index, as its lines are cut from it.
+    """
+
+    def __init__(self, g: Glyphs, raw: str) -> None:
+        self.g, self.raw = g, raw
+        self._letters: list[int] | None = None
+        self._middles: Any = None
+        self._at: Any = None
+
+    def _measure(self) -> list[int]:
+        g = self.g
+        codes = np.frombuffer(self.raw.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        block = codes.astype(np.int64) - 0x0E00
+        classes = _CLASSES[np.where((block >= 0) & (block < 128), block, 128)]
+        white = (codes == 0x20) | (codes == 0xA0)
+        letters = np.flatnonzero(~white & (classes != _MARK))
+        lefts, rights = g.edge_arrays()
+        gaps = np.zeros(len(letters))
+        gaps[1:] = lefts[letters[1:]] - rights[letters[:-1]]
+        # White space between two letters: where its run starts, and whether pdfium
+        # made all of it up (asked only between two Thai letters or digits, where the
+        # kind of the gap depends on it).
+        spaces = np.flatnonzero(white)
+        after = np.searchsorted(letters, spaces)  # the letter each white character precedes
+        pending = np.full(len(letters) + 1, -1, dtype=np.int64)
+        starts = np.flatnonzero(np.diff(after, prepend=-1))  # ``after`` is sorted
+        pending[after[starts]] = spaces[starts]
+        c = np.concatenate((classes[letters], [_OTHER]))
+        ask = (after > 0) & (after < len(letters))
+        pair = c[after[ask]]
+        ask[ask] = (pair == c[after[ask] - 1]) & (pair >= _LETTER) & (pair <= _DIGIT)
+        written = np.zeros(len(letters) + 1, dtype=np.int64)
+        call, handle = g._generated, g.handle
+        asked = spaces[ask].tolist()
+        made_up = np.fromiter(map(call, repeat(handle, len(asked)), asked), dtype=np.int64,
+                              count=len(asked)) == 1
+        written[after[ask][~made_up]] = 1
+        kinds = _KINDS[written[1:len(letters)], c[:len(letters) - 1], c[1:len(letters)]]
+        self.kinds = "-" + kinds.tobytes().decode("ascii")
+        self.kept = np.concatenate(([False], (kinds != ord("a")) & (kinds != ord("x"))))
+        self.gaps = gaps
+        self.spaced = (pending[:len(letters)] >= 0).tolist()
+        after = after[starts]  # letters with white space before them, and where it starts
+        self.after, self.starts = after.tolist(), spaces[starts].tolist()
+        self._at = letters
+        return letters.tolist()
+
+    def middles(self) -> Any:
+        """The middle (x, points) of each letter's advance box (numpy), made when first asked."""
+        if self._middles is None:
+            lefts, rights = self.g.edge_arrays()
+            self._middles = ((lefts + rights) / 2)[self._at]
+        return self._middles
+
+    def runs(self, line: _Line, text: str) -> list[Run] | None:
+        """The line's runs between rules (:data:`.pdf_letters.Run`); None if not as read.
+
+        None when the line's characters are not the page's from one index on
+        (some were dropped or moved): it is then measured character by character.
+        """
+        index = line.index
+        if not isinstance(index, range) or index.step != 1:
+            return None
+        letters = self._letters
+        if letters is None:
+            letters = self._letters = self._measure()
+        first, end = bisect_left(letters, index.start), bisect_left(letters, index.stop)
+        if first >= end:
+            return [([], [], "", [], [], 0.0, 0, 0, 0)]
+        cuts = [first]
+        if line.rules and end - first > 1:
+            rules = np.asarray(line.rules)
+            middles = self.middles()[first:end]
+            ruled = np.searchsorted(rules, middles[1:], "left") \
+                > np.searchsorted(rules, middles[:-1], "right")
+            cuts.extend((np.flatnonzero(ruled) + first + 1).tolist())
+        cuts.append(end)
+        return [self._run(a, b, index.start) for a, b in pairwise(cuts)]
+
+    def _run(self, first: int, end: int, base: int) -> Run:
+        """The run of the page's letters ``first`` to ``end`` (exclusive) of a line at ``base``."""
+        size = self.g.size(self._letters[first])  # type: ignore[index]
+        tab, half = TAB_GAP_EM * size, LETTER_SPREAD_EM * size / 2
+        measured = self.gaps[first + 1:end]
+        gaps = measured.tolist()
+        kinds = self.kinds[first + 1:end]
+        if "D" in kinds:
+            kinds = "".join(("d" if gap < tab else "-") if kind == "D" else kind
+                            for gap, kind in zip(gaps, kinds, strict=True))
+        after = self.after
+        low, high = bisect_left(after, first + 1), bisect_left(after, end)
+        runs = [(at - base, k - first - 1)
+                for k, at in zip(after[low:high], self.starts[low:high], strict=True)]
+        spaces = self.spaced[first + 1:end]
+        tabs = [k for k, gap in enumerate(gaps) if gap >= tab] \
+            if size > 1.0 and gaps and max(gaps) >= tab else []
+        counts = (0, 0, 0)
+        if runs and (tabs or "x" in kinds):
+            wide = measured >= half
+            counts = (int(np.count_nonzero(wide)), len(kinds) - kinds.count("a")
+                      - kinds.count("x"), int(np.count_nonzero(wide & self.kept[first + 1:end])))
+        return runs, gaps, kinds, spaces, tabs, size, *counts
