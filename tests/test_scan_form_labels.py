@@ -1,0 +1,114 @@
+"""Progress-form rows whose ``รายงานครั้งที่ N`` label OCR misread: every row still opens.
+
+Forms are generated from known values (``bench/corpus``) in their three table dialects;
+their text is then damaged the ways Tesseract read a row's label on the corpus's scans:
+the whole label read as a short run of junk before the date (``Seb :: 21/3/2564 :``,
+``| Seb | :: 21/3/2564 :``), or the label's number read as a sign glued to its words
+(``รายงานครั้งที่ๆ = …``, ``รายงานครั้งที่ๆ 2 9/3/2563``). The truth is the generated values:
+the row is its own, not glued to the one above, and its number is left unknown.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+import pytest
+
+from bma_etl.layouts.base import RepairedText
+from bma_etl.layouts.legacy_progress_form import extract as legacy
+from bma_etl.normalize.fields import normalize
+from bma_etl.validate import build_records
+
+from corpus.build import GENERATORS
+
+#: What OCR read for a whole label cell on the corpus's scans.
+_LABEL_JUNK = ("Seb", "ว", "|ad", "Ss.")
+
+
+def _read(text: str, ocr: bool = True) -> list[Any]:
+    doc = RepairedText.of(text, ocr_used=ocr)
+    return build_records(normalize(legacy(doc), doc.text, doc.words, None),
+                         "0" * 64).get("progress_updates", [])
+
+
+def _amount(value: object) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def _values(rows: list[Any]) -> list[tuple[Any, ...]]:
+    return [(r.on_plan, r.on_target, _amount(r.progress_pct), _amount(r.budget_disbursed_thb))
+            for r in rows]
+
+
+def _want(generated: Any) -> list[tuple[Any, ...]]:
+    return [(w["on_plan"], w["on_target"], w["progress_pct"], w["budget_disbursed_thb"])
+            for w in generated.tables["progress_updates"]]
+
+
+def _form(generator: str, rng: random.Random) -> Any:
+    """A generated form with at least three reports."""
+    while True:
+        generated = GENERATORS[generator](rng)
+        if len(generated.tables["progress_updates"]) >= 3:
+            return generated
+
+
+_LABEL = r"(\| )?รายงานครั้งที่[0-9๐-๙]+(\t| \| )::"
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_row_whose_whole_label_ocr_read_as_junk_is_its_own_row(generator: str,
+                                                                 seed: int) -> None:
+    """``Seb :: 21/3/2564 : …`` after a row that read its values: a row of unknown number."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(1, len(generated.tables["progress_updates"]))
+    junk, same_cell = rng.choice(_LABEL_JUNK), rng.random() < 0.5
+    labels = list(re.finditer(_LABEL, generated.text, flags=re.M))
+    m = labels[at]
+    mended = f"{m.group(1) or ''}{junk} ::" if same_cell \
+        else f"| {junk} | ::" if m.group(1) else f"{junk}\t::"
+    text = generated.text[:m.start()] + mended + generated.text[m.end():]
+    rows = _read(text)
+    assert _values(rows) == _want(generated)
+    assert [str(r.report_date) for r in rows] == [
+        w["report_date"] for w in generated.tables["progress_updates"]]
+    assert [r.seq_label for r in rows] == [
+        None if k == at else w["seq_label"]
+        for k, w in enumerate(generated.tables["progress_updates"])]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab"])
+@pytest.mark.parametrize("seed", range(4))
+def test_label_whose_number_ocr_read_as_a_glued_sign_opens_a_row_of_unknown_number(
+        generator: str, seed: int) -> None:
+    """``รายงานครั้งที่ๆ = 9/3/2563 :`` and ``รายงานครั้งที่ๆ 2 9/3/2563 :`` (the ``::`` read as
+    ``=`` or ``2``): the row is its own, its number unknown, never the ``2``."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(1, len(generated.tables["progress_updates"]))
+    colons = rng.choice(("=", "2"))
+    m = list(re.finditer(_LABEL, generated.text, flags=re.M))[at]
+    text = generated.text[:m.start()] + f"รายงานครั้งที่ๆ {colons}" + generated.text[m.end():]
+    rows = _read(text)
+    assert _values(rows) == _want(generated)
+    assert [r.seq_label for r in rows] == [
+        None if k == at else w["seq_label"]
+        for k, w in enumerate(generated.tables["progress_updates"])]
+    if colons == "=":
+        assert str(rows[at].report_date) == generated.tables["progress_updates"][at][
+            "report_date"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_line_of_the_detail_is_never_read_as_a_junk_label(seed: int) -> None:
+    """Without OCR, and before a row has read its values, a short word and a date open no
+    row: the text-layer reading is unchanged."""
+    rng = random.Random(seed)
+    generated = _form("legacy_html", rng)
+    m = list(re.finditer(_LABEL, generated.text, flags=re.M))[1]
+    text = generated.text[:m.start()] + "Seb ::" + generated.text[m.end():]
+    assert len(_read(text, ocr=False)) == len(generated.tables["progress_updates"]) - 1
