@@ -1,11 +1,14 @@
-"""Progress-form rows whose ``รายงานครั้งที่ N`` label OCR misread: every row still opens.
+"""Progress-form labels OCR misread: every report row still opens, every budget is read.
 
 Forms are generated from known values (``bench/corpus``) in their three table dialects;
 their text is then damaged the ways Tesseract read a row's label on the corpus's scans:
 the whole label read as a short run of junk before the date (``Seb :: 21/3/2564 :``,
 ``| Seb | :: 21/3/2564 :``), or the label's number read as a sign glued to its words
 (``รายงานครั้งที่ๆ = …``, ``รายงานครั้งที่ๆ 2 9/3/2563``). The truth is the generated values:
-the row is its own, not glued to the one above, and its number is left unknown.
+the row is its own, not glued to the one above, and its number is left unknown. A
+budget label whose bracket's ``(ครั้งที่`` OCR read as letters or lost (``งบประมาณที่เบิกใช้
+REG 1) = 4,313,500 บาท``), or whose words it misread past finding, its bracket whole
+(``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = 2,173,000 บาท``), still gives its amount.
 """
 
 from __future__ import annotations
@@ -112,3 +115,26 @@ def test_a_line_of_the_detail_is_never_read_as_a_junk_label(seed: int) -> None:
     m = list(re.finditer(_LABEL, generated.text, flags=re.M))[1]
     text = generated.text[:m.start()] + "Seb ::" + generated.text[m.end():]
     assert len(_read(text, ocr=False)) == len(generated.tables["progress_updates"]) - 1
+
+
+#: What OCR read for a budget's ``(ครั้งที่`` on the corpus's scans, its number and ``)`` kept.
+_BRACKET_JUNK = ("REG ", "", "ก ", "เล ", "(EG ")
+_BUDGET = r"งบประมาณที่เบิกใช้ \(ครั้งที่ ?([0-9๐-๙]+)\)"
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_budget_whose_bracket_or_label_words_ocr_misread_still_gives_its_amount(
+        generator: str, seed: int) -> None:
+    """``งบประมาณที่เบิกใช้ REG 1) = …`` and ``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = …``: every amount."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        if rng.random() < 0.5:
+            return f"งบประมาณที่เบิกใช้ {rng.choice(_BRACKET_JUNK)}{m.group(1)})"
+        return f"{rng.choice(('งบประ ยาณ์ท ใด้', 'งบประ 0', 'งบบระมาณตีเบ็ก'))} (ครั้งที่ {m.group(1)})"
+
+    text = re.sub(_BUDGET, damaged, generated.text)
+    assert text != generated.text
+    assert _values(_read(text)) == _want(generated)

@@ -38,6 +38,7 @@ from bma_etl.layouts.legacy_values import (
     PROGRESS_LABEL,
     PROGRESS_VALUE,
     amount_dots_read,
+    budget_by_bracket,
     date_place_end,
     date_read_oddly,
     date_with_lost_slash,
@@ -213,7 +214,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             budget_from = body_start + label[1]
         if budget_from is not None:
             budget = labelled(text, BUDGET_LABEL, OCR_BUDGET_VALUE if doc.ocr_used
-                              else BUDGET_VALUE, budget_from, doc.ocr_used)
+                              else BUDGET_VALUE, budget_from, doc.ocr_used) \
+                or (budget_by_bracket(text, budget_from) if doc.ocr_used else None)
             budget_at = tail_at = None  # where the budget's label starts and its amount ends
             if budget:
                 budget_at, tail_at = budget.start(), budget.end()

@@ -50,8 +50,15 @@ BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?:\s*บาท)?)"
 OCR_BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?: [0-9๐-๙]{3}(?![0-9๐-๙])[0-9๐-๙.,]*)*(?:\s*บาท)?)"
 #: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)``, dots, ``=``.
 #: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``),
-#: or reads a speck after the label as a colon (``งบประมาณที่เบิกใช้ : (ครั้งที่ 6 = 0 บาท``).
-_LABEL_TO_VALUE = r"\S{0,2}[\s:]*(?:[(\s]*\([^()\n=]{0,20}[)\]]?\s*)?[.\s]*(?:[=:]\s*)+"
+#: reads a speck after the label as a colon (``งบประมาณที่เบิกใช้ : (ครั้งที่ 6 = 0 บาท``),
+#: or reads the bracket's ``(ครั้งที่`` as a few letters or loses it, its number and ``)``
+#: still read (``งบประมาณที่เบิกใช้`` / ``REG 1) = 4,313,500 บาท``, ``… 3) = 706,000 บาท``).
+_LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:[(\s]*\([^()\n=]{0,20}[)\]]?\s*"
+                   r"|(?:[^\s()=:0-9๐-๙]{1,4}\s*)?[0-9๐-๙]{1,3}\s*\)\s*)?[.\s]*(?:[=:]\s*)+")
+#: A budget whose label's words OCR misread past finding, its bracket read
+#: (``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = 2,173,000 บาท``): only the budget's label holds it.
+_BUDGET_BRACKET_RE = re.compile(
+    r"\(\s*ครั?้?งที่?\s*[0-9๐-๙]{1,3}\s*\)\s*=\s*" + OCR_BUDGET_VALUE)
 #: A report date one of whose ``/`` OCR read as ``|``, ``l`` or ``I`` (``25/2|2562``).
 OCR_ODD_DATE_RE = re.compile(
     r"^[\s:;.'\"]*(?:\S{1,2}\s+)?(?P<d>[0-9]{1,2})\s*[/|lI]\s*(?P<m>[0-9]{1,2})\s*[/|lI]\s*"
@@ -78,6 +85,15 @@ OCR_SLASH_AS_DIGIT_RE = re.compile(
     r"^[\s:;.'\"|\[\]]*(?:\S{1,2}\s+){0,2}"
     r"(?P<date>[0-9]{1,2}\s*/\s*[0-9]{6,7}|[0-9]{3,5}\s*/\s*[0-9]{4})(?![0-9/])\s*:?")
 _DATE_SHAPE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}")
+
+
+def budget_by_bracket(text: str, start: int) -> re.Match[str] | None:
+    """A budget found by its bracket alone (``(ครั้งที่ N) = …``) from ``start``, or None.
+
+    For an OCR'd page whose budget label's words were misread; ``start`` is past the
+    report's progress. The match is as :func:`labelled`'s (group ``value``).
+    """
+    return _BUDGET_BRACKET_RE.search(text, start)
 
 
 def labelled(text: str, label: str, value: str, start: int, fuzzy: bool = False
