@@ -281,10 +281,9 @@ _LABEL_TAIL = 4
 def _approx_entry_label(text: str) -> tuple[str, int] | None:
     """``(column, where its value starts)`` of an entry label OCR read with a letter wrong.
 
-    The label must open the line (after a few specks, :data:`LABEL_LEAD`) and be
-    followed by its ``:``
-    (or what OCR read it as: :data:`_OCR_LABEL_COLON`);
-    the better of the two labels wins, and only clearly.
+    The label opens the line (after a few specks, :data:`LABEL_LEAD`), then its ``:`` (or
+    what OCR read it as: :data:`_OCR_LABEL_COLON`) or, the label read whole in key form,
+    its value's first Thai letter (``si อุปสรรคของโครงการไม่มี``); the better label wins, clearly.
     """
     from rapidfuzz.fuzz import partial_ratio_alignment
 
@@ -297,14 +296,15 @@ def _approx_entry_label(text: str) -> tuple[str, int] | None:
             # in it (``1!โญหา…โครงการ 1ไม่มี``): the label ends with its last word
             tail = folded.rfind(label[-_LABEL_TAIL:], found.dest_start, found.dest_end + 1)
             end = tail + _LABEL_TAIL if tail >= 0 else found.dest_end
-            scored.append((found.score, column, end))
+            scored.append((found.score, column, end, label))
     if len(scored) != 1:
         return None
-    _, column, end = scored[0]
+    _, column, end, label = scored[0]
     at = past_marks(text, offsets[end - 1] + 1)
     colon = _OCR_LABEL_COLON.match(text, at)
-    if colon is None:
-        return None
+    if colon is None:  # the ``:`` lost, the value glued on: the label must read whole
+        return (column, at) if folded[end - len(label):end] == label \
+            and "\u0e01" <= text[at:at + 1] <= "\u0e44" else None
     return column, colon.end()
 
 
