@@ -2,7 +2,8 @@
 
 Stage: extract (a helper of :mod:`bma_etl.layouts.history_entries`, not a layout).
 Consumes one line's text; says whether it holds no text of an entry: specks read
-as marks and digits (:data:`OCR_SPECKS_RE`), or the ``---&&&---`` separator read as
+as marks and digits (:func:`specks_only`: a number of a year such as ``2/2566`` is
+text), or the ``---&&&---`` separator read as
 a few letters (:func:`separator_read_as_letters`). Only OCR'd pages come here.
 """
 
@@ -15,6 +16,14 @@ from bma_etl.read.ocr_words import RUN, in_list, lexicon
 #: A line OCR made of a separator or of specks: no letters but digits, marks,
 #: punctuation (``8@@ -----``, ``. ๕@๑๕``, ``๕๕๕``).
 OCR_SPECKS_RE = re.compile(r"^[\W\d_๐-๙\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*$")
+#: A number of a Buddhist-era year alone on a line (``2/2566``, a meeting's): the end of
+#: a text wrapped after ``ครั้งที่``, not specks.
+_NUMBER_OF_YEAR = re.compile(r"^\s*[0-9๐-๙]{1,3}\s*/\s*(?:25|๒๕)[0-9๐-๙]{2}\s*$")
+
+
+def specks_only(text: str) -> bool:
+    """Whether a line OCR read is specks (:data:`OCR_SPECKS_RE`), not a number of a year."""
+    return OCR_SPECKS_RE.match(text) is not None and _NUMBER_OF_YEAR.match(text) is None
 #: A separator OCR read as letters is short: ``K&R``, ``น 00 0ฝไ0``, ``จงซึ้งร``.
 SEPARATOR_LETTERS_MAX = 12
 #: A Latin word this long or longer is text (``COVID``), not a separator's specks.
