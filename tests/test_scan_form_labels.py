@@ -138,3 +138,24 @@ def test_budget_whose_bracket_or_label_words_ocr_misread_still_gives_its_amount(
     text = re.sub(_BUDGET, damaged, generated.text)
     assert text != generated.text
     assert _values(_read(text)) == _want(generated)
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab"])
+@pytest.mark.parametrize("seed", range(4))
+def test_date_read_as_letters_glued_to_its_year_is_not_the_detail(generator: str,
+                                                                  seed: int) -> None:
+    """``รายงานครั้งที่4 = ไอภา561`` / ``อยู่ระหว่าง…`` (the date's ``::`` read as ``=``, the
+    date as letters and its year's last digits, its ``:`` lost; the number read or
+    not): the detail is its words, the date unknown."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(len(generated.tables["progress_updates"]))
+    m = list(re.finditer(r"(รายงานครั้งที่[0-9๐-๙]+)\t:: \S+?([0-9๐-๙]{3}) : ", generated.text))[at]
+    label = m.group(1) if rng.random() < 0.5 else "รายงานครั้งที่ๆ"
+    junk = rng.choice(("ไอภา", "ฮรณ", "ไปอก"))
+    text = (generated.text[:m.start()] + f"{label} = {junk}{m.group(2)}\n"
+            + generated.text[m.end():])
+    rows = _read(text)
+    want = generated.tables["progress_updates"]
+    assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
+    assert rows[at].report_date is None

@@ -120,6 +120,8 @@ _THAI_RUN3 = re.compile("(?:[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46]"
 _TOKEN_RE = re.compile(r"\S+")
 _BULLETS = frozenset(("-", "*", "•", "–", "--"))
 _DATE_PLACE_COLON_RE = re.compile(r"[^:\n]{1,24}?\s:\s+")
+#: A date OCR read as a few letters glued to its year's last digits (``ไอภา501``): no word.
+_LETTERS_AND_YEAR = re.compile(r"[^\s0-9๐-๙/:]{1,6}[0-9๐-๙]{3,4}")
 #: How far into an entry (characters) the place of its date may reach: ``:: 25/12/2568 :``
 #: with OCR's specks around it.
 DATE_PLACE_CHARS = 28
@@ -136,8 +138,9 @@ def date_place_end(text: str, unread: bool, line_end: int | None = None) -> int:
 
     ``_OCR_DATE_JUNK_RE`` first (``อ/๑๐/๒๕๒๕ ``, ``ๆ :``); then, while the date is
     still ``unread``, every token at the start that is no word: no three Thai
-    letters in a row, and a digit, a ``/``, a ``:``, a ``|`` or at most two characters
-    (not a bullet: ``-`` opens a narrative)
+    letters in a row (unless glued to a year's digits: ``ไอภา501``), and a digit, a
+    ``/``, a ``:``, a ``|`` or at most two characters (not a bullet: ``-`` opens a
+    narrative)
     (``1:1 ๒๕ี๓/๒๕๒๕ : อยู่…`` for ``:: ๒๕/๓/๒๕๖๙ : อยู่…``, ``ร ญ่๑ไ๒๕๒๓ จัด…``; a
     cell ``Be ๕`` left by the ``|`` OCR read inside the date); or all up to a `` : ``
     within :data:`DATE_PLACE_CHARS` with no Thai word before it. 0 when nothing is skipped.
@@ -156,7 +159,8 @@ def date_place_end(text: str, unread: bool, line_end: int | None = None) -> int:
         end = colon.end()  # the date's own colon closes its place (``onload oe : อยู่…``)
     for token in _TOKEN_RE.finditer(text, end):
         word = token.group()
-        if token.end() > DATE_PLACE_CHARS or _THAI_RUN3.search(word) or not (
+        if token.end() > DATE_PLACE_CHARS or (
+                _THAI_RUN3.search(word) and not _LETTERS_AND_YEAR.fullmatch(word)) or not (
                 any(c.isdigit() or c in "/:|" for c in word)
                 or (len(word) <= 2 and word not in _BULLETS)):
             break
