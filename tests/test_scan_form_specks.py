@@ -101,6 +101,35 @@ def test_history_entry_label_whose_colon_and_letters_ocr_read_with_specks(seed: 
         (w["detail"], w["problems"], w["obstacles"]) for w in want]
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_history_entry_label_whose_colon_ocr_lost_its_value_glued_on(seed: int) -> None:
+    """``si อุปสรรคของโครงการไม่มี`` (``** อุปสรรคของโครงการ :ไม่มี``, the ``**`` read as
+    letters, the ``:`` lost): the label read whole still ends the problems before it and
+    gives its value."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    text = _ENTRY_LABEL.sub(lambda m: f"{rng.choice(('si', 'ae', '**', '*'))} "
+                                      f"{m.group('label')}{m.group('rest')}", generated.text)
+    got = _read(history, text).get("progress_updates", [])
+    want = generated.tables["progress_updates"]
+    assert [(r.detail, r.problems, r.obstacles) for r in got] == [
+        (w["detail"], w["problems"], w["obstacles"]) for w in want]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_history_detail_wrapped_before_a_number_of_a_year_keeps_it(seed: int) -> None:
+    """``…ครั้งที่`` / ``2/2566`` (a meeting's number wrapped onto a line of its own): the
+    line is the detail's end, not specks."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    while not re.search(r"ครั้งที่ [0-9]/25[0-9]{2}", generated.text):
+        generated = GENERATORS["web_history"](rng)
+    text = re.sub(r"(ครั้งที่) ([0-9]/25[0-9]{2})", r"\1\n\2", generated.text)
+    got = _read(history, text).get("progress_updates", [])
+    want = generated.tables["progress_updates"]
+    assert [" ".join((r.detail or "").split()) for r in got] == [w["detail"] for w in want]
+
+
 _CODE_DASH = re.compile(r" : ([0-9๐-๙]{6,10})-([0-9๐-๙]{3,5})$", re.M)
 _BANNER_WORD = re.compile(r"^\*\*\* สยป\. ", re.M)
 #: What OCR makes of the banner's ``สยป.``: Latin or Thai letters, a comma for its point.

@@ -6,7 +6,7 @@ label column and narrow flag columns, printed by LibreOffice Writer/Web. The lab
 table's cells are top-aligned, so pdfium gives the label's first line alone and
 its second line beside the row's first cells, or both halves as two cells of one
 line. Either way the label opens its report
-(:func:`bma_etl.layouts.legacy_reports._wrapped_label`).
+(:func:`bma_etl.layouts.legacy_labels.wrapped_label`).
 
 The forms are generated (bench/corpus ``legacy_tab`` and ``legacy_html``) and
 printed in two fonts; the truth is every report's number, date, progress,

@@ -28,7 +28,7 @@ from bma_etl.layouts.base import (
     RepairedText,
 )
 from bma_etl.layouts.history_header import DIGIT, NUMBER, put_first
-from bma_etl.layouts.history_specks import OCR_SPECKS_RE, separator_read_as_letters
+from bma_etl.layouts.history_specks import separator_read_as_letters, specks_only
 from bma_etl.layouts.wrapped import join
 from bma_etl.matchkey import KeyMatch, key, key_map, match_key, past_marks
 from bma_etl.normalize.dates import parse_date
@@ -227,7 +227,7 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
                 entry.pieces[column].append(raw)
             return
     if doc.ocr_used:
-        if OCR_SPECKS_RE.match(line.text):
+        if specks_only(line.text):
             return  # a separator or specks OCR read as marks and digits: no text of the entry
         found = _approx_entry_label(line.text)
         if found is not None:
@@ -281,9 +281,9 @@ _LABEL_TAIL = 4
 def _approx_entry_label(text: str) -> tuple[str, int] | None:
     """``(column, where its value starts)`` of an entry label OCR read with a letter wrong.
 
-    The label must open the line (after a few specks, :data:`LABEL_LEAD`) and be
-    followed by its ``:`` (or what OCR read it as: :data:`_OCR_LABEL_COLON`);
-    the better of the two labels wins, and only clearly.
+    The label opens the line (after a few specks, :data:`LABEL_LEAD`), then its ``:`` (or
+    what OCR read it as: :data:`_OCR_LABEL_COLON`; or lost, the value glued on, after a
+    ``**`` read as specks: ``si อุปสรรคของโครงการไม่มี``); the better label wins, clearly.
     """
     from rapidfuzz.fuzz import partial_ratio_alignment
 
@@ -301,15 +301,15 @@ def _approx_entry_label(text: str) -> tuple[str, int] | None:
         return None
     _, column, end = scored[0]
     at = past_marks(text, offsets[end - 1] + 1)
-    colon = _OCR_LABEL_COLON.match(text, at) or (
-        _LOST_COLON.match(text, at) if _STARRED.match(text) else None)
-    return (column, colon.end()) if colon else None
+    if colon := _OCR_LABEL_COLON.match(text, at):
+        return column, colon.end()
+    # the ``:`` lost after the ``**`` read as specks or letters, the value glued on
+    return (column, at) if _STARRED.match(text) and _LOST_COLON.match(text, at) else None
 
 
-#: The ``:`` after an entry label as OCR reads it: ``;``, a quote mark (``“lui``), or
-#: ``1``, ``l``, ``I``, ``|`` glued to the value's first Thai letter (``1ไม่มี``).
-#: Or a single quote (U+2018, U+2019: ``\u2018Lai``), or lost: a space before the value
-#: (``ปัญหาของโครงการ Ani``).
+#: The ``:`` after an entry label as OCR reads it: ``;``, a quote mark (``“lui``,
+#: ``\u2018Lai``), ``1``, ``l``, ``I``, ``|`` glued to the value's first Thai letter
+#: (``1ไม่มี``), or lost: a space before the value (``ปัญหาของโครงการ Ani``).
 _OCR_LABEL_COLON = re.compile(
     rf"[\s.]*(?:{_OCR_COLON_RUN}|[“”\u2018\u2019'\"]|\s(?=\s*\S))\s*")
 #: Or lost (``si อุปสรรคของโครงการไม่มี``) after the ``**`` read as specks or Latin letters.

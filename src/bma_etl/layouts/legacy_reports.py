@@ -8,7 +8,8 @@ row per report (``seq_label``, ``report_date``, ``progress_pct``,
 narrative), and ``unparsed_line`` findings for table text before the first report.
 
 A report opens at its ``รายงานครั้งที่ N`` label cell (as printed, approximately
-after OCR, or wrapped by a narrow column) and takes the cells that follow it
+after OCR, or wrapped by a narrow column; after OCR also a label read as junk before
+its date, its number unknown) and takes the cells that follow it
 (:mod:`bma_etl.layouts.legacy_cells`) until the next label; its values are read by
 :mod:`bma_etl.layouts.legacy_values` and :mod:`bma_etl.layouts.legacy_flags`.
 """
@@ -22,6 +23,7 @@ from bma_etl.document import joined_line
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.legacy_cells import ReportCell, coalesced, filled_cells
 from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
+from bma_etl.layouts.legacy_labels import junk_label, report_label, values_read, wrapped_label
 from bma_etl.layouts.legacy_values import (
     BUDGET_LABEL,
     BUDGET_VALUE,
@@ -36,17 +38,14 @@ from bma_etl.layouts.legacy_values import (
     PROGRESS_LABEL,
     PROGRESS_VALUE,
     amount_dots_read,
+    budget_by_bracket,
     date_place_end,
     date_read_oddly,
     date_with_lost_slash,
     date_with_slash_as_digit,
     labelled,
 )
-from bma_etl.matchkey import fuzzy_search, key, literal_of, search_key
-
-#: A report's label cell (``รายงานครั้งที่ 1``). OCR drops tone marks (รายงานครังที7) and
-#: doubles letters (งบประมาณทที่เบิกใช้): the words are matched with those marks optional.
-_LABEL_CELL_RE = re.compile(r"^\s*รายงานครั?้?งที่?\s*(?P<no>[0-9๐-๙]{1,3})\s*")
+from bma_etl.matchkey import fuzzy_search, literal_of, search_key
 
 #: Specks standing apart before and after a narrative read by OCR (``;`` alone on the
 #: line before it, a colon misread).
@@ -65,65 +64,22 @@ class _Report:
     lost_label: bool = False  # opened by table text before any label (scans)
 
 
-#: What stands between a label's words and its number only when the number is another
-#: cell's (a date's, ``รายงานครั้ง`` then ``:: 3/9/2569``).
-_NOT_LABEL = re.compile(r"[:/]")
-
-
-def _wrapped_label(filled: list[tuple[ReportCell, bool]], k: int, ocr: bool
-                   ) -> tuple[int, tuple[int, int], int] | None:
-    """The end of a label a narrow column wrapped: ``(cell, number's span in it, head end)``.
-
-    ``head end``: where the label's words end in cell ``k`` (the rest of that cell
-    is the row's). Cell ``k`` leads its row with the label's first words and no
-    digit (``รายงาน``, ``รายงานครั้ง``; a ``::`` cell may follow in it); the rest
-    with the number (``ครั้งที่๑``, ``ที่1``) is the next cell of its line (the
-    reader split the label at a wide gap) or the first cell of the next line (a
-    top-aligned row: the label's second line beside the next line of the row's
-    other cells). The joined label must read as
-    printed; never on an OCR'd page (``ocr``). None when neither completes it.
-    """
-    if ocr:  # OCR loses a label's number (``| รายงานครั้งที่ |``): the next number is another's
-        return None
-    cell = filled[k][0]
-    m = _LABEL_HEAD_RE.match(cell.text)
-    if m is None or len(key(m.group("head"))) < 3 \
-            or not _LABEL_WORDS_KEY.startswith(key(m.group("head"))):
-        return None
-    head = m.group("head")
-    same_line = [k + 1] if k + 1 < len(filled) and filled[k + 1][0].line.no == cell.line.no else []
-    next_line = [j for j in range(k + 1, len(filled)) if filled[j][1]][:1]
-    for j in same_line + next_line:
-        after = filled[j][0]
-        if after.line.no - cell.line.no > 2:
-            continue
-        joined = head + after.text.lstrip()
-        exact = _LABEL_CELL_RE.match(joined)
-        found = exact.span("no") if exact else None
-        if found is None or found[0] < len(head) or _NOT_LABEL.search(joined, 0, found[0]):
-            continue
-        shift = len(head) - (len(after.text) - len(after.text.lstrip()))
-        return j, (found[0] - shift, found[1] - shift), m.end("head")
-    return None
-
-
 #: A report's entry opens with its date (``:: 29/12/2565 :``).
 _DATE_OPEN_RE = re.compile(r"^\s*::\s*[0-9๐-๙]{1,2}\s*/")
-#: A label's first words at a cell's start, and the cell's rest: the row's first
-#: cells when the reader saw no gap (``รายงานครั้ง :: 5/9/2566 : ...``).
-_LABEL_HEAD_RE = re.compile(r"^\s*(?P<head>[^\s:0-9๐-๙]+)(?=\s*(?:::|$))")
-
-
 def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
     """The report rows of the table's ``lines``.
 
-    A report opens at its label (:func:`_report_label`, or one a narrow column
-    wrapped: :func:`_wrapped_label`) and takes the cells that follow. A borderless
+    A report opens at its label (:func:`~bma_etl.layouts.legacy_labels.report_label`,
+    or one a narrow column wrapped: :func:`~bma_etl.layouts.legacy_labels.wrapped_label`)
+    and takes the cells that follow. A borderless
     table centres its label in the row's height (a spreadsheet's cells sit at the
     row's foot), so a long row's first lines come above the label's line: a
     row-leading ``:: date`` cell in a report that has its date already, or before the
     first label (not on an OCR'd page), goes, with the cells after it, to the next
-    label's report.
+    label's report. On an OCR'd page a row-leading cell of one short token of junk then
+    a whole date (``Seb :: 21/3/2564 :``: the label OCR lost) opens a report of unknown
+    number when the report before has read its progress or budget
+    (:func:`~bma_etl.layouts.legacy_labels.junk_label`).
     """
     reports: list[_Report] = []
     filled = filled_cells(lines)
@@ -135,9 +91,12 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
             if rest.strip() and reports:
                 reports[-1].cells.append(ReportCell(cell.line, cell.start + rests[k], rest, False))
             continue
-        found = _report_label(cell.text, doc.ocr_used) if leading else None
+        found = report_label(cell.text, doc.ocr_used) if leading else None
+        if found is None and leading and doc.ocr_used and reports \
+                and values_read(reports[-1].cells):
+            found = junk_label(filled, k)
         if leading and (found is None or found[0] == found[1]):  # no number: wrapped?
-            wrapped = _wrapped_label(filled, k, doc.ocr_used)
+            wrapped = wrapped_label(filled, k, doc.ocr_used)
             if wrapped is not None:
                 j, (no_start, no_end), head_end = wrapped
                 rests[j] = no_end
@@ -186,44 +145,6 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
 #: What follows a budget label up to its amount's end when OCR made the amount junk:
 #: ``(ครั้งที่ ๒) = o UM`` up to the ``|`` or ``:`` that opens the flags.
 _AMOUNT_PLACE = re.compile(r"[^|:]*")
-
-_LABEL_WORDS_KEY = key("รายงานครั้งที่")
-_FIRST_NUMBER = re.compile(r"[0-9๐-๙]{1,3}")
-
-
-def _report_label(text: str, ocr: bool = False) -> tuple[int, int] | None:
-    """Span of the number of a ``รายงานครั้งที่ N`` label cell, or None.
-
-    The words are matched as printed, then approximately in key form (OCR reads
-    ``ดายงานคร้อที่2``). After OCR (``ocr``) a label whose number was read as a
-    letter, the date's ``::`` after it (``รายงานครั้งที่อ:: ๑๐/๑๐/…``), opens a report
-    of unknown number (an empty span before the ``::``).
-    """
-    m = _LABEL_CELL_RE.match(text)
-    if m:
-        return m.span("no")
-    from rapidfuzz.fuzz import ratio
-
-    number = _FIRST_NUMBER.search(text, 0, 24)
-    if number is None:
-        # Scans: the number OCR lost (``| รายงานครั้งที่ |``) still opens a report,
-        # its number unknown (an empty span), rather than running into the one before.
-        words = text.rstrip()
-        head = key(words).strip("'\".:;|-_ ")
-        if 7 <= len(head) <= 13 and ratio(head, _LABEL_WORDS_KEY) >= 90:
-            return len(words), len(words)
-        return None
-    head = key(text[:number.start()]).strip("'\".:;|-_ ")
-    colon = text.find("::", 0, number.start())
-    if ocr and colon > 0:  # the number misread or lost: the digits are the date's
-        words = key(text[:colon]).strip("'\".:;|-_ ")
-        if len(_LABEL_WORDS_KEY) - 1 <= len(words) <= len(_LABEL_WORDS_KEY) + 2 \
-                and ratio(words[:len(_LABEL_WORDS_KEY)], _LABEL_WORDS_KEY) >= 90:
-            return colon, colon
-    if not 7 <= len(head) <= 13 or colon >= 0:
-        return None  # ``รายงานครั้ง :: 5/9/2566``: the number is the date's
-    return number.span() if ratio(head, _LABEL_WORDS_KEY) >= 75 else None
-
 
 def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     row = RawRow("progress_updates", ordinal, {"seq_label": rep.label})
@@ -293,7 +214,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             budget_from = body_start + label[1]
         if budget_from is not None:
             budget = labelled(text, BUDGET_LABEL, OCR_BUDGET_VALUE if doc.ocr_used
-                              else BUDGET_VALUE, budget_from, doc.ocr_used)
+                              else BUDGET_VALUE, budget_from, doc.ocr_used) \
+                or (budget_by_bracket(text, budget_from) if doc.ocr_used else None)
             budget_at = tail_at = None  # where the budget's label starts and its amount ends
             if budget:
                 budget_at, tail_at = budget.start(), budget.end()

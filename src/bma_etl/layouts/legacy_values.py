@@ -50,8 +50,15 @@ BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?:\s*บาท)?)"
 OCR_BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?: [0-9๐-๙]{3}(?![0-9๐-๙])[0-9๐-๙.,]*)*(?:\s*บาท)?)"
 #: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)``, dots, ``=``.
 #: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``),
-#: or reads a speck after the label as a colon (``งบประมาณที่เบิกใช้ : (ครั้งที่ 6 = 0 บาท``).
-_LABEL_TO_VALUE = r"\S{0,2}[\s:]*(?:[(\s]*\([^()\n=]{0,20}[)\]]?\s*)?[.\s]*(?:[=:]\s*)+"
+#: reads a speck after the label as a colon (``งบประมาณที่เบิกใช้ : (ครั้งที่ 6 = 0 บาท``),
+#: or reads the bracket's ``(ครั้งที่`` as a few letters or loses it, its number and ``)``
+#: still read (``งบประมาณที่เบิกใช้`` / ``REG 1) = 4,313,500 บาท``, ``… 3) = 706,000 บาท``).
+_LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:[(\s]*\([^()\n=]{0,20}[)\]]?\s*"
+                   r"|(?:[^\s()=:0-9๐-๙]{1,4}\s*)?[0-9๐-๙]{1,3}\s*\)\s*)?[.\s]*(?:[=:]\s*)+")
+#: A budget whose label's words OCR misread past finding, its bracket read
+#: (``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = 2,173,000 บาท``): only the budget's label holds it.
+_BUDGET_BRACKET_RE = re.compile(
+    r"\(\s*ครั?้?งที่?\s*[0-9๐-๙]{1,3}\s*\)\s*=\s*" + OCR_BUDGET_VALUE)
 #: A report date one of whose ``/`` OCR read as ``|``, ``l`` or ``I`` (``25/2|2562``).
 OCR_ODD_DATE_RE = re.compile(
     r"^[\s:;.'\"]*(?:\S{1,2}\s+)?(?P<d>[0-9]{1,2})\s*[/|lI]\s*(?P<m>[0-9]{1,2})\s*[/|lI]\s*"
@@ -80,6 +87,15 @@ OCR_SLASH_AS_DIGIT_RE = re.compile(
 _DATE_SHAPE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}")
 
 
+def budget_by_bracket(text: str, start: int) -> re.Match[str] | None:
+    """A budget found by its bracket alone (``(ครั้งที่ N) = …``) from ``start``, or None.
+
+    For an OCR'd page whose budget label's words were misread; ``start`` is past the
+    report's progress. The match is as :func:`labelled`'s (group ``value``).
+    """
+    return _BUDGET_BRACKET_RE.search(text, start)
+
+
 def labelled(text: str, label: str, value: str, start: int, fuzzy: bool = False
              ) -> re.Match[str] | None:
     """``label`` then ``value`` in ``text`` from ``start``: as printed, else in key form.
@@ -104,6 +120,8 @@ _THAI_RUN3 = re.compile("(?:[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46]"
 _TOKEN_RE = re.compile(r"\S+")
 _BULLETS = frozenset(("-", "*", "•", "–", "--"))
 _DATE_PLACE_COLON_RE = re.compile(r"[^:\n]{1,24}?\s:\s+")
+#: A date OCR read as a few letters glued to its year's last digits (``ไอภา501``): no word.
+_LETTERS_AND_YEAR = re.compile(r"[^\s0-9๐-๙/:]{1,6}[0-9๐-๙]{3,4}")
 #: How far into an entry (characters) the place of its date may reach: ``:: 25/12/2568 :``
 #: with OCR's specks around it.
 DATE_PLACE_CHARS = 28
@@ -120,8 +138,9 @@ def date_place_end(text: str, unread: bool, line_end: int | None = None) -> int:
 
     ``_OCR_DATE_JUNK_RE`` first (``อ/๑๐/๒๕๒๕ ``, ``ๆ :``); then, while the date is
     still ``unread``, every token at the start that is no word: no three Thai
-    letters in a row, and a digit, a ``/``, a ``:``, a ``|`` or at most two characters
-    (not a bullet: ``-`` opens a narrative)
+    letters in a row (unless glued to a year's digits: ``ไอภา501``), and a digit, a
+    ``/``, a ``:``, a ``|`` or at most two characters (not a bullet: ``-`` opens a
+    narrative)
     (``1:1 ๒๕ี๓/๒๕๒๕ : อยู่…`` for ``:: ๒๕/๓/๒๕๖๙ : อยู่…``, ``ร ญ่๑ไ๒๕๒๓ จัด…``; a
     cell ``Be ๕`` left by the ``|`` OCR read inside the date); or all up to a `` : ``
     within :data:`DATE_PLACE_CHARS` with no Thai word before it. 0 when nothing is skipped.
@@ -140,7 +159,8 @@ def date_place_end(text: str, unread: bool, line_end: int | None = None) -> int:
         end = colon.end()  # the date's own colon closes its place (``onload oe : อยู่…``)
     for token in _TOKEN_RE.finditer(text, end):
         word = token.group()
-        if token.end() > DATE_PLACE_CHARS or _THAI_RUN3.search(word) or not (
+        if token.end() > DATE_PLACE_CHARS or (
+                _THAI_RUN3.search(word) and not _LETTERS_AND_YEAR.fullmatch(word)) or not (
                 any(c.isdigit() or c in "/:|" for c in word)
                 or (len(word) <= 2 and word not in _BULLETS)):
             break

@@ -1,0 +1,148 @@
+"""The legacy progress form's report labels: where each report of the table opens.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.legacy_reports`, not a layout).
+Consumes the report table's cells (:mod:`bma_etl.layouts.legacy_cells`); gives the
+span of a report's number in its ``รายงานครั้งที่ N`` label cell (:func:`report_label`:
+as printed, approximately after OCR, an empty span when the number is unknown), the
+end of a label a narrow column wrapped (:func:`wrapped_label`), and, after OCR, a
+label read as a short run of junk before its date (:func:`junk_label`). Never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.legacy_cells import ReportCell
+from bma_etl.layouts.legacy_values import BUDGET_LABEL, PROGRESS_LABEL
+from bma_etl.matchkey import key, search_key
+
+#: A report's label cell (``รายงานครั้งที่ 1``). OCR drops tone marks (รายงานครังที7) and
+#: doubles letters (งบประมาณทที่เบิกใช้): the words are matched with those marks optional.
+_LABEL_CELL_RE = re.compile(r"^\s*รายงานครั?้?งที่?\s*(?P<no>[0-9๐-๙]{1,3})\s*")
+
+
+#: What stands between a label's words and its number only when the number is another
+#: cell's (a date's, ``รายงานครั้ง`` then ``:: 3/9/2569``).
+_NOT_LABEL = re.compile(r"[:/]")
+#: A label's first words at a cell's start, and the cell's rest: the row's first
+#: cells when the reader saw no gap (``รายงานครั้ง :: 5/9/2566 : ...``).
+_LABEL_HEAD_RE = re.compile(r"^\s*(?P<head>[^\s:0-9๐-๙]+)(?=\s*(?:::|$))")
+
+
+def wrapped_label(filled: list[tuple[ReportCell, bool]], k: int, ocr: bool
+                   ) -> tuple[int, tuple[int, int], int] | None:
+    """The end of a label a narrow column wrapped: ``(cell, number's span in it, head end)``.
+
+    ``head end``: where the label's words end in cell ``k`` (the rest of that cell
+    is the row's). Cell ``k`` leads its row with the label's first words and no
+    digit (``รายงาน``, ``รายงานครั้ง``; a ``::`` cell may follow in it); the rest
+    with the number (``ครั้งที่๑``, ``ที่1``) is the next cell of its line (the
+    reader split the label at a wide gap) or the first cell of the next line (a
+    top-aligned row: the label's second line beside the next line of the row's
+    other cells). The joined label must read as
+    printed; never on an OCR'd page (``ocr``). None when neither completes it.
+    """
+    if ocr:  # OCR loses a label's number (``| รายงานครั้งที่ |``): the next number is another's
+        return None
+    cell = filled[k][0]
+    m = _LABEL_HEAD_RE.match(cell.text)
+    if m is None or len(key(m.group("head"))) < 3 \
+            or not _LABEL_WORDS_KEY.startswith(key(m.group("head"))):
+        return None
+    head = m.group("head")
+    same_line = [k + 1] if k + 1 < len(filled) and filled[k + 1][0].line.no == cell.line.no else []
+    next_line = [j for j in range(k + 1, len(filled)) if filled[j][1]][:1]
+    for j in same_line + next_line:
+        after = filled[j][0]
+        if after.line.no - cell.line.no > 2:
+            continue
+        joined = head + after.text.lstrip()
+        exact = _LABEL_CELL_RE.match(joined)
+        found = exact.span("no") if exact else None
+        if found is None or found[0] < len(head) or _NOT_LABEL.search(joined, 0, found[0]):
+            continue
+        shift = len(head) - (len(after.text) - len(after.text.lstrip()))
+        return j, (found[0] - shift, found[1] - shift), m.end("head")
+    return None
+
+
+#: After OCR, a row whose label cell was read as one short run of junk, then the date's
+#: ``::`` and a whole date (``Seb :: 21/3/2564 :``), in the same cell or the next one of
+#: its line (``| Seb | :: 21/3/2564 :``).
+_OCR_JUNK_RE = r"^\s*[^\s:/0-9๐-๙]{1,6}\s*"
+_OCR_DATE_CELL_RE = r"(?P<colons>:{1,3})\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{4}\s*:"
+_OCR_JUNK_LABEL_RE = re.compile(_OCR_JUNK_RE + _OCR_DATE_CELL_RE)
+_OCR_JUNK_CELL_RE = re.compile(_OCR_JUNK_RE + "$")
+_OCR_DATE_CELL_OPEN_RE = re.compile(r"^\s*" + _OCR_DATE_CELL_RE)
+
+_LABEL_WORDS_KEY = key("รายงานครั้งที่")
+_FIRST_NUMBER = re.compile(r"[0-9๐-๙]{1,3}")
+
+
+def junk_label(filled: list[tuple[ReportCell, bool]], k: int) -> tuple[int, int] | None:
+    """An empty span where the date's cell starts when leading cell ``k`` is junk, or None.
+
+    The junk is a label OCR lost (:data:`_OCR_JUNK_LABEL_RE`, in its cell or before
+    the date's cell of its line).
+
+    Called only on an OCR'd page, after a report whose progress or budget was read: a
+    whole date behind one short token there opens the next report, its number unknown.
+    """
+    cell = filled[k][0]
+    if (junk := _OCR_JUNK_LABEL_RE.match(cell.text)) is not None:
+        return junk.start("colons"), junk.start("colons")
+    if _OCR_JUNK_CELL_RE.match(cell.text) and k + 1 < len(filled) \
+            and filled[k + 1][0].line.no == cell.line.no \
+            and _OCR_DATE_CELL_OPEN_RE.match(filled[k + 1][0].text):
+        return len(cell.text), len(cell.text)
+    return None
+
+
+def values_read(cells: list[ReportCell]) -> bool:
+    """Whether a report's ``cells`` reached its progress or budget (the row is past its values)."""
+    return any(search_key(PROGRESS_LABEL, c.text) or search_key(BUDGET_LABEL, c.text)
+               for c in cells)
+
+
+#: The label's words with the number's place taken by a letter or sign glued to them:
+#: OCR read the number as one (``รายงานครั้งที่ๆ = …``).
+_OCR_LABEL_NO_LOST_RE = re.compile(r"^\s*รายงานครั?้?งที่?[^\s0-9๐-๙:]{1,2}(?![^\s:=])")
+
+
+def report_label(text: str, ocr: bool = False) -> tuple[int, int] | None:
+    """Span of the number of a ``รายงานครั้งที่ N`` label cell, or None.
+
+    The words are matched as printed, then approximately in key form (OCR reads
+    ``ดายงานคร้อที่2``). After OCR (``ocr``) a label whose number was read as a
+    letter, the date's ``::`` after it (``รายงานครั้งที่อ:: ๑๐/๑๐/…``), opens a report
+    of unknown number (an empty span before the ``::``); so do the label's words with
+    a sign or letter glued where the number stands (``รายงานครั้งที่ๆ = …``,
+    ``รายงานครั้งที่ๆ 2 9/3/2563``: the digits after it are never the number).
+    """
+    m = _LABEL_CELL_RE.match(text)
+    if m:
+        return m.span("no")
+    lost = _OCR_LABEL_NO_LOST_RE.match(text) if ocr else None
+    if lost:  # never the digits after the glued sign: they are the date's or specks
+        return lost.end(), lost.end()
+    from rapidfuzz.fuzz import ratio
+
+    number = _FIRST_NUMBER.search(text, 0, 24)
+    if number is None:
+        # Scans: the number OCR lost (``| รายงานครั้งที่ |``) still opens a report,
+        # its number unknown (an empty span), rather than running into the one before.
+        words = text.rstrip()
+        head = key(words).strip("'\".:;|-_ ")
+        if 7 <= len(head) <= 13 and ratio(head, _LABEL_WORDS_KEY) >= 90:
+            return len(words), len(words)
+        return None
+    head = key(text[:number.start()]).strip("'\".:;|-_ ")
+    colon = text.find("::", 0, number.start())
+    if ocr and colon > 0:  # the number misread or lost: the digits are the date's
+        words = key(text[:colon]).strip("'\".:;|-_ ")
+        if len(_LABEL_WORDS_KEY) - 1 <= len(words) <= len(_LABEL_WORDS_KEY) + 2 \
+                and ratio(words[:len(_LABEL_WORDS_KEY)], _LABEL_WORDS_KEY) >= 90:
+            return colon, colon
+    if not 7 <= len(head) <= 13 or colon >= 0:
+        return None  # ``รายงานครั้ง :: 5/9/2566``: the number is the date's
+    return number.span() if ratio(head, _LABEL_WORDS_KEY) >= 75 else None

@@ -1,0 +1,161 @@
+"""Progress-form labels OCR misread: every report row still opens, every budget is read.
+
+Forms are generated from known values (``bench/corpus``) in their three table dialects;
+their text is then damaged the ways Tesseract read a row's label on the corpus's scans:
+the whole label read as a short run of junk before the date (``Seb :: 21/3/2564 :``,
+``| Seb | :: 21/3/2564 :``), or the label's number read as a sign glued to its words
+(``รายงานครั้งที่ๆ = …``, ``รายงานครั้งที่ๆ 2 9/3/2563``). The truth is the generated values:
+the row is its own, not glued to the one above, and its number is left unknown. A
+budget label whose bracket's ``(ครั้งที่`` OCR read as letters or lost (``งบประมาณที่เบิกใช้
+REG 1) = 4,313,500 บาท``), or whose words it misread past finding, its bracket whole
+(``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = 2,173,000 บาท``), still gives its amount.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+import pytest
+
+from bma_etl.layouts.base import RepairedText
+from bma_etl.layouts.legacy_progress_form import extract as legacy
+from bma_etl.normalize.fields import normalize
+from bma_etl.validate import build_records
+
+from corpus.build import GENERATORS
+
+#: What OCR read for a whole label cell on the corpus's scans.
+_LABEL_JUNK = ("Seb", "ว", "|ad", "Ss.")
+
+
+def _read(text: str, ocr: bool = True) -> list[Any]:
+    doc = RepairedText.of(text, ocr_used=ocr)
+    return build_records(normalize(legacy(doc), doc.text, doc.words, None),
+                         "0" * 64).get("progress_updates", [])
+
+
+def _amount(value: object) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def _values(rows: list[Any]) -> list[tuple[Any, ...]]:
+    return [(r.on_plan, r.on_target, _amount(r.progress_pct), _amount(r.budget_disbursed_thb))
+            for r in rows]
+
+
+def _want(generated: Any) -> list[tuple[Any, ...]]:
+    return [(w["on_plan"], w["on_target"], w["progress_pct"], w["budget_disbursed_thb"])
+            for w in generated.tables["progress_updates"]]
+
+
+def _form(generator: str, rng: random.Random) -> Any:
+    """A generated form with at least three reports."""
+    while True:
+        generated = GENERATORS[generator](rng)
+        if len(generated.tables["progress_updates"]) >= 3:
+            return generated
+
+
+_LABEL = r"(\| )?รายงานครั้งที่[0-9๐-๙]+(\t| \| )::"
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_row_whose_whole_label_ocr_read_as_junk_is_its_own_row(generator: str,
+                                                                 seed: int) -> None:
+    """``Seb :: 21/3/2564 : …`` after a row that read its values: a row of unknown number."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(1, len(generated.tables["progress_updates"]))
+    junk, same_cell = rng.choice(_LABEL_JUNK), rng.random() < 0.5
+    labels = list(re.finditer(_LABEL, generated.text, flags=re.M))
+    m = labels[at]
+    mended = f"{m.group(1) or ''}{junk} ::" if same_cell \
+        else f"| {junk} | ::" if m.group(1) else f"{junk}\t::"
+    text = generated.text[:m.start()] + mended + generated.text[m.end():]
+    rows = _read(text)
+    assert _values(rows) == _want(generated)
+    assert [str(r.report_date) for r in rows] == [
+        w["report_date"] for w in generated.tables["progress_updates"]]
+    assert [r.seq_label for r in rows] == [
+        None if k == at else w["seq_label"]
+        for k, w in enumerate(generated.tables["progress_updates"])]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab"])
+@pytest.mark.parametrize("seed", range(4))
+def test_label_whose_number_ocr_read_as_a_glued_sign_opens_a_row_of_unknown_number(
+        generator: str, seed: int) -> None:
+    """``รายงานครั้งที่ๆ = 9/3/2563 :`` and ``รายงานครั้งที่ๆ 2 9/3/2563 :`` (the ``::`` read as
+    ``=`` or ``2``): the row is its own, its number unknown, never the ``2``."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(1, len(generated.tables["progress_updates"]))
+    colons = rng.choice(("=", "2"))
+    m = list(re.finditer(_LABEL, generated.text, flags=re.M))[at]
+    text = generated.text[:m.start()] + f"รายงานครั้งที่ๆ {colons}" + generated.text[m.end():]
+    rows = _read(text)
+    assert _values(rows) == _want(generated)
+    assert [r.seq_label for r in rows] == [
+        None if k == at else w["seq_label"]
+        for k, w in enumerate(generated.tables["progress_updates"])]
+    if colons == "=":
+        assert str(rows[at].report_date) == generated.tables["progress_updates"][at][
+            "report_date"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_line_of_the_detail_is_never_read_as_a_junk_label(seed: int) -> None:
+    """Without OCR, and before a row has read its values, a short word and a date open no
+    row: the text-layer reading is unchanged."""
+    rng = random.Random(seed)
+    generated = _form("legacy_html", rng)
+    m = list(re.finditer(_LABEL, generated.text, flags=re.M))[1]
+    text = generated.text[:m.start()] + "Seb ::" + generated.text[m.end():]
+    assert len(_read(text, ocr=False)) == len(generated.tables["progress_updates"]) - 1
+
+
+#: What OCR read for a budget's ``(ครั้งที่`` on the corpus's scans, its number and ``)`` kept.
+_BRACKET_JUNK = ("REG ", "", "ก ", "เล ", "(EG ")
+_BUDGET = r"งบประมาณที่เบิกใช้ \(ครั้งที่ ?([0-9๐-๙]+)\)"
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_budget_whose_bracket_or_label_words_ocr_misread_still_gives_its_amount(
+        generator: str, seed: int) -> None:
+    """``งบประมาณที่เบิกใช้ REG 1) = …`` and ``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = …``: every amount."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        if rng.random() < 0.5:
+            return f"งบประมาณที่เบิกใช้ {rng.choice(_BRACKET_JUNK)}{m.group(1)})"
+        return f"{rng.choice(('งบประ ยาณ์ท ใด้', 'งบประ 0', 'งบบระมาณตีเบ็ก'))} (ครั้งที่ {m.group(1)})"
+
+    text = re.sub(_BUDGET, damaged, generated.text)
+    assert text != generated.text
+    assert _values(_read(text)) == _want(generated)
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab"])
+@pytest.mark.parametrize("seed", range(4))
+def test_date_read_as_letters_glued_to_its_year_is_not_the_detail(generator: str,
+                                                                  seed: int) -> None:
+    """``รายงานครั้งที่4 = ไอภา561`` / ``อยู่ระหว่าง…`` (the date's ``::`` read as ``=``, the
+    date as letters and its year's last digits, its ``:`` lost; the number read or
+    not): the detail is its words, the date unknown."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(len(generated.tables["progress_updates"]))
+    m = list(re.finditer(r"(รายงานครั้งที่[0-9๐-๙]+)\t:: \S+?([0-9๐-๙]{3}) : ", generated.text))[at]
+    label = m.group(1) if rng.random() < 0.5 else "รายงานครั้งที่ๆ"
+    junk = rng.choice(("ไอภา", "ฮรณ", "ไปอก"))
+    text = (generated.text[:m.start()] + f"{label} = {junk}{m.group(2)}\n"
+            + generated.text[m.end():])
+    rows = _read(text)
+    want = generated.tables["progress_updates"]
+    assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
+    assert rows[at].report_date is None
