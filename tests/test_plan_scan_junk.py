@@ -246,3 +246,26 @@ def test_budget_row_with_a_speck_after_its_unit_keeps_the_unit(seed: int) -> Non
            if r.section != "routine"]
     assert [(r.name, r.responsible_unit) for r in got] == [
         (r["name"], r["responsible_unit"]) for r in want]
+
+
+#: What OCR read a rule's edge between a header's two lines as (no Thai letter).
+_HEADER_SPECKS = ("ae 2", "Be", "= -", "i 1", "«")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_budget_header_with_a_speck_between_its_lines_keeps_the_first_row(seed: int) -> None:
+    """``ลำดับ ที่ ... ส่วนราชการ`` / ``ae 2`` / ``ที่รับผิดชอบ``: the speck is not the
+    table's end; every row under the header is read, the first one too."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
+    assert want, "the generator writes budget tables"
+    text = budget_rows_read(generated.text, lambda m: (
+        f"{m.group('no')} {m.group('name')} {m.group('rest').replace(chr(9), ' ')}"))
+    text = text.replace(" ส่วนราชการ ที่รับผิดชอบ\n",
+                        f" ส่วนราชการ\n{rng.choice(_HEADER_SPECKS)}\nที่รับผิดชอบ\n")
+    assert "\nที่รับผิดชอบ\n" in text
+    got = [r for r in records_of(extract, text).get("plan_projects", [])
+           if r.section != "routine"]
+    assert [(r.section, r.name, r.responsible_unit) for r in got] == [
+        (r["section"], r["name"], r["responsible_unit"]) for r in want]
