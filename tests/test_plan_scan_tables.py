@@ -6,10 +6,10 @@ tab: what Tesseract gives for a table without ruled cells) and damaged the ways
 Tesseract's Thai model damages them on the corpus's scans: the header words lose
 their marks (``ลำดับที ตัวชีวัด ค่าเป้าหมาย``, ``ตัวชีวัดมาตรการ นิยาม/คำอธิบายตัวชีวัด``),
 the years over the target columns lose the digits the model lacks (``๒๕๖๐`` read
-``๒๕๒๐๐`` or ``๒๕๕๐``) and pick up a rule's trace (``ไ๒๕๖๓``), a row's number is
-misread (``lo`` for ``๒``), and ``เป้าหมาย`` in the header is misread. The truth is
-the generated values; the years themselves are not counted (the model cannot read
-them), every other field of the two tables is.
+``๒๕๒๐๐`` or ``๒๕๕๐``) and pick up a rule's trace, once or twice (``ไ๒๕๖๓``,
+``|ไ๒๕๖๓``), a row's number is misread (``lo`` for ``๒``), and ``เป้าหมาย`` in the
+header is misread. The truth is the generated values; the years themselves are not
+counted (the model cannot read them), every other field of the two tables is.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ def _years_damaged(line: str, rng: random.Random) -> str:
     out = []
     for year in years:
         read = "".join(rng.choice(_NO_MODEL.get(ch, (ch,))) for ch in year)
-        out.append(rng.choice(("", "", "ไ")) + read)
+        # a column's rule read before the year, once or twice (``ไ๒๕๖๑``, ``|ไ๒๕๖๑``)
+        out.append(rng.choice(("", "", "ไ", "|ไ", "]ไ")) + read)
     return " ".join(out)
 
 
