@@ -74,11 +74,11 @@ _LONE_MONTH_RE = re.compile(r"^\s*[^\s0-9๐-๙\u0e01-\u0e4f]{1,4}\s*$")
 
 
 def _lone_month(lines: list[Line], j: int, start: re.Pattern[str]) -> bool:
-    """On an OCR'd page, whether line ``j``, right after the header's lines, is its
-    last month misread (``fe.``), not a step's number alone on its line.
+    """On an OCR'd page, whether line ``j`` (after the header's lines) is its last month.
 
-    A number alone on its line has its step's words on the next; a line that
-    starts a step of its own (``๑. สืบค้น...``) leaves the token none.
+    The month misread (``fe.``), not a step's number alone on its line: a number
+    alone on its line has its step's words on the next; a line that starts a step
+    of its own (``๑. สืบค้น...``) leaves the token none.
     """
     return bool(_LONE_MONTH_RE.match(lines[j].text)) and j + 1 < len(lines) \
         and start.match(lines[j + 1].text) is not None
