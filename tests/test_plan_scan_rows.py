@@ -14,7 +14,9 @@ on the corpus's scans:
 - a routine list's item numbers read as Latin letters (``o.``, ``lo,``), or their
   point read as a comma (``๒, โครงการ...``);
 - a speck read as a sign between a budget row's number and its name (``๖ '. โครงการ``);
-- a step's point read as a comma and a point (``๒,.``).
+- a step's point read as a comma and a point (``๒,.``);
+- a step's number cells read as Latin letters and signs (``ao) =O``), or its
+  percentage run into its last word (``หลักและรอง๑๐ mo``).
 
 The truth is the generated values: every row is read, none is added, and a
 number OCR did not read stays NULL.
@@ -314,7 +316,7 @@ _STEP_CELLS = re.compile(r"^(?P<head>[๑-๙1-9]\.\s[^\t]+)\t(?P<pct>[๐-๙0-
                          r"(?P<marks>.*)$")
 #: What OCR reads a step's two number cells as: Latin letters both (``mo do``), or a
 #: digit the model lacks as a letter with a mark (``ฒ่๐``).
-_LATIN_CELLS = ("mo do", "lo on")
+_LATIN_CELLS = ("mo do", "lo on", "ao) =O", "el, 'do")
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -330,6 +332,17 @@ def test_steps_whose_number_cells_ocr_misread_keep_their_words_only(seed: int) -
         return f"{m.group('head')} {cells} {marks}".rstrip()
 
     _assert_steps_read_when_damaged(seed, _STEP_CELLS, 0.6, damage)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_step_percentage_run_into_its_last_word_is_no_word_of_it(seed: int) -> None:
+    """``... หลักและรอง๑๐ mo``: the wrap left no space before the percentage and OCR
+    misread the cumulative; the step's words end before the percentage."""
+    def damage(m: re.Match[str], rng: random.Random) -> str:
+        marks = " ".join(m.group("marks").split())
+        return f"{m.group('head')}{m.group('pct')} {rng.choice(('mo', 'wo', 'elo'))} {marks}"
+
+    _assert_steps_read_when_damaged(seed, _STEP_CELLS, 0.5, damage)
 
 
 # ------------------------------------------------------------------ SWOT headings

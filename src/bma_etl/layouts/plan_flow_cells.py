@@ -30,10 +30,16 @@ _OCR_NUMBER = (rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮเ-ไ][{MARKS
 _OCR_MARK = r"[^\s\u0e00-\u0e7f0-9]{1,4}"
 _OCR_CELLS_END = re.compile(
     rf"(?:\s+(?:{_OCR_NUMBER}|{_OCR_MARK}))*\s+{_OCR_NUMBER}(?:\s+{_OCR_MARK})*\s*$")
-#: A step's two number cells both read as Latin letters (``mo do``: ๓๐ ๑๐๐), right
-#: after its Thai words: the form ends a step with them, so they are no words of it.
+#: A step's two number cells both read as Latin letters (``mo do``: ๓๐ ๑๐๐; a sign
+#: among them: ``ao) =O``), right after its Thai words: the form ends a step with
+#: them, so they are no words of it.
+_LATIN_CELL = r"(?=\S*[A-Za-z])[^\s\u0e00-\u0e7f0-9]{1,3}"
 _OCR_LATIN_CELLS_END = re.compile(
-    rf"(?<=[\u0e01-\u0e4f])\s+[A-Za-z]{{1,3}}\s+[A-Za-z]{{1,3}}(?:\s+{_OCR_MARK})*\s*$")
+    rf"(?<=[\u0e01-\u0e4f])\s+{_LATIN_CELL}\s+{_LATIN_CELL}(?:\s+{_OCR_MARK})*\s*$")
+#: The percentage run into the step's last word (``หลักและรอง๑๐ mo``: the wrap left
+#: no space), the cumulative after it misread: the digits are no part of the word.
+_OCR_GLUED_CELLS_END = re.compile(
+    rf"(?<=[\u0e01-\u0e4f]){DIGIT}{{1,3}}(?:\s+(?:{_OCR_NUMBER}|{_OCR_MARK}))+\s*$")
 
 
 def ends_with_cells(text: str) -> bool:
@@ -46,8 +52,11 @@ def cells_start(text: str, body: int) -> int | None:
 
     >>> cells_start("๒. จัดทำรายงานผลการดำเนินโครงการ mo do", 3)
     32
+    >>> cells_start("๔. จัดทำรายงานผล ao) =O", 3), cells_start("๒. หลักและรอง๑๐ mo", 3)
+    (16, 13)
     """
-    cells = _OCR_CELLS_END.search(text, body) or _OCR_LATIN_CELLS_END.search(text, body)
+    cells = _OCR_CELLS_END.search(text, body) or _OCR_LATIN_CELLS_END.search(text, body) \
+        or _OCR_GLUED_CELLS_END.search(text, body)
     if cells is not None and cells.start() > body:
         return cells.start()
     return None
