@@ -45,6 +45,12 @@ OCR_ITEM_RE = re.compile(
 #: the rest of an amount (``1,773,400.- บาท``): the run is the amount's first digits.
 _DIGITS_END_RE = re.compile(rf"(?<![0-9๐-๙,.]){DIGIT}{{1,2}}$")
 _GROUPED_START_RE = re.compile(rf"^(?P<lead>{DIGIT}{{1,3}})(?:,{DIGIT}{{3}})+(?![0-9๐-๙])")
+#: An amount OCR misread at a line's end or start: a digit read as a Thai letter
+#: right after or before a thousands comma (``๑๐,ฒ``, ``ฒ,อ๐๕``); no Thai word
+#: has a letter beside a comma and a digit.
+_MISREAD_GROUP_END_RE = re.compile(rf"(?<![^\s]){DIGIT}{{1,3}},[ก-ฮ]{{1,2}}$")
+_MISREAD_AMOUNT_START_RE = re.compile(rf"^[ก-ฮ]{{1,2}},[ก-ฮ]?{DIGIT}")
+_DIGIT_START_RE = re.compile(DIGIT)
 #: A row's number may skip this many (a row lost to a damaged line).
 _SEQ_SLACK = 3
 
@@ -96,6 +102,10 @@ def _separator(left: str, right: str) -> str:
     tail, head = _DIGITS_END_RE.search(left), _GROUPED_START_RE.match(right)
     if between and tail and head and len(tail.group()) + len(head.group("lead")) <= 3:
         return ""
+    if _MISREAD_GROUP_END_RE.search(left) and _DIGIT_START_RE.match(right):
+        return ""  # ``๑๐,ฒ`` / ``๑๑,๐๐๐ บาท``: an amount OCR misread, cut at the wrap
+    if _MISREAD_AMOUNT_START_RE.match(right):
+        return " "  # ``...จัดการเมือง`` / ``ฒ,อ๐๕,อ๐๐ บาท``: an amount, not the word's rest
     return between
 
 
