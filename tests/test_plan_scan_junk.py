@@ -11,7 +11,9 @@ corpus's 1-bit and grey scans beyond the words themselves:
 - a page number at a page's foot read as a Latin word (``Sadie``) inside a SWOT
   item the page broke;
 - a speck after a scoring heading's words (``เกณฑ์การให้คะแนน<tab>ก:``), its quoted
-  indicator wrapped onto the next two lines.
+  indicator wrapped onto the next two lines;
+- a speck between a budget table header's two lines (``ae 2``);
+- a definition table header's last cell (``โครงการ/กิจกรรม``) read after the rows.
 
 The truth is the generated values: the rows OCR left are read whole, none takes
 junk or another row's words, and a row OCR lost is not made up.
@@ -246,3 +248,61 @@ def test_budget_row_with_a_speck_after_its_unit_keeps_the_unit(seed: int) -> Non
            if r.section != "routine"]
     assert [(r.name, r.responsible_unit) for r in got] == [
         (r["name"], r["responsible_unit"]) for r in want]
+
+
+#: What OCR read a rule's edge between a header's two lines as (no Thai letter).
+_HEADER_SPECKS = ("ae 2", "Be", "= -", "i 1", "«")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_budget_header_with_a_speck_between_its_lines_keeps_the_first_row(seed: int) -> None:
+    """``ลำดับ ที่ ... ส่วนราชการ`` / ``ae 2`` / ``ที่รับผิดชอบ``: the speck is not the
+    table's end; every row under the header is read, the first one too."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
+    assert want, "the generator writes budget tables"
+    text = budget_rows_read(generated.text, lambda m: (
+        f"{m.group('no')} {m.group('name')} {m.group('rest').replace(chr(9), ' ')}"))
+    text = text.replace(" ส่วนราชการ ที่รับผิดชอบ\n",
+                        f" ส่วนราชการ\n{rng.choice(_HEADER_SPECKS)}\nที่รับผิดชอบ\n")
+    assert "\nที่รับผิดชอบ\n" in text
+    got = [r for r in records_of(extract, text).get("plan_projects", [])
+           if r.section != "routine"]
+    assert [(r.section, r.name, r.responsible_unit) for r in got] == [
+        (r["section"], r["name"], r["responsible_unit"]) for r in want]
+
+
+# ------------------------------------------------------------------ definition header cell
+
+_LAST_HEADER_CELL = re.compile(r"\t(?P<cell>โครงการ/กิจกรรม\S*)$")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_definition_header_cell_ocr_read_after_the_row_is_no_activity(seed: int) -> None:
+    """``มาตรการ ตัวชี้วัดมาตรการ นิยาม/คำอธิบายตัวชี้วัด`` / the row / ``โครงการ/กิจกรรม``:
+    the header's last cell, read out of order under the row, is no part of its activities."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    out: list[str] = []
+    table = False
+    moved = ""
+    for line in generated.text.split("\n"):
+        m = _LAST_HEADER_CELL.search(line) if _KPI_HEADER.match(line) else None
+        if m is not None:
+            out.append(line[:m.start()].replace("\t", " "))
+            table, moved = True, m.group("cell")
+            continue
+        if table and not line.strip():  # the cell read after the table's rows
+            out.append(moved)
+            table = False
+        if table:
+            out.extend(thai_wrapped(line.replace("\t", " "), rng.choice((70, 90))))
+        else:
+            out.append(line)
+    assert "\nโครงการ/กิจกรรม" in "\n".join(out)
+    want = [(row["indicator"], _squashed(row["activities"]))
+            for row in generated.tables["plan_kpi_definitions"]]
+    got = [(r.indicator, _squashed(r.activities)) for r in records_of(
+        extract, "\n".join(out), screened=False).get("plan_kpi_definitions", [])]
+    assert got == want

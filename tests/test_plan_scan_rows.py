@@ -11,8 +11,12 @@ on the corpus's scans:
   before it (``FLAY``);
 - a speck OCR read alone at a page's foot after a budget table's row, the next
   row after the page turn;
-- a routine list's item numbers read as Latin letters (``o.``, ``lo,``);
-- a step's point read as a comma and a point (``๒,.``).
+- a routine list's item numbers read as Latin letters (``o.``, ``lo,``), or their
+  point read as a comma (``๒, โครงการ...``);
+- a speck read as a sign between a budget row's number and its name (``๖ '. โครงการ``);
+- a step's point read as a comma and a point (``๒,.``);
+- a step's number cells read as Latin letters and signs (``ao) =O``), or its
+  percentage run into its last word (``หลักและรอง๑๐ mo``).
 
 The truth is the generated values: every row is read, none is added, and a
 number OCR did not read stays NULL.
@@ -37,7 +41,7 @@ from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import without_doubled_sara_a
 from bma_etl.validate import build_records
 
-from conftest import records_of
+from conftest import budget_rows_read, records_of
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
@@ -213,6 +217,62 @@ def test_routine_items_whose_number_ocr_misread_are_items(seed: int) -> None:
         assert any(r.seq is None for r in got)  # a number OCR did not read is not guessed
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_routine_items_whose_point_ocr_read_as_a_comma_are_items(seed: int) -> None:
+    """``๒, โครงการ...`` after an item with its budget: an item of its own, its number read."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    while not any(_ITEM_ROW.match(line) for line in generated.text.split("\n")):
+        generated = GENERATORS["plan"](rng)  # a list with an item after its group's first
+    want = [r for r in generated.tables["plan_projects"] if r["section"] == "routine"]
+    out: list[str] = []
+    table = False
+    commas = 0
+    numbers: list[int] = []  # the items' numbers as printed
+    for line in generated.text.split("\n"):
+        table = line.startswith("ลำดับที่\tด้าน/แผนงาน") or (table and bool(line.strip()))
+        group, item = _GROUP_ROW.match(line), _ITEM_ROW.match(line)
+        m = group or item
+        if m is None:
+            out.append(" ".join(line.split()) if table else line)
+            continue
+        point = "." if group or rng.random() < 0.3 else ","
+        commas += point == ","
+        numbers.append(int(m.group("item").translate(_ARABIC)))
+        rest = m.group("rest").replace("\t", " ")
+        lead = f"{group.group('no')} {group.group('group')} " if group else ""
+        out.append(f"{lead}{m.group('item')}{point} {rest}")
+    # unscreened: text without word confidences leaves every number doubtful
+    got = [r for r in records_of(extract, "\n".join(out), screened=False)
+           .get("plan_projects", []) if r.section == "routine"]
+    truth = {"tables": {"plan_projects": [
+        {k: row[k] for k in ("name", "uses_budget")} for row in want]}}
+    right, total, lost = score_tables({"plan_projects": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+    assert [r.seq for r in got] == numbers
+    assert commas or seed, "the test reads a comma for a point now and then"
+
+
+_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+#: A speck OCR read between a budget row's number and its name.
+_NAME_SPECKS = ("'.", "'", ".", ";", "“")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_speck_between_a_budget_rows_number_and_name_is_no_part_of_the_name(seed: int) -> None:
+    """``๖ '. โครงการ...``: the row is read, its name from ``โครงการ``."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
+    text = budget_rows_read(generated.text, lambda m: (
+        f"{m.group('no')} {rng.choice(_NAME_SPECKS)} {m.group('name')} "
+        f"{m.group('rest').replace(chr(9), ' ')}"))
+    got = [r for r in records_of(extract, text).get("plan_projects", [])
+           if r.section != "routine"]
+    assert [(r.name, r.responsible_unit) for r in got] == [
+        (r["name"], r["responsible_unit"]) for r in want]
+
+
 # ------------------------------------------------------------------ step tables
 
 def _assert_steps_read_when_damaged(seed: int, row: re.Pattern[str], rate: float,
@@ -256,7 +316,7 @@ _STEP_CELLS = re.compile(r"^(?P<head>[๑-๙1-9]\.\s[^\t]+)\t(?P<pct>[๐-๙0-
                          r"(?P<marks>.*)$")
 #: What OCR reads a step's two number cells as: Latin letters both (``mo do``), or a
 #: digit the model lacks as a letter with a mark (``ฒ่๐``).
-_LATIN_CELLS = ("mo do", "lo on")
+_LATIN_CELLS = ("mo do", "lo on", "ao) =O", "el, 'do")
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -272,6 +332,17 @@ def test_steps_whose_number_cells_ocr_misread_keep_their_words_only(seed: int) -
         return f"{m.group('head')} {cells} {marks}".rstrip()
 
     _assert_steps_read_when_damaged(seed, _STEP_CELLS, 0.6, damage)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_step_percentage_run_into_its_last_word_is_no_word_of_it(seed: int) -> None:
+    """``... หลักและรอง๑๐ mo``: the wrap left no space before the percentage and OCR
+    misread the cumulative; the step's words end before the percentage."""
+    def damage(m: re.Match[str], rng: random.Random) -> str:
+        marks = " ".join(m.group("marks").split())
+        return f"{m.group('head')}{m.group('pct')} {rng.choice(('mo', 'wo', 'elo'))} {marks}"
+
+    _assert_steps_read_when_damaged(seed, _STEP_CELLS, 0.5, damage)
 
 
 # ------------------------------------------------------------------ SWOT headings

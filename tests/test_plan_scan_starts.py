@@ -8,7 +8,8 @@ corpus's scans:
 - a step whose Thai number OCR read as signs or Latin letters (``©).``, ``&.``,
   ``en.``) on a line of its own, its description on the next line;
 - a step table's header whose first words OCR misread (``ชั้นตอน``, ``ขชั้นตอน``,
-  ``การตำเนินงาน``);
+  ``การตำเนินงาน``), or whose last month, wrapped onto a line of its own, OCR read
+  as Latin letters (``fe.`` for ``ก.ย.``);
 - a step whose point OCR lost (``๓ ดำเนินการ...``) after a whole step;
 - an indicator heading whose tone mark OCR read as another (``ชื่อตัวชี่วัดที่``);
 - a step's number cells read with a speck glued to a digit (``เ๕๐``), as Latin
@@ -146,6 +147,27 @@ def test_step_table_whose_header_ocr_misread_is_read(seed: int) -> None:
     # as printed (a text layer) the misread words open no table
     printed = records_of(extract, "\n".join(out), ocr_used=False).get("plan_steps", [])
     assert len(printed) < len(got)
+
+
+#: What OCR reads the month row's last month (``ก.ย.``) as, wrapped onto a line of its own.
+_LAST_MONTH_MISREAD = ("fe.", "na.", "ie.", "A.", "fel.")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_last_month_ocr_misread_alone_under_the_header_is_no_step(seed: int) -> None:
+    """``ต.ค. ... ส.ค.`` / ``fe.`` / ``๑. สืบค้น...``: the misread month is the header's,
+    not a step with no words; every step is read with its own words."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    out: list[str] = []
+    for line in generated.text.split("\n"):
+        if line.rstrip().endswith("\tก.ย.") and "ต.ค." in line:
+            out.extend([" ".join(line.split()[:-1]), rng.choice(_LAST_MONTH_MISREAD)])
+            continue
+        out.append(" ".join(line.split()) if "\t" in line else line)
+    assert any(x in out for x in _LAST_MONTH_MISREAD)
+    got = records_of(extract, "\n".join(out)).get("plan_steps", [])
+    _assert_steps_right(generated.tables["plan_steps"], got)
 
 
 @pytest.mark.parametrize("seed", range(4))

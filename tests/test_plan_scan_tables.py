@@ -6,9 +6,11 @@ tab: what Tesseract gives for a table without ruled cells) and damaged the ways
 Tesseract's Thai model damages them on the corpus's scans: the header words lose
 their marks (``ลำดับที ตัวชีวัด ค่าเป้าหมาย``, ``ตัวชีวัดมาตรการ นิยาม/คำอธิบายตัวชีวัด``),
 the years over the target columns lose the digits the model lacks (``๒๕๖๐`` read
-``๒๕๒๐๐`` or ``๒๕๕๐``) and pick up a rule's trace (``ไ๒๕๖๓``), a row's number is
-misread (``lo`` for ``๒``), and ``เป้าหมาย`` in the header is misread. The truth is
-the generated values; the years themselves are not counted (the model cannot read
+``๒๕๒๐๐`` or ``๒๕๕๐``) and pick up a rule's trace, once or twice (``ไ๒๕๖๓``,
+``|ไ๒๕๖๓``), a row's number is misread (``lo`` for ``๒``), and ``เป้าหมาย`` in the
+header is misread; a budget row's amount is read with digits as letters, around a
+wrap too (``ฒ,อ๐๕,อ๐๐ บาท``, ``๑๐,ฒ`` / ``๑๑,๐๐๐ บาท``). The truth is the
+generated values; the years themselves are not counted (the model cannot read
 them), every other field of the two tables is.
 """
 
@@ -44,7 +46,8 @@ def _years_damaged(line: str, rng: random.Random) -> str:
     out = []
     for year in years:
         read = "".join(rng.choice(_NO_MODEL.get(ch, (ch,))) for ch in year)
-        out.append(rng.choice(("", "", "ไ")) + read)
+        # a column's rule read before the year, once or twice (``ไ๒๕๖๑``, ``|ไ๒๕๖๑``)
+        out.append(rng.choice(("", "", "ไ", "|ไ", "]ไ")) + read)
     return " ".join(out)
 
 
@@ -174,3 +177,42 @@ def test_budget_rows_whose_baht_ocr_misread_keep_name_and_unit(seed: int) -> Non
         {k: row[k] for k in ("name", "responsible_unit")} for row in want]}}
     right, total, lost = score_tables({"plan_projects": got}, truth)
     assert total > 0 and right == total, lost[:6]
+
+
+def _amounts_misread_at_the_wrap(text: str, rng: random.Random) -> str:
+    """The summary tables' project rows flowing, each amount's digits around its first
+    comma read as Thai letters (``ฒ,อ๐๕,อ๐๐``), the row wrapped before the amount or
+    inside it (``๑๐,ฒ`` / ``๑๑,๐๐๐ บาท``)."""
+    out: list[str] = []
+    table = False
+    for line in text.split("\n"):
+        table = line.startswith("ลำดับ ที่\tชื่อโครงการ") or (table and bool(line.strip()))
+        m = _PROJECT_ROW.match(line)
+        if m is None or "," not in m.group("amount"):
+            out.append(line.replace("\t", " ") if table else line)
+            continue
+        head, rest = m.group("amount").split(",", 1)
+        if rng.random() < 0.5:  # wrapped before the amount, its first digits misread
+            out += [f"{m.group('no')} {m.group('name')}",
+                    f"{head[:-1]}ฒ,อ{rest[1:]} บาท {m.group('unit')}"]
+        else:  # wrapped inside the amount, the digit after the comma misread
+            out += [f"{m.group('no')} {m.group('name')} {head},ฒ",
+                    f"{rest[1:]} บาท {m.group('unit')}"]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_budget_rows_whose_amount_ocr_misread_at_the_wrap_keep_their_name(seed: int) -> None:
+    """``...จัดการเมือง`` / ``ฒ,อ๐๕,อ๐๐ บาท ส่วน...`` and ``...จตุจักร ๑๐,ฒ`` /
+    ``๑๑,๐๐๐ บาท ...``: the name ends before the amount; the amount is not loaded."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
+    text = _amounts_misread_at_the_wrap(generated.text, rng)
+    assert ",ฒ" in text or "ฒ,อ" in text
+    got = [r for r in records_of(extract, text).get("plan_projects", [])
+           if r.section != "routine"]
+    truth = {"tables": {"plan_projects": [
+        {k: row[k] for k in ("name", "responsible_unit")} for row in want]}}
+    right, total, lost = score_tables({"plan_projects": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]

@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, PAGE_NUMBER_RE
+from bma_etl.layouts.plan_flow_cells import OCR_BARE_START, cells_start, ends_with_cells
 from bma_etl.layouts.plan_flow_header import STEP_HEADER_RE as _STEP_HEADER_RE
 from bma_etl.layouts.plan_flow_header import STEP_TOTAL_RE as _STEP_TOTAL_RE
 from bma_etl.layouts.plan_flow_header import is_step_header, skip_header
@@ -42,7 +43,7 @@ from bma_etl.layouts.plan_steps import (
     update_step_context,
 )
 from bma_etl.layouts.plan_values import to_decimal, to_int
-from bma_etl.matchkey import MARKS, KeyRegex
+from bma_etl.matchkey import KeyRegex
 from bma_etl.rows import join_lines, separator
 
 __all__ = ["Flowed", "flow_steps"]
@@ -99,23 +100,6 @@ def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
 _PRINTED = _step_patterns(_NO, "[.)]", _MARKS, False)
 #: On an OCR'd page a step's point may be lost (``๕ จัดประชุม...``): see :func:`_starts`.
 _OCR = _step_patterns(_OCR_NO, "[.,)]{0,2}", _OCR_MARKS, True)
-#: A number without its point before Thai words: a step's start on an OCR'd page
-#: when the lines before end with a row's cells.
-_OCR_BARE_START = re.compile(rf"^\s*{DIGIT}{{1,2}}\s+[\u0e01-\u0e4f]{{3}}")
-#: The cells after an OCR'd step's words that did not add up: numbers and marks.
-#: A number is a token of digits with at most two other signs OCR put among them
-#: (``ฒ๐`` ``«๐``: ๗ and ๔ misread, a letter with a mark: ``ฒ่๐``, a speck read as a
-#: leading vowel: ``เ๕๐``), a mark a short token of no Thai and no digit (``'dbo``:
-#: ๑๐๐ misread).
-_OCR_NUMBER = (rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮเ-ไ][{MARKS}]?(?=[^\s]*{DIGIT}))"
-               r"{1,5}")
-_OCR_MARK = r"[^\s\u0e00-\u0e7f0-9]{1,4}"
-_OCR_CELLS_END = re.compile(
-    rf"(?:\s+(?:{_OCR_NUMBER}|{_OCR_MARK}))*\s+{_OCR_NUMBER}(?:\s+{_OCR_MARK})*\s*$")
-#: A step's two number cells both read as Latin letters (``mo do``: ๓๐ ๑๐๐), right
-#: after its Thai words: the form ends a step with them, so they are no words of it.
-_OCR_LATIN_CELLS_END = re.compile(
-    rf"(?<=[\u0e01-\u0e4f])\s+[A-Za-z]{{1,3}}\s+[A-Za-z]{{1,3}}(?:\s+{_OCR_MARK})*\s*$")
 #: Lines that open something else: a table's heading, a new indicator or project.
 _OTHER_RE = KeyRegex(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|มาตรการ"
                        r"|ตัวชี้วัด|แนวทางการประเมิน)")
@@ -182,8 +166,8 @@ def _starts(text: str, run: list[Line], pats: _StepPatterns) -> bool:
     """Whether ``text`` starts a step (after the lines ``run`` of the step before)."""
     if pats.start.match(text):
         return True
-    return pats.ocr and bool(run) and _OCR_BARE_START.match(text) is not None \
-        and _OCR_CELLS_END.search(_joined(run).text) is not None
+    return pats.ocr and bool(run) and OCR_BARE_START.match(text) is not None \
+        and ends_with_cells(_joined(run).text)
 
 
 def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
@@ -265,11 +249,11 @@ def _numberless_step(doc: RepairedText, lines: list[Line], i: int, cumulative: D
     row's own cells say so: Thai words from the line's start and, on it or on the
     lines up to the next step, gap or heading, a percentage and a cumulative that
     add up with the step before's. Its ``step_no`` is NULL; a number whose point
-    OCR lost (``3 ดำเนินการ...``, :data:`_OCR_BARE_START`) is read. Returns the index
+    OCR lost (``3 ดำเนินการ...``, :data:`OCR_BARE_START`) is read. Returns the index
     after the row, the new cumulative and the row's fields; None when the lines are
     no such row (a step's words the page carried over say no numbers that add up).
     """
-    bare = _OCR_BARE_START.match(lines[i].text) is not None
+    bare = OCR_BARE_START.match(lines[i].text) is not None
     if not bare and not _NUMBERLESS.start.match(lines[i].text):
         return None
     run: list[Line] = []
@@ -385,10 +369,7 @@ def _add_unsure_step(doc: RepairedText, header: int, run: list[Line], ctx: StepC
         return
     end = m.end("body")
     if pats.ocr:
-        cells = _OCR_CELLS_END.search(joined.text, m.start("body")) \
-            or _OCR_LATIN_CELLS_END.search(joined.text, m.start("body"))
-        if cells is not None and cells.start() > m.start("body"):
-            end = cells.start()
+        end = cells_start(joined.text, m.start("body")) or end
     out.append(Flowed(header, run[0].no, RawRow("plan_steps", None, {
         "indicator_no": ctx.indicator_no,
         "project_name": ctx.project_name,

@@ -120,6 +120,12 @@ def _ends_header_word(before: str, text: str) -> bool:
     return bool(rest) and len(_HEADER_WORDS_RE.sub("", before.rstrip() + text.strip())) < len(rest)
 
 
+#: The header's activities cell alone on a line (``โครงการ/กิจกรรม``, with the
+#: responsible unit's words or not): on an OCR'd page, read after the row under it.
+_HEADER_CELL_RE = re.compile(marks_optional("โครงการ") + r"\s*/\s*" + marks_optional("กิจกรรม")
+                             + "(?:" + marks_optional("และส่วนราชการที่รับผิดชอบ") + ")?")
+
+
 def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
                       measured: bool, read: set[int], out: list[Flowed]) -> int:
     """Read the definition rows from ``i``; return the index after the table."""
@@ -133,6 +139,9 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
             if run and _whole_row(run, measured):
                 break  # a blank line after a whole row ends the table
             i += 1
+            continue
+        if doc.ocr_used and run and _HEADER_CELL_RE.fullmatch(text.strip()):
+            i += 1  # the header's last cell, which OCR read after the row (out of order)
             continue
         starts_row = _row_start(measured, doc.ocr_used).match(with_wrapped_opening(text, lines, i))
         if run and starts_row and _whole_row(run, measured):

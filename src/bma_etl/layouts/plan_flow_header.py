@@ -58,7 +58,7 @@ def skip_header(lines: list[Line], i: int, start: re.Pattern[str], ocr: bool) ->
     end = i + 1
     for j in range(i + 1, min(i + _HEADER_LINES_MAX, len(lines))):
         text = lines[j].text
-        if ocr and _ocr_month_row(text):
+        if ocr and (_ocr_month_row(text) or (end == j and _lone_month(lines, j, start))):
             end = j + 1
             continue
         if start.match(text) or STEP_TOTAL_RE.match(text):
@@ -66,6 +66,22 @@ def skip_header(lines: list[Line], i: int, start: re.Pattern[str], ocr: bool) ->
         if _is_header_line(text):
             end = j + 1
     return end
+
+
+#: The last month the header's row wrapped onto a line of its own, as OCR read it
+#: (``ก.ย.`` read ``fe.``): one short token, no digit, no Thai letter.
+_LONE_MONTH_RE = re.compile(r"^\s*[^\s0-9๐-๙\u0e01-\u0e4f]{1,4}\s*$")
+
+
+def _lone_month(lines: list[Line], j: int, start: re.Pattern[str]) -> bool:
+    """On an OCR'd page, whether line ``j`` (after the header's lines) is its last month.
+
+    The month misread (``fe.``), not a step's number alone on its line: a number
+    alone on its line has its step's words on the next; a line that starts a step
+    of its own (``๑. สืบค้น...``) leaves the token none.
+    """
+    return bool(_LONE_MONTH_RE.match(lines[j].text)) and j + 1 < len(lines) \
+        and start.match(lines[j + 1].text) is not None
 
 
 def _is_header_line(text: str) -> bool:

@@ -21,9 +21,9 @@ DIGITS_OF = re.compile("[0-9๐-๙]")
 _DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
 YEAR_ONLY_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
 #: A year as OCR may read it: four or five digits (a digit the model lacks read as
-#: two), with at most one sign or letter a rule or a speck left in or before it
-#: (``ไ๒ต๕๒๕``), no word.
-_OCR_YEAR_RE = re.compile(r"(?<!\S)[^\s0-9๐-๙]?[๒2][0-9๐-๙]*(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
+#: two), with at most one sign or letter a rule or a speck left in it and two before
+#: it (``ไ๒ต๕๒๕``, ``|ไ๒๕๒๑``: a rule read twice), no word.
+_OCR_YEAR_RE = re.compile(r"(?<!\S)[^\s0-9๐-๙]{0,2}[๒2][0-9๐-๙]*(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
 _OCR_YEAR_DIGITS = (4, 5)
 #: Most signs and marks (no letter, no digit) a line of years may hold besides them.
 _STRAY_MAX = 3
@@ -36,6 +36,8 @@ def misread_year_spans(text: str) -> list[tuple[int, int]]:
     ([(1, 5), (6, 10), (12, 17)], [])
     >>> misread_year_spans("๒๕๒๒ ไ๒๕๒๓ ไ๒ต๕๒๕")
     [(0, 4), (5, 10), (11, 17)]
+    >>> misread_year_spans("\t๒๕๒๐\t|ไ๒๕๒๑\t|๒๕๒๒\t]ไ๒๕๒๓")
+    [(1, 5), (6, 12), (13, 18), (19, 25)]
     >>> misread_year_spans("\t๒๕๕๓\t๒๕๕๕\t๊"), misread_year_spans("๒๕๕๓ ๒๕๕๕ ราย")
     ([(1, 5), (6, 10)], [])
     """

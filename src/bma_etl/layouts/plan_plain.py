@@ -171,6 +171,12 @@ def _complete(row: PlainRow, columns: Columns) -> bool:
 _OCR_SPECK_RE = re.compile(r"^[^\s\u0e00-\u0e7f0-9]{1,3}$")
 
 
+#: On an OCR'd page, a short line with no Thai letter under a table's header, before
+#: its first row (``ae 2``): a speck between the header's lines, never a row (a row
+#: names its project in Thai).
+_HEADER_SPECK_RE = re.compile(r"^[^\u0e00-\u0e7f]{1,6}$")
+
+
 #: Most letters of what OCR reads at a page's foot (a mark, a stamp's edge: ``สว``).
 _FOOT_SPECK_MAX = 3
 
@@ -246,6 +252,9 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
         if current is None and not table.rows and not re.search(DIGIT, text) \
                 and len(squash(text)) <= _HEADER_TAIL_MAX:
             j += 1  # the rest of a header cell (``ที่รับผิดชอบ``)
+            continue
+        if ocr and current is None and not table.rows and _HEADER_SPECK_RE.match(text):
+            j += 1  # a rule's edge or a stamp OCR read between the header's lines (``ae 2``)
             continue
         started = None if current is not None and current.kind == "total" \
             else row_start(line, columns, numbers, complete or current is None, ocr,

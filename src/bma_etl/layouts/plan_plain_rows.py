@@ -25,6 +25,15 @@ from bma_etl.rows import separator
 _ROW_START_RE = re.compile(
     rf"^\s*(?P<no>{DIGIT}{{1,3}})(?P<dot>\s*[.)])?(?![0-9๐-๙,.])(?:\s+|$)(?:[|,]\s*)?(?P<rest>.*)$"
 )
+#: On an OCR'd page an item's number whose point OCR read as a comma (``2, โครงการ...``):
+#: the comma right after the digits, then a space and Thai words (never an amount's
+#: group, ``2,500``).
+_OCR_COMMA_ITEM_RE = re.compile(
+    rf"^\s*(?P<no>{DIGIT}{{1,2}})(?P<dot>,)\s+(?P<rest>[\u0e01-\u0e2eเ-ไ].*)$")
+#: On an OCR'd page a speck read as a sign or two between a row's number and its
+#: name (``6 '. โครงการ...``): no part of the name.
+_OCR_NAME_SPECK_RE = re.compile(
+    r"[.,:;'|\"`\u2018\u2019\u201c\u201d]{1,2}\s+(?=[\u0e01-\u0e2eเ-ไ])")
 #: What may follow a row's number: a letter (not ``(``, a digit or a dash).
 _ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
 #: On an OCR'd page an item's number misread as a sign or Latin letters, its point as
@@ -36,6 +45,12 @@ OCR_ITEM_RE = re.compile(
 #: the rest of an amount (``1,773,400.- บาท``): the run is the amount's first digits.
 _DIGITS_END_RE = re.compile(rf"(?<![0-9๐-๙,.]){DIGIT}{{1,2}}$")
 _GROUPED_START_RE = re.compile(rf"^(?P<lead>{DIGIT}{{1,3}})(?:,{DIGIT}{{3}})+(?![0-9๐-๙])")
+#: An amount OCR misread at a line's end or start: a digit read as a Thai letter
+#: right after or before a thousands comma (``๑๐,ฒ``, ``ฒ,อ๐๕``); no Thai word
+#: has a letter beside a comma and a digit.
+_MISREAD_GROUP_END_RE = re.compile(rf"(?<![^\s]){DIGIT}{{1,3}},[ก-ฮ]{{1,2}}$")
+_MISREAD_AMOUNT_START_RE = re.compile(rf"^[ก-ฮ]{{1,2}},[ก-ฮ]?{DIGIT}")
+_DIGIT_START_RE = re.compile(DIGIT)
 #: A row's number may skip this many (a row lost to a damaged line).
 _SEQ_SLACK = 3
 
@@ -87,6 +102,10 @@ def _separator(left: str, right: str) -> str:
     tail, head = _DIGITS_END_RE.search(left), _GROUPED_START_RE.match(right)
     if between and tail and head and len(tail.group()) + len(head.group("lead")) <= 3:
         return ""
+    if _MISREAD_GROUP_END_RE.search(left) and _DIGIT_START_RE.match(right):
+        return ""  # ``๑๐,ฒ`` / ``๑๑,๐๐๐ บาท``: an amount OCR misread, cut at the wrap
+    if _MISREAD_AMOUNT_START_RE.match(right):
+        return " "  # ``...จัดการเมือง`` / ``ฒ,อ๐๕,อ๐๐ บาท``: an amount, not the word's rest
     return between
 
 
@@ -135,7 +154,10 @@ def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
     after a complete row starts one.
     """
     text = line.text.strip()
-    m = _ROW_START_RE.match(text)
+    m = _ROW_START_RE.match(text) or (_OCR_COMMA_ITEM_RE.match(text) if ocr else None)
+    if m is not None and not _ROW_BODY_RE.match(m.group("rest")) \
+            and not (ocr and _OCR_NAME_SPECK_RE.match(m.group("rest"))):
+        m = None  # a number that opens no words (``(``, a digit, a dash after it)
     if ocr and complete and columns.group and m is None and numbers.group is not None \
             and (item := OCR_ITEM_RE.match(text)) is not None:
         # an item of the group above, its number misread (``lo, โครงการ...``): not read
@@ -147,14 +169,13 @@ def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
         if not columns.group:
             numbers.row = (numbers.row or 0) + 1
         return PlainRow("item", [line], None, 0)
-    if ocr and complete and not columns.group and (
-            m is None or not _ROW_BODY_RE.match(m.group("rest"))):
+    if ocr and complete and not columns.group and m is None:
         odd = _OCR_ROW_START_RE.match(text)
         if odd is not None:  # the first row too: its number misread (``® โครงการ...``)
             numbers.row = (numbers.row or 0) + 1
             # offsets index the joined row, whose lines are stripped (:func:`join_lines`)
             return PlainRow("item", [line], None, odd.start("rest"))
-    if m is None or not _ROW_BODY_RE.match(m.group("rest")):
+    if m is None:
         return None
     no = to_int(m.group("no"))
     if no is None:
@@ -170,6 +191,8 @@ def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
     else:
         numbers.row = no
     rest = m.start("rest")
+    if ocr and (speck := _OCR_NAME_SPECK_RE.match(text, rest)):
+        rest = speck.end()
     if ocr and (rule := _OCR_RULE_LETTER_RE.match(text, rest)):
         rest = rule.end()  # the column's rule read as vowels glued to the name: ``ใโครงการ``
     return PlainRow("group" if group else "item", [line], m.span("no"), rest)

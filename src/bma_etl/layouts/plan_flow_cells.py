@@ -1,0 +1,62 @@
+"""A flowing step row's number cells as OCR reads them (see :mod:`bma_etl.layouts.plan_flow`).
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.plan_flow`, not a layout).
+Consumes the joined text of one step row read off an OCR'd page; tells where the
+row's two number cells (the step's percentage and the cumulative) start when OCR
+misread their digits, so they did not add up (:func:`cells_start`), and whether a
+row ends with such cells (:func:`ends_with_cells`): the words before them are the
+step's, the cells are none of its words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.plan_cells import DIGIT
+from bma_etl.matchkey import MARKS
+
+__all__ = ["OCR_BARE_START", "cells_start", "ends_with_cells"]
+
+#: A number without its point before Thai words: a step's start on an OCR'd page
+#: when the lines before end with a row's cells.
+OCR_BARE_START = re.compile(rf"^\s*{DIGIT}{{1,2}}\s+[\u0e01-\u0e4f]{{3}}")
+#: The cells after an OCR'd step's words that did not add up: numbers and marks.
+#: A number is a token of digits with at most two other signs OCR put among them
+#: (``ฒ๐`` ``«๐``: ๗ and ๔ misread, a letter with a mark: ``ฒ่๐``, a speck read as a
+#: leading vowel: ``เ๕๐``), a mark a short token of no Thai and no digit (``'dbo``:
+#: ๑๐๐ misread).
+_OCR_NUMBER = (rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮเ-ไ][{MARKS}]?(?=[^\s]*{DIGIT}))"
+               r"{1,5}")
+_OCR_MARK = r"[^\s\u0e00-\u0e7f0-9]{1,4}"
+_OCR_CELLS_END = re.compile(
+    rf"(?:\s+(?:{_OCR_NUMBER}|{_OCR_MARK}))*\s+{_OCR_NUMBER}(?:\s+{_OCR_MARK})*\s*$")
+#: A step's two number cells both read as Latin letters (``mo do``: ๓๐ ๑๐๐; a sign
+#: among them: ``ao) =O``), right after its Thai words: the form ends a step with
+#: them, so they are no words of it.
+_LATIN_CELL = r"(?=\S*[A-Za-z])[^\s\u0e00-\u0e7f0-9]{1,3}"
+_OCR_LATIN_CELLS_END = re.compile(
+    rf"(?<=[\u0e01-\u0e4f])\s+{_LATIN_CELL}\s+{_LATIN_CELL}(?:\s+{_OCR_MARK})*\s*$")
+#: The percentage run into the step's last word (``หลักและรอง๑๐ mo``: the wrap left
+#: no space), the cumulative after it misread: the digits are no part of the word.
+_OCR_GLUED_CELLS_END = re.compile(
+    rf"(?<=[\u0e01-\u0e4f]){DIGIT}{{1,3}}(?:\s+(?:{_OCR_NUMBER}|{_OCR_MARK}))+\s*$")
+
+
+def ends_with_cells(text: str) -> bool:
+    """Whether a step row's joined ``text`` ends with its number cells (misread or not)."""
+    return _OCR_CELLS_END.search(text) is not None
+
+
+def cells_start(text: str, body: int) -> int | None:
+    """Where the number cells OCR misread start after a step's words at ``body``; None: none.
+
+    >>> cells_start("๒. จัดทำรายงานผลการดำเนินโครงการ mo do", 3)
+    32
+    >>> cells_start("๔. จัดทำรายงานผล ao) =O", 3), cells_start("๒. หลักและรอง๑๐ mo", 3)
+    (16, 13)
+    """
+    cells = _OCR_CELLS_END.search(text, body) or _OCR_LATIN_CELLS_END.search(text, body) \
+        or _OCR_GLUED_CELLS_END.search(text, body)
+    if cells is not None and cells.start() > body:
+        return cells.start()
+    return None
