@@ -11,10 +11,10 @@ import re
 from dataclasses import replace
 
 from bma_etl.read.pdf_borderless import FLUSH_EM, LINE_PITCHES, WORD_EM, _room, _spaced
-from bma_etl.read.pdf_columns import margin_lines
 from bma_etl.read.pdf_cuts import cut_inside_word, label_again, split_at_next_table, thai_ends
 from bma_etl.read.pdf_glyphs import THAI_MARK
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_margins import margin_lines
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
 from bma_etl.read.pdf_tables import join_pieces
 
@@ -30,7 +30,7 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     (the page before's) when a page break cut a top-aligned borderless row there.
 
     The last line of ``before`` (above the page's number and a browser's print
-    footer, if any: :func:`.pdf_columns.margin_lines`; the first of ``after`` likewise) is a row of
+    footer, if any: :func:`.pdf_margins.margin_lines`; the first of ``after`` likewise) is a row of
     a borderless table (tabs, no rules); each of the first lines of ``after`` that has
     its first column empty goes on that row: each of its pieces goes on the row's cell
     that starts at its x or the nearest left of it (within a font size). The first of

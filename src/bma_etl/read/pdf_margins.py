@@ -1,0 +1,57 @@
+"""A page's margin lines: its page number and a browser's print header and footer.
+
+Stage: read. Consumes a page's :class:`~.pdf_layout.TextLine` list (PDF text layer
+or OCR) and gives the indexes of lines printed in the page's margins, which no
+table's row holds. Used by :mod:`.pdf_columns` and :mod:`.pdf_cutrows`.
+"""
+
+from __future__ import annotations
+
+from bma_etl.furniture import PAGE_NUMBER_RE, browser_print_edges
+from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
+
+#: Least distance (line pitches of its font size) between a page number and the text
+#: next to it: a page's footer or header is set apart from the body (a Word footer by
+#: the page's bottom margin), a table's rows follow one another.
+PAGE_NUMBER_GAP_PITCHES = 1.5
+#: The same for a page number in words or dashes (``หน้า 5``, ``- 5 -``), which no
+#: table's cell holds: more than a line's pitch (a word processor's footer may stand
+#: just under the body's last line, 1.2 pitches off).
+WORDED_PAGE_NUMBER_GAP_PITCHES = 1.1
+
+
+def margin_lines(lines: list[TextLine]) -> set[int]:
+    """Indexes of the page's lines printed in its margins.
+
+    Its page number (:func:`page_number_edges`) and a browser's print header and
+    footer (:func:`.furniture.browser_print_edges`).
+    """
+    return page_number_edges(lines) | browser_print_edges([line.text for line in lines])
+
+
+def page_number_edges(lines: list[TextLine]) -> set[int]:
+    """Indexes of the page's first and last inked lines that are its page number.
+
+    Such a line (``หน้า 5``, ``- 5 -``, ``5``; :data:`.furniture.PAGE_NUMBER_RE`)
+    stands more than :data:`PAGE_NUMBER_GAP_PITCHES` line pitches from the next
+    inked line inwards (:data:`WORDED_PAGE_NUMBER_GAP_PITCHES` for one in words or
+    dashes). Centred, it starts a tab's width or more from the margin and
+    would pass for a row of the table above it, whose columns it would then bend
+    (an indented cell under every other column's text). A page's only line is none.
+    """
+    inked = [k for k, line in enumerate(lines) if line.text.strip()]
+    found: set[int] = set()
+    if len(inked) < 2:
+        return found
+    for k, inner in ((inked[0], inked[1]), (inked[-1], inked[-2])):
+        line, other = lines[k], lines[inner]
+        if line.baseline is None or other.baseline is None or line.table is not None \
+                or not PAGE_NUMBER_RE.match(line.text.replace("\t", " ")):
+            continue
+        pitch = DEFAULT_PITCH_EM * (line.size or 1.0)
+        worded = not line.text.strip().isdigit()  # หน้า 5, - 5 -: no cell of a table
+        gap = WORDED_PAGE_NUMBER_GAP_PITCHES if worded else PAGE_NUMBER_GAP_PITCHES
+        if abs(line.baseline - other.baseline) > gap * pitch:
+            found.add(k)
+    return found
