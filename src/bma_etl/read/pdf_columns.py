@@ -119,12 +119,14 @@ def _justified(line: TextLine, margin: float, page_right: float) -> bool:
     the margin (:attr:`TextLine.spread`): a line of few words gets gaps a tab wide.
     Such a line starts at the page's left ``margin``, ends at its right edge
     (``page_right``, within a font size) and all its wide gaps are even; a table
-    row's cells stand wherever its columns start.
+    row's cells stand wherever its columns start. Its words filled most of the line
+    (the next word did not fit): a short line spread over the whole width is a
+    distributed alignment's label, whose cells :mod:`.pdf_wraps` keeps apart.
     """
     size = line.size or 1.0
     return line.spread > 0.0 and line.table is None and len(line.cells) > 1 \
-        and abs(line.cells[0] - margin) <= size and line.right >= page_right - size
-
+        and abs(line.cells[0] - margin) <= size and line.right >= page_right - size \
+        and line.spread < (line.right - line.cells[0]) / 2
 
 
 def _one_cell_line(line: TextLine) -> TextLine:
