@@ -39,7 +39,7 @@ from bma_etl.layouts.common import (
 )
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.wrapped import label_values, numbered_items, rest_of
-from bma_etl.matchkey import key, literal_of, matches_key, search_key
+from bma_etl.matchkey import fuzzy_search, key, literal_of, matches_key, search_key
 from bma_etl.matchlabel import find_label
 from bma_etl.records import ProgressUpdate, Project
 
@@ -157,7 +157,8 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
             continue
         found = _heading_of(line.text, doc.ocr_used)
         if found is None and doc.ocr_used:
-            found = _heading_number_misread(line.text, current)
+            found = _heading_number_misread(line.text, current) \
+                or _heading_misspelt(line.text, current)
         if found is not None:
             current, text_at = found
             rest = rest_of(line, text_at)  # the text printed after the heading
@@ -240,6 +241,41 @@ def _heading_number_misread(text: str, current: str) -> tuple[str, int] | None:
         if _BLOCK_ORDER.index(block) > after and (
                 re.match(pattern, title) or matches_key(pattern, title)):
             return block, len(text)
+    return None
+
+
+#: How far into a misspelt heading's title its words may start (a speck OCR read first).
+_TITLE_SLACK = 2
+#: What closes a heading's words before the text that may follow them.
+_HEADING_CLOSE_RE = re.compile(r"[\s.:…]*")
+
+
+def _heading_misspelt(text: str, current: str) -> tuple[str, int] | None:
+    """A numbered section heading whose words OCR misspelt, or None.
+
+    ``2 รายงานความถ้าวหน้าของโครงการและถารใช้จ่ายงบประมาณ`` (``ก`` read as ``ถ``),
+    ``1.5 เป้าหมายขอลงโครงการ..``: a section number then, opening the title, an
+    approximate match (:func:`~bma_etl.matchkey.fuzzy_search`) of a heading's words.
+    As with :func:`_heading_number_misread` the section must come after ``current``
+    in the form's order, so a value or narrative line never sends the reader back.
+    Returns what :func:`_heading_of` does: the block, and for a heading whose text may
+    follow it on its line, where that text starts (else ``len(text)``).
+    """
+    heading = _OCR_HEADING_RE.match(text)
+    if heading is None or len(text) > 160 or len(heading.group("title")) > 80:
+        return None
+    title_at = heading.start("title")
+    after = _BLOCK_ORDER.index(current) if current in _BLOCK_ORDER else 0
+    for pattern, block in SECTION_HEADINGS.items():
+        if _BLOCK_ORDER.index(block) <= after:
+            continue
+        found = fuzzy_search(literal_of(pattern), text[title_at:])
+        if found is None or found[0] > _TITLE_SLACK:
+            continue
+        if block in _CONTENT_HEADINGS:
+            closed = _HEADING_CLOSE_RE.match(text, title_at + found[1])
+            return block, closed.end() if closed else title_at + found[1]
+        return block, len(text)
     return None
 
 
