@@ -51,8 +51,20 @@ def _years_damaged(line: str, rng: random.Random) -> str:
     return " ".join(out)
 
 
-def _ocr_print(text: str, rng: random.Random) -> str:
-    """The plan's target and definition tables flowing and OCR-damaged (other lines as printed)."""
+def _years_glued(line: str, rng: random.Random) -> str:
+    """The years misread and run together where the reader left no gap between two
+    close tab stops (``๒๕๕๕๒๕๒๐๐ ๒๕๒๑``), all of them now and then."""
+    years = ["".join(rng.choice(_NO_MODEL.get(ch, (ch,))) for ch in year)
+             for year in line.split()]
+    gaps = [rng.choice(("", " ")) for _ in years[1:]]
+    if "" not in gaps or rng.random() < 0.3:
+        gaps = [""] * len(gaps)
+    return years[0] + "".join(gap + year for gap, year in zip(gaps, years[1:], strict=True))
+
+
+def _ocr_print(text: str, rng: random.Random, *, glued: bool = False) -> str:
+    """The plan's target and definition tables flowing and OCR-damaged (other lines as
+    printed); ``glued``: the years of a target table run together."""
     out: list[str] = []
     table = False
     for line in text.split("\n"):
@@ -74,7 +86,7 @@ def _ocr_print(text: str, rng: random.Random) -> str:
             out.append(line)
             continue
         if _YEARS.match(line):
-            out.append(_years_damaged(line, rng))
+            out.append(_years_glued(line, rng) if glued else _years_damaged(line, rng))
             continue
         m = _ROW.match(line)
         if m and m.group("no") in _SEQ_DAMAGE and rng.random() < 0.5:
@@ -99,6 +111,22 @@ def test_ocr_damaged_target_and_definition_tables_are_read(seed: int) -> None:
     skip = {f"plan_indicators.{i}.year_be" for i in range(len(truth["tables"]["plan_indicators"]))}
     right, total, lost = score_tables(_tables(text), truth, skip)
     assert right == total, lost[:6]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_target_tables_whose_misread_years_ran_together_are_read(seed: int) -> None:
+    """A line of misread years with no gap between some or all of them
+    (``๒๕๕๕๒๕๒๐๒๕๒๑``) is still the table's year line: one column per year, every
+    row of the table read, none shifted onto the next table's name."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    truth = {"tables": {"plan_indicators": generated.tables["plan_indicators"]}}
+    text = _ocr_print(generated.text, rng, glued=True)
+    assert re.search(r"[0-9๐-๙]{8}", text), "the test runs years together"
+    skip = {f"plan_indicators.{i}.year_be" for i in range(len(truth["tables"]["plan_indicators"]))}
+    got = _tables(text)["plan_indicators"]
+    right, total, lost = score_tables({"plan_indicators": got}, truth, skip)
+    assert len(got) == len(truth["tables"]["plan_indicators"]) and right == total, lost[:6]
 
 
 #: A letter OCR misread in an indicator's opening words (``ร`` read ``ว``), and the

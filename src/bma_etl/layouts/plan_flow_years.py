@@ -4,7 +4,8 @@ Stage: extract (a helper of :mod:`bma_etl.layouts.plan_flow_kpi`, not a layout).
 Consumes one line's text; produces the spans of its years when the line is a line
 of years only (``๒๕๖๓ ๒๕๖๔ ๒๕๖๕``, and years at close tab stops the reader ran
 together, ``๒๕๕๘๒๕๕๙๒๕๖๐``: :func:`year_spans`), or, on an OCR'd page, of years
-whose digits OCR misread (:func:`misread_year_spans`); ``[]`` for any other line.
+whose digits OCR misread, run together too (``๒๕๕๕๒๕๒๐๐``: :func:`misread_year_spans`);
+``[]`` for any other line.
 Each year is one target column of the table's rows.
 """
 
@@ -25,6 +26,8 @@ YEAR_ONLY_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
 #: it (``ไ๒ต๕๒๕``, ``|ไ๒๕๒๑``: a rule read twice), no word.
 _OCR_YEAR_RE = re.compile(r"(?<!\S)[^\s0-9๐-๙]{0,2}[๒2][0-9๐-๙]*(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
 _OCR_YEAR_DIGITS = (4, 5)
+#: A year's opening digits (a glued year's start).
+_GLUED_YEAR_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
 #: Most signs and marks (no letter, no digit) a line of years may hold besides them.
 _STRAY_MAX = 3
 
@@ -40,14 +43,45 @@ def misread_year_spans(text: str) -> list[tuple[int, int]]:
     [(1, 5), (6, 12), (13, 18), (19, 25)]
     >>> misread_year_spans("\t๒๕๕๓\t๒๕๕๕\t๊"), misread_year_spans("๒๕๕๓ ๒๕๕๕ ราย")
     ([(1, 5), (6, 10)], [])
+    >>> misread_year_spans("๒๕๕๕๒๕๒๐๐ ๒๕๒๑"), misread_year_spans("๒๕๕๕๒๕๒๐๒๕๒๑")
+    ([(0, 4), (4, 9), (10, 14)], [(0, 4), (4, 8), (8, 12)])
     """
-    found = [m for m in _OCR_YEAR_RE.finditer(text)
-             if len(DIGITS_OF.findall(m.group())) in _OCR_YEAR_DIGITS]
+    found: list[tuple[int, int]] = []
+    for m in _OCR_YEAR_RE.finditer(text):
+        if len(DIGITS_OF.findall(m.group())) in _OCR_YEAR_DIGITS:
+            found.append(m.span())
+        elif len(runs := _glued_years(text, *m.span())) > 1:
+            found.extend(runs)
     rest = _OCR_YEAR_RE.sub("", text).replace("พ.ศ.", "").strip(" \t.")
     # a mark or sign of a speck left alone (``\t๒๕๖๓\t๊``) is no word
     if len(found) < 2 or len(rest) > _STRAY_MAX or any(c.isalnum() for c in rest):
         return []
-    return [m.span() for m in found]
+    return found
+
+
+def _glued_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    r"""Spans of misread years the reader ran together in ``text[start:end]``.
+
+    Close tab stops leave no gap between them; [] unless the digits cut into years
+    of four or five digits, each opening with ``๒๕`` (a sign before them is skipped).
+
+    >>> _glued_years("๒๕๕๕๒๕๒๐๐", 0, 9), _glued_years("๒๕๕๕๒๕๒๐๒๕๒๑", 0, 12)
+    ([(0, 4), (4, 9)], [(0, 4), (4, 8), (8, 12)])
+    >>> _glued_years("|ไ๒๕๕๕๒๕๒๐", 0, 10), _glued_years("๒๕๕๕๓๐๒๕๒๐", 0, 10)
+    ([(2, 6), (6, 10)], [])
+    """
+    spans: list[tuple[int, int]] = []
+    at = start
+    while at < end and not DIGITS_OF.match(text, at):  # a rule's trace before them
+        at += 1
+    while at < end:
+        cut = next((at + size for size in _OCR_YEAR_DIGITS
+                    if at + size == end or _GLUED_YEAR_RE.match(text, at + size, end)), None)
+        if not _GLUED_YEAR_RE.match(text, at, end) or cut is None or cut > end:
+            return []
+        spans.append((at, cut))
+        at = cut
+    return spans
 
 
 def year_spans(text: str) -> list[tuple[int, int]]:
