@@ -159,6 +159,17 @@ def records_of(extract: Callable[[Any], Any], text: str, page_starts: tuple[int,
     return build_records(normalized, "0" * 64)
 
 
+def assert_projects_read(got: list[Any], want: list[dict[str, Any]],
+                         fields: tuple[str, ...]) -> None:
+    """``got`` (``plan_projects`` records) are the generated rows ``want``, row for row:
+    as many, and every one of ``fields`` right (:func:`corpus.score.score_tables`)."""
+    from corpus.score import score_tables
+
+    truth = {"tables": {"plan_projects": [{k: row[k] for k in fields} for row in want]}}
+    right, total, lost = score_tables({"plan_projects": got}, truth)
+    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+
+
 def amount_cut_in_its_cell(pdf: Path, text: str) -> bool:
     """Whether some amount of ``text`` (``1,234,500``) is not whole in the text pdfium
     gives for ``pdf``: the print wrapped it inside its cell, as the tests mean it to."""
