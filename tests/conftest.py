@@ -159,14 +159,14 @@ def records_of(extract: Callable[[Any], Any], text: str, page_starts: tuple[int,
     return build_records(normalized, "0" * 64)
 
 
-def assert_projects_read(got: list[Any], want: list[dict[str, Any]],
-                         fields: tuple[str, ...]) -> None:
-    """``got`` (``plan_projects`` records) are the generated rows ``want``, row for row:
-    as many, and every one of ``fields`` right (:func:`corpus.score.score_tables`)."""
+def assert_rows_read(table: str, got: list[Any], want: list[dict[str, Any]],
+                     fields: tuple[str, ...]) -> None:
+    """``got`` (records of ``table``) are the generated rows ``want``, row for row: as
+    many, and every one of ``fields`` right (:func:`corpus.score.score_tables`)."""
     from corpus.score import score_tables
 
-    truth = {"tables": {"plan_projects": [{k: row[k] for k in fields} for row in want]}}
-    right, total, lost = score_tables({"plan_projects": got}, truth)
+    truth = {"tables": {table: [{k: row[k] for k in fields} for row in want]}}
+    right, total, lost = score_tables({table: got}, truth)
     assert total > 0 and len(got) == len(want) and right == total, lost[:6]
 
 

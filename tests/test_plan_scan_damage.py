@@ -35,7 +35,7 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import tidied
 
-from conftest import assert_projects_read, budget_rows_read, records_of, thai_wrapped
+from conftest import assert_rows_read, budget_rows_read, records_of, thai_wrapped
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
@@ -233,7 +233,7 @@ def test_budget_rows_with_a_rule_or_speck_before_the_name_keep_it(seed: int) -> 
         f"{m.group('rest').replace(chr(9), ' ')}"))
     got = [r for r in records_of(extract, text).get("plan_projects", [])
            if r.section != "routine"]
-    assert_projects_read(got, want, ("name", "responsible_unit"))
+    assert_rows_read("plan_projects", got, want, ("name", "responsible_unit"))
 
 
 # ------------------------------------------------------------------ step tables

@@ -29,9 +29,8 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of, thai_wrapped
+from conftest import assert_rows_read, records_of, thai_wrapped
 from corpus.build import GENERATORS
-from corpus.score import score_tables
 
 #: A step's row as generated: its number and words, its two number cells, the schedule.
 _STEP_CELLS = re.compile(r"^(?P<no>[๑-๙1-9])\.\s(?P<body>[^\t]+)\t(?P<pct>[๐-๙0-9.]+)\t"
@@ -72,9 +71,7 @@ def _steps(seed: int, damage: Any) -> tuple[list[dict[str, Any]], list[Any], lis
 
 
 def _assert_right(want: list[dict[str, Any]], got: list[Any], fields: tuple[str, ...]) -> None:
-    truth = {"tables": {"plan_steps": [{k: r[k] for k in fields} for r in want]}}
-    right, total, lost = score_tables({"plan_steps": got}, truth)
-    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+    assert_rows_read("plan_steps", got, want, fields)
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -130,9 +127,7 @@ _LEVEL_FIELDS = ("indicator", "level", "weight_pct", "description", "score")
 
 
 def _levels_right(want: list[dict[str, Any]], got: list[Any], fields: tuple[str, ...]) -> None:
-    truth = {"tables": {"plan_scoring_levels": [{k: r[k] for k in fields} for r in want]}}
-    right, total, lost = score_tables({"plan_scoring_levels": got}, truth)
-    assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+    assert_rows_read("plan_scoring_levels", got, want, fields)
 
 
 @pytest.mark.parametrize("seed", range(6))

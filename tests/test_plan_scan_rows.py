@@ -41,7 +41,7 @@ from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import without_doubled_sara_a
 from bma_etl.validate import build_records
 
-from conftest import assert_projects_read, budget_rows_read, records_of
+from conftest import assert_rows_read, budget_rows_read, records_of
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
@@ -171,7 +171,7 @@ def test_speck_at_a_page_foot_after_a_budget_row_does_not_end_the_table(seed: in
     screen(normalized, doc.text)
     got = [r for r in build_records(normalized, "0" * 64).get("plan_projects", [])
            if r.section != "routine"]
-    assert_projects_read(got, want, ("section", "name", "responsible_unit"))
+    assert_rows_read("plan_projects", got, want, ("section", "name", "responsible_unit"))
 
 
 # ------------------------------------------------------------------ routine list items
@@ -206,7 +206,7 @@ def test_routine_items_whose_number_ocr_misread_are_items(seed: int) -> None:
         out.append(f"{lead}{number} {rest}")
     got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
            if r.section == "routine"]
-    assert_projects_read(got, want, ("name", "uses_budget"))
+    assert_rows_read("plan_projects", got, want, ("name", "uses_budget"))
     if misread:
         assert any(r.seq is None for r in got)  # a number OCR did not read is not guessed
 
@@ -239,7 +239,7 @@ def test_routine_items_whose_point_ocr_read_as_a_comma_are_items(seed: int) -> N
     # unscreened: text without word confidences leaves every number doubtful
     got = [r for r in records_of(extract, "\n".join(out), screened=False)
            .get("plan_projects", []) if r.section == "routine"]
-    assert_projects_read(got, want, ("name", "uses_budget"))
+    assert_rows_read("plan_projects", got, want, ("name", "uses_budget"))
     assert [r.seq for r in got] == numbers
     assert commas or seed, "the test reads a comma for a point now and then"
 

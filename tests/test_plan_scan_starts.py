@@ -34,7 +34,7 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_projects_read, budget_rows_read, records_of
+from conftest import assert_rows_read, budget_rows_read, records_of
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
@@ -218,7 +218,7 @@ def test_routine_item_whose_number_ocr_lost_is_an_item(seed: int) -> None:
     assert lost, "no generated plan had a routine item after a group's first"
     got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
            if r.section == "routine"]
-    assert_projects_read(got, want, ("name", "uses_budget"))
+    assert_rows_read("plan_projects", got, want, ("name", "uses_budget"))
     assert all(got[k - 1].seq is None for k in lost)  # a number not read is not guessed
 
 
@@ -244,7 +244,7 @@ def test_budget_row_whose_number_ocr_lost_is_the_next_row(seed: int) -> None:
     assert lost, "no generated plan had a budget row after a table's first"
     got = [r for r in records_of(extract, text).get("plan_projects", [])
            if r.section != "routine"]
-    assert_projects_read(got, want, ("name", "uses_budget", "responsible_unit"))
+    assert_rows_read("plan_projects", got, want, ("name", "uses_budget", "responsible_unit"))
     assert all(r.seq is None for r in got if r.name in lost)  # not guessed
 
 

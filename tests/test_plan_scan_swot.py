@@ -30,7 +30,7 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import without_strays
 
-from conftest import assert_projects_read, records_of
+from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
 
 _ITEM = re.compile(r"^(?P<no>[๐-๙0-9]{1,2})\. (?P<body>.+)$")
@@ -216,7 +216,8 @@ def test_first_row_whose_number_ocr_lost_with_a_spaced_amount_is_read(seed: int)
     got = [r for r in records_of(extract, "\n".join(lines), screened=False).get(
         "plan_projects", [])
            if r.section != "routine"]
-    assert_projects_read(got, want, ("section", "name", "budget_thb", "responsible_unit"))
+    assert_rows_read("plan_projects", got, want,
+                     ("section", "name", "budget_thb", "responsible_unit"))
     firsts = [r for r in got if r.seq is None]
     assert all(r.name.startswith("โครงการ") for r in firsts)
     if spaced:

@@ -24,7 +24,7 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_projects_read, records_of, thai_wrapped
+from conftest import assert_rows_read, records_of, thai_wrapped
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
@@ -240,4 +240,4 @@ def test_budget_rows_whose_amount_ocr_misread_at_the_wrap_keep_their_name(seed: 
     assert ",ฒ" in text or "ฒ,อ" in text
     got = [r for r in records_of(extract, text).get("plan_projects", [])
            if r.section != "routine"]
-    assert_projects_read(got, want, ("name", "responsible_unit"))
+    assert_rows_read("plan_projects", got, want, ("name", "responsible_unit"))

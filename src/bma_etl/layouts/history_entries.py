@@ -28,7 +28,7 @@ from bma_etl.layouts.base import (
     RepairedText,
 )
 from bma_etl.layouts.history_header import DIGIT, NUMBER, put_first
-from bma_etl.layouts.history_specks import separator_read_as_letters, specks_only
+from bma_etl.layouts.history_specks import OCR_SPECKS_RE, separator_read_as_letters
 from bma_etl.layouts.wrapped import join
 from bma_etl.matchkey import KeyMatch, key, key_map, match_key, past_marks
 from bma_etl.normalize.dates import parse_date
@@ -227,7 +227,7 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
                 entry.pieces[column].append(raw)
             return
     if doc.ocr_used:
-        if specks_only(line.text):
+        if OCR_SPECKS_RE.match(line.text):
             return  # a separator or specks OCR read as marks and digits: no text of the entry
         found = _approx_entry_label(line.text)
         if found is not None:

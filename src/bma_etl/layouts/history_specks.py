@@ -2,8 +2,8 @@
 
 Stage: extract (a helper of :mod:`bma_etl.layouts.history_entries`, not a layout).
 Consumes one line's text; says whether it holds no text of an entry: specks read
-as marks and digits (:func:`specks_only`: a number of a year such as ``2/2566`` is
-text), or the ``---&&&---`` separator read as
+as marks and digits (:data:`OCR_SPECKS_RE`: a number of a year such as ``2/2566``
+is text), or the ``---&&&---`` separator read as
 a few letters (:func:`separator_read_as_letters`). Only OCR'd pages come here.
 """
 
@@ -19,15 +19,11 @@ from bma_etl.read.ocr_words import RUN, in_list, lexicon
 OCR_SPECKS_RE = re.compile(r"^(?!\s*[0-9๐-๙]{1,4}\s*/\s*(?:25|๒๕)[0-9๐-๙]{2}\s*$)"
                            r"[\W\d_๐-๙\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*$")
 
-
-def specks_only(text: str) -> bool:
-    """Whether a line OCR read is specks (:data:`OCR_SPECKS_RE`), not a number of a year."""
-    return OCR_SPECKS_RE.match(text) is not None
 #: A separator OCR read as letters is short: ``K&R``, ``น 00 0ฝไ0``, ``จงซึ้งร``.
 SEPARATOR_LETTERS_MAX = 12
-#: A Latin word this long or longer is text (``COVID``), not a separator's specks.
 #: Lower-case Latin bits of a letter or two, nothing else (``a oo``): the dashes as read.
 _LOWER_BITS = re.compile(r"[a-z]{1,2}(?:\s+[a-z]{1,2})*")
+#: A Latin word this long or longer is text (``COVID``), not a separator's specks.
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 
 
