@@ -308,21 +308,24 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     if found is not None or not ocr:
         return found
     first = line.text[:line.pieces[1][0]] if len(line.pieces) > 1 else line.text
+    value_at = len(first)
     if "\t" in first.strip(_ALONE_JUNK):  # the label in a cell of its own, the value after it
         first = first[:first.index("\t", len(first) - len(first.lstrip(_ALONE_JUNK))) + 1]
+        rest = line.text[len(first):]
+        value_at = len(first) + len(rest) - len(rest.lstrip(_ALONE_JUNK))
     bare = first.strip(_ALONE_JUNK)
     if not bare:
         return None
     for pattern, column in PROJECT_LABELS.items():
         if re.fullmatch(pattern, bare) or matches_key(pattern, bare, full=True):
-            return column, len(first)
+            return column, value_at
     # a letter misread (``ซื่อโครงการ/กิจกรรม``): approximately, the label's words filling it
     near = find_label(f"{bare} :", PROJECT_LABELS, fuzzy=True)
     if near is not None and near[1] == len(bare) + 2:
         pattern = next(p for p, c in PROJECT_LABELS.items() if c == near[0])
         if len(key(literal_of(pattern))) <= len(key(bare)) \
                 <= len(key(literal_of(pattern.replace(")?", ")")))) + 2:
-            return near[0], len(first)
+            return near[0], value_at
     return None
 
 

@@ -1,0 +1,79 @@
+"""Section numbers and label separators of the legacy progress form that OCR misread.
+
+Forms are generated from known values (``bench/corpus``) in their four dialects; their
+text is then damaged the ways Tesseract read section 1 on the corpus's scans: a
+section number's dot read as a digit (``122 หน่วยงานที่รับผิดชอบ`` for ``1.2 …``), no
+space read between a number and its title (``1.3หลักการและเหตุผล``), a label's ``:``
+lost before a tab (``หน่วยงานที่รับผิดชอบ.⇥สำนักอนามัย / …``), the agency's ``/`` read
+as a lone Latin stroke (``สำนักอนามัย i⇥กองควบคุมโรค``). The truth is the generated
+values: no value runs on into the next section or label, and every one reads right.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+import pytest
+
+from bma_etl.layouts.legacy_progress_form import extract as legacy
+
+from conftest import records_of
+from corpus.build import GENERATORS
+
+_DIALECTS = ["legacy_pipe", "legacy_tab", "legacy_html", "legacy_long"]
+#: The section-1 fields of the project row (the value before a heading runs on into it).
+_FIELDS = ("budget_spent_thb", "agency", "responsible_person", "responsible_phone",
+           "coordinator", "coordinator_phone")
+
+
+def _project(text: str) -> Any:
+    [project] = records_of(legacy, text, screened=False)["projects"]
+    return project
+
+
+def _got(project: Any, name: str) -> str | None:
+    value = getattr(project, name)
+    return None if value is None else f"{value:.2f}" if name.endswith("_thb") else str(value)
+
+
+@pytest.mark.parametrize("generator", _DIALECTS)
+@pytest.mark.parametrize("seed", range(3))
+def test_section_number_read_with_its_dot_as_a_digit_or_glued_to_its_title(
+        generator: str, seed: int) -> None:
+    """``122 หน่วยงานที่รับผิดชอบ`` ends the budget line above it; ``1.3หลักการ…`` (and
+    ``1.3หหลักการ…``, a letter read twice) ends the coordinator's line."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    text = re.sub(r"^1\.2 (?=หน่วยงานที่รับผิดชอบ$)", rng.choice(("122 ", "1.2", "172 ")),
+                  generated.text, count=1, flags=re.M)
+    text = re.sub(r"^1\.3 (?=หลักการ)", rng.choice(("1.3", "1.3ห", "133 ")), text, count=1,
+                  flags=re.M)
+    assert "\n1.2 หน่วยงาน" not in text and "\n1.3 หลักการ" not in text
+    project = _project(text)
+    [want] = generated.tables["projects"]
+    assert {n: _got(project, n) for n in _FIELDS} == {n: want[n] for n in _FIELDS}
+
+
+@pytest.mark.parametrize("generator", _DIALECTS)
+@pytest.mark.parametrize("seed", range(3))
+def test_agency_label_without_its_colon_and_its_slash_read_as_a_stroke(
+        generator: str, seed: int) -> None:
+    """``หน่วยงานที่รับผิดชอบ.⇥สำนัก… i⇥กอง…``: the agency is its first part."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    line = re.search(r"^หน่วยงานที่รับผิดชอบ\. : (?P<agency>[^/\n]+?) / ", generated.text,
+                     flags=re.M)
+    assert line is not None
+    separator = rng.choice(("\t", ".\t", "\t'"))
+    stroke = rng.choice((" i\t", " | ", " l ", " !\t"))
+    text = (generated.text[:line.start()]
+            + f"หน่วยงานที่รับผิดชอบ{separator}{line['agency']}{stroke}"
+            + generated.text[line.end():])
+    project = _project(text)
+    [want] = generated.tables["projects"]
+    assert project.agency == want["agency"] == line["agency"]
+    assert (project.responsible_person, project.coordinator) == (want["responsible_person"],
+                                                                 want["coordinator"])
+
