@@ -5,8 +5,10 @@ text is then damaged the ways Tesseract read section 1 on the corpus's scans: a
 section number's dot read as a digit (``122 หน่วยงานที่รับผิดชอบ`` for ``1.2 …``), no
 space read between a number and its title (``1.3หลักการและเหตุผล``), a label's ``:``
 lost before a tab (``หน่วยงานที่รับผิดชอบ.⇥สำนักอนามัย / …``), the agency's ``/`` read
-as a lone Latin stroke (``สำนักอนามัย i⇥กองควบคุมโรค``). The truth is the generated
-values: no value runs on into the next section or label, and every one reads right.
+as a lone Latin stroke (``สำนักอนามัย i⇥กองควบคุมโรค``), an amount's commas read as dots
+before its satang (``4.659.000.00 บาท``) or a space read before a comma (``1 ,686,000``).
+The truth is the generated values: no value runs on into the next section or label, and
+every one reads right.
 """
 
 from __future__ import annotations
@@ -77,3 +79,39 @@ def test_agency_label_without_its_colon_and_its_slash_read_as_a_stroke(
     assert (project.responsible_person, project.coordinator) == (want["responsible_person"],
                                                                  want["coordinator"])
 
+
+
+#: An amount printed with thousands commas (Arabic digits), the first group apart.
+_AMOUNT = re.compile(r"(?<![0-9,.])(?P<head>[0-9]{1,3}),(?P<rest>[0-9]{3}(?:,[0-9]{3})*)"
+                     r"(?P<satang>\.[0-9]{2})?(?= บาท)")
+
+
+def _amounts(project: Any, reports: list[Any]) -> list[str | None]:
+    return [_got(project, "budget_allocated_thb"), _got(project, "budget_spent_thb")] + [
+        None if r.budget_disbursed_thb is None else f"{r.budget_disbursed_thb:.2f}"
+        for r in reports]
+
+
+@pytest.mark.parametrize("generator", _DIALECTS)
+@pytest.mark.parametrize("seed", range(3))
+def test_amounts_whose_commas_ocr_read_as_dots_or_with_a_space_before(generator: str,
+                                                                       seed: int) -> None:
+    """``4.659.000.00 บาท`` (every comma a dot, the satang after them) and ``1 ,686,000
+    บาท``, in section 1 and in the report rows: each amount reads as generated."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    while not _AMOUNT.search(generated.text):  # Thai digits throughout: another form
+        generated = GENERATORS[generator](rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        if rng.random() < 0.5:
+            return f"{m['head']} ,{m['rest']}{m['satang'] or ''}"
+        return f"{m['head']}.{m['rest'].replace(',', '.')}{m['satang'] or '.00'}"
+
+    text = _AMOUNT.sub(damaged, generated.text)
+    assert text != generated.text
+    records = records_of(legacy, text, screened=False)
+    [want] = generated.tables["projects"]
+    wanted = [want["budget_allocated_thb"], want["budget_spent_thb"]] + [
+        w["budget_disbursed_thb"] for w in generated.tables["progress_updates"]]
+    assert _amounts(records["projects"][0], records["progress_updates"]) == wanted
