@@ -49,7 +49,7 @@ def test_the_slash_read_as_a_digit_in_an_unsure_word_is_put_back(seed: int) -> N
     text, words = tidied(*_page(pieces + [(_detail(rng), 91.0)]))
     want = f"{head}{number}/{year}" if glued else f"{head} {number}/{year}"
     assert want in text
-    assert all(text[w.start:w.end] == w.text for w in words)
+    assert all(text[w.start : w.end] == w.text for w in words)
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -58,8 +58,11 @@ def test_a_run_of_digits_read_sure_or_not_after_ที่_stays_as_read(seed: in
     rng = random.Random(seed)
     number, year = str(rng.randint(1, 30)), str(rng.randint(2540, 2599))
     read = f"{number}{rng.choice('712')}{year}"
-    for pieces in ([("ครั้งที่", 93.0), (read, 93.0)], [("จำนวน", 93.0), (read, 40.0)],
-                   [("ที่", 93.0), (f"1,{read[:-3]},{read[-3:]}", 40.0)],
-                   [("ที่", 93.0), (f"{read}.50", 40.0)]):
+    for pieces in (
+        [("ครั้งที่", 93.0), (read, 93.0)],
+        [("จำนวน", 93.0), (read, 40.0)],
+        [("ที่", 93.0), (f"1,{read[:-3]},{read[-3:]}", 40.0)],
+        [("ที่", 93.0), (f"{read}.50", 40.0)],
+    ):
         text, words = _page(pieces + [(_detail(rng), 91.0)])
         assert tidied(text, words)[0].split(" ")[:2] == [p for p, _ in pieces]

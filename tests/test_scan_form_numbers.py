@@ -26,8 +26,14 @@ from corpus.build import GENERATORS
 
 _DIALECTS = ["legacy_pipe", "legacy_tab", "legacy_html", "legacy_long"]
 #: The section-1 fields of the project row (the value before a heading runs on into it).
-_FIELDS = ("budget_spent_thb", "agency", "responsible_person", "responsible_phone",
-           "coordinator", "coordinator_phone")
+_FIELDS = (
+    "budget_spent_thb",
+    "agency",
+    "responsible_person",
+    "responsible_phone",
+    "coordinator",
+    "coordinator_phone",
+)
 
 
 def _project(text: str) -> Any:
@@ -43,15 +49,22 @@ def _got(project: Any, name: str) -> str | None:
 @pytest.mark.parametrize("generator", _DIALECTS)
 @pytest.mark.parametrize("seed", range(3))
 def test_section_number_read_with_its_dot_as_a_digit_or_glued_to_its_title(
-        generator: str, seed: int) -> None:
+    generator: str, seed: int
+) -> None:
     """``122 หน่วยงานที่รับผิดชอบ`` ends the budget line above it; ``1.3หลักการ…`` (and
     ``1.3หหลักการ…``, a letter read twice) ends the coordinator's line."""
     rng = random.Random(seed)
     generated = GENERATORS[generator](rng)
-    text = re.sub(r"^1\.2 (?=หน่วยงานที่รับผิดชอบ$)", rng.choice(("122 ", "1.2", "172 ")),
-                  generated.text, count=1, flags=re.M)
-    text = re.sub(r"^1\.3 (?=หลักการ)", rng.choice(("1.3", "1.3ห", "133 ")), text, count=1,
-                  flags=re.M)
+    text = re.sub(
+        r"^1\.2 (?=หน่วยงานที่รับผิดชอบ$)",
+        rng.choice(("122 ", "1.2", "172 ")),
+        generated.text,
+        count=1,
+        flags=re.M,
+    )
+    text = re.sub(
+        r"^1\.3 (?=หลักการ)", rng.choice(("1.3", "1.3ห", "133 ")), text, count=1, flags=re.M
+    )
     assert "\n1.2 หน่วยงาน" not in text and "\n1.3 หลักการ" not in text
     project = _project(text)
     [want] = generated.tables["projects"]
@@ -61,41 +74,47 @@ def test_section_number_read_with_its_dot_as_a_digit_or_glued_to_its_title(
 @pytest.mark.parametrize("generator", _DIALECTS)
 @pytest.mark.parametrize("seed", range(3))
 def test_agency_label_without_its_colon_and_its_slash_read_as_a_stroke(
-        generator: str, seed: int) -> None:
+    generator: str, seed: int
+) -> None:
     """``หน่วยงานที่รับผิดชอบ.⇥สำนัก… i⇥กอง…``: the agency is its first part."""
     rng = random.Random(seed)
     generated = GENERATORS[generator](rng)
-    line = re.search(r"^หน่วยงานที่รับผิดชอบ\. : (?P<agency>[^/\n]+?) / ", generated.text,
-                     flags=re.M)
+    line = re.search(r"^หน่วยงานที่รับผิดชอบ\. : (?P<agency>[^/\n]+?) / ", generated.text, flags=re.M)
     assert line is not None
     separator = rng.choice(("\t", ".\t", "\t'"))
     stroke = rng.choice((" i\t", " | ", " l ", " !\t"))
-    text = (generated.text[:line.start()]
-            + f"หน่วยงานที่รับผิดชอบ{separator}{line['agency']}{stroke}"
-            + generated.text[line.end():])
+    text = (
+        generated.text[: line.start()]
+        + f"หน่วยงานที่รับผิดชอบ{separator}{line['agency']}{stroke}"
+        + generated.text[line.end() :]
+    )
     project = _project(text)
     [want] = generated.tables["projects"]
     assert project.agency == want["agency"] == line["agency"]
-    assert (project.responsible_person, project.coordinator) == (want["responsible_person"],
-                                                                 want["coordinator"])
-
+    assert (project.responsible_person, project.coordinator) == (
+        want["responsible_person"],
+        want["coordinator"],
+    )
 
 
 #: An amount printed with thousands commas (Arabic digits), the first group apart.
-_AMOUNT = re.compile(r"(?<![0-9,.])(?P<head>[0-9]{1,3}),(?P<rest>[0-9]{3}(?:,[0-9]{3})*)"
-                     r"(?P<satang>\.[0-9]{2})?(?= บาท)")
+_AMOUNT = re.compile(
+    r"(?<![0-9,.])(?P<head>[0-9]{1,3}),(?P<rest>[0-9]{3}(?:,[0-9]{3})*)"
+    r"(?P<satang>\.[0-9]{2})?(?= บาท)"
+)
 
 
 def _amounts(project: Any, reports: list[Any]) -> list[str | None]:
     return [_got(project, "budget_allocated_thb"), _got(project, "budget_spent_thb")] + [
-        None if r.budget_disbursed_thb is None else f"{r.budget_disbursed_thb:.2f}"
-        for r in reports]
+        None if r.budget_disbursed_thb is None else f"{r.budget_disbursed_thb:.2f}" for r in reports
+    ]
 
 
 @pytest.mark.parametrize("generator", _DIALECTS)
 @pytest.mark.parametrize("seed", range(3))
-def test_amounts_whose_commas_ocr_read_as_dots_or_with_a_space_before(generator: str,
-                                                                       seed: int) -> None:
+def test_amounts_whose_commas_ocr_read_as_dots_or_with_a_space_before(
+    generator: str, seed: int
+) -> None:
     """``4.659.000.00 บาท`` (every comma a dot, the satang after them) and ``1 ,686,000
     บาท``, in section 1 and in the report rows: each amount reads as generated."""
     rng = random.Random(seed)
@@ -113,5 +132,6 @@ def test_amounts_whose_commas_ocr_read_as_dots_or_with_a_space_before(generator:
     records = records_of(legacy, text, screened=False)
     [want] = generated.tables["projects"]
     wanted = [want["budget_allocated_thb"], want["budget_spent_thb"]] + [
-        w["budget_disbursed_thb"] for w in generated.tables["progress_updates"]]
+        w["budget_disbursed_thb"] for w in generated.tables["progress_updates"]
+    ]
     assert _amounts(records["projects"][0], records["progress_updates"]) == wanted

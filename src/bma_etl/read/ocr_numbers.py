@@ -25,11 +25,11 @@ from bma_etl.read.ocr_layout import OcrWord
 #: digits read right on the corpus's scans read 90 and more.
 UNSURE = 90.0
 _NUMBER_OVER_YEAR = re.compile(
-    r"(?:(?<=ที่)|(?<=ที))[ \t]?(?P<no>[0-9]{1,2})(?P<mark>[127])(?P<year>25[0-9]{2})(?![0-9/,.])")
+    r"(?:(?<=ที่)|(?<=ที))[ \t]?(?P<no>[0-9]{1,2})(?P<mark>[127])(?P<year>25[0-9]{2})(?![0-9/,.])"
+)
 
 
-def with_year_slashes(text: str, words: tuple[OcrWord, ...]
-                      ) -> tuple[str, tuple[OcrWord, ...]]:
+def with_year_slashes(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
     """``text`` and ``words`` with the ``/`` of each number-over-year OCR read as a digit.
 
     ``ครั้งที่ 272566`` → ``ครั้งที่ 2/2566`` when its word is unsure (see the module
@@ -50,5 +50,8 @@ def with_year_slashes(text: str, words: tuple[OcrWord, ...]
         chars[at] = "/"
     text = "".join(chars)
     return text, tuple(
-        OcrWord(text[w.start:w.end], w.conf, w.box, w.start)
-        if any(w.start <= at < w.end for at in marks) else w for w in words)
+        OcrWord(text[w.start : w.end], w.conf, w.box, w.start)
+        if any(w.start <= at < w.end for at in marks)
+        else w
+        for w in words
+    )
