@@ -54,9 +54,10 @@ SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
 #: The report date as OCR may read it (``19/0172569 :``, a ``/`` read as ``1``): not a
 #: date to load (the entry heading's system date stands), but not the detail either.
 #: Or its day read as letters, month and year left (``เม07/2563 :``, ``IN/092568 :``).
+#: Its ``:`` may be lost, the gap before the narrative left (``11/06/2565⇥⇥อยู่…``).
 _OCR_BE_DATE_RE = re.compile(
     rf"^\W{{0,3}}(?P<date>{DIGIT}[0-9๐-๙/|lI ]{{5,10}}{DIGIT}"
-    rf"|[^\s:]{{1,3}}?{DIGIT}{{1,2}}\s*/?\s*{DIGIT}{{4}})\s*[:;]\s*"
+    rf"|[^\s:]{{1,3}}?{DIGIT}{{1,2}}\s*/?\s*{DIGIT}{{4}})(?:\s*[:;]|\t)\s*"
     r"(?P<body>.*)$")
 _PLAIN_DATE_RE = re.compile(rf"{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}")
 #: After OCR: a separator whose dashes were lost, an entry heading with a speck after it;
