@@ -46,7 +46,7 @@ def test_the_slash_read_as_a_digit_in_an_unsure_word_is_put_back(seed: int) -> N
     said = [(_detail(rng), 92.0)]
     read = f"{number}{stroke}{year}"
     pieces = said + ([(f"{head}{read}", 61.0)] if glued else [(head, 93.0), (read, 61.0)])
-    text, words = tidied(*_page(pieces + [(_detail(rng), 91.0)]))
+    text, words = tidied(*_page([*pieces, (_detail(rng), 91.0)]))
     want = f"{head}{number}/{year}" if glued else f"{head} {number}/{year}"
     assert want in text
     assert all(text[w.start : w.end] == w.text for w in words)
@@ -64,5 +64,5 @@ def test_a_run_of_digits_read_sure_or_not_after_ที่_stays_as_read(seed: in
         [("ที่", 93.0), (f"1,{read[:-3]},{read[-3:]}", 40.0)],
         [("ที่", 93.0), (f"{read}.50", 40.0)],
     ):
-        text, words = _page(pieces + [(_detail(rng), 91.0)])
+        text, words = _page([*pieces, (_detail(rng), 91.0)])
         assert tidied(text, words)[0].split(" ")[:2] == [p for p, _ in pieces]

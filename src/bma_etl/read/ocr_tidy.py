@@ -56,8 +56,9 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
     Thai words (:func:`without_narrow_spaces`), a SARA A read twice, a word read
     twice (:func:`without_words_read_twice`), letters read twice where two words
     meet (:func:`without_letters_read_twice`) and the ``/`` of a number-over-year
-    read as a digit (:func:`~.ocr_numbers.with_year_slashes`). ``words`` as :class:`~.ocr.OcrPage` has them;
-    the words returned keep their boxes, their offsets moved to the new text.
+    read as a digit (:func:`~.ocr_numbers.with_year_slashes`). ``words`` as
+    :class:`~.ocr.OcrPage` has them; the words returned keep their boxes, their offsets
+    moved to the new text.
     """
     if not words:
         return text, words
