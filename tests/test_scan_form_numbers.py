@@ -115,15 +115,16 @@ def _amounts(project: Any, reports: list[Any]) -> list[str | None]:
 def test_amounts_whose_commas_ocr_read_as_dots_or_with_a_space_before(
     generator: str, seed: int
 ) -> None:
-    """``4.659.000.00 บาท`` (every comma a dot, the satang after them) and ``1 ,686,000
-    บาท``, in section 1 and in the report rows: each amount reads as generated."""
+    """``4.659.000.00 บาท`` (every comma a dot, the satang after them; ``1.234.56`` is no
+    amount) and ``1 ,686,000 บาท``, in section 1 and in the report rows: each amount
+    reads as generated."""
     rng = random.Random(seed)
     generated = GENERATORS[generator](rng)
     while not _AMOUNT.search(generated.text):  # Thai digits throughout: another form
         generated = GENERATORS[generator](rng)
 
     def damaged(m: re.Match[str]) -> str:
-        if rng.random() < 0.5:
+        if rng.random() < 0.5 or "," not in m["rest"]:  # dots: a million baht and up
             return f"{m['head']} ,{m['rest']}{m['satang'] or ''}"
         return f"{m['head']}.{m['rest'].replace(',', '.')}{m['satang'] or '.00'}"
 

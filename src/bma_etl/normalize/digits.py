@@ -36,9 +36,10 @@ _OCR_CONFUSABLE = re.compile(r"(?<![A-Za-z])[oOlI](?=[0-9])|(?<=[0-9])[oOlI](?![
 _BEFORE_MINUS = frozenset(" \t\n\r\u00a0=(:")
 # "2.141.500": OCR read the thousands commas as points. Two points or more cannot be
 # a decimal point: the groups are thousands (one point, "2.141", is left a decimal);
-# after them a point before two digits is the satang's ("4.659.000.00").
+# after two such groups a point before two digits is the satang's ("4.659.000.00";
+# "1.234.56" stays malformed).
 _DOTTED_GROUPS = re.compile(
-    r"[0-9]{1,3}(?:\.[0-9]{3}){2,}|(?P<int>[0-9]{1,3}(?:\.[0-9]{3})+)\.[0-9]{2}")
+    r"[0-9]{1,3}(?:\.[0-9]{3}){2,}|(?P<int>[0-9]{1,3}(?:\.[0-9]{3}){2,})\.[0-9]{2}")
 # "1 500 000", "1,354 000": OCR put spaces where the (or some) thousands commas were,
 # or a space after or before one ("282, 500", "1 ,686,000").
 _SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:(?: ?, ?| )[0-9]{3})+(?:\.[0-9]+)?")
