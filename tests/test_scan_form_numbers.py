@@ -136,3 +136,30 @@ def test_amounts_whose_commas_ocr_read_as_dots_or_with_a_space_before(
         w["budget_disbursed_thb"] for w in generated.tables["progress_updates"]
     ]
     assert _amounts(records["projects"][0], records["progress_updates"]) == wanted
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_objective_numbers_whose_dot_ocr_read_as_a_sign(seed: int) -> None:
+    """``1.4 วัตถุประสงค์ของโครงการ 1: เพื่อ…``, ``3!⇥เพื่อ…``: every objective reads as
+    generated, without its number. (A digit without its dot opens an item only where
+    two items above it open alike, ``เพื่อ``: the second keeps its dot here.)"""
+    rng = random.Random(seed)
+    generated = GENERATORS["legacy_long"](rng)
+    [want] = generated.tables["projects"]
+    start = generated.text.index("วัตถุประสงค์")
+    end = generated.text.index("\n1.5 ", start)
+
+    def damaged(m: re.Match[str]) -> str:
+        if m["no"] == "2":
+            return m[0]
+        return f"{m['no']}{rng.choice('!:;')}{rng.choice((' ', chr(9)))}"
+
+    section = re.sub(
+        r"(?:(?<=\n)|(?<=ของโครงการ ))(?P<no>[0-9])\. ", damaged, generated.text[start:end]
+    )
+    assert section != generated.text[start:end]
+    text = generated.text[:start] + section + generated.text[end:]
+    project = _project(text)
+    assert [" ".join(o.split()) for o in project.objectives] == [
+        " ".join(o.split()) for o in want["objectives"]
+    ]
