@@ -163,3 +163,20 @@ def test_objective_numbers_whose_dot_ocr_read_as_a_sign(seed: int) -> None:
     assert [" ".join(o.split()) for o in project.objectives] == [
         " ".join(o.split()) for o in want["objectives"]
     ]
+
+
+@pytest.mark.parametrize("generator", ["legacy_long", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(3))
+def test_the_progress_separator_read_as_two_latin_letters(generator: str, seed: int) -> None:
+    """``…งบประมาณงวดที่ 3`` / ``on ความก้าวหน้าของงานฯ = …`` (the ``::`` read as ``on``,
+    ``oe``): the detail ends at its words."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    text = re.sub(
+        r"[ \t]*:: (?=ความก้าวหน้าของงาน)",
+        lambda m: f"\n{rng.choice(('on', 'oe', 'ee'))} ",
+        generated.text,
+    )
+    assert text != generated.text
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    assert [r.detail for r in got] == [w["detail"] for w in generated.tables["progress_updates"]]
