@@ -3,7 +3,7 @@
 Forms are generated from known values (``bench/corpus``) in their four dialects; their
 text is then damaged the ways Tesseract read section 1 on the corpus's scans: a
 section number's dot read as a digit (``122 หน่วยงานที่รับผิดชอบ`` for ``1.2 …``), no
-space read between a number and its title (``1.3หลักการและเหตุผล``), a label's ``:``
+space read between a number and its title (``1.3หลักการและเหตุผล``, ``2.รายงาน…``), a label's ``:``
 lost before a tab (``หน่วยงานที่รับผิดชอบ.⇥สำนักอนามัย / …``), the agency's ``/`` read
 as a lone Latin stroke (``สำนักอนามัย i⇥กองควบคุมโรค``), an amount's commas read as dots
 before its satang (``4.659.000.00 บาท``) or a space read before a comma (``1 ,686,000``).
@@ -21,7 +21,7 @@ import pytest
 
 from bma_etl.layouts.legacy_progress_form import extract as legacy
 
-from conftest import records_of
+from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
 
 _DIALECTS = ["legacy_pipe", "legacy_tab", "legacy_html", "legacy_long"]
@@ -52,7 +52,8 @@ def test_section_number_read_with_its_dot_as_a_digit_or_glued_to_its_title(
     generator: str, seed: int
 ) -> None:
     """``122 หน่วยงานที่รับผิดชอบ`` ends the budget line above it; ``1.3หลักการ…`` (and
-    ``1.3หหลักการ…``, a letter read twice) ends the coordinator's line."""
+    ``1.3หหลักการ…``, a letter read twice) ends the coordinator's line;
+    ``2.รายงานความก้าวหน้า…`` opens the report table, every row read."""
     rng = random.Random(seed)
     generated = GENERATORS[generator](rng)
     text = re.sub(
@@ -65,10 +66,19 @@ def test_section_number_read_with_its_dot_as_a_digit_or_glued_to_its_title(
     text = re.sub(
         r"^1\.3 (?=หลักการ)", rng.choice(("1.3", "1.3ห", "133 ")), text, count=1, flags=re.M
     )
+    text = re.sub(r"^2\. (?=รายงานความก้าวหน้า)", "2.", text, count=1, flags=re.M)
     assert "\n1.2 หน่วยงาน" not in text and "\n1.3 หลักการ" not in text
-    project = _project(text)
+    assert "\n2. รายงาน" not in text
+    records = records_of(legacy, text, screened=False)
+    [project] = records["projects"]
     [want] = generated.tables["projects"]
     assert {n: _got(project, n) for n in _FIELDS} == {n: want[n] for n in _FIELDS}
+    assert_rows_read(
+        "progress_updates",
+        records["progress_updates"],
+        generated.tables["progress_updates"],
+        ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb", "on_plan"),
+    )
 
 
 @pytest.mark.parametrize("generator", _DIALECTS)

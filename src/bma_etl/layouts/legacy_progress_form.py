@@ -248,9 +248,10 @@ def _heading_number_misread(text: str, current: str) -> tuple[str, int] | None:
 _TITLE_SLACK = 2
 #: A section number as OCR may damage it past :data:`_OCR_HEADING_RE`: its dot read as
 #: a digit (``122 หน่วยงานที่รับผิดชอบ`` for ``1.2 …``), or no space read before the
-#: title (``1.3หลักการและเหตุผล``). Only a heading's words opening the title make it one.
+#: title (``1.3หลักการและเหตุผล``, ``2.รายงานความก้าวหน้า…``). Only a heading's words
+#: opening the title make it one.
 _OCR_NUMBER_RUN_RE = re.compile(
-    r"^\s*(?:[^\w\s]{1,2}\s*)?(?:[1-9][0-9][1-9]\s+|[0-9]{1,2}[.,][0-9]{1,2}[.,]?(?=[ก-ฮ]))"
+    r"^\s*(?:[^\w\s]{1,2}\s*)?(?:[1-9][0-9][1-9]\s+|[0-9]{1,2}[.,](?:[0-9]{1,2}[.,]?)?(?=[ก-ฮ]))"
     r"(?P<title>\S.*?)[\s.]*$")
 #: Blocks opened by more than one heading (``1.1 …``, ``1.2 …``), so a heading may
 #: open the block the reader is in.
