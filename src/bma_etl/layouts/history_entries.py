@@ -7,7 +7,8 @@ produces one raw ``progress_updates`` row per entry, in document order (number,
 progress, report date, ``detail``, ``problems``, ``obstacles``) and one
 ``indicators`` row per KPI block, with ``unparsed_line`` findings for lines that
 belong to neither and findings when an entry's two dates differ. After OCR the
-fixed wording is also matched in key form or approximately, never guessed.
+fixed wording is also matched in key form or approximately, never guessed; an
+entry's problem and obstacle labels are matched by :mod:`.history_labels`.
 """
 
 from __future__ import annotations
