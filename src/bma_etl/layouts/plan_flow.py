@@ -181,6 +181,7 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
     # continuing one whose start is elsewhere (its cumulative is then taken as read)
     lost = False  # the step before did not add up: the next one's cumulative is taken
     run: list[Line] = []
+    opened = len(out)  # the rows before this table's
     while i < len(lines):
         line = lines[i]
         text = line.text
@@ -193,10 +194,12 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
         if _STEP_TOTAL_RE.match(text) or _OTHER_RE.match(text):
             break
         if not run and not pats.start.match(text):
+            # after a whole step, or as the table's first row (its two numbers equal)
             after = _numberless_step(doc, lines, i, cumulative, pats) \
-                if pats.ocr and read and not lost else None
+                if pats.ocr and ((read and not lost) or len(out) == opened) else None
             if after is not None:
                 i, cumulative, step = after
+                read, lost = True, False
                 out.append(Flowed(header, line.no, RawRow("plan_steps", None, {
                     "indicator_no": ctx.indicator_no, "project_name": ctx.project_name,
                     **step})))
