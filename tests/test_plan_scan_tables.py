@@ -136,7 +136,8 @@ _POINT_LOST = re.compile(r"^([๐-๙0-9])\.([๐-๙0-9]) ")
 
 
 def _indicators_misread(text: str, rng: random.Random, point: str = r"\1\2 ") -> str:
-    """The plan's definition rows with the indicator's words or its number's point misread."""
+    """The plan's definition rows with the indicator's words or its number's point misread
+    (``point``: what ``๕.๑ `` is read as; a letter after it is a speck's)."""
     out: list[str] = []
     for line in text.split("\n"):
         cells = line.split("\t")
@@ -150,7 +151,8 @@ def _indicators_misread(text: str, rng: random.Random, point: str = r"\1\2 ") ->
 
 
 @pytest.mark.parametrize(("seed", "point"), [(s, r"\1\2 ") for s in range(10)]
-                         + [(s, r"\1 \2 ") for s in range(6)])
+                         + [(s, r"\1 \2 ") for s in range(6)]
+                         + [(s, r"\1.\2 ว") for s in range(6)])  # a speck's letter: ``๕.๑ วร้อยละ``
 def test_definition_rows_whose_indicator_ocr_misread_are_rows(seed: int, point: str) -> None:
     """Every definition row is found; its definition and activities read right."""
     rng = random.Random(seed)
