@@ -28,6 +28,9 @@ _KEY_TABLE = str.maketrans(
      "\u0e33": "\u0e32", ";": ":"}
 )
 
+#: The characters the key form drops.
+_DROPPED = frozenset(chr(c) for c, to in _KEY_TABLE.items() if to is None)
+
 
 @lru_cache(maxsize=4096)
 def key(text: str) -> str:
@@ -53,8 +56,13 @@ def key_map(text: str) -> tuple[str, list[int]]:
     >>> k, at
     ('กาว', [0, 2, 4, 5])
     """
+    folded = text.translate(_KEY_TABLE)
+    if "\u0e40\u0e40" not in folded:  # each kept character maps to one: offsets alone
+        offsets = [i for i, ch in enumerate(text) if ch not in _DROPPED]
+        offsets.append(len(text))
+        return folded, offsets
     chars: list[str] = []
-    offsets: list[int] = []
+    offsets = []
     table = _KEY_TABLE
     for i, ch in enumerate(text):
         mapped = table.get(ord(ch), ch)

@@ -23,13 +23,14 @@ on its own pages), or the whole file when the first part alone is no document.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from bma_etl.detect import THRESHOLD, Detection, detect
 from bma_etl.document import Extraction, Finding, RepairedText
 from bma_etl.errors import BmaEtlError
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import REGISTRY
-from bma_etl.layouts.base import Layout, score_signals
+from bma_etl.layouts.base import Layout, Signal, score_signals
 
 #: A signal searched for within this many characters of a document opens it.
 OPENING_WITHIN = 8000
@@ -49,10 +50,16 @@ class Part:
     layout: str
 
 
+@cache
+def _opening_signals(layout: Layout) -> tuple[Signal, ...]:
+    """``layout``'s opening signals: those searched for within :data:`OPENING_WITHIN`."""
+    return tuple(s for s in layout.signals
+                 if s.within is not None and s.within <= OPENING_WITHIN)
+
+
 def _opening(layout: Layout, doc: RepairedText) -> float:
     """Points of ``layout``'s opening signals found in ``doc``'s text (0..1)."""
-    signals = tuple(s for s in layout.signals
-                    if s.within is not None and s.within <= OPENING_WITHIN)
+    signals = _opening_signals(layout)
     if not signals:
         return 0.0
     return score_signals(doc, signals, keyed=True)
@@ -95,9 +102,9 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
     text = _blank_furniture(doc)
     bounds = [*starts, len(text) + 1]
     by_id = {lay.layout_id: lay for lay in REGISTRY}
-    first = by_id.get(layout_id)
-    # each part's first page, layout and opening points (its signals within their reach)
-    found = [(1, layout_id, _opening(first, RepairedText.of(text)) if first else 0.0)]
+    # each part's first page, layout and opening points (its signals within their reach);
+    # page 1's openings are those of the whole text, the first part's among them
+    found = [(1, layout_id, 0.0)]
     for page in range(1, len(starts) + 1):
         rest = text[bounds[page - 1]:]
         began, current, opened = found[-1]
@@ -107,6 +114,11 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
         seen = rest if page == 1 else rest[:bounds[page] - bounds[page - 1] - 1]
         seen_doc = RepairedText.of(seen)  # one index of the lines for every layout
         openings = {lid: _opening(lay, seen_doc) for lid, lay in by_id.items()}
+        if page == 1:
+            whole = openings if not bounds[0] else {
+                lid: _opening(lay, RepairedText.of(text)) for lid, lay in by_id.items()
+                if lid == layout_id}
+            found[0] = (1, layout_id, whole.get(layout_id, 0.0))
         again = max(OPENING_POINTS, opened - REOPENING_SLACK)
         candidates = [lid for lid, points in openings.items() if points >= OPENING_POINTS
                       and (page == 1 or lid != current or points >= again)]
