@@ -57,12 +57,15 @@ def _opening_signals(layout: Layout) -> tuple[Signal, ...]:
                  if s.within is not None and s.within <= OPENING_WITHIN)
 
 
-def _opening(layout: Layout, doc: RepairedText) -> float:
-    """Points of ``layout``'s opening signals found in ``doc``'s text (0..1)."""
+def _opening(layout: Layout, doc: RepairedText, at_least: float = 0.0) -> float:
+    """Points of ``layout``'s opening signals found in ``doc``'s text (0..1).
+
+    With ``at_least``, a sum below it is not worked out to the end (only less than it).
+    """
     signals = _opening_signals(layout)
     if not signals:
         return 0.0
-    return score_signals(doc, signals, keyed=True)
+    return score_signals(doc, signals, keyed=True, at_least=at_least)
 
 
 def _blank_furniture(doc: RepairedText) -> str:
@@ -73,10 +76,13 @@ def _blank_furniture(doc: RepairedText) -> str:
                      for line in doc.all_lines())
 
 
-def _scores(text: str) -> dict[str, float]:
+def _scores(text: str, wanted: set[str]) -> dict[str, float]:
+    """The scores of the ``wanted`` layouts (ids) for ``text``; the others are not scored."""
     scores: dict[str, float] = {}
     doc = RepairedText.of(text)  # every layout scores the same text: index its lines once
     for layout in REGISTRY:
+        if layout.layout_id not in wanted:
+            continue
         try:
             scores[layout.layout_id] = float(layout.score(doc))
         except Exception:  # a scorer's fault must not sink the whole file
@@ -113,18 +119,23 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
         # the document's opening as detection saw it; a later page's opening on that page
         seen = rest if page == 1 else rest[:bounds[page] - bounds[page - 1] - 1]
         seen_doc = RepairedText.of(seen)  # one index of the lines for every layout
-        openings = {lid: _opening(lay, seen_doc) for lid, lay in by_id.items()}
+        again = max(OPENING_POINTS, opened - REOPENING_SLACK)
+        # what each layout's opening must reach to count here: below that, its exact
+        # points are never read (page 1's own layout aside: the first part's opening)
+        need = {lid: 0.0 if page == 1 and lid == layout_id and not bounds[0]
+                else OPENING_POINTS if page == 1 or lid != current else again
+                for lid in by_id}
+        openings = {lid: _opening(lay, seen_doc, need[lid]) for lid, lay in by_id.items()}
         if page == 1:
             whole = openings if not bounds[0] else {
                 lid: _opening(lay, RepairedText.of(text)) for lid, lay in by_id.items()
                 if lid == layout_id}
             found[0] = (1, layout_id, whole.get(layout_id, 0.0))
-        again = max(OPENING_POINTS, opened - REOPENING_SLACK)
         candidates = [lid for lid, points in openings.items() if points >= OPENING_POINTS
                       and (page == 1 or lid != current or points >= again)]
         if not candidates:
             continue
-        scores = _scores(rest)
+        scores = _scores(rest, {*candidates, current})  # no other layout's score is read
         best = max(candidates, key=lambda lid: (scores[lid], openings[lid]))
         if scores[best] < THRESHOLD:
             continue

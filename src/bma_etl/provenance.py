@@ -29,7 +29,7 @@ class LineIndex:
     (2, 6)
     """
 
-    __slots__ = ("text", "_page_starts", "_line_starts")
+    __slots__ = ("_line_starts", "_page_starts", "text")
 
     def __init__(self, text: str, page_starts: tuple[int, ...] = ()) -> None:
         self.text = text
@@ -40,8 +40,9 @@ class LineIndex:
     def line_starts(self) -> list[int]:
         """Offset of each line's first character (index 0: line 1); do not change it."""
         if self._line_starts is None:
-            self._line_starts = list(accumulate(
-                (len(line) + 1 for line in self.text.split("\n")[:-1]), initial=0))
+            self._line_starts = list(
+                accumulate((len(line) + 1 for line in self.text.split("\n")[:-1]), initial=0)
+            )
         return self._line_starts
 
     @property

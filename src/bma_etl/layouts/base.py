@@ -123,11 +123,14 @@ def _fuzzy_found(signal: Signal, ktext: str) -> bool:
 
 
 def score_signals(doc: RepairedText, signals: tuple[Signal, ...], keyed: bool = False,
-                  fuzzy: bool = False) -> float:
+                  fuzzy: bool = False, at_least: float = 0.0) -> float:
     r"""Sum of the points of the signals found in ``doc``, capped at 1.
 
     ``keyed`` also looks for each signal not found in the text in its key form;
-    ``fuzzy`` (which implies it) then for its ``phrase``, approximately.
+    ``fuzzy`` (which implies it) then for its ``phrase``, approximately. With
+    ``at_least``, a caller that only needs the sum when it reaches that much: the
+    search stops once the signals left cannot bring it there, and the sum so far,
+    below ``at_least``, is returned.
 
     >>> score_signals(RepairedText.of("a\nTITLE"), (Signal("^TITLE", 0.6), Signal("x", 0.3)))
     0.6
@@ -137,7 +140,12 @@ def score_signals(doc: RepairedText, signals: tuple[Signal, ...], keyed: bool = 
     """
     points = 0.0
     folded: str | None = None
+    left = sum(max(signal.points, 0.0) for signal in signals) if at_least > 0 else 0.0
     for signal in signals:
+        if at_least > 0:
+            if points + left < at_least - _ROUNDING:
+                return min(round(points, 6), 1.0)
+            left -= max(signal.points, 0.0)
         compiled, needles, core, key_compiled, key_needles, key_core = _forms(signal)
         text = doc.text if signal.within is None else doc.text[:signal.within]
         if _found(text, needles, compiled, core):
@@ -154,6 +162,9 @@ def score_signals(doc: RepairedText, signals: tuple[Signal, ...], keyed: bool = 
             points += signal.points
     return min(round(points, 6), 1.0)
 
+
+#: Slack for the rounding of a sum of points (``round(points, 6)``).
+_ROUNDING = 1e-6
 
 ScoreFn = Callable[[RepairedText], float]
 ExtractFn = Callable[[RepairedText], Extraction]
