@@ -1,8 +1,9 @@
 """The shortcuts that keep detection and matching fast give what the long way gives.
 
 Each shortcut (a signal's core searched first, a score cut short once it cannot
-reach what the caller needs, key offsets without a per-letter loop, line offsets
-and lines worked out once) is checked against the long way on text generated from
+reach what the caller needs, the key form by a regex and its offsets without a
+per-letter loop, widths without a per-letter loop, line offsets and lines worked
+out once) is checked against the long way on text generated from
 known words, and on the signals of every registered layout.
 """
 
@@ -15,8 +16,12 @@ from hypothesis import strategies as st
 from bma_etl.document import Line, RepairedText
 from bma_etl.layouts import REGISTRY
 from bma_etl.layouts.base import Signal, score_signals
-from bma_etl.matchkey import _KEY_TABLE, key_map
+from bma_etl.matchkey import _KEY_TABLE, key, key_map
 from bma_etl.provenance import LineIndex
+from bma_etl.unwrap import _width
+
+#: Thai upper and lower vowels and tone marks: no width of their own.
+MARK_CHARS = {chr(c) for c in (0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F))}
 
 #: Words and marks of the layouts' own lines, and the damage PDFs and OCR do to them.
 PIECES = [
@@ -80,6 +85,13 @@ def _key_map_long_way(text: str) -> tuple[str, list[int]]:
 @given(texts)
 def test_key_map_gives_the_letter_by_letter_offsets(text: str) -> None:
     assert key_map(text) == _key_map_long_way(text)
+    assert key(text) == _key_map_long_way(text)[0]
+
+
+@given(texts)
+def test_a_width_counts_the_letters_but_the_marks(text: str) -> None:
+    line = text.strip()
+    assert _width(text) == len([ch for ch in line if ch not in MARK_CHARS])
 
 
 @settings(max_examples=60)
