@@ -120,6 +120,10 @@ _COMPLETE_LINE_RE = re.compile("|".join([
     ENTRY_RE.pattern, SEPARATOR_RE.pattern, UNIT_CODE_LINE, BANNER_RE.pattern,
     LINKS_RE.pattern, *(r.pattern for r, _ in HEADING_RES)]))
 
+#: The ends of the "<name> : <code>" and "<agency> : (<year>)" head lines.
+_CODE_AFTER_COLON = rf":\s*[0-9๐-๙]{{8}}-[0-9๐-๙]{{4}}{STRAY_END}\s*$"
+_YEAR_AFTER_COLON = rf":\s*\(\s*[0-9๐-๙]{{4}}\s*\){STRAY_END}\s*$"
+
 #: What marks the progress-history page (regex → points).
 SIGNALS = (
     Signal(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$", 0.35, 40000, ("&&&",)),
@@ -138,9 +142,9 @@ SIGNALS = (
            phrase="สยป. ประเมินโครงการ : ไตรมาสที่"),
     # "<name> : <code>", not a form's "รหัสโครงการ... : <code>" label
     # ... each maybe with a speck OCR glued to its end (history_header.STRAY_END)
-    Signal(rf"^(?!\s*รหัส)[^\n:]{{8,}}\S\s*:\s*[0-9๐-๙]{{8}}-[0-9๐-๙]{{4}}{STRAY_END}\s*$", 0.15,
-           4000, ("-",)),
-    Signal(rf"^[^\n:()]*\S\s*:\s*\(\s*[0-9๐-๙]{{4}}\s*\){STRAY_END}\s*$", 0.1, 4000, ("(",)),
+    Signal(rf"^(?!\s*รหัส)[^\n:]{{8,}}\S\s*{_CODE_AFTER_COLON}", 0.15, 4000, ("-",),
+           core=_CODE_AFTER_COLON),
+    Signal(rf"^[^\n:()]*\S\s*{_YEAR_AFTER_COLON}", 0.1, 4000, ("(",), core=_YEAR_AFTER_COLON),
     Signal(rf"^\s*(?:Back\s+Home|FusionCharts will render here){STRAY_END}\s*$", 0.1, 4000,
            ("Back", "FusionCharts")),
     Signal(r"^\s*(?:หลักการและเหตุผล|วัตถุประสงค์ของโครงการ)\s*$", 0.05, 8000,
