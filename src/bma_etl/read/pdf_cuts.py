@@ -126,6 +126,27 @@ def cut_inside_number(left: str, right: str) -> bool:
     return len(a) - opened - 1 < (3 if a[opened] == "," else 2)
 
 
+_NUMBER = re.compile(f"[{_DIGITS}][{_DIGITS},]*(?:\\.[{_DIGITS}]+)?")
+
+
+def numbers_apart(above: dict[int, str], here: dict[int, str]) -> bool:
+    """Whether a column holds a number alone on both lines, and the two are no amount cut.
+
+    ``above``, ``here``: two lines' pieces by column. One value per cell: ``218.5``
+    over ``330`` in a column of monthly results (right-aligned, each flush with the
+    column's edge as a wrapped cell's lines are) are two rows' values, not one cell
+    wrapped (:func:`cut_inside_number` tells an amount the line cut).
+
+    >>> numbers_apart({0: "ผลงาน", 1: "218.5"}, {0: "ผลงาน", 1: "330"})
+    True
+    >>> numbers_apart({0: "ค่า", 1: "๗"}, {1: ",๓๖๘,๓๐๐.๐"}), numbers_apart({1: "ร้อยละ"}, {1: "๘๐"})
+    (False, False)
+    """
+    return any(k in above and _NUMBER.fullmatch(above[k].strip()) is not None
+               and _NUMBER.fullmatch(text.strip()) is not None
+               and not cut_inside_number(above[k], text) for k, text in here.items())
+
+
 #: A cell of a row whose gaps are too narrow for tabs starts within this many font
 #: sizes of its column's start (a column's cells start at its left padding).
 SPLIT_EM = 0.3
