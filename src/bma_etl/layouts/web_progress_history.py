@@ -80,6 +80,7 @@ from bma_etl.layouts.history_header import (
     BANNER_RE,
     BARE_NUMBER_RE,
     BOILERPLATE_RES,
+    HEADER_LINES,
     LINKS_RE,
     STRAY_END,
     UNIT_CODE_LINE,
@@ -115,10 +116,15 @@ TITLE = "ความคืบหน้าโครงการ"
 _HEAD_VALUES = ("project_code", "project_name", "agency", "progress_pct",
                 "responsible_person", "assessment_quarter")
 
-#: Lines complete in themselves, never joined to a wrapped line beside them.
+#: Lines complete in themselves, never joined to a wrapped line beside them: the
+#: ``<name> : <code>`` line too, which a print may set as wide as its page (a long
+#: name, a distributed alignment), the agency's line under it no wrap of it, and the
+#: bare progress number under that (no wrapped word of the agency).
 _COMPLETE_LINE_RE = re.compile("|".join([
     ENTRY_RE.pattern, SEPARATOR_RE.pattern, UNIT_CODE_LINE, BANNER_RE.pattern,
-    LINKS_RE.pattern, *(r.pattern for r, _ in HEADING_RES)]))
+    LINKS_RE.pattern, *(r.pattern for r, _ in HEADING_RES),
+    *(p for p, column in HEADER_LINES.items() if column == "_name_code"),
+    BARE_NUMBER_RE.pattern.replace("?P<value>", "")]))
 
 #: What marks the progress-history page (regex → points).
 SIGNALS = (
