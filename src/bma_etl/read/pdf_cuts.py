@@ -36,17 +36,21 @@ def label_again(cell: str, text: str) -> bool:
     ``cell`` (a row's first cell at a page's foot) is letters and the number that
     ends them (``รายงานครั้งที่๗``); ``text`` starts with the same letters
     (``รายงาน``, ``รายงานครั้งที่๘``) and no digit: the next row's label, not
-    the rest of a label that already ended in its number. Spaces do not count.
+    the rest of a label that already ended in its number. Spaces do not count. A
+    ``cell`` that is a row's number alone (``๕``) is whole too: words under it
+    (``รวมงบประมาณทั้งสิ้น``, the table's total row on the next page) open a row.
 
     >>> [label_again(a, b) for a, b in [("รายงานครั้งที่๗", "รายงาน"),
     ...     ("รายงาน ครั้งที่ 7", "รายงานครั้งที่ 8"), ("รายงาน", "ครั้งที่๘"),
-    ...     ("ครั้งที่๗", "๘"), ("รายงานครั้งที่๗", "ผลการดำเนินงาน")]]
-    [True, True, False, False, False]
+    ...     ("ครั้งที่๗", "๘"), ("รายงานครั้งที่๗", "ผลการดำเนินงาน"), ("๕", "รวมทั้งสิ้น")]]
+    [True, True, False, False, False, True]
     """
     label, head = "".join(cell.split()), "".join(text.split())
     number = _DIGITS_END.search(label)
     if number is None or len(head) < 2 or head[0].isdigit():
         return False
+    if number.start() == 0:  # a row's number alone
+        return True
     letters = label[:number.start()]
     head = head[:len(letters)]
     return len(head) >= 2 and letters.startswith(head)
