@@ -38,13 +38,21 @@ def test_scores_spread_over_their_cells_read_whole(tmp_path: Path) -> None:
     for k, (font, pt) in enumerate(PRINTS):
         doc = GENERATORS["plan"](random.Random(f"distributed-digits-{k}"))
         pdf = tmp_path / f"plan-{k}.{font}.pdf"
-        batch.append((doc, pdf, font, {"align": "distribute", "pt": str(pt),
-                                       "widths": "content", "lang": "th-TH"}))
+        batch.append(
+            (
+                doc,
+                pdf,
+                font,
+                {"align": "distribute", "pt": str(pt), "widths": "content", "lang": "th-TH"},
+            )
+        )
         made.append((pdf, doc))
     failed = render.render_docx_batch(batch)
     assert not failed, failed
     for pdf, doc in made:
-        levels = [{n: row[n] for n in ("level", "weight_pct", "score")}
-                  for row in doc.truth["tables"][TABLE]]
+        levels = [
+            {n: row[n] for n in ("level", "weight_pct", "score")}
+            for row in doc.truth["tables"][TABLE]
+        ]
         result = score(process_file(pdf), {"tables": {TABLE: levels}})
         assert result.total > 0 and result.lost == [], (pdf.name, result.lost[:6])

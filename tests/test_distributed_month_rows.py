@@ -40,8 +40,14 @@ def test_month_rows_of_a_distributed_print_stay_rows(tmp_path: Path) -> None:
         doc = GENERATORS["web_detail"](random.Random(f"distributed-months-{k}"))
         assert len(doc.truth["tables"][TABLE]) >= 6, "too few months to make a table"
         pdf = tmp_path / f"detail-{k}.{font}.pdf"
-        batch.append((doc, pdf, font, {"align": "distribute", "pt": str(pt),
-                                       "widths": "content", "lang": "th-TH"}))
+        batch.append(
+            (
+                doc,
+                pdf,
+                font,
+                {"align": "distribute", "pt": str(pt), "widths": "content", "lang": "th-TH"},
+            )
+        )
         made.append((pdf, doc))
     failed = render.render_docx_batch(batch)
     assert not failed, failed

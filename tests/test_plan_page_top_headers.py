@@ -52,14 +52,16 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int], P
     out = tmp_path_factory.mktemp("page-top")
     made = {(font, k): out / f"plan{k}.{font}.pdf" for font in fonts for k in range(PLANS)}
     failed = render.render_soffice_batch(
-        [(_broken(_plan(k)), pdf, font) for (font, k), pdf in made.items()])
+        [(_broken(_plan(k)), pdf, font) for (font, k), pdf in made.items()]
+    )
     assert not failed, failed
     return made
 
 
 @pytest.mark.parametrize("font", ["Kinnari", "Loma"])
 def test_definition_header_at_a_page_top_ends_the_scoring_table(
-        printed: dict[tuple[str, int], Path], font: str) -> None:
+    printed: dict[tuple[str, int], Path], font: str
+) -> None:
     from bma_etl.pipeline import process_file
 
     for k in range(PLANS):

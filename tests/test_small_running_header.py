@@ -33,8 +33,9 @@ PAGES = 4
 def test_body_under_a_small_header_reads_as_text(tmp_path: Path) -> None:
     font = "Laksaman"
     for k in range(PAGES):
-        doc = replace(GENERATORS["web_detail_long"](random.Random(f"small-header-{k}")),
-                      margins_mm=25.0)
+        doc = replace(
+            GENERATORS["web_detail_long"](random.Random(f"small-header-{k}")), margins_mm=25.0
+        )
         pdf = tmp_path / f"detail{k}.pdf"
         render.render_reportlab(doc, pdf, font, font_file(font), random.Random(k))
         body = extract_pdf(pdf.read_bytes(), pdf.name).text.split("\n")[1:]

@@ -43,8 +43,9 @@ def _broken(doc: GeneratedDoc) -> GeneratedDoc:
     """``doc`` as a ruled page with a page break before every total row."""
     html = render.ruled_table_page(doc)
     assert TOTAL in html, "the plan has no budget total row"
-    return replace(doc, html=html.replace(TOTAL, TOTAL.replace(
-        "<tr>", '<tr style="break-before: page">')))
+    return replace(
+        doc, html=html.replace(TOTAL, TOTAL.replace("<tr>", '<tr style="break-before: page">'))
+    )
 
 
 def test_total_row_on_the_next_page_is_no_rest_of_the_last_item(tmp_path: Path) -> None:
@@ -56,8 +57,15 @@ def test_total_row_on_the_next_page_is_no_rest_of_the_last_item(tmp_path: Path) 
     assert len(picked) >= PLANS
     for k, doc in enumerate(picked[:PLANS]):
         pdf = tmp_path / f"plan{k}.pdf"
-        render.render_chromium(_broken(doc), pdf, font, font_file(font), random.Random(0),
-                               paper="Letter", header_footer=False)  # (draws 16 px type)
+        render.render_chromium(
+            _broken(doc),
+            pdf,
+            font,
+            font_file(font),
+            random.Random(0),
+            paper="Letter",
+            header_footer=False,
+        )  # (draws 16 px type)
         assert pdf.is_file()
         truth = {"tables": {t: doc.truth["tables"][t] for t in TABLES}}
         result = score(process_file(pdf), truth)

@@ -32,16 +32,23 @@ def test_head_lines_marked_wrapped_keep_their_values() -> None:
     for k in range(40):
         doc = GENERATORS["web_tracking"](random.Random(f"full-width-head-{k}"))
         lines = doc.text.split("\n")
-        named = next((n for n, line in enumerate(lines, start=1)
-                      if " : " in line and line.rstrip()[-1:].isdigit()), None)
+        named = next(
+            (
+                n
+                for n, line in enumerate(lines, start=1)
+                if " : " in line and line.rstrip()[-1:].isdigit()
+            ),
+            None,
+        )
         if named is None or named + 2 > len(lines) or not lines[named].strip():
             continue  # a save cut above the agency line
         wraps = frozenset(range(named, named + 2))  # name line and agency line
         text = RepairedText.of(doc.text, wraps=wraps, judged=frozenset({0}))
         normalized = normalize(extract(text), text.text, text.words, text.wraps)
         want = {n: v for n, v in doc.truth["tables"]["projects"][0].items() if n in FIELDS}
-        right, total, lost = score_tables(build_records(normalized, "0" * 64),
-                                          {"tables": {"projects": [want]}})
+        right, total, lost = score_tables(
+            build_records(normalized, "0" * 64), {"tables": {"projects": [want]}}
+        )
         assert total >= 3 and right == total, (k, lost)
         checked += 1
     assert checked >= 10, checked
