@@ -80,6 +80,7 @@ from bma_etl.layouts.history_header import (
     BANNER_RE,
     BARE_NUMBER_RE,
     BOILERPLATE_RES,
+    DIGIT,
     HEADER_LINES,
     LINKS_RE,
     STRAY_END,
@@ -119,12 +120,13 @@ _HEAD_VALUES = ("project_code", "project_name", "agency", "progress_pct",
 #: Lines complete in themselves, never joined to a wrapped line beside them: the
 #: ``<name> : <code>`` line too, which a print may set as wide as its page (a long
 #: name, a distributed alignment), the agency's line under it no wrap of it, and the
-#: bare progress number under that (no wrapped word of the agency).
+#: bare progress number under that, a percentage (``0.00``; no wrapped word of the
+#: agency; a number of two points, ``๗.๒.๒``, may open a strategy goal the page wrapped).
 _COMPLETE_LINE_RE = re.compile("|".join([
     ENTRY_RE.pattern, SEPARATOR_RE.pattern, UNIT_CODE_LINE, BANNER_RE.pattern,
     LINKS_RE.pattern, *(r.pattern for r, _ in HEADING_RES),
     *(p for p, column in HEADER_LINES.items() if column == "_name_code"),
-    BARE_NUMBER_RE.pattern.replace("?P<value>", "")]))
+    rf"^\s*{DIGIT}{{1,3}}(?:\.{DIGIT}{{1,2}})?\s*%?\s*$"]))
 
 #: What marks the progress-history page (regex → points).
 SIGNALS = (
