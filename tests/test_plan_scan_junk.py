@@ -306,3 +306,27 @@ def test_definition_header_cell_ocr_read_after_the_row_is_no_activity(seed: int)
     got = [(r.indicator, _squashed(r.activities)) for r in records_of(
         extract, "\n".join(out), screened=False).get("plan_kpi_definitions", [])]
     assert got == want
+
+
+#: What OCR read a quote's closing mark as, alone on the line under the quote.
+_CLOSING_MISREAD = ("77", "7", "ee", "=")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_scoring_heading_whose_closing_mark_ocr_misread_names_the_indicator(seed: int) -> None:
+    """``เกณฑ์การให้คะแนน`` / ``“ระดับ...เมืองน้อง`` / ``77``: the closing mark OCR read
+    as a speck on the line under the quote is no part of the levels' indicator."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    out: list[str] = []
+    for line in generated.text.split("\n"):
+        m = _SCORING_HEADING.match(line)
+        if m is None:
+            out.append(line)
+            continue
+        out.extend(["เกณฑ์การให้คะแนน", f"“{m.group('name')}", rng.choice(_CLOSING_MISREAD)])
+    want = [row["indicator"] for row in generated.tables["plan_scoring_levels"]]
+    assert want, "the generator writes scoring tables"
+    got = [r.indicator for r in records_of(extract, "\n".join(out), screened=False)
+           .get("plan_scoring_levels", [])]
+    assert got == want

@@ -6,8 +6,8 @@ flowing (a row's cells run into wrapped lines, no tab: what Tesseract gives for 
 table without ruled cells) and damaged the ways Tesseract damaged them on the
 corpus's 150 and 200 dpi scans:
 
-- a step whose number cell OCR lost (the row opens with its words), or whose point
-  it glued to the words (``๓.ดำเนินการ``);
+- a step whose number cell OCR lost (the row opens with its words), whose point
+  it glued to the words (``๓.ดำเนินการ``) or read as a semicolon (``๒; ประสานงาน``);
 - the schedule's month row read as short tokens, the first like a step's number
   (``an. หพย ศา มด OW. มัค``);
 - a scoring level whose digit OCR read as a Thai letter and a vowel (``ชา ร้อยละ``);
@@ -99,6 +99,22 @@ def test_step_whose_point_ocr_glued_to_its_words_starts_a_step(seed: int) -> Non
     def damage(m: re.Match[str], rng: random.Random) -> str | None:
         marks = " ".join(m.group("marks").split())
         return (f"{m.group('no')}.{m.group('body')} {m.group('pct')} {m.group('cum')} "
+                f"{marks}").rstrip()
+
+    want, got, damaged = _steps(seed, damage)
+    assert damaged
+    _assert_right(want, got, ("step_no", *_STEP_FIELDS))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_step_whose_point_ocr_read_as_a_semicolon_starts_a_step(seed: int) -> None:
+    """``๒; ประสานงาน... ๒๐ ๗๐``: the step is read whole, with its number, not as
+    words of the step above."""
+    def damage(m: re.Match[str], rng: random.Random) -> str | None:
+        if rng.random() < 0.4:
+            return None
+        marks = " ".join(m.group("marks").split())
+        return (f"{m.group('no')}; {m.group('body')} {m.group('pct')} {m.group('cum')} "
                 f"{marks}").rstrip()
 
     want, got, damaged = _steps(seed, damage)

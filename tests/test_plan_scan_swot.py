@@ -279,3 +279,29 @@ def test_ro_rua_read_twice_at_a_words_start_is_read_once(seed: int) -> None:
     text, _, done = restored(read, ())
     assert text == written
     assert {(d.read, d.word) for d in done} <= {("รร", "ร"), ("รร", "ระ")}
+
+
+# ------------------------------------------------------------------ SWOT headings
+
+_BRACKETED = re.compile(r"^(?P<words>จุดแข็ง|จุดอ่อน|โอกาส|อุปสรรค) \((?P<english>[A-Za-z]+)\)$")
+#: What OCR reads a heading's bracketed English word as, its Thai words read right.
+_ENGLISH_JUNK = ("5แ๕๓6เก", "Weaknoss", "Opportunlty", "Thre@t", "๕๓6")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swot_heading_whose_english_word_ocr_misread_keeps_its_kind(seed: int) -> None:
+    """``จุดแข็ง (5แ๕๓6เก)``: the heading still names its kind, the first one too; the
+    items under it are of that kind."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [(row["kind"], row["text"]) for row in generated.tables["plan_swot_items"]]
+    lines = generated.text.split("\n")
+    headings = [k for k, line in enumerate(lines) if _BRACKETED.match(line)]
+    assert headings, "the generator writes SWOT headings in two languages"
+    for k in {headings[0], *rng.sample(headings, k=min(2, len(headings)))}:
+        m = _BRACKETED.match(lines[k])
+        assert m is not None
+        lines[k] = f"{m.group('words')} ({rng.choice(_ENGLISH_JUNK)})"
+    got = [(row.kind, row.text)
+           for row in records_of(extract, "\n".join(lines)).get("plan_swot_items", [])]
+    assert got == want

@@ -136,7 +136,8 @@ _POINT_LOST = re.compile(r"^([๐-๙0-9])\.([๐-๙0-9]) ")
 
 
 def _indicators_misread(text: str, rng: random.Random, point: str = r"\1\2 ") -> str:
-    """The plan's definition rows with the indicator's words or its number's point misread."""
+    """The plan's definition rows with the indicator's words or its number's point misread
+    (``point``: what ``๕.๑ `` is read as; a letter after it is a speck's)."""
     out: list[str] = []
     for line in text.split("\n"):
         cells = line.split("\t")
@@ -150,7 +151,8 @@ def _indicators_misread(text: str, rng: random.Random, point: str = r"\1\2 ") ->
 
 
 @pytest.mark.parametrize(("seed", "point"), [(s, r"\1\2 ") for s in range(10)]
-                         + [(s, r"\1 \2 ") for s in range(6)])
+                         + [(s, r"\1 \2 ") for s in range(6)]
+                         + [(s, r"\1.\2 ว") for s in range(6)])  # a speck's letter: ``๕.๑ วร้อยละ``
 def test_definition_rows_whose_indicator_ocr_misread_are_rows(seed: int, point: str) -> None:
     """Every definition row is found; its definition and activities read right."""
     rng = random.Random(seed)
@@ -241,3 +243,92 @@ def test_budget_rows_whose_amount_ocr_misread_at_the_wrap_keep_their_name(seed: 
     got = [r for r in records_of(extract, text).get("plan_projects", [])
            if r.section != "routine"]
     assert_rows_read("plan_projects", got, want, ("name", "responsible_unit"))
+
+
+#: What the model read a target's number as (``๒๖`` read ``lod``): a short Latin word.
+_NUMBER_AS_LATIN = ("lod", "mb", "oo", "wo", "ne")
+_COUNTED = re.compile(r"^(?P<no>[๐-๙0-9]+)(?P<rest> [ก-ฮเ-ไ].*)$")
+
+
+def _numbers_as_latin(generated: Any, rng: random.Random) -> tuple[str, list[dict[str, Any]]]:
+    """The plan with some targets' numbers (``๒๖ ครั้ง ภายในปี พ.ศ. ...``) read as Latin
+    words, at least one a row kept in digits; the target rows with those targets as read."""
+    truth = [dict(r) for r in generated.tables["plan_indicators"]]
+    read = {r["target_text"]: r["target_text"] for r in truth}
+    out: list[str] = []
+    for line in generated.text.split("\n"):
+        cells = line.split("\t")
+        counted = [k for k, c in enumerate(cells) if k >= 2 and _COUNTED.match(c)]
+        if len(counted) > 1:
+            kept = rng.choice(counted)
+            for k in counted:
+                if k != kept and rng.random() < 0.6:
+                    m = _COUNTED.match(cells[k])
+                    assert m is not None
+                    read[cells[k]] = cells[k] = rng.choice(_NUMBER_AS_LATIN) + m.group("rest")
+            line = "\t".join(cells)
+        out.append(line)
+    for row in truth:
+        row["target_text"] = read[row["target_text"]]
+    return "\n".join(out), truth
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_target_rows_whose_numbers_ocr_read_as_latin_are_rows(seed: int) -> None:
+    """``lod ครั้ง ภายในปี พ.ศ. ๒๕๕๗ ๓๑ ครั้ง ...``: a target whose number OCR read as a
+    Latin word still starts where its unit says; its row is whole, and the next row
+    (``ลำดับที่`` empty) is a row of its own, not more of its targets."""
+    for k in range(200):  # a plan with a row of targets written as a number and its unit
+        rng = random.Random(seed * 1000 + k)
+        generated = GENERATORS["plan"](rng)
+        text, truth = _numbers_as_latin(generated, rng)
+        if any(r["target_text"][:1].isascii() for r in truth):
+            break
+    else:
+        pytest.fail("no plan with a target whose number the test reads as Latin")
+    text = _ocr_print(text, rng)
+    skip = {f"plan_indicators.{i}.year_be" for i in range(len(truth))}
+    got = _tables(text)["plan_indicators"]
+    right, total, lost = score_tables({"plan_indicators": got}, {"tables": {
+        "plan_indicators": truth}}, skip)
+    assert len(got) == len(truth) and right == total, lost[:6]
+
+
+#: A year whose digit the model lacks read as three digits (``๒๕๕๘`` read ``๒๕๕๕๓๐``).
+_THREE = {"๔": "๕๓๐", "๖": "๒๐๐", "๗": "๓๑๐", "๘": "๕๓๐", "๙": "๕๑๐"}
+
+
+def _year_as_six_digits(line: str, rng: random.Random) -> str:
+    """A line of years with one year's missing digit read as three (``๒๕๕๕๓๐``), its
+    other missing digits as one; the other years as :func:`_years_damaged` reads them."""
+    years = line.split()
+    wide = [k for k, y in enumerate(years) if any(ch in _THREE for ch in y)]
+    if not wide:
+        return _years_damaged(line, rng)
+    k = rng.choice(wide)
+    at = rng.choice([i for i, ch in enumerate(years[k]) if ch in _THREE])
+    out = [_years_damaged(y, rng) for y in years]
+    out[k] = "".join(_THREE[ch] if i == at else _NO_MODEL.get(ch, (ch,))[0]
+                     for i, ch in enumerate(years[k]))
+    return " ".join(out)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_target_tables_with_a_year_misread_as_six_digits_are_read(seed: int) -> None:
+    """``๒๕๕๓ ๒๕๕๕๓๐ ๒๕๕๓ ๒๕๐๐``: a year OCR read with six digits is still a column of
+    the year line; every row of the table is read."""
+    for k in range(50):  # a plan printed in Thai digits (the ones the model lacks)
+        rng = random.Random(seed * 1000 + k)
+        generated = GENERATORS["plan"](rng)
+        text = "\n".join(_year_as_six_digits(line, rng) if _YEARS.match(line) else line
+                         for line in generated.text.split("\n"))
+        if re.search(r"(?<!\S)\S*[๐-๙]{6}(?!\S)", text):
+            break
+    else:
+        pytest.fail("no plan whose year the test reads as six digits")
+    truth = {"tables": {"plan_indicators": generated.tables["plan_indicators"]}}
+    text = _ocr_print(text, rng)
+    skip = {f"plan_indicators.{i}.year_be" for i in range(len(truth["tables"]["plan_indicators"]))}
+    got = _tables(text)["plan_indicators"]
+    right, total, lost = score_tables({"plan_indicators": got}, truth, skip)
+    assert len(got) == len(truth["tables"]["plan_indicators"]) and right == total, lost[:6]

@@ -148,21 +148,23 @@ def strip_outline_raw(doc: RepairedText, raw: Raw) -> Raw:
     return piece or raw
 
 
-#: After OCR, the slash between an agency and its division read as a rule.
-_OCR_SLASH = re.compile(r"(?<=\S) \| (?=\S)")
+#: After OCR, the slash between an agency and its division read as a rule or a Latin
+#: stroke standing alone (``สำนักการคลัง | กองรายได้``, ``สำนักสิ่งแวดล้อม i⇥สำนักงาน…``).
+_OCR_SLASH = re.compile(r"(?<=\S)[ \t]+(?P<mark>[|iIl!])[ \t]+(?=\S)")
 
 
 def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow) -> None:
     """``agency / division / unit`` → agency (first part) and division (the rest).
 
     A column already filled keeps its value (the first statement wins). After OCR,
-    a ``|`` between spaces before any ``/`` is a slash read as a rule
-    (``สำนักการคลัง | กองรายได้ / กองรายได้``): no agency's name holds one.
+    a ``|`` (or a lone ``i``, ``l``, ``I``, ``!``) between spaces before any ``/`` is a
+    slash read as a rule (``สำนักการคลัง | กองรายได้ / กองรายได้``): no agency's name
+    holds one.
     """
     slash = raw.text.find("/")
     end = slash if slash >= 0 else len(raw.text)
     if doc.ocr_used and (rule := _OCR_SLASH.search(raw.text, 0, end)):
-        slash = rule.start() + 1
+        slash = rule.start("mark")
     agency = raw if slash < 0 else doc.sub_raw(raw, 0, slash)
     division = None if slash < 0 else doc.sub_raw(raw, slash + 1, len(raw.text))
     if agency is not None and row.fields.get("agency") is None:

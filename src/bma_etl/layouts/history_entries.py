@@ -7,7 +7,8 @@ produces one raw ``progress_updates`` row per entry, in document order (number,
 progress, report date, ``detail``, ``problems``, ``obstacles``) and one
 ``indicators`` row per KPI block, with ``unparsed_line`` findings for lines that
 belong to neither and findings when an entry's two dates differ. After OCR the
-fixed wording is also matched in key form or approximately, never guessed.
+fixed wording is also matched in key form or approximately, never guessed; an
+entry's problem and obstacle labels are matched by :mod:`.history_labels`.
 """
 
 from __future__ import annotations
@@ -28,9 +29,16 @@ from bma_etl.layouts.base import (
     RepairedText,
 )
 from bma_etl.layouts.history_header import DIGIT, NUMBER, put_first
+from bma_etl.layouts.history_labels import (
+    BARE_ENTRY_LABEL,
+    ENTRY_LABEL_RES,
+    LABEL_SIMILARITY,
+    OCR_ENTRY_LABELS,
+    approx_entry_label,
+)
 from bma_etl.layouts.history_specks import OCR_SPECKS_RE, separator_read_as_letters
 from bma_etl.layouts.wrapped import join
-from bma_etl.matchkey import KeyMatch, key, key_map, match_key, past_marks
+from bma_etl.matchkey import KeyMatch, key, match_key
 from bma_etl.normalize.dates import parse_date
 
 #: An entry's heading: ``(1) ความคืบหน้าโครงการฯ ร้อยละ 100.00 (2023-09-29)``.
@@ -47,9 +55,10 @@ SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
 #: The report date as OCR may read it (``19/0172569 :``, a ``/`` read as ``1``): not a
 #: date to load (the entry heading's system date stands), but not the detail either.
 #: Or its day read as letters, month and year left (``เม07/2563 :``, ``IN/092568 :``).
+#: Its ``:`` may be lost, the gap before the narrative left (``11/06/2565⇥⇥อยู่…``).
 _OCR_BE_DATE_RE = re.compile(
     rf"^\W{{0,3}}(?P<date>{DIGIT}[0-9๐-๙/|lI ]{{5,10}}{DIGIT}"
-    rf"|[^\s:]{{1,3}}?{DIGIT}{{1,2}}\s*/?\s*{DIGIT}{{4}})\s*[:;]\s*"
+    rf"|[^\s:]{{1,3}}?{DIGIT}{{1,2}}\s*/?\s*{DIGIT}{{4}})(?:\s*[:;]|\t)\s*"
     r"(?P<body>.*)$")
 _PLAIN_DATE_RE = re.compile(rf"{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}")
 #: After OCR: a separator whose dashes were lost, an entry heading with a speck after it;
@@ -57,8 +66,6 @@ _PLAIN_DATE_RE = re.compile(rf"{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}")
 #: entry's text has ``&&``.
 _OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$"
                                r"|^\s*\S{0,2}\s*-*\s*\S?&&\S?\s*-*\s*\S{0,2}\s*$")
-#: Specks OCR reads before a line (``“ อุปสรรค…`` for ``** อุปสรรค…``).
-_OCR_LEAD = r"^[\W_]{0,3}"
 #: An entry heading as OCR reads it: punctuation specks between its parts, the
 #: number's brackets misread (``A)`` for ``(8)``), a speck after it.
 #: The number's closing bracket lost (``(2 ความ…``) or the number misread (``(ๆ ความ…``):
@@ -81,28 +88,6 @@ _OCR_ENTRY_JUNK = (
     rf"(?:ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*"
     r"\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})\s*\)\W{0,2}$"
 )
-#: ``** <label> :<value>`` lines of an entry (label → progress_updates column).
-ENTRY_LABELS: dict[str, str] = {
-    r"ปัญหา(?:ของโครงการ)?": "problems",
-    r"อุปสรรค(?:ของโครงการ)?": "obstacles",
-}
-_ENTRY_LABEL_RES = [
-    (re.compile(rf"^\s*\*{{0,3}}\s*(?:{label})\s*:\s*(?P<value>.*)$"), column)
-    for label, column in ENTRY_LABELS.items()
-]
-#: The ``:`` after an entry label as OCR reads it, specks of a rule or dust around it:
-#: a run of colons (``: :``), a ``|``, ``!``, ``1`` or ``.`` before one (``| :``,
-#: ``1:``); or a lone ``1``, ``l``, ``I``, ``|`` or ``.`` glued to the value's first
-#: Thai letter (``1ไม่มี``, ``.ไม่มี``).
-_OCR_COLON_RUN = (r"(?:(?:[\s.|!]*[1lI|!]?[:;])+"
-                  r"|[1lI|.](?=[\u0e01-\u0e4e]))")
-#: The same as OCR reads them: the ``:`` read as ``;``, or as :data:`_OCR_COLON_RUN`
-#: (``ปัญหาของโครงการ 1ไม่มี``, ``ปัญหาของโครงการ : :ผู้รับจ้าง…``).
-_OCR_ENTRY_LABELS = [
-    (_OCR_LEAD + rf"\s*\*{{0,3}}\s*(?:{label})\s*{_OCR_COLON_RUN}\s*"
-     r"(?P<value>.*)$", column)
-    for label, column in ENTRY_LABELS.items()
-]
 #: The KPI block (label → indicators column); on the target and achieved lines the
 #: word between label and colon is the unit (``ค่าเป้าหมาย ระดับ : 1``).
 KPI_LABELS: dict[str, str] = {
@@ -189,15 +174,13 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
     return [_finish_entry(e, out, ocr) for e in entries], indicators
 
 
-#: An entry's label alone on its line (``** ปัญหาของโครงการ``), its ``:`` wrapped onto the next.
-_BARE_ENTRY_LABEL = re.compile(rf"^\s*\*{{0,3}}\s*(?:{'|'.join(ENTRY_LABELS)})\s*$")
 
 
 def _colons_joined(lines: list[Line]) -> list[Line]:
     """``lines`` with an entry label alone joined to the next line when that opens with ``:``."""
     out: list[Line] = []
     for line in lines:
-        if out and line.text.lstrip().startswith((":", ";")) and _BARE_ENTRY_LABEL.match(
+        if out and line.text.lstrip().startswith((":", ";")) and BARE_ENTRY_LABEL.match(
                 out[-1].text):
             out[-1] = join([out[-1], line], " ")
         else:
@@ -215,7 +198,7 @@ def _new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordin
 
 
 def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
-    for (regex, column), (ocr_pattern, _) in zip(_ENTRY_LABEL_RES, _OCR_ENTRY_LABELS, strict=True):
+    for (regex, column), (ocr_pattern, _) in zip(ENTRY_LABEL_RES, OCR_ENTRY_LABELS, strict=True):
         # after OCR its pattern first: the printed one leaves a run of colons in the value
         m = (match_key(ocr_pattern, line.text) if doc.ocr_used else None) or regex.match(
             line.text)
@@ -229,7 +212,7 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
     if doc.ocr_used:
         if OCR_SPECKS_RE.match(line.text):
             return  # a separator or specks OCR read as marks and digits: no text of the entry
-        found = _approx_entry_label(line.text)
+        found = approx_entry_label(line.text)
         if found is not None:
             column, value_at = found
             entry.current = column
@@ -266,54 +249,6 @@ def _ocr_kpi(text: str, after: list[Line]) -> re.Match[str] | None:
         and match_key(r"^\W{0,3}ค่าเป้าหมาย", after[0].text) else None
 
 
-#: The entry labels' words in key form, for an approximate match (OCR: ``บัญหาของโครงการ``).
-_ENTRY_LABEL_KEYS = (("problems", key("ปัญหาของโครงการ")),
-                     ("obstacles", key("อุปสรรคของโครงการ")))
-#: Least similarity (0..100) of an entry label read approximately.
-LABEL_SIMILARITY = 85.0
-#: How far into a line (key-form characters) an approximate label may start: the
-#: ``**`` and a few specks before it (``** 1!``), its first letter misread.
-LABEL_LEAD = 6
-#: The key-form letters that end an entry label (``การ`` of ``โครงการ``).
-_LABEL_TAIL = 4
-
-
-def _approx_entry_label(text: str) -> tuple[str, int] | None:
-    """``(column, where its value starts)`` of an entry label OCR read with a letter wrong.
-
-    The label opens the line (after a few specks, :data:`LABEL_LEAD`), then its ``:`` (or
-    what OCR read it as: :data:`_OCR_LABEL_COLON`; or lost, the value glued on, after a
-    ``**`` read as specks: ``si อุปสรรคของโครงการไม่มี``); the better label wins, clearly.
-    """
-    from rapidfuzz.fuzz import partial_ratio_alignment
-
-    folded, offsets = key_map(text[:60])
-    scored = []
-    for column, label in _ENTRY_LABEL_KEYS:
-        found = partial_ratio_alignment(label, folded, score_cutoff=LABEL_SIMILARITY)
-        if found is not None and found.dest_start <= LABEL_LEAD:
-            # an alignment as good may take a speck after the label for a letter lost
-            # in it (``1!โญหา…โครงการ 1ไม่มี``): the label ends with its last word
-            tail = folded.rfind(label[-_LABEL_TAIL:], found.dest_start, found.dest_end + 1)
-            end = tail + _LABEL_TAIL if tail >= 0 else found.dest_end
-            scored.append((found.score, column, end))
-    if len(scored) != 1:
-        return None
-    _, column, end = scored[0]
-    at = past_marks(text, offsets[end - 1] + 1)
-    if colon := _OCR_LABEL_COLON.match(text, at):
-        return column, colon.end()
-    # the ``:`` lost after the ``**`` read as specks or letters, the value glued on
-    return (column, at) if _STARRED.match(text) and _LOST_COLON.match(text, at) else None
-
-
-#: The ``:`` after an entry label as OCR reads it: ``;``, a quote mark (``“lui``,
-#: ``\u2018Lai``), ``1``, ``l``, ``I``, ``|`` glued to the value's first Thai letter
-#: (``1ไม่มี``), or lost: a space before the value (``ปัญหาของโครงการ Ani``).
-_OCR_LABEL_COLON = re.compile(
-    rf"[\s.]*(?:{_OCR_COLON_RUN}|[“”\u2018\u2019'\"]|\s(?=\s*\S))\s*")
-#: Or lost (``si อุปสรรคของโครงการไม่มี``) after the ``**`` read as specks or Latin letters.
-_STARRED, _LOST_COLON = re.compile(r"^\s*[^\s\u0e01-\u0e5b]{1,3}\s"), re.compile("(?=[ก-ฮเ-ไ])")
 
 
 def _finish_entry(entry: _Entry, out: Extraction, ocr: bool = False) -> RawRow:

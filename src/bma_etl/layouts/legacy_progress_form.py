@@ -246,6 +246,16 @@ def _heading_number_misread(text: str, current: str) -> tuple[str, int] | None:
 
 #: How far into a misspelt heading's title its words may start (a speck OCR read first).
 _TITLE_SLACK = 2
+#: A section number as OCR may damage it past :data:`_OCR_HEADING_RE`: its dot read as
+#: a digit (``122 หน่วยงานที่รับผิดชอบ`` for ``1.2 …``), or no space read before the
+#: title (``1.3หลักการและเหตุผล``, ``2.รายงานความก้าวหน้า…``). Only a heading's words
+#: opening the title make it one.
+_OCR_NUMBER_RUN_RE = re.compile(
+    r"^\s*(?:[^\w\s]{1,2}\s*)?(?:[1-9][0-9][1-9]\s+|[0-9]{1,2}[.,](?:[0-9]{1,2}[.,]?)?(?=[ก-ฮ]))"
+    r"(?P<title>\S.*?)[\s.]*$")
+#: Blocks opened by more than one heading (``1.1 …``, ``1.2 …``), so a heading may
+#: open the block the reader is in.
+_SUBSECTIONS = frozenset({"_section1"})
 #: What closes a heading's words before the text that may follow them.
 _HEADING_CLOSE_RE = re.compile(r"[\s.:…]*")
 
@@ -261,17 +271,20 @@ def _heading_misspelt(text: str, current: str) -> tuple[str, int] | None:
     Returns what :func:`_heading_of` does: the block, and for a heading whose text may
     follow it on its line, where that text starts (else ``len(text)``).
     """
-    heading = _OCR_HEADING_RE.match(text)
+    heading = _OCR_HEADING_RE.match(text) or _OCR_NUMBER_RUN_RE.match(text)
     if heading is None or len(text) > 160 or len(heading.group("title")) > 80:
         return None
     title_at = heading.start("title")
     after = _BLOCK_ORDER.index(current) if current in _BLOCK_ORDER else 0
     for pattern, block in SECTION_HEADINGS.items():
-        if _BLOCK_ORDER.index(block) <= after:
+        at = _BLOCK_ORDER.index(block)
+        if at < after or (at == after and block not in _SUBSECTIONS):
             continue
         found = fuzzy_search(literal_of(pattern), text[title_at:])
         if found is None or found[0] > _TITLE_SLACK:
             continue
+        if at == after and text[title_at + found[1]:].strip(_ALONE_JUNK):
+            continue  # a label line of the section (``หน่วยงานที่รับผิดชอบ : …``), no heading
         if block in _CONTENT_HEADINGS:
             closed = _HEADING_CLOSE_RE.match(text, title_at + found[1])
             return block, closed.end() if closed else title_at + found[1]
@@ -289,25 +302,31 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     A label of sections 1.1, 1.2 or 1.6 with its separator (:func:`find_label`);
     after OCR also a label alone on the line's first physical line, its ``:`` lost
     (a justified line sets the ``:`` at the margin, where Tesseract may not read
-    it): the value is the lines after it (``ชื่อโครงการ/กิจกรรม`` / ``โครงการ…``).
+    it): the value is the lines after it (``ชื่อโครงการ/กิจกรรม`` / ``โครงการ…``), or
+    the cells after the label's own (``หน่วยงานที่รับผิดชอบ.⇥สำนักงานเขต…``).
     """
     found = find_label(line.text, PROJECT_LABELS, fuzzy=ocr)
     if found is not None or not ocr:
         return found
     first = line.text[:line.pieces[1][0]] if len(line.pieces) > 1 else line.text
+    value_at = len(first)
+    if "\t" in first.strip(_ALONE_JUNK):  # the label in a cell of its own, the value after it
+        first = first[:first.index("\t", len(first) - len(first.lstrip(_ALONE_JUNK))) + 1]
+        rest = line.text[len(first):]
+        value_at = len(first) + len(rest) - len(rest.lstrip(_ALONE_JUNK))
     bare = first.strip(_ALONE_JUNK)
     if not bare:
         return None
     for pattern, column in PROJECT_LABELS.items():
         if re.fullmatch(pattern, bare) or matches_key(pattern, bare, full=True):
-            return column, len(first)
+            return column, value_at
     # a letter misread (``ซื่อโครงการ/กิจกรรม``): approximately, the label's words filling it
     near = find_label(f"{bare} :", PROJECT_LABELS, fuzzy=True)
     if near is not None and near[1] == len(bare) + 2:
         pattern = next(p for p, c in PROJECT_LABELS.items() if c == near[0])
         if len(key(literal_of(pattern))) <= len(key(bare)) \
                 <= len(key(literal_of(pattern.replace(")?", ")")))) + 2:
-            return near[0], len(first)
+            return near[0], value_at
     return None
 
 

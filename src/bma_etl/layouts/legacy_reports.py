@@ -53,8 +53,9 @@ _OCR_LEAD_SPECKS = re.compile(r"[\s:;]*(?:[.'|,;]+(?:\s+|$))?[\s:;]*")
 _OCR_TRAIL_SPECKS = re.compile(r"(?:\s+[.:'|,]+)*[\s:]*$")
 #: A narrative that runs up to the progress's label: a sign or letter alone at its end is
 #: the ``::`` before the label misread (``…อิเล็กทรอนิกส์ ร`` / ``ความก้าวหน้า…``, ``… คน =``),
-#: and so is one alone before the label on the line after the narrative's (``ม ความก้าวหน้า…``).
-_OCR_LONE_END = re.compile(r"(?:^|\s+)[^\s0-9๐-๙ฯ]$")
+#: and so is one alone before the label on the line after the narrative's (``ม ความก้าวหน้า…``),
+#: or two small Latin letters there (``on ความก้าวหน้า…``).
+_OCR_LONE_END = re.compile(r"(?:^|\s+)(?:[^\s0-9๐-๙ฯ]|[a-z]{2})$")
 
 
 @dataclass

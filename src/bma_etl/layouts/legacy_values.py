@@ -45,9 +45,11 @@ PROGRESS_LABEL = r"ความก้าวหน้าของงาน"
 PROGRESS_VALUE = r"(?P<value>[0-9๐-๙.,]+\s*%?)"
 BUDGET_LABEL = r"งบประมาณท*ี่?เบิกใช้"
 BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?:\s*บาท)?)"
-#: The same after OCR, which reads a thousands comma as a space now and then
-#: (``1,354 000 บาท``): a group of three digits after one space goes on the amount.
-OCR_BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?: [0-9๐-๙]{3}(?![0-9๐-๙])[0-9๐-๙.,]*)*(?:\s*บาท)?)"
+#: The same after OCR, which reads a thousands comma as a space now and then, or a
+#: space before it (``1,354 000 บาท``, ``1 ,686,000 บาท``): a group of three digits after
+#: one space goes on the amount.
+OCR_BUDGET_VALUE = (r"(?P<value>[0-9๐-๙.,]+(?: ,?[0-9๐-๙]{3}(?![0-9๐-๙])[0-9๐-๙.,]*)*"
+                    r"(?:\s*บาท)?)")
 #: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)``, dots, ``=``.
 #: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``),
 #: reads a speck after the label as a colon (``งบประมาณที่เบิกใช้ : (ครั้งที่ 6 = 0 บาท``),

@@ -91,8 +91,9 @@ class _StepPatterns(NamedTuple):
 
 def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
     # OCR reads a point as a comma now and then, or as a comma and a point (``๒,.``),
-    # and loses the space after it (``๓.ดำเนินการ``: a number in digits before Thai words)
-    start = "[.,)]{1,2}" if ocr else "[.)]"
+    # or as a semicolon (``2; ประสานงาน``), and loses the space after it
+    # (``๓.ดำเนินการ``: a number in digits before Thai words)
+    start = "[.,;)]{1,2}" if ocr else "[.)]"
     glued = rf"|^\s*{DIGIT}{{1,2}}[.,](?=[\u0e01-\u0e2eเ-ไ][\u0e01-\u0e4f]{{2}})" if ocr else ""
     return _StepPatterns(re.compile(rf"^\s*{no}\s*{start}(?!{DIGIT})(?:\s|$){glued}"),
                          re.compile(_STEP_RE.format(no=no, point=point, num=_NUM, marks=marks),
@@ -102,7 +103,7 @@ def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
 
 _PRINTED = _step_patterns(_NO, "[.)]", _MARKS, False)
 #: On an OCR'd page a step's point may be lost (``๕ จัดประชุม...``): see :func:`_starts`.
-_OCR = _step_patterns(_OCR_NO, "[.,)]{0,2}", _OCR_MARKS, True)
+_OCR = _step_patterns(_OCR_NO, "[.,;)]{0,2}", _OCR_MARKS, True)
 #: Lines that open something else: a table's heading, a new indicator or project.
 _OTHER_RE = KeyRegex(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|มาตรการ"
                        r"|ตัวชี้วัด|แนวทางการประเมิน)")
@@ -184,6 +185,7 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
     # continuing one whose start is elsewhere (its cumulative is then taken as read)
     lost = False  # the step before did not add up: the next one's cumulative is taken
     run: list[Line] = []
+    opened = len(out)  # the rows before this table's
     while i < len(lines):
         line = lines[i]
         text = line.text
@@ -196,10 +198,12 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
         if _STEP_TOTAL_RE.match(text) or _OTHER_RE.match(text):
             break
         if not run and not pats.start.match(text):
+            # after a whole step, or as the table's first row (its two numbers equal)
             after = _numberless_step(doc, lines, i, cumulative, pats) \
-                if pats.ocr and read and not lost else None
+                if pats.ocr and ((read and not lost) or len(out) == opened) else None
             if after is not None:
                 i, cumulative, step = after
+                read, lost = True, False
                 out.append(Flowed(header, line.no, RawRow("plan_steps", None, {
                     "indicator_no": ctx.indicator_no, "project_name": ctx.project_name,
                     **step})))

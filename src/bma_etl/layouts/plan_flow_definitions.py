@@ -63,9 +63,10 @@ _INDICATOR_WORDS = marks_optional(
 _INDICATOR_START_RE = re.compile(rf"^\s*(?:{DIGIT}+\.{DIGIT}+\s*)?(?:{_INDICATOR_WORDS})")
 #: On an OCR'd page the point of an indicator's number may be lost (``๕๒ รอยละ``)
 #: or read as a space (``5 1 ร้อยละ``), or the number misread as a letter or two
-#: and a sign (``ด) ร้อยละ`` for ``๕.๑ ร้อยละ``).
+#: and a sign (``ด) ร้อยละ`` for ``๕.๑ ร้อยละ``); after the number a letter a speck
+#: left before the words (``๕.๑ วร้อยละ``).
 _OCR_INDICATOR_START_RE = re.compile(
-    rf"^\s*(?:{DIGIT}{{1,2}}[. ]?{DIGIT}{{1,2}}\s*|\S{{0,2}}[0-9๐-๙).:]\s+)?"
+    rf"^\s*(?:{DIGIT}{{1,2}}[. ]?{DIGIT}{{1,2}}\s*[ก-ฮ]?|\S{{0,2}}[0-9๐-๙).:]\s+)?"
     rf"(?:{_INDICATOR_WORDS})")
 
 

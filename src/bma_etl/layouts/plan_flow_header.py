@@ -33,6 +33,8 @@ _HEADER_LINES_MAX = 6
 #: Fewest tokens of a schedule's month row as OCR reads it (``an. หพย ศา มด OW. มัค``).
 _MONTH_TOKENS_MIN = 6
 _SHORT_TOKEN = re.compile(r"\S{1,4}")
+#: Fewest month abbreviations read whole that make a line the schedule's month row.
+_MONTHS_MIN = 3
 
 
 def is_step_header(text: str, ocr: bool) -> bool:
@@ -56,21 +58,38 @@ def skip_header(lines: list[Line], i: int, start: re.Pattern[str], ocr: bool) ->
     the page was OCR'd (a month row OCR misread is header, however it starts).
     """
     end = i + 1
+    months = False  # the month row seen: on an OCR'd page the header's last row
     for j in range(i + 1, min(i + _HEADER_LINES_MAX, len(lines))):
         text = lines[j].text
-        if ocr and (_ocr_month_row(text) or (end == j and _lone_month(lines, j, start))):
+        if end == j and _month_tail(text):
             end = j + 1
             continue
-        if start.match(text) or STEP_TOTAL_RE.match(text):
-            break
+        if ocr and (_ocr_month_row(text) or (end == j and _lone_month(lines, j, start))):
+            end, months = j + 1, True
+            continue
+        if start.match(text) or STEP_TOTAL_RE.match(text) or (ocr and months):
+            break  # (a first step whose number OCR lost may name ความก้าวหน้า)
         if _is_header_line(text):
             end = j + 1
+            months = months or sum(m in text for m in _MONTHS) >= _MONTHS_MIN
     return end
 
 
 #: The last month the header's row wrapped onto a line of its own, as OCR read it
 #: (``ก.ย.`` read ``fe.``): one short token, no digit, no Thai letter.
 _LONE_MONTH_RE = re.compile(r"^\s*[^\s0-9๐-๙\u0e01-\u0e4f]{1,4}\s*$")
+
+
+def _month_tail(text: str) -> bool:
+    """Whether ``text`` is a month's end the month row wrapped onto a line of its own.
+
+    ``ย.``: the rest of ``ก.ย.``, read right.
+
+    >>> _month_tail("ย."), _month_tail("ก.ย."), _month_tail("ยื่นคำขอ")
+    (True, True, False)
+    """
+    tail = text.strip().rstrip(".")
+    return bool(tail) and any(m.endswith(tail) for m in _MONTHS)
 
 
 def _lone_month(lines: list[Line], j: int, start: re.Pattern[str]) -> bool:

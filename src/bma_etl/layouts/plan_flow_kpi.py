@@ -210,7 +210,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
                 _add_target_row(doc, header, run, years, out)
             run, seq, numbered = [line], seq + 1, True
         elif numbered is not True and not (ocr and OCR_JUNK_RE.fullmatch(text.strip())) \
-                and _opens_unnumbered(with_wrapped_opening(text, lines, i), run, count):
+                and _opens_unnumbered(with_wrapped_opening(text, lines, i), run, count, ocr):
             if run:
                 _add_target_row(doc, header, run, years, out, False)
             run, numbered = [line], False
@@ -285,7 +285,7 @@ def _opens_name(text: str, m: re.Match[str], seq: int) -> bool:
 _NAME_OPENING_RE = re.compile(r"(?:[-–—•·*]\s*)?[ก-ฮเ-ไ]")
 
 
-def _opens_unnumbered(text: str, run: list[Line], count: int) -> bool:
+def _opens_unnumbered(text: str, run: list[Line], count: int, ocr: bool = False) -> bool:
     r"""Whether ``text`` opens a row whose ``ลำดับที่`` cell is empty (after the row ``run``).
 
     The row before has all its ``count`` targets (each opening with a word before
@@ -296,7 +296,9 @@ def _opens_unnumbered(text: str, run: list[Line], count: int) -> bool:
     row when it starts with the empty cell's gap (a tab), or when the row before
     would otherwise end with a target more than twice as long as its longest other
     one: a row's targets are phrases of one shape (``ทาง``, ``แห่งต่อปี``: the rest
-    of the last target the page wrapped, not a name).
+    of the last target the page wrapped, not a name). ``ocr``: the page was OCR'd
+    (a target's number read as Latin letters still starts it:
+    :func:`~bma_etl.layouts.plan_flow_targets.possible_starts`).
 
     >>> _opens_unnumbered("\t- ร้อยละของโครงการ", [], 3)
     True
@@ -310,8 +312,8 @@ def _opens_unnumbered(text: str, run: list[Line], count: int) -> bool:
     if not run:
         return True
     joined = join_lines(run).text
-    starts = target_starts(joined, len(joined) - len(joined.lstrip()), count)
-    kinds = [(word, strong) for at, word, strong in possible_starts(joined, 0)
+    starts = target_starts(joined, len(joined) - len(joined.lstrip()), count, ocr)
+    kinds = [(word, strong) for at, word, strong in possible_starts(joined, 0, ocr)
              if at in (starts or ())]
     unit = min((word for word, _ in kinds), key=len, default="")
     if starts is None or not (all(strong for _, strong in kinds)
@@ -340,7 +342,7 @@ def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = T
     """
     joined = join_lines(run)
     pos = _name_start(joined.text, ocr, numbered)
-    return pos is not None and target_starts(joined.text, pos, count) is not None
+    return pos is not None and target_starts(joined.text, pos, count, ocr) is not None
 
 
 def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw | None],
@@ -350,8 +352,9 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
     pos = _name_start(joined.text, doc.ocr_used, numbered)
     if pos is None:
         return
-    starts = target_starts(joined.text, pos, len(years))
-    first = possible_starts(joined.text, pos)  # the name ends where a target may first start
+    starts = target_starts(joined.text, pos, len(years), doc.ocr_used)
+    # the name ends where a target may first start
+    first = possible_starts(joined.text, pos, doc.ocr_used)
     end = starts[0] if starts else first[0][0] if first else len(joined.text)
     name = doc.raw_in(joined, pos, end)
     if name is None:

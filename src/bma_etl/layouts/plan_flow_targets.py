@@ -68,18 +68,35 @@ def _cut_number_start(text: str, at: int) -> int:
     return m.start("start") if m is not None else at
 
 
-def possible_starts(text: str, pos: int) -> list[tuple[int, str, bool]]:
-    """Every place a target may start in ``text[pos:]``: (offset, word, strong)."""
+#: On an OCR'd page: a target's number read as Latin letters (``lod ครั้ง`` for
+#: ``๒๖ ครั้ง``), a short Latin word alone before a unit word.
+_LATIN_NUMBER_RE = re.compile(r"(?<!\S)[A-Za-z]{1,3}\s+(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
+
+
+def possible_starts(text: str, pos: int, ocr: bool = False) -> list[tuple[int, str, bool]]:
+    """Every place a target may start in ``text[pos:]``: (offset, word, strong).
+
+    ``ocr``: the page was OCR'd, so a target's number may be read as a short Latin
+    word; such a word starts a target before a unit another target of the row
+    states after digits (``lod ครั้ง ... ๓๑ ครั้ง``), never before another word.
+
+    >>> [w for _, w, _ in possible_starts("ชื่อ lod ครั้ง ๓๑ ครั้ง mb ราย", 0, True)]
+    ['ครั้ง', 'ครั้ง']
+    """
     strong = [(m.start(), m.group("word"), True) for m in _STRONG_RE.finditer(text, pos)]
     inside = [(m.start(), m.end()) for m in _STRONG_RE.finditer(text, pos)]
     weak = [(_cut_number_start(text, m.start()), m.group("word"), False)
             for m in _WEAK_RE.finditer(text, pos)
             if not any(a <= m.start() <= b for a, b in inside)]
     weak += [(m.start("start"), m.group("word"), False) for m in _AFTER_YEAR_RE.finditer(text, pos)]
+    if ocr:
+        units = {word for _, word, _ in weak}
+        weak += [(m.start(), m.group("word"), False) for m in _LATIN_NUMBER_RE.finditer(text, pos)
+                 if m.group("word") in units]
     return sorted(strong + weak)
 
 
-def target_starts(text: str, pos: int, count: int) -> list[int] | None:
+def target_starts(text: str, pos: int, count: int, ocr: bool = False) -> list[int] | None:
     """Offsets where the ``count`` targets of a row start, if the row says so unambiguously.
 
     The first target starts at the first place one may; the others where the
@@ -87,9 +104,9 @@ def target_starts(text: str, pos: int, count: int) -> list[int] | None:
     (``เพิ่มขึ้น ๕ ราย จากปี พ.ศ. ๒๕๖๓ ๑๒ ผลิตภัณฑ์``: the ``๑๒`` after it is
     part of the target), the first target's word, or the first target's unit
     (``๕ ราย ๘ ผลิตภัณฑ์ ๖ ราย ๙ ผลิตภัณฑ์``). None when none of these gives
-    exactly ``count`` targets.
+    exactly ``count`` targets. ``ocr``: as :func:`possible_starts` says.
     """
-    found = possible_starts(text, pos)
+    found = possible_starts(text, pos, ocr)
     if not found or not text[pos:found[0][0]].strip():
         return None  # no name before the first target
     first, rest = found[0], found[1:]

@@ -21,11 +21,14 @@ ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 DIGITS_OF = re.compile("[0-9๐-๙]")
 _DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
 YEAR_ONLY_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
-#: A year as OCR may read it: four or five digits (a digit the model lacks read as
-#: two), with at most one sign or letter a rule or a speck left in it and two before
-#: it (``ไ๒ต๕๒๕``, ``|ไ๒๕๒๑``: a rule read twice), no word.
+#: A year as OCR may read it: four to six digits (a digit the model lacks read as
+#: two or three: ``๒๕๕๕๓๐`` for ``๒๕๕๘``), with at most one sign or letter a rule or
+#: a speck left in it and two before it (``ไ๒ต๕๒๕``, ``|ไ๒๕๒๑``: a rule read twice),
+#: no word.
 _OCR_YEAR_RE = re.compile(r"(?<!\S)[^\s0-9๐-๙]{0,2}[๒2][0-9๐-๙]*(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
-_OCR_YEAR_DIGITS = (4, 5)
+_OCR_YEAR_DIGITS = (4, 5, 6)
+#: A glued year's digits: four or five (six would make runs of two years ambiguous).
+_GLUED_YEAR_DIGITS = (4, 5)
 #: A year's opening digits (a glued year's start).
 _GLUED_YEAR_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
 #: Most signs and marks (no letter, no digit) a line of years may hold besides them.
@@ -43,6 +46,8 @@ def misread_year_spans(text: str) -> list[tuple[int, int]]:
     [(1, 5), (6, 12), (13, 18), (19, 25)]
     >>> misread_year_spans("\t๒๕๕๓\t๒๕๕๕\t๊"), misread_year_spans("๒๕๕๓ ๒๕๕๕ ราย")
     ([(1, 5), (6, 10)], [])
+    >>> misread_year_spans("๒๕๕๓ ๒๕๕๕๓๐ ๒๕๕๓ ๒๕๐๐")
+    [(0, 4), (5, 11), (12, 16), (17, 21)]
     >>> misread_year_spans("๒๕๕๕๒๕๒๐๐ ๒๕๒๑"), misread_year_spans("๒๕๕๕๒๕๒๐๒๕๒๑")
     ([(0, 4), (4, 9), (10, 14)], [(0, 4), (4, 8), (8, 12)])
     """
@@ -75,7 +80,7 @@ def _glued_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while at < end and not DIGITS_OF.match(text, at):  # a rule's trace before them
         at += 1
     while at < end:
-        cut = next((at + size for size in _OCR_YEAR_DIGITS
+        cut = next((at + size for size in _GLUED_YEAR_DIGITS
                     if at + size == end or _GLUED_YEAR_RE.match(text, at + size, end)), None)
         if not _GLUED_YEAR_RE.match(text, at, end) or cut is None or cut > end:
             return []

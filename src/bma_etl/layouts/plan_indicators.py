@@ -205,11 +205,16 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
     return None
 
 
+#: A Thai consonant: a line of a quote's words has one.
+_THAI_CONSONANT_RE = re.compile("[\u0e01-\u0e2e]")
+
+
 def _unclosed_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | None:
     """The words after a ``“`` whose closing mark OCR lost, on heading ``i`` or the next.
 
     They run to the end of the quote's line and the lines right under it (no blank
-    line, no furniture between), up to the heading's end.
+    line, no furniture between, a Thai letter on it: a line of none is what OCR
+    made of the closing mark, ``77``, or a speck), up to the heading's end.
     """
     for k in (i, i + 1):
         if k >= len(headings) or (k > i and headings[k].no - headings[i].no > _HEADING_GAP_MAX):
@@ -219,7 +224,7 @@ def _unclosed_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | No
             continue
         run = [headings[k]]
         for nxt in headings[k + 1:k + _HEADING_LINES_MAX]:
-            if nxt.no != run[-1].no + 1:
+            if nxt.no != run[-1].no + 1 or not _THAI_CONSONANT_RE.search(nxt.text):
                 break
             run.append(nxt)
         line = run[0] if len(run) == 1 else join_lines(run)

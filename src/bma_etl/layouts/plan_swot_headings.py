@@ -38,9 +38,12 @@ PART_HEADING_RE = KeyRegex(
     rf"^\s*(?:ส่วนที่\s*{DIGIT}{{1,2}}(?!\S)|สรุป\s*โครงการ.{{0,40}}งบประมาณ"
     r"|ตัวชี้วัด\s*(?:เป้าประสงค์|มาตรการ|ผลผลิต|โครงการ)\s*$)")
 #: On an OCR'd page, a heading whose first word OCR misread (``Tanna (Opportunity)``):
-#: one short word, then a kind's words in brackets, the whole line.
+#: one short word, then a kind's words in brackets, the whole line; or whose words in
+#: brackets OCR misread (``จุดแข็ง (5แ๕๓6เก)``): a kind's words, then one short word
+#: in brackets.
 _OCR_HEADING_RE = re.compile("|".join(
-    rf"(?P<{kind}>^\s*[^\s()]{{1,12}}\s*\(\s*(?:{words})\s*\)\s*:?\s*$)"
+    rf"(?P<{kind}>^\s*(?:[^\s()]{{1,12}}\s*\(\s*(?:{words})\s*\)"
+    rf"|(?:{words})\s*\(\s*[^\s()]{{1,12}}\s*\))\s*:?\s*$)"
     for kind, words, _ in SWOT_KINDS), re.IGNORECASE)
 def swot_kind(text: str, ocr: bool = False) -> str | None:
     r"""The kind a SWOT heading line names, or None for any other line.
@@ -50,6 +53,11 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     then with the white space between Thai letters closed: a heading set with
     distributed alignment is spread letter by letter to the margin, and the
     reader gives its spread gaps as tabs (``จุด\tแ\tข็ง\t(Strength)``).
+
+    >>> swot_kind("จุดแข็ง (5แ๕๓6เก)", True), swot_kind("Tama (Opportunity)", True)
+    ('strength', 'opportunity')
+    >>> swot_kind("จุดแข็ง (5แ๕๓6เก)"), swot_kind("ระบบ (ภายใน)", True)
+    (None, None)
     """
     if len(text) > HEADING_MAX:
         return None

@@ -28,9 +28,14 @@ _ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,2})\s*[.)]\s*(?P<body>\S.*?)\s
 #: wrapped line may open with (``20 ปี``).
 _OCR_ITEM_RE = re.compile(
     r"^\s*(?P<no>[^\s\u0e01-\u0e4e0-9๐-๙(\[\-–•*][.,]?)[ \t]+(?P<body>[\u0e01-\u0e4e].*?)\s*$")
-#: After OCR: an item's number read as another digit with its dot lost (``5 เพื่อ…`` for
-#: ``3. เพื่อ…``): an item only when its text opens as every item above does.
-_OCR_DIGIT_ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙])[ \t]+(?P<body>[\u0e01-\u0e4e].*?)\s*$")
+#: After OCR: an item's number read as another digit with its dot lost or read as a
+#: sign (``5 เพื่อ…``, ``3!⇥เพื่อ…`` for ``3. เพื่อ…``): an item only when its text opens
+#: as every item above does.
+_OCR_DIGIT_ITEM_RE = re.compile(
+    r"^\s*(?P<no>[0-9๐-๙])[!:;,'|]?[ \t]+(?P<body>[\u0e01-\u0e4e].*?)\s*$")
+#: After OCR: the first item's ``1.`` its dot read as a sign (``1: เพื่อ…``), the list's
+#: first line.
+_OCR_FIRST_ITEM_RE = re.compile(r"^\s*(?P<no>[1๑])[!:;,'|][ \t]+(?P<body>[\u0e01-\u0e4e].*?)\s*$")
 #: The least opening items share for a digit without its dot to open one (``เพื่อ``).
 _OPENING_MIN = 4
 #: A list number standing alone on its line (``4.``): its item's text is on the next.
@@ -136,7 +141,9 @@ def numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
     """``1. เพื่อ...`` items of ``lines`` (no blank ones), each one value without its number.
 
     After OCR (``doc.ocr_used``) a number misread as a sign or letter apart from the
-    item's Thai text still opens it (:data:`_OCR_ITEM_RE`).
+    item's Thai text still opens it (:data:`_OCR_ITEM_RE`), and so does a digit whose
+    dot was lost or read as a sign where the items above open alike
+    (:data:`_OCR_DIGIT_ITEM_RE`), or the list's first line opens ``1:``.
 
     A line without a number continues the item above, joined with a line break
     (as the golden files keep an item's lines); a number alone on its line (``4.``)
@@ -148,6 +155,7 @@ def numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
     for line in lines:
         m = _ITEM_RE.match(line.text) or (
             _OCR_ITEM_RE.match(line.text) or _digit_item(line.text, items)
+            or (None if items else _OCR_FIRST_ITEM_RE.match(line.text))
             if doc.ocr_used else None)
         if number_alone(line.text):
             opened = True

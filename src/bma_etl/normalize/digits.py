@@ -35,11 +35,14 @@ _OCR_CONFUSABLE = re.compile(r"(?<![A-Za-z])[oOlI](?=[0-9])|(?<=[0-9])[oOlI](?![
 # before it ("-5" but not the dash in "04160000-3949" or "ด้านที่ ๗ - การ").
 _BEFORE_MINUS = frozenset(" \t\n\r\u00a0=(:")
 # "2.141.500": OCR read the thousands commas as points. Two points or more cannot be
-# a decimal point: the groups are thousands (one point, "2.141", is left a decimal).
-_DOTTED_GROUPS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}")
+# a decimal point: the groups are thousands (one point, "2.141", is left a decimal);
+# after two such groups a point before two digits is the satang's ("4.659.000.00";
+# "1.234.56" stays malformed).
+_DOTTED_GROUPS = re.compile(
+    r"[0-9]{1,3}(?:\.[0-9]{3}){2,}|(?P<int>[0-9]{1,3}(?:\.[0-9]{3}){2,})\.[0-9]{2}")
 # "1 500 000", "1,354 000": OCR put spaces where the (or some) thousands commas were,
-# or a space after one ("282, 500").
-_SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:(?:, ?| )[0-9]{3})+(?:\.[0-9]+)?")
+# or a space after or before one ("282, 500", "1 ,686,000").
+_SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:(?: ?, ?| )[0-9]{3})+(?:\.[0-9]+)?")
 # "74. 00": OCR put a space after a decimal point (two decimals, as percents and
 # satang are printed).
 _SPACED_POINT = re.compile(r"[0-9]+\. [0-9]{2}")
@@ -89,8 +92,9 @@ def _numbers(s: str, what: str, scan: str | None = None) -> list[tuple[str, int,
     found: list[tuple[str, int, int]] = []
     for m in _RUN.finditer(text):
         token = m.group()
-        if _DOTTED_GROUPS.fullmatch(token):
-            token = token.replace(".", ",")
+        if dotted := _DOTTED_GROUPS.fullmatch(token):
+            whole = dotted.end("int") if dotted.group("int") else len(token)
+            token = token[:whole].replace(".", ",") + token[whole:]
         if not _WELL_FORMED.fullmatch(token):
             raise NormalizeError(f"{s!r} is not {what}: {token!r} is not a well-formed number")
         sign = "-" if _negative(text, m.start()) else ""

@@ -6,7 +6,8 @@ them with words of letters too small to be letters taken out, the stray marks
 Tesseract read from specks and rules at the ends of lines and cells taken out
 (:func:`without_strays`), the spaces Tesseract's ``tha`` wrote inside Thai words
 closed (:func:`tidied`) and a SARA A it read twice across a space read once
-(:func:`without_doubled_sara_a`), every word's offset moved to the new text. It runs after
+(:func:`without_doubled_sara_a`) and a number-over-year's ``/`` read as a digit put back
+(:mod:`.ocr_numbers`), every word's offset moved to the new text. It runs after
 the cache (:mod:`.pdf`), so pages OCR'd before it was written are read the same
 way, without Tesseract.
 """
@@ -20,6 +21,7 @@ from collections.abc import Callable
 
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lines import with_split_lines_joined
+from bma_etl.read.ocr_numbers import with_year_slashes
 
 #: A Thai letter, vowel or mark: not a digit, nor ฯ, ๆ or ฿, which a space may follow.
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]")
@@ -52,9 +54,11 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
     (:func:`~.ocr_lines.with_split_lines_joined`), then stray marks at the ends of
     lines and cells (:func:`without_strays`), then the spaces Tesseract wrote inside
     Thai words (:func:`without_narrow_spaces`), a SARA A read twice, a word read
-    twice (:func:`without_words_read_twice`) and letters read twice where two words
-    meet (:func:`without_letters_read_twice`). ``words`` as :class:`~.ocr.OcrPage` has them;
-    the words returned keep their boxes, their offsets moved to the new text.
+    twice (:func:`without_words_read_twice`), letters read twice where two words
+    meet (:func:`without_letters_read_twice`) and the ``/`` of a number-over-year
+    read as a digit (:func:`~.ocr_numbers.with_year_slashes`). ``words`` as
+    :class:`~.ocr.OcrPage` has them; the words returned keep their boxes, their offsets
+    moved to the new text.
     """
     if not words:
         return text, words
@@ -74,8 +78,9 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
         text = "".join(c for i, c in enumerate(text) if i not in gone)
         words = tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start))
                       for w in kept)
-    return without_letters_read_twice(*without_words_read_twice(*without_doubled_sara_a(
-        *without_narrow_spaces(*without_strays(*with_split_lines_joined(text, words))))))
+    return with_year_slashes(*without_letters_read_twice(*without_words_read_twice(
+        *without_doubled_sara_a(*without_narrow_spaces(*without_strays(
+            *with_split_lines_joined(text, words)))))))
 
 
 #: Letters ending a word and opening the next, their boxes overlapping by this share

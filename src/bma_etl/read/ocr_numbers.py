@@ -1,0 +1,59 @@
+"""A number-over-year (``ครั้งที่ 2/2566``) whose ``/`` OCR read as a digit, put back.
+
+Stage: read (:func:`.ocr_tidy.tidied` runs it after the cache). Consumes an OCR'd
+page's text and words; produces them with the stroke of each such number put back,
+one character for one, so every offset stays where it was.
+
+Thai documents number meetings, orders and letters within their Buddhist-era year
+after ``ที่`` (``ครั้งที่ 2/2566``, ``คำสั่งที่ 12/2566``, ``เลขที่ 5/2567``). Debian's
+``tha`` model reads that ``/`` as ``7``, ``1`` or ``2`` now and then (``ครั้งที่ 272566``,
+``ครั้งที่ 222566``), and says it is unsure. A run of digits is read so when all of
+these hold: ``ที่`` (or ``ที``, its mark lost) stands right before it (a space between
+or not); it is one or two digits, one ``7``, ``1`` or ``2``, then a year ``25xx``, and
+no digit, ``/``, ``,`` or ``.`` goes on from it; Tesseract's confidence in its word
+is under :data:`UNSURE`. Digits printed as one run are read as sure as other digits
+and stay as read (an amount comes with its commas). A ``/`` lost outright (``27/2566``
+read ``272566``) would be read as ``2/2566``: on the corpus's scans Tesseract read the
+stroke as a digit, never dropped it, in these numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.read.ocr_layout import OcrWord
+
+#: Tesseract's confidence (0..100) under which a word's reading is taken as unsure;
+#: digits read right on the corpus's scans read 90 and more.
+UNSURE = 90.0
+_NUMBER_OVER_YEAR = re.compile(
+    r"(?:(?<=ที่)|(?<=ที))[ \t]?(?P<no>[0-9]{1,2})(?P<mark>[127])(?P<year>25[0-9]{2})(?![0-9/,.])"
+)
+
+
+def with_year_slashes(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
+    """``text`` and ``words`` with the ``/`` of each number-over-year OCR read as a digit.
+
+    ``ครั้งที่ 272566`` → ``ครั้งที่ 2/2566`` when its word is unsure (see the module
+    docstring); same length, so offsets and boxes are unchanged.
+    """
+    if "ที่" not in text:
+        return text, words
+    marks: list[int] = []
+    for m in _NUMBER_OVER_YEAR.finditer(text):
+        at = m.start("mark")
+        word = next((w for w in words if w.start <= at < w.end), None)
+        if word is not None and word.conf < UNSURE:
+            marks.append(at)
+    if not marks:
+        return text, words
+    chars = list(text)
+    for at in marks:
+        chars[at] = "/"
+    text = "".join(chars)
+    return text, tuple(
+        OcrWord(text[w.start : w.end], w.conf, w.box, w.start)
+        if any(w.start <= at < w.end for at in marks)
+        else w
+        for w in words
+    )

@@ -1,0 +1,58 @@
+"""A progress-history entry's colons as OCR misread them: after a label, after the date.
+
+History pages are generated from known values (``bench/corpus``); each entry's
+problem and obstacle labels are then damaged the way Tesseract read them on the
+corpus's scans: the ``:`` read as ``(`` glued to the value (``** อุปสรรคของโครงการ
+(ไม่มี``), beside the readings already known (``1ไม่มี``); the ``:`` after an entry's
+report date lost, a gap (a tab) left before the narrative (``11/06/2565⇥⇥อยู่…``).
+The truth is the generated values: every entry's date, detail, problems and obstacles
+read as generated.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bma_etl.layouts.web_progress_history import extract
+
+from conftest import records_of
+from corpus.build import GENERATORS
+
+_ENTRY_LABEL = re.compile(r"^\*\* (ปัญหา|อุปสรรค)ของโครงการ :", re.M)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_entry_label_whose_colon_ocr_read_as_a_bracket(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        return f"** {m.group(1)}ของโครงการ {rng.choice(('(', '(', '1'))}"
+
+    text = _ENTRY_LABEL.sub(damaged, generated.text)
+    text = re.sub(r"(ของโครงการ [(1]) ", r"\1", text)  # glued to the value
+    assert "ของโครงการ (" in text
+    got = records_of(extract, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert [(r.detail, r.problems, r.obstacles) for r in got] == [
+        (w["detail"], w["problems"], w["obstacles"]) for w in want
+    ]
+
+
+_ENTRY_DATE = re.compile(r"^(?P<date>[0-9]{2}/[0-9]{2}/[0-9]{4}) : ", re.M)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_entry_date_whose_colon_ocr_lost_before_a_gap(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    text = _ENTRY_DATE.sub(lambda m: m["date"] + rng.choice(("\t", "\t\t")), generated.text)
+    assert text != generated.text
+    got = records_of(extract, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert [(str(r.report_date), r.detail) for r in got] == [
+        (w["report_date"], w["detail"]) for w in want
+    ]
