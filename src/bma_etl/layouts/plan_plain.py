@@ -76,17 +76,21 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def header_at(lines: list[Line], i: int) -> int:
+def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
     """How many lines the budget table header starting at ``lines[i]`` takes (0: none).
 
     A header starts with ``ลำดับ`` and says ``งบประมาณ``, on this line or on the
     next ones (a narrow column's header wraps); it has no row number before it.
+    With ``ocr`` (the lines were OCR'd), half of ``งบประมาณ`` is enough when the
+    header names the name column too and a first row follows
+    (:func:`_misread_header`).
     """
     first = squash(lines[i].text)
     if not first.startswith("ลำดับ"):
         return 0
     said = first
-    for count in range(1, _HEADER_LINES + 1):
+    count = 1
+    while count <= _HEADER_LINES:
         if "งบประมาณ" in said:
             return count
         if i + count >= len(lines):
@@ -95,7 +99,34 @@ def header_at(lines: list[Line], i: int) -> int:
         if not more or re.search(DIGIT, more):
             break
         said += more
-    return 0
+        count += 1
+    if count > _HEADER_LINES:
+        return 0
+    return count if ocr and _misread_header(said, lines, i + count) else 0
+
+
+#: Half of ``งบประมาณ`` in key form: OCR misreads the rest of the word (``งบประ aie``).
+_BUDGET_HALF_KEY = re.compile(r"งบปร|ประมาณ")
+#: The name column's header in key form (``ชื่อโครงการ``, ``รายการ/โครงการ``).
+_NAME_KEY = key(r"ชื่อ|รายการ|โครงการ")
+#: A table's first row: its number, then its name (``1 โครงการ...``).
+_FIRST_ROW_RE = re.compile(rf"^\s*{DIGIT}{{1,2}}[\s.)]")
+
+
+def _misread_header(said: str, lines: list[Line], after: int) -> bool:
+    """Tell an OCR'd budget header whose ``งบประมาณ`` was misread (``งบประ aie``).
+
+    ``said``: the header's lines squashed; ``lines[after]`` on: what follows. Half the
+    budget word after the name column's word, and a numbered row next: the header
+    of a target or step table names no budget, and a sentence is no ``ลำดับ`` line
+    followed by row ``1``.
+    """
+    folded = key(said)
+    name = re.search(_NAME_KEY, folded)
+    if name is None or _BUDGET_HALF_KEY.search(folded, name.end()) is None:
+        return False
+    nxt = next((ln.text for ln in lines[after:after + 2] if ln.text.strip()), "")
+    return _FIRST_ROW_RE.match(nxt) is not None
 
 
 def columns_of(header: str) -> Columns:
@@ -109,6 +140,9 @@ def columns_of(header: str) -> Columns:
     header = key(header)  # OCR loses marks: ``ลำดับที่ดาน/แผนงาน``
     group = re.match(_GROUP_KEY, header) is not None
     budget = header.find("งบประมาณ")
+    if budget < 0:  # misread (:func:`_misread_header`): where its half is
+        half = _BUDGET_HALF_KEY.search(header)
+        budget = half.start() if half else 0
     unit = re.search(_UNIT_KEY, header[budget:]) is not None
     return Columns(group, unit)
 
@@ -135,7 +169,7 @@ def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool
     headings: list[Line] = []
     i = start
     while i < len(lines):
-        count = header_at(lines, i)
+        count = header_at(lines, i, ocr)
         if count:
             table, i = _read_rows(lines, i, count, headings, is_heading, ocr)
             out.append(table)
@@ -208,13 +242,13 @@ def _ends(row: PlainRow, complete: bool, gap: bool, heading: bool) -> bool:
     return ((complete or gap) and heading) or (complete and gap)
 
 
-def _header_follows(lines: list[Line], i: int) -> bool:
+def _header_follows(lines: list[Line], i: int, ocr: bool = False) -> bool:
     """Tell whether a table header comes within a few non-blank lines after ``lines[i]``."""
     seen = 0
     for j in range(i + 1, len(lines)):
         if not lines[j].text.strip():
             continue
-        if header_at(lines, j):
+        if header_at(lines, j, ocr):
             return True
         seen += 1
         if seen >= _HEADER_LINES:
@@ -240,7 +274,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
             gap = True
             j += 1
             continue
-        repeat = header_at(lines, j)
+        repeat = header_at(lines, j, ocr)
         if repeat:
             if (current is not None and current.kind == "total") \
                     or _squashed(lines, j, repeat) != header:
@@ -266,7 +300,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
             current = PlainRow("total", [line], None, 0)
             table.rows.append(current)
         elif current is None or _ends(current, complete, gap,
-                                      is_heading(text) and _header_follows(lines, j)):
+                                      is_heading(text) and _header_follows(lines, j, ocr)):
             break
         else:
             current.lines.append(line)

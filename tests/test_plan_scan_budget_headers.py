@@ -1,0 +1,77 @@
+"""A budget table's header whose ``งบประมาณ`` OCR misread, on generated plans.
+
+Plans are generated from known values (``bench/corpus``); their strategic and key
+budget tables are printed flowing (no tab: what Tesseract gives for a borderless
+table) and the budget column's word in a table's header damaged the ways
+Tesseract damages it on the corpus's scans: half the word kept, the rest read as
+Latin letters or another letter (``งบประ aie``, ``งบประมาน``, ``จบประมาณ``).
+
+The truth is the generated values: every table is found under its heading and
+every row read, so the plan loads instead of losing the whole document.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bma_etl.layouts.annual_action_plan import extract
+
+from conftest import assert_rows_read, budget_rows_read, records_of
+from corpus.build import GENERATORS
+
+#: ``งบประมาณ`` as OCR reads it in a header cell.
+_BUDGET_WORD_DAMAGE = ("งบประ aie", "งบประมาน", "จบประมาณ", "งบปร:ะมาณ")
+#: A text-layer header line that starts a budget table flowing.
+_HEADER = "ลำดับ ที่ ชื่อโครงการ"
+
+
+def _headers_damaged(text: str, rng: random.Random) -> tuple[str, int]:
+    """``text`` with the budget word of its flowing budget headers damaged; how many."""
+    out: list[str] = []
+    damaged = 0
+    for line in text.split("\n"):
+        if line.startswith(_HEADER) and "งบประมาณ" in line:
+            line = line.replace("งบประมาณ", rng.choice(_BUDGET_WORD_DAMAGE), 1)
+            damaged += 1
+        out.append(line)
+    return "\n".join(out), damaged
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_budget_header_with_its_budget_word_misread_is_a_header(seed: int) -> None:
+    """``ลำดับ ที่ ชื่อโครงการ... งบประ aie ส่วนราชการ...`` over row ``1``: the table is
+    read with its rows, its units, and the tables after it."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
+    flowing = budget_rows_read(
+        generated.text,
+        lambda m: f"{m.group('no')} {m.group('name')} {m.group('rest').replace(chr(9), ' ')}",
+    )
+    text, damaged = _headers_damaged(flowing, rng)
+    assert damaged, "the generated plan has a flowing budget table"
+    got = [
+        r
+        for r in records_of(extract, text, screened=False).get("plan_projects", [])
+        if r.section != "routine"
+    ]
+    assert_rows_read(
+        "plan_projects", got, want, ("section", "seq", "name", "budget_thb", "responsible_unit")
+    )
+
+
+def test_a_ranked_list_without_a_budget_word_is_no_budget_table() -> None:
+    """A ``ลำดับ`` header naming a project but no budget, over row ``1``, is no header:
+    the plan's summary without a budget table stays an error, not a table made up."""
+    from bma_etl.errors import ExtractError
+
+    text = (
+        "แผนปฏิบัติการประจำปี พ.ศ. 2566\nสำนักงานเขตสาทร กรุงเทพมหานคร\n\n"
+        "สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการ\n\n"
+        "ลำดับ ที่ ชื่อโครงการ ส่วนราชการ ที่รับผิดชอบ\n"
+        "1 โครงการพัฒนาระบบระบายน้ำ ส่วนโยธา\n"
+    )
+    with pytest.raises(ExtractError, match="no budget table after the summary heading"):
+        records_of(extract, text)
