@@ -226,15 +226,18 @@ def _padded_row(run: list[TextLine], neighbours: list[list[TextLine]]) -> bool:
     """Whether a run is one row of a table whose rows are set apart by padding.
 
     The run has two columns or more, two of them wrapped (a cell over two lines or
-    more: one wrapped cell beside single lines is as likely a table's item and its
-    heading), no column holds two cells of one line, and a
+    more, one after the other: one wrapped cell beside single lines is as likely a
+    table's item and its heading, and pieces with a line between them, such as the
+    numbers justification set on the right edge of a paragraph's lines
+    ``ชื่อตัวชี้วัดที่ … ๓`` / ``ระดับ…`` / ``ชื่อโครงการที่ … ๑``, are no cell's
+    lines), no column holds two cells of one line, and a
     run next to it, a little more than a line pitch away (:data:`PADDED_PITCH`),
     has cells in two columns or more, one of them one of its own: rows of one
     table, each its own run.
     """
     columns = _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
     if len(columns) < 2 or any(len({p.line for p in c}) < len(c) for c in columns) \
-            or sum(1 for c in columns if len(c) > 1) < 2:
+            or sum(1 for c in columns if _wrapped(c)) < 2:
         return False
     size = max(line.size for line in run)
     lefts = [min(p.left for p in c) for c in columns]
@@ -245,6 +248,12 @@ def _padded_row(run: list[TextLine], neighbours: list[list[TextLine]]) -> bool:
         if len(theirs) >= 2 and shared >= 1:
             return True
     return False
+
+
+def _wrapped(column: list[_Piece]) -> bool:
+    """Whether a column's pieces are a cell wrapped: two lines or more, one after the other."""
+    own = sorted({p.line for p in column})
+    return len(own) > 1 and own == list(range(own[0], own[-1] + 1))
 
 
 def _is_row(run: list[TextLine], pitch: float, edge: float = 0.0) -> bool:
