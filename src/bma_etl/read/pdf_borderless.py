@@ -213,7 +213,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         top, low = lines[group[-1]].baseline, lines[i].baseline
         goes_on = bool(cols[i]) and lines[i].table is None and top is not None \
             and low is not None and top - low <= LINE_PITCHES * pitch and set(cols[i]) \
-            <= set(cols[group[-1]]) and not numbers_apart([cols[g] for g in group], cols[i])
+            <= set(cols[group[-1]]) and not numbers_apart(cols[group[-1]], cols[i])
         cut = [k for k in cols[i]  # an amount cut at the line above: ๗ / ,๓๖๘,๓๐๐.๐
                if goes_on and cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k])]
         filled = goes_on and (any(k > 0 for k in cut) or all(

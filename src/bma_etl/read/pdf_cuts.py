@@ -136,33 +136,25 @@ _NUMBER = re.compile(f"[{_DIGITS}][{_DIGITS},]*(?:\\.[{_DIGITS}]+)?")
 _NUMBERS = re.compile(f"{_NUMBER.pattern}(?: {_NUMBER.pattern})*")
 
 
-def numbers_apart(above: list[dict[int, str]], here: dict[int, str]) -> bool:
-    """Whether a column holds numbers alone above and on this line, and they are no amount cut.
+def numbers_apart(above: dict[int, str], here: dict[int, str]) -> bool:
+    """Whether a column holds numbers alone on both lines, and they are no amount cut.
 
-    ``above``: the pieces by column of the lines of the row so far, ``here``: of the
-    next line. One value per cell: ``218.5`` over ``330`` in a column of monthly
-    results (right-aligned, each flush with the column's edge as a wrapped cell's
-    lines are) are two rows' values, not one cell wrapped (:func:`cut_inside_number`
-    tells an amount the line cut); so are the values of two columns set a word space
-    apart (``๓๐ ๑๐๐`` over ``๑๐๐ ๑๐๐``), and a number under the row's last piece in
-    its column past lines without one (``ชื่อตัวชี้วัดที่ … ๓`` / ``ระดับ…`` /
-    ``ชื่อโครงการที่ … ๑``: justification set each number apart at the right margin).
+    ``above``, ``here``: two lines' pieces by column. One value per cell: ``218.5``
+    over ``330`` in a column of monthly results (right-aligned, each flush with the
+    column's edge as a wrapped cell's lines are) are two rows' values, not one cell
+    wrapped (:func:`cut_inside_number` tells an amount the line cut); so are the
+    values of two columns set a word space apart (``๓๐ ๑๐๐`` over ``๑๐๐ ๑๐๐``).
 
-    >>> numbers_apart([{0: "ผลงาน", 1: "218.5"}], {0: "ผลงาน", 1: "330"})
+    >>> numbers_apart({0: "ผลงาน", 1: "218.5"}, {0: "ผลงาน", 1: "330"})
     True
-    >>> numbers_apart([{0: "แผน", 1: "๓๐ ๑๐๐"}], {0: "รวม ๓ ขั้นตอน", 1: "๑๐๐ ๑๐๐"})
+    >>> numbers_apart({0: "แผน", 1: "๓๐ ๑๐๐"}, {0: "รวม ๓ ขั้นตอน", 1: "๑๐๐ ๑๐๐"})
     True
-    >>> numbers_apart([{0: "ชื่อตัวชี้วัดที่", 1: "๓"}, {0: "ระดับ"}], {0: "ชื่อ", 1: "๑"})
-    True
-    >>> numbers_apart([{0: "ค่า", 1: "๗"}], {1: ",๓๖๘,๓๐๐.๐"})
-    False
-    >>> numbers_apart([{1: "ร้อยละ"}], {1: "๘๐"})
-    False
+    >>> numbers_apart({0: "ค่า", 1: "๗"}, {1: ",๓๖๘,๓๐๐.๐"}), numbers_apart({1: "ร้อยละ"}, {1: "๘๐"})
+    (False, False)
     """
-    last = {k: text for pieces in above for k, text in pieces.items()}
-    return any(k in last and _NUMBERS.fullmatch(last[k].strip()) is not None
+    return any(k in above and _NUMBERS.fullmatch(above[k].strip()) is not None
                and _NUMBERS.fullmatch(text.strip()) is not None
-               and not cut_inside_number(last[k], text) for k, text in here.items())
+               and not cut_inside_number(above[k], text) for k, text in here.items())
 
 
 #: A cell of a row whose gaps are too narrow for tabs starts within this many font
