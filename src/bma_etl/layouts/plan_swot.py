@@ -75,7 +75,7 @@ _BARE_SIGN = "[0-9๐-๙A-Za-zก-ฮ]"
 #: a digit or two (``2 ประชาชน...``; taken only as the next item's number), or one
 #: or two signs or Latin letters OCR read it as (``Se บบสาร...``, ``| บุคลากร...``).
 _OCR_SPACE_ITEM_RE = re.compile(
-    rf"^\s*(?P<no>{DIGIT}{{1,2}}|[^\s\u0e00-\u0e7f0-9()\[\]\-–—\"'“”‘’<>]{{1,2}})"
+    rf"^\s*(?P<no>{DIGIT}{{1,2}}|[^\s\u0e00-\u0e7f0-9()\[\]\-–—\"'\u2018\u2019\u201c\u201d<>]{{1,2}})"
     r" +(?P<body>[ก-ฮเ-ไ].*?)\s*$")
 #: Cells of a speck or two after an OCR'd line's first (``en.<tab>น.<tab>ม``).
 _SPECK_CELLS_RE = re.compile(r"(?:\t+\s*[^\t\s]{1,2})+\s*$")
