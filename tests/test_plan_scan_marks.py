@@ -11,7 +11,8 @@ Tesseract damages them on the corpus's scans (150 to 300 dpi, grey and 1-bit):
   (``en.<tab>น.<tab>ม``), its words on the next line;
 - the paragraph under the SWOT lists, then the summary whose table rows OCR gave
   with a tab after their number (``2<tab>โครงการ...``);
-- an item's words' last letter wrapped alone before the next item's number alone.
+- an item's words' last letter wrapped alone before the next item's number alone;
+- a quote or a point read from a speck before an item's number (``' ๕. งบประมาณ...``).
 
 The truth is the generated values: every item keeps its kind and words; a number
 OCR did not read stays NULL.
@@ -184,3 +185,14 @@ def test_a_words_last_letter_wrapped_alone_before_a_number_alone_ends_its_item(s
         (w["kind"], w["text"]) for w in want
     ]
     assert all(r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True))
+
+
+# ------------------------------------------------------------------ a speck before the number
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_swot_number_with_a_quote_read_from_a_speck_before_it_is_an_item(seed: int) -> None:
+    lines, want = _damaged_swot(
+        seed, lambda rng, line, m: [rng.choice(("' ", "'", "\u201c", ". ", "` ")) + line]
+    )
+    _assert_swot_read("\n".join(lines), want)

@@ -314,7 +314,8 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         if seq_span is not None:
             fields["seq"] = doc.raw_in(line, *seq_span)
         said = budget_said(line.text[body:])
-        end = len(line.text) if said is None else body + name_end(line.text[body:], said)
+        end = len(line.text) if said is None else body + (
+            name_end(line.text[body:], said) if doc.ocr_used else said.start())
         fields["name"] = value([r for r in [doc.raw_in(line, body, end)] if r is not None])
         if fields["name"] is None:
             findings.append(_unplaced(line, "budget without an item name"))

@@ -55,7 +55,9 @@ _SWOT_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=_NUMBER, point=_POINT, tail=
 #: A leading vowel right before an item's number (``โ๒. มีช่องทาง...``) is no Thai
 #: spelling (it only stands before a consonant): a speck or the page's edge OCR read.
 _OCR_VOWEL = r"(?:[เแโใไ](?={d}))?"
-_OCR_ITEM = _ITEM.replace(r"\(?\s*(?P<no>", r"\(?\s*" + _OCR_VOWEL + r"(?P<no>")
+#: So is a quote or a point OCR read from a speck before it (``' ๕. งบประมาณ...``).
+_OCR_LEAD = r"(?:['`.,\u2018\u2019\u201c\u201d]\s*(?={d}))?"
+_OCR_ITEM = _ITEM.replace(r"\(?\s*(?P<no>", r"\(?\s*" + _OCR_LEAD + _OCR_VOWEL + r"(?P<no>")
 _OCR_ITEM_RE = re.compile(_OCR_ITEM.format(
     d=DIGIT, no=rf"{_NUMBER}|{_OCR_NUMBER}(?=\s*[.),]\s*[\u0e01-\u0e4f])", point=_OCR_POINT))
 #: Alone on its line, a number may be read as Thai letters too (``ไต.`` for ``๒.``).
