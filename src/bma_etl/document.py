@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import count
 from typing import Literal
 
 from bma_etl.matchkey import KeyMatch
@@ -234,6 +235,8 @@ class RepairedText:
     spaced: frozenset[int] = frozenset()
     #: 1-based numbers of the pages whose lines the reader measured for wraps.
     judged: frozenset[int] = frozenset()
+    _line_cache: tuple[tuple[Line, ...], tuple[Line, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, text: str, page_starts: tuple[int, ...] = (), ocr_used: bool = False,
@@ -262,19 +265,22 @@ class RepairedText:
 
         The lines are those of ``index`` (which breaks at ``\n`` only).
         """
-        start = 0
-        for no, line in enumerate(self.text.split("\n"), start=1):
-            yield Line(no, start, line)
-            start += len(line) + 1
+        return iter(self._lines()[0])
 
     def lines(self) -> Iterator[Line]:
         """Every physical line but the page furniture."""
-        if not self.furniture:
-            yield from self.all_lines()
-            return
-        for line in self.all_lines():
-            if line.no not in self.furniture:
-                yield line
+        return iter(self._lines()[1])
+
+    def _lines(self) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
+        """Every physical line, and those that are no furniture (worked out once)."""
+        if self._line_cache is None:
+            every = tuple(Line(no, start, line) for no, start, line in zip(
+                count(1), self.index.line_starts, self.text.split("\n")))
+            kept = tuple(ln for ln in every if ln.no not in self.furniture) \
+                if self.furniture else every
+            object.__setattr__(self, "_line_cache", (every, kept))
+        assert self._line_cache is not None
+        return self._line_cache
 
     def rows(self, alone: re.Pattern[str] | None = None) -> list[Line]:
         """Logical lines: wrapped lines joined (:func:`bma_etl.rows.join_rows`).

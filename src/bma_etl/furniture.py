@@ -117,15 +117,19 @@ def _signature(line: str, page_no: int) -> str:
 
     Only the page number is set aside: a table's rows differ in their other digits.
     """
-    return _page_number_re(page_no).sub("#", key(line)).strip()
+    folded = key(line)
+    number, thai, standing = _page_number_re(page_no)
+    if number not in folded and thai not in folded:  # most lines: no regex to run
+        return folded.strip()
+    return standing.sub("#", folded).strip()
 
 
 @lru_cache(maxsize=256)
-def _page_number_re(page_no: int) -> re.Pattern[str]:
-    """The page number ``page_no`` standing alone, in Arabic or Thai digits."""
+def _page_number_re(page_no: int) -> tuple[str, str, re.Pattern[str]]:
+    """The page number ``page_no`` in Arabic and Thai digits, and the regex of it standing alone."""
     number = str(page_no)
     thai = number.translate(_TO_THAI_DIGITS)
-    return re.compile(f"(?<![0-9๐-๙])(?:{number}|{thai})(?![0-9๐-๙])")
+    return number, thai, re.compile(f"(?<![0-9๐-๙])(?:{number}|{thai})(?![0-9๐-๙])")
 
 
 _TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")

@@ -28,6 +28,23 @@ _KEY_TABLE = str.maketrans(
      "\u0e33": "\u0e32", ";": ":"}
 )
 
+#: The characters the key form drops.
+_DROPPED = frozenset(chr(c) for c, to in _KEY_TABLE.items() if to is None)
+_DROPPED_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_DROPPED)) + "]+")
+
+
+def _folded(text: str) -> str:
+    """``text.translate(_KEY_TABLE)``, faster.
+
+    ``translate`` looks up a dict for every character of Thai text; a regex deletes
+    the dropped runs and ``replace`` swaps the two characters the key form maps
+    (SARA AM to SARA AA, ``;`` to ``:``).
+    """
+    out = _DROPPED_RUN.sub("", text)
+    if "\u0e33" in out:
+        out = out.replace("\u0e33", "\u0e32")
+    return out.replace(";", ":") if ";" in out else out
+
 
 @lru_cache(maxsize=4096)
 def key(text: str) -> str:
@@ -40,7 +57,7 @@ def key(text: str) -> str:
     >>> key("ด าเนินการ") == key("ดำเนินการ") == key("ดํา เนินการ")
     True
     """
-    out = text.translate(_KEY_TABLE)
+    out = _folded(text)
     return out.replace("\u0e40\u0e40", "\u0e41") if "\u0e40\u0e40" in out else out
 
 
@@ -53,8 +70,13 @@ def key_map(text: str) -> tuple[str, list[int]]:
     >>> k, at
     ('กาว', [0, 2, 4, 5])
     """
+    folded = _folded(text)
+    if "\u0e40\u0e40" not in folded:  # each kept character maps to one: offsets alone
+        offsets = [i for i, ch in enumerate(text) if ch not in _DROPPED]
+        offsets.append(len(text))
+        return folded, offsets
     chars: list[str] = []
-    offsets: list[int] = []
+    offsets = []
     table = _KEY_TABLE
     for i, ch in enumerate(text):
         mapped = table.get(ord(ch), ch)

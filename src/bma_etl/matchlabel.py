@@ -52,6 +52,13 @@ def _plain_labels(labels: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[
             for pattern, name in labels]
 
 
+@cache
+def _key_labels(labels: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
+    """The labels in key form, anchored at the start (those that have one)."""
+    return [(compiled, name) for pattern, name in labels
+            if (compiled := key_pattern(f"^(?:{pattern})")) is not None]
+
+
 def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
                ) -> tuple[str, int] | None:
     r"""``(name, offset where the value starts)`` of the label ``text`` starts with, or None.
@@ -66,18 +73,16 @@ def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
     >>> find_label("' ปืงบประ มาณ พ.ศ.  + 2564", {r"ปีงบประมาณ\s*(?:พ\.ศ\.)?": "y"}, fuzzy=True)
     ('y', 22)
     """
-    for plain, name in _plain_labels(tuple(labels.items())):
+    items = tuple(labels.items())
+    for plain, name in _plain_labels(items):
         found = plain.match(text)
         if found:
             return name, found.end()
     quick = key(text).lstrip(_JUNK_CHARS)
-    candidates = [(pattern, name) for pattern, name in labels.items()
-                  if (c := key_pattern(f"^(?:{pattern})")) is not None and c.match(quick)]
+    candidates = [(compiled, name) for compiled, name in _key_labels(items)
+                  if compiled.match(quick)]
     folded, offsets = key_map(text) if candidates else ("", [])
-    for pattern, name in candidates:
-        compiled = key_pattern(f"^(?:{pattern})")
-        if compiled is None:
-            continue
+    for compiled, name in candidates:
         m = compiled.match(folded.lstrip(_JUNK_CHARS))
         if m is None:
             continue

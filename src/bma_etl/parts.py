@@ -23,13 +23,14 @@ on its own pages), or the whole file when the first part alone is no document.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from bma_etl.detect import THRESHOLD, Detection, detect
 from bma_etl.document import Extraction, Finding, RepairedText
 from bma_etl.errors import BmaEtlError
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import REGISTRY
-from bma_etl.layouts.base import Layout, score_signals
+from bma_etl.layouts.base import Layout, Signal, score_signals
 
 #: A signal searched for within this many characters of a document opens it.
 OPENING_WITHIN = 8000
@@ -49,13 +50,22 @@ class Part:
     layout: str
 
 
-def _opening(layout: Layout, doc: RepairedText) -> float:
-    """Points of ``layout``'s opening signals found in ``doc``'s text (0..1)."""
-    signals = tuple(s for s in layout.signals
-                    if s.within is not None and s.within <= OPENING_WITHIN)
+@cache
+def _opening_signals(layout: Layout) -> tuple[Signal, ...]:
+    """``layout``'s opening signals: those searched for within :data:`OPENING_WITHIN`."""
+    return tuple(s for s in layout.signals
+                 if s.within is not None and s.within <= OPENING_WITHIN)
+
+
+def _opening(layout: Layout, doc: RepairedText, at_least: float = 0.0) -> float:
+    """Points of ``layout``'s opening signals found in ``doc``'s text (0..1).
+
+    With ``at_least``, a sum below it is not worked out to the end (only less than it).
+    """
+    signals = _opening_signals(layout)
     if not signals:
         return 0.0
-    return score_signals(doc, signals, keyed=True)
+    return score_signals(doc, signals, keyed=True, at_least=at_least)
 
 
 def _blank_furniture(doc: RepairedText) -> str:
@@ -66,10 +76,13 @@ def _blank_furniture(doc: RepairedText) -> str:
                      for line in doc.all_lines())
 
 
-def _scores(text: str) -> dict[str, float]:
+def _scores(text: str, wanted: set[str]) -> dict[str, float]:
+    """The scores of the ``wanted`` layouts (ids) for ``text``; the others are not scored."""
     scores: dict[str, float] = {}
     doc = RepairedText.of(text)  # every layout scores the same text: index its lines once
     for layout in REGISTRY:
+        if layout.layout_id not in wanted:
+            continue
         try:
             scores[layout.layout_id] = float(layout.score(doc))
         except Exception:  # a scorer's fault must not sink the whole file
@@ -95,9 +108,9 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
     text = _blank_furniture(doc)
     bounds = [*starts, len(text) + 1]
     by_id = {lay.layout_id: lay for lay in REGISTRY}
-    first = by_id.get(layout_id)
-    # each part's first page, layout and opening points (its signals within their reach)
-    found = [(1, layout_id, _opening(first, RepairedText.of(text)) if first else 0.0)]
+    # each part's first page, layout and opening points (its signals within their reach);
+    # page 1's openings are those of the whole text, the first part's among them
+    found = [(1, layout_id, 0.0)]
     for page in range(1, len(starts) + 1):
         rest = text[bounds[page - 1]:]
         began, current, opened = found[-1]
@@ -106,13 +119,23 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
         # the document's opening as detection saw it; a later page's opening on that page
         seen = rest if page == 1 else rest[:bounds[page] - bounds[page - 1] - 1]
         seen_doc = RepairedText.of(seen)  # one index of the lines for every layout
-        openings = {lid: _opening(lay, seen_doc) for lid, lay in by_id.items()}
         again = max(OPENING_POINTS, opened - REOPENING_SLACK)
+        # what each layout's opening must reach to count here: below that, its exact
+        # points are never read (page 1's own layout aside: the first part's opening)
+        need = {lid: 0.0 if page == 1 and lid == layout_id and not bounds[0]
+                else OPENING_POINTS if page == 1 or lid != current else again
+                for lid in by_id}
+        openings = {lid: _opening(lay, seen_doc, need[lid]) for lid, lay in by_id.items()}
+        if page == 1:
+            whole = openings if not bounds[0] else {
+                lid: _opening(lay, RepairedText.of(text)) for lid, lay in by_id.items()
+                if lid == layout_id}
+            found[0] = (1, layout_id, whole.get(layout_id, 0.0))
         candidates = [lid for lid, points in openings.items() if points >= OPENING_POINTS
                       and (page == 1 or lid != current or points >= again)]
         if not candidates:
             continue
-        scores = _scores(rest)
+        scores = _scores(rest, {*candidates, current})  # no other layout's score is read
         best = max(candidates, key=lambda lid: (scores[lid], openings[lid]))
         if scores[best] < THRESHOLD:
             continue

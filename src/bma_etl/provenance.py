@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +29,21 @@ class LineIndex:
     (2, 6)
     """
 
+    __slots__ = ("_line_starts", "_page_starts", "text")
+
     def __init__(self, text: str, page_starts: tuple[int, ...] = ()) -> None:
         self.text = text
-        self._starts = [0]
-        at = text.find("\n")
-        while at >= 0:
-            self._starts.append(at + 1)
-            at = text.find("\n", at + 1)
         self._page_starts = page_starts
+        self._line_starts: list[int] | None = None  # worked out when first asked for
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Offset of each line's first character (index 0: line 1); do not change it."""
+        if self._line_starts is None:
+            self._line_starts = list(
+                accumulate((len(line) + 1 for line in self.text.split("\n")[:-1]), initial=0)
+            )
+        return self._line_starts
 
     @property
     def page_starts(self) -> tuple[int, ...]:
@@ -45,15 +53,15 @@ class LineIndex:
     @property
     def line_count(self) -> int:
         """Number of lines (a trailing newline does not open a new one)."""
-        return len(self._starts)
+        return len(self.line_starts)
 
     def line_start(self, line_no: int) -> int:
         """Offset of the first character of a 1-based line."""
-        return self._starts[line_no - 1]
+        return self.line_starts[line_no - 1]
 
     def line_of(self, offset: int) -> int:
         """1-based line number holding ``offset``."""
-        return bisect_right(self._starts, offset)
+        return bisect_right(self.line_starts, offset)
 
     def page_of(self, offset: int) -> int | None:
         """1-based page holding ``offset`` when the reader knew pages."""

@@ -98,7 +98,6 @@ _TONE_BEFORE_VOWEL = re.compile("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])"
 #: figure dash, the minus sign): one for one, so no offset moves.
 _HYPHENS = "\u2010\u2011\u2012\u2212\ufe63\uff0d"
 _HYPHEN_LIKE = re.compile(f"[{_HYPHENS}]")
-_TO_HYPHEN_MINUS = str.maketrans(dict.fromkeys(_HYPHENS, "-"))
 _MAX_PASSES = 4
 
 
@@ -120,8 +119,7 @@ def _repair_once(text: str) -> str:
         text = _AM_LOST_IN_SPACE.sub(rf"\1{SARA_AM}", text)
     if " ? " in text:
         text = _LOST_DASH.sub("-", text)
-    if _HYPHEN_LIKE.search(text):
-        text = text.translate(_TO_HYPHEN_MINUS)
+    text = _HYPHEN_LIKE.sub("-", text)  # a regex, not translate: it walks every character
     text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
     # Removing characters can bring combining marks together: compose again.
     return unicodedata.normalize("NFC", text)

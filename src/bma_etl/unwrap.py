@@ -149,7 +149,6 @@ def writer_breaks(text: str, wraps: frozenset[int]) -> Callable[[int], bool]:
             for line in text.split("\n"):
                 under.append(cells and bool(line.strip()) and "\t" not in line)
                 cells = "\t" in line or under[-1]
-            widest.append(max(_width(line) for line in text.split("\n")))
         no = bisect_right(starts, at)  # the line the break ends
         if no in wraps or no >= len(starts):
             return False
@@ -157,6 +156,8 @@ def writer_breaks(text: str, wraps: frozenset[int]) -> Callable[[int], bool]:
         if not line.strip() or not following.strip() or "\t" in line + following:
             return False
         around = max(_width(following), _width(_line(text, starts, no - 1)))
+        if under[no - 1] and not widest:  # measured once, when first needed
+            widest.append(max(_width(line) for line in text.split("\n")))
         if under[no - 1] and around < NARROW_LINE * widest[0]:
             return False  # a narrow cell's lines under its row: nothing to measure them by
         return _width(line) < SHORT_LINE * around
@@ -171,7 +172,7 @@ SHORT_LINE = 0.85
 #: Lines whose neighbours are all narrower than this share of the text's widest line
 #: are a column's, not running text's (a page's text is as wide as its widest line).
 NARROW_LINE = 0.5
-_MARK_CHARS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_MARK_CHARS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 
 
 def _line(text: str, starts: list[int], no: int) -> str:
@@ -185,7 +186,7 @@ def _line(text: str, starts: list[int], no: int) -> str:
 def _width(line: str) -> int:
     """How wide ``line`` is set, in letters (Thai marks take no width)."""
     line = line.strip()
-    return len(line) - len(_MARK_CHARS.findall(line))
+    return len(_MARK_CHARS.sub("", line))
 
 
 def unwrapped(value: Raw | list[Raw], text: str, merge: bool,

@@ -46,7 +46,13 @@ from bma_etl.layouts.plan_indicators import (
 )
 from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step_context
 from bma_etl.layouts.plan_swot import swot_rows
-from bma_etl.layouts.plan_tables import Table, blocks_of, is_kpi_header, tables_of
+from bma_etl.layouts.plan_tables import (
+    CONTEXT_HEADINGS,
+    Table,
+    blocks_of,
+    is_kpi_header,
+    tables_of,
+)
 from bma_etl.layouts.plan_values import finish_text_fields
 from bma_etl.records import (
     Plan,
@@ -114,13 +120,15 @@ def extract(doc: RepairedText) -> Extraction:
             as_cells["kpi"].append((table, found if found or carry is None else [carry]))
             definitions.extend(found)
         previous = table
+    flowing = _flow_lines(doc, lines)
     levels = _with_flowing(as_cells["scoring"], flow_levels(
-        doc, lines, _read_whole(as_cells["scoring"])))
-    steps = _with_flowing(as_cells["steps"], flow_steps(doc, lines, _read_whole(as_cells["steps"])))
+        doc, flowing, _read_whole(as_cells["scoring"])))
+    steps = _with_flowing(as_cells["steps"], flow_steps(
+        doc, flowing, _read_whole(as_cells["steps"])))
     targets = _with_flowing(as_cells["targets"], flow_targets(
-        doc, lines, _read_whole(as_cells["targets"])))
+        doc, flowing, _read_whole(as_cells["targets"])))
     definitions = _with_flowing(as_cells["kpi"], flow_definitions(
-        doc, lines, _read_whole(as_cells["kpi"])), unique=True)
+        doc, flowing, _read_whole(as_cells["kpi"])), unique=True)
     for ordinal, row in enumerate(steps, start=1):
         row.ordinal = ordinal
     finish_text_fields(doc, definitions)
@@ -145,6 +153,35 @@ def _table_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
         return lines
     return [ln for ln in doc.all_lines() if ln.no not in doc.furniture
             or ("\t" in ln.text and is_kpi_header(row_of(ln).squashed))]
+
+
+def _flow_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
+    """The lines flowing tables are read from: ``lines`` and definition headers that open a table.
+
+    A definition table's header is repeated at the top of every page its table runs
+    over, and so is furniture; but the first one, at the top of the page right under
+    a scoring or step table (a plan printed from Word), is what ends that table and
+    opens the definitions: without it the table's last row runs on into the
+    definition row, and that row has no header to be read under. A header is taken
+    back when no definition header came since the last scoring or step heading
+    (:data:`~bma_etl.layouts.plan_tables.CONTEXT_HEADINGS`); its cells may be
+    joined by spaces (a flowing print) or tabs.
+    """
+    if not doc.furniture:
+        return lines
+    keep: set[int] = set()
+    under_kpi = False
+    for ln in doc.all_lines():
+        if is_kpi_header(ln.text.replace("\t", " ").split()):
+            if ln.no in doc.furniture and not under_kpi:
+                keep.add(ln.no)
+            under_kpi = True
+        elif ln.no not in doc.furniture and any(
+                p.search(ln.text) for p in CONTEXT_HEADINGS.values()):
+            under_kpi = False
+    if not keep:
+        return lines
+    return [ln for ln in doc.all_lines() if ln.no not in doc.furniture or ln.no in keep]
 
 
 #: A row's own fields (not those its headings give) in the step and scoring tables,

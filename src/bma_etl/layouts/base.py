@@ -52,7 +52,10 @@ class Signal:
     ``needles`` are literal strings of which every match contains at least one: the
     regex runs only when one is in the text. A line-anchored pattern (``^\s*…``)
     costs Python's regex engine a try at every character of a long document; a
-    substring test does not.
+    substring test does not. ``core``, the tail of ``pattern`` from a literal on
+    (no ``|`` at its top level), is searched first: every match of ``pattern``
+    holds a match of it, and a regex that opens with a literal is scanned for fast,
+    where an open-ended start (``^[^\n:]*\S\s*:``) backtracks over every line.
 
     A signal not found in the text is looked for in its key form
     (:mod:`bma_etl.matchkey`: marks, spaces and look-alikes that PDFs and OCR
@@ -65,6 +68,7 @@ class Signal:
     within: int | None = None
     needles: tuple[str, ...] = ()
     phrase: str | None = None
+    core: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -72,9 +76,27 @@ def _key_text(text: str) -> str:
     return key(text)
 
 
-def _found(signal: Signal, text: str, needles: tuple[str, ...],
-           compiled: re.Pattern[str] | None) -> bool:
+#: A signal's forms: its regex, its needles and its core's regex, as printed and in key form.
+_Forms = tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str] | None,
+               re.Pattern[str] | None, tuple[str, ...], re.Pattern[str] | None]
+
+
+@lru_cache(maxsize=1024)
+def _forms(signal: Signal) -> _Forms:
+    """The signal's regexes compiled and its needles, as printed and in key form (once)."""
+    if signal.core is not None and not signal.pattern.endswith(signal.core):
+        raise ValueError(f"signal core {signal.core!r} is not the tail of {signal.pattern!r}")
+    core = None if signal.core is None else re.compile(signal.core, re.MULTILINE)
+    key_core = None if signal.core is None else key_pattern(signal.core)
+    return (re.compile(signal.pattern, re.MULTILINE), signal.needles, core,
+            key_pattern(signal.pattern), tuple(key(n) for n in signal.needles), key_core)
+
+
+def _found(text: str, needles: tuple[str, ...], compiled: re.Pattern[str] | None,
+           core: re.Pattern[str] | None) -> bool:
     if compiled is None or (needles and not any(needle in text for needle in needles)):
+        return False
+    if core is not None and core.search(text) is None:
         return False
     return compiled.search(text) is not None
 
@@ -101,11 +123,14 @@ def _fuzzy_found(signal: Signal, ktext: str) -> bool:
 
 
 def score_signals(doc: RepairedText, signals: tuple[Signal, ...], keyed: bool = False,
-                  fuzzy: bool = False) -> float:
+                  fuzzy: bool = False, at_least: float = 0.0) -> float:
     r"""Sum of the points of the signals found in ``doc``, capped at 1.
 
     ``keyed`` also looks for each signal not found in the text in its key form;
-    ``fuzzy`` (which implies it) then for its ``phrase``, approximately.
+    ``fuzzy`` (which implies it) then for its ``phrase``, approximately. With
+    ``at_least``, a caller that only needs the sum when it reaches that much: the
+    search stops once the signals left cannot bring it there, and the sum so far,
+    below ``at_least``, is returned.
 
     >>> score_signals(RepairedText.of("a\nTITLE"), (Signal("^TITLE", 0.6), Signal("x", 0.3)))
     0.6
@@ -115,9 +140,15 @@ def score_signals(doc: RepairedText, signals: tuple[Signal, ...], keyed: bool = 
     """
     points = 0.0
     folded: str | None = None
+    left = sum(max(signal.points, 0.0) for signal in signals) if at_least > 0 else 0.0
     for signal in signals:
+        if at_least > 0:
+            if points + left < at_least - _ROUNDING:
+                return min(round(points, 6), 1.0)
+            left -= max(signal.points, 0.0)
+        compiled, needles, core, key_compiled, key_needles, key_core = _forms(signal)
         text = doc.text if signal.within is None else doc.text[:signal.within]
-        if _found(signal, text, signal.needles, re.compile(signal.pattern, re.MULTILINE)):
+        if _found(text, needles, compiled, core):
             points += signal.points
             continue
         if not (keyed or fuzzy):
@@ -125,13 +156,15 @@ def score_signals(doc: RepairedText, signals: tuple[Signal, ...], keyed: bool = 
         if folded is None:
             folded = _key_text(doc.text)
         ktext = folded if signal.within is None else folded[:signal.within]
-        if _found(signal, ktext, tuple(key(n) for n in signal.needles),
-                  key_pattern(signal.pattern)):
+        if _found(ktext, key_needles, key_compiled, key_core):
             points += signal.points
         elif fuzzy and signal.phrase and _fuzzy_found(signal, ktext):
             points += signal.points
     return min(round(points, 6), 1.0)
 
+
+#: Slack for the rounding of a sum of points (``round(points, 6)``).
+_ROUNDING = 1e-6
 
 ScoreFn = Callable[[RepairedText], float]
 ExtractFn = Callable[[RepairedText], Extraction]

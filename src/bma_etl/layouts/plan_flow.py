@@ -71,6 +71,9 @@ _OCR_NO = (rf"(?P<no>{DIGIT}{{1,2}}|[^\s\u0e01-\u0e4f0-9๐-๙.,()]{{1,2}}"
 #: page also what OCR read them as (``=-``, ``wo``): short tokens of no Thai, no digit.
 _MARKS = r"[\s←→↔\-]*$"
 _OCR_MARKS = r"(?:[\s←→↔\-]|[^\s\u0e00-\u0e7f0-9]{1,3}(?=\s|$))*$"
+#: Schedule arrows (and white space) a line break set between a step's words and its
+#: percentage (``…ถัดไป →<tab>๓๐ ๗๐ ←``): marks of the month columns, no words.
+_ARROWS = " \t←→↔"
 #: A whole step as joined: number, words, percentage, cumulative, schedule marks.
 _STEP_RE = r"^\s*{no}\s*{point}\s*(?P<body>.*?)\s*(?P<pct>{num})\s+(?P<cum>{num}){marks}"
 #: A step's words after its number (a step whose percentages do not add up).
@@ -228,7 +231,8 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
             "indicator_no": ctx.indicator_no,
             "project_name": ctx.project_name,
             "step_no": _step_no(doc, joined, m),
-            "description": doc.raw_in(joined, m.start("body"), pct_at[0]),
+            "description": doc.raw_in(joined, m.start("body"),
+                                      len(joined.text[:pct_at[0]].rstrip(_ARROWS))),
             "step_pct": doc.raw_in(joined, *pct_at),
             "cumulative_pct": doc.raw_in(joined, *m.span("cum")),
         })))
@@ -274,7 +278,8 @@ def _numberless_step(doc: RepairedText, lines: list[Line], i: int, cumulative: D
                 m, pct_at, cum = found
                 return j + 1, cum, {
                     "step_no": _step_no(doc, joined, m) if bare else None,
-                    "description": doc.raw_in(joined, m.start("body"), pct_at[0]),
+                    "description": doc.raw_in(joined, m.start("body"),
+                                      len(joined.text[:pct_at[0]].rstrip(_ARROWS))),
                     "step_pct": doc.raw_in(joined, *pct_at),
                     "cumulative_pct": doc.raw_in(joined, *m.span("cum")),
                 }

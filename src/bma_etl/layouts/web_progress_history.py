@@ -80,6 +80,8 @@ from bma_etl.layouts.history_header import (
     BANNER_RE,
     BARE_NUMBER_RE,
     BOILERPLATE_RES,
+    DIGIT,
+    HEADER_LINES,
     LINKS_RE,
     STRAY_END,
     UNIT_CODE_LINE,
@@ -115,10 +117,20 @@ TITLE = "ความคืบหน้าโครงการ"
 _HEAD_VALUES = ("project_code", "project_name", "agency", "progress_pct",
                 "responsible_person", "assessment_quarter")
 
-#: Lines complete in themselves, never joined to a wrapped line beside them.
+#: Lines complete in themselves, never joined to a wrapped line beside them: the
+#: ``<name> : <code>`` line too, which a print may set as wide as its page (a long
+#: name, a distributed alignment), the agency's line under it no wrap of it, and the
+#: bare progress number under that, a percentage (``0.00``; no wrapped word of the
+#: agency; a number of two points, ``๗.๒.๒``, may open a strategy goal the page wrapped).
 _COMPLETE_LINE_RE = re.compile("|".join([
     ENTRY_RE.pattern, SEPARATOR_RE.pattern, UNIT_CODE_LINE, BANNER_RE.pattern,
-    LINKS_RE.pattern, *(r.pattern for r, _ in HEADING_RES)]))
+    LINKS_RE.pattern, *(r.pattern for r, _ in HEADING_RES),
+    *(p for p, column in HEADER_LINES.items() if column == "_name_code"),
+    rf"^\s*{DIGIT}{{1,3}}(?:\.{DIGIT}{{1,2}})?\s*%?\s*$"]))
+
+#: The ends of the "<name> : <code>" and "<agency> : (<year>)" head lines.
+_CODE_AFTER_COLON = rf":\s*[0-9๐-๙]{{8}}-[0-9๐-๙]{{4}}{STRAY_END}\s*$"
+_YEAR_AFTER_COLON = rf":\s*\(\s*[0-9๐-๙]{{4}}\s*\){STRAY_END}\s*$"
 
 #: What marks the progress-history page (regex → points).
 SIGNALS = (
@@ -138,9 +150,9 @@ SIGNALS = (
            phrase="สยป. ประเมินโครงการ : ไตรมาสที่"),
     # "<name> : <code>", not a form's "รหัสโครงการ... : <code>" label
     # ... each maybe with a speck OCR glued to its end (history_header.STRAY_END)
-    Signal(rf"^(?!\s*รหัส)[^\n:]{{8,}}\S\s*:\s*[0-9๐-๙]{{8}}-[0-9๐-๙]{{4}}{STRAY_END}\s*$", 0.15,
-           4000, ("-",)),
-    Signal(rf"^[^\n:()]*\S\s*:\s*\(\s*[0-9๐-๙]{{4}}\s*\){STRAY_END}\s*$", 0.1, 4000, ("(",)),
+    Signal(rf"^(?!\s*รหัส)[^\n:]{{8,}}\S\s*{_CODE_AFTER_COLON}", 0.15, 4000, ("-",),
+           core=_CODE_AFTER_COLON),
+    Signal(rf"^[^\n:()]*\S\s*{_YEAR_AFTER_COLON}", 0.1, 4000, ("(",), core=_YEAR_AFTER_COLON),
     Signal(rf"^\s*(?:Back\s+Home|FusionCharts will render here){STRAY_END}\s*$", 0.1, 4000,
            ("Back", "FusionCharts")),
     Signal(r"^\s*(?:หลักการและเหตุผล|วัตถุประสงค์ของโครงการ)\s*$", 0.05, 8000,

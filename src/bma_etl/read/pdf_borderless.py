@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, thai_ends
+from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, numbers_apart, thai_ends
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
 
@@ -212,8 +212,8 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         above, here = right[group[-1]], right[i]
         top, low = lines[group[-1]].baseline, lines[i].baseline
         goes_on = bool(cols[i]) and lines[i].table is None and top is not None \
-            and low is not None and top - low <= LINE_PITCHES * pitch \
-            and set(cols[i]) <= set(cols[group[-1]])
+            and low is not None and top - low <= LINE_PITCHES * pitch and set(cols[i]) \
+            <= set(cols[group[-1]]) and not numbers_apart(cols[group[-1]], cols[i])
         cut = [k for k in cols[i]  # an amount cut at the line above: ๗ / ,๓๖๘,๓๐๐.๐
                if goes_on and cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k])]
         filled = goes_on and (any(k > 0 for k in cut) or all(

@@ -36,17 +36,21 @@ def label_again(cell: str, text: str) -> bool:
     ``cell`` (a row's first cell at a page's foot) is letters and the number that
     ends them (``รายงานครั้งที่๗``); ``text`` starts with the same letters
     (``รายงาน``, ``รายงานครั้งที่๘``) and no digit: the next row's label, not
-    the rest of a label that already ended in its number. Spaces do not count.
+    the rest of a label that already ended in its number. Spaces do not count. A
+    ``cell`` that is a row's number alone (``๕``) is whole too: words under it
+    (``รวมงบประมาณทั้งสิ้น``, the table's total row on the next page) open a row.
 
     >>> [label_again(a, b) for a, b in [("รายงานครั้งที่๗", "รายงาน"),
     ...     ("รายงาน ครั้งที่ 7", "รายงานครั้งที่ 8"), ("รายงาน", "ครั้งที่๘"),
-    ...     ("ครั้งที่๗", "๘"), ("รายงานครั้งที่๗", "ผลการดำเนินงาน")]]
-    [True, True, False, False, False]
+    ...     ("ครั้งที่๗", "๘"), ("รายงานครั้งที่๗", "ผลการดำเนินงาน"), ("๕", "รวมทั้งสิ้น")]]
+    [True, True, False, False, False, True]
     """
     label, head = "".join(cell.split()), "".join(text.split())
     number = _DIGITS_END.search(label)
     if number is None or len(head) < 2 or head[0].isdigit():
         return False
+    if number.start() == 0:  # a row's number alone
+        return True
     letters = label[:number.start()]
     head = head[:len(letters)]
     return len(head) >= 2 and letters.startswith(head)
@@ -124,6 +128,27 @@ def cut_inside_number(left: str, right: str) -> bool:
         return a == left.strip() and lead is not None and b[lead.end():lead.end() + 1] == "," \
             and len(a) + lead.end() <= 3
     return len(a) - opened - 1 < (3 if a[opened] == "," else 2)
+
+
+_NUMBER = re.compile(f"[{_DIGITS}][{_DIGITS},]*(?:\\.[{_DIGITS}]+)?")
+
+
+def numbers_apart(above: dict[int, str], here: dict[int, str]) -> bool:
+    """Whether a column holds a number alone on both lines, and the two are no amount cut.
+
+    ``above``, ``here``: two lines' pieces by column. One value per cell: ``218.5``
+    over ``330`` in a column of monthly results (right-aligned, each flush with the
+    column's edge as a wrapped cell's lines are) are two rows' values, not one cell
+    wrapped (:func:`cut_inside_number` tells an amount the line cut).
+
+    >>> numbers_apart({0: "ผลงาน", 1: "218.5"}, {0: "ผลงาน", 1: "330"})
+    True
+    >>> numbers_apart({0: "ค่า", 1: "๗"}, {1: ",๓๖๘,๓๐๐.๐"}), numbers_apart({1: "ร้อยละ"}, {1: "๘๐"})
+    (False, False)
+    """
+    return any(k in above and _NUMBER.fullmatch(above[k].strip()) is not None
+               and _NUMBER.fullmatch(text.strip()) is not None
+               and not cut_inside_number(above[k], text) for k, text in here.items())
 
 
 #: A cell of a row whose gaps are too narrow for tabs starts within this many font

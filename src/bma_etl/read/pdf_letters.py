@@ -40,6 +40,7 @@ LETTER_EVEN_EM = 0.05
 #: word spread across a narrow cell: LibreOffice justifies ``ม<gap>า`` alone on a
 #: line of a cell too narrow for a third letter (0.6-1.4 em apart), and its one
 #: gap has no others to be even with; no space is written there (a word space is).
+#: Two Thai digits alone are spread so too (a score ``๓<gap>๐`` in its narrow cell).
 LONE_LETTERS = 2
 #: A gap this many font sizes wider than a letter-spaced run's common letter gap is
 #: a space (a space's advance: 0.22 em in Sarabun, 0.28 in Garuda as LibreOffice
@@ -118,7 +119,8 @@ def few_gaps(gaps: list[float], size: float, kinds: str, spaces: list[bool],
 
     ``gaps``, ``size``, ``kinds`` as :func:`letter_gap` takes them; ``spaces``: per
     gap, whether white space stands in it. ``alone``: the run is its line, two
-    Thai letters and their marks, no space written (:data:`LONE_LETTERS`): its
+    Thai letters and their marks or two Thai digits, or it is a ruled cell's two
+    Thai digits, no space written (:data:`LONE_LETTERS`): its
     widest gap is the letter spacing when at least :data:`LETTER_SPREAD_EM` font
     sizes (LibreOffice spread the word across a cell too narrow for a third
     letter). Otherwise a run with one gap between Thai letters (``t``), white
@@ -247,7 +249,8 @@ def _measure(line: _Line, text: str, run: Run, cut: bool, found: dict[int, float
             piece = kind[start:end]
             common = letter_gap(gaps[start:end], size, piece) or few_gaps(
                 gaps[start:end], size, piece, spaces[start:end],
-                not cut and end - start <= 2 * LONE_LETTERS and _alone(line, text))
+                (not cut and end - start <= 2 * LONE_LETTERS and _alone(line, text))
+                or (not tabs and kind == "d"))  # a ruled cell's two Thai digits alone
             if common:
                 found.update(dict.fromkeys(inside, common))
         start = end + 1
@@ -340,11 +343,12 @@ def may_be_word_space(line: _Line, text: str, a: int, b: int, gap: float,
 
 
 def _alone(line: _Line, text: str) -> bool:
-    """Whether a line's ``text`` is two Thai letters alone (:data:`LONE_LETTERS`).
+    """Whether a line's ``text`` is two Thai letters or digits alone (:data:`LONE_LETTERS`).
 
     Their marks and SARA AM go with them; white space only as pdfium made it up.
     """
     letters = [ch for ch in text if ch not in _WHITE and ch not in _MARKS and ch != _SARA_AM]
     generated, index = line.g.generated, line.index
-    return len(letters) == LONE_LETTERS and all(ch in _LETTERS for ch in letters) and all(
+    return len(letters) == LONE_LETTERS and all(ch in _LETTERS or ch in _DIGITS
+                                                for ch in letters) and all(
         generated(index[pos]) for pos, ch in enumerate(text) if ch in _WHITE)

@@ -24,10 +24,38 @@ WORDED_PAGE_NUMBER_GAP_PITCHES = 1.1
 def margin_lines(lines: list[TextLine]) -> set[int]:
     """Indexes of the page's lines printed in its margins.
 
-    Its page number (:func:`page_number_edges`) and a browser's print header and
-    footer (:func:`.furniture.browser_print_edges`).
+    Its page number (:func:`page_number_edges`), a running header in small type
+    (:func:`small_header_edge`) and a browser's print header and footer
+    (:func:`.furniture.browser_print_edges`).
     """
-    return page_number_edges(lines) | browser_print_edges([line.text for line in lines])
+    return page_number_edges(lines) | small_header_edge(lines) \
+        | browser_print_edges([line.text for line in lines])
+
+
+#: Least difference (points) between a running header's type and the body's under it.
+SMALLER_PT = 0.5
+
+
+def small_header_edge(lines: list[TextLine]) -> set[int]:
+    """Index of the page's first inked line when it is a running header in small type.
+
+    One cell, in type smaller than the next inked line's by :data:`SMALLER_PT` or
+    more, and more than :data:`PAGE_NUMBER_GAP_PITCHES` line pitches above it: a
+    header a program draws in the page's top margin (``ระบบติดตามและประเมินผลโครงการ``
+    in 9 pt over 10 pt text), which may start left of the body's margin. Taken for
+    the margin, it would make every line of the body an indented row of a table,
+    and the lines of a paragraph the cell lines of one row.
+    """
+    inked = [k for k, line in enumerate(lines) if line.text.strip()]
+    if len(inked) < 2:
+        return set()
+    line, other = lines[inked[0]], lines[inked[1]]
+    if line.baseline is None or other.baseline is None or line.table is not None \
+            or "\t" in line.text.strip() or line.size > other.size - SMALLER_PT:
+        return set()
+    pitch = DEFAULT_PITCH_EM * (line.size or 1.0)
+    apart = line.baseline - other.baseline > PAGE_NUMBER_GAP_PITCHES * pitch
+    return {inked[0]} if apart else set()
 
 
 def page_number_edges(lines: list[TextLine]) -> set[int]:

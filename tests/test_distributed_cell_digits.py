@@ -1,0 +1,58 @@
+"""Two Thai digits a distributed print spread across a narrow ruled cell are one number.
+
+Word's ``distribute`` alignment in a Thai-language file, printed by LibreOffice,
+spreads a scoring level's score (``๓๐``) over its whole narrow cell: pdfium makes
+up a space in the one wide gap (``๓ ๐``), and with no other gap to be even with
+the gap was read as a word space, the score as ``๓``. Two Thai digits alone on
+their line or in their ruled cell, with no space written between them, are one
+number spread (:func:`bma_etl.read.pdf_letters.few_gaps`).
+
+Plans generated from known values (bench/corpus), printed from Word files in
+``distribute`` in two Thai fonts; the truth is their scoring levels.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bma_etl.pipeline import process_file
+
+from conftest import fonts_or_fail
+from corpus import render
+from corpus.build import GENERATORS
+from corpus.score import score
+
+#: ``(font, points)`` of the prints.
+PRINTS = (("Loma", 16), ("Sarabun", 14))
+TABLE = "plan_scoring_levels"
+
+
+def test_scores_spread_over_their_cells_read_whole(tmp_path: Path) -> None:
+    fonts_or_fail(font for font, _ in PRINTS)
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    batch, made = [], []
+    for k, (font, pt) in enumerate(PRINTS):
+        doc = GENERATORS["plan"](random.Random(f"distributed-digits-{k}"))
+        pdf = tmp_path / f"plan-{k}.{font}.pdf"
+        batch.append(
+            (
+                doc,
+                pdf,
+                font,
+                {"align": "distribute", "pt": str(pt), "widths": "content", "lang": "th-TH"},
+            )
+        )
+        made.append((pdf, doc))
+    failed = render.render_docx_batch(batch)
+    assert not failed, failed
+    for pdf, doc in made:
+        levels = [
+            {n: row[n] for n in ("level", "weight_pct", "score")}
+            for row in doc.truth["tables"][TABLE]
+        ]
+        result = score(process_file(pdf), {"tables": {TABLE: levels}})
+        assert result.total > 0 and result.lost == [], (pdf.name, result.lost[:6])
