@@ -76,4 +76,31 @@ def budget_said(text: str) -> re.Match[str] | None:
     return found
 
 
-__all__ = ["AMOUNT_BAHT_RE", "NO_BUDGET_RES", "budget_said"]
+#: An amount as printed, whole: its digits grouped by thousands or not grouped.
+_WELL_FORMED_RE = re.compile(
+    rf"(?:{DIGIT}{{1,3}}(?:, ?{DIGIT}{{3}})+|{DIGIT}+)(?:\.{DIGIT}{{1,2}})?(?:\s*ล้าน)?")
+#: A digit or three alone right before an amount (``...ในสังกัด ๑ ๒,@๑๓๓๕,๓๐๐.๐๐ บาท``),
+#: or with a thousands comma after them (``๑, ๐๕๕,๓๐๐.- บาท``).
+_LEAD_DIGITS_RE = re.compile(rf"(?<!\S)(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$")
+
+
+def name_end(text: str, said: re.Match[str]) -> int:
+    """Where the project's name ends in a row's text whose budget ``said`` found.
+
+    Before the budget; on an OCR'd page, before a digit or three alone right before
+    an amount OCR misread too (``๑ อ๒๕,๐๐๐.๐๐ บาท``, ``๑<tab>๕,ญ๑๕,๕๐๐.๐๐ บาท``): a
+    separator misread as a gap split the amount's first digits off; the name never
+    ends in them, nor in digits and a thousands comma (``๑, ๐๕๕,๓๐๐.- UM``). A
+    well-formed amount leaves a number before it to the name.
+    """
+    start = said.start()
+    if said.re in NO_BUDGET_RES or "amount" not in said.re.groupindex:
+        return start
+    lead = _LEAD_DIGITS_RE.search(text, 0, start)
+    if lead is None or (lead.group("comma") is None
+                        and _WELL_FORMED_RE.fullmatch(said.group("amount"))):
+        return start
+    return lead.start()
+
+
+__all__ = ["AMOUNT_BAHT_RE", "NO_BUDGET_RES", "budget_said", "name_end"]

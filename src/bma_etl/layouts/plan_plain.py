@@ -36,7 +36,7 @@ import re
 from collections.abc import Callable
 
 from bma_etl.layouts.base import FieldValue, Finding, Line, RawRow, RepairedText
-from bma_etl.layouts.plan_amounts import NO_BUDGET_RES, budget_said
+from bma_etl.layouts.plan_amounts import NO_BUDGET_RES, budget_said, name_end
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE, few_letters, is_total, squash
 from bma_etl.layouts.plan_plain_rows import (
     OCR_ITEM_RE,
@@ -176,7 +176,8 @@ def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool
             headings = []
             continue
         line = lines[i]
-        if line.text.strip() and not PAGE_NUMBER_RE.match(line.text):
+        if line.text.strip() and not PAGE_NUMBER_RE.match(line.text) \
+                and not (ocr and _OCR_PAGE_NUMBER_RE.match(_flat(line.text))):
             if len(headings) >= MAX_HEADING_LINES:
                 break
             headings.append(line)
@@ -203,6 +204,11 @@ def _complete(row: PlainRow, columns: Columns) -> bool:
 #: A line of at most three signs or Latin letters, no Thai, no digit (``Be``): on an
 #: OCR'd page, a page number or a rule misread; a gap, as the page number is.
 _OCR_SPECK_RE = re.compile(r"^[^\s\u0e00-\u0e7f0-9]{1,3}$")
+#: Signs OCR read from a speck after a row's last word (``ส่วนนิติการ,``): no unit ends in one.
+_UNIT_SPECK_RE = re.compile(r"(?<=[\u0e01-\u0e4e])\s*[,;:'|`\"]{1,2}\s*$")
+#: A page number as OCR may misread its dashes (``:2-``, ``~๓ .``): a digit or two
+#: between two signs, no letter; a gap.
+_OCR_PAGE_NUMBER_RE = re.compile(rf"^[-–:;.,~_=]\s*{DIGIT}{{1,2}}\s*[-–:;.,~_=]$")
 
 
 #: On an OCR'd page, a short line with no Thai letter under a table's header, before
@@ -269,7 +275,8 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
     while j < len(lines):
         line = lines[j]
         text = _flat(line.text)
-        if not text or PAGE_NUMBER_RE.match(line.text) or (ocr and _OCR_SPECK_RE.match(text)) \
+        if not text or PAGE_NUMBER_RE.match(line.text) \
+                or (ocr and (_OCR_SPECK_RE.match(text) or _OCR_PAGE_NUMBER_RE.match(text))) \
                 or (ocr and gap and _at_page_foot(lines, j)):
             gap = True
             j += 1
@@ -341,7 +348,8 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         if seq_span is not None:
             fields["seq"] = doc.raw_in(line, *seq_span)
         said = budget_said(line.text[body:])
-        end = len(line.text) if said is None else body + said.start()
+        end = len(line.text) if said is None else body + (
+            name_end(line.text[body:], said) if doc.ocr_used else said.start())
         fields["name"] = value([r for r in [doc.raw_in(line, body, end)] if r is not None])
         if fields["name"] is None:
             findings.append(_unplaced(line, "budget without an item name"))
@@ -359,6 +367,8 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             last = line.text.rfind("\t")
             if doc.ocr_used and last >= 0 and few_letters(line.text[last:]):
                 end = last  # a speck OCR read as a cell of its own after the unit (``ie``)
+            if doc.ocr_used and (speck := _UNIT_SPECK_RE.search(line.text, 0, end)):
+                end = speck.start()  # a speck read as a sign after the unit (``ส่วนนิติการ,``)
             unit = None if said is None else doc.raw_in(line, body + said.end(), end)
             fields["responsible_unit"] = unit
         out.items.append(RawRow("plan_projects", None, fields))

@@ -34,6 +34,9 @@ _OCR_COMMA_ITEM_RE = re.compile(
 #: name (``6 '. โครงการ...``): no part of the name.
 _OCR_NAME_SPECK_RE = re.compile(
     r"[.,:;'|\"`\u2018\u2019\u201c\u201d]{1,2}\s+(?=[\u0e01-\u0e2eเ-ไ])")
+#: On an OCR'd page the rule between a row's number and its name read as a digit or a
+#: sign glued to leading vowels (``๓ 7เโครงการ...``): no part of the name.
+_OCR_GLUED_RULE_RE = re.compile(r"[^\s\u0e00-\u0e7f]{1,2}[เแโใไ]*(?=โครงการ)")
 #: What may follow a row's number: a letter (not ``(``, a digit or a dash).
 _ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
 #: On an OCR'd page an item's number misread as a sign or Latin letters, its point as
@@ -156,7 +159,8 @@ def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
     text = line.text.strip()
     m = _ROW_START_RE.match(text) or (_OCR_COMMA_ITEM_RE.match(text) if ocr else None)
     if m is not None and not _ROW_BODY_RE.match(m.group("rest")) \
-            and not (ocr and _OCR_NAME_SPECK_RE.match(m.group("rest"))):
+            and not (ocr and (_OCR_NAME_SPECK_RE.match(m.group("rest"))
+                              or _OCR_GLUED_RULE_RE.match(m.group("rest")))):
         m = None  # a number that opens no words (``(``, a digit, a dash after it)
     if ocr and complete and columns.group and m is None and numbers.group is not None \
             and (item := OCR_ITEM_RE.match(text)) is not None:
@@ -191,7 +195,8 @@ def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
     else:
         numbers.row = no
     rest = m.start("rest")
-    if ocr and (speck := _OCR_NAME_SPECK_RE.match(text, rest)):
+    if ocr and (speck := _OCR_NAME_SPECK_RE.match(text, rest)
+                or _OCR_GLUED_RULE_RE.match(text, rest)):
         rest = speck.end()
     if ocr and (rule := _OCR_RULE_LETTER_RE.match(text, rest)):
         rest = rule.end()  # the column's rule read as vowels glued to the name: ``ใโครงการ``

@@ -55,7 +55,9 @@ _SWOT_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=_NUMBER, point=_POINT, tail=
 #: A leading vowel right before an item's number (``โ๒. มีช่องทาง...``) is no Thai
 #: spelling (it only stands before a consonant): a speck or the page's edge OCR read.
 _OCR_VOWEL = r"(?:[เแโใไ](?={d}))?"
-_OCR_ITEM = _ITEM.replace(r"\(?\s*(?P<no>", r"\(?\s*" + _OCR_VOWEL + r"(?P<no>")
+#: So is a quote or a point OCR read from a speck before it (``' ๕. งบประมาณ...``).
+_OCR_LEAD = r"(?:['`.,\u2018\u2019\u201c\u201d]\s*(?={d}))?"
+_OCR_ITEM = _ITEM.replace(r"\(?\s*(?P<no>", r"\(?\s*" + _OCR_LEAD + _OCR_VOWEL + r"(?P<no>")
 _OCR_ITEM_RE = re.compile(_OCR_ITEM.format(
     d=DIGIT, no=rf"{_NUMBER}|{_OCR_NUMBER}(?=\s*[.),]\s*[\u0e01-\u0e4f])", point=_OCR_POINT))
 #: Alone on its line, a number may be read as Thai letters too (``ไต.`` for ``๒.``).
@@ -71,6 +73,14 @@ _OCR_TAB_ITEM_RE = re.compile(r"^\s*(?P<no>[^\s.,:]{1,3}?)\s*[.),:]?\t+(?P<body>
 #: or read as two specks a space apart (``5 8`` for ``1.``: the digit's stem and its
 #: foot or point, each a sign of its own).
 _BARE_SIGN = "[0-9๐-๙A-Za-zก-ฮ]"
+#: On an OCR'd page, an item's number whose point OCR lost, a space before its words:
+#: a digit or two (``2 ประชาชน...``; taken only as the next item's number), or one
+#: or two signs or Latin letters OCR read it as (``Se บบสาร...``, ``| บุคลากร...``).
+_OCR_SPACE_ITEM_RE = re.compile(
+    rf"^\s*(?P<no>{DIGIT}{{1,2}}|[^\s\u0e00-\u0e7f0-9()\[\]\-–—\"'\u2018\u2019\u201c\u201d<>]{{1,2}})"
+    r" +(?P<body>[ก-ฮเ-ไ].*?)\s*$")
+#: Cells of a speck or two after an OCR'd line's first (``en.<tab>น.<tab>ม``).
+_SPECK_CELLS_RE = re.compile(r"(?:\t+\s*[^\t\s]{1,2})+\s*$")
 _OCR_BARE_NUMBER_RE = re.compile(
     rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN})\s*[.),:]?\s*$")
 
@@ -118,14 +128,22 @@ def _seq(doc: RepairedText, m: re.Match[str], group: str, line: Line) -> Raw | N
     return doc.raw_match(m, group, base=line.start)
 
 
-def _swot_item(text: str, forms: _Forms = _PRINTED) -> tuple[re.Match[str], str | None] | None:
-    """A list item's match and the group holding its number (None: a bullet)."""
+def _swot_item(text: str, forms: _Forms = _PRINTED, next_no: int | None = None
+               ) -> tuple[re.Match[str], str | None] | None:
+    """A list item's match and the group holding its number (None: a bullet).
+
+    ``next_no``: the number the list's next item has; on an OCR'd page a number
+    read without its point (:data:`_OCR_SPACE_ITEM_RE`) counts only when it is that.
+    """
     blanked = blank_tags(text)
     m = forms.item.match(blanked)
     if m:
         return m, "code" if m.group("code") else "no"
     m = _OCR_TAB_ITEM_RE.match(blanked) if forms.ocr else None
     if m:
+        return m, "no"
+    m = _OCR_SPACE_ITEM_RE.match(blanked) if forms.ocr else None
+    if m and (DIGITS_RE.fullmatch(m.group("no")) is None or to_int(m.group("no")) == next_no):
         return m, "no"
     m = _BULLET_RE.match(blanked)
     return (m, None) if m else None
@@ -185,14 +203,16 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms,
     :data:`_UNNUMBERED_MAX` in a row) that the list goes on after.
     """
     j = i + 1
+    next_no = (last_no or 0) + 1
     while j < len(lines) and not _is_gap(lines[j], junk) and "\t" not in lines[j].text \
-            and _swot_item(lines[j].text, forms) is None \
+            and _swot_item(lines[j].text, forms, next_no) is None \
             and _swot_kind(lines[j].text, forms.ocr) is None \
-            and not _number_alone(lines[j].text, forms):
+            and not _number_alone(lines[j].text, forms) and not _next_part(lines[j], forms):
         j += 1
     while j < len(lines) and _is_gap(lines[j], junk):
         j += 1
-    if j >= len(lines) or ("\t" in lines[j].text and not _number_alone(lines[j].text, forms)
+    if j >= len(lines) or _next_part(lines[j], forms) \
+            or ("\t" in lines[j].text and not _number_alone(lines[j].text, forms)
                            and not (forms.ocr and _OCR_TAB_ITEM_RE.match(lines[j].text))):
         return False
     if _swot_kind(lines[j].text, forms.ocr) is not None:
@@ -200,12 +220,17 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms,
     alone = _number_alone(lines[j].text, forms)
     if alone is not None:
         return _is_next(to_int(alone.group("no")), last_no, forms)
-    found = _swot_item(lines[j].text, forms)
+    found = _swot_item(lines[j].text, forms, next_no)
     if found is None and forms.ocr and depth < _UNNUMBERED_MAX and is_text_line(lines[j]):
         return _carries_on(lines, j, last_no, forms, depth + 1, junk)
     if found is None or found[1] is None or last_no is None:
         return False
     return _is_next(to_int(found[0].group(found[1])), last_no, forms)
+
+
+def _next_part(line: Line, forms: _Forms) -> bool:
+    """On an OCR'd page, whether ``line`` heads the plan's next part (no item goes into it)."""
+    return forms.ocr and PART_HEADING_RE.match(blank_tags(line.text)) is not None
 
 
 def _page_broke(doc: RepairedText, lines: list[Line], i: int,
@@ -229,6 +254,7 @@ def _bare_number(lines: list[Line], i: int, junk: frozenset[int]) -> re.Match[st
     following = lines[i + 1]
     if m is None or _is_gap(following, junk) or not is_text_line(following) \
             or _swot_item(following.text, _OCR) is not None \
+            or _number_alone(following.text, _OCR) is not None \
             or _swot_kind(following.text, True) is not None:
         return None
     return m
@@ -237,6 +263,12 @@ def _bare_number(lines: list[Line], i: int, junk: frozenset[int]) -> re.Match[st
 def _number_alone(text: str, forms: _Forms = _PRINTED) -> re.Match[str] | None:
     """An item number alone in the first cell of ``text`` (``๑.``, ``๑๐.<tab>words``)."""
     return forms.alone.match(blank_tags(text.split("\t", 1)[0]))
+
+
+def _alone_on_line(text: str, forms: _Forms) -> re.Match[str] | None:
+    """An item number alone on its line; on an OCR'd page cells of specks may follow it."""
+    blanked = blank_tags(text)
+    return forms.alone.match(_SPECK_CELLS_RE.sub("", blanked) if forms.ocr else blanked)
 
 
 def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
@@ -308,7 +340,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
         if forms.ocr and PART_HEADING_RE.match(blank_tags(line.text)) is not None:
             tag, bare, gap = None, None, False  # the plan's next part: no item goes on into it
             continue
-        alone = forms.alone.match(blank_tags(line.text)) or (
+        alone = _alone_on_line(line.text, forms) or (
             _bare_number(lines, i, junk) if forms.ocr else None)
         if alone is not None and bare is None:
             read = alone.group("no")  # ``1 i``: no number, though to_int finds a 1 in it
@@ -318,7 +350,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
                 continue
             bare = (alone, line)
             continue
-        found = _swot_item(line.text, forms)
+        found = _swot_item(line.text, forms, (last_no or 0) + 1)
         if found is not None and found[1] is not None and last is not None and not gap \
                 and i > 0 and lines[i - 1].no in doc.wraps \
                 and to_int(found[0].group(found[1])) != (last_no or 0) + 1:

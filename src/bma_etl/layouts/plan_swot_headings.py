@@ -45,11 +45,20 @@ _OCR_HEADING_RE = re.compile("|".join(
     rf"(?P<{kind}>^\s*(?:[^\s()]{{1,12}}\s*\(\s*(?:{words})\s*\)"
     rf"|(?:{words})\s*\(\s*[^\s()]{{1,12}}\s*\))\s*:?\s*$)"
     for kind, words, _ in SWOT_KINDS), re.IGNORECASE)
+#: On an OCR'd page, a heading whose bracketed words OCR misread (``จุดอ่อน (*/@ล|(๓๕55)``):
+#: a kind's words, then a bracket opened on a few signs to the line's end, no Thai
+#: word among them (no three Thai letters in a row).
+_OCR_BRACKET_RE = re.compile("|".join(
+    rf"(?P<{kind}>^\s*(?:{words})\s*\((?!.*[\u0e01-\u0e4e]{{3}}).{{1,24}}$)"
+    for kind, words, _ in SWOT_KINDS), re.IGNORECASE)
+
+
 def swot_kind(text: str, ocr: bool = False) -> str | None:
     r"""The kind a SWOT heading line names, or None for any other line.
 
     Matched as printed, then in key form (``จุดออน``: OCR lost its MAI EK); on an
-    OCR'd page (``ocr``) also by its bracketed words alone (:data:`_OCR_HEADING_RE`);
+    OCR'd page (``ocr``) also by its bracketed words alone (:data:`_OCR_HEADING_RE`)
+    or by its words before a bracket OCR misread (:data:`_OCR_BRACKET_RE`);
     then with the white space between Thai letters closed: a heading set with
     distributed alignment is spread letter by letter to the margin, and the
     reader gives its spread gaps as tabs (``จุด\tแ\tข็ง\t(Strength)``).
@@ -63,7 +72,7 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
         return None
     blanked = blank_tags(text)
     m = _SWOT_HEADING_RE.match(blanked) or _key_heading().match(key(blanked)) or (
-        _OCR_HEADING_RE.match(blanked) if ocr else None)
+        (_OCR_HEADING_RE.match(blanked) or _OCR_BRACKET_RE.match(blanked)) if ocr else None)
     if m is None:
         closed = _THAI_GAP_RE.sub("", blanked)
         if closed != blanked:
