@@ -72,8 +72,9 @@ def test_a_cumulative_percentage_spread_wider_than_a_tab_reads_whole(tmp_path: P
     failed = render.render_docx_batch([(doc, pdf, "Loma", settings) for pdf, doc in made])
     assert not failed, failed
     for pdf, doc in made:
-        steps = [{"cumulative_pct": row["cumulative_pct"]}
-                 for row in doc.truth["tables"]["plan_steps"]]
+        steps = [
+            {"cumulative_pct": row["cumulative_pct"]} for row in doc.truth["tables"]["plan_steps"]
+        ]
         assert any(len(str(step["cumulative_pct"])) == 2 for step in steps)
         result = score(process_file(pdf), {"tables": {"plan_steps": steps}})
         assert result.total > 0 and result.lost == [], (pdf.name, result.lost[:6])

@@ -31,15 +31,21 @@ def test_an_amount_cut_and_spread_in_a_narrow_cell_reads_whole(seed: int) -> Non
     at = rng.randint(1, width)  # the first line: what the words before it left
     pieces = [amount[:at]]
     while at < len(amount):
-        pieces.append(amount[at:at + width])
+        pieces.append(amount[at : at + width])
         at += width
     # each line after the first spread letter by letter (a space in each gap)
     lines = [pieces[0], *(" ".join(piece) for piece in pieces[1:]), "บาท"]
-    rules = Rules(tuple((x, 100.0, 700.0) for x in EDGES),
-                  ((700.0, EDGES[0], EDGES[-1]), (100.0, EDGES[0], EDGES[-1])))
+    rules = Rules(
+        tuple((x, 100.0, 700.0) for x in EDGES),
+        ((700.0, EDGES[0], EDGES[-1]), (100.0, EDGES[0], EDGES[-1])),
+    )
     cells = [TextLine("โครงการก่อสร้าง", 680.0, 16.0, (EDGES[0] + 3,), EDGES[0] + 3, 200.0)]
-    cells += [TextLine(text, 680.0 - 20 * i, 16.0, (EDGES[1] + 3,), EDGES[1] + 3,
-                       EDGES[1] + 3 + 8 * len(text)) for i, text in enumerate(lines)]
+    cells += [
+        TextLine(
+            text, 680.0 - 20 * i, 16.0, (EDGES[1] + 3,), EDGES[1] + 3, EDGES[1] + 3 + 8 * len(text)
+        )
+        for i, text in enumerate(lines)
+    ]
     row = with_table_rows(cells, rules)
     assert len(row) == 1
     budget = row[0].text.split("\t")[1]
@@ -48,9 +54,13 @@ def test_an_amount_cut_and_spread_in_a_narrow_cell_reads_whole(seed: int) -> Non
 
 def test_two_numbers_on_lines_of_their_own_stay_apart() -> None:
     # a count under a year, each whole: no amount cut (no comma grouping joins them)
-    rules = Rules(tuple((x, 100.0, 700.0) for x in EDGES),
-                  ((700.0, EDGES[0], EDGES[-1]), (100.0, EDGES[0], EDGES[-1])))
-    cells = [TextLine("โครงการ", 680.0, 16.0, (EDGES[0] + 3,), EDGES[0] + 3, 200.0),
-             TextLine("๒๕๖๐", 680.0, 16.0, (EDGES[1] + 3,), EDGES[1] + 3, EDGES[1] + 30),
-             TextLine("๑ ๐", 660.0, 16.0, (EDGES[1] + 3,), EDGES[1] + 3, EDGES[1] + 20)]
+    rules = Rules(
+        tuple((x, 100.0, 700.0) for x in EDGES),
+        ((700.0, EDGES[0], EDGES[-1]), (100.0, EDGES[0], EDGES[-1])),
+    )
+    cells = [
+        TextLine("โครงการ", 680.0, 16.0, (EDGES[0] + 3,), EDGES[0] + 3, 200.0),
+        TextLine("๒๕๖๐", 680.0, 16.0, (EDGES[1] + 3,), EDGES[1] + 3, EDGES[1] + 30),
+        TextLine("๑ ๐", 660.0, 16.0, (EDGES[1] + 3,), EDGES[1] + 3, EDGES[1] + 20),
+    ]
     assert with_table_rows(cells, rules)[0].text.split("\t")[1] != "๒๕๖๐๑๐"
