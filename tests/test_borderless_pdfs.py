@@ -25,7 +25,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from bma_etl.pipeline import process_file
-from bma_etl.read.pdf_borderless import top_aligned_rows, unjustified
+from bma_etl.read.pdf_borderless import top_aligned_rows
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_cuts import (
@@ -34,6 +34,7 @@ from bma_etl.read.pdf_cuts import (
     split_at_columns,
     split_cells_at_columns,
 )
+from bma_etl.read.pdf_justified import unjustified
 from bma_etl.read.pdf_layout import TextLine
 
 from conftest import font_file

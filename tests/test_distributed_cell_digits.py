@@ -56,3 +56,25 @@ def test_scores_spread_over_their_cells_read_whole(tmp_path: Path) -> None:
         ]
         result = score(process_file(pdf), {"tables": {TABLE: levels}})
         assert result.total > 0 and result.lost == [], (pdf.name, result.lost[:6])
+
+
+def test_a_cumulative_percentage_spread_wider_than_a_tab_reads_whole(tmp_path: Path) -> None:
+    # A step's cumulative percentage (``๒๐``) in its wide ruled column: distribution
+    # sets its two digits further apart than a tab, still one number.
+    fonts_or_fail(["Loma"])
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    made = []
+    for k in range(2):
+        doc = GENERATORS["plan"](random.Random(f"distributed-cumulative-{k}"))
+        made.append((tmp_path / f"plan-{k}.pdf", doc))
+    settings = {"align": "distribute", "pt": "16", "widths": "content", "lang": "th-TH"}
+    failed = render.render_docx_batch([(doc, pdf, "Loma", settings) for pdf, doc in made])
+    assert not failed, failed
+    for pdf, doc in made:
+        steps = [
+            {"cumulative_pct": row["cumulative_pct"]} for row in doc.truth["tables"]["plan_steps"]
+        ]
+        assert any(len(str(step["cumulative_pct"])) == 2 for step in steps)
+        result = score(process_file(pdf), {"tables": {"plan_steps": steps}})
+        assert result.total > 0 and result.lost == [], (pdf.name, result.lost[:6])

@@ -20,6 +20,8 @@ import pytest
 
 from bma_etl.pipeline import process_file
 from bma_etl.read import read_source
+from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_page import with_side_by_side
 
 from conftest import font_file
 from corpus import render
@@ -111,3 +113,42 @@ def test_a_progress_value_a_narrow_column_set_under_its_flags_reads(font: str,
     # the values only: these narrow prints still cut flags in ways not read (see CHANGELOG)
     assert _lost(docs, pdfs, ("seq_label", "report_date", "progress_pct",
                               "budget_disbursed_thb")) == []
+
+
+def _set(pieces: list[tuple[str, float, float]], baseline: float) -> TextLine:
+    """A 10 pt line of tab-separated pieces ``(text, left, right)``, x in points."""
+    return TextLine("\t".join(p[0] for p in pieces), baseline, 10.0,
+                    cells=tuple(p[1] for p in pieces), left=pieces[0][1], right=pieces[-1][2],
+                    ends=tuple(p[2] for p in pieces))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_flag_wrapped_onto_the_margin_is_no_cell_centred_beside_the_report(seed: int) -> None:
+    # LibreOffice's text import sets a report's second line at its tab stops; its last
+    # flag runs past the page's right edge and its tail wraps onto the margin. The
+    # first pieces of the three lines overlap (one column), the flags stand beside
+    # the middle one: no centred cell of a row, three lines of text.
+    rng = random.Random(seed)
+    margin, right, pitch = 56.8, 538.6, 13.0
+    tab = margin + rng.uniform(25.0, 45.0)  # the second line opens with a tab
+    flags = rng.uniform(400.0, 450.0)  # where the flags' tab stop stands
+    first = _set([(f"รายงานครั้งที่{seed + 1} :: ๓/๔/๒๕๖๒ : ดำเนินการแล้วเสร็จ",
+                   margin, flags - rng.uniform(0.1, 30.0))], 761.5)
+    second = _set([(":: ความก้าวหน้าของงานฯ = ๑๐๐.๐๐ % : งบประมาณที่เบิกใช้ = ๐ บาท",
+                    tab, flags - rng.uniform(10.0, 40.0)),
+                   (": เป็นไปตามแผน : เป็น", flags, right)], 761.5 - pitch)
+    tail = _set([("ไปตามเป้าหมาย", margin - 0.6, margin + rng.uniform(50.0, 80.0))],
+                761.5 - 2 * pitch)
+    lines = [first, second, tail]
+    assert with_side_by_side(lines, {10.0: pitch}) == lines
+    # a label's lines centred (or set flush right) in their cell, the value beside
+    # the shortest: one row still
+    for align in ("centre", "right"):
+        label = []
+        for k, width in enumerate((90.0, 40.0, 70.0)):
+            end = 200.0 if align == "right" else 130.0 + width / 2
+            label.append(_set([("ชื่อโครงการ"[: 3 + 2 * k], end - width, end)], 700.0 - k * pitch))
+        value = _set([(label[1].text, label[1].left, label[1].right),
+                      ("โครงการอบรม", 220.0, 300.0)], label[1].baseline or 0.0)
+        row = with_side_by_side([label[0], value, label[2]], {10.0: pitch})
+        assert [line.text.count("\t") for line in row] == [1], align

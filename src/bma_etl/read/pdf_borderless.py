@@ -1,21 +1,16 @@
-"""Borderless tables of a PDF page: justification gaps and top-aligned wrapped rows.
+"""Borderless tables of a PDF page: top-aligned wrapped rows.
 
 Stage: read. Used by :func:`.pdf_columns.with_columns` on the lines of one table
-that no rules box (:class:`~.pdf_layout.TextLine`, x in points, tabs between cells):
+that no rules box (:class:`~.pdf_layout.TextLine`, x in points, tabs between cells),
+once :func:`.pdf_justified.unjustified` has closed its justification gaps.
 
-- :func:`unjustified`: a justified line, and above all one in Thai distributed
-  justification (Word's ``thaiDistribute``: every line spread to the column's
-  width by gaps between letters and words), has gaps as wide as a cell gap inside
-  one cell. Such a gap is not where the columns of the other rows are: few other
-  rows start a cell there, more have text running across it, and the line ends
-  flush with the text that runs across. Its two cells are one again.
-- :func:`top_aligned_rows`: a word processor's borderless table sets each cell's
-  text from the top of its row, so a row of wrapped cells comes out as several
-  lines (``รายงา`` / ``นครั้ง`` / ``ที่1`` in a narrow first column beside a long
-  detail). A line goes on the row above when each of its cells goes on a cell of
-  the line above that filled its column (it wrapped); the rows are joined only
-  in a table that shows such a row: a line with its first column empty under a
-  line with text there.
+:func:`top_aligned_rows`: a word processor's borderless table sets each cell's
+text from the top of its row, so a row of wrapped cells comes out as several
+lines (``รายงา`` / ``นครั้ง`` / ``ที่1`` in a narrow first column beside a long
+detail). A line goes on the row above when each of its cells goes on a cell of
+the line above that filled its column (it wrapped); the rows are joined only
+in a table that shows such a row: a line with its first column empty under a
+line with text there.
 """
 
 from __future__ import annotations
@@ -25,12 +20,10 @@ from dataclasses import replace
 from itertools import pairwise
 
 from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, numbers_apart, thai_ends
+from bma_etl.read.pdf_justified import FLUSH_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
 
-#: A line ends flush with its column when it ends within this many font sizes of
-#: the column's right edge (justified and distributed lines end on it).
-FLUSH_EM = 0.5
 #: Widest word that a line of a cell may have left for the next line (font sizes):
 #: ``อิเล็กทรอนิกส์`` is 6 to 7.
 WORD_EM = 8.0
@@ -43,135 +36,6 @@ PAD_EM = 5.0
 #: Most line pitches between two lines of one cell (a padded table sets rows further
 #: apart; LibreOffice sets a cell's lines up to a sixth of a pitch further by their glyphs).
 LINE_PITCHES = 1.2
-
-
-def _extents(line: TextLine) -> list[tuple[float, float]]:
-    if len(line.ends) != len(line.cells):
-        return []
-    return list(zip(line.cells, line.ends, strict=True))
-
-
-def unjustified(rows: list[TextLine]) -> list[TextLine]:
-    """``rows`` with the cells that justification gaps split joined back (see module)."""
-    size = max(row.size for row in rows) or 1.0
-    extents = [_extents(row) for row in rows]
-    out = []
-    for i, row in enumerate(rows):
-        if len(row.cells) < 2 or not extents[i]:
-            out.append(row)
-            continue
-        # cell 0 is never joined to a cell before it: its edge is not asked
-        loose = [None] + [_loose(rows, extents, i, k, size) for k in range(1, len(row.cells))]
-        keep = [0]
-        for k in range(1, len(row.cells)):
-            run = k  # the cells from k on that start where no column of the other rows does
-            while run + 1 < len(row.cells) and loose[run + 1] is not None:
-                run += 1
-            edge = loose[k]
-            if edge is not None and extents[i][run][1] >= edge - FLUSH_EM * size:
-                continue  # a justification gap: cell k goes on the cell before
-            keep.append(k)
-        if len(keep) == len(row.cells):
-            out.append(row)
-            continue
-        out.append(_merged(row, keep))
-    return out
-
-
-def _loose(rows: list[TextLine], extents: list[list[tuple[float, float]]], i: int, k: int,
-           size: float) -> float | None:
-    """Where the text running across cell ``k`` of row ``i`` ends, if it is no column.
-
-    The right edge of its column, when more than twice as many other rows run across
-    its start as start a cell there, or two or more lines of the column of cell
-    ``k - 1`` do, or one that every cell starting there (words or numbers, not a
-    vertical header's glyphs) ends flush with; and most of them end flush on that
-    edge (a justified column; of the lines that could be spread: justification
-    stretches a line's spaces, so a line of unbroken Thai words ends where its last
-    word does, short of the edge) and, in the last two cases, a column starts right of
-    it or none right of the cell's start (the table's last column). Distributed
-    justification spreads ``ร้อยละ ๙๐`` to a narrow column's edge
-    in every row, so each row's first line starts a cell at ``๙๐``, but the row's
-    next lines (``ของน้ำหนัก``) or another row's (``ร้อยละ ๑๐๐``) run across it.
-    None when that start is a column of the table.
-    """
-    x, before = rows[i].cells[k], rows[i].cells[k - 1] if k else None
-    support = sum(1 for j, other in enumerate(rows) if j != i
-                  and any(abs(c - x) <= size for c in other.cells))
-    spans = [(left, end, " " in piece.strip()) for j, other in enumerate(extents) if j != i
-             for (left, end), piece in zip(other, rows[j].text.split("\t"), strict=False)
-             if left + size < x and end > x + FLUSH_EM * size]
-    across = [end for _, end, _ in spans]
-    wrapped = [end for left, end, _ in spans if before is not None and abs(left - before) <= size]
-    if len(across) >= 2 and len(across) > 2 * support:
-        edge = _justified_edge(across, size)  # most lines across end on a justified edge
-        spans = [span for span in spans if span[1] <= edge + FLUSH_EM * size]
-        flush = sum(1 for _, end, _ in spans if end >= edge - FLUSH_EM * size)
-        spaced = sum(1 for _, end, space in spans if space or end >= edge - FLUSH_EM * size)
-        own = extents[i][k][1]
-        if flush == 1 and any(abs(end - edge) <= FLUSH_EM * size for _, end in extents[i][k:]):
-            flush, spaced = 2, spaced + 1  # the row's own line is the second one flush
-        elif not any(space for *_, space in spans) and edge <= own + FLUSH_EM * size:
-            return own  # lines that could not be spread, none past the row's spread line
-        return edge if flush >= 2 and 2 * flush >= spaced else None
-    if not wrapped:
-        return None
-    starting = [end for j, other in enumerate(extents) if j != i
-                for left, end in other if abs(left - x) <= size]
-    texts = [piece for j, other in enumerate(rows) if j == i or any(
-        abs(c - x) <= size for c in other.cells) for c, piece in zip(
-        other.cells, other.text.split("\t"), strict=False) if abs(c - x) <= size]
-    worded = all(sum(ch.isalnum() for ch in piece) >= 2 for piece in texts)
-    inner = max(c for row in rows for c in row.cells)  # the last column's start
-    for edge in sorted(wrapped, reverse=True):  # a header line may run further
-        flush = sum(1 for end in wrapped if abs(end - edge) <= FLUSH_EM * size)
-        alike = worded and all(abs(end - edge) <= FLUSH_EM * size  # or one, where each
-                               for end in [extents[i][k][1], *starting])  # cell at x ends on it
-        if 2 * flush >= len(wrapped) and (flush >= 2 or alike):
-            # a column starts right of the edge, or none starts right of x: the table's
-            # last column, whose distributed line (``๕๐๐,๐๐๐.-`` … ``บาท``) leaves no
-            # column of its own to its right
-            return edge if edge + FLUSH_EM * size < inner or inner <= x + size else None
-    return None
-
-
-def _justified_edge(ends: list[float], size: float) -> float:
-    """The right edge (points) that the lines ending at ``ends`` (two or more) are spread to.
-
-    The furthest end, unless one line alone runs past two that end together (a total
-    row's label across two columns: ``รวม ๕ ขั้นตอน คิดเป็นร้อยละ ๑๐๐``): then theirs.
-    """
-    xs = sorted(ends, reverse=True)
-    if len(xs) > 2 and xs[0] - xs[1] > FLUSH_EM * size >= xs[1] - xs[2]:
-        return xs[1]
-    return xs[0]
-
-
-def _merged(row: TextLine, keep: list[int]) -> TextLine:
-    pieces = row.text.split("\t")
-    texts, cells, ends, heights, spaces, gaps = [], [], [], [], [], list(row.gaps)
-    known = len(row.spaces) == len(row.cells)
-    for k, piece in enumerate(pieces):
-        if k in keep:
-            texts.append(piece)
-            cells.append(row.cells[k])
-            ends.append(row.ends[k])
-            if row.heights:
-                heights.append(row.heights[k])
-            spaces.append(known and row.spaces[k])
-        else:
-            joined = texts[-1] + " " + piece if _spaced(row, k) else join_pieces(texts[-1], piece)
-            if row.gaps and joined.count(" ") > texts[-1].count(" ") + piece.count(" "):
-                gaps.append((row.ends[k - 1], row.cells[k]))  # a space put in: its sides
-            texts[-1], ends[-1], spaces[-1] = joined, row.ends[k], known and row.spaces[k]
-    return replace(row, text="\t".join(texts), cells=tuple(cells), ends=tuple(ends),
-                   heights=tuple(heights) if row.heights else (), gaps=tuple(sorted(gaps)),
-                   spaces=tuple(spaces) if known else ())
-
-
-def _spaced(row: TextLine, k: int) -> bool:
-    """Whether the tab before cell ``k`` stands for a written space (False: unknown)."""
-    return len(row.spaces) == len(row.cells) and row.spaces[k - 1]
 
 
 def _columns_of(text: str) -> dict[int, str]:

@@ -22,7 +22,6 @@ from bma_etl.read.pdf_borderless import (
     _room,
     _word_left,
     top_aligned_rows,
-    unjustified,
 )
 from bma_etl.read.pdf_bottoms import bottom_aligned_rows
 from bma_etl.read.pdf_cells import offset_cells, own_pitch
@@ -33,6 +32,7 @@ from bma_etl.read.pdf_cuts import (
     split_cells_at_columns,
 )
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
+from bma_etl.read.pdf_justified import unjustified
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_margins import margin_lines
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM, SAME_SIZE
@@ -148,7 +148,7 @@ def _first_cells(lines: list[TextLine], i: int, j: int, margin: float,
     to a line): each starts where the table's first column does (the page's
     ``margin``, or a padded cell's inset from it) and ends before the table's
     second column (where two of its rows or more start a cell, once their
-    justification gaps are closed: :func:`.pdf_borderless.unjustified`). When a row of the
+    justification gaps are closed: :func:`.pdf_justified.unjustified`). When a row of the
     table follows them, they are part of it:
     the index of that row; so are they when the first of them goes on the table's
     last first cell inside a word (:func:`.pdf_cuts.cut_inside_word`) and the column
@@ -213,7 +213,7 @@ def _split_beside_tables(lines: list[TextLine], edge: set[int],
     """``lines`` with each one-cell line next to a borderless table cut at its columns.
 
     The table: the run of rows (``is_row``) right above or below the line, its
-    justification gaps closed (:func:`.pdf_borderless.unjustified`); its columns:
+    justification gaps closed (:func:`.pdf_justified.unjustified`); its columns:
     where two of those rows or more start a cell (one gap of a justified paragraph's
     line is none); see
     :func:`.pdf_cuts.split_at_columns`.

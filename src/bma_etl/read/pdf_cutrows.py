@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bma_etl.read.pdf_borderless import FLUSH_EM, LINE_PITCHES, WORD_EM, _room, _spaced
+from bma_etl.read.pdf_borderless import LINE_PITCHES, WORD_EM, _room
 from bma_etl.read.pdf_cuts import cut_inside_word, label_again, split_at_next_table, thai_ends
 from bma_etl.read.pdf_glyphs import THAI_MARK
+from bma_etl.read.pdf_justified import FLUSH_EM, _spaced
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_margins import margin_lines
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM

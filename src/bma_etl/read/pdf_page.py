@@ -283,8 +283,30 @@ def _is_row(run: list[TextLine], pitch: float, edge: float = 0.0) -> bool:
                     and abs((top + bottom) - (high + low)) <= pitch \
                     and all(low - margin <= p.baseline <= high + margin
                             for c in columns for p in c) \
-                    and not _justified_word(column, other, edge, pitch):
+                    and not _justified_word(column, other, edge, pitch) \
+                    and not _tab_set(other, max(line.size for line in run)):
                 return True  # a cell centred beside the row's tallest one
+    return False
+
+
+def _tab_set(column: list[_Piece], size: float) -> bool:
+    """Whether ``column``'s pieces are lines of text, not the lines of one cell.
+
+    A cell's lines start together (left-aligned or justified; a hanging or first-line
+    indent moves only its first line, or all but the first), or are centred or end
+    together. A piece that starts more than a font ``size`` right of the pieces
+    above and below it, neither centred nor ending with both, is a line set at a tab
+    stop between lines at the margin: running text whose last tab's text wrapped onto
+    the margin (``… บาท`` / ``: เป็นไปตามแผน : เป็น`` … ``ไปตามเป้าหมาย``), which the
+    piece beside it is no cell centred beside.
+    """
+    ordered = sorted(column, key=lambda p: -p.baseline)
+    for above, piece, below in zip(ordered, ordered[1:], ordered[2:], strict=False):
+        if piece.left > max(above.left, below.left) + size \
+                and not all(abs(piece.left + piece.right - p.left - p.right) <= 2 * size
+                            for p in (above, below)) \
+                and not all(abs(piece.right - p.right) <= size for p in (above, below)):
+            return True
     return False
 
 

@@ -14,9 +14,11 @@ layouts read tab tables in text files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bma_etl.read.pdf_cuts import cut_inside_number
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_open import Box, page_shapes
 from bma_etl.rows import cell_separator
@@ -240,6 +242,12 @@ def _cut_number(before: str, text: str, above: tuple[str, float, float, bool], x
     return right - max(0.0, ax - left) - aend < letter
 
 
+#: A cell's line of digits, commas and points alone, spread by single spaces (``,๔ ๕``):
+#: distribution spreads the line of an amount that a narrow cell cut; joined to the
+#: amount above it (:func:`.pdf_cuts.cut_inside_number`), its spaces go.
+_SPREAD_DIGITS = re.compile(r"[0-9\u0e50-\u0e59,.]+(?: [0-9\u0e50-\u0e59,.]+)+")
+
+
 def with_table_rows(lines: list[TextLine], rules: Rules,
                     wraps_at_spaces: bool = False) -> list[TextLine]:
     """``lines`` with each ruled table row made one line of tab-separated cells.
@@ -301,7 +309,10 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
                                              right, size)
             spaced = above is not None and bool(texts[col]) and not cell_separator(
                 texts[col], text) and (above[3] or (wraps_at_spaces and not cut))
-            if spaced:
+            tight = text.replace(" ", "") if _SPREAD_DIGITS.fullmatch(text.strip()) else text
+            if above is not None and texts[col] and cut_inside_number(texts[col], tight):
+                texts[col] += tight.strip()  # an amount the cell's edge cut (``๓๘๓,`` / ``๒๐๐``)
+            elif spaced:
                 texts[col] = f"{texts[col]} {text}"
             elif above is not None and (cut or not wraps_at_spaces) and _cut_number(
                     texts[col], text, above, x, end, columns[col], right):
