@@ -178,3 +178,34 @@ def amount_cut_in_its_cell(pdf: Path, text: str) -> bool:
     printed = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf))
     amounts = re.findall(r"[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+", text)
     return any(amount not in printed for amount in amounts)
+
+
+def distributed_word_prints(tmp_path: Path, generator: str, seed: str,
+                            prints: Iterable[tuple[str, int]],
+                            keep: Callable[[Any], bool] = lambda doc: True,
+                            ) -> list[tuple[Path, Any]]:
+    """``[(pdf, doc)]``: a ``generator`` document (bench/corpus) for each ``(font, pt)`` of
+    ``prints``, written as a Word file in Thai distributed alignment (``th-TH``, cells as
+    wide as their content) and printed by LibreOffice. ``keep`` must hold for the
+    document drawn (asserted). Fails the test when a font or LibreOffice is missing.
+    """
+    import random
+
+    from corpus import render
+    from corpus.build import GENERATORS
+
+    prints = tuple(prints)
+    fonts_or_fail(font for font, _ in prints)
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    batch, made = [], []
+    for k, (font, pt) in enumerate(prints):
+        doc = GENERATORS[generator](random.Random(f"{seed}-{k}"))
+        assert keep(doc), f"{seed}-{k}: the document drawn lacks what the test needs"
+        pdf = tmp_path / f"{generator}-{k}.{font}.pdf"
+        batch.append((doc, pdf, font, {"align": "distribute", "pt": str(pt),
+                                       "widths": "content", "lang": "th-TH"}))
+        made.append((pdf, doc))
+    failed = render.render_docx_batch(batch)
+    assert not failed, failed
+    return made

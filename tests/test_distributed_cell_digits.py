@@ -20,7 +20,7 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail
+from conftest import distributed_word_prints, fonts_or_fail
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
@@ -31,24 +31,7 @@ TABLE = "plan_scoring_levels"
 
 
 def test_scores_spread_over_their_cells_read_whole(tmp_path: Path) -> None:
-    fonts_or_fail(font for font, _ in PRINTS)
-    if not render.have("soffice"):
-        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    batch, made = [], []
-    for k, (font, pt) in enumerate(PRINTS):
-        doc = GENERATORS["plan"](random.Random(f"distributed-digits-{k}"))
-        pdf = tmp_path / f"plan-{k}.{font}.pdf"
-        batch.append(
-            (
-                doc,
-                pdf,
-                font,
-                {"align": "distribute", "pt": str(pt), "widths": "content", "lang": "th-TH"},
-            )
-        )
-        made.append((pdf, doc))
-    failed = render.render_docx_batch(batch)
-    assert not failed, failed
+    made = distributed_word_prints(tmp_path, "plan", "distributed-digits", PRINTS)
     for pdf, doc in made:
         levels = [
             {n: row[n] for n in ("level", "weight_pct", "score")}

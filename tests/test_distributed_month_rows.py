@@ -14,16 +14,11 @@ fonts; the truth is their monthly results.
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
-
-import pytest
 
 from bma_etl.pipeline import process_file
 
-from conftest import fonts_or_fail
-from corpus import render
-from corpus.build import GENERATORS
+from conftest import distributed_word_prints
 from corpus.score import score
 
 #: ``(font, points)`` of the prints.
@@ -32,25 +27,10 @@ TABLE = "monthly_progress"
 
 
 def test_month_rows_of_a_distributed_print_stay_rows(tmp_path: Path) -> None:
-    fonts_or_fail(font for font, _ in PRINTS)
-    if not render.have("soffice"):
-        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    batch, made = [], []
-    for k, (font, pt) in enumerate(PRINTS):
-        doc = GENERATORS["web_detail"](random.Random(f"distributed-months-{k}"))
-        assert len(doc.truth["tables"][TABLE]) >= 6, "too few months to make a table"
-        pdf = tmp_path / f"detail-{k}.{font}.pdf"
-        batch.append(
-            (
-                doc,
-                pdf,
-                font,
-                {"align": "distribute", "pt": str(pt), "widths": "content", "lang": "th-TH"},
-            )
-        )
-        made.append((pdf, doc))
-    failed = render.render_docx_batch(batch)
-    assert not failed, failed
+    made = distributed_word_prints(
+        tmp_path, "web_detail", "distributed-months", PRINTS,
+        keep=lambda doc: len(doc.truth["tables"][TABLE]) >= 6,
+    )
     for pdf, doc in made:
         result = score(process_file(pdf), {"tables": {TABLE: doc.truth["tables"][TABLE]}})
         assert result.total > 0 and result.lost == [], (pdf.name, result.lost[:6])
