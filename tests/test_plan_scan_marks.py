@@ -4,7 +4,8 @@ Plans are generated from known values (``bench/corpus``) and damaged the ways
 Tesseract damages them on the corpus's scans (150 to 300 dpi, grey and 1-bit):
 
 - a SWOT heading's bracketed English word read as a run of signs, a bracket inside
-  it and none closing it (``จุดอ่อน (*/@ล|(๓๕55)``);
+  it and none closing it (``จุดอ่อน (*/@ล|(๓๕55)``), or as digits, Latin and Thai
+  letters mixed, none closing it (``จุดแข็ง (5ผ๐ก๓6ฝัป``);
 - a SWOT item's number read without its point, a space before its words
   (``2 ประชาชน...``), or as signs (``Se บบสาร...``, ``| บุคลากร...``);
 - a SWOT item's number alone on its line, specks read as cells after it
@@ -82,6 +83,29 @@ def test_swot_heading_whose_bracket_ocr_read_as_signs_names_its_kind(seed: int) 
         if m is not None:
             signs = "".join(rng.choice(_SIGNS) for _ in range(rng.randint(4, 10)))
             line = f"{m.group('words')} ({signs}" + rng.choice((")", ""))
+        lines.append(line)
+    _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+
+
+#: What OCR reads an English word's letters as in a 1-bit scan: digits and Latin
+#: letters, and between them a Thai letter or a few (never a Thai word: at most three).
+_NOT_THAI = ("5", "6", "W", "l", "๐", "๓")
+_THAI = ("ผ", "ก", "ฝั", "ฝัป", "")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_swot_heading_whose_bracket_ocr_read_as_mixed_letters_names_its_kind(seed: int) -> None:
+    """``จุดแข็ง (5ผ๐ก๓6ฝัป``: the bracketed word read as digits, Latin and Thai letters
+    mixed, its closing bracket lost; the heading still names its kind."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    lines = []
+    for line in generated.text.split("\n"):
+        m = _HEADING.match(line)
+        if m is not None:
+            mixed = rng.choice("56Wl") + "".join(
+                rng.choice(_THAI) + rng.choice(_NOT_THAI) for _ in range(rng.randint(1, 3)))
+            line = f"{m.group('words')} ({mixed}"
         lines.append(line)
     _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
 

@@ -51,6 +51,15 @@ _OCR_HEADING_RE = re.compile("|".join(
 _OCR_BRACKET_RE = re.compile("|".join(
     rf"(?P<{kind}>^\s*(?:{words})\s*\((?!.*[\u0e01-\u0e4e]{{3}}).{{1,24}}$)"
     for kind, words, _ in SWOT_KINDS), re.IGNORECASE)
+#: On an OCR'd page, a heading whose bracketed English word OCR misread partly as Thai
+#: letters, its closing bracket lost (``จุดแข็ง (5ผ๐ก๓6ฝัป``): a kind's words, then a
+#: bracket opened on one run of signs to the line's end that holds a Latin letter or an
+#: Arabic digit (no Thai spelling has one) and no Thai word (no four Thai letters in a
+#: row).
+_OCR_MIXED_RE = re.compile("|".join(
+    rf"(?P<{kind}>^\s*(?:{words})\s*\((?=[^\s()]*[0-9A-Za-z])"
+    rf"(?![^\s()]*[\u0e01-\u0e4e]{{4}})[^\s()]{{2,16}}\s*$)"
+    for kind, words, _ in SWOT_KINDS), re.IGNORECASE)
 
 
 def swot_kind(text: str, ocr: bool = False) -> str | None:
@@ -58,13 +67,16 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
 
     Matched as printed, then in key form (``จุดออน``: OCR lost its MAI EK); on an
     OCR'd page (``ocr``) also by its bracketed words alone (:data:`_OCR_HEADING_RE`)
-    or by its words before a bracket OCR misread (:data:`_OCR_BRACKET_RE`);
+    or by its words before a bracket OCR misread (:data:`_OCR_BRACKET_RE`,
+    :data:`_OCR_MIXED_RE`);
     then with the white space between Thai letters closed: a heading set with
     distributed alignment is spread letter by letter to the margin, and the
     reader gives its spread gaps as tabs (``จุด\tแ\tข็ง\t(Strength)``).
 
     >>> swot_kind("จุดแข็ง (5แ๕๓6เก)", True), swot_kind("Tama (Opportunity)", True)
     ('strength', 'opportunity')
+    >>> swot_kind("จุดแข็ง (5ผ๐ก๓6ฝัป", True), swot_kind("โอกาส (ภายใน", True)
+    ('strength', None)
     >>> swot_kind("จุดแข็ง (5แ๕๓6เก)"), swot_kind("ระบบ (ภายใน)", True)
     (None, None)
     """
@@ -72,7 +84,8 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
         return None
     blanked = blank_tags(text)
     m = _SWOT_HEADING_RE.match(blanked) or _key_heading().match(key(blanked)) or (
-        (_OCR_HEADING_RE.match(blanked) or _OCR_BRACKET_RE.match(blanked)) if ocr else None)
+        (_OCR_HEADING_RE.match(blanked) or _OCR_BRACKET_RE.match(blanked)
+         or _OCR_MIXED_RE.match(blanked)) if ocr else None)
     if m is None:
         closed = _THAI_GAP_RE.sub("", blanked)
         if closed != blanked:
