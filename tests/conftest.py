@@ -209,3 +209,24 @@ def distributed_word_prints(tmp_path: Path, generator: str, seed: str,
     failed = render.render_docx_batch(batch)
     assert not failed, failed
     return made
+
+
+#: A SWOT list's item line as the plan generator writes it (``๑. ข้อความ``).
+SWOT_ITEM = re.compile(r"^(?P<no>[๐-๙0-9]{1,2})\. (?P<body>.+)$")
+
+
+def swot_span(lines: list[str]) -> range:
+    """The lines of a generated plan's SWOT analysis (its title to the projects' summary)."""
+    first = next(k for k, line in enumerate(lines) if "SWOT" in line)
+    last = next(k for k, line in enumerate(lines) if line.startswith("สรุปโครงการ"))
+    return range(first, last)
+
+
+def assert_swot_read(text: str, want: list[dict[str, Any]]) -> None:
+    """Assert the plan ``text`` gives the SWOT items ``want`` (kind and text; a number
+    read must be the one written, an unread one may be NULL)."""
+    from bma_etl.layouts.annual_action_plan import extract
+
+    got = records_of(extract, text).get("plan_swot_items", [])
+    assert [(r.kind, r.text) for r in got] == [(w["kind"], w["text"]) for w in want]
+    assert all(r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True))

@@ -29,25 +29,12 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
+from conftest import SWOT_ITEM, assert_swot_read, records_of, swot_span
 from corpus.build import GENERATORS
 
-_ITEM = re.compile(r"^(?P<no>[๐-๙0-9]{1,2})\. (?P<body>.+)$")
 _HEADING = re.compile(r"^(?P<words>จุดแข็ง|จุดอ่อน|โอกาส|อุปสรรค) \((?P<english>[A-Za-z]+)\)$")
 _PROJECT_ROW = re.compile(r"^(?P<no>[๑-๙0-9]{1,2})\t(?P<rest>โครงการ.*)$")
 
-
-def _swot_span(lines: list[str]) -> range:
-    """The lines of the plan's SWOT analysis (its title to the projects' summary)."""
-    first = next(k for k, line in enumerate(lines) if "SWOT" in line)
-    last = next(k for k, line in enumerate(lines) if line.startswith("สรุปโครงการ"))
-    return range(first, last)
-
-
-def _assert_swot_read(text: str, want: list[dict[str, object]]) -> None:
-    got = records_of(extract, text).get("plan_swot_items", [])
-    assert [(r.kind, r.text) for r in got] == [(w["kind"], w["text"]) for w in want]
-    assert all(r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True))
 
 
 def _damaged_swot(
@@ -58,12 +45,12 @@ def _damaged_swot(
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     written = generated.text.split("\n")
-    span = _swot_span(written)
-    items = [k for k in span if _ITEM.match(written[k])]
+    span = swot_span(written)
+    items = [k for k in span if SWOT_ITEM.match(written[k])]
     chosen = {k for k in items if rng.random() < 0.5} or {rng.choice(items)}
     lines: list[str] = []
     for k, line in enumerate(written):
-        m = _ITEM.match(line) if k in chosen else None
+        m = SWOT_ITEM.match(line) if k in chosen else None
         lines += damage(rng, line, m) if m is not None else [line]
     return lines, generated.tables["plan_swot_items"]
 
@@ -84,7 +71,7 @@ def test_swot_heading_whose_bracket_ocr_read_as_signs_names_its_kind(seed: int) 
             signs = "".join(rng.choice(_SIGNS) for _ in range(rng.randint(4, 10)))
             line = f"{m.group('words')} ({signs}" + rng.choice((")", ""))
         lines.append(line)
-    _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+    assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
 
 
 #: What OCR reads an English word's letters as in a 1-bit scan: digits and Latin
@@ -107,7 +94,7 @@ def test_swot_heading_whose_bracket_ocr_read_as_mixed_letters_names_its_kind(see
                 rng.choice(_THAI) + rng.choice(_NOT_THAI) for _ in range(rng.randint(1, 3)))
             line = f"{m.group('words')} ({mixed}"
         lines.append(line)
-    _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+    assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
 
 
 # ------------------------------------------------------------------ a number without its point
@@ -125,7 +112,7 @@ def _without_point(rng: random.Random, line: str, m: re.Match[str]) -> list[str]
 @pytest.mark.parametrize("seed", range(8))
 def test_swot_number_read_without_its_point_starts_an_item(seed: int) -> None:
     lines, want = _damaged_swot(seed, _without_point)
-    _assert_swot_read("\n".join(lines), want)
+    assert_swot_read("\n".join(lines), want)
 
 
 def test_a_wrapped_line_opening_with_a_number_out_of_turn_goes_on_the_item() -> None:
@@ -133,11 +120,11 @@ def test_a_wrapped_line_opening_with_a_number_out_of_turn_goes_on_the_item() -> 
     item ๑, so the line is the item's words."""
     generated = GENERATORS["plan"](random.Random(3))
     written = generated.text.split("\n")
-    first = next(k for k in _swot_span(written) if _ITEM.match(written[k]))
+    first = next(k for k in swot_span(written) if SWOT_ITEM.match(written[k]))
     written[first : first + 1] = [f"{written[first]} จำนวน", "๓ รุ่น"]
     want = [dict(w) for w in generated.tables["plan_swot_items"]]
     want[0]["text"] = f"{want[0]['text']} จำนวน\n๓ รุ่น"  # its lines as the page broke them
-    _assert_swot_read("\n".join(written), want)
+    assert_swot_read("\n".join(written), want)
 
 
 # ------------------------------------------------------------------ specks after a number alone
@@ -153,7 +140,7 @@ def test_swot_number_alone_with_specks_after_it_numbers_the_next_line(seed: int)
         return [number + rng.choice(_SPECK_CELLS), m.group("body")]
 
     lines, want = _damaged_swot(seed, damage)
-    _assert_swot_read("\n".join(lines), want)
+    assert_swot_read("\n".join(lines), want)
 
 
 # ------------------------------------------------------------------ the paragraph under the lists
@@ -176,11 +163,11 @@ def test_paragraph_under_the_lists_is_no_item_though_rows_follow_the_summary(see
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     written = generated.text.split("\n")
-    span = _swot_span(written)
+    span = swot_span(written)
     lines = [*written[: span.stop]]
     for line in written[span.stop :]:
         lines.append(_flowing(line, rng.random() < 0.5) if line.strip() else line)
-    _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+    assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
 
 
 # ------------------------------------------------------------------ a word's last letter alone
@@ -194,9 +181,9 @@ def test_a_words_last_letter_wrapped_alone_before_a_number_alone_ends_its_item(s
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     lines: list[str] = []
-    span = _swot_span(written := generated.text.split("\n"))
+    span = swot_span(written := generated.text.split("\n"))
     for k, line in enumerate(written):
-        m = _ITEM.match(line) if k in span else None
+        m = SWOT_ITEM.match(line) if k in span else None
         if m is None:
             lines.append(line)
             continue
@@ -219,4 +206,4 @@ def test_swot_number_with_a_quote_read_from_a_speck_before_it_is_an_item(seed: i
     lines, want = _damaged_swot(
         seed, lambda rng, line, m: [rng.choice(("' ", "'", "\u201c", ". ", "` ")) + line]
     )
-    _assert_swot_read("\n".join(lines), want)
+    assert_swot_read("\n".join(lines), want)

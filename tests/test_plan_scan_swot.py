@@ -30,24 +30,8 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import without_strays
 
-from conftest import assert_rows_read, records_of
+from conftest import SWOT_ITEM, assert_rows_read, assert_swot_read, records_of, swot_span
 from corpus.build import GENERATORS
-
-_ITEM = re.compile(r"^(?P<no>[๐-๙0-9]{1,2})\. (?P<body>.+)$")
-
-
-def _swot_span(lines: list[str]) -> range:
-    """The lines of the plan's SWOT analysis (its title to the projects' summary)."""
-    first = next(k for k, line in enumerate(lines) if "SWOT" in line)
-    last = next(k for k, line in enumerate(lines) if line.startswith("สรุปโครงการ"))
-    return range(first, last)
-
-
-def _assert_swot_read(text: str, want: list[dict[str, object]]) -> None:
-    got = records_of(extract, text).get("plan_swot_items", [])
-    assert [(r.kind, r.text) for r in got] == [(w["kind"], w["text"]) for w in want]
-    assert all(r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True))
-
 
 # ------------------------------------------------------------------ a speck in the margin
 
@@ -79,13 +63,13 @@ def test_a_consonant_read_from_a_speck_far_out_in_the_margin_is_taken_out(seed: 
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     written = generated.text.split("\n")
-    span = _swot_span(written)
+    span = swot_span(written)
     # the last list keeps its numbers: an unnumbered item at its end and the paragraph
     # under the list read alike
     last_heading = max(k for k in span if written[k].endswith(")") and "SWOT" not in written[k])
     lines: list[str] = []
     for k, line in enumerate(written):
-        m = _ITEM.match(line) if k in span and k < last_heading else None
+        m = SWOT_ITEM.match(line) if k in span and k < last_heading else None
         if m is not None and m.group("no") not in ("1", "๑"):
             lines += ["", m.group("body")]  # its number lost, a blank line before it
         else:
@@ -99,7 +83,7 @@ def test_a_consonant_read_from_a_speck_far_out_in_the_margin_is_taken_out(seed: 
     out, kept = without_strays(page, tuple(laid))
     assert out == "\n".join(lines)
     assert len(kept) == len(laid) - specks
-    _assert_swot_read(out, generated.tables["plan_swot_items"])
+    assert_swot_read(out, generated.tables["plan_swot_items"])
 
 
 def _is_item_text(line: str) -> bool:
@@ -154,18 +138,18 @@ def _assert_items_damaged_read(
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     written = generated.text.split("\n")
-    span = _swot_span(written)
+    span = swot_span(written)
     lines: list[str] = []
     damaged = 0
     for k, line in enumerate(written):
-        m = _ITEM.match(line) if k in span else None
+        m = SWOT_ITEM.match(line) if k in span else None
         if m is not None and rng.random() < 0.5:
             lines += damage(rng, line, m)
             damaged += 1
         else:
             lines.append(line)
     assert damaged, "the test damages an item's number"
-    _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+    assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
 
 
 # ------------------------------------------------------------------ a number read as two specks
@@ -247,11 +231,11 @@ def test_next_parts_heading_right_under_the_last_item_ends_the_list(seed: int) -
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     written = generated.text.split("\n")
-    span = _swot_span(written)
-    last_item = max(k for k in span if _ITEM.match(written[k]))
+    span = swot_span(written)
+    last_item = max(k for k in span if SWOT_ITEM.match(written[k]))
     heading = rng.choice(_PART_HEADINGS)
     lines = [*written[:last_item + 1], heading, "", *written[span.stop:]]
-    _assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+    assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
 
 
 # ------------------------------------------------------------------ a RO RUA read twice
