@@ -1,0 +1,81 @@
+"""Tell an en dash from a hyphen on an OCR'd page by the width of its box.
+
+Stage: read. Consumes an OCR'd page's text and words (:class:`~.ocr.OcrPage`, as
+:func:`~.ocr_tidy.tidied` is given them, after the cache); produces them with each
+``-`` whose box is an en dash's written ``–`` (EN DASH), every offset unchanged (one
+character for one). A text layer is never changed: it has its own characters.
+
+Tesseract's ``tha+eng`` prints ``-`` for a HYPHEN-MINUS and for an EN DASH alike
+(``(พ.ศ. 2566 – 2570)`` read ``(พ.ศ. 2566 - 2570)``), but the two glyphs differ in
+length. Measured against the height of the page's Arabic digits (ink of the glyphs,
+1000-unit fonts): a hyphen is 0.35-0.38 of it in the generator's fonts (Garuda,
+Kinnari, Laksaman, Loma, Norasi, Sarabun), an en dash 0.64-1.01 (Kinnari's the
+longest) and an em dash 0.86-2.16 (so an em dash is not told from a long en dash by
+width alone, and Tesseract prints ``—`` itself for some; those are left). On the
+generated scans (four corpora, 150/200/300 dpi, grey and 1-bit, 180 standalone
+dashes) Tesseract's boxes put the hyphens read at 80 and more at 0.02-0.42 and the
+en dashes at 0.44-0.97 (17 pixels where 21 were ink at the low end).
+
+Only a ``-`` standing alone as a word is looked at: a dash inside a word
+(``2566–2570``, ``2025-10-01``) has no box of its own in the page's words, and the
+word's width does not tell one dash from the other (one dash among eight digits
+whose width differs by font as much as the two dashes do).
+"""
+
+from __future__ import annotations
+
+from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read.ocr_strays import digit_height
+
+EN_DASH = "\u2013"
+#: A ``-`` whose box is at least this share of the page's Arabic digits' height long
+#: is an en dash (hyphens read up to 0.42, en dashes from 0.44; see the module).
+EN_DASH_LENGTH = 0.48
+#: A ``-`` read less sure than this (0..100) is left as it is: on the generated scans
+#: real dashes were read at 85 and more, and specks or pieces of rules read as a
+#: ``-`` (wider, their boxes taller) at 16-77.
+DASH_CONF = 80.0
+#: The page's Arabic digits are measured on this many words of them or more (a year
+#: range has two).
+DASH_DIGITS = 2
+
+
+def with_en_dashes(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
+    """``text`` and ``words`` with every ``-`` word as long as an en dash written ``–``.
+
+    ``words`` in reading order, as :class:`~.ocr.OcrPage` has them; boxes in pixels.
+    The length is the word's box, widened to a neighbour's box edge that runs into it
+    (Tesseract now and then puts part of a dash into the box of the number before it:
+    ``2566`` to pixel 841, its ``-`` from 806 to 833). A page without two words of
+    Arabic digits (:data:`DASH_DIGITS`, :func:`~.ocr_strays.digit_height`) is returned
+    unchanged.
+    """
+    digits = digit_height(words, DASH_DIGITS)
+    if not digits:
+        return text, words
+    found: list[int] = []
+    for i, word in enumerate(words):
+        if word.text != "-" or word.conf < DASH_CONF:
+            continue
+        left, right = word.box[0], word.box[2]
+        before = words[i - 1].box if i else None
+        after = words[i + 1].box if i + 1 < len(words) else None
+        if before and _beside(before, word.box) and before[0] < left < before[2]:
+            right = max(right, before[2])
+        if after and _beside(after, word.box) and after[0] < right < after[2]:
+            left = min(left, after[0])
+        if right - left >= EN_DASH_LENGTH * digits:
+            found.append(i)
+    if not found:
+        return text, words
+    chars = list(text)
+    out = list(words)
+    for i in found:
+        chars[words[i].start] = EN_DASH
+        out[i] = OcrWord(EN_DASH, words[i].conf, words[i].box, words[i].start)
+    return "".join(chars), tuple(out)
+
+
+def _beside(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Whether two boxes share some of their height (stand on one line)."""
+    return a[1] < b[3] and b[1] < a[3]

@@ -1,0 +1,194 @@
+"""Take out the stray marks Tesseract read from specks and rules at lines' and cells' ends.
+
+Stage: read. Consumes an OCR'd page's text and words (:class:`~.ocr.OcrPage`, as
+:func:`~.ocr_tidy.tidied` is given them, after the cache); produces them with each
+word :func:`is_stray` finds at the start or end of a line or cell taken out, with the
+spaces and tabs that set it apart, every word's offset moved to the new text.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from bisect import bisect_left
+
+from bma_etl.read.ocr_layout import OcrWord
+
+#: A word at the start or end of its line or cell is a stray, read from a speck or a
+#: rule's end, when its box is smaller than this share of the line's letters (the
+#: median height of its words of letters or digits) both ways, however sure
+#: Tesseract is (``'`` read of 2 x 2 pixels at 82 beside a 54-pixel word)...
+STRAY_TINY = 0.05
+#: ...or smaller than this share and a letter or digit (the lowest letters stand 0.27
+#: and up), or a mark read less sure than :data:`STRAY_CONF`. On the robustness
+#: corpus's scans (seed 7, 24 documents at 150-300 dpi) the real marks read alone that
+#: small (``:`` and ``-`` of 0.05-0.15) were read at 83 and more, the strays that small
+#: at 0-82; a speck on a generated scan at 200 dpi read ``:`` at 71. A word of letters
+#: or digits flatter than this share, however wide, is a stray too: a rule's piece or
+#: a row of specks read as a Latin word (``cs`` of 24 x 6 pixels beside a 102-pixel
+#: line at 300 dpi, where a ``::`` stood).
+STRAY_SIZE = 0.15
+#: Tesseract's confidence (0..100) under which a small mark may be a stray.
+STRAY_CONF = 80.0
+#: A ``|`` shorter than this share of the line's letters and read with less than
+#: :data:`PIPE_CONF` is no table rule: a pipe table's rules stand 0.34 and more
+#: of the line's letters on those scans, read at 45 and more when they are that tall,
+#: at 81 and more when under 0.5.
+PIPE_SHORT = 0.5
+PIPE_CONF = 70.0
+#: A letter or two ending a line or cell, read less sure than :data:`STRAY_CONF`,
+#: whose box is shorter than this share of the page's Arabic digits, was read from a
+#: speck: a digit stands their full height and a Thai letter or digit 0.7 and more
+#: (``สำนักอนามัย 5``, the ``5`` of 33 x 16 pixels at 4 beside digits of 37; ``ขนาดเล็ก ร``,
+#: the ``ร`` of 14 x 13 at 43 beside digits of 31).
+STRAY_SHORT = 0.55
+#: A word of Arabic digits (an amount, a date, a code) whose height is the digits'.
+_DIGITS_WORD = re.compile(r"[0-9][0-9.,:/-]*[0-9]")
+#: A mark that only ends a word (``.``, ``,``, ``;``, ``'``, ``_``; ``)`` closing no ``(``
+#: of its cell) alone at the end of its line or cell, this many line heights or more
+#: from the word before it, was not written after that word.
+TRAILING_GAP = 0.3
+_TRAILING = frozenset(".,;'_`")
+#: One Thai consonant (no vowel, no mark) ending its line or cell this many line heights or
+#: more after the word before it, read less sure than :data:`LONE_CONF`, was read from
+#: a speck in the margin: Thai writes no one-letter word, and an abbreviation has its
+#: point (``ก.``). On the seed-11 scans a speck 1,400 pixels after a line's end read
+#: ``ว`` at 33 (the letters 47 pixels high), and its tab ended the SWOT list it stood in.
+LONE_GAP = 8.0
+LONE_CONF = 50.0
+_LONE_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+
+
+def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
+    """A page's text and words with the stray marks at lines' and cells' ends taken out.
+
+    ``text`` and ``words`` are an OCR'd page's, in reading order. A word that
+    starts or ends its line or cell (the words between two tabs) is taken out when
+    :func:`is_stray` says so, with the spaces that set it apart, and the tabs before
+    it when it ended its line. Words inside a cell are left; returns ``text`` and
+    ``words`` unchanged when none is taken out. A word a stray stood after is looked
+    at again as its cell's end (``อนามัย ื 5``: the ``5`` a speck, then the ``ื``).
+    """
+    for _ in range(STRAY_PASSES):
+        out, kept = _without_strays_once(text, words)
+        if len(kept) == len(words):
+            break
+        text, words = out, kept
+    return text, words
+
+
+#: How many times the strays at lines' and cells' ends are looked for.
+STRAY_PASSES = 3
+
+
+def _without_strays_once(text: str, words: tuple[OcrWord, ...]
+                         ) -> tuple[str, tuple[OcrWord, ...]]:
+    if not words:
+        return text, words
+    usual = statistics.median(w.box[3] - w.box[1] for w in words)
+    digits = digit_height(words)
+    cut: set[int] = set()
+    gone: set[int] = set()  # positions in words
+    for line in _lines(text, words):
+        letters = [words[i].box[3] - words[i].box[1] for i in line
+                   if any(c.isalnum() for c in words[i].text)]
+        height = statistics.median(letters) if letters else usual
+        strays = []
+        for k, i in enumerate(line):
+            word = words[i]
+            before = text[words[line[k - 1]].end:word.start] if k else "\t"
+            after = text[word.end:words[line[k + 1]].start] if k + 1 < len(line) else "\t"
+            if "\t" not in before and "\t" not in after:
+                strays.append(False)
+                continue
+            line_start = text.rfind("\n", 0, word.start) + 1
+            cell = text[max(line_start, text.rfind("\t", line_start, word.start) + 1)
+                        :word.start]
+            gap = word.box[0] - words[line[k - 1]].box[2] if k else None
+            strays.append(is_stray(word, height, gap, cell, ends_cell="\t" in after,
+                                   usual=usual, digits=digits))
+        for k, i in enumerate(line):
+            if strays[k]:
+                gone.add(i)
+                cut.update(_span(text, [words[j] for j in line], strays, k))
+    if not cut:
+        return text, words
+    order = sorted(cut)
+    out = "".join(c for i, c in enumerate(text) if i not in cut)
+    kept = tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(order, w.start))
+                 for i, w in enumerate(words) if i not in gone)
+    return out, kept
+
+
+def digit_height(words: tuple[OcrWord, ...], least: int = 3) -> float:
+    """The median height in pixels of a page's words of Arabic digits.
+
+    0.0 with fewer than ``least`` such words. Digits of one font size stand one
+    height: a measure of the size of the page's text.
+    """
+    heights = [w.box[3] - w.box[1] for w in words if _DIGITS_WORD.fullmatch(w.text)]
+    return statistics.median(heights) if len(heights) >= least else 0.0
+
+
+def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell: bool,
+             usual: float = 0.0, digits: float = 0.0) -> bool:
+    """Whether a word at its line's or cell's edge was read from a speck or a rule's end.
+
+    ``height`` is the line's letters' height and ``gap`` the space from the word
+    before it on its line (None when it is the first), in pixels; ``cell`` the text
+    of its cell before it; ``ends_cell``, whether it is its cell's last word;
+    ``usual`` the page's median word height (a line of one word and the stray has
+    the stray's own height in its median); ``digits`` the page's Arabic digits'
+    height (:func:`digit_height`; 0.0 when unknown).
+    """
+    width, tall = word.box[2] - word.box[0], word.box[3] - word.box[1]
+    size = max(width, tall) / max(height, 1.0)
+    if size < STRAY_TINY or (size < STRAY_SIZE and (
+            word.conf < STRAY_CONF or any(c.isalnum() for c in word.text))):
+        return True
+    if word.text == "|" and word.conf < PIPE_CONF and tall < PIPE_SHORT * height:
+        return True
+    if tall < STRAY_SIZE * max(height, usual) and any(c.isalnum() for c in word.text):
+        return True  # flatter than any letter or digit: a rule's piece or specks (``::``→``cs``)
+    if ends_cell and gap is not None and len(word.text) <= 2 and word.conf < STRAY_CONF \
+            and tall < STRAY_SHORT * digits and any(c.isalnum() for c in word.text):
+        return True  # shorter than a letter, after the cell's words: a speck
+    if ends_cell and gap is not None and gap >= LONE_GAP * max(height, usual) \
+            and word.conf < LONE_CONF and _LONE_CONSONANT.fullmatch(word.text):
+        return True  # a lone consonant far out in the margin: a speck
+    closes = word.text == ")" and cell.count("(") > cell.count(")")
+    trailing = set(word.text) <= _TRAILING or (word.text == ")" and not closes)
+    return trailing and ends_cell and gap is not None and gap >= TRAILING_GAP * height
+
+
+def _span(text: str, line: list[OcrWord], strays: list[bool], k: int) -> range:
+    """The offsets to take out with ``line[k]``, a stray: the word and what set it apart."""
+    word = line[k]
+    if all(strays[k:]):  # the line's end: back to the last word kept, on to the line's end
+        kept = [w for w, stray in zip(line[:k], strays[:k], strict=True) if not stray]
+        start = kept[-1].end if kept else word.start
+        end = text.find("\n", word.end)
+        return range(start, len(text) if end < 0 else end)
+    if all(strays[:k + 1]) or "\t" in text[line[k - 1].end:word.start]:
+        end = word.end  # the line's or the cell's start: on over the spaces after it
+        while end < len(text) and text[end] == " ":
+            end += 1
+        return range(word.start, end)
+    start = word.start  # the cell's end: back over the spaces before it
+    while start > 0 and text[start - 1] == " ":
+        start -= 1
+    return range(start, word.end)
+
+
+def _lines(text: str, words: tuple[OcrWord, ...]) -> list[list[int]]:
+    """The positions in ``words`` grouped by the line of ``text`` they stand on, in order."""
+    breaks = [i for i, c in enumerate(text) if c == "\n"]
+    lines: list[list[int]] = []
+    last = -1
+    for i, word in enumerate(words):
+        at = bisect_left(breaks, word.start)
+        if at != last:
+            lines.append([])
+            last = at
+        lines[-1].append(i)
+    return lines
