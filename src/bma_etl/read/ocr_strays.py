@@ -42,6 +42,12 @@ PIPE_CONF = 70.0
 #: (``สำนักอนามัย 5``, the ``5`` of 33 x 16 pixels at 4 beside digits of 37; ``ขนาดเล็ก ร``,
 #: the ``ร`` of 14 x 13 at 43 beside digits of 31).
 STRAY_SHORT = 0.55
+#: ...and a digit or two of Arabic digits shorter than this share of them: a digit
+#: read alone stands 0.9 and more of the page's digits (``งวดที่ 2`` read at 31, 40
+#: pixels beside digits of 41), the specks read as ``0`` 0.62-0.63 (``ที่เกี่ยวข้อง 0`` at 0,
+#: 26 pixels beside digits of 42).
+STRAY_SHORT_DIGITS = 0.75
+_ARABIC_DIGITS = re.compile("[0-9]{1,2}")
 #: A word of Arabic digits (an amount, a date, a code) whose height is the digits'.
 _DIGITS_WORD = re.compile(r"[0-9][0-9.,:/-]*[0-9]")
 #: A mark that only ends a word (``.``, ``,``, ``;``, ``'``, ``_``; ``)`` closing no ``(``
@@ -150,8 +156,9 @@ def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell
         return True
     if tall < STRAY_SIZE * max(height, usual) and any(c.isalnum() for c in word.text):
         return True  # flatter than any letter or digit: a rule's piece or specks (``::``→``cs``)
+    short = STRAY_SHORT_DIGITS if _ARABIC_DIGITS.fullmatch(word.text) else STRAY_SHORT
     if ends_cell and gap is not None and len(word.text) <= 2 and word.conf < STRAY_CONF \
-            and tall < STRAY_SHORT * digits and any(c.isalnum() for c in word.text):
+            and tall < short * digits and any(c.isalnum() for c in word.text):
         return True  # shorter than a letter, after the cell's words: a speck
     if ends_cell and gap is not None and gap >= LONE_GAP * max(height, usual) \
             and word.conf < LONE_CONF and _LONE_CONSONANT.fullmatch(word.text):
@@ -192,3 +199,44 @@ def _lines(text: str, words: tuple[OcrWord, ...]) -> list[list[int]]:
             last = at
         lines[-1].append(i)
     return lines
+
+
+#: A Thai consonant or a vowel written before one: a Thai word opens with one of them.
+_THAI_OPENING = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")
+#: A letter, digit or Thai mark ending a word a point may follow.
+_LETTER_OR_DIGIT = re.compile("[0-9A-Za-z\u0e01-\u0e4e\u0e50-\u0e59]")
+
+
+def without_points_before_words(text: str, words: tuple[OcrWord, ...]
+                                ) -> tuple[str, tuple[OcrWord, ...]]:
+    """``text`` and ``words`` with a point read from a speck before a Thai word taken out.
+
+    Thai writes a point after the letters or number it shortens (``น.ส.``, ``พ.ศ.``,
+    ``1.``), never before a word: a ``.`` opening a Thai word (``.อยู่ระหว่าง…``) or
+    alone before one (``: . โครงการ``), with no letter or digit before it on its line
+    or cell (its start, or a mark such as ``:``), was read from a speck. After a
+    letter or digit it is left, being that word's maybe, Tesseract's space put before
+    it (``มี.ค .เม.ย.``, ``1 . เพื่อ``). The point goes with the space after it when it
+    stands alone; every later word's offset moves back.
+    """
+    cut: list[int] = []
+    kept: list[OcrWord] = []
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else None
+        after = words[i + 1] if i + 1 < len(words) else None
+        joined = before is not None and not text[before.end:word.start].strip(" ") \
+            and bool(_LETTER_OR_DIGIT.match(before.text[-1:]))
+        if word.text == "." and not joined and after is not None \
+                and text[word.end:after.start] == " " and _THAI_OPENING.match(after.text):
+            cut.extend((word.start, word.end))  # alone: with the space after it
+        elif word.text.startswith(".") and not joined and _THAI_OPENING.match(word.text[1:2]):
+            cut.append(word.start)
+            kept.append(OcrWord(word.text[1:], word.conf, word.box, word.start + 1))
+        else:
+            kept.append(word)
+    if not cut:
+        return text, words
+    gone = set(cut)
+    out = "".join(c for i, c in enumerate(text) if i not in gone)
+    return out, tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start))
+                      for w in kept)

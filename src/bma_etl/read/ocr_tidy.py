@@ -24,7 +24,7 @@ from bma_etl.read.ocr_dashes import with_en_dashes
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lines import with_split_lines_joined
 from bma_etl.read.ocr_numbers import with_year_slashes
-from bma_etl.read.ocr_strays import without_strays
+from bma_etl.read.ocr_strays import without_points_before_words, without_strays
 
 #: A Thai letter, vowel or mark: not a digit, nor ฯ, ๆ or ฿, which a space may follow.
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]")
@@ -84,7 +84,8 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
                       for w in kept)
     return with_en_dashes(*with_year_slashes(*without_letters_read_twice(
         *without_words_read_twice(*without_doubled_sara_a(*without_narrow_spaces(
-            *without_strays(*with_split_lines_joined(text, words))))))))
+            *without_strays(*without_points_before_words(
+                *with_split_lines_joined(text, words)))))))))
 
 
 #: Letters ending a word and opening the next, their boxes overlapping by this share
