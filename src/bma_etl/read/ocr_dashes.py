@@ -35,6 +35,14 @@ EN_DASH_LENGTH = 0.48
 #: real dashes were read at 85 and more, and specks or pieces of rules read as a
 #: ``-`` (wider, their boxes taller) at 16-77.
 DASH_CONF = 80.0
+#: A ``-`` whose box is taller than this share of the page's digits holds more ink
+#: than a dash (a hyphen boxed with a speck below it, 25 x 40 pixels beside digits
+#: of 43, where the line's other hyphens were 15-17 x 4-6): its length is not the
+#: dash's, unless the box of a word beside it runs into it (see :func:`with_en_dashes`).
+DASH_FLAT = 0.5
+#: ...and a word beside it whose box covers this share of its box or more holds the
+#: dash: the dash runs to that box's edge (see :func:`with_en_dashes`).
+DASH_SHARED = 0.5
 #: The page's Arabic digits are measured on this many words of them or more (a year
 #: range has two).
 DASH_DIGITS = 2
@@ -44,9 +52,13 @@ def with_en_dashes(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
     """``text`` and ``words`` with every ``-`` word as long as an en dash written ``–``.
 
     ``words`` in reading order, as :class:`~.ocr.OcrPage` has them; boxes in pixels.
-    The length is the word's box, widened to a neighbour's box edge that runs into it
-    (Tesseract now and then puts part of a dash into the box of the number before it:
-    ``2566`` to pixel 841, its ``-`` from 806 to 833). A page without two words of
+    The length is the word's box, widened to a neighbour's box edge that runs into it.
+    Tesseract now and then puts a dash into the box of the number before it and gives
+    the dash a box the line's height (``2566`` to pixel 841, its ``-`` from 806 to 833
+    and 104 pixels high beside digits of 51): such a box is measured when the
+    neighbour's covers :data:`DASH_SHARED` of it, any other box taller than
+    :data:`DASH_FLAT` is left as read (a hyphen boxed the line's height 29 pixels
+    wide, its word before it reaching one pixel in). A page without two words of
     Arabic digits (:data:`DASH_DIGITS`, :func:`~.ocr_strays.digit_height`) is returned
     unchanged.
     """
@@ -58,13 +70,18 @@ def with_en_dashes(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
         if word.text != "-" or word.conf < DASH_CONF:
             continue
         left, right = word.box[0], word.box[2]
+        width = max(right - left, 1)
+        shared = False
         before = words[i - 1].box if i else None
-        after = words[i + 1].box if i + 1 < len(words) else None
         if before and _beside(before, word.box) and before[0] < left < before[2]:
+            shared = min(right, before[2]) - left >= DASH_SHARED * width
             right = max(right, before[2])
+        after = words[i + 1].box if i + 1 < len(words) else None
         if after and _beside(after, word.box) and after[0] < right < after[2]:
+            shared = shared or right - max(left, after[0]) >= DASH_SHARED * width
             left = min(left, after[0])
-        if right - left >= EN_DASH_LENGTH * digits:
+        flat = word.box[3] - word.box[1] <= DASH_FLAT * digits
+        if (flat or shared) and right - left >= EN_DASH_LENGTH * digits:
             found.append(i)
     if not found:
         return text, words

@@ -43,10 +43,10 @@ PIPE_CONF = 70.0
 #: the ``ร`` of 14 x 13 at 43 beside digits of 31).
 STRAY_SHORT = 0.55
 #: ...and a digit or two of Arabic digits shorter than this share of them: a digit
-#: read alone stands 0.9 and more of the page's digits (``งวดที่ 2`` read at 31, 40
-#: pixels beside digits of 41), the specks read as ``0`` 0.62-0.63 (``ที่เกี่ยวข้อง 0`` at 0,
-#: 26 pixels beside digits of 42).
-STRAY_SHORT_DIGITS = 0.75
+#: of the page's size stands their height (``งวดที่ 2`` read at 31, 40 pixels beside
+#: digits of 41), the specks read as ``0`` 0.62-0.63 of it (``ที่เกี่ยวข้อง 0`` at 0, 26
+#: pixels beside digits of 42); a Thai letter's height, 0.7, is kept.
+STRAY_SHORT_DIGITS = 0.68
 _ARABIC_DIGITS = re.compile("[0-9]{1,2}")
 #: A word of Arabic digits (an amount, a date, a code) whose height is the digits'.
 _DIGITS_WORD = re.compile(r"[0-9][0-9.,:/-]*[0-9]")
@@ -87,8 +87,7 @@ def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
 STRAY_PASSES = 3
 
 
-def _without_strays_once(text: str, words: tuple[OcrWord, ...]
-                         ) -> tuple[str, tuple[OcrWord, ...]]:
+def _without_strays_once(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
     if not words:
         return text, words
     usual = statistics.median(w.box[3] - w.box[1] for w in words)
@@ -96,23 +95,28 @@ def _without_strays_once(text: str, words: tuple[OcrWord, ...]
     cut: set[int] = set()
     gone: set[int] = set()  # positions in words
     for line in _lines(text, words):
-        letters = [words[i].box[3] - words[i].box[1] for i in line
-                   if any(c.isalnum() for c in words[i].text)]
+        letters = [
+            words[i].box[3] - words[i].box[1]
+            for i in line
+            if any(c.isalnum() for c in words[i].text)
+        ]
         height = statistics.median(letters) if letters else usual
         strays = []
         for k, i in enumerate(line):
             word = words[i]
-            before = text[words[line[k - 1]].end:word.start] if k else "\t"
-            after = text[word.end:words[line[k + 1]].start] if k + 1 < len(line) else "\t"
+            before = text[words[line[k - 1]].end : word.start] if k else "\t"
+            after = text[word.end : words[line[k + 1]].start] if k + 1 < len(line) else "\t"
             if "\t" not in before and "\t" not in after:
                 strays.append(False)
                 continue
             line_start = text.rfind("\n", 0, word.start) + 1
-            cell = text[max(line_start, text.rfind("\t", line_start, word.start) + 1)
-                        :word.start]
+            cell = text[max(line_start, text.rfind("\t", line_start, word.start) + 1) : word.start]
             gap = word.box[0] - words[line[k - 1]].box[2] if k else None
-            strays.append(is_stray(word, height, gap, cell, ends_cell="\t" in after,
-                                   usual=usual, digits=digits))
+            strays.append(
+                is_stray(
+                    word, height, gap, cell, ends_cell="\t" in after, usual=usual, digits=digits
+                )
+            )
         for k, i in enumerate(line):
             if strays[k]:
                 gone.add(i)
@@ -121,8 +125,11 @@ def _without_strays_once(text: str, words: tuple[OcrWord, ...]
         return text, words
     order = sorted(cut)
     out = "".join(c for i, c in enumerate(text) if i not in cut)
-    kept = tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(order, w.start))
-                 for i, w in enumerate(words) if i not in gone)
+    kept = tuple(
+        OcrWord(w.text, w.conf, w.box, w.start - bisect_left(order, w.start))
+        for i, w in enumerate(words)
+        if i not in gone
+    )
     return out, kept
 
 
@@ -136,8 +143,15 @@ def digit_height(words: tuple[OcrWord, ...], least: int = 3) -> float:
     return statistics.median(heights) if len(heights) >= least else 0.0
 
 
-def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell: bool,
-             usual: float = 0.0, digits: float = 0.0) -> bool:
+def is_stray(
+    word: OcrWord,
+    height: float,
+    gap: int | None,
+    cell: str,
+    ends_cell: bool,
+    usual: float = 0.0,
+    digits: float = 0.0,
+) -> bool:
     """Whether a word at its line's or cell's edge was read from a speck or a rule's end.
 
     ``height`` is the line's letters' height and ``gap`` the space from the word
@@ -149,19 +163,31 @@ def is_stray(word: OcrWord, height: float, gap: int | None, cell: str, ends_cell
     """
     width, tall = word.box[2] - word.box[0], word.box[3] - word.box[1]
     size = max(width, tall) / max(height, 1.0)
-    if size < STRAY_TINY or (size < STRAY_SIZE and (
-            word.conf < STRAY_CONF or any(c.isalnum() for c in word.text))):
+    if size < STRAY_TINY or (
+        size < STRAY_SIZE and (word.conf < STRAY_CONF or any(c.isalnum() for c in word.text))
+    ):
         return True
     if word.text == "|" and word.conf < PIPE_CONF and tall < PIPE_SHORT * height:
         return True
     if tall < STRAY_SIZE * max(height, usual) and any(c.isalnum() for c in word.text):
         return True  # flatter than any letter or digit: a rule's piece or specks (``::``→``cs``)
     short = STRAY_SHORT_DIGITS if _ARABIC_DIGITS.fullmatch(word.text) else STRAY_SHORT
-    if ends_cell and gap is not None and len(word.text) <= 2 and word.conf < STRAY_CONF \
-            and tall < short * digits and any(c.isalnum() for c in word.text):
+    if (
+        ends_cell
+        and gap is not None
+        and len(word.text) <= 2
+        and word.conf < STRAY_CONF
+        and tall < short * digits
+        and any(c.isalnum() for c in word.text)
+    ):
         return True  # shorter than a letter, after the cell's words: a speck
-    if ends_cell and gap is not None and gap >= LONE_GAP * max(height, usual) \
-            and word.conf < LONE_CONF and _LONE_CONSONANT.fullmatch(word.text):
+    if (
+        ends_cell
+        and gap is not None
+        and gap >= LONE_GAP * max(height, usual)
+        and word.conf < LONE_CONF
+        and _LONE_CONSONANT.fullmatch(word.text)
+    ):
         return True  # a lone consonant far out in the margin: a speck
     closes = word.text == ")" and cell.count("(") > cell.count(")")
     trailing = set(word.text) <= _TRAILING or (word.text == ")" and not closes)
@@ -176,7 +202,7 @@ def _span(text: str, line: list[OcrWord], strays: list[bool], k: int) -> range:
         start = kept[-1].end if kept else word.start
         end = text.find("\n", word.end)
         return range(start, len(text) if end < 0 else end)
-    if all(strays[:k + 1]) or "\t" in text[line[k - 1].end:word.start]:
+    if all(strays[: k + 1]) or "\t" in text[line[k - 1].end : word.start]:
         end = word.end  # the line's or the cell's start: on over the spaces after it
         while end < len(text) and text[end] == " ":
             end += 1
@@ -207,8 +233,9 @@ _THAI_OPENING = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")
 _LETTER_OR_DIGIT = re.compile("[0-9A-Za-z\u0e01-\u0e4e\u0e50-\u0e59]")
 
 
-def without_points_before_words(text: str, words: tuple[OcrWord, ...]
-                                ) -> tuple[str, tuple[OcrWord, ...]]:
+def without_points_before_words(
+    text: str, words: tuple[OcrWord, ...]
+) -> tuple[str, tuple[OcrWord, ...]]:
     """``text`` and ``words`` with a point read from a speck before a Thai word taken out.
 
     Thai writes a point after the letters or number it shortens (``น.ส.``, ``พ.ศ.``,
@@ -224,10 +251,18 @@ def without_points_before_words(text: str, words: tuple[OcrWord, ...]
     for i, word in enumerate(words):
         before = words[i - 1] if i else None
         after = words[i + 1] if i + 1 < len(words) else None
-        joined = before is not None and not text[before.end:word.start].strip(" ") \
+        joined = (
+            before is not None
+            and not text[before.end : word.start].strip(" ")
             and bool(_LETTER_OR_DIGIT.match(before.text[-1:]))
-        if word.text == "." and not joined and after is not None \
-                and text[word.end:after.start] == " " and _THAI_OPENING.match(after.text):
+        )
+        if (
+            word.text == "."
+            and not joined
+            and after is not None
+            and text[word.end : after.start] == " "
+            and _THAI_OPENING.match(after.text)
+        ):
             cut.extend((word.start, word.end))  # alone: with the space after it
         elif word.text.startswith(".") and not joined and _THAI_OPENING.match(word.text[1:2]):
             cut.append(word.start)
@@ -238,5 +273,6 @@ def without_points_before_words(text: str, words: tuple[OcrWord, ...]
         return text, words
     gone = set(cut)
     out = "".join(c for i, c in enumerate(text) if i not in gone)
-    return out, tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start))
-                      for w in kept)
+    return out, tuple(
+        OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start)) for w in kept
+    )
