@@ -11,10 +11,11 @@ length. Measured against the height of the page's Arabic digits (ink of the glyp
 1000-unit fonts): a hyphen is 0.35-0.38 of it in the generator's fonts (Garuda,
 Kinnari, Laksaman, Loma, Norasi, Sarabun), an en dash 0.64-1.01 (Kinnari's the
 longest) and an em dash 0.86-2.16 (so an em dash is not told from a long en dash by
-width alone, and Tesseract prints ``—`` itself for some; those are left). On the
-generated scans (four corpora, 150/200/300 dpi, grey and 1-bit, 180 standalone
-dashes) Tesseract's boxes put the hyphens read at 80 and more at 0.02-0.42 and the
-en dashes at 0.44-0.97 (17 pixels where 21 were ink at the low end).
+width alone; Tesseract prints ``—`` itself for some, and for Kinnari's en dash at
+300 dpi: those are left). On the generated scans (four corpora, 150/200/300 dpi,
+grey and 1-bit; 216 dashes standing alone, 56 of them en dashes) Tesseract's boxes
+put the hyphens read at 80 and more at 0.02-0.42 and the en dashes at 0.44-0.97
+(17 pixels where 21 were ink at the low end).
 
 Only a ``-`` standing alone as a word is looked at: a dash inside a word
 (``2566–2570``, ``2025-10-01``) has no box of its own in the page's words, and the
@@ -69,17 +70,17 @@ def with_en_dashes(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
     for i, word in enumerate(words):
         if word.text != "-" or word.conf < DASH_CONF:
             continue
-        left, right = word.box[0], word.box[2]
-        width = max(right - left, 1)
+        x0, x1 = left, right = word.box[0], word.box[2]
+        width = max(x1 - x0, 1)
         shared = False
         before = words[i - 1].box if i else None
-        if before and _beside(before, word.box) and before[0] < left < before[2]:
-            shared = min(right, before[2]) - left >= DASH_SHARED * width
-            right = max(right, before[2])
+        if before and _beside(before, word.box) and before[0] < x0 < before[2]:
+            shared = min(x1, before[2]) - x0 >= DASH_SHARED * width
+            right = max(x1, before[2])
         after = words[i + 1].box if i + 1 < len(words) else None
-        if after and _beside(after, word.box) and after[0] < right < after[2]:
-            shared = shared or right - max(left, after[0]) >= DASH_SHARED * width
-            left = min(left, after[0])
+        if after and _beside(after, word.box) and after[0] < x1 < after[2]:
+            shared = shared or x1 - max(x0, after[0]) >= DASH_SHARED * width
+            left = min(x0, after[0])
         flat = word.box[3] - word.box[1] <= DASH_FLAT * digits
         if (flat or shared) and right - left >= EN_DASH_LENGTH * digits:
             found.append(i)
