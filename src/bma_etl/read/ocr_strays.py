@@ -3,7 +3,9 @@
 Stage: read. Consumes an OCR'd page's text and words (:class:`~.ocr.OcrPage`, as
 :func:`~.ocr_tidy.tidied` is given them, after the cache); produces them with each
 word :func:`is_stray` finds at the start or end of a line or cell taken out, with the
-spaces and tabs that set it apart, every word's offset moved to the new text.
+spaces and tabs that set it apart (:func:`without_strays`), and a point read from a
+speck before a Thai word taken out (:func:`without_points_before_words`), every
+word's offset moved to the new text.
 """
 
 from __future__ import annotations
