@@ -11,7 +11,8 @@ corpus's scans:
   ``การตำเนินงาน``), or whose last month, wrapped onto a line of its own, OCR read
   as Latin letters (``fe.`` for ``ก.ย.``);
 - a step whose point OCR lost (``๓ ดำเนินการ...``) after a whole step;
-- an indicator heading whose tone mark OCR read as another (``ชื่อตัวชี่วัดที่``);
+- an indicator heading whose tone mark OCR read as another (``ชื่อตัวชี่วัดที่``), or
+  whose ``ช`` it read as ``ซ`` (``ชื่อตัวซี้วัดที่``);
 - a step's number cells read with a speck glued to a digit (``เ๕๐``), as Latin
   letters (``'dbo``), or with a speck read as a digit of the other kind between
   them (``๑๐ 7 ๓๐``);
@@ -171,11 +172,13 @@ def test_last_month_ocr_misread_alone_under_the_header_is_no_step(seed: int) -> 
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_indicator_heading_with_a_mark_misread_numbers_its_steps(seed: int) -> None:
-    """``ชื่อตัวชี่วัดที่ <tab> ๒``: the steps below belong to indicator 2."""
+@pytest.mark.parametrize("misread", ["ชื่อตัวชี่วัดที่", "ชื่อตัวซี้วัดที่", "ซื่อตัวซี้วัดที่"])
+def test_indicator_heading_with_a_mark_misread_numbers_its_steps(seed: int, misread: str) -> None:
+    """``ชื่อตัวชี่วัดที่ <tab> ๒``, ``ชื่อตัวซี้วัดที่ ๒`` (ช read ซ): the steps below
+    belong to indicator 2."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
-    text = generated.text.replace("ชื่อตัวชี้วัดที่", "ชื่อตัวชี่วัดที่")
+    text = generated.text.replace("ชื่อตัวชี้วัดที่", misread)
     assert text != generated.text
     want = generated.tables["plan_steps"]
     # not screened: a Thai number read without word confidences is doubtful, not loaded

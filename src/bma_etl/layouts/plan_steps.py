@@ -53,9 +53,10 @@ _INDICATOR_HEADING_CELL_RE = KeyRegex(
     rf"\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
 #: The key form has no tabs, so the pattern above has none (it is matched as printed
 #: only): a heading whose marks OCR changed (``ชื่อตัวชี่วัดที่``) is matched so, the
-#: number right after its words (its own cell or not: the tab is white space).
+#: number right after its words (its own cell or not: the tab is white space). Its
+#: ``ช`` OCR may read as ``ซ``, a stroke apart (``ชื่อตัวซี้วัดที่``).
 _INDICATOR_HEADING_KEY_RE = KeyRegex(
-    rf"^\s*ชื่อ\s*ตัวชี้วัด\s*(?:ที่)?\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
+    rf"^\s*[ชซ]ื่อ\s*ตัว[ชซ]ี้วัด\s*(?:ที่)?\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
 
 
 class _IndicatorHeading:
