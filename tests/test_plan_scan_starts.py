@@ -48,10 +48,11 @@ _STEP_CELLS = re.compile(r"^(?P<no>[๑-๙1-9])\.\s(?P<body>[^\t]+)\t(?P<pct>[�
 _NUMBER_ALONE = ("©).", "&.", "en.", "mn.", "dD.")
 
 
-def _steps_read(seed: int, rate: float, damage: Callable[[re.Match[str], random.Random], str]
-                ) -> tuple[list[Any], list[Any]]:
+def _steps_read(seed: int, rate: float, damage: Callable[[re.Match[str], random.Random], str],
+                screened: bool = True) -> tuple[list[Any], list[Any]]:
     """The generated plan's steps and the steps read when each step row, with odds
-    ``rate``, is replaced by ``damage(match, rng)`` (tabs read as spaces)."""
+    ``rate``, is replaced by ``damage(match, rng)`` (tabs read as spaces); ``screened``:
+    as :func:`records_of` says."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     out: list[str] = []
@@ -63,8 +64,8 @@ def _steps_read(seed: int, rate: float, damage: Callable[[re.Match[str], random.
             damaged += 1
         out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
     assert damaged
-    return generated.tables["plan_steps"], records_of(extract, "\n".join(out)).get(
-        "plan_steps", [])
+    return generated.tables["plan_steps"], records_of(
+        extract, "\n".join(out), screened=screened).get("plan_steps", [])
 
 
 def _assert_steps_right(want: list[Any], got: list[Any]) -> None:
@@ -112,6 +113,29 @@ def test_speck_of_other_digits_between_step_cells_is_no_percentage(seed: int) ->
     want, got = _steps_read(seed, 1.0, damage)
     _assert_steps_right(want, got)
     assert all(r.step_pct is None or r.step_pct != 7 for r in got)
+
+
+#: A speck OCR read between a step's two number cells, or glued to the cumulative.
+_CELL_SPECKS = ("{pct} ' {cum}", "{pct} %{cum}", "{pct} | {cum}", "{pct} “{cum}")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_step_cells_with_a_speck_between_them_are_read(seed: int) -> None:
+    """``... ความท้าทาย ๑๐ ' ๒๐`` and ``... ๒๐ %๕๐``: the two cells are the step's
+    percentage and cumulative, the speck no part of the step."""
+    def damage(m: re.Match[str], rng: random.Random) -> str:
+        marks = " ".join(m.group("marks").split())
+        cells = rng.choice(_CELL_SPECKS).format(pct=m.group("pct"), cum=m.group("cum"))
+        return f"{m.group('no')}. {m.group('body')} {cells} {marks}".rstrip()
+
+    want, got = _steps_read(seed, 0.5, damage, screened=False)
+    _assert_steps_right(want, got)
+    assert [(str(r.step_pct), str(r.cumulative_pct)) for r in got] == [
+        (_arabic(r["step_pct"]), _arabic(r["cumulative_pct"])) for r in want]
+
+
+def _arabic(text: str) -> str:
+    return text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
 
 
 @pytest.mark.parametrize("seed", range(8))

@@ -75,7 +75,11 @@ _OCR_MARKS = r"(?:[\s←→↔\-]|[^\s\u0e00-\u0e7f0-9]{1,3}(?=\s|$))*$"
 #: percentage (``…ถัดไป →<tab>๓๐ ๗๐ ←``): marks of the month columns, no words.
 _ARROWS = " \t←→↔"
 #: A whole step as joined: number, words, percentage, cumulative, schedule marks.
-_STEP_RE = r"^\s*{no}\s*{point}\s*(?P<body>.*?)\s*(?P<pct>{num})\s+(?P<cum>{num}){marks}"
+#: On an OCR'd page a speck may stand between the two numbers or before the
+#: cumulative (``๑๐ ' ๒๐``, ``๒๐ %๕๐``): a sign or two, no letter, no digit.
+_STEP_RE = (r"^\s*{no}\s*{point}\s*(?P<body>.*?)\s*(?P<pct>{num})\s+{speck}(?P<cum>{num})"
+            r"{marks}")
+_OCR_SPECK = r"(?:[^\s\w]{1,2}\s*)?"
 #: A step's words after its number (a step whose percentages do not add up).
 _STEP_WORDS_RE = r"^\s*{no}\s*{point}\s*(?P<body>\S.*?)\s*$"
 
@@ -96,8 +100,8 @@ def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
     start = "[.,;)]{1,2}" if ocr else "[.)]"
     glued = rf"|^\s*{DIGIT}{{1,2}}[.,](?=[\u0e01-\u0e2eเ-ไ][\u0e01-\u0e4f]{{2}})" if ocr else ""
     return _StepPatterns(re.compile(rf"^\s*{no}\s*{start}(?!{DIGIT})(?:\s|$){glued}"),
-                         re.compile(_STEP_RE.format(no=no, point=point, num=_NUM, marks=marks),
-                                    re.S),
+                         re.compile(_STEP_RE.format(no=no, point=point, num=_NUM, marks=marks,
+                                                   speck=_OCR_SPECK if ocr else ""), re.S),
                          re.compile(_STEP_WORDS_RE.format(no=no, point=point), re.S), ocr)
 
 
@@ -245,7 +249,8 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
 #: A step whose number OCR lost: Thai words from the line's start, then its two cells.
 _NUMBERLESS = _StepPatterns(
     re.compile(r"^\s*(?=[\u0e01-\u0e2eเ-ไ])"),
-    re.compile(_STEP_RE.format(no="(?P<no>)", point="", num=_NUM, marks=_OCR_MARKS), re.S),
+    re.compile(_STEP_RE.format(no="(?P<no>)", point="", num=_NUM, marks=_OCR_MARKS,
+                               speck=_OCR_SPECK), re.S),
     re.compile(r"^$"), True)
 
 
