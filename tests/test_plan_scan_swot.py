@@ -9,7 +9,8 @@ Tesseract damages them on the corpus's scans (150 and 200 dpi, grey):
   (``5 8`` for ``1.``), the item's words on the next line;
 - a leading vowel read before an item's number (``โ๒. มีช่องทาง...``) from a speck;
 - the plan's next part's heading right under the last item, no blank line between
-  (``ส่วนที่ ๑ การบริการสาธารณะ``): OCR gives no sign that the item ended;
+  (``ส่วนที่ ๑ การบริการสาธารณะ``): OCR gives no sign that the item ended; so with
+  the sentence leading into it (``จากการวิเคราะห์... ดังนี้``);
 - a budget table's first row whose number OCR lost (the line opens with the
   project's name), its amount read with a space after a thousands comma
   (``1,623, 700.- บาท``).
@@ -237,6 +238,21 @@ def test_next_parts_heading_right_under_the_last_item_ends_the_list(seed: int) -
     lines = [*written[:last_item + 1], heading, "", *written[span.stop:]]
     assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
 
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_lead_in_to_the_next_part_right_under_the_last_item_ends_the_list(seed: int) -> None:
+    """The paragraph that leads into the projects' summary (``จากการวิเคราะห์...
+    ดังนี้``) right under the last item, no blank line around it: it is no item's words."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = swot_span(written)
+    last_item = max(k for k in span if SWOT_ITEM.match(written[k]))
+    lead_in = [line for line in written[last_item + 1:span.stop] if line.strip()]
+    assert lead_in and lead_in[-1].endswith("ดังนี้"), "the generator writes the lead-in"
+    lines = [*written[:last_item + 1], *lead_in, *written[span.stop:]]
+    assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
 
 # ------------------------------------------------------------------ a RO RUA read twice
 
