@@ -8,6 +8,8 @@ Tesseract damages them on the corpus's scans (150 and 200 dpi, grey):
 - a SWOT item's number read as two specks a space apart, alone on its line
   (``5 8`` for ``1.``), the item's words on the next line;
 - a leading vowel read before an item's number (``โ๒. มีช่องทาง...``) from a speck;
+- an item's number read as a sign or Latin letters (``| บุคลากร...``): numbered by
+  its place when the list's other numbers read theirs;
 - the plan's next part's heading right under the last item, no blank line between
   (``ส่วนที่ ๑ การบริการสาธารณะ``): OCR gives no sign that the item ended; so with
   the sentence leading into it (``จากการวิเคราะห์... ดังนี้``);
@@ -152,6 +154,35 @@ def _assert_items_damaged_read(
     assert damaged, "the test damages an item's number"
     assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
 
+
+# ------------------------------------------------------------------ a number OCR lost
+
+#: What OCR read a SWOT item's number and point as on the corpus's scans.
+_NUMBER_MISREADS = ("|", "i,", "©).", "Se")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swot_item_whose_number_ocr_lost_is_numbered_by_its_place(seed: int) -> None:
+    """One item of each list read as ``| บุคลากร...`` or ``i, บุคลากร...``, the list's
+    other numbers read: the item is numbered by its place; its kind and words kept."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = swot_span(written)
+    lists: list[list[int]] = []
+    for k in span:
+        if SWOT_ITEM.match(written[k]):
+            if not lists or not SWOT_ITEM.match(written[k - 1]):
+                lists.append([])
+            lists[-1].append(k)
+    lost = {rng.choice(items) for items in lists if len(items) > 1}
+    assert lost, "the generator writes lists of two items or more"
+    lines = [f"{rng.choice(_NUMBER_MISREADS)} {SWOT_ITEM.match(line).group('body')}"  # type: ignore[union-attr]
+             if k in lost else line for k, line in enumerate(written)]
+    want = generated.tables["plan_swot_items"]
+    got = records_of(extract, "\n".join(lines), screened=False).get("plan_swot_items", [])
+    assert [(r.kind, r.text, r.seq) for r in got] == [
+        (w["kind"], w["text"], w["seq"]) for w in want]
 
 # ------------------------------------------------------------------ a number read as two specks
 
