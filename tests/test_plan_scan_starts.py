@@ -15,9 +15,11 @@ corpus's scans:
   whose ``ช`` it read as ``ซ`` (``ชื่อตัวซี้วัดที่``);
 - a step's number cells read with a speck glued to a digit (``เ๕๐``), as Latin
   letters (``'dbo``), or with a speck read as a digit of the other kind between
-  them (``๑๐ 7 ๓๐``);
+  them (``๑๐ 7 ๓๐``), or a speck between them or glued to the cumulative
+  (``๑๐ ' ๒๐``, ``๒๐ %๕๐``);
 - a budget item whose number OCR did not read at all (the line opens with the
-  project's name);
+  project's name); a routine table's group whose number OCR read as a sign
+  (``[ ด้านการบริหารทั่วไป ๑. โครงการ...``);
 - a scoring level whose digit OCR read as a Thai letter (``ศุ ร้อยละ ๙๐ ...``).
 
 The truth is the generated values: every row is read, none is added, and a
@@ -247,6 +249,31 @@ def test_routine_item_whose_number_ocr_lost_is_an_item(seed: int) -> None:
            if r.section == "routine"]
     assert_rows_read("plan_projects", got, want, ("name", "uses_budget"))
     assert all(got[k - 1].seq is None for k in lost)  # a number not read is not guessed
+
+
+#: What OCR read a routine table's group number and the rule after it as.
+_GROUP_NUMBER_MISREADS = ("[", "|", "l", "©", "[\t")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_routine_group_whose_number_ocr_misread_opens_its_items(seed: int) -> None:
+    """``[ ด้านการบริหารทั่วไป ๑. โครงการ...``: the group opens the table; every item
+    under it is read."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] == "routine"]
+    out: list[str] = []
+    table = False
+    for line in generated.text.split("\n"):
+        table = line.startswith("ลำดับที่\tด้าน/แผนงาน") or (table and bool(line.strip()))
+        m = re.match(r"^[๑1]\t(?=ด้าน)", line)
+        if m is not None:
+            line = rng.choice(_GROUP_NUMBER_MISREADS) + " " + line[m.end():]
+        out.append(" ".join(line.split()) if table else line)
+    assert want, "the generator writes a routine table"
+    got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
+           if r.section == "routine"]
+    assert_rows_read("plan_projects", got, want, ("name", "uses_budget"))
 
 
 @pytest.mark.parametrize("seed", range(8))

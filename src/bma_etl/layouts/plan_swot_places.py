@@ -49,7 +49,8 @@ def _by_place(items: list[RawRow]) -> None:
     for place, (row, got) in enumerate(zip(items, read, strict=True), start=1):
         if got is None:
             row.fields["seq"] = Derived(
-                place, f"item {place} of its list: the list's other numbers read their places")
+                place, f"item {place} of its list: the list's other numbers read their places"
+            )
 
 
 def _number(value: object) -> int | None:
