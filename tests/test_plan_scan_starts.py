@@ -20,7 +20,8 @@ corpus's scans:
 - a budget item whose number OCR did not read at all (the line opens with the
   project's name); a routine table's group whose number OCR read as a sign
   (``[ ด้านการบริหารทั่วไป ๑. โครงการ...``);
-- a scoring level whose digit OCR read as a Thai letter (``ศุ ร้อยละ ๙๐ ...``).
+- a scoring level whose digit OCR read as a Thai letter (``ศุ ร้อยละ ๙๐ ...``);
+- a month of a step table's schedule read alone under a project heading (``ก.ค.``).
 
 The truth is the generated values: every row is read, none is added, and a
 number OCR did not read stays NULL.
@@ -330,3 +331,25 @@ def test_level_ocr_read_as_a_thai_letter_starts_its_level(seed: int) -> None:
         {k: r[k] for k in ("indicator", "description")} for r in want]}}
     right, total, lost = score_tables({"plan_scoring_levels": got}, truth)
     assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+
+
+# ------------------------------------------------------------------ a month under a heading
+
+#: A month of a step table's schedule as OCR read it, alone on a line of its own.
+_LONE_MONTHS = ("ก.ค.", "ต.ค.", "มี.ค.")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_month_read_under_a_project_heading_is_no_part_of_its_name(seed: int) -> None:
+    """``ชื่อโครงการที่ ๑ โครงการ... (ส่วนยุทธศาสตร์ฯ)`` / ``ก.ค.``: the heading ends
+    with its unit; the steps under it take the project's name without the month."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    out: list[str] = []
+    for line in generated.text.split("\n"):
+        out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
+        if line.startswith("ชื่อโครงการที่"):
+            out.append(rng.choice(_LONE_MONTHS))
+    want = generated.tables["plan_steps"]
+    got = records_of(extract, "\n".join(out)).get("plan_steps", [])
+    assert [r.project_name for r in got] == [r["project_name"] for r in want]

@@ -39,6 +39,7 @@ from bma_etl.layouts.plan_flow_header import is_step_header, skip_header
 from bma_etl.layouts.plan_steps import (
     INDICATOR_HEADING_RE,
     PROJECT_HEADING_RE,
+    UNIT_SUFFIX_RE,
     StepContext,
     update_step_context,
 )
@@ -121,10 +122,14 @@ def _is_gap(line: Line) -> bool:
 
 
 def _heading_run(lines: list[Line], i: int) -> list[Line]:
-    """Line ``i`` (a heading) and the lines it continues onto, up to a gap or a table."""
+    """Line ``i`` (a heading) and the lines it continues onto, up to a gap or a table.
+
+    A line ending with the unit ends it (a month OCR read under it, ``ก.ค.``: no name).
+    """
     run = [lines[i]]
     for line in lines[i + 1:i + 4]:
-        if _is_gap(line) or _OTHER_RE.match(line.text) or _STEP_HEADER_RE.match(line.text):
+        if _is_gap(line) or _OTHER_RE.match(line.text) or _STEP_HEADER_RE.match(line.text) \
+                or UNIT_SUFFIX_RE.search(run[-1].text):
             break
         run.append(line)
     return run

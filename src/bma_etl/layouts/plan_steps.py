@@ -42,8 +42,8 @@ from bma_etl.layouts.plan_values import (
 from bma_etl.matchkey import MARKS, KeyMatch, KeyRegex
 from bma_etl.rows import join_lines
 
-__all__ = ["INDICATOR_HEADING_RE", "PROJECT_HEADING_RE", "StepContext", "read_step_table",
-           "update_step_context"]
+__all__ = ["INDICATOR_HEADING_RE", "PROJECT_HEADING_RE", "UNIT_SUFFIX_RE", "StepContext",
+           "read_step_table", "update_step_context"]
 
 #: The number may stand in a cell of its own at the line's end, after the name: a
 #: justified print spreads ``ชื่อตัวชี้วัดที่ ๓`` to the margin, and the reader takes
@@ -87,6 +87,7 @@ _INNER_STEP_RE = re.compile(rf"(?<=\s)(?P<no>{DIGIT}{{1,2}})\.\s+(?P<body>(?=[�
 #: The ``ชื่อตัวชี้วัดที่ N`` and ``ชื่อโครงการที่ M name`` headings (public for the flow reader).
 INDICATOR_HEADING_RE = _INDICATOR_HEADING_RE
 PROJECT_HEADING_RE = _PROJECT_HEADING_RE
+UNIT_SUFFIX_RE = _UNIT_SUFFIX_RE
 
 
 @dataclass(slots=True)
