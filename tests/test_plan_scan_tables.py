@@ -353,3 +353,37 @@ def test_target_tables_with_a_year_misread_as_six_digits_are_read(seed: int) -> 
     got = _tables(text)["plan_indicators"]
     right, total, lost = score_tables({"plan_indicators": got}, truth, skip)
     assert len(got) == len(truth["tables"]["plan_indicators"]) and right == total, lost[:6]
+
+
+_RISE = re.compile(r"^(?P<word>เพิ่มขึ้น) (?P<no>[๐-๙0-9]+)(?P<rest> [ก-ฮเ-ไ].*)$")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_target_whose_number_after_its_word_ocr_read_as_latin_starts_a_target(
+        seed: int) -> None:
+    """``... ของหน่วยงาน เพิ่มขึ้น on ราย จากปี พ.ศ. ...``: the first target's number
+    read as a Latin word; the target still starts at its word, the name ends before it."""
+    for k in range(200):  # a plan whose targets say เพิ่มขึ้น and a number
+        rng = random.Random(seed * 1000 + k)
+        generated = GENERATORS["plan"](rng)
+        if re.search(r"\tเพิ่มขึ้น [๐-๙0-9]+ ", generated.text):
+            break
+    else:
+        pytest.fail("no plan with a target that says เพิ่มขึ้น and a number")
+    truth = [dict(r) for r in generated.tables["plan_indicators"]]
+    read: dict[str, str] = {}
+    out: list[str] = []
+    for line in generated.text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) > 2 and (m := _RISE.match(cells[2])) is not None:
+            read[cells[2]] = cells[2] = f"{m.group('word')} {rng.choice(('on', 'lo', 'mb'))}" \
+                + m.group("rest")
+        out.append("\t".join(cells))
+    assert read, "the test reads a first target's number as Latin"
+    for row in truth:
+        row["target_text"] = read.get(row["target_text"], row["target_text"])
+    skip = {f"plan_indicators.{i}.year_be" for i in range(len(truth))}
+    got = _tables(_ocr_print("\n".join(out), rng))["plan_indicators"]
+    right, total, lost = score_tables({"plan_indicators": got}, {"tables": {
+        "plan_indicators": truth}}, skip)
+    assert len(got) == len(truth) and right == total, lost[:6]
