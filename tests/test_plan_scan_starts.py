@@ -21,7 +21,8 @@ corpus's scans:
   project's name); a routine table's group whose number OCR read as a sign
   (``[ ด้านการบริหารทั่วไป ๑. โครงการ...``);
 - a scoring level whose digit OCR read as a Thai letter (``ศุ ร้อยละ ๙๐ ...``);
-- a month of a step table's schedule read alone under a project heading (``ก.ค.``).
+- a month of a step table's schedule read alone under a project heading (``ก.ค.``);
+- the agency and its parent under the title run together, the space lost.
 
 The truth is the generated values: every row is read, none is added, and a
 number OCR did not read stays NULL.
@@ -353,3 +354,22 @@ def test_month_read_under_a_project_heading_is_no_part_of_its_name(seed: int) ->
     want = generated.tables["plan_steps"]
     got = records_of(extract, "\n".join(out)).get("plan_steps", [])
     assert [r.project_name for r in got] == [r["project_name"] for r in want]
+
+
+# ------------------------------------------------------------------ the agencies run together
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_agency_and_parent_ocr_ran_together_are_cut_where_the_cover_prints_them(
+        seed: int) -> None:
+    """``สำนักงานการต่างประเทศสำนักปลัดกรุงเทพมหานคร`` under the title (the space lost),
+    the cover printing the two on lines of their own: agency and parent agency."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    plan = generated.tables["plans"][0]
+    both = f"{plan['agency']} {plan['parent_agency']}"
+    assert both in generated.text.split("\n"), "the title page prints the two on one line"
+    text = "\n".join(line.replace(" ", "") if line == both else line
+                     for line in generated.text.split("\n"))
+    [got] = records_of(extract, text)["plans"]
+    assert (got.agency, got.parent_agency) == (plan["agency"], plan["parent_agency"])
