@@ -19,7 +19,8 @@ corpus's scans:
   (``๑๐ ' ๒๐``, ``๒๐ %๕๐``);
 - a budget item whose number OCR did not read at all (the line opens with the
   project's name); a routine table's group whose number OCR read as a sign
-  (``[ ด้านการบริหารทั่วไป ๑. โครงการ...``);
+  (``[ ด้านการบริหารทั่วไป ๑. โครงการ...``), or its first item's number read without
+  its point (``๑ ด้านการบริหารทั่วไป oO`` / ``โครงการ...``);
 - a scoring level whose digit OCR read as a Thai letter (``ศุ ร้อยละ ๙๐ ...``);
 - a month of a step table's schedule read alone under a project heading (``ก.ค.``);
 - the agency and its parent under the title run together, the space lost.
@@ -373,3 +374,29 @@ def test_agency_and_parent_ocr_ran_together_are_cut_where_the_cover_prints_them(
                      for line in generated.text.split("\n"))
     [got] = records_of(extract, text)["plans"]
     assert (got.agency, got.parent_agency) == (plan["agency"], plan["parent_agency"])
+
+
+#: What OCR read a group's first item number as, its point lost.
+_POINTLESS_ITEM = ("oO", "©", "ee")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_group_first_item_whose_number_ocr_read_without_its_point_is_an_item(
+        seed: int) -> None:
+    """``๑ ด้านการบริหารทั่วไป oO`` / ``โครงการ... ๕๓๕,๓๐๐.๐๐ บาท``: the group's first
+    item is read, its number not."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] == "routine"]
+    out: list[str] = []
+    table = False
+    for line in generated.text.split("\n"):
+        table = line.startswith("ลำดับที่\tด้าน/แผนงาน") or (table and bool(line.strip()))
+        m = re.match(r"^(?P<group>[๑1]\tด้าน[^\t]*)\t[๑1]\. (?P<rest>.*)$", line)
+        if m is not None:
+            line = f"{m.group('group')} {rng.choice(_POINTLESS_ITEM)}\n{m.group('rest')}"
+        out.append(" ".join(line.replace("\n", "\0").split()).replace("\0", "\n")
+                   if table else line)
+    got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
+           if r.section == "routine"]
+    assert_rows_read("plan_projects", got, want, ("name", "uses_budget"))
