@@ -11,13 +11,19 @@ corpus's scans:
   ``การตำเนินงาน``), or whose last month, wrapped onto a line of its own, OCR read
   as Latin letters (``fe.`` for ``ก.ย.``);
 - a step whose point OCR lost (``๓ ดำเนินการ...``) after a whole step;
-- an indicator heading whose tone mark OCR read as another (``ชื่อตัวชี่วัดที่``);
+- an indicator heading whose tone mark OCR read as another (``ชื่อตัวชี่วัดที่``), or
+  whose ``ช`` it read as ``ซ`` (``ชื่อตัวซี้วัดที่``);
 - a step's number cells read with a speck glued to a digit (``เ๕๐``), as Latin
   letters (``'dbo``), or with a speck read as a digit of the other kind between
-  them (``๑๐ 7 ๓๐``);
+  them (``๑๐ 7 ๓๐``), or a speck between them or glued to the cumulative
+  (``๑๐ ' ๒๐``, ``๒๐ %๕๐``);
 - a budget item whose number OCR did not read at all (the line opens with the
-  project's name);
-- a scoring level whose digit OCR read as a Thai letter (``ศุ ร้อยละ ๙๐ ...``).
+  project's name); a routine table's group whose number OCR read as a sign
+  (``[ ด้านการบริหารทั่วไป ๑. โครงการ...``), or its first item's number read without
+  its point (``๑ ด้านการบริหารทั่วไป oO`` / ``โครงการ...``);
+- a scoring level whose digit OCR read as a Thai letter (``ศุ ร้อยละ ๙๐ ...``);
+- a month of a step table's schedule read alone under a project heading (``ก.ค.``);
+- the agency and its parent under the title run together, the space lost.
 
 The truth is the generated values: every row is read, none is added, and a
 number OCR did not read stays NULL.
@@ -47,10 +53,11 @@ _STEP_CELLS = re.compile(r"^(?P<no>[๑-๙1-9])\.\s(?P<body>[^\t]+)\t(?P<pct>[�
 _NUMBER_ALONE = ("©).", "&.", "en.", "mn.", "dD.")
 
 
-def _steps_read(seed: int, rate: float, damage: Callable[[re.Match[str], random.Random], str]
-                ) -> tuple[list[Any], list[Any]]:
+def _steps_read(seed: int, rate: float, damage: Callable[[re.Match[str], random.Random], str],
+                screened: bool = True) -> tuple[list[Any], list[Any]]:
     """The generated plan's steps and the steps read when each step row, with odds
-    ``rate``, is replaced by ``damage(match, rng)`` (tabs read as spaces)."""
+    ``rate``, is replaced by ``damage(match, rng)`` (tabs read as spaces); ``screened``:
+    as :func:`records_of` says."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     out: list[str] = []
@@ -62,8 +69,8 @@ def _steps_read(seed: int, rate: float, damage: Callable[[re.Match[str], random.
             damaged += 1
         out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
     assert damaged
-    return generated.tables["plan_steps"], records_of(extract, "\n".join(out)).get(
-        "plan_steps", [])
+    return generated.tables["plan_steps"], records_of(
+        extract, "\n".join(out), screened=screened).get("plan_steps", [])
 
 
 def _assert_steps_right(want: list[Any], got: list[Any]) -> None:
@@ -111,6 +118,29 @@ def test_speck_of_other_digits_between_step_cells_is_no_percentage(seed: int) ->
     want, got = _steps_read(seed, 1.0, damage)
     _assert_steps_right(want, got)
     assert all(r.step_pct is None or r.step_pct != 7 for r in got)
+
+
+#: A speck OCR read between a step's two number cells, or glued to the cumulative.
+_CELL_SPECKS = ("{pct} ' {cum}", "{pct} %{cum}", "{pct} | {cum}", "{pct} “{cum}")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_step_cells_with_a_speck_between_them_are_read(seed: int) -> None:
+    """``... ความท้าทาย ๑๐ ' ๒๐`` and ``... ๒๐ %๕๐``: the two cells are the step's
+    percentage and cumulative, the speck no part of the step."""
+    def damage(m: re.Match[str], rng: random.Random) -> str:
+        marks = " ".join(m.group("marks").split())
+        cells = rng.choice(_CELL_SPECKS).format(pct=m.group("pct"), cum=m.group("cum"))
+        return f"{m.group('no')}. {m.group('body')} {cells} {marks}".rstrip()
+
+    want, got = _steps_read(seed, 0.5, damage, screened=False)
+    _assert_steps_right(want, got)
+    assert [(str(r.step_pct), str(r.cumulative_pct)) for r in got] == [
+        (_arabic(r["step_pct"]), _arabic(r["cumulative_pct"])) for r in want]
+
+
+def _arabic(text: str) -> str:
+    return text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -171,11 +201,13 @@ def test_last_month_ocr_misread_alone_under_the_header_is_no_step(seed: int) -> 
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_indicator_heading_with_a_mark_misread_numbers_its_steps(seed: int) -> None:
-    """``ชื่อตัวชี่วัดที่ <tab> ๒``: the steps below belong to indicator 2."""
+@pytest.mark.parametrize("misread", ["ชื่อตัวชี่วัดที่", "ชื่อตัวซี้วัดที่", "ซื่อตัวซี้วัดที่"])
+def test_indicator_heading_with_a_mark_misread_numbers_its_steps(seed: int, misread: str) -> None:
+    """``ชื่อตัวชี่วัดที่ <tab> ๒``, ``ชื่อตัวซี้วัดที่ ๒`` (ช read ซ): the steps below
+    belong to indicator 2."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
-    text = generated.text.replace("ชื่อตัวชี้วัดที่", "ชื่อตัวชี่วัดที่")
+    text = generated.text.replace("ชื่อตัวชี้วัดที่", misread)
     assert text != generated.text
     want = generated.tables["plan_steps"]
     # not screened: a Thai number read without word confidences is doubtful, not loaded
@@ -220,6 +252,31 @@ def test_routine_item_whose_number_ocr_lost_is_an_item(seed: int) -> None:
            if r.section == "routine"]
     assert_rows_read("plan_projects", got, want, ("name", "uses_budget"))
     assert all(got[k - 1].seq is None for k in lost)  # a number not read is not guessed
+
+
+#: What OCR read a routine table's group number and the rule after it as.
+_GROUP_NUMBER_MISREADS = ("[", "|", "l", "©", "[\t")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_routine_group_whose_number_ocr_misread_opens_its_items(seed: int) -> None:
+    """``[ ด้านการบริหารทั่วไป ๑. โครงการ...``: the group opens the table; every item
+    under it is read."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] == "routine"]
+    out: list[str] = []
+    table = False
+    for line in generated.text.split("\n"):
+        table = line.startswith("ลำดับที่\tด้าน/แผนงาน") or (table and bool(line.strip()))
+        m = re.match(r"^[๑1]\t(?=ด้าน)", line)
+        if m is not None:
+            line = rng.choice(_GROUP_NUMBER_MISREADS) + " " + line[m.end():]
+        out.append(" ".join(line.split()) if table else line)
+    assert want, "the generator writes a routine table"
+    got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
+           if r.section == "routine"]
+    assert_rows_read("plan_projects", got, want, ("name", "uses_budget"))
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -276,3 +333,70 @@ def test_level_ocr_read_as_a_thai_letter_starts_its_level(seed: int) -> None:
         {k: r[k] for k in ("indicator", "description")} for r in want]}}
     right, total, lost = score_tables({"plan_scoring_levels": got}, truth)
     assert total > 0 and len(got) == len(want) and right == total, lost[:6]
+
+
+# ------------------------------------------------------------------ a month under a heading
+
+#: A month of a step table's schedule as OCR read it, alone on a line of its own.
+_LONE_MONTHS = ("ก.ค.", "ต.ค.", "มี.ค.")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_month_read_under_a_project_heading_is_no_part_of_its_name(seed: int) -> None:
+    """``ชื่อโครงการที่ ๑ โครงการ... (ส่วนยุทธศาสตร์ฯ)`` / ``ก.ค.``: the heading ends
+    with its unit; the steps under it take the project's name without the month."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    out: list[str] = []
+    for line in generated.text.split("\n"):
+        out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
+        if line.startswith("ชื่อโครงการที่"):
+            out.append(rng.choice(_LONE_MONTHS))
+    want = generated.tables["plan_steps"]
+    got = records_of(extract, "\n".join(out)).get("plan_steps", [])
+    assert [r.project_name for r in got] == [r["project_name"] for r in want]
+
+
+# ------------------------------------------------------------------ the agencies run together
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_agency_and_parent_ocr_ran_together_are_cut_where_the_cover_prints_them(
+        seed: int) -> None:
+    """``สำนักงานการต่างประเทศสำนักปลัดกรุงเทพมหานคร`` under the title (the space lost),
+    the cover printing the two on lines of their own: agency and parent agency."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    plan = generated.tables["plans"][0]
+    both = f"{plan['agency']} {plan['parent_agency']}"
+    assert both in generated.text.split("\n"), "the title page prints the two on one line"
+    text = "\n".join(line.replace(" ", "") if line == both else line
+                     for line in generated.text.split("\n"))
+    [got] = records_of(extract, text)["plans"]
+    assert (got.agency, got.parent_agency) == (plan["agency"], plan["parent_agency"])
+
+
+#: What OCR read a group's first item number as, its point lost.
+_POINTLESS_ITEM = ("oO", "©", "ee")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_group_first_item_whose_number_ocr_read_without_its_point_is_an_item(
+        seed: int) -> None:
+    """``๑ ด้านการบริหารทั่วไป oO`` / ``โครงการ... ๕๓๕,๓๐๐.๐๐ บาท``: the group's first
+    item is read, its number not."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = [r for r in generated.tables["plan_projects"] if r["section"] == "routine"]
+    out: list[str] = []
+    table = False
+    for line in generated.text.split("\n"):
+        table = line.startswith("ลำดับที่\tด้าน/แผนงาน") or (table and bool(line.strip()))
+        m = re.match(r"^(?P<group>[๑1]\tด้าน[^\t]*)\t[๑1]\. (?P<rest>.*)$", line)
+        if m is not None:
+            line = f"{m.group('group')} {rng.choice(_POINTLESS_ITEM)}\n{m.group('rest')}"
+        out.append(" ".join(line.replace("\n", "\0").split()).replace("\0", "\n")
+                   if table else line)
+    got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
+           if r.section == "routine"]
+    assert_rows_read("plan_projects", got, want, ("name", "uses_budget"))

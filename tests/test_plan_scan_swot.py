@@ -8,8 +8,11 @@ Tesseract damages them on the corpus's scans (150 and 200 dpi, grey):
 - a SWOT item's number read as two specks a space apart, alone on its line
   (``5 8`` for ``1.``), the item's words on the next line;
 - a leading vowel read before an item's number (``โ๒. มีช่องทาง...``) from a speck;
+- an item's number read as a sign or Latin letters (``| บุคลากร...``): numbered by
+  its place when the list's other numbers read theirs;
 - the plan's next part's heading right under the last item, no blank line between
-  (``ส่วนที่ ๑ การบริการสาธารณะ``): OCR gives no sign that the item ended;
+  (``ส่วนที่ ๑ การบริการสาธารณะ``): OCR gives no sign that the item ended; so with
+  the sentence leading into it (``จากการวิเคราะห์... ดังนี้``);
 - a budget table's first row whose number OCR lost (the line opens with the
   project's name), its amount read with a space after a thousands comma
   (``1,623, 700.- บาท``).
@@ -152,6 +155,35 @@ def _assert_items_damaged_read(
     assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
 
 
+# ------------------------------------------------------------------ a number OCR lost
+
+#: What OCR read a SWOT item's number and point as on the corpus's scans.
+_NUMBER_MISREADS = ("|", "i,", "©).", "Se")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swot_item_whose_number_ocr_lost_is_numbered_by_its_place(seed: int) -> None:
+    """One item of each list read as ``| บุคลากร...`` or ``i, บุคลากร...``, the list's
+    other numbers read: the item is numbered by its place; its kind and words kept."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = swot_span(written)
+    lists: list[list[int]] = []
+    for k in span:
+        if SWOT_ITEM.match(written[k]):
+            if not lists or not SWOT_ITEM.match(written[k - 1]):
+                lists.append([])
+            lists[-1].append(k)
+    lost = {rng.choice(items) for items in lists if len(items) > 1}
+    assert lost, "the generator writes lists of two items or more"
+    lines = [f"{rng.choice(_NUMBER_MISREADS)} {SWOT_ITEM.match(line).group('body')}"  # type: ignore[union-attr]
+             if k in lost else line for k, line in enumerate(written)]
+    want = generated.tables["plan_swot_items"]
+    got = records_of(extract, "\n".join(lines), screened=False).get("plan_swot_items", [])
+    assert [(r.kind, r.text, r.seq) for r in got] == [
+        (w["kind"], w["text"], w["seq"]) for w in want]
+
 # ------------------------------------------------------------------ a number read as two specks
 
 #: What OCR reads an item's number as when its stem and its point come apart.
@@ -237,6 +269,21 @@ def test_next_parts_heading_right_under_the_last_item_ends_the_list(seed: int) -
     lines = [*written[:last_item + 1], heading, "", *written[span.stop:]]
     assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
 
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_lead_in_to_the_next_part_right_under_the_last_item_ends_the_list(seed: int) -> None:
+    """The paragraph that leads into the projects' summary (``จากการวิเคราะห์...
+    ดังนี้``) right under the last item, no blank line around it: it is no item's words."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = swot_span(written)
+    last_item = max(k for k in span if SWOT_ITEM.match(written[k]))
+    lead_in = [line for line in written[last_item + 1:span.stop] if line.strip()]
+    assert lead_in and lead_in[-1].endswith("ดังนี้"), "the generator writes the lead-in"
+    lines = [*written[:last_item + 1], *lead_in, *written[span.stop:]]
+    assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
 
 # ------------------------------------------------------------------ a RO RUA read twice
 

@@ -41,11 +41,16 @@ _HEADER_DAMAGE = ("ค่าเปบ้าหมาย", "ค่าเปาห
 _SEQ_DAMAGE = {"๒": "lo", "๓": "on"}
 
 
-def _years_damaged(line: str, rng: random.Random) -> str:
+#: ``๖`` read as the letter อ (``๒๕ออ`` for ``๒๕๖๖``).
+_SIX_AS_LETTER = {**_NO_MODEL, "๖": ("อ",)}
+
+
+def _years_damaged(line: str, rng: random.Random, letters: bool = False) -> str:
     years = line.split()
     out = []
     for year in years:
-        read = "".join(rng.choice(_NO_MODEL.get(ch, (ch,))) for ch in year)
+        misread = _SIX_AS_LETTER if letters and rng.random() < 0.5 else _NO_MODEL
+        read = "".join(rng.choice(misread.get(ch, (ch,))) for ch in year)
         # a column's rule read before the year, once or twice (``ไ๒๕๖๑``, ``|ไ๒๕๖๑``)
         out.append(rng.choice(("", "", "ไ", "|ไ", "]ไ")) + read)
     return " ".join(out)
@@ -62,9 +67,11 @@ def _years_glued(line: str, rng: random.Random) -> str:
     return years[0] + "".join(gap + year for gap, year in zip(gaps, years[1:], strict=True))
 
 
-def _ocr_print(text: str, rng: random.Random, *, glued: bool = False) -> str:
+def _ocr_print(text: str, rng: random.Random, *, glued: bool = False,
+               letters: bool = False) -> str:
     """The plan's target and definition tables flowing and OCR-damaged (other lines as
-    printed); ``glued``: the years of a target table run together."""
+    printed); ``glued``: the years of a target table run together; ``letters``: some
+    years' ``๖`` read as อ."""
     out: list[str] = []
     table = False
     for line in text.split("\n"):
@@ -86,7 +93,7 @@ def _ocr_print(text: str, rng: random.Random, *, glued: bool = False) -> str:
             out.append(line)
             continue
         if _YEARS.match(line):
-            out.append(_years_glued(line, rng) if glued else _years_damaged(line, rng))
+            out.append(_years_glued(line, rng) if glued else _years_damaged(line, rng, letters))
             continue
         m = _ROW.match(line)
         if m and m.group("no") in _SEQ_DAMAGE and rng.random() < 0.5:
@@ -123,6 +130,20 @@ def test_target_tables_whose_misread_years_ran_together_are_read(seed: int) -> N
     truth = {"tables": {"plan_indicators": generated.tables["plan_indicators"]}}
     text = _ocr_print(generated.text, rng, glued=True)
     assert re.search(r"[0-9๐-๙]{8}", text), "the test runs years together"
+    skip = {f"plan_indicators.{i}.year_be" for i in range(len(truth["tables"]["plan_indicators"]))}
+    got = _tables(text)["plan_indicators"]
+    right, total, lost = score_tables({"plan_indicators": got}, truth, skip)
+    assert len(got) == len(truth["tables"]["plan_indicators"]) and right == total, lost[:6]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_target_table_whose_years_ocr_read_with_letters_is_read(seed: int) -> None:
+    """``๒๕๒๒ ๒๕๒๓ ๒๕ออ``: a year whose ``๖`` OCR read as อ is still a column (its year
+    not stated), and the table's rows are read."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    truth = {"tables": {"plan_indicators": generated.tables["plan_indicators"]}}
+    text = _ocr_print(generated.text, rng, letters=True)
     skip = {f"plan_indicators.{i}.year_be" for i in range(len(truth["tables"]["plan_indicators"]))}
     got = _tables(text)["plan_indicators"]
     right, total, lost = score_tables({"plan_indicators": got}, truth, skip)
@@ -332,3 +353,37 @@ def test_target_tables_with_a_year_misread_as_six_digits_are_read(seed: int) -> 
     got = _tables(text)["plan_indicators"]
     right, total, lost = score_tables({"plan_indicators": got}, truth, skip)
     assert len(got) == len(truth["tables"]["plan_indicators"]) and right == total, lost[:6]
+
+
+_RISE = re.compile(r"^(?P<word>เพิ่มขึ้น) (?P<no>[๐-๙0-9]+)(?P<rest> [ก-ฮเ-ไ].*)$")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_target_whose_number_after_its_word_ocr_read_as_latin_starts_a_target(
+        seed: int) -> None:
+    """``... ของหน่วยงาน เพิ่มขึ้น on ราย จากปี พ.ศ. ...``: the first target's number
+    read as a Latin word; the target still starts at its word, the name ends before it."""
+    for k in range(200):  # a plan whose targets say เพิ่มขึ้น and a number
+        rng = random.Random(seed * 1000 + k)
+        generated = GENERATORS["plan"](rng)
+        if re.search(r"\tเพิ่มขึ้น [๐-๙0-9]+ ", generated.text):
+            break
+    else:
+        pytest.fail("no plan with a target that says เพิ่มขึ้น and a number")
+    truth = [dict(r) for r in generated.tables["plan_indicators"]]
+    read: dict[str, str] = {}
+    out: list[str] = []
+    for line in generated.text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) > 2 and (m := _RISE.match(cells[2])) is not None:
+            read[cells[2]] = cells[2] = f"{m.group('word')} {rng.choice(('on', 'lo', 'mb'))}" \
+                + m.group("rest")
+        out.append("\t".join(cells))
+    assert read, "the test reads a first target's number as Latin"
+    for row in truth:
+        row["target_text"] = read.get(row["target_text"], row["target_text"])
+    skip = {f"plan_indicators.{i}.year_be" for i in range(len(truth))}
+    got = _tables(_ocr_print("\n".join(out), rng))["plan_indicators"]
+    right, total, lost = score_tables({"plan_indicators": got}, {"tables": {
+        "plan_indicators": truth}}, skip)
+    assert len(got) == len(truth) and right == total, lost[:6]

@@ -203,7 +203,7 @@ class PlanScoringLevel(Record):
     key: ClassVar[tuple[str, ...]] = ("doc_id", "ordinal")
     ordinal: int
     indicator: Text | None = None
-    level: Annotated[int, Field(ge=1, le=5), Parse("int")]
+    level: Annotated[int, Field(ge=1, le=5), Parse("int")] | None = None
     weight_pct: Number | None = None
     description: Text | None = None
     score: Number | None = None

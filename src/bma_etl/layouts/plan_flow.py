@@ -39,6 +39,7 @@ from bma_etl.layouts.plan_flow_header import is_step_header, skip_header
 from bma_etl.layouts.plan_steps import (
     INDICATOR_HEADING_RE,
     PROJECT_HEADING_RE,
+    UNIT_SUFFIX_RE,
     StepContext,
     update_step_context,
 )
@@ -75,7 +76,11 @@ _OCR_MARKS = r"(?:[\s←→↔\-]|[^\s\u0e00-\u0e7f0-9]{1,3}(?=\s|$))*$"
 #: percentage (``…ถัดไป →<tab>๓๐ ๗๐ ←``): marks of the month columns, no words.
 _ARROWS = " \t←→↔"
 #: A whole step as joined: number, words, percentage, cumulative, schedule marks.
-_STEP_RE = r"^\s*{no}\s*{point}\s*(?P<body>.*?)\s*(?P<pct>{num})\s+(?P<cum>{num}){marks}"
+#: On an OCR'd page a speck may stand between the two numbers or before the
+#: cumulative (``๑๐ ' ๒๐``, ``๒๐ %๕๐``): a sign or two, no letter, no digit.
+_STEP_RE = (r"^\s*{no}\s*{point}\s*(?P<body>.*?)\s*(?P<pct>{num})\s+{speck}(?P<cum>{num})"
+            r"{marks}")
+_OCR_SPECK = r"(?:[^\s\w]{1,2}\s*)?"
 #: A step's words after its number (a step whose percentages do not add up).
 _STEP_WORDS_RE = r"^\s*{no}\s*{point}\s*(?P<body>\S.*?)\s*$"
 
@@ -96,8 +101,8 @@ def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
     start = "[.,;)]{1,2}" if ocr else "[.)]"
     glued = rf"|^\s*{DIGIT}{{1,2}}[.,](?=[\u0e01-\u0e2eเ-ไ][\u0e01-\u0e4f]{{2}})" if ocr else ""
     return _StepPatterns(re.compile(rf"^\s*{no}\s*{start}(?!{DIGIT})(?:\s|$){glued}"),
-                         re.compile(_STEP_RE.format(no=no, point=point, num=_NUM, marks=marks),
-                                    re.S),
+                         re.compile(_STEP_RE.format(no=no, point=point, num=_NUM, marks=marks,
+                                                   speck=_OCR_SPECK if ocr else ""), re.S),
                          re.compile(_STEP_WORDS_RE.format(no=no, point=point), re.S), ocr)
 
 
@@ -117,10 +122,14 @@ def _is_gap(line: Line) -> bool:
 
 
 def _heading_run(lines: list[Line], i: int) -> list[Line]:
-    """Line ``i`` (a heading) and the lines it continues onto, up to a gap or a table."""
+    """Line ``i`` (a heading) and the lines it continues onto, up to a gap or a table.
+
+    A line ending with the unit ends it (a month OCR read under it, ``ก.ค.``: no name).
+    """
     run = [lines[i]]
     for line in lines[i + 1:i + 4]:
-        if _is_gap(line) or _OTHER_RE.match(line.text) or _STEP_HEADER_RE.match(line.text):
+        if _is_gap(line) or _OTHER_RE.match(line.text) or _STEP_HEADER_RE.match(line.text) \
+                or UNIT_SUFFIX_RE.search(run[-1].text):
             break
         run.append(line)
     return run
@@ -245,7 +254,8 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
 #: A step whose number OCR lost: Thai words from the line's start, then its two cells.
 _NUMBERLESS = _StepPatterns(
     re.compile(r"^\s*(?=[\u0e01-\u0e2eเ-ไ])"),
-    re.compile(_STEP_RE.format(no="(?P<no>)", point="", num=_NUM, marks=_OCR_MARKS), re.S),
+    re.compile(_STEP_RE.format(no="(?P<no>)", point="", num=_NUM, marks=_OCR_MARKS,
+                               speck=_OCR_SPECK), re.S),
     re.compile(r"^$"), True)
 
 

@@ -46,11 +46,12 @@ _LEVEL_RE = KeyRegex(
 #: On an OCR'd page: a level's start as OCR reads it, the level (a digit, what OCR
 #: read one as, ``é``, or nothing) and ร้อยละ with a letter misread or added before
 #: its อ (``หร้อยละ`` ``รจ้อยละ`` ``วัอยละ`` ``วรอยละ`` ``รอยละ`` ``ร้อย ละ``).
-#: Or a level's digit and ร้อยละ read as a Latin word (``๑ VAY ๒๐``).
+#: Or a level's digit and ร้อยละ read as a Latin word (``๑ VAY ๒๐``). The level may
+#: carry a speck OCR read before it (``\u2018lo``), and ร้อยละ a mark glued to it (``ร้อยละ-๓๐``).
 _OCR_LEVEL_START_RE = re.compile(
-    r"^\s*(?:(?P<level>[^\s\u0e01-\u0e2e()]{1,2})\s*[:.,;]?\s*)?"
+    r"^\s*(?:(?P<level>[^\s\u0e01-\u0e2e()]{1,3})\s*[:.,;]?\s*)?"
     r"(?:[\u0e01-\u0e2e]{1,2}[\u0e31\u0e48-\u0e4b]?อย\s?ละ|(?<=[1-5๑-๕]\s)[A-Za-z]{2,6})"
-    r"(?=\s|$)")
+    r"(?=[\s\-–—.,:;]|$)")
 #: On an OCR'd page: a level's start whose ร้อยละ OCR damaged past :data:`_OCR_LEVEL_START_RE`
 #: (``รวจ้อยละ``, ``FLAY``), told by what follows it: the weight (a short token, a
 #: number OCR may have garbled) and the weight words (:data:`_WEIGHT_WORDS_RE`), which

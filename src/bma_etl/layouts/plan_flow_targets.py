@@ -73,18 +73,29 @@ def _cut_number_start(text: str, at: int) -> int:
 _LATIN_NUMBER_RE = re.compile(r"(?<!\S)[A-Za-z]{1,3}\s+(?P<word>[ก-ฮเ-ไ][ก-๎]*)")
 
 
+#: On an OCR'd page: a target's word before its number read as Latin letters
+#: (``เพิ่มขึ้น on ราย`` for ``เพิ่มขึ้น ๓ ราย``), then a unit word.
+_STRONG_LATIN_RE = re.compile(
+    rf"(?P<word>{marks_optional('|'.join(_STRONG), any_mark=True)})\s*"
+    r"(?=[A-Za-z]{1,3}\s+[ก-ฮเ-ไ])")
+
+
 def possible_starts(text: str, pos: int, ocr: bool = False) -> list[tuple[int, str, bool]]:
     """Every place a target may start in ``text[pos:]``: (offset, word, strong).
 
     ``ocr``: the page was OCR'd, so a target's number may be read as a short Latin
     word; such a word starts a target before a unit another target of the row
-    states after digits (``lod ครั้ง ... ๓๑ ครั้ง``), never before another word.
+    states after digits (``lod ครั้ง ... ๓๑ ครั้ง``), never before another word;
+    after a target's word it is that word's number (``เพิ่มขึ้น on ราย``).
 
     >>> [w for _, w, _ in possible_starts("ชื่อ lod ครั้ง ๓๑ ครั้ง mb ราย", 0, True)]
     ['ครั้ง', 'ครั้ง']
     """
-    strong = [(m.start(), m.group("word"), True) for m in _STRONG_RE.finditer(text, pos)]
-    inside = [(m.start(), m.end()) for m in _STRONG_RE.finditer(text, pos)]
+    strongs = list(_STRONG_RE.finditer(text, pos))
+    if ocr:
+        strongs += _STRONG_LATIN_RE.finditer(text, pos)
+    strong = [(m.start(), m.group("word"), True) for m in strongs]
+    inside = [(m.start(), m.end()) for m in strongs]
     weak = [(_cut_number_start(text, m.start()), m.group("word"), False)
             for m in _WEAK_RE.finditer(text, pos)
             if not any(a <= m.start() <= b for a, b in inside)]

@@ -27,6 +27,11 @@ YEAR_ONLY_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
 #: no word.
 _OCR_YEAR_RE = re.compile(r"(?<!\S)[^\s0-9๐-๙]{0,2}[๒2][0-9๐-๙]*(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
 _OCR_YEAR_DIGITS = (4, 5, 6)
+#: A year whose digits OCR read as the letter อ (Debian's Thai model has no ``๖``:
+#: ``๒๕ออ`` for ``๒๕๖๖``): ``๒๕``, then four or five characters in all, digits and อ;
+#: a rule's trace may stand before it (``ไ๒๕อ๐``), as :data:`_OCR_YEAR_RE` says.
+_OCR_LETTER_YEAR_RE = re.compile(
+    r"(?<!\S)[^\s0-9๐-๙อ]{0,2}[๒2][๕5](?=[0-9๐-๙อ]{2,3}(?!\S))[0-9๐-๙]*อ[0-9๐-๙อ]*")
 #: A glued year's digits: four or five (six would make runs of two years ambiguous).
 _GLUED_YEAR_DIGITS = (4, 5)
 #: A year's opening digits (a glued year's start).
@@ -50,8 +55,14 @@ def misread_year_spans(text: str) -> list[tuple[int, int]]:
     [(0, 4), (5, 11), (12, 16), (17, 21)]
     >>> misread_year_spans("๒๕๕๕๒๕๒๐๐ ๒๕๒๑"), misread_year_spans("๒๕๕๕๒๕๒๐๒๕๒๑")
     ([(0, 4), (4, 9), (10, 14)], [(0, 4), (4, 8), (8, 12)])
+    >>> misread_year_spans("\t๒๕๒๕\t๒๕ออ"), misread_year_spans("๒๕๒๕ ๒๕ออ ราย")
+    ([(1, 5), (6, 10)], [])
+    >>> misread_year_spans("ไ๒๕อ๐ ๒๕อ๑ ๒๕๒๒")
+    [(0, 5), (6, 10), (11, 15)]
     """
-    found: list[tuple[int, int]] = []
+    found = [m.span() for m in _OCR_LETTER_YEAR_RE.finditer(text)]
+    for a, b in found:  # blanked: the rest of the line is read as before
+        text = text[:a] + " " * (b - a) + text[b:]
     for m in _OCR_YEAR_RE.finditer(text):
         if len(DIGITS_OF.findall(m.group())) in _OCR_YEAR_DIGITS:
             found.append(m.span())
@@ -61,7 +72,7 @@ def misread_year_spans(text: str) -> list[tuple[int, int]]:
     # a mark or sign of a speck left alone (``\t๒๕๖๓\t๊``) is no word
     if len(found) < 2 or len(rest) > _STRAY_MAX or any(c.isalnum() for c in rest):
         return []
-    return found
+    return sorted(found)
 
 
 def _glued_years(text: str, start: int, end: int) -> list[tuple[int, int]]:

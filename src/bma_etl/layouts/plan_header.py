@@ -93,7 +93,7 @@ def plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
     if found is not None:
         same_line, after = found
         following = [ln for ln in head if ln.no > after and ln.text.strip()]
-        _read_agencies(doc, [same_line, *following] if same_line else following, row)
+        _read_agencies(doc, [same_line, *following] if same_line else following, row, head)
     for i, line in enumerate(lines):
         if all(name in row.fields for _, name in _HEADING_RES):
             break  # every heading read: only the first of each counts
@@ -142,12 +142,23 @@ def _read_title(doc: RepairedText, head: list[Line], row: RawRow
     return None
 
 
-def _read_agencies(doc: RepairedText, following: list[Line], row: RawRow) -> None:
-    """``agency parent`` on one line after the title, or on two lines one under the other."""
+def _read_agencies(doc: RepairedText, following: list[Line], row: RawRow,
+                   head: list[Line] | None = None) -> None:
+    """``agency parent`` on one line after the title, or on two lines one under the other.
+
+    On an OCR'd page the space between the two may be lost
+    (``สำนักงานการต่างประเทศสำนักปลัดกรุงเทพมหานคร``): the line is cut where the
+    cover (``head``, the lines before it) prints the two on lines of their own.
+    """
     if not following or not _ORG_RE.match(following[0].text.strip()):
         return
     line = following[0]
     text = line.text
+    cut_at = _cover_cut(text, head or []) if doc.ocr_used else None
+    if cut_at is not None:
+        row.fields["agency"] = doc.raw(line.start, line.start + cut_at)
+        row.fields["parent_agency"] = doc.raw(line.start + cut_at, line.end)
+        return
     # The parent is the last organisation name on the line: split before it.
     for m in reversed(list(re.finditer(r"\s+", text.strip()))):
         cut = len(text) - len(text.lstrip()) + m.end()
@@ -161,6 +172,23 @@ def _read_agencies(doc: RepairedText, following: list[Line], row: RawRow) -> Non
         nxt = following[1]
         if _ORG_RE.match(nxt.text.strip()) and len(nxt.text.strip()) <= 60:
             row.fields["parent_agency"] = doc.raw(nxt.start, nxt.end)
+
+
+def _cover_cut(text: str, head: list[Line]) -> int | None:
+    """Where ``text``, one word of two organisations, splits into the two the cover prints.
+
+    Two lines of ``head`` one under the other, each an organisation's name
+    (:data:`_ORG_RE`), that run together make ``text`` (spaces aside); None otherwise.
+    """
+    if any(c.isspace() for c in text.strip()):
+        return None
+    names = [ln.text.strip() for ln in head if _ORG_RE.match(ln.text.strip())]
+    lead = len(text) - len(text.lstrip())
+    for first, second in pairwise(names):
+        if "".join(first.split()) + "".join(second.split()) == text.strip() \
+                and " " not in first:
+            return lead + len(first)
+    return None
 
 
 #: An item's number alone on its line (``๒.``): the page put its words on the next.

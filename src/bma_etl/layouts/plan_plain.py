@@ -51,6 +51,9 @@ from bma_etl.matchkey import key
 
 #: An item number inside a group row: ``ด้านการบริหารทั่วไป ๑. โครงการ...``.
 _ITEM_IN_ROW_RE = re.compile(rf"(?<![0-9๐-๙,.])(?P<no>{DIGIT}{{1,2}})\s*[.)](?![0-9๐-๙])")
+#: On an OCR'd page a group's first item whose number OCR read as signs or Latin
+#: letters, its point lost (``ด้านการบริหารทั่วไป oO`` / ``โครงการ...``).
+_OCR_POINTLESS_ITEM_RE = re.compile(r"(?<!\S)[^\s\u0e01-\u0e4f0-9๐-๙.,]{1,3}\s+(?=โครงการ)")
 _TAG_RE = re.compile(r"<[^<>\n]*>")
 #: Most lines a header may take (``ลำดับ`` / ``ที่ ชื่อโครงการ ... งบประมาณ``).
 _HEADER_LINES = 3
@@ -337,7 +340,8 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         if row.kind == "group":
             item = _ITEM_IN_ROW_RE.search(line.text, body)
             if item is None and doc.ocr_used:  # its number misread: its words, no number
-                item = OCR_ITEM_RE.search(line.text, body)
+                item = OCR_ITEM_RE.search(line.text, body) \
+                    or _OCR_POINTLESS_ITEM_RE.search(line.text, body)
             if item is None:
                 if budget_said(line.text[body:]) is not None:
                     findings.append(_unplaced(line, "budget without an item name"))

@@ -136,6 +136,11 @@ def _next_number(no: int, last: int | None, complete: bool) -> bool:
 #: one or two signs, then a project's name, a speck read as a sign before it or not
 #: (``๕ .โครงการ...``).
 _OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})\s+[.,:;'|]?(?P<rest>โครงการ.*)$")
+#: A group row whose number OCR read as a sign or two (``[<tab>ด้านการบริหารทั่วไป ๑.``:
+#: the ``๑`` and the column's rule): no Thai letter, then the group's name, which
+#: names a ด้าน or a แผนงาน.
+_OCR_GROUP_START_RE = re.compile(
+    r"^\s*(?P<no>[^\s\u0e01-\u0e4f]{1,2})\s+(?P<rest>(?:ด้าน|แผนงาน)\S.*)$")
 #: A row whose number OCR did not read at all (a faint ``๒.`` dropped as a speck): the
 #: line opens with a project's name, right after a row that has its budget.
 _OCR_BARE_ROW_RE = re.compile(r"^\s*(?=โครงการ\S)")
@@ -153,8 +158,9 @@ def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
     that opens with a sign or two and ``โครงการ`` starts the next item too, its
     number not read, and so does a line after a complete row that opens with
     ``โครงการ`` (the number not read at all), as does the ``first`` line of a table of
-    no groups (a table of one row whose ``๑`` OCR lost); and a number out of sequence
-    after a complete row starts one.
+    no groups (a table of one row whose ``๑`` OCR lost); a sign or two before a ด้าน
+    or แผนงาน name starts the next group of a table of groups; and a number out of
+    sequence after a complete row starts one.
     """
     text = line.text.strip()
     m = _ROW_START_RE.match(text) or (_OCR_COMMA_ITEM_RE.match(text) if ocr else None)
@@ -173,6 +179,10 @@ def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
         if not columns.group:
             numbers.row = (numbers.row or 0) + 1
         return PlainRow("item", [line], None, 0)
+    if ocr and complete and columns.group and m is None \
+            and (odd := _OCR_GROUP_START_RE.match(text)) is not None:
+        numbers.group, numbers.row = (numbers.group or 0) + 1, None  # the next group
+        return PlainRow("group", [line], None, odd.start("rest"))
     if ocr and complete and not columns.group and m is None:
         odd = _OCR_ROW_START_RE.match(text)
         if odd is not None:  # the first row too: its number misread (``® โครงการ...``)

@@ -42,8 +42,8 @@ from bma_etl.layouts.plan_values import (
 from bma_etl.matchkey import MARKS, KeyMatch, KeyRegex
 from bma_etl.rows import join_lines
 
-__all__ = ["INDICATOR_HEADING_RE", "PROJECT_HEADING_RE", "StepContext", "read_step_table",
-           "update_step_context"]
+__all__ = ["INDICATOR_HEADING_RE", "PROJECT_HEADING_RE", "UNIT_SUFFIX_RE", "StepContext",
+           "read_step_table", "update_step_context"]
 
 #: The number may stand in a cell of its own at the line's end, after the name: a
 #: justified print spreads ``ชื่อตัวชี้วัดที่ ๓`` to the margin, and the reader takes
@@ -53,9 +53,10 @@ _INDICATOR_HEADING_CELL_RE = KeyRegex(
     rf"\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
 #: The key form has no tabs, so the pattern above has none (it is matched as printed
 #: only): a heading whose marks OCR changed (``ชื่อตัวชี่วัดที่``) is matched so, the
-#: number right after its words (its own cell or not: the tab is white space).
+#: number right after its words (its own cell or not: the tab is white space). Its
+#: ``ช`` OCR may read as ``ซ``, a stroke apart (``ชื่อตัวซี้วัดที่``).
 _INDICATOR_HEADING_KEY_RE = KeyRegex(
-    rf"^\s*ชื่อ\s*ตัวชี้วัด\s*(?:ที่)?\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
+    rf"^\s*[ชซ]ื่อ\s*ตัว[ชซ]ี้วัด\s*(?:ที่)?\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
 
 
 class _IndicatorHeading:
@@ -86,6 +87,7 @@ _INNER_STEP_RE = re.compile(rf"(?<=\s)(?P<no>{DIGIT}{{1,2}})\.\s+(?P<body>(?=[�
 #: The ``ชื่อตัวชี้วัดที่ N`` and ``ชื่อโครงการที่ M name`` headings (public for the flow reader).
 INDICATOR_HEADING_RE = _INDICATOR_HEADING_RE
 PROJECT_HEADING_RE = _PROJECT_HEADING_RE
+UNIT_SUFFIX_RE = _UNIT_SUFFIX_RE
 
 
 @dataclass(slots=True)

@@ -28,11 +28,8 @@ from bma_etl.layouts.plan_cells import (
 from bma_etl.layouts.plan_swot_headings import PART_HEADING_RE
 from bma_etl.layouts.plan_swot_headings import spread_kind as _spread_kind
 from bma_etl.layouts.plan_swot_headings import swot_kind as _swot_kind
+from bma_etl.layouts.plan_swot_places import seqs_by_place
 from bma_etl.layouts.plan_values import finish_text_fields, joined, segments, to_int
-
-# ---------------------------------------------------------------------------
-# plan_swot_items
-# ---------------------------------------------------------------------------
 
 #: The heading of the analysis as a whole (การวิเคราะห์สภาพแวดล้อม..., SWOT Analysis).
 _SWOT_TITLE_RE = re.compile(r"SWOT|วิเคราะห์\s*สภาพแวดล้อม")
@@ -285,7 +282,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
 
     On an OCR'd page an item whose number OCR lost (a line of text right under the
     heading, or after a gap on the same page) is an item when the next item or
-    heading follows it (``seq`` NULL).
+    heading follows it (``seq`` NULL, or its place: :func:`.plan_swot_places.seqs_by_place`).
 
     As printed: a number the page left alone on its line (``๑.``, its words on the
     next) numbers the next line; a line inside an item whose wide gap the reader
@@ -395,5 +392,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
         else:
             tag = None  # the list has ended
         gap = False
+    if forms.ocr:
+        seqs_by_place(rows)
     finish_text_fields(doc, rows)
     return rows
