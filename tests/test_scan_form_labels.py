@@ -159,3 +159,49 @@ def test_date_read_as_letters_glued_to_its_year_is_not_the_detail(generator: str
     want = generated.tables["progress_updates"]
     assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
     assert rows[at].report_date is None
+
+
+#: What OCR read before a label's words on the corpus's scans (a speck, the ``|``).
+_SPECKS = ("ร7", "7 '", "“4")
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_label_behind_specks_opens_its_row(generator: str, seed: int) -> None:
+    """``ร7รายงานครั้งที่ว) | :: …``, ``7 ' รายงานครั้งที่13 :: …``: the row is its own,
+    its number read when OCR read it, unknown when it read a letter."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(1, len(generated.tables["progress_updates"]))
+    m = list(re.finditer(_LABEL, generated.text, flags=re.M))[at]
+    lost = rng.random() < 0.5
+    label = m.group()[len(m.group(1) or ""):].replace("::", "").rstrip(" |\t")
+    if lost:
+        label = re.sub(r"[0-9๐-๙]+$", "ว)", label)
+    mended = f"{m.group(1) or ''}{rng.choice(_SPECKS)} {label}{m.group(2)}::"
+    rows = _read(generated.text[:m.start()] + mended + generated.text[m.end():])
+    want = generated.tables["progress_updates"]
+    assert _values(rows) == _want(generated)
+    assert [str(r.report_date) for r in rows] == [w["report_date"] for w in want]
+    assert [r.seq_label for r in rows] == [
+        None if lost and k == at else w["seq_label"] for k, w in enumerate(want)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_pipe_row_whose_closing_bar_ocr_lost_keeps_the_next_row_apart(seed: int) -> None:
+    """A wrapped pipe row whose last ``|`` OCR read as ``(A``, the next row's first ``|``
+    as a speck (``“4 รายงานครั้งที่4 | …``): the reader joins the two lines, yet each row
+    is its own."""
+    rng = random.Random(seed)
+    generated = _form("legacy_pipe", rng)
+    at = rng.randrange(1, len(generated.tables["progress_updates"]))
+    lines = generated.text.split("\n")
+    rows_at = [k for k, line in enumerate(lines) if line.startswith("| รายงานครั้งที่")]
+    above, below = rows_at[at - 1], rows_at[at]
+    head, tail = lines[above].split(" :: ความก้าวหน้า", 1)
+    lines[above] = f"{head} ::\nความก้าวหน้า{tail.rstrip(' |')} (A"
+    lines[below] = rng.choice(_SPECKS) + lines[below][1:]
+    rows = _read("\n".join(lines))
+    want = generated.tables["progress_updates"]
+    assert _values(rows) == _want(generated)
+    assert [r.seq_label for r in rows] == [w["seq_label"] for w in want]

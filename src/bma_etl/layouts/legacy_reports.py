@@ -23,7 +23,13 @@ from bma_etl.document import joined_line
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.legacy_cells import ReportCell, coalesced, filled_cells
 from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
-from bma_etl.layouts.legacy_labels import junk_label, report_label, values_read, wrapped_label
+from bma_etl.layouts.legacy_labels import (
+    junk_label,
+    parted_at_labels,
+    report_label,
+    values_read,
+    wrapped_label,
+)
 from bma_etl.layouts.legacy_values import (
     BUDGET_LABEL,
     BUDGET_VALUE,
@@ -83,6 +89,8 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
     (:func:`~bma_etl.layouts.legacy_labels.junk_label`).
     """
     reports: list[_Report] = []
+    if doc.ocr_used:  # a row's line OCR's lost ``|`` joined to the row above
+        lines = parted_at_labels(lines, doc.index.line_starts)
     filled = filled_cells(lines)
     rests: dict[int, int] = {}  # cells that end a wrapped label: where their text goes on
     early: list[ReportCell] = []  # a row's first lines printed above its label
