@@ -241,3 +241,28 @@ def test_detail_page_id_label_ocr_read_as_other_letters(seed: int) -> None:
     columns = [c for c in ("policy_id", "branch_id", "kpi_id") if c in want]
     assert columns
     assert {c: getattr(project, c) for c in columns} == {c: want[c] for c in columns}
+
+
+#: What OCR read for an objective's number, the gap after it read as a tab.
+_ITEM_NUMBERS = ("8", "Pe", "a", "3,")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_objective_whose_number_ocr_misread_before_a_gap_opens_its_item(seed: int) -> None:
+    """``8⇥เพื่อ…``, ``Pe⇥เพื่อ…`` (each objective's number misread, its gap a tab) and a
+    page's number read as specks between two objectives' lines (``7``, ``ฑา``): every
+    objective its own, without the specks."""
+    rng = random.Random(seed)
+    while True:
+        generated = GENERATORS["legacy_long"](rng)
+        want = generated.tables["projects"][0]["objectives"]
+        if len(want) >= 2:
+            break
+    items = re.compile(r"(?:(?<=\n)|(?<=ของโครงการ ))[0-9]\. (เพื่อ)")
+    text = items.sub(lambda m: f"\n{rng.choice(_ITEM_NUMBERS)}\t{m.group(1)}", generated.text)
+    assert text.count("\tเพื่อ") == len(want)
+    first = text.index("\tเพื่อ")
+    cut = text.index(" ", text.index(" ", first) + 1)  # within the first objective
+    text = text[:cut] + f"\n\n{rng.choice(('7', 'ฑา'))}\n\n" + text[cut + 1:]
+    got = _read(legacy, text)["projects"][0].objectives
+    assert [" ".join(o.split()) for o in got] == want

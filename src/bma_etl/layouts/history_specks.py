@@ -4,7 +4,9 @@ Stage: extract (a helper of :mod:`bma_etl.layouts.history_entries`, not a layout
 Consumes one line's text; says whether it holds no text of an entry: specks read
 as marks and digits (:data:`OCR_SPECKS_RE`: a number of a year such as ``2/2566``
 is text), or the ``---&&&---`` separator read as
-a few letters (:func:`separator_read_as_letters`). Only OCR'd pages come here.
+a few letters (:func:`separator_read_as_letters`); and, for the progress form's
+lists and texts, a short line of specks a page break left between a text's lines
+(:func:`short_specks`). Only OCR'd pages come here.
 """
 
 from __future__ import annotations
@@ -48,3 +50,22 @@ def separator_read_as_letters(text: str) -> bool:
     lex = lexicon()
     return not any(all(in_list(w, lex) for w in word_tokenize(run, engine="newmm"))
                    for run in runs)
+
+
+_LIST_NUMBER = re.compile(r"[0-9๐-๙]{1,2}[.)]")
+#: The most characters (besides spaces) a line of specks at a page break has (``7``, ``ฑา``).
+SHORT_SPECKS_MAX = 4
+
+
+def short_specks(text: str) -> bool:
+    """Whether ``text`` is a short line of specks, no text: digits or marks alone (``7``,
+    the page's number misread) or Thai letters no word of the word list reads (``ฑา``).
+
+    At most :data:`SHORT_SPECKS_MAX` characters besides spaces; blank is not specks.
+    A short word (``งาน``), a year's number (``2/2566``) or a list's number alone
+    (``4.``: its item's text is on the next line) is text.
+    """
+    body = "".join(text.split())
+    if not body or len(body) > SHORT_SPECKS_MAX or _LIST_NUMBER.fullmatch(body):
+        return False
+    return bool(OCR_SPECKS_RE.match(text)) or separator_read_as_letters(text)
