@@ -58,8 +58,10 @@ SHORT_SPECKS_MAX = 4
 
 
 def short_specks(text: str) -> bool:
-    """Whether ``text`` is a short line of specks, no text: digits or marks alone (``7``,
-    the page's number misread) or Thai letters no word of the word list reads (``ฑา``).
+    """Whether ``text`` is a short line of specks, no text.
+
+    Digits or marks alone (``7``, the page's number misread) or Thai letters no word
+    of the word list reads (``ฑา``).
 
     At most :data:`SHORT_SPECKS_MAX` characters besides spaces; blank is not specks.
     A short word (``งาน``), a year's number (``2/2566``) or a list's number alone
