@@ -205,3 +205,48 @@ def test_pipe_row_whose_closing_bar_ocr_lost_keeps_the_next_row_apart(seed: int)
     want = generated.tables["progress_updates"]
     assert _values(rows) == _want(generated)
     assert [r.seq_label for r in rows] == [w["seq_label"] for w in want]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_row_whose_label_ocr_read_as_junk_and_date_slashes_as_digits_is_its_own_row(
+        generator: str, seed: int) -> None:
+    """``| ว0 Ls 10722566 : …`` (the label read as two tokens of junk, the date's ``::``
+    lost, one ``/`` read as ``7``, the other lost) after a row that read its values: a
+    row of unknown number, every value of every row its own."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(1, len(generated.tables["progress_updates"]))
+    m = list(re.finditer(_LABEL + r" ?([0-9๐-๙]+)/([0-9๐-๙]+)/([0-9๐-๙]{4}) :",
+                         generated.text, flags=re.M))[at]
+    seven = "๗" if m.group(3) in "๐๑๒๓๔๕๖๗๘๙" * 2 else "7"
+    mended = f"{m.group(1) or ''}{rng.choice(('ว0 Ls', 'Ss. e', 'ก'))} " \
+             f"{m.group(3)}{seven}{m.group(4)}{m.group(5)} :"
+    rows = _read(generated.text[:m.start()] + mended + generated.text[m.end():])
+    want = generated.tables["progress_updates"]
+    assert _values(rows) == _want(generated)
+    assert [r.seq_label for r in rows] == [
+        None if k == at else w["seq_label"] for k, w in enumerate(want)]
+    assert [str(r.report_date) for k, r in enumerate(rows) if k != at] == [
+        w["report_date"] for k, w in enumerate(want) if k != at]
+    assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_specks_after_a_label_and_date_colons_read_as_percent_are_not_the_detail(
+        generator: str, seed: int) -> None:
+    """``“4 รายงานครั้งที่4 - | :% 33/ย2567 : …`` (specks past the label's number, the
+    date's ``::`` read ``:%``, the date past reading): the detail is its words."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(1, len(generated.tables["progress_updates"]))
+    m = list(re.finditer(_LABEL + r" ?([0-9๐-๙]+)/([0-9๐-๙]+)/([0-9๐-๙]{4}) :",
+                         generated.text, flags=re.M))[at]
+    label = m.group()[len(m.group(1) or ""):].split("::")[0].rstrip(" |\t")
+    mended = f"{m.group(1) or ''}“4 {label} - | :% 33/ย{m.group(5)} :"
+    rows = _read(generated.text[:m.start()] + mended + generated.text[m.end():])
+    want = generated.tables["progress_updates"]
+    assert _values(rows) == _want(generated)
+    assert [r.seq_label for r in rows] == [w["seq_label"] for w in want]
+    assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]

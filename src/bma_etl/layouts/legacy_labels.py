@@ -81,6 +81,10 @@ _OCR_JUNK_LABEL_RE = re.compile(_OCR_JUNK_RE + _OCR_DATE_CELL_RE)
 _OCR_JUNK_CELL_RE = re.compile(_OCR_JUNK_RE + "$")
 _OCR_DATE_CELL_OPEN_RE = re.compile(r"^\s*" + _OCR_DATE_CELL_RE)
 
+#: ... or one or two short tokens of junk, then a date whose ``/`` OCR read as digits or
+#: lost (``| ว0 Ls 10722566 : อยู่…`` for 10/2/2566), its year whole, then its ``:``.
+_OCR_JUNK_BEFORE_DIGITS_RE = re.compile(
+    r"^\s*(?:[^\s:/]{1,3}\s+){1,2}(?P<date>[0-9๐-๙/]{3,6}(?:25|๒๕)[0-9๐-๙]{2})\s*:(?!:)")
 _LABEL_WORDS_KEY = key("รายงานครั้งที่")
 _FIRST_NUMBER = re.compile(r"[0-9๐-๙]{1,3}")
 
@@ -89,7 +93,8 @@ def junk_label(filled: list[tuple[ReportCell, bool]], k: int) -> tuple[int, int]
     """An empty span where the date's cell starts when leading cell ``k`` is junk, or None.
 
     The junk is a label OCR lost (:data:`_OCR_JUNK_LABEL_RE`, in its cell or before
-    the date's cell of its line).
+    the date's cell of its line; :data:`_OCR_JUNK_BEFORE_DIGITS_RE`, the date's
+    ``::`` and ``/`` lost too).
 
     Called only on an OCR'd page, after a report whose progress or budget was read: a
     whole date behind one short token there opens the next report, its number unknown.
@@ -97,6 +102,8 @@ def junk_label(filled: list[tuple[ReportCell, bool]], k: int) -> tuple[int, int]
     cell = filled[k][0]
     if (junk := _OCR_JUNK_LABEL_RE.match(cell.text)) is not None:
         return junk.start("colons"), junk.start("colons")
+    if (junk := _OCR_JUNK_BEFORE_DIGITS_RE.match(cell.text)) is not None:
+        return junk.start("date"), junk.start("date")
     if _OCR_JUNK_CELL_RE.match(cell.text) and k + 1 < len(filled) \
             and filled[k + 1][0].line.no == cell.line.no \
             and _OCR_DATE_CELL_OPEN_RE.match(filled[k + 1][0].text):

@@ -71,6 +71,9 @@ class _Report:
     lost_label: bool = False  # opened by table text before any label (scans)
 
 
+#: After OCR, specks a label's cell may hold past its number (``รายงานครั้งที่4 - | :% …``).
+_SPECKS = re.compile(r"[\s\-.'|,;_~]*")
+
 #: A report's entry opens with its date (``:: 29/12/2565 :``).
 _DATE_OPEN_RE = re.compile(r"^\s*::\s*[0-9๐-๙]{1,2}\s*/")
 def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
@@ -123,6 +126,8 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
                 if no_end > no_start else None
             reports.append(_Report(label, early))
             early = []
+            if doc.ocr_used:  # specks past the number, before the row's text
+                no_end = _SPECKS.match(cell.text, no_end).end()  # type: ignore[union-attr]
             rest = cell.text[no_end:]
             if rest.strip():
                 reports[-1].cells.append(ReportCell(cell.line, cell.start + no_end, rest, False))
