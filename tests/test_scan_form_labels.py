@@ -8,7 +8,12 @@ the whole label read as a short run of junk before the date (``Seb :: 21/3/2564 
 the row is its own, not glued to the one above, and its number is left unknown. A
 budget label whose bracket's ``(ครั้งที่`` OCR read as letters or lost (``งบประมาณที่เบิกใช้
 REG 1) = 4,313,500 บาท``), or whose words it misread past finding, its bracket whole
-(``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = 2,173,000 บาท``), still gives its amount.
+(``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = 2,173,000 บาท``), still gives its amount. So does a
+budget on the line after a progress whose digits OCR read as letters. A label behind
+specks (``ร7รายงานครั้งที่ว)``), a label joined to the row above when OCR lost that row's
+closing ``|``, a label read as junk before a date whose ``/`` were read as digits
+(``ว0 Ls 10722566 :``) each open their own row; specks past a label and a date read as
+letters (``เพผิวร6ย :``) are not the detail.
 """
 
 from __future__ import annotations
@@ -250,3 +255,41 @@ def test_specks_after_a_label_and_date_colons_read_as_percent_are_not_the_detail
     assert _values(rows) == _want(generated)
     assert [r.seq_label for r in rows] == [w["seq_label"] for w in want]
     assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_budget_on_the_line_after_a_progress_ocr_misread_is_read_not_the_detail(
+        generator: str, seed: int) -> None:
+    """``:: ความก้าวหน้าของงานฯ = อ๐.๐๐ % :`` / ``งบประมาณที่เบิกใช้ (ครั้งที่ 5) = …`` (the
+    progress's digits read as letters, the budget on the next line): the budget is read,
+    the progress left unknown, and the detail is its words."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(len(generated.tables["progress_updates"]))
+    m = list(re.finditer(r"(ความก้าวหน้าของงานฯ = )([0-9๐-๙])[0-9๐-๙]*(\.[0-9๐-๙]+ % :) ",
+                         generated.text))[at]
+    mended = f"{m.group(1)}อ{m.group(2)}{m.group(3)}\n"
+    rows = _read(generated.text[:m.start()] + mended + generated.text[m.end():])
+    want = generated.tables["progress_updates"]
+    assert [_amount(r.budget_disbursed_thb) for r in rows] == [
+        w["budget_disbursed_thb"] for w in want]
+    assert rows[at].progress_pct is None
+    assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab"])
+@pytest.mark.parametrize("seed", range(4))
+def test_date_read_as_one_run_of_letters_with_a_digit_inside_is_not_the_detail(
+        generator: str, seed: int) -> None:
+    """``รายงานครั้งที่3 เพผิวร6ย : อยู่…`` (the date's ``::`` lost, the date read as letters
+    with one digit inside): the detail is its words, the date unknown."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(len(generated.tables["progress_updates"]))
+    m = list(re.finditer(r"(รายงานครั้งที่[0-9๐-๙]+)\t:: \S+ : ", generated.text))[at]
+    text = generated.text[:m.start()] + f"{m.group(1)} เพผิวร6ย : " + generated.text[m.end():]
+    rows = _read(text)
+    want = generated.tables["progress_updates"]
+    assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
+    assert rows[at].report_date is None

@@ -164,6 +164,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     row = RawRow("progress_updates", ordinal, {"seq_label": rep.label})
     narrative: list[Raw] = []
     after_budget = False  # past the budget only the flags remain (and, from OCR, specks)
+    past_progress = False  # the progress's label read (its value or not): the budget follows
     past_budget: list[ReportCell] = []  # the cells past the budget
     budget_tail: tuple[Line, int, int] | None = None  # the rest of the budget's cell
     for cell in coalesced(rep.cells):
@@ -219,13 +220,15 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             body_end = body_start + label_at[0] if label_at else progress.start()
             body_end = len(text[:body_end].rstrip(" :\t"))
             budget_from = progress.end()
-        elif "progress_pct" in row.fields:  # the budget went on to the next line
+            past_progress = True
+        elif past_progress:  # the budget went on to the next line
             budget_from = 0
         elif doc.ocr_used and (label := search_key(PROGRESS_LABEL, text[body_start:])
                                or fuzzy_search(literal_of(PROGRESS_LABEL), text[body_start:])):
             # the label read, its value not (``= ส๒.๕๐ %``): the narrative still ends there
             body_end = len(text[:body_start + label[0]].rstrip(" :\t"))
             budget_from = body_start + label[1]
+            past_progress = True
         if budget_from is not None:
             budget = labelled(text, BUDGET_LABEL, OCR_BUDGET_VALUE if doc.ocr_used
                               else BUDGET_VALUE, budget_from, doc.ocr_used) \

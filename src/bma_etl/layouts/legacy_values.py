@@ -123,6 +123,8 @@ _THAI_RUN3 = re.compile("(?:[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46]"
 _TOKEN_RE = re.compile(r"\S+")
 _BULLETS = frozenset(("-", "*", "•", "–", "--"))
 _DATE_PLACE_COLON_RE = re.compile(r"[^:\n]{1,24}?\s:\s+")
+#: A date OCR read as one run of letters with a digit inside (``เพผิวร6ย``): no word.
+_DIGIT_INSIDE = re.compile(r"[^\s0-9๐-๙:]{1,10}[0-9๐-๙]{1,4}[^\s0-9๐-๙:]{1,4}")
 #: A date OCR read as a few letters glued to its year's last digits (``ไอภา501``): no word.
 _LETTERS_AND_YEAR = re.compile(r"[^\s0-9๐-๙/:]{1,6}[0-9๐-๙]{3,4}")
 #: How far into an entry (characters) the place of its date may reach: ``:: 25/12/2568 :``
@@ -146,7 +148,8 @@ def date_place_end(text: str, unread: bool, line_end: int | None = None) -> int:
     narrative)
     (``1:1 ๒๕ี๓/๒๕๒๕ : อยู่…`` for ``:: ๒๕/๓/๒๕๖๙ : อยู่…``, ``ร ญ่๑ไ๒๕๒๓ จัด…``; a
     cell ``Be ๕`` left by the ``|`` OCR read inside the date); or all up to a `` : ``
-    within :data:`DATE_PLACE_CHARS` with no Thai word before it. 0 when nothing is skipped.
+    within :data:`DATE_PLACE_CHARS` with no Thai word before it, or one token of letters
+    with a digit inside (``เพผิวร6ย : อยู่…``). 0 when nothing is skipped.
     """
     junk = _OCR_DATE_JUNK_RE.match(text)
     end = junk.end() if junk else 0
@@ -158,7 +161,8 @@ def date_place_end(text: str, unread: bool, line_end: int | None = None) -> int:
                 and any(c.isdigit() or c == "/" for c in alone):
             return line_end
     colon = _DATE_PLACE_COLON_RE.match(text, end)
-    if colon is not None and not _THAI_RUN3.search(colon.group()):
+    if colon is not None and (not _THAI_RUN3.search(colon.group())
+                              or _DIGIT_INSIDE.fullmatch(colon.group().strip(" :"))):
         end = colon.end()  # the date's own colon closes its place (``onload oe : อยู่…``)
     for token in _TOKEN_RE.finditer(text, end):
         word = token.group()
