@@ -266,3 +266,27 @@ def test_objective_whose_number_ocr_misread_before_a_gap_opens_its_item(seed: in
     text = text[:cut] + f"\n\n{rng.choice(('7', 'ฑา'))}\n\n" + text[cut + 1:]
     got = _read(legacy, text)["projects"][0].objectives
     assert [" ".join(o.split()) for o in got] == want
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_history_report_date_with_its_colon_misread_and_last_separator_read_as_letters(
+        seed: int) -> None:
+    """``24,12/2567 - …``, ``26/01/2569 « …``, ``Ov 10/2567 : …`` (a ``/`` read as ``,``,
+    the ``:`` as a sign, the day as letters apart) are not the detail, and the date beside
+    a misread colon is not loaded over the entry's system date; the separator before the
+    KPI block read as ``B&R`` or ``ร⇥๕๕๕`` is not the last entry's obstacles."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        day, month, year = m.group(1), m.group(2), m.group(3)
+        return rng.choice((f"{day},{month}/{year} - ", f"{day}/{month}/{year} « ",
+                           f"Ov {month}/{year} : "))
+
+    text = re.sub(r"^([0-9]{2})/([0-9]{2})/([0-9]{4}) : ", damaged, generated.text, flags=re.M)
+    text = re.sub(r"^-+&&&-+$(?=\nตัวชี้วัด)", rng.choice(("B&R", "ร\t๕๕๕")), text, flags=re.M)
+    assert text.count("B&R") + text.count("๕๕๕") == 1
+    got = _read(history, text).get("progress_updates", [])
+    want = generated.tables["progress_updates"]
+    assert [(r.detail, r.problems, r.obstacles, str(r.report_date)) for r in got] == [
+        (w["detail"], w["problems"], w["obstacles"], w["report_date"]) for w in want]

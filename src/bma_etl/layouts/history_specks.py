@@ -25,6 +25,7 @@ OCR_SPECKS_RE = re.compile(r"^(?!\s*[0-9๐-๙]{1,4}\s*/\s*(?:25|๒๕)[0-9๐
 SEPARATOR_LETTERS_MAX = 12
 #: Lower-case Latin bits of a letter or two, nothing else (``a oo``): the dashes as read.
 _LOWER_BITS = re.compile(r"[a-z]{1,2}(?:\s+[a-z]{1,2})*")
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 #: A Latin word this long or longer is text (``COVID``), not a separator's specks.
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 
@@ -37,14 +38,16 @@ def separator_read_as_letters(text: str) -> bool:
     (:data:`SEPARATOR_LETTERS_MAX` characters besides spaces), has no Latin word,
     and either has Thai letters of which no run reads as words of the word list
     (``จงซึ้งร``: ``ร`` is none; ``น 00 0ฝไ0``) or none and the separator's ``&``
-    (``K&R``) or only lower-case Latin bits (``a oo``). A wrapped value's last words
+    (``K&R``), only lower-case Latin bits (``a oo``), or specks and letters standing
+    alone (``ร⇥๕๕๕``). A wrapped value's last words
     (``งาน``, ``2 แห่ง``, ``PM 2.5``) are words.
     """
     if len("".join(text.split())) > SEPARATOR_LETTERS_MAX or _LATIN_WORD.search(text):
         return False
     runs = [m.group() for m in RUN.finditer(text)]
-    if not runs:
-        return "&" in text or bool(_LOWER_BITS.fullmatch(text.strip()))
+    if not runs:  # letters standing alone are no word either (``ร⇥๕๕๕``)
+        return "&" in text or bool(_LOWER_BITS.fullmatch(text.strip())) \
+            or bool(OCR_SPECKS_RE.match(_THAI_LETTER.sub("", text)))
     from pythainlp.tokenize import word_tokenize
 
     lex = lexicon()
