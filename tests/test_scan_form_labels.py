@@ -293,3 +293,24 @@ def test_date_read_as_one_run_of_letters_with_a_digit_inside_is_not_the_detail(
     want = generated.tables["progress_updates"]
     assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
     assert rows[at].report_date is None
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_budget_whose_equals_sign_ocr_misread_or_bracket_doubled_still_gives_its_amount(
+        generator: str, seed: int) -> None:
+    """``(ครั้งที่ 2 - 0 บาท``, ``(ครั้งที่ 2) - 0 บาท`` (the ``=`` read as ``-``), ``(ค (ครั้งที่ 6) =``
+    (the bracket read twice with junk), ``(ครั้งที่ 1)⇥0 บาท`` (the ``=`` read as a gap in a
+    pipe row's cell): every amount."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        kinds = ["{b} {n} - ", "{b} {n}) - ", "(ค {b} {n}) = "]
+        if generator == "legacy_pipe":  # a gap inside a pipe row's cell (the others' a column)
+            kinds.append("{b} {n})\t")
+        return rng.choice(kinds).format(b="งบประมาณที่เบิกใช้ (ครั้งที่", n=m.group(1))
+
+    text = re.sub(_BUDGET + " = ", damaged, generated.text)
+    assert text != generated.text
+    assert _values(_read(text)) == _want(generated)
