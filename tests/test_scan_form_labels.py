@@ -314,3 +314,22 @@ def test_budget_whose_equals_sign_ocr_misread_or_bracket_doubled_still_gives_its
     text = re.sub(_BUDGET + " = ", damaged, generated.text)
     assert text != generated.text
     assert _values(_read(text)) == _want(generated)
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(3))
+def test_date_with_a_speck_read_as_a_bracket_glued_before_it_is_read(generator: str,
+                                                                      seed: int) -> None:
+    """``:% (26/1/2568: …`` (the ``::`` read ``:%``, a speck glued to the date as ``(``):
+    the date is read and is not the detail."""
+    rng = random.Random(seed)
+    m: list[re.Match[str]] = []
+    while not m:  # a form in Arabic digits (Tesseract reads Thai ones as such, not as this)
+        generated = _form(generator, rng)
+        m = list(re.finditer(r":: ?([0-9]+/[0-9]+/[0-9]{4}) :", generated.text))
+    hit = m[rng.randrange(len(m))]
+    rows = _read(generated.text[:hit.start()] + f":% ({hit.group(1)}:"
+                 + generated.text[hit.end():])
+    want = generated.tables["progress_updates"]
+    assert [str(r.report_date) for r in rows] == [w["report_date"] for w in want]
+    assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]

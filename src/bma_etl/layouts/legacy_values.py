@@ -28,10 +28,11 @@ DATE_PART_RE = re.compile(
     r"^[\s:;.'\"]*(?P<date>[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4})\s*:?"
 )
 #: After OCR the row's rules may stand before it too (``| | :: ก 21/12/2568``: a line
-#: whose first ``|`` OCR read as a letter is no pipe row, so its cells are not split).
+#: whose first ``|`` OCR read as a letter is no pipe row, so its cells are not split), and
+#: a speck read as a bracket or quote glued to it (``:% (26/1/2568:``).
 OCR_DATE_PART_RE = re.compile(
     r"^[\s:;.'\"|]*(?:[1lI!\[\]]:[\s:;.'\"|]*)?"  # a table rule read as 1, l or ] (``1:: 21/6``)
-    r"(?:\S{1,2}\s+)?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
+    r"(?:\S{1,2}\s+)?[(\[“\"'‘]?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
 )
 #: A row whose label cell OCR read as a few short tokens of junk, the date after them
 #: (``ป ATs | ว ป 21/12/2568``): read only at the start of a report's first cells,
