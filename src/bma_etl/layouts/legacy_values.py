@@ -32,7 +32,7 @@ DATE_PART_RE = re.compile(
 #: a speck read as a bracket or quote glued to it (``:% (26/1/2568:``).
 OCR_DATE_PART_RE = re.compile(
     r"^[\s:;.'\"|]*(?:[1lI!\[\]]:[\s:;.'\"|]*)?"  # a table rule read as 1, l or ] (``1:: 21/6``)
-    r"(?:\S{1,2}\s+)?[(\[“\"'‘]?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
+    r"(?:\S{1,2}\s+)?[(\[\u201c\"'\u2018]?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
 )
 #: A row whose label cell OCR read as a few short tokens of junk, the date after them
 #: (``ป ATs | ว ป 21/12/2568``): read only at the start of a report's first cells,
