@@ -300,13 +300,14 @@ def test_date_read_as_one_run_of_letters_with_a_digit_inside_is_not_the_detail(
 def test_budget_whose_equals_sign_ocr_misread_or_bracket_doubled_still_gives_its_amount(
         generator: str, seed: int) -> None:
     """``(ครั้งที่ 2 - 0 บาท``, ``(ครั้งที่ 2) - 0 บาท`` (the ``=`` read as ``-``), ``(ค (ครั้งที่ 6) =``
-    (the bracket read twice with junk), ``(ครั้งที่ 1)⇥0 บาท`` (the ``=`` read as a gap in a
-    pipe row's cell): every amount."""
+    (the bracket read twice with junk), ``(ครั้งที่ 11)] =`` (its ``)`` twice), ``= ~ 0 บาท``
+    (a speck before the amount), ``(ครั้งที่ 1)⇥0 บาท`` (the ``=`` read as a gap in a pipe
+    row's cell): every amount."""
     rng = random.Random(seed)
     generated = _form(generator, rng)
 
     def damaged(m: re.Match[str]) -> str:
-        kinds = ["{b} {n} - ", "{b} {n}) - ", "(ค {b} {n}) = "]
+        kinds = ["{b} {n} - ", "{b} {n}) - ", "(ค {b} {n}) = ", "{b} {n})] = ", "{b} {n}) = ~ "]
         if generator == "legacy_pipe":  # a gap inside a pipe row's cell (the others' a column)
             kinds.append("{b} {n})\t")
         return rng.choice(kinds).format(b="งบประมาณที่เบิกใช้ (ครั้งที่", n=m.group(1))
