@@ -22,6 +22,7 @@ import pytest
 from bma_etl.layouts.base import Extraction, RepairedText
 from bma_etl.layouts.legacy_progress_form import extract as legacy
 from bma_etl.layouts.web_progress_history import extract as history
+from bma_etl.layouts.web_project_detail import extract as detail
 from bma_etl.normalize.fields import normalize
 from bma_etl.validate import build_records
 
@@ -228,8 +229,6 @@ _ID_MISREAD = ("1!0", "l|O", "โบ", "ไบ", "1D", "|D")
 @pytest.mark.parametrize("seed", range(8))
 def test_detail_page_id_label_ocr_read_as_other_letters(seed: int) -> None:
     """``Branch โบ2212``, ``Policy 1!058``: the policy, branch and KPI ids are their values."""
-    from bma_etl.layouts.web_project_detail import extract as detail
-
     rng = random.Random(seed)
     generated = GENERATORS["web_detail"](rng)
     while not _ID_LABEL.search(generated.text):
@@ -290,3 +289,17 @@ def test_history_report_date_with_its_colon_misread_and_last_separator_read_as_l
     want = generated.tables["progress_updates"]
     assert [(r.detail, r.problems, r.obstacles, str(r.report_date)) for r in got] == [
         (w["detail"], w["problems"], w["obstacles"], w["report_date"]) for w in want]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_detail_page_id_label_whose_id_and_value_ocr_misread_ends_the_name(seed: int) -> None:
+    """``Policy 8 149ร`` (the ``ID`` and value past reading) under the project's name: the
+    name is its own words, the policy ID unknown, the other IDs read."""
+    rng = random.Random(seed)
+    generated = GENERATORS[rng.choice(("web_detail", "web_detail_long"))](rng)
+    text = re.sub(r"^Policy ID\S*$", "Policy 8 149ร", generated.text, flags=re.M)
+    assert text != generated.text
+    [project] = _read(detail, text)["projects"]
+    [want] = generated.tables["projects"]
+    assert (project.project_name, project.policy_id, project.kpi_id) == (
+        want["project_name"], None, want.get("kpi_id"))

@@ -235,7 +235,16 @@ def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | Non
             # ("หน่วยงาน…" inside the rationale) continues that text.
             return None, None
         return column, doc.raw(line.start + value_at, line.end)
+    word = _OCR_ID_WORD_RE.match(line.text) if doc.ocr_used else None
+    if word is not None and _ID_WORDS[word["word"]] not in project.fields:
+        return _ID_WORDS[word["word"]], None  # its ``ID`` and value past reading: no value
     return None, None
+
+
+#: Scans: an ID label's first word whole, its ``ID`` and value misread past reading
+#: (``Policy 8 149ร``): the line is that label's, never the project name's next line.
+_OCR_ID_WORD_RE = re.compile(r"^\W{0,2}(?P<word>Policy|Branch|Kpi)\s")
+_ID_WORDS = {"Policy": "policy_id", "Branch": "branch_id", "Kpi": "kpi_id"}
 
 
 def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project: RawRow,
