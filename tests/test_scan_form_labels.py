@@ -8,7 +8,12 @@ the whole label read as a short run of junk before the date (``Seb :: 21/3/2564 
 the row is its own, not glued to the one above, and its number is left unknown. A
 budget label whose bracket's ``(ครั้งที่`` OCR read as letters or lost (``งบประมาณที่เบิกใช้
 REG 1) = 4,313,500 บาท``), or whose words it misread past finding, its bracket whole
-(``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = 2,173,000 บาท``), still gives its amount.
+(``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = 2,173,000 บาท``), still gives its amount. So does a
+budget on the line after a progress whose digits OCR read as letters. A label behind
+specks (``ร7รายงานครั้งที่ว)``), a label joined to the row above when OCR lost that row's
+closing ``|``, a label read as junk before a date whose ``/`` were read as digits
+(``ว0 Ls 10722566 :``) each open their own row; specks past a label and a date read as
+letters (``เพผิวร6ย :``) are not the detail.
 """
 
 from __future__ import annotations
@@ -159,3 +164,173 @@ def test_date_read_as_letters_glued_to_its_year_is_not_the_detail(generator: str
     want = generated.tables["progress_updates"]
     assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
     assert rows[at].report_date is None
+
+
+#: What OCR read before a label's words on the corpus's scans (a speck, the ``|``).
+_SPECKS = ("ร7", "7 '", "“4")
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_label_behind_specks_opens_its_row(generator: str, seed: int) -> None:
+    """``ร7รายงานครั้งที่ว) | :: …``, ``7 ' รายงานครั้งที่13 :: …``: the row is its own,
+    its number read when OCR read it, unknown when it read a letter."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(1, len(generated.tables["progress_updates"]))
+    m = list(re.finditer(_LABEL, generated.text, flags=re.M))[at]
+    lost = rng.random() < 0.5
+    label = m.group()[len(m.group(1) or ""):].replace("::", "").rstrip(" |\t")
+    if lost:
+        label = re.sub(r"[0-9๐-๙]+$", "ว)", label)
+    mended = f"{m.group(1) or ''}{rng.choice(_SPECKS)} {label}{m.group(2)}::"
+    rows = _read(generated.text[:m.start()] + mended + generated.text[m.end():])
+    want = generated.tables["progress_updates"]
+    assert _values(rows) == _want(generated)
+    assert [str(r.report_date) for r in rows] == [w["report_date"] for w in want]
+    assert [r.seq_label for r in rows] == [
+        None if lost and k == at else w["seq_label"] for k, w in enumerate(want)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_pipe_row_whose_closing_bar_ocr_lost_keeps_the_next_row_apart(seed: int) -> None:
+    """A wrapped pipe row whose last ``|`` OCR read as ``(A``, the next row's first ``|``
+    as a speck (``“4 รายงานครั้งที่4 | …``): the reader joins the two lines, yet each row
+    is its own."""
+    rng = random.Random(seed)
+    generated = _form("legacy_pipe", rng)
+    at = rng.randrange(1, len(generated.tables["progress_updates"]))
+    lines = generated.text.split("\n")
+    rows_at = [k for k, line in enumerate(lines) if line.startswith("| รายงานครั้งที่")]
+    above, below = rows_at[at - 1], rows_at[at]
+    head, tail = lines[above].split(" :: ความก้าวหน้า", 1)
+    lines[above] = f"{head} ::\nความก้าวหน้า{tail.rstrip(' |')} (A"
+    lines[below] = rng.choice(_SPECKS) + lines[below][1:]
+    rows = _read("\n".join(lines))
+    want = generated.tables["progress_updates"]
+    assert _values(rows) == _want(generated)
+    assert [r.seq_label for r in rows] == [w["seq_label"] for w in want]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_row_whose_label_ocr_read_as_junk_and_date_slashes_as_digits_is_its_own_row(
+        generator: str, seed: int) -> None:
+    """``| ว0 Ls 10722566 : …`` (the label read as two tokens of junk, the date's ``::``
+    lost, one ``/`` read as ``7``, the other lost) after a row that read its values: a
+    row of unknown number, every value of every row its own."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(1, len(generated.tables["progress_updates"]))
+    m = list(re.finditer(_LABEL + r" ?([0-9๐-๙]+)/([0-9๐-๙]+)/([0-9๐-๙]{4}) :",
+                         generated.text, flags=re.M))[at]
+    seven = "๗" if m.group(3) in "๐๑๒๓๔๕๖๗๘๙" * 2 else "7"
+    mended = f"{m.group(1) or ''}{rng.choice(('ว0 Ls', 'Ss. e', 'ก'))} " \
+             f"{m.group(3)}{seven}{m.group(4)}{m.group(5)} :"
+    rows = _read(generated.text[:m.start()] + mended + generated.text[m.end():])
+    want = generated.tables["progress_updates"]
+    assert _values(rows) == _want(generated)
+    assert [r.seq_label for r in rows] == [
+        None if k == at else w["seq_label"] for k, w in enumerate(want)]
+    assert [str(r.report_date) for k, r in enumerate(rows) if k != at] == [
+        w["report_date"] for k, w in enumerate(want) if k != at]
+    assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_specks_after_a_label_and_date_colons_read_as_percent_are_not_the_detail(
+        generator: str, seed: int) -> None:
+    """``“4 รายงานครั้งที่4 - | :% 33/ย2567 : …`` (specks past the label's number, the
+    date's ``::`` read ``:%``, the date past reading): the detail is its words."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(1, len(generated.tables["progress_updates"]))
+    m = list(re.finditer(_LABEL + r" ?([0-9๐-๙]+)/([0-9๐-๙]+)/([0-9๐-๙]{4}) :",
+                         generated.text, flags=re.M))[at]
+    label = m.group()[len(m.group(1) or ""):].split("::")[0].rstrip(" |\t")
+    mended = f"{m.group(1) or ''}“4 {label} - | :% 33/ย{m.group(5)} :"
+    rows = _read(generated.text[:m.start()] + mended + generated.text[m.end():])
+    want = generated.tables["progress_updates"]
+    assert _values(rows) == _want(generated)
+    assert [r.seq_label for r in rows] == [w["seq_label"] for w in want]
+    assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_budget_on_the_line_after_a_progress_ocr_misread_is_read_not_the_detail(
+        generator: str, seed: int) -> None:
+    """``:: ความก้าวหน้าของงานฯ = อ๐.๐๐ % :`` / ``งบประมาณที่เบิกใช้ (ครั้งที่ 5) = …`` (the
+    progress's digits read as letters, the budget on the next line): the budget is read,
+    the progress left unknown, and the detail is its words."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(len(generated.tables["progress_updates"]))
+    m = list(re.finditer(r"(ความก้าวหน้าของงานฯ = )([0-9๐-๙])[0-9๐-๙]*(\.[0-9๐-๙]+ % :) ",
+                         generated.text))[at]
+    mended = f"{m.group(1)}อ{m.group(2)}{m.group(3)}\n"
+    rows = _read(generated.text[:m.start()] + mended + generated.text[m.end():])
+    want = generated.tables["progress_updates"]
+    assert [_amount(r.budget_disbursed_thb) for r in rows] == [
+        w["budget_disbursed_thb"] for w in want]
+    assert rows[at].progress_pct is None
+    assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab"])
+@pytest.mark.parametrize("seed", range(4))
+def test_date_read_as_one_run_of_letters_with_a_digit_inside_is_not_the_detail(
+        generator: str, seed: int) -> None:
+    """``รายงานครั้งที่3 เพผิวร6ย : อยู่…`` (the date's ``::`` lost, the date read as letters
+    with one digit inside): the detail is its words, the date unknown."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(len(generated.tables["progress_updates"]))
+    m = list(re.finditer(r"(รายงานครั้งที่[0-9๐-๙]+)\t:: \S+ : ", generated.text))[at]
+    text = generated.text[:m.start()] + f"{m.group(1)} เพผิวร6ย : " + generated.text[m.end():]
+    rows = _read(text)
+    want = generated.tables["progress_updates"]
+    assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
+    assert rows[at].report_date is None
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_budget_whose_equals_sign_ocr_misread_or_bracket_doubled_still_gives_its_amount(
+        generator: str, seed: int) -> None:
+    """``(ครั้งที่ 2 - 0 บาท``, ``(ครั้งที่ 2) - 0 บาท`` (the ``=`` read as ``-``), ``(ค (ครั้งที่ 6) =``
+    (the bracket read twice with junk), ``(ครั้งที่ 11)] =`` (its ``)`` twice), ``= ~ 0 บาท``
+    (a speck before the amount), ``(ครั้งที่ 1)⇥0 บาท`` (the ``=`` read as a gap in a pipe
+    row's cell): every amount."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        kinds = ["{b} {n} - ", "{b} {n}) - ", "(ค {b} {n}) = ", "{b} {n})] = ", "{b} {n}) = ~ "]
+        if generator == "legacy_pipe":  # a gap inside a pipe row's cell (the others' a column)
+            kinds.append("{b} {n})\t")
+        return rng.choice(kinds).format(b="งบประมาณที่เบิกใช้ (ครั้งที่", n=m.group(1))
+
+    text = re.sub(_BUDGET + " = ", damaged, generated.text)
+    assert text != generated.text
+    assert _values(_read(text)) == _want(generated)
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(3))
+def test_date_with_a_speck_read_as_a_bracket_glued_before_it_is_read(generator: str,
+                                                                      seed: int) -> None:
+    """``:% (26/1/2568: …`` (the ``::`` read ``:%``, a speck glued to the date as ``(``):
+    the date is read and is not the detail."""
+    rng = random.Random(seed)
+    m: list[re.Match[str]] = []
+    while not m:  # a form in Arabic digits (Tesseract reads Thai ones as such, not as this)
+        generated = _form(generator, rng)
+        m = list(re.finditer(r":: ?([0-9]+/[0-9]+/[0-9]{4}) :", generated.text))
+    hit = m[rng.randrange(len(m))]
+    rows = _read(generated.text[:hit.start()] + f":% ({hit.group(1)}:"
+                 + generated.text[hit.end():])
+    want = generated.tables["progress_updates"]
+    assert [str(r.report_date) for r in rows] == [w["report_date"] for w in want]
+    assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]

@@ -154,11 +154,12 @@ def test_first_row_whose_label_cell_ocr_read_as_junk_keeps_its_date() -> None:
 
 @pytest.mark.parametrize("seed", range(6))
 def test_detail_page_budget_label_ocr_read_as_latin_letters(seed: int) -> None:
-    """``aun ที่ได้รับ (บาท)20,150,000.00``, ``งบฯ ที่ใช้ไป (U1N)1,508,500``: both read."""
+    """``aun ที่ได้รับ (บาท)20,150,000.00``, ``งบๆ ที่ได้รับ (บาท)…`` (``ฯ`` read as ``ๆ``),
+    ``งบฯ ที่ใช้ไป (U1N)1,508,500``: both read."""
     rng = random.Random(seed)
     generated = GENERATORS["web_detail"](rng)
     text = to_arabic_digits(generated.text)
-    text = text.replace("งบฯ ที่ได้รับ", rng.choice(("aun", "dus")) + " ที่ได้รับ")
+    text = text.replace("งบฯ ที่ได้รับ", rng.choice(("aun", "dus", "งบๆ")) + " ที่ได้รับ")
     text = text.replace("ที่ใช้ไป (บาท)", "ที่ใช้ไป (U1N)")
     [project] = _read(detail, text)["projects"]
     [want] = generated.tables["projects"]

@@ -22,6 +22,7 @@ import pytest
 from bma_etl.layouts.base import Extraction, RepairedText
 from bma_etl.layouts.legacy_progress_form import extract as legacy
 from bma_etl.layouts.web_progress_history import extract as history
+from bma_etl.layouts.web_project_detail import extract as detail
 from bma_etl.normalize.fields import normalize
 from bma_etl.validate import build_records
 
@@ -228,8 +229,6 @@ _ID_MISREAD = ("1!0", "l|O", "โบ", "ไบ", "1D", "|D")
 @pytest.mark.parametrize("seed", range(8))
 def test_detail_page_id_label_ocr_read_as_other_letters(seed: int) -> None:
     """``Branch โบ2212``, ``Policy 1!058``: the policy, branch and KPI ids are their values."""
-    from bma_etl.layouts.web_project_detail import extract as detail
-
     rng = random.Random(seed)
     generated = GENERATORS["web_detail"](rng)
     while not _ID_LABEL.search(generated.text):
@@ -241,3 +240,66 @@ def test_detail_page_id_label_ocr_read_as_other_letters(seed: int) -> None:
     columns = [c for c in ("policy_id", "branch_id", "kpi_id") if c in want]
     assert columns
     assert {c: getattr(project, c) for c in columns} == {c: want[c] for c in columns}
+
+
+#: What OCR read for an objective's number, the gap after it read as a tab.
+_ITEM_NUMBERS = ("8", "Pe", "a", "3,")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_objective_whose_number_ocr_misread_before_a_gap_opens_its_item(seed: int) -> None:
+    """``8⇥เพื่อ…``, ``Pe⇥เพื่อ…`` (each objective's number misread, its gap a tab) and a
+    page's number read as specks between two objectives' lines (``7``, ``ฑา``): every
+    objective its own, without the specks."""
+    rng = random.Random(seed)
+    while True:
+        generated = GENERATORS["legacy_long"](rng)
+        want = generated.tables["projects"][0]["objectives"]
+        if len(want) >= 2:
+            break
+    items = re.compile(r"(?:(?<=\n)|(?<=ของโครงการ ))[0-9]\. (เพื่อ)")
+    text = items.sub(lambda m: f"\n{rng.choice(_ITEM_NUMBERS)}\t{m.group(1)}", generated.text)
+    assert text.count("\tเพื่อ") == len(want)
+    first = text.index("\tเพื่อ")
+    cut = text.index(" ", text.index(" ", first) + 1)  # within the first objective
+    text = text[:cut] + f"\n\n{rng.choice(('7', 'ฑา'))}\n\n" + text[cut + 1:]
+    got = _read(legacy, text)["projects"][0].objectives
+    assert [" ".join(o.split()) for o in got] == want
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_history_report_date_with_its_colon_misread_and_last_separator_read_as_letters(
+        seed: int) -> None:
+    """``24,12/2567 - …``, ``26/01/2569 « …``, ``Ov 10/2567 : …`` (a ``/`` read as ``,``,
+    the ``:`` as a sign, the day as letters apart) are not the detail, and the date beside
+    a misread colon is not loaded over the entry's system date; the separator before the
+    KPI block read as ``B&R`` or ``ร⇥๕๕๕`` is not the last entry's obstacles."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        day, month, year = m.group(1), m.group(2), m.group(3)
+        return rng.choice((f"{day},{month}/{year} - ", f"{day}/{month}/{year} « ",
+                           f"Ov {month}/{year} : "))
+
+    text = re.sub(r"^([0-9]{2})/([0-9]{2})/([0-9]{4}) : ", damaged, generated.text, flags=re.M)
+    text = re.sub(r"^-+&&&-+$(?=\nตัวชี้วัด)", rng.choice(("B&R", "ร\t๕๕๕")), text, flags=re.M)
+    assert text.count("B&R") + text.count("๕๕๕") == 1
+    got = _read(history, text).get("progress_updates", [])
+    want = generated.tables["progress_updates"]
+    assert [(r.detail, r.problems, r.obstacles, str(r.report_date)) for r in got] == [
+        (w["detail"], w["problems"], w["obstacles"], w["report_date"]) for w in want]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_detail_page_id_label_whose_id_and_value_ocr_misread_ends_the_name(seed: int) -> None:
+    """``Policy 8 149ร`` (the ``ID`` and value past reading) under the project's name: the
+    name is its own words, the policy ID unknown, the other IDs read."""
+    rng = random.Random(seed)
+    generated = GENERATORS[rng.choice(("web_detail", "web_detail_long"))](rng)
+    text = re.sub(r"^Policy ID\S*$", "Policy 8 149ร", generated.text, flags=re.M)
+    assert text != generated.text
+    [project] = _read(detail, text)["projects"]
+    [want] = generated.tables["projects"]
+    assert (project.project_name, project.policy_id, project.kpi_id) == (
+        want["project_name"], None, want.get("kpi_id"))

@@ -55,12 +55,16 @@ SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
 #: The report date as OCR may read it (``19/0172569 :``, a ``/`` read as ``1``): not a
 #: date to load (the entry heading's system date stands), but not the detail either.
 #: Or its day read as letters, month and year left (``เม07/2563 :``, ``IN/092568 :``).
-#: Its ``:`` may be lost, the gap before the narrative left (``11/06/2565⇥⇥อยู่…``).
+#: Its ``:`` may be lost, the gap before the narrative left (``11/06/2565⇥⇥อยู่…``), or
+#: read as a sign (``26/01/2569 « อยู่…``, ``24,12/2567 - จัด…``: a ``/`` read ``,``); the
+#: day's letters may stand apart (``Ov 10/2567 : จัด…``).
 _OCR_BE_DATE_RE = re.compile(
-    rf"^\W{{0,3}}(?P<date>{DIGIT}[0-9๐-๙/|lI ]{{5,10}}{DIGIT}"
-    rf"|[^\s:]{{1,3}}?{DIGIT}{{1,2}}\s*/?\s*{DIGIT}{{4}})(?:\s*[:;]|\t)\s*"
+    rf"^\W{{0,3}}(?P<date>{DIGIT}[0-9๐-๙/|lI ,]{{5,10}}{DIGIT}"
+    rf"|[^\s:]{{1,3}}?\s?{DIGIT}{{1,2}}\s*/?\s*{DIGIT}{{4}})(?:\s*(?P<sign>[:;«»-])|\t)\s*"
     r"(?P<body>.*)$")
 _PLAIN_DATE_RE = re.compile(rf"{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}")
+#: Signs OCR read for the date's ``:``: the date beside them is as doubtful (not loaded).
+_MISREAD_COLONS = frozenset("«»-")
 #: After OCR: a separator whose dashes were lost, an entry heading with a speck after it;
 #: or its ``&&&`` read in part, a letter or two of dust beside it (``ว\tB&&``): no
 #: entry's text has ``&&``.
@@ -140,7 +144,7 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
             continue
         if SEPARATOR_RE.match(text) or (ocr and (_OCR_SEPARATOR_RE.match(text) or (
                 entry is not None and at + 1 < len(joined) and separator_read_as_letters(text)
-                and (ENTRY_RE.match(joined[at + 1].text) or ocr_entry(joined[at + 1].text))))):
+                and _opens_block(joined, at + 1)))):
             entry = None
             continue
         m = ENTRY_RE.match(text) or (
@@ -174,6 +178,13 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
     return [_finish_entry(e, out, ocr) for e in entries], indicators
 
 
+
+
+def _opens_block(lines: list[Line], k: int) -> bool:
+    """Whether OCR'd line ``k`` opens an entry or a KPI block (a separator may precede either)."""
+    text = lines[k].text
+    return bool(ENTRY_RE.match(text) or ocr_entry(text) or KPI_RE.match(text)
+                or match_key(KPI_RE.pattern, text) or _ocr_kpi(text, lines[k + 1:k + 2]))
 
 
 def _colons_joined(lines: list[Line]) -> list[Line]:
@@ -225,7 +236,8 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
         m = _BE_DATE_RE.match(line.text)
         odd = _OCR_BE_DATE_RE.match(line.text) if m is None and doc.ocr_used else None
         if m or odd:
-            if m or (odd and _PLAIN_DATE_RE.fullmatch(odd.group("date"))):  # specks before it
+            if m or (odd and _PLAIN_DATE_RE.fullmatch(odd.group("date"))  # specks before it
+                      and odd.group("sign") not in _MISREAD_COLONS):
                 entry.be = doc.raw_match(m or odd, "date", line=line)  # type: ignore[arg-type]
             body = doc.raw_match(m or odd, "body", line=line)  # type: ignore[arg-type]
             entry.pieces["detail"] = [body] if body is not None else []

@@ -4,7 +4,9 @@ Stage: extract (a helper of :mod:`bma_etl.layouts.history_entries`, not a layout
 Consumes one line's text; says whether it holds no text of an entry: specks read
 as marks and digits (:data:`OCR_SPECKS_RE`: a number of a year such as ``2/2566``
 is text), or the ``---&&&---`` separator read as
-a few letters (:func:`separator_read_as_letters`). Only OCR'd pages come here.
+a few letters (:func:`separator_read_as_letters`); and, for the progress form's
+lists and texts, a short line of specks a page break left between a text's lines
+(:func:`short_specks`). Only OCR'd pages come here.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ OCR_SPECKS_RE = re.compile(r"^(?!\s*[0-9๐-๙]{1,4}\s*/\s*(?:25|๒๕)[0-9๐
 SEPARATOR_LETTERS_MAX = 12
 #: Lower-case Latin bits of a letter or two, nothing else (``a oo``): the dashes as read.
 _LOWER_BITS = re.compile(r"[a-z]{1,2}(?:\s+[a-z]{1,2})*")
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 #: A Latin word this long or longer is text (``COVID``), not a separator's specks.
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 
@@ -35,16 +38,39 @@ def separator_read_as_letters(text: str) -> bool:
     (:data:`SEPARATOR_LETTERS_MAX` characters besides spaces), has no Latin word,
     and either has Thai letters of which no run reads as words of the word list
     (``จงซึ้งร``: ``ร`` is none; ``น 00 0ฝไ0``) or none and the separator's ``&``
-    (``K&R``) or only lower-case Latin bits (``a oo``). A wrapped value's last words
+    (``K&R``), only lower-case Latin bits (``a oo``), or specks and letters standing
+    alone (``ร⇥๕๕๕``). A wrapped value's last words
     (``งาน``, ``2 แห่ง``, ``PM 2.5``) are words.
     """
     if len("".join(text.split())) > SEPARATOR_LETTERS_MAX or _LATIN_WORD.search(text):
         return False
     runs = [m.group() for m in RUN.finditer(text)]
-    if not runs:
-        return "&" in text or bool(_LOWER_BITS.fullmatch(text.strip()))
+    if not runs:  # letters standing alone are no word either (``ร⇥๕๕๕``)
+        return "&" in text or bool(_LOWER_BITS.fullmatch(text.strip())) \
+            or bool(OCR_SPECKS_RE.match(_THAI_LETTER.sub("", text)))
     from pythainlp.tokenize import word_tokenize
 
     lex = lexicon()
     return not any(all(in_list(w, lex) for w in word_tokenize(run, engine="newmm"))
                    for run in runs)
+
+
+_LIST_NUMBER = re.compile(r"[0-9๐-๙]{1,2}[.)]")
+#: The most characters (besides spaces) a line of specks at a page break has (``7``, ``ฑา``).
+SHORT_SPECKS_MAX = 4
+
+
+def short_specks(text: str) -> bool:
+    """Whether ``text`` is a short line of specks, no text.
+
+    Digits or marks alone (``7``, the page's number misread) or Thai letters no word
+    of the word list reads (``ฑา``).
+
+    At most :data:`SHORT_SPECKS_MAX` characters besides spaces; blank is not specks.
+    A short word (``งาน``), a year's number (``2/2566``) or a list's number alone
+    (``4.``: its item's text is on the next line) is text.
+    """
+    body = "".join(text.split())
+    if not body or len(body) > SHORT_SPECKS_MAX or _LIST_NUMBER.fullmatch(body):
+        return False
+    return bool(OCR_SPECKS_RE.match(text)) or separator_read_as_letters(text)

@@ -5,13 +5,19 @@ Consumes the report table's cells (:mod:`bma_etl.layouts.legacy_cells`); gives t
 span of a report's number in its ``รายงานครั้งที่ N`` label cell (:func:`report_label`:
 as printed, approximately after OCR, an empty span when the number is unknown), the
 end of a label a narrow column wrapped (:func:`wrapped_label`), and, after OCR, a
-label read as a short run of junk before its date (:func:`junk_label`). Never raises.
+label read as a short run of junk before its date (:func:`junk_label`), and the
+table's lines parted where a joined line holds a row's label (:func:`parted_at_labels`).
+Never raises.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import replace
 
+from bma_etl.document import joined_line
+from bma_etl.layouts.base import Line
 from bma_etl.layouts.legacy_cells import ReportCell
 from bma_etl.layouts.legacy_values import BUDGET_LABEL, PROGRESS_LABEL
 from bma_etl.matchkey import key, search_key
@@ -75,6 +81,10 @@ _OCR_JUNK_LABEL_RE = re.compile(_OCR_JUNK_RE + _OCR_DATE_CELL_RE)
 _OCR_JUNK_CELL_RE = re.compile(_OCR_JUNK_RE + "$")
 _OCR_DATE_CELL_OPEN_RE = re.compile(r"^\s*" + _OCR_DATE_CELL_RE)
 
+#: ... or one or two short tokens of junk, then a date whose ``/`` OCR read as digits or
+#: lost (``| ว0 Ls 10722566 : อยู่…`` for 10/2/2566), its year whole, then its ``:``.
+_OCR_JUNK_BEFORE_DIGITS_RE = re.compile(
+    r"^\s*(?:[^\s:/]{1,3}\s+){1,2}(?P<date>[0-9๐-๙/]{3,6}(?:25|๒๕)[0-9๐-๙]{2})\s*:(?!:)")
 _LABEL_WORDS_KEY = key("รายงานครั้งที่")
 _FIRST_NUMBER = re.compile(r"[0-9๐-๙]{1,3}")
 
@@ -83,7 +93,8 @@ def junk_label(filled: list[tuple[ReportCell, bool]], k: int) -> tuple[int, int]
     """An empty span where the date's cell starts when leading cell ``k`` is junk, or None.
 
     The junk is a label OCR lost (:data:`_OCR_JUNK_LABEL_RE`, in its cell or before
-    the date's cell of its line).
+    the date's cell of its line; :data:`_OCR_JUNK_BEFORE_DIGITS_RE`, the date's
+    ``::`` and ``/`` lost too).
 
     Called only on an OCR'd page, after a report whose progress or budget was read: a
     whole date behind one short token there opens the next report, its number unknown.
@@ -91,6 +102,8 @@ def junk_label(filled: list[tuple[ReportCell, bool]], k: int) -> tuple[int, int]
     cell = filled[k][0]
     if (junk := _OCR_JUNK_LABEL_RE.match(cell.text)) is not None:
         return junk.start("colons"), junk.start("colons")
+    if (junk := _OCR_JUNK_BEFORE_DIGITS_RE.match(cell.text)) is not None:
+        return junk.start("date"), junk.start("date")
     if _OCR_JUNK_CELL_RE.match(cell.text) and k + 1 < len(filled) \
             and filled[k + 1][0].line.no == cell.line.no \
             and _OCR_DATE_CELL_OPEN_RE.match(filled[k + 1][0].text):
@@ -109,6 +122,36 @@ def values_read(cells: list[ReportCell]) -> bool:
 _OCR_LABEL_NO_LOST_RE = re.compile(r"^\s*รายงานครั?้?งที่?[^\s0-9๐-๙:]{1,2}(?![^\s:=])")
 
 
+#: After OCR, a speck or two before a label's words read as letters, digits or quotes
+#: (``ร7รายงานครั้งที่ว)``, ``7 ' รายงานครั้งที่13 ::``, ``“4 รายงานครั้งที่4 -``).
+_OCR_LABEL_WORDS_RE = re.compile(r"รายงานครั?้?งที่?")
+_OCR_SPECKS_BEFORE_RE = re.compile(r"\s*(?:[^\s:/]{1,2}\s+){0,2}[^\s:/]{0,2}\s*")
+#: The label's number right after its words, never a date's (``รายงานครั้งที่ 3/9``).
+_OCR_NUMBER_AFTER_RE = re.compile(r"\s*(?P<no>[0-9๐-๙]{1,3})(?![0-9๐-๙]|\s*/)")
+#: A letter or sign OCR read for the number, glued to the words (``ที่ว)``).
+_OCR_NUMBER_JUNK_RE = re.compile(r"[^\s:|0-9๐-๙]{0,3}")
+
+
+def _label_behind_specks(text: str) -> tuple[int, int] | None:
+    """The number's span of a label OCR read behind specks (at most three signs), or None.
+
+    The number unknown (read as a letter, or what follows is a date's): an empty span
+    past the letters glued to the words.
+    """
+    m = _OCR_LABEL_WORDS_RE.search(text)
+    if m is None or not 0 < m.start() <= 8:
+        return None
+    specks = _OCR_SPECKS_BEFORE_RE.fullmatch(text, 0, m.start())
+    if specks is None or len("".join(text[:m.start()].split())) > 3:
+        return None
+    number = _OCR_NUMBER_AFTER_RE.match(text, m.end())
+    if number is not None:
+        return number.span("no")
+    junk = _OCR_NUMBER_JUNK_RE.match(text, m.end())
+    end = junk.end() if junk else m.end()
+    return end, end
+
+
 def report_label(text: str, ocr: bool = False) -> tuple[int, int] | None:
     """Span of the number of a ``รายงานครั้งที่ N`` label cell, or None.
 
@@ -117,8 +160,16 @@ def report_label(text: str, ocr: bool = False) -> tuple[int, int] | None:
     letter, the date's ``::`` after it (``รายงานครั้งที่อ:: ๑๐/๑๐/…``), opens a report
     of unknown number (an empty span before the ``::``); so do the label's words with
     a sign or letter glued where the number stands (``รายงานครั้งที่ๆ = …``,
-    ``รายงานครั้งที่ๆ 2 9/3/2563``: the digits after it are never the number).
+    ``รายงานครั้งที่ๆ 2 9/3/2563``: the digits after it are never the number), and the
+    words behind a speck or two OCR read as signs (:func:`_label_behind_specks`).
     """
+    found = _report_label(text, ocr)
+    if found is None and ocr:
+        found = _label_behind_specks(text)
+    return found
+
+
+def _report_label(text: str, ocr: bool) -> tuple[int, int] | None:
     m = _LABEL_CELL_RE.match(text)
     if m:
         return m.span("no")
@@ -146,3 +197,34 @@ def report_label(text: str, ocr: bool = False) -> tuple[int, int] | None:
     if not 7 <= len(head) <= 13 or colon >= 0:
         return None  # ``รายงานครั้ง :: 5/9/2566``: the number is the date's
     return number.span() if ratio(head, _LABEL_WORDS_KEY) >= 75 else None
+
+
+def parted_at_labels(lines: list[Line], line_starts: list[int]) -> list[Line]:
+    """``lines`` with a joined line parted before each of its physical lines a label opens.
+
+    After OCR lost the ``|`` closing a pipe row (``… : เป็นไปตามเป้าหมาย (A``) or read its
+    table's ruling as junk (``|----เสกด===--|``), the reader joined the next row's line
+    (``“4 รายงานครั้งที่4 - | :% …``) to it: the label would no longer lead its row.
+    A physical line opens with a label when its first cell (its ``|`` and white space
+    skipped) is one as printed or behind specks (:func:`_label_behind_specks`), its
+    number read. ``line_starts``: the document's physical lines' offsets, in order.
+    """
+    out: list[Line] = []
+    for line in lines:
+        cut = 0
+        for at, _, _ in line.pieces[1:]:
+            head = line.text[at:].lstrip("| \t")
+            if not (_LABEL_CELL_RE.match(head) or (
+                    (found := _label_behind_specks(head)) is not None and found[0] < found[1])):
+                continue
+            if line.text[cut:at].strip():
+                out.append(_part(line, cut, at, line_starts))
+            cut = at
+        out.append(line if cut == 0 else _part(line, cut, len(line.text), line_starts))
+    return out
+
+
+def _part(line: Line, a: int, b: int, line_starts: list[int]) -> Line:
+    """``line.text[a:b]`` as a line of its own, numbered by its first physical line."""
+    part = joined_line([(line, a, len(line.text[:b].rstrip()))])
+    return replace(part, no=bisect_right(line_starts, part.start))

@@ -37,6 +37,7 @@ from bma_etl.layouts.common import (
     split_person_raw,
     strip_outline_raw,
 )
+from bma_etl.layouts.history_specks import short_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.wrapped import label_values, numbered_items, rest_of
 from bma_etl.matchkey import fuzzy_search, key, literal_of, matches_key, search_key
@@ -128,7 +129,7 @@ def extract(doc: RepairedText) -> Extraction:
         pieces = _text_pieces(doc, blocks.get(column, []))
         if pieces:
             project.fields[column] = pieces
-    objectives = numbered_items(doc, _content_lines(blocks.get("objectives", [])))
+    objectives = numbered_items(doc, _content_lines(blocks.get("objectives", []), doc.ocr_used))
     if objectives:
         project.fields["objectives"] = objectives
 
@@ -354,12 +355,14 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
             row.fields[column] = raw
 
 
-def _content_lines(lines: list[Line]) -> list[Line]:
-    return [ln for ln in lines if ln.text.strip() and not _PAGE_HEADER_RE.match(ln.text)]
+def _content_lines(lines: list[Line], ocr: bool = False) -> list[Line]:
+    """``lines`` but blank ones, repeated page headers and (``ocr``) lines of specks."""
+    return [ln for ln in lines if ln.text.strip() and not _PAGE_HEADER_RE.match(ln.text)
+            and not (ocr and short_specks(ln.text))]
 
 
 def _text_pieces(doc: RepairedText, lines: list[Line]) -> list[Raw]:
-    pieces = [doc.raw_in(ln, 0, len(ln.text)) for ln in _content_lines(lines)]
+    pieces = [doc.raw_in(ln, 0, len(ln.text)) for ln in _content_lines(lines, doc.ocr_used)]
     return [p for p in pieces if p is not None]
 
 

@@ -23,7 +23,13 @@ from bma_etl.document import joined_line
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.legacy_cells import ReportCell, coalesced, filled_cells
 from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
-from bma_etl.layouts.legacy_labels import junk_label, report_label, values_read, wrapped_label
+from bma_etl.layouts.legacy_labels import (
+    junk_label,
+    parted_at_labels,
+    report_label,
+    values_read,
+    wrapped_label,
+)
 from bma_etl.layouts.legacy_values import (
     BUDGET_LABEL,
     BUDGET_VALUE,
@@ -65,6 +71,9 @@ class _Report:
     lost_label: bool = False  # opened by table text before any label (scans)
 
 
+#: After OCR, specks a label's cell may hold past its number (``รายงานครั้งที่4 - | :% …``).
+_SPECKS = re.compile(r"[\s\-.'|,;_~]*")
+
 #: A report's entry opens with its date (``:: 29/12/2565 :``).
 _DATE_OPEN_RE = re.compile(r"^\s*::\s*[0-9๐-๙]{1,2}\s*/")
 def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
@@ -83,6 +92,8 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
     (:func:`~bma_etl.layouts.legacy_labels.junk_label`).
     """
     reports: list[_Report] = []
+    if doc.ocr_used:  # a row's line OCR's lost ``|`` joined to the row above
+        lines = parted_at_labels(lines, doc.index.line_starts)
     filled = filled_cells(lines)
     rests: dict[int, int] = {}  # cells that end a wrapped label: where their text goes on
     early: list[ReportCell] = []  # a row's first lines printed above its label
@@ -115,6 +126,8 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
                 if no_end > no_start else None
             reports.append(_Report(label, early))
             early = []
+            if doc.ocr_used:  # specks past the number, before the row's text
+                no_end = _SPECKS.match(cell.text, no_end).end()  # type: ignore[union-attr]
             rest = cell.text[no_end:]
             if rest.strip():
                 reports[-1].cells.append(ReportCell(cell.line, cell.start + no_end, rest, False))
@@ -151,6 +164,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     row = RawRow("progress_updates", ordinal, {"seq_label": rep.label})
     narrative: list[Raw] = []
     after_budget = False  # past the budget only the flags remain (and, from OCR, specks)
+    past_progress = False  # the progress's label read (its value or not): the budget follows
     past_budget: list[ReportCell] = []  # the cells past the budget
     budget_tail: tuple[Line, int, int] | None = None  # the rest of the budget's cell
     for cell in coalesced(rep.cells):
@@ -206,13 +220,15 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             body_end = body_start + label_at[0] if label_at else progress.start()
             body_end = len(text[:body_end].rstrip(" :\t"))
             budget_from = progress.end()
-        elif "progress_pct" in row.fields:  # the budget went on to the next line
+            past_progress = True
+        elif past_progress:  # the budget went on to the next line
             budget_from = 0
         elif doc.ocr_used and (label := search_key(PROGRESS_LABEL, text[body_start:])
                                or fuzzy_search(literal_of(PROGRESS_LABEL), text[body_start:])):
             # the label read, its value not (``= ส๒.๕๐ %``): the narrative still ends there
             body_end = len(text[:body_start + label[0]].rstrip(" :\t"))
             budget_from = body_start + label[1]
+            past_progress = True
         if budget_from is not None:
             budget = labelled(text, BUDGET_LABEL, OCR_BUDGET_VALUE if doc.ocr_used
                               else BUDGET_VALUE, budget_from, doc.ocr_used) \

@@ -28,10 +28,11 @@ DATE_PART_RE = re.compile(
     r"^[\s:;.'\"]*(?P<date>[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4})\s*:?"
 )
 #: After OCR the row's rules may stand before it too (``| | :: ก 21/12/2568``: a line
-#: whose first ``|`` OCR read as a letter is no pipe row, so its cells are not split).
+#: whose first ``|`` OCR read as a letter is no pipe row, so its cells are not split), and
+#: a speck read as a bracket or quote glued to it (``:% (26/1/2568:``).
 OCR_DATE_PART_RE = re.compile(
     r"^[\s:;.'\"|]*(?:[1lI!\[\]]:[\s:;.'\"|]*)?"  # a table rule read as 1, l or ] (``1:: 21/6``)
-    r"(?:\S{1,2}\s+)?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
+    r"(?:\S{1,2}\s+)?[(\[\u201c\"'\u2018]?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
 )
 #: A row whose label cell OCR read as a few short tokens of junk, the date after them
 #: (``ป ATs | ว ป 21/12/2568``): read only at the start of a report's first cells,
@@ -54,9 +55,13 @@ OCR_BUDGET_VALUE = (r"(?P<value>[0-9๐-๙.,]+(?: ,?[0-9๐-๙]{3}(?![0-9๐-�
 #: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``),
 #: reads a speck after the label as a colon (``งบประมาณที่เบิกใช้ : (ครั้งที่ 6 = 0 บาท``),
 #: or reads the bracket's ``(ครั้งที่`` as a few letters or loses it, its number and ``)``
-#: still read (``งบประมาณที่เบิกใช้`` / ``REG 1) = 4,313,500 บาท``, ``… 3) = 706,000 บาท``).
-_LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:[(\s]*\([^()\n=]{0,20}[)\]]?\s*"
-                   r"|(?:[^\s()=:0-9๐-๙]{1,4}\s*)?[0-9๐-๙]{1,3}\s*\)\s*)?[.\s]*(?:[=:]\s*)+")
+#: still read (``งบประมาณที่เบิกใช้`` / ``REG 1) = 4,313,500 บาท``, ``… 3) = 706,000 บาท``),
+#: reads junk inside the bracket (``(ค (ตรั้งที่ 6) =``) or its ``)`` twice (``11)] =``), its
+#: ``=`` as ``-`` or as a gap before an amount in baht (``(ครั้งที่ 1)⇥0 บาท``), or a speck
+#: before the amount as ``~`` (``= ~ 1,526,000``).
+_LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:[(\s]*\([^)\n=]{0,24}[)\]]{0,2}\s*"
+                   r"|(?:[^\s()=:0-9๐-๙]{1,4}\s*)?[0-9๐-๙]{1,3}\s*\)\s*)?[.\s]*"
+                   r"(?:(?:[=:]\s*|-\s+)+(?:~\s*)?|\t+(?=[0-9๐-๙][0-9๐-๙.,]*\s*บาท))")
 #: A budget whose label's words OCR misread past finding, its bracket read
 #: (``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = 2,173,000 บาท``): only the budget's label holds it.
 _BUDGET_BRACKET_RE = re.compile(
@@ -67,12 +72,13 @@ OCR_ODD_DATE_RE = re.compile(
     r"(?P<y>[0-9]{4})\s*:?"
 )
 #: The place of a report's date that OCR made unreadable (``๒๑/ฒ/๒๕๒๐ :``, ``ๆ :``,
-#: ``ะบธ์/2564 :``): a short run with a ``/`` or a digit, or one or two signs, then ``:``;
+#: ``ะบธ์/2564 :``; its ``::`` read ``:%``): a short run with a ``/`` or a digit, or one or
+#: two signs, then ``:``;
 #: or three parts between ``/`` ending in a year, then a space (``2 O/ 3/2562 อยู่``),
 #: or, the date alone on its line and its ``:`` lost, a mark and the narrative's
 #: first letter joined to it (``๒๑๕/๑๑/๒๕๒๕่อยู่``).
 _OCR_DATE_JUNK_RE = re.compile(
-    r"^[\s:;.'\"|]*(?:(?:[^\s:]{0,5}[/0-9๐-๙][^:\n]{0,11}?|\S{1,2})\s*:\s*"
+    r"^[\s:;.'\"|%]*(?:(?:[^\s:]{0,5}[/0-9๐-๙][^:\n]{0,11}?|\S{1,2})\s*:\s*"
     r"|(?:\S{1,2}\s+)?[^\s/:]{1,3}\s*/\s*[^\s/:]{1,3}\s*/\s*[0-9๐-๙]{4}"
     r"(?:\s+|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?(?=[\u0e01-\u0e2e])))")
 #: More of a date after the date matched (``๒๑/๑๑/๒๕๒๐๐ :``: the year read with five digits).
@@ -122,6 +128,8 @@ _THAI_RUN3 = re.compile("(?:[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46]"
 _TOKEN_RE = re.compile(r"\S+")
 _BULLETS = frozenset(("-", "*", "•", "–", "--"))
 _DATE_PLACE_COLON_RE = re.compile(r"[^:\n]{1,24}?\s:\s+")
+#: A date OCR read as one run of letters with a digit inside (``เพผิวร6ย``): no word.
+_DIGIT_INSIDE = re.compile(r"[^\s0-9๐-๙:]{1,10}[0-9๐-๙]{1,4}[^\s0-9๐-๙:]{1,4}")
 #: A date OCR read as a few letters glued to its year's last digits (``ไอภา501``): no word.
 _LETTERS_AND_YEAR = re.compile(r"[^\s0-9๐-๙/:]{1,6}[0-9๐-๙]{3,4}")
 #: How far into an entry (characters) the place of its date may reach: ``:: 25/12/2568 :``
@@ -145,7 +153,8 @@ def date_place_end(text: str, unread: bool, line_end: int | None = None) -> int:
     narrative)
     (``1:1 ๒๕ี๓/๒๕๒๕ : อยู่…`` for ``:: ๒๕/๓/๒๕๖๙ : อยู่…``, ``ร ญ่๑ไ๒๕๒๓ จัด…``; a
     cell ``Be ๕`` left by the ``|`` OCR read inside the date); or all up to a `` : ``
-    within :data:`DATE_PLACE_CHARS` with no Thai word before it. 0 when nothing is skipped.
+    within :data:`DATE_PLACE_CHARS` with no Thai word before it, or one token of letters
+    with a digit inside (``เพผิวร6ย : อยู่…``). 0 when nothing is skipped.
     """
     junk = _OCR_DATE_JUNK_RE.match(text)
     end = junk.end() if junk else 0
@@ -157,7 +166,8 @@ def date_place_end(text: str, unread: bool, line_end: int | None = None) -> int:
                 and any(c.isdigit() or c == "/" for c in alone):
             return line_end
     colon = _DATE_PLACE_COLON_RE.match(text, end)
-    if colon is not None and not _THAI_RUN3.search(colon.group()):
+    if colon is not None and (not _THAI_RUN3.search(colon.group())
+                              or _DIGIT_INSIDE.fullmatch(colon.group().strip(" :"))):
         end = colon.end()  # the date's own colon closes its place (``onload oe : อยู่…``)
     for token in _TOKEN_RE.finditer(text, end):
         word = token.group()

@@ -91,8 +91,9 @@ _OCR_ID = r"\s*\|?(?:[I1l|!]{1,2}[D0O]|[^\s0-9๐-๙:]{1,2}(?=[0-9๐-๙]))"
 _OCR_LABELS = {label: label.replace(r"\s*ID", _OCR_ID)
                for label in PROJECT_LABELS if label.endswith(r"\s*ID")}
 #: The budget labels with ``งบฯ`` or ``(บาท)`` read as Latin letters (``aun ที่ได้รับ (บาท)``,
-#: ``งบฯ ที่ได้รับ (U1N)``): the rest of the words and an amount right after them.
-_OCR_LABELS.update({label: label.replace("งบฯ?", r"(?:งบฯ?|[A-Za-z]{2,4})").replace(
+#: ``งบฯ ที่ได้รับ (U1N)``), or ``ฯ`` read as ``ๆ`` (``งบๆ ที่ได้รับ``): the rest of the words
+#: and an amount right after them.
+_OCR_LABELS.update({label: label.replace("งบฯ?", r"(?:งบ[ฯๆ]?|[A-Za-z]{2,4})").replace(
     "บาท", "(?:บาท|[A-Za-z0-9]{2,4})") + r"(?=\s*[0-9๐-๙])"
     for label in PROJECT_LABELS if label.startswith("งบฯ?")})
 #: The name label with its ``ช`` read as ``ซ``, the letter Tesseract confuses it with
@@ -234,7 +235,16 @@ def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | Non
             # ("หน่วยงาน…" inside the rationale) continues that text.
             return None, None
         return column, doc.raw(line.start + value_at, line.end)
+    word = _OCR_ID_WORD_RE.match(line.text) if doc.ocr_used else None
+    if word is not None and _ID_WORDS[word["word"]] not in project.fields:
+        return _ID_WORDS[word["word"]], None  # its ``ID`` and value past reading: no value
     return None, None
+
+
+#: Scans: an ID label's first word whole, its ``ID`` and value misread past reading
+#: (``Policy 8 149ร``): the line is that label's, never the project name's next line.
+_OCR_ID_WORD_RE = re.compile(r"^\W{0,2}(?P<word>Policy|Branch|Kpi)\s")
+_ID_WORDS = {"Policy": "policy_id", "Branch": "branch_id", "Kpi": "kpi_id"}
 
 
 def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project: RawRow,

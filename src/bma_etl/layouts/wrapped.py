@@ -36,6 +36,11 @@ _OCR_DIGIT_ITEM_RE = re.compile(
 #: After OCR: the first item's ``1.`` its dot read as a sign (``1: เพื่อ…``), the list's
 #: first line.
 _OCR_FIRST_ITEM_RE = re.compile(r"^\s*(?P<no>[1๑])[!:;,'|][ \t]+(?P<body>[\u0e01-\u0e4e].*?)\s*$")
+#: After OCR: an item's number read as up to three digits, letters or signs, the wide gap
+#: before its text read as a tab (``8⇥เพื่อ…``, ``Pe⇥เพื่อ…``, ``3,⇥เพื่อ…``): an item when
+#: its text opens as every item above does (the list's first line: always).
+_OCR_GAP_ITEM_RE = re.compile(
+    r"^\s*(?P<no>[^\s\u0e01-\u0e4e]{1,3})\t[ \t]*(?P<body>[\u0e01-\u0e4e].*?)\s*$")
 #: The least opening items share for a digit without its dot to open one (``เพื่อ``).
 _OPENING_MIN = 4
 #: A list number standing alone on its line (``4.``): its item's text is on the next.
@@ -120,21 +125,21 @@ def number_alone(text: str) -> bool:
     return bool(_NUMBER_ALONE.match(text))
 
 
-def _digit_item(text: str, items: list[list[Line]]) -> re.Match[str] | None:
-    """:data:`_OCR_DIGIT_ITEM_RE` on ``text`` if the items above open as its text does.
+def _digit_item(text: str, items: list[list[Line]], item_re: re.Pattern[str] = _OCR_DIGIT_ITEM_RE,
+                least: int = 2) -> re.Match[str] | None:
+    """``item_re`` on ``text`` if the items above open as its text does.
 
-    Two or more items, all opening with its text's first :data:`_OPENING_MIN`
-    characters or more (``เพื่อ``); else None.
+    ``least`` items or more (two for :data:`_OCR_DIGIT_ITEM_RE`), all opening with
+    its text's first :data:`_OPENING_MIN` characters or more (``เพื่อ``); else None.
     """
-    m = _OCR_DIGIT_ITEM_RE.match(text)
-    if m is None or len(items) < 2:
+    m = item_re.match(text)
+    if m is None or len(items) < least:
         return None
-    firsts = [item[0].text.strip() for item in items]
+    firsts = [item[0].text.strip() for item in items] + [m["body"]]
     shared = 0
     while shared < min(map(len, firsts)) and len({f[shared] for f in firsts}) == 1:
         shared += 1
-    opening = firsts[0][:shared]
-    return m if shared >= _OPENING_MIN and m["body"].startswith(opening) else None
+    return m if shared >= _OPENING_MIN else None
 
 
 def numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
@@ -155,6 +160,7 @@ def numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
     for line in lines:
         m = _ITEM_RE.match(line.text) or (
             _OCR_ITEM_RE.match(line.text) or _digit_item(line.text, items)
+            or _digit_item(line.text, items, _OCR_GAP_ITEM_RE, 0)
             or (None if items else _OCR_FIRST_ITEM_RE.match(line.text))
             if doc.ocr_used else None)
         if number_alone(line.text):
