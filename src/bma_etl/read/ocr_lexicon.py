@@ -54,6 +54,7 @@ from dataclasses import dataclass
 
 from bma_etl.matchkey import key_map
 from bma_etl.normalize.text import join_sara_am
+from bma_etl.read.ocr_confusions import classed
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_words import (
     CONFUSION_COST,
@@ -64,6 +65,7 @@ from bma_etl.read.ocr_words import (
     fold,
     in_list,
     lexicon,
+    near,
 )
 
 __all__ = ["Restored", "fold", "lexicon", "restore_run", "restored", "restored_message"]
@@ -75,6 +77,9 @@ _NAME = re.compile(r"(?:นางสาว|นาง|นาย|น\.\s?ส\.|ด
 #: Odds against OCR having damaged a word, as a cost (log10) added to a word restored
 #: from its key: a restored word must be this much likelier than the words as read.
 RESTORE_COST = 2.0
+#: Odds against OCR having read a letter or mark for a look-alike (log10), added to
+#: :data:`RESTORE_COST` for a word restored from a confusion (:func:`~.ocr_words.near`).
+EDIT_COST = 1.0
 #: A word is restored only when its cost (``-log10`` of its share of the Phupha counts)
 #: is at most RARE_COST + RARE_LETTER per letter of its key: a short key matches a
 #: misread speck or a name's syllable by chance (``ฐาย`` → ``ฐายี``), a long one seldom.
@@ -106,6 +111,7 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     lex = lexicon()
     folded, offsets = key_map(run)
     folded = fold(folded)
+    kinds = classed(folded)
     n = len(folded)
     if not n or len(offsets) != n + 1:
         return []
@@ -136,11 +142,14 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
                 other = confused(folded[i:j], exact) if j - i >= MIN_KEY or j - i < n else None
                 if other is not None and mixed[i] + cost + CONFUSION_COST - other[1] < mixed[j]:
                     mixed[j], back[j] = mixed[i] + cost + CONFUSION_COST - other[1], (i, other[0])
-            elif folded[i:j] in lex.by_key:
-                word = choose(folded[i:j], read)
+            else:
+                word = choose(folded[i:j], read) if folded[i:j] in lex.by_key else None
+                extra = RESTORE_COST
+                if word is None and j - i > MIN_KEY:
+                    word, extra = near(kinds[i:j], read), RESTORE_COST + EDIT_COST
                 if word is not None and lex.cost(word) <= RARE_COST + RARE_LETTER * (j - i) \
-                        and mixed[i] + lex.cost(word) + RESTORE_COST < mixed[j]:
-                    mixed[j], back[j] = mixed[i] + lex.cost(word) + RESTORE_COST, (i, word)
+                        and mixed[i] + lex.cost(word) + extra < mixed[j]:
+                    mixed[j], back[j] = mixed[i] + lex.cost(word) + extra, (i, word)
     chain = back if mixed[n] < plain[n] else back_plain
     path: list[tuple[int, int, str | None]] = []  # (start, end, word restored or None)
     j = n
@@ -200,10 +209,13 @@ def restored(text: str, words: tuple[OcrWord, ...]
     from bma_etl.read.ocr_sara_am import sara_am_run
 
     text, words, vowels = _pass(text, words, sara_am_run)
+    from bma_etl.read.ocr_context import context_run
+
+    text, words, looks = _pass(text, words, context_run)
     from bma_etl.read.ocr_word_start import doubled_ro_run
 
     text, words, starts = _pass(text, words, doubled_ro_run, across=False)
-    return text, words, marks + vowels + starts
+    return text, words, marks + vowels + looks + starts
 
 
 def _pass(text: str, words: tuple[OcrWord, ...],

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 
 from bma_etl.matchkey import MARKS, key_map
 from bma_etl.normalize.text import join_sara_am
+from bma_etl.read.ocr_confusions import classed, edits
 
 #: A run of Thai letters, vowels and marks (no digits, ฯ or ๆ), starting with no mark.
 RUN = re.compile("[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e45][\u0e01-\u0e2e\u0e30-\u0e3a"
@@ -48,6 +49,9 @@ class _Lexicon:
 
     words: frozenset[str]
     by_key: dict[str, tuple[str, ...]]
+    #: The words of each key of MIN_KEY letters or more, its look-alike letters
+    #: folded (:func:`~.ocr_confusions.classed`).
+    by_class: dict[str, tuple[str, ...]]
     freq: dict[str, int]
     #: TNC frequency of every spelling the corpus has, in the word list or not.
     attested: dict[str, int]
@@ -89,7 +93,12 @@ def lexicon() -> _Lexicon:
     size = math.log10(sum(attested.values()))
     floor = {w: size - math.log10(attested.get(w, 0) + 1)
              for k, found in by_key.items() if len(k) < MIN_KEY for w in found}
-    return _Lexicon(words, {k: tuple(sorted(v)) for k, v in by_key.items()}, freq, attested,
+    by_class: dict[str, list[str]] = {}
+    for k, found in by_key.items():
+        if len(k) >= MIN_KEY:
+            by_class.setdefault(classed(k), []).extend(found)
+    return _Lexicon(words, {k: tuple(sorted(v)) for k, v in by_key.items()},
+                    {k: tuple(sorted(v)) for k, v in by_class.items()}, freq, attested,
                     math.log10(sum(freq.values())), floor)
 
 
@@ -182,6 +191,37 @@ def choose(folded: str, read: str) -> str | None:
     # a spelling the corpus has in its own right is no misreading
     seen = lex.attested.get(read, 0)
     return ranked[0] if not seen or seen * DOMINANCE <= lex.attested.get(ranked[0], 0) else None
+
+
+@lru_cache(maxsize=65536)
+def near(kind: str, read: str) -> str | None:
+    """The word OCR read as ``read`` with a letter or mark read for another, or None.
+
+    ``kind`` is the read key's :func:`~.ocr_confusions.classed` form (MIN_KEY
+    letters or more). The word is one confusion from ``read``
+    (:func:`~.ocr_confusions.edits`: ``สำเว็จ`` → ``สำเร็จ``, ``ป๊องกัน`` → ``ป้องกัน``,
+    ``บุริการ`` → ``บริการ``); None when a word of the list is ``read`` with only marks
+    lost (:func:`choose` decides), when no word or several of like frequency are one
+    confusion away (:data:`DOMINANCE`), or when the TNC has ``read`` as a word.
+
+    >>> near(classed("สาเวจ"), "สำเว็จ")
+    'สำเร็จ'
+    """
+    lex = lexicon()
+    found = lex.by_class.get(kind)
+    if not found or lex.attested.get(read, 0):
+        return None
+    far = [(edits(read, w), w) for w in found]
+    if any(e == 0 for e, _ in far):
+        return None
+    kept = [w for e, w in far if e is not None]
+    if not kept:
+        return None
+    counts = lex.attested if any(w in lex.attested for w in kept) else lex.freq
+    ranked = sorted(kept, key=lambda w: -counts.get(w, 0))
+    if len(ranked) > 1 and counts.get(ranked[0], 0) < DOMINANCE * max(counts.get(ranked[1], 0), 1):
+        return None
+    return ranked[0]
 
 
 @lru_cache(maxsize=65536)
