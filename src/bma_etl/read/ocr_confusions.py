@@ -16,15 +16,16 @@ from functools import cache, lru_cache
 
 from bma_etl.normalize.text import join_sara_am
 
-#: Sets of consonants and vowels OCR reads for one another (the printed shapes
-#: differ by a stroke or a tail): RO RUA / WO WAEN / SARA AA, CHO CHANG / SO SO /
-#: KHO KHAI, DO DEK / TO TAO. (BO BAIMAI read for PO PLA is free: keys fold them.)
-_LETTERS = ("\u0e23\u0e27\u0e32", "\u0e0a\u0e0b\u0e02", "\u0e14\u0e15")
-#: Pairs of marks OCR reads for one another (either way): MAI HAN-AKAT / MAI THO,
+#: Pairs of consonants and vowels OCR reads for one another (the printed shapes
+#: differ by a stroke or a tail): RO RUA / WO WAEN, WO WAEN / SARA AA, CHO CHANG /
+#: SO SO / KHO KHAI, DO DEK / TO TAO. (BO BAIMAI read for PO PLA is free: keys
+#: fold them.)
+_LETTERS = ("\u0e23\u0e27", "\u0e27\u0e32", "\u0e0a\u0e0b\u0e02", "\u0e14\u0e15")
+#: Sets of marks OCR reads for one another (either way): MAI HAN-AKAT / MAI THO,
 #: the tone marks among themselves, SARA U / SARA UU, SARA I / SARA II / SARA UE /
-#: SARA UEE, MAITAIKHU / SARA UE.
+#: SARA UEE, MAITAIKHU / SARA UE, MAITAIKHU / SARA I.
 _MARK_SETS = ("\u0e31\u0e49", "\u0e48\u0e49\u0e4a", "\u0e38\u0e39", "\u0e34\u0e35\u0e36\u0e37",
-              "\u0e47\u0e36")
+              "\u0e47\u0e36", "\u0e47\u0e34")
 #: Marks OCR adds where a speck or a neighbour's mark is (``บุริการ``, ``อบูรม``).
 _ADDED = frozenset("\u0e31\u0e34\u0e35\u0e38\u0e39\u0e48\u0e49\u0e47")
 _MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a"
@@ -40,8 +41,9 @@ def _pairs(sets: tuple[str, ...]) -> frozenset[tuple[str, str]]:
 
 
 _SWAPS = _pairs(_LETTERS) | _pairs(_MARK_SETS) | {(SARA_AM, SARA_AA)}
-#: What each look-alike letter of a key stands for in :func:`classed`.
-_CLASS = str.maketrans({ch: s[0] for s in _LETTERS for ch in s})
+#: What each look-alike letter of a key stands for in :func:`classed` (the pairs
+#: joined: RO RUA, WO WAEN and SARA AA are one class).
+_CLASS = str.maketrans({ch: s[0] for s in ("\u0e23\u0e27\u0e32", *_LETTERS[2:]) for ch in s})
 
 
 def classed(key_text: str) -> str:
@@ -74,6 +76,20 @@ def edits(read: str, word: str) -> int | None:
     return best if best <= MAX_EDITS else None
 
 
+_VOWEL_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47")
+
+
+def _vowelled(w: str, j: int) -> bool:
+    """Whether the letter of ``w`` before ``j`` has a vowel mark (above or below)."""
+    a = j
+    while a > 0 and w[a - 1] in _MARKS:
+        a -= 1
+    b = j
+    while b < len(w) and w[b] in _MARKS:
+        b += 1
+    return any(ch in _VOWEL_MARKS for ch in w[a:b])
+
+
 def _align(r: str, w: str) -> int:
     """The least confusions aligning ``r`` (read) with ``w`` (word); over MAX_EDITS if none."""
     over = MAX_EDITS + 1
@@ -95,7 +111,7 @@ def _align(r: str, w: str) -> int:
                 best = min(best, 1 + go(i + 1, j + 1))
             if a == SARA_AM and b in _TONES and w[j + 1:j + 2] == SARA_AA:
                 best = min(best, go(i + 1, j + 2))  # ก้าว read กำว
-        if i < n and r[i] in _ADDED:
+        if i < n and r[i] in _ADDED and (r[i] in _TONES or not _vowelled(w, j)):
             best = min(best, 1 + go(i + 1, j))  # a mark added
         return min(best, over)
 

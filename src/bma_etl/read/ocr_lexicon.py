@@ -60,6 +60,7 @@ from bma_etl.read.ocr_words import (
     CONFUSION_COST,
     MIN_KEY,
     RUN,
+    as_written,
     choose,
     confused,
     fold,
@@ -78,7 +79,10 @@ _NAME = re.compile(r"(?:นางสาว|นาง|นาย|น\.\s?ส\.|ด
 #: from its key: a restored word must be this much likelier than the words as read.
 RESTORE_COST = 2.0
 #: Odds against OCR having read a letter or mark for a look-alike (log10), added to
-#: :data:`RESTORE_COST` for a word restored from a confusion (:func:`~.ocr_words.near`).
+#: :data:`RESTORE_COST` for a word restored from a confusion (:func:`~.ocr_words.near`);
+#: such a word must be common: twice this under the rarity bound (:data:`RARE_COST`),
+#: as a misread syllable is more often one confusion from a rare word (``แร้ง``,
+#: ``รอยัล``) than a word as read is.
 EDIT_COST = 1.0
 #: A word is restored only when its cost (``-log10`` of its share of the Phupha counts)
 #: is at most RARE_COST + RARE_LETTER per letter of its key: a short key matches a
@@ -130,13 +134,15 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
             mixed[i + 1], back[i + 1] = mixed[i] + lex.unknown, (i, None)
         for j in range(i + 1, min(n, i + MAX_KEY) + 1):
             read = run[offsets[i]:offsets[j]]
-            exact = read if read in lex.words else join_sara_am(read)
+            exact = read if read in lex.words else as_written(read)
             if exact in lex.words:
                 cost = lex.cost(exact)
+                # a tone mark read twice is written once (``น้้ำหนัก``)
+                once = exact if exact != read and exact != join_sara_am(read) else None
                 if plain[i] + cost < plain[j]:
-                    plain[j], back_plain[j] = plain[i] + cost, (i, None)
+                    plain[j], back_plain[j] = plain[i] + cost, (i, once)
                 if mixed[i] + cost < mixed[j]:
-                    mixed[j], back[j] = mixed[i] + cost, (i, None)
+                    mixed[j], back[j] = mixed[i] + cost, (i, once)
                 # a real word read for a far commoner one of its key (``ครั้ง ที``); a
                 # short one only beside another word
                 other = confused(folded[i:j], exact) if j - i >= MIN_KEY or j - i < n else None
@@ -144,12 +150,13 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
                     mixed[j], back[j] = mixed[i] + cost + CONFUSION_COST - other[1], (i, other[0])
             else:
                 word = choose(folded[i:j], read) if folded[i:j] in lex.by_key else None
-                extra = RESTORE_COST
-                if word is None and j - i > MIN_KEY:
-                    word, extra = near(kinds[i:j], read), RESTORE_COST + EDIT_COST
-                if word is not None and lex.cost(word) <= RARE_COST + RARE_LETTER * (j - i) \
-                        and mixed[i] + lex.cost(word) + extra < mixed[j]:
-                    mixed[j], back[j] = mixed[i] + lex.cost(word) + extra, (i, word)
+                extra = 0.0
+                if word is None and j - i >= MIN_KEY:
+                    word, extra = near(kinds[i:j], read), EDIT_COST
+                if word is not None \
+                        and lex.cost(word) + 2 * extra <= RARE_COST + RARE_LETTER * (j - i) \
+                        and mixed[i] + lex.cost(word) + RESTORE_COST + extra < mixed[j]:
+                    mixed[j], back[j] = mixed[i] + lex.cost(word) + RESTORE_COST + extra, (i, word)
     chain = back if mixed[n] < plain[n] else back_plain
     path: list[tuple[int, int, str | None]] = []  # (start, end, word restored or None)
     j = n
@@ -244,6 +251,13 @@ def _pass(text: str, words: tuple[OcrWord, ...],
             joined += m[0]
         for a, b, word in rewrite(joined):
             k = bisect_right(offs, a) - 1
+            if b > offs[k] + len(group[k][0]):
+                # across the cut: kept when what changes lies on one side (``หัว`` /
+                # ``ยขวาง`` → ``ห้ว`` / ``ยขวาง``)
+                a, b, word = _narrowed(joined, a, b, word)
+                k = bisect_right(offs, a) - 1
+                if a == b and k and a == offs[k]:
+                    k -= 1  # a mark added goes after the letter before the cut
             m = group[k]
             start, end = m.start() + a - offs[k], m.start() + b - offs[k]
             if end <= m.end() and not _alone(text, m, start, end):
@@ -281,6 +295,18 @@ def _pass(text: str, words: tuple[OcrWord, ...],
         new_words.append(OcrWord(new_text[start:stop], w.conf, w.box, start))
     done = tuple(Restored(a, text[a:b], word) for a, b, word in edits)
     return new_text, tuple(new_words), done
+
+
+def _narrowed(text: str, a: int, b: int, word: str) -> tuple[int, int, str]:
+    """The edit of ``text[a:b]`` into ``word`` without the letters both begin and end with."""
+    read = text[a:b]
+    p = 0
+    while p < min(len(read), len(word)) and read[p] == word[p]:
+        p += 1
+    q = 0
+    while q < min(len(read), len(word)) - p and read[-1 - q] == word[-1 - q]:
+        q += 1
+    return a + p, b - q, word[p:len(word) - q]
 
 
 #: What parts two runs of one text cut by a line break.

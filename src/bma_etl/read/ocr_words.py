@@ -253,6 +253,20 @@ def confused(folded: str, read: str) -> tuple[str, float] | None:
     return (ranked[0], odds) if odds > CONFUSION_COST else None
 
 
+#: A tone mark read twice (NIKHAHIT read as a second one: ``น้้า``).
+_TWICE = re.compile("([\u0e48-\u0e4b])\\1+")
+
+
+def as_written(read: str) -> str:
+    """``read`` with SARA AM joined and a tone mark read twice written once.
+
+    >>> as_written("น\u0e49\u0e49\u0e32") == "น\u0e49\u0e32"
+    True
+    """
+    read = join_sara_am(read)
+    return _TWICE.sub(r"\1", read) if _TWICE.search(read) else read
+
+
 def in_list(text: str, lex: _Lexicon) -> bool:
-    """Whether ``text`` (SARA AM joined) is a word of the list."""
-    return text in lex.words or join_sara_am(text) in lex.words
+    """Whether ``text`` (SARA AM joined, a tone mark read twice once) is a word of the list."""
+    return text in lex.words or as_written(text) in lex.words
