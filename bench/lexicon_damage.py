@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bma_etl.matchkey import key_map
+from bma_etl.read.ocr_confusions import classed
 from bma_etl.read.ocr_lexicon import fold, restored
 
 #: The seeds' text files (real reports), shipped with the project.
@@ -113,14 +114,15 @@ def _distance(a: str, b: str) -> int:
 def score(truth: str, read: str, repaired: str) -> Counts:
     """Each Thai word of ``truth`` as damaged in ``read`` and as ``repaired``.
 
-    The three texts must share their key (letters, marks aside, PO PLA folded):
+    The three texts must share their key (letters, marks aside, PO PLA folded,
+    look-alike letters as one: :func:`~bma_etl.read.ocr_confusions.classed`):
     damage and repair change only marks and confused letters. Raises ValueError
     if they do not.
     """
     kt, ot = key_map(truth)
     kd, od = key_map(read)
     kr, orr = key_map(repaired)
-    if not fold(kt) == fold(kd) == fold(kr):
+    if not classed(fold(kt)) == classed(fold(kd)) == classed(fold(kr)):
         raise ValueError("damage or repair changed letters, not only marks")
     counts = Counts()
     at = 0

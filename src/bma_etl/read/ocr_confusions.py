@@ -24,12 +24,20 @@ _LETTERS = ("\u0e23\u0e27", "\u0e27\u0e32", "\u0e0a\u0e0b\u0e02", "\u0e14\u0e15"
 #: Sets of marks OCR reads for one another (either way): MAI HAN-AKAT / MAI THO,
 #: the tone marks among themselves, SARA U / SARA UU, SARA I / SARA II / SARA UE /
 #: SARA UEE, MAITAIKHU / SARA UE, MAITAIKHU / SARA I.
-_MARK_SETS = ("\u0e31\u0e49", "\u0e48\u0e49\u0e4a", "\u0e38\u0e39", "\u0e34\u0e35\u0e36\u0e37",
-              "\u0e47\u0e36", "\u0e47\u0e34")
+_MARK_SETS = (
+    "\u0e31\u0e49",
+    "\u0e48\u0e49\u0e4a",
+    "\u0e38\u0e39",
+    "\u0e34\u0e35\u0e36\u0e37",
+    "\u0e47\u0e36",
+    "\u0e47\u0e34",
+)
 #: Marks OCR adds where a speck or a neighbour's mark is (``บุริการ``, ``อบูรม``).
 _ADDED = frozenset("\u0e31\u0e34\u0e35\u0e38\u0e39\u0e48\u0e49\u0e47")
-_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a"
-                   "\u0e4b\u0e4c\u0e4d\u0e4e")
+_MARKS = frozenset(
+    "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a"
+    "\u0e4b\u0e4c\u0e4d\u0e4e"
+)
 _TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
 SARA_AA, SARA_AM, SARA_I, SARA_II = "\u0e32", "\u0e33", "\u0e34", "\u0e35"
 #: How many confusions a word may be from the word read.
@@ -59,12 +67,17 @@ def classed(key_text: str) -> str:
 def edits(read: str, word: str) -> int | None:
     """How many confusions make ``word`` (a word of the list) into ``read``, or None.
 
-    Free (as :mod:`.ocr_words` has always allowed): a mark of the word dropped,
-    BO BAIMAI read for PO PLA, SARA AA for SARA AM, SARA I for SARA II with a tone
-    mark, SARA AM for a tone mark over SARA AA. One confusion each: a letter or mark
-    read for a look-alike (:data:`_LETTERS`, :data:`_MARK_SETS`, SARA AM for SARA
-    AA), a mark added (:data:`_ADDED`). None when more than :data:`MAX_EDITS`, or
-    when anything else differs.
+    Free: BO BAIMAI read for PO PLA, SARA AA for SARA AM, SARA I for SARA II with
+    its tone mark, SARA AM for a tone mark over SARA AA. One confusion each: a
+    letter or mark read for a look-alike (:data:`_LETTERS`, :data:`_MARK_SETS`,
+    SARA AM for SARA AA), a mark added (:data:`_ADDED`): a tone mark anywhere, a
+    vowel mark only on a letter with no vowel mark in the word (one dropped and
+    another added is no confusion OCR makes: ``ยั่ง`` is no ``ยิ่ง``), never on the
+    word's last letter (``ตอบี`` is ``ต่อ ปี``, not ``ตอบ``). A tone mark of the
+    word dropped is free (``เพิ่มขืน`` → ``เพิ่มขึ้น``), a vowel mark dropped is not
+    (``ชีวด`` is ``ชี้วัด`` with marks lost, not ``ชีวิต``): :func:`~.ocr_words.choose`
+    restores lost marks. None when more than :data:`MAX_EDITS`, or when anything
+    else differs.
 
     >>> edits("สำเว็จ", "สำเร็จ"), edits("ระหวาง", "ระหว่าง"), edits("บุริการ", "บริการ")
     (1, 0, 1)
@@ -100,18 +113,22 @@ def _align(r: str, w: str) -> int:
         if i == n and j == m:
             return 0
         best = over
-        if j < m and w[j] in _MARKS:
-            best = min(best, go(i, j + 1))  # a mark of the word dropped
+        if j < m and w[j] in _TONES:
+            best = min(best, go(i, j + 1))  # a tone mark of the word dropped
         if i < n and j < m:
             a, b = r[i], w[j]
-            if a == b or (a, b) in {("\u0e1a", "\u0e1b"), (SARA_AA, SARA_AM)} or (
-                    a == SARA_I and b == SARA_II and w[j + 1:j + 2] in _TONES):
+            if (
+                a == b
+                or (a, b) in {("\u0e1a", "\u0e1b"), (SARA_AA, SARA_AM)}
+            ):
                 best = min(best, go(i + 1, j + 1))
+            if a == SARA_I and b == SARA_II and w[j + 1 : j + 2] in _TONES:
+                best = min(best, go(i + 1, j + 2))  # ที่ read ทิ
             elif (a, b) in _SWAPS:
                 best = min(best, 1 + go(i + 1, j + 1))
-            if a == SARA_AM and b in _TONES and w[j + 1:j + 2] == SARA_AA:
+            if a == SARA_AM and b in _TONES and w[j + 1 : j + 2] == SARA_AA:
                 best = min(best, go(i + 1, j + 2))  # ก้าว read กำว
-        if i < n and r[i] in _ADDED and (r[i] in _TONES or not _vowelled(w, j)):
+        if i < n and 0 < j < m and r[i] in _ADDED and (r[i] in _TONES or not _vowelled(w, j)):
             best = min(best, 1 + go(i + 1, j))  # a mark added
         return min(best, over)
 

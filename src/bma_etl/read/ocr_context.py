@@ -21,19 +21,29 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from bma_etl.matchkey import key_map
+from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_confusions import _LETTERS, _MARK_SETS
 from bma_etl.read.ocr_sara_am import _cut, _dictionary, _words
-from bma_etl.read.ocr_words import MIN_KEY, RUN, lexicon
+from bma_etl.read.ocr_words import MIN_KEY, RUN, fold, keeps_marks, lexicon
 
 __all__ = ["context_run"]
 
 _SARA_I = "\u0e34"
+#: WO WAEN and SARA AA are left out too: ``การ ตาง`` (``ต่าง``, its tone mark lost)
+#: is one change from the compound ``การตวง``.
+_WO_AA = "\u0e27\u0e32"
 #: The longest compound looked for (letters).
 _LONGEST = 32
 #: Look-alikes tried here: SARA I and SARA II are left out, as both spell the
 #: syllables of foreign names (``ไอจิ``, ``เซบิยา``), and so are marks OCR adds.
-_SWAP = {ch: s.replace(ch, "").replace(_SARA_I, "")
-         for s in _LETTERS + _MARK_SETS for ch in s if ch != _SARA_I}
+_LETTER_SWAPS = frozenset("".join(_LETTERS))
+_SWAP = {
+    ch: s.replace(ch, "").replace(_SARA_I, "")
+    for s in _LETTERS + _MARK_SETS
+    if s != _WO_AA
+    for ch in s
+    if ch != _SARA_I
+}
 #: Vowel marks a tone mark may follow, and the tone marks OCR drops there.
 _VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39")
 _TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
@@ -53,7 +63,7 @@ def _changes(text: str, at: int) -> list[tuple[int, str]]:
     """The ways ``text[at]`` may have been printed: ``(letters replaced, replacement)``."""
     ch = text[at]
     out = [(1, alt) for alt in _SWAP.get(ch, "")]
-    if ch in _VOWELS and text[at + 1:at + 2] not in _TONES:
+    if ch in _VOWELS and text[at + 1 : at + 2] not in _TONES:
         out += [(1, ch + tone) for tone in _ADD_TONES]  # a tone mark dropped
     return out
 
@@ -75,8 +85,9 @@ def context_run(run: str) -> list[tuple[int, int, str]]:
     bounds: list[int] = []
     found: dict[int, set[tuple[int, str, int, int]]] = {}
     for at in range(len(run)):
+        ch = run[at]
         for size, alt in _changes(run, at):
-            other = run[:at] + alt + run[at + size:]
+            other = run[:at] + alt + run[at + size :]
             shift = len(alt) - size
             if cut is None:
                 cut = _cut(run, trie)
@@ -84,13 +95,19 @@ def context_run(run: str) -> list[tuple[int, int, str]]:
                 for word in cut:
                     bounds.append(bounds[-1] + len(word))
             k = bisect_right(bounds, at) - 1
-            if not _commoner(run[bounds[k]:bounds[k + 1]],
-                             other[bounds[k]:bounds[k + 1] + shift]):
+            if ch in _LETTER_SWAPS and _marks_lost(cut[k]):
+                continue
+            if not _commoner(
+                run[bounds[k] : bounds[k + 1]], other[bounds[k] : bounds[k + 1] + shift]
+            ):
                 continue
             for a, b in _spans(bounds, at, at + size):
-                whole = other[a:b + shift]
-                if whole in compounds and _apart(whole, at - a, len(alt)) and (
-                        whole in words or _long(cut, bounds, a, b, k)):
+                whole = other[a : b + shift]
+                if (
+                    whole in compounds
+                    and _apart(whole, at - a, len(alt))
+                    and _others(cut, bounds, a, b, k, words, whole in words)
+                ):
                     found.setdefault(a, set()).add((b, alt, at, size))
     edits: list[tuple[int, int, str]] = []
     taken = -1
@@ -104,6 +121,21 @@ def context_run(run: str) -> list[tuple[int, int, str]]:
         edits.append((at, at + size, alt))
         taken = longest
     return _merged(run, edits)
+
+
+def _marks_lost(read: str) -> bool:
+    """Whether ``read`` is more likely a commoner word of its key with marks lost.
+
+    A letter is then no look-alike misread: ``ยก ราง โครงการ`` is ``ยกร่าง``, its
+    tone mark lost, not ``ยก วางโครงการ``.
+    """
+    lex = lexicon()
+    seen = lex.attested.get(read, 0)
+    return any(
+        lex.attested.get(w, 0) > seen
+        for w in lex.by_key.get(fold(key_map(read)[0]), ())
+        if w != read and keeps_marks(read, w)
+    )
 
 
 def _commoner(read: str, changed: str) -> bool:
@@ -146,14 +178,20 @@ def _apart(whole: str, at: int, size: int) -> bool:
     return len(key_map(whole[:first] + whole[last:])[0]) >= MIN_KEY
 
 
-def _long(cut: list[str], bounds: list[int], a: int, b: int, k: int) -> bool:
-    """Whether every word of the cut in ``a:b`` but the ``k``-th has MIN_KEY letters or more.
+def _others(
+    cut: list[str], bounds: list[int], a: int, b: int, k: int, words: frozenset[str], listed: bool
+) -> bool:
+    """Whether the words of the cut in ``a:b`` but the ``k``-th may make a compound.
 
-    A Wikipedia title is often a name, whose syllables are short words
-    (``วา ดา รุ`` → ``วาตารุ``); one is trusted only joining long words.
+    Each must be a word of the lists (``ส ราง`` → ``สวาง`` joins a stray letter). A
+    Wikipedia title (not ``listed``) is often a name, whose syllables are short words
+    (``วา ดา รุ`` → ``วาตารุ``): it is trusted only joining two words or more, each of
+    MIN_KEY letters or more.
     """
-    return all(len(key_map(cut[i])[0]) >= MIN_KEY
-               for i in range(bisect_left(bounds, a), bisect_left(bounds, b)) if i != k)
+    others = [cut[i] for i in range(bisect_left(bounds, a), bisect_left(bounds, b)) if i != k]
+    if not all(w in words or join_sara_am(w) in words for w in others):
+        return False
+    return listed or (len(others) >= 2 and all(len(key_map(w)[0]) >= MIN_KEY for w in others))
 
 
 def _merged(run: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

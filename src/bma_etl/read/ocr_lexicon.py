@@ -30,7 +30,7 @@ A run is rewritten only when the restored reading is cheaper: ``ผู้ เข
 3.4 + 3.1 = 9.2) becomes ``ผู้เข้าร่วม`` (5.0 + 2.0), while ``ชี้ วัด`` (4.2 + 3.4)
 stays: the rarer ``ชวด`` (6.0 + 2.0) shares its key. A restored word must keep every
 mark read (OCR drops marks; it seldom adds one) and differ from the read only by
-letters OCR confuses (:func:`_keeps_marks`); a key several words share restores the
+letters OCR confuses (:func:`~.ocr_words.keeps_marks`); a key several words share restores the
 one :data:`DOMINANCE` times as frequent as the next, and a spelling the Thai
 National Corpus has in its own right (``โคโรนา``) is left alone. Runs with letters
 no word covers (names, foreign words), rare words on short keys (:data:`RARE_COST`)
@@ -73,8 +73,10 @@ __all__ = ["Restored", "fold", "lexicon", "restore_run", "restored", "restored_m
 
 #: A person's title and the name after it (given name and surname): a name is no
 #: word of the list, and its syllables would match words' keys.
-_NAME = re.compile(r"(?:นางสาว|นาง|นาย|น\.\s?ส\.|ดร\.|ร\.\s?[ตทอ]\.)"
-                   r"[ \t]*[^\s\d]+(?:[ \t]+[^\s\d]+)?")
+_NAME = re.compile(
+    r"(?:นางสาว|นาง|นาย|น\.\s?ส\.|ดร\.|ร\.\s?[ตทอ]\.)"
+    r"[ \t]*[^\s\d]+(?:[ \t]+[^\s\d]+)?"
+)
 #: Odds against OCR having damaged a word, as a cost (log10) added to a word restored
 #: from its key: a restored word must be this much likelier than the words as read.
 RESTORE_COST = 2.0
@@ -116,6 +118,7 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     folded, offsets = key_map(run)
     folded = fold(folded)
     kinds = classed(folded)
+    bare = "\u0e4d" not in run and as_written(run) == run  # nothing to write otherwise
     n = len(folded)
     if not n or len(offsets) != n + 1:
         return []
@@ -133,8 +136,8 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
         if mixed[i] + lex.unknown < mixed[i + 1]:
             mixed[i + 1], back[i + 1] = mixed[i] + lex.unknown, (i, None)
         for j in range(i + 1, min(n, i + MAX_KEY) + 1):
-            read = run[offsets[i]:offsets[j]]
-            exact = read if read in lex.words else as_written(read)
+            read = run[offsets[i] : offsets[j]]
+            exact = read if bare or read in lex.words else as_written(read)
             if exact in lex.words:
                 cost = lex.cost(exact)
                 # a tone mark read twice is written once (``น้้ำหนัก``)
@@ -151,11 +154,13 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
             else:
                 word = choose(folded[i:j], read) if folded[i:j] in lex.by_key else None
                 extra = 0.0
-                if word is None and j - i >= MIN_KEY:
+                if word is None and j - i >= MIN_KEY and kinds[i:j] in lex.by_class:
                     word, extra = near(kinds[i:j], read), EDIT_COST
-                if word is not None \
-                        and lex.cost(word) + 2 * extra <= RARE_COST + RARE_LETTER * (j - i) \
-                        and mixed[i] + lex.cost(word) + RESTORE_COST + extra < mixed[j]:
+                if (
+                    word is not None
+                    and lex.cost(word) + 2 * extra <= RARE_COST + RARE_LETTER * (j - i)
+                    and mixed[i] + lex.cost(word) + RESTORE_COST + extra < mixed[j]
+                ):
                     mixed[j], back[j] = mixed[i] + lex.cost(word) + RESTORE_COST + extra, (i, word)
     chain = back if mixed[n] < plain[n] else back_plain
     path: list[tuple[int, int, str | None]] = []  # (start, end, word restored or None)
@@ -167,18 +172,22 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     path.reverse()
     # A letter no word covers: the run is a name or a word the list lacks, whose
     # syllables may match a word's key (``ฤทธิ`` of ``ฤทธิชัย``); leave it as read.
-    if any(word is None and not in_list(run[offsets[i]:offsets[j]], lex)
-           for i, j, word in path):
+    if any(word is None and not in_list(run[offsets[i] : offsets[j]], lex) for i, j, word in path):
         return []
     # A short word restored (``ที`` → ``ที่``, ``ทิ`` → ``ที่``) needs a longer word beside
     # it: a name or a foreign word cuts into short syllables (``ชี วา``, ``อร ทิ รา``).
     long = [j - i >= MIN_KEY for i, j, _ in path] + [False]
-    path = [(i, j, None if j - i < MIN_KEY and not (long[k - 1] or long[k + 1]) else word)
-            for k, (i, j, word) in enumerate(path)]
+    path = [
+        (i, j, None if j - i < MIN_KEY and not (long[k - 1] or long[k + 1]) else word)
+        for k, (i, j, word) in enumerate(path)
+    ]
     # A word that gains only its THANTHAKHAT before another word is a compound's
     # first part as Thai writes it (``เชาว`` of ``เชาวลิต``), no misreading.
-    return [(offsets[i], offsets[j], word) for i, j, word in path
-            if word is not None and not (j < n and _only_karan(run[offsets[i]:offsets[j]], word))]
+    return [
+        (offsets[i], offsets[j], word)
+        for i, j, word in path
+        if word is not None and not (j < n and _only_karan(run[offsets[i] : offsets[j]], word))
+    ]
 
 
 def _alone(text: str, run: re.Match[str], start: int, end: int) -> bool:
@@ -195,12 +204,16 @@ def _alone(text: str, run: re.Match[str], start: int, end: int) -> bool:
 
 def _only_karan(read: str, word: str) -> bool:
     """Whether ``word`` is ``read`` with THANTHAKHAT (and marks before it) added."""
-    return "\u0e4c" in word and read == word.replace("\u0e4c", "")[:len(read)] and \
-        "\u0e4c" not in read
+    return (
+        "\u0e4c" in word
+        and read == word.replace("\u0e4c", "")[: len(read)]
+        and "\u0e4c" not in read
+    )
 
 
-def restored(text: str, words: tuple[OcrWord, ...]
-             ) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
+def restored(
+    text: str, words: tuple[OcrWord, ...]
+) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
     """An OCR'd page's text and words with lost marks put back, and what was put back.
 
     ``text`` and ``words`` as :func:`~.ocr_tidy.tidied` returns them; each word
@@ -225,17 +238,21 @@ def restored(text: str, words: tuple[OcrWord, ...]
     return text, words, marks + vowels + looks + starts
 
 
-def _pass(text: str, words: tuple[OcrWord, ...],
-          rewrite: Callable[[str], list[tuple[int, int, str]]], across: bool = True,
-          ) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
+def _pass(
+    text: str,
+    words: tuple[OcrWord, ...],
+    rewrite: Callable[[str], list[tuple[int, int, str]]],
+    across: bool = True,
+) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
     """``text`` and ``words`` with each Thai run's spans ``rewrite`` gives replaced.
 
     Runs a line break parts are given to ``rewrite`` as one, unless not ``across``.
     """
     edits: list[tuple[int, int, str]] = []
     names = [m.span() for m in _NAME.finditer(text)]
-    runs = [m for m in RUN.finditer(text)
-            if not any(a < m.end() and m.start() < b for a, b in names)]
+    runs = [
+        m for m in RUN.finditer(text) if not any(a < m.end() and m.start() < b for a, b in names)
+    ]
     # runs a line break parts are read as one: a word the line cut (``เขตห`` /
     # ``นองจอก``) is whole again; a word restored across the cut is left as read
     groups: list[list[re.Match[str]]] = []
@@ -306,7 +323,7 @@ def _narrowed(text: str, a: int, b: int, word: str) -> tuple[int, int, str]:
     q = 0
     while q < min(len(read), len(word)) - p and read[-1 - q] == word[-1 - q]:
         q += 1
-    return a + p, b - q, word[p:len(word) - q]
+    return a + p, b - q, word[p : len(word) - q]
 
 
 #: What parts two runs of one text cut by a line break.
@@ -326,5 +343,7 @@ def restored_message(changes: tuple[str, ...]) -> str:
     shown = ", ".join(dict.fromkeys(changes[:QUOTED]))
     more = f" and {len(changes) - QUOTED} more" if len(changes) > QUOTED else ""
     plural = "" if len(changes) == 1 else "s"
-    return (f"OCR lost marks of {len(changes)} word{plural}, put back from the Thai word list: "
-            f"{shown}{more}")
+    return (
+        f"OCR lost marks of {len(changes)} word{plural}, put back from the Thai word list: "
+        f"{shown}{more}"
+    )

@@ -25,8 +25,10 @@ from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_confusions import classed, edits
 
 #: A run of Thai letters, vowels and marks (no digits, ฯ or ๆ), starting with no mark.
-RUN = re.compile("[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e45][\u0e01-\u0e2e\u0e30-\u0e3a"
-                 "\u0e40-\u0e45\u0e47-\u0e4e]+")
+RUN = re.compile(
+    "[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e45][\u0e01-\u0e2e\u0e30-\u0e3a"
+    "\u0e40-\u0e45\u0e47-\u0e4e]+"
+)
 _MARK = re.compile(f"[{MARKS}]")
 #: Keys (letters without marks) shorter than this are ambiguous: restored only to a
 #: common word (:data:`SHORT_FREQ`) beside another word.
@@ -68,8 +70,7 @@ class _Lexicon:
 
         A short word costs at least its :attr:`floor`.
         """
-        return max(self.unknown - math.log10(self.freq.get(word, 0) + 1),
-                   self.floor.get(word, 0.0))
+        return max(self.unknown - math.log10(self.freq.get(word, 0) + 1), self.floor.get(word, 0.0))
 
 
 def fold(key_text: str) -> str:
@@ -91,15 +92,25 @@ def lexicon() -> _Lexicon:
     attested = dict(tnc.word_freqs())
     freq = {w: n for w, n in phupha.word_freqs() if w in words}
     size = math.log10(sum(attested.values()))
-    floor = {w: size - math.log10(attested.get(w, 0) + 1)
-             for k, found in by_key.items() if len(k) < MIN_KEY for w in found}
+    floor = {
+        w: size - math.log10(attested.get(w, 0) + 1)
+        for k, found in by_key.items()
+        if len(k) < MIN_KEY
+        for w in found
+    }
     by_class: dict[str, list[str]] = {}
     for k, found in by_key.items():
         if len(k) >= MIN_KEY:
             by_class.setdefault(classed(k), []).extend(found)
-    return _Lexicon(words, {k: tuple(sorted(v)) for k, v in by_key.items()},
-                    {k: tuple(sorted(v)) for k, v in by_class.items()}, freq, attested,
-                    math.log10(sum(freq.values())), floor)
+    return _Lexicon(
+        words,
+        {k: tuple(sorted(v)) for k, v in by_key.items()},
+        {k: tuple(sorted(v)) for k, v in by_class.items()},
+        freq,
+        attested,
+        math.log10(sum(freq.values())),
+        floor,
+    )
 
 
 def _marks(text: str) -> list[str]:
@@ -114,7 +125,7 @@ _TONES = ("\u0e48", "\u0e49", "\u0e4a", "\u0e4b")
 _TONE_AA = re.compile("[\u0e48-\u0e4b]\u0e32")
 
 
-def _keeps_marks(read: str, word: str) -> bool:
+def keeps_marks(read: str, word: str) -> bool:
     """Whether ``word`` could be printed where OCR read ``read`` (same key).
 
     Every mark read is in ``word``, in order (OCR drops marks, it seldom adds
@@ -126,8 +137,13 @@ def _keeps_marks(read: str, word: str) -> bool:
     have = _marks(word)
     k = 0
     for m in _marks(read):
-        while k < len(have) and have[k] != m and not (
-                m == "\u0e34" and have[k] == "\u0e35" and "".join(have[k + 1:k + 2]) in _TONES):
+        while (
+            k < len(have)
+            and have[k] != m
+            and not (
+                m == "\u0e34" and have[k] == "\u0e35" and "".join(have[k + 1 : k + 2]) in _TONES
+            )
+        ):
             k += 1
         if k == len(have):
             return False
@@ -147,8 +163,9 @@ def _swaps(read: str, word: str) -> int:
     2
     """
     ours, theirs = _MARK.sub("", join_sara_am(read)), _MARK.sub("", word)
-    return sum(a != b for a, b in zip(ours, theirs, strict=False)) + \
-        ("\u0e34" in read and "\u0e34" not in word)
+    return sum(a != b for a, b in zip(ours, theirs, strict=False)) + (
+        "\u0e34" in read and "\u0e34" not in word
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -168,7 +185,7 @@ def choose(folded: str, read: str) -> str | None:
     found = lex.by_key.get(folded)
     if not found:
         return None
-    kept = [w for w in found if _keeps_marks(read, w)]
+    kept = [w for w in found if keeps_marks(read, w)]
     if not kept:
         return None
     if len(folded) == 1 and not _marks(read):
@@ -229,7 +246,7 @@ def confused(folded: str, read: str) -> tuple[str, float] | None:
     """The word OCR may have read as the real word ``read`` (key ``folded``), and the odds.
 
     Returns ``(word, log10 odds)`` for the word of the key that keeps ``read``'s
-    marks (:func:`_keeps_marks`), stands out in the TNC (:data:`DOMINANCE`) and is
+    marks (:func:`keeps_marks`), stands out in the TNC (:data:`DOMINANCE`) and is
     more than :data:`CONFUSION_COST` (log10) times as frequent there as ``read``;
     else None.
 
@@ -241,8 +258,11 @@ def confused(folded: str, read: str) -> tuple[str, float] | None:
     lex = lexicon()
     if len(folded) >= MIN_KEY and lex.attested.get(read, 0):
         return None  # a longer word the TNC has: a name's or a foreign word's syllable
-    kept = [w for w in lex.by_key.get(folded, ())
-            if w != read and _keeps_marks(read, w) and _swaps(read, w) <= 1]
+    kept = [
+        w
+        for w in lex.by_key.get(folded, ())
+        if w != read and keeps_marks(read, w) and _swaps(read, w) <= 1
+    ]
     if not kept:
         return None
     ranked = sorted(kept, key=lambda w: -lex.attested.get(w, 0))
