@@ -117,10 +117,7 @@ def _align(r: str, w: str) -> int:
             best = min(best, go(i, j + 1))  # a tone mark of the word dropped
         if i < n and j < m:
             a, b = r[i], w[j]
-            if (
-                a == b
-                or (a, b) in {("\u0e1a", "\u0e1b"), (SARA_AA, SARA_AM)}
-            ):
+            if a == b or (a, b) in {("\u0e1a", "\u0e1b"), (SARA_AA, SARA_AM)}:
                 best = min(best, go(i + 1, j + 1))
             if a == SARA_I and b == SARA_II and w[j + 1 : j + 2] in _TONES:
                 best = min(best, go(i + 1, j + 2))  # ที่ read ทิ

@@ -3,16 +3,19 @@
 Stage: read (:func:`.ocr_lexicon.restored` runs it after the marks and SARA AM
 are put back). Debian's ``tha`` model sometimes damages a word into real words:
 ``พี่`` read ``พี`` (``เมืองพีเมืองน้อง``), ``ชี้`` read ``ขี้`` (``ตัวขี้วัด``), ``ช้า``
-read ``ข้า`` (``ล่าข้า``), ``ขึ้น`` read ``ชื้น``. The word list alone keeps such
+read ``ข้า`` (``ล่าข้า``), ``ป้าย`` read ``ป่าย``. The word list alone keeps such
 words; here the context decides, as :mod:`.ocr_sara_am` does for SARA AM: a run
 is cut into words by ``newmm`` over pythainlp's word list and the Volubilis
 dictionary, and one letter or mark is changed to a look-alike
-(:mod:`.ocr_confusions`), or a tone mark put after a bare vowel mark. The change
-is kept only when it makes a compound of the lists, or a title of the Thai
-Wikipedia (``เมืองพี่เมืองน้อง``), out of two words or more of the cut as read,
-with :data:`~.ocr_words.MIN_KEY` letters or more beside the changed one, the word
-changed more frequent in the Thai National Corpus than the word as read (``สู่
-ความ`` is no misread ``สู้ความ``), and no other change makes one there.
+(:mod:`.ocr_confusions`; not SARA I, nor WO WAEN for SARA AA), or a tone mark put
+after a bare vowel mark. The change is kept only when it makes a compound of the
+lists, or a title of the Thai Wikipedia (``เมืองพี่เมืองน้อง``: then of two long
+words or more besides), out of two words or more of the cut as read, each other a
+word of the lists, with :data:`~.ocr_words.MIN_KEY` letters or more beside the
+changed syllable; the word changed must be more frequent in the Thai National
+Corpus than the word as read (``สู่ ความ`` is no misread ``สู้ความ``), a letter is
+not changed in a word likelier read with its marks lost (``ยก ราง โครงการ`` is
+``ยกร่าง``, not ``วางโครงการ``), and no other change may make one there.
 """
 
 from __future__ import annotations

@@ -30,19 +30,25 @@ A run is rewritten only when the restored reading is cheaper: ``ผู้ เข
 3.4 + 3.1 = 9.2) becomes ``ผู้เข้าร่วม`` (5.0 + 2.0), while ``ชี้ วัด`` (4.2 + 3.4)
 stays: the rarer ``ชวด`` (6.0 + 2.0) shares its key. A restored word must keep every
 mark read (OCR drops marks; it seldom adds one) and differ from the read only by
-letters OCR confuses (:func:`~.ocr_words.keeps_marks`); a key several words share restores the
-one :data:`DOMINANCE` times as frequent as the next, and a spelling the Thai
-National Corpus has in its own right (``โคโรนา``) is left alone. Runs with letters
-no word covers (names, foreign words), rare words on short keys (:data:`RARE_COST`)
-and a person's name after its title are left as read. Short words (``ที่``,
-``ได้``, ``ไม่``: keys under :data:`~.ocr_words.MIN_KEY`) are restored only beside
-another word of their run, never at a full stop (``มน.``); runs a line break
-parts are read as one (``เขตห`` / ``นองจอก``), a word across the cut left as read.
-SARA I read for SARA II (``ทิ`` for ``ที่``) and SARA AA for SARA AM are
-confusions OCR makes. The lexicon is built once per process (about 3 s, see
-:mod:`.ocr_words`). A second pass (:mod:`.ocr_sara_am`) then puts back SARA AM
-that OCR read as a real word (``น้า``, ``นำ`` for ``น้ำ``) where the compound it
-makes with the words beside it says so (``ระบายน้า`` → ``ระบายน้ำ``).
+letters OCR confuses (:func:`~.ocr_words.keeps_marks`); failing that, a common word
+one look-alike letter or mark from the read (:func:`~.ocr_words.near`: ``สำเว็จ``,
+``ป๊องกัน``, ``บุริการ``; :mod:`.ocr_confusions`) costs :data:`EDIT_COST` more; a key
+several words share restores the one :data:`DOMINANCE` times as frequent as the next,
+and a spelling the Thai National Corpus has in its own right (``โคโรนา``) is left
+alone. Runs with letters no word covers (names, foreign words), rare words on short
+keys (:data:`RARE_COST`) and a person's name after its title are left as read. Short
+words (``ที่``, ``ได้``, ``ไม่``: keys under :data:`~.ocr_words.MIN_KEY`) are restored
+only beside another word of their run, never at a full stop (``มน.``); runs a line
+break parts are read as one (``เขตห`` / ``นองจอก``), a word restored across the cut
+changed only where what changes lies on one side (``เขตหัว`` / ``ยขวาง`` → ``เขตห้ว``
+/ ``ยขวาง``); a tone mark read twice is written once (``น้้ำหนัก``). SARA I read for
+SARA II (``ทิ`` for ``ที่``) and SARA AA for SARA AM are confusions OCR makes. The
+lexicon is built once per process (about 3 s, see :mod:`.ocr_words`). A second pass
+(:mod:`.ocr_sara_am`) then puts back SARA AM that OCR read as a real word (``น้า``,
+``นำ`` for ``น้ำ``) where the compound it makes with the words beside it says so
+(``ระบายน้า`` → ``ระบายน้ำ``), and a third (:mod:`.ocr_context`) a look-alike read
+that made real words (``ตัวขี้วัด`` → ``ตัวชี้วัด``, ``เมืองพีเมืองน้อง`` →
+``เมืองพี่เมืองน้อง``).
 """
 
 from __future__ import annotations
@@ -221,7 +227,9 @@ def restored(
     word cut by a restored span ends where the restored word ends). Marks are put
     back from the word list (:func:`restore_run`), then SARA AM read as SARA AA
     from its compound with the words beside it (:func:`.ocr_sara_am.sara_am_run`;
-    its :class:`Restored` offsets are in the text after the first pass), then a RO
+    its :class:`Restored` offsets are in the text after the first pass), then a
+    look-alike read that made real words (:func:`.ocr_context.context_run`; offsets
+    after the second pass), then a RO
     RUA read twice at a word's start (:func:`.ocr_word_start.doubled_ro_run`). Returns
     them unchanged, with no :class:`Restored`, when nothing is put back.
     """

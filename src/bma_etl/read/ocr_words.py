@@ -8,7 +8,8 @@ with PO PLA folded into BO BAIMAI, with two counts: Phupha's Common Crawl counts
 (:mod:`pythainlp.corpus.tnc`) rank the spellings of one key, which Phupha counts
 alike (``ที`` as often as ``ที่``). :func:`choose` gives the word to restore where
 the spelling read is no word; :func:`confused` the word OCR may have read as a
-real word (``ที`` for ``ที่``, ``บี`` for ``ปี``). pythainlp's TNC bigram counts
+real word (``ที`` for ``ที่``, ``บี`` for ``ปี``); :func:`near` the word OCR read
+with one letter or mark for a look-alike (:mod:`.ocr_confusions`). pythainlp's TNC bigram counts
 are a download (not in its wheel), so the context a word gets is its run's cut
 into words (:func:`.ocr_lexicon.restore_run`).
 """
