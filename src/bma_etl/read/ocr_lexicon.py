@@ -176,10 +176,20 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
         path.append((i, j, word))
         j = i
     path.reverse()
-    # A letter no word covers: the run is a name or a word the list lacks, whose
-    # syllables may match a word's key (``ฤทธิ`` of ``ฤทธิชัย``); leave it as read.
-    if any(word is None and not in_list(run[offsets[i] : offsets[j]], lex) for i, j, word in path):
-        return []
+    # A letter no word covers: a name or a word the list lacks, whose syllables may
+    # match a word's key (``ฤทธิ`` of ``ฤทธิชัย``); the words beside it, and the
+    # words beside those, are left as read, those a word read as such parts from it
+    # restored (``เป้าหมายทีกำหนด`` before an unknown ``ปฏิบัติชการ``).
+    lost = [
+        k
+        for k, (i, j, word) in enumerate(path)
+        if word is None and not in_list(run[offsets[i] : offsets[j]], lex)
+    ]
+    if lost:
+        path = [
+            (i, j, word if all(abs(k - m) > 2 for m in lost) else None)
+            for k, (i, j, word) in enumerate(path)
+        ]
     # A short word restored (``ที`` → ``ที่``, ``ทิ`` → ``ที่``) needs a longer word beside
     # it: a name or a foreign word cuts into short syllables (``ชี วา``, ``อร ทิ รา``).
     long = [j - i >= MIN_KEY for i, j, _ in path] + [False]
