@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bma_etl.matchkey import key_map
+from bma_etl.read.ocr_confusions import classed
 from bma_etl.read.ocr_lexicon import fold, restored
 
 #: The seeds' text files (real reports), shipped with the project.
@@ -37,16 +38,16 @@ SEEDS = Path(__file__).resolve().parents[1] / "samples"
 #: applied in order. Tone marks go most (MAI EK above all), SARA AM loses its
 #: NIKHAHIT, SARA II with MAI EK reads as SARA I.
 DAMAGE: tuple[tuple[str, str, float], ...] = (
-    ("\u0e35\u0e48", "\u0e34", 0.06),   # ี่ → ิ
-    ("\u0e49\u0e32", "\u0e33", 0.04),   # ้า → ำ
-    ("\u0e33", "\u0e32", 0.10),         # ำ → า
-    ("\u0e48", "", 0.15),               # MAI EK
-    ("\u0e49", "", 0.10),               # MAI THO
-    ("[\u0e4a\u0e4b]", "", 0.10),       # MAI TRI, MAI CHATTAWA
+    ("\u0e35\u0e48", "\u0e34", 0.06),  # ี่ → ิ
+    ("\u0e49\u0e32", "\u0e33", 0.04),  # ้า → ำ
+    ("\u0e33", "\u0e32", 0.10),  # ำ → า
+    ("\u0e48", "", 0.15),  # MAI EK
+    ("\u0e49", "", 0.10),  # MAI THO
+    ("[\u0e4a\u0e4b]", "", 0.10),  # MAI TRI, MAI CHATTAWA
     ("[\u0e31\u0e34-\u0e37]", "", 0.04),  # MAI HAN-AKAT, SARA I, II, UE, UEE
-    ("[\u0e38\u0e39]", "", 0.04),       # SARA U, UU
-    ("[\u0e47\u0e4c]", "", 0.06),       # MAITAIKHU, THANTHAKHAT
-    ("\u0e1b", "\u0e1a", 0.03),         # PO PLA → BO BAIMAI
+    ("[\u0e38\u0e39]", "", 0.04),  # SARA U, UU
+    ("[\u0e47\u0e4c]", "", 0.06),  # MAITAIKHU, THANTHAKHAT
+    ("\u0e1b", "\u0e1a", 0.03),  # PO PLA → BO BAIMAI
 )
 _THAI = re.compile("[\u0e01-\u0e4e]+")
 
@@ -54,8 +55,9 @@ _THAI = re.compile("[\u0e01-\u0e4e]+")
 def damage(text: str, rng: random.Random, scale: float = 1.0) -> str:
     """``text`` as OCR might read it; ``scale`` multiplies every chance."""
     for pattern, repl, chance in DAMAGE:
-        text = re.sub(pattern, lambda m, r=repl, p=chance: r if rng.random() < p * scale
-                      else m[0], text)
+        text = re.sub(
+            pattern, lambda m, r=repl, p=chance: r if rng.random() < p * scale else m[0], text
+        )
     return text
 
 
@@ -87,9 +89,11 @@ class Counts:
 
     def line(self) -> str:
         d = max(self.damaged, 1)
-        return (f"words={self.words} damaged={self.damaged} restored={self.restored} "
-                f"({100 * self.restored / d:.1f} %) left={self.left} partly={self.partly} "
-                f"wrong={self.wrong} (broken={self.broken} misrestored={self.misrestored})")
+        return (
+            f"words={self.words} damaged={self.damaged} restored={self.restored} "
+            f"({100 * self.restored / d:.1f} %) left={self.left} partly={self.partly} "
+            f"wrong={self.wrong} (broken={self.broken} misrestored={self.misrestored})"
+        )
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -113,14 +117,15 @@ def _distance(a: str, b: str) -> int:
 def score(truth: str, read: str, repaired: str) -> Counts:
     """Each Thai word of ``truth`` as damaged in ``read`` and as ``repaired``.
 
-    The three texts must share their key (letters, marks aside, PO PLA folded):
+    The three texts must share their key (letters, marks aside, PO PLA folded,
+    look-alike letters as one: :func:`~bma_etl.read.ocr_confusions.classed`):
     damage and repair change only marks and confused letters. Raises ValueError
     if they do not.
     """
     kt, ot = key_map(truth)
     kd, od = key_map(read)
     kr, orr = key_map(repaired)
-    if not fold(kt) == fold(kd) == fold(kr):
+    if not classed(fold(kt)) == classed(fold(kd)) == classed(fold(kr)):
         raise ValueError("damage or repair changed letters, not only marks")
     counts = Counts()
     at = 0
@@ -134,8 +139,8 @@ def score(truth: str, read: str, repaired: str) -> Counts:
         if kb == ka:
             continue
         want = truth[a:b]
-        got = read[od[ka]:od[kb]].rstrip()
-        now = repaired[orr[ka]:orr[kb]].rstrip()
+        got = read[od[ka] : od[kb]].rstrip()
+        now = repaired[orr[ka] : orr[kb]].rstrip()
         counts.words += 1
         if got != want:
             counts.damaged += 1
@@ -148,8 +153,9 @@ def score(truth: str, read: str, repaired: str) -> Counts:
             counts.left += 1
             counts.left_words[f"{want}←{got}"] += 1
             continue
-        elif _distance(now, want) < _distance(got, want) and \
-                all(c in want for c in now if c not in got):
+        elif _distance(now, want) < _distance(got, want) and all(
+            c in want for c in now if c not in got
+        ):
             counts.partly += 1
             continue
         else:

@@ -30,19 +30,25 @@ A run is rewritten only when the restored reading is cheaper: ``ผู้ เข
 3.4 + 3.1 = 9.2) becomes ``ผู้เข้าร่วม`` (5.0 + 2.0), while ``ชี้ วัด`` (4.2 + 3.4)
 stays: the rarer ``ชวด`` (6.0 + 2.0) shares its key. A restored word must keep every
 mark read (OCR drops marks; it seldom adds one) and differ from the read only by
-letters OCR confuses (:func:`_keeps_marks`); a key several words share restores the
-one :data:`DOMINANCE` times as frequent as the next, and a spelling the Thai
-National Corpus has in its own right (``โคโรนา``) is left alone. Runs with letters
-no word covers (names, foreign words), rare words on short keys (:data:`RARE_COST`)
-and a person's name after its title are left as read. Short words (``ที่``,
-``ได้``, ``ไม่``: keys under :data:`~.ocr_words.MIN_KEY`) are restored only beside
-another word of their run, never at a full stop (``มน.``); runs a line break
-parts are read as one (``เขตห`` / ``นองจอก``), a word across the cut left as read.
-SARA I read for SARA II (``ทิ`` for ``ที่``) and SARA AA for SARA AM are
-confusions OCR makes. The lexicon is built once per process (about 3 s, see
-:mod:`.ocr_words`). A second pass (:mod:`.ocr_sara_am`) then puts back SARA AM
-that OCR read as a real word (``น้า``, ``นำ`` for ``น้ำ``) where the compound it
-makes with the words beside it says so (``ระบายน้า`` → ``ระบายน้ำ``).
+letters OCR confuses (:func:`~.ocr_words.keeps_marks`); failing that, a common word
+one look-alike letter or mark from the read (:func:`~.ocr_words.near`: ``สำเว็จ``,
+``ป๊องกัน``, ``บุริการ``; :mod:`.ocr_confusions`) costs :data:`EDIT_COST` more; a key
+several words share restores the one :data:`DOMINANCE` times as frequent as the next,
+and a spelling the Thai National Corpus has in its own right (``โคโรนา``) is left
+alone. Runs with letters no word covers (names, foreign words), rare words on short
+keys (:data:`RARE_COST`) and a person's name after its title are left as read. Short
+words (``ที่``, ``ได้``, ``ไม่``: keys under :data:`~.ocr_words.MIN_KEY`) are restored
+only beside another word of their run, never at a full stop (``มน.``); runs a line
+break parts are read as one (``เขตห`` / ``นองจอก``), a word restored across the cut
+changed only where what changes lies on one side (``เขตหัว`` / ``ยขวาง`` → ``เขตห้ว``
+/ ``ยขวาง``); a tone mark read twice is written once (``น้้ำหนัก``). SARA I read for
+SARA II (``ทิ`` for ``ที่``) and SARA AA for SARA AM are confusions OCR makes. The
+lexicon is built once per process (about 3 s, see :mod:`.ocr_words`). A second pass
+(:mod:`.ocr_sara_am`) then puts back SARA AM that OCR read as a real word (``น้า``,
+``นำ`` for ``น้ำ``) where the compound it makes with the words beside it says so
+(``ระบายน้า`` → ``ระบายน้ำ``), and a third (:mod:`.ocr_context`) a look-alike read
+that made real words (``ตัวขี้วัด`` → ``ตัวชี้วัด``, ``เมืองพีเมืองน้อง`` →
+``เมืองพี่เมืองน้อง``).
 """
 
 from __future__ import annotations
@@ -54,27 +60,38 @@ from dataclasses import dataclass
 
 from bma_etl.matchkey import key_map
 from bma_etl.normalize.text import join_sara_am
+from bma_etl.read.ocr_confusions import classed
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_words import (
     CONFUSION_COST,
     MIN_KEY,
     RUN,
+    as_written,
     choose,
     confused,
     fold,
     in_list,
     lexicon,
+    near,
 )
 
 __all__ = ["Restored", "fold", "lexicon", "restore_run", "restored", "restored_message"]
 
 #: A person's title and the name after it (given name and surname): a name is no
 #: word of the list, and its syllables would match words' keys.
-_NAME = re.compile(r"(?:นางสาว|นาง|นาย|น\.\s?ส\.|ดร\.|ร\.\s?[ตทอ]\.)"
-                   r"[ \t]*[^\s\d]+(?:[ \t]+[^\s\d]+)?")
+_NAME = re.compile(
+    r"(?:นางสาว|นาง|นาย|น\.\s?ส\.|ดร\.|ร\.\s?[ตทอ]\.)"
+    r"[ \t]*[^\s\d]+(?:[ \t]+[^\s\d]+)?"
+)
 #: Odds against OCR having damaged a word, as a cost (log10) added to a word restored
 #: from its key: a restored word must be this much likelier than the words as read.
 RESTORE_COST = 2.0
+#: Odds against OCR having read a letter or mark for a look-alike (log10), added to
+#: :data:`RESTORE_COST` for a word restored from a confusion (:func:`~.ocr_words.near`);
+#: such a word must be common: twice this under the rarity bound (:data:`RARE_COST`),
+#: as a misread syllable is more often one confusion from a rare word (``แร้ง``,
+#: ``รอยัล``) than a word as read is.
+EDIT_COST = 1.0
 #: A word is restored only when its cost (``-log10`` of its share of the Phupha counts)
 #: is at most RARE_COST + RARE_LETTER per letter of its key: a short key matches a
 #: misread speck or a name's syllable by chance (``ฐาย`` → ``ฐายี``), a long one seldom.
@@ -106,6 +123,8 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     lex = lexicon()
     folded, offsets = key_map(run)
     folded = fold(folded)
+    kinds = classed(folded)
+    bare = "\u0e4d" not in run and as_written(run) == run  # nothing to write otherwise
     n = len(folded)
     if not n or len(offsets) != n + 1:
         return []
@@ -123,24 +142,32 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
         if mixed[i] + lex.unknown < mixed[i + 1]:
             mixed[i + 1], back[i + 1] = mixed[i] + lex.unknown, (i, None)
         for j in range(i + 1, min(n, i + MAX_KEY) + 1):
-            read = run[offsets[i]:offsets[j]]
-            exact = read if read in lex.words else join_sara_am(read)
+            read = run[offsets[i] : offsets[j]]
+            exact = read if bare or read in lex.words else as_written(read)
             if exact in lex.words:
                 cost = lex.cost(exact)
+                # a tone mark read twice is written once (``น้้ำหนัก``)
+                once = exact if exact != read and exact != join_sara_am(read) else None
                 if plain[i] + cost < plain[j]:
-                    plain[j], back_plain[j] = plain[i] + cost, (i, None)
+                    plain[j], back_plain[j] = plain[i] + cost, (i, once)
                 if mixed[i] + cost < mixed[j]:
-                    mixed[j], back[j] = mixed[i] + cost, (i, None)
+                    mixed[j], back[j] = mixed[i] + cost, (i, once)
                 # a real word read for a far commoner one of its key (``ครั้ง ที``); a
                 # short one only beside another word
                 other = confused(folded[i:j], exact) if j - i >= MIN_KEY or j - i < n else None
                 if other is not None and mixed[i] + cost + CONFUSION_COST - other[1] < mixed[j]:
                     mixed[j], back[j] = mixed[i] + cost + CONFUSION_COST - other[1], (i, other[0])
-            elif folded[i:j] in lex.by_key:
-                word = choose(folded[i:j], read)
-                if word is not None and lex.cost(word) <= RARE_COST + RARE_LETTER * (j - i) \
-                        and mixed[i] + lex.cost(word) + RESTORE_COST < mixed[j]:
-                    mixed[j], back[j] = mixed[i] + lex.cost(word) + RESTORE_COST, (i, word)
+            else:
+                word = choose(folded[i:j], read) if folded[i:j] in lex.by_key else None
+                extra = 0.0
+                if word is None and j - i >= MIN_KEY and kinds[i:j] in lex.by_class:
+                    word, extra = near(kinds[i:j], read), EDIT_COST
+                if (
+                    word is not None
+                    and lex.cost(word) + 2 * extra <= RARE_COST + RARE_LETTER * (j - i)
+                    and mixed[i] + lex.cost(word) + RESTORE_COST + extra < mixed[j]
+                ):
+                    mixed[j], back[j] = mixed[i] + lex.cost(word) + RESTORE_COST + extra, (i, word)
     chain = back if mixed[n] < plain[n] else back_plain
     path: list[tuple[int, int, str | None]] = []  # (start, end, word restored or None)
     j = n
@@ -149,20 +176,34 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
         path.append((i, j, word))
         j = i
     path.reverse()
-    # A letter no word covers: the run is a name or a word the list lacks, whose
-    # syllables may match a word's key (``ฤทธิ`` of ``ฤทธิชัย``); leave it as read.
-    if any(word is None and not in_list(run[offsets[i]:offsets[j]], lex)
-           for i, j, word in path):
-        return []
+    # A letter no word covers: a name or a word the list lacks, whose syllables may
+    # match a word's key (``ฤทธิ`` of ``ฤทธิชัย``); the words beside it, and the
+    # words beside those, are left as read, those a word read as such parts from it
+    # restored (``เป้าหมายทีกำหนด`` before an unknown ``ปฏิบัติชการ``).
+    lost = [
+        k
+        for k, (i, j, word) in enumerate(path)
+        if word is None and not in_list(run[offsets[i] : offsets[j]], lex)
+    ]
+    if lost:
+        path = [
+            (i, j, word if all(abs(k - m) > 2 for m in lost) else None)
+            for k, (i, j, word) in enumerate(path)
+        ]
     # A short word restored (``ที`` → ``ที่``, ``ทิ`` → ``ที่``) needs a longer word beside
     # it: a name or a foreign word cuts into short syllables (``ชี วา``, ``อร ทิ รา``).
     long = [j - i >= MIN_KEY for i, j, _ in path] + [False]
-    path = [(i, j, None if j - i < MIN_KEY and not (long[k - 1] or long[k + 1]) else word)
-            for k, (i, j, word) in enumerate(path)]
+    path = [
+        (i, j, None if j - i < MIN_KEY and not (long[k - 1] or long[k + 1]) else word)
+        for k, (i, j, word) in enumerate(path)
+    ]
     # A word that gains only its THANTHAKHAT before another word is a compound's
     # first part as Thai writes it (``เชาว`` of ``เชาวลิต``), no misreading.
-    return [(offsets[i], offsets[j], word) for i, j, word in path
-            if word is not None and not (j < n and _only_karan(run[offsets[i]:offsets[j]], word))]
+    return [
+        (offsets[i], offsets[j], word)
+        for i, j, word in path
+        if word is not None and not (j < n and _only_karan(run[offsets[i] : offsets[j]], word))
+    ]
 
 
 def _alone(text: str, run: re.Match[str], start: int, end: int) -> bool:
@@ -179,12 +220,16 @@ def _alone(text: str, run: re.Match[str], start: int, end: int) -> bool:
 
 def _only_karan(read: str, word: str) -> bool:
     """Whether ``word`` is ``read`` with THANTHAKHAT (and marks before it) added."""
-    return "\u0e4c" in word and read == word.replace("\u0e4c", "")[:len(read)] and \
-        "\u0e4c" not in read
+    return (
+        "\u0e4c" in word
+        and read == word.replace("\u0e4c", "")[: len(read)]
+        and "\u0e4c" not in read
+    )
 
 
-def restored(text: str, words: tuple[OcrWord, ...]
-             ) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
+def restored(
+    text: str, words: tuple[OcrWord, ...]
+) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
     """An OCR'd page's text and words with lost marks put back, and what was put back.
 
     ``text`` and ``words`` as :func:`~.ocr_tidy.tidied` returns them; each word
@@ -192,7 +237,9 @@ def restored(text: str, words: tuple[OcrWord, ...]
     word cut by a restored span ends where the restored word ends). Marks are put
     back from the word list (:func:`restore_run`), then SARA AM read as SARA AA
     from its compound with the words beside it (:func:`.ocr_sara_am.sara_am_run`;
-    its :class:`Restored` offsets are in the text after the first pass), then a RO
+    its :class:`Restored` offsets are in the text after the first pass), then a
+    look-alike read that made real words (:func:`.ocr_context.context_run`; offsets
+    after the second pass), then a RO
     RUA read twice at a word's start (:func:`.ocr_word_start.doubled_ro_run`). Returns
     them unchanged, with no :class:`Restored`, when nothing is put back.
     """
@@ -200,23 +247,30 @@ def restored(text: str, words: tuple[OcrWord, ...]
     from bma_etl.read.ocr_sara_am import sara_am_run
 
     text, words, vowels = _pass(text, words, sara_am_run)
+    from bma_etl.read.ocr_context import context_run
+
+    text, words, looks = _pass(text, words, context_run)
     from bma_etl.read.ocr_word_start import doubled_ro_run
 
     text, words, starts = _pass(text, words, doubled_ro_run, across=False)
-    return text, words, marks + vowels + starts
+    return text, words, marks + vowels + looks + starts
 
 
-def _pass(text: str, words: tuple[OcrWord, ...],
-          rewrite: Callable[[str], list[tuple[int, int, str]]], across: bool = True,
-          ) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
+def _pass(
+    text: str,
+    words: tuple[OcrWord, ...],
+    rewrite: Callable[[str], list[tuple[int, int, str]]],
+    across: bool = True,
+) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
     """``text`` and ``words`` with each Thai run's spans ``rewrite`` gives replaced.
 
     Runs a line break parts are given to ``rewrite`` as one, unless not ``across``.
     """
     edits: list[tuple[int, int, str]] = []
     names = [m.span() for m in _NAME.finditer(text)]
-    runs = [m for m in RUN.finditer(text)
-            if not any(a < m.end() and m.start() < b for a, b in names)]
+    runs = [
+        m for m in RUN.finditer(text) if not any(a < m.end() and m.start() < b for a, b in names)
+    ]
     # runs a line break parts are read as one: a word the line cut (``เขตห`` /
     # ``นองจอก``) is whole again; a word restored across the cut is left as read
     groups: list[list[re.Match[str]]] = []
@@ -232,6 +286,13 @@ def _pass(text: str, words: tuple[OcrWord, ...],
             joined += m[0]
         for a, b, word in rewrite(joined):
             k = bisect_right(offs, a) - 1
+            if b > offs[k] + len(group[k][0]):
+                # across the cut: kept when what changes lies on one side (``หัว`` /
+                # ``ยขวาง`` → ``ห้ว`` / ``ยขวาง``)
+                a, b, word = _narrowed(joined, a, b, word)
+                k = bisect_right(offs, a) - 1
+                if a == b and k and a == offs[k]:
+                    k -= 1  # a mark added goes after the letter before the cut
             m = group[k]
             start, end = m.start() + a - offs[k], m.start() + b - offs[k]
             if end <= m.end() and not _alone(text, m, start, end):
@@ -271,6 +332,18 @@ def _pass(text: str, words: tuple[OcrWord, ...],
     return new_text, tuple(new_words), done
 
 
+def _narrowed(text: str, a: int, b: int, word: str) -> tuple[int, int, str]:
+    """The edit of ``text[a:b]`` into ``word`` without the letters both begin and end with."""
+    read = text[a:b]
+    p = 0
+    while p < min(len(read), len(word)) and read[p] == word[p]:
+        p += 1
+    q = 0
+    while q < min(len(read), len(word)) - p and read[-1 - q] == word[-1 - q]:
+        q += 1
+    return a + p, b - q, word[p : len(word) - q]
+
+
 #: What parts two runs of one text cut by a line break.
 _CUT = re.compile("[ \t]*\n[ \t.]*")
 
@@ -288,5 +361,7 @@ def restored_message(changes: tuple[str, ...]) -> str:
     shown = ", ".join(dict.fromkeys(changes[:QUOTED]))
     more = f" and {len(changes) - QUOTED} more" if len(changes) > QUOTED else ""
     plural = "" if len(changes) == 1 else "s"
-    return (f"OCR lost marks of {len(changes)} word{plural}, put back from the Thai word list: "
-            f"{shown}{more}")
+    return (
+        f"OCR lost marks of {len(changes)} word{plural}, put back from the Thai word list: "
+        f"{shown}{more}"
+    )

@@ -8,7 +8,8 @@ with PO PLA folded into BO BAIMAI, with two counts: Phupha's Common Crawl counts
 (:mod:`pythainlp.corpus.tnc`) rank the spellings of one key, which Phupha counts
 alike (``ที`` as often as ``ที่``). :func:`choose` gives the word to restore where
 the spelling read is no word; :func:`confused` the word OCR may have read as a
-real word (``ที`` for ``ที่``, ``บี`` for ``ปี``). pythainlp's TNC bigram counts
+real word (``ที`` for ``ที่``, ``บี`` for ``ปี``); :func:`near` the word OCR read
+with one letter or mark for a look-alike (:mod:`.ocr_confusions`). pythainlp's TNC bigram counts
 are a download (not in its wheel), so the context a word gets is its run's cut
 into words (:func:`.ocr_lexicon.restore_run`).
 """
@@ -22,10 +23,13 @@ from functools import cache, lru_cache
 
 from bma_etl.matchkey import MARKS, key_map
 from bma_etl.normalize.text import join_sara_am
+from bma_etl.read.ocr_confusions import classed, edits
 
 #: A run of Thai letters, vowels and marks (no digits, ฯ or ๆ), starting with no mark.
-RUN = re.compile("[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e45][\u0e01-\u0e2e\u0e30-\u0e3a"
-                 "\u0e40-\u0e45\u0e47-\u0e4e]+")
+RUN = re.compile(
+    "[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e45][\u0e01-\u0e2e\u0e30-\u0e3a"
+    "\u0e40-\u0e45\u0e47-\u0e4e]+"
+)
 _MARK = re.compile(f"[{MARKS}]")
 #: Keys (letters without marks) shorter than this are ambiguous: restored only to a
 #: common word (:data:`SHORT_FREQ`) beside another word.
@@ -48,6 +52,9 @@ class _Lexicon:
 
     words: frozenset[str]
     by_key: dict[str, tuple[str, ...]]
+    #: The words of each key of MIN_KEY letters or more, its look-alike letters
+    #: folded (:func:`~.ocr_confusions.classed`).
+    by_class: dict[str, tuple[str, ...]]
     freq: dict[str, int]
     #: TNC frequency of every spelling the corpus has, in the word list or not.
     attested: dict[str, int]
@@ -64,8 +71,7 @@ class _Lexicon:
 
         A short word costs at least its :attr:`floor`.
         """
-        return max(self.unknown - math.log10(self.freq.get(word, 0) + 1),
-                   self.floor.get(word, 0.0))
+        return max(self.unknown - math.log10(self.freq.get(word, 0) + 1), self.floor.get(word, 0.0))
 
 
 def fold(key_text: str) -> str:
@@ -87,10 +93,25 @@ def lexicon() -> _Lexicon:
     attested = dict(tnc.word_freqs())
     freq = {w: n for w, n in phupha.word_freqs() if w in words}
     size = math.log10(sum(attested.values()))
-    floor = {w: size - math.log10(attested.get(w, 0) + 1)
-             for k, found in by_key.items() if len(k) < MIN_KEY for w in found}
-    return _Lexicon(words, {k: tuple(sorted(v)) for k, v in by_key.items()}, freq, attested,
-                    math.log10(sum(freq.values())), floor)
+    floor = {
+        w: size - math.log10(attested.get(w, 0) + 1)
+        for k, found in by_key.items()
+        if len(k) < MIN_KEY
+        for w in found
+    }
+    by_class: dict[str, list[str]] = {}
+    for k, found in by_key.items():
+        if len(k) >= MIN_KEY:
+            by_class.setdefault(classed(k), []).extend(found)
+    return _Lexicon(
+        words,
+        {k: tuple(sorted(v)) for k, v in by_key.items()},
+        {k: tuple(sorted(v)) for k, v in by_class.items()},
+        freq,
+        attested,
+        math.log10(sum(freq.values())),
+        floor,
+    )
 
 
 def _marks(text: str) -> list[str]:
@@ -105,7 +126,7 @@ _TONES = ("\u0e48", "\u0e49", "\u0e4a", "\u0e4b")
 _TONE_AA = re.compile("[\u0e48-\u0e4b]\u0e32")
 
 
-def _keeps_marks(read: str, word: str) -> bool:
+def keeps_marks(read: str, word: str) -> bool:
     """Whether ``word`` could be printed where OCR read ``read`` (same key).
 
     Every mark read is in ``word``, in order (OCR drops marks, it seldom adds
@@ -117,8 +138,13 @@ def _keeps_marks(read: str, word: str) -> bool:
     have = _marks(word)
     k = 0
     for m in _marks(read):
-        while k < len(have) and have[k] != m and not (
-                m == "\u0e34" and have[k] == "\u0e35" and "".join(have[k + 1:k + 2]) in _TONES):
+        while (
+            k < len(have)
+            and have[k] != m
+            and not (
+                m == "\u0e34" and have[k] == "\u0e35" and "".join(have[k + 1 : k + 2]) in _TONES
+            )
+        ):
             k += 1
         if k == len(have):
             return False
@@ -138,8 +164,9 @@ def _swaps(read: str, word: str) -> int:
     2
     """
     ours, theirs = _MARK.sub("", join_sara_am(read)), _MARK.sub("", word)
-    return sum(a != b for a, b in zip(ours, theirs, strict=False)) + \
-        ("\u0e34" in read and "\u0e34" not in word)
+    return sum(a != b for a, b in zip(ours, theirs, strict=False)) + (
+        "\u0e34" in read and "\u0e34" not in word
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -159,7 +186,7 @@ def choose(folded: str, read: str) -> str | None:
     found = lex.by_key.get(folded)
     if not found:
         return None
-    kept = [w for w in found if _keeps_marks(read, w)]
+    kept = [w for w in found if keeps_marks(read, w)]
     if not kept:
         return None
     if len(folded) == 1 and not _marks(read):
@@ -185,11 +212,42 @@ def choose(folded: str, read: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
+def near(kind: str, read: str) -> str | None:
+    """The word OCR read as ``read`` with a letter or mark read for another, or None.
+
+    ``kind`` is the read key's :func:`~.ocr_confusions.classed` form (MIN_KEY
+    letters or more). The word is one confusion from ``read``
+    (:func:`~.ocr_confusions.edits`: ``สำเว็จ`` → ``สำเร็จ``, ``ป๊องกัน`` → ``ป้องกัน``,
+    ``บุริการ`` → ``บริการ``); None when a word of the list is ``read`` with only marks
+    lost (:func:`choose` decides), when no word or several of like frequency are one
+    confusion away (:data:`DOMINANCE`), or when the TNC has ``read`` as a word.
+
+    >>> near(classed("สาเวจ"), "สำเว็จ")
+    'สำเร็จ'
+    """
+    lex = lexicon()
+    found = lex.by_class.get(kind)
+    if not found or lex.attested.get(read, 0):
+        return None
+    far = [(edits(read, w), w) for w in found]
+    if any(e == 0 for e, _ in far):
+        return None
+    kept = [w for e, w in far if e is not None]
+    if not kept:
+        return None
+    counts = lex.attested if any(w in lex.attested for w in kept) else lex.freq
+    ranked = sorted(kept, key=lambda w: -counts.get(w, 0))
+    if len(ranked) > 1 and counts.get(ranked[0], 0) < DOMINANCE * max(counts.get(ranked[1], 0), 1):
+        return None
+    return ranked[0]
+
+
+@lru_cache(maxsize=65536)
 def confused(folded: str, read: str) -> tuple[str, float] | None:
     """The word OCR may have read as the real word ``read`` (key ``folded``), and the odds.
 
     Returns ``(word, log10 odds)`` for the word of the key that keeps ``read``'s
-    marks (:func:`_keeps_marks`), stands out in the TNC (:data:`DOMINANCE`) and is
+    marks (:func:`keeps_marks`), stands out in the TNC (:data:`DOMINANCE`) and is
     more than :data:`CONFUSION_COST` (log10) times as frequent there as ``read``;
     else None.
 
@@ -201,8 +259,11 @@ def confused(folded: str, read: str) -> tuple[str, float] | None:
     lex = lexicon()
     if len(folded) >= MIN_KEY and lex.attested.get(read, 0):
         return None  # a longer word the TNC has: a name's or a foreign word's syllable
-    kept = [w for w in lex.by_key.get(folded, ())
-            if w != read and _keeps_marks(read, w) and _swaps(read, w) <= 1]
+    kept = [
+        w
+        for w in lex.by_key.get(folded, ())
+        if w != read and keeps_marks(read, w) and _swaps(read, w) <= 1
+    ]
     if not kept:
         return None
     ranked = sorted(kept, key=lambda w: -lex.attested.get(w, 0))
@@ -213,6 +274,20 @@ def confused(folded: str, read: str) -> tuple[str, float] | None:
     return (ranked[0], odds) if odds > CONFUSION_COST else None
 
 
+#: A tone mark read twice (NIKHAHIT read as a second one: ``น้้า``).
+_TWICE = re.compile("([\u0e48-\u0e4b])\\1+")
+
+
+def as_written(read: str) -> str:
+    """``read`` with SARA AM joined and a tone mark read twice written once.
+
+    >>> as_written("น\u0e49\u0e49\u0e32") == "น\u0e49\u0e32"
+    True
+    """
+    read = join_sara_am(read)
+    return _TWICE.sub(r"\1", read) if _TWICE.search(read) else read
+
+
 def in_list(text: str, lex: _Lexicon) -> bool:
-    """Whether ``text`` (SARA AM joined) is a word of the list."""
-    return text in lex.words or join_sara_am(text) in lex.words
+    """Whether ``text`` (SARA AM joined, a tone mark read twice once) is a word of the list."""
+    return text in lex.words or as_written(text) in lex.words
