@@ -263,17 +263,26 @@ def test_routine_group_whose_number_ocr_misread_opens_its_items(seed: int) -> No
     """``[ ด้านการบริหารทั่วไป ๑. โครงการ...``: the group opens the table; every item
     under it is read."""
     rng = random.Random(seed)
+
+    def misread(line: str) -> str:
+        m = re.match(r"^[๑1]\t(?=ด้าน)", line)
+        return line if m is None else rng.choice(_GROUP_NUMBER_MISREADS) + " " + line[m.end():]
+
+    _assert_routine_read(rng, misread)
+
+
+def _assert_routine_read(rng: random.Random, misread: Callable[[str], str]) -> None:
+    """A generated plan's routine table, each line ``misread`` and its cells OCR-spaced
+    (a line ``misread`` may part in two): every routine project is read."""
     generated = GENERATORS["plan"](rng)
     want = [r for r in generated.tables["plan_projects"] if r["section"] == "routine"]
+    assert want, "the generator writes a routine table"
     out: list[str] = []
     table = False
     for line in generated.text.split("\n"):
         table = line.startswith("ลำดับที่\tด้าน/แผนงาน") or (table and bool(line.strip()))
-        m = re.match(r"^[๑1]\t(?=ด้าน)", line)
-        if m is not None:
-            line = rng.choice(_GROUP_NUMBER_MISREADS) + " " + line[m.end():]
-        out.append(" ".join(line.split()) if table else line)
-    assert want, "the generator writes a routine table"
+        out.extend(" ".join(part.split()) if table else part
+                   for part in misread(line).split("\n"))
     got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
            if r.section == "routine"]
     assert_rows_read("plan_projects", got, want, ("name", "uses_budget"))
@@ -386,17 +395,11 @@ def test_group_first_item_whose_number_ocr_read_without_its_point_is_an_item(
     """``๑ ด้านการบริหารทั่วไป oO`` / ``โครงการ... ๕๓๕,๓๐๐.๐๐ บาท``: the group's first
     item is read, its number not."""
     rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    want = [r for r in generated.tables["plan_projects"] if r["section"] == "routine"]
-    out: list[str] = []
-    table = False
-    for line in generated.text.split("\n"):
-        table = line.startswith("ลำดับที่\tด้าน/แผนงาน") or (table and bool(line.strip()))
+
+    def misread(line: str) -> str:
         m = re.match(r"^(?P<group>[๑1]\tด้าน[^\t]*)\t[๑1]\. (?P<rest>.*)$", line)
-        if m is not None:
-            line = f"{m.group('group')} {rng.choice(_POINTLESS_ITEM)}\n{m.group('rest')}"
-        out.append(" ".join(line.replace("\n", "\0").split()).replace("\0", "\n")
-                   if table else line)
-    got = [r for r in records_of(extract, "\n".join(out)).get("plan_projects", [])
-           if r.section == "routine"]
-    assert_rows_read("plan_projects", got, want, ("name", "uses_budget"))
+        if m is None:
+            return line
+        return f"{m.group('group')} {rng.choice(_POINTLESS_ITEM)}\n{m.group('rest')}"
+
+    _assert_routine_read(rng, misread)
