@@ -25,8 +25,9 @@ between two Thai letters, nor inside a number cut at the wrap, one space
 otherwise), and every value is read with :meth:`RepairedText.raw_in` on the
 joined line, so it keeps the span of the physical lines it covers.
 
-Where a row starts and how its lines are joined is
-:mod:`bma_etl.layouts.plan_plain_rows`; the budget a row states,
+Where a table's header is and which columns it names is
+:mod:`bma_etl.layouts.plan_plain_header`; where a row starts and how its lines are
+joined, :mod:`bma_etl.layouts.plan_plain_rows`; the budget a row states,
 :mod:`bma_etl.layouts.plan_amounts`.
 """
 
@@ -38,6 +39,12 @@ from collections.abc import Callable
 from bma_etl.layouts.base import FieldValue, Finding, Line, RawRow, RepairedText
 from bma_etl.layouts.plan_amounts import NO_BUDGET_RES, budget_said, name_end
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE, few_letters, is_total, squash
+from bma_etl.layouts.plan_plain_header import (
+    columns_of,
+    header_at,
+    header_follows,
+    squashed_header,
+)
 from bma_etl.layouts.plan_plain_rows import (
     OCR_ITEM_RE,
     Columns,
@@ -47,7 +54,6 @@ from bma_etl.layouts.plan_plain_rows import (
     row_start,
 )
 from bma_etl.layouts.plan_values import BudgetTable, put_budget, value
-from bma_etl.matchkey import key
 
 #: An item number inside a group row: ``ด้านการบริหารทั่วไป ๑. โครงการ...``.
 _ITEM_IN_ROW_RE = re.compile(rf"(?<![0-9๐-๙,.])(?P<no>{DIGIT}{{1,2}})\s*[.)](?![0-9๐-๙])")
@@ -55,8 +61,6 @@ _ITEM_IN_ROW_RE = re.compile(rf"(?<![0-9๐-๙,.])(?P<no>{DIGIT}{{1,2}})\s*[.)]
 #: letters, its point lost (``ด้านการบริหารทั่วไป oO`` / ``โครงการ...``).
 _OCR_POINTLESS_ITEM_RE = re.compile(r"(?<!\S)[^\s\u0e01-\u0e4f0-9๐-๙.,]{1,3}\s+(?=โครงการ)")
 _TAG_RE = re.compile(r"<[^<>\n]*>")
-#: Most lines a header may take (``ลำดับ`` / ``ที่ ชื่อโครงการ ... งบประมาณ``).
-_HEADER_LINES = 3
 #: A line right under the header, with no digit and at most this many letters,
 #: is the rest of a header cell (``ที่รับผิดชอบ``).
 _HEADER_TAIL_MAX = 40
@@ -77,81 +81,6 @@ def _flat(text: str) -> str:
     if "<" in text:
         text = _TAG_RE.sub(" ", text)
     return " ".join(text.split())
-
-
-def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
-    """How many lines the budget table header starting at ``lines[i]`` takes (0: none).
-
-    A header starts with ``ลำดับ`` and says ``งบประมาณ``, on this line or on the
-    next ones (a narrow column's header wraps); it has no row number before it.
-    With ``ocr`` (the lines were OCR'd), half of ``งบประมาณ`` is enough when the
-    header names the name column too and a first row follows
-    (:func:`_misread_header`).
-    """
-    first = squash(lines[i].text)
-    if not first.startswith("ลำดับ"):
-        return 0
-    said = first
-    count = 1
-    while count <= _HEADER_LINES:
-        if "งบประมาณ" in said:
-            return count
-        if i + count >= len(lines):
-            break
-        more = squash(lines[i + count].text)
-        if not more or re.search(DIGIT, more):
-            break
-        said += more
-        count += 1
-    if count > _HEADER_LINES:
-        return 0
-    return count if ocr and _misread_header(said, lines, i + count) else 0
-
-
-#: Half of ``งบประมาณ`` in key form: OCR misreads the rest of the word (``งบประ aie``).
-_BUDGET_HALF_KEY = re.compile(r"งบปร|ประมาณ")
-#: The name column's header in key form (``ชื่อโครงการ``, ``รายการ/โครงการ``).
-_NAME_KEY = key(r"ชื่อ|รายการ|โครงการ")
-#: A table's first row: its number, then its name (``1 โครงการ...``).
-_FIRST_ROW_RE = re.compile(rf"^\s*{DIGIT}{{1,2}}[\s.)]")
-
-
-def _misread_header(said: str, lines: list[Line], after: int) -> bool:
-    """Tell an OCR'd budget header whose ``งบประมาณ`` was misread (``งบประ aie``).
-
-    ``said``: the header's lines squashed; ``lines[after]`` on: what follows. Half the
-    budget word after the name column's word, and a numbered row next: the header
-    of a target or step table names no budget, and a sentence is no ``ลำดับ`` line
-    followed by row ``1``.
-    """
-    folded = key(said)
-    name = re.search(_NAME_KEY, folded)
-    if name is None or _BUDGET_HALF_KEY.search(folded, name.end()) is None:
-        return False
-    nxt = next((ln.text for ln in lines[after:after + 2] if ln.text.strip()), "")
-    return _FIRST_ROW_RE.match(nxt) is not None
-
-
-def columns_of(header: str) -> Columns:
-    """Read the columns a header (its lines squashed together) names.
-
-    >>> columns_of("ลำดับที่ด้าน/แผนงานรายการ/โครงการงบประมาณ")
-    Columns(group=True, unit=False)
-    >>> columns_of("ลำดับที่ชื่อโครงการยุทธศาสตร์งบประมาณส่วนราชการที่รับผิดชอบ")
-    Columns(group=False, unit=True)
-    """
-    header = key(header)  # OCR loses marks: ``ลำดับที่ดาน/แผนงาน``
-    group = re.match(_GROUP_KEY, header) is not None
-    budget = header.find("งบประมาณ")
-    if budget < 0:  # misread (:func:`_misread_header`): where its half is
-        half = _BUDGET_HALF_KEY.search(header)
-        budget = half.start() if half else 0
-    unit = re.search(_UNIT_KEY, header[budget:]) is not None
-    return Columns(group, unit)
-
-
-_GROUP_KEY = key(r"ลำดับ(?:ที่)?(?:ด้าน|แผนงาน)")
-_UNIT_KEY = key(r"ส่วนราชการ|รับผิดชอบ|หน่วยงาน")
 
 
 # ---------------------------------------------------------------------------
@@ -186,11 +115,6 @@ def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool
             headings.append(line)
         i += 1
     return out
-
-
-def _squashed(lines: list[Line], i: int, count: int) -> str:
-    """The words of ``lines[i:i + count]`` without any space (a header, to compare)."""
-    return "".join(squash(ln.text) for ln in lines[i:i + count])
 
 
 def _complete(row: PlainRow, columns: Columns) -> bool:
@@ -242,33 +166,21 @@ def _ends(row: PlainRow, complete: bool, gap: bool, heading: bool) -> bool:
     """Tell whether a line that starts no row is past the end of the table.
 
     ``heading``: the line names a section (or the summary) and a table header
-    follows it; a unit cut at the wrap (``ก`` / ``องยุทธศาสตร์ฯ``) has none after it.
+    follows it; a unit cut at the wrap (``ก`` / ``องยุทธศาสตร์ฯ``) has none after it,
+    nor has a total's amount wrapped under its label: an OCR'd total whose amount was
+    misread ends at the next section's heading.
     """
     if row.kind == "total":
-        return complete or len(row.lines) > 1
+        return complete or len(row.lines) > 1 or heading
     if len(row.lines) >= MAX_ROW_LINES:
         return True
     return ((complete or gap) and heading) or (complete and gap)
 
 
-def _header_follows(lines: list[Line], i: int, ocr: bool = False) -> bool:
-    """Tell whether a table header comes within a few non-blank lines after ``lines[i]``."""
-    seen = 0
-    for j in range(i + 1, len(lines)):
-        if not lines[j].text.strip():
-            continue
-        if header_at(lines, j, ocr):
-            return True
-        seen += 1
-        if seen >= _HEADER_LINES:
-            return False
-    return False
-
-
 def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
                is_heading: Callable[[str], bool], ocr: bool = False) -> tuple[PlainTable, int]:
     """Read the rows under the header at ``lines[i]``; returns the table and where it ended."""
-    header = _squashed(lines, i, count)
+    header = squashed_header(lines, i, count, ocr)
     columns = columns_of(header)
     table = PlainTable(lines[i].no, columns, list(headings))
     numbers = Numbers()
@@ -287,7 +199,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
         repeat = header_at(lines, j, ocr)
         if repeat:
             if (current is not None and current.kind == "total") \
-                    or _squashed(lines, j, repeat) != header:
+                    or squashed_header(lines, j, repeat, ocr) != header:
                 break  # the next table's header
             j += repeat  # the header printed again on the next page
             gap = False
@@ -310,7 +222,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
             current = PlainRow("total", [line], None, 0)
             table.rows.append(current)
         elif current is None or _ends(current, complete, gap,
-                                      is_heading(text) and _header_follows(lines, j, ocr)):
+                                      is_heading(text) and header_follows(lines, j, ocr)):
             break
         else:
             current.lines.append(line)
@@ -387,4 +299,4 @@ def _unplaced(line: Line, what: str) -> Finding:
                    f"line {line.no}: {what}: {text}")
 
 
-__all__ = ["header_at", "plain_tables", "read_plain_table"]
+__all__ = ["plain_tables", "read_plain_table"]

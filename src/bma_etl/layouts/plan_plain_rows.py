@@ -133,9 +133,9 @@ def _next_number(no: int, last: int | None, complete: bool) -> bool:
 
 
 #: A row whose number OCR read as something else (``é โครงการ...``, ``ษ โครงการ...``):
-#: one or two signs, then a project's name, a speck read as a sign before it or not
-#: (``๕ .โครงการ...``).
-_OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})\s+[.,:;'|]?(?P<rest>โครงการ.*)$")
+#: one or two signs, its point or not (``lo. โครงการ...``), then a project's name, a
+#: speck read as a sign before it or not (``๕ .โครงการ...``).
+_OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})[.,)]?\s+[.,:;'|]?(?P<rest>โครงการ.*)$")
 #: A group row whose number OCR read as a sign or two (``[<tab>ด้านการบริหารทั่วไป ๑.``:
 #: the ``๑`` and the column's rule): no Thai letter, then the group's name, which
 #: names a ด้าน or a แผนงาน.

@@ -1,0 +1,134 @@
+"""The header of an annual action plan's budget table printed as plain lines.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.plan_plain`, not a layout).
+Consumes the physical lines under the budget summary; tells where a table's header
+is and how many lines it takes (:func:`header_at`), which columns it names
+(:func:`columns_of`), and its words, to compare with a header printed again
+(:func:`squashed_header`). On an OCR'd page a speck read before ``ลำดับ`` and a
+misread ``งบประมาณ`` are allowed for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.base import Line
+from bma_etl.layouts.plan_cells import DIGIT, squash
+from bma_etl.layouts.plan_plain_rows import Columns
+from bma_etl.matchkey import key
+
+#: Most lines a header may take (``ลำดับ`` / ``ที่ ชื่อโครงการ ... งบประมาณ``).
+HEADER_LINES = 3
+
+
+#: On an OCR'd page, signs or Latin letters OCR read from a speck before a header's
+#: first word (``' ลำดับ ที่``): no digit, no Thai letter.
+_HEADER_LEAD_SPECK_RE = re.compile(r"^[^\u0e00-\u0e7f0-9]{1,3}(?=ลำดับ)")
+
+
+def _header_line(text: str, ocr: bool) -> str:
+    """A header's first line squashed, without a speck OCR read before ``ลำดับ``."""
+    first = squash(text)
+    return _HEADER_LEAD_SPECK_RE.sub("", first, count=1) if ocr else first
+
+
+def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
+    """How many lines the budget table header starting at ``lines[i]`` takes (0: none).
+
+    A header starts with ``ลำดับ`` and says ``งบประมาณ``, on this line or on the
+    next ones (a narrow column's header wraps); it has no row number before it.
+    With ``ocr`` (the lines were OCR'd), a speck read as a sign or two before
+    ``ลำดับ`` is passed over, and half of ``งบประมาณ`` is enough when the header
+    names the name column too and a first row follows (:func:`_misread_header`).
+    """
+    first = _header_line(lines[i].text, ocr)
+    if not first.startswith("ลำดับ"):
+        return 0
+    said = first
+    count = 1
+    while count <= HEADER_LINES:
+        if "งบประมาณ" in said:
+            return count
+        if i + count >= len(lines):
+            break
+        more = squash(lines[i + count].text)
+        if not more or re.search(DIGIT, more):
+            break
+        said += more
+        count += 1
+    if count > HEADER_LINES:
+        return 0
+    return count if ocr and _misread_header(said, lines, i + count) else 0
+
+
+#: Half of ``งบประมาณ`` in key form: OCR misreads the rest of the word (``งบประ aie``).
+_BUDGET_HALF_KEY = re.compile(r"งบปร|ประมาณ")
+#: The name column's header in key form (``ชื่อโครงการ``, ``รายการ/โครงการ``).
+_NAME_KEY = key(r"ชื่อ|รายการ|โครงการ")
+#: A table's first row: its number, then its name (``1 โครงการ...``).
+_FIRST_ROW_RE = re.compile(rf"^\s*{DIGIT}{{1,2}}[\s.)]")
+
+
+def _misread_header(said: str, lines: list[Line], after: int) -> bool:
+    """Tell an OCR'd budget header whose ``งบประมาณ`` was misread (``งบประ aie``).
+
+    ``said``: the header's lines squashed; ``lines[after]`` on: what follows. Half the
+    budget word after the name column's word, and a numbered row next: the header
+    of a target or step table names no budget, and a sentence is no ``ลำดับ`` line
+    followed by row ``1``.
+    """
+    folded = key(said)
+    name = re.search(_NAME_KEY, folded)
+    if name is None or _BUDGET_HALF_KEY.search(folded, name.end()) is None:
+        return False
+    nxt = next((ln.text for ln in lines[after : after + 2] if ln.text.strip()), "")
+    return _FIRST_ROW_RE.match(nxt) is not None
+
+
+def columns_of(header: str) -> Columns:
+    """Read the columns a header (its lines squashed together) names.
+
+    >>> columns_of("ลำดับที่ด้าน/แผนงานรายการ/โครงการงบประมาณ")
+    Columns(group=True, unit=False)
+    >>> columns_of("ลำดับที่ชื่อโครงการยุทธศาสตร์งบประมาณส่วนราชการที่รับผิดชอบ")
+    Columns(group=False, unit=True)
+    """
+    header = key(header)  # OCR loses marks: ``ลำดับที่ดาน/แผนงาน``
+    group = re.match(_GROUP_KEY, header) is not None
+    budget = header.find("งบประมาณ")
+    if budget < 0:  # misread (:func:`_misread_header`): where its half is
+        half = _BUDGET_HALF_KEY.search(header)
+        budget = half.start() if half else 0
+    unit = re.search(_UNIT_KEY, header[budget:]) is not None
+    return Columns(group, unit)
+
+
+_GROUP_KEY = key(r"ลำดับ(?:ที่)?(?:ด้าน|แผนงาน)")
+_UNIT_KEY = key(r"ส่วนราชการ|รับผิดชอบ|หน่วยงาน")
+
+
+def squashed_header(lines: list[Line], i: int, count: int, ocr: bool = False) -> str:
+    """The words of header ``lines[i:i + count]`` without any space (to compare).
+
+    ``ocr``: a speck OCR read before the first word is left out.
+    """
+    return "".join(
+        [_header_line(lines[i].text, ocr), *(squash(ln.text) for ln in lines[i + 1 : i + count])]
+    )
+
+
+def header_follows(lines: list[Line], i: int, ocr: bool = False) -> bool:
+    """Tell whether a table header comes within a few non-blank lines after ``lines[i]``."""
+    seen = 0
+    for j in range(i + 1, len(lines)):
+        if not lines[j].text.strip():
+            continue
+        if header_at(lines, j, ocr):
+            return True
+        seen += 1
+        if seen >= HEADER_LINES:
+            return False
+    return False
+
+
+__all__ = ["HEADER_LINES", "columns_of", "header_at", "header_follows", "squashed_header"]

@@ -1,0 +1,90 @@
+"""Budget tables of an OCR'd plan whose header, total or row number OCR misread.
+
+Plans are generated from known values (``bench/corpus``); their strategic and key
+budget tables are printed flowing (no tab: what Tesseract gives for a borderless
+table) and damaged the ways Tesseract damages them on the corpus's scans: a speck
+read as a sign before the header's ``ลำดับ`` (``' ลำดับ ที่ ชื่อโครงการ...``), a
+total's amount read as Latin letters (``รวมงบประมาณทั้งสิ้น one, ERE,QOO.CO บาท``),
+a row's number read as letters and a point (``lo. โครงการ...``).
+
+The truth is the generated values: every table is found under its heading and
+every row read, so the plan loads instead of losing the whole document.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bma_etl.layouts.annual_action_plan import extract
+
+from conftest import assert_rows_read, budget_rows_read, records_of
+from corpus.build import GENERATORS
+
+#: What OCR reads from a speck before a header's first word.
+_SPECKS = ("' ", "| ", "` ", ", ", "i ")
+#: A flowing budget header (its tabs read as spaces).
+_HEADER = "ลำดับ ที่ ชื่อโครงการ"
+#: A total's amount, to misread.
+_TOTAL_AMOUNT = re.compile(r"^(รวมงบประมาณทั้งสิ้น)\s+\S+ บาท\s*$", re.M)
+_FIELDS = ("section", "seq", "name", "budget_thb", "responsible_unit")
+
+
+def _flowing(seed: int, row: str = "{no} {name} {rest}") -> tuple[str, list[dict[str, object]]]:
+    """A generated plan's text, its strategic and key tables flowing; their rows."""
+    generated = GENERATORS["plan"](random.Random(seed))
+    want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
+    text = budget_rows_read(
+        generated.text,
+        lambda m: row.format(
+            no=m.group("no"), name=m.group("name"), rest=m.group("rest").replace("\t", " ")
+        ),
+    )
+    return text, want
+
+
+def _read(text: str) -> list[object]:
+    return [
+        r
+        for r in records_of(extract, text, screened=False).get("plan_projects", [])
+        if r.section != "routine"
+    ]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_speck_before_a_budget_header_is_no_part_of_it(seed: int) -> None:
+    """``' ลำดับ ที่ ชื่อโครงการ... งบประมาณ...``: still the table's header."""
+    text, want = _flowing(seed)
+    specks = random.Random(seed)
+    lines = [
+        specks.choice(_SPECKS) + ln if ln.startswith(_HEADER) else ln for ln in text.split("\n")
+    ]
+    assert any(ln[2:].startswith(_HEADER) for ln in lines)
+    assert_rows_read("plan_projects", _read("\n".join(lines)), want, _FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_total_whose_amount_ocr_misread_ends_its_table(seed: int) -> None:
+    """``รวมงบประมาณทั้งสิ้น one, ERE,QOO.CO บาท``, then the next section's heading: the
+    heading names the next table (it is no wrapped rest of the total)."""
+    text, want = _flowing(seed)
+    damaged, count = _TOTAL_AMOUNT.subn(r"\1 one, ERE,QOO.CO บาท", text)
+    assert count >= 2, "the generated plan has two flowing budget tables"
+    assert_rows_read("plan_projects", _read(damaged), want, _FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_row_number_read_as_letters_and_a_point_starts_the_row(seed: int) -> None:
+    """``lo. โครงการ...`` after a complete row: the next row, its number not read."""
+    text, want = _flowing(seed)
+    misread = re.sub(r"^[๒2] (?=โครงการ)", "lo. ", text, flags=re.M)
+    assert misread != text, "the generated plan has a row 2"
+    got = _read(misread)
+    assert_rows_read(
+        "plan_projects", got, want, ("section", "name", "budget_thb", "responsible_unit")
+    )
+    assert [r.seq for r in got if r.seq is None] and all(
+        r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True)
+    )
