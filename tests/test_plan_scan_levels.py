@@ -121,3 +121,29 @@ def test_level_with_a_speck_or_a_glued_mark_still_starts_its_row(seed: int) -> N
 
 def _plain(score: Any) -> str | None:
     return None if score is None else format(score.normalize(), "f")
+
+
+#: The table header's first syllable as OCR read it: Latin letters, or lost.
+_HEADER_STARTS = ("Je ดับ", "ดับ", "5ะ ดับ")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_table_whose_header_lost_its_first_syllable_is_read(seed: int) -> None:
+    generated = _plan(seed, thai=bool(seed % 2))
+    text = "\n".join(
+        _HEADER_STARTS[seed] + line.removeprefix("ระดับ")
+        if line.startswith("ระดับความสำเร็จ เกณฑ์")  # a table's header, flowing
+        else line
+        for line in _flowing(
+            generated.text, random.Random(seed), lambda level, rest, place: (level, f"ร้อยละ {rest}")
+        ).split("\n")
+    )
+    want = [
+        (row["indicator"], row["level"], _squashed(row["description"]))
+        for row in generated.tables["plan_scoring_levels"]
+    ]
+    got = [
+        (r.indicator, r.level, _squashed(r.description))
+        for r in records_of(extract, text, screened=False).get("plan_scoring_levels", [])
+    ]
+    assert got == want

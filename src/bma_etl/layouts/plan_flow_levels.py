@@ -6,7 +6,8 @@ weight (``๕ ร้อยละ ๑๐๐ ของน้ำหนักคะ�
 page wrapped its cells (see :mod:`bma_etl.layouts.plan_flow`, which reads the step
 tables). On an OCR'd page a level starts with what OCR made of them
 (:func:`_ocr_level_start`: ``๕ หร้อยละ``, ``é วัอยละ``, ``ศุ ร้อยละ``, the level lost)
-and runs to the next; a number OCR garbled (``ooo``, ``ฒ๐``) is not read. A level
+and runs to the next; a number OCR garbled (``ooo``, ``ฒ๐``) is not read. The
+table's header may have lost its first syllable (``Je ดับความสำเร็จ``). A level
 lost or read as another (Debian's model has no ๔) is given by its place when the
 table lists all five in order and its other levels say which order
 (:func:`~bma_etl.normalize.trust.level_places`). Only tables the cell readers did
@@ -193,12 +194,18 @@ def _is_level_header(lines: list[Line], i: int) -> bool:
 #: The scoring table header's words in key form, as OCR may misread them: its first
 #: word's letters after ``ระดับความสำ`` (``สําเว็จ``) and ``คะแนน`` (``คะ ะแนน``).
 _OCR_HEADER_START = key("ระดับความสำ")
+#: The header's first word with its first syllable lost or read as Latin letters
+#: (``Je ดับความสำเร็จ``): the rest of the word, after at most this many letters.
+_OCR_HEADER_REST = key("ดับความสำ")
+_OCR_HEADER_LEAD_MAX = 3
 _OCR_HEADER_WORDS = (key("เกณฑ์ร้อยละ"), key("คะแนน"))
 
 
 def _is_ocr_level_header(lines: list[Line], i: int) -> bool:
     """On an OCR'd page: the header, its first word misread, with its other words."""
-    if not key(lines[i].text).startswith(_OCR_HEADER_START):
+    first = key(lines[i].text)
+    if not first.startswith(_OCR_HEADER_START) \
+            and not 0 <= first.find(_OCR_HEADER_REST) <= _OCR_HEADER_LEAD_MAX:
         return False
     window = key(" ".join(ln.text for ln in lines[i:i + 2]))
     return all(w in window for w in _OCR_HEADER_WORDS[:1]) and (
