@@ -134,6 +134,29 @@ def test_an_ocr_pages_list_mark_opens_a_name_not_a_misread_number(mark: str) -> 
     assert [r[2] for r in rows] == ["ไม่น้อยกว่า ๓ ชุมชน", "ไม่น้อยกว่า ๔ ชุมชน", "ไม่น้อยกว่า ๕ ชุมชน"]
 
 
+def test_an_ocr_pages_target_number_read_as_latin_still_starts_its_target() -> None:
+    """OCR reads a target's number as a short Latin word: before the next words read as
+    Latin too (``wo anil`` for ``๒๐ จากปี``) or at the row's end; the row is whole, and
+    the next row at the left margin opens."""
+    rows = _rows(TABLE.format(heading="ตัวชี้วัดเป้าประสงค์", rows=(
+        "\tระดับความสำเร็จในการส่งเสริมผลงานที่โดดเด่นของกรุงเทพมหานคร - จำนวนกิจกรรม\n"
+        "ที่จัดร่วมกับภาคีเครือข่ายเพิ่มขึ้นร้อยละ ๕ จากปี พ.ศ. ๒๕๖๔ ๗ หลักสูตร เพิ่มขึ้น\n"
+        "ร้อยละ wo anil พ.ศ. ๒๕๖๕ ๑๑ หลักสูตรเพิ่มขึ้นร้อยละ ๑๕ จากปี พ.ศ. ๒๕๖๖ ๑๕ หลักสูตร\n"
+        "ระดับความสำเร็จในการพัฒนาทรัพยากรบุคคลของกรุงเทพมหานครตามหลักสมรรถนะ -\n"
+        "ร้อยละความพึงพอใจของประชาชนผู้รับบริการ ไม่ต่ำกว่าร้อยละ ๗๐ ไม่ต่ำกว่าร้อยละ ๗๕\n"
+        "ไม่ต่ำกว่าร้อยละ wo")), ocr=True)
+    assert [r[0] for r in rows[::3]] == [
+        "ระดับความสำเร็จในการส่งเสริมผลงานที่โดดเด่นของกรุงเทพมหานคร - "
+        "จำนวนกิจกรรมที่จัดร่วมกับภาคีเครือข่าย",
+        "ระดับความสำเร็จในการพัฒนาทรัพยากรบุคคลของกรุงเทพมหานครตามหลักสมรรถนะ - "
+        "ร้อยละความพึงพอใจของประชาชนผู้รับบริการ"]
+    assert [" ".join(str(r[2]).split()) for r in rows] == [
+        "เพิ่มขึ้นร้อยละ ๕ จากปี พ.ศ. ๒๕๖๔ ๗ หลักสูตร",
+        "เพิ่มขึ้นร้อยละ wo anil พ.ศ. ๒๕๖๕ ๑๑ หลักสูตร",
+        "เพิ่มขึ้นร้อยละ ๑๕ จากปี พ.ศ. ๒๕๖๖ ๑๕ หลักสูตร",
+        "ไม่ต่ำกว่าร้อยละ ๗๐", "ไม่ต่ำกว่าร้อยละ ๗๕", "ไม่ต่ำกว่าร้อยละ wo"]
+
+
 #: Generated plans whose target tables take the real plans' shape.
 PLANS = 3
 

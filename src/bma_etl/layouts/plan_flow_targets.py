@@ -74,10 +74,14 @@ _LATIN_NUMBER_RE = re.compile(r"(?<!\S)[A-Za-z]{1,3}\s+(?P<word>[ก-ฮเ-ไ]
 
 
 #: On an OCR'd page: a target's word before its number read as Latin letters
-#: (``เพิ่มขึ้น on ราย`` for ``เพิ่มขึ้น ๓ ราย``), then a unit word.
+#: (``เพิ่มขึ้น on ราย`` for ``เพิ่มขึ้น ๓ ราย``): a short Latin word, whatever follows
+#: it (a unit, the next words read as Latin too, ``ร้อยละ wo anil พ.ศ.`` for
+#: ``ร้อยละ ๒๐ จากปี พ.ศ.``, or the row's end).
+#: Its words may run together as before a number (``เพิ่มขึ้นร้อยละ wo``).
 _STRONG_LATIN_RE = re.compile(
-    rf"(?P<word>{marks_optional('|'.join(_STRONG), any_mark=True)})\s*"
-    r"(?=[A-Za-z]{1,3}\s+[ก-ฮเ-ไ])")
+    rf"(?P<word>(?:{marks_optional('|'.join(_STRONG), any_mark=True)})"
+    rf"(?:\s*(?:{marks_optional('|'.join(_STRONG), any_mark=True)}))*)\s*"
+    r"(?=[A-Za-z]{1,3}(?:\s|$))")
 
 
 def possible_starts(text: str, pos: int, ocr: bool = False) -> list[tuple[int, str, bool]]:
