@@ -13,7 +13,8 @@ corpus's 150 and 200 dpi scans:
 - a scoring level whose digit OCR read as a Thai letter and a vowel (``ชา ร้อยละ``);
 - a page number at a page's foot read as two Latin words (``iy be``) inside a
   scoring level the page broke;
-- a project heading's unit whose closing bracket OCR lost (``(ฝ่ายบริหารงานทั่วไป``).
+- a project heading's unit whose closing bracket OCR lost (``(ฝ่ายบริหารงานทั่วไป``), or
+  a speck before its name read as a Thai letter glued to it (``ไโครงการ...``).
 
 The truth is the generated values: every row keeps its own values (none shifts to
 the row above or below), and a number OCR did not read stays NULL.
@@ -209,6 +210,30 @@ def test_project_unit_whose_closing_bracket_ocr_lost_is_no_part_of_the_name(seed
         m = _PROJECT_HEADING.match(line)
         if m is not None and rng.random() < 0.7:
             line = f"{m.group('head')} {m.group('unit')[:-1]}"
+            damaged += 1
+        out.append(_flowing(line))
+    assert damaged
+    got = records_of(extract, "\n".join(out), screened=False).get("plan_steps", [])
+    _assert_right(generated.tables["plan_steps"], got, ("step_no", *_STEP_FIELDS))
+
+
+#: A project heading as generated: its words and number, then the name.
+_PROJECT_NAME = re.compile(r"^(?P<head>ชื่อโครงการที่ \S+ )(?P<name>(?:โครงการ|กิจกรรม).*)$")
+#: What OCR read a speck before a project's name as: a Thai letter glued to it.
+_SPECK_LETTERS = ("ไ", "เ", "ก")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_project_name_with_a_speck_read_as_a_letter_glued_before_it(seed: int) -> None:
+    """``ชื่อโครงการที่ ๑ ไโครงการ...``: the letter is no part of the name."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    out: list[str] = []
+    damaged = 0
+    for line in generated.text.split("\n"):
+        m = _PROJECT_NAME.match(line)
+        if m is not None and rng.random() < 0.7:
+            line = f"{m.group('head')}{rng.choice(_SPECK_LETTERS)}{m.group('name')}"
             damaged += 1
         out.append(_flowing(line))
     assert damaged

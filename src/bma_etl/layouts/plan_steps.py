@@ -73,6 +73,9 @@ _PROJECT_HEADING_RE = KeyRegex(
     rf"^\s*ชื่อ\s*โครงการ\s*(?:/\s*กิจกรรม)?\s*(?:ที่|ท[{MARKS}]*(?=\s*{DIGIT}))?\s*"
     rf"(?:{DIGIT}+)?\s*[:.]?\s*(?P<name>\S.*?)\s*$"
 )
+#: On an OCR'd page: a speck read as a Thai letter glued before the name's first word
+#: (``ไโครงการ…``): no word starts with a letter run into ``โครงการ`` or ``กิจกรรม``.
+_OCR_SPECK_BEFORE_NAME_RE = re.compile(rf"[ก-ฮเ-ไ][{MARKS}]?(?=โครงการ|กิจกรรม)")
 #: A trailing ``(ส่วนแผนงานฯ)`` after a project name: the unit, not part of the name.
 #: On an OCR'd page matched in key form too (``(ฝายบริหารงานทัวไป)``), its closing
 #: bracket lost or not (``(ฝ่ายบริหารงานทั่วไป``: the unit still opens with its bracket).
@@ -121,7 +124,11 @@ def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line
                 else _UNIT_SUFFIX_RE.printed.search(name)
             if unit:
                 end = m.start("name") + unit.start()
-            ctx.project_name = doc.raw_in(line, m.start("name"), end)
+            start = m.start("name")
+            speck = _OCR_SPECK_BEFORE_NAME_RE.match(name) if doc.ocr_used else None
+            if speck is not None:
+                start += speck.end()
+            ctx.project_name = doc.raw_in(line, start, end)
 
 
 #: Most lines one project heading is read over.
