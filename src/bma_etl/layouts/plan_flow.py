@@ -33,6 +33,8 @@ from typing import NamedTuple
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow_cells import OCR_BARE_START, cells_start, ends_with_cells
+from bma_etl.layouts.plan_flow_cells import joined_row as _joined
+from bma_etl.layouts.plan_flow_cells import joinings as _joinings
 from bma_etl.layouts.plan_flow_header import STEP_HEADER_RE as _STEP_HEADER_RE
 from bma_etl.layouts.plan_flow_header import STEP_TOTAL_RE as _STEP_TOTAL_RE
 from bma_etl.layouts.plan_flow_header import is_step_header, skip_header
@@ -45,7 +47,6 @@ from bma_etl.layouts.plan_steps import (
 )
 from bma_etl.layouts.plan_values import to_decimal, to_int
 from bma_etl.matchkey import KeyRegex
-from bma_etl.rows import join_lines, separator
 
 __all__ = ["Flowed", "flow_steps"]
 
@@ -296,18 +297,6 @@ def _numberless_step(doc: RepairedText, lines: list[Line], i: int, cumulative: D
     return None
 
 
-def _joinings(run: list[Line]) -> list[Line]:
-    """The lines of one row as one line, two ways.
-
-    As usual, then with a number the wrap cut (``2`` / ``0``) made whole.
-    """
-    if len(run) == 1:
-        return [run[0]]
-    return [_joined(run), join_lines(
-        run, lambda a, b: "" if _DIGIT_END.search(a) and _DIGIT_START.match(b)
-        else _between(a, b))]
-
-
 def _adds_up(joined: Line, cumulative: Decimal, free: bool, pats: _StepPatterns
              ) -> tuple[re.Match[str], tuple[int, int], Decimal] | None:
     """The step match, its percentage's span and its cumulative, if the numbers add up.
@@ -332,40 +321,6 @@ def _adds_up(joined: Line, cumulative: Decimal, free: bool, pats: _StepPatterns
     if free and to_int(m.group("no")) != 1 and cum >= pct:
         return m, m.span("pct"), cum
     return None
-
-
-def _joined(run: list[Line], cut: bool = False) -> Line:
-    """The lines of one row as one line (``22`` / ``.5`` read ``22.5``).
-
-    ``cut``: the last line is the rest of a number the line before ends with
-    (``๒`` / ``๐`` read ``๒๐``).
-    """
-    if len(run) == 1:
-        return run[0]
-    if not cut:
-        return join_lines(run, _between)
-    last = sum(1 for line in run if line.text.strip()) - 1  # the joins: one per inked line
-    joins = [0]  # join_lines calls ``between`` once per inked line after the first, in order
-
-    def between(left: str, right: str) -> str:
-        joins[0] += 1
-        return "" if joins[0] == last else _between(left, right)
-
-    return join_lines(run, between)
-
-
-def _between(left: str, right: str) -> str:
-    """:func:`separator`, and nothing before a decimal point the wrap left a line to start."""
-    if _DIGIT_END.search(left) and _DECIMALS_START.match(right):
-        return ""
-    return separator(left, right)
-
-
-_DECIMALS_START = re.compile(rf"\.{DIGIT}")
-
-
-_DIGIT_END = re.compile(f"{DIGIT}$")
-_DIGIT_START = re.compile(DIGIT)
 
 
 def _step_no(doc: RepairedText, joined: Line, m: re.Match[str]) -> Raw | None:

@@ -5,17 +5,21 @@ Consumes the joined text of one step row read off an OCR'd page; tells where the
 row's two number cells (the step's percentage and the cumulative) start when OCR
 misread their digits, so they did not add up (:func:`cells_start`), and whether a
 row ends with such cells (:func:`ends_with_cells`): the words before them are the
-step's, the cells are none of its words.
+step's, the cells are none of its words. Also joins a row's lines as the flow readers read
+them (:func:`joined_row`, :func:`joinings`).
 """
 
 from __future__ import annotations
 
 import re
 
+from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.matchkey import MARKS
+from bma_etl.rows import join_lines, separator
 
-__all__ = ["OCR_BARE_START", "cells_start", "ends_with_cells"]
+__all__ = ["DIGIT_END", "OCR_BARE_START", "between_lines", "cells_start", "ends_with_cells",
+           "joined_row", "joinings"]
 
 #: A number without its point before Thai words: a step's start on an OCR'd page
 #: when the lines before end with a row's cells.
@@ -60,3 +64,49 @@ def cells_start(text: str, body: int) -> int | None:
     if cells is not None and cells.start() > body:
         return cells.start()
     return None
+
+
+def joinings(run: list[Line]) -> list[Line]:
+    """The lines of one row as one line, two ways.
+
+    As usual, then with a number the wrap cut (``2`` / ``0``) made whole.
+    """
+    if len(run) == 1:
+        return [run[0]]
+    return [joined_row(run), join_lines(
+        run, lambda a, b: "" if DIGIT_END.search(a) and DIGIT_START.match(b)
+        else between_lines(a, b))]
+
+
+def joined_row(run: list[Line], cut: bool = False) -> Line:
+    """The lines of one row as one line (``22`` / ``.5`` read ``22.5``).
+
+    ``cut``: the last line is the rest of a number the line before ends with
+    (``๒`` / ``๐`` read ``๒๐``).
+    """
+    if len(run) == 1:
+        return run[0]
+    if not cut:
+        return join_lines(run, between_lines)
+    last = sum(1 for line in run if line.text.strip()) - 1  # the joins: one per inked line
+    joins = [0]  # join_lines calls ``between`` once per inked line after the first, in order
+
+    def between_cut(left: str, right: str) -> str:
+        joins[0] += 1
+        return "" if joins[0] == last else between_lines(left, right)
+
+    return join_lines(run, between_cut)
+
+
+def between_lines(left: str, right: str) -> str:
+    """:func:`separator`, and nothing before a decimal point the wrap left a line to start."""
+    if DIGIT_END.search(left) and _DECIMALS_START.match(right):
+        return ""
+    return separator(left, right)
+
+
+_DECIMALS_START = re.compile(rf"\.{DIGIT}")
+
+
+DIGIT_END = re.compile(f"{DIGIT}$")
+DIGIT_START = re.compile(DIGIT)
