@@ -8,6 +8,8 @@ corpus's 150 and 200 dpi scans:
 
 - a step whose number cell OCR lost (the row opens with its words), whose point
   it glued to the words (``๓.ดำเนินการ``) or read as a semicolon (``๒; ประสานงาน``);
+- a step whose cells OCR misread before a blank line, and the next step's words
+  after it, their number lost and their cells misread (``wo: ๐``);
 - the schedule's month row read as short tokens, the first like a step's number
   (``an. หพย ศา มด OW. มัค``);
 - a scoring level whose digit OCR read as a Thai letter and a vowel (``ชา ร้อยละ``);
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import random
 import re
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -121,6 +124,61 @@ def test_step_whose_point_ocr_read_as_a_semicolon_starts_a_step(seed: int) -> No
     want, got, damaged = _steps(seed, damage)
     assert damaged
     _assert_right(want, got, ("step_no", *_STEP_FIELDS))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_steps_whose_cells_ocr_misread_before_a_blank_line_keep_their_own_words(
+    seed: int,
+) -> None:
+    """``๔. ประสานงาน... ๒๐ de`` / blank / ``จัดประชุม... wo: ๐``: the blank line ends
+    the first step (its cumulative misread), and the words after it, their number
+    lost and their cells misread, are the next step's (not the first's): each keeps
+    its words, no percentage, the second no number."""
+    previous: list[int] = []  # the number of the step damaged just before, if any
+
+    def damage(m: re.Match[str], rng: random.Random) -> str | None:
+        no = int(m.group("no").translate(_ARABIC))
+        if previous and previous[-1] == no - 1:
+            previous.clear()
+            return f"\n{m.group('body')} wo: ๐"
+        if rng.random() < 0.5:
+            return None
+        previous[:] = [no]
+        return f"{m.group('no')}. {m.group('body')} {m.group('pct')} de\n"
+
+    want, got, damaged = _steps(seed, damage)
+    assert len(damaged) >= 2
+    _assert_right(want, got, ("project_name", "description"))
+    for k in damaged:
+        assert (got[k].step_pct, got[k].cumulative_pct) == (None, None)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_percentage_the_wrap_cut_after_a_step_that_did_not_add_up_is_whole(seed: int) -> None:
+    """``๔. ประสานงาน... ๔`` / ``๐ ๙๐`` after a step whose cells OCR misread: the
+    cumulative before is unknown, but no step is 0 %: the percentage is ๔๐."""
+    previous: list[int] = []
+
+    def damage(m: re.Match[str], rng: random.Random) -> str | None:
+        no, pct = int(m.group("no").translate(_ARABIC)), m.group("pct")
+        if previous and previous[-1] == no - 1 and len(pct) == 2 and pct[1] in "0๐":
+            previous.clear()
+            return f"{m.group('no')}. {m.group('body')} {pct[0]}\n{pct[1]} {m.group('cum')}"
+        if rng.random() < 0.5:
+            return None
+        previous[:] = [no]
+        return f"{m.group('no')}. {m.group('body')} {m.group('pct')} de\n"
+
+    want, got, damaged = _steps(seed, damage)
+    cut = [k for k in damaged if got[k].step_pct is not None]
+    assert cut, "a percentage the wrap cut"
+    _assert_right(want, got, ("project_name", "description"))
+    assert [(got[k].step_pct, got[k].cumulative_pct) for k in cut] == [
+        (Decimal(want[k]["step_pct"].translate(_ARABIC)),
+         Decimal(want[k]["cumulative_pct"].translate(_ARABIC))) for k in cut]
+
+
+_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 @pytest.mark.parametrize("seed", range(6))

@@ -17,7 +17,9 @@ is put back by the sum. On an OCR'd page a step's number may be misread
 (``©).``, alone on its line or not; ``step_no`` NULL), its point glued to the words
 (``๓.ดำเนินการ``), or lost with its cell: a row of Thai words after a whole step
 whose own two numbers add up with that step's cumulative is a step, ``step_no``
-NULL (:func:`_numberless_step`). Only tables the cell readers
+NULL (:func:`_numberless_step`). A blank line after a row ending with its cells
+misread ends the step, and Thai words after it ending so are the next step,
+its number lost (:func:`_words_with_cells`). Only tables the cell readers
 (:mod:`bma_etl.layouts.plan_tables`, :mod:`bma_etl.layouts.plan_steps`) did not
 read whole rows from are read here. Consumes the document's lines (page
 furniture left out); produces raw ``plan_steps`` rows (:class:`Flowed`: with
@@ -194,6 +196,7 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
     read = False  # a step of this table read: a table may start at a later step,
     # continuing one whose start is elsewhere (its cumulative is then taken as read)
     lost = False  # the step before did not add up: the next one's cumulative is taken
+    gap_ended = False  # the step before ended so at a blank line (:func:`_cells_before_gap`)
     run: list[Line] = []
     opened = len(out)  # the rows before this table's
     while i < len(lines):
@@ -203,6 +206,9 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
             i = skip_header(lines, i, pats.start, pats.ocr)
             continue
         if _is_gap(line) and not (text.strip() and run):  # a number alone ends a step
+            if pats.ocr and run and not text.strip() and _cells_before_gap(lines, i, run, pats):
+                _add_unsure_step(doc, header, run, ctx, out, pats)
+                run, lost, gap_ended = [], True, True
             i += 1
             continue
         if _STEP_TOTAL_RE.match(text) or _OTHER_RE.match(text):
@@ -218,8 +224,14 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
                     "indicator_no": ctx.indicator_no, "project_name": ctx.project_name,
                     **step})))
                 continue
+            end = _words_with_cells(lines, i, pats) if gap_ended else None
+            if end is not None:  # the next step's words, its number and cells misread
+                _add_unsure_step(doc, header, lines[i:end], ctx, out, _NUMBERLESS)
+                i, gap_ended = end, False
+                continue
             i += 1  # a cell's end after a page break, already read, or no step
             continue
+        gap_ended = False
         if run and _starts(text, run, pats):
             _add_unsure_step(doc, header, run, ctx, out, pats)
             run, lost = [], True
@@ -257,7 +269,38 @@ _NUMBERLESS = _StepPatterns(
     re.compile(r"^\s*(?=[\u0e01-\u0e2eเ-ไ])"),
     re.compile(_STEP_RE.format(no="(?P<no>)", point="", num=_NUM, marks=_OCR_MARKS,
                                speck=_OCR_SPECK), re.S),
-    re.compile(r"^$"), True)
+    re.compile(_STEP_WORDS_RE.format(no="(?P<no>)", point=""), re.S), True)
+
+
+def _cells_before_gap(lines: list[Line], i: int, run: list[Line], pats: _StepPatterns) -> bool:
+    """On an OCR'd page: whether the blank line ``i`` ends the step ``run`` holds.
+
+    The step's lines end with its number cells, OCR misread so they did not add up
+    (:func:`~bma_etl.layouts.plan_flow_cells.ends_with_cells`), and the next inked
+    line opens Thai words or a step: no digit of the cells is left to come.
+    """
+    after = next((ln for ln in lines[i + 1:i + 4] if ln.text.strip()), None)
+    return after is not None and ends_with_cells(_joined(run).text) and bool(
+        _NUMBERLESS.start.match(after.text) or pats.start.match(after.text))
+
+
+def _words_with_cells(lines: list[Line], i: int, pats: _StepPatterns) -> int | None:
+    """On an OCR'd page: the index after a step's row whose number OCR lost, from line ``i``.
+
+    Only after a step :func:`_cells_before_gap` ended: Thai words from the line's
+    start up to the next gap or step, ending with the row's cells OCR misread.
+    None when the lines are no such row.
+    """
+    if not _NUMBERLESS.start.match(lines[i].text):
+        return None
+    run: list[Line] = []
+    for line in lines[i:i + _ROW_LINES_MAX]:
+        if run and (_is_gap(line) or _starts(line.text, run, pats)
+                    or _STEP_TOTAL_RE.match(line.text) or _OTHER_RE.match(line.text)
+                    or is_step_header(line.text, True)):
+            break
+        run.append(line)
+    return i + len(run) if ends_with_cells(_joined(run).text) else None
 
 
 def _numberless_step(doc: RepairedText, lines: list[Line], i: int, cumulative: Decimal,
@@ -303,8 +346,9 @@ def _adds_up(joined: Line, cumulative: Decimal, free: bool, pats: _StepPatterns
 
     ``free``: the step before is unknown (the table starts at a later step, or
     the step before did not add up), so any cumulative not below the percentage
-    is taken. On an OCR'd page the two numbers are written in one kind of digits:
-    an Arabic digit among Thai ones (``๑๐ 7 ๓๐``) is a speck OCR read, no percentage.
+    is taken, the percentage not 0 (``๔`` / ``๐ ๙๐``: the wrap cut the ๔๐). On an
+    OCR'd page the two numbers are written in one kind of digits: an Arabic digit
+    among Thai ones (``๑๐ 7 ๓๐``) is a speck OCR read, no percentage.
     """
     m = pats.whole.match(joined.text)
     if m is None or (pats.ocr and (_THAI_DIGIT.search(m.group("pct")) is None)
@@ -318,7 +362,7 @@ def _adds_up(joined: Line, cumulative: Decimal, free: bool, pats: _StepPatterns
     glued = _glued(m, cum - cumulative)  # ``๒๕๖๔๑๐``: a year and the 10 run together
     if glued != m.span("pct"):
         return m, glued, cum
-    if free and to_int(m.group("no")) != 1 and cum >= pct:
+    if free and to_int(m.group("no")) != 1 and cum >= pct > 0:  # no step is 0 % of its project
         return m, m.span("pct"), cum
     return None
 
