@@ -74,17 +74,22 @@ _LATIN_NUMBER_RE = re.compile(r"(?<!\S)[A-Za-z]{1,3}\s+(?P<word>[ก-ฮเ-ไ]
 
 
 #: On an OCR'd page: a target's word before its number read as Latin letters
-#: (``เพิ่มขึ้น on ราย`` for ``เพิ่มขึ้น ๓ ราย``): a short Latin word, whatever follows
-#: it (a unit, the next words read as Latin too, ``ร้อยละ wo anil พ.ศ.`` for
-#: ``ร้อยละ ๒๐ จากปี พ.ศ.``, or the row's end).
-#: Its words may run together as before a number (``เพิ่มขึ้นร้อยละ wo``).
+#: (``เพิ่มขึ้น on ราย`` for ``เพิ่มขึ้น ๓ ราย``), then a unit word.
 _STRONG_LATIN_RE = re.compile(
+    rf"(?P<word>{marks_optional('|'.join(_STRONG), any_mark=True)})\s*"
+    r"(?=[A-Za-z]{1,3}\s+[ก-ฮเ-ไ])")
+#: The same, the number's short Latin word before anything (the next words read as
+#: Latin too, ``ร้อยละ wo anil พ.ศ.`` for ``ร้อยละ ๒๐ จากปี พ.ศ.``, or the row's end),
+#: the target's words run together as before a number (``เพิ่มขึ้นร้อยละ wo``): tried
+#: only when the row's targets are not told without it (:func:`target_starts`).
+_STRONG_LATIN_LOOSE_RE = re.compile(
     rf"(?P<word>(?:{marks_optional('|'.join(_STRONG), any_mark=True)})"
     rf"(?:\s*(?:{marks_optional('|'.join(_STRONG), any_mark=True)}))*)\s*"
     r"(?=[A-Za-z]{1,3}(?:\s|$))")
 
 
-def possible_starts(text: str, pos: int, ocr: bool = False) -> list[tuple[int, str, bool]]:
+def possible_starts(text: str, pos: int, ocr: bool = False, loose: bool = False
+                    ) -> list[tuple[int, str, bool]]:
     """Every place a target may start in ``text[pos:]``: (offset, word, strong).
 
     ``ocr``: the page was OCR'd, so a target's number may be read as a short Latin
@@ -92,12 +97,16 @@ def possible_starts(text: str, pos: int, ocr: bool = False) -> list[tuple[int, s
     states after digits (``lod ครั้ง ... ๓๑ ครั้ง``), never before another word;
     after a target's word it is that word's number (``เพิ่มขึ้น on ราย``).
 
+    ``loose``: also a target's word before a short Latin word whatever follows
+    (:data:`_STRONG_LATIN_LOOSE_RE`).
+
     >>> [w for _, w, _ in possible_starts("ชื่อ lod ครั้ง ๓๑ ครั้ง mb ราย", 0, True)]
     ['ครั้ง', 'ครั้ง']
     """
     strongs = list(_STRONG_RE.finditer(text, pos))
     if ocr:
-        strongs += _STRONG_LATIN_RE.finditer(text, pos)
+        latin = _STRONG_LATIN_LOOSE_RE if loose else _STRONG_LATIN_RE
+        strongs += latin.finditer(text, pos)
     strong = [(m.start(), m.group("word"), True) for m in strongs]
     inside = [(m.start(), m.end()) for m in strongs]
     weak = [(_cut_number_start(text, m.start()), m.group("word"), False)
@@ -119,9 +128,18 @@ def target_starts(text: str, pos: int, count: int, ocr: bool = False) -> list[in
     (``เพิ่มขึ้น ๕ ราย จากปี พ.ศ. ๒๕๖๓ ๑๒ ผลิตภัณฑ์``: the ``๑๒`` after it is
     part of the target), the first target's word, or the first target's unit
     (``๕ ราย ๘ ผลิตภัณฑ์ ๖ ราย ๙ ผลิตภัณฑ์``). None when none of these gives
-    exactly ``count`` targets. ``ocr``: as :func:`possible_starts` says.
+    exactly ``count`` targets. ``ocr``: as :func:`possible_starts` says; when these
+    give no cut, the looser reading of a number OCR read as Latin is tried.
     """
-    found = possible_starts(text, pos, ocr)
+    starts = _cut(text, pos, count, possible_starts(text, pos, ocr))
+    if starts is None and ocr:
+        starts = _cut(text, pos, count, possible_starts(text, pos, ocr, loose=True))
+    return starts
+
+
+def _cut(text: str, pos: int, count: int, found: list[tuple[int, str, bool]]
+         ) -> list[int] | None:
+    """The starts of :func:`target_starts` among the places ``found``."""
     if not found or not text[pos:found[0][0]].strip():
         return None  # no name before the first target
     first, rest = found[0], found[1:]
