@@ -303,3 +303,19 @@ def test_detail_page_id_label_whose_id_and_value_ocr_misread_ends_the_name(seed:
     [want] = generated.tables["projects"]
     assert (project.project_name, project.policy_id, project.kpi_id) == (
         want["project_name"], None, want.get("kpi_id"))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_number_wrapped_alone_under_its_text_is_no_speck(seed: int) -> None:
+    """``…ไม่น้อยกว่าร้อยละ`` / ``80``: a number the wrap put on a line of its own, right
+    under its text, stays the text's tail (only a number with blank lines on both sides,
+    a page's number, is specks)."""
+    rng = random.Random(seed)
+    while True:
+        generated = GENERATORS["legacy_long"](rng)
+        want = generated.tables["projects"][0]["target"]
+        tail = re.search(r" ([0-9]+)$", want or "")
+        if tail is not None and want in generated.text:
+            break
+    text = generated.text.replace(want, f"{want[:tail.start()]}\n{tail.group(1)}")
+    assert " ".join(_read(legacy, text)["projects"][0].target.split()) == want

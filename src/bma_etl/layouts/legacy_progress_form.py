@@ -355,10 +355,25 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
             row.fields[column] = raw
 
 
+#: A line of digits alone (Arabic or Thai).
+_DIGITS_ALONE = re.compile(r"[0-9๐-๙]+")
+
+
 def _content_lines(lines: list[Line], ocr: bool = False) -> list[Line]:
-    """``lines`` but blank ones, repeated page headers and (``ocr``) lines of specks."""
-    return [ln for ln in lines if ln.text.strip() and not _PAGE_HEADER_RE.match(ln.text)
-            and not (ocr and short_specks(ln.text))]
+    """``lines`` but blank ones, repeated page headers and (``ocr``) lines of specks.
+
+    A line of digits alone is specks (a page's number) only when blank lines stand on
+    both its sides: under a line of text it is that text's wrapped tail (``ร้อยละ`` /
+    ``80``).
+    """
+    def blank(i: int) -> bool:
+        return not 0 <= i < len(lines) or not lines[i].text.strip()
+
+    return [ln for i, ln in enumerate(lines)
+            if ln.text.strip() and not _PAGE_HEADER_RE.match(ln.text)
+            and not (ocr and short_specks(ln.text)
+                     and (not _DIGITS_ALONE.fullmatch(ln.text.strip())
+                          or (blank(i - 1) and blank(i + 1))))]
 
 
 def _text_pieces(doc: RepairedText, lines: list[Line]) -> list[Raw]:
