@@ -212,6 +212,9 @@ def distributed_word_prints(tmp_path: Path, generator: str, seed: str,
 
 
 #: A SWOT list's item line as the plan generator writes it (``๑. ข้อความ``).
+#: A scoring level's line as the plan generator writes it: its level, a tab, then
+#: ``ร้อยละ`` and the rest of the row.
+LEVEL_LINE = re.compile(r"^(?P<level>[๑-๕1-5])\tร้อยละ (?P<rest>.*)$")
 SWOT_ITEM = re.compile(r"^(?P<no>[๐-๙0-9]{1,2})\. (?P<body>.+)$")
 
 

@@ -30,12 +30,11 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import budget_rows_read, records_of, thai_wrapped
+from conftest import LEVEL_LINE, budget_rows_read, records_of, thai_wrapped
 from corpus.build import GENERATORS
 
 # ------------------------------------------------------------------ scoring levels
 
-_LEVEL_LINE = re.compile(r"^(?P<level>[๑-๕1-5])\tร้อยละ (?P<rest>.*)$")
 #: Lines of what Tesseract reads a band of noise as: Latin letters and signs, a Thai
 #: letter or two, digits alone.
 _JUNK_TOKENS = ("ee", "Cee", "«=", "a", "2๒", "รี", "e", "=", "แต", "“EE", "Fee", "=:", "3",
@@ -72,7 +71,7 @@ def _levels_with_junk(text: str, rng: random.Random) -> tuple[str, dict[int, int
             if loses:
                 lost[table] = loses
             continue
-        m = _LEVEL_LINE.match(line)
+        m = LEVEL_LINE.match(line)
         if m is None:
             out.append(line)
             continue

@@ -19,7 +19,6 @@ The truth is the generated values.
 from __future__ import annotations
 
 import random
-import re
 import textwrap
 from typing import Any
 
@@ -27,10 +26,9 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import records_of
+from conftest import LEVEL_LINE, records_of
 from corpus.build import GENERATORS
 
-_LEVEL_LINE = re.compile(r"^(?P<level>[๑-๕1-5])\tร้อยละ (?P<rest>.*)$")
 #: What Tesseract's Thai model read a level's digit as on the corpus's grey scans.
 _LEVEL_MISREADS = ("¢€", "lo", "a", "๕", "\u2018lo", "é")
 
@@ -53,7 +51,7 @@ def _flowing(text: str, rng: random.Random, damage: Any) -> str:
             out.append(line.replace("\t", " "))
             place = 0
             continue
-        m = _LEVEL_LINE.match(line)
+        m = LEVEL_LINE.match(line)
         if m is None:
             out.append(line)
             continue

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -33,7 +34,7 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_rows_read, records_of, thai_wrapped
+from conftest import LEVEL_LINE, assert_rows_read, records_of, thai_wrapped
 from corpus.build import GENERATORS
 
 #: A step's row as generated: its number and words, its two number cells, the schedule.
@@ -197,7 +198,6 @@ def test_month_row_ocr_misread_is_no_step(seed: int) -> None:
 
 # ------------------------------------------------------------------ scoring levels
 
-_LEVEL_LINE = re.compile(r"^(?P<level>[๑-๕1-5])\tร้อยละ (?P<rest>.*)$")
 _LEVEL_FIELDS = ("indicator", "level", "weight_pct", "description", "score")
 
 
@@ -214,7 +214,7 @@ def test_level_read_as_a_letter_and_a_vowel_starts_its_level(seed: int) -> None:
     out: list[str] = []
     damaged = 0
     for line in generated.text.split("\n"):
-        m = _LEVEL_LINE.match(line)
+        m = LEVEL_LINE.match(line)
         if m is not None and m.group("level") in ("๒", "2", "๓", "3") and rng.random() < 0.6:
             line = f"{rng.choice(('ชา', 'ดำ', 'ทิ'))}\tร้อยละ {m.group('rest')}"
             damaged += 1
@@ -232,12 +232,12 @@ def test_page_number_misread_inside_a_level_the_page_broke_is_no_part_of_it(seed
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     lines = generated.text.split("\n")
-    levels = [k for k, line in enumerate(lines) if _LEVEL_LINE.match(line)]
+    levels = [k for k, line in enumerate(lines) if LEVEL_LINE.match(line)]
     broken = rng.choice(levels[:-1])
     out: list[str] = []
     page_two = 0
     for k, line in enumerate(lines):
-        m = _LEVEL_LINE.match(line)
+        m = LEVEL_LINE.match(line)
         if k != broken:
             out.append(_flowing(line) if m is not None else line)
             continue
@@ -260,14 +260,21 @@ _PROJECT_HEADING = re.compile(r"^(?P<head>ชื่อโครงการท�
 @pytest.mark.parametrize("seed", range(6))
 def test_project_unit_whose_closing_bracket_ocr_lost_is_no_part_of_the_name(seed: int) -> None:
     """``ชื่อโครงการที่ ๑ โครงการ... (ฝ่ายบริหารงานทั่วไป``: the name ends before the unit."""
-    rng = random.Random(seed)
+    _assert_steps_read(random.Random(seed), _PROJECT_HEADING,
+                       lambda m, rng: f"{m.group('head')} {m.group('unit')[:-1]}")
+
+
+def _assert_steps_read(rng: random.Random, heading: re.Pattern[str],
+                       damage: Callable[[re.Match[str], random.Random], str]) -> None:
+    """A generated plan flowing, seven in ten project headings matching ``heading``
+    written as ``damage`` gives them: every step is read right."""
     generated = GENERATORS["plan"](rng)
     out: list[str] = []
     damaged = 0
     for line in generated.text.split("\n"):
-        m = _PROJECT_HEADING.match(line)
+        m = heading.match(line)
         if m is not None and rng.random() < 0.7:
-            line = f"{m.group('head')} {m.group('unit')[:-1]}"
+            line = damage(m, rng)
             damaged += 1
         out.append(_flowing(line))
     assert damaged
@@ -284,19 +291,9 @@ _SPECK_LETTERS = ("ไ", "เ", "ก")
 @pytest.mark.parametrize("seed", range(6))
 def test_project_name_with_a_speck_read_as_a_letter_glued_before_it(seed: int) -> None:
     """``ชื่อโครงการที่ ๑ ไโครงการ...``: the letter is no part of the name."""
-    rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    out: list[str] = []
-    damaged = 0
-    for line in generated.text.split("\n"):
-        m = _PROJECT_NAME.match(line)
-        if m is not None and rng.random() < 0.7:
-            line = f"{m.group('head')}{rng.choice(_SPECK_LETTERS)}{m.group('name')}"
-            damaged += 1
-        out.append(_flowing(line))
-    assert damaged
-    got = records_of(extract, "\n".join(out), screened=False).get("plan_steps", [])
-    _assert_right(generated.tables["plan_steps"], got, ("step_no", *_STEP_FIELDS))
+    _assert_steps_read(
+        random.Random(seed), _PROJECT_NAME,
+        lambda m, rng: f"{m.group('head')}{rng.choice(_SPECK_LETTERS)}{m.group('name')}")
 
 
 # ------------------------------------------------------------------ indicator-target rows

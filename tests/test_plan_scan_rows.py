@@ -41,13 +41,12 @@ from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import without_doubled_sara_a
 from bma_etl.validate import build_records
 
-from conftest import assert_rows_read, budget_rows_read, records_of
+from conftest import LEVEL_LINE, assert_rows_read, budget_rows_read, records_of
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
 # ------------------------------------------------------------------ scoring levels
 
-_LEVEL_LINE = re.compile(r"^(?P<level>[๑-๕1-5])\tร้อยละ (?P<rest>.*)$")
 _NO_MODEL_DIGIT = str.maketrans("๔๖๗๘๙", "๕๕๒๓๕")  # what the model reads them as
 #: ร้อยละ as OCR read it past a letter's slip, after a level read or not.
 _PERCENT_DAMAGE = ("รวจ้อยละ", "ธรจ้อยละ", "รววอยละ")
@@ -67,7 +66,7 @@ def _levels_damaged(text: str, rng: random.Random) -> tuple[str, tuple[int, ...]
             out.append(line.replace("\t", " "))
             place, lost, latin = 0, rng.random() < 0.5, False
             continue
-        m = _LEVEL_LINE.match(line)
+        m = LEVEL_LINE.match(line)
         if m is None:
             out.append(line)
             continue

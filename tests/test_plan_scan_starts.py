@@ -40,7 +40,7 @@ import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import assert_rows_read, budget_rows_read, records_of
+from conftest import LEVEL_LINE, assert_rows_read, budget_rows_read, records_of
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
@@ -316,7 +316,6 @@ def test_budget_row_whose_number_ocr_lost_is_the_next_row(seed: int) -> None:
 
 # ------------------------------------------------------------------ scoring levels
 
-_LEVEL_LINE = re.compile(r"^(?P<level>[๑-๕1-5])\tร้อยละ (?P<rest>.*)$")
 #: What OCR reads a level's digit as: a Thai letter, with a vowel or not.
 _LETTER_LEVELS = ("ศุ", "ส", "ฝ")
 
@@ -331,7 +330,7 @@ def test_level_ocr_read_as_a_thai_letter_starts_its_level(seed: int) -> None:
     out: list[str] = []
     damaged = 0
     for line in generated.text.split("\n"):
-        m = _LEVEL_LINE.match(line)
+        m = LEVEL_LINE.match(line)
         if m is not None and m.group("level") in ("๔", "4", "๒", "2") and rng.random() < 0.7:
             line = f"{rng.choice(_LETTER_LEVELS)}\tร้อยละ {m.group('rest')}"
             damaged += 1
