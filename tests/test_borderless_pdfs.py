@@ -181,6 +181,27 @@ def test_top_aligned_rows_join_a_label_cut_inside_its_word() -> None:
     assert out[0].text.split("\t")[2] == "เป็นไปตาม"
 
 
+def test_running_text_at_tab_stops_is_no_wrapped_row() -> None:
+    # Text set at tab stops wraps at the page's right edge to the left margin; two
+    # lines that happen to share their tab stop must not be joined cell by cell.
+    anchors = [60.0, 456.0]
+    lines = [_line([("มน. การพัฒนาระบบฐานข้อมูลของหน่วยงาน", 60, 426),
+                    ("ระดับความสำเ", 456, 531)], 700, size=14.0),
+             _line([("ร็จในการพัฒนาระบบฐานข้อมูลของหน่วยงาน", 60, 427),
+                    ("การพัฒนาระบ", 456, 532)], 680, size=14.0)]
+    out = top_aligned_rows(lines, anchors, 20.0, page_right=535.0)
+    assert [line.text for line in out] == [line.text for line in lines]
+    # A table's row whose last cell was cut in a word goes on in that cell: joined.
+    table = [_line([("มน. การพัฒนาระบบฐานข้อมูลของหน่วยงา", 60, 426),
+                    ("ระดับความสำเ", 456, 531)], 700, size=14.0),
+             _line([("นในสังกัดกรุงเทพมหานครทุกแห่งทั่วไป", 60, 427),
+                    ("ร็จของงาน", 456, 520)], 680, size=14.0)]
+    joined = top_aligned_rows(table, anchors, 20.0, page_right=535.0)
+    assert [line.text for line in joined] == [
+        "มน. การพัฒนาระบบฐานข้อมูลของหน่วยงานในสังกัดกรุงเทพมหานครทุกแห่งทั่วไป"
+        "\tระดับความสำเร็จของงาน"]
+
+
 def test_rows_a_line_pitch_apart_or_of_numbers_stay_rows() -> None:
     anchors = [50.0, 100.0]
     numbered = [_line([(n, 50, 58), ("ข" * 10, 100, 300)], 700 - 16 * k)

@@ -19,7 +19,13 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word, numbers_apart, thai_ends
+from bma_etl.read.pdf_cuts import (
+    cut_inside_number,
+    cut_inside_word,
+    numbers_apart,
+    thai_ends,
+    word_across,
+)
 from bma_etl.read.pdf_justified import FLUSH_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
@@ -98,7 +104,8 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                     and 0 in edge and above[0] >= edge[0]  # cells end flush in distributed
                     - _room(cols[i][0], here[0] - anchors[0], size)))  # justification), a
             # word that did not fit the room its line left (``มน.`` / ``การส่ง…``)
-            goes_on = goes_on and not _under_number(lines[group[0]], lines[i], size)
+            goes_on = goes_on and not _under_number(lines[group[0]], lines[i], size) \
+                and not _flows_on(lines[group[-1]], cols[group[-1]], cols[i], page_right, size)
         else:
             goes_on = filled
         if goes_on:
@@ -236,6 +243,24 @@ def _room(piece: str, width: float, size: float) -> float:
     text = piece.strip()
     word = text.split(" ")[0]
     return FLUSH_EM * size + min(WORD_EM * size, width * len(word) / max(1, len(text)))
+
+
+def _flows_on(above: TextLine, cols_above: dict[int, str], cols: dict[int, str],
+              page_right: float | None, size: float) -> bool:
+    """Whether a line's first piece goes on the last piece of the line above, as running text.
+
+    Text set at tab stops wraps at the page's right edge to its left margin: the
+    last piece of the line above reaches ``page_right`` (points) cut inside a word
+    that the line's first piece ends (:func:`.pdf_cuts.word_across`: ``…ความสำเ`` /
+    ``ร็จใน…``), while the first column's own text was not cut there. Two such
+    lines can happen to share their tab stops and look like a wrapped table row.
+    """
+    last = max(cols_above, default=0)
+    if page_right is None or last == 0 or 0 not in cols or not above.ends \
+            or above.ends[-1] < page_right - FLUSH_EM * size:
+        return False
+    return word_across(cols_above[last], cols[0]) \
+        and not cut_inside_word(cols_above.get(0, ""), cols[0])
 
 
 def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int, float]],

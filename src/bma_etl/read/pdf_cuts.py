@@ -83,6 +83,36 @@ def cut_inside_word(left: str, right: str) -> bool:
     return False
 
 
+def word_across(left: str, right: str) -> bool:
+    """Whether a dictionary word of :data:`ACROSS_LETTERS` letters or more runs over the cut.
+
+    Stricter than :func:`cut_inside_word`: the word the segmentation of the joined
+    Thai runs puts over the cut is one pythainlp's word list holds, not a short
+    word a stray vowel borrowed (``สำเ`` + ``การ`` gives ``เกา``).
+
+    >>> word_across("ระดับความสำเ", "ร็จในการ"), word_across("ระดับความสำเ", "การพัฒนา")
+    (True, False)
+    """
+    left, right = left.rstrip(), right.lstrip()
+    if not thai_ends(left, right):
+        return False
+    from pythainlp.corpus import thai_words
+    from pythainlp.tokenize import word_tokenize
+
+    ends, starts = _THAI_TAIL.search(left[-12:]), _THAI_HEAD.match(right[:12])
+    tail, head = ends.group() if ends else "", starts.group() if starts else ""
+    at = 0
+    for word in word_tokenize(tail + head, engine="newmm", keep_whitespace=True):
+        at += len(word)
+        if at >= len(tail):
+            return at != len(tail) and len(word) >= ACROSS_LETTERS and word in thai_words()
+    return False
+
+
+#: Fewest letters of a word :func:`word_across` takes as running over a cut.
+ACROSS_LETTERS = 4
+
+
 _DIGITS = "0-9\u0e50-\u0e59"
 _TAIL = re.compile(f"[{_DIGITS},.]+$")
 _HEAD = re.compile(f"[{_DIGITS},.]+")
