@@ -18,7 +18,7 @@ import pytest
 
 from bma_etl.layouts.web_progress_history import extract
 
-from conftest import records_of
+from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
 
 _ENTRY_LABEL = re.compile(r"^\*\* (ปัญหา|อุปสรรค)ของโครงการ :", re.M)
@@ -56,3 +56,39 @@ def test_entry_date_whose_colon_ocr_lost_before_a_gap(seed: int) -> None:
     assert [(str(r.report_date), r.detail) for r in got] == [
         (w["report_date"], w["detail"]) for w in want
     ]
+
+
+_BANNER = re.compile(r"\*\*\* สยป\. ประเมินโครงการ : ไตรมาสที่")
+_FIELDS = ("project_code", "project_name", "agency", "fiscal_year_be", "progress_pct",
+           "assessment_quarter")
+
+
+@pytest.mark.parametrize("misread", ["ไตรมาลสที่", "ไตรมาศที่", "ไตรมสที่"])
+@pytest.mark.parametrize("seed", range(3))
+def test_tracking_banner_whose_quarter_word_ocr_misread(seed: int, misread: str) -> None:
+    """``*** สุยป. ประเมินโครงการ : ไตรมาลสที่ 2`` (a letter of ``ไตรมาส`` read twice, as
+    another or lost): still the assessment banner, its quarter read, never the rationale."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_tracking"](rng)
+    while not _BANNER.search(generated.text):
+        generated = GENERATORS["web_tracking"](rng)
+    text = _BANNER.sub(f"*** สุยป. ประเมินโครงการ : {misread}", generated.text)
+    assert text != generated.text
+    got = records_of(extract, text, screened=False)["projects"]
+    assert_rows_read("projects", got, generated.tables["projects"], _FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_tracking_name_and_code_read_as_two_lines(seed: int) -> None:
+    """``<name>`` / ``04488126-7819`` (OCR lost the ``:`` and read the code as a line of its
+    own) above ``<agency> : (<year>)``: the code is the project's code, the line above it
+    its name."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_tracking"](rng)
+    while not re.search(r" : \([0-9]{4}\)$", generated.text, flags=re.M):  # the agency's year
+        generated = GENERATORS["web_tracking"](rng)
+    text = re.sub(r"^(โครงการ.*?) : ([0-9]{8}-[0-9]{4})$", r"\1\n\2", generated.text,
+                  count=1, flags=re.M)
+    assert text != generated.text
+    got = records_of(extract, text, screened=False)["projects"]
+    assert_rows_read("projects", got, generated.tables["projects"], _FIELDS)
