@@ -76,6 +76,22 @@ def test_entry_date_whose_colon_ocr_lost_before_a_gap(seed: int) -> None:
     ]
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_entry_date_whose_slash_ocr_read_as_a_sign_and_colon_lost(seed: int) -> None:
+    """``10!042566 อยู่…`` (``10/04/2566 : อยู่…``, one ``/`` read as ``!``, the other and the
+    ``:`` lost): not the detail; the entry's system date stands."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    text = _ENTRY_DATE.sub(lambda m: f"{m['date'][:2]}!{m['date'][3:5]}{m['date'][6:]} ",
+                           generated.text)
+    assert text != generated.text
+    got = records_of(extract, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert [(str(r.report_date), r.detail) for r in got] == [
+        (w["report_date"], w["detail"]) for w in want
+    ]
+
+
 _BANNER = re.compile(r"\*\*\* สยป\. ประเมินโครงการ : ไตรมาสที่")
 _FIELDS = ("project_code", "project_name", "agency", "fiscal_year_be", "progress_pct",
            "assessment_quarter")

@@ -132,8 +132,9 @@ _BULLETS = frozenset(("-", "*", "•", "–", "--"))
 _DATE_PLACE_COLON_RE = re.compile(r"[^:\n]{1,24}?\s:\s+")
 #: A date OCR read as one run of letters with a digit inside (``เพผิวร6ย``): no word.
 _DIGIT_INSIDE = re.compile(r"[^\s0-9๐-๙:]{1,10}[0-9๐-๙]{1,4}[^\s0-9๐-๙:]{1,4}")
-#: A date OCR read as a few letters glued to its year's last digits (``ไอภา501``): no word.
-_LETTERS_AND_YEAR = re.compile(r"[^\s0-9๐-๙/:]{1,6}[0-9๐-๙]{3,4}")
+#: A date OCR read as a few letters glued to its year's last digits (``ไอภา501``,
+#: ``ร“ฮับปอล9501:``, its colon kept): no word.
+_LETTERS_AND_YEAR = re.compile(r"[^\s0-9๐-๙/:]{1,10}[0-9๐-๙]{3,4}:?")
 #: How far into an entry (characters) the place of its date may reach: ``:: 25/12/2568 :``
 #: with OCR's specks around it.
 DATE_PLACE_CHARS = 28
