@@ -4,7 +4,8 @@ Forms are generated from known values (``bench/corpus``) in their dialects; thei
 table is then damaged the ways Tesseract read it on the corpus's scans: a report's number
 misread (``รายงานครั้งที่6`` for the third) or lost, the budget's ``(ครั้งที่ N) =`` read
 as junk up to its amount (``(ครั้งที่ ey`` / ``4,909,500 บาท``), the progress's value
-wrapped onto the next line behind a speck (``= -`` / ``17.00 %``). The truth is the
+wrapped onto the next line behind a speck (``= -`` / ``17.00 %``), a rule's bit read as
+``_`` around the detail. The truth is the
 generated values: every row reads them, and a number nothing confirms stays as read.
 """
 
@@ -85,3 +86,17 @@ def test_progress_value_wrapped_onto_the_next_line_behind_a_speck(seed: int, spe
     got = records_of(legacy, text, screened=False)["progress_updates"]
     assert_rows_read("progress_updates", got, generated.tables["progress_updates"],
                      ("progress_pct", "budget_disbursed_thb", "on_plan", "on_target"))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_rules_underscore_around_the_detail(seed: int) -> None:
+    """``:: 1/8/2569 : _ อยู่ระหว่าง…`` and ``…ราคากลาง`` / ``_ ม ความก้าวหน้าของงานฯ = …``
+    (a rule's bit read as ``_`` before the detail, and before the ``::`` read as a letter on
+    the line after it): the detail is its words alone."""
+    rng = random.Random(seed)
+    generated = _form(rng, least=1)
+    text = re.sub(r"([0-9]{4} :) (?=\S)", r"\1 _ ", generated.text)
+    text = re.sub(r"[ \t]*:: (?=ความก้าวหน้าของงาน)", lambda m: f"\n_ {rng.choice('มร=')} ", text)
+    assert text.count("_ ") >= 2
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    assert [r.detail for r in got] == [w["detail"] for w in generated.tables["progress_updates"]]

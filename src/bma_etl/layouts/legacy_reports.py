@@ -55,14 +55,15 @@ from bma_etl.layouts.legacy_values import (
 from bma_etl.matchkey import fuzzy_search, literal_of, search_key
 
 #: Specks standing apart before and after a narrative read by OCR (``;`` alone on the
-#: line before it, a colon misread).
-_OCR_LEAD_SPECKS = re.compile(r"[\s:;]*(?:[.'|,;]+(?:\s+|$))?[\s:;]*")
-_OCR_TRAIL_SPECKS = re.compile(r"(?:\s+[.:'|,]+)*[\s:]*$")
+#: line before it, a colon misread, ``_`` a rule's bit).
+_OCR_LEAD_SPECKS = re.compile(r"[\s:;]*(?:[.'|,;_]+(?:\s+|$))?[\s:;]*")
+_OCR_TRAIL_SPECKS = re.compile(r"(?:\s+[.:'|,_]+)*[\s:]*$")
 #: A narrative that runs up to the progress's label: a sign or letter alone at its end is
 #: the ``::`` before the label misread (``…อิเล็กทรอนิกส์ ร`` / ``ความก้าวหน้า…``, ``… คน =``),
 #: and so is one alone before the label on the line after the narrative's (``ม ความก้าวหน้า…``),
-#: or two small Latin letters there (``on ความก้าวหน้า…``).
-_OCR_LONE_END = re.compile(r"(?:^|\s+)(?:[^\s0-9๐-๙ฯ]|[a-z]{2})$")
+#: or two small Latin letters there (``on ความก้าวหน้า…``); a rule's ``_`` may stand before
+#: it (``_ ม ความก้าวหน้า…``).
+_OCR_LONE_END = re.compile(r"(?:^|\s+)(?:_\s+)?(?:[^\s0-9๐-๙ฯ]|[a-z]{2})$")
 
 
 @dataclass
