@@ -195,13 +195,13 @@ def test_the_progress_separator_read_as_two_latin_letters(generator: str, seed: 
 def _objectives_lines(text: str, section: str) -> str:
     """``text`` with its objectives' section (heading and items) replaced by ``section``."""
     start = text.index("1.4 วัตถุประสงค์")
-    return text[:start] + section + text[text.index("\n1.5 ", start):]
+    return text[:start] + section + text[text.index("\n1.5 ", start) :]
 
 
 def _rationale(text: str) -> str:
     """The rationale as the generated form prints it (section 1.3's text)."""
     start = text.index("1.3 หลักการและเหตุผล") + len("1.3 หลักการและเหตุผล")
-    return " ".join(text[start:text.index("\n1.4 ", start)].split())
+    return " ".join(text[start : text.index("\n1.4 ", start)].split())
 
 
 #: What OCR read for an objective's number alone on its line (``1.`` → ``i``, ``2.`` → ``ซ่``).
@@ -225,11 +225,13 @@ def test_objective_numbers_read_as_specks_alone_on_their_lines(seed: int) -> Non
     assert " ".join(project.rationale.split()) == _rationale(generated.text)
 
 
-@pytest.mark.parametrize("heading", ["14\tวัตถุประสงค์ขลังโครงการ\t", "1.4 วัตถุประสงค์แลงโครงการ ",
-                                     "14 วัตถุประสงค์ของโครงการ "])
+@pytest.mark.parametrize(
+    "heading", ["14\tวัตถุประสงค์ขลังโครงการ\t", "1.4 วัตถุประสงค์แลงโครงการ ", "14 วัตถุประสงค์ของโครงการ "]
+)
 @pytest.mark.parametrize("seed", range(3))
-def test_objectives_heading_misread_with_the_first_objective_after_it(heading: str,
-                                                                      seed: int) -> None:
+def test_objectives_heading_misread_with_the_first_objective_after_it(
+    heading: str, seed: int
+) -> None:
     """``14⇥วัตถุประสงค์ขลังโครงการ⇥1.⇥เพื่อ…`` (the section's dot lost, ``ของ`` misread, the
     first objective on the heading's line): the heading opens the objectives, the rationale
     does not take it in, and no objective is the heading's misread ``ของโครงการ``."""

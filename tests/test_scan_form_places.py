@@ -29,8 +29,10 @@ def _form(rng: random.Random, least: int = 3) -> Any:
     """A generated form in one of the dialects, in Arabic digits, ``least`` reports or more."""
     while True:
         generated = GENERATORS[rng.choice(_DIALECTS)](rng)
-        if re.search(r"งานฯ = [0-9]", generated.text) \
-                and len(generated.tables["progress_updates"]) >= least:
+        if (
+            re.search(r"งานฯ = [0-9]", generated.text)
+            and len(generated.tables["progress_updates"]) >= least
+        ):
             return generated
 
 
@@ -40,7 +42,8 @@ def _labels(text: str) -> list[re.Match[str]]:
 
 @pytest.mark.parametrize("seed", range(6))
 def test_report_number_misread_or_lost_is_its_place_when_a_later_one_reads_its_own(
-        seed: int) -> None:
+    seed: int,
+) -> None:
     """``รายงานครั้งที่6`` for the third report, or its number lost: the third, derived,
     as a report below reads its own place; the last report's misread number stays as read
     (nothing below it says otherwise)."""
@@ -52,9 +55,10 @@ def test_report_number_misread_or_lost_is_its_place_when_a_later_one_reads_its_o
     inner, last = labels[rng.randrange(len(labels) - 1)], labels[-1]
     misread = str(int(last["no"]) + 2)
     text = generated.text
-    for m, number in sorted(((inner, rng.choice(("6", "9", "ๆ"))), (last, misread)),
-                            key=lambda p: -p[0].start("no")):
-        text = text[:m.start("no")] + number + text[m.end("no"):]
+    for m, number in sorted(
+        ((inner, rng.choice(("6", "9", "ๆ"))), (last, misread)), key=lambda p: -p[0].start("no")
+    ):
+        text = text[: m.start("no")] + number + text[m.end("no") :]
     got = records_of(legacy, text, screened=False)["progress_updates"]
     assert [r.seq_label for r in got] == [w["seq_label"] for w in want[:-1]] + [int(misread)]
 
@@ -66,12 +70,17 @@ def test_budget_whose_bracket_and_equals_ocr_read_as_junk(seed: int, junk: str) 
     bracket's junk is still the budget, and the flags after it are read."""
     rng = random.Random(seed)
     generated = _form(rng)
-    text = re.sub(r"\(ครั้งที่ [0-9]{1,2}\) = (?=[0-9][0-9,]*(?:\.[0-9]+)? บาท)",
-                  f"(ครั้งที่ {junk} ", generated.text)
+    text = re.sub(
+        r"\(ครั้งที่ [0-9]{1,2}\) = (?=[0-9][0-9,]*(?:\.[0-9]+)? บาท)", f"(ครั้งที่ {junk} ", generated.text
+    )
     assert text != generated.text
     got = records_of(legacy, text, screened=False)["progress_updates"]
-    assert_rows_read("progress_updates", got, generated.tables["progress_updates"],
-                     ("budget_disbursed_thb", "on_plan", "on_target", "progress_pct"))
+    assert_rows_read(
+        "progress_updates",
+        got,
+        generated.tables["progress_updates"],
+        ("budget_disbursed_thb", "on_plan", "on_target", "progress_pct"),
+    )
 
 
 @pytest.mark.parametrize("speck", ["-", "=", "~", ""])
@@ -84,8 +93,12 @@ def test_progress_value_wrapped_onto_the_next_line_behind_a_speck(seed: int, spe
     text = re.sub(r"(ความก้าวหน้าของงานฯ =) (?=[0-9.]+ %)", rf"\1 {speck}\n", generated.text)
     assert text != generated.text
     got = records_of(legacy, text, screened=False)["progress_updates"]
-    assert_rows_read("progress_updates", got, generated.tables["progress_updates"],
-                     ("progress_pct", "budget_disbursed_thb", "on_plan", "on_target"))
+    assert_rows_read(
+        "progress_updates",
+        got,
+        generated.tables["progress_updates"],
+        ("progress_pct", "budget_disbursed_thb", "on_plan", "on_target"),
+    )
 
 
 @pytest.mark.parametrize("seed", range(6))

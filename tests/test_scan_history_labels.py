@@ -82,8 +82,9 @@ def test_entry_date_whose_slash_ocr_read_as_a_sign_and_colon_lost(seed: int) -> 
     ``:`` lost): not the detail; the entry's system date stands."""
     rng = random.Random(seed)
     generated = GENERATORS["web_history"](rng)
-    text = _ENTRY_DATE.sub(lambda m: f"{m['date'][:2]}!{m['date'][3:5]}{m['date'][6:]} ",
-                           generated.text)
+    text = _ENTRY_DATE.sub(
+        lambda m: f"{m['date'][:2]}!{m['date'][3:5]}{m['date'][6:]} ", generated.text
+    )
     assert text != generated.text
     got = records_of(extract, text, screened=False)["progress_updates"]
     want = generated.tables["progress_updates"]
@@ -93,8 +94,14 @@ def test_entry_date_whose_slash_ocr_read_as_a_sign_and_colon_lost(seed: int) -> 
 
 
 _BANNER = re.compile(r"\*\*\* สยป\. ประเมินโครงการ : ไตรมาสที่")
-_FIELDS = ("project_code", "project_name", "agency", "fiscal_year_be", "progress_pct",
-           "assessment_quarter")
+_FIELDS = (
+    "project_code",
+    "project_name",
+    "agency",
+    "fiscal_year_be",
+    "progress_pct",
+    "assessment_quarter",
+)
 
 
 @pytest.mark.parametrize("misread", ["ไตรมาลสที่", "ไตรมาศที่", "ไตรมสที่"])
@@ -121,8 +128,9 @@ def test_tracking_name_and_code_read_as_two_lines(seed: int) -> None:
     generated = GENERATORS["web_tracking"](rng)
     while not re.search(r" : \([0-9]{4}\)$", generated.text, flags=re.M):  # the agency's year
         generated = GENERATORS["web_tracking"](rng)
-    text = re.sub(r"^(โครงการ.*?) : ([0-9]{8}-[0-9]{4})$", r"\1\n\2", generated.text,
-                  count=1, flags=re.M)
+    text = re.sub(
+        r"^(โครงการ.*?) : ([0-9]{8}-[0-9]{4})$", r"\1\n\2", generated.text, count=1, flags=re.M
+    )
     assert text != generated.text
     got = records_of(extract, text, screened=False)["projects"]
     assert_rows_read("projects", got, generated.tables["projects"], _FIELDS)
