@@ -5,7 +5,8 @@ their text is then damaged the ways Tesseract read a row's label on the corpus's
 the whole label read as a short run of junk before the date (``Seb :: 21/3/2564 :``,
 ``| Seb | :: 21/3/2564 :``), or the label's number read as a sign glued to its words
 (``รายงานครั้งที่ๆ = …``, ``รายงานครั้งที่ๆ 2 9/3/2563``). The truth is the generated values:
-the row is its own, not glued to the one above, and its number is left unknown. A
+the row is its own, not glued to the one above, and its number is its place (derived)
+where a row below reads its own, else left unknown. A
 budget label whose bracket's ``(ครั้งที่`` OCR read as letters or lost (``งบประมาณที่เบิกใช้
 REG 1) = 4,313,500 บาท``), or whose words it misread past finding, its bracket whole
 (``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = 2,173,000 บาท``), still gives its amount. So does a
@@ -33,6 +34,12 @@ from corpus.build import GENERATORS
 
 #: What OCR read for a whole label cell on the corpus's scans.
 _LABEL_JUNK = ("Seb", "ว", "|ad", "Ss.")
+
+
+def _numbers(want: list[dict[str, Any]], lost: int | None) -> list[int | None]:
+    """The rows' numbers when OCR lost row ``lost``'s: its place where a row below reads its
+    own number, unknown on the last row (nothing below confirms it)."""
+    return [None if k == lost == len(want) - 1 else w["seq_label"] for k, w in enumerate(want)]
 
 
 def _read(text: str, ocr: bool = True) -> list[Any]:
@@ -70,7 +77,8 @@ _LABEL = r"(\| )?รายงานครั้งที่[0-9๐-๙]+(\t| \| 
 @pytest.mark.parametrize("seed", range(4))
 def test_row_whose_whole_label_ocr_read_as_junk_is_its_own_row(generator: str,
                                                                  seed: int) -> None:
-    """``Seb :: 21/3/2564 : …`` after a row that read its values: a row of unknown number."""
+    """``Seb :: 21/3/2564 : …`` after a row that read its values: a row of its own, its
+    number its place (:func:`_numbers`)."""
     rng = random.Random(seed)
     generated = _form(generator, rng)
     at = rng.randrange(1, len(generated.tables["progress_updates"]))
@@ -84,9 +92,7 @@ def test_row_whose_whole_label_ocr_read_as_junk_is_its_own_row(generator: str,
     assert _values(rows) == _want(generated)
     assert [str(r.report_date) for r in rows] == [
         w["report_date"] for w in generated.tables["progress_updates"]]
-    assert [r.seq_label for r in rows] == [
-        None if k == at else w["seq_label"]
-        for k, w in enumerate(generated.tables["progress_updates"])]
+    assert [r.seq_label for r in rows] == _numbers(generated.tables["progress_updates"], at)
 
 
 @pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab"])
@@ -94,7 +100,8 @@ def test_row_whose_whole_label_ocr_read_as_junk_is_its_own_row(generator: str,
 def test_label_whose_number_ocr_read_as_a_glued_sign_opens_a_row_of_unknown_number(
         generator: str, seed: int) -> None:
     """``รายงานครั้งที่ๆ = 9/3/2563 :`` and ``รายงานครั้งที่ๆ 2 9/3/2563 :`` (the ``::`` read as
-    ``=`` or ``2``): the row is its own, its number unknown, never the ``2``."""
+    ``=`` or ``2``): the row is its own, its number its place (:func:`_numbers`), never
+    the ``2`` read."""
     rng = random.Random(seed)
     generated = _form(generator, rng)
     at = rng.randrange(1, len(generated.tables["progress_updates"]))
@@ -103,9 +110,7 @@ def test_label_whose_number_ocr_read_as_a_glued_sign_opens_a_row_of_unknown_numb
     text = generated.text[:m.start()] + f"รายงานครั้งที่ๆ {colons}" + generated.text[m.end():]
     rows = _read(text)
     assert _values(rows) == _want(generated)
-    assert [r.seq_label for r in rows] == [
-        None if k == at else w["seq_label"]
-        for k, w in enumerate(generated.tables["progress_updates"])]
+    assert [r.seq_label for r in rows] == _numbers(generated.tables["progress_updates"], at)
     if colons == "=":
         assert str(rows[at].report_date) == generated.tables["progress_updates"][at][
             "report_date"]
@@ -188,8 +193,7 @@ def test_label_behind_specks_opens_its_row(generator: str, seed: int) -> None:
     want = generated.tables["progress_updates"]
     assert _values(rows) == _want(generated)
     assert [str(r.report_date) for r in rows] == [w["report_date"] for w in want]
-    assert [r.seq_label for r in rows] == [
-        None if lost and k == at else w["seq_label"] for k, w in enumerate(want)]
+    assert [r.seq_label for r in rows] == _numbers(want, at if lost else None)
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -218,7 +222,8 @@ def test_row_whose_label_ocr_read_as_junk_and_date_slashes_as_digits_is_its_own_
         generator: str, seed: int) -> None:
     """``| ว0 Ls 10722566 : …`` (the label read as two tokens of junk, the date's ``::``
     lost, one ``/`` read as ``7``, the other lost) after a row that read its values: a
-    row of unknown number, every value of every row its own."""
+    row of its own, its number its place (:func:`_numbers`), every value of every row its
+    own."""
     rng = random.Random(seed)
     generated = _form(generator, rng)
     at = rng.randrange(1, len(generated.tables["progress_updates"]))
@@ -230,8 +235,7 @@ def test_row_whose_label_ocr_read_as_junk_and_date_slashes_as_digits_is_its_own_
     rows = _read(generated.text[:m.start()] + mended + generated.text[m.end():])
     want = generated.tables["progress_updates"]
     assert _values(rows) == _want(generated)
-    assert [r.seq_label for r in rows] == [
-        None if k == at else w["seq_label"] for k, w in enumerate(want)]
+    assert [r.seq_label for r in rows] == _numbers(want, at)
     assert [str(r.report_date) for k, r in enumerate(rows) if k != at] == [
         w["report_date"] for k, w in enumerate(want) if k != at]
     assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]

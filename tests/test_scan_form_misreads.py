@@ -131,14 +131,15 @@ def test_target_flag_on_its_own_line_its_colon_lost_and_a_letter_misread(seed: i
 
 @pytest.mark.parametrize("seed", range(6))
 def test_report_whose_number_ocr_read_as_a_letter_is_still_a_report(seed: int) -> None:
-    """``รายงานครั้งที่อ:: 10/10/2565 : …``: the row is read, its number left unknown."""
+    """``รายงานครั้งที่อ:: 10/10/2565 : …``: the row is read, and its number is its place
+    (derived: the reports below read theirs)."""
     rng = random.Random(seed)
     generated = _form(rng)
     text = re.sub(r"(รายงานครั้งที่)[0-9๐-๙]+[\t |]*::", lambda m: f"{m.group(1)}อ::",
                   generated.text, count=1)
     records = _read(legacy, text)
     assert _rows(records) == _want_rows(generated)
-    assert records["progress_updates"][0].seq_label is None
+    assert records["progress_updates"][0].seq_label == 1
 
 
 def test_first_row_whose_label_cell_ocr_read_as_junk_keeps_its_date() -> None:

@@ -190,3 +190,56 @@ def test_the_progress_separator_read_as_two_latin_letters(generator: str, seed: 
     assert text != generated.text
     got = records_of(legacy, text, screened=False)["progress_updates"]
     assert [r.detail for r in got] == [w["detail"] for w in generated.tables["progress_updates"]]
+
+
+def _objectives_lines(text: str, section: str) -> str:
+    """``text`` with its objectives' section (heading and items) replaced by ``section``."""
+    start = text.index("1.4 วัตถุประสงค์")
+    return text[:start] + section + text[text.index("\n1.5 ", start) :]
+
+
+def _rationale(text: str) -> str:
+    """The rationale as the generated form prints it (section 1.3's text)."""
+    start = text.index("1.3 หลักการและเหตุผล") + len("1.3 หลักการและเหตุผล")
+    return " ".join(text[start : text.index("\n1.4 ", start)].split())
+
+
+#: What OCR read for an objective's number alone on its line (``1.`` → ``i``, ``2.`` → ``ซ่``).
+_NUMBERS_AS_SPECKS = ("i", "ซ่", "'", "ฑา")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_objective_numbers_read_as_specks_alone_on_their_lines(seed: int) -> None:
+    """``i`` / ``เพื่อแลกเปลี่ยน…`` / blank / ``ซ่`` / ``เพื่อส่งเสริม…``: each number alone on
+    its line, read as specks, still opens its objective (the two are not run together)."""
+    rng = random.Random(seed)
+    while True:
+        generated = GENERATORS["legacy_long"](rng)
+        [want] = generated.tables["projects"]
+        if len(want["objectives"]) >= 2:
+            break
+    items = "".join(f"{rng.choice(_NUMBERS_AS_SPECKS)}\n{item}\n\n" for item in want["objectives"])
+    text = _objectives_lines(generated.text, f"1.4 วัตถุประสงค์ของโครงการ\n\n{items}")
+    project = _project(text)
+    assert [" ".join(o.split()) for o in project.objectives] == want["objectives"]
+    assert " ".join(project.rationale.split()) == _rationale(generated.text)
+
+
+@pytest.mark.parametrize(
+    "heading", ["14\tวัตถุประสงค์ขลังโครงการ\t", "1.4 วัตถุประสงค์แลงโครงการ ", "14 วัตถุประสงค์ของโครงการ "]
+)
+@pytest.mark.parametrize("seed", range(3))
+def test_objectives_heading_misread_with_the_first_objective_after_it(
+    heading: str, seed: int
+) -> None:
+    """``14⇥วัตถุประสงค์ขลังโครงการ⇥1.⇥เพื่อ…`` (the section's dot lost, ``ของ`` misread, the
+    first objective on the heading's line): the heading opens the objectives, the rationale
+    does not take it in, and no objective is the heading's misread ``ของโครงการ``."""
+    rng = random.Random(seed)
+    generated = GENERATORS["legacy_long"](rng)
+    [want] = generated.tables["projects"]
+    items = [f"{no}. {item}" for no, item in enumerate(want["objectives"], 1)]
+    text = _objectives_lines(generated.text, heading + "\n\n".join(items) + "\n")
+    project = _project(text)
+    assert [" ".join(o.split()) for o in project.objectives] == want["objectives"]
+    assert " ".join(project.rationale.split()) == _rationale(generated.text)

@@ -57,10 +57,12 @@ SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
 #: Or its day read as letters, month and year left (``เม07/2563 :``, ``IN/092568 :``).
 #: Its ``:`` may be lost, the gap before the narrative left (``11/06/2565⇥⇥อยู่…``), or
 #: read as a sign (``26/01/2569 « อยู่…``, ``24,12/2567 - จัด…``: a ``/`` read ``,``); the
-#: day's letters may stand apart (``Ov 10/2567 : จัด…``).
+#: day's letters may stand apart (``Ov 10/2567 : จัด…``). A date of digits and strokes
+#: ending in its Buddhist-era year may be followed by a space alone (``10!042566 อยู่…``).
 _OCR_BE_DATE_RE = re.compile(
-    rf"^\W{{0,3}}(?P<date>{DIGIT}[0-9๐-๙/|lI ,]{{5,10}}{DIGIT}"
-    rf"|[^\s:]{{1,3}}?\s?{DIGIT}{{1,2}}\s*/?\s*{DIGIT}{{4}})(?:\s*(?P<sign>[:;«»-])|\t)\s*"
+    rf"^\W{{0,3}}(?P<date>{DIGIT}[0-9๐-๙/|lI!, ]{{5,10}}{DIGIT}"
+    rf"|[^\s:]{{1,3}}?\s?{DIGIT}{{1,2}}\s*/?\s*{DIGIT}{{4}})(?:\s*(?P<sign>[:;«»-])|\t"
+    r"|(?<=[2๒][5๕][0-9๐-๙]{2}) (?=[\u0e01-\u0e4e]))\s*"
     r"(?P<body>.*)$")
 _PLAIN_DATE_RE = re.compile(rf"{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}")
 #: Signs OCR read for the date's ``:``: the date beside them is as doubtful (not loaded).

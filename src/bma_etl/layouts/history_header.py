@@ -95,9 +95,11 @@ BANNER_RE = re.compile(
     rf"(?:\s*:?\s*(?P<score>{NUMBER}))?\s*\**\s*$"
 )
 #: The banner as OCR may read it: ``สยป.`` made Latin or Thai junk (``*** ayy, ประเมิน…``),
-#: a few specks around; the words ``ประเมินโครงการ : ไตรมาส`` and the quarter still read.
+#: a few specks around; the words ``ประเมินโครงการ :`` and the quarter still read, and
+#: ``ไตรมาส`` with a letter past ``ไตรม`` lost, misread or read twice (``ไตรมาลสที่``).
 OCR_BANNER_RE = re.compile(
-    rf"^\W{{0,4}}\S{{1,6}}[.,]?\s*ประเมินโครงการ\s*:?\s*ไตรมาส(?:ที่)?\s*(?P<quarter>{DIGIT})"
+    rf"^\W{{0,4}}\S{{1,6}}[.,]?\s*ประเมินโครงการ\s*:?\s*ไตรม(?:\S{{0,2}}ส|า\S)(?:ที่)?\s*"
+    rf"(?P<quarter>{DIGIT})"
     rf"(?:\s*:?\s*(?P<score>{NUMBER}))?\W{{0,3}}$"
 )
 #: A bare number on its own line: the page prints the latest progress twice.
@@ -129,26 +131,40 @@ def header_match(text: str) -> tuple[re.Match[str], str] | None:
     return None
 
 
-def name_without_code(doc: RepairedText, lines: list[Line], first: int) -> Raw | None:
-    """The project name printed without its code, on the line above ``<agency> : (<year>)``.
+#: A project code alone on its line (``04488126-7819``): OCR read ``<name> : <code>`` as
+#: two lines, its ``:`` lost.
+_CODE_ALONE_RE = re.compile(rf"^\s*(?P<code>(?={DIGIT}{{6,10}}-){DIGIT}+-{DIGIT}{{3,5}})"
+                            rf"{STRAY_END}\s*$")
+
+
+def name_without_code(doc: RepairedText, lines: list[Line], first: int
+                      ) -> tuple[Raw | None, Raw | None]:
+    """``(name, code)``: the project name on the line above ``<agency> : (<year>)``.
 
     A save whose text lost the code (a browser's HTML names it only in the
     address) still prints the name in its place, between the frame and the agency
-    line. None when the page prints ``<name> : <code>`` or has no such line.
+    line. After OCR the code may stand alone on the line between them, ``:`` lost
+    (``04488126-7819``): it is the code, the line above it the name. ``(None, None)``
+    when the page prints ``<name> : <code>`` or has no such line.
     """
     if first == 0 or any((found := header_match(ln.text)) and found[1] == "_name_code"
                          for ln in lines):
-        return None
+        return None, None
     found = header_match(lines[first].text)
     if found is None or found[1] != "_agency_year":
-        return None
-    line = lines[first - 1]
+        return None, None
+    above = [k for k in range(first) if lines[k].text.strip()]
+    code = None
+    if doc.ocr_used and len(above) > 1 and (alone := _CODE_ALONE_RE.match(lines[above[-1]].text)):
+        code = doc.raw_in(lines[above[-1]], alone.start("code"), alone.end("code"))
+        above.pop()
+    line = lines[above[-1] if code is not None else first - 1]
     text = line.text.strip()
     if (not text or len(text) > _NAME_MAX or any(r.search(line.text) for r in BOILERPLATE_RES)
             or header_match(line.text) or BARE_NUMBER_RE.match(line.text) or ":" in text):
-        return None
+        return None, None
     raw = doc.raw_in(line, 0, len(line.text))
-    return strip_outline_raw(doc, raw) if raw is not None else None
+    return (strip_outline_raw(doc, raw) if raw is not None else None), code
 
 
 def match_or_key(regex: re.Pattern[str], text: str, ocr: bool) -> re.Match[str] | KeyMatch | None:

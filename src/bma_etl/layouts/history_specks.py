@@ -6,13 +6,15 @@ as marks and digits (:data:`OCR_SPECKS_RE`: a number of a year such as ``2/2566`
 is text), or the ``---&&&---`` separator read as
 a few letters (:func:`separator_read_as_letters`); and, for the progress form's
 lists and texts, a short line of specks a page break left between a text's lines
-(:func:`short_specks`). Only OCR'd pages come here.
+(:func:`short_specks`), and a list's number alone on its line read as specks
+(:func:`numbers_read_as_specks`). Only OCR'd pages come here.
 """
 
 from __future__ import annotations
 
 import re
 
+from bma_etl.document import Line
 from bma_etl.read.ocr_words import RUN, in_list, lexicon
 
 #: A line OCR made of a separator or of specks: no letters but digits, marks,
@@ -74,3 +76,23 @@ def short_specks(text: str) -> bool:
     if not body or len(body) > SHORT_SPECKS_MAX or _LIST_NUMBER.fullmatch(body):
         return False
     return bool(OCR_SPECKS_RE.match(text)) or separator_read_as_letters(text)
+
+
+#: A line of digits alone (Arabic or Thai): a page's number, never a list's misread.
+DIGITS_ALONE = re.compile(r"[0-9๐-๙]+")
+
+
+def numbers_read_as_specks(lines: list[Line]) -> list[Line]:
+    """Lines of ``lines`` (blank ones included) that are a list's number OCR read as specks.
+
+    ``i`` or ``ซ่`` for ``1.`` or ``2.`` alone on its line, the item's text on the
+    next: a short line of specks (:func:`short_specks`, digits alone aside) at the
+    list's start or after a blank line, with a line of text after it. Whether it
+    opens an item is the list's to say (:func:`~bma_etl.layouts.wrapped.numbered_items`).
+    """
+    def text_at(i: int) -> str:
+        return lines[i].text.strip() if 0 <= i < len(lines) else ""
+
+    return [ln for i, ln in enumerate(lines)
+            if short_specks(ln.text) and not DIGITS_ALONE.fullmatch(ln.text.strip())
+            and not text_at(i - 1) and text_at(i + 1) and not short_specks(text_at(i + 1))]

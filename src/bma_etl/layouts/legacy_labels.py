@@ -5,9 +5,10 @@ Consumes the report table's cells (:mod:`bma_etl.layouts.legacy_cells`); gives t
 span of a report's number in its ``รายงานครั้งที่ N`` label cell (:func:`report_label`:
 as printed, approximately after OCR, an empty span when the number is unknown), the
 end of a label a narrow column wrapped (:func:`wrapped_label`), and, after OCR, a
-label read as a short run of junk before its date (:func:`junk_label`), and the
-table's lines parted where a joined line holds a row's label (:func:`parted_at_labels`).
-Never raises.
+label read as a short run of junk before its date (:func:`junk_label`), the
+table's lines parted where a joined line holds a row's label (:func:`parted_at_labels`),
+and the numbers OCR lost or misread worked out from the reports' places
+(:func:`numbers_by_place`). Never raises.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from bma_etl.document import joined_line
-from bma_etl.layouts.base import Line
+from bma_etl.layouts.base import Derived, FieldValue, Line, Raw
 from bma_etl.layouts.legacy_cells import ReportCell
 from bma_etl.layouts.legacy_values import BUDGET_LABEL, PROGRESS_LABEL
 from bma_etl.matchkey import key, search_key
@@ -228,3 +229,35 @@ def _part(line: Line, a: int, b: int, line_starts: list[int]) -> Line:
     """``line.text[a:b]`` as a line of its own, numbered by its first physical line."""
     part = joined_line([(line, a, len(line.text[:b].rstrip()))])
     return replace(part, no=bisect_right(line_starts, part.start))
+
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def _number(label: FieldValue) -> int | None:
+    """A report label's number as read (``3``, ``๓``), or None."""
+    if not isinstance(label, Raw) or not label.text.strip().isdigit():
+        return None
+    return int(label.text.strip().translate(_THAI_DIGITS))
+
+
+def numbers_by_place(labels: list[FieldValue]) -> dict[int, Derived]:
+    """Report numbers OCR lost or misread, worked out from the reports' places.
+
+    ``labels`` are the table's reports' ``seq_label`` values in order; returns index →
+    the number, derived. The reports are numbered 1, 2, … down the table, so a report
+    whose label reads its place (the third ``3``) says that every report above it was
+    read, one row each. A report above such a one whose label reads no number or
+    another than its place (``รายงานครั้งที่6`` for the third) is its place. Below the
+    last report that reads its place nothing says so: a number there stays as read.
+    """
+    read = [_number(label) for label in labels]
+    confirmed = max((i for i, no in enumerate(read) if no == i + 1), default=-1)
+    out: dict[int, Derived] = {}
+    for i, no in enumerate(read[:confirmed]):
+        label = labels[i]
+        if no != i + 1:
+            out[i] = Derived(i + 1, f"report {i + 1} of the table, its number read as {no}"
+                             if no is not None else f"report {i + 1} of the table, no number read",
+                             label.span if isinstance(label, Raw) else None)
+    return out

@@ -37,7 +37,7 @@ from bma_etl.layouts.common import (
     split_person_raw,
     strip_outline_raw,
 )
-from bma_etl.layouts.history_specks import short_specks
+from bma_etl.layouts.history_specks import DIGITS_ALONE, numbers_read_as_specks, short_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.wrapped import label_values, numbered_items, rest_of
 from bma_etl.matchkey import fuzzy_search, key, literal_of, matches_key, search_key
@@ -77,11 +77,12 @@ SECTION_HEADINGS: dict[str, str] = {
     r"รายงานความก้าวหน้าของโครงการ": "_reports",
 }
 #: The words of the headings whose text may follow them on the same line
-#: (``1.4 วัตถุประสงค์ของโครงการ 1. เพื่อ…``), with what may close them.
+#: (``1.4 วัตถุประสงค์ของโครงการ 1. เพื่อ…``), with what may close them; after OCR
+#: ``ของ`` may be misread (``วัตถุประสงค์แลงโครงการ``), never the first objective's text.
 _CONTENT_HEADINGS = {
     block: re.compile(rf"(?:{words})[\s.:…]*")
     for words, block in ((r"หลักการและเหตุผล", "rationale"),
-                         (r"วัตถุประสงค์(?:ของโครงการ)?", "objectives"),
+                         (r"วัตถุประสงค์(?:ของโครงการ|\S{1,5}โครงการ)?", "objectives"),
                          (r"เป้าหมายของโครงการ", "target"))
 }
 #: A section's own number (``1.4``), which a list item (``1.``) does not have.
@@ -129,10 +130,11 @@ def extract(doc: RepairedText) -> Extraction:
         pieces = _text_pieces(doc, blocks.get(column, []))
         if pieces:
             project.fields[column] = pieces
-    objectives = numbered_items(doc, _content_lines(blocks.get("objectives", []), doc.ocr_used))
+    listed = blocks.get("objectives", [])
+    numbers = numbers_read_as_specks(listed) if doc.ocr_used else []
+    objectives = numbered_items(doc, _content_lines(listed, doc.ocr_used, numbers), numbers)
     if objectives:
         project.fields["objectives"] = objectives
-
     reports = read_reports(doc, blocks.get("_reports", []), out)
     if reports:
         last_pct = next(
@@ -196,8 +198,10 @@ def _heading_of(text: str, ocr: bool = False) -> tuple[str, int] | None:
         return None
     title = heading.group("title")
     for pattern, block in SECTION_HEADINGS.items():
-        if re.match(pattern, title):
-            return block, len(text)
+        if re.match(pattern, title):  # a content heading's text after its number misread
+            joined = _CONTENT_HEADINGS[block].match(text, heading.start("title")) \
+                if block in _CONTENT_HEADINGS else None
+            return block, joined.end() if joined else len(text)
     if len(title) > 80 and not (ocr and _SECTION_NO_RE.match(text)):
         return None  # a heading is short, a numbered item of content not (1.6's runs long)
     for pattern, block in SECTION_HEADINGS.items():
@@ -259,6 +263,8 @@ _OCR_NUMBER_RUN_RE = re.compile(
 _SUBSECTIONS = frozenset({"_section1"})
 #: What closes a heading's words before the text that may follow them.
 _HEADING_CLOSE_RE = re.compile(r"[\s.:…]*")
+#: The same after ``วัตถุประสงค์``: its ``ของโครงการ`` as read, if any.
+_OBJECTIVES_TAIL_RE = re.compile(r"(?:\S{0,5}โครงการ)?[\s.:…]*")
 
 
 def _heading_misspelt(text: str, current: str) -> tuple[str, int] | None:
@@ -273,13 +279,16 @@ def _heading_misspelt(text: str, current: str) -> tuple[str, int] | None:
     follow it on its line, where that text starts (else ``len(text)``).
     """
     heading = _OCR_HEADING_RE.match(text) or _OCR_NUMBER_RUN_RE.match(text)
-    if heading is None or len(text) > 160 or len(heading.group("title")) > 80:
+    if heading is None:
         return None
+    # only a heading whose text follows it on its line is long (``14⇥วัตถุประสงค์…⇥1.⇥เพื่อ…``)
+    long = len(text) > 160 or len(heading.group("title")) > 80
     title_at = heading.start("title")
     after = _BLOCK_ORDER.index(current) if current in _BLOCK_ORDER else 0
     for pattern, block in SECTION_HEADINGS.items():
         at = _BLOCK_ORDER.index(block)
-        if at < after or (at == after and block not in _SUBSECTIONS):
+        if at < after or (at == after and block not in _SUBSECTIONS) \
+                or (long and block not in _CONTENT_HEADINGS):
             continue
         found = fuzzy_search(literal_of(pattern), text[title_at:])
         if found is None or found[0] > _TITLE_SLACK:
@@ -287,7 +296,8 @@ def _heading_misspelt(text: str, current: str) -> tuple[str, int] | None:
         if at == after and text[title_at + found[1]:].strip(_ALONE_JUNK):
             continue  # a label line of the section (``หน่วยงานที่รับผิดชอบ : …``), no heading
         if block in _CONTENT_HEADINGS:
-            closed = _HEADING_CLOSE_RE.match(text, title_at + found[1])
+            closed = (_OBJECTIVES_TAIL_RE if block == "objectives" else _HEADING_CLOSE_RE
+                      ).match(text, title_at + found[1])
             return block, closed.end() if closed else title_at + found[1]
         return block, len(text)
     return None
@@ -355,12 +365,9 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
             row.fields[column] = raw
 
 
-#: A line of digits alone (Arabic or Thai).
-_DIGITS_ALONE = re.compile(r"[0-9๐-๙]+")
-
-
-def _content_lines(lines: list[Line], ocr: bool = False) -> list[Line]:
-    """``lines`` but blank ones, repeated page headers and (``ocr``) lines of specks.
+def _content_lines(lines: list[Line], ocr: bool = False, keep: list[Line] | None = None
+                   ) -> list[Line]:
+    """``lines`` but blank ones, repeated page headers and (``ocr``) specks not in ``keep``.
 
     A line of digits alone is specks (a page's number) only when blank lines stand on
     both its sides: under a line of text it is that text's wrapped tail (``ร้อยละ`` /
@@ -371,8 +378,8 @@ def _content_lines(lines: list[Line], ocr: bool = False) -> list[Line]:
 
     return [ln for i, ln in enumerate(lines)
             if ln.text.strip() and not _PAGE_HEADER_RE.match(ln.text)
-            and not (ocr and short_specks(ln.text)
-                     and (not _DIGITS_ALONE.fullmatch(ln.text.strip())
+            and not (ocr and short_specks(ln.text) and ln not in (keep or ())
+                     and (not DIGITS_ALONE.fullmatch(ln.text.strip())
                           or (blank(i - 1) and blank(i + 1))))]
 
 

@@ -25,6 +25,7 @@ from bma_etl.layouts.legacy_cells import ReportCell, coalesced, filled_cells
 from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
 from bma_etl.layouts.legacy_labels import (
     junk_label,
+    numbers_by_place,
     parted_at_labels,
     report_label,
     values_read,
@@ -54,14 +55,15 @@ from bma_etl.layouts.legacy_values import (
 from bma_etl.matchkey import fuzzy_search, literal_of, search_key
 
 #: Specks standing apart before and after a narrative read by OCR (``;`` alone on the
-#: line before it, a colon misread).
-_OCR_LEAD_SPECKS = re.compile(r"[\s:;]*(?:[.'|,;]+(?:\s+|$))?[\s:;]*")
-_OCR_TRAIL_SPECKS = re.compile(r"(?:\s+[.:'|,]+)*[\s:]*$")
+#: line before it, a colon misread, ``_`` a rule's bit).
+_OCR_LEAD_SPECKS = re.compile(r"[\s:;]*(?:[.'|,;_]+(?:\s+|$))?[\s:;]*")
+_OCR_TRAIL_SPECKS = re.compile(r"(?:\s+[.:'|,_]+)*[\s:]*$")
 #: A narrative that runs up to the progress's label: a sign or letter alone at its end is
 #: the ``::`` before the label misread (``…อิเล็กทรอนิกส์ ร`` / ``ความก้าวหน้า…``, ``… คน =``),
 #: and so is one alone before the label on the line after the narrative's (``ม ความก้าวหน้า…``),
-#: or two small Latin letters there (``on ความก้าวหน้า…``).
-_OCR_LONE_END = re.compile(r"(?:^|\s+)(?:[^\s0-9๐-๙ฯ]|[a-z]{2})$")
+#: or two small Latin letters there (``on ความก้าวหน้า…``); a rule's ``_`` may stand before
+#: it (``_ ม ความก้าวหน้า…``).
+_OCR_LONE_END = re.compile(r"(?:^|\s+)(?:_\s+)?(?:[^\s0-9๐-๙ฯ]|[a-z]{2})$")
 
 
 @dataclass
@@ -153,9 +155,16 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
     reports = [rep for rep in reports if not rep.lost_label or any(
         column in _report_row(doc, 0, rep).fields
         for column in ("report_date", "progress_pct", "budget_disbursed_thb"))]
-    return [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
+    rows = [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
+    if doc.ocr_used:  # a number OCR lost or misread, where the numbers below say it
+        for i, number in numbers_by_place([r.fields.get("seq_label") for r in rows]).items():
+            rows[i].fields["seq_label"] = number
+    return rows
 
 
+#: A progress's value the wrap put at the next line's start, a speck before it
+#: (``ความก้าวหน้าของงานฯ = -`` / ``17.00 % : งบประมาณ…``): only with its ``%``.
+_PROGRESS_ALONE_RE = re.compile(r"^[\s=:~\-–]*(?P<value>[0-9]{1,3}(?:\.[0-9]{1,2})?\s*%)")
 #: What follows a budget label up to its amount's end when OCR made the amount junk:
 #: ``(ครั้งที่ ๒) = o UM`` up to the ``|`` or ``:`` that opens the flags.
 _AMOUNT_PLACE = re.compile(r"[^|:]*")
@@ -221,8 +230,13 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             body_end = len(text[:body_end].rstrip(" :\t"))
             budget_from = progress.end()
             past_progress = True
-        elif past_progress:  # the budget went on to the next line
+        elif past_progress:  # the budget went on to the next line (the progress's value too?)
             budget_from = 0
+            if doc.ocr_used and "progress_pct" not in row.fields \
+                    and (pct := _PROGRESS_ALONE_RE.match(text)):
+                row.fields["progress_pct"] = doc.raw_in(line, cell.start + pct.start("value"),
+                                                        cell.start + pct.end("value"))
+                budget_from = pct.end()
         elif doc.ocr_used and (label := search_key(PROGRESS_LABEL, text[body_start:])
                                or fuzzy_search(literal_of(PROGRESS_LABEL), text[body_start:])):
             # the label read, its value not (``= ส๒.๕๐ %``): the narrative still ends there

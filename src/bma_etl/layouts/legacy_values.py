@@ -58,10 +58,12 @@ OCR_BUDGET_VALUE = (r"(?P<value>[0-9๐-๙.,]+(?: ,?[0-9๐-๙]{3}(?![0-9๐-�
 #: still read (``งบประมาณที่เบิกใช้`` / ``REG 1) = 4,313,500 บาท``, ``… 3) = 706,000 บาท``),
 #: reads junk inside the bracket (``(ค (ตรั้งที่ 6) =``) or its ``)`` twice (``11)] =``), its
 #: ``=`` as ``-`` or as a gap before an amount in baht (``(ครั้งที่ 1)⇥0 บาท``), or a speck
-#: before the amount as ``~`` (``= ~ 1,526,000``).
+#: before the amount as ``~`` (``= ~ 1,526,000``); or its number, ``)`` and ``=`` all
+#: misread or lost, the amount in baht then after a space (``(ครั้งที่ ey`` / ``4,909,500 บาท``).
 _LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:[(\s]*\([^)\n=]{0,24}[)\]]{0,2}\s*"
                    r"|(?:[^\s()=:0-9๐-๙]{1,4}\s*)?[0-9๐-๙]{1,3}\s*\)\s*)?[.\s]*"
-                   r"(?:(?:[=:]\s*|-\s+)+(?:~\s*)?|\t+(?=[0-9๐-๙][0-9๐-๙.,]*\s*บาท))")
+                   r"(?:(?:[=:]\s*|-\s+)+(?:~\s*)?|\t+(?=[0-9๐-๙][0-9๐-๙.,]*\s*บาท)"
+                   r"|(?<=[\s)\]])(?=[0-9๐-๙][0-9๐-๙.,]*\s*บาท))")
 #: A budget whose label's words OCR misread past finding, its bracket read
 #: (``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = 2,173,000 บาท``): only the budget's label holds it.
 _BUDGET_BRACKET_RE = re.compile(
@@ -130,8 +132,9 @@ _BULLETS = frozenset(("-", "*", "•", "–", "--"))
 _DATE_PLACE_COLON_RE = re.compile(r"[^:\n]{1,24}?\s:\s+")
 #: A date OCR read as one run of letters with a digit inside (``เพผิวร6ย``): no word.
 _DIGIT_INSIDE = re.compile(r"[^\s0-9๐-๙:]{1,10}[0-9๐-๙]{1,4}[^\s0-9๐-๙:]{1,4}")
-#: A date OCR read as a few letters glued to its year's last digits (``ไอภา501``): no word.
-_LETTERS_AND_YEAR = re.compile(r"[^\s0-9๐-๙/:]{1,6}[0-9๐-๙]{3,4}")
+#: A date OCR read as a few letters glued to its year's last digits (``ไอภา501``,
+#: ``ร“ฮับปอล9501:``, its colon kept): no word.
+_LETTERS_AND_YEAR = re.compile(r"[^\s0-9๐-๙/:]{1,10}[0-9๐-๙]{3,4}:?")
 #: How far into an entry (characters) the place of its date may reach: ``:: 25/12/2568 :``
 #: with OCR's specks around it.
 DATE_PLACE_CHARS = 28

@@ -217,10 +217,12 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
     ocr = doc.ocr_used
     first = next((i for i, ln in enumerate(lines) if opens_page(ln.text, ocr)), 0)
     head = _Head()
-    named = name_without_code(doc, lines, first)
+    named, code = name_without_code(doc, lines, first)
     if named is not None:
         project.fields["project_name"] = named
         head.named = True
+        if code is not None:
+            project.fields["project_code"] = code
     before_code: list[Line] = []
     after_code: list[Line] = []
     seen_code = False

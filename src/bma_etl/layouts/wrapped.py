@@ -14,7 +14,7 @@ piece keeps its offsets and a value read from them keeps its span).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from bma_etl.document import Line, Raw, RepairedText, joined_line
 from bma_etl.rows import separator
@@ -135,14 +135,23 @@ def _digit_item(text: str, items: list[list[Line]], item_re: re.Pattern[str] = _
     m = item_re.match(text)
     if m is None or len(items) < least:
         return None
-    firsts = [item[0].text.strip() for item in items] + [m["body"]]
+    return m if _opens_alike(m["body"], items) else None
+
+
+def _opens_alike(body: str, items: list[list[Line]]) -> bool:
+    """Whether ``body`` and every item's text share their first characters (``เพื่อ``).
+
+    :data:`_OPENING_MIN` characters or more.
+    """
+    firsts = [item[0].text.strip() for item in items] + [body.strip()]
     shared = 0
     while shared < min(map(len, firsts)) and len({f[shared] for f in firsts}) == 1:
         shared += 1
-    return m if shared >= _OPENING_MIN else None
+    return shared >= _OPENING_MIN
 
 
-def numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
+def numbered_items(doc: RepairedText, lines: list[Line],
+                   misread: Collection[Line] = ()) -> list[Raw]:
     """``1. เพื่อ...`` items of ``lines`` (no blank ones), each one value without its number.
 
     After OCR (``doc.ocr_used``) a number misread as a sign or letter apart from the
@@ -153,11 +162,17 @@ def numbered_items(doc: RepairedText, lines: list[Line]) -> list[Raw]:
     A line without a number continues the item above, joined with a line break
     (as the golden files keep an item's lines); a number alone on its line (``4.``)
     opens an item whose text is on the next. Text before the first number is an
-    item of its own.
+    item of its own. A line of ``misread`` (a number alone OCR read as specks) is no
+    text: it opens an item when its next line's text opens as every item above does
+    (``เพื่อ``), or no item is open yet.
     """
     items: list[list[Line]] = []
     opened = False  # a number alone opened the next item
-    for line in lines:
+    for k, line in enumerate(lines):
+        if line in misread:
+            after = lines[k + 1].text if k + 1 < len(lines) else ""
+            opened = opened or (bool(after.strip()) and (not items or _opens_alike(after, items)))
+            continue
         m = _ITEM_RE.match(line.text) or (
             _OCR_ITEM_RE.match(line.text) or _digit_item(line.text, items)
             or _digit_item(line.text, items, _OCR_GAP_ITEM_RE, 0)
