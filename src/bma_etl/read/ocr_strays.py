@@ -65,6 +65,23 @@ _TRAILING = frozenset(".,;'_`")
 LONE_GAP = 8.0
 LONE_CONF = 50.0
 _LONE_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+#: A word of one to three Latin letters (marks around them, no digit) at the edge of a
+#: line of Thai, read less sure than :data:`LATIN_SPECK_CONF` and shorter than
+#: :data:`LATIN_SPECK_HEIGHT` of the line's Thai words, was read from specks or a
+#: mark's remains (``ee``, ``ge``, ``ES``, ``“ek`` beside a cell's text). On the
+#: generated scans (five corpora, 150-300 dpi) such words the document did not
+#: hold read at 0-50 and 0.2-0.7 of the Thai words' height; its real English words
+#: read at 35 and more (``City`` 0.79 at 35), the short ones (``PM``, ``PDF``)
+#: at 70 and more.
+LATIN_SPECK_CONF = 50.0
+LATIN_SPECK_HEIGHT = 0.7
+_LATIN_SPECK = re.compile(r"[^\w]*[A-Za-z]{1,3}[^\w]*")
+_LATIN = re.compile("[A-Za-z]")
+#: Quote marks: one alone opening a line or cell, read less sure than
+#: :data:`LATIN_SPECK_CONF`, with no quote after it there, was read from a speck.
+_QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d`")
+#: A word with two Thai letters or more: its height measures the line's Thai.
+_THAI_WORD = re.compile("[\u0e01-\u0e2e].*[\u0e01-\u0e2e]")
 
 
 def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
@@ -96,13 +113,21 @@ def _without_strays_once(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tu
     digits = digit_height(words)
     cut: set[int] = set()
     gone: set[int] = set()  # positions in words
-    for line in _lines(text, words):
+    lines = _lines(text, words)
+    # where the page's text starts: the leftmost line that opens with a Thai word
+    margin = min(
+        (words[line[0]].box[0] for line in lines if _THAI_WORD.search(words[line[0]].text)),
+        default=0,
+    )
+    for line in lines:
         letters = [
             words[i].box[3] - words[i].box[1]
             for i in line
             if any(c.isalnum() for c in words[i].text)
         ]
         height = statistics.median(letters) if letters else usual
+        thai = [words[i].box[3] - words[i].box[1] for i in line if _THAI_WORD.search(words[i].text)]
+        thai_height = statistics.median(thai) if thai else 0.0
         strays = []
         for k, i in enumerate(line):
             word = words[i]
@@ -117,6 +142,19 @@ def _without_strays_once(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tu
             strays.append(
                 is_stray(
                     word, height, gap, cell, ends_cell="\t" in after, usual=usual, digits=digits
+                )
+                or (
+                    is_latin_speck(
+                        word, thai_height, [words[j].text for j in line[max(k - 1, 0) : k + 2]]
+                    )
+                    and (
+                        (k == 0 and word.box[2] < margin)  # in the margin, left of the text
+                        or (gap is not None and gap < 0 and "\t" in after)  # over the word before
+                    )
+                )
+                or (
+                    not cell.strip()
+                    and is_lone_quote(word, text[word.end : line_end(text, word.end)])
                 )
             )
         for k, i in enumerate(line):
@@ -194,6 +232,44 @@ def is_stray(
     closes = word.text == ")" and cell.count("(") > cell.count(")")
     trailing = set(word.text) <= _TRAILING or (word.text == ")" and not closes)
     return trailing and ends_cell and gap is not None and gap >= TRAILING_GAP * height
+
+
+def line_end(text: str, at: int) -> int:
+    """The offset of the end of the line of ``text`` that ``at`` stands on."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def is_latin_speck(word: OcrWord, thai: float, beside: list[str]) -> bool:
+    """Whether a word at its line's or cell's edge is specks read as Latin letters.
+
+    ``thai`` is the median height in pixels of the line's Thai words (0.0 when it
+    has none: a line of English is left); ``beside`` the texts of the word and of
+    the words on either side of it on its line. A word of one to three Latin
+    letters (:data:`LATIN_SPECK_CONF`, :data:`LATIN_SPECK_HEIGHT`) beside no other
+    Latin word (``Compact City``) is one.
+    """
+    tall = word.box[3] - word.box[1]
+    return (
+        thai > 0
+        and word.conf < LATIN_SPECK_CONF
+        and tall < LATIN_SPECK_HEIGHT * thai
+        and bool(_LATIN_SPECK.fullmatch(word.text))
+        and sum(bool(_LATIN.search(t)) for t in beside) == 1
+    )
+
+
+def is_lone_quote(word: OcrWord, rest: str) -> bool:
+    """Whether a word of quote marks opening a line or cell was read from a speck.
+
+    ``rest`` is the line's text after the word: a quote closed on it is left.
+    """
+    return (
+        bool(word.text)
+        and set(word.text) <= _QUOTES
+        and word.conf < LATIN_SPECK_CONF
+        and not any(c in _QUOTES for c in rest)
+    )
 
 
 def _span(text: str, line: list[OcrWord], strays: list[bool], k: int) -> range:
