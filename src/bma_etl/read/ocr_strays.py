@@ -65,14 +65,17 @@ _TRAILING = frozenset(".,;'_`")
 LONE_GAP = 8.0
 LONE_CONF = 50.0
 _LONE_CONSONANT = re.compile("[\u0e01-\u0e2e]")
-#: A word of one to three Latin letters (marks around them, no digit) at the edge of a
-#: line of Thai, read less sure than :data:`LATIN_SPECK_CONF` and shorter than
-#: :data:`LATIN_SPECK_HEIGHT` of the line's Thai words, was read from specks or a
-#: mark's remains (``ee``, ``ge``, ``ES``, ``“ek`` beside a cell's text). On the
-#: generated scans (five corpora, 150-300 dpi) such words the document did not
-#: hold read at 0-50 and 0.2-0.7 of the Thai words' height; its real English words
-#: read at 35 and more (``City`` 0.79 at 35), the short ones (``PM``, ``PDF``)
-#: at 70 and more.
+#: A word of one to three Latin letters (marks around them, no digit) opening a line
+#: of Thai in the page's left margin (wholly left of every line that opens with a
+#: Thai word), read less sure than :data:`LATIN_SPECK_CONF` and shorter than
+#: :data:`LATIN_SPECK_HEIGHT` of the line's Thai words, was read from specks (``ee``,
+#: ``ES``, ``ie`` before a form's lines). On the generated scans (five corpora,
+#: 150-300 dpi) the words the documents did not hold read at 0-50 and 0.2-0.7 of the
+#: Thai words' height; their real English words read at 35 and more (``City``, 0.79
+#: of the height, at 35), the short ones (``PM``, ``PDF``) at 70 and more. Such a word
+#: where the text starts is left: it may be a list's number read as letters (``Se``
+#: for ``5. ร``), and one inside or ending a line a word read as Latin (``t=`` for
+#: ``1) =``, ``aid`` for ``ไม่มี``), a tick (``oO``) or a mark's remains.
 LATIN_SPECK_CONF = 50.0
 LATIN_SPECK_HEIGHT = 0.7
 _LATIN_SPECK = re.compile(r"[^\w]*[A-Za-z]{1,3}[^\w]*")
@@ -144,13 +147,9 @@ def _without_strays_once(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tu
                     word, height, gap, cell, ends_cell="\t" in after, usual=usual, digits=digits
                 )
                 or (
-                    is_latin_speck(
-                        word, thai_height, [words[j].text for j in line[max(k - 1, 0) : k + 2]]
-                    )
-                    and (
-                        (k == 0 and word.box[2] < margin)  # in the margin, left of the text
-                        or (gap is not None and gap < 0 and "\t" in after)  # over the word before
-                    )
+                    k == 0
+                    and word.box[2] < margin  # in the margin, left of the text
+                    and is_latin_speck(word, thai_height, [words[j].text for j in line[:2]])
                 )
                 or (
                     not cell.strip()
@@ -241,13 +240,14 @@ def line_end(text: str, at: int) -> int:
 
 
 def is_latin_speck(word: OcrWord, thai: float, beside: list[str]) -> bool:
-    """Whether a word at its line's or cell's edge is specks read as Latin letters.
+    """Whether a word is specks read as Latin letters, by its letters, box and sureness.
 
     ``thai`` is the median height in pixels of the line's Thai words (0.0 when it
     has none: a line of English is left); ``beside`` the texts of the word and of
     the words on either side of it on its line. A word of one to three Latin
     letters (:data:`LATIN_SPECK_CONF`, :data:`LATIN_SPECK_HEIGHT`) beside no other
-    Latin word (``Compact City``) is one.
+    Latin word (``Compact City``) is one. Where it stands is the caller's to weigh
+    (:data:`LATIN_SPECK_CONF`).
     """
     tall = word.box[3] - word.box[1]
     return (
