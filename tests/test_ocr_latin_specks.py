@@ -2,10 +2,11 @@
 
 Pages are generated from known values (``bench/corpus``) and laid out as
 Tesseract's words would be (a box and a confidence each, every word a line's
-height); a seeded RNG then puts specks read as one to three Latin letters, unsure
-and shorter than the Thai letters, in the margin left of some lines, and a lone unsure quote before others. The truth is the generated
-text: the tidied page reads as it was written. Real Latin words and numbers
-(``KPI``, ``e-Service``, ``COVID-19``, ``2/2566``, a list's number read as letters)
+height); a seeded RNG then puts specks read as one to three Latin letters,
+unsure and shorter than the Thai letters, in the margin left of some lines, and
+a lone unsure quote before others. The truth is the generated text: the tidied
+page reads as it was written. Real Latin words and numbers (``KPI``,
+``e-Service``, ``COVID-19``, ``2/2566``, a list's number read as letters)
 standing where the text starts are kept however unsure.
 """
 
