@@ -5,7 +5,8 @@ Stage: read. Consumes an OCR'd page's text and words (:class:`~.ocr.OcrPage`, as
 word :func:`is_stray` finds at the start or end of a line or cell taken out, with the
 spaces and tabs that set it apart (:func:`without_strays`), and a point read from a
 speck before a Thai word taken out (:func:`without_points_before_words`), every
-word's offset moved to the new text.
+word's offset moved to the new text. Specks read as Latin letters in the page's margin
+and lone quotes opening a line are strays too (:mod:`.ocr_specks`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import statistics
 from bisect import bisect_left
 
 from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read.ocr_specks import THAI_WORD, is_latin_speck, is_lone_quote, line_end
 
 #: A word at the start or end of its line or cell is a stray, read from a speck or a
 #: rule's end, when its box is smaller than this share of the line's letters (the
@@ -65,26 +67,6 @@ _TRAILING = frozenset(".,;'_`")
 LONE_GAP = 8.0
 LONE_CONF = 50.0
 _LONE_CONSONANT = re.compile("[\u0e01-\u0e2e]")
-#: A word of one to three Latin letters (marks around them, no digit) opening a line
-#: of Thai in the page's left margin (wholly left of every line that opens with a
-#: Thai word), read less sure than :data:`LATIN_SPECK_CONF` and shorter than
-#: :data:`LATIN_SPECK_HEIGHT` of the line's Thai words, was read from specks (``ee``,
-#: ``ES``, ``ie`` before a form's lines). On the generated scans (five corpora,
-#: 150-300 dpi) the words the documents did not hold read at 0-50 and 0.2-0.7 of the
-#: Thai words' height; their real English words read at 35 and more (``City``, 0.79
-#: of the height, at 35), the short ones (``PM``, ``PDF``) at 70 and more. Such a word
-#: where the text starts is left: it may be a list's number read as letters (``Se``
-#: for ``5. ร``), and one inside or ending a line a word read as Latin (``t=`` for
-#: ``1) =``, ``aid`` for ``ไม่มี``), a tick (``oO``) or a mark's remains.
-LATIN_SPECK_CONF = 50.0
-LATIN_SPECK_HEIGHT = 0.7
-_LATIN_SPECK = re.compile(r"[^\w]*[A-Za-z]{1,3}[^\w]*")
-_LATIN = re.compile("[A-Za-z]")
-#: Quote marks: one alone opening a line or cell, read less sure than
-#: :data:`LATIN_SPECK_CONF`, with no quote after it there, was read from a speck.
-_QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d`")
-#: A word with two Thai letters or more: its height measures the line's Thai.
-_THAI_WORD = re.compile("[\u0e01-\u0e2e].*[\u0e01-\u0e2e]")
 
 
 def without_strays(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
@@ -119,7 +101,7 @@ def _without_strays_once(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tu
     lines = _lines(text, words)
     # where the page's text starts: the leftmost line that opens with a Thai word
     margin = min(
-        (words[line[0]].box[0] for line in lines if _THAI_WORD.search(words[line[0]].text)),
+        (words[line[0]].box[0] for line in lines if THAI_WORD.search(words[line[0]].text)),
         default=0,
     )
     for line in lines:
@@ -129,7 +111,7 @@ def _without_strays_once(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tu
             if any(c.isalnum() for c in words[i].text)
         ]
         height = statistics.median(letters) if letters else usual
-        thai = [words[i].box[3] - words[i].box[1] for i in line if _THAI_WORD.search(words[i].text)]
+        thai = [words[i].box[3] - words[i].box[1] for i in line if THAI_WORD.search(words[i].text)]
         thai_height = statistics.median(thai) if thai else 0.0
         strays = []
         for k, i in enumerate(line):
@@ -231,45 +213,6 @@ def is_stray(
     closes = word.text == ")" and cell.count("(") > cell.count(")")
     trailing = set(word.text) <= _TRAILING or (word.text == ")" and not closes)
     return trailing and ends_cell and gap is not None and gap >= TRAILING_GAP * height
-
-
-def line_end(text: str, at: int) -> int:
-    """The offset of the end of the line of ``text`` that ``at`` stands on."""
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
-
-
-def is_latin_speck(word: OcrWord, thai: float, beside: list[str]) -> bool:
-    """Whether a word is specks read as Latin letters, by its letters, box and sureness.
-
-    ``thai`` is the median height in pixels of the line's Thai words (0.0 when it
-    has none: a line of English is left); ``beside`` the texts of the word and of
-    the words on either side of it on its line. A word of one to three Latin
-    letters (:data:`LATIN_SPECK_CONF`, :data:`LATIN_SPECK_HEIGHT`) beside no other
-    Latin word (``Compact City``) is one. Where it stands is the caller's to weigh
-    (:data:`LATIN_SPECK_CONF`).
-    """
-    tall = word.box[3] - word.box[1]
-    return (
-        thai > 0
-        and word.conf < LATIN_SPECK_CONF
-        and tall < LATIN_SPECK_HEIGHT * thai
-        and bool(_LATIN_SPECK.fullmatch(word.text))
-        and sum(bool(_LATIN.search(t)) for t in beside) == 1
-    )
-
-
-def is_lone_quote(word: OcrWord, rest: str) -> bool:
-    """Whether a word of quote marks opening a line or cell was read from a speck.
-
-    ``rest`` is the line's text after the word: a quote closed on it is left.
-    """
-    return (
-        bool(word.text)
-        and set(word.text) <= _QUOTES
-        and word.conf < LATIN_SPECK_CONF
-        and not any(c in _QUOTES for c in rest)
-    )
 
 
 def _span(text: str, line: list[OcrWord], strays: list[bool], k: int) -> range:
