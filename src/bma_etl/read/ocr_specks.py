@@ -1,4 +1,4 @@
-"""Specks Tesseract read as Latin letters, quotes or points on a page of Thai.
+"""Specks Tesseract read as Latin letters or quotes opening a line of a Thai page.
 
 Stage: read. Consumes an OCR'd page's words (:class:`~.ocr_layout.OcrWord`, after
 the cache, as :func:`~.ocr_tidy.tidied` is given them); gives whether a word opening
@@ -71,4 +71,3 @@ def is_lone_quote(word: OcrWord, rest: str) -> bool:
         and word.conf < LATIN_SPECK_CONF
         and not any(c in _QUOTES for c in rest)
     )
-
