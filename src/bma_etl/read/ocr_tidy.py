@@ -24,6 +24,7 @@ from bma_etl.read.ocr_dashes import with_en_dashes
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lines import with_split_lines_joined
 from bma_etl.read.ocr_numbers import with_year_slashes
+from bma_etl.read.ocr_specks import without_quotes_before_words
 from bma_etl.read.ocr_strays import without_points_before_words, without_strays
 
 #: A Thai letter, vowel or mark: not a digit, nor ฯ, ๆ or ฿, which a space may follow.
@@ -54,8 +55,11 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
 
     Specks read as letters (:data:`SPECK_SIZE`) are taken out with the space before
     them, a piece of a line read as a line of its own is put back on it
-    (:func:`~.ocr_lines.with_split_lines_joined`), then stray marks at the ends of
-    lines and cells (:func:`~.ocr_strays.without_strays`), then the spaces Tesseract
+    (:func:`~.ocr_lines.with_split_lines_joined`), a straight quote
+    (:func:`~.ocr_specks.without_quotes_before_words`) and a point
+    (:func:`~.ocr_strays.without_points_before_words`) read from a speck before a
+    Thai word taken out, then stray marks at the ends
+    of lines and cells (:func:`~.ocr_strays.without_strays`), then the spaces Tesseract
     wrote inside Thai words (:func:`without_narrow_spaces`), a SARA A read twice, a
     word read twice (:func:`without_words_read_twice`), letters read twice where two
     words meet (:func:`without_letters_read_twice`), the ``/`` of a number-over-year
@@ -84,8 +88,8 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
                       for w in kept)
     return with_en_dashes(*with_year_slashes(*without_letters_read_twice(
         *without_words_read_twice(*without_doubled_sara_a(*without_narrow_spaces(
-            *without_strays(*without_points_before_words(
-                *with_split_lines_joined(text, words)))))))))
+            *without_strays(*without_points_before_words(*without_quotes_before_words(
+                *with_split_lines_joined(text, words))))))))))
 
 
 #: Letters ending a word and opening the next, their boxes overlapping by this share
