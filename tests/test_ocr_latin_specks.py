@@ -1,10 +1,11 @@
-"""Specks read as Latin letters in a Thai page's margin, and lone quotes opening a line.
+"""Specks read as Latin letters in a Thai page's margin, and as quotes opening a line or word.
 
 Pages are generated from known values (``bench/corpus``) and laid out as
 Tesseract's words would be (a box and a confidence each, every word a line's
 height); a seeded RNG then puts specks read as one to three Latin letters,
 unsure and shorter than the Thai letters, in the margin left of some lines, and
-a lone unsure quote before others. The truth is the generated text: the tidied
+a lone unsure quote before others, or a straight quote glued before a Thai word
+(``'ดำเนินการ``). The truth is the generated text: the tidied
 page reads as it was written. Real Latin words and numbers (``KPI``,
 ``e-Service``, ``COVID-19``, ``2/2566``, a list's number read as letters)
 standing where the text starts are kept however unsure.
@@ -18,6 +19,7 @@ import re
 import pytest
 
 from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read.ocr_specks import without_quotes_before_words
 from bma_etl.read.ocr_tidy import without_strays
 
 from corpus.build import GENERATORS
@@ -37,6 +39,7 @@ def _laid_out(line: str, top: int, height: int, rng: random.Random) -> list[OcrW
 
 
 _SPECKS = ("ee", "ge", "ES", "a", "ie", "Pe", "\u201cek", "i,", "oe")
+_STRAIGHT = ("'", '"')
 _QUOTES = ("'", '"', "\u2018", "\u201c", "'\"")
 
 
@@ -141,3 +144,52 @@ def test_a_quote_closed_on_its_line_or_read_sure_is_kept() -> None:
         )
         page = f"{quote} {rest}"
         assert without_strays(page, words) == (page, words)
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_long", "plan"])
+@pytest.mark.parametrize("seed", range(4))
+def test_a_straight_quote_glued_before_a_thai_word_goes(generator: str, seed: int) -> None:
+    """A speck read as ``'`` or ``"`` glued before a Thai word (``'ดำเนินการ``), with no
+    quote to close it on its line, goes; every word's offset is its own."""
+    rng = random.Random(seed)
+    written = GENERATORS[generator](rng).text
+    out: list[str] = []
+    words: list[OcrWord] = []
+    added = base = 0
+    for no, line in enumerate(written.split("\n")):
+        laid = _laid_out(line, 100 + no * 90, 60, rng)
+        thai = [k for k, w in enumerate(laid) if re.match("[\u0e01-\u0e2e\u0e40-\u0e44]", w.text)]
+        if thai and rng.random() < 0.3:
+            k = rng.choice(thai)
+            at = laid[k].start
+            quote = rng.choice(_STRAIGHT)
+            line = f"{line[:at]}{quote}{line[at:]}"
+            laid = [
+                OcrWord((quote if j == k else "") + w.text, w.conf, w.box, w.start + (j > k))
+                for j, w in enumerate(laid)
+            ]
+            added += 1
+        words.extend(OcrWord(w.text, w.conf, w.box, base + w.start) for w in laid)
+        out.append(line)
+        base += len(line) + 1
+    page = "\n".join(out)
+    assert added and all(page[w.start : w.end] == w.text for w in words)
+    got, kept = without_quotes_before_words(page, tuple(words))
+    assert got == written
+    assert len(kept) == len(words)
+    assert all(got[w.start : w.end] == w.text for w in kept)
+
+
+def test_quotes_closed_on_their_line_and_curly_quotes_stay() -> None:
+    """``'โครงการ'`` closed on its line and a report's own ``“ระดับ…`` are text."""
+    for text in (
+        "ชื่อ 'โครงการ' ของหน่วยงาน",
+        'ชื่อ "โครงการ" ของหน่วยงาน',
+        "\u201cระดับความสำเร็จในการลดปริมาณ",
+    ):
+        at = 0
+        words = []
+        for n, piece in enumerate(text.split(" ")):
+            words.append(OcrWord(piece, 40.0, (100 * n, 0, 100 * n + 90, 60), at))
+            at += len(piece) + 1
+        assert without_quotes_before_words(text, tuple(words)) == (text, tuple(words))
