@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -193,3 +194,74 @@ def test_quotes_closed_on_their_line_and_curly_quotes_stay() -> None:
             words.append(OcrWord(piece, 40.0, (100 * n, 0, 100 * n + 90, 60), at))
             at += len(piece) + 1
         assert without_quotes_before_words(text, tuple(words)) == (text, tuple(words))
+
+
+#: Lines of a Thai report with real Latin words and numbers where they start and in them.
+_REAL_LATIN = (
+    "KPI ร้อยละของผู้เข้าร่วมโครงการ 80",
+    "BMA จัดประชุมคณะทำงานครั้งที่ 2/2566 (1)",
+    "e-Service งบประมาณที่เบิกใช้ 1,250,000.00 บาท",
+    "COVID-19 ติดต่อผู้ประสานงาน โทร 02-123-4567",
+    "อีเมล info@bma.go.th อยู่ระหว่างจัดทำแบบรูปรายการ",
+    "อยู่ระหว่างจัดทำแบบรูปรายการและราคากลาง",
+)
+#: The values of those lines that are to be read back, white space removed.
+_KEPT = (
+    "KPI",
+    "BMA",
+    "2/2566",
+    "(1)",
+    "e-Service",
+    "1,250,000.00",
+    "COVID-19",
+    "02-123-4567",
+    "info@bma.go.th",
+)
+
+
+def test_real_latin_and_numbers_read_from_a_scan_beside_margin_specks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One real OCR (about 3 s): lines of Thai with ``KPI``, ``BMA``, ``e-Service``,
+    ``COVID-19``, an e-mail, a phone number, an amount, ``2/2566`` and ``(1)``,
+    printed by fpdf2 in Garuda (shaped), scanned at 200 dpi with specks in the margin
+    before two lines; every value is read back from the scan and from the text layer."""
+    import pypdfium2
+    from fpdf import FPDF
+    from PIL import ImageDraw
+
+    from bma_etl.read.pdf import extract_pdf
+
+    from conftest import font_file
+
+    monkeypatch.setenv("BMA_ETL_CACHE", "off")
+    pdf = FPDF(format="A4")
+    pdf.add_font("Garuda", fname=str(font_file("Garuda")))
+    pdf.set_text_shaping(True)
+    pdf.set_font("Garuda", size=14)
+    pdf.set_margins(30, 20)
+    pdf.add_page()
+    for line in _REAL_LATIN:
+        pdf.cell(0, 12, line, new_x="LMARGIN", new_y="NEXT")
+    printed = tmp_path / "page.pdf"
+    pdf.output(str(printed))
+    scale = 200 / 72
+    doc = pypdfium2.PdfDocument(printed)
+    image = doc[0].render(scale=scale, grayscale=True).to_pil().convert("L")
+    doc.close()
+    draw = ImageDraw.Draw(image)
+    left = 30 / 25.4 * 200
+    for row in (4, 5):  # two specks in the margin, a little left of the line's start
+        y = (20 + 12 * row + 5) / 25.4 * 200
+        for dx in (0, 9):
+            x = left - 60 + dx
+            draw.ellipse((x, y, x + 5, y + 4), fill=0)
+    image = image.crop((0, 0, image.width, round((20 + 12 * 7) / 25.4 * 200)))
+    scan = tmp_path / "scan.pdf"
+    image.save(scan, "PDF", resolution=200.0)
+    for path in (printed, scan):
+        read = extract_pdf(path.read_bytes(), path.name)
+        assert read.ocr_used == (path is scan)
+        text = "".join(read.text.split())
+        for value in _KEPT:
+            assert value in text, (path.name, value, read.text)
