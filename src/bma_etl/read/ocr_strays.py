@@ -5,7 +5,8 @@ Stage: read. Consumes an OCR'd page's text and words (:class:`~.ocr.OcrPage`, as
 word :func:`is_stray` finds at the start or end of a line or cell taken out, with the
 spaces and tabs that set it apart (:func:`without_strays`), and a point read from a
 speck before a Thai word taken out (:func:`without_points_before_words`), every
-word's offset moved to the new text.
+word's offset moved to the new text. Specks read as Latin letters in the page's margin
+and lone quotes opening a line are strays too (:mod:`.ocr_specks`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import statistics
 from bisect import bisect_left
 
 from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read.ocr_specks import THAI_WORD, is_latin_speck, is_lone_quote, line_end
 
 #: A word at the start or end of its line or cell is a stray, read from a speck or a
 #: rule's end, when its box is smaller than this share of the line's letters (the
@@ -96,13 +98,21 @@ def _without_strays_once(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tu
     digits = digit_height(words)
     cut: set[int] = set()
     gone: set[int] = set()  # positions in words
-    for line in _lines(text, words):
+    lines = _lines(text, words)
+    # where the page's text starts: the leftmost line that opens with a Thai word
+    margin = min(
+        (words[line[0]].box[0] for line in lines if THAI_WORD.search(words[line[0]].text)),
+        default=0,
+    )
+    for line in lines:
         letters = [
             words[i].box[3] - words[i].box[1]
             for i in line
             if any(c.isalnum() for c in words[i].text)
         ]
         height = statistics.median(letters) if letters else usual
+        thai = [words[i].box[3] - words[i].box[1] for i in line if THAI_WORD.search(words[i].text)]
+        thai_height = statistics.median(thai) if thai else 0.0
         strays = []
         for k, i in enumerate(line):
             word = words[i]
@@ -117,6 +127,15 @@ def _without_strays_once(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tu
             strays.append(
                 is_stray(
                     word, height, gap, cell, ends_cell="\t" in after, usual=usual, digits=digits
+                )
+                or (
+                    k == 0
+                    and word.box[2] < margin  # in the margin, left of the text
+                    and is_latin_speck(word, thai_height, [words[j].text for j in line[:2]])
+                )
+                or (
+                    not cell.strip()
+                    and is_lone_quote(word, text[word.end : line_end(text, word.end)])
                 )
             )
         for k, i in enumerate(line):

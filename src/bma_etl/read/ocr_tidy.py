@@ -24,6 +24,7 @@ from bma_etl.read.ocr_dashes import with_en_dashes
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lines import with_split_lines_joined
 from bma_etl.read.ocr_numbers import with_year_slashes
+from bma_etl.read.ocr_specks import without_quotes_before_words
 from bma_etl.read.ocr_strays import without_points_before_words, without_strays
 
 #: A Thai letter, vowel or mark: not a digit, nor ฯ, ๆ or ฿, which a space may follow.
@@ -54,8 +55,11 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
 
     Specks read as letters (:data:`SPECK_SIZE`) are taken out with the space before
     them, a piece of a line read as a line of its own is put back on it
-    (:func:`~.ocr_lines.with_split_lines_joined`), then stray marks at the ends of
-    lines and cells (:func:`~.ocr_strays.without_strays`), then the spaces Tesseract
+    (:func:`~.ocr_lines.with_split_lines_joined`), a straight quote
+    (:func:`~.ocr_specks.without_quotes_before_words`) and a point
+    (:func:`~.ocr_strays.without_points_before_words`) read from a speck before a
+    Thai word taken out, then stray marks at the ends
+    of lines and cells (:func:`~.ocr_strays.without_strays`), then the spaces Tesseract
     wrote inside Thai words (:func:`without_narrow_spaces`), a SARA A read twice, a
     word read twice (:func:`without_words_read_twice`), letters read twice where two
     words meet (:func:`without_letters_read_twice`), the ``/`` of a number-over-year
@@ -71,8 +75,10 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
     kept: list[OcrWord] = []
     for word in words:
         left, top, right, bottom = word.box
-        if any(c.isalnum() for c in word.text) and max(right - left, bottom - top) \
-                < SPECK_SIZE * usual:
+        if (
+            any(c.isalnum() for c in word.text)
+            and max(right - left, bottom - top) < SPECK_SIZE * usual
+        ):
             before = word.start > 0 and text[word.start - 1] == " "
             cut.extend(range(word.start - before, word.end))
         else:
@@ -80,12 +86,28 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
     if cut:
         gone = set(cut)
         text = "".join(c for i, c in enumerate(text) if i not in gone)
-        words = tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start))
-                      for w in kept)
-    return with_en_dashes(*with_year_slashes(*without_letters_read_twice(
-        *without_words_read_twice(*without_doubled_sara_a(*without_narrow_spaces(
-            *without_strays(*without_points_before_words(
-                *with_split_lines_joined(text, words)))))))))
+        words = tuple(
+            OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start)) for w in kept
+        )
+    return with_en_dashes(
+        *with_year_slashes(
+            *without_letters_read_twice(
+                *without_words_read_twice(
+                    *without_doubled_sara_a(
+                        *without_narrow_spaces(
+                            *without_strays(
+                                *without_points_before_words(
+                                    *without_quotes_before_words(
+                                        *with_split_lines_joined(text, words)
+                                    )
+                                )
+                            )
+                        )
+                    )
+                )
+            )
+        )
+    )
 
 
 #: Letters ending a word and opening the next, their boxes overlapping by this share
@@ -95,8 +117,9 @@ OVERLAP_READ_TWICE = 0.5
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
-def without_letters_read_twice(text: str, words: tuple[OcrWord, ...]
-                               ) -> tuple[str, tuple[OcrWord, ...]]:
+def without_letters_read_twice(
+    text: str, words: tuple[OcrWord, ...]
+) -> tuple[str, tuple[OcrWord, ...]]:
     """A page's text and words with letters Tesseract read at two words' meeting read once.
 
     Where Tesseract cut a line into two words whose boxes overlap, it now and then
@@ -107,6 +130,7 @@ def without_letters_read_twice(text: str, words: tuple[OcrWord, ...]
     by :data:`OVERLAP_READ_TWICE` or more of those letters' width (the first word's
     width over its letters that take width), are one word with the letters once.
     """
+
     def twice(last: OcrWord, word: OcrWord) -> int | None:
         overlap = last.box[2] - word.box[0]
         if overlap <= 0:
@@ -131,8 +155,9 @@ def without_letters_read_twice(text: str, words: tuple[OcrWord, ...]
 READ_TWICE = 0.2
 
 
-def without_words_read_twice(text: str, words: tuple[OcrWord, ...]
-                             ) -> tuple[str, tuple[OcrWord, ...]]:
+def without_words_read_twice(
+    text: str, words: tuple[OcrWord, ...]
+) -> tuple[str, tuple[OcrWord, ...]]:
     """A page's text and words with a word Tesseract read twice read once.
 
     Tesseract now and then reads a word's first letters as a word of their own as
@@ -141,12 +166,19 @@ def without_words_read_twice(text: str, words: tuple[OcrWord, ...]
     letters and the first's box lying :data:`READ_TWICE` of its width or more inside
     the second's, are the second alone.
     """
+
     def twice(last: OcrWord, word: OcrWord) -> int | None:
         width = max(last.box[2] - last.box[0], 1)
         inside = min(last.box[2], word.box[2]) - max(last.box[0], word.box[0])
-        return len(last.text) if (len(word.text) > len(last.text)
-                                  and word.text.startswith(last.text)
-                                  and inside >= READ_TWICE * width) else None
+        return (
+            len(last.text)
+            if (
+                len(word.text) > len(last.text)
+                and word.text.startswith(last.text)
+                and inside >= READ_TWICE * width
+            )
+            else None
+        )
 
     return _joined(text, words, twice)
 
@@ -154,8 +186,9 @@ def without_words_read_twice(text: str, words: tuple[OcrWord, ...]
 _SARA_A = "\u0e30"
 
 
-def without_doubled_sara_a(text: str, words: tuple[OcrWord, ...]
-                           ) -> tuple[str, tuple[OcrWord, ...]]:
+def without_doubled_sara_a(
+    text: str, words: tuple[OcrWord, ...]
+) -> tuple[str, tuple[OcrWord, ...]]:
     """A page's text and words with SARA A read twice across a space put back once.
 
     Tesseract's ``tha`` on 1-bit scans reads a SARA A at a word's end twice, once
@@ -163,15 +196,18 @@ def without_doubled_sara_a(text: str, words: tuple[OcrWord, ...]
     word opens with SARA A. Two words with one space between them, the first ending
     and the second opening with it, are joined without the second one's SARA A.
     """
+
     def doubled(last: OcrWord, word: OcrWord) -> int | None:
-        return 1 if last.text.endswith(_SARA_A) and word.text.startswith(_SARA_A) \
-            and len(word.text) > 1 else None
+        return (
+            1
+            if last.text.endswith(_SARA_A) and word.text.startswith(_SARA_A) and len(word.text) > 1
+            else None
+        )
 
     return _joined(text, words, doubled)
 
 
-def without_narrow_spaces(text: str, words: tuple[OcrWord, ...]
-                          ) -> tuple[str, tuple[OcrWord, ...]]:
+def without_narrow_spaces(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
     """A page's text and words with the spaces inside Thai words taken out.
 
     ``text`` and ``words`` are an OCR'd page's (:func:`page_layout`); two words are
@@ -179,18 +215,26 @@ def without_narrow_spaces(text: str, words: tuple[OcrWord, ...]
     the second starts with a Thai letter, and the gap between their boxes is under
     :data:`NARROW_SPACE` of the taller one's height. Returns them unchanged when none is.
     """
+
     def narrow(last: OcrWord, word: OcrWord) -> int | None:
         gap = word.box[0] - last.box[2]
         usual = max(last.box[3] - last.box[1], word.box[3] - word.box[1], 1)
-        return 0 if (_THAI_LETTER.match(last.text[-1:]) and _THAI_LETTER.match(word.text[:1])
-                     and -OVERLAP * usual < gap < NARROW_SPACE * usual) else None
+        return (
+            0
+            if (
+                _THAI_LETTER.match(last.text[-1:])
+                and _THAI_LETTER.match(word.text[:1])
+                and -OVERLAP * usual < gap < NARROW_SPACE * usual
+            )
+            else None
+        )
 
     return _joined(text, words, narrow)
 
 
-def _joined(text: str, words: tuple[OcrWord, ...],
-            joins: Callable[[OcrWord, OcrWord], int | None]
-            ) -> tuple[str, tuple[OcrWord, ...]]:
+def _joined(
+    text: str, words: tuple[OcrWord, ...], joins: Callable[[OcrWord, OcrWord], int | None]
+) -> tuple[str, tuple[OcrWord, ...]]:
     """``text`` and ``words`` with each two words one space apart that ``joins`` joined.
 
     ``joins(last, word)`` gives how many of ``word``'s first letters go with the space
@@ -204,14 +248,21 @@ def _joined(text: str, words: tuple[OcrWord, ...],
     removed: list[int] = []  # offsets of the characters taken out, ascending
     for word in words[1:]:
         last = merged[-1]
-        skip = joins(last, word) if text[ends[-1]:word.start] == " " else None
+        skip = joins(last, word) if text[ends[-1] : word.start] == " " else None
         if skip is not None:
             removed.append(ends[-1])
             removed.extend(range(word.start, word.start + skip))
-            merged[-1] = OcrWord(last.text + word.text[skip:], min(last.conf, word.conf),
-                                 (min(last.box[0], word.box[0]), min(last.box[1], word.box[1]),
-                                  max(last.box[2], word.box[2]), max(last.box[3], word.box[3])),
-                                 last.start)
+            merged[-1] = OcrWord(
+                last.text + word.text[skip:],
+                min(last.conf, word.conf),
+                (
+                    min(last.box[0], word.box[0]),
+                    min(last.box[1], word.box[1]),
+                    max(last.box[2], word.box[2]),
+                    max(last.box[3], word.box[3]),
+                ),
+                last.start,
+            )
             ends[-1] = word.end
         else:
             merged.append(word)
@@ -220,6 +271,7 @@ def _joined(text: str, words: tuple[OcrWord, ...],
         return text, words
     cut = set(removed)
     out_text = "".join(c for i, c in enumerate(text) if i not in cut)
-    out_words = tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(removed, w.start))
-                      for w in merged)
+    out_words = tuple(
+        OcrWord(w.text, w.conf, w.box, w.start - bisect_left(removed, w.start)) for w in merged
+    )
     return out_text, out_words

@@ -1,0 +1,113 @@
+"""Specks Tesseract read as Latin letters or quotes on a page of Thai.
+
+Stage: read. Consumes an OCR'd page's words (:class:`~.ocr_layout.OcrWord`, after
+the cache, as :func:`~.ocr_tidy.tidied` is given them); gives whether a word opening
+a line is specks read as Latin letters (:func:`is_latin_speck`) or a lone quote
+(:func:`is_lone_quote`), which :func:`~.ocr_strays.without_strays` takes out, and
+the page with a straight quote read from a speck before a Thai word taken out
+(:func:`without_quotes_before_words`), every word's offset moved to the new text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from bma_etl.read.ocr_layout import OcrWord
+
+#: A word of one to three Latin letters (marks around them, no digit) opening a line
+#: of Thai in the page's left margin (wholly left of every line that opens with a
+#: Thai word), read less sure than :data:`LATIN_SPECK_CONF` and shorter than
+#: :data:`LATIN_SPECK_HEIGHT` of the line's Thai words, was read from specks (``ee``,
+#: ``ES``, ``ie`` before a form's lines). On the generated scans (five corpora,
+#: 150-300 dpi) the words the documents did not hold read at 0-50 and 0.2-0.7 of the
+#: Thai words' height; their real English words read at 35 and more (``City``, 0.79
+#: of the height, at 35), the short ones (``PM``, ``PDF``) at 70 and more. Such a word
+#: where the text starts is left: it may be a list's number read as letters (``Se``
+#: for ``5. ร``), and one inside or ending a line a word read as Latin (``t=`` for
+#: ``1) =``, ``aid`` for ``ไม่มี``), a tick (``oO``) or a mark's remains.
+LATIN_SPECK_CONF = 50.0
+LATIN_SPECK_HEIGHT = 0.7
+_LATIN_SPECK = re.compile(r"[^\w]*[A-Za-z]{1,3}[^\w]*")
+_LATIN = re.compile("[A-Za-z]")
+#: Quote marks: one alone opening a line or cell, read less sure than
+#: :data:`LATIN_SPECK_CONF`, with no quote after it there, was read from a speck.
+_QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d`")
+#: A word with two Thai letters or more: its height measures the line's Thai.
+THAI_WORD = re.compile("[\u0e01-\u0e2e].*[\u0e01-\u0e2e]")
+
+
+def line_end(text: str, at: int) -> int:
+    """The offset of the end of the line of ``text`` that ``at`` stands on."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def is_latin_speck(word: OcrWord, thai: float, beside: list[str]) -> bool:
+    """Whether a word is specks read as Latin letters, by its letters, box and sureness.
+
+    ``thai`` is the median height in pixels of the line's Thai words (0.0 when it
+    has none: a line of English is left); ``beside`` the texts of the word and of
+    the words on either side of it on its line. A word of one to three Latin
+    letters (:data:`LATIN_SPECK_CONF`, :data:`LATIN_SPECK_HEIGHT`) beside no other
+    Latin word (``Compact City``) is one. Where it stands is the caller's to weigh
+    (:data:`LATIN_SPECK_CONF`).
+    """
+    tall = word.box[3] - word.box[1]
+    return (
+        thai > 0
+        and word.conf < LATIN_SPECK_CONF
+        and tall < LATIN_SPECK_HEIGHT * thai
+        and bool(_LATIN_SPECK.fullmatch(word.text))
+        and sum(bool(_LATIN.search(t)) for t in beside) == 1
+    )
+
+
+def is_lone_quote(word: OcrWord, rest: str) -> bool:
+    """Whether a word of quote marks opening a line or cell was read from a speck.
+
+    ``rest`` is the line's text after the word: a quote closed on it is left.
+    """
+    return (
+        bool(word.text)
+        and set(word.text) <= _QUOTES
+        and word.conf < LATIN_SPECK_CONF
+        and not any(c in _QUOTES for c in rest)
+    )
+
+
+#: A straight quote glued before a Thai letter: ``'ดำเนินการ``, ``"เริ่มต้นโครงการ``.
+_QUOTE_BEFORE_THAI = re.compile("['\"](?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+
+
+def without_quotes_before_words(
+    text: str, words: tuple[OcrWord, ...]
+) -> tuple[str, tuple[OcrWord, ...]]:
+    """``text`` and ``words`` with a straight quote read from a speck before a Thai word out.
+
+    A word opening with ``'`` or ``"`` glued to a Thai letter, when no other straight
+    quote stands on its line to close it, had a speck before it read as the quote:
+    the generated reports quote with ``“ ”``, and on their scans (five corpora,
+    150-300 dpi) every such quote was a speck (``'ดำเนินการ`` at a line's start,
+    ``ป้องกันภัย 'ใช้งานได้ตลอดปี``). The quote goes; every later word's offset moves
+    back. A curly quote is left: the reports' own.
+    """
+    cut: list[int] = []
+    kept: list[OcrWord] = []
+    for word in words:
+        if _QUOTE_BEFORE_THAI.match(word.text):
+            start = text.rfind("\n", 0, word.start) + 1
+            end = text.find("\n", word.end)
+            line = text[start : len(text) if end < 0 else end]
+            if line.count("'") + line.count('"') == 1:
+                cut.append(word.start)
+                kept.append(OcrWord(word.text[1:], word.conf, word.box, word.start + 1))
+                continue
+        kept.append(word)
+    if not cut:
+        return text, words
+    gone = set(cut)
+    out = "".join(c for i, c in enumerate(text) if i not in gone)
+    return out, tuple(
+        OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start)) for w in kept
+    )
