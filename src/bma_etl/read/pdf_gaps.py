@@ -99,6 +99,16 @@ class PageGaps:
         self._at = letters
         return letters.tolist()
 
+    def letters(self) -> list[int]:
+        """The page index of each letter (no white space, no mark), the page measured first.
+
+        After it :attr:`gaps` (points, before each letter), :attr:`kinds`,
+        :attr:`kept` and :attr:`spaced` are set, one per letter.
+        """
+        if self._letters is None:
+            self._letters = self._measure()
+        return self._letters
+
     def middles(self) -> Any:
         """The middle (x, points) of each letter's advance box (numpy), made when first asked."""
         if self._middles is None:
@@ -115,9 +125,7 @@ class PageGaps:
         index = line.index
         if not isinstance(index, range) or index.step != 1:
             return None
-        letters = self._letters
-        if letters is None:
-            letters = self._letters = self._measure()
+        letters = self.letters()
         first, end = bisect_left(letters, index.start), bisect_left(letters, index.stop)
         if first >= end:
             return [([], [], "", [], [], 0.0, 0, 0, 0)]
