@@ -184,11 +184,70 @@ class PlainLines:
 def plain_text(line: _Line) -> str:
     """:meth:`.pdf_layout._Line.fixed` for a line :meth:`PlainLines.needs_none` passed.
 
-    Its white space decided as the full rebuild decides it, with no letter-spaced run.
+    Its white space decided as the full rebuild decides it, with no letter-spaced
+    run; a line whose every space is :func:`_kept_spaces` is taken as it is.
     """
     text = line.text
     first = len(text) - len(text.lstrip(" \u00a0"))
     if first < len(text):
         line._cell(first)
+    kept = _kept_spaces(line, text)
+    if kept is not None:
+        line.gaps.extend(kept)
+        return text
     line.spaced = {}
     return line._respace(text)
+
+
+_SPACES = re.compile("[ \u00a0]+")
+_MARK_CHARS = frozenset(
+    "\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B))) + "".join(map(chr, range(0x0E47, 0x0E4F)))
+)
+
+
+def _kept_spaces(line: _Line, text: str) -> list[tuple[float, float]] | None:
+    """The two sides (points) of each space inside ``text``, if the rebuild keeps every one.
+
+    None unless each is one space the PDF wrote (pdfium made none up), before no
+    SARA AM, no rule crossing the line, under a tab wide, between letters on one
+    baseline (:data:`.pdf_layout.STEP_EM`), drawn where its gap is
+    (:func:`.pdf_clusters.misplaced_space`): what
+    :meth:`.pdf_layout._Line._space` keeps as written.
+    """
+    from bma_etl.read.pdf_layout import STEP_EM
+
+    g, base = line.g, line.index[0] if line.index else 0
+    lefts, rights, size_of = g.lefts, g.rights, g.size
+    if line.rules and len(text) > 1:  # rules outside the line's ink: as no rule
+        ink = slice(base, base + len(text))
+        lo, hi = min(min(lefts[ink]), min(rights[ink])), max(max(lefts[ink]), max(rights[ink]))
+        k = bisect_left(line.rules, lo)
+        if k < len(line.rules) and line.rules[k] < hi:
+            return None
+    gaps = []
+    for run in _SPACES.finditer(text):
+        a, b = run.span()
+        if b == len(text):
+            break
+        if a == 0:
+            continue
+        i = base + a
+        if b != a + 1 or text[b] == "\u0e33" or g.generated(i):
+            return None
+        size = size_of(i + 1)
+        if size <= 1.0:
+            size = size_of(i - 1)
+        if size > 1.0 and (
+            lefts[i + 1] - rights[i - 1] >= TAB_GAP_EM * size
+            or line._step(a - 1, b) > STEP_EM * size
+        ):
+            return None  # a tab, or may be one (the gap's letter side is a mark's)
+        if "\u0e01" <= text[a - 1] <= "\u0e5b" and "\u0e01" <= text[b] <= "\u0e5b":
+            start, j = lefts[i - 1], a - 1
+            while j > 0 and text[j] in _MARK_CHARS:
+                j -= 1
+                start = min(start, lefts[base + j])
+            if rights[i] <= start - 0.5 or lefts[i] >= rights[i + 1] + 0.5:
+                return None  # drawn away from its gap
+        gaps.append((rights[i - 1], lefts[i + 1]))
+    return gaps
