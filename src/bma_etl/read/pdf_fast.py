@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate, pairwise
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -76,9 +76,11 @@ class PlainLines:
             if letter is not None and mark is not None and abs(letter[0] - mark[0]) < 0.01:
                 self.browser = True  # a cluster per glyph: copies to drop
                 return []
-        self.browser = False
         lefts, rights = g.edge_arrays()
         codes = np.frombuffer(raw.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        self.browser = len(codes) != len(lefts)  # not a character per index: all rebuilt
+        if self.browser:
+            return []
         block = codes.astype(np.int64) - 0x0E00
         marks = _MARKS[np.where((block >= 0) & (block < 128), block, 128)]
         # a tone mark whose middle stands left of the letter before it (replace_marks)
@@ -103,15 +105,14 @@ class PlainLines:
         flagged = np.union1d(late, pieces[1:][back])
         self.letters = self.gaps.letters()
         gaps, kinds = self.gaps.gaps, np.frombuffer(self.gaps.kinds.encode("ascii"), np.uint8)
-        spaced = np.asarray(self.gaps.spaced, dtype=bool)
+        spaced = self.gaps.spaced_array
         self.all = gaps.tolist()
         self.inner = np.where(spaced, -np.inf, gaps).tolist()
         self.space = np.where(spaced, gaps, np.inf).tolist()
-        self.spaces = [0, *accumulate(spaced.tolist())]
-        self.kept = [0, *accumulate((self.gaps.kept & ~spaced).tolist())]
+        self.spaces = _counts(spaced)
+        self.kept = _counts(self.gaps.kept & ~spaced)
         # white space pdfium made up between two Thai letters or digits
-        made_up = spaced & ((kinds == ord("t")) | (kinds == ord("D")))
-        self.made_up = [0, *accumulate(made_up.tolist())]
+        self.made_up = _counts(spaced & ((kinds == ord("t")) | (kinds == ord("D"))))
         return flagged.tolist()
 
     def needs_none(self, line: _Line) -> bool:
@@ -179,6 +180,13 @@ class PlainLines:
                 return False
             start = k + 1
         return True
+
+
+def _counts(flags: Any) -> list[int]:
+    """How many of ``flags`` (numpy booleans) are set before each index (one more than them)."""
+    out = np.zeros(len(flags) + 1, dtype=np.int64)
+    np.cumsum(flags, out=out[1:])
+    return list(out.tolist())
 
 
 def plain_text(line: _Line) -> str:

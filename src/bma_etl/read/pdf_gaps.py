@@ -93,7 +93,8 @@ class PageGaps:
         self.kinds = "-" + kinds.tobytes().decode("ascii")
         self.kept = np.concatenate(([False], (kinds != ord("a")) & (kinds != ord("x"))))
         self.gaps = gaps
-        self.spaced = (pending[:len(letters)] >= 0).tolist()
+        self.spaced_array = pending[:len(letters)] >= 0  # (numpy, for .pdf_fast)
+        self.spaced = self.spaced_array.tolist()
         after = after[starts]  # letters with white space before them, and where it starts
         self.after, self.starts = after.tolist(), spaces[starts].tolist()
         self._at = letters
@@ -103,7 +104,8 @@ class PageGaps:
         """The page index of each letter (no white space, no mark), the page measured first.
 
         After it :attr:`gaps` (points, before each letter), :attr:`kinds`,
-        :attr:`kept` and :attr:`spaced` are set, one per letter.
+        :attr:`kept` and :attr:`spaced` (and its numpy :attr:`spaced_array`) are set, one
+        per letter.
         """
         if self._letters is None:
             self._letters = self._measure()
