@@ -58,12 +58,13 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _lines(path: Path, rules: tuple[tuple[float, float, float], ...]) -> list[Any]:
+def _lines(path: Path, rules: tuple[tuple[float, float, float], ...], fast: bool = True
+           ) -> list[Any]:
     doc = pypdfium2.PdfDocument(str(path))
     try:
         textpage = doc[0].get_textpage()
         try:
-            return page_lines(Glyphs(textpage), rules)
+            return page_lines(Glyphs(textpage), rules, fast)
         finally:
             textpage.close()
     finally:
@@ -93,7 +94,7 @@ def test_each_line_gets_the_runs_measuring_it_gives(printed: Path,
 
     monkeypatch.setattr(letters_module, "_runs", both)
     monkeypatch.setattr(PageGaps, "runs", lambda self, line, text: None)
-    lines = _lines(printed, RULES)
+    lines = _lines(printed, RULES, fast=False)  # every line measured (none taken as plain)
     assert len(seen) >= 8  # the lines with spaces to decide were measured both ways
     assert any(n > 1 for n in seen)  # a row's runs cut at its rules
     assert any("\t" in line.text for line in lines)

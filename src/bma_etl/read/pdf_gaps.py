@@ -93,11 +93,23 @@ class PageGaps:
         self.kinds = "-" + kinds.tobytes().decode("ascii")
         self.kept = np.concatenate(([False], (kinds != ord("a")) & (kinds != ord("x"))))
         self.gaps = gaps
-        self.spaced = (pending[:len(letters)] >= 0).tolist()
+        self.spaced_array = pending[:len(letters)] >= 0  # (numpy, for .pdf_fast)
+        self.spaced = self.spaced_array.tolist()
         after = after[starts]  # letters with white space before them, and where it starts
         self.after, self.starts = after.tolist(), spaces[starts].tolist()
         self._at = letters
         return letters.tolist()
+
+    def letters(self) -> list[int]:
+        """The page index of each letter (no white space, no mark), the page measured first.
+
+        After it :attr:`gaps` (points, before each letter), :attr:`kinds`,
+        :attr:`kept` and :attr:`spaced` (and its numpy :attr:`spaced_array`) are set, one
+        per letter.
+        """
+        if self._letters is None:
+            self._letters = self._measure()
+        return self._letters
 
     def middles(self) -> Any:
         """The middle (x, points) of each letter's advance box (numpy), made when first asked."""
@@ -115,9 +127,7 @@ class PageGaps:
         index = line.index
         if not isinstance(index, range) or index.step != 1:
             return None
-        letters = self._letters
-        if letters is None:
-            letters = self._letters = self._measure()
+        letters = self.letters()
         first, end = bisect_left(letters, index.start), bisect_left(letters, index.stop)
         if first >= end:
             return [([], [], "", [], [], 0.0, 0, 0, 0)]

@@ -32,6 +32,7 @@ from bma_etl.read.pdf_clusters import (
     misplaced_space,
     replace_marks,
 )
+from bma_etl.read.pdf_fast import PlainLines, plain_text
 from bma_etl.read.pdf_gaps import PageGaps
 from bma_etl.read.pdf_glyphs import (
     DROPPED,
@@ -82,13 +83,8 @@ _MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
                    + "".join(map(chr, range(0x0E47, 0x0E4F))))
 
 
-def page_text(textpage: Any) -> str:
-    """A page's text, line by line (see :func:`page_lines`)."""
-    return "\n".join(line.text for line in page_lines(textpage))
-
-
-def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
-               ) -> list[TextLine]:
+def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = (),
+               fast: bool = True) -> list[TextLine]:
     """A page's lines, with pdfium's spacing and mark order put right.
 
     A Thai mark that the PDF wrote after a later character (so pdfium put it,
@@ -99,7 +95,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     becomes a tab, as does white space between pieces on different baselines
     (:data:`STEP_EM`) or a vertical rule (``rules``: ``(x, bottom, top)``) between
     two characters; white space at either end of a line is dropped.
-    ``textpage``: a pypdfium2 text page, or its :class:`~.pdf_glyphs.Glyphs`.
+    ``textpage``: a pypdfium2 text page, or its :class:`~.pdf_glyphs.Glyphs`. ``fast``: a
+    line that needs none of the repairs (:mod:`.pdf_fast`) is not looked at for them.
     """
     g = glyphs(textpage)
     textpage = g.textpage
@@ -114,6 +111,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     raw, recoded = tis620_recoded(soft_hyphens_kept(pua_to_thai(raw)))
     raw = without_false_breaks(g, without_span_copies(g, without_unmapped(g, raw, count)))
     letters, gaps_of_page = PageLetters(g, count), PageGaps(g, raw)
+    plain = PlainLines(g, raw, gaps_of_page) if fast else None
     lines: list[TextLine] = []
     start = 0
     for brk in (*line_breaks(g, raw), None):
@@ -133,7 +131,9 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             fixer = _Line(g, line, start, crossing, baseline, gaps_of_page)
             left, right, first_word, last_word = fixer.extent()
             spaced_end = spaced_end and fixer.space_at_end()
-            line, cells = fixer.fixed(letters), tuple(fixer.cells)
+            line = plain_text(fixer) if plain and plain.needs_none(fixer) \
+                else fixer.fixed(letters)
+            cells = tuple(fixer.cells)
             gaps = tuple(fixer.gaps)
             heights, loose = tuple(fixer.heights), fixer.loose
             ends = (*fixer.ends, right)
@@ -310,7 +310,6 @@ class _Line:
         """The line's text (``text``: :attr:`text`) with each run of white space decided."""
         out: list[str] = []
         done = 0  # text[:done] is in out
-        self.spaced = None  # letter_spaced(self, text), measured when first asked (_space)
         for run in _SPACES.finditer(text):
             pos, end = run.span()
             self._letters(text, done, pos, out)
