@@ -14,6 +14,11 @@ counted (:func:`score`) as
   (``broken``) or a damaged one made into another word (``misrestored``);
 - ``partly``: damaged, changed, closer to the truth but not there.
 
+The damage changes marks only; a repair that changes letters
+(:mod:`bma_etl.read.ocr_letters`: a letter read twice, dropped or read for
+another) is counted apart (``letters``, each shown as truth → repaired) and
+scored as left as read.
+
 Usage: ``python bench/lexicon_damage.py [--seed N] [--docs N] [--show N]``.
 """
 
@@ -72,6 +77,7 @@ class Counts:
     partly: int = 0
     broken: int = 0
     misrestored: int = 0
+    letters: int = 0
     examples: list[str] = field(default_factory=list)
     wrong_words: Counter[str] = field(default_factory=Counter)
     left_words: Counter[str] = field(default_factory=Counter)
@@ -81,7 +87,16 @@ class Counts:
         return self.broken + self.misrestored
 
     def add(self, other: Counts) -> None:
-        for name in ("words", "damaged", "restored", "left", "partly", "broken", "misrestored"):
+        for name in (
+            "words",
+            "damaged",
+            "restored",
+            "left",
+            "partly",
+            "broken",
+            "misrestored",
+            "letters",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.examples += other.examples
         self.wrong_words += other.wrong_words
@@ -92,7 +107,8 @@ class Counts:
         return (
             f"words={self.words} damaged={self.damaged} restored={self.restored} "
             f"({100 * self.restored / d:.1f} %) left={self.left} partly={self.partly} "
-            f"wrong={self.wrong} (broken={self.broken} misrestored={self.misrestored})"
+            f"wrong={self.wrong} (broken={self.broken} misrestored={self.misrestored}) "
+            f"letters={self.letters}"
         )
 
 
@@ -176,6 +192,25 @@ def texts(seed: int, docs: int) -> list[tuple[str, str]]:
     return out
 
 
+def _letters_kept(text: str, read: str, repaired: str, counts: Counts) -> str:
+    """``repaired`` with each change of letters (not only marks) undone, counted."""
+    from difflib import SequenceMatcher
+
+    def kind(part: str) -> str:
+        return classed(fold(key_map(part)[0]))
+
+    out: list[str] = []
+    ops = SequenceMatcher(None, read, repaired, autojunk=False).get_opcodes()
+    for tag, a, b, c, d in ops:
+        if tag != "equal" and kind(read[a:b]) != kind(repaired[c:d]):
+            counts.letters += 1
+            counts.wrong_words[f"{read[max(0, a - 6) : b + 6]}→{repaired[c:d]} (letters)"] += 1
+            out.append(read[a:b])
+        else:
+            out.append(repaired[c:d])
+    return "".join(out)
+
+
 def measure(corpus: list[tuple[str, str]], seed: int, scale: float = 1.0) -> Counts:
     """Damage, repair and score every text of ``corpus`` with one seeded RNG."""
     rng = random.Random(seed)
@@ -183,6 +218,8 @@ def measure(corpus: list[tuple[str, str]], seed: int, scale: float = 1.0) -> Cou
     for _, text in corpus:
         read = damage(text, rng, scale)
         repaired, _, _ = restored(read, ())
+        if classed(fold(key_map(repaired)[0])) != classed(fold(key_map(read)[0])):
+            repaired = _letters_kept(text, read, repaired, total)
         total.add(score(text, read, repaired))
     return total
 

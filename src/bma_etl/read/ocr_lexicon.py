@@ -32,7 +32,10 @@ stays: the rarer ``ชวด`` (6.0 + 2.0) shares its key. A restored word must 
 mark read (OCR drops marks; it seldom adds one) and differ from the read only by
 letters OCR confuses (:func:`~.ocr_words.keeps_marks`); failing that, a common word
 one look-alike letter or mark from the read (:func:`~.ocr_words.near`: ``สำเว็จ``,
-``ป๊องกัน``, ``บุริการ``; :mod:`.ocr_confusions`) costs :data:`EDIT_COST` more; a key
+``ป๊องกัน``, ``บุริการ``; :mod:`.ocr_confusions`) costs :data:`EDIT_COST` more, and a
+common word one letter from it, read twice, dropped or read for another
+(:func:`~.ocr_letters.reshaped`: ``งวดตที่``, ``ผู้รัจ้าง``, ``พึงพลใจ``, ``เพิ่มชื้น``),
+:data:`LETTER_COST` more; a key
 several words share restores the one :data:`DOMINANCE` times as frequent as the next,
 and a spelling the Thai National Corpus has in its own right (``โคโรนา``) is left
 alone. Runs with letters no word covers (names, foreign words), rare words on short
@@ -62,6 +65,7 @@ from bma_etl.matchkey import key_map
 from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_confusions import classed
 from bma_etl.read.ocr_layout import OcrWord
+from bma_etl.read.ocr_letters import MIN_LETTERS, reshaped
 from bma_etl.read.ocr_words import (
     CONFUSION_COST,
     MIN_KEY,
@@ -92,6 +96,10 @@ RESTORE_COST = 2.0
 #: as a misread syllable is more often one confusion from a rare word (``แร้ง``,
 #: ``รอยัล``) than a word as read is.
 EDIT_COST = 1.0
+#: Odds against OCR having read a letter twice, dropped one or read it for any
+#: other (log10), added to :data:`RESTORE_COST` for a word restored from such a
+#: change (:func:`~.ocr_letters.reshaped`): rarer than a look-alike misread.
+LETTER_COST = 1.5
 #: A word is restored only when its cost (``-log10`` of its share of the Phupha counts)
 #: is at most RARE_COST + RARE_LETTER per letter of its key: a short key matches a
 #: misread speck or a name's syllable by chance (``ฐาย`` → ``ฐายี``), a long one seldom.
@@ -159,12 +167,17 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
                     mixed[j], back[j] = mixed[i] + cost + CONFUSION_COST - other[1], (i, other[0])
             else:
                 word = choose(folded[i:j], read) if folded[i:j] in lex.by_key else None
-                extra = 0.0
+                extra = rare = 0.0
                 if word is None and j - i >= MIN_KEY and kinds[i:j] in lex.by_class:
                     word, extra = near(kinds[i:j], read), EDIT_COST
+                    rare = 2 * extra
+                if word is None and j - i >= MIN_LETTERS - 1:
+                    # common words only (:data:`~.ocr_letters.COMMON_COST`)
+                    word, extra = reshaped(kinds[i:j], read), LETTER_COST
+                    rare = extra
                 if (
                     word is not None
-                    and lex.cost(word) + 2 * extra <= RARE_COST + RARE_LETTER * (j - i)
+                    and lex.cost(word) + rare <= RARE_COST + RARE_LETTER * (j - i)
                     and mixed[i] + lex.cost(word) + RESTORE_COST + extra < mixed[j]
                 ):
                     mixed[j], back[j] = mixed[i] + lex.cost(word) + RESTORE_COST + extra, (i, word)

@@ -35,6 +35,7 @@ __all__ = ["sara_am_run"]
 SARA_AA = "\u0e32"
 SARA_AM = "\u0e33"
 NIKHAHIT = "\u0e4d"
+MAI_HAN_AKAT = "\u0e31"
 #: Tone marks OCR drops before SARA AM (``น้ำ``, ``ต่ำ``).
 _TONES = ("\u0e48", "\u0e49")
 _TONE_MARKS = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
@@ -96,7 +97,7 @@ def _compound(words: list[str], at: int, size: int) -> bool:
         end = start + len(word)
         if start <= at < end:
             first = _syllable(word, at - start)
-            rest = word[:first] + word[at - start + size:]
+            rest = word[:first] + word[at - start + size :]
             return len(key_map(rest)[0]) >= MIN_KEY
         start = end
     return False
@@ -106,8 +107,11 @@ def _changes(run: str, at: int) -> list[str]:
     """The syllable at ``at`` (a vowel of ``run``) as it may have been printed."""
     ch = run[at]
     before = run[at - 1] if at else ""
-    if ch == SARA_AA and before != NIKHAHIT and not (
-            before in _TONE_MARKS and at > 1 and run[at - 2] == NIKHAHIT):
+    if (
+        ch == SARA_AA
+        and before != NIKHAHIT
+        and not (before in _TONE_MARKS and at > 1 and run[at - 2] == NIKHAHIT)
+    ):
         return [SARA_AM]
     if ch == SARA_AM and before and before not in _TONE_MARKS and "\u0e01" <= before <= "\u0e2e":
         return [tone + SARA_AM for tone in _TONES]
@@ -119,22 +123,36 @@ def _joined(run: str) -> tuple[str, list[tuple[int, int]]]:
 
     NIKHAHIT, a tone mark and SARA AA become the tone mark and ``ำ``, as
     :func:`~bma_etl.normalize.text.join_sara_am` writes them; a tone mark read
-    twice (``น้้า``, NIKHAHIT read as MAI THO) is one, its SARA AA left to the
-    context like any other.
+    twice (``น้้า``, NIKHAHIT read as MAI THO) is one, and so is MAI HAN-AKAT
+    before a tone mark and SARA AA (``นั้า``, NIKHAHIT read as MAI HAN-AKAT: no
+    Thai syllable has MAI HAN-AKAT with SARA AA), their SARA AA left to the context
+    like any other.
     """
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(run):
-        if run[i] == NIKHAHIT and run[i + 1:i + 2] == SARA_AA:
+        if run[i] == NIKHAHIT and run[i + 1 : i + 2] == SARA_AA:
             out.append(SARA_AM)
             spans.append((i, i + 2))
             i += 2
-        elif run[i] == NIKHAHIT and run[i + 1:i + 2] in _TONE_MARKS and run[i + 2:i + 3] == SARA_AA:
+        elif (
+            run[i] == NIKHAHIT
+            and run[i + 1 : i + 2] in _TONE_MARKS
+            and run[i + 2 : i + 3] == SARA_AA
+        ):
             out += [run[i + 1], SARA_AM]
             spans += [(i + 1, i + 2), (i, i + 3)]
             i += 3
-        elif run[i] in _TONE_MARKS and run[i + 1:i + 2] == run[i]:
+        elif (
+            run[i] == MAI_HAN_AKAT
+            and run[i + 1 : i + 2] in _TONE_MARKS
+            and run[i + 2 : i + 3] == SARA_AA
+        ):
+            out.append(run[i + 1])  # NIKHAHIT read as MAI HAN-AKAT (``นั้า``)
+            spans.append((i, i + 2))
+            i += 2
+        elif run[i] in _TONE_MARKS and run[i + 1 : i + 2] == run[i]:
             out.append(run[i])  # NIKHAHIT read as a second tone mark (``น้้า``)
             spans.append((i, i + 2))
             i += 2
@@ -167,6 +185,8 @@ def sara_am_run(run: str) -> list[tuple[int, int, str]]:
     [(5, 8, 'น้ำ')]
     >>> sara_am_run("ระบายน\u0e49\u0e49\u0e32ในซอย")
     [(5, 9, 'น้ำ')]
+    >>> sara_am_run("ระบายนั\u0e49\u0e32ในซอย")
+    [(5, 9, 'น้ำ')]
     >>> sara_am_run("น้าสาวของฉัน")
     []
     """
@@ -180,7 +200,7 @@ def sara_am_run(run: str) -> list[tuple[int, int, str]]:
     for at in reversed(spots):
         best: list[tuple[int, str]] = []
         for change in _changes(text, at):
-            other = text[:at] + change + text[at + 1:]
+            other = text[:at] + change + text[at + 1 :]
             if not _may_join(other, _syllable(other, at), at + len(change)):
                 continue
             trie = _dictionary()
@@ -194,9 +214,9 @@ def sara_am_run(run: str) -> list[tuple[int, int, str]]:
             continue  # no change reads better, or two read alike
         change = best[0][1]
         first = _syllable(text, at)
-        start, end = spans[first][0], max(b for _, b in spans[first:at + 1])
+        start, end = spans[first][0], max(b for _, b in spans[first : at + 1])
         edits.append((start, end, text[first:at] + change))
-        text = text[:at] + change + text[at + 1:]
+        text = text[:at] + change + text[at + 1 :]
         words = None
     edits.reverse()
     return edits
