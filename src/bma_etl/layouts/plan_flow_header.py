@@ -22,6 +22,9 @@ STEP_HEADER_RE = KeyRegex(r"^\s*ขั้นตอน\s*การ\s*ดำเน
 #: another of like shape (``ชั้นตอน``, ``การตำเนินงาน``) or a speck before them
 #: (``ขชั้นตอน``). Taken for the header only with its ``ร้อยละ`` on the same line.
 _OCR_HEADER_KEY = re.compile(r"^[ก-ฮ]?[ขช]นตอนการ[ดต]าเนนงาน")
+#: A speck OCR read as a short token before the header's words (``ea ขั้นตอน...``):
+#: Latin letters or signs, no Thai, no digit, set off by a space.
+_OCR_SPECK_LEAD_RE = re.compile(r"^\s*[^\s\u0e00-\u0e7f0-9]{1,3}\s+(?=\S)")
 _PERCENT_KEY = key("ร้อยละ")
 #: The table's total row (``รวม ๕ ขั้นตอน คิดเป็นร้อยละ``); not ``รวมทั้ง...``, a word.
 STEP_TOTAL_RE = KeyRegex(rf"^\s*รวม\s*(?:ทั้งสิ้น\s*)?(?:{DIGIT}+\s*ขั้นตอน|$|{DIGIT})")
@@ -41,13 +44,14 @@ def is_step_header(text: str, ocr: bool) -> bool:
     """Whether line ``text`` opens a step table (``ขั้นตอนการดำเนินงาน ... (ร้อยละ)``).
 
     ``ocr``: the page was OCR'd, so its first words may be misread as
-    :data:`_OCR_HEADER_KEY` allows, the line then also saying ``ร้อยละ``.
+    :data:`_OCR_HEADER_KEY` allows, or after a speck (:data:`_OCR_SPECK_LEAD_RE`), the
+    line then also saying ``ร้อยละ``.
     """
     if STEP_HEADER_RE.match(text):
         return True
     if not ocr:
         return False
-    folded = key(text)
+    folded = key(_OCR_SPECK_LEAD_RE.sub("", text))
     return _OCR_HEADER_KEY.match(folded) is not None and _PERCENT_KEY in folded
 
 

@@ -23,15 +23,13 @@ from typing import NamedTuple
 
 from bma_etl.layouts.base import Derived, FieldValue, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGITS_RE, few_letters
-from bma_etl.layouts.plan_flow import (
-    _NUM,
-    _OTHER_RE,
-    _ROW_LINES_MAX,
-    Flowed,
-    _is_gap,
-)
+from bma_etl.layouts.plan_flow import Flowed
 from bma_etl.layouts.plan_flow_cells import DIGIT_END as _DIGIT_END
 from bma_etl.layouts.plan_flow_cells import joined_row as _joined
+from bma_etl.layouts.plan_flow_rows import NUM as _NUM
+from bma_etl.layouts.plan_flow_rows import OTHER_RE as _OTHER_RE
+from bma_etl.layouts.plan_flow_rows import ROW_LINES_MAX as _ROW_LINES_MAX
+from bma_etl.layouts.plan_flow_rows import is_gap as _is_gap
 from bma_etl.layouts.plan_indicators import scoring_indicator
 from bma_etl.layouts.plan_values import to_int
 from bma_etl.matchkey import KeyRegex, key
