@@ -84,18 +84,31 @@ _WELL_FORMED_RE = re.compile(
 _LEAD_DIGITS_RE = re.compile(rf"(?<!\S)(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$")
 
 
+#: What OCR made of an amount's first digits, set off by a space before the rest
+#: (``...สาธารณสุข oon, ๒๒๓,๓๑๐.๐๐ บาท``, ``...ในสังกัด a 090,900.00 บาท``,
+#: ``...พลเรือน ๒ว,ฒ๕๒ 00.00 บาท``, ``...ในซอย 5,049,100. 00 บาท``): Latin letters
+#: (three with a separator after them), a digit then signs among which a thousands
+#: comma, an amount whose decimals a space cut off. No project's name ends so.
+_OCR_AMOUNT_LEAD_RE = re.compile(
+    rf"(?<!\S)(?:[A-Za-z]{{1,2}}[,.]?|[A-Za-z]{{3}}[,.]|{DIGIT}\S*,\S*)\s+$")
+
+
 def name_end(text: str, said: re.Match[str]) -> int:
     """Where the project's name ends in a row's text whose budget ``said`` found.
 
     Before the budget; on an OCR'd page, before a digit or three alone right before
     an amount OCR misread too (``๑ อ๒๕,๐๐๐.๐๐ บาท``, ``๑<tab>๕,ญ๑๕,๕๐๐.๐๐ บาท``): a
     separator misread as a gap split the amount's first digits off; the name never
-    ends in them, nor in digits and a thousands comma (``๑, ๐๕๕,๓๐๐.- UM``). A
-    well-formed amount leaves a number before it to the name.
+    ends in them, nor in digits and a thousands comma (``๑, ๐๕๕,๓๐๐.- UM``), nor in
+    what :data:`_OCR_AMOUNT_LEAD_RE` tells. A well-formed amount leaves a number
+    before it to the name.
     """
     start = said.start()
     if said.re in NO_BUDGET_RES or "amount" not in said.re.groupindex:
         return start
+    misread = _OCR_AMOUNT_LEAD_RE.search(text, 0, start)
+    if misread is not None:
+        return misread.start()
     lead = _LEAD_DIGITS_RE.search(text, 0, start)
     if lead is None or (lead.group("comma") is None
                         and _WELL_FORMED_RE.fullmatch(said.group("amount"))):

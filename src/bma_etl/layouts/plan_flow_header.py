@@ -27,7 +27,10 @@ _OCR_HEADER_KEY = re.compile(r"^[ก-ฮ]?[ขช]นตอนการ[ดต]�
 _OCR_SPECK_LEAD_RE = re.compile(r"^\s*[^\s\u0e00-\u0e7f0-9]{1,3}\s+(?=\S)")
 _PERCENT_KEY = key("ร้อยละ")
 #: The table's total row (``รวม ๕ ขั้นตอน คิดเป็นร้อยละ``); not ``รวมทั้ง...``, a word.
-STEP_TOTAL_RE = KeyRegex(rf"^\s*รวม\s*(?:ทั้งสิ้น\s*)?(?:{DIGIT}+\s*ขั้นตอน|$|{DIGIT})")
+#: Its count OCR may misread, and ขั้นตอน with it (``รวม > ชั้นตอน คิดเป็นร้อยลอะ``):
+#: a few short words, then คิดเป็น.
+STEP_TOTAL_RE = KeyRegex(rf"^\s*รวม\s*(?:ทั้งสิ้น\s*)?(?:{DIGIT}+\s*ขั้นตอน|$|{DIGIT}"
+                         r"|(?:\S{1,8}\s+){1,2}คิด\s*เป็น)")
 _MONTHS = ("ต.ค", "พ.ย", "ธ.ค", "ม.ค", "ก.พ", "มี.ค", "เม.ย", "พ.ค", "มิ.ย", "ก.ค", "ส.ค", "ก.ย")
 #: A step table header's words, in key form (OCR loses their marks).
 _HEADER_KEYS = tuple(key(w) for w in ("ร้อยละ", "ความก้าวหน้า", "ระยะเวลา", "ขั้นตอนการ"))
