@@ -74,6 +74,9 @@ def skip_header(lines: list[Line], i: int, start: re.Pattern[str], ocr: bool) ->
         if ocr and (_ocr_month_row(text) or (end == j and _lone_month(lines, j, start))):
             end, months = j + 1, True
             continue
+        if ocr and months and end == j and _month_row_rest(text):
+            end = j + 1  # the month row's last months, wrapped (``ส.ค.<tab>กุย.``)
+            continue
         if start.match(text) or STEP_TOTAL_RE.match(text) or (ocr and months):
             break  # (a first step whose number OCR lost may name ความก้าวหน้า)
         if _is_header_line(text):
@@ -108,6 +111,21 @@ def _lone_month(lines: list[Line], j: int, start: re.Pattern[str]) -> bool:
     """
     return bool(_LONE_MONTH_RE.match(lines[j].text)) and j + 1 < len(lines) \
         and start.match(lines[j + 1].text) is not None
+
+
+#: Most months the month row may wrap onto a line of its own.
+_ROW_REST_MAX = 3
+
+
+def _month_row_rest(text: str) -> bool:
+    """Whether ``text`` is the month row's last months the page wrapped onto a line.
+
+    A few short tokens (at most four signs each), one a month read whole
+    (``ส.ค.<tab>กุย.``: ส.ค. and ก.ย. misread); no step's words.
+    """
+    tokens = text.split()
+    return 0 < len(tokens) <= _ROW_REST_MAX and all(_SHORT_TOKEN.fullmatch(t) for t in tokens) \
+        and any(t.rstrip(".") in _MONTHS for t in tokens)
 
 
 def _is_header_line(text: str) -> bool:

@@ -24,14 +24,14 @@ __all__ = ["ARROWS", "NUM", "NUMBERLESS", "OCR", "OTHER_RE", "PRINTED", "ROW_LIN
 #: A cell's number (a percentage): digits, a decimal part.
 NUM = rf"{DIGIT}+(?:\.{DIGIT}+)?"
 #: A step's number: digits, or on an OCR'd page also what OCR read a Thai digit
-#: as before its point (``©.`` ``on.``, the point read as a comma: ``lo,``, ``๓``
-#: read ``©)``): one or two signs or Latin letters, never a Thai letter (``อ.``
-#: ``จ.`` are abbreviations that may start a wrapped line), before Thai words (not
-#: ``an. พ.ย.``, the header's months misread) or alone on its line (``©).`` over a
-#: description too long to share the number's line).
+#: as before its point (``©.`` ``on.``, the point read as a comma: ``lo,``, as both:
+#: ``@.,``; ``๓`` read ``©)``): one or two signs or Latin letters, never a Thai
+#: letter (``อ.`` ``จ.`` are abbreviations that may start a wrapped line), before
+#: Thai words (not ``an. พ.ย.``, the header's months misread) or alone on its line
+#: (``©).`` over a description too long to share the number's line).
 _NO = rf"(?P<no>{DIGIT}{{1,2}})"
 _OCR_NO = (rf"(?P<no>{DIGIT}{{1,2}}|[^\s\u0e01-\u0e4f0-9๐-๙.,()]{{1,2}}"
-           r"(?=\)?\s*[.,]\s*(?:[\u0e01-\u0e4f]{3}|$)))")
+           r"(?=\)?\s*[.,]{1,2}\s*(?:[\u0e01-\u0e4f]{3}|$)))")
 #: What may follow a whole step's cumulative: the schedule's marks; on an OCR'd
 #: page also what OCR read them as (``=-``, ``wo``): short tokens of no Thai, no digit.
 _MARKS = r"[\s←→↔\-]*$"
