@@ -14,6 +14,8 @@ the ways Tesseract damages them on the corpus's scans (150 to 300 dpi):
 - a step table's header read after a speck (``ea ขั้นตอนการดำเนินงาน...``);
 - a budget row's amount whose first digits OCR misread and set apart from the rest
   (``...สาธารณสุข oon, ๒๓๓,๓๐๐ บาท``, ``...ในสังกัด a 090,900.00 บาท``);
+- a total's amount after a speck glued to it (``ว24,469,800.- บาท``) or with a space
+  before a thousands comma (``1 ,542,600.- บาท``);
 - a routine item's amount whose last digit the wrap put on the next line with
   its baht (``388,800.0`` / ``0 บาท``): no row of its own;
 - a SWOT item's number misread as Latin letters with a speck after them, alone
@@ -156,6 +158,34 @@ def test_amount_whose_first_digits_ocr_misread_apart_is_no_part_of_the_name(seed
            .get("plan_projects", []) if r.section != "routine"]
     assert [(r.name, r.responsible_unit) for r in got] == [
         (r["name"], r["responsible_unit"]) for r in want]
+
+
+_TOTAL_ROW = re.compile(r"^(?P<label>รวมงบประมาณทั้งสิ้น)\s+(?P<amount>[๐-๙0-9][๐-๙0-9,.]*)"
+                        r"(?P<rest>.*)$")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_total_whose_amount_ocr_read_with_a_speck_or_a_spaced_comma_is_stated(seed: int) -> None:
+    """``รวมงบประมาณทั้งสิ้น ว24,469,800.- บาท`` and ``... 1 ,542,600.- บาท`` under a
+    flowing budget table: each section's stated total read, the speck no digit of it."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    out: list[str] = []
+    for line in budget_rows_read(generated.text, lambda m: " ".join(m.group(0).split())
+                                 ).split("\n"):
+        m = _TOTAL_ROW.match(line)
+        if m is not None:
+            amount = m.group("amount")
+            if rng.random() < 0.5:
+                amount = f"{rng.choice(('ว', '!', '|'))}{amount}"
+            elif "," in amount:
+                amount = amount.replace(",", " ,", 1)
+            line = f"{m.group('label')} {amount}{m.group('rest')}"
+        out.append(line)
+    want = [r for r in generated.tables["plan_sections"] if r["section"] != "routine"]
+    got = [r for r in records_of(extract, "\n".join(out), screened=False)
+           .get("plan_sections", []) if r.section != "routine"]
+    assert_rows_read("plan_sections", got, want, ("section", "stated_total_thb"))
 
 
 _ROUTINE_ROW = re.compile(r"^(?P<lead>[^\t]*\t[^\t]*)\t(?P<item>[๑-๙1-9]\. .*)\t"

@@ -17,10 +17,11 @@ from bma_etl.normalize.digits import NO_BUDGET_RE
 
 #: An amount followed by the word baht: ``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``,
 #: ``12,500,000.00 บาท``, ``1.5 ล้านบาท`` (the amount keeps its ``ล้าน``); a space
-#: after a thousands comma (``1,623, 700.- บาท``, as OCR may read it) inside the amount,
-#: as :func:`~bma_etl.normalize.digits.parse_amount` reads it, not ``700.- บาท`` alone.
+#: after a thousands comma or before it (``1,623, 700.- บาท``, ``1,694 ,000.- บาท``, as
+#: OCR may read it) inside the amount, as :func:`~bma_etl.normalize.digits.parse_amount`
+#: reads it, not ``700.- บาท`` alone.
 AMOUNT_BAHT_RE = re.compile(
-    rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?:, ?{DIGIT}{{3}})+|{DIGIT}+)"
+    rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?: ?, ?{DIGIT}{{3}})+|{DIGIT}+)"
     rf"(?:\.{DIGIT}{{1,2}})?(?:\s*ล้าน)?)\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
 #: An amount with thousands separators, for a table whose column header says บาท.
@@ -66,8 +67,10 @@ def budget_said(text: str) -> re.Match[str] | None:
         if found is not None and found.re is AMOUNT_BAHT_RE:
             # ``๖,๘๓๗,«๐๐ บาท``: the well-formed ``๐๐ บาท`` is the end of an amount OCR
             # misread; the whole amount ends the name.
+            # A speck glued before it (``ว24,469,800.- บาท``) is none of the amount.
             whole = [m for m in _OCR_AMOUNT_BAHT_RE.finditer(text, 0, found.end())
-                     if m.end() == found.end() and m.start() < found.start()]
+                     if m.end() == found.end() and m.start() < found.start()
+                     and _DIGIT_RE.search(text, m.start(), found.start())]
             return whole[0] if whole else found
         if found is not None:
             return found
@@ -88,9 +91,12 @@ _LEAD_DIGITS_RE = re.compile(rf"(?<!\S)(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$
 #: (``...สาธารณสุข oon, ๒๒๓,๓๑๐.๐๐ บาท``, ``...ในสังกัด a 090,900.00 บาท``,
 #: ``...พลเรือน ๒ว,ฒ๕๒ 00.00 บาท``, ``...ในซอย 5,049,100. 00 บาท``): Latin letters
 #: (three with a separator after them), a digit then signs among which a thousands
-#: comma, an amount whose decimals a space cut off. No project's name ends so.
+#: comma, an amount whose decimals a space cut off; or a speck or two glued to the
+#: amount (``...ในสังกัด ว24,469,800.- บาท``). No project's name ends so.
 _OCR_AMOUNT_LEAD_RE = re.compile(
-    rf"(?<!\S)(?:[A-Za-z]{{1,2}}[,.]?|[A-Za-z]{{3}}[,.]|{DIGIT}\S*,\S*)\s+$")
+    rf"(?<!\S)(?:(?:[A-Za-z]{{1,2}}[,.]?|[A-Za-z]{{3}}[,.]|{DIGIT}\S*,\S*)\s+"
+    r"|[^\s0-9๐-๙,.]{1,2})$")
+_DIGIT_RE = re.compile(DIGIT)
 
 
 def name_end(text: str, said: re.Match[str]) -> int:
