@@ -11,7 +11,9 @@ the ways Tesseract damages them on the corpus's scans (150 to 300 dpi):
   next is a row of its own;
 - the table's total whose count OCR misread with its ขั้นตอน (``รวม > ชั้นตอน``)
   after such a step;
-- a step table's header read after a speck (``ea ขั้นตอนการดำเนินงาน...``);
+- a step table's header read after a speck (``ea ขั้นตอนการดำเนินงาน...``), its month
+  row misread and its last months wrapped onto a line of their own (``ส.ค.<tab>กุย.``),
+  the first step's number read with a point and a comma (``@.,``);
 - a budget row's amount whose first digits OCR misread and set apart from the rest
   (``...สาธารณสุข oon, ๒๓๓,๓๐๐ บาท``, ``...ในสังกัด a 090,900.00 บาท``);
 - a total's amount after a speck glued to it (``ว24,469,800.- บาท``) or with a space
@@ -19,7 +21,11 @@ the ways Tesseract damages them on the corpus's scans (150 to 300 dpi):
 - a routine item's amount whose last digit the wrap put on the next line with
   its baht (``388,800.0`` / ``0 บาท``): no row of its own;
 - a SWOT item's number misread as Latin letters with a speck after them, alone
-  on its line (``Dy<tab>ie``), its words on the next.
+  on its line (``Dy<tab>ie``), its words on the next;
+- a step's schedule arrow read as a dash before its cells (``...หน่วยงาน - ๓๐ ๑๐๐``);
+- a scoring table's heading words misread past a letter (``เศณฑ์การ์ให้คะแนน``), its
+  quote on the next line; a level whose digit OCR read with a speck after it
+  (``๕ ' ร้อยละ``) or as Latin tokens (``aS i ร้อยละ``).
 
 The truth is the generated values: every row is read, none is added, and its
 words are its own.
@@ -29,6 +35,7 @@ from __future__ import annotations
 
 import random
 import re
+import textwrap
 from collections.abc import Callable
 
 import pytest
@@ -36,6 +43,7 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 
 from conftest import (
+    LEVEL_LINE,
     SWOT_ITEM,
     assert_rows_read,
     assert_swot_read,
@@ -246,3 +254,74 @@ def test_swot_number_read_as_latin_letters_and_a_speck_numbers_the_next_line(see
             lines.append(line)
     assert damaged, "the test damages an item's number"
     assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+
+
+# ------------------------------------------------------------------ step cells, scoring tables
+
+@pytest.mark.parametrize("seed", range(4))
+def test_schedule_arrow_read_as_a_dash_before_a_steps_cells_is_no_word_of_it(seed: int) -> None:
+    """``๕. เผยแพร่...หน่วยงาน - ๓๐ ๑๐๐``: the description ends with its words."""
+    def damage(lines: list[str], k: int, rng: random.Random) -> bool:
+        m = _STEP.match(lines[k])
+        if m is None or rng.random() < 0.5:
+            return False
+        lines[k] = f"{m.group('no')}. {m.group('words')} -\t{m.group('pct')}\t{m.group('cum')}"
+        return True
+
+    _steps_damaged(seed, damage)
+
+
+_SCORING_HEADING = re.compile(r"^เกณฑ์การให้คะแนน (?P<quote>“.*”)$")
+#: A level's digit as OCR read it with a speck after it, or as Latin tokens.
+_LEVEL_STARTS = ("{level} '", "aS i", "{level} \u2018")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_scoring_heading_misread_and_levels_misread_keep_the_table(seed: int) -> None:
+    """``เศณฑ์การ์ให้คะแนน`` over ``“ระดับ...”``, levels ``๕ ' ร้อยละ...`` and ``aS i
+    ร้อยละ...``: every level read, with its indicator and its words."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    out: list[str] = []
+    for line in generated.text.split("\n"):
+        heading, level = _SCORING_HEADING.match(line), LEVEL_LINE.match(line)
+        if heading is not None:
+            out += ["เศณฑ์การ์ให้คะแนน", heading.group("quote")]
+        elif line.startswith("ระดับความสำเร็จ\t"):  # a table's header, flowing
+            out.append(line.replace("\t", " "))
+        elif level is not None:
+            start = rng.choice(_LEVEL_STARTS).format(level=level.group("level")) \
+                if rng.random() < 0.4 else level.group("level")
+            rest = level.group("rest").replace("\t", " ")
+            out += textwrap.wrap(f"{start} ร้อยละ {rest}", rng.choice((70, 90, 110)))
+        else:
+            out.append(line)
+    want = [(r["indicator"], "".join(r["description"].split()))
+            for r in generated.tables["plan_scoring_levels"]]
+    assert want, "the generator writes scoring tables"
+    got = [(r.indicator, "".join((r.description or "").split()))
+           for r in records_of(extract, "\n".join(out), screened=False)
+           .get("plan_scoring_levels", [])]
+    assert got == want
+
+
+_MONTH_ROW = re.compile(r"^\t+ต\.ค\.\t")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_month_row_wrapped_and_misread_is_header_not_a_step(seed: int) -> None:
+    """``aA We oA UA AW LA we wa ie. naa.`` / ``ส.ค.<tab>กุย.`` / ``@.,`` / the first step's
+    words: the last months are the header's, the step its own row."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    lines = generated.text.split("\n")
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        step = _STEP.match(lines[k]) if k and _MONTH_ROW.match(lines[k - 1]) else None
+        if _MONTH_ROW.match(line):
+            out += ["aA We oA UA AW LA we wa ie. naa.", "ส.ค.\tกุย."]
+        elif step is not None:
+            out += ["@.,", line[step.start("words"):]]
+        else:
+            out.append(line)
+    _assert_steps("\n".join(_flowing(line) for line in out), generated.tables["plan_steps"])

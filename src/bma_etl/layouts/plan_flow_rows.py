@@ -37,8 +37,9 @@ _OCR_NO = (rf"(?P<no>{DIGIT}{{1,2}}|[^\s\u0e01-\u0e4f0-9๐-๙.,()]{{1,2}}"
 _MARKS = r"[\s←→↔\-]*$"
 _OCR_MARKS = r"(?:[\s←→↔\-]|[^\s\u0e00-\u0e7f0-9]{1,3}(?=\s|$))*$"
 #: Schedule arrows (and white space) a line break set between a step's words and its
-#: percentage (``…ถัดไป →<tab>๓๐ ๗๐ ←``): marks of the month columns, no words.
-ARROWS = " \t←→↔"
+#: percentage (``…ถัดไป →<tab>๓๐ ๗๐ ←``): marks of the month columns, no words; on an
+#: OCR'd page an arrow's shaft read as a dash (``…หน่วยงาน - ๓๐ ๑๐๐``).
+ARROWS = " \t←→↔-–"
 #: A whole step as joined: number, words, percentage, cumulative, schedule marks.
 #: On an OCR'd page specks may stand between the two numbers, after the percentage
 #: or before the cumulative (``๑๐ ' ๒๐``, ``๒๐ %๕๐``, ``๓๐. . . ๓๐``, ``๒๐. ๑๐๐``):
