@@ -67,10 +67,12 @@ def budget_said(text: str) -> re.Match[str] | None:
         if found is not None and found.re is AMOUNT_BAHT_RE:
             # ``๖,๘๓๗,«๐๐ บาท``: the well-formed ``๐๐ บาท`` is the end of an amount OCR
             # misread; the whole amount ends the name.
-            # A speck glued before it (``ว24,469,800.- บาท``) is none of the amount.
+            # A speck glued before it (``ว24,469,800.- บาท``) is none of the amount, unless
+            # digits stand before the speck (``๑ อ๒๕,๐๐๐.๐๐ บาท``: a digit misread inside it).
             whole = [m for m in _OCR_AMOUNT_BAHT_RE.finditer(text, 0, found.end())
                      if m.end() == found.end() and m.start() < found.start()
-                     and _DIGIT_RE.search(text, m.start(), found.start())]
+                     and (_DIGIT_RE.search(text, m.start(), found.start())
+                          or _DIGITS_BEFORE_RE.search(text, 0, m.start()))]
             return whole[0] if whole else found
         if found is not None:
             return found
@@ -97,6 +99,7 @@ _OCR_AMOUNT_LEAD_RE = re.compile(
     rf"(?<!\S)(?:(?:[A-Za-z]{{1,2}}[,.]?|[A-Za-z]{{3}}[,.]|{DIGIT}\S*,\S*)\s+"
     r"|[^\s0-9๐-๙,.]{1,2})$")
 _DIGIT_RE = re.compile(DIGIT)
+_DIGITS_BEFORE_RE = re.compile(rf"{DIGIT}[,.]?\s*$")
 
 
 def name_end(text: str, said: re.Match[str]) -> int:
@@ -114,9 +117,9 @@ def name_end(text: str, said: re.Match[str]) -> int:
         return start
     misread = _OCR_AMOUNT_LEAD_RE.search(text, 0, start)
     if misread is not None:
-        return misread.start()
+        start = misread.start()
     lead = _LEAD_DIGITS_RE.search(text, 0, start)
-    if lead is None or (lead.group("comma") is None
+    if lead is None or (lead.group("comma") is None and misread is None
                         and _WELL_FORMED_RE.fullmatch(said.group("amount"))):
         return start
     return lead.start()
