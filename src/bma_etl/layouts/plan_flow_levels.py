@@ -49,7 +49,7 @@ _LEVEL_RE = KeyRegex(
 #: carry a speck OCR read before it (``\u2018lo``) or after it (``๕ ' ร้อยละ``), and ร้อยละ
 #: a mark glued to it (``ร้อยละ-๓๐``).
 _OCR_LEVEL_START_RE = re.compile(
-    r"^\s*(?:(?P<level>[^\s\u0e01-\u0e2e()'\u2018\u2019]{1,3})\s*[:.,;'\u2018\u2019]?\s*)?"
+    r"^\s*(?:(?P<level>[^\s\u0e01-\u0e2e()]{1,3})\s*[:.,;'\u2018\u2019]?\s*)?"
     r"(?:[\u0e01-\u0e2e]{1,2}[\u0e31\u0e48-\u0e4b]?อย\s?ละ|(?<=[1-5๑-๕]\s)[A-Za-z]{2,6})"
     r"(?=[\s\-–—.,:;]|$)")
 #: On an OCR'd page: a level's start whose ร้อยละ OCR damaged past :data:`_OCR_LEVEL_START_RE`
