@@ -54,8 +54,10 @@ from conftest import (
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
-_STEP = re.compile(r"^(?P<no>[๑-๙1-9])\.\s(?P<words>[^\t]+)\t(?P<pct>[๐-๙0-9]+)\t(?P<cum>[๐-๙0-9]+)"
-                   r"(?P<marks>.*)$")
+_STEP = re.compile(
+    r"^(?P<no>[๑-๙1-9])\.\s(?P<words>[^\t]+)\t(?P<pct>[๐-๙0-9]+)\t(?P<cum>[๐-๙0-9]+)"
+    r"(?P<marks>.*)$"
+)
 _TOTAL = re.compile(r"^รวม (?P<count>[๐-๙0-9]+) ขั้นตอน (?P<rest>.*)$")
 #: A digit read as another (the model lacks ๔, ๖, ๗, ๘, ๙; Arabic digits misread alike).
 _MISREAD = str.maketrans("๐๑๒๓๔๕๖๗๘๙0123456789", "๕๒๓๕๕๒๒๓๓๕5233522335")
@@ -76,8 +78,9 @@ def _flowing(line: str) -> str:
 
 def _assert_steps(text: str, want: list[dict[str, str]]) -> None:
     got = records_of(extract, text).get("plan_steps", [])
-    truth = {"tables": {"plan_steps": [
-        {k: r[k] for k in ("project_name", "description")} for r in want]}}
+    truth = {
+        "tables": {"plan_steps": [{k: r[k] for k in ("project_name", "description")} for r in want]}
+    }
     right, total, lost = score_tables({"plan_steps": got}, truth)
     assert total > 0 and len(got) == len(want) and right == total, lost[:6]
 
@@ -96,13 +99,16 @@ def _steps_damaged(seed: int, damage: Callable[[list[str], int, random.Random], 
 @pytest.mark.parametrize("seed", range(8))
 def test_step_whose_cells_ocr_misread_ends_at_them_before_a_misread_number(seed: int) -> None:
     """``๓. เผยแพร่... ๑๐ ๕๐`` then ``อ. ประสานงาน... ๒๐ ๑๐๐``: two steps, not one."""
+
     def damage(lines: list[str], k: int, rng: random.Random) -> bool:
         m, after = _STEP.match(lines[k]), _STEP.match(lines[k + 1])
         if m is None or after is None or rng.random() < 0.4:
             return False
-        lines[k] = f"{m.group('no')}. {m.group('words')}\t{m.group('pct')}\t" \
-                   f"{_misread(m.group('cum'))}{m.group('marks')}"
-        words = lines[k + 1][after.start("words"):]
+        lines[k] = (
+            f"{m.group('no')}. {m.group('words')}\t{m.group('pct')}\t"
+            f"{_misread(m.group('cum'))}{m.group('marks')}"
+        )
+        words = lines[k + 1][after.start("words") :]
         if rng.random() < 0.5:
             lines[k + 1] = f"{rng.choice(_NUMBER_BEFORE)}{words}"
         else:
@@ -115,12 +121,15 @@ def test_step_whose_cells_ocr_misread_ends_at_them_before_a_misread_number(seed:
 @pytest.mark.parametrize("seed", range(6))
 def test_total_whose_count_ocr_misread_ends_the_table_after_misread_cells(seed: int) -> None:
     """The last step's cumulative misread, then ``รวม > ชั้นตอน คิดเป็นร้อยลอะ``: no row of it."""
+
     def damage(lines: list[str], k: int, rng: random.Random) -> bool:
         m, total = _STEP.match(lines[k]), _TOTAL.match(lines[k + 1])
         if m is None or total is None:
             return False
-        lines[k] = f"{m.group('no')}. {m.group('words')}\t{m.group('pct')}\t" \
-                   f"{_misread(m.group('cum'))}{m.group('marks')}"
+        lines[k] = (
+            f"{m.group('no')}. {m.group('words')}\t{m.group('pct')}\t"
+            f"{_misread(m.group('cum'))}{m.group('marks')}"
+        )
         lines[k + 1] = f"รวม > ชั้นตอน คิดเป็นร้อยลอะ {total.group('rest').split(' ', 1)[-1]}"
         return True
 
@@ -132,8 +141,10 @@ def test_step_header_read_after_a_speck_opens_its_table(seed: int) -> None:
     """``ea ขั้นตอนการดำเนินงาน เนื้อหา...``: the table under it is read."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
-    lines = [f"{rng.choice(('ea', '|', 'Ss'))} {line}" if line.startswith("ขั้นตอนการดำเนินงาน")
-             else line for line in generated.text.split("\n")]
+    lines = [
+        f"{rng.choice(('ea', '|', 'Ss'))} {line}" if line.startswith("ขั้นตอนการดำเนินงาน") else line
+        for line in generated.text.split("\n")
+    ]
     _assert_steps("\n".join(_flowing(line) for line in lines), generated.tables["plan_steps"])
 
 
@@ -162,14 +173,20 @@ def test_amount_whose_first_digits_ocr_misread_apart_is_no_part_of_the_name(seed
             rest = f"{lead} {tail}{amount.group('rest')}"
         return f"{m.group('no')} {m.group('name')} {rest}"
 
-    got = [r for r in records_of(extract, budget_rows_read(generated.text, row))
-           .get("plan_projects", []) if r.section != "routine"]
+    got = [
+        r
+        for r in records_of(extract, budget_rows_read(generated.text, row)).get("plan_projects", [])
+        if r.section != "routine"
+    ]
     assert [(r.name, r.responsible_unit) for r in got] == [
-        (r["name"], r["responsible_unit"]) for r in want]
+        (r["name"], r["responsible_unit"]) for r in want
+    ]
 
 
-_TOTAL_ROW = re.compile(r"^(?P<label>รวมงบประมาณทั้งสิ้น)\s+(?P<amount>[๐-๙0-9][๐-๙0-9,.]*)"
-                        r"(?P<rest>.*)$")
+_TOTAL_ROW = re.compile(
+    r"^(?P<label>รวมงบประมาณทั้งสิ้น)\s+(?P<amount>[๐-๙0-9][๐-๙0-9,.]*)"
+    r"(?P<rest>.*)$"
+)
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -179,8 +196,9 @@ def test_total_whose_amount_ocr_read_with_a_speck_or_a_spaced_comma_is_stated(se
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     out: list[str] = []
-    for line in budget_rows_read(generated.text, lambda m: " ".join(m.group(0).split())
-                                 ).split("\n"):
+    for line in budget_rows_read(generated.text, lambda m: " ".join(m.group(0).split())).split(
+        "\n"
+    ):
         m = _TOTAL_ROW.match(line)
         if m is not None:
             amount = m.group("amount")
@@ -191,13 +209,18 @@ def test_total_whose_amount_ocr_read_with_a_speck_or_a_spaced_comma_is_stated(se
             line = f"{m.group('label')} {amount}{m.group('rest')}"
         out.append(line)
     want = [r for r in generated.tables["plan_sections"] if r["section"] != "routine"]
-    got = [r for r in records_of(extract, "\n".join(out), screened=False)
-           .get("plan_sections", []) if r.section != "routine"]
+    got = [
+        r
+        for r in records_of(extract, "\n".join(out), screened=False).get("plan_sections", [])
+        if r.section != "routine"
+    ]
     assert_rows_read("plan_sections", got, want, ("section", "stated_total_thb"))
 
 
-_ROUTINE_ROW = re.compile(r"^(?P<lead>[^\t]*\t[^\t]*)\t(?P<item>[๑-๙1-9]\. .*)\t"
-                          r"(?P<amount>[๐-๙0-9,.]*[๐-๙0-9])(?P<baht>.*บาท.*)$")
+_ROUTINE_ROW = re.compile(
+    r"^(?P<lead>[^\t]*\t[^\t]*)\t(?P<item>[๑-๙1-9]\. .*)\t"
+    r"(?P<amount>[๐-๙0-9,.]*[๐-๙0-9])(?P<baht>.*บาท.*)$"
+)
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -225,8 +248,11 @@ def test_routine_amounts_last_digit_wrapped_with_its_baht_starts_no_row(seed: in
             zero = "0" if amount[-1] == "0" else "๐"
             amount = f"{amount}.{zero}{zero}"
         out += [f"{lead} {item} {amount[:-1]}".strip(), f"{amount[-1]} บาท"]
-    got = [r for r in records_of(extract, "\n".join(out), screened=False)
-           .get("plan_projects", []) if r.section == "routine"]
+    got = [
+        r
+        for r in records_of(extract, "\n".join(out), screened=False).get("plan_projects", [])
+        if r.section == "routine"
+    ]
     assert_rows_read("plan_projects", got, want, ("name", "uses_budget"))
 
 
@@ -258,9 +284,11 @@ def test_swot_number_read_as_latin_letters_and_a_speck_numbers_the_next_line(see
 
 # ------------------------------------------------------------------ step cells, scoring tables
 
+
 @pytest.mark.parametrize("seed", range(4))
 def test_schedule_arrow_read_as_a_dash_before_a_steps_cells_is_no_word_of_it(seed: int) -> None:
     """``๕. เผยแพร่...หน่วยงาน - ๓๐ ๑๐๐``: the description ends with its words."""
+
     def damage(lines: list[str], k: int, rng: random.Random) -> bool:
         m = _STEP.match(lines[k])
         if m is None or rng.random() < 0.5:
@@ -290,18 +318,24 @@ def test_scoring_heading_misread_and_levels_misread_keep_the_table(seed: int) ->
         elif line.startswith("ระดับความสำเร็จ\t"):  # a table's header, flowing
             out.append(line.replace("\t", " "))
         elif level is not None:
-            start = rng.choice(_LEVEL_STARTS).format(level=level.group("level")) \
-                if rng.random() < 0.4 else level.group("level")
+            start = (
+                rng.choice(_LEVEL_STARTS).format(level=level.group("level"))
+                if rng.random() < 0.4
+                else level.group("level")
+            )
             rest = level.group("rest").replace("\t", " ")
             out += textwrap.wrap(f"{start} ร้อยละ {rest}", rng.choice((70, 90, 110)))
         else:
             out.append(line)
-    want = [(r["indicator"], "".join(r["description"].split()))
-            for r in generated.tables["plan_scoring_levels"]]
+    want = [
+        (r["indicator"], "".join(r["description"].split()))
+        for r in generated.tables["plan_scoring_levels"]
+    ]
     assert want, "the generator writes scoring tables"
-    got = [(r.indicator, "".join((r.description or "").split()))
-           for r in records_of(extract, "\n".join(out), screened=False)
-           .get("plan_scoring_levels", [])]
+    got = [
+        (r.indicator, "".join((r.description or "").split()))
+        for r in records_of(extract, "\n".join(out), screened=False).get("plan_scoring_levels", [])
+    ]
     assert got == want
 
 
@@ -321,7 +355,7 @@ def test_month_row_wrapped_and_misread_is_header_not_a_step(seed: int) -> None:
         if _MONTH_ROW.match(line):
             out += ["aA We oA UA AW LA we wa ie. naa.", "ส.ค.\tกุย."]
         elif step is not None:
-            out += ["@.,", line[step.start("words"):]]
+            out += ["@.,", line[step.start("words") :]]
         else:
             out.append(line)
     _assert_steps("\n".join(_flowing(line) for line in out), generated.tables["plan_steps"])

@@ -18,8 +18,18 @@ from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow_cells import OCR_BARE_START, ends_with_cells, joined_row
 from bma_etl.matchkey import KeyRegex
 
-__all__ = ["ARROWS", "NUM", "NUMBERLESS", "OCR", "OTHER_RE", "PRINTED", "ROW_LINES_MAX",
-           "StepPatterns", "is_gap", "starts"]
+__all__ = [
+    "ARROWS",
+    "NUM",
+    "NUMBERLESS",
+    "OCR",
+    "OTHER_RE",
+    "PRINTED",
+    "ROW_LINES_MAX",
+    "StepPatterns",
+    "is_gap",
+    "starts",
+]
 
 #: A cell's number (a percentage): digits, a decimal part.
 NUM = rf"{DIGIT}+(?:\.{DIGIT}+)?"
@@ -30,8 +40,10 @@ NUM = rf"{DIGIT}+(?:\.{DIGIT}+)?"
 #: Thai words (not ``an. พ.ย.``, the header's months misread) or alone on its line
 #: (``©).`` over a description too long to share the number's line).
 _NO = rf"(?P<no>{DIGIT}{{1,2}})"
-_OCR_NO = (rf"(?P<no>{DIGIT}{{1,2}}|[^\s\u0e01-\u0e4f0-9๐-๙.,()]{{1,2}}"
-           r"(?=\)?\s*[.,]{1,2}\s*(?:[\u0e01-\u0e4f]{3}|$)))")
+_OCR_NO = (
+    rf"(?P<no>{DIGIT}{{1,2}}|[^\s\u0e01-\u0e4f0-9๐-๙.,()]{{1,2}}"
+    r"(?=\)?\s*[.,]{1,2}\s*(?:[\u0e01-\u0e4f]{3}|$)))"
+)
 #: What may follow a whole step's cumulative: the schedule's marks; on an OCR'd
 #: page also what OCR read them as (``=-``, ``wo``): short tokens of no Thai, no digit.
 _MARKS = r"[\s←→↔\-]*$"
@@ -44,8 +56,10 @@ ARROWS = " \t←→↔-–"
 #: On an OCR'd page specks may stand between the two numbers, after the percentage
 #: or before the cumulative (``๑๐ ' ๒๐``, ``๒๐ %๕๐``, ``๓๐. . . ๓๐``, ``๒๐. ๑๐๐``):
 #: signs, a few, no letter, no digit.
-_STEP_RE = (r"^\s*{no}\s*{point}\s*(?P<body>.*?)\s*(?P<pct>{num}){speck}(?P<cum>{num})"
-            r"{marks}")
+_STEP_RE = (
+    r"^\s*{no}\s*{point}\s*(?P<body>.*?)\s*(?P<pct>{num}){speck}(?P<cum>{num})"
+    r"{marks}"
+)
 _SPACE = r"\s+"
 _OCR_SPECK = r"(?:[^\s\w]{0,2}\s+){1,3}(?:[^\s\w]{1,2}\s*)?"
 #: A step's words after its number (a step whose percentages do not add up).
@@ -67,18 +81,27 @@ def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> StepPatterns:
     # (``๓.ดำเนินการ``: a number in digits before Thai words)
     start = "[.,;)]{1,2}" if ocr else "[.)]"
     glued = rf"|^\s*{DIGIT}{{1,2}}[.,](?=[\u0e01-\u0e2eเ-ไ][\u0e01-\u0e4f]{{2}})" if ocr else ""
-    return StepPatterns(re.compile(rf"^\s*{no}\s*{start}(?!{DIGIT})(?:\s|$){glued}"),
-                        re.compile(_STEP_RE.format(no=no, point=point, num=NUM, marks=marks,
-                                                  speck=_OCR_SPECK if ocr else _SPACE), re.S),
-                        re.compile(_STEP_WORDS_RE.format(no=no, point=point), re.S), ocr)
+    return StepPatterns(
+        re.compile(rf"^\s*{no}\s*{start}(?!{DIGIT})(?:\s|$){glued}"),
+        re.compile(
+            _STEP_RE.format(
+                no=no, point=point, num=NUM, marks=marks, speck=_OCR_SPECK if ocr else _SPACE
+            ),
+            re.S,
+        ),
+        re.compile(_STEP_WORDS_RE.format(no=no, point=point), re.S),
+        ocr,
+    )
 
 
 PRINTED = _step_patterns(_NO, "[.)]", _MARKS, False)
 #: On an OCR'd page a step's point may be lost (``๕ จัดประชุม...``): see :func:`starts`.
 OCR = _step_patterns(_OCR_NO, "[.,;)]{0,2}", _OCR_MARKS, True)
 #: Lines that open something else: a table's heading, a new indicator or project.
-OTHER_RE = KeyRegex(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|มาตรการ"
-                    r"|ตัวชี้วัด|แนวทางการประเมิน)")
+OTHER_RE = KeyRegex(
+    r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|มาตรการ"
+    r"|ตัวชี้วัด|แนวทางการประเมิน)"
+)
 #: Most lines of one row.
 ROW_LINES_MAX = 12
 
@@ -92,8 +115,12 @@ def starts(text: str, run: list[Line], pats: StepPatterns) -> bool:
     """Whether ``text`` starts a step (after the lines ``run`` of the step before)."""
     if pats.start.match(text):
         return True
-    return pats.ocr and bool(run) and OCR_BARE_START.match(text) is not None \
+    return (
+        pats.ocr
+        and bool(run)
+        and OCR_BARE_START.match(text) is not None
         and ends_with_cells(joined_row(run).text)
+    )
 
 
 #: What is left of a step's number OCR misread past a digit, before the step's words
@@ -105,6 +132,9 @@ _LOST_NO = r"(?P<no>)(?:(?:[A-Za-z]{1,3}|(?!ณ)[ก-ฮ][.,]?)\s+)?"
 #: left of the number), then its two cells.
 NUMBERLESS = StepPatterns(
     re.compile(r"^\s*(?:(?:[A-Za-z]{1,3}|(?!ณ)[ก-ฮ][.,]?)\s+)?(?=[\u0e01-\u0e2eเ-ไ])"),
-    re.compile(_STEP_RE.format(no=_LOST_NO, point="", num=NUM, marks=_OCR_MARKS,
-                               speck=_OCR_SPECK), re.S),
-    re.compile(_STEP_WORDS_RE.format(no=_LOST_NO, point=""), re.S), True)
+    re.compile(
+        _STEP_RE.format(no=_LOST_NO, point="", num=NUM, marks=_OCR_MARKS, speck=_OCR_SPECK), re.S
+    ),
+    re.compile(_STEP_WORDS_RE.format(no=_LOST_NO, point=""), re.S),
+    True,
+)

@@ -20,8 +20,9 @@ _JUNK_WORD = r"[^\s\u0e01-\u0e4e0-9๐-๙]{1,8}"
 _OCR_JUNK_RE = re.compile(rf"\s*{_JUNK_WORD}(?:\s+{_JUNK_WORD}){{0,2}}\s*")
 
 
-def page_junk(doc: RepairedText, lines: list[Line], number: Callable[[str, bool], bool]
-              ) -> frozenset[int]:
+def page_junk(
+    doc: RepairedText, lines: list[Line], number: Callable[[str, bool], bool]
+) -> frozenset[int]:
     """On an OCR'd page, the numbers of the lines at a page's foot or head that are a page number.
 
     A short line of no Thai letter and no digit that is no item's number
