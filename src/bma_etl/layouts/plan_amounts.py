@@ -71,8 +71,8 @@ def budget_said(text: str) -> re.Match[str] | None:
             # digits stand before the speck (``๑ อ๒๕,๐๐๐.๐๐ บาท``: a digit misread inside it).
             whole = [m for m in _OCR_AMOUNT_BAHT_RE.finditer(text, 0, found.end())
                      if m.end() == found.end() and m.start() < found.start()
-                     and (_DIGIT_RE.search(text, m.start(), found.start())
-                          or _DIGITS_BEFORE_RE.search(text, 0, m.start()))]
+                     and not (_SPECK_RE.fullmatch(text, m.start(), found.start())
+                              and not _DIGITS_BEFORE_RE.search(text, 0, m.start()))]
             return whole[0] if whole else found
         if found is not None:
             return found
@@ -98,7 +98,7 @@ _LEAD_DIGITS_RE = re.compile(rf"(?<!\S)(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$
 _OCR_AMOUNT_LEAD_RE = re.compile(
     rf"(?<!\S)(?:(?:[A-Za-z]{{1,2}}[,.]?|[A-Za-z]{{3}}[,.]|{DIGIT}\S*,\S*)\s+"
     r"|[^\s0-9๐-๙,.]{1,2})$")
-_DIGIT_RE = re.compile(DIGIT)
+_SPECK_RE = re.compile(r"[^\s0-9๐-๙,.]{1,2}")
 _DIGITS_BEFORE_RE = re.compile(rf"{DIGIT}[,.]?\s*$")
 
 
