@@ -33,13 +33,27 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
-from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, PAGE_NUMBER_RE
-from bma_etl.layouts.plan_flow_cells import OCR_BARE_START, cells_start, ends_with_cells
+from bma_etl.layouts.plan_cells import DIGITS_RE
+from bma_etl.layouts.plan_flow_cells import (
+    OCR_BARE_START,
+    cells_start,
+    ends_with_cells,
+    ends_with_two_cells,
+)
 from bma_etl.layouts.plan_flow_cells import joined_row as _joined
 from bma_etl.layouts.plan_flow_cells import joinings as _joinings
 from bma_etl.layouts.plan_flow_header import STEP_HEADER_RE as _STEP_HEADER_RE
 from bma_etl.layouts.plan_flow_header import STEP_TOTAL_RE as _STEP_TOTAL_RE
 from bma_etl.layouts.plan_flow_header import is_step_header, skip_header
+from bma_etl.layouts.plan_flow_rows import ARROWS as _ARROWS
+from bma_etl.layouts.plan_flow_rows import NUMBERLESS as _NUMBERLESS
+from bma_etl.layouts.plan_flow_rows import OCR as _OCR
+from bma_etl.layouts.plan_flow_rows import OTHER_RE as _OTHER_RE
+from bma_etl.layouts.plan_flow_rows import PRINTED as _PRINTED
+from bma_etl.layouts.plan_flow_rows import ROW_LINES_MAX as _ROW_LINES_MAX
+from bma_etl.layouts.plan_flow_rows import StepPatterns as _StepPatterns
+from bma_etl.layouts.plan_flow_rows import is_gap as _is_gap
+from bma_etl.layouts.plan_flow_rows import starts as _starts
 from bma_etl.layouts.plan_steps import (
     INDICATOR_HEADING_RE,
     PROJECT_HEADING_RE,
@@ -48,7 +62,6 @@ from bma_etl.layouts.plan_steps import (
     update_step_context,
 )
 from bma_etl.layouts.plan_values import to_decimal, to_int
-from bma_etl.matchkey import KeyRegex
 
 __all__ = ["Flowed", "flow_steps"]
 
@@ -59,69 +72,6 @@ class Flowed(NamedTuple):
     header: int
     line: int
     row: RawRow
-
-
-_NUM = rf"{DIGIT}+(?:\.{DIGIT}+)?"
-#: A step's number: digits, or on an OCR'd page also what OCR read a Thai digit
-#: as before its point (``©.`` ``on.``, the point read as a comma: ``lo,``, ``๓``
-#: read ``©)``): one or two signs or Latin letters, never a Thai letter (``อ.``
-#: ``จ.`` are abbreviations that may start a wrapped line), before Thai words (not
-#: ``an. พ.ย.``, the header's months misread) or alone on its line (``©).`` over a
-#: description too long to share the number's line).
-_NO = rf"(?P<no>{DIGIT}{{1,2}})"
-_OCR_NO = (rf"(?P<no>{DIGIT}{{1,2}}|[^\s\u0e01-\u0e4f0-9๐-๙.,()]{{1,2}}"
-           r"(?=\)?\s*[.,]\s*(?:[\u0e01-\u0e4f]{3}|$)))")
-#: What may follow a whole step's cumulative: the schedule's marks; on an OCR'd
-#: page also what OCR read them as (``=-``, ``wo``): short tokens of no Thai, no digit.
-_MARKS = r"[\s←→↔\-]*$"
-_OCR_MARKS = r"(?:[\s←→↔\-]|[^\s\u0e00-\u0e7f0-9]{1,3}(?=\s|$))*$"
-#: Schedule arrows (and white space) a line break set between a step's words and its
-#: percentage (``…ถัดไป →<tab>๓๐ ๗๐ ←``): marks of the month columns, no words.
-_ARROWS = " \t←→↔"
-#: A whole step as joined: number, words, percentage, cumulative, schedule marks.
-#: On an OCR'd page a speck may stand between the two numbers or before the
-#: cumulative (``๑๐ ' ๒๐``, ``๒๐ %๕๐``): a sign or two, no letter, no digit.
-_STEP_RE = (r"^\s*{no}\s*{point}\s*(?P<body>.*?)\s*(?P<pct>{num})\s+{speck}(?P<cum>{num})"
-            r"{marks}")
-_OCR_SPECK = r"(?:[^\s\w]{1,2}\s*)?"
-#: A step's words after its number (a step whose percentages do not add up).
-_STEP_WORDS_RE = r"^\s*{no}\s*{point}\s*(?P<body>\S.*?)\s*$"
-
-
-class _StepPatterns(NamedTuple):
-    """A step's first line, a whole step, a step's words: as printed, or as OCR reads them."""
-
-    start: re.Pattern[str]
-    whole: re.Pattern[str]
-    words: re.Pattern[str]
-    ocr: bool
-
-
-def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> _StepPatterns:
-    # OCR reads a point as a comma now and then, or as a comma and a point (``๒,.``),
-    # or as a semicolon (``2; ประสานงาน``), and loses the space after it
-    # (``๓.ดำเนินการ``: a number in digits before Thai words)
-    start = "[.,;)]{1,2}" if ocr else "[.)]"
-    glued = rf"|^\s*{DIGIT}{{1,2}}[.,](?=[\u0e01-\u0e2eเ-ไ][\u0e01-\u0e4f]{{2}})" if ocr else ""
-    return _StepPatterns(re.compile(rf"^\s*{no}\s*{start}(?!{DIGIT})(?:\s|$){glued}"),
-                         re.compile(_STEP_RE.format(no=no, point=point, num=_NUM, marks=marks,
-                                                   speck=_OCR_SPECK if ocr else ""), re.S),
-                         re.compile(_STEP_WORDS_RE.format(no=no, point=point), re.S), ocr)
-
-
-_PRINTED = _step_patterns(_NO, "[.)]", _MARKS, False)
-#: On an OCR'd page a step's point may be lost (``๕ จัดประชุม...``): see :func:`_starts`.
-_OCR = _step_patterns(_OCR_NO, "[.,;)]{0,2}", _OCR_MARKS, True)
-#: Lines that open something else: a table's heading, a new indicator or project.
-_OTHER_RE = KeyRegex(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|มาตรการ"
-                       r"|ตัวชี้วัด|แนวทางการประเมิน)")
-#: Most lines of one row.
-_ROW_LINES_MAX = 12
-
-
-def _is_gap(line: Line) -> bool:
-    """A blank line, or a number alone (a page number; inside a row, its last cell)."""
-    return not line.text.strip() or PAGE_NUMBER_RE.match(line.text) is not None
 
 
 def _heading_run(lines: list[Line], i: int) -> list[Line]:
@@ -178,14 +128,6 @@ _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _THAI_DIGIT = re.compile("[๐-๙]")
 
 
-def _starts(text: str, run: list[Line], pats: _StepPatterns) -> bool:
-    """Whether ``text`` starts a step (after the lines ``run`` of the step before)."""
-    if pats.start.match(text):
-        return True
-    return pats.ocr and bool(run) and OCR_BARE_START.match(text) is not None \
-        and ends_with_cells(_joined(run).text)
-
-
 def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
                 out: list[Flowed]) -> int:
     """Read one step table from its header at ``i``; return the index after it."""
@@ -196,7 +138,9 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
     read = False  # a step of this table read: a table may start at a later step,
     # continuing one whose start is elsewhere (its cumulative is then taken as read)
     lost = False  # the step before did not add up: the next one's cumulative is taken
-    gap_ended = False  # the step before ended so at a blank line (:func:`_cells_before_gap`)
+    # the step before ended with its cells, at a blank line (:func:`_cells_before_gap`)
+    # or at the line's end (:func:`_row_ended`); on an OCR'd page the table's header too
+    gap_ended = pats.ocr
     run: list[Line] = []
     opened = len(out)  # the rows before this table's
     while i < len(lines):
@@ -224,10 +168,21 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
                     "indicator_no": ctx.indicator_no, "project_name": ctx.project_name,
                     **step})))
                 continue
+            if gap_ended and _LONE_NO_RE.match(text):  # the next step's number, misread
+                i += 1
+                continue
             end = _words_with_cells(lines, i, pats) if gap_ended else None
             if end is not None:  # the next step's words, its number and cells misread
-                _add_unsure_step(doc, header, lines[i:end], ctx, out, _NUMBERLESS)
-                i, gap_ended = end, False
+                whole = _numberless_adds_up(doc, lines[i:end], cumulative, lost or not read)
+                if whole is None:
+                    _add_unsure_step(doc, header, lines[i:end], ctx, out, _NUMBERLESS)
+                    lost = True
+                else:
+                    cumulative, read, lost = whole[0], True, False
+                    out.append(Flowed(header, line.no, RawRow("plan_steps", None, {
+                        "indicator_no": ctx.indicator_no, "project_name": ctx.project_name,
+                        **whole[1]})))
+                i, gap_ended = end, ends_with_two_cells(lines[end - 1].text)
                 continue
             i += 1  # a cell's end after a page break, already read, or no step
             continue
@@ -246,30 +201,20 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
             if len(run) >= _ROW_LINES_MAX:
                 _add_unsure_step(doc, header, run, ctx, out, pats)
                 run, lost = [], True
+            elif pats.ocr and _row_ended(run, lines, i):
+                _add_unsure_step(doc, header, run, ctx, out, pats)
+                run, lost, gap_ended = [], True, True
             continue
         m, pct_at, cum = found
         cumulative, read, lost = cum, True, False
         out.append(Flowed(header, run[0].no, RawRow("plan_steps", None, {
             "indicator_no": ctx.indicator_no,
             "project_name": ctx.project_name,
-            "step_no": _step_no(doc, joined, m),
-            "description": doc.raw_in(joined, m.start("body"),
-                                      len(joined.text[:pct_at[0]].rstrip(_ARROWS))),
-            "step_pct": doc.raw_in(joined, *pct_at),
-            "cumulative_pct": doc.raw_in(joined, *m.span("cum")),
-        })))
+            **_fields(doc, joined, m, pct_at, _step_no(doc, joined, m))})))
         run = []
     if run:
         _add_unsure_step(doc, header, run, ctx, out, pats)
     return i
-
-
-#: A step whose number OCR lost: Thai words from the line's start, then its two cells.
-_NUMBERLESS = _StepPatterns(
-    re.compile(r"^\s*(?=[\u0e01-\u0e2eเ-ไ])"),
-    re.compile(_STEP_RE.format(no="(?P<no>)", point="", num=_NUM, marks=_OCR_MARKS,
-                               speck=_OCR_SPECK), re.S),
-    re.compile(_STEP_WORDS_RE.format(no="(?P<no>)", point=""), re.S), True)
 
 
 def _cells_before_gap(lines: list[Line], i: int, run: list[Line], pats: _StepPatterns) -> bool:
@@ -284,12 +229,36 @@ def _cells_before_gap(lines: list[Line], i: int, run: list[Line], pats: _StepPat
         _NUMBERLESS.start.match(after.text) or pats.start.match(after.text))
 
 
+#: A step's number OCR misread as a letter or two, alone on its line over its words
+#: (``ล``, ``Nore``): after a step that ended with its cells, no row of its own.
+_LONE_NO_RE = re.compile(r"^\s*(?:[^\s\u0e00-\u0e7f0-9]{1,4}|(?!ณ)[ก-ฮ][.,]?)\s*$")
+#: A line that opens a row of its own, not the rest of a number the wrap cut (``๒`` /
+#: ``๐``, ``22`` / ``.5``): no digit, no point first.
+_ROW_OPENING_RE = re.compile(r"^\s*[^\s0-9๐-๙.]")
+
+
+def _row_ended(run: list[Line], lines: list[Line], i: int) -> bool:
+    """On an OCR'd page: whether the step ``run`` holds ends at its last line, before line ``i``.
+
+    A flowing step row prints its two number cells after its last words: a line
+    ending with two cells (:func:`~bma_etl.layouts.plan_flow_cells.ends_with_two_cells`),
+    OCR having misread a digit so they did not add up (``๑๐ ๕๐`` for ๑๐ ๔๐), ends
+    its row when the next line opens words, not the rest of a cut number. The next
+    row's number may be misread too (``ผูน ขออนุมัติ...``, ``อ. ประสานงาน...``): the
+    step is not run into it.
+    """
+    return i < len(lines) and ends_with_two_cells(run[-1].text) \
+        and _ROW_OPENING_RE.match(lines[i].text) is not None
+
+
 def _words_with_cells(lines: list[Line], i: int, pats: _StepPatterns) -> int | None:
     """On an OCR'd page: the index after a step's row whose number OCR lost, from line ``i``.
 
-    Only after a step :func:`_cells_before_gap` ended: Thai words from the line's
-    start up to the next gap or step, ending with the row's cells OCR misread.
-    None when the lines are no such row.
+    Only after a step that ended with its cells (:func:`_cells_before_gap`,
+    :func:`_row_ended`) or at the table's first row: Thai words from the line's
+    start (after what is left of the number: :data:`~bma_etl.layouts.plan_flow_rows.NUMBERLESS`)
+    up to the next gap or step, or a line ending with two cells, ending with the
+    row's cells OCR misread. None when the lines are no such row.
     """
     if not _NUMBERLESS.start.match(lines[i].text):
         return None
@@ -297,7 +266,7 @@ def _words_with_cells(lines: list[Line], i: int, pats: _StepPatterns) -> int | N
     for line in lines[i:i + _ROW_LINES_MAX]:
         if run and (_is_gap(line) or _starts(line.text, run, pats)
                     or _STEP_TOTAL_RE.match(line.text) or _OTHER_RE.match(line.text)
-                    or is_step_header(line.text, True)):
+                    or is_step_header(line.text, True) or ends_with_two_cells(run[-1].text)):
             break
         run.append(line)
     return i + len(run) if ends_with_cells(_joined(run).text) else None
@@ -330,13 +299,31 @@ def _numberless_step(doc: RepairedText, lines: list[Line], i: int, cumulative: D
             found = _adds_up(joined, cumulative, False, pats if bare else _NUMBERLESS)
             if found is not None:
                 m, pct_at, cum = found
-                return j + 1, cum, {
-                    "step_no": _step_no(doc, joined, m) if bare else None,
-                    "description": doc.raw_in(joined, m.start("body"),
-                                      len(joined.text[:pct_at[0]].rstrip(_ARROWS))),
-                    "step_pct": doc.raw_in(joined, *pct_at),
-                    "cumulative_pct": doc.raw_in(joined, *m.span("cum")),
-                }
+                return j + 1, cum, _fields(doc, joined, m, pct_at,
+                                           _step_no(doc, joined, m) if bare else None)
+    return None
+
+
+def _fields(doc: RepairedText, joined: Line, m: re.Match[str], pct_at: tuple[int, int],
+            step_no: Raw | None) -> dict[str, Raw | None]:
+    """A whole step's fields: its number, words (up to the percentage) and two cells."""
+    return {
+        "step_no": step_no,
+        "description": doc.raw_in(joined, m.start("body"),
+                                  len(joined.text[:pct_at[0]].rstrip(_ARROWS))),
+        "step_pct": doc.raw_in(joined, *pct_at),
+        "cumulative_pct": doc.raw_in(joined, *m.span("cum")),
+    }
+
+
+def _numberless_adds_up(doc: RepairedText, run: list[Line], cumulative: Decimal, free: bool
+                        ) -> tuple[Decimal, dict[str, Raw | None]] | None:
+    """A numberless step's cumulative and fields, if its cells add up (:func:`_adds_up`)."""
+    for joined in _joinings(run):
+        found = _adds_up(joined, cumulative, free, _NUMBERLESS)
+        if found is not None:
+            m, pct_at, cum = found
+            return cum, _fields(doc, joined, m, pct_at, None)
     return None
 
 

@@ -19,7 +19,7 @@ from bma_etl.matchkey import MARKS
 from bma_etl.rows import join_lines, separator
 
 __all__ = ["DIGIT_END", "OCR_BARE_START", "between_lines", "cells_start", "ends_with_cells",
-           "joined_row", "joinings"]
+           "ends_with_two_cells", "joined_row", "joinings"]
 
 #: A number without its point before Thai words: a step's start on an OCR'd page
 #: when the lines before end with a row's cells.
@@ -44,6 +44,25 @@ _OCR_LATIN_CELLS_END = re.compile(
 #: no space), the cumulative after it misread: the digits are no part of the word.
 _OCR_GLUED_CELLS_END = re.compile(
     rf"(?<=[\u0e01-\u0e4f]){DIGIT}{{1,3}}(?:\s+(?:{_OCR_NUMBER}|{_OCR_MARK}))+\s*$")
+
+
+#: A row's two cells at its line's end, after its words: a number, then a number or
+#: a Latin misreading of one (``๑๐ ๕๐``, ``๕๐ Go»``, ``. ๓๐ alo``). A wrap that cut a
+#: number leaves one (``…ถัดไป 4``): no end so.
+_OCR_TWO_CELLS_END = re.compile(
+    rf"(?<=\S)\s+(?:[^\s\w]{{1,2}}\s*)?{_OCR_NUMBER}\s+(?:[^\s\w]{{1,2}}\s*)?"
+    rf"(?:{_OCR_NUMBER}|{_LATIN_CELL}[^\s\u0e00-\u0e7f0-9]?)(?:\s+{_OCR_MARK})*\s*$")
+
+
+def ends_with_two_cells(text: str) -> bool:
+    """Whether an OCR'd line ``text`` ends with a step's two number cells after other words.
+
+    >>> ends_with_two_cells("๓. เผยแพร่ผลการดำเนินงาน ๑๐ ๕๐"), ends_with_two_cells("ราชการ . ๓๐ alo")
+    (True, True)
+    >>> ends_with_two_cells("ตลอดจนสรุปผลและข้อเสนอแนะ 4"), ends_with_two_cells("0 40")
+    (False, False)
+    """
+    return _OCR_TWO_CELLS_END.search(text) is not None
 
 
 def ends_with_cells(text: str) -> bool:

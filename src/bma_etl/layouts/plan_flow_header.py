@@ -22,9 +22,15 @@ STEP_HEADER_RE = KeyRegex(r"^\s*ขั้นตอน\s*การ\s*ดำเน
 #: another of like shape (``ชั้นตอน``, ``การตำเนินงาน``) or a speck before them
 #: (``ขชั้นตอน``). Taken for the header only with its ``ร้อยละ`` on the same line.
 _OCR_HEADER_KEY = re.compile(r"^[ก-ฮ]?[ขช]นตอนการ[ดต]าเนนงาน")
+#: A speck OCR read as a short token before the header's words (``ea ขั้นตอน...``):
+#: Latin letters or signs, no Thai, no digit, set off by a space.
+_OCR_SPECK_LEAD_RE = re.compile(r"^\s*[^\s\u0e00-\u0e7f0-9]{1,3}\s+(?=\S)")
 _PERCENT_KEY = key("ร้อยละ")
 #: The table's total row (``รวม ๕ ขั้นตอน คิดเป็นร้อยละ``); not ``รวมทั้ง...``, a word.
-STEP_TOTAL_RE = KeyRegex(rf"^\s*รวม\s*(?:ทั้งสิ้น\s*)?(?:{DIGIT}+\s*ขั้นตอน|$|{DIGIT})")
+#: Its count OCR may misread, and ขั้นตอน with it (``รวม > ชั้นตอน คิดเป็นร้อยลอะ``):
+#: a few short words, then คิดเป็น.
+STEP_TOTAL_RE = KeyRegex(rf"^\s*รวม\s*(?:ทั้งสิ้น\s*)?(?:{DIGIT}+\s*ขั้นตอน|$|{DIGIT}"
+                         r"|(?:\S{1,8}\s+){1,2}คิด\s*เป็น)")
 _MONTHS = ("ต.ค", "พ.ย", "ธ.ค", "ม.ค", "ก.พ", "มี.ค", "เม.ย", "พ.ค", "มิ.ย", "ก.ค", "ส.ค", "ก.ย")
 #: A step table header's words, in key form (OCR loses their marks).
 _HEADER_KEYS = tuple(key(w) for w in ("ร้อยละ", "ความก้าวหน้า", "ระยะเวลา", "ขั้นตอนการ"))
@@ -41,13 +47,14 @@ def is_step_header(text: str, ocr: bool) -> bool:
     """Whether line ``text`` opens a step table (``ขั้นตอนการดำเนินงาน ... (ร้อยละ)``).
 
     ``ocr``: the page was OCR'd, so its first words may be misread as
-    :data:`_OCR_HEADER_KEY` allows, the line then also saying ``ร้อยละ``.
+    :data:`_OCR_HEADER_KEY` allows, or after a speck (:data:`_OCR_SPECK_LEAD_RE`), the
+    line then also saying ``ร้อยละ``.
     """
     if STEP_HEADER_RE.match(text):
         return True
     if not ocr:
         return False
-    folded = key(text)
+    folded = key(_OCR_SPECK_LEAD_RE.sub("", text))
     return _OCR_HEADER_KEY.match(folded) is not None and _PERCENT_KEY in folded
 
 
@@ -66,6 +73,9 @@ def skip_header(lines: list[Line], i: int, start: re.Pattern[str], ocr: bool) ->
             continue
         if ocr and (_ocr_month_row(text) or (end == j and _lone_month(lines, j, start))):
             end, months = j + 1, True
+            continue
+        if ocr and months and end == j and _month_row_rest(text):
+            end = j + 1  # the month row's last months, wrapped (``ส.ค.<tab>กุย.``)
             continue
         if start.match(text) or STEP_TOTAL_RE.match(text) or (ocr and months):
             break  # (a first step whose number OCR lost may name ความก้าวหน้า)
@@ -101,6 +111,21 @@ def _lone_month(lines: list[Line], j: int, start: re.Pattern[str]) -> bool:
     """
     return bool(_LONE_MONTH_RE.match(lines[j].text)) and j + 1 < len(lines) \
         and start.match(lines[j + 1].text) is not None
+
+
+#: Most months the month row may wrap onto a line of its own.
+_ROW_REST_MAX = 3
+
+
+def _month_row_rest(text: str) -> bool:
+    """Whether ``text`` is the month row's last months the page wrapped onto a line.
+
+    A few short tokens (at most four signs each), one a month read whole
+    (``ส.ค.<tab>กุย.``: ส.ค. and ก.ย. misread); no step's words.
+    """
+    tokens = text.split()
+    return 0 < len(tokens) <= _ROW_REST_MAX and all(_SHORT_TOKEN.fullmatch(t) for t in tokens) \
+        and any(t.rstrip(".") in _MONTHS for t in tokens)
 
 
 def _is_header_line(text: str) -> bool:

@@ -23,15 +23,13 @@ from typing import NamedTuple
 
 from bma_etl.layouts.base import Derived, FieldValue, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGITS_RE, few_letters
-from bma_etl.layouts.plan_flow import (
-    _NUM,
-    _OTHER_RE,
-    _ROW_LINES_MAX,
-    Flowed,
-    _is_gap,
-)
+from bma_etl.layouts.plan_flow import Flowed
 from bma_etl.layouts.plan_flow_cells import DIGIT_END as _DIGIT_END
 from bma_etl.layouts.plan_flow_cells import joined_row as _joined
+from bma_etl.layouts.plan_flow_rows import NUM as _NUM
+from bma_etl.layouts.plan_flow_rows import OTHER_RE as _OTHER_RE
+from bma_etl.layouts.plan_flow_rows import ROW_LINES_MAX as _ROW_LINES_MAX
+from bma_etl.layouts.plan_flow_rows import is_gap as _is_gap
 from bma_etl.layouts.plan_indicators import scoring_indicator
 from bma_etl.layouts.plan_values import to_int
 from bma_etl.matchkey import KeyRegex, key
@@ -48,9 +46,10 @@ _LEVEL_RE = KeyRegex(
 #: read one as, ``é``, or nothing) and ร้อยละ with a letter misread or added before
 #: its อ (``หร้อยละ`` ``รจ้อยละ`` ``วัอยละ`` ``วรอยละ`` ``รอยละ`` ``ร้อย ละ``).
 #: Or a level's digit and ร้อยละ read as a Latin word (``๑ VAY ๒๐``). The level may
-#: carry a speck OCR read before it (``\u2018lo``), and ร้อยละ a mark glued to it (``ร้อยละ-๓๐``).
+#: carry a speck OCR read before it (``\u2018lo``) or after it (``๕ ' ร้อยละ``), and ร้อยละ
+#: a mark glued to it (``ร้อยละ-๓๐``).
 _OCR_LEVEL_START_RE = re.compile(
-    r"^\s*(?:(?P<level>[^\s\u0e01-\u0e2e()]{1,3})\s*[:.,;]?\s*)?"
+    r"^\s*(?:(?P<level>[^\s\u0e01-\u0e2e()]{1,3})\s*[:.,;'\u2018\u2019]?\s*)?"
     r"(?:[\u0e01-\u0e2e]{1,2}[\u0e31\u0e48-\u0e4b]?อย\s?ละ|(?<=[1-5๑-๕]\s)[A-Za-z]{2,6})"
     r"(?=[\s\-–—.,:;]|$)")
 #: On an OCR'd page: a level's start whose ร้อยละ OCR damaged past :data:`_OCR_LEVEL_START_RE`
@@ -67,10 +66,11 @@ _OCR_WEIGHT_LEAD_RE = re.compile(
 _OCR_JUNK_RE = re.compile(
     r"^\s*[^\s\u0e01-\u0e4f0-9๐-๙]{1,6}(?:\s+[^\s\u0e01-\u0e4f0-9๐-๙]{1,6}){0,2}\s*$")
 #: On an OCR'd page: a level read as a Thai letter and a vowel (``ศุ`` for ``4``, ``ชา``
-#: for ``2``) before ร้อยละ, its weight and the weight words (checked by
-#: :func:`_ocr_level_start`).
+#: for ``2``), or as a Latin token or two (``aS i``), before ร้อยละ, its weight and the
+#: weight words (checked by :func:`_ocr_level_start`).
 _OCR_LETTER_LEVEL_RE = re.compile(
-    r"^\s*[ก-ฮ][\u0e31-\u0e3a\u0e47-\u0e4c]?\s+(?P<word>ร้อยละ)\s+(?P<weight>\S{1,5})\s*")
+    r"^\s*(?:[ก-ฮ][\u0e31-\u0e3a\u0e47-\u0e4c]?|(?:[^\s\u0e01-\u0e4f0-9๐-๙]{1,3}\s+){1,2})"
+    r"\s*(?P<word>ร้อยละ)\s+(?P<weight>\S{1,5})\s*")
 _WEIGHT_WORDS_RE = KeyRegex(r"ของ\s*น้ำ\s*หนัก\s*คะ\s*แนน")
 
 
@@ -91,8 +91,10 @@ def _ocr_level_start(text: str) -> _OcrStart | None:
     """
     m = _OCR_LEVEL_START_RE.match(text)
     if m is None:
-        m = _OCR_WEIGHT_LEAD_RE.match(text) or _OCR_LETTER_LEVEL_RE.match(text)
-        if m is None or _WEIGHT_WORDS_RE.match(text[m.end():]) is None:
+        m = next((found for rx in (_OCR_WEIGHT_LEAD_RE, _OCR_LETTER_LEVEL_RE)
+                  if (found := rx.match(text)) is not None
+                  and _WEIGHT_WORDS_RE.match(text[found.end():]) is not None), None)
+        if m is None:
             return None
         if m.re is _OCR_LETTER_LEVEL_RE:  # the level read as a letter: not read
             return _OcrStart(None, m.end("word"))

@@ -171,7 +171,8 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
     A quote the page wrapped (``“ระดับ...`` on one line, ``...ต่างประเทศ”`` on the
     next ones, or the whole quote on the line after the heading words) is read
     across the heading's lines. On an OCR'd page a quote whose ``”`` OCR lost runs
-    to the end of its lines (:func:`_unclosed_quote`).
+    to the end of its lines (:func:`_unclosed_quote`), and a quote alone on a line
+    (:data:`_QUOTE_ALONE_RE`) names the indicator when no heading words were read.
     """
     for i in range(len(headings) - 1, -1, -1):
         line = headings[i]
@@ -202,7 +203,16 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
         if doc.ocr_used and (unclosed := _unclosed_quote(doc, headings, i)) is not None:
             return unclosed
         return doc.raw_match(m, "name", line=line) if named else None
+    if doc.ocr_used:  # the heading words misread past a letter (``เศณฑ์การ์ให้คะแนน``)
+        for line in reversed(headings):
+            if (alone := _QUOTE_ALONE_RE.match(line.text)) is not None:
+                return doc.raw_match(alone, "name", line=line)
     return None
+
+
+#: On an OCR'd page, a line that is a quote alone (``“ระดับความสำเร็จ...”``) right
+#: over a scoring table: the indicator the heading above it names.
+_QUOTE_ALONE_RE = re.compile(r"^\s*[“\"](?P<name>[^“”\"]{8,})[”\"]\s*$")
 
 
 #: A Thai consonant: a line of a quote's words has one.

@@ -132,6 +132,8 @@ def _next_number(no: int, last: int | None, complete: bool) -> bool:
     return no == last + 1 or (complete and last < no <= last + _SEQ_SLACK)
 
 
+#: The word baht: after a number it ends an amount, it opens no row.
+_BAHT_RE = re.compile(r"บาท(?![\u0e01-\u0e4e])")
 #: A row whose number OCR read as something else (``é โครงการ...``, ``ษ โครงการ...``):
 #: one or two signs, its point or not (``lo. โครงการ...``), then a project's name, a
 #: speck read as a sign before it or not (``๕ .โครงการ...``).
@@ -168,6 +170,8 @@ def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
             and not (ocr and (_OCR_NAME_SPECK_RE.match(m.group("rest"))
                               or _OCR_GLUED_RULE_RE.match(m.group("rest")))):
         m = None  # a number that opens no words (``(``, a digit, a dash after it)
+    if m is not None and _BAHT_RE.match(m.group("rest")):
+        m = None  # an amount's last digits the wrap put under it (``388,800.0`` / ``0 บาท``)
     if ocr and complete and columns.group and m is None and numbers.group is not None \
             and (item := OCR_ITEM_RE.match(text)) is not None:
         # an item of the group above, its number misread (``lo, โครงการ...``): not read

@@ -28,6 +28,7 @@ from bma_etl.layouts.plan_cells import (
 from bma_etl.layouts.plan_swot_headings import PART_HEADING_RE
 from bma_etl.layouts.plan_swot_headings import spread_kind as _spread_kind
 from bma_etl.layouts.plan_swot_headings import swot_kind as _swot_kind
+from bma_etl.layouts.plan_swot_junk import page_junk
 from bma_etl.layouts.plan_swot_places import seqs_by_place
 from bma_etl.layouts.plan_values import finish_text_fields, joined, segments, to_int
 
@@ -154,39 +155,10 @@ def _is_gap(line: Line, junk: frozenset[int] = frozenset()) -> bool:
     """A blank line or a page number: where a page may have broken.
 
     ``junk``: the numbers of the lines that are what OCR made of a page number
-    (:func:`_page_junk`).
+    (:func:`~bma_etl.layouts.plan_swot_junk.page_junk`).
     """
     return not line.text.strip() or PAGE_NUMBER_RE.match(line.text) is not None \
         or line.no in junk
-
-
-#: A line of no Thai letter nor digit: a page number or a speck as OCR may read them.
-_JUNK_WORD = r"[^\s\u0e01-\u0e4e0-9๐-๙]{1,8}"
-_OCR_JUNK_RE = re.compile(rf"\s*{_JUNK_WORD}(?:\s+{_JUNK_WORD}){{0,2}}\s*")
-
-
-def _page_junk(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
-    """On an OCR'd page, the lines at a page's foot or head that are a page number misread.
-
-    A short line of no Thai letter and no digit that is no item's number
-    (``Sadie`` for ``- ๑ -``), with a page break between it and the next line of
-    text or the one before. Elsewhere such a line may be words of an item (in
-    English) and stays one.
-    """
-    if not doc.ocr_used:
-        return frozenset()
-    out: set[int] = set()
-    texts = [k for k, ln in enumerate(lines) if ln.text.strip()]
-    for at, k in enumerate(texts):
-        line = lines[k]
-        if _OCR_JUNK_RE.fullmatch(line.text) is None \
-                or _OCR.alone.match(blank_tags(line.text)) is not None:
-            continue
-        page = doc.index.page_of(line.start)
-        near = [lines[texts[j]] for j in (at - 1, at + 1) if 0 <= j < len(texts)]
-        if any(doc.index.page_of(n.start) != page for n in near):
-            out.add(line.no)
-    return frozenset(out)
 
 
 def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms,
@@ -247,7 +219,7 @@ def _bare_number(lines: list[Line], i: int, junk: frozenset[int]) -> re.Match[st
     """
     if lines[i].no in junk or i + 1 >= len(lines):
         return None
-    m = _OCR_BARE_NUMBER_RE.match(blank_tags(lines[i].text))
+    m = _OCR_BARE_NUMBER_RE.match(_SPECK_CELLS_RE.sub("", blank_tags(lines[i].text)))
     following = lines[i + 1]
     if m is None or _is_gap(following, junk) or not is_text_line(following) \
             or _swot_item(following.text, _OCR) is not None \
@@ -255,6 +227,18 @@ def _bare_number(lines: list[Line], i: int, junk: frozenset[int]) -> re.Match[st
             or _swot_kind(following.text, True) is not None:
         return None
     return m
+
+
+def _number_like(text: str, under_text: bool) -> bool:
+    """On an OCR'd page, whether line ``text`` may be an item's number, read or misread.
+
+    A number read with its point; right under a line of text (``under_text``: no
+    blank line between, as a page number has), also one read without it (``Ds``).
+    """
+    if _OCR.alone.match(blank_tags(text)) is not None:
+        return True
+    return under_text and _OCR_BARE_NUMBER_RE.match(
+        _SPECK_CELLS_RE.sub("", blank_tags(text))) is not None
 
 
 def _number_alone(text: str, forms: _Forms = _PRINTED) -> re.Match[str] | None:
@@ -301,7 +285,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     if not headings or (len(set(headings.values())) < 2 and not titled):
         return []
     forms = _OCR if doc.ocr_used else _PRINTED
-    junk = _page_junk(doc, lines)
+    junk = page_junk(doc, lines, _number_like)
     rows: list[RawRow] = []
     tag: Derived | None = None
     heading_kind: str | None = None

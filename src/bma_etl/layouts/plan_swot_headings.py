@@ -63,6 +63,13 @@ _OCR_MIXED_RE = re.compile("|".join(
     rf"(?![^\s()]*[\u0e01-\u0e4e]{{4}})[^\s()]{{2,16}}\s*$)"
     for kind, words, _ in SWOT_KINDS), re.IGNORECASE)
 
+#: On an OCR'd page, a heading whose bracketed English word OCR read as Thai consonants
+#: (``อุปสรรค (รวนนลบ``): a kind's words, then a bracket opened on five consonants or
+#: more and no vowel, to the line's end: no Thai spelling (``(ภายใน``: a word).
+_OCR_CONSONANTS_RE = re.compile("|".join(
+    rf"(?P<{kind}>^\s*(?:{words})\s*\(\s*[ก-ฮ]{{5,12}}\s*\)?\s*$)"
+    for kind, words, _ in SWOT_KINDS), re.IGNORECASE)
+
 
 def swot_kind(text: str, ocr: bool = False) -> str | None:
     r"""The kind a SWOT heading line names, or None for any other line.
@@ -70,7 +77,7 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     Matched as printed, then in key form (``จุดออน``: OCR lost its MAI EK); on an
     OCR'd page (``ocr``) also by its bracketed words alone (:data:`_OCR_HEADING_RE`)
     or by its words before a bracket OCR misread (:data:`_OCR_BRACKET_RE`,
-    :data:`_OCR_MIXED_RE`);
+    :data:`_OCR_MIXED_RE`, :data:`_OCR_CONSONANTS_RE`);
     then with the white space between Thai letters closed: a heading set with
     distributed alignment is spread letter by letter to the margin, and the
     reader gives its spread gaps as tabs (``จุด\tแ\tข็ง\t(Strength)``).
@@ -79,6 +86,8 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     ('strength', 'opportunity')
     >>> swot_kind("จุดแข็ง (5ผ๐ก๓6ฝัป", True), swot_kind("โอกาส (ภายใน", True)
     ('strength', None)
+    >>> swot_kind("อุปสรรค (รวนนลบ", True), swot_kind("อุปสรรค (รวนนลบ")
+    ('threat', None)
     >>> swot_kind("จุดแข็ง (5แ๕๓6เก)"), swot_kind("ระบบ (ภายใน)", True)
     (None, None)
     """
@@ -87,7 +96,7 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     blanked = blank_tags(text)
     m = _SWOT_HEADING_RE.match(blanked) or _key_heading().match(key(blanked)) or (
         (_OCR_HEADING_RE.match(blanked) or _OCR_BRACKET_RE.match(blanked)
-         or _OCR_MIXED_RE.match(blanked)) if ocr else None)
+         or _OCR_MIXED_RE.match(blanked) or _OCR_CONSONANTS_RE.match(blanked)) if ocr else None)
     if m is None:
         closed = _THAI_GAP_RE.sub("", blanked)
         if closed != blanked:
