@@ -333,6 +333,7 @@ def test_loads_overlap_extraction_and_the_run_ends_with_the_last_load(
 
     monkeypatch.setattr(load.Warehouse, "__init__", counted)
     monkeypatch.setattr(pipeline_batch, "LOAD_WORK", 0.0)  # any file waiting is worth a load
+    monkeypatch.setattr(pipeline_batch, "LOAD_SHARE", 1000)
     first = ingest([folder], db, workers=2)
     files = len(list(folder.iterdir()))
     assert (first.loaded, first.quarantined) == (files, 0)

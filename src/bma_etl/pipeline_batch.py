@@ -207,9 +207,10 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     """Collect a batch's extractions and load them in short writes.
 
     What has come back is loaded while the workers still extract the rest, when
-    this process would otherwise wait for them and the files waiting to load took
-    :data:`LOAD_WORK` seconds of extraction or more, and in any case every
-    :data:`LOAD_EVERY` seconds; the rest at the end. So most of the load overlaps
+    this process would otherwise wait for them and the files waiting to load are
+    at least 1/:data:`LOAD_SHARE` of the batch and took :data:`LOAD_WORK` seconds
+    of extraction or more, and in any case every :data:`LOAD_EVERY` seconds; the
+    rest at the end. So most of the load overlaps
     the extraction and little is left to load after the last file: a batch of text
     (milliseconds a file) loads in one write, PDFs in a few, and slow files (OCR)
     are kept and reported as they finish rather than after the whole batch.
@@ -265,8 +266,8 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             else:
                 outcomes.append(FileOutcome(path, doc_id, "loaded", layout, None, seconds))
             work += seconds
-        if time.monotonic() - last_load >= LOAD_EVERY or (work >= LOAD_WORK
-                                                          and batch.waiting()):
+        worth = work >= LOAD_WORK and len(outcomes) * LOAD_SHARE >= len(batch.pending)
+        if time.monotonic() - last_load >= LOAD_EVERY or (worth and batch.waiting()):
             load()
             last_load = time.monotonic()
             work = 0.0
@@ -282,6 +283,9 @@ LOAD_EVERY = 10.0
 #: dozen inserts, the commit, the checkpoint on close), taken from the workers on a
 #: small machine: enough files must wait to make it worth it.
 LOAD_WORK = 2.0
+#: A load while the workers go on takes at least 1/LOAD_SHARE of the batch's files,
+#: so a batch makes at most LOAD_SHARE such writes however busy the machine is.
+LOAD_SHARE = 4
 
 
 def _stamp(tables: ArrowTables, run_id: str) -> ArrowTables:
