@@ -313,3 +313,38 @@ def test_slow_batches_load_and_report_files_as_they_finish(
     assert events.index("file") < len(events) - 1 - events[::-1].index("extract")
     assert stored[0] > 0, "a reported file is already in the warehouse"
     assert run_sql(db, "select count(*) from documents").rows[0][0] == summary.loaded
+
+
+def test_loads_overlap_extraction_and_the_run_ends_with_the_last_load(
+        tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With workers, what has come back loads while the rest is extracted, and the
+    run's end row is written in the last load's write, not one of its own; a re-run
+    that loads nothing still records its end."""
+    import bma_etl.load as load
+    import bma_etl.pipeline_batch as pipeline_batch
+
+    folder = make_corpus(tmp_path / "in", 3)
+    opened: list[bool] = []
+    real_init = load.Warehouse.__init__
+
+    def counted(self: load.Warehouse, *args: object, **kwargs: object) -> None:
+        opened.append(True)
+        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load.Warehouse, "__init__", counted)
+    monkeypatch.setattr(pipeline_batch, "LOAD_WORK", 0.0)  # any file waiting is worth a load
+    monkeypatch.setattr(pipeline_batch, "LOAD_SHARE", 1000)
+    first = ingest([folder], db, workers=2)
+    files = len(list(folder.iterdir()))
+    assert (first.loaded, first.quarantined) == (files, 0)
+    runs = run_sql(db, "select loaded, finished_at is not null from ingest_runs").rows
+    assert runs == [(files, True)]
+    assert len(opened) >= 2  # the run's start, then at least one load (with the end)
+    opened.clear()
+    monkeypatch.setattr(pipeline_batch, "LOAD_WORK", 1e9)  # one load at the batch's end
+    ingest([folder], db, workers=1, force=True)
+    assert len(opened) == 2, "start, then the batch's one write with the run's end"
+    again = ingest([folder], db, workers=2)
+    assert again.unchanged == files
+    rows = run_sql(db, "select count(*) from ingest_runs where finished_at is null").rows
+    assert rows == [(0,)]

@@ -63,6 +63,35 @@ def in_shard(doc_id: str, shard: tuple[int, int]) -> bool:
     return int(doc_id[:16], 16) % count == index - 1
 
 
+def chunk_sizes(files: int, workers: int | None) -> list[int]:
+    """Chunk sizes for ``files`` files over ``workers`` processes (None: this process).
+
+    In this process, chunks of :data:`CHUNK_SIZE`. With workers, each chunk is the
+    files left over ``workers`` times :data:`CHUNKS_PER_WORKER`, at most
+    :data:`CHUNK_SIZE` and at least :data:`MIN_CHUNK`: sizes shrink towards the end
+    of the batch, so that no worker idles long while the other still reads a big
+    last chunk (about 3 ms of a worker's CPU a chunk: sending, Arrow tables).
+
+    >>> chunk_sizes(54, 2)
+    [7, 6, 6, 5, 4, 4, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2]
+    >>> chunk_sizes(70, None)
+    [32, 32, 6]
+    """
+    if workers is None:
+        return [min(CHUNK_SIZE, files - at) for at in range(0, files, CHUNK_SIZE)]
+    sizes: list[int] = []
+    left = files
+    while left > 0:
+        size = min(left, CHUNK_SIZE, max(MIN_CHUNK, -(-left // (workers * CHUNKS_PER_WORKER))))
+        sizes.append(size)
+        left -= size
+    return sizes
+
+
+#: Smallest chunk sent to a worker (see :func:`chunk_sizes`).
+MIN_CHUNK = 2
+
+
 @dataclass(slots=True)
 class _Batch:
     """Files of one batch: already settled (unchanged, unreadable) and to extract."""
@@ -76,6 +105,7 @@ class _Batch:
     results: list[Future[ChunkResult]] | Iterator[ChunkResult] | None = None
     on_settled: Callable[[int], None] | None = None
     broken: bool = False  # a worker process died while extracting this batch
+    taken: int = 0  # chunks whose result has been collected
 
     def settled(self, files: int) -> None:
         """Report ``files`` more files done with extraction (see :func:`ingest`)."""
@@ -123,18 +153,28 @@ class _Batch:
     def start(self, pool: ProcessPoolExecutor | None, workers: int = 1) -> None:
         """Send the pending files to ``pool`` in chunks (in this process without one).
 
-        A batch smaller than :data:`CHUNK_SIZE` files a worker is cut finer, into
-        about :data:`CHUNKS_PER_WORKER` chunks a worker, so that no worker idles
-        while another still reads a big chunk (54 files in two workers: 32 and 22
-        files, against about seven each). Results come back in order either way.
+        In worker processes the chunks shrink as the batch goes (:func:`chunk_sizes`):
+        big first, so that Arrow conversion and sending stay cheap per file, then
+        smaller, so that both workers finish near the same time and the last chunk
+        loads quickly. Results come back in order either way.
         """
-        size = CHUNK_SIZE if pool is None else max(1, min(
-            CHUNK_SIZE, -(-len(self.pending) // (workers * CHUNKS_PER_WORKER))))
-        self.chunks = [self.pending[i:i + size] for i in range(0, len(self.pending), size)]
+        sizes = chunk_sizes(len(self.pending), None if pool is None else workers)
+        self.chunks = []
+        at = 0
+        for size in sizes:
+            self.chunks.append(self.pending[at:at + size])
+            at += size
         if pool is None:
             self.results = map(_work, self.chunks)
         else:
             self.results = [pool.submit(_work, chunk) for chunk in self.chunks]
+        self.taken = 0
+
+    def waiting(self) -> bool:
+        """Whether the next chunk's result is still being extracted in a worker."""
+        if not isinstance(self.results, list) or self.taken >= len(self.results):
+            return False
+        return not self.results[self.taken].done()
 
     def collect(self, time_limit: float | None) -> Iterator[ChunkResult]:
         """Every chunk's result in order, as each comes back.
@@ -155,18 +195,29 @@ class _Batch:
             except BrokenProcessPool:
                 self.broken = True
                 result = _one_by_one(chunk, time_limit)
+            self.taken += 1
             self.settled(len(chunk))
             yield result
 
 
 def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             states: dict[str, DocState], known: set[str],
-            record: Callable[[FileOutcome], None], time_limit: float | None = None) -> bool:
+            record: Callable[[FileOutcome], None], time_limit: float | None = None,
+            closing: Callable[[Warehouse], None] | None = None) -> bool:
     """Collect a batch's extractions and load them in short writes.
 
-    What has come back is loaded every :data:`LOAD_EVERY` seconds of waiting, and
-    the rest at the end: a batch of text loads in one write, while slow files (OCR)
+    What has come back is loaded while the workers still extract the rest, when
+    this process would otherwise wait for them and the files waiting to load are
+    at least 1/:data:`LOAD_SHARE` of the batch and took :data:`LOAD_WORK` seconds
+    of extraction or more, and in any case every :data:`LOAD_EVERY` seconds; the
+    rest at the end. So most of the load overlaps
+    the extraction and little is left to load after the last file: a batch of text
+    (milliseconds a file) loads in one write, PDFs in a few, and slow files (OCR)
     are kept and reported as they finish rather than after the whole batch.
+
+    ``closing`` (the run's last batch) is called with the warehouse still open
+    after the batch's last write and its files' reports, so that the run's end
+    costs no write of its own; it is not called when that write loads nothing.
     Returns whether a worker process died (the pool cannot be used again).
     """
     from bma_etl.load import DocState, Warehouse, concat_pieces
@@ -177,12 +228,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     pieces = [rows for _, rows in batch.unreadable]
     moved = list(batch.moved)
 
-    def load() -> None:
-        if outcomes or moved:
-            stamped = _stamp(concat_pieces(pieces), run_id)
-            with Warehouse(db, wait=wait, create=False) as wh:
-                wh.touch_many([(o.doc_id, path_text(o.path)) for o in moved], run_id)
-                _load_batch(wh, stamped, outcomes, known, run_id)
+    def report() -> None:
         for outcome in outcomes:
             states[outcome.doc_id] = DocState(
                 "loaded" if outcome.state == "loaded" else "quarantined", __version__,
@@ -194,7 +240,19 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
         pieces.clear()
         moved.clear()
 
+    def load(last: bool = False) -> None:
+        if outcomes or moved:
+            stamped = _stamp(concat_pieces(pieces), run_id)
+            with Warehouse(db, wait=wait, create=False) as wh:
+                wh.touch_many([(o.doc_id, path_text(o.path)) for o in moved], run_id)
+                _load_batch(wh, stamped, outcomes, known, run_id)
+                if last and closing is not None:
+                    report()  # committed: the run's counts are final
+                    closing(wh)
+        report()
+
     last_load = time.monotonic()
+    work = 0.0  # extraction seconds of the files waiting to load
     pending = iter(zip(batch.pending, batch.pending_ids, strict=True))
     for results, tables in batch.collect(time_limit):
         pieces.append(tables)
@@ -207,16 +265,27 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
                 pieces.append(_quarantine_rows(path, doc_id, reason))
             else:
                 outcomes.append(FileOutcome(path, doc_id, "loaded", layout, None, seconds))
-        if time.monotonic() - last_load >= LOAD_EVERY:
+            work += seconds
+        worth = work >= LOAD_WORK and len(outcomes) * LOAD_SHARE >= len(batch.pending)
+        if time.monotonic() - last_load >= LOAD_EVERY or (worth and batch.waiting()):
             load()
             last_load = time.monotonic()
+            work = 0.0
     assert next(pending, None) is None, "a worker returned fewer results than files"
-    load()
+    load(last=True)
     return batch.broken
 
 
 #: Seconds a batch's extraction may run before what has come back so far is loaded.
 LOAD_EVERY = 10.0
+#: Extraction seconds (summed over files) worth a load while the workers go on. A
+#: write costs this process about 0.1 s of CPU whatever its size (opening, a
+#: dozen inserts, the commit, the checkpoint on close), taken from the workers on a
+#: small machine: enough files must wait to make it worth it.
+LOAD_WORK = 2.0
+#: A load while the workers go on takes at least 1/LOAD_SHARE of the batch's files,
+#: so a batch makes at most LOAD_SHARE such writes however busy the machine is.
+LOAD_SHARE = 4
 
 
 def _stamp(tables: ArrowTables, run_id: str) -> ArrowTables:

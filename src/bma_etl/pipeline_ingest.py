@@ -26,7 +26,7 @@ from bma_etl.records import IngestRun
 from bma_etl.warehouse_file import DEFAULT_WAIT
 
 if TYPE_CHECKING:
-    from bma_etl.load import DocState
+    from bma_etl.load import DocState, Warehouse
 
 #: The pipeline modules log under one name, the one a log filter selects.
 log = logging.getLogger("bma_etl.pipeline")
@@ -132,6 +132,19 @@ def ingest(
         if on_start is not None:
             on_start(run.run_id, len(found))
         pool = _new_pool(workers, limit) if workers > 1 else None
+        ended = False
+
+        def end(wh: Warehouse) -> None:
+            nonlocal ended
+            summary.seconds = time.perf_counter() - began
+            wh.flush()
+            wh.finish_run(run.model_copy(update={
+                "finished_at": _now(), "files_seen": summary.files_seen,
+                "loaded": summary.loaded, "unchanged": summary.unchanged,
+                "quarantined": summary.quarantined, "skipped": summary.skipped,
+            }))
+            ended = True
+
         try:
             in_flight: _Batch | None = None
             for files in _batches(found, BATCH_SIZE):
@@ -150,18 +163,15 @@ def ingest(
                         batch.start(pool, workers)
                 in_flight = batch
             if in_flight is not None:
-                _finish(in_flight, db, wait, run.run_id, states, known, record, limit)
+                # The run's end is written with the last batch's last load.
+                _finish(in_flight, db, wait, run.run_id, states, known, record, limit,
+                        closing=end)
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-        summary.seconds = time.perf_counter() - began
-        with Warehouse(db, wait=wait, create=False) as wh:
-            wh.flush()
-            wh.finish_run(run.model_copy(update={
-                "finished_at": _now(), "files_seen": summary.files_seen,
-                "loaded": summary.loaded, "unchanged": summary.unchanged,
-                "quarantined": summary.quarantined, "skipped": summary.skipped,
-            }))
+        if not ended:
+            with Warehouse(db, wait=wait, create=False) as wh:
+                end(wh)
     return summary
 
 
