@@ -86,12 +86,16 @@ def cut_inside_word(left: str, right: str) -> bool:
 def word_across(left: str, right: str) -> bool:
     """Whether a dictionary word of :data:`ACROSS_LETTERS` letters or more runs over the cut.
 
-    Stricter than :func:`cut_inside_word`: the word the segmentation of the joined
-    Thai runs puts over the cut is one pythainlp's word list holds, not a short
-    word a stray vowel borrowed (``สำเ`` + ``การ`` gives ``เกา``).
+    Stricter than :func:`cut_inside_word`: ``left`` alone ends in a piece no word
+    list holds (``ความสำเ``: ``เ``; not ``เป็นไปตาม``, whole before ``ที่``), and the
+    word the segmentation of the joined Thai runs puts over the cut is one
+    pythainlp's word list holds, not a short word a stray vowel borrowed (``สำเ`` +
+    ``การ`` gives ``เกา``).
 
     >>> word_across("ระดับความสำเ", "ร็จในการ"), word_across("ระดับความสำเ", "การพัฒนา")
     (True, False)
+    >>> word_across("เป็นไปตาม", "ที่๒")
+    False
     """
     left, right = left.rstrip(), right.lstrip()
     if not thai_ends(left, right):
@@ -101,6 +105,8 @@ def word_across(left: str, right: str) -> bool:
 
     ends, starts = _THAI_TAIL.search(left[-12:]), _THAI_HEAD.match(right[:12])
     tail, head = ends.group() if ends else "", starts.group() if starts else ""
+    if not tail or word_tokenize(tail, engine="newmm")[-1] in thai_words():
+        return False
     at = 0
     for word in word_tokenize(tail + head, engine="newmm", keep_whitespace=True):
         at += len(word)
