@@ -19,10 +19,11 @@ from bma_etl.normalize.digits import NO_BUDGET_RE
 #: ``12,500,000.00 บาท``, ``1.5 ล้านบาท`` (the amount keeps its ``ล้าน``); a space
 #: after a thousands comma or before it (``1,623, 700.- บาท``, ``1,694 ,000.- บาท``, as
 #: OCR may read it) inside the amount, as :func:`~bma_etl.normalize.digits.parse_amount`
-#: reads it, not ``700.- บาท`` alone.
+#: reads it, not ``700.- บาท`` alone; so a space after the decimal point
+#: (``5,049,100. 00 บาท``), not ``00 บาท`` alone.
 AMOUNT_BAHT_RE = re.compile(
     rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?: ?, ?{DIGIT}{{3}})+|{DIGIT}+)"
-    rf"(?:\.{DIGIT}{{1,2}})?(?:\s*ล้าน)?)\s*(?:\.?\s*[-–—]\s*)?บาท"
+    rf"(?:\. ?{DIGIT}{{1,2}})?(?:\s*ล้าน)?)\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
 #: An amount with thousands separators, for a table whose column header says บาท.
 _GROUPED_RE = re.compile(
@@ -125,4 +126,15 @@ def name_end(text: str, said: re.Match[str]) -> int:
     return lead.start()
 
 
-__all__ = ["AMOUNT_BAHT_RE", "NO_BUDGET_RES", "budget_said", "name_end"]
+def amount_start(text: str, said: re.Match[str]) -> int:
+    """Where the amount ``said`` found begins as loaded, on an OCR'd page.
+
+    Its digits as matched, or, where OCR misread its first digits apart from the
+    rest (``oon, ๑๕๓,๐๐๐ บาท``, ``a ๒๕๓,๐๐๐ บาท``, ``๑ อ๒๕,๐๐๐.๐๐ บาท``), from the
+    misread piece :func:`name_end` leaves out of the name: the value then holds it and
+    is read as unreadable (NULL, with a finding), never as the digits after it.
+    """
+    return min(said.start("amount"), name_end(text, said))
+
+
+__all__ = ["AMOUNT_BAHT_RE", "NO_BUDGET_RES", "amount_start", "budget_said", "name_end"]
