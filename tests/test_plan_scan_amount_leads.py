@@ -55,8 +55,12 @@ def _damage(rng: random.Random, rest: str) -> tuple[str, bool]:
     return rest[: m.start()] + amount + rest[m.end() :], readable
 
 
-@pytest.mark.parametrize("seed", range(10))
-def test_an_amount_misread_in_its_first_digits_is_null_never_its_tail(seed: int) -> None:
+@pytest.mark.parametrize("flowing", [True, False])
+@pytest.mark.parametrize("seed", range(8))
+def test_an_amount_misread_in_its_first_digits_is_null_never_its_tail(
+    seed: int, flowing: bool
+) -> None:
+    """Tables flowing (plain lines) or in tab-separated cells."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     lines: list[str] = []
@@ -66,10 +70,10 @@ def test_an_amount_misread_in_its_first_digits_is_null_never_its_tail(seed: int)
         table = line.startswith("ลำดับ ที่\tชื่อโครงการ") or (table and bool(line.strip()))
         m = _PROJECT_ROW.match(line)
         if m is None:
-            lines.append(" ".join(line.split()) if table else line)
+            lines.append(" ".join(line.split()) if table and flowing else line)
             continue
-        rest, ok = _damage(rng, " ".join(m.group("rest").split()))
-        lines.append(f"{m.group('no')} {rest}")
+        rest, ok = _damage(rng, " ".join(m.group("rest").split()) if flowing else m.group("rest"))
+        lines.append(f"{m.group('no')}{' ' if flowing else chr(9)}{rest}")
         readable.append(ok)
     got = [
         r

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from bma_etl.layouts.plan_cells import DIGIT
+from bma_etl.layouts.base import Raw, RepairedText
+from bma_etl.layouts.plan_cells import DIGIT, Cell
 from bma_etl.normalize.digits import NO_BUDGET_RE
 
 #: An amount followed by the word baht: ``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``,
@@ -99,6 +100,7 @@ _LEAD_DIGITS_RE = re.compile(rf"(?<!\S)(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$
 _OCR_AMOUNT_LEAD_RE = re.compile(
     rf"(?<!\S)(?:(?:[A-Za-z]{{1,2}}[,.]?|[A-Za-z]{{3}}[,.]|{DIGIT}\S*,\S*)\s+"
     r"|[^\s0-9๐-๙,.]{1,2})$")
+_CUT_GROUP_RE = re.compile(rf",{DIGIT}{{1,2}}(?![0-9๐-๙])")
 _SPECK_RE = re.compile(r"[^\s0-9๐-๙,.]{1,2}")
 _DIGITS_BEFORE_RE = re.compile(rf"{DIGIT}[,.]?\s*$")
 
@@ -137,4 +139,24 @@ def amount_start(text: str, said: re.Match[str]) -> int:
     return min(said.start("amount"), name_end(text, said))
 
 
-__all__ = ["AMOUNT_BAHT_RE", "NO_BUDGET_RES", "amount_start", "budget_said", "name_end"]
+def cell_amount(doc: RepairedText, cell: Cell, amount: Raw) -> Raw | None:
+    """The amount a budget cell of an OCR'd page states, from the first amount found in it.
+
+    ``amount`` (read by a pattern for well-formed amounts) with the piece OCR made of its
+    first digits, glued to it or set just before it (``oon, ๑๕๓,๐๐๐``, ``a ๒๕๓,๐๐๐``;
+    :data:`_OCR_AMOUNT_LEAD_RE`), or with the rest of its digits after a group OCR cut
+    short (``๑,๒๕ ๓,๐๐๐``), so the value is unreadable rather than a piece of it.
+    """
+    at, end = amount.span.char_start - cell.start, amount.span.char_end - cell.start
+    if not 0 <= at < end <= len(cell.text):
+        return amount
+    misread = _OCR_AMOUNT_LEAD_RE.search(cell.text, 0, at) if at else None
+    if _CUT_GROUP_RE.match(cell.text, end):  # ``๑,๒๕ ๓,๐๐๐``: all its digits, not ``๑``
+        end = max(m.end() for m in re.finditer(DIGIT, cell.text))
+    elif misread is None:
+        return amount
+    return doc.raw(cell.start + (at if misread is None else misread.start()), cell.start + end)
+
+
+__all__ = ["AMOUNT_BAHT_RE", "NO_BUDGET_RES", "amount_start", "budget_said", "cell_amount",
+           "name_end"]
