@@ -328,3 +328,8 @@ def test_a_space_ocr_put_inside_an_amount_keeps_it_whole(value, space, thai, pre
 def test_a_space_joins_no_two_amounts(text: str) -> None:
     with pytest.raises(NormalizeError):
         parse_amount(text)
+
+
+def test_a_currency_code_before_an_amount_is_no_damage() -> None:
+    assert parse_amount("THB 1,250,000.00") == Decimal("1250000.00")
+    assert parse_amount("USD 300") == Decimal("300")

@@ -46,11 +46,12 @@ _SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:(?: ?, ?| )[0-9]{3})+(?:\.[0-9]+|\. [
 # "74. 00", "5,049,100. 00": OCR put a space after a decimal point (two decimals, as
 # percents and satang are printed).
 _SPACED_POINT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\. [0-9]{2}")
-# What OCR made of an amount's first digits, before the digit groups it read: Latin
-# letters ("a 253,000", "oon, 153,000") or a piece glued to a comma before the first
-# group ("ส,335,300"). The value is unreadable, not the smaller number after it.
+# What OCR made of an amount's first digits, before the digit groups it read: small
+# Latin letters ("a 253,000", "oon, 153,000": Thai digits' look-alikes; a currency
+# code, "THB 1,000", is capitals) or a piece glued to a comma before the first group
+# ("ส,335,300"). The value is unreadable, not the smaller number after it.
 _DAMAGED_LEAD = re.compile(
-    r"(?<![A-Za-z])[A-Za-z]{1,3}[,.]?[ \t\u00a0]?(?=[0-9])"
+    r"(?<![A-Za-z])[a-z]{1,3}[,.]?[ \t\u00a0]?(?=[0-9])"
     r"|(?<!\S)[^\s0-9,.]{1,3}[ \t\u00a0]?,[ \t\u00a0]?(?=[0-9])")
 
 #: "No budget" wording (ไม่ใช้งบประมาณ, ไม่ได้รับการจัดสรรงบประมาณ...): an amount of NULL.
