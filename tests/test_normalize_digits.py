@@ -284,3 +284,52 @@ def test_thousands_points_read_as_commas(text: str, want: Decimal) -> None:
 def test_malformed_groups_are_errors(text: str) -> None:
     with pytest.raises(NormalizeError):
         parse_amount(text)
+
+
+# --------------------------------------------- amounts OCR damaged before their groups
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=amounts().filter(lambda v: v >= 1000),
+    lead=st.sampled_from(["oon, ", "on,", "a ", "e", "ส,", "ฒ, ", "ao. "]),
+    thai=st.booleans(),
+    suffix=st.sampled_from(["", " บาท", ".- บาท"]),
+)
+def test_an_amount_whose_first_digits_ocr_misread_apart_is_an_error(value, lead, thai, suffix):
+    """``oon, ๑๕๓,๐๐๐``: the digit groups after a misread piece are not the amount."""
+    if suffix.startswith(".-") and value.as_tuple().exponent != 0:
+        suffix = " บาท"
+    digits = format(value, ",f").split(",", 1)[1]  # the first group and its comma misread
+    text = lead + digits.translate(THAI if thai else {}) + suffix
+    with pytest.raises(NormalizeError, match="misread"):
+        parse_amount(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=amounts().filter(lambda v: v >= 1000),
+    space=st.sampled_from([". ", " ,", ", "]),
+    thai=st.booleans(),
+    prefix=st.sampled_from(["", "งบประมาณ ", "= "]),
+)
+def test_a_space_ocr_put_inside_an_amount_keeps_it_whole(value, space, thai, prefix):
+    """``5,049,100. 00``, ``1 ,542,600``, ``1, 542,600``: one amount, as printed."""
+    text = format(value.quantize(Decimal("0.01")), ",f")
+    if space == ". ":
+        text = text.replace(".", ". ")
+    else:
+        text = text.replace(",", space, 1)
+    text = prefix + text.translate(THAI if thai else {}) + " บาท"
+    assert parse_amount(text) == value
+
+
+@pytest.mark.parametrize("text", ["100. 00 200", "1,000. 00 2,000", "100 200. 5"])
+def test_a_space_joins_no_two_amounts(text: str) -> None:
+    with pytest.raises(NormalizeError):
+        parse_amount(text)
+
+
+def test_a_currency_code_before_an_amount_is_no_damage() -> None:
+    assert parse_amount("THB 1,250,000.00") == Decimal("1250000.00")
+    assert parse_amount("USD 300") == Decimal("300")

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import re
 
-from bma_etl.layouts.plan_cells import DIGIT
+from bma_etl.layouts.base import Raw, RepairedText
+from bma_etl.layouts.plan_cells import DIGIT, Cell
 from bma_etl.normalize.digits import NO_BUDGET_RE
 
 #: An amount followed by the word baht: ``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``,
 #: ``12,500,000.00 บาท``, ``1.5 ล้านบาท`` (the amount keeps its ``ล้าน``); a space
 #: after a thousands comma or before it (``1,623, 700.- บาท``, ``1,694 ,000.- บาท``, as
 #: OCR may read it) inside the amount, as :func:`~bma_etl.normalize.digits.parse_amount`
-#: reads it, not ``700.- บาท`` alone.
+#: reads it, not ``700.- บาท`` alone; so a space after the decimal point
+#: (``5,049,100. 00 บาท``), not ``00 บาท`` alone.
 AMOUNT_BAHT_RE = re.compile(
     rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?: ?, ?{DIGIT}{{3}})+|{DIGIT}+)"
-    rf"(?:\.{DIGIT}{{1,2}})?(?:\s*ล้าน)?)\s*(?:\.?\s*[-–—]\s*)?บาท"
+    rf"(?:\. ?{DIGIT}{{1,2}})?(?:\s*ล้าน)?)\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
 #: An amount with thousands separators, for a table whose column header says บาท.
 _GROUPED_RE = re.compile(
@@ -98,6 +100,7 @@ _LEAD_DIGITS_RE = re.compile(rf"(?<!\S)(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$
 _OCR_AMOUNT_LEAD_RE = re.compile(
     rf"(?<!\S)(?:(?:[A-Za-z]{{1,2}}[,.]?|[A-Za-z]{{3}}[,.]|{DIGIT}\S*,\S*)\s+"
     r"|[^\s0-9๐-๙,.]{1,2})$")
+_CUT_GROUP_RE = re.compile(rf",{DIGIT}{{1,2}}(?![0-9๐-๙])")
 _SPECK_RE = re.compile(r"[^\s0-9๐-๙,.]{1,2}")
 _DIGITS_BEFORE_RE = re.compile(rf"{DIGIT}[,.]?\s*$")
 
@@ -125,4 +128,35 @@ def name_end(text: str, said: re.Match[str]) -> int:
     return lead.start()
 
 
-__all__ = ["AMOUNT_BAHT_RE", "NO_BUDGET_RES", "budget_said", "name_end"]
+def amount_start(text: str, said: re.Match[str]) -> int:
+    """Where the amount ``said`` found begins as loaded, on an OCR'd page.
+
+    Its digits as matched, or, where OCR misread its first digits apart from the
+    rest (``oon, ๑๕๓,๐๐๐ บาท``, ``a ๒๕๓,๐๐๐ บาท``, ``๑ อ๒๕,๐๐๐.๐๐ บาท``), from the
+    misread piece :func:`name_end` leaves out of the name: the value then holds it and
+    is read as unreadable (NULL, with a finding), never as the digits after it.
+    """
+    return min(said.start("amount"), name_end(text, said))
+
+
+def cell_amount(doc: RepairedText, cell: Cell, amount: Raw) -> Raw | None:
+    """The amount a budget cell of an OCR'd page states, from the first amount found in it.
+
+    ``amount`` (read by a pattern for well-formed amounts) with the piece OCR made of its
+    first digits, glued to it or set just before it (``oon, ๑๕๓,๐๐๐``, ``a ๒๕๓,๐๐๐``;
+    :data:`_OCR_AMOUNT_LEAD_RE`), or with the rest of its digits after a group OCR cut
+    short (``๑,๒๕ ๓,๐๐๐``), so the value is unreadable rather than a piece of it.
+    """
+    at, end = amount.span.char_start - cell.start, amount.span.char_end - cell.start
+    if not 0 <= at < end <= len(cell.text):
+        return amount
+    misread = _OCR_AMOUNT_LEAD_RE.search(cell.text, 0, at) if at else None
+    if _CUT_GROUP_RE.match(cell.text, end):  # ``๑,๒๕ ๓,๐๐๐``: all its digits, not ``๑``
+        end = max(m.end() for m in re.finditer(DIGIT, cell.text))
+    elif misread is None:
+        return amount
+    return doc.raw(cell.start + (at if misread is None else misread.start()), cell.start + end)
+
+
+__all__ = ["AMOUNT_BAHT_RE", "NO_BUDGET_RES", "amount_start", "budget_said", "cell_amount",
+           "name_end"]

@@ -25,7 +25,7 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
-from bma_etl.layouts.plan_amounts import AMOUNT_BAHT_RE
+from bma_etl.layouts.plan_amounts import AMOUNT_BAHT_RE, cell_amount
 from bma_etl.layouts.plan_cells import (
     AMOUNT_RE,
     DIGIT,
@@ -126,6 +126,8 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             budget_cell = _budget_elsewhere(row, name_col)
             no_budget = NO_BUDGET_RE.search(budget_cell.text) if budget_cell else None
             amount = first_match(doc, AMOUNT_RE, budget_cell)
+        if doc.ocr_used and amount is not None and budget_cell is not None:
+            amount = cell_amount(doc, budget_cell, amount)
         states_none = budget_cell is not None and no_budget is not None
         said = (doc.raw(budget_cell.start + no_budget.start(), budget_cell.start + no_budget.end())
                 if budget_cell is not None and no_budget is not None else amount)

@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable
 
 from bma_etl.layouts.base import FieldValue, Finding, Line, RawRow, RepairedText
-from bma_etl.layouts.plan_amounts import NO_BUDGET_RES, budget_said, name_end
+from bma_etl.layouts.plan_amounts import NO_BUDGET_RES, amount_start, budget_said, name_end
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE, few_letters, is_total, squash
 from bma_etl.layouts.plan_plain_header import (
     columns_of,
@@ -276,8 +276,10 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             put_budget(fields, out.amounts, True,
                        doc.raw_in(line, body + said.start(), body + said.end()))
         else:
+            start = amount_start(line.text[body:], said) if doc.ocr_used \
+                else said.start("amount")
             put_budget(fields, out.amounts, False, doc.raw_in(
-                line, body + said.start("amount"), body + said.end("amount")))
+                line, body + start, body + said.end("amount")))
         if table.columns.unit:
             end = len(line.text)
             last = line.text.rfind("\t")

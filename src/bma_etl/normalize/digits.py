@@ -42,10 +42,17 @@ _DOTTED_GROUPS = re.compile(
     r"[0-9]{1,3}(?:\.[0-9]{3}){2,}|(?P<int>[0-9]{1,3}(?:\.[0-9]{3}){2,})\.[0-9]{2}")
 # "1 500 000", "1,354 000": OCR put spaces where the (or some) thousands commas were,
 # or a space after or before one ("282, 500", "1 ,686,000").
-_SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:(?: ?, ?| )[0-9]{3})+(?:\.[0-9]+)?")
-# "74. 00": OCR put a space after a decimal point (two decimals, as percents and
-# satang are printed).
-_SPACED_POINT = re.compile(r"[0-9]+\. [0-9]{2}")
+_SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:(?: ?, ?| )[0-9]{3})+(?:\.[0-9]+|\. [0-9]{2})?")
+# "74. 00", "5,049,100. 00": OCR put a space after a decimal point (two decimals, as
+# percents and satang are printed).
+_SPACED_POINT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\. [0-9]{2}")
+# What OCR made of an amount's first digits, before the digit groups it read: small
+# Latin letters ("a 253,000", "oon, 153,000": Thai digits' look-alikes; a currency
+# code, "THB 1,000", is capitals) or a piece glued to a comma before the first group
+# ("ส,335,300"). The value is unreadable, not the smaller number after it.
+_DAMAGED_LEAD = re.compile(
+    r"(?<![A-Za-z])[a-z]{1,3}[,.]?[ \t\u00a0]?(?=[0-9])"
+    r"|(?<!\S)[^\s0-9,.]{1,3}[ \t\u00a0]?,[ \t\u00a0]?(?=[0-9])")
 
 #: "No budget" wording (ไม่ใช้งบประมาณ, ไม่ได้รับการจัดสรรงบประมาณ...): an amount of NULL.
 NO_BUDGET_RE = re.compile(
@@ -121,7 +128,7 @@ def _join_spaced_groups(
     start, end = found[0][1], found[-1][2]
     run = text[start:end]
     if _SPACED_POINT.fullmatch(run) and len(found) == 2:
-        return run.replace(" ", ""), start, end
+        return run.replace(" ", "").replace(",", ""), start, end
     if found[0][0].startswith("-") or not _SPACED_GROUPS.fullmatch(run):
         return None
     return run.replace(" ", "").replace(",", ""), start, end
@@ -169,7 +176,10 @@ def parse_amount(s: str) -> Decimal | None:
     multiplies it (:data:`UNIT_WORDS`, ``ล้าน``), and numbers each with a smaller
     unit add up (``3 หมื่น 5 พัน บาท``); a scaled amount is given in whole baht, or
     to the satang when it has a fraction. A lone dash is how tables write "no
-    amount", so it gives ``None``.
+    amount", so it gives ``None``. A space OCR put inside an amount is read
+    (``5,049,100. 00``, ``1 ,542,600``); an amount whose first digits OCR misread
+    apart from the rest (``oon, ๑๕๓,๐๐๐``, ``a ๒๕๓,๐๐๐``) is an error, never the
+    digits after the damage.
 
     >>> parse_amount("๑,๕๐๐,๐๐๐.- บาท"), parse_amount("9,603,371.83 บาท")
     (Decimal('1500000'), Decimal('9603371.83'))
@@ -183,11 +193,18 @@ def parse_amount(s: str) -> Decimal | None:
     Traceback (most recent call last):
     ...
     bma_etl.errors.NormalizeError: '12.345 บาท' is not a baht amount: more than two decimal places
+    >>> parse_amount("5,049,100. 00 บาท")
+    Decimal('5049100.00')
     """
     text = to_arabic_digits(s)
     if not _ANY_DIGIT.search(text):
         if NO_BUDGET_RE.search(text) or (text.strip() and _DASHES_ONLY.fullmatch(text)):
             return None
+    first = _ANY_DIGIT.search(text)
+    lead = _DAMAGED_LEAD.search(text, 0, first.end()) if first else None
+    if first is not None and lead is not None and lead.end() == first.start():
+        raise NormalizeError(f"{s!r} is not a baht amount: {lead.group().strip()!r} before "
+                             "its digits is some of them misread")
     value = _scaled_amount(s, text)
     if value < 0:
         raise NormalizeError(f"{s!r} is not a baht amount: it is negative")
