@@ -104,6 +104,16 @@ def without_quotes_before_words(
                 kept.append(OcrWord(word.text[1:], word.conf, word.box, word.start + 1))
                 continue
         kept.append(word)
+    return with_cut(text, words, cut, kept)
+
+
+def with_cut(text: str, words: tuple[OcrWord, ...], cut: list[int], kept: list[OcrWord]
+             ) -> tuple[str, tuple[OcrWord, ...]]:
+    """``text`` less the characters at the sorted offsets ``cut``; ``kept`` words moved.
+
+    The kept words' offsets are moved to the shorter text; ``text`` and ``words`` come
+    back as they were when nothing is cut.
+    """
     if not cut:
         return text, words
     gone = set(cut)

@@ -16,7 +16,13 @@ import statistics
 from bisect import bisect_left
 
 from bma_etl.read.ocr_layout import OcrWord
-from bma_etl.read.ocr_specks import THAI_WORD, is_latin_speck, is_lone_quote, line_end
+from bma_etl.read.ocr_specks import (
+    THAI_WORD,
+    is_latin_speck,
+    is_lone_quote,
+    line_end,
+    with_cut,
+)
 
 #: A word at the start or end of its line or cell is a stray, read from a speck or a
 #: rule's end, when its box is smaller than this share of the line's letters (the
@@ -290,10 +296,4 @@ def without_points_before_words(
             kept.append(OcrWord(word.text[1:], word.conf, word.box, word.start + 1))
         else:
             kept.append(word)
-    if not cut:
-        return text, words
-    gone = set(cut)
-    out = "".join(c for i, c in enumerate(text) if i not in gone)
-    return out, tuple(
-        OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start)) for w in kept
-    )
+    return with_cut(text, words, cut, kept)

@@ -68,9 +68,19 @@ def cut_inside_word(left: str, right: str) -> bool:
     >>> cut_inside_word("มาตรการ", "มน. การส่งเสริม")
     False
     """
+    cut = _over_cut(left, right)
+    return cut is not None and bool(cut[1])
+
+
+def _over_cut(left: str, right: str) -> tuple[str, str] | None:
+    """The Thai run that ends ``left`` and the word segmentation puts over the cut.
+
+    None when either side has no Thai letter at the cut; the word is ``""`` when the
+    segmentation of the joined runs (12 letters a side at most) has a boundary there.
+    """
     left, right = left.rstrip(), right.lstrip()
     if not thai_ends(left, right):
-        return False
+        return None
     from pythainlp.tokenize import word_tokenize
 
     ends, starts = _THAI_TAIL.search(left[-12:]), _THAI_HEAD.match(right[:12])
@@ -79,8 +89,8 @@ def cut_inside_word(left: str, right: str) -> bool:
     for word in word_tokenize(tail + head, engine="newmm", keep_whitespace=True):
         at += len(word)
         if at >= len(tail):
-            return at != len(tail)
-    return False
+            return tail, word if at != len(tail) else ""
+    return tail, ""
 
 
 def word_across(left: str, right: str) -> bool:
@@ -97,22 +107,15 @@ def word_across(left: str, right: str) -> bool:
     >>> word_across("เป็นไปตาม", "ที่๒")
     False
     """
-    left, right = left.rstrip(), right.lstrip()
-    if not thai_ends(left, right):
+    cut = _over_cut(left, right)
+    if cut is None or not cut[1]:
         return False
     from pythainlp.corpus import thai_words
     from pythainlp.tokenize import word_tokenize
 
-    ends, starts = _THAI_TAIL.search(left[-12:]), _THAI_HEAD.match(right[:12])
-    tail, head = ends.group() if ends else "", starts.group() if starts else ""
-    if not tail or word_tokenize(tail, engine="newmm")[-1] in thai_words():
-        return False
-    at = 0
-    for word in word_tokenize(tail + head, engine="newmm", keep_whitespace=True):
-        at += len(word)
-        if at >= len(tail):
-            return at != len(tail) and len(word) >= ACROSS_LETTERS and word in thai_words()
-    return False
+    tail, word = cut
+    return word_tokenize(tail, engine="newmm")[-1] not in thai_words() \
+        and len(word) >= ACROSS_LETTERS and word in thai_words()
 
 
 #: Fewest letters of a word :func:`word_across` takes as running over a cut.
