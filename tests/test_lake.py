@@ -564,3 +564,29 @@ def test_catalog_killed_mid_run_is_one_line(corpus, tmp_path):
     last = err.strip().splitlines()[-1]
     assert f"127.0.0.1:{own.port}" in last and len(last) < 500
     assert "stopped answering" in last or "cannot reach the catalog" in last
+
+
+def test_a_catalog_that_stopped_answering_is_told_by_its_port(tmp_path):
+    # DuckDB may word a killed catalog's failure mid-run without the lost connection;
+    # the catalog's port refusing a connection tells it (no PostgreSQL needed here).
+    import socket
+
+    import duckdb
+
+    from bma_etl.lake_catalog import LakeTarget, lake_error, server_gone
+
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        port = listening.getsockname()[1]
+        target = LakeTarget("host=127.0.0.1", str(tmp_path), "ducklake:postgres://x",
+                            server=f"127.0.0.1:{port}")
+        assert not server_gone(target)
+    failure = duckdb.InvalidInputException(
+        "Attempting to fetch from an unsuccessful query result")
+    told = str(lake_error(target, failure, "cannot flush the warehouse"))
+    assert server_gone(target)
+    assert told.startswith(f"the DuckLake catalog at 127.0.0.1:{port} stopped answering")
+    assert "unsuccessful query result" in told
+    socket_folder = LakeTarget("host=/run/postgresql", None, "x", server="/run/postgresql")
+    assert not server_gone(socket_folder)

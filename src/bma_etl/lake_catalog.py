@@ -326,7 +326,30 @@ def lake_error(target: LakeTarget, exc: BaseException, doing: str) -> WarehouseE
         return WarehouseError(f"the DuckLake catalog at {target.server} stopped answering: "
                               f"{short}; run again once PostgreSQL answers (what was being "
                               "written was rolled back)")
+    if not opening and server_gone(target):  # a failure worded in no way of the above
+        return WarehouseError(f"the DuckLake catalog at {target.server} stopped answering: "
+                              f"{short}; run again once PostgreSQL answers (what was being "
+                              "written was rolled back)")
     if "DATA_PATH" in text or "data path" in text.lower():
         return WarehouseError(f"{target}: {doing} ({short}); add ?data_path=DIR to the "
                               "address the first time")
     return WarehouseError(f"{target}: {doing} ({short})")
+
+
+def server_gone(target: LakeTarget, timeout: float = 2.0) -> bool:
+    """Whether the catalog's ``HOST:PORT`` refuses or drops a TCP connection now.
+
+    For a failure mid-run that DuckDB words without the lost connection (``Attempting
+    to fetch from an unsuccessful query result``, a killed server under a flush). A
+    server given as a socket folder is not probed (False).
+    """
+    import socket
+
+    host, _, port = target.server.rpartition(":")
+    if not host or host.startswith("/") or not port.isdigit():
+        return False
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError:
+        return True
+    return False
