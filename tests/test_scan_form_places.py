@@ -74,13 +74,7 @@ def test_budget_whose_bracket_and_equals_ocr_read_as_junk(seed: int, junk: str) 
         r"\(ครั้งที่ [0-9]{1,2}\) = (?=[0-9][0-9,]*(?:\.[0-9]+)? บาท)", f"(ครั้งที่ {junk} ", generated.text
     )
     assert text != generated.text
-    got = records_of(legacy, text, screened=False)["progress_updates"]
-    assert_rows_read(
-        "progress_updates",
-        got,
-        generated.tables["progress_updates"],
-        ("budget_disbursed_thb", "on_plan", "on_target", "progress_pct"),
-    )
+    _assert_values_read(text, generated)
 
 
 @pytest.mark.parametrize("speck", ["-", "=", "~", ""])
@@ -92,13 +86,7 @@ def test_progress_value_wrapped_onto_the_next_line_behind_a_speck(seed: int, spe
     generated = _form(rng)
     text = re.sub(r"(ความก้าวหน้าของงานฯ =) (?=[0-9.]+ %)", rf"\1 {speck}\n", generated.text)
     assert text != generated.text
-    got = records_of(legacy, text, screened=False)["progress_updates"]
-    assert_rows_read(
-        "progress_updates",
-        got,
-        generated.tables["progress_updates"],
-        ("progress_pct", "budget_disbursed_thb", "on_plan", "on_target"),
-    )
+    _assert_values_read(text, generated)
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -113,3 +101,15 @@ def test_a_rules_underscore_around_the_detail(seed: int) -> None:
     assert text.count("_ ") >= 2
     got = records_of(legacy, text, screened=False)["progress_updates"]
     assert [r.detail for r in got] == [w["detail"] for w in generated.tables["progress_updates"]]
+
+
+def _assert_values_read(text: str, generated: Any) -> None:
+    """Every report of the damaged ``text`` reads the generated form's progress, budget
+    and flags."""
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    assert_rows_read(
+        "progress_updates",
+        got,
+        generated.tables["progress_updates"],
+        ("progress_pct", "budget_disbursed_thb", "on_plan", "on_target"),
+    )
