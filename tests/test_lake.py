@@ -570,18 +570,27 @@ def test_a_catalog_that_stopped_answering_is_told_by_its_port(tmp_path):
     # DuckDB may word a killed catalog's failure mid-run without the lost connection;
     # the catalog's port refusing a connection tells it (no PostgreSQL needed here).
     import socket
+    import threading
 
     import duckdb
 
     from bma_etl.lake_catalog import LakeTarget, lake_error, server_gone
 
+    def answer(listening: socket.socket) -> None:  # as PostgreSQL: no SSL ("N")
+        with contextlib.suppress(OSError):
+            conn, _ = listening.accept()
+            with conn:
+                conn.recv(8)
+                conn.sendall(b"N")
+
     with socket.socket() as listening:
         listening.bind(("127.0.0.1", 0))
         listening.listen()
         port = listening.getsockname()[1]
+        threading.Thread(target=answer, args=(listening,), daemon=True).start()
         target = LakeTarget("host=127.0.0.1", str(tmp_path), "ducklake:postgres://x",
                             server=f"127.0.0.1:{port}")
-        assert not server_gone(target)
+        assert not server_gone(target, tries=1)
     failure = duckdb.InvalidInputException(
         "Attempting to fetch from an unsuccessful query result")
     told = str(lake_error(target, failure, "cannot flush the warehouse"))

@@ -336,20 +336,31 @@ def lake_error(target: LakeTarget, exc: BaseException, doing: str) -> WarehouseE
     return WarehouseError(f"{target}: {doing} ({short})")
 
 
-def server_gone(target: LakeTarget, timeout: float = 2.0) -> bool:
-    """Whether the catalog's ``HOST:PORT`` refuses or drops a TCP connection now.
+def server_gone(target: LakeTarget, timeout: float = 2.0, tries: int = 4) -> bool:
+    """Whether the catalog's ``HOST:PORT`` no longer answers as PostgreSQL.
 
     For a failure mid-run that DuckDB words without the lost connection (``Attempting
-    to fetch from an unsuccessful query result``, a killed server under a flush). A
+    to fetch from an unsuccessful query result``, a killed server under a flush). Each
+    of ``tries`` probes, 0.5 s apart (a server being killed may still hold its port a
+    moment), connects and sends PostgreSQL's SSL request; a refused or closed
+    connection, or no one-byte answer within ``timeout`` seconds, is a server gone. A
     server given as a socket folder is not probed (False).
     """
     import socket
+    import struct
+    import time
 
     host, _, port = target.server.rpartition(":")
     if not host or host.startswith("/") or not port.isdigit():
         return False
-    try:
-        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
-    except OSError:
-        return True
+    for attempt in range(tries):
+        if attempt:
+            time.sleep(0.5)
+        try:
+            with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout) as s:
+                s.sendall(struct.pack("!ii", 8, 80877103))
+                if s.recv(1) not in (b"S", b"N"):
+                    return True
+        except OSError:
+            return True
     return False
