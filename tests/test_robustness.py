@@ -135,6 +135,25 @@ def test_score_counts_fields_right_as_spaced() -> None:
     assert [lost[0] for lost in result.space_lost] == [f"projects.{name}"]
 
 
+def test_a_row_lost_or_added_costs_only_its_own_fields() -> None:
+    doc = next(d for d in (_doc("web_history", k) for k in range(20))
+               if len(d.truth["tables"]["progress_updates"]) >= 3)
+    truth = doc.truth
+    rows = {t: [dict(r) for r in rs] for t, rs in truth["tables"].items()}
+    updates = rows["progress_updates"]
+    counted = sum(1 for name in updates[1] if name != "ordinal")
+    lost = {**rows, "progress_updates": updates[:1] + updates[2:]}
+    processed = type("Processed", (), {"tables": lost, "layout": doc.layout})()
+    result = score(processed, truth)
+    assert result.total - result.right == counted
+    assert {kind for *_, kind in result.lost} == {"row_missing"}
+    assert result.right_by_place < result.right and result.extra_rows == 0
+    junk = {**rows, "progress_updates": [{"seq_label": "9", "detail": "eee"}, *updates]}
+    processed = type("Processed", (), {"tables": junk, "layout": doc.layout})()
+    result = score(processed, truth)
+    assert result.right == result.total and result.extra_rows == 1
+
+
 def _number(value: str) -> object:
     try:
         return float(value)

@@ -38,6 +38,10 @@ class Result:
     #: On a scan, the fields printed in Thai digits, right and counted (not in ``total``).
     thai_right: int = 0
     thai_total: int = 0
+    #: Rows read that match no row written, and the fields right with rows matched by
+    #: place alone (:class:`corpus.score.Score`).
+    extra_rows: int = 0
+    right_by_place: int = 0
 
     @property
     def detected(self) -> bool:
@@ -64,7 +68,8 @@ def read_one(rendering: Rendering) -> Result:
         result = score_failure(f"crash: {type(exc).__name__}: {exc}", truth, scan=scan)
     return Result(rendering, result.right, result.total, result.layout, result.quarantined,
                   time.perf_counter() - began, result.lost, result.spaced_right,
-                  result.space_lost, result.thai_right, result.thai_total)
+                  result.space_lost, result.thai_right, result.thai_total,
+                  result.extra_rows, result.right_by_place)
 
 
 def _detected(path: Path) -> str | None:
@@ -205,6 +210,10 @@ def summary(results: list[Result], seconds: float) -> dict[str, Any]:
                                            sum(r.total for r in rs))
         out[f"{medium}_detect_pct"] = _pct(sum(r.detected for r in rs), len(rs))
         out[f"{medium}_quarantined"] = sum(r.quarantined is not None for r in rs)
+        # Rows matched by place alone, as this figure was counted before rows were aligned.
+        out[f"{medium}_by_place_pct"] = _pct(sum(r.right_by_place for r in rs),
+                                             sum(r.total for r in rs))
+        out[f"{medium}_extra_rows"] = sum(r.extra_rows for r in rs)
     producers = sorted({r.rendering.producer for r in results if r.rendering.medium == "pdf"})
     for producer in producers:
         rs = [r for r in results if r.rendering.producer == producer]
@@ -231,5 +240,6 @@ def dump(results: list[Result], path: Path) -> None:
              "quarantined": r.quarantined, "seconds": round(r.seconds, 2),
              "lost": [list(map(str, x)) for x in r.lost], "spaced_right": r.spaced_right,
              "space_lost": [list(map(str, x)) for x in r.space_lost],
-             "thai_right": r.thai_right, "thai_total": r.thai_total} for r in results]
+             "thai_right": r.thai_right, "thai_total": r.thai_total,
+             "extra_rows": r.extra_rows, "right_by_place": r.right_by_place} for r in results]
     path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")

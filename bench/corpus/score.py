@@ -1,9 +1,14 @@
 """Score what the pipeline read against the values a document was generated from.
 
-Rows are matched by order within each table; every field the truth states counts
-once. Amounts and percents compare as numbers, dates as ISO dates, text after NFC
-with whitespace ignored (a wrapped cell may come back joined by a space or a line
-break; which one is not the question here). A quarantined file loses every field.
+Rows are matched in order within each table, aligned on their values (:func:`align`):
+a row lost or a row of junk read costs its own fields, not those of every row after
+it; rows read that match no row written are counted apart (``extra_rows``). Every
+field the truth states counts once; :func:`score` also gives the figure with rows
+matched by place alone (``right_by_place``), as this benchmark counted before.
+
+Amounts and percents compare as numbers, dates as ISO dates, text after NFC with
+whitespace ignored (a wrapped cell may come back joined by a space or a line break;
+which one is not the question here). A quarantined file loses every field.
 
 A second, stricter figure counts text right "as spaced" (:func:`same_spaced`):
 after NFC every run of white space (space, tab, line break) counts as one space,
@@ -47,6 +52,10 @@ class Score:
     #: On a scan, the fields printed in Thai digits (not in ``right``/``total``), scored apart.
     thai_right: int = 0
     thai_total: int = 0
+    #: Rows read that match no row written (:func:`align`), and the fields right with
+    #: rows matched by place alone (the n-th row read against the n-th written).
+    extra_rows: int = 0
+    right_by_place: int = 0
 
     def __iter__(self) -> Any:
         """Unpack as ``right, total, lost``."""
@@ -181,27 +190,85 @@ def _value(record: Any, name: str) -> Any:
     return getattr(record, name, None)
 
 
+def _row_right(row: dict[str, Any], got: Any, table: str, i: int,
+               skip: set[str] | frozenset[str]) -> int:
+    """How many counted fields of written row ``i`` the row read ``got`` has right."""
+    return sum(1 for name, want in row.items()
+               if name != "ordinal" and f"{table}.{i}.{name}" not in skip
+               and same(want, _value(got, name)))
+
+
+def align(table: str, rows: list[dict[str, Any]], got_rows: list[Any],
+          skip: set[str] | frozenset[str] = frozenset()) -> list[int | None]:
+    """For each row written, the index of the row read it is compared with (or ``None``).
+
+    An order-keeping alignment that maximises the fields right (dynamic programming
+    over the two row lists, ``O(len(rows) * len(got_rows))`` pair scores); on a tie
+    the n-th row read stays with the n-th written. So a row the reader lost, or a
+    row of junk it added, costs only its own fields.
+
+    >>> align("t", [{"a": 1}, {"a": 2}, {"a": 3}], [{"a": 1}, {"a": 3}])
+    [0, None, 1]
+    >>> align("t", [{"a": 1}, {"a": 2}], [{"a": 9}, {"a": 1}, {"a": 2}])
+    [1, 2]
+    >>> align("t", [{"a": 1}, {"a": 2}], [{"a": 8}, {"a": 9}])
+    [0, 1]
+    """
+    n, m = len(rows), len(got_rows)
+    pair = [[_row_right(rows[i], got_rows[j], table, i, skip) for j in range(m)]
+            for i in range(n)]
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            best[i][j] = max(best[i - 1][j - 1] + pair[i - 1][j - 1],
+                             best[i - 1][j], best[i][j - 1])
+    matched: list[int | None] = [None] * n
+    i, j = n, m
+    while i and j:
+        if best[i][j] == best[i - 1][j - 1] + pair[i - 1][j - 1]:
+            i, j = i - 1, j - 1
+            matched[i] = j
+        elif best[i][j] == best[i - 1][j]:
+            i -= 1
+        else:
+            j -= 1
+    return matched
+
+
 def score_tables(tables: dict[str, list[Any]], truth: dict[str, Any],
                  skip: set[str] | frozenset[str] = frozenset(),
-                 space_lost: list[Lost] | None = None) -> tuple[int, int, list[Lost]]:
+                 space_lost: list[Lost] | None = None, *,
+                 by_place: bool = False,
+                 extra: list[str] | None = None) -> tuple[int, int, list[Lost]]:
     """Compare rows (records or dicts) with the truth's tables, skipping named fields.
 
-    Fields right but not as spaced (:func:`same_spaced`) are added to ``space_lost``.
+    Rows are paired by :func:`align` (``by_place``: the n-th read with the n-th
+    written). Fields right but not as spaced (:func:`same_spaced`) are added to
+    ``space_lost``; the tables of rows read that pair with no row written, one entry
+    per row, to ``extra``.
     """
     right = total = 0
     lost: list[Lost] = []
     for table, rows in truth["tables"].items():
         got_rows = tables.get(table, [])
+        if by_place:
+            matched: list[int | None] = [i if i < len(got_rows) else None
+                                         for i in range(len(rows))]
+        else:
+            matched = align(table, rows, got_rows, skip)
+        if extra is not None:
+            extra.extend([table] * (len(got_rows) - sum(j is not None for j in matched)))
         for i, row in enumerate(rows):
+            j = matched[i]
             for name, want in row.items():
                 key = f"{table}.{i}.{name}"
                 if name == "ordinal" or key in skip:
                     continue
                 total += 1
-                if i >= len(got_rows):
+                if j is None:
                     lost.append((f"{table}.{name}", want, None, "row_missing"))
                     continue
-                got = _value(got_rows[i], name)
+                got = _value(got_rows[j], name)
                 if same(want, got):
                     right += 1
                     if space_lost is not None and not same_spaced(want, got):
@@ -243,12 +310,15 @@ def score(processed: Any, truth: dict[str, Any], *, scan: bool = False) -> Score
     """
     skip = thai_digit_keys(truth) if scan else set()
     space_lost: list[Lost] = []
-    right, total, lost = score_tables(processed.tables, truth, skip, space_lost)
+    extra: list[str] = []
+    right, total, lost = score_tables(processed.tables, truth, skip, space_lost, extra=extra)
     every_right, every_total, _ = score_tables(processed.tables, truth) if skip else (right,
                                                                                     total, [])
+    by_place = score_tables(processed.tables, truth, skip, by_place=True)[0]
     return Score(right, total, lost, layout=processed.layout,
                  spaced_right=right - len(space_lost), space_lost=space_lost,
-                 thai_right=every_right - right, thai_total=every_total - total)
+                 thai_right=every_right - right, thai_total=every_total - total,
+                 extra_rows=len(extra), right_by_place=by_place)
 
 
 def score_failure(reason: str, truth: dict[str, Any], *, scan: bool = False) -> Score:
