@@ -34,7 +34,7 @@ def _bare(name: str, restype: Any) -> Any:
         import pypdfium2.raw as pdfium_c
 
         address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
-        call = _CALLS[name] = ctypes.CFUNCTYPE(restype)(int(address or 0))
+        call = _CALLS[name] = ctypes.PYFUNCTYPE(restype)(int(address or 0))
     return call
 
 
