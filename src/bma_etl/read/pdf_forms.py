@@ -68,7 +68,7 @@ def _has_forms(textpage: Any) -> bool:
     import pypdfium2.raw as pdfium_c
 
     if not _BARE:
-        _BARE.extend(ctypes.CFUNCTYPE(restype)(int(ctypes.cast(call, ctypes.c_void_p).value or 0))
+        _BARE.extend(ctypes.PYFUNCTYPE(restype)(int(ctypes.cast(call, ctypes.c_void_p).value or 0))
                      for call, restype in ((pdfium_c.FPDFPage_GetObject, ctypes.c_void_p),
                                            (pdfium_c.FPDFPageObj_GetType, ctypes.c_int)))
     get, kind_of = _BARE

@@ -84,7 +84,7 @@ class PageGaps:
         pair = c[after[ask]]
         ask[ask] = (pair == c[after[ask] - 1]) & (pair >= _LETTER) & (pair <= _DIGIT)
         written = np.zeros(len(letters) + 1, dtype=np.int64)
-        call, handle = g._generated, g.handle
+        call, handle = g._generated, g._at
         asked = spaces[ask].tolist()
         made_up = np.fromiter(map(call, repeat(handle, len(asked)), asked), dtype=np.int64,
                               count=len(asked)) == 1

@@ -43,7 +43,10 @@ def _bare_calls() -> dict[str, Any]:
 
     pypdfium2's bindings check and convert every argument, half a microsecond a
     call; a page asks about hundreds of characters, and these take half that. They
-    are called with the text page as a ``c_void_p``, an index and ``byref`` outputs only.
+    are called with the text page as a pointer (:func:`as_pointer`), an index and
+    ``byref`` outputs only. Made as Python-API prototypes (``PYFUNCTYPE``): the
+    interpreter lock is kept through the call, not released and taken again around
+    each of these calls of a microsecond (pdfium calls back into no Python).
     """
     if not _CALLS:
         import pypdfium2.raw as pdfium_c
@@ -57,16 +60,24 @@ def _bare_calls() -> dict[str, Any]:
                               ("FPDFText_GetCharBox", ctypes.c_int),
                               ("FPDFText_CountChars", ctypes.c_int)):
             address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
-            _CALLS[name] = ctypes.CFUNCTYPE(restype)(int(address or 0))
+            _CALLS[name] = ctypes.PYFUNCTYPE(restype)(int(address or 0))
         # The loose box of every character at once: the outputs are pointers into
         # one array made once (:func:`_box_slots`), passed as they are.
         address = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
-        _CALLS["loose_into"] = ctypes.CFUNCTYPE(ctypes.c_int)(int(address or 0))
+        _CALLS["loose_into"] = ctypes.PYFUNCTYPE(ctypes.c_int)(int(address or 0))
     return _CALLS
 
 
 #: A buffer of FS_RECTF boxes and a pointer to each, kept for the next page (grown as needed).
 _SLOTS: list[Any] = [(ctypes.c_float * 0)(), []]
+#: The type a handle is passed to the per-character calls as: ctypes converts a pointer
+#: instance with less work than a ``c_void_p`` (whose format it looks up on each call).
+_POINTER = ctypes.POINTER(ctypes.c_char)
+
+
+def as_pointer(handle: Any) -> Any:
+    """``handle`` (a ``c_void_p`` or raw handle) as a pointer, the cheapest argument to pass."""
+    return ctypes.cast(handle, _POINTER)
 
 
 def _box_slots(count: int) -> tuple[Any, list[ctypes.c_void_p]]:
@@ -80,7 +91,8 @@ def _box_slots(count: int) -> tuple[Any, list[ctypes.c_void_p]]:
         size = max(count, 2 * len(pointers), 4096)
         rects = (ctypes.c_float * (4 * size))()
         start = ctypes.addressof(rects)
-        pointers = [ctypes.c_void_p(start + 16 * i) for i in range(size)]
+        to_float = ctypes.POINTER(ctypes.c_float)
+        pointers = [ctypes.cast(start + 16 * i, to_float) for i in range(size)]
         _SLOTS[:] = [rects, pointers]
     return rects, pointers
 
@@ -96,6 +108,7 @@ def loose_boxes(handle: ctypes.c_void_p) -> tuple[Any, Any]:
     import numpy as np
 
     calls = _bare_calls()
+    handle = as_pointer(handle)
     count = max(int(calls["FPDFText_CountChars"](handle)), 0)
     if not count:
         return np.zeros(0), np.zeros(0)
@@ -122,6 +135,7 @@ class Glyphs:
         calls = _bare_calls()
         self.textpage = textpage
         self.handle = ctypes.cast(getattr(textpage, "raw", textpage), ctypes.c_void_p)
+        self._at = as_pointer(self.handle)  # what the per-character calls are passed
         self._generated = calls["FPDFText_IsGenerated"]
         self._unicode = calls["FPDFText_GetUnicode"]
         self._size = calls["FPDFText_GetFontSize"]
@@ -142,14 +156,14 @@ class Glyphs:
 
     def unmapped(self, count: int) -> list[int]:
         """Indexes of the characters (of the first ``count``) that have no text mapping."""
-        flags = list(map(self._map_error, repeat(self.handle, count), range(count)))
+        flags = list(map(self._map_error, repeat(self._at, count), range(count)))
         if 1 not in flags:
             return []
         return [i for i, flag in enumerate(flags) if flag == 1]
 
     def generated(self, index: int) -> bool:
         """Whether pdfium made character ``index`` up (a space or line break between runs)."""
-        return bool(self._generated(self.handle, index) == 1)
+        return bool(self._generated(self._at, index) == 1)
 
     def unicode(self, index: int) -> int:
         """Character ``index``'s code point as pdfium reports it.
@@ -157,7 +171,7 @@ class Glyphs:
         A Thai form in the Private Use Area (an old Thai font's shifted mark) is
         its Thai character (:data:`bma_etl.textnorm.PUA_TO_THAI`).
         """
-        code = int(self._unicode(self.handle, index))
+        code = int(self._unicode(self._at, index))
         if 0xF700 <= code <= 0xF89E:
             thai = PUA_TO_THAI.get(code)
             if thai is not None:
@@ -211,7 +225,7 @@ class Glyphs:
     def tight(self, index: int) -> tuple[float, float, float, float]:
         """The ink box (left, bottom, right, top) of character ``index``."""
         left, right, bottom, top = self._d
-        self._tight_of(self.handle, index, *self._d_ref)
+        self._tight_of(self._at, index, *self._d_ref)
         box = left.value, bottom.value, right.value, top.value
         m = self.moved.get(index) if self.moved else None
         return box if m is None else box_through(m, box)
@@ -222,7 +236,7 @@ class Glyphs:
         if found is not _UNASKED:
             return found
         x, y = self._d[0], self._d[1]
-        found = (x.value, y.value) if self._origin_of(self.handle, index, self._d_ref[0],
+        found = (x.value, y.value) if self._origin_of(self._at, index, self._d_ref[0],
                                                       self._d_ref[1]) else None
         moved = self._moved if self._moved is not None else self.moved
         m = moved.get(index) if moved else None
@@ -234,15 +248,15 @@ class Glyphs:
     def _reported_origin(self, index: int) -> tuple[float, float] | None:
         """Character ``index``'s origin as pdfium reports it (see :func:`form_misplaced`)."""
         x, y = self._d[0], self._d[1]
-        return (x.value, y.value) if self._origin_of(self.handle, index, self._d_ref[0],
+        return (x.value, y.value) if self._origin_of(self._at, index, self._d_ref[0],
                                                      self._d_ref[1]) else None
 
     def size(self, index: int) -> float:
         """See :func:`font_size`."""
         size = self._sizes.get(index)
         if size is None:
-            size = float(self._size(self.handle, index) or 0.0)
-            if size > 1.0 and self._matrix_of(self.handle, index, self._m_ref):
+            size = float(self._size(self._at, index) or 0.0)
+            if size > 1.0 and self._matrix_of(self._at, index, self._m_ref):
                 m = self._m
                 scale = math.sqrt(abs(m.a * m.d - m.b * m.c))
                 if scale > 0.0:

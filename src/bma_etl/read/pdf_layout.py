@@ -271,15 +271,15 @@ class _Line:
             if text[pos] not in " \u00a0":
                 last.append(pos)
             pos -= 1
-        edges, index = self.g.edges, self.index
-        right = max([edges(index[i])[1] for i in last])
-        left = self.box(first)[0]
+        lefts, rights, index = self.g.lefts, self.g.rights, self.index  # (box: both edges)
+        right = max([rights[index[i]] for i in last])
+        left = lefts[index[first]]
         space = _SPACES.search(text, first)
         word_end = (space.start() if space else len(text)) - 1
         word_start = max(text.rfind(" ", first, last[0]), text.rfind("\u00a0", first, last[0]))
         word_start = word_start + 1 if word_start >= 0 else first
-        return left, right, max(0.0, self.box(word_end)[1] - left), \
-            max(0.0, right - self.box(word_start)[0])
+        return left, right, max(0.0, rights[index[word_end]] - left), \
+            max(0.0, right - lefts[index[word_start]])
 
     def box(self, pos: int) -> tuple[float, float]:
         """The left and right edges of the advance box of ``text[pos]``."""

@@ -48,10 +48,11 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
     paths: list[Box] = []
     images: list[Box] = []
     corners = [ctypes.c_float() for _ in range(4)]
+    to_corners = [ctypes.byref(c) for c in corners]
     matrix = pdfium_c.FS_MATRIX()
     path, image, form, text = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
                                pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_TEXT)
-    kind_of, bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
+    kind_of, bounds, page_object, form_object = _walk_calls()
 
     def walk(parent: Any, count: int, get: Any, level: int, to_page: Matrix | None) -> None:
         if count < 0:
@@ -62,7 +63,7 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
                 raise pdfium.PdfiumError("Failed to get pageobject.")
             kind = kind_of(obj)
             if kind == path or kind == image:
-                if not bounds(obj, *corners):
+                if not bounds(obj, *to_corners):
                     raise pdfium.PdfiumError("Failed to locate pageobject.")
                 box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
                 (paths if kind == path else images).append(
@@ -70,7 +71,7 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
             elif kind == text:
                 if texts is not None:
                     texts.append((parent if level else None, obj, to_page))
-                if blanks is not None and level == 0 and bounds(obj, *corners) \
+                if blanks is not None and level == 0 and bounds(obj, *to_corners) \
                         and corners[0].value == corners[2].value \
                         and corners[1].value == corners[3].value:
                     blanks.append((corners[0].value, corners[1].value,
@@ -84,12 +85,36 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
                 inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
                 if to_page is not None:
                     inner = then(inner, to_page)
-                walk(obj, pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject,
+                walk(obj, pdfium_c.FPDFFormObj_CountObjects(obj), form_object,
                      level + 1, None if inner == IDENTITY else inner)
 
     handle = getattr(page, "raw", page)
-    walk(handle, pdfium_c.FPDFPage_CountObjects(handle), pdfium_c.FPDFPage_GetObject, 0, None)
+    walk(handle, pdfium_c.FPDFPage_CountObjects(handle), page_object, 0, None)
     return paths, images
+
+
+_WALK: list[Any] = []  # FPDFPageObj_GetType, _GetBounds, FPDFPage_GetObject, FPDFFormObj_GetObject
+
+
+def _walk_calls() -> list[Any]:
+    """The calls :func:`page_shapes` makes per object, as prototypes that convert no argument.
+
+    pypdfium2's bindings convert each argument through its declared type, twice the
+    cost of the call itself; a page holds thousands of objects. The objects come back
+    typed as pypdfium2's own (``FPDF_PAGEOBJECT``), for its bindings to take later;
+    the interpreter lock is kept through each call (``PYFUNCTYPE``, as
+    :func:`.pdf_glyphs._bare_calls`).
+    """
+    if not _WALK:
+        import pypdfium2.raw as pdfium_c
+
+        for call, restype in ((pdfium_c.FPDFPageObj_GetType, ctypes.c_int),
+                              (pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int),
+                              (pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT),
+                              (pdfium_c.FPDFFormObj_GetObject, pdfium_c.FPDF_PAGEOBJECT)):
+            address = ctypes.cast(call, ctypes.c_void_p).value
+            _WALK.append(ctypes.PYFUNCTYPE(restype)(int(address or 0)))
+    return _WALK
 
 
 #: Least resolution a page too big for the megapixel limit is rendered at; a page

@@ -34,7 +34,7 @@ def _bare(name: str, restype: Any) -> Any:
         import pypdfium2.raw as pdfium_c
 
         address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
-        call = _CALLS[name] = ctypes.CFUNCTYPE(restype)(int(address or 0))
+        call = _CALLS[name] = ctypes.PYFUNCTYPE(restype)(int(address or 0))
     return call
 
 
@@ -65,12 +65,12 @@ def _has_spans(textpage: Any) -> bool:
         return True
     import pypdfium2.raw as pdfium_c
 
-    page = ctypes.cast(raw, ctypes.c_void_p)
-    get = _bare("FPDFPage_GetObject", ctypes.c_void_p)
+    get = _bare("FPDFPage_GetObject", pdfium_c.FPDF_PAGEOBJECT)  # a pointer, passed as it is
     marks = _bare("FPDFPageObj_CountMarks", ctypes.c_int)
     for k in range(max(int(pdfium_c.FPDFPage_CountObjects(raw)), 0)):
-        obj = get(page, k)
-        if obj and marks(ctypes.c_void_p(obj)) > 0 and _span(obj) is not None:
+        obj = get(raw, k)
+        if obj and marks(obj) > 0 and _span(ctypes.cast(obj, ctypes.c_void_p).value or 0) \
+                is not None:
             return True
     return False
 

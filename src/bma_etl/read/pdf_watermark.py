@@ -114,7 +114,7 @@ def _measured(objs: list[Any]) -> tuple[list[tuple[float, float, float, float] |
 
         for call in (pdfium_c.FPDFPageObj_GetMatrix, pdfium_c.FPDFTextObj_GetFontSize):
             address = ctypes.cast(call, ctypes.c_void_p).value
-            _CALLS.append(ctypes.CFUNCTYPE(ctypes.c_int)(int(address or 0)))
+            _CALLS.append(ctypes.PYFUNCTYPE(ctypes.c_int)(int(address or 0)))
     count = len(objs)
     if len(_SLOTS[2]) < count:
         size = max(count, 2 * len(_SLOTS[2]), 1024)

@@ -9,6 +9,7 @@ the writer's habits from the PDF's producer.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
@@ -163,13 +164,19 @@ def with_written_ends(lines: list[TextLine],
     """
     if not blanks:
         return lines
+    # by height: a line looks only at the blanks near its baseline (a little wider than
+    # BLANK_RISE_EM, then each is judged as it stands)
+    ordered = sorted((box[1], box[0]) for box in blanks)
+    heights = [y for y, _ in ordered]
     out = []
     for line in lines:
         if not line.spaced_end and line.baseline is not None and line.size > 1.0 \
                 and line.text and any(
                     line.right - 0.1 * line.size <= x <= line.right + BLANK_REACH_EM * line.size
                     and abs(y - line.baseline) <= BLANK_RISE_EM * line.size
-                    for x, y, _, _ in blanks):
+                    for y, x in ordered[
+                        bisect_left(heights, line.baseline - BLANK_RISE_EM * line.size - 1.0):
+                        bisect_right(heights, line.baseline + BLANK_RISE_EM * line.size + 1.0)]):
             line = replace(line, spaced_end=True,
                            spaces=(*line.spaces[:-1], True) if line.spaces else ())
         out.append(line)
