@@ -13,6 +13,8 @@ showed:
 - a speck or a rule read as a Thai letter glued to a row's last number (``๑๐ เ๑๐๐``
   for a step's cumulative, ``…กรุงเทพมหานคร ว๒๐`` for a level's score): both
   percentages, or the score, were lost;
+- a level's weight words with a space and a tone mark added (``ของน้ำหนักคะ แน่น``):
+  they went into the description;
 - (a text layer) a project heading the reader ran onto the end of the indicator's
   name above it (``…ต่างประเทศชื่อโครงการที่ ๑ โครงการ…``): the steps got no project;
 - (a text layer) a score cut before its decimals (``๒`` / ``๒.๕`` of ``๒๒.๕``): it read
@@ -150,8 +152,11 @@ def test_project_heading_run_onto_the_indicator_name_above(seed: int) -> None:
                      generated.tables["plan_steps"], _STEP_FIELDS)
 
 
-def _flowing_levels(text: str, rng: random.Random) -> str:
-    """The plan's scoring levels flowing, wrapped, half their scores with a letter glued."""
+def _flowing_levels(text: str, rng: random.Random, glue: float = 0.5,
+                    weight: float = 0.0) -> str:
+    """The plan's scoring levels flowing, wrapped; share ``glue`` of their scores with a
+    letter glued before them, share ``weight`` of their weight words with a space and a
+    tone mark OCR added (``ของน้ำหนักคะ แน่น``)."""
     out = []
     for line in text.split("\n"):
         m = LEVEL_LINE.match(line)
@@ -159,7 +164,9 @@ def _flowing_levels(text: str, rng: random.Random) -> str:
             out.append(line.replace("\t", " ") if line.startswith("ระดับความสำเร็จ\t") else line)
             continue
         rest, score = m["rest"].replace("\t", " ").rsplit(" ", 1)
-        glued = rng.choice("วเ") + score if rng.random() < 0.5 else score
+        if rng.random() < weight:
+            rest = rest.replace("ของน้ำหนักคะแนน", "ของน้ำหนักคะ แน่น")
+        glued = rng.choice("วเ") + score if rng.random() < glue else score
         out.extend(textwrap.wrap(f"{m['level']} ร้อยละ {rest} {glued}", rng.choice((70, 90))))
     return "\n".join(out)
 
@@ -174,6 +181,18 @@ def test_score_with_a_letter_glued_before_it_is_read(seed: int) -> None:
     generated = GENERATORS["plan"](rng)
     text = _flowing_levels(generated.text, rng)
     assert re.search(r" [วเ][๐-๙0-9]+$", text, re.M), "the test glues letters"
+    got = records_of(extract, text, screened=False).get("plan_scoring_levels", [])
+    assert [(_squashed(r.description), r.score) for r in got] == [
+        (_squashed(row["description"]), pytest.approx(float(row["score"])))
+        for row in generated.tables["plan_scoring_levels"]]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_weight_words_with_a_mark_added_stay_out_of_the_description(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    text = _flowing_levels(generated.text, rng, glue=0.0, weight=0.5)
+    assert "คะ แน่น" in text, "the test damages weight words"
     got = records_of(extract, text, screened=False).get("plan_scoring_levels", [])
     assert [(_squashed(r.description), r.score) for r in got] == [
         (_squashed(row["description"]), pytest.approx(float(row["score"])))

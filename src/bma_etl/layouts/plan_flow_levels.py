@@ -41,12 +41,17 @@ __all__ = ["flow_levels"]
 _LEVEL_HEADER_RE = KeyRegex(r"^\s*ระดับ\s*ความ\s*สำเร็จ")
 _LEVEL_START_RE = KeyRegex(r"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ")
 _LEVEL = (
-    rf"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ\s*(?P<weight>{_NUM})(?:\s*ของ\s*น้ำ\s*หนัก\s*คะแนน)?"
+    rf"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ\s*(?P<weight>{_NUM})(?:\s*{{words}})?"
     rf"\s*(?:[—–|]\s+)?(?P<desc>.*?)\s*{{glued}}(?P<score>{_NUM})\s*$")
-_LEVEL_RE = KeyRegex(_LEVEL.format(glued=""), re.S)
+_WEIGHT_WORDS = r"ของ\s*น้ำ\s*หนัก\s*คะแนน"
+_LEVEL_RE = KeyRegex(_LEVEL.format(words=_WEIGHT_WORDS, glued=""), re.S)
 #: On an OCR'd page the score may have a letter a speck made glued before it
-#: (``…กรุงเทพมหานคร ว20``): not the description's, not the score's.
-_OCR_GLUED_LEVEL_RE = KeyRegex(_LEVEL.format(glued=f"(?:{_OCR_GLUED_LETTER})?"), re.S)
+#: (``…กรุงเทพมหานคร ว20``): not the description's, not the score's; and the weight
+#: words a space and a tone mark OCR added (``ของน้ำหนักคะ แน่น``): not the
+#: description's either.
+_OCR_GLUED_LEVEL_RE = KeyRegex(_LEVEL.format(
+    words=_WEIGHT_WORDS.replace("คะแนน", "คะ\\s*แ[\u0e48-\u0e4b]?น[\u0e48-\u0e4b]?น"),
+    glued=f"(?:{_OCR_GLUED_LETTER})?"), re.S)
 #: On an OCR'd page: a level's start as OCR reads it, the level (a digit, what OCR
 #: read one as, ``é``, or nothing) and ร้อยละ with a letter misread or added before
 #: its อ (``หร้อยละ`` ``รจ้อยละ`` ``วัอยละ`` ``วรอยละ`` ``รอยละ`` ``ร้อย ละ``).
