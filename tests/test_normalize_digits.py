@@ -333,3 +333,35 @@ def test_a_space_joins_no_two_amounts(text: str) -> None:
 def test_a_currency_code_before_an_amount_is_no_damage() -> None:
     assert parse_amount("THB 1,250,000.00") == Decimal("1250000.00")
     assert parse_amount("USD 300") == Decimal("300")
+
+
+# ------------------------------------------ a thousands comma OCR read as a point
+
+@settings(max_examples=60, deadline=None)
+@given(baht=st.integers(min_value=1_000_000, max_value=99_999_999),
+       satang=st.sampled_from(["", ".00", ".-"]), thai=st.booleans(),
+       which=st.sampled_from(["first", "last"]))
+def test_a_comma_read_as_a_point_where_no_decimal_point_can_stand(
+        baht: int, satang: str, thai: bool, which: str) -> None:
+    """``2.263,300.00`` (before a comma's group), ``2,533.100`` (three digits ending the
+    amount after comma groups; satang are two), ``459.500.-`` (before a whole amount's
+    dash): the point is the comma it was printed as."""
+    grouped = f"{baht:,}"
+    if which == "first":  # the first comma: a comma's group follows it
+        damaged = grouped.replace(",", ".", 1) + satang
+    elif satang == ".00":  # the last comma, a decimal part after it: ambiguous, skipped
+        damaged = grouped + satang
+    else:
+        head, _, tail = grouped.rpartition(",")
+        damaged = f"{head}.{tail}{satang}"
+    text = f"{damaged} บาท"
+    assert parse_amount(text.translate(THAI) if thai else text) == Decimal(baht)
+
+
+@pytest.mark.parametrize("baht", [459_500, 12_300, 1_500])
+def test_a_whole_amounts_one_comma_read_as_a_point(baht: int) -> None:
+    head, _, tail = f"{baht:,}".rpartition(",")
+    assert parse_amount(f"{head}.{tail}.- บาท") == Decimal(baht)
+    assert parse_amount(f"{head}.{tail}.-".translate(THAI) + " บาท") == Decimal(baht)
+    with pytest.raises(NormalizeError):  # no dash: a decimal of three places, an error
+        parse_amount(f"{head}.{tail} บาท")

@@ -40,8 +40,10 @@ _GROUPED_RE = re.compile(
 _OCR_AMOUNT = (rf"(?:(?<!\S)[^\s0-9๐-๙,.]{{1,3}}[,.]?(?:[^\s0-9๐-๙,.](?={DIGIT}))?"
                rf"|(?<![0-9๐-๙,.])){DIGIT}"
                rf"(?:[0-9๐-๙,.]|[^\s0-9๐-๙,.]{{1,2}}(?=[0-9๐-๙,.]))*")
+#: The dash of a whole amount stays with it (``459.500.-``): it tells
+#: :func:`~bma_etl.normalize.digits.parse_amount` that a point before it is a comma.
 _OCR_AMOUNT_BAHT_RE = re.compile(
-    rf"(?P<amount>{_OCR_AMOUNT}(?<=[0-9๐-๙]))\s*(?:\.?\s*[-–—]\s*)?บาท"
+    rf"(?P<amount>{_OCR_AMOUNT}(?<=[0-9๐-๙])(?:\.-)?)\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
 #: An amount with a thousands separator whose บาท OCR misread (``๑๒,๑๓๓,๑๐๐ UM``,
 #: ``๕๒๐๐,๐๐๐.- ปาท``, ``บปบาท``): Latin letters or a Thai word ending in าท.

@@ -264,8 +264,10 @@ def unplaced(table: str, row: Row, what: str) -> Finding:
                    f"line {row.line.no}: {what}: {text}")
 
 
-#: (``รวมทั้งสิ้น``, ``รวมทั้งหมด``: a total; ``รวมทั้งวิเคราะห์``, "as well as": words)
-_TOTAL_RE = re.compile(r"รวม(?:$|งบประมาณ|เงิน|ทั้ง(?:ส[ิี]|หมด|(?![ก-ฮ]))|\s|[0-9๐-๙])")
+#: (``รวมทั้งสิ้น``, ``รวมทั้งหมด``: a total; ``รวมทั้งวิเคราะห์``, "as well as": words).
+#: Signs a speck made may stand before it, apart (``~~ รวม ๓,๘๕๓,๖๐๐.- บาท`` on a scan).
+_TOTAL_RE = re.compile(
+    r"(?:[^\w\s]{1,3}\s+)?รวม(?:$|งบประมาณ|เงิน|ทั้ง(?:ส[ิี]|หมด|(?![ก-ฮ]))|\s|[0-9๐-๙])")
 
 
 def is_total(text: str) -> bool:
@@ -274,6 +276,8 @@ def is_total(text: str) -> bool:
     >>> is_total("รวม ๕ ขั้นตอน คิดเป็นร้อยละ"), is_total("รวมพลังชุมชน")
     (True, False)
     >>> is_total("รวมทั้งสิ้น"), is_total("รวมทั้งวิเคราะห์อุปสรรค")
+    (True, False)
+    >>> is_total("~~ รวม ๓,๘๕๓,๖๐๐.- บาท"), is_total("- รวมพลังชุมชน")
     (True, False)
     """
     return _TOTAL_RE.match(text.strip()) is not None

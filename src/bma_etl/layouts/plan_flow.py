@@ -54,8 +54,9 @@ from bma_etl.layouts.plan_flow_rows import ROW_LINES_MAX as _ROW_LINES_MAX
 from bma_etl.layouts.plan_flow_rows import StepPatterns as _StepPatterns
 from bma_etl.layouts.plan_flow_rows import is_gap as _is_gap
 from bma_etl.layouts.plan_flow_rows import starts as _starts
-from bma_etl.layouts.plan_steps import (
+from bma_etl.layouts.plan_step_headings import (
     INDICATOR_HEADING_RE,
+    INNER_PROJECT_HEADING_RE,
     PROJECT_HEADING_RE,
     UNIT_SUFFIX_RE,
     StepContext,
@@ -99,7 +100,8 @@ def flow_steps(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flo
             update_step_context(doc, ctx, [line])
             i += 1
             continue
-        if PROJECT_HEADING_RE.match(line.text):  # its name runs on up to a gap or the table
+        if PROJECT_HEADING_RE.match(line.text) or INNER_PROJECT_HEADING_RE.search(line.text):
+            # its name runs on up to a gap or the table
             update_step_context(doc, ctx, [_joined(_heading_run(lines, i))])
             i += 1
             continue

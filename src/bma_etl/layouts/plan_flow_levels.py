@@ -27,6 +27,7 @@ from bma_etl.layouts.plan_flow import Flowed
 from bma_etl.layouts.plan_flow_cells import DIGIT_END as _DIGIT_END
 from bma_etl.layouts.plan_flow_cells import joined_row as _joined
 from bma_etl.layouts.plan_flow_rows import NUM as _NUM
+from bma_etl.layouts.plan_flow_rows import OCR_GLUED_LETTER as _OCR_GLUED_LETTER
 from bma_etl.layouts.plan_flow_rows import OTHER_RE as _OTHER_RE
 from bma_etl.layouts.plan_flow_rows import ROW_LINES_MAX as _ROW_LINES_MAX
 from bma_etl.layouts.plan_flow_rows import is_gap as _is_gap
@@ -39,9 +40,18 @@ __all__ = ["flow_levels"]
 
 _LEVEL_HEADER_RE = KeyRegex(r"^\s*ระดับ\s*ความ\s*สำเร็จ")
 _LEVEL_START_RE = KeyRegex(r"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ")
-_LEVEL_RE = KeyRegex(
-    rf"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ\s*(?P<weight>{_NUM})(?:\s*ของ\s*น้ำ\s*หนัก\s*คะแนน)?"
-    rf"\s*(?:[—–|]\s+)?(?P<desc>.*?)\s*(?P<score>{_NUM})\s*$", re.S)
+_LEVEL = (
+    rf"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ\s*(?P<weight>{_NUM})(?:\s*{{words}})?"
+    rf"\s*(?:[—–|]\s+)?(?P<desc>.*?)\s*{{glued}}(?P<score>{_NUM})\s*$")
+_WEIGHT_WORDS = r"ของ\s*น้ำ\s*หนัก\s*คะแนน"
+_LEVEL_RE = KeyRegex(_LEVEL.format(words=_WEIGHT_WORDS, glued=""), re.S)
+#: On an OCR'd page the score may have a letter a speck made glued before it
+#: (``…กรุงเทพมหานคร ว20``): not the description's, not the score's; and the weight
+#: words a space and a tone mark OCR added (``ของน้ำหนักคะ แน่น``): not the
+#: description's either.
+_OCR_GLUED_LEVEL_RE = KeyRegex(_LEVEL.format(
+    words=_WEIGHT_WORDS.replace("คะแนน", "คะ\\s*แ[\u0e48-\u0e4b]?น[\u0e48-\u0e4b]?น"),
+    glued=f"(?:{_OCR_GLUED_LETTER})?"), re.S)
 #: On an OCR'd page: a level's start as OCR reads it, the level (a digit, what OCR
 #: read one as, ``é``, or nothing) and ร้อยละ with a letter misread or added before
 #: its อ (``หร้อยละ`` ``รจ้อยละ`` ``วัอยละ`` ``วรอยละ`` ``รอยละ`` ``ร้อย ละ``).
@@ -103,6 +113,10 @@ def _ocr_level_start(text: str) -> _OcrStart | None:
         end = m.end()
     return _OcrStart(m.span("level") if m.group("level") else None, end)
 _OCR_NUMBER_RE = re.compile(rf"{_NUM}")
+#: A damaged level's last word, its score if a number: a letter glued before it left out.
+_OCR_SCORE_RE = re.compile(rf"(?:{_OCR_GLUED_LETTER})?(\S+)\s*$")
+#: The rest of a score a flowing print cut onto the next line (:func:`_cut_score`).
+_SCORE_REST_RE = re.compile(_NUM)
 #: Levels a scoring table lists.
 _LEVELS = 5
 
@@ -222,9 +236,11 @@ def _cut_score(doc: RepairedText, run: list[Line], previous: Line, line: Line) -
     run's last line ends in a digit and the reader saw the page wrap it with no
     space (:attr:`RepairedText.wraps`, not :attr:`RepairedText.spaced`), and
     ``line``, next after it (``previous``: the line before ``line``, furniture
-    left out), is digits alone. A level's score is one number: the two pieces are one.
+    left out), is a number alone: digits, or digits and their decimals when the cut
+    fell before the point (``๒`` / ``๒.๕`` of ``๒๒.๕``). A level's score is one number:
+    the two pieces are one.
     """
-    if not run or previous.no != run[-1].no or not DIGITS_RE.fullmatch(line.text.strip()):
+    if not run or previous.no != run[-1].no or not _SCORE_REST_RE.fullmatch(line.text.strip()):
         return False
     last = run[-1]
     return last.no in doc.wraps and last.no not in doc.spaced \
@@ -242,7 +258,7 @@ def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: Field
     if not run or len(run) > _ROW_LINES_MAX:
         return
     joined = _joined(run, cut)
-    m = _LEVEL_RE.match(joined.text)
+    m = (_OCR_GLUED_LEVEL_RE if doc.ocr_used else _LEVEL_RE).match(joined.text)
     if m is None:
         if doc.ocr_used:
             _add_ocr_level(doc, header, joined, indicator, out)
@@ -335,7 +351,7 @@ def _add_ocr_level(doc: RepairedText, header: int, joined: Line, indicator: Fiel
     if words is not None and not text[start:words.start()].strip(" :;.,"):
         start = words.end()
     end = len(text.rstrip())
-    score = re.compile(r"(\S+)\s*$").search(text, start)
+    score = _OCR_SCORE_RE.search(text, start)
     if score is not None and _OCR_NUMBER_RE.fullmatch(score.group(1)):
         fields["score"] = doc.raw_in(joined, *score.span(1))
         end = score.start()

@@ -23,6 +23,7 @@ __all__ = [
     "NUM",
     "NUMBERLESS",
     "OCR",
+    "OCR_GLUED_LETTER",
     "OTHER_RE",
     "PRINTED",
     "ROW_LINES_MAX",
@@ -55,13 +56,18 @@ ARROWS = " \t←→↔-–"
 #: A whole step as joined: number, words, percentage, cumulative, schedule marks.
 #: On an OCR'd page specks may stand between the two numbers, after the percentage
 #: or before the cumulative (``๑๐ ' ๒๐``, ``๒๐ %๕๐``, ``๓๐. . . ๓๐``, ``๒๐. ๑๐๐``):
-#: signs, a few, no letter, no digit.
+#: signs, a few, no letter, no digit; or one Thai letter a speck or the cell's rule
+#: was read as, glued to the cumulative (``10 เ100``, ``30 แ80``: no word is one
+#: letter run into digits, :data:`OCR_GLUED_LETTER`).
 _STEP_RE = (
     r"^\s*{no}\s*{point}\s*(?P<body>.*?)\s*(?P<pct>{num}){speck}(?P<cum>{num})"
     r"{marks}"
 )
 _SPACE = r"\s+"
-_OCR_SPECK = r"(?:[^\s\w]{0,2}\s+){1,3}(?:[^\s\w]{1,2}\s*)?"
+#: One Thai letter (a consonant or a leading vowel) after white space, glued to the
+#: digits of a row's last number on an OCR'd page: a speck or a rule read as a letter.
+OCR_GLUED_LETTER = rf"(?<=\s)[\u0e01-\u0e2e\u0e40-\u0e44](?={DIGIT})"
+_OCR_SPECK = rf"(?:[^\s\w]{{0,2}}\s+){{1,3}}(?:[^\s\w]{{1,2}}\s*|{OCR_GLUED_LETTER})?"
 #: A step's words after its number (a step whose percentages do not add up).
 _STEP_WORDS_RE = r"^\s*{no}\s*{point}\s*(?P<body>\S.*?)\s*$"
 

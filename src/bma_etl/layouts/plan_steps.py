@@ -2,8 +2,8 @@
 
 Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout).
 Consumes the step tables :func:`bma_etl.layouts.plan_tables.tables_of` found and the
-``ชื่อตัวชี้วัดที่ N`` / ``ชื่อโครงการที่ M`` headings above them; produces raw rows
-for ``plan_steps``.
+``ชื่อตัวชี้วัดที่ N`` / ``ชื่อโครงการที่ M`` headings above them (read by
+:mod:`bma_etl.layouts.plan_step_headings`); produces raw rows for ``plan_steps``.
 
 A step broken over a page comes back as a row without a step number after the
 repeated header: it is joined to the step above. Gantt month columns and their
@@ -13,10 +13,9 @@ arrows have no column in the table and are not read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
-from bma_etl.layouts.base import Finding, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.base import Finding, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import (
     DIGIT,
     ITEM_RE,
@@ -29,6 +28,7 @@ from bma_etl.layouts.plan_cells import (
     is_total,
     unplaced,
 )
+from bma_etl.layouts.plan_step_headings import StepContext, update_step_context
 from bma_etl.layouts.plan_tables import Table, kind_of
 from bma_etl.layouts.plan_values import (
     cell_pieces,
@@ -39,156 +39,17 @@ from bma_etl.layouts.plan_values import (
     to_int,
     value,
 )
-from bma_etl.matchkey import MARKS, KeyMatch, KeyRegex
-from bma_etl.rows import join_lines
+from bma_etl.matchkey import KeyRegex
 
-__all__ = ["INDICATOR_HEADING_RE", "PROJECT_HEADING_RE", "UNIT_SUFFIX_RE", "StepContext",
-           "read_step_table", "update_step_context"]
+#: :class:`StepContext` and :func:`update_step_context` (the headings above a step
+#: table, :mod:`bma_etl.layouts.plan_step_headings`) are kept here for their callers.
+__all__ = ["StepContext", "read_step_table", "update_step_context"]
 
-#: The number may stand in a cell of its own at the line's end, after the name: a
-#: justified print spreads ``ชื่อตัวชี้วัดที่ ๓`` to the margin, and the reader takes
-#: the name the page wrapped under it for the rest of that first cell.
-_INDICATOR_HEADING_CELL_RE = KeyRegex(
-    rf"^\s*ชื่อ\s*ตัวชี้วัด\s*(?:ที่)?(?:[^\t]*\t(?=\s*{DIGIT}+\s*$))?"
-    rf"\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
-#: The key form has no tabs, so the pattern above has none (it is matched as printed
-#: only): a heading whose marks OCR changed (``ชื่อตัวชี่วัดที่``) is matched so, the
-#: number right after its words (its own cell or not: the tab is white space). Its
-#: ``ช`` OCR may read as ``ซ``, a stroke apart (``ชื่อตัวซี้วัดที่``).
-_INDICATOR_HEADING_KEY_RE = KeyRegex(
-    rf"^\s*[ชซ]ื่อ\s*ตัว[ชซ]ี้วัด\s*(?:ที่)?\s*(?P<no>{DIGIT}+)(?![.]{DIGIT})")
-
-
-class _IndicatorHeading:
-    """``ชื่อตัวชี้วัดที่ N``: as printed, else in key form (:class:`KeyRegex` ``match``)."""
-
-    def match(self, text: str) -> re.Match[str] | KeyMatch | None:
-        return _INDICATOR_HEADING_CELL_RE.match(text) or _INDICATOR_HEADING_KEY_RE.match(text)
-
-
-_INDICATOR_HEADING_RE = _IndicatorHeading()
-#: ``ที่`` before the number may have lost or changed its marks (``ที`` ``ทึ่``): a
-#: ``ท`` and marks only before a digit, so a name that starts with ``ท`` keeps it.
-_PROJECT_HEADING_RE = KeyRegex(
-    rf"^\s*ชื่อ\s*โครงการ\s*(?:/\s*กิจกรรม)?\s*(?:ที่|ท[{MARKS}]*(?=\s*{DIGIT}))?\s*"
-    rf"(?:{DIGIT}+)?\s*[:.]?\s*(?P<name>\S.*?)\s*$"
-)
-#: On an OCR'd page: a speck read as a Thai letter glued before the name's first word
-#: (``ไโครงการ…``): no word starts with a letter run into ``โครงการ`` or ``กิจกรรม``.
-_OCR_SPECK_BEFORE_NAME_RE = re.compile(rf"[ก-ฮเ-ไ][{MARKS}]?(?=โครงการ|กิจกรรม)")
-#: A trailing ``(ส่วนแผนงานฯ)`` after a project name: the unit, not part of the name.
-#: On an OCR'd page matched in key form too (``(ฝายบริหารงานทัวไป)``), its closing
-#: bracket lost or not (``(ฝ่ายบริหารงานทั่วไป``: the unit still opens with its bracket).
-_UNIT_SUFFIX = r"\s*\((?:(?:ส่วน|ฝ่าย|กลุ่ม|สำนัก|กอง|ศูนย์|โรงพยาบาล)[^()]*|[^()]*ฯ)\){close}\s*$"
-_UNIT_SUFFIX_RE = KeyRegex(_UNIT_SUFFIX.format(close=""))
-_OCR_UNIT_SUFFIX_RE = KeyRegex(_UNIT_SUFFIX.format(close="?"))
 _STEP_COUNT_RE = KeyRegex(rf"(?P<n>{DIGIT}+)\s*ขั้นตอน")
 #: A step's number alone in its cell (``๒.``): the page put its words on the next line.
 _NUMBER_ALONE_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*(?P<body>)$")
 #: A step number inside a step's words (``… กลุ่มเป้าหมาย ๓. เผยแพร่ …``).
 _INNER_STEP_RE = re.compile(rf"(?<=\s)(?P<no>{DIGIT}{{1,2}})\.\s+(?P<body>(?=[ก-ฮเ-ไ]))")
-#: The ``ชื่อตัวชี้วัดที่ N`` and ``ชื่อโครงการที่ M name`` headings (public for the flow reader).
-INDICATOR_HEADING_RE = _INDICATOR_HEADING_RE
-PROJECT_HEADING_RE = _PROJECT_HEADING_RE
-UNIT_SUFFIX_RE = _UNIT_SUFFIX_RE
-
-
-@dataclass(slots=True)
-class StepContext:
-    """The indicator number and project name the step tables that follow belong to."""
-
-    indicator_no: Raw | None = None
-    project_name: Raw | None = None
-
-
-def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line]) -> None:
-    """Read ``ชื่อตัวชี้วัดที่ N`` and ``ชื่อโครงการที่ M name (unit)`` headings.
-
-    A project heading the page wrapped (the reader marked its line as wrapping, or
-    nothing but its number is on it) is read with the heading lines that follow.
-    """
-    for k, line in enumerate(headings):
-        m = _INDICATOR_HEADING_RE.match(line.text)
-        if m:
-            ctx.indicator_no = doc.raw_match(m, "no", base=line.start)
-            ctx.project_name = None
-            continue
-        m = _PROJECT_HEADING_RE.match(line.text)
-        if m:
-            line = _wrapped_heading(doc, headings, k, m)
-            m = _PROJECT_HEADING_RE.match(line.text)
-            assert m is not None  # the same start, more words
-            end = m.end("name")
-            name = m.group("name") or ""
-            unit = _OCR_UNIT_SUFFIX_RE.search(name) if doc.ocr_used \
-                else _UNIT_SUFFIX_RE.printed.search(name)
-            if unit:
-                end = m.start("name") + unit.start()
-            start = m.start("name")
-            speck = _OCR_SPECK_BEFORE_NAME_RE.match(name) if doc.ocr_used else None
-            if speck is not None:
-                start += speck.end()
-            ctx.project_name = doc.raw_in(line, start, end)
-
-
-#: Most lines one project heading is read over.
-_HEADING_LINES_MAX = 4
-
-
-def _wrapped_heading(doc: RepairedText, headings: list[Line], k: int,
-                     m: re.Match[str] | KeyMatch) -> Line:
-    """Heading line ``k`` joined with the lines the page wrapped it onto (itself if none).
-
-    A line goes on onto the next when the reader saw it wrapped, when nothing but
-    the number stands on it, or when a line below it (no blank or heading between)
-    ends with the project's unit (``(ส่วนแผนงานฯ)``) and it does not: a justified
-    heading's lines all reach the margin, so the reader cannot tell its wraps.
-    """
-    run = [headings[k]]
-    only_number = re.fullmatch(f"{DIGIT}+", m.group("name") or "") is not None
-    unit_at = _unit_line(doc, headings, k)
-    while len(run) < _HEADING_LINES_MAX and (run[-1].no in doc.wraps or only_number
-                                             or k + len(run) <= unit_at):
-        at = k + len(run)
-        if at >= len(headings) or not _next_line(doc, run[-1], headings[at]) \
-                or _INDICATOR_HEADING_RE.match(headings[at].text) \
-                or _PROJECT_HEADING_RE.match(headings[at].text):
-            break
-        run.append(headings[at])
-        only_number = False
-    return run[0] if len(run) == 1 else join_lines(run)
-
-
-def _next_line(doc: RepairedText, line: Line, after: Line) -> bool:
-    """Whether ``after`` is the line right under ``line``.
-
-    The next line, or the next past a page's foot and head (every line between
-    them page furniture).
-    """
-    return after.no == line.no + 1 or (
-        after.no > line.no and all(n in doc.furniture for n in range(line.no + 1, after.no)))
-
-
-def _unit_line(doc: RepairedText, headings: list[Line], k: int) -> int:
-    """Index of the line below heading ``k`` that ends its name with the unit, or -1.
-
-    Only lines right under it count (:func:`_next_line`, no other heading), up to
-    :data:`_HEADING_LINES_MAX` lines in all; the unit may itself wrap
-    (``(ฝ่ายบริหารงาน`` / ``ทั่วไป)``). -1 when heading ``k`` ends with its own.
-    """
-    unit = _UNIT_SUFFIX_RE if doc.ocr_used else _UNIT_SUFFIX_RE.printed
-    text = headings[k].text
-    if unit.search(text):
-        return -1
-    for at in range(k + 1, min(len(headings), k + _HEADING_LINES_MAX)):
-        line = headings[at]
-        if not _next_line(doc, headings[at - 1], line) or _INDICATOR_HEADING_RE.match(line.text) \
-                or _PROJECT_HEADING_RE.match(line.text):
-            return -1
-        text = f"{text} {line.text.strip()}"
-        if unit.search(text):
-            return at
-    return -1
 
 
 def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,

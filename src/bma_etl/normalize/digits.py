@@ -40,6 +40,19 @@ _BEFORE_MINUS = frozenset(" \t\n\r\u00a0=(:")
 # "1.234.56" stays malformed).
 _DOTTED_GROUPS = re.compile(
     r"[0-9]{1,3}(?:\.[0-9]{3}){2,}|(?P<int>[0-9]{1,3}(?:\.[0-9]{3}){2,})\.[0-9]{2}")
+# "2.263,300.00": a point before a comma's group is no decimal point (a decimal part
+# has no comma in it): OCR read that thousands comma as a point.
+_POINT_BEFORE_COMMA = re.compile(r"(?<=[0-9])\.(?=[0-9]{3},)")
+# In a baht amount (two decimals at most, the satang): a point before three digits that
+# end the amount after comma groups ("2,533.100 บาท"), or before three digits and the
+# dash of a whole amount ("459.500.- บาท"), is a thousands comma OCR read as a point.
+_AMOUNT_POINT_GROUP = re.compile(
+    r"(?<=,[0-9]{3})\.(?=[0-9]{3}(?![0-9,]|\.[0-9]))|(?<![0-9,.])(?P<lead>[0-9]{1,3})\.(?=[0-9]{3}\.-)")
+
+
+def _commas_for_points(text: str) -> str:
+    """``text`` with the points :data:`_AMOUNT_POINT_GROUP` finds read as commas."""
+    return _AMOUNT_POINT_GROUP.sub(lambda m: f"{m['lead'] or ''},", text)
 # "1 500 000", "1,354 000": OCR put spaces where the (or some) thousands commas were,
 # or a space after or before one ("282, 500", "1 ,686,000").
 _SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:(?: ?, ?| )[0-9]{3})+(?:\.[0-9]+|\. [0-9]{2})?")
@@ -99,6 +112,8 @@ def _numbers(s: str, what: str, scan: str | None = None) -> list[tuple[str, int,
     found: list[tuple[str, int, int]] = []
     for m in _RUN.finditer(text):
         token = m.group()
+        if "," in token:
+            token = _POINT_BEFORE_COMMA.sub(",", token)
         if dotted := _DOTTED_GROUPS.fullmatch(token):
             whole = dotted.end("int") if dotted.group("int") else len(token)
             token = token[:whole].replace(".", ",") + token[whole:]
@@ -195,6 +210,15 @@ def parse_amount(s: str) -> Decimal | None:
     bma_etl.errors.NormalizeError: '12.345 บาท' is not a baht amount: more than two decimal places
     >>> parse_amount("5,049,100. 00 บาท")
     Decimal('5049100.00')
+
+    A thousands comma OCR read as a point is read as the comma where no decimal point
+    can stand: before a comma's group, before three digits that end the amount after
+    comma groups, or before three digits and the ``.-`` of a whole amount.
+
+    >>> parse_amount("2.263,300.00 บาท"), parse_amount("๒,๕๓๓.๑๐๐ บาท")
+    (Decimal('2263300.00'), Decimal('2533100'))
+    >>> parse_amount("459.500.- บาท")
+    Decimal('459500')
     """
     text = to_arabic_digits(s)
     if not _ANY_DIGIT.search(text):
@@ -205,7 +229,7 @@ def parse_amount(s: str) -> Decimal | None:
     if first is not None and lead is not None and lead.end() == first.start():
         raise NormalizeError(f"{s!r} is not a baht amount: {lead.group().strip()!r} before "
                              "its digits is some of them misread")
-    value = _scaled_amount(s, text)
+    value = _scaled_amount(s, _commas_for_points(text))
     if value < 0:
         raise NormalizeError(f"{s!r} is not a baht amount: it is negative")
     exponent = value.as_tuple().exponent
@@ -240,10 +264,10 @@ def _scaled_amount(s: str, text: str) -> Decimal:
     """
     if _BARE_NUMBER.fullmatch(text):
         return Decimal(text)
-    found = _numbers(s, "a baht amount")
+    found = _numbers(s, "a baht amount", text)
     units = [_unit_after(s, text, end) for _, _, end in found]
     if len(found) < 2 or units[0] is None:
-        value, end, _ = _one_number(s, "a baht amount")
+        value, end, _ = _one_number(s, "a baht amount", text)
         unit = _unit_after(s, text, end)
         return value if unit is None else _whole_or_satang(value.scaleb(unit[0]))
     total, limit, after = Decimal(0), 99, 0

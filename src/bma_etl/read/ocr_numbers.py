@@ -1,4 +1,7 @@
-"""A number-over-year (``ครั้งที่ 2/2566``) whose ``/`` OCR read as a digit, put back.
+"""Numbers OCR misread as signs, put back: a number-over-year's ``/``, a count's ``1``.
+
+A count's ``1`` read as a bar (``ได้ครบ | ขั้นตอน``) is put back by
+:func:`with_bars_as_ones`; the rest of this page is about the number-over-year.
 
 Stage: read (:func:`.ocr_tidy.tidied` runs it after the cache). Consumes an OCR'd
 page's text and words; produces them with the stroke of each such number put back,
@@ -57,3 +60,36 @@ def with_year_slashes(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple
         else w
         for w in words
     )
+
+
+#: A count's ``1`` OCR read as a bar: ``ได้ครบ | ขั้นตอน``. The bar a word of its own
+#: (one space either side) between a word ending with a count's lead (ครบ ``all of``,
+#: จำนวน ``number of``) and a counting word. A table's rule read as a bar stands
+#: between cells (``นิยาม/คำอธิบายตัวชี้วัด | โครงการ/กิจกรรม``), after no such lead.
+_BAR_FOR_ONE = re.compile(
+    r"(?:(?<=ครบ)|(?<=จำนวน)) (?P<bar>\|) (?=(?:ขั้นตอน|ครั้ง|แห่ง|ราย|คน|เรื่อง|วัน|เดือน))"
+)
+
+
+def with_bars_as_ones(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
+    """``text`` and ``words`` with each count's ``1`` OCR read as a bar put back.
+
+    ``ได้ครบ | ขั้นตอน`` → ``ได้ครบ 1 ขั้นตอน`` (:data:`_BAR_FOR_ONE`); one character for
+    one, so offsets and boxes are unchanged.
+    """
+    if "|" not in text:
+        return text, words
+    bars = [m.start("bar") for m in _BAR_FOR_ONE.finditer(text)]
+    if not bars:
+        return text, words
+    chars = list(text)
+    for at in bars:
+        chars[at] = "1"
+    text = "".join(chars)
+    return text, tuple(
+        OcrWord(text[w.start : w.end], w.conf, w.box, w.start)
+        if any(w.start <= at < w.end for at in bars)
+        else w
+        for w in words
+    )
+

@@ -6,8 +6,9 @@ them with words of letters too small to be letters taken out, the stray marks
 Tesseract read from specks and rules at the ends of lines and cells taken out
 (:func:`~.ocr_strays.without_strays`), the spaces Tesseract's ``tha`` wrote inside
 Thai words closed (:func:`tidied`), a SARA A it read twice across a space read once
-(:func:`without_doubled_sara_a`), a number-over-year's ``/`` read as a digit put back
-(:mod:`.ocr_numbers`) and an en dash read as a hyphen written ``–``
+(:func:`without_doubled_sara_a`), a number-over-year's ``/`` read as a digit and a
+count's ``1`` read as a bar put back (:mod:`.ocr_numbers`) and an en dash read as a
+hyphen written ``–``
 (:mod:`.ocr_dashes`), every word's offset moved to the new text. It runs after the
 cache (:mod:`.pdf`), so pages OCR'd before it was written are read the same way,
 without Tesseract.
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from bma_etl.read.ocr_dashes import with_en_dashes
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lines import with_split_lines_joined
-from bma_etl.read.ocr_numbers import with_year_slashes
+from bma_etl.read.ocr_numbers import with_bars_as_ones, with_year_slashes
 from bma_etl.read.ocr_specks import without_quotes_before_words
 from bma_etl.read.ocr_strays import without_points_before_words, without_strays
 
@@ -63,8 +64,9 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
     wrote inside Thai words (:func:`without_narrow_spaces`), a SARA A read twice, a
     word read twice (:func:`without_words_read_twice`), letters read twice where two
     words meet (:func:`without_letters_read_twice`), the ``/`` of a number-over-year
-    read as a digit (:func:`~.ocr_numbers.with_year_slashes`) and an en dash read as
-    a hyphen (:func:`~.ocr_dashes.with_en_dashes`). ``words`` as
+    read as a digit (:func:`~.ocr_numbers.with_year_slashes`), a count's ``1`` read as a
+    bar (:func:`~.ocr_numbers.with_bars_as_ones`) and an en dash read as a hyphen
+    (:func:`~.ocr_dashes.with_en_dashes`). ``words`` as
     :class:`~.ocr.OcrPage` has them; the words returned keep their boxes, their offsets
     moved to the new text.
     """
@@ -90,7 +92,7 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
             OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start)) for w in kept
         )
     return with_en_dashes(
-        *with_year_slashes(
+        *with_bars_as_ones(*with_year_slashes(
             *without_letters_read_twice(
                 *without_words_read_twice(
                     *without_doubled_sara_a(
@@ -106,7 +108,7 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
                     )
                 )
             )
-        )
+        ))
     )
 
 
