@@ -1,4 +1,4 @@
-"""A legacy form's negated plan flag as OCR misread it, wrapped below the report's budget.
+"""A legacy form's negated plan flag and report year as OCR misread them.
 
 Forms are generated from known values (``bench/corpus``) as tab rows (the scanned print
 wraps the flags onto the line after the budget); each negated plan flag is then damaged
@@ -6,7 +6,8 @@ the ways Tesseract read it on the corpus's scans (seed 47, legacy_tab_000 at 300
 a letter of ตาม lost (``ไม่เป็นไปตแผน``), or the ม of ไม่ read as another letter and แผน
 misread (``ไห้เป็นไปตามแน่``). The truth is the generated values: each such flag is read
 negative, never affirmative (its words alone would read ``เป็นไปตามแผน``), and the
-affirmative flags are read as printed.
+affirmative flags are read as printed. A report date whose year OCR read with a digit
+more, its ``:`` lost (``23/3/25601 อยู่…``), gives no date and leaves the detail whole.
 """
 
 from __future__ import annotations
@@ -66,3 +67,21 @@ def test_an_alignment_that_takes_in_the_negation_never_reads_affirmative(cell: s
 def test_flag_words_after_other_text_or_made_junk_are_not_read(cell: str) -> None:
     """ไ and a letter after other text is no misread ไม่; words OCR made junk stay unread."""
     assert [c for c, _, _, _ in approx_flags(cell) if c == "on_plan"] == []
+
+
+@pytest.mark.parametrize("generator", ["legacy_pipe", "legacy_tab", "legacy_long"])
+@pytest.mark.parametrize("seed", range(3))
+def test_report_year_read_with_a_digit_more_and_its_colon_lost(generator: str,
+                                                              seed: int) -> None:
+    """``:: 23/3/25601 อยู่…`` (seed 43, legacy_long_003: ``๒๕๖๑`` read ``๒๕๒๐๑``): no
+    date is read from it (not ``23/3/2560``), and the digit is no part of the detail."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    dates = re.compile(r"(?<=:: )([0-9๐-๙]{1,2}/[0-9๐-๙]{1,2}/[0-9๐-๙]{4}) : ")
+    text = dates.sub(lambda m: f"{m[1]}{rng.choice('0๑1')} ", generated.text)
+    assert text != generated.text
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert [r.report_date for r in got] == [None] * len(want)
+    assert [" ".join((r.detail or "").split()) for r in got] == [
+        " ".join(w["detail"].split()) for w in want]
