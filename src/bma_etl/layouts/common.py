@@ -6,6 +6,7 @@ Stage: extract. Status words, person-and-phone cells.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from bma_etl.layouts.base import Derived, Raw, RawRow, RepairedText
 from bma_etl.normalize.text import split_person_phone, strip_outline_number
@@ -171,3 +172,28 @@ def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow) -> None:
         row.fields["agency"] = agency
     if division is not None and row.fields.get("division") is None:
         row.fields["division"] = division
+
+
+#: A baht amount whose thousands commas OCR read as dots, some or all (``19,696.000.00``,
+#: ``20,833.000``): a group of three digits after a dot is no satang (a baht amount
+#: prints two), so each dot before such a group is a comma; two digits after the last
+#: dot are the satang.
+_AMOUNT_DOTS_RE = re.compile(r"^\s*(?P<n>[0-9]{1,3}(?:[.,][0-9]{3})*\.[0-9]{3}(?:[.,][0-9]{3})*)"
+                             r"(?:\.(?P<satang>[0-9]{2}))?\s*$")
+
+
+def amount_dots_misread(raw: Raw) -> Derived | None:
+    """The amount ``raw`` states when OCR read its commas as dots (:data:`_AMOUNT_DOTS_RE`).
+
+    ``19,696.000.00`` → ``19696000.00``; None for any other text (``20,833.00`` is an
+    amount with satang, read as it is).
+
+    >>> amount_dots_misread(Raw("20,833.000", None)).value  # type: ignore[arg-type]
+    Decimal('20833000')
+    """
+    m = _AMOUNT_DOTS_RE.match(raw.text)
+    if m is None:
+        return None
+    digits = re.sub(r"[.,]", "", m["n"]) + (f".{m['satang']}" if m["satang"] else "")
+    return Derived(Decimal(digits), f"OCR read the amount's commas as dots: {raw.text.strip()!r}",
+                   raw.span)

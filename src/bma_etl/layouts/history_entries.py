@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
-from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import (
     Derived,
     Extraction,
@@ -28,6 +26,7 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
+from bma_etl.layouts.history_dates import date_of, mend_countdown, shown, spaced_date
 from bma_etl.layouts.history_header import DIGIT, NUMBER, put_first
 from bma_etl.layouts.history_labels import (
     BARE_ENTRY_LABEL,
@@ -36,10 +35,13 @@ from bma_etl.layouts.history_labels import (
     OCR_ENTRY_LABELS,
     approx_entry_label,
 )
-from bma_etl.layouts.history_specks import OCR_SPECKS_RE, separator_read_as_letters
+from bma_etl.layouts.history_specks import (
+    OCR_SPECKS_RE,
+    after_date_junk,
+    separator_read_as_letters,
+)
 from bma_etl.layouts.wrapped import join
 from bma_etl.matchkey import KeyMatch, key, match_key
-from bma_etl.normalize.dates import parse_date
 
 #: An entry's heading: ``(1) ความคืบหน้าโครงการฯ ร้อยละ 100.00 (2023-09-29)``.
 ENTRY_RE = re.compile(
@@ -58,9 +60,11 @@ SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
 #: Its ``:`` may be lost, the gap before the narrative left (``11/06/2565⇥⇥อยู่…``), or
 #: read as a sign (``26/01/2569 « อยู่…``, ``24,12/2567 - จัด…``: a ``/`` read ``,``); the
 #: day's letters may stand apart (``Ov 10/2567 : จัด…``). A date of digits and strokes
-#: ending in its Buddhist-era year may be followed by a space alone (``10!042566 อยู่…``).
+#: ending in its Buddhist-era year may be followed by a space alone (``10!042566 อยู่…``),
+#: a ``/`` read ``.`` (``01.09/2565``); its ``:`` read as a letter (``2565 ร อยู่…``) is
+#: taken off the narrative by :func:`~.history_specks.after_date_junk`.
 _OCR_BE_DATE_RE = re.compile(
-    rf"^\W{{0,3}}(?P<date>{DIGIT}[0-9๐-๙/|lI!, ]{{5,10}}{DIGIT}"
+    rf"^\W{{0,3}}(?P<date>{DIGIT}[0-9๐-๙/|lI!,. ]{{5,10}}{DIGIT}"
     rf"|[^\s:]{{1,3}}?\s?{DIGIT}{{1,2}}\s*/?\s*{DIGIT}{{4}})(?:\s*(?P<sign>[:;«»-])|\t"
     r"|(?<=[2๒][5๕][0-9๐-๙]{2}) (?=[\u0e01-\u0e4e]))\s*"
     r"(?P<body>.*)$")
@@ -78,12 +82,15 @@ _OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$"
 #: an opening or a closing bracket is still needed. A speck before ร้อยละ (``ร์ รอยละ``).
 #: The system date's closing bracket lost, a speck after it (``(2020-05- 17 ร``), or
 #: the date cut off or made junk after its year (``(2020-05- 1``, ``(2020- -()7- 11)``):
-#: the date then not read from it.
+#: the date then not read from it. A speck read as a bracket before the date's own
+#: (``ร้อยละ 72.50 ) (2024-…``). The date's dashes read as spaces or doubled, its
+#: digits whole (``(2024- -02 11)``): read from its digits (``spaced``, key form).
 _OCR_ENTRY = (
     rf"^\W{{0,3}}?(?:\(\s*(?P<seq>{DIGIT}{{1,4}})\s*[)\]1|]?|\S{{0,2}}[)\]]|\(\S{{0,2}})"
     r"\s*ความคืบหน้าโครงการฯ?[,.:;]*"
-    rf"(?:\S{{0,2}}?ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*"
-    r"(?:\(\s*(?:(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}|[0-9]{4}\s*-.{0,12}?)\)?)?"
+    rf"(?:\S{{0,2}}?ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*(?:[)\]|]\s*(?=\())?"
+    r"(?:\(\s*(?:(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}"
+    r"|(?P<spaced>[0-9]{4}-+[0-9]{2}-?[0-9]{2})(?=\)|$)|[0-9]{4}\s*-.{0,12}?)\)?)?"
     r".{0,4}$"
 )
 #: An entry heading whose words OCR made junk (``(3) (สวมเดิกห์น ครงกรรร ร รอยละ 68.50
@@ -119,7 +126,7 @@ class _Entry:
 
     row: RawRow
     line_no: int
-    iso: Raw | None = None
+    iso: Raw | Derived | None = None
     be: Raw | None = None
     current: str = "detail"
     pieces: dict[str, list[Raw]] = field(default_factory=dict)
@@ -177,7 +184,10 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
         out.findings.append(Finding("progress_updates", None, None, "warning", "unparsed_line",
                                     f"line {line.no}: not part of an entry or KPI block: "
                                     f"{text.strip()[:50]!r}"))
-    return [_finish_entry(e, out, ocr) for e in entries], indicators
+    rows = [_finish_entry(e, out, ocr) for e in entries]
+    if ocr:
+        mend_countdown(rows)
+    return rows, indicators
 
 
 
@@ -207,7 +217,14 @@ def _new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordin
         "seq_label": doc.raw_match(m, "seq", line=line),
         "progress_pct": doc.raw_match(m, "pct", line=line),
     })
-    return _Entry(row, line.no, iso=doc.raw_match(m, "iso", line=line))
+    iso: Raw | Derived | None = doc.raw_match(m, "iso", line=line)
+    if iso is None:
+        try:
+            spaced = doc.raw_match(m, "spaced", line=line)
+        except IndexError:  # a heading pattern without the group
+            spaced = None
+        iso = spaced_date(spaced) if spaced is not None else None
+    return _Entry(row, line.no, iso=iso)
 
 
 def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
@@ -242,6 +259,15 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
                       and odd.group("sign") not in _MISREAD_COLONS):
                 entry.be = doc.raw_match(m or odd, "date", line=line)  # type: ignore[arg-type]
             body = doc.raw_match(m or odd, "body", line=line)  # type: ignore[arg-type]
+            if odd is not None and body is not None:
+                start = after_date_junk(body.text)
+                if start is not None:  # the date's colon read as a letter
+                    body = doc.raw_in(line, odd.start("body") + start, len(line.text))
+            entry.pieces["detail"] = [body] if body is not None else []
+            return
+        start = after_date_junk(line.text) if doc.ocr_used else None
+        if start is not None:  # the report date read as junk: neither a date nor the detail
+            body = doc.raw_in(line, start, len(line.text))
             entry.pieces["detail"] = [body] if body is not None else []
             return
     raw = doc.raw_in(line, 0, len(line.text))
@@ -276,12 +302,12 @@ def _finish_entry(entry: _Entry, out: Extraction, ocr: bool = False) -> RawRow:
             out.findings.append(Finding(
                 "progress_updates", row.ordinal, "report_date", "warning", "ocr_doubtful_value",
                 f"line {entry.line_no}: OCR read the report date {entry.be.text!r} and the "
-                f"system date {entry.iso.text!r}, which differ: not loaded"))
+                f"system date {shown(entry.iso)!r}, which differ: not loaded"))
         elif be is not None and iso is not None and be != iso:
             out.findings.append(Finding(
                 "progress_updates", row.ordinal, "report_date", "warning", "ambiguous_value",
                 f"line {entry.line_no}: report date {entry.be.text} and system date "
-                f"{entry.iso.text} differ; the report date is kept"))
+                f"{shown(entry.iso)} differ; the report date is kept"))
     for column in ("detail", "problems", "obstacles"):
         pieces = entry.pieces.get(column)
         if pieces:
@@ -339,11 +365,3 @@ def _approx_kpi_kind(text: str) -> int | None:
     if ratio(head, _KIND_KEY) < LABEL_SIMILARITY:
         return None
     return colon.end()
-
-
-def date_of(raw: Raw) -> date | None:
-    """The date ``raw`` states (a BE or ISO date), or None when it is not one."""
-    try:
-        return parse_date(raw.text)
-    except NormalizeError:
-        return None

@@ -7,7 +7,9 @@ is text), or the ``---&&&---`` separator read as
 a few letters (:func:`separator_read_as_letters`); and, for the progress form's
 lists and texts, a short line of specks a page break left between a text's lines
 (:func:`short_specks`), and a list's number alone on its line read as specks
-(:func:`numbers_read_as_specks`). Only OCR'd pages come here.
+(:func:`numbers_read_as_specks`); and where an entry's narrative starts when OCR
+read the report date before it as junk (:func:`after_date_junk`). Only OCR'd
+pages come here.
 """
 
 from __future__ import annotations
@@ -96,3 +98,64 @@ def numbers_read_as_specks(lines: list[Line]) -> list[Line]:
     return [ln for i, ln in enumerate(lines)
             if short_specks(ln.text) and not DIGITS_ALONE.fullmatch(ln.text.strip())
             and not text_at(i - 1) and text_at(i + 1) and not short_specks(text_at(i + 1))]
+
+
+#: The most characters (besides spaces) of a report date OCR read as junk (``05 142564 .``).
+DATE_JUNK_MAX = 12
+#: Digits alone before the narrative are a date's only when this many (a number opening
+#: the narrative, ``3 รุ่น``, is text).
+DATE_JUNK_DIGITS = 6
+_DIGIT = re.compile("[0-9๐-๙]")
+_TOKEN = re.compile(r"\S+")
+_THAI_LETTERS = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+")
+#: An acronym (``BMA``, ``PM``) is text; Latin bits of specks are not all capitals (``eS``).
+_ACRONYM = re.compile(r"[A-Z]{2,}")
+
+
+def _reads_as_words(token: str) -> bool:
+    """Whether the Thai letters of ``token`` are words of the word list, every one of them."""
+    from pythainlp.tokenize import word_tokenize
+
+    lex = lexicon()
+    runs = _THAI_LETTERS.findall(token)
+    return bool(runs) and all(in_list(w, lex) for run in runs
+                              for w in word_tokenize(run, engine="newmm"))
+
+
+#: Text the word list lacks: ณ (at), a Thai letter numbering a list (``ก.``), ฯลฯ.
+_SHORT_TEXT = re.compile("ณ|[\u0e01-\u0e2e][.)]|.*ฯ.*")
+
+
+def _junk(token: str) -> bool:
+    """Whether ``token`` holds no text: no Thai word, no Latin word or acronym."""
+    latin = re.sub(r"[^A-Za-z]", "", token)
+    if len(latin) > 3 or _ACRONYM.fullmatch(latin) or _SHORT_TEXT.fullmatch(token):
+        return False
+    return not _THAI_LETTERS.search(token) or not _reads_as_words(token)
+
+
+def after_date_junk(text: str) -> int | None:
+    """Where the narrative starts in an entry's first line whose report date OCR made junk.
+
+    ``29/09/2566 : <narrative>`` read as ``eS ลงนาม…``, ``กรสลต อยู่…``, ``oc 0 ประกาศ…``,
+    ``05 142564 . อยู่…``: the tokens before the first one whose Thai letters read as
+    words of the word list, when every one is junk (no Thai word, Latin word or
+    acronym), at most :data:`DATE_JUNK_MAX` characters in all, and not a number alone
+    shorter than a date (:data:`DATE_JUNK_DIGITS`). None when the line opens with a
+    word (``ณ วันที่``), or nothing after the junk reads as words.
+
+    >>> after_date_junk("กรสลต อยู่ระหว่างสำรวจพื้นที่"), after_date_junk("3 รุ่น ผู้เข้าร่วม")
+    (6, None)
+    """
+    tokens = list(_TOKEN.finditer(text))
+    for k, m in enumerate(tokens):
+        if not _junk(m.group()):
+            if k == 0 or not _reads_as_words(m.group()):
+                return None
+            head = text[:m.start()]
+            if len("".join(head.split())) > DATE_JUNK_MAX:
+                return None
+            if not re.search(r"[^\W\d_]", head) and len(_DIGIT.findall(head)) < DATE_JUNK_DIGITS:
+                return None
+            return m.start()
+    return None

@@ -57,11 +57,15 @@ def trailing_flags(text: str) -> list[tuple[str, int, int]]:
 
 
 def flags_in_tail(text: str) -> list[tuple[str, int, int]]:
-    """Flags anywhere after an entry's budget, with OCR's junk around them."""
+    """Flags anywhere after an entry's budget, with OCR's junk around them.
+
+    Not the words of a flag after a ไม่ OCR misread (``ไท่เป็นไปตามแผน``): read alone
+    they would say the opposite (:func:`approx_flags` reads such a flag).
+    """
     out: list[tuple[str, int, int]] = []
     for column, pattern in (("on_plan", PLAN_FLAG), ("on_target", TARGET_FLAG)):
         found = search_key(pattern, text)
-        if found is not None:
+        if found is not None and not _NEGATION_MISREAD.search(key(text[:found[0]])):
             out.append((column, *found))
     return out
 
@@ -95,6 +99,9 @@ FLAG_ONLY_RE = re.compile(rf"^[\s:]*(?:{PLAN_FLAG}|{TARGET_FLAG})[\s:]*$")
 #: of the plan's words must not be the target's (both open with เป็นไปตาม).
 _FLAG_CORES = (("on_target", key("เป็นไปตามเป้าหมาย")), ("on_plan", key("เป็นไปตามแผน")))
 _NEGATION_KEY = key("ไม่")
+#: ไม่ with its ม read as another letter (``ไห้``, ``ไท่``), alone before the flag's words
+#: in its cell: no other word stands there (ได้ is one: not taken for ไม่).
+_NEGATION_MISREAD = re.compile("\u0e44[\u0e01-\u0e13\u0e15-\u0e2e]$")
 #: What may stand before a flag read approximately, for it to be read as affirmative:
 #: nothing, the separator of its cell, or the other flag whole (the target's flag on
 #: the line after the plan's, its ``:`` lost: ``…บาท : เป็นไปตามแผน`` / ``เป็นไปดามเป้าหมาย``).
@@ -112,9 +119,11 @@ def approx_flags(text: str) -> list[tuple[str, bool, int, int]]:
     (:func:`_with_first_letter`).
 
     The words after ไม่ are matched approximately in key form; the flag is
-    negative when ไม่ (in key form) stands right before them, affirmative when
-    nothing or a cell separator does, and not read at all otherwise: OCR may have
-    made anything of a ไม่, and a flag is never guessed.
+    negative when ไม่ (in key form) stands right before them (the alignment may
+    take in its letters: the words are then taken from their own first letters), or
+    ไ and one letter do alone in the cell (``ไห้เป็นไปตามแน่``: ไม่ with its ม misread),
+    affirmative when nothing or a cell separator does, and not read at all otherwise:
+    OCR may have made anything of a ไม่, and a flag is never guessed.
     """
     from rapidfuzz.fuzz import partial_ratio_alignment
 
@@ -130,9 +139,13 @@ def approx_flags(text: str) -> list[tuple[str, bool, int, int]]:
         while b > a and folded[b - 1] in _NOT_LETTERS:  # the next cell's, aligned too
             b -= 1
         a = _with_first_letter(core, folded, a, b)
+        opens = folded.find(core[:2], max(0, a - 2), a + 4)  # the alignment may take in
+        a = opens if opens >= 0 else a                       # ไม่'s letters, or drop one
         start = offsets[a]
         if folded[:a].endswith(_NEGATION_KEY):
             value, start = False, offsets[a - len(_NEGATION_KEY)]
+        elif _NEGATION_MISREAD.search(folded[:a]) and _FLAG_OPENS.search(text[:offsets[a - 2]]):
+            value, start = False, offsets[a - 2]  # ไม่ its ม misread (``ไห้เป็นไปตามแน่``)
         elif _FLAG_OPENS.search(text[:start]):
             value = True
         else:

@@ -83,8 +83,9 @@ _OCR_DATE_JUNK_RE = re.compile(
     r"^[\s:;.'\"|%]*(?:(?:[^\s:]{0,5}[/0-9๐-๙][^:\n]{0,11}?|\S{1,2})\s*:\s*"
     r"|(?:\S{1,2}\s+)?[^\s/:]{1,3}\s*/\s*[^\s/:]{1,3}\s*/\s*[0-9๐-๙]{4}"
     r"(?:\s+|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?(?=[\u0e01-\u0e2e])))")
-#: More of a date after the date matched (``๒๑/๑๑/๒๕๒๐๐ :``: the year read with five digits).
-OCR_DATE_REST_RE = re.compile(r"[^\s:]{1,3}\s*:\s*")
+#: More of a date after the date matched (``๒๑/๑๑/๒๕๒๐๐ :``: the year read with five digits),
+#: or its ``:`` lost, a space after it (``๒๓/๓/๒๕๒๐๑ อยู่…``): digits glued to the year's four.
+OCR_DATE_REST_RE = re.compile(r"[^\s:]{1,3}\s*:\s*|[0-9๐-๙]{1,3}(?:\s+|$)")
 #: A report date whose first ``/`` OCR lost and whose second it read as ``|`` or ``l``
 #: (``242|2563`` for 24/2/2563): read only when one split of the digits is a date.
 DATE_LOST_SLASH_RE = re.compile(r"::\s*(?P<dm>[0-9]{2,4})\s*[/|lI]\s*(?P<year>[0-9]{4})\s*:?")

@@ -68,11 +68,11 @@ from bma_etl.layouts.base import (
     score_signals,
 )
 from bma_etl.layouts.common import derive_status, split_agency_raw
+from bma_etl.layouts.history_dates import date_of
 from bma_etl.layouts.history_entries import (
     ENTRY_RE,
     KPI_RE,
     SEPARATOR_RE,
-    date_of,
     ocr_entry,
     read_body,
 )

@@ -35,7 +35,12 @@ from bma_etl.layouts.base import (
     Signal,
     score_signals,
 )
-from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_outline_raw
+from bma_etl.layouts.common import (
+    amount_dots_misread,
+    split_agency_raw,
+    split_person_raw,
+    strip_outline_raw,
+)
 from bma_etl.layouts.web_detail_months import MONTH_LINE_RE, Month, month_rows, read_month
 from bma_etl.layouts.web_month_ocr import misread_label_end
 from bma_etl.layouts.wrapped import join, number_alone
@@ -91,18 +96,25 @@ _OCR_ID = r"\s*\|?(?:[I1l|!]{1,2}[D0O]|[^\s0-9๐-๙:]{1,2}(?=[0-9๐-๙]))"
 _OCR_LABELS = {label: label.replace(r"\s*ID", _OCR_ID)
                for label in PROJECT_LABELS if label.endswith(r"\s*ID")}
 #: The budget labels with ``งบฯ`` or ``(บาท)`` read as Latin letters (``aun ที่ได้รับ (บาท)``,
-#: ``งบฯ ที่ได้รับ (U1N)``), or ``ฯ`` read as ``ๆ`` (``งบๆ ที่ได้รับ``): the rest of the words
-#: and an amount right after them.
-_OCR_LABELS.update({label: label.replace("งบฯ?", r"(?:งบ[ฯๆ]?|[A-Za-z]{2,4})").replace(
+#: ``งบฯ ที่ได้รับ (U1N)``), or ``ฯ`` read as another sign or letter (``งบๆ ที่ได้รับ``,
+#: ``งบซ ที่ได้รับ``): the rest of the words and an amount right after them.
+_OCR_LABELS.update({label: label.replace("งบฯ?", r"(?:งบ\S?|[A-Za-z]{2,4})").replace(
     "บาท", "(?:บาท|[A-Za-z0-9]{2,4})") + r"(?=\s*[0-9๐-๙])"
     for label in PROJECT_LABELS if label.startswith("งบฯ?")})
 #: The name label with its ``ช`` read as ``ซ``, the letter Tesseract confuses it with
 #: (``ซื้อโครงการโครงการจัดหา…``); ``ซื้อ`` opens no other label.
 _OCR_LABELS[r"ชื่อโครงการ(?:\s*/\s*กิจกรรม)?"] = r"[ชซ]ื่อโครงการ(?:\s*/\s*กิจกรรม)?"
+#: The date labels with ``Date`` read as junk glued to the date (``Start ไว๊ล6เ62021-10-01
+#: 00:00:00.000``): the word ``Start`` or ``Finish`` whole, then an ISO date within a few
+#: characters. Otherwise the line is no label's and continues the agency above it.
+_OCR_LABELS.update({label: label.replace(r"\s*Date", r"\s*\S{1,8}?(?=[0-9]{4}-[0-9]{2}-[0-9]{2})")
+                    for label in PROJECT_LABELS if label.endswith(r"\s*Date")})
 #: How a budget value starts when its label's ``(บาท)`` was misread into it (``(U1N)``).
 _LATIN_OPEN = frozenset("(ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 #: Specks OCR puts before a line's first word.
 _OCR_SPECKS = " \t.,'\"-|!"
+#: The budget columns: after OCR, an amount whose commas read as dots is read from its digits.
+_BUDGETS = frozenset({"budget_allocated_thb", "budget_spent_thb"})
 #: Columns whose value may continue on the following lines.
 TEXT_COLUMNS = frozenset({"rationale", "objectives", "target", "project_name"})
 
@@ -274,6 +286,8 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
         project.fields[column] = [strip_outline_raw(doc, value)]
     elif column in TEXT_COLUMNS:
         project.fields[column] = [value]
+    elif doc.ocr_used and column in _BUDGETS and (dots := amount_dots_misread(value)):
+        project.fields[column] = dots
     else:
         project.fields[column] = value
     return column if column in TEXT_COLUMNS else None

@@ -1,0 +1,84 @@
+"""A progress-history entry's number and system date where OCR damaged them.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.history_entries`, not a layout).
+Consumes an entry's raw values; produces the system date OCR read with its dashes
+lost or doubled (:func:`spaced_date`), entry numbers put right from the page's
+countdown (:func:`mend_countdown`), and the date a raw value states (:func:`date_of`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bma_etl.errors import NormalizeError
+from bma_etl.layouts.base import Derived, FieldValue, Raw, RawRow
+from bma_etl.normalize.dates import parse_date
+
+_DATE_DIGITS = re.compile(r"[0-9]+")
+
+
+def spaced_date(raw: Raw) -> Derived | None:
+    """The system date OCR read with its dashes lost or doubled (``2024- -02 11``), or None.
+
+    Its digits are whole (four, two, two: the heading pattern's ``spaced``): the date
+    they state, when it is one.
+    """
+    year, month, day = (int(d) for d in _DATE_DIGITS.findall(raw.text))
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    return Derived(value, f"OCR read the system date {raw.text!r}, its dashes lost or "
+                   "doubled: the date its digits state", raw.span)
+
+
+def _number(value: FieldValue) -> int | None:
+    if isinstance(value, Raw):
+        digits = value.text.strip().translate(_THAI_DIGITS)
+        return int(digits) if digits.isascii() and digits.isdigit() else None
+    return value.value if isinstance(value, Derived) and isinstance(value.value, int) else None
+
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def mend_countdown(rows: list[RawRow]) -> None:
+    """Entry numbers OCR misread, put right from the countdown around them.
+
+    The system numbers a page's entries down to (1), newest first. An OCR'd number
+    that breaks the countdown where its neighbours leave one number for it (the
+    entry above is (n + 1) and the one below (n - 1), or, for the last entry, the
+    one above is (2)) is that number, derived; any other break is left as read.
+    """
+    numbers = [_number(r.fields.get("seq_label")) for r in rows]
+    for k, row in enumerate(rows):
+        above = numbers[k - 1] if k > 0 else None
+        if above is None or numbers[k] == above - 1:
+            continue
+        below = numbers[k + 1] if k + 1 < len(rows) else 0
+        if below is None or above - 1 != below + 1:
+            continue
+        read = row.fields.get("seq_label")
+        was = shown(read) if isinstance(read, Raw | Derived) else None
+        row.fields["seq_label"] = Derived(
+            above - 1, f"OCR read the entry's number as {was!r}: the countdown between "
+            f"({above}) and ({below}) leaves ({above - 1})" if below else
+            f"OCR read the last entry's number as {was!r}: the countdown ends at (1)",
+            read.span if isinstance(read, Raw) else None)
+        numbers[k] = above - 1
+
+
+def shown(value: Raw | Derived) -> str:
+    """The value as read, or the derived value written out (for findings)."""
+    return value.text if isinstance(value, Raw) else str(value.value)
+
+
+def date_of(raw: Raw | Derived) -> date | None:
+    """The date ``raw`` states (a BE or ISO date), or None when it is not one."""
+    if isinstance(raw, Derived):
+        return raw.value if isinstance(raw.value, date) else None
+    try:
+        return parse_date(raw.text)
+    except NormalizeError:
+        return None

@@ -1,0 +1,87 @@
+"""A legacy form's negated plan flag and report year as OCR misread them.
+
+Forms are generated from known values (``bench/corpus``) as tab rows (the scanned print
+wraps the flags onto the line after the budget); each negated plan flag is then damaged
+the ways Tesseract read it on the corpus's scans (seed 47, legacy_tab_000 at 300 dpi):
+a letter of ตาม lost (``ไม่เป็นไปตแผน``), or the ม of ไม่ read as another letter and แผน
+misread (``ไห้เป็นไปตามแน่``). The truth is the generated values: each such flag is read
+negative, never affirmative (its words alone would read ``เป็นไปตามแผน``), and the
+affirmative flags are read as printed. A report date whose year OCR read with a digit
+more, its ``:`` lost (``23/3/25601 อยู่…``), gives no date and leaves the detail whole.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+import pytest
+
+from bma_etl.layouts.legacy_flags import approx_flags
+from bma_etl.layouts.legacy_progress_form import extract as legacy
+
+from conftest import records_of
+from corpus.build import GENERATORS
+
+#: The flags after the budget in a tab row: ``… บาท⇥: ไม่เป็นไปตามแผน⇥: …เป้าหมาย``.
+_FLAGS = re.compile(r"บาท\t: (?P<plan>(?:ไม่)?เป็นไปตามแผน)\t: (?P<target>\S+)")
+#: What OCR read for ไม่เป็นไปตามแผน on the corpus's scans.
+_NEGATED_MISREAD = ("ไม่เป็นไปตแผน", "ไห้เป็นไปตามแน่", "ไม่เป็นไปตามแน่", "ไท่เป็นไปตามแผน")
+
+
+def _form(rng: random.Random) -> Any:
+    """A generated tab-row form with a negated plan flag."""
+    while True:
+        generated = GENERATORS["legacy_tab"](rng)
+        if any(w["on_plan"] is False for w in generated.tables["progress_updates"]):
+            return generated
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_negated_plan_flag_misread_and_wrapped_below_the_budget(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = _form(rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        plan = rng.choice(_NEGATED_MISREAD) if m["plan"].startswith("ไม่") else m["plan"]
+        return f"บาท :\n{plan} : {m['target']}"
+
+    text = _FLAGS.sub(damaged, generated.text)
+    assert "ไม่เป็นไปตามแผน" not in text
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    assert [(r.on_plan, r.on_target) for r in got] == [
+        (w["on_plan"], w["on_target"]) for w in generated.tables["progress_updates"]]
+
+
+@pytest.mark.parametrize("cell", [" 0 บาท :ไม่เป็นไปตแผน : ไม่เป็นไปตามเป้าหมาย",
+                                  " : ไม่เป็นไปตแผน : เป็นไปตามเป้าหมาย",
+                                  "= 85,000 บาท :ไห้เป็นไปตามแน่ : เป็นไปตามเป้าหมาย"])
+def test_an_alignment_that_takes_in_the_negation_never_reads_affirmative(cell: str) -> None:
+    """The approximate match may start on ไม่'s letters: the plan flag is still negative."""
+    assert [(column, value) for column, value, _, _ in approx_flags(cell)
+            if column == "on_plan"] == [("on_plan", False)]
+
+
+@pytest.mark.parametrize("cell", ["คนไห้เป็นไปตามแผน", ": เป็นไปด้วคน : เป็นไปตามเป้าหมาย"])
+def test_flag_words_after_other_text_or_made_junk_are_not_read(cell: str) -> None:
+    """ไ and a letter after other text is no misread ไม่; words OCR made junk stay unread."""
+    assert [c for c, _, _, _ in approx_flags(cell) if c == "on_plan"] == []
+
+
+@pytest.mark.parametrize("generator", ["legacy_pipe", "legacy_tab", "legacy_long"])
+@pytest.mark.parametrize("seed", range(3))
+def test_report_year_read_with_a_digit_more_and_its_colon_lost(generator: str,
+                                                              seed: int) -> None:
+    """``:: 23/3/25601 อยู่…`` (seed 43, legacy_long_003: ``๒๕๖๑`` read ``๒๕๒๐๑``): no
+    date is read from it (not ``23/3/2560``), and the digit is no part of the detail."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    dates = re.compile(r"(?<=:: )([0-9๐-๙]{1,2}/[0-9๐-๙]{1,2}/[0-9๐-๙]{4}) : ")
+    text = dates.sub(lambda m: f"{m[1]}{rng.choice('0๑1')} ", generated.text)
+    assert text != generated.text
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert [r.report_date for r in got] == [None] * len(want)
+    assert [" ".join((r.detail or "").split()) for r in got] == [
+        " ".join(w["detail"].split()) for w in want]

@@ -1,0 +1,113 @@
+"""A progress-history entry whose heading or report date OCR damaged keeps its own row.
+
+History pages are generated from known values (``bench/corpus``); one entry's heading
+or report date is then damaged the ways Tesseract read them on the corpus's scans
+(seeds 43 and 47): a speck read as a bracket before the system date and the date's
+dashes read as spaces (``ร้อยละ 72.50 ) (2024- -02 11)``), the entry's number misread
+(``(4)`` for the last entry's ``(1)``), the report date before the narrative read as
+junk (``eS ลงนาม…``, ``กรสลต อยู่…``, ``05 142564 . อยู่…``) or its ``/`` read ``.``
+and its ``:`` as a letter (``01.09/2565 ร อยู่…``). The truth is the generated values:
+every entry is read as its own row, so that one damaged entry shifts no other, and
+the junk is no part of the narrative.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bma_etl.layouts.history_specks import after_date_junk
+from bma_etl.layouts.web_progress_history import extract
+
+from conftest import assert_rows_read, records_of
+from corpus.build import GENERATORS
+
+_FIELDS = ("seq_label", "report_date", "progress_pct", "detail", "problems", "obstacles")
+_HEADING = re.compile(
+    r"^\((\d+)\) ความคืบหน้าโครงการฯ ร้อยละ ([0-9.]+) \((\d{4})-(\d{2})-(\d{2})\)$", re.M)
+_REPORT_DATE = re.compile(r"^[0-9]{2}/[0-9]{2}/[0-9]{4} : ", re.M)
+#: What OCR read for an entry's report date and its colon on the corpus's scans.
+_DATE_JUNK = ("eS ", "กรสลต ", "ae ", "oc 0 ", "05 142564 . ", "ร ")
+
+
+def _generated(rng: random.Random, least: int = 2) -> object:
+    generated = GENERATORS["web_history"](rng)
+    while len(generated.tables["progress_updates"]) < least:
+        generated = GENERATORS["web_history"](rng)
+    return generated
+
+
+def _read(text: str) -> list[object]:
+    return records_of(extract, text, screened=False)["progress_updates"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_heading_with_a_bracket_speck_and_its_date_dashes_spaced(seed: int) -> None:
+    """``(4) ความคืบหน้าโครงการฯ ร้อยละ 72.50 ) (2024- -02 11)``: the entry, its progress and
+    its date are read; the entries below it are not shifted."""
+    rng = random.Random(seed)
+    generated = _generated(rng)
+    headings = list(_HEADING.finditer(generated.text))
+    m = rng.choice(headings)
+    seq, pct, year, month, day = m.groups()
+    date = rng.choice((f"{year}- -{month} {day}", f"{year}- -{month}-{day}",
+                       f"{year}-{month} {day}"))
+    damaged = f"({seq}) ความคืบหน้าโครงการฯ ร้อยละ {pct} {rng.choice(')]|')} ({date})"
+    text = generated.text[:m.start()] + damaged + generated.text[m.end():]
+    assert_rows_read("progress_updates", _read(text),
+                     generated.tables["progress_updates"], _FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_entry_number_misread_is_put_right_by_the_countdown(seed: int) -> None:
+    """``(4)`` read for ``(1)`` below ``(2)``, or for ``(n)`` between ``(n+1)`` and ``(n-1)``."""
+    rng = random.Random(seed)
+    generated = _generated(rng, least=3)
+    headings = list(_HEADING.finditer(generated.text))
+    m = rng.choice(headings[1:])  # the first entry's number has no countdown above it
+    seq = int(m.group(1))
+    wrong = rng.choice([n for n in range(1, 10) if n != seq])
+    text = generated.text[:m.start()] + f"({wrong})" + generated.text[m.start(1) + len(
+        m.group(1)) + 1:]
+    got = _read(text)
+    assert [r.seq_label for r in got] == [
+        w["seq_label"] for w in generated.tables["progress_updates"]]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_report_date_read_as_junk_is_no_part_of_the_narrative(seed: int) -> None:
+    """``eS ลงนาม…``: the narrative without the junk; the entry's date is the system date."""
+    rng = random.Random(seed)
+    generated = _generated(rng)
+    text = _REPORT_DATE.sub(lambda m: rng.choice(_DATE_JUNK), generated.text)
+    assert not _REPORT_DATE.search(text)
+    assert_rows_read("progress_updates", _read(text),
+                     generated.tables["progress_updates"], _FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_report_date_whose_slash_read_as_a_point_and_colon_as_a_letter(seed: int) -> None:
+    """``01.09/2565 ร อยู่…``: the narrative without the letter; the date is doubtful, the
+    system date stands."""
+    rng = random.Random(seed)
+    generated = _generated(rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        stamp = m.group()[:10]
+        return f"{stamp[:2]}.{stamp[3:]} {rng.choice('รวซ')} "
+
+    text = _REPORT_DATE.sub(damaged, generated.text)
+    assert not _REPORT_DATE.search(text)
+    assert_rows_read("progress_updates", _read(text),
+                     generated.tables["progress_updates"], _FIELDS)
+
+
+@pytest.mark.parametrize("narrative", [
+    "3 รุ่น ผู้เข้าร่วม 150 คน", "ณ วันที่ 5 ดำเนินการแล้ว", "ก. ดำเนินการ", "PM 2.5 ลดลง",
+    "COVID-19 ระบาด", "ฯลฯ ดำเนินการ", "อยู่ระหว่างตรวจรับงานงวดที่ 2",
+])
+def test_narrative_opening_with_text_is_kept_whole(narrative: str) -> None:
+    """A number, ณ, a list's letter, an acronym or a word opening a narrative is text."""
+    assert after_date_junk(narrative) is None
