@@ -1,0 +1,84 @@
+"""Target and definition tables whose marks OCR read as Latin letters, on generated plans.
+
+Plans are generated from known values (``bench/corpus``); their target and
+definition tables are printed flowing and damaged as in
+:mod:`test_plan_scan_tables`, then the ways Tesseract read them on the corpus's
+1-bit scans (seed 47, 200 dpi):
+
+- one year of a target table's year line read whole as a Latin word
+  (``๒๕๕๓ wees ๒๕๕๕๓๕ ๒๕๐๐ ๒๕๐๑``): still a column (its year not stated), so
+  the table and its rows are read;
+- a definition row's measure mark ``มน.`` read with a comma (``มน,``) or as Latin
+  letters (``Nu.``, ``UU,``): the row still starts there, and its measure reads
+  ``มน.`` and its words.
+
+The truth is the generated values; the years are not counted (the model cannot
+read them), every other field of the two tables is.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bma_etl.layouts.annual_action_plan import extract
+from test_plan_scan_tables import _ocr_print
+
+from conftest import records_of
+from corpus.build import GENERATORS
+from corpus.score import score_tables
+
+#: A year line of the flowing print: misread years, a space or more between them.
+_YEAR_LINE = re.compile(r"^(?P<lead>[\t ]*)(?P<years>\S*[๒2]\S+(?: +\S+){2,})$")
+#: What Tesseract read a whole year as on a 1-bit scan.
+_LATIN_YEARS = ("wees", "lee", "ben")
+#: What it read the measure mark ``มน.`` as.
+_MARK_DAMAGE = ("มน,", "Nu.", "UU,", "Nu,")
+
+
+def _latin_year(text: str, rng: random.Random) -> str:
+    """Each target table's year line with one year (not the first) read as a Latin word."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        m = _YEAR_LINE.match(line)
+        if m is not None and re.fullmatch(r"[\s0-9๐-๙|\]ไ]+", line):
+            years = m.group("years").split()
+            years[rng.randrange(1, len(years))] = rng.choice(_LATIN_YEARS)
+            line = m.group("lead") + " ".join(years)
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_target_table_with_a_year_read_as_a_latin_word_is_read(seed: int) -> None:
+    rng = random.Random(seed)
+    while True:  # a plan with a target table of three years or more
+        generated = GENERATORS["plan"](rng)
+        text = _latin_year(_ocr_print(generated.text, rng), rng)
+        if any(w in text for w in _LATIN_YEARS):
+            break
+    want = generated.tables["plan_indicators"]
+    skip = {f"plan_indicators.{i}.year_be" for i in range(len(want))}
+    got = records_of(extract, text).get("plan_indicators", [])
+    right, total, lost = score_tables({"plan_indicators": got}, {"tables": {
+        "plan_indicators": want}}, skip)
+    assert len(got) == len(want) and right == total, lost[:6]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_definition_rows_whose_measure_mark_ocr_misread_are_read(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_kpi_definitions"]
+    text = "\n".join(rng.choice(_MARK_DAMAGE) + line[3:] if line.startswith("มน.") else line
+                     for line in _ocr_print(generated.text, rng).split("\n"))
+    measured = [row for row in want if row.get("measure")]
+    if not measured:
+        pytest.skip("this plan's definition tables have no measure column")
+    assert "มน." not in text
+    got = records_of(extract, text).get("plan_kpi_definitions", [])
+    right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
+        "plan_kpi_definitions": want}})
+    assert len(got) == len(want) and right == total, lost[:6]
