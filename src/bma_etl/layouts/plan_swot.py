@@ -69,7 +69,8 @@ _OCR_TAB_ITEM_RE = re.compile(r"^\s*(?P<no>[^\s.,:]{1,3}?)\s*[.),:]?\t+(?P<body>
 #: On an OCR'd page, an item's number alone on its line as OCR may read it without
 #: its point (``ท``, ``sf``, ``3:``): at most two signs or letters, no vowel or mark;
 #: or read as two specks a space apart (``5 8`` for ``1.``: the digit's stem and its
-#: foot or point, each a sign of its own).
+#: foot or point, each a sign of its own); or, number and point together, as a
+#: Latin word of three or four letters (``Tabs`` for ``๒.`` on a 150 dpi scan).
 _BARE_SIGN = "[0-9๐-๙A-Za-zก-ฮ]"
 #: On an OCR'd page, an item's number whose point OCR lost, a space before its words:
 #: a digit or two (``2 ประชาชน...``; taken only as the next item's number), or one
@@ -80,7 +81,7 @@ _OCR_SPACE_ITEM_RE = re.compile(
 #: Cells of a speck or two after an OCR'd line's first (``en.<tab>น.<tab>ม``).
 _SPECK_CELLS_RE = re.compile(r"(?:\t+\s*[^\t\s]{1,2})+\s*$")
 _OCR_BARE_NUMBER_RE = re.compile(
-    rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN})\s*[.),:]?\s*$")
+    rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN}|[A-Za-z]{{3,4}})\s*[.),:]?\s*$")
 
 
 class _Forms(NamedTuple):
