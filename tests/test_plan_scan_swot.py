@@ -8,6 +8,7 @@ Tesseract damages them on the corpus's scans (150 and 200 dpi, grey):
 - a SWOT item's number read as two specks a space apart, alone on its line
   (``5 8`` for ``1.``), or as a Latin word (``Tabs`` for ``๒.``), the item's words
   on the next line;
+- specks read as a line of their own between two items (``ณุ a a``);
 - a leading vowel read before an item's number (``โ๒. มีช่องทาง...``) from a speck;
 - an item's number read as a sign or Latin letters (``| บุคลากร...``): numbered by
   its place when the list's other numbers read theirs;
@@ -206,6 +207,15 @@ _LATIN_WORDS = ("Tabs", "Lee", "wen.", "Ibo")
 def test_swot_number_read_as_a_latin_word_alone_numbers_the_next_line(seed: int) -> None:
     _assert_items_damaged_read(
         seed, lambda rng, line, m: [rng.choice(_LATIN_WORDS), m.group("body")])
+
+
+#: Specks OCR read as a line of their own between two items (seed 47, 200 dpi 1-bit).
+_SPECK_LINES = ("ณุ a a", "i ,", "ee ุ", "a' .")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_line_of_specks_between_two_items_is_no_part_of_either(seed: int) -> None:
+    _assert_items_damaged_read(seed, lambda rng, line, m: [rng.choice(_SPECK_LINES), line])
 
 
 # ------------------------------------------------------------------ a budget table's first row

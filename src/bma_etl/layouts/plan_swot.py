@@ -28,7 +28,7 @@ from bma_etl.layouts.plan_cells import (
 from bma_etl.layouts.plan_swot_headings import PART_HEADING_RE
 from bma_etl.layouts.plan_swot_headings import spread_kind as _spread_kind
 from bma_etl.layouts.plan_swot_headings import swot_kind as _swot_kind
-from bma_etl.layouts.plan_swot_junk import page_junk
+from bma_etl.layouts.plan_swot_junk import page_junk, speck_lines
 from bma_etl.layouts.plan_swot_places import seqs_by_place
 from bma_etl.layouts.plan_values import finish_text_fields, joined, segments, to_int
 
@@ -242,6 +242,13 @@ def _number_like(text: str, under_text: bool) -> bool:
         _SPECK_CELLS_RE.sub("", blank_tags(text))) is not None
 
 
+def _opens_item(text: str) -> bool:
+    """On an OCR'd page, whether line ``text`` opens a numbered item or a SWOT heading."""
+    found = _swot_item(text, _OCR)
+    return (found is not None and found[1] is not None) or _number_alone(text, _OCR) is not None \
+        or _swot_kind(text, True) is not None
+
+
 def _number_alone(text: str, forms: _Forms = _PRINTED) -> re.Match[str] | None:
     """An item number alone in the first cell of ``text`` (``๑.``, ``๑๐.<tab>words``)."""
     return forms.alone.match(blank_tags(text.split("\t", 1)[0]))
@@ -286,7 +293,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     if not headings or (len(set(headings.values())) < 2 and not titled):
         return []
     forms = _OCR if doc.ocr_used else _PRINTED
-    junk = page_junk(doc, lines, _number_like)
+    junk = page_junk(doc, lines, _number_like) | speck_lines(doc, lines, _opens_item)
     rows: list[RawRow] = []
     tag: Derived | None = None
     heading_kind: str | None = None
