@@ -10,7 +10,9 @@ definition tables are printed flowing and damaged as in
   the table and its rows are read;
 - a definition row's measure mark ``มน.`` read with a comma (``มน,``) or as Latin
   letters (``Nu.``, ``UU,``): the row still starts there, and its measure reads
-  ``มน.`` and its words.
+  ``มน.`` and its words;
+- an indicator's number whose point OCR read as a space (``5 1 ร้อยละ...``): the
+  indicator reads ``5.1 ร้อยละ...``.
 
 The truth is the generated values; the years are not counted (the model cannot
 read them), every other field of the two tables is.
@@ -34,6 +36,8 @@ from corpus.score import score_tables
 _YEAR_LINE = re.compile(r"^(?P<lead>[\t ]*)(?P<years>\S*[๒2]\S+(?: +\S+){2,})$")
 #: What Tesseract read a whole year as on a 1-bit scan.
 _LATIN_YEARS = ("wees", "lee", "ben")
+#: An indicator's number opening a definition row (``5.1\tร้อยละ...``).
+_POINT = re.compile(r"^([0-9๐-๙])\.([0-9๐-๙]) (?=[^\t]*\t[^\t]*\t[^\t]*$)", re.MULTILINE)
 #: What it read the measure mark ``มน.`` as.
 _MARK_DAMAGE = ("มน,", "Nu.", "UU,", "Nu,")
 
@@ -78,6 +82,21 @@ def test_definition_rows_whose_measure_mark_ocr_misread_are_read(seed: int) -> N
     if not measured:
         pytest.skip("this plan's definition tables have no measure column")
     assert "มน." not in text
+    got = records_of(extract, text).get("plan_kpi_definitions", [])
+    right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
+        "plan_kpi_definitions": want}})
+    assert len(got) == len(want) and right == total, lost[:6]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_indicator_whose_numbers_point_ocr_read_as_a_space_reads_its_point(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_kpi_definitions"]
+    spaced = _POINT.sub(r"\1 \2 ", generated.text)  # every indicator's ``5.1 `` as ``5 1 ``
+    text = _ocr_print(spaced, rng)
+    if not re.search(r"^[0-9๐-๙] [0-9๐-๙] ", text, re.MULTILINE):
+        pytest.skip("no indicator number damaged in this plan")
     got = records_of(extract, text).get("plan_kpi_definitions", [])
     right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
         "plan_kpi_definitions": want}})

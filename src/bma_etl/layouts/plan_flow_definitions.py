@@ -292,9 +292,10 @@ def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: b
                                                                 activities)) is not None:
         activities = misread.start("no")  # the first item's number OCR misread (``©.``)
     measure = doc.raw_in(joined, 0, indicator) if measured else None
+    named = doc.raw_in(joined, indicator, definition)
     out.append(Flowed(header, run[0].no, RawRow("plan_kpi_definitions", None, {
         "measure": _marked(measure) if doc.ocr_used else measure,
-        "indicator": doc.raw_in(joined, indicator, definition),
+        "indicator": _pointed(named) if doc.ocr_used else named,
         "definition": doc.raw_in(joined, definition, activities),
         "activities": doc.raw_in(joined, activities, len(joined.text)),
     })))
@@ -317,3 +318,28 @@ def _marked(measure: Raw | None) -> Raw | Derived | None:
         return measure
     return Derived("มน. " + " ".join(measure.text[m.end():].split()),
                    f"the measure's mark มน. OCR read as {m.group().strip()!r}", measure.span)
+
+
+#: An indicator's number whose point OCR read as a space (``5 1 ร้อยละ`` for ``5.1 ร้อยละ``).
+_SPACED_NUMBER_RE = re.compile(rf"^\s*(?P<a>{DIGIT}{{1,2}}) (?P<b>{DIGIT}{{1,2}})\s+(?=[ก-ฮเ-ไ])")
+
+
+def _pointed(indicator: Raw | None) -> Raw | Derived | None:
+    """An indicator whose number's point OCR read as a space, with its point.
+
+    Two numbers a space apart before the indicator's words are one number and its
+    point (the row starts there, :data:`_OCR_INDICATOR_START_RE`); a number whose
+    point was lost (``๕๒``) is left as read: where the point stood is not said.
+
+    >>> from bma_etl.provenance import Span
+    >>> _pointed(Raw("5 1 ร้อยละความสำเร็จ", Span(1, 0, 20))).value
+    '5.1 ร้อยละความสำเร็จ'
+    >>> _pointed(Raw("๕๒ ร้อยละ", Span(1, 0, 9))).text
+    '๕๒ ร้อยละ'
+    """
+    m = _SPACED_NUMBER_RE.match(indicator.text) if indicator is not None else None
+    if indicator is None or m is None:
+        return indicator
+    return Derived(f"{m.group('a')}.{m.group('b')} " + " ".join(indicator.text[m.end():].split()),
+                   f"the indicator's number {m.group().strip()!r} OCR read with a space for its "
+                   "point", indicator.span)
