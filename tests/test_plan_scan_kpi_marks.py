@@ -6,8 +6,9 @@ definition tables are printed flowing and damaged as in
 1-bit scans (seed 47, 200 dpi):
 
 - one year of a target table's year line read whole as a Latin word
-  (``๒๕๕๓ wees ๒๕๕๕๓๕ ๒๕๐๐ ๒๕๐๑``): still a column (its year not stated), so
-  the table and its rows are read;
+  (``๒๕๕๓ wees ๒๕๕๕๓๕ ๒๕๐๐ ๒๕๐๑``), or with a rule's trace before it read as a
+  zero and letters (``0ปไ๒๕๐๓``, seed 101, 150 dpi grey): still a column (its
+  year not stated), so the table and its rows are read;
 - a definition row's measure mark ``มน.`` read with a comma (``มน,``) or as Latin
   letters (``Nu.``, ``UU,``): the row still starts there, and its measure reads
   ``มน.`` and its words;
@@ -42,26 +43,30 @@ _POINT = re.compile(r"^([0-9๐-๙])\.([0-9๐-๙]) (?=[^\t]*\t[^\t]*\t[^\t]*$
 _MARK_DAMAGE = ("มน,", "Nu.", "UU,", "Nu,")
 
 
-def _latin_year(text: str, rng: random.Random) -> str:
-    """Each target table's year line with one year (not the first) read as a Latin word."""
+def _latin_year(text: str, rng: random.Random, trace: bool = False) -> str:
+    """Each target table's year line with one year (not the first) read as a Latin word;
+    ``trace``: read with a rule's trace before it as ``0ปไ`` instead."""
     out: list[str] = []
     for line in text.split("\n"):
         m = _YEAR_LINE.match(line)
         if m is not None and re.fullmatch(r"[\s0-9๐-๙|\]ไ]+", line):
             years = m.group("years").split()
-            years[rng.randrange(1, len(years))] = rng.choice(_LATIN_YEARS)
+            at = rng.randrange(1, len(years))
+            years[at] = "0ปไ" + years[at].lstrip("|]ไ") if trace else rng.choice(_LATIN_YEARS)
             line = m.group("lead") + " ".join(years)
         out.append(line)
     return "\n".join(out)
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_target_table_with_a_year_read_as_a_latin_word_is_read(seed: int) -> None:
+@pytest.mark.parametrize(("seed", "trace"), [(s, False) for s in range(6)]
+                         + [(s, True) for s in range(4)])
+def test_target_table_with_a_year_read_as_a_latin_word_is_read(seed: int, trace: bool) -> None:
+    """``๒๕๕๓ wees ๒๕๕๕๓๕``; or ``trace``: a rule's trace read before a year as ``0ปไ``."""
     rng = random.Random(seed)
     while True:  # a plan with a target table of three years or more
         generated = GENERATORS["plan"](rng)
-        text = _latin_year(_ocr_print(generated.text, rng), rng)
-        if any(w in text for w in _LATIN_YEARS):
+        text = _latin_year(_ocr_print(generated.text, rng), rng, trace)
+        if any(w in text for w in (*_LATIN_YEARS, "0ปไ")):
             break
     want = generated.tables["plan_indicators"]
     skip = {f"plan_indicators.{i}.year_be" for i in range(len(want))}
