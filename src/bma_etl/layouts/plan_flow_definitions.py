@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from bma_etl.layouts.base import Line, RawRow, RepairedText
+from bma_etl.layouts.base import Derived, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow import Flowed
 from bma_etl.layouts.plan_flow_kpi import (
@@ -56,8 +56,11 @@ _HEADER_WORDS_RE = re.compile(marks_optional(
 _HEADER_PIECE_MAX = 12
 #: A measure's start (``มน.``), or an indicator's (its wording or its number ``๕.๑``).
 _MEASURE_START_RE = re.compile(r"^\s*มน\s*\.")
-#: On an OCR'd page ``มน.`` may be read as Latin letters (``NU.``) before the measure's words.
-_OCR_MEASURE_START_RE = re.compile(r"^\s*(?:มน\s*\.|[A-Za-z]{2,3}\s*\.\s*(?=[ก-ฮเ-ไ]))")
+#: On an OCR'd page ``มน.`` may be read as Latin letters (``NU.``) before the measure's
+#: words, its point as a comma (``มน,``, ``Nu,``).
+_OCR_MEASURE_START_RE = re.compile(r"^\s*(?:มน\s*[.,]|[A-Za-z]{2,3}\s*[.,]\s*(?=[ก-ฮเ-ไ]))")
+#: The measure's mark as OCR misread it (not ``มน.`` itself), before the measure's words.
+_MISREAD_MARK_RE = re.compile(r"^\s*(?:มน\s*,|[A-Za-z]{2,3}\s*[.,])\s*(?=[ก-ฮเ-ไ])")
 _INDICATOR_WORDS = marks_optional(
     "ระดับความสำเร็จ|ร้อยละ|จำนวน|ความสำเร็จ|อัตรา|สัดส่วน|ค่าเฉลี่ย|ความพึงพอใจ")
 _INDICATOR_START_RE = re.compile(rf"^\s*(?:{DIGIT}+\.{DIGIT}+\s*)?(?:{_INDICATOR_WORDS})")
@@ -288,9 +291,55 @@ def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: b
     if doc.ocr_used and (misread := _OCR_ITEM_NO_END_RE.search(joined.text, definition,
                                                                 activities)) is not None:
         activities = misread.start("no")  # the first item's number OCR misread (``©.``)
+    measure = doc.raw_in(joined, 0, indicator) if measured else None
+    named = doc.raw_in(joined, indicator, definition)
     out.append(Flowed(header, run[0].no, RawRow("plan_kpi_definitions", None, {
-        "measure": doc.raw_in(joined, 0, indicator) if measured else None,
-        "indicator": doc.raw_in(joined, indicator, definition),
+        "measure": _marked(measure) if doc.ocr_used else measure,
+        "indicator": _pointed(named) if doc.ocr_used else named,
         "definition": doc.raw_in(joined, definition, activities),
         "activities": doc.raw_in(joined, activities, len(joined.text)),
     })))
+
+
+def _marked(measure: Raw | None) -> Raw | Derived | None:
+    """A measure whose mark ``มน.`` OCR misread (``Nu.``, ``มน,``) with its mark as printed.
+
+    The row starts at that mark (:data:`_OCR_MEASURE_START_RE`): every measure
+    opens with it, so the words after it are the measure's and the mark is ``มน.``.
+
+    >>> from bma_etl.provenance import Span
+    >>> _marked(Raw("Nu. การลดปริมาณมูลฝอย", Span(1, 0, 21))).value
+    'มน. การลดปริมาณมูลฝอย'
+    >>> _marked(Raw("มน. การลด", Span(1, 0, 9))).text
+    'มน. การลด'
+    """
+    m = _MISREAD_MARK_RE.match(measure.text) if measure is not None else None
+    if measure is None or m is None:
+        return measure
+    return Derived("มน. " + " ".join(measure.text[m.end():].split()),
+                   f"the measure's mark มน. OCR read as {m.group().strip()!r}", measure.span)
+
+
+#: An indicator's number whose point OCR read as a space (``5 1 ร้อยละ`` for ``5.1 ร้อยละ``).
+_SPACED_NUMBER_RE = re.compile(rf"^\s*(?P<a>{DIGIT}{{1,2}}) (?P<b>{DIGIT}{{1,2}})\s+(?=[ก-ฮเ-ไ])")
+
+
+def _pointed(indicator: Raw | None) -> Raw | Derived | None:
+    """An indicator whose number's point OCR read as a space, with its point.
+
+    Two numbers a space apart before the indicator's words are one number and its
+    point (the row starts there, :data:`_OCR_INDICATOR_START_RE`); a number whose
+    point was lost (``๕๒``) is left as read: where the point stood is not said.
+
+    >>> from bma_etl.provenance import Span
+    >>> _pointed(Raw("5 1 ร้อยละความสำเร็จ", Span(1, 0, 20))).value
+    '5.1 ร้อยละความสำเร็จ'
+    >>> _pointed(Raw("๕๒ ร้อยละ", Span(1, 0, 9))).text
+    '๕๒ ร้อยละ'
+    """
+    m = _SPACED_NUMBER_RE.match(indicator.text) if indicator is not None else None
+    if indicator is None or m is None:
+        return indicator
+    return Derived(f"{m.group('a')}.{m.group('b')} " + " ".join(indicator.text[m.end():].split()),
+                   f"the indicator's number {m.group().strip()!r} OCR read with a space for its "
+                   "point", indicator.span)

@@ -23,9 +23,11 @@ _DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
 YEAR_ONLY_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
 #: A year as OCR may read it: four to six digits (a digit the model lacks read as
 #: two or three: ``๒๕๕๕๓๐`` for ``๒๕๕๘``), with at most one sign or letter a rule or
-#: a speck left in it and two before it (``ไ๒ต๕๒๕``, ``|ไ๒๕๒๑``: a rule read twice),
-#: no word.
-_OCR_YEAR_RE = re.compile(r"(?<!\S)[^\s0-9๐-๙]{0,2}[๒2][0-9๐-๙]*(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
+#: a speck left in it and two before it (``ไ๒ต๕๒๕``, ``|ไ๒๕๒๑``: a rule read twice;
+#: ``0ปไ๒๕๐๓``: the rule's stroke read as a zero), no word.
+_OCR_YEAR_RE = re.compile(
+    r"(?<!\S)(?:0(?=[^\s0-9๐-๙]{1,2}[๒2]))?[^\s0-9๐-๙]{0,2}[๒2][0-9๐-๙]*"
+    r"(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
 _OCR_YEAR_DIGITS = (4, 5, 6)
 #: A year whose digits OCR read as the letter อ (Debian's Thai model has no ``๖``:
 #: ``๒๕ออ`` for ``๒๕๖๖``): ``๒๕``, then four or five characters in all, digits and อ;
@@ -38,6 +40,10 @@ _GLUED_YEAR_DIGITS = (4, 5)
 _GLUED_YEAR_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
 #: Most signs and marks (no letter, no digit) a line of years may hold besides them.
 _STRAY_MAX = 3
+#: A year OCR read as a Latin word whole (``wees`` for ``๒๕๕๘`` on a 1-bit scan):
+#: a column of a line of years whose other years were read as digits, one such word
+#: at most for every two of them.
+_LATIN_YEAR_RE = re.compile(r"(?<!\S)[A-Za-z]{2,6}(?!\S)")
 
 
 def misread_year_spans(text: str) -> list[tuple[int, int]]:
@@ -59,6 +65,10 @@ def misread_year_spans(text: str) -> list[tuple[int, int]]:
     ([(1, 5), (6, 10)], [])
     >>> misread_year_spans("ไ๒๕อ๐ ๒๕อ๑ ๒๕๒๒")
     [(0, 5), (6, 10), (11, 15)]
+    >>> misread_year_spans("๒๕๕๕ ๒๕๒๐๐ ๒๕๒6๑ 0ปไ๒๕๐๓")
+    [(0, 4), (5, 10), (11, 16), (17, 24)]
+    >>> misread_year_spans("๒๕๕๓ wees ๒๕๕๕๓๕ ๒๕๐๐"), misread_year_spans("๒๕๕๓ wees ok")
+    ([(0, 4), (5, 9), (10, 16), (17, 21)], [])
     """
     found = [m.span() for m in _OCR_LETTER_YEAR_RE.finditer(text)]
     for a, b in found:  # blanked: the rest of the line is read as before
@@ -68,11 +78,13 @@ def misread_year_spans(text: str) -> list[tuple[int, int]]:
             found.append(m.span())
         elif len(runs := _glued_years(text, *m.span())) > 1:
             found.extend(runs)
-    rest = _OCR_YEAR_RE.sub("", text).replace("พ.ศ.", "").strip(" \t.")
+    latin = [m.span() for m in _LATIN_YEAR_RE.finditer(text)]
+    rest = _OCR_YEAR_RE.sub("", _LATIN_YEAR_RE.sub("", text)).replace("พ.ศ.", "").strip(" \t.")
     # a mark or sign of a speck left alone (``\t๒๕๖๓\t๊``) is no word
-    if len(found) < 2 or len(rest) > _STRAY_MAX or any(c.isalnum() for c in rest):
+    if len(found) < 2 or len(rest) > _STRAY_MAX or any(c.isalnum() for c in rest) \
+            or 2 * len(latin) > len(found):
         return []
-    return sorted(found)
+    return sorted(found + latin)
 
 
 def _glued_years(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ from bma_etl.layouts.plan_cells import (
 from bma_etl.layouts.plan_swot_headings import PART_HEADING_RE
 from bma_etl.layouts.plan_swot_headings import spread_kind as _spread_kind
 from bma_etl.layouts.plan_swot_headings import swot_kind as _swot_kind
-from bma_etl.layouts.plan_swot_junk import page_junk
+from bma_etl.layouts.plan_swot_junk import page_junk, speck_lines
 from bma_etl.layouts.plan_swot_places import seqs_by_place
 from bma_etl.layouts.plan_values import finish_text_fields, joined, segments, to_int
 
@@ -69,7 +69,8 @@ _OCR_TAB_ITEM_RE = re.compile(r"^\s*(?P<no>[^\s.,:]{1,3}?)\s*[.),:]?\t+(?P<body>
 #: On an OCR'd page, an item's number alone on its line as OCR may read it without
 #: its point (``ท``, ``sf``, ``3:``): at most two signs or letters, no vowel or mark;
 #: or read as two specks a space apart (``5 8`` for ``1.``: the digit's stem and its
-#: foot or point, each a sign of its own).
+#: foot or point, each a sign of its own); or, number and point together, as a
+#: Latin word of three or four letters (``Tabs`` for ``๒.`` on a 150 dpi scan).
 _BARE_SIGN = "[0-9๐-๙A-Za-zก-ฮ]"
 #: On an OCR'd page, an item's number whose point OCR lost, a space before its words:
 #: a digit or two (``2 ประชาชน...``; taken only as the next item's number), or one
@@ -80,7 +81,7 @@ _OCR_SPACE_ITEM_RE = re.compile(
 #: Cells of a speck or two after an OCR'd line's first (``en.<tab>น.<tab>ม``).
 _SPECK_CELLS_RE = re.compile(r"(?:\t+\s*[^\t\s]{1,2})+\s*$")
 _OCR_BARE_NUMBER_RE = re.compile(
-    rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN})\s*[.),:]?\s*$")
+    rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN}|[A-Za-z]{{3,4}})\s*[.),:]?\s*$")
 
 
 class _Forms(NamedTuple):
@@ -241,6 +242,13 @@ def _number_like(text: str, under_text: bool) -> bool:
         _SPECK_CELLS_RE.sub("", blank_tags(text))) is not None
 
 
+def _opens_item(text: str) -> bool:
+    """On an OCR'd page, whether line ``text`` opens a numbered item or a SWOT heading."""
+    found = _swot_item(text, _OCR)
+    return (found is not None and found[1] is not None) or _number_alone(text, _OCR) is not None \
+        or _swot_kind(text, True) is not None
+
+
 def _number_alone(text: str, forms: _Forms = _PRINTED) -> re.Match[str] | None:
     """An item number alone in the first cell of ``text`` (``๑.``, ``๑๐.<tab>words``)."""
     return forms.alone.match(blank_tags(text.split("\t", 1)[0]))
@@ -285,7 +293,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     if not headings or (len(set(headings.values())) < 2 and not titled):
         return []
     forms = _OCR if doc.ocr_used else _PRINTED
-    junk = page_junk(doc, lines, _number_like)
+    junk = page_junk(doc, lines, _number_like) | speck_lines(doc, lines, _opens_item)
     rows: list[RawRow] = []
     tag: Derived | None = None
     heading_kind: str | None = None

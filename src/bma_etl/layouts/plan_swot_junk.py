@@ -1,19 +1,21 @@
-"""Lines of an OCR'd SWOT list that are a page number misread (see :mod:`.plan_swot`).
+"""Lines of an OCR'd SWOT list that are a page number or specks misread (see :mod:`.plan_swot`).
 
 Stage: extract (a helper of :mod:`bma_etl.layouts.plan_swot`, not a layout).
 Consumes the lines of a :class:`~bma_etl.layouts.base.RepairedText` read by OCR;
 tells the lines at a page's foot or head that are what OCR made of the page's
-number, so the list reads them as a gap.
+number (:func:`page_junk`), and the lines of specks right above an item
+(:func:`speck_lines`), so the list reads them as a gap.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from bma_etl.layouts.base import Line, RepairedText
 
-__all__ = ["page_junk"]
+__all__ = ["page_junk", "speck_lines"]
 
 #: A line of no Thai letter nor digit: a page number or a speck as OCR may read them.
 _JUNK_WORD = r"[^\s\u0e01-\u0e4e0-9๐-๙]{1,8}"
@@ -46,3 +48,36 @@ def page_junk(
         if any(doc.index.page_of(n.start) != page for n in near):
             out.add(line.no)
     return frozenset(out)
+
+
+#: A line of specks OCR read between two items (``ณุ a a``): two to four pieces of one
+#: or two letters or signs each (a mark may sit on one), a Latin letter among them,
+#: at most one Thai consonant: no word of an item's text (its wrapped tail, ``ชน``,
+#: ``น``, has no Latin letter).
+_PIECE = r"[^\s]{1,2}[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?"
+_SPECK_LINE_RE = re.compile(rf"\s*{_PIECE}(?:\s+{_PIECE}){{1,3}}\s*")
+_LATIN_RE = re.compile("[A-Za-z]")
+_THAI_CONSONANT_RE = re.compile("[\u0e01-\u0e2e]")
+
+
+def speck_lines(doc: RepairedText, lines: list[Line], item: Callable[[str], bool]
+                ) -> frozenset[int]:
+    r"""On an OCR'd page, the numbers of the lines of specks right above an item.
+
+    A short line of one- and two-letter pieces with a Latin letter among them
+    (:data:`_SPECK_LINE_RE`) whose next line opens an item (``item(text)``) is what
+    OCR made of specks between two items: no part of the item above. Empty when
+    not OCR'd.
+
+    >>> from bma_etl.layouts.base import RepairedText
+    >>> doc = RepairedText.of("๓. ข้อความ\nณุ a a\n๔. ข้อความ", (), True)
+    >>> sorted(speck_lines(doc, list(doc.lines()), lambda t: t.startswith("๔.")))
+    [2]
+    """
+    if not doc.ocr_used:
+        return frozenset()
+    texts = [ln for ln in lines if ln.text.strip()]
+    return frozenset(
+        line.no for line, nxt in pairwise(texts)
+        if _SPECK_LINE_RE.fullmatch(line.text) is not None and _LATIN_RE.search(line.text)
+        and len(_THAI_CONSONANT_RE.findall(line.text)) <= 1 and item(nxt.text))

@@ -5,7 +5,8 @@ the cache, as :func:`~.ocr_tidy.tidied` is given them); gives whether a word ope
 a line is specks read as Latin letters (:func:`is_latin_speck`) or a lone quote
 (:func:`is_lone_quote`), which :func:`~.ocr_strays.without_strays` takes out, and
 the page with a straight quote read from a speck before a Thai word taken out
-(:func:`without_quotes_before_words`), every word's offset moved to the new text.
+(:func:`without_quotes_before_words`) and a PAIYANNOI read twice, once as MAI YAMOK
+(:func:`without_yamok_before_paiyannoi`), every word's offset moved to the new text.
 """
 
 from __future__ import annotations
@@ -103,6 +104,36 @@ def without_quotes_before_words(
                 cut.append(word.start)
                 kept.append(OcrWord(word.text[1:], word.conf, word.box, word.start + 1))
                 continue
+        kept.append(word)
+    return with_cut(text, words, cut, kept)
+
+
+#: MAI YAMOK right before PAIYANNOI: no Thai spelling (``ๆ`` repeats a word, ``ฯ``
+#: shortens one; neither follows the other).
+_YAMOK_PAIYANNOI = "\u0e46\u0e2f"
+
+
+def without_yamok_before_paiyannoi(
+    text: str, words: tuple[OcrWord, ...]
+) -> tuple[str, tuple[OcrWord, ...]]:
+    """``text`` and ``words`` with a ``ๆ`` read right before a ``ฯ`` taken out.
+
+    Tesseract's ``tha`` now and then reads a PAIYANNOI twice, first as the MAI YAMOK
+    it looks like (``ส่วนส่งเสริมๆฯ`` for ``ส่วนส่งเสริมฯ`` on the generated 300 dpi
+    1-bit scans): the ``ๆ`` goes; every later word's offset moves back.
+
+    >>> word = OcrWord("(ส่วนแผนงานๆฯ)", 90.0, (0, 0, 10, 10), 4)
+    >>> text, words = without_yamok_before_paiyannoi("งาน (ส่วนแผนงานๆฯ) ต่อ", (word,))
+    >>> text, words[0].text, text[words[0].start:words[0].end]
+    ('งาน (ส่วนแผนงานฯ) ต่อ', '(ส่วนแผนงานฯ)', '(ส่วนแผนงานฯ)')
+    """
+    cut = [m.start() for m in re.finditer(_YAMOK_PAIYANNOI, text)]
+    kept: list[OcrWord] = []
+    for word in words:
+        inside = {at - word.start for at in cut if word.start <= at < word.end}
+        if inside:  # the ``ๆ`` goes from the word's text too
+            word = OcrWord("".join(c for k, c in enumerate(word.text) if k not in inside),
+                           word.conf, word.box, word.start)
         kept.append(word)
     return with_cut(text, words, cut, kept)
 

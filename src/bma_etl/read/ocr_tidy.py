@@ -25,7 +25,7 @@ from bma_etl.read.ocr_dashes import with_en_dashes
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lines import with_split_lines_joined
 from bma_etl.read.ocr_numbers import with_bars_as_ones, with_year_slashes
-from bma_etl.read.ocr_specks import without_quotes_before_words
+from bma_etl.read.ocr_specks import without_quotes_before_words, without_yamok_before_paiyannoi
 from bma_etl.read.ocr_strays import without_points_before_words, without_strays
 
 #: A Thai letter, vowel or mark: not a digit, nor ฯ, ๆ or ฿, which a space may follow.
@@ -59,7 +59,8 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
     (:func:`~.ocr_lines.with_split_lines_joined`), a straight quote
     (:func:`~.ocr_specks.without_quotes_before_words`) and a point
     (:func:`~.ocr_strays.without_points_before_words`) read from a speck before a
-    Thai word taken out, then stray marks at the ends
+    Thai word taken out, and a ``ๆ`` read before a ``ฯ``
+    (:func:`~.ocr_specks.without_yamok_before_paiyannoi`), then stray marks at the ends
     of lines and cells (:func:`~.ocr_strays.without_strays`), then the spaces Tesseract
     wrote inside Thai words (:func:`without_narrow_spaces`), a SARA A read twice, a
     word read twice (:func:`without_words_read_twice`), letters read twice where two
@@ -100,7 +101,9 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
                             *without_strays(
                                 *without_points_before_words(
                                     *without_quotes_before_words(
-                                        *with_split_lines_joined(text, words)
+                                        *without_yamok_before_paiyannoi(
+                                            *with_split_lines_joined(text, words)
+                                        )
                                     )
                                 )
                             )

@@ -1,0 +1,108 @@
+"""Target and definition tables whose marks OCR read as Latin letters, on generated plans.
+
+Plans are generated from known values (``bench/corpus``); their target and
+definition tables are printed flowing and damaged as in
+:mod:`test_plan_scan_tables`, then the ways Tesseract read them on the corpus's
+1-bit scans (seed 47, 200 dpi):
+
+- one year of a target table's year line read whole as a Latin word
+  (``๒๕๕๓ wees ๒๕๕๕๓๕ ๒๕๐๐ ๒๕๐๑``), or with a rule's trace before it read as a
+  zero and letters (``0ปไ๒๕๐๓``, seed 101, 150 dpi grey): still a column (its
+  year not stated), so the table and its rows are read;
+- a definition row's measure mark ``มน.`` read with a comma (``มน,``) or as Latin
+  letters (``Nu.``, ``UU,``): the row still starts there, and its measure reads
+  ``มน.`` and its words;
+- an indicator's number whose point OCR read as a space (``5 1 ร้อยละ...``): the
+  indicator reads ``5.1 ร้อยละ...``.
+
+The truth is the generated values; the years are not counted (the model cannot
+read them), every other field of the two tables is.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bma_etl.layouts.annual_action_plan import extract
+from test_plan_scan_tables import _ocr_print
+
+from conftest import records_of
+from corpus.build import GENERATORS
+from corpus.score import score_tables
+
+#: A year line of the flowing print: misread years, a space or more between them.
+_YEAR_LINE = re.compile(r"^(?P<lead>[\t ]*)(?P<years>\S*[๒2]\S+(?: +\S+){2,})$")
+#: What Tesseract read a whole year as on a 1-bit scan.
+_LATIN_YEARS = ("wees", "lee", "ben")
+#: An indicator's number opening a definition row (``5.1\tร้อยละ...``).
+_POINT = re.compile(r"^([0-9๐-๙])\.([0-9๐-๙]) (?=[^\t]*\t[^\t]*\t[^\t]*$)", re.MULTILINE)
+#: What it read the measure mark ``มน.`` as.
+_MARK_DAMAGE = ("มน,", "Nu.", "UU,", "Nu,")
+
+
+def _latin_year(text: str, rng: random.Random, trace: bool = False) -> str:
+    """Each target table's year line with one year (not the first) read as a Latin word;
+    ``trace``: read with a rule's trace before it as ``0ปไ`` instead."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        m = _YEAR_LINE.match(line)
+        if m is not None and re.fullmatch(r"[\s0-9๐-๙|\]ไ]+", line):
+            years = m.group("years").split()
+            at = rng.randrange(1, len(years))
+            years[at] = "0ปไ" + years[at].lstrip("|]ไ") if trace else rng.choice(_LATIN_YEARS)
+            line = m.group("lead") + " ".join(years)
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(("seed", "trace"), [(s, False) for s in range(6)]
+                         + [(s, True) for s in range(4)])
+def test_target_table_with_a_year_read_as_a_latin_word_is_read(seed: int, trace: bool) -> None:
+    """``๒๕๕๓ wees ๒๕๕๕๓๕``; or ``trace``: a rule's trace read before a year as ``0ปไ``."""
+    rng = random.Random(seed)
+    while True:  # a plan with a target table of three years or more
+        generated = GENERATORS["plan"](rng)
+        text = _latin_year(_ocr_print(generated.text, rng), rng, trace)
+        if any(w in text for w in (*_LATIN_YEARS, "0ปไ")):
+            break
+    want = generated.tables["plan_indicators"]
+    skip = {f"plan_indicators.{i}.year_be" for i in range(len(want))}
+    got = records_of(extract, text).get("plan_indicators", [])
+    right, total, lost = score_tables({"plan_indicators": got}, {"tables": {
+        "plan_indicators": want}}, skip)
+    assert len(got) == len(want) and right == total, lost[:6]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_definition_rows_whose_measure_mark_ocr_misread_are_read(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_kpi_definitions"]
+    text = "\n".join(rng.choice(_MARK_DAMAGE) + line[3:] if line.startswith("มน.") else line
+                     for line in _ocr_print(generated.text, rng).split("\n"))
+    measured = [row for row in want if row.get("measure")]
+    if not measured:
+        pytest.skip("this plan's definition tables have no measure column")
+    assert "มน." not in text
+    got = records_of(extract, text).get("plan_kpi_definitions", [])
+    right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
+        "plan_kpi_definitions": want}})
+    assert len(got) == len(want) and right == total, lost[:6]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_indicator_whose_numbers_point_ocr_read_as_a_space_reads_its_point(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_kpi_definitions"]
+    spaced = _POINT.sub(r"\1 \2 ", generated.text)  # every indicator's ``5.1 `` as ``5 1 ``
+    text = _ocr_print(spaced, rng)
+    if not re.search(r"^[0-9๐-๙] [0-9๐-๙] ", text, re.MULTILINE):
+        pytest.skip("no indicator number damaged in this plan")
+    got = records_of(extract, text).get("plan_kpi_definitions", [])
+    right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
+        "plan_kpi_definitions": want}})
+    assert len(got) == len(want) and right == total, lost[:6]
