@@ -3,13 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
-
-# numpy's OpenBLAS starts a thread pool when imported (one thread per core but one);
-# nothing here multiplies matrices, and a process with a second thread cannot fork its
-# PDF worker (:mod:`bma_etl.read.pdf_worker`): it starts a new interpreter instead,
-# about 0.5 s of CPU. Set before any module imports numpy; a value the caller set stays.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 @functools.cache
