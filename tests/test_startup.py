@@ -27,3 +27,10 @@ def loaded_after(statement: str) -> set[str]:
 def test_imports_stay_light(statement: str, allowed: tuple[str, ...]) -> None:
     loaded = loaded_after(statement)
     assert {m for m in HEAVY if m in loaded} == set(allowed)
+
+
+def test_the_pipeline_loads_the_pdf_reader_only_for_a_pdf() -> None:
+    # The reader (numpy among its imports, about 0.35 s) waits for the first PDF: a run
+    # of text files never loads it.
+    loaded = loaded_after("from bma_etl.pipeline import process_file")
+    assert not {"numpy", "bma_etl.read.pdf", "bma_etl.read.pdf_layers"} & loaded

@@ -24,8 +24,6 @@ from bma_etl.normalize.fields import normalize
 from bma_etl.normalize.trust import screen as screen_ocr_values
 from bma_etl.parts import read_parts
 from bma_etl.read import SourceDocument, path_text, read_source
-from bma_etl.read.ocr_lexicon import restored_message
-from bma_etl.read.ocr_orient import turned_message
 from bma_etl.records import Document, DocumentText, QualityIssue, Record
 from bma_etl.textnorm import repair_text
 from bma_etl.validate import build_records
@@ -137,9 +135,13 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         read_findings.append(Finding("documents", None, None, "warning", "thai_legacy_encoding",
                                      source.recoded))
     if source.restored:
+        from bma_etl.read.ocr_lexicon import restored_message
+
         read_findings.append(Finding("documents", None, None, "warning", "ocr_marks_restored",
                                      restored_message(source.restored)))
     if source.turned:
+        from bma_etl.read.ocr_orient import turned_message
+
         read_findings.append(Finding("documents", None, None, "warning", "ocr_page_turned",
                                      turned_message(source.turned)))
     findings = run_checks(tables, read_findings + normalized.findings)

@@ -131,7 +131,8 @@ def ingest(
         summary.found = len(found)
         if on_start is not None:
             on_start(run.run_id, len(found))
-        pool = _new_pool(workers, limit) if workers > 1 else None
+        pdfs = any(path.suffix.lower() == ".pdf" for path in found)
+        pool = _new_pool(workers, limit, pdfs=pdfs) if workers > 1 else None
         ended = False
 
         def end(wh: Warehouse) -> None:
@@ -159,7 +160,7 @@ def ingest(
                         # A worker died: the pool is broken; go on with a new one.
                         assert pool is not None
                         pool.shutdown(wait=False, cancel_futures=True)
-                        pool = _new_pool(workers, limit)
+                        pool = _new_pool(workers, limit, pdfs=pdfs)
                         batch.start(pool, workers)
                 in_flight = batch
             if in_flight is not None:

@@ -144,12 +144,18 @@ def _init_worker(time_limit: float | None = None) -> None:
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
 
 
-def _new_pool(workers: int, time_limit: float | None) -> ProcessPoolExecutor:
+def _new_pool(workers: int, time_limit: float | None, *, pdfs: bool = True
+              ) -> ProcessPoolExecutor:
     # The word splitter's dictionary (search index) takes about 0.35 s to build:
     # build it once here, so forked workers start with it.
     from bma_etl.search import terms
 
     terms("ก")
+    if pdfs:
+        # The PDF reader's modules (numpy among them, about 0.3 s of CPU), likewise:
+        # imported here once, not by each worker at its first PDF. A run of text
+        # files never imports them.
+        import bma_etl.read.pdf  # noqa: F401
     return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                initargs=(time_limit,))
 

@@ -202,9 +202,10 @@ def damage_score(text: str, loose_marks: int = 0) -> float:
     orphans = len(_ORPHAN_MARKS.findall(text))
     damage += orphans - min(orphans, loose_marks) + len(_LONE_NIKHAHIT.findall(text))
     damage += len(_AM_LOST_IN_SPACE.findall(text))
-    for line in text.splitlines():
-        if _LAO.search(line) and re.search(f"[{THAI_CONSONANTS}]", line):
-            damage += len(_LAO_RUN.findall(line))
+    if _LAO.search(text):  # a line holds Lao letters only if the text does
+        for line in text.splitlines():
+            if _LAO.search(line) and re.search(f"[{THAI_CONSONANTS}]", line):
+                damage += len(_LAO_RUN.findall(line))
     clusters = len(_CLUSTER_BASE.findall(text)) + orphans
     if clusters == 0:
         return 0.0

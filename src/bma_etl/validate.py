@@ -43,7 +43,8 @@ def build_records(normalized: Normalized, doc_id: str) -> dict[str, list[Record]
     # zip needs no length check).
     kept = [p for p in normalized.provenance
             if (p.table_name, p.row_ordinal, p.field) not in rejected
-            and (p.table_name, p.row_ordinal) not in dropped]
+            and (p.table_name, p.row_ordinal) not in dropped
+            ] if rejected or dropped else normalized.provenance
     tables["provenance"] = list(_PROVENANCE_ROWS.validate_python([
         dict(zip(_PROVENANCE_KEYS, (doc_id, ordinal, *p)))  # noqa: B905
         for ordinal, p in enumerate(kept, start=1)

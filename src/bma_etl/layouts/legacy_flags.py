@@ -20,6 +20,9 @@ from bma_etl.matchkey import key, key_map, matches_key, past_marks, search_key
 PLAN_FLAG = r"(?:ไม่)?เป็นไปตามแผน"
 TARGET_FLAG = r"(?:ไม่)?เป็นไปตามเป้าหมาย"
 _FLAG_CELL_RE = re.compile(r"^[\s:.'\u2019]*(?P<flag>\S.*?)[\s:.'\u2019]*$")
+#: Each flag's pattern compiled, and the cut between a report's cells (``:`` or ``|``).
+_FLAG_RES = {PLAN_FLAG: re.compile(PLAN_FLAG), TARGET_FLAG: re.compile(TARGET_FLAG)}
+_CELL_CUT = re.compile(r"([:|])")
 
 
 def _flag(text: str, pattern: str) -> tuple[int, int] | None:
@@ -28,7 +31,8 @@ def _flag(text: str, pattern: str) -> tuple[int, int] | None:
     if m is None:
         return None
     flag = m.group("flag")
-    if re.fullmatch(pattern, flag) or (len(flag) < 40 and matches_key(pattern, flag, full=True)):
+    if _FLAG_RES[pattern].fullmatch(flag) or (len(flag) < 40
+                                              and matches_key(pattern, flag, full=True)):
         return m.span("flag")
     return None
 
@@ -40,7 +44,7 @@ def trailing_flags(text: str) -> list[tuple[str, int, int]]:
     """
     out: list[tuple[str, int, int]] = []
     at = 0
-    for i, part in enumerate(re.split(r"([:|])", text)):
+    for i, part in enumerate(_CELL_CUT.split(text)):
         if i == 0 and key(part).strip(" .") == "บาท":
             pass  # the budget's unit, when the amount was read without it
         elif part not in (":", "|"):
