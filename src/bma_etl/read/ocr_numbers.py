@@ -48,18 +48,7 @@ def with_year_slashes(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple
         word = next((w for w in words if w.start <= at < w.end), None)
         if word is not None and word.conf < UNSURE:
             marks.append(at)
-    if not marks:
-        return text, words
-    chars = list(text)
-    for at in marks:
-        chars[at] = "/"
-    text = "".join(chars)
-    return text, tuple(
-        OcrWord(text[w.start : w.end], w.conf, w.box, w.start)
-        if any(w.start <= at < w.end for at in marks)
-        else w
-        for w in words
-    )
+    return _put(text, words, marks, "/")
 
 
 #: A count's ``1`` OCR read as a bar: ``ได้ครบ | ขั้นตอน``. The bar a word of its own
@@ -80,16 +69,24 @@ def with_bars_as_ones(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple
     if "|" not in text:
         return text, words
     bars = [m.start("bar") for m in _BAR_FOR_ONE.finditer(text)]
-    if not bars:
+    return _put(text, words, bars, "1")
+
+
+def _put(text: str, words: tuple[OcrWord, ...], places: list[int],
+         letter: str) -> tuple[str, tuple[OcrWord, ...]]:
+    """``text`` with ``letter`` at each of ``places``, and its words read again.
+
+    One character for one, so the words' offsets and boxes are unchanged.
+    """
+    if not places:
         return text, words
     chars = list(text)
-    for at in bars:
-        chars[at] = "1"
+    for at in places:
+        chars[at] = letter
     text = "".join(chars)
     return text, tuple(
         OcrWord(text[w.start : w.end], w.conf, w.box, w.start)
-        if any(w.start <= at < w.end for at in bars)
+        if any(w.start <= at < w.end for at in places)
         else w
         for w in words
     )
-
