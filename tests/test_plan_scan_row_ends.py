@@ -41,15 +41,13 @@ from collections.abc import Callable
 import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
+from test_plan_scan_swot import _assert_items_damaged_read
 
 from conftest import (
     LEVEL_LINE,
-    SWOT_ITEM,
     assert_rows_read,
-    assert_swot_read,
     budget_rows_read,
     records_of,
-    swot_span,
 )
 from corpus.build import GENERATORS
 from corpus.score import score_tables
@@ -265,21 +263,9 @@ _NUMBER_CELLS = ("Dy\tie", "Ds\ta", "fo\t'")
 @pytest.mark.parametrize("seed", range(8))
 def test_swot_number_read_as_latin_letters_and_a_speck_numbers_the_next_line(seed: int) -> None:
     """``Dy<tab>ie`` over an item's words: the words are an item of their own."""
-    rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    written = generated.text.split("\n")
-    span = swot_span(written)
-    lines: list[str] = []
-    damaged = 0
-    for k, line in enumerate(written):
-        m = SWOT_ITEM.match(line) if k in span and k - 1 in span else None
-        if m is not None and SWOT_ITEM.match(written[k - 1]) and rng.random() < 0.5:
-            lines += [rng.choice(_NUMBER_CELLS), m.group("body")]
-            damaged += 1
-        else:
-            lines.append(line)
-    assert damaged, "the test damages an item's number"
-    assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+    _assert_items_damaged_read(
+        seed, lambda rng, line, m: [rng.choice(_NUMBER_CELLS), m.group("body")],
+        after_item=True)
 
 
 # ------------------------------------------------------------------ step cells, scoring tables

@@ -137,9 +137,11 @@ def test_a_lone_consonant_read_sure_or_near_its_line_is_kept() -> None:
 
 
 def _assert_items_damaged_read(
-        seed: int, damage: Callable[[random.Random, str, re.Match[str]], list[str]]) -> None:
+        seed: int, damage: Callable[[random.Random, str, re.Match[str]], list[str]], *,
+        after_item: bool = False) -> None:
     """Half the SWOT items of a plan generated from ``seed`` (at random) are written as
-    ``damage`` gives them; every item must still be read with its generated values."""
+    ``damage`` gives them (``after_item``: only items right below another item); every
+    item must still be read with its generated values."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     written = generated.text.split("\n")
@@ -148,6 +150,8 @@ def _assert_items_damaged_read(
     damaged = 0
     for k, line in enumerate(written):
         m = SWOT_ITEM.match(line) if k in span else None
+        if after_item and not (k - 1 in span and SWOT_ITEM.match(written[k - 1])):
+            m = None
         if m is not None and rng.random() < 0.5:
             lines += damage(rng, line, m)
             damaged += 1
