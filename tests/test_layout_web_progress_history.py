@@ -469,3 +469,28 @@ def test_ocr_detail_wrapped_before_a_number_over_a_year_keeps_it(number: int, ye
     ocr = layout.extract(RepairedText.of(repair_text(text), ocr_used=True))
     (update,) = rows(ocr, "progress_updates")
     assert text_of(update.fields["detail"]) == f"{detail}\n{number}/{year}"
+
+
+@pytest.mark.parametrize(("code", "name", "gap"), [
+    ("9.7", "ระดับความสำเร็จของพัฒนาครุภัณฑ์การแพทย์สำหรับโรงพยาบาลในสังกัด", "\t:\t"),
+    ("12.3", "ร้อยละของชุมชนที่ได้รับการพัฒนาตามแผน", " : "),
+    ("4", "จำนวนครั้งของการประชุมติดตามผล", ": "),
+])
+def test_kpi_name_wrapped_under_its_code_is_the_name(code: str, name: str, gap: str) -> None:
+    kpi_block = (f"ตัวชี้วัด{gap}{code}\n{name}\n"
+                 "ค่าเป้าหมาย ครั้ง : 6\nผลงานที่ทำได้ ครั้ง : 3\n"
+                 "ประเภทตัวชี้วัด : ตัวชี้วัดเชิงยุทธศาสตร์\n")
+    _, extraction = extract_text(page("กองรายได้") + kpi_block)
+    (kpi,) = rows(extraction, "indicators")
+    assert (text_of(kpi.fields["code"]), text_of(kpi.fields["name"])) == (code, name)
+    assert (text_of(kpi.fields["target_value"]), text_of(kpi.fields["kind"])) == (
+        "6", "ตัวชี้วัดเชิงยุทธศาสตร์")
+    assert not [f for f in extraction.findings if f.code == "unparsed_line"]
+
+
+def test_kpi_code_alone_over_a_label_keeps_the_label() -> None:
+    """A heading with no name at all: its code is the code, the name NULL, the target kept."""
+    _, extraction = extract_text(page("กองรายได้") + "ตัวชี้วัด : 9.7\nค่าเป้าหมาย ครั้ง : 6\n")
+    (kpi,) = rows(extraction, "indicators")
+    assert (text_of(kpi.fields["code"]), kpi.fields["name"]) == ("9.7", None)
+    assert text_of(kpi.fields["target_value"]) == "6"

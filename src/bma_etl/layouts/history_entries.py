@@ -147,6 +147,7 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
     closed = False  # past the quarterly-evaluation heading
     ocr = doc.ocr_used  # fixed wording is also matched in key form (OCR loses marks)
     joined = _colons_joined(lines)
+    name_line = -1  # a KPI name the page wrapped under its code (_name_below)
     for at, line in enumerate(joined):
         text = line.text
         if closed:
@@ -172,6 +173,17 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
                 "name": doc.raw_match(m, "name", line=line),
             })
             indicators.append(kpi)
+            name = kpi.fields["name"]
+            if kpi.fields["code"] is None and isinstance(name, Raw) and _CODE_ALONE_RE.match(
+                    name.text):  # the code alone: the name is on the next line, or not given
+                kpi.fields["code"], kpi.fields["name"] = name, None
+                if _name_below(joined, at):
+                    below = joined[at + 1]
+                    kpi.fields["name"] = doc.raw_in(
+                        below, len(below.text) - len(below.text.lstrip()), len(below.text.rstrip()))
+                    name_line = at + 1
+            continue
+        if at == name_line:
             continue
         if _EVALUATION_RE.match(text):
             closed = True
@@ -190,6 +202,25 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
     return rows, indicators
 
 
+
+
+#: A KPI heading's name that is only its code: the page wrapped the name onto the next line.
+_CODE_ALONE_RE = re.compile(rf"^{DIGIT}{{1,2}}(?:\.{DIGIT}{{1,3}}){{0,3}}\.?$")
+
+
+def _name_below(lines: list[Line], k: int) -> bool:
+    """Whether KPI heading ``k`` (``ตัวชี้วัด : 9.7``, its code alone) is named on the next line.
+
+    The next line holds words and is no label, entry, KPI heading or separator:
+    a narrow print wrapped the name after the code's cell (a tab, or the page's edge).
+    """
+    if k + 1 >= len(lines):
+        return False
+    below = lines[k + 1].text.strip()
+    return (len(below) > 3 and not SEPARATOR_RE.match(below) and not _opens_block(lines, k + 1)
+            and not any(regex.match(below) or match_key(regex.pattern, below)
+                        for regex, _ in _KPI_LABEL_RES)
+            and not _EVALUATION_RE.match(below) and any(c.isalpha() for c in below))
 
 
 def _opens_block(lines: list[Line], k: int) -> bool:
