@@ -30,6 +30,7 @@ from bma_etl.layouts.history_dates import date_of, mend_countdown, shown, spaced
 from bma_etl.layouts.history_header import DIGIT, NUMBER, put_first
 from bma_etl.layouts.history_labels import (
     BARE_ENTRY_LABEL,
+    OCR_BARE_ENTRY_LABEL,
     ENTRY_LABEL_RES,
     LABEL_SIMILARITY,
     OCR_ENTRY_LABELS,
@@ -146,7 +147,7 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
     kpi: RawRow | None = None
     closed = False  # past the quarterly-evaluation heading
     ocr = doc.ocr_used  # fixed wording is also matched in key form (OCR loses marks)
-    joined = _colons_joined(lines)
+    joined = _colons_joined(lines, ocr)
     for at, line in enumerate(joined):
         text = line.text
         if closed:
@@ -199,12 +200,15 @@ def _opens_block(lines: list[Line], k: int) -> bool:
                 or match_key(KPI_RE.pattern, text) or _ocr_kpi(text, lines[k + 1:k + 2]))
 
 
-def _colons_joined(lines: list[Line]) -> list[Line]:
-    """``lines`` with an entry label alone joined to the next line when that opens with ``:``."""
+def _colons_joined(lines: list[Line], ocr: bool) -> list[Line]:
+    """``lines`` with an entry label alone joined to the next line when that opens with ``:``.
+
+    After OCR the label's ``**`` may read as letters or specks (``ab  อุปสรรคของโครงการ``).
+    """
     out: list[Line] = []
+    bare = OCR_BARE_ENTRY_LABEL if ocr else BARE_ENTRY_LABEL
     for line in lines:
-        if out and line.text.lstrip().startswith((":", ";")) and BARE_ENTRY_LABEL.match(
-                out[-1].text):
+        if out and line.text.lstrip().startswith((":", ";")) and bare.match(out[-1].text):
             out[-1] = join([out[-1], line], " ")
         else:
             out.append(line)
