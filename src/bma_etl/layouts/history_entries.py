@@ -30,9 +30,9 @@ from bma_etl.layouts.history_dates import date_of, mend_countdown, shown, spaced
 from bma_etl.layouts.history_header import DIGIT, NUMBER, put_first
 from bma_etl.layouts.history_labels import (
     BARE_ENTRY_LABEL,
-    OCR_BARE_ENTRY_LABEL,
     ENTRY_LABEL_RES,
     LABEL_SIMILARITY,
+    OCR_BARE_ENTRY_LABEL,
     OCR_ENTRY_LABELS,
     approx_entry_label,
 )

@@ -18,7 +18,7 @@ import re
 from decimal import Decimal
 
 from bma_etl.errors import NormalizeError
-from bma_etl.layouts.base import Derived, Line, RepairedText
+from bma_etl.layouts.base import Derived, Line, Raw, RepairedText
 from bma_etl.matchkey import fuzzy_search, literal_of, search_key
 from bma_etl.normalize.dates import parse_date
 
@@ -246,8 +246,28 @@ def date_with_slash_as_digit(doc: RepairedText, m: re.Match[str], line: Line, ba
 
 #: A budget whose thousands commas OCR read as dots, a speck before it (``232.500 บาท``,
 #: ``.1.149.500 บาท``, ``37.000 บท``): groups of three digits after a dot are no satang,
-#: which a baht amount prints two of.
-_AMOUNT_DOTS_RE = re.compile(r"^[.\s]*(?P<n>[0-9]{1,3}(?:\.[0-9]{3})+)(?![0-9.,])")
+#: which a baht amount prints two of; those may follow (``37.500.00 บาท``).
+_AMOUNT_DOTS_RE = re.compile(
+    r"^[.\s]*(?P<n>[0-9]{1,3}(?:\.[0-9]{3})+)(?P<satang>\.[0-9]{2})?(?![0-9.,])")
+#: What may follow such an amount filling a ``<label> : <value>`` line: its unit.
+_UNIT_ALONE_RE = re.compile(r"\s*(?:บาท|บท)?\s*")
+
+
+def _dotted_value(dots: re.Match[str]) -> Decimal:
+    return Decimal(dots.group("n").replace(".", "") + (dots.group("satang") or ""))
+
+
+def stated_amount_dots(raw: Raw) -> Derived | None:
+    """A form's ``งบประมาณที่ใช้ไป : 37.500.00 บาท`` value whose commas OCR read as dots.
+
+    ``raw`` is the value after its label; None unless it is such an amount and its
+    unit alone.
+    """
+    dots = _AMOUNT_DOTS_RE.match(raw.text)
+    if dots is None or not _UNIT_ALONE_RE.fullmatch(raw.text, dots.end()):
+        return None
+    return Derived(_dotted_value(dots),
+                   f"OCR read the amount's commas as dots: {dots.group().strip()!r}", raw.span)
 
 
 def amount_dots_read(doc: RepairedText, m: re.Match[str], line: Line, base: int
@@ -260,7 +280,7 @@ def amount_dots_read(doc: RepairedText, m: re.Match[str], line: Line, base: int
     if dots is None:
         return None
     evidence = doc.raw_in(line, base + m.start("value") + dots.start("n"),
-                          base + m.start("value") + dots.end("n"))
-    return Derived(Decimal(dots.group("n").replace(".", "")),
+                          base + m.start("value") + dots.end())
+    return Derived(_dotted_value(dots),
                    f"OCR read the amount's commas as dots: {dots.group('n')!r}",
                    evidence.span if evidence else None)
