@@ -32,6 +32,7 @@ from bma_etl.layouts.history_labels import (
     BARE_ENTRY_LABEL,
     ENTRY_LABEL_RES,
     LABEL_SIMILARITY,
+    OCR_BARE_ENTRY_LABEL,
     OCR_ENTRY_LABELS,
     approx_entry_label,
 )
@@ -146,7 +147,7 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
     kpi: RawRow | None = None
     closed = False  # past the quarterly-evaluation heading
     ocr = doc.ocr_used  # fixed wording is also matched in key form (OCR loses marks)
-    joined = _colons_joined(lines)
+    joined = _colons_joined(lines, ocr)
     name_line = -1  # a KPI name the page wrapped under its code (_name_below)
     for at, line in enumerate(joined):
         text = line.text
@@ -202,8 +203,6 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
     return rows, indicators
 
 
-
-
 #: A KPI heading's name that is only its code: the page wrapped the name onto the next line.
 _CODE_ALONE_RE = re.compile(rf"^{DIGIT}{{1,2}}(?:\.{DIGIT}{{1,3}}){{0,3}}\.?$")
 
@@ -214,9 +213,7 @@ def _name_below(lines: list[Line], k: int) -> bool:
     The next line holds words and is no label, entry, KPI heading or separator:
     a narrow print wrapped the name after the code's cell (a tab, or the page's edge).
     """
-    if k + 1 >= len(lines):
-        return False
-    below = lines[k + 1].text.strip()
+    below = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
     return (len(below) > 3 and not SEPARATOR_RE.match(below) and not _opens_block(lines, k + 1)
             and not any(regex.match(below) or match_key(regex.pattern, below)
                         for regex, _ in _KPI_LABEL_RES)
@@ -230,12 +227,15 @@ def _opens_block(lines: list[Line], k: int) -> bool:
                 or match_key(KPI_RE.pattern, text) or _ocr_kpi(text, lines[k + 1:k + 2]))
 
 
-def _colons_joined(lines: list[Line]) -> list[Line]:
-    """``lines`` with an entry label alone joined to the next line when that opens with ``:``."""
+def _colons_joined(lines: list[Line], ocr: bool) -> list[Line]:
+    """``lines`` with an entry label alone joined to the next line when that opens with ``:``.
+
+    After OCR the label's ``**`` may read as letters or specks (``ab  อุปสรรคของโครงการ``).
+    """
     out: list[Line] = []
+    bare = OCR_BARE_ENTRY_LABEL if ocr else BARE_ENTRY_LABEL
     for line in lines:
-        if out and line.text.lstrip().startswith((":", ";")) and BARE_ENTRY_LABEL.match(
-                out[-1].text):
+        if out and line.text.lstrip().startswith((":", ";")) and bare.match(out[-1].text):
             out[-1] = join([out[-1], line], " ")
         else:
             out.append(line)

@@ -47,6 +47,9 @@ OCR_ENTRY_LABELS = [
 
 #: An entry's label alone on its line (``** ปัญหาของโครงการ``), its ``:`` wrapped onto the next.
 BARE_ENTRY_LABEL = re.compile(rf"^\s*\*{{0,3}}\s*(?:{'|'.join(ENTRY_LABELS)})\s*$")
+#: The same after OCR: the ``**`` read as up to three letters or specks standing apart.
+OCR_BARE_ENTRY_LABEL = re.compile(
+    rf"^\s*(?:\*{{0,3}}|[^\s\u0e01-\u0e5b]{{1,3}}\s)\s*(?:{'|'.join(ENTRY_LABELS)})\s*$")
 
 #: The entry labels' words in key form, for an approximate match (OCR: ``บัญหาของโครงการ``).
 _ENTRY_LABEL_KEYS = (("problems", key("ปัญหาของโครงการ")), ("obstacles", key("อุปสรรคของโครงการ")))

@@ -64,8 +64,54 @@ def heading_with_text(text: str, headed: bool) -> tuple[str, int] | None:
     return None
 
 
+#: Thai month names in full: the rest of a date a line's wrap cut after its day.
+_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+           "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
+#: A line ending at a date's day, its month not there (``… ตั้งแต่วันที่ 15``; a speck
+#: may stand before the day: ``วันที่ เ12``).
+_DAY_AT_END_RE = re.compile(rf"วันที่\s*\S?{DIGIT}{{1,2}}\s*$")
+#: A line that is a date's rest alone (``ตุลาคม พ.ศ. 2564``, ``มีนาคม พ.ศ.``).
+_DATE_REST_RE = re.compile(rf"^\s*(?:{'|'.join(_MONTHS)})\s*(?:พ\.?\s*ศ\.?)?\s*"
+                           rf"(?P<year>{DIGIT}{{4}})?\s*$")
+_YEAR_ALONE_RE = re.compile(rf"^\s*{DIGIT}{{4}}\s*$")
+
+
+def date_rests_home(headed: dict[str, list[Line]]) -> None:
+    """Put a date's rest OCR read after a later section back after its day, in place.
+
+    The page wraps the rationale's ``… ตั้งแต่วันที่ 15`` / ``ตุลาคม พ.ศ. 2564 เพื่อ…``;
+    OCR may read the wrapped line's first words as a block of their own and put them
+    at the end of the section below (after the objectives). A rationale line ending
+    at a day takes back the last lines of the objectives or target when they are a
+    month's name with its era and year and nothing else (the year may stand on a line
+    of its own). Nothing moves unless both parts are there.
+    """
+    rationale = headed.get("rationale", [])
+    cut = [i for i, ln in enumerate(rationale) if _DAY_AT_END_RE.search(ln.text)]
+    if len(cut) != 1:
+        return
+    for column in ("objectives", "target"):
+        lines = headed.get(column, [])
+        for i, line in enumerate(lines):
+            m = _DATE_REST_RE.match(line.text)
+            if m is None:
+                continue
+            take = i + 1 if m.group("year") or i + 1 == len(lines) \
+                or not _YEAR_ALONE_RE.match(lines[i + 1].text) else i + 2
+            if take == len(lines) and i > 0:  # the section's own text stays above it
+                rationale[cut[0] + 1:cut[0] + 1] = lines[i:take]
+                del lines[i:take]
+                return
+
+
 def put_headed(doc: RepairedText, headed: dict[str, list[Line]], project: RawRow) -> None:
-    """Text under its narrative heading: rationale, objectives (one per line), target."""
+    """Text under its narrative heading: rationale, objectives (one per line), target.
+
+    After OCR a date's rest read after a later section goes back to its day first
+    (:func:`date_rests_home`).
+    """
+    if doc.ocr_used:
+        date_rests_home(headed)
     for column, lines in headed.items():
         if column == "objectives":
             items = [strip_outline_raw(doc, raw) for raw in _pieces(doc, lines)]

@@ -107,9 +107,10 @@ _NEGATION_KEY = key("ไม่")
 #: in its cell: no other word stands there (ได้ is one: not taken for ไม่).
 _NEGATION_MISREAD = re.compile("\u0e44[\u0e01-\u0e13\u0e15-\u0e2e]$")
 #: What may stand before a flag read approximately, for it to be read as affirmative:
-#: nothing, the separator of its cell, or the other flag whole (the target's flag on
-#: the line after the plan's, its ``:`` lost: ``…บาท : เป็นไปตามแผน`` / ``เป็นไปดามเป้าหมาย``).
-_FLAG_OPENS = re.compile(r"(?:^|[:|;]|เป็นไปตาม(?:แผน|เป้าหมาย))[\s.'\u2019]*$")
+#: nothing, the separator of its cell, the budget's unit (its ``:`` after it read as a
+#: speck: ``…บาท . เป็น[ปตามแผน``) or the other flag whole (the target's flag on the
+#: line after the plan's, its ``:`` lost: ``…บาท : เป็นไปตามแผน`` / ``เป็นไปดามเป้าหมาย``).
+_FLAG_OPENS = re.compile(r"(?:^|[:|;]|บาท|เป็นไปตาม(?:แผน|เป้าหมาย))[\s.'\u2019]*$")
 #: What an approximate match may take in at its start that is no letter of the flag.
 _NOT_LETTERS = " \t:|;.'\u2019"
 #: Least similarity (0..100) of a flag read approximately to its words.

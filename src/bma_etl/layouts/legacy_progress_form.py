@@ -42,6 +42,7 @@ from bma_etl.layouts.common import (
 from bma_etl.layouts.history_specks import DIGITS_ALONE, numbers_read_as_specks, short_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
+from bma_etl.layouts.legacy_values import stated_amount_dots
 from bma_etl.layouts.wrapped import label_values, numbered_items
 from bma_etl.matchkey import key, literal_of, matches_key
 from bma_etl.matchlabel import find_label
@@ -180,6 +181,9 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
                 Finding("projects", None, column, "warning", "unparsed_line",
                         f"second value for {column} on line {line.no} ignored")
             )
+        elif doc.ocr_used and column.startswith("budget_") and (
+                dotted := stated_amount_dots(raw)) is not None:
+            row.fields[column] = dotted
         else:
             row.fields[column] = raw
 

@@ -18,7 +18,7 @@ import re
 from decimal import Decimal
 
 from bma_etl.errors import NormalizeError
-from bma_etl.layouts.base import Derived, Line, RepairedText
+from bma_etl.layouts.base import Derived, Line, Raw, RepairedText
 from bma_etl.matchkey import fuzzy_search, literal_of, search_key
 from bma_etl.normalize.dates import parse_date
 
@@ -90,11 +90,11 @@ OCR_DATE_REST_RE = re.compile(r"[^\s:]{1,3}\s*:\s*|[0-9๐-๙]{1,3}(?:\s+|$)")
 #: (``242|2563`` for 24/2/2563): read only when one split of the digits is a date.
 DATE_LOST_SLASH_RE = re.compile(r"::\s*(?P<dm>[0-9]{2,4})\s*[/|lI]\s*(?P<year>[0-9]{4})\s*:?")
 #: A report date one of whose ``/`` OCR read as ``7`` or ``1``, the strokes nearest it
-#: (``21/1172562`` for 21/11/2562, ``1675/2561`` for 16/5/2561), a speck or two before it:
-#: read only when one such digit, read as the ``/``, makes a real date.
+#: (``21/1172562`` for 21/11/2562, ``1675/2561`` for 16/5/2561), or lost (``1/22566``), a
+#: speck or two before it: read only when one such reading makes a real date.
 OCR_SLASH_AS_DIGIT_RE = re.compile(
     r"^[\s:;.'\"|\[\]]*(?:\S{1,2}\s+){0,2}"
-    r"(?P<date>[0-9]{1,2}\s*/\s*[0-9]{6,7}|[0-9]{3,5}\s*/\s*[0-9]{4})(?![0-9/])\s*:?")
+    r"(?P<date>[0-9]{1,2}\s*/\s*[0-9]{5,7}|[0-9]{3,5}\s*/\s*[0-9]{4})(?![0-9/])\s*:?")
 _DATE_SHAPE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}")
 
 
@@ -220,14 +220,16 @@ def date_with_slash_as_digit(doc: RepairedText, m: re.Match[str], line: Line, ba
                              ) -> Derived | None:
     """``21/1172562`` → 21/11/2562 when exactly one ``7`` or ``1`` read as ``/`` makes a date.
 
-    A ``/`` lost (``113/2566``: 11/3/2566) is a reading too: two readings, no date.
+    A ``/`` lost (``113/2566``: 11/3/2566; ``1/22566``: 1/2/2566) is a reading too: two
+    readings (``1/112566``: 1/1 or 1/11), no date.
     """
     read = re.sub(r"\s+", "", m.group("date"))
+    slash = read.index("/")
     found = set()
     for at, c in enumerate(read):
         # the digit read as the ``/``, or (``113/2566``: 11/3 as well as 1/3) a ``/`` lost
         for candidate in ([f"{read[:at]}/{read[at + 1:]}"] if c in "71" else []) + (
-                [f"{read[:at]}/{read[at:]}"] if 0 < at < read.index("/") else []):
+                [f"{read[:at]}/{read[at:]}"] if 0 < at != slash and at != slash + 1 else []):
             if _DATE_SHAPE.fullmatch(candidate) and not re.search(r"/0[0-9]", candidate):
                 try:
                     found.add(parse_date(candidate))
@@ -237,14 +239,35 @@ def date_with_slash_as_digit(doc: RepairedText, m: re.Match[str], line: Line, ba
         return None
     evidence = doc.raw_in(line, base + m.start("date"), base + m.end("date"))
     (value,) = found
-    return Derived(value, f"OCR read a '/' as a digit: {read!r} read as {value.isoformat()}",
+    return Derived(value, f"OCR read a '/' as a digit or lost it: {read!r} read as "
+                   f"{value.isoformat()}",
                    evidence.span if evidence else None)
 
 
 #: A budget whose thousands commas OCR read as dots, a speck before it (``232.500 บาท``,
 #: ``.1.149.500 บาท``, ``37.000 บท``): groups of three digits after a dot are no satang,
-#: which a baht amount prints two of.
-_AMOUNT_DOTS_RE = re.compile(r"^[.\s]*(?P<n>[0-9]{1,3}(?:\.[0-9]{3})+)(?![0-9.,])")
+#: which a baht amount prints two of; those may follow (``37.500.00 บาท``).
+_AMOUNT_DOTS_RE = re.compile(
+    r"^[.\s]*(?P<n>[0-9]{1,3}(?:\.[0-9]{3})+)(?P<satang>\.[0-9]{2})?(?![0-9.,])")
+#: What may follow such an amount filling a ``<label> : <value>`` line: its unit.
+_UNIT_ALONE_RE = re.compile(r"\s*(?:บาท|บท)?\s*")
+
+
+def _dotted_value(dots: re.Match[str]) -> Decimal:
+    return Decimal(dots.group("n").replace(".", "") + (dots.group("satang") or ""))
+
+
+def stated_amount_dots(raw: Raw) -> Derived | None:
+    """A form's ``งบประมาณที่ใช้ไป : 37.500.00 บาท`` value whose commas OCR read as dots.
+
+    ``raw`` is the value after its label; None unless it is such an amount and its
+    unit alone.
+    """
+    dots = _AMOUNT_DOTS_RE.match(raw.text)
+    if dots is None or not _UNIT_ALONE_RE.fullmatch(raw.text, dots.end()):
+        return None
+    return Derived(_dotted_value(dots),
+                   f"OCR read the amount's commas as dots: {dots.group().strip()!r}", raw.span)
 
 
 def amount_dots_read(doc: RepairedText, m: re.Match[str], line: Line, base: int
@@ -257,7 +280,7 @@ def amount_dots_read(doc: RepairedText, m: re.Match[str], line: Line, base: int
     if dots is None:
         return None
     evidence = doc.raw_in(line, base + m.start("value") + dots.start("n"),
-                          base + m.start("value") + dots.end("n"))
-    return Derived(Decimal(dots.group("n").replace(".", "")),
+                          base + m.start("value") + dots.end())
+    return Derived(_dotted_value(dots),
                    f"OCR read the amount's commas as dots: {dots.group('n')!r}",
                    evidence.span if evidence else None)

@@ -218,8 +218,19 @@ def extract(doc: RepairedText) -> Extraction:
 _OCR_YEAR_LINE_RE = re.compile(r"^\s*\S{0,2}?(?P<value>2[4-6][0-9]{2})\s*$")
 
 
+#: Scans: the Kpi ID's line with its label misread (``Kol ID6348- 6816``,
+#: ``%๒1106529-7253``): a few characters, then an ID of two four-digit runs alone.
+_OCR_KPI_LINE_RE = re.compile(
+    r"^\s*\S{1,6}?(?:\s+\S{1,3}?)?\s*(?P<value>[0-9๐-๙]{4}\s?-\s?[0-9๐-๙]{4})\s*$")
+
+
 def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | None
               ) -> tuple[str | None, Raw | None]:
+    if doc.ocr_used and "branch_id" in project.fields and not (
+            {"kpi_id", "budget_allocated_thb", "budget_spent_thb"} & project.fields.keys()) \
+            and (kpi := _OCR_KPI_LINE_RE.match(line.text)) is not None:
+        # the page prints Kpi ID between the Branch ID and the budgets
+        return "kpi_id", doc.raw(line.start + kpi.start("value"), line.start + kpi.end("value"))
     if doc.ocr_used and "project_code" in project.fields and not (
             {"fiscal_year_be", "project_name"} & project.fields.keys()):
         # the page prints ปี between the code and the name: a year alone there is it
