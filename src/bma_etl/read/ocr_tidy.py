@@ -21,7 +21,7 @@ import statistics
 from bisect import bisect_left
 from collections.abc import Callable
 
-from bma_etl.read.ocr_dashes import with_en_dashes
+from bma_etl.read.ocr_dashes import with_en_dashes, without_dashed_rules
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lines import with_split_lines_joined
 from bma_etl.read.ocr_numbers import with_bars_as_ones, with_year_slashes
@@ -102,7 +102,8 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
                                 *without_points_before_words(
                                     *without_quotes_before_words(
                                         *without_yamok_before_paiyannoi(
-                                            *with_split_lines_joined(text, words)
+                                            *with_split_lines_joined(
+                                                *without_dashed_rules(text, words))
                                         )
                                     )
                                 )
