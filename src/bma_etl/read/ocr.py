@@ -164,7 +164,7 @@ MIN_LINE_SIZE = 2.5
 #: Settings the engine reads with (and the image clean-up), named in the cache:
 #: results read otherwise are read again.
 ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai "
-                   "ruled-rows even-light skew 3 paper upright grid-median")
+                   "ruled-rows even-light skew 3 paper upright")
 
 
 def engine_version() -> str:
@@ -332,13 +332,9 @@ def _thai_readings(page: Image.Image, latin: list[tuple[int, tuple[int, int, int
     return out
 
 
-def read_images(images: Iterable[tuple[K, Path, float, bool]], *, lang: str = LANG,
+def read_images(images: Iterable[tuple[K, Path, float]], *, lang: str = LANG,
                 describe: Callable[[K], str] = str) -> Iterator[tuple[K, OcrPage]]:
-    """OCR ``(key, image file, dpi, filtered)`` items, :func:`jobs` at a time; yield pages.
-
-    ``filtered``: the image's noise is filtered out already (a low-resolution
-    scan, :func:`~.pdf_open.render_page`); :func:`~.ocr_image.cleaned` filters
-    the others.
+    """OCR ``(key, image file, dpi)`` items, :func:`jobs` at a time; yield ``(key, page)``.
 
     ``images`` is consumed lazily, so the next page can be rendered while
     Tesseract reads the last one. Each image file is deleted once read. A
@@ -358,19 +354,18 @@ def read_images(images: Iterable[tuple[K, Path, float, bool]], *, lang: str = LA
                         other.cancel()
                     raise ReadError(f"{describe(key)}: {exc}") from exc
 
-        for key, image, dpi, filtered in images:
-            pending[pool.submit(_read_and_remove, image, lang, dpi, filtered)] = key
+        for key, image, dpi in images:
+            pending[pool.submit(_read_and_remove, image, lang, dpi)] = key
             if len(pending) >= workers:
                 yield from done(wait(pending, return_when=FIRST_COMPLETED).done)
         while pending:
             yield from done(wait(pending, return_when=FIRST_COMPLETED).done)
 
 
-def _read_and_remove(image: Path, lang: str, dpi: float, filtered: bool) -> OcrPage:
+def _read_and_remove(image: Path, lang: str, dpi: float) -> OcrPage:
     try:
         return read_upright(_open_image(image),
-                            lambda page: ocr_image(cleaned(page, filtered), lang=lang, dpi=dpi),
-                            dpi)
+                            lambda page: ocr_image(cleaned(page), lang=lang, dpi=dpi), dpi)
     finally:
         image.unlink(missing_ok=True)
 

@@ -323,14 +323,14 @@ def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
         raise ReadError(f"{name}: pages need OCR but {problem}")
     with tempfile.TemporaryDirectory(prefix="bma-etl-ocr-") as tmp:
 
-        def rendered() -> Iterator[tuple[int, Path, float, bool]]:
+        def rendered() -> Iterator[tuple[int, Path, float]]:
             for index in todo:
                 image = Path(tmp) / f"page-{index}.pgm"
                 sheet, clip = where.get(index, (index, None))
-                used, filtered = call_with_time_limit(
-                    render_page, data, name, sheet, str(image), dpi, max_megapixels(), clip,
-                    what=f"{name}: rendering page {index + 1}")
-                yield index, image, used, filtered
+                used = call_with_time_limit(render_page, data, name, sheet, str(image), dpi,
+                                            max_megapixels(), clip,
+                                            what=f"{name}: rendering page {index + 1}")
+                yield index, image, used
 
         for index, page in ocr_engine.read_images(
                 rendered(), lang=lang, describe=lambda i: f"{name}: page {i + 1}"):

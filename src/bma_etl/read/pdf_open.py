@@ -147,13 +147,8 @@ def open_pdf(data: bytes, name: str) -> Any:
 
 
 def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
-                megapixels: float = 36.0, clip: Box | None = None) -> tuple[float, bool]:
-    """Render one page in grey to an image file (in the worker).
-
-    Returns the resolution used and whether the page's noise is filtered out
-    already: a grey scan of fewer pixels to the inch than :data:`GRID_BELOW` is
-    rendered on its own grid and filtered there (:func:`scan_grid`, :func:`on_grid`),
-    then scaled up to the resolution asked for.
+                megapixels: float = 36.0, clip: Box | None = None) -> float:
+    """Render one page in grey to an image file; the resolution used (in the worker).
 
     ``clip``: render only this part of the page as shown (left, bottom, right, top;
     points), one page of a sheet of two. A page over ``megapixels`` (the limit,
@@ -178,70 +173,12 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
                         f"{name}: page {index + 1} is {width * mm:.0f} x {height * mm:.0f} mm, "
                         f"over {megapixels:g} megapixels even at {MIN_DPI} dpi; "
                         "raise BMA_ETL_MAX_MEGAPIXELS to OCR it")
-            grid = scan_grid(page, width * height)
-            if grid is None or grid >= scale * 72:
-                page.render(scale=scale, grayscale=True, crop=crop).to_pil().save(path)
-                return scale * 72, False
-            on_grid(page.render(scale=grid / 72, grayscale=True, crop=crop).to_pil(),
-                    scale * 72 / grid).save(path)
-            return scale * 72, True
+            page.render(scale=scale, grayscale=True, crop=crop).to_pil().save(path)
+            return scale * 72
         finally:
             page.close()
     finally:
         pdf.close()
-
-
-#: A grey scan of fewer pixels to the inch than this is rendered on its own grid
-#: (and its noise filtered there)... On scans of the robustness corpus's prints
-#: (bench/ocr_input.py, 5 pages, 150 dpi grey) the character error rate went
-#: 3.74 -> 3.13 %; at 200 dpi it rose (3.23 -> 3.95 %): a 3 x 3 median of 200 dpi
-#: pixels is wider than the thin strokes of Thai letters.
-GRID_BELOW = 175.0
-#: ...when its image covers this share of the page or more.
-GRID_COVER = 0.5
-
-
-def scan_grid(page: Any, area: float) -> float | None:
-    """Pixels to the inch of the greyscale image a scanned page is, or None.
-
-    The page's biggest image, when it covers :data:`GRID_COVER` of ``area``
-    (square points) and holds :data:`GRID_BELOW` pixels to the inch or fewer,
-    grey or colour (8 bits a pixel or more); None otherwise (a 1-bit scan, a
-    page of text with a picture, a scan at 200 dpi or more).
-    """
-    import pypdfium2.raw as pdfium_c
-
-    best: tuple[float, Any] | None = None
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=1):
-        left, bottom, right, top = obj.get_bounds()
-        cover = (right - left) * (top - bottom)
-        if best is None or cover > best[0]:
-            best = (cover, obj)
-    if best is None or best[0] < GRID_COVER * area:
-        return None
-    meta = best[1].get_metadata()
-    grid = min(meta.horizontal_dpi, meta.vertical_dpi)
-    if meta.bits_per_pixel < 8 or not 72 <= grid < GRID_BELOW:
-        return None
-    return float(round(grid))
-
-
-def on_grid(image: Any, factor: float) -> Any:
-    """A grey scan rendered on its own grid, its noise filtered there, scaled up by ``factor``.
-
-    The 3 x 3 median (:func:`~.ocr_image.median3`) of a 150 dpi scan's own
-    pixels takes out its noise and JPEG blocks; on the 300 dpi rendering
-    (every scan pixel four) the same median leaves most of them. Scaled up
-    bicubic (Lanczos read no better); the page is then cleaned without a second
-    median (:func:`~.ocr_image.cleaned`, which read worse: 3.46 % against 3.13 %).
-    """
-    from PIL import Image
-
-    from bma_etl.read.ocr_image import median3
-
-    clean = median3(image)
-    return clean.resize((round(clean.width * factor), round(clean.height * factor)),
-                        Image.Resampling.BICUBIC)
 
 
 def upright(page: Any) -> tuple[float, float]:
