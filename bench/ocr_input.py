@@ -4,12 +4,13 @@ Stage: bench. Takes text-layer PDFs (the robustness corpus's prints), scans the
 first page of each with :func:`bench.corpus.scan.scan_pdf` at 150, 200 and 300 dpi,
 grey and 1-bit (seeded), renders each scan at 300 dpi and reads it with
 :func:`bma_etl.read.ocr.ocr_image` after a preparation named on the command line
-(``pipeline``: as the pipeline renders and cleans it, a 150 dpi grey scan on its
-own grid; ``base``: rendered at 300 dpi, cleaned; the ``grid`` family renders the
-scan PDF on its own pixel grid). ``--groups 150grey,200grey`` reads only those. The truth is each source page's text layer: every line holding Thai
-is found in the OCR text by a semi-global edit distance (the line whole, any span
-of the page's text), and CER is the sum of distances over the sum of line lengths
-(spaces left out). Prints CER per dpi and grey/1-bit, and seconds a page.
+(``pipeline``: rendered and cleaned as the pipeline does; ``base``: the same from
+the 300 dpi rendering made once; the ``grid`` family renders the scan PDF on its own
+pixel grid). ``--groups 150grey,200grey`` reads only those. The truth is each source
+page's text layer: every line holding Thai is found in the OCR text by a semi-global
+edit distance (the line whole, any span of the page's text), and CER is the sum of
+distances over the sum of line lengths (spaces left out). Prints CER per dpi and
+grey/1-bit, and seconds a page.
 ``--damage light,shadow,bleed`` scans with uneven light, a shadow band, a page
 bleeding through (:data:`bench.corpus.scan.DAMAGES`).
 
@@ -252,9 +253,8 @@ def pipeline(image: Path) -> ocr.OcrPage:
 
     out = image.with_suffix(f".{threading.get_ident()}.pgm")
     try:
-        dpi, filtered = render_page(image.with_suffix(".pdf").read_bytes(), image.name, 0,
-                                    str(out), 300)
-        return ocr.ocr_image(prep.cleaned(_open(out), filtered), dpi=dpi)
+        dpi = render_page(image.with_suffix(".pdf").read_bytes(), image.name, 0, str(out), 300)
+        return ocr.ocr_image(prep.cleaned(_open(out)), dpi=dpi)
     finally:
         out.unlink(missing_ok=True)
 
@@ -324,8 +324,11 @@ def rendered_at(dpi: float) -> Callable[[Path], ocr.OcrPage]:
 # Measured on 5 first pages of seed 43's prints (scan seed 7), CER % 150 / 200 dpi
 # grey: render300 3.74 / 3.23; grid 3.13 / 3.95; grid-lanczos 3.33 / 4.07;
 # grid-400 3.31 / 4.13; grid-twice 3.46 / 3.85; grid-page (no median on the grid)
-# 3.85 / 3.34; sharp2 4.57 / 3.85; render400 4.44 / 4.07. The pipeline takes the
-# grid below 175 dpi (bma_etl.read.pdf_open.GRID_BELOW).
+# 3.85 / 3.34; sharp2 4.57 / 3.85; render400 4.44 / 4.07; sauvola
+# (thresholding_method 2) 4.47 / 3.04. Six first pages of seed 47's prints (scan seed
+# 11), 150 grey: base 4.29, grid 4.03. Fields (fresh OCR of the corpora's 150 dpi
+# grey scans) with the grid below 175 dpi: +31 of 988, but 3 of 12 files fewer
+# (git show b2f430a; its revert says which): not in the pipeline.
 CONFIGS.update({
     "pipeline": pipeline, "render300": base,
     "grid": on_grid(), "grid-lanczos": on_grid("lanczos"), "grid-400": on_grid(target=400),
