@@ -21,6 +21,8 @@ Only a ``-`` standing alone as a word is looked at: a dash inside a word
 (``2566–2570``, ``2025-10-01``) has no box of its own in the page's words, and the
 word's width does not tell one dash from the other (one dash among eight digits
 whose width differs by font as much as the two dashes do).
+
+A dashed or dotted rule read as a line of dashes goes (:func:`without_dashed_rules`).
 """
 
 from __future__ import annotations

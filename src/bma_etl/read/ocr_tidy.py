@@ -54,8 +54,10 @@ SPECK_SIZE = 0.1
 def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
     """An OCR'd page's text and words, tidied after the cache.
 
-    Specks read as letters (:data:`SPECK_SIZE`) are taken out with the space before
-    them, a piece of a line read as a line of its own is put back on it
+    A dashed rule read as a line of dashes goes
+    (:func:`~.ocr_dashes.without_dashed_rules`), specks read as letters
+    (:data:`SPECK_SIZE`) are taken out with the space before them, a piece of a
+    line read as a line of its own is put back on it
     (:func:`~.ocr_lines.with_split_lines_joined`), a straight quote
     (:func:`~.ocr_specks.without_quotes_before_words`) and a point
     (:func:`~.ocr_strays.without_points_before_words`) read from a speck before a
