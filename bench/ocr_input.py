@@ -2,12 +2,15 @@
 
 Stage: bench. Takes text-layer PDFs (the robustness corpus's prints), scans the
 first page of each with :func:`bench.corpus.scan.scan_pdf` at 150, 200 and 300 dpi,
-grey and 1-bit (seeded), renders each scan at 300 dpi as the pipeline does and
-reads it with :func:`bma_etl.read.ocr.ocr_image` after a preparation named on the
-command line. The truth is each source page's text layer: every line holding Thai
-is found in the OCR text by a semi-global edit distance (the line whole, any span
-of the page's text), and CER is the sum of distances over the sum of line lengths
-(spaces left out). Prints CER per dpi and grey/1-bit, and seconds a page.
+grey and 1-bit (seeded), renders each scan at 300 dpi and reads it with
+:func:`bma_etl.read.ocr.ocr_image` after a preparation named on the command line
+(``pipeline``: rendered and cleaned as the pipeline does; ``base``: the same from
+the 300 dpi rendering made once; the ``grid`` family renders the scan PDF on its own
+pixel grid). ``--groups 150grey,200grey`` reads only those. The truth is each source
+page's text layer: every line holding Thai is found in the OCR text by a semi-global
+edit distance (the line whole, any span of the page's text), and CER is the sum of
+distances over the sum of line lengths (spaces left out). Prints CER per dpi and
+grey/1-bit, and seconds a page.
 ``--damage light,shadow,bleed`` scans with uneven light, a shadow band, a page
 bleeding through (:data:`bench.corpus.scan.DAMAGES`).
 
@@ -22,6 +25,7 @@ import random
 import re
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -102,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None, help="keep the scans here")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--groups", default="",
+                        help="only these dpi/mode groups, comma-separated (150grey,200grey)")
     parser.add_argument("--damage", default="",
                         help="scan damage, comma-separated: light, shadow, bleed "
                              "(bench/corpus/scan.py DAMAGES)")
@@ -114,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         items = scans(args.pdfs, folder, args.seed, args.damage)
         index.write_text(json.dumps([(d, p, m, str(f)) for d, p, m, f in items]))
+    if args.groups:
+        wanted = set(args.groups.split(","))
+        items = [item for item in items if f"{item[1]}{item[2]}" in wanted]
     truths = {pdf.stem: truth_lines(pdf) for pdf in args.pdfs}
     configure = CONFIGS[args.config]
     set_variables(VARIABLES.get(args.config, {}))
@@ -142,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     wall = seconds / len(items)
     row = {key: round(100 * e / t, 2) for key, (e, t) in groups.items()}
     order = [f"{d}{m}" for d, m in GROUPS] + ["grey", "1bit", "150", "200", "300", "all"]
-    print(f"{args.config:>16} " + " ".join(f"{k}={row[k]:.2f}" for k in order)
+    print(f"{args.config:>16} " + " ".join(f"{k}={row[k]:.2f}" for k in order if k in row)
           + f"  s/page={wall:.2f} (busy, {args.jobs} jobs)")
     if args.json:
         per_doc = {f"{d}.{p}{m}": [e, t] for (d, p, m, _), (e, t, _, _) in zip(items, results,
@@ -223,6 +232,109 @@ def set_variables(variables: dict[str, str]) -> None:
 
     ocr._new_engine = new_engine
     ocr._ENGINES = ocr._Engines()
+
+
+
+# ------------------------------------------------------------------ the scan's own grid
+# A scan at 150 dpi rendered at 300 dpi is every scan pixel four: the pipeline's
+# 3 x 3 median then spans a pixel and a half of the scan and leaves its noise and
+# JPEG blocks. These configurations render the scan PDF itself (``<image>.pdf``).
+
+def _scan_dpi(image: Path) -> int:
+    found = re.search(r"\.(\d+)(?:grey|1bit)\.png$", image.name)
+    if found is None:
+        raise SystemExit(f"{image.name}: not a scan of this bench")
+    return int(found.group(1))
+
+
+def pipeline(image: Path) -> ocr.OcrPage:
+    """As the pipeline reads a scan: :func:`~bma_etl.read.pdf_open.render_page`, then cleaned."""
+    from bma_etl.read.pdf_open import render_page
+
+    out = image.with_suffix(f".{threading.get_ident()}.pgm")
+    try:
+        dpi = render_page(image.with_suffix(".pdf").read_bytes(), image.name, 0, str(out), 300)
+        return ocr.ocr_image(prep.cleaned(_open(out)), dpi=dpi)
+    finally:
+        out.unlink(missing_ok=True)
+
+
+def on_grid(how: str = "bicubic", median: str = "grid", target: float = 300,
+            sharpen: tuple[float, int, int] | None = None) -> Callable[[Path], ocr.OcrPage]:
+    """Rendered on the scan's own pixel grid, scaled up to ``target`` dpi (``how``).
+
+    ``median``: ``grid`` (3 x 3 on the scan's pixels), ``page`` (on the page
+    scaled up, as the pipeline did), ``both``.
+    """
+    from PIL import Image as PilImage
+    from PIL import ImageFilter
+
+    from bma_etl.read.ocr_paper import on_paper
+
+    resample = {"bicubic": PilImage.Resampling.BICUBIC, "lanczos": PilImage.Resampling.LANCZOS}
+
+    def run(image: Path) -> ocr.OcrPage:
+        import pypdfium2 as pdfium
+
+        dpi = _scan_dpi(image)
+        doc = pdfium.PdfDocument(str(image.with_suffix(".pdf")))
+        try:
+            page = doc[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        finally:
+            doc.close()
+        factor = max(1.0, target / dpi)
+        if median in ("grid", "both"):
+            page = prep.median3(page)
+        if factor > 1:
+            page = page.resize((round(page.width * factor), round(page.height * factor)),
+                               resample[how])
+        if sharpen:
+            page = page.filter(ImageFilter.UnsharpMask(*sharpen))
+        page = prep.deskewed(prep.flattened(on_paper(page)))
+        if median in ("page", "both"):
+            page = prep.median3(page)
+        return ocr.ocr_image(page, dpi=dpi * factor)
+    return run
+
+
+def sharpened(radius: float, percent: int, threshold: int) -> Callable[[Path], ocr.OcrPage]:
+    """Cleaned as the pipeline did (300 dpi), then an unsharp mask."""
+    def run(image: Path) -> ocr.OcrPage:
+        from PIL import ImageFilter
+
+        page = prep.cleaned(_open(image))
+        return ocr.ocr_image(page.filter(ImageFilter.UnsharpMask(radius, percent, threshold)))
+    return run
+
+
+def rendered_at(dpi: float) -> Callable[[Path], ocr.OcrPage]:
+    """pdfium renders the scan at ``dpi``, then cleaned."""
+    def run(image: Path) -> ocr.OcrPage:
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(str(image.with_suffix(".pdf")))
+        try:
+            page = doc[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        finally:
+            doc.close()
+        return ocr.ocr_image(prep.cleaned(page), dpi=dpi)
+    return run
+
+
+# Measured on 5 first pages of seed 43's prints (scan seed 7), CER % 150 / 200 dpi
+# grey: render300 3.74 / 3.23; grid 3.13 / 3.95; grid-lanczos 3.33 / 4.07;
+# grid-400 3.31 / 4.13; grid-twice 3.46 / 3.85; grid-page (no median on the grid)
+# 3.85 / 3.34; sharp2 4.57 / 3.85; render400 4.44 / 4.07; sauvola
+# (thresholding_method 2) 4.47 / 3.04. Six first pages of seed 47's prints (scan seed
+# 11), 150 grey: base 4.29, grid 4.03. Fields (fresh OCR of the corpora's 150 dpi
+# grey scans) with the grid below 175 dpi: +31 of 988, but 3 of 12 files fewer
+# (git show b2f430a; its revert says which): not in the pipeline.
+CONFIGS.update({
+    "pipeline": pipeline, "render300": base,
+    "grid": on_grid(), "grid-lanczos": on_grid("lanczos"), "grid-400": on_grid(target=400),
+    "grid-twice": on_grid(median="both"), "grid-page": on_grid(median="page"),
+    "sharp2": sharpened(2, 80, 2), "render400": rendered_at(400),
+})
 
 
 if __name__ == "__main__":

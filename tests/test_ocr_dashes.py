@@ -8,7 +8,8 @@ pipeline. The truth is the lines as printed: Tesseract reads both dashes ``-``,
 and the page reads ``–`` where an en dash was printed (all but one at most: a
 dash boxed with a speck is left as read) and never where a hyphen was. Unit
 checks on laid-out words: a dash read unsure, a page without Arabic digits, and a
-dash inside a word are left as read.
+dash inside a word are left as read; a dashed rule read as a line of dashes (with a
+few letters from its dots) goes, a line of text with a few dashes stays.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from bma_etl.read.ocr_dashes import EN_DASH, with_en_dashes
+from bma_etl.read.ocr_dashes import EN_DASH, with_en_dashes, without_dashed_rules
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.pdf import extract_pdf
 
@@ -138,3 +139,38 @@ def test_a_dash_partly_in_the_box_of_the_number_before_it_is_measured_whole() ->
     assert with_en_dashes("2566 - 2570", words)[0] == "2566 – 2570"
     alone = (words[0], OcrWord("-", 93, (846, 920, 862, 925), 5), words[2])
     assert with_en_dashes("2566 - 2570", alone)[0] == "2566 - 2570"
+
+
+def _page(lines: list[str]) -> tuple[str, tuple[OcrWord, ...]]:
+    """A page of ``lines``, each space-separated piece a word boxed 20 pixels a letter."""
+    text = "\n".join(lines)
+    words, at = [], 0
+    for row, line in enumerate(lines):
+        for m in re.finditer(r"\S+", line):
+            words.append(OcrWord(m.group(), 90.0, (20 * m.start(), 40 * row,
+                                                    20 * m.end(), 40 * row + 30), at + m.start()))
+        at += len(line) + 1
+    return text, tuple(words)
+
+
+@pytest.mark.parametrize("rule", ["-----------ซิเซิดิเค-----------<",
+                                  "w-n--------------- 8 &&--------------------",
+                                  "= ซิเชิเติว-------------"])
+@pytest.mark.parametrize("where", [0, 1, 2])
+def test_a_dashed_rule_read_as_a_line_goes(rule: str, where: int) -> None:
+    """A dashed rule read as dashes with a few letters goes with its line break;
+    the other lines and their words stay, their offsets right."""
+    kept = ["ผู้รับจ้างขาดแคลนแรงงาน", "ไม่มี 12 - 15 ราย"]
+    lines = [*kept[:where], rule, *kept[where:]]
+    text, words = without_dashed_rules(*_page(lines))
+    assert text == "\n".join(kept)
+    assert [w.text for w in words] == " ".join(kept).split()
+    assert all(text[w.start:w.end] == w.text for w in words)
+
+
+@pytest.mark.parametrize("line", ["ไม่มี - - - -", "2566 - 2570 -- ระยะที่ 2 ---",
+                                  "รวม ------ 1,250,000.00 บาท และค่าใช้จ่ายอื่น ๆ"])
+def test_a_line_of_text_with_dashes_stays(line: str) -> None:
+    """Fewer than RULE_DASHES dashes, or dashes under half the line: text, kept."""
+    page = _page(["หัวข้อ", line])
+    assert without_dashed_rules(*page) == page

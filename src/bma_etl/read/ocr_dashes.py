@@ -21,9 +21,13 @@ Only a ``-`` standing alone as a word is looked at: a dash inside a word
 (``2566–2570``, ``2025-10-01``) has no box of its own in the page's words, and the
 word's width does not tell one dash from the other (one dash among eight digits
 whose width differs by font as much as the two dashes do).
+
+A dashed or dotted rule read as a line of dashes goes (:func:`without_dashed_rules`).
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_strays import digit_height
@@ -97,3 +101,43 @@ def with_en_dashes(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
 def _beside(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
     """Whether two boxes share some of their height (stand on one line)."""
     return a[1] < b[3] and b[1] < a[3]
+
+
+#: Characters a dashed or dotted rule is read as.
+_RULE_MARKS = frozenset("-\u2013\u2014=_~")
+#: A line of at least this many of them...
+RULE_DASHES = 8
+#: ...that are at least this share of its characters (spaces left out) is a rule.
+RULE_SHARE = 0.5
+
+
+def without_dashed_rules(text: str, words: tuple[OcrWord, ...]
+                         ) -> tuple[str, tuple[OcrWord, ...]]:
+    """An OCR'd page's text and words without the lines Tesseract read from a dashed rule.
+
+    A dashed or dotted rule across a page (between the entries of a history) is
+    read now and then as a line of ``-`` with a few letters from its dots
+    (``-----------ซิเซิดิเค-----------``), which then runs on a field's value above
+    it. A line holding :data:`RULE_DASHES` or more dash-like characters making up
+    :data:`RULE_SHARE` of it or more is no text: it goes with its line break, and
+    its words; the other words' offsets move to the new text.
+    """
+    cut: list[int] = []
+    at = 0
+    for line in text.split("\n"):
+        ink = [c for c in line if not c.isspace()]
+        dashes = sum(c in _RULE_MARKS for c in ink)
+        if dashes >= RULE_DASHES and dashes >= RULE_SHARE * len(ink):
+            begin, end = at, at + len(line)
+            if end < len(text):
+                end += 1  # its own line break
+            elif begin > 0:
+                begin -= 1  # the last line: the break before it
+            cut.extend(range(begin, end))
+        at += len(line) + 1
+    if not cut:
+        return text, words
+    gone = set(cut)
+    kept = "".join(c for i, c in enumerate(text) if i not in gone)
+    return kept, tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start))
+                       for w in words if w.start not in gone)

@@ -21,7 +21,7 @@ import statistics
 from bisect import bisect_left
 from collections.abc import Callable
 
-from bma_etl.read.ocr_dashes import with_en_dashes
+from bma_etl.read.ocr_dashes import with_en_dashes, without_dashed_rules
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lines import with_split_lines_joined
 from bma_etl.read.ocr_numbers import with_bars_as_ones, with_year_slashes
@@ -54,8 +54,10 @@ SPECK_SIZE = 0.1
 def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
     """An OCR'd page's text and words, tidied after the cache.
 
-    Specks read as letters (:data:`SPECK_SIZE`) are taken out with the space before
-    them, a piece of a line read as a line of its own is put back on it
+    A dashed rule read as a line of dashes goes
+    (:func:`~.ocr_dashes.without_dashed_rules`), specks read as letters
+    (:data:`SPECK_SIZE`) are taken out with the space before them, a piece of a
+    line read as a line of its own is put back on it
     (:func:`~.ocr_lines.with_split_lines_joined`), a straight quote
     (:func:`~.ocr_specks.without_quotes_before_words`) and a point
     (:func:`~.ocr_strays.without_points_before_words`) read from a speck before a
@@ -102,7 +104,8 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
                                 *without_points_before_words(
                                     *without_quotes_before_words(
                                         *without_yamok_before_paiyannoi(
-                                            *with_split_lines_joined(text, words)
+                                            *with_split_lines_joined(
+                                                *without_dashed_rules(text, words))
                                         )
                                     )
                                 )
