@@ -26,6 +26,12 @@ from bma_etl.layouts.base import (
     RepairedText,
 )
 from bma_etl.layouts.plan_amounts import AMOUNT_BAHT_RE, cell_amount
+from bma_etl.layouts.plan_budget_sections import (
+    SECTION_WORDS,
+    SUMMARY_HEADING,
+    is_heading,
+    section_of,
+)
 from bma_etl.layouts.plan_cells import (
     AMOUNT_RE,
     DIGIT,
@@ -51,22 +57,9 @@ from bma_etl.layouts.plan_values import (
     put_budget,
     value,
 )
-from bma_etl.matchkey import KeyRegex
 from bma_etl.normalize.digits import NO_BUDGET_RE
 
 log = logging.getLogger(__name__)
-
-#: The budget summary's heading (สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการ...).
-SUMMARY_HEADING = re.compile(r"^\s*สรุป.{0,60}งบประมาณ")
-#: Heading words naming a summary table's section, checked in this order
-#: (the strategic heading also says ประจำปี, so routine needs พื้นฐาน or งานประจำ).
-SECTION_WORDS: tuple[tuple[str, str], ...] = (
-    (r"พื้นฐาน|งานประจำ|โครงการประจำ(?!ปี\s*(?:งบประมาณ\s*)?พ)", "routine"),
-    (r"สำคัญ|ตามภารกิจ", "key"),
-    (r"ยุทธศาสตร์", "strategic"),
-)
-#: Matched in key form too: OCR loses marks (``พื้นฐาน`` as ``พืนฐาน``).
-_SECTION_RES = [(KeyRegex(p), s) for p, s in SECTION_WORDS]
 
 
 # ---------------------------------------------------------------------------
@@ -211,24 +204,6 @@ def tab_table_fits(table: Table) -> bool:
     return True
 
 
-def section_of(headings: list[Line]) -> tuple[str, Line] | None:
-    """Find the section of a summary table: the nearest heading above that names one."""
-    for line in reversed(headings):
-        for regex, section in _SECTION_RES:
-            if regex.search(line.text):
-                return section, line
-        if SUMMARY_HEADING.match(line.text):
-            return None
-    return None
-
-
-def _is_heading(text: str) -> bool:
-    """Tell a heading that ends a plain budget table: a section's or the summary's."""
-    return len(text) <= HEADING_MAX and not DIGITS_RE.match(text) and (
-        SUMMARY_HEADING.match(text) is not None
-        or any(regex.search(text) for regex, _ in _SECTION_RES))
-
-
 def _heading_text(line: Line) -> str:
     """A line's words (a wide gap comes back as a tab, even inside a heading)."""
     return " ".join(line.text.split()) if "\t" in line.text else line.text
@@ -322,7 +297,7 @@ def _plain_parts(doc: RepairedText, lines: list[Line], unnamed: list[Finding]
     The summary's heading is the first candidate a budget table follows.
     """
     for _, after in _summary_headings(lines):
-        tables = plain_tables(lines, after, _is_heading, doc.ocr_used)
+        tables = plain_tables(lines, after, is_heading, doc.ocr_used)
         if tables:
             def reader(table: PlainTable) -> Callable[[list[Finding]], BudgetTable]:
                 return lambda findings: read_plain_table(doc, table, findings)

@@ -53,6 +53,7 @@ from bma_etl.layouts.plan_flow_rows import PRINTED as _PRINTED
 from bma_etl.layouts.plan_flow_rows import ROW_LINES_MAX as _ROW_LINES_MAX
 from bma_etl.layouts.plan_flow_rows import StepPatterns as _StepPatterns
 from bma_etl.layouts.plan_flow_rows import is_gap as _is_gap
+from bma_etl.layouts.plan_flow_rows import number_in_order
 from bma_etl.layouts.plan_flow_rows import starts as _starts
 from bma_etl.layouts.plan_step_headings import (
     INDICATOR_HEADING_RE,
@@ -173,11 +174,15 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
             if gap_ended and _LONE_NO_RE.match(text):  # the next step's number, misread
                 i += 1
                 continue
-            end = _words_with_cells(lines, i, pats) if gap_ended else None
+            # (a whole step ended with its cells too)
+            end = _words_with_cells(lines, i, pats) if gap_ended or (read and not lost) else None
             if end is not None:  # the next step's words, its number and cells misread
-                whole = _numberless_adds_up(doc, lines[i:end], cumulative, lost or not read)
+                rows = pats if OCR_BARE_START.match(text) else _NUMBERLESS
+                whole = _numberless_adds_up(doc, lines[i:end], cumulative, lost or not read, rows)
                 if whole is None:
-                    _add_unsure_step(doc, header, lines[i:end], ctx, out, _NUMBERLESS)
+                    _add_unsure_step(doc, header, lines[i:end], ctx, out, rows)
+                    if rows is pats:
+                        number_in_order([f.row.fields for f in out[opened:]])
                     lost = True
                 else:
                     cumulative, read, lost = whole[0], True, False
@@ -256,13 +261,14 @@ def _row_ended(run: list[Line], lines: list[Line], i: int) -> bool:
 def _words_with_cells(lines: list[Line], i: int, pats: _StepPatterns) -> int | None:
     """On an OCR'd page: the index after a step's row whose number OCR lost, from line ``i``.
 
-    Only after a step that ended with its cells (:func:`_cells_before_gap`,
+    Only after a step that ended with its cells (a whole step, :func:`_cells_before_gap`,
     :func:`_row_ended`) or at the table's first row: Thai words from the line's
-    start (after what is left of the number: :data:`~bma_etl.layouts.plan_flow_rows.NUMBERLESS`)
-    up to the next gap or step, or a line ending with two cells, ending with the
-    row's cells OCR misread. None when the lines are no such row.
+    start (after what is left of the number: :data:`~bma_etl.layouts.plan_flow_rows.NUMBERLESS`,
+    or after a number whose point OCR lost: ``๕ ดำเนินการ...``) up to the next gap or
+    step, or a line ending with two cells, ending with the row's cells OCR misread
+    (``NNT bo ~~ lo``). None when the lines are no such row.
     """
-    if not _NUMBERLESS.start.match(lines[i].text):
+    if not _NUMBERLESS.start.match(lines[i].text) and not OCR_BARE_START.match(lines[i].text):
         return None
     run: list[Line] = []
     for line in lines[i:i + _ROW_LINES_MAX]:
@@ -318,14 +324,21 @@ def _fields(doc: RepairedText, joined: Line, m: re.Match[str], pct_at: tuple[int
     }
 
 
-def _numberless_adds_up(doc: RepairedText, run: list[Line], cumulative: Decimal, free: bool
+def _numberless_adds_up(doc: RepairedText, run: list[Line], cumulative: Decimal, free: bool,
+                        pats: _StepPatterns = _NUMBERLESS
                         ) -> tuple[Decimal, dict[str, Raw | None]] | None:
-    """A numberless step's cumulative and fields, if its cells add up (:func:`_adds_up`)."""
+    """A numberless step's cumulative and fields, if its cells add up (:func:`_adds_up`).
+
+    ``pats``: :data:`~bma_etl.layouts.plan_flow_rows.OCR` for a row whose number OCR
+    read without its point (``๕ ดำเนินการ...``; the number as read, the cells confirming
+    the row), else :data:`~bma_etl.layouts.plan_flow_rows.NUMBERLESS` (``step_no`` NULL).
+    """
     for joined in _joinings(run):
-        found = _adds_up(joined, cumulative, free, _NUMBERLESS)
+        found = _adds_up(joined, cumulative, free, pats)
         if found is not None:
             m, pct_at, cum = found
-            return cum, _fields(doc, joined, m, pct_at, None)
+            return cum, _fields(doc, joined, m, pct_at,
+                                None if pats is _NUMBERLESS else _step_no(doc, joined, m))
     return None
 
 

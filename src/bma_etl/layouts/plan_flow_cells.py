@@ -66,8 +66,15 @@ def ends_with_two_cells(text: str) -> bool:
 
 
 def ends_with_cells(text: str) -> bool:
-    """Whether a step row's joined ``text`` ends with its number cells (misread or not)."""
-    return _OCR_CELLS_END.search(text) is not None
+    """Whether a step row's joined ``text`` ends with its number cells (misread or not).
+
+    Both cells may be read as Latin letters right after the row's Thai words
+    (``…แผนปฏิบัติ NNT bo ~~ lo``: :data:`_OCR_LATIN_CELLS_END`).
+
+    >>> ends_with_cells("ขออนุมัติโครงการ NNT bo ~~ lo"), ends_with_cells("ขออนุมัติโครงการ Ok")
+    (True, False)
+    """
+    return _OCR_CELLS_END.search(text) is not None or _OCR_LATIN_CELLS_END.search(text) is not None
 
 
 def cells_start(text: str, body: int) -> int | None:

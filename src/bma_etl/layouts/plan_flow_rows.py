@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bma_etl.layouts.base import Line
+from bma_etl.layouts.base import FieldValue, Line, Raw
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow_cells import OCR_BARE_START, ends_with_cells, joined_row
+from bma_etl.layouts.plan_values import to_int
 from bma_etl.matchkey import KeyRegex
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "ROW_LINES_MAX",
     "StepPatterns",
     "is_gap",
+    "number_in_order",
     "starts",
 ]
 
@@ -83,9 +85,9 @@ class StepPatterns(NamedTuple):
 
 def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> StepPatterns:
     # OCR reads a point as a comma now and then, or as a comma and a point (``๒,.``),
-    # or as a semicolon (``2; ประสานงาน``), and loses the space after it
-    # (``๓.ดำเนินการ``: a number in digits before Thai words)
-    start = "[.,;)]{1,2}" if ocr else "[.)]"
+    # or as a semicolon (``2; ประสานงาน``) or a colon (``๓: เผยแพร่``), and loses the
+    # space after it (``๓.ดำเนินการ``: a number in digits before Thai words)
+    start = "[.,;:)]{1,2}" if ocr else "[.)]"
     glued = rf"|^\s*{DIGIT}{{1,2}}[.,](?=[\u0e01-\u0e2eเ-ไ][\u0e01-\u0e4f]{{2}})" if ocr else ""
     return StepPatterns(
         re.compile(rf"^\s*{no}\s*{start}(?!{DIGIT})(?:\s|$){glued}"),
@@ -102,7 +104,7 @@ def _step_patterns(no: str, point: str, marks: str, ocr: bool) -> StepPatterns:
 
 PRINTED = _step_patterns(_NO, "[.)]", _MARKS, False)
 #: On an OCR'd page a step's point may be lost (``๕ จัดประชุม...``): see :func:`starts`.
-OCR = _step_patterns(_OCR_NO, "[.,;)]{0,2}", _OCR_MARKS, True)
+OCR = _step_patterns(_OCR_NO, "[.,;:)]{0,2}", _OCR_MARKS, True)
 #: Lines that open something else: a table's heading, a new indicator or project.
 OTHER_RE = KeyRegex(
     r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:ตัวชี้วัด|โครงการ)|ตาราง|มาตรการ"
@@ -144,3 +146,24 @@ NUMBERLESS = StepPatterns(
     re.compile(_STEP_WORDS_RE.format(no=_LOST_NO, point=""), re.S),
     True,
 )
+
+
+def number_in_order(rows: list[dict[str, FieldValue]]) -> None:
+    """NULL the last step's ``step_no`` unless it follows the step before's.
+
+    ``rows``: the fields of one table's steps read so far, the last one read with
+    its number cells OCR misread (no cell confirms the row) and its number without
+    its point (``๕ ดำเนินการ...``): OCR misreads a digit as another (``๕`` for ``๔``),
+    so the number is kept only when it is the table's first (``1``) or the step
+    before's + 1.
+    """
+    no = rows[-1].get("step_no")
+    if not isinstance(no, Raw):
+        return
+    want: int | None = 1
+    if len(rows) > 1:
+        before = rows[-2].get("step_no")
+        last = to_int(before.text) if isinstance(before, Raw) else None
+        want = None if last is None else last + 1
+    if want is None or to_int(no.text) != want:
+        rows[-1]["step_no"] = None

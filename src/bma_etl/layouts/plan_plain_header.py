@@ -42,12 +42,13 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
     names the name column too and a first row follows (:func:`_misread_header`).
     """
     first = _header_line(lines[i].text, ocr)
-    if not first.startswith("ลำดับ"):
+    if not first.startswith("ลำดับ") and not (ocr and _LEAD_MISREAD_RE.match(key(first))):
         return 0
     said = first
     count = 1
     while count <= HEADER_LINES:
-        if "งบประมาณ" in said:
+        if "งบประมาณ" in said and (said.startswith("ลำดับ") or _misread_header(
+                said, lines, i + count)):
             return count
         if i + count >= len(lines):
             break
@@ -61,6 +62,10 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
     return count if ocr and _misread_header(said, lines, i + count) else 0
 
 
+#: On an OCR'd page, a header whose ``ลำดับ ที่`` OCR misread (``ane i``): a short
+#: lead, then the name column's word (key form). Taken so only when the header says
+#: the budget column and a numbered row follows (:func:`_misread_header`).
+_LEAD_MISREAD_RE = re.compile(rf"^[^\u0e00-\u0e7f]{{1,6}}(?:{key('ชื่อ')}|{key('รายการ')})")
 #: Half of ``งบประมาณ`` in key form: OCR misreads the rest of the word (``งบประ aie``).
 _BUDGET_HALF_KEY = re.compile(r"งบปร|ประมาณ")
 #: The name column's header in key form (``ชื่อโครงการ``, ``รายการ/โครงการ``).

@@ -1,0 +1,82 @@
+"""The sections of an action plan's budget summary, as their headings name them.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.plan_budget`, not a layout).
+Consumes the heading lines above one budget table of the summary
+(สรุปโครงการและงบประมาณ...); tells which section they name (``strategic``,
+``key``, ``routine``: :func:`section_of`) and whether a line is such a heading
+(:func:`is_heading`). Section words are matched in key form (OCR loses marks) and,
+the longer ones, approximately (OCR misread a letter: ``ตามการกิจ``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.base import Line
+from bma_etl.layouts.plan_cells import DIGITS_RE, HEADING_MAX
+from bma_etl.matchkey import KeyRegex, fuzzy_search, key
+
+__all__ = ["SECTION_PHRASES", "SECTION_WORDS", "SUMMARY_HEADING", "is_heading", "section_of"]
+
+#: The budget summary's heading (สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการ...).
+SUMMARY_HEADING = re.compile(r"^\s*สรุป.{0,60}งบประมาณ")
+#: Heading words naming a summary table's section, checked in this order
+#: (the strategic heading also says ประจำปี, so routine needs พื้นฐาน or งานประจำ).
+SECTION_WORDS: tuple[tuple[str, str], ...] = (
+    (r"พื้นฐาน|งานประจำ|โครงการประจำ(?!ปี\s*(?:งบประมาณ\s*)?พ)", "routine"),
+    (r"สำคัญ|ตามภารกิจ", "key"),
+    (r"ยุทธศาสตร์", "strategic"),
+)
+#: Matched in key form too: OCR loses marks (``พื้นฐาน`` as ``พืนฐาน``).
+_SECTION_RES = [(KeyRegex(p), s) for p, s in SECTION_WORDS]
+#: Section words long enough to be told when OCR misread a letter of them
+#: (``ตามการกิจ``): matched approximately (:func:`~bma_etl.matchkey.fuzzy_search`).
+SECTION_PHRASES: tuple[tuple[str, str], ...] = (
+    ("ตามภารกิจ", "key"),
+    ("ยุทธศาสตร์", "strategic"),
+    ("งานประจำพื้นฐาน", "routine"),
+)
+
+
+def section_of(headings: list[Line]) -> tuple[str, Line] | None:
+    """Find the section of a summary table: the nearest heading above that names one.
+
+    A heading whose section words OCR misread by a letter (``ตามการกิจ``) still names
+    it (:data:`SECTION_PHRASES`, matched approximately).
+    """
+    for line in reversed(headings):
+        for regex, section in _SECTION_RES:
+            if regex.search(line.text):
+                return section, line
+        if SUMMARY_HEADING.match(line.text):
+            return None
+        misread = _misread_section(line.text)
+        if misread is not None:
+            return misread, line
+    return None
+
+
+def _misread_section(text: str) -> str | None:
+    """The section a heading's words name with a letter OCR misread (:data:`SECTION_PHRASES`).
+
+    The words matched are as long as the phrase, less a letter at most: the end of
+    a word a line wrapped (``กองยุทธ`` / ``ศาสตร์ฯ``, a unit's name) names none.
+
+    >>> _misread_section("โครงการอัาศีกตามการกิจฟองชำทัาหกรัตก์:"), _misread_section("ศาสตร์ฯ")
+    ('key', None)
+    """
+    if len(text) > HEADING_MAX:
+        return None
+    for phrase, section in SECTION_PHRASES:
+        found = fuzzy_search(phrase, text)
+        if found is not None and len(key(text[found[0]:found[1]])) >= len(key(phrase)) - 1:
+            return section
+    return None
+
+
+def is_heading(text: str) -> bool:
+    """Tell a heading that ends a plain budget table: a section's or the summary's."""
+    return len(text) <= HEADING_MAX and not DIGITS_RE.match(text) and (
+        SUMMARY_HEADING.match(text) is not None
+        or any(regex.search(text) for regex, _ in _SECTION_RES)
+        or _misread_section(text) is not None)
