@@ -29,6 +29,7 @@ from bma_etl.read.pdf_cuts import (
 from bma_etl.read.pdf_justified import FLUSH_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
+from bma_etl.read.pdf_wraps import WRAP_SPACE_EM
 
 #: Widest word that a line of a cell may have left for the next line (font sizes):
 #: ``อิเล็กทรอนิกส์`` is 6 to 7.
@@ -261,6 +262,45 @@ def _flows_on(above: TextLine, cols_above: dict[int, str], cols: dict[int, str],
         return False
     return word_across(cols_above[last], cols[0]) \
         and not cut_inside_word(cols_above.get(0, ""), cols[0])
+
+
+def runs_on_at_margin(lines: list[TextLine], margin: float, page_right: float | None,
+                      pitch: float) -> bool:
+    """Whether a line of ``lines`` wraps at the page's right edge into the next, as prose does.
+
+    Running text set at tab stops (a text file's row printed as flowing lines, a
+    header's cells at the same stops above it) wraps at the page's right edge
+    (``page_right``, points) back to its left ``margin``. A line with cells wraps
+    into the next, one line ``pitch`` (points) below and opening at the margin, when
+
+    - its last piece ends within a font size of the edge, cut inside a dictionary
+      word (:func:`.pdf_cuts.word_across`) that the next line ends
+      (``…ในการลดปริม`` / ``าณมูลฝอย…``) and its own first piece does not, or
+    - the next line's first piece runs past the start of its last piece (no column
+      holds it) and its first word would not have fitted after it, before the edge
+      (``…ชุมชน⇥นิยาม`` / ``การลดปริมาณมูลฝอย…ชุมชน หมายถึง``).
+
+    A table's cell wraps inside its own column, never into the first one: such lines
+    are no table's rows, and their gaps are tab stops, not justification to close.
+    """
+    if page_right is None:
+        return False
+    for above, line in pairwise(lines):
+        size = max(above.size, line.size) or 1.0
+        if above.table is not None or line.table is not None or len(above.cells) < 2 \
+                or not line.cells or len(above.ends) != len(above.cells) \
+                or len(line.ends) != len(line.cells) or above.baseline is None \
+                or line.baseline is None or abs(line.cells[0] - margin) > size \
+                or not 0 < above.baseline - line.baseline <= LINE_PITCHES * pitch:
+            continue
+        pieces, head = above.text.split("\t"), line.text.split("\t")[0]
+        if above.ends[-1] >= page_right - size and word_across(pieces[-1], head) \
+                and not word_across(pieces[0], head):
+            return True
+        if line.ends[0] > above.cells[-1] + size \
+                and above.natural_right + WRAP_SPACE_EM * size + line.first_word > page_right:
+            return True
+    return False
 
 
 def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int, float]],

@@ -21,6 +21,7 @@ from bma_etl.read.pdf_borderless import (
     _flowing,
     _room,
     _word_left,
+    runs_on_at_margin,
     top_aligned_rows,
 )
 from bma_etl.read.pdf_bottoms import bottom_aligned_rows
@@ -286,7 +287,10 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     """
     ruled = rows[0].table is not None
     size = max(row.size for row in rows) or 1.0
-    if borderless and not ruled:
+    pitch = (pitches or {}).get(size) or DEFAULT_PITCH_EM * size
+    prose = borderless and not ruled and runs_on_at_margin(
+        [*rows, *([below] if below is not None else [])], margin, page_right, pitch)
+    if borderless and not ruled and not prose:
         rows = unjustified(rows)
         own = _columns(rows, size)
         columns = own + [x for x in known or {} if all(abs(x - c) > size for c in own)]
@@ -322,9 +326,9 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
                 break
             if k + 1 == len(anchors) or end < anchors[k + 1]:
                 reach[anchors[k]] = max(end, reach.get(anchors[k], 0.0))
-    if not borderless or ruled or len(anchors) < 2:  # (one column: justified prose
-        return list(out), reach  # whose spread gaps were closed, no rows to join)
-    pitch = own_pitch(out, (pitches or {}).get(size) or DEFAULT_PITCH_EM * size)
+    if not borderless or ruled or len(anchors) < 2 or prose:  # (one column: justified
+        return list(out), reach  # prose whose spread gaps were closed, no rows to join)
+    pitch = own_pitch(out, pitch)
     joined = offset_cells(out, pitch)
     if not _flowing_through(joined, anchors, pitch, above, below, before):
         joined = top_aligned_rows(bottom_aligned_rows(joined, anchors, pitch, above), anchors,

@@ -36,7 +36,13 @@ from bma_etl.read.pdf_sheets import keep_half, left_only, sheet_gutter
 from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_watermark import without_watermarks
-from bma_etl.read.pdf_wraps import spaced_wraps, with_written_ends, wrapped_lines, writer_rules
+from bma_etl.read.pdf_wraps import (
+    spaced_wraps,
+    with_written_ends,
+    wrapped_lines,
+    wraps_over_breaks,
+    writer_rules,
+)
 from bma_etl.read.scan_sheets import left_only as scan_left_only
 from bma_etl.read.scan_sheets import look_at, scan_gutter
 
@@ -265,12 +271,19 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
                 for k, page in enumerate(pages)]
     for k in range(1, 1 if uncut else len(laid_out)):  # a borderless row cut: one again
         laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k])
+    # a page's last line that goes on on the next page, past its foot and running header
+    over = wraps_over_breaks(laid_out, [page.width for page in pages], pitches, fills,
+                             fills and not at_spaces)
     layers = []
-    for laid, page in zip(laid_out, pages, strict=True):
+    for laid, page, carried in zip(laid_out, pages, over, strict=True):
         wraps = wrapped_lines(laid, page.width, fills, fills and not at_spaces)
+        spaced = spaced_wraps(laid, wraps, page.width, at_spaces)
+        if carried is not None:
+            wraps.append(carried)
+            if at_spaces:  # (a space-wrapping writer: the break stands for a space)
+                spaced.append(carried)
         layers.append(PageLayer("\n".join(line.text for line in laid), page.has_images,
                                 tuple(wraps), page.unmapped, page.am_tails, page.cover,
-                                page.loose, tuple(spaced_wraps(laid, wraps, page.width,
-                                                               at_spaces)),
-                                page.sheet, page.clip, page.recoded))
+                                page.loose, tuple(spaced), page.sheet, page.clip,
+                                page.recoded))
     return layers

@@ -3,8 +3,9 @@
 Stage: read (runs in the PDF worker process; works on :class:`.pdf_line.TextLine`
 lists that :func:`.pdf_layout.page_lines` made). :func:`wrapped_lines` judges a
 line against the text's right margin (:func:`_margin`) at its natural width;
-:func:`spaced_wraps` tells the wraps made at a space; :func:`writer_rules` reads
-the writer's habits from the PDF's producer.
+:func:`spaced_wraps` tells the wraps made at a space; :func:`wraps_over_breaks` judges
+a page's last line against the next page's first; :func:`writer_rules` reads the
+writer's habits from the PDF's producer.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
+from bma_etl.furniture import furniture_lines
 from bma_etl.read.pdf_layout import TextLine
 
 #: A line ends at the text's right margin when the next line's first word, after
@@ -180,4 +182,62 @@ def with_written_ends(lines: list[TextLine],
             line = replace(line, spaced_end=True,
                            spaces=(*line.spaces[:-1], True) if line.spaces else ())
         out.append(line)
+    return out
+
+
+def wraps_over_breaks(pages: list[list[TextLine]], widths: list[float],
+                      pitches: dict[float, float], fills: bool = False,
+                      thai_breaks: bool = False) -> list[int | None]:
+    """Per page: the index of its last line of text when it goes on on the next page.
+
+    ``pages``: each page's laid-out lines; ``widths``: their widths (points);
+    ``pitches``: font size -> line pitch (points). A page's last line of text and the
+    next page's first, page furniture set aside (its number, its running header:
+    :func:`bma_etl.furniture.furniture_lines` over the pages' text), are judged as
+    two lines of one page are (:func:`wrapped_lines`, ``fills``, ``thai_breaks``:
+    the next line's first word would not have fitted), on a page that was full: no
+    room for another line under its last (its baseline within a line pitch of the
+    lowest last line of text of any page). A page that had room ended where the
+    writer ended it (a paragraph that starts on the next page, a heading moved there
+    with its text). Only a line that ends short, more than :data:`CUT_ROOM_EM` font
+    sizes before the margin, says it was wrapped: a full line at a full page's foot
+    is as likely a paragraph's last, the next paragraph starting on the next page,
+    whose first blank line the page break took (nothing tells the two apart).
+    With ``fills`` (:data:`FILLING_WRITERS`) no page is judged: a writer that breaks
+    Thai between words would have set the next run's first words on a short line, so
+    a short line ended its paragraph; ReportLab's, which breaks at spaces only, are
+    left unjudged too (a known limit: its list item cut by a page break at a space
+    before a long run ends at the break). None for a page whose last line does not
+    go on, and for the last page.
+    """
+    if fills:
+        return [None] * len(pages)
+    texts = ["\n".join(line.text for line in lines) for lines in pages]
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    furniture = furniture_lines("\n".join(texts), tuple(starts))
+    body: list[list[int]] = []
+    first = 1  # the page's first line's 1-based number in the text
+    for lines in pages:
+        body.append([k for k, line in enumerate(lines)
+                     if line.text.strip() and first + k not in furniture])
+        first += len(lines)
+    lows = [pages[p][kept[-1]].baseline for p, kept in enumerate(body) if kept]
+    floor = min((b for b in lows if b is not None), default=None)
+    out: list[int | None] = []
+    for p, kept in enumerate(body):
+        out.append(None)
+        if p + 1 >= len(pages) or not kept or not body[p + 1] or floor is None:
+            continue
+        last, following = pages[p][kept[-1]], pages[p + 1][body[p + 1][0]]
+        pitch = pitches.get(last.size) or 1.3 * last.size
+        if last.baseline is None or last.baseline - floor >= pitch:
+            continue  # room for another line: the page ended where its writer did
+        lines = [*pages[p][:kept[-1] + 1], following]
+        _, margin = _margin(lines, widths[p])
+        if last.natural_right + CUT_ROOM_EM * last.size < margin \
+                and kept[-1] in wrapped_lines(lines, widths[p], fills, thai_breaks):
+            out[-1] = kept[-1]
     return out
