@@ -4,7 +4,8 @@ Stage: extract (a helper of :mod:`bma_etl.layouts.plan_swot`, not a layout).
 Consumes the lines of a :class:`~bma_etl.layouts.base.RepairedText` read by OCR;
 tells the lines at a page's foot or head that are what OCR made of the page's
 number (:func:`page_junk`), and the lines of specks right above an item
-(:func:`speck_lines`), so the list reads them as a gap.
+(:func:`speck_lines`), so the list reads them as a gap; and the lines of a number
+alone in the middle of a page (:func:`lone_numbers`), which are no page number.
 """
 
 from __future__ import annotations
@@ -12,10 +13,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import pairwise
+from typing import NamedTuple
 
 from bma_etl.layouts.base import Line, RepairedText
+from bma_etl.layouts.plan_cells import DIGIT
 
-__all__ = ["page_junk", "speck_lines"]
+__all__ = ["NO_JUNK", "Junk", "lone_numbers", "page_junk", "speck_lines"]
+
+
+class Junk(NamedTuple):
+    """What an OCR'd list's lines are besides items' words, by line number.
+
+    ``gaps``: lines read as a gap (:func:`page_junk`, :func:`speck_lines`);
+    ``numbers``: lines of a number alone that are an item's number, not the page's
+    (:func:`lone_numbers`).
+    """
+
+    gaps: frozenset[int] = frozenset()
+    numbers: frozenset[int] = frozenset()
+
+
+NO_JUNK = Junk()
 
 #: A line of no Thai letter nor digit: a page number or a speck as OCR may read them.
 _JUNK_WORD = r"[^\s\u0e01-\u0e4e0-9๐-๙]{1,8}"
@@ -81,3 +99,35 @@ def speck_lines(doc: RepairedText, lines: list[Line], item: Callable[[str], bool
         line.no for line, nxt in pairwise(texts)
         if _SPECK_LINE_RE.fullmatch(line.text) is not None and _LATIN_RE.search(line.text)
         and len(_THAI_CONSONANT_RE.findall(line.text)) <= 1 and item(nxt.text))
+
+
+#: A number of one or two digits alone on its line: a page's number, or an item's
+#: number whose point OCR lost.
+_LONE_NUMBER_RE = re.compile(rf"\s*{DIGIT}{{1,2}}\s*")
+
+
+def lone_numbers(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
+    r"""On an OCR'd page, the numbers of the lines of a number alone mid-page: items' numbers.
+
+    A page's number stands at its head or foot, apart from the text; a number of
+    one or two digits alone on its line with inked lines right above and right
+    below it, all on one page, is an item's number whose point OCR lost (``2``
+    over the item's words). Empty when not OCR'd.
+
+    >>> from bma_etl.layouts.base import RepairedText
+    >>> doc = RepairedText.of("ข้อความ\n2\nข้อความ\n\n3", (), True)
+    >>> sorted(lone_numbers(doc, list(doc.lines())))
+    [2]
+    """
+    if not doc.ocr_used:
+        return frozenset()
+    out: set[int] = set()
+    for k in range(1, len(lines) - 1):
+        line, above, below = lines[k], lines[k - 1], lines[k + 1]
+        if _LONE_NUMBER_RE.fullmatch(line.text) is None or not above.text.strip() \
+                or not below.text.strip() or above.no != line.no - 1 or below.no != line.no + 1:
+            continue
+        page = doc.index.page_of(line.start)
+        if doc.index.page_of(above.start) == page == doc.index.page_of(below.start):
+            out.add(line.no)
+    return frozenset(out)
