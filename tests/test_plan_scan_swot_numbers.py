@@ -9,6 +9,9 @@ Tesseract damaged them on scans of seeds 47 and 103 (150 and 200 dpi, grey):
 - an item's number and point read as a digit and a Thai letter or two
   (``“6ชี. บุคลากร...``, ``4ว.``): no Thai word holds a digit, so the item starts
   there (its number not read);
+- a speck read as a cell of its own, a tab before it: after an item's words
+  (``ประชาชน<tab><tab><tab>'``) or alone on a line above an item (``<tab>a``), seed
+  109 (150 dpi grey, 200 dpi 1-bit): no table's tab, so the list goes on;
 - the lead-in to the projects' summary with its last word ``นี้`` read as Latin
   letters (``... ของหน่วยงาน ดัง ii``), right under the last item: it ends the list.
 
@@ -80,3 +83,19 @@ def test_lead_in_whose_last_word_ocr_read_as_latin_letters_ends_the_list(seed: i
     lead_in[-1] = lead_in[-1][:-len("นี้")] + rng.choice((" ii", "ii", " nu", "u"))
     lines = [*written[:last_item + 1], *lead_in, *written[span.stop:]]
     assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+
+
+#: What specks far from the words read as, each a cell of its own.
+_SPECK_CELLS = ("\u2018", "a", "=", "ว", "'.")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_speck_cell_after_an_items_words_is_no_table(seed: int) -> None:
+    _assert_items_damaged_read(
+        seed, lambda rng, line, m: [f"{line}\t\t{rng.choice(_SPECK_CELLS)}"])
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_line_of_one_speck_cell_above_an_item_is_no_table(seed: int) -> None:
+    _assert_items_damaged_read(
+        seed, lambda rng, line, m: [f"\t{rng.choice(_SPECK_CELLS)}", line])

@@ -10,25 +10,20 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bma_etl.layouts.base import (
-    Derived,
-    FieldValue,
-    Line,
-    Raw,
-    RawRow,
-    RepairedText,
-)
-from bma_etl.layouts.plan_cells import (
-    DIGIT,
-    DIGITS_RE,
-    PAGE_NUMBER_RE,
-    blank_tags,
-    is_text_line,
-)
+from bma_etl.layouts.base import Derived, FieldValue, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, PAGE_NUMBER_RE, blank_tags, is_text_line
 from bma_etl.layouts.plan_swot_headings import PART_HEADING_RE
 from bma_etl.layouts.plan_swot_headings import spread_kind as _spread_kind
 from bma_etl.layouts.plan_swot_headings import swot_kind as _swot_kind
-from bma_etl.layouts.plan_swot_junk import NO_JUNK, Junk, lone_numbers, page_junk, speck_lines
+from bma_etl.layouts.plan_swot_junk import (
+    NO_JUNK,
+    SPECK_CELLS_RE,
+    Junk,
+    lone_numbers,
+    page_junk,
+    speck_lines,
+    without_speck_cells,
+)
 from bma_etl.layouts.plan_swot_places import seqs_by_place
 from bma_etl.layouts.plan_values import finish_text_fields, joined, segments, to_int
 
@@ -82,8 +77,6 @@ _BARE_SIGN = "[0-9๐-๙A-Za-zก-ฮ]"
 _OCR_SPACE_ITEM_RE = re.compile(
     rf"^\s*(?P<no>{DIGIT}{{1,2}}|[^\s\u0e00-\u0e7f0-9()\[\]\-–—\"'\u2018\u2019\u201c\u201d<>]{{1,2}})"
     r" +(?P<body>[ก-ฮเ-ไ].*?)\s*$")
-#: Cells of a speck or two after an OCR'd line's first (``en.<tab>น.<tab>ม``).
-_SPECK_CELLS_RE = re.compile(r"(?:\t+\s*[^\t\s]{1,2})+\s*$")
 _OCR_BARE_NUMBER_RE = re.compile(
     rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN}|[A-Za-z]{{3,4}})\s*[.),:]?\s*$")
 
@@ -224,7 +217,7 @@ def _bare_number(lines: list[Line], i: int, junk: Junk) -> re.Match[str] | None:
     """
     if lines[i].no in junk.gaps or i + 1 >= len(lines):
         return None
-    m = _OCR_BARE_NUMBER_RE.match(_SPECK_CELLS_RE.sub("", blank_tags(lines[i].text)))
+    m = _OCR_BARE_NUMBER_RE.match(SPECK_CELLS_RE.sub("", blank_tags(lines[i].text)))
     following = lines[i + 1]
     if m is None or _is_gap(following, junk) or not is_text_line(following) \
             or _swot_item(following.text, _OCR) is not None \
@@ -243,7 +236,7 @@ def _number_like(text: str, under_text: bool) -> bool:
     if _OCR.alone.match(blank_tags(text)) is not None:
         return True
     return under_text and _OCR_BARE_NUMBER_RE.match(
-        _SPECK_CELLS_RE.sub("", blank_tags(text))) is not None
+        SPECK_CELLS_RE.sub("", blank_tags(text))) is not None
 
 
 def _opens_item(text: str) -> bool:
@@ -261,7 +254,7 @@ def _number_alone(text: str, forms: _Forms = _PRINTED) -> re.Match[str] | None:
 def _alone_on_line(text: str, forms: _Forms) -> re.Match[str] | None:
     """An item number alone on its line; on an OCR'd page cells of specks may follow it."""
     blanked = blank_tags(text)
-    return forms.alone.match(_SPECK_CELLS_RE.sub("", blanked) if forms.ocr else blanked)
+    return forms.alone.match(SPECK_CELLS_RE.sub("", blanked) if forms.ocr else blanked)
 
 
 def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
@@ -297,6 +290,8 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     if not headings or (len(set(headings.values())) < 2 and not titled):
         return []
     forms = _OCR if doc.ocr_used else _PRINTED
+    if forms.ocr:  # specks read as cells of their own: no table's tabs
+        lines = without_speck_cells(lines, frozenset(headings))
     junk = Junk(page_junk(doc, lines, _number_like) | speck_lines(doc, lines, _opens_item),
                 lone_numbers(doc, lines))
     rows: list[RawRow] = []

@@ -18,7 +18,8 @@ from typing import NamedTuple
 from bma_etl.layouts.base import Line, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT
 
-__all__ = ["NO_JUNK", "Junk", "lone_numbers", "page_junk", "speck_lines"]
+__all__ = ["NO_JUNK", "SPECK_CELLS_RE", "Junk", "lone_numbers", "page_junk", "speck_lines",
+           "without_speck_cells"]
 
 
 class Junk(NamedTuple):
@@ -131,3 +132,27 @@ def lone_numbers(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
         if doc.index.page_of(above.start) == page == doc.index.page_of(below.start):
             out.add(line.no)
     return frozenset(out)
+
+
+#: Cells of a speck or two after an OCR'd line's first (``en.<tab>น.<tab>ม``,
+#: ``ประชาชน<tab><tab><tab>'``), or alone after a tab (``<tab>a``).
+SPECK_CELLS_RE = re.compile(r"(?:\t+\s*[^\t\s]{1,2})+\s*$")
+
+
+def without_speck_cells(lines: list[Line], keep: frozenset[int]) -> list[Line]:
+    r"""OCR'd lines with the cells of specks at their end taken off, but the lines ``keep``.
+
+    A speck far from the words (in the margin, between two lines) is read as a cell
+    of a letter or sign or two: its tab is no table's, and a line of nothing else
+    is blank. ``keep``: the lines to leave as read (headings spread letter by
+    letter, whose cells are letters).
+
+    >>> lines = [Line(1, 0, "\ta"), Line(2, 3, "ประชาชน\t\t'"), Line(3, 14, "๒.\tงาน")]
+    >>> [ln.text for ln in without_speck_cells(lines, frozenset())]
+    ['', 'ประชาชน', '๒.\tงาน']
+    """
+    out: list[Line] = []
+    for line in lines:
+        m = SPECK_CELLS_RE.search(line.text) if line.no not in keep and not line.pieces else None
+        out.append(line if m is None else Line(line.no, line.start, line.text[:m.start()]))
+    return out
