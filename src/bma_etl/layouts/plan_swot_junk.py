@@ -4,8 +4,10 @@ Stage: extract (a helper of :mod:`bma_etl.layouts.plan_swot`, not a layout).
 Consumes the lines of a :class:`~bma_etl.layouts.base.RepairedText` read by OCR;
 tells the lines at a page's foot or head that are what OCR made of the page's
 number (:func:`page_junk`), and the lines of specks right above an item
-(:func:`speck_lines`), so the list reads them as a gap; and the lines of a number
-alone in the middle of a page (:func:`lone_numbers`), which are no page number.
+(:func:`speck_lines`), so the list reads them as a gap; the lines of a number
+alone in the middle of a page (:func:`lone_numbers`), which are no page number; and
+gives the lines with the cells of specks at their end taken off
+(:func:`without_speck_cells`).
 """
 
 from __future__ import annotations
