@@ -13,7 +13,10 @@ definition tables are printed flowing and damaged as in
   letters (``Nu.``, ``UU,``): the row still starts there, and its measure reads
   ``มน.`` and its words;
 - an indicator's number whose point OCR read as a space (``5 1 ร้อยละ...``): the
-  indicator reads ``5.1 ร้อยละ...``.
+  indicator reads ``5.1 ร้อยละ...``;
+- a definition table's header whose definition column OCR misread, its slash kept
+  (``มาตรการ ตัวชี้วัดมาตรการ มียคม/ศักย์ธีบายตัวซี้ชัด โครงการ/กิจกรรม``, seed 103,
+  150 dpi grey): the table is still found, and its rows read.
 
 The truth is the generated values; the years are not counted (the model cannot
 read them), every other field of the two tables is.
@@ -101,6 +104,28 @@ def test_indicator_whose_numbers_point_ocr_read_as_a_space_reads_its_point(seed:
     text = _ocr_print(spaced, rng)
     assert re.search(r"^[0-9๐-๙] [0-9๐-๙] ", text, re.MULTILINE), "no number damaged"
     got = records_of(extract, text).get("plan_kpi_definitions", [])
+    right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
+        "plan_kpi_definitions": want}})
+    assert len(got) == len(want) and right == total, lost[:6]
+
+
+#: What OCR read the definition column's header ``นิยาม/คำอธิบายตัวชี้วัด`` as.
+_DEFINITION_HEADER_DAMAGE = ("มียคม/ศักย์ธีบายตัวซี้ชัด", "นิยวม/คําอซิบายตัวชีวัด", "uiu/ศาอธิบาย")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_definition_table_whose_headers_definition_column_ocr_misread_is_read(
+        seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_kpi_definitions"]
+    text = _ocr_print(generated.text, rng)
+    # the header as OCR prints it has lost its marks (``นยาม/คำอธบายตวชวด``)
+    damaged = re.sub(r"(?<= )น\S{0,2}ยาม/\S+(?= โครงการ)",
+                     lambda m: rng.choice(_DEFINITION_HEADER_DAMAGE), text)
+    assert damaged != text and not re.search(r"น\S?ยาม/", damaged), \
+        "the plan has a definition table"
+    got = records_of(extract, damaged).get("plan_kpi_definitions", [])
     right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
         "plan_kpi_definitions": want}})
     assert len(got) == len(want) and right == total, lost[:6]

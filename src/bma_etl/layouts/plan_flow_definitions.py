@@ -43,12 +43,18 @@ _KPI_HEADER_RE = KeyRegex(r"^\s*(?:มาตรการ\s*ตัวชี้ว
 _OCR_KPI_HEADER_RE = KeyRegex(
     r"^\s*(?:มาตรการ|ตัว\Sวัด).*(?:นิยาม|คำอธิบาย).*(?:โครงการ|กิจกรรม)")
 _KPI_HEADER_MAX = 90
+#: ...or with the definition column's words misread (``มียคม/ศักย์ธีบายตัวซี้ชัด``): the
+#: indicator's column, then two words joined by a slash as that column's are, then
+#: the activities' ``โครงการ/กิจกรรม``, which no other table's header holds.
+_OCR_KPI_COLUMNS_RE = KeyRegex(
+    r"^\s*(?:มาตรการ\s+)?ตัว\S{1,3}วัด\S*\s+\S{2,16}/\S{2,30}\s+โครงการ\s*/\s*กิจกรรม")
 
 
 def _is_kpi_header(text: str, ocr: bool) -> bool:
     """Whether ``text`` is a definition table's header (damaged as OCR damages it, on OCR)."""
     return bool(_KPI_HEADER_RE.match(text)) or (
-        ocr and len(text.strip()) <= _KPI_HEADER_MAX and bool(_OCR_KPI_HEADER_RE.match(text)))
+        ocr and len(text.strip()) <= _KPI_HEADER_MAX
+        and bool(_OCR_KPI_HEADER_RE.match(text) or _OCR_KPI_COLUMNS_RE.match(text)))
 _HEADER_WORDS_RE = re.compile(marks_optional(
     "มาตรการ|ตัวชี้วัด|นิยาม|คำอธิบาย|โครงการ|กิจกรรม|และ|ส่วนราชการ|ที่รับผิดชอบ|หน่วยงาน")
     + r"|[/\s]")

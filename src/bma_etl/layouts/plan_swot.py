@@ -10,25 +10,20 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bma_etl.layouts.base import (
-    Derived,
-    FieldValue,
-    Line,
-    Raw,
-    RawRow,
-    RepairedText,
-)
-from bma_etl.layouts.plan_cells import (
-    DIGIT,
-    DIGITS_RE,
-    PAGE_NUMBER_RE,
-    blank_tags,
-    is_text_line,
-)
+from bma_etl.layouts.base import Derived, FieldValue, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, PAGE_NUMBER_RE, blank_tags, is_text_line
 from bma_etl.layouts.plan_swot_headings import PART_HEADING_RE
 from bma_etl.layouts.plan_swot_headings import spread_kind as _spread_kind
 from bma_etl.layouts.plan_swot_headings import swot_kind as _swot_kind
-from bma_etl.layouts.plan_swot_junk import page_junk, speck_lines
+from bma_etl.layouts.plan_swot_junk import (
+    NO_JUNK,
+    SPECK_CELLS_RE,
+    Junk,
+    lone_numbers,
+    page_junk,
+    speck_lines,
+    without_speck_cells,
+)
 from bma_etl.layouts.plan_swot_places import seqs_by_place
 from bma_etl.layouts.plan_values import finish_text_fields, joined, segments, to_int
 
@@ -56,8 +51,12 @@ _OCR_VOWEL = r"(?:[เแโใไ](?={d}))?"
 #: So is a quote or a point OCR read from a speck before it (``' ๕. งบประมาณ...``).
 _OCR_LEAD = r"(?:['`.,\u2018\u2019\u201c\u201d]\s*(?={d}))?"
 _OCR_ITEM = _ITEM.replace(r"\(?\s*(?P<no>", r"\(?\s*" + _OCR_LEAD + _OCR_VOWEL + r"(?P<no>")
+#: Or as a digit and a Thai letter or two OCR made of the rest (``“6ชี.`` for ``๓.``):
+#: no Thai word holds a digit.
+_OCR_DIGIT_LETTERS = r"[^\s\u0e01-\u0e4f.,]?[0-9๐-๙][\u0e01-\u0e4f]{1,2}"
 _OCR_ITEM_RE = re.compile(_OCR_ITEM.format(
-    d=DIGIT, no=rf"{_NUMBER}|{_OCR_NUMBER}(?=\s*[.),]\s*[\u0e01-\u0e4f])", point=_OCR_POINT))
+    d=DIGIT, no=rf"{_NUMBER}|(?:{_OCR_NUMBER}|{_OCR_DIGIT_LETTERS})(?=\s*[.),]\s*[\u0e01-\u0e4f])",
+    point=_OCR_POINT))
 #: Alone on its line, a number may be read as Thai letters too (``ไต.`` for ``๒.``).
 _OCR_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=rf"{_NUMBER}|[^\s.,]{{1,3}}?",
                                                 point=_OCR_POINT, tail=_OCR_TAIL))
@@ -78,8 +77,6 @@ _BARE_SIGN = "[0-9๐-๙A-Za-zก-ฮ]"
 _OCR_SPACE_ITEM_RE = re.compile(
     rf"^\s*(?P<no>{DIGIT}{{1,2}}|[^\s\u0e00-\u0e7f0-9()\[\]\-–—\"'\u2018\u2019\u201c\u201d<>]{{1,2}})"
     r" +(?P<body>[ก-ฮเ-ไ].*?)\s*$")
-#: Cells of a speck or two after an OCR'd line's first (``en.<tab>น.<tab>ม``).
-_SPECK_CELLS_RE = re.compile(r"(?:\t+\s*[^\t\s]{1,2})+\s*$")
 _OCR_BARE_NUMBER_RE = re.compile(
     rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN}|[A-Za-z]{{3,4}})\s*[.),:]?\s*$")
 
@@ -152,18 +149,18 @@ def _swot_item(text: str, forms: _Forms = _PRINTED, next_no: int | None = None
 _UNNUMBERED_MAX = 3
 
 
-def _is_gap(line: Line, junk: frozenset[int] = frozenset()) -> bool:
+def _is_gap(line: Line, junk: Junk = NO_JUNK) -> bool:
     """A blank line or a page number: where a page may have broken.
 
-    ``junk``: the numbers of the lines that are what OCR made of a page number
-    (:func:`~bma_etl.layouts.plan_swot_junk.page_junk`).
+    ``junk``: on an OCR'd page, the lines that are what OCR made of a page number
+    or specks, and the numbers alone that are items' (:class:`.plan_swot_junk.Junk`).
     """
-    return not line.text.strip() or PAGE_NUMBER_RE.match(line.text) is not None \
-        or line.no in junk
+    return not line.text.strip() or line.no in junk.gaps or (
+        PAGE_NUMBER_RE.match(line.text) is not None and line.no not in junk.numbers)
 
 
 def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms,
-                depth: int = 0, junk: frozenset[int] = frozenset()) -> bool:
+                depth: int = 0, junk: Junk = NO_JUNK) -> bool:
     """Tell whether line ``i``, unnumbered and after a gap, continues the item above.
 
     It does when what follows it (its own unbroken lines, then a gap) is the next
@@ -204,7 +201,7 @@ def _next_part(line: Line, forms: _Forms) -> bool:
 
 
 def _page_broke(doc: RepairedText, lines: list[Line], i: int,
-                junk: frozenset[int] = frozenset()) -> bool:
+                junk: Junk = NO_JUNK) -> bool:
     """Whether a page break lies between line ``i`` and the last line before it that is no gap."""
     j = i - 1
     while j > 0 and _is_gap(lines[j], junk):
@@ -212,15 +209,15 @@ def _page_broke(doc: RepairedText, lines: list[Line], i: int,
     return j >= 0 and doc.index.page_of(lines[j].start) != doc.index.page_of(lines[i].start)
 
 
-def _bare_number(lines: list[Line], i: int, junk: frozenset[int]) -> re.Match[str] | None:
+def _bare_number(lines: list[Line], i: int, junk: Junk) -> re.Match[str] | None:
     """On an OCR'd page, line ``i`` as an item's number OCR read without its point.
 
     Only when the next line is words of no item of their own (the item's text)
     and line ``i`` is no page number misread (``junk``).
     """
-    if lines[i].no in junk or i + 1 >= len(lines):
+    if lines[i].no in junk.gaps or i + 1 >= len(lines):
         return None
-    m = _OCR_BARE_NUMBER_RE.match(_SPECK_CELLS_RE.sub("", blank_tags(lines[i].text)))
+    m = _OCR_BARE_NUMBER_RE.match(SPECK_CELLS_RE.sub("", blank_tags(lines[i].text)))
     following = lines[i + 1]
     if m is None or _is_gap(following, junk) or not is_text_line(following) \
             or _swot_item(following.text, _OCR) is not None \
@@ -239,7 +236,7 @@ def _number_like(text: str, under_text: bool) -> bool:
     if _OCR.alone.match(blank_tags(text)) is not None:
         return True
     return under_text and _OCR_BARE_NUMBER_RE.match(
-        _SPECK_CELLS_RE.sub("", blank_tags(text))) is not None
+        SPECK_CELLS_RE.sub("", blank_tags(text))) is not None
 
 
 def _opens_item(text: str) -> bool:
@@ -257,7 +254,7 @@ def _number_alone(text: str, forms: _Forms = _PRINTED) -> re.Match[str] | None:
 def _alone_on_line(text: str, forms: _Forms) -> re.Match[str] | None:
     """An item number alone on its line; on an OCR'd page cells of specks may follow it."""
     blanked = blank_tags(text)
-    return forms.alone.match(_SPECK_CELLS_RE.sub("", blanked) if forms.ocr else blanked)
+    return forms.alone.match(SPECK_CELLS_RE.sub("", blanked) if forms.ocr else blanked)
 
 
 def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
@@ -293,7 +290,10 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     if not headings or (len(set(headings.values())) < 2 and not titled):
         return []
     forms = _OCR if doc.ocr_used else _PRINTED
-    junk = page_junk(doc, lines, _number_like) | speck_lines(doc, lines, _opens_item)
+    if forms.ocr:  # specks read as cells of their own: no table's tabs
+        lines = without_speck_cells(lines, frozenset(headings))
+    junk = Junk(page_junk(doc, lines, _number_like) | speck_lines(doc, lines, _opens_item),
+                lone_numbers(doc, lines))
     rows: list[RawRow] = []
     tag: Derived | None = None
     heading_kind: str | None = None

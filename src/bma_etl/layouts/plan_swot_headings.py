@@ -34,11 +34,12 @@ _SWOT_HEADING_RE = re.compile("|".join(
 #: (``ส่วนที่ ๑ การบริการสาธารณะ``), the budget summary (``สรุปโครงการและงบประมาณ...``)
 #: or an indicator table's own heading (``ตัวชี้วัดเป้าประสงค์``); or the sentence that
 #: leads into the next part, ending with ดังนี้ (``จากการวิเคราะห์สภาพแวดล้อมนำไปสู่...
-#: ดังนี้``: no item's words end so, a list's lead-in does); matched in key form too
-#: (OCR may lose a mark).
+#: ดังนี้``: no item's words end so, a list's lead-in does; its นี้ as OCR may read it,
+#: Latin letters: ``ดัง ii``); matched in key form too (OCR may lose a mark).
 PART_HEADING_RE = KeyRegex(
     rf"^\s*(?:ส่วนที่\s*{DIGIT}{{1,2}}(?!\S)|สรุป\s*โครงการ.{{0,40}}งบประมาณ"
-    r"|ตัวชี้วัด\s*(?:เป้าประสงค์|มาตรการ|ผลผลิต|โครงการ)\s*$|.*\sดัง(?:ต่อไป)?นี้\s*:?\s*$)")
+    r"|ตัวชี้วัด\s*(?:เป้าประสงค์|มาตรการ|ผลผลิต|โครงการ)\s*$"
+    r"|.*\sดัง(?:ต่อไป)?(?:นี้|\s?[A-Za-z]{1,3})\s*:?\s*$)")
 #: On an OCR'd page, a heading whose first word OCR misread (``Tanna (Opportunity)``):
 #: one short word, then a kind's words in brackets, the whole line; or whose words in
 #: brackets OCR misread (``จุดแข็ง (5แ๕๓6เก)``): a kind's words, then one short word

@@ -4,7 +4,10 @@ Stage: extract (a helper of :mod:`bma_etl.layouts.plan_swot`, not a layout).
 Consumes the lines of a :class:`~bma_etl.layouts.base.RepairedText` read by OCR;
 tells the lines at a page's foot or head that are what OCR made of the page's
 number (:func:`page_junk`), and the lines of specks right above an item
-(:func:`speck_lines`), so the list reads them as a gap.
+(:func:`speck_lines`), so the list reads them as a gap; the lines of a number
+alone in the middle of a page (:func:`lone_numbers`), which are no page number; and
+gives the lines with the cells of specks at their end taken off
+(:func:`without_speck_cells`).
 """
 
 from __future__ import annotations
@@ -12,10 +15,28 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import pairwise
+from typing import NamedTuple
 
 from bma_etl.layouts.base import Line, RepairedText
+from bma_etl.layouts.plan_cells import DIGIT
 
-__all__ = ["page_junk", "speck_lines"]
+__all__ = ["NO_JUNK", "SPECK_CELLS_RE", "Junk", "lone_numbers", "page_junk", "speck_lines",
+           "without_speck_cells"]
+
+
+class Junk(NamedTuple):
+    """What an OCR'd list's lines are besides items' words, by line number.
+
+    ``gaps``: lines read as a gap (:func:`page_junk`, :func:`speck_lines`);
+    ``numbers``: lines of a number alone that are an item's number, not the page's
+    (:func:`lone_numbers`).
+    """
+
+    gaps: frozenset[int] = frozenset()
+    numbers: frozenset[int] = frozenset()
+
+
+NO_JUNK = Junk()
 
 #: A line of no Thai letter nor digit: a page number or a speck as OCR may read them.
 _JUNK_WORD = r"[^\s\u0e01-\u0e4e0-9๐-๙]{1,8}"
@@ -81,3 +102,59 @@ def speck_lines(doc: RepairedText, lines: list[Line], item: Callable[[str], bool
         line.no for line, nxt in pairwise(texts)
         if _SPECK_LINE_RE.fullmatch(line.text) is not None and _LATIN_RE.search(line.text)
         and len(_THAI_CONSONANT_RE.findall(line.text)) <= 1 and item(nxt.text))
+
+
+#: A number of one or two digits alone on its line: a page's number, or an item's
+#: number whose point OCR lost.
+_LONE_NUMBER_RE = re.compile(rf"\s*{DIGIT}{{1,2}}\s*")
+
+
+def lone_numbers(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
+    r"""On an OCR'd page, the numbers of the lines of a number alone mid-page: items' numbers.
+
+    A page's number stands at its head or foot, apart from the text; a number of
+    one or two digits alone on its line with inked lines right above and right
+    below it, all on one page, is an item's number whose point OCR lost (``2``
+    over the item's words). Empty when not OCR'd.
+
+    >>> from bma_etl.layouts.base import RepairedText
+    >>> doc = RepairedText.of("ข้อความ\n2\nข้อความ\n\n3", (), True)
+    >>> sorted(lone_numbers(doc, list(doc.lines())))
+    [2]
+    """
+    if not doc.ocr_used:
+        return frozenset()
+    out: set[int] = set()
+    for k in range(1, len(lines) - 1):
+        line, above, below = lines[k], lines[k - 1], lines[k + 1]
+        if _LONE_NUMBER_RE.fullmatch(line.text) is None or not above.text.strip() \
+                or not below.text.strip() or above.no != line.no - 1 or below.no != line.no + 1:
+            continue
+        page = doc.index.page_of(line.start)
+        if doc.index.page_of(above.start) == page == doc.index.page_of(below.start):
+            out.add(line.no)
+    return frozenset(out)
+
+
+#: Cells of a speck or two after an OCR'd line's first (``en.<tab>น.<tab>ม``,
+#: ``ประชาชน<tab><tab><tab>'``), or alone after a tab (``<tab>a``).
+SPECK_CELLS_RE = re.compile(r"(?:\t+\s*[^\t\s]{1,2})+\s*$")
+
+
+def without_speck_cells(lines: list[Line], keep: frozenset[int]) -> list[Line]:
+    r"""OCR'd lines with the cells of specks at their end taken off, but the lines ``keep``.
+
+    A speck far from the words (in the margin, between two lines) is read as a cell
+    of a letter or sign or two: its tab is no table's, and a line of nothing else
+    is blank. ``keep``: the lines to leave as read (headings spread letter by
+    letter, whose cells are letters).
+
+    >>> lines = [Line(1, 0, "\ta"), Line(2, 3, "ประชาชน\t\t'"), Line(3, 14, "๒.\tงาน")]
+    >>> [ln.text for ln in without_speck_cells(lines, frozenset())]
+    ['', 'ประชาชน', '๒.\tงาน']
+    """
+    out: list[Line] = []
+    for line in lines:
+        m = SPECK_CELLS_RE.search(line.text) if line.no not in keep and not line.pieces else None
+        out.append(line if m is None else Line(line.no, line.start, line.text[:m.start()]))
+    return out
