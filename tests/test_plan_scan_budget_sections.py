@@ -22,6 +22,7 @@ import random
 
 import pytest
 
+from bma_etl.errors import ExtractError
 from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_budget_sections import section_of
@@ -83,3 +84,29 @@ def test_a_heading_near_no_section_word_names_no_section() -> None:
     for text in ("ตามแผนการจัดการ", "การนำแผนฯ ไปสู่การปฏิบัติและการติดตามประเมินผล",
                  "ตามกำหนดการ"):
         assert section_of([Line(1, 0, text)]) is None, text
+
+
+#: The summary heading as OCR garbled it whole (no ``สรุป``, no ``งบประมาณ``).
+_GARBLED_SUMMARIES = (
+    "ครูปโครงพรงแตยลาประมากที่หนั่วยงรณัปตักเห็นการใหโปงทประมาณีพ.ศ. 2569",
+    "สธุปโครงการแลลงบปธะมาณที่หน่วยงานจะดำเนินการ",
+    "~ ._",
+)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_summary_heading_ocr_garbled_whole_still_opens_the_summary(seed: int) -> None:
+    """The summary heading read as junk, its section heading and table header under it:
+    the plan loads with every budget row (before: quarantined, "without its budget
+    summary"); a text file without the heading still is an error (not OCR'd)."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    lines = generated.text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("สรุปโครงการและงบประมาณ"))
+    lines[at] = rng.choice(_GARBLED_SUMMARIES)
+    text = "\n".join(lines)
+    got = records_of(extract, text, screened=False).get("plan_projects", [])
+    assert_rows_read("plan_projects", got, generated.tables["plan_projects"],
+                     ("section", "name", "budget_thb"))
+    with pytest.raises(ExtractError, match="budget summary"):
+        records_of(extract, text, ocr_used=False, screened=False)

@@ -30,6 +30,7 @@ from bma_etl.layouts.plan_budget_sections import (
     SECTION_WORDS,
     SUMMARY_HEADING,
     is_heading,
+    misread_summary,
     section_of,
 )
 from bma_etl.layouts.plan_cells import (
@@ -209,11 +210,12 @@ def _heading_text(line: Line) -> str:
     return " ".join(line.text.split()) if "\t" in line.text else line.text
 
 
-def _summary_headings(lines: list[Line]) -> list[tuple[int, int]]:
+def _summary_headings(lines: list[Line], ocr: bool = False) -> list[tuple[int, int]]:
     """Where the summary heading may be: ``(index of its first line, of the line after)``.
 
     A heading the page wrapped (``สรุปโครงการและ`` / ``งบประมาณที่...``) is found
-    across its two lines.
+    across its two lines; one OCR garbled whole, by the section and table header
+    under it (:func:`.plan_budget_sections.misread_summary`).
     """
     out: list[tuple[int, int]] = []
     for i, line in enumerate(lines):
@@ -226,6 +228,8 @@ def _summary_headings(lines: list[Line]) -> list[tuple[int, int]]:
             after = _heading_text(lines[i + 1]).strip()
             if after and SUMMARY_HEADING.match(text.strip() + after):
                 out.append((i, i + 2))
+    if not out and ocr and (garbled := misread_summary(lines)) is not None:
+        out.append((garbled, garbled + 1))
     return out
 
 
@@ -267,7 +271,7 @@ def _tab_parts(doc: RepairedText, lines: list[Line], tables: list[Table],
     again under การนำแผนฯ ไปสู่การปฏิบัติ in ``003_bab53728cf3029b8.txt``) is
     not read twice.
     """
-    candidates = [lines[i] for i, _ in _summary_headings(lines)]
+    candidates = [lines[i] for i, _ in _summary_headings(lines, doc.ocr_used)]
     if not candidates:
         return {}, set(), None
     # A sentence such as "สรุปผลการใช้งบประมาณปีที่ผ่านมา..." is no heading: the
@@ -296,7 +300,7 @@ def _plain_parts(doc: RepairedText, lines: list[Line], unnamed: list[Finding]
 
     The summary's heading is the first candidate a budget table follows.
     """
-    for _, after in _summary_headings(lines):
+    for _, after in _summary_headings(lines, doc.ocr_used):
         tables = plain_tables(lines, after, is_heading, doc.ocr_used)
         if tables:
             def reader(table: PlainTable) -> Callable[[list[Finding]], BudgetTable]:

@@ -16,7 +16,8 @@ from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_cells import DIGITS_RE, HEADING_MAX
 from bma_etl.matchkey import KeyRegex, fuzzy_search, key
 
-__all__ = ["SECTION_PHRASES", "SECTION_WORDS", "SUMMARY_HEADING", "is_heading", "section_of"]
+__all__ = ["SECTION_PHRASES", "SECTION_WORDS", "SUMMARY_HEADING", "is_heading", "misread_summary",
+           "section_of"]
 
 #: The budget summary's heading (สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการ...).
 SUMMARY_HEADING = re.compile(r"^\s*สรุป.{0,60}งบประมาณ")
@@ -80,3 +81,26 @@ def is_heading(text: str) -> bool:
         SUMMARY_HEADING.match(text) is not None
         or any(regex.search(text) for regex, _ in _SECTION_RES)
         or _misread_section(text) is not None)
+
+
+#: Words of a budget table's header (ลำดับที่ | ชื่อโครงการ... | งบประมาณ | ...), in key form.
+_TABLE_HEADER_WORDS = (key("ลำดับ"), key("งบประมาณ"))
+
+
+def misread_summary(lines: list[Line]) -> int | None:
+    """The line of an OCR'd summary heading that no pattern matches, or None.
+
+    OCR may garble the whole heading (``ครูปโครงพรงแตยลาประมาก...``). The summary
+    then still shows as its first section heading (a line naming the strategic,
+    key or routine section, :func:`section_of`) with a budget table's header
+    (``ลำดับ``, ``งบประมาณ``) within the two lines under it; the line above that
+    section heading stands for the summary's heading.
+    """
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
+        if len(line.text) > HEADING_MAX or section_of([line]) is None:
+            continue
+        under = [key(ln.text) for ln in lines[i + 1:i + 3]]
+        if any(all(word in text for word in _TABLE_HEADER_WORDS) for text in under):
+            return i - 1
+    return None

@@ -326,7 +326,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             continue
         if tag is None:
             continue
-        if forms.ocr and PART_HEADING_RE.match(blank_tags(line.text)) is not None:
+        if PART_HEADING_RE.match(blank_tags(line.text)) is not None:
             tag, bare, gap = None, None, False  # the plan's next part: no item goes on into it
             continue
         alone = _alone_on_line(line.text, forms) or (
