@@ -317,11 +317,12 @@ def test_slow_batches_load_and_report_files_as_they_finish(
 
 def test_loads_overlap_extraction_and_the_run_ends_with_the_last_load(
         tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With workers, what has come back loads while the rest is extracted, and the
-    run's end row is written in the last load's write, not one of its own; a re-run
-    that loads nothing still records its end."""
+    """With workers that leave a core idle, what has come back loads while the rest
+    is extracted, and the run's end row is written in the last load's write, not one
+    of its own; a re-run that loads nothing still records its end."""
     import bma_etl.load as load
     import bma_etl.pipeline_batch as pipeline_batch
+    import bma_etl.pipeline_ingest as pipeline_ingest
 
     folder = make_corpus(tmp_path / "in", 3)
     opened: list[bool] = []
@@ -334,6 +335,7 @@ def test_loads_overlap_extraction_and_the_run_ends_with_the_last_load(
     monkeypatch.setattr(load.Warehouse, "__init__", counted)
     monkeypatch.setattr(pipeline_batch, "LOAD_WORK", 0.0)  # any file waiting is worth a load
     monkeypatch.setattr(pipeline_batch, "LOAD_SHARE", 1000)
+    monkeypatch.setattr(pipeline_ingest, "spare_core", lambda workers: True)
     first = ingest([folder], db, workers=2)
     files = len(list(folder.iterdir()))
     assert (first.loaded, first.quarantined) == (files, 0)
@@ -348,3 +350,32 @@ def test_loads_overlap_extraction_and_the_run_ends_with_the_last_load(
     assert again.unchanged == files
     rows = run_sql(db, "select count(*) from ingest_runs where finished_at is null").rows
     assert rows == [(0,)]
+
+
+def test_without_a_spare_core_a_batch_loads_once(
+        tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the workers take every core, a write while they extract would only take
+    CPU from them: the batch loads in one write, with the run's end; the run's start
+    is written while the workers extract the first batch."""
+    import bma_etl.load as load
+    import bma_etl.pipeline_batch as pipeline_batch
+    import bma_etl.pipeline_ingest as pipeline_ingest
+
+    folder = make_corpus(tmp_path / "in", 3)
+    loads: list[int] = []
+    real_load = load.Warehouse.load_arrow
+
+    def counted(self: load.Warehouse, *args: object, **kwargs: object) -> None:
+        loads.append(1)
+        real_load(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load.Warehouse, "load_arrow", counted)
+    monkeypatch.setattr(pipeline_batch, "LOAD_WORK", 0.0)  # any file waiting would be worth it
+    monkeypatch.setattr(pipeline_batch, "LOAD_SHARE", 1000)
+    monkeypatch.setattr(pipeline_ingest, "spare_core", lambda workers: False)
+    summary = ingest([folder], db, workers=2)
+    files = len(list(folder.iterdir()))
+    assert (summary.loaded, summary.quarantined) == (files, 0)
+    assert len(loads) == 1
+    runs = run_sql(db, "select loaded, files_seen, finished_at is not null from ingest_runs").rows
+    assert runs == [(files, files, True)]

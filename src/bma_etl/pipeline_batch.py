@@ -63,6 +63,14 @@ def in_shard(doc_id: str, shard: tuple[int, int]) -> bool:
     return int(doc_id[:16], 16) % count == index - 1
 
 
+def read_file(path: Path) -> bytes | ReadError:
+    """The file's bytes (:func:`~bma_etl.read.read_bytes`), or the ReadError saying why not."""
+    try:
+        return read_bytes(path)
+    except ReadError as exc:
+        return exc
+
+
 def chunk_sizes(files: int, workers: int | None) -> list[int]:
     """Chunk sizes for ``files`` files over ``workers`` processes (None: this process).
 
@@ -113,13 +121,18 @@ class _Batch:
             self.on_settled(files)
 
     def add(self, path: Path, states: dict[str, DocState], *, force: bool,
-            retry_quarantined: bool, ocr: str, shard: tuple[int, int] | None = None) -> bool:
-        """Take ``path`` into the batch; False when it belongs to another shard."""
+            retry_quarantined: bool, ocr: str, shard: tuple[int, int] | None = None,
+            read: bytes | ReadError | None = None) -> bool:
+        """Take ``path`` into the batch; False when it belongs to another shard.
+
+        ``read``: the file's bytes, or why they cannot be read, when :func:`read_file`
+        read it already; otherwise it is read here.
+        """
         from bma_etl.load import DocState
 
-        try:
-            data = read_bytes(path)
-        except ReadError as exc:
+        data = read_file(path) if read is None else read
+        if isinstance(data, ReadError):
+            exc = data
             doc_id = _quarantine_id(path, None)
             if shard is not None and not in_shard(doc_id, shard):
                 self.settled(1)
@@ -200,20 +213,28 @@ class _Batch:
             yield result
 
 
+def spare_core(workers: int) -> bool:
+    """Whether ``workers`` extraction processes leave a core of this machine idle."""
+    return workers < (os.cpu_count() or 1)
+
+
 def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             states: dict[str, DocState], known: set[str],
             record: Callable[[FileOutcome], None], time_limit: float | None = None,
-            closing: Callable[[Warehouse], None] | None = None) -> bool:
+            closing: Callable[[Warehouse], None] | None = None, overlap: bool = False) -> bool:
     """Collect a batch's extractions and load them in short writes.
 
-    What has come back is loaded while the workers still extract the rest, when
-    this process would otherwise wait for them and the files waiting to load are
-    at least 1/:data:`LOAD_SHARE` of the batch and took :data:`LOAD_WORK` seconds
-    of extraction or more, and in any case every :data:`LOAD_EVERY` seconds; the
-    rest at the end. So most of the load overlaps
-    the extraction and little is left to load after the last file: a batch of text
-    (milliseconds a file) loads in one write, PDFs in a few, and slow files (OCR)
-    are kept and reported as they finish rather than after the whole batch.
+    What has come back is loaded every :data:`LOAD_EVERY` seconds of the batch's
+    extraction, the rest at the end: a batch of text (milliseconds a file) or of
+    text-layer PDFs loads in one write, and slow files (OCR) are kept and reported
+    as they finish rather than after the whole batch. With ``overlap`` (a core the
+    workers leave idle, :func:`spare_core`), what has come back is also loaded while
+    the workers still extract the rest, when this process would otherwise wait for
+    them and the files waiting to load are at least 1/:data:`LOAD_SHARE` of the
+    batch and took :data:`LOAD_WORK` seconds of extraction or more, so that little
+    is left to load after the last file. Without a spare core such a write only
+    takes CPU from the workers: a write costs about 0.1 s of CPU whatever its size
+    (opening, a dozen inserts, the commit, the checkpoint on close).
 
     ``closing`` (the run's last batch) is called with the warehouse still open
     after the batch's last write and its files' reports, so that the run's end
@@ -267,7 +288,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
                 outcomes.append(FileOutcome(path, doc_id, "loaded", layout, None, seconds))
             work += seconds
         worth = work >= LOAD_WORK and len(outcomes) * LOAD_SHARE >= len(batch.pending)
-        if time.monotonic() - last_load >= LOAD_EVERY or (worth and batch.waiting()):
+        if time.monotonic() - last_load >= LOAD_EVERY or (overlap and worth and batch.waiting()):
             load()
             last_load = time.monotonic()
             work = 0.0
@@ -278,10 +299,8 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
 
 #: Seconds a batch's extraction may run before what has come back so far is loaded.
 LOAD_EVERY = 10.0
-#: Extraction seconds (summed over files) worth a load while the workers go on. A
-#: write costs this process about 0.1 s of CPU whatever its size (opening, a
-#: dozen inserts, the commit, the checkpoint on close), taken from the workers on a
-#: small machine: enough files must wait to make it worth it.
+#: Extraction seconds (summed over files) worth a load while the workers go on with
+#: a core to spare: a write's fixed cost (see :func:`_finish`) must be worth it.
 LOAD_WORK = 2.0
 #: A load while the workers go on takes at least 1/LOAD_SHARE of the batch's files,
 #: so a batch makes at most LOAD_SHARE such writes however busy the machine is.

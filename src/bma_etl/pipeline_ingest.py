@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bma_etl import __version__
-from bma_etl.pipeline_batch import _Batch, _finish, _now
+from bma_etl.errors import ReadError
+from bma_etl.lake_catalog import parse_target
+from bma_etl.pipeline_batch import _Batch, _finish, _now, read_file, spare_core
 from bma_etl.pipeline_outcome import FileOutcome, RunSummary
 from bma_etl.pipeline_worker import _new_pool, _relaxed_gc, default_file_time_limit
 from bma_etl.read import SUFFIXES
@@ -114,15 +116,9 @@ def ingest(
         log.info("skipped %s: not a report type", path)
 
     with run_lock(db), _relaxed_gc():
-        with Warehouse(db, wait=wait) as wh:
-            removed = wh.remove_orphans()
-            if removed:
-                log.warning("%s: removed %d rows an interrupted load left without their "
-                            "documents row", db, removed)
-            wh.start_run(run)
-            states = wh.document_states()
-        known = set(states)
-        if reextract_outdated:
+        states: dict[str, DocState] | None = None
+        if reextract_outdated:  # the stored documents name more paths to walk
+            states = _open_run(db, wait, run)
             paths = [*paths, *_outdated_paths(states)]
         limit = file_time_limit if file_time_limit is not None else default_file_time_limit()
         # The whole walk first, so that progress knows the total; a folder's files were
@@ -133,6 +129,7 @@ def ingest(
             on_start(run.run_id, len(found))
         pdfs = any(path.suffix.lower() == ".pdf" for path in found)
         pool = _new_pool(workers, limit, pdfs=pdfs) if workers > 1 else None
+        overlap = spare_core(workers)
         ended = False
 
         def end(wh: Warehouse) -> None:
@@ -146,17 +143,46 @@ def ingest(
             }))
             ended = True
 
+        def started(files: list[Path], states: dict[str, DocState],
+                    read: list[bytes | ReadError] | None = None) -> _Batch:
+            batch = _Batch(on_settled=on_settled)
+            for i, path in enumerate(files):
+                if batch.add(path, states, force=force, retry_quarantined=retry_quarantined,
+                             ocr=ocr, shard=shard, read=None if read is None else read[i]):
+                    summary.files_seen += 1
+            batch.start(pool, workers)
+            return batch
+
+        def begin(files: list[Path]) -> tuple[dict[str, DocState], set[str], _Batch]:
+            # The first batch is read before the warehouse is opened and goes to the
+            # workers before the run's start is written: they extract while this
+            # process writes it and the warehouse checkpoints on close. A warehouse not
+            # made yet stores nothing: the batch goes first, its tables are made meanwhile.
+            read = [read_file(path) for path in files]
+            states: dict[str, DocState] = {}
+            known: set[str] = set()
+            batch = started(files, states, read) if _new_file(db) else None
+            with Warehouse(db, wait=wait) as wh:
+                if batch is None:
+                    _remove_orphans(wh, db)
+                    states = wh.document_states()
+                    known = set(states)
+                    batch = started(files, states, read)
+                wh.start_run(run)
+            return states, known, batch
+
         try:
+            batches = _batches(found, BATCH_SIZE)
             in_flight: _Batch | None = None
-            for files in _batches(found, BATCH_SIZE):
-                batch = _Batch(on_settled=on_settled)
-                for path in files:
-                    if batch.add(path, states, force=force, retry_quarantined=retry_quarantined,
-                                 ocr=ocr, shard=shard):
-                        summary.files_seen += 1
-                batch.start(pool, workers)
+            if states is None:
+                states, known, in_flight = begin(next(batches, []))
+            else:
+                known = set(states)
+            for files in batches:
+                batch = started(files, states)
                 if in_flight is not None:
-                    if _finish(in_flight, db, wait, run.run_id, states, known, record, limit):
+                    if _finish(in_flight, db, wait, run.run_id, states, known, record, limit,
+                               overlap=overlap):
                         # A worker died: the pool is broken; go on with a new one.
                         assert pool is not None
                         pool.shutdown(wait=False, cancel_futures=True)
@@ -166,7 +192,7 @@ def ingest(
             if in_flight is not None:
                 # The run's end is written with the last batch's last load.
                 _finish(in_flight, db, wait, run.run_id, states, known, record, limit,
-                        closing=end)
+                        closing=end, overlap=overlap)
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
@@ -174,6 +200,30 @@ def ingest(
             with Warehouse(db, wait=wait, create=False) as wh:
                 end(wh)
     return summary
+
+
+def _open_run(db: Path, wait: float, run: IngestRun) -> dict[str, DocState]:
+    """Open the warehouse, write the run's start and return what it stores (by ``doc_id``)."""
+    from bma_etl.load import Warehouse
+
+    with Warehouse(db, wait=wait) as wh:
+        _remove_orphans(wh, db)
+        wh.start_run(run)
+        return wh.document_states()
+
+
+def _new_file(db: Path) -> bool:
+    """Whether ``db`` names a DuckDB file that is not there yet (nor its write-ahead log)."""
+    target = parse_target(db)
+    return isinstance(target, Path) and not target.exists() \
+        and not Path(f"{target}.wal").exists()
+
+
+def _remove_orphans(wh: Warehouse, db: Path) -> None:
+    removed = wh.remove_orphans()
+    if removed:
+        log.warning("%s: removed %d rows an interrupted load left without their "
+                    "documents row", db, removed)
 
 
 def _outdated_paths(states: dict[str, DocState]) -> list[Path]:

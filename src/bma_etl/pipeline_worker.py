@@ -156,8 +156,12 @@ def _new_pool(workers: int, time_limit: float | None, *, pdfs: bool = True
         # imported here once, not by each worker at its first PDF. A run of text
         # files never imports them.
         import bma_etl.read.pdf  # noqa: F401
-    return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                initargs=(time_limit,))
+    # The processes start with the first task: now, before the run opens the
+    # warehouse, so that none is forked holding its files.
+    pool.submit(int)
+    return pool
 
 
 @contextlib.contextmanager
