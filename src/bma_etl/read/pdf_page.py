@@ -284,7 +284,8 @@ def _is_row(run: list[TextLine], pitch: float, edge: float = 0.0) -> bool:
                     and all(low - margin <= p.baseline <= high + margin
                             for c in columns for p in c) \
                     and not _justified_word(column, other, edge, pitch) \
-                    and not _tab_set(other, max(line.size for line in run)):
+                    and not _tab_set(other, max(line.size for line in run)) \
+                    and not _unwrapped(other, max(line.size for line in run)):
                 return True  # a cell centred beside the row's tallest one
     return False
 
@@ -306,6 +307,26 @@ def _tab_set(column: list[_Piece], size: float) -> bool:
                 and not all(abs(piece.left + piece.right - p.left - p.right) <= 2 * size
                             for p in (above, below)) \
                 and not all(abs(piece.right - p.right) <= size for p in (above, below)):
+            return True
+    return False
+
+
+def _unwrapped(column: list[_Piece], size: float) -> bool:
+    """Whether one of ``column``'s lines ends short of room for the next line's first word.
+
+    A cell's lines wrap: each but its last ends where the next one's first word
+    (up to its first space) would not have fitted before the column's right edge.
+    A line that leaves room for it and a font ``size`` more ended on its own: lines
+    of several rows (a table's heading over its first row, and the next row's
+    number a page break left alone at the foot, ``ลำดับที่ ด้าน/แผนงาน …`` /
+    ``1 ด้าน… 1. โครงการ…`` / ``2.``), which the piece beside the middle one is no
+    cell centred beside.
+    """
+    ordered = sorted(column, key=lambda p: -p.baseline)
+    edge = max(p.right for p in column)
+    for above, below in pairwise(ordered):
+        word = (below.gaps[0][0] if below.gaps else below.right) - below.left
+        if edge - above.right > word + size:
             return True
     return False
 
