@@ -99,3 +99,37 @@ def test_speck_cell_after_an_items_words_is_no_table(seed: int) -> None:
 def test_line_of_one_speck_cell_above_an_item_is_no_table(seed: int) -> None:
     _assert_items_damaged_read(
         seed, lambda rng, line, m: [f"\t{rng.choice(_SPECK_CELLS)}", line])
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swot_number_alone_misread_out_of_order_is_no_number(seed: int) -> None:
+    """``5`` alone between item 1 and item 2's words (OCR read ``2.`` as ``5``): the
+    item is read with its kind and words; its number is the one written (by its
+    place) or NULL, never the misread digit (seed 61, 200 dpi 1-bit)."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = swot_span(written)
+    lines: list[str] = []
+    misread: dict[int, str] = {}  # item index -> the digit OCR read
+    item = -1
+    for k, line in enumerate(written):
+        m = SWOT_ITEM.match(line) if k in span else None
+        item += m is not None
+        if m is not None and k - 1 in span and SWOT_ITEM.match(written[k - 1]) \
+                and rng.random() < 0.5:
+            number = int(m.group("no").translate(_ARABIC))
+            wrong = str(rng.choice([d for d in range(3, 10) if d not in (number, number - 1)]))
+            lines += [wrong, m.group("body")]
+            misread[item] = wrong
+        else:
+            lines.append(line)
+    assert misread, "the test damages an item's number"
+    want = generated.tables["plan_swot_items"]
+    got = records_of(extract, "\n".join(lines), screened=False).get("plan_swot_items", [])
+    assert [(r.kind, r.text) for r in got] == [(w["kind"], w["text"]) for w in want]
+    for k, (r, w) in enumerate(zip(got, want, strict=True)):
+        if k in misread:
+            assert r.seq is None or str(r.seq) == str(w["seq"]).translate(_ARABIC), (k, r.seq)
+        else:
+            assert str(r.seq) == str(w["seq"]).translate(_ARABIC)

@@ -347,9 +347,13 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
         if bare is not None:
             m, at = bare
             bare = None
+            seq = _seq(doc, m, "no", at)
+            if m.re is _OCR_BARE_NUMBER_RE and seq is not None and last_no is not None \
+                    and to_int(m.group("no")) != last_no + 1:
+                seq = None  # no point, out of order (``5`` for ``2``): its place numbers it
             last_no = _number_of(m.group("no"), last_no, forms)
             last = RawRow("plan_swot_items", len(rows) + 1, {
-                "kind": tag, "seq": _seq(doc, m, "no", at),
+                "kind": tag, "seq": seq,
                 "text": segments(doc, line.start, line.end)})
             rows.append(last)
             gap = False
