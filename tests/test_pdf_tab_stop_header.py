@@ -32,6 +32,7 @@ from bma_etl.textnorm import repair_text
 
 from conftest import fonts_or_fail
 from corpus.build import GENERATORS
+from corpus.render import fpdf_page
 
 HEADER = ("มาตรการ", "ตัวชี้วัดมาตรการ", "นิยาม/คำอธิบายตัวชี้วัด", "โครงการ/กิจกรรม")
 #: fpdf2's print (bench/corpus/render.py: render_fpdf): tab stops every 12.7 mm.
@@ -46,15 +47,8 @@ def _kpi_rows(seed: int) -> list[dict[str, str]]:
 
 
 def _fpdf(font: str, path: Path, pt: float, margin: float) -> Any:
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.add_font(font, fname=str(path))
-    pdf.set_margins(margin, 15, margin)
-    pdf.set_auto_page_break(True, 18)
-    pdf.add_page()
-    pdf.set_font(font, size=pt)
-    return pdf
+    """An A4 page as render_fpdf sets it up, without header or page number."""
+    return fpdf_page(font, path, pt, margin=margin, numbered=False)
 
 
 def _tab_to(x: float, margin: float) -> float:

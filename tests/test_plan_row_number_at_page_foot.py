@@ -29,6 +29,7 @@ from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 
 from conftest import fonts_or_fail
 from corpus.build import GENERATORS
+from corpus.render import fpdf_page
 from corpus.score import score
 
 HEADING = "บัญชีรายการ/โครงการประจำปีพื้นฐาน"
@@ -38,22 +39,8 @@ SIZES = (12.0, 12.5, 13.0, 13.5, 14.0, 14.5, 15.0, 15.5, 16.0)  # pt: a size put
 
 
 def _pdf(font: str, path: Path, pt: float, margin: float) -> Any:
-    from fpdf import FPDF
-
-    class Page(FPDF):  # render_fpdf's page number
-        def footer(self) -> None:
-            self.set_y(-12)
-            self.set_font(font, size=9)
-            self.cell(0, 6, f"- {self.page_no()} -", align="C")
-            self.set_font(font, size=pt)
-
-    pdf = Page(orientation="L", format="A4")  # a wide page: the row and its budget on one line
-    pdf.add_font(font, fname=str(path))
-    pdf.set_margins(margin, 15, margin)
-    pdf.set_auto_page_break(True, 18)
-    pdf.add_page()
-    pdf.set_font(font, size=pt)
-    return pdf
+    """A wide page (the row and its budget on one line) with render_fpdf's page number."""
+    return fpdf_page(font, path, pt, orientation="L", margin=margin)
 
 
 def _line(pdf: Any, line: str, h: float, last_gap: float = 0.0) -> list[float]:

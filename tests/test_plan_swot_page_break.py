@@ -25,6 +25,7 @@ from bma_etl.pipeline import process_file
 
 from conftest import fonts_or_fail
 from corpus.build import GENERATORS
+from corpus.render import fpdf_page
 from corpus.score import score
 
 HEADER = "กรุงเทพมหานคร"
@@ -33,27 +34,8 @@ SHORT_EM = 8.0
 
 
 def _pdf(font: str, path: Path, pt: float) -> Any:
-    from fpdf import FPDF
-
-    class Page(FPDF):  # render_fpdf's running header and page number
-        def header(self) -> None:
-            self.set_font(font, size=9)
-            self.cell(0, 6, HEADER, new_x="LMARGIN", new_y="NEXT")
-            self.set_font(font, size=pt)
-
-        def footer(self) -> None:
-            self.set_y(-12)
-            self.set_font(font, size=9)
-            self.cell(0, 6, f"- {self.page_no()} -", align="C")
-            self.set_font(font, size=pt)
-
-    pdf = Page(format="A4")
-    pdf.add_font(font, fname=str(path))
-    pdf.set_margins(20, 15, 20)
-    pdf.set_auto_page_break(True, 18)
-    pdf.add_page()
-    pdf.set_font(font, size=pt)
-    return pdf
+    """An A4 page as render_fpdf sets it up, with its running header and page number."""
+    return fpdf_page(font, path, pt, header=HEADER, margin=20)
 
 
 def _short_line(pdf: Any, line: str, pt: float) -> int | None:

@@ -37,6 +37,7 @@ import subprocess
 import tempfile
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from corpus import fonts
 from corpus.doc import GeneratedDoc
@@ -145,6 +146,43 @@ def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
     return {"page": f"A4-{orientation}", "pt": str(pt), "margin_mm": f"{margin / mm:.0f}"}
 
 
+def fpdf_page(font: str, font_path: Path, body: float, *, header: str | None = None,
+              orientation: str = "P", margin: float = 20.0, shaping: bool = False,
+              numbered: bool = True) -> Any:
+    """An fpdf2 document set up as :func:`render_fpdf` prints, its first page added.
+
+    A4 in ``orientation``, ``margin`` mm at the sides and 15 mm at the top, pages
+    broken 18 mm above the foot; ``header``: a running header (9 pt) on every page;
+    ``numbered``: ``- n -`` at each page's foot (9 pt); the body set in ``font`` at
+    ``body`` pt, HarfBuzz shaping when ``shaping``.
+    """
+    from fpdf import FPDF
+
+    class Page(FPDF):
+        def header(self) -> None:
+            if header is not None:
+                self.set_font(font, size=9)
+                self.cell(0, 6, header, new_x="LMARGIN", new_y="NEXT")
+                self.set_font(font, size=body)
+
+        def footer(self) -> None:
+            if numbered:
+                self.set_y(-12)
+                self.set_font(font, size=9)
+                self.cell(0, 6, f"- {self.page_no()} -", align="C")
+                self.set_font(font, size=body)
+
+    pdf = Page(orientation=orientation, format="A4")
+    pdf.add_font(font, fname=str(font_path))
+    if shaping:
+        pdf.set_text_shaping(True)
+    pdf.set_margins(margin, 15, margin)
+    pdf.set_auto_page_break(True, 18)
+    pdf.add_page()
+    pdf.set_font(font, size=body)
+    return pdf
+
+
 def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: random.Random,
                 *, shaping: bool, pt: int | None = None) -> dict[str, str]:
     """Flowing text wrapped at the page width, tab stops every 12.7 mm.
@@ -152,37 +190,15 @@ def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: r
     ``pt``: the body's font size, drawn from 10-16 when None (the margins are
     ``doc.margins_mm`` when set). Returns the page, size and margin used.
     """
-    from fpdf import FPDF
-
     running = rng.random() < 0.5
     header_text = rng.choice(RUNNING)
-
-    class Page(FPDF):
-        def header(self) -> None:
-            if running:
-                self.set_font(font, size=9)
-                self.cell(0, 6, header_text, new_x="LMARGIN", new_y="NEXT")
-                self.set_font(font, size=body)
-
-        def footer(self) -> None:
-            self.set_y(-12)
-            self.set_font(font, size=9)
-            self.cell(0, 6, f"- {self.page_no()} -", align="C")
-            self.set_font(font, size=body)
-
     body = rng.choice((10, 11, 12, 14, 16)) if pt is None else pt
     orientation = "L" if rng.random() < 0.15 else "P"
-    pdf = Page(orientation=orientation, format="A4")
-    pdf.add_font(font, fname=str(font_path))
-    if shaping:
-        pdf.set_text_shaping(True)
     margin = rng.choice((15.0, 20.0, 25.4))
     if doc.margins_mm is not None:
         margin = doc.margins_mm
-    pdf.set_margins(margin, 15, margin)
-    pdf.set_auto_page_break(True, 18)
-    pdf.add_page()
-    pdf.set_font(font, size=body)
+    pdf = fpdf_page(font, font_path, body, header=header_text if running else None,
+                    orientation=orientation, margin=margin, shaping=shaping)
     h = body * 0.5
     stop = 12.7
     for line in doc.text.split("\n"):
