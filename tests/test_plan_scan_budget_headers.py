@@ -13,6 +13,7 @@ every row read, so the plan loads instead of losing the whole document.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import pytest
 
@@ -43,6 +44,14 @@ def _headers_damaged(text: str, rng: random.Random) -> tuple[str, int]:
 def test_budget_header_with_its_budget_word_misread_is_a_header(seed: int) -> None:
     """``ลำดับ ที่ ชื่อโครงการ... งบประ aie ส่วนราชการ...`` over row ``1``: the table is
     read with its rows, its units, and the tables after it."""
+    assert_flowing_tables_read(seed, _headers_damaged)
+
+
+def assert_flowing_tables_read(
+        seed: int, damage: Callable[[str, random.Random], tuple[str, int]]) -> None:
+    """A plan generated from ``seed``, its budget tables printed flowing (no tab: what
+    Tesseract gives for a borderless table) and then ``damage`` done (the text and how
+    many lines it damaged): its strategic and key tables' rows are read as generated."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
@@ -50,7 +59,7 @@ def test_budget_header_with_its_budget_word_misread_is_a_header(seed: int) -> No
         generated.text,
         lambda m: f"{m.group('no')} {m.group('name')} {m.group('rest').replace(chr(9), ' ')}",
     )
-    text, damaged = _headers_damaged(flowing, rng)
+    text, damaged = damage(flowing, rng)
     assert damaged, "the generated plan has a flowing budget table"
     got = [
         r

@@ -26,8 +26,9 @@ from bma_etl.errors import ExtractError
 from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_budget_sections import section_of
+from test_plan_scan_budget_headers import assert_flowing_tables_read
 
-from conftest import assert_rows_read, budget_rows_read, records_of
+from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
 
 #: A section heading as OCR misread it: its section words with a letter for another,
@@ -60,23 +61,7 @@ def _damaged(text: str, rng: random.Random) -> tuple[str, int]:
 def test_budget_table_under_a_misread_heading_and_header_keeps_its_rows(seed: int) -> None:
     """``โครงการอัาศีกตามการกิจ...`` over ``ane i ชื่อโครงการ... งบประมาณ ...`` over row
     ``๑``: the key table is read with its section, rows and units."""
-    rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
-    flowing = budget_rows_read(
-        generated.text,
-        lambda m: f"{m.group('no')} {m.group('name')} {m.group('rest').replace(chr(9), ' ')}",
-    )
-    text, damaged = _damaged(flowing, rng)
-    assert damaged, "the generated plan has flowing budget tables"
-    got = [
-        r
-        for r in records_of(extract, text, screened=False).get("plan_projects", [])
-        if r.section != "routine"
-    ]
-    assert_rows_read(
-        "plan_projects", got, want, ("section", "seq", "name", "budget_thb", "responsible_unit")
-    )
+    assert_flowing_tables_read(seed, _damaged)
 
 
 def test_a_heading_near_no_section_word_names_no_section() -> None:

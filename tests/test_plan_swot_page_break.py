@@ -25,7 +25,7 @@ from bma_etl.pipeline import process_file
 
 from conftest import fonts_or_fail
 from corpus.build import GENERATORS
-from corpus.render import fpdf_page
+from corpus.render import fpdf_lines, fpdf_page
 from corpus.score import score
 
 HEADER = "กรุงเทพมหานคร"
@@ -93,25 +93,7 @@ def _print(generated: Any, font: str, path: Path, pt: float, out: Path) -> bool:
             pdf.ln(h * 0.6)
         if k == at:
             break
-    tail = "\n".join(lines[at + 1:])
-    for line in tail.split("\n"):
-        if "\t" not in line:
-            if line.strip():
-                pdf.multi_cell(0, h, line, new_x="LMARGIN", new_y="NEXT")
-            else:
-                pdf.ln(h * 0.6)
-            continue
-        pdf.set_x(pdf.l_margin)
-        for i, piece in enumerate(line.split("\t")):
-            if i:
-                nxt = pdf.l_margin + (int((pdf.get_x() - pdf.l_margin) / stop) + 1) * stop
-                if nxt > pdf.w - pdf.r_margin - 5:
-                    pdf.ln(h)
-                else:
-                    pdf.set_x(nxt)
-            if piece:
-                pdf.write(h, piece)
-        pdf.ln(h)
+    fpdf_lines(pdf, lines[at + 1:], h, stop)
     pdf.output(str(out))
     return True
 

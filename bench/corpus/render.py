@@ -183,6 +183,34 @@ def fpdf_page(font: str, font_path: Path, body: float, *, header: str | None = N
     return pdf
 
 
+def fpdf_lines(pdf: Any, lines: list[str], h: float, stop: float = 12.7) -> None:
+    """Print ``lines`` on ``pdf`` (:func:`fpdf_page`) as :func:`render_fpdf` does.
+
+    A line without a tab flows, wrapped at the margin (``h`` mm a line; a blank
+    line is a 0.6-line gap); a line with tabs sets each piece at the next tab stop
+    (every ``stop`` mm from the left margin), a stop past the right margin going
+    to the next line.
+    """
+    for line in lines:
+        if "\t" not in line:
+            if line.strip():
+                pdf.multi_cell(0, h, line, new_x="LMARGIN", new_y="NEXT")
+            else:
+                pdf.ln(h * 0.6)
+            continue
+        pdf.set_x(pdf.l_margin)
+        for i, piece in enumerate(line.split("\t")):
+            if i:
+                nxt = pdf.l_margin + (int((pdf.get_x() - pdf.l_margin) / stop) + 1) * stop
+                if nxt > pdf.w - pdf.r_margin - 5:
+                    pdf.ln(h)
+                else:
+                    pdf.set_x(nxt)
+            if piece:
+                pdf.write(h, piece)
+        pdf.ln(h)
+
+
 def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: random.Random,
                 *, shaping: bool, pt: int | None = None) -> dict[str, str]:
     """Flowing text wrapped at the page width, tab stops every 12.7 mm.
@@ -201,26 +229,7 @@ def render_fpdf(doc: GeneratedDoc, out: Path, font: str, font_path: Path, rng: r
                     orientation=orientation, margin=margin, shaping=shaping)
     h = body * 0.5
     stop = 12.7
-    for line in doc.text.split("\n"):
-        if "\t" not in line:
-            if line.strip():
-                pdf.multi_cell(0, h, line, new_x="LMARGIN", new_y="NEXT")
-            else:
-                pdf.ln(h * 0.6)
-            continue
-        pieces = line.split("\t")
-        pdf.set_x(margin)
-        for i, piece in enumerate(pieces):
-            if i:
-                x = pdf.get_x() - margin
-                nxt = margin + (int(x / stop) + 1) * stop
-                if nxt > pdf.w - margin - 5:
-                    pdf.ln(h)
-                else:
-                    pdf.set_x(nxt)
-            if piece:
-                pdf.write(h, piece)
-        pdf.ln(h)
+    fpdf_lines(pdf, doc.text.split("\n"), h, stop)
     pdf.output(str(out))
     return {"page": f"A4-{'landscape' if orientation == 'L' else 'portrait'}", "pt": str(body),
             "margin_mm": f"{margin:.0f}"}
