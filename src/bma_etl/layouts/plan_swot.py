@@ -8,10 +8,20 @@ raw row per item listed under a จุดแข็ง / จุดอ่อน / 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from bma_etl.layouts.base import Derived, FieldValue, Line, Raw, RawRow, RepairedText
-from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, PAGE_NUMBER_RE, blank_tags, is_text_line
+from bma_etl.layouts.plan_cells import DIGITS_RE, PAGE_NUMBER_RE, blank_tags, is_text_line
+from bma_etl.layouts.plan_swot_forms import (
+    OCR,
+    OCR_BARE_NUMBER_RE,
+    OCR_TAB_ITEM_RE,
+    PRINTED,
+    Forms,
+    is_next,
+    number_of,
+    starts_over,
+    swot_item,
+)
 from bma_etl.layouts.plan_swot_headings import PART_HEADING_RE
 from bma_etl.layouts.plan_swot_headings import spread_kind as _spread_kind
 from bma_etl.layouts.plan_swot_headings import swot_kind as _swot_kind
@@ -29,92 +39,6 @@ from bma_etl.layouts.plan_values import finish_text_fields, joined, segments, to
 
 #: The heading of the analysis as a whole (การวิเคราะห์สภาพแวดล้อม..., SWOT Analysis).
 _SWOT_TITLE_RE = re.compile(r"SWOT|วิเคราะห์\s*สภาพแวดล้อม")
-#: ``๑. text``, ``1) text``, ``(1) text`` or a letter-coded ``S1 text`` / ``W๕. text``.
-_ITEM = (r"^\s*(?:[SWOT]\s*(?P<code>{d}{{1,2}})(?!{d})\s*[.):]?"
-         r"|\(?\s*(?P<no>{no})\s*{point}(?!{d}))\s*(?P<body>\S.*?)\s*$")
-#: An item's number alone on its line (``๑.``): the page put its words on the next.
-_ALONE = r"^\s*\(?\s*(?P<no>{no})\s*{point}\s*{tail}$"
-#: On an OCR'd page an item's point may be read as a comma (``lo, ระบบ...``), and a
-#: speck after a number alone as a sign (``en.\t-``).
-_POINT, _OCR_POINT = "[.)]", "[.),]"
-_OCR_TAIL = r"(?:[^\s\u0e00-\u0e7f0-9]{1,2}\s*)?"
-_NUMBER = rf"{DIGIT}{{1,2}}"
-#: What OCR reads an item's Thai number as, besides digits (``©).`` ``@).`` ``on.``
-#: ``0.``): up to three signs, Latin letters or digits, no Thai letter; before words,
-#: only before Thai words (an item's text).
-_OCR_NUMBER = r"[^\s\u0e01-\u0e4f.]{1,3}?"
-_SWOT_ITEM_RE = re.compile(_ITEM.format(d=DIGIT, no=_NUMBER, point=_POINT))
-_SWOT_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=_NUMBER, point=_POINT, tail=""))
-#: A leading vowel right before an item's number (``โ๒. มีช่องทาง...``) is no Thai
-#: spelling (it only stands before a consonant): a speck or the page's edge OCR read.
-_OCR_VOWEL = r"(?:[เแโใไ](?={d}))?"
-#: So is a quote or a point OCR read from a speck before it (``' ๕. งบประมาณ...``).
-_OCR_LEAD = r"(?:['`.,\u2018\u2019\u201c\u201d]\s*(?={d}))?"
-_OCR_ITEM = _ITEM.replace(r"\(?\s*(?P<no>", r"\(?\s*" + _OCR_LEAD + _OCR_VOWEL + r"(?P<no>")
-#: Or as a digit and a Thai letter or two OCR made of the rest (``“6ชี.`` for ``๓.``):
-#: no Thai word holds a digit.
-_OCR_DIGIT_LETTERS = r"[^\s\u0e01-\u0e4f.,]?[0-9๐-๙][\u0e01-\u0e4f]{1,2}"
-_OCR_ITEM_RE = re.compile(_OCR_ITEM.format(
-    d=DIGIT, no=rf"{_NUMBER}|(?:{_OCR_NUMBER}|{_OCR_DIGIT_LETTERS})(?=\s*[.),]\s*[\u0e01-\u0e4f])",
-    point=_OCR_POINT))
-#: Alone on its line, a number may be read as Thai letters too (``ไต.`` for ``๒.``).
-_OCR_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=rf"{_NUMBER}|[^\s.,]{{1,3}}?",
-                                                point=_OCR_POINT, tail=_OCR_TAIL))
-_BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
-#: On an OCR'd page, an item's number OCR misread and took its point (``อ``, ``Ds``,
-#: ``1``), then the gap before the item's words read as a tab: a wrapped line of an
-#: item's text never opens with a short word and a tab.
-_OCR_TAB_ITEM_RE = re.compile(r"^\s*(?P<no>[^\s.,:]{1,3}?)\s*[.),:]?\t+(?P<body>[ก-ฮเ-ไ].*?)\s*$")
-#: On an OCR'd page, an item's number alone on its line as OCR may read it without
-#: its point (``ท``, ``sf``, ``3:``): at most two signs or letters, no vowel or mark;
-#: or read as two specks a space apart (``5 8`` for ``1.``: the digit's stem and its
-#: foot or point, each a sign of its own); or, number and point together, as a
-#: Latin word of three or four letters (``Tabs`` for ``๒.`` on a 150 dpi scan).
-_BARE_SIGN = "[0-9๐-๙A-Za-zก-ฮ]"
-#: On an OCR'd page, an item's number whose point OCR lost, a space before its words:
-#: a digit or two (``2 ประชาชน...``; taken only as the next item's number), or one
-#: or two signs or Latin letters OCR read it as (``Se บบสาร...``, ``| บุคลากร...``).
-_OCR_SPACE_ITEM_RE = re.compile(
-    rf"^\s*(?P<no>{DIGIT}{{1,2}}|[^\s\u0e00-\u0e7f0-9()\[\]\-–—\"'\u2018\u2019\u201c\u201d<>]{{1,2}})"
-    r" +(?P<body>[ก-ฮเ-ไ].*?)\s*$")
-_OCR_BARE_NUMBER_RE = re.compile(
-    rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN}|[A-Za-z]{{3,4}})\s*[.),:]?\s*$")
-
-
-class _Forms(NamedTuple):
-    """How items are numbered: as printed, or as OCR reads the numbers.
-
-    On an OCR'd page an item's number may be misread (``๔.`` as ``๕.``, ``๑.`` as
-    ``©).``): it marks an item, but its value neither ends the list (numbers that
-    start over) nor says which item follows; only a ``1`` starts a list again.
-    """
-
-    item: re.Pattern[str]
-    alone: re.Pattern[str]
-    ocr: bool
-
-
-_PRINTED = _Forms(_SWOT_ITEM_RE, _SWOT_NUMBER_ALONE_RE, False)
-_OCR = _Forms(_OCR_ITEM_RE, _OCR_NUMBER_ALONE_RE, True)
-
-
-def _is_next(number: int | None, last_no: int | None, forms: _Forms) -> bool:
-    """Whether an item numbered ``number`` follows item ``last_no`` (any does on OCR)."""
-    if forms.ocr:
-        return last_no is not None
-    return last_no is not None and number == last_no + 1
-
-
-def _starts_over(number: int | None, last_no: int | None, forms: _Forms) -> bool:
-    """Whether an item's number starts the list again: another list."""
-    if last_no is None or number is None:
-        return False
-    return number == 1 if forms.ocr else number <= last_no
-
-
-def _number_of(text: str, last_no: int | None, forms: _Forms) -> int | None:
-    """The item's number as the list goes on: as printed, or on OCR its place."""
-    return (last_no or 0) + 1 if forms.ocr else to_int(text)
 
 
 def _seq(doc: RepairedText, m: re.Match[str], group: str, line: Line) -> Raw | None:
@@ -123,26 +47,6 @@ def _seq(doc: RepairedText, m: re.Match[str], group: str, line: Line) -> Raw | N
         return None
     return doc.raw_match(m, group, base=line.start)
 
-
-def _swot_item(text: str, forms: _Forms = _PRINTED, next_no: int | None = None
-               ) -> tuple[re.Match[str], str | None] | None:
-    """A list item's match and the group holding its number (None: a bullet).
-
-    ``next_no``: the number the list's next item has; on an OCR'd page a number
-    read without its point (:data:`_OCR_SPACE_ITEM_RE`) counts only when it is that.
-    """
-    blanked = blank_tags(text)
-    m = forms.item.match(blanked)
-    if m:
-        return m, "code" if m.group("code") else "no"
-    m = _OCR_TAB_ITEM_RE.match(blanked) if forms.ocr else None
-    if m:
-        return m, "no"
-    m = _OCR_SPACE_ITEM_RE.match(blanked) if forms.ocr else None
-    if m and (DIGITS_RE.fullmatch(m.group("no")) is None or to_int(m.group("no")) == next_no):
-        return m, "no"
-    m = _BULLET_RE.match(blanked)
-    return (m, None) if m else None
 
 
 #: Most items in a row whose numbers OCR lost that a list is read on over.
@@ -159,7 +63,7 @@ def _is_gap(line: Line, junk: Junk = NO_JUNK) -> bool:
         PAGE_NUMBER_RE.match(line.text) is not None and line.no not in junk.numbers)
 
 
-def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms,
+def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: Forms,
                 depth: int = 0, junk: Junk = NO_JUNK) -> bool:
     """Tell whether line ``i``, unnumbered and after a gap, continues the item above.
 
@@ -172,7 +76,7 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms,
     j = i + 1
     next_no = (last_no or 0) + 1
     while j < len(lines) and not _is_gap(lines[j], junk) and "\t" not in lines[j].text \
-            and _swot_item(lines[j].text, forms, next_no) is None \
+            and swot_item(lines[j].text, forms, next_no) is None \
             and _swot_kind(lines[j].text, forms.ocr) is None \
             and not _number_alone(lines[j].text, forms) and not _next_part(lines[j], forms):
         j += 1
@@ -180,22 +84,22 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: _Forms,
         j += 1
     if j >= len(lines) or _next_part(lines[j], forms) \
             or ("\t" in lines[j].text and not _number_alone(lines[j].text, forms)
-                           and not (forms.ocr and _OCR_TAB_ITEM_RE.match(lines[j].text))):
+                           and not (forms.ocr and OCR_TAB_ITEM_RE.match(lines[j].text))):
         return False
     if _swot_kind(lines[j].text, forms.ocr) is not None:
         return True
     alone = _number_alone(lines[j].text, forms)
     if alone is not None:
-        return _is_next(to_int(alone.group("no")), last_no, forms)
-    found = _swot_item(lines[j].text, forms, next_no)
+        return is_next(to_int(alone.group("no")), last_no, forms)
+    found = swot_item(lines[j].text, forms, next_no)
     if found is None and forms.ocr and depth < _UNNUMBERED_MAX and is_text_line(lines[j]):
         return _carries_on(lines, j, last_no, forms, depth + 1, junk)
     if found is None or found[1] is None or last_no is None:
         return False
-    return _is_next(to_int(found[0].group(found[1])), last_no, forms)
+    return is_next(to_int(found[0].group(found[1])), last_no, forms)
 
 
-def _next_part(line: Line, forms: _Forms) -> bool:
+def _next_part(line: Line, forms: Forms) -> bool:
     """On an OCR'd page, whether ``line`` heads the plan's next part (no item goes into it)."""
     return forms.ocr and PART_HEADING_RE.match(blank_tags(line.text)) is not None
 
@@ -217,11 +121,11 @@ def _bare_number(lines: list[Line], i: int, junk: Junk) -> re.Match[str] | None:
     """
     if lines[i].no in junk.gaps or i + 1 >= len(lines):
         return None
-    m = _OCR_BARE_NUMBER_RE.match(SPECK_CELLS_RE.sub("", blank_tags(lines[i].text)))
+    m = OCR_BARE_NUMBER_RE.match(SPECK_CELLS_RE.sub("", blank_tags(lines[i].text)))
     following = lines[i + 1]
     if m is None or _is_gap(following, junk) or not is_text_line(following) \
-            or _swot_item(following.text, _OCR) is not None \
-            or _number_alone(following.text, _OCR) is not None \
+            or swot_item(following.text, OCR) is not None \
+            or _number_alone(following.text, OCR) is not None \
             or _swot_kind(following.text, True) is not None:
         return None
     return m
@@ -233,25 +137,25 @@ def _number_like(text: str, under_text: bool) -> bool:
     A number read with its point; right under a line of text (``under_text``: no
     blank line between, as a page number has), also one read without it (``Ds``).
     """
-    if _OCR.alone.match(blank_tags(text)) is not None:
+    if OCR.alone.match(blank_tags(text)) is not None:
         return True
-    return under_text and _OCR_BARE_NUMBER_RE.match(
+    return under_text and OCR_BARE_NUMBER_RE.match(
         SPECK_CELLS_RE.sub("", blank_tags(text))) is not None
 
 
 def _opens_item(text: str) -> bool:
     """On an OCR'd page, whether line ``text`` opens a numbered item or a SWOT heading."""
-    found = _swot_item(text, _OCR)
-    return (found is not None and found[1] is not None) or _number_alone(text, _OCR) is not None \
+    found = swot_item(text, OCR)
+    return (found is not None and found[1] is not None) or _number_alone(text, OCR) is not None \
         or _swot_kind(text, True) is not None
 
 
-def _number_alone(text: str, forms: _Forms = _PRINTED) -> re.Match[str] | None:
+def _number_alone(text: str, forms: Forms = PRINTED) -> re.Match[str] | None:
     """An item number alone in the first cell of ``text`` (``๑.``, ``๑๐.<tab>words``)."""
     return forms.alone.match(blank_tags(text.split("\t", 1)[0]))
 
 
-def _alone_on_line(text: str, forms: _Forms) -> re.Match[str] | None:
+def _alone_on_line(text: str, forms: Forms) -> re.Match[str] | None:
     """An item number alone on its line; on an OCR'd page cells of specks may follow it."""
     blanked = blank_tags(text)
     return forms.alone.match(SPECK_CELLS_RE.sub("", blanked) if forms.ocr else blanked)
@@ -289,7 +193,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     titled = title is not None and title < min(headings, default=0)
     if not headings or (len(set(headings.values())) < 2 and not titled):
         return []
-    forms = _OCR if doc.ocr_used else _PRINTED
+    forms = OCR if doc.ocr_used else PRINTED
     if forms.ocr:  # specks read as cells of their own: no table's tabs
         lines = without_speck_cells(lines, frozenset(headings))
     junk = Junk(page_junk(doc, lines, _number_like) | speck_lines(doc, lines, _opens_item),
@@ -307,7 +211,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
         # A tab in a list line: the reader's reading of a wide gap, not a table.
         tabbed = "\t" in line.text and line.no not in headings and not (tag is not None and (
             _number_alone(line.text, forms) is not None
-            or (forms.ocr and _OCR_TAB_ITEM_RE.match(blank_tags(line.text)) is not None)
+            or (forms.ocr and OCR_TAB_ITEM_RE.match(blank_tags(line.text)) is not None)
             or (last is not None and not gap and bare is None)
             or (last is not None and bare is None and is_text_line(line)
                 and _carries_on(lines, i, last_no, forms, junk=junk))))
@@ -333,13 +237,13 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             _bare_number(lines, i, junk) if forms.ocr else None)
         if alone is not None and bare is None:
             read = alone.group("no")  # ``1 i``: no number, though to_int finds a 1 in it
-            if _starts_over(to_int(read) if DIGITS_RE.fullmatch(read) else None,
+            if starts_over(to_int(read) if DIGITS_RE.fullmatch(read) else None,
                             last_no, forms):
                 tag = None  # the numbers start over: another list
                 continue
             bare = (alone, line)
             continue
-        found = _swot_item(line.text, forms, (last_no or 0) + 1)
+        found = swot_item(line.text, forms, (last_no or 0) + 1)
         if found is not None and found[1] is not None and last is not None and not gap \
                 and i > 0 and lines[i - 1].no in doc.wraps \
                 and to_int(found[0].group(found[1])) != (last_no or 0) + 1:
@@ -348,10 +252,10 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             m, at = bare
             bare = None
             seq = _seq(doc, m, "no", at)
-            if m.re is _OCR_BARE_NUMBER_RE and seq is not None and last_no is not None \
+            if m.re is OCR_BARE_NUMBER_RE and seq is not None and last_no is not None \
                     and to_int(m.group("no")) != last_no + 1:
                 seq = None  # no point, out of order (``5`` for ``2``): its place numbers it
-            last_no = _number_of(m.group("no"), last_no, forms)
+            last_no = number_of(m.group("no"), last_no, forms)
             last = RawRow("plan_swot_items", len(rows) + 1, {
                 "kind": tag, "seq": seq,
                 "text": segments(doc, line.start, line.end)})
@@ -359,7 +263,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             gap = False
             continue
         if found is not None and found[1] is not None and last_no is not None:
-            if _starts_over(to_int(found[0].group(found[1])), last_no, forms):
+            if starts_over(to_int(found[0].group(found[1])), last_no, forms):
                 tag = None  # the numbers start over: another list
                 continue
         if found is not None and (found[1] is not None or last is None or "seq" not in last.fields):
@@ -367,7 +271,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             fields: dict[str, FieldValue] = {"kind": tag}
             if group is not None:
                 fields["seq"] = _seq(doc, m, group, line)
-                last_no = _number_of(m.group(group), last_no, forms)
+                last_no = number_of(m.group(group), last_no, forms)
             fields["text"] = segments(doc, line.start + m.start("body"), line.start + m.end("body"))
             last = RawRow("plan_swot_items", len(rows) + 1, fields)
             rows.append(last)

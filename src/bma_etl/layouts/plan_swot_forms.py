@@ -1,0 +1,126 @@
+"""How the SWOT analysis' items are numbered, as printed and as OCR reads the numbers.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.plan_swot`, not a layout).
+Consumes one line's text; tells whether it opens an item (:func:`swot_item`), and
+gives the patterns of an item's number alone on its line, as printed or as OCR
+misreads it (:class:`Forms`, :data:`PRINTED`, :data:`OCR`, :data:`OCR_BARE_NUMBER_RE`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, blank_tags
+from bma_etl.layouts.plan_values import to_int
+
+__all__ = ["OCR", "OCR_BARE_NUMBER_RE", "OCR_TAB_ITEM_RE", "PRINTED", "Forms", "is_next",
+           "number_of", "starts_over", "swot_item"]
+
+#: ``๑. text``, ``1) text``, ``(1) text`` or a letter-coded ``S1 text`` / ``W๕. text``.
+_ITEM = (r"^\s*(?:[SWOT]\s*(?P<code>{d}{{1,2}})(?!{d})\s*[.):]?"
+         r"|\(?\s*(?P<no>{no})\s*{point}(?!{d}))\s*(?P<body>\S.*?)\s*$")
+#: An item's number alone on its line (``๑.``): the page put its words on the next.
+_ALONE = r"^\s*\(?\s*(?P<no>{no})\s*{point}\s*{tail}$"
+#: On an OCR'd page an item's point may be read as a comma (``lo, ระบบ...``), and a
+#: speck after a number alone as a sign (``en.\t-``).
+_POINT, _OCR_POINT = "[.)]", "[.),]"
+_OCR_TAIL = r"(?:[^\s\u0e00-\u0e7f0-9]{1,2}\s*)?"
+_NUMBER = rf"{DIGIT}{{1,2}}"
+#: What OCR reads an item's Thai number as, besides digits (``©).`` ``@).`` ``on.``
+#: ``0.``): up to three signs, Latin letters or digits, no Thai letter; before words,
+#: only before Thai words (an item's text).
+_OCR_NUMBER = r"[^\s\u0e01-\u0e4f.]{1,3}?"
+_SWOT_ITEM_RE = re.compile(_ITEM.format(d=DIGIT, no=_NUMBER, point=_POINT))
+_SWOT_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=_NUMBER, point=_POINT, tail=""))
+#: A leading vowel right before an item's number (``โ๒. มีช่องทาง...``) is no Thai
+#: spelling (it only stands before a consonant): a speck or the page's edge OCR read.
+_OCR_VOWEL = r"(?:[เแโใไ](?={d}))?"
+#: So is a quote or a point OCR read from a speck before it (``' ๕. งบประมาณ...``).
+_OCR_LEAD = r"(?:['`.,\u2018\u2019\u201c\u201d]\s*(?={d}))?"
+_OCR_ITEM = _ITEM.replace(r"\(?\s*(?P<no>", r"\(?\s*" + _OCR_LEAD + _OCR_VOWEL + r"(?P<no>")
+#: Or as a digit and a Thai letter or two OCR made of the rest (``“6ชี.`` for ``๓.``):
+#: no Thai word holds a digit.
+_OCR_DIGIT_LETTERS = r"[^\s\u0e01-\u0e4f.,]?[0-9๐-๙][\u0e01-\u0e4f]{1,2}"
+_OCR_ITEM_RE = re.compile(_OCR_ITEM.format(
+    d=DIGIT, no=rf"{_NUMBER}|(?:{_OCR_NUMBER}|{_OCR_DIGIT_LETTERS})(?=\s*[.),]\s*[\u0e01-\u0e4f])",
+    point=_OCR_POINT))
+#: Alone on its line, a number may be read as Thai letters too (``ไต.`` for ``๒.``).
+_OCR_NUMBER_ALONE_RE = re.compile(_ALONE.format(no=rf"{_NUMBER}|[^\s.,]{{1,3}}?",
+                                                point=_OCR_POINT, tail=_OCR_TAIL))
+_BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
+#: On an OCR'd page, an item's number OCR misread and took its point (``อ``, ``Ds``,
+#: ``1``), then the gap before the item's words read as a tab: a wrapped line of an
+#: item's text never opens with a short word and a tab.
+OCR_TAB_ITEM_RE = re.compile(r"^\s*(?P<no>[^\s.,:]{1,3}?)\s*[.),:]?\t+(?P<body>[ก-ฮเ-ไ].*?)\s*$")
+#: On an OCR'd page, an item's number alone on its line as OCR may read it without
+#: its point (``ท``, ``sf``, ``3:``): at most two signs or letters, no vowel or mark;
+#: or read as two specks a space apart (``5 8`` for ``1.``: the digit's stem and its
+#: foot or point, each a sign of its own); or, number and point together, as a
+#: Latin word of three or four letters (``Tabs`` for ``๒.`` on a 150 dpi scan).
+_BARE_SIGN = "[0-9๐-๙A-Za-zก-ฮ]"
+#: On an OCR'd page, an item's number whose point OCR lost, a space before its words:
+#: a digit or two (``2 ประชาชน...``; taken only as the next item's number), or one
+#: or two signs or Latin letters OCR read it as (``Se บบสาร...``, ``| บุคลากร...``).
+_OCR_SPACE_ITEM_RE = re.compile(
+    rf"^\s*(?P<no>{DIGIT}{{1,2}}|[^\s\u0e00-\u0e7f0-9()\[\]\-–—\"'\u2018\u2019\u201c\u201d<>]{{1,2}})"
+    r" +(?P<body>[ก-ฮเ-ไ].*?)\s*$")
+OCR_BARE_NUMBER_RE = re.compile(
+    rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN}|[A-Za-z]{{3,4}})\s*[.),:]?\s*$")
+
+
+class Forms(NamedTuple):
+    """How items are numbered: as printed, or as OCR reads the numbers.
+
+    On an OCR'd page an item's number may be misread (``๔.`` as ``๕.``, ``๑.`` as
+    ``©).``): it marks an item, but its value neither ends the list (numbers that
+    start over) nor says which item follows; only a ``1`` starts a list again.
+    """
+
+    item: re.Pattern[str]
+    alone: re.Pattern[str]
+    ocr: bool
+
+
+PRINTED = Forms(_SWOT_ITEM_RE, _SWOT_NUMBER_ALONE_RE, False)
+OCR = Forms(_OCR_ITEM_RE, _OCR_NUMBER_ALONE_RE, True)
+
+
+def is_next(number: int | None, last_no: int | None, forms: Forms) -> bool:
+    """Whether an item numbered ``number`` follows item ``last_no`` (any does on OCR)."""
+    if forms.ocr:
+        return last_no is not None
+    return last_no is not None and number == last_no + 1
+
+
+def starts_over(number: int | None, last_no: int | None, forms: Forms) -> bool:
+    """Whether an item's number starts the list again: another list."""
+    if last_no is None or number is None:
+        return False
+    return number == 1 if forms.ocr else number <= last_no
+
+
+def number_of(text: str, last_no: int | None, forms: Forms) -> int | None:
+    """The item's number as the list goes on: as printed, or on OCR its place."""
+    return (last_no or 0) + 1 if forms.ocr else to_int(text)
+
+
+def swot_item(text: str, forms: Forms = PRINTED, next_no: int | None = None
+               ) -> tuple[re.Match[str], str | None] | None:
+    """A list item's match and the group holding its number (None: a bullet).
+
+    ``next_no``: the number the list's next item has; on an OCR'd page a number
+    read without its point (:data:`_OCR_SPACE_ITEM_RE`) counts only when it is that.
+    """
+    blanked = blank_tags(text)
+    m = forms.item.match(blanked)
+    if m:
+        return m, "code" if m.group("code") else "no"
+    m = OCR_TAB_ITEM_RE.match(blanked) if forms.ocr else None
+    if m:
+        return m, "no"
+    m = _OCR_SPACE_ITEM_RE.match(blanked) if forms.ocr else None
+    if m and (DIGITS_RE.fullmatch(m.group("no")) is None or to_int(m.group("no")) == next_no):
+        return m, "no"
+    m = _BULLET_RE.match(blanked)
+    return (m, None) if m else None
