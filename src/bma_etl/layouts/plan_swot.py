@@ -64,7 +64,7 @@ def _is_gap(line: Line, junk: Junk = NO_JUNK) -> bool:
 
 
 def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: Forms,
-                depth: int = 0, junk: Junk = NO_JUNK) -> bool:
+                depth: int = 0, junk: Junk = NO_JUNK, last_item: bool = False) -> bool:
     """Tell whether line ``i``, unnumbered and after a gap, continues the item above.
 
     It does when what follows it (its own unbroken lines, then a gap) is the next
@@ -72,6 +72,10 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: Forms,
     broke inside the item. Anything else means the list has ended. On an OCR'd
     page what follows may itself be an item whose number OCR lost (up to
     :data:`_UNNUMBERED_MAX` in a row) that the list goes on after.
+
+    ``last_item``: asked for an item whose number OCR lost, the plan's next part
+    (:data:`.plan_swot_headings.PART_HEADING_RE`) following counts as well: the
+    analysis' last list ends there, its last item's number lost.
     """
     j = i + 1
     next_no = (last_no or 0) + 1
@@ -80,8 +84,11 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: Forms,
             and _swot_kind(lines[j].text, forms.ocr) is None \
             and not _number_alone(lines[j].text, forms) and not _next_part(lines[j], forms):
         j += 1
+    run_end = j  # a run that goes on into the next part's heading is that heading's
     while j < len(lines) and _is_gap(lines[j], junk):
         j += 1
+    if last_item and j > run_end and _part_follows(lines, j, forms, junk):
+        return True
     if j >= len(lines) or _next_part(lines[j], forms) \
             or ("\t" in lines[j].text and not _number_alone(lines[j].text, forms)
                            and not (forms.ocr and OCR_TAB_ITEM_RE.match(lines[j].text))):
@@ -97,6 +104,23 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: Forms,
     if found is None or found[1] is None or last_no is None:
         return False
     return is_next(to_int(found[0].group(found[1])), last_no, forms)
+
+
+#: Most lines of the plan's next part's heading (a lead-in sentence the page wrapped).
+_PART_LINES_MAX = 3
+
+
+def _part_follows(lines: list[Line], j: int, forms: Forms, junk: Junk) -> bool:
+    """Whether the paragraph at line ``j`` is the heading of the plan's next part.
+
+    Its first lines or its last (``จากการวิเคราะห์...`` / ``...หน่วยงาน ดังนี้``).
+    """
+    for k in range(j, min(j + _PART_LINES_MAX, len(lines))):
+        if _is_gap(lines[k], junk):
+            return False
+        if _next_part(lines[k], forms):
+            return True
+    return False
 
 
 def _next_part(line: Line, forms: Forms) -> bool:
@@ -277,7 +301,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             rows.append(last)
         elif forms.ocr and is_text_line(line) and (last is None or (
                 gap and not _page_broke(doc, lines, i, junk))) \
-                and _carries_on(lines, i, last_no or 0, forms, junk=junk):
+                and _carries_on(lines, i, last_no or 0, forms, junk=junk, last_item=True):
             last_no = (last_no or 0) + 1  # OCR lost the item's number: its place numbers it
             last = RawRow("plan_swot_items", len(rows) + 1, {
                 "kind": tag, "seq": None, "text": segments(doc, line.start, line.end)})

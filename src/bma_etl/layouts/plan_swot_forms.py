@@ -52,21 +52,34 @@ _BULLET_RE = re.compile(r"^\s*[-•●▪◦*]\s*(?P<body>\S.*?)\s*$")
 #: On an OCR'd page, an item's number OCR misread and took its point (``อ``, ``Ds``,
 #: ``1``), then the gap before the item's words read as a tab: a wrapped line of an
 #: item's text never opens with a short word and a tab.
-OCR_TAB_ITEM_RE = re.compile(r"^\s*(?P<no>[^\s.,:]{1,3}?)\s*[.),:]?\t+(?P<body>[ก-ฮเ-ไ].*?)\s*$")
+#: The item's first letters OCR may misread too, as a short word that holds a Latin
+#: letter or an Arabic digit (``ws ชาชน...`` for ``ประชาชน...``, ``211ว5 ชาชน...``):
+#: no Thai word holds one, and an item's words start with a Thai one.
+_MISREAD_START = r"(?:(?=[^\s\u0e00-\u0e7f]*[0-9A-Za-z])[^\s\u0e00-\u0e7f][^\s]{0,5} +)?"
+OCR_TAB_ITEM_RE = re.compile(
+    rf"^\s*(?P<no>[^\s.,:]{{1,3}}?)\s*[.),:;]?\t+(?P<body>{_MISREAD_START}[ก-ฮเ-ไ].*?)\s*$")
 #: On an OCR'd page, an item's number alone on its line as OCR may read it without
-#: its point (``ท``, ``sf``, ``3:``): at most two signs or letters, no vowel or mark;
+#: its point (``ท``, ``sf``, ``3:``, ``a;``): at most two signs or letters;
 #: or read as two specks a space apart (``5 8`` for ``1.``: the digit's stem and its
 #: foot or point, each a sign of its own); or, number and point together, as a
 #: Latin word of three or four letters (``Tabs`` for ``๒.`` on a 150 dpi scan).
-_BARE_SIGN = "[0-9๐-๙A-Za-zก-ฮ]"
+#: A sign may carry a mark OCR made of a speck (``ร ซี``), a Thai letter a leading
+#: vowel before it (``ไน``); a digit may have a sign before it (``$2``).
+_BARE_SIGN = "(?:[0-9๐-๙A-Za-z]|[เ-ไ]?[ก-ฮ][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?)"
+_SIGNED_DIGIT = r"[^\s\u0e00-\u0e7f0-9A-Za-z][0-9๐-๙]"
 #: On an OCR'd page, an item's number whose point OCR lost, a space before its words:
 #: a digit or two (``2 ประชาชน...``; taken only as the next item's number), or one
 #: or two signs or Latin letters OCR read it as (``Se บบสาร...``, ``| บุคลากร...``).
 _OCR_SPACE_ITEM_RE = re.compile(
     rf"^\s*(?P<no>{DIGIT}{{1,2}}|[^\s\u0e00-\u0e7f0-9()\[\]\-–—\"'\u2018\u2019\u201c\u201d<>]{{1,2}})"
     r" +(?P<body>[ก-ฮเ-ไ].*?)\s*$")
+#: Or the next item's number, its point lost, before its first letters misread
+#: (``2 211ว5 ชาชน...``: :data:`_MISREAD_START`).
+_OCR_SPACE_MISREAD_RE = re.compile(
+    rf"^\s*(?P<no>{DIGIT}{{1,2}}) +(?P<body>{_MISREAD_START}[ก-ฮเ-ไ].*?)\s*$")
 OCR_BARE_NUMBER_RE = re.compile(
-    rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN}|[A-Za-z]{{3,4}})\s*[.),:]?\s*$")
+    rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN}|{_SIGNED_DIGIT}|[A-Za-z]{{3,4}})"
+    r"\s*[.),:;]?\s*$")
 
 
 class Forms(NamedTuple):
@@ -121,6 +134,9 @@ def swot_item(text: str, forms: Forms = PRINTED, next_no: int | None = None
         return m, "no"
     m = _OCR_SPACE_ITEM_RE.match(blanked) if forms.ocr else None
     if m and (DIGITS_RE.fullmatch(m.group("no")) is None or to_int(m.group("no")) == next_no):
+        return m, "no"
+    m = _OCR_SPACE_MISREAD_RE.match(blanked) if forms.ocr else None
+    if m and to_int(m.group("no")) == next_no:
         return m, "no"
     m = _BULLET_RE.match(blanked)
     return (m, None) if m else None

@@ -78,7 +78,8 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     Matched as printed, then in key form (``จุดออน``: OCR lost its MAI EK); on an
     OCR'd page (``ocr``) also by its bracketed words alone (:data:`_OCR_HEADING_RE`)
     or by its words before a bracket OCR misread (:data:`_OCR_BRACKET_RE`,
-    :data:`_OCR_MIXED_RE`, :data:`_OCR_CONSONANTS_RE`);
+    :data:`_OCR_MIXED_RE`, :data:`_OCR_CONSONANTS_RE`) or after a speck read before
+    it (:data:`_OCR_SPECK_RE`);
     then with the white space between Thai letters closed: a heading set with
     distributed alignment is spread letter by letter to the margin, and the
     reader gives its spread gaps as tabs (``จุด\tแ\tข็ง\t(Strength)``).
@@ -91,6 +92,8 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     ('threat', None)
     >>> swot_kind("จุดแข็ง (5แ๕๓6เก)"), swot_kind("ระบบ (ภายใน)", True)
     (None, None)
+    >>> swot_kind("อ จุดแข็ง (Strength)", True), swot_kind("อ จุดแข็ง (Strength)")
+    ('strength', None)
     """
     if len(text) > HEADING_MAX:
         return None
@@ -98,6 +101,8 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     m = _SWOT_HEADING_RE.match(blanked) or _key_heading().match(key(blanked)) or (
         (_OCR_HEADING_RE.match(blanked) or _OCR_BRACKET_RE.match(blanked)
          or _OCR_MIXED_RE.match(blanked) or _OCR_CONSONANTS_RE.match(blanked)) if ocr else None)
+    if m is None and ocr and (speck := _OCR_SPECK_RE.match(blanked)) is not None:
+        m = _SWOT_HEADING_RE.match(blanked[speck.end():])
     if m is None:
         closed = _THAI_GAP_RE.sub("", blanked)
         if closed != blanked:
@@ -105,6 +110,9 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     return None if m is None else m.lastgroup
 
 
+#: On an OCR'd page, a speck before a heading read as a letter or sign or two, a
+#: space after it (``อ จุดแข็ง (Strength)``): the heading is the rest of the line.
+_OCR_SPECK_RE = re.compile(r"^\s*[^\s()]{1,2}\s+(?=\S)")
 #: White space between two Thai letters (marks included).
 _THAI_GAP_RE = re.compile(r"(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e4e])")
 

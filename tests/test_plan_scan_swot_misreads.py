@@ -1,0 +1,129 @@
+"""SWOT items and headings whose numbers, first letters or specks OCR misread.
+
+Plans are generated from known values (``bench/corpus``) and damaged the ways
+Tesseract damaged them on scans of seeds 59, 61, 67 and 131 (150 and 200 dpi, grey):
+
+- an item's number read with a colon, its gap read as a tab, and the item's first
+  letters read as a Latin word (``1:<tab>ws ชาชน...`` for ``๑. ประชาชน...``), right
+  under the heading: the tab ended the list before its first item;
+- the next item's number read without its point before first letters misread
+  (``2 211ว5 ชาชน...``): the item ran into the one above;
+- an item's number alone on its line read as a letter and a semicolon (``a;``), a
+  Thai letter after a leading vowel (``ไน``), a letter with a mark (``ร ซี``) or a
+  sign and a digit (``$2``): the number was kept in the item's words, or the item
+  ran into the one above;
+- the analysis' last item, its number lost (a blank line where it stood), right
+  above the lead-in to the projects' summary: it was lost;
+- a speck read before a kind heading (``อ จุดแข็ง (Strength)``): the list was lost.
+
+The truth is the generated values: every item keeps its kind and its words (as OCR
+read them when it misread them); a number read is the one written, one OCR did not
+read is NULL.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bma_etl.layouts.annual_action_plan import extract
+from test_plan_scan_swot import _assert_items_damaged_read
+
+from conftest import SWOT_ITEM, assert_swot_read, records_of, swot_span
+from corpus.build import GENERATORS
+
+_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+#: What OCR read an item's first letters as: a word holding a Latin letter or a digit.
+_MISREAD_STARTS = ("ws", "211ว5", "Wi")
+
+
+def _misread_first_items(seed: int, damage: str) -> None:
+    """The first item under every heading (``damage`` ``tab``) or the second item of
+    every list (``space``) written as OCR read it: its number misread, its first three
+    letters or so read as a Latin word. Every item is read, of its kind, numbered as written
+    or NULL; the damaged items' words are the words OCR gave."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = swot_span(written)
+    want = [dict(w) for w in generated.tables["plan_swot_items"]]
+    lines: list[str] = []
+    item = -1
+    damaged = 0
+    for k, line in enumerate(written):
+        m = SWOT_ITEM.match(line) if k in span else None
+        item += m is not None
+        first = m is not None and not SWOT_ITEM.match(written[k - 1])
+        second = m is not None and not first and not SWOT_ITEM.match(written[k - 2])
+        if m is not None and ((damage == "tab" and first) or (damage == "space" and second)):
+            body = m.group("body")
+            cut = next(c for c in range(3, len(body)) if re.match("[ก-ฮเ-ไ]", body[c]))
+            words = f"{rng.choice(_MISREAD_STARTS)} {body[cut:]}"
+            number = m.group("no").translate(_ARABIC)
+            lines.append(f"{number}:\t{words}" if damage == "tab" else f"{number} {words}")
+            want[item]["text"] = words
+            damaged += 1
+        else:
+            lines.append(line)
+    assert damaged, "the test damages an item"
+    got = records_of(extract, "\n".join(lines), screened=False).get("plan_swot_items", [])
+    assert [(r.kind, r.text) for r in got] == [(w["kind"], w["text"]) for w in want]
+    assert all(r.seq is None or str(r.seq) == str(w["seq"]).translate(_ARABIC)
+               for r, w in zip(got, want, strict=True))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_first_item_with_its_tab_and_first_letters_misread_keeps_the_list(seed: int) -> None:
+    _misread_first_items(seed, "tab")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_next_number_without_point_before_first_letters_misread_opens_its_item(
+        seed: int) -> None:
+    _misread_first_items(seed, "space")
+
+
+#: What OCR read an item's number alone on its line as (seeds 59, 61, 67).
+_BARE_MISREADS = ("a;", "ไน", "ร ซี", "$2")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_number_alone_misread_as_letters_or_signs_opens_its_item(seed: int) -> None:
+    _assert_items_damaged_read(
+        seed, lambda rng, line, m: [rng.choice(_BARE_MISREADS), m.group("body")],
+        after_item=True)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_last_item_whose_number_ocr_lost_above_the_lead_in_is_read(seed: int) -> None:
+    """The analysis' last item written as a blank line, then its words: the lead-in
+    to the projects' summary follows it (after a blank line), no other item."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = swot_span(written)
+    last = max(k for k in span if SWOT_ITEM.match(written[k]))
+    if not SWOT_ITEM.match(written[last - 1]):
+        pytest.skip("the last list has one item")
+    body = SWOT_ITEM.match(written[last]).group("body")  # type: ignore[union-attr]
+    lines = [*written[:last], "", body, *written[last + 1:]]
+    assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+
+
+#: What OCR read a speck before a kind heading as.
+_HEADING_SPECKS = ("อ", "|", "a", "“")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_kind_heading_after_a_speck_is_read(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = swot_span(written)
+    heads = [k for k in span if written[k].endswith(")") and "SWOT" not in written[k]]
+    assert len(heads) == 4, "the generator writes four kind headings"
+    lines = [f"{rng.choice(_HEADING_SPECKS)} {line}" if k in heads else line
+             for k, line in enumerate(written)]
+    assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
