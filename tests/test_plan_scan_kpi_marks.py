@@ -16,7 +16,10 @@ definition tables are printed flowing and damaged as in
   indicator reads ``5.1 ร้อยละ...``;
 - a definition table's header whose definition column OCR misread, its slash kept
   (``มาตรการ ตัวชี้วัดมาตรการ มียคม/ศักย์ธีบายตัวซี้ชัด โครงการ/กิจกรรม``, seed 103,
-  150 dpi grey): the table is still found, and its rows read.
+  150 dpi grey): the table is still found, and its rows read;
+- the activities' ``๑.`` read as another digit in a cell of its own at the end of
+  the definition's last line (``...เทียบกับเกณฑ์<tab>2``, seed 59, 200 dpi grey): no
+  word of the definition.
 
 The truth is the generated values; the years are not counted (the model cannot
 read them), every other field of the two tables is.
@@ -129,3 +132,26 @@ def test_definition_table_whose_headers_definition_column_ocr_misread_is_read(
     right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
         "plan_kpi_definitions": want}})
     assert len(got) == len(want) and right == total, lost[:6]
+
+
+#: A definition's last words, then the activities' first project numbered ``๑.``.
+_FIRST_ACTIVITY = re.compile(r"(?<=\S) [๑1]\. (?=โครงการ|กิจกรรม)")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_activities_number_read_as_a_digit_in_a_cell_stays_out_of_the_definition(
+        seed: int) -> None:
+    """``...เทียบกับเกณฑ์<tab>2`` / ``โครงการ...`` (seed 59, 200 dpi grey): the
+    activities' ``๑.`` read as another digit without its point, in a cell of its own
+    at the end of the definition's last line, the project on the next line. Every
+    definition reads as written; the activities keep what OCR read."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_kpi_definitions"]
+    text, damaged = _FIRST_ACTIVITY.subn("\t2\n", _ocr_print(generated.text, rng))
+    if not damaged:
+        pytest.skip("no definition row's activities open with a numbered project")
+    got = records_of(extract, text).get("plan_kpi_definitions", [])
+    assert [(r.indicator, r.definition) for r in got] \
+        == [(w["indicator"], w["definition"]) for w in want]
+    assert sum(str(r.activities).startswith("2 ") for r in got) == damaged

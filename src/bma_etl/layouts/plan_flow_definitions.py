@@ -282,8 +282,12 @@ def _repeated_term(text: str, start: int, before: str) -> int | None:
 
 
 #: Right before the activities on an OCR'd page: their first item's number read as a
-#: sign or Latin letters and its point (``©.``, ``lo,``), after a space.
-_OCR_ITEM_NO_END_RE = re.compile(r"(?<=\s)(?P<no>[^\s\u0e01-\u0e4f0-9๐-๙.,()]{1,2}[.,)])\s*$")
+#: sign or Latin letters and its point (``©.``, ``lo,``), after a space; or read as a
+#: digit, its point lost or not, in a cell of its own after the definition's last
+#: words (``...เทียบกับเกณฑ์<tab>2`` for ``๑.``): no definition's words are cut by a tab.
+_OCR_ITEM_NO_END_RE = re.compile(
+    r"(?:(?<=\s)(?P<no>[^\s\u0e01-\u0e4f0-9๐-๙.,()]{1,2}[.,)])"
+    rf"|(?<=\t)(?P<cell>{DIGIT}{{1,2}}[.,)]?))\s*$")
 
 
 def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: bool,
@@ -296,7 +300,8 @@ def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: b
     indicator, definition, activities = cuts
     if doc.ocr_used and (misread := _OCR_ITEM_NO_END_RE.search(joined.text, definition,
                                                                 activities)) is not None:
-        activities = misread.start("no")  # the first item's number OCR misread (``©.``)
+        # the first item's number OCR misread (``©.``, ``<tab>2``)
+        activities = misread.start("no" if misread.group("no") else "cell")
     measure = doc.raw_in(joined, 0, indicator) if measured else None
     named = doc.raw_in(joined, indicator, definition)
     out.append(Flowed(header, run[0].no, RawRow("plan_kpi_definitions", None, {
