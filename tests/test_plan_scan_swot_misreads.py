@@ -127,3 +127,35 @@ def test_kind_heading_after_a_speck_is_read(seed: int) -> None:
     lines = [f"{rng.choice(_HEADING_SPECKS)} {line}" if k in heads else line
              for k, line in enumerate(written)]
     assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_one_number_read_numbers_the_items_above_it_by_their_places(seed: int) -> None:
+    """Every list's numbers read as a sign (``| บุคลากร...``) but one, not the first: the
+    items above it are numbered by their places (it says how many stand above it);
+    those below it stay NULL (seed 61, 150 dpi grey)."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = swot_span(written)
+    lists: list[list[int]] = []
+    for k in span:
+        if SWOT_ITEM.match(written[k]):
+            if not lists or not SWOT_ITEM.match(written[k - 1]):
+                lists.append([])
+            lists[-1].append(k)
+    kept = {items[rng.randrange(1, len(items))] for items in lists if len(items) > 1}
+    lines = [f"| {SWOT_ITEM.match(line).group('body')}"  # type: ignore[union-attr]
+             if k in span and SWOT_ITEM.match(line) and k not in kept else line
+             for k, line in enumerate(written)]
+    want = generated.tables["plan_swot_items"]
+    got = records_of(extract, "\n".join(lines), screened=False).get("plan_swot_items", [])
+    assert [(r.kind, r.text) for r in got] == [(w["kind"], w["text"]) for w in want]
+    places = [k for items in lists for k in items]
+    for r, w, k in zip(got, want, places, strict=True):
+        listed = next(items for items in lists if k in items)
+        below = [m for m in listed if m in kept and m >= k]
+        if len(listed) > 1 and below:
+            assert str(r.seq) == str(w["seq"]).translate(_ARABIC), (k, r.seq)
+        else:
+            assert r.seq is None, (k, r.seq)

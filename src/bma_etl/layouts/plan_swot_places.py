@@ -5,9 +5,10 @@ Consumes the ``plan_swot_items`` raw rows of one plan, in document order; sets t
 ``seq`` of an item whose number OCR did not read (``ร) บุคลากร...``, ``| บุคลากร...``,
 the number lost) to its place in its kind's list, when the list's other numbers
 say the list is numbered 1, 2, 3... in order: two or more of them read, every one
-its place (a list of two: the other one). A number read as another than its place
-(a list OCR read an item of twice, or lost one) leaves the list as read. The
-number is derived, its note naming the place.
+its place (a list of two: the other one); or one read, below its place's count of
+items (``2`` under one item, ``4`` under three): the items above it only. A number
+read as another than its place (a list OCR read an item of twice, or lost one)
+leaves the list as read. The number is derived, its note naming the place.
 """
 
 from __future__ import annotations
@@ -44,9 +45,13 @@ def _by_place(items: list[RawRow]) -> None:
     if any(got is not None and got != place for place, got in enumerate(read, start=1)):
         return
     agreeing = sum(got is not None for got in read)
-    if agreeing < max(1, min(_AGREEING_MIN, len(items) - 1)) or agreeing == len(items):
+    if agreeing == len(items) or agreeing == 0:
         return
-    for place, (row, got) in enumerate(zip(items, read, strict=True), start=1):
+    # Fewer numbers read than that: the one read (``2``) says the items above it are
+    # as many as its place says, so they are numbered; those after it are not.
+    last = len(items) if agreeing >= max(1, min(_AGREEING_MIN, len(items) - 1)) \
+        else max(place for place, got in enumerate(read, start=1) if got is not None) - 1
+    for place, (row, got) in enumerate(zip(items[:last], read, strict=False), start=1):
         if got is None:
             row.fields["seq"] = Derived(
                 place, f"item {place} of its list: the list's other numbers read their places"
