@@ -232,7 +232,12 @@ def _kept_spaces(line: _Line, text: str) -> list[tuple[float, float]] | None:
         k = bisect_left(line.rules, lo)
         if k < len(line.rules) and line.rules[k] < hi:
             return None
-    gaps = []
+    gaps: list[tuple[float, float]] = []
+    if " " not in text and "\u00a0" not in text:
+        return gaps
+    # pdfium's calls and the page's caches asked directly: a plain line asks about each space
+    generated, at, sizes, origin = g._generated, g._at, g._sizes, g.origin
+    step_em = STEP_EM
     for run in _SPACES.finditer(text):
         a, b = run.span()
         if b == len(text):
@@ -240,16 +245,19 @@ def _kept_spaces(line: _Line, text: str) -> list[tuple[float, float]] | None:
         if a == 0:
             continue
         i = base + a
-        if b != a + 1 or text[b] == "\u0e33" or g.generated(i):
+        if b != a + 1 or text[b] == "\u0e33" or generated(at, i) == 1:
             return None
-        size = size_of(i + 1)
+        size = sizes.get(i + 1)
+        if size is None:
+            size = size_of(i + 1)
         if size <= 1.0:
             size = size_of(i - 1)
-        if size > 1.0 and (
-            lefts[i + 1] - rights[i - 1] >= TAB_GAP_EM * size
-            or line._step(a - 1, b) > STEP_EM * size
-        ):
-            return None  # a tab, or may be one (the gap's letter side is a mark's)
+        if size > 1.0:
+            if lefts[i + 1] - rights[i - 1] >= TAB_GAP_EM * size:
+                return None  # a tab
+            before, after = origin(i - 1), origin(i + 1)  # (line._step: index is a range)
+            if before and after and abs(before[1] - after[1]) > step_em * size:
+                return None  # may be a tab (the gap's letter side is a mark's)
         if "\u0e01" <= text[a - 1] <= "\u0e5b" and "\u0e01" <= text[b] <= "\u0e5b":
             start, j = lefts[i - 1], a - 1
             while j > 0 and text[j] in _MARK_CHARS:
