@@ -78,7 +78,6 @@ STEP_EM = 0.25
 RULE_REACH_EM = 0.3
 
 _SPACES = re.compile("[ \u00a0]+")
-#: What a line's first character is found after.
 _LEADING = " \t\u00a0" + LOST + TAIL
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
@@ -128,9 +127,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             if origin is not None:
                 baseline = origin[1]
             size = round(g.size(first), 1)
-            crossing = [x for x, bottom, top in rules
-                        if bottom - 1.0 <= baseline and top >= baseline + RULE_REACH_EM * size] \
-                if rules and baseline is not None else []
+            crossing = [x for x, bottom, top in rules if baseline is not None
+                        and bottom - 1.0 <= baseline and top >= baseline + RULE_REACH_EM * size]
             fixer = _Line(g, line, start, crossing, baseline, gaps_of_page)
             left, right, first_word, last_word = fixer.extent()
             spaced_end = spaced_end and fixer.space_at_end()
