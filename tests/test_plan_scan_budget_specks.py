@@ -88,3 +88,31 @@ def test_a_row_number_read_as_letters_and_a_point_starts_the_row(seed: int) -> N
     assert [r.seq for r in got if r.seq is None] and all(
         r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True)
     )
+
+
+#: What OCR makes of a table's first row number and the rule after it: letters and
+#: signs, no digit (``L ' โครงการ...``, ``| : โครงการ...``).
+_FIRST_NUMBER_MISREAD = ("L ' ", "| : ", "Il ", "ee \u2018 ", "i, ")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_first_row_whose_number_ocr_misread_keeps_its_table(seed: int) -> None:
+    """A table's first row opening with letters and signs where its number was: still the
+    first row (its number not read), and neither its table nor the tables after it lost
+    (the routine list after the key table is read too)."""
+    generated = GENERATORS["plan"](random.Random(seed))
+    misread = random.Random(seed).choice(_FIRST_NUMBER_MISREAD)
+    text = budget_rows_read(
+        generated.text,
+        lambda m: ((misread if m.group("no") in ("1", "๑") else m.group("no") + " ")
+                   + f"{m.group('name')} {m.group('rest').replace(chr(9), ' ')}"),
+    )
+    assert text.count(f"\n{misread}โครงการ") >= 2, "the test misreads two first rows"
+    want = generated.tables["plan_projects"]
+    got = records_of(extract, text, screened=False).get("plan_projects", [])
+    assert_rows_read("plan_projects", got, want, ("section", "name", "budget_thb"))
+    assert_rows_read("plan_projects", [r for r in got if r.section != "routine"],
+                     [w for w in want if w["section"] != "routine"], ("responsible_unit",))
+    assert [r.seq for r in got if r.section != "routine"] == [  # a misread number: not guessed
+        None if str(w["seq"]) in ("1", "๑") else w["seq"]
+        for w in want if w["section"] != "routine"]

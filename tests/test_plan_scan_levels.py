@@ -145,3 +145,32 @@ def test_table_whose_header_lost_its_first_syllable_is_read(seed: int) -> None:
         for r in records_of(extract, text, screened=False).get("plan_scoring_levels", [])
     ]
     assert got == want
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_score_ocr_read_with_digits_lost_is_not_read(seed: int) -> None:
+    """A level's score OCR read with its first digits lost (``๕`` for ``๑๗.๕``): its weight
+    and the other levels' scores say the full score, and this one is out of proportion:
+    NULL, never the wrong number; every other score is read."""
+    rng = random.Random(seed)
+    generated = _plan(seed, thai=bool(seed % 2))
+    damaged = rng.randint(2, 5)
+    lost = 0
+
+    def damage(level: str, rest: str, place: int) -> tuple[str, str]:
+        nonlocal lost
+        words, score = rest.rsplit(" ", 1)
+        if place == damaged and len(score) > 1:
+            lost += 1
+            return level, f"ร้อยละ {words} {score[-1]}"
+        return level, f"ร้อยละ {rest}"
+
+    text = _flowing(generated.text, rng, damage)
+    assert lost, "the test cuts a score"
+    levels = generated.tables["plan_scoring_levels"]
+    got = records_of(extract, text, screened=False).get("plan_scoring_levels", [])
+    assert len(got) == len(levels)
+    places = [k % 5 + 1 for k in range(len(levels))]  # five levels a table, in order
+    assert [_plain(r.score) for r in got] == [
+        None if place == damaged and len(str(w["score"])) > 1 else w["score"]
+        for place, w in zip(places, levels, strict=True)]

@@ -132,6 +132,29 @@ def test_indicator_heading_misread_takes_its_number_by_place(seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", range(4))
+def test_indicator_heading_with_a_speck_or_its_number_as_a_letter(seed: int) -> None:
+    """``ชื่อตัวชี้วัดที่<tab>, ๒`` (a speck before the number): the number is read;
+    ``ชื่อตัวขี้วัดที่<tab><tab>ซู`` (the number read as a Thai letter and a vowel, seed
+    59): the heading is there, its number taken by place. The steps under either are
+    the heading's, not the indicator's before."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    while len({row["indicator_no"] for row in generated.tables["plan_steps"]}) < 3:
+        generated = GENERATORS["plan"](rng)  # a plan of three step tables or more
+
+    def damage(kind: str, no: int, m: re.Match[str]) -> str:
+        if kind != "indicator" or no == 1:
+            return m.group(0)
+        if no == 2:
+            return f"ชื่อตัวชี้วัดที่\t, {m['no']}\n{m['name']}"
+        return f"ชื่อตัวขี้วัดที่\t\t{rng.choice(('ซู', 'ฐิ', 'ว'))}\n{m['name']}"
+
+    text = _headings(_flowing(generated.text, rng), damage)
+    assert "\t, " in text
+    assert_rows_read("plan_steps", _steps(text), generated.tables["plan_steps"], _STEP_FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(4))
 def test_project_heading_run_onto_the_indicator_name_above(seed: int) -> None:
     # a text layer: the indicator's number on a line of its own, its name reaching the
     # margin, the project heading run onto it with no space

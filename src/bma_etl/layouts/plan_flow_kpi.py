@@ -345,6 +345,11 @@ def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = T
     return pos is not None and target_starts(joined.text, pos, count, ocr) is not None
 
 
+#: A sign or two alone at a name's end, set off by a space (``...กิจกรรม :``): on an
+#: OCR'd page a speck read between the name's cell and the targets', no word of it.
+_NAME_END_SPECK_RE = re.compile(r"(?<=\S)\s+[:;|,'`\"\u2018\u2019]{1,2}\s*$")
+
+
 def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw | None],
                     out: list[Flowed], numbered: bool = True) -> None:
     """Cut the row ``run`` holds into its name and one target per year."""
@@ -356,6 +361,8 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
     # the name ends where a target may first start
     first = possible_starts(joined.text, pos, doc.ocr_used)
     end = starts[0] if starts else first[0][0] if first else len(joined.text)
+    if doc.ocr_used and (speck := _NAME_END_SPECK_RE.search(joined.text, pos, end)):
+        end = speck.start()  # a speck OCR read as a sign between the name and its targets
     name = doc.raw_in(joined, pos, end)
     if name is None:
         return

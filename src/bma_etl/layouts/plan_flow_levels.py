@@ -32,6 +32,7 @@ from bma_etl.layouts.plan_flow_rows import OTHER_RE as _OTHER_RE
 from bma_etl.layouts.plan_flow_rows import ROW_LINES_MAX as _ROW_LINES_MAX
 from bma_etl.layouts.plan_flow_rows import is_gap as _is_gap
 from bma_etl.layouts.plan_indicators import scoring_indicator
+from bma_etl.layouts.plan_level_scores import drop_misread_scores
 from bma_etl.layouts.plan_values import to_int
 from bma_etl.matchkey import KeyRegex, key
 from bma_etl.normalize.trust import level_places
@@ -146,9 +147,10 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
                 cut = True
             elif doc.ocr_used and _junk_after(run, line):
                 junk = junk or bool(run)
-            elif doc.ocr_used and run and _OCR_JUNK_RE.match(line.text) \
+            elif doc.ocr_used and run and (_OCR_JUNK_RE.match(line.text)
+                                           or _foot_speck(lines, i)) \
                     and _page_turns(doc, lines, i):
-                pass  # a page number OCR misread at the foot of a page a level runs over
+                pass  # a page number or a speck OCR read at the foot of a page a level runs over
             elif junk and not _LEVEL_START_RE.match(line.text) \
                     and _ocr_level_start(line.text) is None and _OTHER_RE.match(line.text) is None \
                     and not _LEVEL_HEADER_RE.match(line.text) and not _is_gap(line):
@@ -174,6 +176,7 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
         _add_level(doc, header, run, indicator, out, cut)
         if doc.ocr_used:
             _levels_by_place(out, header)
+            drop_misread_scores([f.row for f in out if f.header == header])
     return out
 
 
@@ -310,12 +313,25 @@ def _page_turns(doc: RepairedText, lines: list[Line], i: int) -> bool:
     OCR reads the page's margins as blank lines or junk that are not furniture.
     """
     j = i
-    while j < len(lines) and _level_gap(lines[j], True):
+    while j < len(lines) and (_level_gap(lines[j], True) or _foot_speck(lines, j)):
         j += 1
     if j == len(lines):
         return False
     here, there = doc.index.page_of(lines[i].start), doc.index.page_of(lines[j].start)
     return here is not None and there is not None and there > here
+
+
+#: A speck OCR read alone on a line (``ขด``): a short token of no digit.
+_SPECK_RE = re.compile(r"^\s*[^\s0-9๐-๙]{1,3}\s*$")
+
+
+def _foot_speck(lines: list[Line], i: int) -> bool:
+    """On an OCR'd page, whether ``lines[i]`` is a speck after a blank line (a page's foot).
+
+    The caller takes it as a gap only when the page turns after it (:func:`_page_turns`):
+    a level's wrapped words follow their line without a blank line between.
+    """
+    return i > 0 and _is_gap(lines[i - 1]) and _SPECK_RE.match(lines[i].text) is not None
 
 
 def _next_is_level(lines: list[Line], i: int, ocr: bool) -> bool:

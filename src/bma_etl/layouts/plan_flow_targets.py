@@ -13,6 +13,7 @@ last target's number the page wrapped onto a line of its own.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_cells import DIGIT
@@ -131,24 +132,67 @@ def target_starts(text: str, pos: int, count: int, ocr: bool = False) -> list[in
     exactly ``count`` targets. ``ocr``: as :func:`possible_starts` says; when these
     give no cut, the looser reading of a number OCR read as Latin is tried.
     """
-    starts = _cut(text, pos, count, possible_starts(text, pos, ocr))
+    starts = _cut(text, pos, count, possible_starts(text, pos, ocr), ocr)
     if starts is None and ocr:
-        starts = _cut(text, pos, count, possible_starts(text, pos, ocr, loose=True))
+        starts = _cut(text, pos, count, possible_starts(text, pos, ocr, loose=True), ocr)
     return starts
 
 
-def _cut(text: str, pos: int, count: int, found: list[tuple[int, str, bool]]
-         ) -> list[int] | None:
-    """The starts of :func:`target_starts` among the places ``found``."""
+#: On an OCR'd page, a short Latin word right before a row's first target start
+#: (``...เมืองน้อง Se`` / ``14 ผลิตภัณฑ์ 8 ราย 15 ผลิตภัณฑ์``): what OCR made of the
+#: first target's first number and unit, no word of the name.
+_MISREAD_LEAD_RE = re.compile(r"(?<=\S)\s+(?P<lead>[A-Za-z]{1,3})\s*$")
+
+
+def _cut(text: str, pos: int, count: int, found: list[tuple[int, str, bool]],
+         ocr: bool = False) -> list[int] | None:
+    """The starts of :func:`target_starts` among the places ``found``.
+
+    A row whose targets each state two units (``๗ ราย ๑๔ ผลิตภัณฑ์``) is cut after
+    each target's last unit when a unit of one target was lost
+    (:func:`_after_last_units`): then the first target, which OCR misread in front
+    (:data:`_MISREAD_LEAD_RE`), or any other, loses no other target's unit.
+    """
     if not found or not text[pos:found[0][0]].strip():
         return None  # no name before the first target
     first, rest = found[0], found[1:]
     if count == 1:
         return [first[0]]
+    lead = _MISREAD_LEAD_RE.search(text, pos, first[0]) if ocr else None
+    ended = _after_last_units(text, count, found)
+    if ended is not None and lead is not None:
+        return [lead.start("lead"), *ended[1:]]
     for chosen in ([s for s in rest if s[2]], [s for s in rest if s[1] == first[1]], rest):
         if len(chosen) == count - 1:
             return [first[0]] + [s[0] for s in chosen]
-    return None
+    return ended
+
+
+def _after_last_units(text: str, count: int, found: list[tuple[int, str, bool]]
+                      ) -> list[int] | None:
+    """Starts of ``count`` targets cut right after each one's last unit, the row's last word.
+
+    The row's last start names the unit every target ends with (``ผลิตภัณฑ์``);
+    when it comes back exactly ``count`` times, each target but the first starts
+    right after the one before ends, whatever OCR made of its own first number or
+    unit (``= ราย ๓๙ ผลิตภัณฑ์``, ``๒๑ จย ๔๐ ผลิตภัณฑ์``). None otherwise, and
+    for targets of one unit each (the other cuts tell those).
+
+    >>> t = "ชื่อ 19 ราย 38 ผลิตภัณฑ์ = ราย 39 ผลิตภัณฑ์ 21 จย 40 ผลิตภัณฑ์"
+    >>> [t[a:a + 6] for a in _after_last_units(t, 3, possible_starts(t, 0))]
+    ['19 ราย', '= ราย ', '21 จย ']
+    """
+    unit = found[-1][1]
+    ends = [at for at, word, strong in found if word == unit and not strong]
+    if len(ends) != count or len(found) == count:
+        return None
+    starts = [found[0][0]]
+    for at in ends[:-1]:
+        after = text.find(unit, at) + len(unit)
+        starts.append(after + len(text[after:]) - len(text[after:].lstrip()))
+    if any(b <= a for a, b in pairwise(starts)):
+        return None
+    return starts
 
 
 __all__ = ["awaits_number", "possible_starts", "target_starts"]

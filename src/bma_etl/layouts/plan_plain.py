@@ -177,6 +177,32 @@ def _ends(row: PlainRow, complete: bool, gap: bool, heading: bool) -> bool:
     return ((complete or gap) and heading) or (complete and gap)
 
 
+#: The first Thai letter of a line (where a row's name starts after what OCR made of its number).
+_THAI_WORD_RE = re.compile("[\u0e01-\u0e2eเ-ไ]")
+
+
+def _unnumbered_first(lines: list[Line], j: int, is_heading: Callable[[str], bool]
+                      ) -> PlainRow | None:
+    """On an OCR'd page, the table's first row whose number OCR misread beyond telling.
+
+    A line right under the header that opens no row (``L ' โครงการ...``, a number
+    and specks read as letters and signs) is still the first row when it is no
+    heading and states a budget, itself or on the line after it (a long name
+    wraps): the row is found by what it holds, and the table, with the tables
+    after it, is not lost. Its number is not read; its name starts at the first
+    Thai word, after a few signs or letters at most.
+    """
+    text = lines[j].text.strip()  # a row's offsets index its stripped lines (join_lines)
+    word = _THAI_WORD_RE.search(text)
+    if word is None or is_total(text) or is_heading(_flat(text)) \
+            or len(text[:word.start()].split()) > 2:
+        return None
+    after = _flat(lines[j + 1].text) if j + 1 < len(lines) else ""
+    if budget_said(text) is None and budget_said(f"{_flat(text)} {after}") is None:
+        return None
+    return PlainRow("item", [lines[j]], None, word.start())
+
+
 def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
                is_heading: Callable[[str], bool], ocr: bool = False) -> tuple[PlainTable, int]:
     """Read the rows under the header at ``lines[i]``; returns the table and where it ended."""
@@ -215,6 +241,8 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
         started = None if current is not None and current.kind == "total" \
             else row_start(line, columns, numbers, complete or current is None, ocr,
                            first=current is None and not table.rows)
+        if started is None and ocr and current is None and not table.rows:
+            started = _unnumbered_first(lines, j, is_heading)
         if started is not None:
             current = started
             table.rows.append(current)

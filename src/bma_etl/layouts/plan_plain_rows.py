@@ -136,8 +136,11 @@ def _next_number(no: int, last: int | None, complete: bool) -> bool:
 _BAHT_RE = re.compile(r"บาท(?![\u0e01-\u0e4e])")
 #: A row whose number OCR read as something else (``é โครงการ...``, ``ษ โครงการ...``):
 #: one or two signs, its point or not (``lo. โครงการ...``), then a project's name, a
-#: speck read as a sign before it or not (``๕ .โครงการ...``).
-_OCR_ROW_START_RE = re.compile(r"^\s*(?P<no>\S{1,2})[.,)]?\s+[.,:;'|]?(?P<rest>โครงการ.*)$")
+#: speck read as a sign or two before it or not, glued to it or not (``๕ .โครงการ...``,
+#: ``L ' โครงการ...``).
+_OCR_ROW_START_RE = re.compile(
+    r"^\s*(?P<no>\S{1,2})[.,)]?\s+(?:[.,:;'|`\"\u2018\u2019\u201c\u201d]{1,2}\s*)?"
+    r"(?P<rest>โครงการ.*)$")
 #: A group row whose number OCR read as a sign or two (``[<tab>ด้านการบริหารทั่วไป ๑.``:
 #: the ``๑`` and the column's rule): no Thai letter, then the group's name, which
 #: names a ด้าน or a แผนงาน.
