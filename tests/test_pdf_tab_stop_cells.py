@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_line import TextLine
 from bma_etl.read.pdf_tabstops import tab_grid, with_tab_stops
@@ -113,3 +114,34 @@ def test_only_a_document_whose_cells_stand_on_stops_has_a_grid() -> None:
     assert tab_grid([off]) is None
     with_tab_stops([off])
     assert off[0].text == "ลำดับที่ ตัวชี้วัด ค่าเป้าหมาย"
+
+
+def _cells(cells: list[tuple[str, float, float]], baseline: float, size: float) -> TextLine:
+    """A line of cells ``(text, left, right)`` in points."""
+    return TextLine("\t".join(c[0] for c in cells), baseline, size,
+                    cells=tuple(c[1] for c in cells), left=cells[0][1], right=cells[-1][2],
+                    ends=tuple(c[2] for c in cells), spaces=(True,) * (len(cells) - 1) + (False,))
+
+
+@pytest.mark.parametrize(("size", "thai"), [(10.0, False), (12.0, True), (14.0, False)])
+def test_the_next_item_at_a_stop_left_of_the_cut_row_s_item_is_a_row_of_its_own(
+        size: float, thai: bool) -> None:
+    # LibreOffice's print of a text's project list (stops every 1.25 cm): the page
+    # ends on the row ``1 | ด้านการบริหารทั่วไป | ๑. โครงการ… ๔,๑๙๑,๐๐๐ บาท``, the item
+    # pushed to the fifth stop by the long group; the next page opens with the next
+    # row ``\t\t๒. โครงการ…``, set at the second stop, under the group's cell. It opens
+    # the item after the row's ``๑.``: a row of its own, not words of the group.
+    digits = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙") if thai else None
+    num = (lambda n: str(n).translate(digits)) if digits else str
+    k, stop = size / 10.0, 709 / 20
+    left = 56.8 * k
+    row = _cells([(num(1), left, left + 5), ("ด้านการบริหารทั่วไป", left + stop, left + 3.2 * stop),
+                  (f"{num(1)}. โครงการติดตั้งห้องน้ำสาธารณะริมคลอง {num(4)},{num(191)},000.00 บาท",
+                   left + 4 * stop, left + 11 * stop)], 90.0, size)
+    nxt = [_cells([(f"{num(2)}. โครงการจัดหาห้องน้ำสาธารณะริมคลอง", left + 2 * stop,
+                    left + 9 * stop)], 780.0, size),
+           _cells([("รวม", left, left + 2 * size), ("๒๒,๑๑๗,๑๐๐.๐๐ บาท", left + 9 * stop,
+                                                    left + 12 * stop)], 780.0 - 1.5 * size, size)]
+    before = [row]
+    assert join_cut_row(before, nxt) == nxt
+    assert before[0].text == row.text
