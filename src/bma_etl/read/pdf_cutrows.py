@@ -47,7 +47,8 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     columns, two or more under one of the row's cells, is a row of its own (a header's
     years under ``ค่าเป้าหมาย``). The joined row replaces the last line of ``before``
     (in place); returns ``after`` without the lines joined. A first line that opens the
-    item after the last one the row's cell holds (``๒. โครงการ…`` under ``๑. โครงการ…``,
+    item after the last one the row's cell holds, or a cell right of it holds (``๒.
+    โครงการ…`` under ``๑. โครงการ…``,
     or the next number alone in its number cell: :func:`_next_item`), or the start of a
     numbered label the row's first cell holds whole (``รายงาน`` under ``รายงานครั้งที่๗``:
     :func:`.pdf_cuts.label_again`), is a row of its own.
@@ -83,7 +84,10 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         for x in cont.cells:
             near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
             into.append(near[-1] if near else mine[0])
-        if taken == first and (_next_item(pieces[into[0]], texts[0]) or (
+        # (a cell right of the one its x picks too: a tab-stop print sets the next row's
+        # ``\t\t๒. โครงการ…`` at the second stop, left of where a long cell pushed ``๑.``)
+        if taken == first and (any(_next_item(pieces[k], texts[0]) for k in mine
+                                   if k >= into[0]) or (
                 into[0] == mine[0] and label_again(pieces[mine[0]], texts[0]))):
             break  # ๑. โครงการ… / ๒. โครงการ…, รายงานครั้งที่๗ / รายงาน: the next row's item
         if mine[0] in into and not ((taken == first and _goes_on_first(row, cont, texts, into))

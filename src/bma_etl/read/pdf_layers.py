@@ -35,6 +35,7 @@ from bma_etl.read.pdf_page import (
 from bma_etl.read.pdf_sheets import keep_half, left_only, sheet_gutter
 from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
+from bma_etl.read.pdf_tabstops import with_tab_stops
 from bma_etl.read.pdf_watermark import without_watermarks
 from bma_etl.read.pdf_wraps import (
     spaced_wraps,
@@ -239,6 +240,7 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     finally:
         textpage.close()
     loose = sum(line.loose_marks for line in read)  # before rows merge lines
+    with_tab_stops([read])  # cells at default tab stops, however little room before them
     rows = with_table_rows(read, rules, at_spaces)
     lines = in_reading_order(mark_open(rows, rules, cut, read))
     chars = sum(len("".join(line.text.split())) for line in lines)

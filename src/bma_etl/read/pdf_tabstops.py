@@ -1,0 +1,150 @@
+"""Cells set at default tab stops, whatever white space they leave before them.
+
+Stage: read (runs in the PDF worker process; works on a page's
+:class:`.pdf_line.TextLine` list as :func:`.pdf_layout.page_lines` made it, before
+ruled rows are joined and columns aligned). A program that prints a text's tab rows
+by moving the pen to the next default tab stop (every half inch or 1.25 cm from the
+left margin, as a word processor's stops stand; fpdf2 as
+bench/corpus/render.fpdf_lines prints) starts each cell exactly on that grid,
+however little room the cell before left: a short cell ending just before a stop
+leaves a gap narrower than :data:`.pdf_glyphs.TAB_GAP_EM` (even narrower than a
+space), which the line builder reads as a word space. A page whose cells stand on
+such a grid shows it (:func:`tab_grid`); then white space whose far side lands on
+the grid (to :data:`ON_GRID` points) is a cell break, unless it is as wide as the
+page's word space (a word that happens to start on a stop). Only a table's header
+over its second row is cut so (:func:`with_tab_stops`): the header of a plan's
+target table ran into its row of years, and the targets under them were lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from itertools import pairwise
+
+from bma_etl.read.pdf_line import TextLine
+
+#: Default tab stops (points): half an inch (Word, fpdf2 as a word processor's) and
+#: 1.25 cm (LibreOffice).
+DEFAULT_STOPS = (36.0, 1.25 / 2.54 * 72)
+#: A cell starts on a stop when it stands this close to it (points): a program writes
+#: the pen's position to a hundredth of a point; a word after a space lands within
+#: this of a stop one time in 900.
+ON_GRID = 0.02
+#: A document shows a grid of stops with at least this many cells or gaps starting on
+#: it, ...
+MIN_ON_GRID = 5
+#: ... this share of all its cells and gaps (a word after a space lands on a stop by
+#: chance one time in 900; a tab row's cells all do).
+MIN_SHARE = 0.1
+#: White space within this many points of the page's common word space (at the
+#: font size) is a space, wherever the word after it starts.
+SAME_SPACE = 0.02
+
+_SPACES = re.compile("[ \u00a0]+")
+
+
+def _margin(lines: list[TextLine]) -> float | None:
+    """Where most of a page's lines start (x, points, to a hundredth), None without lines."""
+    starts = Counter(round(line.cells[0], 2) for line in lines if line.cells)
+    return starts.most_common(1)[0][0] if starts else None
+
+
+def _on(x: float, margin: float, stop: float) -> bool:
+    """Whether ``x`` stands on a stop right of ``margin`` (a stop every ``stop`` points)."""
+    k = round((x - margin) / stop)
+    return k >= 1 and abs(x - margin - k * stop) <= ON_GRID
+
+
+def tab_grid(pages: list[list[TextLine]]) -> float | None:
+    """The stop (points) a document's cells stand on (:data:`DEFAULT_STOPS`), None if none.
+
+    Counted over its pages' untabled lines: the cells after the first and the far
+    sides of white space inside lines, each page from its own left margin.
+    """
+    best, most = None, 0
+    for stop in DEFAULT_STOPS:
+        hits = starts = 0
+        for lines in pages:
+            margin = _margin(lines)
+            if margin is None:
+                continue
+            for line in lines:
+                if line.table is not None:
+                    continue
+                xs = [*line.cells[1:], *(b for _, b in line.gaps)]
+                starts += len(xs)
+                hits += sum(1 for x in xs if _on(x, margin, stop))
+        if hits >= MIN_ON_GRID and hits >= MIN_SHARE * starts and hits > most:
+            best, most = stop, hits
+    return best
+
+
+def _word_spaces(lines: list[TextLine]) -> dict[float, float]:
+    """The commonest white-space width (points, to a hundredth) inside lines, per font size."""
+    widths: dict[float, Counter[float]] = {}
+    for line in lines:
+        for a, b in line.gaps:
+            widths.setdefault(line.size, Counter())[round(b - a, 2)] += 1
+    return {size: counts.most_common(1)[0][0] for size, counts in widths.items()}
+
+
+def with_tab_stops(pages: list[list[TextLine]]) -> None:
+    """Make white space before a cell set on the document's tab grid a tab, in place.
+
+    ``pages``: each page's lines (:class:`.pdf_line.TextLine`). Only a table's header
+    over its second row is cut: two lines, one right above the other, that each hold a
+    whole row (neither they nor the line above them reaches within a stop of the
+    page's right edge: a row too long for one line goes on in the next, cut anywhere,
+    and the layouts read such rows as running text), the second starting on a stop
+    (its first cells empty: a plan's row of years under ``ค่าเป้าหมาย``), both with
+    white space before a stop. A line of a ruled table, or one whose cells or white
+    space are not known, is left as it is.
+    """
+    stop = tab_grid(pages)
+    if stop is None:
+        return
+    for lines in pages:
+        margin, spaces = _margin(lines), _word_spaces(lines)
+        order = sorted((k for k, line in enumerate(lines) if line.text and line.cells
+                        and line.baseline is not None), key=lambda k: -(lines[k].baseline or 0.0))
+        if margin is None or not order:
+            continue
+        edge = max(lines[k].right for k in order) - stop
+        cut = {k: line for k in order if lines[k].table is None and lines[k].gaps
+               and (line := _split(lines[k], margin, stop, spaces.get(lines[k].size)))
+               is not lines[k]}
+        for n, (upper, lower) in enumerate(pairwise(order)):
+            if upper in cut and lower in cut and _on(lines[lower].cells[0], margin, stop) \
+                    and max(lines[upper].right, lines[lower].right) <= edge \
+                    and (n == 0 or lines[order[n - 1]].right <= edge):
+                lines[upper], lines[lower] = cut[upper], cut[lower]
+
+
+def _split(line: TextLine, margin: float, stop: float, space: float | None) -> TextLine:
+    """``line`` with each white-space run before a stop a tab (cells, ends, gaps kept right)."""
+    runs = list(_SPACES.finditer(line.text))
+    if len(runs) != len(line.gaps):
+        return line
+    cut = [n for n, (a, b) in enumerate(line.gaps) if _on(b, margin, stop)
+           and (space is None or abs(b - a - space) > SAME_SPACE)]
+    if not cut:
+        return line
+    text, cells, ends = line.text, list(line.cells), list(line.ends)
+    heights, spaces = list(line.heights), list(line.spaces)
+    count = len(cells)
+    for n in reversed(cut):
+        run, (a, b) = runs[n], line.gaps[n]
+        piece = text[:run.start()].count("\t")
+        text = text[:run.start()] + "\t" + text[run.end():]
+        cells.insert(piece + 1, b)
+        if len(line.ends) == count:
+            ends.insert(piece, a)
+        if len(line.heights) == count:
+            heights.insert(piece + 1, heights[piece])
+        if len(line.spaces) == count:
+            spaces.insert(piece, False)
+    gaps = tuple(gap for n, gap in enumerate(line.gaps) if n not in cut)
+    return replace(line, text=text, cells=tuple(cells), ends=tuple(ends),
+                   heights=tuple(heights), spaces=tuple(spaces), gaps=gaps)
