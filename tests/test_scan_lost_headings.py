@@ -153,3 +153,23 @@ def test_kpi_heading_colon_lost_name_wrapped(seed: int) -> None:
     assert_rows_read("progress_updates", records["progress_updates"],
                      generated.tables["progress_updates"],
                      ("seq_label", "detail", "problems", "obstacles"))
+
+
+_PROGRESS_RE = re.compile(r"(ความก้าวหน้าของงานฯ? *=) *([0-9๐-๙.,]+ *%)")
+
+
+@pytest.mark.parametrize("generator", ["legacy_pipe", "legacy_tab", "legacy_html"])
+@pytest.mark.parametrize("seed", range(3))
+def test_progress_value_wrapped_below_junk_is_no_part_of_the_narrative(generator: str,
+                                                                       seed: int) -> None:
+    """``… :: ความก้าวหน้าของงานฯ = Eee`` / ``90.50 % : งบประมาณ…``: the value is read, the
+    narrative ends at its label (the value's line adds nothing to it)."""
+    generated = _form(generator, seed)
+    if generator == "legacy_pipe":  # a pipe row's next line continues it with an empty cell
+        text = _PROGRESS_RE.sub(r"\1 Eee |  |  |\n|  | \2", generated.text)
+    else:
+        text = _PROGRESS_RE.sub(r"\1 Eee\n\2", generated.text)
+    assert text != generated.text
+    records = records_of(legacy, text, screened=False)
+    assert_rows_read("progress_updates", records["progress_updates"],
+                     generated.tables["progress_updates"], (*_REPORT_FIELDS, "detail"))
