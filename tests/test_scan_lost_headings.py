@@ -173,3 +173,21 @@ def test_progress_value_wrapped_below_junk_is_no_part_of_the_narrative(generator
     records = records_of(legacy, text, screened=False)
     assert_rows_read("progress_updates", records["progress_updates"],
                      generated.tables["progress_updates"], (*_REPORT_FIELDS, "detail"))
+
+
+_ENTRY_LABEL = re.compile(r"^\*\* (ปัญหา|อุปสรรค)ของโครงการ :", re.M)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_entry_label_star_read_as_a_letter_colon_lost(seed: int) -> None:
+    """``ห* อุปสรรคของโครงการไม่มี``: one star read as a Thai letter, the ``:`` lost, the
+    value glued on: the label is still the obstacle's (or problem's), the value its own."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    text = _ENTRY_LABEL.sub(lambda m: f"{rng.choice('หนร')}* {m.group(1)}ของโครงการ",
+                            generated.text)
+    text = re.sub(r"(\* (?:ปัญหา|อุปสรรค)ของโครงการ) ", r"\1", text)  # glued to the value
+    assert not _ENTRY_LABEL.search(text)
+    records = records_of(history, text, screened=False)
+    assert_rows_read("progress_updates", records["progress_updates"],
+                     generated.tables["progress_updates"], ("detail", "problems", "obstacles"))
