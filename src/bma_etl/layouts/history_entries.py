@@ -28,6 +28,7 @@ from bma_etl.layouts.base import (
 )
 from bma_etl.layouts.history_dates import date_of, mend_countdown, shown, spaced_date
 from bma_etl.layouts.history_header import DIGIT, NUMBER, put_first
+from bma_etl.layouts.history_kpi import kpi_above_target, name_wraps_on, ocr_kpi
 from bma_etl.layouts.history_labels import (
     BARE_ENTRY_LABEL,
     ENTRY_LABEL_RES,
@@ -165,8 +166,8 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
             entries.append(entry)
             kpi = None
             continue
-        m = KPI_RE.match(text) or (match_key(KPI_RE.pattern, text) or _ocr_kpi(
-            text, joined[at + 1:at + 2]) if ocr else None)
+        m = KPI_RE.match(text) or (match_key(KPI_RE.pattern, text) or ocr_kpi(
+            text, joined[at + 1:at + 2]) or kpi_above_target(joined, at) if ocr else None)
         if m:
             entry = None
             kpi = RawRow("indicators", len(indicators) + 1, {
@@ -175,16 +176,20 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
             })
             indicators.append(kpi)
             name = kpi.fields["name"]
-            if kpi.fields["code"] is None and isinstance(name, Raw) and _CODE_ALONE_RE.match(
-                    name.text):  # the code alone: the name is on the next line, or not given
-                kpi.fields["code"], kpi.fields["name"] = name, None
+            code_alone = name is None and kpi.fields["code"] is not None
+            if code_alone or (kpi.fields["code"] is None and isinstance(name, Raw)
+                              and _CODE_ALONE_RE.match(name.text)):  # the name on the next line
+                if not code_alone:
+                    kpi.fields["code"], kpi.fields["name"] = name, None
                 if _name_below(joined, at):
-                    below = joined[at + 1]
+                    name_line = at + 1
+                    if ocr and name_wraps_on(joined, at + 1):  # its second line too
+                        name_line = at + 2
+                    below = join(joined[at + 1:name_line + 1])
                     kpi.fields["name"] = doc.raw_in(
                         below, len(below.text) - len(below.text.lstrip()), len(below.text.rstrip()))
-                    name_line = at + 1
             continue
-        if at == name_line:
+        if at <= name_line:  # the KPI name's line(s), read above
             continue
         if _EVALUATION_RE.match(text):
             closed = True
@@ -224,7 +229,7 @@ def _opens_block(lines: list[Line], k: int) -> bool:
     """Whether OCR'd line ``k`` opens an entry or a KPI block (a separator may precede either)."""
     text = lines[k].text
     return bool(ENTRY_RE.match(text) or ocr_entry(text) or KPI_RE.match(text)
-                or match_key(KPI_RE.pattern, text) or _ocr_kpi(text, lines[k + 1:k + 2]))
+                or match_key(KPI_RE.pattern, text) or ocr_kpi(text, lines[k + 1:k + 2]))
 
 
 def _colons_joined(lines: list[Line], ocr: bool) -> list[Line]:
@@ -304,22 +309,6 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
     raw = doc.raw_in(line, 0, len(line.text))
     if raw is not None:
         entry.pieces.setdefault(entry.current, []).append(raw)
-
-
-#: A KPI heading whose ``ตัวชี้วัด`` OCR misread (``ต้าชี้วัต : 5.12 ระดับ…``), its code numbered.
-_OCR_KPI_RE = re.compile(rf"^\W{{0,3}}(?P<word>\S{{4,12}})\s*[:;]\s*(?P<code>{DIGIT}{{1,2}}"
-                         rf"(?:\.{DIGIT}{{1,3}}){{1,3}})\.?\s+(?P<name>\S.*?)\s*$")
-KPI_WORD_SIMILARITY = 60.0
-
-
-def _ocr_kpi(text: str, after: list[Line]) -> re.Match[str] | None:
-    """:data:`_OCR_KPI_RE` on ``text`` when the line ``after`` it is the block's ค่าเป้าหมาย."""
-    from rapidfuzz.fuzz import ratio
-    m = _OCR_KPI_RE.match(text)
-    return m if m and after and ratio(key(m["word"]), key("ตัวชี้วัด")) >= KPI_WORD_SIMILARITY \
-        and match_key(r"^\W{0,3}ค่าเป้าหมาย", after[0].text) else None
-
-
 
 
 def _finish_entry(entry: _Entry, out: Extraction, ocr: bool = False) -> RawRow:

@@ -95,5 +95,7 @@ def approx_entry_label(text: str) -> tuple[str, int] | None:
 #: ``\u2018Lai``), ``1``, ``l``, ``I``, ``|`` glued to the value's first Thai letter
 #: (``1ไม่มี``), or lost: a space before the value (``ปัญหาของโครงการ Ani``).
 OCR_LABEL_COLON = re.compile(rf"[\s.]*(?:{OCR_COLON_RUN}|[“”\u2018\u2019'\"]|\s(?=\s*\S))\s*")
-#: Or lost (``si อุปสรรคของโครงการไม่มี``) after the ``**`` read as specks or Latin letters.
-_STARRED, _LOST_COLON = re.compile(r"^\s*[^\s\u0e01-\u0e5b]{1,3}\s"), re.compile("(?=[ก-ฮเ-ไ])")
+#: Or lost (``si อุปสรรคของโครงการไม่มี``) after the ``**`` read as specks or Latin letters,
+#: or one of its stars as a Thai letter, the other kept (``ห* อุปสรรคของโครงการไม่มี``).
+_STARRED = re.compile(r"^\s*(?:[^\s\u0e01-\u0e5b]{1,3}|[\u0e01-\u0e2e]\*|\*[\u0e01-\u0e2e])\s")
+_LOST_COLON = re.compile("(?=[ก-ฮเ-ไ])")

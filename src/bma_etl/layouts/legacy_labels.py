@@ -112,6 +112,14 @@ def junk_label(filled: list[tuple[ReportCell, bool]], k: int) -> tuple[int, int]
     return None
 
 
+def junk_label_cell(text: str) -> bool:
+    """Whether ``text`` opens with a label OCR read as junk before its whole date.
+
+    :data:`_OCR_JUNK_LABEL_RE`: ``Seb :: 21/3/2564 :``.
+    """
+    return _OCR_JUNK_LABEL_RE.match(text) is not None
+
+
 def values_read(cells: list[ReportCell]) -> bool:
     """Whether a report's ``cells`` reached its progress or budget (the row is past its values)."""
     return any(search_key(PROGRESS_LABEL, c.text) or search_key(BUDGET_LABEL, c.text)

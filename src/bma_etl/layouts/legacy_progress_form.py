@@ -93,11 +93,16 @@ def extract(doc: RepairedText) -> Extraction:
     out = Extraction()
     blocks = _split_blocks(doc)
     project = RawRow("projects", None)
+    unlabelled: list[Line] = []  # section 1.1's ``label : value`` lines no label matched
     for block in ("_section1", "_strategy"):  # a value never runs from one into the next
         for line in label_values(blocks.get(block, []),
                                  lambda ln: _label_of(ln, doc.ocr_used) is not None,
                                  lambda ln: bool(_NUMBERED_RE.match(ln.text))):
             _read_label_line(doc, line, project, out)
+            if block == "_section1" and _label_of(line, doc.ocr_used) is None:
+                unlabelled.append(line)
+    if doc.ocr_used:
+        _read_by_value_shape(doc, unlabelled, project)
     if "project_code" not in project.fields and "project_name" not in project.fields:
         raise ExtractError("legacy progress form without รหัสโครงการ or ชื่อโครงการ (section 1.1)")
     for column in ("rationale", "target"):
@@ -186,6 +191,51 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
             row.fields[column] = dotted
         else:
             row.fields[column] = raw
+
+
+#: A line whose label OCR misread past knowing (``ภับากฑ์ : 2564`` for ``ปีงบประมาณ พ.ศ. :
+#: 2564``): a short label of one or two words, its ``:``, then the value alone.
+_DAMAGED_LABEL_RE = re.compile(r"^\s*(?P<label>[^\s:]{2,24}(?:\s+[^\s:]{1,12})?)[\s.…]*:\s*"
+                               r"(?P<value>\S(?:.*\S)?)\s*$")
+#: Values of section 1.1 whose form says which field they are, whatever their label:
+#: a Buddhist-era year alone is the fiscal year; a date with its time (``2020-10-01
+#: 00:00:00``, as the form prints both) the start then the end of the project.
+_YEAR_ALONE_RE = re.compile(r"(?:25|๒๕)[0-9๐-๙]{2}")
+_DATE_TIME_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:\s+[0-9]{2}:[0-9]{2}:[0-9]{2})?")
+
+
+def _read_by_value_shape(doc: RepairedText, lines: list[Line], row: RawRow) -> None:
+    """Fields of section 1.1 whose label OCR damaged past reading, known by their value.
+
+    ``lines``: the section's ``label : value`` lines no label matched, in order. The
+    fiscal year is the one value there that is a year alone; the start and end dates
+    the two values that are dates with a time, the start printed first: a date is
+    read as the start only when the end is not read or printed below it, as the end
+    only when the start is read above it. A field read by its label is never replaced.
+    """
+    def offset_of(column: str) -> int | None:
+        value = row.fields.get(column)
+        return value.span.char_start if isinstance(value, Raw) else None
+
+    for line in lines:
+        m = _DAMAGED_LABEL_RE.match(line.text)
+        if m is None or find_label(line.text, PROJECT_LABELS, fuzzy=True) is not None:
+            continue
+        value = m.group("value")
+        column = None
+        if _YEAR_ALONE_RE.fullmatch(value):
+            column = "fiscal_year_be"
+        elif _DATE_TIME_RE.fullmatch(value):
+            start, end = offset_of("start_date"), offset_of("end_date")
+            here = line.start
+            if "start_date" not in row.fields and (end is None or here < end):
+                column = "start_date"
+            elif "end_date" not in row.fields and start is not None and start < here:
+                column = "end_date"
+        if column is not None and column not in row.fields:
+            raw = doc.raw_in(line, m.start("value"), m.end("value"))
+            if raw is not None:
+                row.fields[column] = raw
 
 
 def _content_lines(lines: list[Line], ocr: bool = False, keep: list[Line] | None = None

@@ -164,7 +164,7 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
 
 #: A progress's value the wrap put at the next line's start, a speck before it
 #: (``ความก้าวหน้าของงานฯ = -`` / ``17.00 % : งบประมาณ…``): only with its ``%``.
-_PROGRESS_ALONE_RE = re.compile(r"^[\s=:~\-–]*(?P<value>[0-9]{1,3}(?:\.[0-9]{1,2})?\s*%)")
+_PROGRESS_ALONE_RE = re.compile(r"^[\s=:~\-–]*(?P<value>[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,2})?\s*%)")
 #: What follows a budget label up to its amount's end when OCR made the amount junk:
 #: ``(ครั้งที่ ๒) = o UM`` up to the ``|`` or ``:`` that opens the flags.
 _AMOUNT_PLACE = re.compile(r"[^|:]*")
@@ -178,6 +178,9 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     budget_tail: tuple[Line, int, int] | None = None  # the rest of the budget's cell
     for cell in coalesced(rep.cells):
         text, line = cell.text, cell.line
+        # the narrative ends at the progress's label: a cell after it holds values only
+        # (its value the wrap put on the next line, ``= Eee`` / ``90.50 % : งบประมาณ…``)
+        closed = past_progress and doc.ocr_used
         flags = trailing_flags(text) or (flags_in_tail(text) if after_budget else [])
         for column, a, b in flags:
             row.fields.setdefault(column, doc.raw_in(line, cell.start + a, cell.start + b))
@@ -289,7 +292,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                     body[wrap - cell.start - body_start:trail]):
                 trail = len(body[:wrap - cell.start - body_start].rstrip())
         piece = doc.raw_in(line, cell.start + body_start + lead, cell.start + body_start + trail)
-        if piece is not None:
+        if piece is not None and not closed:
             narrative.append(piece)
     if past_budget and ("on_plan" not in row.fields or "on_target" not in row.fields):
         _flags_across(doc, past_budget, row)

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 
 from bma_etl.layouts.base import Line, RepairedText
+from bma_etl.layouts.legacy_labels import junk_label_cell, report_label
 from bma_etl.layouts.wrapped import rest_of
-from bma_etl.matchkey import fuzzy_search, literal_of, matches_key, search_key
+from bma_etl.matchkey import fuzzy_search, key, literal_of, matches_key, search_key
 
 #: Numbered section headings (``1.3 หลักการและเหตุผล``) → the block they open.
 SECTION_HEADINGS: dict[str, str] = {
@@ -70,6 +71,9 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
             if rest is not None:
                 blocks.setdefault(current, []).append(rest)
             continue
+        if found is None and doc.ocr_used and current in _BEFORE_REPORTS \
+                and opens_report_table(line.text):
+            current = "_reports"  # its heading OCR lost: the table's head or first row opens it
         if current == "_reports" and (_FOOTER_RE.match(line.text) or (
                 doc.ocr_used and search_key(_FOOTER_RE.pattern, line.text))):
             current = "_footer"
@@ -203,6 +207,45 @@ def _heading_misspelt(text: str, current: str) -> tuple[str, int] | None:
             return block, closed.end() if closed else title_at + found[1]
         return block, len(text)
     return None
+
+
+#: The blocks a report table whose heading OCR lost may follow: the sections after 1.2
+#: (never sections 1.1/1.2, whose labels and values come first).
+_BEFORE_REPORTS = frozenset({"rationale", "objectives", "target", "_strategy"})
+#: The report table's head as printed (``ครั้งที่รายงาน | รายละเอียดการดำเนินงาน |
+#: ผลการดำเนินงาน | การประเมิน``): its column titles.
+_TABLE_HEAD_WORDS = ("ครั้งที่รายงาน", "รายละเอียดการดำเนินงาน", "ผลการดำเนินงาน", "การประเมิน")
+#: A report row's date opening its entry (``:: 25/11/2563 :``), its label lost before it.
+_ROW_DATE_RE = re.compile(
+    r"^[\s|'\".,]*::\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{4}\s*:")
+
+
+def opens_report_table(text: str) -> bool:
+    """Whether an OCR'd line is the report table's head or first row, its heading lost.
+
+    Section 2's heading OCR may read past recognising (``ชื, วมงานตรามมำจาบั…`` for
+    ``2. รายงานความก้าวหน้าของโครงการและการใช้จ่ายงบประมาณ``): the table is then found
+    by what it holds. Its head: three of its four column titles in their order
+    (:data:`_TABLE_HEAD_WORDS`, approximately), little else on the line. Its first
+    row: a report's label with its number (``รายงานครั้งที่1 :: 25/11/2563 :``, as
+    :func:`~bma_etl.layouts.legacy_labels.report_label` reads it), or a report's
+    ``:: date :`` behind at most a short token of junk (the label lost). A line of
+    sections 1.3-1.6 holds neither (their values are labels, narrative and lists).
+    """
+    head = text.lstrip("| \t")
+    found = report_label(head, ocr=True)
+    if found is not None and found[0] < found[1]:
+        return True
+    if _ROW_DATE_RE.match(head) or junk_label_cell(head):
+        return True
+    if len(text) > 400:
+        return False
+    at, titles = 0, 0
+    for words in _TABLE_HEAD_WORDS:  # in the head's order, one after another
+        found = search_key(words, text[at:]) or fuzzy_search(words, text[at:])
+        if found is not None:
+            at, titles = at + found[1], titles + 1
+    return titles >= 3 and len(key(text)) <= 2 * len(key("".join(_TABLE_HEAD_WORDS)))
 
 
 #: What OCR reads around a label alone on its line: specks, dots, spaces.
