@@ -72,8 +72,6 @@ def _work(items: list[WorkItem]) -> ChunkResult:
             log.exception("unexpected error on %s", path)
             results.append((None, f"internal: {type(exc).__name__}: {exc} (please report)",
                             time.perf_counter() - began))
-    if loaded:
-        build_dictionary()  # built before the fork in worker processes; here, in this one
     try:
         return results, to_arrow(loaded) | index_tables(loaded)
     except (pa.ArrowException, TypeError, ValueError):
@@ -146,30 +144,13 @@ def _init_worker(time_limit: float | None = None) -> None:
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
 
 
-def build_dictionary() -> None:
-    """Build the word splitter's dictionary (search index) now, if not built yet.
-
-    It takes about 0.35 s of CPU, a third of it in cyclic garbage collections that
-    scan its 420,000 new objects (which never die) for nothing: they are paused while
-    it is built. ``ingest`` builds it once before forking its workers, or at its
-    first loaded file when it extracts in its own process.
-    """
-    from bma_etl.search import terms
-
-    if not gc.isenabled():
-        terms("ก")
-        return
-    gc.disable()
-    try:
-        terms("ก")
-    finally:
-        gc.enable()
-
-
 def _new_pool(workers: int, time_limit: float | None, *, pdfs: bool = True
               ) -> ProcessPoolExecutor:
-    # Forked workers start with the dictionary built here, once.
-    build_dictionary()
+    # The word splitter's dictionary (search index) takes about 0.35 s to build:
+    # build it once here, so forked workers start with it.
+    from bma_etl.search import terms
+
+    terms("ก")
     if pdfs:
         # The PDF reader's modules (numpy among them, about 0.3 s of CPU), likewise:
         # imported here once, not by each worker at its first PDF. A run of text
