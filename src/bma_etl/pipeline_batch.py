@@ -221,7 +221,8 @@ def spare_core(workers: int) -> bool:
 def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             states: dict[str, DocState], known: set[str],
             record: Callable[[FileOutcome], None], time_limit: float | None = None,
-            closing: Callable[[Warehouse], None] | None = None, overlap: bool = False) -> bool:
+            closing: Callable[[Warehouse], None] | None = None, overlap: bool = False,
+            drained: Callable[[], None] | None = None) -> bool:
     """Collect a batch's extractions and load them in short writes.
 
     What has come back is loaded every :data:`LOAD_EVERY` seconds of the batch's
@@ -239,6 +240,8 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     ``closing`` (the run's last batch) is called with the warehouse still open
     after the batch's last write and its files' reports, so that the run's end
     costs no write of its own; it is not called when that write loads nothing.
+    ``drained`` is called once every file has come back, before the last write (the
+    run's last batch lets its worker processes go, so they exit while it writes).
     Returns whether a worker process died (the pool cannot be used again).
     """
     from bma_etl.load import DocState, Warehouse, concat_pieces
@@ -293,6 +296,8 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             last_load = time.monotonic()
             work = 0.0
     assert next(pending, None) is None, "a worker returned fewer results than files"
+    if drained is not None:
+        drained()
     load(last=True)
     return batch.broken
 

@@ -14,6 +14,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -190,9 +191,12 @@ def ingest(
                         batch.start(pool, workers)
                 in_flight = batch
             if in_flight is not None:
-                # The run's end is written with the last batch's last load.
+                # The run's end is written with the last batch's last load; the workers,
+                # idle by then, are let go before it, so they exit while it writes
+                # (the pool's shutdown below then waits for none of them).
                 _finish(in_flight, db, wait, run.run_id, states, known, record, limit,
-                        closing=end, overlap=overlap)
+                        closing=end, overlap=overlap,
+                        drained=None if pool is None else partial(pool.shutdown, wait=False))
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
