@@ -151,3 +151,40 @@ def _merged(row: TextLine, keep: list[int]) -> TextLine:
 def _spaced(row: TextLine, k: int) -> bool:
     """Whether the tab before cell ``k`` stands for a written space (False: unknown)."""
     return len(row.spaces) == len(row.cells) and row.spaces[k - 1]
+
+
+#: The narrowest space a line spread by justification is taken to have had
+#: (font sizes): the room it would leave at one such space per gap is the most.
+SPACE_EM = 0.2
+
+
+def with_spread_lines(lines: list[TextLine]) -> None:
+    """Join, in place, the cells of a page's running-text lines that justification spread.
+
+    ``lines``: one page's lines as read (x in points), before tables are found. A
+    justified paragraph's line that the next word did not fit is spread to the
+    margin; with few words (``ชื่อโครงการที่ ๑`` before a project name longer than
+    the rest of the line: fpdf2's ``align="J"``) its gaps are as wide as a table's
+    and it reads as cells. Such a line (no ruled table's) ends flush with the page's
+    right edge, its gaps are alike, the next line starts where it does at a
+    paragraph's pitch in the same size, and that line's first word would not have
+    fitted in the room the line leaves with one space per gap.
+    """
+    edge = max((line.right for line in lines if line.text.strip()), default=0.0)
+    for i, line in enumerate(lines[:-1]):
+        nxt, size = lines[i + 1], line.size or 1.0
+        if (len(line.cells) < 2 or len(line.ends) != len(line.cells) or line.table is not None
+                or nxt.table is not None or line.right < edge - FLUSH_EM * size
+                or line.baseline is None or nxt.baseline is None
+                or not 0.5 * size < abs(nxt.baseline - line.baseline) <= 2.0 * size
+                or abs(nxt.size - line.size) > 0.5 or abs(nxt.left - line.left) > FLUSH_EM * size):
+            continue
+        gaps = [line.cells[k] - line.ends[k - 1] for k in range(1, len(line.cells))]
+        if max(gaps) - min(gaps) > FLUSH_EM * size:
+            continue  # justification widens every gap alike
+        natural = sum(e - c for c, e in zip(line.cells, line.ends, strict=True))
+        room = edge - line.left - natural - len(gaps) * SPACE_EM * size
+        if nxt.first_word > room:
+            known = len(line.spaces) == len(line.cells)  # every gap is a space
+            joined = _merged(replace(line, spaces=(True,) * len(line.cells)), [0])
+            lines[i] = replace(joined, spaces=line.spaces[-1:] if known else ())

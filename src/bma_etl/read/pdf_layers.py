@@ -23,6 +23,7 @@ from bma_etl.read.pdf_columns import last_text_line, with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_forms import Box
 from bma_etl.read.pdf_glyphs import Glyphs
+from bma_etl.read.pdf_justified import with_spread_lines
 from bma_etl.read.pdf_kind import draws_text, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
 from bma_etl.read.pdf_open import TextObject, open_pdf, upright
@@ -241,6 +242,7 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
         textpage.close()
     loose = sum(line.loose_marks for line in read)  # before rows merge lines
     with_tab_stops([read])  # cells at default tab stops, however little room before them
+    with_spread_lines(read)  # a justified line's few words spread to the margin: one cell
     rows = with_table_rows(read, rules, at_spaces)
     lines = in_reading_order(mark_open(rows, rules, cut, read))
     chars = sum(len("".join(line.text.split())) for line in lines)
