@@ -225,6 +225,17 @@ def swot_span(lines: list[str]) -> range:
     return range(first, last)
 
 
+def swot_lists(lines: list[str]) -> list[list[int]]:
+    """The indices of each SWOT list's item lines in a generated plan's ``lines``."""
+    lists: list[list[int]] = []
+    for k in swot_span(lines):
+        if SWOT_ITEM.match(lines[k]):
+            if not lists or not SWOT_ITEM.match(lines[k - 1]):
+                lists.append([])
+            lists[-1].append(k)
+    return lists
+
+
 def assert_swot_read(text: str, want: list[dict[str, Any]]) -> None:
     """Assert the plan ``text`` gives the SWOT items ``want`` (kind and text; a number
     read must be the one written, an unread one may be NULL)."""

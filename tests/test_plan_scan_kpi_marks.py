@@ -35,7 +35,7 @@ import pytest
 from bma_etl.layouts.annual_action_plan import extract
 from test_plan_scan_tables import _ocr_print
 
-from conftest import records_of
+from conftest import letters_and_spaces, records_of
 from corpus.build import GENERATORS
 from corpus.score import score_tables
 
@@ -144,14 +144,21 @@ def test_activities_number_read_as_a_digit_in_a_cell_stays_out_of_the_definition
     """``...เทียบกับเกณฑ์<tab>2`` / ``โครงการ...`` (seed 59, 200 dpi grey): the
     activities' ``๑.`` read as another digit without its point, in a cell of its own
     at the end of the definition's last line, the project on the next line. Every
-    definition reads as written; the activities keep what OCR read."""
-    rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
+    definition reads as written (its letters: a space the print wrapped at is not
+    on the page) and as the same print without the misread does; the activities
+    keep what OCR read."""
+    for attempt in range(20):  # a plan whose activities open with a numbered project
+        rng = random.Random(f"{seed}-{attempt}")
+        generated = GENERATORS["plan"](rng)
+        printed = _ocr_print(generated.text, rng)
+        text, damaged = _FIRST_ACTIVITY.subn("\t2\n", printed)
+        if damaged:
+            break
+    assert damaged, "the generator numbers some definitions' activities"
     want = generated.tables["plan_kpi_definitions"]
-    text, damaged = _FIRST_ACTIVITY.subn("\t2\n", _ocr_print(generated.text, rng))
-    if not damaged:
-        pytest.skip("no definition row's activities open with a numbered project")
     got = records_of(extract, text).get("plan_kpi_definitions", [])
-    assert [(r.indicator, r.definition) for r in got] \
-        == [(w["indicator"], w["definition"]) for w in want]
+    assert [(r.indicator, letters_and_spaces(r.definition)[0]) for r in got] \
+        == [(w["indicator"], letters_and_spaces(w["definition"])[0]) for w in want]
+    undamaged = records_of(extract, printed).get("plan_kpi_definitions", [])
+    assert [r.definition for r in got] == [r.definition for r in undamaged]
     assert sum(str(r.activities).startswith("2 ") for r in got) == damaged

@@ -35,7 +35,14 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import without_strays
 
-from conftest import SWOT_ITEM, assert_rows_read, assert_swot_read, records_of, swot_span
+from conftest import (
+    SWOT_ITEM,
+    assert_rows_read,
+    assert_swot_read,
+    records_of,
+    swot_lists,
+    swot_span,
+)
 from corpus.build import GENERATORS
 
 # ------------------------------------------------------------------ a speck in the margin
@@ -174,13 +181,7 @@ def test_swot_item_whose_number_ocr_lost_is_numbered_by_its_place(seed: int) -> 
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     written = generated.text.split("\n")
-    span = swot_span(written)
-    lists: list[list[int]] = []
-    for k in span:
-        if SWOT_ITEM.match(written[k]):
-            if not lists or not SWOT_ITEM.match(written[k - 1]):
-                lists.append([])
-            lists[-1].append(k)
+    lists = swot_lists(written)
     lost = {rng.choice(items) for items in lists if len(items) > 1}
     assert lost, "the generator writes lists of two items or more"
     lines = [f"{rng.choice(_NUMBER_MISREADS)} {SWOT_ITEM.match(line).group('body')}"  # type: ignore[union-attr]
