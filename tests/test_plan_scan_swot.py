@@ -44,6 +44,7 @@ from conftest import (
     swot_span,
 )
 from corpus.build import GENERATORS
+from corpus.doc import GeneratedDoc
 
 # ------------------------------------------------------------------ a speck in the margin
 
@@ -143,29 +144,42 @@ def test_a_lone_consonant_read_sure_or_near_its_line_is_kept() -> None:
     assert [w.text for w in kept] == ["งบประมาณ", "ก", "งบประมาณ", "ข", "งบประมาณ"]
 
 
-def _assert_items_damaged_read(
+def damaged_swot_items(
         seed: int, damage: Callable[[random.Random, str, re.Match[str]], list[str]], *,
-        after_item: bool = False) -> None:
-    """Half the SWOT items of a plan generated from ``seed`` (at random) are written as
-    ``damage`` gives them (``after_item``: only items right below another item); every
-    item must still be read with its generated values."""
+        after_item: bool = False, share: float = 0.5) -> tuple[GeneratedDoc, str, set[int]]:
+    """A plan generated from ``seed`` whose SWOT items, ``share`` of them at random,
+    are written as ``damage`` gives them (``after_item``: only items right below
+    another item); returns the plan, its damaged text and the damaged items' places
+    (0-based, in the order the plan lists its items)."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     written = generated.text.split("\n")
     span = swot_span(written)
     lines: list[str] = []
-    damaged = 0
+    damaged: set[int] = set()
+    item = -1
     for k, line in enumerate(written):
         m = SWOT_ITEM.match(line) if k in span else None
+        item += m is not None
         if after_item and not (k - 1 in span and SWOT_ITEM.match(written[k - 1])):
             m = None
-        if m is not None and rng.random() < 0.5:
+        if m is not None and rng.random() < share:
             lines += damage(rng, line, m)
-            damaged += 1
+            damaged.add(item)
         else:
             lines.append(line)
     assert damaged, "the test damages an item's number"
-    assert_swot_read("\n".join(lines), generated.tables["plan_swot_items"])
+    return generated, "\n".join(lines), damaged
+
+
+def _assert_items_damaged_read(
+        seed: int, damage: Callable[[random.Random, str, re.Match[str]], list[str]], *,
+        after_item: bool = False) -> None:
+    """Half the SWOT items of a plan generated from ``seed`` (at random) are written as
+    ``damage`` gives them (:func:`damaged_swot_items`); every item must still be read
+    with its generated values."""
+    generated, text, _ = damaged_swot_items(seed, damage, after_item=after_item)
+    assert_swot_read(text, generated.tables["plan_swot_items"])
 
 
 # ------------------------------------------------------------------ a number OCR lost

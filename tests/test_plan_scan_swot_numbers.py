@@ -22,11 +22,12 @@ read is the one written.
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
-from test_plan_scan_swot import _assert_items_damaged_read
+from test_plan_scan_swot import _assert_items_damaged_read, damaged_swot_items
 
 from conftest import SWOT_ITEM, assert_swot_read, records_of, swot_span
 from corpus.build import GENERATORS
@@ -38,23 +39,11 @@ _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 def test_swot_number_alone_without_its_point_mid_page_keeps_its_number(seed: int) -> None:
     """Items right under another item written as ``2`` / the item's words: each is
     read with its kind and words, and its number as written."""
-    rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    written = generated.text.split("\n")
-    span = swot_span(written)
-    lines: list[str] = []
-    damaged = 0
-    for k, line in enumerate(written):
-        m = SWOT_ITEM.match(line) if k in span else None
-        if m is not None and k - 1 in span and SWOT_ITEM.match(written[k - 1]) \
-                and rng.random() < 0.6:
-            lines += [m.group("no").translate(_ARABIC), m.group("body")]
-            damaged += 1
-        else:
-            lines.append(line)
-    assert damaged, "the test damages an item's number"
+    generated, text, _ = damaged_swot_items(
+        seed, lambda rng, line, m: [m.group("no").translate(_ARABIC), m.group("body")],
+        after_item=True, share=0.6)
     want = generated.tables["plan_swot_items"]
-    got = records_of(extract, "\n".join(lines), screened=False).get("plan_swot_items", [])
+    got = records_of(extract, text, screened=False).get("plan_swot_items", [])
     assert [(r.kind, r.text) for r in got] == [(w["kind"], w["text"]) for w in want]
     assert [str(r.seq) for r in got] == [str(w["seq"]).translate(_ARABIC) for w in want]
 
@@ -106,30 +95,17 @@ def test_swot_number_alone_misread_out_of_order_is_no_number(seed: int) -> None:
     """``5`` alone between item 1 and item 2's words (OCR read ``2.`` as ``5``): the
     item is read with its kind and words; its number is the one written (by its
     place) or NULL, never the misread digit (seed 61, 200 dpi 1-bit)."""
-    rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    written = generated.text.split("\n")
-    span = swot_span(written)
-    lines: list[str] = []
-    misread: dict[int, str] = {}  # item index -> the digit OCR read
-    item = -1
-    for k, line in enumerate(written):
-        m = SWOT_ITEM.match(line) if k in span else None
-        item += m is not None
-        if m is not None and k - 1 in span and SWOT_ITEM.match(written[k - 1]) \
-                and rng.random() < 0.5:
-            number = int(m.group("no").translate(_ARABIC))
-            wrong = str(rng.choice([d for d in range(3, 10) if d not in (number, number - 1)]))
-            lines += [wrong, m.group("body")]
-            misread[item] = wrong
-        else:
-            lines.append(line)
-    assert misread, "the test damages an item's number"
+    def misread(rng: random.Random, line: str, m: re.Match[str]) -> list[str]:
+        number = int(m.group("no").translate(_ARABIC))
+        return [str(rng.choice([d for d in range(3, 10) if d not in (number, number - 1)])),
+                m.group("body")]
+
+    generated, text, damaged = damaged_swot_items(seed, misread, after_item=True)
     want = generated.tables["plan_swot_items"]
-    got = records_of(extract, "\n".join(lines), screened=False).get("plan_swot_items", [])
+    got = records_of(extract, text, screened=False).get("plan_swot_items", [])
     assert [(r.kind, r.text) for r in got] == [(w["kind"], w["text"]) for w in want]
     for k, (r, w) in enumerate(zip(got, want, strict=True)):
-        if k in misread:
+        if k in damaged:
             assert r.seq is None or str(r.seq) == str(w["seq"]).translate(_ARABIC), (k, r.seq)
         else:
             assert str(r.seq) == str(w["seq"]).translate(_ARABIC)
