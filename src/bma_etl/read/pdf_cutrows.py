@@ -11,7 +11,14 @@ import re
 from dataclasses import replace
 
 from bma_etl.read.pdf_borderless import LINE_PITCHES, WORD_EM, _room
-from bma_etl.read.pdf_cuts import cut_inside_word, label_again, split_at_next_table, thai_ends
+from bma_etl.read.pdf_cutcells import cut_at_columns, cut_row_at
+from bma_etl.read.pdf_cuts import (
+    SPLIT_EM,
+    cut_inside_word,
+    label_again,
+    split_at_next_table,
+    thai_ends,
+)
 from bma_etl.read.pdf_glyphs import THAI_MARK
 from bma_etl.read.pdf_justified import FLUSH_EM, _spaced
 from bma_etl.read.pdf_layout import TextLine
@@ -62,10 +69,11 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
                  None)
     if last is None or first is None or _repeated(after[first], before):
         return after
-    row = before[last]
     above = [before[k] for k in range(last - 1, -1, -1) if k not in margins]
-    row, columns = split_at_next_table(row, after[first:], above)  # ลำดับที่ ตัวชี้วัด
+    row, columns = split_at_next_table(before[last], after[first:], above)  # ลำดับที่ ตัวชี้วัด
     before[last] = row
+    row = cut_row_at(row, after[first])  # a narrow table's cells closer than a tab: kept if joined
+    told = row is not before[last]  # (its cells told apart by the next page's first line)
     mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
     if row.table is not None or "\t" not in row.text or len(mine) != len(row.cells) \
             or len(mine) < 2:
@@ -75,7 +83,7 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     alone = False  # whether the line taken last went on the first column alone
     went: list[int] = []  # the row's cells the line taken last went on
     while taken < len(after):
-        cont = after[taken]
+        cont = cut_at_columns(after[taken], list(row.cells))  # its cells closer than a tab
         texts = [p for p in cont.text.split("\t") if p.strip()]
         size = max(row.size, cont.size) or 1.0
         if cont.table is not None or len(texts) != len(cont.cells) or not texts:
@@ -90,7 +98,8 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
                                    if k >= into[0]) or (
                 into[0] == mine[0] and label_again(pieces[mine[0]], texts[0]))):
             break  # ๑. โครงการ… / ๒. โครงการ…, รายงานครั้งที่๗ / รายงาน: the next row's item
-        if mine[0] in into and not ((taken == first and _goes_on_first(row, cont, texts, into))
+        if mine[0] in into and not ((taken == first and (_goes_on_first(row, cont, texts, into)
+                                                         or (told and _each_cell(row, cont))))
                                     or _first_goes_on(row, cont, into, alone)
                                     or _goes_on_below(row, after[taken - 1], cont, texts,
                                                       into, went)):
@@ -216,6 +225,18 @@ def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[i
     lone = into == [mine[0]] and len(mine) > 2 and len(cont.cells) == 1 \
         and cont.right < row.cells[1] and thai_ends(pieces[mine[0]], texts[0])
     return several or every or lone or cut_inside_word(pieces[mine[0]], texts[0])
+
+
+def _each_cell(row: TextLine, cont: TextLine) -> bool:
+    """Whether ``cont`` goes on each of ``row``'s cells (three or more), one piece a cell.
+
+    Both were one line of cells closer than a tab, told apart by each other's columns
+    (:func:`.pdf_cutcells.cut_row_at`): ``cont``'s cells start where ``row``'s do
+    (within :data:`.pdf_cuts.SPLIT_EM` font sizes), the row's next line.
+    """
+    size = max(row.size, cont.size) or 1.0
+    return len(row.cells) > 2 and len(cont.cells) == len(row.cells) and all(
+        abs(a - b) <= SPLIT_EM * size for a, b in zip(row.cells, cont.cells, strict=True))
 
 
 def _ended(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:

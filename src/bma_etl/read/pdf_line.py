@@ -118,6 +118,10 @@ class TextLine:
     spread: float = 0.0
     #: Whether its page's text was TIS-620 bytes shown as Latin-1, decoded as Thai.
     recoded: bool = False
+    #: Of a row joined from cells side by side (:func:`.pdf_page.with_side_by_side`): per
+    #: cell, the two sides of each white-space run when the cell is one piece of one line
+    #: (:attr:`gaps` of that piece), else empty (see :func:`.pdf_cutcells.cell_spaces`).
+    cell_gaps: tuple[tuple[tuple[float, float], ...], ...] = ()
 
     @property
     def natural_right(self) -> float:

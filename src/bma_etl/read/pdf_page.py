@@ -365,5 +365,7 @@ def _joined(lines: list[TextLine]) -> TextLine | None:
                    room=tuple(max(p.right for p in c) - min(c, key=lambda p: (p.baseline, -p.right))
                               .right for c in columns),  # each last line's, short of the widest
                    heights=tuple(max(p.baseline for p in column) for column in columns),
+                   cell_gaps=tuple(column[0].gaps if len(column) == 1 else ()
+                                   for column in columns),
                    left=min(line.left for line in lines),
                    right=max(line.right for line in lines))

@@ -1,0 +1,115 @@
+"""Cells closer than a tab in a borderless row a page break cut, told apart by its two parts.
+
+Stage: read. Used by :func:`.pdf_cutrows.join_cut_row` on the last line of a page
+and the first of the next (:class:`~.pdf_layout.TextLine`, x in points). A table of
+narrow columns (a web page's, printed by LibreOffice Writer/Web) sets its cells
+closer than a tab's gap (:data:`.pdf_glyphs.TAB_GAP_EM`): a row cut at the page's
+foot after its first line is one line of running text (``รายงานครั้ง :: 20/12/2568 :
+อยู่ระหว่างขั้นตอนการ : เป็นไป : เป็นไปตาม``), and the cells it goes on with on the
+next page may stand on one line too (``แผน เป้าหมาย``). Alone, neither shows its
+columns; together they do: the columns one part's cells start at are where the other
+part's white space ends (:func:`cut_at_columns`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bma_etl.read.pdf_cuts import SPLIT_EM
+from bma_etl.read.pdf_layout import TextLine
+
+#: White space this many font sizes wide or more, at the same place in both parts of a
+#: row, is a column's padding (a word space is 0.25-0.5 em in the Thai fonts).
+WIDE_EM = 1.0
+
+_SPACES = re.compile("[ \u00a0]+")
+
+
+def cell_spaces(line: TextLine, k: int) -> tuple[tuple[float, float], ...] | None:
+    """The two sides (x, points) of each white-space run in ``line``'s cell ``k``; None: unknown.
+
+    From :attr:`TextLine.cell_gaps` (a row joined from cells side by side) or, for a
+    line drawn as one, :attr:`TextLine.gaps` inside the cell's extent; known only when
+    they are as many as the cell's text has runs.
+    """
+    pieces = [p for p in line.text.split("\t") if p.strip()]
+    if len(pieces) != len(line.cells) or len(line.ends) != len(line.cells):
+        return None
+    runs = len(_SPACES.findall(pieces[k].strip()))
+    if len(line.cell_gaps) == len(line.cells):
+        found = line.cell_gaps[k]
+        if not all(line.cells[k] <= a and b <= line.ends[k] for a, b in found):
+            return None  # (cells cut or joined since)
+    elif line.gaps and len(_SPACES.findall(line.text.strip())) == len(line.gaps):
+        found = tuple(g for g in line.gaps if line.cells[k] <= g[0] and g[1] <= line.ends[k])
+    else:
+        return None
+    return found if len(found) == runs else None
+
+
+def cut_at_columns(line: TextLine, columns: list[float]) -> TextLine:
+    """``line`` with each cell cut where a run of its white space ends at one of ``columns``.
+
+    A cell is cut at a column that starts inside it (more than :data:`.pdf_cuts.SPLIT_EM`
+    font sizes from its ends) when one of its white-space runs ends within that of the
+    column (:func:`cell_spaces`); a cell whose spaces are unknown stays whole.
+    """
+    pieces = [p for p in line.text.split("\t") if p.strip()]
+    if len(pieces) != len(line.cells) or len(line.ends) != len(line.cells):
+        return line
+    size = line.size or 1.0
+    texts, cells, ends, own = [], [], [], []  # own: each new cell's spaces (() if unknown)
+    for k, piece in enumerate(pieces):
+        spaces = cell_spaces(line, k) or ()
+        piece = piece.strip()
+        runs = list(_SPACES.finditer(piece))
+        cuts = sorted({n for x in columns
+                       if line.cells[k] + SPLIT_EM * size < x < line.ends[k] - SPLIT_EM * size
+                       for n, (_, b) in enumerate(spaces) if abs(b - x) <= SPLIT_EM * size})
+        start, done, last = line.cells[k], 0, -1
+        for n in [*cuts, len(runs)]:
+            texts.append(piece[done:runs[n].start()] if n < len(runs) else piece[done:])
+            cells.append(start)
+            ends.append(spaces[n][0] if n < len(runs) else line.ends[k])
+            own.append(spaces[last + 1:n] if n < len(runs) else spaces[last + 1:])
+            if n < len(runs):
+                start, done, last = spaces[n][1], runs[n].end(), n
+    if len(cells) == len(line.cells):
+        return line
+    whole = len(_SPACES.findall(line.text.strip())) == len(line.gaps)
+    return replace(line, text="\t".join(texts), cells=tuple(cells), ends=tuple(ends),
+                   heights=(), spaces=(), cell_gaps=tuple(own),
+                   gaps=tuple(g for spaces in own for g in spaces) if whole else ())
+
+
+def cut_row_at(row: TextLine, cont: TextLine) -> TextLine:
+    """``row`` (one cell: a row's first line at a page's foot) cut at the columns of ``cont``.
+
+    ``cont``: the next page's first line, cells of a row of two or more. The columns:
+    where ``cont``'s cells start, and where white space :data:`WIDE_EM` font sizes wide
+    or more ends at the same place (within :data:`.pdf_cuts.SPLIT_EM` font sizes) in
+    both lines (two cells of ``cont``'s that stand on one line closer than a tab). The
+    row is cut only when it starts at ``cont``'s first cell and has a white-space run
+    ending at each of those columns inside it (:func:`cut_at_columns`); else unchanged.
+    """
+    size = max(row.size, cont.size) or 1.0
+    if "\t" in row.text or len(row.cells) != 1 or len(cont.cells) < 2 or cont.table is not None \
+            or abs(row.cells[0] - cont.cells[0]) > SPLIT_EM * size or not row.gaps:
+        return row
+    wide = [b for a, b in row.gaps if b - a >= WIDE_EM * size]
+    columns = list(cont.cells[1:])
+    for k in range(len(cont.cells)):
+        columns += [b for a, b in cell_spaces(cont, k) or () if b - a >= WIDE_EM * size
+                    and any(abs(b - x) <= SPLIT_EM * size for x in wide)]
+    inside = [x for x in columns if row.left + SPLIT_EM * size < x < row.right - SPLIT_EM * size]
+    if not all(any(abs(b - x) <= SPLIT_EM * size for _, b in row.gaps) for x in inside):
+        return row
+    cut = cut_at_columns(replace(row, ends=(row.right,)) if len(row.ends) != 1 else row,
+                         sorted(columns))
+    if cut is row or len(cut.cells) < 2:
+        return row
+    # each cell's room before its column's edge: the white space before the next cell
+    # beyond the narrowest such (the cells' padding); the last cell's is unknown, none
+    apart = [b - a for a, b in zip(cut.ends, cut.cells[1:], strict=False)]
+    return replace(cut, room=(*(gap - min(apart) for gap in apart), 0.0))
