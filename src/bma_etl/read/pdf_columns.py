@@ -26,6 +26,7 @@ from bma_etl.read.pdf_borderless import (
 )
 from bma_etl.read.pdf_bottoms import bottom_aligned_rows
 from bma_etl.read.pdf_cells import offset_cells, own_pitch
+from bma_etl.read.pdf_cutcells import cut_at_columns
 from bma_etl.read.pdf_cuts import (
     SPLIT_EM,
     cut_inside_word,
@@ -297,10 +298,11 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
         if not all(any(abs(x - k) <= size for k in known or {}) for row in rows
                    for x in row.cells):
             known, columns = None, own  # a table of its own columns under the one above
-        # (a row of cells already: its own table's columns); a cut may leave a piece
-        # narrower than a font size (an amount's first digit set beside a name)
-        rows = [split_cells_at_columns(row, sorted(columns if len(row.cells) == 1 else own),
-                                       SPLIT_EM) for row in rows]
+        # (a row of cells already: its own table's columns, or those of the table above
+        # when it is too short to show any); a cut may leave a piece narrower than a font
+        # size (an amount's first digit set beside a name)
+        rows = [_split(row, sorted(columns if len(row.cells) == 1 or not own else own))
+                for row in rows]
     tolerance = size  # left-aligned cells of a column start within a font size
     anchors: list[float] = []
     for x in sorted(x for row in rows for x in row.cells):
@@ -334,6 +336,18 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
         joined = top_aligned_rows(bottom_aligned_rows(joined, anchors, pitch, above), anchors,
                                   pitch, page_right, known)
     return [*joined, *[None] * (len(out) - len(joined))], reach
+
+
+def _split(row: TextLine, columns: list[float]) -> TextLine:
+    """``row`` with its cells cut at the table's ``columns`` (:mod:`.pdf_cuts`).
+
+    :func:`.pdf_cuts.split_cells_at_columns`; a row joined from cells side by side knows
+    no line's spaces, only those of its cells of one piece
+    (:func:`.pdf_cutcells.cut_at_columns`).
+    """
+    if row.gaps:
+        return split_cells_at_columns(row, columns, SPLIT_EM)
+    return cut_at_columns(row, columns)
 
 
 def _flowing_through(rows: list[TextLine], anchors: list[float], pitch: float,

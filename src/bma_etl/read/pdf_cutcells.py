@@ -51,9 +51,11 @@ def cell_spaces(line: TextLine, k: int) -> tuple[tuple[float, float], ...] | Non
 def cut_at_columns(line: TextLine, columns: list[float]) -> TextLine:
     """``line`` with each cell cut where a run of its white space ends at one of ``columns``.
 
-    A cell is cut at a column that starts inside it (more than :data:`.pdf_cuts.SPLIT_EM`
-    font sizes from its ends) when one of its white-space runs ends within that of the
-    column (:func:`cell_spaces`); a cell whose spaces are unknown stays whole.
+    A cell is cut at the columns that start inside it (more than :data:`.pdf_cuts.SPLIT_EM`
+    font sizes from its ends) when, for each of them, one of its white-space runs ends
+    within that of the column (:func:`cell_spaces`; as
+    :func:`.pdf_cuts.split_cells_at_columns` cuts a line whose spaces are all known); a
+    cell whose spaces are unknown stays whole.
     """
     pieces = [p for p in line.text.split("\t") if p.strip()]
     if len(pieces) != len(line.cells) or len(line.ends) != len(line.cells):
@@ -64,9 +66,11 @@ def cut_at_columns(line: TextLine, columns: list[float]) -> TextLine:
         spaces = cell_spaces(line, k) or ()
         piece = piece.strip()
         runs = list(_SPACES.finditer(piece))
-        cuts = sorted({n for x in columns
-                       if line.cells[k] + SPLIT_EM * size < x < line.ends[k] - SPLIT_EM * size
-                       for n, (_, b) in enumerate(spaces) if abs(b - x) <= SPLIT_EM * size})
+        inside = [x for x in columns
+                  if line.cells[k] + SPLIT_EM * size < x < line.ends[k] - SPLIT_EM * size]
+        near = [[n for n, (_, b) in enumerate(spaces) if abs(b - x) <= SPLIT_EM * size]
+                for x in inside]
+        cuts = sorted({found[0] for found in near}) if all(near) else []
         start, done, last = line.cells[k], 0, -1
         for n in [*cuts, len(runs)]:
             texts.append(piece[done:runs[n].start()] if n < len(runs) else piece[done:])
@@ -113,3 +117,31 @@ def cut_row_at(row: TextLine, cont: TextLine) -> TextLine:
     # beyond the narrowest such (the cells' padding); the last cell's is unknown, none
     apart = [b - a for a, b in zip(cut.ends, cut.cells[1:], strict=False)]
     return replace(cut, room=(*(gap - min(apart) for gap in apart), 0.0))
+
+
+def cut_at_starts(text: str, left: float, right: float, gaps: tuple[tuple[float, float], ...],
+                  size: float, starts: list[float]
+                  ) -> list[tuple[str, float, float, tuple[tuple[float, float], ...]]]:
+    """One line's piece cut where wide white space (:data:`WIDE_EM`) ends at a piece's start.
+
+    ``text`` stands from ``left`` to ``right`` (points), its white-space runs' sides
+    ``gaps``; ``starts``: where the pieces of the other lines of its run start. A cell's
+    first line set beside the next cell's closer than a tab (``: เป็นไป : เป็นไป`` over
+    ``ตามเป้า``, a narrow table's two flag columns) is two pieces when white space that
+    wide ends within :data:`.pdf_cuts.SPLIT_EM` font sizes of where a piece of another
+    line starts. Returns the pieces (text, left, right, gaps), the piece alone when
+    there is no such white space or its runs are unknown.
+    """
+    text = text.strip()
+    runs = list(_SPACES.finditer(text))
+    size = size or 1.0
+    if len(runs) != len(gaps):
+        return [(text, left, right, gaps)]
+    cuts = [n for n, (a, b) in enumerate(gaps) if b - a >= WIDE_EM * size
+            and any(abs(x - b) <= SPLIT_EM * size for x in starts)]
+    out, done, start, last = [], 0, left, 0
+    for n in cuts:
+        out.append((text[done:runs[n].start()], start, gaps[n][0], gaps[last:n]))
+        done, start, last = runs[n].end(), gaps[n][1], n + 1
+    out.append((text[done:], start, right, gaps[last:]))
+    return out

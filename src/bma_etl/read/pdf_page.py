@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise, permutations
 
+from bma_etl.read.pdf_cutcells import cut_at_starts
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
 
@@ -120,6 +121,7 @@ class _Piece:
     baseline: float
     line: int  # index of its line in the run
     gaps: tuple[tuple[float, float], ...] = ()  # its spaces' two sides (TextLine.gaps)
+    size: float = 0.0  # its line's font size (points)
 
 
 def _pieces(line: TextLine, index: int) -> list[_Piece]:
@@ -128,18 +130,26 @@ def _pieces(line: TextLine, index: int) -> list[_Piece]:
     texts = line.text.split("\t")
     if len(texts) != len(line.cells) or len(texts) == 1:
         return [_Piece(line.text.replace("\t", " "), line.left, line.right, line.baseline,
-                       index, line.gaps if len(texts) == 1 else ())]
+                       index, line.gaps if len(texts) == 1 else (), line.size)]
     # A cell ends at its last character when the line says where; else where the next starts.
     ends = line.ends if len(line.ends) == len(texts) else \
         [end - 0.5 for end in (*line.cells[1:], line.right + 0.5)]
     heights = line.heights if len(line.heights) == len(texts) else (line.baseline,) * len(texts)
     return [_Piece(t, x, max(x, end), y, index,
-                   tuple(g for g in line.gaps if x <= g[0] and g[1] <= end))
+                   tuple(g for g in line.gaps if x <= g[0] and g[1] <= end), line.size)
             for t, x, end, y in zip(texts, line.cells, ends, heights, strict=True) if t.strip()]
 
 
 def _columns(pieces: list[_Piece]) -> list[list[_Piece]]:
-    """Pieces gathered into columns: pieces whose x extents overlap are one column."""
+    """Pieces gathered into columns: pieces whose x extents overlap are one column.
+
+    A piece is first cut where wide white space ends at another line's piece's start
+    (:func:`.pdf_cutcells.cut_at_starts`: cells closer than a tab).
+    """
+    pieces = [_Piece(text, left, right, p.baseline, p.line, gaps, p.size) for p in pieces
+              for text, left, right, gaps in cut_at_starts(
+                  p.text, p.left, p.right, p.gaps, p.size,
+                  [q.left for q in pieces if q.line != p.line])]
     columns: list[list[_Piece]] = []
     right = float("-inf")
     for piece in sorted(pieces, key=lambda p: p.left):

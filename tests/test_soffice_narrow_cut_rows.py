@@ -1,0 +1,79 @@
+"""Progress forms whose narrow report table sets its cells closer than a tab.
+
+bench/corpus ``soffice-narrow``: the form's tables as an HTML page with narrow
+columns, printed by LibreOffice Writer/Web. Its cells stand closer than a tab's
+gap, so a line of a report row may be its cells run together (``: เป็นไป :
+เป็นไป`` beside ``ตามเป้า``, the two flag columns), and a page break that cuts a
+report row leaves its first line at the page's foot as running text and its cells
+on the next page as one (``แผน เป้าหมาย``). The reader tells the cells apart by the
+columns around them (:mod:`bma_etl.read.pdf_cutcells`).
+
+The forms are generated (bench/corpus ``legacy_long``) and printed as the corpus
+prints them; the truth is every report's fields as generated.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from bma_etl.pipeline import process_file
+
+from conftest import font_file
+from corpus import render
+from corpus.build import GENERATORS
+from corpus.score import score
+
+FONTS = ("Loma", "Kinnari", "Laksaman", "Garuda")
+#: Draws whose report row a page break cuts (its flags go on on the next page) ...
+CUT = (12, 21)
+#: ... and whose flag cells stand on one line closer than a tab.
+CLOSE = (7, 10, 16)
+#: A page's text that ends in a flag cut short: a row the page break cut.
+_CUT_FLAG = re.compile("(?:เป็ ?นไป|ตาม|เป้า)$")
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[object, Path]]:
+    """Each draw's form printed with narrow borderless columns: draw -> (document, PDF)."""
+    for font in FONTS:
+        font_file(font)  # fails the test when the font is not installed
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    folder = tmp_path_factory.mktemp("narrow-cut")
+    jobs = [(GENERATORS["legacy_long"](random.Random(f"cut-{k}")), folder / f"form{k}.pdf",
+             FONTS[k % 4], random.Random(f"cut-print-{k}")) for k in (*CUT, *CLOSE)]
+    _, failed = render.render_narrow_tables_batch(jobs, ruled=False)
+    assert not failed, failed
+    return {k: (doc, pdf) for k, (doc, pdf, _, _) in zip((*CUT, *CLOSE), jobs, strict=True)}
+
+
+def _lost(doc: object, pdf: Path) -> list[tuple[object, ...]]:
+    truth = {"tables": {"progress_updates": doc.truth["tables"]["progress_updates"]}}  # type: ignore[attr-defined]
+    return [(pdf.name, *item) for item in score(process_file(pdf), truth).lost]
+
+
+def _cut_pages(pdf: Path) -> int:
+    """How many pages (but the last) end in a flag cut short."""
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        texts = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    finally:
+        document.close()
+    return sum(1 for text in texts[:-1] if _CUT_FLAG.search(text.strip()))
+
+
+def test_a_report_row_a_page_break_cut_keeps_its_cells(printed: dict[int, tuple[object, Path]]
+                                                         ) -> None:
+    for k in CUT:
+        assert _cut_pages(printed[k][1]) >= 1, k  # the draw still prints a cut row
+    assert [item for k in CUT for item in _lost(*printed[k])] == []
+
+
+def test_flag_cells_closer_than_a_tab_stay_apart(printed: dict[int, tuple[object, Path]]
+                                                  ) -> None:
+    assert [item for k in CLOSE for item in _lost(*printed[k])] == []
