@@ -9,6 +9,7 @@ cut from. Printed PDFs of the same kind: tests/test_robustness.py (``legacy_html
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -240,5 +241,25 @@ def test_a_row_that_ended_above_the_page_s_foot_is_not_joined() -> None:
     lines = [rng.choice(WORDS) for _ in range(8)]  # the row ends; the next did not fit
     pages = _office_pages([[cells[0]], lines, [cells[2]], [cells[3]]], ["", "ต่อ", "", ""])
     assert pages[0][1].reach == (False, False, False, False)
+    join_cut_rows(pages)
+    assert [len(p) for p in pages] == [2, 1]
+
+
+def test_a_word_wrapped_at_a_space_needs_room_for_the_space_too() -> None:
+    # a project's amount cut before its unit: the unit (drawn 27.7 points wide) fitted
+    # the row's last line with no room left for the space before it, so it was wrapped
+    unit = 27.7
+    row = replace(_row(["", "", "๔. โครงการ", "๘,๓๑๗,๗๐๐.-"], 60.0, below=False),
+                  reach=(False, False, True, True), room=(0.0, 0.0, 0.0, unit + 0.01))
+    part = replace(_row(["", "", "ซ่อมแซมป้ายรถประจำทาง", "บาท"], 770.0),
+                   lead=(0.0, 0.0, 104.1, unit))
+    pages = [[_row(HEAD, 700.0), row], [part]]
+    join_cut_rows(pages)
+    assert pages[1] == []
+    assert pages[0][1].text.split("\t")[2:] == ["๔. โครงการซ่อมแซมป้ายรถประจำทาง",
+                                                 "๘,๓๑๗,๗๐๐.- บาท"]
+    # a next row whose first word and its space would have fitted is a row of its own
+    roomy = replace(row, room=(0.0, 0.0, 0.0, unit + 0.5 * 12.0))
+    pages = [[_row(HEAD, 700.0), roomy], [part]]
     join_cut_rows(pages)
     assert [len(p) for p in pages] == [2, 1]

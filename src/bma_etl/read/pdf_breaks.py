@@ -322,7 +322,8 @@ def _goes_on(row: TextLine, part: TextLine, head: bool = False) -> bool:
     after its first line, or in every cell), the part goes on when the last line of
     each cell it fills had no room for the part's first word there (that line was
     wrapped: :attr:`~TextLine.room`; the word's width as drawn, :attr:`~TextLine.lead`,
-    or at least :data:`CHAR_EM` a letter); a next row starts with a number or a short
+    or at least :data:`CHAR_EM` a letter, and a space of :data:`SPACE_EM` before it when
+    the cell's two pieces join with one); a next row starts with a number or a short
     word that would have fitted. ``head``: ``row`` is a table's header row, whose
     next row is never its rest.
     """
@@ -338,9 +339,26 @@ def _goes_on(row: TextLine, part: TextLine, head: bool = False) -> bool:
     # every cell of the row runs down to its foot: the part goes on only where the
     # row's last line had no room for the part's first word (the line was wrapped)
     lead = part.lead if len(part.lead) == len(texts) else (0.0,) * len(texts)
+    size = part.size or row.size
     return not head and len(row.room) == len(texts) and all(
-        max(_word_width(text, part.size or row.size), drawn) > room
-        for text, room, drawn in zip(texts, row.room, lead, strict=True) if text.strip())
+        max(_word_width(text, size), drawn) + _space_before(above, text, size) > room
+        for text, above, room, drawn in zip(texts, row.text.split("\t"), row.room, lead,
+                                            strict=True) if text.strip())
+
+
+#: Narrowest word space (font sizes) a line must also leave for a word wrapped at a
+#: space (``๘,๓๑๗,๗๐๐.-`` / ``บาท``): the Thai fonts' run 0.24-0.5 em.
+SPACE_EM = 0.2
+
+
+def _space_before(above: str, text: str, size: float) -> float:
+    """The room (points) a space before ``text`` takes on the line ending ``above``.
+
+    0.0 when the two pieces of the cell join without one (a Thai word cut anywhere).
+    """
+    joined = join_pieces(above.strip(), text.strip())
+    return SPACE_EM * size if above.strip() and len(joined) > len(above.strip()) \
+        + len(text.strip()) else 0.0
 
 
 #: Least width of a character (font sizes) for :func:`_word_width`: Thai letters and
