@@ -125,6 +125,19 @@ def test_a_table_the_page_cut_is_closed_where_its_column_rules_end() -> None:
     assert (28.0, EDGES[0], RIGHT) in shut.horizontal
 
 
+def test_the_rest_of_a_cut_row_alone_at_a_page_s_top_is_closed_above() -> None:
+    # Chromium prints the rest of a row a page break cut under no rule of its own: the
+    # column rules run up to the page's top margin, one row rule closes it below
+    top = tuple((x, 696.0, 764.0) for x in (*EDGES, RIGHT))
+    shut, cut = closed(Rules(top, ((696.0, EDGES[0], RIGHT),)))
+    assert cut.heights == (764.0,) and (764.0, EDGES[0], RIGHT) in shut.horizontal
+    lines = [TextLine("แพลตฟอร์มออนไลน์", 750.0, 12.0, (EDGES[0] + 3,), EDGES[0] + 3, 100.0),
+             TextLine("ออนไลน์ต่างประเทศ", 750.0, 12.0, (EDGES[1] + 3,), EDGES[1] + 3, 200.0)]
+    rows = mark_open(with_table_rows(lines, shut), shut, cut, lines)
+    assert [(row.text, row.open_above) for row in rows] == [
+        ("แพลตฟอร์มออนไลน์\tออนไลน์ต่างประเทศ\t\t", True)]
+
+
 @pytest.mark.parametrize("horizontal", [
     ((28.0, EDGES[0], RIGHT), (814.0, EDGES[0], RIGHT), (400.0, EDGES[0], RIGHT)),  # closed
     (),  # column rules and no row rules: no ruled table to close

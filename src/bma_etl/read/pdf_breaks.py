@@ -62,8 +62,9 @@ def closed(rules: Rules) -> tuple[Rules, Cut]:
 
     A table's end is open where :data:`MIN_EDGE_RULES` vertical rules or more end
     within :data:`~.pdf_tables.JOIN` of one height, no horizontal rule spans them
-    there, and a horizontal rule spans them elsewhere (a ruled table, not columns
-    drawn without rows).
+    there, and a horizontal rule spans them elsewhere: between their ends, or at
+    their other end (a row alone, the rest of a row the page cut: Chromium closes it
+    below only) (a ruled table, not columns drawn without rows).
 
     >>> rules = Rules(vertical=((10.0, 20.0, 300.0), (50.0, 20.0, 300.0), (90.0, 20.0, 300.0)),
     ...               horizontal=((300.0, 10.0, 90.0), (200.0, 10.0, 90.0)))
@@ -84,8 +85,9 @@ def closed(rules: Rules) -> tuple[Rules, Cut]:
                      if h[1] <= left + JOIN + SLACK and h[2] >= right - JOIN - SLACK]
             if any(abs(h[0] - at) <= JOIN for h in spans):
                 continue
-            if any(low + JOIN < h[0] < high - JOIN for h in spans):
-                added.append((at, left, right))
+            far = max(v[2] for v in group) if end == 1 else min(v[1] for v in group)
+            if any(low + JOIN < h[0] < high - JOIN or abs(h[0] - far) <= JOIN for h in spans):
+                added.append((at, left, right))  # (a row alone: its rule at the far end)
     if not added:
         return rules, Cut()
     return (Rules(rules.vertical, tuple(sorted((*rules.horizontal, *added)))),
