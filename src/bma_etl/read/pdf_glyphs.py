@@ -23,6 +23,9 @@ from bma_etl.textnorm import PUA_TO_THAI
 
 #: A gap between two characters of a line this many font sizes wide is a tab.
 TAB_GAP_EM = 2.0
+#: Two pieces of one line whose baselines stand this many font sizes apart are two
+#: cells (a browser centres a cell's text in its row; one run of text keeps its baseline).
+STEP_EM = 0.25
 BREAK = re.compile(r"\r\n|\r|\n")
 # Thai combining marks: MAI HAN-AKAT, SARA I..PHINTHU, MAITAIKHU..YAMAKKAN.
 THAI_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
