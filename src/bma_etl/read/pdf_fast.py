@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from bma_etl.read.pdf_glyphs import TAB_GAP_EM
+from bma_etl.read.pdf_glyphs import STEP_EM, TAB_GAP_EM
 from bma_etl.read.pdf_letters import LETTER_SPREAD_EM
 
 if TYPE_CHECKING:
@@ -218,12 +218,10 @@ def _kept_spaces(line: _Line, text: str) -> list[tuple[float, float]] | None:
 
     None unless each is one space the PDF wrote (pdfium made none up), before no
     SARA AM, no rule crossing the line, under a tab wide, between letters on one
-    baseline (:data:`.pdf_layout.STEP_EM`), drawn where its gap is
+    baseline (:data:`.pdf_glyphs.STEP_EM`), drawn where its gap is
     (:func:`.pdf_clusters.misplaced_space`): what
     :meth:`.pdf_layout._Line._space` keeps as written.
     """
-    from bma_etl.read.pdf_layout import STEP_EM
-
     g, base = line.g, line.index[0] if line.index else 0
     lefts, rights, size_of = g.lefts, g.rights, g.size
     if line.rules and len(text) > 1:  # rules outside the line's ink: as no rule

@@ -60,6 +60,7 @@ class PageGaps:
         self._letters: list[int] | None = None
         self._middles: Any = None
         self._at: Any = None
+        self._runs_at: Any = None
 
     def _measure(self) -> list[int]:
         g = self.g
@@ -94,9 +95,9 @@ class PageGaps:
         self.kept = np.concatenate(([False], (kinds != ord("a")) & (kinds != ord("x"))))
         self.gaps = gaps
         self.spaced_array = pending[:len(letters)] >= 0  # (numpy, for .pdf_fast)
-        self.spaced = self.spaced_array.tolist()
-        after = after[starts]  # letters with white space before them, and where it starts
-        self.after, self.starts = after.tolist(), spaces[starts].tolist()
+        # letters with white space before them, and where it starts (as lists when
+        # a run is first measured: most pages' lines never are)
+        self._runs_at = (after[starts], spaces[starts])
         self._at = letters
         return letters.tolist()
 
@@ -104,8 +105,7 @@ class PageGaps:
         """The page index of each letter (no white space, no mark), the page measured first.
 
         After it :attr:`gaps` (points, before each letter), :attr:`kinds`,
-        :attr:`kept` and :attr:`spaced` (and its numpy :attr:`spaced_array`) are set, one
-        per letter.
+        :attr:`kept` and the numpy :attr:`spaced_array` are set, one per letter.
         """
         if self._letters is None:
             self._letters = self._measure()
@@ -151,6 +151,10 @@ class PageGaps:
         if "D" in kinds:
             kinds = "".join(("d" if gap < tab else "-") if kind == "D" else kind
                             for gap, kind in zip(gaps, kinds, strict=True))
+        if self._runs_at is not None:
+            after, starts = self._runs_at
+            self.spaced = self.spaced_array.tolist()
+            self.after, self.starts, self._runs_at = after.tolist(), starts.tolist(), None
         after = self.after
         low, high = bisect_left(after, first + 1), bisect_left(after, end)
         runs = [(at - base, k - first - 1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+import struct
 from collections import deque
 from itertools import repeat
 from typing import Any
@@ -23,6 +24,9 @@ from bma_etl.textnorm import PUA_TO_THAI
 
 #: A gap between two characters of a line this many font sizes wide is a tab.
 TAB_GAP_EM = 2.0
+#: Two pieces of one line whose baselines stand this many font sizes apart are two
+#: cells (a browser centres a cell's text in its row; one run of text keeps its baseline).
+STEP_EM = 0.25
 BREAK = re.compile(r"\r\n|\r|\n")
 # Thai combining marks: MAI HAN-AKAT, SARA I..PHINTHU, MAITAIKHU..YAMAKKAN.
 THAI_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
@@ -147,6 +151,9 @@ class Glyphs:
         self._m_ref = ctypes.byref(self._m)
         self._d = [ctypes.c_double() for _ in range(4)]
         self._d_ref = [ctypes.byref(d) for d in self._d]
+        # an origin's x and y, read back as one tuple (:data:`_TWO_DOUBLES`)
+        self._xy = (ctypes.c_double * 2)()
+        self._x_ref, self._y_ref = ctypes.byref(self._xy), ctypes.byref(self._xy, 8)
         self._lefts: list[float] | None = None
         self._rights: list[float] = []
         self._arrays: tuple[Any, Any] | None = None
@@ -235,9 +242,8 @@ class Glyphs:
         found = self._origins.get(index, _UNASKED)
         if found is not _UNASKED:
             return found
-        x, y = self._d[0], self._d[1]
-        found = (x.value, y.value) if self._origin_of(self._at, index, self._d_ref[0],
-                                                      self._d_ref[1]) else None
+        found = _TWO_DOUBLES(self._xy) if self._origin_of(self._at, index, self._x_ref,
+                                                          self._y_ref) else None
         moved = self._moved if self._moved is not None else self.moved
         m = moved.get(index) if moved else None
         if m is not None and found is not None:
@@ -257,8 +263,8 @@ class Glyphs:
         if size is None:
             size = float(self._size(self._at, index) or 0.0)
             if size > 1.0 and self._matrix_of(self._at, index, self._m_ref):
-                m = self._m
-                scale = math.sqrt(abs(m.a * m.d - m.b * m.c))
+                a, b, c, d = _FOUR_FLOATS(self._m)  # (FS_MATRIX: a, b, c, d, e, f)
+                scale = math.sqrt(abs(a * d - b * c))
                 if scale > 0.0:
                     size *= scale
             self._sizes[index] = size
@@ -267,6 +273,10 @@ class Glyphs:
 
 #: What :meth:`Glyphs.origin`'s cache holds for a character not asked about yet.
 _UNASKED: Any = object()
+#: Two C doubles read from a buffer as a tuple of floats (no ``.value`` per field).
+_TWO_DOUBLES = struct.Struct("2d").unpack_from
+#: The first four C floats of a buffer (a matrix's a, b, c, d) as Python floats.
+_FOUR_FLOATS = struct.Struct("4f").unpack_from
 
 
 def glyphs(textpage: Any) -> Glyphs:

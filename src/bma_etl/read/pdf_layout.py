@@ -32,6 +32,7 @@ from bma_etl.read.pdf_clusters import (
     misplaced_space,
     replace_marks,
 )
+from bma_etl.read.pdf_extent import extent
 from bma_etl.read.pdf_fast import PlainLines, plain_text
 from bma_etl.read.pdf_gaps import PageGaps
 from bma_etl.read.pdf_glyphs import (
@@ -39,8 +40,10 @@ from bma_etl.read.pdf_glyphs import (
     JOINED,
     LOST,
     SENTINEL,
+    STEP_EM,
     TAB_GAP_EM,
     TAIL,
+    Glyphs,
     glyphs,
     without_unmapped,
 )
@@ -68,9 +71,6 @@ JOIN_GAP_EM = 0.22
 #: wide in the Thai fonts (Loma's the widest, as Chromium draws it), a SARA AA and
 #: a space 0.73 em or more (Loma 0.92).
 AM_SPLIT_GAP_EM = 0.71
-#: Two pieces of one line whose baselines stand this many font sizes apart are two
-#: cells (a browser centres a cell's text in its row; one run of text keeps its baseline).
-STEP_EM = 0.25
 
 #: A vertical rule crosses a line when it reaches this many font sizes above its
 #: baseline (into its letters): a spreadsheet's grid stops under a cell its text
@@ -113,24 +113,29 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     raw = without_false_breaks(g, without_span_copies(g, without_unmapped(g, raw, count)))
     letters, gaps_of_page = PageLetters(g, count), PageGaps(g, raw)
     plain = PlainLines(g, raw, gaps_of_page) if fast else None
+    # asked once for the page: most pages hold no stand-in nor control character
+    marked = SENTINEL.search(raw) is not None
+    clean = _CONTROL.search(raw.replace("\r", "")) is None  # (no line holds a break)
     lines: list[TextLine] = []
     start = 0
     for brk in (*line_breaks(g, raw), None):
         end = brk[0] if brk else len(raw)
         line = raw[start:end]
-        lost, tails = line.count(LOST), line.count(TAIL)
+        lost, tails = (line.count(LOST), line.count(TAIL)) if marked else (0, 0)
         baseline, size, left, right, first_word, last_word = None, 0.0, 0.0, 0.0, 0.0, 0.0
-        spaced_end = bool(line.strip()) and line[-1:] in (" ", "\u00a0")
-        if (line.replace(LOST, "").replace(TAIL, "") if lost or tails else line).strip():
+        bare = line.strip()
+        spaced_end = bool(bare) and line[-1:] in (" ", "\u00a0")
+        if (line.replace(LOST, "").replace(TAIL, "").strip() if lost or tails else bare):
             first = start + len(line) - len(line.lstrip(_LEADING))
             origin = g.origin(first)
             if origin is not None:
                 baseline = origin[1]
             size = round(g.size(first), 1)
             crossing = [x for x, bottom, top in rules if baseline is not None
-                        and bottom - 1.0 <= baseline and top >= baseline + RULE_REACH_EM * size]
-            fixer = _Line(g, line, start, crossing, baseline, gaps_of_page)
-            left, right, first_word, last_word = fixer.extent()
+                        and bottom - 1.0 <= baseline and top >= baseline + RULE_REACH_EM * size
+                        ] if rules else []
+            fixer = _Line(g, line, start, crossing, baseline, gaps_of_page, marked)
+            left, right, first_word, last_word = extent(fixer)
             spaced_end = spaced_end and fixer.space_at_end()
             line = plain_text(fixer) if plain and plain.needs_none(fixer) \
                 else fixer.fixed(letters)
@@ -142,17 +147,20 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         else:
             cells = heights = ends = spaces = gaps = ()
             loose = 0
-        text = _CONTROL.sub("", line.replace("\x02", "-").replace("\ufffe", "-")).strip(" \u00a0\t")
-        if text.count("\t") + 1 != len(cells):
-            cells = heights = ends = spaces = ()
-        if len(_SPACES.findall(text)) != len(gaps):
-            gaps = ()
+        text = (line if clean else _CONTROL.sub("", line.replace("\x02", "-")
+                                                 .replace("\ufffe", "-"))).strip(" \u00a0\t")
+        if "\t" in text or len(cells) != 1:
+            if text.count("\t") + 1 != len(cells):
+                cells = heights = ends = spaces = ()
+        if gaps or " " in text or "\u00a0" in text:
+            if len(_SPACES.findall(text)) != len(gaps):
+                gaps = ()
         runs = [b - a for a, b in gaps] + [c - e for e, c in zip(ends, cells[1:], strict=False)]
         extra = spread(runs, size) if len(runs) >= 2 and size > 1.0 else 0.0
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,
-                              spaced_end, unmapped=lost + tails, am_tails=tails,
-                              heights=heights, loose_marks=loose, ends=ends, spaces=spaces,
-                              gaps=gaps, spread=extra, recoded=recoded > 0))
+                              spaced_end, None, lost + tails, tails, 0.0, heights, loose, ends,
+                              spaces, False, False, (), (), (), gaps, extra,
+                              recoded > 0))
         start = brk[1] if brk else len(raw)
     return lines
 
@@ -166,9 +174,13 @@ def _between(xs: list[float], left: float, right: float) -> bool:
 class _Line:
     """One line of a text page being rebuilt: its characters and each one's page index."""
 
+    __slots__ = ("baseline", "cells", "ends", "g", "gaps", "heights", "index", "ink", "loose",
+                 "page", "rules", "spaced", "spaces", "text")
+
     def __init__(self, textpage: Any, line: str, base: int, rules: list[float] | None = None,
-                 baseline: float | None = None, page: PageGaps | None = None) -> None:
-        g = glyphs(textpage)
+                 baseline: float | None = None, page: PageGaps | None = None,
+                 marked: bool = True) -> None:
+        g = textpage if isinstance(textpage, Glyphs) else glyphs(textpage)
         self.g = g
         self.page = page  # the page's letter gaps, when ``line`` is cut from its text
         self.cells: list[float] = []  # x where each tab-separated cell starts
@@ -187,7 +199,7 @@ class _Line:
         #: The line's characters, and the page index of each (``text[pos]`` is ``index[pos]``).
         self.text = line
         self.index: range | list[int] = range(base, base + len(line))
-        if not SENTINEL.search(line):
+        if not marked or not SENTINEL.search(line):  # (``marked``: the page holds one)
             return
         kept: list[str] = []
         index: list[int] = []
@@ -259,28 +271,6 @@ class _Line:
         self.cells.append(self.box(pos)[0])
         origin = self.origin(pos)
         self.heights.append(origin[1] if origin else (self.baseline or 0.0))
-
-    def extent(self) -> tuple[float, float, float, float]:
-        """The line's left and right edges, its first and last words' widths (before any change)."""
-        text = self.text
-        first = len(text) - len(text.lstrip(" \u00a0"))
-        if first == len(text):
-            return 0.0, 0.0, 0.0, 0.0
-        last: list[int] = []  # the last three characters that are not white space
-        pos = len(text) - 1
-        while len(last) < 3 and pos >= first:
-            if text[pos] not in " \u00a0":
-                last.append(pos)
-            pos -= 1
-        lefts, rights, index = self.g.lefts, self.g.rights, self.index  # (box: both edges)
-        right = max([rights[index[i]] for i in last])
-        left = lefts[index[first]]
-        space = _SPACES.search(text, first)
-        word_end = (space.start() if space else len(text)) - 1
-        word_start = max(text.rfind(" ", first, last[0]), text.rfind("\u00a0", first, last[0]))
-        word_start = word_start + 1 if word_start >= 0 else first
-        return left, right, max(0.0, rights[index[word_end]] - left), \
-            max(0.0, right - lefts[index[word_start]])
 
     def box(self, pos: int) -> tuple[float, float]:
         """The left and right edges of the advance box of ``text[pos]``."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+import struct
 from typing import Any
 
 from bma_etl.errors import ReadError
@@ -47,8 +48,9 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
 
     paths: list[Box] = []
     images: list[Box] = []
-    corners = [ctypes.c_float() for _ in range(4)]
-    to_corners = [ctypes.byref(c) for c in corners]
+    corners = (ctypes.c_float * 4)()  # left, bottom, right, top: read back as one tuple
+    to_corners = [ctypes.byref(corners, 4 * k) for k in range(4)]
+    four = _FOUR_FLOATS
     matrix = pdfium_c.FS_MATRIX()
     path, image, form, text = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
                                pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_TEXT)
@@ -65,17 +67,16 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
             if kind == path or kind == image:
                 if not bounds(obj, *to_corners):
                     raise pdfium.PdfiumError("Failed to locate pageobject.")
-                box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
+                box = four(corners)
                 (paths if kind == path else images).append(
                     box if to_page is None else box_through(to_page, box))
             elif kind == text:
                 if texts is not None:
                     texts.append((parent if level else None, obj, to_page))
-                if blanks is not None and level == 0 and bounds(obj, *to_corners) \
-                        and corners[0].value == corners[2].value \
-                        and corners[1].value == corners[3].value:
-                    blanks.append((corners[0].value, corners[1].value,
-                                   corners[2].value, corners[3].value))
+                if blanks is not None and level == 0 and bounds(obj, *to_corners):
+                    box = four(corners)
+                    if box[0] == box[2] and box[1] == box[3]:
+                        blanks.append(box)
             elif kind == form and level < MAX_FORM_DEPTH - 1:
                 if forms is not None and level == 0:
                     forms.append(obj)
@@ -93,6 +94,8 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
     return paths, images
 
 
+#: Four C floats of a buffer as a tuple of Python floats (no ``.value`` per field).
+_FOUR_FLOATS = struct.Struct("4f").unpack_from
 _WALK: list[Any] = []  # FPDFPageObj_GetType, _GetBounds, FPDFPage_GetObject, FPDFFormObj_GetObject
 
 
