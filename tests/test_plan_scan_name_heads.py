@@ -20,6 +20,7 @@ from __future__ import annotations
 import random
 import re
 import textwrap
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -80,22 +81,27 @@ def test_step_project_with_a_speck_before_its_name_is_read_without_it(seed: int)
     assert got == want
 
 
-_PROJECT_ROW_RE = re.compile(r"^(?P<seq>[0-9๑-๙]+)\t(?P<name>โครงการ[^\t]*)\t(?P<amount>[1-9๑-๙][0-9๐-๙,.]*) บาท",
-                             re.M)
+_PROJECT_ROW_RE = re.compile(
+    r"^(?P<seq>[0-9๑-๙]+)\t(?P<name>โครงการ[^\t]*)\t(?P<amount>[1-9๑-๙][0-9๐-๙,.]*) บาท\t",
+    re.M)
 
 
 @pytest.mark.parametrize("seed", range(4))
 def test_project_name_with_its_amounts_first_digit_is_read_without_it(seed: int) -> None:
     def cut(m: re.Match[str]) -> str:
         amount = m.group("amount")
-        return f"{m.group('seq')}\t{m.group('name')} {amount[0]}\n{amount[1:]} บาท"
+        # the amount's first digit read in the name's cell
+        return f"{m.group('seq')}\t{m.group('name')} {amount[0]}\t{amount[1:]} บาท\t"
 
     rng = random.Random(seed)
     count = 0
     while not count:  # a plan whose project lists are printed in cells with amounts
         generated = GENERATORS["plan"](rng)
         text, count = _PROJECT_ROW_RE.subn(cut, generated.text)
-    want = [_squashed(row["name"]) for row in generated.tables["plan_projects"]]
-    got = [_squashed(r.name)
-           for r in records_of(extract, text, screened=False).get("plan_projects", [])]
-    assert got == want
+    want = generated.tables["plan_projects"]
+    got = records_of(extract, text, screened=False).get("plan_projects", [])
+    assert [_squashed(r.name) for r in got] == [_squashed(w["name"]) for w in want]
+    # the amount is read whole, or not at all: never without its first digit
+    assert all(r.budget_thb is None or r.budget_thb == Decimal(w["budget_thb"])
+               for r, w in zip(got, want, strict=True))
+    assert any(r.budget_thb is not None for r in got)

@@ -23,7 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, FieldValue, Raw, RawRow, RepairedText
+from bma_etl.normalize.digits import parse_amount
 from bma_etl.normalize.text import clean_text
 from bma_etl.unwrap import unwrapped_text
 
@@ -89,8 +91,13 @@ def project_edges(doc: RepairedText, value: FieldValue) -> FieldValue:
     ``value`` unchanged on a page with a text layer, when it is not one
     :class:`~bma_etl.layouts.base.Raw`, or when nothing is to trim.
     """
+    return _project_edges(doc, value)[0]
+
+
+def _project_edges(doc: RepairedText, value: FieldValue) -> tuple[FieldValue, str]:
+    """:func:`project_edges`, and the amount's piece trimmed from the name's end (or "")."""
     if not doc.ocr_used or not isinstance(value, Raw):
-        return value
+        return value, ""
     text = value.text
     start, end = 0, len(text)
     found = _PROJECT_RE.search(text, 0, _PROJECT_LEAD_MAX + 1 + len("โครงการ"))
@@ -100,15 +107,51 @@ def project_edges(doc: RepairedText, value: FieldValue) -> FieldValue:
     if tail is not None and tail.start() > start and not _NUMBERED_RE.search(text[:tail.start()]):
         end = tail.start()
     if (start, end) == (0, len(text)):
+        return value, ""
+    return doc.sub_raw(value, start, end) or value, text[end:].strip()
+
+
+#: An amount's digits grouped by thousands, as a budget cell starts with them.
+_GROUPED_RE = re.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]{2})?(?![0-9๐-๙,])")
+_DIGITS_START_RE = re.compile(r"^\s*[0-9๐-๙,]")
+
+
+def _amount_with(doc: RepairedText, piece: str, value: FieldValue) -> FieldValue:
+    """The budget cell ``value`` with the amount's first digits ``piece`` put back before it.
+
+    Only digits grouped by thousands when put together give the amount (a
+    :class:`~bma_etl.layouts.base.Derived` value quoting both parts); else the
+    amount is not read (None: the budget read without its first digits would be
+    wrong). ``value`` unchanged when it does not start with a digit.
+    """
+    if not isinstance(value, Raw) or not _DIGITS_START_RE.match(value.text):
         return value
-    return doc.sub_raw(value, start, end) or value
+    rest = value.text.strip()
+    # the first group cut (``๑`` ``๔,๓๙๔,๓๐๐``) or the comma after it lost (``๒`` ``๔๐๓,๕๐๐``):
+    # at most one of the two is an amount grouped by thousands
+    whole = next((w for w in (piece + rest, f"{piece},{rest}") if _GROUPED_RE.match(w)), None)
+    if whole is None:
+        return None
+    try:
+        amount = parse_amount(whole)
+    except NormalizeError:
+        return None
+    return Derived(amount, f"the amount's first digits {piece!r} read at the end of the name",
+                   value.span)
+
+
+def _mend_project(doc: RepairedText, row: RawRow) -> None:
+    """A project row's name trimmed (:func:`project_edges`), its budget with the digits trimmed."""
+    name, piece = _project_edges(doc, row.fields.get("name"))
+    row.fields["name"] = name
+    if piece and "budget_thb" in row.fields:
+        row.fields["budget_thb"] = _amount_with(doc, piece, row.fields["budget_thb"])
 
 
 #: The name fields each key form mends, by table.
 _MENDS: dict[tuple[str, str], Callable[[RepairedText, FieldValue], FieldValue]] = {
     ("plan_indicators", "name"): level_head,
     ("plan_scoring_levels", "indicator"): level_head,
-    ("plan_projects", "name"): project_edges,
     ("plan_steps", "project_name"): project_edges,
 }
 
@@ -118,6 +161,9 @@ def mend_names(doc: RepairedText, rows: list[RawRow]) -> None:
     if not doc.ocr_used:
         return
     for row in rows:
+        if row.table == "plan_projects":
+            _mend_project(doc, row)
+            continue
         for name, value in row.fields.items():
             mend = _MENDS.get((row.table, name))
             if mend is not None:
