@@ -75,10 +75,10 @@ def level_head(doc: RepairedText, value: FieldValue) -> FieldValue:
     if m is None:
         return value
     lead, ra = m.group("lead"), m.group("ra")
-    if ra and not lead:
-        return value  # whole: ระดับความสำเร็จ
-    if ra and len(lead) > 2:
-        return value
+    if lead.startswith(("-", "–")):
+        return value  # a dash the name starts with (``- ระดับ...``, one of a list)
+    if ra and (not lead or len(lead) > 2 or value.text[m.end("lead"):m.start("ra")].strip()):
+        return value  # whole (a speck before it is glued to it: ``ภรระดับ``)
     rest = clean_text(unwrapped_text(m.group("rest")))
     return Derived(_LEVEL_WORD + rest,
                    f"ระดับ restored: OCR read {value.text[:m.start('rest')].strip()!r} before ดับ",
