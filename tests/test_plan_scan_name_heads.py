@@ -105,3 +105,18 @@ def test_project_name_with_its_amounts_first_digit_is_read_without_it(seed: int)
     assert all(r.budget_thb is None or r.budget_thb == Decimal(w["budget_thb"])
                for r, w in zip(got, want, strict=True))
     assert any(r.budget_thb is not None for r in got)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_indicator_of_a_list_whose_first_syllable_ocr_misread_is_read(seed: int) -> None:
+    """``... - “$e ดับความสำเร็จ...``: each name of a list of indicators starts with its
+    own ``ระดับความสำเร็จ``, restored as the first name's is."""
+    rng = random.Random(seed)
+    count = 0
+    while not count:  # a plan with a list of indicators one of which is a level of success
+        generated = GENERATORS["plan"](rng)
+        text, count = re.subn(r" - ระดับความสำเร็จ", lambda _m: " - " + rng.choice(
+            ("“$e ", "๒๕ ", "จะ")) + "ดับความสำเร็จ", generated.text)
+    want = [row["name"] for row in generated.tables["plan_indicators"]]
+    got = [r.name for r in records_of(extract, text, screened=False).get("plan_indicators", [])]
+    assert got == want

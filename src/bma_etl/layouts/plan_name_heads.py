@@ -57,8 +57,9 @@ _NUMBERED_RE = re.compile(r"(?:ที่|ซอย|ซ\.|หมู่|ระย�
 def level_head(doc: RepairedText, value: FieldValue) -> FieldValue:
     """``value`` with the ``ระ`` of ``ระดับความสำเร็จ`` restored when OCR damaged it.
 
-    ``value`` unchanged when the page has a text layer, when it is not one
-    :class:`~bma_etl.layouts.base.Raw`, or when it does not start with a damaged
+    Each name of a list of indicators (``... - ระดับความสำเร็จ...``) is mended
+    alike. ``value`` unchanged when the page has a text layer, when it is not one
+    :class:`~bma_etl.layouts.base.Raw`, or when no name of it starts with a damaged
     ``ระดับความสำเร็จ``.
 
     >>> from bma_etl.document import Span
@@ -68,21 +69,39 @@ def level_head(doc: RepairedText, value: FieldValue) -> FieldValue:
     'ระดับความสำเร็จในการลด'
     >>> level_head(Doc(), Raw("ระดับความสำเร็จ", Span(1, 1, 0, 15), True)).text
     'ระดับความสำเร็จ'
+    >>> level_head(Doc(), Raw("ร้อยละ - “$e ดับความสำเร็จ", Span(1, 1, 0, 26), True)).value
+    'ร้อยละ - ระดับความสำเร็จ'
     """
     if not doc.ocr_used or not isinstance(value, Raw):
         return value
-    m = _LEVEL_HEAD_RE.match(value.text)
-    if m is None:
+    pieces = _LIST_SEP_RE.split(value.text)  # the names of a list, the dashes between them
+    misread: list[str] = []
+    for k in range(0, len(pieces), 2):
+        if (mended := _mended_head(pieces[k])) is not None:
+            pieces[k] = mended[0]
+            misread.append(mended[1])
+    if not misread:
         return value
+    return Derived(clean_text(unwrapped_text("".join(pieces))),
+                   f"ระดับ restored: OCR read {', '.join(map(repr, misread))} before ดับ",
+                   value.span)
+
+
+#: The dash between the names of a list of indicators (``... - ระดับความสำเร็จ...``).
+_LIST_SEP_RE = re.compile(r"(\s[-–]\s)")
+
+
+def _mended_head(name: str) -> tuple[str, str] | None:
+    """``name`` with its damaged ``ระ`` restored and what OCR read for it; None: not damaged."""
+    m = _LEVEL_HEAD_RE.match(name)
+    if m is None:
+        return None
     lead, ra = m.group("lead"), m.group("ra")
     if lead.startswith(("-", "–")):
-        return value  # a dash the name starts with (``- ระดับ...``, one of a list)
-    if ra and (not lead or len(lead) > 2 or value.text[m.end("lead"):m.start("ra")].strip()):
-        return value  # whole (a speck before it is glued to it: ``ภรระดับ``)
-    rest = clean_text(unwrapped_text(m.group("rest")))
-    return Derived(_LEVEL_WORD + rest,
-                   f"ระดับ restored: OCR read {value.text[:m.start('rest')].strip()!r} before ดับ",
-                   value.span)
+        return None  # a dash the name starts with (``- ระดับ...``, one of a list)
+    if ra and (not lead or len(lead) > 2 or name[m.end("lead"):m.start("ra")].strip()):
+        return None  # whole (a speck before it is glued to it: ``ภรระดับ``)
+    return _LEVEL_WORD + m.group("rest"), name[:m.start("rest")].strip()
 
 
 def project_edges(doc: RepairedText, value: FieldValue) -> FieldValue:
