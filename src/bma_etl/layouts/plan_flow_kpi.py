@@ -38,6 +38,7 @@ from bma_etl.layouts.plan_flow_years import (
     ARABIC,
     DIGITS_OF,
     YEAR_ONLY_RE,
+    damaged_year_spans,
     misread_year_spans,
     year_spans,
 )
@@ -96,9 +97,21 @@ def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[F
         years, i = _years_after(doc, lines, i)
         if not years:
             continue
-        i = _read_target_rows(doc, lines, i, line.no, years, read, out)
+        found: list[Flowed] = []
+        i = _read_target_rows(doc, lines, i, line.no, years, read, found)
+        out.extend(_cut_rows(found) if doc.ocr_used and not any(years) else found)
     return out + _headless_targets(doc, lines, read | {f.line for f in out}
                                    | {f.header for f in out})
+
+
+def _cut_rows(found: list[Flowed]) -> list[Flowed]:
+    """The rows of a table whose years OCR misread that were cut into their targets.
+
+    With no year read the table's columns are only counted; a row no target was
+    cut from holds its targets in its name (``... ไม่ต่ *ากว่าร้อยละ ฒ``): not read.
+    """
+    cut = {f.line for f in found if f.row.fields.get("target_text") is not None}
+    return [f for f in found if f.line in cut]
 
 
 def _headless_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:
@@ -135,14 +148,15 @@ def _damaged_target_header(doc: RepairedText, lines: list[Line], i: int) -> bool
     """On an OCR'd page, a target table's header whose ``เป้าหมาย`` OCR damaged.
 
     ``ลำดับที่ ตัวชี้วัด Aart าหมาย``: a short line naming ตัวชี้วัด whose next line
-    is a line of years only (:func:`misread_year_spans`).
+    is a line of years only (:func:`misread_year_spans`, :func:`damaged_year_spans`).
     """
     text = lines[i].text
     if not doc.ocr_used or len(text.strip()) > _TARGET_HEADER_MAX or i + 1 >= len(lines) \
             or _INDICATOR_WORD.search(text) is None:
         return False
     following = lines[i + 1].text
-    return bool(year_spans(following) or misread_year_spans(following))
+    return bool(year_spans(following) or misread_year_spans(following)
+                or damaged_year_spans(following))
 
 
 def _years_after(doc: RepairedText, lines: list[Line], i: int
@@ -165,6 +179,8 @@ def _years_after(doc: RepairedText, lines: list[Line], i: int
             runs = [(a + 1 if not DIGITS_OF.match(text[a]) else a, b) for a, b in runs]
             return [doc.raw_in(lines[j], a, b) if YEAR_ONLY_RE.fullmatch(text[a:b]) else None
                     for a, b in runs], j + 1
+        if doc.ocr_used and j == i + 1 and (runs := damaged_year_spans(text)):
+            return [None] * len(runs), j + 1  # counted, not read (damaged_year_spans)
     return [], i + 1
 
 

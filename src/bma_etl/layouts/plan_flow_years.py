@@ -135,4 +135,40 @@ def year_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-__all__ = ["ARABIC", "DIGITS_OF", "YEAR_ONLY_RE", "misread_year_spans", "year_spans"]
+#: A token of a damaged year line: specks (a rule's trace, ``|]ไ``), then at least three
+#: of the year's digits or what OCR read them as (``อ``, a Latin digit), and at most
+#: one more mark among them (``๒๕๒อ๒9``, ``|@๒๕๕๓๑``, ``|๕๒๐๐``: the ``๒`` lost).
+_DAMAGED_YEAR_RE = re.compile(
+    r"(?<!\S)[^\s0-9๐-๙\u0e01-\u0e2e]{0,3}ไ?(?=(?:[^\s]*?[0-9๐-๙อ]){3})[0-9๐-๙อ]+"
+    r"(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
+#: Most characters of one damaged year: three specks and seven digits (a ``๖`` the
+#: model lacks read as two digits, twice: ``|]ไ๒๕๒๐๒๐``).
+_DAMAGED_YEAR_MAX = 10
+
+
+def damaged_year_spans(text: str) -> list[tuple[int, int]]:
+    r"""Spans of the years of a line OCR damaged past :func:`misread_year_spans`, at least two.
+
+    Only for the line right under a target table's header, where the year line
+    stands: each token is a year column (what OCR made of it), the line holds no
+    word and nothing else but specks. [] for any other line. The years of such a
+    line are counted, not read: OCR misreads them as other years that look right
+    (``๒๕๒๒ ๒๕๒๓`` for ``๒๕๖๒ ๒๕๖๓``, the ``๖`` Debian's model lacks read ``๒``).
+
+    >>> damaged_year_spans("\t\t๒๕๒๒\t|]ไ๒๕๒๓\t|๒๕๒๕\t๒๕๒๕\t๒๕๒อ๒9")
+    [(2, 6), (7, 14), (15, 20), (21, 25), (26, 32)]
+    >>> damaged_year_spans("\t\t๒๕๕๕ |@๒๕๕๓๑ |๕๒๐๐ ๒๕๐๑ ๒๕๒๐๒")
+    [(2, 6), (7, 14), (15, 20), (21, 25), (26, 31)]
+    >>> damaged_year_spans("๑ ระดับความสำเร็จ ๒๕๖๓"), damaged_year_spans("ร้อยละ ๓๐ ร้อยละ ๓๕")
+    ([], [])
+    """
+    found = [m.span() for m in _DAMAGED_YEAR_RE.finditer(text)]
+    rest = _DAMAGED_YEAR_RE.sub("", text).strip(" \t.|")
+    if len(found) < 2 or len(rest) > _STRAY_MAX or any(c.isalnum() for c in rest) \
+            or any(b - a > _DAMAGED_YEAR_MAX for a, b in found):
+        return []
+    return found
+
+
+__all__ = ["ARABIC", "DIGITS_OF", "YEAR_ONLY_RE", "damaged_year_spans",
+           "misread_year_spans", "year_spans"]

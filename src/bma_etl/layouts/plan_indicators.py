@@ -202,6 +202,8 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
             return doc.raw_match(quoted, "name", line=line)
         if doc.ocr_used and (unclosed := _unclosed_quote(doc, headings, i)) is not None:
             return unclosed
+        if doc.ocr_used and not named:
+            return _unopened_quote(doc, headings, i)
         return doc.raw_match(m, "name", line=line) if named else None
     if doc.ocr_used:  # the heading words misread past a letter (``เศณฑ์การ์ให้คะแนน``)
         for line in reversed(headings):
@@ -240,6 +242,30 @@ def _unclosed_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | No
         line = run[0] if len(run) == 1 else join_lines(run)
         closed = line.text.find("”", opened + 1)  # on a line below the quote's first
         return doc.raw_in(line, opened + 1, closed if closed > opened else len(line.text))
+    return None
+
+
+def _unopened_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | None:
+    """The words under heading ``i`` up to a ``”`` when OCR lost the ``“`` (and what follows it).
+
+    The heading words stand alone on their line; the quote runs from the start of
+    the next line (the one right under it) to the ``”`` on it or on the lines
+    right under that one. A speck read in place of the ``“`` stays in the words
+    (:func:`~bma_etl.layouts.plan_name_heads.level_head` tells it from a name).
+    None when no ``”`` closes them within the heading's lines.
+    """
+    run: list[Line] = []
+    for nxt in headings[i + 1:i + 1 + _HEADING_LINES_MAX]:
+        if nxt.no != (run[-1].no if run else headings[i].no) + 1 \
+                or "“" in nxt.text or not _THAI_CONSONANT_RE.search(nxt.text):
+            return None
+        run.append(nxt)
+        closed = nxt.text.find("”")
+        if closed >= 0:
+            line = run[0] if len(run) == 1 else join_lines(run)
+            closed = line.text.rfind("”")
+            raw = doc.raw_in(line, 0, closed)
+            return raw if raw is not None and not few_letters(raw.text) else None
     return None
 
 

@@ -1,0 +1,189 @@
+"""Heads and tails OCR damaged on an action plan's indicator and project names.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.annual_action_plan`, not a layout).
+A name has a key form its damage cannot hide:
+
+* an indicator of a level of success starts ``ระดับความสำเร็จ``; OCR loses or
+  garbles its first syllable (``๒๕ ดับความสำเร็จ``, ``จะดับความสำเร็จ``,
+  ``ระ /ดับความสำเร็จ``) or reads a speck before it (``ภรระดับความสำเร็จ``).
+  ``ดับความสำเร็จ`` is no Thai word's start, so what stands before ``ดับ`` is the
+  syllable ``ระ`` misread: :func:`level_head` gives the name with it restored
+  (a :class:`~bma_etl.layouts.base.Derived` value quoting what OCR read);
+* a project's name starts ``โครงการ``; a speck OCR read before it (``o โครงการ``,
+  ``เไโครงการ``, ``] โครงการ``) is no part of it, and a piece of the amount the
+  next cell starts with, left on the name's line (``...พลเรือน ๒`` over
+  ``๔๐๓,๕๐๐.๐๐ บาท``, ``...ริมคลอง ๕ญฒญณ``), is no part of it either:
+  :func:`project_edges` gives the name without them (the same span, trimmed).
+
+Only on an OCR'd page: a text layer prints what the writer typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bma_etl.errors import NormalizeError
+from bma_etl.layouts.base import Derived, FieldValue, Raw, RawRow, RepairedText
+from bma_etl.normalize.digits import parse_amount
+from bma_etl.normalize.text import clean_text
+from bma_etl.unwrap import unwrapped_text
+
+__all__ = ["level_head", "mend_names", "project_edges"]
+
+#: A level-of-success name whose ``ระ`` OCR damaged: up to four characters of what
+#: OCR made of it (a speck, a digit, a Latin letter, one Thai letter with its
+#: vowel, the ``ระ`` itself with a speck after it) and at most one space or mark,
+#: then ``ดับความสำเร็จ``. Or a speck of at most two letters read before a whole
+#: ``ระดับความสำเร็จ``.
+_LEVEL_HEAD_RE = re.compile(
+    r"^\s*(?:(?P<lead>[^\s]{0,4}?)\s?[/|]?\s?(?P<ra>ระ)?(?P<rest>ดับ\s?ความ\s?สำเร็จ.*))$", re.S)
+#: The start the key form gives.
+_LEVEL_WORD = "ระ"
+
+#: A project name's key word.
+_PROJECT_RE = re.compile("โครงการ")
+#: Most characters of a speck read before ``โครงการ``.
+_PROJECT_LEAD_MAX = 3
+#: A piece of an amount left at a name's end: a token of the digits (Thai, Arabic)
+#: and the letters OCR reads them as (``ฒ`` for ``๒``, ``อ`` ``o`` for ``๐``,
+#: ``ญ`` ``ณ`` for ``๙`` ``๓``), with a digit or a ``ฒ`` in it, and commas or a point.
+_AMOUNT_PIECE_RE = re.compile(r"\s+(?=[^\s]*[0-9๐-๙ฒ])[0-9๐-๙ฒญณอo,.]{1,8}\s*$")
+#: A word a number may follow in a name (``ซอย ๕``, ``ระยะที่ ๓``, ``รุ่นที่ ๒``):
+#: then a number at the end is the name's.
+_NUMBERED_RE = re.compile(r"(?:ที่|ซอย|ซ\.|หมู่|ระยะ|รุ่น|ครั้ง|แห่ง|ข้อ|ปี|พ\.ศ\.)\s*$")
+
+
+def level_head(doc: RepairedText, value: FieldValue) -> FieldValue:
+    """``value`` with the ``ระ`` of ``ระดับความสำเร็จ`` restored when OCR damaged it.
+
+    Each name of a list of indicators (``... - ระดับความสำเร็จ...``) is mended
+    alike. ``value`` unchanged when the page has a text layer, when it is not one
+    :class:`~bma_etl.layouts.base.Raw`, or when no name of it starts with a damaged
+    ``ระดับความสำเร็จ``.
+
+    >>> from bma_etl.document import Span
+    >>> class Doc: ocr_used = True
+    >>> raw = Raw("๒๕ ดับความสำเร็จในการลด", Span(1, 1, 0, 23), True)
+    >>> level_head(Doc(), raw).value
+    'ระดับความสำเร็จในการลด'
+    >>> level_head(Doc(), Raw("ระดับความสำเร็จ", Span(1, 1, 0, 15), True)).text
+    'ระดับความสำเร็จ'
+    >>> level_head(Doc(), Raw("ร้อยละ - “$e ดับความสำเร็จ", Span(1, 1, 0, 26), True)).value
+    'ร้อยละ - ระดับความสำเร็จ'
+    """
+    if not doc.ocr_used or not isinstance(value, Raw):
+        return value
+    pieces = _LIST_SEP_RE.split(value.text)  # the names of a list, the dashes between them
+    misread: list[str] = []
+    for k in range(0, len(pieces), 2):
+        if (mended := _mended_head(pieces[k])) is not None:
+            pieces[k] = mended[0]
+            misread.append(mended[1])
+    if not misread:
+        return value
+    return Derived(clean_text(unwrapped_text("".join(pieces))),
+                   f"ระดับ restored: OCR read {', '.join(map(repr, misread))} before ดับ",
+                   value.span)
+
+
+#: The dash between the names of a list of indicators (``... - ระดับความสำเร็จ...``).
+_LIST_SEP_RE = re.compile(r"(\s[-–]\s)")
+
+
+def _mended_head(name: str) -> tuple[str, str] | None:
+    """``name`` with its damaged ``ระ`` restored and what OCR read for it; None: not damaged."""
+    m = _LEVEL_HEAD_RE.match(name)
+    if m is None:
+        return None
+    lead, ra = m.group("lead"), m.group("ra")
+    if lead.startswith(("-", "–")):
+        return None  # a dash the name starts with (``- ระดับ...``, one of a list)
+    if ra and (not lead or len(lead) > 2 or name[m.end("lead"):m.start("ra")].strip()):
+        return None  # whole (a speck before it is glued to it: ``ภรระดับ``)
+    return _LEVEL_WORD + m.group("rest"), name[:m.start("rest")].strip()
+
+
+def project_edges(doc: RepairedText, value: FieldValue) -> FieldValue:
+    """A project name without a speck OCR read before ``โครงการ`` or an amount's piece after it.
+
+    ``value`` unchanged on a page with a text layer, when it is not one
+    :class:`~bma_etl.layouts.base.Raw`, or when nothing is to trim.
+    """
+    return _project_edges(doc, value)[0]
+
+
+def _project_edges(doc: RepairedText, value: FieldValue) -> tuple[FieldValue, str]:
+    """:func:`project_edges`, and the amount's piece trimmed from the name's end (or "")."""
+    if not doc.ocr_used or not isinstance(value, Raw):
+        return value, ""
+    text = value.text
+    start, end = 0, len(text)
+    found = _PROJECT_RE.search(text, 0, _PROJECT_LEAD_MAX + 1 + len("โครงการ"))
+    if found is not None and 0 < len(text[:found.start()].strip()) <= _PROJECT_LEAD_MAX:
+        start = found.start()
+    tail = _AMOUNT_PIECE_RE.search(text)
+    if tail is not None and tail.start() > start and not _NUMBERED_RE.search(text[:tail.start()]):
+        end = tail.start()
+    if (start, end) == (0, len(text)):
+        return value, ""
+    return doc.sub_raw(value, start, end) or value, text[end:].strip()
+
+
+#: An amount's digits grouped by thousands, as a budget cell starts with them.
+_GROUPED_RE = re.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]{2})?(?![0-9๐-๙,])")
+_DIGITS_START_RE = re.compile(r"^\s*[0-9๐-๙,]")
+
+
+def _amount_with(doc: RepairedText, piece: str, value: FieldValue) -> FieldValue:
+    """The budget cell ``value`` with the amount's first digits ``piece`` put back before it.
+
+    Only digits grouped by thousands when put together give the amount (a
+    :class:`~bma_etl.layouts.base.Derived` value quoting both parts); else the
+    amount is not read (None: the budget read without its first digits would be
+    wrong). ``value`` unchanged when it does not start with a digit.
+    """
+    if not isinstance(value, Raw) or not _DIGITS_START_RE.match(value.text):
+        return value
+    rest = value.text.strip()
+    # the first group cut (``๑`` ``๔,๓๙๔,๓๐๐``) or the comma after it lost (``๒`` ``๔๐๓,๕๐๐``):
+    # at most one of the two is an amount grouped by thousands
+    whole = next((w for w in (piece + rest, f"{piece},{rest}") if _GROUPED_RE.match(w)), None)
+    if whole is None:
+        return None
+    try:
+        amount = parse_amount(whole)
+    except NormalizeError:
+        return None
+    return Derived(amount, f"the amount's first digits {piece!r} read at the end of the name",
+                   value.span)
+
+
+def _mend_project(doc: RepairedText, row: RawRow) -> None:
+    """A project row's name trimmed (:func:`project_edges`), its budget with the digits trimmed."""
+    name, piece = _project_edges(doc, row.fields.get("name"))
+    row.fields["name"] = name
+    if piece and "budget_thb" in row.fields:
+        row.fields["budget_thb"] = _amount_with(doc, piece, row.fields["budget_thb"])
+
+
+#: The name fields each key form mends, by table.
+_MENDS: dict[tuple[str, str], Callable[[RepairedText, FieldValue], FieldValue]] = {
+    ("plan_indicators", "name"): level_head,
+    ("plan_scoring_levels", "indicator"): level_head,
+    ("plan_steps", "project_name"): project_edges,
+}
+
+
+def mend_names(doc: RepairedText, rows: list[RawRow]) -> None:
+    """Mend, in place, the name fields of ``rows`` whose key form OCR damaged (see the module)."""
+    if not doc.ocr_used:
+        return
+    for row in rows:
+        if row.table == "plan_projects":
+            _mend_project(doc, row)
+            continue
+        for name, value in row.fields.items():
+            mend = _MENDS.get((row.table, name))
+            if mend is not None:
+                row.fields[name] = mend(doc, value)
