@@ -48,13 +48,19 @@ _KPI_HEADER_MAX = 90
 #: the activities' ``โครงการ/กิจกรรม``, which no other table's header holds.
 _OCR_KPI_COLUMNS_RE = KeyRegex(
     r"^\s*(?:มาตรการ\s+)?ตัว\S{1,3}วัด\S*\s+\S{2,16}/\S{2,30}\s+โครงการ\s*/\s*กิจกรรม")
+#: ...or with its first columns' words misread (``Se<tab>นิยาม/คำอธิบายตัวชี้วัด
+#: โครงการ/กิจกรรม...``): a short word of no Thai letter, then the definition column's
+#: and the activities column's words, which no other table's header holds together.
+_OCR_KPI_TAIL_RE = KeyRegex(
+    r"^\s*(?:[^\s\u0e01-\u0e4e]{1,4}\s+)?นิยาม\s*/\s*คำอธิบาย\S*\s+โครงการ\s*/\s*กิจ")
 
 
 def _is_kpi_header(text: str, ocr: bool) -> bool:
     """Whether ``text`` is a definition table's header (damaged as OCR damages it, on OCR)."""
     return bool(_KPI_HEADER_RE.match(text)) or (
         ocr and len(text.strip()) <= _KPI_HEADER_MAX
-        and bool(_OCR_KPI_HEADER_RE.match(text) or _OCR_KPI_COLUMNS_RE.match(text)))
+        and bool(_OCR_KPI_HEADER_RE.match(text) or _OCR_KPI_COLUMNS_RE.match(text)
+                 or _OCR_KPI_TAIL_RE.match(text)))
 _HEADER_WORDS_RE = re.compile(marks_optional(
     "มาตรการ|ตัวชี้วัด|นิยาม|คำอธิบาย|โครงการ|กิจกรรม|และ|ส่วนราชการ|ที่รับผิดชอบ|หน่วยงาน")
     + r"|[/\s]")
@@ -161,7 +167,8 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
             if doc.ocr_used and OCR_JUNK_RE.fullmatch(text.strip()):
                 i += 1  # a speck or a page's edge OCR read as Latin (``“tate``)
                 continue
-            break
+            if not (doc.ocr_used and measured and _unmarked_row(lines, i)):
+                break
         run.append(line)
         i += 1
         if len(run) >= ROW_LINES_MAX:
@@ -169,6 +176,30 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
     if run:
         _add_definition(doc, header, run, measured, out)
     return i
+
+
+#: A measure's first words: a Thai letter opens them.
+_THAI_START_RE = re.compile(r"^\s*[ก-ฮเ-ไ]")
+
+
+def _unmarked_row(lines: list[Line], i: int) -> bool:
+    """On an OCR'd page, whether line ``i`` opens a measured row whose mark ``มน.`` OCR lost.
+
+    Where a row must start, a line of Thai words that is no row's start (the mark
+    read as a speck on a line of its own, or not at all) opens one when the lines
+    from it, up to a blank line or the next row's start, hold a whole row (its
+    indicator, ``หมายถึง`` and activities): no other line under the header does.
+    """
+    if _THAI_START_RE.match(lines[i].text) is None:
+        return False
+    run: list[Line] = []
+    for line in lines[i:i + ROW_LINES_MAX]:
+        if not line.text.strip() or (run and _OCR_MEASURE_START_RE.match(line.text)):
+            return False
+        run.append(line)
+        if _whole_row(run, True):
+            return True
+    return False
 
 
 #: Words that take a project or an activity as their object inside a sentence.
@@ -313,17 +344,24 @@ def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: b
 
 
 def _marked(measure: Raw | None) -> Raw | Derived | None:
-    """A measure whose mark ``มน.`` OCR misread (``Nu.``, ``มน,``) with its mark as printed.
+    """A measure whose mark ``มน.`` OCR misread (``Nu.``, ``มน,``) or lost, with its mark as printed.
 
     The row starts at that mark (:data:`_OCR_MEASURE_START_RE`): every measure
-    opens with it, so the words after it are the measure's and the mark is ``มน.``.
+    opens with it, so the words after it are the measure's and the mark is ``มน.``;
+    a row whose mark OCR lost (:func:`_unmarked_row`) has it put back.
 
     >>> from bma_etl.provenance import Span
     >>> _marked(Raw("Nu. การลดปริมาณมูลฝอย", Span(1, 0, 21))).value
     'มน. การลดปริมาณมูลฝอย'
     >>> _marked(Raw("มน. การลด", Span(1, 0, 9))).text
     'มน. การลด'
+    >>> _marked(Raw("การลด", Span(1, 0, 5))).value
+    'มน. การลด'
     """
+    if measure is not None and _MEASURE_START_RE.match(measure.text) is None \
+            and _MISREAD_MARK_RE.match(measure.text) is None:
+        return Derived("มน. " + " ".join(measure.text.split()),
+                       "the measure's mark มน. OCR lost", measure.span)
     m = _MISREAD_MARK_RE.match(measure.text) if measure is not None else None
     if measure is None or m is None:
         return measure

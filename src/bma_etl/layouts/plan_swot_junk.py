@@ -21,7 +21,7 @@ from bma_etl.layouts.base import Line, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT
 
 __all__ = ["NO_JUNK", "SPECK_CELLS_RE", "Junk", "lone_numbers", "page_junk", "speck_lines",
-           "without_speck_cells"]
+           "unsure_lines", "without_speck_cells"]
 
 
 class Junk(NamedTuple):
@@ -29,11 +29,13 @@ class Junk(NamedTuple):
 
     ``gaps``: lines read as a gap (:func:`page_junk`, :func:`speck_lines`);
     ``numbers``: lines of a number alone that are an item's number, not the page's
-    (:func:`lone_numbers`).
+    (:func:`lone_numbers`); ``unsure``: short lines OCR read unsure, what it made of
+    an item's number or a speck (:func:`unsure_lines`).
     """
 
     gaps: frozenset[int] = frozenset()
     numbers: frozenset[int] = frozenset()
+    unsure: frozenset[int] = frozenset()
 
 
 NO_JUNK = Junk()
@@ -137,8 +139,10 @@ def lone_numbers(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
 
 
 #: Cells of a speck or two after an OCR'd line's first (``en.<tab>น.<tab>ม``,
-#: ``ประชาชน<tab><tab><tab>'``), or alone after a tab (``<tab>a``).
-SPECK_CELLS_RE = re.compile(r"(?:\t+\s*[^\t\s]{1,2})+\s*$")
+#: ``ประชาชน<tab><tab><tab>'``), or alone after a tab (``<tab>a``); a cell of a few
+#: Latin letters OCR made of specks by Thai words (``ยั่งยืน<tab>Jags``), or none
+#: (``...ระห<tab>``: a speck it dropped).
+SPECK_CELLS_RE = re.compile(r"(?:\t+\s*(?:[^\t\s]{1,2}|[A-Za-z]{3,5})?)+\s*$")
 
 
 def without_speck_cells(lines: list[Line], keep: frozenset[int]) -> list[Line]:
@@ -158,3 +162,45 @@ def without_speck_cells(lines: list[Line], keep: frozenset[int]) -> list[Line]:
         m = SPECK_CELLS_RE.search(line.text) if line.no not in keep and not line.pieces else None
         out.append(line if m is None else Line(line.no, line.start, line.text[:m.start()]))
     return out
+
+
+#: Most letters and signs of a line OCR read unsure that may be an item's number.
+_UNSURE_SIGNS_MAX = 6
+#: Highest confidence of such a line's words: text read from ink is read at 80 and
+#: more; what OCR made of a number it could not read, or of a speck, far lower.
+_UNSURE_CONF = 50.0
+
+
+def unsure_lines(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
+    r"""On an OCR'd page, the numbers of the short lines all of whose words OCR read unsure.
+
+    A line of at most :data:`_UNSURE_SIGNS_MAX` letters and signs whose every word
+    has a confidence under :data:`_UNSURE_CONF` (``กาต``, ``“| Sie`` for ``๒.``):
+    what OCR made of an item's number it could not read, or of a speck; never an
+    item's wrapped words (``ยั่งยืน``), which it reads sure. Empty when not OCR'd
+    or when the words' confidences are not known.
+
+    >>> from bma_etl.layouts.base import RepairedText
+    >>> doc = RepairedText.of("ข้อความ\nกาต\nยั่งยืน", (), True,
+    ...                       words=((0, 7, 91.0), (8, 11, 20.0), (12, 19, 93.0)))
+    >>> sorted(unsure_lines(doc, list(doc.lines())))
+    [2]
+    """
+    if not doc.ocr_used or not doc.words:
+        return frozenset()
+    from bisect import bisect_left
+
+    out: set[int] = set()
+    for line in lines:
+        signs = len("".join(line.text.split()))
+        if not 0 < signs <= _UNSURE_SIGNS_MAX:
+            continue
+        end = line.start + len(line.text)
+        k = bisect_left(doc.words, (line.start, -1, 0.0))
+        confs = []
+        while k < len(doc.words) and doc.words[k][0] < end:
+            confs.append(doc.words[k][2])
+            k += 1
+        if confs and max(confs) < _UNSURE_CONF:
+            out.add(line.no)
+    return frozenset(out)
