@@ -108,7 +108,7 @@ def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> li
         if line.no in read or not _is_kpi_header(line.text, doc.ocr_used):
             i += 1
             continue
-        measured = "มาตรการ" in line.text
+        measured = "มาตรการ" in line.text or _measured_below(lines, i, doc.ocr_used)
         starts = _row_start(measured, doc.ocr_used)
         i += 1
         while i < len(lines) and lines[i].text.strip() \
@@ -119,6 +119,18 @@ def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> li
             i += 1  # the header's wrapped words (``ดชอบ``: a word the page cut)
         i = _read_definitions(doc, lines, i, line.no, measured, read, out)
     return out
+
+
+def _measured_below(lines: list[Line], i: int, ocr: bool) -> bool:
+    """On an OCR'd page, whether the table headed on line ``i`` has a measure column
+    though its header's first words were misread (:data:`_OCR_KPI_TAIL_RE`): a
+    line of the next few opens with a measure's mark."""
+    return ocr and _OCR_KPI_TAIL_RE.match(lines[i].text) is not None and any(
+        _OCR_MEASURE_START_RE.match(ln.text) for ln in lines[i + 1:i + _HEADER_LINES_MAX + 1])
+
+
+#: Most lines a header's wrapped words and specks take under it.
+_HEADER_LINES_MAX = 3
 
 
 def _ends_header_word(before: str, text: str) -> bool:
