@@ -24,43 +24,18 @@ import re
 from bma_etl.layouts.base import Derived, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow import Flowed
+from bma_etl.layouts.plan_flow_definitions_header import OCR_KPI_TAIL_RE, is_kpi_header
 from bma_etl.layouts.plan_flow_kpi import (
     OCR_JUNK_RE,
     OTHER_TABLE_RE,
     ROW_LINES_MAX,
     with_wrapped_opening,
 )
-from bma_etl.matchkey import KeyRegex, fuzzy_search, marks_optional
+from bma_etl.matchkey import fuzzy_search, marks_optional
 from bma_etl.rows import join_lines
 
 __all__ = ["flow_definitions"]
 
-#: The definition table's header words (``นิยาม/คำอธิบายตัวชี้วัด`` and the columns
-#: around it), which may wrap onto the next lines.
-_KPI_HEADER_RE = KeyRegex(r"^\s*(?:มาตรการ\s*ตัวชี้วัด|ตัวชี้วัด).*(?:นิยาม|คำอธิบาย)")
-#: The same header on an OCR'd page with one letter of ตัวชี้วัด read as another
-#: (``ตัวขี้วัด``): all its columns' words, the line no longer than a header.
-_OCR_KPI_HEADER_RE = KeyRegex(
-    r"^\s*(?:มาตรการ|ตัว\Sวัด).*(?:นิยาม|คำอธิบาย).*(?:โครงการ|กิจกรรม)")
-_KPI_HEADER_MAX = 90
-#: ...or with the definition column's words misread (``มียคม/ศักย์ธีบายตัวซี้ชัด``): the
-#: indicator's column, then two words joined by a slash as that column's are, then
-#: the activities' ``โครงการ/กิจกรรม``, which no other table's header holds.
-_OCR_KPI_COLUMNS_RE = KeyRegex(
-    r"^\s*(?:มาตรการ\s+)?ตัว\S{1,3}วัด\S*\s+\S{2,16}/\S{2,30}\s+โครงการ\s*/\s*กิจกรรม")
-#: ...or with its first columns' words misread (``Se<tab>นิยาม/คำอธิบายตัวชี้วัด
-#: โครงการ/กิจกรรม...``): a short word of no Thai letter, then the definition column's
-#: and the activities column's words, which no other table's header holds together.
-_OCR_KPI_TAIL_RE = KeyRegex(
-    r"^\s*(?:[^\s\u0e01-\u0e4e]{1,4}\s+)?นิยาม\s*/\s*คำอธิบาย\S*\s+โครงการ\s*/\s*กิจ")
-
-
-def _is_kpi_header(text: str, ocr: bool) -> bool:
-    """Whether ``text`` is a definition table's header (damaged as OCR damages it, on OCR)."""
-    return bool(_KPI_HEADER_RE.match(text)) or (
-        ocr and len(text.strip()) <= _KPI_HEADER_MAX
-        and bool(_OCR_KPI_HEADER_RE.match(text) or _OCR_KPI_COLUMNS_RE.match(text)
-                 or _OCR_KPI_TAIL_RE.match(text)))
 _HEADER_WORDS_RE = re.compile(marks_optional(
     "มาตรการ|ตัวชี้วัด|นิยาม|คำอธิบาย|โครงการ|กิจกรรม|และ|ส่วนราชการ|ที่รับผิดชอบ|หน่วยงาน")
     + r"|[/\s]")
@@ -105,7 +80,7 @@ def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> li
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.no in read or not _is_kpi_header(line.text, doc.ocr_used):
+        if line.no in read or not is_kpi_header(line.text, doc.ocr_used):
             i += 1
             continue
         measured = "มาตรการ" in line.text or _measured_below(lines, i, doc.ocr_used)
@@ -122,10 +97,12 @@ def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> li
 
 
 def _measured_below(lines: list[Line], i: int, ocr: bool) -> bool:
-    """On an OCR'd page, whether the table headed on line ``i`` has a measure column
-    though its header's first words were misread (:data:`_OCR_KPI_TAIL_RE`): a
-    line of the next few opens with a measure's mark."""
-    return ocr and _OCR_KPI_TAIL_RE.match(lines[i].text) is not None and any(
+    """On an OCR'd page, whether the table headed on line ``i`` has a measure column.
+
+    Asked for a header whose first words OCR misread (:data:`.OCR_KPI_TAIL_RE`):
+    it has when a line of the next few opens with a measure's mark.
+    """
+    return ocr and OCR_KPI_TAIL_RE.match(lines[i].text) is not None and any(
         _OCR_MEASURE_START_RE.match(ln.text) for ln in lines[i + 1:i + _HEADER_LINES_MAX + 1])
 
 
@@ -161,7 +138,7 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
     while i < len(lines):
         line = lines[i]
         text = line.text
-        if line.no in read or OTHER_TABLE_RE.match(text) or _is_kpi_header(text, doc.ocr_used):
+        if line.no in read or OTHER_TABLE_RE.match(text) or is_kpi_header(text, doc.ocr_used):
             break
         if not text.strip() or PAGE_NUMBER_RE.match(text):
             if run and _whole_row(run, measured):
@@ -356,7 +333,7 @@ def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: b
 
 
 def _marked(measure: Raw | None) -> Raw | Derived | None:
-    """A measure whose mark ``มน.`` OCR misread (``Nu.``, ``มน,``) or lost, with its mark as printed.
+    """A measure whose mark ``มน.`` OCR misread (``Nu.``, ``มน,``) or lost, with the mark.
 
     The row starts at that mark (:data:`_OCR_MEASURE_START_RE`): every measure
     opens with it, so the words after it are the measure's and the mark is ``มน.``;

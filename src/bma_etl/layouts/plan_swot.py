@@ -145,7 +145,8 @@ _UNSURE_NUMBER_RE = re.compile(r"^\s*(?P<no>\S.*?)\s*$")
 def _bare_number(lines: list[Line], i: int, junk: Junk) -> re.Match[str] | None:
     """On an OCR'd page, line ``i`` as an item's number OCR read without its point.
 
-    Or a short line it read unsure (``junk.unsure``: ``กาต`` for ``๒.``). Only when the next line is words of no item of their own (the item's text)
+    Or a short line it read unsure (``junk.unsure``: ``กาต`` for ``๒.``). Only when
+    the next line is words of no item of their own (the item's text)
     and line ``i`` is no page number misread (``junk``).
     """
     if lines[i].no in junk.gaps or i + 1 >= len(lines):
