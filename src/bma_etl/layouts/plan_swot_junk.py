@@ -21,7 +21,7 @@ from bma_etl.layouts.base import Line, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT
 
 __all__ = ["NO_JUNK", "SPECK_CELLS_RE", "Junk", "lone_numbers", "page_junk", "speck_lines",
-           "unsure_lines", "without_speck_cells"]
+           "unsure_lines", "unsure_starts", "without_speck_cells"]
 
 
 class Junk(NamedTuple):
@@ -30,12 +30,14 @@ class Junk(NamedTuple):
     ``gaps``: lines read as a gap (:func:`page_junk`, :func:`speck_lines`);
     ``numbers``: lines of a number alone that are an item's number, not the page's
     (:func:`lone_numbers`); ``unsure``: short lines OCR read unsure, what it made of
-    an item's number or a speck (:func:`unsure_lines`).
+    an item's number or a speck (:func:`unsure_lines`); ``starts``: lines whose first
+    short word OCR read unsure before words it read sure (:func:`unsure_starts`).
     """
 
     gaps: frozenset[int] = frozenset()
     numbers: frozenset[int] = frozenset()
     unsure: frozenset[int] = frozenset()
+    starts: frozenset[int] = frozenset()
 
 
 NO_JUNK = Junk()
@@ -188,19 +190,47 @@ def unsure_lines(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
     """
     if not doc.ocr_used or not doc.words:
         return frozenset()
+    return frozenset(
+        line.no for line in lines
+        if 0 < len("".join(line.text.split())) <= _UNSURE_SIGNS_MAX
+        and (confs := _confidences(doc, line)) and max(confs) < _UNSURE_CONF)
+
+
+def _confidences(doc: RepairedText, line: Line) -> list[float]:
+    """The confidences of the OCR'd words on ``line``, in order."""
     from bisect import bisect_left
 
-    out: set[int] = set()
-    for line in lines:
-        signs = len("".join(line.text.split()))
-        if not 0 < signs <= _UNSURE_SIGNS_MAX:
-            continue
-        end = line.start + len(line.text)
-        k = bisect_left(doc.words, (line.start, -1, 0.0))
-        confs = []
-        while k < len(doc.words) and doc.words[k][0] < end:
-            confs.append(doc.words[k][2])
-            k += 1
-        if confs and max(confs) < _UNSURE_CONF:
-            out.add(line.no)
-    return frozenset(out)
+    end = line.start + len(line.text)
+    k = bisect_left(doc.words, (line.start, -1, 0.0))
+    out: list[float] = []
+    while k < len(doc.words) and doc.words[k][0] < end:
+        out.append(doc.words[k][2])
+        k += 1
+    return out
+
+
+#: A line's first word, short, then its other words, the first a Thai one.
+_SHORT_FIRST_RE = re.compile(r"^\s*\S{1,5}[ \t]+[ก-ฮเ-ไ]")
+
+
+def unsure_starts(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
+    r"""On an OCR'd page, the numbers of the lines whose first short word OCR read unsure.
+
+    A word of one to five letters or signs read under :data:`_UNSURE_CONF`, then Thai
+    words read sure (one at least at :data:`_UNSURE_CONF` or more): ``ว บุคลากร...``,
+    ``จัณัง นโยบาย...`` for ``๓.``: what OCR made of an item's number. The tail of a
+    word the line above wrapped is read sure (``น โดยเฉพาะ...``). Empty when not
+    OCR'd or when the words' confidences are not known.
+
+    >>> from bma_etl.layouts.base import RepairedText
+    >>> doc = RepairedText.of("ว บุคลากร\nน โดยเฉพาะ", (), True,
+    ...                       words=((0, 1, 0.0), (2, 9, 68.0), (10, 11, 96.9), (12, 20, 92.5)))
+    >>> sorted(unsure_starts(doc, list(doc.lines())))
+    [1]
+    """
+    if not doc.ocr_used or not doc.words:
+        return frozenset()
+    return frozenset(
+        line.no for line in lines
+        if _SHORT_FIRST_RE.match(line.text) and len(confs := _confidences(doc, line)) >= 2
+        and confs[0] < _UNSURE_CONF and max(confs[1:]) >= _UNSURE_CONF)
