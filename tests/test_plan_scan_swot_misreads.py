@@ -16,7 +16,7 @@ Tesseract damaged them on scans of seeds 59, 61, 67 and 131 (150 and 200 dpi, gr
   above the lead-in to the projects' summary: it was lost;
 - a speck read before a kind heading (``อ จุดแข็ง (Strength)``): the list was lost;
 - an item's number read unsure as a short word of its own line (``กาต``, ``“| Sie``
-  for ``๒.``, confidence 15-45; seed 73, 150 dpi grey): the item ran into the one above;
+  for ``๒.``, confidence 19-26; seed 73, 150 dpi grey): the item ran into the one above;
 - an item's number read unsure as a short word before the item's words, a space
   between (``ว บุคลากร...``, ``จัณัง นโยบาย...``; confidence 0-45, seeds 47 and 59,
   150 dpi grey): the item ran into the one above; while the tail of a word the line
@@ -171,13 +171,13 @@ _UNSURE_NUMBERS = ("กาต", "“| Sie", "ee S", "ดาว")
 
 def _words(text: str, unsure: set[int]) -> tuple[tuple[int, int, float], ...]:
     """``text``'s words as OCR gives them: read sure (90), but those of the lines
-    ``unsure`` (0-based), read at 15-45."""
+    ``unsure`` (0-based), read at 15-30."""
     rng = random.Random(len(text))
     out: list[tuple[int, int, float]] = []
     base = 0
     for no, line in enumerate(text.split("\n")):
         for m in re.finditer(r"\S+", line):
-            conf = rng.uniform(15, 45) if no in unsure else rng.uniform(88, 96)
+            conf = rng.uniform(15, 30) if no in unsure else rng.uniform(88, 96)
             out.append((base + m.start(), base + m.end(), round(conf, 2)))
         base += len(line) + 1
     return tuple(out)

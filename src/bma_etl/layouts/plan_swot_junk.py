@@ -168,16 +168,22 @@ def without_speck_cells(lines: list[Line], keep: frozenset[int]) -> list[Line]:
 
 #: Most letters and signs of a line OCR read unsure that may be an item's number.
 _UNSURE_SIGNS_MAX = 6
-#: Highest confidence of such a line's words: text read from ink is read at 80 and
-#: more; what OCR made of a number it could not read, or of a speck, far lower.
+#: Highest confidence of the first word of a line OCR read unsure before words it
+#: read sure: text read from ink is read at 80 and more; what OCR made of a number it
+#: could not read far lower.
 _UNSURE_CONF = 50.0
+#: Highest confidence of the words of a short line OCR read unsure on its own: lower,
+#: as no word read sure beside it says the line is no item's words (the tail of a
+#: word the line above wrapped, read badly, ``5สน`` at 41: seed 131); a line of
+#: signs only (``:``), no item's words, counts under :data:`_UNSURE_CONF`.
+_UNSURE_LINE_CONF = 35.0
 
 
 def unsure_lines(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
     r"""On an OCR'd page, the numbers of the short lines all of whose words OCR read unsure.
 
     A line of at most :data:`_UNSURE_SIGNS_MAX` letters and signs whose every word
-    has a confidence under :data:`_UNSURE_CONF` (``กาต``, ``“| Sie`` for ``๒.``):
+    has a confidence under :data:`_UNSURE_LINE_CONF` (``กาต``, ``“| Sie`` for ``๒.``):
     what OCR made of an item's number it could not read, or of a speck; never an
     item's wrapped words (``ยั่งยืน``), which it reads sure. Empty when not OCR'd
     or when the words' confidences are not known.
@@ -193,7 +199,13 @@ def unsure_lines(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
     return frozenset(
         line.no for line in lines
         if 0 < len("".join(line.text.split())) <= _UNSURE_SIGNS_MAX
-        and (confs := _confidences(doc, line)) and max(confs) < _UNSURE_CONF)
+        and (confs := _confidences(doc, line))
+        and max(confs) < (_UNSURE_CONF if _SIGNS_ONLY_RE.fullmatch(line.text)
+                          else _UNSURE_LINE_CONF))
+
+
+#: A line of signs only, no letter nor digit (``:``): no item's words.
+_SIGNS_ONLY_RE = re.compile(r"[^\w]+")
 
 
 def _confidences(doc: RepairedText, line: Line) -> list[float]:
