@@ -142,17 +142,19 @@ def budget_rows_read(text: str, row: Callable[[re.Match[str]], str]) -> str:
 
 
 def records_of(extract: Callable[[Any], Any], text: str, page_starts: tuple[int, ...] = (),
-               *, ocr_used: bool = True, screened: bool = True) -> dict[str, list[Any]]:
+               *, ocr_used: bool = True, screened: bool = True,
+               words: tuple[tuple[int, int, float], ...] = ()) -> dict[str, list[Any]]:
     """The validated records (table -> rows) one layout's ``extract`` gives for ``text``
     (pages starting at the offsets ``page_starts``), read as an OCR'd page when
     ``ocr_used``: repair, normalise, screen (unless not ``screened``: text without word
-    confidences leaves every value doubtful), validate; no file, no warehouse."""
+    confidences leaves every value doubtful), validate; no file, no warehouse.
+    ``words``: the OCR'd words' ``(start, end, confidence)`` in ``text``, if known."""
     from bma_etl.layouts.base import RepairedText
     from bma_etl.normalize.fields import normalize
     from bma_etl.normalize.trust import screen
     from bma_etl.validate import build_records
 
-    doc = RepairedText.of(text, page_starts, ocr_used=ocr_used)
+    doc = RepairedText.of(text, page_starts, ocr_used=ocr_used, words=words)
     normalized = normalize(extract(doc), doc.text, doc.words, None)
     if screened:
         screen(normalized, doc.text)
@@ -236,11 +238,13 @@ def swot_lists(lines: list[str]) -> list[list[int]]:
     return lists
 
 
-def assert_swot_read(text: str, want: list[dict[str, Any]]) -> None:
+def assert_swot_read(text: str, want: list[dict[str, Any]],
+                     words: tuple[tuple[int, int, float], ...] = ()) -> None:
     """Assert the plan ``text`` gives the SWOT items ``want`` (kind and text; a number
-    read must be the one written, an unread one may be NULL)."""
+    read must be the one written, an unread one may be NULL); ``words``: the OCR'd
+    words' ``(start, end, confidence)``, if known."""
     from bma_etl.layouts.annual_action_plan import extract
 
-    got = records_of(extract, text).get("plan_swot_items", [])
+    got = records_of(extract, text, words=words).get("plan_swot_items", [])
     assert [(r.kind, r.text) for r in got] == [(w["kind"], w["text"]) for w in want]
     assert all(r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True))

@@ -162,3 +162,51 @@ def test_activities_number_read_as_a_digit_in_a_cell_stays_out_of_the_definition
     undamaged = records_of(extract, printed).get("plan_kpi_definitions", [])
     assert [r.definition for r in got] == [r.definition for r in undamaged]
     assert sum(str(r.activities).startswith("2 ") for r in got) == damaged
+
+
+#: What Tesseract read a definition table's first columns' header words as (``มาตรการ
+#: ตัวชี้วัดมาตรการ`` / ``ตัวชี้วัด``): a short Latin word and a wide gap, or nothing
+#: (seed 71, 300 dpi 1-bit: ``Se<tab>นิยาม/คำอธิบายตัวชี้วัด โครงการ/กิจกรรม...``).
+_FIRST_COLUMNS_DAMAGE = ("Se\t", "Se ", "")
+#: A definition table's header as :func:`_ocr_print` prints it, up to the definition column.
+_FIRST_COLUMNS = re.compile(r"^(?:มาตรการ )?ตวชวด\S* (?=นยาม/)", re.MULTILINE)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_definition_table_whose_headers_first_columns_ocr_misread_is_read(seed: int) -> None:
+    """Each definition table's header read from its definition column on, its first
+    columns' words misread or lost: the tables are still found (with their measure
+    column when their rows open with ``มน.``) and every row reads as generated."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_kpi_definitions"]
+    text, damaged = _FIRST_COLUMNS.subn(lambda m: rng.choice(_FIRST_COLUMNS_DAMAGE),
+                                        _ocr_print(generated.text, rng))
+    assert damaged, "the plan has a definition table"
+    got = records_of(extract, text).get("plan_kpi_definitions", [])
+    right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
+        "plan_kpi_definitions": want}})
+    assert len(got) == len(want) and right == total, lost[:6]
+
+
+#: What Tesseract made of a measure's mark ``มน.`` it could not read (seed 73, 150 dpi
+#: grey): a speck's letters on a line of their own, or nothing.
+_LOST_MARKS = ("et\n", "")
+#: A definition table's header, then the first row's measure mark.
+_FIRST_MARK = re.compile(r"(?<=โครงการ/กจกรรม\n)มน\. ")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_first_definition_row_whose_measure_mark_ocr_lost_is_read(seed: int) -> None:
+    """The first row under each measured definition table's header, its ``มน.`` lost:
+    the row still starts there, and its measure reads ``มน.`` and its words."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    want = generated.tables["plan_kpi_definitions"]
+    text, damaged = _FIRST_MARK.subn(lambda m: rng.choice(_LOST_MARKS),
+                                     _ocr_print(generated.text, rng))
+    assert damaged, "the plan has a measured definition table"
+    got = records_of(extract, text).get("plan_kpi_definitions", [])
+    right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
+        "plan_kpi_definitions": want}})
+    assert len(got) == len(want) and right == total, lost[:6]

@@ -14,7 +14,15 @@ Tesseract damaged them on scans of seeds 59, 61, 67 and 131 (150 and 200 dpi, gr
   ran into the one above;
 - the analysis' last item, its number lost (a blank line where it stood), right
   above the lead-in to the projects' summary: it was lost;
-- a speck read before a kind heading (``อ จุดแข็ง (Strength)``): the list was lost.
+- a speck read before a kind heading (``อ จุดแข็ง (Strength)``): the list was lost;
+- an item's number read unsure as a short word of its own line (``กาต``, ``“| Sie``
+  for ``๒.``, confidence 19-26; seed 73, 150 dpi grey): the item ran into the one above;
+- an item's number read unsure as a short word before the item's words, a space
+  between (``ว บุคลากร...``, ``จัณัง นโยบาย...``; confidence 0-45, seeds 47 and 59,
+  150 dpi grey): the item ran into the one above; while the tail of a word the line
+  above wrapped, read sure (``น โดยเฉพาะ...``), stays the item's words;
+- a speck after an item's line read as a cell of a Latin word, or as an empty cell
+  (``...ยั่งยืน<tab>Jags``, ``...ระห<tab>``): its tab ended the list.
 
 The truth is the generated values: every item keeps its kind and its words (as OCR
 read them when it misread them); a number read is the one written, one OCR did not
@@ -155,3 +163,104 @@ def test_one_number_read_numbers_the_items_above_it_by_their_places(seed: int) -
             assert str(r.seq) == str(w["seq"]).translate(_ARABIC), (k, r.seq)
         else:
             assert r.seq is None, (k, r.seq)
+
+
+#: What OCR read an item's number as, unsure, alone on its line (seed 73, 150 dpi grey).
+_UNSURE_NUMBERS = ("กาต", "“| Sie", "ee S", "ดาว")
+
+
+def _words(text: str, unsure: set[int]) -> tuple[tuple[int, int, float], ...]:
+    """``text``'s words as OCR gives them: read sure (90), but those of the lines
+    ``unsure`` (0-based), read at 15-30."""
+    rng = random.Random(len(text))
+    out: list[tuple[int, int, float]] = []
+    base = 0
+    for no, line in enumerate(text.split("\n")):
+        for m in re.finditer(r"\S+", line):
+            conf = rng.uniform(15, 30) if no in unsure else rng.uniform(88, 96)
+            out.append((base + m.start(), base + m.end(), round(conf, 2)))
+        base += len(line) + 1
+    return tuple(out)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_item_whose_number_ocr_read_unsure_on_a_line_of_its_own_is_an_item(seed: int) -> None:
+    """Half the items below another item (at random): the number read unsure as a short
+    word on its own line, the item's words on the next. Every item keeps its kind and
+    words, a number read stays, one read unsure is NULL."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = swot_span(written)
+    lines: list[str] = []
+    unsure: set[int] = set()
+    for k, line in enumerate(written):
+        m = SWOT_ITEM.match(line) if k in span else None
+        if m is not None and SWOT_ITEM.match(written[k - 1]) and rng.random() < 0.5:
+            unsure.add(len(lines))
+            lines += [rng.choice(_UNSURE_NUMBERS), m.group("body")]
+        else:
+            lines.append(line)
+    assert unsure, "the generator writes lists of two items or more"
+    text = "\n".join(lines)
+    assert_swot_read(text, generated.tables["plan_swot_items"], _words(text, unsure))
+
+
+#: What OCR read a speck after an item's line as: a cell of a Latin word, or none.
+_SPECK_CELLS = ("\tJags", "\t", "\tอว\t", "\tee")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_item_line_with_a_speck_read_as_a_latin_or_empty_cell_keeps_the_list(seed: int) -> None:
+    """Half the items' lines (at random) end in a cell OCR made of a speck: every item
+    is read with its generated values."""
+    _assert_items_damaged_read(
+        seed, lambda rng, line, m: [line + rng.choice(_SPECK_CELLS)])
+
+
+#: What OCR read an item's number as, unsure, before the item's words (seeds 47, 59).
+_UNSURE_STARTS = ("ว", "จัณัง", "ฝุ")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_item_whose_number_ocr_read_unsure_before_its_words_is_an_item(seed: int) -> None:
+    """Half the items below another item (at random): the number read unsure as a short
+    word, a space, then the item's words; and some items' last word wrapped, its tail
+    read sure at the next line's start with a space (``น โดยเฉพาะ...``, as printed:
+    the item's words). Every item keeps its kind and words; one read unsure is NULL."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = swot_span(written)
+    want = [dict(w) for w in generated.tables["plan_swot_items"]]
+    lines: list[str] = []
+    unsure: set[int] = set()
+    item = -1
+    for k, line in enumerate(written):
+        m = SWOT_ITEM.match(line) if k in span else None
+        item += m is not None
+        if m is not None and SWOT_ITEM.match(written[k - 1]) and rng.random() < 0.5:
+            unsure.add(len(lines))
+            lines.append(f"{rng.choice(_UNSURE_STARTS)} {m.group('body')}")
+        elif m is not None and " " in m.group("body") and rng.random() < 0.5:
+            head, tail = m.group("body").split(" ", 1)  # ``...ประชาช`` / ``น โดยเฉพาะ...``
+            lines += [f"{m.group('no')}. {head[:-1]}", f"{head[-1]} {tail}"]
+            want[item]["text"] = f"{head[:-1]}\n{head[-1]} {tail}"  # the break kept
+        else:
+            lines.append(line)
+    assert unsure, "the generator writes lists of two items or more"
+    text = "\n".join(lines)
+    words = tuple((a, b, 0.0 if k == 0 and no in unsure else 92.0) for no, a, b, k in (
+        (no, base + m.start(), base + m.end(), j)
+        for no, base, line in _line_bases(text)
+        for j, m in enumerate(re.finditer(r"\S+", line))))
+    assert_swot_read(text, want, words)
+
+
+def _line_bases(text: str) -> list[tuple[int, int, str]]:
+    """Each line of ``text``: its index (0-based), its start offset and its text."""
+    out, base = [], 0
+    for no, line in enumerate(text.split("\n")):
+        out.append((no, base, line))
+        base += len(line) + 1
+    return out

@@ -24,37 +24,18 @@ import re
 from bma_etl.layouts.base import Derived, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow import Flowed
+from bma_etl.layouts.plan_flow_definitions_header import OCR_KPI_TAIL_RE, is_kpi_header
 from bma_etl.layouts.plan_flow_kpi import (
     OCR_JUNK_RE,
     OTHER_TABLE_RE,
     ROW_LINES_MAX,
     with_wrapped_opening,
 )
-from bma_etl.matchkey import KeyRegex, fuzzy_search, marks_optional
+from bma_etl.matchkey import fuzzy_search, marks_optional
 from bma_etl.rows import join_lines
 
 __all__ = ["flow_definitions"]
 
-#: The definition table's header words (``นิยาม/คำอธิบายตัวชี้วัด`` and the columns
-#: around it), which may wrap onto the next lines.
-_KPI_HEADER_RE = KeyRegex(r"^\s*(?:มาตรการ\s*ตัวชี้วัด|ตัวชี้วัด).*(?:นิยาม|คำอธิบาย)")
-#: The same header on an OCR'd page with one letter of ตัวชี้วัด read as another
-#: (``ตัวขี้วัด``): all its columns' words, the line no longer than a header.
-_OCR_KPI_HEADER_RE = KeyRegex(
-    r"^\s*(?:มาตรการ|ตัว\Sวัด).*(?:นิยาม|คำอธิบาย).*(?:โครงการ|กิจกรรม)")
-_KPI_HEADER_MAX = 90
-#: ...or with the definition column's words misread (``มียคม/ศักย์ธีบายตัวซี้ชัด``): the
-#: indicator's column, then two words joined by a slash as that column's are, then
-#: the activities' ``โครงการ/กิจกรรม``, which no other table's header holds.
-_OCR_KPI_COLUMNS_RE = KeyRegex(
-    r"^\s*(?:มาตรการ\s+)?ตัว\S{1,3}วัด\S*\s+\S{2,16}/\S{2,30}\s+โครงการ\s*/\s*กิจกรรม")
-
-
-def _is_kpi_header(text: str, ocr: bool) -> bool:
-    """Whether ``text`` is a definition table's header (damaged as OCR damages it, on OCR)."""
-    return bool(_KPI_HEADER_RE.match(text)) or (
-        ocr and len(text.strip()) <= _KPI_HEADER_MAX
-        and bool(_OCR_KPI_HEADER_RE.match(text) or _OCR_KPI_COLUMNS_RE.match(text)))
 _HEADER_WORDS_RE = re.compile(marks_optional(
     "มาตรการ|ตัวชี้วัด|นิยาม|คำอธิบาย|โครงการ|กิจกรรม|และ|ส่วนราชการ|ที่รับผิดชอบ|หน่วยงาน")
     + r"|[/\s]")
@@ -99,10 +80,10 @@ def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> li
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.no in read or not _is_kpi_header(line.text, doc.ocr_used):
+        if line.no in read or not is_kpi_header(line.text, doc.ocr_used):
             i += 1
             continue
-        measured = "มาตรการ" in line.text
+        measured = "มาตรการ" in line.text or _measured_below(lines, i, doc.ocr_used)
         starts = _row_start(measured, doc.ocr_used)
         i += 1
         while i < len(lines) and lines[i].text.strip() \
@@ -113,6 +94,20 @@ def flow_definitions(doc: RepairedText, lines: list[Line], read: set[int]) -> li
             i += 1  # the header's wrapped words (``ดชอบ``: a word the page cut)
         i = _read_definitions(doc, lines, i, line.no, measured, read, out)
     return out
+
+
+def _measured_below(lines: list[Line], i: int, ocr: bool) -> bool:
+    """On an OCR'd page, whether the table headed on line ``i`` has a measure column.
+
+    Asked for a header whose first words OCR misread (:data:`.OCR_KPI_TAIL_RE`):
+    it has when a line of the next few opens with a measure's mark.
+    """
+    return ocr and OCR_KPI_TAIL_RE.match(lines[i].text) is not None and any(
+        _OCR_MEASURE_START_RE.match(ln.text) for ln in lines[i + 1:i + _HEADER_LINES_MAX + 1])
+
+
+#: Most lines a header's wrapped words and specks take under it.
+_HEADER_LINES_MAX = 3
 
 
 def _ends_header_word(before: str, text: str) -> bool:
@@ -143,7 +138,7 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
     while i < len(lines):
         line = lines[i]
         text = line.text
-        if line.no in read or OTHER_TABLE_RE.match(text) or _is_kpi_header(text, doc.ocr_used):
+        if line.no in read or OTHER_TABLE_RE.match(text) or is_kpi_header(text, doc.ocr_used):
             break
         if not text.strip() or PAGE_NUMBER_RE.match(text):
             if run and _whole_row(run, measured):
@@ -161,7 +156,8 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
             if doc.ocr_used and OCR_JUNK_RE.fullmatch(text.strip()):
                 i += 1  # a speck or a page's edge OCR read as Latin (``“tate``)
                 continue
-            break
+            if not (doc.ocr_used and measured and _unmarked_row(lines, i)):
+                break
         run.append(line)
         i += 1
         if len(run) >= ROW_LINES_MAX:
@@ -169,6 +165,30 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
     if run:
         _add_definition(doc, header, run, measured, out)
     return i
+
+
+#: A measure's first words: a Thai letter opens them.
+_THAI_START_RE = re.compile(r"^\s*[ก-ฮเ-ไ]")
+
+
+def _unmarked_row(lines: list[Line], i: int) -> bool:
+    """On an OCR'd page, whether line ``i`` opens a measured row whose mark ``มน.`` OCR lost.
+
+    Where a row must start, a line of Thai words that is no row's start (the mark
+    read as a speck on a line of its own, or not at all) opens one when the lines
+    from it, up to a blank line or the next row's start, hold a whole row (its
+    indicator, ``หมายถึง`` and activities): no other line under the header does.
+    """
+    if _THAI_START_RE.match(lines[i].text) is None:
+        return False
+    run: list[Line] = []
+    for line in lines[i:i + ROW_LINES_MAX]:
+        if not line.text.strip() or (run and _OCR_MEASURE_START_RE.match(line.text)):
+            return False
+        run.append(line)
+        if _whole_row(run, True):
+            return True
+    return False
 
 
 #: Words that take a project or an activity as their object inside a sentence.
@@ -313,17 +333,24 @@ def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: b
 
 
 def _marked(measure: Raw | None) -> Raw | Derived | None:
-    """A measure whose mark ``มน.`` OCR misread (``Nu.``, ``มน,``) with its mark as printed.
+    """A measure whose mark ``มน.`` OCR misread (``Nu.``, ``มน,``) or lost, with the mark.
 
     The row starts at that mark (:data:`_OCR_MEASURE_START_RE`): every measure
-    opens with it, so the words after it are the measure's and the mark is ``มน.``.
+    opens with it, so the words after it are the measure's and the mark is ``มน.``;
+    a row whose mark OCR lost (:func:`_unmarked_row`) has it put back.
 
     >>> from bma_etl.provenance import Span
     >>> _marked(Raw("Nu. การลดปริมาณมูลฝอย", Span(1, 0, 21))).value
     'มน. การลดปริมาณมูลฝอย'
     >>> _marked(Raw("มน. การลด", Span(1, 0, 9))).text
     'มน. การลด'
+    >>> _marked(Raw("การลด", Span(1, 0, 5))).value
+    'มน. การลด'
     """
+    if measure is not None and _MEASURE_START_RE.match(measure.text) is None \
+            and _MISREAD_MARK_RE.match(measure.text) is None:
+        return Derived("มน. " + " ".join(measure.text.split()),
+                       "the measure's mark มน. OCR lost", measure.span)
     m = _MISREAD_MARK_RE.match(measure.text) if measure is not None else None
     if measure is None or m is None:
         return measure

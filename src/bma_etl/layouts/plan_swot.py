@@ -32,6 +32,8 @@ from bma_etl.layouts.plan_swot_junk import (
     lone_numbers,
     page_junk,
     speck_lines,
+    unsure_lines,
+    unsure_starts,
     without_speck_cells,
 )
 from bma_etl.layouts.plan_swot_places import seqs_by_place
@@ -137,15 +139,22 @@ def _page_broke(doc: RepairedText, lines: list[Line], i: int,
     return j >= 0 and doc.index.page_of(lines[j].start) != doc.index.page_of(lines[i].start)
 
 
+#: A short line OCR read unsure (:func:`.plan_swot_junk.unsure_lines`), all of it.
+_UNSURE_NUMBER_RE = re.compile(r"^\s*(?P<no>\S.*?)\s*$")
+
+
 def _bare_number(lines: list[Line], i: int, junk: Junk) -> re.Match[str] | None:
     """On an OCR'd page, line ``i`` as an item's number OCR read without its point.
 
-    Only when the next line is words of no item of their own (the item's text)
+    Or a short line it read unsure (``junk.unsure``: ``กาต`` for ``๒.``). Only when
+    the next line is words of no item of their own (the item's text)
     and line ``i`` is no page number misread (``junk``).
     """
     if lines[i].no in junk.gaps or i + 1 >= len(lines):
         return None
     m = OCR_BARE_NUMBER_RE.match(SPECK_CELLS_RE.sub("", blank_tags(lines[i].text)))
+    if m is None and lines[i].no in junk.unsure:  # ``กาต``, ``“| Sie``: read unsure
+        m = _UNSURE_NUMBER_RE.match(blank_tags(lines[i].text))
     following = lines[i + 1]
     if m is None or _is_gap(following, junk) or not is_text_line(following) \
             or swot_item(following.text, OCR) is not None \
@@ -153,6 +162,23 @@ def _bare_number(lines: list[Line], i: int, junk: Junk) -> re.Match[str] | None:
             or _swot_kind(following.text, True) is not None:
         return None
     return m
+
+
+#: A line whose first word OCR read unsure (:func:`.plan_swot_junk.unsure_starts`):
+#: that word, then the item's words.
+_UNSURE_START_RE = re.compile(r"^\s*(?P<no>\S{1,5})[ \t]+(?P<body>[ก-ฮเ-ไ].*?)\s*$")
+
+
+def _unsure_item(line: Line, next_no: int) -> tuple[re.Match[str], str] | None:
+    """Line ``line`` as an item whose number OCR read unsure (``ว บุคลากร...``).
+
+    A number read as digits counts only when it is the list's next (``next_no``):
+    read unsure, another says nothing.
+    """
+    m = _UNSURE_START_RE.match(blank_tags(line.text))
+    if m is None or (DIGITS_RE.fullmatch(m.group("no")) and to_int(m.group("no")) != next_no):
+        return None
+    return m, "no"
 
 
 def _number_like(text: str, under_text: bool) -> bool:
@@ -221,7 +247,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     if forms.ocr:  # specks read as cells of their own: no table's tabs
         lines = without_speck_cells(lines, frozenset(headings))
     junk = Junk(page_junk(doc, lines, _number_like) | speck_lines(doc, lines, _opens_item),
-                lone_numbers(doc, lines))
+                lone_numbers(doc, lines), unsure_lines(doc, lines), unsure_starts(doc, lines))
     rows: list[RawRow] = []
     tag: Derived | None = None
     heading_kind: str | None = None
@@ -268,6 +294,8 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             bare = (alone, line)
             continue
         found = swot_item(line.text, forms, (last_no or 0) + 1)
+        if (found is None or found[1] is None) and line.no in junk.starts:
+            found = _unsure_item(line, (last_no or 0) + 1) or found
         if found is not None and found[1] is not None and last is not None and not gap \
                 and i > 0 and lines[i - 1].no in doc.wraps \
                 and to_int(found[0].group(found[1])) != (last_no or 0) + 1:

@@ -21,7 +21,7 @@ from bma_etl.layouts.base import Line, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT
 
 __all__ = ["NO_JUNK", "SPECK_CELLS_RE", "Junk", "lone_numbers", "page_junk", "speck_lines",
-           "without_speck_cells"]
+           "unsure_lines", "unsure_starts", "without_speck_cells"]
 
 
 class Junk(NamedTuple):
@@ -29,11 +29,15 @@ class Junk(NamedTuple):
 
     ``gaps``: lines read as a gap (:func:`page_junk`, :func:`speck_lines`);
     ``numbers``: lines of a number alone that are an item's number, not the page's
-    (:func:`lone_numbers`).
+    (:func:`lone_numbers`); ``unsure``: short lines OCR read unsure, what it made of
+    an item's number or a speck (:func:`unsure_lines`); ``starts``: lines whose first
+    short word OCR read unsure before words it read sure (:func:`unsure_starts`).
     """
 
     gaps: frozenset[int] = frozenset()
     numbers: frozenset[int] = frozenset()
+    unsure: frozenset[int] = frozenset()
+    starts: frozenset[int] = frozenset()
 
 
 NO_JUNK = Junk()
@@ -137,8 +141,10 @@ def lone_numbers(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
 
 
 #: Cells of a speck or two after an OCR'd line's first (``en.<tab>น.<tab>ม``,
-#: ``ประชาชน<tab><tab><tab>'``), or alone after a tab (``<tab>a``).
-SPECK_CELLS_RE = re.compile(r"(?:\t+\s*[^\t\s]{1,2})+\s*$")
+#: ``ประชาชน<tab><tab><tab>'``), or alone after a tab (``<tab>a``); a cell of a few
+#: Latin letters OCR made of specks by Thai words (``ยั่งยืน<tab>Jags``), or none
+#: (``...ระห<tab>``: a speck it dropped).
+SPECK_CELLS_RE = re.compile(r"(?:\t+\s*(?:[^\t\s]{1,2}|[A-Za-z]{3,5})?)+\s*$")
 
 
 def without_speck_cells(lines: list[Line], keep: frozenset[int]) -> list[Line]:
@@ -158,3 +164,85 @@ def without_speck_cells(lines: list[Line], keep: frozenset[int]) -> list[Line]:
         m = SPECK_CELLS_RE.search(line.text) if line.no not in keep and not line.pieces else None
         out.append(line if m is None else Line(line.no, line.start, line.text[:m.start()]))
     return out
+
+
+#: Most letters and signs of a line OCR read unsure that may be an item's number.
+_UNSURE_SIGNS_MAX = 6
+#: Highest confidence of the first word of a line OCR read unsure before words it
+#: read sure: text read from ink is read at 80 and more; what OCR made of a number it
+#: could not read far lower.
+_UNSURE_CONF = 50.0
+#: Highest confidence of the words of a short line OCR read unsure on its own: lower,
+#: as no word read sure beside it says the line is no item's words (the tail of a
+#: word the line above wrapped, read badly, ``5สน`` at 41: seed 131); a line of
+#: signs only (``:``), no item's words, counts under :data:`_UNSURE_CONF`.
+_UNSURE_LINE_CONF = 35.0
+
+
+def unsure_lines(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
+    r"""On an OCR'd page, the numbers of the short lines all of whose words OCR read unsure.
+
+    A line of at most :data:`_UNSURE_SIGNS_MAX` letters and signs whose every word
+    has a confidence under :data:`_UNSURE_LINE_CONF` (``กาต``, ``“| Sie`` for ``๒.``):
+    what OCR made of an item's number it could not read, or of a speck; never an
+    item's wrapped words (``ยั่งยืน``), which it reads sure. Empty when not OCR'd
+    or when the words' confidences are not known.
+
+    >>> from bma_etl.layouts.base import RepairedText
+    >>> doc = RepairedText.of("ข้อความ\nกาต\nยั่งยืน", (), True,
+    ...                       words=((0, 7, 91.0), (8, 11, 20.0), (12, 19, 93.0)))
+    >>> sorted(unsure_lines(doc, list(doc.lines())))
+    [2]
+    """
+    if not doc.ocr_used or not doc.words:
+        return frozenset()
+    return frozenset(
+        line.no for line in lines
+        if 0 < len("".join(line.text.split())) <= _UNSURE_SIGNS_MAX
+        and (confs := _confidences(doc, line))
+        and max(confs) < (_UNSURE_CONF if _SIGNS_ONLY_RE.fullmatch(line.text)
+                          else _UNSURE_LINE_CONF))
+
+
+#: A line of signs only, no letter nor digit (``:``): no item's words.
+_SIGNS_ONLY_RE = re.compile(r"[^\w]+")
+
+
+def _confidences(doc: RepairedText, line: Line) -> list[float]:
+    """The confidences of the OCR'd words on ``line``, in order."""
+    from bisect import bisect_left
+
+    end = line.start + len(line.text)
+    k = bisect_left(doc.words, (line.start, -1, 0.0))
+    out: list[float] = []
+    while k < len(doc.words) and doc.words[k][0] < end:
+        out.append(doc.words[k][2])
+        k += 1
+    return out
+
+
+#: A line's first word, short, then its other words, the first a Thai one.
+_SHORT_FIRST_RE = re.compile(r"^\s*\S{1,5}[ \t]+[ก-ฮเ-ไ]")
+
+
+def unsure_starts(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
+    r"""On an OCR'd page, the numbers of the lines whose first short word OCR read unsure.
+
+    A word of one to five letters or signs read under :data:`_UNSURE_CONF`, then Thai
+    words read sure (one at least at :data:`_UNSURE_CONF` or more): ``ว บุคลากร...``,
+    ``จัณัง นโยบาย...`` for ``๓.``: what OCR made of an item's number. The tail of a
+    word the line above wrapped is read sure (``น โดยเฉพาะ...``). Empty when not
+    OCR'd or when the words' confidences are not known.
+
+    >>> from bma_etl.layouts.base import RepairedText
+    >>> doc = RepairedText.of("ว บุคลากร\nน โดยเฉพาะ", (), True,
+    ...                       words=((0, 1, 0.0), (2, 9, 68.0), (10, 11, 96.9), (12, 20, 92.5)))
+    >>> sorted(unsure_starts(doc, list(doc.lines())))
+    [1]
+    """
+    if not doc.ocr_used or not doc.words:
+        return frozenset()
+    return frozenset(
+        line.no for line in lines
+        if _SHORT_FIRST_RE.match(line.text) and len(confs := _confidences(doc, line)) >= 2
+        and confs[0] < _UNSURE_CONF and max(confs[1:]) >= _UNSURE_CONF)
