@@ -128,7 +128,7 @@ def split_person_raw(doc: RepairedText, raw: Raw, row: RawRow, name_field: str,
     if name and name_at >= 0:
         piece = doc.sub_raw(raw, name_at, name_at + len(name))
         if piece is not None:
-            row.fields[name_field] = piece
+            row.fields[name_field] = _title_put_right(piece) if doc.ocr_used else piece
     elif name:
         row.fields[name_field] = raw
     if phone:
@@ -137,6 +137,31 @@ def split_person_raw(doc: RepairedText, raw: Raw, row: RawRow, name_field: str,
             piece = doc.sub_raw(raw, phone_at, phone_at + len(phone))
             if piece is not None:
                 row.fields[phone_field] = piece
+
+
+#: The title ``น.ส.`` as OCR reads it before a name: a point lost or read as a comma, a
+#: speck read as a lower vowel under ``น`` (``นส.``, ``นุส.``, ``น, ส.``, ``น.ส ``); never
+#: another title that opens so (``น.สพ.``).
+_OCR_MISS_TITLE = re.compile(r"^น\s*(?:[.,]\s*|\u0e38)?ส(?:\s*[.,]\s*|\s+)(?=[\u0e01-\u0e2e])")
+
+
+def _title_put_right(name: Raw) -> Raw | Derived:
+    """``name`` (OCR'd), with a title ``น.ส.`` OCR damaged written as printed (derived).
+
+    No Thai word opens a name with ``นส``: the letters are the title's, its points
+    lost or misread; the name after it is as read.
+
+    >>> from bma_etl.provenance import Span
+    >>> _title_put_right(Raw("นส. ณัฐพล สุขเจริญ", Span(1, 0, 18))).value
+    'น.ส.ณัฐพล สุขเจริญ'
+    >>> [isinstance(_title_put_right(Raw(t, Span(1, 0, 9))), Raw) for t in ("น.ส.ณัฐพล", "น.สพ.ชัย")]
+    [True, True]
+    """
+    m = _OCR_MISS_TITLE.match(name.text)
+    if m is None or m.group().replace(" ", "") == "น.ส.":
+        return name
+    return Derived("น.ส." + name.text[m.end():], f"the title น.ส. OCR read as {m.group()!r}",
+                   name.span)
 
 
 def strip_outline_raw(doc: RepairedText, raw: Raw) -> Raw:
