@@ -202,9 +202,10 @@ def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow) -> None:
 #: A baht amount whose thousands commas OCR read as dots, some or all (``19,696.000.00``,
 #: ``20,833.000``): a group of three digits after a dot is no satang (a baht amount
 #: prints two), so each dot before such a group is a comma; two digits after the last
-#: dot are the satang.
-_AMOUNT_DOTS_RE = re.compile(r"^\s*(?P<n>[0-9]{1,3}(?:[.,][0-9]{3})*\.[0-9]{3}(?:[.,][0-9]{3})*)"
-                             r"(?:\.(?P<satang>[0-9]{2}))?\s*$")
+#: dot are the satang. OCR may put a space after a mark (``14.984, 000``).
+_AMOUNT_DOTS_RE = re.compile(
+    r"^\s*(?P<n>[0-9]{1,3}(?:[.,] ?[0-9]{3})*\. ?[0-9]{3}(?:[.,] ?[0-9]{3})*)"
+    r"(?:\.(?P<satang>[0-9]{2}))?\s*$")
 
 
 def amount_dots_misread(raw: Raw) -> Derived | None:
@@ -215,10 +216,12 @@ def amount_dots_misread(raw: Raw) -> Derived | None:
 
     >>> amount_dots_misread(Raw("20,833.000", None)).value  # type: ignore[arg-type]
     Decimal('20833000')
+    >>> amount_dots_misread(Raw("14.984, 000", None)).value  # type: ignore[arg-type]
+    Decimal('14984000')
     """
     m = _AMOUNT_DOTS_RE.match(raw.text)
     if m is None:
         return None
-    digits = re.sub(r"[.,]", "", m["n"]) + (f".{m['satang']}" if m["satang"] else "")
+    digits = re.sub(r"[., ]", "", m["n"]) + (f".{m['satang']}" if m["satang"] else "")
     return Derived(Decimal(digits), f"OCR read the amount's commas as dots: {raw.text.strip()!r}",
                    raw.span)
