@@ -134,3 +134,22 @@ def test_tracking_name_and_code_read_as_two_lines(seed: int) -> None:
     assert text != generated.text
     got = records_of(extract, text, screened=False)["projects"]
     assert_rows_read("projects", got, generated.tables["projects"], _FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_entry_value_ocr_read_as_a_few_latin_letters_is_unknown(seed: int) -> None:
+    """``** อุปสรรคของโครงการ :Lit`` (``ไม่มี`` read as Latin, seeds 59, 71 and 73): the
+    obstacles are NULL, never ``Lit``; the entry's other values are read."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    while ":ไม่มี" not in generated.text:
+        generated = GENERATORS["web_history"](rng)
+    text = re.sub(r"^(\*\* (?:ปัญหา|อุปสรรค)ของโครงการ :)ไม่มี$",
+                  lambda m: m.group(1) + rng.choice(("Lit", "Lidl", "aid", "Laid")),
+                  generated.text, flags=re.M)
+    got = records_of(extract, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert [(r.detail, r.problems, r.obstacles) for r in got] == [
+        (w["detail"], None if w["problems"] == "ไม่มี" else w["problems"],
+         None if w["obstacles"] == "ไม่มี" else w["obstacles"]) for w in want
+    ]

@@ -128,7 +128,7 @@ def split_person_raw(doc: RepairedText, raw: Raw, row: RawRow, name_field: str,
     if name and name_at >= 0:
         piece = doc.sub_raw(raw, name_at, name_at + len(name))
         if piece is not None:
-            row.fields[name_field] = piece
+            row.fields[name_field] = _title_put_right(piece) if doc.ocr_used else piece
     elif name:
         row.fields[name_field] = raw
     if phone:
@@ -137,6 +137,31 @@ def split_person_raw(doc: RepairedText, raw: Raw, row: RawRow, name_field: str,
             piece = doc.sub_raw(raw, phone_at, phone_at + len(phone))
             if piece is not None:
                 row.fields[phone_field] = piece
+
+
+#: The title ``น.ส.`` as OCR reads it before a name: a point lost or read as a comma, a
+#: speck read as a lower vowel under ``น`` (``นส.``, ``นุส.``, ``น, ส.``, ``น.ส ``); never
+#: another title that opens so (``น.สพ.``).
+_OCR_MISS_TITLE = re.compile(r"^น\s*(?:[.,]\s*|\u0e38)?ส(?:\s*[.,]\s*|\s+)(?=[\u0e01-\u0e2e])")
+
+
+def _title_put_right(name: Raw) -> Raw | Derived:
+    """``name`` (OCR'd), with a title ``น.ส.`` OCR damaged written as printed (derived).
+
+    No Thai word opens a name with ``นส``: the letters are the title's, its points
+    lost or misread; the name after it is as read.
+
+    >>> from bma_etl.provenance import Span
+    >>> _title_put_right(Raw("นส. ณัฐพล สุขเจริญ", Span(1, 0, 18))).value
+    'น.ส.ณัฐพล สุขเจริญ'
+    >>> [isinstance(_title_put_right(Raw(t, Span(1, 0, 9))), Raw) for t in ("น.ส.ณัฐพล", "น.สพ.ชัย")]
+    [True, True]
+    """
+    m = _OCR_MISS_TITLE.match(name.text)
+    if m is None or m.group().replace(" ", "") == "น.ส.":
+        return name
+    return Derived("น.ส." + name.text[m.end():], f"the title น.ส. OCR read as {m.group()!r}",
+                   name.span)
 
 
 def strip_outline_raw(doc: RepairedText, raw: Raw) -> Raw:
@@ -177,9 +202,10 @@ def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow) -> None:
 #: A baht amount whose thousands commas OCR read as dots, some or all (``19,696.000.00``,
 #: ``20,833.000``): a group of three digits after a dot is no satang (a baht amount
 #: prints two), so each dot before such a group is a comma; two digits after the last
-#: dot are the satang.
-_AMOUNT_DOTS_RE = re.compile(r"^\s*(?P<n>[0-9]{1,3}(?:[.,][0-9]{3})*\.[0-9]{3}(?:[.,][0-9]{3})*)"
-                             r"(?:\.(?P<satang>[0-9]{2}))?\s*$")
+#: dot are the satang. OCR may put a space after a mark (``14.984, 000``).
+_AMOUNT_DOTS_RE = re.compile(
+    r"^\s*(?P<n>[0-9]{1,3}(?:[.,] ?[0-9]{3})*\. ?[0-9]{3}(?:[.,] ?[0-9]{3})*)"
+    r"(?:\.(?P<satang>[0-9]{2}))?\s*$")
 
 
 def amount_dots_misread(raw: Raw) -> Derived | None:
@@ -190,10 +216,12 @@ def amount_dots_misread(raw: Raw) -> Derived | None:
 
     >>> amount_dots_misread(Raw("20,833.000", None)).value  # type: ignore[arg-type]
     Decimal('20833000')
+    >>> amount_dots_misread(Raw("14.984, 000", None)).value  # type: ignore[arg-type]
+    Decimal('14984000')
     """
     m = _AMOUNT_DOTS_RE.match(raw.text)
     if m is None:
         return None
-    digits = re.sub(r"[.,]", "", m["n"]) + (f".{m['satang']}" if m["satang"] else "")
+    digits = re.sub(r"[., ]", "", m["n"]) + (f".{m['satang']}" if m["satang"] else "")
     return Derived(Decimal(digits), f"OCR read the amount's commas as dots: {raw.text.strip()!r}",
                    raw.span)

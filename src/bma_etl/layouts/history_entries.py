@@ -330,9 +330,23 @@ def _finish_entry(entry: _Entry, out: Extraction, ocr: bool = False) -> RawRow:
                 f"{shown(entry.iso)} differ; the report date is kept"))
     for column in ("detail", "problems", "obstacles"):
         pieces = entry.pieces.get(column)
-        if pieces:
+        if pieces and ocr and column != "detail" and _latin_junk(pieces):
+            out.findings.append(Finding(
+                "progress_updates", row.ordinal, column, "warning", "ocr_doubtful_value",
+                f"line {entry.line_no}: OCR read the {column} as {pieces[0].text.strip()!r}, "
+                "a few Latin letters on a Thai page: not loaded"))
+        elif pieces:
             row.fields[column] = _said_none(pieces) if ocr else pieces
     return row
+
+
+#: A short Thai value OCR read as Latin (``ไม่มี``: ``Lit``, ``Lidl``, ``aid``; seeds 59-73).
+_LATIN_JUNK = re.compile(r"^[\s:.;'|]*[A-Za-z]{2,5}[\s.,;'|]*$")
+
+
+def _latin_junk(pieces: list[Raw]) -> bool:
+    """Whether a problems or obstacles value is one short run of Latin letters (OCR'd)."""
+    return len(pieces) == 1 and _LATIN_JUNK.match(pieces[0].text) is not None
 
 
 _NONE_KEY = key("ไม่มี")

@@ -94,14 +94,20 @@ BANNER_RE = re.compile(
     rf"^\s*\**\s*สยป[.,]?\s*ประเมินโครงการ\s*:?\s*ไตรมาส(?:ที่)?\s*(?P<quarter>{DIGIT})"
     rf"(?:\s*:?\s*(?P<score>{NUMBER}))?\s*\**\s*$"
 )
-#: The banner as OCR may read it: ``สยป.`` made Latin or Thai junk (``*** ayy, ประเมิน…``),
-#: a few specks around; the words ``ประเมินโครงการ :`` and the quarter still read, and
-#: ``ไตรมาส`` with a letter past ``ไตรม`` lost, misread or read twice (``ไตรมาลสที่``).
+#: The banner's part OCR leaves readable, which ends its line: the words
+#: ``ประเมินโครงการ :``, ``ไตรมาส`` with a letter past ``ไตรม`` lost, misread or read
+#: twice (``ไตรมาลสที่``), the quarter and the score in any of its forms or none.
+BANNER_TAIL = (rf"ประเมินโครงการ\s*:?\s*ไตรม(?:\S{{0,2}}ส|า\S)(?:ที่)?\s*(?P<quarter>{DIGIT})"
+               rf"(?:\s*:?\s*(?P<score>{NUMBER}))?\W{{0,3}}$")
+#: The banner's mark ``*** สยป.`` as OCR reads it: as printed, its point lost or read
+#: ``,``; a run of a word or two ending at that point (``wee gail,``, ``** ayy,``); or
+#: specks and Latin letters. Never Thai letters glued to ``ประเมิน`` without a point
+#: (another page's ``ผลการประเมินโครงการ``).
+BANNER_MARK_READ = r"(?:\**\s*สยป[.,]?|[^\n]{1,12}?[.,]|[^\u0e00-\u0e7f\n]{1,12})"
+#: The banner as OCR may read it: its mark (:data:`BANNER_MARK_READ`, or a short word)
+#: and :data:`BANNER_TAIL`.
 OCR_BANNER_RE = re.compile(
-    rf"^\W{{0,4}}\S{{1,6}}[.,]?\s*ประเมินโครงการ\s*:?\s*ไตรม(?:\S{{0,2}}ส|า\S)(?:ที่)?\s*"
-    rf"(?P<quarter>{DIGIT})"
-    rf"(?:\s*:?\s*(?P<score>{NUMBER}))?\W{{0,3}}$"
-)
+    rf"^\W{{0,4}}(?:{BANNER_MARK_READ}|\S{{1,6}}[.,]?)?\s*{BANNER_TAIL}")
 #: A bare number on its own line: the page prints the latest progress twice.
 BARE_NUMBER_RE = re.compile(rf"^\s*(?P<value>{NUMBER})\s*%?\s*$")
 #: A project code in an address (``myproject.php?pid=50190000-7015``).

@@ -120,6 +120,30 @@ def junk_label_cell(text: str) -> bool:
     return _OCR_JUNK_LABEL_RE.match(text) is not None
 
 
+#: After OCR, a row's opening ``|`` read as a cell of a letter or two (``ba``, ``ร``, ``คร|``).
+_OCR_ROW_OPEN_JUNK_RE = re.compile(r"^\s*[^\s0-9๐-๙:/]{1,3}\s*$")
+
+
+def without_row_open_junk(filled: list[tuple[ReportCell, bool]]
+                          ) -> list[tuple[ReportCell, bool]]:
+    """``filled`` with a row's opening ``|`` that OCR read as letters let go (scans only).
+
+    A leading cell of one to three letters or signs (:data:`_OCR_ROW_OPEN_JUNK_RE`)
+    followed on its line by a report's label with its number (``ba⇥รายงานครั้งที่๑``)
+    is no cell of the row: the label leads it.
+    """
+    out: list[tuple[ReportCell, bool]] = []
+    for k, (cell, leading) in enumerate(filled):
+        if leading and _OCR_ROW_OPEN_JUNK_RE.match(cell.text) and k + 1 < len(filled) \
+                and filled[k + 1][0].line.no == cell.line.no \
+                and (found := report_label(filled[k + 1][0].text, True)) is not None \
+                and found[0] < found[1]:
+            filled[k + 1] = (filled[k + 1][0], True)
+            continue
+        out.append((cell, leading))
+    return out
+
+
 def values_read(cells: list[ReportCell]) -> bool:
     """Whether a report's ``cells`` reached its progress or budget (the row is past its values)."""
     return any(search_key(PROGRESS_LABEL, c.text) or search_key(BUDGET_LABEL, c.text)
@@ -249,7 +273,7 @@ def _number(label: FieldValue) -> int | None:
     return int(label.text.strip().translate(_THAI_DIGITS))
 
 
-def numbers_by_place(labels: list[FieldValue]) -> dict[int, Derived]:
+def numbers_by_place(labels: list[FieldValue]) -> dict[int, Derived | None]:
     """Report numbers OCR lost or misread, worked out from the reports' places.
 
     ``labels`` are the table's reports' ``seq_label`` values in order; returns index →
@@ -257,15 +281,21 @@ def numbers_by_place(labels: list[FieldValue]) -> dict[int, Derived]:
     whose label reads its place (the third ``3``) says that every report above it was
     read, one row each. A report above such a one whose label reads no number or
     another than its place (``รายงานครั้งที่6`` for the third) is its place. Below the
-    last report that reads its place nothing says so: a number there stays as read.
+    last report that reads its place nothing says which, but a number there no greater
+    than that report's (``รายงานครั้งที่๒`` under the fifth, the ``๖`` misread) is none
+    of the table's: it is unknown (None).
     """
     read = [_number(label) for label in labels]
     confirmed = max((i for i, no in enumerate(read) if no == i + 1), default=-1)
-    out: dict[int, Derived] = {}
+    out: dict[int, Derived | None] = {}
     for i, no in enumerate(read[:confirmed]):
         label = labels[i]
         if no != i + 1:
             out[i] = Derived(i + 1, f"report {i + 1} of the table, its number read as {no}"
                              if no is not None else f"report {i + 1} of the table, no number read",
                              label.span if isinstance(label, Raw) else None)
+    for i in range(confirmed + 1, len(read)) if confirmed >= 0 else ():
+        no = read[i]
+        if no is not None and no <= confirmed + 1:  # not past the one confirmed above
+            out[i] = None
     return out

@@ -29,6 +29,7 @@ from bma_etl.layouts.legacy_labels import (
     parted_at_labels,
     report_label,
     values_read,
+    without_row_open_junk,
     wrapped_label,
 )
 from bma_etl.layouts.legacy_values import (
@@ -54,16 +55,22 @@ from bma_etl.layouts.legacy_values import (
 )
 from bma_etl.matchkey import fuzzy_search, literal_of, search_key
 
+#: Thai vowels and marks that never open a word (SARA A, AA, AM, LAKKHANGYAO, the upper
+#: and lower vowels and tone marks): read alone, or glued before a narrative's first
+#: word, they are specks (``ะอยู่ระหว่าง…``, ``…ทรอนิกส์`` / ``ะ``).
+_NO_WORD_OPENS = "\u0e30\u0e32\u0e33\u0e45\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 #: Specks standing apart before and after a narrative read by OCR (``;`` alone on the
-#: line before it, a colon misread, ``_`` a rule's bit).
-_OCR_LEAD_SPECKS = re.compile(r"[\s:;]*(?:[.'|,;_]+(?:\s+|$))?[\s:;]*")
-_OCR_TRAIL_SPECKS = re.compile(r"(?:\s+[.:'|,_]+)*[\s:]*$")
+#: line before it, a colon misread, ``_`` a rule's bit, ``'-`` past the ``::``).
+_OCR_LEAD_SPECKS = re.compile(
+    rf"[\s:;]*(?:[.'|,;_]+(?:\s+|$))?[\s:;]*(?:[{_NO_WORD_OPENS}]+(?=[^\s{_NO_WORD_OPENS}]))?")
+_OCR_TRAIL_SPECKS = re.compile(rf"(?:(?:^|\s+)[.:'|,_~\-{_NO_WORD_OPENS}]+)*[\s:]*$")
 #: A narrative that runs up to the progress's label: a sign or letter alone at its end is
 #: the ``::`` before the label misread (``…อิเล็กทรอนิกส์ ร`` / ``ความก้าวหน้า…``, ``… คน =``),
 #: and so is one alone before the label on the line after the narrative's (``ม ความก้าวหน้า…``),
 #: or two small Latin letters there (``on ความก้าวหน้า…``); a rule's ``_`` may stand before
 #: it (``_ ม ความก้าวหน้า…``).
-_OCR_LONE_END = re.compile(r"(?:^|\s+)(?:_\s+)?(?:[^\s0-9๐-๙ฯ]|[a-z]{2})$")
+_OCR_LONE_END = re.compile(
+    rf"(?:^|\s+)(?:_\s+)?(?:[^\s0-9๐-๙ฯ][{_NO_WORD_OPENS}]*|[a-z]{{2}})$")
 
 
 @dataclass
@@ -97,6 +104,8 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
     if doc.ocr_used:  # a row's line OCR's lost ``|`` joined to the row above
         lines = parted_at_labels(lines, doc.index.line_starts)
     filled = filled_cells(lines)
+    if doc.ocr_used:
+        filled = without_row_open_junk(filled)
     rests: dict[int, int] = {}  # cells that end a wrapped label: where their text goes on
     early: list[ReportCell] = []  # a row's first lines printed above its label
     for k, (cell, leading) in enumerate(filled):
@@ -158,7 +167,10 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
     rows = [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
     if doc.ocr_used:  # a number OCR lost or misread, where the numbers below say it
         for i, number in numbers_by_place([r.fields.get("seq_label") for r in rows]).items():
-            rows[i].fields["seq_label"] = number
+            if number is None:  # a number no report below the ones above can have
+                rows[i].fields.pop("seq_label", None)
+            else:
+                rows[i].fields["seq_label"] = number
     return rows
 
 
@@ -176,7 +188,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     past_progress = False  # the progress's label read (its value or not): the budget follows
     past_budget: list[ReportCell] = []  # the cells past the budget
     budget_tail: tuple[Line, int, int] | None = None  # the rest of the budget's cell
-    for cell in coalesced(rep.cells):
+    cells = coalesced(rep.cells)
+    for k, cell in enumerate(cells):
         text, line = cell.text, cell.line
         # the narrative ends at the progress's label: a cell after it holds values only
         # (its value the wrap put on the next line, ``= Eee`` / ``90.50 % : งบประมาณ…``)
@@ -283,7 +296,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             opening, closing = _OCR_LEAD_SPECKS.match(body), _OCR_TRAIL_SPECKS.search(body)
             lead = opening.end() if opening else lead
             trail = max(lead, closing.start()) if closing else trail
-            lone = _OCR_LONE_END.search(body, 0, trail) if body_end < len(text) else None
+            to_label = body_end < len(text) or _opens_with_progress(cells[k + 1:k + 2])
+            lone = _OCR_LONE_END.search(body, 0, trail) if to_label else None
             trail = max(lead, lone.start()) if lone else trail
             # ...or glued to its last word as a word cut at a wrap (``…ทรอนิกส์`` / ``ร …``)
             wrap = max((at for at, _, _ in line.pieces if lead < at - cell.start - body_start
@@ -304,6 +318,16 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     if narrative:
         row.fields["detail"] = narrative
     return row
+
+
+def _opens_with_progress(cells: list[ReportCell]) -> bool:
+    """Whether the (one) cell given opens with the progress's label.
+
+    The narrative before it runs up to the label, whose ``::`` OCR may have read as a
+    letter at its end.
+    """
+    found = search_key(PROGRESS_LABEL, cells[0].text[:40]) if cells else None
+    return found is not None and not cells[0].text[:found[0]].strip(" :;=")
 
 
 def _flags_after(text: str, start: int) -> int | None:

@@ -136,6 +136,8 @@ _DIGIT_INSIDE = re.compile(r"[^\s0-9๐-๙:]{1,10}[0-9๐-๙]{1,4}[^\s0-9๐-�
 #: A date OCR read as a few letters glued to its year's last digits (``ไอภา501``,
 #: ``ร“ฮับปอล9501:``, its colon kept): no word.
 _LETTERS_AND_YEAR = re.compile(r"[^\s0-9๐-๙/:]{1,10}[0-9๐-๙]{3,4}:?")
+#: A date OCR read with letters for its slashes, a digit at either end (``5ไซม0``): no word.
+_DIGITS_AROUND_LETTERS = re.compile(r"[0-9๐-๙][^\s0-9๐-๙]{1,8}[0-9๐-๙]")
 #: How far into an entry (characters) the place of its date may reach: ``:: 25/12/2568 :``
 #: with OCR's specks around it.
 DATE_PLACE_CHARS = 28
@@ -152,7 +154,8 @@ def date_place_end(text: str, unread: bool, line_end: int | None = None) -> int:
 
     ``_OCR_DATE_JUNK_RE`` first (``อ/๑๐/๒๕๒๕ ``, ``ๆ :``); then, while the date is
     still ``unread``, every token at the start that is no word: no three Thai
-    letters in a row (unless glued to a year's digits: ``ไอภา501``), and a digit, a
+    letters in a row (unless glued to a year's digits: ``ไอภา501``, or between two
+    digits: ``5ไซม0``), and a digit, a
     ``/``, a ``:``, a ``|`` or at most two characters (not a bullet: ``-`` opens a
     narrative)
     (``1:1 ๒๕ี๓/๒๕๒๕ : อยู่…`` for ``:: ๒๕/๓/๒๕๖๙ : อยู่…``, ``ร ญ่๑ไ๒๕๒๓ จัด…``; a
@@ -176,7 +179,8 @@ def date_place_end(text: str, unread: bool, line_end: int | None = None) -> int:
     for token in _TOKEN_RE.finditer(text, end):
         word = token.group()
         if token.end() > DATE_PLACE_CHARS or (
-                _THAI_RUN3.search(word) and not _LETTERS_AND_YEAR.fullmatch(word)) or not (
+                _THAI_RUN3.search(word) and not _LETTERS_AND_YEAR.fullmatch(word)
+                and not _DIGITS_AROUND_LETTERS.fullmatch(word)) or not (
                 any(c.isdigit() or c in "/:|" for c in word)
                 or (len(word) <= 2 and word not in _BULLETS)):
             break

@@ -77,7 +77,9 @@ from bma_etl.layouts.history_entries import (
     read_body,
 )
 from bma_etl.layouts.history_header import (
+    BANNER_MARK_READ,
     BANNER_RE,
+    BANNER_TAIL,
     BARE_NUMBER_RE,
     BOILERPLATE_RES,
     DIGIT,
@@ -146,15 +148,18 @@ SIGNALS = (
            phrase="ความคืบหน้าโครงการ/กิจกรรม"),
     Signal(r"^\s*ดูโครงการแผนปี\S*\s*:\s*พิมพ์ข้อมูล", 0.3, 8000, ("พิมพ์ข้อมูล",),
            phrase="ดูโครงการแผนปีฯ : พิมพ์ข้อมูล"),
-    Signal(r"^\s*\**\s*สยป\.?\s*ประเมินโครงการ\s*:?\s*ไตรมาส", 0.3, 8000, ("ประเมินโครงการ",),
-           phrase="สยป. ประเมินโครงการ : ไตรมาสที่"),
+    # the banner by the part of it OCR leaves readable (``wee gail, ประเมินโครงการ : …``)
+    Signal(rf"^\s*{BANNER_MARK_READ}?\s*{BANNER_TAIL}", 0.3, 8000, ("ประเมินโครงการ",),
+           phrase="สยป. ประเมินโครงการ : ไตรมาสที่", core=BANNER_TAIL),
     # "<name> : <code>", not a form's "รหัสโครงการ... : <code>" label
     # ... each maybe with a speck OCR glued to its end (history_header.STRAY_END)
     Signal(rf"^(?!\s*รหัส)[^\n:]{{8,}}\S\s*{_CODE_AFTER_COLON}", 0.15, 4000, ("-",),
            core=_CODE_AFTER_COLON),
     Signal(rf"^[^\n:()]*\S\s*{_YEAR_AFTER_COLON}", 0.1, 4000, ("(",), core=_YEAR_AFTER_COLON),
-    Signal(rf"^\s*(?:Back\s+Home|FusionCharts will render here){STRAY_END}\s*$", 0.1, 4000,
-           ("Back", "FusionCharts")),
+    # the navigation and the chart's placeholder, two lines of their own: an
+    # "agency" save (cut above the progress) holds little else but its title
+    Signal(rf"^\s*Back\s+Home{STRAY_END}\s*$", 0.1, 4000, ("Back",)),
+    Signal(rf"^\s*FusionCharts will render here{STRAY_END}\s*$", 0.1, 4000, ("FusionCharts",)),
     Signal(r"^\s*(?:หลักการและเหตุผล|วัตถุประสงค์ของโครงการ)\s*$", 0.05, 8000,
            ("หลักการ", "วัตถุประสงค์")),
 )
