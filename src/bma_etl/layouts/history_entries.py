@@ -340,12 +340,11 @@ def _finish_entry(entry: _Entry, out: Extraction, ocr: bool = False) -> RawRow:
     return row
 
 
-#: A short Thai value OCR read as Latin (``ไม่มี``: ``Lit``, ``Lidl``, ``aid``; seeds 59-73).
 _LATIN_JUNK = re.compile(r"^[\s:.;'|]*[A-Za-z]{2,5}[\s.,;'|]*$")
 
 
 def _latin_junk(pieces: list[Raw]) -> bool:
-    """Whether a problems or obstacles value is one short run of Latin letters (OCR'd)."""
+    """Whether a problems/obstacles value is Thai OCR read as Latin (``Lit``, ``aid``: ไม่มี)."""
     return len(pieces) == 1 and _LATIN_JUNK.match(pieces[0].text) is not None
 
 
