@@ -61,6 +61,7 @@ from bma_etl.limits import max_megapixels, max_pages
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.ocr_cache import OcrCache, cache_dir
+from bma_etl.read.ocr_grid import GRID_FILTER, scan_grids
 from bma_etl.read.ocr_tidy import tidied
 from bma_etl.read.pdf_forms import Box
 from bma_etl.read.pdf_kind import PAGE_IMAGE, not_its_text
@@ -286,10 +287,18 @@ def _pages_for_ocr(pages: list[PdfPage], ocr: str, name: str) -> tuple[list[int]
 # ------------------------------------------------------------------------ OCR
 
 
-def page_key(index: int, lang: str, dpi: int, clip: Box | None = None) -> str:
-    """The cache key of one page's OCR with these settings (``clip``: a part of the page)."""
+def page_key(index: int, lang: str, dpi: int, clip: Box | None = None,
+             grid: float = 0.0) -> str:
+    """The cache key of one page's OCR with these settings (``clip``: a part of the page).
+
+    ``grid``: the pixels to the inch of a scan read on its own grid
+    (:mod:`.ocr_grid`), named in the key; 0 for a page rendered at ``dpi``, whose
+    key stays what it was before pages were read on their grid.
+    """
     key = f"{OCR_CACHE_FORMAT}/{lang}/{dpi}/{index}"
-    return key if clip is None else key + "/" + ",".join(f"{x:.1f}" for x in clip)
+    if clip is not None:
+        key += "/" + ",".join(f"{x:.1f}" for x in clip)
+    return key if not 0 < grid < dpi else key + f"/grid{grid:g}-{GRID_FILTER}"
 
 
 def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
@@ -309,9 +318,16 @@ def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
     results: dict[int, OcrPage] = {}
     todo: list[int] = []
     engine = ocr_engine.engine_version() if ocr_engine.engine_problem() is None else None
-    for index in indexes:
+    sheets = sorted({where.get(index, (index, None))[0] for index in indexes})
+    grids = call_with_time_limit(scan_grids, data, name, sheets,
+                                 what=f"{name}: looking at the scanned pages") if sheets else {}
+
+    def key_of(index: int) -> str:
         sheet, clip = where.get(index, (index, None))
-        hit = cache.get(page_key(sheet, lang, dpi, clip), engine)
+        return page_key(sheet, lang, dpi, clip, grids.get(sheet, 0.0))
+
+    for index in indexes:
+        hit = cache.get(key_of(index), engine)
         if hit is None:
             todo.append(index)
         else:
@@ -323,19 +339,19 @@ def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
         raise ReadError(f"{name}: pages need OCR but {problem}")
     with tempfile.TemporaryDirectory(prefix="bma-etl-ocr-") as tmp:
 
-        def rendered() -> Iterator[tuple[int, Path, float]]:
+        def rendered() -> Iterator[tuple[int, Path, float, bool]]:
             for index in todo:
                 image = Path(tmp) / f"page-{index}.pgm"
                 sheet, clip = where.get(index, (index, None))
+                grid = grids.get(sheet, 0.0)
                 used = call_with_time_limit(render_page, data, name, sheet, str(image), dpi,
-                                            max_megapixels(), clip,
+                                            max_megapixels(), clip, grid,
                                             what=f"{name}: rendering page {index + 1}")
-                yield index, image, used
+                yield index, image, used, 0 < grid < used
 
         for index, page in ocr_engine.read_images(
                 rendered(), lang=lang, describe=lambda i: f"{name}: page {i + 1}"):
             results[index] = page
-            sheet, clip = where.get(index, (index, None))
-            cache.put(page_key(sheet, lang, dpi, clip), page, engine)
+            cache.put(key_of(index), page, engine)
     log.info("%s: OCR'd %d pages with %s", name, len(todo), engine)
     return results
