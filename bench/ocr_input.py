@@ -250,20 +250,24 @@ def _scan_dpi(image: Path) -> int:
 def pipeline(image: Path) -> ocr.OcrPage:
     """As the pipeline reads a scan: :func:`~bma_etl.read.pdf_open.render_page`, then cleaned.
 
-    A grey scan under :data:`~bma_etl.read.ocr_grid.GRID_BELOW` dpi is rendered on
-    its own grid (:mod:`bma_etl.read.ocr_grid`), as in the pipeline.
+    A grey scan under :data:`~bma_etl.read.ocr_grid.GRID_BELOW` dpi is read twice,
+    rendered at 300 dpi and on its own grid (:mod:`bma_etl.read.ocr_grid`), and the
+    surer reading kept, as in the pipeline.
     """
-    from bma_etl.read.ocr_grid import scan_grids
+    from bma_etl.read.ocr_grid import scan_grids, surer
     from bma_etl.read.pdf_open import render_page
 
-    out = image.with_suffix(f".{threading.get_ident()}.pgm")
-    try:
-        data = image.with_suffix(".pdf").read_bytes()
-        grid = scan_grids(data, image.name, [0]).get(0, 0.0)
-        dpi = render_page(data, image.name, 0, str(out), 300, 36.0, None, grid)
-        return ocr.ocr_image(prep.cleaned(_open(out), 0 < grid < dpi), dpi=dpi)
-    finally:
-        out.unlink(missing_ok=True)
+    data = image.with_suffix(".pdf").read_bytes()
+    grid = scan_grids(data, image.name, [0]).get(0, 0.0)
+    readings = []
+    for way in (0.0, grid) if grid else (0.0,):
+        out = image.with_suffix(f".{threading.get_ident()}.pgm")
+        try:
+            dpi = render_page(data, image.name, 0, str(out), 300, 36.0, None, way)
+            readings.append(ocr.ocr_image(prep.cleaned(_open(out), 0 < way < dpi), dpi=dpi))
+        finally:
+            out.unlink(missing_ok=True)
+    return surer(*readings)
 
 
 def on_grid(how: str = "bicubic", median: str = "grid", target: float = 300,

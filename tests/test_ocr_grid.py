@@ -22,7 +22,8 @@ from PIL import Image
 from bma_etl.read import ocr
 from bma_etl.read import pdf as pdf_reader
 from bma_etl.read.ocr_cache import OcrCache
-from bma_etl.read.ocr_grid import GRID_FILTER, scan_grids
+from bma_etl.read.ocr_grid import GRID_FILTER, scan_grids, sureness, surer
+from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.pdf_open import render_page
 from bma_etl.textnorm import repair_text
 
@@ -99,9 +100,18 @@ def _two_scans(tmp_path: Path) -> Path:
     return path
 
 
+def _page(text: str, conf: float) -> ocr.OcrPage:
+    return ocr.OcrPage(text, conf, (OcrWord(text, conf, (0, 0, 10, 10), 0),), 300.0)
+
+
 def test_only_a_page_read_on_its_grid_changes_its_cache_key(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A cache written before pages were read on their grid stays valid for the others."""
+    """A cache written before pages were read on their grid stays valid for the others.
+
+    The 150 dpi page is read on its grid besides (its reading rendered at 300 dpi
+    is the cached one) and the surer reading is kept; the 300 dpi page is read
+    as before, from the cache.
+    """
     import hashlib
 
     monkeypatch.setenv("BMA_ETL_CACHE", str(tmp_path / "cache"))
@@ -111,23 +121,40 @@ def test_only_a_page_read_on_its_grid_changes_its_cache_key(
     assert before == [f"{pdf_reader.OCR_CACHE_FORMAT}/{ocr.LANG}/300/{i}" for i in (0, 1)]
     cache = OcrCache(hashlib.sha256(data).hexdigest(), tmp_path / "cache" / "ocr")
     for key in before:  # both pages cached the old way
-        cache.put(key, ocr.OcrPage(f"cached {key}", 90.0, (), 300.0), engine)
-    read: list[tuple[int, float, bool]] = []
+        cache.put(key, _page(f"cached {key}", 80.0), engine)
+    read: list[tuple[object, float, bool]] = []
 
     def fake_read(items: object, **_: object) -> object:
-        for index, _image, dpi, filtered in items:  # type: ignore[attr-defined]
-            read.append((index, dpi, filtered))
-            yield index, ocr.OcrPage("read again", 90.0, (), dpi)
+        for key, _image, dpi, filtered in items:  # type: ignore[attr-defined]
+            read.append((key, dpi, filtered))
+            yield key, _page("on its grid", 90.0)
 
     monkeypatch.setattr(ocr, "read_images", fake_read)
     pages = pdf_reader.ocr_pages(data, [0, 1], name="two.pdf")
-    assert read == [(0, pytest.approx(300, abs=1), True)]  # only the 150 dpi page
-    assert pages[0].text == "read again" and pages[1].text == f"cached {before[1]}"
+    assert read == [((0, 150.0), pytest.approx(300, abs=1), True)]  # the 150 dpi page only
+    assert pages[0].text == "on its grid"  # surer than the cached reading
+    assert pages[1].text == f"cached {before[1]}"
     stored = OcrCache(hashlib.sha256(data).hexdigest(), tmp_path / "cache" / "ocr").pages
-    assert f"{before[0]}/grid150-{GRID_FILTER}" in stored
+    assert set(stored) == {*before, f"{before[0]}/grid150-{GRID_FILTER}"}
     read.clear()
-    pdf_reader.ocr_pages(data, [0, 1], name="two.pdf")
-    assert read == []  # the grid page is cached under its own key now
+    again = pdf_reader.ocr_pages(data, [0, 1], name="two.pdf")
+    assert read == [] and again == pages  # the grid reading is cached under its own key
+
+
+def test_the_surer_reading_of_a_page_is_kept() -> None:
+    """Words weigh by their letters; on a tie the page rendered as before is kept."""
+    rendered = ocr.OcrPage("", 85.0, (OcrWord("โครงการ", 80.0, (0, 0, 9, 9), 0),
+                                      OcrWord("1", 99.0, (0, 0, 9, 9), 8)), 300.0)
+    grid = ocr.OcrPage("", 85.0, (OcrWord("โครงการ", 84.0, (0, 0, 9, 9), 0),
+                                  OcrWord("|", 40.0, (0, 0, 9, 9), 8)), 300.0)
+    assert sureness(rendered) == pytest.approx((7 * 80 + 99) / 8)
+    assert surer(rendered, grid) is rendered  # 82.4 against 78.5: the bar weighs one letter
+    assert surer(grid, rendered) is rendered
+    sure = ocr.OcrPage("", 85.0, (OcrWord("โครงการ", 95.0, (0, 0, 9, 9), 0),), 300.0)
+    assert surer(rendered, sure) is sure
+    assert surer(rendered, rendered) is rendered
+    assert surer(ocr.OcrPage("", None, (), 300.0), ocr.OcrPage("", None, (), 300.0)) \
+        is not None
 
 
 #: Character error rate allowed on the generated page: the sum of each Thai line's
