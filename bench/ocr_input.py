@@ -248,15 +248,26 @@ def _scan_dpi(image: Path) -> int:
 
 
 def pipeline(image: Path) -> ocr.OcrPage:
-    """As the pipeline reads a scan: :func:`~bma_etl.read.pdf_open.render_page`, then cleaned."""
+    """As the pipeline reads a scan: :func:`~bma_etl.read.pdf_open.render_page`, then cleaned.
+
+    A grey scan under :data:`~bma_etl.read.ocr_grid.GRID_BELOW` dpi is read twice,
+    rendered at 300 dpi and on its own grid (:mod:`bma_etl.read.ocr_grid`), and the
+    surer reading kept, as in the pipeline.
+    """
+    from bma_etl.read.ocr_grid import scan_grids, surer
     from bma_etl.read.pdf_open import render_page
 
-    out = image.with_suffix(f".{threading.get_ident()}.pgm")
-    try:
-        dpi = render_page(image.with_suffix(".pdf").read_bytes(), image.name, 0, str(out), 300)
-        return ocr.ocr_image(prep.cleaned(_open(out)), dpi=dpi)
-    finally:
-        out.unlink(missing_ok=True)
+    data = image.with_suffix(".pdf").read_bytes()
+    grid = scan_grids(data, image.name, [0]).get(0, 0.0)
+    readings = []
+    for way in (0.0, grid) if grid else (0.0,):
+        out = image.with_suffix(f".{threading.get_ident()}.pgm")
+        try:
+            dpi = render_page(data, image.name, 0, str(out), 300, 36.0, None, way)
+            readings.append(ocr.ocr_image(prep.cleaned(_open(out), 0 < way < dpi), dpi=dpi))
+        finally:
+            out.unlink(missing_ok=True)
+    return surer(*readings)
 
 
 def on_grid(how: str = "bicubic", median: str = "grid", target: float = 300,
@@ -328,7 +339,8 @@ def rendered_at(dpi: float) -> Callable[[Path], ocr.OcrPage]:
 # (thresholding_method 2) 4.47 / 3.04. Six first pages of seed 47's prints (scan seed
 # 11), 150 grey: base 4.29, grid 4.03. Fields (fresh OCR of the corpora's 150 dpi
 # grey scans) with the grid below 175 dpi: +31 of 988, but 3 of 12 files fewer
-# (git show b2f430a; its revert says which): not in the pipeline.
+# (git show b2f430a; its revert says which): not in the pipeline then; it is now
+# (bma_etl.read.ocr_grid; 'pipeline' reads so, 'render300' the way before).
 CONFIGS.update({
     "pipeline": pipeline, "render300": base,
     "grid": on_grid(), "grid-lanczos": on_grid("lanczos"), "grid-400": on_grid(target=400),

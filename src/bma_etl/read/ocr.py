@@ -332,9 +332,13 @@ def _thai_readings(page: Image.Image, latin: list[tuple[int, tuple[int, int, int
     return out
 
 
-def read_images(images: Iterable[tuple[K, Path, float]], *, lang: str = LANG,
+def read_images(images: Iterable[tuple[K, Path, float, bool]], *, lang: str = LANG,
                 describe: Callable[[K], str] = str) -> Iterator[tuple[K, OcrPage]]:
-    """OCR ``(key, image file, dpi)`` items, :func:`jobs` at a time; yield ``(key, page)``.
+    """OCR ``(key, image file, dpi, filtered)`` items, :func:`jobs` at a time; yield pages.
+
+    ``filtered``: the image's noise is filtered out already (a low-resolution
+    scan read on its own grid, :func:`~.ocr_grid.on_grid`); :func:`~.ocr_image.cleaned`
+    filters the others. Pages are yielded as ``(key, page)``.
 
     ``images`` is consumed lazily, so the next page can be rendered while
     Tesseract reads the last one. Each image file is deleted once read. A
@@ -354,18 +358,19 @@ def read_images(images: Iterable[tuple[K, Path, float]], *, lang: str = LANG,
                         other.cancel()
                     raise ReadError(f"{describe(key)}: {exc}") from exc
 
-        for key, image, dpi in images:
-            pending[pool.submit(_read_and_remove, image, lang, dpi)] = key
+        for key, image, dpi, filtered in images:
+            pending[pool.submit(_read_and_remove, image, lang, dpi, filtered)] = key
             if len(pending) >= workers:
                 yield from done(wait(pending, return_when=FIRST_COMPLETED).done)
         while pending:
             yield from done(wait(pending, return_when=FIRST_COMPLETED).done)
 
 
-def _read_and_remove(image: Path, lang: str, dpi: float) -> OcrPage:
+def _read_and_remove(image: Path, lang: str, dpi: float, filtered: bool = False) -> OcrPage:
     try:
         return read_upright(_open_image(image),
-                            lambda page: ocr_image(cleaned(page), lang=lang, dpi=dpi), dpi)
+                            lambda page: ocr_image(cleaned(page, filtered), lang=lang, dpi=dpi),
+                            dpi)
     finally:
         image.unlink(missing_ok=True)
 

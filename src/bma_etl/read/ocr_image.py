@@ -75,18 +75,20 @@ def skew_angle(image: Image.Image) -> float:
 DENOISE_SIZE = 3
 
 
-def cleaned(image: Image.Image) -> Image.Image:
+def cleaned(image: Image.Image, filtered: bool = False) -> Image.Image:
     """The page as OCR reads it best: evenly lit, level, its noise filtered out.
 
     :func:`~.ocr_paper.on_paper` (a photo's desk cut away), then :func:`flattened`,
-    then :func:`deskewed`, then :func:`median3`.
+    then :func:`deskewed`, then :func:`median3` (not when ``filtered``: its noise
+    went already, on the scan's own pixels, :func:`~.ocr_grid.on_grid`).
 
     The light goes first: a shadow band is a long dark stripe that would pull
     the skew search toward its own slant.
     """
     from bma_etl.read.ocr_paper import on_paper
 
-    return median3(deskewed(flattened(on_paper(image))))
+    level = deskewed(flattened(on_paper(image)))
+    return level if filtered else median3(level)
 
 
 # ------------------------------------------------------------------ uneven light

@@ -61,6 +61,7 @@ from bma_etl.limits import max_megapixels, max_pages
 from bma_etl.read import ocr as ocr_engine
 from bma_etl.read.ocr import OcrPage, OcrWord
 from bma_etl.read.ocr_cache import OcrCache, cache_dir
+from bma_etl.read.ocr_grid import GRID_FILTER, scan_grids, surer
 from bma_etl.read.ocr_tidy import tidied
 from bma_etl.read.pdf_forms import Box
 from bma_etl.read.pdf_kind import PAGE_IMAGE, not_its_text
@@ -286,10 +287,18 @@ def _pages_for_ocr(pages: list[PdfPage], ocr: str, name: str) -> tuple[list[int]
 # ------------------------------------------------------------------------ OCR
 
 
-def page_key(index: int, lang: str, dpi: int, clip: Box | None = None) -> str:
-    """The cache key of one page's OCR with these settings (``clip``: a part of the page)."""
+def page_key(index: int, lang: str, dpi: int, clip: Box | None = None,
+             grid: float = 0.0) -> str:
+    """The cache key of one page's OCR with these settings (``clip``: a part of the page).
+
+    ``grid``: the pixels to the inch of a scan read on its own grid
+    (:mod:`.ocr_grid`), named in the key; 0 for a page rendered at ``dpi``, whose
+    key stays what it was before pages were read on their grid.
+    """
     key = f"{OCR_CACHE_FORMAT}/{lang}/{dpi}/{index}"
-    return key if clip is None else key + "/" + ",".join(f"{x:.1f}" for x in clip)
+    if clip is not None:
+        key += "/" + ",".join(f"{x:.1f}" for x in clip)
+    return key if not 0 < grid < dpi else key + f"/grid{grid:g}-{GRID_FILTER}"
 
 
 def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
@@ -300,42 +309,55 @@ def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
     ``places``: for a page that is not the PDF page of its index (a sheet of two
     pages side by side is two pages: :mod:`.pdf_layers`), the PDF page it is on
     and the part of it (left, bottom, right, top; points), which alone is rendered.
-    Pages are rendered in the worker process, one at a time while Tesseract
-    reads the ones before. Raises ReadError when a page is not cached and
-    Tesseract is missing, or a page fails or exceeds its time limit.
+    A low-resolution grey scan is read twice, rendered at ``dpi`` and on its own
+    grid, each cached under its own key; the surer reading is kept
+    (:mod:`.ocr_grid`). Pages are rendered in the worker process, one at a time
+    while Tesseract reads the ones before. Raises ReadError when a page is not
+    cached and Tesseract is missing, or a page fails or exceeds its time limit.
     """
     where = places or {}
     cache = OcrCache(hashlib.sha256(data).hexdigest(), cache_dir())
-    results: dict[int, OcrPage] = {}
-    todo: list[int] = []
+    readings: dict[tuple[int, float], OcrPage] = {}  # (index, grid or 0): the page read
+    todo: list[tuple[int, float]] = []
     engine = ocr_engine.engine_version() if ocr_engine.engine_problem() is None else None
-    for index in indexes:
+    sheets = sorted({where.get(index, (index, None))[0] for index in indexes})
+    grids = call_with_time_limit(scan_grids, data, name, sheets,
+                                 what=f"{name}: looking at the scanned pages") if sheets else {}
+
+    def ways(index: int) -> tuple[float, ...]:
+        grid = grids.get(where.get(index, (index, None))[0], 0.0)
+        return (0.0, grid) if 0 < grid < dpi else (0.0,)
+
+    def key_of(index: int, grid: float) -> str:
         sheet, clip = where.get(index, (index, None))
-        hit = cache.get(page_key(sheet, lang, dpi, clip), engine)
-        if hit is None:
-            todo.append(index)
-        else:
-            results[index] = hit
-    if not todo:
-        return results
-    problem = ocr_engine.engine_problem()
-    if problem or engine is None:
-        raise ReadError(f"{name}: pages need OCR but {problem}")
-    with tempfile.TemporaryDirectory(prefix="bma-etl-ocr-") as tmp:
+        return page_key(sheet, lang, dpi, clip, grid)
 
-        def rendered() -> Iterator[tuple[int, Path, float]]:
-            for index in todo:
-                image = Path(tmp) / f"page-{index}.pgm"
-                sheet, clip = where.get(index, (index, None))
-                used = call_with_time_limit(render_page, data, name, sheet, str(image), dpi,
-                                            max_megapixels(), clip,
-                                            what=f"{name}: rendering page {index + 1}")
-                yield index, image, used
+    for index in indexes:
+        for grid in ways(index):
+            hit = cache.get(key_of(index, grid), engine)
+            if hit is None:
+                todo.append((index, grid))
+            else:
+                readings[index, grid] = hit
+    if todo:
+        problem = ocr_engine.engine_problem()
+        if problem or engine is None:
+            raise ReadError(f"{name}: pages need OCR but {problem}")
+        with tempfile.TemporaryDirectory(prefix="bma-etl-ocr-") as tmp:
 
-        for index, page in ocr_engine.read_images(
-                rendered(), lang=lang, describe=lambda i: f"{name}: page {i + 1}"):
-            results[index] = page
-            sheet, clip = where.get(index, (index, None))
-            cache.put(page_key(sheet, lang, dpi, clip), page, engine)
-    log.info("%s: OCR'd %d pages with %s", name, len(todo), engine)
-    return results
+            def rendered() -> Iterator[tuple[tuple[int, float], Path, float, bool]]:
+                for index, grid in todo:
+                    image = Path(tmp) / f"page-{index}-{grid:g}.pgm"
+                    sheet, clip = where.get(index, (index, None))
+                    used = call_with_time_limit(render_page, data, name, sheet, str(image),
+                                                dpi, max_megapixels(), clip, grid,
+                                                what=f"{name}: rendering page {index + 1}")
+                    yield (index, grid), image, used, 0 < grid < used
+
+            for (index, grid), page in ocr_engine.read_images(
+                    rendered(), lang=lang, describe=lambda k: f"{name}: page {k[0] + 1}"):
+                readings[index, grid] = page
+                cache.put(key_of(index, grid), page, engine)
+        log.info("%s: OCR'd %d pages with %s", name, len(todo), engine)
+    return {index: surer(*(readings[index, grid] for grid in ways(index)))
+            for index in indexes}

@@ -150,13 +150,16 @@ def open_pdf(data: bytes, name: str) -> Any:
 
 
 def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
-                megapixels: float = 36.0, clip: Box | None = None) -> float:
+                megapixels: float = 36.0, clip: Box | None = None, grid: float = 0.0) -> float:
     """Render one page in grey to an image file; the resolution used (in the worker).
 
     ``clip``: render only this part of the page as shown (left, bottom, right, top;
     points), one page of a sheet of two. A page over ``megapixels`` (the limit,
     :func:`~bma_etl.limits.max_megapixels`) at ``dpi`` is rendered smaller, down to
-    :data:`MIN_DPI`; a bigger one is refused with a ReadError.
+    :data:`MIN_DPI`; a bigger one is refused with a ReadError. ``grid``: the
+    pixels to the inch of the scan the page is (:func:`~.ocr_grid.scan_grid`), or
+    0: a page rendered at fewer is rendered at ``grid``, median-filtered there
+    and scaled up (:func:`~.ocr_grid.on_grid`).
     """
     pdf = open_pdf(data, name)
     try:
@@ -176,7 +179,13 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
                         f"{name}: page {index + 1} is {width * mm:.0f} x {height * mm:.0f} mm, "
                         f"over {megapixels:g} megapixels even at {MIN_DPI} dpi; "
                         "raise BMA_ETL_MAX_MEGAPIXELS to OCR it")
-            page.render(scale=scale, grayscale=True, crop=crop).to_pil().save(path)
+            if 0 < grid < scale * 72:
+                from bma_etl.read.ocr_grid import on_grid
+
+                on_grid(page.render(scale=grid / 72, grayscale=True, crop=crop).to_pil(),
+                        scale * 72 / grid).save(path)
+            else:
+                page.render(scale=scale, grayscale=True, crop=crop).to_pil().save(path)
             return scale * 72
         finally:
             page.close()
