@@ -26,6 +26,7 @@ from bma_etl.layouts.base import (
     RepairedText,
 )
 from bma_etl.layouts.plan_amounts import AMOUNT_BAHT_RE, cell_amount
+from bma_etl.layouts.plan_budget_items import items_in_cell, several_rows
 from bma_etl.layouts.plan_budget_sections import (
     SECTION_WORDS,
     SUMMARY_HEADING,
@@ -104,6 +105,13 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             if row.plain(unit_col):
                 last["responsible_unit"] = joined(last.get("responsible_unit"),
                                                    cell_pieces(doc, row.cell(unit_col)))
+            continue
+        several = (items_in_cell(name_cell.text, item.span("no"), item.start("body"),
+                                 budget_cell.text)
+                   if item and budget_cell is not None and not doc.ocr_used
+                   and "<" not in name_cell.text and not row.plain(unit_col) else None)
+        if several and budget_cell is not None:  # projects a page break's join put in one row
+            out.items.extend(several_rows(doc, name_cell, budget_cell, several, out.amounts))
             continue
         fields: dict[str, FieldValue] = {}
         if item:
