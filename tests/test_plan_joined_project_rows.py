@@ -15,11 +15,11 @@ import random
 import re
 from pathlib import Path
 
-from corpus.build import GENERATORS
-from corpus.score import score_tables
-
 from bma_etl.layouts.plan_budget_items import items_in_cell
 from bma_etl.pipeline import process_file
+
+from corpus.build import GENERATORS
+from corpus.score import score_tables
 
 #: A routine-list row opening a group (``1<TAB>ด้าน…<TAB>1. โครงการ…<TAB>amount``)
 #: and the group's next project row (its first two cells empty).

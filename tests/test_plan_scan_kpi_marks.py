@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 import pytest
 
@@ -64,6 +65,14 @@ def _latin_year(text: str, rng: random.Random, trace: bool = False) -> str:
     return "\n".join(out)
 
 
+def _assert_definitions_read(text: str, want: list[dict[str, Any]]) -> None:
+    """Every generated definition row (``want``) read from ``text``, field by field."""
+    got = records_of(extract, text).get("plan_kpi_definitions", [])
+    right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
+        "plan_kpi_definitions": want}})
+    assert len(got) == len(want) and right == total, lost[:6]
+
+
 @pytest.mark.parametrize(("seed", "trace"), [(s, False) for s in range(6)]
                          + [(s, True) for s in range(4)])
 def test_target_table_with_a_year_read_as_a_latin_word_is_read(seed: int, trace: bool) -> None:
@@ -92,10 +101,7 @@ def test_definition_rows_whose_measure_mark_ocr_misread_are_read(seed: int) -> N
     measured = [row for row in want if row.get("measure")]
     assert measured, "the generated plan must have a measure column to damage"
     assert "มน." not in text
-    got = records_of(extract, text).get("plan_kpi_definitions", [])
-    right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
-        "plan_kpi_definitions": want}})
-    assert len(got) == len(want) and right == total, lost[:6]
+    _assert_definitions_read(text, want)
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -106,10 +112,7 @@ def test_indicator_whose_numbers_point_ocr_read_as_a_space_reads_its_point(seed:
     spaced = _POINT.sub(r"\1 \2 ", generated.text)  # every indicator's ``5.1 `` as ``5 1 ``
     text = _ocr_print(spaced, rng)
     assert re.search(r"^[0-9๐-๙] [0-9๐-๙] ", text, re.MULTILINE), "no number damaged"
-    got = records_of(extract, text).get("plan_kpi_definitions", [])
-    right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
-        "plan_kpi_definitions": want}})
-    assert len(got) == len(want) and right == total, lost[:6]
+    _assert_definitions_read(text, want)
 
 
 #: What OCR read the definition column's header ``นิยาม/คำอธิบายตัวชี้วัด`` as.
@@ -183,10 +186,7 @@ def test_definition_table_whose_headers_first_columns_ocr_misread_is_read(seed: 
     text, damaged = _FIRST_COLUMNS.subn(lambda m: rng.choice(_FIRST_COLUMNS_DAMAGE),
                                         _ocr_print(generated.text, rng))
     assert damaged, "the plan has a definition table"
-    got = records_of(extract, text).get("plan_kpi_definitions", [])
-    right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
-        "plan_kpi_definitions": want}})
-    assert len(got) == len(want) and right == total, lost[:6]
+    _assert_definitions_read(text, want)
 
 
 #: What Tesseract made of a measure's mark ``มน.`` it could not read (seed 73, 150 dpi
@@ -206,7 +206,4 @@ def test_first_definition_row_whose_measure_mark_ocr_lost_is_read(seed: int) -> 
     text, damaged = _FIRST_MARK.subn(lambda m: rng.choice(_LOST_MARKS),
                                      _ocr_print(generated.text, rng))
     assert damaged, "the plan has a measured definition table"
-    got = records_of(extract, text).get("plan_kpi_definitions", [])
-    right, total, lost = score_tables({"plan_kpi_definitions": got}, {"tables": {
-        "plan_kpi_definitions": want}})
-    assert len(got) == len(want) and right == total, lost[:6]
+    _assert_definitions_read(text, want)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 import pytest
 
@@ -47,16 +48,20 @@ _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _MISREAD_STARTS = ("ws", "211ว5", "Wi")
 
 
+def _generated_swot(rng: random.Random) -> tuple[list[str], range, list[dict[str, Any]]]:
+    """A generated plan's text lines, the lines of its SWOT lists, and their items."""
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    return written, swot_span(written), [dict(w) for w in generated.tables["plan_swot_items"]]
+
+
 def _misread_first_items(seed: int, damage: str) -> None:
     """The first item under every heading (``damage`` ``tab``) or the second item of
     every list (``space``) written as OCR read it: its number misread, its first three
     letters or so read as a Latin word. Every item is read, of its kind, numbered as written
     or NULL; the damaged items' words are the words OCR gave."""
     rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    written = generated.text.split("\n")
-    span = swot_span(written)
-    want = [dict(w) for w in generated.tables["plan_swot_items"]]
+    written, span, want = _generated_swot(rng)
     lines: list[str] = []
     item = -1
     damaged = 0
@@ -229,10 +234,7 @@ def test_item_whose_number_ocr_read_unsure_before_its_words_is_an_item(seed: int
     read sure at the next line's start with a space (``น โดยเฉพาะ...``, as printed:
     the item's words). Every item keeps its kind and words; one read unsure is NULL."""
     rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    written = generated.text.split("\n")
-    span = swot_span(written)
-    want = [dict(w) for w in generated.tables["plan_swot_items"]]
+    written, span, want = _generated_swot(rng)
     lines: list[str] = []
     unsure: set[int] = set()
     item = -1
