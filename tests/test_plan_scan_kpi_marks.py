@@ -180,13 +180,7 @@ def test_definition_table_whose_headers_first_columns_ocr_misread_is_read(seed: 
     """Each definition table's header read from its definition column on, its first
     columns' words misread or lost: the tables are still found (with their measure
     column when their rows open with ``มน.``) and every row reads as generated."""
-    rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    want = generated.tables["plan_kpi_definitions"]
-    text, damaged = _FIRST_COLUMNS.subn(lambda m: rng.choice(_FIRST_COLUMNS_DAMAGE),
-                                        _ocr_print(generated.text, rng))
-    assert damaged, "the plan has a definition table"
-    _assert_definitions_read(text, want)
+    _assert_read_with(seed, _FIRST_COLUMNS, _FIRST_COLUMNS_DAMAGE, "a definition table")
 
 
 #: What Tesseract made of a measure's mark ``มน.`` it could not read (seed 73, 150 dpi
@@ -200,10 +194,15 @@ _FIRST_MARK = re.compile(r"(?<=โครงการ/กจกรรม\n)มน
 def test_first_definition_row_whose_measure_mark_ocr_lost_is_read(seed: int) -> None:
     """The first row under each measured definition table's header, its ``มน.`` lost:
     the row still starts there, and its measure reads ``มน.`` and its words."""
+    _assert_read_with(seed, _FIRST_MARK, _LOST_MARKS, "a measured definition table")
+
+
+def _assert_read_with(seed: int, where: re.Pattern[str], damage: tuple[str, ...],
+                      what: str) -> None:
+    """A plan generated from ``seed``, printed as OCR reads it, each match of ``where``
+    replaced by one of ``damage`` at random: every definition row reads as generated."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
-    want = generated.tables["plan_kpi_definitions"]
-    text, damaged = _FIRST_MARK.subn(lambda m: rng.choice(_LOST_MARKS),
-                                     _ocr_print(generated.text, rng))
-    assert damaged, "the plan has a measured definition table"
-    _assert_definitions_read(text, want)
+    text, damaged = where.subn(lambda m: rng.choice(damage), _ocr_print(generated.text, rng))
+    assert damaged, f"the plan has {what}"
+    _assert_definitions_read(text, generated.tables["plan_kpi_definitions"])

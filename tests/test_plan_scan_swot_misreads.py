@@ -38,7 +38,7 @@ from typing import Any
 import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
-from test_plan_scan_swot import _assert_items_damaged_read
+from test_plan_scan_swot import _assert_items_damaged_read, damaged_swot_items
 
 from conftest import SWOT_ITEM, assert_swot_read, records_of, swot_lists, swot_span
 from corpus.build import GENERATORS
@@ -193,21 +193,10 @@ def test_item_whose_number_ocr_read_unsure_on_a_line_of_its_own_is_an_item(seed:
     """Half the items below another item (at random): the number read unsure as a short
     word on its own line, the item's words on the next. Every item keeps its kind and
     words, a number read stays, one read unsure is NULL."""
-    rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    written = generated.text.split("\n")
-    span = swot_span(written)
-    lines: list[str] = []
-    unsure: set[int] = set()
-    for k, line in enumerate(written):
-        m = SWOT_ITEM.match(line) if k in span else None
-        if m is not None and SWOT_ITEM.match(written[k - 1]) and rng.random() < 0.5:
-            unsure.add(len(lines))
-            lines += [rng.choice(_UNSURE_NUMBERS), m.group("body")]
-        else:
-            lines.append(line)
-    assert unsure, "the generator writes lists of two items or more"
-    text = "\n".join(lines)
+    generated, text, _ = damaged_swot_items(
+        seed, lambda rng, line, m: [rng.choice(_UNSURE_NUMBERS), m.group("body")],
+        after_item=True)
+    unsure = {no for no, line in enumerate(text.split("\n")) if line in _UNSURE_NUMBERS}
     assert_swot_read(text, generated.tables["plan_swot_items"], _words(text, unsure))
 
 

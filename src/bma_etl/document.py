@@ -30,6 +30,26 @@ from bma_etl.matchkey import KeyMatch
 from bma_etl.provenance import LineIndex, Span
 
 
+def words_over(words: tuple[tuple[int, int, float], ...], start: int,
+               end: int) -> list[tuple[int, int, float]]:
+    """The OCR'd ``words`` (``(start, end, confidence)``, in order) overlapping ``start:end``.
+
+    A word that starts before ``start`` and runs into it counts.
+
+    >>> words_over(((0, 4, 90.0), (5, 9, 20.0), (10, 12, 95.0)), 2, 9)
+    [(0, 4, 90.0), (5, 9, 20.0)]
+    """
+    i = bisect_left(words, (start, -1, 0.0))
+    while i > 0 and words[i - 1][1] > start:
+        i -= 1
+    out = []
+    while i < len(words) and words[i][0] < end:
+        if words[i][1] > start:
+            out.append(words[i])
+        i += 1
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """A line: 1-based number of its first physical line, the offset it starts at, its text.

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import NamedTuple
 
+from bma_etl.document import words_over
 from bma_etl.layouts.base import Line, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT
 
@@ -210,15 +211,7 @@ _SIGNS_ONLY_RE = re.compile(r"[^\w]+")
 
 def _confidences(doc: RepairedText, line: Line) -> list[float]:
     """The confidences of the OCR'd words on ``line``, in order."""
-    from bisect import bisect_left
-
-    end = line.start + len(line.text)
-    k = bisect_left(doc.words, (line.start, -1, 0.0))
-    out: list[float] = []
-    while k < len(doc.words) and doc.words[k][0] < end:
-        out.append(doc.words[k][2])
-        k += 1
-    return out
+    return [conf for _, _, conf in words_over(doc.words, line.start, line.start + len(line.text))]
 
 
 #: A line's first word, short, then its other words, the first a Thai one.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
-from bma_etl.document import Derived, Extraction, Finding, Raw, RawRow
+from bma_etl.document import Derived, Extraction, Finding, Raw, RawRow, words_over
 from bma_etl.errors import ExtractError, NormalizeError
 from bma_etl.normalize.dates import ce_to_be, parse_date
 from bma_etl.normalize.digits import (
@@ -194,18 +194,9 @@ def _with_confidence(prov: ProvenanceRow, words: tuple[tuple[int, int, float], .
     if prov.derived or not prov.low_confidence or prov.char_start is None \
             or prov.char_end is None:
         return prov
-    from bisect import bisect_left
-
     start, end = prov.char_start, prov.char_end
-    i = bisect_left(words, (start, -1, 0.0))
-    while i > 0 and words[i - 1][1] > start:
-        i -= 1  # a word that starts before the value and runs into it
-    confs = []
-    while i < len(words) and words[i][0] < end:
-        a, b, conf = words[i]
-        if b > start and any(c.isalnum() for c in text[max(a, start):min(b, end)]):
-            confs.append(conf)
-        i += 1
+    confs = [conf for a, b, conf in words_over(words, start, end)
+             if any(c.isalnum() for c in text[max(a, start):min(b, end)])]
     if not confs:
         return prov
     low = min(confs)
