@@ -82,6 +82,7 @@ _LEADING = " \t\u00a0" + LOST + TAIL
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
                    + "".join(map(chr, range(0x0E47, 0x0E4F))))
+_MARKS_OR_SPACE = _MARKS | {" ", "\u00a0"}
 
 
 def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = (),
@@ -317,24 +318,31 @@ class _Line:
             out.append(text[start:end])
             return
         rules, edges, index = self.rules, self.g.edges, self.index
+        # A run opening with marks (a space dropped before them) sides with their letter.
+        first = start
+        while text[start] in _MARKS and first > 0 and text[first] in _MARKS_OR_SPACE:
+            first -= 1
+        first = start if text[first] in _MARKS_OR_SPACE else first
         # Each character's middle lies between the least and the greatest of the
         # run's edges: no rule strictly inside those, no rule between two middles.
         g = self.g
         if isinstance(index, range):
-            lo = min(min(g.lefts[index[start]:index[end - 1] + 1]),
-                     min(g.rights[index[start]:index[end - 1] + 1]))
-            hi = max(max(g.lefts[index[start]:index[end - 1] + 1]),
-                     max(g.rights[index[start]:index[end - 1] + 1]))
+            lo = min(min(g.lefts[index[first]:index[end - 1] + 1]),
+                     min(g.rights[index[first]:index[end - 1] + 1]))
+            hi = max(max(g.lefts[index[first]:index[end - 1] + 1]),
+                     max(g.rights[index[first]:index[end - 1] + 1]))
             if not _between(rules, lo, hi):
                 out.append(text[start:end])
                 return
         cut = start
-        left, right = edges(index[start])
+        left, right = edges(index[first])
         before = (left + right) / 2
         for pos in range(start + 1, end):
             left, right = edges(index[pos])
             here = (left + right) / 2
-            if text[pos] not in _MARKS and _between(rules, before, here):
+            if text[pos] in _MARKS:  # a mark stands over its letter, wherever its box
+                continue
+            if _between(rules, before, here):
                 out.append(text[cut:pos])
                 out.append("\t")
                 self._cell(pos)
@@ -356,7 +364,7 @@ class _Line:
             left = max(left, j_right, ink.get(index[j], 0.0))
             start = min(start, j_left)
         right = g.edges(index[b])[0]
-        if self.rules and self._ruled(a - 1, b):
+        if self.rules and self._ruled(j, b):  # the cluster's letter, not its marks
             self._cell(b)
             return "\t"
         size = g.size(index[b])
