@@ -56,9 +56,12 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     (in place); returns ``after`` without the lines joined. A first line that opens the
     item after the last one the row's cell holds, or a cell right of it holds (``๒.
     โครงการ…`` under ``๑. โครงการ…``,
-    or the next number alone in its number cell: :func:`_next_item`), or the start of a
+    or the next number alone in its number cell: :func:`_next_item`; the line above
+    the row when the row holds no item: :func:`_items_held`), or the start of a
     numbered label the row's first cell holds whole (``รายงาน`` under ``รายงานครั้งที่๗``:
-    :func:`.pdf_cuts.label_again`), is a row of its own.
+    :func:`.pdf_cuts.label_again`), is a row of its own; so is any line with words in
+    the row's first column when that cell is a label its colon closed
+    (``** ปัญหาของโครงการ :``).
     """
     # the page's number under the row, a browser's print footer and header: not its lines
     margins = margin_lines(before)
@@ -94,10 +97,12 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
             into.append(near[-1] if near else mine[0])
         # (a cell right of the one its x picks too: a tab-stop print sets the next row's
         # ``\t\t๒. โครงการ…`` at the second stop, left of where a long cell pushed ``๑.``)
-        if taken == first and (any(_next_item(pieces[k], texts[0]) for k in mine
-                                   if k >= into[0]) or (
+        if taken == first and (any(_next_item(piece, texts[0])
+                                   for piece in _items_held(pieces, mine, into[0], above)) or (
                 into[0] == mine[0] and label_again(pieces[mine[0]], texts[0]))):
             break  # ๑. โครงการ… / ๒. โครงการ…, รายงานครั้งที่๗ / รายงาน: the next row's item
+        if mine[0] in into and pieces[mine[0]].rstrip().endswith(_LABEL_ENDS):
+            break  # ``** ปัญหาของโครงการ :``: a label its colon closed takes no more words
         if mine[0] in into and not ((taken == first and (_goes_on_first(row, cont, texts, into)
                                                          or (told and _each_cell(row, cont))))
                                     or _first_goes_on(row, cont, into, alone)
@@ -124,10 +129,27 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     return after[:first] + after[taken:]
 
 
+#: What closes a label (``** ปัญหาของโครงการ :``): its cell goes on no further.
+_LABEL_ENDS = (":", "\uff1a")
 #: An item's number opening a piece (``๒.``, ``2)``, ``๒``) and what follows it.
 _OPENS_ITEM = re.compile(r"\s*(\d{1,3})([.)]?)(?:\s|$)")
 #: An item's number at a word's start within a piece (``๑. โครงการ…``).
 _ITEM_AT = re.compile(r"(?:^|\s)(\d{1,3})([.)]?)(?=\s|$)")
+
+
+def _items_held(pieces: list[str], mine: list[int], at: int,
+                above: list[TextLine]) -> list[str]:
+    """The texts whose last item a next page's first line at cell ``at`` may follow.
+
+    The row's cells from ``at`` on (``pieces``, ``mine``: those with text); and when
+    none of them opens an item, the line above the row too (``above``: nearest first):
+    a long item wrapped back to the margin (``และพื้นที่ใกล้เคียง ๖,๘๘๐,๒๐๐.- บาท``
+    under ``๓. โครงการ…``, a tab-set print) is the row's last line, its number above.
+    """
+    held = [pieces[k] for k in mine if k >= at]
+    if above and not any(_ITEM_AT.search(piece) for piece in held):
+        held.append(above[0].text)
+    return held
 
 
 def _next_item(piece: str, text: str) -> bool:
