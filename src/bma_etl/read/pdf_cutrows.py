@@ -59,9 +59,9 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     or the next number alone in its number cell: :func:`_next_item`; the line above
     the row when the row holds no item: :func:`_items_held`), or the start of a
     numbered label the row's first cell holds whole (``รายงาน`` under ``รายงานครั้งที่๗``:
-    :func:`.pdf_cuts.label_again`), is a row of its own; so is any line with words in
-    the row's first column when that cell is a label its colon closed
-    (``** ปัญหาของโครงการ :``).
+    :func:`.pdf_cuts.label_again`), is a row of its own; so is a label closed by its
+    colon in the row's first column when that cell is one too (``** อุปสรรคของโครงการ :``
+    under ``** ปัญหาของโครงการ :``).
     """
     # the page's number under the row, a browser's print footer and header: not its lines
     margins = margin_lines(before)
@@ -101,8 +101,9 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
                                    for piece in _items_held(pieces, mine, into[0], above)) or (
                 into[0] == mine[0] and label_again(pieces[mine[0]], texts[0]))):
             break  # ๑. โครงการ… / ๒. โครงการ…, รายงานครั้งที่๗ / รายงาน: the next row's item
-        if mine[0] in into and pieces[mine[0]].rstrip().endswith(_LABEL_ENDS):
-            break  # ``** ปัญหาของโครงการ :``: a label its colon closed takes no more words
+        if mine[0] in into and pieces[mine[0]].rstrip().endswith(_LABEL_ENDS) \
+                and texts[into.index(mine[0])].rstrip().endswith(_LABEL_ENDS):
+            break  # ``** ปัญหาของโครงการ :`` / ``** อุปสรรคของโครงการ :``: two labels
         if mine[0] in into and not ((taken == first and (_goes_on_first(row, cont, texts, into)
                                                          or (told and _each_cell(row, cont))))
                                     or _first_goes_on(row, cont, into, alone)
@@ -129,7 +130,7 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     return after[:first] + after[taken:]
 
 
-#: What closes a label (``** ปัญหาของโครงการ :``): its cell goes on no further.
+#: What closes a label (``** ปัญหาของโครงการ :``).
 _LABEL_ENDS = (":", "\uff1a")
 #: An item's number opening a piece (``๒.``, ``2)``, ``๒``) and what follows it.
 _OPENS_ITEM = re.compile(r"\s*(\d{1,3})([.)]?)(?:\s|$)")
