@@ -37,6 +37,7 @@ from bma_etl.read.pdf_sheets import keep_half, left_only, sheet_gutter
 from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_tabstops import with_tab_stops
+from bma_etl.read.pdf_twins import twins_apart
 from bma_etl.read.pdf_watermark import without_watermarks
 from bma_etl.read.pdf_wraps import (
     spaced_wraps,
@@ -231,9 +232,11 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     texts: list[TextObject] = []
     blanks: list[Box] = []
     forms: list[Any] = []
-    paths, pictures = page_shapes(page, texts, blanks, forms)
+    boxes: list[tuple[Any, Box]] = []
+    paths, pictures = page_shapes(page, texts, blanks, forms, boxes)
     rules, cut = closed(rules_of(paths))
     without_watermarks(page, texts)  # before pdfium collects the characters
+    twins_apart(page, boxes)  # a line that repeats the one above: no copy to drop
     textpage = page.get_textpage()
     try:  # taking watermarks off adds no form: a page that had none has none
         read = with_written_ends(page_lines(Glyphs(textpage, bool(forms)), rules.vertical),

@@ -27,8 +27,8 @@ TextObject = tuple[Any, Any, Matrix | None]
 
 
 def page_shapes(page: Any, texts: list[TextObject] | None = None,
-                blanks: list[Box] | None = None, forms: list[Any] | None = None
-                ) -> tuple[list[Box], list[Box]]:
+                blanks: list[Box] | None = None, forms: list[Any] | None = None,
+                boxes: list[tuple[Any, Box]] | None = None) -> tuple[list[Box], list[Box]]:
     """The boxes of the paths and of the images a pdfium page draws, forms included.
 
     Boxes are in the page's space (points): an object inside a form XObject is
@@ -41,6 +41,8 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
     object of its own after a glyph cluster it marks with ActualText, which pdfium
     leaves out of its text). ``forms``, if given, receives the page's own form
     XObjects (a page with none needs no form placement: :class:`.pdf_glyphs.Glyphs`).
+    ``boxes``, if given with ``blanks``, receives each of the page's own text objects
+    with its box, in page order (:func:`.pdf_twins.twins_apart`).
     Raises pypdfium2's ``PdfiumError`` for an object pdfium cannot place.
     """
     import pypdfium2 as pdfium
@@ -75,6 +77,8 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
                     texts.append((parent if level else None, obj, to_page))
                 if blanks is not None and level == 0 and bounds(obj, *to_corners):
                     box = four(corners)
+                    if boxes is not None:
+                        boxes.append((obj, box))
                     if box[0] == box[2] and box[1] == box[3]:
                         blanks.append(box)
             elif kind == form and level < MAX_FORM_DEPTH - 1:
