@@ -159,10 +159,17 @@ def _new_pool(workers: int, time_limit: float | None, *, pdfs: bool = True,
     from bma_etl.search import terms
 
     terms("ก")
+    # The fuzzy matching the layouts import where they use it, likewise (8 ms a worker).
+    import rapidfuzz.distance  # noqa: F401
+    import rapidfuzz.fuzz  # noqa: F401
+
     if pdfs:
         # The PDF reader's modules (numpy among them, about 0.3 s of CPU), likewise:
-        # imported here once, not by each worker at its first PDF. A run of text
+        # imported here once, not by each worker at its first PDF; pypdfium2 too,
+        # which the reader imports at its first page (15 ms a worker). A run of text
         # files never imports them.
+        import pypdfium2  # noqa: F401
+
         import bma_etl.read.pdf  # noqa: F401
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                initargs=(time_limit, read_here))
