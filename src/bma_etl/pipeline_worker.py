@@ -160,7 +160,7 @@ def _new_pool(workers: int, time_limit: float | None, *, pdfs: bool = True,
 
     terms("ก")
     # The fuzzy matching the layouts import where they use it, likewise (8 ms a worker).
-    import rapidfuzz.distance  # noqa: F401
+    import rapidfuzz.distance
     import rapidfuzz.fuzz  # noqa: F401
 
     if pdfs:
