@@ -129,7 +129,7 @@ def ingest(
         if on_start is not None:
             on_start(run.run_id, len(found))
         pdfs = any(path.suffix.lower() == ".pdf" for path in found)
-        pool = _new_pool(workers, limit, pdfs=pdfs) if workers > 1 else None
+        pool = _new_pool(workers, limit, pdfs=pdfs, read_here=True) if workers > 1 else None
         overlap = spare_core(workers)
         ended = False
 
@@ -187,7 +187,7 @@ def ingest(
                         # A worker died: the pool is broken; go on with a new one.
                         assert pool is not None
                         pool.shutdown(wait=False, cancel_futures=True)
-                        pool = _new_pool(workers, limit, pdfs=pdfs)
+                        pool = _new_pool(workers, limit, pdfs=pdfs, read_here=True)
                         batch.start(pool, workers)
                 in_flight = batch
             if in_flight is not None:

@@ -132,9 +132,13 @@ def _stop_time_limit() -> None:
 GC_THRESHOLD = 20_000
 
 
-def _init_worker(time_limit: float | None = None) -> None:
+def _init_worker(time_limit: float | None = None, read_here: bool = False) -> None:
     global _file_time_limit
     die_with_parent()
+    if read_here:
+        from bma_etl.read.pdf_worker import read_here as pdfs_here
+
+        pdfs_here()
     # Objects made at import (regexes, models, tables) never die: keep them out of
     # every collection.
     gc.freeze()
@@ -144,20 +148,31 @@ def _init_worker(time_limit: float | None = None) -> None:
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
 
 
-def _new_pool(workers: int, time_limit: float | None, *, pdfs: bool = True
-              ) -> ProcessPoolExecutor:
+def _new_pool(workers: int, time_limit: float | None, *, pdfs: bool = True,
+              read_here: bool = False) -> ProcessPoolExecutor:
+    # ``read_here``: the workers read PDFs themselves (:func:`~bma_etl.read.pdf_worker.
+    # read_here`), not through a PDF worker process of their own; a PDF that crashes
+    # or hangs pdfium ends its pool worker, and :func:`_one_by_one` then reads the
+    # chunk's files through PDF worker processes, which give that file its reason.
     # The word splitter's dictionary (search index) takes about 0.35 s to build:
     # build it once here, so forked workers start with it.
     from bma_etl.search import terms
 
     terms("ก")
+    # The fuzzy matching the layouts import where they use it, likewise (8 ms a worker).
+    import rapidfuzz.distance
+    import rapidfuzz.fuzz  # noqa: F401
+
     if pdfs:
         # The PDF reader's modules (numpy among them, about 0.3 s of CPU), likewise:
-        # imported here once, not by each worker at its first PDF. A run of text
+        # imported here once, not by each worker at its first PDF; pypdfium2 too,
+        # which the reader imports at its first page (15 ms a worker). A run of text
         # files never imports them.
+        import pypdfium2  # noqa: F401
+
         import bma_etl.read.pdf  # noqa: F401
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                               initargs=(time_limit,))
+                               initargs=(time_limit, read_here))
     # The processes start with the first task: now, before the run opens the
     # warehouse, so that none is forked holding its files.
     pool.submit(int)

@@ -170,6 +170,8 @@ def call_with_time_limit(fn: Callable[..., T], *args: Any, what: str,
     """
     global _worker
     limit = time_limit() if seconds is None else seconds
+    if _here and threading.current_thread() is threading.main_thread():
+        return _call_here(fn, args, what, limit)
     with _worker_lock:
         if _worker is None or not _worker.alive():
             _worker = _Worker()
@@ -194,6 +196,42 @@ def call_with_time_limit(fn: Callable[..., T], *args: Any, what: str,
     if status == "read_error":
         raise ReadError(value)
     raise RuntimeError(f"{what}: PDF worker failed: {value}")
+
+
+#: Whether calls run in this process (see :func:`read_here`).
+_here = False
+
+
+def read_here() -> None:
+    """Run the calls in this process from now on, under a SIGALRM time limit.
+
+    For a process that is expendable itself (an ``ingest`` pool worker): a call
+    that hangs ends it when its time is up (SIGALRM's default action, which stops
+    even C code holding the interpreter), a crash ends it too, and its pool retries
+    its files one by one in processes that read through the worker process
+    (:func:`~bma_etl.pipeline_worker._one_by_one`), where the file is quarantined
+    with the reason it would have had. Saves the worker process: its start, and
+    the PDF bytes and the pages sent through pipes. Calls from other threads still
+    go to the worker process (one timer per process).
+    """
+    global _here
+    _here = True
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
+def _call_here(fn: Callable[..., T], args: tuple[Any, ...], what: str, limit: float) -> T:
+    # A timer already running (a file's own limit) is put back, less the time spent.
+    began = time.monotonic()
+    before, _ = signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        return fn(*args)
+    except ReadError:
+        raise
+    except Exception as exc:  # the worker process's answer for the same failure
+        raise RuntimeError(f"{what}: PDF worker failed: {type(exc).__name__}: {exc}") from exc
+    finally:
+        left = before - (time.monotonic() - began) if before else 0.0
+        signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3) if before else 0.0)
 
 
 def stop_worker() -> None:
