@@ -143,11 +143,12 @@ def letter_edits(read: str, word: str) -> int | None:
     A change is a letter read twice (the second time as itself or a look-alike,
     beside the letter in ``word``), any letter added inside a word of more than
     :data:`MIN_LETTERS` letters, a letter dropped with or without its marks, a
-    vowel beside a letter dropped (:data:`_VOWEL_LETTERS`), a letter read for any other (with the mark over it read for a look-alike, or
-    not), or one confusion of :mod:`.ocr_confusions`, a tone mark dropped too:
-    a letter changed in a word whose marks OCR also lost is more often another
-    word's marks lost (``ด้านตาง`` is ``ด้าน ต่าง``, not ``ด้านล่าง``). At the ends
-    of ``read`` a letter may belong to the word beside it: the first is never
+    vowel beside a letter dropped (:data:`_VOWEL_LETTERS`), a letter read for
+    any other (with the mark over it read for a look-alike, or not), or one
+    confusion of :mod:`.ocr_confusions`, a tone mark dropped too: a letter
+    changed in a word whose marks OCR also lost is more often another word's
+    marks lost (``ด้านตาง`` is ``ด้าน ต่าง``, not ``ด้านล่าง``). At the ends of
+    ``read`` a letter may belong to the word beside it: the first is never
     dropped, read twice or read for a letter but a look-alike, the last never
     dropped or read for a letter but a look-alike. Any letter is read for any
     other only in a word of more than :data:`MIN_LETTERS` letters.
