@@ -52,6 +52,20 @@ def _dropped(word: str) -> list[str]:
     ]
 
 
+def _read_twice_as_itself(word: str) -> list[str]:
+    """``word`` with each consonant but the first read twice as itself (a bare copy before it)."""
+    return [word[:i] + ch + word[i:] for i, ch in enumerate(word) if i and ord(ch) in _CONSONANT]
+
+
+#: Vowels written beside a letter that OCR drops (SARA A, SARA AM, SARA E, SARA O).
+_VOWELS = "\u0e30\u0e33\u0e40\u0e42"
+
+
+def _vowel_dropped(word: str) -> list[str]:
+    """``word`` with each of its vowels :data:`_VOWELS` but the first letter dropped."""
+    return [word[:i] + word[i + 1 :] for i, ch in enumerate(word) if i and ch in _VOWELS]
+
+
 def _sentence(word: str) -> str:
     return f"{_BEFORE}{word}{_AFTER}"
 
@@ -66,6 +80,35 @@ def test_a_letter_read_twice_or_dropped_comes_back_or_stays(word: str) -> None:
         assert text in (_sentence(word), _sentence(read)), read
         back += text == _sentence(word)
     assert back >= len(reads) // 2, (word, reads)
+
+
+@pytest.mark.parametrize(
+    "word", [*WORDS, "ดำเนินการ", "ประกอบการ", "เป้าหมาย", "โครงการ", "สำนักงาน", "รายงาน"]
+)
+def test_a_letter_read_twice_as_itself_or_a_vowel_dropped_comes_back_or_stays(word: str) -> None:
+    """Each damaged form comes back or stays as read; it never becomes another word."""
+    back = 0
+    reads = _read_twice_as_itself(word) + _vowel_dropped(word)
+    for read in reads:
+        text = restored(_sentence(read), ())[0]
+        assert text in (_sentence(word), _sentence(read)), read
+        back += text == _sentence(word)
+    assert back >= len(reads) // 2, (word, reads)
+
+
+@pytest.mark.parametrize(
+    ("read", "want"),
+    [
+        ("งบประมาณทที่ได้รับจัดสรร", "งบประมาณที่ได้รับจัดสรร"),  # a short word's letter twice
+        ("ที่เกี่ยวข้องออยู่ระหว่างสำรวจ", "ที่เกี่ยวข้องอยู่ระหว่างสำรวจ"),
+        ("ความต้องการของประชาชนในนพื้นที่", "ความต้องการของประชาชนในพื้นที่"),
+        ("ประกวดราคาอิเล็กทรอบนิกส์", "ประกวดราคาอิเล็กทรอนิกส์"),  # a letter added in a long word
+        ("ผู้รับจ้างดำเนปินการตามสัญญา", "ผู้รับจ้างดำเนินการตามสัญญา"),
+        ("ผู้ตรวจประเมินน, ส.วีระพงษ์ ใจดี", "ผู้ตรวจประเมินน, ส.วีระพงษ์ ใจดี"),  # น. read น,
+    ],
+)
+def test_short_words_read_twice_and_letters_added_come_back(read: str, want: str) -> None:
+    assert restored(read, ())[0] == want
 
 
 @pytest.mark.parametrize(

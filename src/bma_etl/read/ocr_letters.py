@@ -6,9 +6,12 @@ a Thai run no word of the list spells, after :func:`~.ocr_words.choose` and
 ``tha`` model, mostly at 150-200 dpi, also
 
 - reads a letter twice, once as its look-alike (``งวดตที่`` for ``งวดที่``,
-  ``เซชิง`` for ``เชิง``, ``ความกถ้าว`` for ``ความก้าว``, ``ชซอย`` for ``ซอย``);
+  ``เซชิง`` for ``เชิง``, ``ความกถ้าว`` for ``ความก้าว``, ``ชซอย`` for ``ซอย``) or
+  twice as itself (``โคครงการ``, ``รายงงาน``; a short word's: ``ทที่``, ``อยยู่``,
+  :func:`undoubled`), or adds a letter inside a long word (``อิเล็กทรอบนิกส์``);
 - drops a letter, or a letter and its vowel mark (``ผู้รัจ้าง`` for ``ผู้รับจ้าง``,
-  ``กรุเทพ``, ``เกี่ยข้อง``, ``เพิ่มื้น`` for ``เพิ่มขึ้น``);
+  ``กรุเทพ``, ``เกี่ยข้อง``, ``เพิ่มื้น`` for ``เพิ่มขึ้น``), or a vowel written beside
+  a letter (``การดเนินงาน``, ``ผู้ปรกอบการ``, ``กลุ่มป้าหมาย``);
 - reads a letter for another (``พึงพลใจ`` for ``พึงพอใจ``, ``ประชาสน``,
   ``ความถ้าวหน้า``), or a letter and the vowel mark over it for a look-alike pair
   (``เพิ่มชื้น`` for ``เพิ่มขึ้น``).
@@ -38,7 +41,7 @@ from bma_etl.matchkey import key_map
 from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_confusions import _LETTERS, _SWAPS, _TONES, SARA_AA, SARA_AM, classed
 
-__all__ = ["MIN_LETTERS", "letter_edits", "reshaped"]
+__all__ = ["MIN_LETTERS", "letter_edits", "reshaped", "undoubled"]
 
 #: The fewest letters (key) a word restored here has; the span read has one fewer
 #: at the least.
@@ -61,6 +64,9 @@ _MARKS = frozenset(
 )
 #: Letters (not marks) that may be dropped or read for another.
 _LETTER = frozenset(chr(c) for c in range(0x0E01, 0x0E2F)) | {SARA_AA}
+#: Vowels written beside a letter that OCR drops too (SARA A, SARA AM, SARA E, SARA O:
+#: ``ผู้ปรกอบการ``, ``การดเนินงาน``, ``กลุ่มป้าหมาย``, ``ทั่วลก``); never read for another.
+_VOWEL_LETTERS = frozenset("\u0e30\u0e33\u0e40\u0e42")
 _BLANK = "?"
 
 
@@ -135,12 +141,14 @@ def letter_edits(read: str, word: str) -> int | None:
     """How many changes make ``word`` into ``read``: one at most, or None.
 
     A change is a letter read twice (the second time as itself or a look-alike,
-    beside the letter in ``word``), a letter dropped with or without its marks, a
-    letter read for any other (with the mark over it read for a look-alike, or
-    not), or one confusion of :mod:`.ocr_confusions`, a tone mark dropped too:
-    a letter changed in a word whose marks OCR also lost is more often another
-    word's marks lost (``ด้านตาง`` is ``ด้าน ต่าง``, not ``ด้านล่าง``). At the ends
-    of ``read`` a letter may belong to the word beside it: the first is never
+    beside the letter in ``word``), any letter added inside a word of more than
+    :data:`MIN_LETTERS` letters, a letter dropped with or without its marks, a
+    vowel beside a letter dropped (:data:`_VOWEL_LETTERS`), a letter read for
+    any other (with the mark over it read for a look-alike, or not), or one
+    confusion of :mod:`.ocr_confusions`, a tone mark dropped too: a letter
+    changed in a word whose marks OCR also lost is more often another word's
+    marks lost (``ด้านตาง`` is ``ด้าน ต่าง``, not ``ด้านล่าง``). At the ends of
+    ``read`` a letter may belong to the word beside it: the first is never
     dropped, read twice or read for a letter but a look-alike, the last never
     dropped or read for a letter but a look-alike. Any letter is read for any
     other only in a word of more than :data:`MIN_LETTERS` letters.
@@ -186,10 +194,14 @@ def letter_edits(read: str, word: str) -> int | None:
         if (
             0 < i < n
             and r[i] in _LETTER
-            and ((j < m and (r[i], w[j]) in _TWIN) or (i > 1 and (w[j - 1], r[i]) in _TWIN))
+            and (
+                (j < m and (r[i], w[j]) in _TWIN)
+                or (i > 1 and ((w[j - 1], r[i]) in _TWIN or r[i] == r[i - 1] == w[j - 1]))
+                or (long and i < last_r)
+            )
         ):
-            best = min(best, 1 + go(i + 1, j))  # a letter read twice
-        if 0 < j < last_w and w[j] in _LETTER:
+            best = min(best, 1 + go(i + 1, j))  # a letter read twice, or added in a long word
+        if 0 < j < last_w and (w[j] in _LETTER or w[j] in _VOWEL_LETTERS):
             e = j + 1
             best = min(best, 1 + go(i, e))  # a letter dropped
             while e < m and w[e] in _MARKS:
@@ -253,3 +265,33 @@ def reshaped(kind: str, read: str) -> str | None:
             return None  # two of like frequency
         first = word
     return first
+
+
+@lru_cache(maxsize=65536)
+def undoubled(read: str) -> str | None:
+    """The word of the list OCR read as ``read`` with one letter read twice as itself, or None.
+
+    The letter and its copy stand side by side (the first bare): ``ทที่``, ``อยยู่``,
+    ``ในน``. None when no such copy left out makes a word, when two do, or when the
+    word's key is shorter than :data:`~.ocr_words.MIN_KEY` and the TNC has it fewer
+    than :data:`~.ocr_words.SHORT_FREQ` times (a short key is a name's syllable as
+    often).
+
+    >>> undoubled("ทที่"), undoubled("อยยู่"), undoubled("ที่")
+    ('ที่', 'อยู่', None)
+    """
+    from bma_etl.read.ocr_words import MIN_KEY, SHORT_FREQ, in_list, lexicon
+
+    lex = lexicon()
+    found = {
+        read[:k] + read[k + 1 :]
+        for k in range(len(read) - 1)
+        if read[k] == read[k + 1] and read[k] in _LETTER
+    }
+    words = [w for w in found if in_list(w, lex)]
+    if len(words) != 1:
+        return None
+    word = words[0]
+    if len(key_map(word)[0]) < MIN_KEY and lex.attested.get(word, 0) < SHORT_FREQ:
+        return None
+    return word

@@ -35,7 +35,8 @@ one look-alike letter or mark from the read (:func:`~.ocr_words.near`: ``สำ�
 ``ป๊องกัน``, ``บุริการ``; :mod:`.ocr_confusions`) costs :data:`EDIT_COST` more, and a
 common word one letter from it, read twice, dropped or read for another
 (:func:`~.ocr_letters.reshaped`: ``งวดตที่``, ``ผู้รัจ้าง``, ``พึงพลใจ``, ``เพิ่มชื้น``),
-:data:`LETTER_COST` more; a key
+or any word with a letter read twice as itself (:func:`~.ocr_letters.undoubled`:
+``ทที่``, ``อยยู่``), :data:`LETTER_COST` more; a key
 several words share restores the one :data:`DOMINANCE` times as frequent as the next,
 and a spelling the Thai National Corpus has in its own right (``โคโรนา``) is left
 alone. Runs with letters no word covers (names, foreign words), rare words on short
@@ -65,7 +66,7 @@ from bma_etl.matchkey import key_map
 from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_confusions import classed
 from bma_etl.read.ocr_layout import OcrWord
-from bma_etl.read.ocr_letters import MIN_LETTERS, reshaped
+from bma_etl.read.ocr_letters import MIN_LETTERS, reshaped, undoubled
 from bma_etl.read.ocr_words import (
     CONFUSION_COST,
     MIN_KEY,
@@ -133,6 +134,8 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     folded = fold(folded)
     kinds = classed(folded)
     bare = "\u0e4d" not in run and as_written(run) == run  # nothing to write otherwise
+    # where a letter stands twice in a row (``ทที่``): spans holding one may be undoubled
+    twice = "".join("1" if run[a : a + 1] == run[a + 1 : a + 2] else "0" for a in offsets[:-1])
     n = len(folded)
     if not n or len(offsets) != n + 1:
         return []
@@ -174,6 +177,9 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
                 if word is None and j - i >= MIN_LETTERS - 1:
                     # common words only (:data:`~.ocr_letters.COMMON_COST`)
                     word, extra = reshaped(kinds[i:j], read), LETTER_COST
+                    rare = extra
+                if word is None and "1" in twice[i : j - 1]:
+                    word, extra = undoubled(read), LETTER_COST  # ``ทที่``, ``อยยู่``
                     rare = extra
                 if (
                     word is not None
@@ -219,15 +225,18 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def _alone(text: str, run: re.Match[str], start: int, end: int) -> bool:
+def _alone(text: str, run: re.Match[str], start: int, end: int, word: str) -> bool:
     """Whether the word at ``start:end`` of ``run`` is to stay as read for want of context.
 
     A short word that is its line's whole run (a speck, a cell of its own: nothing
-    beside it confirms the cut), and the end of a run a full stop follows (an
-    abbreviation: ``มน.``, ``กทม.``).
+    beside it confirms the cut), the end of a run a full stop follows (an
+    abbreviation: ``มน.``, ``กทม.``), and a run's last letter a comma follows
+    read as a letter twice (``น.`` read ``น,``).
     """
     if end == run.end() and text.startswith(".", end):
         return True
+    if end == run.end() and text.startswith(",", end) and text[start : end - 1] == word:
+        return True  # ``ประเมินน, ส.``: the last letter is an abbreviation's (``น.``)
     return start == run.start() and end == run.end() and len(key_map(run[0])[0]) < MIN_KEY
 
 
@@ -308,7 +317,7 @@ def _pass(
                     k -= 1  # a mark added goes after the letter before the cut
             m = group[k]
             start, end = m.start() + a - offs[k], m.start() + b - offs[k]
-            if end <= m.end() and not _alone(text, m, start, end):
+            if end <= m.end() and not _alone(text, m, start, end, word):
                 edits.append((start, end, word))
     if not edits:
         return text, words, ()
