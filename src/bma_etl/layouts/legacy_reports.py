@@ -243,7 +243,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                 label_at = fuzzy_search(literal_of(PROGRESS_LABEL),
                                         text[body_start:progress.start("value")])
             body_end = body_start + label_at[0] if label_at else progress.start()
-            body_end = len(text[:body_end].rstrip(" :\t"))
+            body_end = _before_colons(text, body_start, body_end, doc.ocr_used)
             budget_from = progress.end()
             past_progress = True
         elif past_progress:  # the budget went on to the next line (the progress's value too?)
@@ -256,7 +256,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         elif doc.ocr_used and (label := search_key(PROGRESS_LABEL, text[body_start:])
                                or fuzzy_search(literal_of(PROGRESS_LABEL), text[body_start:])):
             # the label read, its value not (``= ส๒.๕๐ %``): the narrative still ends there
-            body_end = len(text[:body_start + label[0]].rstrip(" :\t"))
+            body_end = _before_colons(text, body_start, body_start + label[0], doc.ocr_used)
             budget_from = body_start + label[1]
             past_progress = True
         if budget_from is not None:
@@ -305,6 +305,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             if wrap is not None and _OCR_LONE_END.fullmatch(
                     body[wrap - cell.start - body_start:trail]):
                 trail = len(body[:wrap - cell.start - body_start].rstrip())
+            if body_end == len(text) and _opens_with_progress(cells[k + 1:k + 2]):
+                trail = max(lead, min(trail, _before_colons(body, 0, len(body), True)))
         piece = doc.raw_in(line, cell.start + body_start + lead, cell.start + body_start + trail)
         if piece is not None and not closed:
             narrative.append(piece)
@@ -318,6 +320,23 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     if narrative:
         row.fields["detail"] = narrative
     return row
+
+
+#: The ``::`` before the progress's label, one colon read as a digit glued to the other
+#: (``…ครบถ้วน 1:`` / ``ความก้าวหน้า…``, ``2: ความก้าวหน้า…``). A narrative's own number
+#: stands apart from the ``::`` (``งวดที่ 2 ::``).
+_COLON_AS_DIGIT = re.compile(r"(?:^|\s)[0-9๐-๙]:\s*$")
+
+
+def _before_colons(text: str, start: int, end: int, ocr: bool) -> int:
+    """Where the narrative in ``text[start:end]`` ends before the ``::`` of the label at ``end``.
+
+    Colons and spaces go; after OCR so does a digit glued to a single colon
+    (:data:`_COLON_AS_DIGIT`).
+    """
+    if ocr and (glued := _COLON_AS_DIGIT.search(text, start, end)) is not None:
+        end = glued.start()
+    return len(text[:end].rstrip(" :\t"))
 
 
 def _opens_with_progress(cells: list[ReportCell]) -> bool:
