@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bma_etl.document import joined_line
+from bma_etl.document import Span, joined_line
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.legacy_cells import ReportCell, coalesced, filled_cells
+from bma_etl.layouts.legacy_dates import dates_by_neighbours
 from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
 from bma_etl.layouts.legacy_labels import (
     junk_label,
@@ -78,6 +79,7 @@ class _Report:
     label: Raw | None
     cells: list[ReportCell] = field(default_factory=list)
     lost_label: bool = False  # opened by table text before any label (scans)
+    date_place: tuple[str, Span | None] | None = None  # a date OCR made unreadable (scans)
 
 
 #: After OCR, specks a label's cell may hold past its number (``รายงานครั้งที่4 - | :% …``).
@@ -171,6 +173,8 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
                 rows[i].fields.pop("seq_label", None)
             else:
                 rows[i].fields["seq_label"] = number
+        dates_by_neighbours(rows, {i: rep.date_place for i, rep in enumerate(reports)
+                                   if rep.date_place is not None}, out)
     return rows
 
 
@@ -233,6 +237,10 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         elif doc.ocr_used and not narrative:  # a date OCR made unreadable: not the narrative
             body_start = date_place_end(text, "report_date" not in row.fields,
                                         _first_line_end(cell))
+        if doc.ocr_used and body_start and not narrative and rep.date_place is None \
+                and "report_date" not in row.fields:
+            where = doc.raw_in(line, cell.start, cell.start + body_start)
+            rep.date_place = (text[:body_start], where.span if where else None)
         progress = labelled(text, PROGRESS_LABEL, PROGRESS_VALUE, body_start, doc.ocr_used)
         budget_from = None
         if progress:
@@ -324,8 +332,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
 
 #: The ``::`` before the progress's label, one colon read as a digit glued to the other
 #: (``…ครบถ้วน 1:`` / ``ความก้าวหน้า…``, ``2: ความก้าวหน้า…``). A narrative's own number
-#: stands apart from the ``::`` (``งวดที่ 2 ::``).
-_COLON_AS_DIGIT = re.compile(r"(?:^|\s)[0-9๐-๙]:\s*$")
+#: follows the word that counts it (``งวดที่ 2:``, ``จำนวน 3``, ``รุ่นละ 5``) and stays.
+_COLON_AS_DIGIT = re.compile(r"(?:^|(?<!ที่)(?<!จำนวน)(?<!ละ)\s)[0-9๐-๙]:\s*$")
 
 
 def _before_colons(text: str, start: int, end: int, ocr: bool) -> int:
