@@ -418,7 +418,10 @@ def test_separator_ocr_read_as_letters_is_no_part_of_the_value_above(junk: str) 
                 + entry.format(n=1, obstacle="ไม่มี", after=junk))
     extraction = layout.extract(RepairedText.of(repair_text(text), ocr_used=True))
     obstacles = [text_of(r.fields["obstacles"]) for r in rows(extraction, "progress_updates")]
-    assert obstacles == ["ผู้รับจ้างขาดแคลนแรงงาน", "ผู้รับจ้างขาดแคลน\nแรงงาน", "ไม่มี\n" + junk]
+    # under the last entry (no heading below) the separator read as Latin bits alone goes
+    # too (history_specks.without_junk_lines); as other letters it stays
+    last = "ไม่มี" if junk == "a oo" else "ไม่มี\n" + junk
+    assert obstacles == ["ผู้รับจ้างขาดแคลนแรงงาน", "ผู้รับจ้างขาดแคลน\nแรงงาน", last]
 
 
 @pytest.mark.parametrize(("lead", "unit", "problem", "obstacle"), [

@@ -105,3 +105,24 @@ def test_date_read_as_letters_between_digits_is_no_part_of_the_narrative(seed: i
     rows = _rows(text)
     assert rows[0].report_date is None
     assert _as_generated(rows) == _want(generated)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_colon_read_as_a_digit_before_the_progress_is_no_part_of_the_narrative(
+        seed: int) -> None:
+    """The ``::`` before the progress's label with one colon read as a digit glued to the
+    other (seeds 79, 83: ``…ครบถ้วน 1:`` / ``ความก้าวหน้า…``, ``2: ความก้าวหน้า…``): the
+    narrative ends before it; its own number after the word counting it stays, even with
+    the ``::`` read as one colon glued to it (seed 103: ``…งวดที่ 2:`` / ``ความก้าวหน้า…``)."""
+    rng = random.Random(seed)
+    generated = _generated(rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        if m["detail"].endswith("ที่ 2"):
+            return f"| รายงานครั้งที่{m['no']} | :: {m['date']} : {m['detail']}:\n{m['rest']}"
+        end = rng.choice((" 1:\n", " 2: ", "\n2: ", " 7:\n"))
+        return (f"| รายงานครั้งที่{m['no']} | :: {m['date']} : {m['detail']}{end}{m['rest']}")
+
+    text = _ROW.sub(damaged, generated.text)
+    assert text != generated.text
+    assert _as_generated(_rows(text)) == _want(generated)

@@ -111,3 +111,38 @@ def test_report_date_whose_slash_read_as_a_point_and_colon_as_a_letter(seed: int
 def test_narrative_opening_with_text_is_kept_whole(narrative: str) -> None:
     """A number, ณ, a list's letter, an acronym or a word opening a narrative is text."""
     assert after_date_junk(narrative) is None
+
+
+#: What OCR read for one entry's report date on seed 83's scan, the page's other dates
+#: read: a digit or two alone, a quote and a digit before a gap, lower-case Latin bits,
+#: letters glued to the date's digits, a letter alone.
+_ONE_DATE_JUNK = ("0 ", "2\t", '"0\t', "fa beeen ", "ได1052568 5 ", "บ ")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_one_report_date_read_as_junk_on_a_dated_page(seed: int) -> None:
+    """The other entries open with their dates: this one's junk is its date, not the
+    narrative (``0 ประกาศ…``, ``ได1052568 5 ลงนาม…``); its date is the system date."""
+    rng = random.Random(seed)
+    generated = _generated(rng, least=3)
+    dates = list(_REPORT_DATE.finditer(generated.text))
+    m = rng.choice(dates)
+    text = generated.text[:m.start()] + rng.choice(_ONE_DATE_JUNK) + generated.text[m.end():]
+    assert_rows_read("progress_updates", _read(text),
+                     generated.tables["progress_updates"], _FIELDS)
+
+
+_OBSTACLES = re.compile(r"^\*\* อุปสรรคของโครงการ :.*$", re.M)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_separator_read_as_latin_bits_under_a_value_is_no_part_of_it(seed: int) -> None:
+    """The separator under an entry read as a line of Latin bits (seeds 79, 83:
+    ``mene BRB enone``, ``- BRR``, ``sak ก``) joined to the obstacles above: not their text."""
+    rng = random.Random(seed)
+    generated = _generated(rng)
+    text = _OBSTACLES.sub(lambda m: m.group() + "\n" + rng.choice(
+        ("mene BRB enone", "- BRR", "sak ก")), generated.text)
+    assert text != generated.text
+    assert_rows_read("progress_updates", _read(text),
+                     generated.tables["progress_updates"], _FIELDS)

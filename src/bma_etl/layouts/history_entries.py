@@ -38,9 +38,13 @@ from bma_etl.layouts.history_labels import (
     approx_entry_label,
 )
 from bma_etl.layouts.history_specks import (
+    DATED_ENTRIES,
     OCR_SPECKS_RE,
     after_date_junk,
+    junk_before_narrative,
+    latin_junk,
     separator_read_as_letters,
+    without_junk_lines,
 )
 from bma_etl.layouts.wrapped import join
 from bma_etl.matchkey import KeyMatch, key, match_key
@@ -131,6 +135,7 @@ class _Entry:
     iso: Raw | Derived | None = None
     be: Raw | None = None
     current: str = "detail"
+    dated: bool = False  # the page's entries open with their report dates (OCR)
     pieces: dict[str, list[Raw]] = field(default_factory=dict)
 
 
@@ -149,6 +154,7 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
     closed = False  # past the quarterly-evaluation heading
     ocr = doc.ocr_used  # fixed wording is also matched in key form (OCR loses marks)
     joined = _colons_joined(lines, ocr)
+    dated = ocr and sum(bool(_BE_DATE_RE.match(ln.text)) for ln in joined) >= DATED_ENTRIES
     name_line = -1  # a KPI name the page wrapped under its code (_name_below)
     for at, line in enumerate(joined):
         text = line.text
@@ -163,6 +169,7 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
             ocr_entry(text) if ocr else None)
         if m:
             entry = _new_entry(doc, line, m, len(entries) + 1)
+            entry.dated = dated
             entries.append(entry)
             kpi = None
             continue
@@ -301,7 +308,8 @@ def _read_entry_line(doc: RepairedText, line: Line, entry: _Entry) -> None:
                     body = doc.raw_in(line, odd.start("body") + start, len(line.text))
             entry.pieces["detail"] = [body] if body is not None else []
             return
-        start = after_date_junk(line.text) if doc.ocr_used else None
+        start = (after_date_junk(line.text) or (junk_before_narrative(line.text) if entry.dated
+                                                 else None)) if doc.ocr_used else None
         if start is not None:  # the report date read as junk: neither a date nor the detail
             body = doc.raw_in(line, start, len(line.text))
             entry.pieces["detail"] = [body] if body is not None else []
@@ -329,8 +337,8 @@ def _finish_entry(entry: _Entry, out: Extraction, ocr: bool = False) -> RawRow:
                 f"line {entry.line_no}: report date {entry.be.text} and system date "
                 f"{shown(entry.iso)} differ; the report date is kept"))
     for column in ("detail", "problems", "obstacles"):
-        pieces = entry.pieces.get(column)
-        if pieces and ocr and column != "detail" and _latin_junk(pieces):
+        pieces = without_junk_lines(entry.pieces.get(column), ocr and column != "detail")
+        if pieces and ocr and column != "detail" and latin_junk(pieces):
             out.findings.append(Finding(
                 "progress_updates", row.ordinal, column, "warning", "ocr_doubtful_value",
                 f"line {entry.line_no}: OCR read the {column} as {pieces[0].text.strip()!r}, "
@@ -338,14 +346,6 @@ def _finish_entry(entry: _Entry, out: Extraction, ocr: bool = False) -> RawRow:
         elif pieces:
             row.fields[column] = _said_none(pieces) if ocr else pieces
     return row
-
-
-_LATIN_JUNK = re.compile(r"^[\s:.;'|]*[A-Za-z]{2,5}[\s.,;'|]*$")
-
-
-def _latin_junk(pieces: list[Raw]) -> bool:
-    """Whether a problems/obstacles value is Thai OCR read as Latin (``Lit``, ``aid``: ไม่มี)."""
-    return len(pieces) == 1 and _LATIN_JUNK.match(pieces[0].text) is not None
 
 
 _NONE_KEY = key("ไม่มี")

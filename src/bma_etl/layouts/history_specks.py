@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from bma_etl.document import Line
+from bma_etl.document import Line, Raw
 from bma_etl.read.ocr_words import RUN, in_list, lexicon
 
 #: A line OCR made of a separator or of specks: no letters but digits, marks,
@@ -159,3 +159,65 @@ def after_date_junk(text: str) -> int | None:
                 return None
             return m.start()
     return None
+
+
+#: Entries whose narrative opens with a date readable as printed: the page dates its entries.
+DATED_ENTRIES = 2
+#: A Latin word that is text before a narrative: an acronym or a capitalised word (``Smart``).
+_LATIN_TEXT = re.compile(r"[A-Z]{2,}|[A-Z][a-z]{3,}")
+
+
+def junk_before_narrative(text: str) -> int | None:
+    """Where the narrative starts in an entry's first line, on a page that dates its entries.
+
+    Every other entry of the page opens with ``29/09/2566 : <narrative>``; this one's
+    date OCR made junk past :func:`after_date_junk`'s reading (``0 ประกาศ…``,
+    ``"0⇥อยู่…``, ``fa beeen อยู่…``, ``ได1052568 5 ลงนาม…``, ``บ จัด…``): the tokens
+    before the first one of Thai letters alone (more than one) that read as words of
+    the word list, when none is text (an acronym or capitalised Latin word, ``ณ``, a
+    list's letter) and they hold at most :data:`DATE_JUNK_MAX` characters. None when
+    the line opens with such a word or nothing after the tokens reads as words.
+
+    >>> junk_before_narrative("fa beeen อยู่ระหว่างสำรวจพื้นที่"), junk_before_narrative("PM 2.5 ลด")
+    (9, None)
+    """
+    tokens = list(_TOKEN.finditer(text))
+    for k, m in enumerate(tokens):
+        token = m.group()
+        if len(token) > 1 and _THAI_LETTERS.fullmatch(token) and _reads_as_words(token):
+            head = text[:m.start()]
+            return m.start() if k and len("".join(head.split())) <= DATE_JUNK_MAX else None
+        latin = re.sub(r"[^A-Za-z]", "", token)
+        if _LATIN_TEXT.fullmatch(latin) or _SHORT_TEXT.fullmatch(token):
+            return None
+    return None
+
+
+_LATIN_JUNK = re.compile(r"^[\s:.;'|]*[A-Za-z]{2,5}[\s.,;'|]*$")
+
+
+def latin_junk(pieces: list[Raw]) -> bool:
+    """Whether a problems/obstacles value is Thai OCR read as Latin (``Lit``, ``aid``: ไม่มี)."""
+    return len(pieces) == 1 and _LATIN_JUNK.match(pieces[0].text) is not None
+
+
+#: A value's line that is the separator below it read as Latin bits: lower-case letters,
+#: a capitalised run of three (``BRB``) beside them or a dash, specks, a Thai letter alone
+#: (``mene BRB enone``, ``- BRR``, ``sak ก``); no digit, no Thai word.
+_JUNK_LINE = re.compile(r"[\s\-.,:;'|~_]*(?:(?:[a-z]{1,6}|[A-Z]{3}|[\u0e01-\u0e2e])"
+                        r"[\s\-.,:;'|~_]*)+")
+
+
+def without_junk_lines(pieces: list[Raw] | None, ocr: bool) -> list[Raw] | None:
+    """``pieces`` (a problems/obstacles value's lines) without its last lines of Latin bits.
+
+    After OCR the entries' separator below the value may be read as a line of Latin
+    bits (:data:`_JUNK_LINE`) joined to it; with a line of Thai text above them they go.
+    """
+    if not ocr or not pieces:
+        return pieces
+    end = len(pieces)
+    while end > 1 and _JUNK_LINE.fullmatch(pieces[end - 1].text) \
+            and re.search(r"[a-z\-]", pieces[end - 1].text):  # an acronym alone is text
+        end -= 1
+    return pieces[:end] if _THAI_LETTERS.search(pieces[end - 1].text) else pieces

@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bma_etl.document import joined_line
+from bma_etl.document import Span, joined_line
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.legacy_cells import ReportCell, coalesced, filled_cells
+from bma_etl.layouts.legacy_dates import dates_by_neighbours
 from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
 from bma_etl.layouts.legacy_labels import (
     junk_label,
@@ -78,6 +79,7 @@ class _Report:
     label: Raw | None
     cells: list[ReportCell] = field(default_factory=list)
     lost_label: bool = False  # opened by table text before any label (scans)
+    date_place: tuple[str, Span | None] | None = None  # a date OCR made unreadable (scans)
 
 
 #: After OCR, specks a label's cell may hold past its number (``รายงานครั้งที่4 - | :% …``).
@@ -171,6 +173,8 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
                 rows[i].fields.pop("seq_label", None)
             else:
                 rows[i].fields["seq_label"] = number
+        dates_by_neighbours(rows, {i: rep.date_place for i, rep in enumerate(reports)
+                                   if rep.date_place is not None}, out)
     return rows
 
 
@@ -233,6 +237,10 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         elif doc.ocr_used and not narrative:  # a date OCR made unreadable: not the narrative
             body_start = date_place_end(text, "report_date" not in row.fields,
                                         _first_line_end(cell))
+        if doc.ocr_used and body_start and not narrative and rep.date_place is None \
+                and "report_date" not in row.fields:
+            where = doc.raw_in(line, cell.start, cell.start + body_start)
+            rep.date_place = (text[:body_start], where.span if where else None)
         progress = labelled(text, PROGRESS_LABEL, PROGRESS_VALUE, body_start, doc.ocr_used)
         budget_from = None
         if progress:
@@ -243,7 +251,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                 label_at = fuzzy_search(literal_of(PROGRESS_LABEL),
                                         text[body_start:progress.start("value")])
             body_end = body_start + label_at[0] if label_at else progress.start()
-            body_end = len(text[:body_end].rstrip(" :\t"))
+            body_end = _before_colons(text, body_start, body_end, doc.ocr_used)
             budget_from = progress.end()
             past_progress = True
         elif past_progress:  # the budget went on to the next line (the progress's value too?)
@@ -256,7 +264,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         elif doc.ocr_used and (label := search_key(PROGRESS_LABEL, text[body_start:])
                                or fuzzy_search(literal_of(PROGRESS_LABEL), text[body_start:])):
             # the label read, its value not (``= ส๒.๕๐ %``): the narrative still ends there
-            body_end = len(text[:body_start + label[0]].rstrip(" :\t"))
+            body_end = _before_colons(text, body_start, body_start + label[0], doc.ocr_used)
             budget_from = body_start + label[1]
             past_progress = True
         if budget_from is not None:
@@ -305,6 +313,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             if wrap is not None and _OCR_LONE_END.fullmatch(
                     body[wrap - cell.start - body_start:trail]):
                 trail = len(body[:wrap - cell.start - body_start].rstrip())
+            if body_end == len(text) and _opens_with_progress(cells[k + 1:k + 2]):
+                trail = max(lead, min(trail, _before_colons(body, 0, len(body), True)))
         piece = doc.raw_in(line, cell.start + body_start + lead, cell.start + body_start + trail)
         if piece is not None and not closed:
             narrative.append(piece)
@@ -318,6 +328,23 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     if narrative:
         row.fields["detail"] = narrative
     return row
+
+
+#: The ``::`` before the progress's label, one colon read as a digit glued to the other
+#: (``…ครบถ้วน 1:`` / ``ความก้าวหน้า…``, ``2: ความก้าวหน้า…``). A narrative's own number
+#: follows the word that counts it (``งวดที่ 2:``, ``จำนวน 3``, ``รุ่นละ 5``) and stays.
+_COLON_AS_DIGIT = re.compile(r"(?:^|(?<!ที่)(?<!จำนวน)(?<!ละ)\s)[0-9๐-๙]:\s*$")
+
+
+def _before_colons(text: str, start: int, end: int, ocr: bool) -> int:
+    """Where the narrative in ``text[start:end]`` ends before the ``::`` of the label at ``end``.
+
+    Colons and spaces go; after OCR so does a digit glued to a single colon
+    (:data:`_COLON_AS_DIGIT`).
+    """
+    if ocr and (glued := _COLON_AS_DIGIT.search(text, start, end)) is not None:
+        end = glued.start()
+    return len(text[:end].rstrip(" :\t"))
 
 
 def _opens_with_progress(cells: list[ReportCell]) -> bool:

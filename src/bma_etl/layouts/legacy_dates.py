@@ -1,0 +1,142 @@
+"""Report dates of a scanned progress form, checked against the dates of the rows around them.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.legacy_reports`, not a layout).
+Consumes the form's report rows (``progress_updates`` :class:`RawRow` objects, in
+the order printed) and, for rows whose date OCR made unreadable, the text of its
+place; produces their ``report_date`` in place. A form's reports are printed in
+the order made, so their dates never go back: a row's date lies between the
+dates of the rows above and below it. Only OCR'd pages come here.
+
+- :func:`dates_by_neighbours` reads an unreadable date when exactly one reading of
+  its digits, as printed or with one stroke of damage undone, lies between its
+  neighbours' dates (:func:`readings`);
+- and drops (NULL, with a finding) a date read that lies outside the dates of
+  both its neighbours when those two are in order (``14/1/2566`` between
+  ``10/1/2565`` and ``21/2/2565``: a digit misread, which one unknown).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bma_etl.document import Derived, Span
+from bma_etl.errors import NormalizeError
+from bma_etl.layouts.base import Extraction, Finding, Raw, RawRow
+from bma_etl.layouts.history_dates import date_of
+from bma_etl.normalize.dates import parse_date
+
+#: The most days a form's reports span on either side of a row whose one neighbour
+#: is known: a form reports one fiscal year.
+YEAR_DAYS = 366
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+#: A run of digits and strokes OCR may have read for a date's ``/``.
+_RUN = re.compile(r"[0-9](?:[0-9/|lI!]|(?<=[0-9/]) (?=[0-9/]))*[0-9]")
+#: A date as the form prints it: day and month without a leading zero, a Buddhist-era year.
+_PRINTED = re.compile(r"[1-9][0-9]?/[1-9][0-9]?/25[0-9]{2}")
+
+
+def readings(place: str) -> list[set[date]]:
+    """The dates the longest run of digits in ``place`` may be, by damage undone.
+
+    ``[as printed, one stroke undone, both strokes]``: the run as it stands (letters
+    glued before it gone: ``ว26/12/2564``), then each with one change: a ``7`` or ``1``
+    read for a ``/``, a ``/`` lost (``24/122561``), or a digit too many
+    (``21/2/72565``); then, a run with no ``/`` left, both read as ``7`` or ``1``
+    (``127972562``). Only dates of the printed shape (:data:`_PRINTED`) count.
+
+    >>> [sorted(d.isoformat() for d in tier) for tier in readings("% ว24/122561 :")]
+    [[], ['2018-12-24'], []]
+    >>> readings("ะ10/5/2562:")[0]
+    {datetime.date(2019, 5, 10)}
+    """
+    text = place.translate(_THAI_DIGITS)
+    runs = [re.sub(r"[|lI!]", "/", m.group().replace(" ", "")) for m in _RUN.finditer(text)]
+    runs = [r for r in runs if 5 <= sum(c.isdigit() for c in r) <= 10]
+    if not runs:
+        return [set(), set()]
+    run = max(runs, key=len)
+    first = {run}
+    one: set[str] = set()
+    for at, c in enumerate(run):
+        if c in "71":
+            one.add(run[:at] + "/" + run[at + 1:])
+        if c.isdigit():
+            one.add(run[:at] + run[at + 1:])
+        if 0 < at:
+            one.add(run[:at] + "/" + run[at:])
+    one.discard(run)
+    strokes = [at for at, c in enumerate(run) if c in "71"]
+    both = {run[:a] + "/" + run[a + 1:b] + "/" + run[b + 1:]
+            for a in strokes for b in strokes if a < b and "/" not in run}
+    return [_dates(first), _dates(one), _dates(both)]
+
+
+def _dates(texts: set[str]) -> set[date]:
+    found = set()
+    for text in texts:
+        if _PRINTED.fullmatch(text):
+            try:
+                found.add(parse_date(text))
+            except NormalizeError:
+                continue
+    return found
+
+
+def dates_by_neighbours(rows: list[RawRow], places: dict[int, tuple[str, Span | None]],
+                        out: Extraction) -> None:
+    """Check and fill the rows' ``report_date`` by their neighbours' dates, in place.
+
+    ``places``: for a row (by its index in ``rows``) whose date OCR made unreadable,
+    the text of the date's place and its span. See the module's description.
+    """
+    read = [_date(row) for row in rows]
+    for i, row in enumerate(rows):
+        here = read[i]
+        if here is None:
+            continue
+        before, after = _known(read, i, -1), _known(read, i, 1)
+        if before is not None and after is not None and before <= after \
+                and not before <= here <= after:
+            row.fields["report_date"] = None
+            read[i] = None
+            out.findings.append(Finding(
+                "progress_updates", row.ordinal, "report_date", "warning", "ocr_doubtful_value",
+                f"OCR read the report date as {here.isoformat()}, outside the dates of the "
+                f"reports above and below ({before.isoformat()}, {after.isoformat()}): not loaded"))
+    for i, (place, span) in sorted(places.items()):
+        if read[i] is not None or not 0 <= i < len(rows):
+            continue
+        before, after = _known(read, i, -1), _known(read, i, 1)
+        year = timedelta(days=YEAR_DAYS)
+        if before is not None:
+            low, high = before, after if after is not None else before + year
+        elif after is not None:
+            low, high = after - year, after
+        else:
+            continue
+        for tier in readings(place):
+            fits = {d for d in tier if low <= d <= high}
+            if len(fits) == 1:
+                (value,) = fits
+                rows[i].fields["report_date"] = Derived(
+                    value, f"OCR misread the report date {place.strip()!r}: its one reading "
+                    f"between the dates of the reports around it", span)
+                read[i] = value
+                break
+            if fits:
+                break
+
+
+def _date(row: RawRow) -> date | None:
+    value = row.fields.get("report_date")
+    return date_of(value) if isinstance(value, (Raw, Derived)) else None
+
+
+def _known(read: list[date | None], i: int, step: int) -> date | None:
+    j = i + step
+    while 0 <= j < len(read):
+        if read[j] is not None:
+            return read[j]
+        j += step
+    return None
