@@ -22,6 +22,7 @@ import random
 import re
 
 import pytest
+
 from test_plan_scan_swot import damaged_swot_items
 
 from conftest import SWOT_ITEM, assert_swot_read, swot_span
