@@ -21,9 +21,9 @@ import re
 from typing import Any
 
 import pytest
-from test_plan_scan_levels import _flowing, _plain, _plan, _squashed
 
 from bma_etl.layouts.annual_action_plan import extract
+from test_plan_scan_levels import _flowing, _plain, _plan, _squashed
 
 from conftest import records_of
 
