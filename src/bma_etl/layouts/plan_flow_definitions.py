@@ -302,11 +302,13 @@ def _repeated_term(text: str, start: int, before: str) -> int | None:
 
 
 #: Right before the activities on an OCR'd page: their first item's number read as a
-#: sign or Latin letters and its point (``©.``, ``lo,``), after a space; or read as a
+#: sign or Latin letters and its point (``©.``, ``lo,``), or as its digit with a sign
+#: OCR made of a speck (``๑@.``: no number holds one), after a space; or read as a
 #: digit, its point lost or not, in a cell of its own after the definition's last
 #: words (``...เทียบกับเกณฑ์<tab>2`` for ``๑.``): no definition's words are cut by a tab.
 _OCR_ITEM_NO_END_RE = re.compile(
-    r"(?:(?<=\s)(?P<no>[^\s\u0e01-\u0e4f0-9๐-๙.,()]{1,2}[.,)])"
+    r"(?:(?<=\s)(?P<no>(?:[0-9๐-๙](?=[^\s\u0e01-\u0e4f0-9๐-๙.,()\-–]))?"
+    r"[^\s\u0e01-\u0e4f0-9๐-๙.,()]{1,2}[.,)])"
     rf"|(?<=\t)(?P<cell>{DIGIT}{{1,2}}[.,)]?))\s*$")
 
 

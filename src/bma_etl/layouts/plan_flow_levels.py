@@ -32,6 +32,7 @@ from bma_etl.layouts.plan_flow_rows import OTHER_RE as _OTHER_RE
 from bma_etl.layouts.plan_flow_rows import ROW_LINES_MAX as _ROW_LINES_MAX
 from bma_etl.layouts.plan_flow_rows import is_gap as _is_gap
 from bma_etl.layouts.plan_indicators import scoring_indicator
+from bma_etl.layouts.plan_level_descriptions import description_span
 from bma_etl.layouts.plan_level_scores import drop_misread_scores
 from bma_etl.layouts.plan_values import to_int
 from bma_etl.matchkey import KeyRegex, key
@@ -270,7 +271,7 @@ def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: Field
         "indicator": indicator,
         "level": doc.raw_in(joined, *m.span("level")),
         "weight_pct": doc.raw_in(joined, *m.span("weight")),
-        "description": doc.raw_in(joined, *m.span("desc")),
+        "description": doc.raw_in(joined, *description_span(doc, joined, *m.span("desc"))),
         "score": doc.raw_in(joined, *m.span("score")),
     })))
 
@@ -371,5 +372,5 @@ def _add_ocr_level(doc: RepairedText, header: int, joined: Line, indicator: Fiel
     if score is not None and _OCR_NUMBER_RE.fullmatch(score.group(1)):
         fields["score"] = doc.raw_in(joined, *score.span(1))
         end = score.start()
-    fields["description"] = doc.raw_in(joined, start, end)
+    fields["description"] = doc.raw_in(joined, *description_span(doc, joined, start, end))
     out.append(Flowed(header, joined.no, RawRow("plan_scoring_levels", None, fields)))

@@ -22,7 +22,7 @@ from bma_etl.layouts.plan_swot_forms import (
     starts_over,
     swot_item,
 )
-from bma_etl.layouts.plan_swot_headings import PART_HEADING_RE
+from bma_etl.layouts.plan_swot_headings import PART_HEADING_RE, PART_OPENING_RE
 from bma_etl.layouts.plan_swot_headings import spread_kind as _spread_kind
 from bma_etl.layouts.plan_swot_headings import swot_kind as _swot_kind
 from bma_etl.layouts.plan_swot_junk import (
@@ -30,6 +30,7 @@ from bma_etl.layouts.plan_swot_junk import (
     SPECK_CELLS_RE,
     Junk,
     lone_numbers,
+    misread_numbers,
     page_junk,
     speck_lines,
     unsure_lines,
@@ -77,7 +78,9 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: Forms,
 
     ``last_item``: asked for an item whose number OCR lost, the plan's next part
     (:data:`.plan_swot_headings.PART_HEADING_RE`) following counts as well: the
-    analysis' last list ends there, its last item's number lost.
+    analysis' last list ends there, its last item's number lost. After a gap; or
+    right after the item's lines when the heading's first line opens it
+    (:data:`.plan_swot_headings.PART_OPENING_RE`: the gap lost, or a page turned there).
     """
     j = i + 1
     next_no = (last_no or 0) + 1
@@ -89,7 +92,8 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: Forms,
     run_end = j  # a run that goes on into the next part's heading is that heading's
     while j < len(lines) and _is_gap(lines[j], junk):
         j += 1
-    if last_item and j > run_end and _part_follows(lines, j, forms, junk):
+    if last_item and ((j > run_end and _part_follows(lines, j, forms, junk))
+                      or (j == run_end < len(lines) and _part_opens(lines[j], forms))):
         return True
     if j >= len(lines) or _next_part(lines[j], forms) \
             or ("\t" in lines[j].text and not _number_alone(lines[j].text, forms)
@@ -123,6 +127,11 @@ def _part_follows(lines: list[Line], j: int, forms: Forms, junk: Junk) -> bool:
         if _next_part(lines[k], forms):
             return True
     return False
+
+
+def _part_opens(line: Line, forms: Forms) -> bool:
+    """On an OCR'd page, whether ``line`` is the first line of the plan's next part's heading."""
+    return forms.ocr and PART_OPENING_RE.match(blank_tags(line.text)) is not None
 
 
 def _next_part(line: Line, forms: Forms) -> bool:
@@ -247,7 +256,8 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     if forms.ocr:  # specks read as cells of their own: no table's tabs
         lines = without_speck_cells(lines, frozenset(headings))
     junk = Junk(page_junk(doc, lines, _number_like) | speck_lines(doc, lines, _opens_item),
-                lone_numbers(doc, lines), unsure_lines(doc, lines), unsure_starts(doc, lines))
+                lone_numbers(doc, lines), unsure_lines(doc, lines) | misread_numbers(doc, lines),
+                unsure_starts(doc, lines))
     rows: list[RawRow] = []
     tag: Derived | None = None
     heading_kind: str | None = None

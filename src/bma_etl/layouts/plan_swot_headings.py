@@ -12,7 +12,7 @@ from functools import cache
 from bma_etl.layouts.plan_cells import DIGIT, HEADING_MAX, blank_tags
 from bma_etl.matchkey import KeyRegex, key, key_pattern
 
-__all__ = ["PART_HEADING_RE", "SWOT_KINDS", "spread_kind", "swot_kind"]
+__all__ = ["PART_HEADING_RE", "PART_OPENING_RE", "SWOT_KINDS", "spread_kind", "swot_kind"]
 
 #: SWOT headings: the Thai and English words of each kind, and its letter.
 SWOT_KINDS: tuple[tuple[str, str, str], ...] = (
@@ -35,11 +35,16 @@ _SWOT_HEADING_RE = re.compile("|".join(
 #: or an indicator table's own heading (``ตัวชี้วัดเป้าประสงค์``); or the sentence that
 #: leads into the next part, ending with ดังนี้ (``จากการวิเคราะห์สภาพแวดล้อมนำไปสู่...
 #: ดังนี้``: no item's words end so, a list's lead-in does; its นี้ as OCR may read it,
-#: Latin letters: ``ดัง ii``); matched in key form too (OCR may lose a mark).
+#: Latin letters: ``ดัง ii``), or starting so (``จากการวิเคราะห์...``: no item of an
+#: analysis reports the analysis itself); matched in key form too (OCR may lose a mark).
+_PART_OPENING = (rf"ส่วนที่\s*{DIGIT}{{1,2}}(?!\S)|สรุป\s*โครงการ.{{0,40}}งบประมาณ"
+                 r"|ตัวชี้วัด\s*(?:เป้าประสงค์|มาตรการ|ผลผลิต|โครงการ)\s*$"
+                 r"|จาก\s*การ\s*วิเคราะห์")
 PART_HEADING_RE = KeyRegex(
-    rf"^\s*(?:ส่วนที่\s*{DIGIT}{{1,2}}(?!\S)|สรุป\s*โครงการ.{{0,40}}งบประมาณ"
-    r"|ตัวชี้วัด\s*(?:เป้าประสงค์|มาตรการ|ผลผลิต|โครงการ)\s*$"
-    r"|.*\sดัง(?:ต่อไป)?(?:นี้|\s?[A-Za-z]{1,3})\s*:?\s*$)")
+    rf"^\s*(?:{_PART_OPENING}|.*\sดัง(?:ต่อไป)?(?:นี้|\s?[A-Za-z]{{1,3}})\s*:?\s*$)")
+#: The first line of the plan's next part's heading (:data:`PART_HEADING_RE` but the
+#: lead-in's last line, ``...ดังนี้``, whose first lines may stand above it).
+PART_OPENING_RE = KeyRegex(rf"^\s*(?:{_PART_OPENING})")
 #: On an OCR'd page, a heading whose first word OCR misread (``Tanna (Opportunity)``):
 #: one short word, then a kind's words in brackets, the whole line; or whose words in
 #: brackets OCR misread (``จุดแข็ง (5แ๕๓6เก)``): a kind's words, then one short word

@@ -21,7 +21,8 @@ from bma_etl.document import words_over
 from bma_etl.layouts.base import Line, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT
 
-__all__ = ["NO_JUNK", "SPECK_CELLS_RE", "Junk", "lone_numbers", "page_junk", "speck_lines",
+__all__ = ["NO_JUNK", "SPECK_CELLS_RE", "Junk", "lone_numbers", "misread_numbers", "page_junk",
+           "speck_lines",
            "unsure_lines", "unsure_starts", "without_speck_cells"]
 
 
@@ -203,6 +204,38 @@ def unsure_lines(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
         and (confs := _confidences(doc, line))
         and max(confs) < (_UNSURE_CONF if _SIGNS_ONLY_RE.fullmatch(line.text)
                           else _UNSURE_LINE_CONF))
+
+
+#: Highest confidence of a short line OCR read not sure whose signs no Thai word
+#: holds (:func:`misread_numbers`): text read from ink is read at 80 and more.
+_SURE_CONF = 80.0
+#: A sign no Thai word holds: a Latin letter, a digit, a point or another sign.
+_NO_WORD_SIGN_RE = re.compile(r"[A-Za-z0-9๐-๙!-/:-@\[-`{-~\u2018-\u201d]")
+
+
+def misread_numbers(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
+    r"""On an OCR'd page, the numbers of the short lines read not sure that hold a sign of no word.
+
+    A line of at most :data:`_UNSURE_SIGNS_MAX` letters and signs, one of them a
+    Latin letter, a digit or a sign (``เอ*``, ``๓ฑ.ุ.`` for ``๑.`` / ``๓.``), whose
+    words OCR read under :data:`_SURE_CONF`: what it made of an item's number. An
+    item's wrapped tail of Thai letters (``าชน``) is never one, read sure or not;
+    one of digits (``2570)``) is read sure. Empty when not OCR'd or when the words'
+    confidences are not known.
+
+    >>> from bma_etl.layouts.base import RepairedText
+    >>> doc = RepairedText.of("ข้อความ\nเอ*\nาชน\n19)", (), True,
+    ...                       words=((0, 7, 91.0), (8, 11, 69.0), (12, 15, 40.0), (16, 19, 95.0)))
+    >>> sorted(misread_numbers(doc, list(doc.lines())))
+    [2]
+    """
+    if not doc.ocr_used or not doc.words:
+        return frozenset()
+    return frozenset(
+        line.no for line in lines
+        if 0 < len("".join(line.text.split())) <= _UNSURE_SIGNS_MAX
+        and _NO_WORD_SIGN_RE.search(line.text) is not None
+        and (confs := _confidences(doc, line)) and max(confs) < _SURE_CONF)
 
 
 #: A line of signs only, no letter nor digit (``:``): no item's words.

@@ -1,0 +1,75 @@
+"""Scoring levels' descriptions with junk OCR read around them, on generated plans.
+
+Plans are generated from known values (``bench/corpus``); their scoring tables are
+printed flowing (as in :mod:`test_plan_scan_levels`) and damaged the ways Tesseract
+damaged them on scans of seeds 59, 67, 79 and 83 (150 to 300 dpi):
+
+- a sign OCR made of a speck before the description (``_ ``, ``, ``), or before the
+  weight words, glued to them (``.ของน้ำหนักคะแนน``): the weight words or the sign
+  were kept as the description's first words;
+- a sign after the description (`` »``, from ``»27`` whose ``27`` is the score), or a
+  short Latin word OCR made of specks by the score, read unsure (``bend``, ``17D``,
+  ``ES`` at 35-60): kept as the description's last words.
+
+The truth is the generated values: every level keeps its description and its score.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+import pytest
+
+from bma_etl.layouts.annual_action_plan import extract
+from test_plan_scan_levels import _flowing, _plain, _plan, _squashed
+
+from conftest import records_of
+
+#: A level's rest: the weight, the weight words, the description, the score.
+_REST_RE = re.compile(r"^(?P<weight>\S+) ของน้ำหนักคะแนน (?P<desc>.+) (?P<score>\S+)$")
+#: What OCR read before a description, or before the weight words glued to them.
+_LEADS = ("{w} ของน้ำหนักคะแนน _ {d}", "{w} ของน้ำหนักคะแนน , {d}", "{w} .ของน้ำหนักคะแนน {d}")
+#: What OCR read after a description: a sign, or a Latin word read unsure.
+_JUNK_WORDS = ("bend", "17D", "ES")
+_TAILS = ("{d} »", *(f"{{d}} {word}" for word in _JUNK_WORDS))
+
+
+def _words(text: str) -> tuple[tuple[int, int, float], ...]:
+    """``text``'s words as OCR gives them: read sure (88-96), the junk words at 35-60."""
+    rng = random.Random(len(text))
+    return tuple((m.start(), m.end(), round(
+        rng.uniform(35, 60) if m.group() in _JUNK_WORDS else rng.uniform(88, 96), 2))
+        for m in re.finditer(r"\S+", text))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_level_description_with_junk_read_around_it_keeps_its_words(seed: int) -> None:
+    """Two levels of each table at random: junk before their description (or glued to
+    the weight words) and after it. Every level keeps its description and score."""
+    rng = random.Random(seed)
+    generated = _plan(seed, thai=bool(seed % 2))
+    damaged = {rng.randint(1, 5) for _ in range(2)}
+
+    def damage(level: str, rest: str, place: int) -> tuple[str, str]:
+        m = _REST_RE.match(rest)
+        assert m is not None, rest
+        if place not in damaged:
+            return level, f"ร้อยละ {rest}"
+        desc = rng.choice(_TAILS).format(d=m.group("desc"))
+        lead = rng.choice(_LEADS).format(w=m.group("weight"), d=desc)
+        return level, f"ร้อยละ {lead} {m.group('score')}"
+
+    text = _flowing(generated.text, rng, damage)
+    want: list[Any] = [
+        (row["indicator"], _squashed(row["description"]), row["score"])
+        for row in generated.tables["plan_scoring_levels"]
+    ]
+    assert want, "the generator writes scoring tables"
+    got = [
+        (r.indicator, _squashed(r.description), _plain(r.score))
+        for r in records_of(extract, text, screened=False, words=_words(text)).get(
+            "plan_scoring_levels", [])
+    ]
+    assert got == want
