@@ -37,8 +37,11 @@ from bma_etl.layouts.plan_cells import DIGITS_RE
 from bma_etl.layouts.plan_flow_cells import (
     OCR_BARE_START,
     cells_start,
+    confirm_percentages,
     ends_with_cells,
     ends_with_two_cells,
+    first_cell,
+    glued_span,
 )
 from bma_etl.layouts.plan_flow_cells import joined_row as _joined
 from bma_etl.layouts.plan_flow_cells import joinings as _joinings
@@ -69,11 +72,15 @@ __all__ = ["Flowed", "flow_steps"]
 
 
 class Flowed(NamedTuple):
-    """A row read from flowing text: its table's header line, its own first line, the row."""
+    """A row read from flowing text: its table's header line, its own first line, the row.
+
+    ``cell``: a step's first number cell when its cells did not add up (unconfirmed).
+    """
 
     header: int
     line: int
     row: RawRow
+    cell: Raw | None = None
 
 
 def _heading_run(lines: list[Line], i: int) -> list[Line]:
@@ -113,21 +120,6 @@ def flow_steps(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flo
     return out
 
 
-def _glued(m: re.Match[str], expected: Decimal) -> tuple[int, int]:
-    """Span of the step's percentage when the page ran it into the words before it.
-
-    The digits before the cumulative end with ``expected`` (the cumulative less the
-    one before): those last digits are the percentage. Else the span as matched.
-    """
-    start, end = m.span("pct")
-    digits = m.group("pct").translate(_ARABIC)
-    want = f"{expected.normalize():f}"
-    if expected > 0 and len(digits) > len(want) and digits.endswith(want):
-        return end - len(want), end
-    return start, end
-
-
-_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _THAI_DIGIT = re.compile("[๐-๙]")
 
 
@@ -221,6 +213,7 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
         run = []
     if run:
         _add_unsure_step(doc, header, run, ctx, out, pats)
+    confirm_percentages([(f.row.fields, f.cell) for f in out[opened:]])
     return i
 
 
@@ -361,7 +354,7 @@ def _adds_up(joined: Line, cumulative: Decimal, free: bool, pats: _StepPatterns
         return None
     if cum == cumulative + pct:
         return m, m.span("pct"), cum
-    glued = _glued(m, cum - cumulative)  # ``๒๕๖๔๑๐``: a year and the 10 run together
+    glued = glued_span(m, cum - cumulative)  # ``๒๕๖๔๑๐``: a year and the 10 run together
     if glued != m.span("pct"):
         return m, glued, cum
     if free and to_int(m.group("no")) != 1 and cum >= pct > 0:  # no step is 0 % of its project
@@ -387,9 +380,11 @@ def _add_unsure_step(doc: RepairedText, header: int, run: list[Line], ctx: StepC
     m = pats.words.match(joined.text)
     if m is None:
         return
-    end = m.end("body")
+    end, cell = m.end("body"), None
     if pats.ocr:
         end = cells_start(joined.text, m.start("body")) or end
+        at = first_cell(joined.text, end)
+        cell = doc.raw_in(joined, *at) if at else None
     out.append(Flowed(header, run[0].no, RawRow("plan_steps", None, {
         "indicator_no": ctx.indicator_no,
         "project_name": ctx.project_name,
@@ -397,4 +392,4 @@ def _add_unsure_step(doc: RepairedText, header: int, run: list[Line], ctx: StepC
         "description": doc.raw_in(joined, m.start("body"), end),
         "step_pct": None,
         "cumulative_pct": None,
-    })))
+    }), cell))

@@ -12,14 +12,17 @@ them (:func:`joined_row`, :func:`joinings`).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from bma_etl.layouts.base import Line
+from bma_etl.layouts.base import FieldValue, Line, Raw
 from bma_etl.layouts.plan_cells import DIGIT
+from bma_etl.layouts.plan_values import to_decimal
 from bma_etl.matchkey import MARKS
 from bma_etl.rows import join_lines, separator
 
-__all__ = ["DIGIT_END", "OCR_BARE_START", "between_lines", "cells_start", "ends_with_cells",
-           "ends_with_two_cells", "joined_row", "joinings"]
+__all__ = ["DIGIT_END", "OCR_BARE_START", "between_lines", "cells_start", "confirm_percentages",
+           "ends_with_cells", "ends_with_two_cells", "first_cell", "glued_span", "joined_row",
+           "joinings"]
 
 #: A number without its point before Thai words: a step's start on an OCR'd page
 #: when the lines before end with a row's cells.
@@ -27,9 +30,9 @@ OCR_BARE_START = re.compile(rf"^\s*{DIGIT}{{1,2}}\s+[\u0e01-\u0e4f]{{3}}")
 #: The cells after an OCR'd step's words that did not add up: numbers and marks.
 #: A number is a token of digits with at most two other signs OCR put among them
 #: (``ฒ๐`` ``«๐``: ๗ and ๔ misread, a letter with a mark: ``ฒ่๐``, a speck read as a
-#: leading vowel: ``เ๕๐``), a mark a short token of no Thai and no digit (``'dbo``:
-#: ๑๐๐ misread).
-_OCR_NUMBER = (rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|[ก-ฮเ-ไ][{MARKS}]?(?=[^\s]*{DIGIT}))"
+#: leading vowel: ``เ๕๐``, a digit read as the repetition mark: ``9ๆ0``), a mark a
+#: short token of no Thai and no digit (``'dbo``: ๑๐๐ misread).
+_OCR_NUMBER = (rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|ๆ|[ก-ฮเ-ไ][{MARKS}]?(?=[^\s]*{DIGIT}))"
                r"{1,5}")
 _OCR_MARK = r"[^\s\u0e00-\u0e7f0-9]{1,4}"
 _OCR_CELLS_END = re.compile(
@@ -85,11 +88,74 @@ def cells_start(text: str, body: int) -> int | None:
     >>> cells_start("๔. จัดทำรายงานผล ao) =O", 3), cells_start("๒. หลักและรอง๑๐ mo", 3)
     (16, 13)
     """
-    cells = _OCR_CELLS_END.search(text, body) or _OCR_LATIN_CELLS_END.search(text, body) \
-        or _OCR_GLUED_CELLS_END.search(text, body)
-    if cells is not None and cells.start() > body:
-        return cells.start()
-    return None
+    found = [m.start() for m in (_OCR_CELLS_END.search(text, body),
+                                 _OCR_LATIN_CELLS_END.search(text, body),
+                                 _OCR_GLUED_CELLS_END.search(text, body))
+             if m is not None and m.start() > body]
+    return min(found) if found else None  # the percentage run into the words starts them
+
+
+#: A step's percentage as its first cell: a number alone (``๔๐``, ``30``).
+_FIRST_CELL_RE = re.compile(rf"\s*({DIGIT}{{1,3}})(?=\s|$)")
+
+
+def glued_span(m: re.Match[str], expected: Decimal) -> tuple[int, int]:
+    """Span of the step's percentage when the page ran it into the words before it.
+
+    The digits before the cumulative end with ``expected`` (the cumulative less the
+    one before): those last digits are the percentage. Else the span as matched.
+    """
+    start, end = m.span("pct")
+    digits = m.group("pct").translate(_ARABIC)
+    want = f"{expected.normalize():f}"
+    if expected > 0 and len(digits) > len(want) and digits.endswith(want):
+        return end - len(want), end
+    return start, end
+
+
+_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def first_cell(text: str, at: int) -> tuple[int, int] | None:
+    """Span of a whole number opening the cells at ``at`` (:func:`cells_start`); None: none.
+
+    >>> first_cell("ราชการ 40 9ๆ0", 6), first_cell("ราชการ ฆ่๐ ๑", 6)
+    ((7, 9), None)
+    """
+    m = _FIRST_CELL_RE.match(text, at)
+    return m.span(1) if m else None
+
+
+def confirm_percentages(steps: list[tuple[dict[str, FieldValue], Raw | None]]) -> None:
+    """Give a step whose cells did not add up the percentage its first cell ``pct`` says.
+
+    ``steps``: one table's steps in order, each with the whole number its cells open
+    with when they did not add up (:func:`first_cell`; None for the others). The
+    number is the step's percentage when the steps around it confirm it: the
+    cumulative before it (0 before the table's step ``1``) plus the number is the
+    cumulative the next step's two cells leave before it (its cumulative less its
+    percentage), or 100 for the table's last step. The misread cumulative stays NULL.
+    """
+    for k, (fields, pct) in enumerate(steps):
+        if pct is None or fields.get("step_pct") is not None:
+            continue
+        if k > 0:
+            before = _number(steps[k - 1][0].get("cumulative_pct"))
+        else:
+            before = Decimal(0) if _number(fields.get("step_no")) == 1 else None
+        if k + 1 < len(steps):
+            step, cum = (_number(steps[k + 1][0].get(f)) for f in ("step_pct", "cumulative_pct"))
+            after = cum - step if step is not None and cum is not None else None
+        else:
+            after = Decimal(100)
+        number = _number(pct)
+        if before is not None and number is not None and before + number == after:
+            fields["step_pct"] = pct
+
+
+def _number(value: FieldValue) -> Decimal | None:
+    """A cell's number (Thai or Arabic digits); None when it holds none."""
+    return to_decimal(value.text) if isinstance(value, Raw) else None
 
 
 def joinings(run: list[Line]) -> list[Line]:

@@ -77,11 +77,16 @@ _SEQ_RE = re.compile(rf"^\s*(?P<seq>{DIGIT}{{1,2}})(?:\s*\.(?!{DIGIT}))?\s+(?=\S
 #: alone (``- ร้อยละของ…``: a name listing its sub-indicators in a row that states no number).
 _OCR_SEQ_RE = re.compile(r"^\s*(?![-–—•·*]+\s)(?P<seq>[^\s\u0e01-\u0e4f]{1,3}?)(?:\s*\.)?\s+"
                          r"(?=[ก-ฮเ-ไ])")
+#: A row's number OCR read as one Thai letter (``ฉ`` for ``๑``), the column's gap (a
+#: tab) between it and the row's name: the letter is in the number's cell.
+_OCR_SEQ_LETTER_RE = re.compile(r"^\s*(?P<seq>[ก-ฮ])\t+(?=[ก-ฮเ-ไ])")
 
 
 def _seq_match(text: str, ocr: bool) -> re.Match[str] | None:
     """A row's number at the start of ``text``: as printed, or on OCR as misread."""
-    return _SEQ_RE.match(text) or (_OCR_SEQ_RE.match(text) if ocr else None)
+    if not ocr:
+        return _SEQ_RE.match(text)
+    return _SEQ_RE.match(text) or _OCR_SEQ_RE.match(text) or _OCR_SEQ_LETTER_RE.match(text)
 
 
 def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flowed]:

@@ -33,6 +33,13 @@ from bma_etl.layouts.plan_cells import (
     squash,
     unplaced,
 )
+from bma_etl.layouts.plan_level_quotes import (
+    HEADING_GAP_MAX,
+    HEADING_LINES_MAX,
+    quote_over_table,
+    unclosed_quote,
+    unopened_quote,
+)
 from bma_etl.layouts.plan_tables import Table, kind_of
 from bma_etl.layouts.plan_values import (
     cell_pieces,
@@ -159,20 +166,15 @@ _QUOTED_RE = re.compile(r"[“\"](?P<name>[^“”\"]+)[”\"]")  # the innermos
 _SCORING_HEADING_RE = KeyRegex(r"เกณฑ์การให้คะแนน\s*(?:ตัวชี้วัด)?\s*:?\s*(?P<name>\S.*?)?\s*$")
 
 
-#: Most lines a quoted indicator name in a เกณฑ์การให้คะแนน heading runs over.
-_HEADING_LINES_MAX = 4
-#: Most lines (a page's foot and head) between the heading words and their quote.
-_HEADING_GAP_MAX = 8
-
-
 def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
     """Find the indicator a เกณฑ์การให้คะแนน heading names (the quoted words when quoted).
 
     A quote the page wrapped (``“ระดับ...`` on one line, ``...ต่างประเทศ”`` on the
     next ones, or the whole quote on the line after the heading words) is read
     across the heading's lines. On an OCR'd page a quote whose ``”`` OCR lost runs
-    to the end of its lines (:func:`_unclosed_quote`), and a quote alone on a line
-    (:data:`_QUOTE_ALONE_RE`) names the indicator when no heading words were read.
+    to the end of its lines (:func:`.unclosed_quote`), one whose ``“`` OCR lost ends
+    at its ``”``, and a quote alone on a line, or after heading words misread past
+    their pattern, names the indicator (:func:`.quote_over_table`).
     """
     for i in range(len(headings) - 1, -1, -1):
         line = headings[i]
@@ -186,9 +188,9 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
         if (opened >= 0 and "”" not in line.text[opened:]) or (
                 not named and after.startswith("“")):
             run = [line]
-            for nxt in headings[i + 1:i + _HEADING_LINES_MAX]:
+            for nxt in headings[i + 1:i + HEADING_LINES_MAX]:
                 # the next line, or the next after a page break (its furniture left out)
-                if nxt.no - run[-1].no > _HEADING_GAP_MAX:
+                if nxt.no - run[-1].no > HEADING_GAP_MAX:
                     break
                 run.append(nxt)
                 if "”" in nxt.text:
@@ -200,73 +202,16 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
         quoted = _QUOTED_RE.search(line.text, m.start())
         if quoted:
             return doc.raw_match(quoted, "name", line=line)
-        if doc.ocr_used and (unclosed := _unclosed_quote(doc, headings, i)) is not None:
+        if doc.ocr_used and (unclosed := unclosed_quote(doc, headings, i)) is not None:
             return unclosed
         if doc.ocr_used and not named:
-            return _unopened_quote(doc, headings, i)
-        return doc.raw_match(m, "name", line=line) if named else None
-    if doc.ocr_used:  # the heading words misread past a letter (``เศณฑ์การ์ให้คะแนน``)
-        for line in reversed(headings):
-            if (alone := _QUOTE_ALONE_RE.match(line.text)) is not None:
-                return doc.raw_match(alone, "name", line=line)
-    return None
-
-
-#: On an OCR'd page, a line that is a quote alone (``“ระดับความสำเร็จ...”``) right
-#: over a scoring table: the indicator the heading above it names.
-_QUOTE_ALONE_RE = re.compile(r"^\s*[“\"](?P<name>[^“”\"]{8,})[”\"]\s*$")
-
-
-#: A Thai consonant: a line of a quote's words has one.
-_THAI_CONSONANT_RE = re.compile("[\u0e01-\u0e2e]")
-
-
-def _unclosed_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | None:
-    """The words after a ``“`` whose closing mark OCR lost, on heading ``i`` or the next.
-
-    They run to the end of the quote's line and the lines right under it (no blank
-    line, no furniture between, a Thai letter on it: a line of none is what OCR
-    made of the closing mark, ``77``, or a speck), up to the heading's end.
-    """
-    for k in (i, i + 1):
-        if k >= len(headings) or (k > i and headings[k].no - headings[i].no > _HEADING_GAP_MAX):
+            return unopened_quote(doc, headings, i)
+        if not named:
             return None
-        opened = headings[k].text.find("“")
-        if opened < 0:
-            continue
-        run = [headings[k]]
-        for nxt in headings[k + 1:k + _HEADING_LINES_MAX]:
-            if nxt.no != run[-1].no + 1 or not _THAI_CONSONANT_RE.search(nxt.text):
-                break
-            run.append(nxt)
-        line = run[0] if len(run) == 1 else join_lines(run)
-        closed = line.text.find("”", opened + 1)  # on a line below the quote's first
-        return doc.raw_in(line, opened + 1, closed if closed > opened else len(line.text))
-    return None
-
-
-def _unopened_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | None:
-    """The words under heading ``i`` up to a ``”`` when OCR lost the ``“`` (and what follows it).
-
-    The heading words stand alone on their line; the quote runs from the start of
-    the next line (the one right under it) to the ``”`` on it or on the lines
-    right under that one. A speck read in place of the ``“`` stays in the words
-    (:func:`~bma_etl.layouts.plan_name_heads.level_head` tells it from a name).
-    None when no ``”`` closes them within the heading's lines.
-    """
-    run: list[Line] = []
-    for nxt in headings[i + 1:i + 1 + _HEADING_LINES_MAX]:
-        if nxt.no != (run[-1].no if run else headings[i].no) + 1 \
-                or "“" in nxt.text or not _THAI_CONSONANT_RE.search(nxt.text):
-            return None
-        run.append(nxt)
-        closed = nxt.text.find("”")
-        if closed >= 0:
-            line = run[0] if len(run) == 1 else join_lines(run)
-            closed = line.text.rfind("”")
-            raw = doc.raw_in(line, 0, closed)
-            return raw if raw is not None and not few_letters(raw.text) else None
-    return None
+        start, end = m.span("name")
+        closed = line.text.rfind("”", start, end) if doc.ocr_used else -1
+        return doc.raw_in(line, start, closed if closed > start else end)  # its “ lost
+    return quote_over_table(doc, headings) if doc.ocr_used else None
 
 
 def read_scoring_table(doc: RepairedText, table: Table, findings: list[Finding]) -> list[RawRow]:

@@ -1,0 +1,104 @@
+"""Quoted indicator names over a scoring table (เกณฑ์การให้คะแนน “…”) that OCR damaged.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.plan_indicators`, not a layout).
+Consumes the heading lines over a scoring table of an OCR'd page; gives the quoted
+indicator's words as a :class:`~bma_etl.layouts.base.Raw` when OCR lost a quote
+mark (:func:`unclosed_quote`, :func:`unopened_quote`) or misread the heading words
+(:func:`quote_over_table`), None when the lines name none so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.base import Line, Raw, RepairedText
+from bma_etl.layouts.plan_cells import few_letters
+from bma_etl.rows import join_lines
+
+__all__ = ["HEADING_GAP_MAX", "HEADING_LINES_MAX", "quote_over_table", "unclosed_quote",
+           "unopened_quote"]
+
+#: Most lines a quoted indicator name in a เกณฑ์การให้คะแนน heading runs over.
+HEADING_LINES_MAX = 4
+#: Most lines (a page's foot and head) between the heading words and their quote.
+HEADING_GAP_MAX = 8
+
+
+#: On an OCR'd page, a line that is a quote alone (``“ระดับความสำเร็จ...”``) right
+#: over a scoring table: the indicator the heading above it names.
+_QUOTE_ALONE_RE = re.compile(r"^\s*[“\"](?P<name>[^“”\"]{8,})[”\"]\s*$")
+
+
+#: A Thai consonant: a line of a quote's words has one.
+_THAI_CONSONANT_RE = re.compile("[\u0e01-\u0e2e]")
+
+
+def unclosed_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | None:
+    """The words after a ``“`` whose closing mark OCR lost, on heading ``i`` or the next.
+
+    They run to the end of the quote's line and the lines right under it (no blank
+    line, no furniture between, a Thai letter on it: a line of none is what OCR
+    made of the closing mark, ``77``, or a speck), up to the heading's end.
+    """
+    for k in (i, i + 1):
+        if k >= len(headings) or (k > i and headings[k].no - headings[i].no > HEADING_GAP_MAX):
+            return None
+        opened = headings[k].text.find("“")
+        if opened < 0:
+            continue
+        run = [headings[k]]
+        for nxt in headings[k + 1:k + HEADING_LINES_MAX]:
+            if nxt.no != run[-1].no + 1 or not _THAI_CONSONANT_RE.search(nxt.text):
+                break
+            run.append(nxt)
+        line = run[0] if len(run) == 1 else join_lines(run)
+        closed = line.text.find("”", opened + 1)  # on a line below the quote's first
+        return doc.raw_in(line, opened + 1, closed if closed > opened else len(line.text))
+    return None
+
+
+def unopened_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | None:
+    """The words under heading ``i`` up to a ``”`` when OCR lost the ``“`` (and what follows it).
+
+    The heading words stand alone on their line; the quote runs from the start of
+    the next line (the one right under it) to the ``”`` on it or on the lines
+    right under that one. A speck read in place of the ``“`` stays in the words
+    (:func:`~bma_etl.layouts.plan_name_heads.level_head` tells it from a name).
+    None when no ``”`` closes them within the heading's lines.
+    """
+    run: list[Line] = []
+    for nxt in headings[i + 1:i + 1 + HEADING_LINES_MAX]:
+        if nxt.no != (run[-1].no if run else headings[i].no) + 1 \
+                or "“" in nxt.text or not _THAI_CONSONANT_RE.search(nxt.text):
+            return None
+        run.append(nxt)
+        closed = nxt.text.find("”")
+        if closed >= 0:
+            line = run[0] if len(run) == 1 else join_lines(run)
+            closed = line.text.rfind("”")
+            raw = doc.raw_in(line, 0, closed)
+            return raw if raw is not None and not few_letters(raw.text) else None
+    return None
+
+
+#: On an OCR'd page, the heading words misread past a letter (``เกณฑ์ โการให้คะแนน``), a
+#: sign read for the ``“`` (``*``) or none, then the indicator's words up to the ``”``
+#: that ends the line: the heading words are too damaged for the heading's pattern,
+#: their shape and the closing quote still tell the line.
+_MISREAD_HEADING_RE = re.compile(
+    r"^\s*เ\S{0,3}ณฑ์.{0,12}?คะแนน\s*(?:[^\s\u0e00-\u0e7f]{1,2}\s*)?"
+    r"(?P<name>[ก-ฮเ-ไ][^“”\"]{7,}?)\s*[”\"]\s*$")
+
+
+def quote_over_table(doc: RepairedText, headings: list[Line]) -> Raw | None:
+    """On an OCR'd page whose heading words no pattern found: the indicator they quote.
+
+    A line that is a quote alone (``“ระดับความสำเร็จ...”``), or the heading words
+    misread (:data:`_MISREAD_HEADING_RE`) before words closed by ``”``; the line
+    nearest the table wins.
+    """
+    for line in reversed(headings):
+        m = _QUOTE_ALONE_RE.match(line.text) or _MISREAD_HEADING_RE.match(line.text)
+        if m is not None:
+            return doc.raw_match(m, "name", line=line)
+    return None
