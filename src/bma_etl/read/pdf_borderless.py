@@ -168,8 +168,10 @@ def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float], an
     ``last``: the right end of each piece of the row's last line (``line``), by
     column; a cell it leaves empty (unless the line before, ``above``, ends in it:
     LibreOffice sets a cell's lines by its glyphs, a deeper ``(ส่วนแผนงานฯ)`` goes to the
-    next page where a shallower line fits), or of a column without an edge, has unbounded
-    room. A ``line`` of cells joined before (:attr:`TextLine.depth`) ends each at its widest.
+    next page where a shallower line fits) has unbounded room, and one of a column
+    without an edge (too few lines on the page end together to show it) an unknown
+    room, NaN: no evidence either way. A ``line`` of cells joined before
+    (:attr:`TextLine.depth`) ends each at its widest.
     """
     if line.depth:
         if len(line.room) != len(last):
@@ -179,8 +181,8 @@ def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float], an
     out = []
     for x in row.cells:
         k = min(range(len(anchors)), key=lambda a: abs(anchors[a] - x))
-        out.append(edge[k] - end if (end := last.get(k, above.get(k))) is not None and k in edge
-                   else float("inf"))
+        end = last.get(k, above.get(k))
+        out.append(float("inf") if end is None else edge[k] - end if k in edge else float("nan"))
     return tuple(out)
 
 

@@ -214,7 +214,7 @@ def _goes_on_below(row: TextLine, above: TextLine, cont: TextLine, texts: list[s
     for k, text, end, x in zip(into, texts, cont.ends, cont.cells, strict=True):
         at = mine.index(k)
         edge = row.ends[at] + row.room[at]
-        if k not in ends or edge == float("inf") \
+        if k not in ends or not edge < float("inf") \
                 or ends[k] < edge - _word_room(text, end - x, size, False):
             return False
     return True
@@ -266,7 +266,8 @@ def _ended(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> 
     """Whether ``row``'s last line left room in a cell ``cont`` goes on for its first word.
 
     That cell, and so the row, ended there (a next row's first line that leaves
-    the first column empty: a centred cell's). False when the room or ends are unknown.
+    the first column empty: a centred cell's). False when the room or ends are unknown
+    (a cell whose column shows no edge on its page has an unknown room, NaN: no evidence).
     """
     if len(row.room) != len(row.cells) or len(cont.ends) != len(texts):
         return False
