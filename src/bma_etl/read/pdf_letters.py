@@ -236,7 +236,7 @@ def _measure(line: _Line, text: str, run: Run, cut: bool, found: dict[int, float
     runs, gaps, kind, spaces, tabs, size, wide, kept, wide_kept = run
     if not runs:
         return
-    number = number_apart(line, text, run) if cut else 0.0  # a cell between rules
+    number = number_apart(line, text, run) if cut or line.rules else 0.0  # a ruled cell
     if number:
         found.update(dict.fromkeys((start for start, _ in runs), number))
         return
