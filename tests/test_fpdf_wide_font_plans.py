@@ -9,10 +9,14 @@ word cut at the margin onto the next line (``กองยุ`` / ``ทธศา�
   are as written (:func:`bma_etl.layouts.plan_budget_sections.is_heading`); read
   as one, with the next section's header three lines down, it ended the budget
   table before its total.
+- A multi-year target's header row (``2561 2562``), its years set a word space
+  apart under ``ตัวชี้วัด``, is a row of its own, no rest of that header cell
+  (:func:`bma_etl.read.pdf_cuts.years_row`): joined to it, the indicators'
+  years were lost, and their rows with them.
 
 The plan is generated (bench/corpus, drawn as the corpus builder draws its fourth
-plan of seed 149) and printed in Garuda and Loma; the truth is its projects
-and sections as generated.
+plan of seed 149) and printed in Garuda and Loma; the truth is its projects,
+sections and indicators as generated.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
 
-TABLES = ("plan_projects", "plan_sections")
+TABLES = ("plan_projects", "plan_sections", "plan_indicators")
 
 
 def _seeded(*parts: object) -> random.Random:

@@ -25,6 +25,7 @@ from bma_etl.read.pdf_cuts import (
     numbers_apart,
     thai_ends,
     word_across,
+    years_row,
 )
 from bma_etl.read.pdf_justified import FLUSH_EM
 from bma_etl.read.pdf_layout import TextLine
@@ -84,7 +85,8 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         top, low = lines[group[-1]].baseline, lines[i].baseline
         goes_on = bool(cols[i]) and lines[i].table is None and top is not None \
             and low is not None and top - low <= LINE_PITCHES * pitch and set(cols[i]) \
-            <= set(cols[group[-1]]) and not numbers_apart(cols[group[-1]], cols[i])
+            <= set(cols[group[-1]]) and not numbers_apart(cols[group[-1]], cols[i]) \
+            and not years_row(cols[i])
         cut = [k for k in cols[i]  # an amount cut at the line above: ๗ / ,๓๖๘,๓๐๐.๐
                if goes_on and cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k])]
         filled = goes_on and (any(k > 0 for k in cut) or all(

@@ -206,6 +206,25 @@ def numbers_apart(above: dict[int, str], here: dict[int, str]) -> bool:
                and not cut_inside_number(above[k], text) for k, text in here.items())
 
 
+#: Two Buddhist-era years or more alone, a word space apart (``2561 2562``).
+_YEARS = re.compile("(?:25[0-9]{2}|\u0e52\u0e55[\u0e50-\u0e59]{2})(?: (?:25[0-9]{2}|"
+                    "\u0e52\u0e55[\u0e50-\u0e59]{2}))+")
+
+
+def years_row(here: dict[int, str]) -> bool:
+    """Whether a line's pieces (by column) are each two years or more alone.
+
+    A multi-year target's header row (``2561 2562`` under ``ค่าเป้าหมาย``), its
+    years set too close for a tab: a row of its own, no wrapped cell's rest (a
+    cell's words that wrap leave one year at most to a line: ``พ.ศ.`` / ``2562``).
+
+    >>> years_row({1: "2561 2562"}), years_row({1: "๒๕๖๑ ๒๕๖๒ ๒๕๖๓"}), years_row({1: "2562"})
+    (True, True, False)
+    """
+    return bool(here) and all(_YEARS.fullmatch(text.strip()) is not None
+                              for text in here.values())
+
+
 #: A cell of a row whose gaps are too narrow for tabs starts within this many font
 #: sizes of its column's start (a column's cells start at its left padding).
 SPLIT_EM = 0.3
