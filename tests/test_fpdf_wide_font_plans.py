@@ -14,9 +14,14 @@ word cut at the margin onto the next line (``กองยุ`` / ``ทธศา�
   (:func:`bma_etl.read.pdf_cuts.years_row`): joined to it, the indicators'
   years were lost, and their rows with them.
 
+- A step whose number stands alone on its line (``3.``, its description a run too
+  long to follow it) and whose last line ends a page is no row the next page's
+  first line (``4. เผยแพร่…``) goes on: the item the row goes on is looked for up
+  to three lines above it (:func:`bma_etl.read.pdf_cutrows.join_cut_row`).
+
 The plan is generated (bench/corpus, drawn as the corpus builder draws its fourth
 plan of seed 149) and printed in Garuda and Loma; the truth is its projects,
-sections and indicators as generated.
+sections, indicators and steps as generated.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
 
-TABLES = ("plan_projects", "plan_sections", "plan_indicators")
+TABLES = ("plan_projects", "plan_sections", "plan_indicators", "plan_steps")
 
 
 def _seeded(*parts: object) -> random.Random:
