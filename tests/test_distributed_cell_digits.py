@@ -14,6 +14,7 @@ Plans generated from known values (bench/corpus), printed from Word files in
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,31 @@ def test_a_cumulative_percentage_spread_wider_than_a_tab_reads_whole(tmp_path: P
         assert any(len(str(step["cumulative_pct"])) == 2 for step in steps)
         result = score(process_file(pdf), {"tables": {"plan_steps": steps}})
         assert result.total > 0 and result.lost == [], (pdf.name, result.lost[:6])
+
+
+#: Thai digits of a score of two digits or more (``๒๕``, ``๒๒.๕``).
+_THAI_SCORE = re.compile("\t[\u0e50-\u0e59]{2}(?:\\.[\u0e50-\u0e59])?$", re.MULTILINE)
+
+
+@pytest.mark.parametrize(("font", "widths", "pt"), [("Kinnari", "equal", 16),
+                                                    ("Garuda", "equal", 16),
+                                                    ("Loma", "content", 14)])
+def test_a_score_spread_across_its_cell_reads_whole(tmp_path: Path, font: str, widths: str,
+                                                    pt: int) -> None:
+    # Columns of equal width leave the score's cell wide: distribution sets ``๒๕``'s
+    # digits, and ``๒๒.๕``'s ``๒``, ``๒`` and ``.๕``, further apart than a tab, no
+    # space written, in a cell alone on its line: one number still. In a cell as
+    # wide as its content ``๒๒.๕`` is spread a space wide (``๒ ๒ .๕``).
+    fonts_or_fail([font])
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    docs = (GENERATORS["plan"](random.Random(f"distributed-wide-score-{k}")) for k in range(40))
+    doc = next(doc for doc in docs if len(_THAI_SCORE.findall(doc.text)) >= 5
+               and any("." in found for found in _THAI_SCORE.findall(doc.text)))
+    pdf = tmp_path / f"plan.{font}.{widths}.pdf"
+    settings = {"align": "distribute", "pt": str(pt), "widths": widths, "lang": "th-TH"}
+    failed = render.render_docx_batch([(doc, pdf, font, settings)])
+    assert not failed, failed
+    levels = [{n: row[n] for n in ("level", "score")} for row in doc.truth["tables"][TABLE]]
+    result = score(process_file(pdf), {"tables": {TABLE: levels}})
+    assert result.total > 0 and result.lost == [], (pdf.name, result.lost[:6])

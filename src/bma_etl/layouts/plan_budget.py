@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from bma_etl.errors import ExtractError
 from bma_etl.layouts.base import (
@@ -309,7 +310,7 @@ def _plain_parts(doc: RepairedText, lines: list[Line], unnamed: list[Finding]
     The summary's heading is the first candidate a budget table follows.
     """
     for _, after in _summary_headings(lines, doc.ocr_used):
-        tables = plain_tables(lines, after, is_heading, doc.ocr_used)
+        tables = plain_tables(lines, after, partial(is_heading, ocr=doc.ocr_used), doc.ocr_used)
         if tables:
             def reader(table: PlainTable) -> Callable[[list[Finding]], BudgetTable]:
                 return lambda findings: read_plain_table(doc, table, findings)

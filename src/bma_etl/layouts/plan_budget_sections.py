@@ -75,12 +75,17 @@ def _misread_section(text: str) -> str | None:
     return None
 
 
-def is_heading(text: str) -> bool:
-    """Tell a heading that ends a plain budget table: a section's or the summary's."""
+def is_heading(text: str, ocr: bool = True) -> bool:
+    """Tell a heading that ends a plain budget table: a section's or the summary's.
+
+    A heading's words with a letter misread count only from OCR (``ocr``): a text
+    layer's letters are as written, and a unit's name a wrap cut (``กองยุ`` /
+    ``ทธศาสตร์ฯ``) is no ``ยุทธศาสตร์`` heading.
+    """
     return len(text) <= HEADING_MAX and not DIGITS_RE.match(text) and (
         SUMMARY_HEADING.match(text) is not None
         or any(regex.search(text) for regex, _ in _SECTION_RES)
-        or _misread_section(text) is not None)
+        or (ocr and _misread_section(text) is not None))
 
 
 #: Words of a budget table's header (ลำดับที่ | ชื่อโครงการ... | งบประมาณ | ...), in key form.

@@ -25,6 +25,7 @@ from bma_etl.read.pdf_cuts import (
     numbers_apart,
     thai_ends,
     word_across,
+    years_row,
 )
 from bma_etl.read.pdf_justified import FLUSH_EM
 from bma_etl.read.pdf_layout import TextLine
@@ -84,7 +85,8 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         top, low = lines[group[-1]].baseline, lines[i].baseline
         goes_on = bool(cols[i]) and lines[i].table is None and top is not None \
             and low is not None and top - low <= LINE_PITCHES * pitch and set(cols[i]) \
-            <= set(cols[group[-1]]) and not numbers_apart(cols[group[-1]], cols[i])
+            <= set(cols[group[-1]]) and not numbers_apart(cols[group[-1]], cols[i]) \
+            and not years_row(cols[i])
         cut = [k for k in cols[i]  # an amount cut at the line above: ๗ / ,๓๖๘,๓๐๐.๐
                if goes_on and cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k])]
         filled = goes_on and (any(k > 0 for k in cut) or all(
@@ -168,8 +170,10 @@ def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float], an
     ``last``: the right end of each piece of the row's last line (``line``), by
     column; a cell it leaves empty (unless the line before, ``above``, ends in it:
     LibreOffice sets a cell's lines by its glyphs, a deeper ``(ส่วนแผนงานฯ)`` goes to the
-    next page where a shallower line fits), or of a column without an edge, has unbounded
-    room. A ``line`` of cells joined before (:attr:`TextLine.depth`) ends each at its widest.
+    next page where a shallower line fits) has unbounded room, and one of a column
+    without an edge (too few lines on the page end together to show it) an unknown
+    room, NaN: no evidence either way. A ``line`` of cells joined before
+    (:attr:`TextLine.depth`) ends each at its widest.
     """
     if line.depth:
         if len(line.room) != len(last):
@@ -179,8 +183,8 @@ def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float], an
     out = []
     for x in row.cells:
         k = min(range(len(anchors)), key=lambda a: abs(anchors[a] - x))
-        out.append(edge[k] - end if (end := last.get(k, above.get(k))) is not None and k in edge
-                   else float("inf"))
+        end = last.get(k, above.get(k))
+        out.append(float("inf") if end is None else edge[k] - end if k in edge else float("nan"))
     return tuple(out)
 
 

@@ -136,6 +136,8 @@ _LABEL_ENDS = (":", "\uff1a")
 _OPENS_ITEM = re.compile(r"\s*(\d{1,3})([.)]?)(?:\s|$)")
 #: An item's number at a word's start within a piece (``๑. โครงการ…``).
 _ITEM_AT = re.compile(r"(?:^|\s)(\d{1,3})([.)]?)(?=\s|$)")
+#: A cell of numbers alone (``50 70``, ``1,200``).
+_NUMBERS_ALONE = re.compile(r"[\d,.]+(?:\s+[\d,.]+)*")
 
 
 def _items_held(pieces: list[str], mine: list[int], at: int,
@@ -143,14 +145,29 @@ def _items_held(pieces: list[str], mine: list[int], at: int,
     """The texts whose last item a next page's first line at cell ``at`` may follow.
 
     The row's cells from ``at`` on (``pieces``, ``mine``: those with text); and when
-    none of them opens an item, the line above the row too (``above``: nearest first):
-    a long item wrapped back to the margin (``และพื้นที่ใกล้เคียง ๖,๘๘๐,๒๐๐.- บาท``
-    under ``๓. โครงการ…``, a tab-set print) is the row's last line, its number above.
+    none of them opens an item, the lines above the row too (``above``: nearest first)
+    up to the nearest that holds one, :data:`ITEM_LINES` at most and none past a blank
+    line: a long item wrapped back to the margin (``และพื้นที่ใกล้เคียง ๖,๘๘๐,๒๐๐.- บาท``
+    under ``๓. โครงการ…``, a tab-set print) is the row's last line, its number above,
+    or further up when the item's number stands alone on its line (``๓.`` over a run
+    too long to follow it, then that run's rest: fpdf2).
     """
     held = [pieces[k] for k in mine if k >= at]
-    if above and not any(_ITEM_AT.search(piece) for piece in held):
-        held.append(above[0].text)
+    if any(_ITEM_AT.search(piece) and not _NUMBERS_ALONE.fullmatch(piece.strip())
+           for piece in held):
+        return held  # (a cell of numbers alone, ``50 70``, holds values, no item)
+    for line in above[:ITEM_LINES]:
+        if not line.text.strip():
+            break
+        held.append(line.text)
+        if _ITEM_AT.search(line.text):
+            break
     return held
+
+
+#: Most lines above a page's last row looked at for the item it goes on (an item's
+#: number, a run too long for its line, that run's rest).
+ITEM_LINES = 3
 
 
 def _next_item(piece: str, text: str) -> bool:
@@ -214,7 +231,7 @@ def _goes_on_below(row: TextLine, above: TextLine, cont: TextLine, texts: list[s
     for k, text, end, x in zip(into, texts, cont.ends, cont.cells, strict=True):
         at = mine.index(k)
         edge = row.ends[at] + row.room[at]
-        if k not in ends or edge == float("inf") \
+        if k not in ends or not edge < float("inf") \
                 or ends[k] < edge - _word_room(text, end - x, size, False):
             return False
     return True
@@ -266,7 +283,8 @@ def _ended(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> 
     """Whether ``row``'s last line left room in a cell ``cont`` goes on for its first word.
 
     That cell, and so the row, ended there (a next row's first line that leaves
-    the first column empty: a centred cell's). False when the room or ends are unknown.
+    the first column empty: a centred cell's). False when the room or ends are unknown
+    (a cell whose column shows no edge on its page has an unknown room, NaN: no evidence).
     """
     if len(row.room) != len(row.cells) or len(cont.ends) != len(texts):
         return False

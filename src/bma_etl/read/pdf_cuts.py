@@ -28,6 +28,9 @@ def thai_ends(left: str, right: str) -> bool:
 
 
 _DIGITS_END = re.compile("[0-9\u0e50-\u0e59]{1,3}$")
+#: A row's number alone in its cell (Arabic or Thai digits).
+_NUMBER_ALONE = re.compile("[0-9]{1,3}|[\u0e50-\u0e59]{1,3}")
+_ARABIC = frozenset("0123456789")
 
 
 def label_again(cell: str, text: str) -> bool:
@@ -38,14 +41,21 @@ def label_again(cell: str, text: str) -> bool:
     (``รายงาน``, ``รายงานครั้งที่๘``) and no digit: the next row's label, not
     the rest of a label that already ended in its number. Spaces do not count. A
     ``cell`` that is a row's number alone (``๕``) is whole too: words under it
-    (``รวมงบประมาณทั้งสิ้น``, the table's total row on the next page) open a row.
+    (``รวมงบประมาณทั้งสิ้น``, the table's total row on the next page) open a row,
+    and so does the number next to it alone, written alike (``3`` / ``2``: a
+    scoring table's levels count down, a list's numbers up).
 
     >>> [label_again(a, b) for a, b in [("รายงานครั้งที่๗", "รายงาน"),
     ...     ("รายงาน ครั้งที่ 7", "รายงานครั้งที่ 8"), ("รายงาน", "ครั้งที่๘"),
     ...     ("ครั้งที่๗", "๘"), ("รายงานครั้งที่๗", "ผลการดำเนินงาน"), ("๕", "รวมทั้งสิ้น")]]
     [True, True, False, False, False, True]
+    >>> [label_again(a, b) for a, b in [("3", "2"), ("๓", "๔"), ("3", "5"), ("3", "๒")]]
+    [True, True, False, False]
     """
     label, head = "".join(cell.split()), "".join(text.split())
+    if _NUMBER_ALONE.fullmatch(label) and _NUMBER_ALONE.fullmatch(head) \
+            and (label[0] in _ARABIC) == (head[0] in _ARABIC):
+        return abs(int(label) - int(head)) == 1
     number = _DIGITS_END.search(label)
     if number is None or len(head) < 2 or head[0].isdigit():
         return False
@@ -194,6 +204,25 @@ def numbers_apart(above: dict[int, str], here: dict[int, str]) -> bool:
     return any(k in above and _NUMBERS.fullmatch(above[k].strip()) is not None
                and _NUMBERS.fullmatch(text.strip()) is not None
                and not cut_inside_number(above[k], text) for k, text in here.items())
+
+
+#: Two Buddhist-era years or more alone, a word space apart (``2561 2562``).
+_YEARS = re.compile("(?:25[0-9]{2}|\u0e52\u0e55[\u0e50-\u0e59]{2})(?: (?:25[0-9]{2}|"
+                    "\u0e52\u0e55[\u0e50-\u0e59]{2}))+")
+
+
+def years_row(here: dict[int, str]) -> bool:
+    """Whether a line's pieces (by column) are each two years or more alone.
+
+    A multi-year target's header row (``2561 2562`` under ``ค่าเป้าหมาย``), its
+    years set too close for a tab: a row of its own, no wrapped cell's rest (a
+    cell's words that wrap leave one year at most to a line: ``พ.ศ.`` / ``2562``).
+
+    >>> years_row({1: "2561 2562"}), years_row({1: "๒๕๖๑ ๒๕๖๒ ๒๕๖๓"}), years_row({1: "2562"})
+    (True, True, False)
+    """
+    return bool(here) and all(_YEARS.fullmatch(text.strip()) is not None
+                              for text in here.values())
 
 
 #: A cell of a row whose gaps are too narrow for tabs starts within this many font

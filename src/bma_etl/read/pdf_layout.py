@@ -58,6 +58,7 @@ from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
 from bma_etl.read.pdf_order import in_drawn_order
 from bma_etl.read.pdf_overhang import overhang
 from bma_etl.read.pdf_spans import without_span_copies
+from bma_etl.read.pdf_spread import may_be_spread
 
 #: A space pdfium generated over a gap narrower than this (in font sizes, between
 #: the characters' advance boxes) is dropped. LibreOffice leaves 0-0.21 em between
@@ -373,7 +374,7 @@ class _Line:
         gap = right - left
         if self.spaced is None:
             if size > 1.0 and gap >= TAB_GAP_EM * size and not may_be_word_space(
-                    self, text, a, b, gap, size):
+                    self, text, a, b, gap, size) and not may_be_spread(self, text, a, b):
                 self._cell(b)
                 return "\t"
             self.spaced = letter_spaced(self, text)

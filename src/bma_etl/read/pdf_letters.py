@@ -17,6 +17,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
+from bma_etl.read.pdf_spread import number_apart
 
 if TYPE_CHECKING:
     from bma_etl.read.pdf_layout import _Line
@@ -235,8 +236,9 @@ def _measure(line: _Line, text: str, run: Run, cut: bool, found: dict[int, float
     runs, gaps, kind, spaces, tabs, size, wide, kept, wide_kept = run
     if not runs:
         return
-    if cut and _digits_apart(line, text, run):  # a cell between rules
-        found[runs[0][0]] = gaps[0]
+    number = number_apart(line, text, run) if cut or line.rules else 0.0  # a ruled cell
+    if number:
+        found.update(dict.fromkeys((start for start, _ in runs), number))
         return
     if tabs or "x" in kind:  # the line's runs as one: spread wider than a tab
         common = (letter_gap(gaps, size, kind) if tabs and wide_kept >= LETTER_EVEN_SHARE
@@ -257,25 +259,6 @@ def _measure(line: _Line, text: str, run: Run, cut: bool, found: dict[int, float
             if common:
                 found.update(dict.fromkeys(inside, common))
         start = end + 1
-
-
-def _digits_apart(line: _Line, text: str, run: Run) -> bool:
-    """Whether ``run`` is two Thai digits alone, a tab-wide gap and no space written between.
-
-    LibreOffice spreads a ruled cell's two-digit number (``๒<gap>๐``, a step's
-    cumulative percentage) across a wide cell as it does across a narrow one
-    (:data:`LONE_LETTERS`), there wider than a tab: one number still.
-    """
-    runs, gaps, _, _, tabs = run[:5]
-    if len(gaps) != 1 or tabs != [0] or len(runs) != 1:
-        return False
-    start = runs[0][0]
-    end = start
-    while end < len(text) and text[end] in _WHITE:
-        end += 1
-    generated, index = line.g.generated, line.index
-    return 0 < start and end < len(text) and text[start - 1] in _DIGITS \
-        and text[end] in _DIGITS and all(generated(index[pos]) for pos in range(start, end))
 
 
 def _runs(line: _Line, text: str) -> list[Run]:
