@@ -48,10 +48,12 @@ def _damaged(detail: str, rng: random.Random) -> str:
     if rng.random() < 0.3:
         text = re.sub(r"(?<=ที่ )([0-9])(?![0-9/])", lambda m: m.group(1) + rng.choice(_GLUED),
                       text, count=1)
-    if rng.random() < 0.5:
+    if text[-1].isdigit() and rng.random() < 0.5:
+        text += "."  # a point after its last number (``ครั้งที่ 2/2566.``)
+    elif rng.random() < 0.5:
         text += rng.choice(_AFTER)
     elif rng.random() < 0.3:
-        text = "," + text
+        text = rng.choice((",", "/")) + text
     return text
 
 

@@ -13,13 +13,14 @@ speck when it holds no text:
 - marks alone (``|``, ``'``, ``::``, ``.``, ``=``): no letter, no digit, not ``%`` nor
   an item's dash (``- ให้การ…``);
 - a few small Latin letters with marks (``f``, ``ay``, ``z's``, ``=f.``), in a narrative
-  of Thai words (after a number, two letters or three alone are its unit: ``3 km``);
+  of Thai words (a unit of measure after a number is text: ``3 km``);
 - a Thai consonant alone, no vowel nor mark (``ง``); ``ณ`` (at) is a word;
 - a digit alone ending the narrative after a word that counts nothing (``…ครบถ้วน`` /
   ``2``; ``งวดที่ 2``, ``จำนวน 3`` keep theirs).
 
-And a number's end may hold a speck glued to it (``งวดที่ 2°``, ``2/2566/``), the
-narrative's start a mark glued to its first word (``,อยู่ระหว่าง…``).
+And a number's end may hold a speck glued to it (``งวดที่ 2°``, ``2/2566/``; the
+narrative's last number a point), a word's start a mark glued to it
+(``,อยู่ระหว่าง…``, ``ผู้ประ /กอบการ``).
 """
 
 from __future__ import annotations
@@ -36,15 +37,21 @@ _MARKS = re.compile(r"(?![-–—•]$)[^\w%ฯๆ]+")
 #: Small Latin letters with marks, three letters at most (an acronym, ``PM``, is text).
 _LATIN_BITS = re.compile(r"[^\w]*[a-z](?:[^\w\s]?[a-z]){0,2}[^\w]*")
 #: A Thai consonant alone (``ณ``, at, is a word).
+#: Units of measure a number may have in Latin letters (``ระยะทาง 3 km``).
+_UNITS = frozenset(("km", "m", "cm", "mm", "kg", "g", "mg", "l", "ml", "kw", "mw", "kwh",
+                    "ha", "ft", "in", "mb", "gb"))
 _CONSONANT = re.compile("[\u0e01-\u0e2e](?<!ณ)")
 _NUMBER = re.compile(r"[0-9๐-๙][0-9๐-๙.,/]*")
 #: A number and a speck glued after it (``2°``, ``2566/``, ``150|``).
 _NUMBER_SPECK = re.compile(r"(?P<number>[0-9๐-๙](?:[0-9๐-๙.,/]*[0-9๐-๙])?)[°/|'`\"]+")
+#: The narrative's last number and a point after it (``ครั้งที่ 2/2566.``: Thai ends no
+#: sentence with one).
+_NUMBER_END = re.compile(r"(?P<number>[0-9๐-๙](?:[0-9๐-๙.,/]*[0-9๐-๙])?)\.")
 _DIGIT_ALONE = re.compile(r"[0-9๐-๙]")
 #: Words a number follows in a narrative (``งวดที่ 2``, ``จำนวน 3``, ``รุ่นละ 5``).
 _COUNTING = re.compile(r"(?:ที่|จำนวน|ละ|ครั้ง|งวด|รุ่น|ร่วม)$")
-#: Marks glued before the narrative's first word.
-_LEAD_MARKS = re.compile(r"^[,.;|'_~`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+#: Marks glued before a word (``,อยู่ระหว่าง…``, ``ผู้ประ /กอบการ``).
+_LEAD_MARKS = re.compile(r"^[,.;|'_~`/]+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 
 
 def _speck(token: str, before: str | None, thai: bool) -> bool:
@@ -52,7 +59,7 @@ def _speck(token: str, before: str | None, thai: bool) -> bool:
     if _MARKS.fullmatch(token):
         return True
     if thai and _LATIN_BITS.fullmatch(token) and not (
-            before and _NUMBER.match(before) and token.isalpha() and len(token) > 1):  # ``3 km``
+            before and _NUMBER.match(before) and token.lower() in _UNITS):  # ``3 km``
         return True
     return bool(_CONSONANT.fullmatch(token))
 
@@ -80,9 +87,10 @@ def without_specks(doc: RepairedText, pieces: list[Raw]) -> list[Raw]:
         if i == len(tokens) - 1 and _DIGIT_ALONE.fullmatch(token) and before \
                 and not _COUNTING.search(before):
             continue
-        if (glued := _NUMBER_SPECK.fullmatch(token)) is not None:
+        if (glued := _NUMBER_SPECK.fullmatch(token)) is not None or (
+                i == len(tokens) - 1 and (glued := _NUMBER_END.fullmatch(token)) is not None):
             end = start + glued.end("number")
-        if not keep and (lead := _LEAD_MARKS.match(token)) is not None:
+        if (lead := _LEAD_MARKS.match(token)) is not None:
             start += lead.end()
         keep.append((k, start, end))
     if not keep:
