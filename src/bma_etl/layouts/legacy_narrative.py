@@ -36,10 +36,10 @@ _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 _MARKS = re.compile(r"(?![-–—•]$)[^\w%ฯๆ]+")
 #: Small Latin letters with marks, three letters at most (an acronym, ``PM``, is text).
 _LATIN_BITS = re.compile(r"[^\w]*[a-z](?:[^\w\s]?[a-z]){0,2}[^\w]*")
-#: A Thai consonant alone (``ณ``, at, is a word).
 #: Units of measure a number may have in Latin letters (``ระยะทาง 3 km``).
 _UNITS = frozenset(("km", "m", "cm", "mm", "kg", "g", "mg", "l", "ml", "kw", "mw", "kwh",
                     "ha", "ft", "in", "mb", "gb"))
+#: A Thai consonant alone (``ณ``, at, is a word).
 _CONSONANT = re.compile("[\u0e01-\u0e2e](?<!ณ)")
 _NUMBER = re.compile(r"[0-9๐-๙][0-9๐-๙.,/]*")
 #: A number and a speck glued after it (``2°``, ``2566/``, ``150|``).
