@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from bma_etl.document import Span, joined_line
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.history_specks import after_date_junk
 from bma_etl.layouts.legacy_cells import ReportCell, coalesced, filled_cells
 from bma_etl.layouts.legacy_dates import dates_by_neighbours
 from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
@@ -33,6 +34,7 @@ from bma_etl.layouts.legacy_labels import (
     without_row_open_junk,
     wrapped_label,
 )
+from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_values import (
     BUDGET_LABEL,
     BUDGET_VALUE,
@@ -325,9 +327,26 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         after = joined_line([budget_tail, *((c.line, c.start, c.start + len(c.text))
                                            for c in past_budget)])
         put_approx_flags(doc, after, 0, len(after.text), row)
+    if narrative and doc.ocr_used:
+        narrative = without_specks(doc, _after_date_junk(doc, narrative, row))
     if narrative:
         row.fields["detail"] = narrative
     return row
+
+
+def _after_date_junk(doc: RepairedText, narrative: list[Raw], row: RawRow) -> list[Raw]:
+    """``narrative`` without the junk OCR made of the report's date before its first word.
+
+    Only in a row with no date read, and only junk that holds a digit or a Latin letter
+    (``เฉารมร8 ง อยู่…``; :func:`~bma_etl.layouts.history_specks.after_date_junk`).
+    """
+    if "report_date" in row.fields:
+        return narrative
+    cut = after_date_junk(narrative[0].text)
+    if cut is None or not re.search(r"[0-9๐-๙A-Za-z]", narrative[0].text[:cut]):
+        return narrative
+    rest = doc.sub_raw(narrative[0], cut, len(narrative[0].text))
+    return [rest, *narrative[1:]] if rest is not None else narrative[1:]
 
 
 #: The ``::`` before the progress's label, one colon read as a digit glued to the other

@@ -35,10 +35,11 @@ OCR_DATE_PART_RE = re.compile(
     r"(?:\S{1,2}\s+)?[(\[\u201c\"'\u2018]?(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?"
 )
 #: A row whose label cell OCR read as a few short tokens of junk, the date after them
-#: (``ป ATs | ว ป 21/12/2568``): read only at the start of a report's first cells,
-#: before any date or narrative of it.
+#: (``ป ATs | ว ป 21/12/2568``, ``ก รางหต | | ฏี | 11/11/2566``: the label's word read as
+#: six letters at most): read only at the start of a report's first cells, before any
+#: date or narrative of it.
 OCR_DATE_AFTER_JUNK_RE = re.compile(
-    r"^[\s:;.'\"|]*(?:[^\s/0-9๐-๙]{1,3}[\s|:]+){1,5}"
+    r"^[\s:;.'\"|]*(?:[^\s/0-9๐-๙]{1,6}[\s|:]+){1,5}"
     r"(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?")
 #: ``ความก้าวหน้าของงานฯ = 6.50 %`` and ``งบประมาณที่เบิกใช้ (ครั้งที่ 1) = 0 บาท``:
 #: label words (matched in key form too) → value.

@@ -1,0 +1,109 @@
+"""Specks OCR read standing apart inside a scanned progress form's report narrative.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.legacy_reports`, not a layout).
+Consumes a report row's ``detail`` pieces (:class:`~bma_etl.document.Raw`, in reading
+order) read from an OCR'd page; produces the pieces without the specks that dust and
+the table's rules left between, before or after the narrative's words (each kept part
+keeps its span: :meth:`~bma_etl.layouts.base.RepairedText.sub_raw`). Never raises.
+
+A report's narrative is Thai words with their numbers (``งวดที่ 2``, ``จำนวน 3 รุ่น``,
+``ครั้งที่ 2/2566``). A token standing apart (between spaces or line breaks) is a
+speck when it holds no text:
+
+- marks alone (``|``, ``'``, ``::``, ``.``, ``=``): no letter, no digit, not ``%`` nor
+  an item's dash (``- ให้การ…``);
+- a few small Latin letters with marks (``f``, ``ay``, ``z's``, ``=f.``), in a narrative
+  of Thai words (a unit of measure after a number is text: ``3 km``);
+- a Thai consonant alone, no vowel nor mark (``ง``); ``ณ`` (at) is a word;
+- a digit alone ending the narrative after a word that counts nothing (``…ครบถ้วน`` /
+  ``2``; ``งวดที่ 2``, ``จำนวน 3`` keep theirs).
+
+And a number's end may hold a speck glued to it (``งวดที่ 2°``, ``2/2566/``; the
+narrative's last number a point), a word's start a mark glued to it
+(``,อยู่ระหว่าง…``, ``ผู้ประ /กอบการ``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.base import Raw, RepairedText
+
+_TOKEN = re.compile(r"\S+")
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+#: Marks alone: no letter or digit of any script (``%`` and ``ฯ`` are text, and so is a
+#: dash or bullet alone: an item's, ``- ให้การต้อนรับ…``).
+_MARKS = re.compile(r"(?![-–—•]$)[^\w%ฯๆ]+")
+#: Small Latin letters with marks, three letters at most (an acronym, ``PM``, is text).
+_LATIN_BITS = re.compile(r"[^\w]*[a-z](?:[^\w\s]?[a-z]){0,2}[^\w]*")
+#: Units of measure a number may have in Latin letters (``ระยะทาง 3 km``).
+_UNITS = frozenset(("km", "m", "cm", "mm", "kg", "g", "mg", "l", "ml", "kw", "mw", "kwh",
+                    "ha", "ft", "in", "mb", "gb"))
+#: A Thai consonant alone (``ณ``, at, is a word).
+_CONSONANT = re.compile("[\u0e01-\u0e2e](?<!ณ)")
+_NUMBER = re.compile(r"[0-9๐-๙][0-9๐-๙.,/]*")
+#: A number and a speck glued after it (``2°``, ``2566/``, ``150|``).
+_NUMBER_SPECK = re.compile(r"(?P<number>[0-9๐-๙](?:[0-9๐-๙.,/]*[0-9๐-๙])?)[°/|'`\"]+")
+#: The narrative's last number and a point after it (``ครั้งที่ 2/2566.``: Thai ends no
+#: sentence with one).
+_NUMBER_END = re.compile(r"(?P<number>[0-9๐-๙](?:[0-9๐-๙.,/]*[0-9๐-๙])?)\.")
+_DIGIT_ALONE = re.compile(r"[0-9๐-๙]")
+#: Words a number follows in a narrative (``งวดที่ 2``, ``จำนวน 3``, ``รุ่นละ 5``).
+_COUNTING = re.compile(r"(?:ที่|จำนวน|ละ|ครั้ง|งวด|รุ่น|ร่วม)$")
+#: Marks glued before a word (``,อยู่ระหว่าง…``, ``ผู้ประ /กอบการ``).
+_LEAD_MARKS = re.compile(r"^[,.;|'_~`/]+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+
+
+def _speck(token: str, before: str | None, thai: bool) -> bool:
+    """Whether ``token`` (after the token ``before``, if any) is a speck."""
+    if _MARKS.fullmatch(token):
+        return True
+    if thai and _LATIN_BITS.fullmatch(token) and not (
+            before and _NUMBER.match(before) and token.lower() in _UNITS):  # ``3 km``
+        return True
+    return bool(_CONSONANT.fullmatch(token))
+
+
+def without_specks(doc: RepairedText, pieces: list[Raw]) -> list[Raw]:
+    r"""``pieces`` of a report's narrative without the specks standing apart in them.
+
+    See the module's description for what a speck is. A narrative of specks only is
+    returned as it is (the caller's other checks judge it).
+
+    >>> doc = RepairedText.of("ผู้รับจ้างดำเนินการตามสัญญา | อยู่ระหว่างตรวจรับ ay\n2", ocr_used=True)
+    >>> [p.text for p in without_specks(doc, [doc.raw(0, len(doc.text))])]
+    ['ผู้รับจ้างดำเนินการตามสัญญา', 'อยู่ระหว่างตรวจรับ']
+    """
+    tokens = [(k, m) for k, piece in enumerate(pieces) for m in _TOKEN.finditer(piece.text)]
+    words = [m.group() for _, m in tokens]
+    letters = "".join(words)
+    thai = len(_THAI_LETTER.findall(letters)) > 2 * len(re.findall("[A-Za-z]", letters))
+    keep: list[tuple[int, int, int]] = []  # piece, start, end of each token kept
+    for i, (k, m) in enumerate(tokens):
+        start, end, token = m.start(), m.end(), m.group()
+        before = words[i - 1] if i else None
+        if _speck(token, before, thai):
+            continue
+        if i == len(tokens) - 1 and _DIGIT_ALONE.fullmatch(token) and before \
+                and not _COUNTING.search(before):
+            continue
+        if (glued := _NUMBER_SPECK.fullmatch(token)) is not None or (
+                i == len(tokens) - 1 and (glued := _NUMBER_END.fullmatch(token)) is not None):
+            end = start + glued.end("number")
+        if (lead := _LEAD_MARKS.match(token)) is not None:
+            start += lead.end()
+        keep.append((k, start, end))
+    if not keep:
+        return pieces
+    out: list[Raw] = []
+    run: tuple[int, int, int] | None = None
+    for k, start, end in keep:
+        if run is not None and run[0] == k and not pieces[k].text[run[2]:start].strip():
+            run = (k, run[1], end)  # the next token of the same run: joined
+            continue
+        if run is not None:
+            out += [r for r in [doc.sub_raw(pieces[run[0]], run[1], run[2])] if r]
+        run = (k, start, end)
+    if run is not None:
+        out += [r for r in [doc.sub_raw(pieces[run[0]], run[1], run[2])] if r]
+    return out
