@@ -5,7 +5,8 @@ Tesseract damaged them on the work seeds' grey and 1-bit scans:
 
 - a speck read after a cell's last word or before its first one, set off by a
   space (``...ของหน่วยงาน »``, ``...รายต่อปี ก``, ``...ในสังกัด >``,
-  ``: ส่วนแผนงานฯ``): the cell is read without it;
+  ``: ส่วนแผนงานฯ``): the cell is read without it; a target's number OCR read
+  as letters (``ne ราย ๑๘``, ``ร้อยละ wo``) is no speck (tests/test_plan_scan_tables.py);
 - the ``ร`` of ``ระดับความสำเร็จ`` read as a speck, its ``ะ`` kept
   (``วัฐ ะดับความสำเร็จ...``): the name is read whole;
 - an indicator-target table printed flowing whose rows state no number, a row's
@@ -38,6 +39,7 @@ _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 #: Specks Tesseract read beside cells on the work seeds' scans.
 _TAIL_SPECKS = (" »", " ก", " wo", " >", " เ", " a", " «")
 _HEAD_SPECKS = (": ", "» ", "a ")
+_SIGN_SPECKS = (" »", " «", " >", " :")
 
 
 def _plan(seed: int) -> Any:
@@ -90,7 +92,10 @@ def test_indicator_cells_with_specks_beside_them_are_read_without_them(seed: int
         nonlocal count
         count += 1
         name = re.sub(r"^ระดับความสำเร็จ", "วัฐ ะดับความสำเร็จ", m.group("name"))
-        targets = [t + _TAIL_SPECKS[(seed + count + k) % len(_TAIL_SPECKS)]
+        # after a target only signs, or a letter after its unit: ``ร้อยละ wo``, ``ร้อยละ ฒ``
+        # are its number misread
+        targets = [t + (" ก" if re.search(r"[ก-๎]$", t) and k % 2 else
+                        _SIGN_SPECKS[(seed + count + k) % len(_SIGN_SPECKS)])
                    for k, t in enumerate(m.group("targets").split("\t")[1:])]
         return "\t".join([m.group("seq"), name, *targets])
 
@@ -120,8 +125,12 @@ def _indicators(seed: int) -> list[tuple[str, list[str]]]:
             return found[:3]
 
 
+@pytest.mark.parametrize("speck", ["", ","])
 @pytest.mark.parametrize("seed", range(6))
-def test_row_after_the_gap_opens_though_the_row_before_has_a_misread_number(seed: int) -> None:
+def test_row_after_the_gap_opens_though_the_row_before_has_a_misread_number(
+        seed: int, speck: str) -> None:
+    """And a speck glued to a name's last word before its targets (``...ต้นทาง,``) is
+    none of the name."""
     indicators = _indicators(seed)
     years = len(indicators[0][1])
     lines: list[str] = []
@@ -129,7 +138,7 @@ def test_row_after_the_gap_opens_though_the_row_before_has_a_misread_number(seed
     misread = [*indicators[0][1][:-1], _NUMBER_RE.sub("ฒ", indicators[0][1][-1], count=1)]
     for k, (name, targets) in enumerate(indicators):
         targets = misread if k == 0 else targets
-        wrapped = textwrap.wrap(f"{name} {' '.join(targets)}", 60)
+        wrapped = textwrap.wrap(f"{name}{speck} {' '.join(targets)}", 60)
         lines.append(("\t" if k else "") + wrapped[0])
         lines.extend(wrapped[1:])
     header = "\t\t" + " ".join(str(2565 + y).translate(_THAI_DIGITS) for y in range(years))

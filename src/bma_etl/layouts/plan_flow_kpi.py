@@ -371,9 +371,9 @@ def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = T
     return pos is not None and target_starts(joined.text, pos, count, ocr) is not None
 
 
-#: A sign or two alone at a name's end, set off by a space (``...กิจกรรม :``): on an
-#: OCR'd page a speck read between the name's cell and the targets', no word of it.
-_NAME_END_SPECK_RE = re.compile(r"(?<=\S)\s+[:;|,'`\"\u2018\u2019]{1,2}\s*$")
+#: A sign or two at a name's end, set off by a space or glued to a Thai word (``...กิจกรรม :``,
+#: ``...ต้นทาง,``): on an OCR'd page a speck read between the name's and the targets' cells.
+_NAME_END_SPECK_RE = re.compile(r"(?:(?<=\S)\s+[:;|,'`\"\u2018\u2019]{1,2}|(?<=[ก-๎])[,;|])\s*$")
 
 
 def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw | None],

@@ -18,7 +18,9 @@ A name has a key form its damage cannot hide:
 * a cell's words end with a word and start with one: a speck OCR read beyond
   them, set off by a space (``...ของหน่วยงาน »``, ``...รายต่อปี ก``,
   ``...ในสังกัด >``, ``: ส่วนแผนงานฯ``), is no part of the cell
-  (:func:`speck_edges`: the same span, trimmed).
+  (:func:`speck_edges`: the same span, trimmed); after a target's words only signs
+  or a letter after its number and unit (:func:`target_edges`: ``ร้อยละ wo`` is a
+  number OCR misread, not a speck).
 
 Only on an OCR'd page: a text layer prints what the writer typed.
 """
@@ -34,7 +36,7 @@ from bma_etl.normalize.digits import parse_amount
 from bma_etl.normalize.text import clean_text
 from bma_etl.unwrap import unwrapped_text
 
-__all__ = ["level_head", "mend_names", "project_edges", "speck_edges"]
+__all__ = ["level_head", "mend_names", "project_edges", "speck_edges", "target_edges"]
 
 #: A level-of-success name whose ``ระ`` OCR damaged: up to four characters of what
 #: OCR made of it (a speck, a digit, a Latin letter, one Thai letter with its
@@ -168,6 +170,27 @@ def speck_edges(doc: RepairedText, value: FieldValue) -> FieldValue:
     return doc.sub_raw(value, start, end) or value
 
 
+#: A speck after a target's last word: a number OCR read as Latin letters or one
+#: Thai letter (``ร้อยละ wo``, ``ร้อยละ ฒ``) is no speck; a speck is signs, or a letter
+#: after a target whole, its number and the word after it (``...รายต่อปี ก``).
+_TARGET_TAIL_SPECK_RE = re.compile(
+    rf"(?:(?<=[ก-๎0-9๐-๙])\s+{_SIGNS}|(?<=[ก-๎])\s+[ก-ฮเ-ไ](?![\u0e30-\u0e4e]))\s*$")
+_NUMBER_RE = re.compile("[0-9๐-๙]")
+
+
+def target_edges(doc: RepairedText, value: FieldValue) -> FieldValue:
+    """A target without a speck OCR read after its last word (:data:`_TARGET_TAIL_SPECK_RE`).
+
+    ``value`` unchanged on a page with a text layer, when it is not one
+    :class:`~bma_etl.layouts.base.Raw`, or when nothing is to trim.
+    """
+    if not doc.ocr_used or not isinstance(value, Raw) \
+            or (tail := _TARGET_TAIL_SPECK_RE.search(value.text)) is None \
+            or not _NUMBER_RE.search(value.text, 0, tail.start()):
+        return value
+    return doc.sub_raw(value, 0, tail.start()) or value
+
+
 def project_edges(doc: RepairedText, value: FieldValue) -> FieldValue:
     """A project name without a speck OCR read before ``โครงการ`` or an amount's piece after it.
 
@@ -239,7 +262,8 @@ _MENDS: dict[tuple[str, str], Callable[[RepairedText, FieldValue], FieldValue]] 
 }
 
 
-#: The text fields, by table, a speck may stand before or after (:func:`speck_edges`).
+#: The text fields, by table, a speck may stand before or after (:func:`speck_edges`;
+#: a target's: :func:`target_edges`).
 _SPECK_FIELDS: dict[str, tuple[str, ...]] = {
     "plan_indicators": ("name", "target_text"),
     "plan_scoring_levels": ("indicator",),
@@ -255,7 +279,8 @@ def mend_names(doc: RepairedText, rows: list[RawRow]) -> None:
     for row in rows:
         for name in _SPECK_FIELDS.get(row.table, ()):
             if name in row.fields:
-                row.fields[name] = speck_edges(doc, row.fields[name])
+                edges = target_edges if name == "target_text" else speck_edges
+                row.fields[name] = edges(doc, row.fields[name])
         if row.table == "plan_projects":
             _mend_project(doc, row)
             continue
