@@ -156,3 +156,23 @@ def test_row_after_the_gap_opens_though_the_row_before_has_a_misread_number(
                        for r, w in zip(read, misread, strict=True))
         else:  # (a wrap joins its lines as Thai words: compared without spaces)
             assert [_squashed(r) for r in read] == [_squashed(w) for w in targets]
+
+
+# ------------------------------------------------------- step project headings
+
+_STEP_PROJECT_HEADING_RE = re.compile(r"^ชื่อโครงการที่ (?=\S+ โครงการ.*\)$)", re.M)
+#: What OCR made of ``ชื่อโครงการที่`` on a 150 dpi grey scan (seed 79).
+_GARBLED = ("ปเลอกาจต ", "ซือโคจการท ")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_step_project_heading_whose_words_ocr_garbled_names_the_project(seed: int) -> None:
+    """``ปเลอกาจต ๑ โครงการ... (ส่วนยุทธศาสตร์ฯ)``: the number, a name opening ``โครงการ``
+    and the unit in brackets make it the heading; the steps under it are that project's."""
+    generated = _plan(seed)
+    text, count = _STEP_PROJECT_HEADING_RE.subn(_GARBLED[seed % len(_GARBLED)], generated.text)
+    assert count, "the generator writes step tables under project headings"
+    want = [_squashed(row["project_name"]) for row in generated.tables["plan_steps"]]
+    got = [_squashed(r.project_name)
+           for r in records_of(extract, text, screened=False).get("plan_steps", [])]
+    assert got == want
