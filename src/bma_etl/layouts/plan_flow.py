@@ -64,6 +64,7 @@ from bma_etl.layouts.plan_step_headings import (
     PROJECT_HEADING_RE,
     UNIT_SUFFIX_RE,
     StepContext,
+    damaged_project_heading,
     update_step_context,
 )
 from bma_etl.layouts.plan_values import to_decimal, to_int
@@ -108,7 +109,8 @@ def flow_steps(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flo
             update_step_context(doc, ctx, [line])
             i += 1
             continue
-        if PROJECT_HEADING_RE.match(line.text) or INNER_PROJECT_HEADING_RE.search(line.text):
+        if PROJECT_HEADING_RE.match(line.text) or INNER_PROJECT_HEADING_RE.search(line.text) or (
+                doc.ocr_used and ctx.project_name is None and damaged_project_heading(line.text)):
             # its name runs on up to a gap or the table
             update_step_context(doc, ctx, [_joined(_heading_run(lines, i))])
             i += 1

@@ -33,7 +33,13 @@ import re
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow import Flowed
-from bma_etl.layouts.plan_flow_targets import awaits_number, possible_starts, target_starts
+from bma_etl.layouts.plan_flow_targets import (
+    NAME_MIN,
+    awaits_number,
+    opens_after_gap,
+    possible_starts,
+    target_starts,
+)
 from bma_etl.layouts.plan_flow_years import (
     ARABIC,
     DIGITS_OF,
@@ -269,9 +275,6 @@ def with_wrapped_opening(text: str, lines: list[Line], i: int) -> str:
     if i + 1 >= len(lines) or not _LONE_OPENING_RE.fullmatch(text.strip()):
         return text
     return f"{text.rstrip()} {lines[i + 1].text.lstrip()}"
-#: Letters with no digit a row's name opens with after its number (a target that
-#: wraps onto a line of its own, ``๒ ราย ๔ ผลิตภัณฑ์``, has its number soon).
-_NAME_MIN = 15
 
 
 def _next_name(text: str, m: re.Match[str], seq: int) -> bool:
@@ -299,8 +302,8 @@ def _opens_name(text: str, m: re.Match[str], seq: int) -> bool:
     digits = DIGITS_OF.findall(m.group("seq"))
     if digits and len(digits) != len(str(seq)):
         return False
-    name = text[m.end():m.end() + _NAME_MIN]
-    return len(name) == _NAME_MIN and not DIGITS_OF.search(name)
+    name = text[m.end():m.end() + NAME_MIN]
+    return len(name) == NAME_MIN and not DIGITS_OF.search(name)
 #: A name's opening: a Thai word's first letter (no vowel or mark that follows a
 #: consonant), after a list mark if any (``- ร้อยละของ…``); not a speck OCR read (``'``).
 _NAME_OPENING_RE = re.compile(r"(?:[-–—•·*]\s*)?[ก-ฮเ-ไ]")
@@ -318,8 +321,8 @@ def _opens_unnumbered(text: str, run: list[Line], count: int, ocr: bool = False)
     would otherwise end with a target more than twice as long as its longest other
     one: a row's targets are phrases of one shape (``ทาง``, ``แห่งต่อปี``: the rest
     of the last target the page wrapped, not a name). ``ocr``: the page was OCR'd
-    (a target's number read as Latin letters still starts it:
-    :func:`~bma_etl.layouts.plan_flow_targets.possible_starts`).
+    (a target's number read as Latin letters still starts it; a line after the gap
+    opens a row: :func:`~bma_etl.layouts.plan_flow_targets.opens_after_gap`).
 
     >>> _opens_unnumbered("\t- ร้อยละของโครงการ", [], 3)
     True
@@ -333,6 +336,8 @@ def _opens_unnumbered(text: str, run: list[Line], count: int, ocr: bool = False)
     if not run:
         return True
     joined = join_lines(run).text
+    if ocr and text.startswith("\t") and opens_after_gap(body, joined, count):
+        return True
     starts = target_starts(joined, len(joined) - len(joined.lstrip()), count, ocr)
     kinds = [(word, strong) for at, word, strong in possible_starts(joined, 0, ocr)
              if at in (starts or ())]
@@ -366,9 +371,9 @@ def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = T
     return pos is not None and target_starts(joined.text, pos, count, ocr) is not None
 
 
-#: A sign or two alone at a name's end, set off by a space (``...กิจกรรม :``): on an
-#: OCR'd page a speck read between the name's cell and the targets', no word of it.
-_NAME_END_SPECK_RE = re.compile(r"(?<=\S)\s+[:;|,'`\"\u2018\u2019]{1,2}\s*$")
+#: A sign or two at a name's end, set off by a space or glued to a Thai word (``...กิจกรรม :``,
+#: ``...ต้นทาง,``): on an OCR'd page a speck read between the name's and the targets' cells.
+_NAME_END_SPECK_RE = re.compile(r"(?:(?<=\S)\s+[:;|,'`\"\u2018\u2019]{1,2}|(?<=[ก-๎])[,;|])\s*$")
 
 
 def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw | None],

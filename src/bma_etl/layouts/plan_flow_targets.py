@@ -89,6 +89,26 @@ _STRONG_LATIN_LOOSE_RE = re.compile(
     r"(?=[A-Za-z]{1,3}(?:\s|$))")
 
 
+#: Letters with no digit a row's name opens with after its number (a target that
+#: wraps onto a line of its own, ``๒ ราย ๔ ผลิตภัณฑ์``, has its number soon).
+NAME_MIN = 15
+_DIGIT_RE = re.compile(DIGIT)
+
+
+def opens_after_gap(body: str, joined: str, count: int) -> bool:
+    """On an OCR'd page, whether a line after the empty number cell's gap opens a row.
+
+    Its words ``body`` open a name (:data:`NAME_MIN` letters, no digit: no
+    target's rest) and the row before, ``joined``, has a place for each of its
+    ``count`` targets to start but one (:func:`possible_starts`: OCR misread a
+    number), so they do not cut it unambiguously: that row has had its targets,
+    the line is the next row's, not the rest of that one's.
+    """
+    name = body[:NAME_MIN]
+    return len(name) == NAME_MIN and not _DIGIT_RE.search(name) \
+        and len(possible_starts(joined, 0, True)) >= max(1, count - 1)
+
+
 def possible_starts(text: str, pos: int, ocr: bool = False, loose: bool = False
                     ) -> list[tuple[int, str, bool]]:
     """Every place a target may start in ``text[pos:]``: (offset, word, strong).

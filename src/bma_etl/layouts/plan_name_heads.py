@@ -5,7 +5,8 @@ A name has a key form its damage cannot hide:
 
 * an indicator of a level of success starts ``ระดับความสำเร็จ``; OCR loses or
   garbles its first syllable (``๒๕ ดับความสำเร็จ``, ``จะดับความสำเร็จ``,
-  ``ระ /ดับความสำเร็จ``) or reads a speck before it (``ภรระดับความสำเร็จ``).
+  ``ระ /ดับความสำเร็จ``, ``วัฐ ะดับความสำเร็จ``: its ``ร`` read as a speck, its
+  ``ะ`` kept) or reads a speck before it (``ภรระดับความสำเร็จ``).
   ``ดับความสำเร็จ`` is no Thai word's start, so what stands before ``ดับ`` is the
   syllable ``ระ`` misread: :func:`level_head` gives the name with it restored
   (a :class:`~bma_etl.layouts.base.Derived` value quoting what OCR read);
@@ -13,7 +14,13 @@ A name has a key form its damage cannot hide:
   ``เไโครงการ``, ``] โครงการ``) is no part of it, and a piece of the amount the
   next cell starts with, left on the name's line (``...พลเรือน ๒`` over
   ``๔๐๓,๕๐๐.๐๐ บาท``, ``...ริมคลอง ๕ญฒญณ``), is no part of it either:
-  :func:`project_edges` gives the name without them (the same span, trimmed).
+  :func:`project_edges` gives the name without them (the same span, trimmed);
+* a cell's words end with a word and start with one: a speck OCR read beyond
+  them, set off by a space (``...ของหน่วยงาน »``, ``...รายต่อปี ก``,
+  ``...ในสังกัด >``, ``: ส่วนแผนงานฯ``), is no part of the cell
+  (:func:`speck_edges`: the same span, trimmed); after a target's words only signs
+  or a letter after its number and unit (:func:`target_edges`: ``ร้อยละ wo`` is a
+  number OCR misread, not a speck).
 
 Only on an OCR'd page: a text layer prints what the writer typed.
 """
@@ -29,7 +36,7 @@ from bma_etl.normalize.digits import parse_amount
 from bma_etl.normalize.text import clean_text
 from bma_etl.unwrap import unwrapped_text
 
-__all__ = ["level_head", "mend_names", "project_edges"]
+__all__ = ["level_head", "mend_names", "project_edges", "speck_edges", "target_edges"]
 
 #: A level-of-success name whose ``ระ`` OCR damaged: up to four characters of what
 #: OCR made of it (a speck, a digit, a Latin letter, one Thai letter with its
@@ -37,7 +44,7 @@ __all__ = ["level_head", "mend_names", "project_edges"]
 #: then ``ดับความสำเร็จ``. Or a speck of at most two letters read before a whole
 #: ``ระดับความสำเร็จ``.
 _LEVEL_HEAD_RE = re.compile(
-    r"^\s*(?:(?P<lead>[^\s]{0,4}?)\s?[/|]?\s?(?P<ra>ระ)?(?P<rest>ดับ\s?ความ\s?สำเร็จ.*))$", re.S)
+    r"^\s*(?:(?P<lead>[^\s]{0,4}?)\s?[/|]?\s?(?P<ra>ร?ะ)?(?P<rest>ดับ\s?ความ\s?สำเร็จ.*))$", re.S)
 #: The start the key form gives.
 _LEVEL_WORD = "ระ"
 
@@ -99,9 +106,89 @@ def _mended_head(name: str) -> tuple[str, str] | None:
     lead, ra = m.group("lead"), m.group("ra")
     if lead.startswith(("-", "–")):
         return None  # a dash the name starts with (``- ระดับ...``, one of a list)
-    if ra and (not lead or len(lead) > 2 or name[m.end("lead"):m.start("ra")].strip()):
+    glued = name[m.end("lead"):m.start("ra")].strip() if ra else ""
+    if ra == _LEVEL_WORD and (not lead or len(lead) > 2 or glued):
         return None  # whole (a speck before it is glued to it: ``ภรระดับ``)
     return _LEVEL_WORD + m.group("rest"), name[:m.start("rest")].strip()
+
+
+#: A speck OCR read after a cell's last word, a space before it: one or two signs
+#: (no bracket, quote, percent or dash, which a cell may end with), one or two
+#: Latin letters not all capitals (``a``, ``wo``; an acronym ``AI`` is a word), or one
+#: Thai letter alone (a consonant or a leading vowel with no vowel or mark: no word).
+_SIGNS = r"[»«<>|:;,.'`~^*_=+\\•·\u2018\u2019]{1,2}"
+_SPECK = rf"(?:{_SIGNS}|(?=[A-Za-z]?[a-z])[A-Za-z]{{1,2}}|[ก-ฮเ-ไ](?![\u0e30-\u0e4e]))"
+_TAIL_SPECK_RE = re.compile(rf"(?<=\S)\s+{_SPECK}\s*$")
+#: The same before a cell's first word: signs, or Latin letters, then a space and Thai.
+_HEAD_SPECK_RE = re.compile(
+    rf"^\s*(?:{_SIGNS}|(?=[A-Za-z]?[a-z])[A-Za-z]{{1,2}})\s+(?=[ก-ฮเ-ไ])")
+#: A word a lone letter follows as its label (``ซอย ก``, ``อาคาร ข``, ``แบบ ค``): the
+#: letter is the cell's.
+_LETTER_LABEL_RE = re.compile(r"(?:ซอย|ซ\.|แยก|อาคาร|ตึก|ชั้น|กลุ่ม|แบบ|ประเภท|ชุด|ข้อ|โซน|บัญชี"
+                              r"|ภาค|ส่วน|ระดับ|ขนาด|ที่)\s+[ก-ฮ]\s*$")
+
+
+def speck_edges(doc: RepairedText, value: FieldValue) -> FieldValue:
+    """``value`` without specks OCR read before its first word or after its last one.
+
+    A speck (:data:`_SPECK`) stands apart, a space between it and the cell's
+    words; several after another are all left out. A lone Thai letter after a
+    word that labels with one (``ซอย ก``) stays. ``value`` unchanged on a page with
+    a text layer, when it is not one :class:`~bma_etl.layouts.base.Raw` (or a list
+    of them: its first piece's head, its last one's tail), or when nothing is to trim.
+
+    >>> from bma_etl.document import Span
+    >>> class Doc:
+    ...     ocr_used = True
+    ...     def sub_raw(self, raw, a, b): return Raw(raw.text[a:b], raw.span)
+    >>> [speck_edges(Doc(), Raw(t, Span(1, 1, 0, len(t)))).text for t in (
+    ...     "ของหน่วยงาน »", "รายต่อปี ก", ": ส่วนแผนงานฯ", "ในซอย ก", "ระบบ AI", "ระดับ ๕")]
+    ['ของหน่วยงาน', 'รายต่อปี', 'ส่วนแผนงานฯ', 'ในซอย ก', 'ระบบ AI', 'ระดับ ๕']
+    """
+    if not doc.ocr_used:
+        return value
+    if isinstance(value, list) and value:
+        first = speck_edges(doc, value[0])
+        parts = [first, *value[1:]] if isinstance(first, Raw) else list(value[1:])
+        if not parts:
+            return None
+        last = speck_edges(doc, parts[-1]) if len(parts) > 1 else parts[-1]
+        parts = parts[:-1] + ([last] if isinstance(last, Raw) else [])
+        return parts[0] if len(parts) == 1 else parts or None
+    if not isinstance(value, Raw):
+        return value
+    text = value.text
+    start, end = 0, len(text)
+    head = _HEAD_SPECK_RE.match(text)
+    if head is not None:
+        start = head.end()
+    while (tail := _TAIL_SPECK_RE.search(text, start, end)) is not None \
+            and not _LETTER_LABEL_RE.search(text, start, end):
+        end = tail.start()
+    if (start, end) == (0, len(text)):
+        return value
+    return doc.sub_raw(value, start, end) or value
+
+
+#: A speck after a target's last word: a number OCR read as Latin letters or one
+#: Thai letter (``ร้อยละ wo``, ``ร้อยละ ฒ``) is no speck; a speck is signs, or a letter
+#: after a target whole, its number and the word after it (``...รายต่อปี ก``).
+_TARGET_TAIL_SPECK_RE = re.compile(
+    rf"(?:(?<=[ก-๎0-9๐-๙])\s+{_SIGNS}|(?<=[ก-๎])\s+[ก-ฮเ-ไ](?![\u0e30-\u0e4e]))\s*$")
+_NUMBER_RE = re.compile("[0-9๐-๙]")
+
+
+def target_edges(doc: RepairedText, value: FieldValue) -> FieldValue:
+    """A target without a speck OCR read after its last word (:data:`_TARGET_TAIL_SPECK_RE`).
+
+    ``value`` unchanged on a page with a text layer, when it is not one
+    :class:`~bma_etl.layouts.base.Raw`, or when nothing is to trim.
+    """
+    if not doc.ocr_used or not isinstance(value, Raw) \
+            or (tail := _TARGET_TAIL_SPECK_RE.search(value.text)) is None \
+            or not _NUMBER_RE.search(value.text, 0, tail.start()):
+        return value
+    return doc.sub_raw(value, 0, tail.start()) or value
 
 
 def project_edges(doc: RepairedText, value: FieldValue) -> FieldValue:
@@ -175,11 +262,25 @@ _MENDS: dict[tuple[str, str], Callable[[RepairedText, FieldValue], FieldValue]] 
 }
 
 
+#: The text fields, by table, a speck may stand before or after (:func:`speck_edges`;
+#: a target's: :func:`target_edges`).
+_SPECK_FIELDS: dict[str, tuple[str, ...]] = {
+    "plan_indicators": ("name", "target_text"),
+    "plan_scoring_levels": ("indicator",),
+    "plan_steps": ("project_name", "description"),
+    "plan_projects": ("name", "responsible_unit"),
+}
+
+
 def mend_names(doc: RepairedText, rows: list[RawRow]) -> None:
     """Mend, in place, the name fields of ``rows`` whose key form OCR damaged (see the module)."""
     if not doc.ocr_used:
         return
     for row in rows:
+        for name in _SPECK_FIELDS.get(row.table, ()):
+            if name in row.fields:
+                edges = target_edges if name == "target_text" else speck_edges
+                row.fields[name] = edges(doc, row.fields[name])
         if row.table == "plan_projects":
             _mend_project(doc, row)
             continue

@@ -18,8 +18,15 @@ from bma_etl.matchkey import MARKS, KeyMatch, KeyRegex
 from bma_etl.provenance import Span
 from bma_etl.rows import join_lines
 
-__all__ = ["INDICATOR_HEADING_RE", "INNER_PROJECT_HEADING_RE", "PROJECT_HEADING_RE",
-           "UNIT_SUFFIX_RE", "StepContext", "update_step_context"]
+__all__ = [
+    "INDICATOR_HEADING_RE",
+    "INNER_PROJECT_HEADING_RE",
+    "PROJECT_HEADING_RE",
+    "UNIT_SUFFIX_RE",
+    "StepContext",
+    "damaged_project_heading",
+    "update_step_context",
+]
 
 #: The number may stand in a cell of its own at the line's end, after the name: a
 #: justified print spreads ``ชื่อตัวชี้วัดที่ ๓`` to the margin, and the reader takes
@@ -82,6 +89,19 @@ _UNIT_SUFFIX = r"\s*\((?:(?:ส่วน|ฝ่าย|กลุ่ม|สำน�
 _UNIT_SUFFIX_RE = KeyRegex(_UNIT_SUFFIX.format(close=""))
 _OCR_UNIT_SUFFIX_RE = KeyRegex(_UNIT_SUFFIX.format(close="?"))
 
+#: On an OCR'd page, a project heading whose words OCR garbled (``ปเลอกาจต ๑ โครงการ...
+#: (ส่วนยุทธศาสตร์ฯ)``): found by what else it holds, a short token, the number, a name
+#: opening ``โครงการ`` and its unit in brackets at the end (:func:`damaged_project_heading`).
+_OCR_PROJECT_HEADING_RE = re.compile(
+    rf"^\s*[^\s\d๐-๙]{{2,12}}\s+{DIGIT}{{1,2}}\s+(?P<name>(?:โครงการ|กิจกรรม).*?)\s*$")
+
+
+def damaged_project_heading(text: str) -> bool:
+    """Whether ``text`` (an OCR'd line) is a project heading whose words OCR garbled."""
+    m = _OCR_PROJECT_HEADING_RE.match(text)
+    return m is not None and _OCR_UNIT_SUFFIX_RE.search(m.group("name")) is not None
+
+
 #: The ``ชื่อตัวชี้วัดที่ N`` and ``ชื่อโครงการที่ M name`` headings, the latter also run
 #: onto a line's end (public for the flow reader).
 INDICATOR_HEADING_RE = _INDICATOR_HEADING_RE
@@ -121,10 +141,12 @@ def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line
             continue
         if m:
             continue
-        m = _PROJECT_HEADING_RE.match(line.text)
+        heading = _OCR_PROJECT_HEADING_RE if doc.ocr_used and damaged_project_heading(
+            line.text) else _PROJECT_HEADING_RE
+        m = heading.match(line.text)
         if m:
             line = _wrapped_heading(doc, headings, k, m)
-            m = _PROJECT_HEADING_RE.match(line.text)
+            m = heading.match(line.text)
             assert m is not None  # the same start, more words
             end = m.end("name")
             name = m.group("name") or ""
