@@ -252,7 +252,7 @@ def test_definition_row_keeps_none_of_a_line_of_specks_read_unsure(seed: int) ->
             out.append(line)
             continue
         wrapped = thai_wrapped(line.replace("\t", " "), 70)
-        out.extend(wrapped[:1] + [rng.choice(_ROW_SPECKS)] + wrapped[1:])
+        out.extend([*wrapped[:1], rng.choice(_ROW_SPECKS), *wrapped[1:]])
     text = "\n".join(out)
     words = tuple((m.start(), m.end(), 33.0 if m.group() in "eed Us és =)".split() else 92.0)
                   for m in re.finditer(r"\S+", text))
