@@ -229,6 +229,40 @@ def _activities_number_misread(text: str, rng: random.Random) -> list[str]:
     return out if damaged else []
 
 
+#: What OCR read specks inside a definition row as, unsure (seed 67, 200 dpi grey).
+_ROW_SPECKS = ("eed Us", "és", "=)")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_definition_row_keeps_none_of_a_line_of_specks_read_unsure(seed: int) -> None:
+    """A line of Latin tokens read unsure (``eed Us``, confidence 31-36) after a definition
+    row's first wrapped line: the row's indicator, definition and activities take none
+    of it."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    out: list[str] = []
+    table = False
+    for line in generated.text.split("\n"):
+        if _KPI_HEADER.match(line):
+            table = True
+            out.append(line.replace("\t", " "))
+            continue
+        if not table or not line.strip():
+            table = table and bool(line.strip())
+            out.append(line)
+            continue
+        wrapped = thai_wrapped(line.replace("\t", " "), 70)
+        out.extend([*wrapped[:1], rng.choice(_ROW_SPECKS), *wrapped[1:]])
+    text = "\n".join(out)
+    words = tuple((m.start(), m.end(), 33.0 if m.group() in "eed Us és =)".split() else 92.0)
+                  for m in re.finditer(r"\S+", text))
+    want = generated.tables["plan_kpi_definitions"]
+    assert want, "the generator writes definition tables"
+    got = records_of(extract, text, words=words).get("plan_kpi_definitions", [])
+    for name in ("indicator", "definition", "activities"):
+        assert [_squashed(getattr(r, name)) for r in got] == [_squashed(w[name]) for w in want]
+
+
 # ------------------------------------------------------------------ budget rows
 
 #: A speck after a row's last cell, as OCR read it: a cell of its own.

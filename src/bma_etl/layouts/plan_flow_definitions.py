@@ -23,6 +23,7 @@ import re
 
 from bma_etl.layouts.base import Derived, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
+from bma_etl.layouts.plan_edge_junk import junk_end_in, junk_line
 from bma_etl.layouts.plan_flow import Flowed
 from bma_etl.layouts.plan_flow_definitions_header import OCR_KPI_TAIL_RE, is_kpi_header
 from bma_etl.layouts.plan_flow_kpi import (
@@ -314,7 +315,12 @@ _OCR_ITEM_NO_END_RE = re.compile(
 
 def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: bool,
                     out: list[Flowed]) -> None:
-    """Cut the row ``run`` holds into its measure, indicator, definition and activities."""
+    """Cut the row ``run`` holds into its measure, indicator, definition and activities.
+
+    On an OCR'd page a line of junk tokens only inside the row (``eed Us``) is left
+    out, and junk at the definition's end (``...เทียบกับเกณฑ์ i``): :mod:`.plan_edge_junk`.
+    """
+    run = run[:1] + [ln for ln in run[1:] if not junk_line(doc, ln.start, ln.end)]
     joined = join_lines(run)
     cuts = _definition_cuts(joined.text, measured, _line_starts(joined))
     if cuts is None:
@@ -329,7 +335,8 @@ def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: b
     out.append(Flowed(header, run[0].no, RawRow("plan_kpi_definitions", None, {
         "measure": _marked(measure) if doc.ocr_used else measure,
         "indicator": _pointed(named) if doc.ocr_used else named,
-        "definition": doc.raw_in(joined, definition, activities),
+        "definition": doc.raw_in(joined, definition, junk_end_in(doc, joined, definition,
+                                                                 activities)),
         "activities": doc.raw_in(joined, activities, len(joined.text)),
     })))
 

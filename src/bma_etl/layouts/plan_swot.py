@@ -11,6 +11,7 @@ import re
 
 from bma_etl.layouts.base import Derived, FieldValue, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGITS_RE, PAGE_NUMBER_RE, blank_tags, is_text_line
+from bma_etl.layouts.plan_edge_junk import junk_end
 from bma_etl.layouts.plan_swot_forms import (
     OCR,
     OCR_BARE_NUMBER_RE,
@@ -33,6 +34,7 @@ from bma_etl.layouts.plan_swot_junk import (
     misread_numbers,
     page_junk,
     speck_lines,
+    unsure_heads,
     unsure_lines,
     unsure_starts,
     without_speck_cells,
@@ -42,6 +44,11 @@ from bma_etl.layouts.plan_values import finish_text_fields, joined, segments, to
 
 #: The heading of the analysis as a whole (การวิเคราะห์สภาพแวดล้อม..., SWOT Analysis).
 _SWOT_TITLE_RE = re.compile(r"SWOT|วิเคราะห์\s*สภาพแวดล้อม")
+
+
+def _words(doc: RepairedText, start: int, end: int) -> list[Raw]:
+    """An item's words on one line, ``doc.text[start:end]``, junk OCR read at its end left out."""
+    return segments(doc, start, junk_end(doc, start, end))
 
 
 def _seq(doc: RepairedText, m: re.Match[str], group: str, line: Line) -> Raw | None:
@@ -255,6 +262,8 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     forms = OCR if doc.ocr_used else PRINTED
     if forms.ocr:  # specks read as cells of their own: no table's tabs
         lines = without_speck_cells(lines, frozenset(headings))
+        heads = unsure_heads(doc, lines, frozenset(headings))  # a running header misread
+        lines = [ln for ln in lines if ln.no not in heads]
     junk = Junk(page_junk(doc, lines, _number_like) | speck_lines(doc, lines, _opens_item),
                 lone_numbers(doc, lines), unsure_lines(doc, lines) | misread_numbers(doc, lines),
                 unsure_starts(doc, lines))
@@ -320,7 +329,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             last_no = number_of(m.group("no"), last_no, forms)
             last = RawRow("plan_swot_items", len(rows) + 1, {
                 "kind": tag, "seq": seq,
-                "text": segments(doc, line.start, line.end)})
+                "text": _words(doc, line.start, line.end)})
             rows.append(last)
             gap = False
             continue
@@ -334,7 +343,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             if group is not None:
                 fields["seq"] = _seq(doc, m, group, line)
                 last_no = number_of(m.group(group), last_no, forms)
-            fields["text"] = segments(doc, line.start + m.start("body"), line.start + m.end("body"))
+            fields["text"] = _words(doc, line.start + m.start("body"), line.start + m.end("body"))
             last = RawRow("plan_swot_items", len(rows) + 1, fields)
             rows.append(last)
         elif forms.ocr and is_text_line(line) and (last is None or (
@@ -342,7 +351,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
                 and _carries_on(lines, i, last_no or 0, forms, junk=junk, last_item=True):
             last_no = (last_no or 0) + 1  # OCR lost the item's number: its place numbers it
             last = RawRow("plan_swot_items", len(rows) + 1, {
-                "kind": tag, "seq": None, "text": segments(doc, line.start, line.end)})
+                "kind": tag, "seq": None, "text": _words(doc, line.start, line.end)})
             rows.append(last)
         elif last is not None and not gap and i > 0 and doc.wraps_known(line.start) \
                 and lines[i - 1].no not in doc.wraps and "\t" not in lines[i - 1].text \
@@ -350,7 +359,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             tag = None  # a paragraph of its own right under the list
         elif last is not None and (not gap or _carries_on(lines, i, last_no, forms, junk=junk)):
             last.fields["text"] = joined(last.fields.get("text"),
-                                         segments(doc, line.start, line.end))
+                                         _words(doc, line.start, line.end))
         else:
             tag = None  # the list has ended
         gap = False

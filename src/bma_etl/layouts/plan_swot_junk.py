@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import NamedTuple
 
 from bma_etl.document import words_over
 from bma_etl.layouts.base import Line, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT
+from bma_etl.matchkey import key
 
 __all__ = ["NO_JUNK", "SPECK_CELLS_RE", "Junk", "lone_numbers", "misread_numbers", "page_junk",
            "speck_lines",
-           "unsure_lines", "unsure_starts", "without_speck_cells"]
+           "unsure_heads", "unsure_lines", "unsure_starts", "without_speck_cells"]
 
 
 class Junk(NamedTuple):
@@ -258,7 +260,9 @@ def unsure_starts(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
     words read sure (one at least at :data:`_UNSURE_CONF` or more): ``ว บุคลากร...``,
     ``จัณัง นโยบาย...`` for ``๓.``: what OCR made of an item's number. The tail of a
     word the line above wrapped is read sure (``น โดยเฉพาะ...``). Empty when not
-    OCR'd or when the words' confidences are not known.
+    OCR'd or when the words' confidences are not known. A first word of Thai
+    consonants and a point (``ดตก.``: no Thai word is spelt so; an abbreviation is read
+    sure) counts read not sure (under :data:`_SURE_CONF`).
 
     >>> from bma_etl.layouts.base import RepairedText
     >>> doc = RepairedText.of("ว บุคลากร\nน โดยเฉพาะ", (), True,
@@ -271,4 +275,52 @@ def unsure_starts(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
     return frozenset(
         line.no for line in lines
         if _SHORT_FIRST_RE.match(line.text) and len(confs := _confidences(doc, line)) >= 2
-        and confs[0] < _UNSURE_CONF and max(confs[1:]) >= _UNSURE_CONF)
+        and max(confs[1:]) >= _UNSURE_CONF and (confs[0] < _UNSURE_CONF or (
+            _CONSONANTS_POINT_RE.match(line.text) is not None and confs[0] < _SURE_CONF)))
+
+
+#: A first word of one to three Thai consonants, no vowel nor mark, and a point
+#: (``ดตก.`` for ``๓.``), then Thai words: an item's number misread as letters.
+_CONSONANTS_POINT_RE = re.compile(r"^\s*[ก-ฮ]{1,3}[.,][ \t]+[ก-ฮเ-ไ]")
+
+
+def unsure_heads(doc: RepairedText, lines: list[Line], keep: frozenset[int]) -> frozenset[int]:
+    r"""On an OCR'd page, the numbers of the page heads that are the running header misread.
+
+    The first inked line of a page after the first, OCR read not sure (every word
+    under :data:`_SURE_CONF`), whose key form is nearly that of a line the furniture
+    reader took for a running header or footer (``ารุงเทพมหานค`` for
+    ``กรุงเทพมหานคร``, a letter lost at each end: too far from the other pages' for
+    it to know again). ``keep``: lines never taken (the SWOT headings). Empty when
+    not OCR'd or when the words' confidences are not known.
+
+    >>> from bma_etl.layouts.base import RepairedText
+    >>> doc = RepairedText.of("กรุงเทพมหานคร\nข้อความ\nารุงเทพมหานค\nข้อความ", (0, 22), True,
+    ...                       words=((14, 21, 91.0), (22, 34, 41.0), (35, 42, 93.0)),
+    ...                       furniture=frozenset({1}))
+    >>> sorted(unsure_heads(doc, list(doc.lines()), frozenset()))
+    [3]
+    """
+    if not doc.ocr_used or not doc.words or not doc.furniture:
+        return frozenset()
+    furniture = [k for ln in doc.all_lines() if ln.no in doc.furniture
+                 and len(k := key(ln.text.strip())) >= _HEADER_KEY_MIN]
+    out: set[int] = set()
+    page = doc.index.page_of(lines[0].start) if lines else 0
+    for line in lines:
+        if not line.text.strip():
+            continue
+        at = doc.index.page_of(line.start)
+        if at != page and line.no not in keep \
+                and (confs := _confidences(doc, line)) and max(confs) < _SURE_CONF \
+                and any(SequenceMatcher(None, key(line.text.strip()), k).ratio() >= _HEADER_SIMILAR
+                        for k in furniture):
+            out.add(line.no)
+        page = at
+    return frozenset(out)
+
+
+#: Fewest letters (key form) of a running header matched again, and how near (0..1)
+#: a page head misread must be to it.
+_HEADER_KEY_MIN = 6
+_HEADER_SIMILAR = 0.8
