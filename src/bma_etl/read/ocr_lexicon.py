@@ -70,7 +70,6 @@ from bma_etl.read.ocr_letters import MIN_LETTERS, reshaped, undoubled
 from bma_etl.read.ocr_words import (
     CONFUSION_COST,
     MIN_KEY,
-    RUN,
     as_written,
     choose,
     confused,
@@ -79,6 +78,7 @@ from bma_etl.read.ocr_words import (
     lexicon,
     near,
 )
+from bma_etl.read.ocr_words import runs as thai_runs
 
 __all__ = ["Restored", "fold", "lexicon", "restore_run", "restored", "restored_message"]
 
@@ -291,7 +291,7 @@ def _pass(
     edits: list[tuple[int, int, str]] = []
     names = [m.span() for m in _NAME.finditer(text)]
     runs = [
-        m for m in RUN.finditer(text) if not any(a < m.end() and m.start() < b for a, b in names)
+        m for m in thai_runs(text) if not any(a < m.end() and m.start() < b for a, b in names)
     ]
     # runs a line break parts are read as one: a word the line cut (``เขตห`` /
     # ``นองจอก``) is whole again; a word restored across the cut is left as read
