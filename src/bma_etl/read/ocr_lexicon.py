@@ -291,15 +291,18 @@ def _pass(
     edits: list[tuple[int, int, str]] = []
     names = [m.span() for m in _NAME.finditer(text)]
     runs = [
-        m for m in thai_runs(text) if not any(a < m.end() and m.start() < b for a, b in names)
+        m for m in thai_runs(text, letters=across)
+        if not any(a < m.end() and m.start() < b for a, b in names)
     ]
     # runs a line break parts are read as one: a word the line cut (``เขตห`` /
-    # ``นองจอก``) is whole again; a word restored across the cut is left as read
+    # ``นองจอก``, ``เชี`` / ``อ``: a letter alone only so) is whole again; a word
+    # restored across the cut is left as read
     groups: list[list[re.Match[str]]] = []
     for m in runs:
-        if across and groups and _CUT.fullmatch(text, groups[-1][-1].end(), m.start()):
+        last = groups[-1][-1] if groups else None
+        if across and last and _CUT.fullmatch(text, last.end(), m.start()):
             groups[-1].append(m)
-        else:
+        elif len(m[0]) > 1:
             groups.append([m])
     for group in groups:
         joined, offs = "", []

@@ -119,16 +119,24 @@ def lexicon() -> _Lexicon:
     )
 
 
-def runs(text: str) -> Iterator[re.Match[str]]:
+#: A run, or one letter a word may end with and no mark (too short for :data:`RUN`).
+_RUN_OR_LETTER = re.compile(f"{RUN.pattern}|[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e45]")
+
+
+def runs(text: str, letters: bool = False) -> Iterator[re.Match[str]]:
     """The Thai runs of ``text`` (:data:`RUN`), leading vowels stacked at a run's start left out.
 
     Such vowels (:data:`_STACKED`) are no word's: left in, they are a letter no word
-    covers, and the words beside them would be left as read.
+    covers, and the words beside them would be left as read. With ``letters``, a
+    letter standing alone (a word's last, a line wrapped alone: ``เชี`` / ``อ``) is a
+    run too.
 
     >>> [m[0] for m in runs("๓ เโครงการ ใไโครงการ เเผน")]
     ['โครงการ', 'โครงการ', 'เเผน']
+    >>> [m[0] for m in runs("ติดเชี อ 1 ก", letters=True)]
+    ['ติดเชี', 'อ', 'ก']
     """
-    for m in RUN.finditer(text):
+    for m in (_RUN_OR_LETTER if letters else RUN).finditer(text):
         stacked = _STACKED.match(text, m.start(), m.end())
         if stacked is None:
             yield m
