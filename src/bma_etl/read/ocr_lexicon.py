@@ -43,7 +43,9 @@ alone. Runs with letters no word covers (names, foreign words), rare words on sh
 keys (:data:`RARE_COST`) and a person's name after its title are left as read. Short
 words (``ที่``, ``ได้``, ``ไม่``: keys under :data:`~.ocr_words.MIN_KEY`) are restored
 only beside another word of their run, never at a full stop (``มน.``); runs a line
-break parts are read as one (``เขตห`` / ``นองจอก``), a word restored across the cut
+break parts are read as one (``เขตห`` / ``นองจอก``; a letter wrapped alone too:
+``เชี`` / ``อ``; leading vowels stacked at a run's start, a rule read as them, are left
+out: :func:`~.ocr_words.runs`), a word restored across the cut
 changed only where what changes lies on one side (``เขตหัว`` / ``ยขวาง`` → ``เขตห้ว``
 / ``ยขวาง``); a tone mark read twice is written once (``น้้ำหนัก``). SARA I read for
 SARA II (``ทิ`` for ``ที่``) and SARA AA for SARA AM are confusions OCR makes. The
