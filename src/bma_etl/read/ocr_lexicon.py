@@ -43,7 +43,9 @@ alone. Runs with letters no word covers (names, foreign words), rare words on sh
 keys (:data:`RARE_COST`) and a person's name after its title are left as read. Short
 words (``ที่``, ``ได้``, ``ไม่``: keys under :data:`~.ocr_words.MIN_KEY`) are restored
 only beside another word of their run, never at a full stop (``มน.``); runs a line
-break parts are read as one (``เขตห`` / ``นองจอก``), a word restored across the cut
+break parts are read as one (``เขตห`` / ``นองจอก``; a letter wrapped alone too:
+``เชี`` / ``อ``; leading vowels stacked at a run's start, a rule read as them, are left
+out: :func:`~.ocr_words.runs`), a word restored across the cut
 changed only where what changes lies on one side (``เขตหัว`` / ``ยขวาง`` → ``เขตห้ว``
 / ``ยขวาง``); a tone mark read twice is written once (``น้้ำหนัก``). SARA I read for
 SARA II (``ทิ`` for ``ที่``) and SARA AA for SARA AM are confusions OCR makes. The
@@ -70,7 +72,6 @@ from bma_etl.read.ocr_letters import MIN_LETTERS, reshaped, undoubled
 from bma_etl.read.ocr_words import (
     CONFUSION_COST,
     MIN_KEY,
-    RUN,
     as_written,
     choose,
     confused,
@@ -79,6 +80,7 @@ from bma_etl.read.ocr_words import (
     lexicon,
     near,
 )
+from bma_etl.read.ocr_words import runs as thai_runs
 
 __all__ = ["Restored", "fold", "lexicon", "restore_run", "restored", "restored_message"]
 
@@ -291,15 +293,18 @@ def _pass(
     edits: list[tuple[int, int, str]] = []
     names = [m.span() for m in _NAME.finditer(text)]
     runs = [
-        m for m in RUN.finditer(text) if not any(a < m.end() and m.start() < b for a, b in names)
+        m for m in thai_runs(text, letters=across)
+        if not any(a < m.end() and m.start() < b for a, b in names)
     ]
     # runs a line break parts are read as one: a word the line cut (``เขตห`` /
-    # ``นองจอก``) is whole again; a word restored across the cut is left as read
+    # ``นองจอก``, ``เชี`` / ``อ``: a letter alone only so) is whole again; a word
+    # restored across the cut is left as read
     groups: list[list[re.Match[str]]] = []
     for m in runs:
-        if across and groups and _CUT.fullmatch(text, groups[-1][-1].end(), m.start()):
+        last = groups[-1][-1] if groups else None
+        if across and last and _CUT.fullmatch(text, last.end(), m.start()):
             groups[-1].append(m)
-        else:
+        elif len(m[0]) > 1:
             groups.append([m])
     for group in groups:
         joined, offs = "", []

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -31,6 +32,10 @@ RUN = re.compile(
     "\u0e40-\u0e45\u0e47-\u0e4e]+"
 )
 _MARK = re.compile(f"[{MARKS}]")
+#: Leading vowels before another (``เโครงการ``, ``ใไโโครงการ``) are no Thai spelling:
+#: OCR reads a rule or a speck before a word as them (two SARA E are SARA AE as OCR
+#: writes it, ``เเผน``, kept).
+_STACKED = re.compile("(?:[\u0e41-\u0e44]|\u0e40(?!\u0e40))+(?=[\u0e40-\u0e44])")
 #: Keys (letters without marks) shorter than this are ambiguous: restored only to a
 #: common word (:data:`SHORT_FREQ`) beside another word.
 MIN_KEY = 3
@@ -112,6 +117,31 @@ def lexicon() -> _Lexicon:
         math.log10(sum(freq.values())),
         floor,
     )
+
+
+#: A run, or one letter a word may end with and no mark (too short for :data:`RUN`).
+_RUN_OR_LETTER = re.compile(f"{RUN.pattern}|[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e45]")
+
+
+def runs(text: str, letters: bool = False) -> Iterator[re.Match[str]]:
+    """The Thai runs of ``text`` (:data:`RUN`), leading vowels stacked at a run's start left out.
+
+    Such vowels (:data:`_STACKED`) are no word's: left in, they are a letter no word
+    covers, and the words beside them would be left as read. With ``letters``, a
+    letter standing alone (a word's last, a line wrapped alone: ``เชี`` / ``อ``) is a
+    run too.
+
+    >>> [m[0] for m in runs("๓ เโครงการ ใไโครงการ เเผน")]
+    ['โครงการ', 'โครงการ', 'เเผน']
+    >>> [m[0] for m in runs("ติดเชี อ 1 ก", letters=True)]
+    ['ติดเชี', 'อ', 'ก']
+    """
+    for m in (_RUN_OR_LETTER if letters else RUN).finditer(text):
+        stacked = _STACKED.match(text, m.start(), m.end())
+        if stacked is None:
+            yield m
+        elif (rest := RUN.match(text, stacked.end(), m.end())) is not None:
+            yield rest
 
 
 def _marks(text: str) -> list[str]:
