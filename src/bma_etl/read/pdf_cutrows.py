@@ -18,6 +18,7 @@ from bma_etl.read.pdf_cuts import (
     label_again,
     split_at_next_table,
     thai_ends,
+    years_row,
 )
 from bma_etl.read.pdf_glyphs import THAI_MARK
 from bma_etl.read.pdf_justified import FLUSH_EM, _spaced
@@ -89,8 +90,9 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         cont = cut_at_columns(after[taken], list(row.cells))  # its cells closer than a tab
         texts = [p for p in cont.text.split("\t") if p.strip()]
         size = max(row.size, cont.size) or 1.0
-        if cont.table is not None or len(texts) != len(cont.cells) or not texts:
-            break
+        if cont.table is not None or len(texts) != len(cont.cells) or not texts \
+                or years_row(dict(enumerate(texts))):
+            break  # (``๒๕๖๔ ๒๕๖๕ ๒๕๖๖`` under ``ค่าเป้าหมาย``: a header's row of years)
         into = []
         for x in cont.cells:
             near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
