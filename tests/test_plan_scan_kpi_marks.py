@@ -206,3 +206,43 @@ def _assert_read_with(seed: int, where: re.Pattern[str], damage: tuple[str, ...]
     text, damaged = where.subn(lambda m: rng.choice(damage), _ocr_print(generated.text, rng))
     assert damaged, f"the plan has {what}"
     _assert_definitions_read(text, generated.tables["plan_kpi_definitions"])
+
+
+#: A definition's term before ``หมายถึง`` right after the indicator's words on the row's
+#: first line, its first word holding a following vowel or mark after its first letters.
+_TERM = re.compile(r"(?<=\S) (?P<head>[ก-ฮ]{2,}?)(?P<mark>[\u0e30-\u0e3a\u0e47-\u0e4e])"
+                   r"(?P<rest>\S*)(?= หมายถึง)")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_definitions_term_whose_first_word_ocr_cut_at_the_indicators_line_end_is_its(
+        seed: int) -> None:
+    """The term's first word cut where a mark follows its first letters, the mark read
+    as a quote (``ความส`` / ``“าเร็จ หมายถึง ...``, seeds 61 and 113, 1-bit scans): the
+    first piece stays on the indicator's line. The indicator reads as generated; the
+    definition holds the whole term (its mark as OCR read it)."""
+    for attempt in range(20):  # a plan with such a row (not every plan has one)
+        rng = random.Random(f"{seed}-{attempt}")
+        generated = GENERATORS["plan"](rng)
+        lines = _ocr_print(generated.text, rng).split("\n")
+        at = next((k for k, line in enumerate(lines) if _TERM.search(line)), None)
+        if at is not None:
+            break
+    assert at is not None, "the plan has a definition row whose term follows its indicator"
+    m = _TERM.search(lines[at])
+    assert m is not None
+    before = "".join(lines[at][:m.start()].split())  # the row's words before the term
+    lines[at] = f"{lines[at][:m.start()]} {m.group('head')}\n\u201c{m.group('rest')}" \
+        + lines[at][m.end():]
+    whole, read = m.group().strip(), f"{m.group('head')} \u201c{m.group('rest')}"
+    want = generated.tables["plan_kpi_definitions"]
+    got = records_of(extract, "\n".join(lines)).get("plan_kpi_definitions", [])
+    assert [r.indicator for r in got] == [w["indicator"] for w in want]
+    damaged = next(k for k, w in enumerate(want)  # the first such row is the one damaged
+                   if "".join(w["indicator"].split()).endswith(before[-8:])
+                   and w["definition"].startswith(whole))
+    for k, (r, w) in enumerate(zip(got, want, strict=True)):
+        definition = w["definition"]
+        if k == damaged:  # its term as OCR read it
+            definition = definition.replace(whole, read, 1)
+        assert "".join((r.definition or "").split()) == "".join(definition.split())

@@ -73,3 +73,72 @@ def test_level_description_with_junk_read_around_it_keeps_its_words(seed: int) -
             "plan_scoring_levels", [])
     ]
     assert got == want
+
+
+# ------------------------------------------------------------------ a level's end
+
+#: Signs OCR made of specks after a level's score, a tab before them (seed 67, 200 dpi:
+#: ``...กรุงเทพมหานคร`` / ``27<tab>:``).
+_SCORE_SPECKS = ("\t:", " :", "\t,", " » '")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_signs_read_after_a_levels_score_are_neither_its_description_nor_its_score(
+        seed: int) -> None:
+    """Two levels of each table at random: the score on a line of its own, specks read
+    as signs after it, and a level's words damaged (``ร้อยละ`` misread) so the level is
+    read the OCR way. Every level keeps its description and its score."""
+    rng = random.Random(seed)
+    generated = _plan(seed, thai=bool(seed % 2))
+    damaged = {rng.randint(1, 5) for _ in range(2)}
+
+    def damage(level: str, rest: str, place: int) -> tuple[str, str]:
+        m = _REST_RE.match(rest)
+        assert m is not None, rest
+        if place not in damaged:
+            return level, f"ร้อยละ {rest}"
+        return level, (f"รอยละ {m.group('weight')} ของน้ำหนักคะแนน {m.group('desc')}"
+                       f" {m.group('score')}{rng.choice(_SCORE_SPECKS)}")
+
+    text = _flowing(generated.text, rng, damage)
+    want: list[Any] = [
+        (_squashed(row["description"]), row["score"])
+        for row in generated.tables["plan_scoring_levels"]
+    ]
+    got = [
+        (_squashed(r.description), _plain(r.score))
+        for r in records_of(extract, text, screened=False, words=_words(text)).get(
+            "plan_scoring_levels", [])
+    ]
+    assert got == want
+
+
+#: The next indicator's heading as OCR read it right under a table's last level, the
+#: blank line between lost (seed 83, 300 dpi 1-bit): ชี้ read ขี้ / ซี้.
+_HEADING_MISREADS = ("ชื่อตัวขี้วัดที่", "ชื่อตัวซี้วัดที่", "ชื่อตัวชีวัดที่")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_next_indicators_heading_misread_right_under_a_level_ends_the_level(seed: int) -> None:
+    """Each ``ชื่อตัวชี้วัดที่`` heading after a scoring table written right under the
+    table's last level, a letter misread: no level takes its words."""
+    rng = random.Random(seed)
+    for attempt in range(40):  # a plan that heads an indicator right after a scoring table
+        generated = _plan(seed * 100 + attempt, thai=bool(seed % 2))
+        flowing = _flowing(generated.text, rng, lambda lv, rest, place: (lv, f"ร้อยละ {rest}"))
+        lines = flowing.split("\n")
+        heads = [k for k in range(2, len(lines)) if lines[k].startswith("ชื่อตัวชี้วัดที่")
+                 and not lines[k - 1].strip() and _REST_RE.search(lines[k - 2]) is None
+                 and re.search(r"\S+\s*$", lines[k - 2]) is not None
+                 and re.search(r"[0-9๐-๙]$", lines[k - 2].rstrip()) is not None]
+        if heads:
+            break
+    assert heads, "the generator heads an indicator right after a scoring table"
+    for k in sorted(heads, reverse=True):
+        lines[k] = lines[k].replace("ชื่อตัวชี้วัดที่", rng.choice(_HEADING_MISREADS), 1)
+        del lines[k - 1]
+    text = "\n".join(lines)
+    want = [_squashed(row["description"]) for row in generated.tables["plan_scoring_levels"]]
+    got = [_squashed(r.description) for r in records_of(
+        extract, text, screened=False, words=_words(text)).get("plan_scoring_levels", [])]
+    assert got == want

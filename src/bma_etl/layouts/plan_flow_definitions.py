@@ -23,6 +23,7 @@ import re
 
 from bma_etl.layouts.base import Derived, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
+from bma_etl.layouts.plan_definition_terms import term_start
 from bma_etl.layouts.plan_edge_junk import junk_end_in, junk_line
 from bma_etl.layouts.plan_flow import Flowed
 from bma_etl.layouts.plan_flow_definitions_header import OCR_KPI_TAIL_RE, is_kpi_header
@@ -326,6 +327,8 @@ def _add_definition(doc: RepairedText, header: int, run: list[Line], measured: b
     if cuts is None:
         return
     indicator, definition, activities = cuts
+    if doc.ocr_used:  # the term's first word OCR cut at the indicator's line end
+        definition = term_start(joined.text, definition, indicator, _line_starts(joined))
     if doc.ocr_used and (misread := _OCR_ITEM_NO_END_RE.search(joined.text, definition,
                                                                 activities)) is not None:
         # the first item's number OCR misread (``©.``, ``<tab>2``)

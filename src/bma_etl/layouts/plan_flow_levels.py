@@ -32,7 +32,7 @@ from bma_etl.layouts.plan_flow_rows import OTHER_RE as _OTHER_RE
 from bma_etl.layouts.plan_flow_rows import ROW_LINES_MAX as _ROW_LINES_MAX
 from bma_etl.layouts.plan_flow_rows import is_gap as _is_gap
 from bma_etl.layouts.plan_indicators import scoring_indicator
-from bma_etl.layouts.plan_level_descriptions import description_span
+from bma_etl.layouts.plan_level_descriptions import description_span, signs_end
 from bma_etl.layouts.plan_level_scores import drop_misread_scores
 from bma_etl.layouts.plan_values import to_int
 from bma_etl.matchkey import KeyRegex, key
@@ -84,6 +84,10 @@ _OCR_LETTER_LEVEL_RE = re.compile(
     r"^\s*(?:[ก-ฮ][\u0e31-\u0e3a\u0e47-\u0e4c]?|(?:[^\s\u0e01-\u0e4f0-9๐-๙]{1,3}\s+){1,2})"
     r"\s*(?P<word>ร้อยละ)\s+(?P<weight>\S{1,5})\s*")
 _WEIGHT_WORDS_RE = KeyRegex(r"ของ\s*น้ำ\s*หนัก\s*คะ\s*แนน")
+#: On an OCR'd page, the next indicator's heading (``ชื่อตัวชี้วัดที่``) with a letter of
+#: its ชี้ misread (``ชื่อตัวขี้วัดที่``): after a whole level (its score read) it ends the
+#: table, as :data:`~.plan_flow_rows.OTHER_RE` does; no level's wrapped words start so.
+_OCR_OTHER_RE = KeyRegex(r"^\s*ชื่อ\s*ตัว\s*\S{1,3}?\s*วัด")
 
 
 class _OcrStart(NamedTuple):
@@ -164,7 +168,8 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
                         and not (doc.ocr_used and _open(run, _LEVEL_RE)
                                  and _page_turns(doc, lines, i)):
                     break
-            elif _OTHER_RE.match(line.text) or _LEVEL_HEADER_RE.match(line.text):
+            elif _OTHER_RE.match(line.text) or _LEVEL_HEADER_RE.match(line.text) or (
+                    doc.ocr_used and run and _whole(run) and _OCR_OTHER_RE.match(line.text)):
                 break
             elif _LEVEL_START_RE.match(line.text) or (
                     doc.ocr_used and _ocr_level_start(line.text)):
@@ -367,8 +372,8 @@ def _add_ocr_level(doc: RepairedText, header: int, joined: Line, indicator: Fiel
     words = _WEIGHT_WORDS_RE.search(text[:start + 30], start)
     if words is not None and not text[start:words.start()].strip(" :;.,"):
         start = words.end()
-    end = len(text.rstrip())
-    score = _OCR_SCORE_RE.search(text, start)
+    end = signs_end(text, start, len(text.rstrip()))  # specks after the score: no cell
+    score = _OCR_SCORE_RE.search(text[:end], start)
     if score is not None and _OCR_NUMBER_RE.fullmatch(score.group(1)):
         fields["score"] = doc.raw_in(joined, *score.span(1))
         end = score.start()

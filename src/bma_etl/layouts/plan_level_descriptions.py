@@ -18,7 +18,7 @@ from bma_etl.document import words_over
 from bma_etl.layouts.base import Line, RepairedText
 from bma_etl.matchkey import KeyRegex
 
-__all__ = ["description_span"]
+__all__ = ["description_span", "signs_end"]
 
 #: The weight's words (``ของน้ำหนักคะแนน``), in key form too: no description's.
 _WEIGHT_WORDS_RE = KeyRegex(r"ของ\s*น้ำ\s*หนัก\s*คะ\s*แนน")
@@ -72,6 +72,25 @@ def description_span(doc: RepairedText, line: Line, start: int, end: int) -> tup
 
 #: A description's words end in a Thai letter or mark.
 _THAI_END_RE = re.compile("[\u0e01-\u0e4e]$")
+
+
+def signs_end(text: str, start: int, end: int) -> int:
+    r"""``end`` moved back past up to :data:`_JUNK_MAX` trailing tokens of signs only.
+
+    What OCR made of specks after a level's last cell (``... 27<tab>:``): before
+    the score is looked for, so the score is the last token again. Never past
+    ``start``, nor past the last token that holds a letter or a digit.
+
+    >>> text = "ดำเนินการ 27\t: ,"
+    >>> text[:signs_end(text, 0, len(text))]
+    'ดำเนินการ 27'
+    """
+    for _ in range(_JUNK_MAX):
+        last = re.search(rf"\s({_SIGNS})\s*$", text[start:end])
+        if last is None or not text[start:start + last.start()].strip():
+            break
+        end = start + last.start()
+    return end
 
 
 def _past_signs(text: str, start: int, end: int) -> int:

@@ -164,7 +164,9 @@ def _bare_number(lines: list[Line], i: int, junk: Junk) -> re.Match[str] | None:
 
     Or a short line it read unsure (``junk.unsure``: ``กาต`` for ``๒.``). Only when
     the next line is words of no item of their own (the item's text)
-    and line ``i`` is no page number misread (``junk``).
+    and line ``i`` is no page number misread (``junk``). Never when the next line is
+    a number alone mid-page (``junk.numbers``): a number numbers words, not another
+    number, so line ``i`` is the tail of the item above (``ยืน`` over ``3``).
     """
     if lines[i].no in junk.gaps or i + 1 >= len(lines):
         return None
@@ -173,6 +175,7 @@ def _bare_number(lines: list[Line], i: int, junk: Junk) -> re.Match[str] | None:
         m = _UNSURE_NUMBER_RE.match(blank_tags(lines[i].text))
     following = lines[i + 1]
     if m is None or _is_gap(following, junk) or not is_text_line(following) \
+            or following.no in junk.numbers \
             or swot_item(following.text, OCR) is not None \
             or _number_alone(following.text, OCR) is not None \
             or _swot_kind(following.text, True) is not None:
