@@ -37,6 +37,12 @@ _OCR_NUMBER = (rf"(?=[^\s]*{DIGIT})(?:[^\s\u0e01-\u0e4f]|ๆ|[ก-ฮเ-ไ][{M
 _OCR_MARK = r"[^\s\u0e00-\u0e7f0-9]{1,4}"
 _OCR_CELLS_END = re.compile(
     rf"(?:\s+(?:{_OCR_NUMBER}|{_OCR_MARK}))*\s+{_OCR_NUMBER}(?:\s+{_OCR_MARK})*\s*$")
+#: The cells after a step's words whose last cell, after the cells' gap (a tab), OCR read
+#: as one or two Thai letters (``...ในพื้นที่ ๓ ๐\tสง``: ``๓๐ ๘๐``, the wrap cut the first),
+#: or with a number's digit read as a lone letter before that gap (``...มหานคร ๒ ว\tMO``).
+_OCR_LETTER_CELLS_END = re.compile(
+    rf"(?:\s+(?:{_OCR_NUMBER}|{_OCR_MARK}))*\s+{_OCR_NUMBER}(?:\s+[ก-ฮ](?=\t))?"
+    rf"\t+(?:[ก-ฮ]{{1,2}}|{_OCR_MARK}|{_OCR_NUMBER})\s*$")
 #: A step's two number cells both read as Latin letters (``mo do``: ๓๐ ๑๐๐; a sign
 #: among them: ``ao) =O``), right after its Thai words: the form ends a step with
 #: them, so they are no words of it.
@@ -77,7 +83,8 @@ def ends_with_cells(text: str) -> bool:
     >>> ends_with_cells("ขออนุมัติโครงการ NNT bo ~~ lo"), ends_with_cells("ขออนุมัติโครงการ Ok")
     (True, False)
     """
-    return _OCR_CELLS_END.search(text) is not None or _OCR_LATIN_CELLS_END.search(text) is not None
+    return any(rx.search(text) is not None
+               for rx in (_OCR_CELLS_END, _OCR_LATIN_CELLS_END, _OCR_LETTER_CELLS_END))
 
 
 def cells_start(text: str, body: int) -> int | None:
@@ -90,7 +97,8 @@ def cells_start(text: str, body: int) -> int | None:
     """
     found = [m.start() for m in (_OCR_CELLS_END.search(text, body),
                                  _OCR_LATIN_CELLS_END.search(text, body),
-                                 _OCR_GLUED_CELLS_END.search(text, body))
+                                 _OCR_GLUED_CELLS_END.search(text, body),
+                                 _OCR_LETTER_CELLS_END.search(text, body))
              if m is not None and m.start() > body]
     return min(found) if found else None  # the percentage run into the words starts them
 

@@ -227,14 +227,28 @@ _OCR_HEADER_WORDS = (key("เกณฑ์ร้อยละ"), key("คะแน
 
 
 def _is_ocr_level_header(lines: list[Line], i: int) -> bool:
-    """On an OCR'd page: the header, its first word misread, with its other words."""
-    first = key(lines[i].text)
-    if not first.startswith(_OCR_HEADER_START) \
-            and not 0 <= first.find(_OCR_HEADER_REST) <= _OCR_HEADER_LEAD_MAX:
+    """On an OCR'd page: the header, its first word misread, with its other words.
+
+    Not the indicator's quote right above a header whose first word OCR damaged
+    (``“ระดับความสำเร็จในการ…”`` over ``Je ดับความสำเร็จ เกณฑ์ร้อยละ…``): the next line
+    opens as a header and holds its words itself.
+    """
+    if not _opens_ocr_header(lines[i].text):
+        return False
+    if i + 1 < len(lines) and _opens_ocr_header(lines[i + 1].text) \
+            and _OCR_HEADER_WORDS[0] in key(lines[i + 1].text) \
+            and _OCR_HEADER_WORDS[0] not in key(lines[i].text):
         return False
     window = key(" ".join(ln.text for ln in lines[i:i + 2]))
     return all(w in window for w in _OCR_HEADER_WORDS[:1]) and (
         _OCR_HEADER_WORDS[1] in window or "แนน" in window)
+
+
+def _opens_ocr_header(text: str) -> bool:
+    """Whether ``text`` opens as the header's first word, as OCR may read it."""
+    first = key(text)
+    return first.startswith(_OCR_HEADER_START) \
+        or 0 <= first.find(_OCR_HEADER_REST) <= _OCR_HEADER_LEAD_MAX
 
 
 def _cut_score(doc: RepairedText, run: list[Line], previous: Line, line: Line) -> bool:

@@ -13,6 +13,7 @@ last target's number the page wrapped onto a line of its own.
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import pairwise
 
 from bma_etl.layouts.base import Line
@@ -87,6 +88,13 @@ _STRONG_LATIN_LOOSE_RE = re.compile(
     rf"(?P<word>(?:{marks_optional('|'.join(_STRONG), any_mark=True)})"
     rf"(?:\s*(?:{marks_optional('|'.join(_STRONG), any_mark=True)}))*)\s*"
     r"(?=[A-Za-z]{1,3}(?:\s|$))")
+#: On an OCR'd page: a target's word before its number whose first digit OCR read as a
+#: Thai letter (``ร้อยละ ฒ๐`` for ``ร้อยละ ๗๐``: the model reads ``๗`` as ``ฒ``, ``๖`` as
+#: ``อ``): one consonant, then digits, the number's token ending there.
+_STRONG_LETTER_DIGIT_RE = re.compile(
+    rf"(?P<word>(?:{marks_optional('|'.join(_STRONG), any_mark=True)})"
+    rf"(?:\s*(?:{marks_optional('|'.join(_STRONG), any_mark=True)}))*)\s*"
+    rf"(?=[ก-ฮ]{DIGIT}+(?!\S))")
 
 
 #: Letters with no digit a row's name opens with after its number (a target that
@@ -128,6 +136,7 @@ def possible_starts(text: str, pos: int, ocr: bool = False, loose: bool = False
     if ocr:
         latin = _STRONG_LATIN_LOOSE_RE if loose else _STRONG_LATIN_RE
         strongs += latin.finditer(text, pos)
+        strongs += _STRONG_LETTER_DIGIT_RE.finditer(text, pos)
     strong = [(m.start(), m.group("word"), True) for m in strongs]
     inside = [(m.start(), m.end()) for m in strongs]
     weak = [(_cut_number_start(text, m.start()), m.group("word"), False)
@@ -155,7 +164,62 @@ def target_starts(text: str, pos: int, count: int, ocr: bool = False) -> list[in
     starts = _cut(text, pos, count, possible_starts(text, pos, ocr), ocr)
     if starts is None and ocr:
         starts = _cut(text, pos, count, possible_starts(text, pos, ocr, loose=True), ocr)
+    if starts is not None and ocr:
+        moved = [damaged_word_start(text, pos, at) for at in starts]
+        if all(a < b for a, b in pairwise([pos, *moved])):
+            starts = moved
     return starts
+
+
+#: The pieces (at most two: a wrap may cut it) and characters of a target's word OCR damaged.
+_DAMAGED_PIECES = re.compile(r"(?<!\S)\S+(?:\s+\S+)?\s*$")
+_DAMAGED_MIN = 5
+
+
+def damaged_word_start(text: str, pos: int, at: int) -> int:
+    r"""Where a target starting at ``at`` starts, a word of it OCR damaged just before put back.
+
+    On an OCR'd page a target's opening word may lose a letter to a speck
+    (``ไม่ต่ *ากว่าร้อยละ ๗๐``: ``ำ`` read as ``*``, the wrap's space in it): the words
+    right before ``at`` (no further back than ``pos``), one letter away from a target's
+    word (:data:`_STRONG`), are the target's, no word of the name.
+
+    >>> t = "ชื่อตัวชี้วัด ไม่ต่ *ากว่าร้อยละ ๗๐"
+    >>> t[damaged_word_start(t, 0, t.index("ร้อยละ")):]
+    'ไม่ต่ *ากว่าร้อยละ ๗๐'
+    >>> t = "ชื่อ ระดับ ๓\tระดับ ๔"
+    >>> damaged_word_start(t, 0, t.index("ระดับ ๔")) == t.index("ระดับ ๔")
+    True
+    >>> t = "ชื่อตัวชี้วัด ร้อยละ ๗๐"
+    >>> damaged_word_start(t, 0, t.index("ร้อยละ")) == t.index("ร้อยละ")
+    True
+    """
+    m = _DAMAGED_PIECES.search(text, pos, at)
+    if m is None or _DIGIT_RE.search(m.group()):
+        return at  # a number is no letter of a word: the target before (``ระดับ ๓``)
+    squashed = re.sub(r"\s+", "", m.group())
+    if len(squashed) >= _DAMAGED_MIN and any(_one_edit(squashed, w) for w in _STRONG):
+        return m.start()
+    # the word's second piece alone (``...หน่วยงาน *ากว่า``)
+    last = re.search(r"(?<!\S)\S+\s*$", m.group())
+    if last is not None and len(last.group().strip()) >= _DAMAGED_MIN \
+            and any(_one_edit(last.group().strip(), w) for w in _STRONG):
+        return m.start() + last.start()
+    return at
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with exactly one letter read for another, lost or added.
+
+    ``ำ`` counts as its two parts (``ํ`` and ``า``): OCR reads its ring alone as a sign.
+    """
+    a, b = unicodedata.normalize("NFKD", a), unicodedata.normalize("NFKD", b)
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 #: On an OCR'd page, a short Latin word right before a row's first target start
