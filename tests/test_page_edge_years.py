@@ -1,5 +1,8 @@
 """A meeting's or a month's number over a year at a page's top is text, no page number.
 
+So is a number alone at a page's top (``2``, the rest of ``… งวดที่ 2``) when the
+page has its number at its foot (``- 2 -``): a page is numbered once.
+
 A report's detail ``… ครั้งที่ 2/2566`` (the meeting's number over its Buddhist-era
 year) may wrap so that ``2/2566`` is the next page's first line. It reads like a page
 number with its page count (``2/12``) and was left out as page furniture: the detail
@@ -44,6 +47,17 @@ def test_a_history_detail_whose_year_opens_a_page(tmp_path: Path) -> None:
     pdf = tmp_path / "history.pdf"
     render.render_fpdf(doc, pdf, font, font_file(font),
                        _seeded(157, "web_history", 3, "fpdf2-shaped"), shaping=True)
+    _check(pdf, doc.truth)
+
+
+def test_a_number_alone_opening_a_numbered_page(tmp_path: Path) -> None:
+    # fpdf2 with shaping, Laksaman 16 pt, ``- n -`` at each page's foot: the detail's
+    # ``… งวดที่ 2`` wraps so that ``2`` opens page 2, the page's own number as it
+    # happens; the page is numbered at its foot, so the ``2`` at its top is text
+    font = "Laksaman"
+    doc = GENERATORS["web_history"](random.Random(1054))
+    pdf = tmp_path / "history.pdf"
+    render.render_fpdf(doc, pdf, font, font_file(font), random.Random(54), shaping=True, pt=16)
     _check(pdf, doc.truth)
 
 

@@ -334,7 +334,10 @@ def _edges(lines: list[str], page: list[int], page_no: int,
     :func:`_page_number`). A line is at one edge only.
     An edge has one page number: a number alone inside the one it has is the
     page's last (or first) line of text, a table's score cut onto its own line (an
-    fpdf2 plan's ``๒๐`` above ``- 4 -``), not a second page number.
+    fpdf2 plan's ``๒๐`` above ``- 4 -``), not a second page number; nor is a page
+    numbered at both edges: a number alone at one edge when the other has the
+    page's number in words or dashes (``- 2 -``) is that edge's outermost line of
+    text (``2``, the rest of ``…งวดที่ 2`` a page break cut).
     """
     filled = [i for i in page if lines[i].strip()]
     out: dict[int, tuple[str, int]] = {}
@@ -351,6 +354,13 @@ def _edges(lines: list[str], page: list[int], page_no: int,
             elif outermost:
                 out[i] = (side, 0)
                 outermost = False
+    numbers = [i for i, place in out.items() if place[1] == -1]
+    bare = [i for i in numbers if _BARE_NUMBER_RE.match(lines[i])]
+    if len(numbers) == 2 and len(bare) == 1:  # a page is numbered once: beside its ``- 2 -``,
+        side = out[bare[0]][0]  # a ``2`` is text (``…งวดที่`` / ``2`` over a page break)
+        for i in [i for i, place in out.items() if place == (side, 0)]:
+            del out[i]
+        out[bare[0]] = (side, 0)
     return sorted(out.items())
 
 
