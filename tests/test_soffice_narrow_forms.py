@@ -78,3 +78,29 @@ def test_a_report_row_a_page_cut_in_its_narrow_flag_columns_goes_on(tmp_path: Pa
 def _seeded(*parts: object) -> random.Random:
     """The random source bench/corpus's builder draws a document or a print from."""
     return random.Random(zlib.crc32(repr(parts).encode()))
+
+
+@pytest.mark.parametrize(("seed", "generator", "k", "font"), [
+    (157, "legacy_pipe", 1, "Sarabun"),
+    (157, "legacy_long", 2, "Laksaman"),
+])
+def test_a_report_row_each_of_whose_cells_wraps_is_one_row(
+        tmp_path: Path, seed: int, generator: str, k: int, font: str) -> None:
+    # Forms drawn as bench/corpus's builder draws them (seed 157): each report row
+    # a table of its own (blank lines between), the label column so narrow that
+    # ``รายงานครั้งที่๑`` wraps inside its last word (``รายงานครั้ง`` / ``ที่๑``), and
+    # the row's second line goes on each of its cells Thai to Thai (``ความ`` /
+    # ``ก้าวหน้า…``, ``: ไม่เป็นไป`` / ``ตามแผน``): one row, not two
+    # (:func:`bma_etl.read.pdf_borderless.top_aligned_rows`).
+    font_file(font)
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    doc = GENERATORS[generator](_seeded(seed, generator, k))
+    pdf = tmp_path / "form.pdf"
+    _, failed = render.render_narrow_tables_batch(
+        [(doc, pdf, font, _seeded(seed, generator, k, "soffice-narrow"))])
+    assert not failed, failed
+    values = [{n: r[n] for n in (*FIELDS, "detail") if n in r}
+              for r in doc.truth["tables"]["progress_updates"]]
+    result = score(process_file(pdf), {"tables": {"progress_updates": values}})
+    assert result.total > 0 and result.lost == [], result.lost[:4]

@@ -14,7 +14,8 @@ non-blank lines of a page and
   a number alone, ``3``, only where it keeps the document's numbering: its page's
   place plus the offset most pages' numbers keep, or its place where no two pages
   agree. A year or an amount that a wrap left alone on a page's last line
-  (``2030``), a table's score cut onto a page's edge, is content), or
+  (``2030``), a table's score cut onto a page's edge, is content; so is a number
+  over a Buddhist-era year, ``2/2566``: a page count is no year), or
 - it is the outermost line (page numbers aside) and the same line, its page
   number aside, is the outermost line at the same edge (top or bottom) of
   another page, or nearly the same as one repeated so on two others (a header
@@ -67,9 +68,12 @@ _DIGIT = "[0-9๐-๙]"
 #: Thai-letter page numbers (ก ข ค … as office suites number pages): one or two
 #: consonants, only after หน้า, where no running text stands alone.
 _THAI_NUMBERING = "[ก-ฮ]{1,2}"
+#: A page count after a page's number (``3/12``): no Buddhist-era year (``ครั้งที่ 2/2566``,
+#: a month's ``๒/๒๕๖๖``, cut onto a page's edge, is text).
+_PAGE_COUNT = rf"(?!(?:25|๒๕){_DIGIT}{{2}}(?!{_DIGIT})){_DIGIT}{{1,4}}"
 PAGE_NUMBER_RE = re.compile(
     rf"^\s*(?:[-–—]\s*)?(?:(?:หน้า|หน้าที่|page|p\.)\s*)?{_DIGIT}{{1,4}}"
-    rf"(?:\s*(?:/|of|จาก)\s*{_DIGIT}{{1,4}})?(?:\s*[-–—])?\s*$"
+    rf"(?:\s*(?:/|of|จาก)\s*{_PAGE_COUNT})?(?:\s*[-–—])?\s*$"
     rf"|^\s*(?:[-–—]\s*)?(?:หน้าที่|หน้า)\s*{_THAI_NUMBERING}"
     rf"(?:\s*(?:/|จาก)\s*{_THAI_NUMBERING})?(?:\s*[-–—])?\s*$",
     re.IGNORECASE,
@@ -330,7 +334,10 @@ def _edges(lines: list[str], page: list[int], page_no: int,
     :func:`_page_number`). A line is at one edge only.
     An edge has one page number: a number alone inside the one it has is the
     page's last (or first) line of text, a table's score cut onto its own line (an
-    fpdf2 plan's ``๒๐`` above ``- 4 -``), not a second page number.
+    fpdf2 plan's ``๒๐`` above ``- 4 -``), not a second page number; nor is a page
+    numbered at both edges: a number alone at one edge when the other has the
+    page's number in words or dashes (``- 2 -``) is that edge's outermost line of
+    text (``2``, the rest of ``…งวดที่ 2`` a page break cut).
     """
     filled = [i for i in page if lines[i].strip()]
     out: dict[int, tuple[str, int]] = {}
@@ -347,6 +354,13 @@ def _edges(lines: list[str], page: list[int], page_no: int,
             elif outermost:
                 out[i] = (side, 0)
                 outermost = False
+    numbers = [i for i, place in out.items() if place[1] == -1]
+    bare = [i for i in numbers if _BARE_NUMBER_RE.match(lines[i])]
+    if len(numbers) == 2 and len(bare) == 1:  # a page is numbered once: beside its ``- 2 -``,
+        side = out[bare[0]][0]  # a ``2`` is text (``…งวดที่`` / ``2`` over a page break)
+        for i in [i for i, place in out.items() if place == (side, 0)]:
+            del out[i]
+        out[bare[0]] = (side, 0)
     return sorted(out.items())
 
 

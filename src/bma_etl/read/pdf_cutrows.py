@@ -7,6 +7,7 @@ Stage: read. Used by :mod:`.pdf` on the laid-out lines of consecutive pages
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -18,6 +19,7 @@ from bma_etl.read.pdf_cuts import (
     label_again,
     split_at_next_table,
     thai_ends,
+    word_across,
     years_row,
 )
 from bma_etl.read.pdf_glyphs import THAI_MARK
@@ -53,10 +55,13 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     its first word ended the row. The row is first cut at the next page's columns
     (:func:`.pdf_cuts.split_at_next_table`), and a line whose cells start at those
     columns, two or more under one of the row's cells, is a row of its own (a header's
-    years under ``ค่าเป้าหมาย``). The joined row replaces the last line of ``before``
-    (in place); returns ``after`` without the lines joined. A first line that opens the
-    item after the last one the row's cell holds, or a cell right of it holds (``๒.
-    โครงการ…`` under ``๑. โครงการ…``,
+    years under ``ค่าเป้าหมาย``), as is a line of years alone set two or more under one
+    of them (:func:`_years_apart`). Where the room the row's last line left in the
+    first column is unknown (no edge of it shows on its page), only a word cut in two
+    there (:func:`.pdf_cuts.word_across`) takes a first line into that column. The
+    joined row replaces the last line of ``before`` (in place); returns ``after``
+    without the lines joined. A first line that opens the item after the last one the
+    row's cell holds, or a cell right of it holds (``๒. โครงการ…`` under ``๑. โครงการ…``,
     or the next number alone in its number cell: :func:`_next_item`; the line above
     the row when the row holds no item: :func:`_items_held`), or the start of a
     numbered label the row's first cell holds whole (``รายงาน`` under ``รายงานครั้งที่๗``:
@@ -97,6 +102,8 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         for x in cont.cells:
             near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
             into.append(near[-1] if near else mine[0])
+        if _years_apart(texts, into):
+            break  # ``๒๕๖๕`` | ``๒๕๖๖`` | ``๒๕๖๗`` under ``ค่าเป้าหมาย``: the same
         # (a cell right of the one its x picks too: a tab-stop print sets the next row's
         # ``\t\t๒. โครงการ…`` at the second stop, left of where a long cell pushed ``๑.``)
         if taken == first and (any(_next_item(piece, texts[0])
@@ -130,6 +137,26 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         return after
     before[last] = replace(row, text="\t".join(pieces))
     return after[:first] + after[taken:]
+
+
+#: Buddhist-era years alone, one or more a word space apart (``2565``, ``๒๕๖๕ ๒๕๖๖``).
+_YEARS_ALONE = re.compile("(?:25[0-9]{2}|\u0e52\u0e55[\u0e50-\u0e59]{2})"
+                          "(?: (?:25[0-9]{2}|\u0e52\u0e55[\u0e50-\u0e59]{2}))*")
+
+
+def _years_apart(texts: list[str], into: list[int]) -> bool:
+    """Whether a next page's first line is a header's years, each in a column of its own.
+
+    Its pieces (``texts``, going on the row's cells ``into``) are each years alone,
+    two of them or more under one of the row's cells (``๒๕๖๕`` | ``๒๕๖๖`` | ``๒๕๖๗``
+    set at their own columns under ``ค่าเป้าหมาย``): a row of its own. A wrapped
+    cell's rest is one piece under its cell.
+
+    >>> _years_apart(["๒๕๖๕", "๒๕๖๖", "๒๕๖๗"], [1, 2, 2]), _years_apart(["2565", "2566"], [1, 2])
+    (True, False)
+    """
+    return len(set(into)) < len(into) \
+        and all(_YEARS_ALONE.fullmatch(text.strip()) is not None for text in texts)
 
 
 #: What closes a label (``** ปัญหาของโครงการ :``).
@@ -251,6 +278,10 @@ def _goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[i
     pieces = row.text.split("\t")
     mine = [k for k, piece in enumerate(pieces) if piece.strip()]
     size = max(row.size, cont.size) or 1.0
+    if any(math.isnan(row.room[mine.index(k)]) for k in into):
+        # the room the row's last line left is unknown (its column shows no edge on
+        # its page): no sign it filled the cell, only a word it cut in two is
+        return word_across(pieces[mine[0]], texts[0])
     for end, k in zip(cont.ends, into, strict=True):
         at = mine.index(k)
         if at + 1 < len(row.cells) and end > row.cells[at + 1]:
