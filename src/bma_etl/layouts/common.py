@@ -242,10 +242,12 @@ def _at_letter(text: str, n: int) -> int:
 #: A baht amount whose thousands commas OCR read as dots, some or all (``19,696.000.00``,
 #: ``20,833.000``): a group of three digits after a dot is no satang (a baht amount
 #: prints two), so each dot before such a group is a comma; two digits after the last
-#: dot are the satang. OCR may put a space after a mark (``14.984, 000``).
+#: dot are the satang. OCR may put a space after a mark (``14.984, 000``), or read a
+#: comma as both marks (``20,249.,000``, ``5.,782.500.00``).
+_GROUP_MARK = r"(?:\.,|,\.|[.,]) ?"
 _AMOUNT_DOTS_RE = re.compile(
-    r"^\s*(?P<n>[0-9]{1,3}(?:[.,] ?[0-9]{3})*\. ?[0-9]{3}(?:[.,] ?[0-9]{3})*)"
-    r"(?:\.(?P<satang>[0-9]{2}))?\s*$")
+    rf"^\s*(?P<n>[0-9]{{1,3}}(?:{_GROUP_MARK}[0-9]{{3}})*(?:\.,?|,\.) ?[0-9]{{3}}"
+    rf"(?:{_GROUP_MARK}[0-9]{{3}})*)(?:\.(?P<satang>[0-9]{{2}}))?\s*$")
 
 
 def amount_dots_misread(raw: Raw) -> Derived | None:
@@ -258,6 +260,12 @@ def amount_dots_misread(raw: Raw) -> Derived | None:
     Decimal('20833000')
     >>> amount_dots_misread(Raw("14.984, 000", None)).value  # type: ignore[arg-type]
     Decimal('14984000')
+    >>> amount_dots_misread(Raw("5.,782.500.00", None)).value  # type: ignore[arg-type]
+    Decimal('5782500.00')
+    >>> amount_dots_misread(Raw("20,249.,000", None)).value  # type: ignore[arg-type]
+    Decimal('20249000')
+    >>> amount_dots_misread(Raw("20,833.00", None)) is None
+    True
     """
     m = _AMOUNT_DOTS_RE.match(raw.text)
     if m is None:
