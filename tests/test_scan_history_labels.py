@@ -156,6 +156,25 @@ def test_tracking_name_and_code_read_as_two_lines(seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", range(4))
+def test_tracking_code_whose_last_digit_ocr_read_as_a_mark(seed: int) -> None:
+    """``<name> : 12549184-998]`` (seed 71, 150 dpi 1-bit, for ``…-9981``): the name is
+    read, the code is NULL, never ``…-998``."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_tracking"](rng)
+    while not re.search(r"^โครงการ.*? : [0-9]{8}-[0-9]{4}$", generated.text, flags=re.M):
+        generated = GENERATORS["web_tracking"](rng)
+    mark = rng.choice(("]", "|", "ๆ", "l"))
+    text = re.sub(r"^(โครงการ.*? : [0-9]{8}-[0-9]{3})[0-9]$", lambda m: m[1] + mark,
+                  generated.text, count=1, flags=re.M)
+    assert text != generated.text
+    [got] = records_of(extract, text, screened=False)["projects"]
+    [want] = generated.tables["projects"]
+    assert (got.project_name, got.project_code) == (want["project_name"], None)
+    fields = tuple(f for f in _FIELDS if f not in ("project_name", "project_code"))
+    assert_rows_read("projects", [got], [want], fields)
+
+
+@pytest.mark.parametrize("seed", range(4))
 def test_entry_value_ocr_read_as_a_few_latin_letters_is_unknown(seed: int) -> None:
     """``** อุปสรรคของโครงการ :Lit`` (``ไม่มี`` read as Latin, seeds 59, 71 and 73): the
     obstacles are NULL, never ``Lit``; the entry's other values are read."""
