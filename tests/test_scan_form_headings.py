@@ -85,3 +85,33 @@ def test_a_misspelt_heading_never_sends_the_reader_back(seed: int) -> None:
     at = generated.text.index("\nรายงานครั้งที่", generated.text.index("\n2. รายงาน"))
     text = generated.text[:at] + "\n1.5 เป้าหมายขอลงโครงการ" + generated.text[at:]
     assert _rows(_read(text)) == _want(generated)
+
+
+#: The target's heading as OCR read it on a 150 dpi scan (seed 67's legacy_long_003): its
+#: number read as Latin letters and its words misspelt, the dots after them as junk;
+#: and the objectives' heading damaged the same way.
+_TARGET_NUMBER_AND_WORDS = ("LS เป้าหมายของโครงก", "Ls. เป้าหมายขอวโครงการ")
+_TARGET_JUNK_TAIL = " Bi 5ต"
+_OBJECTIVES_NUMBER_AND_WORDS = ("Le วัตถุประสงศ์ของโครงการ", "ld วัตถุประลงค์ชองโครงการ")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_heading_with_number_and_words_misread_opens_its_section(seed: int) -> None:
+    """Objectives and target read as generated when both their headings lost their number
+    to letters and a letter of their words: neither section runs into the one before."""
+    rng = random.Random(seed)
+    generated = GENERATORS["legacy_long"](rng)
+    target = re.search(r"^1\.5 เป้าหมายของโครงการ\.*(?P<rest>.*)$", generated.text, re.M)
+    assert target is not None
+    misread = rng.choice(_TARGET_NUMBER_AND_WORDS)
+    if not target["rest"].strip():  # junk after the words only where no text follows
+        misread += _TARGET_JUNK_TAIL
+    text = generated.text[:target.start()] + misread + generated.text[target.start("rest"):]
+    text = re.sub(r"^1\.4 วัตถุประสงค์ของโครงการ", rng.choice(_OBJECTIVES_NUMBER_AND_WORDS),
+                  text, count=1, flags=re.M)
+    assert "1.4 " not in text and "1.5 " not in text
+    [project] = _read(text)["projects"]
+    [want] = generated.tables["projects"]
+    assert [" ".join(o.split()) for o in project.objectives or []] == \
+        [" ".join(o.split()) for o in want["objectives"]]
+    assert " ".join((project.target or "").split()) == " ".join(want["target"].split())

@@ -342,6 +342,24 @@ def test_agency_whose_slash_ocr_read_as_a_rule(seed: int) -> None:
         assert project.division == want["division"]
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_agency_whose_slash_ocr_lost_where_its_line_wrapped(seed: int) -> None:
+    """``หน่วยงานที่รับผิดชอบ. : สำนักสิ่งแวดล้อม`` / ``กองจัดการ… / …`` (the slash that
+    ended the line lost, or read as ``if``): the agency ends with its line, and the
+    division reads as generated."""
+    rng = random.Random(seed)
+    generated = _form(rng)
+    lost = rng.choice(("", "\tif", " l"))
+    text = re.sub(r"^(หน่วยงานที่รับผิดชอบ\. : [^/\n]*?) / ", lambda m: f"{m[1]}{lost}\n",
+                  generated.text, count=1, flags=re.M)
+    assert text != generated.text
+    [project] = _read(legacy, text)["projects"]
+    [want] = generated.tables["projects"]
+    assert project.agency == want["agency"]
+    if "division" in want:
+        assert " ".join((project.division or "").split()) == " ".join(want["division"].split())
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_project_code_whose_dash_ocr_read_twice_or_with_a_space_among_its_digits(
         seed: int) -> None:

@@ -3,7 +3,8 @@
 History pages are generated from known values (``bench/corpus``); each entry's
 problem and obstacle labels are then damaged the way Tesseract read them on the
 corpus's scans: the ``:`` read as ``(`` glued to the value (``** อุปสรรคของโครงการ
-(ไม่มี``), beside the readings already known (``1ไม่มี``), or as ``ไ1`` (``ไ1ไม่มี``);
+(ไม่มี``), beside the readings already known (``1ไม่มี``), or as ``ไ1`` (``ไ1ไม่มี``),
+``1]`` or ``!`` (``1]ไม่มี``);
 the ``:`` after an entry's report date lost, a gap (a tab) left before the narrative
 (``11/06/2565⇥⇥อยู่…``); on a tracking page the assessment banner's ``ไตรมาส`` misread,
 and the project's code read on a line of its own.
@@ -53,6 +54,24 @@ def test_entry_label_whose_colon_ocr_read_as_a_letter_and_a_digit(seed: int) -> 
     text = _ENTRY_LABEL.sub(lambda m: f"** {m.group(1)}ของโครงการ ไ1", generated.text)
     text = re.sub(r"(ของโครงการ ไ1) ", r"\1", text)  # glued to the value
     assert "ของโครงการ ไ1" in text
+    got = records_of(extract, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert [(r.problems, r.obstacles) for r in got] == [
+        (w["problems"], w["obstacles"]) for w in want
+    ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_entry_label_whose_colon_ocr_read_as_a_stroke_and_a_bracket(seed: int) -> None:
+    """``** ปัญหาของโครงการ 1]ไม่มี``, ``… !ไม่มี`` (seeds 53, 59, 83 at 150-300 dpi): the
+    ``:`` read as a stroke, a bracket after it or not, glued to the value is no part of it."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    text = _ENTRY_LABEL.sub(
+        lambda m: f"** {m.group(1)}ของโครงการ {rng.choice(('1]', '!', 'l]'))}\x00",
+        generated.text)
+    text = text.replace("\x00 ", "").replace("\x00", "")  # glued to the value
+    assert "ของโครงการ 1]" in text or "ของโครงการ !" in text or "ของโครงการ l]" in text
     got = records_of(extract, text, screened=False)["progress_updates"]
     want = generated.tables["progress_updates"]
     assert [(r.problems, r.obstacles) for r in got] == [
@@ -134,6 +153,25 @@ def test_tracking_name_and_code_read_as_two_lines(seed: int) -> None:
     assert text != generated.text
     got = records_of(extract, text, screened=False)["projects"]
     assert_rows_read("projects", got, generated.tables["projects"], _FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_tracking_code_whose_last_digit_ocr_read_as_a_mark(seed: int) -> None:
+    """``<name> : 12549184-998]`` (seed 71, 150 dpi 1-bit, for ``…-9981``): the name is
+    read, the code is NULL, never ``…-998``."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_tracking"](rng)
+    while not re.search(r"^โครงการ.*? : [0-9]{8}-[0-9]{4}$", generated.text, flags=re.M):
+        generated = GENERATORS["web_tracking"](rng)
+    mark = rng.choice(("]", "|", "ๆ", "l"))
+    text = re.sub(r"^(โครงการ.*? : [0-9]{8}-[0-9]{3})[0-9]$", lambda m: m[1] + mark,
+                  generated.text, count=1, flags=re.M)
+    assert text != generated.text
+    [got] = records_of(extract, text, screened=False)["projects"]
+    [want] = generated.tables["projects"]
+    assert (got.project_name, got.project_code) == (want["project_name"], None)
+    fields = tuple(f for f in _FIELDS if f not in ("project_name", "project_code"))
+    assert_rows_read("projects", [got], [want], fields)
 
 
 @pytest.mark.parametrize("seed", range(4))

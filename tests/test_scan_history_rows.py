@@ -138,11 +138,12 @@ _OBSTACLES = re.compile(r"^\*\* อุปสรรคของโครงกา
 @pytest.mark.parametrize("seed", range(6))
 def test_separator_read_as_latin_bits_under_a_value_is_no_part_of_it(seed: int) -> None:
     """The separator under an entry read as a line of Latin bits (seeds 79, 83:
-    ``mene BRB enone``, ``- BRR``, ``sak ก``) joined to the obstacles above: not their text."""
+    ``mene BRB enone``, ``- BRR``, ``sak ก``; seed 67: ``~~⇥RAE``) joined to the obstacles
+    above: not their text."""
     rng = random.Random(seed)
     generated = _generated(rng)
     text = _OBSTACLES.sub(lambda m: m.group() + "\n" + rng.choice(
-        ("mene BRB enone", "- BRR", "sak ก")), generated.text)
+        ("mene BRB enone", "- BRR", "sak ก", "~~\tRAE")), generated.text)
     assert text != generated.text
     assert_rows_read("progress_updates", _read(text),
                      generated.tables["progress_updates"], _FIELDS)

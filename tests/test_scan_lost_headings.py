@@ -10,7 +10,8 @@ is then damaged the ways Tesseract read them on the corpus's scans (seeds 59-67)
 - a label of section 1.1 read as junk (``ภับากฑ์ : 2564`` for ``ปีงบประมาณ พ.ศ. : 2564``,
   a start or end date's label): the value's form says which field it is;
 - a history page's KPI heading whose ``:`` was read as a gap (``ตัวชี้วัด⇥⇥7.6``), its
-  name wrapped below it over two lines: the block is found by its target line below.
+  name wrapped below it over two lines, or its code read as Latin letters
+  (``ตัวชี้วัด⇥⇥⇥TAZ``, the code then NULL): the block is found by its target line below.
 
 The truth is the generated values.
 """
@@ -150,6 +151,28 @@ def test_kpi_heading_colon_lost_name_wrapped(seed: int) -> None:
     assert_rows_read("indicators", records.get("indicators", []),
                      generated.tables["indicators"],
                      ("code", "name", "target_value", "achieved_value", "unit", "kind"))
+    assert_rows_read("progress_updates", records["progress_updates"],
+                     generated.tables["progress_updates"],
+                     ("seq_label", "detail", "problems", "obstacles"))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_kpi_heading_code_read_as_latin_letters(seed: int) -> None:
+    """``ตัวชี้วัด⇥⇥⇥TAZ`` / the name / ``ค่าเป้าหมาย …`` (seed 73, 150 dpi, for ``ตัวชี้วัด :
+    7.12 ระดับ…``): the indicator is read but its code, which is NULL, never the letters;
+    the entry above it ends before it (its obstacles took the whole block)."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    while not generated.tables.get("indicators"):
+        generated = GENERATORS["web_history"](rng)
+    junk, gap = rng.choice(("TAZ", "Tad", "iil", "%")), rng.choice(("\t\t\t", " "))
+    text = _KPI_RE.sub(lambda m: f"ตัวชี้วัด{gap}{junk}\n{m[2]}", generated.text)
+    assert not _KPI_RE.search(text)
+    records = records_of(history, text, screened=False)
+    got = records.get("indicators", [])
+    assert [r.code for r in got] == [None] * len(generated.tables["indicators"])
+    assert_rows_read("indicators", got, generated.tables["indicators"],
+                     ("name", "target_value", "achieved_value", "unit", "kind"))
     assert_rows_read("progress_updates", records["progress_updates"],
                      generated.tables["progress_updates"],
                      ("seq_label", "detail", "problems", "obstacles"))

@@ -179,33 +179,75 @@ def strip_outline_raw(doc: RepairedText, raw: Raw) -> Raw:
 _OCR_SLASH = re.compile(r"(?<=\S)[ \t]+(?P<mark>[|iIl!])[ \t]+(?=\S)")
 
 
+#: After OCR, the slash that ended a line lost, or read as a Latin stroke or two
+#: (``สำนักป้องกันและบรรเทาสาธารณภัย⇥if`` / ``กองปฏิบัติการ…``): a line break before
+#: any ``/``, the next line opening with a division's word. An agency's name wrapped
+#: onto a second line never opens it with one.
+_OCR_SLASH_AT_WRAP = re.compile(
+    r"(?:[ \t]+[A-Za-z|!]{1,2})?[ \t]*\n\s*(?=กอง|ฝ่าย|ส่วน|กลุ่มงาน|ศูนย์|หน่วย|โรงพยาบาล|สำนักงาน)")
+
+
 def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow) -> None:
     """``agency / division / unit`` → agency (first part) and division (the rest).
 
     A column already filled keeps its value (the first statement wins). After OCR,
     a ``|`` (or a lone ``i``, ``l``, ``I``, ``!``) between spaces before any ``/`` is a
     slash read as a rule (``สำนักการคลัง | กองรายได้ / กองรายได้``): no agency's name
-    holds one.
+    holds one. A slash lost where the line wrapped is found by the division's word
+    that opens the next line (:data:`_OCR_SLASH_AT_WRAP`).
     """
     slash = raw.text.find("/")
     end = slash if slash >= 0 else len(raw.text)
+    rest = slash + 1
     if doc.ocr_used and (rule := _OCR_SLASH.search(raw.text, 0, end)):
-        slash = rule.start("mark")
+        slash = rest = rule.start("mark")
+        rest += 1
+    elif doc.ocr_used and (wrap := _slash_at_wrap(doc, raw, end)) is not None:
+        slash, rest = wrap
     agency = raw if slash < 0 else doc.sub_raw(raw, 0, slash)
-    division = None if slash < 0 else doc.sub_raw(raw, slash + 1, len(raw.text))
+    division = None if slash < 0 else doc.sub_raw(raw, rest, len(raw.text))
     if agency is not None and row.fields.get("agency") is None:
         row.fields["agency"] = agency
     if division is not None and row.fields.get("division") is None:
         row.fields["division"] = division
 
 
+def _slash_at_wrap(doc: RepairedText, raw: Raw, end: int) -> tuple[int, int] | None:
+    """Where a slash lost at a line's end stood in ``raw.text``, and the division after it.
+
+    Offsets before ``end`` (:data:`_OCR_SLASH_AT_WRAP`), or None. A value read across
+    a wrap holds its lines joined: the line break is looked for in the document's text
+    under the value's span, and its place mapped back by counting the letters (not
+    white space) before it.
+    """
+    stated = doc.text[raw.span.char_start:raw.span.char_end]
+    upto = stated.find("/")
+    wrap = _OCR_SLASH_AT_WRAP.search(stated, 0, upto if upto >= 0 else len(stated))
+    if wrap is None:
+        return None
+    a, b = (_at_letter(raw.text, len("".join(stated[:at].split()))) for at in wrap.span())
+    return (a, b) if 0 < a <= b <= end else None
+
+
+def _at_letter(text: str, n: int) -> int:
+    """Offset in ``text`` just past its ``n``-th letter that is not white space."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if seen == n:
+            return i
+        seen += not ch.isspace()
+    return len(text)
+
+
 #: A baht amount whose thousands commas OCR read as dots, some or all (``19,696.000.00``,
 #: ``20,833.000``): a group of three digits after a dot is no satang (a baht amount
 #: prints two), so each dot before such a group is a comma; two digits after the last
-#: dot are the satang. OCR may put a space after a mark (``14.984, 000``).
+#: dot are the satang. OCR may put a space after a mark (``14.984, 000``), or read a
+#: comma as both marks (``20,249.,000``, ``5.,782.500.00``).
+_GROUP_MARK = r"(?:\.,|,\.|[.,]) ?"
 _AMOUNT_DOTS_RE = re.compile(
-    r"^\s*(?P<n>[0-9]{1,3}(?:[.,] ?[0-9]{3})*\. ?[0-9]{3}(?:[.,] ?[0-9]{3})*)"
-    r"(?:\.(?P<satang>[0-9]{2}))?\s*$")
+    rf"^\s*(?P<n>[0-9]{{1,3}}(?:{_GROUP_MARK}[0-9]{{3}})*(?:\.,?|,\.) ?[0-9]{{3}}"
+    rf"(?:{_GROUP_MARK}[0-9]{{3}})*)(?:\.(?P<satang>[0-9]{{2}}))?\s*$")
 
 
 def amount_dots_misread(raw: Raw) -> Derived | None:
@@ -218,6 +260,12 @@ def amount_dots_misread(raw: Raw) -> Derived | None:
     Decimal('20833000')
     >>> amount_dots_misread(Raw("14.984, 000", None)).value  # type: ignore[arg-type]
     Decimal('14984000')
+    >>> amount_dots_misread(Raw("5.,782.500.00", None)).value  # type: ignore[arg-type]
+    Decimal('5782500.00')
+    >>> amount_dots_misread(Raw("20,249.,000", None)).value  # type: ignore[arg-type]
+    Decimal('20249000')
+    >>> amount_dots_misread(Raw("20,833.00", None)) is None
+    True
     """
     m = _AMOUNT_DOTS_RE.match(raw.text)
     if m is None:

@@ -28,7 +28,7 @@ from bma_etl.layouts.base import (
 )
 from bma_etl.layouts.history_dates import date_of, mend_countdown, shown, spaced_date
 from bma_etl.layouts.history_header import DIGIT, NUMBER, put_first
-from bma_etl.layouts.history_kpi import kpi_above_target, name_wraps_on, ocr_kpi
+from bma_etl.layouts.history_kpi import code_read, kpi_above_target, name_wraps_on, ocr_kpi
 from bma_etl.layouts.history_labels import (
     BARE_ENTRY_LABEL,
     ENTRY_LABEL_RES,
@@ -178,12 +178,12 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
         if m:
             entry = None
             kpi = RawRow("indicators", len(indicators) + 1, {
-                "code": doc.raw_match(m, "code", line=line),
+                "code": doc.raw_match(m, "code", line=line) if code_read(m) else None,
                 "name": doc.raw_match(m, "name", line=line),
             })
             indicators.append(kpi)
             name = kpi.fields["name"]
-            code_alone = name is None and kpi.fields["code"] is not None
+            code_alone = name is None and m.group("code") is not None  # read or junk: name below
             if code_alone or (kpi.fields["code"] is None and isinstance(name, Raw)
                               and _CODE_ALONE_RE.match(name.text)):  # the name on the next line
                 if not code_alone:

@@ -42,9 +42,11 @@ STRAY_END = r"(?:\s?[.,'`_])?"
 HEADER_LINES: dict[str, str] = {
     # "<project name> : <project code>" (fuller saves)
     # (OCR puts a space beside the code's dash now and then: ``03503144- 5709``, or
-    # between two of its digits: ``2186757 1-8226``)
-    (rf"^\s*(?P<name>\S.*?)\s*:\s*(?P<code>(?={DIGIT}(?:{DIGIT}| {DIGIT}){{5,9}} ?-)"
-     rf"{DIGIT}+(?: {DIGIT}+)? ?- ?{DIGIT}{{3,5}}){STRAY_END}\s*$"): "_name_code",
+    # between two of its digits: ``2186757 1-8226``; or reads its last digit as a mark,
+    # ``12549184-998]``: the code is then not read, the name is)
+    (rf"^\s*(?P<name>\S.*?)\s*:\s*(?:(?P<code>(?={DIGIT}(?:{DIGIT}| {DIGIT}){{5,9}} ?-)"
+     rf"{DIGIT}+(?: {DIGIT}+)? ?- ?{DIGIT}{{3,5}}){STRAY_END}"
+     rf"|{DIGIT}{{6,10}} ?- ?{DIGIT}{{2,4}}[^\s0-9๐-๙.,'`_])\s*$"): "_name_code",
     # "<agency> : (<BE fiscal year>)" (fuller saves)
     (rf"^\s*(?P<agency>[^:()]*\S)\s*:\s*\(\s*(?:ปี(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*)?"
      rf"(?P<year>{DIGIT}{{4}})\s*\){STRAY_END}\s*$"): "_agency_year",

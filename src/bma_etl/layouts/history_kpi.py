@@ -14,7 +14,7 @@ import re
 
 from bma_etl.layouts.base import Line
 from bma_etl.layouts.history_header import DIGIT
-from bma_etl.matchkey import key, match_key
+from bma_etl.matchkey import KeyMatch, key, match_key
 
 #: A KPI heading whose ``ตัวชี้วัด`` OCR misread (``ต้าชี้วัต : 5.12 ระดับ…``), its code numbered.
 _OCR_KPI_RE = re.compile(rf"^\W{{0,3}}(?P<word>\S{{4,12}})\s*[:;]\s*(?P<code>{DIGIT}{{1,2}}"
@@ -28,6 +28,11 @@ _TARGET_RE = r"^\W{0,3}ค่าเป้าหมาย"
 _KPI_NO_COLON_RE = re.compile(
     rf"^\W{{0,3}}(?P<word>[^\s0-9๐-๙:;]{{4,14}})[\s:;|.]*(?P<code>{DIGIT}{{1,2}}"
     rf"(?:\.{DIGIT}{{1,3}}){{1,3}})\.?(?:\s+(?P<name>\S.*?))?\s*$")
+#: The same, its code read as a few Latin letters or specks (``ตัวชี้วัด⇥⇥⇥TAZ`` for
+#: ``ตัวชี้วัด : 7.12``), nothing after it: the name below, the code not read.
+_KPI_CODE_JUNK_RE = re.compile(
+    r"^\W{0,3}(?P<word>[^\s0-9๐-๙:;]{4,14})[\s:;|.]+(?P<code>[^\s\u0e01-\u0e5b]{1,5})"
+    r"(?P<name>)\s*$")
 #: How many lines a KPI heading may stand above its target line: its name wrapped
 #: below it over at most two lines.
 _TARGET_WITHIN = 3
@@ -46,12 +51,13 @@ def kpi_above_target(lines: list[Line], k: int) -> re.Match[str] | None:
 
     ``ตัวชี้วัด⇥⇥7.6`` / ``ระดับความสำเร็จของ…`` / ``ค่าเป้าหมาย ครั้ง : 6``: the word
     (approximately ``ตัวชี้วัด``, :data:`KPI_WORD_SIMILARITY`) and a dotted code
-    (:data:`_KPI_NO_COLON_RE`), and a ``ค่าเป้าหมาย`` line within
+    (:data:`_KPI_NO_COLON_RE`) or a code OCR made junk (:data:`_KPI_CODE_JUNK_RE`,
+    :func:`code_read` is then false), and a ``ค่าเป้าหมาย`` line within
     :data:`_TARGET_WITHIN` lines below, no other heading between (the lines between
     are the name's). None otherwise: an entry's text never holds both.
     """
     from rapidfuzz.fuzz import ratio
-    m = _KPI_NO_COLON_RE.match(lines[k].text)
+    m = _KPI_NO_COLON_RE.match(lines[k].text) or _KPI_CODE_JUNK_RE.match(lines[k].text)
     if m is None or ratio(key(m["word"]), key("ตัวชี้วัด")) < KPI_WORD_SIMILARITY:
         return None
     for j in range(k + 1, min(k + 1 + _TARGET_WITHIN, len(lines))):
@@ -60,6 +66,12 @@ def kpi_above_target(lines: list[Line], k: int) -> re.Match[str] | None:
         if _KPI_NO_COLON_RE.match(lines[j].text):
             return None
     return None
+
+
+def code_read(m: re.Match[str] | KeyMatch) -> bool:
+    """Whether a KPI heading's match holds its code as printed (digits), not junk."""
+    code = m.group("code")
+    return code is not None and any(c.isdigit() for c in code)
 
 
 def name_wraps_on(lines: list[Line], k: int) -> bool:

@@ -202,8 +202,8 @@ def latin_junk(pieces: list[Raw]) -> bool:
 
 
 #: A value's line that is the separator below it read as Latin bits: lower-case letters,
-#: a capitalised run of three (``BRB``) beside them or a dash, specks, a Thai letter alone
-#: (``mene BRB enone``, ``- BRR``, ``sak ก``); no digit, no Thai word.
+#: a capitalised run of three (``BRB``) beside them or a dash or tilde, specks, a Thai
+#: letter alone (``mene BRB enone``, ``- BRR``, ``~~⇥RAE``, ``sak ก``); no digit, no Thai word.
 _JUNK_LINE = re.compile(r"[\s\-.,:;'|~_]*(?:(?:[a-z]{1,6}|[A-Z]{3}|[\u0e01-\u0e2e])"
                         r"[\s\-.,:;'|~_]*)+")
 
@@ -218,6 +218,6 @@ def without_junk_lines(pieces: list[Raw] | None, ocr: bool) -> list[Raw] | None:
         return pieces
     end = len(pieces)
     while end > 1 and _JUNK_LINE.fullmatch(pieces[end - 1].text) \
-            and re.search(r"[a-z\-]", pieces[end - 1].text):  # an acronym alone is text
+            and re.search(r"[a-z\-~]", pieces[end - 1].text):  # an acronym alone is text
         end -= 1
     return pieces[:end] if _THAI_LETTERS.search(pieces[end - 1].text) else pieces

@@ -137,7 +137,7 @@ def _heading_number_misread(text: str, current: str) -> tuple[str, int] | None:
     Returns what :func:`_heading_of` does.
     """
     m = _MISREAD_NUMBER_RE.match(text)
-    if m is None or len(text) > 160:
+    if m is None:
         return None
     title_at = m.start("title")
     after = _BLOCK_ORDER.index(current) if current in _BLOCK_ORDER else 0
@@ -145,13 +145,46 @@ def _heading_number_misread(text: str, current: str) -> tuple[str, int] | None:
         joined = words.match(text, title_at)
         if joined and _BLOCK_ORDER.index(block) > after:
             return block, joined.end()
-    title = m.group("title")
-    if len(title) > 80:
-        return None
+    # only a heading whose text follows it on its line is long (``Le วัตถุประสงศ์… 1. เพื่อ…``)
+    long = len(text) > 160 or len(m.group("title")) > 80
+    if not long:
+        for pattern, block in SECTION_HEADINGS.items():
+            if _BLOCK_ORDER.index(block) > after and (
+                    re.match(pattern, m["title"]) or matches_key(pattern, m["title"])):
+                return block, len(text)
+    return _misspelt_title(text, title_at, after, long)
+
+
+#: Thai letters enough for the text after a misspelt heading to be its section's own
+#: (``1.5 เป้าหมายของโครงก Bi 5ต``: the rest is the heading's end misread, no text).
+_REST_LETTERS = 4
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+
+
+def _misspelt_title(text: str, title_at: int, after: int,
+                    long: bool) -> tuple[str, int] | None:
+    """A heading whose number OCR misread and whose words it misspelt too, or None.
+
+    ``LS เป้าหมายของโครงก Bi 5ต`` for ``1.5 เป้าหมายของโครงการ..``: the words of a
+    section after ``after`` (an index into :data:`_BLOCK_ORDER`) opening the title
+    approximately (:func:`~bma_etl.matchkey.fuzzy_search`), as in
+    :func:`_heading_misspelt`. What follows them is the section's text only when it
+    holds Thai words (:data:`_REST_LETTERS`); else the heading's own end, misread.
+    A ``long`` line can only be a heading whose section's text follows it.
+    """
     for pattern, block in SECTION_HEADINGS.items():
-        if _BLOCK_ORDER.index(block) > after and (
-                re.match(pattern, title) or matches_key(pattern, title)):
+        if _BLOCK_ORDER.index(block) <= after or (long and block not in _CONTENT_HEADINGS):
+            continue
+        found = fuzzy_search(literal_of(pattern), text[title_at:])
+        if found is None or found[0] > _TITLE_SLACK:
+            continue
+        end = title_at + found[1]
+        if block not in _CONTENT_HEADINGS or len(_THAI_LETTER.findall(text[end:])) \
+                < _REST_LETTERS:
             return block, len(text)
+        closed = (_OBJECTIVES_TAIL_RE if block == "objectives" else _HEADING_CLOSE_RE
+                  ).match(text, end)
+        return block, closed.end() if closed else end
     return None
 
 
