@@ -68,12 +68,16 @@ class PageExtents:
         self._raw, self._spans, self._g = raw, spans, g
         self._by_start: dict[int, tuple[int, tuple[float, float, float, float]]] | None = None
 
-    def of(self, start: int, end: int) -> tuple[float, float, float, float] | None:
-        """The extent of the line ``raw[start:end]`` (as :func:`extent`); None if not measured."""
-        if self._by_start is None:
-            self._by_start = self._measure()
-        found = self._by_start.get(start)
-        return found[1] if found is not None and found[0] == end else None
+    def of(self, line: _Line) -> tuple[float, float, float, float]:
+        """:func:`extent` of ``line`` (cut from the page's text), from the arrays when it can."""
+        index = line.index
+        if isinstance(index, range):
+            if self._by_start is None:
+                self._by_start = self._measure()
+            found = self._by_start.get(index.start)
+            if found is not None and found[0] == index.stop:
+                return found[1]
+        return extent(line)
 
     def _measure(self) -> dict[int, tuple[int, tuple[float, float, float, float]]]:
         import numpy as np

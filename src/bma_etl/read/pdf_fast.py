@@ -233,6 +233,11 @@ def _kept_spaces(line: _Line, text: str) -> list[tuple[float, float]] | None:
     gaps: list[tuple[float, float]] = []
     if " " not in text and "\u00a0" not in text:
         return gaps
+    told = line.page.spaces if line.page is not None else None
+    if told is not None and isinstance(line.index, range):  # the page's, told at once
+        measured, kept = told.kept(line.index.start, line.index.stop)
+        if measured:
+            return kept
     # pdfium's calls and the page's caches asked directly: a plain line asks about each space
     generated, at, sizes, origin = g._generated, g._at, g._sizes, g.origin
     step_em = STEP_EM

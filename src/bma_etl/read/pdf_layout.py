@@ -32,7 +32,6 @@ from bma_etl.read.pdf_clusters import (
     misplaced_space,
     replace_marks,
 )
-from bma_etl.read.pdf_extent import PageExtents, extent
 from bma_etl.read.pdf_fast import PlainLines, plain_text
 from bma_etl.read.pdf_gaps import PageGaps
 from bma_etl.read.pdf_glyphs import (
@@ -47,16 +46,12 @@ from bma_etl.read.pdf_glyphs import (
     glyphs,
     without_unmapped,
 )
-from bma_etl.read.pdf_letters import (
-    SPACE_OVER_EM,
-    WORD_OVER_EM,
-    letter_spaced,
-    may_be_word_space,
-)
+from bma_etl.read.pdf_letters import SPACE_OVER_EM, WORD_OVER_EM, letter_spaced, may_be_word_space
 from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
 from bma_etl.read.pdf_order import in_drawn_order
 from bma_etl.read.pdf_overhang import overhang
+from bma_etl.read.pdf_spaces import told_at_once
 from bma_etl.read.pdf_spans import without_span_copies
 from bma_etl.read.pdf_spread import may_be_spread
 
@@ -120,8 +115,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     clean = _CONTROL.search(raw.replace("\r", "")) is None  # (no line holds a break)
     lines: list[TextLine] = []
     breaks = line_breaks(g, raw)
-    extents = PageExtents(raw, list(zip((0, *(b for _, b in breaks)),
-                                        (*(a for a, _ in breaks), len(raw)), strict=True)), g)
+    extents = told_at_once(g, raw, breaks, gaps_of_page, marked)  # the page's lines in numpy
     start = 0
     for brk in (*breaks, None):
         end = brk[0] if brk else len(raw)
@@ -140,8 +134,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
                         and bottom - 1.0 <= baseline and top >= baseline + RULE_REACH_EM * size
                         ] if rules else []
             fixer = _Line(g, line, start, crossing, baseline, gaps_of_page, marked)
-            measured = extents.of(start, end) if isinstance(fixer.index, range) else None
-            left, right, first_word, last_word = measured or extent(fixer)
+            left, right, first_word, last_word = extents.of(fixer)
             spaced_end = spaced_end and fixer.space_at_end()
             line = plain_text(fixer) if plain and plain.needs_none(fixer) \
                 else fixer.fixed(letters)
