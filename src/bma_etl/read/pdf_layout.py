@@ -115,7 +115,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     clean = _CONTROL.search(raw.replace("\r", "")) is None  # (no line holds a break)
     lines: list[TextLine] = []
     breaks = line_breaks(g, raw)
-    extents = told_at_once(g, raw, breaks, gaps_of_page, marked)  # the page's lines in numpy
+    extents = told_at_once(g, raw, breaks, gaps_of_page, marked, plain)  # the page's lines in numpy
     start = 0
     for brk in (*breaks, None):
         end = brk[0] if brk else len(raw)

@@ -21,6 +21,7 @@ from bma_etl.read.pdf_extent import PageExtents
 from bma_etl.read.pdf_glyphs import STEP_EM, TAB_GAP_EM
 
 if TYPE_CHECKING:
+    from bma_etl.read.pdf_fast import PlainLines
     from bma_etl.read.pdf_gaps import PageGaps
 
 #: Per code point less U+0E00 (128: outside the Thai block): a Thai mark.
@@ -122,16 +123,19 @@ class PageSpaces:
 
 
 def told_at_once(g: Any, raw: str, breaks: list[tuple[int, int]], gaps: PageGaps,
-                 marked: bool) -> PageExtents:
+                 marked: bool, plain: PlainLines | None = None) -> PageExtents:
     """The page's line extents (:class:`.pdf_extent.PageExtents`), measured for all its lines.
 
     ``breaks``: the spans of its line breaks in ``raw`` (:func:`.pdf_linebreaks.line_breaks`);
     ``marked``: whether ``raw`` holds a stand-in (a dropped glyph, a copy, a joined
     break). Unless it does, each line's characters are the page's own and the
-    page's spaces are told at once too (``gaps.spaces``, :class:`PageSpaces`).
+    page's spaces are told at once too (``gaps.spaces``, :class:`PageSpaces`), and
+    so are its lines' letter gaps (``plain``'s :attr:`.pdf_fast.PlainLines.spans`).
     """
     spans = list(zip((0, *(b for _, b in breaks)), (*(a for a, _ in breaks), len(raw)),
                      strict=True))
     if not marked:
         gaps.spaces = PageSpaces(g, raw, spans)
+        if plain is not None:
+            plain.spans = spans
     return PageExtents(raw, spans, g)
