@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from bma_etl.read.pdf_bulk import sizes_of
 from bma_etl.read.pdf_glyphs import STEP_EM, TAB_GAP_EM
 from bma_etl.read.pdf_letters import LETTER_SPREAD_EM
 
@@ -142,8 +143,7 @@ class PlainLines:
         lines = np.flatnonzero(ask)
         if len(lines):
             a, b = lo[lines], end[lines]
-            size = np.fromiter(map(self.g.size, at[first[lines]].tolist()), dtype=np.float64,
-                               count=len(lines))
+            size = sizes_of(self.g, at[first[lines]].tolist())
             pairs = np.stack((a, b), axis=1).ravel()
 
             def most(values: Any, how: Any) -> Any:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from bma_etl.read.pdf_bulk import origins_of, sizes_of
 from bma_etl.read.pdf_extent import PageExtents
 from bma_etl.read.pdf_glyphs import STEP_EM, TAB_GAP_EM
 
@@ -82,18 +83,16 @@ class PageSpaces:
         asked = i.tolist()
         bad[one] |= np.fromiter(map(g._generated, repeat(g._at, len(asked)), asked),
                                 dtype=np.int64, count=len(asked)) == 1
-        size = np.fromiter(map(g.size, (i + 1).tolist()), dtype=np.float64, count=len(asked))
+        size = sizes_of(g, (i + 1).tolist())
         small = np.flatnonzero(size <= 1.0)
         if len(small):
-            size[small] = np.fromiter(map(g.size, (i[small] - 1).tolist()), dtype=np.float64,
-                                      count=len(small))
-        sized = size > 1.0
-        bad[one] |= sized & (lefts[i + 1] - rights[i - 1] >= TAB_GAP_EM * size)
-        step = np.zeros(len(asked), dtype=bool)
-        for k in np.flatnonzero(sized).tolist():
-            before, after = g.origin(asked[k] - 1), g.origin(asked[k] + 1)
-            step[k] = bool(before and after and abs(before[1] - after[1]) > STEP_EM * size[k])
-        bad[one] |= step
+            size[small] = sizes_of(g, (i[small] - 1).tolist())
+        sized = np.flatnonzero(size > 1.0)
+        bad[one[sized]] |= lefts[i[sized] + 1] - rights[i[sized] - 1] >= TAB_GAP_EM * size[sized]
+        # two pieces on baselines apart: a tab (the origins of the letters beside it)
+        known, _, y = origins_of(g, np.stack((i[sized] - 1, i[sized] + 1), axis=1).ravel().tolist())
+        known = known[0::2] & known[1::2]
+        bad[one[sized]] |= known & (np.abs(y[0::2] - y[1::2]) > STEP_EM * size[sized])
         # a space between two Thai characters drawn away from its gap
         block_a, block_b = codes[i - 1], codes[i + 1]
         thai = (block_a >= 0x0E01) & (block_a <= 0x0E5B) & (block_b >= 0x0E01) \
