@@ -112,7 +112,7 @@ def _level(g: Glyphs, raw: str, starts: list[int], ends: list[int]) -> list[bool
     one pass, :mod:`.pdf_bulk`).
     """
     codes = np.frombuffer(raw.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bases = np.flatnonzero(~np.isin(codes, _NOT_BASES))
+    bases = np.flatnonzero(_IS_BASE[np.minimum(codes, len(_IS_BASE) - 1)])
     first = np.searchsorted(bases, np.asarray(starts, dtype=np.int64))
     last = np.searchsorted(bases, np.asarray(ends, dtype=np.int64)) - 1
     level = last <= first  # no letter, or one: no break to miss
@@ -170,10 +170,9 @@ def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[tuple[int,
 _WHITE = frozenset((" ", "\u00a0"))
 #: Characters that are no letter drawn on a line: white space, breaks, stand-ins.
 _NO_BASE = frozenset((" ", "\u00a0", "\t", "\r", "\n", LOST, TAIL, JOINED))
-#: The code points of :data:`_NO_BASE` and the Thai marks: every character :data:`_BASE`
-#: does not match.
-_NOT_BASES = np.array([*map(ord, _NO_BASE), 0x0E31, *range(0x0E34, 0x0E3B),
-                       *range(0x0E47, 0x0E4F)], dtype=np.uint32)
+#: Per code point: whether :data:`_BASE` matches it (not :data:`_NO_BASE`, no Thai mark).
+_IS_BASE = np.ones(0x0E80, dtype=bool)  # by code point (the last: every one beyond)
+_IS_BASE[[*map(ord, _NO_BASE), 0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)]] = False
 #: One character that is a letter drawn on a line: neither of :data:`_NO_BASE` nor a
 #: Thai mark (:data:`THAI_MARK`).
 _BASE = re.compile("[^ \u00a0\t\r\n\x00\x1e\x01\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
