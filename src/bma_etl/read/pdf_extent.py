@@ -114,3 +114,13 @@ class PageExtents:
                    np.where(tail > 0.0, tail, 0.0).tolist(), strict=True)
         return {a: (b, (x0, x1, fw, lw) if ok else (0.0, 0.0, 0.0, 0.0))
                 for a, b, ok, x0, x1, fw, lw in rows}
+
+
+def page_extents(g: Any, raw: str, breaks: list[tuple[int, int]]) -> PageExtents:
+    """:class:`PageExtents` of the lines of ``raw`` (``g``'s text) between its ``breaks``.
+
+    ``breaks``: the spans of its line breaks (:func:`.pdf_linebreaks.line_breaks`).
+    """
+    spans = list(zip((0, *(b for _, b in breaks)), (*(a for a, _ in breaks), len(raw)),
+                     strict=True))
+    return PageExtents(raw, spans, g)

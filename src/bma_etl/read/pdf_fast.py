@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from bma_etl.read.pdf_bulk import sizes_of
 from bma_etl.read.pdf_glyphs import STEP_EM, TAB_GAP_EM
 from bma_etl.read.pdf_letters import LETTER_SPREAD_EM
 
@@ -66,10 +65,6 @@ class PlainLines:
     def __init__(self, g: Any, raw: str, gaps: PageGaps) -> None:
         self.g, self.raw, self.gaps = g, raw, gaps
         self._flagged: list[int] | None = None
-        #: Each line's ``(start, end)`` in ``raw`` when its characters are the page's
-        #: own (no stand-in): its letters are then told for the page at once.
-        self.spans: list[tuple[int, int]] = []
-        self._told: dict[int, tuple[int, bool | None]] = {}
 
     def _measure(self) -> list[int]:
         """The page indexes a line may not hold, and the page's letter-gap counts."""
@@ -111,53 +106,14 @@ class PlainLines:
         self.letters = self.gaps.letters()
         gaps, kinds = self.gaps.gaps, np.frombuffer(self.gaps.kinds.encode("ascii"), np.uint8)
         spaced = self.gaps.spaced_array
-        # the page's gap arrays (as lists when a line is first measured alone)
-        self._arrays = (gaps, np.where(spaced, -np.inf, gaps), np.where(spaced, gaps, np.inf),
-                        _counted(spaced), _counted(self.gaps.kept & ~spaced),
-                        # white space pdfium made up between two Thai letters or digits
-                        _counted(spaced & ((kinds == ord("t")) | (kinds == ord("D")))))
-        self._lists: tuple[list[Any], ...] | None = None
-        self._told = self._page_told() if self.spans else {}
+        self.all = gaps.tolist()
+        self.inner = np.where(spaced, -np.inf, gaps).tolist()
+        self.space = np.where(spaced, gaps, np.inf).tolist()
+        self.spaces = _counts(spaced)
+        self.kept = _counts(self.gaps.kept & ~spaced)
+        # white space pdfium made up between two Thai letters or digits
+        self.made_up = _counts(spaced & ((kinds == ord("t")) | (kinds == ord("D"))))
         return flagged.tolist()
-
-    def _page_told(self) -> dict[int, tuple[int, bool | None]]:
-        """What :meth:`_not_spread` says of each line's letters, for every line at once.
-
-        By line start: the line's end and whether it holds at least :data:`FEWEST_LETTERS`
-        letters and no letter-spaced run; None where a tab-wide gap leaves it to
-        :meth:`_not_spread` (the same tests as numpy arrays, a line's maximum and
-        minimum taken with ``reduceat``).
-        """
-        gaps, inner, space, spaces, kept, made_up = self._arrays
-        at = np.asarray(self.letters, dtype=np.int64)
-        starts = np.array([a for a, _ in self.spans], dtype=np.int64)
-        stops = np.array([b for _, b in self.spans], dtype=np.int64)
-        first, end = np.searchsorted(at, starts), np.searchsorted(at, stops)
-        lo = first + 1
-        told = np.full(len(starts), -1, dtype=np.int8)  # 1 true, 0 false, -1 not told
-        told[end - first < FEWEST_LETTERS] = 0
-        ask = (told < 0) & (end > lo)
-        told[(told < 0) & ~ask] = 1  # no gap between letters
-        ask &= spaces[np.minimum(end, len(spaces) - 1)] != spaces[np.minimum(lo, len(spaces) - 1)]
-        told[(told < 0) & ~ask] = 1  # no white space: not measured
-        lines = np.flatnonzero(ask)
-        if len(lines):
-            a, b = lo[lines], end[lines]
-            size = sizes_of(self.g, at[first[lines]].tolist())
-            pairs = np.stack((a, b), axis=1).ravel()
-
-            def most(values: Any, how: Any) -> Any:
-                return how.reduceat(np.append(values, 0.0), pairs)[0::2]
-
-            widest = most(gaps, np.maximum)
-            spread = (size <= 1.0) | (most(inner, np.maximum) >= LETTER_SPREAD_EM * size / 2) \
-                | (most(space, np.minimum) < SPACE_EM * size) | (made_up[b] != made_up[a]) \
-                | (kept[b] - kept[a] <= spaces[b] - spaces[a])
-            verdict = np.where(spread, 0, np.where(widest < TAB_GAP_EM * size, 1,
-                                                   np.where(b - a == 1, 0, -1)))
-            told[lines] = verdict
-        return {s: (e, None if t < 0 else bool(t)) for s, e, t in
-                zip(starts.tolist(), stops.tolist(), told.tolist(), strict=True)}
 
     def needs_none(self, line: _Line) -> bool:
         """Whether ``line`` (as cut from the page, not yet fixed) needs none of the repairs."""
@@ -178,9 +134,6 @@ class PlainLines:
         letters = self.letters
         first, end = bisect_left(letters, index.start), bisect_left(letters, index.stop)
         if not line.rules or end - first < 2:
-            told = self._told.get(index.start)
-            if told is not None and told[0] == index.stop and told[1] is not None:
-                return told[1]  # (told for the page at once)
             return end - first >= FEWEST_LETTERS and self._not_spread(first, end)
         # the line's runs between the rules that cross it (PageGaps.runs): cells
         rules, middles = np.asarray(line.rules), self.gaps.middles()[first:end]
@@ -203,19 +156,16 @@ class PlainLines:
         would a line spread wider than a tab (:func:`.pdf_letters.spread_line`).
         A run of one tab-wide gap may be two digits spread apart: not told here.
         """
-        if self._lists is None:
-            self._lists = tuple(values.tolist() for values in self._arrays)
-        every, inner, space, spaces, kept, made_up = self._lists
-        lo = first + 1
+        lo, spaces, kept = first + 1, self.spaces, self.kept
         if end <= lo or spaces[end] == spaces[lo]:
             return True
         size = self.g.size(self.letters[first])
-        half, gaps = LETTER_SPREAD_EM * size / 2, every
+        half, gaps = LETTER_SPREAD_EM * size / 2, self.all
         if (
             size <= 1.0
-            or max(inner[lo:end]) >= half
-            or min(space[lo:end]) < SPACE_EM * size
-            or made_up[end] != made_up[lo]
+            or max(self.inner[lo:end]) >= half
+            or min(self.space[lo:end]) < SPACE_EM * size
+            or self.made_up[end] != self.made_up[lo]
             or kept[end] - kept[lo] <= spaces[end] - spaces[lo]
         ):
             return False
@@ -232,11 +182,11 @@ class PlainLines:
         return True
 
 
-def _counted(flags: Any) -> Any:
-    """How many of ``flags`` (numpy booleans) are set before each index (numpy, one more)."""
+def _counts(flags: Any) -> list[int]:
+    """How many of ``flags`` (numpy booleans) are set before each index (one more than them)."""
     out = np.zeros(len(flags) + 1, dtype=np.int64)
     np.cumsum(flags, out=out[1:])
-    return out
+    return list(out.tolist())
 
 
 def plain_text(line: _Line) -> str:
@@ -283,11 +233,6 @@ def _kept_spaces(line: _Line, text: str) -> list[tuple[float, float]] | None:
     gaps: list[tuple[float, float]] = []
     if " " not in text and "\u00a0" not in text:
         return gaps
-    told = line.page.spaces if line.page is not None else None
-    if told is not None and isinstance(line.index, range):  # the page's, told at once
-        measured, kept = told.kept(line.index.start, line.index.stop)
-        if measured:
-            return kept
     # pdfium's calls and the page's caches asked directly: a plain line asks about each space
     generated, at, sizes, origin = g._generated, g._at, g._sizes, g.origin
     step_em = STEP_EM

@@ -24,7 +24,6 @@ from bma_etl.read.pdf_letters import LETTER_SPREAD_EM, Run
 if TYPE_CHECKING:
     from bma_etl.read.pdf_glyphs import Glyphs
     from bma_etl.read.pdf_layout import _Line
-    from bma_etl.read.pdf_spaces import PageSpaces
 
 #: Classes of characters by code point less U+0E00 (128: outside the Thai block):
 #: no Thai character, a letter a letter-spaced line may hold alone, a digit, SARA
@@ -62,8 +61,6 @@ class PageGaps:
         self._middles: Any = None
         self._at: Any = None
         self._runs_at: Any = None
-        #: The page's spaces, told for every line at once (:mod:`.pdf_spaces`), or None.
-        self.spaces: PageSpaces | None = None
 
     def _measure(self) -> list[int]:
         g = self.g

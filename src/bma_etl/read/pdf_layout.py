@@ -32,6 +32,7 @@ from bma_etl.read.pdf_clusters import (
     misplaced_space,
     replace_marks,
 )
+from bma_etl.read.pdf_extent import page_extents
 from bma_etl.read.pdf_fast import PlainLines, plain_text
 from bma_etl.read.pdf_gaps import PageGaps
 from bma_etl.read.pdf_glyphs import (
@@ -51,7 +52,6 @@ from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
 from bma_etl.read.pdf_order import in_drawn_order
 from bma_etl.read.pdf_overhang import overhang
-from bma_etl.read.pdf_spaces import told_at_once
 from bma_etl.read.pdf_spans import without_span_copies
 from bma_etl.read.pdf_spread import may_be_spread
 
@@ -115,7 +115,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     clean = _CONTROL.search(raw.replace("\r", "")) is None  # (no line holds a break)
     lines: list[TextLine] = []
     breaks = line_breaks(g, raw)
-    extents = told_at_once(g, raw, breaks, gaps_of_page, marked, plain)  # the page's lines in numpy
+    extents = page_extents(g, raw, breaks)  # every line's extent, the page's at once
     start = 0
     for brk in (*breaks, None):
         end = brk[0] if brk else len(raw)
