@@ -14,9 +14,6 @@ import re
 from itertools import pairwise
 from typing import Any
 
-import numpy as np
-
-from bma_etl.read.pdf_bulk import origins_of, sizes_of
 from bma_etl.read.pdf_glyphs import (
     BREAK,
     DROPPED,
@@ -91,40 +88,14 @@ def line_breaks(textpage: Any, raw: str) -> list[tuple[int, int]]:
     """
     g = glyphs(textpage)
     out: list[tuple[int, int]] = []
-    written = list(BREAK.finditer(raw))
-    starts = [0, *(brk.end() for brk in written)]
-    ends = [*(brk.start() for brk in written), len(raw)]
-    for start, end, level, brk in zip(starts, ends, _level(g, raw, starts, ends),
-                                      (*written, None), strict=True):
-        if not level:
-            out.extend(_missed_breaks(g, raw, start, end))
+    start = 0
+    for brk in (*BREAK.finditer(raw), None):
+        end = brk.start() if brk else len(raw)
+        out.extend(_missed_breaks(g, raw, start, end))
         if brk is not None:
             out.append(brk.span())
+            start = brk.end()
     return out
-
-
-def _level(g: Glyphs, raw: str, starts: list[int], ends: list[int]) -> list[bool]:
-    """Per line ``raw[start:end]``: whether it holds no missed break for certain.
-
-    True when it has fewer than two letters or ends on the baseline it starts on
-    (within :data:`MISSED_BREAK_EM` font sizes): :func:`_missed_breaks`' first
-    test, for every line of the page at once (numpy; origins and sizes asked in
-    one pass, :mod:`.pdf_bulk`).
-    """
-    codes = np.frombuffer(raw.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bases = np.flatnonzero(_IS_BASE[np.minimum(codes, len(_IS_BASE) - 1)])
-    first = np.searchsorted(bases, np.asarray(starts, dtype=np.int64))
-    last = np.searchsorted(bases, np.asarray(ends, dtype=np.int64)) - 1
-    level = last <= first  # no letter, or one: no break to miss
-    ask = np.flatnonzero(~level)
-    if len(ask):
-        heads, tails = bases[first[ask]].tolist(), bases[last[ask]].tolist()
-        known, _, y = origins_of(g, heads + tails)
-        size = sizes_of(g, heads)
-        n = len(ask)
-        level[ask] = known[:n] & known[n:] & (size > 1.0) \
-            & (np.abs(y[:n] - y[n:]) < MISSED_BREAK_EM * size)
-    return list(level.tolist())
 
 
 def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -170,9 +141,6 @@ def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[tuple[int,
 _WHITE = frozenset((" ", "\u00a0"))
 #: Characters that are no letter drawn on a line: white space, breaks, stand-ins.
 _NO_BASE = frozenset((" ", "\u00a0", "\t", "\r", "\n", LOST, TAIL, JOINED))
-#: Per code point: whether :data:`_BASE` matches it (not :data:`_NO_BASE`, no Thai mark).
-_IS_BASE = np.ones(0x0E80, dtype=bool)  # by code point (the last: every one beyond)
-_IS_BASE[[*map(ord, _NO_BASE), 0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)]] = False
 #: One character that is a letter drawn on a line: neither of :data:`_NO_BASE` nor a
 #: Thai mark (:data:`THAI_MARK`).
 _BASE = re.compile("[^ \u00a0\t\r\n\x00\x1e\x01\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
