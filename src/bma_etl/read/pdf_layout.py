@@ -32,7 +32,7 @@ from bma_etl.read.pdf_clusters import (
     misplaced_space,
     replace_marks,
 )
-from bma_etl.read.pdf_extent import extent
+from bma_etl.read.pdf_extent import page_extents
 from bma_etl.read.pdf_fast import PlainLines, plain_text
 from bma_etl.read.pdf_gaps import PageGaps
 from bma_etl.read.pdf_glyphs import (
@@ -47,12 +47,7 @@ from bma_etl.read.pdf_glyphs import (
     glyphs,
     without_unmapped,
 )
-from bma_etl.read.pdf_letters import (
-    SPACE_OVER_EM,
-    WORD_OVER_EM,
-    letter_spaced,
-    may_be_word_space,
-)
+from bma_etl.read.pdf_letters import SPACE_OVER_EM, WORD_OVER_EM, letter_spaced, may_be_word_space
 from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
 from bma_etl.read.pdf_order import in_drawn_order
@@ -119,8 +114,10 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     marked = SENTINEL.search(raw) is not None
     clean = _CONTROL.search(raw.replace("\r", "")) is None  # (no line holds a break)
     lines: list[TextLine] = []
+    breaks = line_breaks(g, raw)
+    extents = page_extents(g, raw, breaks)  # every line's extent, the page's at once
     start = 0
-    for brk in (*line_breaks(g, raw), None):
+    for brk in (*breaks, None):
         end = brk[0] if brk else len(raw)
         line = raw[start:end]
         lost, tails = (line.count(LOST), line.count(TAIL)) if marked else (0, 0)
@@ -137,7 +134,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
                         and bottom - 1.0 <= baseline and top >= baseline + RULE_REACH_EM * size
                         ] if rules else []
             fixer = _Line(g, line, start, crossing, baseline, gaps_of_page, marked)
-            left, right, first_word, last_word = extent(fixer)
+            left, right, first_word, last_word = extents.of(fixer)
             spaced_end = spaced_end and fixer.space_at_end()
             line = plain_text(fixer) if plain and plain.needs_none(fixer) \
                 else fixer.fixed(letters)
