@@ -324,6 +324,16 @@ def _pass(
             start, end = m.start() + a - offs[k], m.start() + b - offs[k]
             if end <= m.end() and not _alone(text, m, start, end, word):
                 edits.append((start, end, word))
+    return rewritten(text, words, edits)
+
+
+def rewritten(
+    text: str, words: tuple[OcrWord, ...], edits: list[tuple[int, int, str]]
+) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
+    """``text`` with each ``(start, end, word)`` of ``edits`` (in order, apart) written in.
+
+    Each word keeps its box and confidence, its offset moved to the new text.
+    """
     if not edits:
         return text, words, ()
     pieces: list[str] = []
