@@ -114,3 +114,22 @@ def test_marks_come_back_across_pages_and_a_cut_phrase_stays() -> None:
         "กรุงเทพมหานครร่วมกับ กรุงเทพมหานครร่วมกับ",
     ]
     assert [[w for _, _, w in e] for e in echoed(pages)] == [[], ["พี่"], []]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "web_history", "legacy_pipe", "legacy_tab"])
+@pytest.mark.parametrize("seed", range(4))
+def test_a_number_read_without_its_slash_takes_it_from_the_same_number_elsewhere(
+    generator: str, seed: int
+) -> None:
+    written = _written(generator, seed)
+    slashed = [m for m in re.finditer(r"(?<=\s)[0-9]+/[0-9]+(?=\s|$)", written)]
+    again = [m for m in slashed if sum(n[0] == m[0] for n in slashed) > 1]
+    if not again:
+        pytest.skip("no number with a slash written twice")
+    m = random.Random(seed).choice(again)
+    damaged = written[: m.start()] + m[0].replace("/", "") + written[m.end() :]
+    [edits] = filled([damaged])
+    assert _applied(damaged, edits) in (written, damaged)
+    if written[m.start() - 10 : m.start()] in {written[n.start() - 10 : n.start()] for n in again
+                                               if n.start() != m.start()}:
+        assert _applied(damaged, edits) == written

@@ -1,21 +1,23 @@
 """Latin letters OCR read for a Thai word the document writes elsewhere between the same neighbours.
 
-Stage: read (:func:`.ocr_lexicon.restored_pages` runs it over a document's OCR'd
-pages after the marks are put back). Debian's ``tha`` model knows Latin letters
-too, and reads a short Thai word standing apart between numbers as them: the
-counting words after a number and the ordinals before one (``จำนวน 3 รุ่น`` →
+Stage: read (:func:`bma_etl.read._with_marks_restored` runs it over a document's
+OCR'd pages after the marks are put back). Debian's ``tha`` model knows Latin
+letters too, and reads a short Thai word standing apart between numbers as them:
+the counting words after a number and the ordinals before one (``จำนวน 3 รุ่น`` →
 ``จำนวน 3 qu``, ``ระยะ 20 ปี`` → ``ระยะ 20 U``, ``ครั้งที่ 2/2566`` → ``Ash 2/2566``,
-``รุ่น รุ่นละ`` → ``qu quay``). Which word it was the letters cannot say, but the
-document says it where OCR read the same phrase right: a gap of Latin words
-between a Thai word and a number (or a number and a Thai word) is filled with the
-Thai words the document's other text has between the same neighbours -- the
-last letters of the Thai word before (:data:`SIDE`), the number's form
-(``2/2566`` as ``9/9``), the first letters of the word after -- when that text
-has one filling only. Without a match on the right (the phrase ends a line
-elsewhere), a Thai word and a number on the left match alone. A gap no frame of
-the document fills is left as read: nothing is guessed, and Latin words the
-document writes (``COVID-19``, ``(Smart City)``, ``PM2.5``) stand where no Thai
-text stands in their place.
+``รุ่น รุ่นละ`` → ``qu quay``); it also loses a number's ``/`` (``ครั้งที่ 22566``).
+Which word it was the letters cannot say, but the document says it where OCR
+read the same phrase right: a gap of Latin words between a Thai word and a number
+(or a number and a Thai word) is filled with the Thai words the document's other
+text has between the same neighbours -- the last letters of the Thai word before
+(:data:`SIDE`), the number's form (``2/2566`` as ``9/9``), the first letters of the
+word after -- when that text has one filling only. Without a match on the right
+(the phrase ends a line elsewhere), a Thai word and a number on the left match
+alone. A bare number takes the separators of the one number with its digits that
+the document writes after the same Thai word. A gap no frame of the document
+fills is left as read: nothing is guessed, and Latin words the document writes
+(``COVID-19``, ``(Smart City)``, ``PM2.5``) stand where no Thai text stands in
+their place.
 """
 
 from __future__ import annotations
@@ -100,6 +102,31 @@ def _shortest(found: set[str]) -> list[str] | None:
     return short.split(" ") if all(f.startswith(short) for f in found) else None
 
 
+def _separated(texts: Sequence[list[str]], toks: list[str], i: int) -> str | None:
+    """The number the document writes with separators after the Thai word before ``toks[i]``.
+
+    ``toks[i]`` is a bare run of digits (``22566``); the document's numbers after a
+    Thai word of the same last letters (``ครั้งที่``) that have the same digits and a
+    separator (``2/2566``), when all are one, say OCR lost it.
+    """
+    digits = toks[i]
+    if not (i and digits.isascii() and digits.isdigit() and len(digits) >= 3):
+        return None
+    left = _shape(toks[i - 1], True)
+    if left is None or left.startswith("#"):
+        return None
+    found = {
+        tokens[k]
+        for tokens in texts
+        for k in range(1, len(tokens))
+        if tokens[k] != digits
+        and _NUMBER.fullmatch(tokens[k])
+        and re.sub("[,./]", "", tokens[k]) == digits
+        and _shape(tokens[k - 1], True) == left
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def filled(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
     r"""For each text of a document, the Latin gaps to rewrite as Thai: ``(start, end, words)``.
 
@@ -120,6 +147,8 @@ def filled(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
         i = 0
         while i < len(toks):
             if not _LATIN.fullmatch(toks[i]):
+                if (number := _separated(tokens, toks, i)) is not None:
+                    edits.append((*spans[t][i], number))
                 i += 1
                 continue
             j = i
