@@ -107,6 +107,16 @@ def test_a_tone_mark_lost_in_a_phrase_written_again_is_put_back(generator: str, 
     assert _applied(damaged, edits) == written
 
 
+def test_letters_a_speck_made_at_a_line_end_are_no_count_word() -> None:
+    """s67 plan_000 at 200 dpi: ``bend`` ending a level's line, the next level's number
+    below it; the document has a phrase after the same words elsewhere: no filling."""
+    page = (
+        "และรายงานผลต่อผู้บริหารกรุงเทพมหานคร โดยความร่วมมือของสำนักงานเขต 3\n"
+        "และรายงานผลต่อผู้บริหารกรุงเทพมหานคร bend\n5 ร้อยละ 100 ของน้ำหนักคะแนน"
+    )
+    assert filled([page]) == [[]]
+
+
 def test_marks_come_back_across_pages_and_a_cut_phrase_stays() -> None:
     pages = [
         "เมืองพี่เมืองน้องได้ครบ 5 ขั้นตอน\nเมืองพี่เมืองน้องได้ครบ 4 ขั้นตอน",

@@ -13,8 +13,9 @@ text has between the same neighbours -- the last letters of the Thai word before
 (:data:`SIDE`), the number's form (``2/2566`` as ``9/9``), the first letters of the
 word after -- when that text has one filling only. Without a match on the right
 (the phrase ends a line elsewhere), a Thai word and a number on the left match
-alone. A bare number takes the separators of the one number with its digits that
-the document writes after the same Thai word. A gap no frame of the document
+alone. Neighbours are the words of the gap's own line. A bare number takes the
+separators of the one number with its digits that the document writes after the
+same Thai word. A gap no frame of the document
 fills is left as read: nothing is guessed, and Latin words the document writes
 (``COVID-19``, ``(Smart City)``, ``PM2.5``) stand where no Thai text stands in
 their place.
@@ -33,6 +34,9 @@ _LATIN = re.compile(r"[A-Za-z]{1,6}")
 _NUMBER = re.compile(r"[0-9]+(?:[,./][0-9]+)*")
 #: A token wholly of Thai letters and marks: what may fill a gap.
 _THAI = re.compile("[\u0e01-\u0e4e]+")
+#: The longest word (letters and marks) a gap's letters are taken for: OCR reads a
+#: short word standing apart as Latin letters (``ครั้งที่``), not a phrase.
+MAX_WORD = 10
 #: Gaps longer than this many words are left as read.
 MAX_GAP = 2
 _TOKEN = re.compile(r"\S+")
@@ -75,7 +79,7 @@ def _fillings(
     for tokens in texts:
         for k in range(len(left), len(tokens) - size + 1):
             fill = tokens[k : k + size]
-            if not all(_THAI.fullmatch(t) for t in fill):
+            if not all(_THAI.fullmatch(t) and len(t) <= MAX_WORD for t in fill):
                 continue
             if any(
                 _shape(tokens[k - len(left) + n], True) != side for n, side in enumerate(left)
@@ -139,33 +143,49 @@ def filled(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
     >>> filled(["ระยะ 20 U ประชาชน"])  # no other text says what U stands for
     [[]]
     """
-    spans = [[m.span() for m in _TOKEN.finditer(t)] for t in texts]
-    tokens = [[t[a:b] for a, b in s] for t, s in zip(texts, spans, strict=True)]
+    # each line's words apart: a neighbour across a line break is none (a speck read
+    # as letters ends a line before the next row's number)
+    lines = [
+        [[m.span() for m in _TOKEN.finditer(t, a.start(), a.end())]
+         for a in re.finditer("[^\n]+", t)]
+        for t in texts
+    ]
+    tokens = [[t[a:b] for a, b in line] for t, ls in zip(texts, lines, strict=True) for line in ls]
     out: list[list[tuple[int, int, str]]] = []
-    for t, toks in enumerate(tokens):
+    for t, spans in enumerate(lines):
         edits: list[tuple[int, int, str]] = []
-        i = 0
-        while i < len(toks):
-            if not _LATIN.fullmatch(toks[i]):
-                if (number := _separated(tokens, toks, i)) is not None:
-                    edits.append((*spans[t][i], number))
-                i += 1
-                continue
-            j = i
-            while j < len(toks) and _LATIN.fullmatch(toks[j]):
-                j += 1
-            frame = _frames(toks, i, j) if j - i <= MAX_GAP else None
-            if frame is not None:
-                left, right = frame
-                found = _fillings(tokens, left, right, j - i)
-                if not found and right is not None and len(left) == 2:
-                    found = _fillings(tokens, left, None, j - i)
-                words = _shortest(found)
-                if words is not None:
-                    edits.extend(
-                        (spans[t][k][0], spans[t][k][1], w)
-                        for k, w in zip(range(i, j), words, strict=True)
-                    )
-            i = j
+        for line in spans:
+            edits.extend(_line_edits(texts[t], line, tokens))
         out.append(edits)
     return out
+
+
+def _line_edits(
+    text: str, spans: list[tuple[int, int]], tokens: Sequence[list[str]]
+) -> list[tuple[int, int, str]]:
+    """The gaps of one line (``spans`` of its words in ``text``) filled from ``tokens``."""
+    toks = [text[a:b] for a, b in spans]
+    edits: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(toks):
+        if not _LATIN.fullmatch(toks[i]):
+            if (number := _separated(tokens, toks, i)) is not None:
+                edits.append((*spans[i], number))
+            i += 1
+            continue
+        j = i
+        while j < len(toks) and _LATIN.fullmatch(toks[j]):
+            j += 1
+        frame = _frames(toks, i, j) if j - i <= MAX_GAP else None
+        if frame is not None:
+            left, right = frame
+            found = _fillings(tokens, left, right, j - i)
+            if not found and right is not None and len(left) == 2:
+                found = _fillings(tokens, left, None, j - i)
+            words = _shortest(found)
+            if words is not None:
+                edits.extend(
+                    (*spans[k], w) for k, w in zip(range(i, j), words, strict=True)
+                )
+        i = j
+    return edits
