@@ -115,6 +115,8 @@ def test_letters_a_speck_made_at_a_line_end_are_no_count_word() -> None:
         "และรายงานผลต่อผู้บริหารกรุงเทพมหานคร bend\n5 ร้อยละ 100 ของน้ำหนักคะแนน"
     )
     assert filled([page]) == [[]]
+    wrapped = "ตามแผนพัฒนา ระยะ 20 ปี ประชาชน\nตามแผนพัฒนา ระยะ 20\nU\nครั้งที่ 2/2566\nครั้งที่\n22566"
+    assert [w for _, _, w in filled([wrapped])[0]] == ["ปี", "2/2566"]  # a cell's text wraps
 
 
 def test_marks_come_back_across_pages_and_a_cut_phrase_stays() -> None:

@@ -13,7 +13,8 @@ text has between the same neighbours -- the last letters of the Thai word before
 (:data:`SIDE`), the number's form (``2/2566`` as ``9/9``), the first letters of the
 word after -- when that text has one filling only. Without a match on the right
 (the phrase ends a line elsewhere), a Thai word and a number on the left match
-alone. Neighbours are the words of the gap's own line. A bare number takes the
+alone. A right neighbour is on the gap's own line (a left one may end the line
+before: a cell's text wraps). A bare number takes the
 separators of the one number with its digits that the document writes after the
 same Thai word. A gap no frame of the document
 fills is left as read: nothing is guessed, and Latin words the document writes
@@ -143,30 +144,41 @@ def filled(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
     >>> filled(["ระยะ 20 U ประชาชน"])  # no other text says what U stands for
     [[]]
     """
-    # each line's words apart: a neighbour across a line break is none (a speck read
-    # as letters ends a line before the next row's number)
-    lines = [
-        [[m.span() for m in _TOKEN.finditer(t, a.start(), a.end())]
-         for a in re.finditer("[^\n]+", t)]
-        for t in texts
+    # each line's words, after the last two of the line before: a neighbour on the
+    # right across a line break is none (a speck read as letters ends a line above
+    # the next row's number), one on the left may be (a cell's text wraps before
+    # ``U`` / ``22566``)
+    lines: list[list[tuple[list[tuple[int, int]], int]]] = []
+    for text in texts:
+        lines.append([])
+        tail: list[tuple[int, int]] = []
+        for a in re.finditer("[^\n]+", text):
+            spans = [m.span() for m in _TOKEN.finditer(text, a.start(), a.end())]
+            lines[-1].append((tail + spans, len(tail)))
+            tail = (tail + spans)[-2:]
+    tokens = [
+        [t[a:b] for a, b in spans] for t, ls in zip(texts, lines, strict=True) for spans, _ in ls
     ]
-    tokens = [[t[a:b] for a, b in line] for t, ls in zip(texts, lines, strict=True) for line in ls]
     out: list[list[tuple[int, int, str]]] = []
-    for t, spans in enumerate(lines):
+    for t, ls in enumerate(lines):
         edits: list[tuple[int, int, str]] = []
-        for line in spans:
-            edits.extend(_line_edits(texts[t], line, tokens))
+        for spans, start in ls:
+            edits.extend(_line_edits(texts[t], spans, start, tokens))
         out.append(edits)
     return out
 
 
 def _line_edits(
-    text: str, spans: list[tuple[int, int]], tokens: Sequence[list[str]]
+    text: str, spans: list[tuple[int, int]], start: int, tokens: Sequence[list[str]]
 ) -> list[tuple[int, int, str]]:
-    """The gaps of one line (``spans`` of its words in ``text``) filled from ``tokens``."""
+    """The gaps of one line filled from ``tokens``.
+
+    ``spans`` are its words in ``text`` after ``start`` words of the line before
+    (neighbours only).
+    """
     toks = [text[a:b] for a, b in spans]
     edits: list[tuple[int, int, str]] = []
-    i = 0
+    i = start
     while i < len(toks):
         if not _LATIN.fullmatch(toks[i]):
             if (number := _separated(tokens, toks, i)) is not None:
