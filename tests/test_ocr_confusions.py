@@ -131,3 +131,27 @@ def test_a_change_across_a_line_break_is_kept_on_its_side() -> None:
 def test_a_tone_mark_read_twice_is_written_once() -> None:
     text = "ร้อยละ 70 ของน\u0e49\u0e4d\u0e49\u0e32หนักคะแนน"
     assert restored(text, ())[0] == "ร้อยละ 70 ของน้ำหนักคะแนน"
+
+
+#: Words of the reports with SARA AM or SARA AI MAIMUAN.
+_AM_AI_WORDS = ["ดำเนินการ", "สำรวจ", "กำหนด", "ความสำเร็จ", "สำนักงาน", "ใกล้เคียง", "ให้บริการ",
+                "ความเข้าใจ", "ภายในปีงบประมาณ"]
+
+
+def _circle_or_curl_misread(word: str) -> list[str]:
+    """``word`` with SARA AM's circle read as marks before SARA AA, or ใ read as ไ."""
+    circles = ("\u0e4a", "\u0e49", "\u0e38\u0e48")
+    reads = [word.replace("\u0e33", m + "\u0e32", 1) for m in circles if "\u0e33" in word]
+    return reads + ([word.replace("\u0e43", "\u0e44", 1)] if "\u0e43" in word else [])
+
+
+@pytest.mark.parametrize("word", _AM_AI_WORDS)
+def test_sara_am_circle_read_as_marks_and_sara_ai_curl_come_back(word: str) -> None:
+    """``ด๊าเนินการ``, ``สุ่ารวจ``, ``ไกล้เคียง``: back in a sentence, or left as read."""
+    back = 0
+    reads = _circle_or_curl_misread(word)
+    for read in reads:
+        text, _, _ = restored(f"โครงการ{read}ของหน่วยงาน", ())
+        assert text in (f"โครงการ{word}ของหน่วยงาน", f"โครงการ{read}ของหน่วยงาน"), read
+        back += text == f"โครงการ{word}ของหน่วยงาน"
+    assert back >= len(reads) / 2, (word, reads)

@@ -18,9 +18,12 @@ from bma_etl.normalize.text import join_sara_am
 
 #: Pairs of consonants and vowels OCR reads for one another (the printed shapes
 #: differ by a stroke or a tail): RO RUA / WO WAEN, WO WAEN / SARA AA, CHO CHANG /
-#: SO SO / KHO KHAI, DO DEK / TO TAO. (BO BAIMAI read for PO PLA is free: keys
+#: SO SO / KHO KHAI, DO DEK / TO TAO, SARA AI MAIMUAN / SARA AI MAIMALAI (its
+#: curl lost or read: ``ใกล้`` → ``ไกล้``). (BO BAIMAI read for PO PLA is free: keys
 #: fold them.)
-_LETTERS = ("\u0e23\u0e27", "\u0e27\u0e32", "\u0e0a\u0e0b\u0e02", "\u0e14\u0e15")
+_LETTERS = (
+    "\u0e23\u0e27", "\u0e27\u0e32", "\u0e0a\u0e0b\u0e02", "\u0e14\u0e15", "\u0e43\u0e44",
+)
 #: Sets of marks OCR reads for one another (either way): MAI HAN-AKAT / MAI THO,
 #: the tone marks among themselves, SARA U / SARA UU, SARA I / SARA II / SARA UE /
 #: SARA UEE, MAITAIKHU / SARA UE, MAITAIKHU / SARA I.
@@ -39,6 +42,8 @@ _MARKS = frozenset(
     "\u0e4b\u0e4c\u0e4d\u0e4e"
 )
 _TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
+#: Marks OCR reads SARA AM's circle (NIKHAHIT) as, before the SARA AA it keeps.
+_CIRCLE_READ = _TONES | frozenset("\u0e38\u0e39")
 SARA_AA, SARA_AM, SARA_I, SARA_II = "\u0e32", "\u0e33", "\u0e34", "\u0e35"
 #: How many confusions a word may be from the word read.
 MAX_EDITS = 1
@@ -125,6 +130,12 @@ def _align(r: str, w: str) -> int:
                 best = min(best, 1 + go(i + 1, j + 1))
             if a == SARA_AM and b in _TONES and w[j + 1 : j + 2] == SARA_AA:
                 best = min(best, go(i + 1, j + 2))  # ก้าว read กำว
+            if b == SARA_AM and a in _CIRCLE_READ:
+                # SARA AM's circle read as a mark or two over or under its letter
+                # (``ดำเนินการ`` read ``ด๊าเนินการ``, ``สำรวจ`` read ``สุ่ารวจ``)
+                k = i + (r[i + 1 : i + 2] in _CIRCLE_READ)
+                if r[k + 1 : k + 2] == SARA_AA:
+                    best = min(best, 1 + go(k + 2, j + 1))
         if i < n and 0 < j < m and r[i] in _ADDED and (r[i] in _TONES or not _vowelled(w, j)):
             best = min(best, 1 + go(i + 1, j))  # a mark added
         return min(best, over)

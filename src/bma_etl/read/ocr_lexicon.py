@@ -251,9 +251,11 @@ def _only_karan(read: str, word: str) -> bool:
     )
 
 
-def restored(
-    text: str, words: tuple[OcrWord, ...]
-) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
+#: An OCR'd page's text and words, and the words put back in it.
+Page = tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]
+
+
+def restored(text: str, words: tuple[OcrWord, ...]) -> Page:
     """An OCR'd page's text and words with lost marks put back, and what was put back.
 
     ``text`` and ``words`` as :func:`~.ocr_tidy.tidied` returns them; each word
@@ -281,11 +283,9 @@ def restored(
 
 
 def _pass(
-    text: str,
-    words: tuple[OcrWord, ...],
-    rewrite: Callable[[str], list[tuple[int, int, str]]],
+    text: str, words: tuple[OcrWord, ...], rewrite: Callable[[str], list[tuple[int, int, str]]],
     across: bool = True,
-) -> tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]:
+) -> Page:
     """``text`` and ``words`` with each Thai run's spans ``rewrite`` gives replaced.
 
     Runs a line break parts are given to ``rewrite`` as one, unless not ``across``.
@@ -324,6 +324,11 @@ def _pass(
             start, end = m.start() + a - offs[k], m.start() + b - offs[k]
             if end <= m.end() and not _alone(text, m, start, end, word):
                 edits.append((start, end, word))
+    return rewritten(text, words, edits)
+
+
+def rewritten(text: str, words: tuple[OcrWord, ...], edits: list[tuple[int, int, str]]) -> Page:
+    """``text`` with ``edits`` (``(start, end, word)``, in order, apart); words' offsets moved."""
     if not edits:
         return text, words, ()
     pieces: list[str] = []

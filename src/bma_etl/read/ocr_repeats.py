@@ -1,0 +1,140 @@
+"""Marks OCR lost in a phrase the document writes again elsewhere, put back from there.
+
+Stage: read (:func:`bma_etl.read._with_marks_restored` runs it over a document's
+OCR'd pages after :mod:`.ocr_lexicon`). The word list cannot put back a mark
+whose loss leaves a word of its own or several of like frequency: ``นี`` may be
+``นี้`` or ``นี่``, ``ตำ`` is a word, and a word cut by a page's foot (``เมืองพีเ``
+/ next page) has no neighbour to decide it. A report writes its phrases many
+times (a plan's SWOT items, an indicator named again in its KPI sheet), and OCR
+seldom loses the same mark in each: where a stretch of :data:`WINDOW` letters of
+a Thai run (its key: letters without marks, :func:`bma_etl.matchkey.key_map`)
+stands elsewhere in the document with the same letters and every mark read plus
+more (``ด้านนีมาอย่าง`` and ``ด้านนี้มาอย่าง``), the marks are put back -- when that
+spelling is the document's only such one, read at least :data:`MIN_SEEN` times
+and at least as often as the spelling read. Only marks are added (and SARA AA
+written SARA AM, its NIKHAHIT lost): a letter is never changed, and a spelling
+the document never writes with more marks stays as read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
+
+from bma_etl.matchkey import key_map
+from bma_etl.read.ocr_words import RUN
+
+#: Letters (the key's) a stretch compared holds: few enough that a phrase cut by a
+#: line or a cell recurs whole, enough that two phrases alike are one phrase.
+WINDOW = 8
+#: Letters of the stretch that must stand before and after what differs (the marks of
+#: a stretch's first or last letter belong to a word it cuts: ``มหานครร`` of
+#: ``มหานครระยะ`` and of ``มหานครร่วม``).
+EDGE = 2
+#: Times the fuller spelling must be read in the document.
+MIN_SEEN = 2
+SARA_AA, SARA_AM = "\u0e32", "\u0e33"
+_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def _units(raw: str, offs: list[int]) -> list[tuple[str, str]]:
+    """``raw`` as (letter, marks after it) per key letter (``offs`` from its start)."""
+    return [(raw[a], raw[a + 1 : b]) for a, b in pairwise(offs)]
+
+
+def _fuller(read: list[tuple[str, str]], other: list[tuple[str, str]]) -> bool:
+    """Whether ``other`` is ``read`` with marks added (each letter's in order), and more."""
+    if len(read) != len(other):
+        return False
+    more = False
+    for (a, ma), (b, mb) in zip(read, other, strict=True):
+        if a != b and not (a == SARA_AA and b == SARA_AM):
+            return False
+        more = more or a != b
+        it = iter(mb)
+        if not all(ch in it for ch in ma):
+            return False
+        more = more or len(mb) > len(ma)
+    return more
+
+
+def _windows(text: str) -> list[tuple[str, int, int]]:
+    """Each stretch of WINDOW key letters of ``text``'s Thai runs: key, start, end."""
+    out = []
+    for m in RUN.finditer(text):
+        key, offs = key_map(m[0])
+        if len(offs) != len(key) + 1:
+            continue
+        for s in range(len(key) - WINDOW + 1):
+            out.append((key[s : s + WINDOW], m.start() + offs[s], m.start() + offs[s + WINDOW]))
+    return out
+
+
+def echoed(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+    r"""For each text of a document, the spans to write with the marks its other phrases have.
+
+    ``texts`` are the document's OCR'd pages; edits ``(start, end, text)`` are in
+    order and apart (see the module docstring).
+
+    >>> page = "ปฏิบัติงานด้านนี้มาอย่างต่อเนื่อง\nปฏิบัติงานด้านนีมาอย่างต่อเนื่อง\n"
+    >>> echoed([page + "ปฏิบัติงานด้านนี้มาอย่างต่อเนื่อง"])
+    [[(48, 50, 'นี้')]]
+    """
+    windows = [_windows(t) for t in texts]
+    seen: dict[str, Counter[str]] = {}
+    for t, ws in zip(texts, windows, strict=True):
+        for key, a, b in ws:
+            seen.setdefault(key, Counter())[t[a:b]] += 1
+    out: list[list[tuple[int, int, str]]] = []
+    for t, ws in zip(texts, windows, strict=True):
+        wanted: dict[int, tuple[int, str]] = {}  # start -> (end, text), narrowed
+        clash: set[int] = set()
+        for key, a, b in ws:
+            spellings = seen[key]
+            if len(spellings) < 2:
+                continue
+            raw = t[a:b]
+            units = _units(raw, _offsets(raw))
+            fuller = [s for s in spellings if _fuller(units, _units(s, _offsets(s)))]
+            if len(fuller) != 1:
+                continue
+            other = fuller[0]
+            if spellings[other] < max(MIN_SEEN, spellings[raw]):
+                continue
+            p, q, word = _narrowed(raw, other)
+            if len(_offsets(raw[:p])) <= EDGE or len(_offsets(raw[q:])) <= EDGE:
+                continue  # the phrase may go on otherwise: the next word's marks differ
+            start = a + p
+            if start in wanted and wanted[start] != (a + q, word):
+                clash.add(start)
+            wanted[start] = (a + q, word)
+        edits = sorted((s, e, w) for s, (e, w) in wanted.items() if s not in clash)
+        kept: list[tuple[int, int, str]] = []
+        for s, e, w in edits:
+            if kept and s < kept[-1][1]:
+                continue
+            kept.append((s, e, w))
+        out.append(kept)
+    return out
+
+
+def _offsets(raw: str) -> list[int]:
+    """Offsets of each key letter of ``raw`` (a window's text) and its end."""
+    return [k for k, ch in enumerate(raw) if not _MARK.match(ch)] + [len(raw)]
+
+
+def _narrowed(read: str, other: str) -> tuple[int, int, str]:
+    """``read``'s span and ``other``'s text that differ, each a whole letter with its marks."""
+    p = 0
+    while p < min(len(read), len(other)) and read[p] == other[p]:
+        p += 1
+    q = 0
+    while q < min(len(read), len(other)) - p and read[-1 - q] == other[-1 - q]:
+        q += 1
+    while p > 0 and (_MARK.match(other[p : p + 1]) or _MARK.match(read[p : p + 1])):
+        p -= 1  # back to the letter the marks are on
+    while q > 0 and _MARK.match(read[len(read) - q]):
+        q -= 1  # on to the letter after the marks
+    return p, len(read) - q, other[p : len(other) - q]

@@ -1,0 +1,147 @@
+"""OCR damage put right from the document's own text: Latin letters for a count's word, lost marks.
+
+Documents are generated from known values (``bench/corpus``); the truth is the
+generated text. Damage as Debian's ``tha`` model does it is put in by a seeded
+RNG: a Thai word between a number and Thai text (``จำนวน 3 รุ่น``) read as one to
+four Latin letters (:mod:`bma_etl.read.ocr_frames`), a tone mark lost in one
+reading of a phrase the document writes several times (:mod:`bma_etl.read.ocr_repeats`).
+What is put back must be the generated text, never another word; the generated
+text itself must come through unchanged.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bma_etl.read.ocr_frames import filled
+from bma_etl.read.ocr_repeats import echoed
+
+from corpus.build import GENERATORS
+
+_NUMBER = re.compile(r"[0-9]+(?:[,./][0-9]+)*")
+_THAI = re.compile("[\u0e01-\u0e4e]+")
+_LETTERS = "aeinqsuyAFSU"
+
+
+def _applied(text: str, edits: list[tuple[int, int, str]]) -> str:
+    for a, b, word in reversed(edits):
+        text = text[:a] + word + text[b:]
+    return text
+
+
+def _written(generator: str, seed: int) -> str:
+    return GENERATORS[generator](random.Random(seed)).text
+
+
+@pytest.mark.parametrize("generator", sorted(GENERATORS))
+@pytest.mark.parametrize("seed", range(3))
+def test_generated_text_is_left_as_written(generator: str, seed: int) -> None:
+    written = _written(generator, seed)
+    assert filled([written]) == [[]]
+    assert echoed([written]) == [[]]
+
+
+def _counts(text: str) -> list[tuple[int, int]]:
+    """Spans of the Thai words after a number that a Thai word comes before (``จำนวน 3 รุ่น``)."""
+    toks = list(re.finditer(r"\S+", text))
+    return [
+        toks[i + 1].span()
+        for i in range(1, len(toks) - 1)
+        if _NUMBER.fullmatch(toks[i][0]) and _THAI.fullmatch(toks[i - 1][0])
+        and _THAI.fullmatch(toks[i + 1][0]) and len(toks[i + 1][0]) <= 8
+    ]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_long", "web_history", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_latin_letters_for_a_count_word_take_the_word_the_document_writes(
+    generator: str, seed: int
+) -> None:
+    written = _written(generator, seed)
+    rng = random.Random(seed)
+    spans = _counts(written)
+    if not spans:
+        pytest.skip("no count in this document")
+    a, b = rng.choice(spans)
+    latin = "".join(rng.choice(_LETTERS) for _ in range(rng.randint(1, 4)))
+    damaged = written[:a] + latin + written[b:]
+    [edits] = filled([damaged])
+    # filled from the document, or left as read: never another word
+    assert _applied(damaged, edits) in (written, damaged)
+    if written.count(written[a - 8 : b]) > 1:  # the same count written elsewhere
+        assert _applied(damaged, edits) == written
+
+
+def test_an_ordinal_before_a_number_and_a_lone_gap() -> None:
+    page = (
+        "จัดประชุมคณะทำงานเพื่อติดตามความก้าวหน้าของโครงการ ครั้งที่ 2/2566\n"
+        "จัดประชุมคณะทำงานเพื่อติดตามความก้าวหน้าของโครงการ Ash 3/2566\n"
+        "ตามแผนพัฒนากรุงเทพมหานคร ระยะ 20 ปี\nระยะ 20 U ประชาชนในพื้นที่\n"
+        "โครงการ Smart City ระยะที่ 2"
+    )
+    [edits] = filled([page])
+    assert [w for _, _, w in edits] == ["ครั้งที่", "ปี"]
+    assert filled(["ระยะ 20 U ประชาชนในพื้นที่"]) == [[]]  # nothing says what U is
+
+
+@pytest.mark.parametrize("generator", ["plan", "legacy_long", "web_detail_long", "legacy_html"])
+@pytest.mark.parametrize("seed", range(4))
+def test_a_tone_mark_lost_in_a_phrase_written_again_is_put_back(generator: str, seed: int) -> None:
+    written = _written(generator, seed)
+    rng = random.Random(seed)
+    # tone marks inside a stretch of 24 characters the document writes three times or more
+    places = [
+        m.start()
+        for m in re.finditer("[\u0e48\u0e49]", written)
+        if written.count(written[m.start() - 12 : m.start() + 12]) >= 3
+        and _THAI.fullmatch(written[m.start() - 12 : m.start() + 12])
+    ]
+    if not places:
+        pytest.skip("no phrase written three times")
+    at = rng.choice(places)
+    damaged = written[:at] + written[at + 1 :]
+    [edits] = echoed([damaged])
+    assert _applied(damaged, edits) == written
+
+
+def test_letters_a_speck_made_at_a_line_end_are_no_count_word() -> None:
+    """s67 plan_000 at 200 dpi: ``bend`` ending a level's line, the next level's number
+    below it; the document has a phrase after the same words elsewhere: no filling."""
+    page = (
+        "และรายงานผลต่อผู้บริหารกรุงเทพมหานคร โดยความร่วมมือของสำนักงานเขต 3\n"
+        "และรายงานผลต่อผู้บริหารกรุงเทพมหานคร bend\n5 ร้อยละ 100 ของน้ำหนักคะแนน"
+    )
+    assert filled([page]) == [[]]
+    wrapped = "ตามแผนพัฒนา ระยะ 20 ปี ประชาชน\nตามแผนพัฒนา ระยะ 20\nU\nครั้งที่ 2/2566\nครั้งที่\n22566"
+    assert [w for _, _, w in filled([wrapped])[0]] == ["ปี", "2/2566"]  # a cell's text wraps
+
+
+def test_marks_come_back_across_pages_and_a_cut_phrase_stays() -> None:
+    pages = [
+        "เมืองพี่เมืองน้องได้ครบ 5 ขั้นตอน\nเมืองพี่เมืองน้องได้ครบ 4 ขั้นตอน",
+        "ความสัมพันธ์กับเมืองพีเมืองน้อง\nกรุงเทพมหานครระยะที่สาม",
+        "กรุงเทพมหานครร่วมกับ กรุงเทพมหานครร่วมกับ",
+    ]
+    assert [[w for _, _, w in e] for e in echoed(pages)] == [[], ["พี่"], []]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "web_history", "legacy_pipe", "legacy_tab"])
+@pytest.mark.parametrize("seed", range(4))
+def test_a_number_read_without_its_slash_takes_it_from_the_same_number_elsewhere(
+    generator: str, seed: int
+) -> None:
+    written = _written(generator, seed)
+    slashed = [m for m in re.finditer(r"(?<=\s)[0-9]+/[0-9]+(?=\s|$)", written)]
+    again = [m for m in slashed if sum(n[0] == m[0] for n in slashed) > 1]
+    if not again:
+        pytest.skip("no number with a slash written twice")
+    m = random.Random(seed).choice(again)
+    damaged = written[: m.start()] + m[0].replace("/", "") + written[m.end() :]
+    [edits] = filled([damaged])
+    assert _applied(damaged, edits) in (written, damaged)
+    if written[m.start() - 10 : m.start()] in {written[n.start() - 10 : n.start()] for n in again
+                                               if n.start() != m.start()}:
+        assert _applied(damaged, edits) == written
