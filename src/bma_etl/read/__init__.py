@@ -53,8 +53,8 @@ class SourceDocument:
     source_url: str | None = None
     #: OCR'd words as ``(start, end, confidence)`` offsets into :attr:`text`, in order.
     words: tuple[tuple[int, int, float], ...] = ()
-    #: Words whose lost marks were put back from the Thai word list, ``"as read → restored"``
-    #: (:mod:`.ocr_lexicon`), in order.
+    #: Words OCR misread that were put back, ``"as read → restored"``, in order: from the
+    #: Thai word list (:mod:`.ocr_lexicon`) or the document's own text (:mod:`.ocr_frames`).
     restored: tuple[str, ...] = ()
     #: 1-based numbers of the pages whose lines the reader measured for wraps (a PDF's
     #: text layer): on those a line not in ``wraps`` ends where its writer ended it.

@@ -385,15 +385,16 @@ QUOTED = 8
 
 
 def restored_message(changes: tuple[str, ...]) -> str:
-    """The quality issue's message for a document's words put back (``"as read → restored"``).
+    """The quality issue's message for a document's words put back (``"as read → restored"``:
+    by the Thai word list, or :mod:`.ocr_repeats` / :mod:`.ocr_frames` from the document).
 
     >>> restored_message(("ระหวาง → ระหว่าง",))
-    'OCR lost marks of 1 word, put back from the Thai word list: ระหวาง → ระหว่าง'
+    'OCR misread 1 word, put back from the Thai word list or the document itself: ระหวาง → ระหว่าง'
     """
     shown = ", ".join(dict.fromkeys(changes[:QUOTED]))
     more = f" and {len(changes) - QUOTED} more" if len(changes) > QUOTED else ""
     plural = "" if len(changes) == 1 else "s"
     return (
-        f"OCR lost marks of {len(changes)} word{plural}, put back from the Thai word list: "
-        f"{shown}{more}"
+        f"OCR misread {len(changes)} word{plural}, put back from the Thai word list or the "
+        f"document itself: {shown}{more}"
     )
