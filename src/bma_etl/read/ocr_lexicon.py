@@ -385,8 +385,7 @@ QUOTED = 8
 
 
 def restored_message(changes: tuple[str, ...]) -> str:
-    """The quality issue's message for a document's words put back (``"as read → restored"``:
-    by the Thai word list, or :mod:`.ocr_repeats` / :mod:`.ocr_frames` from the document).
+    """The quality issue's message for words put back (``"as read → restored"``).
 
     >>> restored_message(("ระหวาง → ระหว่าง",))
     'OCR misread 1 word, put back from the Thai word list or the document itself: ระหวาง → ระหว่าง'
