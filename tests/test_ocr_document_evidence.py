@@ -66,7 +66,10 @@ def test_latin_letters_for_a_count_word_take_the_word_the_document_writes(
     if not spans:
         pytest.skip("no count in this document")
     a, b = rng.choice(spans)
-    latin = "".join(rng.choice(_LETTERS) for _ in range(rng.randint(1, 4)))
+    # about a Latin letter for each one to three of the word's letters abreast
+    wide = len(re.sub("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", "", written[a:b]))
+    least = max(1, -(-(wide - 1) // 3))
+    latin = "".join(rng.choice(_LETTERS) for _ in range(rng.randint(least, max(least, 4))))
     damaged = written[:a] + latin + written[b:]
     [edits] = filled([damaged])
     # filled from the document, or left as read: never another word
@@ -117,6 +120,18 @@ def test_letters_a_speck_made_at_a_line_end_are_no_count_word() -> None:
     assert filled([page]) == [[]]
     wrapped = "ตามแผนพัฒนา ระยะ 20 ปี ประชาชน\nตามแผนพัฒนา ระยะ 20\nU\nครั้งที่ 2/2566\nครั้งที่\n22566"
     assert [w for _, _, w in filled([wrapped])[0]] == ["ปี", "2/2566"]  # a cell's text wraps
+
+
+def test_a_lone_letter_is_no_word_many_letters_wide() -> None:
+    """A level's number read as ``q`` at its line's start, a score ending the line above:
+    the document has ``มาตรการ`` between the same neighbours elsewhere; seven letters
+    abreast are no reading of one Latin letter, and a heading made of it would end
+    the scoring table."""
+    page = (
+        "ดำเนินการตามแผนได้ครบทุกขั้นตอน 30 มาตรการ ร้อยละ 100 ของงบประมาณ\n"
+        "ดำเนินการตามแผนได้ครบทุกขั้นตอน 27\nq ร้อยละ 90 ของน้ำหนักคะแนน"
+    )
+    assert filled([page]) == [[]]
 
 
 def test_marks_come_back_across_pages_and_a_cut_phrase_stays() -> None:

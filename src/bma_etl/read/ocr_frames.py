@@ -40,6 +40,13 @@ _THAI = re.compile("[\u0e01-\u0e4e]+")
 MAX_WORD = 10
 #: Gaps longer than this many words are left as read.
 MAX_GAP = 2
+#: Spacing letters of a Thai filling for each Latin letter of its gap, at most (plus
+#: one): OCR reads a word as about as many Latin letters as it has glyphs abreast
+#: (``ครั้งที่`` as ``Ash``, ``ปี`` as ``U``); a lone ``q`` (a level's number misread)
+#: stands for no ``มาตรการ``.
+LETTERS_PER_LATIN = 3
+#: Thai marks set above or below a letter: no width of their own.
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _TOKEN = re.compile(r"\S+")
 
 
@@ -195,9 +202,19 @@ def _line_edits(
             if not found and right is not None and len(left) == 2:
                 found = _fillings(tokens, left, None, j - i)
             words = _shortest(found)
-            if words is not None:
+            if words is not None and _fits(words, toks[i:j]):
                 edits.extend(
                     (*spans[k], w) for k, w in zip(range(i, j), words, strict=True)
                 )
         i = j
     return edits
+
+
+def _fits(words: list[str], latin: list[str]) -> bool:
+    """Whether Thai ``words`` are no wider than OCR reads as the Latin words ``latin``.
+
+    >>> _fits(["ครั้งที่"], ["Ash"]), _fits(["ปี"], ["U"]), _fits(["มาตรการ"], ["q"])
+    (True, True, False)
+    """
+    wide = sum(len(_MARKS.sub("", w)) for w in words)
+    return wide <= LETTERS_PER_LATIN * sum(len(t) for t in latin) + 1
