@@ -102,7 +102,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                 (len(cols[i]) > 1 or alone) and above[0] >= edge[0] - FLUSH_EM * size
                 and thai_ends(first, cols[i][0]))  # or Thai words cut at its edge, or
                 or (alone and _ITEM_NO.fullmatch(first.strip()) is not None)  # 'ก.' / words
-                or _each_wraps(cols[group[-1]], cols[i])  # or each of its cells goes on,
+                or _each_wraps(cols[group[-1]], cols[i], group[0] == 0)  # or each of
                 or (len(cols[i]) > 1 and group[0] > 0  # or, under a row that is not the
                     and _word_left(first, cols[i][0])  # table's first line (a header's
                     and 0 in edge and above[0] >= edge[0]  # cells end flush in distributed
@@ -164,14 +164,17 @@ def _under_number(row: TextLine, line: TextLine, size: float) -> bool:
     return end - start - share >= HANG_EM * size and line.cells[0] < end - size
 
 
-def _each_wraps(above: dict[int, str], here: dict[int, str]) -> bool:
+def _each_wraps(above: dict[int, str], here: dict[int, str], first: bool = False) -> bool:
     """Whether each of a line's pieces (three or more) goes on the piece above it, Thai to Thai.
 
     ``above``, ``here``: two lines' pieces by column, the same columns. A row whose
     every cell wraps (``รายงานครั้ง`` / ``ที่๑``, ``… :: ความ`` / ``ก้าวหน้า…``,
     ``: ไม่เป็นไป`` / ``ตามแผน``), each line filled (:func:`top_aligned_rows` checks
     the room), is one row even as its table's first (a form printing each report
-    as a table of its own), as across a page break (:mod:`.pdf_cutrows`).
+    as a table of its own), as across a page break (:mod:`.pdf_cutrows`). Under a
+    table's ``first`` line one piece at least must be cut inside a word: a header's
+    titles set flush in distributed justification (``มาตรการ``, ``ตัวชี้วัดมาตรการ``)
+    end whole words, and the first row under them starts its own.
 
     >>> _each_wraps({0: "รายงานครั้ง", 1: ":: ความ", 2: ": ไม่เป็นไป"},
     ...             {0: "ที่๑", 1: "ก้าวหน้า", 2: "ตามแผน"})
@@ -180,7 +183,8 @@ def _each_wraps(above: dict[int, str], here: dict[int, str]) -> bool:
     False
     """
     return len(here) > 2 and set(here) == set(above) \
-        and all(thai_ends(above[k], here[k]) for k in here)
+        and all(thai_ends(above[k], here[k]) for k in here) \
+        and (not first or any(cut_inside_word(above[k], here[k]) for k in here))
 
 
 def _last_room(row: TextLine, last: dict[int, float], edge: dict[int, float], anchors:
