@@ -20,7 +20,6 @@ from bma_etl.read.pdf_cuts import (
     split_at_next_table,
     thai_ends,
     word_across,
-    years_row,
 )
 from bma_etl.read.pdf_glyphs import THAI_MARK
 from bma_etl.read.pdf_justified import FLUSH_EM, _spaced
@@ -95,15 +94,14 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
         cont = cut_at_columns(after[taken], list(row.cells))  # its cells closer than a tab
         texts = [p for p in cont.text.split("\t") if p.strip()]
         size = max(row.size, cont.size) or 1.0
-        if cont.table is not None or len(texts) != len(cont.cells) or not texts \
-                or years_row(dict(enumerate(texts))):
-            break  # (``๒๕๖๔ ๒๕๖๕ ๒๕๖๖`` under ``ค่าเป้าหมาย``: a header's row of years)
+        if cont.table is not None or len(texts) != len(cont.cells) or not texts:
+            break
         into = []
         for x in cont.cells:
             near = [k for k, cx in zip(mine, row.cells, strict=True) if cx <= x + size]
             into.append(near[-1] if near else mine[0])
         if _years_apart(texts, into):
-            break  # ``๒๕๖๕`` | ``๒๕๖๖`` | ``๒๕๖๗`` under ``ค่าเป้าหมาย``: the same
+            break  # ``๒๕๖๕ ๒๕๖๖`` or ``๒๕๖๕`` | ``๒๕๖๖`` under ``ค่าเป้าหมาย``: a header's
         # (a cell right of the one its x picks too: a tab-stop print sets the next row's
         # ``\t\t๒. โครงการ…`` at the second stop, left of where a long cell pushed ``๑.``)
         if taken == first and (any(_next_item(piece, texts[0])
@@ -145,18 +143,21 @@ _YEARS_ALONE = re.compile("(?:25[0-9]{2}|\u0e52\u0e55[\u0e50-\u0e59]{2})"
 
 
 def _years_apart(texts: list[str], into: list[int]) -> bool:
-    """Whether a next page's first line is a header's years, each in a column of its own.
+    """Whether a next page's first line is a header's years: a row of its own.
 
     Its pieces (``texts``, going on the row's cells ``into``) are each years alone,
-    two of them or more under one of the row's cells (``๒๕๖๕`` | ``๒๕๖๖`` | ``๒๕๖๗``
-    set at their own columns under ``ค่าเป้าหมาย``): a row of its own. A wrapped
-    cell's rest is one piece under its cell.
+    and one holds two years or more (``๒๕๖๔ ๒๕๖๕ ๒๕๖๖`` a word space apart) or two
+    pieces go under one of the row's cells (``๒๕๖๕`` | ``๒๕๖๖`` | ``๒๕๖๗`` set at
+    their own columns under ``ค่าเป้าหมาย``). A wrapped cell's rest leaves one year at
+    most to a piece under its cell (``พ.ศ.`` / ``2565``).
 
     >>> _years_apart(["๒๕๖๕", "๒๕๖๖", "๒๕๖๗"], [1, 2, 2]), _years_apart(["2565", "2566"], [1, 2])
     (True, False)
+    >>> _years_apart(["๒๕๖๔ ๒๕๖๕ ๒๕๖๖"], [1]), _years_apart(["2565"], [1])
+    (True, False)
     """
-    return len(set(into)) < len(into) \
-        and all(_YEARS_ALONE.fullmatch(text.strip()) is not None for text in texts)
+    return all(_YEARS_ALONE.fullmatch(text.strip()) is not None for text in texts) and (
+        len(set(into)) < len(into) or any(" " in text.strip() for text in texts))
 
 
 #: What closes a label (``** ปัญหาของโครงการ :``).
