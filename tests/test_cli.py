@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from bma_etl.cli import app
 from bma_etl.pipeline import process_file
 from bma_etl.query import run_sql
-from bma_etl.records import json_schemas
+from bma_etl.records_schema import json_schemas
 
 from conftest import FIXTURES, SAMPLES
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import duckdb
 
 from bma_etl.load import ddl
-from bma_etl.records import ALL_MODELS, json_schemas
+from bma_etl.records import ALL_MODELS
+from bma_etl.records_schema import json_schemas
 
 from conftest import ROOT
 

@@ -188,7 +188,7 @@ def schema(
                    ] = Path("schemas"),
 ) -> None:
     """Write the records' JSON Schemas (one file per table)."""
-    from bma_etl.records import json_schemas
+    from bma_etl.records_schema import json_schemas
 
     if out.exists() and not out.is_dir():
         _fail(f"{out}: is a file; --out takes a folder", 2)

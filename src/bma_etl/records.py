@@ -389,15 +389,3 @@ def _hints(model: type[Record]) -> dict[str, object]:
     # (about 3 ms of a worker process's first file).
     return get_type_hints(model, include_extras=True)
 
-
-def json_schemas() -> dict[str, str]:
-    """``{file name: JSON Schema text}`` for every model (what ``schemas/`` holds)."""
-    import json
-
-    return {
-        f"{model.table}.json": json.dumps(
-            model.model_json_schema(mode="serialization"), ensure_ascii=False, indent=2,
-            sort_keys=True,
-        ) + "\n"
-        for model in ALL_MODELS
-    }
