@@ -31,10 +31,19 @@ from bma_etl.layouts.history_entry_text import (
     read_entry_line,
 )
 from bma_etl.layouts.history_kpi import code_read, kpi_above_target, name_wraps_on, ocr_kpi
-from bma_etl.layouts.history_kpi_block import CODE_ALONE_RE, KPI_LABEL_RES, KPI_RE, read_kpi_line
+from bma_etl.layouts.history_kpi_block import (
+    CODE_ALONE_RE,
+    KPI_LABEL_RES,
+    KPI_RE,
+    KpiText,
+    go_on,
+    goes_on,
+    name_text,
+    read_kpi_line,
+)
 from bma_etl.layouts.history_labels import BARE_ENTRY_LABEL, OCR_BARE_ENTRY_LABEL
 from bma_etl.layouts.history_specks import DATED_ENTRIES, separator_read_as_letters
-from bma_etl.layouts.wrapped import join
+from bma_etl.layouts.wrapped import join, rest_of
 from bma_etl.matchkey import match_key
 
 
@@ -50,8 +59,10 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
     joined = _colons_joined(lines, ocr)
     dated = ocr and sum(bool(BE_DATE_RE.match(ln.text)) for ln in joined) >= DATED_ENTRIES
     name_line = -1  # a KPI name the page wrapped under its code (_name_below)
+    held: KpiText | None = None  # the KPI block's text value a wrapped line goes on with
     for at, line in enumerate(joined):
         text = line.text
+        above, held = held, None
         if closed:
             continue
         if SEPARATOR_RE.match(text) or (ocr and (OCR_SEPARATOR_RE.match(text) or (
@@ -77,6 +88,7 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
             })
             indicators.append(kpi)
             name = kpi.fields["name"]
+            held = name_text(kpi, rest_of(line, m.start("name")) if name is not None else None)
             code_alone = name is None and m.group("code") is not None  # read or junk: name below
             if code_alone or (kpi.fields["code"] is None and isinstance(name, Raw)
                               and CODE_ALONE_RE.match(name.text)):  # the name on the next line
@@ -89,13 +101,18 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
                     below = join(joined[at + 1:name_line + 1])
                     kpi.fields["name"] = doc.raw_in(
                         below, len(below.text) - len(below.text.lstrip()), len(below.text.rstrip()))
+                    held = name_text(kpi, below)
             continue
         if at <= name_line:  # the KPI name's line(s), read above
+            held = above
             continue
         if EVALUATION_RE.match(text):
             closed = True
             continue
-        if kpi is not None and read_kpi_line(doc, line, kpi, ocr):
+        if kpi is not None and (held := read_kpi_line(doc, line, kpi, ocr)) is not None:
+            continue
+        if kpi is not None and above is not None and goes_on(line, above, ocr):
+            held = go_on(doc, kpi, above, line)  # a text value the page wrapped
             continue
         if entry is not None:
             read_entry_line(doc, line, entry)
