@@ -14,6 +14,7 @@ sorts the lines into blocks; the markers that open and close them are
 
 from __future__ import annotations
 
+from bma_etl.document import joined_line
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.history_dates import mend_countdown
 from bma_etl.layouts.history_entry_heads import (
@@ -154,10 +155,62 @@ def _colons_joined(lines: list[Line], ocr: bool) -> list[Line]:
     """
     out: list[Line] = []
     bare = OCR_BARE_ENTRY_LABEL if ocr else BARE_ENTRY_LABEL
-    for line in lines:
-        if out and line.text.lstrip().startswith((":", ";")) and bare.match(out[-1].text):
+    skip = 0
+    for at, line in enumerate(lines):
+        if skip:
+            skip -= 1
+        elif out and line.text.lstrip().startswith((":", ";")) and bare.match(out[-1].text):
             out[-1] = join([out[-1], line], " ")
+        elif (cut := _label_cut(lines, at)) is not None:
+            label, skip = cut
+            out.append(label)
         else:
             out.append(line)
     return out
 
+
+#: The entry labels as printed, white space left out (``**อุปสรรคของโครงการ:``).
+_LABEL_TEXTS = tuple(f"**{words}:" for words in ("ปัญหาของโครงการ", "อุปสรรคของโครงการ"))
+#: The most lines an entry label's cell wraps over (a narrow first column: ``** อุปสรรค``
+#: / ``ของ`` / ``โครงการ :``).
+_LABEL_LINES = 4
+
+
+def _label_cut(lines: list[Line], k: int) -> tuple[Line, int] | None:
+    """Line ``k``, an entry label cell's first line beside its value, joined to the label's rest.
+
+    ``** อุปสรรค⇥<value>`` / ``ของ`` / ``โครงการ :``: the label's cell wrapped in a narrow
+    first column and the reader did not join its lines (a page break between them,
+    the browser's print footer and header left out). The lines below give the rest of
+    the label (:data:`_LABEL_TEXTS`, whole) in their first cells, their other cells
+    more of the value. Gives the label and value as one line and how many lines below
+    it took, or None.
+    """
+    head, tab, _ = lines[k].text.partition("\t")
+    sofar = "".join(head.split())
+    if not tab or not sofar.startswith("**") or sofar in _LABEL_TEXTS or not any(
+            label.startswith(sofar) for label in _LABEL_TEXTS):
+        return None
+    label = [_stripped(lines[k], 0, len(head))]
+    value = [_stripped(lines[k], len(head) + 1, len(lines[k].text))]
+    for j in range(k + 1, min(k + _LABEL_LINES, len(lines))):
+        text = lines[j].text
+        piece, tab, _ = text.partition("\t")
+        sofar += "".join(piece.split())
+        if not piece.strip() or not any(label.startswith(sofar) for label in _LABEL_TEXTS):
+            return None
+        label.append(_stripped(lines[j], 0, len(piece)))
+        if tab and text[len(piece) + 1:].strip():
+            value.append(_stripped(lines[j], len(piece) + 1, len(text)))
+        if sofar in _LABEL_TEXTS:
+            words = joined_line(label, "")
+            said = join([joined_line([part]) for part in value])
+            return joined_line([(words, 0, len(words.text)), (said, 0, len(said.text))]), j - k
+    return None
+
+
+def _stripped(line: Line, start: int, end: int) -> tuple[Line, int, int]:
+    """``(line, a, b)``: ``line.text[start:end]`` without the white space at its ends."""
+    piece = line.text[start:end]
+    a = start + len(piece) - len(piece.lstrip())
+    return line, a, max(a, start + len(piece.rstrip()))
