@@ -32,7 +32,9 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
     """The boxes of the paths and of the images a pdfium page draws, forms included.
 
     Boxes are in the page's space (points): an object inside a form XObject is
-    placed through the form's matrices (pdfium gives its box in the form's space).
+    placed through the form's matrices (pdfium gives its box in the form's space); a
+    path on the page itself is cut to its clip (:func:`clipped`: none drawn wholly
+    outside it).
     One walk over the page's objects with pdfium's own calls: pypdfium2's
     ``get_objects`` wraps every object in a Python object, several times the cost.
     ``texts``: if given, every text object is added to it in the same walk (see
