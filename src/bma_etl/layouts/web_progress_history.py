@@ -69,13 +69,8 @@ from bma_etl.layouts.base import (
 )
 from bma_etl.layouts.common import derive_status, split_agency_raw
 from bma_etl.layouts.history_dates import date_of
-from bma_etl.layouts.history_entries import (
-    ENTRY_RE,
-    KPI_RE,
-    SEPARATOR_RE,
-    ocr_entry,
-    read_body,
-)
+from bma_etl.layouts.history_entries import read_body
+from bma_etl.layouts.history_entry_heads import ENTRY_RE, SEPARATOR_RE, ocr_entry
 from bma_etl.layouts.history_header import (
     BANNER_MARK_READ,
     BANNER_RE,
@@ -99,6 +94,7 @@ from bma_etl.layouts.history_header import (
     read_header_value,
     read_responsible,
 )
+from bma_etl.layouts.history_kpi_block import KPI_RE
 from bma_etl.layouts.history_narrative import (
     HEADING_RES,
     STRATEGY_COLUMNS,

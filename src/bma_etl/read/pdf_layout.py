@@ -379,7 +379,7 @@ class _Line:
         if common is not None and gap < common + SPACE_OVER_EM * size:
             return ""  # the letter spacing of a justified line without spaces
         # A letter-spaced run's word space may be tab-wide: a space and one or two letter gaps.
-        if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(a - 1, b) > STEP_EM * size) \
+        if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(j, b) > STEP_EM * size) \
                 and (common is None or gap < TAB_GAP_EM * size
                      or gap > 2 * common + WORD_OVER_EM * size):
             self._cell(b)

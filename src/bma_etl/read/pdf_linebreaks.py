@@ -34,7 +34,8 @@ def without_false_breaks(textpage: Any, raw: str) -> str:
     break it after every cluster (HarfBuzz-shaped Loma, Waree, Umpush). A
     generated break whose neighbours stand on one baseline, the second just right
     of the first, is no line end: it becomes a generated space (which
-    :class:`_Line` keeps or drops by the gap) and a :data:`JOINED` mark.
+    :class:`_Line` keeps or drops by the gap) and a :data:`JOINED` mark. Marks that
+    open the second line may be judged by the letter after them (:func:`_letter_after`).
     ``textpage``: a pypdfium2 text page or its :class:`Glyphs`.
     """
     g = glyphs(textpage)
@@ -52,20 +53,43 @@ def without_false_breaks(textpage: Any, raw: str) -> str:
             continue
         # A line that starts left of where the one before it stands is a new line:
         # the cheapest test first (most breaks are real ones).
-        first, second = g.origin(before), g.origin(after)
-        if first is None or second is None or not first[0] < second[0]:
+        if not (_goes_on(g, before, after) or _goes_on(g, before, _letter_after(raw, after))):
             continue
         if not all(g.generated(i) for i in range(brk.start(), brk.end())):
             continue
-        size = g.size(before)
-        if size > 1.0 and abs(second[1] - first[1]) < 0.2 * size and \
-                second[0] - g.edges(before)[1] < TAB_GAP_EM * size:
-            if chars is None:
-                chars = list(raw)
-            chars[brk.start()] = " "
-            for i in range(brk.start() + 1, brk.end()):
-                chars[i] = JOINED
+        if chars is None:
+            chars = list(raw)
+        chars[brk.start()] = " "
+        for i in range(brk.start() + 1, brk.end()):
+            chars[i] = JOINED
     return raw if chars is None else "".join(chars)
+
+
+def _goes_on(g: Glyphs, before: int, after: int | None) -> bool:
+    """Whether character ``after`` stands on ``before``'s baseline, just right of it."""
+    if after is None:
+        return False
+    first, second = g.origin(before), g.origin(after)
+    if first is None or second is None or not first[0] < second[0]:
+        return False
+    size = g.size(before)
+    return size > 1.0 and abs(second[1] - first[1]) < 0.2 * size and \
+        second[0] - g.edges(before)[1] < TAB_GAP_EM * size
+
+
+def _letter_after(raw: str, at: int) -> int | None:
+    """The letter after the Thai marks at ``raw[at]`` (and breaks among them), or None.
+
+    HarfBuzz-shaped Sarabun draws a tone mark stacked over a vowel above (``ทั่วโลก``)
+    higher than the line and a hair left of the vowel's end, and pdfium breaks the
+    line before it (``ทั`` / ``่วโลก``): the mark's own place tells nothing, the letter
+    after it stands where the line goes on.
+    """
+    if not THAI_MARK.match(raw[at]):
+        return None
+    while at < len(raw) and (THAI_MARK.match(raw[at]) or raw[at] in "\r\n"):
+        at += 1
+    return at if at < len(raw) and not raw[at].isspace() else None
 
 
 #: A character whose baseline stands this many font sizes off the one before it,

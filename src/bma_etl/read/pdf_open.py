@@ -32,7 +32,9 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
     """The boxes of the paths and of the images a pdfium page draws, forms included.
 
     Boxes are in the page's space (points): an object inside a form XObject is
-    placed through the form's matrices (pdfium gives its box in the form's space).
+    placed through the form's matrices (pdfium gives its box in the form's space); a
+    path on the page itself is cut to its clip (:func:`clipped`: none drawn wholly
+    outside it).
     One walk over the page's objects with pdfium's own calls: pypdfium2's
     ``get_objects`` wraps every object in a Python object, several times the cost.
     ``texts``: if given, every text object is added to it in the same walk (see
@@ -69,9 +71,12 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
             if kind == path or kind == image:
                 if not bounds(obj, *to_corners):
                     raise pdfium.PdfiumError("Failed to locate pageobject.")
-                box = four(corners)
-                (paths if kind == path else images).append(
-                    box if to_page is None else box_through(to_page, box))
+                drawn: Box = four(corners)
+                # (a form's objects: their clip stands in the form's space)
+                box = clipped(obj, drawn) if kind == path and to_page is None else drawn
+                if box is not None:
+                    (paths if kind == path else images).append(
+                        box if to_page is None else box_through(to_page, box))
             elif kind == text:
                 if texts is not None:
                     texts.append((parent if level else None, obj, to_page))
@@ -96,6 +101,39 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
     handle = getattr(page, "raw", page)
     walk(handle, pdfium_c.FPDFPage_CountObjects(handle), page_object, 0, None)
     return paths, images
+
+
+def clipped(obj: Any, box: Box) -> Box | None:
+    """``box`` (a page object's, in the page's space) cut to the object's clip path's box.
+
+    A browser clips the page's content to the printable area: a table row the page
+    break cut has its rules drawn on past the page's foot, through the print footer
+    (``file:///…/page.html  1/2``), where the clip hides them. The clip's box is
+    the box of all its paths' points (a rectangle of a path or several: never less
+    than the visible part). None when nothing of ``box`` is left; ``box`` itself
+    when the object has no clip path or one without points.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return box
+    xs: list[float] = []
+    ys: list[float] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(pdfium_c.FPDFClipPath_CountPaths(clip)):
+        for j in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, k)):
+            segment = pdfium_c.FPDFClipPath_GetPathSegment(clip, k, j)
+            if segment and pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+                xs.append(x.value)
+                ys.append(y.value)
+    if not xs:
+        return box
+    left, bottom = max(box[0], min(xs)), max(box[1], min(ys))
+    right, top = min(box[2], max(xs)), min(box[3], max(ys))
+    if left > right or bottom > top:
+        return None
+    return left, bottom, right, top
 
 
 #: Four C floats of a buffer as a tuple of Python floats (no ``.value`` per field).

@@ -1,0 +1,63 @@
+"""The progress-history page's markers: entry headings, separators, the closing heading.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.history_entries`, not a layout).
+Gives the patterns of the lines that open an entry (``(N) ความคืบหน้าโครงการฯ
+ร้อยละ … (date)``, :data:`ENTRY_RE`; as OCR reads it, :func:`ocr_entry`), end one
+(the ``---&&&---`` separator, :data:`SEPARATOR_RE`, :data:`OCR_SEPARATOR_RE`) and
+close the page's body (the quarterly-evaluation heading, :data:`EVALUATION_RE`).
+Never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.history_header import DIGIT, NUMBER
+from bma_etl.matchkey import KeyMatch, match_key
+
+#: An entry's heading: ``(1) ความคืบหน้าโครงการฯ ร้อยละ 100.00 (2023-09-29)``.
+ENTRY_RE = re.compile(
+    rf"^\s*\(\s*(?P<seq>{DIGIT}{{1,4}})\s*\)\s*ความคืบหน้าโครงการฯ?\s*"
+    rf"(?:ร้อยละ\s*(?P<pct>{NUMBER})\s*%?)?\s*"
+    r"(?:\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ T][0-9:.]+)?\s*\))?\s*$"
+)
+#: The line between entries: ``------------------&&&--------------------``.
+SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
+#: After OCR: a separator whose dashes were lost, an entry heading with a speck after it;
+#: or its ``&&&`` read in part, a letter or two of dust beside it (``ว\tB&&``): no
+#: entry's text has ``&&``.
+OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$"
+                              r"|^\s*\S{0,2}\s*-*\s*\S?&&\S?\s*-*\s*\S{0,2}\s*$")
+#: An entry heading as OCR reads it: punctuation specks between its parts, the
+#: number's brackets misread (``A)`` for ``(8)``), a speck after it.
+#: The number's closing bracket lost (``(2 ความ…``) or the number misread (``(ๆ ความ…``):
+#: an opening or a closing bracket is still needed. A speck before ร้อยละ (``ร์ รอยละ``).
+#: The system date's closing bracket lost, a speck after it (``(2020-05- 17 ร``), or
+#: the date cut off or made junk after its year (``(2020-05- 1``, ``(2020- -()7- 11)``):
+#: the date then not read from it. A speck read as a bracket before the date's own
+#: (``ร้อยละ 72.50 ) (2024-…``). The date's dashes read as spaces or doubled, its
+#: digits whole (``(2024- -02 11)``): read from its digits (``spaced``, key form).
+_OCR_ENTRY = (
+    rf"^\W{{0,3}}?(?:\(\s*(?P<seq>{DIGIT}{{1,4}})\s*[)\]1|]?|\S{{0,2}}[)\]]|\(\S{{0,2}})"
+    r"\s*ความคืบหน้าโครงการฯ?[,.:;]*"
+    rf"(?:\S{{0,2}}?ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*(?:[)\]|]\s*(?=\())?"
+    r"(?:\(\s*(?:(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}"
+    r"|(?P<spaced>[0-9]{4}-+[0-9]{2}-?[0-9]{2})(?=\)|$)|[0-9]{4}\s*-.{0,12}?)\)?)?"
+    r".{0,4}$"
+)
+#: An entry heading whose words OCR made junk (``(3) (สวมเดิกห์น ครงกรรร ร รอยละ 68.50
+#: (2020-07-11)``): its number in brackets opens the line and its system date in
+#: brackets ends it, nothing in between longer than a heading's words.
+_OCR_ENTRY_JUNK = (
+    rf"^\W{{0,3}}?\(\s*(?P<seq>{DIGIT}{{1,4}})\s*\).{{4,40}}?"
+    rf"(?:ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*"
+    r"\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})\s*\)\W{0,2}$"
+)
+#: The quarterly evaluation heading that closes the page; what follows is not stored.
+EVALUATION_RE = re.compile(r"^\s*\*{0,3}\s*ผลการประเมินโครงการ")
+
+
+def ocr_entry(text: str) -> KeyMatch | None:
+    """An entry heading as OCR reads it (:data:`_OCR_ENTRY`, :data:`_OCR_ENTRY_JUNK`)."""
+    return match_key(_OCR_ENTRY, text) or match_key(_OCR_ENTRY_JUNK, text)
+
