@@ -265,7 +265,9 @@ def join_cut_rows(pages: list[list[TextLine]]) -> None:
     row of the table on page N when either side is open (:func:`mark_open`) and
     the two have the same columns, each cell's text joined to the same cell's
     (:func:`~.pdf_tables.join_pieces`). A row cut twice (over three pages) is
-    joined twice.
+    joined twice. A row whose text opened a table run on an earlier page, or above it
+    on its own page, is a header row (``มาตรการ`` | ``ตัวชี้วัดมาตรการ`` | … over each
+    measure's table: :func:`_goes_on`).
     """
     heads: set[str] = set()
     target: tuple[int, int] | None = None  # the row on an earlier page that goes on
@@ -289,7 +291,9 @@ def join_cut_rows(pages: list[list[TextLine]]) -> None:
         heads |= _heads(page)
         rows = [i for i, line in enumerate(page) if line.table is not None]
         target = (n, rows[-1]) if rows else None
-        head = bool(rows) and " ".join(page[rows[-1]].text.split()) in earlier
+        # a header row: one that opened a table run on an earlier page, or above on its own
+        head = bool(rows) and " ".join(page[rows[-1]].text.split()) in earlier | _heads(
+            page[:rows[-1]])
 
 
 def _continuation(page: list[TextLine], row: TextLine, heads: set[str],
