@@ -79,14 +79,17 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         edge.setdefault(k, next((e for a, e in (known or {}).items() if abs(a - x) <= size), 0.0))
     edge = {k: e for k, e in edge.items() if e}
     groups: list[list[int]] = [[0]]
+    years: set[int] = set()  # the lines that are a header's years (no cell wraps there)
     for i in range(1, len(lines)):
         group = groups[-1]
         above, here = right[group[-1]], right[i]
         top, low = lines[group[-1]].baseline, lines[i].baseline
+        if years_row(cols[i], group == [0]):
+            years.add(i)
         goes_on = bool(cols[i]) and lines[i].table is None and top is not None \
             and low is not None and top - low <= LINE_PITCHES * pitch and set(cols[i]) \
             <= set(cols[group[-1]]) and not numbers_apart(cols[group[-1]], cols[i]) \
-            and not years_row(cols[i])
+            and i not in years and group[-1] not in years
         cut = [k for k in cols[i]  # an amount cut at the line above: ๗ / ,๓๖๘,๓๐๐.๐
                if goes_on and cut_inside_number(cols[group[-1]].get(k, ""), cols[i][k])]
         filled = goes_on and (any(k > 0 for k in cut) or all(

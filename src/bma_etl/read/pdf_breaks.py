@@ -265,7 +265,9 @@ def join_cut_rows(pages: list[list[TextLine]]) -> None:
     row of the table on page N when either side is open (:func:`mark_open`) and
     the two have the same columns, each cell's text joined to the same cell's
     (:func:`~.pdf_tables.join_pieces`). A row cut twice (over three pages) is
-    joined twice.
+    joined twice. A row whose text opened a table run on an earlier page, or above it
+    on its own page, is a header row (``มาตรการ`` | ``ตัวชี้วัดมาตรการ`` | … over each
+    measure's table: :func:`_goes_on`).
     """
     heads: set[str] = set()
     target: tuple[int, int] | None = None  # the row on an earlier page that goes on
@@ -289,7 +291,9 @@ def join_cut_rows(pages: list[list[TextLine]]) -> None:
         heads |= _heads(page)
         rows = [i for i, line in enumerate(page) if line.table is not None]
         target = (n, rows[-1]) if rows else None
-        head = bool(rows) and " ".join(page[rows[-1]].text.split()) in earlier
+        # a header row: one that opened a table run on an earlier page, or above on its own
+        head = bool(rows) and " ".join(page[rows[-1]].text.split()) in earlier | _heads(
+            page[:rows[-1]])
 
 
 def _continuation(page: list[TextLine], row: TextLine, heads: set[str],
@@ -324,8 +328,9 @@ def _goes_on(row: TextLine, part: TextLine, head: bool = False) -> bool:
     after its first line, or in every cell), the part goes on when the last line of
     each cell it fills had no room for the part's first word there (that line was
     wrapped: :attr:`~TextLine.room`; the word's width as drawn, :attr:`~TextLine.lead`,
-    or at least :data:`CHAR_EM` a letter, and a space of :data:`SPACE_EM` before it when
-    the cell's two pieces join with one); a next row starts with a number or a short
+    with :data:`BEARING_EM` for its ends' side bearings, or at least :data:`CHAR_EM` a
+    letter, and a space of :data:`SPACE_EM` before it when the cell's two pieces join
+    with one); a next row starts with a number or a short
     word that would have fitted. ``head``: ``row`` is a table's header row, whose
     next row is never its rest.
     """
@@ -343,11 +348,17 @@ def _goes_on(row: TextLine, part: TextLine, head: bool = False) -> bool:
     lead = part.lead if len(part.lead) == len(texts) else (0.0,) * len(texts)
     size = part.size or row.size
     return not head and len(row.room) == len(texts) and all(
-        max(_word_width(text, size), drawn) + _space_before(above, text, size) > room
+        max(_word_width(text, size), drawn + BEARING_EM * size)
+        + _space_before(above, text, size) > room
         for text, above, room, drawn in zip(texts, row.text.split("\t"), row.room, lead,
                                             strict=True) if text.strip())
 
 
+#: What a word's ends take beyond its ink (font sizes): the side bearings of its
+#: first and last glyph, which a line breaker counts and a glyph's box leaves out
+#: (LibreOffice wrapped ``รายงานครั้ง`` / ``ที่2`` with 0.4 pt more room than its ink
+#: at 16 pt).
+BEARING_EM = 0.1
 #: Narrowest word space (font sizes) a line must also leave for a word wrapped at a
 #: space (``๘,๓๑๗,๗๐๐.-`` / ``บาท``): the Thai fonts' run 0.24-0.5 em.
 SPACE_EM = 0.2

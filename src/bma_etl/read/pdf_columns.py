@@ -34,7 +34,7 @@ from bma_etl.read.pdf_cuts import (
     split_cells_at_columns,
 )
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
-from bma_etl.read.pdf_justified import unjustified
+from bma_etl.read.pdf_justified import column_starts, justified, unjustified
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_margins import margin_lines
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM, SAME_SIZE
@@ -67,7 +67,9 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     margin = min(starts)
     page_right = max(line.right for k, line in enumerate(lines) if k not in edge)
 
-    lines = [_one_cell_line(line) if k not in edge and _justified(line, margin, page_right)
+    column_cells = [(k, x) for k, x in column_starts(lines, page_right) if k not in edge]
+    lines = [_one_cell_line(line) if k not in edge and justified(lines, k, margin, page_right,
+                                                                  column_cells)
              else line for k, line in enumerate(lines)]
 
     def is_row(k: int) -> bool:
@@ -112,23 +114,6 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
                     if same else columns
         i = j
     return [line for line in out if line is not None]
-
-
-def _justified(line: TextLine, margin: float, page_right: float) -> bool:
-    """Whether ``line`` is a justified paragraph's line, its spaces stretched into cells.
-
-    Justification widens every space of a line by the same amount until it reaches
-    the margin (:attr:`TextLine.spread`): a line of few words gets gaps a tab wide.
-    Such a line starts at the page's left ``margin``, ends at its right edge
-    (``page_right``, within a font size) and all its wide gaps are even; a table
-    row's cells stand wherever its columns start. Its words filled most of the line
-    (the next word did not fit): a short line spread over the whole width is a
-    distributed alignment's label, whose cells :mod:`.pdf_wraps` keeps apart.
-    """
-    size = line.size or 1.0
-    return line.spread > 0.0 and line.table is None and len(line.cells) > 1 \
-        and abs(line.cells[0] - margin) <= size and line.right >= page_right - size \
-        and line.spread < (line.right - line.cells[0]) / 2
 
 
 def _one_cell_line(line: TextLine) -> TextLine:

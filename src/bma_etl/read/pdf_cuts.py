@@ -209,18 +209,28 @@ def numbers_apart(above: dict[int, str], here: dict[int, str]) -> bool:
 #: Two Buddhist-era years or more alone, a word space apart (``2561 2562``).
 _YEARS = re.compile("(?:25[0-9]{2}|\u0e52\u0e55[\u0e50-\u0e59]{2})(?: (?:25[0-9]{2}|"
                     "\u0e52\u0e55[\u0e50-\u0e59]{2}))+")
+_YEAR = re.compile("25[0-9]{2}|\u0e52\u0e55[\u0e50-\u0e59]{2}")
 
 
-def years_row(here: dict[int, str]) -> bool:
+def years_row(here: dict[int, str], under_header: bool = False) -> bool:
     """Whether a line's pieces (by column) are each two years or more alone.
 
     A multi-year target's header row (``2561 2562`` under ``ค่าเป้าหมาย``), its
     years set too close for a tab: a row of its own, no wrapped cell's rest (a
     cell's words that wrap leave one year at most to a line: ``พ.ศ.`` / ``2562``).
+    ``under_header``: the line stands right under a table's first line, its header;
+    there two pieces or more of one year each are its years too (``๒๕๖๖`` | ``๒๕๖๗``
+    set at tab stops under ``ตัวชี้วัด`` | ``ค่าเป้าหมาย``, which a long header pushed
+    right: a cell's rest under a header's words is no year).
 
     >>> years_row({1: "2561 2562"}), years_row({1: "๒๕๖๑ ๒๕๖๒ ๒๕๖๓"}), years_row({1: "2562"})
     (True, True, False)
+    >>> years_row({1: "2566", 2: "2567"}), years_row({1: "2566", 2: "2567"}, under_header=True)
+    (False, True)
     """
+    if under_header and len(here) >= 2 and all(
+            _YEAR.fullmatch(text.strip()) is not None for text in here.values()):
+        return True
     return bool(here) and all(_YEARS.fullmatch(text.strip()) is not None
                               for text in here.values())
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_line import spread
 from bma_etl.read.pdf_tables import join_pieces
 
 #: A line ends flush with its column when it ends within this many font sizes of
@@ -168,9 +169,13 @@ def with_spread_lines(lines: list[TextLine]) -> None:
     and it reads as cells. Such a line (no ruled table's) ends flush with the page's
     right edge, its gaps are alike, the next line starts where it does at a
     paragraph's pitch in the same size, and that line's first word would not have
-    fitted in the room the line leaves with one space per gap.
+    fitted in the room the line leaves with one space per gap. A line with a cell
+    at a column of the page's rows (:func:`column_starts`) is a table's row: fpdf2
+    sets a tab row's cells at tab stops and cuts a project name too long for the
+    line at the margin (``1`` ⇥ ``โครงการ…เ`` / ``ขตหนองจอก`` ⇥ ``10,416,400 บาท``).
     """
     edge = max((line.right for line in lines if line.text.strip()), default=0.0)
+    columns = column_starts(lines, edge)
     for i, line in enumerate(lines[:-1]):
         nxt, size = lines[i + 1], line.size or 1.0
         if (len(line.cells) < 2 or len(line.ends) != len(line.cells) or line.table is not None
@@ -182,9 +187,71 @@ def with_spread_lines(lines: list[TextLine]) -> None:
         gaps = [line.cells[k] - line.ends[k - 1] for k in range(1, len(line.cells))]
         if max(gaps) - min(gaps) > FLUSH_EM * size:
             continue  # justification widens every gap alike
+        if any(at_column(columns, i, x, size) for x in line.cells[1:]):
+            continue  # a cell at a column of the page's table rows
         natural = sum(e - c for c, e in zip(line.cells, line.ends, strict=True))
         room = edge - line.left - natural - len(gaps) * SPACE_EM * size
         if nxt.first_word > room:
             known = len(line.spaces) == len(line.cells)  # every gap is a space
             joined = _merged(replace(line, spaces=(True,) * len(line.cells)), [0])
             lines[i] = replace(joined, spaces=line.spaces[-1:] if known else ())
+
+
+
+#: A cell starts at a column when it starts within this many font sizes of it.
+COLUMN_EM = 0.25
+
+
+def column_starts(lines: list[TextLine], edge: float) -> list[tuple[int, float]]:
+    """Where (index in ``lines``, x in points) a page's lines start a cell no alignment placed.
+
+    ``edge``: the page's right text edge. The cells after the first of the lines
+    (no ruled table's) that no alignment spread (:attr:`TextLine.spread`), but the
+    last cell of a line ending flush with ``edge``: justification puts a line's last
+    word there, and the cells of a line of few words anywhere before it.
+    """
+    out: list[tuple[int, float]] = []
+    for i, line in enumerate(lines):
+        if len(line.cells) < 2 or line.table is not None or line.spread > 0.0:
+            continue
+        flush = line.right >= edge - FLUSH_EM * (line.size or 1.0)
+        out.extend((i, x) for x in (line.cells[1:-1] if flush else line.cells[1:]))
+    return out
+
+
+def at_column(columns: list[tuple[int, float]], i: int, x: float, size: float) -> bool:
+    """Whether a cell of line ``i`` starting at ``x`` starts at a column of another line.
+
+    ``columns``: :func:`column_starts` of the page; ``size``: line ``i``'s font size.
+    """
+    return any(j != i and abs(x - c) <= COLUMN_EM * size for j, c in columns)
+
+
+def justified(lines: list[TextLine], i: int, margin: float, page_right: float,
+              columns: list[tuple[int, float]]) -> bool:
+    """Whether ``lines[i]`` is a justified paragraph's line, its spaces stretched into cells.
+
+    Justification widens every space of a line by the same amount until it reaches
+    the margin (:attr:`TextLine.spread`): a line of few words gets gaps a tab wide.
+    Such a line starts at the page's left ``margin``, ends at its right edge
+    (``page_right``, within a font size) and all its wide gaps are even; a table
+    row's cells stand wherever its columns start. Its words filled most of the line
+    (the next word did not fit): a short line spread over the whole width is a
+    distributed alignment's label, whose cells :mod:`.pdf_wraps` keeps apart. The
+    gaps before cells at a column of the page's other rows (``columns``,
+    :func:`column_starts`) are a table's and show no spread: a tab row whose two tab
+    gaps happen to be alike (``๑`` ⇥ ``โครงการ…`` ⇥ ``ส่วนแผน``) is a row.
+    """
+    line = lines[i]
+    size = line.size or 1.0
+    if not (line.spread > 0.0 and line.table is None and len(line.cells) > 1
+            and abs(line.cells[0] - margin) <= size and line.right >= page_right - size
+            and line.spread < (line.right - line.cells[0]) / 2):
+        return False
+    if len(line.ends) != len(line.cells) or not any(
+            at_column(columns, i, x, size) for x in line.cells[1:]):
+        return True
+    runs = [b - a for a, b in line.gaps] + [
+        c - e for e, c in zip(line.ends, line.cells[1:], strict=False)
+        if not at_column(columns, i, c, size)]
+    return spread(runs, size) > 0.0

@@ -21,6 +21,7 @@ from typing import Any
 from bma_etl.read.pdf_cuts import cut_inside_number
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_open import Box, page_shapes
+from bma_etl.read.pdf_tabstops import tabs_at
 from bma_etl.rows import cell_separator
 
 #: A drawn path this thin (points) is a rule.
@@ -171,6 +172,29 @@ def _cell_of(x: float, y: float, rules: Rules,
     return _Cell((top[0], bottom[0], xs[0], xs[-1]), column, tuple(xs[:-1]))
 
 
+def _cut_at_rules(line: TextLine, rules: Rules,
+                  bands: dict[tuple[Rule, Rule], tuple[float, ...]]) -> TextLine:
+    """``line`` with each white space a column's rule runs through a tab.
+
+    A cell spread to its column's edge (Thai distributed justification: ``ลำดับที่``)
+    leaves less than a tab's gap before the next cell's text (``ตัวชี้วัด``): one piece.
+    The left edge of the row's cell after a space, a rule in it (:data:`SLACK`), parts them.
+    """
+    if line.baseline is None or not line.gaps:
+        return line
+    cut = []
+    for n, (a, b) in enumerate(line.gaps):
+        after = _cell_of(b, line.baseline, rules, bands)
+        start = max((x for x in line.cells if x <= a), default=None)
+        if after is None or start is None or not \
+                a - SLACK <= after.columns[after.column] <= b + SLACK:
+            continue
+        before = _cell_of(start, line.baseline, rules, bands)
+        if before is not None and before.row == after.row and before.column < after.column:
+            cut.append(n)
+    return tabs_at(line, cut)
+
+
 def join_pieces(left: str, right: str) -> str:
     """Two pieces of one cell joined (:func:`bma_etl.rows.cell_separator`).
 
@@ -267,6 +291,7 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
                list[tuple[int, _Cell, str, float, float, float, bool]]] = {}
     placed: dict[int, tuple[float, float, float, float]] = {}
     bands: dict[tuple[Rule, Rule], tuple[float, ...]] = {}
+    lines = [_cut_at_rules(line, rules, bands) for line in lines]
     for index, line in enumerate(lines):
         if line.baseline is None:
             continue

@@ -124,12 +124,19 @@ def with_tab_stops(pages: list[list[TextLine]]) -> None:
 
 def _split(line: TextLine, margin: float, stop: float, space: float | None) -> TextLine:
     """``line`` with each white-space run before a stop a tab (cells, ends, gaps kept right)."""
+    return tabs_at(line, [n for n, (a, b) in enumerate(line.gaps) if _on(b, margin, stop)
+                          and (space is None or abs(b - a - space) > SAME_SPACE)])
+
+
+def tabs_at(line: TextLine, cut: list[int]) -> TextLine:
+    """``line`` with its white-space runs ``cut`` (indexes into :attr:`TextLine.gaps`) tabs.
+
+    Each such run starts a cell at its far side and ends the cell before at its
+    near side; cells, ends, heights, spaces and the other gaps are kept right. The
+    line as it is when its runs do not match its gaps one for one, or ``cut`` is empty.
+    """
     runs = list(_SPACES.finditer(line.text))
-    if len(runs) != len(line.gaps):
-        return line
-    cut = [n for n, (a, b) in enumerate(line.gaps) if _on(b, margin, stop)
-           and (space is None or abs(b - a - space) > SAME_SPACE)]
-    if not cut:
+    if not cut or len(runs) != len(line.gaps):
         return line
     text, cells, ends = line.text, list(line.cells), list(line.ends)
     heights, spaces = list(line.heights), list(line.spaces)

@@ -1,0 +1,50 @@
+"""A ruled table's header row alone at a page's foot, its table on the next page.
+
+bench/corpus ``soffice-docx`` with Thai distributed justification: every line of a
+cell, its last one too, is spread to the column's width, so a header row
+(``มาตรการ`` | ``ตัวชี้วัดมาตรการ`` | ``นิยาม/คำอธิบายตัวชี้วัด`` | ``โครงการ/กิจกรรม``)
+left at a page's foot seems to fill each cell as a row the page cut does. Taken for
+one, it took the measure's row on the next page into its cells and the plan lost
+that measure's definition. The same header opened the measure table above it on
+its page: such a row is a header row, whose next row is never its rest
+(:func:`bma_etl.read.pdf_breaks.join_cut_rows`).
+
+The plan is generated (bench/corpus) and printed as the corpus builder prints its
+third Word plan of seed 211 (Laksaman, 10 pt); the truth is its measures as generated.
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+from pathlib import Path
+
+import pytest
+
+from bma_etl.pipeline import process_file
+
+from conftest import font_file
+from corpus import render
+from corpus.build import GENERATORS
+from corpus.score import score
+
+
+def _seeded(*parts: object) -> random.Random:
+    """The random source bench/corpus's builder draws a document or a print from."""
+    return random.Random(zlib.crc32(repr(parts).encode()))
+
+
+def test_a_header_row_at_a_page_foot_takes_no_row_of_the_next_page(tmp_path: Path) -> None:
+    font_file("Laksaman")
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    doc = GENERATORS["plan"](_seeded(211, "plan", 2))
+    pdf = tmp_path / "plan.pdf"
+    settings = render.docx_settings(_seeded(211, "plan", 2, "soffice-docx"))
+    assert settings["align"] == "distribute"
+    failed = render.render_docx_batch([(doc, pdf, "Laksaman", settings)])
+    assert not failed, failed
+    truth = {"tables": {"plan_kpi_definitions": doc.truth["tables"]["plan_kpi_definitions"]}}
+    assert len(truth["tables"]["plan_kpi_definitions"]) >= 2
+    result = score(process_file(pdf), truth)
+    assert result.total > 0 and result.lost == [], result.lost[:6]
