@@ -176,3 +176,31 @@ def test_a_number_read_without_its_slash_takes_it_from_the_same_number_elsewhere
     if written[m.start() - 10 : m.start()] in {written[n.start() - 10 : n.start()] for n in again
                                                if n.start() != m.start()}:
         assert _applied(damaged, edits) == written
+
+
+
+#: A Thai run opening with a consonant and its tone mark (``ฝ่ายการคลัง``), after a space.
+_OPENING_TONE = re.compile("(?<![\u0e01-\u0e4e])[\u0e01-\u0e2e][\u0e48\u0e49][\u0e01-\u0e4e]{10,}")
+
+
+@pytest.mark.parametrize("generator", ["plan", "legacy_long", "web_history"])
+@pytest.mark.parametrize("k", range(3))
+def test_a_tone_mark_lost_on_a_run_s_first_letter_comes_from_the_one_other_reading(
+    generator: str, k: int
+) -> None:
+    """A responsible unit in a plan's table (``ฝ่ายการคลัง`` read ``ฝายการคลัง``, a real
+    word): the document writes it right once more, at a run's start too."""
+    seed, written = _holding(generator, k, lambda text: bool(_OPENING_TONE.search(text)))
+    phrase = random.Random(seed).choice(_OPENING_TONE.findall(written))
+    page = f"{phrase} 1\n2 {phrase[0] + phrase[2:]}"
+    [edits] = echoed([page])
+    assert _applied(page, edits) == f"{phrase} 1\n2 {phrase}"
+    assert echoed([f"{phrase} 1\n2 {phrase}"]) == [[]]
+
+
+def test_a_mark_a_speck_made_on_one_of_two_readings_is_not_copied() -> None:
+    """Two readings alike but for a mark on their first letter: the word with it must be
+    a word and the commoner one (``ต่าม`` is none, ``ตาม`` stays)."""
+    assert echoed(["ต่ามแผนพัฒนากรุงเทพมหานคร 1\nตามแผนพัฒนากรุงเทพมหานคร 2"]) == [[]]
+    page = "ฝ่ายการคลังและบัญชี 1\nฝายการคลังและบัญชี 2"
+    assert [w for _, _, w in echoed([page])[0]] == ["ฝ่"]

@@ -10,10 +10,15 @@ seldom loses the same mark in each: where a stretch of :data:`WINDOW` letters of
 a Thai run (its key: letters without marks, :func:`bma_etl.matchkey.key_map`)
 stands elsewhere in the document with the same letters and every mark read plus
 more (``ด้านนีมาอย่าง`` and ``ด้านนี้มาอย่าง``), the marks are put back -- when that
-spelling is the document's only such one, read at least :data:`MIN_SEEN` times
-and at least as often as the spelling read. Only marks are added (and SARA AA
-written SARA AM, its NIKHAHIT lost): a letter is never changed, and a spelling
-the document never writes with more marks stays as read.
+spelling is the document's only such one, read at least as often as the spelling
+read and at least :data:`MIN_SEEN` times, or once where the word the marks make is
+a word of the lists and commoner in the Thai National Corpus than the word read
+(``ฝายการคลัง`` in one row of a plan's table, ``ฝ่ายการคลัง`` in another: ``ฝาย`` is a
+word, the word list alone keeps it). A stretch at a Thai run's first or last letters
+is compared with stretches at a run's edge too, so a mark lost on a run's first
+syllable comes back (no word of its own goes on past the edge). Only marks are
+added (and SARA AA written SARA AM, its NIKHAHIT lost): a letter is never changed,
+and a spelling the document never writes with more marks stays as read.
 """
 
 from __future__ import annotations
@@ -33,8 +38,11 @@ WINDOW = 8
 #: a stretch's first or last letter belong to a word it cuts: ``มหานครร`` of
 #: ``มหานครระยะ`` and of ``มหานครร่วม``).
 EDGE = 2
-#: Times the fuller spelling must be read in the document.
+#: Times the fuller spelling must be read in the document (once will do where the
+#: word its marks make is the commoner: :func:`_commoner`).
 MIN_SEEN = 2
+#: Marks a stretch's key at a run's first or last letter (:func:`_windows`).
+_EDGE = "|"
 SARA_AA, SARA_AM = "\u0e32", "\u0e33"
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
@@ -68,7 +76,14 @@ def _windows(text: str) -> list[tuple[str, int, int]]:
         if len(offs) != len(key) + 1:
             continue
         for s in range(len(key) - WINDOW + 1):
-            out.append((key[s : s + WINDOW], m.start() + offs[s], m.start() + offs[s + WINDOW]))
+            a, b = m.start() + offs[s], m.start() + offs[s + WINDOW]
+            out.append((key[s : s + WINDOW], a, b))
+            # a stretch at the run's edge is compared again with stretches at a run's edge:
+            # no word of its own goes on past it
+            if s == 0:
+                out.append((_EDGE + key[s : s + WINDOW], a, b))
+            if s == len(key) - WINDOW:
+                out.append((key[s : s + WINDOW] + _EDGE, a, b))
     return out
 
 
@@ -101,11 +116,15 @@ def echoed(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
             if len(fuller) != 1:
                 continue
             other = fuller[0]
-            if spellings[other] < max(MIN_SEEN, spellings[raw]):
+            if spellings[other] < spellings[raw]:
                 continue
             p, q, word = _narrowed(raw, other)
-            if len(_offsets(raw[:p])) <= EDGE or len(_offsets(raw[q:])) <= EDGE:
+            if (len(_offsets(raw[:p])) <= EDGE and not key.startswith(_EDGE)) or (
+                len(_offsets(raw[q:])) <= EDGE and not key.endswith(_EDGE)
+            ):
                 continue  # the phrase may go on otherwise: the next word's marks differ
+            if spellings[other] < MIN_SEEN and not _commoner(t, a + p, a + q, word):
+                continue
             start = a + p
             if start in wanted and wanted[start] != (a + q, word):
                 clash.add(start)
@@ -118,6 +137,30 @@ def echoed(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
             kept.append((s, e, w))
         out.append(kept)
     return out
+
+
+def _commoner(text: str, start: int, end: int, marked: str) -> bool:
+    """Whether ``text[start:end]`` written ``marked`` makes a commoner word than as read.
+
+    The Thai run holding it is cut into words (``newmm`` over the word lists,
+    :mod:`.ocr_sara_am`); the word holding ``start``, written with ``marked``, must be
+    a word of the lists and more frequent in the Thai National Corpus than as read
+    (``ฝ่าย`` 24,780 times, ``ฝาย`` 185).
+    """
+    from bma_etl.read.ocr_sara_am import _cut, _dictionary
+    from bma_etl.read.ocr_words import lexicon
+
+    run = next(m for m in RUN.finditer(text) if m.start() <= start < m.end())
+    at = run.start()
+    for word in _cut(run[0], _dictionary()):
+        if at + len(word) > start:
+            break
+        at += len(word)
+    if at + len(word) < end:
+        return False  # the change runs past the word
+    theirs = text[at:start] + marked + text[end : at + len(word)]
+    counts = lexicon().attested
+    return theirs in _dictionary() and counts.get(theirs, 0) > counts.get(word, 0)
 
 
 def _offsets(raw: str) -> list[int]:
