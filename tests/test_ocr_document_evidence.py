@@ -19,7 +19,7 @@ from collections.abc import Callable
 import pytest
 
 from bma_etl.read.ocr_frames import filled
-from bma_etl.read.ocr_repeats import echoed
+from bma_etl.read.ocr_repeats import echoed, swapped
 
 from corpus.build import GENERATORS
 
@@ -56,6 +56,7 @@ def test_generated_text_is_left_as_written(generator: str, seed: int) -> None:
     written = _written(generator, seed)
     assert filled([written]) == [[]]
     assert echoed([written]) == [[]]
+    assert swapped([written]) == [[]]
 
 
 def _counts(text: str) -> list[tuple[int, int]]:
@@ -204,3 +205,40 @@ def test_a_mark_a_speck_made_on_one_of_two_readings_is_not_copied() -> None:
     assert echoed(["ต่ามแผนพัฒนากรุงเทพมหานคร 1\nตามแผนพัฒนากรุงเทพมหานคร 2"]) == [[]]
     page = "ฝ่ายการคลังและบัญชี 1\nฝายการคลังและบัญชี 2"
     assert [w for _, _, w in echoed([page])[0]] == ["ฝ่"]
+
+
+#: Letters OCR reads for a look-alike, and the one each is read as here.
+_LOOK_ALIKE = {"\u0e0a": "\u0e02", "\u0e14": "\u0e15", "\u0e15": "\u0e14", "\u0e23": "\u0e27"}
+
+
+def _repeated_letters(written: str) -> list[int]:
+    """Look-alike letters inside a stretch of 24 Thai characters written three times or more."""
+    return [
+        m.start()
+        for m in re.finditer(f"[{''.join(_LOOK_ALIKE)}]", written)
+        if written.count(written[m.start() - 12 : m.start() + 12]) >= 3
+        and _THAI.fullmatch(written[m.start() - 12 : m.start() + 12])
+    ]
+
+
+@pytest.mark.parametrize("generator", ["plan", "legacy_long", "legacy_html"])
+@pytest.mark.parametrize("k", range(4))
+def test_a_letter_read_for_a_look_alike_in_a_phrase_written_again_is_put_back(
+    generator: str, k: int
+) -> None:
+    """``กิจกรรมกระขับและ`` in a plan's scoring level, ``กระชับ`` in its other readings."""
+    seed, written = _holding(generator, k, lambda text: bool(_repeated_letters(text)))
+    at = random.Random(seed).choice(_repeated_letters(written))
+    damaged = written[:at] + _LOOK_ALIKE[written[at]] + written[at + 1 :]
+    [edits] = swapped([damaged])
+    assert _applied(damaged, edits) == written
+    assert swapped([written]) == [[]]
+
+
+def test_a_look_alike_letter_comes_back_only_to_a_commoner_word() -> None:
+    line = "จัดกิจกรรมกระชับและส่งเสริม\n"
+    page = line * 2 + "จัดกิจกรรมกระขับและส่งเสริม"
+    assert _applied(page, swapped([page])[0]) == line * 2 + line.strip()
+    # the phrase as read is as common as the other: two phrases, no misreading
+    twice = "แผนงานด้านการพัฒนาเมือง\nแผนงานต้านการพัฒนาเมือง\n"
+    assert swapped([twice]) == [[]]
