@@ -19,7 +19,7 @@ from collections.abc import Callable
 import pytest
 
 from bma_etl.read.ocr_frames import filled
-from bma_etl.read.ocr_repeats import echoed
+from bma_etl.read.ocr_repeats import echoed, swapped
 
 from corpus.build import GENERATORS
 
@@ -56,6 +56,7 @@ def test_generated_text_is_left_as_written(generator: str, seed: int) -> None:
     written = _written(generator, seed)
     assert filled([written]) == [[]]
     assert echoed([written]) == [[]]
+    assert swapped([written]) == [[]]
 
 
 def _counts(text: str) -> list[tuple[int, int]]:
@@ -176,3 +177,68 @@ def test_a_number_read_without_its_slash_takes_it_from_the_same_number_elsewhere
     if written[m.start() - 10 : m.start()] in {written[n.start() - 10 : n.start()] for n in again
                                                if n.start() != m.start()}:
         assert _applied(damaged, edits) == written
+
+
+
+#: A Thai run opening with a consonant and its tone mark (``ฝ่ายการคลัง``), after a space.
+_OPENING_TONE = re.compile("(?<![\u0e01-\u0e4e])[\u0e01-\u0e2e][\u0e48\u0e49][\u0e01-\u0e4e]{10,}")
+
+
+@pytest.mark.parametrize("generator", ["plan", "legacy_long", "web_history"])
+@pytest.mark.parametrize("k", range(3))
+def test_a_tone_mark_lost_on_a_run_s_first_letter_comes_from_the_one_other_reading(
+    generator: str, k: int
+) -> None:
+    """A responsible unit in a plan's table (``ฝ่ายการคลัง`` read ``ฝายการคลัง``, a real
+    word): the document writes it right once more, at a run's start too."""
+    seed, written = _holding(generator, k, lambda text: bool(_OPENING_TONE.search(text)))
+    phrase = random.Random(seed).choice(_OPENING_TONE.findall(written))
+    page = f"{phrase} 1\n2 {phrase[0] + phrase[2:]}"
+    [edits] = echoed([page])
+    assert _applied(page, edits) == f"{phrase} 1\n2 {phrase}"
+    assert echoed([f"{phrase} 1\n2 {phrase}"]) == [[]]
+
+
+def test_a_mark_a_speck_made_on_one_of_two_readings_is_not_copied() -> None:
+    """Two readings alike but for a mark on their first letter: the word with it must be
+    a word and the commoner one (``ต่าม`` is none, ``ตาม`` stays)."""
+    assert echoed(["ต่ามแผนพัฒนากรุงเทพมหานคร 1\nตามแผนพัฒนากรุงเทพมหานคร 2"]) == [[]]
+    page = "ฝ่ายการคลังและบัญชี 1\nฝายการคลังและบัญชี 2"
+    assert [w for _, _, w in echoed([page])[0]] == ["ฝ่"]
+
+
+#: Letters OCR reads for a look-alike, and the one each is read as here.
+_LOOK_ALIKE = {"\u0e0a": "\u0e02", "\u0e14": "\u0e15", "\u0e15": "\u0e14", "\u0e23": "\u0e27"}
+
+
+def _repeated_letters(written: str) -> list[int]:
+    """Look-alike letters inside a stretch of 24 Thai characters written three times or more."""
+    return [
+        m.start()
+        for m in re.finditer(f"[{''.join(_LOOK_ALIKE)}]", written)
+        if written.count(written[m.start() - 12 : m.start() + 12]) >= 3
+        and _THAI.fullmatch(written[m.start() - 12 : m.start() + 12])
+    ]
+
+
+@pytest.mark.parametrize("generator", ["plan", "legacy_long", "legacy_html"])
+@pytest.mark.parametrize("k", range(4))
+def test_a_letter_read_for_a_look_alike_in_a_phrase_written_again_is_put_back(
+    generator: str, k: int
+) -> None:
+    """``กิจกรรมกระขับและ`` in a plan's scoring level, ``กระชับ`` in its other readings."""
+    seed, written = _holding(generator, k, lambda text: bool(_repeated_letters(text)))
+    at = random.Random(seed).choice(_repeated_letters(written))
+    damaged = written[:at] + _LOOK_ALIKE[written[at]] + written[at + 1 :]
+    [edits] = swapped([damaged])
+    assert _applied(damaged, edits) == written
+    assert swapped([written]) == [[]]
+
+
+def test_a_look_alike_letter_comes_back_only_to_a_commoner_word() -> None:
+    line = "จัดกิจกรรมกระชับและส่งเสริม\n"
+    page = line * 2 + "จัดกิจกรรมกระขับและส่งเสริม"
+    assert _applied(page, swapped([page])[0]) == line * 2 + line.strip()
+    # the phrase as read is as common as the other: two phrases, no misreading
+    twice = "แผนงานด้านการพัฒนาเมือง\nแผนงานต้านการพัฒนาเมือง\n"
+    assert swapped([twice]) == [[]]

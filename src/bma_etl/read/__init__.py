@@ -173,15 +173,16 @@ def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:
             page = replace(page, text=text, words=words)
             done.extend(f"{c.read} → {c.word}" for c in changes)
         pages.append(page)
-    # marks lost in a phrase the document writes again (:mod:`.ocr_repeats`), then
+    # marks lost in a phrase the document writes again and a letter read for a
+    # look-alike there (:mod:`.ocr_repeats`), then
     # Latin letters read for a Thai word the document writes elsewhere between the
     # same neighbours (:mod:`.ocr_frames`): every OCR'd page is the evidence
     from bma_etl.read.ocr_frames import filled
     from bma_etl.read.ocr_lexicon import rewritten
-    from bma_etl.read.ocr_repeats import echoed
+    from bma_etl.read.ocr_repeats import echoed, swapped
 
     read = [k for k, page in enumerate(pages) if page.ocr]
-    for rewrite in (echoed, filled):
+    for rewrite in (echoed, swapped, filled):
         for k, edits in zip(read, rewrite([pages[k].text for k in read]), strict=True):
             if edits:
                 text, words, changes = rewritten(pages[k].text, pages[k].words, edits)
