@@ -5,7 +5,7 @@ printed flowing (a row's cells run into wrapped lines, no tab: what Tesseract gi
 for a table without ruled cells), and a page breaks after one of a table's levels.
 Tesseract read the next page's running header with its end misread
 (``ระบบติดตามและประเมินผลโคร<tab>มห`` for ``ระบบติดตามและประเมินผลโครงการ
-กรุงเทพมหานคร``, seed 181, 150 dpi 1-bit): too far from the other pages' header for
+กรุงเทพมหานคร``, on a 150 dpi 1-bit scan): too far from the other pages' header for
 the furniture reader to know again, it was read as the rest of the level above,
 whose score then was no longer its last word (score NULL, description overrun).
 

@@ -5,7 +5,7 @@ printed flowing (a row's cells run into wrapped lines, no tab: what Tesseract gi
 for a table without ruled cells) and each ``เกณฑ์การให้คะแนน “…”`` heading wrapped as a
 narrow print wraps it: the heading words, then the quote over two lines. Tesseract
 read the closing ``”`` as Thai letters set off by a gap (``…หน่วยงา`` / ``น<tab>ฝี``,
-seed 181, 150 dpi grey): they went into every level's indicator.
+a 150 dpi grey scan): they went into every level's indicator.
 
 The truth is the generated values: every level keeps its indicator.
 """

@@ -11,7 +11,7 @@ showed:
   garbled (``a``, ``is``, ``:``): the steps under it kept the indicator before. The
   number after indicator N is N + 1 (derived); the first heading's is not known (NULL);
 - ``ชื่อตัวชี้วัดที่`` read with its ``ด`` as ``ต`` and its number as a dash before the
-  name on the same line (``ชื่อตัวชี๊วัตที่ - ระดับ…``, seed 181): the same;
+  name on the same line (``ชื่อตัวชี๊วัตที่ - ระดับ…``): the same;
 - a speck or a rule read as a Thai letter glued to a row's last number (``๑๐ เ๑๐๐``
   for a step's cumulative, ``…กรุงเทพมหานคร ว๒๐`` for a level's score): both
   percentages, or the score, were lost;
@@ -237,7 +237,7 @@ def test_score_cut_before_its_decimals_is_one_number(score: str) -> None:
 
 
 #: What OCR read an indicator heading's number as before its name on the same line
-#: (seed 181, 200 dpi 1-bit: ``ชื่อตัวชี๊วัตที่ - ระดับความสำเร็จ…``, its ด read as ต).
+#: (a 200 dpi 1-bit scan: ``ชื่อตัวชี๊วัตที่ - ระดับความสำเร็จ…``, its ด read as ต).
 _DASHES = ("-", "–", "|")
 
 

@@ -2,7 +2,7 @@
 
 fpdf2 may leave an item's number alone at a page's foot (``๔.`` over ``- 1 -``) and
 set the item's words at the next page's head. Tesseract lost that number line with
-the page's number (seed 181, 150 dpi grey): the next page opened, under its running
+the page's number (a 150 dpi grey scan): the next page opened, under its running
 header, with the item's words and no number, and they were read as the rest of the
 item above. Where the next number read is two past the item above's place, the
 words are an item of their own (``seq`` NULL or its place). An item whose words a

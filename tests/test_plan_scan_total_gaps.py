@@ -3,7 +3,7 @@
 The budget tables of generated plans (``bench/corpus``) are written as OCR gives a
 table without ruled cells (its cells apart by spaces), and each ``รวมงบประมาณทั้งสิ้น``
 total has its first thousands comma read as a space (``๔ ๑๕๕,๘๐๐ บาท`` for
-``๔,๑๕๕,๘๐๐ บาท``, seed 181, 150 dpi 1-bit): the total was loaded as the digits after
+``๔,๑๕๕,๘๐๐ บาท``, on a 150 dpi 1-bit scan): the total was loaded as the digits after
 the gap (``155800``), a wrong number. A total's label never ends in a number, so the
 digits before the gap are the amount's first.
 
