@@ -10,6 +10,8 @@ showed:
 - ``ชื่อตัวชี้วัดที่`` read with its ``ช`` as ``ข`` (``ชื่อตัวขี้วัดที่ ๓``), or its number
   garbled (``a``, ``is``, ``:``): the steps under it kept the indicator before. The
   number after indicator N is N + 1 (derived); the first heading's is not known (NULL);
+- ``ชื่อตัวชี้วัดที่`` read with its ``ด`` as ``ต`` and its number as a dash before the
+  name on the same line (``ชื่อตัวชี๊วัตที่ - ระดับ…``): the same;
 - a speck or a rule read as a Thai letter glued to a row's last number (``๑๐ เ๑๐๐``
   for a step's cumulative, ``…กรุงเทพมหานคร ว๒๐`` for a level's score): both
   percentages, or the score, were lost;
@@ -232,3 +234,30 @@ def test_score_cut_before_its_decimals_is_one_number(score: str) -> None:
     assert [(r["score"].text, r["description"].text.endswith("กรุงเทพมหานคร"))
             for r in rows if isinstance(r["score"], Raw) and isinstance(r["description"], Raw)
             ] == [(score, True)]
+
+
+#: What OCR read an indicator heading's number as before its name on the same line
+#: (a 200 dpi 1-bit scan: ``ชื่อตัวชี๊วัตที่ - ระดับความสำเร็จ…``, its ด read as ต).
+_DASHES = ("-", "–", "|")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_indicator_heading_with_its_number_as_a_dash_before_its_name(seed: int) -> None:
+    """Every heading after the first: ``ชื่อตัวชี๊วัตที่ - name`` (or ``ชื่อตัวชี้วัตที่ N name``,
+    the number read): the steps under it are the heading's, its number taken by place
+    where not read, not the indicator's before."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    while len({row["indicator_no"] for row in generated.tables["plan_steps"]}) < 3:
+        generated = GENERATORS["plan"](rng)  # a plan of three step tables or more
+
+    def damage(kind: str, no: int, m: re.Match[str]) -> str:
+        if kind != "indicator" or no == 1:
+            return m.group(0)
+        if no == 2:
+            return f"ชื่อตัวชี้วัตที่ {m['no']} {m['name']}"
+        return f"ชื่อตัวชี๊วัตที่ {rng.choice(_DASHES)} {m['name']}"
+
+    text = _headings(_flowing(generated.text, rng), damage)
+    assert "วัตที่ - " in text or "วัตที่ – " in text or "วัตที่ | " in text
+    assert_rows_read("plan_steps", _steps(text), generated.tables["plan_steps"], _STEP_FIELDS)

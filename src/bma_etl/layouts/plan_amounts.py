@@ -141,6 +141,20 @@ def amount_start(text: str, said: re.Match[str]) -> int:
     return min(said.start("amount"), name_end(text, said))
 
 
+def total_start(text: str, said: re.Match[str]) -> int:
+    """Where the amount ``said`` found in a total row's text begins, on an OCR'd page.
+
+    As :func:`amount_start`; and a digit or three alone right before a well-formed
+    amount (``รวมงบประมาณทั้งสิ้น ๔ ๑๕๕,๘๐๐ บาท``: its thousands comma read as a gap)
+    are its first digits: a total's label never ends in a number, so the value holds
+    them and is read whole (:func:`~bma_etl.normalize.digits.parse_amount`), never as
+    the digits after them.
+    """
+    start = amount_start(text, said)
+    lead = _LEAD_DIGITS_RE.search(text, 0, start) if "amount" in said.re.groupindex else None
+    return start if lead is None else lead.start()
+
+
 def cell_amount(doc: RepairedText, cell: Cell, amount: Raw) -> Raw | None:
     """The amount a budget cell of an OCR'd page states, from the first amount found in it.
 
@@ -161,4 +175,4 @@ def cell_amount(doc: RepairedText, cell: Cell, amount: Raw) -> Raw | None:
 
 
 __all__ = ["AMOUNT_BAHT_RE", "NO_BUDGET_RES", "amount_start", "budget_said", "cell_amount",
-           "name_end"]
+           "name_end", "total_start"]

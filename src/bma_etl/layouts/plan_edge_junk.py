@@ -7,7 +7,9 @@ is read as a short token of Latin letters or signs (``...ของประช�
 ``...เทียบกับเกณฑ์ i``), or a line of nothing else (``eed Us``), which OCR reads
 unsure. No Thai word holds a Latin letter, so such a token read unsure is no part
 of the text: :func:`junk_end` gives where a line's words end without it,
-:func:`junk_line` tells a line of such tokens only.
+:func:`junk_line` tells a line of such tokens only. A page's running header OCR
+read with its end misread (``ระบบติดตามและประเมินผลโคร<tab>มห``) is no text of
+the page either (:func:`misread_head`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ import re
 
 from bma_etl.document import words_over
 from bma_etl.layouts.base import Line, RepairedText
+from bma_etl.matchkey import key
 
-__all__ = ["junk_end", "junk_end_in", "junk_line"]
+__all__ = ["junk_end", "junk_end_in", "junk_line", "misread_head"]
 
 #: A token of no Thai letter and no digit (``és``, ``i``, ``Us``, ``=)``): a speck's
 #: when read unsure; a number (``2570)``) or a Thai word never is.
@@ -90,3 +93,36 @@ def junk_line(doc: RepairedText, start: int, end: int) -> bool:
     tokens = doc.text[start:end].split()
     return 0 < len(tokens) <= _JUNK_MAX and all(_JUNK_TOKEN_RE.fullmatch(t) for t in tokens) \
         and _unsure(doc, start, end)
+
+
+#: Fewest letters (key form) of a running header that its misread copy opens with.
+_HEAD_PREFIX_MIN = 12
+
+
+def misread_head(doc: RepairedText, line: Line) -> bool:
+    r"""On an OCR'd page, whether ``line`` is the page's running header with its end misread.
+
+    It is the first line of text of a page after the first, its key form opens
+    with half the letters or more (at least :data:`_HEAD_PREFIX_MIN`) of a line
+    the furniture reader took for a running header, in order from its start, and
+    is no longer than that header (``ระบบติดตามและประเมินผลโคร<tab>มห`` for
+    ``ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร``). False when not OCR'd.
+
+    >>> doc = RepairedText.of("ระบบติดตามผลโครงการ กรุงเทพฯ\n๓๐\nระบบติดตามผลโคร\tมห\n๔",
+    ...                       (0, 32), True, furniture=frozenset({1}))
+    >>> [misread_head(doc, ln) for ln in doc.lines()]
+    [False, True, False]
+    """
+    page = doc.index.page_of(line.start)
+    if not doc.ocr_used or not doc.furniture or page is None or page < 2 or any(
+            ln.start < line.start and ln.text.strip() and ln.no not in doc.furniture
+            and doc.index.page_of(ln.start) == page for ln in doc.all_lines()):
+        return False
+    got = key(line.text.replace("\t", " ").strip()).replace(" ", "")
+    for head in {key(ln.text.strip()).replace(" ", "") for ln in doc.all_lines()
+                 if ln.no in doc.furniture}:
+        shared = next((n for n, (a, b) in enumerate(zip(got, head, strict=False)) if a != b),
+                      min(len(got), len(head)))
+        if shared >= max(_HEAD_PREFIX_MIN, len(head) / 2) and len(got) <= len(head):
+            return True
+    return False

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from bma_etl.layouts.base import Derived, FieldValue, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGITS_RE, few_letters
+from bma_etl.layouts.plan_edge_junk import misread_head
 from bma_etl.layouts.plan_flow import Flowed
 from bma_etl.layouts.plan_flow_cells import DIGIT_END as _DIGIT_END
 from bma_etl.layouts.plan_flow_cells import joined_row as _joined
@@ -156,6 +157,8 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
                                            or _foot_speck(lines, i)) \
                     and _page_turns(doc, lines, i):
                 pass  # a page number or a speck OCR read at the foot of a page a level runs over
+            elif doc.ocr_used and run and misread_head(doc, line):
+                pass  # the running header OCR misread at the head of the page a table runs on
             elif junk and not _LEVEL_START_RE.match(line.text) \
                     and _ocr_level_start(line.text) is None and _OTHER_RE.match(line.text) is None \
                     and not _LEVEL_HEADER_RE.match(line.text) and not _is_gap(line):

@@ -38,7 +38,8 @@ def unclosed_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | Non
 
     They run to the end of the quote's line and the lines right under it (no blank
     line, no furniture between, a Thai letter on it: a line of none is what OCR
-    made of the closing mark, ``77``, or a speck), up to the heading's end.
+    made of the closing mark, ``77``, or a speck), up to the heading's end; a last
+    cell of few letters is that mark too (:func:`_words_end`).
     """
     for k in (i, i + 1):
         if k >= len(headings) or (k > i and headings[k].no - headings[i].no > HEADING_GAP_MAX):
@@ -53,8 +54,21 @@ def unclosed_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | Non
             run.append(nxt)
         line = run[0] if len(run) == 1 else join_lines(run)
         closed = line.text.find("”", opened + 1)  # on a line below the quote's first
-        return doc.raw_in(line, opened + 1, closed if closed > opened else len(line.text))
+        return doc.raw_in(line, opened + 1, closed if closed > opened else _words_end(line.text))
     return None
+
+
+def _words_end(text: str) -> int:
+    """Where a quote's words end in ``text`` when no ``”`` closes them.
+
+    Before a last cell of fewer than three Thai letters, a gap before it: what OCR
+    made of the closing mark (``…หน่วยงา`` / ``น<tab>ฝี``); an indicator's name holds no gap
+    a reader takes for a tab.
+    """
+    tab = text.rfind("\t")
+    if tab < 0 or not few_letters(text[tab + 1:]):
+        return len(text)
+    return len(text[:tab].rstrip())
 
 
 def unopened_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | None:

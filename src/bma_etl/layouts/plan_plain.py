@@ -37,7 +37,13 @@ import re
 from collections.abc import Callable
 
 from bma_etl.layouts.base import FieldValue, Finding, Line, RawRow, RepairedText
-from bma_etl.layouts.plan_amounts import NO_BUDGET_RES, amount_start, budget_said, name_end
+from bma_etl.layouts.plan_amounts import (
+    NO_BUDGET_RES,
+    amount_start,
+    budget_said,
+    name_end,
+    total_start,
+)
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE, few_letters, is_total, squash
 from bma_etl.layouts.plan_plain_header import (
     columns_of,
@@ -273,7 +279,8 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         if row.kind == "total":
             said = budget_said(line.text)
             if said is not None and said.re not in NO_BUDGET_RES:
-                out.stated_total = doc.raw_in(line, *said.span("amount")) or out.stated_total
+                start = total_start(line.text, said) if doc.ocr_used else said.start("amount")
+                out.stated_total = doc.raw_in(line, start, said.end("amount")) or out.stated_total
             continue
         seq_span = row.no
         body = row.body

@@ -37,20 +37,24 @@ _INDICATOR_HEADING_CELL_RE = KeyRegex(
 #: The key form has no tabs, so the pattern above has none (it is matched as printed
 #: only): a heading whose marks OCR changed (``ชื่อตัวชี่วัดที่``) is matched so, the
 #: number right after its words (its own cell or not: the tab is white space). Its
-#: ``ช`` OCR may read as ``ซ`` or ``ข``, a stroke apart (``ชื่อตัวซี้วัดที่``, ``ชื่อตัวขี้วัดที่``).
+#: ``ช`` OCR may read as ``ซ`` or ``ข``, a stroke apart (``ชื่อตัวซี้วัดที่``, ``ชื่อตัวขี้วัดที่``),
+#: and its ``ด`` as ``ต`` (``ชื่อตัวชี้วัตที่``).
 #: A speck OCR read as a sign or two before the number (``ชื่อตัวชี้วัดที่<tab>, ๒``) is
 #: no part of it.
 _INDICATOR_HEADING_KEY_RE = KeyRegex(
-    rf"^\s*[ชซข]ื่อ\s*ตัว[ชซข]ี้วัด\s*(?:ที่)?\s*(?:[,.:;'|`\u2018\u2019]{{1,2}}\s*)?"
+    rf"^\s*[ชซข]ื่อ\s*ตัว[ชซข]ี้วั[ดต]\s*(?:ที่)?\s*(?:[,.:;'|`\u2018\u2019]{{1,2}}\s*)?"
     rf"(?P<no>{DIGIT}+)(?![.]{DIGIT})")
 #: The heading's words alone on their line, the number OCR garbled into a sign or a
 #: Latin letter or two (``ชื่อตัวชี้วัดที่ a``, ``… is``, ``… :``) or lost: the heading
 #: is there, its number is not read (:func:`update_step_context` takes it by place).
 #: So with the number read as a Thai letter and a vowel set off by a gap
-#: (``ชื่อตัวขี้วัดที่<tab>ซู``): no indicator's name is so short.
+#: (``ชื่อตัวขี้วัดที่<tab>ซู``): no indicator's name is so short. So, too, with the
+#: number read as a dash or a bar before the indicator's name on the same line
+#: (``ชื่อตัวชี๊วัตที่ - ระดับความสำเร็จ...``), its ``ด`` read as ``ต``, a stroke apart.
 _INDICATOR_UNREAD_RE = KeyRegex(
-    r"^\s*[ชซข]ื่อ\s*ตัว[ชซข]ี้วัด\s*ที่\s*"
-    r"(?P<no>[^\s\u0e00-\u0e7f0-9]{1,3}|(?<=\s)[ก-ฮ][\u0e30-\u0e3a\u0e47-\u0e4e]?)?\s*$")
+    r"^\s*[ชซข]ื่อ\s*ตัว[ชซข]ี้วั[ดต]\s*ที่\s*"
+    r"(?:(?P<no>[^\s\u0e00-\u0e7f0-9]{1,3}|(?<=\s)[ก-ฮ][\u0e30-\u0e3a\u0e47-\u0e4e]?)?\s*$"
+    r"|[-–|]\s*(?=[ก-ฮเ-ไ]))")
 
 
 class _IndicatorHeading:

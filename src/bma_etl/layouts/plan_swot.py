@@ -39,7 +39,7 @@ from bma_etl.layouts.plan_swot_junk import (
     unsure_starts,
     without_speck_cells,
 )
-from bma_etl.layouts.plan_swot_places import seqs_by_place
+from bma_etl.layouts.plan_swot_places import number_skipped, seqs_by_place
 from bma_etl.layouts.plan_values import finish_text_fields, joined, segments, to_int
 
 #: The heading of the analysis as a whole (การวิเคราะห์สภาพแวดล้อม..., SWOT Analysis).
@@ -244,7 +244,9 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
 
     On an OCR'd page an item whose number OCR lost (a line of text right under the
     heading, or after a gap on the same page) is an item when the next item or
-    heading follows it (``seq`` NULL, or its place: :func:`.plan_swot_places.seqs_by_place`).
+    heading follows it (``seq`` NULL, or its place: :func:`.plan_swot_places.seqs_by_place`);
+    so is a page's first line when the next number read skips one
+    (:func:`.plan_swot_places.number_skipped`: its number lost at the page's foot).
 
     As printed: a number the page left alone on its line (``๑.``, its words on the
     next) numbers the next line; a line inside an item whose wide gap the reader
@@ -349,9 +351,11 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             fields["text"] = _words(doc, line.start + m.start("body"), line.start + m.end("body"))
             last = RawRow("plan_swot_items", len(rows) + 1, fields)
             rows.append(last)
-        elif forms.ocr and is_text_line(line) and (last is None or (
-                gap and not _page_broke(doc, lines, i, junk))) \
-                and _carries_on(lines, i, last_no or 0, forms, junk=junk, last_item=True):
+        elif forms.ocr and is_text_line(line) and (
+                ((last is None or (gap and not _page_broke(doc, lines, i, junk)))
+                 and _carries_on(lines, i, last_no or 0, forms, junk=junk, last_item=True))
+                or (last is not None and _page_broke(doc, lines, i, junk)  # its number lost
+                    and number_skipped(lines, i, last, last_no, junk.gaps))):  # at a page foot
             last_no = (last_no or 0) + 1  # OCR lost the item's number: its place numbers it
             last = RawRow("plan_swot_items", len(rows) + 1, {
                 "kind": tag, "seq": None, "text": _words(doc, line.start, line.end)})

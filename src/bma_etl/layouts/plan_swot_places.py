@@ -9,15 +9,25 @@ its place (a list of two: the other one); or one read, below its place's count o
 items (``2`` under one item, ``4`` under three): the items above it only. A number
 read as another than its place (a list OCR read an item of twice, or lost one)
 leaves the list as read. The number is derived, its note naming the place.
+
+An item whose number OCR lost where it stood alone at a page's foot (fpdf2 leaves
+``๔.`` over the page's number when the item's words go to the next page) opens
+the next page with no number: it is an item of its own, not the rest of the item
+above, when the next number read is two past that item's place
+(:func:`number_skipped`).
 """
 
 from __future__ import annotations
 
-from bma_etl.layouts.base import Derived, Raw, RawRow
-from bma_etl.layouts.plan_cells import DIGITS_RE
+from bma_etl.layouts.base import Derived, Line, Raw, RawRow
+from bma_etl.layouts.plan_cells import DIGITS_RE, blank_tags
+from bma_etl.layouts.plan_swot_forms import OCR, swot_item
 from bma_etl.layouts.plan_values import to_int
 
-__all__ = ["seqs_by_place"]
+__all__ = ["number_skipped", "seqs_by_place"]
+
+#: Most lines of one item's words between a page's first line and the next number.
+_RUN_MAX = 4
 
 #: Numbers read that must agree with their places (fewer when the list is shorter).
 _AGREEING_MIN = 2
@@ -63,3 +73,28 @@ def _number(value: object) -> int | None:
     if not isinstance(value, Raw) or DIGITS_RE.fullmatch(value.text.strip()) is None:
         return None
     return to_int(value.text)
+
+
+def number_skipped(lines: list[Line], i: int, last: RawRow, last_no: int | None,
+                   gaps: frozenset[int] | set[int]) -> bool:
+    """Whether line ``i``, unnumbered, is an item of its own whose number OCR lost.
+
+    ``last``: the list's item above (its place ``last_no``); ``gaps``: line numbers
+    that are page furniture. It is when the next item number read within
+    :data:`_RUN_MAX` lines (no blank line between) is ``last_no + 2`` and the item
+    above's own number, where read, is its place: the number between them was lost.
+    """
+    if last_no is None or _number(last.fields.get("seq")) not in (None, last_no):
+        return False
+    for line in lines[i + 1:i + 1 + _RUN_MAX]:
+        if line.no in gaps:
+            continue
+        text = blank_tags(line.text)
+        if not text.strip():
+            return False
+        found = swot_item(text, OCR, last_no + 2)
+        m = found[0] if found is not None and found[1] is not None else OCR.alone.match(text)
+        if m is not None:
+            no = m.group(found[1] if found is not None and found[1] is not None else "no")
+            return DIGITS_RE.fullmatch(no) is not None and to_int(no) == last_no + 2
+    return False
