@@ -10,6 +10,7 @@ unit is the division, no person is read, and a person's name is never cut.
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pytest
 
@@ -19,14 +20,15 @@ from conftest import records_of
 from corpus.build import GENERATORS
 
 
-def _page(rng: random.Random, unit: bool) -> object:
+def _page(rng: random.Random, unit: bool) -> Any:
+    """A generated tracking page naming a unit (alone on its line) or a person."""
     while True:
         generated = GENERATORS["web_tracking"](rng)
         project = generated.tables["projects"][0]
-        if (project.get("responsible_person") is None) is not unit:
-            continue
-        if project.get("division") and f"\n{project['division']}\n" in generated.text \
-                or not unit and project.get("responsible_person"):
+        if unit and project.get("responsible_person") is None and project.get("division") \
+                and f"\n{project['division']}\n" in generated.text:
+            return generated
+        if not unit and project.get("responsible_person"):
             return generated
 
 
