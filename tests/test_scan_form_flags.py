@@ -85,3 +85,50 @@ def test_report_year_read_with_a_digit_more_and_its_colon_lost(generator: str,
     assert [r.report_date for r in got] == [None] * len(want)
     assert [" ".join((r.detail or "").split()) for r in got] == [
         " ".join(w["detail"].split()) for w in want]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_plan_flag_alone_is_no_target_flag(seed: int) -> None:
+    """A tab row's target flag OCR set on a line of its own far below (seed 179,
+    legacy_tab_003 at 200 dpi): the row ends ``… บาท : เป็นไปตามแผน``. The plan's words
+    align inside the longer target's at 80, but they are the plan's flag: the target
+    is unread, never the plan's value."""
+    generated = GENERATORS["legacy_tab"](random.Random(seed))
+    text = _FLAGS.sub(lambda m: f"บาท : {m['plan']}", generated.text)
+    assert text != generated.text
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    assert [(r.on_plan, r.on_target) for r in got] == [
+        (w["on_plan"], None) for w in generated.tables["progress_updates"]]
+
+
+@pytest.mark.parametrize("cell", [" : เป็นไปตามแผน", " ; เป็นไปตามแผน", ": ไม่เป็นไปตามแผน"])
+def test_the_plan_flag_alone_is_read_as_the_plan_only(cell: str) -> None:
+    assert [c for c, _, _, _ in approx_flags(cell)] in ([], ["on_plan"])
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_negated_target_flag_with_its_sara_ai_misread(seed: int) -> None:
+    """``ไม่`` read as ``เม่`` (seed 179, legacy_html_002 at 300 dpi), the ``:`` before it
+    read as a letter on the line above (``… บาท ง`` / ``เม่เป็นไปตามเป้าหมาย``): the
+    flag's words after it are never read affirmative; the plan's flag reads as printed."""
+    rng = random.Random(seed)
+    while True:
+        generated = GENERATORS["legacy_tab"](rng)
+        if any(w["on_target"] is False for w in generated.tables["progress_updates"]):
+            break
+
+    def damaged(m: re.Match[str]) -> str:
+        target = m["target"].replace("ไม่", "เม่")
+        return f"บาท : {m['plan']} ง\n{target}"
+
+    text = _FLAGS.sub(damaged, generated.text)
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert [r.on_plan for r in got] == [w["on_plan"] for w in want]
+    assert all(r.on_target is None or r.on_target is w["on_target"]
+               for w, r in zip(want, got, strict=True))
+
+
+@pytest.mark.parametrize("cell", [": เม่เป็นไปตามเป้าหมาย", " : แม่เป็นไปตามแผน"])
+def test_negation_with_its_sara_ai_misread_reads_negative(cell: str) -> None:
+    assert [value for _, value, _, _ in approx_flags(cell)] == [False]

@@ -117,8 +117,9 @@ _URL_CODE_RE = re.compile(r"[?&](?:pid|project_?id|code)=(?P<code>[0-9]{6,10}-[0
 #: Words that open a unit's name rather than a person's (ฝ่ายโยธา, กลุ่มงาน…).
 _UNIT_WORDS = re.compile(r"^\s*(?:ฝ่าย|กลุ่มงาน|กลุ่ม|กอง|ส่วน|สำนัก|ศูนย์|งาน|โรงเรียน|"
                          r"โรงพยาบาล|สถานี|สถาบัน|หน่วย|แขวง|เขต)")
-#: Specks OCR reads before a line (``. กองวิศวกรรมจราจร``): let go before a unit's name.
-_SPECK_RE = re.compile(r"^\s*(?:[^\w\s]|_){1,3}\s*")
+#: Specks OCR reads before a line (``. กองวิศวกรรมจราจร``), or one as a Thai letter glued
+#: to the name (``ถกองกีฬา``): let go before a unit's name.
+_SPECK_RE = re.compile(r"^\s*(?:(?:[^\w\s]|_){1,3}\s*|[\u0e01-\u0e2e](?!งาน))")
 #: A name whose phone is an extension alone (``นาย… (ต่อ 1601)``, ``… ภายใน 1601``).
 _EXTENSION_RE = re.compile(
     rf"^(?P<name>.*?\S)[ \t]*[(,]?[ \t]*(?:โทรศัพท์ภายใน|ภายใน|ต่อ|[Ee]xt\.?)[ \t]*[:.]?[ \t]*"
@@ -204,7 +205,8 @@ def read_responsible(doc: RepairedText, line: Line, project: RawRow) -> None:
     A unit there (``ฝ่ายโยธา``, ``กลุ่มงาน…``) names who is responsible, not the
     agency: the agency is what the page states on its ``<agency> : (<year>)`` line.
     """
-    speck = _SPECK_RE.match(line.text) if doc.ocr_used else None
+    speck = _SPECK_RE.match(line.text) if doc.ocr_used and not _UNIT_WORDS.match(line.text) \
+        else None
     at = speck.end() if speck and _UNIT_WORDS.match(line.text[speck.end():]) else 0
     raw = doc.raw_in(line, at, len(line.text))
     if raw is None:

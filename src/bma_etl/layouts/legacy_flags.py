@@ -63,7 +63,8 @@ def trailing_flags(text: str) -> list[tuple[str, int, int]]:
 def flags_in_tail(text: str) -> list[tuple[str, int, int]]:
     """Flags anywhere after an entry's budget, with OCR's junk around them.
 
-    Not the words of a flag after a ไม่ OCR misread (``ไท่เป็นไปตามแผน``): read alone
+    Not the words of a flag after a ไม่ OCR misread (``ไท่เป็นไปตามแผน``,
+    ``เม่เป็นไปตามเป้าหมาย``): read alone
     they would say the opposite (:func:`approx_flags` reads such a flag).
     """
     out: list[tuple[str, int, int]] = []
@@ -103,9 +104,10 @@ FLAG_ONLY_RE = re.compile(rf"^[\s:]*(?:{PLAN_FLAG}|{TARGET_FLAG})[\s:]*$")
 #: of the plan's words must not be the target's (both open with เป็นไปตาม).
 _FLAG_CORES = (("on_target", key("เป็นไปตามเป้าหมาย")), ("on_plan", key("เป็นไปตามแผน")))
 _NEGATION_KEY = key("ไม่")
-#: ไม่ with its ม read as another letter (``ไห้``, ``ไท่``), alone before the flag's words
-#: in its cell: no other word stands there (ได้ is one: not taken for ไม่).
-_NEGATION_MISREAD = re.compile("\u0e44[\u0e01-\u0e13\u0e15-\u0e2e]$")
+#: ไม่ with its ม read as another letter (``ไห้``, ``ไท่``), or its ไ as another leading
+#: vowel (``เม่``), alone before the flag's words in its cell: no other word stands there
+#: (ได้ is one: not taken for ไม่).
+_NEGATION_MISREAD = re.compile("(?:\u0e44[\u0e01-\u0e13\u0e15-\u0e2e]|[\u0e40-\u0e43]\u0e21)$")
 #: What may stand before a flag read approximately, for it to be read as affirmative:
 #: nothing, the separator of its cell, the budget's unit (its ``:`` after it read as a
 #: speck: ``…บาท . เป็น[ปตามแผน``) or the other flag whole (the target's flag on the
@@ -126,7 +128,8 @@ def approx_flags(text: str) -> list[tuple[str, bool, int, int]]:
     The words after ไม่ are matched approximately in key form; the flag is
     negative when ไม่ (in key form) stands right before them (the alignment may
     take in its letters: the words are then taken from their own first letters), or
-    ไ and one letter do alone in the cell (``ไห้เป็นไปตามแน่``: ไม่ with its ม misread),
+    ไ and one letter do alone in the cell (``ไห้เป็นไปตามแน่``: ไม่ with its ม misread;
+    ``เม่เป็นไปตามเป้าหมาย``: its ไ misread),
     affirmative when nothing or a cell separator does, and not read at all otherwise:
     OCR may have made anything of a ไม่, and a flag is never guessed.
     """
@@ -146,6 +149,8 @@ def approx_flags(text: str) -> list[tuple[str, bool, int, int]]:
         a = _with_first_letter(core, folded, a, b)
         opens = folded.find(core[:2], max(0, a - 2), a + 4)  # the alignment may take in
         a = opens if opens >= 0 else a                       # ไม่'s letters, or drop one
+        if _nearer_other(column, folded[a:b]):
+            continue  # the other flag's words (a short cell aligns inside the longer core)
         start = offsets[a]
         if folded[:a].endswith(_NEGATION_KEY):
             value, start = False, offsets[a - len(_NEGATION_KEY)]
@@ -158,6 +163,18 @@ def approx_flags(text: str) -> list[tuple[str, bool, int, int]]:
         out.append((column, value, start, past_marks(text, offsets[b - 1] + 1)))
         folded = folded[:a] + "#" * (b - a) + folded[b:]  # the plan's words are not these
     return out
+
+
+def _nearer_other(column: str, words: str) -> bool:
+    """Whether ``words`` (key form) are nearer the other flag's words than ``column``'s.
+
+    A cell shorter than the target's words aligns inside them: ``เป็นไปตามแผน`` matches
+    ``เป็นไปตามเป้าหมาย`` at 80 and is the plan's flag, whole.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    own, other = (core for name, core in sorted(_FLAG_CORES, key=lambda c: c[0] != column))
+    return ratio(words, other) > ratio(words, own)
 
 
 def _with_first_letter(core: str, folded: str, a: int, b: int) -> int:

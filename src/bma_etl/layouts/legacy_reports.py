@@ -47,7 +47,6 @@ from bma_etl.layouts.legacy_values import (
     OCR_ODD_DATE_RE,
     OCR_SLASH_AS_DIGIT_RE,
     PROGRESS_LABEL,
-    PROGRESS_VALUE,
     amount_dots_read,
     budget_by_bracket,
     date_place_end,
@@ -55,6 +54,7 @@ from bma_etl.layouts.legacy_values import (
     date_with_lost_slash,
     date_with_slash_as_digit,
     labelled,
+    progress_read,
 )
 from bma_etl.matchkey import fuzzy_search, literal_of, search_key
 
@@ -243,7 +243,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                 and "report_date" not in row.fields:
             where = doc.raw_in(line, cell.start, cell.start + body_start)
             rep.date_place = (text[:body_start], where.span if where else None)
-        progress = labelled(text, PROGRESS_LABEL, PROGRESS_VALUE, body_start, doc.ocr_used)
+        progress = progress_read(text, body_start, doc.ocr_used, past_progress)
         budget_from = None
         if progress:
             row.fields.setdefault("progress_pct", doc.raw_in(

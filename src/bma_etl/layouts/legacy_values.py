@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, Line, Raw, RepairedText
-from bma_etl.matchkey import fuzzy_search, literal_of, search_key
+from bma_etl.matchkey import fuzzy_search, key, literal_of, search_key
 from bma_etl.normalize.dates import parse_date
 
 #: The report's date opens its entry, after ``::`` (OCR: one to three colons, or
@@ -124,6 +124,50 @@ def labelled(text: str, label: str, value: str, start: int, fuzzy: bool = False
     if found is None:
         return None
     return re.compile(f"(?:{_LABEL_TO_VALUE}){value}").match(text, start + found[1])
+
+
+#: A progress whose label OCR made junk (``avant ๒ 45.00 % : งบประมาณที่…``,
+#: ``ตราบกักจุหธาของงุาปี ๓= = 91.00 % :``): the junk, up to 30 letters and signs with no
+#: ``:``, then the value with its ``%`` and the budget's label after it.
+_LOST_LABEL_PROGRESS = re.compile(r"(?P<junk>[^:|\s][^:|\n]{0,29}?)[\s=~\-]*"
+                                  r"(?P<value>[0-9๐-๙]{1,3}\.[0-9๐-๙]{2}\s*%)")
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+#: Least similarity (0..100, key form) of a junk label's Thai letters to the progress's label.
+LOST_LABEL_SIMILARITY = 45.0
+
+
+def progress_label_lost(text: str, start: int) -> re.Match[str] | None:
+    """A progress OCR read with its label as junk, from ``start``, or None.
+
+    The place fixes it: the junk opens the cell (from ``start``, past the date and
+    colons), a ``NN.NN %`` follows, and the budget's label right after it (in key
+    form). Junk of Thai letters must be like the label (:data:`LOST_LABEL_SIMILARITY`):
+    a narrative's words run on to it never are. The match is as :func:`labelled`'s
+    (group ``value``; its start is where the junk begins).
+    """
+    from rapidfuzz.fuzz import ratio
+
+    at = len(text) - len(text[start:].lstrip(" \t:"))
+    m = _LOST_LABEL_PROGRESS.match(text, at)
+    if m is None:
+        return None
+    budget = search_key(BUDGET_LABEL, text[m.end():m.end() + 40])
+    if budget is None or text[m.end():m.end() + budget[0]].strip(" \t:;"):
+        return None
+    junk = m["junk"]
+    if _THAI_LETTER.search(junk) and ratio(key(junk), key(PROGRESS_LABEL)) < LOST_LABEL_SIMILARITY:
+        return None
+    return m
+
+
+def progress_read(text: str, start: int, ocr: bool, past_progress: bool) -> re.Match[str] | None:
+    """A report cell's progress from ``start`` (:func:`labelled`), or None.
+
+    After OCR, when no progress was read before in the report, one whose label was
+    read as junk too (:func:`progress_label_lost`).
+    """
+    return labelled(text, PROGRESS_LABEL, PROGRESS_VALUE, start, ocr) or (
+        progress_label_lost(text, start) if ocr and not past_progress else None)
 
 
 #: Three Thai letters in a row (marks between them do not break it): a word, not a speck.

@@ -1,0 +1,51 @@
+"""A legacy form's progress whose label OCR read as junk.
+
+Forms are generated from known values (``bench/corpus``) as tab rows, whose progress
+opens a line of its own (``⇥:: ความก้าวหน้าของงานฯ = 45.00 % : งบประมาณที่เบิกใช้ …``).
+Each label is then damaged the ways Tesseract read it on the corpus's scans: as Latin
+letters with the ``=`` read as a digit (``avant ๒ 45.00 %``, seed 173, legacy_long_004
+at 150 dpi), or as Thai letters only some of which are the label's
+(``ตราบกักจุหธาของงุาปี ๓= = 91.00 %``, seed 179, legacy_pipe_001 at 300 dpi). The
+truth is the generated values: the progress, the budget and the flags after it are
+read, and the narrative above stays whole, without the junk.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bma_etl.layouts.legacy_progress_form import extract as legacy
+from bma_etl.layouts.legacy_values import progress_label_lost
+
+from conftest import assert_rows_read, records_of
+from corpus.build import GENERATORS
+
+_LABEL = re.compile(r"(?m)^\t:: ความก้าวหน้าของงานฯ = ")
+_JUNK = ("avant ๒ ", "ตราบกักจุหธาของงุาปี ๓= = ", "ee ", "ความค้าวหบ้ๆ ")
+
+
+@pytest.mark.parametrize("generator", ["legacy_tab", "legacy_long"])
+@pytest.mark.parametrize("seed", range(4))
+def test_progress_read_after_a_label_read_as_junk(generator: str, seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    while not _LABEL.search(generated.text):  # a form whose progress opens its line
+        generated = GENERATORS[generator](rng)
+    text = _LABEL.sub(lambda _: rng.choice(_JUNK), generated.text)
+    assert text != generated.text and "ความก้าวหน้าของงานฯ =" not in text
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert_rows_read("progress_updates", got, want, (
+        "progress_pct", "budget_disbursed_thb", "on_plan", "on_target", "detail"))
+
+
+@pytest.mark.parametrize("cell", [
+    "ผู้เข้าร่วม 150 คน 45.00 % : งบประมาณที่เบิกใช้ (ครั้งที่ 1) = 0 บาท",  # narrative words
+    "avant ๒ 45.00 % : ดำเนินการต่อ",  # no budget's label after it
+    "avant : 45.00 % : งบประมาณที่เบิกใช้ (ครั้งที่ 1) = 0 บาท",  # a colon inside the junk
+])
+def test_no_progress_without_the_labels_place(cell: str) -> None:
+    assert progress_label_lost(cell, 0) is None
