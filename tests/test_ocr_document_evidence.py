@@ -207,6 +207,17 @@ def test_a_mark_a_speck_made_on_one_of_two_readings_is_not_copied() -> None:
     assert [w for _, _, w in echoed([page])[0]] == ["ฝ่"]
 
 
+@pytest.mark.parametrize("k", range(3))
+def test_a_real_word_is_not_marked_as_another_of_about_its_frequency(k: int) -> None:
+    """A plan's section totals ``รวมงบประมาณทั้งสิ้น``, one read with a tone mark
+    (``ร่วม``): ``ร่วม`` is no rarer a word than ``รวม``, so the others stay as written."""
+    label = "รวมงบประมาณทั้งสิ้น"
+    seed, written = _holding("plan", k, lambda text: text.count(label) >= 2)
+    at = random.Random(seed).choice([m.start() for m in re.finditer(label, written)])
+    damaged = written[:at] + "ร\u0e48" + written[at + 1 :]
+    assert echoed([damaged]) == [[]]
+
+
 #: Letters OCR reads for a look-alike, and the one each is read as here.
 _LOOK_ALIKE = {"\u0e0a": "\u0e02", "\u0e14": "\u0e15", "\u0e15": "\u0e14", "\u0e23": "\u0e27"}
 

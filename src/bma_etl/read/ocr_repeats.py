@@ -44,6 +44,11 @@ EDGE = 2
 #: Times the fuller spelling must be read in the document (once will do where the
 #: word its marks make is the commoner: :func:`_commoner`).
 MIN_SEEN = 2
+#: Times as frequent in the Thai National Corpus the word a change makes must be as the
+#: word read (:func:`_commoner`): two real words of about one frequency (``รวม``
+#: 23,925, ``ร่วม`` 28,905) are no evidence of which one a page printed; a mark
+#: lost on a common word is (``ส่วน`` 59,277, ``สวน`` 6,348; ``ฝ่าย``, ``ฝาย``).
+COMMONER_BY = 5
 #: Marks a stretch's key at a run's first or last letter (:func:`_windows`).
 _EDGE = "|"
 #: Letters OCR reads for one another (either way).
@@ -210,9 +215,10 @@ def _commoner(text: str, start: int, end: int, marked: str) -> bool:
 
     The Thai run holding it is cut into words (``newmm`` over the word lists,
     :mod:`.ocr_sara_am`) as read and as changed; the word holding ``start`` in
-    either cut, changed, must be a word of the lists and more frequent in the Thai
-    National Corpus than as read (``ฝ่าย`` 24,780 times, ``ฝาย`` 185; ``กระชับ``, and
-    ``กระขับ`` none).
+    either cut, changed, must be a word of the lists and :data:`COMMONER_BY` times
+    as frequent in the Thai National Corpus as the word read (``ฝ่าย`` 24,780 times,
+    ``ฝาย`` 185; ``กระชับ``, and ``กระขับ`` none; not ``ร่วม`` 28,905 for ``รวม``
+    23,925).
     """
     from bma_etl.read.ocr_sara_am import _cut, _dictionary
     from bma_etl.read.ocr_words import lexicon
@@ -233,7 +239,7 @@ def _commoner(text: str, start: int, end: int, marked: str) -> bool:
             ours, theirs = word, text[at:start] + marked + text[end : at + len(word)]
         else:  # the word the change makes, and the letters read there
             ours, theirs = text[at : at + len(word) - grown], word
-        if theirs in _dictionary() and counts.get(theirs, 0) > counts.get(ours, 0):
+        if theirs in _dictionary() and counts.get(theirs, 0) > COMMONER_BY * counts.get(ours, 0):
             return True
     return False
 
