@@ -9,7 +9,9 @@ lists that :func:`.pdf_layout.page_lines` made).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import pairwise, permutations
 
 from bma_etl.read.pdf_cutcells import cut_at_starts
@@ -74,8 +76,8 @@ def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list
                     _same_columns(row, line) and abs(above.cells[0] - row.cells[0])
                     <= (row.size or 1.0) for row in rows):
                 blanks = 0
-            out.extend([TextLine("")] * max(0, min(blanks, MAX_BLANK_LINES)))
             if blanks > 0:
+                out.extend([TextLine("")] * min(blanks, MAX_BLANK_LINES))
                 rows = []
         out.append(line)
         if line.text:
@@ -149,7 +151,7 @@ def _columns(pieces: list[_Piece]) -> list[list[_Piece]]:
     pieces = [_Piece(text, left, right, p.baseline, p.line, gaps, p.size) for p in pieces
               for text, left, right, gaps in cut_at_starts(
                   p.text, p.left, p.right, p.gaps, p.size,
-                  [q.left for q in pieces if q.line != p.line])]
+                  lambda line=p.line: [q.left for q in pieces if q.line != line])]
     columns: list[list[_Piece]] = []
     right = float("-inf")
     for piece in sorted(pieces, key=lambda p: p.left):
@@ -217,22 +219,36 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
             runs[-1].append(line)
         else:
             runs.append([line])
+    @cache
+    def columns(k: int) -> list[list[_Piece]]:  # a run's, found once (it is a neighbour too)
+        return _run_columns(runs[k])
+
     out: list[TextLine] = []
     for i, run in enumerate(runs):
+        if len(run) < 2:
+            out.extend(run)
+            continue
         size = pitch(max(run, key=lambda ln: ln.size))
         padded = []  # the runs next to it that may be rows of its table
         if i > 0 and near(runs[i - 1][-1], run[0], PADDED_PITCH):
-            padded.append(runs[i - 1])
+            padded.append(i - 1)
         if i + 1 < len(runs) and near(run[-1], runs[i + 1][0], PADDED_PITCH):
-            padded.append(runs[i + 1])
-        if len(run) > 1 and (_is_row(run, size, edge) or _padded_row(run, padded)):
-            out.append(_joined(run) or run[0])  # two columns were found: never None
+            padded.append(i + 1)
+        if _is_row(columns(i), run, size, edge) or \
+                _padded_row(columns(i), run, (columns(k) for k in padded)):
+            out.append(_joined(run, columns(i)) or run[0])  # two columns: never None
         else:
             out.extend(run)
     return out
 
 
-def _padded_row(run: list[TextLine], neighbours: list[list[TextLine]]) -> bool:
+def _run_columns(run: list[TextLine]) -> list[list[_Piece]]:
+    """The pieces of a run's lines (:func:`_pieces`) gathered into :func:`_columns`."""
+    return _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
+
+
+def _padded_row(columns: list[list[_Piece]], run: list[TextLine],
+                neighbours: Iterable[list[list[_Piece]]]) -> bool:
     """Whether a run is one row of a table whose rows are set apart by padding.
 
     The run has two columns or more, two of them wrapped (a cell over two lines or
@@ -243,16 +259,15 @@ def _padded_row(run: list[TextLine], neighbours: list[list[TextLine]]) -> bool:
     lines), no column holds two cells of one line, and a
     run next to it, a little more than a line pitch away (:data:`PADDED_PITCH`),
     has cells in two columns or more, one of them one of its own: rows of one
-    table, each its own run.
+    table, each its own run. ``columns``: the run's (:func:`_run_columns`), and
+    ``neighbours`` those of the runs next to it.
     """
-    columns = _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
     if len(columns) < 2 or any(len({p.line for p in c}) < len(c) for c in columns) \
             or sum(1 for c in columns if _wrapped(c)) < 2:
         return False
     size = max(line.size for line in run)
     lefts = [min(p.left for p in c) for c in columns]
-    for other in neighbours:
-        theirs = _columns([p for i, line in enumerate(other) for p in _pieces(line, i)])
+    for theirs in neighbours:
         shared = sum(1 for c in theirs if any(abs(min(p.left for p in c) - x) <= size
                                               for x in lefts))
         if len(theirs) >= 2 and shared >= 1:
@@ -266,9 +281,9 @@ def _wrapped(column: list[_Piece]) -> bool:
     return len(own) > 1 and own == list(range(own[0], own[-1] + 1))
 
 
-def _is_row(run: list[TextLine], pitch: float, edge: float = 0.0) -> bool:
-    """Whether a run is one row of side-by-side cells (:func:`with_side_by_side`; ``edge``)."""
-    columns = _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
+def _is_row(columns: list[list[_Piece]], run: list[TextLine], pitch: float,
+            edge: float = 0.0) -> bool:
+    """Whether a run (its ``columns``: :func:`_run_columns`) is one row of cells side by side."""
     if len(columns) < 2 or any(len({p.line for p in c}) < len(c) for c in columns):
         return False  # two cells of one line in one column: a table's columns, not a row's
     margin = SAME_LINE_PITCH * pitch
@@ -347,12 +362,15 @@ def _justified_word(column: list[_Piece], other: list[_Piece], edge: float, pitc
         and column[0].right >= edge - pitch / 2 and column[0].left > max(p.right for p in other)
 
 
-def _joined(lines: list[TextLine]) -> TextLine | None:
+def _joined(lines: list[TextLine], columns: list[list[_Piece]] | None = None
+            ) -> TextLine | None:
     """Lines made one of tab-separated cells, each column's pieces top to bottom.
 
-    None when their pieces do not stand in two columns or more.
+    None when their pieces do not stand in two columns or more (``columns``:
+    :func:`_run_columns`, when already found).
     """
-    columns = _columns([p for i, line in enumerate(lines) for p in _pieces(line, i)])
+    if columns is None:
+        columns = _run_columns(lines)
     if len(columns) < 2:
         return None
     texts = []
