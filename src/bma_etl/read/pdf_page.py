@@ -219,6 +219,7 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
             runs[-1].append(line)
         else:
             runs.append([line])
+
     @cache
     def columns(k: int) -> list[list[_Piece]]:  # a run's, found once (it is a neighbour too)
         return _run_columns(runs[k])
