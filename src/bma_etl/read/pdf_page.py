@@ -9,7 +9,7 @@ lists that :func:`.pdf_layout.page_lines` made).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise, permutations
@@ -148,13 +148,14 @@ def _columns(pieces: list[_Piece]) -> list[list[_Piece]]:
     A piece is first cut where wide white space ends at another line's piece's start
     (:func:`.pdf_cutcells.cut_at_starts`: cells closer than a tab).
     """
-    pieces = [_Piece(text, left, right, p.baseline, p.line, gaps, p.size) for p in pieces
-              for text, left, right, gaps in cut_at_starts(
-                  p.text, p.left, p.right, p.gaps, p.size,
-                  lambda line=p.line: [q.left for q in pieces if q.line != line])]
+    def starts(line: int) -> Callable[[], list[float]]:  # where the other lines' pieces start
+        return lambda: [q.left for q in pieces if q.line != line]
+    cut = [_Piece(text, left, right, p.baseline, p.line, gaps, p.size) for p in pieces
+           for text, left, right, gaps in cut_at_starts(
+               p.text, p.left, p.right, p.gaps, p.size, starts(p.line))]
     columns: list[list[_Piece]] = []
     right = float("-inf")
-    for piece in sorted(pieces, key=lambda p: p.left):
+    for piece in sorted(cut, key=lambda p: p.left):
         if columns and piece.left < right:
             columns[-1].append(piece)
             right = max(right, piece.right)
@@ -363,8 +364,7 @@ def _justified_word(column: list[_Piece], other: list[_Piece], edge: float, pitc
         and column[0].right >= edge - pitch / 2 and column[0].left > max(p.right for p in other)
 
 
-def _joined(lines: list[TextLine], columns: list[list[_Piece]] | None = None
-            ) -> TextLine | None:
+def _joined(lines: list[TextLine], columns: list[list[_Piece]] | None = None) -> TextLine | None:
     """Lines made one of tab-separated cells, each column's pieces top to bottom.
 
     None when their pieces do not stand in two columns or more (``columns``:
