@@ -63,20 +63,21 @@ def tab_grid(pages: list[list[TextLine]]) -> float | None:
     Counted over its pages' untabled lines: the cells after the first and the far
     sides of white space inside lines, each page from its own left margin.
     """
-    offsets: list[float] = []  # each start, less its page's margin
+    xs: list[float] = []  # each start, and the margin of its page
+    margins: list[float] = []
     for lines in pages:
         margin = _margin(lines)
         if margin is None:
             continue
         for line in lines:
             if line.table is None:
-                offsets.extend(x - margin for x in line.cells[1:])
-                offsets.extend(b - margin for _, b in line.gaps)
+                xs.extend(line.cells[1:])
+                xs.extend(b for _, b in line.gaps)
+        margins.extend([margin] * (len(xs) - len(margins)))
     best, most = None, 0
-    for stop in DEFAULT_STOPS:  # (:func:`_on` of each start, written out: two per start)
-        hits = sum(1 for x in offsets
-                   if (k := round(x / stop)) >= 1 and abs(x - k * stop) <= ON_GRID)
-        if hits >= MIN_ON_GRID and hits >= MIN_SHARE * len(offsets) and hits > most:
+    for stop in DEFAULT_STOPS:
+        hits = sum(1 for x, margin in zip(xs, margins, strict=True) if _on(x, margin, stop))
+        if hits >= MIN_ON_GRID and hits >= MIN_SHARE * len(xs) and hits > most:
             best, most = stop, hits
     return best
 
