@@ -4,7 +4,7 @@ A web page's table whose label and value each wrap over two lines comes out of
 pdfium as runs of two lines, each run a little more than a line pitch from the
 next (the cells' padding). :func:`bma_etl.read.pdf_page.with_side_by_side` looks at
 a run as a row of its own and as the neighbour of the runs above and below it; its
-pieces are gathered into columns once (:func:`bma_etl.read.pdf_page._run_columns`),
+pieces are gathered into columns once (:func:`bma_etl.read.pdf_page.run_columns`),
 however often it is looked at. Lines are made from known values (12 pt, a 22.5 pt
 pitch) and the rows read back are those values.
 """
@@ -43,13 +43,13 @@ def _lines() -> list[TextLine]:
 def test_padded_rows_are_read_with_each_run_gathered_once(monkeypatch: pytest.MonkeyPatch
                                                           ) -> None:
     gathered: list[int] = []
-    real = page._run_columns
+    real = page.run_columns
 
     def counted(run: list[TextLine]) -> Any:
         gathered.append(id(run))
         return real(run)
 
-    monkeypatch.setattr(page, "_run_columns", counted)
+    monkeypatch.setattr(page, "run_columns", counted)
     out = page.with_side_by_side(_lines(), {12.0: PITCH})
     assert [line.text for line in out] == WRITTEN
     assert len(gathered) == len(ROWS) == len(set(gathered))  # each run once

@@ -9,13 +9,13 @@ lists that :func:`.pdf_layout.page_lines` made).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise, permutations
 
-from bma_etl.read.pdf_cutcells import cut_at_starts
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_runs import Piece, run_columns
 from bma_etl.read.pdf_tables import join_pieces
 
 
@@ -115,56 +115,6 @@ PADDED_PITCH = 1.95
 DEFAULT_PITCH_EM = 1.3
 
 
-@dataclass(frozen=True, slots=True)
-class _Piece:
-    text: str
-    left: float
-    right: float
-    baseline: float
-    line: int  # index of its line in the run
-    gaps: tuple[tuple[float, float], ...] = ()  # its spaces' two sides (TextLine.gaps)
-    size: float = 0.0  # its line's font size (points)
-
-
-def _pieces(line: TextLine, index: int) -> list[_Piece]:
-    """A line's tab-separated pieces with their x extents (a piece ends where the next starts)."""
-    assert line.baseline is not None
-    texts = line.text.split("\t")
-    if len(texts) != len(line.cells) or len(texts) == 1:
-        return [_Piece(line.text.replace("\t", " "), line.left, line.right, line.baseline,
-                       index, line.gaps if len(texts) == 1 else (), line.size)]
-    # A cell ends at its last character when the line says where; else where the next starts.
-    ends = line.ends if len(line.ends) == len(texts) else \
-        [end - 0.5 for end in (*line.cells[1:], line.right + 0.5)]
-    heights = line.heights if len(line.heights) == len(texts) else (line.baseline,) * len(texts)
-    return [_Piece(t, x, max(x, end), y, index,
-                   tuple(g for g in line.gaps if x <= g[0] and g[1] <= end), line.size)
-            for t, x, end, y in zip(texts, line.cells, ends, heights, strict=True) if t.strip()]
-
-
-def _columns(pieces: list[_Piece]) -> list[list[_Piece]]:
-    """Pieces gathered into columns: pieces whose x extents overlap are one column.
-
-    A piece is first cut where wide white space ends at another line's piece's start
-    (:func:`.pdf_cutcells.cut_at_starts`: cells closer than a tab).
-    """
-    def starts(line: int) -> Callable[[], list[float]]:  # where the other lines' pieces start
-        return lambda: [q.left for q in pieces if q.line != line]
-    cut = [_Piece(text, left, right, p.baseline, p.line, gaps, p.size) for p in pieces
-           for text, left, right, gaps in cut_at_starts(
-               p.text, p.left, p.right, p.gaps, p.size, starts(p.line))]
-    columns: list[list[_Piece]] = []
-    right = float("-inf")
-    for piece in sorted(cut, key=lambda p: p.left):
-        if columns and piece.left < right:
-            columns[-1].append(piece)
-            right = max(right, piece.right)
-        else:
-            columns.append([piece])
-            right = piece.right
-    return columns
-
-
 def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None = None
                       ) -> list[TextLine]:
     """Cells that stand side by side at different heights made one line of tab-separated cells.
@@ -212,18 +162,27 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
                 joined[-1] = both
                 continue
         joined.append(line)
-    ends = sorted((line.right, line.size) for line in joined if usable(line))  # the text's right
+    fit = [usable(line) for line in joined]  # (each line asked once from here on)
+    ends = sorted((line.right, line.size) for line, ok in zip(joined, fit, strict=True) if ok)
     edge = ends[-1][0] if len(ends) > 2 and ends[-3][0] >= ends[-1][0] - ends[-1][1] / 2 else 0.0
+
+    def follows(k: int, pitches_apart: float) -> bool:  # near(joined[k - 1], joined[k], ...)
+        last, line = joined[k - 1], joined[k]
+        return fit[k - 1] and fit[k] and abs(line.size - last.size) <= SAME_SIZE * line.size \
+            and last.baseline - line.baseline <= pitches_apart * pitch(line)  # type: ignore[operator]
+
     runs: list[list[TextLine]] = []
-    for line in joined:
-        if runs and near(runs[-1][-1], line, RUN_PITCH):
+    firsts: list[int] = []  # where each run starts in ``joined``
+    for k, line in enumerate(joined):
+        if runs and follows(k, RUN_PITCH):
             runs[-1].append(line)
         else:
             runs.append([line])
+            firsts.append(k)
 
     @cache
-    def columns(k: int) -> list[list[_Piece]]:  # a run's, found once (it is a neighbour too)
-        return _run_columns(runs[k])
+    def columns(k: int) -> list[list[Piece]]:  # a run's, found once (it is a neighbour too)
+        return run_columns(runs[k])
 
     out: list[TextLine] = []
     for i, run in enumerate(runs):
@@ -232,9 +191,9 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
             continue
         size = pitch(max(run, key=lambda ln: ln.size))
         padded = []  # the runs next to it that may be rows of its table
-        if i > 0 and near(runs[i - 1][-1], run[0], PADDED_PITCH):
+        if i > 0 and follows(firsts[i], PADDED_PITCH):
             padded.append(i - 1)
-        if i + 1 < len(runs) and near(run[-1], runs[i + 1][0], PADDED_PITCH):
+        if i + 1 < len(runs) and follows(firsts[i + 1], PADDED_PITCH):
             padded.append(i + 1)
         if _is_row(columns(i), run, size, edge) or \
                 _padded_row(columns(i), run, (columns(k) for k in padded)):
@@ -244,13 +203,8 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     return out
 
 
-def _run_columns(run: list[TextLine]) -> list[list[_Piece]]:
-    """The pieces of a run's lines (:func:`_pieces`) gathered into :func:`_columns`."""
-    return _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
-
-
-def _padded_row(columns: list[list[_Piece]], run: list[TextLine],
-                neighbours: Iterable[list[list[_Piece]]]) -> bool:
+def _padded_row(columns: list[list[Piece]], run: list[TextLine],
+                neighbours: Iterable[list[list[Piece]]]) -> bool:
     """Whether a run is one row of a table whose rows are set apart by padding.
 
     The run has two columns or more, two of them wrapped (a cell over two lines or
@@ -261,7 +215,7 @@ def _padded_row(columns: list[list[_Piece]], run: list[TextLine],
     lines), no column holds two cells of one line, and a
     run next to it, a little more than a line pitch away (:data:`PADDED_PITCH`),
     has cells in two columns or more, one of them one of its own: rows of one
-    table, each its own run. ``columns``: the run's (:func:`_run_columns`), and
+    table, each its own run. ``columns``: the run's (:func:`run_columns`), and
     ``neighbours`` those of the runs next to it.
     """
     if len(columns) < 2 or any(len({p.line for p in c}) < len(c) for c in columns) \
@@ -277,15 +231,15 @@ def _padded_row(columns: list[list[_Piece]], run: list[TextLine],
     return False
 
 
-def _wrapped(column: list[_Piece]) -> bool:
+def _wrapped(column: list[Piece]) -> bool:
     """Whether a column's pieces are a cell wrapped: two lines or more, one after the other."""
     own = sorted({p.line for p in column})
     return len(own) > 1 and own == list(range(own[0], own[-1] + 1))
 
 
-def _is_row(columns: list[list[_Piece]], run: list[TextLine], pitch: float,
+def _is_row(columns: list[list[Piece]], run: list[TextLine], pitch: float,
             edge: float = 0.0) -> bool:
-    """Whether a run (its ``columns``: :func:`_run_columns`) is one row of cells side by side."""
+    """Whether a run (its ``columns``: :func:`run_columns`) is one row of cells side by side."""
     if len(columns) < 2 or any(len({p.line for p in c}) < len(c) for c in columns):
         return False  # two cells of one line in one column: a table's columns, not a row's
     margin = SAME_LINE_PITCH * pitch
@@ -317,7 +271,7 @@ def _is_row(columns: list[list[_Piece]], run: list[TextLine], pitch: float,
     return False
 
 
-def _tab_set(column: list[_Piece], size: float) -> bool:
+def _tab_set(column: list[Piece], size: float) -> bool:
     """Whether ``column``'s pieces are lines of text, not the lines of one cell.
 
     A cell's lines start together (left-aligned or justified; a hanging or first-line
@@ -338,7 +292,7 @@ def _tab_set(column: list[_Piece], size: float) -> bool:
     return False
 
 
-def _unwrapped(column: list[_Piece], size: float) -> bool:
+def _unwrapped(column: list[Piece], size: float) -> bool:
     """Whether one of ``column``'s lines ends short of room for the next line's first word.
 
     A cell's lines wrap: each but its last ends where the next one's first word
@@ -358,20 +312,20 @@ def _unwrapped(column: list[_Piece], size: float) -> bool:
     return False
 
 
-def _justified_word(column: list[_Piece], other: list[_Piece], edge: float, pitch: float) -> bool:
+def _justified_word(column: list[Piece], other: list[Piece], edge: float, pitch: float) -> bool:
     """Whether ``column`` is one word right of ``other``, on the text's right ``edge``."""
     return len(column) == 1 and edge > 0.0 and " " not in column[0].text.strip() \
         and column[0].right >= edge - pitch / 2 and column[0].left > max(p.right for p in other)
 
 
-def _joined(lines: list[TextLine], columns: list[list[_Piece]] | None = None) -> TextLine | None:
+def _joined(lines: list[TextLine], columns: list[list[Piece]] | None = None) -> TextLine | None:
     """Lines made one of tab-separated cells, each column's pieces top to bottom.
 
     None when their pieces do not stand in two columns or more (``columns``:
-    :func:`_run_columns`, when already found).
+    :func:`run_columns`, when already found).
     """
     if columns is None:
-        columns = _run_columns(lines)
+        columns = run_columns(lines)
     if len(columns) < 2:
         return None
     texts = []
