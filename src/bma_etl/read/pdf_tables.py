@@ -15,9 +15,7 @@ layouts read tab tables in text files.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from itertools import pairwise
 from typing import Any
 
 from bma_etl.read.pdf_cuts import cut_inside_number
@@ -140,35 +138,22 @@ class _Cell:
 
 
 def _cell_of(x: float, y: float, rules: Rules,
-             bands: dict[tuple[Rule, Rule], tuple[float, ...]] | None = None,
-             heights: list[float] | None = None) -> _Cell | None:
+             bands: dict[tuple[Rule, Rule], tuple[float, ...]] | None = None
+             ) -> _Cell | None:
     """The table cell holding the point, or None outside a table of two columns or more.
 
-    ``bands``: the column edges of each band already found (one page's, shared by its
-    lines); ``heights``: the y of each horizontal rule, when they are sorted (the
-    rules are then looked at outwards from the point, not all of them).
+    ``bands``: the column edges of each band already found (one page's, shared by its lines).
     """
-    # the nearest rules across x above and below the point (the first of equal ones)
+    # the nearest rules across x above and below the point, in one pass over the rules
     top: Rule | None = None
     bottom: Rule | None = None
-    if heights is None:
-        for h in rules.horizontal:
-            if h[1] - SLACK <= x <= h[2] + SLACK:
-                if h[0] > y:
-                    if top is None or h[0] < top[0]:
-                        top = h
-                elif h[0] < y and (bottom is None or h[0] > bottom[0]):
-                    bottom = h
-    else:
-        horizontal = rules.horizontal
-        top = next((h for h in horizontal[bisect_right(heights, y):]
-                    if h[1] - SLACK <= x <= h[2] + SLACK), None)
-        k = bisect_left(heights, y) - 1
-        while k >= 0 and not horizontal[k][1] - SLACK <= x <= horizontal[k][2] + SLACK:
-            k -= 1
-        if k >= 0:  # the first of the rules at that height that crosses x
-            bottom = next(h for h in horizontal[bisect_left(heights, heights[k]):k + 1]
-                          if h[1] - SLACK <= x <= h[2] + SLACK)
+    for h in rules.horizontal:
+        if h[1] - SLACK <= x <= h[2] + SLACK:
+            if h[0] > y:
+                if top is None or h[0] < top[0]:
+                    top = h
+            elif h[0] < y and (bottom is None or h[0] > bottom[0]):
+                bottom = h
     if top is None or bottom is None:
         return None
     xs = bands.get((top, bottom)) if bands is not None else None
@@ -282,13 +267,11 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
                list[tuple[int, _Cell, str, float, float, float, bool]]] = {}
     placed: dict[int, tuple[float, float, float, float]] = {}
     bands: dict[tuple[Rule, Rule], tuple[float, ...]] = {}
-    ys = [h[0] for h in rules.horizontal]  # (rules as read are sorted)
-    heights = None if any(a > b for a, b in pairwise(ys)) else ys
     for index, line in enumerate(lines):
         if line.baseline is None:
             continue
         pieces = _extents(line)
-        cells = [_cell_of(x, line.baseline, rules, bands, heights) for _, x, _, _ in pieces]
+        cells = [_cell_of(x, line.baseline, rules, bands) for _, x, _, _ in pieces]
         if not pieces or any(c is None for c in cells) or \
                 len({c.row for c in cells if c is not None}) != 1:
             continue
