@@ -14,6 +14,7 @@ part's white space ends (:func:`cut_at_columns`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from bma_etl.read.pdf_cuts import SPLIT_EM
@@ -120,14 +121,15 @@ def cut_row_at(row: TextLine, cont: TextLine) -> TextLine:
 
 
 def cut_at_starts(text: str, left: float, right: float, gaps: tuple[tuple[float, float], ...],
-                  size: float, starts: list[float]
+                  size: float, starts: Callable[[], list[float]]
                   ) -> list[tuple[str, float, float, tuple[tuple[float, float], ...]]]:
     """One line's piece cut where wide white space (:data:`WIDE_EM`) ends at a piece's start.
 
     ``text`` stands from ``left`` to ``right`` (points), its white-space runs' sides
-    ``gaps``; ``starts``: where the pieces of the other lines of its run start. A cell's
-    first line set beside the next cell's closer than a tab (``: เป็นไป : เป็นไป`` over
-    ``ตามเป้า``, a narrow table's two flag columns) is two pieces when white space that
+    ``gaps``; ``starts``: gives where the pieces of the other lines of its run start
+    (asked only when a run is that wide). A cell's first line set beside the next
+    cell's closer than a tab (``: เป็นไป : เป็นไป`` over ``ตามเป้า``, a narrow
+    table's two flag columns) is two pieces when white space that
     wide ends within :data:`.pdf_cuts.SPLIT_EM` font sizes of where a piece of another
     line starts. Returns the pieces (text, left, right, gaps), the piece alone when
     there is no such white space or its runs are unknown.
@@ -137,8 +139,9 @@ def cut_at_starts(text: str, left: float, right: float, gaps: tuple[tuple[float,
     size = size or 1.0
     if len(runs) != len(gaps):
         return [(text, left, right, gaps)]
-    cuts = [n for n, (a, b) in enumerate(gaps) if b - a >= WIDE_EM * size
-            and any(abs(x - b) <= SPLIT_EM * size for x in starts)]
+    wide = [n for n, (a, b) in enumerate(gaps) if b - a >= WIDE_EM * size]
+    others = starts() if wide else []
+    cuts = [n for n in wide if any(abs(x - gaps[n][1]) <= SPLIT_EM * size for x in others)]
     out, done, start, last = [], 0, left, 0
     for n in cuts:
         out.append((text[done:runs[n].start()], start, gaps[n][0], gaps[last:n]))

@@ -9,11 +9,13 @@ lists that :func:`.pdf_layout.page_lines` made).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import cache
 from itertools import pairwise, permutations
 
-from bma_etl.read.pdf_cutcells import cut_at_starts
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_runs import Piece, run_columns
 from bma_etl.read.pdf_tables import join_pieces
 
 
@@ -74,8 +76,8 @@ def with_blank_lines(lines: list[TextLine], pitches: dict[float, float]) -> list
                     _same_columns(row, line) and abs(above.cells[0] - row.cells[0])
                     <= (row.size or 1.0) for row in rows):
                 blanks = 0
-            out.extend([TextLine("")] * max(0, min(blanks, MAX_BLANK_LINES)))
             if blanks > 0:
+                out.extend([TextLine("")] * min(blanks, MAX_BLANK_LINES))
                 rows = []
         out.append(line)
         if line.text:
@@ -111,55 +113,6 @@ SAME_SIZE = 0.15
 PADDED_PITCH = 1.95
 #: Pitch assumed, in font sizes, for a size whose pitch the document never shows.
 DEFAULT_PITCH_EM = 1.3
-
-
-@dataclass(frozen=True, slots=True)
-class _Piece:
-    text: str
-    left: float
-    right: float
-    baseline: float
-    line: int  # index of its line in the run
-    gaps: tuple[tuple[float, float], ...] = ()  # its spaces' two sides (TextLine.gaps)
-    size: float = 0.0  # its line's font size (points)
-
-
-def _pieces(line: TextLine, index: int) -> list[_Piece]:
-    """A line's tab-separated pieces with their x extents (a piece ends where the next starts)."""
-    assert line.baseline is not None
-    texts = line.text.split("\t")
-    if len(texts) != len(line.cells) or len(texts) == 1:
-        return [_Piece(line.text.replace("\t", " "), line.left, line.right, line.baseline,
-                       index, line.gaps if len(texts) == 1 else (), line.size)]
-    # A cell ends at its last character when the line says where; else where the next starts.
-    ends = line.ends if len(line.ends) == len(texts) else \
-        [end - 0.5 for end in (*line.cells[1:], line.right + 0.5)]
-    heights = line.heights if len(line.heights) == len(texts) else (line.baseline,) * len(texts)
-    return [_Piece(t, x, max(x, end), y, index,
-                   tuple(g for g in line.gaps if x <= g[0] and g[1] <= end), line.size)
-            for t, x, end, y in zip(texts, line.cells, ends, heights, strict=True) if t.strip()]
-
-
-def _columns(pieces: list[_Piece]) -> list[list[_Piece]]:
-    """Pieces gathered into columns: pieces whose x extents overlap are one column.
-
-    A piece is first cut where wide white space ends at another line's piece's start
-    (:func:`.pdf_cutcells.cut_at_starts`: cells closer than a tab).
-    """
-    pieces = [_Piece(text, left, right, p.baseline, p.line, gaps, p.size) for p in pieces
-              for text, left, right, gaps in cut_at_starts(
-                  p.text, p.left, p.right, p.gaps, p.size,
-                  [q.left for q in pieces if q.line != p.line])]
-    columns: list[list[_Piece]] = []
-    right = float("-inf")
-    for piece in sorted(pieces, key=lambda p: p.left):
-        if columns and piece.left < right:
-            columns[-1].append(piece)
-            right = max(right, piece.right)
-        else:
-            columns.append([piece])
-            right = piece.right
-    return columns
 
 
 def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None = None
@@ -209,30 +162,49 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
                 joined[-1] = both
                 continue
         joined.append(line)
-    ends = sorted((line.right, line.size) for line in joined if usable(line))  # the text's right
+    fit = [usable(line) for line in joined]  # (each line asked once from here on)
+    ends = sorted((line.right, line.size) for line, ok in zip(joined, fit, strict=True) if ok)
     edge = ends[-1][0] if len(ends) > 2 and ends[-3][0] >= ends[-1][0] - ends[-1][1] / 2 else 0.0
+
+    def follows(k: int, pitches_apart: float) -> bool:  # near(joined[k - 1], joined[k], ...)
+        last, line = joined[k - 1], joined[k]
+        return fit[k - 1] and fit[k] and abs(line.size - last.size) <= SAME_SIZE * line.size \
+            and last.baseline - line.baseline <= pitches_apart * pitch(line)  # type: ignore[operator]
+
     runs: list[list[TextLine]] = []
-    for line in joined:
-        if runs and near(runs[-1][-1], line, RUN_PITCH):
+    firsts: list[int] = []  # where each run starts in ``joined``
+    for k, line in enumerate(joined):
+        if runs and follows(k, RUN_PITCH):
             runs[-1].append(line)
         else:
             runs.append([line])
+            firsts.append(k)
+
+    @cache
+    def columns(k: int) -> list[list[Piece]]:  # a run's, found once (it is a neighbour too)
+        return run_columns(runs[k])
+
     out: list[TextLine] = []
     for i, run in enumerate(runs):
+        if len(run) < 2:
+            out.extend(run)
+            continue
         size = pitch(max(run, key=lambda ln: ln.size))
         padded = []  # the runs next to it that may be rows of its table
-        if i > 0 and near(runs[i - 1][-1], run[0], PADDED_PITCH):
-            padded.append(runs[i - 1])
-        if i + 1 < len(runs) and near(run[-1], runs[i + 1][0], PADDED_PITCH):
-            padded.append(runs[i + 1])
-        if len(run) > 1 and (_is_row(run, size, edge) or _padded_row(run, padded)):
-            out.append(_joined(run) or run[0])  # two columns were found: never None
+        if i > 0 and follows(firsts[i], PADDED_PITCH):
+            padded.append(i - 1)
+        if i + 1 < len(runs) and follows(firsts[i + 1], PADDED_PITCH):
+            padded.append(i + 1)
+        if _is_row(columns(i), run, size, edge) or \
+                _padded_row(columns(i), run, (columns(k) for k in padded)):
+            out.append(_joined(run, columns(i)) or run[0])  # two columns: never None
         else:
             out.extend(run)
     return out
 
 
-def _padded_row(run: list[TextLine], neighbours: list[list[TextLine]]) -> bool:
+def _padded_row(columns: list[list[Piece]], run: list[TextLine],
+                neighbours: Iterable[list[list[Piece]]]) -> bool:
     """Whether a run is one row of a table whose rows are set apart by padding.
 
     The run has two columns or more, two of them wrapped (a cell over two lines or
@@ -243,16 +215,15 @@ def _padded_row(run: list[TextLine], neighbours: list[list[TextLine]]) -> bool:
     lines), no column holds two cells of one line, and a
     run next to it, a little more than a line pitch away (:data:`PADDED_PITCH`),
     has cells in two columns or more, one of them one of its own: rows of one
-    table, each its own run.
+    table, each its own run. ``columns``: the run's (:func:`run_columns`), and
+    ``neighbours`` those of the runs next to it.
     """
-    columns = _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
     if len(columns) < 2 or any(len({p.line for p in c}) < len(c) for c in columns) \
             or sum(1 for c in columns if _wrapped(c)) < 2:
         return False
     size = max(line.size for line in run)
     lefts = [min(p.left for p in c) for c in columns]
-    for other in neighbours:
-        theirs = _columns([p for i, line in enumerate(other) for p in _pieces(line, i)])
+    for theirs in neighbours:
         shared = sum(1 for c in theirs if any(abs(min(p.left for p in c) - x) <= size
                                               for x in lefts))
         if len(theirs) >= 2 and shared >= 1:
@@ -260,15 +231,15 @@ def _padded_row(run: list[TextLine], neighbours: list[list[TextLine]]) -> bool:
     return False
 
 
-def _wrapped(column: list[_Piece]) -> bool:
+def _wrapped(column: list[Piece]) -> bool:
     """Whether a column's pieces are a cell wrapped: two lines or more, one after the other."""
     own = sorted({p.line for p in column})
     return len(own) > 1 and own == list(range(own[0], own[-1] + 1))
 
 
-def _is_row(run: list[TextLine], pitch: float, edge: float = 0.0) -> bool:
-    """Whether a run is one row of side-by-side cells (:func:`with_side_by_side`; ``edge``)."""
-    columns = _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
+def _is_row(columns: list[list[Piece]], run: list[TextLine], pitch: float,
+            edge: float = 0.0) -> bool:
+    """Whether a run (its ``columns``: :func:`run_columns`) is one row of cells side by side."""
     if len(columns) < 2 or any(len({p.line for p in c}) < len(c) for c in columns):
         return False  # two cells of one line in one column: a table's columns, not a row's
     margin = SAME_LINE_PITCH * pitch
@@ -300,7 +271,7 @@ def _is_row(run: list[TextLine], pitch: float, edge: float = 0.0) -> bool:
     return False
 
 
-def _tab_set(column: list[_Piece], size: float) -> bool:
+def _tab_set(column: list[Piece], size: float) -> bool:
     """Whether ``column``'s pieces are lines of text, not the lines of one cell.
 
     A cell's lines start together (left-aligned or justified; a hanging or first-line
@@ -321,7 +292,7 @@ def _tab_set(column: list[_Piece], size: float) -> bool:
     return False
 
 
-def _unwrapped(column: list[_Piece], size: float) -> bool:
+def _unwrapped(column: list[Piece], size: float) -> bool:
     """Whether one of ``column``'s lines ends short of room for the next line's first word.
 
     A cell's lines wrap: each but its last ends where the next one's first word
@@ -341,18 +312,20 @@ def _unwrapped(column: list[_Piece], size: float) -> bool:
     return False
 
 
-def _justified_word(column: list[_Piece], other: list[_Piece], edge: float, pitch: float) -> bool:
+def _justified_word(column: list[Piece], other: list[Piece], edge: float, pitch: float) -> bool:
     """Whether ``column`` is one word right of ``other``, on the text's right ``edge``."""
     return len(column) == 1 and edge > 0.0 and " " not in column[0].text.strip() \
         and column[0].right >= edge - pitch / 2 and column[0].left > max(p.right for p in other)
 
 
-def _joined(lines: list[TextLine]) -> TextLine | None:
+def _joined(lines: list[TextLine], columns: list[list[Piece]] | None = None) -> TextLine | None:
     """Lines made one of tab-separated cells, each column's pieces top to bottom.
 
-    None when their pieces do not stand in two columns or more.
+    None when their pieces do not stand in two columns or more (``columns``:
+    :func:`run_columns`, when already found).
     """
-    columns = _columns([p for i, line in enumerate(lines) for p in _pieces(line, i)])
+    if columns is None:
+        columns = run_columns(lines)
     if len(columns) < 2:
         return None
     texts = []

@@ -306,19 +306,19 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
                                                   end, spaced))
         placed[index] = cells[0].row  # type: ignore[union-attr]
     ids = table_ids({row: members[0][1].columns for row, members in rows.items()})
+    # rows over more distinct baselines than a row holds: their lines stay as they are
+    tall = {row for row, members in rows.items()
+            if len({round(m[3]) for m in members}) > MAX_LINES_PER_ROW}
     out: list[TextLine] = []
     done: set[tuple[float, float, float, float]] = set()
     for index, line in enumerate(lines):
         row = placed.get(index)
-        if row is None:
-            out.append(line)
-            continue
-        members = rows[row]
-        if len({round(m[3]) for m in members}) > MAX_LINES_PER_ROW:  # distinct baselines
+        if row is None or row in tall:
             out.append(line)
             continue
         if row in done:
             continue
+        members = rows[row]
         done.add(row)
         columns = members[0][1].columns
         texts = [""] * len(columns)

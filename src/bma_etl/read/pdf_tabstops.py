@@ -63,20 +63,21 @@ def tab_grid(pages: list[list[TextLine]]) -> float | None:
     Counted over its pages' untabled lines: the cells after the first and the far
     sides of white space inside lines, each page from its own left margin.
     """
+    xs: list[float] = []  # each start, and the margin of its page
+    margins: list[float] = []
+    for lines in pages:
+        margin = _margin(lines)
+        if margin is None:
+            continue
+        for line in lines:
+            if line.table is None:
+                xs.extend(line.cells[1:])
+                xs.extend(b for _, b in line.gaps)
+        margins.extend([margin] * (len(xs) - len(margins)))
     best, most = None, 0
     for stop in DEFAULT_STOPS:
-        hits = starts = 0
-        for lines in pages:
-            margin = _margin(lines)
-            if margin is None:
-                continue
-            for line in lines:
-                if line.table is not None:
-                    continue
-                xs = [*line.cells[1:], *(b for _, b in line.gaps)]
-                starts += len(xs)
-                hits += sum(1 for x in xs if _on(x, margin, stop))
-        if hits >= MIN_ON_GRID and hits >= MIN_SHARE * starts and hits > most:
+        hits = sum(1 for x, margin in zip(xs, margins, strict=True) if _on(x, margin, stop))
+        if hits >= MIN_ON_GRID and hits >= MIN_SHARE * len(xs) and hits > most:
             best, most = stop, hits
     return best
 

@@ -1,0 +1,72 @@
+"""A run of a PDF page's lines as pieces, and the columns the pieces stand in.
+
+Stage: read (runs in the PDF worker process; a helper of :mod:`.pdf_page`, whose
+side-by-side cells are found from these). A run is lines that follow one another
+(:func:`.pdf_page.with_side_by_side`); a piece is a tab-separated cell of one of its
+lines with its x extent (points).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bma_etl.read.pdf_cutcells import cut_at_starts
+from bma_etl.read.pdf_layout import TextLine
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A tab-separated cell of one line of a run, and where it stands (points)."""
+
+    text: str
+    left: float
+    right: float
+    baseline: float
+    line: int  # index of its line in the run
+    gaps: tuple[tuple[float, float], ...] = ()  # its spaces' two sides (TextLine.gaps)
+    size: float = 0.0  # its line's font size (points)
+
+
+def _pieces(line: TextLine, index: int) -> list[Piece]:
+    """A line's tab-separated pieces with their x extents (a piece ends where the next starts)."""
+    assert line.baseline is not None
+    texts = line.text.split("\t")
+    if len(texts) != len(line.cells) or len(texts) == 1:
+        return [Piece(line.text.replace("\t", " "), line.left, line.right, line.baseline,
+                      index, line.gaps if len(texts) == 1 else (), line.size)]
+    # A cell ends at its last character when the line says where; else where the next starts.
+    ends = line.ends if len(line.ends) == len(texts) else \
+        [end - 0.5 for end in (*line.cells[1:], line.right + 0.5)]
+    heights = line.heights if len(line.heights) == len(texts) else (line.baseline,) * len(texts)
+    return [Piece(t, x, max(x, end), y, index,
+                  tuple(g for g in line.gaps if x <= g[0] and g[1] <= end), line.size)
+            for t, x, end, y in zip(texts, line.cells, ends, heights, strict=True) if t.strip()]
+
+
+def _columns(pieces: list[Piece]) -> list[list[Piece]]:
+    """Pieces gathered into columns: pieces whose x extents overlap are one column.
+
+    A piece is first cut where wide white space ends at another line's piece's start
+    (:func:`.pdf_cutcells.cut_at_starts`: cells closer than a tab).
+    """
+    def starts(line: int) -> Callable[[], list[float]]:  # where the other lines' pieces start
+        return lambda: [q.left for q in pieces if q.line != line]
+    cut = [Piece(text, left, right, p.baseline, p.line, gaps, p.size) for p in pieces
+           for text, left, right, gaps in cut_at_starts(
+               p.text, p.left, p.right, p.gaps, p.size, starts(p.line))]
+    columns: list[list[Piece]] = []
+    right = float("-inf")
+    for piece in sorted(cut, key=lambda p: p.left):
+        if columns and piece.left < right:
+            columns[-1].append(piece)
+            right = max(right, piece.right)
+        else:
+            columns.append([piece])
+            right = piece.right
+    return columns
+
+
+def run_columns(run: list[TextLine]) -> list[list[Piece]]:
+    """The pieces of a run's lines (:func:`_pieces`) gathered into :func:`_columns`."""
+    return _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])
