@@ -25,6 +25,8 @@ from bma_etl.layouts.annual_action_plan import extract
 from conftest import SWOT_ITEM, swot_lists
 from corpus.build import GENERATORS
 
+#: Thai digits as Arabic ones (OCR reads ``๓`` as ``3``).
+_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 #: The running header at each page's head.
 _HEADER = "ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร"
 
@@ -82,3 +84,28 @@ def test_item_a_page_break_cut_runs_on_over_it(seed: int) -> None:
     want = generated.tables["plan_swot_items"]
     assert [(r.kind, r.text.replace("\n", " ")) for r in got] == \
         [(w["kind"], w["text"]) for w in want]
+
+
+
+@pytest.mark.parametrize("seed", range(7))
+def test_a_next_number_read_without_its_point_is_no_skip(seed: int) -> None:
+    """An item's words cut by a page break, the next item's number alone on its line
+    with its point lost and read in Arabic digits (``3`` for ``๓.``, over its words,
+    the item after it numbered as written): the next page's first line is no item
+    whose number OCR lost (:func:`.plan_swot_places.number_skipped`)."""
+    from bma_etl.document import Line
+    from bma_etl.layouts.base import Raw, RawRow
+    from bma_etl.layouts.plan_swot_places import number_skipped
+
+    rng = random.Random(seed)
+    written = GENERATORS["plan"](rng).text.split("\n")
+    k = rng.choice([k for items in swot_lists(written) for k in items[1:-2]])
+    m, after = SWOT_ITEM.match(written[k + 1]), SWOT_ITEM.match(written[k])
+    assert m is not None and after is not None
+    cut = written[k].rfind(" ")
+    texts = [written[k][cut + 1:], m.group("no").translate(_ARABIC), m.group("body"),
+             written[k + 2]]
+    lines = [Line(n, 0, text) for n, text in enumerate(texts, start=2)]
+    place = int(after.group("no").translate(_ARABIC))
+    last = RawRow("plan_swot_items", place, {"seq": Raw(str(place), None)})
+    assert not number_skipped(lines, 0, last, place, frozenset())

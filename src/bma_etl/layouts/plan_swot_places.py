@@ -81,7 +81,8 @@ def number_skipped(lines: list[Line], i: int, last: RawRow, last_no: int | None,
 
     ``last``: the list's item above (its place ``last_no``); ``gaps``: line numbers
     that are page furniture. It is when the next item number read within
-    :data:`_RUN_MAX` lines (no blank line between) is ``last_no + 2`` and the item
+    :data:`_RUN_MAX` lines (no blank line between; a number alone on its line counts,
+    its point read or not) is ``last_no + 2`` and the item
     above's own number, where read, is its place: the number between them was lost.
     """
     if last_no is None or _number(last.fields.get("seq")) not in (None, last_no):
@@ -92,6 +93,9 @@ def number_skipped(lines: list[Line], i: int, last: RawRow, last_no: int | None,
         text = blank_tags(line.text)
         if not text.strip():
             return False
+        bare = text.strip().rstrip(".")
+        if DIGITS_RE.fullmatch(bare):  # a number alone, its point lost (``3`` for ``3.``)
+            return to_int(bare) == last_no + 2
         found = swot_item(text, OCR, last_no + 2)
         m = found[0] if found is not None and found[1] is not None else OCR.alone.match(text)
         if m is not None:
