@@ -98,3 +98,20 @@ def test_printed_page_with_the_kind_and_name_wrapped_reads_every_field(
     assert not result.lost, "\n".join(f"{k}: want {w!r} got {g!r} ({kind})"
                                       for k, w, g, kind in result.lost)
     assert result.total > 20 and indicator["kind"].endswith(("(output)", "(outcome)"))
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("stamp", ["COPY", "สำเนา"])
+def test_kind_closed_by_its_bracket_takes_no_line_under_it(seed: int, stamp: str,
+                                                           tmp_path: Path) -> None:
+    """A copy's stamp (``COPY``) that the text layer set on a line of its own right under
+    the kind, whole or with its bracketed word wrapped: the kind ends at its bracket."""
+    doc, indicator = _page(seed)
+    text = doc.text if seed % 2 else _kind_alone(doc.text)
+    for word in ("(output)", "(outcome)"):
+        text = text.replace(f"{word}\n", f"{word}\n{stamp}\n", 1)
+    assert stamp in text
+    path = tmp_path / "history.txt"
+    path.write_text(text, encoding="utf-8")
+    (got,) = process_file(path).rows("indicators")
+    assert (got.name, got.kind) == (indicator["name"], indicator["kind"])

@@ -99,8 +99,13 @@ def goes_on(line: Line, held: KpiText | None, ocr: bool) -> bool:
     holds letters and no ``:`` (no label of its own), is no page number
     (:data:`~bma_etl.furniture.PAGE_NUMBER_RE`) and no evaluation heading OCR
     damaged; after OCR, it is not specks (:data:`~.history_specks.OCR_SPECKS_RE`).
+    A kind already closed by its bracket (``…ระดับผลผลิต (output)``) is whole: the
+    line under it is no part of it (a copy's ``COPY`` stamped across the page).
     """
     text = line.text.strip()
+    if held is not None and held.line is not None and held.column == "kind" \
+            and held.line.text.rstrip().endswith(")"):
+        return False
     return (held is not None and held.line is not None and any(c.isalpha() for c in text)
             and ":" not in text and not PAGE_NUMBER_RE.match(text)
             and not (ocr and (OCR_SPECKS_RE.match(line.text)
