@@ -15,8 +15,6 @@ fourth narrow form of seed 199; the truth is its reports as generated.
 
 from __future__ import annotations
 
-import random
-import zlib
 from pathlib import Path
 
 import pytest
@@ -25,23 +23,18 @@ from bma_etl.pipeline import process_file
 
 from conftest import font_file
 from corpus import render
-from corpus.build import GENERATORS
+from corpus.build import GENERATORS, _rng
 from corpus.score import score
-
-
-def _seeded(*parts: object) -> random.Random:
-    """The random source bench/corpus's builder draws a document or a print from."""
-    return random.Random(zlib.crc32(repr(parts).encode()))
 
 
 def test_a_report_a_page_cut_after_its_label_s_first_line_reads_whole(tmp_path: Path) -> None:
     font_file("Loma")
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    doc = GENERATORS["legacy_html"](_seeded(199, "legacy_html", 3))
+    doc = GENERATORS["legacy_html"](_rng(199, "legacy_html", 3))
     pdf = tmp_path / "form.pdf"
     made, failed = render.render_narrow_tables_batch(
-        [(doc, pdf, "Loma", _seeded(199, "legacy_html", 3, "soffice-narrow"))])
+        [(doc, pdf, "Loma", _rng(199, "legacy_html", 3, "soffice-narrow"))])
     assert not failed and pdf in made, failed
     truth = {"tables": {"progress_updates": doc.truth["tables"]["progress_updates"]}}
     result = score(process_file(pdf), truth)

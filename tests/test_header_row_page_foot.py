@@ -15,8 +15,6 @@ third Word plan of seed 211 (Laksaman, 10 pt); the truth is its measures as gene
 
 from __future__ import annotations
 
-import random
-import zlib
 from pathlib import Path
 
 import pytest
@@ -25,22 +23,17 @@ from bma_etl.pipeline import process_file
 
 from conftest import font_file
 from corpus import render
-from corpus.build import GENERATORS
+from corpus.build import GENERATORS, _rng
 from corpus.score import score
-
-
-def _seeded(*parts: object) -> random.Random:
-    """The random source bench/corpus's builder draws a document or a print from."""
-    return random.Random(zlib.crc32(repr(parts).encode()))
 
 
 def test_a_header_row_at_a_page_foot_takes_no_row_of_the_next_page(tmp_path: Path) -> None:
     font_file("Laksaman")
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    doc = GENERATORS["plan"](_seeded(211, "plan", 2))
+    doc = GENERATORS["plan"](_rng(211, "plan", 2))
     pdf = tmp_path / "plan.pdf"
-    settings = render.docx_settings(_seeded(211, "plan", 2, "soffice-docx"))
+    settings = render.docx_settings(_rng(211, "plan", 2, "soffice-docx"))
     assert settings["align"] == "distribute"
     failed = render.render_docx_batch([(doc, pdf, "Laksaman", settings)])
     assert not failed, failed

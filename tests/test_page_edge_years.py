@@ -19,7 +19,6 @@ The documents are generated and printed as bench/corpus's builder draws them (se
 from __future__ import annotations
 
 import random
-import zlib
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ from bma_etl.pipeline import process_file
 
 from conftest import font_file
 from corpus import render
-from corpus.build import GENERATORS
+from corpus.build import GENERATORS, _rng
 from corpus.score import score
 
 
@@ -43,10 +42,10 @@ def test_a_page_count_is_no_year() -> None:
 def test_a_history_detail_whose_year_opens_a_page(tmp_path: Path) -> None:
     # fpdf2 with shaping, Laksaman 16 pt: ``2/2566`` opens page 2
     font = "Laksaman"
-    doc = GENERATORS["web_history"](_seeded(157, "web_history", 3))
+    doc = GENERATORS["web_history"](_rng(157, "web_history", 3))
     pdf = tmp_path / "history.pdf"
     render.render_fpdf(doc, pdf, font, font_file(font),
-                       _seeded(157, "web_history", 3, "fpdf2-shaped"), shaping=True)
+                       _rng(157, "web_history", 3, "fpdf2-shaped"), shaping=True)
     _check(pdf, doc.truth)
 
 
@@ -67,10 +66,10 @@ def test_a_form_row_whose_year_opens_a_page(tmp_path: Path) -> None:
     font_file(font)
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    doc = GENERATORS["legacy_tab"](_seeded(151, "legacy_tab", 1))
+    doc = GENERATORS["legacy_tab"](_rng(151, "legacy_tab", 1))
     pdf = tmp_path / "form.pdf"
     _, failed = render.render_narrow_tables_batch(
-        [(doc, pdf, font, _seeded(151, "legacy_tab", 1, "soffice-narrow"))])
+        [(doc, pdf, font, _rng(151, "legacy_tab", 1, "soffice-narrow"))])
     assert not failed, failed
     _check(pdf, doc.truth)
 
@@ -81,7 +80,3 @@ def _check(pdf: Path, truth: dict) -> None:
     result = score(process_file(pdf), reports)
     assert result.total > 0 and result.lost == [], result.lost[:4]
 
-
-def _seeded(*parts: object) -> random.Random:
-    """The random source bench/corpus's builder draws a document or a print from."""
-    return random.Random(zlib.crc32(repr(parts).encode()))

@@ -40,6 +40,7 @@ from bma_etl.layouts.plan_flow_levels import flow_levels
 
 from conftest import LEVEL_LINE, assert_rows_read, records_of
 from corpus.build import GENERATORS
+from corpus.doc import GeneratedDoc
 
 _STEP = re.compile(r"^(?P<no>[๐-๙0-9]+)\. (?P<desc>[^\t]*)\t(?P<pct>[^\t]+)\t(?P<cum>[^\t]+)")
 _INDICATOR = re.compile(r"^ชื่อตัวชี้วัดที่ (?P<no>[๐-๙0-9]+) (?P<name>.*)$")
@@ -78,6 +79,14 @@ def test_cumulative_with_a_letter_glued_before_it_is_read(seed: int) -> None:
     assert_rows_read("plan_steps", _steps(text), generated.tables["plan_steps"], _STEP_FIELDS)
 
 
+def _three_step_tables(rng: random.Random) -> GeneratedDoc:
+    """The first plan ``rng`` generates whose steps fall under three indicators or more."""
+    generated = GENERATORS["plan"](rng)
+    while len({row["indicator_no"] for row in generated.tables["plan_steps"]}) < 3:
+        generated = GENERATORS["plan"](rng)
+    return generated
+
+
 def _headings(text: str, damage: Any) -> str:
     """``text`` with each indicator and project heading as ``damage(kind, no, line)`` gives it."""
     out = []
@@ -110,9 +119,7 @@ _GARBLED = ("a", "is", ":", "")
 @pytest.mark.parametrize("seed", range(4))
 def test_indicator_heading_misread_takes_its_number_by_place(seed: int) -> None:
     rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    while len({row["indicator_no"] for row in generated.tables["plan_steps"]}) < 3:
-        generated = GENERATORS["plan"](rng)  # a plan of three step tables or more
+    generated = _three_step_tables(rng)
     garbled: set[int] = set()
 
     def damage(kind: str, no: int, m: re.Match[str]) -> str:
@@ -140,9 +147,7 @@ def test_indicator_heading_with_a_speck_or_its_number_as_a_letter(seed: int) -> 
     59): the heading is there, its number taken by place. The steps under either are
     the heading's, not the indicator's before."""
     rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    while len({row["indicator_no"] for row in generated.tables["plan_steps"]}) < 3:
-        generated = GENERATORS["plan"](rng)  # a plan of three step tables or more
+    generated = _three_step_tables(rng)
 
     def damage(kind: str, no: int, m: re.Match[str]) -> str:
         if kind != "indicator" or no == 1:
@@ -247,9 +252,7 @@ def test_indicator_heading_with_its_number_as_a_dash_before_its_name(seed: int) 
     the number read): the steps under it are the heading's, its number taken by place
     where not read, not the indicator's before."""
     rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    while len({row["indicator_no"] for row in generated.tables["plan_steps"]}) < 3:
-        generated = GENERATORS["plan"](rng)  # a plan of three step tables or more
+    generated = _three_step_tables(rng)
 
     def damage(kind: str, no: int, m: re.Match[str]) -> str:
         if kind != "indicator" or no == 1:

@@ -13,8 +13,6 @@ first Word plan of seed 199 (Garuda, 12 pt); the truth is its indicators as gene
 
 from __future__ import annotations
 
-import random
-import zlib
 from pathlib import Path
 
 import pytest
@@ -25,22 +23,17 @@ from bma_etl.read.pdf_tables import Rules, with_table_rows
 
 from conftest import font_file
 from corpus import render
-from corpus.build import GENERATORS
+from corpus.build import GENERATORS, _rng
 from corpus.score import score
-
-
-def _seeded(*parts: object) -> random.Random:
-    """The random source bench/corpus's builder draws a document or a print from."""
-    return random.Random(zlib.crc32(repr(parts).encode()))
 
 
 def test_a_distributed_header_cell_keeps_apart_from_the_next(tmp_path: Path) -> None:
     font_file("Garuda")
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    doc = GENERATORS["plan"](_seeded(199, "plan", 0))
+    doc = GENERATORS["plan"](_rng(199, "plan", 0))
     pdf = tmp_path / "plan.pdf"
-    settings = render.docx_settings(_seeded(199, "plan", 0, "soffice-docx"))
+    settings = render.docx_settings(_rng(199, "plan", 0, "soffice-docx"))
     assert settings["align"] == "distribute"
     failed = render.render_docx_batch([(doc, pdf, "Garuda", settings)])
     assert not failed, failed
