@@ -316,7 +316,7 @@ def _pass(
             if b > offs[k] + len(group[k][0]):
                 # across the cut: kept when what changes lies on one side (``หัว`` /
                 # ``ยขวาง`` → ``ห้ว`` / ``ยขวาง``)
-                a, b, word = _narrowed(joined, a, b, word)
+                a, b, word = narrowed_edit(joined, a, b, word)
                 k = bisect_right(offs, a) - 1
                 if a == b and k and a == offs[k]:
                     k -= 1  # a mark added goes after the letter before the cut
@@ -364,7 +364,7 @@ def rewritten(text: str, words: tuple[OcrWord, ...], edits: list[tuple[int, int,
     return new_text, tuple(new_words), done
 
 
-def _narrowed(text: str, a: int, b: int, word: str) -> tuple[int, int, str]:
+def narrowed_edit(text: str, a: int, b: int, word: str) -> tuple[int, int, str]:
     """The edit of ``text[a:b]`` into ``word`` without the letters both begin and end with."""
     read = text[a:b]
     p = 0

@@ -32,6 +32,7 @@ from itertools import pairwise
 
 from bma_etl.matchkey import key_map
 from bma_etl.read.ocr_confusions import _LETTERS, classed
+from bma_etl.read.ocr_lexicon import narrowed_edit
 from bma_etl.read.ocr_words import RUN
 
 #: Letters (the key's) a stretch compared holds: few enough that a phrase cut by a
@@ -251,12 +252,8 @@ def _offsets(raw: str) -> list[int]:
 
 def _narrowed(read: str, other: str) -> tuple[int, int, str]:
     """``read``'s span and ``other``'s text that differ, each a whole letter with its marks."""
-    p = 0
-    while p < min(len(read), len(other)) and read[p] == other[p]:
-        p += 1
-    q = 0
-    while q < min(len(read), len(other)) - p and read[-1 - q] == other[-1 - q]:
-        q += 1
+    p, end, _ = narrowed_edit(read, 0, len(read), other)
+    q = len(read) - end
     while p > 0 and (_MARK.match(other[p : p + 1]) or _MARK.match(read[p : p + 1])):
         p -= 1  # back to the letter the marks are on
     while q > 0 and _MARK.match(read[len(read) - q]):
