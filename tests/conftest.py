@@ -213,6 +213,27 @@ def distributed_word_prints(tmp_path: Path, generator: str, seed: str,
     return made
 
 
+def corpus_word_print(tmp_path: Path, seed: int, generator: str, k: int, font: str
+                      ) -> tuple[Any, Path, dict[str, str]]:
+    """``(doc, pdf, settings)``: the ``k``-th ``generator`` document of corpus seed ``seed``,
+    written as a Word file and printed by LibreOffice as the corpus builder prints it
+    (``soffice-docx``: its random settings drawn the builder's way). Fails the test
+    when the font or LibreOffice is missing, or the print fails.
+    """
+    from corpus import render
+    from corpus.build import GENERATORS, _rng
+
+    font_file(font)
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    doc = GENERATORS[generator](_rng(seed, generator, k))
+    pdf = tmp_path / f"{generator}.pdf"
+    settings = render.docx_settings(_rng(seed, generator, k, "soffice-docx"))
+    failed = render.render_docx_batch([(doc, pdf, font, settings)])
+    assert not failed, failed
+    return doc, pdf, settings
+
+
 #: A SWOT list's item line as the plan generator writes it (``๑. ข้อความ``).
 #: A scoring level's line as the plan generator writes it: its level, a tab, then
 #: ``ร้อยละ`` and the rest of the row.

@@ -17,26 +17,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
-from corpus import render
-from corpus.build import GENERATORS, _rng
+from conftest import corpus_word_print
 from corpus.score import score
 
 
 def test_a_header_row_at_a_page_foot_takes_no_row_of_the_next_page(tmp_path: Path) -> None:
-    font_file("Laksaman")
-    if not render.have("soffice"):
-        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    doc = GENERATORS["plan"](_rng(211, "plan", 2))
-    pdf = tmp_path / "plan.pdf"
-    settings = render.docx_settings(_rng(211, "plan", 2, "soffice-docx"))
+    doc, pdf, settings = corpus_word_print(tmp_path, 211, "plan", 2, "Laksaman")
     assert settings["align"] == "distribute"
-    failed = render.render_docx_batch([(doc, pdf, "Laksaman", settings)])
-    assert not failed, failed
     truth = {"tables": {"plan_kpi_definitions": doc.truth["tables"]["plan_kpi_definitions"]}}
     assert len(truth["tables"]["plan_kpi_definitions"]) >= 2
     result = score(process_file(pdf), truth)

@@ -15,28 +15,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import Rules, with_table_rows
 
-from conftest import font_file
-from corpus import render
-from corpus.build import GENERATORS, _rng
+from conftest import corpus_word_print
 from corpus.score import score
 
 
 def test_a_distributed_header_cell_keeps_apart_from_the_next(tmp_path: Path) -> None:
-    font_file("Garuda")
-    if not render.have("soffice"):
-        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
-    doc = GENERATORS["plan"](_rng(199, "plan", 0))
-    pdf = tmp_path / "plan.pdf"
-    settings = render.docx_settings(_rng(199, "plan", 0, "soffice-docx"))
+    doc, pdf, settings = corpus_word_print(tmp_path, 199, "plan", 0, "Garuda")
     assert settings["align"] == "distribute"
-    failed = render.render_docx_batch([(doc, pdf, "Garuda", settings)])
-    assert not failed, failed
     truth = {"tables": {"plan_indicators": doc.truth["tables"]["plan_indicators"]}}
     result = score(process_file(pdf), truth)
     assert result.total > 0 and result.lost == [], result.lost[:6]
