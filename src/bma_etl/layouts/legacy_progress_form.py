@@ -79,7 +79,9 @@ SIGNALS = (
     Signal(r"รหัสโครงการ[.\s]*:", 0.15, 6000),
     Signal(r"^\s*1\.1\s", 0.1, 6000, ("1.1",)),
     Signal(r"หน่วยงานที่รับผิดชอบ[.\s]*:", 0.1, 6000, phrase="หน่วยงานที่รับผิดชอบ"),
-    Signal(r"รายงานครั?้?งที่?", 0.15),
+    # A report row: its label, or its disbursement's count (``เบิกใช้ (ครั้งที่ 2)``)
+    # where a narrow label column cut the label (``รายงานครั้ง`` / ``ที่๑``).
+    Signal(r"รายงานครั?้?งที่?|เบิกใช้\s*\(\s*ครั?้?งที่?", 0.15),
 )
 
 
