@@ -64,7 +64,7 @@ from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_confusions import classed
 from bma_etl.read.ocr_edits import Page, Restored, edited
 from bma_etl.read.ocr_layout import OcrWord
-from bma_etl.read.ocr_letters import MIN_LETTERS, reshaped, undoubled
+from bma_etl.read.ocr_letters import MIN_LETTERS, reshaped, stacked, undoubled, unstacked
 from bma_etl.read.ocr_words import (
     CONFUSION_COST,
     MIN_KEY,
@@ -118,6 +118,8 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     bare = "\u0e4d" not in run and as_written(run) == run  # nothing to write otherwise
     # where a letter stands twice in a row (``ทที่``): spans holding one may be undoubled
     twice = "".join("1" if run[a : a + 1] == run[a + 1 : a + 2] else "0" for a in offsets[:-1])
+    # where a leading vowel stands before another (``ไใน``): spans holding one may lose it
+    piled = "".join("1" if stacked(run, a) else "0" for a in offsets[:-1])
     n = len(folded)
     if not n or len(offsets) != n + 1:
         return []
@@ -162,6 +164,9 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
                     rare = extra
                 if word is None and "1" in twice[i : j - 1]:
                     word, extra = undoubled(read), LETTER_COST  # ``ทที่``, ``อยยู่``
+                    rare = extra
+                if word is None and "1" in piled[i : j - 1]:
+                    word, extra = unstacked(read), LETTER_COST  # ``ไใน``
                     rare = extra
                 if (
                     word is not None
