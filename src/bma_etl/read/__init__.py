@@ -177,8 +177,8 @@ def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:
     # look-alike there (:mod:`.ocr_repeats`), then
     # Latin letters read for a Thai word the document writes elsewhere between the
     # same neighbours (:mod:`.ocr_frames`): every OCR'd page is the evidence
+    from bma_etl.read.ocr_edits import rewritten
     from bma_etl.read.ocr_frames import filled
-    from bma_etl.read.ocr_lexicon import rewritten
     from bma_etl.read.ocr_repeats import echoed, swapped
 
     read = [k for k, page in enumerate(pages) if page.ocr]

@@ -41,7 +41,9 @@ from bma_etl.matchkey import key_map
 from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_confusions import _LETTERS, _SWAPS, _TONES, SARA_AA, SARA_AM, classed
 
-__all__ = ["MIN_LETTERS", "letter_edits", "reshaped", "undoubled"]
+__all__ = [
+    "LEADING", "MIN_LETTERS", "letter_edits", "reshaped", "stacked", "undoubled", "unstacked",
+]
 
 #: The fewest letters (key) a word restored here has; the span read has one fewer
 #: at the least.
@@ -68,6 +70,10 @@ _LETTER = frozenset(chr(c) for c in range(0x0E01, 0x0E2F)) | {SARA_AA}
 #: ``ผู้ปรกอบการ``, ``การดเนินงาน``, ``กลุ่มป้าหมาย``, ``ทั่วลก``); never read for another.
 _VOWEL_LETTERS = frozenset("\u0e30\u0e33\u0e40\u0e42")
 _BLANK = "?"
+#: Vowels written before the letter they follow in speech (SARA E, SARA AE, SARA O,
+#: SARA AI MAIMUAN, SARA AI MAIMALAI): one stands before a letter, never before
+#: another.
+LEADING = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
 
 
 def _folded(word: str) -> str:
@@ -292,6 +298,52 @@ def undoubled(read: str) -> str | None:
     if len(words) != 1:
         return None
     word = words[0]
+    if len(key_map(word)[0]) < MIN_KEY and lex.attested.get(word, 0) < SHORT_FREQ:
+        return None
+    return word
+
+
+def stacked(read: str, at: int) -> bool:
+    """Whether ``read[at]`` is a leading vowel OCR set before another (:data:`LEADING`).
+
+    Two SARA E are SARA AE as OCR writes it (``เเผน``), no vowel added.
+    """
+    pair = read[at : at + 2]
+    return len(pair) == 2 and pair[0] in LEADING and pair[1] in LEADING and pair != "\u0e40\u0e40"
+
+
+@lru_cache(maxsize=65536)
+def unstacked(read: str) -> str | None:
+    """The word of the list OCR read as ``read`` with a leading vowel added beside another.
+
+    A speck or a rule before a word's leading vowel is read as one more
+    (``ประชาชนไในพื้นที่``: ``ไใน`` for ``ใน``); one of the two vowels left out makes
+    the word. None when neither makes a word of the list, or both and the Thai
+    National Corpus has one not :data:`~.ocr_words.DOMINANCE` times as often as the
+    other (``ไน`` is a word too, ``ใน`` 950 times as frequent), or when the word's
+    key is shorter than :data:`~.ocr_words.MIN_KEY` and the TNC has it fewer than
+    :data:`~.ocr_words.SHORT_FREQ` times.
+
+    >>> unstacked("ไใน"), unstacked("เแผน"), unstacked("เเผน"), unstacked("ใน")
+    ('ใน', 'แผน', None, None)
+    """
+    from bma_etl.read.ocr_words import DOMINANCE, MIN_KEY, SHORT_FREQ, in_list, lexicon
+
+    lex = lexicon()
+    found = {
+        read[:k + d] + read[k + d + 1 :]
+        for k in range(len(read) - 1)
+        if stacked(read, k)
+        for d in (0, 1)
+    }
+    words = sorted((w for w in found if in_list(w, lex)), key=lambda w: -lex.attested.get(w, 0))
+    if not words:
+        return None
+    word = words[0]
+    if len(words) > 1 and lex.attested.get(word, 0) < DOMINANCE * max(
+        lex.attested.get(words[1], 0), 1
+    ):
+        return None
     if len(key_map(word)[0]) < MIN_KEY and lex.attested.get(word, 0) < SHORT_FREQ:
         return None
     return word

@@ -59,16 +59,12 @@ that made real words (``ตัวขี้วัด`` → ``ตัวชี้�
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from bma_etl.matchkey import key_map
 from bma_etl.normalize.text import join_sara_am
 from bma_etl.read.ocr_confusions import classed
+from bma_etl.read.ocr_edits import Page, Restored, edited
 from bma_etl.read.ocr_layout import OcrWord
-from bma_etl.read.ocr_letters import MIN_LETTERS, reshaped, undoubled
+from bma_etl.read.ocr_letters import MIN_LETTERS, reshaped, stacked, undoubled, unstacked
 from bma_etl.read.ocr_words import (
     CONFUSION_COST,
     MIN_KEY,
@@ -80,16 +76,9 @@ from bma_etl.read.ocr_words import (
     lexicon,
     near,
 )
-from bma_etl.read.ocr_words import runs as thai_runs
 
 __all__ = ["Restored", "fold", "lexicon", "restore_run", "restored", "restored_message"]
 
-#: A person's title and the name after it (given name and surname): a name is no
-#: word of the list, and its syllables would match words' keys.
-_NAME = re.compile(
-    r"(?:นางสาว|นาง|นาย|น\.\s?ส\.|ดร\.|ร\.\s?[ตทอ]\.)"
-    r"[ \t]*[^\s\d]+(?:[ \t]+[^\s\d]+)?"
-)
 #: Odds against OCR having damaged a word, as a cost (log10) added to a word restored
 #: from its key: a restored word must be this much likelier than the words as read.
 RESTORE_COST = 2.0
@@ -112,15 +101,6 @@ RARE_LETTER = 0.5
 MAX_KEY = 24
 
 
-@dataclass(frozen=True, slots=True)
-class Restored:
-    """One word put back: its offset in the page text as read, as read, as restored."""
-
-    start: int
-    read: str
-    word: str
-
-
 def restore_run(run: str) -> list[tuple[int, int, str]]:
     """The words of a Thai run to rewrite: ``(start, end, word)`` in ``run``, in order.
 
@@ -138,6 +118,8 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     bare = "\u0e4d" not in run and as_written(run) == run  # nothing to write otherwise
     # where a letter stands twice in a row (``ทที่``): spans holding one may be undoubled
     twice = "".join("1" if run[a : a + 1] == run[a + 1 : a + 2] else "0" for a in offsets[:-1])
+    # where a leading vowel stands before another (``ไใน``): spans holding one may lose it
+    piled = "".join("1" if stacked(run, a) else "0" for a in offsets[:-1])
     n = len(folded)
     if not n or len(offsets) != n + 1:
         return []
@@ -183,6 +165,9 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
                 if word is None and "1" in twice[i : j - 1]:
                     word, extra = undoubled(read), LETTER_COST  # ``ทที่``, ``อยยู่``
                     rare = extra
+                if word is None and "1" in piled[i : j - 1]:
+                    word, extra = unstacked(read), LETTER_COST  # ``ไใน``
+                    rare = extra
                 if (
                     word is not None
                     and lex.cost(word) + rare <= RARE_COST + RARE_LETTER * (j - i)
@@ -227,21 +212,6 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def _alone(text: str, run: re.Match[str], start: int, end: int, word: str) -> bool:
-    """Whether the word at ``start:end`` of ``run`` is to stay as read for want of context.
-
-    A short word that is its line's whole run (a speck, a cell of its own: nothing
-    beside it confirms the cut), the end of a run a full stop follows (an
-    abbreviation: ``มน.``, ``กทม.``), and a run's last letter a comma follows
-    read as a letter twice (``น.`` read ``น,``).
-    """
-    if end == run.end() and text.startswith(".", end):
-        return True
-    if end == run.end() and text.startswith(",", end) and text[start : end - 1] == word:
-        return True  # ``ประเมินน, ส.``: the last letter is an abbreviation's (``น.``)
-    return start == run.start() and end == run.end() and len(key_map(run[0])[0]) < MIN_KEY
-
-
 def _only_karan(read: str, word: str) -> bool:
     """Whether ``word`` is ``read`` with THANTHAKHAT (and marks before it) added."""
     return (
@@ -249,10 +219,6 @@ def _only_karan(read: str, word: str) -> bool:
         and read == word.replace("\u0e4c", "")[: len(read)]
         and "\u0e4c" not in read
     )
-
-
-#: An OCR'd page's text and words, and the words put back in it.
-Page = tuple[str, tuple[OcrWord, ...], tuple[Restored, ...]]
 
 
 def restored(text: str, words: tuple[OcrWord, ...]) -> Page:
@@ -269,115 +235,17 @@ def restored(text: str, words: tuple[OcrWord, ...]) -> Page:
     RUA read twice at a word's start (:func:`.ocr_word_start.doubled_ro_run`). Returns
     them unchanged, with no :class:`Restored`, when nothing is put back.
     """
-    text, words, marks = _pass(text, words, restore_run)
+    text, words, marks = edited(text, words, restore_run)
     from bma_etl.read.ocr_sara_am import sara_am_run
 
-    text, words, vowels = _pass(text, words, sara_am_run)
+    text, words, vowels = edited(text, words, sara_am_run)
     from bma_etl.read.ocr_context import context_run
 
-    text, words, looks = _pass(text, words, context_run)
+    text, words, looks = edited(text, words, context_run)
     from bma_etl.read.ocr_word_start import doubled_ro_run
 
-    text, words, starts = _pass(text, words, doubled_ro_run, across=False)
+    text, words, starts = edited(text, words, doubled_ro_run, across=False)
     return text, words, marks + vowels + looks + starts
-
-
-def _pass(
-    text: str, words: tuple[OcrWord, ...], rewrite: Callable[[str], list[tuple[int, int, str]]],
-    across: bool = True,
-) -> Page:
-    """``text`` and ``words`` with each Thai run's spans ``rewrite`` gives replaced.
-
-    Runs a line break parts are given to ``rewrite`` as one, unless not ``across``.
-    """
-    edits: list[tuple[int, int, str]] = []
-    names = [m.span() for m in _NAME.finditer(text)]
-    runs = [
-        m for m in thai_runs(text, letters=across)
-        if not any(a < m.end() and m.start() < b for a, b in names)
-    ]
-    # runs a line break parts are read as one: a word the line cut (``เขตห`` /
-    # ``นองจอก``, ``เชี`` / ``อ``: a letter alone only so) is whole again; a word
-    # restored across the cut is left as read
-    groups: list[list[re.Match[str]]] = []
-    for m in runs:
-        last = groups[-1][-1] if groups else None
-        if across and last and _CUT.fullmatch(text, last.end(), m.start()):
-            groups[-1].append(m)
-        elif len(m[0]) > 1:
-            groups.append([m])
-    for group in groups:
-        joined, offs = "", []
-        for m in group:
-            offs.append(len(joined))
-            joined += m[0]
-        for a, b, word in rewrite(joined):
-            k = bisect_right(offs, a) - 1
-            if b > offs[k] + len(group[k][0]):
-                # across the cut: kept when what changes lies on one side (``หัว`` /
-                # ``ยขวาง`` → ``ห้ว`` / ``ยขวาง``)
-                a, b, word = narrowed_edit(joined, a, b, word)
-                k = bisect_right(offs, a) - 1
-                if a == b and k and a == offs[k]:
-                    k -= 1  # a mark added goes after the letter before the cut
-            m = group[k]
-            start, end = m.start() + a - offs[k], m.start() + b - offs[k]
-            if end <= m.end() and not _alone(text, m, start, end, word):
-                edits.append((start, end, word))
-    return rewritten(text, words, edits)
-
-
-def rewritten(text: str, words: tuple[OcrWord, ...], edits: list[tuple[int, int, str]]) -> Page:
-    """``text`` with ``edits`` (``(start, end, word)``, in order, apart); words' offsets moved."""
-    if not edits:
-        return text, words, ()
-    pieces: list[str] = []
-    at = 0
-    starts: list[int] = []  # old offset of each edit
-    shifts: list[int] = []  # new minus old offset just after each edit
-    shift = 0
-    for a, b, word in edits:
-        pieces += [text[at:a], word]
-        at = b
-        shift += len(word) - (b - a)
-        starts.append(a)
-        shifts.append(shift)
-    pieces.append(text[at:])
-    new_text = "".join(pieces)
-
-    def moved(offset: int, end: bool) -> int:
-        k = bisect_right(starts, offset) - 1
-        if k < 0:
-            return offset
-        a, b, _ = edits[k]
-        before = shifts[k] - (len(edits[k][2]) - (b - a))
-        if offset >= b or (end and offset == b):
-            return offset + shifts[k]
-        # inside an edit: a start keeps the edit's start, an end goes to its end
-        return a + before + (len(edits[k][2]) if end and offset > a else 0)
-
-    new_words = []
-    for w in words:
-        start, stop = moved(w.start, False), moved(w.end, True)
-        new_words.append(OcrWord(new_text[start:stop], w.conf, w.box, start))
-    done = tuple(Restored(a, text[a:b], word) for a, b, word in edits)
-    return new_text, tuple(new_words), done
-
-
-def narrowed_edit(text: str, a: int, b: int, word: str) -> tuple[int, int, str]:
-    """The edit of ``text[a:b]`` into ``word`` without the letters both begin and end with."""
-    read = text[a:b]
-    p = 0
-    while p < min(len(read), len(word)) and read[p] == word[p]:
-        p += 1
-    q = 0
-    while q < min(len(read), len(word)) - p and read[-1 - q] == word[-1 - q]:
-        q += 1
-    return a + p, b - q, word[p : len(word) - q]
-
-
-#: What parts two runs of one text cut by a line break.
-_CUT = re.compile("[ \t]*\n[ \t.]*")
 
 
 #: Words quoted in a document's ``ocr_marks_restored`` quality issue.

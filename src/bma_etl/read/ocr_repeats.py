@@ -32,7 +32,7 @@ from itertools import pairwise
 
 from bma_etl.matchkey import key_map
 from bma_etl.read.ocr_confusions import _LETTERS, classed
-from bma_etl.read.ocr_lexicon import narrowed_edit
+from bma_etl.read.ocr_edits import narrowed_edit
 from bma_etl.read.ocr_words import RUN
 
 #: Letters (the key's) a stretch compared holds: few enough that a phrase cut by a
