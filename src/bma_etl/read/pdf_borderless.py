@@ -30,6 +30,7 @@ from bma_etl.read.pdf_cuts import (
 from bma_etl.read.pdf_justified import FLUSH_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
+from bma_etl.read.pdf_tabstops import on_tab_grid
 from bma_etl.read.pdf_wraps import WRAP_SPACE_EM
 
 #: Widest word that a line of a cell may have left for the next line (font sizes):
@@ -112,7 +113,8 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                     - _room(cols[i][0], here[0] - anchors[0], size)))  # justification), a
             # word that did not fit the room its line left (``มน.`` / ``การส่ง…``)
             goes_on = goes_on and not _under_number(lines[group[0]], lines[i], size) \
-                and not _flows_on(lines[group[-1]], cols[group[-1]], cols[i], page_right, size)
+                and not _flows_on(lines[group[-1]], cols[group[-1]], lines[i], cols[i],
+                                  page_right, size)
         else:
             goes_on = filled
         if goes_on:
@@ -277,22 +279,34 @@ def _room(piece: str, width: float, size: float) -> float:
     return FLUSH_EM * size + min(WORD_EM * size, width * len(word) / max(1, len(text)))
 
 
-def _flows_on(above: TextLine, cols_above: dict[int, str], cols: dict[int, str],
-              page_right: float | None, size: float) -> bool:
-    """Whether a line's first piece goes on the last piece of the line above, as running text.
+def _flows_on(above: TextLine, cols_above: dict[int, str], line: TextLine,
+              cols: dict[int, str], page_right: float | None, size: float) -> bool:
+    """Whether ``line``'s first piece goes on the last piece of the line above, as running text.
 
-    Text set at tab stops wraps at the page's right edge to its left margin: the
-    last piece of the line above reaches ``page_right`` (points) cut inside a word
-    that the line's first piece ends (:func:`.pdf_cuts.word_across`: ``…ความสำเ`` /
-    ``ร็จใน…``), while the first column's own text was not cut there. Two such
-    lines can happen to share their tab stops and look like a wrapped table row.
+    Text set at tab stops wraps at the page's right edge (``page_right``, points)
+    to its left margin: the last piece of the line above
+
+    - reaches the edge cut inside a word that the line's first piece ends
+      (:func:`.pdf_cuts.word_across`: ``…ความสำเ`` / ``ร็จใน…``), while the first
+      column's own text was not cut there, or
+    - was wrapped at a space, its cells set by a pen moved to the next default tab
+      stop (:func:`.pdf_tabstops.on_tab_grid`, from the left margin ``line`` opens
+      at: fpdf2 as bench/corpus/render.fpdf_lines prints a tab row), and the first
+      word of ``line`` would not have fitted after it (``… พ.ศ. ๒๕๖๐ ๒๓`` /
+      ``ผลิตภัณฑ์⇥เพิ่มขึ้น…``): such a program wraps a row only at the page's edge,
+      never inside a column. A table's own cells (a word processor's, padded) stand
+      on no such grid, so its rows whose last column reaches the margin still wrap.
+
+    Two such lines can happen to share their tab stops and look like a wrapped table row.
     """
     last = max(cols_above, default=0)
-    if page_right is None or last == 0 or 0 not in cols or not above.ends \
-            or above.ends[-1] < page_right - FLUSH_EM * size:
+    if page_right is None or last == 0 or 0 not in cols or not above.ends or not line.cells:
         return False
-    return word_across(cols_above[last], cols[0]) \
-        and not cut_inside_word(cols_above.get(0, ""), cols[0])
+    if above.ends[-1] >= page_right - FLUSH_EM * size and word_across(cols_above[last], cols[0]) \
+            and not cut_inside_word(cols_above.get(0, ""), cols[0]):
+        return True
+    return on_tab_grid(above.cells[1:], line.cells[0]) \
+        and above.ends[-1] + WRAP_SPACE_EM * size + line.first_word > page_right
 
 
 def runs_on_at_margin(lines: list[TextLine], margin: float, page_right: float | None,
