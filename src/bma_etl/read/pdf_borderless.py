@@ -287,23 +287,24 @@ def _flows_on(above: TextLine, cols_above: dict[int, str], line: TextLine,
     to its left margin: the last piece of the line above
 
     - reaches the edge cut inside a word that the line's first piece ends
-      (:func:`.pdf_cuts.word_across`: ``…ความสำเ`` / ``ร็จใน…``), while the first
-      column's own text was not cut there, or
+      (:func:`.pdf_cuts.word_across`: ``…ความสำเ`` / ``ร็จใน…``), or
     - was wrapped at a space, its cells set by a pen moved to the next default tab
       stop (:func:`.pdf_tabstops.on_tab_grid`, from the left margin ``line`` opens
       at: fpdf2 as bench/corpus/render.fpdf_lines prints a tab row), and the first
       word of ``line`` would not have fitted after it (``… พ.ศ. ๒๕๖๐ ๒๓`` /
       ``ผลิตภัณฑ์⇥เพิ่มขึ้น…``): such a program wraps a row only at the page's edge,
       never inside a column. A table's own cells (a word processor's, padded) stand
-      on no such grid, so its rows whose last column reaches the margin still wrap.
+      on no such grid, so its rows whose last column reaches the margin still wrap;
 
-    Two such lines can happen to share their tab stops and look like a wrapped table row.
+    in either case the first column's own text was not cut inside a word there (a
+    table's row whose first cell goes on). Two such lines can happen to share their
+    tab stops and look like a wrapped table row.
     """
     last = max(cols_above, default=0)
-    if page_right is None or last == 0 or 0 not in cols or not above.ends or not line.cells:
+    if page_right is None or last == 0 or 0 not in cols or not above.ends or not line.cells \
+            or cut_inside_word(cols_above.get(0, ""), cols[0]):
         return False
-    if above.ends[-1] >= page_right - FLUSH_EM * size and word_across(cols_above[last], cols[0]) \
-            and not cut_inside_word(cols_above.get(0, ""), cols[0]):
+    if above.ends[-1] >= page_right - FLUSH_EM * size and word_across(cols_above[last], cols[0]):
         return True
     return on_tab_grid(above.cells[1:], line.cells[0]) \
         and above.ends[-1] + WRAP_SPACE_EM * size + line.first_word > page_right
