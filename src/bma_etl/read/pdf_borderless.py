@@ -30,7 +30,7 @@ from bma_etl.read.pdf_cuts import (
 from bma_etl.read.pdf_justified import FLUSH_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
-from bma_etl.read.pdf_tabstops import on_tab_grid
+from bma_etl.read.pdf_tabstops import ON_GRID, on_tab_grid
 from bma_etl.read.pdf_wraps import WRAP_SPACE_EM
 
 #: Widest word that a line of a cell may have left for the next line (font sizes):
@@ -62,6 +62,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
     points) apart. ``page_right``: the right edge (points) of the page's text, which
     no column runs past (None: unknown). ``known``: column start -> right edge (points)
     of the same table's rows above, for a column whose edge these lines do not show.
+    A line set at a tab stop under one set at stops goes on no line (:func:`_opens_at_stop`).
     """
     cols = [_columns_of(line.text) for line in lines]
     if _flowing(lines, cols, anchors):
@@ -117,6 +118,8 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                                   page_right, size)
         else:
             goes_on = filled
+        if goes_on and _opens_at_stop(lines[group[-1]], lines[i], anchors[0]):
+            goes_on = False
         if goes_on:
             group.append(i)
         else:
@@ -308,6 +311,21 @@ def _flows_on(above: TextLine, cols_above: dict[int, str], line: TextLine,
         return True
     return on_tab_grid(above.cells[1:], line.cells[0]) \
         and above.ends[-1] + WRAP_SPACE_EM * size + line.first_word > page_right
+
+
+def _opens_at_stop(above: TextLine, line: TextLine, margin: float) -> bool:
+    """Whether ``line`` opens a line of its own at a tab stop, under a line set at stops too.
+
+    A program that prints a tab row by moving its pen to the next default tab stop
+    (:func:`.pdf_tabstops.on_tab_grid`, right of the left ``margin``, points: the
+    table's first column starts there) wraps a row only at the page's edge, back to
+    that margin: a line opening at a stop right of it (``⇥⇥๔. โครงการ…``) is a row of
+    its own, even where its cells end where those of the line above do
+    (``…๑๓,๓๒๙,๑๐๐.- บาท`` over ``…๑๔,๗๓๓,๙๐๐.- บาท``) and so look like one cell's
+    lines. A table's own padded cells stand on no such grid.
+    """
+    return on_tab_grid(line.cells, margin) \
+        and on_tab_grid([x for x in above.cells if abs(x - margin) > ON_GRID], margin)
 
 
 def runs_on_at_margin(lines: list[TextLine], margin: float, page_right: float | None,
