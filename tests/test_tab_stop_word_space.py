@@ -41,3 +41,18 @@ def test_a_word_past_a_stop_stays_in_its_target(tmp_path: Path) -> None:
     truth = {"tables": {"plan_indicators": indicators}}
     result = score(process_file(pdf), truth)
     assert result.total > 0 and result.lost == [], result.lost[:6]
+
+
+def test_a_foot_row_whose_score_alone_stands_on_a_stop_stays_one_piece(tmp_path: Path) -> None:
+    # A scoring row at a page's foot, its score set at a stop and no space near the
+    # table's other columns: no row of cells, as its rows above are read (split_at_columns
+    # cuts a stop's column only when every column inside has a space near it).
+    doc = GENERATORS["plan"](_rng(191, "plan", 7))
+    pdf = tmp_path / "plan.pdf"
+    render.render_fpdf(doc, pdf, "Laksaman", font_file("Laksaman"),
+                       _rng(191, "plan", 7, "fpdf2"), shaping=False)
+    tables = doc.truth["tables"]
+    truth = {"tables": {name: tables[name]
+                        for name in ("plan_scoring_levels", "plan_kpi_definitions")}}
+    result = score(process_file(pdf), truth)
+    assert result.total > 0 and result.lost == [], result.lost[:6]

@@ -253,7 +253,8 @@ def split_at_columns(line: TextLine, anchors: list[float]) -> TextLine | None:
     empty starts at a later one). In a line set at tab stops (text after a space
     starts on a default stop, :func:`.pdf_tabstops.on_tab_grid`, from the first
     column: a pen moved there), a column that starts on a stop is cut only where the
-    text after a space starts on it, and a piece may run over it (``พ.ศ. ๒๕๖๓`` ⇥
+    text after a space starts on it; a space near it that ends past it is a word's,
+    inside a piece that runs over the stop (``พ.ศ. ๒๕๖๓`` ⇥
     ``๒๘ กิจกรรม ภายในปี…``: ``ภายในปี`` follows a word space a little past the next
     stop). None: not such a row.
     """
@@ -266,12 +267,12 @@ def split_at_columns(line: TextLine, anchors: list[float]) -> TextLine | None:
     cuts = []
     tab_set = any(on_tab_grid([b], anchors[0]) for _, b in line.gaps)  # a piece at a stop
     for x in inside:
-        stop = tab_set and on_tab_grid([x], anchors[0])  # a pen moved there starts it on it
-        near = [n for n, (_, start) in enumerate(line.gaps)
-                if abs(start - x) <= (ON_GRID if stop else SPLIT_EM * size)]
-        if not near and not stop:
+        near = [n for n, (_, start) in enumerate(line.gaps) if abs(start - x) <= SPLIT_EM * size]
+        if not near:
             return None
-        cuts += near[:1]  # (a piece set at a stop before may run over the next)
+        if tab_set and on_tab_grid([x], anchors[0]):  # a pen moved there starts it on it
+            near = [n for n in near if abs(line.gaps[n][1] - x) <= ON_GRID]  # (else a word
+        cuts += near[:1]  # space past the stop: a piece set at a stop before runs over it)
     if not cuts:
         return None
     runs = list(re.finditer("[ \u00a0]+", line.text))
