@@ -209,6 +209,18 @@ def _unnumbered_first(lines: list[Line], j: int, is_heading: Callable[[str], boo
     return PlainRow("item", [lines[j]], None, word.start())
 
 
+def _total_next(lines: list[Line], j: int) -> bool:
+    """Whether the next line after ``lines[j]`` with text is a table's total (``รวม…``).
+
+    A section's heading is followed by its own table's header; a line a total
+    follows is still in the table above: the rest of its last row's unit, which a
+    wrap cut inside the name (``…บาท ก`` / ``องยุทธศาสตร์ฯ``, naming ``ยุทธศาสตร์``
+    as a strategic section's heading does) before the table's ``รวมงบประมาณทั้งสิ้น``.
+    """
+    after = next((line.text for line in lines[j + 1:] if line.text.strip()), "")
+    return is_total(_flat(after))
+
+
 def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
                is_heading: Callable[[str], bool], ocr: bool = False) -> tuple[PlainTable, int]:
     """Read the rows under the header at ``lines[i]``; returns the table and where it ended."""
@@ -256,7 +268,8 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
             current = PlainRow("total", [line], None, 0)
             table.rows.append(current)
         elif current is None or _ends(current, complete, gap,
-                                      is_heading(text) and header_follows(lines, j, ocr)):
+                                      is_heading(text) and header_follows(lines, j, ocr)
+                                      and not _total_next(lines, j)):
             break
         else:
             current.lines.append(line)

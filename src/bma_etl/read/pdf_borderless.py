@@ -30,6 +30,7 @@ from bma_etl.read.pdf_cuts import (
 from bma_etl.read.pdf_justified import FLUSH_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
+from bma_etl.read.pdf_tabstops import ON_GRID, on_tab_grid
 from bma_etl.read.pdf_wraps import WRAP_SPACE_EM
 
 #: Widest word that a line of a cell may have left for the next line (font sizes):
@@ -61,6 +62,7 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
     points) apart. ``page_right``: the right edge (points) of the page's text, which
     no column runs past (None: unknown). ``known``: column start -> right edge (points)
     of the same table's rows above, for a column whose edge these lines do not show.
+    A line set at a tab stop under one set at stops goes on no line (:func:`_opens_at_stop`).
     """
     cols = [_columns_of(line.text) for line in lines]
     if _flowing(lines, cols, anchors):
@@ -112,9 +114,12 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                     - _room(cols[i][0], here[0] - anchors[0], size)))  # justification), a
             # word that did not fit the room its line left (``มน.`` / ``การส่ง…``)
             goes_on = goes_on and not _under_number(lines[group[0]], lines[i], size) \
-                and not _flows_on(lines[group[-1]], cols[group[-1]], cols[i], page_right, size)
+                and not _flows_on(lines[group[-1]], cols[group[-1]], lines[i], cols[i],
+                                  page_right, size)
         else:
             goes_on = filled
+        if goes_on and _opens_at_stop(lines[group[-1]], lines[i], anchors[0]):
+            goes_on = False
         if goes_on:
             group.append(i)
         else:
@@ -277,22 +282,50 @@ def _room(piece: str, width: float, size: float) -> float:
     return FLUSH_EM * size + min(WORD_EM * size, width * len(word) / max(1, len(text)))
 
 
-def _flows_on(above: TextLine, cols_above: dict[int, str], cols: dict[int, str],
-              page_right: float | None, size: float) -> bool:
-    """Whether a line's first piece goes on the last piece of the line above, as running text.
+def _flows_on(above: TextLine, cols_above: dict[int, str], line: TextLine,
+              cols: dict[int, str], page_right: float | None, size: float) -> bool:
+    """Whether ``line``'s first piece goes on the last piece of the line above, as running text.
 
-    Text set at tab stops wraps at the page's right edge to its left margin: the
-    last piece of the line above reaches ``page_right`` (points) cut inside a word
-    that the line's first piece ends (:func:`.pdf_cuts.word_across`: ``…ความสำเ`` /
-    ``ร็จใน…``), while the first column's own text was not cut there. Two such
-    lines can happen to share their tab stops and look like a wrapped table row.
+    Text set at tab stops wraps at the page's right edge (``page_right``, points)
+    to its left margin: the last piece of the line above
+
+    - reaches the edge cut inside a word that the line's first piece ends
+      (:func:`.pdf_cuts.word_across`: ``…ความสำเ`` / ``ร็จใน…``), or
+    - was wrapped at a space, its cells set by a pen moved to the next default tab
+      stop (:func:`.pdf_tabstops.on_tab_grid`, from the left margin ``line`` opens
+      at: fpdf2 as bench/corpus/render.fpdf_lines prints a tab row), and the first
+      word of ``line`` would not have fitted after it (``… พ.ศ. ๒๕๖๐ ๒๓`` /
+      ``ผลิตภัณฑ์⇥เพิ่มขึ้น…``): such a program wraps a row only at the page's edge,
+      never inside a column. A table's own cells (a word processor's, padded) stand
+      on no such grid, so its rows whose last column reaches the margin still wrap;
+
+    in either case the first column's own text was not cut inside a word there (a
+    table's row whose first cell goes on). Two such lines can happen to share their
+    tab stops and look like a wrapped table row.
     """
     last = max(cols_above, default=0)
-    if page_right is None or last == 0 or 0 not in cols or not above.ends \
-            or above.ends[-1] < page_right - FLUSH_EM * size:
+    if page_right is None or last == 0 or 0 not in cols or not above.ends or not line.cells \
+            or cut_inside_word(cols_above.get(0, ""), cols[0]):
         return False
-    return word_across(cols_above[last], cols[0]) \
-        and not cut_inside_word(cols_above.get(0, ""), cols[0])
+    if above.ends[-1] >= page_right - FLUSH_EM * size and word_across(cols_above[last], cols[0]):
+        return True
+    return on_tab_grid(above.cells[1:], line.cells[0]) \
+        and above.ends[-1] + WRAP_SPACE_EM * size + line.first_word > page_right
+
+
+def _opens_at_stop(above: TextLine, line: TextLine, margin: float) -> bool:
+    """Whether ``line`` opens a line of its own at a tab stop, under a line set at stops too.
+
+    A program that prints a tab row by moving its pen to the next default tab stop
+    (:func:`.pdf_tabstops.on_tab_grid`, right of the left ``margin``, points: the
+    table's first column starts there) wraps a row only at the page's edge, back to
+    that margin: a line opening at a stop right of it (``⇥⇥๔. โครงการ…``) is a row of
+    its own, even where its cells end where those of the line above do
+    (``…๑๓,๓๒๙,๑๐๐.- บาท`` over ``…๑๔,๗๓๓,๙๐๐.- บาท``) and so look like one cell's
+    lines. A table's own padded cells stand on no such grid.
+    """
+    return on_tab_grid(line.cells, margin) \
+        and on_tab_grid([x for x in above.cells if abs(x - margin) > ON_GRID], margin)
 
 
 def runs_on_at_margin(lines: list[TextLine], margin: float, page_right: float | None,

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_tabstops import ON_GRID, on_tab_grid
 
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]")
 _THAI_TAIL = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]+$")
@@ -249,7 +250,13 @@ def split_at_columns(line: TextLine, anchors: list[float]) -> TextLine | None:
     text after it starts within :data:`SPLIT_EM` font sizes of a column's start
     (``anchors``, points), when each column start inside the line has such a space
     and the line starts at one of the columns (a row that leaves the first columns
-    empty starts at a later one). None: not such a row.
+    empty starts at a later one). In a line set at tab stops (text after a space
+    starts on a default stop, :func:`.pdf_tabstops.on_tab_grid`, from the first
+    column: a pen moved there), a column that starts on a stop is cut only where the
+    text after a space starts on it; a space near it that ends past it is a word's,
+    inside a piece that runs over the stop (``พ.ศ. ๒๕๖๓`` ⇥
+    ``๒๘ กิจกรรม ภายในปี…``: ``ภายในปี`` follows a word space a little past the next
+    stop). None: not such a row.
     """
     size = line.size or 1.0
     start = next((k for k, x in enumerate(anchors) if abs(line.left - x) <= SPLIT_EM * size),
@@ -258,11 +265,14 @@ def split_at_columns(line: TextLine, anchors: list[float]) -> TextLine | None:
         return None
     inside = [x for x in anchors[start + 1:] if line.left + size < x < line.right - size]
     cuts = []
+    tab_set = any(on_tab_grid([b], anchors[0]) for _, b in line.gaps)  # a piece at a stop
     for x in inside:
         near = [n for n, (_, start) in enumerate(line.gaps) if abs(start - x) <= SPLIT_EM * size]
         if not near:
             return None
-        cuts.append(near[0])
+        if tab_set and on_tab_grid([x], anchors[0]):  # a pen moved there starts it on it
+            near = [n for n in near if abs(line.gaps[n][1] - x) <= ON_GRID]  # (else a word
+        cuts += near[:1]  # space past the stop: a piece set at a stop before runs over it)
     if not cuts:
         return None
     runs = list(re.finditer("[ \u00a0]+", line.text))

@@ -57,6 +57,20 @@ def _on(x: float, margin: float, stop: float) -> bool:
     return k >= 1 and abs(x - margin - k * stop) <= ON_GRID
 
 
+def on_tab_grid(cells: tuple[float, ...] | list[float], margin: float) -> bool:
+    """Whether each of ``cells`` (x, points; one at least) stands on one default grid.
+
+    The grid is a stop of :data:`DEFAULT_STOPS` every so many points right of
+    ``margin`` (the left margin the pen returns to), each cell within
+    :data:`ON_GRID`: the cells a program set by moving its pen to the next stop.
+
+    >>> on_tab_grid([117.35, 369.35], 45.35), on_tab_grid([117.35, 370.1], 45.35)
+    (True, False)
+    """
+    return bool(cells) and any(all(_on(x, margin, stop) for x in cells)
+                               for stop in DEFAULT_STOPS)
+
+
 def tab_grid(pages: list[list[TextLine]]) -> float | None:
     """The stop (points) a document's cells stand on (:data:`DEFAULT_STOPS`), None if none.
 
