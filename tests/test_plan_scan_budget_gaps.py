@@ -107,6 +107,23 @@ def test_an_amount_whose_first_group_ocr_glued_to_letters_is_no_part_of_the_name
                if i not in second and w["budget_thb"] is not None)
 
 
+@pytest.mark.parametrize("seed", _SEEDS)
+def test_an_amount_whose_first_group_wrapped_glued_to_the_name_is_no_part_of_it(
+        seed: int) -> None:
+    """``...ใกล้เคียง๕, ew`` / ``๕,๑๐๐.- บาท ส่วนนิติการ``: the amount's first digits and
+    comma glued to the name's last word, a group read as Latin letters, the rest on the
+    next line; the name ends before ``๕,``, the amount is unreadable (NULL)."""
+    text, want = _plan(seed)
+    damaged, count = _second_rows(
+        text, lambda m, r: f"{m.group('no')} {m.group('name')}๕, ew\n๕,๑๐๐.- บาท "
+                           f"{r.group('unit')}")
+    assert count, "the generated plan has a row 2 with an amount"
+    got = _read(damaged)
+    assert_rows_read("plan_projects", got, want, _FIELDS)
+    assert all(got[i].budget_thb is None for i, w in enumerate(want)
+               if str(w["seq"]) in ("2", "๒") and w["budget_thb"] is not None)
+
+
 #: Plans whose routine list has a second item (seeds of ``corpus.build``'s generator).
 _ROUTINE_SEEDS = (1, 2, 3, 5, 7)
 

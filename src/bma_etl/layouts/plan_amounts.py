@@ -92,6 +92,9 @@ _WELL_FORMED_RE = re.compile(
 #: A digit or three alone right before an amount (``...ในสังกัด ๑ ๒,@๑๓๓๕,๓๐๐.๐๐ บาท``),
 #: or with a thousands comma after them (``๑, ๐๕๕,๓๐๐.- บาท``).
 _LEAD_DIGITS_RE = re.compile(rf"(?<!\S)(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$")
+#: The same with its thousands comma, glued to the name's last word at a wrap
+#: (``...ใกล้เคียง๕, ew`` / ``๕,๑๐๐.- บาท``): no name ends in digits and a comma.
+_GLUED_LEAD_RE = re.compile(rf"(?<=[\u0e01-\u0e4e])(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)\s+$")
 
 
 #: What OCR made of an amount's first digits, set off by a space before the rest
@@ -127,7 +130,7 @@ def name_end(text: str, said: re.Match[str]) -> int:
     misread = _OCR_AMOUNT_LEAD_RE.search(text, 0, start)
     if misread is not None:
         start = misread.start()
-    lead = _LEAD_DIGITS_RE.search(text, 0, start)
+    lead = _LEAD_DIGITS_RE.search(text, 0, start) or _GLUED_LEAD_RE.search(text, 0, start)
     if lead is None or (lead.group("comma") is None and misread is None
                         and _WELL_FORMED_RE.fullmatch(said.group("amount"))):
         return start
