@@ -71,6 +71,20 @@ def assert_flowing_tables_read(
     )
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_budget_header_whose_budget_word_lost_its_po_to_a_speck_is_a_header(seed: int) -> None:
+    """``ลำดับ| ที่ ชื่อโครงการยุทธศาสตร์ งบา|ระมาณ ส่วนราชการ...``: the ป of the budget
+    word and the rule beside it read as ``า|``; the header still names the budget and
+    the unit columns, and the plan is read instead of lost whole."""
+
+    def damage(text: str, rng: random.Random) -> tuple[str, int]:
+        lines = [ln.replace("ลำดับ ที่", "ลำดับ| ที่", 1).replace("งบประมาณ", "งบา|ระมาณ", 1)
+                 if ln.startswith(_HEADER) else ln for ln in text.split("\n")]
+        return "\n".join(lines), sum("งบา|ระมาณ" in ln for ln in lines)
+
+    assert_flowing_tables_read(seed, damage)
+
+
 def test_a_ranked_list_without_a_budget_word_is_no_budget_table() -> None:
     """A ``ลำดับ`` header naming a project but no budget, over row ``1``, is no header:
     the plan's summary without a budget table stays an error, not a table made up."""

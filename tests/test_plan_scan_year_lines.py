@@ -65,3 +65,31 @@ def test_target_table_whose_year_line_ocr_damaged_is_read(seed: int) -> None:
     assert len(got) == len(want) and right == total, lost[:6]
     # a year is the generated one or not read, never another
     assert all(r.year_be in (None, w["year_be"]) for r, w in zip(got, want, strict=True))
+
+
+def _speck_before_a_year(line: str) -> str:
+    """The year line with a speck read as a digit alone before its last year, and that
+    year's first digit misread (``2559 2560 6 9561`` for ``2559 2560 2561``: a 300 dpi
+    grey scan)."""
+    years = line.split()
+    years[-1] = "6 9" + years[-1][1:]
+    return " ".join(years)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_target_table_whose_year_line_has_a_digit_speck_before_a_year_is_read(
+        seed: int) -> None:
+    """``6 9561`` is one year column, not a line that is no year line: the table's rows
+    are read, one per year column, each year the generated one or NULL."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    text = "\n".join(_speck_before_a_year(line) if _YEARS.match(line) else line
+                     for line in generated.text.split("\n"))
+    assert " 6 9" in text, "the generated plan has a target table"
+    want = generated.tables["plan_indicators"]
+    truth = {"tables": {"plan_indicators": want}}
+    skip = {f"plan_indicators.{i}.year_be" for i in range(len(want))}
+    got = records_of(extract, _ocr_print(text, rng)).get("plan_indicators", [])
+    right, total, lost = score_tables({"plan_indicators": got}, truth, skip)
+    assert len(got) == len(want) and right == total, lost[:6]
+    assert all(r.year_be in (None, w["year_be"]) for r, w in zip(got, want, strict=True))

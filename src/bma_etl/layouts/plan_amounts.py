@@ -42,8 +42,9 @@ _OCR_AMOUNT = (rf"(?:(?<!\S)[^\s0-9๐-๙,.]{{1,3}}[,.]?(?:[^\s0-9๐-๙,.](?=
                rf"(?:[0-9๐-๙,.]|[^\s0-9๐-๙,.]{{1,2}}(?=[0-9๐-๙,.]))*")
 #: The dash of a whole amount stays with it (``459.500.-``): it tells
 #: :func:`~bma_etl.normalize.digits.parse_amount` that a point before it is a comma.
+#: OCR reads that dash as ``=-`` now and then (``๒,๕๐๐.=- บาท``).
 _OCR_AMOUNT_BAHT_RE = re.compile(
-    rf"(?P<amount>{_OCR_AMOUNT}(?<=[0-9๐-๙])(?:\.-)?)\s*(?:\.?\s*[-–—]\s*)?บาท"
+    rf"(?P<amount>{_OCR_AMOUNT}(?<=[0-9๐-๙])(?:\.-)?)\s*(?:\.?\s*(?:=?[-–—])\s*)?บาท"
 )
 #: An amount with a thousands separator whose บาท OCR misread (``๑๒,๑๓๓,๑๐๐ UM``,
 #: ``๕๒๐๐,๐๐๐.- ปาท``, ``บปบาท``): Latin letters or a Thai word ending in าท.
@@ -91,6 +92,9 @@ _WELL_FORMED_RE = re.compile(
 #: A digit or three alone right before an amount (``...ในสังกัด ๑ ๒,@๑๓๓๕,๓๐๐.๐๐ บาท``),
 #: or with a thousands comma after them (``๑, ๐๕๕,๓๐๐.- บาท``).
 _LEAD_DIGITS_RE = re.compile(rf"(?<!\S)(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$")
+#: The same with its thousands comma, glued to the name's last word at a wrap
+#: (``...ใกล้เคียง๕, ew`` / ``๕,๑๐๐.- บาท``): no name ends in digits and a comma.
+_GLUED_LEAD_RE = re.compile(rf"(?<=[\u0e01-\u0e4e])(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)\s+$")
 
 
 #: What OCR made of an amount's first digits, set off by a space before the rest
@@ -98,9 +102,12 @@ _LEAD_DIGITS_RE = re.compile(rf"(?<!\S)(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$
 #: ``...พลเรือน ๒ว,ฒ๕๒ 00.00 บาท``, ``...ในซอย 5,049,100. 00 บาท``): Latin letters
 #: (three with a separator after them), a digit then signs among which a thousands
 #: comma, an amount whose decimals a space cut off; or a speck or two glued to the
-#: amount (``...ในสังกัด ว24,469,800.- บาท``). No project's name ends so.
+#: amount (``...ในสังกัด ว24,469,800.- บาท``), or its first digits and thousands comma
+#: with the next digits read as Thai letters, all glued to the rest
+#: (``...ใกล้เคียง @๑๓,ดาด๒,๕๐๐.=- บาท``). No project's name ends so.
 _OCR_AMOUNT_LEAD_RE = re.compile(
     rf"(?<!\S)(?:(?:[A-Za-z]{{1,2}}[,.]?|[A-Za-z]{{3}}[,.]|{DIGIT}\S*,\S*)\s+"
+    rf"|[^\s0-9๐-๙,.]?{DIGIT}{{1,3}},[\u0e01-\u0e4e]{{1,3}}$"
     r"|[^\s0-9๐-๙,.]{1,2})$")
 _CUT_GROUP_RE = re.compile(rf",{DIGIT}{{1,2}}(?![0-9๐-๙])")
 _SPECK_RE = re.compile(r"[^\s0-9๐-๙,.]{1,2}")
@@ -123,7 +130,7 @@ def name_end(text: str, said: re.Match[str]) -> int:
     misread = _OCR_AMOUNT_LEAD_RE.search(text, 0, start)
     if misread is not None:
         start = misread.start()
-    lead = _LEAD_DIGITS_RE.search(text, 0, start)
+    lead = _LEAD_DIGITS_RE.search(text, 0, start) or _GLUED_LEAD_RE.search(text, 0, start)
     if lead is None or (lead.group("comma") is None and misread is None
                         and _WELL_FORMED_RE.fullmatch(said.group("amount"))):
         return start

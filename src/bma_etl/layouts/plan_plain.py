@@ -183,6 +183,13 @@ def _ends(row: PlainRow, complete: bool, gap: bool, heading: bool) -> bool:
     return ((complete or gap) and heading) or (complete and gap)
 
 
+#: A line opening with the word baht: the end of the amount of the row above, which
+#: a blank line or a speck may part from it (OCR put the amount's misread digits and
+#: its บาท on two lines: ``...ใกล้เคียง @๑๓,ดาด๒,๕๐๐.=-`` / ``pee`` / ``บาท ส่วนแผนงานฯ``);
+#: no heading or text after a table opens so.
+_BAHT_LINE_RE = re.compile(r"^บาท(?![\u0e01-\u0e4e])")
+
+
 #: The first Thai letter of a line (where a row's name starts after what OCR made of its number).
 _THAI_WORD_RE = re.compile("[\u0e01-\u0e2eเ-ไ]")
 
@@ -267,9 +274,9 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
         elif is_total(text) and (current is None or complete or budget_said(text)):
             current = PlainRow("total", [line], None, 0)
             table.rows.append(current)
-        elif current is None or _ends(current, complete, gap,
-                                      is_heading(text) and header_follows(lines, j, ocr)
-                                      and not _total_next(lines, j)):
+        elif current is None or (not _BAHT_LINE_RE.match(text) and _ends(
+                current, complete, gap, is_heading(text) and header_follows(lines, j, ocr)
+                and not _total_next(lines, j))):
             break
         else:
             current.lines.append(line)

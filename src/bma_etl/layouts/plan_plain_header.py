@@ -66,8 +66,9 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
 #: lead, then the name column's word (key form). Taken so only when the header says
 #: the budget column and a numbered row follows (:func:`_misread_header`).
 _LEAD_MISREAD_RE = re.compile(rf"^[^\u0e00-\u0e7f]{{1,6}}(?:{key('ชื่อ')}|{key('รายการ')})")
-#: Half of ``งบประมาณ`` in key form: OCR misreads the rest of the word (``งบประ aie``).
-_BUDGET_HALF_KEY = re.compile(r"งบปร|ประมาณ")
+#: Half of ``งบประมาณ`` in key form: OCR misreads the rest of the word (``งบประ aie``),
+#: or its ป with a rule's speck (``งบา|ระมาณ``).
+_BUDGET_HALF_KEY = re.compile(r"งบปร|ระมาณ")
 #: The name column's header in key form (``ชื่อโครงการ``, ``รายการ/โครงการ``).
 _NAME_KEY = key(r"ชื่อ|รายการ|โครงการ")
 #: A table's first row: its number, then its name (``1 โครงการ...``).
