@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from bma_etl.layouts.base import Finding, Line
@@ -184,17 +183,10 @@ def is_text_line(line: Line) -> bool:
     and so is a short line spread letter by letter (distributed alignment: every
     cell one to four Thai letters or signs, ``ป<tab>ร<tab>ะ<tab>เ<tab>ท<tab>ศ<tab>”``).
     """
-    return "\t" not in line.text or _is_text_row(line.text)
-
-
-@lru_cache(maxsize=4096)
-def _is_text_row(text: str) -> bool:
-    """:func:`is_text_line` of a line's ``text`` holding a tab.
-
-    Cached: the plan's readers each ask it of the same lines (the SWOT reader twice).
-    """
-    filled = [c for c in text.split("\t") if c.strip()]
-    return not text.startswith("\t") and (
+    if "\t" not in line.text:
+        return True
+    filled = [c for c in line.text.split("\t") if c.strip()]
+    return not line.text.startswith("\t") and (
         len(filled) <= _GAP_CELLS_MAX or all(_SPREAD_CELL_RE.fullmatch(c) for c in filled))
 
 
