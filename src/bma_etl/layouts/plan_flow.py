@@ -60,11 +60,11 @@ from bma_etl.layouts.plan_flow_rows import number_in_order
 from bma_etl.layouts.plan_flow_rows import starts as _starts
 from bma_etl.layouts.plan_step_headings import (
     INDICATOR_HEADING_RE,
-    INNER_PROJECT_HEADING_RE,
     PROJECT_HEADING_RE,
     UNIT_SUFFIX_RE,
     StepContext,
     damaged_project_heading,
+    inner_project_heading,
     update_step_context,
 )
 from bma_etl.layouts.plan_values import to_decimal, to_int
@@ -109,7 +109,7 @@ def flow_steps(doc: RepairedText, lines: list[Line], read: set[int]) -> list[Flo
             update_step_context(doc, ctx, [line])
             i += 1
             continue
-        if PROJECT_HEADING_RE.match(line.text) or INNER_PROJECT_HEADING_RE.search(line.text) or (
+        if PROJECT_HEADING_RE.match(line.text) or inner_project_heading(line.text) or (
                 doc.ocr_used and ctx.project_name is None and damaged_project_heading(line.text)):
             # its name runs on up to a gap or the table
             update_step_context(doc, ctx, [_joined(_heading_run(lines, i))])

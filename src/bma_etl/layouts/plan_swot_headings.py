@@ -118,8 +118,11 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
 #: On an OCR'd page, a speck before a heading read as a letter or sign or two, a
 #: space after it (``อ จุดแข็ง (Strength)``): the heading is the rest of the line.
 _OCR_SPECK_RE = re.compile(r"^\s*[^\s()]{1,2}\s+(?=\S)")
-#: White space between two Thai letters (marks included).
-_THAI_GAP_RE = re.compile(r"(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e4e])")
+#: White space between two Thai letters (marks included). It opens with a white space
+#: character, the letter before it checked after: the regex engine then skips to the
+#: line's spaces, where a pattern opening with the look-behind is tried at every
+#: character (a plan's every line goes through :func:`swot_kind`).
+_THAI_GAP_RE = re.compile(r"\s(?<=[\u0e01-\u0e4e]\s)\s*(?=[\u0e01-\u0e4e])")
 
 
 def spread_kind(text: str) -> str | None:
