@@ -284,17 +284,19 @@ def _centred_beside(row: TextLine, above: TextLine, cont: TextLine, texts: list[
     The rest of a centred row a page break cut starts with its longest cell's lines
     alone (``above``, the line taken last, went on those cells: ``went[0]``); the
     short cells' rest (``ที่2`` under ``รายงานครั้ง``, ``ตามแผน`` under ``: ไม่เป็นไป``)
-    stands beside that cell's next line. ``cont`` does so when it goes on one of
-    those cells a line pitch under ``above``'s last line (``pitches``, or
-    :data:`.pdf_page.DEFAULT_PITCH_EM`) and each of its pieces goes on a cell whose
-    text so far filled it (left less room than the piece's first word needs): where
-    ``above`` went, by ``above``'s end; elsewhere by the row's last line on the page
-    before, in cells no line taken has gone on yet (``went[1]``).
+    stands beside that cell's next line. ``cont`` does so when the lines taken so far
+    all went on one such cell (``went[1]``), not the first column, and ``cont`` goes
+    on it and on two cells more, a line pitch under ``above``'s last line (``pitches``,
+    or :data:`.pdf_page.DEFAULT_PITCH_EM`), each of its pieces on a cell whose text so
+    far filled it (left less room than the piece's first word needs): where ``above``
+    went, by ``above``'s end; elsewhere by the row's last line on the page before.
     """
     mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
     size = max(row.size, cont.size) or 1.0
     pitch = pitches.get(cont.size, DEFAULT_PITCH_EM * size)
-    if not set(into) & set(went[0]) or len(set(into)) != len(into) \
+    if len(went[1]) != 1 or went[1] != set(went[0]) or mine[0] in went[1] \
+            or not set(into) & went[1] or len(set(into) - went[1]) < 2 \
+            or len(set(into)) != len(into) \
             or len(cont.ends) != len(texts) or len(row.room) != len(row.cells) \
             or len(row.ends) != len(row.cells) or above.baseline is None \
             or cont.baseline is None or len(above.ends) != len(above.cells) \
@@ -305,7 +307,7 @@ def _centred_beside(row: TextLine, above: TextLine, cont: TextLine, texts: list[
     for k, text, end, x in zip(into, texts, cont.ends, cont.cells, strict=True):
         at = mine.index(k)
         edge = row.ends[at] + row.room[at]
-        last = ends.get(k) if k in went[0] else None if k in went[1] else row.ends[at]
+        last = ends.get(k) if k in went[1] else row.ends[at]
         if last is None or not edge < float("inf") \
                 or last < edge - _word_room(text, end - x, size, False):
             return False
