@@ -19,6 +19,7 @@ from bma_etl.pipeline import process_file
 
 from conftest import font_file
 from corpus import render
+from corpus.build import GENERATORS, _rng
 from corpus.score import score
 from corpus.web import progress_history
 
@@ -62,3 +63,40 @@ def test_printed_page_whose_break_cuts_a_label(tmp_path: Path) -> None:
     result = score(processed, doc.truth)
     assert not result.lost, "\n".join(f"{k}: want {w!r} got {g!r} ({kind})"
                                       for k, w, g, kind in result.lost)
+
+
+def _spread(text: str, seed: int) -> str:
+    """``text`` with one entry label's first line spread a cell apart, its value below.
+
+    ``**⇥ปัญหาของ`` / ``โครงการ :⇥⇥<value>``: a justified label cell's first line
+    stretched, cut at the columns of a table above at a page's foot.
+    """
+    rng = random.Random(seed)
+    head = rng.choice(("ปัญหาของ", "อุปสรรคของ"))
+    label = f"** {head}โครงการ :"
+    lines = text.split("\n")
+    at = rng.choice([i for i, line in enumerate(lines) if line.startswith(label)])
+    lines[at:at + 1] = [f"**\t{head}", f"โครงการ :\t\t{lines[at][len(label):]}"]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_label_whose_first_line_is_spread_apart(seed: int, tmp_path: Path) -> None:
+    doc = progress_history(random.Random(f"label-spread-{seed}"))
+    path = tmp_path / "history.txt"
+    path.write_text(_spread(doc.text, seed), encoding="utf-8")
+    result = score(process_file(path), doc.truth)
+    assert not result.lost, "\n".join(f"{k}: want {w!r} got {g!r} ({kind})"
+                                      for k, w, g, kind in result.lost)
+
+
+def test_landscape_print_whose_label_at_a_page_foot_is_spread(tmp_path: Path) -> None:
+    """``chromium-land`` (justified, borderless): ``**⇥ปัญหาของ`` at a page's foot."""
+    if not render.have("chromium"):
+        pytest.fail("chromium not installed: apt-get install chromium (make venv installs it)")
+    doc = GENERATORS["web_history"](_rng(311, "web_history", 1))
+    pdf = tmp_path / "history.chromium-land.pdf"
+    render.render_chromium(doc, pdf, "Garuda", font_file("Garuda"),
+                           _rng(311, "web_history", 1, "chromium-land"), borderless=True)
+    result = score(process_file(pdf), doc.truth)
+    assert result.total > 0 and not result.lost, result.lost[:4]

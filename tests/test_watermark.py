@@ -190,3 +190,15 @@ def test_a_page_drawn_turned_keeps_its_text(tmp_path: Path) -> None:
     sheet.save()
     text = extract_pdf(out.read_bytes()).pages[0].text
     assert all(str(k) in text for k in range(1, 7))
+
+
+def test_a_level_stamp_centred_below_a_short_page_s_body_is_left_out(tmp_path: Path) -> None:
+    # A tracking page's body ends above the sheet's middle: a level COPY laid there
+    # crosses no text, yet it is a stamp, not a line of the page.
+    printed, truth = _print("web_tracking", "reportlab", tmp_path)
+    plain = score(process_file(printed), truth)
+    stamped = _stamped(printed, "level", "pypdf")
+    pages = extract_pdf(stamped.read_bytes()).pages
+    assert all("COPY" not in page.text for page in pages)
+    result = score(process_file(stamped), truth)
+    assert (result.right, result.lost) == (plain.right, plain.lost)

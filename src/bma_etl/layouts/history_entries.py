@@ -184,15 +184,21 @@ def _label_cut(lines: list[Line], k: int) -> tuple[Line, int] | None:
     the browser's print footer and header left out). The lines below give the rest of
     the label (:data:`_LABEL_TEXTS`, whole) in their first cells, their other cells
     more of the value. Gives the label and value as one line and how many lines below
-    it took, or None.
+    it took, or None. The label's words may stand a cell apart on its first line
+    (``**⇥ปัญหาของ`` / ``โครงการ :⇥⇥<value>``: a justified cell's first line spread, cut
+    at a table's columns at a page's foot).
     """
-    head, tab, _ = lines[k].text.partition("\t")
-    sofar = "".join(head.split())
-    if not tab or not sofar.startswith("**") or sofar in _LABEL_TEXTS or not any(
+    pieces = lines[k].text.split("\t")
+    sofar, n = "".join(pieces[0].split()), 1
+    while n < len(pieces) and pieces[n].strip() and any(
+            label.startswith(sofar + "".join(pieces[n].split())) for label in _LABEL_TEXTS):
+        sofar, n = sofar + "".join(pieces[n].split()), n + 1
+    head = "\t".join(pieces[:n])
+    if len(pieces) < 2 or not sofar.startswith("**") or sofar in _LABEL_TEXTS or not any(
             label.startswith(sofar) for label in _LABEL_TEXTS):
         return None
     label = [_stripped(lines[k], 0, len(head))]
-    value = [_stripped(lines[k], len(head) + 1, len(lines[k].text))]
+    value = [_stripped(lines[k], len(head) + 1, len(lines[k].text))] if n < len(pieces) else []
     for j in range(k + 1, min(k + _LABEL_LINES, len(lines))):
         text = lines[j].text
         piece, tab, _ = text.partition("\t")

@@ -54,7 +54,8 @@ def _columns_of(text: str) -> dict[int, str]:
 
 def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                      page_right: float | None = None,
-                     known: dict[float, float] | None = None) -> list[TextLine]:
+                     known: dict[float, float] | None = None,
+                     below_row: bool = False) -> list[TextLine]:
     """The lines of each top-aligned wrapped row of one table joined into one.
 
     ``lines`` are tab-aligned (column ``k`` starts at ``anchors[k]``; see module); a cell's
@@ -62,6 +63,10 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
     points) apart. ``page_right``: the right edge (points) of the page's text, which
     no column runs past (None: unknown). ``known``: column start -> right edge (points)
     of the same table's rows above, for a column whose edge these lines do not show.
+    ``below_row``: the first of these lines, or the line right above them, stands in
+    the table's columns past its first (a centred row's long cell, begun above its
+    short cells): as with ``known``, the first line is no table's first, whose header
+    titles :func:`_each_wraps` guards.
     A line set at a tab stop under one set at stops goes on no line (:func:`_opens_at_stop`).
     """
     cols = [_columns_of(line.text) for line in lines]
@@ -107,7 +112,8 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                 (len(cols[i]) > 1 or alone) and above[0] >= edge[0] - FLUSH_EM * size
                 and thai_ends(first, cols[i][0]))  # or Thai words cut at its edge, or
                 or (alone and _ITEM_NO.fullmatch(first.strip()) is not None)  # 'ก.' / words
-                or _each_wraps(cols[group[-1]], cols[i], group[0] == 0)  # or each of
+                or _each_wraps(cols[group[-1]], cols[i],  # or each of
+                               group[0] == 0 and not (known or below_row))
                 or (len(cols[i]) > 1 and group[0] > 0  # or, under a row that is not the
                     and _word_left(first, cols[i][0])  # table's first line (a header's
                     and 0 in edge and above[0] >= edge[0]  # cells end flush in distributed

@@ -318,8 +318,13 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     pitch = own_pitch(out, pitch)
     joined = offset_cells(out, pitch)
     if not _flowing_through(joined, anchors, pitch, above, below, before):
+        # the row's long cell began above its short ones (a centred row), or on a line
+        # right above these: no table's first line, whose header titles may end flush
+        below_row = any(line is not None and line.table is None and bool(line.cells) and all(
+            any(abs(x - a) <= tolerance for a in anchors[1:]) for x in line.cells)
+            for line in (above, out[0]))
         joined = top_aligned_rows(bottom_aligned_rows(joined, anchors, pitch, above), anchors,
-                                  pitch, page_right, known)
+                                  pitch, page_right, known, below_row)
     return [*joined, *[None] * (len(out) - len(joined))], reach
 
 

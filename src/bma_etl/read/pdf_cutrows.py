@@ -33,7 +33,8 @@ from bma_etl.read.pdf_tables import join_pieces
 LETTER_EM = 0.6
 
 
-def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine]:
+def join_cut_row(before: list[TextLine], after: list[TextLine],
+                 pitches: dict[float, float] | None = None) -> list[TextLine]:
     """A borderless row a page break cut joined again.
 
     ``after`` (a page's lines) with its first lines joined into the last of ``before``
@@ -66,7 +67,11 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     numbered label the row's first cell holds whole (``รายงาน`` under ``รายงานครั้งที่๗``:
     :func:`.pdf_cuts.label_again`), is a row of its own; so is a label closed by its
     colon in the row's first column when that cell is one too (``** อุปสรรคของโครงการ :``
-    under ``** ปัญหาของโครงการ :``).
+    under ``** ปัญหาของโครงการ :``). A row whose cells are centred in its height
+    (LibreOffice's print of an HTML table) goes on with its long cell's lines alone,
+    then a line where the short cells' rest stands beside that cell's next line
+    (:func:`_centred_beside`; ``pitches``: font size → line pitch,
+    :func:`.pdf_page.line_pitches`).
     """
     # the page's number under the row, a browser's print footer and header: not its lines
     margins = margin_lines(before)
@@ -90,6 +95,7 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
     taken = first
     alone = False  # whether the line taken last went on the first column alone
     went: list[int] = []  # the row's cells the line taken last went on
+    touched: set[int] = set()  # the row's cells any line taken went on
     while taken < len(after):
         cont = cut_at_columns(after[taken], list(row.cells))  # its cells closer than a tab
         texts = [p for p in cont.text.split("\t") if p.strip()]
@@ -115,10 +121,13 @@ def join_cut_row(before: list[TextLine], after: list[TextLine]) -> list[TextLine
                                                          or (told and _each_cell(row, cont))))
                                     or _first_goes_on(row, cont, into, alone)
                                     or _goes_on_below(row, after[taken - 1], cont, texts,
-                                                      into, went)):
+                                                      into, went)
+                                    or _centred_beside(row, after[taken - 1], cont, texts,
+                                                       into, (went, touched), pitches or {})):
             break  # a cell in the row's first column: a row of its own
         alone = into == [mine[0]]  # (a line of the first column's words only)
         went = into
+        touched.update(into)
         if taken == first and _ended(row, cont, texts, into):
             break
         if len(set(into)) < len(into) and all(
@@ -263,6 +272,44 @@ def _goes_on_below(row: TextLine, above: TextLine, cont: TextLine, texts: list[s
         edge = row.ends[at] + row.room[at]
         if k not in ends or not edge < float("inf") \
                 or ends[k] < edge - _word_room(text, end - x, size, False):
+            return False
+    return True
+
+
+def _centred_beside(row: TextLine, above: TextLine, cont: TextLine, texts: list[str],
+                    into: list[int], went: tuple[list[int], set[int]],
+                    pitches: dict[float, float]) -> bool:
+    """Whether ``cont`` goes on a row whose cells are centred in its height, first included.
+
+    The rest of a centred row a page break cut starts with its longest cell's lines
+    alone (``above``, the line taken last, went on those cells: ``went[0]``); the
+    short cells' rest (``ที่2`` under ``รายงานครั้ง``, ``ตามแผน`` under ``: ไม่เป็นไป``)
+    stands beside that cell's next line. ``cont`` does so when the lines taken so far
+    all went on one such cell (``went[1]``), not the first column, and ``cont`` goes
+    on it and on two cells more, a line pitch under ``above``'s last line (``pitches``,
+    or :data:`.pdf_page.DEFAULT_PITCH_EM`), each of its pieces on a cell whose text so
+    far filled it (left less room than the piece's first word needs): where ``above``
+    went, by ``above``'s end; elsewhere by the row's last line on the page before.
+    """
+    mine = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]
+    size = max(row.size, cont.size) or 1.0
+    pitch = pitches.get(cont.size, DEFAULT_PITCH_EM * size)
+    if len(went[1]) != 1 or went[1] != set(went[0]) or mine[0] in went[1] \
+            or not set(into) & went[1] or len(set(into) - went[1]) < 2 \
+            or len(set(into)) != len(into) \
+            or len(cont.ends) != len(texts) or len(row.room) != len(row.cells) \
+            or len(row.ends) != len(row.cells) or above.baseline is None \
+            or cont.baseline is None or len(above.ends) != len(above.cells) \
+            or not 0.0 < above.baseline - above.depth - cont.baseline <= LINE_PITCHES * pitch:
+        return False
+    ends = {mine[min(range(len(mine)), key=lambda at: abs(row.cells[at] - x))]: end
+            for x, end in zip(above.cells, above.ends, strict=True)}
+    for k, text, end, x in zip(into, texts, cont.ends, cont.cells, strict=True):
+        at = mine.index(k)
+        edge = row.ends[at] + row.room[at]
+        last = ends.get(k) if k in went[1] else row.ends[at]
+        if last is None or not edge < float("inf") \
+                or last < edge - _word_room(text, end - x, size, False):
             return False
     return True
 

@@ -303,19 +303,28 @@ def without_unmapped(textpage: Any, raw: str, count: int) -> str:
     character code as if it were text; a U+FFFD the PDF maps a glyph to is no
     text either. Replacing rather than removing keeps every index a character
     index, and a lost glyph reported as CR or LF no longer breaks its line.
+    A SARA AM's second glyph that the text map gives U+0002 (fpdf2's shaped print)
+    is one too: pdfium takes that code for a soft hyphen, and at a line's end
+    writes U+FFFE for it and no line break (a word hyphenated there reads joined),
+    which read ``ศาลาท่าน้ำ-`` run into the next line: it is the line's break there.
     ``textpage``: a pypdfium2 text page or its :class:`Glyphs`.
     """
     lost = glyphs(textpage).unmapped(count)
     raw = raw.replace("\ufffd", LOST)
-    if not lost:
+    hyphens = [i for i, char in enumerate(raw) if char in _HYPHEN_CODES]
+    if not lost and not hyphens:
         return raw
     chars = list(raw)
     for i in lost:
         chars[i] = LOST
-    for i in lost:
+    for i in (*lost, *hyphens):
         if _in_sara_am_cluster(chars, i):
-            chars[i] = TAIL
+            chars[i] = "\n" if chars[i] == "\ufffe" else TAIL
     return "".join(chars)
+
+
+#: What pdfium reports for a soft hyphen: U+0002 within a line, U+FFFE at its end.
+_HYPHEN_CODES = "\x02\ufffe"
 
 
 def _in_sara_am_cluster(chars: list[str], i: int) -> bool:

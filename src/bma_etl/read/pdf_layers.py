@@ -277,7 +277,7 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
                              before=last_text_line(pages[k - 1].lines) if k else None)
                 for k, page in enumerate(pages)]
     for k in range(1, 1 if uncut else len(laid_out)):  # a borderless row cut: one again
-        laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k])
+        laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k], pitches)
     # a page's last line that goes on on the next page, past its foot and running header
     over = wraps_over_breaks(laid_out, [page.width for page in pages], pitches, fills,
                              fills and not at_spaces)

@@ -14,8 +14,10 @@ reaches a line, a gap or a break:
   is turned upright first (:func:`.pdf_open.upright`) and reads as before; a page
   whose text runs turned more than upright (drawn turned, with no ``/Rotate``) keeps it.
 * upright text set :data:`BIG` times the page's body size or more, in a light or
-  translucent fill (:data:`LIGHT`, :data:`TRANSLUCENT`), drawn over other text: a
-  horizontal watermark. A heading is dark, or stands clear of the body text.
+  translucent fill (:data:`LIGHT`, :data:`TRANSLUCENT`), drawn over other text or
+  centred on the sheet (:data:`CENTRED`; a short last page's body ends above its
+  middle, where a stamp is laid): a horizontal watermark. A heading is dark, or
+  stands clear of the body text away from the sheet's middle.
 
 Objects inside Form XObjects are looked at too (placed through the forms' matrices), found
 in the walk :func:`.pdf_open.page_shapes` makes for the page's rules and images.
@@ -41,6 +43,9 @@ BIG = 3.0
 LIGHT = 150
 #: A fill this translucent or more (alpha, 0-255) is a watermark's.
 TRANSLUCENT = 180
+#: A box whose middle lies within this share of the page's width and height of the
+#: page's middle is centred on it (a stamp centred by qpdf, pypdf or an office suite).
+CENTRED = 0.1
 _INVISIBLE = 3  # text render mode 3: neither filled nor stroked (an OCR layer)
 
 
@@ -84,7 +89,9 @@ def without_watermarks(page: Any, texts: list[TextObject] | None = None) -> int:
         if big:
             taken = {id(text) for text in big}
             rest = [_box(text) for text, _ in upright if id(text) not in taken]
-            turned += [text for text in big if any(_overlap(_box(text), box) for box in rest)]
+            middle = _middle(handle)
+            turned += [text for text in big if _centred(_box(text), middle)
+                       or any(_overlap(_box(text), box) for box in rest)]
     for form, obj, _ in turned:
         if form is None:
             done = pdfium_c.FPDFPage_RemoveObject(handle, obj)
@@ -151,6 +158,24 @@ def _box(text: TextObject) -> Box:
         return (0.0, 0.0, 0.0, 0.0)
     box: Box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
     return box if to_page is None else box_through(to_page, box)
+
+
+def _middle(handle: Any) -> tuple[float, float, float, float]:
+    """The shown area's middle and size: ``(x, y, width, height)`` in points."""
+    import pypdfium2.raw as pdfium_c
+
+    box = pdfium_c.FS_RECTF()  # the crop box within the media box, in the page's space
+    if not pdfium_c.FPDF_GetPageBoundingBox(handle, box):
+        return 0.0, 0.0, 0.0, 0.0
+    return ((box.left + box.right) / 2, (box.bottom + box.top) / 2,
+            box.right - box.left, box.top - box.bottom)
+
+
+def _centred(box: Box, middle: tuple[float, float, float, float]) -> bool:
+    """Whether a box's middle lies within :data:`CENTRED` of the page's (see :func:`_middle`)."""
+    x, y, width, height = middle
+    return (box[2] > box[0] and width > 0 and abs((box[0] + box[2]) / 2 - x) <= CENTRED * width
+            and abs((box[1] + box[3]) / 2 - y) <= CENTRED * height)
 
 
 def _overlap(one: Box, two: Box) -> bool:
