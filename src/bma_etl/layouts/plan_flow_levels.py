@@ -164,7 +164,7 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
                 run, cut, junk = [line], False, False
             elif _level_gap(line, doc.ocr_used) \
                     and not (line.text.strip() and _open(run, _LEVEL_RE)):
-                if not _next_is_level(lines, i, doc.ocr_used) \
+                if not _next_is_level(doc, lines, i) \
                         and not (doc.ocr_used and _open(run, _LEVEL_RE)
                                  and _page_turns(doc, lines, i)):
                     break
@@ -317,8 +317,10 @@ def _page_turns(doc: RepairedText, lines: list[Line], i: int) -> bool:
     return here is not None and there is not None and there > here
 
 
-#: A speck OCR read alone on a line (``ขด``): a short token of no digit.
-_SPECK_RE = re.compile(r"^\s*[^\s0-9๐-๙]{1,3}\s*$")
+#: A speck OCR read alone on a line (``ขด``): a short token of no digit. Or what OCR
+#: made of a page number (``- ๕ -``) read as letters: two short tokens (``ny. รน``,
+#: ``สรซี ซ่``, ``ซิ น``).
+_SPECK_RE = re.compile(r"^\s*[^\s0-9๐-๙]{1,4}(?:\s+[^\s0-9๐-๙]{1,3})?\s*$")
 
 
 def _foot_speck(lines: list[Line], i: int) -> bool:
@@ -330,10 +332,16 @@ def _foot_speck(lines: list[Line], i: int) -> bool:
     return i > 0 and _is_gap(lines[i - 1]) and _SPECK_RE.match(lines[i].text) is not None
 
 
-def _next_is_level(lines: list[Line], i: int, ocr: bool) -> bool:
-    """Whether the first line after the gap at ``i`` starts a level (a page broke)."""
+def _next_is_level(doc: RepairedText, lines: list[Line], i: int) -> bool:
+    """Whether the first line after the gap at ``i`` starts a level (a page broke).
+
+    On an OCR'd page a speck at the page's foot (:func:`_foot_speck`) is passed over
+    when the page turns after it (:func:`_page_turns`).
+    """
+    ocr = doc.ocr_used
     j = i
-    while j < len(lines) and _level_gap(lines[j], ocr):
+    while j < len(lines) and (_level_gap(lines[j], ocr) or (
+            ocr and _foot_speck(lines, j) and _page_turns(doc, lines, j))):
         j += 1
     if j == len(lines):
         return False
