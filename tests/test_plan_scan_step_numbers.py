@@ -46,10 +46,12 @@ def _other(no: str, rng: random.Random) -> str:
     return rng.choice([d for d in digits if d != no])
 
 
-def _read(seed: int, damage: Callable[[re.Match[str], random.Random], str | None]
-          ) -> tuple[list[dict[str, str]], list[object], int]:
+def _read(seed: int, damage: Callable[[re.Match[str], random.Random], str | None],
+          screened: bool = True) -> tuple[list[dict[str, str]], list[object], int]:
     """A generated plan whose steps after the first of their table ``damage`` rewrote
-    (None: left), half of them after a blank line; its truth, steps read, rows damaged."""
+    (None: left), half of them after a blank line; its truth, steps read, rows damaged.
+    ``screened``: as :func:`conftest.records_of` (no word confidences: every number
+    read is doubtful, NULL)."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     out: list[str] = []
@@ -68,7 +70,7 @@ def _read(seed: int, damage: Callable[[re.Match[str], random.Random], str | None
         else:
             before = m is not None
         out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
-    got = records_of(extract, "\n".join(out)).get("plan_steps", [])
+    got = records_of(extract, "\n".join(out), screened=screened).get("plan_steps", [])
     return generated.tables["plan_steps"], got, damaged
 
 
@@ -108,3 +110,27 @@ def test_arabic_digits_are_misread_as_arabic_digits() -> None:
     """The damage keeps a number's script (the scan's model reads a Thai digit as one)."""
     assert _other("๔", random.Random(0)) in "๑๒๓๕๖๗๘๙"
     assert _other("4", random.Random(0)).translate(_THAI) in "๑๒๓๕๖๗๘๙"
+
+
+#: What OCR read a step's number and point as on the corpus's scans: Latin letters, or lost.
+_LOST_NUMBERS = ("pe ", "Aw. ", "")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_step_whose_number_ocr_lost_between_two_steps_takes_its_place(seed: int) -> None:
+    """``pe ดำเนินการ... ๓๐ ๔๐`` (its cells read) between steps ๑ and ๓: step ๒."""
+    def damage(m: re.Match[str], rng: random.Random) -> str:
+        lost = rng.choice(_LOST_NUMBERS)
+        return f"{lost}{m.group('words')}\t{m.group('pct')}\t{m.group('cum')}"
+
+    want, got, damaged = _read(seed, damage, screened=False)
+    _assert_steps(want, got, damaged)
+    numbers = [getattr(g, "step_no", None) for g in got]
+    given = 0
+    for k in range(1, len(want) - 1):
+        # a step between two steps of its table read with their numbers takes its place
+        if numbers[k - 1] == want[k - 1]["step_no"] and numbers[k + 1] == want[k + 1]["step_no"] \
+                and want[k + 1]["step_no"] == want[k]["step_no"] + 1 == want[k - 1]["step_no"] + 2:
+            assert numbers[k] == want[k]["step_no"], (want[k], got[k])
+            given += 1
+    assert given
