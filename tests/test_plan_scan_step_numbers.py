@@ -134,3 +134,17 @@ def test_step_whose_number_ocr_lost_between_two_steps_takes_its_place(seed: int)
             assert numbers[k] == want[k]["step_no"], (want[k], got[k])
             given += 1
     assert given
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_step_cells_alone_with_a_speck_between_are_no_step(seed: int) -> None:
+    """``๓. จัดทำรายงาน...`` / (blank) / ``๓๐ . ๑๐๐``: a wrap set the step's two cells on a
+    line of their own, OCR read a speck after the first; that line is the step's cells,
+    no step numbered ๓๐ with the words ``๑๐๐``."""
+    def damage(m: re.Match[str], rng: random.Random) -> str:
+        return f"{m.group('no')}. {m.group('words')}\n\n{m.group('pct')} . {m.group('cum')}"
+
+    want, got, damaged = _read(seed, damage, screened=False)
+    _assert_steps(want, got, damaged)
+    cells = [(str(w["step_pct"]), str(w["cumulative_pct"])) for w in want]
+    assert [(str(g.step_pct), str(g.cumulative_pct)) for g in got] == cells

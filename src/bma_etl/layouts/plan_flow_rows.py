@@ -119,10 +119,15 @@ def is_gap(line: Line) -> bool:
     return not line.text.strip() or PAGE_NUMBER_RE.match(line.text) is not None
 
 
+#: A step's two cells alone on a line, a speck OCR read after the first (``๓๐ . ๑๐๐``):
+#: the rest of the step above, not a step numbered by its first cell.
+_CELLS_ALONE_RE = re.compile(rf"^\s*{NUM}\s*[^\s\w]{{1,2}}\s+{NUM}\s*$")
+
+
 def starts(text: str, run: list[Line], pats: StepPatterns) -> bool:
     """Whether ``text`` starts a step (after the lines ``run`` of the step before)."""
     if pats.start.match(text):
-        return True
+        return not (pats.ocr and run and _CELLS_ALONE_RE.match(text))
     return (
         pats.ocr
         and bool(run)
