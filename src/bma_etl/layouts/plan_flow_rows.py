@@ -179,18 +179,16 @@ def numbers_by_place(rows: list[dict[str, FieldValue]]) -> None:
 
     ``rows``: the fields of one table's steps, in order. Steps are numbered 1, 2, ...
     down the table: a step without a number (``step_no`` None: lost with its cell,
-    or read as letters, ``pe ดำเนินการ...``) between a step numbered ``k - 1`` and
-    one numbered ``k + 1`` is step ``k``, and the first step before a step ``2`` is
-    step ``1``. The number is derived, its note saying so; no other is given.
+    or read as letters, ``pe ดำเนินการ...``) between a step read as ``k - 1`` and
+    one read as ``k + 1`` is step ``k``. The number is derived, its note saying so;
+    no other is given (a table's first row may go on a table of the page before: a
+    number it lost stays NULL).
     """
     numbers = [to_int(r["step_no"].text) if isinstance(r.get("step_no"), Raw) else None
                for r in rows]
-    for k, row in enumerate(rows):
-        if row.get("step_no") is not None:
+    for k in range(1, len(rows) - 1):
+        before, after = numbers[k - 1], numbers[k + 1]
+        if rows[k].get("step_no") is not None or before is None or after != before + 2:
             continue
-        after = numbers[k + 1] if k + 1 < len(rows) else None
-        before = numbers[k - 1] if k > 0 else 0
-        if after is None or before is None or after != before + 2:
-            continue
-        row["step_no"] = Derived(before + 1, f"step {before + 1} from its place between "
-                                 f"steps {before or 'none'} and {after} (OCR read no number)")
+        rows[k]["step_no"] = Derived(before + 1, f"step {before + 1} from its place between "
+                                     f"steps {before} and {after} (OCR read no number)")
