@@ -184,7 +184,7 @@ def numbers_by_place(rows: list[dict[str, FieldValue]]) -> None:
     no other is given (a table's first row may go on a table of the page before: a
     number it lost stays NULL).
     """
-    numbers = [to_int(r["step_no"].text) if isinstance(r.get("step_no"), Raw) else None
+    numbers = [to_int(no.text) if isinstance(no := r.get("step_no"), Raw) else None
                for r in rows]
     for k in range(1, len(rows) - 1):
         before, after = numbers[k - 1], numbers[k + 1]
