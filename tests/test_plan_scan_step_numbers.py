@@ -112,30 +112,6 @@ def test_arabic_digits_are_misread_as_arabic_digits() -> None:
     assert _other("4", random.Random(0)).translate(_THAI) in "๑๒๓๕๖๗๘๙"
 
 
-#: What OCR read a step's number and point as on the corpus's scans: Latin letters, or lost.
-_LOST_NUMBERS = ("pe ", "Aw. ", "")
-
-
-@pytest.mark.parametrize("seed", range(8))
-def test_step_whose_number_ocr_lost_between_two_steps_takes_its_place(seed: int) -> None:
-    """``pe ดำเนินการ... ๓๐ ๔๐`` (its cells read) between steps ๑ and ๓: step ๒."""
-    def damage(m: re.Match[str], rng: random.Random) -> str:
-        lost = rng.choice(_LOST_NUMBERS)
-        return f"{lost}{m.group('words')}\t{m.group('pct')}\t{m.group('cum')}"
-
-    want, got, damaged = _read(seed, damage, screened=False)
-    _assert_steps(want, got, damaged)
-    numbers = [getattr(g, "step_no", None) for g in got]
-    given = 0
-    for k in range(1, len(want) - 1):
-        # a step between two steps of its table read with their numbers takes its place
-        if numbers[k - 1] == want[k - 1]["step_no"] and numbers[k + 1] == want[k + 1]["step_no"] \
-                and want[k + 1]["step_no"] == want[k]["step_no"] + 1 == want[k - 1]["step_no"] + 2:
-            assert numbers[k] == want[k]["step_no"], (want[k], got[k])
-            given += 1
-    assert given
-
-
 @pytest.mark.parametrize("seed", range(6))
 def test_step_cells_alone_with_a_speck_between_are_no_step(seed: int) -> None:
     """``๓. จัดทำรายงาน...`` / (blank) / ``๓๐ . ๑๐๐``: a wrap set the step's two cells on a

@@ -56,7 +56,7 @@ from bma_etl.layouts.plan_flow_rows import PRINTED as _PRINTED
 from bma_etl.layouts.plan_flow_rows import ROW_LINES_MAX as _ROW_LINES_MAX
 from bma_etl.layouts.plan_flow_rows import StepPatterns as _StepPatterns
 from bma_etl.layouts.plan_flow_rows import is_gap as _is_gap
-from bma_etl.layouts.plan_flow_rows import number_in_order, numbers_by_place
+from bma_etl.layouts.plan_flow_rows import number_in_order
 from bma_etl.layouts.plan_flow_rows import starts as _starts
 from bma_etl.layouts.plan_step_headings import (
     INDICATOR_HEADING_RE,
@@ -216,8 +216,6 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
     if run:
         _add_unsure_step(doc, header, run, ctx, out, pats)
     confirm_percentages([(f.row.fields, f.cell) for f in out[opened:]])
-    if pats.ocr:
-        numbers_by_place([f.row.fields for f in out[opened:]])
     return i
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bma_etl.layouts.base import Derived, FieldValue, Line, Raw
+from bma_etl.layouts.base import FieldValue, Line, Raw
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow_cells import OCR_BARE_START, ends_with_cells, joined_row
 from bma_etl.layouts.plan_values import to_int
@@ -173,22 +173,3 @@ def number_in_order(rows: list[dict[str, FieldValue]]) -> None:
     if want is None or to_int(no.text) != want:
         rows[-1]["step_no"] = None
 
-
-def numbers_by_place(rows: list[dict[str, FieldValue]]) -> None:
-    """Give a step whose number OCR lost or misread the number its place says.
-
-    ``rows``: the fields of one table's steps, in order. Steps are numbered 1, 2, ...
-    down the table: a step without a number (``step_no`` None: lost with its cell,
-    or read as letters, ``pe ดำเนินการ...``) between a step read as ``k - 1`` and
-    one read as ``k + 1`` is step ``k``. The number is derived, its note saying so;
-    no other is given (a table's first row may go on a table of the page before: a
-    number it lost stays NULL).
-    """
-    numbers = [to_int(no.text) if isinstance(no := r.get("step_no"), Raw) else None
-               for r in rows]
-    for k in range(1, len(rows) - 1):
-        before, after = numbers[k - 1], numbers[k + 1]
-        if rows[k].get("step_no") is not None or before is None or after != before + 2:
-            continue
-        rows[k]["step_no"] = Derived(before + 1, f"step {before + 1} from its place between "
-                                     f"steps {before} and {after} (OCR read no number)")
