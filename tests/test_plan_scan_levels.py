@@ -7,11 +7,15 @@ corpus's grey scans:
 
 - every level's Thai digit read as what the model made of it (``¢€``, ``lo``, ``a``,
   ``๕`` for the ``๔`` it has no shape for), so the table's levels confirm no order:
-  each level is NULL (``ocr_doubtful_value``), and the row keeps its indicator,
+  each level is NULL (``ocr_doubtful_value``) unless the table's weights say the
+  order and no level read says another (each level then the generated one), and
+  the row keeps its indicator,
   description and the rest (a level was a required field: the rows were dropped,
   every field with them);
 - a level read with a speck before it (``\u2018lo``), or ร้อยละ with a mark glued to it
-  (``ร้อยละ-๓๐``): the level still starts its row.
+  (``ร้อยละ-๓๐``): the level still starts its row;
+- every level's digit lost but the middle one's: the weights falling down the rows
+  say the order, and each level is the generated one.
 
 The truth is the generated values.
 """
@@ -81,8 +85,10 @@ def test_levels_ocr_could_not_confirm_are_loaded_without_their_level(seed: int) 
     assert want, "the generator writes scoring tables"
     rows = records_of(extract, text).get("plan_scoring_levels", [])
     assert [(r.indicator, _squashed(r.description)) for r in rows] == want
-    # no level read is sure (no word confidences, no run of five in order): none is loaded
-    assert {r.level for r in rows} == {None}
+    # no level read is sure (no word confidences, no run of five in order): none is loaded,
+    # but where no level read says another order than the table's weights: those say it
+    levels = [row["level"] for row in generated.tables["plan_scoring_levels"]]
+    assert all(r.level in (None, level) for r, level in zip(rows, levels, strict=True))
 
 
 #: A level's first words damaged: a speck before its digit, or a mark glued to ร้อยละ.
@@ -174,3 +180,24 @@ def test_score_ocr_read_with_digits_lost_is_not_read(seed: int) -> None:
     assert [_plain(r.score) for r in got] == [
         None if place == damaged and len(str(w["score"])) > 1 else w["score"]
         for place, w in zip(places, levels, strict=True)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_levels_ocr_lost_but_the_middle_are_given_by_the_weights(seed: int) -> None:
+    """Tesseract read a table's level column as a block of its own (its digits set after
+    the table, or lost): each level's row opens with ร้อยละ, only the middle level's digit
+    read, which says no order. The weights falling (or rising) down the rows say it: each
+    level is the generated one."""
+    rng = random.Random(seed)
+    generated = _plan(seed, thai=bool(seed % 2))
+    text = _flowing(
+        generated.text,
+        rng,
+        lambda level, rest, place: ("" if place != 3 else level, f"ร้อยละ {rest}"),
+    )
+    want = [(row["indicator"], row["level"]) for row in generated.tables["plan_scoring_levels"]]
+    got = [
+        (r.indicator, r.level)
+        for r in records_of(extract, text, screened=False).get("plan_scoring_levels", [])
+    ]
+    assert got == want

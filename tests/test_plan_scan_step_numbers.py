@@ -46,10 +46,12 @@ def _other(no: str, rng: random.Random) -> str:
     return rng.choice([d for d in digits if d != no])
 
 
-def _read(seed: int, damage: Callable[[re.Match[str], random.Random], str | None]
-          ) -> tuple[list[dict[str, str]], list[object], int]:
+def _read(seed: int, damage: Callable[[re.Match[str], random.Random], str | None],
+          screened: bool = True) -> tuple[list[dict[str, str]], list[object], int]:
     """A generated plan whose steps after the first of their table ``damage`` rewrote
-    (None: left), half of them after a blank line; its truth, steps read, rows damaged."""
+    (None: left), half of them after a blank line; its truth, steps read, rows damaged.
+    ``screened``: as :func:`conftest.records_of` (no word confidences: every number
+    read is doubtful, NULL)."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     out: list[str] = []
@@ -68,7 +70,7 @@ def _read(seed: int, damage: Callable[[re.Match[str], random.Random], str | None
         else:
             before = m is not None
         out.append(" ".join(line.split("\t")).rstrip() if "\t" in line else line)
-    got = records_of(extract, "\n".join(out)).get("plan_steps", [])
+    got = records_of(extract, "\n".join(out), screened=screened).get("plan_steps", [])
     return generated.tables["plan_steps"], got, damaged
 
 
@@ -108,3 +110,17 @@ def test_arabic_digits_are_misread_as_arabic_digits() -> None:
     """The damage keeps a number's script (the scan's model reads a Thai digit as one)."""
     assert _other("๔", random.Random(0)) in "๑๒๓๕๖๗๘๙"
     assert _other("4", random.Random(0)).translate(_THAI) in "๑๒๓๕๖๗๘๙"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_step_cells_alone_with_a_speck_between_are_no_step(seed: int) -> None:
+    """``๓. จัดทำรายงาน...`` / (blank) / ``๓๐ . ๑๐๐``: a wrap set the step's two cells on a
+    line of their own, OCR read a speck after the first; that line is the step's cells,
+    no step numbered ๓๐ with the words ``๑๐๐``."""
+    def damage(m: re.Match[str], rng: random.Random) -> str:
+        return f"{m.group('no')}. {m.group('words')}\n\n{m.group('pct')} . {m.group('cum')}"
+
+    want, got, damaged = _read(seed, damage, screened=False)
+    _assert_steps(want, got, damaged)
+    cells = [(str(w["step_pct"]), str(w["cumulative_pct"])) for w in want]
+    assert [(str(g.step_pct), str(g.cumulative_pct)) for g in got] == cells

@@ -9,8 +9,8 @@ tables). On an OCR'd page a level starts with what OCR made of them
 and runs to the next; a number OCR garbled (``ooo``, ``ฒ๐``) is not read. The
 table's header may have lost its first syllable (``Je ดับความสำเร็จ``). A level
 lost or read as another (Debian's model has no ๔) is given by its place when the
-table lists all five in order and its other levels say which order
-(:func:`~bma_etl.normalize.trust.level_places`). Only tables the cell readers did
+table lists all five in order and its other levels or its weights say which order
+(:mod:`~bma_etl.layouts.plan_level_places`). Only tables the cell readers did
 not read whole rows from are read here. Consumes the document's lines (page
 furniture left out); produces :class:`~bma_etl.layouts.plan_flow.Flowed` rows of
 ``plan_scoring_levels``.
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bma_etl.layouts.base import Derived, FieldValue, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.base import FieldValue, Line, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGITS_RE, few_letters
 from bma_etl.layouts.plan_edge_junk import misread_head
 from bma_etl.layouts.plan_flow import Flowed
@@ -34,10 +34,9 @@ from bma_etl.layouts.plan_flow_rows import ROW_LINES_MAX as _ROW_LINES_MAX
 from bma_etl.layouts.plan_flow_rows import is_gap as _is_gap
 from bma_etl.layouts.plan_indicators import scoring_indicator
 from bma_etl.layouts.plan_level_descriptions import description_span, signs_end
+from bma_etl.layouts.plan_level_places import levels_by_place
 from bma_etl.layouts.plan_level_scores import drop_misread_scores
-from bma_etl.layouts.plan_values import to_int
 from bma_etl.matchkey import KeyRegex, key
-from bma_etl.normalize.trust import level_places
 
 __all__ = ["flow_levels"]
 
@@ -124,8 +123,6 @@ _OCR_NUMBER_RE = re.compile(rf"{_NUM}")
 _OCR_SCORE_RE = re.compile(rf"(?:{_OCR_GLUED_LETTER})?(\S+)\s*$")
 #: The rest of a score a flowing print cut onto the next line (:func:`_cut_score`).
 _SCORE_REST_RE = re.compile(_NUM)
-#: Levels a scoring table lists.
-_LEVELS = 5
 
 
 def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
@@ -167,7 +164,7 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
                 run, cut, junk = [line], False, False
             elif _level_gap(line, doc.ocr_used) \
                     and not (line.text.strip() and _open(run, _LEVEL_RE)):
-                if not _next_is_level(lines, i, doc.ocr_used) \
+                if not _next_is_level(doc, lines, i) \
                         and not (doc.ocr_used and _open(run, _LEVEL_RE)
                                  and _page_turns(doc, lines, i)):
                     break
@@ -184,33 +181,9 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
             i += 1
         _add_level(doc, header, run, indicator, out, cut)
         if doc.ocr_used:
-            _levels_by_place(out, header)
+            levels_by_place([f.row for f in out if f.header == header])
             drop_misread_scores([f.row for f in out if f.header == header])
     return out
-
-
-def _levels_by_place(out: list[Flowed], header: int) -> None:
-    """Give an OCR'd table's levels lost or misread the level their place says.
-
-    Only a table of all five levels whose other levels read in one order
-    (:func:`~bma_etl.normalize.trust.level_places`); the level is derived, its note
-    quoting what OCR read.
-    """
-    rows = [f.row for f in out if f.header == header]
-    if len(rows) != _LEVELS:
-        return
-    raws = [r.fields.get("level") for r in rows]
-    read = [to_int(r.text) if isinstance(r, Raw) else None for r in raws]
-    places = level_places(read)
-    if places is None:
-        return
-    for row, raw, got, want in zip(rows, raws, read, places, strict=True):
-        if got == want:
-            continue
-        seen = f"OCR read {raw.text!r}" if isinstance(raw, Raw) else "OCR read no level"
-        row.fields["level"] = Derived(
-            want, f"level {want} from its place in the table's {_LEVELS} levels ({seen})",
-            raw.span if isinstance(raw, Raw) else None)
 
 
 def _is_level_header(lines: list[Line], i: int) -> bool:
@@ -344,8 +317,10 @@ def _page_turns(doc: RepairedText, lines: list[Line], i: int) -> bool:
     return here is not None and there is not None and there > here
 
 
-#: A speck OCR read alone on a line (``ขด``): a short token of no digit.
-_SPECK_RE = re.compile(r"^\s*[^\s0-9๐-๙]{1,3}\s*$")
+#: A speck OCR read alone on a line (``ขด``): a short token of no digit. Or what OCR
+#: made of a page number (``- ๕ -``) read as letters: two short tokens (``ny. รน``,
+#: ``สรซี ซ่``, ``ซิ น``).
+_SPECK_RE = re.compile(r"^\s*[^\s0-9๐-๙]{1,4}(?:\s+[^\s0-9๐-๙]{1,3})?\s*$")
 
 
 def _foot_speck(lines: list[Line], i: int) -> bool:
@@ -357,10 +332,16 @@ def _foot_speck(lines: list[Line], i: int) -> bool:
     return i > 0 and _is_gap(lines[i - 1]) and _SPECK_RE.match(lines[i].text) is not None
 
 
-def _next_is_level(lines: list[Line], i: int, ocr: bool) -> bool:
-    """Whether the first line after the gap at ``i`` starts a level (a page broke)."""
+def _next_is_level(doc: RepairedText, lines: list[Line], i: int) -> bool:
+    """Whether the first line after the gap at ``i`` starts a level (a page broke).
+
+    On an OCR'd page a speck at the page's foot (:func:`_foot_speck`) is passed over
+    when the page turns after it (:func:`_page_turns`).
+    """
+    ocr = doc.ocr_used
     j = i
-    while j < len(lines) and _level_gap(lines[j], ocr):
+    while j < len(lines) and (_level_gap(lines[j], ocr) or (
+            ocr and _foot_speck(lines, j) and _page_turns(doc, lines, j))):
         j += 1
     if j == len(lines):
         return False

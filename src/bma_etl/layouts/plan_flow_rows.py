@@ -119,10 +119,15 @@ def is_gap(line: Line) -> bool:
     return not line.text.strip() or PAGE_NUMBER_RE.match(line.text) is not None
 
 
+#: A step's two cells alone on a line, a speck OCR read after the first (``๓๐ . ๑๐๐``):
+#: the rest of the step above, not a step numbered by its first cell.
+_CELLS_ALONE_RE = re.compile(rf"^\s*{NUM}\s*[^\s\w]{{1,2}}\s+{NUM}\s*$")
+
+
 def starts(text: str, run: list[Line], pats: StepPatterns) -> bool:
     """Whether ``text`` starts a step (after the lines ``run`` of the step before)."""
     if pats.start.match(text):
-        return True
+        return not (pats.ocr and run and _CELLS_ALONE_RE.match(text))
     return (
         pats.ocr
         and bool(run)
@@ -167,3 +172,4 @@ def number_in_order(rows: list[dict[str, FieldValue]]) -> None:
         want = None if last is None else last + 1
     if want is None or to_int(no.text) != want:
         rows[-1]["step_no"] = None
+

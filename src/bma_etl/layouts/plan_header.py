@@ -29,16 +29,17 @@ _BE = r"(?:พ\s*\.\s*ศ\s*\.?)"
 _TITLE_RE = re.compile(
     rf"^\s*(?P<title>{PLAN_WORDS}\s*{_BE}?\s*(?P<year>{DIGIT}{{4}}))(?:\s+(?P<rest>\S.*?))?\s*$"
 )
-#: The same as OCR may read it: a year with a digit too many (``พ.ศ. ๒๕๒๐๐``), which is
-#: no year (the fiscal year is then left to the plan's other lines).
+#: The same as OCR may read it: a year with a digit too many (``พ.ศ. ๒๕๒๐๐``) or one
+#: lost (``พ.ศ. ๒๕๒``), which is no year (the fiscal year is then left to the plan's
+#: other lines); the title and the agencies under it are read still.
 _OCR_TITLE_RE = re.compile(
-    rf"^\s*(?P<title>{PLAN_WORDS}\s*{_BE}?\s*{DIGIT}{{4,6}})(?:\s+(?P<rest>\S.*?))?\s*$"
+    rf"^\s*(?P<title>{PLAN_WORDS}\s*{_BE}?\s*{DIGIT}{{3,6}})(?:\s+(?P<rest>\S.*?))?\s*$"
 )
 #: The cover's ``แผนปฏิบัติการ ประจำปี`` with the year on a line of its own.
 _TITLE_START_RE = re.compile(rf"^\s*{PLAN_WORDS}\s*$")
 _YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}})\s*$")
-#: The same as OCR may read it (``พ.ศ. ๒๕๒9๕``): the title's, but no year.
-_OCR_YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*{DIGIT}{{4,6}}\s*$")
+#: The same as OCR may read it (``พ.ศ. ๒๕๒9๕``, ``พ.ศ. ๒๕๒``): the title's, but no year.
+_OCR_YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*{DIGIT}{{3,6}}\s*$")
 #: Words an organisation's name starts with (agency and parent agency lines).
 _ORG_RE = re.compile(
     r"(?:สำนัก|กอง|ส่วน|ฝ่าย|กลุ่ม|ศูนย์|สถาบัน|โรงพยาบาล|สถานี|กรุงเทพมหานคร|เขต|วิทยาลัย)"

@@ -1,0 +1,37 @@
+"""A plan's title whose year OCR read with a digit lost, on generated plans.
+
+Plans are generated from known values (``bench/corpus``); on the cover and the
+title line (``แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๘``) the year is damaged as Tesseract
+damaged it on a 150 dpi grey scan: its last digit lost (``พ.ศ. ๒๕๖``). That is no
+year (the fiscal year is not read), but the title is: the agency and the parent
+agency under it are read as generated. The truth is the generated values.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bma_etl.layouts.annual_action_plan import extract
+
+from conftest import records_of
+from corpus.build import GENERATORS
+
+_YEAR_RE = re.compile(r"(พ\.ศ\. [0-9๐-๙]{3})[0-9๐-๙]$")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_title_year_with_a_digit_lost_keeps_the_agencies(seed: int) -> None:
+    generated = GENERATORS["plan"](random.Random(seed))
+    lines = generated.text.split("\n")
+    # the cover's year line and the title line, the first lines that end in a year
+    head = [k for k, line in enumerate(lines[:12]) if _YEAR_RE.search(line)]
+    assert len(head) == 2
+    for k in head:
+        lines[k] = _YEAR_RE.sub(r"\1", lines[k])
+    plan = records_of(extract, "\n".join(lines))["plans"][0]
+    want = generated.tables["plans"][0]
+    assert (plan.agency, plan.parent_agency) == (want["agency"], want["parent_agency"])
+    assert plan.fiscal_year_be is None
