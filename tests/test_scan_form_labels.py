@@ -338,3 +338,18 @@ def test_date_with_a_speck_read_as_a_bracket_glued_before_it_is_read(generator: 
     want = generated.tables["progress_updates"]
     assert [str(r.report_date) for r in rows] == [w["report_date"] for w in want]
     assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(3))
+def test_budget_with_a_speck_read_as_a_dash_before_its_amount_gives_its_amount(
+        generator: str, seed: int) -> None:
+    """``(ครั้งที่ 3) = – 758,000 บาท``, ``= — 0 บาท``: a speck OCR read as an en or em dash
+    between the ``=`` and the amount (a 1-bit scan's) is no sign of the amount; every
+    amount is read."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    text = re.sub(_BUDGET + " = ", lambda m: f"{m.group(0)}{rng.choice(('–', '—'))} ",
+                  generated.text)
+    assert text != generated.text
+    assert _values(_read(text)) == _want(generated)
