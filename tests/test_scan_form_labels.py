@@ -338,3 +338,40 @@ def test_date_with_a_speck_read_as_a_bracket_glued_before_it_is_read(generator: 
     want = generated.tables["progress_updates"]
     assert [str(r.report_date) for r in rows] == [w["report_date"] for w in want]
     assert [" ".join((r.detail or "").split()) for r in rows] == [w["detail"] for w in want]
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(3))
+def test_budget_with_a_speck_read_as_a_dash_before_its_amount_gives_its_amount(
+        generator: str, seed: int) -> None:
+    """``(ครั้งที่ 3) = – 758,000 บาท``, ``= — 0 บาท``: a speck OCR read as an en or em dash
+    between the ``=`` and the amount (a 1-bit scan's) is no sign of the amount; every
+    amount is read."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    text = re.sub(_BUDGET + " = ", lambda m: f"{m.group(0)}{rng.choice(('–', '—'))} ",
+                  generated.text)
+    assert text != generated.text
+    assert _values(_read(text)) == _want(generated)
+
+
+#: A report's label OCR read as junk as long as itself, one token (a 300 dpi scan's).
+_LONG_LABEL_JUNK = ("ยาานทร์ทีล์", "ฆายาานศรังกี", "Sewnnaiioi", "ราบาาาทร์ท")
+
+
+@pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_row_whose_label_ocr_read_as_junk_as_long_as_itself_is_its_own_row(
+        generator: str, seed: int) -> None:
+    """``ยาานทร์ทีล์ :: 26/2/2568 : …`` after a row that read its values: a row of its own,
+    its date, values and number (its place) read."""
+    rng = random.Random(seed)
+    generated = _form(generator, rng)
+    at = rng.randrange(1, len(generated.tables["progress_updates"]))
+    m = list(re.finditer(_LABEL, generated.text, flags=re.M))[at]
+    mended = f"{m.group(1) or ''}{rng.choice(_LONG_LABEL_JUNK)} ::"
+    rows = _read(generated.text[:m.start()] + mended + generated.text[m.end():])
+    assert _values(rows) == _want(generated)
+    assert [str(r.report_date) for r in rows] == [
+        w["report_date"] for w in generated.tables["progress_updates"]]
+    assert [r.seq_label for r in rows] == _numbers(generated.tables["progress_updates"], at)

@@ -100,3 +100,24 @@ def test_first_row_whose_label_ocr_read_as_longer_junk_keeps_its_date_and_narrat
     [first, *_] = _read(text)["progress_updates"]
     [want, *_] = generated.tables["progress_updates"]
     assert (str(first.report_date), first.detail) == (want["report_date"], want["detail"])
+
+
+#: Marks OCR reads standing apart between a running text's words (a point alone
+#: between two of the target's sentences: ``…ร้อยละ 80 . บุคลากร…``).
+_MARKS_BETWEEN = (".", "|", "'", "::", ". :")
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_target_with_a_speck_ocr_read_between_its_words(seed: int) -> None:
+    """The project's target is read without a speck standing apart between its words
+    (``…ร้อยละ 80 . บุคลากร…``); its numbers (``รุ่นละ 50 คน``, ``ระยะ 20 ปี``) stay."""
+    rng = random.Random(seed)
+    generated = GENERATORS["legacy_long"](rng)  # the generator whose truth states it
+    target = generated.tables["projects"][0]["target"]
+    text = generated.text
+    heading = text.index("เป้าหมายของโครงการ")  # the target's lines follow (wrapped)
+    spaces = [m.start() for m in re.finditer(" ", text[heading:]) if m.start() < len(target)]
+    at = heading + rng.choice(spaces[1:])  # between two of its words, on any of its lines
+    text = f"{text[:at]} {rng.choice(_MARKS_BETWEEN)}{text[at:]}"
+    got = _read(text)["projects"][0]
+    assert " ".join((got.target or "").split()) == target

@@ -319,3 +319,36 @@ def test_number_wrapped_alone_under_its_text_is_no_speck(seed: int) -> None:
             break
     text = generated.text.replace(want, f"{want[:tail.start()]}\n{tail.group(1)}")
     assert " ".join(_read(legacy, text)["projects"][0].target.split()) == want
+
+
+def _latin_and_signs(rng: random.Random) -> str:
+    """The separator ``---&&&---`` as OCR reads it beside Latin letters: a few Latin bits
+    of any case and a run of the signs it makes of the dashes and ``&``."""
+    def bit() -> str:
+        letters = "".join(rng.choice("aceinrsuBEIRSU") for _ in range(rng.randint(1, 5)))
+        return letters.upper() if rng.random() < 0.5 else letters
+    signs = "".join(rng.choice("<:.|&~") for _ in range(rng.randint(1, 5)))
+    parts = [bit() for _ in range(rng.randint(1, 2))]
+    parts.insert(rng.randint(0, len(parts)), signs if "<" in signs else "<" + signs)
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_history_separator_read_as_latin_letters_and_signs_is_no_obstacle(seed: int) -> None:
+    """``SUEUR <:.<: cama``, ``inn <a``: the separator between two entries read as Latin
+    bits and signs, no Thai letter, is not the entry's obstacles; a value's Latin words
+    wrapped onto a line of their own (``COVID-19``, ``PM 2.5``) stay words."""
+    from bma_etl.layouts.history_specks import separator_read_as_letters
+
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    while len(generated.tables["progress_updates"]) < 2:  # a separator between two entries
+        generated = GENERATORS["web_history"](rng)
+    text = re.sub(r"^-+&&&-+$(?=\n\()", lambda m: _latin_and_signs(rng), generated.text,
+                  flags=re.M)
+    assert "<" in text
+    got = _read(history, text).get("progress_updates", [])
+    want = generated.tables["progress_updates"]
+    assert [(r.problems, r.obstacles) for r in got] == [
+        (w["problems"], w["obstacles"]) for w in want]
+    assert not any(separator_read_as_letters(t) for t in ("COVID-19", "PM 2.5", "Compact City"))

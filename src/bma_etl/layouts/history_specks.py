@@ -32,6 +32,12 @@ _LOWER_BITS = re.compile(r"[a-z]{1,2}(?:\s+[a-z]{1,2})*")
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 #: A Latin word this long or longer is text (``COVID``), not a separator's specks.
 _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
+#: Signs no value written in Latin letters holds (``COVID-19``, ``PM 2.5``, ``Compact City``):
+#: the separator's dashes and ``&`` as OCR reads them beside letters (``SUEUR <:.<: cama``).
+_SEPARATOR_SIGNS = re.compile(r"[<>&|~^=+*_\\\[\]{}«»]")
+#: The most characters (besides spaces) the separator read as letters and signs has:
+#: its 40 dashes and ``&&&`` read a letter or a sign for two or three each.
+SEPARATOR_SIGNS_MAX = 24
 
 
 def separator_read_as_letters(text: str) -> bool:
@@ -43,10 +49,16 @@ def separator_read_as_letters(text: str) -> bool:
     and either has Thai letters of which no run reads as words of the word list
     (``จงซึ้งร``: ``ร`` is none; ``น 00 0ฝไ0``) or none and the separator's ``&``
     (``K&R``), only lower-case Latin bits (``a oo``), or specks and letters standing
-    alone (``ร⇥๕๕๕``). A wrapped value's last words
-    (``งาน``, ``2 แห่ง``, ``PM 2.5``) are words.
+    alone (``ร⇥๕๕๕``). Up to :data:`SEPARATOR_SIGNS_MAX` characters, Latin letters and
+    words with one of the separator's signs and no Thai letter are the separator too
+    (``SUEUR <:.<: cama``, ``inn <a``). A wrapped value's last words
+    (``งาน``, ``2 แห่ง``, ``PM 2.5``, ``COVID-19``) are words.
     """
-    if len("".join(text.split())) > SEPARATOR_LETTERS_MAX or _LATIN_WORD.search(text):
+    body = "".join(text.split())
+    if not _THAI_LETTER.search(text) and _SEPARATOR_SIGNS.search(text) \
+            and len(body) <= SEPARATOR_SIGNS_MAX:
+        return True  # Latin bits and the separator's signs (``inn <a``), no Thai
+    if len(body) > SEPARATOR_LETTERS_MAX or _LATIN_WORD.search(text):
         return False
     runs = [m.group() for m in RUN.finditer(text)]
     if not runs:  # letters standing alone are no word either (``ร⇥๕๕๕``)

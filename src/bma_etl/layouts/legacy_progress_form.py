@@ -40,6 +40,7 @@ from bma_etl.layouts.common import (
     strip_outline_raw,
 )
 from bma_etl.layouts.history_specks import DIGITS_ALONE, numbers_read_as_specks, short_specks
+from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
 from bma_etl.layouts.legacy_values import stated_amount_dots
@@ -259,8 +260,14 @@ def _content_lines(lines: list[Line], ocr: bool = False, keep: list[Line] | None
 
 
 def _text_pieces(doc: RepairedText, lines: list[Line]) -> list[Raw]:
+    """A running text's pieces (the rationale, the target), each a :class:`Raw` of its line.
+
+    After OCR, without the specks standing apart between its words
+    (``…ร้อยละ 80 . บุคลากร…``: Thai sets no point alone; :func:`without_specks`).
+    """
     pieces = [doc.raw_in(ln, 0, len(ln.text)) for ln in _content_lines(lines, doc.ocr_used)]
-    return [p for p in pieces if p is not None]
+    found = [p for p in pieces if p is not None]
+    return without_specks(doc, found) if doc.ocr_used and found else found
 
 
 LAYOUT = Layout(
