@@ -234,6 +234,22 @@ def corpus_word_print(tmp_path: Path, seed: int, generator: str, k: int, font: s
     return doc, pdf, settings
 
 
+def corpus_fpdf_print(tmp_path: Path, seed: int, generator: str, k: int, font: str,
+                      shaping: bool) -> tuple[Any, Path]:
+    """``(doc, pdf)``: the ``k``-th ``generator`` document of corpus seed ``seed``, printed
+    by fpdf2 as the corpus builder prints it (``fpdf2``, or ``fpdf2-shaped`` with
+    ``shaping``: HarfBuzz text shaping). Fails the test when the font is missing.
+    """
+    from corpus import render
+    from corpus.build import GENERATORS, _rng
+
+    doc = GENERATORS[generator](_rng(seed, generator, k))
+    pdf = tmp_path / f"{generator}.pdf"
+    producer = "fpdf2-shaped" if shaping else "fpdf2"
+    render.render_fpdf(doc, pdf, font, font_file(font), _rng(seed, generator, k, producer),
+                       shaping=shaping)
+    return doc, pdf
+
 #: A SWOT list's item line as the plan generator writes it (``๑. ข้อความ``).
 #: A scoring level's line as the plan generator writes it: its level, a tab, then
 #: ``ร้อยละ`` and the rest of the row.

@@ -39,14 +39,19 @@ def _cut(text: str, seed: int) -> str:
     return "\n".join(lines)
 
 
+def _assert_read_whole(path: Path, truth: dict[str, object]) -> None:
+    """Every field of ``truth`` read from ``path`` as generated."""
+    result = score(process_file(path), truth)
+    assert not result.lost, "\n".join(f"{k}: want {w!r} got {g!r} ({kind})"
+                                      for k, w, g, kind in result.lost)
+
+
 @pytest.mark.parametrize("seed", range(8))
 def test_label_cut_over_lines_beside_its_value(seed: int, tmp_path: Path) -> None:
     doc = progress_history(random.Random(f"label-cuts-{seed}"))
     path = tmp_path / "history.txt"
     path.write_text(_cut(doc.text, seed), encoding="utf-8")
-    result = score(process_file(path), doc.truth)
-    assert not result.lost, "\n".join(f"{k}: want {w!r} got {g!r} ({kind})"
-                                      for k, w, g, kind in result.lost)
+    _assert_read_whole(path, doc.truth)
 
 
 def test_printed_page_whose_break_cuts_a_label(tmp_path: Path) -> None:
@@ -85,9 +90,7 @@ def test_label_whose_first_line_is_spread_apart(seed: int, tmp_path: Path) -> No
     doc = progress_history(random.Random(f"label-spread-{seed}"))
     path = tmp_path / "history.txt"
     path.write_text(_spread(doc.text, seed), encoding="utf-8")
-    result = score(process_file(path), doc.truth)
-    assert not result.lost, "\n".join(f"{k}: want {w!r} got {g!r} ({kind})"
-                                      for k, w, g, kind in result.lost)
+    _assert_read_whole(path, doc.truth)
 
 
 def test_landscape_print_whose_label_at_a_page_foot_is_spread(tmp_path: Path) -> None:

@@ -62,29 +62,35 @@ def _second_rows(text: str, row: Callable[[re.Match[str], re.Match[str]], str]
     return budget_rows_read(text, flowing), count
 
 
+def _read_second_rows_as(seed: int, row: Callable[[re.Match[str], re.Match[str]], str],
+                         fields: tuple[str, ...] = _FIELDS
+                         ) -> tuple[list[Any], list[dict[str, object]]]:
+    """A generated plan read with its row 2 damaged as ``row`` says: (rows read, rows
+    generated), ``fields`` of every row checked as generated."""
+    text, want = _plan(seed)
+    damaged, count = _second_rows(text, row)
+    assert count, "the generated plan has a row 2 with an amount"
+    got = _read(damaged)
+    assert_rows_read("plan_projects", got, want, fields)
+    return got, want
+
+
 @pytest.mark.parametrize("seed", _SEEDS)
 def test_a_rule_read_as_a_digit_apart_from_the_name_starts_the_row(seed: int) -> None:
     """``๒ 7 โครงการ...`` after a complete row: row 2, its name from โครงการ (the row is
     not taken as the rest of the unit above)."""
-    text, want = _plan(seed)
-    damaged, count = _second_rows(
-        text, lambda m, r: f"{m.group('no')} 7 {m.group('name')} {m.group('rest')}".replace(
+    _read_second_rows_as(
+        seed, lambda m, r: f"{m.group('no')} 7 {m.group('name')} {m.group('rest')}".replace(
             "\t", " "))
-    assert count, "the generated plan has a row 2 with an amount"
-    assert_rows_read("plan_projects", _read(damaged), want, _FIELDS)
 
 
 @pytest.mark.parametrize("seed", _SEEDS)
 def test_baht_wrapped_under_a_gap_ends_the_amount_of_the_row_above(seed: int) -> None:
     """``๒ โครงการ... ๑๓,๓๙๒,๙๐๐.=-`` / a blank line / ``pee`` / ``บาท ส่วนแผนงานฯ``: the
     row's unit is read after the baht, and the rows after it are still the table's."""
-    text, want = _plan(seed)
-    damaged, count = _second_rows(
-        text, lambda m, r: f"{m.group('no')} {m.group('name')} {r.group('amount')}.=-"
-                           f"\n\npee\nบาท {r.group('unit')}")
-    assert count, "the generated plan has a row 2 with an amount"
-    got = _read(damaged)
-    assert_rows_read("plan_projects", got, want, (*_FIELDS, "budget_thb"))
+    _read_second_rows_as(
+        seed, lambda m, r: f"{m.group('no')} {m.group('name')} {r.group('amount')}.=-"
+                           f"\n\npee\nบาท {r.group('unit')}", (*_FIELDS, "budget_thb"))
 
 
 @pytest.mark.parametrize("seed", _SEEDS)
@@ -92,13 +98,9 @@ def test_an_amount_whose_first_group_ocr_glued_to_letters_is_no_part_of_the_name
         seed: int) -> None:
     """``...ใกล้เคียง @๑๓,ดาด๒,๕๐๐.- บาท ส่วนแผนงานฯ``: the name ends before ``@๑๓,``; the
     amount is unreadable (NULL), never ``๒,๕๐๐``."""
-    text, want = _plan(seed)
-    damaged, count = _second_rows(
-        text, lambda m, r: f"{m.group('no')} {m.group('name')} @๑๓,ดาด๒,๕๐๐.- บาท "
+    got, want = _read_second_rows_as(
+        seed, lambda m, r: f"{m.group('no')} {m.group('name')} @๑๓,ดาด๒,๕๐๐.- บาท "
                            f"{r.group('unit')}")
-    assert count, "the generated plan has a row 2 with an amount"
-    got = _read(damaged)
-    assert_rows_read("plan_projects", got, want, _FIELDS)
     second = [i for i, w in enumerate(want) if str(w["seq"]) in ("2", "๒")
               and w["section"] != "routine" and w["budget_thb"] is not None]
     assert second and all(got[i].budget_thb is None for i in second)
@@ -113,13 +115,9 @@ def test_an_amount_whose_first_group_wrapped_glued_to_the_name_is_no_part_of_it(
     """``...ใกล้เคียง๕, ew`` / ``๕,๑๐๐.- บาท ส่วนนิติการ``: the amount's first digits and
     comma glued to the name's last word, a group read as Latin letters, the rest on the
     next line; the name ends before ``๕,``, the amount is unreadable (NULL)."""
-    text, want = _plan(seed)
-    damaged, count = _second_rows(
-        text, lambda m, r: f"{m.group('no')} {m.group('name')}๕, ew\n๕,๑๐๐.- บาท "
+    got, want = _read_second_rows_as(
+        seed, lambda m, r: f"{m.group('no')} {m.group('name')}๕, ew\n๕,๑๐๐.- บาท "
                            f"{r.group('unit')}")
-    assert count, "the generated plan has a row 2 with an amount"
-    got = _read(damaged)
-    assert_rows_read("plan_projects", got, want, _FIELDS)
     assert all(got[i].budget_thb is None for i, w in enumerate(want)
                if str(w["seq"]) in ("2", "๒") and w["budget_thb"] is not None)
 

@@ -17,17 +17,12 @@ import pypdfium2 as pdfium
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
-from corpus import render
-from corpus.build import GENERATORS, _rng
+from conftest import corpus_fpdf_print
 from corpus.score import score
 
 
 def test_a_sara_am_s_second_glyph_at_a_line_s_end_is_no_hyphen(tmp_path: Path) -> None:
-    doc = GENERATORS["legacy_html"](_rng(311, "legacy_html", 1))
-    pdf = tmp_path / "form.pdf"
-    render.render_fpdf(doc, pdf, "Sarabun", font_file("Sarabun"),
-                       _rng(311, "legacy_html", 1, "fpdf2-shaped"), shaping=True)
+    doc, pdf = corpus_fpdf_print(tmp_path, 311, "legacy_html", 1, "Sarabun", shaping=True)
     document = pdfium.PdfDocument(str(pdf))
     try:  # the print still has the glyph pdfium reads as a line end's hyphen
         assert any("\u0e33\ufffe" in document[i].get_textpage().get_text_range()

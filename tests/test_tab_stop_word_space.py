@@ -22,17 +22,12 @@ import pypdfium2 as pdfium
 
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
-from corpus import render
-from corpus.build import GENERATORS, _rng
+from conftest import corpus_fpdf_print
 from corpus.score import score
 
 
 def test_a_word_past_a_stop_stays_in_its_target(tmp_path: Path) -> None:
-    doc = GENERATORS["plan"](_rng(191, "plan", 1))
-    pdf = tmp_path / "plan.pdf"
-    render.render_fpdf(doc, pdf, "Laksaman", font_file("Laksaman"),
-                       _rng(191, "plan", 1, "fpdf2"), shaping=False)
+    doc, pdf = corpus_fpdf_print(tmp_path, 191, "plan", 1, "Laksaman", shaping=False)
     indicators = doc.truth["tables"]["plan_indicators"]
     first, second = indicators[0]["target_text"], indicators[1]["target_text"]
     drawn = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf))
@@ -47,10 +42,7 @@ def test_a_foot_row_whose_score_alone_stands_on_a_stop_stays_one_piece(tmp_path:
     # A scoring row at a page's foot, its score set at a stop and no space near the
     # table's other columns: no row of cells, as its rows above are read (split_at_columns
     # cuts a stop's column only when every column inside has a space near it).
-    doc = GENERATORS["plan"](_rng(191, "plan", 7))
-    pdf = tmp_path / "plan.pdf"
-    render.render_fpdf(doc, pdf, "Laksaman", font_file("Laksaman"),
-                       _rng(191, "plan", 7, "fpdf2"), shaping=False)
+    doc, pdf = corpus_fpdf_print(tmp_path, 191, "plan", 7, "Laksaman", shaping=False)
     tables = doc.truth["tables"]
     truth = {"tables": {name: tables[name]
                         for name in ("plan_scoring_levels", "plan_kpi_definitions")}}
