@@ -55,13 +55,25 @@ _FOOTER_RE = re.compile(r"^\s*(?:ขอรับรองว่า|ลงชื�
 
 
 def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
-    """Group the document's lines under the numbered section that holds them."""
+    """Group the document's lines under the numbered section that holds them.
+
+    A heading whose number a print wrapped onto a line of its own (``2.`` /
+    ``รายงานความก้าวหน้าของโครงการ…``, a large font) is the heading still.
+    """
     blocks: dict[str, list[Line]] = {}
     current = "_preamble"
-    for line in doc.rows():
+    rows = doc.rows()
+    for i, line in enumerate(rows):
         if _PAGE_HEADER_RE.match(line.text):
             continue
+        if _wrapped_number(rows, i, doc.ocr_used):
+            continue  # the next line is its heading's title
         found = _heading_of(line.text, doc.ocr_used)
+        if found is None and i and _NUMBER_ALONE_RE.match(rows[i - 1].text):
+            number = rows[i - 1].text.strip() + " "
+            whole = _heading_of(number + line.text, doc.ocr_used)
+            if whole is not None:
+                found = whole[0], max(whole[1] - len(number), 0)
         if found is None and doc.ocr_used:
             found = _heading_number_misread(line.text, current) \
                 or _heading_misspelt(line.text, current)
@@ -79,6 +91,17 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
             current = "_footer"
         blocks.setdefault(current, []).append(line)
     return blocks
+
+
+#: A line holding only a section's number (``2.``, ``1.3``): a heading's, wrapped.
+_NUMBER_ALONE_RE = re.compile(r"^\s*[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\s*$")
+
+
+def _wrapped_number(rows: list[Line], i: int, ocr: bool) -> bool:
+    """Whether ``rows[i]`` is only a section number whose heading's title is the next line."""
+    if i + 1 >= len(rows) or not _NUMBER_ALONE_RE.match(rows[i].text):
+        return False
+    return _heading_of(f"{rows[i].text.strip()} {rows[i + 1].text}", ocr) is not None
 
 
 def _heading_of(text: str, ocr: bool = False) -> tuple[str, int] | None:
