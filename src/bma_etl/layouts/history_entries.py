@@ -14,6 +14,8 @@ sorts the lines into blocks; the markers that open and close them are
 
 from __future__ import annotations
 
+import re
+
 from bma_etl.document import joined_line
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.history_dates import mend_countdown
@@ -148,19 +150,34 @@ def _opens_block(lines: list[Line], k: int) -> bool:
                 or match_key(KPI_RE.pattern, text) or ocr_kpi(text, lines[k + 1:k + 2]))
 
 
+#: A line of only an entry's system date (``(2018-03-25)``), a heading's end wrapped.
+_DATE_ALONE_RE = re.compile(r"^\s*\(\s*[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9:.]+)?\s*\)\s*$")
+#: A piece of the ``---&&&---`` separator, the rest wrapped onto the next line.
+_SEPARATOR_PIECE_RE = re.compile(r"^\s*-*\s*(?:&&&)?\s*-*\s*$")
+
+
 def _colons_joined(lines: list[Line], ocr: bool) -> list[Line]:
     """``lines`` with an entry label alone joined to the next line when that opens with ``:``.
 
     After OCR the label's ``**`` may read as letters or specks (``ab  อุปสรรคของโครงการ``).
+    Pieces a large print wrapped are joined too: an entry heading and its system date
+    on the next line (``(2) ความคืบหน้าโครงการฯ ร้อยละ 51.50`` / ``(2018-03-25)``), and
+    the separator (``---&&&`` / ``---``).
     """
     out: list[Line] = []
     bare = OCR_BARE_ENTRY_LABEL if ocr else BARE_ENTRY_LABEL
     skip = 0
     for at, line in enumerate(lines):
+        head = ENTRY_RE.match(out[-1].text) if out else None
         if skip:
             skip -= 1
         elif out and line.text.lstrip().startswith((":", ";")) and bare.match(out[-1].text):
             out[-1] = join([out[-1], line], " ")
+        elif head is not None and head.group("iso") is None and _DATE_ALONE_RE.match(line.text):
+            out[-1] = join([out[-1], line], " ")
+        elif out and _SEPARATOR_PIECE_RE.match(out[-1].text) and _SEPARATOR_PIECE_RE.match(
+                line.text) and SEPARATOR_RE.match(out[-1].text.strip() + line.text.strip()):
+            out[-1] = join([out[-1], line], "")
         elif (cut := _label_cut(lines, at)) is not None:
             label, skip = cut
             out.append(label)
