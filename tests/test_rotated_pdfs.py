@@ -197,3 +197,23 @@ def test_scan_stored_turned_is_rendered_and_read_upright(tmp_path: Path) -> None
     assert images[0] == images[1], "the stored-turned scan is not rendered as shown"
     assert extract_pdf(turned.read_bytes(), turned.name).text \
         == extract_pdf(scan.read_bytes(), scan.name).text
+
+
+@pytest.mark.parametrize("generator", tuple(GENERATORS))
+def test_upright_print_given_a_rotate_reads_as_printed(generator: str, tmp_path: Path) -> None:
+    """``qpdf --rotate`` (or a viewer's turn saved) on an upright print: the page shows
+    turned, its text running down or backwards as shown; it is read as stored."""
+    doc = GENERATORS[generator](random.Random(f"{SEED}-given-{generator}"))
+    straight = tmp_path / f"{generator}.pdf"
+    render.render_reportlab(doc, straight, "Loma", font_file("Loma"),
+                            random.Random(f"{SEED}-given-{generator}-print"))
+    want = _read(straight)
+    for rotate in (90, 180, 270):
+        turned = tmp_path / f"{generator}.given{rotate}.pdf"
+        with pdfium.PdfDocument(straight) as pdf:
+            for page in pdf:
+                page.set_rotation(rotate)
+            pdf.save(turned)
+        result = score(process_file(turned), doc.truth)
+        assert result.total > 0 and not result.lost, (rotate, result.lost[:4])
+        assert _read(turned)[1] == want[1], f"/Rotate {rotate} given reads otherwise"

@@ -235,6 +235,43 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
         pdf.close()
 
 
+#: Pairs of letters in a row that show which way a page's text runs (fewer: it is not judged).
+_RUN_PAIRS = 24
+
+
+def _reads_as_stored(handle: Any) -> bool:
+    """Whether a page's text, as stored (``/Rotate`` not applied), runs left to right.
+
+    A page drawn upright and then given ``/Rotate`` (``qpdf --rotate``, a viewer's turn
+    saved on an upright print) shows its text turned: it is read as stored. Nine in
+    ten of the first letters that follow one another on a baseline must step right;
+    a page with too few letters (a scan) is not judged (False).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    text = pdfium_c.FPDFText_LoadPage(handle)
+    if not text:
+        return False
+    try:
+        x, y = ctypes.c_double(), ctypes.c_double()
+        last: tuple[float, float] | None = None
+        forward = pairs = 0
+        for i in range(min(pdfium_c.FPDFText_CountChars(text), 400)):
+            if chr(pdfium_c.FPDFText_GetUnicode(text, i)).isspace() \
+                    or not pdfium_c.FPDFText_GetCharOrigin(text, i, x, y):
+                last = None
+                continue
+            size = pdfium_c.FPDFText_GetFontSize(text, i) or 1.0
+            step = (x.value - last[0], y.value - last[1]) if last is not None else (0.0, 0.0)
+            if 0.0 < abs(step[0]) + abs(step[1]) < 2 * size:
+                pairs += 1
+                forward += step[0] > 0.0 and abs(step[1]) < 0.2 * size
+            last = (x.value, y.value)
+        return pairs >= _RUN_PAIRS and forward >= 0.9 * pairs
+    finally:
+        pdfium_c.FPDFText_ClosePage(text)
+
+
 def upright(page: Any) -> tuple[float, float]:
     """Turn a page stored rotated (``/Rotate`` 90, 180, 270) the way it is shown; its size.
 
@@ -247,7 +284,9 @@ def upright(page: Any) -> tuple[float, float]:
     :func:`page_shapes` then place everything as on the printed sheet. Only the
     page in memory changes, never the file. Returns the shown page's width and
     height (points); pdfium's own ``get_size`` is not measured again after the
-    turn. ``page``: a pypdfium2 ``PdfPage``.
+    turn. A page whose text runs upright as stored shows turned: it is read as
+    stored (:func:`_reads_as_stored`), its rotation set to 0. ``page``: a pypdfium2
+    ``PdfPage``.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -256,6 +295,9 @@ def upright(page: Any) -> tuple[float, float]:
     turn = pdfium_c.FPDFPage_GetRotation(handle) * 90
     if turn not in (90, 180, 270):
         return width, height
+    if _reads_as_stored(handle):  # ``/Rotate`` set on an upright page shows it turned
+        pdfium_c.FPDFPage_SetRotation(handle, 0)
+        return (height, width) if turn in (90, 270) else (width, height)
     box = pdfium_c.FS_RECTF()  # the shown area, unturned (the crop box within the media box)
     if not pdfium_c.FPDF_GetPageBoundingBox(handle, box):
         return width, height
