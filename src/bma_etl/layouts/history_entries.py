@@ -168,15 +168,16 @@ def _colons_joined(lines: list[Line], ocr: bool) -> list[Line]:
     bare = OCR_BARE_ENTRY_LABEL if ocr else BARE_ENTRY_LABEL
     skip = 0
     for at, line in enumerate(lines):
-        head = ENTRY_RE.match(out[-1].text) if out else None
         if skip:
             skip -= 1
         elif out and line.text.lstrip().startswith((":", ";")) and bare.match(out[-1].text):
             out[-1] = join([out[-1], line], " ")
-        elif head is not None and head.group("iso") is None and _DATE_ALONE_RE.match(line.text):
+        elif out and _DATE_ALONE_RE.match(line.text) and (
+                head := ENTRY_RE.match(out[-1].text)) is not None and head.group("iso") is None:
             out[-1] = join([out[-1], line], " ")
-        elif out and _SEPARATOR_PIECE_RE.match(out[-1].text) and _SEPARATOR_PIECE_RE.match(
-                line.text) and SEPARATOR_RE.match(out[-1].text.strip() + line.text.strip()):
+        elif out and "-" in line.text and "-" in out[-1].text and _SEPARATOR_PIECE_RE.match(
+                line.text) and _SEPARATOR_PIECE_RE.match(out[-1].text) and SEPARATOR_RE.match(
+                out[-1].text.strip() + line.text.strip()):
             out[-1] = join([out[-1], line], "")
         elif (cut := _label_cut(lines, at)) is not None:
             label, skip = cut
