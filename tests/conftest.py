@@ -213,6 +213,20 @@ def distributed_word_prints(tmp_path: Path, generator: str, seed: str,
     return made
 
 
+def assert_read_as_generated(path: Path, truth: dict[str, Any],
+                             tables: Iterable[str] | None = None) -> None:
+    """Every field of ``truth`` (a generated document's; only ``tables`` of it when
+    given) read from ``path`` as generated, and at least one field counted."""
+    from bma_etl.pipeline import process_file
+
+    from corpus.score import score
+
+    if tables is not None:
+        truth = {"tables": {name: truth["tables"][name] for name in tables}}
+    result = score(process_file(path), truth)
+    assert result.total > 0 and result.lost == [], "\n".join(
+        f"{k}: want {w!r} got {g!r} ({kind})" for k, w, g, kind in result.lost[:6])
+
 def corpus_word_print(tmp_path: Path, seed: int, generator: str, k: int, font: str
                       ) -> tuple[Any, Path, dict[str, str]]:
     """``(doc, pdf, settings)``: the ``k``-th ``generator`` document of corpus seed ``seed``,

@@ -20,10 +20,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from bma_etl.pipeline import process_file
-
-from conftest import corpus_fpdf_print
-from corpus.score import score
+from conftest import assert_read_as_generated, corpus_fpdf_print
 
 
 def test_a_word_past_a_stop_stays_in_its_target(tmp_path: Path) -> None:
@@ -33,9 +30,7 @@ def test_a_word_past_a_stop_stays_in_its_target(tmp_path: Path) -> None:
     drawn = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf))
     rest = " ".join(first.split()[-2:])  # the first target wrapped before พ.ศ. ๒๕๖๓
     assert f"\r\n{rest} {second}\r\n" in drawn, "the print no longer wraps the row so"
-    truth = {"tables": {"plan_indicators": indicators}}
-    result = score(process_file(pdf), truth)
-    assert result.total > 0 and result.lost == [], result.lost[:6]
+    assert_read_as_generated(pdf, doc.truth, ["plan_indicators"])
 
 
 def test_a_foot_row_whose_score_alone_stands_on_a_stop_stays_one_piece(tmp_path: Path) -> None:
@@ -43,8 +38,4 @@ def test_a_foot_row_whose_score_alone_stands_on_a_stop_stays_one_piece(tmp_path:
     # table's other columns: no row of cells, as its rows above are read (split_at_columns
     # cuts a stop's column only when every column inside has a space near it).
     doc, pdf = corpus_fpdf_print(tmp_path, 191, "plan", 7, "Laksaman", shaping=False)
-    tables = doc.truth["tables"]
-    truth = {"tables": {name: tables[name]
-                        for name in ("plan_scoring_levels", "plan_kpi_definitions")}}
-    result = score(process_file(pdf), truth)
-    assert result.total > 0 and result.lost == [], result.lost[:6]
+    assert_read_as_generated(pdf, doc.truth, ["plan_scoring_levels", "plan_kpi_definitions"])
