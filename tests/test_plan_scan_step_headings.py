@@ -30,6 +30,7 @@ from __future__ import annotations
 import random
 import re
 import textwrap
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -100,6 +101,20 @@ def _headings(text: str, damage: Any) -> str:
     return "\n".join(out)
 
 
+def _later_indicator_headings(rng: random.Random, generated: GeneratedDoc,
+                              second: Callable[[re.Match[str]], str],
+                              later: Callable[[re.Match[str]], str]) -> str:
+    """The plan's text flowing, its second indicator heading written as ``second`` makes
+    it and every one after as ``later`` does (the first as generated)."""
+
+    def damage(kind: str, no: int, m: re.Match[str]) -> str:
+        if kind != "indicator" or no == 1:
+            return m.group(0)
+        return second(m) if no == 2 else later(m)
+
+    return _headings(_flowing(generated.text, rng), damage)
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_project_heading_with_its_one_read_as_a_bar(seed: int) -> None:
     rng = random.Random(seed)
@@ -148,15 +163,9 @@ def test_indicator_heading_with_a_speck_or_its_number_as_a_letter(seed: int) -> 
     the heading's, not the indicator's before."""
     rng = random.Random(seed)
     generated = _three_step_tables(rng)
-
-    def damage(kind: str, no: int, m: re.Match[str]) -> str:
-        if kind != "indicator" or no == 1:
-            return m.group(0)
-        if no == 2:
-            return f"ชื่อตัวชี้วัดที่\t, {m['no']}\n{m['name']}"
-        return f"ชื่อตัวขี้วัดที่\t\t{rng.choice(('ซู', 'ฐิ', 'ว'))}\n{m['name']}"
-
-    text = _headings(_flowing(generated.text, rng), damage)
+    text = _later_indicator_headings(
+        rng, generated, lambda m: f"ชื่อตัวชี้วัดที่\t, {m['no']}\n{m['name']}",
+        lambda m: f"ชื่อตัวขี้วัดที่\t\t{rng.choice(('ซู', 'ฐิ', 'ว'))}\n{m['name']}")
     assert "\t, " in text
     assert_rows_read("plan_steps", _steps(text), generated.tables["plan_steps"], _STEP_FIELDS)
 
@@ -253,14 +262,8 @@ def test_indicator_heading_with_its_number_as_a_dash_before_its_name(seed: int) 
     where not read, not the indicator's before."""
     rng = random.Random(seed)
     generated = _three_step_tables(rng)
-
-    def damage(kind: str, no: int, m: re.Match[str]) -> str:
-        if kind != "indicator" or no == 1:
-            return m.group(0)
-        if no == 2:
-            return f"ชื่อตัวชี้วัตที่ {m['no']} {m['name']}"
-        return f"ชื่อตัวชี๊วัตที่ {rng.choice(_DASHES)} {m['name']}"
-
-    text = _headings(_flowing(generated.text, rng), damage)
+    text = _later_indicator_headings(
+        rng, generated, lambda m: f"ชื่อตัวชี้วัตที่ {m['no']} {m['name']}",
+        lambda m: f"ชื่อตัวชี๊วัตที่ {rng.choice(_DASHES)} {m['name']}")
     assert "วัตที่ - " in text or "วัตที่ – " in text or "วัตที่ | " in text
     assert_rows_read("plan_steps", _steps(text), generated.tables["plan_steps"], _STEP_FIELDS)
