@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--producers", default=",".join(PDF_PRODUCERS),
                         help="PDF producers, comma-separated")
     parser.add_argument("--generators", default=",".join(GENERATORS))
+    parser.add_argument("--fonts", default="",
+                        help="Thai font families to print the PDFs in, comma-separated "
+                             "(any installed one, `fc-list :lang=th`; default: the corpus fonts)")
     parser.add_argument("--out", type=Path, default=None,
                         help="keep the corpus and results.json here (default: a temp folder)")
     parser.add_argument("--reread", action="store_true",
@@ -74,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             renderings = build(folder, args.n, args.seed, scans=args.scans,
                                producers=tuple(p for p in args.producers.split(",") if p),
-                               generators=tuple(g for g in args.generators.split(",") if g))
+                               generators=tuple(g for g in args.generators.split(",") if g),
+                               font_families=tuple(f for f in args.fonts.split(",") if f))
         built = time.perf_counter() - began
         print(f"corpus: {len(renderings)} files in {built:.0f} s -> {folder}", file=sys.stderr)
         results = evaluate(renderings, args.workers)

@@ -80,10 +80,15 @@ def note(message: str) -> None:
 
 def build(folder: Path, n: int, seed: int, *, scans: int | None = None,
           producers: tuple[str, ...] = PDF_PRODUCERS,
-          generators: tuple[str, ...] | None = None) -> list[Rendering]:
-    """Write the corpus into ``folder``; ``scans`` caps how many documents are scanned."""
+          generators: tuple[str, ...] | None = None,
+          font_families: tuple[str, ...] = ()) -> list[Rendering]:
+    """Write the corpus into ``folder``; ``scans`` caps how many documents are scanned.
+
+    ``font_families``: the Thai fonts the PDFs are printed in (any installed family,
+    :func:`.fonts.chosen`); the corpus fonts (:func:`.fonts.available`) when empty.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    families = fonts.available()
+    families = fonts.chosen(list(font_families)) if font_families else fonts.available()
     if not families:
         raise RuntimeError("no Thai font installed: apt-get install fonts-thai-tlwg-ttf")
     names = sorted(families)

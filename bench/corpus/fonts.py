@@ -10,6 +10,7 @@ find them with :func:`noto`.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from functools import cache
 from pathlib import Path
@@ -56,4 +57,39 @@ def available() -> dict[str, Path]:
             hint = ("pip install fontpkg-sarabun" if family == "Sarabun"
                     else "apt-get install fonts-thai-tlwg-ttf")
             print(f"corpus: font {family} not installed ({hint}); skipped", file=sys.stderr)
+    return found
+
+
+def installed(family: str) -> Path | None:
+    """The regular font file of an installed ``family`` (fontconfig's), if any.
+
+    For a corpus built in fonts the corpus does not use (``--fonts`` of
+    ``bench/robustness.py``): any family ``fc-list :lang=th`` lists, e.g.
+    ``Tlwg Typo`` or ``Noto Looped Thai``. The corpus families are found as
+    :func:`available` finds them.
+    """
+    if family in FAMILIES:
+        return available().get(family)
+    try:
+        listed = subprocess.run(["fc-list", f"{family}:lang=th", "file", "style"],
+                                capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    files = {}
+    for row in listed.splitlines():
+        file, _, style = row.partition(": ")
+        files[style.removeprefix(":style=").split(",")[0].strip()] = Path(file)
+    return files.get("Regular") or files.get("Book") or next(iter(files.values()), None)
+
+
+def chosen(families: list[str]) -> dict[str, Path]:
+    """``families`` and their font files (:func:`installed`); one not installed is skipped
+    with a printed note."""
+    found: dict[str, Path] = {}
+    for family in families:
+        path = installed(family)
+        if path is None:
+            print(f"corpus: font {family} not installed; skipped", file=sys.stderr)
+        else:
+            found[family] = path
     return found
