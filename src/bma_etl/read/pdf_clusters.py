@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 _MARKED = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]")
 #: Thai marks drawn over or under a letter (as :data:`.pdf_layout._MARKS`).
 _MARK_CLASS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
-_MARK_SET = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
-                      + "".join(map(chr, range(0x0E47, 0x0E4F))))
+MARK_SET = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                     + "".join(map(chr, range(0x0E47, 0x0E4F))))
+_MARK_SET = MARK_SET
 _SPACE_OR_MARK = _MARK_SET | {" ", "\u00a0"}
 #: One mark of :data:`_MARK_SET` (to jump from mark to mark over a line).
 _A_MARK = re.compile(f"[{_MARK_CLASS}]")
@@ -79,12 +80,34 @@ def drop_phantoms(line: _Line) -> None:
                 and all(text[k] in " \u00a0" or k in drop for k in range(previous[1], i)):
             end_before = line.box(previous[1] - 1)[1]
             repeated = line.box(i)[0] < end_before - 0.05 * size
-        if floating or tiny or repeated:
+        if repeated or ((floating or tiny) and _copy_near(line, text, i, end, size, drop)):
             drop.update(range(i, end))
         else:
             previous = (i, end)
     if drop:
         line.drop(drop)
+
+
+def _copy_near(line: _Line, text: str, i: int, end: int, size: float, drop: set[int]) -> bool:
+    """Whether the cluster ``text[i:end]`` is read again near where it is drawn.
+
+    Near: another reading of it, not dropped, whose box comes within a font
+    ``size`` (points) of this one's, left to right: the letter it copies.
+
+    A font whose cluster the browser maps onto its mark's glyph only (Tlwg Typo's
+    ``ด้``, ``ที่`` drawn above the line, the consonant's glyph mapped to nothing)
+    draws that cluster's one reading there: with no copy it is the text.
+    """
+    left, right = line.box(i)
+    cluster = text[i:end]
+    at = text.find(cluster)
+    while at >= 0:
+        if at != i and at not in drop:
+            c_left, c_right = line.box(at)
+            if c_left - size <= right and left <= c_right + size:
+                return True
+        at = text.find(cluster, at + 1)
+    return False
 
 
 def glyph_clusters(line: _Line, text: str) -> bool:
@@ -101,33 +124,6 @@ def glyph_clusters(line: _Line, text: str) -> bool:
         if letter is not None and mark is not None and abs(letter[0] - mark[0]) < 0.01:
             return True
     return False
-
-
-def am_unseen(line: _Line, pos: int) -> bool:
-    """Whether ``line.text[pos]`` is a SARA AM whose SARA AA glyph carries no text.
-
-    A font may draw SARA AM as two glyphs, NIKHAHIT over the letter and SARA AA
-    after it, and the writer maps the letter onto one of them only: a browser
-    onto the consonant's glyph, which then carries both letters at one origin;
-    LibreOffice (in Waree) onto the NIKHAHIT, whose box then ends inside the
-    consonant's. Either way the space the SARA AA takes looks like a gap
-    between words.
-    """
-    if pos < 1 or line.text[pos] != "\u0e33":
-        return False
-    base = pos - 1  # the consonant: marks, and the break pdfium put before them, aside
-    while base > 0 and (line.text[base] in _MARK_SET or line.text[base] in " \u00a0"):
-        base -= 1
-    am, letter = line.origin(pos), line.origin(base)
-    if am is not None and letter is not None and abs(am[0] - letter[0]) < 0.01:
-        return True
-    (am_left, am_right), (letter_left, letter_right) = line.box(pos), line.box(base)
-    return letter_left <= am_left and am_right <= letter_right + _AM_INSIDE_PT
-
-
-#: How far (points) a NIKHAHIT's box may pass its consonant's right edge and still
-#: be drawn over it: a SARA AM drawn whole ends a SARA AA's width (0.4 em) further.
-_AM_INSIDE_PT = 0.5
 
 
 def replace_marks(line: _Line) -> None:

@@ -24,7 +24,6 @@ from typing import Any
 from bma_etl.read.legacy_thai import pua_to_thai, soft_hyphens_kept, tis620_recoded
 from bma_etl.read.pdf_clusters import (
     PageLetters,
-    am_unseen,
     drop_phantoms,
     joins_mark,
     lead_marks,
@@ -52,6 +51,7 @@ from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
 from bma_etl.read.pdf_order import in_drawn_order
 from bma_etl.read.pdf_overhang import overhang
+from bma_etl.read.pdf_sara_am import am_gap, am_unseen
 from bma_etl.read.pdf_spans import without_span_copies
 from bma_etl.read.pdf_spread import may_be_spread
 
@@ -62,11 +62,6 @@ from bma_etl.read.pdf_spread import may_be_spread
 #: usually written, except by browsers, which draw none (sizes as drawn:
 #: :func:`.pdf_glyphs.font_size`).
 JOIN_GAP_EM = 0.22
-#: A generated space after a SARA AM whose SARA AA glyph has no text is no space
-#: when the gap is narrower than this many font sizes: a SARA AA is 0.40-0.69 em
-#: wide in the Thai fonts (Loma's the widest, as Chromium draws it), a SARA AA and
-#: a space 0.73 em or more (Loma 0.92).
-AM_SPLIT_GAP_EM = 0.71
 
 #: A vertical rule crosses a line when it reaches this many font sizes above its
 #: baseline (into its letters): a spreadsheet's grid stops under a cell its text
@@ -391,6 +386,6 @@ class _Line:
             gap += overhang(self, a - 1, size)  # a box wider than its glyph's advance
         if generated and (text[b] in _MARKS or (size > 1.0 and gap < JOIN_GAP_EM * size)):
             return ""
-        if generated and size > 1.0 and gap < AM_SPLIT_GAP_EM * size and am_unseen(self, a - 1):
+        if generated and size > 1.0 and am_gap(self, gap, size) and am_unseen(self, a - 1):
             return ""
         return text[a:b]

@@ -1,0 +1,92 @@
+"""A SARA AM whose SARA AA glyph carries no text: the gap it leaves is no word space.
+
+Stage: read (runs in the PDF worker process; asked by :mod:`.pdf_layout` about a
+space pdfium generated after a SARA AM). A font may draw SARA AM as two glyphs,
+NIKHAHIT over the consonant and SARA AA after it; a writer that maps the text
+onto one of them leaves the SARA AA's place looking like a gap between words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bma_etl.read.pdf_clusters import MARK_SET
+
+if TYPE_CHECKING:
+    from bma_etl.read.pdf_layout import _Line
+
+def am_unseen(line: _Line, pos: int) -> bool:
+    """Whether ``line.text[pos]`` is a SARA AM whose SARA AA glyph carries no text.
+
+    A font may draw SARA AM as two glyphs, NIKHAHIT over the letter and SARA AA
+    after it, and the writer maps the letter onto one of them only: a browser
+    onto the consonant's glyph, which then carries both letters at one origin;
+    LibreOffice (in Waree) onto the NIKHAHIT, whose box then ends inside the
+    consonant's. Either way the space the SARA AA takes looks like a gap
+    between words.
+    """
+    if pos < 1 or line.text[pos] != "\u0e33":
+        return False
+    base = pos - 1  # the consonant: marks, and the break pdfium put before them, aside
+    while base > 0 and (line.text[base] in MARK_SET or line.text[base] in " \u00a0"):
+        base -= 1
+    am, letter = line.origin(pos), line.origin(base)
+    if am is not None and letter is not None and abs(am[0] - letter[0]) < 0.01:
+        return True
+    (am_left, am_right), (letter_left, letter_right) = line.box(pos), line.box(base)
+    return letter_left <= am_left and am_right <= letter_right + _AM_INSIDE_PT
+
+
+#: How far (points) a NIKHAHIT's box may pass its consonant's right edge and still
+#: be drawn over it: a SARA AM drawn whole ends a SARA AA's width (0.4 em) further.
+_AM_INSIDE_PT = 0.5
+#: A generated space after a SARA AM whose SARA AA glyph has no text is no space
+#: when the gap is narrower than this many font sizes: a SARA AA is 0.40-0.69 em
+#: wide in the Thai fonts (Loma's the widest, as Chromium draws it), a SARA AA and
+#: a space 0.73 em or more (Loma 0.92).
+AM_SPLIT_GAP_EM = 0.71
+#: In a fixed-pitch font (:func:`fixed_pitch`) SARA AA takes one advance, a SARA AA
+#: and a space two: the gap is the SARA AA's when narrower than this many advances.
+AM_SPLIT_PITCHES = 1.5
+
+
+def am_gap(line: _Line, gap: float, size: float) -> bool:
+    """Whether a ``gap`` (points) after a SARA AM is a SARA AA's width, not more.
+
+    ``size``: the font size drawn (points); a SARA AA and a space are wider than
+    :data:`AM_SPLIT_GAP_EM` of it, or :data:`AM_SPLIT_PITCHES` advances of a
+    fixed-pitch font.
+    """
+    return gap < AM_SPLIT_GAP_EM * size or gap < AM_SPLIT_PITCHES * fixed_pitch(line)
+
+
+#: A line is set in a fixed-pitch font when this many of its letters, or more, are
+#: all one advance wide (within :data:`_PITCH_TOLERANCE` of it, a share).
+_PITCH_LETTERS = 4
+_PITCH_TOLERANCE = 0.02
+
+
+def fixed_pitch(line: _Line) -> float:
+    """The advance (points) every letter of the line takes in a fixed-pitch font, or 0.0.
+
+    Tlwg Typo, Tlwg Mono, Tlwg Typist and Tlwg Typewriter give every glyph one
+    advance (0.6 em): a SARA AA there is as wide as a space, wider than
+    :data:`AM_SPLIT_GAP_EM` allows for it. Measured on the advance
+    boxes of the line's letters that are not marks and carry their own box (a
+    browser's cluster text is boxed by its glyph's ink, not its advance): every
+    one of them, at least :data:`_PITCH_LETTERS`, within :data:`_PITCH_TOLERANCE`
+    of their median; a proportional font's ``ก`` and ``ม`` differ by more.
+    """
+    widths = []
+    for pos, ch in enumerate(line.text):
+        if ch in MARK_SET or ch in " \u00a0" or ch == "\u0e33" or not ch.isalpha():
+            continue
+        left, right = line.g.edges(line.index[pos])
+        ink = line.ink_box(line.index[pos])
+        if right - left > ink[2] - ink[0] + 0.05:  # an advance box, not the glyph's ink
+            widths.append(right - left)
+    if len(widths) < _PITCH_LETTERS:
+        return 0.0
+    widths.sort()
+    pitch = widths[len(widths) // 2]
+    return pitch if all(abs(w - pitch) <= _PITCH_TOLERANCE * pitch for w in widths) else 0.0
