@@ -172,6 +172,50 @@ def replace_marks(line: _Line) -> None:
         pos += 1
 
 
+#: A consonant with two marks or more, before a consonant: a cluster a shaped PDF
+#: may have written a mark of the next one into (what :func:`early_marks` looks at).
+_EARLY = re.compile(f"[\u0e01-\u0e2e][{_MARK_CLASS}]{{2,}}(?=[\u0e01-\u0e2e])")
+#: Thai's vowel marks over and under a consonant; a cluster holds one, and one tone
+#: mark or sign (:data:`_TOP_MARKS`).
+_VOWEL_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47")
+
+
+def early_marks(line: _Line) -> None:
+    """Move each mark written before its letter after that letter.
+
+    HarfBuzz-shaped fpdf2 prints in Tlwg Typo write a mark of a cluster before
+    its consonant, after the cluster before it: ``ที่ร้อง`` as ``ท ่ ี ้ ร อ ง``,
+    ``ญี่ปุ่น`` as ``ญ ่ ี ุ ป ่ น``. The cluster then holds two vowel marks or
+    two tone marks, which Thai never writes; the one of them whose middle lies
+    right of the cluster's letter, over the consonant after it, follows that
+    consonant (a tone mark after the vowel marks on it too). Where the cluster
+    holds no such pair the glyphs do not tell: Tlwg Mono draws the ``ั`` of
+    ``จัด`` over the ``ด``.
+    """
+    text = line.text
+    pos = 0
+    while (found := _EARLY.search(text, pos)) is not None:
+        base, after = found.start(), found.end()
+        pos = base + 1
+        base_right = line.box(base)[1]
+        next_left, next_right = line.box(after)
+        for kind in (_VOWEL_MARKS, _TOP_MARKS):
+            marks = [k for k in range(base + 1, after) if text[k] in kind]
+            if len(marks) < 2:
+                continue
+            moved = next((k for k in marks if base_right < sum(line.box(k)) / 2
+                          and next_left <= sum(line.box(k)) / 2 <= next_right), None)
+            if moved is None:
+                continue
+            target = after + 1
+            while target < len(text) and text[target] in _MARK_SET and (
+                    kind is _TOP_MARKS or text[target] not in _TOP_MARKS):
+                target += 1
+            line.move(moved, target - 1)
+            text = line.text
+            break
+
+
 #: The letters a mark is written over: the consonants (and a mark, for a mark stacked on it).
 _BASES = frozenset(map(chr, range(0x0E01, 0x0E2F))) | _MARK_SET
 #: A mark with no letter of :data:`_BASES` right before it: what :func:`lead_marks` moves.

@@ -48,7 +48,8 @@ FEWEST_LETTERS = 6
 #: (under half :data:`.pdf_letters.LETTER_SPREAD_EM`) is then never near it.
 SPACE_EM = 0.1
 #: Per code point less U+0E00 (128: outside the Thai block): 1 for a Thai mark, 2 for
-#: a tone mark or THANTHAKHAT (what a shaped PDF writes after a later letter).
+#: a tone mark or THANTHAKHAT (what a shaped PDF writes after a later letter, or
+#: before its own).
 _MARKS = np.zeros(129, dtype=np.uint8)
 _MARKS[[0x31, *range(0x34, 0x3B), *range(0x47, 0x4F)]] = 1
 _MARKS[0x48:0x4D] = 2
@@ -90,6 +91,11 @@ class PlainLines:
             )
             + 1
         )
+        # a mark after a mark whose middle stands over the letter after it (early_marks)
+        early = np.flatnonzero(
+            (marks[1:-1] > 0) & (marks[:-2] > 0) & (marks[2:] == 0)
+            & ((lefts[1:-1] + rights[1:-1]) / 2 > lefts[2:])
+        ) + 1
         # a piece (a character with the Thai marks on it; SARA AM and Latin marks are
         # compared alone) left of the piece before it on its line (pdf_order.in_drawn_order)
         pieces = np.flatnonzero(
@@ -102,7 +108,7 @@ class PlainLines:
         )
         rows = np.cumsum(codes == 0x0A)[pieces]
         back = (lefts[pieces[1:]] < lefts[pieces[:-1]]) & (rows[1:] == rows[:-1])
-        flagged = np.union1d(late, pieces[1:][back])
+        flagged = np.union1d(np.union1d(late, early), pieces[1:][back])
         self.letters = self.gaps.letters()
         gaps, kinds = self.gaps.gaps, np.frombuffer(self.gaps.kinds.encode("ascii"), np.uint8)
         spaced = self.gaps.spaced_array

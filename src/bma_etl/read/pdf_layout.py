@@ -25,6 +25,7 @@ from bma_etl.read.legacy_thai import pua_to_thai, soft_hyphens_kept, tis620_reco
 from bma_etl.read.pdf_clusters import (
     PageLetters,
     drop_phantoms,
+    early_marks,
     joins_mark,
     lead_marks,
     loose_marks,
@@ -244,6 +245,7 @@ class _Line:
         drop_phantoms(self)
         replace_marks(self)
         lead_marks(self)
+        early_marks(self)
         in_drawn_order(self)
         if letters is not None:
             self.loose = loose_marks(self, letters)

@@ -23,13 +23,17 @@ def am_unseen(line: _Line, pos: int) -> bool:
     onto the consonant's glyph, which then carries both letters at one origin;
     LibreOffice (in Waree) onto the NIKHAHIT, whose box then ends inside the
     consonant's. Either way the space the SARA AA takes looks like a gap
-    between words.
+    between words. Not so where the SARA AA's glyph is drawn with no text of
+    its own (fpdf2 shaped in Waree writes it as a control character, which the
+    line drops): the gap then starts after it.
     """
     if pos < 1 or line.text[pos] != "\u0e33":
         return False
     base = pos - 1  # the consonant: marks, and the break pdfium put before them, aside
     while base > 0 and (line.text[base] in MARK_SET or line.text[base] in " \u00a0"):
         base -= 1
+    if line.ink.get(line.index[pos], 0.0) > line.box(base)[1] + _AM_INSIDE_PT:
+        return False  # its SARA AA is drawn by a glyph with no text, before the gap
     am, letter = line.origin(pos), line.origin(base)
     if am is not None and letter is not None and abs(am[0] - letter[0]) < 0.01:
         return True
