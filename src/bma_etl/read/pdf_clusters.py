@@ -44,11 +44,12 @@ def drop_phantoms(line: _Line) -> None:
     when it is a consonant with marks in one ink box narrower than a tenth and
     lower than a quarter of the font size, or floats above its own baseline or
     sinks below it, or stands at the origin of the letter before it (a mark's
-    glyph, drawn with no advance), or repeats the cluster just before it and
-    starts inside it (two glyphs of one cluster; a word that repeats a syllable
-    starts where the first ends). Only a consonant followed by a mark or SARA AM
-    is looked at, and only on a line mapped a cluster per glyph
-    (:func:`glyph_clusters`).
+    glyph, drawn with no advance), and another reading of it stands near
+    (:func:`_copy_near`: in Tlwg Typo the mark's glyph carries the one reading);
+    or when it repeats the cluster just before it and starts inside it (two
+    glyphs of one cluster; a word that repeats a syllable starts where the first
+    ends). Only a consonant followed by a mark or SARA AM is looked at, and only
+    on a line mapped a cluster per glyph (:func:`glyph_clusters`).
     """
     text, index = line.text, line.index
     if not glyph_clusters(line, text):

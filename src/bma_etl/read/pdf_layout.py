@@ -388,6 +388,6 @@ class _Line:
             gap += overhang(self, a - 1, size)  # a box wider than its glyph's advance
         if generated and (text[b] in _MARKS or (size > 1.0 and gap < JOIN_GAP_EM * size)):
             return ""
-        if generated and size > 1.0 and am_gap(self, gap, size) and am_unseen(self, a - 1):
+        if generated and size > 1.0 and am_unseen(self, a - 1) and am_gap(self, gap, size):
             return ""
         return text[a:b]
