@@ -114,8 +114,10 @@ def with_tab_stops(pages: list[list[TextLine]]) -> None:
     page's right edge: a row too long for one line goes on in the next, cut anywhere,
     and the layouts read such rows as running text), the second starting on a stop
     (its first cells empty: a plan's row of years under ``ค่าเป้าหมาย``), both with
-    white space before a stop. A line of a ruled table, or one whose cells or white
-    space are not known, is left as it is.
+    white space before a stop; or the header cut into cells already, each after its
+    first on the grid (its cells left a tab's gap before their stops, the years under
+    them less). A line of a ruled table, or one whose cells or white space are not
+    known, is left as it is.
     """
     stop = tab_grid(pages)
     if stop is None:
@@ -131,10 +133,20 @@ def with_tab_stops(pages: list[list[TextLine]]) -> None:
                and (line := _split(lines[k], margin, stop, spaces.get(lines[k].size)))
                is not lines[k]}
         for n, (upper, lower) in enumerate(pairwise(order)):
-            if upper in cut and lower in cut and _on(lines[lower].cells[0], margin, stop) \
+            if (upper in cut or _set_on_grid(lines[upper], margin, stop)) and lower in cut \
+                    and _on(lines[lower].cells[0], margin, stop) \
                     and max(lines[upper].right, lines[lower].right) <= edge \
                     and (n == 0 or lines[order[n - 1]].right <= edge):
-                lines[upper], lines[lower] = cut[upper], cut[lower]
+                lines[upper], lines[lower] = cut.get(upper, lines[upper]), cut[lower]
+
+
+def _set_on_grid(line: TextLine, margin: float, stop: float) -> bool:
+    """Whether ``line`` is cut into cells already, each after its first on the tab grid.
+
+    The grid: a stop every ``stop`` points right of ``margin``; a ruled table's line is none.
+    """
+    return line.table is None and len(line.cells) > 1 \
+        and all(_on(x, margin, stop) for x in line.cells[1:])
 
 
 def _split(line: TextLine, margin: float, stop: float, space: float | None) -> TextLine:
