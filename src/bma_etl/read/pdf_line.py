@@ -149,3 +149,23 @@ def spread(runs: list[float], size: float) -> float:
         return 0.0
     return sum(wide) - space * len(wide)
 
+
+#: Thai marks drawn over or under a letter: no advance of their own.
+_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                   + "".join(map(chr, range(0x0E47, 0x0E4F))))
+
+
+def pen_left(text: str, left: float, right: float) -> float:
+    """Where the pen stood for a piece of a line (x, points): its ``left`` edge, mostly.
+
+    A Thai mark has no advance: it is drawn left of the pen, over the letter before
+    it. A piece of marks alone (a line breaker of a cell too narrow for a letter
+    set ``ลำดับท`` / ``ี่``, the marks on a line of their own) hangs left of where
+    it was set, over its cell's left rule: its pen stood at its ``right`` edge
+    (0.0 or less than ``left``: unknown, the left edge is kept).
+
+    >>> pen_left("ี่", 117.7, 127.7), pen_left("ท", 127.7, 140.2), pen_left("ี่", 117.7, 0.0)
+    (127.7, 127.7, 117.7)
+    """
+    marks = text.strip()
+    return right if right > left and marks and all(c in _MARKS for c in marks) else left
