@@ -8,6 +8,9 @@ was read as text outside the table, cut the header row from the rows under it, a
 every target of the table was lost. A piece of marks alone is placed by its right
 edge, where its pen stood (:func:`bma_etl.read.pdf_line.pen_left`).
 
+The same print wraps a step table's project heading over five lines; read over
+four at most (:mod:`bma_etl.layouts.plan_step_headings`), its name lost its last words.
+
 A plan is generated (bench/corpus) and printed as a Word file in the corpus's way
 (``render.write_docx``, LibreOffice), at 18 pt with 45 mm margins; the truth is its
 generated targets.
@@ -26,9 +29,11 @@ from bma_etl.read.pdf_line import pen_left
 from conftest import assert_read_as_generated, font_file
 from corpus import render
 from corpus.build import GENERATORS
+from corpus.doc import GeneratedDoc
 
 
-def test_a_header_cell_set_a_letter_to_a_line_keeps_its_targets(tmp_path: Path) -> None:
+def large_print(tmp_path: Path) -> tuple[GeneratedDoc, Path]:
+    """A generated plan as a Word file printed by LibreOffice in Garuda, 18 pt, 45 mm margins."""
     font_file("Garuda")
     if not render.have("soffice"):
         pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
@@ -40,8 +45,21 @@ def test_a_header_cell_set_a_letter_to_a_line_keeps_its_targets(tmp_path: Path) 
         render.write_docx(doc, src, "Garuda", pt=18, widths="content", lang="th-TH",
                           margin_cm=1.0, footer="หน้า {n}")
         assert render._soffice(tmp, [str(src)], [pdf], "--convert-to", "pdf") == {}
+    return doc, pdf
+
+
+def test_a_header_cell_set_a_letter_to_a_line_keeps_its_targets(tmp_path: Path) -> None:
+    doc, pdf = large_print(tmp_path)
     assert "ลำดับที่" in doc.text  # the header the narrow column sets a letter to a line
     assert_read_as_generated(pdf, doc.truth, ["plan_indicators"])
+
+
+def test_a_project_heading_wrapped_over_five_lines_is_read_whole(tmp_path: Path) -> None:
+    # the same print: ``ชื่อโครงการที่ 1 โครงการพัฒนาครุภัณฑ์การ`` / ``แพทย์…ตามแผน`` /
+    # ``พัฒนากรุงเทพมหานคร…ระยะที่ 3`` / ``(พ.ศ. 2566 – 2570) ในพื้นที่เขตลาดกระบัง (`` /
+    # ``ฝ่ายบริหารงานทั่วไป)``: read over four lines, the name lost ``ลาดกระบัง``
+    doc, pdf = large_print(tmp_path)
+    assert_read_as_generated(pdf, doc.truth, ["plan_steps"])
 
 
 def test_marks_alone_stand_where_their_pen_did() -> None:
