@@ -296,7 +296,7 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
         if line.baseline is None:
             continue
         pieces = _extents(line)
-        cells = [_cell_of(pen_left(t, x, end), line.baseline, rules, bands)
+        cells = [_cell_of(pen_left(t, x, end, line.size), line.baseline, rules, bands)
                  for t, x, end, _ in pieces]
         if not pieces or any(c is None for c in cells) or \
                 len({c.row for c in cells if c is not None}) != 1:
