@@ -6,6 +6,13 @@ text from numpy arrays filled once per page. Documents of every layout printed b
 reportlab (ruled tables) and fpdf2 (flowing text) and the committed text-layer
 fixtures are read; on each line :func:`bma_etl.read.pdf_layout.page_lines` measures,
 the page's answer equals the line's own, to the bit.
+
+A line's first word ends at a gap between words, not at the spaces pdfium set
+around a mark drawn apart from its letter (fpdf2-shaped sets the mark of ``ชั้น``
+later, at its letter's place: ``พื ้ ้นที่``). Measured to them, the first word of
+``โดยเฉพาะในพื้นที่…ของประชาชนในพื้นที่`` was shorter than the line, seemed to fit
+after the short line above it (``งยั่งยืน``), and that line was taken for a
+paragraph's end: a SWOT item lost its last line.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES, font_file
+from conftest import FIXTURES, assert_read_as_generated, corpus_fpdf_print, font_file
 from corpus import render
 from corpus.build import GENERATORS
 
@@ -63,3 +70,11 @@ def test_fixtures_measure_alike() -> None:
     for path in sorted((FIXTURES / "pdf").glob("*.pdf")):
         if "scanned" not in path.name and path.name not in ("encrypted.pdf", "zero_pages.pdf"):
             _compared(path)
+
+
+def test_a_first_word_ends_at_no_space_beside_a_mark_drawn_apart(tmp_path: Path) -> None:
+    # corpus seed 467's third plan, fpdf2-shaped in Norasi: the last threat's lines
+    # ``…เมืองอย่า`` / ``งยั่งยืน`` / ``โดยเฉพาะในพื้นที่…ในพื้นที่`` (one run, no space)
+    doc, pdf = corpus_fpdf_print(tmp_path, 467, "plan", 2, "Norasi", shaping=True)
+    assert _compared(pdf) > 100
+    assert_read_as_generated(pdf, doc.truth, ["plan_swot_items"])

@@ -27,7 +27,7 @@ from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_line import TextLine
 from bma_etl.read.pdf_tabstops import tab_grid, with_tab_stops
 
-from conftest import fonts_or_fail
+from conftest import assert_read_as_generated, corpus_fpdf_print, fonts_or_fail
 from corpus.build import GENERATORS
 from corpus.doc import GeneratedDoc
 from corpus.render import fpdf_lines, fpdf_page
@@ -145,3 +145,29 @@ def test_the_next_item_at_a_stop_left_of_the_cut_row_s_item_is_a_row_of_its_own(
     before = [row]
     assert join_cut_row(before, nxt) == nxt
     assert before[0].text == row.text
+
+
+def test_a_header_already_cut_at_its_stops_cuts_its_row_of_years() -> None:
+    # the header's cells leave a tab's gap before their stops, so the line builder cut
+    # it already; the years under it leave less, and ran together (``๒๕๕๘ ๒๕๕๙ ๒๕๖๐``)
+    margin = 74.83
+    lines = _table(margin, 700.0) + _table(margin, 600.0)
+    for k in (0, 4):
+        lines[k] = _cells([("ลำดับที่", margin, margin + 30.0),
+                           ("ตัวชี้วัด", margin + 36.0, margin + 45.0),
+                           ("ค่าเป้าหมาย", margin + 72.0, margin + 110.0)],
+                          lines[k].baseline or 0.0, 11.0)
+    with_tab_stops([lines])
+    assert lines[0].text == "ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย"
+    assert lines[1].text == "๒๕๕๘\t๒๕๕๙\t๒๕๖๐"
+    assert lines[1].cells == (margin + 36.0, margin + 72.0, margin + 108.0)
+    assert lines[2].text == "ก ข ค"
+
+
+def test_the_measures_targets_under_a_header_cut_already_are_read(tmp_path: Path) -> None:
+    # corpus seed 331's third plan, fpdf2 in Loma (12 pt, A4 landscape): the measures'
+    # header ``ลำดับที่ ตัวชี้วัด ค่าเป้าหมาย`` leaves a tab's gap before each stop; its
+    # years do not. Their row was read as an indicator (``๒๕๕๘ ๒๕๕๙ ๒๕๖๐ ๒๕๖๑``) and
+    # the measures' targets were lost.
+    doc, pdf = corpus_fpdf_print(tmp_path, 331, "plan", 2, "Loma", shaping=False)
+    assert_read_as_generated(pdf, doc.truth, ["plan_indicators"])

@@ -13,7 +13,11 @@ a first line ends flush with the margin, as a justified paragraph's does:
 
 Either way the row lost its cells and the section its table: every project of it.
 A gap before a cell that starts where the page's other rows start a cell is a
-column's (:func:`bma_etl.read.pdf_justified.column_starts`). The plans are
+column's (:func:`bma_etl.read.pdf_justified.column_starts`); so is one before a
+cell on the page's grid of tab stops (:func:`bma_etl.read.pdf_tabstops.tab_grid`):
+with three tab gaps alike, one at a column, the other two were still read as
+stretched spaces (``๑`` ⇥ ``โครงการ…ศาลาท่าน้ำ`` ⇥ ``ไม่ใช้งบประมาณ`` ⇥ ``ฝ่ายการค``).
+The plans are
 generated (bench/corpus) and printed as the corpus builder prints them; the truth
 is their projects and sections as generated.
 """
@@ -30,7 +34,7 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_justified import column_starts, justified
 from bma_etl.read.pdf_line import TextLine
 
-from conftest import font_file
+from conftest import assert_read_as_generated, corpus_fpdf_print, font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
@@ -77,3 +81,27 @@ def test_alike_tab_gaps_at_columns_are_no_justification() -> None:
     columns = column_starts(lines, edge)
     assert not justified(lines, 0, margin, edge, columns)  # its name's cell is a column's
     assert justified(lines, 2, margin, edge, columns)  # no cell at a column: stretched spaces
+
+
+def test_alike_tab_gaps_on_the_tab_grid_are_no_justification() -> None:
+    margin, edge, stop = 74.83, 520.0, 36.0
+    # three tab gaps alike (27.4, 28.8, 27.7 points), the first at a column
+    row = _line("๑\tโครงการ ไม่ใช้งบประมาณ\tฝ่ายการค", (margin, 110.31, margin + 11 * stop),
+                (82.94, 443.11, 516.75), 516.75, spread=65.9)
+    row = TextLine(row.text, 700.0, 12.0, row.cells, margin, 516.75, 10.0, 10.0, False, None,
+                   ends=row.ends, gaps=((333.29, 362.06),), spread=65.9)
+    under = _line("๒\tโครงการ ไม่ใช้งบประมาณ\tส่วนนิติการ", (margin, 110.31, 362.06),
+                  (82.94, 300.0, 400.0), 400.0)
+    lines = [row, under]
+    columns = column_starts(lines, edge)
+    assert justified(lines, 0, margin, edge, columns)  # the page shows no grid
+    assert not justified(lines, 0, margin, edge, columns, (margin, stop))
+    assert justified(lines, 0, margin, edge, columns, (margin + 0.5, stop))  # off the grid
+
+
+def test_a_row_of_three_alike_tab_gaps_keeps_its_cells(tmp_path: Path) -> None:
+    # corpus seed 331's fourth plan, fpdf2-shaped in Sarabun: the strategic projects'
+    # first row (``๑`` ⇥ ``โครงการอบรมป้ายรถ…`` ⇥ ``ไม่ใช้งบประมาณ`` ⇥ ``ฝ่ายการค`` /
+    # ``ลัง``) read as one justified line: the section lost its five projects
+    doc, pdf = corpus_fpdf_print(tmp_path, 331, "plan", 3, "Sarabun", shaping=True)
+    assert_read_as_generated(pdf, doc.truth, TABLES)

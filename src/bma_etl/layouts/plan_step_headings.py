@@ -205,8 +205,9 @@ def _heading_parts(line: Line) -> list[Line]:
             Line(line.no, line.at(at), line.text[at:], after)]
 
 
-#: Most lines one project heading is read over.
-_HEADING_LINES_MAX = 4
+#: Most lines one project heading is read over (at 18 pt between 45 mm margins a
+#: heading and its unit wrap over five).
+_HEADING_LINES_MAX = 6
 
 
 def _wrapped_heading(doc: RepairedText, headings: list[Line], k: int,

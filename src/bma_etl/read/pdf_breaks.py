@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from bma_etl.read.pdf_cutnumbers import cell_across_break
 from bma_etl.read.pdf_cuts import label_again
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import JOIN, SLACK, Rule, Rules, join_pieces
@@ -278,8 +279,14 @@ def join_cut_rows(pages: list[list[TextLine]]) -> None:
             if found is not None:
                 row = pages[target[0]][target[1]]
                 part = page[found]
-                texts = [join_pieces(a.strip(), b.strip()) for a, b in
-                         zip(row.text.split("\t"), part.text.split("\t"), strict=True)]
+                above, below = row.text.split("\t"), part.text.split("\t")
+                rooms = row.room if len(row.room) == len(above) else (None,) * len(above)
+                leads = part.lead if len(part.lead) == len(below) else (None,) * len(below)
+                ends = row.spaces if len(row.spaces) == len(above) else (False,) * len(above)
+                bearing = BEARING_EM * (part.size or row.size)
+                texts = [cell_across_break(a, b, room, lead, bearing, spaced) for
+                         a, b, room, lead, spaced in zip(above, below, rooms, leads, ends,
+                                                         strict=True)]
                 pages[target[0]][target[1]] = replace(
                     row, text="\t".join(texts), open_below=part.open_below,
                     reach=part.reach, room=part.room, size=max(row.size, part.size))

@@ -38,6 +38,7 @@ from bma_etl.read.pdf_justified import column_starts, justified, unjustified
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_margins import margin_lines
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM, SAME_SIZE
+from bma_etl.read.pdf_tabstops import pen_margin, tab_grid
 
 
 def with_columns(lines: list[TextLine], borderless: bool = False,
@@ -68,8 +69,10 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     page_right = max(line.right for k, line in enumerate(lines) if k not in edge)
 
     column_cells = [(k, x) for k, x in column_starts(lines, page_right) if k not in edge]
+    stop, pen = (tab_grid([lines]), pen_margin(lines)) if borderless else (None, None)
+    grid = None if stop is None or pen is None else (pen, stop)  # a word processor's stops
     lines = [_one_cell_line(line) if k not in edge and justified(lines, k, margin, page_right,
-                                                                  column_cells)
+                                                                  column_cells, grid)
              else line for k, line in enumerate(lines)]
 
     def is_row(k: int) -> bool:

@@ -14,6 +14,14 @@ if TYPE_CHECKING:
     from bma_etl.read.pdf_layout import _Line
 
 _SPACES = re.compile("[ \u00a0]+")
+#: Thai marks drawn over or under a letter.
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+#: White space between two words: none that pdfium set before a mark drawn apart from
+#: its letter (fpdf2-shaped's ``พื ้ ้นที่``: the mark of ``ชั้น`` set later, at its
+#: letter's place, pdfium's spaces around it) nor after such a mark; no word starts
+#: with a mark.
+_WORD_GAP = re.compile(f"(?<![ \u00a0][{_MARKS}])[ \u00a0]+(?![{_MARKS}])")
+_MARK_CODES = (0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F))
 
 
 def extent(line: _Line) -> tuple[float, float, float, float]:
@@ -43,10 +51,9 @@ def extent(line: _Line) -> tuple[float, float, float, float]:
     lefts, rights, index = line.g.lefts, line.g.rights, line.index  # (box: both edges)
     right = max([rights[index[i]] for i in last])
     left = lefts[index[first]]
-    space = _SPACES.search(text, first)
-    word_end = (space.start() if space else len(text)) - 1
-    word_start = max(text.rfind(" ", first, last[0]), text.rfind("\u00a0", first, last[0]))
-    word_start = word_start + 1 if word_start >= 0 else first
+    gaps = [m.span() for m in _WORD_GAP.finditer(text, first) if m.start() < last[0]]
+    word_end = (gaps[0][0] if gaps else len(text)) - 1
+    word_start = gaps[-1][1] if gaps else first
     return left, right, max(0.0, rights[index[word_end]] - left), \
         max(0.0, right - lefts[index[word_start]])
 
@@ -88,7 +95,12 @@ class PageExtents:
             return {}
         codes = np.frombuffer(raw.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         white_mask = (codes == 0x20) | (codes == 0xA0)
-        white, inked = np.flatnonzero(white_mask), np.flatnonzero(~white_mask)
+        inked = np.flatnonzero(~white_mask)
+        mark = np.isin(codes, _MARK_CODES)  # (a space beside a mark drawn apart: no gap)
+        stray = np.zeros_like(white_mask)
+        stray[:-1] |= white_mask[:-1] & mark[1:]
+        stray[2:] |= white_mask[2:] & mark[1:-1] & white_mask[:-2]
+        white = np.flatnonzero(white_mask & ~stray)
         starts = np.array([a for a, _ in spans], dtype=np.int64)
         ends = np.array([b for _, b in spans], dtype=np.int64)
         lo = np.searchsorted(inked, starts)  # the line's first character not white space

@@ -19,6 +19,7 @@ from dataclasses import replace
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import spread
 from bma_etl.read.pdf_tables import join_pieces
+from bma_etl.read.pdf_tabstops import on_stop
 
 #: A line ends flush with its column when it ends within this many font sizes of
 #: the column's right edge (justified and distributed lines end on it).
@@ -228,7 +229,8 @@ def at_column(columns: list[tuple[int, float]], i: int, x: float, size: float) -
 
 
 def justified(lines: list[TextLine], i: int, margin: float, page_right: float,
-              columns: list[tuple[int, float]]) -> bool:
+              columns: list[tuple[int, float]],
+              grid: tuple[float, float] | None = None) -> bool:
     """Whether ``lines[i]`` is a justified paragraph's line, its spaces stretched into cells.
 
     Justification widens every space of a line by the same amount until it reaches
@@ -240,7 +242,11 @@ def justified(lines: list[TextLine], i: int, margin: float, page_right: float,
     distributed alignment's label, whose cells :mod:`.pdf_wraps` keeps apart. The
     gaps before cells at a column of the page's other rows (``columns``,
     :func:`column_starts`) are a table's and show no spread: a tab row whose two tab
-    gaps happen to be alike (``๑`` ⇥ ``โครงการ…`` ⇥ ``ส่วนแผน``) is a row.
+    gaps happen to be alike (``๑`` ⇥ ``โครงการ…`` ⇥ ``ส่วนแผน``) is a row. So are
+    those before a cell on the page's grid of tab stops (``grid``: the margin the
+    stops count from and the points between them, :func:`.pdf_tabstops.tab_grid`;
+    None: the page shows none): a tab row's three tab gaps alike, its last cell
+    wrapped at the margin, is a row too.
     """
     line = lines[i]
     size = line.size or 1.0
@@ -251,7 +257,7 @@ def justified(lines: list[TextLine], i: int, margin: float, page_right: float,
     if len(line.ends) != len(line.cells) or not any(
             at_column(columns, i, x, size) for x in line.cells[1:]):
         return True
-    runs = [b - a for a, b in line.gaps] + [
+    runs = [b - a for a, b in line.gaps if grid is None or not on_stop(b, *grid)] + [
         c - e for e, c in zip(line.ends, line.cells[1:], strict=False)
-        if not at_column(columns, i, c, size)]
+        if not at_column(columns, i, c, size) and (grid is None or not on_stop(c, *grid))]
     return spread(runs, size) > 0.0

@@ -149,3 +149,33 @@ def spread(runs: list[float], size: float) -> float:
         return 0.0
     return sum(wide) - space * len(wide)
 
+
+#: Thai marks drawn over or under a letter: no advance of their own.
+_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                   + "".join(map(chr, range(0x0E47, 0x0E4F))))
+#: The most a mark hangs left of the pen that set it (font sizes): its ink's width.
+MARK_HANG_EM = 0.5
+
+
+def pen_left(text: str, left: float, right: float, size: float = 0.0) -> float:
+    """Where the pen stood for a piece of a line (x, points): its ``left`` edge, mostly.
+
+    A Thai mark has no advance: it is drawn left of the pen, over the letter before
+    it. A piece that opens with marks (a line breaker of a cell too narrow for a
+    letter set ``ลำดับท`` / ``ี่`` or ``ลำด`` / ``ับ``, the marks cut from their letter)
+    hangs left of where it was set, over its cell's left rule. Marks alone: the pen
+    stood at its ``right`` edge (0.0 or less than ``left``: unknown, the left edge is
+    kept); marks then letters: at most :data:`MARK_HANG_EM` font sizes (``size``,
+    points; 0.0: unknown, the left edge is kept) right of its left edge.
+
+    >>> pen_left("ี่", 117.7, 127.7), pen_left("ท", 127.7, 140.2), pen_left("ี่", 117.7, 0.0)
+    (127.7, 127.7, 117.7)
+    >>> pen_left("ับ", 118.0, 135.0, 18.0), pen_left("ับ", 118.0, 135.0)
+    (127.0, 118.0)
+    """
+    piece = text.strip()
+    if not piece or piece[0] not in _MARKS:
+        return left
+    if all(c in _MARKS for c in piece):
+        return right if right > left else left
+    return min(right, left + MARK_HANG_EM * size) if right > left and size > 0.0 else left

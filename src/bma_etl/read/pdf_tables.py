@@ -1,15 +1,14 @@
 """Ruled tables of a PDF page: a row and its cells from the rules the page draws.
 
-Stage: read (runs in the PDF worker process). A table drawn as boxes wraps each
-cell's text inside its column: one table row comes out of the text layer as
-several lines, each holding a piece of some of the cells (``รายงานครั้งที่`` /
-``1``, ``งบประมา`` / ``ณ``, ``: เป็นไปตา`` / ``มแผน``), and a program that writes
-the table cell by cell even puts a later cell's first line after an earlier
-cell's last. :func:`page_rules` reads the page's thin drawn lines and boxes;
-:func:`with_table_rows` puts every piece that lies in a box of a table (a band
-between two horizontal rules, at least two columns wide) back into its cell and
-makes each row one line, its cells joined by tabs, empty cells kept, as the
-layouts read tab tables in text files.
+Stage: read (runs in the PDF worker process). A table drawn as boxes wraps each cell's
+text inside its column: one table row comes out of the text layer as several lines,
+each holding a piece of some of the cells (``รายงานครั้งที่`` / ``1``, ``งบประมา`` /
+``ณ``, ``: เป็นไปตา`` / ``มแผน``), and a program that writes the table cell by cell
+even puts a later cell's first line after an earlier cell's last. :func:`page_rules`
+reads the page's thin drawn lines and boxes; :func:`with_table_rows` puts every piece
+that lies in a box of a table (a band between two horizontal rules, at least two
+columns wide) back into its cell and makes each row one line, its cells joined by
+tabs, empty cells kept, as the layouts read tab tables in text files.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from typing import Any
 
 from bma_etl.read.pdf_cuts import cut_inside_number
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_line import pen_left
 from bma_etl.read.pdf_open import Box, page_shapes
 from bma_etl.read.pdf_tabstops import tabs_at
 from bma_etl.rows import cell_separator
@@ -296,7 +296,8 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
         if line.baseline is None:
             continue
         pieces = _extents(line)
-        cells = [_cell_of(x, line.baseline, rules, bands) for _, x, _, _ in pieces]
+        cells = [_cell_of(pen_left(t, x, end, line.size), line.baseline, rules, bands)
+                 for t, x, end, _ in pieces]
         if not pieces or any(c is None for c in cells) or \
                 len({c.row for c in cells if c is not None}) != 1:
             continue

@@ -45,13 +45,16 @@ SAME_SPACE = 0.02
 _SPACES = re.compile("[ \u00a0]+")
 
 
-def _margin(lines: list[TextLine]) -> float | None:
-    """Where most of a page's lines start (x, points, to a hundredth), None without lines."""
+def pen_margin(lines: list[TextLine]) -> float | None:
+    """Where most of a page's lines start (x, points, to a hundredth), None without lines.
+
+    The left margin a printing program returns its pen to; its tab stops count from it.
+    """
     starts = Counter(round(line.cells[0], 2) for line in lines if line.cells)
     return starts.most_common(1)[0][0] if starts else None
 
 
-def _on(x: float, margin: float, stop: float) -> bool:
+def on_stop(x: float, margin: float, stop: float) -> bool:
     """Whether ``x`` stands on a stop right of ``margin`` (a stop every ``stop`` points)."""
     k = round((x - margin) / stop)
     return k >= 1 and abs(x - margin - k * stop) <= ON_GRID
@@ -67,7 +70,7 @@ def on_tab_grid(cells: tuple[float, ...] | list[float], margin: float) -> bool:
     >>> on_tab_grid([117.35, 369.35], 45.35), on_tab_grid([117.35, 370.1], 45.35)
     (True, False)
     """
-    return bool(cells) and any(all(_on(x, margin, stop) for x in cells)
+    return bool(cells) and any(all(on_stop(x, margin, stop) for x in cells)
                                for stop in DEFAULT_STOPS)
 
 
@@ -80,7 +83,7 @@ def tab_grid(pages: list[list[TextLine]]) -> float | None:
     xs: list[float] = []  # each start, and the margin of its page
     margins: list[float] = []
     for lines in pages:
-        margin = _margin(lines)
+        margin = pen_margin(lines)
         if margin is None:
             continue
         for line in lines:
@@ -90,7 +93,7 @@ def tab_grid(pages: list[list[TextLine]]) -> float | None:
         margins.extend([margin] * (len(xs) - len(margins)))
     best, most = None, 0
     for stop in DEFAULT_STOPS:
-        hits = sum(1 for x, margin in zip(xs, margins, strict=True) if _on(x, margin, stop))
+        hits = sum(1 for x, margin in zip(xs, margins, strict=True) if on_stop(x, margin, stop))
         if hits >= MIN_ON_GRID and hits >= MIN_SHARE * len(xs) and hits > most:
             best, most = stop, hits
     return best
@@ -114,14 +117,16 @@ def with_tab_stops(pages: list[list[TextLine]]) -> None:
     page's right edge: a row too long for one line goes on in the next, cut anywhere,
     and the layouts read such rows as running text), the second starting on a stop
     (its first cells empty: a plan's row of years under ``ค่าเป้าหมาย``), both with
-    white space before a stop. A line of a ruled table, or one whose cells or white
-    space are not known, is left as it is.
+    white space before a stop; or the header cut into cells already, each after its
+    first on the grid (its cells left a tab's gap before their stops, the years under
+    them less). A line of a ruled table, or one whose cells or white space are not
+    known, is left as it is.
     """
     stop = tab_grid(pages)
     if stop is None:
         return
     for lines in pages:
-        margin, spaces = _margin(lines), _word_spaces(lines)
+        margin, spaces = pen_margin(lines), _word_spaces(lines)
         order = sorted((k for k, line in enumerate(lines) if line.text and line.cells
                         and line.baseline is not None), key=lambda k: -(lines[k].baseline or 0.0))
         if margin is None or not order:
@@ -131,15 +136,25 @@ def with_tab_stops(pages: list[list[TextLine]]) -> None:
                and (line := _split(lines[k], margin, stop, spaces.get(lines[k].size)))
                is not lines[k]}
         for n, (upper, lower) in enumerate(pairwise(order)):
-            if upper in cut and lower in cut and _on(lines[lower].cells[0], margin, stop) \
+            if (upper in cut or _set_on_grid(lines[upper], margin, stop)) and lower in cut \
+                    and on_stop(lines[lower].cells[0], margin, stop) \
                     and max(lines[upper].right, lines[lower].right) <= edge \
                     and (n == 0 or lines[order[n - 1]].right <= edge):
-                lines[upper], lines[lower] = cut[upper], cut[lower]
+                lines[upper], lines[lower] = cut.get(upper, lines[upper]), cut[lower]
+
+
+def _set_on_grid(line: TextLine, margin: float, stop: float) -> bool:
+    """Whether ``line`` is cut into cells already, each after its first on the tab grid.
+
+    The grid: a stop every ``stop`` points right of ``margin``; a ruled table's line is none.
+    """
+    return line.table is None and len(line.cells) > 1 \
+        and all(on_stop(x, margin, stop) for x in line.cells[1:])
 
 
 def _split(line: TextLine, margin: float, stop: float, space: float | None) -> TextLine:
     """``line`` with each white-space run before a stop a tab (cells, ends, gaps kept right)."""
-    return tabs_at(line, [n for n, (a, b) in enumerate(line.gaps) if _on(b, margin, stop)
+    return tabs_at(line, [n for n, (a, b) in enumerate(line.gaps) if on_stop(b, margin, stop)
                           and (space is None or abs(b - a - space) > SAME_SPACE)])
 
 
