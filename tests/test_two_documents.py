@@ -14,6 +14,7 @@ get no such finding.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -99,3 +100,89 @@ def test_a_title_repeated_atop_every_page_is_a_running_header() -> None:
     text = "\n".join(pages)
     doc = RepairedText.of(text, tuple(starts), furniture=furniture_lines(text, tuple(starts)))
     assert find_parts(doc, "legacy_progress_form") == [Part(1, 3, "legacy_progress_form")]
+
+
+def _pypdf_join(parts: list[Path], out: Path) -> None:
+    """Join PDFs as an office's "combine files" does (pypdf appends each file's pages)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(str(part))
+    writer.write(str(out))
+
+
+#: Two documents of one layout, the second's title taken for a running header.
+SAME_LAYOUT = {
+    "form+form": (lambda rng: legacy_form(rng, "pipe"), lambda rng: legacy_form(rng, "tab")),
+    "history+history": (progress_history, progress_history),
+}
+
+
+@pytest.mark.parametrize("pair", sorted(SAME_LAYOUT))
+@pytest.mark.parametrize("seed", range(3))
+def test_a_second_document_of_the_same_layout_opens_under_its_title(
+        pair: str, seed: int, tmp_path: Path) -> None:
+    make_a, make_b = SAME_LAYOUT[pair]
+    a, b = make_a(random.Random(f"{pair}-{seed}-a")), make_b(random.Random(f"{pair}-{seed}-b"))
+    pages_a = _print(a, tmp_path / "a.pdf", f"{pair}-{seed}-print-a")
+    pages_b = _print(b, tmp_path / "b.pdf", f"{pair}-{seed}-print-b")
+    _pypdf_join([tmp_path / "a.pdf", tmp_path / "b.pdf"], tmp_path / "both.pdf")
+
+    both = process_file(tmp_path / "both.pdf")
+    alone = process_file(tmp_path / "a.pdf")
+    issues = [q for q in both.rows("quality_issues") if q.code == "second_document"]
+    assert len(issues) == 1
+    second = (f"page {pages_a + 1}" if pages_b == 1
+              else f"pages {pages_a + 1}-{pages_a + pages_b}")
+    assert f"{second} ({b.layout})" in issues[0].message
+    assert len(both.rows("progress_updates")) == len(a.truth["tables"]["progress_updates"])
+    assert sorted(map(str, score(both, a.truth).lost)) == \
+        sorted(map(str, score(alone, a.truth).lost))
+
+
+@pytest.mark.parametrize("make", [progress_history, action_plan, legacy_long],
+                         ids=["history", "plan", "long form"])
+def test_one_document_over_pages_is_one_part(make: object, tmp_path: Path) -> None:
+    assert callable(make)
+    for k in range(2):
+        doc = make(random.Random(f"one-{k}"))
+        _print(doc, tmp_path / f"one{k}.pdf", f"one-print-{k}")
+        processed = process_file(tmp_path / f"one{k}.pdf")
+        assert not [q for q in processed.rows("quality_issues") if q.code == "second_document"]
+        assert not score(processed, doc.truth).lost or make is not legacy_long
+
+
+@pytest.mark.parametrize("pair", sorted(SAME_LAYOUT))
+@pytest.mark.parametrize("seed", range(3))
+def test_two_documents_in_one_text_file(pair: str, seed: int, tmp_path: Path) -> None:
+    make_a, make_b = SAME_LAYOUT[pair]
+    a = make_a(random.Random(f"text-{pair}-{seed}-a"))
+    b = make_b(random.Random(f"text-{pair}-{seed}-b"))
+    (tmp_path / "a.txt").write_text(a.text, encoding="utf-8")
+    (tmp_path / "both.txt").write_text(f"{a.text}\n{b.text}", encoding="utf-8")
+
+    both = process_file(tmp_path / "both.txt")
+    issues = [q for q in both.rows("quality_issues") if q.code == "second_document"]
+    assert len(issues) == 1
+    found = re.fullmatch(r"the file holds 2 documents: lines 1-(\d+) read as this document; "
+                         rf"lines (\d+)-(\d+) \({b.layout}\) hold another document, not read "
+                         r"into records \(split the file to load each\)", issues[0].message)
+    assert found is not None
+    last, first, end = map(int, found.groups())
+    lines = both.text.split("\n")
+    # the second part opens on the second document's first line (of the text as read)
+    assert (first, end) == (last + 1, len(lines))
+    assert lines[first - 1] == next(line for line in b.text.split("\n") if line.strip())
+    assert len(both.rows("progress_updates")) == len(a.truth["tables"]["progress_updates"])
+    assert sorted(map(str, score(both, a.truth).lost)) == \
+        sorted(map(str, score(process_file(tmp_path / "a.txt"), a.truth).lost))
+
+
+def test_one_text_document_is_one_part(tmp_path: Path) -> None:
+    for name, doc in (("form", legacy_form(random.Random("one-text-form"))),
+                      ("plan", action_plan(random.Random("one-text-plan"))),
+                      ("history", progress_history(random.Random("one-text-history")))):
+        (tmp_path / f"{name}.txt").write_text(doc.text, encoding="utf-8")
+        processed = process_file(tmp_path / f"{name}.txt")
+        assert not [q for q in processed.rows("quality_issues") if q.code == "second_document"]

@@ -14,7 +14,12 @@ on that page, and the pages from there on score as that layout at least as well
 as the detection threshold, and better than the part before's layout; the same
 layout opening again must open as strongly as its part did (a title repeated
 atop each page is not a new document). A running header repeated on every page
-is page furniture and does not count; blank pages open no part.
+is page furniture and does not count; blank pages open no part. The title of a
+second document of the same layout, the same line as the first page's title, is
+taken for such furniture: it counts again when the page's other lines open the
+layout too (:func:`_reopening`: a header block of its own under it). A text
+without pages (a text or HTML file) is cut into sections at the lines where a
+document's title and head stand (:mod:`bma_etl.parts_text`), read as its pages.
 
 :func:`read_parts` reads the first part alone (detected and its furniture found
 on its own pages), or the whole file when the first part alone is no document.
@@ -23,7 +28,7 @@ on its own pages), or the whole file when the first part alone is no document.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 from bma_etl.detect import THRESHOLD, Detection, detect
 from bma_etl.document import Extraction, Finding, RepairedText
@@ -31,6 +36,7 @@ from bma_etl.errors import BmaEtlError
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import REGISTRY
 from bma_etl.layouts.base import Layout, Signal, score_signals
+from bma_etl.parts_text import title_sections
 
 #: A signal searched for within this many characters of a document opens it.
 OPENING_WITHIN = 8000
@@ -39,6 +45,8 @@ OPENING_POINTS = 0.3
 #: The same layout opening again needs its opening signals found as strongly as at its
 #: part's first page, less this (a line OCR misread, a field the other one lacks).
 REOPENING_SLACK = 0.1
+#: Slack for the rounding of a difference of points (``0.4 - 0.1`` is not ``0.3``).
+_SLACK = 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +74,24 @@ def _opening(layout: Layout, doc: RepairedText, at_least: float = 0.0) -> float:
     if not signals:
         return 0.0
     return score_signals(doc, signals, keyed=True, at_least=at_least)
+
+
+def _reopening(layout: Layout, page: str, blanked: RepairedText, again: float) -> float:
+    """Points of ``layout``'s opening on a ``page`` read with its furniture; 0 when no reopening.
+
+    A second document of the same layout opens under the title its first page
+    shares with the file's first page, which furniture finding takes for a running
+    header (a title page, then the title atop the others). That title counts
+    toward the opening only when the page's other lines open the layout too
+    (``blanked``, its furniture blanked, reaches :data:`OPENING_POINTS`: a header
+    block of its own, another project code under the labels) and the page with
+    its title then opens as strongly as ``again``. A running title over a
+    document's later pages has no header block under it.
+    """
+    if _opening(layout, blanked, OPENING_POINTS) < OPENING_POINTS:
+        return 0.0
+    points = _opening(layout, RepairedText.of(page))
+    return points if points >= again - _SLACK else 0.0
 
 
 def _blank_furniture(doc: RepairedText) -> str:
@@ -126,13 +152,19 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
                 else OPENING_POINTS if page == 1 or lid != current else again
                 for lid in by_id}
         openings = {lid: _opening(lay, seen_doc, need[lid]) for lid, lay in by_id.items()}
+        if page > 1 and openings[current] < again:
+            reopened = _reopening(by_id[current], doc.text[bounds[page - 1]:bounds[page] - 1],
+                                  seen_doc, again)
+            if reopened:
+                openings[current] = reopened
+                rest = doc.text[bounds[page - 1]:bounds[page] - 1] + text[bounds[page] - 1:]
         if page == 1:
             whole = openings if not bounds[0] else {
                 lid: _opening(lay, RepairedText.of(text)) for lid, lay in by_id.items()
                 if lid == layout_id}
             found[0] = (1, layout_id, whole.get(layout_id, 0.0))
         candidates = [lid for lid, points in openings.items() if points >= OPENING_POINTS
-                      and (page == 1 or lid != current or points >= again)]
+                      and (page == 1 or lid != current or points >= again - _SLACK)]
         if not candidates:
             continue
         scores = _scores(rest, {*candidates, current})  # no other layout's score is read
@@ -173,6 +205,26 @@ def _pages(part: Part) -> str:
             else f"pages {part.first_page}-{part.last_page}")
 
 
+def _lines(paged: RepairedText, part: Part) -> str:
+    """The 1-based lines of a section ``part`` of an unpaged text (its sections as pages)."""
+    starts = paged.index.page_starts
+    first = paged.text.count("\n", 0, starts[part.first_page - 1]) + 1
+    end = starts[part.last_page] - 1 if part.last_page < len(starts) else len(paged.text)
+    return f"lines {first}-{paged.text.count(chr(10), 0, end) + 1}"
+
+
+def _first_section(doc: RepairedText, paged: RepairedText, part: Part) -> RepairedText:
+    """The lines of the unpaged ``doc`` up to the end of section ``part`` (a prefix)."""
+    end = paged.index.page_starts[part.last_page] - 1
+    text = doc.text[:end]
+    last_line = text.count("\n") + 1
+    return RepairedText.of(
+        text, (), doc.ocr_used, frozenset(),
+        frozenset(n for n in doc.wraps if n <= last_line), doc.source_url,
+        tuple(w for w in doc.words if w[1] <= end),
+        frozenset(n for n in doc.spaced if n <= last_line))
+
+
 def read_parts(doc: RepairedText, detection: Detection, *, split: bool = True
                ) -> tuple[Detection, Extraction, Finding | None]:
     """Extract ``doc``'s first document; name the pages of the others in a finding.
@@ -183,12 +235,17 @@ def read_parts(doc: RepairedText, detection: Detection, *, split: bool = True
     finding when the text holds more than one. Raises what the layout's
     extractor raises for the whole text.
     """
-    parts = find_parts(doc, detection.layout.layout_id) if split else []
+    paged = doc
+    if split and not doc.index.page_starts:  # a text file: its sections stand for pages
+        sections = title_sections(doc)
+        paged = RepairedText.of(doc.text, sections) if sections else doc
+    parts = find_parts(paged, detection.layout.layout_id) if split else []
     if len(parts) < 2:
         return detection, detection.layout.extract(doc), None
-    others = "; ".join(f"{_pages(p)} ({p.layout})" for p in parts[1:])
+    where = _pages if paged is doc else partial(_lines, paged)
+    others = "; ".join(f"{where(p)} ({p.layout})" for p in parts[1:])
     start = f"the file holds {len(parts)} documents: "
-    read = first_part(doc, parts[0])
+    read = first_part(doc, parts[0]) if paged is doc else _first_section(doc, paged, parts[0])
     try:
         alone = detect(read)
         extraction = alone.layout.extract(read)
@@ -199,5 +256,5 @@ def read_parts(doc: RepairedText, detection: Detection, *, split: bool = True
             f"{detection.layout.layout_id} (split the file to load each)")
     return alone, extraction, Finding(
         "documents", None, None, "error", "second_document",
-        f"{start}{_pages(parts[0])} were read as this document; {others} hold another "
+        f"{start}{where(parts[0])} read as this document; {others} hold another "
         "document, not read into records (split the file to load each)")
