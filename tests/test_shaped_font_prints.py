@@ -5,11 +5,13 @@ cluster before it (``ที่ร้อง`` as ``ท ่ ี ้ ร อ ง``)
 two tone marks, or two vowel marks, and the one drawn over the next consonant
 is moved after it (:func:`.pdf_clusters.early_marks`); in Tlwg Mono the
 ``ั`` of ``จัด`` is drawn over the ``ด`` but written in its place, and stays.
-In Waree the SARA AA of a SARA AM is drawn by a glyph with no text: the gap
-after it is a word space, not the SARA AA's (:mod:`.pdf_sara_am`). Lines of
-known words and a generated document are printed in the fonts of Debian's
-``fonts-thai-tlwg-ttf`` (``make venv`` installs it); the truth is the written
-words and the generated values.
+In Noto Sans and Serif Thai a vowel mark too may be written after a later
+letter; it goes back over the letter drawn under it
+(:func:`.pdf_clusters.replace_marks`). In Waree the SARA AA of a SARA AM is drawn
+by a glyph with no text: the gap after it is a word space, not the SARA AA's
+(:mod:`.pdf_sara_am`). Lines of known words and a generated document are printed
+in the fonts of Debian's ``fonts-thai-tlwg-ttf`` and ``fonts-noto-core`` (``make
+venv`` installs them); the truth is the written words and the generated values.
 """
 
 from __future__ import annotations
@@ -31,18 +33,22 @@ from corpus.score import score
 
 #: Per font: lines with a mark written before its consonant (Tlwg Typo), a mark drawn
 #: over the next letter but written in its place (Tlwg Mono), a SARA AM before a word
-#: space (Waree).
+#: space (Waree), vowel and tone marks written after the next letter or two (Noto Sans
+#: and Serif Thai: ``ผู้รับจ้าง`` as ``ผ ร ู ้ บ จ ั ้ า ง``).
 WORDS = {
     "Tlwg Typo": ["ประชาชนในพื้นที่ร้องเรียน จำนวน", "ที่ร้อง ผู้ร้อง ญี่ปุ่น"],
     "Tlwg Mono": ["จัดหา ร่วม ความร่วมมือ", "ที่ร้อง ผู้ร้อง ญี่ปุ่น"],
     "Waree": ["กั้นน้ำ ญี่ปุ่น", "สำนักการระบายน้ำ กรุงเทพมหานคร"],
+    "Noto Sans Thai": ["อยู่ระหว่างสำรวจพื้นที่และจัดทำรายละเอียด", "ผู้รับจ้าง ศาสตร์พันธ์"],
+    "Noto Serif Thai": ["ลงนามในสัญญาจ้างแล้ว ผู้รับจ้างเข้าพื้นที่", "จัดทำรายละเอียด"],
 }
 
 
 def _font(family: str) -> Path:
     path = fonts.installed(family)
     if path is None:
-        pytest.fail(f"needs {family}: apt-get install fonts-thai-tlwg-ttf (make venv does)")
+        pytest.fail(f"needs {family}: apt-get install fonts-thai-tlwg-ttf fonts-noto-core"
+                    " (make venv does)")
     return path
 
 

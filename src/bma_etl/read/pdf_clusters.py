@@ -26,11 +26,9 @@ _MARK_SET = MARK_SET
 _SPACE_OR_MARK = _MARK_SET | {" ", "\u00a0"}
 #: One mark of :data:`_MARK_SET` (to jump from mark to mark over a line).
 _A_MARK = re.compile(f"[{_MARK_CLASS}]")
-#: The tone marks and THANTHAKHAT: what a shaped PDF writes after a later letter.
-_TONE_CLASS = "\u0e48-\u0e4c"
-#: Where a mark may have been written after a later letter: a mark after a space, or
-#: a tone mark after a letter (matched at the character before the mark).
-_LATE = re.compile(f"[ \u00a0](?=[{_MARK_CLASS}])|[^{_MARK_CLASS}](?=[{_TONE_CLASS}])")
+#: Where a mark may have been written after a later letter: a mark after a space or
+#: a letter (matched at the character before the mark).
+_LATE = re.compile(f"[ \u00a0](?=[{_MARK_CLASS}])|[^{_MARK_CLASS}](?=[{_MARK_CLASS}])")
 #: A consonant with its marks or SARA AM (a cluster a browser may map twice).
 _CLUSTER = re.compile("[\u0e01-\u0e2e][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]+")
 
@@ -130,11 +128,12 @@ def glyph_clusters(line: _Line, text: str) -> bool:
 def replace_marks(line: _Line) -> None:
     """Move each mark written after a later letter back over the letter drawn under it.
 
-    The mark follows a space (pdfium put the space between), or is a tone mark
-    or THANTHAKHAT that follows a letter whose box its middle lies left of (a
-    shaped PDF writes ``ร ั ง ้``
-    for ``รั้ง``: the tone mark is drawn over the ``ร``, looked for up to three
-    letters back).
+    The mark follows a space (pdfium put the space between), or follows a letter
+    whose box its middle lies left of: a shaped PDF writes ``ร ั ง ้`` for
+    ``รั้ง`` (the tone mark is drawn over the ``ร``), and fpdf2 in Noto Sans Thai
+    writes ``ผ ร ู ้ บ จ ั ้`` for ``ผู้รับจ้`` (a vowel mark late too). The
+    letter under it is looked for up to three letters back; a SARA AM on the way
+    is no letter (it may have been written late itself).
     """
     text = line.text
     pos = 1
@@ -158,8 +157,8 @@ def replace_marks(line: _Line) -> None:
         for j in range(pos - 2 if after_space else pos - 1, -1, -1):
             if not after_space and bases > 2:
                 break
-            if text[j] in _SPACE_OR_MARK:
-                continue
+            if text[j] in _SPACE_OR_MARK or text[j] == "\u0e33":
+                continue  # a SARA AM may itself have been written late
             bases += 1
             j_left, j_right = line.box(j)
             if j_left <= centre <= j_right:

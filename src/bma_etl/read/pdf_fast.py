@@ -48,8 +48,7 @@ FEWEST_LETTERS = 6
 #: (under half :data:`.pdf_letters.LETTER_SPREAD_EM`) is then never near it.
 SPACE_EM = 0.1
 #: Per code point less U+0E00 (128: outside the Thai block): 1 for a Thai mark, 2 for
-#: a tone mark or THANTHAKHAT (what a shaped PDF writes after a later letter, or
-#: before its own).
+#: a tone mark or THANTHAKHAT (what a shaped PDF writes before its own letter).
 _MARKS = np.zeros(129, dtype=np.uint8)
 _MARKS[[0x31, *range(0x34, 0x3B), *range(0x47, 0x4F)]] = 1
 _MARKS[0x48:0x4D] = 2
@@ -84,10 +83,10 @@ class PlainLines:
             return []
         block = codes.astype(np.int64) - 0x0E00
         marks = _MARKS[np.where((block >= 0) & (block < 128), block, 128)]
-        # a tone mark whose middle stands left of the letter before it (replace_marks)
+        # a mark whose middle stands left of the letter before it (replace_marks)
         late = (
             np.flatnonzero(
-                (marks[1:] == 2) & (marks[:-1] == 0) & ((lefts[1:] + rights[1:]) / 2 < lefts[:-1])
+                (marks[1:] > 0) & (marks[:-1] == 0) & ((lefts[1:] + rights[1:]) / 2 < lefts[:-1])
             )
             + 1
         )
