@@ -93,6 +93,7 @@ from bma_etl.layouts.history_header import (
     put_first,
     read_header_value,
     read_responsible,
+    with_wrapped_name,
 )
 from bma_etl.layouts.history_kpi_block import KPI_RE
 from bma_etl.layouts.history_narrative import (
@@ -169,7 +170,8 @@ def score(doc: RepairedText) -> float:
 def extract(doc: RepairedText) -> Extraction:
     """Read one progress-history page into raw projects, progress and indicator rows."""
     out = Extraction()
-    lines = [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE) if ln.text.strip()]
+    lines = with_wrapped_name(doc, [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE)
+                                    if ln.text.strip()])
     body_at = next((i for i, ln in enumerate(lines)
                     if ENTRY_RE.match(ln.text) or KPI_RE.match(ln.text) or (
                         doc.ocr_used and ocr_entry(ln.text))), len(lines))
