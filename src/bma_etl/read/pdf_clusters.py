@@ -137,7 +137,9 @@ def replace_marks(line: _Line) -> None:
     or THANTHAKHAT that follows a letter whose box its middle lies left of (a
     shaped PDF writes ``ร ั ง ้``
     for ``รั้ง``: the tone mark is drawn over the ``ร``, looked for up to three
-    letters back).
+    letters back). A tone mark whose middle lies over a vowel mark goes after that
+    mark: stacked on it, some fonts (Loma, Garuda) draw it past its consonant's
+    right edge (LibreOffice writes ``ขั`` / ``น`` / ``้`` for ``ขั้น`` at a line's end).
     """
     text = line.text
     pos = 1
@@ -160,6 +162,12 @@ def replace_marks(line: _Line) -> None:
         bases = 0
         for j in range(pos - 2 if after_space else pos - 1, -1, -1):
             if not after_space and bases > 2:
+                break
+            if text[j] in _MARK_SET and text[pos] in _TOP_MARKS \
+                    and line.box(j)[0] <= centre <= line.box(j)[1]:
+                target = j + 1  # stacked on the vowel over its letter (``ขั้น``)
+                while target < pos and text[target] in _MARK_SET:
+                    target += 1
                 break
             if text[j] in _SPACE_OR_MARK:
                 continue
