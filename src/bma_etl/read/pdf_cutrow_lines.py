@@ -107,7 +107,11 @@ def goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[in
     """Whether ``cont``, the next page's first line, fills on ``row`` from its first column.
 
     ``texts``: ``cont``'s pieces, going on ``row``'s columns ``into`` (see
-    :func:`.pdf_cutrows.join_cut_row`).
+    :func:`.pdf_cutrows.join_cut_row`). A piece that runs past its column's edge is no
+    part of the row (a paragraph under the table), unless ``cont``'s pieces start at
+    each of the row's cells (three or more) and go on each from a Thai letter to a
+    Thai letter (``: ไม่เป็น`` / ``ไปตามเป้าหมาย``): the edge the row's page showed was
+    where the same flag words ended together, short of the column's own.
     """
     if len(row.room) != len(row.cells) or len(set(into)) != len(into) \
             or len(cont.ends) != len(texts) or ended(row, cont, texts, into):
@@ -119,16 +123,17 @@ def goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[in
         # the room the row's last line left is unknown (its column shows no edge on
         # its page): no sign it filled the cell, only a word it cut in two is
         return word_across(pieces[mine[0]], texts[0])
+    every = sorted(into) == mine and len(mine) > 2 and all(  # each of three cells or more
+        thai_ends(pieces[k], text) for k, text in zip(into, texts, strict=True))  # wraps on
+    aligned = every and each_cell(row, cont)
     for end, k in zip(cont.ends, into, strict=True):
         at = mine.index(k)
         if at + 1 < len(row.cells) and end > row.cells[at + 1]:
             return False  # runs over the next column: no part of a cell of the row
-        if len(row.ends) == len(row.cells) and row.room[at] != float("inf") \
+        if len(row.ends) == len(row.cells) and row.room[at] != float("inf") and not aligned \
                 and end > row.ends[at] + row.room[at] + FLUSH_EM * size:
             return False  # runs past the column's edge: a paragraph under the table
     several = row.depth > 0.5 * size
-    every = sorted(into) == mine and len(mine) > 2 and all(  # each of three cells or more
-        thai_ends(pieces[k], text) for k, text in zip(into, texts, strict=True))  # wraps on
     # a row of one line whose first cell a page break cut (a step's description in a
     # narrow column): Thai on to Thai within the first column, the row's other cells
     # (two or more) left empty under it, as a top-aligned row's next line leaves them
