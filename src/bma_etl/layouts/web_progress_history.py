@@ -120,11 +120,15 @@ _HEAD_VALUES = ("project_code", "project_name", "agency", "progress_pct",
 #: ``<name> : <code>`` line too, which a print may set as wide as its page (a long
 #: name, a distributed alignment), the agency's line under it no wrap of it, and the
 #: bare progress number under that, a percentage (``0.00``; no wrapped word of the
-#: agency; a number of two points, ``๗.๒.๒``, may open a strategy goal the page wrapped).
+#: agency; a number of two points, ``๗.๒.๒``, may open a strategy goal the page wrapped);
+#: the progress line ``ความคืบหน้าโครงการ ร้อยละ 34.00`` too, which a narrow print may
+#: see wrap into the unit or person under it (a long word that did not fit after it).
 _COMPLETE_LINE_RE = re.compile("|".join([
     ENTRY_RE.pattern, SEPARATOR_RE.pattern, UNIT_CODE_LINE, BANNER_RE.pattern,
     LINKS_RE.pattern, *(r.pattern for r, _ in HEADING_RES),
     *(p for p, column in HEADER_LINES.items() if column == "_name_code"),
+    *(p.replace("?P<value>", "?:") for p, column in HEADER_LINES.items()
+      if column == "progress_pct"),
     rf"^\s*{DIGIT}{{1,3}}(?:\.{DIGIT}{{1,2}})?\s*%?\s*$"]))
 
 #: The ends of the "<name> : <code>" and "<agency> : (<year>)" head lines.
