@@ -348,8 +348,10 @@ class RepairedText:
         their line breaks (and with a space or nothing between them): its letters
         are matched one by one with the document's, so a part after the wrap
         (``โทร.1136`` of ``นาย ก`` / ``โทร.1136``) is where the document has it.
-        A part that still crosses the wrap is itself joined. Returns None when the
-        part is blank.
+        The page furniture a value read across a page break passes over (a page
+        number between its lines, ``กอง… /`` / ``- 1 -`` / ``ส่วน…``) has no letters
+        of it. A part that still crosses the wrap is itself joined. Returns None
+        when the part is blank.
         """
         base = raw.span.char_start
         if not raw.joined:
@@ -362,6 +364,8 @@ class RepairedText:
         stated = self.text[base:raw.span.char_end]
         ours = [i for i, ch in enumerate(raw.text) if not ch.isspace()]
         theirs = [i for i, ch in enumerate(stated) if not ch.isspace()]
+        if self.furniture and "\n" in stated:
+            theirs = [i for i in theirs if self.index.line_of(base + i) not in self.furniture]
         if len(ours) != len(theirs) or any(raw.text[a] != stated[b]
                                            for a, b in zip(ours, theirs, strict=True)):
             return self.raw(base + start, base + end)  # not the same letters: as they stand

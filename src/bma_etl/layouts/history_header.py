@@ -22,6 +22,7 @@ from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_out
 from bma_etl.matchkey import KeyMatch, match_key
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.provenance import Span
+from bma_etl.rows import join_lines
 
 #: A Thai or Arabic digit, and a number of them with ``.`` or ``,`` between groups.
 DIGIT = "[0-9๐-๙]"
@@ -174,6 +175,28 @@ def name_without_code(doc: RepairedText, lines: list[Line], first: int
         return None, None
     raw = doc.raw_in(line, 0, len(line.text))
     return (strip_outline_raw(doc, raw) if raw is not None else None), code
+
+
+def with_wrapped_name(doc: RepairedText, lines: list[Line]) -> list[Line]:
+    """``lines`` with a name's first line joined to the ``<name> : <code>`` line it wrapped into.
+
+    A print narrower than the name sets its first words on a line of their own
+    (``โครงการปรับปรุงครุภัณฑ์…ในสังกัด`` / ``(2562) : 16522290-1351``); the second is
+    complete in itself and joins no line (its name, ``(2562)``, would be the project's).
+    The line above it is the name's first when the reader saw it wrap (``doc.wraps``)
+    into the very next line, and it is no line of the page's frame or a header value.
+    """
+    for i in range(1, len(lines)):
+        found = header_match(lines[i].text)
+        if found is None or found[1] != "_name_code":
+            continue
+        above = lines[i - 1]
+        if above.pieces or above.no not in doc.wraps or lines[i].no != above.no + 1 \
+                or any(r.search(above.text) for r in BOILERPLATE_RES) \
+                or header_match(above.text) or ":" in above.text:
+            return lines
+        return [*lines[:i - 1], join_lines([above, lines[i]], spaced=doc.spaced), *lines[i + 1:]]
+    return lines
 
 
 def match_or_key(regex: re.Pattern[str], text: str, ocr: bool) -> re.Match[str] | KeyMatch | None:

@@ -93,6 +93,7 @@ from bma_etl.layouts.history_header import (
     put_first,
     read_header_value,
     read_responsible,
+    with_wrapped_name,
 )
 from bma_etl.layouts.history_kpi_block import KPI_RE
 from bma_etl.layouts.history_narrative import (
@@ -119,11 +120,15 @@ _HEAD_VALUES = ("project_code", "project_name", "agency", "progress_pct",
 #: ``<name> : <code>`` line too, which a print may set as wide as its page (a long
 #: name, a distributed alignment), the agency's line under it no wrap of it, and the
 #: bare progress number under that, a percentage (``0.00``; no wrapped word of the
-#: agency; a number of two points, ``๗.๒.๒``, may open a strategy goal the page wrapped).
+#: agency; a number of two points, ``๗.๒.๒``, may open a strategy goal the page wrapped);
+#: the progress line ``ความคืบหน้าโครงการ ร้อยละ 34.00`` too, which a narrow print may
+#: see wrap into the unit or person under it (a long word that did not fit after it).
 _COMPLETE_LINE_RE = re.compile("|".join([
     ENTRY_RE.pattern, SEPARATOR_RE.pattern, UNIT_CODE_LINE, BANNER_RE.pattern,
     LINKS_RE.pattern, *(r.pattern for r, _ in HEADING_RES),
     *(p for p, column in HEADER_LINES.items() if column == "_name_code"),
+    *(p.replace("?P<value>", "?:") for p, column in HEADER_LINES.items()
+      if column == "progress_pct"),
     rf"^\s*{DIGIT}{{1,3}}(?:\.{DIGIT}{{1,2}})?\s*%?\s*$"]))
 
 #: The ends of the "<name> : <code>" and "<agency> : (<year>)" head lines.
@@ -169,7 +174,8 @@ def score(doc: RepairedText) -> float:
 def extract(doc: RepairedText) -> Extraction:
     """Read one progress-history page into raw projects, progress and indicator rows."""
     out = Extraction()
-    lines = [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE) if ln.text.strip()]
+    lines = with_wrapped_name(doc, [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE)
+                                    if ln.text.strip()])
     body_at = next((i for i, ln in enumerate(lines)
                     if ENTRY_RE.match(ln.text) or KPI_RE.match(ln.text) or (
                         doc.ocr_used and ocr_entry(ln.text))), len(lines))

@@ -114,11 +114,11 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
                 or (alone and _ITEM_NO.fullmatch(first.strip()) is not None)  # 'ก.' / words
                 or _each_wraps(cols[group[-1]], cols[i],  # or each of
                                group[0] == 0 and not (known or below_row))
-                or (len(cols[i]) > 1 and group[0] > 0  # or, under a row that is not the
-                    and _word_left(first, cols[i][0])  # table's first line (a header's
-                    and 0 in edge and above[0] >= edge[0]  # cells end flush in distributed
-                    - _room(cols[i][0], here[0] - anchors[0], size)))  # justification), a
-            # word that did not fit the room its line left (``มน.`` / ``การส่ง…``)
+                or (len(cols[i]) > 1 and (group[0] > 0 or bool(known) or below_row)
+                    and _word_left(first, cols[i][0])  # or, under a row that is not the
+                    and 0 in edge and above[0] >= edge[0]  # table's first line (a header's
+                    - _room(cols[i][0], here[0] - anchors[0], size)))  # cells end flush in
+            # distributed justification), a word that did not fit its line (``มน.``)
             goes_on = goes_on and not _under_number(lines[group[0]], lines[i], size) \
                 and not _flows_on(lines[group[-1]], cols[group[-1]], lines[i], cols[i],
                                   page_right, size)

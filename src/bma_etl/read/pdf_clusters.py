@@ -133,12 +133,15 @@ def replace_marks(line: _Line) -> None:
     ``รั้ง`` (the tone mark is drawn over the ``ร``), and fpdf2 in Noto Sans Thai
     writes ``ผ ร ู ้ บ จ ั ้`` for ``ผู้รับจ้`` (a vowel mark late too). The
     letter under it is looked for up to three letters back; a SARA AM on the way
-    is no letter (it may have been written late itself).
+    is no letter (it may have been written late itself). A tone mark whose middle
+    lies over a vowel mark goes after that mark: stacked on it, some fonts (Loma,
+    Garuda) draw it past its consonant's right edge (LibreOffice writes ``ขั`` /
+    ``น`` / ``้`` for ``ขั้น`` at a line's end).
     """
     text = line.text
     pos = 1
     while True:
-        # Only a mark after a space or a tone mark after a letter can have been written late.
+        # Only a mark after a space or a letter can have been written late.
         found = _LATE.search(text, pos - 1)
         if found is None:
             return
@@ -156,6 +159,12 @@ def replace_marks(line: _Line) -> None:
         bases = 0
         for j in range(pos - 2 if after_space else pos - 1, -1, -1):
             if not after_space and bases > 2:
+                break
+            if text[j] in _MARK_SET and text[pos] in _TOP_MARKS \
+                    and line.box(j)[0] <= centre <= line.box(j)[1]:
+                target = j + 1  # stacked on the vowel over its letter (``ขั้น``)
+                while target < pos and text[target] in _MARK_SET:
+                    target += 1
                 break
             if text[j] in _SPACE_OR_MARK or text[j] == "\u0e33":
                 continue  # a SARA AM may itself have been written late

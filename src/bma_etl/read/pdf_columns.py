@@ -287,10 +287,11 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
                    for x in row.cells):
             known, columns = None, own  # a table of its own columns under the one above
         # (a row of cells already: its own table's columns, or those of the table above
-        # when it is too short to show any); a cut may leave a piece narrower than a font
-        # size (an amount's first digit set beside a name)
-        rows = [_split(row, sorted(columns if len(row.cells) == 1 or not own else own))
-                for row in rows]
+        # when it is too short to show any or stands in them at the page's foot: two flag
+        # cells closer than a tab); a cut may leave a piece narrower than a font size (an
+        # amount's first digit set beside a name)
+        rows = [_split(row, sorted(columns if len(row.cells) == 1 or not own or known
+                                   else own)) for row in rows]
     tolerance = size  # left-aligned cells of a column start within a font size
     anchors: list[float] = []
     for x in sorted(x for row in rows for x in row.cells):

@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import cache
 from itertools import pairwise, permutations
 
+from bma_etl.furniture import browser_print_edges
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_runs import Piece, run_columns
 from bma_etl.read.pdf_tables import join_pieces
@@ -137,16 +138,19 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     word on the text's right edge, where three lines end: justification put it). Each column's
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
-    same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone.
+    same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone, and so is a
+    browser's print header or footer (:func:`bma_etl.furniture.browser_print_edges`), a
+    line's pitch above a centred row that opens the page.
     """
     pitches = pitches or {}
+    margins = {id(lines[k]) for k in browser_print_edges([line.text for line in lines])}
 
     def pitch(line: TextLine) -> float:
         return pitches.get(line.size) or DEFAULT_PITCH_EM * line.size
 
     def usable(line: TextLine) -> bool:
         return line.baseline is not None and line.table is None and line.size > 1.0 \
-            and bool(line.text.strip())
+            and bool(line.text.strip()) and id(line) not in margins
 
     def near(last: TextLine | None, line: TextLine, pitches_apart: float) -> bool:
         return last is not None and usable(line) and usable(last) and \
