@@ -7,6 +7,8 @@ damaged them on scans of seeds 59, 67, 79 and 83 (150 to 300 dpi):
 - a sign OCR made of a speck before the description (``_ ``, ``, ``), or before the
   weight words, glued to them (``.ของน้ำหนักคะแนน``): the weight words or the sign
   were kept as the description's first words;
+- the weight words OCR garbled before ``หนักคะแนน`` (``ของนั้วหนักคะแนน``,
+  ``ขลังน้ำหนักคะแนน``): they were kept as the description's first words;
 - a sign after the description (`` »``, from ``»27`` whose ``27`` is the score), or a
   short Latin word OCR made of specks by the score, read unsure (``bend``, ``17D``,
   ``ES`` at 35-60): kept as the description's last words.
@@ -69,6 +71,39 @@ def test_level_description_with_junk_read_around_it_keeps_its_words(seed: int) -
     assert want, "the generator writes scoring tables"
     got = [
         (r.indicator, _squashed(r.description), _plain(r.score))
+        for r in records_of(extract, text, screened=False, words=_words(text)).get(
+            "plan_scoring_levels", [])
+    ]
+    assert got == want
+
+
+#: The weight words as OCR garbled them before ``หนักคะแนน``.
+_GARBLED_WEIGHTS = ("ร้อยละ {w} ของนั้วหนักคะแนน {d}", "ร้อยละ {w} ขลังน้ำหนักคะแนน {d}")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_level_description_after_weight_words_ocr_garbled_keeps_its_words(seed: int) -> None:
+    """Two levels of each table at random: their weight words garbled. Every level
+    keeps its description and its score."""
+    rng = random.Random(seed)
+    generated = _plan(seed, thai=bool(seed % 2))
+    damaged = {rng.randint(1, 5) for _ in range(2)}
+
+    def damage(level: str, rest: str, place: int) -> tuple[str, str]:
+        m = _REST_RE.match(rest)
+        assert m is not None, rest
+        if place not in damaged:
+            return level, f"ร้อยละ {rest}"
+        lead = rng.choice(_GARBLED_WEIGHTS).format(w=m.group("weight"), d=m.group("desc"))
+        return level, f"{lead} {m.group('score')}"
+
+    text = _flowing(generated.text, rng, damage)
+    want: list[Any] = [
+        (_squashed(row["description"]), row["score"])
+        for row in generated.tables["plan_scoring_levels"]
+    ]
+    got = [
+        (_squashed(r.description), _plain(r.score))
         for r in records_of(extract, text, screened=False, words=_words(text)).get(
             "plan_scoring_levels", [])
     ]

@@ -7,6 +7,8 @@ showed:
 
 - ``ชื่อโครงการที่ 1`` read with its ``1`` as a bar (``ชื่อโครงการที่ | โครงการ…``): the
   bar went into every step's project name;
+- ``ชื่อตัวชี้วัดที่`` read with the ``อ`` of ``ชื่อ`` as ``ก`` (``ชื่กตัวชี้วัดที่ 1`` on a
+  1-bit scan at 200 dpi): the steps under it got no indicator, or the one before;
 - ``ชื่อตัวชี้วัดที่`` read with its ``ช`` as ``ข`` (``ชื่อตัวขี้วัดที่ ๓``), or its number
   garbled (``a``, ``is``, ``:``): the steps under it kept the indicator before. The
   number after indicator N is N + 1 (derived); the first heading's is not known (NULL);
@@ -266,4 +268,18 @@ def test_indicator_heading_with_its_number_as_a_dash_before_its_name(seed: int) 
         rng, generated, lambda m: f"ชื่อตัวชี้วัตที่ {m['no']} {m['name']}",
         lambda m: f"ชื่อตัวชี๊วัตที่ {rng.choice(_DASHES)} {m['name']}")
     assert "วัตที่ - " in text or "วัตที่ – " in text or "วัตที่ | " in text
+    assert_rows_read("plan_steps", _steps(text), generated.tables["plan_steps"], _STEP_FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_indicator_heading_with_the_o_of_its_first_word_read_as_ko(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = _three_step_tables(rng)
+
+    def damage(kind: str, no: int, m: re.Match[str]) -> str:
+        return f"ชื่กตัวชี้วัดที่ {m['no']} {m['name']}" if kind == "indicator" and no % 2 \
+            else m.group(0)
+
+    text = _headings(_flowing(generated.text, rng), damage)
+    assert "ชื่กตัวชี้วัดที่" in text, "the test damages a heading"
     assert_rows_read("plan_steps", _steps(text), generated.tables["plan_steps"], _STEP_FIELDS)

@@ -44,6 +44,7 @@ from bma_etl.layouts.plan_indicators import (
     read_scoring_table,
     read_target_table,
 )
+from bma_etl.layouts.plan_name_copies import agree_level_names
 from bma_etl.layouts.plan_name_heads import mend_names
 from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step_context
 from bma_etl.layouts.plan_swot import swot_rows
@@ -139,6 +140,7 @@ def extract(doc: RepairedText) -> Extraction:
         out.rows.extend(rows)
     out.rows.extend(steps)
     mend_names(doc, out.rows)
+    agree_level_names(doc, out.rows)
     return out
 
 

@@ -5,7 +5,8 @@ Consumes one level's joined line and the span the level's pattern gave its
 description; gives the span of the description's words (:func:`description_span`).
 A level's description is Thai words; on an OCR'd page what stands before or after
 them may be the weight words (``.ของน้ำหนักคะแนน ดำเนินการ...``: a sign between
-them and the weight kept them out of the weight's match), signs OCR made of specks
+them and the weight kept them out of the weight's match; ``ของนั้วหนักคะแนน ...``:
+OCR garbled them before ``หนักคะแนน``), signs OCR made of specks
 (``_ ``, ``, `` before; `` »`` after) or a short Latin word it made of specks by the
 score (``...กรุงเทพมหานคร bend``, read unsure): none of them the description's.
 """
@@ -22,6 +23,9 @@ __all__ = ["description_span", "signs_end"]
 
 #: The weight's words (``ของน้ำหนักคะแนน``), in key form too: no description's.
 _WEIGHT_WORDS_RE = KeyRegex(r"ของ\s*น้ำ\s*หนัก\s*คะ\s*แนน")
+#: The same words OCR garbled before ``หนักคะแนน`` (``ของนั้วหนักคะแนน``, ``ขลังน้ำหนักคะแนน``):
+#: a word ending ``หนักคะแนน`` opens no description.
+_WEIGHT_TAIL_RE = KeyRegex(r"[^\s0-9๐-๙]{1,8}?หนัก\s*คะ\s*แนน(?=\s)")
 #: A token of signs only, no letter nor digit (``_``, ``,``, ``»``): a speck's.
 _SIGNS = r"[^\s\u0e01-\u0e4e0-9๐-๙A-Za-z]+"
 _SIGNS_RE = re.compile(_SIGNS)
@@ -55,7 +59,7 @@ def description_span(doc: RepairedText, line: Line, start: int, end: int) -> tup
     start = _past_signs(text, start, end)
     rest = text[start:end]
     bare = rest.lstrip(".,:;")
-    words = _WEIGHT_WORDS_RE.match(bare)
+    words = _WEIGHT_WORDS_RE.match(bare) or _WEIGHT_TAIL_RE.match(bare)
     if words is not None:
         start = _past_signs(text, start + len(rest) - len(bare) + words.end(), end)
     for _ in range(_JUNK_MAX):
