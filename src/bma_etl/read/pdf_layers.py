@@ -92,6 +92,9 @@ class _Read:
     #: :mod:`.pdf_strips`).
     cut: bool = False
     recoded: bool = False
+    #: The page's horizontal rules, ``(y, left, right)`` (points), after its tables' open
+    #: ends were closed (:func:`.pdf_breaks.closed`).
+    rules: tuple[tuple[float, float, float], ...] = ()
 
 
 def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
@@ -259,7 +262,7 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     out = _Read(lines, has_images, sum(line.unmapped for line in lines),
                 sum(line.am_tails for line in lines), cover, size[0], loose, sheet, clip,
                 any(line.left < 0.0 for line in read if line.text.strip()),
-                any(line.recoded for line in read))
+                any(line.recoded for line in read), rules.horizontal)
     return out, read, paths + pictures
 
 
@@ -272,10 +275,10 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
     if not uncut:  # a row a page break cut: one row again (a spreadsheet cuts none)
         join_cut_rows([page.lines for page in pages])
     pitches = line_pitches([page.lines for page in pages])
-    laid_out = [with_columns(with_blank_lines(with_side_by_side(page.lines, pitches), pitches),
-                             borderless=True, pitches=pitches,
-                             before=last_text_line(pages[k - 1].lines) if k else None)
-                for k, page in enumerate(pages)]
+    laid_out = [with_columns(
+        with_blank_lines(with_side_by_side(page.lines, pitches, page.rules), pitches),
+        borderless=True, pitches=pitches,
+        before=last_text_line(pages[k - 1].lines) if k else None) for k, page in enumerate(pages)]
     for k in range(1, 1 if uncut else len(laid_out)):  # a borderless row cut: one again
         laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k], pitches)
     # a page's last line that goes on on the next page, past its foot and running header

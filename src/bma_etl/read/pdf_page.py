@@ -17,7 +17,7 @@ from itertools import pairwise, permutations
 from bma_etl.furniture import browser_print_edges
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_runs import Piece, run_columns
-from bma_etl.read.pdf_tables import join_pieces
+from bma_etl.read.pdf_tables import Rule, join_pieces
 
 
 def in_reading_order(lines: list[TextLine]) -> list[TextLine]:
@@ -114,10 +114,15 @@ SAME_SIZE = 0.15
 PADDED_PITCH = 1.95
 #: Pitch assumed, in font sizes, for a size whose pitch the document never shows.
 DEFAULT_PITCH_EM = 1.3
+#: A horizontal rule parts two lines when it runs this many font sizes or more below
+#: the upper one's baseline (an underline stands 0.1 to 0.2 below it) and
+#: :data:`RULE_OVER_EM` above the lower one's (a strike-through stands about 0.3 over it).
+RULE_UNDER_EM = 0.25
+RULE_OVER_EM = 0.6
 
 
-def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None = None
-                      ) -> list[TextLine]:
+def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None = None,
+                      rules: tuple[Rule, ...] = ()) -> list[TextLine]:
     """Cells that stand side by side at different heights made one line of tab-separated cells.
 
     A borderless table (a web page's) centres a cell's text in its row: beside a
@@ -140,7 +145,11 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
     same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone, and so is a
     browser's print header or footer (:func:`bma_etl.furniture.browser_print_edges`), a
-    line's pitch above a centred row that opens the page.
+    line's pitch above a centred row that opens the page. A horizontal rule between
+    two lines ends a run (``rules``: the page's horizontal rules, ``(y, left, right)``
+    in points; :func:`ruled_apart`): rows of a ruled table whose rows differ in font
+    (a row of Latin letters alone, that a browser sets in its Latin font, lower than
+    the Thai rows) may stand a line pitch apart.
     """
     pitches = pitches or {}
     margins = {id(lines[k]) for k in browser_print_edges([line.text for line in lines])}
@@ -178,7 +187,7 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     runs: list[list[TextLine]] = []
     firsts: list[int] = []  # where each run starts in ``joined``
     for k, line in enumerate(joined):
-        if runs and follows(k, RUN_PITCH):
+        if runs and follows(k, RUN_PITCH) and not ruled_apart(joined[k - 1], line, rules):
             runs[-1].append(line)
         else:
             runs.append([line])
@@ -205,6 +214,21 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
         else:
             out.extend(run)
     return out
+
+
+def ruled_apart(above: TextLine, below: TextLine, rules: tuple[Rule, ...]) -> bool:
+    """Whether one of ``rules`` (horizontal: ``(y, left, right)``, points) runs between the lines.
+
+    The rule stands clear of both lines' letters (:data:`RULE_UNDER_EM`,
+    :data:`RULE_OVER_EM`) and under some of each line's text: the border between two
+    rows of a ruled table, never a line inside one cell.
+    """
+    if above.baseline is None or below.baseline is None:
+        return False
+    size = max(above.size, below.size, 1.0)
+    low, high = below.baseline + RULE_OVER_EM * size, above.baseline - RULE_UNDER_EM * size
+    return any(low < y < high and left < min(above.right, below.right)
+               and right > max(above.left, below.left) for y, left, right in rules)
 
 
 def _padded_row(columns: list[list[Piece]], run: list[TextLine],
