@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -352,3 +353,47 @@ def test_history_separator_read_as_latin_letters_and_signs_is_no_obstacle(seed: 
     assert [(r.problems, r.obstacles) for r in got] == [
         (w["problems"], w["obstacles"]) for w in want]
     assert not any(separator_read_as_letters(t) for t in ("COVID-19", "PM 2.5", "Compact City"))
+
+
+@pytest.mark.parametrize("generator", ["legacy_long", "legacy_pipe", "legacy_tab"])
+@pytest.mark.parametrize("seed", range(4))
+def test_leading_vowel_glued_before_the_progress_label_ends_no_detail(generator: str,
+                                                                      seed: int) -> None:
+    """``::เความก้าวหน้าของงานฯ = …`` (the second ``:`` read as ``เ``; a 1-bit scan at 200
+    dpi): a leading vowel opens a syllable, so the detail does not end with it."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    text = re.sub(r"::? ?(?=ความก้าวหน้าของงาน)",
+                  lambda m: rng.choice(("::เ", ":เ", ":: แ", "::โ")), generated.text)
+    assert text != generated.text
+    records = _read(legacy, text)
+    assert [r.detail for r in records["progress_updates"]] == [
+        w["detail"] for w in generated.tables["progress_updates"]]
+
+
+#: What OCR read for the progress's label and value on a line of their own (seed 449's
+#: grey scan at 150 dpi): letters that are no label, a digit glued to the value.
+_PROGRESS_JUNK = ("IE EE HORSE ต{}", 'จ ศวกังสัทิจิททักจลงทม" > {}', "ee Ee ด{}")
+
+
+@pytest.mark.parametrize("generator", ["legacy_long", "legacy_tab"])
+@pytest.mark.parametrize("seed", range(4))
+def test_progress_label_read_as_junk_at_a_line_start_ends_the_detail(generator: str,
+                                                                     seed: int) -> None:
+    """``…ดำเนินการ`` / ``IE EE HORSE ต๒.๐๐ % : งบประมาณที่เบิกใช้ (ครั้งที่ ๒) = ๐ บาท : …``:
+    the detail ends before the junk, the budget and flags after it are read, the progress
+    is not guessed."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    labels = list(re.finditer(r"[ \t]*:: ความก้าวหน้าของงานฯ = ([0-9๐-๙.]+) %", generated.text))
+    k = rng.randrange(len(labels))
+    m = labels[k]
+    junk = rng.choice(_PROGRESS_JUNK).format(m.group(1)[1:])
+    text = generated.text[:m.start()] + f"\n{junk} %" + generated.text[m.end():]
+    records = _read(legacy, text)
+    want = generated.tables["progress_updates"]
+    got = records["progress_updates"]
+    assert [(r.detail, r.on_plan, r.on_target, r.budget_disbursed_thb) for r in got] == [
+        (w["detail"], w["on_plan"], w["on_target"], Decimal(w["budget_disbursed_thb"]))
+        for w in want]
+    assert got[k].progress_pct is None

@@ -147,3 +147,44 @@ def test_separator_read_as_latin_bits_under_a_value_is_no_part_of_it(seed: int) 
     assert text != generated.text
     assert_rows_read("progress_updates", _read(text),
                      generated.tables["progress_updates"], _FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_report_date_colon_read_as_a_sign_in_a_cell_of_its_own(seed: int) -> None:
+    """``31/05/2568⇥7⇥ผู้รับจ้าง…`` (a 1-bit scan at 150 dpi): the date is read, the digit
+    the ``:`` was read as is no part of the narrative."""
+    rng = random.Random(seed)
+    generated = _generated(rng)
+    text = re.sub(r"^([0-9]{2}/[0-9]{2}/[0-9]{4}) : ",
+                  lambda m: f"{m.group(1)}\t{rng.choice('71!|')}\t", generated.text, flags=re.M)
+    assert not _REPORT_DATE.search(text)
+    assert_rows_read("progress_updates", _read(text),
+                     generated.tables["progress_updates"], _FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_separator_whose_ampersands_read_as_a_word_is_no_part_of_the_value(seed: int) -> None:
+    """``---๕มิ---``: the separator's ``&&&`` read as letters that make a word (``มิ``)
+    between its dashes, under an entry's obstacles: not their text."""
+    rng = random.Random(seed)
+    generated = _generated(rng)
+    text = re.sub(r"-{3,}&&&-{3,}", lambda m: "-" * rng.randint(3, 18) + rng.choice(
+        ("๕มิ", "มา", "ดี", "&ว")) + "-" * rng.randint(3, 20), generated.text)
+    assert "&&&" not in text
+    assert_rows_read("progress_updates", _read(text),
+                     generated.tables["progress_updates"], _FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_kpi_heading_whose_name_wrapped_below_keeps_its_whole_code(seed: int) -> None:
+    """``ตัวชี่วัด⇥⇥:⇥3.11`` / ``ระดับความสำเร็จ…`` (a letter misread, the name wrapped below,
+    a 1-bit scan at 150 dpi): the code is ``3.11``, not ``3.1`` with a name ``1 ระดับ…``."""
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    while not re.search(r"^ตัวชี้วัด : [0-9]+\.[0-9]{2} ", generated.text, re.M):
+        generated = GENERATORS["web_history"](rng)
+    text = re.sub(r"^ตัวชี้วัด : ([0-9.]+) ", lambda m: f"ตัวชี่วัด\t\t:\t{m.group(1)}\n",
+                  generated.text, flags=re.M)
+    got = records_of(extract, text, screened=False)["indicators"]
+    assert [(k.code, k.name) for k in got] == [
+        (w["code"], w["name"]) for w in generated.tables["indicators"]]

@@ -2,7 +2,8 @@
 
 Stage: extract (a helper of :mod:`bma_etl.layouts.history_entries`, not a layout).
 Consumes an entry's raw values; produces the system date OCR read with its dashes
-lost or doubled (:func:`spaced_date`), entry numbers put right from the page's
+lost or doubled (:func:`spaced_date`; a tracking page's ISO dates alike,
+:func:`iso_dashes_doubled`), entry numbers put right from the page's
 countdown (:func:`mend_countdown`), and the date a raw value states (:func:`date_of`).
 """
 
@@ -31,6 +32,29 @@ def spaced_date(raw: Raw) -> Derived | None:
         return None
     return Derived(value, f"OCR read the system date {raw.text!r}, its dashes lost or "
                    "doubled: the date its digits state", raw.span)
+
+
+#: An ISO date and time OCR read with a dash doubled or spaced (``2017-09- -30 00:00:00.000``).
+_ISO_DASHES_DOUBLED = re.compile(r"\s*(?P<y>[0-9]{4})\s*-[\s-]*(?P<m>[0-9]{2})\s*-[\s-]*"
+                                 r"(?P<d>[0-9]{2})(?:\s+[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?)?\s*")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_dashes_doubled(raw: Raw) -> Derived | None:
+    """The ISO date OCR read with a dash doubled or spaced (``2017-09- -30``), or None.
+
+    Its digits whole (four, two, two) and nothing else but the time: the date they
+    state, when it is one. None for a date as printed (``2017-09-30``: parsed as it is).
+    """
+    m = _ISO_DASHES_DOUBLED.fullmatch(raw.text)
+    if m is None or _ISO_DATE.search(raw.text):
+        return None
+    try:
+        value = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    return Derived(value, f"OCR read the date {raw.text.strip()!r}, a dash doubled or "
+                   "spaced: the date its digits state", raw.span)
 
 
 def _number(value: FieldValue) -> int | None:

@@ -33,7 +33,13 @@ from bma_etl.layouts.history_entry_text import (
     new_entry,
     read_entry_line,
 )
-from bma_etl.layouts.history_kpi import code_read, kpi_above_target, name_wraps_on, ocr_kpi
+from bma_etl.layouts.history_kpi import (
+    code_read,
+    kpi_above_target,
+    kpi_in_key_form,
+    name_wraps_on,
+    ocr_kpi,
+)
 from bma_etl.layouts.history_kpi_block import (
     CODE_ALONE_RE,
     KPI_LABEL_RES,
@@ -81,7 +87,7 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
             entries.append(entry)
             kpi = None
             continue
-        m = KPI_RE.match(text) or (match_key(KPI_RE.pattern, text) or ocr_kpi(
+        m = KPI_RE.match(text) or (kpi_in_key_form(KPI_RE.pattern, text) or ocr_kpi(
             text, joined[at + 1:at + 2]) or kpi_above_target(joined, at) if ocr else None)
         if m:
             entry = None

@@ -25,9 +25,11 @@ ENTRY_RE = re.compile(
 SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
 #: After OCR: a separator whose dashes were lost, an entry heading with a speck after it;
 #: or its ``&&&`` read in part, a letter or two of dust beside it (``ว\tB&&``): no
-#: entry's text has ``&&``.
+#: entry's text has ``&&``; or its ``&&&`` read as a few other signs or letters between
+#: its dashes (``---๕มิ---``): no entry's text stands between runs of dashes.
 OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$"
-                              r"|^\s*\S{0,2}\s*-*\s*\S?&&\S?\s*-*\s*\S{0,2}\s*$")
+                              r"|^\s*\S{0,2}\s*-*\s*\S?&&\S?\s*-*\s*\S{0,2}\s*$"
+                              r"|^\s*-{3,}\s*\S{1,4}\s*-{3,}\s*$")
 #: An entry heading as OCR reads it: punctuation specks between its parts, the
 #: number's brackets misread (``A)`` for ``(8)``), a speck after it.
 #: The number's closing bracket lost (``(2 ความ…``) or the number misread (``(ๆ ความ…``):

@@ -57,6 +57,9 @@ _OCR_BE_DATE_RE = re.compile(
 _PLAIN_DATE_RE = re.compile(rf"{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}")
 #: Signs OCR read for the date's ``:``: the date beside them is as doubtful (not loaded).
 _MISREAD_COLONS = frozenset("«»-")
+#: The date's ``:`` read as a digit or sign in a cell of its own (``31/05/2568⇥7⇥ผู้รับ…``):
+#: a narrative opens with a word, never with one character a tab's gap before its next.
+_COLON_CELL_RE = re.compile(r"[^\s\u0e01-\u0e4e]\t\s*")
 
 
 @dataclass
@@ -125,6 +128,9 @@ def read_entry_line(doc: RepairedText, line: Line, entry: Entry) -> None:
             body = doc.raw_match(m or odd, "body", line=line)  # type: ignore[arg-type]
             if odd is not None and body is not None:
                 start = after_date_junk(body.text)
+                if start is None and odd.group("sign") is None \
+                        and (cell := _COLON_CELL_RE.match(body.text)) is not None:
+                    start = cell.end()
                 if start is not None:  # the date's colon read as a letter
                     body = doc.raw_in(line, odd.start("body") + start, len(line.text))
             entry.pieces["detail"] = [body] if body is not None else []

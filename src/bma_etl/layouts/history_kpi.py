@@ -38,6 +38,18 @@ _KPI_CODE_JUNK_RE = re.compile(
 _TARGET_WITHIN = 3
 
 
+def kpi_in_key_form(pattern: str, text: str) -> KeyMatch | None:
+    """The KPI heading ``pattern`` matched on ``text`` in key form, or None.
+
+    Key form drops the space between the code and the name, so a heading whose name
+    wrapped below (``ตัวชี่วัด⇥⇥:⇥2.11``) parts its code as ``2.1`` and a name ``1``. A
+    name is words, never digits alone: that match is none (:func:`kpi_above_target`
+    reads the heading by its target line).
+    """
+    m = match_key(pattern, text)
+    return None if m is None or re.fullmatch(r"[0-9๐-๙.]+", m.group("name") or "") else m
+
+
 def ocr_kpi(text: str, after: list[Line]) -> re.Match[str] | None:
     """:data:`_OCR_KPI_RE` on ``text`` when the line ``after`` it is the block's ค่าเป้าหมาย."""
     from rapidfuzz.fuzz import ratio

@@ -26,7 +26,7 @@ from bma_etl.layouts.legacy_flags import (
     flag_starts,
 )
 from bma_etl.layouts.legacy_values import BUDGET_LABEL, PROGRESS_LABEL
-from bma_etl.matchkey import matches_key
+from bma_etl.matchkey import matches_key, search_key
 from bma_etl.rows import cell_separator
 
 _PIPE_SEPARATOR_RE = re.compile(r"^\s*\|[\s|:-]*\|\s*$")
@@ -250,3 +250,32 @@ def coalesced(cells: list[ReportCell]) -> list[ReportCell]:
             cell = ReportCell(line, 0, line.text, last.first)
         out.append(cell)
     return _flags_rejoined(out)
+
+
+#: A percentage ending the text before the budget's label: the progress, its label junk.
+_PERCENT_END = re.compile(r"[0-9๐-๙]\s*%[\s:;|]*$")
+
+
+def progress_label_junk(cells: list[ReportCell], start: int) -> tuple[int, int] | None:
+    """``(narrative's end, budget's label)`` in ``cells[0]``, its progress's label junk.
+
+    After OCR: a percentage right before the budget's label, in the cell or opening the next
+    (``IE EE HORSE ต๒.๐๐ % : งบประมาณที่เบิกใช้…``), on a physical line of its own from
+    ``start``: the narrative ends where that line starts. None when no such line is there.
+    """
+    text = cells[0].text
+    label = search_key(BUDGET_LABEL, text[start:])
+    end = start + label[0] if label else len(text)
+    if (label is None and not (len(cells) > 1 and opens_with(BUDGET_LABEL, cells[1]))) \
+            or not _PERCENT_END.search(text[start:end]):
+        return None
+    opens = {0, *(at for at, _, _ in cells[0].line.pieces)}  # where its physical lines start
+    line_at = max((at - cells[0].start for at in opens if start <= at - cells[0].start < end),
+                  default=None)
+    return None if line_at is None else (line_at, end)
+
+
+def opens_with(label: str, cell: ReportCell) -> bool:
+    """Whether ``cell`` opens with ``label`` (in key form), specks before it at most."""
+    found = search_key(label, cell.text[:40])
+    return found is not None and not cell.text[:found[0]].strip(" :;=")

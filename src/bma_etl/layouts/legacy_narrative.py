@@ -5,6 +5,8 @@ Consumes a report row's ``detail`` pieces (:class:`~bma_etl.document.Raw`, in re
 order) read from an OCR'd page; produces the pieces without the specks that dust and
 the table's rules left between, before or after the narrative's words (each kept part
 keeps its span: :meth:`~bma_etl.layouts.base.RepairedText.sub_raw`). Never raises.
+Also where a narrative ends before the ``::`` of the progress's label, with what OCR
+made of those colons (:func:`before_colons`).
 
 A report's narrative is Thai words with their numbers (``งวดที่ 2``, ``จำนวน 3 รุ่น``,
 ``ครั้งที่ 2/2566``). A token standing apart (between spaces or line breaks) is a
@@ -107,3 +109,29 @@ def without_specks(doc: RepairedText, pieces: list[Raw]) -> list[Raw]:
     if run is not None:
         out += [r for r in [doc.sub_raw(pieces[run[0]], run[1], run[2])] if r]
     return out
+
+
+#: The ``::`` before the progress's label, one colon read as a digit glued to the other
+#: (``…ครบถ้วน 1:`` / ``ความก้าวหน้า…``, ``2: ความก้าวหน้า…``). A narrative's own number
+#: follows the word that counts it (``งวดที่ 2:``, ``จำนวน 3``, ``รุ่นละ 5``) and stays.
+_COLON_AS_DIGIT = re.compile(r"(?:^|(?<!ที่)(?<!จำนวน)(?<!ละ)\s)[0-9๐-๙]:\s*$")
+
+
+#: A leading vowel opens a syllable, so no narrative ends with one: after OCR, one glued
+#: before the progress's label is a colon misread (``…โครงการ`` / ``::เความก้าวหน้า…``).
+_LEADING_VOWELS = "เแโใไ"
+
+
+def before_colons(text: str, start: int, end: int, ocr: bool) -> int:
+    """Where the narrative in ``text[start:end]`` ends before the ``::`` of the label at ``end``.
+
+    Colons and spaces go; after OCR so does a digit glued to a single colon
+    (:data:`_COLON_AS_DIGIT`) and a leading vowel right before the label
+    (:data:`_LEADING_VOWELS`).
+    """
+    if ocr and (glued := _COLON_AS_DIGIT.search(text, start, end)) is not None:
+        end = glued.start()
+    kept = text[:end].rstrip(" :\t")
+    if ocr and len(kept) > start and kept[-1] in _LEADING_VOWELS:
+        kept = kept[:-1].rstrip(" :\t")
+    return len(kept)

@@ -22,7 +22,13 @@ from dataclasses import dataclass, field
 from bma_etl.document import Span, joined_line
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.history_specks import after_date_junk
-from bma_etl.layouts.legacy_cells import ReportCell, coalesced, filled_cells
+from bma_etl.layouts.legacy_cells import (
+    ReportCell,
+    coalesced,
+    filled_cells,
+    opens_with,
+    progress_label_junk,
+)
 from bma_etl.layouts.legacy_dates import dates_by_neighbours
 from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
 from bma_etl.layouts.legacy_labels import (
@@ -34,7 +40,7 @@ from bma_etl.layouts.legacy_labels import (
     without_row_open_junk,
     wrapped_label,
 )
-from bma_etl.layouts.legacy_narrative import without_specks
+from bma_etl.layouts.legacy_narrative import before_colons, without_specks
 from bma_etl.layouts.legacy_values import (
     BUDGET_LABEL,
     BUDGET_VALUE,
@@ -253,7 +259,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                 label_at = fuzzy_search(literal_of(PROGRESS_LABEL),
                                         text[body_start:progress.start("value")])
             body_end = body_start + label_at[0] if label_at else progress.start()
-            body_end = _before_colons(text, body_start, body_end, doc.ocr_used)
+            body_end = before_colons(text, body_start, body_end, doc.ocr_used)
             budget_from = progress.end()
             past_progress = True
         elif past_progress:  # the budget went on to the next line (the progress's value too?)
@@ -266,8 +272,11 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         elif doc.ocr_used and (label := search_key(PROGRESS_LABEL, text[body_start:])
                                or fuzzy_search(literal_of(PROGRESS_LABEL), text[body_start:])):
             # the label read, its value not (``= ส๒.๕๐ %``): the narrative still ends there
-            body_end = _before_colons(text, body_start, body_start + label[0], doc.ocr_used)
+            body_end = before_colons(text, body_start, body_start + label[0], doc.ocr_used)
             budget_from = body_start + label[1]
+            past_progress = True
+        elif doc.ocr_used and (junk := progress_label_junk(cells[k:k + 2], body_start)) is not None:
+            body_end, budget_from = junk  # ``IE EE HORSE ต๒.๐๐ % : งบประมาณที่เบิกใช้…``
             past_progress = True
         if budget_from is not None:
             budget = labelled(text, BUDGET_LABEL, OCR_BUDGET_VALUE if doc.ocr_used
@@ -316,7 +325,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                     body[wrap - cell.start - body_start:trail]):
                 trail = len(body[:wrap - cell.start - body_start].rstrip())
             if body_end == len(text) and _opens_with_progress(cells[k + 1:k + 2]):
-                trail = max(lead, min(trail, _before_colons(body, 0, len(body), True)))
+                trail = max(lead, min(trail, before_colons(body, 0, len(body), True)))
         piece = doc.raw_in(line, cell.start + body_start + lead, cell.start + body_start + trail)
         if piece is not None and not closed:
             narrative.append(piece)
@@ -349,31 +358,13 @@ def _after_date_junk(doc: RepairedText, narrative: list[Raw], row: RawRow) -> li
     return [rest, *narrative[1:]] if rest is not None else narrative[1:]
 
 
-#: The ``::`` before the progress's label, one colon read as a digit glued to the other
-#: (``…ครบถ้วน 1:`` / ``ความก้าวหน้า…``, ``2: ความก้าวหน้า…``). A narrative's own number
-#: follows the word that counts it (``งวดที่ 2:``, ``จำนวน 3``, ``รุ่นละ 5``) and stays.
-_COLON_AS_DIGIT = re.compile(r"(?:^|(?<!ที่)(?<!จำนวน)(?<!ละ)\s)[0-9๐-๙]:\s*$")
-
-
-def _before_colons(text: str, start: int, end: int, ocr: bool) -> int:
-    """Where the narrative in ``text[start:end]`` ends before the ``::`` of the label at ``end``.
-
-    Colons and spaces go; after OCR so does a digit glued to a single colon
-    (:data:`_COLON_AS_DIGIT`).
-    """
-    if ocr and (glued := _COLON_AS_DIGIT.search(text, start, end)) is not None:
-        end = glued.start()
-    return len(text[:end].rstrip(" :\t"))
-
-
 def _opens_with_progress(cells: list[ReportCell]) -> bool:
     """Whether the (one) cell given opens with the progress's label.
 
     The narrative before it runs up to the label, whose ``::`` OCR may have read as a
     letter at its end.
     """
-    found = search_key(PROGRESS_LABEL, cells[0].text[:40]) if cells else None
-    return found is not None and not cells[0].text[:found[0]].strip(" :;=")
+    return bool(cells) and opens_with(PROGRESS_LABEL, cells[0])
 
 
 def _flags_after(text: str, start: int) -> int | None:

@@ -41,6 +41,7 @@ from bma_etl.layouts.common import (
     split_person_raw,
     strip_outline_raw,
 )
+from bma_etl.layouts.history_dates import iso_dashes_doubled
 from bma_etl.layouts.web_detail_months import MONTH_LINE_RE, Month, month_rows, read_month
 from bma_etl.layouts.web_month_ocr import misread_label_end
 from bma_etl.layouts.wrapped import join, number_alone
@@ -299,6 +300,8 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
         project.fields[column] = [value]
     elif doc.ocr_used and column in _BUDGETS and (dots := amount_dots_misread(value)):
         project.fields[column] = dots
+    elif doc.ocr_used and column.endswith("_date") and (doubled := iso_dashes_doubled(value)):
+        project.fields[column] = doubled
     else:
         project.fields[column] = value
     return column if column in TEXT_COLUMNS else None
