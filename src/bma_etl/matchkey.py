@@ -301,21 +301,39 @@ class KeyRegex:
     '5'
     """
 
+    __slots__ = ("_keyed", "pattern", "printed")
+
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        """Compile ``pattern`` as printed (with ``flags``) and in key form."""
+        """Compile ``pattern`` as printed (with ``flags``); in key form when first needed."""
         self.pattern = pattern
         self.printed = re.compile(pattern, flags)
+        self._keyed: re.Pattern[str] | None | bool = False  # False: not compiled yet
+
+    def _key_form(self) -> re.Pattern[str] | None:
+        """:func:`key_pattern` of the pattern, kept: asked for on most lines a reader tests."""
+        if self._keyed is False:
+            self._keyed = key_pattern(self.pattern)
+        assert self._keyed is not True
+        return self._keyed
 
     def match(self, text: str) -> re.Match[str] | KeyMatch | None:
-        """Match at the start of ``text``, as printed or else in key form."""
-        return self.printed.match(text) or match_key(self.pattern, text)
+        """Match at the start of ``text``, as printed or else in key form (:func:`match_key`)."""
+        found = self.printed.match(text)
+        if found is not None:
+            return found
+        compiled = self._key_form()
+        if compiled is None or not compiled.match(key(text)):  # key() is cheap; key_map is not
+            return None
+        folded, offsets = key_map(text)
+        m = compiled.match(folded)
+        return None if m is None else KeyMatch(m, text, offsets)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | KeyMatch | None:
         """Search ``text`` from ``pos``, as printed or else in key form."""
         found = self.printed.search(text, pos)
         if found is not None:
             return found
-        compiled = key_pattern(self.pattern)
+        compiled = self._key_form()
         if compiled is None or not compiled.search(key(text[pos:])):
             return None
         folded, offsets = key_map(text)
