@@ -18,7 +18,7 @@ with these by :mod:`bma_etl.matchlabel`.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 #: Upper and lower vowels and tone marks (MAI HAN-AKAT, SARA I..PHINTHU, MAITAIKHU..YAMAKKAN).
 MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
@@ -301,27 +301,22 @@ class KeyRegex:
     '5'
     """
 
-    __slots__ = ("_keyed", "pattern", "printed")
-
     def __init__(self, pattern: str, flags: int = 0) -> None:
         """Compile ``pattern`` as printed (with ``flags``); in key form when first needed."""
         self.pattern = pattern
         self.printed = re.compile(pattern, flags)
-        self._keyed: re.Pattern[str] | None | bool = False  # False: not compiled yet
 
-    def _key_form(self) -> re.Pattern[str] | None:
-        """:func:`key_pattern` of the pattern, kept: asked for on most lines a reader tests."""
-        if self._keyed is False:
-            self._keyed = key_pattern(self.pattern)
-        assert self._keyed is not True
-        return self._keyed
+    @cached_property
+    def key_form(self) -> re.Pattern[str] | None:
+        """:func:`key_pattern` of the pattern, kept: a reader asks for it on most lines."""
+        return key_pattern(self.pattern)
 
     def match(self, text: str) -> re.Match[str] | KeyMatch | None:
         """Match at the start of ``text``, as printed or else in key form (:func:`match_key`)."""
         found = self.printed.match(text)
         if found is not None:
             return found
-        compiled = self._key_form()
+        compiled = self.key_form
         if compiled is None or not compiled.match(key(text)):  # key() is cheap; key_map is not
             return None
         folded, offsets = key_map(text)
@@ -333,7 +328,7 @@ class KeyRegex:
         found = self.printed.search(text, pos)
         if found is not None:
             return found
-        compiled = self._key_form()
+        compiled = self.key_form
         if compiled is None or not compiled.search(key(text[pos:])):
             return None
         folded, offsets = key_map(text)
