@@ -114,8 +114,15 @@ def _legacy_thai(source: SourceDocument) -> SourceDocument:
 
     One character for one: page starts and word offsets stay valid.
     """
-    from bma_etl.read.legacy_thai import pua_to_thai, recoded_message, tis620_recoded
+    from bma_etl.read.legacy_thai import (
+        may_be_legacy,
+        pua_to_thai,
+        recoded_message,
+        tis620_recoded,
+    )
 
+    if not may_be_legacy(source.text):
+        return source
     text, recoded = tis620_recoded(pua_to_thai(source.text))
     if text == source.text:
         return source
