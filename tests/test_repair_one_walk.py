@@ -84,3 +84,4 @@ def test_legacy_forms_found_in_the_same_walk(tmp_path: Path, generator: str) -> 
     read = read_source(latin)
     assert read.recoded is not None
     assert read.text == doc.text
+
