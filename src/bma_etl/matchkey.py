@@ -18,7 +18,7 @@ with these by :mod:`bma_etl.matchlabel`.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 #: Upper and lower vowels and tone marks (MAI HAN-AKAT, SARA I..PHINTHU, MAITAIKHU..YAMAKKAN).
 MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
@@ -302,20 +302,33 @@ class KeyRegex:
     """
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        """Compile ``pattern`` as printed (with ``flags``) and in key form."""
+        """Compile ``pattern`` as printed (with ``flags``); in key form when first needed."""
         self.pattern = pattern
         self.printed = re.compile(pattern, flags)
 
+    @cached_property
+    def key_form(self) -> re.Pattern[str] | None:
+        """:func:`key_pattern` of the pattern, kept: a reader asks for it on most lines."""
+        return key_pattern(self.pattern)
+
     def match(self, text: str) -> re.Match[str] | KeyMatch | None:
-        """Match at the start of ``text``, as printed or else in key form."""
-        return self.printed.match(text) or match_key(self.pattern, text)
+        """Match at the start of ``text``, as printed or else in key form (:func:`match_key`)."""
+        found = self.printed.match(text)
+        if found is not None:
+            return found
+        compiled = self.key_form
+        if compiled is None or not compiled.match(key(text)):  # key() is cheap; key_map is not
+            return None
+        folded, offsets = key_map(text)
+        m = compiled.match(folded)
+        return None if m is None else KeyMatch(m, text, offsets)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | KeyMatch | None:
         """Search ``text`` from ``pos``, as printed or else in key form."""
         found = self.printed.search(text, pos)
         if found is not None:
             return found
-        compiled = key_pattern(self.pattern)
+        compiled = self.key_form
         if compiled is None or not compiled.search(key(text[pos:])):
             return None
         folded, offsets = key_map(text)

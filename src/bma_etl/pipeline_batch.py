@@ -159,7 +159,7 @@ class _Batch:
             self.settled(1)
             return True
         states[doc_id] = DocState("pending", __version__, path_text(path))
-        self.pending.append((path, data, ocr))
+        self.pending.append((path, data, ocr, doc_id))
         self.pending_ids.append(doc_id)
         return True
 
@@ -281,7 +281,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     for results, tables in batch.collect(time_limit):
         pieces.append(tables)
         # results first: zip stops on it without taking a file from ``pending``.
-        for (layout, error, seconds), ((path, _, _), doc_id) in zip(results, pending,
+        for (layout, error, seconds), ((path, _, _, _), doc_id) in zip(results, pending,
                                                                     strict=False):
             if layout is None:
                 reason = error or "internal: no reason given"

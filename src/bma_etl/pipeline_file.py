@@ -109,13 +109,16 @@ def _offset_map(old: str, new: str) -> list[int]:
 
 def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
                  layout: Layout | None = None,
-                 on_read: Callable[[SourceDocument], None] | None = None) -> Processed:
+                 on_read: Callable[[SourceDocument], None] | None = None,
+                 doc_id: str | None = None) -> Processed:
     """Run one file through read → … → checks; raise BmaEtlError when it cannot be loaded.
 
     ``layout`` skips detection and reads the file as that layout. ``on_read`` is
     called between reading and the other stages (``ingest`` starts a time limit).
+    ``doc_id``: the SHA-256 of ``data`` when the caller hashed it already (``ingest``
+    does, to skip unchanged files), so that it is not hashed again.
     """
-    source = read_source(path, data, ocr=ocr)
+    source = read_source(path, data, ocr=ocr, doc_id=doc_id)
     if on_read is not None:
         on_read(source)
     doc = repair(source)

@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 #: The pipeline modules log under one name, the one a log filter selects.
 log = logging.getLogger("bma_etl.pipeline")
 
-#: A file handed to a worker: its path, its bytes and the OCR mode.
-WorkItem = tuple[Path, bytes, str]
+#: A file handed to a worker: its path, its bytes, the OCR mode and the bytes' content
+#: hash (``doc_id``, worked out by the run: the worker does not hash the bytes again).
+WorkItem = tuple[Path, bytes, str, str]
 #: Per file: the layout read or ``None``, the quarantine reason or ``None``, seconds.
 FileResult = tuple[str | None, str | None, float]
 #: What a worker sends back for a chunk of files: one result per file, in order, and
@@ -57,11 +58,12 @@ def _work(items: list[WorkItem]) -> ChunkResult:
 
     results: list[FileResult] = []
     loaded: list[dict[str, list[Record]]] = []
-    for path, data, ocr in items:
+    for path, data, ocr, doc_id in items:
         began = time.perf_counter()
         try:
             try:
-                processed = process_file(path, ocr=ocr, data=data, on_read=_start_time_limit)
+                processed = process_file(path, ocr=ocr, data=data, on_read=_start_time_limit,
+                                         doc_id=doc_id)
             finally:
                 _stop_time_limit()
             loaded.append(processed.tables)

@@ -98,6 +98,10 @@ _TONE_BEFORE_VOWEL = re.compile("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37\u0e47])"
 #: figure dash, the minus sign): one for one, so no offset moves.
 _HYPHENS = "\u2010\u2011\u2012\u2212\ufe63\uff0d"
 _HYPHEN_LIKE = re.compile(f"[{_HYPHENS}]")
+#: Any of the three kinds above that a pass maps one for one (PUA forms, Lao letters,
+#: hyphens): most text has none, and one walk over it that finds none spares the
+#: three walks (a character class is tried at every character of the text).
+_MAPPED_ANY = re.compile(f"[\uf700-\uf71a\uf884-\uf89e\u0e80-\u0eff{_HYPHENS}]")
 _MAX_PASSES = 4
 
 
@@ -110,16 +114,19 @@ def _repair_line(line: str) -> str:
 def _repair_once(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = remove_zero_width(text)
-    if _MAPPED_PUA.search(text):  # str.translate walks every character: only if needed
+    # No repair below makes a PUA form, a Lao letter or a hyphen: none now, none later.
+    mapped = _MAPPED_ANY.search(text) is not None
+    if mapped and _MAPPED_PUA.search(text):  # str.translate walks every character
         text = text.translate(PUA_TO_THAI)
-    if _LAO.search(text):
+    if mapped and _LAO.search(text):
         text = "\n".join(_repair_line(line) for line in text.split("\n"))
     text = join_sara_am(unicodedata.normalize("NFC", text))
     if f" {SARA_AA}" in text:  # whole-document substitutions only where they can match
         text = _AM_LOST_IN_SPACE.sub(rf"\1{SARA_AM}", text)
     if " ? " in text:
         text = _LOST_DASH.sub("-", text)
-    text = _HYPHEN_LIKE.sub("-", text)  # a regex, not translate: it walks every character
+    if mapped:
+        text = _HYPHEN_LIKE.sub("-", text)  # a regex, not translate: it walks every character
     text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
     # Removing characters can bring combining marks together: compose again.
     return unicodedata.normalize("NFC", text)

@@ -82,7 +82,9 @@ SIGNALS = (
     Signal(r"หน่วยงานที่รับผิดชอบ[.\s]*:", 0.1, 6000, phrase="หน่วยงานที่รับผิดชอบ"),
     # A report row: its label, or its disbursement's count (``เบิกใช้ (ครั้งที่ 2)``)
     # where a narrow label column cut the label (``รายงานครั้ง`` / ``ที่๑``).
-    Signal(r"รายงานครั?้?งที่?|เบิกใช้\s*\(\s*ครั?้?งที่?", 0.15),
+    # Searched in the whole text: its branches' first words are its needles (a plan or
+    # a page, which holds neither, is then not scanned by the regex).
+    Signal(r"รายงานครั?้?งที่?|เบิกใช้\s*\(\s*ครั?้?งที่?", 0.15, None, ("รายงานคร", "เบิกใช้")),
 )
 
 

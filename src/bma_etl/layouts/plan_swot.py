@@ -256,9 +256,10 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     line before did not wrap onto is no part of the item (a paragraph set right
     under the list).
     """
-    text_lines = [ln for ln in lines if is_text_line(ln)]  # wide gaps read as tabs
-    headings = {ln.no: kind for ln in lines
-                if (kind := _swot_kind(ln.text, doc.ocr_used) if is_text_line(ln)
+    textual = [is_text_line(ln) for ln in lines]  # wide gaps read as tabs; asked once
+    text_lines = [ln for ln, text in zip(lines, textual, strict=True) if text]
+    headings = {ln.no: kind for ln, text in zip(lines, textual, strict=True)
+                if (kind := _swot_kind(ln.text, doc.ocr_used) if text
                     else _spread_kind(ln.text)) is not None}
     title = next((ln.no for ln in text_lines if _SWOT_TITLE_RE.search(ln.text)), None)
     titled = title is not None and title < min(headings, default=0)

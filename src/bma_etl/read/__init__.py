@@ -92,13 +92,17 @@ def doc_id_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_source(path: Path, data: bytes | None = None, ocr: str = "auto") -> SourceDocument:
+def read_source(path: Path, data: bytes | None = None, ocr: str = "auto",
+                doc_id: str | None = None) -> SourceDocument:
     """Read ``path`` (or its already-read ``data``) into a SourceDocument.
+
+    ``doc_id``: :func:`doc_id_of` ``data``, when the caller has it already (a run
+    hashes every file it finds); it is not checked, and ignored without ``data``.
 
     Raises ReadError for a file that cannot be read, and for text over the
     character limit (:func:`~bma_etl.limits.max_chars`).
     """
-    source = _legacy_thai(_read_source(path, data, ocr))
+    source = _legacy_thai(_read_source(path, data, ocr, doc_id))
     if len(source.text) > max_chars():
         raise ReadError(f"{path.name}: {len(source.text):,} characters of text, over the limit "
                         f"of {max_chars():,} for one file (raise BMA_ETL_MAX_CHARS)")
@@ -110,8 +114,15 @@ def _legacy_thai(source: SourceDocument) -> SourceDocument:
 
     One character for one: page starts and word offsets stay valid.
     """
-    from bma_etl.read.legacy_thai import pua_to_thai, recoded_message, tis620_recoded
+    from bma_etl.read.legacy_thai import (
+        may_be_legacy,
+        pua_to_thai,
+        recoded_message,
+        tis620_recoded,
+    )
 
+    if not may_be_legacy(source.text):
+        return source
     text, recoded = tis620_recoded(pua_to_thai(source.text))
     if text == source.text:
         return source
@@ -119,11 +130,12 @@ def _legacy_thai(source: SourceDocument) -> SourceDocument:
         recoded_message(recoded) if recoded else None))
 
 
-def _read_source(path: Path, data: bytes | None, ocr: str) -> SourceDocument:
+def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -> SourceDocument:
     media_type = media_type_of(path)
     if data is None:
-        data = read_bytes(path)
-    doc_id = doc_id_of(data)
+        data, doc_id = read_bytes(path), None
+    if doc_id is None:
+        doc_id = doc_id_of(data)
     if not data.strip():
         raise ReadError(f"{path.name}: file is empty")
     if media_type == "text/plain":

@@ -24,7 +24,8 @@ from functools import cache
 
 from bma_etl.textnorm import PUA_TO_THAI
 
-__all__ = ["pua_to_thai", "recoded_message", "soft_hyphens_kept", "tis620_recoded"]
+__all__ = ["may_be_legacy", "pua_to_thai", "recoded_message", "soft_hyphens_kept",
+           "tis620_recoded"]
 
 _PUA = re.compile("[\uf700-\uf71a\uf884-\uf89e]")
 #: Latin-1 letter U+00A1-U+00FB -> the Windows-874 character of the same byte
@@ -36,6 +37,8 @@ for _code in range(0xA1, 0xFC):
     except UnicodeDecodeError:
         pass
 _HIGH = re.compile("[\u00a1-\u00fb]")
+#: Either kind (:data:`_PUA`, :data:`_HIGH`): one walk over a text that has neither.
+_EITHER = re.compile("[\uf700-\uf71a\uf884-\uf89e\u00a1-\u00fb]")
 #: The letters a line of TIS-620 shown as Latin-1 has few of: ASCII and Thai.
 _OTHER_LETTER = re.compile("[A-Za-z\u0e01-\u0e5b]")
 #: A line is a candidate when this many of its letters, or more, are U+00A1-U+00FB.
@@ -45,6 +48,18 @@ MIN_HIGH = 3
 #: Of the Thai letters the candidate lines decode to, the share that must fall in
 #: words of the Thai word list.
 WORD_SHARE = 0.6
+
+
+def may_be_legacy(text: str) -> bool:
+    """Whether :func:`pua_to_thai` or :func:`tis620_recoded` could change ``text``.
+
+    Neither makes a character the other looks for, so a text with neither kind
+    is left as it is by both; one walk finds that out (each walks all of it).
+
+    >>> may_be_legacy("สำนักงาน 2566"), may_be_legacy("ไม\uf70aมี"), may_be_legacy("â¤Ã§")
+    (False, True, True)
+    """
+    return _EITHER.search(text) is not None
 
 
 def pua_to_thai(text: str) -> str:
