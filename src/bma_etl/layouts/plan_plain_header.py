@@ -40,8 +40,14 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
     With ``ocr`` (the lines were OCR'd), a speck read as a sign or two before
     ``ลำดับ`` is passed over, and half of ``งบประมาณ`` is enough when the header
     names the name column too and a first row follows (:func:`_misread_header`).
+    A ``ลำดับ`` whose last letters OCR misread (``ลำตัง) i ชื่อโครงการ...``,
+    ``ลำด้า) ที่ ชื่อโครงการ...``: :data:`_DAMAGED_SEQ_RE`) opens a header that names
+    the name column right after it and says ``งบประมาณ``, or its half, after that.
     """
     first = _header_line(lines[i].text, ocr)
+    if ocr and not first.startswith("ลำดับ") and (damaged := _DAMAGED_SEQ_RE.match(key(first))):
+        folded = key(first)
+        return 1 if _BUDGET_HALF_KEY.search(folded, damaged.end()) else 0
     if not first.startswith("ลำดับ") and not (ocr and _LEAD_MISREAD_RE.match(key(first))):
         return 0
     said = first
@@ -66,6 +72,12 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
 #: lead, then the name column's word (key form). Taken so only when the header says
 #: the budget column and a numbered row follows (:func:`_misread_header`).
 _LEAD_MISREAD_RE = re.compile(rf"^[^\u0e00-\u0e7f]{{1,6}}(?:{key('ชื่อ')}|{key('รายการ')})")
+#: On an OCR'd page, a header's ``ลำดับ`` whose last letters OCR misread (key form
+#: ``ลาตง)i``, ``ลาดา)ท``: ``ลำ``, then up to four letters among which a sign no Thai
+#: word holds, then ``ที่`` or a speck), right before the name column's word.
+_DAMAGED_SEQ_RE = re.compile(
+    rf"^{key('ลำ')}(?!{key('ดับ')})(?=\S{{0,3}}[^\u0e00-\u0e7f])\S{{1,4}}?"
+    rf"(?:{key('ที่')}|[^\u0e00-\u0e7f]{{1,2}})?(?:{key('ชื่อ')}|{key('รายการ')})")
 #: Half of ``งบประมาณ`` in key form: OCR misreads the rest of the word (``งบประ aie``),
 #: or its ป with a rule's speck (``งบา|ระมาณ``).
 _BUDGET_HALF_KEY = re.compile(r"งบปร|ระมาณ")
