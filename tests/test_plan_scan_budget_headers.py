@@ -129,3 +129,16 @@ def test_a_sentence_opening_with_lam_is_no_budget_header() -> None:
 
     lines = [Line(1, 0, "ลำไย ชื่อดัง งบประมาณ ส่วนราชการ"), Line(2, 33, "1 โครงการ")]
     assert header_at(lines, 0, ocr=True) == 0
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_budget_header_whose_seq_word_ocr_read_with_a_letter_misread_is_a_header(
+        seed: int) -> None:
+    """``สำดับ ที่ ชื่อโครงการ...`` (one letter of ``ลำดับ`` misread): a header."""
+
+    def damage(text: str, rng: random.Random) -> tuple[str, int]:
+        lines = [rng.choice(("สำดับ", "ลำตับ")) + ln[len("ลำดับ"):]
+                 if ln.startswith(_HEADER) else ln for ln in text.split("\n")]
+        return "\n".join(lines), sum(ln.startswith(("สำดับ", "ลำตับ")) for ln in lines)
+
+    assert_flowing_tables_read(seed, damage)

@@ -42,3 +42,19 @@ def test_later_item_whose_number_ocr_read_as_a_sign_without_its_point_is_an_item
         return re.sub(r"^\t\t[๒-๙2-9]\. (?=โครงการ)", lambda _: f"\t{rng.choice('©@®')} ", line)
 
     _assert_routine_read(rng, misread)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_routine_header_whose_seq_word_ocr_read_with_a_letter_misread_is_a_header(
+        seed: int) -> None:
+    """``สำดับที่ ด้าน/แผนงาน รายการ/โครงการ งบประมาณ`` (``ล`` read ``ส`` on a 150 dpi
+    1-bit scan): still the routine table's header, its group column known; every
+    routine project is read."""
+    rng = random.Random(seed)
+
+    def misread(line: str) -> str:
+        if not line.startswith("ลำดับที่\tด้าน"):
+            return line
+        return rng.choice(("สำดับ", "ลำตับ", "ลำดัน")) + line[len("ลำดับ"):]
+
+    _assert_routine_read(rng, misread)
