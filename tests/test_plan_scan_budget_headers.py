@@ -98,3 +98,47 @@ def test_a_ranked_list_without_a_budget_word_is_no_budget_table() -> None:
     )
     with pytest.raises(ExtractError, match="no budget table after the summary heading"):
         records_of(extract, text)
+
+
+#: ``ลำดับ ที่`` as Tesseract read it at 200 dpi on a 1-bit scan: the last letters of
+#: ``ลำดับ`` misread, a sign among them, ``ที่`` kept or read as a letter.
+_SEQ_WORD_DAMAGE = ("ลำตัง) i", "ลำด้า) ที่")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_budget_header_whose_seq_word_ocr_misread_is_a_header(seed: int) -> None:
+    """``ลำตัง) i ชื่อโครงการยุทธศาสตร์ งท|ระมาณ ส่วนราชการ...``: the header still opens
+    with ``ลำ`` and names the name and budget columns; the table is read with its rows
+    (the first row's number read or not), and the tables after it, instead of the
+    plan being lost whole."""
+
+    def damage(text: str, rng: random.Random) -> tuple[str, int]:
+        lines = [ln.replace("ลำดับ ที่", rng.choice(_SEQ_WORD_DAMAGE), 1)
+                 .replace("งบประมาณ", rng.choice(("งบประมาณ", "งท|ระมาณ")), 1)
+                 if ln.startswith(_HEADER) else ln for ln in text.split("\n")]
+        return "\n".join(lines), sum(ln.startswith("ลำ") and ")" in ln[:7] for ln in lines)
+
+    assert_flowing_tables_read(seed, damage)
+
+
+def test_a_sentence_opening_with_lam_is_no_budget_header() -> None:
+    """A line opening with a word ``ลำ...`` (no sign in it) before ``ชื่อ`` is no header
+    whose ``ลำดับ`` OCR misread."""
+    from bma_etl.layouts.base import Line
+    from bma_etl.layouts.plan_plain_header import header_at
+
+    lines = [Line(1, 0, "ลำไย ชื่อดัง งบประมาณ ส่วนราชการ"), Line(2, 33, "1 โครงการ")]
+    assert header_at(lines, 0, ocr=True) == 0
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_budget_header_whose_seq_word_ocr_read_with_a_letter_misread_is_a_header(
+        seed: int) -> None:
+    """``สำดับ ที่ ชื่อโครงการ...`` (one letter of ``ลำดับ`` misread): a header."""
+
+    def damage(text: str, rng: random.Random) -> tuple[str, int]:
+        lines = [rng.choice(("สำดับ", "ลำตับ")) + ln[len("ลำดับ"):]
+                 if ln.startswith(_HEADER) else ln for ln in text.split("\n")]
+        return "\n".join(lines), sum(ln.startswith(("สำดับ", "ลำตับ")) for ln in lines)
+
+    assert_flowing_tables_read(seed, damage)

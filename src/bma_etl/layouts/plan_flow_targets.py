@@ -143,11 +143,33 @@ def possible_starts(text: str, pos: int, ocr: bool = False, loose: bool = False
             for m in _WEAK_RE.finditer(text, pos)
             if not any(a <= m.start() <= b for a, b in inside)]
     weak += [(m.start("start"), m.group("word"), False) for m in _AFTER_YEAR_RE.finditer(text, pos)]
+    weak = _units_unglued(weak)
     if ocr:
         units = {word for _, word, _ in weak}
-        weak += [(m.start(), m.group("word"), False) for m in _LATIN_NUMBER_RE.finditer(text, pos)
-                 if m.group("word") in units]
+        weak += [(m.start(), unit, False) for m in _LATIN_NUMBER_RE.finditer(text, pos)
+                 if (unit := _unit_of(m.group("word"), units)) is not None]
     return sorted(strong + weak)
+
+
+def _unit_of(word: str, units: set[str]) -> str | None:
+    """The unit of ``units`` that ``word`` is, or opens (the next word a wrap ran into it)."""
+    if word in units:
+        return word
+    return max((u for u in units if word.startswith(u)), key=len, default=None)
+
+
+def _units_unglued(weak: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    """The weak starts, a unit a wrap ran into the next word (``ชุมชนภายในปี``) as the unit.
+
+    A Thai wrap joins its lines with no space: a target's unit at a line's end and
+    the next line's first word come as one word. When another start of the row
+    states a unit that word opens with (``๑๑ ชุมชน``), the word is that unit.
+
+    >>> _units_unglued([(0, "ชุมชน", False), (9, "ชุมชนภายในปี", False)])
+    [(0, 'ชุมชน', False), (9, 'ชุมชน', False)]
+    """
+    units = {word for _, word, _ in weak}
+    return [(at, _unit_of(word, units - {word}) or word, strong) for at, word, strong in weak]
 
 
 def target_starts(text: str, pos: int, count: int, ocr: bool = False) -> list[int] | None:

@@ -21,19 +21,25 @@ ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 DIGITS_OF = re.compile("[0-9๐-๙]")
 _DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
 YEAR_ONLY_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
-#: A year as OCR may read it: four to six digits (a digit the model lacks read as
-#: two or three: ``๒๕๕๕๓๐`` for ``๒๕๕๘``), with at most one sign or letter a rule or
-#: a speck left in it and two before it (``ไ๒ต๕๒๕``, ``|ไ๒๕๒๑``: a rule read twice;
-#: ``0ปไ๒๕๐๓``: the rule's stroke read as a zero), no word.
+#: A year as OCR may read it: three to six digits (a digit the model lacks read as
+#: two or three: ``๒๕๕๕๓๐`` for ``๒๕๕๘``, or lost: ``๒๕๕`` for ``๒๕๕๙``), with at
+#: most one sign or letter a rule or a speck left in it and two before it
+#: (``ไ๒ต๕๒๕``, ``|ไ๒๕๒๑``: a rule read twice; ``0ปไ๒๕๐๓``: the rule's stroke read
+#: as a zero), no word.
 _OCR_YEAR_RE = re.compile(
     r"(?<!\S)(?:0(?=[^\s0-9๐-๙]{1,2}[๒2]))?[^\s0-9๐-๙]{0,2}[๒2][0-9๐-๙]*"
     r"(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
-_OCR_YEAR_DIGITS = (4, 5, 6)
-#: A year whose digits OCR read as the letter อ (Debian's Thai model has no ``๖``:
-#: ``๒๕ออ`` for ``๒๕๖๖``): ``๒๕``, then four or five characters in all, digits and อ;
-#: a rule's trace may stand before it (``ไ๒๕อ๐``), as :data:`_OCR_YEAR_RE` says.
+_OCR_YEAR_DIGITS = (3, 4, 5, 6)
+#: The Thai letters OCR reads a Thai digit as, by their look: อ for ``๖`` (Debian's
+#: Thai model has none), ฒ for ``๗`` and ``๙``, ฆ and ญ for ``๙``, ณ for ``๓``.
+_DIGIT_LETTERS = "อฆฒญณ"
+#: A year some of whose digits OCR read as such letters (``๒๕ออ`` for ``๒๕๖๖``,
+#: ``๒๕๕ฆ`` for ``๒๕๕๙``, ``๒๕๒ฒ`` for ``๒๕๖๙``): ``๒๕``, then four or five
+#: characters in all, digits and those letters; a rule's trace may stand before it
+#: (``ไ๒๕อ๐``), as :data:`_OCR_YEAR_RE` says.
 _OCR_LETTER_YEAR_RE = re.compile(
-    r"(?<!\S)[^\s0-9๐-๙อ]{0,2}[๒2][๕5](?=[0-9๐-๙อ]{2,3}(?!\S))[0-9๐-๙]*อ[0-9๐-๙อ]*")
+    rf"(?<!\S)[^\s0-9๐-๙{_DIGIT_LETTERS}]{{0,2}}[๒2][๕5](?=[0-9๐-๙{_DIGIT_LETTERS}]{{2,3}}(?!\S))"
+    rf"[0-9๐-๙]*[{_DIGIT_LETTERS}][0-9๐-๙{_DIGIT_LETTERS}]*")
 #: A glued year's digits: four or five (six would make runs of two years ambiguous).
 _GLUED_YEAR_DIGITS = (4, 5)
 #: A year's opening digits (a glued year's start).
@@ -69,12 +75,16 @@ def misread_year_spans(text: str) -> list[tuple[int, int]]:
     [(0, 4), (5, 10), (11, 16), (17, 24)]
     >>> misread_year_spans("๒๕๕๓ wees ๒๕๕๕๓๕ ๒๕๐๐"), misread_year_spans("๒๕๕๓ wees ok")
     ([(0, 4), (5, 9), (10, 16), (17, 21)], [])
+    >>> misread_year_spans("\t๒๕๕๕\t๒๕๕ฆ\t๒๕๑๐\t๒๕๕"), misread_year_spans("๒๕๕๕ ๒๑๐")
+    ([(1, 5), (6, 10), (11, 15), (16, 19)], [])
     """
     found = [m.span() for m in _OCR_LETTER_YEAR_RE.finditer(text)]
     for a, b in found:  # blanked: the rest of the line is read as before
         text = text[:a] + " " * (b - a) + text[b:]
     for m in _OCR_YEAR_RE.finditer(text):
-        if len(DIGITS_OF.findall(m.group())) in _OCR_YEAR_DIGITS:
+        digits = "".join(DIGITS_OF.findall(m.group()))
+        if len(digits) in _OCR_YEAR_DIGITS and (len(digits) > 3 or _GLUED_YEAR_RE.match(
+                digits + "0")):  # three digits only as ``๒๕`` and one more
             found.append(m.span())
         elif len(runs := _glued_years(text, *m.span())) > 1:
             found.extend(runs)

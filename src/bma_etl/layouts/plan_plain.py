@@ -66,6 +66,9 @@ _ITEM_IN_ROW_RE = re.compile(rf"(?<![0-9๐-๙,.])(?P<no>{DIGIT}{{1,2}})\s*[.)]
 #: On an OCR'd page a group's first item whose number OCR read as signs or Latin
 #: letters, its point lost (``ด้านการบริหารทั่วไป oO`` / ``โครงการ...``).
 _OCR_POINTLESS_ITEM_RE = re.compile(r"(?<!\S)[^\s\u0e01-\u0e4f0-9๐-๙.,]{1,3}\s+(?=โครงการ)")
+#: Or read right, its point lost (``ด้านการบริหารทั่วไป ๑`` / ``โครงการ...``): a group's
+#: name never ends in a number.
+_OCR_BARE_ITEM_RE = re.compile(rf"(?<!\S)(?P<no>{DIGIT}{{1,2}})\s+(?=โครงการ)")
 _TAG_RE = re.compile(r"<[^<>\n]*>")
 #: A line right under the header, with no digit and at most this many letters,
 #: is the rest of a header cell (``ที่รับผิดชอบ``).
@@ -308,12 +311,13 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             item = _ITEM_IN_ROW_RE.search(line.text, body)
             if item is None and doc.ocr_used:  # its number misread: its words, no number
                 item = OCR_ITEM_RE.search(line.text, body) \
-                    or _OCR_POINTLESS_ITEM_RE.search(line.text, body)
+                    or _OCR_POINTLESS_ITEM_RE.search(line.text, body) \
+                    or _OCR_BARE_ITEM_RE.search(line.text, body)
             if item is None:
                 if budget_said(line.text[body:]) is not None:
                     findings.append(_unplaced(line, "budget without an item name"))
                 continue  # a group (ด้าน/แผนงาน) whose items follow
-            read_no = item.re is _ITEM_IN_ROW_RE
+            read_no = item.re in (_ITEM_IN_ROW_RE, _OCR_BARE_ITEM_RE)
             seq_span, body = item.span("no") if read_no else None, item.end()
         fields: dict[str, FieldValue] = {}
         if seq_span is not None:

@@ -40,8 +40,15 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
     With ``ocr`` (the lines were OCR'd), a speck read as a sign or two before
     ``ลำดับ`` is passed over, and half of ``งบประมาณ`` is enough when the header
     names the name column too and a first row follows (:func:`_misread_header`).
+    A ``ลำดับ`` whose last letters OCR misread (``ลำตัง) i ชื่อโครงการ...``,
+    ``ลำด้า) ที่ ชื่อโครงการ...``: :data:`_DAMAGED_SEQ_RE`) opens a header that names
+    the name column right after it and says ``งบประมาณ``, or its half, after that.
     """
     first = _header_line(lines[i].text, ocr)
+    if ocr and not first.startswith("ลำดับ") and (
+            damaged := _DAMAGED_SEQ_RE.match(key(first)) or _misread_seq_letter(key(first))):
+        folded = key(first)
+        return 1 if _BUDGET_HALF_KEY.search(folded, damaged.end()) else 0
     if not first.startswith("ลำดับ") and not (ocr and _LEAD_MISREAD_RE.match(key(first))):
         return 0
     said = first
@@ -66,6 +73,34 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
 #: lead, then the name column's word (key form). Taken so only when the header says
 #: the budget column and a numbered row follows (:func:`_misread_header`).
 _LEAD_MISREAD_RE = re.compile(rf"^[^\u0e00-\u0e7f]{{1,6}}(?:{key('ชื่อ')}|{key('รายการ')})")
+#: On an OCR'd page, a header's ``ลำดับ`` whose last letters OCR misread (key form
+#: ``ลาตง)i``, ``ลาดา)ท``: ``ลำ``, then up to four letters among which a sign no Thai
+#: word holds, then ``ที่`` or a speck), right before the name column's word.
+_DAMAGED_SEQ_RE = re.compile(
+    rf"^{key('ลำ')}(?!{key('ดับ')})(?=\S{{0,3}}[^\u0e00-\u0e7f])\S{{1,4}}?"
+    rf"(?:{key('ที่')}|[^\u0e00-\u0e7f]{{1,2}})?(?:{key('ชื่อ')}|{key('รายการ')})")
+_SEQ_KEY = key("ลำดับ")
+#: The columns' words after ``ลำดับที่`` (key form): the name's, after the group's or not.
+_AFTER_SEQ_RE = re.compile(rf"(?:{key('ที่')})?(?:{key('ด้าน')}\S*?)?(?:{key('ชื่อ')}|{key('รายการ')})")
+
+
+def _misread_seq_letter(folded: str) -> re.Match[str] | None:
+    """A header's ``ลำดับ`` OCR read with one letter for another (``สำดับที่ ด้าน/...``).
+
+    ``folded``: the header's first line in key form. The match of the columns' words
+    right after it (:data:`_AFTER_SEQ_RE`), or None.
+
+    >>> _misread_seq_letter(key("สำดับที่ด้าน/แผนงานรายการ/โครงการงบประมาณ")) is not None
+    True
+    >>> _misread_seq_letter(key("สำนักที่ด้านรายการงบประมาณ")) is None
+    True
+    """
+    head = folded[:len(_SEQ_KEY)]
+    if len(head) < len(_SEQ_KEY) or sum(a != b for a, b in zip(head, _SEQ_KEY, strict=True)) != 1:
+        return None
+    return _AFTER_SEQ_RE.match(folded, len(_SEQ_KEY))
+
+
 #: Half of ``งบประมาณ`` in key form: OCR misreads the rest of the word (``งบประ aie``),
 #: or its ป with a rule's speck (``งบา|ระมาณ``).
 _BUDGET_HALF_KEY = re.compile(r"งบปร|ระมาณ")
@@ -100,7 +135,8 @@ def columns_of(header: str) -> Columns:
     Columns(group=False, unit=True)
     """
     header = key(header)  # OCR loses marks: ``ลำดับที่ดาน/แผนงาน``
-    group = re.match(_GROUP_KEY, header) is not None
+    # ``ลำดับ`` or, on an OCR'd page, as misread by one letter (:func:`header_at`)
+    group = _GROUP_KEY_RE.match(header, len(_SEQ_KEY)) is not None
     budget = header.find("งบประมาณ")
     if budget < 0:  # misread (:func:`_misread_header`): where its half is
         half = _BUDGET_HALF_KEY.search(header)
@@ -109,7 +145,7 @@ def columns_of(header: str) -> Columns:
     return Columns(group, unit)
 
 
-_GROUP_KEY = key(r"ลำดับ(?:ที่)?(?:ด้าน|แผนงาน)")
+_GROUP_KEY_RE = re.compile(key(r"(?:ที่)?(?:ด้าน|แผนงาน)"))
 _UNIT_KEY = key(r"ส่วนราชการ|รับผิดชอบ|หน่วยงาน")
 
 

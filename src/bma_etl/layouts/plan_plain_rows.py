@@ -177,9 +177,11 @@ def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
     if m is not None and _BAHT_RE.match(m.group("rest")):
         m = None  # an amount's last digits the wrap put under it (``388,800.0`` / ``0 บาท``)
     if ocr and complete and columns.group and m is None and numbers.group is not None \
-            and (item := OCR_ITEM_RE.match(text)) is not None:
-        # an item of the group above, its number misread (``lo, โครงการ...``): not read
-        return PlainRow("item", [line], None, item.end())
+            and (item := OCR_ITEM_RE.match(text) or _OCR_ROW_START_RE.match(text)) is not None:
+        # an item of the group above, its number misread (``lo, โครงการ...``, or its
+        # point lost too: ``© โครงการ...``): not read
+        return PlainRow("item", [line], None,
+                        item.start("rest") if item.re is _OCR_ROW_START_RE else item.end())
     if ocr and complete and m is None \
             and ((numbers.group or numbers.row) is not None or (first and not columns.group)) \
             and _OCR_BARE_ROW_RE.match(text) is not None:

@@ -1,0 +1,60 @@
+"""Routine-list items whose number OCR read without its point, on generated plans.
+
+Plans are generated from known values (``bench/corpus``); their routine table
+(``ลำดับที่ | ด้าน/แผนงาน | รายการ/โครงการ | งบประมาณ``) is printed flowing, its cells
+OCR-spaced, and its item numbers damaged the ways Tesseract read them on 150 and
+200 dpi scans: a group's first item's number read right but its point lost, the
+item's words wrapped onto the next line (``๑ ด้านการบริหารทั่วไป ๑`` /
+``โครงการ...``); a later item's number read as a sign, its point lost
+(``© โครงการ...``). Every routine project is read as generated, not run into the
+one above.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from test_plan_scan_starts import _assert_routine_read
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_group_first_item_whose_point_ocr_lost_is_an_item(seed: int) -> None:
+    rng = random.Random(seed)
+
+    def misread(line: str) -> str:
+        m = re.match(r"^(?P<group>[๑1]\tด้าน[^\t]*)\t(?P<no>[๑1])\. (?P<rest>.*)$", line)
+        if m is None:
+            return line
+        return f"{m.group('group')} {m.group('no')}\n{m.group('rest')}"
+
+    _assert_routine_read(rng, misread)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_later_item_whose_number_ocr_read_as_a_sign_without_its_point_is_an_item(
+        seed: int) -> None:
+    rng = random.Random(seed)
+
+    def misread(line: str) -> str:
+        return re.sub(r"^\t\t[๒-๙2-9]\. (?=โครงการ)", lambda _: f"\t{rng.choice('©@®')} ", line)
+
+    _assert_routine_read(rng, misread)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_routine_header_whose_seq_word_ocr_read_with_a_letter_misread_is_a_header(
+        seed: int) -> None:
+    """``สำดับที่ ด้าน/แผนงาน รายการ/โครงการ งบประมาณ`` (``ล`` read ``ส`` on a 150 dpi
+    1-bit scan): still the routine table's header, its group column known; every
+    routine project is read."""
+    rng = random.Random(seed)
+
+    def misread(line: str) -> str:
+        if not line.startswith("ลำดับที่\tด้าน"):
+            return line
+        return rng.choice(("สำดับ", "ลำตับ", "ลำดัน")) + line[len("ลำดับ"):]
+
+    _assert_routine_read(rng, misread)
