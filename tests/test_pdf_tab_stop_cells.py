@@ -95,7 +95,8 @@ def _table(margin: float, top: float, off: float = 0.0) -> list[TextLine]:
     grid = [margin + k * 36.0 + off for k in range(4)]
     return [_line("ลำดับที่ ตัวชี้วัด ค่าเป้าหมาย", (margin,),
                   ((107.01, grid[1]), (141.08, grid[2])), top),
-            _line("๒๕๕๘ ๒๕๕๙ ๒๕๖๐", (grid[1],), ((140.53, grid[2]), (176.53, grid[3])), top - 13.0),
+            _line("๒๕๕๘ ๒๕๕๙ ๒๕๖๐", (grid[1],), ((140.53, grid[2]), (176.53, grid[3])), top - 13.0,
+                  grid[3] + 25.0),
             _line("ก ข ค", (margin,), ((100.0, 103.56), (130.0, 133.56)), top - 26.0, 520.0),
             _line("ง จ ฉ", (margin,), ((100.0, 103.56), (130.0, 133.56)), top - 39.0, 520.0)]
 
@@ -170,4 +171,33 @@ def test_the_measures_targets_under_a_header_cut_already_are_read(tmp_path: Path
     # years do not. Their row was read as an indicator (``๒๕๕๘ ๒๕๕๙ ๒๕๖๐ ๒๕๖๑``) and
     # the measures' targets were lost.
     doc, pdf = corpus_fpdf_print(tmp_path, 331, "plan", 2, "Loma", shaping=False)
+    assert_read_as_generated(pdf, doc.truth, ["plan_indicators"])
+
+
+def test_a_row_of_years_run_together_is_not_cut_under_a_header_cut_already() -> None:
+    # fpdf2 sets a plan's years at stops closer than their width: the first two run
+    # together (``๒๕๕๗๒๕๕๘``), a cell two stops wide. Cut at the stops it would give
+    # fewer cells than years, and the plan's reader took the row for an indicator;
+    # left as running text its years are read, each of the run's too
+    margin = 74.83
+    lines = _table(margin, 700.0) + _table(margin, 600.0)
+    grid = [margin + k * 36.0 for k in range(5)]
+    for k in (0, 4):
+        lines[k] = _cells([("ลำดับที่", margin, margin + 30.0),
+                           ("ตัวชี้วัด", margin + 36.0, margin + 45.0),
+                           ("ค่าเป้าหมาย", margin + 72.0, margin + 110.0)],
+                          lines[k].baseline or 0.0, 11.0)
+    lines[1] = _line("๒๕๕๗๒๕๕๘ ๒๕๕๙ ๒๕๖๐", (grid[1],),
+                     ((grid[3] - 4.5, grid[3]), (grid[4] - 4.5, grid[4])),
+                     lines[1].baseline or 0.0, grid[4] + 30.0)
+    with_tab_stops([lines])
+    assert lines[0].text == "ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย"
+    assert lines[1].text == "๒๕๕๗๒๕๕๘ ๒๕๕๙ ๒๕๖๐"
+
+
+def test_the_targets_under_years_run_together_are_read(tmp_path: Path) -> None:
+    # corpus seed 443's fourth plan, fpdf2 in Loma: the measures' header leaves a tab's
+    # gap before its stops and the first two years ran together; the row of years was
+    # cut into fewer cells than years and the measures' targets were lost
+    doc, pdf = corpus_fpdf_print(tmp_path, 443, "plan", 3, "Loma", shaping=False)
     assert_read_as_generated(pdf, doc.truth, ["plan_indicators"])

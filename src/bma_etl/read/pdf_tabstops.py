@@ -119,8 +119,8 @@ def with_tab_stops(pages: list[list[TextLine]]) -> None:
     (its first cells empty: a plan's row of years under ``ค่าเป้าหมาย``), both with
     white space before a stop; or the header cut into cells already, each after its
     first on the grid (its cells left a tab's gap before their stops, the years under
-    them less). A line of a ruled table, or one whose cells or white space are not
-    known, is left as it is.
+    them less), when the second's cut leaves each cell within a stop. A line of a
+    ruled table, or one whose cells or white space are not known, is left as it is.
     """
     stop = tab_grid(pages)
     if stop is None:
@@ -136,7 +136,8 @@ def with_tab_stops(pages: list[list[TextLine]]) -> None:
                and (line := _split(lines[k], margin, stop, spaces.get(lines[k].size)))
                is not lines[k]}
         for n, (upper, lower) in enumerate(pairwise(order)):
-            if (upper in cut or _set_on_grid(lines[upper], margin, stop)) and lower in cut \
+            if lower in cut and (upper in cut or (_set_on_grid(lines[upper], margin, stop)
+                                                  and _one_stop_each(cut[lower], stop))) \
                     and on_stop(lines[lower].cells[0], margin, stop) \
                     and max(lines[upper].right, lines[lower].right) <= edge \
                     and (n == 0 or lines[order[n - 1]].right <= edge):
@@ -150,6 +151,17 @@ def _set_on_grid(line: TextLine, margin: float, stop: float) -> bool:
     """
     return line.table is None and len(line.cells) > 1 \
         and all(on_stop(x, margin, stop) for x in line.cells[1:])
+
+
+def _one_stop_each(line: TextLine, stop: float) -> bool:
+    """Whether each cell of ``line`` is narrower than a stop (``stop``: points).
+
+    A cell wider holds text of two stops the reader ran together (fpdf2 sets years
+    at stops closer than their width: ``๒๕๕๗๒๕๕๘``): the cut does not give the grid's
+    cells, and a line cut so is read worse than one left as running text.
+    """
+    rights = [*line.ends[:len(line.cells)], *[line.right] * (len(line.cells) - len(line.ends))]
+    return all(right - left <= stop for left, right in zip(line.cells, rights, strict=True))
 
 
 def _split(line: TextLine, margin: float, stop: float, space: float | None) -> TextLine:
