@@ -43,7 +43,9 @@ def drop_phantoms(line: _Line) -> None:
     lower than a quarter of the font size, or floats above its own baseline or
     sinks below it, or stands at the origin of the letter before it (a mark's
     glyph, drawn with no advance), and another reading of it stands near
-    (:func:`_copy_near`: in Tlwg Typo the mark's glyph carries the one reading);
+    (:func:`_copy_near`: in Tlwg Typo the mark's glyph carries the one reading),
+    or is that tiny and a line of its own (Chromium leaves such a copy of a
+    cluster at a page's foot, ``ยั่`` two points high, its letter far up the page);
     or when it repeats the cluster just before it and starts inside it (two
     glyphs of one cluster; a word that repeats a syllable starts where the first
     ends). Only a consonant followed by a mark or SARA AM is looked at, and only
@@ -79,7 +81,9 @@ def drop_phantoms(line: _Line) -> None:
                 and all(text[k] in " \u00a0" or k in drop for k in range(previous[1], i)):
             end_before = line.box(previous[1] - 1)[1]
             repeated = line.box(i)[0] < end_before - 0.05 * size
-        if repeated or ((floating or tiny) and _copy_near(line, text, i, end, size, drop)):
+        alone = not text[:i].strip() and not text[end:].strip()  # a line of its own
+        if repeated or (tiny and alone) \
+                or ((floating or tiny) and _copy_near(line, text, i, end, size, drop)):
             drop.update(range(i, end))
         else:
             previous = (i, end)
