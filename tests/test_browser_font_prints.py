@@ -28,8 +28,9 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_layout import page_lines
 
+from conftest import font_file
 from corpus import fonts, render
-from corpus.build import GENERATORS
+from corpus.build import GENERATORS, _rng
 from corpus.score import score
 
 #: Clusters drawn with a mark over the consonant or its vowel (``ด้``, ``ที่``,
@@ -89,4 +90,18 @@ def test_chromium_prints_in_fixed_pitch_fonts_read_the_generated_values(
     pdf = tmp_path / "printed.pdf"
     render.render_chromium(doc, pdf, family, path, random.Random(0), header_footer=False)
     right, total, lost = score(process_file(pdf), truth)
+    assert right == total, lost[:6]
+
+
+def test_a_tiny_copy_alone_at_a_page_s_foot_is_dropped(tmp_path: Path) -> None:
+    # corpus seed 331's sixth plan, Chromium in Sarabun: a copy of ``ยั่`` two points
+    # high stands alone at the foot of a page, its letter far up the page; kept, its
+    # line cut the SWOT list and two threats were lost
+    if not render.have("chromium"):
+        pytest.fail("needs Chromium: apt-get install chromium (make venv does)")
+    doc = GENERATORS["plan"](_rng(331, "plan", 5))
+    pdf = tmp_path / "plan.pdf"
+    render.render_chromium(doc, pdf, "Sarabun", font_file("Sarabun"),
+                           _rng(331, "plan", 5, "chromium"))
+    right, total, lost = score(process_file(pdf), json.loads(doc.truth_json()))
     assert right == total, lost[:6]
