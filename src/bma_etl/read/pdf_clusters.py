@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -44,8 +45,9 @@ def drop_phantoms(line: _Line) -> None:
     sinks below it, or stands at the origin of the letter before it (a mark's
     glyph, drawn with no advance), and another reading of it stands near
     (:func:`_copy_near`: in Tlwg Typo the mark's glyph carries the one reading),
-    or is that tiny and a line of its own (Chromium leaves such a copy of a
-    cluster at a page's foot, ``ยั่`` two points high, its letter far up the page);
+    or is that tiny and, with the line's other tiny copies, its only Thai (Chromium
+    leaves such copies at a page's foot, ``ยั่`` two points high on a line of its own
+    or ``ที่กี่`` on the print's footer, their letters far up the page);
     or when it repeats the cluster just before it and starts inside it (two
     glyphs of one cluster; a word that repeats a syllable starts where the first
     ends). Only a consonant followed by a mark or SARA AM is looked at, and only
@@ -54,14 +56,16 @@ def drop_phantoms(line: _Line) -> None:
     text, index = line.text, line.index
     if not glyph_clusters(line, text):
         return
-    size = 0.0
+    clusters = [found.span() for found in _CLUSTER.finditer(text)]
+    size = (line.g.size(index[clusters[0][0]]) or 1.0) if clusters else 1.0
+    tiny_ones = [(i, end) for i, end in clusters if _tiny(line, text, i, end, size)]
+    # tiny copies the line's only Thai (a line of their own, a browser's footer)
+    alone = bool(tiny_ones) and not _THAI.search("".join(
+        text[b:a] for (_, b), (a, _) in pairwise([(0, 0), *tiny_ones, (len(text), 0)])))
     drop: set[int] = set()
     previous: tuple[int, int] | None = None  # the last cluster kept
-    for found in _CLUSTER.finditer(text):
-        i, end = found.start(), found.end()
-        if not size:
-            size = line.g.size(index[i]) or 1.0
-        left, bottom, right, top = line.ink_box(index[i])
+    for i, end in clusters:
+        _, bottom, _, top = line.ink_box(index[i])
         origin = line.origin(i)
         baseline = origin[1] if origin else line.baseline
         floating = baseline is not None and (bottom > baseline + 0.4 * size or top < baseline)
@@ -72,16 +76,12 @@ def drop_phantoms(line: _Line) -> None:
                 and k not in drop:
             before = line.origin(k)
             floating = before is not None and abs(before[0] - origin[0]) < 0.01  # no advance
-        marks = end - 1 if text[end - 1] != "\u0e33" else end - 2
-        last = line.ink_box(index[marks]) if marks > i else (left, bottom, right, top)
-        tiny = right - left < 0.1 * size and top - bottom < 0.25 * size \
-            and last[2] - left < 0.1 * size and marks > i
+        tiny = (i, end) in tiny_ones
         repeated = False
         if previous is not None and text[previous[0]:previous[1]] == text[i:end] \
                 and all(text[k] in " \u00a0" or k in drop for k in range(previous[1], i)):
             end_before = line.box(previous[1] - 1)[1]
             repeated = line.box(i)[0] < end_before - 0.05 * size
-        alone = not text[:i].strip() and not text[end:].strip()  # a line of its own
         if repeated or (tiny and alone) \
                 or ((floating or tiny) and _copy_near(line, text, i, end, size, drop)):
             drop.update(range(i, end))
@@ -89,6 +89,19 @@ def drop_phantoms(line: _Line) -> None:
             previous = (i, end)
     if drop:
         line.drop(drop)
+
+
+#: A Thai letter, digit or sign.
+_THAI = re.compile("[\u0e01-\u0e5b]")
+
+
+def _tiny(line: _Line, text: str, i: int, end: int, size: float) -> bool:
+    """Whether ``text[i:end]`` has one ink box under a tenth by a quarter of ``size`` (pt)."""
+    left, bottom, right, top = line.ink_box(line.index[i])
+    marks = end - 1 if text[end - 1] != "\u0e33" else end - 2
+    last = line.ink_box(line.index[marks]) if marks > i else (left, bottom, right, top)
+    return right - left < 0.1 * size and top - bottom < 0.25 * size \
+        and last[2] - left < 0.1 * size and marks > i
 
 
 def _copy_near(line: _Line, text: str, i: int, end: int, size: float, drop: set[int]) -> bool:
