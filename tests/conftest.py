@@ -299,3 +299,33 @@ def assert_swot_read(text: str, want: list[dict[str, Any]],
     got = records_of(extract, text, words=words).get("plan_swot_items", [])
     assert [(r.kind, r.text) for r in got] == [(w["kind"], w["text"]) for w in want]
     assert all(r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True))
+
+
+def chromium_word_lines(font: Path, words: list[str], tmp_path: Path) -> list[str]:
+    """The lines the PDF reader gives of ``words``, one paragraph each, set in the font
+    file ``font`` at 14 px and printed by headless Chromium without header and footer."""
+    import html
+    import subprocess
+    import tempfile
+
+    import pypdfium2 as pdfium
+
+    from bma_etl.read.pdf_layout import page_lines
+
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in words)
+    page = (f"<html><head><meta charset='utf-8'><style>@font-face {{ font-family: 'T';"
+            f" src: url('file://{font}'); }} body {{ font-family: 'T'; font-size: 14px; }}"
+            f"</style></head><body>{body}</body></html>")
+    out = tmp_path / "words.pdf"
+    with tempfile.TemporaryDirectory(prefix="bma-words-") as tmp:
+        src = Path(tmp) / "page.html"
+        src.write_text(page, encoding="utf-8")
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                        "--no-first-run", f"--user-data-dir={tmp}/profile",
+                        "--no-pdf-header-footer", f"--print-to-pdf={out}", src.as_uri()],
+                       capture_output=True, timeout=120, check=True)
+    doc = pdfium.PdfDocument(out)
+    try:
+        return [line.text for line in page_lines(doc[0].get_textpage())]
+    finally:
+        doc.close()

@@ -15,20 +15,15 @@ and the generated values.
 
 from __future__ import annotations
 
-import html
 import json
 import random
-import subprocess
-import tempfile
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from bma_etl.pipeline import process_file
-from bma_etl.read.pdf_layout import page_lines
 
-from conftest import font_file
+from conftest import chromium_word_lines, font_file
 from corpus import fonts, render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
@@ -50,32 +45,10 @@ def _font(family: str) -> Path:
     return path
 
 
-def _print(page: str, out: Path) -> None:
-    """``page`` (HTML) printed to ``out`` by headless Chromium, without header and footer."""
-    with tempfile.TemporaryDirectory(prefix="bma-fonts-") as tmp:
-        src = Path(tmp) / "page.html"
-        src.write_text(page, encoding="utf-8")
-        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                        "--no-first-run", f"--user-data-dir={tmp}/profile",
-                        "--no-pdf-header-footer", f"--print-to-pdf={out}", src.as_uri()],
-                       capture_output=True, timeout=120, check=True)
-
-
 @pytest.mark.parametrize("family", ["Tlwg Typo", "Tlwg Mono", "Tlwg Typist", "Tlwg Typewriter",
                                     "Noto Looped Thai", "Umpush", "Garuda", "Kinnari"])
 def test_browser_words_read_once_in_each_font(family: str, tmp_path: Path) -> None:
-    path = _font(family)
-    body = "".join(f"<p>{html.escape(line)}</p>" for line in WORDS)
-    page = (f"<html><head><meta charset='utf-8'><style>@font-face {{ font-family: 'T';"
-            f" src: url('file://{path}'); }} body {{ font-family: 'T'; font-size: 14px; }}"
-            f"</style></head><body>{body}</body></html>")
-    pdf = tmp_path / "words.pdf"
-    _print(page, pdf)
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        lines = [line.text for line in page_lines(doc[0].get_textpage())]
-    finally:
-        doc.close()
+    lines = chromium_word_lines(_font(family), WORDS, tmp_path)
     assert lines == WORDS
 
 
