@@ -46,6 +46,20 @@ def _words(text: str) -> tuple[tuple[int, int, float], ...]:
         for m in re.finditer(r"\S+", text))
 
 
+def _assert_levels_as_generated(generated: Any, text: str) -> None:
+    """Every scoring level of ``text`` (read as OCR'd) has its generated description and score."""
+    want: list[Any] = [
+        (_squashed(row["description"]), row["score"])
+        for row in generated.tables["plan_scoring_levels"]
+    ]
+    got = [
+        (_squashed(r.description), _plain(r.score))
+        for r in records_of(extract, text, screened=False, words=_words(text)).get(
+            "plan_scoring_levels", [])
+    ]
+    assert got == want
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_level_description_with_junk_read_around_it_keeps_its_words(seed: int) -> None:
     """Two levels of each table at random: junk before their description (or glued to
@@ -98,16 +112,7 @@ def test_level_description_after_weight_words_ocr_garbled_keeps_its_words(seed: 
         return level, f"{lead} {m.group('score')}"
 
     text = _flowing(generated.text, rng, damage)
-    want: list[Any] = [
-        (_squashed(row["description"]), row["score"])
-        for row in generated.tables["plan_scoring_levels"]
-    ]
-    got = [
-        (_squashed(r.description), _plain(r.score))
-        for r in records_of(extract, text, screened=False, words=_words(text)).get(
-            "plan_scoring_levels", [])
-    ]
-    assert got == want
+    _assert_levels_as_generated(generated, text)
 
 
 # ------------------------------------------------------------------ a level's end
@@ -136,16 +141,7 @@ def test_signs_read_after_a_levels_score_are_neither_its_description_nor_its_sco
                        f" {m.group('score')}{rng.choice(_SCORE_SPECKS)}")
 
     text = _flowing(generated.text, rng, damage)
-    want: list[Any] = [
-        (_squashed(row["description"]), row["score"])
-        for row in generated.tables["plan_scoring_levels"]
-    ]
-    got = [
-        (_squashed(r.description), _plain(r.score))
-        for r in records_of(extract, text, screened=False, words=_words(text)).get(
-            "plan_scoring_levels", [])
-    ]
-    assert got == want
+    _assert_levels_as_generated(generated, text)
 
 
 #: The next indicator's heading as OCR read it right under a table's last level, the

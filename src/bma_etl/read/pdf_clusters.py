@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -58,10 +57,10 @@ def drop_phantoms(line: _Line) -> None:
         return
     clusters = [found.span() for found in _CLUSTER.finditer(text)]
     size = (line.g.size(index[clusters[0][0]]) or 1.0) if clusters else 1.0
-    tiny_ones = [(i, end) for i, end in clusters if _tiny(line, text, i, end, size)]
+    tiny_at = {k for i, end in clusters if _tiny(line, text, i, end, size) for k in range(i, end)}
     # tiny copies the line's only Thai (a line of their own, a browser's footer)
-    alone = bool(tiny_ones) and not _THAI.search("".join(
-        text[b:a] for (_, b), (a, _) in pairwise([(0, 0), *tiny_ones, (len(text), 0)])))
+    alone = bool(tiny_at) and not any(
+        "\u0e01" <= ch <= "\u0e5b" for k, ch in enumerate(text) if k not in tiny_at)
     drop: set[int] = set()
     previous: tuple[int, int] | None = None  # the last cluster kept
     for i, end in clusters:
@@ -76,7 +75,7 @@ def drop_phantoms(line: _Line) -> None:
                 and k not in drop:
             before = line.origin(k)
             floating = before is not None and abs(before[0] - origin[0]) < 0.01  # no advance
-        tiny = (i, end) in tiny_ones
+        tiny = i in tiny_at
         repeated = False
         if previous is not None and text[previous[0]:previous[1]] == text[i:end] \
                 and all(text[k] in " \u00a0" or k in drop for k in range(previous[1], i)):
@@ -89,10 +88,6 @@ def drop_phantoms(line: _Line) -> None:
             previous = (i, end)
     if drop:
         line.drop(drop)
-
-
-#: A Thai letter, digit or sign.
-_THAI = re.compile("[\u0e01-\u0e5b]")
 
 
 def _tiny(line: _Line, text: str, i: int, end: int, size: float) -> bool:
