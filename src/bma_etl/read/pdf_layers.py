@@ -2,7 +2,8 @@
 
 Stage: read. :func:`read_layers` turns a PDF's bytes into one :class:`PageLayer`
 per page as the reader counts pages: a sheet holding two pages side by side
-(2-up; :mod:`.pdf_sheets`) gives two, its left page then its right. A page's
+(2-up; :mod:`.pdf_sheets`) gives two, its left page then its right, and a sheet
+of four (4-up; :mod:`.pdf_quarters`) four, its upper row first. A page's
 number in provenance is its place in that order (1-based): on a document printed
 2-up from its first sheet, sheet k holds pages 2k - 1 and 2k, the numbers the
 pages had before they were imposed. :attr:`PageLayer.sheet` keeps the PDF page a
@@ -33,7 +34,8 @@ from bma_etl.read.pdf_page import (
     with_blank_lines,
     with_side_by_side,
 )
-from bma_etl.read.pdf_sheets import keep_half, left_only, sheet_gutter
+from bma_etl.read.pdf_quarters import Cuts, quarters
+from bma_etl.read.pdf_sheets import keep_part, left_only, sheet_gutter
 from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_tabstops import with_tab_stops
@@ -68,7 +70,7 @@ class PageLayer:
     #: Of :attr:`wraps`, the lines the page wrapped at a space (:func:`.pdf_wraps.spaced_wraps`).
     spaced: tuple[int, ...] = ()
     sheet: int = 0  # the PDF page (0-based) this page was read from
-    #: Of a sheet of two pages, the part this page is (left, bottom, right, top; points,
+    #: Of a sheet of two or four pages, the part this page is (left, bottom, right, top; points,
     #: the sheet as shown); None for a whole PDF page.
     clip: Box | None = None
     #: Whether the layer was TIS-620 bytes shown as Latin-1, decoded as Thai.
@@ -123,12 +125,13 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                                 "the PDF is damaged") from None
 
         last: tuple[float, tuple[float, float]] | None = None  # the last cut, on its sheet
-        sides: tuple[int, ...]
+        last4: tuple[Cuts, tuple[float, float]] | None = None  # the last 4-up cuts, likewise
         for index in range(len(pdf)):
             page = load(index)
             try:
                 size = upright(page)  # a page stored rotated reads as it is shown
                 whole, read, shapes = _read_page(page, size, at_spaces, index)
+                parts: list[Box] = []
                 if whole.has_images and size[0] > size[1]:  # a scan: the cut from its ink
                     scanned = _scan_sheet(page, size, last)
                     if scanned is not None:
@@ -136,28 +139,31 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                         if len(scanned[1]) == 2:
                             last = (scanned[0], size)
                         continue
-                    cut, alone = None, False
                 else:
                     cut = sheet_gutter(read, shapes, *size)
-                    # a sheet like the last one cut, with a page in its left half only
-                    alone = cut is None and last is not None and last[1] == size \
-                        and left_only(read, shapes, last[0], *size)
+                    if cut is not None:
+                        last, parts = (cut, size), [(0.0, 0.0, cut, size[1]),
+                                                    (cut, 0.0, size[0], size[1])]
+                    elif last is not None and last[1] == size \
+                            and left_only(read, shapes, last[0], *size):
+                        # a sheet like the last one cut, with a page in its left half only
+                        parts = [(0.0, 0.0, last[0], size[1])]
+                    else:  # four pages to a sheet, two rows of two
+                        four = quarters(read, shapes, *size, last4[0] if last4 is not None
+                                        and last4[1] == size else None)
+                        if four is not None:
+                            last4, parts = (four[0], size), four[1]
             finally:
                 page.close()
-            if alone and last is not None:
-                cut, sides = last[0], (0,)
-            elif cut is not None:
-                last, sides = (cut, size), (0, 1)
-            else:
+            if not parts:
                 pages.append(whole)
                 continue
-            for side in sides:  # two pages side by side: each read alone, left first
+            for part in parts:  # pages on one sheet: each read alone, in reading order
                 page = load(index)
                 try:
-                    half = keep_half(page, cut, side, upright(page))
-                    clip = (0.0, 0.0, cut, size[1]) if side == 0 else \
-                        (cut, 0.0, size[0], size[1])
-                    pages.append(_read_page(page, half, at_spaces, index, clip)[0])
+                    # the sheet as first read: keep_part leaves its part's boxes on the page
+                    shown = keep_part(page, part, size)
+                    pages.append(_read_page(page, shown, at_spaces, index, part)[0])
                 finally:
                     page.close()
         if any(page.cut for page in pages) and len(pages) == len(pdf):

@@ -196,7 +196,7 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
     """Render one page in grey to an image file; the resolution used (in the worker).
 
     ``clip``: render only this part of the page as shown (left, bottom, right, top;
-    points), one page of a sheet of two. A page over ``megapixels`` (the limit,
+    points), one page of a sheet of two or four. A page over ``megapixels`` (the limit,
     :func:`~bma_etl.limits.max_megapixels`) at ``dpi`` is rendered smaller, down to
     :data:`MIN_DPI`; a bigger one is refused with a ReadError. ``grid``: the
     pixels to the inch of the scan the page is (:func:`~.ocr_grid.scan_grid`), or

@@ -161,33 +161,61 @@ def keep_half(page: Any, cut: float, side: Side, size: tuple[float, float]
               ) -> tuple[float, float]:
     """Leave on the pdfium ``page`` only what it draws on one side of ``cut``; the half's size.
 
-    An object is on the side where the middle of its box stands; a Form XObject
-    that reaches over the cut (a whole sheet drawn as one form) is looked into and
-    its objects taken the same way. The right half is moved left by ``cut`` so the
-    half starts at x = 0, and the page's boxes become the half's. Only the page
-    in memory changes, never the file; a text page made afterwards reads the half.
-    ``size``: the sheet as shown (width, height; points). Returns the half's width
-    and height (points).
+    :func:`keep_part` of the half left (``side`` 0) or right (1) of ``cut`` (x,
+    points); ``size``: the sheet as shown (width, height; points).
+    """
+    width, height = size
+    return keep_part(page, (0.0, 0.0, cut, height) if side == 0 else (cut, 0.0, width, height),
+                     size)
+
+
+def keep_part(page: Any, part: Box, size: tuple[float, float]) -> tuple[float, float]:
+    """Leave on the pdfium ``page`` only what it draws inside ``part``; the part's size.
+
+    ``part``: (left, bottom, right, top; points, the sheet as shown), its edges
+    inside the sheet cuts between pages. An object is kept where the middle of its
+    box stands; a Form XObject that reaches over a cut (a whole sheet drawn as one
+    form) is looked into and its objects taken the same way. The part is moved to
+    the sheet's lower left corner and the page's boxes become the part's. Only the
+    page in memory changes, never the file; a text page made afterwards reads the
+    part. ``size``: the sheet as shown (width, height; points). Returns the part's
+    width and height (points).
     """
     import pypdfium2.raw as pdfium_c
 
     handle = getattr(page, "raw", page)
-    _take(handle, cut, side, None, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
-          pdfium_c.FPDFPage_RemoveObject)
-    width, height = size
-    if side == 1:
+    _take(handle, _cuts(part, size), None, pdfium_c.FPDFPage_CountObjects,
+          pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPage_RemoveObject)
+    left, bottom, right, top = part
+    if left or bottom:
         for i in range(pdfium_c.FPDFPage_CountObjects(handle)):
             pdfium_c.FPDFPageObj_Transform(pdfium_c.FPDFPage_GetObject(handle, i),
-                                           1.0, 0.0, 0.0, 1.0, -cut, 0.0)
-    half = cut if side == 0 else width - cut
-    pdfium_c.FPDFPage_SetMediaBox(handle, 0.0, 0.0, half, height)
-    pdfium_c.FPDFPage_SetCropBox(handle, 0.0, 0.0, half, height)
-    return half, height
+                                           1.0, 0.0, 0.0, 1.0, -left, -bottom)
+    pdfium_c.FPDFPage_SetMediaBox(handle, 0.0, 0.0, right - left, top - bottom)
+    pdfium_c.FPDFPage_SetCropBox(handle, 0.0, 0.0, right - left, top - bottom)
+    return right - left, top - bottom
 
 
-def _take(parent: Any, cut: float, side: Side, to_page: Matrix | None, count: Any, get: Any,
+#: A cut: (axis, at, keep_below), axis 0 for x and 1 for y; what stands below ``at``
+#: on that axis is kept when ``keep_below``, else what stands at or above it.
+_Cut = tuple[int, float, bool]
+
+
+def _cuts(part: Box, size: tuple[float, float]) -> list[_Cut]:
+    """The edges of ``part`` that cut the sheet (those inside it), as :data:`_Cut`."""
+    width, height = size
+    cuts: list[_Cut] = []
+    for axis, low, high, end in ((0, part[0], part[2], width), (1, part[1], part[3], height)):
+        if low > 0.0:
+            cuts.append((axis, low, False))
+        if high < end:
+            cuts.append((axis, high, True))
+    return cuts
+
+
+def _take(parent: Any, cuts: list[_Cut], to_page: Matrix | None, count: Any, get: Any,
           remove: Any, level: int = 0) -> None:
-    """Remove from ``parent`` (a page or a form object) what stands on the other side."""
+    """Remove from ``parent`` (a page or a form object) what stands outside the cuts."""
     import pypdfium2.raw as pdfium_c
 
     corners = [ctypes.c_float() for _ in range(4)]
@@ -200,15 +228,15 @@ def _take(parent: Any, cut: float, side: Side, to_page: Matrix | None, count: An
         box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
         if to_page is not None:
             box = box_through(to_page, box)
-        if box[0] < cut < box[2] and pdfium_c.FPDFPageObj_GetType(obj) == \
-                pdfium_c.FPDF_PAGEOBJ_FORM and level < 8 \
+        if any(box[axis] < at < box[axis + 2] for axis, at, _ in cuts) and \
+                pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM and level < 8 \
                 and pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
             inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-            _take(obj, cut, side, inner if to_page is None else then(inner, to_page),
+            _take(obj, cuts, inner if to_page is None else then(inner, to_page),
                   pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
                   pdfium_c.FPDFFormObj_RemoveObject, level + 1)
             continue
-        if ((box[0] + box[2]) / 2 < cut) != (side == 0):
+        if any(((box[axis] + box[axis + 2]) / 2 < at) != below for axis, at, below in cuts):
             gone.append(obj)
     for obj in gone:
         if remove(parent, obj):
