@@ -2,8 +2,9 @@
 
 Stage: read. :func:`read_layers` turns a PDF's bytes into one :class:`PageLayer`
 per page as the reader counts pages: a sheet holding two pages side by side
-(2-up; :mod:`.pdf_sheets`) gives two, its left page then its right, and a sheet
-of four (4-up; :mod:`.pdf_quarters`) four, its upper row first. A page's
+(2-up; :mod:`.pdf_sheets`) gives two, its left page then its right, a sheet
+of four (4-up; :mod:`.pdf_quarters`) four, its upper row first, and a page set in
+columns (:mod:`.pdf_multicolumn`) one per column, left to right. A page's
 number in provenance is its place in that order (1-based): on a document printed
 2-up from its first sheet, sheet k holds pages 2k - 1 and 2k, the numbers the
 pages had before they were imposed. :attr:`PageLayer.sheet` keeps the PDF page a
@@ -15,6 +16,7 @@ on pages of their own (:mod:`.pdf_strips`), gives one wide page per row band.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from bma_etl.errors import ReadError
@@ -27,6 +29,7 @@ from bma_etl.read.pdf_glyphs import Glyphs
 from bma_etl.read.pdf_justified import with_spread_lines
 from bma_etl.read.pdf_kind import draws_text, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
+from bma_etl.read.pdf_multicolumn import column_cuts
 from bma_etl.read.pdf_open import TextObject, open_pdf, upright
 from bma_etl.read.pdf_page import (
     in_reading_order,
@@ -153,6 +156,10 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                                         and last4[1] == size else None)
                         if four is not None:
                             last4, parts = (four[0], size), four[1]
+                        else:  # one page set in columns: each column read as a page
+                            edges = [0.0, *(column_cuts(read, shapes, *size) or ()), size[0]]
+                            parts = [(low, 0.0, high, size[1]) for low, high in
+                                     pairwise(edges)] if len(edges) > 2 else []
             finally:
                 page.close()
             if not parts:

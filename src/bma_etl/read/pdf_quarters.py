@@ -23,7 +23,6 @@ from statistics import median
 from bma_etl.read.pdf_forms import Box
 from bma_etl.read.pdf_line import TextLine
 from bma_etl.read.pdf_sheets import (
-    MIN_GUTTER_EM,
     SHEET_COVER,
     TOUCH,
     _free_band,
@@ -37,6 +36,10 @@ DESCENT_EM = 0.35
 #: How far above its baseline a line's letters reach, in its font size (tone marks
 #: over upper vowels).
 ASCENT_EM = 1.1
+#: Narrowest band between the two rows of pages, in the text's median font sizes: a
+#: foot and a head margin scaled to half leave several times this, more than a
+#: paragraph's or a table's spacing on a page set in columns (:mod:`.pdf_multicolumn`).
+MIN_ROW_GAP_EM = 3.0
 #: Two rows' cuts between their left and right pages agree within this many
 #: points (one imposition places every page alike).
 SAME_CUT = 2.0
@@ -74,7 +77,7 @@ def _quarters(lines: list[TextLine], shapes: list[Box], width: float, height: fl
     size = median(line.size for line in placed if line.size > 1.0) \
         if any(line.size > 1.0 for line in placed) else 10.0
     band = _free_band([_extent(line) for line in placed], height)
-    if band is None or band[1] - band[0] < MIN_GUTTER_EM * size:
+    if band is None or band[1] - band[0] < MIN_ROW_GAP_EM * size:
         return None
     middle = height / 2
     low, high = band

@@ -1,0 +1,122 @@
+"""A page set in two or three columns of equal width, found from geometry.
+
+Stage: read (runs in the PDF worker process). A web page printed with CSS
+``column-count`` (a newsletter's layout, a page a user set in columns to save
+paper) flows its text down the first column, then the next: read as one page, a
+line of the first column and the line beside it in the next would become one line
+of cells, and a table that goes on from the foot of one column to the head of the
+next would have its rows shuffled with the other column's. :func:`column_cuts`
+finds such a page from where its text and rules stand, never from what program
+made it: bands down the page that no line of text and no rule or image crosses,
+from the top of the text to its bottom, that part the text's width into two or
+three columns of equal width (:data:`EQUAL_SHARE`), each with a column's worth of
+lines and letters. A page whose columns stand line for line on shared baselines
+(a table's columns drawn without rules: :data:`~.pdf_sheets.SHARED_ROWS`), or
+whose lines run from one column to the next as a table's rows do
+(:data:`~.pdf_sheets.ROW_SHARE`), stays whole. Each column is then read as a
+page of its own (:func:`.pdf_sheets.keep_part`), so that a table the column's
+foot cut is one table again as over a page break.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from statistics import median
+
+from bma_etl.read.pdf_forms import Box
+from bma_etl.read.pdf_line import TextLine
+from bma_etl.read.pdf_sheets import (
+    MIN_LINES,
+    MIN_SIDE_CHARS,
+    ROW_SHARE,
+    SHEET_COVER,
+    TOUCH,
+    _pieces,
+    _rows_of_one_table,
+)
+
+#: Narrowest gap between two columns, in the text's median font size (CSS's
+#: ``column-gap: normal`` is one em; words in a line stand a third of one apart).
+MIN_GAP_EM = 0.8
+#: The gaps' middles stand within this share of the text's width of where columns
+#: of equal width put them.
+EQUAL_SHARE = 0.03
+#: Column counts looked for, most first.
+COUNTS = (3, 2)
+
+
+def column_cuts(lines: list[TextLine], shapes: list[Box], width: float, height: float
+                ) -> list[float] | None:
+    """Where a page set in columns is cut between them (x, points, left to right), or None.
+
+    ``lines``: the page's lines as :func:`.pdf_layout.page_lines` reads them;
+    ``shapes``: its paths' and images' boxes (left, bottom, right, top);
+    ``width``, ``height``: the page as shown (points). The text's width runs from
+    its leftmost letter to the page's width less that margin (a last column left
+    short is still a column's width), or to its rightmost letter if further.
+    """
+    placed = [line for line in lines if line.text.strip() and line.baseline is not None]
+    if len(placed) < 2 * MIN_LINES:
+        return None
+    size = median(line.size for line in placed if line.size > 1.0) \
+        if any(line.size > 1.0 for line in placed) else 10.0
+    drawn = [box for box in shapes
+             if box[2] - box[0] < SHEET_COVER * width or box[3] - box[1] < SHEET_COVER * height]
+    text = sorted(piece for line in placed for piece in _pieces(line))
+    left = text[0][0]
+    right = max(max(piece[1] for piece in text), width - left)
+    # a gap between columns is clear of rules and frames too
+    gaps = _gaps(sorted(text + [(box[0], box[2]) for box in drawn]), MIN_GAP_EM * size)
+    for count in COUNTS:
+        cuts = _equal_cuts(gaps, left, right, count)
+        if cuts is not None and _columns_hold_text(placed, cuts, drawn):
+            return cuts
+    return None
+
+
+def _gaps(pieces: list[tuple[float, float]], least: float) -> list[tuple[float, float]]:
+    """The stretches across the page, at least ``least`` wide, that no piece of text covers."""
+    gaps = []
+    reach = pieces[0][1]
+    for left, right in pieces[1:]:
+        if left - reach >= least:
+            gaps.append((reach, left))
+        reach = max(reach, right)
+    return gaps
+
+
+def _equal_cuts(gaps: list[tuple[float, float]], left: float, right: float, count: int
+                ) -> list[float] | None:
+    """The middles of the gaps that part ``left``..``right`` into ``count`` equal columns."""
+    cuts = []
+    for k in range(1, count):
+        gap = next((g for g in gaps if g[0] <= left + k * (right - left) / count <= g[1]
+                    or abs((g[0] + g[1]) / 2 - (left + k * (right - left) / count))
+                    <= EQUAL_SHARE * (right - left)), None)
+        if gap is None:
+            return None
+        cuts.append((gap[0] + gap[1]) / 2)
+    return cuts
+
+
+def _columns_hold_text(lines: list[TextLine], cuts: list[float], drawn: list[Box]) -> bool:
+    """Whether no shape crosses a cut and each column holds a column's lines and letters."""
+    if any(box[0] - TOUCH <= cut <= box[2] + TOUCH for box in drawn for cut in cuts):
+        return False  # a rule, a table's frame or a picture runs over a gap
+    edges = [float("-inf"), *cuts, float("inf")]
+    columns: list[list[TextLine]] = [[] for _ in range(len(cuts) + 1)]
+    for line in lines:
+        for k, (low, high) in enumerate(pairwise(edges)):
+            if any(low < (a + b) / 2 < high for a, b in _pieces(line)):
+                columns[k].append(line)
+    # a column's worth of text, not a table's column of marks (a schedule's months)
+    if any(len(column) < MIN_LINES or sum(len("".join(line.text.split())) for line in column)
+           < MIN_SIDE_CHARS for column in columns):
+        return False
+    for these, those in pairwise(columns):
+        if _rows_of_one_table(these, those):
+            return False
+        ids = {id(line) for line in these}
+        if sum(1 for line in those if id(line) in ids) > ROW_SHARE * len(those):
+            return False
+    return True

@@ -1,0 +1,63 @@
+"""A web page printed in CSS columns reads column by column, like the page printed plain.
+
+Pages are generated from known values (``bench/corpus``) and printed by Chromium
+with ``column-count`` (a user's style, or a site's print sheet, that sets the page
+in columns to save paper): the text flows down the first column, then the next,
+and a table that does not fit goes on at the head of the next column. Every field
+is scored against the values the page was made from.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from bma_etl.pipeline import process_file
+from bma_etl.read.pdf import extract_pdf
+
+from conftest import font_file
+from corpus import render
+from corpus.build import GENERATORS
+from corpus.score import score
+
+
+def _print_in_columns(generator: str, columns: int, paper: str, out: Path
+                      ) -> dict[str, object]:
+    """Chromium's print of a generated page set in ``columns`` columns; its truth."""
+    doc = GENERATORS[generator](random.Random(f"columns-{generator}"))
+    html = doc.html if doc.html is not None else render.ruled_table_page(doc)
+    style = (f"<style>@font-face {{ font-family: 'T'; src: url('file://{font_file('Sarabun')}'); }}"
+             " body, td, th, p, h3, h4, div { font-family: 'T'; font-size: 10pt; }"
+             f" @page {{ size: {paper}; }} body {{ column-count: {columns}; }}</style>")
+    page = html.replace("</head>", style + "\n</head>", 1)
+    with tempfile.TemporaryDirectory(prefix="bma-columns-") as tmp:
+        src = Path(tmp) / "page.html"
+        src.write_bytes(page.encode("cp874" if doc.html_encoding == "windows-874"
+                                    else doc.html_encoding))
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                        "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync",
+                        f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
+                        f"--print-to-pdf={out}", src.as_uri()],
+                       capture_output=True, timeout=120, check=False)
+    assert out.exists(), "chromium made no PDF"
+    return doc.truth
+
+
+@pytest.mark.parametrize(("generator", "columns", "paper"), [
+    ("web_detail", 2, "A4"), ("web_history", 2, "A4"), ("web_detail", 3, "A4 landscape")])
+def test_a_page_in_columns_reads_every_field(tmp_path: Path, generator: str, columns: int,
+                                             paper: str) -> None:
+    out = tmp_path / f"{generator}.{columns}.pdf"
+    truth = _print_in_columns(generator, columns, paper, out)
+    sheets = len(pdfium.PdfDocument(out))
+    # each column a page of the reader's (a last column the text left empty is none)
+    assert len(extract_pdf(out.read_bytes()).pages) > sheets
+    result = score(process_file(out), truth)
+    assert result.quarantined is None, result.quarantined
+    assert result.right == result.total, (result.total, result.lost[:5])
