@@ -50,7 +50,8 @@ def _print_in_columns(generator: str, columns: int, paper: str, out: Path
 
 
 @pytest.mark.parametrize(("generator", "columns", "paper"), [
-    ("web_detail", 2, "A4"), ("web_history", 2, "A4"), ("web_detail", 3, "A4 landscape")])
+    ("web_detail", 2, "A4"), ("web_history", 2, "A4"), ("legacy_html", 2, "A4"),
+    ("web_detail", 3, "A4 landscape")])
 def test_a_page_in_columns_reads_every_field(tmp_path: Path, generator: str, columns: int,
                                              paper: str) -> None:
     out = tmp_path / f"{generator}.{columns}.pdf"

@@ -189,8 +189,11 @@ def keep_part(page: Any, part: Box, size: tuple[float, float]) -> tuple[float, f
     left, bottom, right, top = part
     if left or bottom:
         for i in range(pdfium_c.FPDFPage_CountObjects(handle)):
-            pdfium_c.FPDFPageObj_Transform(pdfium_c.FPDFPage_GetObject(handle, i),
-                                           1.0, 0.0, 0.0, 1.0, -left, -bottom)
+            obj = pdfium_c.FPDFPage_GetObject(handle, i)
+            pdfium_c.FPDFPageObj_Transform(obj, 1.0, 0.0, 0.0, 1.0, -left, -bottom)
+            # pdfium moves an object without its clip path: a browser clips a table
+            # row a column's or a page's foot cut to that column
+            pdfium_c.FPDFPageObj_TransformClipPath(obj, 1.0, 0.0, 0.0, 1.0, -left, -bottom)
     pdfium_c.FPDFPage_SetMediaBox(handle, 0.0, 0.0, right - left, top - bottom)
     pdfium_c.FPDFPage_SetCropBox(handle, 0.0, 0.0, right - left, top - bottom)
     return right - left, top - bottom
