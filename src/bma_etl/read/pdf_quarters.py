@@ -57,9 +57,9 @@ def quarters(lines: list[TextLine], shapes: list[Box], width: float, height: flo
     images' boxes (left, bottom, right, top); ``width``, ``height``: the sheet as
     shown (points). Returns the cuts and the quarters holding a page, in reading
     order (each as a box in the sheet's points), or None for a sheet that is not
-    four pages (a landscape sheet, or one page of text: :mod:`.pdf_sheets` asks
-    the rest). ``last``: the cuts of the sheet before, of the same size, when it
-    was cut in four: a sheet with a page in its upper left quarter only is that page.
+    four pages (a landscape sheet of two is :mod:`.pdf_sheets`'s to find). ``last``:
+    the cuts of the sheet before, of the same size, when it was cut in four: a
+    sheet with a page in its upper left quarter only is that page.
     """
     found = _quarters(lines, shapes, width, height)
     if found is None and last is not None and \
