@@ -62,3 +62,35 @@ def test_a_page_in_columns_reads_every_field(tmp_path: Path, generator: str, col
     result = score(process_file(out), truth)
     assert result.quarantined is None, result.quarantined
     assert result.right == result.total, (result.total, result.lost[:5])
+
+
+def test_a_borderless_table_whose_cells_wrap_stays_one_page(tmp_path: Path) -> None:
+    # Two columns of a table drawn without rules, the gap between them down the
+    # page's middle: each row's right cell wraps over several lines, its left cell
+    # is one line on the row's first baseline (a plan's scoring levels printed by
+    # LibreOffice from a document without borders, cell by cell). Rows, not columns
+    # of text.
+    from fpdf import FPDF
+
+    doc = GENERATORS["plan"](random.Random("borderless-columns"))
+    levels = doc.truth["tables"]["plan_scoring_levels"]  # type: ignore[index]
+    assert len(levels) >= 5
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sarabun", fname=str(font_file("Sarabun")))
+    pdf.set_font("Sarabun", size=12)
+    pdf.add_page()
+    half = (pdf.w - 2 * pdf.l_margin) / 2
+    tops = []
+    for level in levels[:8]:  # drawn column by column, as a writer draws cell by cell
+        tops.append(pdf.get_y())
+        pdf.set_x(pdf.l_margin + half)
+        pdf.multi_cell(half, 7, str(level["description"]), new_x="LMARGIN", new_y="NEXT")
+    for level, top in zip(levels, tops, strict=False):
+        pdf.set_xy(pdf.l_margin, top)
+        pdf.cell(half - 10, 7, f"ระดับ {level['level']}")
+    out = tmp_path / "borderless.pdf"
+    pdf.output(str(out))
+    pages = extract_pdf(out.read_bytes()).pages
+    assert len(pages) == 1
+    rows = [line for line in pages[0].text.splitlines() if line.startswith("ระดับ")]
+    assert len(rows) == len(tops) and all("\t" in row for row in rows)

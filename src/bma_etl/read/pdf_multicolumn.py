@@ -10,9 +10,10 @@ finds such a page from where its text and rules stand, never from what program
 made it: bands down the page that no line of text and no rule or image crosses,
 from the top of the text to its bottom, that part the text's width into two or
 three columns of equal width (:data:`EQUAL_SHARE`), each with a column's worth of
-lines and letters. A page whose columns stand line for line on shared baselines
-(a table's columns drawn without rules: :data:`~.pdf_sheets.SHARED_ROWS`), or
-whose lines run from one column to the next as a table's rows do
+lines and letters. A page where nearly every line of one side stands on the
+baseline of a line of the other (a table drawn without rules, each of whose rows
+starts on one height however its cells wrap: :data:`~.pdf_sheets.SHARED_ROWS`),
+or whose lines run from one column to the next as a table's rows do
 (:data:`~.pdf_sheets.ROW_SHARE`), stays whole. Each column is then read as a
 page of its own (:func:`.pdf_sheets.keep_part`), so that a table the column's
 foot cut is one table again as over a page break.
@@ -29,10 +30,11 @@ from bma_etl.read.pdf_sheets import (
     MIN_LINES,
     MIN_SIDE_CHARS,
     ROW_SHARE,
+    SAME_BASELINE_EM,
+    SHARED_ROWS,
     SHEET_COVER,
     TOUCH,
     _pieces,
-    _rows_of_one_table,
 )
 
 #: Narrowest gap between two columns, in the text's median font size (CSS's
@@ -114,9 +116,16 @@ def _columns_hold_text(lines: list[TextLine], cuts: list[float], drawn: list[Box
            < MIN_SIDE_CHARS for column in columns):
         return False
     for these, those in pairwise(columns):
-        if _rows_of_one_table(these, those):
-            return False
+        if max(_beside(these, those), _beside(those, these)) >= SHARED_ROWS:
+            return False  # each line of one side starts a row beside the other's: a table
         ids = {id(line) for line in these}
         if sum(1 for line in those if id(line) in ids) > ROW_SHARE * len(those):
             return False
     return True
+
+
+def _beside(these: list[TextLine], those: list[TextLine]) -> float:
+    """Share of ``these`` lines that stand on the baseline of one of ``those``."""
+    return sum(any(abs((a.baseline or 0.0) - (b.baseline or 0.0))
+                   <= SAME_BASELINE_EM * max(a.size, b.size, 1.0) for b in those)
+               for a in these) / len(these)
