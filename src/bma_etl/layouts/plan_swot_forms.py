@@ -82,6 +82,20 @@ OCR_BARE_NUMBER_RE = re.compile(
     r"\s*[.),:;]?\s*$")
 
 
+def misread_number_item(text: str) -> re.Match[str] | None:
+    """On an OCR'd page, ``text`` as an item whose number OCR misread, its point lost.
+
+    ``๕ เครือข่าย...`` for ``๔. เครือข่าย...`` (``๔`` and ``๕`` a stroke apart); None
+    unless it opens with a digit or two, a space and Thai words.
+
+    Only for a line right under one that ended short of the margin
+    (:func:`.plan_swot.swot_rows`): there the item above ended, and a number starts
+    the next one whatever digit OCR made of it.
+    """
+    m = _OCR_SPACE_ITEM_RE.match(blank_tags(text))
+    return m if m is not None and DIGITS_RE.fullmatch(m.group("no")) else None
+
+
 class Forms(NamedTuple):
     """How items are numbered: as printed, or as OCR reads the numbers.
 
