@@ -150,3 +150,13 @@ def test_swot_number_misread_as_another_digit_under_a_short_line_opens_its_item(
     assert [(r.kind, "".join(r.text.split())) for r in got] == [
         (w["kind"], "".join(w["text"].split())) for w in want]
     assert all(r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_swot_number_glued_to_its_first_word_opens_its_item(seed: int) -> None:
+    """``4ระบบสารสนเทศ...`` for ``๔. ระบบสารสนเทศ...`` (a 200 dpi scan, seed 561): the
+    point and the space lost, the number the list's next, right under another item."""
+    _assert_items_damaged_read(
+        seed, lambda rng, line, m: [
+            f"{rng.choice((m.group('no'), m.group('no').translate(_ARABIC)))}{m.group('body')}"],
+        after_item=True)
