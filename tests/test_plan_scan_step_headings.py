@@ -19,6 +19,8 @@ showed:
   percentages, or the score, were lost;
 - a level's weight words with a space and a tone mark added (``ของน้ำหนักคะ แน่น``):
   they went into the description;
+- ``ชื่อโครงการที่`` read with its ``ช`` as ``ซ`` (``ซื่อโครงการที่ ๑``, a 150 dpi 1-bit
+  scan): the steps under it got no project;
 - (a text layer) a project heading the reader ran onto the end of the indicator's
   name above it (``…ต่างประเทศชื่อโครงการที่ ๑ โครงการ…``): the steps got no project;
 - (a text layer) a score cut before its decimals (``๒`` / ``๒.๕`` of ``๒๒.๕``): it read
@@ -282,4 +284,22 @@ def test_indicator_heading_with_the_o_of_its_first_word_read_as_ko(seed: int) ->
 
     text = _headings(_flowing(generated.text, rng), damage)
     assert "ชื่กตัวชี้วัดที่" in text, "the test damages a heading"
+    assert_rows_read("plan_steps", _steps(text), generated.tables["plan_steps"], _STEP_FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_project_heading_with_the_cho_of_its_first_word_read_as_so(seed: int) -> None:
+    """``ซื่อโครงการที่<tab>๑`` / the name (a 150 dpi 1-bit scan, seed 561): the ``ช`` of
+    ``ชื่อ`` read as ``ซ`` or ``ข``, the name on the line under the number; the steps
+    under it keep the project, not the one before or none."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+
+    def damage(kind: str, no: int, m: re.Match[str]) -> str:
+        if kind != "project":
+            return m.group(0)
+        return f"{rng.choice('ซข')}ื่อโครงการที่\t{m['no']}\n{m['rest']}"
+
+    text = _headings(_flowing(generated.text, rng), damage)
+    assert re.search("^[ซข]ื่อโครงการที่", text, re.M), "the test damages a heading"
     assert_rows_read("plan_steps", _steps(text), generated.tables["plan_steps"], _STEP_FIELDS)

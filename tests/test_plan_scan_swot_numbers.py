@@ -109,3 +109,54 @@ def test_swot_number_alone_misread_out_of_order_is_no_number(seed: int) -> None:
             assert r.seq is None or str(r.seq) == str(w["seq"]).translate(_ARABIC), (k, r.seq)
         else:
             assert str(r.seq) == str(w["seq"]).translate(_ARABIC)
+
+
+def _tail_at(body: str) -> int:
+    """Where the page wraps ``body`` for its last few letters: before a consonant that
+    no leading vowel stands before (a cluster is never cut)."""
+    return max(k for k in range(len(body) - 10, len(body) - 3)
+               if "ก" <= body[k] <= "ฮ" and body[k - 1] not in "เแโใไ")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swot_number_misread_as_another_digit_under_a_short_line_opens_its_item(
+        seed: int) -> None:
+    """Every item wrapped so that its last letters stand on a short line of their own
+    (``...อย่างต่อเ`` / ``นื่อง``), and items right below another read with their number
+    one more and its point lost (``๕ เครือข่าย...`` for ``๔. เครือข่าย...``, a 150 dpi
+    scan, seed 561): the short line ended the item above, so each such line opens its
+    item; its number, misread, is NULL or its place."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    written = generated.text.split("\n")
+    span = swot_span(written)
+    lines, misread = [], 0
+    for k, line in enumerate(written):
+        m = SWOT_ITEM.match(line) if k in span else None
+        if m is None:
+            lines.append(line)
+            continue
+        no, body = m.group("no"), m.group("body")
+        if k - 1 in span and SWOT_ITEM.match(written[k - 1]) and rng.random() < 0.5:
+            head = f"{'๐๑๒๓๔๕๖๗๘๙'[(int(no.translate(_ARABIC)) + 1) % 10]} "
+            misread += 1
+        else:
+            head = f"{no}. "
+        at = _tail_at(body)
+        lines += [head + body[:at], body[at:]]
+    assert misread, "the test misreads an item's number"
+    want = generated.tables["plan_swot_items"]
+    got = records_of(extract, "\n".join(lines)).get("plan_swot_items", [])
+    assert [(r.kind, "".join(r.text.split())) for r in got] == [
+        (w["kind"], "".join(w["text"].split())) for w in want]
+    assert all(r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_swot_number_glued_to_its_first_word_opens_its_item(seed: int) -> None:
+    """``4ระบบสารสนเทศ...`` for ``๔. ระบบสารสนเทศ...`` (a 200 dpi scan, seed 561): the
+    point and the space lost, the number the list's next, right under another item."""
+    _assert_items_damaged_read(
+        seed, lambda rng, line, m: [
+            f"{rng.choice((m.group('no'), m.group('no').translate(_ARABIC)))}{m.group('body')}"],
+        after_item=True)

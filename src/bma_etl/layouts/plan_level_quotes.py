@@ -95,12 +95,13 @@ def unopened_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | Non
     return None
 
 
-#: On an OCR'd page, the heading words misread past a letter (``เกณฑ์ โการให้คะแนน``), a
-#: sign read for the ``“`` (``*``) or none, then the indicator's words up to the ``”``
+#: On an OCR'd page, the heading words misread past a letter (``เกณฑ์ โการให้คะแนน``, a
+#: speck read inside ``เกณฑ์`` with a gap: ``เกณา" ฑ์การให้คะแนน``), a sign or two read
+#: for the ``“`` (``*``, ``" '``) or none, then the indicator's words up to the ``”``
 #: that ends the line: the heading words are too damaged for the heading's pattern,
 #: their shape and the closing quote still tell the line.
 _MISREAD_HEADING_RE = re.compile(
-    r"^\s*เ\S{0,3}ณฑ์.{0,12}?คะแนน\s*(?:[^\s\u0e00-\u0e7f]{1,2}\s*)?"
+    r"^\s*เ\S{0,3}ณ(?:\S{0,2}\s)?ฑ์.{0,12}?คะแนน\s*(?:[^\s\u0e00-\u0e7f]{1,2}\s*){0,2}"
     r"(?P<name>[ก-ฮเ-ไ][^“”\"]{7,}?)\s*[”\"]\s*$")
 
 

@@ -74,9 +74,11 @@ _INDICATOR_HEADING_RE = _IndicatorHeading()
 #: ``ที่`` before the number may have lost or changed its marks (``ที`` ``ทึ่``): a
 #: ``ท`` and marks only before a digit, so a name that starts with ``ท`` keeps it.
 #: OCR may read the number ``1`` as a bar (``ชื่อโครงการที่ | โครงการ…``): a bar
-#: standing alone after ``ที่`` is that number, never the name's first word.
+#: standing alone after ``ที่`` is that number, never the name's first word. The ``ช``
+#: of ``ชื่อ`` OCR may read as ``ซ`` or ``ข``, a stroke apart, as in the indicator's
+#: heading (``ซื่อโครงการที่ ๑``: no word before ``โครงการ`` is spelled so).
 _PROJECT_HEADING_RE = KeyRegex(
-    rf"^\s*ชื่อ\s*โครงการ\s*(?:/\s*กิจกรรม)?\s*(?:ที่\s*\|(?=\s)|ที่|ท[{MARKS}]*(?=\s*{DIGIT}))?\s*"
+    rf"^\s*[ชซข]ื่อ\s*โครงการ\s*(?:/\s*กิจกรรม)?\s*(?:ที่\s*\|(?=\s)|ที่|ท[{MARKS}]*(?=\s*{DIGIT}))?\s*"
     rf"(?:{DIGIT}+)?\s*[:.]?\s*(?P<name>\S.*?)\s*$"
 )
 #: A project heading the reader ran onto the end of the line above it (an indicator's

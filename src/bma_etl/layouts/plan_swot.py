@@ -19,6 +19,7 @@ from bma_etl.layouts.plan_swot_forms import (
     PRINTED,
     Forms,
     is_next,
+    misread_number_item,
     number_of,
     starts_over,
     swot_item,
@@ -200,6 +201,18 @@ def _unsure_item(line: Line, next_no: int) -> tuple[re.Match[str], str] | None:
     return m, "no"
 
 
+#: A line under this share of its neighbours' longest ended its item (OCR measures no wraps).
+_SHORT_SHARE = 0.5
+
+
+def _ended_short(lines: list[Line], i: int) -> bool:
+    """Whether line ``i - 1``, text, ended far short of the lines around it (its item's end)."""
+    if i == 0 or not is_text_line(lines[i - 1]):
+        return False
+    longest = max(len(line.text.strip()) for line in lines[max(i - 3, 0):i + 2])
+    return len(lines[i - 1].text.strip()) < _SHORT_SHARE * longest
+
+
 def _number_like(text: str, under_text: bool) -> bool:
     """On an OCR'd page, whether line ``text`` may be an item's number, read or misread.
 
@@ -321,6 +334,10 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
         found = swot_item(line.text, forms, (last_no or 0) + 1)
         if (found is None or found[1] is None) and line.no in junk.starts:
             found = _unsure_item(line, (last_no or 0) + 1) or found
+        misread = None
+        if found is None and forms.ocr and last is not None and not gap and _ended_short(lines, i):
+            misread = misread_number_item(line.text)
+            found = (misread, "no") if misread is not None else None
         if found is not None and found[1] is not None and last is not None and not gap \
                 and i > 0 and lines[i - 1].no in doc.wraps \
                 and to_int(found[0].group(found[1])) != (last_no or 0) + 1:
@@ -348,6 +365,8 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             fields: dict[str, FieldValue] = {"kind": tag}
             if group is not None:
                 fields["seq"] = _seq(doc, m, group, line)
+                if misread is not None:
+                    fields["seq"] = None  # misread (``๕`` for ``๔``): its place numbers it
                 last_no = number_of(m.group(group), last_no, forms)
             fields["text"] = _words(doc, line.start + m.start("body"), line.start + m.end("body"))
             last = RawRow("plan_swot_items", len(rows) + 1, fields)

@@ -77,9 +77,26 @@ _OCR_SPACE_ITEM_RE = re.compile(
 #: (``2 211ว5 ชาชน...``: :data:`_MISREAD_START`).
 _OCR_SPACE_MISREAD_RE = re.compile(
     rf"^\s*(?P<no>{DIGIT}{{1,2}}) +(?P<body>{_MISREAD_START}[ก-ฮเ-ไ].*?)\s*$")
+#: Or the next item's number glued to its first word, point and space lost
+#: (``4ระบบสารสนเทศ...``): no word of an item's text opens with a digit.
+_OCR_GLUED_ITEM_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})(?P<body>[ก-ฮเ-ไ].*?)\s*$")
 OCR_BARE_NUMBER_RE = re.compile(
     rf"^\s*(?P<no>{_BARE_SIGN}{{1,2}}|{_BARE_SIGN} {_BARE_SIGN}|{_SIGNED_DIGIT}|[A-Za-z]{{3,4}})"
     r"\s*[.),:;]?\s*$")
+
+
+def misread_number_item(text: str) -> re.Match[str] | None:
+    """On an OCR'd page, ``text`` as an item whose number OCR misread, its point lost.
+
+    ``๕ เครือข่าย...`` for ``๔. เครือข่าย...`` (``๔`` and ``๕`` a stroke apart); None
+    unless it opens with a digit or two, a space and Thai words.
+
+    Only for a line right under one that ended short of the margin
+    (:func:`.plan_swot.swot_rows`): there the item above ended, and a number starts
+    the next one whatever digit OCR made of it.
+    """
+    m = _OCR_SPACE_ITEM_RE.match(blank_tags(text))
+    return m if m is not None and DIGITS_RE.fullmatch(m.group("no")) else None
 
 
 class Forms(NamedTuple):
@@ -135,8 +152,9 @@ def swot_item(text: str, forms: Forms = PRINTED, next_no: int | None = None
     m = _OCR_SPACE_ITEM_RE.match(blanked) if forms.ocr else None
     if m and (DIGITS_RE.fullmatch(m.group("no")) is None or to_int(m.group("no")) == next_no):
         return m, "no"
-    m = _OCR_SPACE_MISREAD_RE.match(blanked) if forms.ocr else None
-    if m and to_int(m.group("no")) == next_no:
-        return m, "no"
+    for regex in (_OCR_SPACE_MISREAD_RE, _OCR_GLUED_ITEM_RE):
+        m = regex.match(blanked) if forms.ocr else None
+        if m and to_int(m.group("no")) == next_no:
+            return m, "no"
     m = _BULLET_RE.match(blanked)
     return (m, None) if m else None
