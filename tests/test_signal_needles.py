@@ -40,3 +40,41 @@ def test_report_row_signal_needles_change_no_score(generator: str) -> None:
             for keyed in (False, True):
                 assert score_signals(doc, (signal,), keyed=keyed) \
                     == score_signals(doc, (bare,), keyed=keyed)
+
+
+def _web_signals() -> list[Signal]:
+    from bma_etl.layouts import web_progress_history, web_project_detail
+
+    return [s for s in (*web_progress_history.SIGNALS, *web_project_detail.SIGNALS)
+            if s.pattern.startswith((r"^\s*\*\*", r"^\s*(?:Policy"))]
+
+
+@pytest.mark.parametrize("signal", _web_signals(), ids=lambda s: s.pattern[:24])
+@pytest.mark.parametrize("generator", sorted(GENERATORS))
+def test_web_signal_needles_and_core_change_no_score(signal: Signal, generator: str) -> None:
+    """The history page's problems heading (its core ``ของโครงการ :`` searched first)
+    and the detail page's ``Policy ID`` line (its words as needles, not ``ID``, which a
+    plan holds) score what they score without needles or core, as printed and in key
+    form, on generated documents of every layout, clean and with marks lost."""
+    bare = Signal(signal.pattern, signal.points, signal.within)
+    rng = random.Random(f"web-needles-{generator}")
+    for _ in range(3):
+        text = GENERATORS[generator](rng).text
+        for shown in (text, _marks_lost(text, rng)):
+            doc = RepairedText.of(shown)
+            for keyed in (False, True):
+                assert score_signals(doc, (signal,), keyed=keyed) \
+                    == score_signals(doc, (bare,), keyed=keyed)
+
+
+def test_web_signals_are_found_on_their_pages() -> None:
+    """Each of the two signals above scores on a generated page of its own layout."""
+    from corpus.web import progress_history, project_detail
+
+    found = {s.pattern: 0.0 for s in _web_signals()}
+    for k in range(6):
+        for make in (progress_history, project_detail):
+            doc = RepairedText.of(make(random.Random(f"web-signal-{k}")).text)
+            for signal in _web_signals():
+                found[signal.pattern] += score_signals(doc, (signal,))
+    assert len(found) == 2 and all(found.values()), found

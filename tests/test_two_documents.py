@@ -186,3 +186,38 @@ def test_one_text_document_is_one_part(tmp_path: Path) -> None:
         (tmp_path / f"{name}.txt").write_text(doc.text, encoding="utf-8")
         processed = process_file(tmp_path / f"{name}.txt")
         assert not [q for q in processed.rows("quality_issues") if q.code == "second_document"]
+
+
+def test_a_title_none_of_whose_words_the_text_holds_is_not_searched_for(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan's text names no web page's title words: those titles cost no scan of it.
+
+    The sections found stay the same: a progress history page after the plan opens
+    where its first line stands.
+    """
+    import bma_etl.parts_text as parts_text
+
+    plan = action_plan(random.Random("needle-plan"))
+    history = progress_history(random.Random("needle-history"))
+    scanned: list[str] = []
+    finditer = parts_text.re.finditer
+
+    def spy(pattern: str, text: str, flags: int = 0) -> object:
+        scanned.append(pattern)
+        return finditer(pattern, text, flags)
+
+    monkeypatch.setattr(parts_text.re, "finditer", spy)
+    alone = RepairedText.of(plan.text)
+    assert parts_text.title_sections(alone) == ()
+    titles = [t for layout in parts_text.REGISTRY
+              for t in parts_text._titles(layout, parts_text.SECTION_REACH)]
+    absent = [t.pattern for t in titles
+              if t.needles and not any(n in plan.text for n in t.needles)]
+    assert absent, "the plan's text holds no title's needle: nothing to test"
+    assert not set(absent) & set(scanned)
+
+    both = RepairedText.of(f"{plan.text}\n{history.text}")
+    first = next(line for line in history.text.split("\n") if line.strip())
+    starts = parts_text.title_sections(both)
+    assert len(starts) == 2
+    assert both.text[starts[1]:].split("\n")[0] == first

@@ -88,6 +88,9 @@ def title_sections(doc: RepairedText) -> tuple[int, ...]:
     for layout in REGISTRY:
         opening = _opening(layout, SECTION_REACH)
         for title in _titles(layout, SECTION_REACH):
+            if title.needles and not any(needle in text for needle in title.needles):
+                continue  # every match holds a needle: a line-anchored title costs a
+                # try at every character of the text, a substring test does not
             for found in re.finditer(title.pattern, text, re.MULTILINE):
                 line = _line_start(text, found.start())
                 if _WORDED.search(text, line, found.start()) or not text[:line].strip():
