@@ -19,6 +19,7 @@ from itertools import pairwise
 from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.matchkey import marks_optional
+from bma_etl.rows import join_lines, separator
 
 #: A target's start: a word a target opens with, then its number; between them a
 #: sign or two OCR read from the number's first digit or a speck (``ร้อยละ «๕``).
@@ -55,9 +56,37 @@ def awaits_number(run: list[Line]) -> bool:
 #: reader lost the gap between two cells): a year after พ.ศ. has four digits.
 _AFTER_YEAR_RE = re.compile(rf"พ\.ศ\.\s*[๒2][๔-๖4-6]{DIGIT}{{2}}(?P<start>{DIGIT}+"
                             rf"(?:[.,]{DIGIT}+)*\s*(?P<word>[ก-ฮเ-ไ][ก-๎]*))")
-#: A number's first digits alone after a cell's gap, the rest after the wrap's space
-#: (``\t๒ ๓ แห่ง``: the page cut ``๒๓`` at the line's end).
-_CUT_NUMBER_RE = re.compile(rf"\t(?P<start>{DIGIT}+) $")
+#: A number's first digits alone after a cell's gap (a tab, or two spaces or more: a
+#: gap the reader found narrower than a tab's), the rest after the wrap's space
+#: (``\t๒ ๓ แห่ง``, ``ผลิตภัณฑ์  ๒ ๑ ราย``: the page cut ``๒๓``, ``๒๑`` at the line's end).
+_CUT_NUMBER_RE = re.compile(rf"(?:\t| {{2}})(?P<start>{DIGIT}+) $")
+
+
+#: A line's end that is a number's first digits after a cell's gap (:data:`_CUT_NUMBER_RE`
+#: without the wrap's space), and a line's start that is the rest and its unit.
+_CUT_NUMBER_END_RE = re.compile(rf"(?:\t| {{2}}){DIGIT}+$")
+_NUMBER_REST_RE = re.compile(rf"^{DIGIT}+(?:[.,]{DIGIT}+)*\s*[ก-ฮเ-ไ]")
+
+
+def _row_separator(left: str, right: str) -> str:
+    r"""What goes between two lines of a flowing target row: no space inside a cut number.
+
+    >>> _row_separator("ผลิตภัณฑ์  ๒", "๑ ราย"), _row_separator("ผลิตภัณฑ์ ๒", "๑ ราย")
+    ('', ' ')
+    """
+    if _CUT_NUMBER_END_RE.search(left) and _NUMBER_REST_RE.match(right):
+        return ""
+    return separator(left, right)
+
+
+def join_row(run: list[Line]) -> Line:
+    """The lines of a flowing target row as one (:func:`bma_etl.rows.join_lines`).
+
+    A number the page cut after its first digits, alone after a cell's gap at a
+    line's end (``…ผลิตภัณฑ์  ๒`` / ``๑ ราย ๔๐ ผลิตภัณฑ์``), is joined again without
+    the wrap's space.
+    """
+    return join_lines(run, _row_separator)
 
 
 def _cut_number_start(text: str, at: int) -> int:
@@ -65,6 +94,8 @@ def _cut_number_start(text: str, at: int) -> int:
 
     >>> _cut_number_start("พ.ศ. ๒๕๖๕\t๒ ๓ แห่ง", 12), _cut_number_start("พ.ศ. ๒๕๖๕ ๒ ๓ แห่ง", 12)
     (10, 12)
+    >>> _cut_number_start("ผลิตภัณฑ์  ๒ ๑ ราย", 13)
+    11
     """
     m = _CUT_NUMBER_RE.search(text, max(0, at - 8), at)
     return m.start("start") if m is not None else at
@@ -301,4 +332,4 @@ def _after_last_units(text: str, count: int, found: list[tuple[int, str, bool]]
     return starts
 
 
-__all__ = ["awaits_number", "possible_starts", "target_starts"]
+__all__ = ["awaits_number", "join_row", "possible_starts", "target_starts"]
