@@ -6,8 +6,9 @@ takes for two spaces, or for one. Two kinds of damage follow, each trapped on te
 built from generated values, then on the corpus's plan printed so:
 
 - a flowing target row whose number the page cut at the line's end after such a
-  gap (``…ผลิตภัณฑ์  ๒`` / ``๑ ราย ๔๐ ผลิตภัณฑ์``) lost the number's first digit to the
-  target before;
+  gap (``…ผลิตภัณฑ์  ๒`` / ``๑ ราย ๔๐ ผลิตภัณฑ์``; after one space, or none:
+  ``…ผลิตภัณฑ์๑`` / ``๖ ราย``, ``…พ.ศ. ๒๕๕๘ ๓`` / ``๙ ชุมชน``) lost the number's first
+  digits to the target before;
 - the routine list's header with its ``ด้าน/แผนงาน`` and ``รายการ/โครงการ`` in one
   cell was read as a table of tabs, its group cell taken for the project's name.
 
@@ -34,21 +35,40 @@ YEARS = ["๒๕๖๓", "๒๕๖๔", "๒๕๖๕", "๒๕๖๖", "๒๕
 NAME = "ระดับความสำเร็จในการจัดกิจกรรมกระชับและส่งเสริมความสัมพันธ์กับเมืองพี่เมืองน้อง"
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_a_target_number_cut_after_a_narrow_gap_is_whole(seed: int) -> None:
-    rng = random.Random(seed)
-    first, second = rng.randint(10, 60), rng.randint(10, 60)
-    targets = [f"{first + k} ราย {second + k} ผลิตภัณฑ์".translate(_THAI) for k in range(5)]
-    cut = rng.randint(1, 3)  # the target whose number the line's end cuts after its first digit
-    row = "  ".join(targets)
-    at = row.index(targets[cut]) + 1
-    text = (f"{HEAD}ตัวชี้วัดเป้าประสงค์\n\nลำดับที่ ตัวชี้วัด ค่าเป้าหมาย\n{' '.join(YEARS)}\n"
-            f"๑ {NAME} {row[:at]}\n{row[at:]}\n\nแนวทางการประเมินผล\n")
-    doc = RepairedText.of(text)
+def _targets(text: str) -> list[tuple[object, object, object]]:
+    doc = RepairedText.of(f"{HEAD}ตัวชี้วัดเป้าประสงค์\n\nลำดับที่ ตัวชี้วัด ค่าเป้าหมาย\n"
+                          f"{' '.join(YEARS)}\n{text}\n\nแนวทางการประเมินผล\n")
     rows = [{k: v.text if isinstance(v, Raw) else v for k, v in f.row.fields.items()}
             for f in flow_targets(doc, list(doc.lines()), set())]
-    assert [(r["year_be"], r["target_text"]) for r in rows] == list(zip(YEARS, targets,
-                                                                       strict=True))
+    return [(r["name"], r["year_be"], r["target_text"]) for r in rows]
+
+
+#: A row's targets: two numbers, or a number and a year; a print leaves a gap between
+#: two that the reader takes for two spaces, one, or none.
+SHAPES = ("{a} ราย {b} ผลิตภัณฑ์", "{a} ชุมชน ภายในปี พ.ศ. ๒๕{b}")
+
+
+@pytest.mark.parametrize("gap", ["  ", " ", ""])
+@pytest.mark.parametrize("seed", range(4))
+def test_a_target_number_cut_at_a_line_end_is_whole(seed: int, gap: str) -> None:
+    rng = random.Random(seed)
+    first, second = rng.randint(10, 60), rng.randint(10, 60)
+    shape = SHAPES[seed % 2] if gap else SHAPES[0]  # a year and a number keep a gap
+    targets = [shape.format(a=first + k, b=second + k).translate(_THAI) for k in range(5)]
+    cut = rng.randint(1, 3)  # the target whose number the line's end cuts after its first digit
+    row = gap.join(targets)
+    at = row.index(targets[cut]) + 1
+    assert _targets(f"๑ {NAME} {row[:at]}\n{row[at:]}") == [
+        (NAME, year, target) for year, target in zip(YEARS, targets, strict=True)]
+
+
+def test_a_name_ending_in_a_number_at_a_line_end_keeps_it() -> None:
+    """``ระยะที่ ๒`` ends the name's line, the targets' first number opens the next:
+    a number after a word of the name, no target's unit, is no number cut."""
+    name = "ระดับความสำเร็จของแผนพัฒนาเมือง ระยะที่ ๒"
+    targets = [f"{a} ราย {a + 3} ผลิตภัณฑ์".translate(_THAI) for a in range(5, 10)]
+    assert _targets(f"๑ {name}\n{'  '.join(targets)}") == [
+        (name, year, target) for year, target in zip(YEARS, targets, strict=True)]
 
 
 def test_the_targets_of_a_shaped_print_keep_a_number_cut_at_a_line_end(tmp_path: Path) -> None:

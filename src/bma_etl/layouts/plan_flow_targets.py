@@ -62,21 +62,36 @@ _AFTER_YEAR_RE = re.compile(rf"พ\.ศ\.\s*[๒2][๔-๖4-6]{DIGIT}{{2}}(?P<st
 _CUT_NUMBER_RE = re.compile(rf"(?:\t| {{2}})(?P<start>{DIGIT}+) $")
 
 
-#: A line's end that is a number's first digits after a cell's gap (:data:`_CUT_NUMBER_RE`
-#: without the wrap's space), and a line's start that is the rest and its unit.
-_CUT_NUMBER_END_RE = re.compile(rf"(?:\t| {{2}}){DIGIT}+$")
+#: A line's end that is a number's first digits (one to three) after the end of a
+#: target before it: a cell's gap (a tab, two spaces), or a word (``ผลิตภัณฑ์ ๒``, the
+#: gap read as a space or as none: ``ผลิตภัณฑ์๑``), or a year after พ.ศ. (``พ.ศ. 2558 3``).
+_CUT_NUMBER_END_RE = re.compile(
+    rf"(?:(?P<gap>\t| {{2}})|(?P<year>พ\.ศ\.\s*{DIGIT}{{4}}) |(?P<word>[ก-ฮเ-ไ][ก-๎]*) ?)"
+    rf"{DIGIT}{{1,3}}$")
+_NUMBER_END_RE = re.compile(rf"{DIGIT}\s*$")
+#: A line's start that is the rest of that number, then its unit.
 _NUMBER_REST_RE = re.compile(rf"^{DIGIT}+(?:[.,]{DIGIT}+)*\s*[ก-ฮเ-ไ]")
 
 
 def _row_separator(left: str, right: str) -> str:
     r"""What goes between two lines of a flowing target row: no space inside a cut number.
 
-    >>> _row_separator("ผลิตภัณฑ์  ๒", "๑ ราย"), _row_separator("ผลิตภัณฑ์ ๒", "๑ ราย")
-    ('', ' ')
+    ``left``: the row's text so far; ``right``: the next line's. The page cut a
+    target's number at the line's end when digits stand there after the target
+    before (:data:`_CUT_NUMBER_END_RE`: after a word, that word a unit after a
+    number, ``๒๙ ผลิตภัณฑ์ ๒``: no word of a name, ``ระยะที่ ๒``)
+    and the next line opens with digits and a unit.
+
+    >>> [_row_separator(a, "๑ ราย") for a in ("๒๐ ราย ๓๙ ผลิตภัณฑ์  ๒", "๒๐ ราย ๓๙ ผลิตภัณฑ์ ๒",
+    ...                                      "๒๙ ผลิตภัณฑ์๑", "แผน ระยะที่ ๒", "ชื่อ ๒๐๒")]
+    ['', '', '', ' ', ' ']
     """
-    if _CUT_NUMBER_END_RE.search(left) and _NUMBER_REST_RE.match(right):
-        return ""
-    return separator(left, right)
+    m = _CUT_NUMBER_END_RE.search(left)
+    if m is None or not _NUMBER_REST_RE.match(right):
+        return separator(left, right)
+    if m.group("word") is not None and not _NUMBER_END_RE.search(left, 0, m.start("word")):
+        return separator(left, right)  # a word of the name before a number, no target's unit
+    return ""
 
 
 def join_row(run: list[Line]) -> Line:
