@@ -22,7 +22,10 @@ non-blank lines of a page and
   OCR read with a letter wrong, specks beside it), unless the same line also
   stands inside a page and at that edge of fewer than half the pages after the
   first (a table header two tables of a long plan had at a page's top is
-  content; a running header stands at most pages' edge, whatever the body says), or
+  content; a running header stands at most pages' edge, whatever the body says), and
+  it stands there as a running header does: at half the pages after the first or
+  more, or on pages that follow one another (:mod:`bma_etl.furniture_runs`: a
+  definition's line a large print put atop two pages far apart is content), or
 - it heads a page after the first and repeats words of the first page's top
   (a title page, then the title as the running header of the others).
 
@@ -54,6 +57,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
 
+from bma_etl.furniture_runs import running_lines
 from bma_etl.matchkey import key
 
 #: How many non-blank lines at the top and at the bottom of a page may be furniture:
@@ -173,8 +177,9 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
         return frozenset(i + 1 for i in numbers)
     offsets = _numbering(lines, pages)
     edges = [_edges(lines, page, n, offsets) for n, page in enumerate(pages, start=1)]
-    seen = Counter(item for n, edge in enumerate(edges, start=1)
-                   for item in {(place, _signature(lines[i], n)) for i, place in edge})
+    marks = [{(place, _signature(lines[i], n)) for i, place in edge}
+             for n, edge in enumerate(edges, start=1)]
+    seen, runs = Counter(item for page_marks in marks for item in page_marks), running_lines(marks)
     first_top = key(" ".join(lines[i] for i in pages[0][:8]))
     # a header read differently is matched against lines that may be furniture as
     # they stand: a table row repeated at page tops (a step of one schedule and of
@@ -182,8 +187,8 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
     plain = Counter(item for n, edge in enumerate(edges, start=1)
                     for item in {(place, _signature(lines[i], n)) for i, place in edge
                                  if "\t" not in lines[i]})
-    repeated = {place: [sig for (at, sig), n in plain.items() if at == place and n >= 2 and sig]
-                for place in (("top", 0), ("bottom", 0))}
+    repeated = {place: [sig for (at, sig), n in plain.items() if at == place and n >= 2 and sig
+                        and (at, sig) in runs] for place in (("top", 0), ("bottom", 0))}
     inside = _inside(lines, pages)
     tops = [(i, key(lines[i])) for edge in edges[1:] for i, place in edge if place == ("top", 0)]
     out: set[int] = set()
@@ -203,7 +208,7 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                 out.add(i)
             elif "\t" in line or len(line.strip()) > MAX_FURNITURE_CHARS:
                 continue  # a table row is content
-            elif seen[(place, _signature(line, number + 1))] >= 2 or (
+            elif (place, _signature(line, number + 1)) in runs or (
                     number > 0 and place == ("top", 0) and _repeats(key(line), first_top)
                     and _heads_others(key(line), i, tops)):
                 out.add(i)

@@ -172,11 +172,17 @@ def _budget_columns(header: Row) -> tuple[int | None, int | None, int | None, in
     return seq_col, name_col, budget_col, unit_col
 
 
+#: A name column's header cell that names the group column before it too
+#: (``ด้าน/แผนงานรายการ/โครงการ``, squashed): the gap between the two was read as a space.
+_GROUP_THEN_NAME_RE = re.compile(r"(?:ด้าน|แผนงาน).*(?:รายการ|โครงการ|ชื่อ)")
+
+
 def tab_table_fits(table: Table) -> bool:
     """Tell a budget table whose tabs are its columns from one whose tabs are mere gaps.
 
     A PDF laid out with tab stops comes back with a tab wherever a gap was wide:
-    header words run together in one cell (``ลำดับ ที่ ชื่อโครงการ งบประมาณ``), an
+    header words run together in one cell (``ลำดับ ที่ ชื่อโครงการ งบประมาณ``,
+    ``ด้าน/แผนงาน รายการ/โครงการ``: the group's and the items' columns), an
     amount inside the name's cell, another table's header or a section heading
     taken in as a row. Such a table is read from its lines instead
     (:mod:`bma_etl.layouts.plan_plain`).
@@ -185,7 +191,8 @@ def tab_table_fits(table: Table) -> bool:
     seq_col, name_col, budget_col, _unit = _budget_columns(header)
     if seq_col is None or name_col is None or budget_col is None:
         return False
-    if any("งบประมาณ" in header.squashed[c] for c in (seq_col, name_col)):
+    if any("งบประมาณ" in header.squashed[c] for c in (seq_col, name_col)) \
+            or _GROUP_THEN_NAME_RE.search(header.squashed[name_col]):
         return False  # header words of several columns in one cell
     own = [t for t in header.squashed if t]
     for row in table.rows[1:]:

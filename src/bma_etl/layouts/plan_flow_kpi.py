@@ -36,6 +36,7 @@ from bma_etl.layouts.plan_flow import Flowed
 from bma_etl.layouts.plan_flow_targets import (
     NAME_MIN,
     awaits_number,
+    join_row,
     opens_after_gap,
     possible_starts,
     target_starts,
@@ -49,7 +50,6 @@ from bma_etl.layouts.plan_flow_years import (
     year_spans,
 )
 from bma_etl.matchkey import KeyRegex
-from bma_etl.rows import join_lines
 
 __all__ = ["flow_targets"]
 
@@ -335,7 +335,7 @@ def _opens_unnumbered(text: str, run: list[Line], count: int, ocr: bool = False)
         return False
     if not run:
         return True
-    joined = join_lines(run).text
+    joined = join_row(run).text
     if ocr and text.startswith("\t") and opens_after_gap(body, joined, count):
         return True
     starts = target_starts(joined, len(joined) - len(joined.lstrip()), count, ocr)
@@ -366,7 +366,7 @@ def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = T
     On an OCR'd page a row's number may be misread (:data:`_OCR_SEQ_RE`): any
     number opens the next row once this one is complete.
     """
-    joined = join_lines(run)
+    joined = join_row(run)
     pos = _name_start(joined.text, ocr, numbered)
     return pos is not None and target_starts(joined.text, pos, count, ocr) is not None
 
@@ -379,7 +379,7 @@ _NAME_END_SPECK_RE = re.compile(r"(?:(?<=\S)\s+[:;|,'`\"\u2018\u2019]{1,2}|(?<=[
 def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw | None],
                     out: list[Flowed], numbered: bool = True) -> None:
     """Cut the row ``run`` holds into its name and one target per year."""
-    joined = join_lines(run)
+    joined = join_row(run)
     pos = _name_start(joined.text, doc.ocr_used, numbered)
     if pos is None:
         return

@@ -37,6 +37,7 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
 
     A header starts with ``ลำดับ`` and says ``งบประมาณ``, on this line or on the
     next ones (a narrow column's header wraps); it has no row number before it.
+    The unit column's words the line wrapped are the header's (:func:`_unit_rest`).
     With ``ocr`` (the lines were OCR'd), a speck read as a sign or two before
     ``ลำดับ`` is passed over, and half of ``งบประมาณ`` is enough when the header
     names the name column too and a first row follows (:func:`_misread_header`).
@@ -56,7 +57,7 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
     while count <= HEADER_LINES:
         if "งบประมาณ" in said and (said.startswith("ลำดับ") or _misread_header(
                 said, lines, i + count)):
-            return count
+            return count + _unit_rest(said, lines, i + count)
         if i + count >= len(lines):
             break
         more = squash(lines[i + count].text)
@@ -67,6 +68,25 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
     if count > HEADER_LINES:
         return 0
     return count if ocr and _misread_header(said, lines, i + count) else 0
+
+
+#: The unit column's header words, the last a header's line may wrap (key form).
+_UNIT_TAIL_KEY = key("รับผิดชอบ")
+
+
+def _unit_rest(said: str, lines: list[Line], at: int) -> int:
+    """1 when ``lines[at]`` is the rest of the unit column's header the line before wrapped.
+
+    ``said``: the header so far, squashed, its budget column named. A large print
+    wraps the last column's words (``... งบประมาณ ส่วนราชกา`` / ``ร ที่รับผิดชอบ``):
+    a line without digits that completes ``ที่รับผิดชอบ`` is the header's, else 0.
+    """
+    if at >= len(lines) or _UNIT_TAIL_KEY in key(said):
+        return 0
+    more = squash(lines[at].text)
+    if not more or re.search(DIGIT, more) or len(more) > len("ส่วนราชการที่รับผิดชอบ"):
+        return 0
+    return 1 if key(more).endswith(_UNIT_TAIL_KEY) else 0
 
 
 #: On an OCR'd page, a header whose ``ลำดับ ที่`` OCR misread (``ane i``): a short

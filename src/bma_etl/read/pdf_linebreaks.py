@@ -53,7 +53,8 @@ def without_false_breaks(textpage: Any, raw: str) -> str:
             continue
         # A line that starts left of where the one before it stands is a new line:
         # the cheapest test first (most breaks are real ones).
-        if not (_goes_on(g, before, after) or _goes_on(g, before, _letter_after(raw, after))):
+        if not (_goes_on(g, before, after) or _goes_on(g, before, _letter_after(raw, after))
+                or _marks_left_behind(g, raw, before, after)):
             continue
         if not all(g.generated(i) for i in range(brk.start(), brk.end())):
             continue
@@ -75,6 +76,25 @@ def _goes_on(g: Glyphs, before: int, after: int | None) -> bool:
     size = g.size(before)
     return size > 1.0 and abs(second[1] - first[1]) < 0.2 * size and \
         second[0] - g.edges(before)[1] < TAB_GAP_EM * size
+
+
+def _marks_left_behind(g: Glyphs, raw: str, before: int, after: int) -> bool:
+    """Whether ``raw[after:]`` to the next break is marks alone written late on ``before``'s line.
+
+    LibreOffice may write a letter's vowel below (``ู`` of ``ความรู้``) after the end of
+    its line, and pdfium sets it on a line of its own: its pen stands on that line's
+    baseline, over the line, left of its end. Such marks are the line's: its
+    mark repairs (:mod:`.pdf_clusters`) put them back over their letter.
+    """
+    end = after
+    while end < len(raw) and THAI_MARK.match(raw[end]):
+        end += 1
+    if end == after or (end < len(raw) and raw[end] not in "\r\n"):
+        return False
+    first, mark = g.origin(before), g.origin(after)
+    size = g.size(before)
+    return first is not None and mark is not None and size > 1.0 \
+        and abs(mark[1] - first[1]) < 0.2 * size and mark[0] < first[0]
 
 
 def _letter_after(raw: str, at: int) -> int | None:
