@@ -128,8 +128,12 @@ _CUT_LABEL_END = re.compile(
     rf"(?:{PROGRESS_LABEL}ฯ?|(?:{BUDGET_LABEL})\s*(?:\([^()=]{{0,20}}\))?)\s*$")
 _PROGRESS_END = re.compile(rf"{PROGRESS_LABEL}ฯ?\s*$")
 _CUT_DIGITS_END = re.compile(r"=\s*[0-9๐-๙]{1,2}\s*$")
-#: A cell that starts with the rest of a cut amount (``73,000 บาท``).
-_VALUE_REST = re.compile(r"^\s*[0-9๐-๙]{1,3},[0-9๐-๙]{3}")
+#: A cell that starts with the rest of a cut amount (``73,000 บาท``) or progress
+#: (``3.00 %``: LibreOffice's text print cuts ``= 23.00 %`` between its digits).
+_VALUE_REST = re.compile(r"^\s*(?:[0-9๐-๙]{1,3},[0-9๐-๙]{3}|[0-9๐-๙]{1,2}\.[0-9๐-๙]{1,2}\s*%)")
+#: An amount cut before a thousands comma (``= 6,499`` / ``,500 บาท``): its end, its rest.
+_CUT_GROUP_END = re.compile(r"=\s*[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*\s*$")
+_GROUP_REST = re.compile(r"^\s*,[0-9๐-๙]{3}(?![0-9๐-๙])")
 
 
 def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
@@ -137,6 +141,8 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
 
     A flowing print (fpdf2, LibreOffice from text) wraps a report's row and sets the
     flags after a gap on the next line, so the reader keeps the two lines apart.
+    LibreOffice's text print also cuts a value between its digits (``= 2`` /
+    ``3.00 %``) and an amount before a thousands comma (``= 6,499`` / ``,500 บาท``).
     """
     if last.line.no == cell.line.no:
         return False
@@ -151,6 +157,8 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
         if any(tail.endswith(label[:cut]) and head.startswith(label[cut:])
                for cut in range(2, len(label) - 1)):
             return True
+    if _GROUP_REST.match(cell.text):
+        return bool(_CUT_GROUP_END.search(last.text))
     return bool(_VALUE_REST.match(cell.text)) and bool(_CUT_DIGITS_END.search(last.text))
 
 
