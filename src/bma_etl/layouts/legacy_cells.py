@@ -134,6 +134,8 @@ _VALUE_REST = re.compile(r"^\s*(?:[0-9๐-๙]{1,3},[0-9๐-๙]{3}|[0-9๐-๙]
 #: An amount cut before a thousands comma (``= 6,499`` / ``,500 บาท``): its end, its rest.
 _CUT_GROUP_END = re.compile(r"=\s*[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*\s*$")
 _GROUP_REST = re.compile(r"^\s*,[0-9๐-๙]{3}(?![0-9๐-๙])")
+#: A value cut after its decimal point or a thousands comma (``= 13.`` / ``50 %``).
+_CUT_MARK_END = re.compile(r"=\s*[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*[.,]$")
 
 
 def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
@@ -142,7 +144,8 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
     A flowing print (fpdf2, LibreOffice from text) wraps a report's row and sets the
     flags after a gap on the next line, so the reader keeps the two lines apart.
     LibreOffice's text print also cuts a value between its digits (``= 2`` /
-    ``3.00 %``) and an amount before a thousands comma (``= 6,499`` / ``,500 บาท``).
+    ``3.00 %``), after its decimal point (``= 13.`` / ``50 %``) and before a
+    thousands comma (``= 6,499`` / ``,500 บาท``).
     """
     if last.line.no == cell.line.no:
         return False
@@ -159,6 +162,8 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
             return True
     if _GROUP_REST.match(cell.text):
         return bool(_CUT_GROUP_END.search(last.text))
+    if _CUT_MARK_END.search(tail):
+        return head[:1].isdigit()
     return bool(_VALUE_REST.match(cell.text)) and bool(_CUT_DIGITS_END.search(last.text))
 
 
