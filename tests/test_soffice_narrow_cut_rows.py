@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -102,4 +103,33 @@ def test_flag_cells_a_word_space_and_a_half_apart_at_a_page_s_foot(tmp_path: Pat
         document.close()
     # the draw still prints a report row cut after its flags' first line, on one line
     assert any(re.search(r"^: เป็ ?นไป : เป็ ?นไป\s*$", foot, re.M) for foot in feet)
+    assert _lost(doc, pdf) == []
+
+
+def test_a_row_s_second_line_a_page_break_cut_goes_on_in_each_cell(tmp_path: Path) -> None:
+    # The tab dialect's report is two table rows, the second with an empty first cell
+    # (``⇥:: ความก้าวหน้าของงานฯ = … : งบประมาณที่เบิก``, ``: เป็นไปตาม``, ``: เป็นไปตามเป้า``);
+    # a page break cut it, and the next page's first line goes on each of its three cells
+    # (``ใช้(ครั้งที่ 1) = 0 บาท แผน หมาย``). The columns showed no edge on the first page
+    # (the room its lines left is unknown), yet each cell goes on from Thai to Thai where
+    # it starts: the row's rest, its budget and flags read.
+    from corpus.build import _rng
+
+    font_file("Garuda")
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    doc = GENERATORS["legacy_tab"](_rng(583, "legacy_tab", 4))
+    pdf = tmp_path / "form.pdf"
+    settings, failed = render.render_narrow_tables_batch(
+        [(doc, pdf, "Garuda", _rng(583, "legacy_tab", 4, "soffice-narrow"))])
+    assert not failed, failed
+    assert settings[pdf]["ruled"] == "False"
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        texts = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    finally:
+        document.close()
+    # the draw still prints the row's budget label cut at a page's foot
+    assert any(re.search(r"ที่เบิก\s*(?:\S+\s*){0,10}$", a) and re.match(r"ใช้", b)
+               for a, b in pairwise(texts))
     assert _lost(doc, pdf) == []
