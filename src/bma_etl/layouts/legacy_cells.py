@@ -134,8 +134,16 @@ _VALUE_REST = re.compile(r"^\s*(?:[0-9๐-๙]{1,3},[0-9๐-๙]{3}|[0-9๐-๙]
 #: An amount cut before a thousands comma (``= 6,499`` / ``,500 บาท``): its end, its rest.
 _CUT_GROUP_END = re.compile(r"=\s*[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*\s*$")
 _GROUP_REST = re.compile(r"^\s*,[0-9๐-๙]{3}(?![0-9๐-๙])")
-#: A value cut after its decimal point or a thousands comma (``= 13.`` / ``50 %``).
-_CUT_MARK_END = re.compile(r"=\s*[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*[.,]$")
+#: A value cut after its decimal point or a thousands comma (``= 13.`` / ``50 %``), or
+#: between its decimals (``= 3.0`` / ``0 %``).
+_CUT_MARK_END = re.compile(r"=\s*[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*(?:[.,]|\.[0-9๐-๙])$")
+
+
+def _value_separator(left: str, right: str) -> str:
+    """What joins a cell's line ``left`` to the next, ``right``: nothing inside a cut value."""
+    if _CUT_MARK_END.search(left) and right[:1].isdigit():
+        return ""
+    return cell_separator(left, right)
 
 
 def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
@@ -144,8 +152,8 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
     A flowing print (fpdf2, LibreOffice from text) wraps a report's row and sets the
     flags after a gap on the next line, so the reader keeps the two lines apart.
     LibreOffice's text print also cuts a value between its digits (``= 2`` /
-    ``3.00 %``), after its decimal point (``= 13.`` / ``50 %``) and before a
-    thousands comma (``= 6,499`` / ``,500 บาท``).
+    ``3.00 %``), after its decimal point (``= 13.`` / ``50 %``) or between its
+    decimals (``= 3.0`` / ``0 %``), and before a thousands comma (``= 6,499`` / ``,500 บาท``).
     """
     if last.line.no == cell.line.no:
         return False
@@ -246,7 +254,7 @@ def coalesced(cells: list[ReportCell]) -> list[ReportCell]:
             moved = out[-flags:]
             del out[-flags:]
             last = out.pop()
-            sep = cell_separator(last.text.rstrip(), cell.text.lstrip()) if cut else " "
+            sep = _value_separator(last.text.rstrip(), cell.text.lstrip()) if cut else " "
             line = joined_line([(last.line, last.start, last.start + len(last.text)),
                                 (cell.line, cell.start, cell.start + len(cell.text))], sep)
             out += [ReportCell(line, 0, line.text, last.first), *moved]
@@ -256,7 +264,7 @@ def coalesced(cells: list[ReportCell]) -> list[ReportCell]:
                                           or _goes_on(out[-1], cell)):
             last = out.pop()
             sep = ("" if cut_flag(last.text.rstrip(), cell.text.lstrip())
-                   else cell_separator(last.text.rstrip(), cell.text.lstrip())) \
+                   else _value_separator(last.text.rstrip(), cell.text.lstrip())) \
                 if _goes_on(last, cell) else " "
             line = joined_line([(last.line, last.start, last.start + len(last.text)),
                                 (cell.line, cell.start, cell.start + len(cell.text))], sep)
