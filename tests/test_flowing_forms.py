@@ -15,6 +15,7 @@ margins; the truth is every report's progress and budget.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,27 @@ def test_a_budget_s_unit_wrapped_under_its_value_stays_on_its_line(tmp_path: Pat
                        shaping=False)
     truth = {"tables": {"progress_updates": doc.tables["progress_updates"]}}
     assert score(process_file(pdf), truth).lost == []
+
+
+@pytest.mark.parametrize("k", range(4))
+def test_a_value_cut_between_its_digits_is_read_whole(k: int, tmp_path: Path) -> None:
+    # LibreOffice's text print wraps a report's row inside its values where the line is
+    # full: a progress between its digits (``ความก้าวหน้าของงานฯ = 2`` / ``3.00 % : …``),
+    # after its point (``= 13.`` / ``50 %``) or between its decimals (``= 3.0`` / ``0 %``),
+    # an amount before or after a thousands comma
+    # (``(ครั้งที่ 3) = 6,499`` / ``,500 บาท⇥: …``). The generated form's rows are cut so,
+    # by turns, as that print cuts them; every report reads whole.
+    doc = legacy_html(random.Random(f"digits-{k}"))
+    turns = iter(range(1000))
+    text = re.sub(r"(= [0-9]{1,3})(,)([0-9]{3})",
+                  lambda m: m[1] + ("\n," if next(turns) % 2 else ",\n") + m[3], doc.text)
+    text = re.sub(r"(งานฯ = [0-9]{1,2}\.)([0-9]{2} %)",
+                  lambda m: ((m[1][:-2] + "\n" + m[1][-2:] + m[2], m[1] + "\n" + m[2],
+                              m[1] + m[2][0] + "\n" + m[2][1:])[next(turns) % 3]), text)
+    assert all(re.search(cut, text) for cut in (r"[0-9]\n,", r",\n[0-9]", r"\.\n[0-9]",
+                                                 r"\.[0-9]\n[0-9] %", r"งานฯ = [0-9]\n")), \
+        "nothing cut: shows nothing"
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    truth = {"tables": {"progress_updates": doc.tables["progress_updates"]}}
+    assert score(process_file(path), truth).lost == []

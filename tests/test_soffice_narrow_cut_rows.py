@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -77,3 +78,58 @@ def test_a_report_row_a_page_break_cut_keeps_its_cells(printed: dict[int, tuple[
 def test_flag_cells_closer_than_a_tab_stay_apart(printed: dict[int, tuple[object, Path]]
                                                   ) -> None:
     assert [item for k in CLOSE for item in _lost(*printed[k])] == []
+
+
+def test_flag_cells_a_word_space_and_a_half_apart_at_a_page_s_foot(tmp_path: Path) -> None:
+    # At 12 pt the two flag columns' lines stand under a font size apart (``: เป็นไป`` a
+    # wrapped line short of its cell's edge, then ``: เป็นไป``: 0.9 em), yet wider than
+    # any word space; the row a page break cut keeps its two flags apart on both pages.
+    from corpus.build import _rng
+
+    font_file("Garuda")
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    doc = GENERATORS["legacy_html"](_rng(577, "legacy_html", 0))
+    pdf = tmp_path / "form.pdf"
+    settings, failed = render.render_narrow_tables_batch(
+        [(doc, pdf, "Garuda", _rng(577, "legacy_html", 0, "soffice-narrow"))])
+    assert not failed, failed
+    assert settings[pdf]["pt"] == "12" and settings[pdf]["ruled"] == "False"
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        feet = ["\n".join(document[i].get_textpage().get_text_range().splitlines()[-3:])
+                for i in range(len(document) - 1)]
+    finally:
+        document.close()
+    # the draw still prints a report row cut after its flags' first line, on one line
+    assert any(re.search(r"^: เป็ ?นไป : เป็ ?นไป\s*$", foot, re.M) for foot in feet)
+    assert _lost(doc, pdf) == []
+
+
+def test_a_row_s_second_line_a_page_break_cut_goes_on_in_each_cell(tmp_path: Path) -> None:
+    # The tab dialect's report is two table rows, the second with an empty first cell
+    # (``⇥:: ความก้าวหน้าของงานฯ = … : งบประมาณที่เบิก``, ``: เป็นไปตาม``, ``: เป็นไปตามเป้า``);
+    # a page break cut it, and the next page's first line goes on each of its three cells
+    # (``ใช้(ครั้งที่ 1) = 0 บาท แผน หมาย``). The columns showed no edge on the first page
+    # (the room its lines left is unknown), yet each cell goes on from Thai to Thai where
+    # it starts: the row's rest, its budget and flags read.
+    from corpus.build import _rng
+
+    font_file("Garuda")
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    doc = GENERATORS["legacy_tab"](_rng(583, "legacy_tab", 4))
+    pdf = tmp_path / "form.pdf"
+    settings, failed = render.render_narrow_tables_batch(
+        [(doc, pdf, "Garuda", _rng(583, "legacy_tab", 4, "soffice-narrow"))])
+    assert not failed, failed
+    assert settings[pdf]["ruled"] == "False"
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        texts = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    finally:
+        document.close()
+    # the draw still prints the row's budget label cut at a page's foot
+    assert any(re.search(r"ที่เบิก\s*(?:\S+\s*){0,10}$", a) and re.match(r"ใช้", b)
+               for a, b in pairwise(texts))
+    assert _lost(doc, pdf) == []

@@ -22,10 +22,11 @@ non-blank lines of a page and
   OCR read with a letter wrong, specks beside it), unless the same line also
   stands inside a page and at that edge of fewer than half the pages after the
   first (a table header two tables of a long plan had at a page's top is
-  content; a running header stands at most pages' edge, whatever the body says), and
-  it stands there as a running header does: at half the pages after the first or
-  more, or on pages that follow one another (:mod:`bma_etl.furniture_runs`: a
-  definition's line a large print put atop two pages far apart is content), or
+  content; a running header stands at most pages' edge, whatever the body says),
+  or inside pages twice or more and as often as at their edges (a history entry's
+  ``** ปัญหา… :`` line two of three pages open with), and it stands there as a
+  running header does: at half the pages after the first or more, or on pages
+  that follow one another (:mod:`bma_etl.furniture_runs`), or
 - it heads a page after the first and repeats words of the first page's top
   (a title page, then the title as the running header of the others).
 
@@ -201,9 +202,10 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                 continue  # a number alone that is no page's number: text, repeated or not
             elif number == 0 and place[0] == "top":
                 continue  # the first page's top is its title
-            elif _signature(line, number + 1) in inside \
-                    and seen[(place, _signature(line, number + 1))] * 2 < len(pages) - 1:
-                continue  # also inside a page, at few pages' edge: a table's header
+            elif (sig := _signature(line, number + 1)) in inside \
+                    and (seen[(place, sig)] * 2 < len(pages) - 1
+                         or inside[sig] >= max(2, seen[(place, sig)])):
+                continue  # inside pages too: a table's header, a history entry's line
             elif place in repeated and _misread_repeat(line, number + 1, repeated[place]):
                 out.add(i)
             elif "\t" in line or len(line.strip()) > MAX_FURNITURE_CHARS:
@@ -217,20 +219,20 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
     return frozenset(i + 1 for i in out)
 
 
-def _inside(lines: list[str], pages: list[list[int]]) -> set[str]:
-    """Signatures of the lines that stand inside a page, away from its edges.
+def _inside(lines: list[str], pages: list[list[int]]) -> Counter[str]:
+    """Signatures of the lines that stand inside a page, away from its edges: how often.
 
     More than :data:`EDGE_LINES` + 1 non-blank lines from the top and the bottom
     of a page: no running header or footer stands there, so a line found there
     too (a step table's ``ขั้นตอนการดำเนินงาน ...`` header that two tables had at
     a page's top) is content wherever it stands.
     """
-    out: set[str] = set()
+    out: Counter[str] = Counter()
     margin = EDGE_LINES + 1
     for page_no, page in enumerate(pages, start=1):
         filled = [i for i in page if lines[i].strip()]
         out.update(_signature(lines[i], page_no) for i in filled[margin:len(filled) - margin])
-    out.discard("")
+    del out[""]
     return out
 
 

@@ -128,8 +128,22 @@ _CUT_LABEL_END = re.compile(
     rf"(?:{PROGRESS_LABEL}ฯ?|(?:{BUDGET_LABEL})\s*(?:\([^()=]{{0,20}}\))?)\s*$")
 _PROGRESS_END = re.compile(rf"{PROGRESS_LABEL}ฯ?\s*$")
 _CUT_DIGITS_END = re.compile(r"=\s*[0-9๐-๙]{1,2}\s*$")
-#: A cell that starts with the rest of a cut amount (``73,000 บาท``).
-_VALUE_REST = re.compile(r"^\s*[0-9๐-๙]{1,3},[0-9๐-๙]{3}")
+#: A cell that starts with the rest of a cut amount (``73,000 บาท``) or progress
+#: (``3.00 %``: LibreOffice's text print cuts ``= 23.00 %`` between its digits).
+_VALUE_REST = re.compile(r"^\s*(?:[0-9๐-๙]{1,3},[0-9๐-๙]{3}|[0-9๐-๙]{1,2}\.[0-9๐-๙]{1,2}\s*%)")
+#: An amount cut before a thousands comma (``= 6,499`` / ``,500 บาท``): its end, its rest.
+_CUT_GROUP_END = re.compile(r"=\s*[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*\s*$")
+_GROUP_REST = re.compile(r"^\s*,[0-9๐-๙]{3}(?![0-9๐-๙])")
+#: A value cut after its decimal point or a thousands comma (``= 13.`` / ``50 %``), or
+#: between its decimals (``= 3.0`` / ``0 %``).
+_CUT_MARK_END = re.compile(r"=\s*[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*(?:[.,]|\.[0-9๐-๙])$")
+
+
+def _value_separator(left: str, right: str) -> str:
+    """What joins a cell's line ``left`` to the next, ``right``: nothing inside a cut value."""
+    if _CUT_MARK_END.search(left) and right[:1].isdigit():
+        return ""
+    return cell_separator(left, right)
 
 
 def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
@@ -137,6 +151,9 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
 
     A flowing print (fpdf2, LibreOffice from text) wraps a report's row and sets the
     flags after a gap on the next line, so the reader keeps the two lines apart.
+    LibreOffice's text print also cuts a value between its digits (``= 2`` /
+    ``3.00 %``), after its decimal point (``= 13.`` / ``50 %``) or between its
+    decimals (``= 3.0`` / ``0 %``), and before a thousands comma (``= 6,499`` / ``,500 บาท``).
     """
     if last.line.no == cell.line.no:
         return False
@@ -151,6 +168,10 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
         if any(tail.endswith(label[:cut]) and head.startswith(label[cut:])
                for cut in range(2, len(label) - 1)):
             return True
+    if _GROUP_REST.match(cell.text):
+        return bool(_CUT_GROUP_END.search(last.text))
+    if _CUT_MARK_END.search(tail):
+        return head[:1].isdigit()
     return bool(_VALUE_REST.match(cell.text)) and bool(_CUT_DIGITS_END.search(last.text))
 
 
@@ -233,7 +254,7 @@ def coalesced(cells: list[ReportCell]) -> list[ReportCell]:
             moved = out[-flags:]
             del out[-flags:]
             last = out.pop()
-            sep = cell_separator(last.text.rstrip(), cell.text.lstrip()) if cut else " "
+            sep = _value_separator(last.text.rstrip(), cell.text.lstrip()) if cut else " "
             line = joined_line([(last.line, last.start, last.start + len(last.text)),
                                 (cell.line, cell.start, cell.start + len(cell.text))], sep)
             out += [ReportCell(line, 0, line.text, last.first), *moved]
@@ -243,7 +264,7 @@ def coalesced(cells: list[ReportCell]) -> list[ReportCell]:
                                           or _goes_on(out[-1], cell)):
             last = out.pop()
             sep = ("" if cut_flag(last.text.rstrip(), cell.text.lstrip())
-                   else cell_separator(last.text.rstrip(), cell.text.lstrip())) \
+                   else _value_separator(last.text.rstrip(), cell.text.lstrip())) \
                 if _goes_on(last, cell) else " "
             line = joined_line([(last.line, last.start, last.start + len(last.text)),
                                 (cell.line, cell.start, cell.start + len(cell.text))], sep)

@@ -23,6 +23,11 @@ from bma_etl.read.pdf_layout import TextLine
 #: White space this many font sizes wide or more, at the same place in both parts of a
 #: row, is a column's padding (a word space is 0.25-0.5 em in the Thai fonts).
 WIDE_EM = 1.0
+#: White space this many font sizes wide or more is wider than any word space: where
+#: it ends at another line's piece's start, a cell ends before it (:func:`cut_at_starts`).
+#: A wrapped cell's line ends short of its padding, so the gap to the next cell is
+#: that padding and what room the line left: 0.6-0.9 em at 12-16 pt.
+PADDING_EM = 0.55
 
 _SPACES = re.compile("[ \u00a0]+")
 
@@ -123,7 +128,7 @@ def cut_row_at(row: TextLine, cont: TextLine) -> TextLine:
 def cut_at_starts(text: str, left: float, right: float, gaps: tuple[tuple[float, float], ...],
                   size: float, starts: Callable[[], list[float]]
                   ) -> list[tuple[str, float, float, tuple[tuple[float, float], ...]]]:
-    """One line's piece cut where wide white space (:data:`WIDE_EM`) ends at a piece's start.
+    """One line's piece cut where wide white space (:data:`PADDING_EM`) ends at a piece's start.
 
     ``text`` stands from ``left`` to ``right`` (points), its white-space runs' sides
     ``gaps``; ``starts``: gives where the pieces of the other lines of its run start
@@ -139,7 +144,7 @@ def cut_at_starts(text: str, left: float, right: float, gaps: tuple[tuple[float,
     size = size or 1.0
     if len(runs) != len(gaps):
         return [(text, left, right, gaps)]
-    wide = [n for n, (a, b) in enumerate(gaps) if b - a >= WIDE_EM * size]
+    wide = [n for n, (a, b) in enumerate(gaps) if b - a >= PADDING_EM * size]
     others = starts() if wide else []
     cuts = [n for n in wide if any(abs(x - gaps[n][1]) <= SPLIT_EM * size for x in others)]
     out, done, start, last = [], 0, left, 0

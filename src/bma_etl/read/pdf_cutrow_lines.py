@@ -119,13 +119,15 @@ def goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[in
     pieces = row.text.split("\t")
     mine = [k for k, piece in enumerate(pieces) if piece.strip()]
     size = max(row.size, cont.size) or 1.0
-    if any(math.isnan(row.room[mine.index(k)]) for k in into):
-        # the room the row's last line left is unknown (its column shows no edge on
-        # its page): no sign it filled the cell, only a word it cut in two is
-        return word_across(pieces[mine[0]], texts[0])
     every = sorted(into) == mine and len(mine) > 2 and all(  # each of three cells or more
         thai_ends(pieces[k], text) for k, text in zip(into, texts, strict=True))  # wraps on
     aligned = every and each_cell(row, cont)
+    if any(math.isnan(row.room[mine.index(k)]) for k in into):
+        # the room the row's last line left is unknown (its column shows no edge on
+        # its page): no sign it filled the cell, only a word it cut in two is, or each
+        # of its cells going on from Thai to Thai where it starts (``…ที่เบิก`` /
+        # ``ใช้(ครั้งที่ 1)…``, ``: เป็นไปตาม`` / ``แผน``, ``: เป็นไปตามเป้า`` / ``หมาย``)
+        return aligned or word_across(pieces[mine[0]], texts[0])
     for end, k in zip(cont.ends, into, strict=True):
         at = mine.index(k)
         if at + 1 < len(row.cells) and end > row.cells[at + 1]:
