@@ -99,3 +99,19 @@ def test_words_two_edits_from_a_label_open_none(line: str) -> None:
     from bma_etl.layouts.web_detail_labels import label_one_edit_off
 
     assert label_one_edit_off(line, ["ผู้รับผิดชอบ", "ผู้ตรวจประเมิน", "หน่วยงาน"]) is None
+
+
+@pytest.mark.parametrize("generator", ["web_detail", "web_detail_long"])
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("misread", ['qu"', "งบขฯ", "aun"])
+def test_budget_label_whose_word_ocr_read_as_letters_and_a_speck(generator: str, seed: int,
+                                                                  misread: str) -> None:
+    """``qu" ที่ใช้ไป (บาท)777,000.00`` and ``งบขฯ ที่ได้รับ (บาท)7,517,000`` (seed 569,
+    web_detail_long at 150 and 300 dpi): both budgets are read as generated."""
+    generated = GENERATORS[generator](random.Random(seed))
+    text = re.sub(r"^งบฯ(?= ที่)", misread, generated.text, flags=re.M)
+    assert text.count(misread) >= 2
+    (got,) = records_of(extract, text, screened=False)["projects"]
+    (want,) = generated.tables["projects"]
+    for name in ("budget_allocated_thb", "budget_spent_thb"):
+        assert same(want[name], getattr(got, name)), name

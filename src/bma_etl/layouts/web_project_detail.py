@@ -97,10 +97,11 @@ _LABEL_RES = [
 _OCR_ID = r"\s*\|?(?:[I1l|!]{1,2}[D0O]|[^\s0-9๐-๙:]{1,2}(?=[0-9๐-๙]))"
 _OCR_LABELS = {label: label.replace(r"\s*ID", _OCR_ID)
                for label in PROJECT_LABELS if label.endswith(r"\s*ID")}
-#: The budget labels with ``งบฯ`` or ``(บาท)`` read as Latin letters (``aun ที่ได้รับ (บาท)``,
-#: ``งบฯ ที่ได้รับ (U1N)``), or ``ฯ`` read as another sign or letter (``งบๆ ที่ได้รับ``,
-#: ``งบซ ที่ได้รับ``): the rest of the words and an amount right after them.
-_OCR_LABELS.update({label: label.replace("งบฯ?", r"(?:งบ\S?|[A-Za-z]{2,4})").replace(
+#: The budget labels with ``งบฯ`` or ``(บาท)`` read as Latin letters, a speck after them
+#: (``aun ที่ได้รับ``, ``qu" ที่ใช้ไป``, ``(U1N)``), or ``ฯ`` as one or two other signs or
+#: letters (``งบๆ``, ``งบซ``, ``งบขฯ``): the rest of the words and an amount right after.
+_OCR_LABELS.update({label: label.replace(
+    "งบฯ?", r"(?:งบ\S{0,2}|[A-Za-z]{2,4}[^\sA-Za-z0-9]?)").replace(
     "บาท", "(?:บาท|[A-Za-z0-9]{2,4})") + r"(?=\s*[0-9๐-๙])"
     for label in PROJECT_LABELS if label.startswith("งบฯ?")})
 #: The name label with its ``ช`` read as ``ซ``, the letter Tesseract confuses it with
