@@ -22,8 +22,10 @@ from bma_etl.read.ocr_words import RUN, in_list, lexicon
 
 #: A line OCR made of a separator or of specks: no letters but digits, marks,
 #: punctuation (``8@@ -----``, ``. ๕@๑๕``, ``๕๕๕``). A number over a Buddhist-era year
-#: (``2/2566``, a meeting's number wrapped off ``ครั้งที่``) is text.
-OCR_SPECKS_RE = re.compile(r"^(?!\s*[0-9๐-๙]{1,4}\s*/\s*(?:25|๒๕)[0-9๐-๙]{2}\s*$)"
+#: (``2/2566``, a meeting's number wrapped off ``ครั้งที่``) is text, and so is a date
+#: alone (``03/05/2560``, an entry's report date whose ``:`` OCR lost).
+OCR_SPECKS_RE = re.compile(r"^(?!\s*(?:[0-9๐-๙]{1,2}\s*/\s*)?[0-9๐-๙]{1,4}\s*/\s*(?:25|๒๕)"
+                           r"[0-9๐-๙]{2}\s*$)"
                            r"[\W\d_๐-๙\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*$")
 
 #: A separator OCR read as letters is short: ``K&R``, ``น 00 0ฝไ0``, ``จงซึ้งร``.
