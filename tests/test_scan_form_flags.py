@@ -132,3 +132,48 @@ def test_negated_target_flag_with_its_sara_ai_misread(seed: int) -> None:
 @pytest.mark.parametrize("cell", [": เม่เป็นไปตามเป้าหมาย", " : แม่เป็นไปตามแผน"])
 def test_negation_with_its_sara_ai_misread_reads_negative(cell: str) -> None:
     assert [value for _, value, _, _ in approx_flags(cell)] == [False]
+
+
+#: Flags as Tesseract read them on the corpus's scans (seed 569: legacy_html_002,
+#: legacy_long_005 and legacy_pipe_000 at 200 and 300 dpi), their words too garbled
+#: to match approximately, each still opening as its flag does.
+_GARBLED = {"เป็นไปตามแผน": "เปไปด้กมแผน", "ไม่เป็นไปตามแผน": "ไม่เป็นไปตมาฒน",
+            "เป็นไปตามเป้าหมาย": "เป็นไปตรญาหหม่าย", "ไม่เป็นไปตามเป้าหมาย": "ไม่เป็นไปตามเป๋าตุมาอ"}
+
+
+@pytest.mark.parametrize("generator", ["legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(4))
+def test_garbled_flags_read_by_their_place_after_the_budget(generator: str, seed: int) -> None:
+    """Each row's plan or target flag (in turn) garbled, the ``:`` before the target read
+    as a dash: the two cells after the budget are the plan's and the target's flags, each
+    read by its place, negative when it opens with ไม่, as generated."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    flags = re.compile(r"บาท(?P<cut>\s*[|]?\s*):\s*(?P<plan>(?:ไม่)?เป็นไปตามแผน)"
+                       r"(?P<gap>\s*[|]?\s*):\s*(?P<target>(?:ไม่)?เป็นไปตามเป้าหมาย)")
+    turn = iter(range(100))
+
+    def damaged(m: re.Match[str]) -> str:
+        plan, target = m["plan"], m["target"]
+        if next(turn) % 2:
+            target = _GARBLED[target]
+        else:
+            plan = _GARBLED[plan]
+        return f"บาท{m['cut']}: {plan}{m['gap']}- {target}"
+
+    text = flags.sub(damaged, generated.text)
+    assert text != generated.text and "เปไปด้กมแผน" in text
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    assert [(r.on_plan, r.on_target) for r in got] == [
+        (w["on_plan"], w["on_target"]) for w in generated.tables["progress_updates"]]
+
+
+@pytest.mark.parametrize("cell", [" : เป็นไปด้วคน : เป็นไปตามเป้าหมาย",
+                                  " : ไม่เก็น111สหมาัน ไม่เป็นไปตามเป้าหมาย",
+                                  " โหน : เป็นไปตามเป้าหมาย",
+                                  " : เป็นไปตามแผน : เป็นไปตามแผน : ไม่เป็นไปตามเป้าหมาย"])
+def test_a_cell_unlike_its_flag_or_out_of_place_is_not_read(cell: str) -> None:
+    """Words OCR made junk, or no ไม่ or เป opening them, or a third cell: no flag there."""
+    from bma_etl.layouts.legacy_flags import placed_flags
+
+    assert [c for c, _, _, _ in placed_flags(cell) if c == "on_plan"] == []

@@ -49,3 +49,22 @@ def test_progress_read_after_a_label_read_as_junk(generator: str, seed: int) -> 
 ])
 def test_no_progress_without_the_labels_place(cell: str) -> None:
     assert progress_label_lost(cell, 0) is None
+
+
+_PROGRESS = re.compile(r"(ความก้าวหน้าของงานฯ = )([0-9๐-๙]{1,3})\.([0-9๐-๙]{2})( %)")
+
+
+@pytest.mark.parametrize("generator", ["legacy_pipe", "legacy_tab", "legacy_html", "legacy_long"])
+@pytest.mark.parametrize("seed", range(3))
+def test_progress_whose_point_ocr_read_as_a_gap(generator: str, seed: int) -> None:
+    """``= 61 50 %`` and ``= 87. 50 %`` (seed 569, legacy_html_001 at 150 dpi; the first
+    was read as 61): the two digits before the ``%`` are the fraction the form prints."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    text = _PROGRESS.sub(lambda m: f"{m[1]}{m[2]}{rng.choice((' ', '. '))}{m[3]}{m[4]}",
+                         generated.text)
+    assert text != generated.text
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert_rows_read("progress_updates", got, want, (
+        "progress_pct", "budget_disbursed_thb", "on_plan", "on_target", "detail"))

@@ -397,3 +397,26 @@ def test_progress_label_read_as_junk_at_a_line_start_ends_the_detail(generator: 
         (w["detail"], w["on_plan"], w["on_target"], Decimal(w["budget_disbursed_thb"]))
         for w in want]
     assert got[k].progress_pct is None
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_history_separator_read_as_a_latin_bit_after_one_read_is_no_obstacle(seed: int) -> None:
+    """``BEE``, ``BRE``, ``:⇥88S`` (seed 569, web_history_004 at 200 dpi): on a page whose
+    first separator was read, a later one OCR made a Latin bit and specks is still the
+    separator, not the obstacles' last line."""
+    from bma_etl.layouts.history_specks import separator_read_as_bits
+
+    rng = random.Random(seed)
+    generated = GENERATORS["web_history"](rng)
+    while len(generated.tables["progress_updates"]) < 3:
+        generated = GENERATORS["web_history"](rng)
+    seen = iter(range(100))
+    text = re.sub(r"^-+&&&-+$(?=\n\()",
+                  lambda m: m[0] if next(seen) == 0 else rng.choice(("BEE", "BRE", ":\t88S")),
+                  generated.text, flags=re.M)
+    assert "&&&" in text and re.search(r"^(?:BEE|BRE|:\t88S)$", text, re.M)
+    got = _read(history, text).get("progress_updates", [])
+    want = generated.tables["progress_updates"]
+    assert [(r.problems, r.obstacles) for r in got] == [
+        (w["problems"], w["obstacles"]) for w in want]
+    assert not any(separator_read_as_bits(t) for t in ("City", "ไม่มี", "COVID", "2/2566"))

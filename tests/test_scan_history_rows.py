@@ -188,3 +188,17 @@ def test_kpi_heading_whose_name_wrapped_below_keeps_its_whole_code(seed: int) ->
     got = records_of(extract, text, screened=False)["indicators"]
     assert [(k.code, k.name) for k in got] == [
         (w["code"], w["name"]) for w in generated.tables["indicators"]]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_report_date_alone_on_its_line_its_colon_lost(seed: int) -> None:
+    """``03/05/2560`` / ``ประกาศเชิญชวน…`` (seed 569, web_history_003 at 150 dpi), the
+    heading's system date past reading: the report date is read from its own line, and
+    the narrative from the next."""
+    rng = random.Random(seed)
+    generated = _generated(rng)
+    text = _HEADING.sub(lambda m: f"({m[1]}) ความคืบหน้าโครงการฯ ร้อยละ {m[2]}", generated.text)
+    text = _REPORT_DATE.sub(lambda m: m[0][:-3] + "\n", text)
+    assert not _REPORT_DATE.search(text)
+    assert_rows_read("progress_updates", _read(text),
+                     generated.tables["progress_updates"], _FIELDS)

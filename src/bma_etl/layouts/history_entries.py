@@ -51,7 +51,11 @@ from bma_etl.layouts.history_kpi_block import (
     read_kpi_line,
 )
 from bma_etl.layouts.history_labels import BARE_ENTRY_LABEL, OCR_BARE_ENTRY_LABEL
-from bma_etl.layouts.history_specks import DATED_ENTRIES, separator_read_as_letters
+from bma_etl.layouts.history_specks import (
+    DATED_ENTRIES,
+    separator_read_as_bits,
+    separator_read_as_letters,
+)
 from bma_etl.layouts.wrapped import join, rest_of
 from bma_etl.matchkey import match_key
 
@@ -64,6 +68,7 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
     entry: Entry | None = None
     kpi: RawRow | None = None
     closed = False  # past the quarterly-evaluation heading
+    separated = False  # a separator between entries read (the page prints them)
     ocr = doc.ocr_used  # fixed wording is also matched in key form (OCR loses marks)
     joined = _colons_joined(lines, ocr)
     dated = ocr and sum(bool(BE_DATE_RE.match(ln.text)) for ln in joined) >= DATED_ENTRIES
@@ -75,9 +80,9 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
         if closed:
             continue
         if SEPARATOR_RE.match(text) or (ocr and (OCR_SEPARATOR_RE.match(text) or (
-                entry is not None and at + 1 < len(joined) and separator_read_as_letters(text)
+                entry is not None and at + 1 < len(joined) and _misread_separator(text, separated)
                 and _opens_block(joined, at + 1)))):
-            entry = None
+            entry, separated = None, True
             continue
         m = ENTRY_RE.match(text) or (
             ocr_entry(text) if ocr else None)
@@ -134,6 +139,15 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
         mend_countdown(rows)
     return rows, indicators
 
+
+
+def _misread_separator(text: str, separated: bool) -> bool:
+    """Whether OCR'd ``text``, above an entry or KPI block, is the separator misread.
+
+    As a few letters; or, on a page where a separator was read before (``separated``),
+    as a Latin bit and specks (:func:`~bma_etl.layouts.history_specks.separator_read_as_bits`).
+    """
+    return separator_read_as_letters(text) or (separated and separator_read_as_bits(text))
 
 
 def _name_below(lines: list[Line], k: int) -> bool:

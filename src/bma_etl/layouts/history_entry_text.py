@@ -48,11 +48,12 @@ BE_DATE_RE = re.compile(
 #: day's letters may stand apart (``Ov 10/2567 : จัด…``). A date of digits and strokes
 #: ending in its Buddhist-era year may be followed by a space alone (``10!042566 อยู่…``),
 #: a ``/`` read ``.`` (``01.09/2565``); its ``:`` read as a letter (``2565 ร อยู่…``) is
-#: taken off the narrative by :func:`~.history_specks.after_date_junk`.
+#: taken off the narrative by :func:`~.history_specks.after_date_junk`. Such a date may
+#: stand alone on its line, its ``:`` lost and the narrative on the next (``03/05/2560``).
 _OCR_BE_DATE_RE = re.compile(
     rf"^\W{{0,3}}(?P<date>{DIGIT}[0-9๐-๙/|lI!,. ]{{5,10}}{DIGIT}"
     rf"|[^\s:]{{1,3}}?\s?{DIGIT}{{1,2}}\s*/?\s*{DIGIT}{{4}})(?:\s*(?P<sign>[:;«»-])|\t"
-    r"|(?<=[2๒][5๕][0-9๐-๙]{2}) (?=[\u0e01-\u0e4e]))\s*"
+    r"|(?<=[2๒][5๕][0-9๐-๙]{2}) (?=[\u0e01-\u0e4e])|(?<=[2๒][5๕][0-9๐-๙]{2})(?=\s*$))\s*"
     r"(?P<body>.*)$")
 _PLAIN_DATE_RE = re.compile(rf"{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}")
 #: Signs OCR read for the date's ``:``: the date beside them is as doubtful (not loaded).

@@ -4,7 +4,8 @@ Stage: extract (a helper of :mod:`bma_etl.layouts.history_entries`, not a layout
 Consumes one line's text; says whether it holds no text of an entry: specks read
 as marks and digits (:data:`OCR_SPECKS_RE`: a number of a year such as ``2/2566``
 is text), or the ``---&&&---`` separator read as
-a few letters (:func:`separator_read_as_letters`); and, for the progress form's
+a few letters (:func:`separator_read_as_letters`) or Latin bits
+(:func:`separator_read_as_bits`); and, for the progress form's
 lists and texts, a short line of specks a page break left between a text's lines
 (:func:`short_specks`), and a list's number alone on its line read as specks
 (:func:`numbers_read_as_specks`); and where an entry's narrative starts when OCR
@@ -21,8 +22,10 @@ from bma_etl.read.ocr_words import RUN, in_list, lexicon
 
 #: A line OCR made of a separator or of specks: no letters but digits, marks,
 #: punctuation (``8@@ -----``, ``. ๕@๑๕``, ``๕๕๕``). A number over a Buddhist-era year
-#: (``2/2566``, a meeting's number wrapped off ``ครั้งที่``) is text.
-OCR_SPECKS_RE = re.compile(r"^(?!\s*[0-9๐-๙]{1,4}\s*/\s*(?:25|๒๕)[0-9๐-๙]{2}\s*$)"
+#: (``2/2566``, a meeting's number wrapped off ``ครั้งที่``) is text, and so is a date
+#: alone (``03/05/2560``, an entry's report date whose ``:`` OCR lost).
+OCR_SPECKS_RE = re.compile(r"^(?!\s*(?:[0-9๐-๙]{1,2}\s*/\s*)?[0-9๐-๙]{1,4}\s*/\s*(?:25|๒๕)"
+                           r"[0-9๐-๙]{2}\s*$)"
                            r"[\W\d_๐-๙\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*$")
 
 #: A separator OCR read as letters is short: ``K&R``, ``น 00 0ฝไ0``, ``จงซึ้งร``.
@@ -69,6 +72,25 @@ def separator_read_as_letters(text: str) -> bool:
     lex = lexicon()
     return not any(all(in_list(w, lex) for w in word_tokenize(run, engine="newmm"))
                    for run in runs)
+
+
+#: The separator read as a Latin bit and specks is this short (``BEE``, ``:⇥88S``).
+SEPARATOR_BITS_MAX = 4
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+def separator_read_as_bits(text: str) -> bool:
+    """Whether ``text`` is the entries' separator OCR read as a Latin bit and specks.
+
+    Asked where :func:`separator_read_as_letters` is, and only on a page where a
+    separator was read before: the page prints one between every two entries, so the
+    line in its place is it. ``BEE``, ``BRE``, ``:⇥88S``: a Latin letter or a few, no
+    Thai letter, at most :data:`SEPARATOR_BITS_MAX` characters besides spaces (a Latin
+    word of four letters, ``City``, is text).
+    """
+    body = "".join(text.split())
+    return len(body) <= SEPARATOR_BITS_MAX and bool(_LATIN_LETTER.search(body)) \
+        and not _THAI_LETTER.search(body) and not _LATIN_WORD.search(body)
 
 
 _LIST_NUMBER = re.compile(r"[0-9๐-๙]{1,2}[.)]")

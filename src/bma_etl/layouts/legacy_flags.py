@@ -4,8 +4,9 @@ Stage: extract (a helper of :mod:`bma_etl.layouts.legacy_reports`, not a layout)
 Consumes the text of a report's cells; produces ``(column, start, end)`` spans
 of the flags (``on_plan``, ``on_target``) as printed (:func:`trailing_flags`,
 :func:`flags_in_tail`) and, after OCR, flags whose words matched only
-approximately (:func:`approx_flags`; :func:`put_approx_flags` stores them as
-:class:`~bma_etl.layouts.base.Derived` booleans). A flag is never guessed: a
+approximately (:func:`approx_flags`) or by their place after the budget
+(:func:`placed_flags`); :func:`put_approx_flags` stores those as
+:class:`~bma_etl.layouts.base.Derived` booleans. A flag is never guessed: a
 negation OCR made unreadable leaves it unread.
 """
 
@@ -194,13 +195,62 @@ def _with_first_letter(core: str, folded: str, a: int, b: int) -> int:
     return a - 1 if wider <= Levenshtein.distance(core, folded[a:b]) else a
 
 
+#: Least similarity (0..100) of a cell in a flag's place to that flag's words.
+PLACED_SIMILARITY = 70.0
+#: A cell after the budget: a flag is one run of Thai letters, cut from the next at
+#: a ``:`` or ``|`` (or the dash or gap OCR read for one).
+_PLACED_CELL_RE = re.compile(r"[^\s:|;.'\u2019\-\u2013\u2014]+")
+_THAI_LETTER_RE = re.compile("[\u0e01-\u0e2e]")
+
+
+def placed_flags(text: str) -> list[tuple[str, bool, int, int]]:
+    """Flags read by their place: ``(column, value, a, b)`` of the cells after the budget.
+
+    The form prints two cells after a report's budget, the plan's flag, then the
+    target's. When ``text`` (the rest of the budget's cell on, its unit ``บาท``
+    aside) holds exactly two cells of Thai letters, each is its place's flag when
+    it opens as the flag does, ``เป`` (affirmative) or ``ไม่`` (negative, or ไม่
+    misread as :data:`_NEGATION_MISREAD` reads), and its letters are
+    :data:`PLACED_SIMILARITY` like that flag's words: ``เปไปด้กมแผน``,
+    ``ไม่เป็นไปตมาฒน``, ``เป็นไปตามเป๋าตุมาอ``. A cell that opens otherwise or is
+    less like its flag (``เป็นไปด้วคน``, ``ไม่เก็น111สหมาัน``) is left unread.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    cells = [m for m in _PLACED_CELL_RE.finditer(text) if _THAI_LETTER_RE.search(m.group())]
+    if cells and key(cells[0].group()) == key("บาท"):
+        cells = cells[1:]
+    if len(cells) != 2:
+        return []
+    out: list[tuple[str, bool, int, int]] = []
+    for (column, core), cell in zip(sorted(_FLAG_CORES, key=lambda c: c[0] != "on_plan"),
+                                    cells, strict=True):
+        folded = key(cell.group())
+        negation = folded[:2] if _NEGATION_MISREAD.search(folded[:2]) else _NEGATION_KEY
+        if folded.startswith(negation) and folded[len(negation):].startswith(core[:2]):
+            value, words = False, _NEGATION_KEY + core
+        elif folded.startswith(core[:2]):
+            value, words = True, core
+        else:
+            continue
+        if ratio(folded, words) >= PLACED_SIMILARITY:
+            out.append((column, value, cell.start(), cell.end()))
+    return out
+
+
 def put_approx_flags(doc: RepairedText, line: Line, a: int, b: int, row: RawRow) -> None:
-    """Flags still missing, read approximately from ``line.text[a:b]`` (OCR only)."""
-    for column, value, x, y in approx_flags(line.text[a:b]):
+    """Flags still missing, read approximately or by their place from ``line.text[a:b]``.
+
+    OCR only: :func:`approx_flags` first, then :func:`placed_flags`.
+    """
+    text = line.text[a:b]
+    for (column, value, x, y), how in [*((f, "its words matched approximately")
+                                         for f in approx_flags(text)),
+                                       *((f, "read by its place after the budget")
+                                         for f in placed_flags(text))]:
         if column in row.fields:
             continue
         raw = doc.raw_in(line, a + x, a + y)
         if raw is not None:
-            row.fields[column] = Derived(
-                value, f"OCR read the flag {raw.text!r}: its words matched approximately",
-                raw.span)
+            row.fields[column] = Derived(value, f"OCR read the flag {raw.text!r}: {how}",
+                                         raw.span)

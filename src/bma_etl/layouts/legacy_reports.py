@@ -61,6 +61,7 @@ from bma_etl.layouts.legacy_values import (
     date_with_slash_as_digit,
     labelled,
     progress_read,
+    progress_value,
 )
 from bma_etl.matchkey import fuzzy_search, literal_of, search_key
 
@@ -252,8 +253,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         progress = progress_read(text, body_start, doc.ocr_used, past_progress)
         budget_from = None
         if progress:
-            row.fields.setdefault("progress_pct", doc.raw_in(
-                line, cell.start + progress.start("value"), cell.start + progress.end("value")))
+            row.fields.setdefault("progress_pct", progress_value(doc, progress, line, cell.start))
             label_at = search_key(PROGRESS_LABEL, text[body_start:progress.start("value")])
             if label_at is None and doc.ocr_used:  # the label read with a letter wrong
                 label_at = fuzzy_search(literal_of(PROGRESS_LABEL),

@@ -21,6 +21,7 @@ from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, Line, Raw, RepairedText
 from bma_etl.matchkey import fuzzy_search, key, literal_of, search_key
 from bma_etl.normalize.dates import parse_date
+from bma_etl.normalize.digits import to_arabic_digits
 
 #: The report's date opens its entry, after ``::`` (OCR: one to three colons, or
 #: a stray mark read for them).
@@ -132,7 +133,8 @@ def labelled(text: str, label: str, value: str, start: int, fuzzy: bool = False
 #: ``ตราบกักจุหธาของงุาปี ๓= = 91.00 % :``): the junk, up to 30 letters and signs with no
 #: ``:``, then the value with its ``%`` and the budget's label after it.
 _LOST_LABEL_PROGRESS = re.compile(r"(?P<junk>[^:|\s][^:|\n]{0,29}?)[\s=~\-]*"
-                                  r"(?P<value>[0-9๐-๙]{1,3}\.[0-9๐-๙]{2}\s*%)")
+                                  r"(?P<value>[0-9๐-๙]{1,3}(?:\.[ \t]*|[ \t]+\.?)"
+                                  r"[0-9๐-๙]{2}\s*%)")
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 #: Least similarity (0..100, key form) of a junk label's Thai letters to the progress's label.
 LOST_LABEL_SIMILARITY = 45.0
@@ -165,11 +167,37 @@ def progress_label_lost(text: str, start: int) -> re.Match[str] | None:
 def progress_read(text: str, start: int, ocr: bool, past_progress: bool) -> re.Match[str] | None:
     """A report cell's progress from ``start`` (:func:`labelled`), or None.
 
-    After OCR, when no progress was read before in the report, one whose label was
-    read as junk too (:func:`progress_label_lost`).
+    After OCR, first one whose point was read as a gap (:data:`OCR_PROGRESS_GAP`),
+    and, when no progress was read before in the report, one whose label was read
+    as junk too (:func:`progress_label_lost`).
     """
-    return labelled(text, PROGRESS_LABEL, PROGRESS_VALUE, start, ocr) or (
+    return (labelled(text, PROGRESS_LABEL, OCR_PROGRESS_GAP, start, ocr) if ocr else None) \
+        or labelled(text, PROGRESS_LABEL, PROGRESS_VALUE, start, ocr) or (
         progress_label_lost(text, start) if ocr and not past_progress else None)
+
+
+#: After OCR: a progress whose point was read as a gap, or with a gap after it
+#: (``61 50 %``, ``87. 50 %``). The form prints a progress with two decimals: the two
+#: digits before the ``%`` are its fraction (without this the ``61`` alone was read).
+OCR_PROGRESS_GAP = r"(?P<value>[0-9๐-๙]{1,3}(?:\.[ \t]+|[ \t]+\.?)[0-9๐-๙]{2}[ \t]*%)"
+_GAP_PARTS = re.compile(r"(?P<whole>[0-9๐-๙]+)[. \t]+(?P<fraction>[0-9๐-๙]{2})")
+
+
+def progress_value(doc: RepairedText, m: re.Match[str], line: Line, base: int
+                   ) -> Raw | Derived | None:
+    """The value of a progress match ``m`` (:func:`progress_read`) on ``line``'s text at ``base``.
+
+    As read, or, when its point was read as a gap (``61 50 %``), the percent its
+    digits state (61.50), derived with a note.
+    """
+    raw = doc.raw_in(line, base + m.start("value"), base + m.end("value"))
+    gap = _GAP_PARTS.match(m.group("value"))
+    if raw is None or gap is None or re.match(r"[0-9๐-๙]+\.[0-9๐-๙]", m.group("value")):
+        return raw
+    number = Decimal(to_arabic_digits(f"{gap['whole']}.{gap['fraction']}"))
+    if number > 100:
+        return None
+    return Derived(number, f"OCR read the progress's point as a gap: {raw.text!r}", raw.span)
 
 
 #: Three Thai letters in a row (marks between them do not break it): a word, not a speck.

@@ -42,10 +42,11 @@ from bma_etl.layouts.common import (
     strip_outline_raw,
 )
 from bma_etl.layouts.history_dates import iso_dashes_doubled
+from bma_etl.layouts.web_detail_labels import label_one_edit_off
 from bma_etl.layouts.web_detail_months import MONTH_LINE_RE, Month, month_rows, read_month
 from bma_etl.layouts.web_month_ocr import misread_label_end
 from bma_etl.layouts.wrapped import join, number_alone
-from bma_etl.matchkey import search_key
+from bma_etl.matchkey import literal_of, search_key
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.records import MonthlyProgress, Project
 
@@ -96,10 +97,11 @@ _LABEL_RES = [
 _OCR_ID = r"\s*\|?(?:[I1l|!]{1,2}[D0O]|[^\s0-9๐-๙:]{1,2}(?=[0-9๐-๙]))"
 _OCR_LABELS = {label: label.replace(r"\s*ID", _OCR_ID)
                for label in PROJECT_LABELS if label.endswith(r"\s*ID")}
-#: The budget labels with ``งบฯ`` or ``(บาท)`` read as Latin letters (``aun ที่ได้รับ (บาท)``,
-#: ``งบฯ ที่ได้รับ (U1N)``), or ``ฯ`` read as another sign or letter (``งบๆ ที่ได้รับ``,
-#: ``งบซ ที่ได้รับ``): the rest of the words and an amount right after them.
-_OCR_LABELS.update({label: label.replace("งบฯ?", r"(?:งบ\S?|[A-Za-z]{2,4})").replace(
+#: The budget labels with ``งบฯ`` or ``(บาท)`` read as Latin letters, a speck after them
+#: (``aun ที่ได้รับ``, ``qu" ที่ใช้ไป``, ``(U1N)``), or ``ฯ`` as one or two other signs or
+#: letters (``งบๆ``, ``งบซ``, ``งบขฯ``): the rest of the words and an amount right after.
+_OCR_LABELS.update({label: label.replace(
+    "งบฯ?", r"(?:งบ\S{0,2}|[A-Za-z]{2,4}[^\sA-Za-z0-9]?)").replace(
     "บาท", "(?:บาท|[A-Za-z0-9]{2,4})") + r"(?=\s*[0-9๐-๙])"
     for label in PROJECT_LABELS if label.startswith("งบฯ?")})
 #: The name label with its ``ช`` read as ``ซ``, the letter Tesseract confuses it with
@@ -252,17 +254,26 @@ def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | Non
                 value_at += len(line.text[value_at:]) - len(line.text[value_at:].lstrip(" \t:"))
         if value_at is None:
             continue
-        target = {"_agency_path": "agency", "_responsible": "responsible_person",
-                  "_coordinator": "coordinator"}.get(column, column)
-        if current in TEXT_COLUMNS and target in project.fields:
+        if current in TEXT_COLUMNS and _TARGETS.get(column, column) in project.fields:
             # A running text that happens to start with a label word already read
             # ("หน่วยงาน…" inside the rationale) continues that text.
             return None, None
         return column, doc.raw(line.start + value_at, line.end)
+    bare = line.text.lstrip(_OCR_SPECKS)
+    near = label_one_edit_off(bare, _LITERALS) if doc.ocr_used else None
+    if near is not None and _TARGETS.get(_LITERALS[near[0]], "") not in project.fields:
+        at = len(line.text) - len(bare) + near[1]  # ``ผู้ร้ผิดชอบฝ่าย…``: a label one edit off
+        return _LITERALS[near[0]], doc.raw(line.start + at, line.end)
     word = _OCR_ID_WORD_RE.match(line.text) if doc.ocr_used else None
     if word is not None and _ID_WORDS[word["word"]] not in project.fields:
         return _ID_WORDS[word["word"]], None  # its ``ID`` and value past reading: no value
     return None, None
+
+
+#: The columns the code-handled labels fill; each label's literal words → its column.
+_TARGETS = {"_agency_path": "agency", "_responsible": "responsible_person",
+            "_coordinator": "coordinator"}
+_LITERALS = {literal_of(label): column for label, column in PROJECT_LABELS.items()}
 
 
 #: Scans: an ID label's first word whole, its ``ID`` and value misread past reading
@@ -376,7 +387,6 @@ def _fallbacks(project: RawRow, title_code: Raw | None, head_progress: Raw | Non
                 f"รหัสโครงการ {code.text} (line {code.span.line_no}); the latter is kept"))
     if head_progress is not None and project.fields.get("progress_pct") is None:
         project.fields["progress_pct"] = head_progress
-
 
 
 LAYOUT = Layout(
