@@ -18,8 +18,11 @@ memory (never the file) before its text page is made when a stroke crosses it:
   :data:`COVERED` of the object's width: a word struck inside a longer piece of
   text leaves that piece as it is (kept, not half read).
 
-The strokes themselves are given back so the caller leaves them out of the page's
-rules (a thin line-through is not a row's border).
+A mark of a struck word drawn as an object of its own above the line (a browser's
+tone mark) goes with it (:func:`_marks_under`), and the words after a deletion inside
+a line are moved over the hole it left (:func:`closed_up`), so it reads as one space,
+not a gap between cells. The strokes themselves are given back so the caller leaves
+them out of the page's rules (a thin line-through is not a row's border).
 """
 
 from __future__ import annotations
@@ -42,6 +45,11 @@ COVERED = 0.9
 #: Paths thicker than this (points) are never strokes (a 40 pt heading's line-through
 #: is under 4 pt): the quick test that leaves most pages' text objects unasked.
 THICKEST = 6.0
+#: Struck objects this many font sizes apart or closer are one deleted span; the words
+#: after a span are moved over it while each stands this close to the last.
+JOINED_EM = 1.0
+#: A path this narrow or narrower (points) is a vertical rule: words are not moved over it.
+THIN_RULE = 2.5
 
 
 def without_strikes(page: Any, texts: list[TextObject], paths: list[Box],
@@ -62,20 +70,22 @@ def without_strikes(page: Any, texts: list[TextObject], paths: list[Box],
 
     handle = getattr(page, "raw", page)
     struck: list[TextObject] = []
-    strokes: set[Box] = set()
+    strokes: dict[Box, tuple[float, float]] = {}  # a stroke: the baseline and size it struck
+    words: list[tuple[Box, float, float]] = []  # a struck object's box, baseline and size
     for text in texts:
-        crossing = _strokes_over(text, thin)
-        if crossing:
+        crossing, placed, box = _strokes_over(text, thin)
+        if crossing and placed is not None and box is not None:
             struck.append(text)
-            strokes.update(crossing)
+            strokes.update(dict.fromkeys(crossing, placed))
+            words.append((box, *placed))
     if not struck:
         return 0, []
+    struck += _marks_under(texts, struck, strokes)
     gone = {id(text[1]) for text in struck}
-    gone_objects = [text[1] for text in struck]
     texts[:] = [text for text in texts if id(text[1]) not in gone]
     if boxes is not None:
-        boxes[:] = [(obj, box) for obj, box in boxes
-                    if not any(obj is other for other in gone_objects)]
+        boxes[:] = [(obj, box) for obj, box in boxes if id(obj) not in gone]
+    closed_up(texts, _spans(words), [path for path in paths if path[2] - path[0] <= THIN_RULE])
     taken = 0
     for form, obj, _ in struck:
         if form is None:
@@ -88,31 +98,123 @@ def without_strikes(page: Any, texts: list[TextObject], paths: list[Box],
     return taken, sorted(strokes)
 
 
-def _strokes_over(text: TextObject, thin: list[Box]) -> list[Box]:
-    """The thin paths that strike ``text`` through (see the module docstring); [] if none."""
+def _marks_under(texts: list[TextObject], struck: list[TextObject],
+                 strokes: dict[Box, tuple[float, float]]) -> list[TextObject]:
+    """The other objects of a struck word: a mark above or below its letters.
+
+    A browser draws each glyph as an object of its own, a tone mark or vowel above
+    the letters clear of the line through them, and marks the cluster's text on it
+    (``ร่`` read for a struck ``ร่าง``). An object on a stroke's baseline (within
+    :data:`LOW_EM` of its size) whose middle lies along the stroke is struck too.
+    """
+    taken = {id(text[1]) for text in struck}
+    out = []
+    for text in texts:
+        if id(text[1]) in taken:
+            continue
+        box = _bounds(text)
+        if box is None or box[2] <= box[0]:
+            continue
+        middle = (box[0] + box[2]) / 2
+        along = [(stroke, placed) for stroke, placed in strokes.items()
+                 if stroke[0] <= middle <= stroke[2]
+                 and box[1] - placed[1] < stroke[1] < box[3] + placed[1]]
+        if not along:
+            continue
+        placed = _baseline(text[1], text[2])
+        if placed is not None and any(abs(placed[0] - baseline) <= LOW_EM * size
+                                      for _, (baseline, size) in along):
+            out.append(text)
+    return out
+
+
+def _bounds(text: TextObject) -> Box | None:
+    """A text object's bounds on the page (left, bottom, right, top; points); None if unknown."""
     import pypdfium2.raw as pdfium_c
 
     _form, obj, to_page = text
     corners = [ctypes.c_float() for _ in range(4)]
     if not pdfium_c.FPDFPageObj_GetBounds(obj, *corners):
-        return []
+        return None
     box: Box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
-    if to_page is not None:
-        box = box_through(to_page, box)
+    return box if to_page is None else box_through(to_page, box)
+
+
+def _strokes_over(text: TextObject, thin: list[Box]
+                  ) -> tuple[list[Box], tuple[float, float] | None, Box | None]:
+    """The thin paths that strike ``text`` through, its baseline and size, its box.
+
+    See the module docstring; [] if none; baseline and size as :func:`_baseline`
+    gives them and the box (points), or None where not asked.
+    """
+    box = _bounds(text)
+    if box is None or box[2] <= box[0]:
+        return [], None, None
     left, bottom, right, top = box
-    if right <= left:
-        return []
     near = [path for path in thin if path[0] < right and left < path[2]
             and bottom < (path[1] + path[3]) / 2 < top]
     if not near:
-        return []
-    placed = _baseline(obj, to_page)
+        return [], None, None
+    placed = _baseline(text[1], text[2])
     if placed is None:
-        return []
+        return [], None, None
     baseline, em = placed
     over = [path for path in near if path[3] - path[1] <= STROKE_EM * em
             and LOW_EM * em <= (path[1] + path[3]) / 2 - baseline <= HIGH_EM * em]
-    return over if _covered(over, left, right) >= COVERED * (right - left) else []
+    struck = _covered(over, left, right) >= COVERED * (right - left)
+    return (over if struck else []), placed, box
+
+
+def _spans(words: list[tuple[Box, float, float]]) -> list[tuple[float, float, float, float]]:
+    """Struck objects' boxes joined into the spans they left.
+
+    ``words``: each struck object's box, baseline and size (points). A span is
+    ``(left, right, baseline, size)``: objects on one baseline within
+    :data:`JOINED_EM` of each other are one.
+    """
+    spans: list[list[float]] = []
+    for (left, _bottom, right, _top), baseline, size in sorted(words, key=lambda w: w[0][0]):
+        for span in spans:
+            if abs(span[2] - baseline) <= LOW_EM * size and left <= span[1] + JOINED_EM * size:
+                span[1] = max(span[1], right)
+                break
+        else:
+            spans.append([left, right, baseline, size])
+    return [(left, right, baseline, size) for left, right, baseline, size in spans]
+
+
+def closed_up(texts: list[TextObject], spans: list[tuple[float, float, float, float]],
+              rules: list[Box]) -> int:
+    """Move the words after each struck span left over it; how many objects moved.
+
+    A deletion inside a line leaves a hole as wide as the struck words, which the
+    reader would take for a gap between cells (``ใจดี`` and ``โทร. 1234`` two cells).
+    The page's own objects on the span's baseline that follow it (each within
+    :data:`JOINED_EM` of the last, no vertical rule of ``rules`` between: the rest of
+    its cell or line) are moved left by the span's width. Objects in forms stay.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    moved = 0
+    for left, right, baseline, size in sorted(spans, key=lambda span: -span[0]):
+        after = []
+        for text in texts:
+            box = _bounds(text)
+            if text[0] is None and box is not None and box[0] >= right - LOW_EM * size \
+                    and box[1] <= baseline + size and box[3] >= baseline - size:
+                placed = _baseline(text[1], None)
+                if placed is not None and abs(placed[0] - baseline) <= LOW_EM * size:
+                    after.append((box, text[1]))
+        reach = right
+        for box, obj in sorted(after, key=lambda item: item[0][0]):
+            if box[0] > reach + JOINED_EM * size or any(
+                    reach <= rule[0] <= box[0] and rule[1] <= baseline <= rule[3]
+                    for rule in rules):
+                break
+            pdfium_c.FPDFPageObj_Transform(obj, 1.0, 0.0, 0.0, 1.0, -(right - left), 0.0)
+            reach = max(reach, box[2])
+            moved += 1
+    return moved
 
 
 def _baseline(obj: Any, to_page: Any) -> tuple[float, float] | None:
