@@ -16,7 +16,8 @@ memory (never the file) before its text page is made when a stroke crosses it:
   cell's edge, clear of the letters: neither drops anything;
 * the strokes over it (a deletion's line is drawn in pieces, one per run) cover
   :data:`COVERED` of the object's width: a word struck inside a longer piece of
-  text leaves that piece as it is (kept, not half read).
+  text leaves that piece as it is (kept, not half read); and they end with the
+  text they cross (:data:`PAST_EM`): a rule runs on past a big watermark's letters.
 
 A mark of a struck word drawn as an object of its own above the line (a browser's
 tone mark) goes with it (:func:`_marks_under`), and the words after a deletion inside
@@ -45,6 +46,8 @@ COVERED = 0.9
 #: Paths thicker than this (points) are never strokes (a 40 pt heading's line-through
 #: is under 4 pt): the quick test that leaves most pages' text objects unasked.
 THICKEST = 6.0
+#: A stroke runs on at most this many font sizes past the text it crosses (a rule runs on).
+PAST_EM = 0.6
 #: Struck objects this many font sizes apart or closer are one deleted span; the words
 #: after a span are moved over it while each stands this close to the last.
 JOINED_EM = 1.0
@@ -69,12 +72,17 @@ def without_strikes(page: Any, texts: list[TextObject], paths: list[Box],
     import pypdfium2.raw as pdfium_c
 
     handle = getattr(page, "raw", page)
-    struck: list[TextObject] = []
-    strokes: dict[Box, tuple[float, float]] = {}  # a stroke: the baseline and size it struck
-    words: list[tuple[Box, float, float]] = []  # a struck object's box, baseline and size
+    crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]] = []
     for text in texts:
         crossing, placed, box = _strokes_over(text, thin)
         if crossing and placed is not None and box is not None:
+            crossed.append((text, crossing, box, placed))
+    rules = _beyond(crossed)
+    struck: list[TextObject] = []
+    strokes: dict[Box, tuple[float, float]] = {}  # a stroke: the baseline and size it struck
+    words: list[tuple[Box, float, float]] = []  # a struck object's box, baseline and size
+    for text, crossing, box, placed in crossed:
+        if any(stroke not in rules for stroke in crossing):
             struck.append(text)
             strokes.update(dict.fromkeys(crossing, placed))
             words.append((box, *placed))
@@ -96,6 +104,23 @@ def without_strikes(page: Any, texts: list[TextObject], paths: list[Box],
             pdfium_c.FPDFPageObj_Destroy(obj)
             taken += 1
     return taken, sorted(strokes)
+
+
+def _beyond(crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]]
+            ) -> set[Box]:
+    """The paths that run on past the text they cross: rules, not strokes.
+
+    ``crossed``: each text object a thin path crosses, those paths, its box and its
+    baseline and size. A line through deleted words ends with them; a table's rule
+    through a big letter (a watermark's) runs on past it by more than :data:`PAST_EM`.
+    """
+    reach: dict[Box, list[float]] = {}  # a path: the left and right of what it crosses
+    for _text, crossing, box, (_baseline, size) in crossed:
+        for path in crossing:
+            ends = reach.setdefault(path, [box[0], box[2], size])
+            ends[:] = min(ends[0], box[0]), max(ends[1], box[2]), min(ends[2], size)
+    return {path for path, (left, right, size) in reach.items()
+            if path[0] < left - PAST_EM * size or path[2] > right + PAST_EM * size}
 
 
 def _marks_under(texts: list[TextObject], struck: list[TextObject],
