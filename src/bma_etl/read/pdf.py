@@ -190,6 +190,10 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
     if not layers:
         raise ReadError(f"{name}: PDF has no pages")
     pages = [classify_page(layer) for layer in layers]
+    struck = [str(i + 1) for i, layer in enumerate(layers) if layer.struck]
+    if struck:
+        log.warning("%s: struck-through (deleted) text left out on pages %s", name,
+                    ", ".join(struck))
     required, optional = _pages_for_ocr(pages, ocr, name)
     if required or optional:
         problem = ocr_engine.engine_problem()

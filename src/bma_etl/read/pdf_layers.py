@@ -39,6 +39,7 @@ from bma_etl.read.pdf_page import (
 )
 from bma_etl.read.pdf_quarters import Cuts, quarters
 from bma_etl.read.pdf_sheets import keep_part, left_only, sheet_gutter
+from bma_etl.read.pdf_strikes import without_strikes
 from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_tabstops import with_tab_stops
@@ -78,6 +79,8 @@ class PageLayer:
     clip: Box | None = None
     #: Whether the layer was TIS-620 bytes shown as Latin-1, decoded as Thai.
     recoded: bool = False
+    #: Pieces of text struck through (deleted words of a tracked-changes print), dropped.
+    struck: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,7 @@ class _Read:
     #: The page's horizontal rules, ``(y, left, right)`` (points), after its tables' open
     #: ends were closed (:func:`.pdf_breaks.closed`).
     rules: tuple[tuple[float, float, float], ...] = ()
+    struck: int = 0  # text objects taken off for a line through them (.pdf_strikes)
 
 
 def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
@@ -250,7 +254,8 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     forms: list[Any] = []
     boxes: list[tuple[Any, Box]] = []
     paths, pictures = page_shapes(page, texts, blanks, forms, boxes)
-    rules, cut = closed(rules_of(paths))
+    struck, strokes = without_strikes(page, texts, paths, boxes)  # deleted words: not text
+    rules, cut = closed(rules_of([path for path in paths if path not in strokes]))
     without_watermarks(page, texts)  # before pdfium collects the characters
     twins_apart(page, boxes)  # a line that repeats the one above: no copy to drop
     textpage = page.get_textpage()
@@ -275,7 +280,7 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     out = _Read(lines, has_images, sum(line.unmapped for line in lines),
                 sum(line.am_tails for line in lines), cover, size[0], loose, sheet, clip,
                 any(line.left < 0.0 for line in read if line.text.strip()),
-                any(line.recoded for line in read), rules.horizontal)
+                any(line.recoded for line in read), rules.horizontal, struck)
     return out, read, paths + pictures
 
 
@@ -308,5 +313,5 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
         layers.append(PageLayer("\n".join(line.text for line in laid), page.has_images,
                                 tuple(wraps), page.unmapped, page.am_tails, page.cover,
                                 page.loose, tuple(spaced), page.sheet, page.clip,
-                                page.recoded))
+                                page.recoded, page.struck))
     return layers
