@@ -144,7 +144,9 @@ def cut_at_starts(text: str, left: float, right: float, gaps: tuple[tuple[float,
     size = size or 1.0
     if len(runs) != len(gaps):
         return [(text, left, right, gaps)]
-    wide = [n for n, (a, b) in enumerate(gaps) if b - a >= PADDING_EM * size]
+    widths = [b - a for a, b in gaps]
+    wide = [n for n, width in enumerate(widths) if width >= WIDE_EM * size
+            or (width >= PADDING_EM * size and _wider_than_its_spaces(n, widths))]
     others = starts() if wide else []
     cuts = [n for n in wide if any(abs(x - gaps[n][1]) <= SPLIT_EM * size for x in others)]
     out, done, start, last = [], 0, left, 0
@@ -153,3 +155,15 @@ def cut_at_starts(text: str, left: float, right: float, gaps: tuple[tuple[float,
         done, start, last = runs[n].end(), gaps[n][1], n + 1
     out.append((text[done:], start, right, gaps[last:]))
     return out
+
+
+#: A gap under :data:`WIDE_EM` is a cell's padding only when this many times as wide
+#: as the line's other gaps (their median): a font whose word space is wide (Loma,
+#: fpdf2) sets a name's every gap alike, ``ระยะ 20 ปี``, however wide.
+PADDING_OVER_SPACES = 1.5
+
+
+def _wider_than_its_spaces(n: int, widths: list[float]) -> bool:
+    """Whether gap ``n`` of a line is wider than its other gaps (``widths``, points)."""
+    others = sorted(width for i, width in enumerate(widths) if i != n)
+    return not others or widths[n] >= PADDING_OVER_SPACES * others[len(others) // 2]
