@@ -379,8 +379,10 @@ def _open_image(image: Path) -> Image.Image:
     from PIL import Image as PilImage
     from PIL import UnidentifiedImageError
 
+    from bma_etl.read.ocr_colour import dropped_colour, has_coloured_ink
+
     try:
         with PilImage.open(image) as opened:
-            return opened.convert("L")
+            return dropped_colour(opened) if has_coloured_ink(opened) else opened.convert("L")
     except (OSError, UnidentifiedImageError) as exc:
         raise ReadError(f"page image unreadable ({exc})") from None

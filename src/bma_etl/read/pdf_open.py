@@ -201,7 +201,9 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
     :data:`MIN_DPI`; a bigger one is refused with a ReadError. ``grid``: the
     pixels to the inch of the scan the page is (:func:`~.ocr_grid.scan_grid`), or
     0: a page rendered at fewer is rendered at ``grid``, median-filtered there
-    and scaled up (:func:`~.ocr_grid.on_grid`).
+    and scaled up (:func:`~.ocr_grid.on_grid`). A page with coloured marks on its
+    black text (:func:`~.ocr_colour.has_coloured_ink`) is rendered in colour and
+    greyed without them (:func:`~.ocr_colour.dropped_colour`).
     """
     pdf = open_pdf(data, name)
     try:
@@ -221,13 +223,24 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
                         f"{name}: page {index + 1} is {width * mm:.0f} x {height * mm:.0f} mm, "
                         f"over {megapixels:g} megapixels even at {MIN_DPI} dpi; "
                         "raise BMA_ETL_MAX_MEGAPIXELS to OCR it")
+            from PIL import Image
+
+            from bma_etl.read.ocr_colour import dropped_colour, has_coloured_ink
+
+            # Stamps, signatures and highlighter in colour are dropped (a 72 dpi look first).
+            colour = has_coloured_ink(page.render(scale=min(1.0, scale), crop=crop).to_pil())
+
+            def grey(at: float) -> Image.Image:
+                if colour:
+                    return dropped_colour(page.render(scale=at, crop=crop).to_pil())
+                return page.render(scale=at, grayscale=True, crop=crop).to_pil()
+
             if 0 < grid < scale * 72:
                 from bma_etl.read.ocr_grid import on_grid
 
-                on_grid(page.render(scale=grid / 72, grayscale=True, crop=crop).to_pil(),
-                        scale * 72 / grid).save(path)
+                on_grid(grey(grid / 72), scale * 72 / grid).save(path)
             else:
-                page.render(scale=scale, grayscale=True, crop=crop).to_pil().save(path)
+                grey(scale).save(path)
             return scale * 72
         finally:
             page.close()
