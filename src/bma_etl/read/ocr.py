@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bma_etl.errors import ReadError
 from bma_etl.limits import seconds_from_env
-from bma_etl.read.ocr_image import cleaned, page_rules
+from bma_etl.read.ocr_image import PageRules, levelled, median3, page_rules
 from bma_etl.read.ocr_layout import OcrWord, page_layout
 from bma_etl.read.ocr_orient import read_upright
 from bma_etl.read.ocr_tsv import (
@@ -164,7 +164,7 @@ MIN_LINE_SIZE = 2.5
 #: Settings the engine reads with (and the image clean-up), named in the cache:
 #: results read otherwise are read again.
 ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai "
-                   "ruled-rows even-light skew 3 paper upright")
+                   "ruled-rows rules-before-median even-light skew 3 paper upright")
 
 
 def engine_version() -> str:
@@ -257,8 +257,12 @@ def jobs() -> int:
 
 
 def ocr_image(image: Path | Image.Image, *, lang: str = LANG, dpi: float = 300,
-              timeout: float | None = None) -> OcrPage:
-    """Read one page image (a file or a Pillow image) with an in-process engine."""
+              timeout: float | None = None, rules: PageRules | None = None) -> OcrPage:
+    """Read one page image (a file or a Pillow image) with an in-process engine.
+
+    ``rules``: the page's table rules, found on the image before its noise was
+    filtered (:func:`~.ocr_image.levelled`); None finds them on ``image``.
+    """
     limit = page_time_limit() if timeout is None else timeout
     page = _open_image(image) if isinstance(image, Path) else image
     with _ENGINES.engine(lang) as api:
@@ -286,7 +290,8 @@ def ocr_image(image: Path | Image.Image, *, lang: str = LANG, dpi: float = 300,
     latin = latin_words(tsv)
     if latin:
         tsv, txt = with_words_replaced(tsv, txt, _thai_readings(page, latin, dpi, limit))
-    text, words, confidence = page_layout(tsv, txt, page_rules(page, dpi))
+    found = page_rules(page, dpi) if rules is None else rules
+    text, words, confidence = page_layout(tsv, txt, found)
     return OcrPage(text, confidence, words, dpi)
 
 
@@ -369,10 +374,16 @@ def read_images(images: Iterable[tuple[K, Path, float, bool]], *, lang: str = LA
 def _read_and_remove(image: Path, lang: str, dpi: float, filtered: bool = False) -> OcrPage:
     try:
         return read_upright(_open_image(image),
-                            lambda page: ocr_image(cleaned(page, filtered), lang=lang, dpi=dpi),
-                            dpi)
+                            lambda page: _read_level(page, lang, dpi, filtered), dpi)
     finally:
         image.unlink(missing_ok=True)
+
+
+def _read_level(page: Image.Image, lang: str, dpi: float, filtered: bool) -> OcrPage:
+    """OCR a page :func:`~.ocr_image.cleaned`, its rules found before the median."""
+    level = levelled(page)
+    return ocr_image(level if filtered else median3(level), lang=lang, dpi=dpi,
+                     rules=page_rules(level, dpi))
 
 
 def _open_image(image: Path) -> Image.Image:
