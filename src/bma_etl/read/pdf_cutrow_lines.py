@@ -126,8 +126,10 @@ def goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[in
         # the room the row's last line left is unknown (its column shows no edge on
         # its page): no sign it filled the cell, only a word it cut in two is, or each
         # of its cells going on from Thai to Thai where it starts (``…ที่เบิก`` /
-        # ``ใช้(ครั้งที่ 1)…``, ``: เป็นไปตาม`` / ``แผน``, ``: เป็นไปตามเป้า`` / ``หมาย``)
-        return aligned or word_across(pieces[mine[0]], texts[0])
+        # ``ใช้(ครั้งที่ 1)…``, ``: เป็นไปตาม`` / ``แผน``, ``: เป็นไปตามเป้า`` / ``หมาย``), most
+        # of them a tail shorter than their line (under a header row, ``มาตรการ`` /
+        # ``มน. การพัฒนา…``, each value is longer: a row of its own)
+        return (aligned and _tails(pieces, into, texts)) or word_across(pieces[mine[0]], texts[0])
     for end, k in zip(cont.ends, into, strict=True):
         at = mine.index(k)
         if at + 1 < len(row.cells) and end > row.cells[at + 1]:
@@ -183,3 +185,14 @@ def word_room(text: str, width: float, size: float, lines: bool) -> float:
         return room
     letters = LETTER_EM * size * len(THAI_MARK.sub("", text.split()[0]))
     return max(room, FLUSH_EM * size + min(WORD_EM * size, letters))
+
+
+def _tails(pieces: list[str], into: list[int], texts: list[str]) -> bool:
+    """Whether most of ``texts`` (the rest's cells) are shorter than the row's ``pieces``.
+
+    ``into``: the row's cell of each text. Short rests are the ends of wrapped
+    cells; a row's values under its header are longer than the header's words.
+    """
+    shorter = sum(len(text.strip()) < len(pieces[k].strip())
+                  for k, text in zip(into, texts, strict=True))
+    return shorter * 2 > len(into)
