@@ -329,3 +329,43 @@ def chromium_word_lines(font: Path, words: list[str], tmp_path: Path) -> list[st
         return [line.text for line in page_lines(doc[0].get_textpage())]
     finally:
         doc.close()
+
+
+#: Where page ``k`` of a sheet goes: ``(width, height, k)`` of the page (points) to
+#: ``(scale, x, y)`` of its drawing on the sheet.
+Place = Callable[[float, float, int], tuple[float, float, float]]
+
+
+def impose_pypdf(src: Path, out: Path, sheet: tuple[float, float], per_sheet: int,
+                 place: Place) -> None:
+    """``per_sheet`` pages of ``src`` to each ``sheet`` (points), each page's content
+    drawn scaled where ``place`` puts it (pypdf's merge)."""
+    import pypdf
+
+    reader, writer = pypdf.PdfReader(src), pypdf.PdfWriter()
+    for first in range(0, len(reader.pages), per_sheet):
+        drawn = pypdf.PageObject.create_blank_page(width=sheet[0], height=sheet[1])
+        for k, page in enumerate(reader.pages[first:first + per_sheet]):
+            scale, x, y = place(float(page.mediabox.width), float(page.mediabox.height), k)
+            drawn.merge_transformed_page(page, pypdf.Transformation().scale(scale)
+                                         .translate(x, y))
+        writer.add_page(drawn)
+    writer.write(out)
+
+
+def impose_pdfium(src: Path, out: Path, sheet: tuple[float, float], per_sheet: int,
+                  place: Place) -> None:
+    """``per_sheet`` pages of ``src`` to each ``sheet`` (points), each page one Form
+    XObject drawn scaled where ``place`` puts it (pdfium)."""
+    import pypdfium2 as pdfium
+
+    source, target = pdfium.PdfDocument(src), pdfium.PdfDocument.new()
+    for first in range(0, len(source), per_sheet):
+        drawn = target.new_page(*sheet)
+        for k in range(min(per_sheet, len(source) - first)):
+            scale, x, y = place(*source[first + k].get_size(), k)
+            page = source.page_as_xobject(first + k, target).as_pageobject()
+            page.transform(pdfium.PdfMatrix().scale(scale, scale).translate(x, y))
+            drawn.insert_obj(page)
+        drawn.gen_content()
+    target.save(out)

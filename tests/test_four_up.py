@@ -22,6 +22,7 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 
+import conftest
 from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
@@ -42,29 +43,12 @@ def _place(width: float, height: float, k: int) -> tuple[float, float, float]:
 
 def impose_pypdf(src: Path, out: Path) -> None:
     """Four pages to a sheet, each page's content drawn scaled (pypdf's merge)."""
-    reader, writer = pypdf.PdfReader(src), pypdf.PdfWriter()
-    for first in range(0, len(reader.pages), 4):
-        sheet = pypdf.PageObject.create_blank_page(width=SHEET[0], height=SHEET[1])
-        for k, page in enumerate(reader.pages[first:first + 4]):
-            scale, x, y = _place(float(page.mediabox.width), float(page.mediabox.height), k)
-            sheet.merge_transformed_page(page, pypdf.Transformation().scale(scale)
-                                         .translate(x, y))
-        writer.add_page(sheet)
-    writer.write(out)
+    conftest.impose_pypdf(src, out, SHEET, 4, _place)
 
 
 def impose_pdfium(src: Path, out: Path) -> None:
     """Four pages to a sheet, each page one Form XObject drawn scaled."""
-    source, target = pdfium.PdfDocument(src), pdfium.PdfDocument.new()
-    for first in range(0, len(source), 4):
-        sheet = target.new_page(*SHEET)
-        for k in range(min(4, len(source) - first)):
-            scale, x, y = _place(*source[first + k].get_size(), k)
-            drawn = source.page_as_xobject(first + k, target).as_pageobject()
-            drawn.transform(pdfium.PdfMatrix().scale(scale, scale).translate(x, y))
-            sheet.insert_obj(drawn)
-        sheet.gen_content()
-    target.save(out)
+    conftest.impose_pdfium(src, out, SHEET, 4, _place)
 
 
 def _print(generator: str, producer: str, tmp_path: Path) -> tuple[Path, dict[str, object]]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import pypdf
 import pypdfium2 as pdfium
 import pytest
 
@@ -22,6 +21,7 @@ from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.read.pdf_open import render_page
 
+import conftest
 from conftest import font_file
 from corpus import render
 from corpus.build import GENERATORS
@@ -39,29 +39,12 @@ def _place(width: float, height: float, side: int) -> tuple[float, float, float]
 
 def impose_pypdf(src: Path, out: Path) -> None:
     """Two pages to a sheet, each page's content drawn scaled (pypdf's merge)."""
-    reader, writer = pypdf.PdfReader(src), pypdf.PdfWriter()
-    for first in range(0, len(reader.pages), 2):
-        sheet = pypdf.PageObject.create_blank_page(width=SHEET[0], height=SHEET[1])
-        for side, page in enumerate(reader.pages[first:first + 2]):
-            scale, x, y = _place(float(page.mediabox.width), float(page.mediabox.height), side)
-            sheet.merge_transformed_page(page, pypdf.Transformation().scale(scale)
-                                         .translate(x, y))
-        writer.add_page(sheet)
-    writer.write(out)
+    conftest.impose_pypdf(src, out, SHEET, 2, _place)
 
 
 def impose_pdfium(src: Path, out: Path) -> None:
     """Two pages to a sheet, each page one Form XObject drawn scaled."""
-    source, target = pdfium.PdfDocument(src), pdfium.PdfDocument.new()
-    for first in range(0, len(source), 2):
-        sheet = target.new_page(*SHEET)
-        for side in range(min(2, len(source) - first)):
-            scale, x, y = _place(*source[first + side].get_size(), side)
-            drawn = source.page_as_xobject(first + side, target).as_pageobject()
-            drawn.transform(pdfium.PdfMatrix().scale(scale, scale).translate(x, y))
-            sheet.insert_obj(drawn)
-        sheet.gen_content()
-    target.save(out)
+    conftest.impose_pdfium(src, out, SHEET, 2, _place)
 
 
 IMPOSE = {"pypdf": impose_pypdf, "pdfium": impose_pdfium}

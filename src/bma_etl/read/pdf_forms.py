@@ -136,3 +136,23 @@ def placed_edges(lefts: list[float], rights: list[float], moved: dict[int, Matri
             y = m[2] * (at[1] if at is not None else 0.0) + m[4]
             lefts[i], rights[i] = m[0] * lefts[i] + y, m[0] * rights[i] + y
     return lefts, rights
+
+
+def remove_objects(handle: Any, found: list[tuple[Any, Any, Any]]) -> int:
+    """Take ``found`` page objects (``(form or None, object, matrix)``) off a page.
+
+    ``handle``: the raw pdfium page. An object inside a Form XObject is taken out
+    of its form. Returns how many pdfium removed (and destroyed).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    taken = 0
+    for form, obj, _ in found:
+        if form is None:
+            done = pdfium_c.FPDFPage_RemoveObject(handle, obj)
+        else:
+            done = pdfium_c.FPDFFormObj_RemoveObject(form, obj)
+        if done:
+            pdfium_c.FPDFPageObj_Destroy(obj)
+            taken += 1
+    return taken

@@ -32,7 +32,7 @@ import ctypes
 import math
 from typing import Any
 
-from bma_etl.read.pdf_forms import Box, apply, box_through
+from bma_etl.read.pdf_forms import Box, apply, box_through, remove_objects
 from bma_etl.read.pdf_open import TextObject
 
 #: A stroke is no thicker than this many font sizes (its box, line width included).
@@ -69,8 +69,6 @@ def without_strikes(page: Any, texts: list[TextObject], paths: list[Box],
             and path[2] - path[0] > path[3] - path[1]]
     if not thin:
         return 0, []
-    import pypdfium2.raw as pdfium_c
-
     handle = getattr(page, "raw", page)
     crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]] = []
     for text in texts:
@@ -94,16 +92,7 @@ def without_strikes(page: Any, texts: list[TextObject], paths: list[Box],
     if boxes is not None:
         boxes[:] = [(obj, box) for obj, box in boxes if id(obj) not in gone]
     closed_up(texts, _spans(words), [path for path in paths if path[2] - path[0] <= THIN_RULE])
-    taken = 0
-    for form, obj, _ in struck:
-        if form is None:
-            done = pdfium_c.FPDFPage_RemoveObject(handle, obj)
-        else:
-            done = pdfium_c.FPDFFormObj_RemoveObject(form, obj)
-        if done:
-            pdfium_c.FPDFPageObj_Destroy(obj)
-            taken += 1
-    return taken, sorted(strokes)
+    return remove_objects(handle, struck), sorted(strokes)
 
 
 def _beyond(crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]]

@@ -30,7 +30,7 @@ import math
 from statistics import median
 from typing import Any
 
-from bma_etl.read.pdf_forms import Box, box_through, then
+from bma_etl.read.pdf_forms import Box, box_through, remove_objects, then
 from bma_etl.read.pdf_open import TextObject, page_shapes
 
 #: Text whose baseline runs more than this many degrees off the horizontal is turned.
@@ -64,8 +64,6 @@ def without_watermarks(page: Any, texts: list[TextObject] | None = None) -> int:
     asked its matrix and size; colours and boxes are asked of the few large ones
     only. An object pdfium cannot place or measure stays.
     """
-    import pypdfium2.raw as pdfium_c
-
     if texts is None:
         texts = []
         page_shapes(page, texts)
@@ -92,13 +90,7 @@ def without_watermarks(page: Any, texts: list[TextObject] | None = None) -> int:
             middle = _middle(handle)
             turned += [text for text in big if _centred(_box(text), middle)
                        or any(_overlap(_box(text), box) for box in rest)]
-    for form, obj, _ in turned:
-        if form is None:
-            done = pdfium_c.FPDFPage_RemoveObject(handle, obj)
-        else:
-            done = pdfium_c.FPDFFormObj_RemoveObject(form, obj)
-        if done:
-            pdfium_c.FPDFPageObj_Destroy(obj)
+    remove_objects(handle, turned)
     return len(turned)
 
 
