@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from bma_etl.read.pdf_forms import Box, apply, box_through, remove_objects
@@ -65,14 +66,16 @@ def without_strikes(page: Any, texts: list[TextObject], paths: list[Box],
     objects with their boxes. The objects taken off are removed from ``texts`` and
     ``boxes`` in place (they are destroyed). An object pdfium cannot place stays.
     """
-    thin = [path for path in paths if 0.0 < path[3] - path[1] <= THICKEST
-            and path[2] - path[0] > path[3] - path[1]]
+    thin = sorted((path for path in paths if 0.0 < path[3] - path[1] <= THICKEST
+                   and path[2] - path[0] > path[3] - path[1]), key=_middle)
     if not thin:
         return 0, []
     handle = getattr(page, "raw", page)
+    middles = [_middle(path) for path in thin]
+    known = {id(obj): box for obj, box in boxes or ()}  # the page's own objects' bounds
     crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]] = []
     for text in texts:
-        crossing, placed, box = _strokes_over(text, thin)
+        crossing, placed, box = _strokes_over(text, thin, middles, known.get(id(text[1])))
         if crossing and placed is not None and box is not None:
             crossed.append((text, crossing, box, placed))
     rules = _beyond(crossed)
@@ -154,19 +157,27 @@ def _bounds(text: TextObject) -> Box | None:
     return box if to_page is None else box_through(to_page, box)
 
 
-def _strokes_over(text: TextObject, thin: list[Box]
+def _middle(path: Box) -> float:
+    """A path's middle height (points)."""
+    return (path[1] + path[3]) / 2
+
+
+def _strokes_over(text: TextObject, thin: list[Box], middles: list[float],
+                  bounds: Box | None = None
                   ) -> tuple[list[Box], tuple[float, float] | None, Box | None]:
     """The thin paths that strike ``text`` through, its baseline and size, its box.
 
-    See the module docstring; [] if none; baseline and size as :func:`_baseline`
-    gives them and the box (points), or None where not asked.
+    ``thin``: the page's thin paths by their middle height, ``middles`` those
+    heights; ``bounds``: the text's box where already known. See the module
+    docstring; [] if none; baseline and size as :func:`_baseline` gives them and
+    the box (points), or None where not asked.
     """
-    box = _bounds(text)
+    box = _bounds(text) if bounds is None else bounds
     if box is None or box[2] <= box[0]:
         return [], None, None
     left, bottom, right, top = box
-    near = [path for path in thin if path[0] < right and left < path[2]
-            and bottom < (path[1] + path[3]) / 2 < top]
+    near = [path for path in thin[bisect_right(middles, bottom):bisect_left(middles, top)]
+            if path[0] < right and left < path[2]]
     if not near:
         return [], None, None
     placed = _baseline(text[1], text[2])
