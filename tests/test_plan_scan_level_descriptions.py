@@ -46,14 +46,19 @@ def _words(text: str) -> tuple[tuple[int, int, float], ...]:
         for m in re.finditer(r"\S+", text))
 
 
-def _assert_levels_as_generated(generated: Any, text: str) -> None:
-    """Every scoring level of ``text`` (read as OCR'd) has its generated description and score."""
+def _assert_levels_as_generated(generated: Any, text: str, *, indicators: bool = False) -> None:
+    """Every scoring level of ``text`` (read as OCR'd) has its generated description and
+    score (``indicators``: and its indicator, and the generator wrote some levels)."""
+    def key(indicator: str) -> tuple[str, ...]:
+        return (indicator,) if indicators else ()
+
     want: list[Any] = [
-        (_squashed(row["description"]), row["score"])
+        (*key(row["indicator"]), _squashed(row["description"]), row["score"])
         for row in generated.tables["plan_scoring_levels"]
     ]
+    assert want or not indicators, "the generator writes scoring tables"
     got = [
-        (_squashed(r.description), _plain(r.score))
+        (*key(r.indicator), _squashed(r.description), _plain(r.score))
         for r in records_of(extract, text, screened=False, words=_words(text)).get(
             "plan_scoring_levels", [])
     ]
@@ -78,17 +83,7 @@ def test_level_description_with_junk_read_around_it_keeps_its_words(seed: int) -
         return level, f"ร้อยละ {lead} {m.group('score')}"
 
     text = _flowing(generated.text, rng, damage)
-    want: list[Any] = [
-        (row["indicator"], _squashed(row["description"]), row["score"])
-        for row in generated.tables["plan_scoring_levels"]
-    ]
-    assert want, "the generator writes scoring tables"
-    got = [
-        (r.indicator, _squashed(r.description), _plain(r.score))
-        for r in records_of(extract, text, screened=False, words=_words(text)).get(
-            "plan_scoring_levels", [])
-    ]
-    assert got == want
+    _assert_levels_as_generated(generated, text, indicators=True)
 
 
 #: The weight words as OCR garbled them before ``หนักคะแนน``.

@@ -25,14 +25,10 @@ def _marks_lost(text: str, rng: random.Random) -> str:
                   lambda m: "" if rng.random() < 0.3 else m.group(), text)
 
 
-@pytest.mark.parametrize("generator", sorted(GENERATORS))
-def test_report_row_signal_needles_change_no_score(generator: str) -> None:
-    """The progress form's report-row signal runs after its needles (its branches' first
-    words) are found: as printed and in key form, on generated documents of every
-    layout, clean and with marks lost, it scores what it scores without them."""
-    [signal] = [s for s in SIGNALS if s.pattern.startswith("รายงานคร")]
+def _assert_scores_as_bare(signal: Signal, generator: str, rng: random.Random) -> None:
+    """``signal`` scores what it scores without needles or core (printed and in key
+    form) on three ``generator`` documents, clean and with marks lost."""
     bare = Signal(signal.pattern, signal.points, signal.within)
-    rng = random.Random(f"needles-{generator}")
     for _ in range(3):
         text = GENERATORS[generator](rng).text
         for shown in (text, _marks_lost(text, rng)):
@@ -40,6 +36,15 @@ def test_report_row_signal_needles_change_no_score(generator: str) -> None:
             for keyed in (False, True):
                 assert score_signals(doc, (signal,), keyed=keyed) \
                     == score_signals(doc, (bare,), keyed=keyed)
+
+
+@pytest.mark.parametrize("generator", sorted(GENERATORS))
+def test_report_row_signal_needles_change_no_score(generator: str) -> None:
+    """The progress form's report-row signal runs after its needles (its branches' first
+    words) are found: as printed and in key form, on generated documents of every
+    layout, clean and with marks lost, it scores what it scores without them."""
+    [signal] = [s for s in SIGNALS if s.pattern.startswith("รายงานคร")]
+    _assert_scores_as_bare(signal, generator, random.Random(f"needles-{generator}"))
 
 
 def _web_signals() -> list[Signal]:
@@ -56,15 +61,7 @@ def test_web_signal_needles_and_core_change_no_score(signal: Signal, generator: 
     and the detail page's ``Policy ID`` line (its words as needles, not ``ID``, which a
     plan holds) score what they score without needles or core, as printed and in key
     form, on generated documents of every layout, clean and with marks lost."""
-    bare = Signal(signal.pattern, signal.points, signal.within)
-    rng = random.Random(f"web-needles-{generator}")
-    for _ in range(3):
-        text = GENERATORS[generator](rng).text
-        for shown in (text, _marks_lost(text, rng)):
-            doc = RepairedText.of(shown)
-            for keyed in (False, True):
-                assert score_signals(doc, (signal,), keyed=keyed) \
-                    == score_signals(doc, (bare,), keyed=keyed)
+    _assert_scores_as_bare(signal, generator, random.Random(f"web-needles-{generator}"))
 
 
 def test_web_signals_are_found_on_their_pages() -> None:
