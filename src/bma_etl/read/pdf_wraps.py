@@ -81,6 +81,23 @@ def first_unit(text: str) -> str:
     return found.group() if found else ""
 
 
+#: Thai marks: they stand over or under their letter and advance the pen by nothing.
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def advance_share(word: str, text: str) -> float:
+    """The share of ``text``'s width that ``word`` (a piece of it) takes, by characters.
+
+    Only the characters that advance the pen count: a Thai text's marks take no
+    width, so ``๘๒.๐๐`` takes more of ``๘๒.๐๐ % : งบประมาณที่เบิกใช้`` than its
+    share of the characters.
+
+    >>> advance_share("๘๒", "๘๒ ที่")  # 2 of the 4 characters that advance, not 2 of 6
+    0.5
+    """
+    return len(_MARKS.sub("", word)) / max(1, len(_MARKS.sub("", text)))
+
+
 def _margin(lines: list[TextLine], page_width: float) -> tuple[float, float]:
     """The body's left edge and the right margin of a page's lines (points).
 
