@@ -51,3 +51,28 @@ def test_a_name_wrapped_onto_its_code_line_reads_whole(seed: int) -> None:
     normalized = normalize(web_progress_history.extract(text), text.text, (), None)
     projects = build_records(normalized, "0" * 64)["projects"]
     assert [p.project_name for p in projects] == [want]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_name_cut_before_its_year_reads_whole_with_no_wrap_seen(seed: int) -> None:
+    # Word's distributed alignment spreads the name's first line letter by letter to the
+    # margin (LibreOffice's print of the page as a Word file): no wrap shows, and the
+    # code's line names ``(2564)`` alone, which no project is named. The line above is the
+    # name's first part all the same.
+    rng = random.Random(f"year-alone-{seed}")
+    for _ in range(200):  # the first page drawn whose name ends with its year
+        doc = GENERATORS["web_tracking"](rng)
+        lines = doc.text.split("\n")
+        at = next((k for k, line in enumerate(lines) if (m := _NAME_CODE.match(line))
+                   and re.search(r" \([0-9]{4}\)$", m["name"])), None)
+        if at is not None:
+            break
+    assert at is not None, "no page drawn names its year"
+    want = doc.truth["tables"]["projects"][0]["project_name"]
+    cut = lines[at].rindex(" (")
+    lines[at:at + 1] = [lines[at][:cut], lines[at][cut + 1:]]
+    text = RepairedText.of("\n".join(lines), (0,), wraps=frozenset(),
+                           spaced=frozenset(), judged=frozenset({1}))
+    normalized = normalize(web_progress_history.extract(text), text.text, (), None)
+    projects = build_records(normalized, "0" * 64)["projects"]
+    assert [p.project_name for p in projects] == [want]

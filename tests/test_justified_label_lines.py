@@ -28,6 +28,7 @@ from bma_etl.textnorm import repair_text
 from conftest import font_file, letters_and_spaces
 from corpus import render
 from corpus.paragraphs import WORDS
+from corpus.values import project_code, project_name
 
 SEED = 5501
 #: (font, body size pt, orientation) of each printing.
@@ -76,3 +77,36 @@ def test_a_spread_label_line_is_not_a_table_row(printing: tuple[str, int, str],
     assert letters_and_spaces("\n".join(body))[0] == letters_and_spaces("\n".join(lines))[0]
     read_lines = {re.sub(" +", " ", line.strip()) for line in body}  # a tab stays a tab
     assert [h for h in headings if h not in read_lines] == []
+
+
+#: (font, body size pt) of the shaped printings: Norasi kerns its digit pairs, Kinnari
+#: sets wide spaces.
+SHAPED = (("Norasi", 16), ("Norasi", 12), ("Kinnari", 14))
+
+
+@pytest.mark.parametrize("printing", SHAPED, ids=lambda p: f"{p[0]}-{p[1]}")
+def test_a_shaped_line_spread_by_a_word_it_measured_too_wide_is_one_line(
+        printing: tuple[str, int], tmp_path: Path) -> None:
+    # fpdf2 with text shaping breaks a line on the font's advances and draws it shaped:
+    # a tracking page's ``name : code`` whose code overflowed the line as measured
+    # (by under a millimetre) goes to the next line, and ``name :`` is spread to the
+    # margin, though the code as drawn (kerned) would have fitted in the room left.
+    # The spread line is one line of text, not a name and a colon in two cells.
+    font, size = printing
+    rng = random.Random(f"{SEED}-shaped-{printing}")
+    measure = render.fpdf_page(font, font_file(font), size, margin=15.0).get_string_width
+    pairs = [(project_name(rng, long=False), project_code(rng)) for _ in range(3)]
+    lost = []
+    for k, (name, code) in enumerate(pairs):
+        pdf = render.fpdf_page(font, font_file(font), size, margin=15.0, shaping=True)
+        full = measure(f"{name} : {code}") - 0.3  # the code overflows by 0.3 mm, measured
+        pdf.set_right_margin(pdf.w - pdf.l_margin - full - 2 * pdf.c_margin)
+        lines = [f"{name} : {code}", "", "ความคืบหน้าโครงการ ร้อยละ 45"]
+        render.fpdf_lines(pdf, lines, size * 0.5)
+        out = tmp_path / f"{k}.pdf"
+        pdf.output(str(out))
+        read = repair_text(extract_pdf(out.read_bytes(), out.name, ocr="never").text)
+        body = [re.sub(" +", " ", line.strip()) for line in read.split("\n")]
+        lost += [name for name in [f"{name} :"] if name not in body]
+        assert code in body, "the code fitted its line: shows nothing"
+    assert lost == []

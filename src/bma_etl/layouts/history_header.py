@@ -177,6 +177,10 @@ def name_without_code(doc: RepairedText, lines: list[Line], first: int
     return (strip_outline_raw(doc, raw) if raw is not None else None), code
 
 
+#: A ``<name> : <code>`` line's name that is a bracketed year alone: the name's end.
+_YEAR_ALONE = re.compile(rf"\(\s*{DIGIT}{{4}}\s*\)")
+
+
 def with_wrapped_name(doc: RepairedText, lines: list[Line]) -> list[Line]:
     """``lines`` with a name's first line joined to the ``<name> : <code>`` line it wrapped into.
 
@@ -184,14 +188,18 @@ def with_wrapped_name(doc: RepairedText, lines: list[Line]) -> list[Line]:
     (``โครงการปรับปรุงครุภัณฑ์…ในสังกัด`` / ``(2562) : 16522290-1351``); the second is
     complete in itself and joins no line (its name, ``(2562)``, would be the project's).
     The line above it is the name's first when the reader saw it wrap (``doc.wraps``)
-    into the very next line, and it is no line of the page's frame or a header value.
+    into the very next line, or when the second's name is a bracketed year alone (no
+    project is named so: Word's distributed alignment spreads the name's first line
+    letter by letter and no wrap shows), and it is no line of the page's frame or a
+    header value.
     """
     for i in range(1, len(lines)):
         found = header_match(lines[i].text)
         if found is None or found[1] != "_name_code":
             continue
         above = lines[i - 1]
-        if above.pieces or above.no not in doc.wraps or lines[i].no != above.no + 1 \
+        cut = above.no in doc.wraps or _YEAR_ALONE.fullmatch(found[0]["name"] or "") is not None
+        if above.pieces or not cut or lines[i].no != above.no + 1 \
                 or any(r.search(above.text) for r in BOILERPLATE_RES) \
                 or header_match(above.text) or ":" in above.text:
             return lines

@@ -137,6 +137,9 @@ _GROUP_REST = re.compile(r"^\s*,[0-9๐-๙]{3}(?![0-9๐-๙])")
 #: A value cut after its decimal point or a thousands comma (``= 13.`` / ``50 %``), or
 #: between its decimals (``= 3.0`` / ``0 %``).
 _CUT_MARK_END = re.compile(r"=\s*[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*(?:[.,]|\.[0-9๐-๙])$")
+#: An amount cut inside a thousands group (``= 1,0`` / ``34,500 บาท``): the group's
+#: digits so far; the next line starts with the rest of that group.
+_CUT_IN_GROUP_END = re.compile(r"=\s*[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*,([0-9๐-๙]{1,2})$")
 
 
 def _value_separator(left: str, right: str) -> str:
@@ -153,7 +156,9 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
     flags after a gap on the next line, so the reader keeps the two lines apart.
     LibreOffice's text print also cuts a value between its digits (``= 2`` /
     ``3.00 %``), after its decimal point (``= 13.`` / ``50 %``) or between its
-    decimals (``= 3.0`` / ``0 %``), and before a thousands comma (``= 6,499`` / ``,500 บาท``).
+    decimals (``= 3.0`` / ``0 %``), before a thousands comma (``= 6,499`` / ``,500 บาท``)
+    and inside a thousands group (``= 1,0`` / ``34,500 บาท``: the next line starts with
+    the group's other digits).
     """
     if last.line.no == cell.line.no:
         return False
@@ -170,6 +175,8 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
             return True
     if _GROUP_REST.match(cell.text):
         return bool(_CUT_GROUP_END.search(last.text))
+    if group := _CUT_IN_GROUP_END.search(tail):
+        return re.match(f"[0-9๐-๙]{{{3 - len(group[1])}}}(?![0-9๐-๙])", head) is not None
     if _CUT_MARK_END.search(tail):
         return head[:1].isdigit()
     return bool(_VALUE_REST.match(cell.text)) and bool(_CUT_DIGITS_END.search(last.text))

@@ -31,7 +31,7 @@ from bma_etl.read.pdf_justified import FLUSH_EM
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import join_pieces
 from bma_etl.read.pdf_tabstops import ON_GRID, on_tab_grid
-from bma_etl.read.pdf_wraps import WRAP_SPACE_EM
+from bma_etl.read.pdf_wraps import WRAP_SPACE_EM, advance_share, first_unit
 
 #: Widest word that a line of a cell may have left for the next line (font sizes):
 #: ``อิเล็กทรอนิกส์`` is 6 to 7.
@@ -279,13 +279,13 @@ def _flowing(lines: list[TextLine], cols: list[dict[int, str]], anchors: list[fl
 def _room(piece: str, width: float, size: float) -> float:
     """How much room a filled column may leave at a line's end.
 
-    The width of the first word (up to a space; at most :data:`WORD_EM` font sizes)
-    of the ``piece`` on the next line (``width`` points wide), that did not fit, and
-    :data:`FLUSH_EM`.
+    The width of the first word (:func:`.pdf_wraps.first_unit`, its share of the
+    piece's :func:`.pdf_wraps.advance_share`; at most :data:`WORD_EM` font sizes) of the
+    ``piece`` on the next line (``width`` points wide), that did not fit, and :data:`FLUSH_EM`.
     """
     text = piece.strip()
-    word = text.split(" ")[0]
-    return FLUSH_EM * size + min(WORD_EM * size, width * len(word) / max(1, len(text)))
+    word = first_unit(text)
+    return FLUSH_EM * size + min(WORD_EM * size, width * advance_share(word, text))
 
 
 def _flows_on(above: TextLine, cols_above: dict[int, str], line: TextLine,

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bma_etl.read.pdf_layout import TextLine
-from bma_etl.read.pdf_line import spread
+from bma_etl.read.pdf_line import MAX_SPACE_EM, spread
 from bma_etl.read.pdf_tables import join_pieces
 from bma_etl.read.pdf_tabstops import on_stop
 
@@ -158,6 +158,11 @@ def _spaced(row: TextLine, k: int) -> bool:
 #: The narrowest space a line spread by justification is taken to have had
 #: (font sizes): the room it would leave at one such space per gap is the most.
 SPACE_EM = 0.2
+#: How much wider than drawn a writer may have measured a word (a share of its
+#: width): fpdf2 with text shaping breaks lines on the font's advances and draws the
+#: glyphs kerned (Norasi's digit pairs: ``16111672-0229`` is 101 pt measured, 91 pt
+#: drawn at 16 pt).
+KERNED_SHARE = 0.12
 
 
 def with_spread_lines(lines: list[TextLine]) -> None:
@@ -170,10 +175,14 @@ def with_spread_lines(lines: list[TextLine]) -> None:
     and it reads as cells. Such a line (no ruled table's) ends flush with the page's
     right edge, its gaps are alike, the next line starts where it does at a
     paragraph's pitch in the same size, and that line's first word would not have
-    fitted in the room the line leaves with one space per gap. A line with a cell
-    at a column of the page's rows (:func:`column_starts`) is a table's row: fpdf2
-    sets a tab row's cells at tab stops and cuts a project name too long for the
-    line at the margin (``1`` ⇥ ``โครงการ…เ`` / ``ขตหนองจอก`` ⇥ ``10,416,400 บาท``).
+    fitted in the room the line leaves with one space per gap. A writer that breaks
+    lines on the font's advances and draws them kerned (fpdf2 with text shaping)
+    measured the word wider than drawn (:data:`KERNED_SHARE`) and its spaces as the
+    font's: when every gap holds a written space, the room is taken at the widest
+    natural space (:data:`.pdf_line.MAX_SPACE_EM`), one more before the word. A line
+    with a cell at a column of the page's rows (:func:`column_starts`) is a table's
+    row: fpdf2 sets a tab row's cells at tab stops and cuts a project name too long
+    for the line at the margin (``1`` ⇥ ``โครงการ…เ`` / ``ขตหนองจอก`` ⇥ ``10,416,400 บาท``).
     """
     edge = max((line.right for line in lines if line.text.strip()), default=0.0)
     columns = column_starts(lines, edge)
@@ -192,8 +201,11 @@ def with_spread_lines(lines: list[TextLine]) -> None:
             continue  # a cell at a column of the page's table rows
         natural = sum(e - c for c, e in zip(line.cells, line.ends, strict=True))
         room = edge - line.left - natural - len(gaps) * SPACE_EM * size
+        known = len(line.spaces) == len(line.cells)  # every gap is a space
+        if known and all(line.spaces[:-1]):  # spaces written: the room as a writer measured it
+            room = edge - line.left - natural - (len(gaps) + 1) * MAX_SPACE_EM * size
+            room /= 1.0 + KERNED_SHARE
         if nxt.first_word > room:
-            known = len(line.spaces) == len(line.cells)  # every gap is a space
             joined = _merged(replace(line, spaces=(True,) * len(line.cells)), [0])
             lines[i] = replace(joined, spaces=line.spaces[-1:] if known else ())
 

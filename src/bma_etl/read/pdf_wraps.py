@@ -10,6 +10,7 @@ writer's habits from the PDF's producer.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
@@ -59,6 +60,42 @@ def writer_rules(producer: str) -> tuple[bool, bool]:
     """
     low = producer.lower()
     return any(n in low for n in SPACE_WRAPPERS), any(n in low for n in FILLING_WRITERS)
+
+
+#: A line's first piece that a line breaker keeps whole: a run of non-space, and
+#: the runs after it that open with a sign no line starts with, even after a space
+#: (UAX #14 LB13: ``:`` ``;`` ``,`` ``.`` ``!`` ``?`` ``)`` ``]`` ``}`` ``/``).
+_FIRST_UNIT = re.compile(r"\S*(?:\s+[:;,.!?)\]}/]\S*)*")
+
+
+def first_unit(text: str) -> str:
+    """The first piece of ``text`` a line breaker keeps whole (:data:`_FIRST_UNIT`).
+
+    LibreOffice breaks ``= ๒๑.๕๐ % : งบประมาณ…`` before ``%`` (none before ``:``),
+    so the room a line left before the next one shows is that of ``% :``.
+
+    >>> first_unit("% : งบประมาณที่เบิกใช้ (ครั้งที่"), first_unit("งานที่ ๒ : ข"), first_unit("")
+    ('% :', 'งานที่', '')
+    """
+    found = _FIRST_UNIT.match(text.strip())
+    return found.group() if found else ""
+
+
+#: Thai marks: they stand over or under their letter and advance the pen by nothing.
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def advance_share(word: str, text: str) -> float:
+    """The share of ``text``'s width that ``word`` (a piece of it) takes, by characters.
+
+    Only the characters that advance the pen count: a Thai text's marks take no
+    width, so ``๘๒.๐๐`` takes more of ``๘๒.๐๐ % : งบประมาณที่เบิกใช้`` than its
+    share of the characters.
+
+    >>> advance_share("๘๒", "๘๒ ที่")  # 2 of the 4 characters that advance, not 2 of 6
+    0.5
+    """
+    return len(_MARKS.sub("", word)) / max(1, len(_MARKS.sub("", text)))
 
 
 def _margin(lines: list[TextLine], page_width: float) -> tuple[float, float]:
