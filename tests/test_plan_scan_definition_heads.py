@@ -4,7 +4,8 @@ Plans are generated from known values (``bench/corpus``); their definition table
 printed flowing (cells run into wrapped lines, no tab) and the indicator's opening
 ``ระดับ`` is damaged the ways Tesseract read it where the measure's line ended on
 150 and 200 dpi scans, grey and 1-bit: ``... ต่างประเทศ ระ`` / ``ดับชั้นความสำเร็จ...``,
-``... ในชุมชน 3 ดับ`` / ``ความสำเร็จ...``, ``... เมืองน้อง ธะดับ`` / ``ความสำเร็จ...``.
+``... ในชุมชน 3 ดับ`` / ``ความสำเร็จ...``, ``... เมืองน้อง ธะดับ`` / ``ความสำเร็จ...``,
+glued to the measure's last word (``... ต่างประเทศชะดับ``).
 The target table and the scoring headings print the name whole.
 
 The truth is the generated values: every definition row keeps its measure and its
@@ -28,7 +29,7 @@ from corpus.build import GENERATORS
 _KPI_HEADER = re.compile(r"^(?:มาตรการ\t)?ตัวชี้วัด[^\t]*\tนิยาม")
 _ROW = re.compile(r"^(?P<measure>มน\. [^\t]+)\tระดับ(?P<rest>ความสำเร็จ[^\t]*\t.*)$")
 #: ``(end of the measure's line, start of the next line)`` as OCR read ``ระดับ``.
-_REMNANTS = ((" ระ", "ดับชั้น"), (" 3 ดับ", ""), (" ธะดับ", ""))
+_REMNANTS = ((" ระ", "ดับชั้น"), (" 3 ดับ", ""), (" ธะดับ", ""), ("ชะดับ", ""))
 #: The fields compared (a wrap the test makes inside a definition may drop its space).
 _FIELDS = ("measure", "indicator")
 

@@ -5,7 +5,7 @@ A definition table printed flowing (:mod:`bma_etl.layouts.plan_flow_definitions`
 runs its measure (``มน. การส่งเสริม...``) into its indicator (``ระดับความสำเร็จใน...``).
 On a scan OCR may misread the indicator's first word where the measure's line ends
 (``... ต่างประเทศ ระ`` / ``ดับชั้นความสำเร็จ...``, ``... ในชุมชน 3 ดับ``,
-``... เมืองน้อง ธะดับ``): the indicator was then found at ``ความสำเร็จ`` and the
+``... เมืองน้อง ธะดับ``, ``... ต่างประเทศชะดับ``): the indicator was then found at ``ความสำเร็จ`` and the
 remnant of ``ระดับ`` stayed on the measure.
 
 Where the measure ends in such a remnant (a word holding ``ดับ``, with a sign or a
@@ -31,10 +31,11 @@ __all__ = ["mend_indicator_heads"]
 #: The indicator's opening word OCR broke, and the words it was read without.
 _HEAD = "ระดับ"
 _REST = "ความสำเร็จ"
-#: The remnant of ``ระดับ`` at the measure's end: a word holding ``ดับ`` with up to two
-#: letters or signs before it (``ธะดับ``, ``ระดับชั้น``: a speck read as letters after),
-#: or ``ดับ`` after a lone sign or letter (``3 ดับ``).
-_REMNANT_RE = re.compile(r"\s+(?:\S{1,2}\s+)?\S{0,2}ดับ[\u0e01-\u0e4e]{0,4}$")
+#: The remnant of ``ระดับ`` at the measure's end: ``ดับ`` with up to two letters or signs
+#: before it (``ธะดับ``, ``ระดับชั้น``: a speck read as letters after), as a word or
+#: glued to the measure's last (``ต่างประเทศชะดับ``), or after a lone sign or letter
+#: (``3 ดับ``).
+_REMNANT_RE = re.compile(r"(?:\s+\S{1,2})?\s*\S{0,2}ดับ[\u0e01-\u0e4e]{0,4}$")
 
 
 def mend_indicator_heads(doc: RepairedText, rows: list[RawRow]) -> None:
