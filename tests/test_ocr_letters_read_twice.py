@@ -75,3 +75,43 @@ def test_words_apart_that_share_letters_stay_as_read() -> None:
     touching = (OcrWord("การ", 90.0, (100, 0, 175, 90), 0),
                 OcrWord("การประชุม", 90.0, (170, 0, 370, 90), 4))
     assert without_letters_read_twice(line, touching)[0] == line
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_letter_read_twice_its_marks_lost_the_second_time_is_read_once(seed: int) -> None:
+    """``…สาธารณะริ รมคลอง…``: the first word ends with a consonant and its marks, the
+    second opens with that consonant bare, the boxes overlap by the letter's width;
+    each line reads as generated."""
+    rng = random.Random(seed)
+    page, words, lines, at = [], [], [], 0
+    for line in _details(seed):
+        # a marked consonant inside the line, not at its end, the letter after it bare
+        cuts = [m.end() for m in re.finditer("[\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+"
+                                             "(?=[\u0e01-\u0e2e\u0e40-\u0e44])", line)
+                if 6 < m.start()]
+        if not cuts:
+            continue
+        cut = rng.choice(cuts)
+        first = line[:cut]
+        letter = _MARK.sub("", first)[-1]
+        second = letter + line[cut:]
+        top = 100 + 120 * len(lines)
+        left = (100, top, 100 + _wide(first), top + 90)
+        start = left[2] - _WIDTH
+        right = (start, top, start + _wide(second), top + 90)
+        words += [OcrWord(first, 90.0, left, at), OcrWord(second, 90.0, right, at + cut + 1)]
+        page.append(f"{first} {second}")
+        lines.append(line)
+        at += len(page[-1]) + 1
+    assert lines, "the generator writes details with marked letters"
+    text, tidy = without_letters_read_twice("\n".join(page), tuple(words))
+    assert text.split("\n") == lines
+    assert all(text[w.start:w.end] == w.text for w in tidy)
+
+
+def test_a_bare_letter_a_space_after_a_marked_one_stays_as_read() -> None:
+    """``ที่ ทาง`` a word's space apart: both words stay as read."""
+    line = "ที่ ทางเท้า"
+    apart = (OcrWord("ที่", 90.0, (100, 0, 125, 90), 0),
+             OcrWord("ทางเท้า", 90.0, (150, 0, 275, 90), 4))
+    assert without_letters_read_twice(line, apart)[0] == line

@@ -51,3 +51,19 @@ def test_quote_over_a_damaged_header_still_names_the_indicator(seed: int) -> Non
     got = [(r.indicator, r.level, _squashed(r.description)) for r in records_of(
         extract, "\n".join(out), screened=False).get("plan_scoring_levels", [])]
     assert got == want
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_header_whose_first_word_ocr_split_and_misread_opens_its_table(seed: int) -> None:
+    """``ระ ตับความสำเร็จ เกณฑ์ร้อยละ…`` (a space inside ระดับ, ``ด`` read ``ต``: 200 dpi 1-bit):
+    every table so headed is read, each level with the indicator its heading names."""
+    generated = _plan(seed, thai=bool(seed % 2))
+    text = _flowing(generated.text, random.Random(seed),
+                    lambda level, rest, place: (level, f"ร้อยละ {rest}"))
+    damaged = re.sub(r"(?m)^ระดับ(?=ความสำเร็จ เกณฑ์)", "ระ ตับ", text)
+    assert damaged != text
+    want = [(row["indicator"], row["level"], _squashed(row["description"]))
+            for row in generated.tables["plan_scoring_levels"]]
+    got = [(r.indicator, r.level, _squashed(r.description)) for r in records_of(
+        extract, damaged, screened=False).get("plan_scoring_levels", [])]
+    assert got == want

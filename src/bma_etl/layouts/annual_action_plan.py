@@ -34,6 +34,7 @@ from bma_etl.layouts.base import (
 )
 from bma_etl.layouts.plan_budget import SUMMARY_HEADING, section_of, summary_rows
 from bma_etl.layouts.plan_cells import row_of
+from bma_etl.layouts.plan_definition_heads import mend_indicator_heads
 from bma_etl.layouts.plan_flow import Flowed, flow_steps
 from bma_etl.layouts.plan_flow_definitions import flow_definitions
 from bma_etl.layouts.plan_flow_kpi import flow_targets
@@ -140,6 +141,7 @@ def extract(doc: RepairedText) -> Extraction:
         out.rows.extend(rows)
     out.rows.extend(steps)
     mend_names(doc, out.rows)
+    mend_indicator_heads(doc, out.rows)
     agree_level_names(doc, out.rows)
     return out
 

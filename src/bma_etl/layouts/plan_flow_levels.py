@@ -196,9 +196,11 @@ def _is_level_header(lines: list[Line], i: int) -> bool:
 #: word's letters after ``ระดับความสำ`` (``สําเว็จ``) and ``คะแนน`` (``คะ ะแนน``).
 _OCR_HEADER_START = key("ระดับความสำ")
 #: The header's first word with its first syllable lost or read as Latin letters
-#: (``Je ดับความสำเร็จ``): the rest of the word, after at most this many letters.
-_OCR_HEADER_REST = key("ดับความสำ")
-_OCR_HEADER_LEAD_MAX = 3
+#: (``Je ดับความสำเร็จ``), or ``ด`` read as its look-alike ``ต`` after a space OCR put
+#: inside the word (``ระ ตับความสำเร็จ``): the rest of the word, after at most this
+#: many letters.
+_OCR_HEADER_REST = key("ับความสำ")
+_OCR_HEADER_LEAD_MAX = 4
 _OCR_HEADER_WORDS = (key("เกณฑ์ร้อยละ"), key("คะแนน"))
 
 

@@ -75,14 +75,15 @@ def unopened_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | Non
     """The words under heading ``i`` up to a ``”`` when OCR lost the ``“`` (and what follows it).
 
     The heading words stand alone on their line; the quote runs from the start of
-    the next line (the one right under it) to the ``”`` on it or on the lines
-    right under that one. A speck read in place of the ``“`` stays in the words
+    the next line (the one right under it, or the first of the next page when the
+    heading ends a page: only its furniture between) to the ``”`` on it or on the
+    lines right under that one. A speck read in place of the ``“`` stays in the words
     (:func:`~bma_etl.layouts.plan_name_heads.level_head` tells it from a name).
     None when no ``”`` closes them within the heading's lines.
     """
     run: list[Line] = []
     for nxt in headings[i + 1:i + 1 + HEADING_LINES_MAX]:
-        if nxt.no != (run[-1].no if run else headings[i].no) + 1 \
+        if not _next_to(doc, run[-1].no if run else headings[i].no, nxt.no) \
                 or "“" in nxt.text or not _THAI_CONSONANT_RE.search(nxt.text):
             return None
         run.append(nxt)
@@ -93,6 +94,12 @@ def unopened_quote(doc: RepairedText, headings: list[Line], i: int) -> Raw | Non
             raw = doc.raw_in(line, 0, closed)
             return raw if raw is not None and not few_letters(raw.text) else None
     return None
+
+
+def _next_to(doc: RepairedText, above: int, below: int) -> bool:
+    """Whether line ``below`` comes right after line ``above``, page furniture aside."""
+    return 0 < below - above <= HEADING_GAP_MAX \
+        and all(no in doc.furniture for no in range(above + 1, below))
 
 
 #: On an OCR'd page, the heading words misread past a letter (``เกณฑ์ โการให้คะแนน``, a

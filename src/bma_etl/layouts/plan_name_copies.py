@@ -31,7 +31,7 @@ from bma_etl.normalize.text import clean_text
 from bma_etl.read.ocr_words import reading_cost
 from bma_etl.unwrap import unwrapped_text
 
-__all__ = ["agree_level_names"]
+__all__ = ["agree_level_names", "copies_of", "name_text"]
 
 #: Most characters a copy of the name may mend inside it: two copies of one name
 #: further apart are two names.
@@ -54,7 +54,7 @@ _WHERE = {"plan_scoring_levels": "over its scoring table",
 _LIST_SEP_RE = re.compile(r"\s[-–]\s")
 
 
-def _text(value: FieldValue) -> str | None:
+def name_text(value: FieldValue) -> str | None:
     """A name field's text as the normalize stage makes it; None when it holds none."""
     if isinstance(value, Raw):
         return clean_text(unwrapped_text(value.text))
@@ -118,10 +118,19 @@ def _copy_of(name: str, copies: list[tuple[str, str]]) -> str | None:
 
 def _copies(rows: list[RawRow], table: str) -> list[tuple[str, str]]:
     """``(name, table read in)`` of the names :data:`_COPIES` gives ``table``, cells split."""
+    return copies_of(rows, *_COPIES[table])
+
+
+def copies_of(rows: list[RawRow], *fields: tuple[str, str]) -> list[tuple[str, str]]:
+    """``(name, table read in)`` of every name ``rows`` hold in a ``(table, field)``.
+
+    ``fields``: the ``(table, field)`` pairs looked at; a cell's names (joined by
+    `` - ``) are given one by one.
+    """
     copies: list[tuple[str, str]] = []
     for row in rows:
-        for other, field in _COPIES[table]:
-            if row.table == other and (text := _text(row.fields.get(field))) is not None:
+        for other, field in fields:
+            if row.table == other and (text := name_text(row.fields.get(field))) is not None:
                 copies.extend((part.strip(), other) for part in _LIST_SEP_RE.split(text)
                               if part.strip())
     return copies
@@ -161,7 +170,7 @@ def _agree(rows: list[RawRow], table: str, field: str, copies: list[tuple[str, s
         if row.table != table:
             continue
         value = row.fields.get(field)
-        name = _text(value)
+        name = name_text(value)
         if name is None:
             continue
         if name not in chosen:

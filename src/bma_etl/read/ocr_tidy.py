@@ -123,6 +123,8 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
 OVERLAP_READ_TWICE = 0.5
 #: Thai marks above and below a letter: they take no width of their own.
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+#: A word's last Thai consonant with the marks above or below it.
+_MARKED_END = re.compile("([\u0e01-\u0e2e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+$")
 
 
 def without_letters_read_twice(
@@ -137,6 +139,10 @@ def without_letters_read_twice(
     more letters (a Thai letter among them) the second opens with, whose boxes overlap
     by :data:`OVERLAP_READ_TWICE` or more of those letters' width (the first word's
     width over its letters that take width), are one word with the letters once.
+    The second reading may lose the letter's marks (``…สาธารณะริ รมคลอง…``, boxes to
+    1301 and from 1279, 200 dpi grey): a first word ending with a Thai consonant and
+    its marks, a second opening with that consonant bare, the boxes overlapping so,
+    are one word with the marked reading.
     """
 
     def twice(last: OcrWord, word: OcrWord) -> int | None:
@@ -144,11 +150,17 @@ def without_letters_read_twice(
         if overlap <= 0:
             return None
         base = max(len(_MARK.sub("", last.text)), 1)
+        wide = (last.box[2] - last.box[0]) / base  # one letter's
         for k in range(min(len(last.text), len(word.text) - 1), 1, -1):
             same = last.text[-k:]
             if word.text.startswith(same) and _THAI_LETTER.search(same):
-                wide = (last.box[2] - last.box[0]) * len(_MARK.sub("", same)) / base
-                return k if overlap >= OVERLAP_READ_TWICE * wide else None
+                return k if overlap >= OVERLAP_READ_TWICE * wide * len(_MARK.sub("", same)) \
+                    else None
+        bare = _MARKED_END.search(last.text)
+        if bare is not None and word.text.startswith(bare.group(1)) \
+                and len(word.text) > 1 and not _MARK.match(word.text[1]) \
+                and overlap >= OVERLAP_READ_TWICE * wide:
+            return 1
         return None
 
     return _joined(text, words, twice)
