@@ -87,14 +87,17 @@ def _widths(rows: list[list[str]], total: float, minimum: float) -> list[float]:
 
 
 def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
-                     rng: random.Random, *, shaping: bool = False) -> dict[str, str]:
+                     rng: random.Random, *, shaping: bool = False, paper: str | None = None,
+                     pt: int | None = None) -> dict[str, str]:
     """Ruled-box tables with a running header and numbered footer; returns the settings.
 
     ``shaping`` places marks with HarfBuzz (uharfbuzz) as a word processor does; without
     it, ReportLab draws each mark at its default place (in Sarabun, a tone mark over an
-    upper vowel lands inside the vowel).
+    upper vowel lands inside the vowel). ``paper`` (a size of
+    :mod:`reportlab.lib.pagesizes`, ``A5``) and ``pt`` (the body's size) set those
+    instead of their draws (which are still made).
     """
-    from reportlab.lib import colors
+    from reportlab.lib import colors, pagesizes
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
@@ -105,8 +108,10 @@ def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
     if font not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(font, str(font_path)))
     orientation = "landscape" if rng.random() < 0.3 else "portrait"
-    size = landscape(A4) if orientation == "landscape" else A4
-    pt = rng.choice((10, 11, 12, 14))
+    sheet = A4 if paper is None else getattr(pagesizes, paper)
+    size = landscape(sheet) if orientation == "landscape" else sheet
+    drawn = rng.choice((10, 11, 12, 14))
+    pt = drawn if pt is None else pt
     body = ParagraphStyle("body", fontName=font, fontSize=pt, leading=pt * 1.35,
                           shaping=int(shaping))
     cell = ParagraphStyle("cell", fontName=font, fontSize=pt - 1, leading=(pt - 1) * 1.3,
@@ -143,7 +148,8 @@ def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
     pdf = SimpleDocTemplate(str(out), pagesize=size, leftMargin=margin, rightMargin=margin,
                             topMargin=20 * mm, bottomMargin=18 * mm, title=doc.name)
     pdf.build(story, onFirstPage=decorate, onLaterPages=decorate)
-    return {"page": f"A4-{orientation}", "pt": str(pt), "margin_mm": f"{margin / mm:.0f}"}
+    return {"page": f"{paper or 'A4'}-{orientation}", "pt": str(pt),
+            "margin_mm": f"{margin / mm:.0f}"}
 
 
 def fpdf_page(font: str, font_path: Path, body: float, *, header: str | None = None,
