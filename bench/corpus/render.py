@@ -554,7 +554,9 @@ def ruled_table_page(doc: GeneratedDoc) -> str:
 def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
                     rng: random.Random, *, header_footer: bool | None = None,
                     borderless: bool = False, pad: int | None = None,
-                    steps_pct: int | None = None, paper: str | None = None) -> dict[str, str]:
+                    steps_pct: int | None = None, paper: str | None = None,
+                    zoom: float | None = None, justify: bool = False,
+                    pt: int | None = None) -> dict[str, str]:
     """The browser's print-to-PDF of the page, in one font; Letter or A4, margins as set.
 
     A document without an HTML page is printed from :func:`ruled_table_page`. The
@@ -566,13 +568,17 @@ def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
     14 to 22 % of the page (a plan that gives its months the room). ``pad`` (px) and
     ``steps_pct`` (0: as the browser sizes it) set those two instead of the draws
     (which are still made); ``paper`` (``A4``, ``A4 landscape``) sets the page size
-    instead of its draw (still made).
+    instead of its draw (still made). ``zoom`` enlarges the page's body (CSS ``zoom``):
+    a table wider than the paper then runs past its printable area, which clips it;
+    ``justify`` justifies all text, the tables' borders kept; ``pt`` sets the font
+    size (px) instead of its draw (still made).
     """
     html = doc.html if doc.html is not None else ruled_table_page(doc)
     narrow = 0
     drawn_paper = "A4 landscape" if borderless else rng.choice(("Letter", "A4"))
     paper = drawn_paper if paper is None else paper
-    pt = rng.choice((12, 13, 14, 16))
+    drawn_pt = rng.choice((12, 13, 14, 16))
+    pt = drawn_pt if pt is None else pt
     bare = ""
     if borderless:
         drawn = rng.randint(3, 8)
@@ -582,7 +588,9 @@ def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
                 " body, td, th, p, div { text-align: justify !important; }")
     style = (f"<style>@font-face {{ font-family: 'CorpusThai'; src: url('file://{font_path}'); }}"
              f" body, td, th, p, h3, h4, div {{ font-family: 'CorpusThai', '{font}';"
-             f" font-size: {pt}px; }} @page {{ size: {paper}; }}{bare}</style>")
+             f" font-size: {pt}px; }} @page {{ size: {paper}; }}{bare}"
+             + (f" body {{ zoom: {zoom}; }}" if zoom else "")
+             + (" body, td, th, p, div { text-align: justify; }" if justify else "") + "</style>")
     page = html.replace("</head>", style + "\n</head>", 1)
     with tempfile.TemporaryDirectory(prefix="bma-chromium-") as tmp:
         src = Path(tmp) / "page.html"
@@ -606,4 +614,5 @@ def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
     if not out.exists():
         raise RuntimeError("chromium made no PDF")
     return {"page": paper, "pt": str(pt), **({"borders": "none"} if borderless else {}),
+            **({"zoom": str(zoom)} if zoom else {}), **({"align": "justify"} if justify else {}),
             **({"steps": f"{narrow}%"} if borderless and narrow else {})}

@@ -39,6 +39,7 @@ from bma_etl.read.pdf_page import (
 )
 from bma_etl.read.pdf_quarters import Cuts, quarters
 from bma_etl.read.pdf_sheets import keep_part, left_only, sheet_gutter
+from bma_etl.read.pdf_sides import closed_sides
 from bma_etl.read.pdf_strikes import without_strikes
 from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
@@ -255,7 +256,7 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     boxes: list[tuple[Any, Box]] = []
     paths, pictures = page_shapes(page, texts, blanks, forms, boxes)
     struck, strokes = without_strikes(page, texts, paths, boxes)  # deleted words: not text
-    rules, cut = closed(rules_of([path for path in paths if path not in strokes]))
+    rules, cut = closed(closed_sides(rules_of([path for path in paths if path not in strokes])))
     without_watermarks(page, texts)  # before pdfium collects the characters
     twins_apart(page, boxes)  # a line that repeats the one above: no copy to drop
     textpage = page.get_textpage()
