@@ -18,6 +18,10 @@ from typing import Any
 from bma_etl.read.pdf_forms import Box, remove_objects
 from bma_etl.read.pdf_open import TextObject, clipped
 
+#: A clip this share of the page's width and height or more is the printable area.
+AREA_SHARE = 0.5
+#: A box larger than any page: :func:`.pdf_open.clipped` cuts it to the clip's box.
+_EVERYWHERE: Box = (-1e9, -1e9, 1e9, 1e9)
 #: A text object whose baseline its clip hides by this many font sizes or more stands
 #: on a line the clip hides (its letters, up to 0.7 of a font size tall, are gone).
 HIDDEN_EM = 0.5
@@ -30,11 +34,15 @@ def without_hidden_lines(page: Any, texts: list[TextObject],
     ``page``: a pypdfium2 ``PdfPage`` (or its raw handle), before its text page is
     made; ``texts`` and ``boxes``: its text objects and its own ones with their boxes,
     as :func:`.pdf_open.page_shapes` found them (the objects taken leave both).
-    An object counts when its origin, the baseline it is set on, lies outside its clip
-    path's box by :data:`HIDDEN_EM` font sizes or more. Objects inside forms stay.
+    An object counts when its clip is the printable area (:data:`AREA_SHARE` of the
+    page or more: a spreadsheet's cell hides what overflows it, text the print still
+    holds) and its origin, the baseline it is set on, lies outside that clip's box by
+    :data:`HIDDEN_EM` font sizes or more. Objects inside forms stay.
     """
     import pypdfium2.raw as pdfium_c
 
+    handle = getattr(page, "raw", page)
+    width, height = pdfium_c.FPDF_GetPageWidthF(handle), pdfium_c.FPDF_GetPageHeightF(handle)
     matrix = pdfium_c.FS_MATRIX()
     size = ctypes.c_float()
     hidden = []
@@ -42,16 +50,20 @@ def without_hidden_lines(page: Any, texts: list[TextObject],
         if not pdfium_c.FPDFPageObj_GetClipPath(obj) or not pdfium_c.FPDFPageObj_GetMatrix(
                 obj, matrix) or not pdfium_c.FPDFTextObj_GetFontSize(obj, size):
             continue
+        area = clipped(obj, _EVERYWHERE)
+        if area is None or area == _EVERYWHERE or area[2] - area[0] < AREA_SHARE * width \
+                or area[3] - area[1] < AREA_SHARE * height:
+            continue  # no clip, or a cell's (a spreadsheet's cell hides what overflows it)
         reach = HIDDEN_EM * size.value * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         x, y = matrix.e, matrix.f
-        if clipped(obj, (x - reach, y - reach, x + reach, y + reach)) is None:
+        if not (area[0] - reach < x < area[2] + reach and area[1] - reach < y < area[3] + reach):
             hidden.append(obj)
     if not hidden:
         return 0
     gone = {_address(obj) for obj in hidden}
     texts[:] = [t for t in texts if t[0] is not None or _address(t[1]) not in gone]
     boxes[:] = [b for b in boxes if _address(b[0]) not in gone]
-    return remove_objects(getattr(page, "raw", page), [(None, obj, None) for obj in hidden])
+    return remove_objects(handle, [(None, obj, None) for obj in hidden])
 
 
 def _address(obj: Any) -> int | None:
