@@ -87,14 +87,17 @@ def _widths(rows: list[list[str]], total: float, minimum: float) -> list[float]:
 
 
 def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
-                     rng: random.Random, *, shaping: bool = False) -> dict[str, str]:
+                     rng: random.Random, *, shaping: bool = False, paper: str | None = None,
+                     pt: int | None = None) -> dict[str, str]:
     """Ruled-box tables with a running header and numbered footer; returns the settings.
 
     ``shaping`` places marks with HarfBuzz (uharfbuzz) as a word processor does; without
     it, ReportLab draws each mark at its default place (in Sarabun, a tone mark over an
-    upper vowel lands inside the vowel).
+    upper vowel lands inside the vowel). ``paper`` (a size of
+    :mod:`reportlab.lib.pagesizes`, ``A5``) and ``pt`` (the body's size) set those
+    instead of their draws (which are still made).
     """
-    from reportlab.lib import colors
+    from reportlab.lib import colors, pagesizes
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
@@ -105,8 +108,10 @@ def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
     if font not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(font, str(font_path)))
     orientation = "landscape" if rng.random() < 0.3 else "portrait"
-    size = landscape(A4) if orientation == "landscape" else A4
-    pt = rng.choice((10, 11, 12, 14))
+    sheet = A4 if paper is None else getattr(pagesizes, paper)
+    size = landscape(sheet) if orientation == "landscape" else sheet
+    drawn = rng.choice((10, 11, 12, 14))
+    pt = drawn if pt is None else pt
     body = ParagraphStyle("body", fontName=font, fontSize=pt, leading=pt * 1.35,
                           shaping=int(shaping))
     cell = ParagraphStyle("cell", fontName=font, fontSize=pt - 1, leading=(pt - 1) * 1.3,
@@ -143,7 +148,8 @@ def render_reportlab(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
     pdf = SimpleDocTemplate(str(out), pagesize=size, leftMargin=margin, rightMargin=margin,
                             topMargin=20 * mm, bottomMargin=18 * mm, title=doc.name)
     pdf.build(story, onFirstPage=decorate, onLaterPages=decorate)
-    return {"page": f"A4-{orientation}", "pt": str(pt), "margin_mm": f"{margin / mm:.0f}"}
+    return {"page": f"{paper or 'A4'}-{orientation}", "pt": str(pt),
+            "margin_mm": f"{margin / mm:.0f}"}
 
 
 def fpdf_page(font: str, font_path: Path, body: float, *, header: str | None = None,
@@ -548,7 +554,9 @@ def ruled_table_page(doc: GeneratedDoc) -> str:
 def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
                     rng: random.Random, *, header_footer: bool | None = None,
                     borderless: bool = False, pad: int | None = None,
-                    steps_pct: int | None = None, paper: str | None = None) -> dict[str, str]:
+                    steps_pct: int | None = None, paper: str | None = None,
+                    zoom: float | None = None, justify: bool = False,
+                    pt: int | None = None) -> dict[str, str]:
     """The browser's print-to-PDF of the page, in one font; Letter or A4, margins as set.
 
     A document without an HTML page is printed from :func:`ruled_table_page`. The
@@ -560,13 +568,17 @@ def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
     14 to 22 % of the page (a plan that gives its months the room). ``pad`` (px) and
     ``steps_pct`` (0: as the browser sizes it) set those two instead of the draws
     (which are still made); ``paper`` (``A4``, ``A4 landscape``) sets the page size
-    instead of its draw (still made).
+    instead of its draw (still made). ``zoom`` enlarges the page's body (CSS ``zoom``):
+    a table wider than the paper then runs past its printable area, which clips it;
+    ``justify`` justifies all text, the tables' borders kept; ``pt`` sets the font
+    size (px) instead of its draw (still made).
     """
     html = doc.html if doc.html is not None else ruled_table_page(doc)
     narrow = 0
     drawn_paper = "A4 landscape" if borderless else rng.choice(("Letter", "A4"))
     paper = drawn_paper if paper is None else paper
-    pt = rng.choice((12, 13, 14, 16))
+    drawn_pt = rng.choice((12, 13, 14, 16))
+    pt = drawn_pt if pt is None else pt
     bare = ""
     if borderless:
         drawn = rng.randint(3, 8)
@@ -576,7 +588,9 @@ def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
                 " body, td, th, p, div { text-align: justify !important; }")
     style = (f"<style>@font-face {{ font-family: 'CorpusThai'; src: url('file://{font_path}'); }}"
              f" body, td, th, p, h3, h4, div {{ font-family: 'CorpusThai', '{font}';"
-             f" font-size: {pt}px; }} @page {{ size: {paper}; }}{bare}</style>")
+             f" font-size: {pt}px; }} @page {{ size: {paper}; }}{bare}"
+             + (f" body {{ zoom: {zoom}; }}" if zoom else "")
+             + (" body, td, th, p, div { text-align: justify; }" if justify else "") + "</style>")
     page = html.replace("</head>", style + "\n</head>", 1)
     with tempfile.TemporaryDirectory(prefix="bma-chromium-") as tmp:
         src = Path(tmp) / "page.html"
@@ -600,4 +614,5 @@ def render_chromium(doc: GeneratedDoc, out: Path, font: str, font_path: Path,
     if not out.exists():
         raise RuntimeError("chromium made no PDF")
     return {"page": paper, "pt": str(pt), **({"borders": "none"} if borderless else {}),
+            **({"zoom": str(zoom)} if zoom else {}), **({"align": "justify"} if justify else {}),
             **({"steps": f"{narrow}%"} if borderless and narrow else {})}

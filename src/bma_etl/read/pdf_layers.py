@@ -26,6 +26,7 @@ from bma_etl.read.pdf_columns import last_text_line, with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_forms import Box
 from bma_etl.read.pdf_glyphs import Glyphs
+from bma_etl.read.pdf_hidden import without_hidden_lines
 from bma_etl.read.pdf_justified import with_spread_lines
 from bma_etl.read.pdf_kind import draws_text, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
@@ -39,6 +40,7 @@ from bma_etl.read.pdf_page import (
 )
 from bma_etl.read.pdf_quarters import Cuts, quarters
 from bma_etl.read.pdf_sheets import keep_part, left_only, sheet_gutter
+from bma_etl.read.pdf_sides import closed_sides
 from bma_etl.read.pdf_strikes import without_strikes
 from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
@@ -254,8 +256,9 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     forms: list[Any] = []
     boxes: list[tuple[Any, Box]] = []
     paths, pictures = page_shapes(page, texts, blanks, forms, boxes)
+    without_hidden_lines(page, texts, boxes)  # marks of a line the clip hides: not text
     struck, strokes = without_strikes(page, texts, paths, boxes)  # deleted words: not text
-    rules, cut = closed(rules_of([path for path in paths if path not in strokes]))
+    rules, cut = closed(closed_sides(rules_of([path for path in paths if path not in strokes])))
     without_watermarks(page, texts)  # before pdfium collects the characters
     twins_apart(page, boxes)  # a line that repeats the one above: no copy to drop
     textpage = page.get_textpage()

@@ -111,23 +111,22 @@ def _merged(rules: list[tuple[float, float, float]]) -> tuple[tuple[float, float
     return tuple((a, b, c) for a, b, c in sorted(out))
 
 
-def _pieces(line: TextLine) -> list[tuple[str, float]]:
-    """The line's tab-separated pieces with the x they start at."""
-    return [(t, x) for t, x, _, _ in _extents(line)]
+def _extents(line: TextLine) -> list[tuple[str, float, float, bool, float]]:
+    """The line's tab-separated pieces: text, x at start and end, written space at end, baseline.
 
-
-def _extents(line: TextLine) -> list[tuple[str, float, float, bool]]:
-    """The line's tab-separated pieces: text, x at start and end, written space at end.
-
-    An end of 0 is unknown; the space is :attr:`TextLine.spaces`.
+    An end of 0 is unknown; the space is :attr:`TextLine.spaces`. A piece's baseline is
+    the line's unless its own (:attr:`TextLine.heights`) stands half a font size or
+    more off it: a piece of the next line pdfium ran into this one.
     """
-    texts = line.text.split("\t")
+    texts, y = line.text.split("\t"), line.baseline or 0.0
     if len(texts) == len(line.cells):
         ends = line.ends if len(line.ends) == len(texts) else (0.0,) * len(texts)
         spaces = line.spaces if len(line.spaces) == len(texts) else (False,) * len(texts)
-        return [(t, x, end, sp) for t, x, end, sp in zip(texts, line.cells, ends, spaces,
-                                                         strict=True) if t.strip()]
-    return [(line.text.replace("\t", " "), line.left, line.right, line.spaced_end)] \
+        ys = [h if abs(h - y) >= line.size / 2 else y for h in line.heights] \
+            if len(line.heights) == len(texts) and line.size > 0.0 else [y] * len(texts)
+        return [(t, x, end, sp, h) for t, x, end, sp, h in zip(
+            texts, line.cells, ends, spaces, ys, strict=True) if t.strip()]
+    return [(line.text.replace("\t", " "), line.left, line.right, line.spaced_end, y)] \
         if line.text.strip() else []
 
 
@@ -296,15 +295,14 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
         if line.baseline is None:
             continue
         pieces = _extents(line)
-        cells = [_cell_of(pen_left(t, x, end, line.size), line.baseline, rules, bands)
-                 for t, x, end, _ in pieces]
+        cells = [_cell_of(pen_left(t, x, end, line.size), y, rules, bands)
+                 for t, x, end, _, y in pieces]
         if not pieces or any(c is None for c in cells) or \
                 len({c.row for c in cells if c is not None}) != 1:
             continue
-        for (text, x, end, spaced), cell in zip(pieces, cells, strict=True):
+        for (text, x, end, spaced, y), cell in zip(pieces, cells, strict=True):
             assert cell is not None
-            rows.setdefault(cell.row, []).append((index, cell, text.strip(), -line.baseline, x,
-                                                  end, spaced))
+            rows.setdefault(cell.row, []).append((index, cell, text.strip(), -y, x, end, spaced))
         placed[index] = cells[0].row  # type: ignore[union-attr]
     ids = table_ids({row: members[0][1].columns for row, members in rows.items()})
     # rows over more distinct baselines than a row holds: their lines stay as they are

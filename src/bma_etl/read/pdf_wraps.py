@@ -29,6 +29,10 @@ LONG_WORD = 0.9
 #: sizes before the margin (a space-wrapping writer cuts it anywhere, a line breaker
 #: of Thai at a word boundary: a long Thai word is 4-6 em).
 CUT_ROOM_EM = 6.0
+#: A Thai letter's advance, in font sizes (0.6 in the corpus fonts and Noto's, the
+#: widest 0.93): a space-wrapping writer that cut a run too long for any line left
+#: less room than the next letter's after it.
+LETTER_EM = 0.7
 #: Spaces this many font sizes wide or more (a space is 0.2-0.38 em) on a full line: justified.
 JUSTIFIED_SPACE_EM = 0.42
 #: ...and this many times as wide as the page's spaces on lines short of the margin
@@ -124,7 +128,9 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
     With ``fills`` (a writer of :data:`FILLING_WRITERS`), a next line whose first
     word is wider than any line (:data:`LONG_WORD`) would fit after no line: then
     the line wraps only when it is full, within :data:`CUT_ROOM_EM` of the margin
-    (a title line above a paragraph of long Thai runs is no wrap). With
+    (a title line above a paragraph of long Thai runs is no wrap); of a writer that
+    wraps only at spaces, only when that run is one it cut (:func:`_cut_run`): one a
+    line holds it moved whole onto the next line, however short it left the line. With
     ``thai_breaks`` (a writer that breaks Thai between words: a filling writer that
     wraps not only at spaces), on a page an alignment spread (Thai distributed:
     every line reaches the margin), a next line starting with a Thai run wider than
@@ -150,7 +156,8 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
                 and "\t" not in line.text and line.right + line.size < margin):
             continue
         if fills and following.first_word >= LONG_WORD * (margin - body_left) \
-                and line.natural_right + CUT_ROOM_EM * line.size < margin:
+                and line.natural_right + CUT_ROOM_EM * line.size < margin \
+                and (thai_breaks or _cut_run(following, margin)):
             continue
         if thai_breaks and distributed and "\u0e01" <= following.text[0] <= "\u0e5b" \
                 and following.first_word > CUT_ROOM_EM * line.size \
@@ -159,6 +166,18 @@ def wrapped_lines(lines: list[TextLine], page_width: float, fills: bool = False,
         if line.natural_right + WRAP_SPACE_EM * line.size + following.first_word > margin:
             out.append(i)
     return out
+
+
+def _cut_run(line: TextLine, margin: float) -> bool:
+    """Whether ``line``, set by a writer that wraps only at spaces, is a run it cut.
+
+    A run too long for any line is cut where the next letter would cross the
+    margin: the line is that run alone (no white space), ending within
+    :data:`LETTER_EM` font sizes of ``margin`` (points). A run a line can hold
+    (ReportLab moves it whole onto a line of its own) may end further short.
+    """
+    return not line.gaps and " " not in line.text \
+        and line.natural_right + LETTER_EM * line.size >= margin
 
 
 def spaced_wraps(lines: list[TextLine], wraps: list[int], page_width: float,
