@@ -10,7 +10,9 @@ glyph to the next free code from U+E000 in the order it first drew them
 outline, taken from the PDF's own font program, is the outline of the Thai
 character it is a form of, moved or scaled. Each such code of a page is read
 as the mark or letter of the same font whose outline, scaled to the same box,
-covers the most of it (:data:`MATCH`); a code no outline matches stays.
+covers the most of it (:data:`MATCH`); a code no outline matches stays, as does
+one whose character the PDF's font never draws in its own form (a subset font
+holds only the glyphs the document drew).
 The old fonts' fixed forms (U+F700-U+F89E) are :data:`bma_etl.textnorm.PUA_TO_THAI`'s.
 """
 
@@ -30,8 +32,9 @@ FORMS = ("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a"
 GRID = 48
 #: Least share of the two filled outlines' union they have in common (intersection
 #: over union) for a form to read as a character, the best of them: a moved form
-#: covers all of it (1.0); Noto's smaller tone marks over a vowel 0.74-0.89, its
-#: narrow ``ั`` 0.62 (the nearest other mark, ``้``, 0.54).
+#: covers all of it (1.0), Noto's smaller and narrower forms 0.62-0.99 with the next
+#: mark 0.05-0.6 under it (the closest: Noto Sans's narrow ``ี`` 0.79, ``ื`` 0.74;
+#: Noto Serif's narrow ``ั`` 0.62, ``้`` 0.54).
 MATCH = 0.5
 
 
