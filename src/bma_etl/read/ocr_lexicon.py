@@ -232,7 +232,8 @@ def restored(text: str, words: tuple[OcrWord, ...]) -> Page:
     its :class:`Restored` offsets are in the text after the first pass), then a
     look-alike read that made real words (:func:`.ocr_context.context_run`; offsets
     after the second pass), then a RO
-    RUA read twice at a word's start (:func:`.ocr_word_start.doubled_ro_run`). Returns
+    RUA read twice at a word's start (:func:`.ocr_word_start.doubled_ro_run`), then a
+    counting word after a number (:func:`.ocr_counts.with_counting_words`). Returns
     them unchanged, with no :class:`Restored`, when nothing is put back.
     """
     text, words, marks = edited(text, words, restore_run)
@@ -245,7 +246,10 @@ def restored(text: str, words: tuple[OcrWord, ...]) -> Page:
     from bma_etl.read.ocr_word_start import doubled_ro_run
 
     text, words, starts = edited(text, words, doubled_ro_run, across=False)
-    return text, words, marks + vowels + looks + starts
+    from bma_etl.read.ocr_counts import with_counting_words
+
+    text, words, counts = with_counting_words(text, words)
+    return text, words, marks + vowels + looks + starts + counts
 
 
 #: Words quoted in a document's ``ocr_marks_restored`` quality issue.

@@ -1,7 +1,8 @@
 """Numbers OCR misread as signs, put back: a number-over-year's ``/``, a count's ``1``.
 
 A count's ``1`` read as a bar (``ได้ครบ | ขั้นตอน``) is put back by
-:func:`with_bars_as_ones`; the rest of this page is about the number-over-year.
+:func:`with_bars_as_ones`, an amount of ``0`` read as the letter O (``= O บาท``) by
+:func:`with_o_as_zero`; the rest of this page is about the number-over-year.
 
 Stage: read (:func:`.ocr_tidy.tidied` runs it after the cache). Consumes an OCR'd
 page's text and words; produces them with the stroke of each such number put back,
@@ -70,6 +71,24 @@ def with_bars_as_ones(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple
         return text, words
     bars = [m.start("bar") for m in _BAR_FOR_ONE.finditer(text)]
     return _put(text, words, bars, "1")
+
+
+#: An amount of zero OCR read as the letter O (a 1-bit 200 dpi scan's ``0``):
+#: ``งบประมาณที่เบิกใช้ (ครั้งที่ 4) =O บาท``. The O alone between ``=`` or ``:`` (a
+#: space between or not) and ``บาท``: no word nor code is that one letter there.
+_O_FOR_ZERO = re.compile(r"(?<=[=:])[ \t]?(?P<o>[Oo])(?=[ \t]?บาท)")
+
+
+def with_o_as_zero(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
+    """``text`` and ``words`` with each amount's ``0`` OCR read as the letter O put back.
+
+    ``= O บาท`` → ``= 0 บาท`` (:data:`_O_FOR_ZERO`); one character for one, so
+    offsets and boxes are unchanged.
+    """
+    if "บาท" not in text:
+        return text, words
+    zeros = [m.start("o") for m in _O_FOR_ZERO.finditer(text)]
+    return _put(text, words, zeros, "0")
 
 
 def _put(text: str, words: tuple[OcrWord, ...], places: list[int],

@@ -52,6 +52,7 @@ from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
 from bma_etl.read.pdf_order import in_drawn_order
 from bma_etl.read.pdf_overhang import overhang
+from bma_etl.read.pdf_private import private_forms_read
 from bma_etl.read.pdf_sara_am import am_gap, am_unseen
 from bma_etl.read.pdf_spans import without_span_copies
 from bma_etl.read.pdf_spread import may_be_spread
@@ -103,6 +104,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     # Thai in an old font's encoding (PUA forms; TIS-620 as Latin-1, its ญ from
     # pdfium's hyphen) made Thai before any repair reads it (one for one).
     raw, recoded = tis620_recoded(soft_hyphens_kept(pua_to_thai(raw)))
+    raw = private_forms_read(textpage, raw)  # a shaping producer's own PUA codes
     raw = without_false_breaks(g, without_span_copies(g, without_unmapped(g, raw, count)))
     letters, gaps_of_page = PageLetters(g, count), PageGaps(g, raw)
     plain = PlainLines(g, raw, gaps_of_page) if fast else None
