@@ -5,7 +5,8 @@ Gives the patterns of the lines that open an entry (``(N) ความคืบ�
 ร้อยละ … (date)``, :data:`ENTRY_RE`; as OCR reads it, :func:`ocr_entry`), end one
 (the ``---&&&---`` separator, :data:`SEPARATOR_RE`, :data:`OCR_SEPARATOR_RE`) and
 close the page's body (the quarterly-evaluation heading, :data:`EVALUATION_RE`).
-Never raises.
+An entry's number, progress and system date may be in Arabic or Thai digits
+(``(๑) … ร้อยละ ๔๙.๕๐ (๒๐๒๕-๐๔-๐๗)``). Never raises.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ numbered section that holds them (:func:`_split_blocks`: ``_preamble``, ``_secti
 for sections 1.1 and 1.2, ``rationale``, ``objectives``, ``target``, ``_strategy``
 for 1.6, ``_reports`` for the report table of section 2, ``_footer``), repeated page
 headers left out and the text printed after a heading on its line kept as the first
-line of its block. A heading is matched as printed (:data:`SECTION_HEADINGS`) and,
+line of its block. A section's number may be printed in Arabic or Thai digits
+(``1.1`` or ``๑.๑``). A heading is matched as printed (:data:`SECTION_HEADINGS`) and,
 after OCR, also with its number misread (:func:`_heading_number_misread`) or its
 words misspelt (:func:`_heading_misspelt`), a damaged heading only one that comes
 later in the form's order. Never raises.
