@@ -17,10 +17,11 @@ from typing import Any
 import pytest
 
 from bma_etl.layouts import legacy_progress_form, web_progress_history
-from bma_etl.layouts.base import Derived, Raw, RawRow
+from bma_etl.layouts.base import Derived, Raw, RawRow, RepairedText
 from bma_etl.layouts.common import derive_status
 from bma_etl.pipeline import process_file
 from bma_etl.provenance import Span
+from bma_etl.textnorm import repair_text
 
 from conftest import assert_read_as_generated, font_file
 from corpus.build import GENERATORS, _rng
@@ -75,6 +76,8 @@ def test_legacy_section_numbers_in_thai_digits_open_their_sections(
     path.write_text(text, encoding="utf-8")
     assert_read_as_generated(path, doc.truth)
     assert_raw_values_slice_their_spans(legacy_progress_form.LAYOUT, path)
+    scores = [legacy_progress_form.score(RepairedText.of(repair_text(t))) for t in (text, doc.text)]
+    assert scores[0] == scores[1]  # ``๑.๑`` is as much a sign of the form as ``1.1``
 
 
 #: An entry heading as the generator writes it, its system date in brackets at the end.

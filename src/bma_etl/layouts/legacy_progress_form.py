@@ -80,7 +80,7 @@ _NUMBERED_RE = re.compile(
 SIGNALS = (
     Signal(re.escape(TITLE), 0.5, 6000, phrase=TITLE),
     Signal(r"รหัสโครงการ[.\s]*:", 0.15, 6000),
-    Signal(r"^\s*1\.1\s", 0.1, 6000, ("1.1",)),
+    Signal(r"^\s*(?:1\.1|๑\.๑)\s", 0.1, 6000, ("1.1", "๑.๑")),
     Signal(r"หน่วยงานที่รับผิดชอบ[.\s]*:", 0.1, 6000, phrase="หน่วยงานที่รับผิดชอบ"),
     # A report row: its label, or its disbursement's count (``เบิกใช้ (ครั้งที่ 2)``)
     # where a narrow label column cut the label (``รายงานครั้ง`` / ``ที่๑``).
