@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 from bma_etl.layouts.base import Derived, Raw, RawRow, RepairedText
+from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.text import split_person_phone, strip_outline_number
 
 #: Status words in a progress narrative, strongest first (the first match wins).
@@ -68,7 +69,8 @@ def derive_status(entries: list[RawRow], latest_first: bool = False) -> Derived 
         return None
     latest = ordered[0]
     pct = latest.fields.get("progress_pct")
-    if isinstance(pct, Raw) and re.search(r"(?<![0-9])100(?:\.0+)?(?![0-9])", pct.text):
+    if isinstance(pct, Raw) and re.search(r"(?<![0-9])100(?:\.0+)?(?![0-9])",
+                                          to_arabic_digits(pct.text)):  # ๑๐๐.๐๐ too
         return Derived("completed", "latest progress is 100 percent", pct.span)
     return Derived("in_progress", "reports exist and the latest names no end", None)
 

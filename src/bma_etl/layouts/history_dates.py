@@ -15,8 +15,9 @@ from datetime import date
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, FieldValue, Raw, RawRow
 from bma_etl.normalize.dates import parse_date
+from bma_etl.normalize.digits import DIGIT
 
-_DATE_DIGITS = re.compile(r"[0-9]+")
+_DATE_DIGITS = re.compile(f"{DIGIT}+")
 
 
 def spaced_date(raw: Raw) -> Derived | None:

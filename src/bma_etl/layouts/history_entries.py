@@ -58,6 +58,7 @@ from bma_etl.layouts.history_specks import (
 )
 from bma_etl.layouts.wrapped import join, rest_of
 from bma_etl.matchkey import match_key
+from bma_etl.normalize.digits import DIGIT
 
 
 def read_body(doc: RepairedText, lines: list[Line], out: Extraction
@@ -171,7 +172,8 @@ def _opens_block(lines: list[Line], k: int) -> bool:
 
 
 #: A line of only an entry's system date (``(2018-03-25)``), a heading's end wrapped.
-_DATE_ALONE_RE = re.compile(r"^\s*\(\s*[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9:.]+)?\s*\)\s*$")
+_DATE_ALONE_RE = re.compile(
+    rf"^\s*\(\s*{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}}(?:[ T][0-9๐-๙:.]+)?\s*\)\s*$")
 #: A piece of the ``---&&&---`` separator, the rest wrapped onto the next line.
 _SEPARATOR_PIECE_RE = re.compile(r"^\s*-*\s*(?:&&&)?\s*-*\s*$")
 

@@ -5,7 +5,8 @@ Gives the patterns of the lines that open an entry (``(N) ความคืบ�
 ร้อยละ … (date)``, :data:`ENTRY_RE`; as OCR reads it, :func:`ocr_entry`), end one
 (the ``---&&&---`` separator, :data:`SEPARATOR_RE`, :data:`OCR_SEPARATOR_RE`) and
 close the page's body (the quarterly-evaluation heading, :data:`EVALUATION_RE`).
-Never raises.
+An entry's number, progress and system date may be in Arabic or Thai digits
+(``(๑) … ร้อยละ ๔๙.๕๐ (๒๐๒๕-๐๔-๐๗)``). Never raises.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from bma_etl.matchkey import KeyMatch, match_key
 ENTRY_RE = re.compile(
     rf"^\s*\(\s*(?P<seq>{DIGIT}{{1,4}})\s*\)\s*ความคืบหน้าโครงการฯ?\s*"
     rf"(?:ร้อยละ\s*(?P<pct>{NUMBER})\s*%?)?\s*"
-    r"(?:\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ T][0-9:.]+)?\s*\))?\s*$"
+    rf"(?:\(\s*(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}})(?:[ T][0-9๐-๙:.]+)?\s*\))?\s*$"
 )
 #: The line between entries: ``------------------&&&--------------------``.
 SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
@@ -43,8 +44,8 @@ _OCR_ENTRY = (
     rf"^\W{{0,3}}?(?:\(\s*(?P<seq>{DIGIT}{{1,4}})\s*[)\]1|]?|\S{{0,2}}[)\]]|\(\S{{0,2}})"
     r"\s*ความคืบหน้าโครงการฯ?[,.:;]*"
     rf"(?:\S{{0,2}}?ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*(?:[)\]|]\s*(?=\())?"
-    r"(?:\(\s*(?:(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})[^)]{0,14}"
-    r"|(?P<spaced>[0-9]{4}-+[0-9]{2}-?[0-9]{2})(?=\)|$)|[0-9]{4}\s*-.{0,12}?)\)?)?"
+    rf"(?:\(\s*(?:(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}})[^)]{{0,14}}"
+    rf"|(?P<spaced>{DIGIT}{{4}}-+{DIGIT}{{2}}-?{DIGIT}{{2}})(?=\)|$)|{DIGIT}{{4}}\s*-.{{0,12}}?)\)?)?"
     r".{0,4}$"
 )
 #: An entry heading whose words OCR made junk (``(3) (สวมเดิกห์น ครงกรรร ร รอยละ 68.50
@@ -53,7 +54,7 @@ _OCR_ENTRY = (
 _OCR_ENTRY_JUNK = (
     rf"^\W{{0,3}}?\(\s*(?P<seq>{DIGIT}{{1,4}})\s*\).{{4,40}}?"
     rf"(?:ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*"
-    r"\(\s*(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})\s*\)\W{0,2}$"
+    rf"\(\s*(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}})\s*\)\W{{0,2}}$"
 )
 #: The quarterly evaluation heading that closes the page; what follows is not stored.
 EVALUATION_RE = re.compile(r"^\s*\*{0,3}\s*ผลการประเมินโครงการ")

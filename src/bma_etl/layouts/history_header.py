@@ -20,12 +20,11 @@ from decimal import Decimal, InvalidOperation
 from bma_etl.layouts.base import Derived, Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_outline_raw
 from bma_etl.matchkey import KeyMatch, match_key
-from bma_etl.normalize.digits import to_arabic_digits
+from bma_etl.normalize.digits import DIGIT, to_arabic_digits
 from bma_etl.provenance import Span
 from bma_etl.rows import join_lines
 
-#: A Thai or Arabic digit, and a number of them with ``.`` or ``,`` between groups.
-DIGIT = "[0-9๐-๙]"
+#: A number of Thai or Arabic digits with ``.`` or ``,`` between groups.
 NUMBER = rf"{DIGIT}+(?:[.,]{DIGIT}+)*"
 
 #: The unit code line, "04160200/04160200".

@@ -47,6 +47,7 @@ from bma_etl.layouts.legacy_values import stated_amount_dots
 from bma_etl.layouts.wrapped import label_values, numbered_items
 from bma_etl.matchkey import key, literal_of, matches_key
 from bma_etl.matchlabel import find_label
+from bma_etl.normalize.digits import DIGIT
 from bma_etl.records import ProgressUpdate, Project
 
 TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"
@@ -72,13 +73,14 @@ PROJECT_LABELS: dict[str, str] = {
 
 #: A numbered line (``1.2 …``, ``3. …``): a heading OCR damaged past recognising, never
 #: more of a value (a wrapped value may go on with ``3 (พ.ศ. …``, a number without its dot).
-_NUMBERED_RE = re.compile(r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}(?:(?:[.,][0-9]{1,2})+[.,]?|[.)])\s")
+_NUMBERED_RE = re.compile(
+    rf"^\s*(?:[^\w\s]{{1,2}}\s*)?{DIGIT}{{1,2}}(?:(?:[.,]{DIGIT}{{1,2}})+[.,]?|[.)])\s")
 
 #: What marks the legacy progress form (regex → points).
 SIGNALS = (
     Signal(re.escape(TITLE), 0.5, 6000, phrase=TITLE),
     Signal(r"รหัสโครงการ[.\s]*:", 0.15, 6000),
-    Signal(r"^\s*1\.1\s", 0.1, 6000, ("1.1",)),
+    Signal(r"^\s*(?:1\.1|๑\.๑)\s", 0.1, 6000, ("1.1", "๑.๑")),
     Signal(r"หน่วยงานที่รับผิดชอบ[.\s]*:", 0.1, 6000, phrase="หน่วยงานที่รับผิดชอบ"),
     # A report row: its label, or its disbursement's count (``เบิกใช้ (ครั้งที่ 2)``)
     # where a narrow label column cut the label (``รายงานครั้ง`` / ``ที่๑``).

@@ -7,7 +7,8 @@ numbered section that holds them (:func:`_split_blocks`: ``_preamble``, ``_secti
 for sections 1.1 and 1.2, ``rationale``, ``objectives``, ``target``, ``_strategy``
 for 1.6, ``_reports`` for the report table of section 2, ``_footer``), repeated page
 headers left out and the text printed after a heading on its line kept as the first
-line of its block. A heading is matched as printed (:data:`SECTION_HEADINGS`) and,
+line of its block. A section's number may be printed in Arabic or Thai digits
+(``1.1`` or ``๑.๑``). A heading is matched as printed (:data:`SECTION_HEADINGS`) and,
 after OCR, also with its number misread (:func:`_heading_number_misread`) or its
 words misspelt (:func:`_heading_misspelt`), a damaged heading only one that comes
 later in the form's order. Never raises.
@@ -21,6 +22,7 @@ from bma_etl.layouts.base import Line, RepairedText
 from bma_etl.layouts.legacy_labels import junk_label_cell, report_label
 from bma_etl.layouts.wrapped import rest_of
 from bma_etl.matchkey import fuzzy_search, key, literal_of, matches_key, search_key
+from bma_etl.normalize.digits import DIGIT
 
 #: Numbered section headings (``1.3 หลักการและเหตุผล``) → the block they open.
 SECTION_HEADINGS: dict[str, str] = {
@@ -43,12 +45,12 @@ _CONTENT_HEADINGS = {
                          (r"เป้าหมายของโครงการ", "target"))
 }
 #: A section's own number (``1.4``), which a list item (``1.``) does not have.
-_SECTION_NO_RE = re.compile(r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}[.,][0-9]{1,2}[.,]?\s")
-_HEADING_RE = re.compile(r"^\s*[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\s+(?P<title>\S.*?)[\s.]*$")
+_SECTION_NO_RE = re.compile(rf"^\s*(?:[^\w\s]{{1,2}}\s*)?{DIGIT}{{1,2}}[.,]{DIGIT}{{1,2}}[.,]?\s")
+_HEADING_RE = re.compile(rf"^\s*{DIGIT}{{1,2}}(?:\.{DIGIT}{{1,2}})?\.?\s+(?P<title>\S.*?)[\s.]*$")
 #: The same from OCR: a speck read before the number (``. 2. รายงาน…``, ``' 1.3 …``)
 #: or standing apart after it (``2. . รายงาน…``), and ``,`` read for its dot (``2, รายงาน…``).
 _OCR_HEADING_RE = re.compile(
-    r"^\s*(?:[^\w\s]{1,2}\s*)?[0-9]{1,2}(?:[.,][0-9]{1,2})?[.,]?\s+(?:[^\w\s]{1,2}\s+)?"
+    rf"^\s*(?:[^\w\s]{{1,2}}\s*)?{DIGIT}{{1,2}}(?:[.,]{DIGIT}{{1,2}})?[.,]?\s+(?:[^\w\s]{{1,2}}\s+)?"
     r"(?P<title>\S.*?)[\s.]*$")
 _PAGE_HEADER_RE = re.compile(r"^\s*\*+\s*แบบแสดงรายงานความก้าวหน้า.*\*+\s*$")
 _FOOTER_RE = re.compile(r"^\s*(?:ขอรับรองว่า|ลงชื่อ|ตำแหน่ง\s*$)")
@@ -94,7 +96,7 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
 
 
 #: A line holding only a section's number (``2.``, ``1.3``): a heading's, wrapped.
-_NUMBER_ALONE_RE = re.compile(r"^\s*[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\s*$")
+_NUMBER_ALONE_RE = re.compile(rf"^\s*{DIGIT}{{1,2}}(?:\.{DIGIT}{{1,2}})?\.?\s*$")
 
 
 def _wrapped_number(rows: list[Line], i: int, ocr: bool) -> bool:
@@ -147,7 +149,7 @@ _BLOCK_ORDER = ("_preamble", "_section1", "rationale", "objectives", "target", "
 #: first token of no Thai letter and not a number (``20 ปี วัตถุประสงค์…`` is a wrapped
 #: line), at most one more short one, then the title.
 _MISREAD_NUMBER_RE = re.compile(
-    r"^\s*(?![0-9.,]+\s)[^\s\u0e01-\u0e4e]{1,4}\s+(?:\S{1,4}\s+)?"
+    r"^\s*(?![0-9๐-๙.,]+\s)[^\s\u0e01-\u0e4e]{1,4}\s+(?:\S{1,4}\s+)?"
     r"(?P<title>[\u0e01-\u0e4e].*?)[\s.|]*$")
 
 
@@ -218,7 +220,7 @@ _TITLE_SLACK = 2
 #: title (``1.3หลักการและเหตุผล``, ``2.รายงานความก้าวหน้า…``). Only a heading's words
 #: opening the title make it one.
 _OCR_NUMBER_RUN_RE = re.compile(
-    r"^\s*(?:[^\w\s]{1,2}\s*)?(?:[1-9][0-9][1-9]\s+|[0-9]{1,2}[.,](?:[0-9]{1,2}[.,]?)?(?=[ก-ฮ]))"
+    rf"^\s*(?:[^\w\s]{{1,2}}\s*)?(?:[1-9๑-๙]{DIGIT}[1-9๑-๙]\s+|{DIGIT}{{1,2}}[.,](?:{DIGIT}{{1,2}}[.,]?)?(?=[ก-ฮ]))"
     r"(?P<title>\S.*?)[\s.]*$")
 #: Blocks opened by more than one heading (``1.1 …``, ``1.2 …``), so a heading may
 #: open the block the reader is in.

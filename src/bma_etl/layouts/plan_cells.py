@@ -18,8 +18,8 @@ from typing import NamedTuple
 
 from bma_etl.layouts.base import Finding, Line
 from bma_etl.matchkey import key, key_pattern
+from bma_etl.normalize.digits import DIGIT
 
-DIGIT = "[0-9๐-๙]"
 #: One digit, and a run of digits (compiled once: the readers use them on every row).
 DIGIT_RE = re.compile(DIGIT)
 DIGITS_RE = re.compile(f"{DIGIT}+")
