@@ -23,12 +23,15 @@ _DATE_DIGITS = re.compile(f"{DIGIT}+")
 def spaced_date(raw: Raw) -> Derived | None:
     """The system date OCR read with its dashes lost or doubled (``2024- -02 11``), or None.
 
-    Its digits are whole (four, two, two: the heading pattern's ``spaced``): the date
-    they state, when it is one.
+    Its eight digits, four, two and two, however the dashes fall between them
+    (``2024-0211`` too: the heading pattern's ``spaced``): the date they state,
+    when it is one.
     """
-    year, month, day = (int(d) for d in _DATE_DIGITS.findall(raw.text))
+    digits = "".join(_DATE_DIGITS.findall(raw.text))
+    if len(digits) != 8:
+        return None
     try:
-        value = date(year, month, day)
+        value = date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
     except ValueError:
         return None
     return Derived(value, f"OCR read the system date {raw.text!r}, its dashes lost or "

@@ -16,8 +16,11 @@ pixels taken out: a pixel of some colour becomes its brightest channel (what a
 scanner's colour dropout sees: black print under a highlighter stays as dark
 as it is, the highlighter's yellow goes to paper), brightened by the ink's own
 light, and the strongly coloured pixels of a dark ink (a stamp, a pen) become
-white. A page whose text itself is coloured (a blue print) is not
-touched, nor is a grey or 1-bit scan (no pixel of it has a colour).
+white. Words printed in a colour among the black ones (a red heading, a value
+in blue) are kept (:func:`coloured_print`): the marks a stamp or a pen leaves
+cross the print or are larger than letters. A page whose text itself is
+coloured (a blue print) is not touched, nor is a grey or 1-bit scan (no pixel
+of it has a colour).
 """
 
 from __future__ import annotations
@@ -82,9 +85,10 @@ def dropped_colour(image: Image.Image) -> Image.Image:
     brightest channel, scaled by the brightest channel of the coloured pixels
     near it (:func:`_ink_light`, the ink's own light on bare paper). A strongly
     coloured pixel (:data:`COLOURED_SPREAD`) nearly that bright (:data:`BARE_INK`),
-    or in a dark ink (:data:`LIGHT_INK`), is the ink alone: white. The stamp's ring
-    and the signature's line go; a table's rule or a letter's edge under the
-    highlighter keeps its grey.
+    or in a dark ink (:data:`LIGHT_INK`), is the ink alone: white, unless it is a
+    letter printed in that ink (:func:`coloured_print`), which keeps its darkest
+    channel. The stamp's ring and the signature's line go; a table's rule or a
+    letter's edge under the highlighter keeps its grey.
     """
     pixels = np.asarray(image.convert("RGB"))
     spread = _spread(pixels)
@@ -92,8 +96,14 @@ def dropped_colour(image: Image.Image) -> Image.Image:
     coloured = spread >= NEUTRAL_SPREAD
     light = np.maximum(_ink_light(np.where(coloured, pixels.max(axis=2), 0)), 1)
     seen = np.minimum(255.0, top * (255.0 / light))
-    seen[(spread >= COLOURED_SPREAD) & ((top >= BARE_INK * light) | (light < LIGHT_INK))] = 255
-    out = np.where(coloured, seen, np.asarray(image.convert("L")))
+    strong = spread >= COLOURED_SPREAD
+    seen[strong & ((top >= BARE_INK * light) | (light < LIGHT_INK))] = 255
+    grey = np.asarray(image.convert("L"))
+    dark_ink = strong & (grey < DARK)
+    if dark_ink.any():
+        words = coloured_print(dark_ink, (spread < NEUTRAL_SPREAD) & (grey < DARK))
+        seen[words] = pixels.min(axis=2)[words]
+    out = np.where(coloured, seen, grey)
     return Image.fromarray(out.astype(np.uint8), "L")
 
 
@@ -117,3 +127,156 @@ def _ink_light(top: np.ndarray) -> np.ndarray:
         for dx in range(3):
             np.maximum(near, blocks[dy:dy + down, dx:dx + across], out=near)
     return np.repeat(np.repeat(near, LIGHT_BLOCK, axis=0), LIGHT_BLOCK, axis=1)[:rows, :cols]
+
+
+#: A coloured mark this tall, as a share of the page's width, or more is not a letter
+#: but a stamp's ring or a signature (1/14: 0.6 inch on A4 portrait; a letter of a
+#: 20 pt heading with its marks is about 0.3 inch tall)...
+MARK_SHARE = 1 / 14
+#: ...and a mark that wide fills less than this share of its box when it is a pen's
+#: stroke (a signature: about 0.05); letters that touch in a word fill about 0.25.
+STROKE_FILL = 0.12
+#: Marks this close, as a share of the page's width, are one group: the letters of
+#: a line, the arcs and words of a stamp, the strokes of a signature (1/140: 0.06
+#: inch on A4 portrait, a thick rule the ink crosses).
+NEAR_SHARE = 1 / 140
+#: Marks are found on a grid of blocks this many pixels across per 1,240 pixels of
+#: the page's width (A4 at 150 dpi: 1 pixel; at 300 dpi: 2).
+GRID_WIDTH = 1240
+
+
+def coloured_print(dark_ink: np.ndarray, black_ink: np.ndarray) -> np.ndarray:
+    """Which pixels of ``dark_ink`` are letters printed in a colour: bool, same shape.
+
+    ``dark_ink``: the page's strongly coloured dark pixels (red, blue or green
+    ink; a highlighter's yellow is light); ``black_ink``: its dark neutral ones
+    (rows, columns; bool). The coloured pixels are grouped into marks
+    (8-connected blocks, :data:`GRID_WIDTH`) and marks near each other into
+    groups (:data:`NEAR_SHARE`). A mark is print when it is letter-sized (under
+    :data:`MARK_SHARE` of the page's width tall, and as wide only when it is
+    not a thin stroke: :data:`STROKE_FILL`) and its group crosses no black ink
+    (ink laid over print meets black ink that reaches past it where it
+    crosses, black under it staying black), is not mostly large marks (a
+    signature's strokes) and lies inside no large group's box (a stamp's words
+    inside its ring).
+    """
+    rows, cols = dark_ink.shape
+    block = max(1, round(cols / GRID_WIDTH))
+    marks = _blocks(dark_ink, block)
+    row, start, end, label = _labelled_runs(marks)
+    if not label.size:
+        return np.zeros_like(dark_ink)
+    count = int(label.max()) + 1
+    box = _boxes(label, count, row, row, start, end - 1)
+    limit = MARK_SHARE * cols / block
+    ink = np.bincount(label, weights=end - start, minlength=count)
+    tall, wide = box[1] - box[0] + 1, box[3] - box[2] + 1
+    large = (tall >= limit) | ((wide >= limit) & (ink < STROKE_FILL * tall * wide))
+    # Black ink a mark crosses reaches past it; a speck of its own stroke that the
+    # scan's colour dulled (a JPEG's chroma) lies on its edge.
+    far_black = _blocks(black_ink, block) & ~_grown(marks, 2)
+    sums = np.pad(_grown(far_black, 3).cumsum(axis=1), ((0, 0), (1, 0)))
+    crossing = np.bincount(label, weights=sums[row, end] - sums[row, start], minlength=count) > 0
+    # Each mark's group: where its runs lie in the grown marks' runs (all in one).
+    g_row, g_start, g_end, g_label = _labelled_runs(_grown(marks, round(NEAR_SHARE * cols / block)))
+    painted = np.zeros(marks.shape, dtype=np.int64)
+    for r, s, e, g in zip(g_row.tolist(), g_start.tolist(), g_end.tolist(), g_label.tolist(),
+                          strict=True):
+        painted[r, s:e] = g
+    group = np.zeros(count, dtype=np.int64)
+    group[label] = painted[row, start]
+    groups = int(g_label.max()) + 1
+    dropped = (np.bincount(group, weights=crossing, minlength=groups) > 0) | (
+        2 * np.bincount(group, weights=ink * large, minlength=groups)
+        >= np.bincount(group, weights=ink, minlength=groups))
+    letter = ~large & ~dropped[group]
+    g_box = _boxes(group, groups, *box)
+    wide = dropped & ((g_box[1] - g_box[0] + 1 >= limit) | (g_box[3] - g_box[2] + 1 >= limit))
+    for index in np.flatnonzero(wide):
+        letter &= ~((box[0] >= g_box[0][index]) & (box[1] <= g_box[1][index])
+                    & (box[2] >= g_box[2][index]) & (box[3] <= g_box[3][index]))
+    kept = np.zeros(marks.shape, dtype=bool)
+    chosen = letter[label]
+    for r, s, e in zip(row[chosen].tolist(), start[chosen].tolist(), end[chosen].tolist(),
+                       strict=True):
+        kept[r, s:e] = True
+    on_pixels = np.repeat(np.repeat(kept, block, axis=0), block, axis=1)[:rows, :cols]
+    words: np.ndarray = dark_ink & on_pixels
+    return words
+
+
+def _blocks(mask: np.ndarray, block: int) -> np.ndarray:
+    """``mask`` (rows, columns; bool) on a grid of square blocks of ``block`` pixels: any set."""
+    rows, cols = mask.shape
+    down, across = -(-rows // block), -(-cols // block)
+    padded = np.zeros((down * block, across * block), dtype=bool)
+    padded[:rows, :cols] = mask
+    return np.asarray(padded.reshape(down, block, across, block).any(axis=(1, 3)))
+
+
+def _grown(grid: np.ndarray, by: int) -> np.ndarray:
+    """``grid`` (bool) with every set cell grown ``by`` cells each way (a square)."""
+    if by <= 0:
+        return grid
+    grown = grid
+    for axis in (0, 1):
+        sums = np.cumsum(np.pad(grown, [(by + 1, by) if a == axis else (0, 0)
+                                        for a in (0, 1)]), axis=axis, dtype=np.int32)
+        size = grown.shape[axis]
+        upper = np.take(sums, np.arange(2 * by + 1, 2 * by + 1 + size), axis=axis)
+        lower = np.take(sums, np.arange(size), axis=axis)
+        grown = np.asarray(upper - lower > 0)
+    return grown
+
+
+Boxes = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def _boxes(label: np.ndarray, count: int, top: np.ndarray, bottom: np.ndarray,
+           left: np.ndarray, right: np.ndarray) -> Boxes:
+    """The box of each of ``count`` labels over the items they label, and those items' boxes.
+
+    Boxes are top, bottom, left, right: inclusive rows and columns (int arrays,
+    one entry an item, and of ``count`` in what is returned).
+    """
+    first = np.full(count, np.iinfo(np.int64).max)
+    last = np.full(count, -1)
+    out_top, out_left = first.copy(), first.copy()
+    out_bottom, out_right = last.copy(), last.copy()
+    np.minimum.at(out_top, label, top)
+    np.maximum.at(out_bottom, label, bottom)
+    np.minimum.at(out_left, label, left)
+    np.maximum.at(out_right, label, right)
+    return out_top, out_bottom, out_left, out_right
+
+
+def _labelled_runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The runs of ``mask`` (rows, columns; bool) along its rows, each with its mark.
+
+    Returns four int arrays, one entry a run: its row, first column, column past
+    its end, and the number of the 8-connected mark it belongs to (0, 1, ...).
+    """
+    edges = np.diff(np.pad(mask, ((0, 0), (1, 1))).astype(np.int8), axis=1)
+    row, start = np.nonzero(edges == 1)
+    _, end = np.nonzero(edges == -1)
+    parent = list(range(len(row)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    firsts = np.searchsorted(row, np.arange(mask.shape[0] + 1))
+    for r in range(mask.shape[0] - 1):
+        a, a_end, b, b_end = firsts[r], firsts[r + 1], firsts[r + 1], firsts[r + 2]
+        while a < a_end and b < b_end:
+            if start[a] <= end[b] and start[b] <= end[a]:
+                parent[root(int(b))] = root(int(a))
+            if end[a] < end[b]:
+                a += 1
+            else:
+                b += 1
+    roots = np.array([root(i) for i in range(len(row))], dtype=np.int64)
+    _, label = np.unique(roots, return_inverse=True)
+    return row, start, end, label.reshape(-1)
