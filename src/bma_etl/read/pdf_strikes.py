@@ -121,7 +121,8 @@ def _near_paths(boxes: list[tuple[Any, Box]], thin: list[Box]) -> list[bool]:
     middles = (paths[:, 1] + paths[:, 3]) / 2
     near = ((middles > own[:, 1:2]) & (middles < own[:, 3:4])
             & (paths[:, 0] < own[:, 2:3]) & (own[:, 0:1] < paths[:, 2])).any(axis=1)
-    return list(near.tolist())
+    hits: list[bool] = near.tolist()
+    return hits
 
 
 def _beyond(crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]]
