@@ -31,7 +31,7 @@ from __future__ import annotations
 import ctypes
 import math
 from bisect import bisect_left, bisect_right
-from typing import Any
+from typing import Any, cast
 
 from bma_etl.read.pdf_forms import Box, apply, box_through, remove_objects
 from bma_etl.read.pdf_open import TextObject
@@ -121,8 +121,7 @@ def _near_paths(boxes: list[tuple[Any, Box]], thin: list[Box]) -> list[bool]:
     middles = (paths[:, 1] + paths[:, 3]) / 2
     near = ((middles > own[:, 1:2]) & (middles < own[:, 3:4])
             & (paths[:, 0] < own[:, 2:3]) & (own[:, 0:1] < paths[:, 2])).any(axis=1)
-    hits: list[bool] = near.tolist()
-    return hits
+    return cast(list[bool], near.tolist())
 
 
 def _beyond(crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]]
