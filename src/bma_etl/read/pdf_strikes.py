@@ -72,14 +72,14 @@ def without_strikes(page: Any, texts: list[TextObject], paths: list[Box],
         return 0, []
     handle = getattr(page, "raw", page)
     middles = [_middle(path) for path in thin]
-    own = boxes or []
-    near = _near_paths(own, thin)
-    known = {id(obj): box for (obj, box), hit in zip(own, near, strict=True) if hit}
-    clear = {id(obj) for (obj, _), hit in zip(own, near, strict=True) if not hit}
+    # asked: the page's own objects a thin path crosses (``boxes`` holds every one
+    # pdfium can place) and every object inside a form
+    known: dict[int, Box] = {} if boxes is None else \
+        {id(boxes[k][0]): boxes[k][1] for k in _near_paths(boxes, thin)}
+    asked = texts if boxes is None else \
+        [text for text in texts if text[0] is not None or id(text[1]) in known]
     crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]] = []
-    for text in texts:
-        if id(text[1]) in clear:
-            continue  # a page's own object no thin path crosses: nothing to ask pdfium
+    for text in asked:
         crossing, placed, box = _strokes_over(text, thin, middles, known.get(id(text[1])))
         if crossing and placed is not None and box is not None:
             crossed.append((text, crossing, box, placed))
@@ -103,8 +103,8 @@ def without_strikes(page: Any, texts: list[TextObject], paths: list[Box],
     return remove_objects(handle, struck), sorted(strokes)
 
 
-def _near_paths(boxes: list[tuple[Any, Box]], thin: list[Box]) -> list[bool]:
-    """For each of ``boxes``, whether a thin path's middle crosses its box.
+def _near_paths(boxes: list[tuple[Any, Box]], thin: list[Box]) -> list[int]:
+    """The indices of ``boxes`` whose box a thin path's middle crosses, in order.
 
     ``boxes``: the page's own text objects with their boxes; ``thin``: its thin
     paths (points). One pass of numpy over the page: a path whose middle height
@@ -121,7 +121,7 @@ def _near_paths(boxes: list[tuple[Any, Box]], thin: list[Box]) -> list[bool]:
     middles = (paths[:, 1] + paths[:, 3]) / 2
     near = ((middles > own[:, 1:2]) & (middles < own[:, 3:4])
             & (paths[:, 0] < own[:, 2:3]) & (own[:, 0:1] < paths[:, 2])).any(axis=1)
-    return cast(list[bool], near.tolist())
+    return cast(list[int], np.flatnonzero(near).tolist())
 
 
 def _beyond(crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]]
