@@ -60,13 +60,15 @@ def column_cuts(lines: list[TextLine], shapes: list[Box], width: float, height: 
     placed = [line for line in lines if line.text.strip() and line.baseline is not None]
     if len(placed) < 2 * MIN_LINES:
         return None
+    text = sorted(piece for line in placed for piece in _pieces(line))
+    left = text[0][0]
+    right = max(max(piece[1] for piece in text), width - left)
+    if all(_spanned(text, left, right, count) for count in COUNTS):
+        return None  # the quick test: a line runs over where each count's gap would be
     size = median(line.size for line in placed if line.size > 1.0) \
         if any(line.size > 1.0 for line in placed) else 10.0
     drawn = [box for box in shapes
              if box[2] - box[0] < SHEET_COVER * width or box[3] - box[1] < SHEET_COVER * height]
-    text = sorted(piece for line in placed for piece in _pieces(line))
-    left = text[0][0]
-    right = max(max(piece[1] for piece in text), width - left)
     # a gap between columns is clear of rules and frames too
     gaps = _gaps(sorted(text + [(box[0], box[2]) for box in drawn]), MIN_GAP_EM * size)
     for count in COUNTS:
@@ -74,6 +76,24 @@ def column_cuts(lines: list[TextLine], shapes: list[Box], width: float, height: 
         if cuts is not None and _columns_hold_text(placed, cuts, drawn):
             return cuts
     return None
+
+
+def _spanned(pieces: list[tuple[float, float]], left: float, right: float, count: int
+             ) -> bool:
+    """Whether one piece of text runs over where a gap between ``count`` columns must be.
+
+    A gap :func:`_equal_cuts` takes holds a column's edge or has its middle within
+    :data:`EQUAL_SHARE` of the text's width of it; a piece (left, right; points)
+    that covers that stretch, and :data:`~.pdf_sheets.TOUCH` more each side, leaves
+    no such gap there. Most pages are one column: a line of text across the middle
+    settles them before their gaps are looked for.
+    """
+    reach = EQUAL_SHARE * (right - left) + TOUCH
+    for k in range(1, count):
+        edge = left + k * (right - left) / count
+        if any(low < edge - reach and high > edge + reach for low, high in pieces):
+            return True
+    return False
 
 
 def _gaps(pieces: list[tuple[float, float]], least: float) -> list[tuple[float, float]]:

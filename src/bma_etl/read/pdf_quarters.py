@@ -23,9 +23,11 @@ from statistics import median
 from bma_etl.read.pdf_forms import Box
 from bma_etl.read.pdf_line import TextLine
 from bma_etl.read.pdf_sheets import (
+    MIDDLE_SHARE,
     SHEET_COVER,
     TOUCH,
     _free_band,
+    _pieces,
     left_only,
     sheet_gutter,
 )
@@ -72,7 +74,7 @@ def _quarters(lines: list[TextLine], shapes: list[Box], width: float, height: fl
               ) -> tuple[Cuts, list[Box]] | None:
     """:func:`quarters` of a sheet alone."""
     placed = [line for line in lines if line.text.strip() and line.baseline is not None]
-    if height <= width or not placed:
+    if height <= width or not placed or _upper_row_spanned(placed, width, height):
         return None
     size = median(line.size for line in placed if line.size > 1.0) \
         if any(line.size > 1.0 for line in placed) else 10.0
@@ -105,6 +107,22 @@ def _quarters(lines: list[TextLine], shapes: list[Box], width: float, height: fl
         else:
             return None
     return (cut_x, cut_y), parts
+
+
+def _upper_row_spanned(lines: list[TextLine], width: float, height: float) -> bool:
+    """Whether a line of the sheet's upper part runs across its middle: no 4-up sheet.
+
+    The quick test before the band between rows is looked for. A line whose baseline
+    stands above :data:`~.pdf_sheets.MIDDLE_SHARE` over the sheet's middle height is
+    above any band :func:`_quarters` can cut at, so in the upper row, where
+    :func:`.pdf_sheets.sheet_gutter` finds no gutter when one piece of a line covers
+    the middle of the sheet's width (within the same share, :data:`TOUCH` more).
+    """
+    over = height * (0.5 + MIDDLE_SHARE) + TOUCH
+    low, high = width * (0.5 - MIDDLE_SHARE) - TOUCH, width * (0.5 + MIDDLE_SHARE) + TOUCH
+    return any((line.baseline or 0.0) > over and any(left < low and right > high
+                                                     for left, right in _pieces(line))
+               for line in lines)
 
 
 def left_quarter_only(lines: list[TextLine], shapes: list[Box], cuts: Cuts, width: float,

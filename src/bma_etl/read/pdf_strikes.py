@@ -31,7 +31,7 @@ from __future__ import annotations
 import ctypes
 import math
 from bisect import bisect_left, bisect_right
-from typing import Any
+from typing import Any, cast
 
 from bma_etl.read.pdf_forms import Box, apply, box_through, remove_objects
 from bma_etl.read.pdf_open import TextObject
@@ -72,9 +72,14 @@ def without_strikes(page: Any, texts: list[TextObject], paths: list[Box],
         return 0, []
     handle = getattr(page, "raw", page)
     middles = [_middle(path) for path in thin]
-    known = {id(obj): box for obj, box in boxes or ()}  # the page's own objects' bounds
+    # asked: the page's own objects a thin path crosses (``boxes`` holds every one
+    # pdfium can place) and every object inside a form
+    known: dict[int, Box] = {} if boxes is None else \
+        {id(boxes[k][0]): boxes[k][1] for k in _near_paths(boxes, thin)}
+    asked = texts if boxes is None else \
+        [text for text in texts if text[0] is not None or id(text[1]) in known]
     crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]] = []
-    for text in texts:
+    for text in asked:
         crossing, placed, box = _strokes_over(text, thin, middles, known.get(id(text[1])))
         if crossing and placed is not None and box is not None:
             crossed.append((text, crossing, box, placed))
@@ -96,6 +101,27 @@ def without_strikes(page: Any, texts: list[TextObject], paths: list[Box],
         boxes[:] = [(obj, box) for obj, box in boxes if id(obj) not in gone]
     closed_up(texts, _spans(words), [path for path in paths if path[2] - path[0] <= THIN_RULE])
     return remove_objects(handle, struck), sorted(strokes)
+
+
+def _near_paths(boxes: list[tuple[Any, Box]], thin: list[Box]) -> list[int]:
+    """The indices of ``boxes`` whose box a thin path's middle crosses, in order.
+
+    ``boxes``: the page's own text objects with their boxes; ``thin``: its thin
+    paths (points). One pass of numpy over the page: a path whose middle height
+    lies strictly inside an object's box and whose span overlaps the box's
+    (:func:`_strokes_over`'s first test), so that an object no path crosses is
+    never asked for its baseline or font size.
+    """
+    if not boxes:
+        return []
+    import numpy as np
+
+    own = np.array([box for _, box in boxes], dtype=np.float64)
+    paths = np.array(thin, dtype=np.float64)
+    middles = (paths[:, 1] + paths[:, 3]) / 2
+    near = ((middles > own[:, 1:2]) & (middles < own[:, 3:4])
+            & (paths[:, 0] < own[:, 2:3]) & (own[:, 0:1] < paths[:, 2])).any(axis=1)
+    return cast(list[int], np.flatnonzero(near).tolist())
 
 
 def _beyond(crossed: list[tuple[TextObject, list[Box], Box, tuple[float, float]]]
