@@ -1,0 +1,72 @@
+"""A progress form's objective numbers and a label's ``:`` as OCR misread them on scans.
+
+Forms are generated from known values (``bench/corpus``); their text is then
+damaged as Tesseract read the corpus's scans: the second objective's ``2.`` read
+as another digit without its dot (``9 เพื่อ…``), or alone on its line as Latin
+letters (``Nw`` / ``เพื่อ…``); the ``:`` between the agency's label and its value
+read as a dash standing alone (``หน่วยงานที่รับผิดชอบ.⇥-⇥สำนัก…``). The truth is the
+generated values.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+from typing import Any
+
+import pytest
+
+from bma_etl.layouts.legacy_progress_form import extract as legacy
+
+from conftest import records_of
+from corpus.build import GENERATORS
+
+
+def _form(rng: random.Random, least_objectives: int = 1) -> Any:
+    """A generated legacy form with at least ``least_objectives`` objectives."""
+    while True:
+        generated = GENERATORS[rng.choice(("legacy_pipe", "legacy_tab", "legacy_long"))](rng)
+        if len(generated.tables["projects"][0].get("objectives") or []) >= least_objectives:
+            return generated
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_second_objective_number_read_as_another_digit_without_its_dot(seed: int) -> None:
+    """``9 เพื่อ…`` for ``2. เพื่อ…`` after the blank line that parts the items: an item of
+    its own though one item only stands above it to open alike."""
+    rng = random.Random(seed)
+    generated = _form(rng, 2)
+    text = re.sub(r"(?<=\n\n)2\. (?=เพื่อ)", lambda m: f"{rng.choice('3456789')} ",
+                  generated.text, count=1)
+    assert text != generated.text
+    [project] = records_of(legacy, text, screened=False)["projects"]
+    assert project.objectives == generated.tables["projects"][0]["objectives"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_objective_number_alone_on_its_line_read_as_latin_letters(seed: int) -> None:
+    """``Nw`` / ``เพื่อ…`` for ``2.`` alone on its line: no text of the item above, and
+    its item opens on the next line."""
+    rng = random.Random(seed)
+    generated = _form(rng, 2)
+    letters = rng.choice(string.ascii_uppercase) + rng.choice(string.ascii_lowercase)
+    text = re.sub(r"(?<=\n\n)2\. (?=เพื่อ)", f"{letters}\n", generated.text, count=1)
+    assert text != generated.text
+    [project] = records_of(legacy, text, screened=False)["projects"]
+    assert project.objectives == generated.tables["projects"][0]["objectives"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_agency_label_colon_read_as_a_dash_alone(seed: int) -> None:
+    """``หน่วยงานที่รับผิดชอบ.⇥-⇥สำนัก…⇥/``: the dash is the label's ``:``, no part of
+    the agency."""
+    rng = random.Random(seed)
+    generated = _form(rng)
+    text = re.sub(r"^(หน่วยงานที่รับผิดชอบ\.) : (.*)$",
+                  lambda m: f"{m[1]}\t-\t" + m[2].replace(" / ", "\t/\t"),
+                  generated.text, count=1, flags=re.M)
+    assert text != generated.text
+    [project] = records_of(legacy, text, screened=False)["projects"]
+    [want] = generated.tables["projects"]
+    assert project.agency == want["agency"]
