@@ -1,11 +1,13 @@
-"""A progress form's objective numbers and a label's ``:`` as OCR misread them on scans.
+"""A progress form's objective numbers, a label's ``:`` and a budget's bracket as OCR
+misread them on scans.
 
 Forms are generated from known values (``bench/corpus``); their text is then
 damaged as Tesseract read the corpus's scans: the second objective's ``2.`` read
 as another digit without its dot (``9 เพื่อ…``), or alone on its line as Latin
 letters (``Nw`` / ``เพื่อ…``); the ``:`` between the agency's label and its value
-read as a dash standing alone (``หน่วยงานที่รับผิดชอบ.⇥-⇥สำนัก…``). The truth is the
-generated values.
+read as a dash standing alone (``หน่วยงานที่รับผิดชอบ.⇥-⇥สำนัก…``); a budget's
+``(ครั้งที่ 2)`` read as a digit and the number (``1 2)``) or as two words of letters
+(``ana t=``). The truth is the generated values.
 """
 
 from __future__ import annotations
@@ -70,3 +72,23 @@ def test_agency_label_colon_read_as_a_dash_alone(seed: int) -> None:
     [project] = records_of(legacy, text, screened=False)["projects"]
     [want] = generated.tables["projects"]
     assert project.agency == want["agency"]
+
+
+_BRACKET = re.compile(r"(?<=งบประมาณที่เบิกใช้ )\((?:ครั้งที่) (?P<no>[0-9๐-๙]+)\)(?= = )")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_budget_bracket_read_with_a_digit_among_its_letters_or_as_letters_alone(
+        seed: int) -> None:
+    """``งบประมาณที่เบิกใช้ 1 2) = 757,500 บาท`` (``(ครั้งที่`` read as a digit) and
+    ``งบประมาณที่เบิกใช้ ana t= 0 บาท`` (the whole bracket read as two words of letters):
+    every report's budget reads as generated."""
+    rng = random.Random(seed)
+    generated = _form(rng)
+    text = _BRACKET.sub(lambda m: rng.choice((f"{rng.randrange(10)} {m['no']})", "ana t")),
+                        generated.text)
+    assert text != generated.text
+    rows = records_of(legacy, text, screened=False)["progress_updates"]
+    assert [None if r.budget_disbursed_thb is None else f"{r.budget_disbursed_thb:.2f}"
+            for r in rows] == [w["budget_disbursed_thb"]
+                               for w in generated.tables["progress_updates"]]
