@@ -92,3 +92,30 @@ def test_budget_bracket_read_with_a_digit_among_its_letters_or_as_letters_alone(
     assert [None if r.budget_disbursed_thb is None else f"{r.budget_disbursed_thb:.2f}"
             for r in rows] == [w["budget_disbursed_thb"]
                                for w in generated.tables["progress_updates"]]
+
+
+_BUDGET = re.compile(r"(?<=งบประมาณที่เบิกใช้ )\(ครั้งที่ [0-9๐-๙]+\) = "
+                     r"(?P<head>[0-9]{1,3}),(?P<rest>[0-9]{3}(?:,[0-9]{3})*) บาท")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_budget_after_an_unclosed_bracket_whose_marks_ocr_spaced_is_no_tail_of_it(
+        seed: int) -> None:
+    """``(ครั้งที่ ศา 5. 656, 000 บาท`` for ``(ครั้งที่ 2) = 5,656,000 บาท``: the bracket's
+    number, ``)`` and ``=`` misread, the marks read with a space after each. The amount's
+    last group (``000 บาท``) is not read as the budget: it is left NULL, the other
+    reports' budgets read as generated."""
+    rng = random.Random(seed)
+    while not _BUDGET.search((generated := _form(rng)).text):
+        pass
+    m = _BUDGET.search(generated.text)
+    assert m is not None
+    spaced = m["head"] + ". " + m["rest"].replace(",", ", ")
+    text = generated.text.replace(m.group(), f"(ครั้งที่ ศา {spaced} บาท", 1)
+    rows = records_of(legacy, text, screened=False)["progress_updates"]
+    want = [w["budget_disbursed_thb"] for w in generated.tables["progress_updates"]]
+    hit = next(i for i, w in enumerate(generated.tables["progress_updates"])
+               if w["budget_disbursed_thb"] == f"{int(m['head'] + m['rest'].replace(',', '')):.2f}")
+    want[hit] = None
+    assert [None if r.budget_disbursed_thb is None else f"{r.budget_disbursed_thb:.2f}"
+            for r in rows] == want
