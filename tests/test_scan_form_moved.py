@@ -68,6 +68,29 @@ def test_tracking_rationale_date_rest_read_after_the_objectives_goes_back(
         want["rationale"], want["objectives"])
 
 
+_DATE_AFTER_DAY_WORD = re.compile(r"(วันที่) ([0-9๐-๙]{1,2} \S+) (พ\.ศ\.) ([0-9๐-๙]{4}) ")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_tracking_rationale_whole_date_read_after_the_objectives_goes_back(seed: int) -> None:
+    """``… ตั้งแต่วันที่`` / ``เพื่อแก้ไข…`` … objectives … ``26⇥มีนาคม`` / ``พ.ศ.⇥2568``
+    (the day went with the month and the year to the block read last): the rationale is
+    whole again and the objectives are their own items."""
+    rng = random.Random(seed)
+    generated = _generated("web_tracking", rng, _DATE_AFTER_DAY_WORD)
+    m = _DATE_AFTER_DAY_WORD.search(generated.text)
+    assert m is not None
+    rest = m.group(2).replace(" ", "\t") + "\n" + m.group(3) + "\t" + m.group(4)
+    text = generated.text[:m.start()] + m.group(1) + "\n" + generated.text[m.end():]
+    text = re.sub(r"(วัตถุประสงค์ของโครงการ\n.+\n)", lambda o: o.group(1) + rest + "\n",
+                  text, count=1)
+    assert rest in text
+    [project] = _read(history, text)["projects"]
+    [want] = generated.tables["projects"]
+    assert ("".join(project.rationale.split()), project.objectives) == (
+        "".join(want["rationale"].split()), want["objectives"])
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_tracking_rationale_without_a_cut_date_keeps_its_objectives(seed: int) -> None:
     """A month's name alone under the objectives with no day cut in the rationale stays

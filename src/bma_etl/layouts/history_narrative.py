@@ -68,12 +68,15 @@ def heading_with_text(text: str, headed: bool) -> tuple[str, int] | None:
 _MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
            "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
 #: A line ending at a date's day, its month not there (``… ตั้งแต่วันที่ 15``; a speck
-#: may stand before the day: ``วันที่ เ12``).
-_DAY_AT_END_RE = re.compile(rf"วันที่\s*\S?{DIGIT}{{1,2}}\s*$")
-#: A line that is a date's rest alone (``ตุลาคม พ.ศ. 2564``, ``มีนาคม พ.ศ.``).
-_DATE_REST_RE = re.compile(rf"^\s*(?:{'|'.join(_MONTHS)})\s*(?:พ\.?\s*ศ\.?)?\s*"
-                           rf"(?P<year>{DIGIT}{{4}})?\s*$")
-_YEAR_ALONE_RE = re.compile(rf"^\s*{DIGIT}{{4}}\s*$")
+#: may stand before the day: ``วันที่ เ12``), or at ``วันที่``, the day gone with the
+#: month (group ``day`` then unset).
+_DAY_AT_END_RE = re.compile(rf"วันที่(?:\s*\S?(?P<day>{DIGIT}{{1,2}}))?\s*$")
+#: A line that is a date's rest alone (``ตุลาคม พ.ศ. 2564``, ``มีนาคม พ.ศ.``), its day
+#: before the month when the day left the line above too (``26⇥มีนาคม``).
+_DATE_REST_RE = re.compile(rf"^\s*(?P<day>{DIGIT}{{1,2}}\s+)?(?:{'|'.join(_MONTHS)})\s*"
+                           rf"(?:พ\.?\s*ศ\.?)?\s*(?P<year>{DIGIT}{{4}})?\s*$")
+#: A year on a line of its own, its era maybe before it (``2568``, ``พ.ศ.⇥2568``).
+_YEAR_ALONE_RE = re.compile(rf"^\s*(?:พ\.?\s*ศ\.?\s*)?{DIGIT}{{4}}\s*$")
 
 
 def date_rests_home(headed: dict[str, list[Line]]) -> None:
@@ -84,22 +87,26 @@ def date_rests_home(headed: dict[str, list[Line]]) -> None:
     at the end of the section below (after the objectives). A rationale line ending
     at a day takes back the last lines of the objectives or target when they are a
     month's name with its era and year and nothing else (the year may stand on a line
-    of its own). Nothing moves unless both parts are there.
+    of its own, its era before it); a line ending at ``วันที่`` takes them back with the
+    day before the month (``26⇥มีนาคม`` / ``พ.ศ.⇥2568``). Nothing moves unless both
+    parts are there.
     """
     rationale = headed.get("rationale", [])
-    cut = [i for i, ln in enumerate(rationale) if _DAY_AT_END_RE.search(ln.text)]
+    cut = [(i, m) for i, ln in enumerate(rationale)
+           if (m := _DAY_AT_END_RE.search(ln.text)) is not None]
     if len(cut) != 1:
         return
+    at, day_kept = cut[0][0], cut[0][1].group("day") is not None
     for column in ("objectives", "target"):
         lines = headed.get(column, [])
         for i, line in enumerate(lines):
             m = _DATE_REST_RE.match(line.text)
-            if m is None:
-                continue
+            if m is None or (m.group("day") is None) != day_kept:
+                continue  # the day on one side only
             take = i + 1 if m.group("year") or i + 1 == len(lines) \
                 or not _YEAR_ALONE_RE.match(lines[i + 1].text) else i + 2
             if take == len(lines) and i > 0:  # the section's own text stays above it
-                rationale[cut[0] + 1:cut[0] + 1] = lines[i:take]
+                rationale[at + 1:at + 1] = lines[i:take]
                 del lines[i:take]
                 return
 

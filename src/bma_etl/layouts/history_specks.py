@@ -122,16 +122,29 @@ def numbers_read_as_specks(lines: list[Line]) -> list[Line]:
     """Lines of ``lines`` (blank ones included) that are a list's number OCR read as specks.
 
     ``i`` or ``ซ่`` for ``1.`` or ``2.`` alone on its line, the item's text on the
-    next: a short line of specks (:func:`short_specks`, digits alone aside) at the
-    list's start or after a blank line, with a line of text after it. Whether it
-    opens an item is the list's to say (:func:`~bma_etl.layouts.wrapped.numbered_items`).
+    next: a short line of specks (:func:`short_specks`, digits alone aside) or of
+    Latin letters (``Nw``, :data:`_NUMBER_AS_LATIN`) at the list's start or after a
+    blank line, with a line of text after it. Whether it opens an item is the list's
+    to say (:func:`~bma_etl.layouts.wrapped.numbered_items`).
     """
     def text_at(i: int) -> str:
         return lines[i].text.strip() if 0 <= i < len(lines) else ""
 
     return [ln for i, ln in enumerate(lines)
-            if short_specks(ln.text) and not DIGITS_ALONE.fullmatch(ln.text.strip())
+            if _number_misread(ln.text.strip())
             and not text_at(i - 1) and text_at(i + 1) and not short_specks(text_at(i + 1))]
+
+
+#: A list's number alone OCR read as a Latin letter or two and a mark (``Nw`` for ``2.``);
+#: capitals alone are an acronym (:data:`_ACRONYM`), text.
+_NUMBER_AS_LATIN = re.compile(r"[A-Za-z]{1,2}[.,]?")
+
+
+def _number_misread(body: str) -> bool:
+    """Whether ``body`` (a stripped line) may be a list's number alone as OCR misread it."""
+    if short_specks(body):
+        return not DIGITS_ALONE.fullmatch(body)
+    return bool(_NUMBER_AS_LATIN.fullmatch(body)) and not _ACRONYM.search(body)
 
 
 #: The most characters (besides spaces) of a report date OCR read as junk (``05 142564 .``).

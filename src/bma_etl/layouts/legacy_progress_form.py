@@ -137,6 +137,9 @@ def extract(doc: RepairedText) -> Extraction:
     return out
 
 
+#: The ``:`` of a label in a cell of its own, as OCR read it: a dash standing alone before
+#: the value's cell (no value of sections 1.1 and 1.2 opens with a dash).
+_COLON_AS_DASH = re.compile(r"^[\s:]*[-–—~][ \t]+(?=\S)")
 
 
 def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
@@ -146,7 +149,8 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     after OCR also a label alone on the line's first physical line, its ``:`` lost
     (a justified line sets the ``:`` at the margin, where Tesseract may not read
     it): the value is the lines after it (``ชื่อโครงการ/กิจกรรม`` / ``โครงการ…``), or
-    the cells after the label's own (``หน่วยงานที่รับผิดชอบ.⇥สำนักงานเขต…``).
+    the cells after the label's own (``หน่วยงานที่รับผิดชอบ.⇥สำนักงานเขต…``), the ``:``
+    between them maybe read as a dash standing alone (``หน่วยงานที่รับผิดชอบ.⇥-⇥สำนัก…``).
     """
     found = find_label(line.text, PROJECT_LABELS, fuzzy=ocr)
     if found is not None or not ocr:
@@ -156,7 +160,8 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     if "\t" in first.strip(_ALONE_JUNK):  # the label in a cell of its own, the value after it
         first = first[:first.index("\t", len(first) - len(first.lstrip(_ALONE_JUNK))) + 1]
         rest = line.text[len(first):]
-        value_at = len(first) + len(rest) - len(rest.lstrip(_ALONE_JUNK))
+        rest = _COLON_AS_DASH.sub("", rest, count=1)  # ``label.⇥-⇥สำนัก…``: the ``:`` read as ``-``
+        value_at = len(line.text) - len(rest.lstrip(_ALONE_JUNK))
     bare = first.strip(_ALONE_JUNK)
     if not bare:
         return None

@@ -57,17 +57,22 @@ OCR_BUDGET_VALUE = (r"(?P<value>[0-9๐-๙.,]+(?: ,?[0-9๐-๙]{3}(?![0-9๐-�
 #: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``),
 #: reads a speck after the label as a colon (``งบประมาณที่เบิกใช้ : (ครั้งที่ 6 = 0 บาท``),
 #: or reads the bracket's ``(ครั้งที่`` as a few letters or loses it, its number and ``)``
-#: still read (``งบประมาณที่เบิกใช้`` / ``REG 1) = 4,313,500 บาท``, ``… 3) = 706,000 บาท``),
+#: still read (``งบประมาณที่เบิกใช้`` / ``REG 1) = 4,313,500 บาท``, ``… 3) = 706,000 บาท``,
+#: ``1 2) = 757,500 บาท``: a digit among the letters, a space after them), or as a
+#: word or two of letters before the ``=``, number and ``)`` lost (``ana t= 0 บาท``),
 #: reads junk inside the bracket (``(ค (ตรั้งที่ 6) =``) or its ``)`` twice (``11)] =``), its
 #: ``=`` as ``-`` or as a gap before an amount in baht (``(ครั้งที่ 1)⇥0 บาท``), or a speck
 #: before the amount as ``~`` or a dash (``= ~ 1,526,000``, ``= – 758,000``: no amount
 #: or progress is below nothing; a hyphen there is left alone); or its number, ``)`` and
 #: ``=`` all misread or lost, the amount in baht then after a space
-#: (``(ครั้งที่ ey`` / ``4,909,500 บาท``).
+#: (``(ครั้งที่ ey`` / ``4,909,500 บาท``), never after a mark and a space: that is the
+#: tail of an amount whose marks OCR spaced (``(ครั้งที่ ศา 5. 656, 000 บาท`` is no
+#: ``000 บาท``).
 _LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:[(\s]*\([^)\n=]{0,24}[)\]]{0,2}\s*"
-                   r"|(?:[^\s()=:0-9๐-๙]{1,4}\s*)?[0-9๐-๙]{1,3}\s*\)\s*)?[.\s]*"
+                   r"|(?:[^\s()=:0-9๐-๙]{1,4}\s*|[^\s()=:]{1,4}\s+)?[0-9๐-๙]{1,3}\s*\)\s*"
+                   r"|[^\s()=:0-9๐-๙]{1,4}(?:\s+[^\s()=:0-9๐-๙]{1,4})?(?=\s*=))?[.\s]*"
                    r"(?:(?:[=:]\s*|-\s+)+(?:[~\u2013\u2014]\s*)?|\t+(?=[0-9๐-๙][0-9๐-๙.,]*\s*บาท)"
-                   r"|(?<=[\s)\]])(?=[0-9๐-๙][0-9๐-๙.,]*\s*บาท))")
+                   r"|(?<=[\s)\]])(?<![.,]\s)(?=[0-9๐-๙][0-9๐-๙.,]*\s*บาท))")
 #: A budget whose label's words OCR misread past finding, its bracket read
 #: (``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = 2,173,000 บาท``): only the budget's label holds it.
 _BUDGET_BRACKET_RE = re.compile(

@@ -43,6 +43,8 @@ _OCR_GAP_ITEM_RE = re.compile(
     r"^\s*(?P<no>[^\s\u0e01-\u0e4e]{1,3})\t[ \t]*(?P<body>[\u0e01-\u0e4e].*?)\s*$")
 #: The least opening items share for a digit without its dot to open one (``เพื่อ``).
 _OPENING_MIN = 4
+#: A blank line between two lines of the document.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 #: A list number standing alone on its line (``4.``): its item's text is on the next.
 _NUMBER_ALONE = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.)]\s*$")
 
@@ -125,6 +127,11 @@ def number_alone(text: str) -> bool:
     return bool(_NUMBER_ALONE.match(text))
 
 
+def _blank_above(doc: RepairedText, lines: list[Line], k: int) -> bool:
+    """Whether a blank line stands in the document between ``lines[k - 1]`` and ``lines[k]``."""
+    return k > 0 and bool(_BLANK_LINE.search(doc.text, lines[k - 1].end, lines[k].start))
+
+
 def _digit_item(text: str, items: list[list[Line]], item_re: re.Pattern[str] = _OCR_DIGIT_ITEM_RE,
                 least: int = 2) -> re.Match[str] | None:
     """``item_re`` on ``text`` if the items above open as its text does.
@@ -157,7 +164,9 @@ def numbered_items(doc: RepairedText, lines: list[Line],
     After OCR (``doc.ocr_used``) a number misread as a sign or letter apart from the
     item's Thai text still opens it (:data:`_OCR_ITEM_RE`), and so does a digit whose
     dot was lost or read as a sign where the items above open alike
-    (:data:`_OCR_DIGIT_ITEM_RE`), or the list's first line opens ``1:``.
+    (:data:`_OCR_DIGIT_ITEM_RE`; one item above is enough when a blank line parts the
+    two, as the form parts its items: ``9 เพื่อ…`` for ``2. เพื่อ…``), or the list's
+    first line opens ``1:``.
 
     A line without a number continues the item above, joined with a line break
     (as the golden files keep an item's lines); a number alone on its line (``4.``)
@@ -174,7 +183,8 @@ def numbered_items(doc: RepairedText, lines: list[Line],
             opened = opened or (bool(after.strip()) and (not items or _opens_alike(after, items)))
             continue
         m = _ITEM_RE.match(line.text) or (
-            _OCR_ITEM_RE.match(line.text) or _digit_item(line.text, items)
+            _OCR_ITEM_RE.match(line.text)
+            or _digit_item(line.text, items, least=1 if _blank_above(doc, lines, k) else 2)
             or _digit_item(line.text, items, _OCR_GAP_ITEM_RE, 0)
             or (None if items else _OCR_FIRST_ITEM_RE.match(line.text))
             if doc.ocr_used else None)
