@@ -32,7 +32,7 @@ from bma_etl.pipeline_worker import (
     _one_by_one,
     _work,
 )
-from bma_etl.read import doc_id_of, media_type_of, path_text, read_bytes
+from bma_etl.read import doc_id_of, empty_file, media_type_of, path_text, read_bytes
 from bma_etl.records import Document
 
 if TYPE_CHECKING:
@@ -131,6 +131,10 @@ class _Batch:
         from bma_etl.load import DocState
 
         data = read_file(path) if read is None else read
+        if not isinstance(data, ReadError):
+            # An empty file is quarantined under its path like an unreadable one: every
+            # empty file has the same hash, so by content only the first would be.
+            data = empty_file(path, data) or data
         if isinstance(data, ReadError):
             exc = data
             doc_id = _quarantine_id(path, None)

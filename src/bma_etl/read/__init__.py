@@ -92,6 +92,15 @@ def doc_id_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def empty_file(path: Path, data: bytes) -> ReadError | None:
+    """The ReadError of a file with no content (no bytes, or white space only), else None.
+
+    Such files all look alike (an empty file's hash is the same whatever its name),
+    so a run quarantines each under its own path rather than by content.
+    """
+    return None if data.strip() else ReadError(f"{path.name}: file is empty")
+
+
 def read_source(path: Path, data: bytes | None = None, ocr: str = "auto",
                 doc_id: str | None = None) -> SourceDocument:
     """Read ``path`` (or its already-read ``data``) into a SourceDocument.
@@ -136,8 +145,8 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
         data, doc_id = read_bytes(path), None
     if doc_id is None:
         doc_id = doc_id_of(data)
-    if not data.strip():
-        raise ReadError(f"{path.name}: file is empty")
+    if (empty := empty_file(path, data)) is not None:
+        raise empty
     if media_type == "text/plain":
         from bma_etl.read.text import read_text
 

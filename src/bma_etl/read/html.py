@@ -19,8 +19,9 @@ bytes read as Thai in Windows-874 and not in it, then from the Thai legacy
 encodings and ``charset-normalizer`` (see :func:`decode_html`).
 Thai legacy labels (``windows-874``, ``tis-620``, ``iso-8859-11``) all decode
 as cp874, as browsers do (the WHATWG encoding standard maps them together).
-Raises :class:`~bma_etl.errors.ReadError` when the bytes cannot be decoded or
-the page has no text.
+Raises :class:`~bma_etl.errors.ReadError` when the bytes cannot be decoded, the
+page ends before its ``</body>``/``</html>`` (:func:`cut_short`: saved or
+downloaded only in part) or has no text.
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ from bma_etl.read.text import (
     read_text,
 )
 
-__all__ = ["SavedPage", "decode_html", "html_to_text", "page_url", "read_html", "render_text"]
+__all__ = ["SavedPage", "cut_short", "decode_html", "html_to_text", "page_url", "read_html",
+           "render_text"]
 
 log = logging.getLogger(__name__)
 
@@ -305,6 +307,20 @@ def page_url(soup: BeautifulSoup) -> str | None:
     return None
 
 
+def cut_short(html: str) -> str | None:
+    """The element (``html`` or ``body``) a page opens but never closes, else None.
+
+    A page saved or downloaded only in part ends mid-element: its ``</body>`` and
+    ``</html>`` are lost with the rest. Browsers and the system's pages write both;
+    a page that never opened them (a fragment) is not judged.
+    """
+    lower = html.lower()
+    for name in ("body", "html"):
+        if re.search(rf"<{name}[\s>]", lower) and f"</{name}" not in lower:
+            return name
+    return None
+
+
 def _parse(html: str) -> tuple[str, str | None]:
     soup = BeautifulSoup(html, "html.parser")
     out = _Lines()
@@ -340,6 +356,9 @@ def read_html(data: bytes, name: str = "page") -> SavedPage:
     (:func:`page_url`).
     """
     page = _decode(data, name)
+    if (cut := cut_short(page.text)) is not None:
+        raise ReadError(f"{name}: HTML page is truncated (it opens <{cut}> but ends before "
+                        f"its </{cut}>); save or download it again")
     try:
         text, url = _parse(page.text)
     except RecursionError as exc:

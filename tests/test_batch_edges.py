@@ -1,0 +1,121 @@
+"""Edge cases of a night's batch: empty files, and web pages saved only in part.
+
+Every empty file is quarantined under its own path, whatever its hash (all empty
+files hash alike, so by content only the first was, and the next were counted
+"unchanged"). A progress-history page (``bench/corpus/web.py``) cut short by an
+interrupted save or download ends before its ``</body>`` and ``</html>``: it is
+quarantined with that reason, as a truncated PDF is, and never loaded as a
+second, partial snapshot beside the whole page. The truth is the values the page
+was generated from.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from bma_etl.cli import app
+from bma_etl.read.html import cut_short
+
+from corpus.web import progress_history
+
+runner = CliRunner()
+
+
+def _ingest(folder: Path, db: Path) -> tuple[int, str]:
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--workers", "1"])
+    return result.exit_code, result.output
+
+
+def _documents(db: Path) -> dict[str, tuple[str, str | None]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("SELECT file_name, status, error FROM documents").fetchall()
+    finally:
+        con.close()
+    return {name: (status, error) for name, status, error in rows}
+
+
+def test_every_empty_file_is_quarantined_under_its_own_path(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "ว่าง.txt").write_bytes(b"")
+    (inbox / "empty2.html").write_bytes(b"")
+    (inbox / "blank.txt").write_bytes(b" \n\n")
+    (inbox / "blank2.txt").write_bytes(b" \n\n")
+    doc = progress_history(random.Random("batch-edges-empty"))
+    assert doc.html is not None
+    (inbox / "page.html").write_text(doc.html, encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    for run, unchanged in ((1, 0), (2, 1)):
+        code, out = _ingest(inbox, db)
+        loaded = 1 if run == 1 else 0
+        assert code == 3, out
+        assert f"5 files: {loaded} loaded, {unchanged} unchanged, 4 quarantined" in out, out
+        docs = _documents(db)
+        assert len(docs) == 5
+        assert docs["page.html"] == ("loaded", None)
+        for name in ("ว่าง.txt", "empty2.html", "blank.txt", "blank2.txt"):
+            assert docs[name] == ("quarantined", f"read: {name}: file is empty")
+
+
+def _history_pages(inbox: Path, cut_at: float) -> tuple[dict[str, object], bytes]:
+    """A whole page and one cut ``cut_at`` of the way through; the project's values."""
+    doc = progress_history(random.Random(f"batch-edges-cut-{cut_at}"))
+    assert doc.html is not None
+    data = doc.html.encode("utf-8")
+    (inbox / "ความคืบหน้า โครงการ.html").write_bytes(data)
+    cut = data[:int(len(data) * cut_at)]
+    (inbox / "ตัดครึ่ง.html").write_bytes(cut)
+    return doc.tables["projects"][0], cut
+
+
+@pytest.mark.parametrize("cut_at", [1 / 3, 2 / 3, 0.99])
+def test_a_page_cut_short_is_quarantined_and_the_whole_one_is_latest(
+        tmp_path: Path, cut_at: float) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    project, cut = _history_pages(inbox, cut_at)
+    assert b"</html>" not in cut
+    db = tmp_path / "w.duckdb"
+    code, out = _ingest(inbox, db)
+    assert code == 3, out
+    assert "2 files: 1 loaded, 0 unchanged, 1 quarantined" in out, out
+    docs = _documents(db)
+    assert docs["ความคืบหน้า โครงการ.html"] == ("loaded", None)
+    status, error = docs["ตัดครึ่ง.html"]
+    assert status == "quarantined"
+    assert error is not None and error.startswith("read: ตัดครึ่ง.html: HTML page is truncated")
+    assert "save or download it again" in error
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        latest = con.execute("SELECT fiscal_year_be, division, unit_code, source_path "
+                             "FROM v_projects_latest").fetchall()
+    finally:
+        con.close()
+    assert latest == [(project["fiscal_year_be"], project["division"], project["unit_code"],
+                       str(inbox / "ความคืบหน้า โครงการ.html"))]
+
+
+def test_explain_says_where_a_cut_page_stopped(tmp_path: Path) -> None:
+    _history_pages(tmp_path, 1 / 3)
+    result = runner.invoke(app, ["explain", str(tmp_path / "ตัดครึ่ง.html")])
+    assert result.exit_code == 3, result.output
+    assert "stopped at: read: ตัดครึ่ง.html: HTML page is truncated (it opens <body> but " \
+           "ends before its </body>)" in result.output
+
+
+@pytest.mark.parametrize(("page", "cut"), [
+    ("<html><body><p>ก</p></body></html>", None),
+    ("<HTML>\n<BODY><p>ก</p></BODY>\n</HTML>\n", None),
+    ("<p>ก</p>", None),  # a fragment opens neither: not judged
+    ("<html><body><table><tr><td>ก</td></tr>", "body"),
+    ("<html><body><p>ก</p></body>", "html"),
+    ("<html xmlns='x'><head></head><body class='a'><p>ก", "body"),
+])
+def test_cut_short_names_the_element_left_open(page: str, cut: str | None) -> None:
+    assert cut_short(page) == cut
