@@ -152,10 +152,8 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
         page = read_html(data, path.name)
         return SourceDocument(doc_id, path, media_type, page.text, warnings=page.warnings,
                               source_url=page.url)
-    from bma_etl.read.pdf import extract_pdf
-
     from bma_etl.read.page_order import in_order
-    from bma_etl.read.pdf import PdfText
+    from bma_etl.read.pdf import PdfText, extract_pdf
 
     pdf = extract_pdf(data, path.name, ocr=ocr)
     turned, count = pdf.turned, len(pdf.pages)  # the file's page numbers, its pages

@@ -86,8 +86,11 @@ def repeated(pages: list[str]) -> dict[int, int]:
 
 
 def _edge_lines(text: str) -> list[str]:
-    """The page's last lines then its first (:data:`EDGE_LINES` each), stripped, Thai digits
-    as Arabic; the bottom first: a footer is where a number stands most."""
+    """The page's last lines, then its first (:data:`EDGE_LINES` each), stripped.
+
+    Thai digits become Arabic; the bottom comes first: a page's number stands most
+    often in its footer.
+    """
     lines = [line.strip().translate(_THAI_DIGITS) for line in text.splitlines() if line.strip()]
     if len(lines) <= 2 * EDGE_LINES:
         return lines[::-1]
@@ -95,9 +98,9 @@ def _edge_lines(text: str) -> list[str]:
 
 
 def page_numbers(pages: list[str]) -> list[int | None]:
-    """Each page's own printed number, in the one style most pages use; None where none.
+    r"""Each page's own printed number, in the one style most pages use; None where none.
 
-    >>> page_numbers(["a\\nb\\n- 2 -", "x\\n- 1 -", ""])
+    >>> page_numbers(["a\nb\n- 2 -", "x\n- 1 -", ""])
     [2, 1, None]
     """
     found: list[dict[str, int]] = []
@@ -118,9 +121,9 @@ def page_numbers(pages: list[str]) -> list[int | None]:
 
 
 def printed_order(pages: list[str]) -> list[int] | None:
-    """The 0-based pages in their printed numbers' order; None when it cannot be told.
+    r"""The 0-based pages in their printed numbers' order; None when it cannot be told.
 
-    >>> printed_order(["x\\nหน้า 2", "", "y\\nหน้า 1"])
+    >>> printed_order(["x\nหน้า 2", "", "y\nหน้า 1"])
     [2, 0, 1]
     """
     written = [k for k, text in enumerate(pages) if text.strip()]
@@ -131,20 +134,20 @@ def printed_order(pages: list[str]) -> list[int] | None:
     if len(set(known)) != len(known) or len(known) < len(written) - 1 or len(known) < 2:
         return None
     first, last = min(known), max(known)
+    fill = 0  # the unnumbered page's number
     if len(known) < len(written):  # one page unnumbered: it fills the one gap
         gaps = sorted(set(range(first, last + 1)) - set(known))
         if len(gaps) != 1 and not (not gaps and first == 1):
             return None
         fill = gaps[0] if gaps else last + 1
-        numbers = [fill if n is None else n for n in numbers]
     elif last - first + 1 != len(known):
         return None
-    key = dict(zip(written, numbers, strict=True))
+    at = {k: fill if n is None else n for k, n in zip(written, numbers, strict=True)}
     # a page without text sorts with the page before it
-    keys, last_key = [], 0.0
+    keys, current = [], 0
     for k in range(len(pages)):
-        last_key = key[k] if k in key else last_key + 1e-3
-        keys.append(last_key)
+        current = at.get(k, current)
+        keys.append(current)
     return sorted(range(len(pages)), key=lambda k: (keys[k], k))
 
 
