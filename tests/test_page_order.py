@@ -5,9 +5,10 @@ each page's foot, reportlab with its drawn footer style); the pages are then
 reordered or repeated with pypdfium2 as a sheet feeder does. The file must read
 as the document printed in order does: the same fields right and lost, a
 ``pages_reordered`` or ``page_repeated`` quality issue, and no
-``second_document``. One scan of a page fed twice is read by OCR, as the scan of it once is. Texts of two
-different reports of one form, and two documents numbered 1, 2 then 1, 2, are
-left as the file has them.
+``second_document``. One scan of a page fed twice is read by OCR, as the scan of
+it once is. Texts of two different reports of one form, and two documents
+numbered 1, 2 then 1, 2, are left as the file has them; a bare number within a
+page is no page number.
 """
 
 from __future__ import annotations
@@ -141,6 +142,12 @@ def test_one_unnumbered_page_fills_the_one_gap() -> None:
     assert printed_order(pages) == [2, 1, 0]
     two_gaps = [_page(4, "หน้า {n}"), "ไม่มีเลขหน้า", _page(1, "หน้า {n}")]
     assert printed_order(two_gaps) is None
+
+
+def test_a_bare_number_within_a_page_is_no_page_number() -> None:
+    pages = [f"ตาราง\n{n}\nรวม 12,500 บาท\nก\nข\nค\nง\nจ" for n in (2, 1)]
+    assert printed_order(pages) is None
+    assert printed_order([t + f"\n{n}" for t, n in zip(pages, (2, 1), strict=True)]) == [1, 0]
 
 
 def test_two_documents_numbered_alike_keep_the_file_order() -> None:

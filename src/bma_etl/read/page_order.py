@@ -12,12 +12,13 @@ takes a PDF's pages as read and gives them back as the document's pages:
   codes, dates and amounts. A page of under :data:`MIN_LETTERS` letters (a blank
   or a cover leaf) is never taken for a repeat.
 * A page's own number, printed at its top or bottom edge (``หน้า 2``,
-  ``หน้า 2/3``, ``- 2 -``, a bare ``2``, Thai digits too), gives the order: when every
-  page but at most one names one, the numbers are distinct and run without a gap
-  (the one unnumbered page filling the only gap there is), and the file's order is
-  another, the pages are put in their numbers' order. A page without text keeps
-  its place after the page before it. Otherwise the file's order is kept: two
-  documents in one file (page 1 twice) are left to :mod:`bma_etl.parts`.
+  ``หน้า 2/3``, ``- 2 -``, a bare ``2`` as its last or first line, Thai digits
+  too), gives the order: when every page but at most one names one, the numbers
+  are distinct and run without a gap (the one unnumbered page filling the only
+  gap there is), and the file's order is another, the pages are put in their
+  numbers' order. A page without text keeps its place after the page before it.
+  Otherwise the file's order is kept: two documents in one file (page 1 twice)
+  are left to :mod:`bma_etl.parts`.
 
 What was done is said in a note per change, for a quality issue.
 """
@@ -85,16 +86,17 @@ def repeated(pages: list[str]) -> dict[int, int]:
     return out
 
 
-def _edge_lines(text: str) -> list[str]:
+def _edge_lines(text: str) -> list[tuple[str, bool]]:
     """The page's last lines, then its first (:data:`EDGE_LINES` each), stripped.
 
-    Thai digits become Arabic; the bottom comes first: a page's number stands most
-    often in its footer.
+    Each with whether it is the page's very last or first line. Thai digits become
+    Arabic; the bottom comes first: a page's number stands most often in its footer.
     """
     lines = [line.strip().translate(_THAI_DIGITS) for line in text.splitlines() if line.strip()]
-    if len(lines) <= 2 * EDGE_LINES:
-        return lines[::-1]
-    return lines[:-EDGE_LINES - 1:-1] + lines[:EDGE_LINES]
+    last = len(lines) - 1
+    at = list(range(last, -1, -1)) if len(lines) <= 2 * EDGE_LINES else \
+        [*range(last, last - EDGE_LINES, -1), *range(EDGE_LINES)]
+    return [(lines[k], k in (0, last)) for k in at]
 
 
 def page_numbers(pages: list[str]) -> list[int | None]:
@@ -106,8 +108,10 @@ def page_numbers(pages: list[str]) -> list[int | None]:
     found: list[dict[str, int]] = []
     for text in pages:
         styles: dict[str, int] = {}
-        for line in _edge_lines(text):
+        for line, outermost in _edge_lines(text):
             for style, pattern in _STYLES:
+                if style == "bare" and not outermost:
+                    continue  # a bare number within a page is a table's or a list's
                 m = pattern.search(line)
                 if m and style not in styles and 0 < int(m.group(1)) <= MAX_PAGE:
                     styles[style] = int(m.group(1))
