@@ -94,7 +94,7 @@ def test_a_page_scanned_twice_is_read_once(tmp_path: Path) -> None:
     _pages(tmp_path / "printed.pdf", [0, 0], tmp_path / "twice.pdf")  # its first page
     scan_pdf(tmp_path / "twice.pdf", tmp_path / "scan.pdf", 200, "grey",
              random.Random("history-twice-scan"))
-    _pages(tmp_path / "scan.pdf", [0], tmp_path / "once.pdf")  # the same image: OCR cached
+    _pages(tmp_path / "scan.pdf", [0], tmp_path / "once.pdf")  # the same image, once
 
     twice = process_file(tmp_path / "scan.pdf")
     once = process_file(tmp_path / "once.pdf")
