@@ -142,6 +142,8 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
 
         read_findings.append(Finding("documents", None, None, "warning", "ocr_marks_restored",
                                      restored_message(source.restored)))
+    read_findings.extend(Finding("documents", None, None, "warning", code, message)
+                         for code, message in source.paging)
     if source.turned:
         from bma_etl.read.ocr_orient import turned_message
 

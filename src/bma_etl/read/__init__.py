@@ -65,6 +65,9 @@ class SourceDocument:
     #: Pages whose scanned image was stored turned and read turned upright:
     #: ``(page number, degrees clockwise)`` (:mod:`.ocr_orient`).
     turned: tuple[tuple[int, int], ...] = ()
+    #: Pages skipped as repeats or read in their printed order (:mod:`.page_order`):
+    #: ``(code, message)``, ``page_repeated`` or ``pages_reordered``.
+    paging: tuple[tuple[str, str], ...] = ()
 
 
 def media_type_of(path: Path) -> str:
@@ -158,21 +161,24 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
         page = read_html(data, path.name)
         return SourceDocument(doc_id, path, media_type, page.text, warnings=page.warnings,
                               source_url=page.url)
-    from bma_etl.read.pdf import extract_pdf
+    from bma_etl.read.page_order import in_order
+    from bma_etl.read.pdf import PdfText, extract_pdf
 
     pdf = extract_pdf(data, path.name, ocr=ocr)
-    pdf, restored = _with_marks_restored(pdf)
+    turned, count = pdf.turned, len(pdf.pages)  # the file's page numbers, its pages
+    pages, paging = in_order(list(pdf.pages))
+    pdf, restored = _with_marks_restored(PdfText(tuple(pages)) if paging else pdf)
     words = tuple((start + w.start, start + w.end, w.conf)
                   for page, start in zip(pdf.pages, pdf.page_starts, strict=True)
                   for w in page.words)
     from bma_etl.read.legacy_thai import recoded_message
 
     recoded = sum(page.recoded for page in pdf.pages)
-    return SourceDocument(doc_id, path, media_type, pdf.text, len(pdf.pages), pdf.page_starts,
+    return SourceDocument(doc_id, path, media_type, pdf.text, count, pdf.page_starts,
                           pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words,
                           spaced=pdf.spaced, restored=restored, judged=pdf.judged,
                           recoded=recoded_message(recoded, "page") if recoded else None,
-                          turned=pdf.turned)
+                          turned=turned, paging=paging)
 
 
 def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:

@@ -1,0 +1,175 @@
+"""Pages fed twice or out of order: a sheet feeder's batch read as one document.
+
+Stage: read. A scanner's feeder may take a sheet twice (the same page scanned
+again) or take a stack face down (the pages in reverse order). :func:`in_order`
+takes a PDF's pages as read and gives them back as the document's pages:
+
+* A page whose text is the text of a page read before it (the same lines, or
+  nearly: two scans of one sheet read by OCR differ in a few letters) is that page
+  again and is skipped. Nearly is :data:`SAME_TEXT` of its letters alike
+  (:func:`rapidfuzz.fuzz.ratio`, spaces aside) and :data:`SAME_DIGITS` of its
+  digits alike: two reports of one form share most of their words but not their
+  codes, dates and amounts. A page of under :data:`MIN_LETTERS` letters (a blank
+  or a cover leaf) is never taken for a repeat.
+* A page's own number, printed at its top or bottom edge (``หน้า 2``,
+  ``หน้า 2/3``, ``- 2 -``, a bare ``2`` as its last or first line, Thai digits
+  too), gives the order: when every page but at most one names one, the numbers
+  are distinct and run without a gap (the one unnumbered page filling the only
+  gap there is), and the file's order is another, the pages are put in their
+  numbers' order. A page without text keeps its place after the page before it.
+  Otherwise the file's order is kept: two documents in one file (page 1 twice)
+  are left to :mod:`bma_etl.parts`.
+
+What was done is said in a note per change, for a quality issue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Protocol, TypeVar
+
+#: Letters (spaces aside) a repeated page must share with the page it repeats (0..100).
+SAME_TEXT = 90.0
+#: Digits (in order) a repeated page must share with the page it repeats (0..100).
+SAME_DIGITS = 85.0
+#: A page with fewer letters (spaces aside) is never taken for a repeat.
+MIN_LETTERS = 200
+#: Lines at each edge of a page searched for its number.
+EDGE_LINES = 3
+#: A page number is at most this large.
+MAX_PAGE = 999
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+#: Page-number styles, most telling first: ``(style, pattern)`` on an edge line.
+_STYLES = (
+    ("หน้า", re.compile(r"(?:^|\s)หน้า(?:ที่)?\s*(\d{1,3})(?:\s*(?:/|จาก)\s*\d{1,3})?$")),
+    ("page", re.compile(r"(?i)^page\s*(\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?$")),
+    ("dash", re.compile(r"^[-–—]\s*(\d{1,3})\s*[-–—]$")),
+    ("bare", re.compile(r"^(\d{1,3})$")),
+)
+
+
+class _Page(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+P = TypeVar("P", bound=_Page)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _digits(text: str) -> str:
+    return " ".join(re.findall(r"\d+", text.translate(_THAI_DIGITS)))
+
+
+def repeated(pages: list[str]) -> dict[int, int]:
+    """0-based pages that repeat an earlier page → the page they repeat (0-based)."""
+    from rapidfuzz import fuzz
+
+    letters = [_letters(t) for t in pages]
+    digits = [_digits(t) for t in pages]
+    out: dict[int, int] = {}
+    for k in range(len(pages)):
+        if len(letters[k]) < MIN_LETTERS:
+            continue
+        for j in range(k):
+            if j in out or len(letters[j]) < MIN_LETTERS:
+                continue
+            if fuzz.ratio(letters[k], letters[j], score_cutoff=SAME_TEXT) \
+                    and fuzz.ratio(digits[k], digits[j]) >= SAME_DIGITS:
+                out[k] = j
+                break
+    return out
+
+
+def _edge_lines(text: str) -> list[tuple[str, bool]]:
+    """The page's last lines, then its first (:data:`EDGE_LINES` each), stripped.
+
+    Each with whether it is the page's very last or first line. Thai digits become
+    Arabic; the bottom comes first: a page's number stands most often in its footer.
+    """
+    lines = [line.strip().translate(_THAI_DIGITS) for line in text.splitlines() if line.strip()]
+    last = len(lines) - 1
+    at = list(range(last, -1, -1)) if len(lines) <= 2 * EDGE_LINES else \
+        [*range(last, last - EDGE_LINES, -1), *range(EDGE_LINES)]
+    return [(lines[k], k in (0, last)) for k in at]
+
+
+def page_numbers(pages: list[str]) -> list[int | None]:
+    r"""Each page's own printed number, in the one style most pages use; None where none.
+
+    >>> page_numbers(["a\nb\n- 2 -", "x\n- 1 -", ""])
+    [2, 1, None]
+    """
+    found: list[dict[str, int]] = []
+    for text in pages:
+        styles: dict[str, int] = {}
+        for line, outermost in _edge_lines(text):
+            for style, pattern in _STYLES:
+                if style == "bare" and not outermost:
+                    continue  # a bare number within a page is a table's or a list's
+                m = pattern.search(line)
+                if m and style not in styles and 0 < int(m.group(1)) <= MAX_PAGE:
+                    styles[style] = int(m.group(1))
+        found.append(styles)
+    counts = Counter(style for styles in found for style in styles)
+    if not counts:
+        return [None] * len(pages)
+    rank = {style: i for i, (style, _) in enumerate(_STYLES)}
+    style = max(counts, key=lambda s: (counts[s], -rank[s]))
+    return [styles.get(style) for styles in found]
+
+
+def printed_order(pages: list[str]) -> list[int] | None:
+    r"""The 0-based pages in their printed numbers' order; None when it cannot be told.
+
+    >>> printed_order(["x\nหน้า 2", "", "y\nหน้า 1"])
+    [2, 0, 1]
+    """
+    written = [k for k, text in enumerate(pages) if text.strip()]
+    if len(written) < 2:
+        return None
+    numbers = page_numbers([pages[k] for k in written])
+    known = [n for n in numbers if n is not None]
+    if len(set(known)) != len(known) or len(known) < len(written) - 1 or len(known) < 2:
+        return None
+    first, last = min(known), max(known)
+    fill = 0  # the unnumbered page's number
+    if len(known) < len(written):  # one page unnumbered: it fills the one gap
+        gaps = sorted(set(range(first, last + 1)) - set(known))
+        if len(gaps) != 1 and not (not gaps and first == 1):
+            return None
+        fill = gaps[0] if gaps else last + 1
+    elif last - first + 1 != len(known):
+        return None
+    at = {k: fill if n is None else n for k, n in zip(written, numbers, strict=True)}
+    # a page without text sorts with the page before it
+    keys, current = [], 0
+    for k in range(len(pages)):
+        current = at.get(k, current)
+        keys.append(current)
+    return sorted(range(len(pages)), key=lambda k: (keys[k], k))
+
+
+def in_order(pages: list[P]) -> tuple[list[P], tuple[tuple[str, str], ...]]:
+    """``pages`` without repeated pages, in their printed order; a note for each change.
+
+    A note is ``(code, message)``: ``page_repeated`` for a page skipped,
+    ``pages_reordered`` for the order taken; messages name pages by their 1-based
+    number in the file.
+    """
+    texts = [p.text for p in pages]
+    again = repeated(texts)
+    notes = tuple(("page_repeated", f"page {k + 1} repeats page {j + 1} (the same sheet "
+                   "scanned again) and was skipped") for k, j in sorted(again.items()))
+    kept = [k for k in range(len(pages)) if k not in again]
+    order = printed_order([texts[k] for k in kept])
+    if order is not None and order != sorted(order):
+        kept = [kept[k] for k in order]
+        notes += (("pages_reordered", "pages read in the order their printed numbers give: "
+                   f"{', '.join(str(k + 1) for k in kept)} of the file"), )
+    return [pages[k] for k in kept], notes
