@@ -35,6 +35,10 @@ MAD_SIGMA = 1.4826
 #: threshold) is dotted all over, a copy of a copy (:func:`smoothed`); a clean
 #: scan's median takes away under 1 %.
 DOTTED_INK = 0.15
+#: ...and whose rows, four in five, are at least this share ink: the dots lie
+#: between the lines of text too (a 1-bit page's thin rules, which the median
+#: also takes away, leave the rows between them blank).
+DOTTED_ROWS = 0.002
 #: Radius (pixels) of the blur that turns a dotted page's dots back to grey.
 DOT_BLUR = 1.5
 
@@ -86,7 +90,8 @@ def smoothed(image: Image.Image) -> Image.Image:
 
     The dots of a dithered copy cover the paper; Otsu's threshold takes them
     for ink and the letters drown in them. When the 3 x 3 median removes more
-    than :data:`DOTTED_INK` of the page's ink it is dotted, and a Gaussian blur
+    than :data:`DOTTED_INK` of the page's ink, and its rows are inked all down
+    the page (:data:`DOTTED_ROWS`), it is dotted, and a Gaussian blur
     (:data:`DOT_BLUR`) makes the dots a light grey that the strokes stand out
     of. Any other page comes back as it is (the same object).
     """
@@ -95,8 +100,10 @@ def smoothed(image: Image.Image) -> Image.Image:
 
     grey = image.convert("L")
     split = otsu_threshold(grey)
-    ink = int((np.asarray(grey) < split).sum())
+    inked = np.asarray(grey) < split
+    ink = int(inked.sum())
     kept = int((np.asarray(median3(grey)) < split).sum())
-    if not ink or (ink - kept) / ink <= DOTTED_INK:
+    if not ink or (ink - kept) / ink <= DOTTED_INK \
+            or np.percentile(inked.mean(axis=1), 20) <= DOTTED_ROWS:
         return image
     return grey.filter(ImageFilter.GaussianBlur(DOT_BLUR))
