@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 #: Kinds of damage :func:`scan_pdf` can add (any of them, comma-separated).
-DAMAGES = ("light", "shadow", "bleed")
+DAMAGES = ("light", "shadow", "bleed", "faded", "halftone")
 
 
 def scan_pdf(src: Path, out: Path, dpi: int, mode: str, rng: random.Random,
@@ -85,6 +85,9 @@ def damaged(pixels: np.ndarray, damage: str, rng: random.Random,
     """Grey ``pixels`` (float, 0-255) with ``damage`` (:data:`DAMAGES`) added.
 
     ``back`` is the page behind (greyscale, any size: fitted), shown mirrored by ``bleed``.
+    ``faded``: the toner runs low, ink at a mid grey (150-175) on grey paper (225-240).
+    ``halftone``: a copy of a copy, dithered (Floyd-Steinberg), scaled to 83 %,
+    dithered again and scaled back: dots all over the paper.
     """
     import numpy as np
     from PIL import Image, ImageFilter, ImageOps
@@ -116,4 +119,22 @@ def damaged(pixels: np.ndarray, damage: str, rng: random.Random,
             depth = rng.uniform(0.25, 0.45)
             gain = gain * (1.0 - depth * np.exp(-(((yy - middle - slope * xx) / spread) ** 2)))
         pixels = pixels * gain
+    if "faded" in kinds:
+        toner, paper = rng.uniform(150, 175), rng.uniform(225, 240)
+        pixels = pixels * ((paper - toner) / 255.0) + toner
+    if "halftone" in kinds:
+        pixels = _copied_twice(pixels)
     return pixels
+
+
+def _copied_twice(pixels: np.ndarray) -> np.ndarray:
+    """Grey ``pixels`` dithered, scaled to 83 %, dithered again, at their own size."""
+    import numpy as np
+    from PIL import Image
+
+    height, width = pixels.shape
+    grey = Image.fromarray(np.clip(60 + pixels * 0.75, 0, 255).astype(np.uint8), "L")
+    dots = grey.convert("1", dither=Image.Dither.FLOYDSTEINBERG).convert("L")
+    small = dots.resize((int(width * 0.83), int(height * 0.83)), Image.Resampling.BILINEAR)
+    again = small.convert("1", dither=Image.Dither.FLOYDSTEINBERG).convert("L")
+    return np.asarray(again.resize((width, height), Image.Resampling.BILINEAR), dtype=np.float64)

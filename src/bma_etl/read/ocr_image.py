@@ -92,12 +92,15 @@ def cleaned(image: Image.Image, filtered: bool = False) -> Image.Image:
 def levelled(image: Image.Image) -> Image.Image:
     """The page evenly lit and level, its noise kept: :func:`cleaned` before the median.
 
-    Table rules are found on this image (:func:`page_rules`): the median erases
-    a rule one pixel wide (a 0.5 pt line in a 1-bit scan at 200 dpi).
+    A dotted copy is blurred back to grey first and a faded one stretched to its
+    ink and paper (:mod:`~.ocr_copies`). Table rules are found on this image
+    (:func:`page_rules`): the median erases a rule one pixel wide (a 0.5 pt line
+    in a 1-bit scan at 200 dpi).
     """
+    from bma_etl.read.ocr_copies import contrasted, smoothed
     from bma_etl.read.ocr_paper import on_paper
 
-    return deskewed(flattened(on_paper(image)))
+    return deskewed(contrasted(flattened(smoothed(on_paper(image)))))
 
 
 # ------------------------------------------------------------------ uneven light
