@@ -369,3 +369,61 @@ def impose_pdfium(src: Path, out: Path, sheet: tuple[float, float], per_sheet: i
             drawn.insert_obj(page)
         drawn.gen_content()
     target.save(out)
+
+
+def ocr_line(line: str) -> tuple[str, tuple[Any, ...]]:
+    """An OCR page of one line: its text and a word at each space (OcrWord).
+
+    Boxes are 25 px a letter with 20 px between words; every word read sure (91).
+    """
+    from bma_etl.read.ocr_layout import OcrWord
+
+    words: list[OcrWord] = []
+    at, left = 0, 100
+    for text in line.split(" "):
+        words.append(OcrWord(text, 91.0, (left, 100, left + 25 * len(text), 160), at))
+        at += len(text) + 1
+        left += 25 * len(text) + 20
+    return line, tuple(words)
+
+
+def legacy_report_cells(pattern: re.Pattern[str], seeds: int) -> list[str]:
+    """The report cells of generated legacy forms (seeds 0 .. ``seeds`` - 1) ``pattern`` finds."""
+    import random
+
+    from corpus.build import GENERATORS
+
+    cells = []
+    for seed in range(seeds):
+        doc = GENERATORS["legacy_pipe"](random.Random(seed))
+        cells += [cell.strip() for line in doc.text.splitlines()
+                  for cell in line.split("|") if pattern.search(cell)]
+    return cells
+
+
+def printed_form_pages(folder: Path, seed: int, dpi: int) -> tuple[Any, list[Any]]:
+    """A generated legacy form printed by fpdf2 (shaped, 12 pt) and its pages as scanned.
+
+    Returns the generated document (its truth) and each page rendered in colour
+    (PIL ``RGB``) at ``dpi``. The font is the first of Garuda, Loma and Sarabun
+    installed; the PDF is written in ``folder``.
+    """
+    import random
+
+    import pypdfium2 as pdfium
+
+    from corpus import render
+    from corpus.build import GENERATORS
+
+    doc = GENERATORS["legacy_pipe"](random.Random(f"{seed}-legacy_pipe"))
+    found = fonts_or_fail(("Garuda", "Loma", "Sarabun"), least=1)
+    font = next(iter(found))
+    pdf = folder / "legacy_pipe.pdf"
+    render.render_fpdf(doc, pdf, font, found[font], random.Random(seed), shaping=True, pt=12)
+    printed = pdfium.PdfDocument(pdf)
+    try:
+        pages = [printed[i].render(scale=dpi / 72).to_pil().convert("RGB")
+                 for i in range(len(printed))]
+    finally:
+        printed.close()
+    return doc, pages

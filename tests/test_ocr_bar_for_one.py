@@ -14,23 +14,12 @@ import random
 
 import pytest
 
-from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import tidied
 
+from conftest import ocr_line
 from corpus.build import GENERATORS
 
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-
-
-def _page(line: str) -> tuple[str, tuple[OcrWord, ...]]:
-    """One line, a word at each space, boxes 25 px a letter, every word read sure."""
-    words: list[OcrWord] = []
-    at, left = 0, 100
-    for text in line.split(" "):
-        words.append(OcrWord(text, 91.0, (left, 100, left + 25 * len(text), 160), at))
-        at += len(text) + 1
-        left += 25 * len(text) + 20
-    return line, tuple(words)
 
 
 def _descriptions(seed: int) -> list[str]:
@@ -47,7 +36,7 @@ def test_a_counts_one_read_as_a_bar_is_put_back(seed: int) -> None:
     descriptions = _descriptions(seed)
     assert descriptions, "the generator writes a level of one step"
     for description in descriptions:
-        text, words = tidied(*_page(description.replace(" 1 ขั้นตอน", " | ขั้นตอน")))
+        text, words = tidied(*ocr_line(description.replace(" 1 ขั้นตอน", " | ขั้นตอน")))
         assert text == description
         assert all(text[w.start : w.end] == w.text for w in words)
 
@@ -59,4 +48,4 @@ def test_a_counts_one_read_as_a_bar_is_put_back(seed: int) -> None:
     "ดำเนินการได้ครบ | ตามแผน",
 ])
 def test_a_bar_between_cells_stays_as_read(line: str) -> None:
-    assert tidied(*_page(line))[0] == line
+    assert tidied(*ocr_line(line))[0] == line

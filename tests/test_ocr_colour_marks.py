@@ -22,9 +22,7 @@ from PIL import Image, ImageChops, ImageDraw
 from bma_etl.pipeline import process_file
 from bma_etl.read.ocr_colour import dropped_colour, has_coloured_ink
 
-from conftest import fonts_or_fail
-from corpus import render
-from corpus.build import GENERATORS
+from conftest import printed_form_pages
 from corpus.score import same
 
 SEED = 6320
@@ -112,18 +110,9 @@ def test_coloured_print_and_grey_page_are_left_alone() -> None:
 
 
 def test_colour_scan_with_stamp_and_highlighter_reads_its_values(tmp_path: Path) -> None:
-    import pypdfium2 as pdfium
-
-    gen = "legacy_pipe"
-    doc = GENERATORS[gen](random.Random(f"{SEED}-{gen}"))
-    found = fonts_or_fail(("Garuda", "Loma", "Sarabun"), least=1)
-    font = next(iter(found))
-    pdf = tmp_path / f"{gen}.pdf"
-    render.render_fpdf(doc, pdf, font, found[font], random.Random(SEED), shaping=True, pt=12)
-    printed = pdfium.PdfDocument(pdf)
-    page = printed[0].render(scale=DPI / 72).to_pil().convert("RGB")
-    printed.close()
-    scanned = tmp_path / f"{gen}.colour-scan.pdf"
+    doc, pages = printed_form_pages(tmp_path, SEED, DPI)
+    page = pages[0]
+    scanned = tmp_path / "legacy_pipe.colour-scan.pdf"
     # The stamp over the agency, the responsible person and the coordinator.
     marked = _marked(page, random.Random(SEED), DPI, stamp=(0.45, 0.5))
     marked.save(scanned, "PDF", resolution=float(DPI))

@@ -20,9 +20,7 @@ from PIL import Image, ImageChops, ImageDraw
 from bma_etl.pipeline import process_file
 from bma_etl.read.ocr_colour import coloured_print, dropped_colour
 
-from conftest import fonts_or_fail
-from corpus import render
-from corpus.build import GENERATORS
+from conftest import printed_form_pages
 from corpus.score import same
 
 SEED = 7001
@@ -86,20 +84,10 @@ def test_coloured_letters_kept_and_a_stamp_over_print_dropped() -> None:
 
 
 def test_colour_scan_with_lines_in_red_and_blue_reads_its_values(tmp_path: Path) -> None:
-    import pypdfium2 as pdfium
-
-    gen = "legacy_pipe"
-    doc = GENERATORS[gen](random.Random(f"{SEED}-{gen}"))
-    found = fonts_or_fail(("Garuda", "Loma", "Sarabun"), least=1)
-    font = next(iter(found))
-    pdf = tmp_path / f"{gen}.pdf"
-    render.render_fpdf(doc, pdf, font, found[font], random.Random(SEED), shaping=True, pt=12)
-    printed = pdfium.PdfDocument(pdf)
+    doc, printed = printed_form_pages(tmp_path, SEED, DPI)
     rng = random.Random(SEED)
-    pages = [_coloured(printed[i].render(scale=DPI / 72).to_pil().convert("RGB"), rng, 0.3)
-             for i in range(len(printed))]
-    printed.close()
-    scanned = tmp_path / f"{gen}.colour-scan.pdf"
+    pages = [_coloured(page, rng, 0.3) for page in printed]
+    scanned = tmp_path / "legacy_pipe.colour-scan.pdf"
     pages[0].save(scanned, "PDF", resolution=float(DPI), save_all=True, append_images=pages[1:])
     (project,) = process_file(scanned).rows("projects")
     truth = doc.truth["tables"]["projects"][0]

@@ -10,17 +10,15 @@ counting, and a key two counting words share (``คน``, ``คัน``), stay a
 
 from __future__ import annotations
 
-import random
 import re
 
 import pytest
 
 from bma_etl.matchkey import key
 from bma_etl.read.ocr_counts import COUNTING
-from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lexicon import restored
 
-from corpus.build import GENERATORS
+from conftest import legacy_report_cells, ocr_line
 
 _MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 #: The counting words with marks that no other counting word shares a key with.
@@ -29,34 +27,13 @@ _MARKED = [w for w in COUNTING if _MARKS.search(w) and w != "ปี"
 _COUNTED = re.compile(r"(?<=[0-9] )(?:" + "|".join(_MARKED) + r")(?=[ ,.)]|$)")
 
 
-def _page(line: str) -> tuple[str, tuple[OcrWord, ...]]:
-    """One line, a word at each space, boxes 25 px a letter, every word read sure."""
-    words: list[OcrWord] = []
-    at, left = 0, 100
-    for text in line.split(" "):
-        words.append(OcrWord(text, 91.0, (left, 100, left + 25 * len(text), 160), at))
-        at += len(text) + 1
-        left += 25 * len(text) + 20
-    return line, tuple(words)
-
-
-def _counted_lines() -> list[str]:
-    """Report cells of generated legacy forms that count with a marked classifier."""
-    cells = []
-    for seed in range(16):
-        doc = GENERATORS["legacy_pipe"](random.Random(seed))
-        cells += [cell.strip() for line in doc.text.splitlines()
-                  for cell in line.split("|") if _COUNTED.search(cell)]
-    return cells
-
-
 def test_a_counting_words_lost_marks_are_put_back() -> None:
-    lines = _counted_lines()
+    lines = legacy_report_cells(_COUNTED, 16)
     assert lines, "the generator counts with a classifier"
     for line in lines:
         read = _COUNTED.sub(lambda m: _MARKS.sub("", m.group()), line)
         assert read != line
-        text, words, _ = restored(*_page(read))
+        text, words, _ = restored(*ocr_line(read))
         assert text == line
         assert all(text[w.start : w.end] == w.text for w in words)
 
@@ -64,11 +41,11 @@ def test_a_counting_words_lost_marks_are_put_back() -> None:
 @pytest.mark.parametrize("word", _MARKED)
 def test_each_marked_counting_word_is_put_back(word: str) -> None:
     line = f"ดำเนินการแล้ว จำนวน {len(word)} {word} ตามแผน"
-    text, _, _ = restored(*_page(line.replace(word, _MARKS.sub("", word))))
+    text, _, _ = restored(*ocr_line(line.replace(word, _MARKS.sub("", word))))
     assert text == line
 
 
 @pytest.mark.parametrize("line", ["ผู้เข้าร่วม 150 คน", "จำนวน 3 คน และ 2 คน",
                                   "ครั้งที่ 2 ตามแผน", "ปี 2566 ราย"])
 def test_other_words_after_a_number_stay_as_read(line: str) -> None:
-    assert restored(*_page(line))[0] == line
+    assert restored(*ocr_line(line))[0] == line
