@@ -271,6 +271,23 @@ LEVEL_LINE = re.compile(r"^(?P<level>[๑-๕1-5])\tร้อยละ (?P<rest>
 SWOT_ITEM = re.compile(r"^(?P<no>[๐-๙0-9]{1,2})\. (?P<body>.+)$")
 
 
+def scanned_level_lines(line: str, widths: tuple[int, ...], rng: Any) -> tuple[list[str], bool]:
+    """A generated plan's ``line`` as a scan's OCR lines give it, and whether it is a level's.
+
+    A scoring level and its row run on with a space (no tab) and wrap at one of
+    ``widths`` characters (``rng``'s choice); the levels' heading row loses its tab;
+    another line stays as it is.
+    """
+    import textwrap
+
+    m = LEVEL_LINE.match(line)
+    if m is None:
+        heading = line.startswith("ระดับความสำเร็จ\t")
+        return [line.replace("\t", " ") if heading else line], False
+    return textwrap.wrap(f"{m.group('level')} ร้อยละ {m.group('rest')}".replace("\t", " "),
+                         rng.choice(widths)), True
+
+
 def swot_span(lines: list[str]) -> range:
     """The lines of a generated plan's SWOT analysis (its title to the projects' summary)."""
     first = next(k for k, line in enumerate(lines) if "SWOT" in line)

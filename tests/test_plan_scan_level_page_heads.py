@@ -16,13 +16,12 @@ description.
 from __future__ import annotations
 
 import random
-import textwrap
 
 import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import LEVEL_LINE
+from conftest import scanned_level_lines
 from corpus.build import GENERATORS
 
 #: The running header at each page's head, and what OCR made of it at one page's head.
@@ -58,13 +57,10 @@ def test_running_header_misread_at_a_page_head_inside_a_scoring_table(seed: int)
     lines: list[str] = []
     ends: list[int] = []  # where each level's lines end, the first table's only
     for line in generated.text.split("\n"):
-        m = LEVEL_LINE.match(line)
-        if m is None:
-            lines.append(line.replace("\t", " ") if line.startswith("ระดับความสำเร็จ\t")
-                         else line)
+        wrapped, level = scanned_level_lines(line, (70, 90), rng)
+        lines += wrapped
+        if not level:
             continue
-        lines += textwrap.wrap(f"{m.group('level')} ร้อยละ {m.group('rest')}".replace("\t", " "),
-                               rng.choice((70, 90)))
         if len(ends) < 4:
             ends.append(len(lines))
     cut = rng.choice(ends)

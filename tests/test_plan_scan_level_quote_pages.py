@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import random
 import re
-import textwrap
 
 import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
 
-from conftest import LEVEL_LINE
+from conftest import scanned_level_lines
 from corpus.build import GENERATORS
 
 _HEADER = "ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร"
@@ -57,13 +56,10 @@ def test_quote_without_its_opening_mark_atop_the_next_page_names_the_indicator(s
             cut = len(lines)
             lines.append(m.group("rest"))  # the quote, its “ lost
             continue
-        m = LEVEL_LINE.match(line)
-        if m is None:
-            lines.append(line.replace("\t", " ") if line.startswith("ระดับความสำเร็จ\t")
-                         else line)
+        wrapped, level = scanned_level_lines(line, (70, 90), rng)
+        lines += wrapped
+        if not level:
             continue
-        lines += textwrap.wrap(f"{m.group('level')} ร้อยละ {m.group('rest')}".replace("\t", " "),
-                               rng.choice((70, 90)))
     assert cut is not None, "the generator writes quoted scoring headings"
     later = next(k for k, line in enumerate(lines) if k > cut and line.startswith("ชื่อตัวชี้วัดที่"))
     got = _read([lines[:cut], lines[cut:later], lines[later:]])

@@ -58,14 +58,22 @@ def test_tracking_rationale_date_rest_read_after_the_objectives_goes_back(
     m = _DAY_THEN_REST.search(generated.text)
     assert m is not None
     rest = m.group(2).replace(" 25", "\n25") if year_apart else m.group(2)
+    project, want = _read_moved(generated, m, rest)
+    assert (" ".join(project.rationale.split()), project.objectives) == (
+        want["rationale"], want["objectives"])
+
+
+def _read_moved(generated: Any, m: re.Match[str], rest: str) -> tuple[Any, dict[str, Any]]:
+    """The tracking page with ``m``'s date cut after its first group and ``rest`` read
+    after the first objective (as OCR's block order puts it): the project read, and
+    the project generated."""
     text = generated.text[:m.start()] + m.group(1) + "\n" + generated.text[m.end():]
     text = re.sub(r"(วัตถุประสงค์ของโครงการ\n.+\n)", lambda o: o.group(1) + rest + "\n",
                   text, count=1)
     assert rest in text
     [project] = _read(history, text)["projects"]
     [want] = generated.tables["projects"]
-    assert (" ".join(project.rationale.split()), project.objectives) == (
-        want["rationale"], want["objectives"])
+    return project, want
 
 
 _DATE_AFTER_DAY_WORD = re.compile(r"(วันที่) ([0-9๐-๙]{1,2} \S+) (พ\.ศ\.) ([0-9๐-๙]{4}) ")
@@ -81,12 +89,7 @@ def test_tracking_rationale_whole_date_read_after_the_objectives_goes_back(seed:
     m = _DATE_AFTER_DAY_WORD.search(generated.text)
     assert m is not None
     rest = m.group(2).replace(" ", "\t") + "\n" + m.group(3) + "\t" + m.group(4)
-    text = generated.text[:m.start()] + m.group(1) + "\n" + generated.text[m.end():]
-    text = re.sub(r"(วัตถุประสงค์ของโครงการ\n.+\n)", lambda o: o.group(1) + rest + "\n",
-                  text, count=1)
-    assert rest in text
-    [project] = _read(history, text)["projects"]
-    [want] = generated.tables["projects"]
+    project, want = _read_moved(generated, m, rest)
     assert ("".join(project.rationale.split()), project.objectives) == (
         "".join(want["rationale"].split()), want["objectives"])
 
