@@ -79,8 +79,10 @@ def repeated(pages: list[str]) -> dict[int, int]:
         for j in range(k):
             if j in out or len(letters[j]) < MIN_LETTERS:
                 continue
-            if fuzz.ratio(letters[k], letters[j], score_cutoff=SAME_TEXT) \
-                    and fuzz.ratio(digits[k], digits[j]) >= SAME_DIGITS:
+            # The digits first: a few dozen a page against thousands of letters, and
+            # pages that differ differ most in them (codes, dates, amounts).
+            if fuzz.ratio(digits[k], digits[j]) >= SAME_DIGITS \
+                    and fuzz.ratio(letters[k], letters[j], score_cutoff=SAME_TEXT):
                 out[k] = j
                 break
     return out
