@@ -2,11 +2,13 @@
 
 Every empty file is quarantined under its own path, whatever its hash (all empty
 files hash alike, so by content only the first was, and the next were counted
-"unchanged"). A progress-history page (``bench/corpus/web.py``) cut short by an
-interrupted save or download ends before its ``</body>`` and ``</html>``: it is
-quarantined with that reason, as a truncated PDF is, and never loaded as a
-second, partial snapshot beside the whole page. The truth is the values the page
-was generated from.
+"unchanged"). A copy of a bad file under another name ends as the file does:
+quarantined, naming the first path and its reason, so that the run's list of
+files to mend holds every path of the bad bytes. A progress-history page
+(``bench/corpus/web.py``) cut short by an interrupted save or download ends
+before its ``</body>`` and ``</html>``: it is quarantined with that reason, as a
+truncated PDF is, and never loaded as a second, partial snapshot beside the whole
+page. The truth is the values the page was generated from.
 """
 
 from __future__ import annotations
@@ -119,3 +121,33 @@ def test_explain_says_where_a_cut_page_stopped(tmp_path: Path) -> None:
 ])
 def test_cut_short_names_the_element_left_open(page: str, cut: str | None) -> None:
     assert cut_short(page) == cut
+
+
+@pytest.mark.parametrize("batch_size", [512, 1])
+def test_a_copy_of_a_bad_file_is_quarantined_with_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_size: int) -> None:
+    import bma_etl.pipeline_ingest
+
+    monkeypatch.setattr(bma_etl.pipeline_ingest, "BATCH_SIZE", batch_size)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    doc = progress_history(random.Random("batch-edges-copies"))
+    assert doc.html is not None
+    (inbox / "a page.html").write_text(doc.html, encoding="utf-8")
+    (inbox / "b page copy.html").write_text(doc.html, encoding="utf-8")
+    memo = "บันทึกข้อความ\nเรื่อง ขอเชิญประชุม\nวันที่ 3 มีนาคม 2568\n"
+    (inbox / "c memo.txt").write_text(memo, encoding="utf-8")
+    (inbox / "d memo copy.txt").write_text(memo, encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    code, out = _ingest(inbox, db)
+    assert code == 3, out
+    assert "4 files: 1 loaded, 1 unchanged, 2 quarantined" in out, out
+    first = str(inbox / "c memo.txt")
+    lines = [line for line in out.splitlines() if "d memo copy.txt" in line]
+    assert lines and f"same bytes as {first}, quarantined: " in lines[0], out
+    docs = _documents(db)
+    assert docs["a page.html"] == ("loaded", None)
+    assert len(docs) == 2
+    code, out = _ingest(inbox, db)  # the next night: both unchanged, as before
+    assert code == 0, out
+    assert "4 files: 0 loaded, 4 unchanged, 0 quarantined" in out, out

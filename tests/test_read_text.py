@@ -1,4 +1,4 @@
-"""Text files: UTF-8, TIS-620, and TIS-620 with runs pasted in as UTF-8.
+"""Text files: UTF-8, TIS-620, TIS-620 with runs pasted in as UTF-8, UTF-16 unmarked.
 
 field-cases/mixed_tis620_utf8.txt: a TIS-620 file whose ``ชื่อผู้รับผิดชอบ`` line was
 pasted in as UTF-8 decoded that line as mojibake. Here the same condition is
@@ -122,3 +122,40 @@ def test_mojibake_is_not_thai() -> None:
 def test_undecodable_bytes_are_still_a_read_error() -> None:
     with pytest.raises(ReadError, match="re-save the file as UTF-8"):
         read_text(bytes(range(0x80, 0x100)) * 20, "noise.txt")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_utf16_without_a_byte_order_mark_reads_as_its_utf8(name: str, codec: str) -> None:
+    # Some exports drop the mark Windows' "Unicode" save writes: every character is
+    # then two bytes with nothing to say so, and the file read as binary.
+    text = next(p for p in DOCUMENTS if p.name == name).read_text(encoding="utf-8")
+    for newline in ("\n", "\r\n"):
+        data = text.replace("\n", newline).encode(codec)
+        decoded = read_text(data, name)
+        assert decoded.encoding == codec
+        assert decoded.text == text.replace("\n", newline)
+
+
+def test_a_saved_page_in_utf16_without_a_mark_reads_as_its_utf8() -> None:
+    import random
+
+    from bma_etl.read.html import decode_html
+
+    from corpus.web import progress_history
+
+    page = progress_history(random.Random("utf16-unmarked")).html
+    assert page is not None
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert decode_html(page.encode(codec), "page.html") == page
+
+
+@pytest.mark.parametrize("data", [
+    b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n\x00\x00",
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+    bytes(range(256)) * 4,
+    "ก".encode("utf-16-le")[:1] + b"\x00" * 7,
+])
+def test_binary_with_nuls_is_still_not_text(data: bytes) -> None:
+    with pytest.raises(ReadError, match="looks binary"):
+        read_text(data, "x.txt")

@@ -116,11 +116,15 @@ def run_lock(path: Path | str | LakeTarget) -> Iterator[None]:
 
 @dataclass(slots=True)
 class DocState:
-    """A stored document's status (``loaded``, ``quarantined``, or ``pending`` in a run)."""
+    """A stored document's status (``loaded``, ``quarantined``, or ``pending`` in a run).
+
+    ``error``: why a document quarantined in this run was (None otherwise).
+    """
 
     status: str
     extractor_version: str | None
     source_path: str | None
+    error: str | None = None
 
 
 class Warehouse:

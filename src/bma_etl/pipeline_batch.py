@@ -107,6 +107,9 @@ class _Batch:
     unchanged: list[FileOutcome] = field(default_factory=list)
     unreadable: list[tuple[FileOutcome, ArrowTables]] = field(default_factory=list)
     moved: list[FileOutcome] = field(default_factory=list)
+    #: Files whose bytes another file of this run holds, and that file's path: each
+    #: ends as that file does (see :func:`_copy_outcome`).
+    copies: list[tuple[FileOutcome, str | None]] = field(default_factory=list)
     pending: list[WorkItem] = field(default_factory=list)
     pending_ids: list[str] = field(default_factory=list)  # content hash of each, in order
     chunks: list[list[WorkItem]] = field(default_factory=list)
@@ -156,7 +159,10 @@ class _Batch:
                 not force and state.extractor_version == __version__
                 and (state.status == "loaded" or not retry_quarantined))):
             outcome = FileOutcome(path, doc_id, "unchanged")
-            self.unchanged.append(outcome)
+            if state.status == "pending":
+                self.copies.append((outcome, state.source_path))
+            else:
+                self.unchanged.append(outcome)
             if state.source_path != path_text(path):
                 self.moved.append(outcome)
                 state.source_path = path_text(path)
@@ -255,15 +261,28 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     outcomes = [outcome for outcome, _ in batch.unreadable]
     pieces = [rows for _, rows in batch.unreadable]
     moved = list(batch.moved)
+    copies = list(batch.copies)
+
+    def settle_copies() -> None:  # those whose first file has its end
+        waiting = []
+        for copy, first in copies:
+            state = states[copy.doc_id]
+            if state.status == "pending":
+                waiting.append((copy, first))
+            else:
+                record(_copy_outcome(copy, first, state))
+        copies[:] = waiting
 
     def report() -> None:
         for outcome in outcomes:
             states[outcome.doc_id] = DocState(
                 "loaded" if outcome.state == "loaded" else "quarantined", __version__,
-                path_text(outcome.path))
+                path_text(outcome.path),
+                outcome.error if outcome.state == "quarantined" else None)
             if outcome.state == "quarantined":
                 log.warning("quarantined %s: %s", outcome.path, outcome.error)
             record(outcome)
+        settle_copies()
         outcomes.clear()
         pieces.clear()
         moved.clear()
@@ -279,6 +298,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
                     closing(wh)
         report()
 
+    settle_copies()
     last_load = time.monotonic()
     work = 0.0  # extraction seconds of the files waiting to load
     pending = iter(zip(batch.pending, batch.pending_ids, strict=True))
@@ -356,6 +376,19 @@ def _load_batch(wh: Warehouse, tables: ArrowTables, outcomes: list[FileOutcome],
                 wh.load_arrow([_stamp(_quarantine_rows(outcome.path, outcome.doc_id, reason),
                                       run_id)])
     known.update(outcome.doc_id for outcome in outcomes)
+
+
+def _copy_outcome(copy: FileOutcome, first: str | None, state: DocState) -> FileOutcome:
+    """How a file ends whose bytes the file at ``first`` held earlier in the run.
+
+    The document is stored once, so a copy of a loaded file is "unchanged"; a copy
+    of a quarantined one is quarantined too, with the first file's reason, so that
+    the run's list of files to mend names every path that holds the bad bytes.
+    """
+    if state.status != "quarantined":
+        return copy
+    reason = f"same bytes as {first}, quarantined: {state.error}"
+    return FileOutcome(copy.path, copy.doc_id, "quarantined", None, reason)
 
 
 def _quarantine_rows(path: Path, doc_id: str, error: str) -> ArrowTables:

@@ -50,6 +50,7 @@ from bma_etl.read.text import (
     is_thai_reading,
     looks_thai,
     read_text,
+    utf16_unmarked,
 )
 
 __all__ = ["SavedPage", "cut_short", "decode_html", "html_to_text", "page_url", "read_html",
@@ -138,6 +139,9 @@ def _decode(data: bytes, name: str) -> Decoded:
                 raise ReadError(
                     f"{name}: starts with a {codec} byte order mark but does not decode as "
                     f"{codec} (byte {exc.start}); re-save it as UTF-8") from exc
+    unmarked = utf16_unmarked(data)
+    if unmarked is not None:
+        return unmarked
     sample = data[:65536]
     if b"\x00" in sample or sum(1 for b in sample if b < 9 or 13 < b < 32) > 0.01 * len(sample):
         raise ReadError(f"{name}: looks binary (NUL or control bytes), not a saved web page")

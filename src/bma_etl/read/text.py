@@ -70,6 +70,39 @@ def _is_binary(data: bytes) -> bool:
     return b"\x00" in sample or controls > _BINARY_SHARE * len(sample)
 
 
+def utf16_unmarked(data: bytes) -> Decoded | None:
+    r"""UTF-16 saved without a byte order mark → :class:`Decoded`; None when it is not.
+
+    Windows' "Unicode" save keeps the mark, but some exports and copies drop it:
+    every ASCII character then has a NUL byte beside it and every Thai one a
+    ``0x0E``, on the high byte's side (odd bytes little-endian, even bytes
+    big-endian). The bytes are taken as UTF-16 when one side is NUL or ``0x0E`` for
+    nine characters in ten of the first 64 KiB and they decode to text with no
+    control characters but tab and line ends.
+
+    >>> utf16_unmarked("ชื่อ : นายวีระ\r\n".encode("utf-16-le")).encoding
+    'utf-16-le'
+    >>> utf16_unmarked("ปี 2567".encode("utf-16-be")).text
+    'ปี 2567'
+    >>> utf16_unmarked(b"%PDF-1.7\x00\x00") is None
+    True
+    """
+    sample = data[:65536]
+    if len(data) % 2 or len(sample) < 4 or b"\x00" not in sample:
+        return None
+    for codec, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if high.count(0) + high.count(0x0E) < 0.9 * len(high):
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            return None
+        if _is_binary(text.encode("utf-8")):
+            return None
+        return Decoded(text, codec)
+    return None
+
+
 def thai_share(text: str) -> float:
     """Share of Thai characters among the non-space characters of ``text``.
 
@@ -195,14 +228,18 @@ def decode_thai_runs(data: bytes, name: str = "file") -> Decoded:
 def read_text(data: bytes, name: str = "file") -> Decoded:
     """Bytes of a text file → :class:`Decoded`; ReadError when they are no text.
 
-    UTF-16 with a byte order mark, then UTF-8, then Thai legacy bytes run by run
-    (:func:`decode_thai_runs`), then whatever ``charset-normalizer`` recognises.
+    UTF-16 with a byte order mark or without one (:func:`utf16_unmarked`), then
+    UTF-8, then Thai legacy bytes run by run (:func:`decode_thai_runs`), then
+    whatever ``charset-normalizer`` recognises.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return Decoded(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError as exc:
             raise ReadError(f"{name}: has a UTF-16 mark but does not decode as UTF-16") from exc
+    unmarked = utf16_unmarked(data)
+    if unmarked is not None:
+        return unmarked
     if _is_binary(data):
         raise ReadError(f"{name}: looks binary (NUL or control bytes), not a text report")
     try:
