@@ -9,8 +9,12 @@ under it, was cut at the break (seed 61, Loma). The reader now judges a full pag
 last line against the next page's first, furniture set aside
 (:func:`bma_etl.read.pdf_wraps.wraps_over_breaks`).
 
+A full line there goes on too when the next page opens inside its word (fpdf2 cut
+``ประสบการ`` / ``ณ์ในการ…``: :func:`bma_etl.read.pdf_wraps.opens_inside_word`).
+
 Plans generated (bench/corpus), printed the way ``render_fpdf`` prints them with the
-last item's short line set at a page's foot; the truth is the generated items.
+last item's short line (or a line cut inside a word) set at a page's foot; the truth
+is the generated items.
 """
 
 from __future__ import annotations

@@ -295,9 +295,9 @@ def wraps_over_breaks(pages: list[list[TextLine]], widths: list[float],
             continue  # room for another line: the page ended where its writer did
         lines = [*pages[p][:kept[-1] + 1], following]
         _, margin = _margin(lines, widths[p])
-        if last.natural_right + CUT_ROOM_EM * last.size < margin \
-                and kept[-1] in wrapped_lines(lines, widths[p], fills, thai_breaks) \
-                or _THAI_END.search(last.text) and opens_inside_word(following.text):
+        cut = _THAI_END.search(last.text) is not None and opens_inside_word(following.text)
+        if cut or (last.natural_right + CUT_ROOM_EM * last.size < margin
+                   and kept[-1] in wrapped_lines(lines, widths[p], fills, thai_breaks)):
             out[-1] = kept[-1]
     return out
 
