@@ -152,9 +152,9 @@ def test_item_cut_inside_a_word_by_a_page_break_goes_on(font: str, seed: int,
 
     fpdf2 cut ``…ความสามารถและประสบการ`` / ``ณ์ในการปฏิบัติงาน…`` at the foot of
     page 2 (``- 2 -`` and the running header between): the item was read to the cut
-    (seed 851, Sarabun). A full line is no evidence of a wrap, but a next line that
-    opens with what no Thai word starts with is. (Printed with no page number under
-    the line, which the page's own lines could judge it against.)
+    (a corpus print in Sarabun). A full line is no evidence of a wrap, but a next line
+    that opens with what no Thai word starts with is. (Printed with no page number
+    under the line, which the page's own lines could judge it against.)
     """
     path = fonts_or_fail([font])[font]
     out = tmp_path / "plan.pdf"
