@@ -258,7 +258,9 @@ def wraps_over_breaks(pages: list[list[TextLine]], widths: list[float],
     with its text). Only a line that ends short, more than :data:`CUT_ROOM_EM` font
     sizes before the margin, says it was wrapped: a full line at a full page's foot
     is as likely a paragraph's last, the next paragraph starting on the next page,
-    whose first blank line the page break took (nothing tells the two apart).
+    whose first blank line the page break took (nothing tells the two apart), unless
+    the next page's first line opens inside a Thai word (:func:`opens_inside_word`:
+    fpdf2 cut ``ประสบการ`` / ``ณ์ในการ…`` over the break).
     With ``fills`` (:data:`FILLING_WRITERS`) no page is judged: a writer that breaks
     Thai between words would have set the next run's first words on a short line, so
     a short line ended its paragraph; ReportLab's, which breaks at spaces only, are
@@ -293,7 +295,27 @@ def wraps_over_breaks(pages: list[list[TextLine]], widths: list[float],
             continue  # room for another line: the page ended where its writer did
         lines = [*pages[p][:kept[-1] + 1], following]
         _, margin = _margin(lines, widths[p])
-        if last.natural_right + CUT_ROOM_EM * last.size < margin \
-                and kept[-1] in wrapped_lines(lines, widths[p], fills, thai_breaks):
+        cut = _THAI_END.search(last.text) is not None and opens_inside_word(following.text)
+        if cut or (last.natural_right + CUT_ROOM_EM * last.size < margin
+                   and kept[-1] in wrapped_lines(lines, widths[p], fills, thai_breaks)):
             out[-1] = kept[-1]
     return out
+
+
+#: A Thai letter or mark ending a line.
+_THAI_END = re.compile("[\u0e01-\u0e4e]$")
+#: What no Thai word starts with: a vowel or mark written after its consonant (SARA A,
+#: SARA AA, SARA AM, the marks above and below, MAI YAMOK, PAIYANNOI), or a consonant
+#: THANTHAKHAT silences, a vowel between (``ณ์``, ``ธิ์``).
+_INSIDE_WORD = re.compile("[\u0e2f\u0e30-\u0e3a\u0e45-\u0e4e]"
+                          "|[\u0e01-\u0e2e][\u0e34-\u0e39]?\u0e4c")
+
+
+def opens_inside_word(text: str) -> bool:
+    """Whether a line's ``text`` opens inside a Thai word (the rest of a word cut before it).
+
+    >>> [opens_inside_word(t) for t in ["ณ์ในการปฏิบัติงาน", "ารปฏิบัติ", "ำเร็จ", "ในการ",
+    ...                                 "เป็นไป", "1. โครงการ"]]
+    [True, True, True, False, False, False]
+    """
+    return _INSIDE_WORD.match(text.lstrip()) is not None
