@@ -39,11 +39,12 @@ _INDICATOR_HEADING_CELL_RE = KeyRegex(
 #: number right after its words (its own cell or not: the tab is white space). Its
 #: ``ช`` OCR may read as ``ซ`` or ``ข``, a stroke apart (``ชื่อตัวซี้วัดที่``, ``ชื่อตัวขี้วัดที่``),
 #: and its ``ด`` as ``ต`` (``ชื่อตัวชี้วัตที่``); the ``อ`` of ``ชื่อ`` as ``ก``, a stroke apart
-#: too (``ชื่กตัวชี้วัดที่ ๑``: no word is spelled ``ชื่ก``).
+#: too (``ชื่กตัวชี้วัดที่ ๑``: no word is spelled ``ชื่ก``). The ``ช`` may be read twice,
+#: as itself and as its look-alike (``ชซื่อ``), as in the project's heading.
 #: A speck OCR read as a sign or two before the number (``ชื่อตัวชี้วัดที่<tab>, ๒``) is
 #: no part of it.
 _INDICATOR_HEADING_KEY_RE = KeyRegex(
-    rf"^\s*[ชซข]ื่[อก]\s*ตัว[ชซข]ี้วั[ดต]\s*(?:ที่)?\s*(?:[,.:;'|`\u2018\u2019]{{1,2}}\s*)?"
+    rf"^\s*[ชซข]{{1,2}}ื่[อก]\s*ตัว[ชซข]ี้วั[ดต]\s*(?:ที่)?\s*(?:[,.:;'|`\u2018\u2019]{{1,2}}\s*)?"
     rf"(?P<no>{DIGIT}+)(?![.]{DIGIT})")
 #: The heading's words alone on their line, the number OCR garbled into a sign or a
 #: Latin letter or two (``ชื่อตัวชี้วัดที่ a``, ``… is``, ``… :``) or lost: the heading
@@ -53,7 +54,7 @@ _INDICATOR_HEADING_KEY_RE = KeyRegex(
 #: number read as a dash or a bar before the indicator's name on the same line
 #: (``ชื่อตัวชี๊วัตที่ - ระดับความสำเร็จ...``), its ``ด`` read as ``ต``, a stroke apart.
 _INDICATOR_UNREAD_RE = KeyRegex(
-    r"^\s*[ชซข]ื่[อก]\s*ตัว[ชซข]ี้วั[ดต]\s*ที่\s*"
+    r"^\s*[ชซข]{1,2}ื่[อก]\s*ตัว[ชซข]ี้วั[ดต]\s*ที่\s*"
     r"(?:(?P<no>[^\s\u0e00-\u0e7f0-9]{1,3}|(?<=\s)[ก-ฮ][\u0e30-\u0e3a\u0e47-\u0e4e]?)?\s*$"
     r"|[-–|]\s*(?=[ก-ฮเ-ไ]))")
 
@@ -76,9 +77,10 @@ _INDICATOR_HEADING_RE = _IndicatorHeading()
 #: OCR may read the number ``1`` as a bar (``ชื่อโครงการที่ | โครงการ…``): a bar
 #: standing alone after ``ที่`` is that number, never the name's first word. The ``ช``
 #: of ``ชื่อ`` OCR may read as ``ซ`` or ``ข``, a stroke apart, as in the indicator's
-#: heading (``ซื่อโครงการที่ ๑``: no word before ``โครงการ`` is spelled so).
+#: heading (``ซื่อโครงการที่ ๑``: no word before ``โครงการ`` is spelled so), or read
+#: twice, as itself and as its look-alike (``ชซื่อโครงการที ๑``, a 200 dpi grey scan).
 _PROJECT_HEADING_RE = KeyRegex(
-    rf"^\s*[ชซข]ื่อ\s*โครงการ\s*(?:/\s*กิจกรรม)?\s*(?:ที่\s*\|(?=\s)|ที่|ท[{MARKS}]*(?=\s*{DIGIT}))?\s*"
+    rf"^\s*[ชซข]{{1,2}}ื่อ\s*โครงการ\s*(?:/\s*กิจกรรม)?\s*(?:ที่\s*\|(?=\s)|ที่|ท[{MARKS}]*(?=\s*{DIGIT}))?\s*"
     rf"(?:{DIGIT}+)?\s*[:.]?\s*(?P<name>\S.*?)\s*$"
 )
 #: A project heading the reader ran onto the end of the line above it (an indicator's
