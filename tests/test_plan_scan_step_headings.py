@@ -306,3 +306,21 @@ def test_project_heading_with_the_cho_of_its_first_word_read_as_so(seed: int) ->
     text = _headings(_flowing(generated.text, rng), damage)
     assert re.search("^ช[ซข]ื่อ", text, re.M), "the test reads a ช twice"
     assert_rows_read("plan_steps", _steps(text), generated.tables["plan_steps"], _STEP_FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_indicator_heading_number_misread_with_a_sign_glued_is_taken_by_place(
+        seed: int) -> None:
+    """``ชื่อตัวชี้วัดที่<tab>1%`` / the name, for indicator 2 (a 200 dpi grey scan, the
+    ``2`` read as ``1`` and a speck as ``%``): the steps under it are indicator 2's (the
+    heading after 1), not 1's; a heading whose number is right, a sign glued after
+    it (``3'``), keeps its number."""
+    rng = random.Random(seed)
+    generated = _three_step_tables(rng)
+    text = _later_indicator_headings(
+        rng, generated,
+        lambda m: f"ชื่อตัวชี้วัดที่\t{int(m['no'].translate(_THAI)) - 1}"
+                  f"{rng.choice('%*')}\n{m['name']}",
+        lambda m: f"ชื่อตัวชี้วัดที่\t{m['no']}{rng.choice(('', chr(39), '°'))}\n{m['name']}")
+    assert re.search("ที่\t1[%*]\n", text), "the test misreads the second heading's number"
+    assert_rows_read("plan_steps", _steps(text), generated.tables["plan_steps"], _STEP_FIELDS)

@@ -148,6 +148,9 @@ def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line
     headings = [part for line in headings for part in _heading_parts(line)]
     for k, line in enumerate(headings):
         m = _INDICATOR_HEADING_RE.match(line.text)
+        if m and doc.ocr_used and _misread_number(ctx, m, line.text):
+            _unread_indicator(ctx, doc.index.span(line.start, line.end))
+            continue
         if m and DIGIT_RE.search(m.group("no") or ""):
             no = doc.raw_match(m, "no", base=line.start)
             ctx.indicator_no = no
@@ -177,6 +180,24 @@ def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line
             if speck is not None:
                 start += speck.end()
             ctx.project_name = doc.raw_in(line, start, end)
+
+
+#: A sign OCR read glued after a heading's number (``ชื่อตัวชี้วัดที่<tab>1%`` for ``2``
+#: on a 200 dpi grey scan): the digit beside it is as doubtful as the sign.
+_GLUED_SIGN_RE = re.compile("[%'\"`*#@!?^~°\u2018\u2019\u201c\u201d]")
+
+
+def _misread_number(ctx: StepContext, m: re.Match[str] | KeyMatch, text: str) -> bool:
+    """Whether an indicator heading's number, a sign glued after it, is not the next one.
+
+    Such a number is taken as read when it is the one after the last heading's, or
+    when no heading before it was read (nothing tells it wrong); else it is misread.
+    """
+    no = m.group("no") or ""
+    if not re.fullmatch(f"{DIGIT}+", no) or ctx.last_no is None \
+            or not _GLUED_SIGN_RE.match(text, m.end("no")):
+        return False
+    return to_int(no) != ctx.last_no + 1
 
 
 def _unread_indicator(ctx: StepContext, span: Span) -> None:
