@@ -271,6 +271,28 @@ def test_routine_group_whose_number_ocr_misread_opens_its_items(seed: int) -> No
     _assert_routine_read(rng, misread)
 
 
+#: What OCR read a group's first item number as on a 200 dpi grey scan: one Thai
+#: letter, the point read as a vowel under it or lost.
+_LETTER_ITEM = ("ณุ", "ณ", "ฒ", "ญุ")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_group_first_item_whose_number_ocr_read_as_a_thai_letter_is_an_item(
+        seed: int) -> None:
+    """``๑ ด้านการบริหารทั่วไป ณุ โครงการ... ๘,๔๕๗,๔๐๐.๐๐ บาท`` (on the group's line, or
+    the name on the next): the group's first item is read, its number not."""
+    rng = random.Random(seed)
+
+    def misread(line: str) -> str:
+        m = re.match(r"^(?P<group>[๑1]\tด้าน[^\t]*)\t[๑1]\. (?P<rest>.*)$", line)
+        if m is None:
+            return line
+        between = rng.choice((" ", "\n"))
+        return f"{m.group('group')} {rng.choice(_LETTER_ITEM)}{between}{m.group('rest')}"
+
+    _assert_routine_read(rng, misread)
+
+
 def _assert_routine_read(rng: random.Random, misread: Callable[[str], str]) -> None:
     """A generated plan's routine table, each line ``misread`` and its cells OCR-spaced
     (a line ``misread`` may part in two): every routine project is read."""

@@ -290,16 +290,37 @@ def test_indicator_heading_with_the_o_of_its_first_word_read_as_ko(seed: int) ->
 @pytest.mark.parametrize("seed", range(4))
 def test_project_heading_with_the_cho_of_its_first_word_read_as_so(seed: int) -> None:
     """``ซื่อโครงการที่<tab>๑`` / the name (a 150 dpi 1-bit scan, seed 561): the ``ช`` of
-    ``ชื่อ`` read as ``ซ`` or ``ข``, the name on the line under the number; the steps
-    under it keep the project, not the one before or none."""
+    ``ชื่อ`` read as ``ซ`` or ``ข``, or read twice, as itself and as ``ซ``
+    (``ชซื่อโครงการที<tab>1``, a 200 dpi grey scan, its ``ที่`` losing its mark), the
+    name on the line under the number; the steps under it keep the project, not the
+    one before or none. So for the indicator's heading (``ชซื่อตัวชี้วัดที่``)."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
 
     def damage(kind: str, no: int, m: re.Match[str]) -> str:
-        if kind != "project":
-            return m.group(0)
-        return f"{rng.choice('ซข')}ื่อโครงการที่\t{m['no']}\n{m['rest']}"
+        head = rng.choice(("ซ", "ข", "ชซ", "ชข"))
+        if kind == "indicator":
+            return f"{head}ื่อตัวชี้วัดที่\t{m['no']}\n{m['name']}"
+        return f"{head}ื่อโครงการ{rng.choice(('ที่', 'ที'))}\t{m['no']}\n{m['rest']}"
 
     text = _headings(_flowing(generated.text, rng), damage)
-    assert re.search("^[ซข]ื่อโครงการที่", text, re.M), "the test damages a heading"
+    assert re.search("^ช[ซข]ื่อ", text, re.M), "the test reads a ช twice"
+    assert_rows_read("plan_steps", _steps(text), generated.tables["plan_steps"], _STEP_FIELDS)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_indicator_heading_number_misread_with_a_sign_glued_is_taken_by_place(
+        seed: int) -> None:
+    """``ชื่อตัวชี้วัดที่<tab>1%`` / the name, for indicator 2 (a 200 dpi grey scan, the
+    ``2`` read as ``1`` and a speck as ``%``): the steps under it are indicator 2's (the
+    heading after 1), not 1's; a heading whose number is right, a sign glued after
+    it (``3'``), keeps its number."""
+    rng = random.Random(seed)
+    generated = _three_step_tables(rng)
+    text = _later_indicator_headings(
+        rng, generated,
+        lambda m: f"ชื่อตัวชี้วัดที่\t{int(m['no'].translate(_THAI)) - 1}"
+                  f"{rng.choice('%*')}\n{m['name']}",
+        lambda m: f"ชื่อตัวชี้วัดที่\t{m['no']}{rng.choice(('', chr(39), '°'))}\n{m['name']}")
+    assert re.search("ที่\t1[%*]\n", text), "the test misreads the second heading's number"
     assert_rows_read("plan_steps", _steps(text), generated.tables["plan_steps"], _STEP_FIELDS)

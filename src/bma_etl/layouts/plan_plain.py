@@ -64,8 +64,14 @@ from bma_etl.layouts.plan_values import BudgetTable, put_budget, value
 #: An item number inside a group row: ``ด้านการบริหารทั่วไป ๑. โครงการ...``.
 _ITEM_IN_ROW_RE = re.compile(rf"(?<![0-9๐-๙,.])(?P<no>{DIGIT}{{1,2}})\s*[.)](?![0-9๐-๙])")
 #: On an OCR'd page a group's first item whose number OCR read as signs or Latin
-#: letters, its point lost (``ด้านการบริหารทั่วไป oO`` / ``โครงการ...``).
-_OCR_POINTLESS_ITEM_RE = re.compile(r"(?<!\S)[^\s\u0e01-\u0e4f0-9๐-๙.,]{1,3}\s+(?=โครงการ)")
+#: letters, its point lost (``ด้านการบริหารทั่วไป oO`` / ``โครงการ...``), or as one Thai
+#: letter, its point read as a vowel or a mark on it or lost (``ด้านการบริหารทั่วไป ณุ
+#: โครงการ...``, ``1.`` on a 200 dpi grey scan): a group's name ends in a word, never in
+#: a letter standing alone. The letter is glued to the name when the name wrapped
+#: under it (Thai lines join with no space): no word is a letter run into ``โครงการ``.
+_OCR_POINTLESS_ITEM_RE = re.compile(
+    r"(?<!\S)(?:[^\s\u0e01-\u0e4f0-9๐-๙.,]{1,3}\s+|[ก-ฮ][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?\s*)"
+    r"(?=โครงการ)")
 #: Or read right, its point lost (``ด้านการบริหารทั่วไป ๑`` / ``โครงการ...``): a group's
 #: name never ends in a number.
 _OCR_BARE_ITEM_RE = re.compile(rf"(?<!\S)(?P<no>{DIGIT}{{1,2}})\s+(?=โครงการ)")

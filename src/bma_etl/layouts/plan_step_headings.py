@@ -39,11 +39,12 @@ _INDICATOR_HEADING_CELL_RE = KeyRegex(
 #: number right after its words (its own cell or not: the tab is white space). Its
 #: ``ช`` OCR may read as ``ซ`` or ``ข``, a stroke apart (``ชื่อตัวซี้วัดที่``, ``ชื่อตัวขี้วัดที่``),
 #: and its ``ด`` as ``ต`` (``ชื่อตัวชี้วัตที่``); the ``อ`` of ``ชื่อ`` as ``ก``, a stroke apart
-#: too (``ชื่กตัวชี้วัดที่ ๑``: no word is spelled ``ชื่ก``).
+#: too (``ชื่กตัวชี้วัดที่ ๑``: no word is spelled ``ชื่ก``). The ``ช`` may be read twice,
+#: as itself and as its look-alike (``ชซื่อ``), as in the project's heading.
 #: A speck OCR read as a sign or two before the number (``ชื่อตัวชี้วัดที่<tab>, ๒``) is
 #: no part of it.
 _INDICATOR_HEADING_KEY_RE = KeyRegex(
-    rf"^\s*[ชซข]ื่[อก]\s*ตัว[ชซข]ี้วั[ดต]\s*(?:ที่)?\s*(?:[,.:;'|`\u2018\u2019]{{1,2}}\s*)?"
+    rf"^\s*[ชซข]{{1,2}}ื่[อก]\s*ตัว[ชซข]ี้วั[ดต]\s*(?:ที่)?\s*(?:[,.:;'|`\u2018\u2019]{{1,2}}\s*)?"
     rf"(?P<no>{DIGIT}+)(?![.]{DIGIT})")
 #: The heading's words alone on their line, the number OCR garbled into a sign or a
 #: Latin letter or two (``ชื่อตัวชี้วัดที่ a``, ``… is``, ``… :``) or lost: the heading
@@ -53,7 +54,7 @@ _INDICATOR_HEADING_KEY_RE = KeyRegex(
 #: number read as a dash or a bar before the indicator's name on the same line
 #: (``ชื่อตัวชี๊วัตที่ - ระดับความสำเร็จ...``), its ``ด`` read as ``ต``, a stroke apart.
 _INDICATOR_UNREAD_RE = KeyRegex(
-    r"^\s*[ชซข]ื่[อก]\s*ตัว[ชซข]ี้วั[ดต]\s*ที่\s*"
+    r"^\s*[ชซข]{1,2}ื่[อก]\s*ตัว[ชซข]ี้วั[ดต]\s*ที่\s*"
     r"(?:(?P<no>[^\s\u0e00-\u0e7f0-9]{1,3}|(?<=\s)[ก-ฮ][\u0e30-\u0e3a\u0e47-\u0e4e]?)?\s*$"
     r"|[-–|]\s*(?=[ก-ฮเ-ไ]))")
 
@@ -76,9 +77,10 @@ _INDICATOR_HEADING_RE = _IndicatorHeading()
 #: OCR may read the number ``1`` as a bar (``ชื่อโครงการที่ | โครงการ…``): a bar
 #: standing alone after ``ที่`` is that number, never the name's first word. The ``ช``
 #: of ``ชื่อ`` OCR may read as ``ซ`` or ``ข``, a stroke apart, as in the indicator's
-#: heading (``ซื่อโครงการที่ ๑``: no word before ``โครงการ`` is spelled so).
+#: heading (``ซื่อโครงการที่ ๑``: no word before ``โครงการ`` is spelled so), or read
+#: twice, as itself and as its look-alike (``ชซื่อโครงการที ๑``, a 200 dpi grey scan).
 _PROJECT_HEADING_RE = KeyRegex(
-    rf"^\s*[ชซข]ื่อ\s*โครงการ\s*(?:/\s*กิจกรรม)?\s*(?:ที่\s*\|(?=\s)|ที่|ท[{MARKS}]*(?=\s*{DIGIT}))?\s*"
+    rf"^\s*[ชซข]{{1,2}}ื่อ\s*โครงการ\s*(?:/\s*กิจกรรม)?\s*(?:ที่\s*\|(?=\s)|ที่|ท[{MARKS}]*(?=\s*{DIGIT}))?\s*"
     rf"(?:{DIGIT}+)?\s*[:.]?\s*(?P<name>\S.*?)\s*$"
 )
 #: A project heading the reader ran onto the end of the line above it (an indicator's
@@ -146,6 +148,9 @@ def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line
     headings = [part for line in headings for part in _heading_parts(line)]
     for k, line in enumerate(headings):
         m = _INDICATOR_HEADING_RE.match(line.text)
+        if m and doc.ocr_used and _misread_number(ctx, m, line.text):
+            _unread_indicator(ctx, doc.index.span(line.start, line.end))
+            continue
         if m and DIGIT_RE.search(m.group("no") or ""):
             no = doc.raw_match(m, "no", base=line.start)
             ctx.indicator_no = no
@@ -175,6 +180,24 @@ def update_step_context(doc: RepairedText, ctx: StepContext, headings: list[Line
             if speck is not None:
                 start += speck.end()
             ctx.project_name = doc.raw_in(line, start, end)
+
+
+#: A sign OCR read glued after a heading's number (``ชื่อตัวชี้วัดที่<tab>1%`` for ``2``
+#: on a 200 dpi grey scan): the digit beside it is as doubtful as the sign.
+_GLUED_SIGN_RE = re.compile("[%'\"`*#@!?^~°\u2018\u2019\u201c\u201d]")
+
+
+def _misread_number(ctx: StepContext, m: re.Match[str] | KeyMatch, text: str) -> bool:
+    """Whether an indicator heading's number, a sign glued after it, is not the next one.
+
+    Such a number is taken as read when it is the one after the last heading's, or
+    when no heading before it was read (nothing tells it wrong); else it is misread.
+    """
+    no = m.group("no") or ""
+    if not re.fullmatch(f"{DIGIT}+", no) or ctx.last_no is None \
+            or not _GLUED_SIGN_RE.match(text, m.end("no")):
+        return False
+    return to_int(no) != ctx.last_no + 1
 
 
 def _unread_indicator(ctx: StepContext, span: Span) -> None:
