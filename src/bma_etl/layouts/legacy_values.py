@@ -150,7 +150,8 @@ def progress_label_lost(text: str, start: int) -> re.Match[str] | None:
 
     The place fixes it: the junk opens the cell (from ``start``, past the date and
     colons), a ``NN.NN %`` follows, and the budget's label right after it (in key
-    form). Junk of Thai letters must be like the label (:data:`LOST_LABEL_SIMILARITY`):
+    form, approximately, or its bracket after a few misread words:
+    :func:`_budget_opens`). Junk of Thai letters must be like the label (:data:`LOST_LABEL_SIMILARITY`):
     a narrative's words run on to it never are. The match is as :func:`labelled`'s
     (group ``value``; its start is where the junk begins).
     """
@@ -160,13 +161,31 @@ def progress_label_lost(text: str, start: int) -> re.Match[str] | None:
     m = _LOST_LABEL_PROGRESS.match(text, at)
     if m is None:
         return None
-    budget = search_key(BUDGET_LABEL, text[m.end():m.end() + 40])
-    if budget is None or text[m.end():m.end() + budget[0]].strip(" \t:;"):
+    if not _budget_opens(text, m.end()):
         return None
     junk = m["junk"]
     if _THAI_LETTER.search(junk) and ratio(key(junk), key(PROGRESS_LABEL)) < LOST_LABEL_SIMILARITY:
         return None
     return m
+
+
+#: The budget's label OCR misread past finding, its bracket read, opening what follows a
+#: progress (``: งแฟระมาณที่เผิกใช้ (ครั้งที่ 3) = 0 บาท``): a few letters, no colon, then it.
+_BRACKET_AFTER_WORDS = re.compile(r"[\s:;]*[^\s:|()][^:|()\n]{0,29}?" + _BUDGET_BRACKET_RE.pattern)
+
+
+def _budget_opens(text: str, at: int) -> bool:
+    """Whether the budget's label opens ``text`` at ``at`` (past colons and spaces).
+
+    As printed or in key form, approximately (``งบประมาณที่เบิกใส้``), or, its words
+    misread past that, by the bracket after them (:data:`_BRACKET_AFTER_WORDS`).
+    """
+    lead = len(text[at:at + 40]) - len(text[at:at + 40].lstrip(" \t:;"))
+    window = text[at + lead:at + 40]
+    budget = search_key(BUDGET_LABEL, window) or fuzzy_search(literal_of(BUDGET_LABEL), window)
+    if budget is not None and budget[0] == 0:
+        return True
+    return _BRACKET_AFTER_WORDS.match(text, at) is not None
 
 
 def progress_read(text: str, start: int, ocr: bool, past_progress: bool) -> re.Match[str] | None:
@@ -329,16 +348,17 @@ def date_with_slash_as_digit(doc: RepairedText, m: re.Match[str], line: Line, ba
 
 
 #: A budget whose thousands commas OCR read as dots, a speck before it (``232.500 บาท``,
-#: ``.1.149.500 บาท``, ``37.000 บท``): groups of three digits after a dot are no satang,
-#: which a baht amount prints two of; those may follow (``37.500.00 บาท``).
+#: ``.1.149.500 บาท``, ``37.000 บท``, a space after a dot too: ``1.727. 500 บาท``): groups
+#: of three digits after a dot are no satang, which a baht amount prints two of; those
+#: may follow (``37.500.00 บาท``).
 _AMOUNT_DOTS_RE = re.compile(
-    r"^[.\s]*(?P<n>[0-9]{1,3}(?:\.[0-9]{3})+)(?P<satang>\.[0-9]{2})?(?![0-9.,])")
+    r"^[.\s]*(?P<n>[0-9]{1,3}(?:\. ?[0-9]{3})+)(?P<satang>\.[0-9]{2})?(?![0-9.,])")
 #: What may follow such an amount filling a ``<label> : <value>`` line: its unit.
 _UNIT_ALONE_RE = re.compile(r"\s*(?:บาท|บท)?\s*")
 
 
 def _dotted_value(dots: re.Match[str]) -> Decimal:
-    return Decimal(dots.group("n").replace(".", "") + (dots.group("satang") or ""))
+    return Decimal(re.sub(r"[. ]", "", dots.group("n")) + (dots.group("satang") or ""))
 
 
 def stated_amount_dots(raw: Raw) -> Derived | None:
