@@ -151,9 +151,9 @@ def progress_label_lost(text: str, start: int) -> re.Match[str] | None:
     The place fixes it: the junk opens the cell (from ``start``, past the date and
     colons), a ``NN.NN %`` follows, and the budget's label right after it (in key
     form, approximately, or its bracket after a few misread words:
-    :func:`_budget_opens`). Junk of Thai letters must be like the label (:data:`LOST_LABEL_SIMILARITY`):
-    a narrative's words run on to it never are. The match is as :func:`labelled`'s
-    (group ``value``; its start is where the junk begins).
+    :func:`_budget_opens`). Junk of Thai letters must be like the label
+    (:data:`LOST_LABEL_SIMILARITY`): a narrative's words run on to it never are. The
+    match is as :func:`labelled`'s (group ``value``; its start is where the junk begins).
     """
     from rapidfuzz.fuzz import ratio
 
