@@ -113,3 +113,23 @@ def test_budget_whose_commas_ocr_read_as_dots_and_a_space(generator: str, seed: 
     got = records_of(legacy, text, screened=False)["progress_updates"]
     want = generated.tables["progress_updates"]
     assert_rows_read("progress_updates", got, want, ("progress_pct", "budget_disbursed_thb"))
+
+
+_BRACKET = re.compile(r"\(ครั้งที่ ([0-9]+)\) = ")
+
+
+@pytest.mark.parametrize("generator", ["legacy_pipe", "legacy_tab", "legacy_long"])
+@pytest.mark.parametrize("seed", range(3))
+def test_budget_whose_bracket_ocr_read_as_letters_and_its_number(generator: str,
+                                                                 seed: int) -> None:
+    """``งบประมาณที่เบิกใช้ abst 9 = 0 บาท`` (seed 847, legacy_html_005 at 150 dpi):
+    ``(ครั้งที่`` read as a few Latin letters and the ``)`` lost, the number kept."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    while not _BRACKET.search(generated.text):
+        generated = GENERATORS[generator](rng)
+    text = _BRACKET.sub(lambda m: f"{rng.choice(('abst', 'ad', 'ครง'))} {m[1]} = ", generated.text)
+    assert text != generated.text
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert_rows_read("progress_updates", got, want, ("progress_pct", "budget_disbursed_thb"))

@@ -59,7 +59,8 @@ OCR_BUDGET_VALUE = (r"(?P<value>[0-9๐-๙.,]+(?: ,?[0-9๐-๙]{3}(?![0-9๐-�
 #: or reads the bracket's ``(ครั้งที่`` as a few letters or loses it, its number and ``)``
 #: still read (``งบประมาณที่เบิกใช้`` / ``REG 1) = 4,313,500 บาท``, ``… 3) = 706,000 บาท``,
 #: ``1 2) = 757,500 บาท``: a digit among the letters, a space after them), or as a
-#: word or two of letters before the ``=``, number and ``)`` lost (``ana t= 0 บาท``),
+#: word or two of letters before the ``=``, number and ``)`` lost (``ana t= 0 บาท``) or
+#: the ``)`` alone lost (``abst 9 = 0 บาท``),
 #: reads junk inside the bracket (``(ค (ตรั้งที่ 6) =``) or its ``)`` twice (``11)] =``), its
 #: ``=`` as ``-`` or as a gap before an amount in baht (``(ครั้งที่ 1)⇥0 บาท``), or a speck
 #: before the amount as ``~`` or a dash (``= ~ 1,526,000``, ``= – 758,000``: no amount
@@ -70,7 +71,8 @@ OCR_BUDGET_VALUE = (r"(?P<value>[0-9๐-๙.,]+(?: ,?[0-9๐-๙]{3}(?![0-9๐-�
 #: ``000 บาท``).
 _LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:[(\s]*\([^)\n=]{0,24}[)\]]{0,2}\s*"
                    r"|(?:[^\s()=:0-9๐-๙]{1,4}\s*|[^\s()=:]{1,4}\s+)?[0-9๐-๙]{1,3}\s*\)\s*"
-                   r"|[^\s()=:0-9๐-๙]{1,4}(?:\s+[^\s()=:0-9๐-๙]{1,4})?(?=\s*=))?[.\s]*"
+                   r"|[^\s()=:0-9๐-๙]{1,4}(?:\s+[^\s()=:0-9๐-๙]{1,4})?(?:\s+[0-9๐-๙]{1,3})?"
+                   r"(?=\s*=))?[.\s]*"
                    r"(?:(?:[=:]\s*|-\s+)+(?:[~\u2013\u2014]\s*)?|\t+(?=[0-9๐-๙][0-9๐-๙.,]*\s*บาท)"
                    r"|(?<=[\s)\]])(?<![.,]\s)(?=[0-9๐-๙][0-9๐-๙.,]*\s*บาท))")
 #: A budget whose label's words OCR misread past finding, its bracket read
