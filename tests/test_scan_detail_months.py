@@ -59,6 +59,22 @@ def test_a_month_label_read_with_a_letter_wrong(seed: int) -> None:
     assert _months(layout.extract(RepairedText.of(text))) != _truth(generated.tables)
 
 
+#: ``เดือน`` read with a letter more and one other (seed 847, web_detail_005 at 200 dpi:
+#: ``ผลงานเดติลนที 567``); the similarity's best window ends inside the word.
+_WORD_MISREAD = ("ผลงานเดติลนที", "ผลงานเดิอนท", "ผลงานเคือนที")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_month_label_whose_word_ocr_misread_past_its_end(seed: int) -> None:
+    rng = random.Random(seed)
+    generated = GENERATORS["web_detail"](rng)
+    line = rng.choice(list(_MONTH_LINE.finditer(generated.text)))
+    damaged = line.group().replace("ผลงานเดือนที่", rng.choice(_WORD_MISREAD), 1)
+    text = generated.text[:line.start()] + damaged + generated.text[line.end():]
+    assert _months(layout.extract(RepairedText.of(text, ocr_used=True))) \
+        == _truth(generated.tables)
+
+
 @pytest.mark.parametrize("seed", range(8))
 def test_a_month_read_as_a_letter_between_two_months_read(seed: int) -> None:
     rng = random.Random(seed)

@@ -192,6 +192,24 @@ def test_the_progress_separator_read_as_two_latin_letters(generator: str, seed: 
     assert [r.detail for r in got] == [w["detail"] for w in generated.tables["progress_updates"]]
 
 
+@pytest.mark.parametrize("generator", ["legacy_long", "legacy_tab", "legacy_pipe"])
+@pytest.mark.parametrize("seed", range(3))
+def test_the_progress_separator_read_as_a_capital_and_a_letter(generator: str, seed: int) -> None:
+    """``…อิเล็กทรอนิกส์ Ms`` / ``ความก้าวหน้าของงานฯ = …`` (seed 847, legacy_pipe_002 at
+    200 dpi: the ``::`` read as ``Ms`` at the narrative line's end): the detail ends at
+    its words."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    text = re.sub(
+        r"[ \t]*:: (?=ความก้าวหน้าของงาน)",
+        lambda m: f" {rng.choice(('Ms', 'Ns', 'Me'))}\n",
+        generated.text,
+    )
+    assert text != generated.text
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    assert [r.detail for r in got] == [w["detail"] for w in generated.tables["progress_updates"]]
+
+
 def _objectives_lines(text: str, section: str) -> str:
     """``text`` with its objectives' section (heading and items) replaced by ``section``."""
     start = text.index("1.4 วัตถุประสงค์")

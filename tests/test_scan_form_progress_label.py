@@ -68,3 +68,68 @@ def test_progress_whose_point_ocr_read_as_a_gap(generator: str, seed: int) -> No
     want = generated.tables["progress_updates"]
     assert_rows_read("progress_updates", got, want, (
         "progress_pct", "budget_disbursed_thb", "on_plan", "on_target", "detail"))
+
+
+_BOTH_LABELS = re.compile(r"(?m)^\t:: ความก้าวหน้าของงานฯ = (?P<pct>\S+ %) : งบประมาณที่เบิกใช้ ")
+#: Both labels misread, as Tesseract read them on a 1-bit scan at 200 dpi (seed 847,
+#: legacy_long_001): two letters of ``ของ`` and a letter or three of the budget's words.
+_BOTH_JUNK = (("ความก้าวหน้ายลงานฯ", "งบประมาณที่เบิกใส้"),
+              ("ความก้าวหน้ายกงานฯ", "งแฟระมาณที่เผิกใช้"))
+
+
+@pytest.mark.parametrize("generator", ["legacy_tab", "legacy_long"])
+@pytest.mark.parametrize("seed", range(4))
+def test_progress_read_when_the_budgets_label_is_misread_too(generator: str, seed: int) -> None:
+    """The progress's place is told by the budget's label read approximately or by its
+    bracket (``: งแฟระมาณที่เผิกใช้ (ครั้งที่ 3) = 0 บาท``) right after the percent."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    while not _BOTH_LABELS.search(generated.text):
+        generated = GENERATORS[generator](rng)
+    text = _BOTH_LABELS.sub(lambda m: "\t: {} = {} : {} ".format(
+        *(lambda pair: (pair[0], m["pct"], pair[1]))(rng.choice(_BOTH_JUNK))), generated.text)
+    assert "ความก้าวหน้าของงานฯ =" not in text
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert_rows_read("progress_updates", got, want, (
+        "progress_pct", "budget_disbursed_thb", "on_plan", "on_target", "detail"))
+
+
+_AMOUNT = re.compile(r"(\(ครั้งที่ [0-9]+\) = )([0-9]{1,3}(?:,[0-9]{3})+)( บาท)")
+
+
+@pytest.mark.parametrize("generator", ["legacy_pipe", "legacy_tab", "legacy_long"])
+@pytest.mark.parametrize("seed", range(3))
+def test_budget_whose_commas_ocr_read_as_dots_and_a_space(generator: str, seed: int) -> None:
+    """``= 1.727. 500 บาท`` (seed 847, legacy_long_001 at 200 dpi): a dot, and a space
+    after it, before a group of three digits, is a thousands comma."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    while not _AMOUNT.search(generated.text):
+        generated = GENERATORS[generator](rng)
+    text = _AMOUNT.sub(lambda m: m[1] + re.sub(r",", lambda _: rng.choice((".", ". ")), m[2])
+                       + m[3], generated.text)
+    assert text != generated.text
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert_rows_read("progress_updates", got, want, ("progress_pct", "budget_disbursed_thb"))
+
+
+_BRACKET = re.compile(r"\(ครั้งที่ ([0-9]+)\) = ")
+
+
+@pytest.mark.parametrize("generator", ["legacy_pipe", "legacy_tab", "legacy_long"])
+@pytest.mark.parametrize("seed", range(3))
+def test_budget_whose_bracket_ocr_read_as_letters_and_its_number(generator: str,
+                                                                 seed: int) -> None:
+    """``งบประมาณที่เบิกใช้ abst 9 = 0 บาท`` (seed 847, legacy_html_005 at 150 dpi):
+    ``(ครั้งที่`` read as a few Latin letters and the ``)`` lost, the number kept."""
+    rng = random.Random(seed)
+    generated = GENERATORS[generator](rng)
+    while not _BRACKET.search(generated.text):
+        generated = GENERATORS[generator](rng)
+    text = _BRACKET.sub(lambda m: f"{rng.choice(('abst', 'ad', 'ครง'))} {m[1]} = ", generated.text)
+    assert text != generated.text
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    want = generated.tables["progress_updates"]
+    assert_rows_read("progress_updates", got, want, ("progress_pct", "budget_disbursed_thb"))

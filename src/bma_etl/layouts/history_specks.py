@@ -38,6 +38,11 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 #: Signs no value written in Latin letters holds (``COVID-19``, ``PM 2.5``, ``Compact City``):
 #: the separator's dashes and ``&`` as OCR reads them beside letters (``SUEUR <:.<: cama``).
 _SEPARATOR_SIGNS = re.compile(r"[<>&|~^=+*_\\\[\]{}«»]")
+#: The separator with the dashes of one half read as dashes, its ``&&&`` and the other
+#: half as letters glued to them (``คคคคาซิณิเซิค---------``).
+_HALF_DASHES = re.compile(r"\s*(?:-{6,}(?P<tail>[^\s-]+)|(?P<head>[^\s-]+)-{6,})\s*")
+#: A piece of a separator read as bits apart: a dash of any length or one of its signs.
+_DASH_OR_SIGN = re.compile(r"[-\u2013\u2014~<>&|=+*_]+")
 #: The most characters (besides spaces) the separator read as letters and signs has:
 #: its 40 dashes and ``&&&`` read a letter or a sign for two or three each.
 SEPARATOR_SIGNS_MAX = 24
@@ -54,15 +59,30 @@ def separator_read_as_letters(text: str) -> bool:
     (``K&R``), only lower-case Latin bits (``a oo``), or specks and letters standing
     alone (``ร⇥๕๕๕``). Up to :data:`SEPARATOR_SIGNS_MAX` characters, Latin letters and
     words with one of the separator's signs and no Thai letter are the separator too
-    (``SUEUR <:.<: cama``, ``inn <a``). A wrapped value's last words
-    (``งาน``, ``2 แห่ง``, ``PM 2.5``, ``COVID-19``) are words.
+    (``SUEUR <:.<: cama``, ``inn <a``). One half's dashes read as dashes, the rest glued
+    to them as letters (``คคคคาซิณิเซิค---------``), the rest is looked at alone, up to
+    that many characters; three or more bits apart of three characters at most, a dash
+    or sign among them (``เร⇥~⇥—⇥2มย⇥บ๓``), are the separator too. A wrapped value's
+    last words (``งาน``, ``2 แห่ง``, ``PM 2.5``, ``COVID-19``) are words.
     """
     body = "".join(text.split())
     if not _THAI_LETTER.search(text) and _SEPARATOR_SIGNS.search(text) \
             and len(body) <= SEPARATOR_SIGNS_MAX:
         return True  # Latin bits and the separator's signs (``inn <a``), no Thai
-    if len(body) > SEPARATOR_LETTERS_MAX or _LATIN_WORD.search(text):
+    half = _HALF_DASHES.fullmatch(text)
+    if half is not None:  # one half's dashes read: the rest may be as long as signs are
+        text = half["head"] or half["tail"]
+        body = "".join(text.split())
+        if len(body) > SEPARATOR_SIGNS_MAX:
+            return False
+    elif len(body) > SEPARATOR_LETTERS_MAX:
         return False
+    if _LATIN_WORD.search(text):
+        return False
+    pieces = text.split()
+    if len(pieces) >= 3 and all(len(p) <= 3 for p in pieces) \
+            and any(_DASH_OR_SIGN.fullmatch(p) for p in pieces):
+        return True  # bits apart, a dash among them (``เร⇥~⇥—⇥2มย⇥บ๓``)
     runs = [m.group() for m in RUN.finditer(text)]
     if not runs:  # letters standing alone are no word either (``ร⇥๕๕๕``)
         return "&" in text or bool(_LOWER_BITS.fullmatch(text.strip())) \

@@ -77,10 +77,11 @@ _OCR_TRAIL_SPECKS = re.compile(rf"(?:(?:^|\s+)[.:'|,_~\-{_NO_WORD_OPENS}]+)*[\s:
 #: A narrative that runs up to the progress's label: a sign or letter alone at its end is
 #: the ``::`` before the label misread (``…อิเล็กทรอนิกส์ ร`` / ``ความก้าวหน้า…``, ``… คน =``),
 #: and so is one alone before the label on the line after the narrative's (``ม ความก้าวหน้า…``),
-#: or two small Latin letters there (``on ความก้าวหน้า…``); a rule's ``_`` may stand before
-#: it (``_ ม ความก้าวหน้า…``).
+#: or two Latin letters there, the first a capital or not (``on ความก้าวหน้า…``,
+#: ``…อิเล็กทรอนิกส์ Ms`` / ``ความก้าวหน้า…``); a rule's ``_`` may stand before it
+#: (``_ ม ความก้าวหน้า…``).
 _OCR_LONE_END = re.compile(
-    rf"(?:^|\s+)(?:_\s+)?(?:[^\s0-9๐-๙ฯ][{_NO_WORD_OPENS}]*|[a-z]{{2}})$")
+    rf"(?:^|\s+)(?:_\s+)?(?:[^\s0-9๐-๙ฯ][{_NO_WORD_OPENS}]*|[A-Za-z][a-z])$")
 
 
 @dataclass
