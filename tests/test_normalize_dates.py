@@ -86,6 +86,8 @@ def test_parse_date_examples(text, expected):
         ("", "no date"),
         ("15/10/62", "no date"),  # two-digit years only after a Thai month name
         ("15/10/2562 และ 18/11/2562", "several"),
+        ("2021-09-3(0) 00:00:00", "no date"),  # OCR's ``30``: its day not all read
+        ("2021-09-3[0]", "no date"),
     ],
 )
 def test_parse_date_rejects(text, why):

@@ -285,19 +285,77 @@ def numbers_by_place(labels: list[FieldValue]) -> dict[int, Derived | None]:
     another than its place (``รายงานครั้งที่6`` for the third) is its place. Below the
     last report that reads its place nothing says which, but a number there no greater
     than that report's (``รายงานครั้งที่๒`` under the fifth, the ``๖`` misread) is none
-    of the table's: it is unknown (None).
+    of the table's: it is unknown (None). A number above the confirmed one that no
+    other report reads and that the table's numbers leave room for
+    (:func:`_out_of_order`) says OCR put that row's line out of order (``4 1 2 3 5``):
+    the places above then shift, and no number above is worked out. A place another
+    report reads is not given to a second (``1 3 4 - 5``: the fourth's lost number
+    is not 4). When no report reads its place, the numbers stay as read.
+
+    Two more misreads are mended where the numbers around say so
+    (:func:`_misread_numbers`): a number between two that differ by two
+    (``4``, ``75``, ``6``: the one between), and a speck read as a digit before a
+    number that reads its place behind it, under a report that reads its own
+    (``1``, -, -, ``14``: the fourth).
     """
     read = [_number(label) for label in labels]
     confirmed = max((i for i, no in enumerate(read) if no == i + 1), default=-1)
     out: dict[int, Derived | None] = {}
-    for i, no in enumerate(read[:confirmed]):
-        label = labels[i]
-        if no != i + 1:
-            out[i] = Derived(i + 1, f"report {i + 1} of the table, its number read as {no}"
-                             if no is not None else f"report {i + 1} of the table, no number read",
-                             label.span if isinstance(label, Raw) else None)
+    above = range(max(confirmed, 0))
+    if not any(_out_of_order(read, i) for i in above):  # else the places above shift
+        for i in above:
+            no, label = read[i], labels[i]
+            if no != i + 1 and (i + 1) not in read:  # a place another reads is not known
+                out[i] = Derived(i + 1, f"report {i + 1} of the table, its number read as {no}"
+                                 if no is not None
+                                 else f"report {i + 1} of the table, no number read",
+                                 label.span if isinstance(label, Raw) else None)
     for i in range(confirmed + 1, len(read)) if confirmed >= 0 else ():
         no = read[i]
         if no is not None and no <= confirmed + 1:  # not past the one confirmed above
             out[i] = None
+    for i, number in _misread_numbers(read, confirmed).items():
+        if i not in out:
+            label = labels[i]
+            out[i] = Derived(number, f"report {number} of the table, its number read as "
+                                     f"{read[i]}", label.span if isinstance(label, Raw) else None)
+    return out
+
+
+def _out_of_order(read: list[int | None], i: int) -> bool:
+    """Whether report ``i``'s number is not its place but one the table lacks.
+
+    That is a number no other report reads and no greater than the largest other
+    plus one: the row's line, which OCR read whole and put out of order.
+    """
+    no = read[i]
+    if no is None or no == i + 1 or read.count(no) > 1:
+        return False
+    return no <= max((n for j, n in enumerate(read) if j != i and n is not None), default=0) + 1
+
+
+def _misread_numbers(read: list[int | None], confirmed: int) -> dict[int, int]:
+    """Index → number for reports whose read number the numbers around contradict.
+
+    ``read``: each report's number as read (None: none read); ``confirmed``: the last
+    index whose number reads its place (-1: none). Only a number past every other
+    the table reads, and past the next one, is taken for a misread: a row OCR put
+    out of order keeps a number the table lacks. Such a number outside the one gap
+    its neighbours leave (``4`` above, ``6`` below: only ``5`` fits) is that gap's;
+    below ``confirmed``, one whose digits end in its place's (``14`` for the fourth,
+    a speck before the ``4``), with no number of the table's read between it and
+    the report that reads its own, is its place.
+    """
+    out: dict[int, int] = {}
+    for i, no in enumerate(read):
+        others = [n for j, n in enumerate(read) if j != i and n is not None]
+        if no is None or not others or no <= max(others) + 1:
+            continue
+        above = read[i - 1] if i > 0 else None
+        below = read[i + 1] if i + 1 < len(read) else None
+        if above is not None and below is not None and below == above + 2:
+            out[i] = above + 1
+        elif 0 <= confirmed < i and no > i + 1 and str(no).endswith(str(i + 1)) and all(
+                n is None or n <= confirmed + 1 for n in read[confirmed + 1:i]):
+            out[i] = i + 1
     return out

@@ -122,14 +122,18 @@ _ISO_YEAR = "[0-9]{4}|[0-9] [0-9]{3}|[0-9]{2} [0-9]{2}|[0-9]{3} [0-9]"
 
 
 def _numeric(p: str) -> str:
-    """Day/month/year with one separator, or ISO year-month-day with optional time."""
+    """Day/month/year with one separator, or ISO year-month-day with optional time.
+
+    An ISO day followed by a bracket and a digit (``2021-09-3(0)``, OCR's reading of
+    ``30``) is no date: its day is not all read.
+    """
     dmy = (
         rf"(?<![0-9])(?P<{p}d>[0-9]{{1,2}})(?:{_SP}/{_SP}(?P<{p}m>[0-9]{{1,2}}){_SP}/{_SP}"
         rf"|(?P<{p}s>[.-])(?P<{p}m2>[0-9]{{1,2}})(?P={p}s))(?P<{p}y>[0-9]{{4}})(?![0-9])"
     )
     iso = (
         rf"(?<![0-9])(?P<{p}iy>{_ISO_YEAR}) ?- ?(?P<{p}im>[0-9]{{1,2}}) ?- ?(?P<{p}id>[0-9]{{1,2}})"
-        r"(?![0-9])(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?![0-9]))?"
+        r"(?![0-9]|[(\[{][0-9])(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?![0-9]))?"
     )
     return rf"(?:{dmy}|{iso})"
 
