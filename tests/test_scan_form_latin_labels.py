@@ -3,9 +3,9 @@
 Forms are generated from known values (``bench/corpus``); each report's label cell
 ``รายงานครั้งที่N`` is then damaged the way Tesseract's ``tha+eng`` read it on
 scans whose noise fell on it: ``ครั้งที่`` as an English word (``asian``) and the
-mark of ``ที่`` as brackets, or as a bracket and a stroke glued to the number
-(``รายงาน asian []4``, ``รายงาน asian [15`` for 5). The truth is the generated
-values: every report row is read, its number and its values.
+mark of ``ที่`` as brackets, or as a bracket and a stroke or a ``ป`` glued to the
+number (``รายงาน asian []4``, ``รายงาน asian [15`` for 5, ``รายงาน asian ป3``). The
+truth is the generated values: every report row is read, its number and its values.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from corpus.build import GENERATORS
 
 _LABEL = re.compile(r"รายงานครั้งที่(?P<no>[0-9๐-๙]{1,2})")
 _WORDS = ("asian", "Asian", "sas", "ows")
-_MARKS = ("", " []", " [", " [1")
+_MARKS = ("", " []", " [", " [1", " ป", " ปิ")
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -31,7 +31,7 @@ def test_report_label_whose_words_ocr_read_as_latin_opens_its_row(seed: int) -> 
     generated = GENERATORS[rng.choice(("legacy_pipe", "legacy_tab"))](rng)
 
     def damaged(m: re.Match[str]) -> str:
-        marks = rng.choice(_MARKS if len(m["no"]) == 1 else _MARKS[:3])
+        marks = rng.choice(_MARKS if len(m["no"]) == 1 else _MARKS[:3] + _MARKS[4:])
         if m["no"][0] in "๐๑๒๓๔๕๖๗๘๙" and marks == " [1":
             marks = " [๑"
         return f"รายงาน {rng.choice(_WORDS)}{marks}{m['no']}"

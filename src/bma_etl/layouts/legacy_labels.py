@@ -159,10 +159,10 @@ _OCR_LABEL_NO_LOST_RE = re.compile(r"^\s*รายงานครั?้?งท�
 
 #: After OCR, the label's ``ครั้งที่`` read as one Latin word (``รายงาน asian []4``: the
 #: ``tha+eng`` model took it for English), then the marks of ``ที่`` as brackets, and the
-#: number. A ``[1`` glued before a digit is the mark read as a bracket and a stroke
-#: (``[15`` for ``่5``).
+#: number. A ``[1`` or ``ป`` glued before a digit is the mark read as a bracket and a
+#: stroke or as a letter (``[15``, ``ป5`` for ``่5``).
 _OCR_LABEL_LATIN_RE = re.compile(
-    r"^\s*รายงาน\s*[A-Za-z]{2,8}\s*[\[\]()|]*?(?:\[[1๑](?=[0-9๐-๙]))?"
+    r"^\s*รายงาน\s*[A-Za-z]{2,8}\s*[\[\]()|]*?(?:(?:\[[1๑]|ป[ิี]?)(?=[0-9๐-๙]))?"
     r"(?P<no>[0-9๐-๙]{1,3})(?![0-9๐-๙/])")
 
 
