@@ -1,4 +1,4 @@
-"""A legacy form's report label whose ``ครั้งที่`` OCR read as one Latin word.
+"""A legacy form's report label whose ``ครั้งที่`` OCR read as a Latin word or as marks.
 
 Forms are generated from known values (``bench/corpus``); each report's label cell
 ``รายงานครั้งที่N`` is then damaged the way Tesseract's ``tha+eng`` read it on
@@ -35,6 +35,30 @@ def test_report_label_whose_words_ocr_read_as_latin_opens_its_row(seed: int) -> 
         if m["no"][0] in "๐๑๒๓๔๕๖๗๘๙" and marks == " [1":
             marks = " [๑"
         return f"รายงาน {rng.choice(_WORDS)}{marks}{m['no']}"
+
+    text = _LABEL.sub(damaged, generated.text)
+    assert "รายงานครั้งที่" not in text
+    got = records_of(extract, text, screened=False)["progress_updates"]
+    assert_rows_read("progress_updates", got, generated.tables["progress_updates"],
+                     ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb",
+                      "detail"))
+
+
+_INSIDE = ("[1", "ป", "[", "โปิ", "ปิ")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_report_label_whose_marks_ocr_read_as_brackets_opens_its_row(seed: int) -> None:
+    """``รายงานครั[1งที [15``: the marks of ``ครั้งที่`` read as brackets, strokes or
+    letters inside the words and before the number."""
+    rng = random.Random(f"marks-{seed}")
+    generated = GENERATORS[rng.choice(("legacy_pipe", "legacy_tab"))](rng)
+
+    def damaged(m: re.Match[str]) -> str:
+        marks = rng.choice(_MARKS if len(m["no"]) == 1 else _MARKS[:3] + _MARKS[4:])
+        if m["no"][0] in "๐๑๒๓๔๕๖๗๘๙" and marks == " [1":
+            marks = " [๑"
+        return f"รายงานครั{rng.choice(_INSIDE)}งที{marks}{m['no']}"
 
     text = _LABEL.sub(damaged, generated.text)
     assert "รายงานครั้งที่" not in text
