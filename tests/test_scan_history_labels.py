@@ -4,7 +4,7 @@ History pages are generated from known values (``bench/corpus``); each entry's
 problem and obstacle labels are then damaged the way Tesseract read them on the
 corpus's scans: the ``:`` read as ``(`` glued to the value (``** อุปสรรคของโครงการ
 (ไม่มี``), beside the readings already known (``1ไม่มี``), or as ``ไ1`` (``ไ1ไม่มี``),
-``1]`` or ``!`` (``1]ไม่มี``);
+``1]``, ``!`` or ``1!`` (``1]ไม่มี``);
 the ``:`` after an entry's report date lost, a gap (a tab) left before the narrative
 (``11/06/2565⇥⇥อยู่…``); on a tracking page the assessment banner's ``ไตรมาส`` misread,
 and the project's code read on a line of its own.
@@ -63,12 +63,13 @@ def test_entry_label_whose_colon_ocr_read_as_a_letter_and_a_digit(seed: int) -> 
 
 @pytest.mark.parametrize("seed", range(4))
 def test_entry_label_whose_colon_ocr_read_as_a_stroke_and_a_bracket(seed: int) -> None:
-    """``** ปัญหาของโครงการ 1]ไม่มี``, ``… !ไม่มี`` (seeds 53, 59, 83 at 150-300 dpi): the
-    ``:`` read as a stroke, a bracket after it or not, glued to the value is no part of it."""
+    """``** ปัญหาของโครงการ 1]ไม่มี``, ``… !ไม่มี`` (seeds 53, 59, 83 at 150-300 dpi),
+    ``… 1!ไม่มี`` (a scan cut at its top): the ``:`` read as a stroke, a bracket or a
+    second stroke after it or not, glued to the value is no part of it."""
     rng = random.Random(seed)
     generated = GENERATORS["web_history"](rng)
     text = _ENTRY_LABEL.sub(
-        lambda m: f"** {m.group(1)}ของโครงการ {rng.choice(('1]', '!', 'l]'))}\x00",
+        lambda m: f"** {m.group(1)}ของโครงการ {rng.choice(('1]', '!', 'l]', '1!'))}\x00",
         generated.text)
     text = text.replace("\x00 ", "").replace("\x00", "")  # glued to the value
     assert "ของโครงการ 1]" in text or "ของโครงการ !" in text or "ของโครงการ l]" in text

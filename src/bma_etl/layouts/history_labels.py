@@ -28,12 +28,13 @@ ENTRY_LABEL_RES = [
 #: The ``:`` after an entry label as OCR reads it, specks of a rule or dust around it:
 #: a run of colons (``: :``), a ``|``, ``!``, ``1`` or ``.`` before one (``| :``,
 #: ``1:``); or a lone ``1``, ``l``, ``I``, ``|``, ``!``, ``.`` or ``(`` glued to the
-#: value's first Thai letter (``1ไม่มี``, ``!ไม่มี``, ``(ไม่มี``), a ``]`` after it
+#: value's first Thai letter (``1ไม่มี``, ``!ไม่มี``, ``(ไม่มี``), or two of them
+#: (``1!ไม่มี``: each of the colon's dots read as a stroke), a ``]`` after it
 #: (``1]ไม่มี``: the colon's two dots read as a stroke and a bracket), a ``ไ`` read
 #: before it too (``ไ1ไม่มี``: the colon's upper dot read as the letter).
 OCR_COLON_RUN = (
     r"(?:(?:[\s.|!]*[1lI|!]?[:;])+"
-    r"|ไ?(?:[1lI|!]\]?|[.(])(?=[\u0e01-\u0e4e]))"
+    r"|ไ?(?:[1lI|!]{1,2}\]?|[.(])(?=[\u0e01-\u0e4e]))"
 )
 #: The same as OCR reads them: the ``:`` read as ``;``, or as :data:`OCR_COLON_RUN`
 #: (``ปัญหาของโครงการ 1ไม่มี``, ``ปัญหาของโครงการ : :ผู้รับจ้าง…``).

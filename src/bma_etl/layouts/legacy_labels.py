@@ -157,6 +157,22 @@ def values_read(cells: list[ReportCell]) -> bool:
 _OCR_LABEL_NO_LOST_RE = re.compile(r"^\s*รายงานครั?้?งที่?[^\s0-9๐-๙:]{1,2}(?![^\s:=])")
 
 
+#: After OCR, the label's ``ครั้งที่`` read as one Latin word (``รายงาน asian []4``: the
+#: ``tha+eng`` model took it for English), then the marks of ``ที่`` as brackets, and the
+#: number. A ``[1`` or ``ป`` glued before a digit is the mark read as a bracket and a
+#: stroke or as a letter (``[15``, ``ป5`` for ``่5``).
+_OCR_LABEL_LATIN_RE = re.compile(
+    r"^\s*รายงาน\s*[A-Za-z]{2,8}\s*[\[\]()|]*?(?:(?:\[[1๑]|ป[ิี]?)(?=[0-9๐-๙]))?"
+    r"(?P<no>[0-9๐-๙]{1,3})(?![0-9๐-๙/])")
+
+#: After OCR, the label's words with the marks of ``ครั้ง`` read as brackets, strokes or
+#: letters between ``ครั`` and ``ง`` (``รายงานครั[1งที [15``, ``รายงานครัปงที [12``), then
+#: the number as :data:`_OCR_LABEL_LATIN_RE` reads it.
+_OCR_LABEL_MARKS_RE = re.compile(
+    r"^\s*รายงานครั[\[\]|1ปบโิี]{1,4}งที่?[\s\[\]()|]*?(?:(?:\[[1๑]|ป[ิี]?)(?=[0-9๐-๙]))?"
+    r"(?P<no>[0-9๐-๙]{1,3})(?![0-9๐-๙/])")
+
+
 #: After OCR, a speck or two before a label's words read as letters, digits or quotes
 #: (``ร7รายงานครั้งที่ว)``, ``7 ' รายงานครั้งที่13 ::``, ``“4 รายงานครั้งที่4 -``).
 _OCR_LABEL_WORDS_RE = re.compile(r"รายงานครั?้?งที่?")
@@ -195,7 +211,9 @@ def report_label(text: str, ocr: bool = False) -> tuple[int, int] | None:
     letter, the date's ``::`` after it (``รายงานครั้งที่อ:: ๑๐/๑๐/…``), opens a report
     of unknown number (an empty span before the ``::``); so do the label's words with
     a sign or letter glued where the number stands (``รายงานครั้งที่ๆ = …``,
-    ``รายงานครั้งที่ๆ 2 9/3/2563``: the digits after it are never the number), and the
+    ``รายงานครั้งที่ๆ 2 9/3/2563``: the digits after it are never the number), the
+    words with ``ครั้งที่`` read as a Latin word (``รายงาน asian []4``) or its marks as
+    brackets and strokes (``รายงานครั[1งที [15``), and the
     words behind a speck or two OCR read as signs (:func:`_label_behind_specks`).
     """
     found = _report_label(text, ocr)
@@ -211,6 +229,10 @@ def _report_label(text: str, ocr: bool) -> tuple[int, int] | None:
     lost = _OCR_LABEL_NO_LOST_RE.match(text) if ocr else None
     if lost:  # never the digits after the glued sign: they are the date's or specks
         return lost.end(), lost.end()
+    misread = (_OCR_LABEL_LATIN_RE.match(text) or _OCR_LABEL_MARKS_RE.match(text)) if ocr \
+        else None
+    if misread:
+        return misread.span("no")
     from rapidfuzz.fuzz import ratio
 
     number = _FIRST_NUMBER.search(text, 0, 24)

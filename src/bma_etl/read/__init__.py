@@ -66,7 +66,7 @@ class SourceDocument:
     #: ``(page number, degrees clockwise)`` (:mod:`.ocr_orient`).
     turned: tuple[tuple[int, int], ...] = ()
     #: Pages skipped as repeats or read in their printed order (:mod:`.page_order`):
-    #: ``(code, message)``, ``page_repeated`` or ``pages_reordered``.
+    #: ``(code, message)``, ``page_repeated``, ``pages_reordered`` or ``pages_out_of_order``.
     paging: tuple[tuple[str, str], ...] = ()
 
 

@@ -19,6 +19,10 @@ takes a PDF's pages as read and gives them back as the document's pages:
   numbers' order. A page without text keeps its place after the page before it.
   Otherwise the file's order is kept: two documents in one file (page 1 twice)
   are left to :mod:`bma_etl.parts`.
+* Pages kept in the file's order whose numbered rows run on backwards (a table's
+  rows 5-9 on page 1 and 1-4 on page 2: a stack fed face down whose page numbers
+  were not read) get a ``pages_out_of_order`` note naming the pages; the order is
+  not changed on that evidence alone (:func:`run_on_backwards`).
 
 What was done is said in a note per change, for a quality issue.
 """
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import Protocol, TypeVar
 
 #: Letters (spaces aside) a repeated page must share with the page it repeats (0..100).
@@ -157,12 +162,90 @@ def printed_order(pages: list[str]) -> list[int] | None:
     return sorted(range(len(pages)), key=lambda k: (keys[k], k))
 
 
+#: A numbered item at a line's start, Thai digits read as Arabic: ``1.``, ``(8)``,
+#: ``3`` before a tab (not a wrapped line's first number: ``150 คน``), ``| 4 |``, an
+#: ordinal word (``รายงานครั้งที่5``, ``ลำดับที่ 2``), or a first cell of Thai letters
+#: ending in its number, as OCR reads an ordinal whose marks it lost
+#: (``รายงานครัโงที5``, the mark over ``ที่`` read ``0``: ``ที03``).
+_ITEM = re.compile(r"^[\s|]*(?:\(\s*(\d{1,3})\s*\)|(\d{1,3})(?:[.)]\s|\s*\||\t)"
+                   r"|[\u0e01-\u0e4e]{1,24}ที่\s*(\d{1,3})(?!\d)"
+                   r"|[\u0e01-\u0e4e\[\](]{3,24}?0?(\d{1,2})(?=\t|\s*\|))")
+
+
+def numbered_items(text: str) -> list[int]:
+    r"""The numbers of a page's numbered lines (list items, table rows), top to bottom.
+
+    A number repeated on the next numbered line (a row's number and its cell's
+    ``(ครั้งที่ 1)``) counts once.
+
+    >>> numbered_items("1. ก\n1.1 ข\n| รายงานครั้งที่2 | ค\n(3) ง\n23/07/2565 : จ")
+    [1, 2, 3]
+    """
+    out: list[int] = []
+    for line in text.translate(_THAI_DIGITS).splitlines():
+        m = _ITEM.match(line)
+        if m:
+            n = int(next(g for g in m.groups() if g is not None))
+            if not out or out[-1] != n:
+                out.append(n)
+    return out
+
+
+def _run(items: list[int], step: int) -> int:
+    """How many of ``items`` run on by ``step`` from the first."""
+    k = 1
+    while k < len(items) and items[k] - items[k - 1] == step:
+        k += 1
+    return k
+
+
+def _runs_on(before: list[int], after: list[int]) -> bool:
+    """Whether ``after``'s first numbered items continue ``before``'s last ones.
+
+    Both count by one, up or down, the same way, two items at least on each side
+    (a lone ``1.`` under a lone heading number is no evidence), or the page's one
+    item after three (a table's last row), or the ``1`` that ends a count down. A
+    ``1`` that a ``2`` follows opens a list instead (at the page's top, or ending the
+    count down of its first items).
+    """
+    if not before or not after or after[:2] == [1, 2]:
+        return False
+    for step in (1, -1):
+        if after[0] - before[-1] != step:
+            continue
+        tail = _run(before[::-1], -step)
+        head = _run(after, step)
+        if after[head - 1] == 1 and after[head:head + 1] == [2]:
+            head -= 1  # the 1 that ends a count down opens a list instead
+        if tail >= 2 and (head >= 2 or (tail >= 3 and len(after) == 1) or after[0] == 1):
+            return True
+    return False
+
+
+def run_on_backwards(pages: list[str]) -> list[tuple[int, int]]:
+    r"""Pairs of 0-based pages ``(k, j)``, ``j`` after ``k``, whose numbered items run on backwards.
+
+    Page ``k``'s first numbered items carry on from the last ones of page ``j``,
+    the next page with numbered items (a blank page between is passed over)
+    (:func:`_runs_on`), and page ``j``'s do not carry on from page ``k``'s: read in
+    the file's order the rows go backwards there.
+
+    >>> run_on_backwards(["5. ก\n6. ข\n7. ค", "", "1. ง\n2. จ\n3. ฉ\n4. ช"])
+    [(0, 2)]
+    """
+    items = [numbered_items(text) for text in pages]
+    numbered = [k for k, found in enumerate(items) if found]
+    return [(k, j) for k, j in pairwise(numbered)
+            if _runs_on(items[j], items[k]) and not _runs_on(items[k], items[j])]
+
+
 def in_order(pages: list[P]) -> tuple[list[P], tuple[tuple[str, str], ...]]:
     """``pages`` without repeated pages, in their printed order; a note for each change.
 
     A note is ``(code, message)``: ``page_repeated`` for a page skipped,
-    ``pages_reordered`` for the order taken; messages name pages by their 1-based
-    number in the file.
+    ``pages_reordered`` for the order taken, ``pages_out_of_order`` for pages kept
+    in the file's order whose numbered rows run on backwards
+    (:func:`run_on_backwards`); messages name pages by their 1-based number in the file.
     """
     texts = [p.text for p in pages]
     again = repeated(texts)
@@ -174,4 +257,11 @@ def in_order(pages: list[P]) -> tuple[list[P], tuple[tuple[str, str], ...]]:
         kept = [kept[k] for k in order]
         notes += (("pages_reordered", "pages read in the order their printed numbers give: "
                    f"{', '.join(str(k + 1) for k in kept)} of the file"), )
+    else:
+        backwards = run_on_backwards([texts[k] for k in kept])
+        if backwards:
+            pairs = "; ".join(f"page {kept[k] + 1}'s carry on from page {kept[j] + 1}'s"
+                              for k, j in backwards)
+            notes += (("pages_out_of_order", f"numbered rows run on backwards ({pairs}): the "
+                       "pages may be out of order and were read in the file's order"), )
     return [pages[k] for k in kept], notes
