@@ -1,0 +1,180 @@
+"""Filled PDF forms: the values live in AcroForm fields, not in the page's text.
+
+A progress form filled in a viewer keeps its labels printed on the page and its
+values in form field widgets (``read/pdf_widgets.py``). The forms here are made
+from generated documents (bench/corpus): every ``label : value`` line printed as
+its label, its value put into a text field beside it, the other lines printed as
+they are; the truth is the generated values. A form is filled in two ways, as
+viewers leave them:
+
+- ``/V`` only, the form asking the reader to make the appearances
+  (``/NeedAppearances``; reportlab's empty field filled by pypdf), and
+- an appearance stream only: each field's ``/AP`` draws its value in an embedded
+  Thai font (made from a page reportlab printed the value on), no ``/V``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    StreamObject,
+    TextStringObject,
+)
+
+from bma_etl.read.pdf import extract_pdf
+
+from conftest import assert_read_as_generated, font_file
+from corpus.build import GENERATORS
+from corpus.doc import GeneratedDoc
+
+SEED = 2701
+#: A printed ``label : value`` line (no table row): its value goes into a field.
+FIELD_LINE = re.compile(r"^(?P<label>[^:|\t]{2,40}?)\s*:\s*(?P<value>.+)$")
+#: Where a field stands beside its label, and its size (points).
+FIELD_X, FIELD_WIDTH, FIELD_HEIGHT = 200.0, 380.0, 13.0
+PITCH, SIZE = 14.0, 9.0
+
+
+def _printed_form(doc: GeneratedDoc, pdf: Path, font: Path) -> dict[str, tuple[str, int, float]]:
+    """Print ``doc``'s labels and other lines on A4 pages, one empty text field per value.
+
+    Returns each field's name → (value, page index, baseline). reportlab's fields
+    hold no value (its appearances cannot write Thai); the values are filled after.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("FormThai", str(font)))
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    fields: dict[str, tuple[str, int, float]] = {}
+    y, page = 800.0, 0
+    for line in doc.text.split("\n"):
+        if y < 50:
+            c.showPage()
+            y, page = 800.0, page + 1
+        c.setFont("FormThai", SIZE)
+        m = FIELD_LINE.match(line)
+        if m and "|" not in line:
+            c.drawString(30, y, m["label"] + " :")
+            name = f"f{len(fields) + 1}"
+            fields[name] = (m["value"], page, y)
+            c.acroForm.textfield(name=name, value="", x=FIELD_X, y=y - 3, width=FIELD_WIDTH,
+                                 height=FIELD_HEIGHT, fontSize=8, borderWidth=0)
+        else:
+            c.drawString(30, y, line)
+        y -= PITCH
+    c.save()
+    return fields
+
+
+def _values_as_v(pdf: Path, fields: dict[str, tuple[str, int, float]]) -> None:
+    """Each field's ``/V`` set, its appearance dropped; the form asks for new appearances."""
+    writer = PdfWriter(clone_from=str(pdf))
+    for page in writer.pages:
+        for ref in page.get("/Annots", []):
+            widget = ref.get_object()
+            widget[NameObject("/V")] = TextStringObject(fields[widget["/T"]][0])
+            del widget["/AP"]
+    writer.root_object["/AcroForm"][NameObject("/NeedAppearances")] = BooleanObject(True)
+    writer.write(str(pdf))
+
+
+def _values_as_appearances(pdf: Path, fields: dict[str, tuple[str, int, float]],
+                           font: Path, tmp_path: Path) -> None:
+    """Each field's normal appearance draws its value in an embedded Thai font; no ``/V``.
+
+    The value is printed by reportlab on a page of its own, at the padding a
+    viewer leaves (2 points in, 3 up); that page's content and resources become
+    the appearance's Form XObject, its box the field's size.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("FormThai", str(font)))
+    values = tmp_path / "values.pdf"
+    c = canvas.Canvas(str(values), pagesize=(FIELD_WIDTH, FIELD_HEIGHT))
+    names = list(fields)
+    for name in names:
+        c.setFont("FormThai", 8)
+        c.drawString(2, 3, fields[name][0])
+        c.showPage()
+    c.save()
+    drawn = PdfReader(str(values))
+    writer = PdfWriter(clone_from=str(pdf))
+    for page in writer.pages:
+        for ref in page.get("/Annots", []):
+            widget = ref.get_object()
+            source = drawn.pages[names.index(widget["/T"])]
+            stream = StreamObject()
+            stream.set_data(source.get_contents().get_data())  # type: ignore[union-attr]
+            stream.update({
+                NameObject("/Type"): NameObject("/XObject"),
+                NameObject("/Subtype"): NameObject("/Form"),
+                NameObject("/BBox"): ArrayObject([FloatObject(0), FloatObject(0),
+                                                  FloatObject(FIELD_WIDTH),
+                                                  FloatObject(FIELD_HEIGHT)]),
+                NameObject("/Resources"): writer._add_object(
+                    _copied(writer, source["/Resources"])),
+            })
+            widget[NameObject("/AP")] = DictionaryObject(
+                {NameObject("/N"): writer._add_object(stream)})
+            del widget["/V"]
+    writer.write(str(pdf))
+
+
+def _copied(writer: PdfWriter, resources: Any) -> Any:
+    """``resources`` (of another file's page) cloned into ``writer``'s file."""
+    return resources.get_object().clone(writer)
+
+
+def _filled(tmp_path: Path, generator: str, k: int, way: str) -> tuple[Path, GeneratedDoc]:
+    font = font_file("Sarabun")
+    doc = GENERATORS[generator](random.Random(f"{SEED}-{generator}-{k}"))
+    pdf = tmp_path / f"{generator}-{way}.pdf"
+    fields = _printed_form(doc, pdf, font)
+    assert len(fields) > 10
+    if way == "value":
+        _values_as_v(pdf, fields)
+    else:
+        _values_as_appearances(pdf, fields, font, tmp_path)
+    return pdf, doc
+
+
+@pytest.mark.parametrize("way", ["value", "appearance"])
+def test_filled_progress_form_reads_its_field_values(tmp_path: Path, way: str) -> None:
+    """A progress form's project fields (name, code, year, budgets, dates, agency,
+    people) read from its filled fields; quarantined before, for want of its name."""
+    pdf, doc = _filled(tmp_path, "legacy_pipe", 0, way)
+    assert_read_as_generated(pdf, json.loads(doc.truth_json()), tables=("projects",))
+
+
+@pytest.mark.parametrize("way", ["value", "appearance"])
+def test_filled_history_page_reads_its_field_values(tmp_path: Path, way: str) -> None:
+    """A web history page whose ``label : value`` lines were filled as fields reads
+    every table as generated (the outside test's history page: 14 of 29 fields before)."""
+    pdf, doc = _filled(tmp_path, "web_history", 0, way)
+    assert_read_as_generated(pdf, json.loads(doc.truth_json()))
+
+
+def test_a_field_value_stands_beside_its_label(tmp_path: Path) -> None:
+    """The value is text on its label's line, one cell after it (as a printed value)."""
+    pdf, doc = _filled(tmp_path, "legacy_pipe", 0, "value")
+    code = json.loads(doc.truth_json())["tables"]["projects"][0]["project_code"]
+    lines = extract_pdf(pdf.read_bytes(), pdf.name).text.split("\n")
+    assert any(re.fullmatch(rf"รหัสโครงการ\.* :\t{re.escape(code)}", line) for line in lines)
+
