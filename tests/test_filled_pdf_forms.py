@@ -92,8 +92,9 @@ def _values_as_v(pdf: Path, fields: dict[str, tuple[str, int, float]]) -> None:
     for page in writer.pages:
         for ref in page.get("/Annots", []):
             widget = ref.get_object()
-            widget[NameObject("/V")] = TextStringObject(fields[widget["/T"]][0])
-            del widget["/AP"]
+            if widget["/T"] in fields:  # (a checkbox keeps its state)
+                widget[NameObject("/V")] = TextStringObject(fields[widget["/T"]][0])
+                del widget["/AP"]
     writer.root_object["/AcroForm"][NameObject("/NeedAppearances")] = BooleanObject(True)
     writer.write(str(pdf))
 
@@ -189,3 +190,78 @@ def test_a_field_value_stands_beside_its_label(tmp_path: Path) -> None:
     lines = extract_pdf(pdf.read_bytes(), pdf.name).text.split("\n")
     assert any(re.fullmatch(rf"รหัสโครงการ\.* :\t{re.escape(code)}", line) for line in lines)
 
+
+
+#: A legacy report row as generated: its cells up to the budget, then its two flags.
+REPORT_ROW = re.compile(r"^(?P<row>\|.*?\|) : (?P<plan>(?:ไม่)?เป็นไปตามแผน) \| "
+                        r": (?P<target>(?:ไม่)?เป็นไปตามเป้าหมาย) \|$")
+#: Each flag's options as a form prints them, a box before each.
+OPTIONS = (("เป็นไปตามแผน", "ไม่เป็นไปตามแผน"), ("เป็นไปตามเป้าหมาย", "ไม่เป็นไปตามเป้าหมาย"))
+
+
+def _ticked_form(doc: GeneratedDoc, pdf: Path, font: Path) -> None:
+    """``doc`` printed as :func:`_printed_form` does, its values filled as ``/V``, and each
+    report row's flags as checkboxes: both options of a flag printed, a box before
+    each (reportlab's, drawn checked or not), the generated option's box ticked."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("FormThai", str(font)))
+    c = canvas.Canvas(str(pdf), pagesize=landscape(A4))
+    fields: dict[str, tuple[str, int, float]] = {}
+    size, y = 7.0, 560.0
+    for line in doc.text.split("\n"):
+        if y < 40:
+            c.showPage()
+            y = 560.0
+        c.setFont("FormThai", size)
+        field, row = FIELD_LINE.match(line), REPORT_ROW.match(line)
+        if row is not None:
+            c.drawString(20, y, row["row"])
+            x = 20 + pdfmetrics.stringWidth(row["row"], "FormThai", size) + 3 * size
+            for options, chosen in zip(OPTIONS, (row["plan"], row["target"]), strict=True):
+                c.drawString(x, y, ":")
+                x += 2 * size
+                for option in options:
+                    c.acroForm.checkbox(name=f"c{x:.0f}-{y:.0f}", x=x, y=y - 1, size=size + 1,
+                                        checked=option == chosen, buttonStyle="check",
+                                        borderWidth=1)
+                    c.drawString(x + size + 4, y, option)
+                    x += size + 4 + pdfmetrics.stringWidth(option, "FormThai", size) + 2 * size
+        elif field is not None and "|" not in line:
+            c.drawString(20, y, field["label"] + " :")
+            name = f"f{len(fields) + 1}"
+            fields[name] = (field["value"], 0, y)
+            c.acroForm.textfield(name=name, value="", x=FIELD_X, y=y - 3, width=FIELD_WIDTH,
+                                 height=size + 5, fontSize=size, borderWidth=0)
+        else:
+            c.drawString(20, y, line)
+        y -= 1.6 * size
+    c.save()
+    _values_as_v(pdf, fields)
+
+
+def test_ticked_flags_read_as_the_options_ticked(tmp_path: Path) -> None:
+    """A progress form whose plan and target flags are ticked boxes before printed
+    options reads each report's flags as ticked (the first option's words were read
+    whatever the ticks said, or none at all), and its other fields as generated."""
+    doc = GENERATORS["legacy_pipe"](random.Random(f"{SEED}-ticked"))
+    pdf = tmp_path / "ticked.pdf"
+    _ticked_form(doc, pdf, font_file("Sarabun"))
+    truth = json.loads(doc.truth_json())
+    flags = [(r["on_plan"], r["on_target"]) for r in truth["tables"]["progress_updates"]]
+    assert len(set(flags)) > 1 or len(flags) < 2  # the seed ticks both ways
+    assert_read_as_generated(pdf, truth)
+
+
+def test_a_tick_chooses_the_option_after_it() -> None:
+    """Only the option right after a tick is chosen; a flag ticked twice is not read."""
+    from bma_etl.layouts.legacy_flags import trailing_flags
+
+    text = ": ✔ เป็นไปตามแผน ไม่เป็นไปตามแผน : เป็นไปตามเป้าหมาย ✔ ไม่เป็นไปตามเป้าหมาย"
+    assert [(column, text[a:b]) for column, a, b in trailing_flags(text)] == [
+        ("on_plan", "เป็นไปตามแผน"), ("on_target", "ไม่เป็นไปตามเป้าหมาย")]
+    both = ": ✔ เป็นไปตามแผน ✔ ไม่เป็นไปตามแผน"
+    assert trailing_flags(both) == []

@@ -38,11 +38,39 @@ def _flag(text: str, pattern: str) -> tuple[int, int] | None:
     return None
 
 
+#: Ticks a form puts before the option it chooses: a filled PDF form's ticked box
+#: (:data:`bma_etl.read.pdf_widgets.TICK`), or one typed or printed.
+TICKS = "\u2713\u2714\u2611\u2612"
+_TICKED_RE = re.compile(rf"[{TICKS}][ \t]*(?P<flag>{PLAN_FLAG}|{TARGET_FLAG})")
+_TARGET_RE = re.compile(TARGET_FLAG)
+
+
+def ticked_flags(text: str) -> list[tuple[str, int, int]] | None:
+    """The flags a form's ticks choose among the options it prints; None with no tick.
+
+    ``✔ เป็นไปตามแผน ไม่เป็นไปตามแผน : เป็นไปตามเป้าหมาย ✔ ไม่เป็นไปตามเป้าหมาย``
+    → ``[("on_plan", a, b), ("on_target", c, d)]``, the option right after each
+    tick (a form's box stands before its words). An option with no tick is not
+    chosen, and a flag ticked twice is not read: a flag is never guessed.
+    """
+    if not any(tick in text for tick in TICKS):
+        return None
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in _TICKED_RE.finditer(text):
+        column = "on_target" if _TARGET_RE.fullmatch(m["flag"]) else "on_plan"
+        found.setdefault(column, []).append(m.span("flag"))
+    return [(column, *spans[0]) for column, spans in found.items() if len(spans) == 1]
+
+
 def trailing_flags(text: str) -> list[tuple[str, int, int]]:
     """Flags filling ``text``: a flag cell, or the flags after an entry's budget.
 
     ``: เป็นไปตามแผน : เป็นไปตามเป้าหมาย`` → ``[("on_plan", a, b), ("on_target", c, d)]``.
+    Options a form ticks: :func:`ticked_flags`.
     """
+    ticked = ticked_flags(text)
+    if ticked is not None:
+        return ticked
     out: list[tuple[str, int, int]] = []
     at = 0
     for i, part in enumerate(_CELL_CUT.split(text)):
@@ -68,6 +96,9 @@ def flags_in_tail(text: str) -> list[tuple[str, int, int]]:
     ``เม่เป็นไปตามเป้าหมาย``): read alone
     they would say the opposite (:func:`approx_flags` reads such a flag).
     """
+    ticked = ticked_flags(text)
+    if ticked is not None:
+        return ticked
     out: list[tuple[str, int, int]] = []
     for column, pattern in (("on_plan", PLAN_FLAG), ("on_target", TARGET_FLAG)):
         found = search_key(pattern, text)
