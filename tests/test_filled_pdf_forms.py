@@ -195,14 +195,15 @@ def test_a_field_value_stands_beside_its_label(tmp_path: Path) -> None:
 #: A legacy report row as generated: its cells up to the budget, then its two flags.
 REPORT_ROW = re.compile(r"^(?P<row>\|.*?\|) : (?P<plan>(?:ไม่)?เป็นไปตามแผน) \| "
                         r": (?P<target>(?:ไม่)?เป็นไปตามเป้าหมาย) \|$")
-#: Each flag's options as a form prints them, a box before each.
+#: Each flag's options as a form prints them, a box beside each.
 OPTIONS = (("เป็นไปตามแผน", "ไม่เป็นไปตามแผน"), ("เป็นไปตามเป้าหมาย", "ไม่เป็นไปตามเป้าหมาย"))
 
 
-def _ticked_form(doc: GeneratedDoc, pdf: Path, font: Path) -> None:
+def _ticked_form(doc: GeneratedDoc, pdf: Path, font: Path, side: str) -> None:
     """``doc`` printed as :func:`_printed_form` does, its values filled as ``/V``, and each
-    report row's flags as checkboxes: both options of a flag printed, a box before
-    each (reportlab's, drawn checked or not), the generated option's box ticked."""
+    report row's flags as checkboxes: both options of a flag printed, a box ``side``
+    (before or after) each (reportlab's, drawn checked or not), the generated
+    option's box ticked."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -225,11 +226,13 @@ def _ticked_form(doc: GeneratedDoc, pdf: Path, font: Path) -> None:
                 c.drawString(x, y, ":")
                 x += 2 * size
                 for option in options:
-                    c.acroForm.checkbox(name=f"c{x:.0f}-{y:.0f}", x=x, y=y - 1, size=size + 1,
-                                        checked=option == chosen, buttonStyle="check",
-                                        borderWidth=1)
-                    c.drawString(x + size + 4, y, option)
-                    x += size + 4 + pdfmetrics.stringWidth(option, "FormThai", size) + 2 * size
+                    width = pdfmetrics.stringWidth(option, "FormThai", size)
+                    box = x if side == "before" else x + width + 4
+                    c.acroForm.checkbox(name=f"c{box:.0f}-{y:.0f}", x=box, y=y - 1,
+                                        size=size + 1, checked=option == chosen,
+                                        buttonStyle="check", borderWidth=1)
+                    c.drawString(x + size + 4 if side == "before" else x, y, option)
+                    x += size + 4 + width + 2 * size
         elif field is not None and "|" not in line:
             c.drawString(20, y, field["label"] + " :")
             name = f"f{len(fields) + 1}"
@@ -243,25 +246,31 @@ def _ticked_form(doc: GeneratedDoc, pdf: Path, font: Path) -> None:
     _values_as_v(pdf, fields)
 
 
-def test_ticked_flags_read_as_the_options_ticked(tmp_path: Path) -> None:
-    """A progress form whose plan and target flags are ticked boxes before printed
-    options reads each report's flags as ticked (the first option's words were read
-    whatever the ticks said, or none at all), and its other fields as generated."""
+@pytest.mark.parametrize("side", ["before", "after"])
+def test_ticked_flags_read_as_the_options_ticked(tmp_path: Path, side: str) -> None:
+    """A progress form whose plan and target flags are boxes beside printed options
+    reads each report's flags as ticked (the first option's words were read whatever
+    the ticks said), and its other fields as generated."""
     doc = GENERATORS["legacy_pipe"](random.Random(f"{SEED}-ticked"))
     pdf = tmp_path / "ticked.pdf"
-    _ticked_form(doc, pdf, font_file("Sarabun"))
+    _ticked_form(doc, pdf, font_file("Sarabun"), side)
     truth = json.loads(doc.truth_json())
     flags = [(r["on_plan"], r["on_target"]) for r in truth["tables"]["progress_updates"]]
     assert len(set(flags)) > 1 or len(flags) < 2  # the seed ticks both ways
     assert_read_as_generated(pdf, truth)
 
 
-def test_a_tick_chooses_the_option_after_it() -> None:
-    """Only the option right after a tick is chosen; a flag ticked twice is not read."""
+def test_a_tick_chooses_the_option_its_boxes_side_gives() -> None:
+    """The option a tick is the box of is chosen, boxes before or after their words; a
+    tick the text cannot place, or a flag ticked twice, reads no flag."""
     from bma_etl.layouts.legacy_flags import trailing_flags
 
-    text = ": ✔ เป็นไปตามแผน ไม่เป็นไปตามแผน : เป็นไปตามเป้าหมาย ✔ ไม่เป็นไปตามเป้าหมาย"
-    assert [(column, text[a:b]) for column, a, b in trailing_flags(text)] == [
-        ("on_plan", "เป็นไปตามแผน"), ("on_target", "ไม่เป็นไปตามเป้าหมาย")]
-    both = ": ✔ เป็นไปตามแผน ✔ ไม่เป็นไปตามแผน"
-    assert trailing_flags(both) == []
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(column, text[a:b]) for column, a, b in trailing_flags(text)]
+
+    assert read(": ✔ เป็นไปตามแผน ❏ ไม่เป็นไปตามแผน : ❏ เป็นไปตามเป้าหมาย ✔ ไม่เป็นไปตามเป้าหมาย"
+                ) == [("on_plan", "เป็นไปตามแผน"), ("on_target", "ไม่เป็นไปตามเป้าหมาย")]
+    assert read(": เป็นไปตามแผน ✔ ไม่เป็นไปตามแผน ❏") == [("on_plan", "เป็นไปตามแผน")]
+    assert read(": ✔ เป็นไปตามแผน ไม่เป็นไปตามแผน") == []  # whose box is it?
+    assert read(": ❏ เป็นไปตามแผน ✔ ไม่เป็นไปตามแผน ❏") == []
+    assert read(": ✔ เป็นไปตามแผน ✔ ไม่เป็นไปตามแผน") == []

@@ -38,28 +38,45 @@ def _flag(text: str, pattern: str) -> tuple[int, int] | None:
     return None
 
 
-#: Ticks a form puts before the option it chooses: a filled PDF form's ticked box
-#: (:data:`bma_etl.read.pdf_widgets.TICK`), or one typed or printed.
+#: Marks a form puts at an option's box: ticked (a filled PDF form's ticked box,
+#: :data:`bma_etl.read.pdf_widgets.TICK`, or a tick typed or printed) and not
+#: (:data:`bma_etl.read.pdf_widgets.BOX`, or an empty ballot box).
 TICKS = "\u2713\u2714\u2611\u2612"
-_TICKED_RE = re.compile(rf"[{TICKS}][ \t]*(?P<flag>{PLAN_FLAG}|{TARGET_FLAG})")
+BOXES = "\u274f\u2610"
+_OPTION = rf"(?:{PLAN_FLAG}|{TARGET_FLAG})"
+_OPTION_RE = re.compile(_OPTION)
 _TARGET_RE = re.compile(TARGET_FLAG)
+#: An option with its box before its words, and one with its box after them.
+_BOXED = (re.compile(rf"(?P<mark>[{TICKS}{BOXES}])[ \t]*(?P<flag>{_OPTION})"),
+          re.compile(rf"(?P<flag>{_OPTION})[ \t]*(?P<mark>[{TICKS}{BOXES}])"))
 
 
 def ticked_flags(text: str) -> list[tuple[str, int, int]] | None:
-    """The flags a form's ticks choose among the options it prints; None with no tick.
+    """The flags a form's ticked boxes choose among the options it prints; None with no tick.
 
-    ``✔ เป็นไปตามแผน ไม่เป็นไปตามแผน : เป็นไปตามเป้าหมาย ✔ ไม่เป็นไปตามเป้าหมาย``
-    → ``[("on_plan", a, b), ("on_target", c, d)]``, the option right after each
-    tick (a form's box stands before its words). An option with no tick is not
-    chosen, and a flag ticked twice is not read: a flag is never guessed.
+    ``❏ เป็นไปตามแผน ✔ ไม่เป็นไปตามแผน : ✔ เป็นไปตามเป้าหมาย ❏ ไม่เป็นไปตามเป้าหมาย``
+    → ``[("on_plan", a, b), ("on_target", c, d)]``, the spans of the options ticked.
+    Every option must have its box on the same side of its words (before them, or
+    after them: ``เป็นไปตามแผน ✔ ไม่เป็นไปตามแผน ❏`` ticks the first); a tick whose
+    option the text cannot tell (no box beside the other option, boxes on both
+    sides) reads no flag, nor does a flag ticked twice: a flag is never guessed.
     """
     if not any(tick in text for tick in TICKS):
         return None
-    found: dict[str, list[tuple[int, int]]] = {}
-    for m in _TICKED_RE.finditer(text):
-        column = "on_target" if _TARGET_RE.fullmatch(m["flag"]) else "on_plan"
-        found.setdefault(column, []).append(m.span("flag"))
-    return [(column, *spans[0]) for column, spans in found.items() if len(spans) == 1]
+    options = len(_OPTION_RE.findall(text))
+    readings = []
+    for boxed in _BOXED:
+        found = list(boxed.finditer(text))
+        if len(found) == options:
+            chosen: dict[str, list[tuple[int, int]]] = {}
+            for m in found:
+                if m["mark"] in TICKS:
+                    column = "on_target" if _TARGET_RE.fullmatch(m["flag"]) else "on_plan"
+                    chosen.setdefault(column, []).append(m.span("flag"))
+            readings.append([(column, *spans[0]) for column, spans in chosen.items()
+                             if len(spans) == 1])
+    return readings[0] if len(readings) == 1 or (readings and readings[0] == readings[1]) \
+        else []
 
 
 def trailing_flags(text: str) -> list[tuple[str, int, int]]:

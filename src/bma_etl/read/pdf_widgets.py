@@ -12,9 +12,9 @@ XObject drawn at the widget's rectangle (PDF points, the page's space). The
 value is then text on the page where a printed value would stand, and its lines
 and cells are made from it as from any other text (:mod:`.pdf_layout`). A
 checkbox's or radio button's appearance draws its check as a path, no text: a
-ticked box is written instead as :data:`TICK` at the box (an unticked one as
-nothing), so an option ticked on a form reads ``✔ เป็นไปตามแผน`` as a tick
-written by hand beside it would.
+box is written instead as a mark of its state at the box, :data:`TICK` when
+ticked, :data:`BOX` when not, so a form's options read ``❏ เป็นไปตามแผน ✔
+ไม่เป็นไปตามแผน`` (which side of its words a box stands on shows in the text).
 
 A PDF without an interactive form (no ``/AcroForm`` in its catalog) costs one
 call; annotations that are not form fields (links, comments, stamps) are never
@@ -29,8 +29,10 @@ from typing import Any
 #: What a ticked checkbox or radio button reads as: HEAVY CHECK MARK, drawn in the
 #: standard ZapfDingbats font (no font file needed; pdfium maps it back to U+2714).
 TICK = "\u2714"
-#: The tick's size and place in its box (shares of the box's height, from its corner).
-_TICK_SIZE, _TICK_LEFT, _TICK_RAISE = 0.8, 0.1, 0.2
+#: What one not ticked reads as: ZapfDingbats' shadowed white square (U+274F).
+BOX = "\u274f"
+#: A mark's size and place in its box (shares of the box's height, from its corner).
+_MARK_SIZE, _MARK_LEFT, _MARK_RAISE = 0.8, 0.1, 0.2
 
 
 def draw_form_values(pdf: Any) -> int:
@@ -50,7 +52,7 @@ def draw_form_values(pdf: Any) -> int:
         page = pdf[index]
         try:
             if _widgets_only(page.raw):
-                if _boxes_as_ticks(pdf, page.raw):
+                if _boxes_as_marks(pdf, page.raw):
                     pdfium_c.FPDFPage_GenerateContent(page.raw)
                 pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
                 drawn += 1
@@ -81,8 +83,8 @@ def _widgets_only(page: Any) -> bool:
     return True
 
 
-def _boxes_as_ticks(pdf: Any, page: Any) -> bool:
-    """Take the page's checkboxes and radio buttons off it, a :data:`TICK` where one is ticked.
+def _boxes_as_marks(pdf: Any, page: Any) -> bool:
+    """Take the page's checkboxes and radio buttons off it, each written as its state's mark.
 
     Returns whether the page had any.
     """
@@ -95,9 +97,9 @@ def _boxes_as_ticks(pdf: Any, page: Any) -> bool:
         kind = pdfium_c.FPDFAnnot_GetFormFieldType(form, annot)
         if kind in (pdfium_c.FPDF_FORMFIELD_CHECKBOX, pdfium_c.FPDF_FORMFIELD_RADIOBUTTON):
             rect = pdfium_c.FS_RECTF()
-            ticked = bool(pdfium_c.FPDFAnnot_IsChecked(form, annot))
-            if ticked and pdfium_c.FPDFAnnot_GetRect(annot, rect):
-                _write_tick(pdf, page, rect)
+            mark = TICK if pdfium_c.FPDFAnnot_IsChecked(form, annot) else BOX
+            if pdfium_c.FPDFAnnot_GetRect(annot, rect):
+                _write_mark(pdf, page, rect, mark)
             boxes.append(i)
         pdfium_c.FPDFPage_CloseAnnot(annot)
     for i in reversed(boxes):
@@ -105,15 +107,15 @@ def _boxes_as_ticks(pdf: Any, page: Any) -> bool:
     return bool(boxes)
 
 
-def _write_tick(pdf: Any, page: Any, rect: Any) -> None:
-    """A :data:`TICK` as text in the box ``rect`` (an ``FS_RECTF``, points)."""
+def _write_mark(pdf: Any, page: Any, rect: Any, mark: str) -> None:
+    """Write ``mark`` (:data:`TICK` or :data:`BOX`) as text in the box ``rect`` (``FS_RECTF``)."""
     import pypdfium2.raw as pdfium_c
 
     left, bottom = min(rect.left, rect.right), min(rect.bottom, rect.top)
     height = abs(rect.top - rect.bottom)
-    tick = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"ZapfDingbats", _TICK_SIZE * height)
-    text = ctypes.create_string_buffer((TICK + "\0").encode("utf-16-le"))
-    pdfium_c.FPDFText_SetText(tick, ctypes.cast(text, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
-    pdfium_c.FPDFPageObj_Transform(tick, 1, 0, 0, 1, left + _TICK_LEFT * height,
-                                   bottom + _TICK_RAISE * height)
-    pdfium_c.FPDFPage_InsertObject(page, tick)
+    drawn = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"ZapfDingbats", _MARK_SIZE * height)
+    text = ctypes.create_string_buffer((mark + "\0").encode("utf-16-le"))
+    pdfium_c.FPDFText_SetText(drawn, ctypes.cast(text, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+    pdfium_c.FPDFPageObj_Transform(drawn, 1, 0, 0, 1, left + _MARK_LEFT * height,
+                                   bottom + _MARK_RAISE * height)
+    pdfium_c.FPDFPage_InsertObject(page, drawn)
