@@ -4,13 +4,15 @@ A progress form filled in a viewer keeps its labels printed on the page and its
 values in form field widgets (``read/pdf_widgets.py``). The forms here are made
 from generated documents (bench/corpus): every ``label : value`` line printed as
 its label, its value put into a text field beside it, the other lines printed as
-they are; the truth is the generated values. A form is filled in two ways, as
-viewers leave them:
+they are; the truth is the generated values. A form is filled in the ways viewers
+and programs leave them:
 
 - ``/V`` only, the form asking the reader to make the appearances
-  (``/NeedAppearances``; reportlab's empty field filled by pypdf), and
+  (``/NeedAppearances``; reportlab's empty field filled by pypdf);
 - an appearance stream only: each field's ``/AP`` draws its value in an embedded
-  Thai font (made from a page reportlab printed the value on), no ``/V``.
+  Thai font (made from a page reportlab printed the value on), no ``/V``;
+- ``/V`` beside the field's old, empty appearance, no new one asked for;
+- ``/V`` in comb fields (one character to a cell).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from pypdf.generic import (
     DictionaryObject,
     FloatObject,
     NameObject,
+    NumberObject,
     StreamObject,
     TextStringObject,
 )
@@ -86,16 +89,26 @@ def _printed_form(doc: GeneratedDoc, pdf: Path, font: Path, size: float, value_s
     return fields
 
 
-def _values_as_v(pdf: Path, fields: dict[str, tuple[str, int, float]]) -> None:
-    """Each field's ``/V`` set, its appearance dropped; the form asks for new appearances."""
+def _values_as_v(pdf: Path, fields: dict[str, tuple[str, int, float]], way: str = "value"
+                 ) -> None:
+    """Each field's ``/V`` set. ``value``: its appearance dropped, the form asking for new
+    appearances; ``stale``: reportlab's empty appearance kept, none asked for (a
+    program that writes values without drawing them); ``comb``: as ``value``, each
+    field a comb of as many cells as its value has characters."""
     writer = PdfWriter(clone_from=str(pdf))
     for page in writer.pages:
         for ref in page.get("/Annots", []):
             widget = ref.get_object()
             if widget["/T"] in fields:  # (a checkbox keeps its state)
-                widget[NameObject("/V")] = TextStringObject(fields[widget["/T"]][0])
-                del widget["/AP"]
-    writer.root_object["/AcroForm"][NameObject("/NeedAppearances")] = BooleanObject(True)
+                value = fields[widget["/T"]][0]
+                widget[NameObject("/V")] = TextStringObject(value)
+                if way != "stale":
+                    del widget["/AP"]
+                if way == "comb":
+                    widget[NameObject("/Ff")] = NumberObject(1 << 24)
+                    widget[NameObject("/MaxLen")] = NumberObject(len(value))
+    if way != "stale":
+        writer.root_object["/AcroForm"][NameObject("/NeedAppearances")] = BooleanObject(True)
     writer.write(str(pdf))
 
 
@@ -157,20 +170,22 @@ def _filled(tmp_path: Path, generator: str, k: int, way: str, sizes: str = "same
     size, value_size = SIZES[sizes]
     fields = _printed_form(doc, pdf, font, size, value_size)
     assert len(fields) > 10
-    if way == "value":
-        _values_as_v(pdf, fields)
-    else:
+    if way == "appearance":
         _values_as_appearances(pdf, fields, font, value_size, tmp_path)
+    else:
+        _values_as_v(pdf, fields, way)
     return pdf, doc
 
 
-@pytest.mark.parametrize("sizes", list(SIZES))
-@pytest.mark.parametrize("way", ["value", "appearance"])
+@pytest.mark.parametrize(("way", "sizes"), [
+    ("value", "same"), ("value", "smaller"), ("appearance", "same"), ("appearance", "smaller"),
+    ("stale", "same"), ("comb", "same")])
 def test_filled_progress_form_reads_its_field_values(tmp_path: Path, way: str,
                                                      sizes: str) -> None:
     """A progress form's project fields (name, code, year, budgets, dates, agency,
     people) read from its filled fields; quarantined before, for want of its name.
-    A value set smaller than its label stands on its label's line, not one of its own."""
+    A value set smaller than its label stands on its label's line, not one of its own;
+    a value left undrawn (``stale``) is drawn, and a comb field's reads as one word."""
     pdf, doc = _filled(tmp_path, "legacy_pipe", 0, way, sizes)
     assert_read_as_generated(pdf, json.loads(doc.truth_json()), tables=("projects",))
 

@@ -7,7 +7,8 @@ text: the page's text layer holds the printed labels and nothing after them.
 :func:`draw_form_values` flattens every page's widgets into the page's content,
 in the document pdfium holds in memory (the file is not touched): a field's
 appearance stream, or the one pdfium makes from its value (``/V``) when the
-form asks for new appearances (``/NeedAppearances``) or has none, becomes a Form
+form asks for new appearances (``/NeedAppearances``), has none, or has one that
+draws no text (a value a program wrote without drawing it), becomes a Form
 XObject drawn at the widget's rectangle (PDF points, the page's space). The
 value is then text on the page where a printed value would stand, and its lines
 and cells are made from it as from any other text (:mod:`.pdf_layout`). A
@@ -33,6 +34,8 @@ TICK = "\u2714"
 BOX = "\u274f"
 #: A mark's size and place in its box (shares of the box's height, from its corner).
 _MARK_SIZE, _MARK_LEFT, _MARK_RAISE = 0.8, 0.1, 0.2
+#: A text field's comb flag (PDF 32000-1, table 228: bit 25).
+_COMB = 1 << 24
 
 
 def draw_form_values(pdf: Any) -> int:
@@ -52,6 +55,9 @@ def draw_form_values(pdf: Any) -> int:
         page = pdf[index]
         try:
             if _widgets_only(page.raw):
+                if _values_to_redraw(pdf, page.raw):
+                    page.close()  # pdfium draws them from their values as the page loads
+                    page = pdf[index]
                 if _boxes_as_marks(pdf, page.raw):
                     pdfium_c.FPDFPage_GenerateContent(page.raw)
                 pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
@@ -81,6 +87,46 @@ def _widgets_only(page: Any) -> bool:
         if kinds[i] != pdfium_c.FPDF_ANNOT_WIDGET:
             pdfium_c.FPDFPage_RemoveAnnot(page, i)
     return True
+
+
+def _values_to_redraw(pdf: Any, page: Any) -> bool:
+    """Drop each text field's appearance that would not show its value as text.
+
+    Returns whether any was dropped. A value a program wrote into ``/V`` without
+    drawing it leaves the field's old appearance, empty; a comb field (PDF 32000-1,
+    12.7.4.3: its value spread one character to a cell) would read as letters a tab
+    apart (``0``, a tab, ``8``…): it is drawn as a plain field.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    form = pdf.formenv.raw
+    dropped = False
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page, i)
+        try:
+            if pdfium_c.FPDFAnnot_GetFormFieldType(form, annot) != \
+                    pdfium_c.FPDF_FORMFIELD_TEXTFIELD or \
+                    pdfium_c.FPDFAnnot_GetFormFieldValue(form, annot, None, 0) <= 2:
+                continue  # (the length in bytes of a UTF-16 string and its end)
+            flags = pdfium_c.FPDFAnnot_GetFormFieldFlags(form, annot)
+            if flags & _COMB:
+                pdfium_c.FPDFAnnot_SetFormFieldFlags(form, annot, flags & ~_COMB)
+            elif _draws_text(annot):
+                continue
+            pdfium_c.FPDFAnnot_SetAP(annot, pdfium_c.FPDF_ANNOT_APPEARANCEMODE_NORMAL, None)
+            dropped = True
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return dropped
+
+
+def _draws_text(annot: Any) -> bool:
+    """Whether the widget's normal appearance draws any text."""
+    import pypdfium2.raw as pdfium_c
+
+    return any(pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFAnnot_GetObject(annot, k))
+               == pdfium_c.FPDF_PAGEOBJ_TEXT
+               for k in range(pdfium_c.FPDFAnnot_GetObjectCount(annot)))
 
 
 def _boxes_as_marks(pdf: Any, page: Any) -> bool:
