@@ -289,3 +289,49 @@ def test_a_tick_chooses_the_option_its_boxes_side_gives() -> None:
     assert read(": ✔ เป็นไปตามแผน ไม่เป็นไปตามแผน") == []  # whose box is it?
     assert read(": ❏ เป็นไปตามแผน ✔ ไม่เป็นไปตามแผน ❏") == []
     assert read(": ✔ เป็นไปตามแผน ✔ ไม่เป็นไปตามแผน") == []
+
+
+#: The project's values short enough to fit a scanned form's fields at 12 points.
+SHORT_VALUES = ("project_code", "fiscal_year_be", "budget_allocated_thb", "start_date",
+                "end_date")
+
+
+def _scanned_form(doc: GeneratedDoc, pdf: Path, font: Path, tmp_path: Path) -> None:
+    """``doc``'s form as a scan made fillable: its first page printed with its labels
+    (no values), rendered at 200 dpi as the page's image, the fields laid over it
+    where they stood and filled as ``/V``."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    size, value_size = 12.0, 12.0
+    printed = tmp_path / "printed.pdf"
+    fields = _printed_form(doc, printed, font, size, value_size)
+    source = pdfium.PdfDocument(printed)
+    image = source[0].render(scale=200 / 72, grayscale=True, draw_annots=False).to_pil()
+    source.close()
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.drawImage(ImageReader(image), 0, 0, *A4)
+    height = value_size + 5
+    first = {name: field for name, field in fields.items() if field[1] == 0}
+    for name, (_, _, y) in first.items():
+        c.acroForm.textfield(name=name, value="", x=FIELD_X, y=y + 0.3 * size - height / 2,
+                             width=FIELD_WIDTH, height=height, fontSize=value_size,
+                             borderWidth=0)
+    c.save()
+    _values_as_v(pdf, first)
+
+
+def test_scanned_form_made_fillable_reads_labels_and_values(tmp_path: Path) -> None:
+    """A scanned form made fillable has its labels in its image and its values in its
+    fields: the page is read by OCR from a render that draws the values (drawn into
+    its text layer, the values alone would have stood for the page and its labels
+    gone unread)."""
+    doc = GENERATORS["legacy_pipe"](random.Random(f"{SEED}-scan"))
+    pdf = tmp_path / "scan.pdf"
+    _scanned_form(doc, pdf, font_file("Sarabun"), tmp_path)
+    assert extract_pdf(pdf.read_bytes(), pdf.name).ocr_used
+    project = json.loads(doc.truth_json())["tables"]["projects"][0]
+    short = {column: project[column] for column in SHORT_VALUES}  # (long ones run off the page)
+    assert_read_as_generated(pdf, {"tables": {"projects": [short]}})

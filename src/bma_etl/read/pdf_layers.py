@@ -122,7 +122,8 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
         if len(pdf) > page_limit:
             raise ReadError(f"{name}: {len(pdf)} pages, over the limit of {page_limit} pages "
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
-        draw_form_values(pdf)  # a filled form's values: text on its pages, as printed
+        # a filled form's values: text on its pages, as printed (a scan's: in its OCR render)
+        draw_form_values(pdf, MIN_CHARS_PER_PAGE)
         pages: list[_Read] = []
         # the two keys asked alone: the whole dictionary is eight lookups
         writer = f"{pdf.get_metadata_value('Producer')} {pdf.get_metadata_value('Creator')}"

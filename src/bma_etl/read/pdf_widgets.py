@@ -25,6 +25,7 @@ drawn, as before.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterable
 from typing import Any
 
 #: What a ticked checkbox or radio button reads as: HEAVY CHECK MARK, drawn in the
@@ -38,12 +39,17 @@ _MARK_SIZE, _MARK_LEFT, _MARK_RAISE = 0.8, 0.1, 0.2
 _COMB = 1 << 24
 
 
-def draw_form_values(pdf: Any) -> int:
+def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None = None) -> int:
     """Draw every page's form field widgets into its content; the number of pages drawn on.
 
     ``pdf``: a freshly opened pypdfium2 ``PdfDocument`` with no page loaded yet
     (pdfium's form environment must see every page load). Widgets hidden from
-    view are left out (pdfium's normal display). Raises nothing of its own.
+    view are left out (pdfium's normal display). ``min_chars``: a page whose own
+    text has fewer letters (not white space) is left as it is: a scanned form made
+    fillable, whose labels are in its image, is read by OCR from a render that
+    draws its values (:func:`.pdf_open.render_page` draws them on the page it renders).
+    ``pages``: the page indexes to draw on (0-based; default all). Raises nothing of
+    its own.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -51,10 +57,10 @@ def draw_form_values(pdf: Any) -> int:
         return 0
     pdf.init_forms()  # makes the appearance of a value that has none, as a viewer does
     drawn = 0
-    for index in range(len(pdf)):
+    for index in range(len(pdf)) if pages is None else pages:
         page = pdf[index]
         try:
-            if _widgets_only(page.raw):
+            if _widgets_only(page.raw) and (not min_chars or _letters(page) >= min_chars):
                 if _values_to_redraw(pdf, page.raw):
                     page.close()  # pdfium draws them from their values as the page loads
                     page = pdf[index]
@@ -65,6 +71,15 @@ def draw_form_values(pdf: Any) -> int:
         finally:
             page.close()
     return drawn
+
+
+def _letters(page: Any) -> int:
+    """How many letters (not white space) the page's own text layer holds."""
+    textpage = page.get_textpage()
+    try:
+        return len("".join(textpage.get_text_range().split()))
+    finally:
+        textpage.close()
 
 
 def _widgets_only(page: Any) -> bool:
