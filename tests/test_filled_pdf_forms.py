@@ -13,6 +13,10 @@ and programs leave them:
   Thai font (made from a page reportlab printed the value on), no ``/V``;
 - ``/V`` beside the field's old, empty appearance, no new one asked for;
 - ``/V`` in comb fields (one character to a cell).
+
+A report's plan and target flags are checkboxes beside both options printed, the
+generated option's box ticked; a scanned form made fillable has its labels in a
+page image and its values in fields over it.
 """
 
 from __future__ import annotations
@@ -204,7 +208,6 @@ def test_a_field_value_stands_beside_its_label(tmp_path: Path) -> None:
     code = json.loads(doc.truth_json())["tables"]["projects"][0]["project_code"]
     lines = extract_pdf(pdf.read_bytes(), pdf.name).text.split("\n")
     assert any(re.fullmatch(rf"รหัสโครงการ\.* :\t{re.escape(code)}", line) for line in lines)
-
 
 
 #: A legacy report row as generated: its cells up to the budget, then its two flags.
