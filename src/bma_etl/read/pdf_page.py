@@ -168,10 +168,11 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
 
     def beside(last: TextLine, line: TextLine) -> bool:
         # one baseline, sizes apart: a filled form field's value set smaller than its label
-        return usable(line) and usable(last) and (line.left >= last.right or
-                                                  last.left >= line.right) and \
-            abs(last.baseline - line.baseline) <= SAME_LINE_PITCH * min(  # type: ignore[operator]
-                pitch(line), pitch(last))
+        # (the baselines asked first: most lines stand a pitch below the last)
+        return last.baseline is not None and line.baseline is not None and \
+            abs(last.baseline - line.baseline) <= SAME_LINE_PITCH * min(
+                pitch(line), pitch(last)) and \
+            (line.left >= last.right or last.left >= line.right) and usable(line) and usable(last)
 
     # Cells on one line first (pieces a program wrote out of order), then runs.
     joined: list[TextLine] = []
