@@ -38,11 +38,56 @@ def _flag(text: str, pattern: str) -> tuple[int, int] | None:
     return None
 
 
+#: Marks a form puts at an option's box: ticked (a filled PDF form's ticked box,
+#: :data:`bma_etl.read.pdf_widgets.TICK`, or a tick typed or printed) and not
+#: (:data:`bma_etl.read.pdf_widgets.BOX`, or an empty ballot box).
+TICKS = "\u2713\u2714\u2611\u2612"
+BOXES = "\u274f\u2610"
+_OPTION = rf"(?:{PLAN_FLAG}|{TARGET_FLAG})"
+_OPTION_RE = re.compile(_OPTION)
+_TARGET_RE = re.compile(TARGET_FLAG)
+#: An option with its box before its words, and one with its box after them.
+_BOXED = (re.compile(rf"(?P<mark>[{TICKS}{BOXES}])[ \t]*(?P<flag>{_OPTION})"),
+          re.compile(rf"(?P<flag>{_OPTION})[ \t]*(?P<mark>[{TICKS}{BOXES}])"))
+
+
+def ticked_flags(text: str) -> list[tuple[str, int, int]] | None:
+    """The flags a form's ticked boxes choose among the options it prints; None with no tick.
+
+    ``❏ เป็นไปตามแผน ✔ ไม่เป็นไปตามแผน : ✔ เป็นไปตามเป้าหมาย ❏ ไม่เป็นไปตามเป้าหมาย``
+    → ``[("on_plan", a, b), ("on_target", c, d)]``, the spans of the options ticked.
+    Every option must have its box on the same side of its words (before them, or
+    after them: ``เป็นไปตามแผน ✔ ไม่เป็นไปตามแผน ❏`` ticks the first); a tick whose
+    option the text cannot tell (no box beside the other option, boxes on both
+    sides) reads no flag, nor does a flag ticked twice: a flag is never guessed.
+    """
+    if not any(tick in text for tick in TICKS):
+        return None
+    options = len(_OPTION_RE.findall(text))
+    readings = []
+    for boxed in _BOXED:
+        found = list(boxed.finditer(text))
+        if len(found) == options:
+            chosen: dict[str, list[tuple[int, int]]] = {}
+            for m in found:
+                if m["mark"] in TICKS:
+                    column = "on_target" if _TARGET_RE.fullmatch(m["flag"]) else "on_plan"
+                    chosen.setdefault(column, []).append(m.span("flag"))
+            readings.append([(column, *spans[0]) for column, spans in chosen.items()
+                             if len(spans) == 1])
+    return readings[0] if len(readings) == 1 or (readings and readings[0] == readings[1]) \
+        else []
+
+
 def trailing_flags(text: str) -> list[tuple[str, int, int]]:
     """Flags filling ``text``: a flag cell, or the flags after an entry's budget.
 
     ``: เป็นไปตามแผน : เป็นไปตามเป้าหมาย`` → ``[("on_plan", a, b), ("on_target", c, d)]``.
+    Options a form ticks: :func:`ticked_flags`.
     """
+    ticked = ticked_flags(text)
+    if ticked is not None:
+        return ticked
     out: list[tuple[str, int, int]] = []
     at = 0
     for i, part in enumerate(_CELL_CUT.split(text)):
@@ -68,6 +113,9 @@ def flags_in_tail(text: str) -> list[tuple[str, int, int]]:
     ``เม่เป็นไปตามเป้าหมาย``): read alone
     they would say the opposite (:func:`approx_flags` reads such a flag).
     """
+    ticked = ticked_flags(text)
+    if ticked is not None:
+        return ticked
     out: list[tuple[str, int, int]] = []
     for column, pattern in (("on_plan", PLAN_FLAG), ("on_target", TARGET_FLAG)):
         found = search_key(pattern, text)

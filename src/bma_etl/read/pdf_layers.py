@@ -47,6 +47,7 @@ from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_tabstops import with_tab_stops
 from bma_etl.read.pdf_twins import twins_apart
 from bma_etl.read.pdf_watermark import without_watermarks
+from bma_etl.read.pdf_widgets import draw_form_values
 from bma_etl.read.pdf_wraps import (
     spaced_wraps,
     with_written_ends,
@@ -121,6 +122,8 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
         if len(pdf) > page_limit:
             raise ReadError(f"{name}: {len(pdf)} pages, over the limit of {page_limit} pages "
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
+        # a filled form's values: text on its pages, as printed (a scan's: in its OCR render)
+        draw_form_values(pdf, MIN_CHARS_PER_PAGE)
         pages: list[_Read] = []
         # the two keys asked alone: the whole dictionary is eight lookups
         writer = f"{pdf.get_metadata_value('Producer')} {pdf.get_metadata_value('Creator')}"

@@ -14,6 +14,7 @@ from typing import Any
 
 from bma_etl.errors import ReadError
 from bma_etl.read.pdf_forms import Box, Matrix, box_through, then
+from bma_etl.read.pdf_widgets import draw_form_values
 
 #: The matrix that leaves every point where it is (a matrix ``(a, b, c, d, e, f)`` takes
 #: a point (x, y) to (a x + c y + e, b x + d y + f)).
@@ -203,10 +204,12 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
     0: a page rendered at fewer is rendered at ``grid``, median-filtered there
     and scaled up (:func:`~.ocr_grid.on_grid`). A page with coloured marks on its
     black text (:func:`~.ocr_colour.has_coloured_ink`) is rendered in colour and
-    greyed without them (:func:`~.ocr_colour.dropped_colour`).
+    greyed without them (:func:`~.ocr_colour.dropped_colour`). A filled form's
+    field values are drawn as printed (:func:`~.pdf_widgets.draw_form_values`).
     """
     pdf = open_pdf(data, name)
     try:
+        draw_form_values(pdf, pages=(index,))  # a scanned form made fillable: as shown
         page = pdf[index]
         try:
             width, height = page.get_size()

@@ -166,10 +166,18 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
             abs(line.size - last.size) <= SAME_SIZE * line.size and \
             last.baseline - line.baseline <= pitches_apart * pitch(line)  # type: ignore[operator]
 
+    def beside(last: TextLine, line: TextLine) -> bool:
+        # one baseline, sizes apart: a filled form field's value set smaller than its label
+        # (the baselines asked first: most lines stand a pitch below the last)
+        return last.baseline is not None and line.baseline is not None and \
+            abs(last.baseline - line.baseline) <= SAME_LINE_PITCH * min(
+                pitch(line), pitch(last)) and \
+            (line.left >= last.right or last.left >= line.right) and usable(line) and usable(last)
+
     # Cells on one line first (pieces a program wrote out of order), then runs.
     joined: list[TextLine] = []
     for line in lines:
-        if joined and near(joined[-1], line, SAME_LINE_PITCH):
+        if joined and (near(joined[-1], line, SAME_LINE_PITCH) or beside(joined[-1], line)):
             both = _joined([joined[-1], line])
             if both is not None:
                 joined[-1] = both

@@ -1,0 +1,182 @@
+"""A filled PDF form's field values, drawn into their pages as printing the form would.
+
+Stage: read (runs in the PDF worker process, right after the PDF is opened). A
+progress form filled in a viewer (Acrobat's fill-in, a Word or LibreOffice form
+exported with fields) keeps its values in AcroForm widgets, not in the page's
+text: the page's text layer holds the printed labels and nothing after them.
+:func:`draw_form_values` flattens every page's widgets into the page's content,
+in the document pdfium holds in memory (the file is not touched): a field's
+appearance stream, or the one pdfium makes from its value (``/V``) when the
+form asks for new appearances (``/NeedAppearances``), has none, or has one that
+draws no text (a value a program wrote without drawing it), becomes a Form
+XObject drawn at the widget's rectangle (PDF points, the page's space). The
+value is then text on the page where a printed value would stand, and its lines
+and cells are made from it as from any other text (:mod:`.pdf_layout`). A
+checkbox's or radio button's appearance draws its check as a path, no text: a
+box is written instead as a mark of its state at the box, :data:`TICK` when
+ticked, :data:`BOX` when not, so a form's options read ``❏ เป็นไปตามแผน ✔
+ไม่เป็นไปตามแผน`` (which side of its words a box stands on shows in the text).
+
+A PDF without an interactive form (no ``/AcroForm`` in its catalog) costs one
+call; annotations that are not form fields (links, comments, stamps) are never
+drawn, as before.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterable
+from typing import Any
+
+#: What a ticked checkbox or radio button reads as: HEAVY CHECK MARK, drawn in the
+#: standard ZapfDingbats font (no font file needed; pdfium maps it back to U+2714).
+TICK = "\u2714"
+#: What one not ticked reads as: ZapfDingbats' shadowed white square (U+274F).
+BOX = "\u274f"
+#: A mark's size and place in its box (shares of the box's height, from its corner).
+_MARK_SIZE, _MARK_LEFT, _MARK_RAISE = 0.8, 0.1, 0.2
+#: A text field's comb flag (PDF 32000-1, table 228: bit 25).
+_COMB = 1 << 24
+
+
+def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None = None) -> int:
+    """Draw every page's form field widgets into its content; the number of pages drawn on.
+
+    ``pdf``: a freshly opened pypdfium2 ``PdfDocument`` with no page loaded yet
+    (pdfium's form environment must see every page load). Widgets hidden from
+    view are left out (pdfium's normal display). ``min_chars``: a page whose own
+    text has fewer letters (not white space) is left as it is: a scanned form made
+    fillable, whose labels are in its image, is read by OCR from a render that
+    draws its values (:func:`.pdf_open.render_page` draws them on the page it renders).
+    ``pages``: the page indexes to draw on (0-based; default all). Raises nothing of
+    its own.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    if pdfium_c.FPDF_GetFormType(pdf.raw) == pdfium_c.FORMTYPE_NONE:
+        return 0
+    pdf.init_forms()  # makes the appearance of a value that has none, as a viewer does
+    drawn = 0
+    for index in range(len(pdf)) if pages is None else pages:
+        page = pdf[index]
+        try:
+            if _widgets_only(page.raw) and (not min_chars or _letters(page) >= min_chars):
+                if _values_to_redraw(pdf, page.raw):
+                    page.close()  # pdfium draws them from their values as the page loads
+                    page = pdf[index]
+                if _boxes_as_marks(pdf, page.raw):
+                    pdfium_c.FPDFPage_GenerateContent(page.raw)
+                pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
+                drawn += 1
+        finally:
+            page.close()
+    return drawn
+
+
+def _letters(page: Any) -> int:
+    """How many letters (not white space) the page's own text layer holds."""
+    textpage = page.get_textpage()
+    try:
+        return len("".join(textpage.get_text_range().split()))
+    finally:
+        textpage.close()
+
+
+def _widgets_only(page: Any) -> bool:
+    """Whether the page has a form field widget; its other annotations taken off it.
+
+    Links, comments and stamps were never read as the page's text: taking them
+    off before the page is flattened keeps them out of it.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    count = pdfium_c.FPDFPage_GetAnnotCount(page)
+    kinds = []
+    for i in range(count):
+        annot = pdfium_c.FPDFPage_GetAnnot(page, i)
+        kinds.append(pdfium_c.FPDFAnnot_GetSubtype(annot))
+        pdfium_c.FPDFPage_CloseAnnot(annot)
+    if pdfium_c.FPDF_ANNOT_WIDGET not in kinds:
+        return False
+    for i in reversed(range(count)):
+        if kinds[i] != pdfium_c.FPDF_ANNOT_WIDGET:
+            pdfium_c.FPDFPage_RemoveAnnot(page, i)
+    return True
+
+
+def _values_to_redraw(pdf: Any, page: Any) -> bool:
+    """Drop each text field's appearance that would not show its value as text.
+
+    Returns whether any was dropped. A value a program wrote into ``/V`` without
+    drawing it leaves the field's old appearance, empty; a comb field (PDF 32000-1,
+    12.7.4.3: its value spread one character to a cell) would read as letters a tab
+    apart (``0``, a tab, ``8``…): it is drawn as a plain field.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    form = pdf.formenv.raw
+    dropped = False
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page, i)
+        try:
+            if pdfium_c.FPDFAnnot_GetFormFieldType(form, annot) != \
+                    pdfium_c.FPDF_FORMFIELD_TEXTFIELD or \
+                    pdfium_c.FPDFAnnot_GetFormFieldValue(form, annot, None, 0) <= 2:
+                continue  # (the length in bytes of a UTF-16 string and its end)
+            flags = pdfium_c.FPDFAnnot_GetFormFieldFlags(form, annot)
+            if flags & _COMB:
+                pdfium_c.FPDFAnnot_SetFormFieldFlags(form, annot, flags & ~_COMB)
+            elif _draws_text(annot):
+                continue
+            pdfium_c.FPDFAnnot_SetAP(annot, pdfium_c.FPDF_ANNOT_APPEARANCEMODE_NORMAL, None)
+            dropped = True
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return dropped
+
+
+def _draws_text(annot: Any) -> bool:
+    """Whether the widget's normal appearance draws any text."""
+    import pypdfium2.raw as pdfium_c
+
+    return any(pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFAnnot_GetObject(annot, k))
+               == pdfium_c.FPDF_PAGEOBJ_TEXT
+               for k in range(pdfium_c.FPDFAnnot_GetObjectCount(annot)))
+
+
+def _boxes_as_marks(pdf: Any, page: Any) -> bool:
+    """Take the page's checkboxes and radio buttons off it, each written as its state's mark.
+
+    Returns whether the page had any.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    form = pdf.formenv.raw
+    boxes = []
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page, i)
+        kind = pdfium_c.FPDFAnnot_GetFormFieldType(form, annot)
+        if kind in (pdfium_c.FPDF_FORMFIELD_CHECKBOX, pdfium_c.FPDF_FORMFIELD_RADIOBUTTON):
+            rect = pdfium_c.FS_RECTF()
+            mark = TICK if pdfium_c.FPDFAnnot_IsChecked(form, annot) else BOX
+            if pdfium_c.FPDFAnnot_GetRect(annot, rect):
+                _write_mark(pdf, page, rect, mark)
+            boxes.append(i)
+        pdfium_c.FPDFPage_CloseAnnot(annot)
+    for i in reversed(boxes):
+        pdfium_c.FPDFPage_RemoveAnnot(page, i)
+    return bool(boxes)
+
+
+def _write_mark(pdf: Any, page: Any, rect: Any, mark: str) -> None:
+    """Write ``mark`` (:data:`TICK` or :data:`BOX`) as text in the box ``rect`` (``FS_RECTF``)."""
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom = min(rect.left, rect.right), min(rect.bottom, rect.top)
+    height = abs(rect.top - rect.bottom)
+    drawn = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"ZapfDingbats", _MARK_SIZE * height)
+    text = ctypes.create_string_buffer((mark + "\0").encode("utf-16-le"))
+    pdfium_c.FPDFText_SetText(drawn, ctypes.cast(text, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+    pdfium_c.FPDFPageObj_Transform(drawn, 1, 0, 0, 1, left + _MARK_LEFT * height,
+                                   bottom + _MARK_RAISE * height)
+    pdfium_c.FPDFPage_InsertObject(page, drawn)
