@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from bma_etl import __version__
 from bma_etl.errors import LoadError, ReadError
 from bma_etl.layouts import UNKNOWN
-from bma_etl.pipeline_outcome import FileOutcome
+from bma_etl.pipeline_outcome import FileOutcome, copy_outcome
 from bma_etl.pipeline_worker import (
     CHUNK_SIZE,
     CHUNKS_PER_WORKER,
@@ -108,7 +108,7 @@ class _Batch:
     unreadable: list[tuple[FileOutcome, ArrowTables]] = field(default_factory=list)
     moved: list[FileOutcome] = field(default_factory=list)
     #: Files whose bytes another file of this run holds, and that file's path: each
-    #: ends as that file does (see :func:`_copy_outcome`).
+    #: ends as that file does (see :func:`~bma_etl.pipeline_outcome.copy_outcome`).
     copies: list[tuple[FileOutcome, str | None]] = field(default_factory=list)
     pending: list[WorkItem] = field(default_factory=list)
     pending_ids: list[str] = field(default_factory=list)  # content hash of each, in order
@@ -270,7 +270,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             if state.status == "pending":
                 waiting.append((copy, first))
             else:
-                record(_copy_outcome(copy, first, state))
+                record(copy_outcome(copy, first, state))
         copies[:] = waiting
 
     def report() -> None:
@@ -376,19 +376,6 @@ def _load_batch(wh: Warehouse, tables: ArrowTables, outcomes: list[FileOutcome],
                 wh.load_arrow([_stamp(_quarantine_rows(outcome.path, outcome.doc_id, reason),
                                       run_id)])
     known.update(outcome.doc_id for outcome in outcomes)
-
-
-def _copy_outcome(copy: FileOutcome, first: str | None, state: DocState) -> FileOutcome:
-    """How a file ends whose bytes the file at ``first`` held earlier in the run.
-
-    The document is stored once, so a copy of a loaded file is "unchanged"; a copy
-    of a quarantined one is quarantined too, with the first file's reason, so that
-    the run's list of files to mend names every path that holds the bad bytes.
-    """
-    if state.status != "quarantined":
-        return copy
-    reason = f"same bytes as {first}, quarantined: {state.error}"
-    return FileOutcome(copy.path, copy.doc_id, "quarantined", None, reason)
 
 
 def _quarantine_rows(path: Path, doc_id: str, error: str) -> ArrowTables:

@@ -2,7 +2,8 @@
 
 :class:`FileOutcome` is one file's end (loaded, unchanged, quarantined);
 :class:`RunSummary` counts a whole :func:`~bma_etl.pipeline.ingest` run;
-:func:`outcome_json` and :func:`summary_json` write them for log collectors.
+:func:`outcome_json` and :func:`summary_json` write them for log collectors;
+:func:`copy_outcome` ends a file whose bytes another file of the run held.
 """
 
 from __future__ import annotations
@@ -12,8 +13,12 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bma_etl.read import path_text
+
+if TYPE_CHECKING:
+    from bma_etl.load import DocState
 
 
 @dataclass(slots=True)
@@ -56,6 +61,19 @@ class RunSummary:
         A shard whose part holds none of the files found is done: 0.
         """
         return 3 if self.quarantined or not (self.files_seen or self.found) else 0
+
+
+def copy_outcome(copy: FileOutcome, first: str | None, state: DocState) -> FileOutcome:
+    """How a file ends whose bytes the file at ``first`` held earlier in the run.
+
+    The document is stored once, so a copy of a loaded file is "unchanged"; a copy
+    of a quarantined one is quarantined too, with the first file's reason, so that
+    the run's list of files to mend names every path that holds the bad bytes.
+    """
+    if state.status != "quarantined":
+        return copy
+    reason = f"same bytes as {first}, quarantined: {state.error}"
+    return FileOutcome(copy.path, copy.doc_id, "quarantined", None, reason)
 
 
 def _timestamp() -> str:
