@@ -121,7 +121,8 @@ def test_broken_images_and_ocr_never_are_read_errors(tmp_path: Path) -> None:
     fake.write_bytes(b"<html><body>not a scan</body></html>")
     with pytest.raises(ReadError, match="can only be read by OCR, which --ocr never forbids"):
         read_source(whole, ocr="never")
-    with pytest.raises(ReadError, match=re.escape("cut.png: image is truncated; copy or download it")):
+    with pytest.raises(ReadError, match=re.escape(
+            "cut.png: image is truncated; copy or download it")):
         read_source(cut)
     with pytest.raises(ReadError, match=re.escape(
             "notes.jpeg: not a PNG, JPEG or TIFF image; it looks like HTML")):
