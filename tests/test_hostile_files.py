@@ -232,11 +232,12 @@ def test_nothing_to_read_says_so_and_exits_3(tmp_path: Path, db: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "notes.docx").write_bytes(b"PK")
-    (folder / "photo.jpg").write_bytes(b"\xff\xd8")
+    (folder / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftyp")  # a photo is a scan now
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
     assert result.exit_code == 3
     assert result.output.strip().splitlines()[-1] == (
-        f"nothing to read: no .txt .md .html .htm .pdf file in {folder} "
+        f"nothing to read: no .txt .md .html .htm .pdf .png .jpg .jpeg .tif .tiff file in "
+        f"{folder} "
         "(2 skipped: not a report type)")
     assert "skipped" in runner.invoke(app, ["status", "--db", str(db)]).output
 

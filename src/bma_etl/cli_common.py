@@ -61,15 +61,16 @@ DbOption = Annotated[
 
 
 class Ocr(StrEnum):
-    """When scanned PDF pages are read with OCR."""
+    """When scanned PDF pages are read with OCR (image files are read by OCR only)."""
 
     auto = "auto"
     always = "always"
     never = "never"
 
 
-OcrOption = Annotated[Ocr, typer.Option(help="OCR for scanned PDFs: auto (pages without a "
-                                        "text layer), always, never.")]
+OcrOption = Annotated[Ocr, typer.Option(help="OCR for scanned PDFs and image files: auto "
+                                        "(pages without a text layer), always, never "
+                                        "(an image file is then quarantined).")]
 
 
 class OutFormat(StrEnum):

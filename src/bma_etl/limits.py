@@ -4,10 +4,11 @@ Time: ``BMA_ETL_READ_TIMEOUT`` (reading one file's bytes, default 60 s),
 ``BMA_ETL_PDF_TIMEOUT`` (one pdfium call), ``BMA_ETL_OCR_TIMEOUT`` (one page's OCR) and
 ``BMA_ETL_FILE_TIMEOUT`` (the stages after reading, per file, in a worker).
 Size: ``BMA_ETL_MAX_TEXT_MB`` and ``BMA_ETL_MAX_PDF_MB`` (one file's bytes, checked
-before they are read; defaults 64 MB of text or HTML and 200 MB of PDF, sized for the
-largest real report), ``BMA_ETL_MAX_PAGES`` (pages of one PDF, default 1,000),
-``BMA_ETL_MAX_MEGAPIXELS`` (one page's rendering for OCR, default 36: an A2 page at
-300 dpi; a bigger page is rendered at a lower resolution, down to 150 dpi) and
+before they are read; defaults 64 MB of text or HTML and 200 MB of PDF or scan image,
+sized for the largest real report), ``BMA_ETL_MAX_PAGES`` (pages of one PDF or frames
+of one image, default 1,000), ``BMA_ETL_MAX_MEGAPIXELS`` (one page's rendering for
+OCR, default 36: an A2 page at 300 dpi; a bigger page is rendered at a lower
+resolution, down to 150 dpi; an image file's bigger frame is refused) and
 ``BMA_ETL_MAX_CHARS`` (characters of one file's text, default 5,000,000). A file
 over a size limit is quarantined with the limit's name in its reason.
 """
@@ -39,11 +40,16 @@ DEFAULT_READ_TIMEOUT = 60.0
 def max_file_bytes(media_type: str) -> tuple[int, str]:
     """Bytes one file of ``media_type`` may have, and the variable that sets it.
 
+    A scan delivered as an image (``image/...``) has the PDF limit.
+
     >>> max_file_bytes("application/pdf")
     (200000000, 'BMA_ETL_MAX_PDF_MB')
+    >>> max_file_bytes("image/tiff")[1]
+    'BMA_ETL_MAX_PDF_MB'
     """
+    scan = media_type == "application/pdf" or media_type.startswith("image/")
     variable, default = ("BMA_ETL_MAX_PDF_MB", DEFAULT_MAX_PDF_MB) \
-        if media_type == "application/pdf" else ("BMA_ETL_MAX_TEXT_MB", DEFAULT_MAX_TEXT_MB)
+        if scan else ("BMA_ETL_MAX_TEXT_MB", DEFAULT_MAX_TEXT_MB)
     return int(number_from_env(variable, default) * MB), variable
 
 

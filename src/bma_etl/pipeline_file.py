@@ -125,7 +125,7 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
     detection, extraction, second = read_parts(doc, detection, split=layout is None)
     normalized = normalize(extraction, doc.text, doc.words,
-                           doc.wraps if source.media_type == "application/pdf" else None,
+                           doc.wraps if source.pages is not None else None,  # PDF, image
                            doc.spaced)
     if source.ocr_used:
         screen_ocr_values(normalized, doc.text)

@@ -128,7 +128,8 @@ def ingest(
         summary.found = len(found)
         if on_start is not None:
             on_start(run.run_id, len(found))
-        pdfs = any(path.suffix.lower() == ".pdf" for path in found)
+        pdfs = any(SUFFIXES.get(path.suffix.lower(), "").startswith(("application/pdf", "image/"))
+                   for path in found)
         pool = _new_pool(workers, limit, pdfs=pdfs, read_here=True) if workers > 1 else None
         overlap = spare_core(workers)
         ended = False

@@ -1,7 +1,8 @@
 """Read a file into a :class:`SourceDocument`: its bytes' hash and its text.
 
-Stage: read. Dispatches on the file's suffix to :mod:`.text`, :mod:`.html` or
-:mod:`.pdf`. Raises :class:`~bma_etl.errors.ReadError` with a reason a person can
+Stage: read. Dispatches on the file's suffix to :mod:`.text`, :mod:`.html`,
+:mod:`.pdf` or :mod:`.image` (a scan as a PNG, JPEG or TIFF file, read as a
+scanned PDF is). Raises :class:`~bma_etl.errors.ReadError` with a reason a person can
 act on (empty, binary, undecodable, encrypted...).
 """
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bma_etl.errors import ReadError
 from bma_etl.limits import max_chars
+from bma_etl.read.image import IMAGE_TYPES
 from bma_etl.read.vet import path_text, read_vetted
 
 if TYPE_CHECKING:
@@ -29,6 +31,7 @@ SUFFIXES: dict[str, str] = {
     ".html": "text/html",
     ".htm": "text/html",
     ".pdf": "application/pdf",
+    **IMAGE_TYPES,
 }
 
 
@@ -164,7 +167,12 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
     from bma_etl.read.page_order import in_order
     from bma_etl.read.pdf import PdfText, extract_pdf
 
-    pdf = extract_pdf(data, path.name, ocr=ocr)
+    if media_type in IMAGE_TYPES.values():
+        from bma_etl.read.image import read_image
+
+        pdf = read_image(data, path.name, ocr=ocr, content=doc_id)
+    else:
+        pdf = extract_pdf(data, path.name, ocr=ocr)
     turned, count = pdf.turned, len(pdf.pages)  # the file's page numbers, its pages
     pages, paging = in_order(list(pdf.pages))
     pdf, restored = _with_marks_restored(PdfText(tuple(pages)) if paging else pdf)

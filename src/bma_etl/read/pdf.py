@@ -175,8 +175,12 @@ def read_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto"
     return pdf.text, pdf.page_starts, pdf.ocr_used
 
 
-def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfText:
+def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto",
+                content: str | None = None) -> PdfText:
     """Read every page of a PDF, by its text layer or by OCR as ``ocr`` allows.
+
+    ``content``: the hex SHA-256 the OCR cache files the pages under, when the PDF
+    stands for other bytes (an image file's frames, :mod:`.image`); default its own.
 
     Raises ReadError for a file that is not a PDF, is encrypted, truncated or
     has no pages, that exceeds the time limit, or whose scanned pages cannot be
@@ -204,9 +208,9 @@ def extract_pdf(data: bytes, name: str = "file.pdf", ocr: str = "auto") -> PdfTe
         todo = sorted(required + optional)
         places = {i: (layers[i].sheet, layers[i].clip) for i in todo}
         if all(place == (i, None) for i, place in places.items()):
-            results = ocr_pages(data, todo, name=name)
+            results = ocr_pages(data, todo, name=name, content=content)
         else:  # pages of a sheet of two, or after one: the sheet, or the part, is read
-            results = ocr_pages(data, todo, name=name, places=places)
+            results = ocr_pages(data, todo, name=name, places=places, content=content)
         for index, result in results.items():
             # after the cache: pages OCR'd before this step are read the same way
             text, words = tidied(result.text, result.words)
@@ -307,7 +311,8 @@ def page_key(index: int, lang: str, dpi: int, clip: Box | None = None,
 
 def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
               dpi: int = DPI, lang: str = ocr_engine.LANG,
-              places: dict[int, tuple[int, Box | None]] | None = None) -> dict[int, OcrPage]:
+              places: dict[int, tuple[int, Box | None]] | None = None,
+              content: str | None = None) -> dict[int, OcrPage]:
     """OCR the given pages (0-based) of a PDF; cached pages are not read again.
 
     ``places``: for a page that is not the PDF page of its index (a sheet of two
@@ -315,12 +320,13 @@ def ocr_pages(data: bytes, indexes: Sequence[int], *, name: str = "file.pdf",
     and the part of it (left, bottom, right, top; points), which alone is rendered.
     A low-resolution grey scan is read twice, rendered at ``dpi`` and on its own
     grid, each cached under its own key; the surer reading is kept
-    (:mod:`.ocr_grid`). Pages are rendered in the worker process, one at a time
+    (:mod:`.ocr_grid`). ``content``: the hex SHA-256 the cache files the pages under
+    (default the PDF's). Pages are rendered in the worker process, one at a time
     while Tesseract reads the ones before. Raises ReadError when a page is not
     cached and Tesseract is missing, or a page fails or exceeds its time limit.
     """
     where = places or {}
-    cache = OcrCache(hashlib.sha256(data).hexdigest(), cache_dir())
+    cache = OcrCache(content or hashlib.sha256(data).hexdigest(), cache_dir())
     readings: dict[tuple[int, float], OcrPage] = {}  # (index, grid or 0): the page read
     todo: list[tuple[int, float]] = []
     engine = ocr_engine.engine_version() if ocr_engine.engine_problem() is None else None

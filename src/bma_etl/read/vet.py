@@ -127,7 +127,8 @@ def _read_fd(fd: int, name: str, limit: int, variable: str, media_type: str) -> 
 
 
 def _too_big(name: str, size: str, limit: int, variable: str, media_type: str) -> str:
-    kind = "a PDF" if media_type == "application/pdf" else "a text or HTML file"
+    kind = "a PDF" if media_type == "application/pdf" else "a scan image" \
+        if media_type.startswith("image/") else "a text or HTML file"
     return (f"{name}: {size}, over the limit of {limit / MB:,.0f} MB for {kind} "
             f"(raise {variable} if it is a real report)")
 

@@ -1,0 +1,168 @@
+"""Read a scan delivered as an image file (PNG, JPEG, TIFF) as a scanned PDF is read.
+
+Stage: read. Consumes the bytes of an image file; produces its pages
+(:class:`~.pdf.PdfText`), one page per image frame, in the file's frame order (a
+multi-page TIFF from an office scanner is one document). Each frame becomes the
+only image on a page of an image-only PDF made in memory, stored without loss
+(decoded pixels, Flate-compressed) and sized so that the page has the frame's own
+resolution; that PDF then goes through :func:`~.pdf.extract_pdf` like any scan:
+the same rendering, grid, colour, orientation and OCR, with the OCR cache filed
+under the image file's own content hash (so the file is never OCR'd twice).
+
+Resolution: the frame's ``dpi`` metadata when it gives one of at least
+:data:`MIN_STATED_DPI` (scanners write the real one). With none, or a smaller one
+(cameras and editors write 72 or 96 for a screen, some TIFF writers 1), the
+frame's shorter side is taken to be the short side of an A4 sheet (210 mm), the
+paper these reports are printed on: a 2481 x 3508 frame is 300 dpi.
+
+A frame with an EXIF orientation (a phone photo) is turned as it says first; a
+transparent one is laid on white. Everything runs in the PDF worker under its
+time limit (:func:`~.pdf_worker.call_with_time_limit`). Raises
+:class:`~bma_etl.errors.ReadError`: ``--ocr never`` (an image is read by OCR
+only), a file that is not an image of its kind, is truncated or corrupt, has
+more frames than :func:`~bma_etl.limits.max_pages` or a frame over
+:func:`~bma_etl.limits.max_megapixels`.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from bma_etl.errors import ReadError
+from bma_etl.limits import max_megapixels, max_pages
+
+if TYPE_CHECKING:
+    from PIL import Image
+    from pypdfium2 import PdfDocument
+
+    from bma_etl.read.pdf import PdfText
+
+#: Image file suffixes read as scans, and their media types.
+IMAGE_TYPES: dict[str, str] = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+}
+#: Pixels to the inch below which a frame's stated resolution is not believed.
+MIN_STATED_DPI = 100
+#: The short side of an A4 sheet, inches: a frame without a believable dpi is this wide.
+A4_SHORT_INCHES = 210 / 25.4
+
+
+def read_image(data: bytes, name: str, ocr: str = "auto", content: str | None = None
+               ) -> PdfText:
+    """Every frame of the image file ``data`` read by OCR, one page each.
+
+    ``content``: the file's hex SHA-256, which the OCR cache files its pages under
+    (default: computed). Raises ReadError (see the module docstring).
+    """
+    import hashlib
+
+    from bma_etl.read.pdf import extract_pdf
+    from bma_etl.read.pdf_worker import call_with_time_limit
+
+    if ocr == "never":
+        raise ReadError(f"{name}: an image file is a scan and can only be read by OCR, "
+                        "which --ocr never forbids; run with --ocr auto")
+    pdf = call_with_time_limit(image_pdf, data, name, max_pages(), max_megapixels(),
+                               what=f"{name}: reading the image")
+    return extract_pdf(pdf, name, ocr, content=content or hashlib.sha256(data).hexdigest())
+
+
+def image_pdf(data: bytes, name: str, pages: int = 1000, megapixels: float = 36.0) -> bytes:
+    """An image-only PDF of the image file's frames, one page each, at their resolution.
+
+    ``pages``: the most frames read; ``megapixels``: the largest frame, in millions
+    of pixels. Raises ReadError for an image that cannot be decoded whole.
+    """
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+    from PIL.Image import DecompressionBombError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            count = getattr(image, "n_frames", 1)
+            if count > pages:
+                raise ReadError(f"{name}: {count} frames, over the limit of {pages} pages "
+                                "(raise BMA_ETL_MAX_PAGES)")
+            pdf = pdfium.PdfDocument.new()
+            for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+                width, height = frame.size
+                if width * height > megapixels * 1_000_000:
+                    raise ReadError(f"{name}: frame {number} is {width} x {height} pixels, "
+                                    f"over {megapixels:g} megapixels; raise "
+                                    "BMA_ETL_MAX_MEGAPIXELS to OCR it")
+                _add_page(pdf, page_pixels(frame), frame_dpi(frame))
+    except DecompressionBombError as exc:
+        raise ReadError(f"{name}: image too large to decode ({_why(exc)})") from exc
+    except UnidentifiedImageError as exc:
+        raise ReadError(f"{name}: not a PNG, JPEG or TIFF image; {_hint(data)}") from exc
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        if "truncated" in str(exc):
+            raise ReadError(f"{name}: image is truncated; copy or download it again") from exc
+        raise ReadError(f"{name}: image is corrupt ({_why(exc)}); "
+                        "scan or export it again") from exc
+    if not len(pdf):
+        raise ReadError(f"{name}: image has no frames")
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def frame_dpi(frame: Image.Image) -> float:
+    """Pixels to the inch of ``frame``: as stated, else from an A4 short side.
+
+    A stated resolution under :data:`MIN_STATED_DPI` is not believed (see the
+    module docstring).
+    """
+    stated = frame.info.get("dpi")
+    try:
+        dpi = float(min(stated)) if stated else 0.0
+    except (TypeError, ValueError):
+        dpi = 0.0
+    return dpi if dpi >= MIN_STATED_DPI else min(frame.size) / A4_SHORT_INCHES
+
+
+def page_pixels(frame: Image.Image) -> Image.Image:
+    """``frame`` upright (EXIF), in grey (``L``) or colour (``RGB``), transparency on white."""
+    from PIL import Image, ImageOps
+
+    frame = ImageOps.exif_transpose(frame) or frame
+    if frame.mode in ("1", "L", "I", "I;16", "F"):
+        return frame.convert("L")
+    if frame.mode in ("LA", "RGBA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
+        rgba = frame.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("RGB")
+    return frame.convert("RGB")
+
+
+def _add_page(pdf: PdfDocument, pixels: Image.Image, dpi: float) -> None:
+    """Append a page of ``pixels`` at ``dpi`` to the pdfium document ``pdf``."""
+    import pypdfium2 as pdfium
+
+    width, height = pixels.size[0] * 72 / dpi, pixels.size[1] * 72 / dpi
+    page = pdf.new_page(width, height)
+    picture = pdfium.PdfImage.new(pdf)
+    picture.set_bitmap(pdfium.PdfBitmap.from_pil(pixels))
+    picture.set_matrix(pdfium.PdfMatrix().scale(width, height))
+    page.insert_obj(picture)
+    page.gen_content()
+    page.close()
+
+
+def _hint(data: bytes) -> str:
+    """What a file that no image decoder knows may be instead."""
+    head = data[:1024].lstrip()
+    return ("it is a PDF: name it .pdf" if head.startswith(b"%PDF-")
+            else "it looks like HTML or XML" if head.startswith(b"<")
+            else "check the file type")
+
+
+def _why(exc: BaseException) -> str:
+    """A decoder's complaint in a few words."""
+    text = str(exc).strip() or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
