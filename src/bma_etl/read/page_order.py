@@ -169,6 +169,8 @@ def in_order(pages: list[P]) -> tuple[list[P], tuple[tuple[str, str], ...]]:
     ``pages_reordered`` for the order taken; messages name pages by their 1-based
     number in the file.
     """
+    if len(pages) < 2:
+        return pages, ()  # one page: nothing to repeat nor to order
     texts = [p.text for p in pages]
     again = repeated(texts)
     notes = tuple(("page_repeated", f"page {k + 1} repeats page {j + 1} (the same sheet "
