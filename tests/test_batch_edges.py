@@ -119,3 +119,16 @@ def test_explain_says_where_a_cut_page_stopped(tmp_path: Path) -> None:
 ])
 def test_cut_short_names_the_element_left_open(page: str, cut: str | None) -> None:
     assert cut_short(page) == cut
+
+
+def test_empty_file_told_by_its_ends_and_its_middle(tmp_path: Path) -> None:
+    """White space only is empty, however it is made up; one letter anywhere is content."""
+    from bma_etl.read import empty_file
+
+    rng = random.Random(17)
+    path = tmp_path / "x.txt"
+    for _ in range(200):
+        blank = bytes(rng.choice(b" \t\r\n\x0b\x0c") for _ in range(rng.randint(0, 40)))
+        assert empty_file(path, blank) is not None
+        at = rng.randint(0, len(blank))
+        assert empty_file(path, blank[:at] + "ก".encode() + blank[at:]) is None
