@@ -151,3 +151,16 @@ def test_a_copy_of_a_bad_file_is_quarantined_with_it(
     code, out = _ingest(inbox, db)  # the next night: both unchanged, as before
     assert code == 0, out
     assert "4 files: 0 loaded, 4 unchanged, 0 quarantined" in out, out
+
+
+def test_empty_file_told_by_its_ends_and_its_middle(tmp_path: Path) -> None:
+    """White space only is empty, however it is made up; one letter anywhere is content."""
+    from bma_etl.read import empty_file
+
+    rng = random.Random(17)
+    path = tmp_path / "x.txt"
+    for _ in range(200):
+        blank = bytes(rng.choice(b" \t\r\n\x0b\x0c") for _ in range(rng.randint(0, 40)))
+        assert empty_file(path, blank) is not None
+        at = rng.randint(0, len(blank))
+        assert empty_file(path, blank[:at] + "ก".encode() + blank[at:]) is None

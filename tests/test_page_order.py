@@ -161,3 +161,24 @@ def test_two_documents_numbered_alike_keep_the_file_order() -> None:
 class _Text:
     def __init__(self, text: str) -> None:
         self.text = text
+
+
+def test_thai_digit_numbers_read_as_arabic_and_one_page_left_alone() -> None:
+    """A page's numbers (codes, amounts, its own number) in Thai digits read as Arabic."""
+    from bma_etl.read.page_order import _digits, page_numbers
+
+    rng = random.Random(31)
+    thai = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+    numbers = [str(rng.randint(0, 10 ** rng.randint(1, 7))) for _ in range(40)]
+    written = [n.translate(thai) if rng.random() < 0.5 else n for n in numbers]
+    text = "\n".join(f"โครงการที่ {w} งบประมาณ" for w in written)
+    assert _digits(text) == " ".join(numbers)
+    pages = [f"{text}\nหน้า {str(k).translate(thai)}" for k in (2, 1, 3)]
+    assert page_numbers(pages) == [2, 1, 3]
+    assert printed_order(pages) == [1, 0, 2]
+
+    class Page:
+        text = pages[0]
+
+    one = [Page()]
+    assert in_order(one) == (one, ())

@@ -49,3 +49,25 @@ def test_plan_printed_over_hidden_line_marks_read_as_generated(k: int, tmp_path:
         printed.close()
     assert taken >= 1  # the print has marks of a hidden line
     assert_read_as_generated(pdf, doc.truth)
+
+
+def test_page_without_clips_keeps_every_text_object(tmp_path: Path) -> None:
+    """A print that clips no text (fpdf2) keeps all of it and reads as generated."""
+    from corpus.render import render_fpdf
+
+    doc = GENERATORS["plan"](_rng(709, "plan", 0))
+    pdf = tmp_path / "plan.pdf"
+    render_fpdf(doc, pdf, "Sarabun", font_file("Sarabun"), _rng(709, "plan", 0, "fpdf2"),
+                shaping=False, pt=12)
+    printed = pdfium.PdfDocument(pdf)
+    try:
+        for page in printed:
+            texts: list[TextObject] = []
+            boxes: list[tuple[object, tuple[float, float, float, float]]] = []
+            page_shapes(page, texts, [], [], boxes)
+            count = len(boxes)
+            assert count > 0 and without_hidden_lines(page, texts, boxes) == 0
+            assert len(boxes) == count
+    finally:
+        printed.close()
+    assert_read_as_generated(pdf, doc.truth)

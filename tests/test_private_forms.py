@@ -65,3 +65,23 @@ def test_private_forms_read_as_marks(family: str, tmp_path: Path) -> None:
     assert re.search("[\ue000-\uf6ff]", raw), "the print holds no private code to read"
     assert lines == WORDS
 
+
+
+def test_page_without_private_codes_or_byte_code_letters_read_unchanged() -> None:
+    """Thai text with signs of U+0080-U+02FF (``°``, ``§``, ``±``) beside it stays as it is.
+
+    Signs are no glyph's byte-code letter; Latin letters far from any Thai stay too;
+    neither needs the text page (``None`` here) to tell.
+    """
+    import random
+
+    from bma_etl.read.pdf_private import byte_code_letters, private_forms_read
+
+    rng = random.Random(5)
+    words = ["โครงการ", "ถนน", "๒๕๖๖", "12.5", "\u00d7", "°C", "§", "ระบาย", "น้ำ", "PM2.5"]
+    for _ in range(50):
+        raw = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+        assert byte_code_letters(None, raw) == []
+        assert private_forms_read(None, raw) == raw
+        far = raw + " " * 45 + "café"  # a Latin letter of U+0080-U+02FF, no Thai near
+        assert private_forms_read(None, far) == far

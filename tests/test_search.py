@@ -132,3 +132,25 @@ def test_cli_search(warehouse: Path) -> None:
     assert lines[1] == "   โครงการป้องกัน[น้ำท่วม]และระบายน้ำคลองลาดพร้าว"
     assert runner.invoke(app, ["search", "...", "--db", str(warehouse)]).exit_code == 2
     assert runner.invoke(app, ["search", "--db", str(warehouse)]).exit_code == 2
+
+
+def test_index_terms_counted_per_unit_in_first_place_order() -> None:
+    """Each unit's terms: one row a term, its count, in the order the text first has it."""
+    import random
+    from collections import Counter
+
+    from bma_etl.search import build_index, terms
+
+    rng = random.Random(11)
+    words = ["ถนน", "ซอย", "pm", "2566", "ระบาย", "น้ำ", "ก่อสร้าง", "โครงการ"]
+    units = [(f"d{d}", "projects", u, "name",
+              " ".join(rng.choice(words) for _ in range(rng.randint(1, 30))))
+             for d in range(3) for u in range(4)]
+    index = build_index(units)["search_terms"].to_pylist()
+    want = []
+    numbers: Counter[str] = Counter()
+    for doc_id, _, _, _, text in units:
+        numbers[doc_id] += 1
+        want += [{"doc_id": doc_id, "unit": numbers[doc_id], "term": term, "tf": tf}
+                 for term, tf in Counter(terms(text)).items()]
+    assert index == want

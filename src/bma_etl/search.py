@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -156,11 +157,11 @@ def build_index(units: Iterable[tuple[str, str, int | None, str, str]]) -> dict[
         u_row.append(row)
         u_field.append(field)
         u_len.append(len(words))
-        for term, tf in Counter(words).items():
-            t_doc.append(doc_id)
-            t_no.append(number)
-            t_term.append(term)
-            t_tf.append(tf)
+        counts = Counter(words)  # a unit's terms in their first place's order
+        t_doc.extend(repeat(doc_id, len(counts)))
+        t_no.extend(repeat(number, len(counts)))
+        t_term.extend(counts)
+        t_tf.extend(counts.values())
     return {
         "search_documents": pa.table({"doc_id": pa.array(docs, pa.string())}),
         "search_units": pa.table({

@@ -64,11 +64,17 @@ P = TypeVar("P", bound=_Page)
 
 
 def _letters(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    r"""``text`` without its white space (``str.split``'s, the same as ``\s``'s)."""
+    return "".join(text.split())
 
 
 def _digits(text: str) -> str:
-    return " ".join(re.findall(r"\d+", text.translate(_THAI_DIGITS)))
+    r"""The page's numbers in Arabic digits, space-separated.
+
+    ``\d`` matches Thai digits too: only the numbers found are translated, not the
+    page (a dict lookup for every Thai letter costs more than the search).
+    """
+    return " ".join(number.translate(_THAI_DIGITS) for number in re.findall(r"\d+", text))
 
 
 def repeated(pages: list[str]) -> dict[int, int]:
@@ -99,11 +105,11 @@ def _edge_lines(text: str) -> list[tuple[str, bool]]:
     Each with whether it is the page's very last or first line. Thai digits become
     Arabic; the bottom comes first: a page's number stands most often in its footer.
     """
-    lines = [line.strip().translate(_THAI_DIGITS) for line in text.splitlines() if line.strip()]
+    lines = [stripped for line in text.splitlines() if (stripped := line.strip())]
     last = len(lines) - 1
     at = list(range(last, -1, -1)) if len(lines) <= 2 * EDGE_LINES else \
         [*range(last, last - EDGE_LINES, -1), *range(EDGE_LINES)]
-    return [(lines[k], k in (0, last)) for k in at]
+    return [(lines[k].translate(_THAI_DIGITS), k in (0, last)) for k in at]
 
 
 def page_numbers(pages: list[str]) -> list[int | None]:
@@ -247,6 +253,8 @@ def in_order(pages: list[P]) -> tuple[list[P], tuple[tuple[str, str], ...]]:
     in the file's order whose numbered rows run on backwards
     (:func:`run_on_backwards`); messages name pages by their 1-based number in the file.
     """
+    if len(pages) < 2:
+        return pages, ()  # one page: nothing to repeat nor to order
     texts = [p.text for p in pages]
     again = repeated(texts)
     notes = tuple(("page_repeated", f"page {k + 1} repeats page {j + 1} (the same sheet "

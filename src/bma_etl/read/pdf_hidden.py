@@ -46,14 +46,19 @@ def without_hidden_lines(page: Any, texts: list[TextObject],
     matrix = pdfium_c.FS_MATRIX()
     size = ctypes.c_float()
     hidden = []
+    clip_of, count_paths = _clip_calls()
     for obj, _ in boxes:
-        if not pdfium_c.FPDFPageObj_GetClipPath(obj) or not pdfium_c.FPDFPageObj_GetMatrix(
-                obj, matrix) or not pdfium_c.FPDFTextObj_GetFontSize(obj, size):
+        # the cheap test first: most objects have no clip, or one without a path
+        clip = clip_of(obj)
+        if not clip or count_paths(clip) <= 0:
             continue
         area = clipped(obj, _EVERYWHERE)
         if area is None or area == _EVERYWHERE or area[2] - area[0] < AREA_SHARE * width \
                 or area[3] - area[1] < AREA_SHARE * height:
             continue  # no clip, or a cell's (a spreadsheet's cell hides what overflows it)
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix) \
+                or not pdfium_c.FPDFTextObj_GetFontSize(obj, size):
+            continue
         reach = HIDDEN_EM * size.value * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         x, y = matrix.e, matrix.f
         if not (area[0] - reach < x < area[2] + reach and area[1] - reach < y < area[3] + reach):
@@ -64,6 +69,25 @@ def without_hidden_lines(page: Any, texts: list[TextObject],
     texts[:] = [t for t in texts if t[0] is not None or _address(t[1]) not in gone]
     boxes[:] = [b for b in boxes if _address(b[0]) not in gone]
     return remove_objects(handle, [(None, obj, None) for obj in hidden])
+
+
+_CLIP: list[Any] = []  # FPDFPageObj_GetClipPath, FPDFClipPath_CountPaths
+
+
+def _clip_calls() -> list[Any]:
+    """An object's clip path and its paths' count, as prototypes that convert no argument.
+
+    Asked of every text object on a page (hundreds): pypdfium2's bindings would
+    convert each argument, most of the call's cost (as :func:`.pdf_open._walk_calls`).
+    """
+    if not _CLIP:
+        import pypdfium2.raw as pdfium_c
+
+        for call, restype in ((pdfium_c.FPDFPageObj_GetClipPath, pdfium_c.FPDF_CLIPPATH),
+                              (pdfium_c.FPDFClipPath_CountPaths, ctypes.c_int)):
+            address = ctypes.cast(call, ctypes.c_void_p).value
+            _CLIP.append(ctypes.PYFUNCTYPE(restype)(int(address or 0)))
+    return _CLIP
 
 
 def _address(obj: Any) -> int | None:

@@ -45,6 +45,8 @@ TONES = "\u0e48\u0e49\u0e4a\u0e4b"
 SARA_AA, SARA_AM = "\u0e32", "\u0e33"
 #: A Thai character.
 _THAI = re.compile("[\u0e01-\u0e5b]")
+#: The characters a glyph's byte code reads as (Latin letters with diacritics, signs).
+_BYTE_CODES = re.compile("[\u0080-\u02ff]")
 #: How far (characters) a byte-code letter's Thai text is looked for.
 _NEAR = 40
 #: Cells of the square an outline is filled into (its box's longer side).
@@ -173,8 +175,8 @@ def byte_code_letters(textpage: Any, raw: str) -> list[int]:
     such letter. ``เป็น`` read ``เปûน``, ``ที่`` at a cell's end ``ทีú``. A code of
     U+00A0 and up reads as a sign (``†``, ``•``), which may be text: it stays.
     """
-    letters = [i for i, char in enumerate(raw) if "\u0080" <= char <= "\u02ff"
-               and unicodedata.category(char).startswith("L")]
+    letters = [m.start() for m in _BYTE_CODES.finditer(raw)
+               if unicodedata.category(m.group()).startswith("L")]
     out: list[int] = []
     for i in letters:
         thai = next((j for step in range(1, _NEAR) for j in (i - step, i + step)
@@ -195,10 +197,14 @@ def private_forms_read(textpage: Any, raw: str) -> str:
     ``textpage``: the pypdfium2 text page ``raw`` was read from. One for one, so
     indexes hold. A page with no private code has its glyphs' outlines unlooked at.
     """
+    lost = byte_code_letters(textpage, raw)
+    private = PRIVATE.search(raw) is not None
+    if not lost and not private:
+        return raw  # most pages: neither, and no copy made
     chars = list(raw)
-    for i in byte_code_letters(textpage, raw):
+    for i in lost:
         chars[i] = LOST
-    if PRIVATE.search(raw) is None:
+    if not private:
         return "".join(chars)
     import pypdfium2.raw as pdfium_c
 
