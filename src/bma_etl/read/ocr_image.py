@@ -272,7 +272,28 @@ def page_rules(image: Image.Image, dpi: float) -> PageRules:
     wide[:, :-1] |= ink[:, 1:]
     across = Image.fromarray(tall.astype(np.uint8) * 255)
     down = Image.fromarray(wide.astype(np.uint8) * 255).transpose(Image.Transpose.TRANSPOSE)
-    return PageRules(_runs(across, dpi), _runs(down, dpi), dpi)
+    horizontal, vertical = _runs(across, dpi), _runs(down, dpi)
+    reach = round(dpi * RULE_GAP)
+    return PageRules(_reaching(horizontal, vertical, reach),
+                     _reaching(vertical, horizontal, reach), dpi)
+
+
+def _reaching(rules: tuple[tuple[int, int, int], ...], crossing: tuple[tuple[int, int, int], ...],
+              reach: int) -> tuple[tuple[int, int, int], ...]:
+    """``rules`` with each end that stops short of a crossing rule drawn on to it.
+
+    Rules are ``(at, start, end)`` in pixels, ``crossing`` the rules across them. An end
+    within ``reach`` pixels of a crossing rule that spans the rule's line is moved onto
+    it: a fax's thin rule, broken into dashes, loses its last dash before the table's
+    side, and a row's cells are then told apart by rules that do not meet.
+    """
+    out = []
+    for at, start, end in rules:
+        across = [c[0] for c in crossing if c[1] - reach <= at <= c[2] + reach]
+        before = [x for x in across if start - reach <= x < start]
+        after = [x for x in across if end < x <= end + reach]
+        out.append((at, min(before, default=start), max(after, default=end)))
+    return tuple(out)
 
 
 def _runs(ink: Image.Image, dpi: float) -> tuple[tuple[int, int, int], ...]:
@@ -300,15 +321,29 @@ def _runs(ink: Image.Image, dpi: float) -> tuple[tuple[int, int, int], ...]:
             found.append([y, y, left, right])
     merged: list[list[int]] = []  # pieces of one rule the scan broke, side by side
     gap = max(2, round(dpi * RULE_GAP / step))
-    for a, b, left, right in sorted(found):
-        last = merged[-1] if merged else None
-        if last is not None and a - last[1] <= join and left <= last[3] + gap \
-                and right >= last[2] - gap:
-            last[1], last[2], last[3] = max(last[1], b), min(last[2], left), max(last[3], right)
-        else:
-            merged.append([a, b, left, right])
+    for piece in sorted(found):
+        # A piece joins every rule it is in line with, not only the last one found:
+        # a stepped rule's pieces start on rows out of their order along it.
+        near = [rule for rule in merged if _in_line(piece, rule, join, gap)]
+        for rule in near:
+            merged.remove(rule)
+        near.append(piece)
+        merged.append([min(r[0] for r in near), max(r[1] for r in near),
+                       min(r[2] for r in near), max(r[3] for r in near)])
     kept = [rule for rule in merged if not any(_within(rule, other, join) for other in merged)]
     return tuple(((a + b) // 2, left * step, right * step) for a, b, left, right in kept)
+
+
+def _in_line(piece: list[int], rule: list[int], join: int, gap: int) -> bool:
+    """Whether ``piece`` and ``rule`` (``[first row, last row, left, right]``) are one rule.
+
+    Their rows lie within ``join`` of each other and their ends within ``gap`` steps:
+    a thin rule a scan broke into dashes. A fax's rows are twice a pixel high, so a
+    slightly turned rule steps by two rows or more, and its pieces, sorted by their
+    first row, come out of their order along it.
+    """
+    return piece[0] - rule[1] <= join and rule[0] - piece[1] <= join \
+        and piece[2] <= rule[3] + gap and piece[3] >= rule[2] - gap
 
 
 def _within(piece: list[int], rule: list[int], join: int) -> bool:
