@@ -114,3 +114,24 @@ def test_report_rows_of_a_faxed_form_keep_their_cells(tmp_path: Path) -> None:
             if f"รายงานครั้งที่{row['seq_label']}:" in shown]
     assert len(want) >= 4, shown
     assert_read_as_generated(scan, {"tables": {"progress_updates": want}})
+
+
+def test_a_rule_broken_mid_cell_is_bridged_and_one_stopping_at_a_side_is_not() -> None:
+    """A rule a fax lost an inch of inside a cell, and one whose last inch is gone
+    before the table's side, are found whole; a rule that stops at a column's side
+    (a cell spanning two rows) is left as drawn."""
+    columns = (150, 600, 1500, 2250)
+    page = Image.new("L", (2480, 900), 255)
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((columns[0], 200, columns[-1], 202), fill=0)  # the table's top
+    draw.rectangle((columns[0], 400, 900, 402), fill=0)  # an inch lost in a cell...
+    draw.rectangle((1200, 401, 2000, 403), fill=0)  # ...and the last 0.8 inch
+    draw.rectangle((columns[1], 600, columns[-1], 602), fill=0)  # the first cell spans
+    draw.rectangle((columns[0], 800, columns[-1], 802), fill=0)
+    for x in columns:
+        draw.rectangle((x, 200, x + 2, 802), fill=0)
+    found = page_rules(page, READ_DPI)
+    spans = {round(y, -2): (start, end) for y, start, end in found.horizontal}
+    assert len(found.horizontal) == 4, found.horizontal
+    assert spans[400][0] <= columns[0] + 3 and spans[400][1] >= columns[-1]
+    assert spans[600][0] >= columns[1] - 3 and spans[600][1] >= columns[-1]
