@@ -237,6 +237,10 @@ RULE_JOIN = 0.03
 #: rules were broken up: left out.)
 RULE_GAP = 0.5
 
+#: A rule's end this close (inches) to a rule crossing its line is drawn on to it: a
+#: fax keeps a thin rule in dashes and now and then loses the last one or two.
+RULE_REACH = 1.0
+
 
 @dataclass(frozen=True, slots=True)
 class PageRules:
@@ -272,7 +276,59 @@ def page_rules(image: Image.Image, dpi: float) -> PageRules:
     wide[:, :-1] |= ink[:, 1:]
     across = Image.fromarray(tall.astype(np.uint8) * 255)
     down = Image.fromarray(wide.astype(np.uint8) * 255).transpose(Image.Transpose.TRANSPOSE)
-    return PageRules(_runs(across, dpi), _runs(down, dpi), dpi)
+    horizontal, vertical = _runs(across, dpi), _runs(down, dpi)
+    reach = round(dpi * RULE_REACH)
+    horizontal = _reaching(horizontal, vertical, reach)
+    return PageRules(_bridged(horizontal, vertical, round(dpi * RULE_JOIN)),
+                     _reaching(vertical, horizontal, reach), dpi)
+
+
+def _bridged(rules: tuple[tuple[int, int, int], ...], crossing: tuple[tuple[int, int, int], ...],
+             near: int) -> tuple[tuple[int, int, int], ...]:
+    """``rules`` with pieces in line joined across a gap that ends between crossing rules.
+
+    Rules are ``(at, start, end)`` in pixels. A table's rule stops at a crossing rule
+    (a cell spanning two rows); one that stops between two, with a piece of it on
+    the same line further on, is broken: a fax loses an inch of a thin rule now and
+    then. Two pieces within ``near`` rows of each other are joined when they touch,
+    or when crossing rules lie on both sides of the gap and either end at the gap
+    meets none.
+    """
+    def meets(x: int, at: int) -> bool:
+        return any(abs(c[0] - x) <= near and c[1] - near <= at <= c[2] + near for c in crossing)
+
+    out: list[tuple[int, int, int]] = []
+    for at, start, end in sorted(rules, key=lambda rule: rule[1]):
+        for i, (at0, start0, end0) in enumerate(out):
+            sides = [c[0] for c in crossing if c[1] - near <= at <= c[2] + near]
+            touching = start <= end0 + near
+            if abs(at - at0) <= near and (touching or (
+                    any(x <= end0 for x in sides) and any(x >= start for x in sides)
+                    and not (meets(end0, at0) and meets(start, at)))):
+                longer = at0 if end0 - start0 >= end - start else at
+                out[i] = (longer, start0, max(end, end0))
+                break
+        else:
+            out.append((at, start, end))
+    return tuple(sorted(out))
+
+
+def _reaching(rules: tuple[tuple[int, int, int], ...], crossing: tuple[tuple[int, int, int], ...],
+              reach: int) -> tuple[tuple[int, int, int], ...]:
+    """``rules`` with each end that stops short of a crossing rule drawn on to it.
+
+    Rules are ``(at, start, end)`` in pixels, ``crossing`` the rules across them. An end
+    within ``reach`` pixels of a crossing rule that spans the rule's line is moved onto
+    it: a fax's thin rule, broken into dashes, loses its last dash before the table's
+    side, and a row's cells are then told apart by rules that do not meet.
+    """
+    out = []
+    for at, start, end in rules:
+        across = [c[0] for c in crossing if c[1] - reach <= at <= c[2] + reach]
+        before = [x for x in across if start - reach <= x < start]
+        after = [x for x in across if end < x <= end + reach]
+        out.append((at, max(before, default=start), min(after, default=end)))
+    return tuple(out)
 
 
 def _runs(ink: Image.Image, dpi: float) -> tuple[tuple[int, int, int], ...]:
@@ -300,15 +356,29 @@ def _runs(ink: Image.Image, dpi: float) -> tuple[tuple[int, int, int], ...]:
             found.append([y, y, left, right])
     merged: list[list[int]] = []  # pieces of one rule the scan broke, side by side
     gap = max(2, round(dpi * RULE_GAP / step))
-    for a, b, left, right in sorted(found):
-        last = merged[-1] if merged else None
-        if last is not None and a - last[1] <= join and left <= last[3] + gap \
-                and right >= last[2] - gap:
-            last[1], last[2], last[3] = max(last[1], b), min(last[2], left), max(last[3], right)
-        else:
-            merged.append([a, b, left, right])
+    for piece in sorted(found):
+        # A piece joins every rule it is in line with, not only the last one found:
+        # a stepped rule's pieces start on rows out of their order along it.
+        near = [rule for rule in merged if _in_line(piece, rule, join, gap)]
+        for rule in near:
+            merged.remove(rule)
+        near.append(piece)
+        merged.append([min(r[0] for r in near), max(r[1] for r in near),
+                       min(r[2] for r in near), max(r[3] for r in near)])
     kept = [rule for rule in merged if not any(_within(rule, other, join) for other in merged)]
     return tuple(((a + b) // 2, left * step, right * step) for a, b, left, right in kept)
+
+
+def _in_line(piece: list[int], rule: list[int], join: int, gap: int) -> bool:
+    """Whether ``piece`` and ``rule`` (``[first row, last row, left, right]``) are one rule.
+
+    Their rows lie within ``join`` of each other and their ends within ``gap`` steps:
+    a thin rule a scan broke into dashes. A fax's rows are twice a pixel high, so a
+    slightly turned rule steps by two rows or more, and its pieces, sorted by their
+    first row, come out of their order along it.
+    """
+    return piece[0] - rule[1] <= join and rule[0] - piece[1] <= join \
+        and piece[2] <= rule[3] + gap and piece[3] >= rule[2] - gap
 
 
 def _within(piece: list[int], rule: list[int], join: int) -> bool:
