@@ -165,7 +165,7 @@ MIN_LINE_SIZE = 2.5
 #: results read otherwise are read again.
 ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai "
                    "ruled-rows rules-before-median colour-ink-dropped even-light skew 3 paper "
-                   "upright faded-stretched-denoised dotted-pages-blurred")
+                   "upright faded-stretched-denoised dotted-pages-blurred fax-rules")
 
 
 def engine_version() -> str:
