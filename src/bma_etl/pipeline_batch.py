@@ -31,6 +31,7 @@ from bma_etl.pipeline_worker import (
     WorkItem,
     _one_by_one,
     _work,
+    in_process_chunks,
 )
 from bma_etl.read import doc_id_of, empty_file, media_type_of, path_text, read_bytes
 from bma_etl.records import Document
@@ -71,22 +72,17 @@ def read_file(path: Path) -> bytes | ReadError:
         return exc
 
 
-def chunk_sizes(files: int, workers: int | None) -> list[int]:
-    """Chunk sizes for ``files`` files over ``workers`` processes (None: this process).
+def chunk_sizes(files: int, workers: int) -> list[int]:
+    """Chunk sizes for ``files`` files over ``workers`` processes.
 
-    In this process, chunks of :data:`CHUNK_SIZE`. With workers, each chunk is the
-    files left over ``workers`` times :data:`CHUNKS_PER_WORKER`, at most
+    Each chunk is the files left over ``workers`` times :data:`CHUNKS_PER_WORKER`, at most
     :data:`CHUNK_SIZE` and at least :data:`MIN_CHUNK`: sizes shrink towards the end
     of the batch, so that no worker idles long while the other still reads a big
     last chunk (about 3 ms of a worker's CPU a chunk: sending, Arrow tables).
 
     >>> chunk_sizes(54, 2)
     [7, 6, 6, 5, 4, 4, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2]
-    >>> chunk_sizes(70, None)
-    [32, 32, 6]
     """
-    if workers is None:
-        return [min(CHUNK_SIZE, files - at) for at in range(0, files, CHUNK_SIZE)]
     sizes: list[int] = []
     left = files
     while left > 0:
@@ -179,17 +175,19 @@ class _Batch:
         In worker processes the chunks shrink as the batch goes (:func:`chunk_sizes`):
         big first, so that Arrow conversion and sending stay cheap per file, then
         smaller, so that both workers finish near the same time and the last chunk
-        loads quickly. Results come back in order either way.
+        loads quickly. In this process each PDF or image is a chunk of its own
+        (:func:`~bma_etl.pipeline_worker.in_process_chunks`). Results come back in
+        order either way.
         """
-        sizes = chunk_sizes(len(self.pending), None if pool is None else workers)
-        self.chunks = []
-        at = 0
-        for size in sizes:
-            self.chunks.append(self.pending[at:at + size])
-            at += size
         if pool is None:
+            self.chunks = in_process_chunks(self.pending)
             self.results = map(_work, self.chunks)
         else:
+            self.chunks = []
+            at = 0
+            for size in chunk_sizes(len(self.pending), workers):
+                self.chunks.append(self.pending[at:at + size])
+                at += size
             self.results = [pool.submit(_work, chunk) for chunk in self.chunks]
         self.taken = 0
 

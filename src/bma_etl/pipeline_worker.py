@@ -50,6 +50,35 @@ CHUNK_SIZE = 32
 CHUNKS_PER_WORKER = 4
 
 
+def in_process_chunks(items: list[WorkItem]) -> list[list[WorkItem]]:
+    """``items`` in chunks for extraction in this process, in their order.
+
+    Text and web pages go :data:`CHUNK_SIZE` to a chunk. A PDF or an image file
+    (milliseconds, or minutes of OCR) is a chunk of its own: a run loads what has
+    come back every :data:`~bma_etl.pipeline_batch.LOAD_EVERY` seconds, chunk by
+    chunk, so one worker reports and keeps the files done before a slow scan, as
+    worker processes do, and a run killed mid-batch loses only the file it was on.
+    """
+    from bma_etl.read import SUFFIXES
+
+    chunks: list[list[WorkItem]] = []
+    text: list[WorkItem] = []
+    for item in items:
+        if SUFFIXES.get(item[0].suffix.lower(), "").startswith(("application/pdf", "image/")):
+            if text:
+                chunks.append(text)
+                text = []
+            chunks.append([item])
+            continue
+        text.append(item)
+        if len(text) == CHUNK_SIZE:
+            chunks.append(text)
+            text = []
+    if text:
+        chunks.append(text)
+    return chunks
+
+
 def _work(items: list[WorkItem]) -> ChunkResult:
     import pyarrow as pa
 
