@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -25,16 +26,16 @@ _WORDS = ("asian", "Asian", "sas", "ows")
 _MARKS = ("", " []", " [", " [1", " ป", " ปิ")
 
 
-@pytest.mark.parametrize("seed", range(8))
-def test_report_label_whose_words_ocr_read_as_latin_opens_its_row(seed: int) -> None:
-    rng = random.Random(seed)
+def _reads_with_labels_as(rng: random.Random, words: Callable[[], str]) -> None:
+    """A generated form whose every report label reads ``words()`` and marks before
+    its number reads its reports as generated."""
     generated = GENERATORS[rng.choice(("legacy_pipe", "legacy_tab"))](rng)
 
     def damaged(m: re.Match[str]) -> str:
         marks = rng.choice(_MARKS if len(m["no"]) == 1 else _MARKS[:3] + _MARKS[4:])
         if m["no"][0] in "๐๑๒๓๔๕๖๗๘๙" and marks == " [1":
             marks = " [๑"
-        return f"รายงาน {rng.choice(_WORDS)}{marks}{m['no']}"
+        return f"{words()}{marks}{m['no']}"
 
     text = _LABEL.sub(damaged, generated.text)
     assert "รายงานครั้งที่" not in text
@@ -42,6 +43,12 @@ def test_report_label_whose_words_ocr_read_as_latin_opens_its_row(seed: int) -> 
     assert_rows_read("progress_updates", got, generated.tables["progress_updates"],
                      ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb",
                       "detail"))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_report_label_whose_words_ocr_read_as_latin_opens_its_row(seed: int) -> None:
+    rng = random.Random(seed)
+    _reads_with_labels_as(rng, lambda: f"รายงาน {rng.choice(_WORDS)}")
 
 
 _INSIDE = ("[1", "ป", "[", "โปิ", "ปิ")
@@ -52,17 +59,4 @@ def test_report_label_whose_marks_ocr_read_as_brackets_opens_its_row(seed: int) 
     """``รายงานครั[1งที [15``: the marks of ``ครั้งที่`` read as brackets, strokes or
     letters inside the words and before the number."""
     rng = random.Random(f"marks-{seed}")
-    generated = GENERATORS[rng.choice(("legacy_pipe", "legacy_tab"))](rng)
-
-    def damaged(m: re.Match[str]) -> str:
-        marks = rng.choice(_MARKS if len(m["no"]) == 1 else _MARKS[:3] + _MARKS[4:])
-        if m["no"][0] in "๐๑๒๓๔๕๖๗๘๙" and marks == " [1":
-            marks = " [๑"
-        return f"รายงานครั{rng.choice(_INSIDE)}งที{marks}{m['no']}"
-
-    text = _LABEL.sub(damaged, generated.text)
-    assert "รายงานครั้งที่" not in text
-    got = records_of(extract, text, screened=False)["progress_updates"]
-    assert_rows_read("progress_updates", got, generated.tables["progress_updates"],
-                     ("seq_label", "report_date", "progress_pct", "budget_disbursed_thb",
-                      "detail"))
+    _reads_with_labels_as(rng, lambda: f"รายงานครั{rng.choice(_INSIDE)}งที")

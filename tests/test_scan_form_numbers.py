@@ -175,36 +175,24 @@ def test_objective_numbers_whose_dot_ocr_read_as_a_sign(seed: int) -> None:
     ]
 
 
+@pytest.mark.parametrize(("misread", "replace"), [
+    # ``…งบประมาณงวดที่ 3`` / ``on ความก้าวหน้าของงานฯ = …``: the ``::`` read as ``on``
+    # at the next line's start
+    (("on", "oe", "ee"), "\n{} "),
+    # ``…อิเล็กทรอนิกส์ Ms`` / ``ความก้าวหน้าของงานฯ = …``: read as a capital and a
+    # letter at the narrative line's end (a 200 dpi scan)
+    (("Ms", "Ns", "Me"), " {}\n"),
+])
 @pytest.mark.parametrize("generator", ["legacy_long", "legacy_tab", "legacy_pipe"])
 @pytest.mark.parametrize("seed", range(3))
-def test_the_progress_separator_read_as_two_latin_letters(generator: str, seed: int) -> None:
-    """``…งบประมาณงวดที่ 3`` / ``on ความก้าวหน้าของงานฯ = …`` (the ``::`` read as ``on``,
-    ``oe``): the detail ends at its words."""
+def test_the_progress_separator_read_as_two_latin_letters(
+        generator: str, seed: int, misread: tuple[str, ...], replace: str) -> None:
+    """The ``::`` before the progress read as two Latin letters: the detail ends at its
+    words."""
     rng = random.Random(seed)
     generated = GENERATORS[generator](rng)
-    text = re.sub(
-        r"[ \t]*:: (?=ความก้าวหน้าของงาน)",
-        lambda m: f"\n{rng.choice(('on', 'oe', 'ee'))} ",
-        generated.text,
-    )
-    assert text != generated.text
-    got = records_of(legacy, text, screened=False)["progress_updates"]
-    assert [r.detail for r in got] == [w["detail"] for w in generated.tables["progress_updates"]]
-
-
-@pytest.mark.parametrize("generator", ["legacy_long", "legacy_tab", "legacy_pipe"])
-@pytest.mark.parametrize("seed", range(3))
-def test_the_progress_separator_read_as_a_capital_and_a_letter(generator: str, seed: int) -> None:
-    """``…อิเล็กทรอนิกส์ Ms`` / ``ความก้าวหน้าของงานฯ = …`` (seed 847, legacy_pipe_002 at
-    200 dpi: the ``::`` read as ``Ms`` at the narrative line's end): the detail ends at
-    its words."""
-    rng = random.Random(seed)
-    generated = GENERATORS[generator](rng)
-    text = re.sub(
-        r"[ \t]*:: (?=ความก้าวหน้าของงาน)",
-        lambda m: f" {rng.choice(('Ms', 'Ns', 'Me'))}\n",
-        generated.text,
-    )
+    text = re.sub(r"[ \t]*:: (?=ความก้าวหน้าของงาน)",
+                  lambda m: replace.format(rng.choice(misread)), generated.text)
     assert text != generated.text
     got = records_of(legacy, text, screened=False)["progress_updates"]
     assert [r.detail for r in got] == [w["detail"] for w in generated.tables["progress_updates"]]
