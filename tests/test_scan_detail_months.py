@@ -59,7 +59,7 @@ def test_a_month_label_read_with_a_letter_wrong(seed: int) -> None:
     assert _months(layout.extract(RepairedText.of(text))) != _truth(generated.tables)
 
 
-#: ``เดือน`` read with a letter more and one other (seed 847, web_detail_005 at 200 dpi:
+#: ``เดือน`` read with a letter more and one other (a detail page at 200 dpi:
 #: ``ผลงานเดติลนที 567``); the similarity's best window ends inside the word.
 _WORD_MISREAD = ("ผลงานเดติลนที", "ผลงานเดิอนท", "ผลงานเคือนที")
 

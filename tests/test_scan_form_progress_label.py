@@ -71,8 +71,8 @@ def test_progress_whose_point_ocr_read_as_a_gap(generator: str, seed: int) -> No
 
 
 _BOTH_LABELS = re.compile(r"(?m)^\t:: ความก้าวหน้าของงานฯ = (?P<pct>\S+ %) : งบประมาณที่เบิกใช้ ")
-#: Both labels misread, as Tesseract read them on a 1-bit scan at 200 dpi (seed 847,
-#: legacy_long_001): two letters of ``ของ`` and a letter or three of the budget's words.
+#: Both labels misread, as Tesseract read them on a 1-bit scan of a generated
+#: form at 200 dpi: two letters of ``ของ`` and a letter or three of the budget's words.
 _BOTH_JUNK = (("ความก้าวหน้ายลงานฯ", "งบประมาณที่เบิกใส้"),
               ("ความก้าวหน้ายกงานฯ", "งแฟระมาณที่เผิกใช้"))
 
@@ -101,7 +101,7 @@ _AMOUNT = re.compile(r"(\(ครั้งที่ [0-9]+\) = )([0-9]{1,3}(?:,[0
 @pytest.mark.parametrize("generator", ["legacy_pipe", "legacy_tab", "legacy_long"])
 @pytest.mark.parametrize("seed", range(3))
 def test_budget_whose_commas_ocr_read_as_dots_and_a_space(generator: str, seed: int) -> None:
-    """``= 1.727. 500 บาท`` (seed 847, legacy_long_001 at 200 dpi): a dot, and a space
+    """``= 1.727. 500 บาท`` (a 1-bit form at 200 dpi): a dot, and a space
     after it, before a group of three digits, is a thousands comma."""
     rng = random.Random(seed)
     generated = GENERATORS[generator](rng)
@@ -122,7 +122,7 @@ _BRACKET = re.compile(r"\(ครั้งที่ ([0-9]+)\) = ")
 @pytest.mark.parametrize("seed", range(3))
 def test_budget_whose_bracket_ocr_read_as_letters_and_its_number(generator: str,
                                                                  seed: int) -> None:
-    """``งบประมาณที่เบิกใช้ abst 9 = 0 บาท`` (seed 847, legacy_html_005 at 150 dpi):
+    """``งบประมาณที่เบิกใช้ abst 9 = 0 บาท`` (a 1-bit form at 150 dpi):
     ``(ครั้งที่`` read as a few Latin letters and the ``)`` lost, the number kept."""
     rng = random.Random(seed)
     generated = GENERATORS[generator](rng)

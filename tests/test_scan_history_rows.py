@@ -175,7 +175,7 @@ def test_separator_whose_ampersands_read_as_a_word_is_no_part_of_the_value(seed:
                      generated.tables["progress_updates"], _FIELDS)
 
 
-#: The separator as Tesseract read it at 150 dpi (seed 847, web_history_004): one half's
+#: The separator as Tesseract read it at 150 dpi (a history page): one half's
 #: dashes read, the ``&&&`` and the other half as letters glued to them; or as bits
 #: apart, a dash among them, above a KPI block.
 _SEPARATOR_MISREAD = ("คคคคาซิณิเซิค---------", "ๆรคาซิพิสิง----------",
