@@ -15,6 +15,7 @@ import io
 import re
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops
@@ -23,7 +24,7 @@ from bma_etl.errors import ReadError
 from bma_etl.pipeline import process_file
 from bma_etl.pipeline_ingest import iter_files
 from bma_etl.read import SourceDocument, read_source
-from bma_etl.read.image import image_pdf
+from bma_etl.read.image import MIN_STATED_DPI, image_pdf
 
 from conftest import assert_read_as_generated, corpus_fpdf_print, fonts_or_fail
 
@@ -136,3 +137,45 @@ def test_folders_give_image_files(tmp_path: Path) -> None:
     skipped: list[Path] = []
     found = [p.name for p in iter_files([tmp_path], skipped.append)]
     assert found == names[:5] and [p.name for p in skipped] == ["f.gif"]
+
+
+def test_a_multipage_tiff_cut_short_is_a_read_error(tmp_path: Path) -> None:
+    # Cut inside its second frame, or before its first frame's directory: each says
+    # so (a TIFF cut in a later frame's directory raised a TypeError, a traceback).
+    _, pages = _pages(tmp_path, dpi=150)
+    tiff = _g4_tiff(pages[:2], dpi=150)
+    for at in (len(tiff) * 2 // 3, len(tiff) // 2, 64):
+        with pytest.raises(ReadError, match=r"cut short|truncated"):
+            image_pdf(tiff[:at], "scan.tif")
+
+
+@pytest.mark.parametrize("mode", ["I;16", "I"])
+def test_a_16_bit_scan_is_scaled_to_grey_not_clipped(tmp_path: Path, mode: str) -> None:
+    # Pillow's own conversion clips every value over 255 to white: a blank page.
+    _, pages = _pages(tmp_path, dpi=150)
+    deep = Image.fromarray(np.asarray(pages[0], dtype=np.uint16) * 257)
+    out = io.BytesIO()
+    if mode == "I;16":
+        deep.save(out, "PNG", dpi=(150, 150))
+    else:  # 32 bits a pixel, as some TIFF writers store it
+        deep.convert("I").save(out, "TIFF", dpi=(150, 150))
+    pdf = pdfium.PdfDocument(image_pdf(out.getvalue(), "page.png"))
+    try:
+        stored = np.asarray(_image_of(pdf[0]), dtype=np.int16)
+        assert np.abs(stored - np.asarray(pages[0], dtype=np.int16)).max() <= 1
+    finally:
+        pdf.close()
+
+
+def test_a_strip_without_a_dpi_is_no_sheet_at_ten_dpi() -> None:
+    # 80 pixels high is not A4's short side at 10 dpi: the page OCR renders would be
+    # metres long. A worked-out resolution is no lower than a stated one may be.
+    out = io.BytesIO()
+    Image.new("L", (6000, 80), 255).save(out, "PNG")
+    pdf = pdfium.PdfDocument(image_pdf(out.getvalue(), "strip.png"))
+    try:
+        width, height = pdf[0].get_size()
+        assert (round(width), round(height)) == (round(6000 * 72 / MIN_STATED_DPI),
+                                                 round(80 * 72 / MIN_STATED_DPI))
+    finally:
+        pdf.close()

@@ -159,3 +159,13 @@ def test_a_saved_page_in_utf16_without_a_mark_reads_as_its_utf8() -> None:
 def test_binary_with_nuls_is_still_not_text(data: bytes) -> None:
     with pytest.raises(ReadError, match="looks binary"):
         read_text(data, "x.txt")
+
+
+@pytest.mark.parametrize("mark", [b"", b"\xff\xfe"])
+def test_utf16_cut_inside_its_last_character_reads_the_rest(mark: bytes) -> None:
+    text = next(iter(TEXTS.values()))
+    data = mark + text.encode("utf-16-le")
+    decoded = read_text(data[:-1], "cut.txt")
+    assert decoded.text == text[:-1]
+    assert decoded.warnings and "half a character" in decoded.warnings[0]
+    assert read_text(data, "whole.txt").warnings == ()

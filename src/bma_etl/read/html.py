@@ -139,7 +139,7 @@ def _decode(data: bytes, name: str) -> Decoded:
                 raise ReadError(
                     f"{name}: starts with a {codec} byte order mark but does not decode as "
                     f"{codec} (byte {exc.start}); re-save it as UTF-8") from exc
-    unmarked = utf16_unmarked(data)
+    unmarked = utf16_unmarked(data, name)
     if unmarked is not None:
         return unmarked
     sample = data[:65536]

@@ -99,9 +99,15 @@ def image_pdf(data: bytes, name: str, pages: int = 1000, megapixels: float = 36.
     except DecompressionBombError as exc:
         raise ReadError(f"{name}: image too large to decode ({_why(exc)})") from exc
     except UnidentifiedImageError as exc:
+        kind = next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
+        if kind is not None:
+            raise ReadError(f"{name}: {kind} image cut short or corrupt (it cannot be "
+                            "decoded); copy or download it again") from exc
         raise ReadError(f"{name}: not a PNG, JPEG or TIFF image; {_hint(data)}") from exc
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        if "truncated" in str(exc):
+    except (OSError, SyntaxError, ValueError, EOFError, TypeError) as exc:
+        # A frame cut short: Pillow says "truncated", or (a TIFF cut inside a later
+        # frame's directory) finds it without its dimensions.
+        if "truncated" in str(exc) or isinstance(exc, TypeError):
             raise ReadError(f"{name}: image is truncated; copy or download it again") from exc
         raise ReadError(f"{name}: image is corrupt ({_why(exc)}); "
                         "scan or export it again") from exc
@@ -116,14 +122,18 @@ def frame_dpi(frame: Image.Image) -> float:
     """Pixels to the inch of ``frame``: as stated, else from an A4 short side.
 
     A stated resolution under :data:`MIN_STATED_DPI` is not believed (see the
-    module docstring).
+    module docstring), nor is one worked out that is under it (a strip 80 pixels
+    high is not an A4 sheet at 10 dpi).
     """
     stated = frame.info.get("dpi")
     try:
         dpi = float(min(stated)) if stated else 0.0
     except (TypeError, ValueError):
         dpi = 0.0
-    return dpi if dpi >= MIN_STATED_DPI else min(frame.size) / A4_SHORT_INCHES
+    # A long thin strip's short side is no sheet's: no less than MIN_STATED_DPI, so
+    # that a page rendered for OCR holds no more pixels than a few times the frame's.
+    return dpi if dpi >= MIN_STATED_DPI else max(min(frame.size) / A4_SHORT_INCHES,
+                                                 MIN_STATED_DPI)
 
 
 def page_pixels(frame: Image.Image) -> Image.Image:
@@ -131,13 +141,34 @@ def page_pixels(frame: Image.Image) -> Image.Image:
     from PIL import Image, ImageOps
 
     frame = ImageOps.exif_transpose(frame) or frame
-    if frame.mode in ("1", "L", "I", "I;16", "F"):
+    if frame.mode in ("1", "L"):
         return frame.convert("L")
+    if frame.mode.startswith(("I", "F")):  # 16 or 32 bits a pixel: scaled, not clipped
+        return _grey_of_deep(frame)
     if frame.mode in ("LA", "RGBA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
         rgba = frame.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return Image.alpha_composite(white, rgba).convert("RGB")
     return frame.convert("RGB")
+
+
+def _grey_of_deep(frame: Image.Image) -> Image.Image:
+    """A 16-bit, 32-bit or float grey frame as 8-bit grey (``L``).
+
+    Pillow's own conversion clips every value over 255 to white, which leaves a
+    16-bit scan a blank page: the values are scaled instead, by 257 for 16-bit
+    modes, else from the frame's own darkest to lightest.
+    """
+    import numpy as np
+    from PIL import Image
+
+    values = np.asarray(frame, dtype=np.float64)
+    if frame.mode.startswith("I;16"):
+        values = values / 257
+    elif values.size and values.max() > 255:
+        low, high = float(values.min()), float(values.max())
+        values = (values - low) * (255 / (high - low))
+    return Image.fromarray(np.clip(values, 0, 255).astype(np.uint8), "L")
 
 
 def _add_page(pdf: PdfDocument, pixels: Image.Image, dpi: float) -> None:
@@ -152,6 +183,11 @@ def _add_page(pdf: PdfDocument, pixels: Image.Image, dpi: float) -> None:
     page.insert_obj(picture)
     page.gen_content()
     page.close()
+
+
+#: The first bytes of each image kind read, and its name.
+_MAGIC = ((b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"II*\x00", "TIFF"),
+          (b"MM\x00*", "TIFF"))
 
 
 def _hint(data: bytes) -> str:

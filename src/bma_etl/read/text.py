@@ -70,7 +70,7 @@ def _is_binary(data: bytes) -> bool:
     return b"\x00" in sample or controls > _BINARY_SHARE * len(sample)
 
 
-def utf16_unmarked(data: bytes) -> Decoded | None:
+def utf16_unmarked(data: bytes, name: str = "file") -> Decoded | None:
     r"""UTF-16 saved without a byte order mark → :class:`Decoded`; None when it is not.
 
     Windows' "Unicode" save keeps the mark, but some exports and copies drop it:
@@ -78,7 +78,9 @@ def utf16_unmarked(data: bytes) -> Decoded | None:
     ``0x0E``, on the high byte's side (odd bytes little-endian, even bytes
     big-endian). The bytes are taken as UTF-16 when one side is NUL or ``0x0E`` for
     nine characters in ten of the first 64 KiB and they decode to text with no
-    control characters but tab and line ends.
+    control characters but tab and line ends. A file of an odd number of bytes
+    (cut short inside its last character) is read without its last byte, with a
+    warning.
 
     >>> utf16_unmarked("ชื่อ : นายวีระ\r\n".encode("utf-16-le")).encoding
     'utf-16-le'
@@ -88,19 +90,29 @@ def utf16_unmarked(data: bytes) -> Decoded | None:
     True
     """
     sample = data[:65536]
-    if len(data) % 2 or len(sample) < 4 or b"\x00" not in sample:
+    if len(sample) < 4 or b"\x00" not in sample:
         return None
+    whole = data[:len(data) - len(data) % 2]
     for codec, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
         if high.count(0) + high.count(0x0E) < 0.9 * len(high):
             continue
         try:
-            text = data.decode(codec)
+            text = whole.decode(codec)
         except UnicodeDecodeError:
             return None
         if _is_binary(text.encode("utf-8")):
             return None
-        return Decoded(text, codec)
+        return Decoded(text, codec, _half_character(name, data))
     return None
+
+
+def _half_character(name: str, data: bytes) -> tuple[str, ...]:
+    """The warning for UTF-16 bytes of an odd count (none for an even one)."""
+    if len(data) % 2 == 0:
+        return ()
+    warning = f"{name}: UTF-16 ends in half a character (cut short?); its last byte is dropped"
+    log.warning("%s", warning)
+    return (warning,)
 
 
 def thai_share(text: str) -> float:
@@ -234,10 +246,11 @@ def read_text(data: bytes, name: str = "file") -> Decoded:
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return Decoded(data.decode("utf-16"), "utf-16")
+            return Decoded(data[:len(data) - len(data) % 2].decode("utf-16"), "utf-16",
+                           _half_character(name, data))
         except UnicodeDecodeError as exc:
             raise ReadError(f"{name}: has a UTF-16 mark but does not decode as UTF-16") from exc
-    unmarked = utf16_unmarked(data)
+    unmarked = utf16_unmarked(data, name)
     if unmarked is not None:
         return unmarked
     if _is_binary(data):
