@@ -98,8 +98,16 @@ def _values_as_v(pdf: Path, fields: dict[str, tuple[str, int, float]], way: str 
     """Each field's ``/V`` set. ``value``: its appearance dropped, the form asking for new
     appearances; ``stale``: reportlab's empty appearance kept, none asked for (a
     program that writes values without drawing them); ``comb``: as ``value``, each
-    field a comb of as many cells as its value has characters."""
+    field a comb of as many cells as its value has characters; ``latin``: pypdf's
+    own appearances, drawn in the field's Helvetica, which has no Thai (``?????``)."""
     writer = PdfWriter(clone_from=str(pdf))
+    if way == "latin":
+        for page in writer.pages:
+            writer.update_page_form_field_values(
+                page, {name: value for name, (value, _, _) in fields.items()},
+                auto_regenerate=False)
+        writer.write(str(pdf))
+        return
     for page in writer.pages:
         for ref in page.get("/Annots", []):
             widget = ref.get_object()
@@ -183,13 +191,14 @@ def _filled(tmp_path: Path, generator: str, k: int, way: str, sizes: str = "same
 
 @pytest.mark.parametrize(("way", "sizes"), [
     ("value", "same"), ("value", "smaller"), ("appearance", "same"), ("appearance", "smaller"),
-    ("stale", "same"), ("comb", "same")])
+    ("stale", "same"), ("comb", "same"), ("latin", "same")])
 def test_filled_progress_form_reads_its_field_values(tmp_path: Path, way: str,
                                                      sizes: str) -> None:
     """A progress form's project fields (name, code, year, budgets, dates, agency,
     people) read from its filled fields; quarantined before, for want of its name.
     A value set smaller than its label stands on its label's line, not one of its own;
-    a value left undrawn (``stale``) is drawn, and a comb field's reads as one word."""
+    a value left undrawn (``stale``) is drawn, a comb field's reads as one word, and a
+    Thai value drawn in a font without Thai (``latin``) is drawn again from ``/V``."""
     pdf, doc = _filled(tmp_path, "legacy_pipe", 0, way, sizes)
     assert_read_as_generated(pdf, json.loads(doc.truth_json()), tables=("projects",))
 

@@ -70,28 +70,3 @@ def test_a_report_row_a_page_break_cut_goes_on_each_cell(
     assert any(_PAGE_OPENS_CUT.match(text) for text in pages[1:]), \
         "no page break cut a report row: the test shows nothing"
     assert_read_as_generated(pdf, doc.truth, ["progress_updates"])
-
-
-#: A page's text that ends in a report row's flags, the row's label complete above
-#: (``รายงานครั้ง`` / ``ที่1`` … ``: ไม่เป็นไป : ไม่เป็นไป`` / ``ตามเป้า``): a page break cut
-#: the row after its label, in its flags.
-_PAGE_ENDS_IN_FLAGS = re.compile(r"ที่[0-9๐-๙]+\r?\n(?:(?!รายงาน).)*ตามเป้\s*า?\s*$", re.S)
-
-
-@pytest.mark.parametrize(("seed", "generator", "k", "font"),
-                         [(851, "legacy_long", 1, "Kinnari")])
-def test_a_report_row_cut_at_the_foot_of_a_table_that_starts_there(
-        seed: int, generator: str, k: int, font: str, tmp_path: Path) -> None:
-    """A row cut at the foot of the page its table starts on takes the next page's columns.
-
-    The table's first row, its two flag cells closer than a tab (``: ไม่เป็นไป :
-    ไม่เป็นไป``, one piece) over the row's second line (``ที่1`` … ``ตามเป้า``), showed
-    no column twice on its page: its lines stayed two, the page's rest went on the
-    second only, and the report lost its flags (seed 851, Kinnari). The next page's
-    rows show the table's columns (:func:`bma_etl.read.pdf_layers.table_columns`).
-    """
-    doc, pdf, pages = _narrow_print(tmp_path, seed, generator, k, font)
-    assert any(_PAGE_ENDS_IN_FLAGS.search(text) for text in pages[:-1]), \
-        "no page break cut a report row in its flags: the test shows nothing"
-    assert_read_as_generated(pdf, doc.truth, ["progress_updates"])
-

@@ -225,7 +225,8 @@ def test_damaged_gazette_page_is_repaired_not_ocrd() -> None:
 class _FakeOcr:
     asked: list[int]
 
-    def __call__(self, data: bytes, indexes: list[int], *, name: str = "") -> dict[int, object]:
+    def __call__(self, data: bytes, indexes: list[int], *, name: str = "",
+                 content: str | None = None) -> dict[int, object]:
         self.asked.extend(indexes)
         return {i: ocr_engine.OcrPage(f"OCR page {i + 1}", 88.0) for i in indexes}
 

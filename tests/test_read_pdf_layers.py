@@ -176,7 +176,8 @@ def ocr_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
     """OCR that records which pages it was asked for and reads them as 'OCR'."""
     calls: list[list[int]] = []
 
-    def fake_ocr(data: bytes, pages: list[int], name: str = "") -> dict[int, object]:
+    def fake_ocr(data: bytes, pages: list[int], name: str = "",
+                 content: str | None = None) -> dict[int, object]:
         calls.append(list(pages))
         return {i: ocr_engine.OcrPage("OCR", 90.0) for i in pages}
 

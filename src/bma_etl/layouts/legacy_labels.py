@@ -307,12 +307,11 @@ def numbers_by_place(labels: list[FieldValue]) -> dict[int, Derived | None]:
     another than its place (``รายงานครั้งที่6`` for the third) is its place. Below the
     last report that reads its place nothing says which, but a number there no greater
     than that report's (``รายงานครั้งที่๒`` under the fifth, the ``๖`` misread) is none
-    of the table's: it is unknown (None). A number above the confirmed one that no
-    other report reads and that the table's numbers leave room for
-    (:func:`_out_of_order`) says OCR put that row's line out of order (``4 1 2 3 5``):
-    the places above then shift, and no number above is worked out. A place another
-    report reads is not given to a second (``1 3 4 - 5``: the fourth's lost number
-    is not 4). When no report reads its place, the numbers stay as read.
+    of the table's: it is unknown (None). A place another report reads is not given
+    to a second (``1 3 4 - 5``: the fourth's lost number is not 4). When no report
+    reads its place (a row lost and one out of order: ``4 1 2 3 6 7 8``), the
+    numbers stay as read. A row OCR put out of order above one that reads its place
+    is not told from a misread number, and is numbered by its place.
 
     Two more misreads are mended where the numbers around say so
     (:func:`_misread_numbers`): a number between two that differ by two
@@ -323,15 +322,12 @@ def numbers_by_place(labels: list[FieldValue]) -> dict[int, Derived | None]:
     read = [_number(label) for label in labels]
     confirmed = max((i for i, no in enumerate(read) if no == i + 1), default=-1)
     out: dict[int, Derived | None] = {}
-    above = range(max(confirmed, 0))
-    if not any(_out_of_order(read, i) for i in above):  # else the places above shift
-        for i in above:
-            no, label = read[i], labels[i]
-            if no != i + 1 and (i + 1) not in read:  # a place another reads is not known
-                out[i] = Derived(i + 1, f"report {i + 1} of the table, its number read as {no}"
-                                 if no is not None
-                                 else f"report {i + 1} of the table, no number read",
-                                 label.span if isinstance(label, Raw) else None)
+    for i in range(max(confirmed, 0)):
+        no, label = read[i], labels[i]
+        if no != i + 1 and (i + 1) not in read:  # a place another reads is not known
+            out[i] = Derived(i + 1, f"report {i + 1} of the table, its number read as {no}"
+                             if no is not None else f"report {i + 1} of the table, no number read",
+                             label.span if isinstance(label, Raw) else None)
     for i in range(confirmed + 1, len(read)) if confirmed >= 0 else ():
         no = read[i]
         if no is not None and no <= confirmed + 1:  # not past the one confirmed above
@@ -342,18 +338,6 @@ def numbers_by_place(labels: list[FieldValue]) -> dict[int, Derived | None]:
             out[i] = Derived(number, f"report {number} of the table, its number read as "
                                      f"{read[i]}", label.span if isinstance(label, Raw) else None)
     return out
-
-
-def _out_of_order(read: list[int | None], i: int) -> bool:
-    """Whether report ``i``'s number is not its place but one the table lacks.
-
-    That is a number no other report reads and no greater than the largest other
-    plus one: the row's line, which OCR read whole and put out of order.
-    """
-    no = read[i]
-    if no is None or no == i + 1 or read.count(no) > 1:
-        return False
-    return no <= max((n for j, n in enumerate(read) if j != i and n is not None), default=0) + 1
 
 
 def _misread_numbers(read: list[int | None], confirmed: int) -> dict[int, int]:

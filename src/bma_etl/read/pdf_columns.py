@@ -43,8 +43,7 @@ from bma_etl.read.pdf_tabstops import pen_margin, tab_grid
 
 def with_columns(lines: list[TextLine], borderless: bool = False,
                  pitches: dict[float, float] | None = None,
-                 before: TextLine | None = None,
-                 following: dict[float, float] | None = None) -> list[TextLine]:
+                 before: TextLine | None = None) -> list[TextLine]:
     """Tab rows with their empty cells back: one tab per column a row skips.
 
     Consecutive lines that have cells (tabs, or an indent of a tab's width from
@@ -60,8 +59,7 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     wrapped rows joined (:mod:`.pdf_borderless`; ``pitches``: font size → line
     pitch, :func:`.pdf_page.line_pitches`; ``before``: the previous page's last line
     of text, :func:`last_text_line`, which running text goes on from into the rows
-    that open the page: :func:`_flowing_through`; ``following``: the next page's table
-    columns, those a foot's rows start a cell at taken when no table stands above).
+    that open the page: :func:`_flowing_through`).
     """
     edge = margin_lines(lines)
     starts = [line.cells[0] for k, line in enumerate(lines) if line.cells and k not in edge]
@@ -106,9 +104,7 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
                     j += 1
         if any(len(row.cells) > 1 for row in lines[i:j]):  # an indented line alone is no table
             out[i:j], columns = _table_rows(lines[i:j], margin, borderless, pitches or {},
-                                            page_right,
-                                            (known or _shown(following, lines[i:j]))
-                                            if j > foot else None,
+                                            page_right, known if j > foot else None,
                                             lines[i - 1] if i else None,
                                             lines[j] if j < len(lines) else None,
                                             before if _opening(lines, i, edge) else None)
@@ -121,13 +117,6 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
                     if same else columns
         i = j
     return [line for line in out if line is not None]
-
-
-def _shown(columns: dict[float, float] | None, rows: list[TextLine]) -> dict[float, float]:
-    """Of ``columns`` (start -> edge, points), those where one of ``rows`` starts a cell."""
-    size = max(row.size for row in rows) or 1.0
-    return {x: e for x, e in (columns or {}).items()
-            if any(abs(x - c) <= size for row in rows for c in row.cells)}
 
 
 def _one_cell_line(line: TextLine) -> TextLine:

@@ -299,13 +299,10 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
     if not uncut:  # a row a page break cut: one row again (a spreadsheet cuts none)
         join_cut_rows([page.lines for page in pages])
     pitches = line_pitches([page.lines for page in pages])
-    sides = [with_blank_lines(with_side_by_side(page.lines, pitches, page.rules), pitches)
-             for page in pages]
     laid_out = [with_columns(
-        lines, borderless=True, pitches=pitches,
-        before=last_text_line(pages[k - 1].lines) if k else None,
-        following=table_columns(sides[k + 1]) if k + 1 < len(pages) else None)
-        for k, lines in enumerate(sides)]
+        with_blank_lines(with_side_by_side(page.lines, pitches, page.rules), pitches),
+        borderless=True, pitches=pitches,
+        before=last_text_line(pages[k - 1].lines) if k else None) for k, page in enumerate(pages)]
     for k in range(1, 1 if uncut else len(laid_out)):  # a borderless row cut: one again
         laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k], pitches)
     # a page's last line that goes on on the next page, past its foot and running header
@@ -324,29 +321,3 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
                                 page.loose, tuple(spaced), page.sheet, page.clip,
                                 page.recoded, page.struck))
     return layers
-
-
-def table_columns(lines: list[TextLine]) -> dict[float, float]:
-    """The columns of a page's borderless rows: start -> furthest cell end (points).
-
-    A column is where two of the page's lines of cells (two or more, no rules) or
-    more start a cell. A row a page break cut at the foot of the page before is too
-    short to show its table's columns (two flag cells closer than a tab read as one:
-    ``: ไม่เป็นไป : ไม่เป็นไป``); the rest of its table on this page shows them.
-    """
-    rows = [line for line in lines if line.table is None and len(line.cells) > 1]
-    if len(rows) < 2:
-        return {}
-    size = max(row.size for row in rows) or 1.0
-    anchors: list[float] = []
-    for x in sorted(x for row in rows for x in row.cells):
-        if not anchors or x - anchors[-1] > size:
-            anchors.append(x)
-    out: dict[float, float] = {}
-    for a in anchors:
-        near = [(x, end) for row in rows for x, end in zip(
-            row.cells, row.ends if len(row.ends) == len(row.cells) else row.cells, strict=True)
-            if abs(x - a) <= size]
-        if sum(any(abs(x - a) <= size for x in row.cells) for row in rows) >= 2:
-            out[a] = max(end for _x, end in near)
-    return out

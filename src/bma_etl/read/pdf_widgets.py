@@ -126,13 +126,36 @@ def _values_to_redraw(pdf: Any, page: Any) -> bool:
             flags = pdfium_c.FPDFAnnot_GetFormFieldFlags(form, annot)
             if flags & _COMB:
                 pdfium_c.FPDFAnnot_SetFormFieldFlags(form, annot, flags & ~_COMB)
-            elif _draws_text(annot):
+            elif _draws_text(annot) and not _beyond_its_font(form, annot):
                 continue
             pdfium_c.FPDFAnnot_SetAP(annot, pdfium_c.FPDF_ANNOT_APPEARANCEMODE_NORMAL, None)
             dropped = True
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return dropped
+
+
+def _beyond_its_font(form: Any, annot: Any) -> bool:
+    """Whether the field's value outruns the fonts its appearance draws in.
+
+    That is a value with letters past Latin-1 drawn only in fonts not embedded
+    (the standard 14: Helvetica has no Thai, and a program that drew a Thai value
+    in it wrote ``?`` for each letter).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    size = pdfium_c.FPDFAnnot_GetFormFieldValue(form, annot, None, 0)
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFAnnot_GetFormFieldValue(
+        form, annot, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
+    value = buffer.raw[:max(size - 2, 0)].decode("utf-16-le", "replace")
+    if all(ord(c) < 0x100 for c in value):
+        return False
+    objects = [pdfium_c.FPDFAnnot_GetObject(annot, k)
+               for k in range(pdfium_c.FPDFAnnot_GetObjectCount(annot))]
+    return not any(pdfium_c.FPDFFont_GetIsEmbedded(pdfium_c.FPDFTextObj_GetFont(obj))
+                   for obj in objects
+                   if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_TEXT)
 
 
 def _draws_text(annot: Any) -> bool:

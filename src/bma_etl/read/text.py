@@ -92,15 +92,18 @@ def utf16_unmarked(data: bytes, name: str = "file") -> Decoded | None:
     sample = data[:65536]
     if len(sample) < 4 or b"\x00" not in sample:
         return None
-    whole = data[:len(data) - len(data) % 2]
     for codec, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
         if high.count(0) + high.count(0x0E) < 0.9 * len(high):
             continue
+        # The sample first: a file of NULs is binary, told without decoding it all.
+        head = sample[:len(sample) - len(sample) % 2].decode(codec, "replace")
+        if _is_binary(head.encode("utf-8")):
+            return None
         try:
-            text = whole.decode(codec)
+            text = data[:len(data) - len(data) % 2].decode(codec)
         except UnicodeDecodeError:
             return None
-        if _is_binary(text.encode("utf-8")):
+        if _is_binary(text[:65536].encode("utf-8")):
             return None
         return Decoded(text, codec, _half_character(name, data))
     return None
