@@ -24,7 +24,7 @@ from bma_etl.lake_catalog import parse_target
 from bma_etl.pipeline_batch import _Batch, _finish, _now, read_file, spare_core
 from bma_etl.pipeline_outcome import FileOutcome, RunSummary
 from bma_etl.pipeline_worker import _new_pool, _relaxed_gc, default_file_time_limit
-from bma_etl.read import SUFFIXES
+from bma_etl.read import SUFFIXES, is_paged
 from bma_etl.records import IngestRun
 from bma_etl.warehouse_file import DEFAULT_WAIT
 
@@ -128,8 +128,7 @@ def ingest(
         summary.found = len(found)
         if on_start is not None:
             on_start(run.run_id, len(found))
-        pdfs = any(SUFFIXES.get(path.suffix.lower(), "").startswith(("application/pdf", "image/"))
-                   for path in found)
+        pdfs = any(is_paged(path) for path in found)
         pool = _new_pool(workers, limit, pdfs=pdfs, read_here=True) if workers > 1 else None
         overlap = spare_core(workers)
         ended = False

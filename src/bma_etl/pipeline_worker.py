@@ -59,12 +59,12 @@ def in_process_chunks(items: list[WorkItem]) -> list[list[WorkItem]]:
     chunk, so one worker reports and keeps the files done before a slow scan, as
     worker processes do, and a run killed mid-batch loses only the file it was on.
     """
-    from bma_etl.read import SUFFIXES
+    from bma_etl.read import is_paged
 
     chunks: list[list[WorkItem]] = []
     text: list[WorkItem] = []
     for item in items:
-        if SUFFIXES.get(item[0].suffix.lower(), "").startswith(("application/pdf", "image/")):
+        if is_paged(item[0]):
             if text:
                 chunks.append(text)
                 text = []

@@ -353,9 +353,10 @@ def _misread_numbers(read: list[int | None], confirmed: int) -> dict[int, int]:
     the report that reads its own, is its place.
     """
     out: dict[int, int] = {}
+    numbers = sorted(n for n in read if n is not None)
     for i, no in enumerate(read):
-        others = [n for j, n in enumerate(read) if j != i and n is not None]
-        if no is None or not others or no <= max(others) + 1:
+        # past every other number read, and the next: only the largest can be
+        if no is None or len(numbers) < 2 or no != numbers[-1] or no <= numbers[-2] + 1:
             continue
         above = read[i - 1] if i > 0 else None
         below = read[i + 1] if i + 1 < len(read) else None

@@ -21,7 +21,7 @@ from bma_etl.read.vet import path_text, read_vetted
 if TYPE_CHECKING:
     from bma_etl.read.pdf import PdfText
 
-__all__ = ["SUFFIXES", "SourceDocument", "doc_id_of", "media_type_of", "path_text",
+__all__ = ["SUFFIXES", "SourceDocument", "doc_id_of", "is_paged", "media_type_of", "path_text",
            "read_bytes", "read_source"]
 
 #: File suffixes ``ingest`` picks up when walking folders.
@@ -82,6 +82,11 @@ def media_type_of(path: Path) -> str:
             f"{path.name}: unsupported file type {path.suffix or '(none)'}; "
             f"expected one of {' '.join(SUFFIXES)}"
         ) from None
+
+
+def is_paged(path: Path) -> bool:
+    """Whether ``path`` is read page by page in the PDF worker (a PDF or an image scan)."""
+    return SUFFIXES.get(path.suffix.lower(), "").startswith(("application/pdf", "image/"))
 
 
 def read_bytes(path: Path) -> bytes:

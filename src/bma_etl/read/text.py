@@ -103,8 +103,6 @@ def utf16_unmarked(data: bytes, name: str = "file") -> Decoded | None:
             text = data[:len(data) - len(data) % 2].decode(codec)
         except UnicodeDecodeError:
             return None
-        if _is_binary(text[:65536].encode("utf-8")):
-            return None
         return Decoded(text, codec, _half_character(name, data))
     return None
 
