@@ -22,6 +22,7 @@ from pypdf.generic import BooleanObject, NameObject, TextStringObject
 
 from bma_etl.read.pdf import extract_pdf
 from bma_etl.read.pdf_widget_lines import line_for
+from bma_etl.read.pdf_widgets import BOX, TICK
 
 from conftest import assert_read_as_generated, font_file
 from corpus.build import GENERATORS
@@ -159,18 +160,13 @@ def _made(tmp_path: Path, sizes: str) -> tuple[Path, GeneratedDoc]:
 def test_values_off_their_labels_line_read_with_their_labels(tmp_path: Path,
                                                              sizes: str) -> None:
     """Boxes taller than the line, above or below their labels: the project's fields and
-    every report's date, progress, budget and flags read as generated (each report
-    took the next one's values, its values a line of their own above its labels).
-    A report's detail is left out: its multi-line field reads on its line (see
-    :func:`test_a_multiline_value_starts_on_its_labels_line`), but a progress form
-    laid out with the progress on a line of its own under the detail is read with
-    the ``%`` after the progress as the detail's end."""
+    every report's date, detail, progress, budget and flags read as generated (each
+    report took the next one's values, its values a line of their own above its
+    labels). The progress's ``%``, printed after its box, a gap after the value, is
+    read with it, not as the detail's end."""
     pdf, doc = _made(tmp_path, sizes)
     truth = json.loads(doc.truth_json())
-    reports = truth["tables"]["progress_updates"]
-    assert len(reports) >= 2
-    for report in reports:
-        del report["detail"]
+    assert len(truth["tables"]["progress_updates"]) >= 2
     assert_read_as_generated(pdf, truth)
 
 
@@ -192,3 +188,27 @@ def test_a_box_belongs_to_the_line_it_overlaps_most() -> None:
     assert line_for(690.0, 703.0, lines) == 700.0
     assert line_for(670.0, 698.0, lines) == 682.0  # a tall box over the line below
     assert line_for(708.0, 720.0, lines) is None
+
+
+def _as_read(row: re.Match[str]) -> str:
+    """A report row as a form with its values in boxes reads: its date and detail on the
+    report's line, its progress and budget a line under it, each value a cell apart
+    from its label (its ``%`` and ``บาท`` after it), its flags as ticked boxes."""
+    marks = [" ".join(f"{TICK if option == chosen else BOX} {option}" for option in options)
+             for options, chosen in zip(OPTIONS, (row["plan"], row["target"]), strict=True)]
+    return (f"{row['report']} ::\t{row['date']}\t:\t{row['detail']}\n"
+            f"\t:: {row['progress']} =\t{row['pct']}\t% : {row['spent']} =\t{row['amount']}"
+            f"\tบาท\n\t{marks[0]}\t{marks[1]}\n")
+
+
+def test_a_progress_sign_a_gap_after_its_value_is_the_progress(tmp_path: Path) -> None:
+    """``ความก้าวหน้าของงานฯ =`` ⇥ ``21.00`` ⇥ ``% : งบประมาณ…`` (a form's progress in its
+    box, its printed sign after the box) reads the progress, and the ``%`` is not the
+    end of the report's detail on the line above."""
+    doc = GENERATORS["legacy_pipe"](random.Random(f"{SEED}-sign"))
+    text = "\n".join(_as_read(row) if (row := REPORT_ROW.match(line)) else line
+                     for line in doc.text.split("\n"))
+    assert text.count("\t% :") >= 2
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    assert_read_as_generated(path, json.loads(doc.truth_json()))
