@@ -11,7 +11,8 @@ text field's box is moved up or down (the page's own text is not touched) so
 that its value's first line stands on the baseline of the page's text line the
 box overlaps most (:func:`line_for`); a multi-line field's further lines follow
 below it at the field's own spacing. A box overlapping no text line is left
-where it is.
+where it is. A checkbox's mark (:mod:`.pdf_widgets` writes one as text) stands on
+its line too, drawn among that line's words (:func:`place_in_line`).
 
 Units are PDF points in the page's space (y up), as pdfium gives them.
 """
@@ -31,7 +32,7 @@ _BELOW, _ABOVE = 0.25, 0.75
 _SAME_LINE = 0.5
 #: A value this near (points) its line's baseline is left where it is.
 _ON_LINE = 0.01
-#: A value's text drawn this far (points) outside its box is not placed in it.
+#: How far (points) a value's text may stand outside its box and still be in it.
 _SLACK = 2.0
 
 

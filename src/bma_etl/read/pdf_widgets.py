@@ -10,7 +10,8 @@ appearance stream, or the one pdfium makes from its value (``/V``) when the
 form asks for new appearances (``/NeedAppearances``), has none, or has one that
 draws no text (a value a program wrote without drawing it), becomes a Form
 XObject drawn at the widget's rectangle (PDF points, the page's space). The
-value is then text on the page where a printed value would stand, and its lines
+value is then text on the page where a printed value would stand (its box moved
+onto its label's line: :mod:`.pdf_widget_lines`), and its lines
 and cells are made from it as from any other text (:mod:`.pdf_layout`). A
 checkbox's or radio button's appearance draws its check as a path, no text: a
 box is written instead as a mark of its state at the box, :data:`TICK` when
