@@ -182,6 +182,17 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
     return bool(_VALUE_REST.match(cell.text)) and bool(_CUT_DIGITS_END.search(last.text))
 
 
+def _sign_apart(last: ReportCell, cell: ReportCell) -> bool:
+    """Whether ``cell`` opens with the ``%`` of the progress ``last`` ends with, a gap apart.
+
+    A filled form's progress stands in its field's box, the ``%`` printed after the
+    box: ``ความก้าวหน้าของงานฯ =`` ⇥ ``21.00`` ⇥ ``% : งบประมาณ…`` on one line (the
+    sign left alone before the budget's label read as the report's narrative).
+    """
+    return cell.text.lstrip().startswith("%") and \
+        _CUT_PERCENT_RE.search(last.text.rstrip()) is not None
+
+
 #: The value labels a line may cut (``งบประมาณที่เบิก`` / ``ใช้ (...``, ``ความก้าวหน้าขอ`` /
 #: ``งงานฯ``: LibreOffice breaks inside a word too).
 _CUT_LABELS = ("งบประมาณที่เบิกใช้", "ความก้าวหน้าของงาน")
@@ -268,7 +279,8 @@ def coalesced(cells: list[ReportCell]) -> list[ReportCell]:
             continue
         if out and cell.text.strip() and ((_dangles(out[-1].text)
                                            and not FLAG_ONLY_RE.match(cell.text))
-                                          or _goes_on(out[-1], cell)):
+                                          or _goes_on(out[-1], cell)
+                                          or _sign_apart(out[-1], cell)):
             last = out.pop()
             sep = ("" if cut_flag(last.text.rstrip(), cell.text.lstrip())
                    else _value_separator(last.text.rstrip(), cell.text.lstrip())) \

@@ -179,3 +179,24 @@ def pen_left(text: str, left: float, right: float, size: float = 0.0) -> float:
     if all(c in _MARKS for c in piece):
         return right if right > left else left
     return min(right, left + MARK_HANG_EM * size) if right > left and size > 0.0 else left
+
+
+def cells_apart(one: TextLine, other: TextLine) -> bool:
+    """Whether no cell of ``one`` stands over a cell of ``other`` (their x extents).
+
+    Lines side by side are apart, and so are lines whose cells interleave: a filled
+    form's values, drawn after its labels, stand in the gaps of their labels' line
+    (:mod:`.pdf_widget_lines`). A line whose cells are unknown is one cell from its
+    left to its right edge.
+    """
+    if one.left >= other.right or other.left >= one.right:
+        return True
+    spans = [_cell_spans(one), _cell_spans(other)]
+    return not any(a < d and c < b for a, b in spans[0] for c, d in spans[1])
+
+
+def _cell_spans(line: TextLine) -> list[tuple[float, float]]:
+    """Each cell's x extent (points), from its first character to its last one's right edge."""
+    if len(line.cells) < 2 or len(line.ends) != len(line.cells):
+        return [(line.left, line.right)]
+    return [(start, max(start, end)) for start, end in zip(line.cells, line.ends, strict=True)]

@@ -16,6 +16,7 @@ from itertools import pairwise, permutations
 
 from bma_etl.furniture import browser_print_edges
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_line import cells_apart
 from bma_etl.read.pdf_runs import Piece, run_columns
 from bma_etl.read.pdf_tables import Rule, join_pieces
 
@@ -167,12 +168,13 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
             last.baseline - line.baseline <= pitches_apart * pitch(line)  # type: ignore[operator]
 
     def beside(last: TextLine, line: TextLine) -> bool:
-        # one baseline, sizes apart: a filled form field's value set smaller than its label
-        # (the baselines asked first: most lines stand a pitch below the last)
+        # one baseline, sizes apart: a filled form field's value set smaller than its label,
+        # in a gap of its label's line (the baselines asked first: most lines stand a
+        # pitch below the last)
         return last.baseline is not None and line.baseline is not None and \
             abs(last.baseline - line.baseline) <= SAME_LINE_PITCH * min(
                 pitch(line), pitch(last)) and \
-            (line.left >= last.right or last.left >= line.right) and usable(line) and usable(last)
+            cells_apart(last, line) and usable(line) and usable(last)
 
     # Cells on one line first (pieces a program wrote out of order), then runs.
     joined: list[TextLine] = []

@@ -10,7 +10,8 @@ appearance stream, or the one pdfium makes from its value (``/V``) when the
 form asks for new appearances (``/NeedAppearances``), has none, or has one that
 draws no text (a value a program wrote without drawing it), becomes a Form
 XObject drawn at the widget's rectangle (PDF points, the page's space). The
-value is then text on the page where a printed value would stand, and its lines
+value is then text on the page where a printed value would stand (its box moved
+onto its label's line: :mod:`.pdf_widget_lines`), and its lines
 and cells are made from it as from any other text (:mod:`.pdf_layout`). A
 checkbox's or radio button's appearance draws its check as a path, no text: a
 box is written instead as a mark of its state at the box, :data:`TICK` when
@@ -27,6 +28,14 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterable
 from typing import Any
+
+from bma_etl.read.pdf_widget_lines import (
+    Line,
+    line_for,
+    place_in_line,
+    text_lines,
+    values_onto_lines,
+)
 
 #: What a ticked checkbox or radio button reads as: HEAVY CHECK MARK, drawn in the
 #: standard ZapfDingbats font (no font file needed; pdfium maps it back to U+2714).
@@ -64,7 +73,9 @@ def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None =
                 if _values_to_redraw(pdf, page.raw):
                     page.close()  # pdfium draws them from their values as the page loads
                     page = pdf[index]
-                if _boxes_as_marks(pdf, page.raw):
+                lines = text_lines(page.raw)
+                values_onto_lines(pdf.formenv.raw, page.raw, lines)
+                if _boxes_as_marks(pdf, page.raw, lines):
                     pdfium_c.FPDFPage_GenerateContent(page.raw)
                 pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
                 drawn += 1
@@ -167,10 +178,12 @@ def _draws_text(annot: Any) -> bool:
                for k in range(pdfium_c.FPDFAnnot_GetObjectCount(annot)))
 
 
-def _boxes_as_marks(pdf: Any, page: Any) -> bool:
+def _boxes_as_marks(pdf: Any, page: Any, lines: list[Line]) -> bool:
     """Take the page's checkboxes and radio buttons off it, each written as its state's mark.
 
-    Returns whether the page had any.
+    A mark stands on the baseline of the text line (``lines``) its box overlaps
+    most (:func:`.pdf_widget_lines.line_for`), as its options' words. Returns
+    whether the page had any.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -183,7 +196,8 @@ def _boxes_as_marks(pdf: Any, page: Any) -> bool:
             rect = pdfium_c.FS_RECTF()
             mark = TICK if pdfium_c.FPDFAnnot_IsChecked(form, annot) else BOX
             if pdfium_c.FPDFAnnot_GetRect(annot, rect):
-                _write_mark(pdf, page, rect, mark)
+                _write_mark(pdf, page, rect, mark, line_for(
+                    min(rect.bottom, rect.top), max(rect.bottom, rect.top), lines))
             boxes.append(i)
         pdfium_c.FPDFPage_CloseAnnot(annot)
     for i in reversed(boxes):
@@ -191,8 +205,13 @@ def _boxes_as_marks(pdf: Any, page: Any) -> bool:
     return bool(boxes)
 
 
-def _write_mark(pdf: Any, page: Any, rect: Any, mark: str) -> None:
-    """Write ``mark`` (:data:`TICK` or :data:`BOX`) as text in the box ``rect`` (``FS_RECTF``)."""
+def _write_mark(pdf: Any, page: Any, rect: Any, mark: str, baseline: float | None) -> None:
+    """Write ``mark`` (:data:`TICK` or :data:`BOX`) as text in the box ``rect`` (``FS_RECTF``).
+
+    ``baseline``: the height (points) it stands on, the mark drawn in its place among
+    that line's words (:func:`.pdf_widget_lines.place_in_line`); None: a little
+    above the box's bottom, drawn last.
+    """
     import pypdfium2.raw as pdfium_c
 
     left, bottom = min(rect.left, rect.right), min(rect.bottom, rect.top)
@@ -200,6 +219,7 @@ def _write_mark(pdf: Any, page: Any, rect: Any, mark: str) -> None:
     drawn = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"ZapfDingbats", _MARK_SIZE * height)
     text = ctypes.create_string_buffer((mark + "\0").encode("utf-16-le"))
     pdfium_c.FPDFText_SetText(drawn, ctypes.cast(text, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
-    pdfium_c.FPDFPageObj_Transform(drawn, 1, 0, 0, 1, left + _MARK_LEFT * height,
-                                   bottom + _MARK_RAISE * height)
-    pdfium_c.FPDFPage_InsertObject(page, drawn)
+    x = left + _MARK_LEFT * height
+    pdfium_c.FPDFPageObj_Transform(drawn, 1, 0, 0, 1, x, bottom + _MARK_RAISE * height
+                                   if baseline is None else baseline)
+    place_in_line(page, drawn, x, baseline)
