@@ -147,14 +147,29 @@ def cut_at_starts(text: str, left: float, right: float, gaps: tuple[tuple[float,
     widths = [b - a for a, b in gaps]
     wide = [n for n, width in enumerate(widths) if width >= WIDE_EM * size
             or (width >= PADDING_EM * size and _wider_than_its_spaces(n, widths))]
-    others = starts() if wide else []
-    cuts = [n for n in wide if any(abs(x - gaps[n][1]) <= SPLIT_EM * size for x in others)]
+    flush = [n for n in range(len(widths)) if n not in wide and _widest(n, widths)]
+    others = starts() if wide or flush else []
+    cuts = sorted([n for n in wide if any(abs(x - gaps[n][1]) <= SPLIT_EM * size for x in others)]
+                  + [n for n in flush if any(abs(x - gaps[n][1]) <= FLUSH_EM * size
+                                             for x in others)])
     out, done, start, last = [], 0, left, 0
     for n in cuts:
         out.append((text[done:runs[n].start()], start, gaps[n][0], gaps[last:n]))
         done, start, last = runs[n].end(), gaps[n][1], n + 1
     out.append((text[done:], start, right, gaps[last:]))
     return out
+
+
+#: A gap narrower than :data:`PADDING_EM` but wider than its line's every other gap
+#: is a cell's padding where it ends this close (font sizes) to where another line's
+#: piece starts: LibreOffice sets Kinnari's flag cells ``: ไม่เป็นไป : ไม่เป็นไป`` 0.44 em
+#: apart, the next cell's second line (``ตามเป้า``) starting where the gap ends.
+FLUSH_EM = 0.05
+
+
+def _widest(n: int, widths: list[float]) -> bool:
+    """Whether gap ``n`` of a line is wider than each of its other gaps (``widths``, points)."""
+    return len(widths) > 1 and all(widths[n] > w for i, w in enumerate(widths) if i != n)
 
 
 #: A gap under :data:`WIDE_EM` is a cell's padding only when this many times as wide

@@ -128,6 +128,32 @@ class PageExtents:
                 for a, b, ok, x0, x1, fw, lw in rows}
 
 
+def kept_words(text: str, gaps: tuple[tuple[float, float], ...], left: float, right: float,
+               first_word: float, last_word: float) -> tuple[float, float]:
+    """The line's first and last words' widths (points) as its kept spaces cut it.
+
+    ``first_word``/``last_word``: as measured on the page's text (:func:`extent`);
+    ``text``: the line as rebuilt, ``gaps``: its kept spaces' sides (x, points;
+    empty when not measured). pdfium invents a space of no width after a letter's
+    stacked marks (LibreOffice in Kinnari: ``พื้ นที่``), which the rebuilt line leaves
+    out: a word cut there is measured short, and a line whose next line opens with
+    that word looks as if the word had fitted (no wrap). A word is never narrower
+    than the kept spaces make it; a line of cells (tabs) is left as measured.
+
+    >>> kept_words("พื้นที่", (), 57.0, 340.0, 7.0, 7.0)
+    (283.0, 283.0)
+    >>> kept_words("ab cd", ((70.0, 73.0),), 57.0, 90.0, 7.0, 7.0)
+    (13.0, 17.0)
+    """
+    if "\t" in text:
+        return first_word, last_word
+    if gaps:
+        return max(first_word, gaps[0][0] - left), max(last_word, right - gaps[-1][1])
+    if " " in text or "\u00a0" in text:  # spaces not measured: as the page's text cut it
+        return first_word, last_word
+    return max(first_word, right - left), max(last_word, right - left)
+
+
 def page_extents(g: Any, raw: str, breaks: list[tuple[int, int]]) -> PageExtents:
     """:class:`PageExtents` of the lines of ``raw`` (``g``'s text) between its ``breaks``.
 

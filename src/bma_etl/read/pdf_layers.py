@@ -311,7 +311,7 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
     layers = []
     for laid, page, carried in zip(laid_out, pages, over, strict=True):
         wraps = wrapped_lines(laid, page.width, fills, fills and not at_spaces)
-        spaced = spaced_wraps(laid, wraps, page.width, at_spaces)
+        spaced = spaced_wraps(laid, wraps, page.width, at_spaces, fills)
         if carried is not None:
             wraps.append(carried)
             if at_spaces:  # (a space-wrapping writer: the break stands for a space)

@@ -32,7 +32,7 @@ from bma_etl.read.pdf_clusters import (
     misplaced_space,
     replace_marks,
 )
-from bma_etl.read.pdf_extent import page_extents
+from bma_etl.read.pdf_extent import kept_words, page_extents
 from bma_etl.read.pdf_fast import PlainLines, plain_text
 from bma_etl.read.pdf_gaps import PageGaps
 from bma_etl.read.pdf_glyphs import (
@@ -152,6 +152,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         if gaps or " " in text or "\u00a0" in text:
             if len(_SPACES.findall(text)) != len(gaps):
                 gaps = ()
+        first_word, last_word = kept_words(text, gaps, left, right, first_word, last_word)
         runs = [b - a for a, b in gaps] + [c - e for e, c in zip(ends, cells[1:], strict=False)]
         extra = spread(runs, size) if len(runs) >= 2 and size > 1.0 else 0.0
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,

@@ -181,7 +181,7 @@ def _cut_run(line: TextLine, margin: float) -> bool:
 
 
 def spaced_wraps(lines: list[TextLine], wraps: list[int], page_width: float,
-                 wraps_at_spaces: bool = False) -> list[int]:
+                 wraps_at_spaces: bool = False, breaks_thai: bool = True) -> list[int]:
     """Of the wrapped lines ``wraps`` (indexes), those the page wrapped at a space.
 
     A wrap stands for a space when the PDF wrote a space at the line's end (an
@@ -191,7 +191,10 @@ def spaced_wraps(lines: list[TextLine], wraps: list[int], page_width: float,
     an em of the margin) and whose two pieces, the line's last word and the next
     line's first, are together wider than the text. Other writers (a browser,
     which breaks Thai between words with or without a space and leaves no trace
-    of which) give no evidence: their wraps are left to the document model.
+    of which) give no evidence: their wraps are left to the document model. A
+    writer not known to break Thai between words (``breaks_thai`` False: none of
+    :data:`FILLING_WRITERS`) that moved a Thai run whole onto the next line wrapped
+    at the space before it (:func:`_run_moved`).
     """
     if not wraps:
         return []
@@ -199,7 +202,7 @@ def spaced_wraps(lines: list[TextLine], wraps: list[int], page_width: float,
     out = []
     for i in wraps:
         line, following = lines[i], lines[i + 1]
-        if line.spaced_end:
+        if line.spaced_end or (not breaks_thai and _run_moved(line, following, margin)):
             out.append(i)
         elif wraps_at_spaces:
             full = line.natural_right + line.size >= margin
@@ -207,6 +210,24 @@ def spaced_wraps(lines: list[TextLine], wraps: list[int], page_width: float,
             if not (full and run):
                 out.append(i)
     return out
+
+
+#: A Thai word's first character: a consonant or a vowel written before it.
+_THAI_START = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")
+
+
+def _run_moved(line: TextLine, following: TextLine, margin: float) -> bool:
+    """Whether the page moved ``following``'s first Thai run whole past ``line``'s room.
+
+    ``line`` leaves more than :data:`CUT_ROOM_EM` font sizes before ``margin``
+    (points): a writer that breaks Thai between words would have set the run's
+    first words there (no Thai word is that wide), so this one wraps only at spaces
+    (fpdf2, which names no producer) and the break stands for the space before the
+    run (``...ทั่วถึง`` / ``โดยเฉพาะในพื้นที่...``).
+    """
+    room = margin - line.natural_right
+    return room > CUT_ROOM_EM * line.size and _THAI_START.match(following.text) is not None \
+        and following.first_word > room
 
 
 def with_written_ends(lines: list[TextLine],
