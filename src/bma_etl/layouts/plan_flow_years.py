@@ -148,11 +148,12 @@ def year_spans(text: str) -> list[tuple[int, int]]:
 #: A token of a damaged year line: specks (a rule's trace, ``|]ไ``), then at least three
 #: of the year's digits or what OCR read them as (``อ``, a Latin digit), and at most
 #: one more mark among them (``๒๕๒อ๒9``, ``|@๒๕๕๓๑``, ``|๕๒๐๐``: the ``๒`` lost); a
-#: speck read as a digit alone may stand before it (``6 9561`` for ``2561``).
+#: speck read as a digit alone may stand before it (``6 9561`` for ``2561``), one sign
+#: or mark after it (``๒๕»๒5»``, ``๒๕๒๓์``: a ``๖`` or a rule's trace read as a sign).
 _DAMAGED_YEAR_RE = re.compile(
     r"(?<!\S)(?:[0-9๐-๙] (?=\S))?[^\s0-9๐-๙\u0e01-\u0e2e]{0,3}ไ?"
     r"(?=(?:[^\s]*?[0-9๐-๙อ]){3})[0-9๐-๙อ]+"
-    r"(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
+    r"(?:[^\s0-9๐-๙][0-9๐-๙]+)?[^\s0-9๐-๙\u0e01-\u0e2e]?(?!\S)")
 #: Most characters of one damaged year: three specks and seven digits (a ``๖`` the
 #: model lacks read as two digits, twice: ``|]ไ๒๕๒๐๒๐``).
 _DAMAGED_YEAR_MAX = 10
@@ -173,6 +174,8 @@ def damaged_year_spans(text: str) -> list[tuple[int, int]]:
     [(2, 6), (7, 14), (15, 20), (21, 25), (26, 31)]
     >>> damaged_year_spans("2559 2560 6 9561")  # a speck read as a digit before a year
     [(0, 4), (5, 9), (10, 16)]
+    >>> damaged_year_spans("๒๕๒๕ ๒๕»๒5»"), damaged_year_spans("๒๕๒๓์ ๒๕๒๕")
+    ([(0, 4), (5, 11)], [(0, 5), (6, 10)])
     >>> damaged_year_spans("๑ ระดับความสำเร็จ ๒๕๖๓"), damaged_year_spans("ร้อยละ ๓๐ ร้อยละ ๓๕")
     ([], [])
     """
