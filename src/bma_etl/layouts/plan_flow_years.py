@@ -15,6 +15,7 @@ import re
 from itertools import pairwise
 
 from bma_etl.layouts.plan_cells import DIGIT
+from bma_etl.matchkey import KeyRegex
 
 #: Thai digits as Arabic ones (``int`` of a year or a row number).
 ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -187,5 +188,23 @@ def damaged_year_spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
-__all__ = ["ARABIC", "DIGITS_OF", "YEAR_ONLY_RE", "damaged_year_spans",
-           "misread_year_spans", "year_spans"]
+#: Longest line a target table's header is printed on (its columns' words).
+_TARGET_HEADER_MAX = 80
+_INDICATOR_WORD = KeyRegex("ตัวชี้วัด")
+
+
+def damaged_target_header(text: str, following: str) -> bool:
+    """On an OCR'd page, whether ``text`` is a target table's header whose ``เป้าหมาย`` OCR damaged.
+
+    ``ลำดับที่ ตัวชี้วัด Aart าหมาย``: a short line naming ตัวชี้วัด whose next line
+    (``following``) is a line of years only (:func:`misread_year_spans`,
+    :func:`damaged_year_spans`).
+    """
+    if len(text.strip()) > _TARGET_HEADER_MAX or _INDICATOR_WORD.search(text) is None:
+        return False
+    return bool(year_spans(following) or misread_year_spans(following)
+                or damaged_year_spans(following))
+
+
+__all__ = ["ARABIC", "DIGITS_OF", "YEAR_ONLY_RE", "damaged_target_header",
+           "damaged_year_spans", "misread_year_spans", "year_spans"]
