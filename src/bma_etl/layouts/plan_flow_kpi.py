@@ -34,6 +34,8 @@ from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow import Flowed
 from bma_etl.layouts.plan_flow_targets import (
+    NAME_END_SPECK_RE,
+    NAME_HEAD_SPECK_RE,
     NAME_MIN,
     awaits_number,
     join_row,
@@ -355,7 +357,10 @@ def _name_start(text: str, ocr: bool, numbered: bool) -> int | None:
     if not numbered:
         return len(text) - len(text.lstrip())
     m = _seq_match(text, ocr)
-    return None if m is None else m.end()
+    if m is None:
+        return None
+    speck = NAME_HEAD_SPECK_RE.match(text, m.end()) if ocr else None
+    return m.end() if speck is None else speck.end()
 
 
 def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = True) -> bool:
@@ -369,11 +374,6 @@ def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = T
     return pos is not None and target_starts(joined.text, pos, count, ocr) is not None
 
 
-#: A sign or two at a name's end, set off by a space or glued to a Thai word (``...กิจกรรม :``,
-#: ``...ต้นทาง,``): on an OCR'd page a speck read between the name's and the targets' cells.
-_NAME_END_SPECK_RE = re.compile(r"(?:(?<=\S)\s+[:;|,'`\"\u2018\u2019]{1,2}|(?<=[ก-๎])[,;|])\s*$")
-
-
 def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw | None],
                     out: list[Flowed], numbered: bool = True) -> None:
     """Cut the row ``run`` holds into its name and one target per year."""
@@ -385,7 +385,7 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
     # the name ends where a target may first start
     first = possible_starts(joined.text, pos, doc.ocr_used)
     end = starts[0] if starts else first[0][0] if first else len(joined.text)
-    if doc.ocr_used and (speck := _NAME_END_SPECK_RE.search(joined.text, pos, end)):
+    if doc.ocr_used and (speck := NAME_END_SPECK_RE.search(joined.text, pos, end)):
         end = speck.start()  # a speck OCR read as a sign between the name and its targets
     name = doc.raw_in(joined, pos, end)
     if name is None:

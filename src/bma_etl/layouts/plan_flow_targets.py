@@ -21,6 +21,14 @@ from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.matchkey import marks_optional
 from bma_etl.rows import join_lines, separator
 
+#: A sign or two at a name's end, set off by a space or glued to a Thai word (``...กิจกรรม :``,
+#: ``...ต้นทาง,``): on an OCR'd page a speck read between the name's and the targets' cells.
+NAME_END_SPECK_RE = re.compile(r"(?:(?<=\S)\s+[:;|,'`\"\u2018\u2019]{1,2}|(?<=[ก-๎])[,;|])\s*$")
+#: A digit glued to a name's first Thai word after the row's number (``๑ 7ระดับ...``): on
+#: an OCR'd page a speck read before the name (no name's word opens with a digit), not a
+#: target's number.
+NAME_HEAD_SPECK_RE = re.compile(r"[0-9๐-๙](?=[ก-ฮเ-ไ][\u0e01-\u0e4f]{2})")
+
 #: A target's start: a word a target opens with, then its number; between them a
 #: sign or two OCR read from the number's first digit or a speck (``ร้อยละ «๕``).
 _STRONG = ("ระดับ", "ร้อยละ", "เพิ่มขึ้น", "ลดลง", "ไม่น้อยกว่า", "ไม่ต่ำกว่า", "อย่างน้อย",
@@ -347,4 +355,5 @@ def _after_last_units(text: str, count: int, found: list[tuple[int, str, bool]]
     return starts
 
 
-__all__ = ["awaits_number", "join_row", "possible_starts", "target_starts"]
+__all__ = ["NAME_END_SPECK_RE", "NAME_HEAD_SPECK_RE", "awaits_number", "join_row",
+           "possible_starts", "target_starts"]
