@@ -42,6 +42,7 @@ from bma_etl.layouts.plan_flow_targets import (
     opens_after_gap,
     possible_starts,
     target_starts,
+    without_name_specks,
 )
 from bma_etl.layouts.plan_flow_years import (
     ARABIC,
@@ -387,9 +388,10 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
     end = starts[0] if starts else first[0][0] if first else len(joined.text)
     if doc.ocr_used and (speck := NAME_END_SPECK_RE.search(joined.text, pos, end)):
         end = speck.start()  # a speck OCR read as a sign between the name and its targets
-    name = doc.raw_in(joined, pos, end)
-    if name is None:
+    read = doc.raw_in(joined, pos, end)
+    if read is None:
         return
+    name = without_name_specks(read) if doc.ocr_used else read
     bounds = (starts or []) + [len(joined.text)]
     for k, year in enumerate(years):
         target = doc.raw_in(joined, bounds[k], bounds[k + 1]) if starts else None
