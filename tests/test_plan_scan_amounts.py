@@ -6,6 +6,8 @@ them on the corpus's scans (150 and 200 dpi, 1-bit):
 
 - a row's rule read as a digit or a sign glued to leading vowels before the
   project's name (``๓ 7เโครงการ...``);
+- a routine group's rule read as a digit glued to the group's name
+  (``๑ 7ด้านการบริหารทั่วไป ๑. โครงการ...``);
 - a page number between two rows read with its dashes misread (``:2-``);
 - an amount whose first thousands comma OCR read as a gap and a digit after it as a
   letter (``๑ อ๒๕,๐๐๐ บาท``), or whose comma it kept, a space after it, and its
@@ -118,3 +120,31 @@ def _split_amount(rng: random.Random, no: str, rest: str) -> list[str]:
 @pytest.mark.parametrize("seed", range(10))
 def test_amounts_first_digits_split_off_are_no_part_of_the_name(seed: int) -> None:
     _assert_flowing_read(seed, _split_amount)
+
+
+# ------------------------------------------------------------------ a rule glued to a group
+
+_GROUP_ROW = re.compile(r"^(?P<no>[๑-๙0-9]{1,2})\t(?P<rest>(?:ด้าน|แผนงาน).*)$")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_rule_read_as_a_digit_glued_to_a_group_is_no_part_of_the_item(seed: int) -> None:
+    """The routine list's group rows flowing, the rule after a group's number read as a
+    digit glued to its name (``๑ 7ด้านการบริหารทั่วไป ๑. โครงการ...``, a 300 dpi grey
+    scan): the group's first item keeps its name (the group's name no part of it)."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    lines = []
+    table = False
+    for line in generated.text.split("\n"):
+        table = "ด้าน/แผนงาน" in line or (table and bool(line.strip()))
+        m = _GROUP_ROW.match(line)
+        if m is not None:
+            line = f"{m.group('no')} {rng.choice('7l1')}{m.group('rest')}"
+        lines.append(" ".join(line.split()) if table else line)
+    text = "\n".join(lines)
+    assert text != generated.text, "the generated plan has a routine list of groups"
+    got = records_of(extract, text, screened=False).get("plan_projects", [])
+    assert_rows_read("plan_projects", [r for r in got if r.section == "routine"],
+                     [w for w in generated.tables["plan_projects"] if w["section"] == "routine"],
+                     ("section", "name"))

@@ -6,6 +6,8 @@ and 300 dpi 1-bit scans showed:
 
 - a thousands comma read as a point (``459.500.- บาท``, ``2.263,300.00 บาท``): the
   budget was NULL, and the section's computed total with it;
+- a budget's first digit read as a letter and a mark, its comma as a comma and a
+  point (``ฒ่,.๓๑๕.๐๐๐ บาท``, a 200 dpi 1-bit scan): the amount ran into the name;
 - a speck read as signs before a total's label (``~~ รวม ๓,๘๕๓,๖๐๐.- บาท``): the
   total was taken for the rest of the last project's row.
 
@@ -64,3 +66,22 @@ def test_total_with_signs_a_speck_made_before_it_is_a_total(seed: int) -> None:
         line = f"{rng.choice(('~~', '~', '--', '“'))} {label} " \
                f"{_printed(section['stated_total_thb'], rng.random() < 0.5)} บาท"
         assert is_total(line), line
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_budget_whose_first_digit_and_comma_ocr_misread_ends_the_name(seed: int) -> None:
+    """The first digit read as a letter and a mark, its comma as a comma and a point,
+    the other commas as points (``ฒ่,.๓๑๕.๐๐๐ บาท``, a 200 dpi 1-bit scan): the amount
+    still ends the project's name (its value is not read)."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    projects = [p for p in generated.tables["plan_projects"]
+                if p["budget_thb"] is not None and Decimal(p["budget_thb"]) >= 1_000_000]
+    assert projects, "the generator writes budgets of millions"
+    for project in projects:
+        amount = _printed(project["budget_thb"], True).replace(",", ".")
+        damaged = rng.choice(("ฒ่", "ส", "«")) + ",." + amount.split(".", 1)[1]
+        line = f"{project.get('seq') or 1} {project['name']} {damaged} บาท ส่วนคดี"
+        m = budget_said(line)
+        assert m is not None and line[:m.start()].strip().endswith(project["name"]), line
+        assert line[m.end():].strip() == "ส่วนคดี", line

@@ -1,10 +1,11 @@
-"""A plan's title whose year OCR read with a digit lost, on generated plans.
+"""A plan's title whose year OCR damaged, on generated plans.
 
 Plans are generated from known values (``bench/corpus``); on the cover and the
 title line (``แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๘``) the year is damaged as Tesseract
 damaged it on a 150 dpi grey scan: its last digit lost (``พ.ศ. ๒๕๖``). That is no
 year (the fiscal year is not read), but the title is: the agency and the parent
-agency under it are read as generated. The truth is the generated values.
+agency under it are read as generated. So when the cover's พ.ศ. is read as a Latin
+word (``WA. ๒๕๒๐๐``, a 200 dpi 1-bit scan). The truth is the generated values.
 """
 
 from __future__ import annotations
@@ -31,6 +32,29 @@ def test_title_year_with_a_digit_lost_keeps_the_agencies(seed: int) -> None:
     assert len(head) == 2
     for k in head:
         lines[k] = _YEAR_RE.sub(r"\1", lines[k])
+    plan = records_of(extract, "\n".join(lines))["plans"][0]
+    want = generated.tables["plans"][0]
+    assert (plan.agency, plan.parent_agency) == (want["agency"], want["parent_agency"])
+    assert plan.fiscal_year_be is None
+
+
+#: The cover's year line (``พ.ศ. ๒๕๖๖``) and what OCR read its พ.ศ. as.
+_COVER_YEAR_RE = re.compile(r"^พ\.ศ\. (?=[0-9๐-๙]{4}$)")
+_LATIN_BE = ("WA.", "Wa.", "MA.")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_cover_year_whose_be_ocr_read_latin_keeps_the_agencies(seed: int) -> None:
+    """The cover's พ.ศ. read as a Latin word with its point (``WA. ๒๕๒๐๐``), the title
+    line's year damaged past a year (``๒๕๒5»``; 200 dpi 1-bit scan): the cover still
+    gives the title, the agencies under it are read; no year is."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    lines = generated.text.split("\n")
+    head = [k for k, line in enumerate(lines[:12]) if _YEAR_RE.search(line)]
+    assert len(head) == 2 and _COVER_YEAR_RE.match(lines[head[0]])
+    lines[head[0]] = _COVER_YEAR_RE.sub(rng.choice(_LATIN_BE) + " ", lines[head[0]])
+    lines[head[1]] = _YEAR_RE.sub(r"\g<1>5»", lines[head[1]])
     plan = records_of(extract, "\n".join(lines))["plans"][0]
     want = generated.tables["plans"][0]
     assert (plan.agency, plan.parent_agency) == (want["agency"], want["parent_agency"])

@@ -93,3 +93,29 @@ def test_target_table_whose_year_line_has_a_digit_speck_before_a_year_is_read(
     right, total, lost = score_tables({"plan_indicators": got}, truth, skip)
     assert len(got) == len(want) and right == total, lost[:6]
     assert all(r.year_be in (None, w["year_be"]) for r, w in zip(got, want, strict=True))
+
+
+def _sign_after_years(line: str) -> str:
+    """The year line with a sign OCR read after the last digit of every other year
+    (``๒๕๒๕ ๒๕»๒5»``, ``๒๕๒๓์ ๒๕๒๕``: 200 and 300 dpi scans), the rest as printed."""
+    years = line.split()
+    return " ".join(y + ("»" if k % 4 == 1 else "์") if k % 2 else y
+                    for k, y in enumerate(years))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_target_table_whose_years_end_in_a_sign_is_read(seed: int) -> None:
+    """A sign after a year's digits (``๒๕๒5»``) leaves the year a column: the table's
+    rows are read, one per year column, each year the generated one or NULL."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    text = "\n".join(_sign_after_years(line) if _YEARS.match(line) else line
+                     for line in generated.text.split("\n"))
+    assert "»" in text, "the generated plan has a target table"
+    want = generated.tables["plan_indicators"]
+    truth = {"tables": {"plan_indicators": want}}
+    skip = {f"plan_indicators.{i}.year_be" for i in range(len(want))}
+    got = records_of(extract, _ocr_print(text, rng)).get("plan_indicators", [])
+    right, total, lost = score_tables({"plan_indicators": got}, truth, skip)
+    assert len(got) == len(want) and right == total, lost[:6]
+    assert all(r.year_be in (None, w["year_be"]) for r, w in zip(got, want, strict=True))

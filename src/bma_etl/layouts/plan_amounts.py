@@ -35,9 +35,10 @@ _GROUPED_RE = re.compile(
 #: (``๓,๓๐๒๕,๕๐๐ บาท``, ``2.141.500 บาท``, its first digit as a letter or a sign:
 #: ``ส,๓๓๕,๓๐๐ บาท``, ``«๕,๒๕๓ บาท``, and the next one too: ``ฒ,อ๐๕,อ๐๐ บาท``; a
 #: digit the model lacks read as a letter or a sign inside it: ``๑,ฒ๕๑,๕๐๐ บาท``,
-#: ``๑«๑,๕๑๕,๐๐๐ บาท``) still ends the name before it (its value is not
+#: ``๑«๑,๕๑๕,๐๐๐ บาท``; a comma after a first digit misread read as a comma and a
+#: point: ``ฒ่,.๓๑๕.๐๐๐ บาท``) still ends the name before it (its value is not
 #: well-formed, so it is never loaded), and ไม่ใช้งบประมาณ without its marks.
-_OCR_AMOUNT = (rf"(?:(?<!\S)[^\s0-9๐-๙,.]{{1,3}}[,.]?(?:[^\s0-9๐-๙,.](?={DIGIT}))?"
+_OCR_AMOUNT = (rf"(?:(?<!\S)[^\s0-9๐-๙,.]{{1,3}}[,.]{{0,2}}(?:[^\s0-9๐-๙,.](?={DIGIT}))?"
                rf"|(?<![0-9๐-๙,.])){DIGIT}"
                rf"(?:[0-9๐-๙,.]|[^\s0-9๐-๙,.]{{1,2}}(?=[0-9๐-๙,.]))*")
 #: The dash of a whole amount stays with it (``459.500.-``): it tells

@@ -34,17 +34,21 @@ from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow import Flowed
 from bma_etl.layouts.plan_flow_targets import (
+    NAME_END_SPECK_RE,
+    NAME_HEAD_SPECK_RE,
     NAME_MIN,
     awaits_number,
     join_row,
     opens_after_gap,
     possible_starts,
     target_starts,
+    without_name_specks,
 )
 from bma_etl.layouts.plan_flow_years import (
     ARABIC,
     DIGITS_OF,
     YEAR_ONLY_RE,
+    damaged_target_header,
     damaged_year_spans,
     misread_year_spans,
     year_spans,
@@ -101,8 +105,9 @@ def flow_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> list[F
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.no in read or not (_TARGET_HEADER_RE.search(line.text)
-                                   or _damaged_target_header(doc, lines, i)):
+        if line.no in read or not (_TARGET_HEADER_RE.search(line.text) or (
+                doc.ocr_used and i + 1 < len(lines)
+                and damaged_target_header(line.text, lines[i + 1].text))):
             i += 1
             continue
         years, i = _years_after(doc, lines, i)
@@ -129,7 +134,9 @@ def _headless_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> l
     """On an OCR'd page, target tables whose heading and header OCR lost (``oe ek ๑ ซ้จ/``).
 
     A line of years only (:func:`misread_year_spans` too) right before a row
-    numbered 1 is a target table's year line; it is taken only when a row of it
+    numbered 1, or right under a target table's own heading (``ตัวชี้วัดเป้าประสงค์``,
+    blank lines between: the header OCR lost), is a target table's year line; it
+    is taken only when a row of it
     has a start for every year's target (:func:`target_starts`), so another
     table's year line is not read as one.
     """
@@ -140,7 +147,9 @@ def _headless_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> l
         if line.no in read or not (year_spans(line.text) or misread_year_spans(line.text)):
             continue
         first = _SEQ_RE.match(lines[i + 1].text)  # the first row's number as printed
-        if lines[i + 1].no in read or first is None or first.group("seq") not in ("1", "๑"):
+        if lines[i + 1].no in read or not (
+                (first is not None and first.group("seq") in ("1", "๑"))
+                or _under_heading(lines, i)):
             continue
         years, j = _years_after(doc, lines, i)
         found: list[Flowed] = []
@@ -150,24 +159,16 @@ def _headless_targets(doc: RepairedText, lines: list[Line], read: set[int]) -> l
     return out
 
 
-#: Longest line a target table's header is printed on (its columns' words).
-_TARGET_HEADER_MAX = 80
-_INDICATOR_WORD = KeyRegex("ตัวชี้วัด")
+#: A target table's own heading on a line of its own (the part it lists).
+_TARGET_HEADING_RE = KeyRegex(r"^\s*ตัวชี้วัด\s*(?:เป้าประสงค์|มาตรการ|ผลผลิต|โครงการ)\s*$")
 
 
-def _damaged_target_header(doc: RepairedText, lines: list[Line], i: int) -> bool:
-    """On an OCR'd page, a target table's header whose ``เป้าหมาย`` OCR damaged.
-
-    ``ลำดับที่ ตัวชี้วัด Aart าหมาย``: a short line naming ตัวชี้วัด whose next line
-    is a line of years only (:func:`misread_year_spans`, :func:`damaged_year_spans`).
-    """
-    text = lines[i].text
-    if not doc.ocr_used or len(text.strip()) > _TARGET_HEADER_MAX or i + 1 >= len(lines) \
-            or _INDICATOR_WORD.search(text) is None:
-        return False
-    following = lines[i + 1].text
-    return bool(year_spans(following) or misread_year_spans(following)
-                or damaged_year_spans(following))
+def _under_heading(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` follows a target table's heading, only blank lines between."""
+    j = i - 1
+    while j >= 0 and not lines[j].text.strip():
+        j -= 1
+    return j >= 0 and _TARGET_HEADING_RE.search(lines[j].text) is not None
 
 
 def _years_after(doc: RepairedText, lines: list[Line], i: int
@@ -357,7 +358,10 @@ def _name_start(text: str, ocr: bool, numbered: bool) -> int | None:
     if not numbered:
         return len(text) - len(text.lstrip())
     m = _seq_match(text, ocr)
-    return None if m is None else m.end()
+    if m is None:
+        return None
+    speck = NAME_HEAD_SPECK_RE.match(text, m.end()) if ocr else None
+    return m.end() if speck is None else speck.end()
 
 
 def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = True) -> bool:
@@ -371,11 +375,6 @@ def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = T
     return pos is not None and target_starts(joined.text, pos, count, ocr) is not None
 
 
-#: A sign or two at a name's end, set off by a space or glued to a Thai word (``...กิจกรรม :``,
-#: ``...ต้นทาง,``): on an OCR'd page a speck read between the name's and the targets' cells.
-_NAME_END_SPECK_RE = re.compile(r"(?:(?<=\S)\s+[:;|,'`\"\u2018\u2019]{1,2}|(?<=[ก-๎])[,;|])\s*$")
-
-
 def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw | None],
                     out: list[Flowed], numbered: bool = True) -> None:
     """Cut the row ``run`` holds into its name and one target per year."""
@@ -387,11 +386,12 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
     # the name ends where a target may first start
     first = possible_starts(joined.text, pos, doc.ocr_used)
     end = starts[0] if starts else first[0][0] if first else len(joined.text)
-    if doc.ocr_used and (speck := _NAME_END_SPECK_RE.search(joined.text, pos, end)):
+    if doc.ocr_used and (speck := NAME_END_SPECK_RE.search(joined.text, pos, end)):
         end = speck.start()  # a speck OCR read as a sign between the name and its targets
-    name = doc.raw_in(joined, pos, end)
-    if name is None:
+    read = doc.raw_in(joined, pos, end)
+    if read is None:
         return
+    name = without_name_specks(read) if doc.ocr_used else read
     bounds = (starts or []) + [len(joined.text)]
     for k, year in enumerate(years):
         target = doc.raw_in(joined, bounds[k], bounds[k + 1]) if starts else None

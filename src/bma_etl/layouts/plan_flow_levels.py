@@ -352,6 +352,11 @@ def _next_is_level(doc: RepairedText, lines: list[Line], i: int) -> bool:
         ocr and _ocr_level_start(text) is not None)
 
 
+#: The weight after ร้อยละ as OCR read it: its first token, a sign OCR set after ร้อยละ
+#: passed over (``Fava: 90``, ``ร้อยละ : 90``).
+_OCR_WEIGHT_RE = re.compile(r"\s*(?:[:;.,](?=\s))?\s*(\S+)")
+
+
 def _add_ocr_level(doc: RepairedText, header: int, joined: Line, indicator: FieldValue,
                    out: list[Flowed]) -> None:
     """A level OCR read damaged: its level, weight and score only when read as numbers."""
@@ -364,7 +369,7 @@ def _add_ocr_level(doc: RepairedText, header: int, joined: Line, indicator: Fiel
     if m.level is not None and DIGITS_RE.fullmatch(text[m.level[0]:m.level[1]]):
         fields["level"] = doc.raw_in(joined, *m.level)
     start = m.end
-    weight = re.compile(r"\s*(\S+)").match(text, start)
+    weight = _OCR_WEIGHT_RE.match(text, start)
     if weight is not None and _OCR_NUMBER_RE.fullmatch(weight.group(1)):
         fields["weight_pct"] = doc.raw_in(joined, *weight.span(1))
     if weight is not None and not re.search("[\u0e01-\u0e2e]", weight.group(1)):

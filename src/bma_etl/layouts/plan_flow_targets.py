@@ -16,10 +16,35 @@ import re
 import unicodedata
 from itertools import pairwise
 
-from bma_etl.layouts.base import Line
+from bma_etl.layouts.base import Derived, Line, Raw
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.matchkey import marks_optional
+from bma_etl.normalize.text import clean_text
 from bma_etl.rows import join_lines, separator
+from bma_etl.unwrap import unwrapped_text
+
+#: A sign or two at a name's end, set off by a space or glued to a Thai word (``...กิจกรรม :``,
+#: ``...ต้นทาง,``): on an OCR'd page a speck read between the name's and the targets' cells.
+NAME_END_SPECK_RE = re.compile(r"(?:(?<=\S)\s+[:;|,'`\"\u2018\u2019]{1,2}|(?<=[ก-๎])[,;|])\s*$")
+#: A digit glued to a name's first Thai word after the row's number (``๑ 7ระดับ...``): on
+#: an OCR'd page a speck read before the name (no name's word opens with a digit), not a
+#: target's number.
+NAME_HEAD_SPECK_RE = re.compile(r"[0-9๐-๙](?=[ก-ฮเ-ไ][\u0e01-\u0e4f]{2})")
+#: A speck OCR read as a token of signs between a name's words (``หน่วยงาน - _ จำนวน...``):
+#: signs no name prints alone.
+_NAME_SPECK_RE = re.compile(r"(?<=\s)[_~^|=«»]{1,2}\s+")
+
+
+def without_name_specks(name: Raw) -> Raw | Derived:
+    """On an OCR'd page, a row's name without the specks read between its words.
+
+    The name as read when it holds none; else the name's text, unwrapped and
+    cleaned as the normalize stage makes it, without them (derived, quoting the name).
+    """
+    if _NAME_SPECK_RE.search(name.text) is None:
+        return name
+    return Derived(clean_text(unwrapped_text(_NAME_SPECK_RE.sub("", name.text))),
+                   "a name OCR read with a speck between its words", name.span)
 
 #: A target's start: a word a target opens with, then its number; between them a
 #: sign or two OCR read from the number's first digit or a speck (``ร้อยละ «๕``).
@@ -43,7 +68,7 @@ def awaits_number(run: list[Line]) -> bool:
 
     Then a line of a number alone (``๗๕``) is that number, not a page number.
 
-    >>> from bma_etl.layouts.base import Line
+    >>> from bma_etl.layouts.base import Derived, Line, Raw
     >>> awaits_number([Line(1, 0, "ไม่ต่ำกว่าร้อยละ ๗๐ ไม่ต่ำกว่าร้อยละ")])
     True
     >>> awaits_number([Line(1, 0, "ไม่ต่ำกว่าร้อยละ ๗๐ ไม่ต่ำกว่าร้อยละ ๗๕")])
@@ -347,4 +372,5 @@ def _after_last_units(text: str, count: int, found: list[tuple[int, str, bool]]
     return starts
 
 
-__all__ = ["awaits_number", "join_row", "possible_starts", "target_starts"]
+__all__ = ["NAME_END_SPECK_RE", "NAME_HEAD_SPECK_RE", "awaits_number", "join_row",
+           "possible_starts", "target_starts", "without_name_specks"]

@@ -15,6 +15,7 @@ import re
 from itertools import pairwise
 
 from bma_etl.layouts.plan_cells import DIGIT
+from bma_etl.matchkey import KeyRegex
 
 #: Thai digits as Arabic ones (``int`` of a year or a row number).
 ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -148,11 +149,12 @@ def year_spans(text: str) -> list[tuple[int, int]]:
 #: A token of a damaged year line: specks (a rule's trace, ``|]ไ``), then at least three
 #: of the year's digits or what OCR read them as (``อ``, a Latin digit), and at most
 #: one more mark among them (``๒๕๒อ๒9``, ``|@๒๕๕๓๑``, ``|๕๒๐๐``: the ``๒`` lost); a
-#: speck read as a digit alone may stand before it (``6 9561`` for ``2561``).
+#: speck read as a digit alone may stand before it (``6 9561`` for ``2561``), one sign
+#: or mark after it (``๒๕»๒5»``, ``๒๕๒๓์``: a ``๖`` or a rule's trace read as a sign).
 _DAMAGED_YEAR_RE = re.compile(
     r"(?<!\S)(?:[0-9๐-๙] (?=\S))?[^\s0-9๐-๙\u0e01-\u0e2e]{0,3}ไ?"
     r"(?=(?:[^\s]*?[0-9๐-๙อ]){3})[0-9๐-๙อ]+"
-    r"(?:[^\s0-9๐-๙][0-9๐-๙]+)?(?!\S)")
+    r"(?:[^\s0-9๐-๙][0-9๐-๙]+)?[^\s0-9๐-๙\u0e01-\u0e2e]?(?!\S)")
 #: Most characters of one damaged year: three specks and seven digits (a ``๖`` the
 #: model lacks read as two digits, twice: ``|]ไ๒๕๒๐๒๐``).
 _DAMAGED_YEAR_MAX = 10
@@ -173,6 +175,8 @@ def damaged_year_spans(text: str) -> list[tuple[int, int]]:
     [(2, 6), (7, 14), (15, 20), (21, 25), (26, 31)]
     >>> damaged_year_spans("2559 2560 6 9561")  # a speck read as a digit before a year
     [(0, 4), (5, 9), (10, 16)]
+    >>> damaged_year_spans("๒๕๒๕ ๒๕»๒5»"), damaged_year_spans("๒๕๒๓์ ๒๕๒๕")
+    ([(0, 4), (5, 11)], [(0, 5), (6, 10)])
     >>> damaged_year_spans("๑ ระดับความสำเร็จ ๒๕๖๓"), damaged_year_spans("ร้อยละ ๓๐ ร้อยละ ๓๕")
     ([], [])
     """
@@ -184,5 +188,23 @@ def damaged_year_spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
-__all__ = ["ARABIC", "DIGITS_OF", "YEAR_ONLY_RE", "damaged_year_spans",
-           "misread_year_spans", "year_spans"]
+#: Longest line a target table's header is printed on (its columns' words).
+_TARGET_HEADER_MAX = 80
+_INDICATOR_WORD = KeyRegex("ตัวชี้วัด")
+
+
+def damaged_target_header(text: str, following: str) -> bool:
+    """On an OCR'd page, whether ``text`` is a target table's header whose ``เป้าหมาย`` OCR damaged.
+
+    ``ลำดับที่ ตัวชี้วัด Aart าหมาย``: a short line naming ตัวชี้วัด whose next line
+    (``following``) is a line of years only (:func:`misread_year_spans`,
+    :func:`damaged_year_spans`).
+    """
+    if len(text.strip()) > _TARGET_HEADER_MAX or _INDICATOR_WORD.search(text) is None:
+        return False
+    return bool(year_spans(following) or misread_year_spans(following)
+                or damaged_year_spans(following))
+
+
+__all__ = ["ARABIC", "DIGITS_OF", "YEAR_ONLY_RE", "damaged_target_header",
+           "damaged_year_spans", "misread_year_spans", "year_spans"]

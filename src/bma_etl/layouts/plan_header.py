@@ -38,8 +38,9 @@ _OCR_TITLE_RE = re.compile(
 #: The cover's ``แผนปฏิบัติการ ประจำปี`` with the year on a line of its own.
 _TITLE_START_RE = re.compile(rf"^\s*{PLAN_WORDS}\s*$")
 _YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}})\s*$")
-#: The same as OCR may read it (``พ.ศ. ๒๕๒9๕``, ``พ.ศ. ๒๕๒``): the title's, but no year.
-_OCR_YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*{DIGIT}{{3,6}}\s*$")
+#: The same as OCR may read it (``พ.ศ. ๒๕๒9๕``, ``พ.ศ. ๒๕๒``; พ.ศ. read as a Latin
+#: word with its point, ``WA. ๒๕๒๐๐``): the title's, but no year.
+_OCR_YEAR_LINE_RE = re.compile(rf"^\s*(?:{_BE}|[A-Za-z]{{2,3}}\.)?\s*{DIGIT}{{3,6}}\s*$")
 #: Words an organisation's name starts with (agency and parent agency lines).
 _ORG_RE = re.compile(
     r"(?:สำนัก|กอง|ส่วน|ฝ่าย|กลุ่ม|ศูนย์|สถาบัน|โรงพยาบาล|สถานี|กรุงเทพมหานคร|เขต|วิทยาลัย)"

@@ -31,6 +31,7 @@ from bma_etl.layouts.plan_swot_junk import (
     NO_JUNK,
     SPECK_CELLS_RE,
     Junk,
+    head_specks,
     lone_numbers,
     misread_numbers,
     page_junk,
@@ -57,7 +58,6 @@ def _seq(doc: RepairedText, m: re.Match[str], group: str, line: Line) -> Raw | N
     if DIGITS_RE.fullmatch(m.group(group)) is None:
         return None
     return doc.raw_match(m, group, base=line.start)
-
 
 
 #: Most items in a row whose numbers OCR lost that a list is read on over.
@@ -368,7 +368,8 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
                 if misread is not None:
                     fields["seq"] = None  # misread (``๕`` for ``๔``): its place numbers it
                 last_no = number_of(m.group(group), last_no, forms)
-            fields["text"] = _words(doc, line.start + m.start("body"), line.start + m.end("body"))
+            body = m.start("body") + (head_specks(m.group("body")) if forms.ocr and group else 0)
+            fields["text"] = _words(doc, line.start + body, line.start + m.end("body"))
             last = RawRow("plan_swot_items", len(rows) + 1, fields)
             rows.append(last)
         elif forms.ocr and is_text_line(line) and (

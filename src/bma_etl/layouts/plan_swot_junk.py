@@ -23,8 +23,8 @@ from bma_etl.layouts.base import Line, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.matchkey import key
 
-__all__ = ["NO_JUNK", "SPECK_CELLS_RE", "Junk", "lone_numbers", "misread_numbers", "page_junk",
-           "speck_lines",
+__all__ = ["NO_JUNK", "SPECK_CELLS_RE", "Junk", "head_specks", "lone_numbers",
+           "misread_numbers", "page_junk", "speck_lines",
            "unsure_heads", "unsure_lines", "unsure_starts", "without_speck_cells"]
 
 
@@ -168,6 +168,26 @@ def without_speck_cells(lines: list[Line], keep: frozenset[int]) -> list[Line]:
         m = SPECK_CELLS_RE.search(line.text) if line.no not in keep and not line.pieces else None
         out.append(line if m is None else Line(line.no, line.start, line.text[:m.start()]))
     return out
+
+
+#: Specks OCR read at the head of an item's words, after its number: a cell of up to
+#: four short tokens, one at least no Thai letter, before a tab (``2 3 ส่\tระบบ...``), or
+#: a digit glued to the first word (``4เครือข่าย...``: no word of an item opens so).
+_HEAD_SPECKS_RE = re.compile(
+    r"(?=[^\t]*[^\s\u0e01-\u0e4f])(?:\S{1,2} +){0,3}\S{1,2}\t+(?=[ก-ฮเ-ไ])"
+    r"|[0-9๐-๙](?=[ก-ฮเ-ไ][\u0e01-\u0e4f]{2})")
+
+
+def head_specks(body: str) -> int:
+    r"""How many characters at the head of an OCR'd item's words (``body``) are specks.
+
+    >>> head_specks("2 3 ส่\tระบบสารสนเทศ"), head_specks("4เครือข่าย"), head_specks("ระบบ ๔")
+    (7, 1, 0)
+    >>> head_specks("ใน\tพื้นที่"), head_specks("๔ ด้าน")
+    (0, 0)
+    """
+    m = _HEAD_SPECKS_RE.match(body)
+    return 0 if m is None else m.end()
 
 
 #: Most letters and signs of a line OCR read unsure that may be an item's number.
