@@ -46,6 +46,6 @@ def test_date_read_as_letters_glued_to_a_digit_is_no_part_of_the_narrative(seed:
 
 
 @pytest.mark.parametrize("opening", ["งวดที่2 ส่งมอบงาน", "ครั้งที่2/2566 ประชุม",
-                                     "จำนวน3 รุ่น ผู้เข้าร่วม"])
+                                     "จำนวน3 รุ่น ผู้เข้าร่วม", "ปี2566 ดำเนินการ"])
 def test_number_glued_to_the_word_counting_it_is_text(opening: str) -> None:
     assert after_date_junk(opening) is None

@@ -195,9 +195,9 @@ _SHORT_TEXT = re.compile("ณ|[\u0e01-\u0e2e][.)]|.*ฯ.*")
 
 #: Thai letters and a digit glued (``อรณ8``, ``8อรณ``): a date OCR read as letters keeps
 #: a digit of it. A number a word counts may be glued to its word (``งวดที่2``,
-#: ``จำนวน3``, ``รุ่นละ5``): text.
+#: ``จำนวน3``, ``รุ่นละ5``, ``ปี2566``): text.
 _LETTERS_GLUED_DIGIT = re.compile("[\u0e01-\u0e4e][0-9๐-๙]|[0-9๐-๙][\u0e01-\u0e4e]")
-_COUNTED_NUMBER = re.compile("(?:ที่|จำนวน|ละ|ครั้ง|งวด|รุ่น|ร่วม)[0-9๐-๙]")
+_COUNTED_NUMBER = re.compile("(?:ที่|จำนวน|ละ|ครั้ง|งวด|รุ่น|ร่วม|ปี)[0-9๐-๙]")
 
 
 def _junk(token: str) -> bool:
