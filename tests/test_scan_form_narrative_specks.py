@@ -121,3 +121,21 @@ def test_target_with_a_speck_ocr_read_between_its_words(seed: int) -> None:
     text = f"{text[:at]} {rng.choice(_MARKS_BETWEEN)}{text[at:]}"
     got = _read(text)["projects"][0]
     assert " ".join((got.target or "").split()) == target
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_colon_glued_before_a_word_of_the_narrative_is_a_speck(seed: int) -> None:
+    """``ผู้รับจ้างดำเนินการตามสัญญา :อยู่ระหว่าง…``: the narrative without the colon."""
+    rng = random.Random(seed)
+    generated = GENERATORS[rng.choice(("legacy_pipe", "legacy_tab", "legacy_html"))](rng)
+    want = generated.tables["progress_updates"]
+    text = generated.text
+    for detail in sorted({w["detail"] for w in want if " " in w["detail"]},
+                         key=len, reverse=True):
+        words = detail.split(" ")
+        at = rng.randrange(1, len(words))
+        if re.match("[\u0e01-\u0e2e\u0e40-\u0e44]", words[at]):
+            words[at] = rng.choice((":", ".:")) + words[at]
+        text = text.replace(detail, " ".join(words))
+    got = _read(text).get("progress_updates", [])
+    assert [" ".join((r.detail or "").split()) for r in got] == [w["detail"] for w in want]

@@ -4,7 +4,9 @@ Stage: extract (a helper of :mod:`bma_etl.layouts.history_entries`, not a layout
 Consumes an entry's raw values; produces the system date OCR read with its dashes
 lost or doubled (:func:`spaced_date`; a tracking page's ISO dates alike,
 :func:`iso_dashes_doubled`), entry numbers put right from the page's
-countdown (:func:`mend_countdown`), and the date a raw value states (:func:`date_of`).
+countdown (:func:`mend_countdown`), the date a raw value states (:func:`date_of`),
+and the dates an entry's date lies between (:func:`entry_bounds`), which say which
+of two readings OCR made of one date is the page's (:func:`reading_between`).
 """
 
 from __future__ import annotations
@@ -110,3 +112,43 @@ def date_of(raw: Raw | Derived) -> date | None:
         return parse_date(raw.text)
     except NormalizeError:
         return None
+
+
+def entry_bounds(readings: list[tuple[date | None, date | None]]
+                 ) -> list[tuple[date | None, date | None]]:
+    """For each entry, the dates of the nearest entries below and above it that OCR read sure.
+
+    ``readings``: each entry's two readings of its date (the report date, the system
+    date), in the page's order, newest first (None where not read). An entry is
+    read sure when its readings agree or only one is read. Returns ``(older,
+    newer)`` per entry, None where no entry on that side is sure.
+    """
+    sure = [a if b is None or a == b else b if a is None else None for a, b in readings]
+    out = []
+    for k in range(len(readings)):
+        newer = next((d for d in reversed(sure[:k]) if d is not None), None)
+        older = next((d for d in sure[k + 1:] if d is not None), None)
+        out.append((older, newer))
+    return out
+
+
+def reading_between(first: date, second: date, bounds: tuple[date | None, date | None]
+                    ) -> date | None:
+    """The one of two readings of an entry's date that lies within ``bounds``, or None.
+
+    The system lists a page's entries newest first, so an entry's date lies between
+    the dates of the entries below and above it (:func:`entry_bounds`): when one
+    reading does and the other does not (``12/06/2068`` beside ``2025-06-12``,
+    between 2024-12-15 and 2025-07-03), the page says which is its date. None when
+    no bound is known, or both readings or neither lie within them.
+
+    >>> reading_between(date(1525, 6, 12), date(2025, 6, 12),
+    ...                 (date(2024, 12, 15), date(2025, 7, 3)))
+    datetime.date(2025, 6, 12)
+    """
+    older, newer = bounds
+    if older is None and newer is None:
+        return None
+    inside = [d for d in (first, second)
+              if (older is None or d >= older) and (newer is None or d <= newer)]
+    return inside[0] if len(inside) == 1 else None

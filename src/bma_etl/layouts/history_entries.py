@@ -18,7 +18,7 @@ import re
 
 from bma_etl.document import joined_line
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
-from bma_etl.layouts.history_dates import mend_countdown
+from bma_etl.layouts.history_dates import entry_bounds, mend_countdown
 from bma_etl.layouts.history_entry_heads import (
     ENTRY_RE,
     EVALUATION_RE,
@@ -29,6 +29,7 @@ from bma_etl.layouts.history_entry_heads import (
 from bma_etl.layouts.history_entry_text import (
     BE_DATE_RE,
     Entry,
+    dates_read,
     finish_entry,
     new_entry,
     read_entry_line,
@@ -135,7 +136,9 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
         out.findings.append(Finding("progress_updates", None, None, "warning", "unparsed_line",
                                     f"line {line.no}: not part of an entry or KPI block: "
                                     f"{text.strip()[:50]!r}"))
-    rows = [finish_entry(e, out, ocr) for e in entries]
+    bounds = entry_bounds([dates_read(e) for e in entries]) if ocr \
+        else [(None, None)] * len(entries)
+    rows = [finish_entry(e, out, ocr, b) for e, b in zip(entries, bounds, strict=True)]
     if ocr:
         mend_countdown(rows)
     return rows, indicators

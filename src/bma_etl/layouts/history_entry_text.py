@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from bma_etl.layouts.base import (
     Derived,
@@ -25,7 +26,7 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
-from bma_etl.layouts.history_dates import date_of, shown, spaced_date
+from bma_etl.layouts.history_dates import date_of, reading_between, shown, spaced_date
 from bma_etl.layouts.history_header import DIGIT
 from bma_etl.layouts.history_labels import ENTRY_LABEL_RES, OCR_ENTRY_LABELS, approx_entry_label
 from bma_etl.layouts.history_specks import (
@@ -147,13 +148,32 @@ def read_entry_line(doc: RepairedText, line: Line, entry: Entry) -> None:
         entry.pieces.setdefault(entry.current, []).append(raw)
 
 
-def finish_entry(entry: Entry, out: Extraction, ocr: bool = False) -> RawRow:
-    """``entry``'s raw ``progress_updates`` row; findings about its dates and values to ``out``."""
+def dates_read(entry: Entry) -> tuple[date | None, date | None]:
+    """The dates ``entry``'s report date and system date state (None where not read)."""
+    return (date_of(entry.be) if entry.be is not None else None,
+            date_of(entry.iso) if entry.iso is not None else None)
+
+
+def finish_entry(entry: Entry, out: Extraction, ocr: bool = False,
+                 bounds: tuple[date | None, date | None] = (None, None)) -> RawRow:
+    """``entry``'s raw ``progress_updates`` row; findings about its dates and values to ``out``.
+
+    ``bounds``: the dates of the entries below and above it OCR read sure
+    (:func:`~.history_dates.entry_bounds`), which say which of two readings that
+    disagree is the date (:func:`~.history_dates.reading_between`).
+    """
     row = entry.row
     row.fields["report_date"] = entry.be or entry.iso
     if entry.be is not None and entry.iso is not None:
         be, iso = date_of(entry.be), date_of(entry.iso)
-        if be is not None and iso is not None and be != iso and ocr:
+        if be is not None and iso is not None and be != iso and ocr \
+                and (kept := reading_between(be, iso, bounds)) is not None:
+            iso_at = entry.iso.span if isinstance(entry.iso, Raw) else entry.iso.evidence
+            row.fields["report_date"] = Derived(
+                kept, f"OCR read the report date {entry.be.text!r} and the system date "
+                f"{shown(entry.iso)!r}: only {kept.isoformat()} lies between the dates of "
+                "the entries below and above", entry.be.span if kept == be else iso_at)
+        elif be is not None and iso is not None and be != iso and ocr:
             # two readings of one date by OCR that disagree: either may be the misread one
             row.fields["report_date"] = None
             out.findings.append(Finding(

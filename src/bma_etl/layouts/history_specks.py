@@ -193,11 +193,24 @@ def _reads_as_words(token: str) -> bool:
 _SHORT_TEXT = re.compile("ณ|[\u0e01-\u0e2e][.)]|.*ฯ.*")
 
 
+#: Thai letters and a digit glued (``อรณ8``, ``8อรณ``): a date OCR read as letters keeps
+#: a digit of it. A number a word counts may be glued to its word (``งวดที่2``,
+#: ``จำนวน3``, ``รุ่นละ5``, ``ปี2566``): text.
+_LETTERS_GLUED_DIGIT = re.compile("[\u0e01-\u0e4e][0-9๐-๙]|[0-9๐-๙][\u0e01-\u0e4e]")
+_COUNTED_NUMBER = re.compile("(?:ที่|จำนวน|ละ|ครั้ง|งวด|รุ่น|ร่วม|ปี)[0-9๐-๙]")
+
+
 def _junk(token: str) -> bool:
-    """Whether ``token`` holds no text: no Thai word, no Latin word or acronym."""
+    """Whether ``token`` holds no text: no Thai word, no Latin word or acronym.
+
+    Thai letters glued to a digit are junk whatever words they make (``อรณ8``), but
+    for a number glued to the word that counts it (``งวดที่2``).
+    """
     latin = re.sub(r"[^A-Za-z]", "", token)
     if len(latin) > 3 or _ACRONYM.fullmatch(latin) or _SHORT_TEXT.fullmatch(token):
         return False
+    if _LETTERS_GLUED_DIGIT.search(token) and not _COUNTED_NUMBER.search(token):
+        return True
     return not _THAI_LETTERS.search(token) or not _reads_as_words(token)
 
 

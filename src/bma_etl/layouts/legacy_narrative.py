@@ -22,7 +22,7 @@ speck when it holds no text:
 
 And a number's end may hold a speck glued to it (``งวดที่ 2°``, ``2/2566/``; the
 narrative's last number a point), a word's start a mark glued to it
-(``,อยู่ระหว่าง…``, ``ผู้ประ /กอบการ``).
+(``,อยู่ระหว่าง…``, ``ผู้ประ /กอบการ``, ``อยู่ระ :หว่าง…``).
 """
 
 from __future__ import annotations
@@ -52,8 +52,9 @@ _NUMBER_END = re.compile(r"(?P<number>[0-9๐-๙](?:[0-9๐-๙.,/]*[0-9๐-๙
 _DIGIT_ALONE = re.compile(r"[0-9๐-๙]")
 #: Words a number follows in a narrative (``งวดที่ 2``, ``จำนวน 3``, ``รุ่นละ 5``).
 _COUNTING = re.compile(r"(?:ที่|จำนวน|ละ|ครั้ง|งวด|รุ่น|ร่วม)$")
-#: Marks glued before a word (``,อยู่ระหว่าง…``, ``ผู้ประ /กอบการ``).
-_LEAD_MARKS = re.compile(r"^[,.;|'_~`/]+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+#: Marks glued before a word (``,อยู่ระหว่าง…``, ``ผู้ประ /กอบการ``, ``อยู่ระ :หว่าง``: no
+#: Thai word opens with a colon).
+_LEAD_MARKS = re.compile(r"^[,.;:|'_~`/]+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 
 
 def _speck(token: str, before: str | None, thai: bool) -> bool:
