@@ -6,6 +6,10 @@ file ended: the text files read in the seconds before a 16 s scan waited for the
 scan, and ``kill -9`` during its OCR lost them (the next run read them again). A
 file still in hand after ``LOAD_SOON`` seconds now has the files before it loaded
 meanwhile. The slow file here is a PDF whose reading the test holds up (no OCR).
+
+``status`` showed such a killed run with ``files_seen`` 0: the run's row was
+written at its start with no counts and at its end with all of them. It is
+written with the files found at the start and with the counts so far at each load.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import pytest
 
 import bma_etl.pipeline_worker
 from bma_etl.pipeline import ingest
+from bma_etl.query import status
 from bma_etl.records import DOCUMENT_MODELS
 
 from conftest import SAMPLES
@@ -138,6 +143,10 @@ def test_kill_during_a_slow_file_keeps_the_files_before_it(tmp_path: Path) -> No
     proc.wait()
     assert loaded is not None and {n for n, in loaded} == names
     assert _orphans(db) == 0
+    # status shows the killed run with the files it found and those it loaded.
+    runs = status(db).runs.as_dicts()
+    assert [(r["finished_at"], r["files_seen"], r["loaded"]) for r in runs] == [
+        ("interrupted", len(names) + 1, len(names))]
     # The next run reads the PDF only, and the warehouse ends as after a clean run.
     assert _run(str(inbox), "--db", str(db)).wait(timeout=120) == 3
     runs = _read(db, "SELECT loaded, unchanged, quarantined FROM ingest_runs "

@@ -212,7 +212,8 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             states: dict[str, DocState], known: set[str],
             record: Callable[[FileOutcome], None], time_limit: float | None = None,
             closing: Callable[[Warehouse], None] | None = None, overlap: bool = False,
-            drained: Callable[[], None] | None = None) -> bool:
+            drained: Callable[[], None] | None = None,
+            progress: Callable[[Warehouse], None] | None = None) -> bool:
     """Collect a batch's extractions and load them in short writes.
 
     What has come back is loaded every :data:`LOAD_EVERY` seconds of the batch's
@@ -230,6 +231,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     ``closing`` (the run's last batch) is called with the warehouse still open
     after the batch's last write and its files' reports, so that the run's end
     costs no write of its own; it is not called when that write loads nothing.
+    ``progress`` is called so after every other write (the run's counts so far).
     ``drained`` is called once every file has come back, before the last write (the
     run's last batch lets its worker processes go, so they exit while it writes).
     Returns whether a worker process died (the pool cannot be used again).
@@ -273,9 +275,11 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             with Warehouse(db, wait=wait, create=False) as wh:
                 wh.touch_many([(o.doc_id, path_text(o.path)) for o in moved], run_id)
                 _load_batch(wh, stamped, outcomes, known, run_id)
+                report()  # committed: the run's counts include these files
                 if last and closing is not None:
-                    report()  # committed: the run's counts are final
                     closing(wh)
+                elif progress is not None:
+                    progress(wh)
         report()
 
     settle_copies()
