@@ -126,12 +126,13 @@ class _Batch:
             return False
         state = states.get(doc_id)
         # "pending": the same bytes under another name earlier in this run (even with
-        # --force, one document is extracted and loaded once per run).
+        # --force, one document is extracted and loaded once per run); a copy of one
+        # this run quarantined (``error`` set) ends as it did, whatever the batch.
         if state and (state.status == "pending" or (
                 not force and state.extractor_version == __version__
                 and (state.status == "loaded" or not retry_quarantined))):
             outcome = FileOutcome(path, doc_id, "unchanged")
-            if state.status == "pending":
+            if state.status == "pending" or state.error is not None:  # this run's
                 self.copies.append((outcome, state.source_path))
             else:
                 self.unchanged.append(outcome)
@@ -244,6 +245,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     pieces = [rows for _, rows in batch.unreadable]
     moved = list(batch.moved)
     copies = list(batch.copies)
+    also: list[tuple[str, str]] = []  # quarantined copies' paths, stored with a load
 
     def settle_copies() -> None:  # those whose first file has its end
         waiting = []
@@ -251,8 +253,11 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             state = states[copy.doc_id]
             if state.status == "pending":
                 waiting.append((copy, first))
-            else:
-                record(copy_outcome(copy, first, state))
+                continue
+            outcome = copy_outcome(copy, first, state)
+            if outcome.state == "quarantined":
+                also.append((copy.doc_id, path_text(copy.path)))
+            record(outcome)
         copies[:] = waiting
 
     def report() -> None:
@@ -270,12 +275,14 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
         moved.clear()
 
     def load(last: bool = False) -> None:
-        if outcomes or moved:
+        if outcomes or moved or also:
             stamped = _stamp(concat_pieces(pieces), run_id)
             with Warehouse(db, wait=wait, create=False) as wh:
                 wh.touch_many([(o.doc_id, path_text(o.path)) for o in moved], run_id)
                 _load_batch(wh, stamped, outcomes, known, run_id)
                 report()  # committed: the run's counts include these files
+                wh.add_other_paths(also)  # those report() settled too
+                also.clear()
                 if last and closing is not None:
                     closing(wh)
                 elif progress is not None:
