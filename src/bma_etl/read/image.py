@@ -27,6 +27,7 @@ more frames than :func:`~bma_etl.limits.max_pages` or a frame over
 from __future__ import annotations
 
 import io
+import struct
 from typing import TYPE_CHECKING
 
 from bma_etl.errors import ReadError
@@ -82,6 +83,8 @@ def image_pdf(data: bytes, name: str, pages: int = 1000, megapixels: float = 36.
     from PIL import Image, ImageSequence, UnidentifiedImageError
     from PIL.Image import DecompressionBombError
 
+    if tiff_cut_short(data, pages + 1):
+        raise ReadError(f"{name}: image is truncated; copy or download it again")
     try:
         with Image.open(io.BytesIO(data)) as image:
             count = getattr(image, "n_frames", 1)
@@ -116,6 +119,43 @@ def image_pdf(data: bytes, name: str, pages: int = 1000, megapixels: float = 36.
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()
+
+
+#: Bytes per value of each TIFF field type (BYTE .. IFD8), TIFF 6.0 section 2 and BigTIFF.
+_TIFF_TYPE_BYTES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4,
+                    12: 8, 13: 4, 16: 8, 17: 8, 18: 8}
+
+
+def tiff_cut_short(data: bytes, most: int = 1000) -> bool:
+    """Whether a TIFF's image directories, or the values they point to, run past its end.
+
+    Walks at most ``most`` directories of a classic TIFF (``II*\\0`` or ``MM\\0*``);
+    any other file is False. Pillow reads a TIFF cut inside its last directory
+    without complaint (a warning, the frame decoded from what is left), so such a
+    file is found here; a frame's pixels cut short Pillow finds itself.
+
+    >>> tiff_cut_short(b"II*\\0" + (8).to_bytes(4, "little") + b"\\x01\\x00")
+    True
+    """
+    order = {b"II*\x00": "<", b"MM\x00*": ">"}.get(data[:4])
+    if order is None:
+        return False
+    (at,) = struct.unpack_from(order + "I", data, 4)
+    for _ in range(most):
+        if at == 0:
+            return False
+        if at + 2 > len(data):
+            return True
+        (entries,) = struct.unpack_from(order + "H", data, at)
+        if at + 2 + 12 * entries + 4 > len(data):
+            return True
+        for k in range(entries):
+            _, kind, count, value = struct.unpack_from(order + "HHII", data, at + 2 + 12 * k)
+            width = _TIFF_TYPE_BYTES.get(kind, 1) * count
+            if width > 4 and value + width > len(data):  # values stored apart, past the end
+                return True
+        (at,) = struct.unpack_from(order + "I", data, at + 2 + 12 * entries)
+    return False
 
 
 def frame_dpi(frame: Image.Image) -> float:
