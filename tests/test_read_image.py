@@ -217,3 +217,24 @@ def test_a_multipage_tiff_cut_inside_its_last_directory_is_truncated(compression
     for at in range(max(start, end - 40), end, 3):
         with pytest.raises(ReadError, match="scan.tif: image is truncated"):
             image_pdf(tiff[:at], "scan.tif")
+
+
+def test_a_pdf_or_page_named_as_an_image_says_so_under_every_ocr_mode(tmp_path: Path) -> None:
+    # A PDF named .png was "a scan ... --ocr never forbids" under --ocr never and
+    # "it is a PDF: name it .pdf" under --ocr auto: one message now, whatever the mode.
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="not an image")
+    misnamed = {"scan.png": (bytes(pdf.output()), "it is a PDF: name it .pdf"),
+                "page.jpg": (b"\n<!DOCTYPE html><html><body>x</body></html>",
+                             "it looks like HTML or XML")}
+    for name, (data, kind) in misnamed.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        for ocr in ("never", "auto", "always"):
+            with pytest.raises(ReadError) as caught:
+                read_source(path, ocr=ocr)
+            assert caught.value.reason() == f"read: {name}: not a PNG, JPEG or TIFF image; {kind}"

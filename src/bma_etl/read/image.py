@@ -65,6 +65,9 @@ def read_image(data: bytes, name: str, ocr: str = "auto", content: str | None = 
     from bma_etl.read.pdf import extract_pdf
     from bma_etl.read.pdf_worker import call_with_time_limit
 
+    other = _other_kind(data)
+    if other is not None:  # the same under every --ocr: OCR would not read it either
+        raise ReadError(f"{name}: not a PNG, JPEG or TIFF image; {other}")
     if ocr == "never":
         raise ReadError(f"{name}: an image file is a scan and can only be read by OCR, "
                         "which --ocr never forbids; run with --ocr auto")
@@ -230,12 +233,17 @@ _MAGIC = ((b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"II*\x00", "TIFF"),
           (b"MM\x00*", "TIFF"))
 
 
-def _hint(data: bytes) -> str:
-    """What a file that no image decoder knows may be instead."""
+def _other_kind(data: bytes) -> str | None:
+    """What a file named as an image is instead (a PDF, HTML), or None."""
     head = data[:1024].lstrip()
     return ("it is a PDF: name it .pdf" if head.startswith(b"%PDF-")
             else "it looks like HTML or XML" if head.startswith(b"<")
-            else "check the file type")
+            else None)
+
+
+def _hint(data: bytes) -> str:
+    """What a file that no image decoder knows may be instead."""
+    return _other_kind(data) or "check the file type"
 
 
 def _why(exc: BaseException) -> str:
