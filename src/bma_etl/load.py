@@ -281,8 +281,7 @@ class Warehouse:
             self._transaction(update, "recording moved files")
 
     def add_other_paths(self, seen: list[tuple[str, str]]) -> None:
-        """Record more paths ``(doc_id, path)`` holding a quarantined document's bytes
-        (``status`` names them beside its ``source_path``, as the run's own list does)."""
+        """Record more paths ``(doc_id, path)`` of a quarantined document (``status``)."""
         if not seen:
             return
         with self._errors("cannot write the warehouse"):

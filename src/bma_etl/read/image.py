@@ -130,14 +130,14 @@ _TIFF_TYPE_BYTES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8,
 
 
 def tiff_cut_short(data: bytes, most: int = 1000) -> bool:
-    """Whether a TIFF's image directories, or the values they point to, run past its end.
+    r"""Whether a TIFF's image directories, or the values they point to, run past its end.
 
-    Walks at most ``most`` directories of a classic TIFF (``II*\\0`` or ``MM\\0*``);
+    Walks at most ``most`` directories of a classic TIFF (``II*\0`` or ``MM\0*``);
     any other file is False. Pillow reads a TIFF cut inside its last directory
     without complaint (a warning, the frame decoded from what is left), so such a
     file is found here; a frame's pixels cut short Pillow finds itself.
 
-    >>> tiff_cut_short(b"II*\\0" + (8).to_bytes(4, "little") + b"\\x01\\x00")
+    >>> tiff_cut_short(b"II*\0" + (8).to_bytes(4, "little") + b"\x01\x00")
     True
     """
     order = {b"II*\x00": "<", b"MM\x00*": ">"}.get(data[:4])
