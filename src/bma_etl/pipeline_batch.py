@@ -214,7 +214,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             record: Callable[[FileOutcome], None], time_limit: float | None = None,
             closing: Callable[[Warehouse], None] | None = None, overlap: bool = False,
             drained: Callable[[], None] | None = None,
-            progress: Callable[[Warehouse], None] | None = None) -> bool:
+            progress: Callable[[Warehouse, list[FileOutcome]], None] | None = None) -> bool:
     """Collect a batch's extractions and load them in short writes.
 
     What has come back is loaded every :data:`LOAD_EVERY` seconds of the batch's
@@ -232,7 +232,8 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     ``closing`` (the run's last batch) is called with the warehouse still open
     after the batch's last write and its files' reports, so that the run's end
     costs no write of its own; it is not called when that write loads nothing.
-    ``progress`` is called so after every other write (the run's counts so far).
+    ``progress`` is called so after every other write, with the files it loaded (not
+    reported yet: a report may read the warehouse), to write the run's counts so far.
     ``drained`` is called once every file has come back, before the last write (the
     run's last batch lets its worker processes go, so they exit while it writes).
     Returns whether a worker process died (the pool cannot be used again).
@@ -247,7 +248,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     copies = list(batch.copies)
     also: list[tuple[str, str]] = []  # quarantined copies' paths, stored with a load
 
-    def settle_copies() -> None:  # those whose first file has its end
+    def settle_copies(note: bool = False) -> None:  # those whose first file has its end
         waiting = []
         for copy, first in copies:
             state = states[copy.doc_id]
@@ -255,7 +256,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
                 waiting.append((copy, first))
                 continue
             outcome = copy_outcome(copy, first, state)
-            if outcome.state == "quarantined":
+            if note and outcome.state == "quarantined":  # (else stored with its first)
                 also.append((copy.doc_id, path_text(copy.path)))
             record(outcome)
         copies[:] = waiting
@@ -280,16 +281,18 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             with Warehouse(db, wait=wait, create=False) as wh:
                 wh.touch_many([(o.doc_id, path_text(o.path)) for o in moved], run_id)
                 _load_batch(wh, stamped, outcomes, known, run_id)
-                report()  # committed: the run's counts include these files
-                wh.add_other_paths(also)  # those report() settled too
+                bad = {o.doc_id for o in outcomes if o.state == "quarantined"}
+                wh.add_other_paths([*also, *((c.doc_id, path_text(c.path))
+                                             for c, _ in copies if c.doc_id in bad)])
                 also.clear()
                 if last and closing is not None:
+                    report()  # committed: the run's counts are final
                     closing(wh)
                 elif progress is not None:
-                    progress(wh)
+                    progress(wh, outcomes)
         report()
 
-    settle_copies()
+    settle_copies(note=True)
     last_load = time.monotonic()
     work = 0.0  # extraction seconds of the files waiting to load
     pending = iter(zip(batch.pending, batch.pending_ids, strict=True))

@@ -13,6 +13,7 @@ import logging
 import os
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -135,13 +136,18 @@ def ingest(
         overlap = spare_core(workers)
         ended = False
 
-        def counts(wh: Warehouse, finished: bool = False) -> None:
-            # Written with each load too, so that a run killed midway shows what it did.
+        def counts(wh: Warehouse, loading: list[FileOutcome] | None = None,
+                   finished: bool = False) -> None:
+            # Written with each load too (``loading``: its files, not recorded yet), so
+            # that a run killed midway shows what it did.
+            more = Counter(outcome.state for outcome in loading or ())
             wh.finish_run(run.model_copy(update={
                 "finished_at": _now() if finished else None,
                 "files_seen": max(summary.files_seen, run.files_seen),
-                "loaded": summary.loaded, "unchanged": summary.unchanged,
-                "quarantined": summary.quarantined, "skipped": summary.skipped,
+                "loaded": summary.loaded + more["loaded"],
+                "unchanged": summary.unchanged + more["unchanged"],
+                "quarantined": summary.quarantined + more["quarantined"],
+                "skipped": summary.skipped,
             }))
 
         def end(wh: Warehouse) -> None:
