@@ -242,7 +242,7 @@ def _crash() -> None:
 def test_file_that_hangs_or_crashes_its_worker_is_quarantined_and_the_run_goes_on(
     tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch, trouble: Callable[[], None]
 ) -> None:
-    from bma_etl import pipeline, pipeline_batch, pipeline_file, pipeline_ingest
+    from bma_etl import pipeline, pipeline_file, pipeline_ingest, pipeline_worker
     from bma_etl.read import SourceDocument
 
     folder = make_corpus(tmp_path / "in", 2)
@@ -259,7 +259,7 @@ def test_file_that_hangs_or_crashes_its_worker_is_quarantined_and_the_run_goes_o
     # Small batches and chunks: the trouble strikes while the next batch is in flight.
     monkeypatch.setattr(pipeline_file, "repair", troubled)
     monkeypatch.setattr(pipeline_ingest, "BATCH_SIZE", 4)
-    monkeypatch.setattr(pipeline_batch, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(pipeline_worker, "CHUNK_SIZE", 2)  # chunk_sizes reads it there
     summary = ingest([folder], db, workers=2, file_time_limit=1.0)
     assert (summary.files_seen, summary.loaded, summary.quarantined) == (11, 10, 1)
     [bad] = summary.quarantined_files

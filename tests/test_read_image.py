@@ -179,3 +179,62 @@ def test_a_strip_without_a_dpi_is_no_sheet_at_ten_dpi() -> None:
                                                  round(80 * 72 / MIN_STATED_DPI))
     finally:
         pdf.close()
+
+
+def _last_directory(tiff: bytes) -> tuple[int, int]:
+    """Where the last image directory of a little-endian TIFF starts and ends, with the
+    values it keeps apart (TIFF 6.0: 2 bytes of count, 12 an entry, 4 the next's offset)."""
+    import struct
+
+    (at,) = struct.unpack_from("<I", tiff, 4)
+    while True:
+        (entries,) = struct.unpack_from("<H", tiff, at)
+        link = at + 2 + 12 * entries
+        end = link + 4
+        for k in range(entries):
+            _, kind, count, value = struct.unpack_from("<HHII", tiff, at + 2 + 12 * k)
+            width = {3: 2, 4: 4, 5: 8}.get(kind, 1) * count
+            if width > 4:
+                end = max(end, value + width)
+        (following,) = struct.unpack_from("<I", tiff, link)
+        if not following:
+            return at, end
+        at = following
+
+
+@pytest.mark.parametrize("compression", ["tiff_lzw", "raw", "group4"])
+def test_a_multipage_tiff_cut_inside_its_last_directory_is_truncated(compression: str) -> None:
+    # Pillow read such a file without complaint, the last frame decoded from what was
+    # left (a warning at most).
+    frames = [Image.new("1" if compression == "group4" else "L", (320, 452), 255)
+              for _ in range(3)]
+    out = io.BytesIO()
+    frames[0].save(out, "TIFF", save_all=True, append_images=frames[1:],
+                   compression=compression, dpi=(150, 150))
+    tiff = out.getvalue()
+    assert len(pdfium.PdfDocument(image_pdf(tiff, "scan.tif"))) == 3
+    start, end = _last_directory(tiff)
+    for at in range(max(start, end - 40), end, 3):
+        with pytest.raises(ReadError, match=re.escape("scan.tif: image is truncated")):
+            image_pdf(tiff[:at], "scan.tif")
+
+
+def test_a_pdf_or_page_named_as_an_image_says_so_under_every_ocr_mode(tmp_path: Path) -> None:
+    # A PDF named .png was "a scan ... --ocr never forbids" under --ocr never and
+    # "it is a PDF: name it .pdf" under --ocr auto: one message now, whatever the mode.
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="not an image")
+    misnamed = {"scan.png": (bytes(pdf.output()), "it is a PDF: name it .pdf"),
+                "page.jpg": (b"\n<!DOCTYPE html><html><body>x</body></html>",
+                             "it looks like HTML or XML")}
+    for name, (data, kind) in misnamed.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        for ocr in ("never", "auto", "always"):
+            with pytest.raises(ReadError) as caught:
+                read_source(path, ocr=ocr)
+            assert caught.value.reason() == f"read: {name}: not a PNG, JPEG or TIFF image; {kind}"

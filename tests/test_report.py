@@ -126,7 +126,7 @@ def test_issues_and_health_sections(wh: Path) -> None:
     con.close()
     assert {(i["code"], i["severity"], i["issues"]) for i in data.issues} == set(stored)
     assert {"duplicate_seq_label", "total_mismatch"} <= {i["code"] for i in data.issues}
-    assert [Path(p).name for p, _ in data.quarantined.rows] == [BAD_NAME]
+    assert [Path(p).name for p, *_ in data.quarantined.rows] == [BAD_NAME]
     assert data.quarantined.rows[0][1]  # with its reason
     assert data.runs.rows[0][3:7] == (8, 7, 0, 1)  # files_seen, loaded, unchanged, quarantined
 

@@ -131,8 +131,10 @@ def status(db: DbOption = Path(DEFAULT_DB)) -> None:
         st = read_status(db)
     _print_table(st.runs.columns, st.runs.rows, title="last runs")
     _print_table(st.layouts.columns, st.layouts.rows, title="loaded documents by layout")
-    _print_table(st.quarantined.columns, st.quarantined.rows,
-                 title=f"quarantined files ({len(st.quarantined.rows)})")
+    columns, rows = st.quarantined.columns, st.quarantined.rows
+    if not any(row[-1] for row in rows):  # no bytes quarantined under two names
+        columns, rows = columns[:-1], [row[:-1] for row in rows]
+    _print_table(columns, rows, title=f"quarantined files ({len(rows)})")
     if st.outdated:
         typer.echo(f"{st.outdated} documents were extracted by another version; "
                    "run 'bma-etl ingest --reextract-outdated' to redo them")

@@ -38,6 +38,7 @@ from bma_etl.load_tables import (  # re-exported: the pipeline and the tests imp
     STORAGE_VERSION,
     ArrowTables,
     _insert,
+    add_other_paths,
     arrow_schema,
     concat_pieces,
     ddl,
@@ -265,14 +266,27 @@ class Warehouse:
         def update() -> None:
             self.con.register("_bma_seen", table)
             try:
+                # A quarantined document keeps the path it had among its other paths:
+                # the file there holds the same bad bytes (see add_other_paths).
                 self.con.execute(
-                    "UPDATE documents SET source_path = s.source_path, run_id = ? "
+                    "UPDATE documents SET source_path = s.source_path, run_id = ?, "
+                    "other_paths = CASE WHEN status = 'quarantined' THEN list_distinct("
+                    "list_append(coalesce(other_paths, []), documents.source_path)) "
+                    "ELSE other_paths END "
                     "FROM _bma_seen s WHERE documents.doc_id = s.doc_id", [run_id])
             finally:
                 self.con.unregister("_bma_seen")
 
         with self._errors("cannot write the warehouse"):
             self._transaction(update, "recording moved files")
+
+    def add_other_paths(self, seen: list[tuple[str, str]]) -> None:
+        """Record more paths ``(doc_id, path)`` of a quarantined document (``status``)."""
+        if not seen:
+            return
+        with self._errors("cannot write the warehouse"):
+            self._transaction(lambda: add_other_paths(self.con, seen),
+                              "recording the paths of quarantined files")
 
     def load(self, tables: dict[str, list[Record]]) -> None:
         """Replace one document's rows with ``tables`` in a single transaction."""

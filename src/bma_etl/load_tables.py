@@ -204,6 +204,20 @@ def delete_orphans(con: duckdb.DuckDBPyConnection) -> int:
     return removed
 
 
+def add_other_paths(con: duckdb.DuckDBPyConnection, seen: list[tuple[str, str]]) -> None:
+    """Add each ``(doc_id, path)`` to its document's ``other_paths`` (sorted, no repeats)."""
+    paths: dict[str, list[str]] = {}
+    for doc_id, path in seen:
+        paths.setdefault(doc_id, []).append(path)
+    con.register("_bma_paths", pa.table({"doc_id": list(paths), "paths": list(paths.values())}))
+    try:
+        con.execute("UPDATE documents SET other_paths = list_sort(list_distinct(list_concat("
+                    "coalesce(other_paths, []), s.paths))) "
+                    "FROM _bma_paths s WHERE documents.doc_id = s.doc_id")
+    finally:
+        con.unregister("_bma_paths")
+
+
 def insert_run(con: duckdb.DuckDBPyConnection, run: IngestRun) -> None:
     """Insert the ``ingest_runs`` row of a starting run."""
     _insert(con, "ingest_runs", _table_of(IngestRun, [run]))

@@ -25,13 +25,13 @@ from bma_etl.errors import LoadError, ReadError
 from bma_etl.layouts import UNKNOWN
 from bma_etl.pipeline_outcome import FileOutcome, copy_outcome
 from bma_etl.pipeline_worker import (
-    CHUNK_SIZE,
-    CHUNKS_PER_WORKER,
     ChunkResult,
     WorkItem,
     _one_by_one,
     _work,
+    chunk_sizes,
     in_process_chunks,
+    meanwhile,
 )
 from bma_etl.read import doc_id_of, empty_file, media_type_of, path_text, read_bytes
 from bma_etl.records import Document
@@ -70,30 +70,6 @@ def read_file(path: Path) -> bytes | ReadError:
         return read_bytes(path)
     except ReadError as exc:
         return exc
-
-
-def chunk_sizes(files: int, workers: int) -> list[int]:
-    """Chunk sizes for ``files`` files over ``workers`` processes.
-
-    Each chunk is the files left over ``workers`` times :data:`CHUNKS_PER_WORKER`, at most
-    :data:`CHUNK_SIZE` and at least :data:`MIN_CHUNK`: sizes shrink towards the end
-    of the batch, so that no worker idles long while the other still reads a big
-    last chunk (about 3 ms of a worker's CPU a chunk: sending, Arrow tables).
-
-    >>> chunk_sizes(54, 2)
-    [7, 6, 6, 5, 4, 4, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2]
-    """
-    sizes: list[int] = []
-    left = files
-    while left > 0:
-        size = min(left, CHUNK_SIZE, max(MIN_CHUNK, -(-left // (workers * CHUNKS_PER_WORKER))))
-        sizes.append(size)
-        left -= size
-    return sizes
-
-
-#: Smallest chunk sent to a worker (see :func:`chunk_sizes`).
-MIN_CHUNK = 2
 
 
 @dataclass(slots=True)
@@ -150,12 +126,13 @@ class _Batch:
             return False
         state = states.get(doc_id)
         # "pending": the same bytes under another name earlier in this run (even with
-        # --force, one document is extracted and loaded once per run).
+        # --force, one document is extracted and loaded once per run); a copy of one
+        # this run quarantined (``error`` set) ends as it did, whatever the batch.
         if state and (state.status == "pending" or (
                 not force and state.extractor_version == __version__
                 and (state.status == "loaded" or not retry_quarantined))):
             outcome = FileOutcome(path, doc_id, "unchanged")
-            if state.status == "pending":
+            if state.status == "pending" or state.error is not None:  # this run's
                 self.copies.append((outcome, state.source_path))
             else:
                 self.unchanged.append(outcome)
@@ -197,8 +174,12 @@ class _Batch:
             return False
         return not self.results[self.taken].done()
 
-    def collect(self, time_limit: float | None) -> Iterator[ChunkResult]:
+    def collect(self, time_limit: float | None, slow: Callable[[], None] | None = None
+                ) -> Iterator[ChunkResult]:
         """Every chunk's result in order, as each comes back.
+
+        In this process, ``slow`` is called in a thread once a chunk has been
+        extracting for :data:`LOAD_SOON` seconds (an OCR scan), while it goes on.
 
         The files of a chunk whose worker died are extracted again one at a time,
         each in a new process, to find the one to quarantine; ``self.broken`` then
@@ -206,7 +187,9 @@ class _Batch:
         """
         assert self.results is not None, "batch.start() comes first"
         if not isinstance(self.results, list):
-            for chunk, result in zip(self.chunks, self.results, strict=True):
+            for chunk in self.chunks:
+                with meanwhile(LOAD_SOON, slow):
+                    result = next(self.results)
                 self.settled(len(chunk))
                 yield result
             return
@@ -230,7 +213,8 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
             states: dict[str, DocState], known: set[str],
             record: Callable[[FileOutcome], None], time_limit: float | None = None,
             closing: Callable[[Warehouse], None] | None = None, overlap: bool = False,
-            drained: Callable[[], None] | None = None) -> bool:
+            drained: Callable[[], None] | None = None,
+            progress: Callable[[Warehouse, list[FileOutcome]], None] | None = None) -> bool:
     """Collect a batch's extractions and load them in short writes.
 
     What has come back is loaded every :data:`LOAD_EVERY` seconds of the batch's
@@ -248,6 +232,8 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     ``closing`` (the run's last batch) is called with the warehouse still open
     after the batch's last write and its files' reports, so that the run's end
     costs no write of its own; it is not called when that write loads nothing.
+    ``progress`` is called so after every other write, with the files it loaded (not
+    reported yet: a report may read the warehouse), to write the run's counts so far.
     ``drained`` is called once every file has come back, before the last write (the
     run's last batch lets its worker processes go, so they exit while it writes).
     Returns whether a worker process died (the pool cannot be used again).
@@ -260,15 +246,19 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     pieces = [rows for _, rows in batch.unreadable]
     moved = list(batch.moved)
     copies = list(batch.copies)
+    also: list[tuple[str, str]] = []  # quarantined copies' paths, stored with a load
 
-    def settle_copies() -> None:  # those whose first file has its end
+    def settle_copies(note: bool = False) -> None:  # those whose first file has its end
         waiting = []
         for copy, first in copies:
             state = states[copy.doc_id]
             if state.status == "pending":
                 waiting.append((copy, first))
-            else:
-                record(copy_outcome(copy, first, state))
+                continue
+            outcome = copy_outcome(copy, first, state)
+            if note and outcome.state == "quarantined":  # (else stored with its first)
+                also.append((copy.doc_id, path_text(copy.path)))
+            record(outcome)
         copies[:] = waiting
 
     def report() -> None:
@@ -286,21 +276,33 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
         moved.clear()
 
     def load(last: bool = False) -> None:
-        if outcomes or moved:
+        if outcomes or moved or also:
             stamped = _stamp(concat_pieces(pieces), run_id)
             with Warehouse(db, wait=wait, create=False) as wh:
                 wh.touch_many([(o.doc_id, path_text(o.path)) for o in moved], run_id)
                 _load_batch(wh, stamped, outcomes, known, run_id)
+                bad = {o.doc_id for o in outcomes if o.state == "quarantined"}
+                wh.add_other_paths([*also, *((c.doc_id, path_text(c.path))
+                                             for c, _ in copies if c.doc_id in bad)])
+                also.clear()
                 if last and closing is not None:
                     report()  # committed: the run's counts are final
                     closing(wh)
+                elif progress is not None:
+                    progress(wh, outcomes)
         report()
 
-    settle_copies()
+    settle_copies(note=True)
     last_load = time.monotonic()
     work = 0.0  # extraction seconds of the files waiting to load
     pending = iter(zip(batch.pending, batch.pending_ids, strict=True))
-    for results, tables in batch.collect(time_limit):
+    def keep_done() -> None:  # a slow file in hand: keep what came back before it
+        nonlocal last_load, work
+        if outcomes or moved:
+            load()
+            last_load, work = time.monotonic(), 0.0
+
+    for results, tables in batch.collect(time_limit, slow=keep_done):
         pieces.append(tables)
         # results first: zip stops on it without taking a file from ``pending``.
         for (layout, error, seconds), ((path, _, _, _), doc_id) in zip(results, pending,
@@ -326,6 +328,9 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
 
 #: Seconds a batch's extraction may run before what has come back so far is loaded.
 LOAD_EVERY = 10.0
+#: Seconds one file (a chunk, in this process) may be read before the files done
+#: before it load meanwhile, so that a run killed during a scan loses that scan only.
+LOAD_SOON = 1.0
 #: Extraction seconds (summed over files) worth a load while the workers go on with
 #: a core to spare: a write's fixed cost (see :func:`_finish`) must be worth it.
 LOAD_WORK = 2.0

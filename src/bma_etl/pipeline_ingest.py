@@ -13,6 +13,7 @@ import logging
 import os
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -126,6 +127,8 @@ def ingest(
         # listed whole (to sort them) before, so this holds no more than one big folder did.
         found = list(iter_files(paths, skip))
         summary.found = len(found)
+        if shard is None:  # every file found is this run's (a shard's are known as hashed)
+            run.files_seen = len(found)
         if on_start is not None:
             on_start(run.run_id, len(found))
         pdfs = any(is_paged(path) for path in found)
@@ -133,15 +136,25 @@ def ingest(
         overlap = spare_core(workers)
         ended = False
 
+        def counts(wh: Warehouse, loading: list[FileOutcome] | None = None,
+                   finished: bool = False) -> None:
+            # Written with each load too (``loading``: its files, not recorded yet), so
+            # that a run killed midway shows what it did.
+            more = Counter(outcome.state for outcome in loading or ())
+            wh.finish_run(run.model_copy(update={
+                "finished_at": _now() if finished else None,
+                "files_seen": max(summary.files_seen, run.files_seen),
+                "loaded": summary.loaded + more["loaded"],
+                "unchanged": summary.unchanged + more["unchanged"],
+                "quarantined": summary.quarantined + more["quarantined"],
+                "skipped": summary.skipped,
+            }))
+
         def end(wh: Warehouse) -> None:
             nonlocal ended
             summary.seconds = time.perf_counter() - began
             wh.flush()
-            wh.finish_run(run.model_copy(update={
-                "finished_at": _now(), "files_seen": summary.files_seen,
-                "loaded": summary.loaded, "unchanged": summary.unchanged,
-                "quarantined": summary.quarantined, "skipped": summary.skipped,
-            }))
+            counts(wh, finished=True)
             ended = True
 
         def started(files: list[Path], states: dict[str, DocState],
@@ -183,7 +196,7 @@ def ingest(
                 batch = started(files, states)
                 if in_flight is not None:
                     if _finish(in_flight, db, wait, run.run_id, states, known, record, limit,
-                               overlap=overlap):
+                               overlap=overlap, progress=counts):
                         # A worker died: the pool is broken; go on with a new one.
                         assert pool is not None
                         pool.shutdown(wait=False, cancel_futures=True)
@@ -195,7 +208,7 @@ def ingest(
                 # idle by then, are let go before it, so they exit while it writes
                 # (the pool's shutdown below then waits for none of them).
                 _finish(in_flight, db, wait, run.run_id, states, known, record, limit,
-                        closing=end, overlap=overlap,
+                        closing=end, overlap=overlap, progress=counts,
                         drained=None if pool is None else partial(pool.shutdown, wait=False))
         finally:
             if pool is not None:

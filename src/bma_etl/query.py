@@ -342,7 +342,8 @@ def status(db: Target, last: int = 10) -> Status:
     """Last runs, loaded documents per layout, quarantined files with reasons.
 
     A run whose ``finished_at`` is empty was interrupted (crash, kill); ``outdated``
-    counts documents that another extractor version produced.
+    counts documents that another extractor version produced. A quarantined row's
+    ``also_under`` names the other paths its bytes were found under (comma-separated).
     """
     from bma_etl import __version__
 
@@ -358,8 +359,9 @@ def status(db: Target, last: int = 10) -> Status:
                    f"FROM ingest_runs ORDER BY started_at DESC LIMIT {int(last)}"),
             layouts=q("SELECT layout, count(*) AS documents FROM documents "
                       "WHERE status = 'loaded' GROUP BY layout ORDER BY layout"),
-            quarantined=q("SELECT source_path, error FROM documents "
-                          "WHERE status = 'quarantined' ORDER BY source_path"),
+            quarantined=q("SELECT source_path, error, nullif(array_to_string(list_filter("
+                          "other_paths, p -> p <> source_path), ', '), '') AS also_under "
+                          "FROM documents WHERE status = 'quarantined' ORDER BY source_path"),
             outdated=int(q("SELECT count(*) FROM documents WHERE extractor_version <> "
                            f"'{__version__}'").rows[0][0]),
         )

@@ -310,6 +310,8 @@ class Document(Record):
     extractor_version: str
     run_id: str | None = None
     ingested_at: dt.datetime | None = None
+    #: Other paths a quarantined document's bytes were found under (``status``).
+    other_paths: list[str] | None = None
 
 
 class IngestRun(BaseModel):

@@ -16,8 +16,11 @@ CREATE TABLE IF NOT EXISTS documents (
     error VARCHAR,
     extractor_version VARCHAR,
     run_id VARCHAR,
-    ingested_at TIMESTAMP
+    ingested_at TIMESTAMP,
+    other_paths VARCHAR[]               -- added: other paths its bytes were quarantined under
 );
+-- A warehouse written before the column was added gets it (NULL) on open.
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS other_paths VARCHAR[];
 
 CREATE TABLE IF NOT EXISTS document_texts (
     doc_id VARCHAR PRIMARY KEY,

@@ -27,6 +27,7 @@ more frames than :func:`~bma_etl.limits.max_pages` or a frame over
 from __future__ import annotations
 
 import io
+import struct
 from typing import TYPE_CHECKING
 
 from bma_etl.errors import ReadError
@@ -64,6 +65,9 @@ def read_image(data: bytes, name: str, ocr: str = "auto", content: str | None = 
     from bma_etl.read.pdf import extract_pdf
     from bma_etl.read.pdf_worker import call_with_time_limit
 
+    other = _other_kind(data)
+    if other is not None:  # the same under every --ocr: OCR would not read it either
+        raise ReadError(f"{name}: not a PNG, JPEG or TIFF image; {other}")
     if ocr == "never":
         raise ReadError(f"{name}: an image file is a scan and can only be read by OCR, "
                         "which --ocr never forbids; run with --ocr auto")
@@ -82,6 +86,8 @@ def image_pdf(data: bytes, name: str, pages: int = 1000, megapixels: float = 36.
     from PIL import Image, ImageSequence, UnidentifiedImageError
     from PIL.Image import DecompressionBombError
 
+    if tiff_cut_short(data, pages + 1):
+        raise ReadError(f"{name}: image is truncated; copy or download it again")
     try:
         with Image.open(io.BytesIO(data)) as image:
             count = getattr(image, "n_frames", 1)
@@ -116,6 +122,43 @@ def image_pdf(data: bytes, name: str, pages: int = 1000, megapixels: float = 36.
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()
+
+
+#: Bytes per value of each TIFF field type (BYTE .. IFD8), TIFF 6.0 section 2 and BigTIFF.
+_TIFF_TYPE_BYTES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4,
+                    12: 8, 13: 4, 16: 8, 17: 8, 18: 8}
+
+
+def tiff_cut_short(data: bytes, most: int = 1000) -> bool:
+    r"""Whether a TIFF's image directories, or the values they point to, run past its end.
+
+    Walks at most ``most`` directories of a classic TIFF (``II*\0`` or ``MM\0*``);
+    any other file is False. Pillow reads a TIFF cut inside its last directory
+    without complaint (a warning, the frame decoded from what is left), so such a
+    file is found here; a frame's pixels cut short Pillow finds itself.
+
+    >>> tiff_cut_short(b"II*\0" + (8).to_bytes(4, "little") + b"\x01\x00")
+    True
+    """
+    order = {b"II*\x00": "<", b"MM\x00*": ">"}.get(data[:4])
+    if order is None:
+        return False
+    (at,) = struct.unpack_from(order + "I", data, 4)
+    for _ in range(most):
+        if at == 0:
+            return False
+        if at + 2 > len(data):
+            return True
+        (entries,) = struct.unpack_from(order + "H", data, at)
+        if at + 2 + 12 * entries + 4 > len(data):
+            return True
+        for k in range(entries):
+            _, kind, count, value = struct.unpack_from(order + "HHII", data, at + 2 + 12 * k)
+            width = _TIFF_TYPE_BYTES.get(kind, 1) * count
+            if width > 4 and value + width > len(data):  # values stored apart, past the end
+                return True
+        (at,) = struct.unpack_from(order + "I", data, at + 2 + 12 * entries)
+    return False
 
 
 def frame_dpi(frame: Image.Image) -> float:
@@ -190,12 +233,17 @@ _MAGIC = ((b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"II*\x00", "TIFF"),
           (b"MM\x00*", "TIFF"))
 
 
-def _hint(data: bytes) -> str:
-    """What a file that no image decoder knows may be instead."""
+def _other_kind(data: bytes) -> str | None:
+    """What a file named as an image is instead (a PDF, HTML), or None."""
     head = data[:1024].lstrip()
     return ("it is a PDF: name it .pdf" if head.startswith(b"%PDF-")
             else "it looks like HTML or XML" if head.startswith(b"<")
-            else "check the file type")
+            else None)
+
+
+def _hint(data: bytes) -> str:
+    """What a file that no image decoder knows may be instead."""
+    return _other_kind(data) or "check the file type"
 
 
 def _why(exc: BaseException) -> str:
