@@ -5,7 +5,11 @@ Consumes the form's report rows (``progress_updates`` :class:`RawRow` objects, i
 the order printed) and, for rows whose date OCR made unreadable, the text of its
 place; produces their ``report_date`` in place. A form's reports are printed in
 the order made, so their dates never go back: a row's date lies between the
-dates of the rows above and below it. Only OCR'd pages come here.
+dates of the rows above and below it. Only OCR'd pages come here for that.
+
+A report date printed with a two-digit year (``16/2/62``) is read by
+:func:`short_years` on every page, and the order the reports are printed in by
+:func:`latest_first`.
 
 - :func:`dates_by_neighbours` reads an unreadable date when exactly one reading of
   its digits, as printed or with one stroke of damage undone, lies between its
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from itertools import pairwise
 
 from bma_etl.document import Derived, Span
 from bma_etl.errors import NormalizeError
@@ -140,3 +145,64 @@ def _known(read: list[date | None], i: int, step: int) -> date | None:
             return read[j]
         j += step
     return None
+
+
+#: A report date of day, month and a two-digit year (``16/2/62``), any digits.
+_SHORT_YEAR = re.compile(r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})\s*/\s*(?P<y>[0-9]{2})")
+
+
+def short_years(rows: list[RawRow]) -> None:
+    """Read the rows' report dates printed with a two-digit year (``16/2/62``), in place.
+
+    The form prints its years in the Buddhist era (``ปีงบประมาณ พ.ศ.``, its report
+    dates ``29/12/2565``), so a two-digit year is the era's last two digits: 25yy, as
+    :mod:`bma_etl.normalize.dates` reads one after a Thai month (``ต.ค. 62``). The
+    date becomes a :class:`~bma_etl.document.Derived` value saying so; a day or month
+    that does not exist is left as printed (its error is the normalizer's).
+    """
+    for row in rows:
+        value = row.fields.get("report_date")
+        if not isinstance(value, Raw):
+            continue
+        m = _SHORT_YEAR.fullmatch(value.text.strip().translate(_THAI_DIGITS))
+        if m is None:
+            continue
+        try:
+            when = parse_date(f"{m['d']}/{m['m']}/25{m['y']}")
+        except NormalizeError:
+            continue
+        row.fields["report_date"] = Derived(
+            when, f"report date {value.text.strip()!r}: a two-digit year of the form's "
+            f"Buddhist era, 25{m['y']}", value.span)
+
+
+def latest_first(rows: list[RawRow]) -> list[RawRow]:
+    """The report rows (as printed) ordered latest first, for the project's progress and status.
+
+    A form prints its reports oldest first, or newest first: the order their report
+    numbers run in says which (``รายงานครั้งที่4`` above ``รายงานครั้งที่3``), else the
+    order of their dates; where neither says (one report, nothing read) the form
+    is taken as printed oldest first. Most pairs of neighbouring rows whose numbers
+    (dates) are both read decide, so one number OCR misread does not turn the order.
+    """
+    numbers = [_seq_number(row) for row in rows]
+    order = _direction(numbers) or _direction([_date(row) for row in rows])
+    return list(rows) if order < 0 else list(reversed(rows))
+
+
+def _seq_number(row: RawRow) -> int | None:
+    value = row.fields.get("seq_label")
+    if isinstance(value, Derived):
+        return value.value if isinstance(value.value, int) else None
+    if isinstance(value, Raw):
+        digits = re.search(r"[0-9]+", value.text.translate(_THAI_DIGITS))
+        return int(digits.group()) if digits else None
+    return None
+
+
+def _direction(values: list[int | None] | list[date | None]) -> int:
+    """``1`` when the known values mostly rise from one to the next, ``-1`` if they fall, else 0."""
+    known = [v for v in values if v is not None]
+    steps = [(b > a) - (b < a) for a, b in pairwise(known)]  # type: ignore[operator]
+    total = sum(steps)
+    return (total > 0) - (total < 0)

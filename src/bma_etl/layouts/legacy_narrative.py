@@ -5,8 +5,10 @@ Consumes a report row's ``detail`` pieces (:class:`~bma_etl.document.Raw`, in re
 order) read from an OCR'd page; produces the pieces without the specks that dust and
 the table's rules left between, before or after the narrative's words (each kept part
 keeps its span: :meth:`~bma_etl.layouts.base.RepairedText.sub_raw`). Never raises.
-Also where a narrative ends before the ``::`` of the progress's label, with what OCR
-made of those colons (:func:`before_colons`).
+Also where a narrative ends: at the progress's label that its value follows
+(:func:`label_before`: a narrative may name the progress in its own words,
+``ความก้าวหน้าของงาน 60 %``), before the ``::`` of that label, with what OCR made
+of those colons (:func:`before_colons`).
 
 A report's narrative is Thai words with their numbers (``งวดที่ 2``, ``จำนวน 3 รุ่น``,
 ``ครั้งที่ 2/2566``). A token standing apart (between spaces or line breaks) is a
@@ -30,6 +32,8 @@ from __future__ import annotations
 import re
 
 from bma_etl.layouts.base import Raw, RepairedText
+from bma_etl.layouts.legacy_values import PROGRESS_LABEL
+from bma_etl.matchkey import fuzzy_search, literal_of, search_key
 
 _TOKEN = re.compile(r"\S+")
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
@@ -136,3 +140,25 @@ def before_colons(text: str, start: int, end: int, ocr: bool) -> int:
     if ocr and len(kept) > start and kept[-1] in _LEADING_VOWELS:
         kept = kept[:-1].rstrip(" :\t")
     return len(kept)
+
+
+def label_before(text: str, start: int, end: int, ocr: bool) -> int | None:
+    """Where the progress's label that its value at ``end`` follows starts in ``text[start:end]``.
+
+    The last label there (in key form; after OCR, when none is found so, the first read
+    with a letter wrong), or None. A narrative may name the progress in the label's own
+    words (``:: 7/10/2564 : ความก้าวหน้าของงานก่อสร้าง 60 % ตามแผน :: ความก้าวหน้าของงานฯ
+    = 85.00 %``): the label the value follows is the last one, never the narrative's.
+
+    >>> text = "ความก้าวหน้าของงาน 60 % :: ความก้าวหน้าของงานฯ = 8.00 %"
+    >>> label_before(text, 0, text.index("8.00"), False)
+    27
+    """
+    found = None
+    at = start
+    while (hit := search_key(PROGRESS_LABEL, text[at:end])) is not None:
+        found, at = at + hit[0], at + max(hit[1], 1)
+    if found is None and ocr:  # the label read with a letter wrong
+        fuzzy = fuzzy_search(literal_of(PROGRESS_LABEL), text[start:end])
+        found = start + fuzzy[0] if fuzzy else None
+    return found

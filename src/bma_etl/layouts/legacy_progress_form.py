@@ -40,6 +40,7 @@ from bma_etl.layouts.common import (
     strip_outline_raw,
 )
 from bma_etl.layouts.history_specks import DIGITS_ALONE, numbers_read_as_specks, short_specks
+from bma_etl.layouts.legacy_dates import latest_first
 from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
@@ -123,13 +124,12 @@ def extract(doc: RepairedText) -> Extraction:
         project.fields["objectives"] = objectives
     reports = read_reports(doc, blocks.get("_reports", []), out)
     if reports:
+        latest = latest_first(reports)
         last_pct = next(
-            (r.fields["progress_pct"] for r in reversed(reports) if r.fields.get("progress_pct")),
-            None,
-        )
+            (r.fields["progress_pct"] for r in latest if r.fields.get("progress_pct")), None)
         if last_pct is not None:
             project.fields["progress_pct"] = last_pct
-        status = derive_status(reports)
+        status = derive_status(latest, latest_first=True)
         if status is not None:
             project.fields["status"] = status
     out.rows.append(project)

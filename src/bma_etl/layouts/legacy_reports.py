@@ -29,7 +29,7 @@ from bma_etl.layouts.legacy_cells import (
     opens_with,
     progress_label_junk,
 )
-from bma_etl.layouts.legacy_dates import dates_by_neighbours
+from bma_etl.layouts.legacy_dates import dates_by_neighbours, short_years
 from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
 from bma_etl.layouts.legacy_labels import (
     junk_label,
@@ -40,7 +40,7 @@ from bma_etl.layouts.legacy_labels import (
     without_row_open_junk,
     wrapped_label,
 )
-from bma_etl.layouts.legacy_narrative import before_colons, without_specks
+from bma_etl.layouts.legacy_narrative import before_colons, label_before, without_specks
 from bma_etl.layouts.legacy_values import (
     BUDGET_LABEL,
     BUDGET_VALUE,
@@ -177,6 +177,7 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
         column in _report_row(doc, 0, rep).fields
         for column in ("report_date", "progress_pct", "budget_disbursed_thb"))]
     rows = [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
+    short_years(rows)
     if doc.ocr_used:  # a number OCR lost or misread, where the numbers below say it
         for i, number in numbers_by_place([r.fields.get("seq_label") for r in rows]).items():
             if number is None:  # a number no report below the ones above can have
@@ -255,11 +256,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         budget_from = None
         if progress:
             row.fields.setdefault("progress_pct", progress_value(doc, progress, line, cell.start))
-            label_at = search_key(PROGRESS_LABEL, text[body_start:progress.start("value")])
-            if label_at is None and doc.ocr_used:  # the label read with a letter wrong
-                label_at = fuzzy_search(literal_of(PROGRESS_LABEL),
-                                        text[body_start:progress.start("value")])
-            body_end = body_start + label_at[0] if label_at else progress.start()
+            label_at = label_before(text, body_start, progress.start("value"), doc.ocr_used)
+            body_end = label_at if label_at is not None else progress.start()
             body_end = before_colons(text, body_start, body_end, doc.ocr_used)
             budget_from = progress.end()
             past_progress = True

@@ -20,13 +20,18 @@ from decimal import Decimal
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, Line, Raw, RepairedText
 from bma_etl.matchkey import fuzzy_search, key, literal_of, search_key
-from bma_etl.normalize.dates import parse_date
+from bma_etl.normalize.dates import THAI_MONTH, parse_date
 from bma_etl.normalize.digits import to_arabic_digits
 
 #: The report's date opens its entry, after ``::`` (OCR: one to three colons, or
-#: a stray mark read for them).
+#: a stray mark read for them): ``29/12/2565``, its year of two digits (``16/2/62``:
+#: :func:`~bma_etl.layouts.legacy_dates.short_years`) or its month a Thai word
+#: (``15 พ.ย. 2563``, ``3 มีนาคม 2564``).
 DATE_PART_RE = re.compile(
-    r"^[\s:;.'\"]*(?P<date>[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4})\s*:?"
+    r"^[\s:;.'\"]*(?P<date>[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4}"
+    rf"|[0-9๐-๙]{{1,2}}[ \t]*(?:{THAI_MONTH})[ \t]*(?:พ\.[ ]?ศ\.[ \t]*)?"
+    r"[0-9๐-๙]{2,4}(?![0-9๐-๙]))"
+    r"\s*:?"
 )
 #: After OCR the row's rules may stand before it too (``| | :: ก 21/12/2568``: a line
 #: whose first ``|`` OCR read as a letter is no pipe row, so its cells are not split), and

@@ -25,6 +25,7 @@ from bma_etl.errors import NormalizeError
 from bma_etl.normalize.digits import to_arabic_digits
 
 __all__ = [
+    "THAI_MONTH",
     "be_to_ce",
     "ce_to_be",
     "find_dates",
@@ -96,6 +97,9 @@ def _month_pattern(name: str) -> str:
 
 
 _MONTH = "|".join(_month_pattern(n) for n in sorted(_MONTHS, key=len, reverse=True))
+#: Every printed spelling of a Thai month (full, short, abbreviated with or without its
+#: dots' spaces), as a regex alternation: for the readers that find a date's place.
+THAI_MONTH = _MONTH
 _SP = r"[ \t\u00a0]*"  # spaces inside one line; a date never spans a line break
 _ERA = r"(?:พ\.[ ]?ศ\.?|ค\.[ ]?ศ\.?)"
 _SEP = rf"(?:{_SP}(?:-|–|—|ถึง(?:วันที่)?){_SP}|[ \t]+\?[ \t]+)"

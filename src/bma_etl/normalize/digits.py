@@ -225,8 +225,16 @@ def parse_amount(s: str) -> Decimal | None:
     (Decimal('2263300.00'), Decimal('2533100'))
     >>> parse_amount("459.500.- บาท")
     Decimal('459500')
+
+    Satang written as a word after the baht (``1,234,567 บาท 50 สตางค์``) are the
+    amount's fraction: :func:`_with_satang`.
+
+    >>> parse_amount("1,234,567 บาท 50 สตางค์"), parse_amount("๙๐๐ บาท ๕ สตางค์")
+    (Decimal('1234567.50'), Decimal('900.05'))
     """
     text = to_arabic_digits(s)
+    if (satang := _SATANG.fullmatch(text)) is not None:
+        return _with_satang(s, satang)
     if not _ANY_DIGIT.search(text):
         if NO_BUDGET_RE.search(text) or (text.strip() and _DASHES_ONLY.fullmatch(text)):
             return None
@@ -242,6 +250,23 @@ def parse_amount(s: str) -> Decimal | None:
     if isinstance(exponent, int) and exponent < -2:
         raise NormalizeError(f"{s!r} is not a baht amount: more than two decimal places")
     return value
+
+
+#: An amount in baht, then its satang as a number and the word (``… บาท 50 สตางค์``).
+_SATANG = re.compile(r"(?P<baht>.*[0-9].*บาท)[ \t\u00a0]*(?P<satang>[0-9]{1,2})"
+                     r"[ \t\u00a0]*สตางค์[ \t\u00a0.]*", re.S)
+
+
+def _with_satang(s: str, m: re.Match[str]) -> Decimal:
+    """The baht of ``m`` (:data:`_SATANG`) and its satang, a hundredth each.
+
+    Baht that have a fraction already, or no amount, are an error: which is meant is
+    not for the reader to guess.
+    """
+    baht = parse_amount(m["baht"])
+    if baht is None or baht != baht.to_integral_value():
+        raise NormalizeError(f"{s!r} is not a baht amount: satang after no whole baht")
+    return baht.quantize(Decimal(1)) + Decimal(int(m["satang"])).scaleb(-2)
 
 
 def _unit_after(s: str, text: str, end: int) -> tuple[int, int] | None:

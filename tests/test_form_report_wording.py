@@ -1,0 +1,160 @@
+"""A legacy progress form's reports in other wording: what each report row reads.
+
+The forms are generated (bench/corpus ``legacy_form`` in its pipe and tab dialects,
+``legacy_html`` as the web page) with other content than the samples print:
+
+- a narrative that names the progress in the label's own words
+  (``ความก้าวหน้าของงานก่อสร้าง 60 % ตามแผนงานงวดที่ 3``): the narrative is the
+  detail, the value after the label the progress;
+- report dates with a Thai month (``15 พ.ย. 2563``, ``3 มีนาคม 2564``) or a year of two
+  digits (``16/2/62``: the form's Buddhist era, 2562);
+- reports printed newest first: the project's progress and status are the latest
+  report's (by its number), not the bottom row's;
+- a budget whose satang are written as a word (``1,234,567 บาท 50 สตางค์``).
+
+The truth is the values each form was generated from.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bma_etl.normalize.dates import format_thai_date
+from bma_etl.normalize.digits import parse_amount
+from bma_etl.pipeline import process_file
+
+from conftest import font_file
+from corpus import forms, render
+from corpus.doc import GeneratedDoc
+from corpus.score import score
+from corpus.values import money_text
+
+FORMS = 4
+#: Narratives naming the progress in words of its label, or a percent of their own.
+PERCENT_DETAILS = ("ความก้าวหน้าของงานก่อสร้าง {n} % ตามแผนงานงวดที่ 3",
+                   "ความก้าวหน้าของงาน {n} %", "ดำเนินการได้ {n} % ตามแผน",
+                   "ความก้าวหน้าของงานฯ ร้อยละ {n} ของแผนงาน")
+
+
+@pytest.fixture
+def arabic(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forms in Arabic digits only (the Thai-digit forms are another kind's)."""
+    monkeypatch.setattr(forms, "_in_thai_digits", lambda doc, n: None)
+
+
+def _read(doc: GeneratedDoc, path: Path) -> list[tuple[str, object, object]]:
+    """What the pipeline lost of ``doc`` written to ``path`` (text, HTML or PDF)."""
+    if path.suffix == ".txt":
+        path.write_text(doc.text, encoding="utf-8")
+    elif path.suffix == ".html":
+        assert doc.html is not None
+        path.write_text(doc.html, encoding=doc.html_encoding)
+    return [(k, w, g) for k, w, g, _ in score(process_file(path), doc.truth).lost]
+
+
+def _forms(make: Callable[[random.Random, str], GeneratedDoc], tag: str) -> list[GeneratedDoc]:
+    return [make(random.Random(f"{tag}-{k}"), ("pipe", "tab")[k % 2]) for k in range(FORMS)]
+
+
+def test_a_narrative_naming_the_progress_is_the_detail(
+        monkeypatch: pytest.MonkeyPatch, arabic: None, tmp_path: Path) -> None:
+    def detail(rng: random.Random, sentences: int) -> str:
+        return rng.choice(PERCENT_DETAILS).format(n=rng.randrange(5, 95, 5))
+
+    monkeypatch.setattr(forms, "_detail", detail)
+    docs = _forms(forms.legacy_form, "pct")
+    lost = []
+    for k, doc in enumerate(docs):
+        lost += _read(doc, tmp_path / f"form{k}.txt")
+    page = forms.legacy_html(random.Random("pct-html"), reports=6, sentences=1)
+    lost += _read(page, tmp_path / "page.html")
+    pdf = tmp_path / "form.pdf"
+    render.render_fpdf(docs[0], pdf, "Loma", font_file("Loma"), random.Random("pct-pdf"),
+                       shaping=False)
+    lost += _read(docs[0], pdf)
+    assert lost == []
+    assert any("ความก้าวหน้าของงาน" in r["detail"] for d in docs
+               for r in d.tables["progress_updates"])
+
+
+def _dated(printed: Callable[[date], str]) -> Callable[[random.Random, dict], tuple]:
+    parts = forms._report_parts
+
+    def report_parts(rng: random.Random, r: dict) -> tuple[str, str, str, str, str]:
+        _, *rest = parts(rng, r)
+        return (printed(date.fromisoformat(r["report_date"])), *rest)  # type: ignore[return-value]
+    return report_parts
+
+
+@pytest.mark.parametrize("form", ["abbr_be", "full_be", "two_digits"])
+def test_report_dates_with_month_words_or_two_digit_years(
+        form: str, monkeypatch: pytest.MonkeyPatch, arabic: None, tmp_path: Path) -> None:
+    def printed(d: date) -> str:
+        if form == "two_digits":
+            return f"{d.day}/{d.month}/{(d.year + 543) % 100:02d}"
+        return format_thai_date(d, form)
+
+    monkeypatch.setattr(forms, "_report_parts", _dated(printed))
+    lost = []
+    for k, doc in enumerate(_forms(forms.legacy_form, form)):
+        lost += _read(doc, tmp_path / f"form{k}.txt")
+    assert lost == []
+
+
+def _newest_first(doc: GeneratedDoc) -> GeneratedDoc:
+    """``doc`` with its report rows printed in the other order (each row's lines kept).
+
+    The truth's rows follow the print; the project's progress stays the latest report's.
+    """
+    lines = doc.text.split("\n")
+    rows = [k for k, line in enumerate(lines) if line.lstrip("| ").startswith("รายงานครั้งที่")]
+    size = 2 if lines[rows[0] + 1].startswith("\t") else 1
+    block = [lines[k:k + size] for k in rows]
+    first, last = rows[0], rows[-1] + size
+    doc.text = "\n".join([*lines[:first], *(x for b in reversed(block) for x in b),
+                          *lines[last:]])
+    doc.tables["progress_updates"].reverse()
+    return doc
+
+
+def test_reports_printed_newest_first_give_the_latest_progress(
+        arabic: None, tmp_path: Path) -> None:
+    docs = [d for d in _forms(forms.legacy_form, "newest")
+            if len(d.tables["progress_updates"]) > 1]
+    assert docs
+    lost = []
+    for k, doc in enumerate(docs):
+        project = doc.tables["projects"][0]
+        latest = doc.tables["progress_updates"][-1]
+        assert project["progress_pct"] == latest["progress_pct"]
+        _newest_first(doc)
+        assert doc.tables["progress_updates"][0] is latest
+        lost += _read(doc, tmp_path / f"form{k}.txt")
+    assert lost == []
+
+
+@pytest.mark.parametrize(("printed", "value"), [
+    ("1,234,567 บาท 50 สตางค์", "1234567.50"), ("๙๐๐ บาท ๕ สตางค์", "900.05"),
+    ("25,000 บาท 75 สตางค์.", "25000.75")])
+def test_satang_in_words_are_the_amount_s_fraction(printed: str, value: str) -> None:
+    assert parse_amount(printed) == Decimal(value)
+
+
+def test_a_budget_with_satang_in_words(arabic: None, tmp_path: Path) -> None:
+    lost = []
+    for k, doc in enumerate(_forms(forms.legacy_form, "satang")):
+        rng = random.Random(f"satang-{k}")
+        baht, satang = rng.randrange(10_000, 9_000_000), rng.randint(1, 99)
+        doc.text = "\n".join(
+            f"งบประมาณที่ได้รับ : {money_text(Decimal(baht), rng, decimals=False)} บาท "
+            f"{satang} สตางค์" if line.startswith("งบประมาณที่ได้รับ") else line
+            for line in doc.text.split("\n"))
+        doc.tables["projects"][0]["budget_allocated_thb"] = f"{baht}.{satang:02d}"
+        lost += _read(doc, tmp_path / f"form{k}.txt")
+    assert lost == []
