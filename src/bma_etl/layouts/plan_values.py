@@ -18,12 +18,14 @@ from decimal import Decimal
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, FieldValue, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import TAG_RE, Cell
-from bma_etl.normalize.digits import parse_amount, parse_int
+from bma_etl.normalize.digits import UNIT_WORD, parse_amount, parse_int
 from bma_etl.normalize.text import clean_text
 
 #: Inline markup, which breaks no line: ``<u>นิยาม</u> การ...`` reads ``นิยาม การ...``.
 _INLINE_TAG_RE = re.compile(r"</?(?:u|b|i|em|strong|span|font|sup|sub|small)\b[^<>\n]*>",
                             re.IGNORECASE)
+
+_UNIT_WORD_RE = re.compile(UNIT_WORD)
 
 
 def pieces(doc: RepairedText, start: int, end: int) -> list[Raw]:
@@ -131,13 +133,36 @@ def first_match(doc: RepairedText, regex: re.Pattern[str], cell: Cell | None) ->
     return None
 
 
+def in_unit(said: Raw | None, unit: int) -> Raw | Derived | None:
+    """An amount ``said`` in a column whose heading states its unit, in baht.
+
+    ``unit``: the heading's power of ten (``งบประมาณ (ล้านบาท)``: 6,
+    :func:`~bma_etl.normalize.digits.heading_unit`). A number with no unit word of
+    its own (``2.7270``) is scaled (a Derived amount, 2,727,000 baht, its evidence
+    the number); one stating its unit (``13.8149 ล้านบาท``), or a heading in baht,
+    keeps the Raw, which the normalize stage scales by its own words. A number not
+    readable as an amount keeps the Raw too, so its error is reported.
+    """
+    if said is None or not unit or _UNIT_WORD_RE.search(said.text):
+        return said
+    try:
+        number = parse_amount(said.text, unit)
+    except NormalizeError:
+        return said
+    if number is None:
+        return said
+    return Derived(number, f"{said.text.strip()!r} in the unit its column's heading states "
+                   f"(10^{unit} baht)", said.span)
+
+
 def put_budget(fields: dict[str, FieldValue], amounts: list[Decimal], no_budget: bool,
-               said: Raw | None) -> bool:
+               said: Raw | Derived | None) -> bool:
     """An item's ``budget_thb`` and ``uses_budget`` from what its budget cell says.
 
     ``no_budget``: the cell says ไม่ใช้งบประมาณ (``said`` is those words); else
-    ``said`` is the amount, whose value joins ``amounts`` (for the section's
-    computed total). False when the cell said neither.
+    ``said`` is the amount (Derived when scaled by its heading's unit,
+    :func:`in_unit`), whose value joins ``amounts`` (for the section's computed
+    total). False when the cell said neither.
     """
     if no_budget:
         fields["uses_budget"] = Derived(False, "the plan states ไม่ใช้งบประมาณ",
@@ -146,8 +171,10 @@ def put_budget(fields: dict[str, FieldValue], amounts: list[Decimal], no_budget:
     if said is None:
         return False
     fields["budget_thb"] = said
-    fields["uses_budget"] = Derived(True, "a budget amount is stated", said.span)
-    number = to_decimal(said.text)
+    span = said.span if isinstance(said, Raw) else said.evidence
+    fields["uses_budget"] = Derived(True, "a budget amount is stated", span)
+    number = to_decimal(said.text) if isinstance(said, Raw) else \
+        said.value if isinstance(said.value, Decimal) else None
     if number is not None:
         amounts.append(number)
     return True
@@ -170,7 +197,7 @@ class BudgetTable:
 
     items: list[RawRow] = field(default_factory=list)
     amounts: list[Decimal] = field(default_factory=list)
-    stated_total: Raw | None = None
+    stated_total: Raw | Derived | None = None
 
 
 def to_decimal(text: str) -> Decimal | None:
