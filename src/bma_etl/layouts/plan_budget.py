@@ -18,6 +18,7 @@ from decimal import Decimal
 from functools import partial
 
 from bma_etl.errors import ExtractError
+from bma_etl.layouts.amount_units import in_unit
 from bma_etl.layouts.base import (
     Derived,
     FieldValue,
@@ -55,7 +56,6 @@ from bma_etl.layouts.plan_values import (
     BudgetTable,
     cell_pieces,
     first_match,
-    in_unit,
     joined,
     pieces,
     put_budget,

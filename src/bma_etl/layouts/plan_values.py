@@ -18,15 +18,12 @@ from decimal import Decimal
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, FieldValue, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import TAG_RE, Cell
-from bma_etl.normalize.digits import UNIT_WORD, parse_amount, parse_int
+from bma_etl.normalize.digits import parse_amount, parse_int
 from bma_etl.normalize.text import clean_text
 
 #: Inline markup, which breaks no line: ``<u>นิยาม</u> การ...`` reads ``นิยาม การ...``.
 _INLINE_TAG_RE = re.compile(r"</?(?:u|b|i|em|strong|span|font|sup|sub|small)\b[^<>\n]*>",
                             re.IGNORECASE)
-
-_UNIT_WORD_RE = re.compile(UNIT_WORD)
-
 
 def pieces(doc: RepairedText, start: int, end: int) -> list[Raw]:
     """Raw pieces of ``text[start:end]`` cut around HTML tags, blank pieces dropped."""
@@ -133,28 +130,6 @@ def first_match(doc: RepairedText, regex: re.Pattern[str], cell: Cell | None) ->
     return None
 
 
-def in_unit(said: Raw | None, unit: int) -> Raw | Derived | None:
-    """An amount ``said`` in a column whose heading states its unit, in baht.
-
-    ``unit``: the heading's power of ten (``งบประมาณ (ล้านบาท)``: 6,
-    :func:`~bma_etl.normalize.digits.heading_unit`). A number with no unit word of
-    its own (``2.7270``) is scaled (a Derived amount, 2,727,000 baht, its evidence
-    the number); one stating its unit (``13.8149 ล้านบาท``), or a heading in baht,
-    keeps the Raw, which the normalize stage scales by its own words. A number not
-    readable as an amount keeps the Raw too, so its error is reported.
-    """
-    if said is None or not unit or _UNIT_WORD_RE.search(said.text):
-        return said
-    try:
-        number = parse_amount(said.text, unit)
-    except NormalizeError:
-        return said
-    if number is None:
-        return said
-    return Derived(number, f"{said.text.strip()!r} in the unit its column's heading states "
-                   f"(10^{unit} baht)", said.span)
-
-
 def put_budget(fields: dict[str, FieldValue], amounts: list[Decimal], no_budget: bool,
                said: Raw | Derived | None) -> bool:
     """An item's ``budget_thb`` and ``uses_budget`` from what its budget cell says.
@@ -166,7 +141,7 @@ def put_budget(fields: dict[str, FieldValue], amounts: list[Decimal], no_budget:
     """
     if no_budget:
         fields["uses_budget"] = Derived(False, "the plan states ไม่ใช้งบประมาณ",
-                                        said.span if said else None)
+                                        said.span if isinstance(said, Raw) else None)
         return True
     if said is None:
         return False

@@ -26,8 +26,8 @@ from bma_etl.errors import NormalizeError
 #: Thai government documents write in either.
 DIGIT = "[0-9๐-๙]"
 
-__all__ = ["DIGIT", "UNIT_WORD", "heading_unit", "parse_amount", "parse_int", "parse_number", "parse_percent",
-           "to_arabic_digits"]
+__all__ = ["DIGIT", "UNIT_WORD", "heading_unit", "parse_amount", "parse_int", "parse_number",
+           "parse_percent", "to_arabic_digits"]
 
 # A run of digit groups joined by single commas or points ("1,500,000.00", "1.2.3");
 # whether the run is a well-formed number is checked afterwards, so a malformed
@@ -296,14 +296,14 @@ def _scaled_amount(s: str, text: str, unit: int = 0) -> Decimal:
         power = unit if stated is None else stated[0]
         return _whole_or_satang(value.scaleb(power)) if power else value
     total, limit, after = Decimal(0), 99, 0
-    for (token, start, _), unit in zip(found, units, strict=True):
-        if unit is None or unit[0] >= limit or text[after:start].strip() or token[0] == "-":
+    for (token, start, _), said in zip(found, units, strict=True):
+        if said is None or said[0] >= limit or text[after:start].strip() or token[0] == "-":
             listed = ", ".join(n for n, _, _ in found[:4])
             raise NormalizeError(f"{s!r} is not a baht amount: it holds several numbers ({listed})")
-        term = Decimal(token).scaleb(unit[0])
+        term = Decimal(token).scaleb(said[0])
         if after and term >= Decimal(1).scaleb(limit):
             raise NormalizeError(f"{s!r} is not a baht amount: {token} is too many for its unit")
-        total, limit, after = total + term, unit[0], unit[1]
+        total, limit, after = total + term, said[0], said[1]
     return _whole_or_satang(total)
 
 
