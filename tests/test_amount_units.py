@@ -74,7 +74,8 @@ def _plan_in_unit(seed: int, word: str, in_cells: bool) -> GeneratedDoc:
 
 
 def _read_as_text_and_pdf(doc: GeneratedDoc, tmp_path: Path, tables: tuple[str, ...]) -> None:
-    """``doc`` read as generated from its text, its HTML (if any) and a ReportLab print."""
+    """``doc`` read as generated from its text, its HTML (if any), a ruled ReportLab print
+    and a flowing fpdf2 one (tab stops, no rules)."""
     text = tmp_path / "doc.txt"
     text.write_text(doc.text, encoding="utf-8")
     assert_read_as_generated(text, doc.truth, tables)
@@ -82,9 +83,12 @@ def _read_as_text_and_pdf(doc: GeneratedDoc, tmp_path: Path, tables: tuple[str, 
         page = tmp_path / "doc.html"
         page.write_bytes(doc.html_bytes())
         assert_read_as_generated(page, doc.truth, tables)
-    pdf = tmp_path / "doc.pdf"
-    render.render_reportlab(doc, pdf, "Sarabun", font_file("Sarabun"), random.Random(3))
-    assert_read_as_generated(pdf, doc.truth, tables)
+    ruled, flowing = tmp_path / "ruled.pdf", tmp_path / "flowing.pdf"
+    render.render_reportlab(doc, ruled, "Sarabun", font_file("Sarabun"), random.Random(3))
+    assert_read_as_generated(ruled, doc.truth, tables)
+    render.render_fpdf(doc, flowing, "Sarabun", font_file("Sarabun"), random.Random(3),
+                       shaping=False, pt=12)
+    assert_read_as_generated(flowing, doc.truth, tables)
 
 
 @pytest.mark.parametrize("in_cells", [False, True])
