@@ -16,6 +16,9 @@ from bma_etl.layouts.base import Raw, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, Cell
 from bma_etl.normalize.digits import NO_BUDGET_RE, UNIT_WORD
 
+#: More decimals than the satang's, before a unit word that scales them (``13.8149 ล้าน``);
+#: before no unit word three digits after a point are OCR's thousands comma (``459.500.-``).
+_SCALED_DECIMALS = rf"\.{DIGIT}{{3,}}(?=\s*{UNIT_WORD})"
 #: An amount followed by the word baht: ``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``,
 #: ``12,500,000.00 บาท``, ``1.5 ล้านบาท`` (the amount keeps its ``ล้าน``); a space
 #: after a thousands comma or before it (``1,623, 700.- บาท``, ``1,694 ,000.- บาท``, as
@@ -24,7 +27,7 @@ from bma_etl.normalize.digits import NO_BUDGET_RE, UNIT_WORD
 #: (``5,049,100. 00 บาท``), not ``00 บาท`` alone.
 AMOUNT_BAHT_RE = re.compile(
     rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?: ?, ?{DIGIT}{{3}})+|{DIGIT}+)"
-    rf"(?:\.{DIGIT}+|\. {DIGIT}{{1,2}})?(?:\s*{UNIT_WORD})?)\s*(?:\.?\s*[-–—]\s*)?บาท"
+    rf"(?:\. ?{DIGIT}{{1,2}}|{_SCALED_DECIMALS})?(?:\s*{UNIT_WORD})?)\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
 #: An amount with thousands separators, for a table whose column header says บาท (or
 #: states another unit).
@@ -95,7 +98,8 @@ def budget_said(text: str, bare: bool = False) -> re.Match[str] | None:
 
 #: An amount as printed, whole: its digits grouped by thousands or not grouped.
 _WELL_FORMED_RE = re.compile(
-    rf"(?:{DIGIT}{{1,3}}(?:, ?{DIGIT}{{3}})+|{DIGIT}+)(?:\.{DIGIT}+)?(?:\s*{UNIT_WORD})?")
+    rf"(?:{DIGIT}{{1,3}}(?:, ?{DIGIT}{{3}})+|{DIGIT}+)(?:\.{DIGIT}{{1,2}}|{_SCALED_DECIMALS})?"
+    rf"(?:\s*{UNIT_WORD})?")
 #: A digit or three alone right before an amount (``...ในสังกัด ๑ ๒,@๑๓๓๕,๓๐๐.๐๐ บาท``),
 #: or with a thousands comma after them (``๑, ๐๕๕,๓๐๐.- บาท``).
 _LEAD_DIGITS_RE = re.compile(rf"(?<!\S)(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$")
