@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from bma_etl.document import Span, joined_line
+from bma_etl.layouts.amount_units import in_unit
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.history_specks import after_date_junk
 from bma_etl.layouts.legacy_cells import (
@@ -64,6 +65,7 @@ from bma_etl.layouts.legacy_values import (
     progress_value,
 )
 from bma_etl.matchkey import fuzzy_search, literal_of, search_key
+from bma_etl.normalize.digits import heading_unit
 
 #: Thai vowels and marks that never open a word (SARA A, AA, AM, LAKKHANGYAO, the upper
 #: and lower vowels and tone marks): read alone, or glued before a narrative's first
@@ -286,8 +288,9 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                 budget_at, tail_at = budget.start(), budget.end()
                 row.fields.setdefault("budget_disbursed_thb", (
                     amount_dots_read(doc, budget, line, cell.start) if doc.ocr_used else None)
-                    or doc.raw_in(line, cell.start + budget.start("value"),
-                                  cell.start + budget.end("value")))
+                    or in_unit(doc.raw_in(line, cell.start + budget.start("value"),
+                                          cell.start + budget.end("value")),
+                               heading_unit(text[budget.start():budget.start("value")])))
             elif doc.ocr_used and (label := search_key(BUDGET_LABEL, text[budget_from:])):
                 # the budget's label read, its amount not (``= o UM:``): the flags follow
                 # it all the same, never the narrative

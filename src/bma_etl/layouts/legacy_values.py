@@ -21,7 +21,7 @@ from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, Line, Raw, RepairedText
 from bma_etl.matchkey import fuzzy_search, key, literal_of, search_key
 from bma_etl.normalize.dates import THAI_MONTH, parse_date
-from bma_etl.normalize.digits import to_arabic_digits
+from bma_etl.normalize.digits import UNIT_WORD, to_arabic_digits
 
 #: The report's date opens its entry, after ``::`` (OCR: one to three colons, or
 #: a stray mark read for them): ``29/12/2565``, its year of two digits (``16/2/62``:
@@ -52,12 +52,15 @@ OCR_DATE_AFTER_JUNK_RE = re.compile(
 PROGRESS_LABEL = r"ความก้าวหน้าของงาน"
 PROGRESS_VALUE = r"(?P<value>[0-9๐-๙.,]+\s*%?)"
 BUDGET_LABEL = r"งบประมาณท*ี่?เบิกใช้"
-BUDGET_VALUE = r"(?P<value>[0-9๐-๙.,]+(?:\s*บาท)?)"
+#: A unit word before บาท stays with the amount, which it scales (``0.24 ล้านบาท``).
+BUDGET_VALUE = rf"(?P<value>[0-9๐-๙.,]+(?:\s*{UNIT_WORD})?(?:\s*บาท)?)"
 #: The same after OCR, which reads a thousands comma as a space now and then, or a
 #: space before it (``1,354 000 บาท``, ``1 ,686,000 บาท``): a group of three digits after
 #: one space goes on the amount.
 OCR_BUDGET_VALUE = (r"(?P<value>[0-9๐-๙.,]+(?: ,?[0-9๐-๙]{3}(?![0-9๐-๙])[0-9๐-๙.,]*)*"
-                    r"(?:\s*บาท)?)")
+                    rf"(?:\s*{UNIT_WORD})?(?:\s*บาท)?)")
+#: An amount in baht, a unit word before บาท or not (``4,313,500 บาท``, ``0.24 ล้านบาท``).
+_BAHT_AHEAD = r"[0-9๐-๙][0-9๐-๙.,]*\s*(?:(?:พัน|หมื่น|แสน)?\s*(?:ล้าน)?\s*)?บาท"
 #: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)``, dots, ``=``.
 #: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``),
 #: reads a speck after the label as a colon (``งบประมาณที่เบิกใช้ : (ครั้งที่ 6 = 0 บาท``),
@@ -78,8 +81,8 @@ _LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:[(\s]*\([^)\n=]{0,24}[)\]]{0,2}\s*"
                    r"|(?:[^\s()=:0-9๐-๙]{1,4}\s*|[^\s()=:]{1,4}\s+)?[0-9๐-๙]{1,3}\s*\)\s*"
                    r"|[^\s()=:0-9๐-๙]{1,4}(?:\s+[^\s()=:0-9๐-๙]{1,4})?(?:\s+[0-9๐-๙]{1,3})?"
                    r"(?=\s*=))?[.\s]*"
-                   r"(?:(?:[=:]\s*|-\s+)+(?:[~\u2013\u2014]\s*)?|\t+(?=[0-9๐-๙][0-9๐-๙.,]*\s*บาท)"
-                   r"|(?<=[\s)\]])(?<![.,]\s)(?=[0-9๐-๙][0-9๐-๙.,]*\s*บาท))")
+                   rf"(?:(?:[=:]\s*|-\s+)+(?:[~\u2013\u2014]\s*)?|\t+(?={_BAHT_AHEAD})"
+                   rf"|(?<=[\s)\]])(?<![.,]\s)(?={_BAHT_AHEAD}))")
 #: A budget whose label's words OCR misread past finding, its bracket read
 #: (``งบประ ยาณ์ท ใด้ (ครั้งที่ 4) = 2,173,000 บาท``): only the budget's label holds it.
 _BUDGET_BRACKET_RE = re.compile(

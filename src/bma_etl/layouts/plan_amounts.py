@@ -14,8 +14,11 @@ import re
 
 from bma_etl.layouts.base import Raw, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, Cell
-from bma_etl.normalize.digits import NO_BUDGET_RE
+from bma_etl.normalize.digits import NO_BUDGET_RE, UNIT_WORD
 
+#: More decimals than the satang's, before a unit word that scales them (``13.8149 ล้าน``);
+#: before no unit word three digits after a point are OCR's thousands comma (``459.500.-``).
+_SCALED_DECIMALS = rf"\.{DIGIT}{{3,}}(?=\s*{UNIT_WORD})"
 #: An amount followed by the word baht: ``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``,
 #: ``12,500,000.00 บาท``, ``1.5 ล้านบาท`` (the amount keeps its ``ล้าน``); a space
 #: after a thousands comma or before it (``1,623, 700.- บาท``, ``1,694 ,000.- บาท``, as
@@ -24,13 +27,17 @@ from bma_etl.normalize.digits import NO_BUDGET_RE
 #: (``5,049,100. 00 บาท``), not ``00 บาท`` alone.
 AMOUNT_BAHT_RE = re.compile(
     rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?: ?, ?{DIGIT}{{3}})+|{DIGIT}+)"
-    rf"(?:\. ?{DIGIT}{{1,2}})?(?:\s*ล้าน)?)\s*(?:\.?\s*[-–—]\s*)?บาท"
+    rf"(?:\. ?{DIGIT}{{1,2}}|{_SCALED_DECIMALS})?(?:\s*{UNIT_WORD})?)\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
-#: An amount with thousands separators, for a table whose column header says บาท.
+#: An amount with thousands separators, for a table whose column header says บาท (or
+#: states another unit).
 _GROUPED_RE = re.compile(
-    rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:\.{DIGIT}{{1,2}})?)"
+    rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:\.{DIGIT}+)?)"
     rf"(?![0-9๐-๙,])(?:\.?\s*[-–—])?"
 )
+#: A number alone (``2.7270``), for a table whose budget column's heading states its unit
+#: (``งบประมาณ (ล้านบาท)``): its cells print bare numbers, read whole.
+_BARE_RE = re.compile(rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}+(?:\.{DIGIT}+)?)(?![0-9๐-๙,.])")
 #: What OCR makes of them: an amount read with its digits or separators wrong
 #: (``๓,๓๐๒๕,๕๐๐ บาท``, ``2.141.500 บาท``, its first digit as a letter or a sign:
 #: ``ส,๓๓๕,๓๐๐ บาท``, ``«๕,๒๕๓ บาท``, and the next one too: ``ฒ,อ๐๕,อ๐๐ บาท``; a
@@ -57,11 +64,12 @@ _OCR_NO_BUDGET_RE = re.compile(
 NO_BUDGET_RES = (NO_BUDGET_RE, _OCR_NO_BUDGET_RE)
 
 
-def budget_said(text: str) -> re.Match[str] | None:
+def budget_said(text: str, bare: bool = False) -> re.Match[str] | None:
     """The last budget the text states: an amount in baht or ไม่ใช้งบประมาณ.
 
     As printed first; then as OCR may have read it (:data:`_OCR_AMOUNT_BAHT_RE`,
-    :data:`_OCR_MISREAD_BAHT_RE`).
+    :data:`_OCR_MISREAD_BAHT_RE`); then an amount grouped by thousands, or, when
+    ``bare`` (the column's heading states the unit), a number alone.
     """
     found = None
     for regexes in ((AMOUNT_BAHT_RE, NO_BUDGET_RE),
@@ -84,12 +92,15 @@ def budget_said(text: str) -> re.Match[str] | None:
             return found
     for m in _GROUPED_RE.finditer(text):
         found = m
+    for m in _BARE_RE.finditer(text) if bare and found is None else ():
+        found = m
     return found
 
 
 #: An amount as printed, whole: its digits grouped by thousands or not grouped.
 _WELL_FORMED_RE = re.compile(
-    rf"(?:{DIGIT}{{1,3}}(?:, ?{DIGIT}{{3}})+|{DIGIT}+)(?:\.{DIGIT}{{1,2}})?(?:\s*ล้าน)?")
+    rf"(?:{DIGIT}{{1,3}}(?:, ?{DIGIT}{{3}})+|{DIGIT}+)(?:\.{DIGIT}{{1,2}}|{_SCALED_DECIMALS})?"
+    rf"(?:\s*{UNIT_WORD})?")
 #: A digit or three alone right before an amount (``...ในสังกัด ๑ ๒,@๑๓๓๕,๓๐๐.๐๐ บาท``),
 #: or with a thousands comma after them (``๑, ๐๕๕,๓๐๐.- บาท``).
 _LEAD_DIGITS_RE = re.compile(rf"(?<!\S)(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$")

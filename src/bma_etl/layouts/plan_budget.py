@@ -18,6 +18,7 @@ from decimal import Decimal
 from functools import partial
 
 from bma_etl.errors import ExtractError
+from bma_etl.layouts.amount_units import in_unit
 from bma_etl.layouts.base import (
     Derived,
     FieldValue,
@@ -60,7 +61,7 @@ from bma_etl.layouts.plan_values import (
     put_budget,
     value,
 )
-from bma_etl.normalize.digits import NO_BUDGET_RE
+from bma_etl.normalize.digits import NO_BUDGET_RE, heading_unit
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,8 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
     of the item above (a cell broken over a page).
     """
     seq_col, name_col, budget_col, unit_col = _budget_columns(table.rows[0])
+    heading = table.rows[0].cell(budget_col)
+    unit = heading_unit(heading.text) if heading is not None else 0
     out = BudgetTable()
     for row in table.rows:
         filled = row.filled()
@@ -89,7 +92,7 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             if total is None:  # the total written in another column than its header
                 found = (first_match(doc, AMOUNT_RE, c) for c in reversed(row.cells))
                 total = next((r for r in found if r is not None), None)
-            out.stated_total = total or out.stated_total
+            out.stated_total = in_unit(total, unit) or out.stated_total
             continue
         name_cell = row.cell(name_col)
         budget_cell = row.cell(budget_col)
@@ -133,7 +136,7 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             amount = cell_amount(doc, budget_cell, amount)
         states_none = budget_cell is not None and no_budget is not None
         said = (doc.raw(budget_cell.start + no_budget.start(), budget_cell.start + no_budget.end())
-                if budget_cell is not None and no_budget is not None else amount)
+                if budget_cell is not None and no_budget is not None else in_unit(amount, unit))
         if not put_budget(fields, out.amounts, states_none, said):
             findings.append(unplaced("plan_projects", row, "budget cell is not an amount"))
         if unit_col is not None:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from bma_etl.layouts.base import Finding, Line
 from bma_etl.matchkey import key, key_pattern
-from bma_etl.normalize.digits import DIGIT
+from bma_etl.normalize.digits import DIGIT, UNIT_WORD
 
 #: One digit, and a run of digits (compiled once: the readers use them on every row).
 DIGIT_RE = re.compile(DIGIT)
@@ -27,9 +27,12 @@ DIGITS_RE = re.compile(f"{DIGIT}+")
 TAG_RE = re.compile(r"<[^<>\n]*>")
 #: ``๑. text`` / ``1) text`` at the start of a cell; ``๕.๑ text`` (an outline number) is not.
 ITEM_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)](?!{DIGIT})\s*(?P<body>\S.*?)\s*$", re.S)
-#: An amount as printed: ``๑,๕๐๐,๐๐๐`` (the ``.- บาท`` after it is not part of the value).
+#: An amount as printed: ``๑,๕๐๐,๐๐๐`` (the ``.- บาท`` after it is not part of the value),
+#: with all its decimals (``2.7270`` in a column in millions: never cut to ``2.72``) and
+#: the unit word after it, which scales it (``13.8149 ล้านบาท``); a whole amount's dash
+#: after three decimals stays with them (``459.500.-``: OCR read its comma as a point).
 AMOUNT_RE = re.compile(
-    rf"{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:\.{DIGIT}{{1,2}})?|{DIGIT}+(?:\.{DIGIT}{{1,2}})?"
+    rf"(?:{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+|{DIGIT}+)(?:\.{DIGIT}+(?:\.-)?)?(?:\s*{UNIT_WORD})?"
 )
 NUMBER_RE = re.compile(rf"{DIGIT}+(?:\.{DIGIT}+)?")
 _YEAR_RE = re.compile(rf"^(?:พ\s*\.\s*ศ\s*\.?\s*)?(?P<year>[๒2][๔-๖4-6]{DIGIT}{{2}})$")

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bma_etl.layouts.amount_units import in_unit
 from bma_etl.layouts.base import FieldValue, Finding, Line, RawRow, RepairedText
 from bma_etl.layouts.plan_amounts import (
     NO_BUDGET_RES,
@@ -135,7 +136,7 @@ def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool
 def _complete(row: PlainRow, columns: Columns) -> bool:
     """Tell a row that has its budget (and, when the table has the column, its unit)."""
     text = row.joined().text[row.body:]
-    said = budget_said(text)
+    said = budget_said(text, bool(columns.baht_unit))
     if said is None:
         return False
     if row.kind == "total" or not columns.unit:
@@ -280,7 +281,8 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
         if started is not None:
             current = started
             table.rows.append(current)
-        elif is_total(text) and (current is None or complete or budget_said(text)):
+        elif is_total(text) and (current is None or complete
+                                 or budget_said(text, bool(columns.baht_unit))):
             current = PlainRow("total", [line], None, 0)
             table.rows.append(current)
         elif current is None or (not _BAHT_LINE_RE.match(text) and _ends(
@@ -303,13 +305,15 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
                      ) -> BudgetTable:
     """Read ``seq``, ``name``, ``budget_thb``, ``uses_budget``, ``responsible_unit``, total."""
     out = BudgetTable()
+    power = table.columns.baht_unit  # the unit the budget column's heading states
     for row in table.rows:
         line = row.joined()
         if row.kind == "total":
-            said = budget_said(line.text)
+            said = budget_said(line.text, bool(power))
             if said is not None and said.re not in NO_BUDGET_RES:
                 start = total_start(line.text, said) if doc.ocr_used else said.start("amount")
-                out.stated_total = doc.raw_in(line, start, said.end("amount")) or out.stated_total
+                out.stated_total = in_unit(doc.raw_in(line, start, said.end("amount")),
+                                           power) or out.stated_total
             continue
         seq_span = row.no
         body = row.body
@@ -320,7 +324,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
                     or _OCR_POINTLESS_ITEM_RE.search(line.text, body) \
                     or _OCR_BARE_ITEM_RE.search(line.text, body)
             if item is None:
-                if budget_said(line.text[body:]) is not None:
+                if budget_said(line.text[body:], bool(power)) is not None:
                     findings.append(_unplaced(line, "budget without an item name"))
                 continue  # a group (ด้าน/แผนงาน) whose items follow
             read_no = item.re in (_ITEM_IN_ROW_RE, _OCR_BARE_ITEM_RE)
@@ -328,7 +332,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         fields: dict[str, FieldValue] = {}
         if seq_span is not None:
             fields["seq"] = doc.raw_in(line, *seq_span)
-        said = budget_said(line.text[body:])
+        said = budget_said(line.text[body:], bool(power))
         end = len(line.text) if said is None else body + (
             name_end(line.text[body:], said) if doc.ocr_used else said.start())
         fields["name"] = value([r for r in [doc.raw_in(line, body, end)] if r is not None])
@@ -343,8 +347,8 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         else:
             start = amount_start(line.text[body:], said) if doc.ocr_used \
                 else said.start("amount")
-            put_budget(fields, out.amounts, False, doc.raw_in(
-                line, body + start, body + said.end("amount")))
+            put_budget(fields, out.amounts, False, in_unit(doc.raw_in(
+                line, body + start, body + said.end("amount")), power))
         if table.columns.unit:
             end = len(line.text)
             last = line.text.rfind("\t")

@@ -16,6 +16,7 @@ from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_cells import DIGIT, squash
 from bma_etl.layouts.plan_plain_rows import Columns
 from bma_etl.matchkey import key
+from bma_etl.normalize.digits import heading_unit
 
 #: Most lines a header may take (``ลำดับ`` / ``ที่ ชื่อโครงการ ... งบประมาณ``).
 HEADER_LINES = 3
@@ -150,10 +151,11 @@ def columns_of(header: str) -> Columns:
     """Read the columns a header (its lines squashed together) names.
 
     >>> columns_of("ลำดับที่ด้าน/แผนงานรายการ/โครงการงบประมาณ")
-    Columns(group=True, unit=False)
+    Columns(group=True, unit=False, baht_unit=0)
     >>> columns_of("ลำดับที่ชื่อโครงการยุทธศาสตร์งบประมาณส่วนราชการที่รับผิดชอบ")
-    Columns(group=False, unit=True)
+    Columns(group=False, unit=True, baht_unit=0)
     """
+    baht_unit = heading_unit(header)  # ``งบประมาณ(ล้านบาท)``, before its marks go
     header = key(header)  # OCR loses marks: ``ลำดับที่ดาน/แผนงาน``
     # ``ลำดับ`` or, on an OCR'd page, as misread by one letter (:func:`header_at`)
     group = _GROUP_KEY_RE.match(header, len(_SEQ_KEY)) is not None
@@ -162,7 +164,7 @@ def columns_of(header: str) -> Columns:
         half = _BUDGET_HALF_KEY.search(header)
         budget = half.start() if half else 0
     unit = re.search(_UNIT_KEY, header[budget:]) is not None
-    return Columns(group, unit)
+    return Columns(group, unit, baht_unit)
 
 
 _GROUP_KEY_RE = re.compile(key(r"(?:ที่)?(?:ด้าน|แผนงาน)"))

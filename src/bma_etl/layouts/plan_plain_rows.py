@@ -64,11 +64,13 @@ class Columns:
     """What a plain header says of its columns.
 
     ``group``: a ``ด้าน/แผนงาน`` column before the items (the routine list);
-    ``unit``: a responsible unit column after the budget.
+    ``unit``: a responsible unit column after the budget; ``baht_unit``: the power of
+    ten of the unit the budget column's heading states (``งบประมาณ (ล้านบาท)``: 6).
     """
 
     group: bool
     unit: bool
+    baht_unit: int = 0
 
 
 @dataclass(slots=True)

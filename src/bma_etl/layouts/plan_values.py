@@ -25,7 +25,6 @@ from bma_etl.normalize.text import clean_text
 _INLINE_TAG_RE = re.compile(r"</?(?:u|b|i|em|strong|span|font|sup|sub|small)\b[^<>\n]*>",
                             re.IGNORECASE)
 
-
 def pieces(doc: RepairedText, start: int, end: int) -> list[Raw]:
     """Raw pieces of ``text[start:end]`` cut around HTML tags, blank pieces dropped."""
     text = doc.text[start:end]
@@ -132,22 +131,25 @@ def first_match(doc: RepairedText, regex: re.Pattern[str], cell: Cell | None) ->
 
 
 def put_budget(fields: dict[str, FieldValue], amounts: list[Decimal], no_budget: bool,
-               said: Raw | None) -> bool:
+               said: Raw | Derived | None) -> bool:
     """An item's ``budget_thb`` and ``uses_budget`` from what its budget cell says.
 
     ``no_budget``: the cell says ไม่ใช้งบประมาณ (``said`` is those words); else
-    ``said`` is the amount, whose value joins ``amounts`` (for the section's
-    computed total). False when the cell said neither.
+    ``said`` is the amount (Derived when scaled by its heading's unit,
+    :func:`in_unit`), whose value joins ``amounts`` (for the section's computed
+    total). False when the cell said neither.
     """
     if no_budget:
         fields["uses_budget"] = Derived(False, "the plan states ไม่ใช้งบประมาณ",
-                                        said.span if said else None)
+                                        said.span if isinstance(said, Raw) else None)
         return True
     if said is None:
         return False
     fields["budget_thb"] = said
-    fields["uses_budget"] = Derived(True, "a budget amount is stated", said.span)
-    number = to_decimal(said.text)
+    span = said.span if isinstance(said, Raw) else said.evidence
+    fields["uses_budget"] = Derived(True, "a budget amount is stated", span)
+    number = to_decimal(said.text) if isinstance(said, Raw) else \
+        said.value if isinstance(said.value, Decimal) else None
     if number is not None:
         amounts.append(number)
     return True
@@ -170,7 +172,7 @@ class BudgetTable:
 
     items: list[RawRow] = field(default_factory=list)
     amounts: list[Decimal] = field(default_factory=list)
-    stated_total: Raw | None = None
+    stated_total: Raw | Derived | None = None
 
 
 def to_decimal(text: str) -> Decimal | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.errors import ExtractError
+from bma_etl.layouts.amount_units import label_unit
 from bma_etl.layouts.base import (
     Extraction,
     Finding,
@@ -65,8 +66,8 @@ PROJECT_LABELS: dict[str, str] = {
     r"Policy\s*ID": "policy_id",
     r"Branch\s*ID": "branch_id",
     r"Kpi\s*ID": "kpi_id",
-    r"งบฯ?\s*ที่ได้รับ\s*(?:\(\s*บาท\s*\))?": "budget_allocated_thb",
-    r"งบฯ?\s*ที่ใช้ไป\s*(?:\(\s*บาท\s*\))?": "budget_spent_thb",
+    r"งบฯ?\s*ที่ได้รับ\s*(?:\(\s*(?:พัน|ล้าน)?บาท\s*\))?": "budget_allocated_thb",
+    r"งบฯ?\s*ที่ใช้ไป\s*(?:\(\s*(?:พัน|ล้าน)?บาท\s*\))?": "budget_spent_thb",
     r"คืบหน้าล่าสุด": "progress_pct",
     r"หน่วยงาน(?:ที่รับผิดชอบ)?": "_agency_path",
     r"Start\s*Date": "start_date",
@@ -313,8 +314,8 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
         project.fields[column] = dots
     elif doc.ocr_used and column.endswith("_date") and (doubled := iso_dashes_doubled(value)):
         project.fields[column] = doubled
-    else:
-        project.fields[column] = value
+    else:  # a budget in the unit its label states (``งบฯ ที่ได้รับ (ล้านบาท)18.59``)
+        project.fields[column] = label_unit(line, value) if column in _BUDGETS else value
     return column if column in TEXT_COLUMNS else None
 
 

@@ -26,8 +26,8 @@ from bma_etl.errors import NormalizeError
 #: Thai government documents write in either.
 DIGIT = "[0-9๐-๙]"
 
-__all__ = ["DIGIT", "parse_amount", "parse_int", "parse_number", "parse_percent",
-           "to_arabic_digits"]
+__all__ = ["DIGIT", "UNIT_WORD", "heading_unit", "parse_amount", "parse_int", "parse_number",
+           "parse_percent", "to_arabic_digits"]
 
 # A run of digit groups joined by single commas or points ("1,500,000.00", "1.2.3");
 # whether the run is a well-formed number is checked afterwards, so a malformed
@@ -87,6 +87,16 @@ _UNIT = re.compile(r"[ \t\u00a0]*(?P<small>สิบ|ร้อย|พัน|ห�
 # A unit word ends a word: what follows is no Thai letter, or is บาท (``พันบาท``);
 # ``5 พันธุ์`` or ``2 แสนสุข`` hold no unit word.
 _UNIT_END = re.compile(r"(?![\u0e01-\u0e4e])|[ \t\u00a0]*บาท")
+#: A unit word as a pattern for the readers, to keep it with the number it scales
+#: (``13.8149 ล้านบาท``, ``480 พันบาท``): a small unit and any ``ล้าน``, or ``ล้าน``s,
+#: ending the word (บาท may follow).
+UNIT_WORD = (r"(?:(?:สิบ|ร้อย|พัน|หมื่น|แสน)(?:[ \t\u00a0]*ล้าน)*|ล้าน(?:[ \t\u00a0]*ล้าน)*)"
+             r"(?=[ \t\u00a0]*บาท|[^\u0e01-\u0e4e]|$)")
+# The unit a heading states for its column or label: the unit word right before บาท,
+# in brackets or not (``งบประมาณ (ล้านบาท)``, ``งบฯ ที่ได้รับ (พันบาท)``, ``(บาท)``).
+_HEADING_UNIT = re.compile(
+    r"(?<![\u0e01-\u0e4e])(?P<small>สิบ|ร้อย|พัน|หมื่น|แสน)?(?P<millions>(?:[ \t\u00a0]*ล้าน)*)"
+    r"[ \t\u00a0]*บาท")
 _PERCENT_WORDS = re.compile(r"ร้อยละ|เปอร์เซ็นต์|%")
 # A value that is one bare number and nothing else, the commonest case: read
 # without the scan for several numbers, whose outcome it already knows.
@@ -190,8 +200,14 @@ def parse_number(s: str) -> Decimal:
     return _one_number(s, "a number")[0]
 
 
-def parse_amount(s: str) -> Decimal | None:
+def parse_amount(s: str, unit: int = 0) -> Decimal | None:
     """A baht amount; ``None`` when the document says no budget is used.
+
+    ``unit``: the power of ten of the unit the amount's column or label heading
+    states (``งบประมาณ (ล้านบาท)``: 6, :func:`heading_unit`), for a number that
+    states no unit word itself (a unit word in ``s`` wins). A number in such a unit
+    is read whole, then scaled (``2.7270`` under ``(ล้านบาท)`` is 2,727,000 baht);
+    more than two decimal places left after the scaling is an error.
 
     At most two decimal places (satang). A Thai unit word after a number
     multiplies it (:data:`UNIT_WORDS`, ``ล้าน``), and numbers each with a smaller
@@ -243,7 +259,7 @@ def parse_amount(s: str) -> Decimal | None:
     if first is not None and lead is not None and lead.end() == first.start():
         raise NormalizeError(f"{s!r} is not a baht amount: {lead.group().strip()!r} before "
                              "its digits is some of them misread")
-    value = _scaled_amount(s, _commas_for_points(text))
+    value = _scaled_amount(s, _commas_for_points(text), unit)
     if value < 0:
         raise NormalizeError(f"{s!r} is not a baht amount: it is negative")
     exponent = value.as_tuple().exponent
@@ -286,30 +302,33 @@ def _unit_after(s: str, text: str, end: int) -> tuple[int, int] | None:
     return power + 6 * m["millions"].count(MILLION_WORD), m.end()
 
 
-def _scaled_amount(s: str, text: str) -> Decimal:
+def _scaled_amount(s: str, text: str, unit: int = 0) -> Decimal:
     """The amount in ``text`` (``s`` with Arabic digits), its unit words applied.
+
+    ``unit`` scales a number that states no unit word (the heading's unit).
 
     Several numbers are one amount only as terms of falling units, each smaller
     than the unit before it (``3 หมื่น 5 พัน``); anything else is an error, as in
     :func:`_one_number`.
     """
     if _BARE_NUMBER.fullmatch(text):
-        return Decimal(text)
+        return _whole_or_satang(Decimal(text).scaleb(unit)) if unit else Decimal(text)
     found = _numbers(s, "a baht amount", text)
     units = [_unit_after(s, text, end) for _, _, end in found]
     if len(found) < 2 or units[0] is None:
         value, end, _ = _one_number(s, "a baht amount", text)
-        unit = _unit_after(s, text, end)
-        return value if unit is None else _whole_or_satang(value.scaleb(unit[0]))
+        stated = _unit_after(s, text, end)
+        power = unit if stated is None else stated[0]
+        return _whole_or_satang(value.scaleb(power)) if power else value
     total, limit, after = Decimal(0), 99, 0
-    for (token, start, _), unit in zip(found, units, strict=True):
-        if unit is None or unit[0] >= limit or text[after:start].strip() or token[0] == "-":
+    for (token, start, _), said in zip(found, units, strict=True):
+        if said is None or said[0] >= limit or text[after:start].strip() or token[0] == "-":
             listed = ", ".join(n for n, _, _ in found[:4])
             raise NormalizeError(f"{s!r} is not a baht amount: it holds several numbers ({listed})")
-        term = Decimal(token).scaleb(unit[0])
+        term = Decimal(token).scaleb(said[0])
         if after and term >= Decimal(1).scaleb(limit):
             raise NormalizeError(f"{s!r} is not a baht amount: {token} is too many for its unit")
-        total, limit, after = total + term, unit[0], unit[1]
+        total, limit, after = total + term, said[0], said[1]
     return _whole_or_satang(total)
 
 
@@ -318,6 +337,24 @@ def _whole_or_satang(value: Decimal) -> Decimal:
     whole = value.to_integral_value()
     return whole.quantize(Decimal(1)) if value == whole else value.quantize(Decimal("0.01")) \
         if value == value.quantize(Decimal("0.01")) else value
+
+
+def heading_unit(text: str) -> int:
+    """The power of ten of the baht unit a column's or label's heading states.
+
+    ``งบประมาณ (ล้านบาท)`` gives 6, ``(พันบาท)`` 3; ``(บาท)``, or no unit stated, 0
+    (baht). Only the unit word right before บาท counts.
+
+    >>> heading_unit("งบประมาณ (ล้านบาท)"), heading_unit("งบฯ ที่ได้รับ (พันบาท)")
+    (6, 3)
+    >>> heading_unit("งบฯ ที่ใช้ไป (บาท)"), heading_unit("ชื่อโครงการ")
+    (0, 0)
+    """
+    m = _HEADING_UNIT.search(text)
+    if m is None:
+        return 0
+    power = UNIT_WORDS[m["small"]] if m["small"] else 0
+    return power + 6 * m["millions"].count(MILLION_WORD)
 
 
 def parse_percent(s: str) -> Decimal:

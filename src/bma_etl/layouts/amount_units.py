@@ -1,0 +1,55 @@
+"""An amount in the unit its column's or label's heading states, read in baht.
+
+Stage: extract (a helper of the layouts, not a layout). Consumes the Raw amount a
+layout read from a cell or a labelled value and the unit its heading states
+(``งบประมาณ (ล้านบาท)``, ``งบฯ ที่ได้รับ (ล้านบาท)``, ``(พันบาท)``: a power of ten,
+:func:`~bma_etl.normalize.digits.heading_unit`); produces the amount in baht. A
+unit word in the amount itself (``13.8149 ล้านบาท``) wins over the heading's, and
+the normalize stage reads it (:func:`~bma_etl.normalize.digits.parse_amount`); a
+unit stated nowhere means baht.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.errors import NormalizeError
+from bma_etl.layouts.base import Derived, Line, Raw
+from bma_etl.normalize.digits import UNIT_WORD, heading_unit, parse_amount
+
+_UNIT_WORD_RE = re.compile(UNIT_WORD)
+
+
+def in_unit(said: Raw | None, unit: int) -> Raw | Derived | None:
+    """An amount ``said`` in a column whose heading states its unit, in baht.
+
+    ``unit``: the heading's power of ten (``งบประมาณ (ล้านบาท)``: 6,
+    :func:`~bma_etl.normalize.digits.heading_unit`). A number with no unit word of
+    its own (``2.7270``) is scaled (a Derived amount, 2,727,000 baht, its evidence
+    the number); one stating its unit (``13.8149 ล้านบาท``), or a heading in baht,
+    keeps the Raw, which the normalize stage scales by its own words. A number not
+    readable as an amount keeps the Raw too, so its error is reported.
+    """
+    if said is None or not unit or _UNIT_WORD_RE.search(said.text):
+        return said
+    try:
+        number = parse_amount(said.text, unit)
+    except NormalizeError:
+        return said
+    if number is None:
+        return said
+    return Derived(number, f"{said.text.strip()!r} in the unit its column's heading states "
+                   f"(10^{unit} baht)", said.span)
+
+
+
+def label_unit(line: Line, said: Raw) -> Raw | Derived | None:
+    """A labelled amount on ``line`` in the unit its label states, in baht.
+
+    The label is the line's text before the amount (``งบฯ ที่ได้รับ (ล้านบาท)18.59``:
+    18,590,000 baht), read by :func:`in_unit`.
+    """
+    return in_unit(said, heading_unit(line.text[:max(0, said.span.char_start - line.start)]))
+
+
+__all__ = ["in_unit", "label_unit"]
