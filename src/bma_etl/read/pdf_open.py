@@ -96,8 +96,8 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
                 inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
                 if to_page is not None:
                     inner = then(inner, to_page)
-                walk(obj, pdfium_c.FPDFFormObj_CountObjects(obj), form_object,
-                     level + 1, None if inner == IDENTITY else inner)
+                walk(obj, pdfium_c.FPDFFormObj_CountObjects(obj), form_object,  # noqa: F821
+                     level + 1, None if inner == IDENTITY else inner)  # (deleted below)
 
     handle = getattr(page, "raw", page)
     try:
