@@ -77,6 +77,10 @@ _SLOTS: list[Any] = [(ctypes.c_float * 0)(), []]
 #: The type a handle is passed to the per-character calls as: ctypes converts a pointer
 #: instance with less work than a ``c_void_p`` (whose format it looks up on each call).
 _POINTER = ctypes.POINTER(ctypes.c_char)
+#: An origin's x and y as pdfium writes them. Made once: ctypes keeps an array type
+#: only while an array of it lives, and a type made anew for each page is garbage
+#: only the cyclic collector frees.
+_XY = ctypes.c_double * 2
 
 
 def as_pointer(handle: Any) -> Any:
@@ -152,7 +156,7 @@ class Glyphs:
         self._d = [ctypes.c_double() for _ in range(4)]
         self._d_ref = [ctypes.byref(d) for d in self._d]
         # an origin's x and y, read back as one tuple (:data:`_TWO_DOUBLES`)
-        self._xy = (ctypes.c_double * 2)()
+        self._xy = _XY()
         self._x_ref, self._y_ref = ctypes.byref(self._xy), ctypes.byref(self._xy, 8)
         self._lefts: list[float] | None = None
         self._rights: list[float] = []

@@ -53,7 +53,7 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
 
     paths: list[Box] = []
     images: list[Box] = []
-    corners = (ctypes.c_float * 4)()  # left, bottom, right, top: read back as one tuple
+    corners = _CORNERS()  # left, bottom, right, top: read back as one tuple
     to_corners = [ctypes.byref(corners, 4 * k) for k in range(4)]
     four = _FOUR_FLOATS
     matrix = pdfium_c.FS_MATRIX()
@@ -96,11 +96,17 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
                 inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
                 if to_page is not None:
                     inner = then(inner, to_page)
-                walk(obj, pdfium_c.FPDFFormObj_CountObjects(obj), form_object,
-                     level + 1, None if inner == IDENTITY else inner)
+                walk(obj, pdfium_c.FPDFFormObj_CountObjects(obj), form_object,  # noqa: F821
+                     level + 1, None if inner == IDENTITY else inner)  # (deleted below)
 
     handle = getattr(page, "raw", page)
-    walk(handle, pdfium_c.FPDFPage_CountObjects(handle), page_object, 0, None)
+    try:
+        walk(handle, pdfium_c.FPDFPage_CountObjects(handle), page_object, 0, None)
+    finally:
+        # ``walk`` calls itself through its closure: a cycle that would keep the
+        # page's object lists (and every pdfium handle in them) for the cyclic
+        # garbage collector; cut here, they go when the caller drops them.
+        del walk
     return paths, images
 
 
@@ -139,6 +145,10 @@ def clipped(obj: Any, box: Box) -> Box | None:
 
 #: Four C floats of a buffer as a tuple of Python floats (no ``.value`` per field).
 _FOUR_FLOATS = struct.Struct("4f").unpack_from
+#: An object's box as pdfium writes it. Made once: ctypes keeps an array type only
+#: while an array of it lives, and a type made anew for each page is garbage only
+#: the cyclic collector frees.
+_CORNERS = ctypes.c_float * 4
 _WALK: list[Any] = []  # FPDFPageObj_GetType, _GetBounds, FPDFPage_GetObject, FPDFFormObj_GetObject
 
 
