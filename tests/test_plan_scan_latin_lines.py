@@ -1,17 +1,24 @@
-"""Target tables with a line of Latin words over their first row, on generated plans.
+"""Target tables OCR read Latin words into, on generated plans.
 
 Plans are generated from known values (``bench/corpus``); their target tables are
-printed flowing and damaged as :mod:`test_plan_scan_tables` damages them. On a
-1-bit scan Tesseract also read the empty ``ลำดับที่`` cells and the rules under the
-header as a line of short Latin words between the year line and the first row
-(``es es Cep ce ef``), a blank line before it or none. That line is no row and
-ends no table: every row is read. The truth is the generated values (the years
-are not counted, as in :mod:`test_plan_scan_tables`).
+printed flowing and damaged as :mod:`test_plan_scan_tables` damages them, then the
+ways Tesseract read them on the corpus's scans:
+
+- on a 1-bit scan the empty ``ลำดับที่`` cells and the rules under the header read
+  as a line of short Latin words between the year line and the first row
+  (``es es Cep ce ef``), a blank line before it or none: no row, and it ends no
+  table;
+- a year read whole as a Latin word with a quote mark after it, the rule's trace
+  (``๒๕๒๒ ไ๒๕๒๓ lobe'``, 150 dpi grey): still a column (its year not stated).
+
+Every row is read. The truth is the generated values (the years are not counted,
+as in :mod:`test_plan_scan_tables`).
 """
 
 from __future__ import annotations
 
 import random
+import re
 import string
 
 import pytest
@@ -59,4 +66,39 @@ def test_a_latin_line_over_the_first_row_ends_no_target_table(seed: int) -> None
     skip = {f"plan_indicators.{i}.year_be" for i in range(len(want))}
     got = records_of(extract, text).get("plan_indicators", [])
     right, total, lost = score_tables({"plan_indicators": got}, truth, skip)
+    assert len(got) == len(want) and right == total, lost[:6]
+
+
+#: What Tesseract read a year and the rule after it as: a Latin word and a quote mark.
+_QUOTED_LATIN_YEARS = ("lobe\u2019", "ben'", "wees\u2018")
+
+
+def _last_year_quoted(text: str, rng: random.Random) -> tuple[str, int]:
+    """``text`` with the last year of every target table's year line read as a quoted
+    Latin word (:data:`_QUOTED_LATIN_YEARS`); how many year lines."""
+    lines = text.split("\n")
+    added = 0
+    for k in range(1, len(lines)):
+        if lines[k - 1].startswith(_HEADER_START) and len(lines[k].split()) >= 3:
+            lead = re.match(r"[\t ]*", lines[k])
+            years = lines[k].split()
+            years[-1] = rng.choice(_QUOTED_LATIN_YEARS)
+            lines[k] = (lead.group() if lead else "") + " ".join(years)
+            added += 1
+    return "\n".join(lines), added
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_year_read_as_a_quoted_latin_word_is_still_a_column(seed: int) -> None:
+    rng = random.Random(seed)
+    while True:  # a plan with a target table of three years or more
+        generated = GENERATORS["plan"](rng)
+        text, added = _last_year_quoted(_ocr_print(generated.text, rng), rng)
+        if added:
+            break
+    want = generated.tables["plan_indicators"]
+    skip = {f"plan_indicators.{i}.year_be" for i in range(len(want))}
+    got = records_of(extract, text).get("plan_indicators", [])
+    right, total, lost = score_tables({"plan_indicators": got}, {"tables": {
+        "plan_indicators": want}}, skip)
     assert len(got) == len(want) and right == total, lost[:6]
