@@ -37,6 +37,8 @@ from bma_etl.layouts.plan_flow_targets import (
     NAME_END_SPECK_RE,
     NAME_HEAD_SPECK_RE,
     NAME_MIN,
+    OCR_JUNK_RE,
+    OCR_LATIN_LINE_RE,
     awaits_number,
     join_row,
     opens_after_gap,
@@ -73,10 +75,6 @@ OTHER_TABLE_RE = KeyRegex(r"^\s*(?:ตัวชี้วัด\s*(?:เป้า
 # ---------------------------------------------------------------------------
 # Indicator targets
 # ---------------------------------------------------------------------------
-
-#: On an OCR'd page, a short line of no Thai and no digit before a table's first row
-#: (a speck, a page's edge read as Latin: ``“tate``) is no row and ends no table.
-OCR_JUNK_RE = re.compile(r"[^\u0e00-\u0e7f0-9]{1,8}")
 
 _TARGET_HEADER_RE = KeyRegex(r"ตัวชี้วัด.*เป้าหมาย")
 _YEAR_RE = re.compile(rf"(?<![0-9๐-๙])[๒2][๕5]{DIGIT}{{2}}(?![0-9๐-๙])")
@@ -246,7 +244,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
             pass  # a speck, a page number OCR read as letters (``Sa`` for ``- 2 -``): no words
         elif run and len(run) < ROW_LINES_MAX:
             run.append(line)
-        elif not run and not (doc.ocr_used and OCR_JUNK_RE.fullmatch(text.strip())):
+        elif not run and not (ocr and OCR_LATIN_LINE_RE.fullmatch(text.strip())):
             break
         i += 1
     if run:

@@ -23,6 +23,13 @@ from bma_etl.normalize.text import clean_text
 from bma_etl.rows import join_lines, separator
 from bma_etl.unwrap import unwrapped_text
 
+#: On an OCR'd page, a short line of no Thai and no digit before a table's first row
+#: (a speck, a page's edge read as Latin: ``“tate``) is no row and ends no table.
+OCR_JUNK_RE = re.compile(r"[^\u0e00-\u0e7f0-9]{1,8}")
+#: So is a line of up to six such words between a table's year line and its first row
+#: (``es es Cep ce ef``: the empty ``ลำดับที่`` cells and the rules under the header,
+#: read on a 1-bit scan); it holds every :data:`OCR_JUNK_RE` line.
+OCR_LATIN_LINE_RE = re.compile(r"[^\u0e00-\u0e7f0-9]{1,8}(?:\s+[^\s\u0e00-\u0e7f0-9]{1,8}){0,5}")
 #: A sign or two at a name's end, set off by a space or glued to a Thai word (``...กิจกรรม :``,
 #: ``...ต้นทาง,``): on an OCR'd page a speck read between the name's and the targets' cells.
 NAME_END_SPECK_RE = re.compile(r"(?:(?<=\S)\s+[:;|,'`\"\u2018\u2019]{1,2}|(?<=[ก-๎])[,;|])\s*$")
@@ -372,5 +379,6 @@ def _after_last_units(text: str, count: int, found: list[tuple[int, str, bool]]
     return starts
 
 
-__all__ = ["NAME_END_SPECK_RE", "NAME_HEAD_SPECK_RE", "awaits_number", "join_row",
+__all__ = ["NAME_END_SPECK_RE", "NAME_HEAD_SPECK_RE", "OCR_JUNK_RE", "OCR_LATIN_LINE_RE",
+           "awaits_number", "join_row",
            "possible_starts", "target_starts", "without_name_specks"]

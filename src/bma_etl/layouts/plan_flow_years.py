@@ -47,10 +47,10 @@ _GLUED_YEAR_DIGITS = (4, 5)
 _GLUED_YEAR_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
 #: Most signs and marks (no letter, no digit) a line of years may hold besides them.
 _STRAY_MAX = 3
-#: A year OCR read as a Latin word whole (``wees`` for ``๒๕๕๘`` on a 1-bit scan):
-#: a column of a line of years whose other years were read as digits, one such word
-#: at most for every two of them.
-_LATIN_YEAR_RE = re.compile(r"(?<!\S)[A-Za-z]{2,6}(?!\S)")
+#: A year OCR read as a Latin word whole (``wees`` for ``๒๕๕๘`` on a 1-bit scan), a
+#: quote mark after it the rule's trace (``lobe'``): a column of a line of years whose
+#: other years were read as digits, one such word at most for every two of them.
+_LATIN_YEAR_RE = re.compile(r"(?<!\S)[A-Za-z]{2,6}['\u2018\u2019]?(?!\S)")
 
 
 def misread_year_spans(text: str) -> list[tuple[int, int]]:
@@ -76,6 +76,8 @@ def misread_year_spans(text: str) -> list[tuple[int, int]]:
     [(0, 4), (5, 10), (11, 16), (17, 24)]
     >>> misread_year_spans("๒๕๕๓ wees ๒๕๕๕๓๕ ๒๕๐๐"), misread_year_spans("๒๕๕๓ wees ok")
     ([(0, 4), (5, 9), (10, 16), (17, 21)], [])
+    >>> misread_year_spans("๒๕๒๒ ไ๒๕๒๓ lobe'")
+    [(0, 4), (5, 10), (11, 16)]
     >>> misread_year_spans("\t๒๕๕๕\t๒๕๕ฆ\t๒๕๑๐\t๒๕๕"), misread_year_spans("๒๕๕๕ ๒๑๐")
     ([(1, 5), (6, 10), (11, 15), (16, 19)], [])
     """
