@@ -272,10 +272,10 @@ def join_cut_rows(pages: list[list[TextLine]]) -> None:
     """
     heads: set[str] = set()
     target: tuple[int, int] | None = None  # the row on an earlier page that goes on
-    head = False  # whether that row repeats a header row of an earlier page
+    head = alone = False  # whether that row repeats a header row (is alone on its page)
     for n, page in enumerate(pages):
         if target is not None:
-            found = _continuation(page, pages[target[0]][target[1]], heads, head)
+            found = _continuation(page, pages[target[0]][target[1]], heads, head, alone)
             if found is not None:
                 row = pages[target[0]][target[1]]
                 part = page[found]
@@ -301,13 +301,18 @@ def join_cut_rows(pages: list[list[TextLine]]) -> None:
         # a header row: one that opened a table run on an earlier page, or above on its own
         head = bool(rows) and " ".join(page[rows[-1]].text.split()) in earlier | _heads(
             page[:rows[-1]])
+        alone = bool(rows) and (rows[-1] == 0 or page[rows[-1] - 1].table != page[rows[-1]].table)
 
 
 def _continuation(page: list[TextLine], row: TextLine, heads: set[str],
-                  head: bool = False) -> int | None:
+                  head: bool = False, alone: bool = False) -> int | None:
     """Index of the part of ``row`` on the next ``page``, or None when it has none.
 
-    ``head``: ``row`` repeats a header row of an earlier page (see :func:`_goes_on`).
+    ``head``: ``row`` repeats a header row of an earlier page (see :func:`_goes_on`);
+    ``alone``: it opens a table run on its page, alone, and then a part whose first
+    cell is row number one (``1``, ``๑``) under a first cell of no digit is the
+    table's first row under its header (``ลำดับที่``; a distributed header fills
+    its cells as a cut row does).
     """
     first = next((i for i, line in enumerate(page) if _same_table(line, row)), None)
     if first is None:
@@ -317,8 +322,9 @@ def _continuation(page: list[TextLine], row: TextLine, heads: set[str],
         if first >= len(page) or not _same_table(page[first], row):
             return None
     part = page[first]
-    if not _same_columns(row, part) or label_again(row.text.split("\t")[0],
-                                                   part.text.split("\t")[0]):
+    label, number = row.text.split("\t")[0], "".join(part.text.split("\t")[0].split())
+    if not _same_columns(row, part) or label_again(label, number) or (
+            alone and number in ("1", "\u0e51") and not any(ch.isdigit() for ch in label)):
         return None  # other columns, or the next numbered row (รายงานครั้งที่๗ / ๘)
     if row.open_below or part.open_above:
         return first

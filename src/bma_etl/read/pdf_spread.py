@@ -8,7 +8,9 @@ line of digits alone included: a score ``๒๕`` stands as ``๒`` at the cell'
 edge and ``๕`` at its right, ``๒๒.๕`` as ``๒``, ``๒`` and ``.๕``, each gap wider
 than a tab, no space written, and pdfium makes up a space in each. In a narrow cell
 the gaps are narrower, a space wide: ``๒ ๒ .๕``. Read as it stands the cell holds
-two or three numbers; it holds one.
+two or three numbers; it holds one. An amount of whole baht ends in ``.-``
+(``๑๒,๓๐๗,๗๐๐.-``): wrapped in a narrow cell of a justified Thai table, its line
+``๐๐.-`` is spread as well (``๐ ๐ .-``) and is read as one number too.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 _DIGITS = frozenset(map(chr, range(0x0E50, 0x0E5A)))
 #: What else a spread number is made of: its decimal point and group commas.
 _NUMBER = _DIGITS | frozenset(".,")
+#: The whole-baht mark after a number's point (``๗๐๐.-``), its last letter.
+_WHOLE = "-"
 _WHITE = frozenset(" \u00a0")
 #: The tab-wide gaps of one spread number agree within this many font sizes (the
 #: alignment gives every gap one extra; the digits' side bearings differ a little).
@@ -48,8 +52,9 @@ def number_apart(line: _Line, text: str, run: Run) -> float:
 
     ``run``: one run of the line between rules (:data:`.pdf_letters.Run`). It is one
     number spread when its letters are Thai digits (two or more), points and commas
-    alone, white space stands in every gap between two of its digits (a point keeps
-    to the digit after it: ``.๕``), only white space pdfium made up, and those
+    alone (the last may be the whole-baht dash after a point: ``๐๐.-``), white
+    space stands in every gap between two of its digits (a point keeps to the digit
+    after it: ``.๕``), only white space pdfium made up, and those
     white gaps agree within :data:`EVEN_EM` and are :data:`LEAST_EM` wide or more. A
     run of more than two letters must stand between two vertical rules (a ruled
     cell: a borderless row of one-digit cells at an even pitch, ``๑ ๒ ๓ ๔ ๕``, is no
@@ -65,6 +70,8 @@ def number_apart(line: _Line, text: str, run: Run) -> float:
     if letters is None:
         return 0.0
     chars = [text[pos] for pos in letters]
+    if len(chars) > 2 and chars[-1] == _WHOLE and chars[-2] == ".":
+        chars = chars[:-1]
     if sum(ch in _DIGITS for ch in chars) < 2 or any(ch not in _NUMBER for ch in chars):
         return 0.0
     if any(chars[k] in _DIGITS and chars[k + 1] in _DIGITS and not spaces[k]
