@@ -4,7 +4,9 @@ A large print of a plan can break pages so that one line the plan repeats (a
 definition's wording, ``ความสำเร็จ หมายถึง …``) opens two pages far apart; it was taken
 for a running header and dropped from both. A running header stands at most pages'
 edge, or over a run of pages one after another (a section's own header), or every
-other page (a book's even and odd pages): those stay furniture.
+other page (a book's even and odd pages): those stay furniture. A line a break left
+at the same edge of two pages in a row, every other page with its own lines there,
+is content.
 
 Pages are built from a generated plan's lines (bench/corpus) with a page number at
 each foot; the truth is the lines they were built from.
@@ -74,3 +76,23 @@ def test_section_and_alternate_running_headers_stay_furniture(seed: int) -> None
         want += lines
         pages.append([header, *lines])
     assert _kept(pages) == want
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_line_at_one_edge_of_two_pages_in_a_row_is_content(seed: int) -> None:
+    """A step table's header opening two pages in a row, a heading or a word's end a
+    break left at two pages' feet in a row: each other page has its own lines there."""
+    rng = random.Random(seed)
+    body, repeated = _body(seed)
+    total = rng.randint(6, 8)  # (two pages of five after the first are fewer than half)
+    first = rng.randint(1, total - 2)
+    at_top = seed % 2 == 0
+    pages = []
+    for n in range(total):
+        lines = [body.pop(0) for _ in range(2)]
+        if n in (first, first + 1):
+            lines = [repeated, *lines] if at_top else [*lines, repeated]
+        pages.append(lines)
+    kept = _kept(pages)
+    assert kept.count(repeated) == 2
+    assert not any(k.startswith("- ") for k in kept)

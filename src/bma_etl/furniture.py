@@ -26,7 +26,7 @@ non-blank lines of a page and
   or inside pages twice or more and as often as at their edges (a history entry's
   ``** ปัญหา… :`` line two of three pages open with), and it stands there as a
   running header does: at half the pages after the first or more, or on pages
-  that follow one another (:mod:`bma_etl.furniture_runs`), or
+  that follow one another, two only beside other pages' own (:mod:`bma_etl.furniture_runs`), or
 - it heads a page after the first and repeats words of the first page's top
   (a title page, then the title as the running header of the others).
 

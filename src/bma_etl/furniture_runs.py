@@ -6,7 +6,9 @@ pages one after another (a section's header over its own pages), or of every
 other page (a book's even and odd pages). A body line that a plan repeats (a definition's
 wording, a scoring level's line) may come to stand at the top of two pages by the
 way a large print breaks them, pages apart with other lines at that edge between:
-that line is content, not furniture.
+that line is content, not furniture; so is one a break left at the same edge of
+two pages in a row (a step table's header, a heading, a word's end), when the
+other pages have no line repeated at that edge.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ def running_lines(marks: list[set[tuple[Place, str]]]) -> set[tuple[Place, str]]
     the pages after the first or more, or when each page between them has at that
     edge a line repeated too (another section's header, the other side's of a
     book) or none: body lines, each its own, stand between a body line's pages.
+    Two pages in a row only, fewer than half, are a section's own when another
+    page after the first has a line repeated at that edge too (:func:`_others_repeat`).
 
     >>> top = ("top", 0)
     >>> pages = [{(top, "ชื่อเรื่อง")}, {(top, "นิยาม ความสำเร็จ")}, {(top, "ข้อความ ก")},
@@ -53,11 +57,25 @@ def running_lines(marks: list[set[tuple[Place, str]]]) -> set[tuple[Place, str]]
                  if any(at == place and (other == sig or (near and ratio(other, sig)
                                                           >= MIN_SIMILARITY))
                         for at, other in page)]
-        if 2 * len(pages) >= len(marks) - 1 or all(
+        if 2 * len(pages) >= len(marks) - 1 or (all(
                 all(counts[(at, other)] >= 2 for at, other in marks[k] if at == place)
-                for k in range(pages[0] + 1, pages[-1]) if k not in pages):
+                for k in range(pages[0] + 1, pages[-1]) if k not in pages)
+                and (len(pages) > 2 or _others_repeat(marks, counts, place, pages))):
             out.add((place, sig))
     return out
+
+
+def _others_repeat(marks: list[set[tuple[Place, str]]], counts: Counter[tuple[Place, str]],
+                   place: Place, pages: list[int]) -> bool:
+    """Whether a page after the first, outside ``pages``, has at ``place`` a line repeated too.
+
+    Two pages in a row are a section's own when the other sections have headers (or
+    footers) of their own; a body line that a break happened to leave at the same
+    edge of two pages in a row (a step table's header, a heading or a word's end
+    over a page's foot) has only body lines, each its own, at the others' edges.
+    """
+    return any(counts[(at, other)] >= 2 for k in range(1, len(marks)) if k not in pages
+               for at, other in marks[k] if at == place)
 
 
 __all__ = ["running_lines"]

@@ -37,6 +37,7 @@ from bma_etl.layouts.plan_cells import row_of
 from bma_etl.layouts.plan_definition_heads import mend_indicator_heads
 from bma_etl.layouts.plan_flow import Flowed, flow_steps
 from bma_etl.layouts.plan_flow_definitions import flow_definitions
+from bma_etl.layouts.plan_flow_header import is_step_header
 from bma_etl.layouts.plan_flow_kpi import flow_targets
 from bma_etl.layouts.plan_flow_levels import flow_levels
 from bma_etl.layouts.plan_header import PLAN_WORDS, plan_row, untabbed
@@ -171,20 +172,29 @@ def _flow_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
     definition row, and that row has no header to be read under. A header is taken
     back when no definition header came since the last scoring or step heading
     (:data:`~bma_etl.layouts.plan_tables.CONTEXT_HEADINGS`); its cells may be
-    joined by spaces (a flowing print) or tabs.
+    joined by spaces (a flowing print) or tabs. So is a step table's header
+    (``ขั้นตอนการดำเนินงาน ...``) that two tables of a flowing print each had at the
+    top of a page, one page after the other, as a running header stands: it is taken
+    back when a ``ชื่อตัวชี้วัด`` or ``ชื่อโครงการ`` heading came since the last step
+    header (it opens a table of its own, not one the page before ran on).
     """
     if not doc.furniture:
         return lines
     keep: set[int] = set()
-    under_kpi = False
+    under_kpi = under_steps = False
     for ln in doc.all_lines():
         if is_kpi_header(ln.text.replace("\t", " ").split()):
             if ln.no in doc.furniture and not under_kpi:
                 keep.add(ln.no)
             under_kpi = True
+        elif is_step_header(ln.text, doc.ocr_used):
+            if ln.no in doc.furniture and not under_steps:
+                keep.add(ln.no)
+            under_steps = True
         elif ln.no not in doc.furniture and any(
                 p.search(ln.text) for p in CONTEXT_HEADINGS.values()):
             under_kpi = False
+            under_steps = under_steps and not CONTEXT_HEADINGS["steps"].search(ln.text)
     if not keep:
         return lines
     return [ln for ln in doc.all_lines() if ln.no not in doc.furniture or ln.no in keep]
