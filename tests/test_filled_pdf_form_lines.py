@@ -212,3 +212,35 @@ def test_a_progress_sign_a_gap_after_its_value_is_the_progress(tmp_path: Path) -
     path = tmp_path / "form.txt"
     path.write_text(text, encoding="utf-8")
     assert_read_as_generated(path, json.loads(doc.truth_json()))
+
+
+def test_a_one_line_value_longer_than_its_box_and_max_length_reads_whole(
+        tmp_path: Path) -> None:
+    """A generated project name longer than its one-line box and than the form
+    program's ``/MaxLen`` (ReportLab's default, 100 characters) reads whole on its
+    label's line, not cut at the hundredth character or the box's edge."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    doc = GENERATORS["legacy_pipe"](random.Random(f"{SEED}-long"))
+    name = json.loads(doc.truth_json())["tables"]["projects"][0]["project_name"]
+    while len(name) <= 100:
+        name += " และพื้นที่ใกล้เคียง"
+    pdfmetrics.registerFont(TTFont("FormThai", str(font_file("Sarabun"))))
+    pdf = tmp_path / "long.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("FormThai", 10)
+    c.drawString(30, 800, "ชื่อโครงการ/กิจกรรม :")
+    c.drawString(30, 780, "ปีงบประมาณ พ.ศ. :")
+    c.acroForm.textfield(name="f1", value="", x=140, y=796, width=300, height=14,
+                         fontSize=10, borderWidth=0)
+    c.acroForm.textfield(name="f2", value="", x=140, y=776, width=300, height=14,
+                         fontSize=10, borderWidth=0)
+    c.save()
+    _filled(pdf, {"f1": name, "f2": "2567"}, {})
+    lines = ["".join(line.split())  # (a space pdfium puts into a word past the page's edge)
+             for line in extract_pdf(pdf.read_bytes(), pdf.name).text.split("\n")]
+    assert "".join(f"ชื่อโครงการ/กิจกรรม : {name}".split()) in lines
+    assert "ปีงบประมาณพ.ศ.:2567" in lines

@@ -26,6 +26,7 @@ drawn, as before.
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -46,6 +47,13 @@ BOX = "\u274f"
 _MARK_SIZE, _MARK_LEFT, _MARK_RAISE = 0.8, 0.1, 0.2
 #: A text field's comb flag (PDF 32000-1, table 228: bit 25).
 _COMB = 1 << 24
+#: A text field's multi-line flag (table 228: bit 13).
+_MULTILINE = 1 << 12
+#: How much wider than its drawn text (a share of it) a widened one-line box is made:
+#: its value is drawn anew, in a font that may run wider than the one it was drawn in.
+_WIDER = 1.25
+#: How far (points) a value's drawn text may run past its box and not be cut.
+_SLACK = 2.0
 
 
 def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None = None) -> int:
@@ -121,7 +129,10 @@ def _values_to_redraw(pdf: Any, page: Any) -> bool:
     Returns whether any was dropped. A value a program wrote into ``/V`` without
     drawing it leaves the field's old appearance, empty; a comb field (PDF 32000-1,
     12.7.4.3: its value spread one character to a cell) would read as letters a tab
-    apart (``0``, a tab, ``8``…): it is drawn as a plain field.
+    apart (``0``, a tab, ``8``…): it is drawn as a plain field. A value longer
+    than the field's ``/MaxLen`` is drawn whole (:func:`_past_max_length`); a
+    one-line field's value that runs past its box, in a box wide enough for it
+    (:func:`_widened_to_value`).
     """
     import pypdfium2.raw as pdfium_c
 
@@ -135,15 +146,95 @@ def _values_to_redraw(pdf: Any, page: Any) -> bool:
                     pdfium_c.FPDFAnnot_GetFormFieldValue(form, annot, None, 0) <= 2:
                 continue  # (the length in bytes of a UTF-16 string and its end)
             flags = pdfium_c.FPDFAnnot_GetFormFieldFlags(form, annot)
+            cut = _past_max_length(form, annot)  # both: a value may be cut twice
+            cut = (not flags & _MULTILINE and _widened_to_value(page, annot)) or cut
             if flags & _COMB:
                 pdfium_c.FPDFAnnot_SetFormFieldFlags(form, annot, flags & ~_COMB)
-            elif _draws_text(annot) and not _beyond_its_font(form, annot):
+            elif not cut and _draws_text(annot) and not _beyond_its_font(form, annot):
                 continue
             pdfium_c.FPDFAnnot_SetAP(annot, pdfium_c.FPDF_ANNOT_APPEARANCEMODE_NORMAL, None)
             dropped = True
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return dropped
+
+
+def _past_max_length(form: Any, annot: Any) -> bool:
+    """Lift the field's ``/MaxLen`` when its value is longer than it; whether it was.
+
+    A form program's default limit (ReportLab's ``maxlen`` of 100 characters) does
+    not stop a program writing a longer ``/V``, and pdfium draws only the first
+    ``/MaxLen`` characters of it (a long project name cut mid-word). The field's
+    value is its whole ``/V``: the limit is replaced by an empty string, which
+    pdfium reads as none, and the value drawn anew, whole (past its box's right
+    edge when it is longer than the box, as a printout of the form shows it).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    limit = ctypes.c_float()
+    if not pdfium_c.FPDFAnnot_GetNumberValue(annot, b"MaxLen", limit) or limit.value <= 0:
+        return False
+    units = (pdfium_c.FPDFAnnot_GetFormFieldValue(form, annot, None, 0) - 2) // 2
+    if units <= limit.value:  # (UTF-16 code units, a Thai letter one)
+        return False
+    empty = ctypes.create_string_buffer(b"\0\0")
+    return bool(pdfium_c.FPDFAnnot_SetStringValue(
+        annot, b"MaxLen", ctypes.cast(empty, ctypes.POINTER(pdfium_c.FPDF_WCHAR))))
+
+
+def _widened_to_value(page: Any, annot: Any) -> bool:
+    """Widen the field's box to the right when its appearance's text runs past it.
+
+    The appearance draws its value whole and the box clips it at its right edge;
+    the box is made :data:`_WIDER` times as wide as the drawn text's right end
+    (points from the box's left edge, in the box's own space), at most to the
+    page's right edge (text past it is off the page): a value still wider is
+    drawn smaller to fit (its font size set to auto, ``0 Tf``, in its ``/DA``).
+    Returns whether it was widened; an appearance drawn in the page's own space,
+    turned or with no text, is left as it is.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    if not pdfium_c.FPDFAnnot_GetRect(annot, rect):
+        return False
+    width = abs(rect.right - rect.left)
+    matrix = pdfium_c.FS_MATRIX()
+    corners = [ctypes.c_float() for _ in range(4)]
+    right = 0.0
+    for k in range(pdfium_c.FPDFAnnot_GetObjectCount(annot)):
+        obj = pdfium_c.FPDFAnnot_GetObject(annot, k)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            continue
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix) or matrix.b or matrix.c or \
+                not pdfium_c.FPDFPageObj_GetBounds(obj, *corners) or \
+                not -_SLACK <= corners[0].value <= width:
+            return False  # turned, or in the page's space (starting past the box)
+        right = max(right, corners[2].value)
+    if right <= width + _SLACK:
+        return False
+    left = min(rect.left, rect.right)
+    edge = pdfium_c.FPDF_GetPageWidthF(page) - _SLACK
+    rect.left, rect.right = left, max(min(left + _WIDER * right, edge), left + width)
+    if left + _WIDER * right > edge:
+        _auto_font_size(annot)
+    return bool(pdfium_c.FPDFAnnot_SetRect(annot, rect))
+
+
+def _auto_font_size(annot: Any) -> None:
+    """Set the font size of the field's default appearance (``/DA``) to auto (0)."""
+    import pypdfium2.raw as pdfium_c
+
+    size = pdfium_c.FPDFAnnot_GetStringValue(annot, b"DA", None, 0)
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFAnnot_GetStringValue(
+        annot, b"DA", ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
+    appearance = buffer.raw[:max(size - 2, 0)].decode("utf-16-le", "replace")
+    auto = re.sub(r"[-+.\d]+(\s+Tf\b)", r"0\1", appearance)
+    if auto != appearance:
+        text = ctypes.create_string_buffer((auto + "\0").encode("utf-16-le"))
+        pdfium_c.FPDFAnnot_SetStringValue(
+            annot, b"DA", ctypes.cast(text, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
 
 
 def _beyond_its_font(form: Any, annot: Any) -> bool:
