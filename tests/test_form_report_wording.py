@@ -8,8 +8,9 @@ The forms are generated (bench/corpus ``legacy_form`` in its pipe and tab dialec
   detail, the value after the label the progress;
 - report dates with a Thai month (``15 พ.ย. 2563``, ``3 มีนาคม 2564``) or a year of two
   digits (``16/2/62``: the form's Buddhist era, 2562);
-- reports printed newest first: the project's progress and status are the latest
-  report's (by its number), not the bottom row's;
+- reports printed newest first, or shuffled (``2, 7, 1, 4, 6, 3, 5``): the project's
+  progress and status are the latest report's (by its number, else its date), not
+  the bottom row's;
 - a budget whose satang are written as a word (``1,234,567 บาท 50 สตางค์``).
 
 The truth is the values each form was generated from.
@@ -25,9 +26,12 @@ from pathlib import Path
 
 import pytest
 
+from bma_etl.document import Raw, RawRow
+from bma_etl.layouts.legacy_dates import latest_first
 from bma_etl.normalize.dates import format_thai_date
 from bma_etl.normalize.digits import parse_amount
 from bma_etl.pipeline import process_file
+from bma_etl.provenance import Span
 
 from conftest import font_file
 from corpus import forms, render
@@ -107,36 +111,67 @@ def test_report_dates_with_month_words_or_two_digit_years(
     assert lost == []
 
 
-def _newest_first(doc: GeneratedDoc) -> GeneratedDoc:
-    """``doc`` with its report rows printed in the other order (each row's lines kept).
+def _printed_in(doc: GeneratedDoc, order: list[int]) -> GeneratedDoc:
+    """``doc`` with its report rows printed in ``order`` (indices of the rows as generated).
 
-    The truth's rows follow the print; the project's progress stays the latest report's.
+    Each row's lines are kept together; the truth's rows follow the print, the
+    project's progress stays the latest report's.
     """
     lines = doc.text.split("\n")
     rows = [k for k, line in enumerate(lines) if line.lstrip("| ").startswith("รายงานครั้งที่")]
     size = 2 if lines[rows[0] + 1].startswith("\t") else 1
     block = [lines[k:k + size] for k in rows]
     first, last = rows[0], rows[-1] + size
-    doc.text = "\n".join([*lines[:first], *(x for b in reversed(block) for x in b),
+    doc.text = "\n".join([*lines[:first], *(x for k in order for x in block[k]),
                           *lines[last:]])
-    doc.tables["progress_updates"].reverse()
+    table = doc.tables["progress_updates"]
+    table[:] = [table[k] for k in order]
     return doc
 
 
-def test_reports_printed_newest_first_give_the_latest_progress(
-        arabic: None, tmp_path: Path) -> None:
+@pytest.mark.parametrize("order", ["newest first", "shuffled"])
+def test_reports_printed_out_of_order_give_the_latest_progress(
+        order: str, arabic: None, tmp_path: Path) -> None:
     docs = [d for d in _forms(forms.legacy_form, "newest")
-            if len(d.tables["progress_updates"]) > 1]
+            if len(d.tables["progress_updates"]) > 2]
     assert docs
     lost = []
     for k, doc in enumerate(docs):
         project = doc.tables["projects"][0]
         latest = doc.tables["progress_updates"][-1]
         assert project["progress_pct"] == latest["progress_pct"]
-        _newest_first(doc)
-        assert doc.tables["progress_updates"][0] is latest
+        count = len(doc.tables["progress_updates"])
+        printed = list(reversed(range(count)))
+        if order == "shuffled":  # the latest neither first nor last, the rest any order
+            random.Random(f"shuffle-{k}").shuffle(printed)
+            printed.remove(count - 1)
+            printed.insert(1, count - 1)
+        _printed_in(doc, printed)
+        assert latest in doc.tables["progress_updates"][:-1]
         lost += _read(doc, tmp_path / f"form{k}.txt")
     assert lost == []
+
+
+def _report(number: int | None, when: str | None) -> RawRow:
+    span = Span(1, 0, 1)
+    row = RawRow("progress_updates", None)
+    if number is not None:
+        row.fields["seq_label"] = Raw(f"รายงานครั้งที่{number}", span)
+    if when is not None:
+        row.fields["report_date"] = Raw(when, span)
+    return row
+
+
+@pytest.mark.parametrize(("printed", "latest"), [
+    ([(2, "9/2/2566"), (7, "11/8/2566"), (1, "18/11/2565"), (5, "1/6/2566")], 1),
+    ([(None, "9/2/2566"), (None, "11/8/2566"), (None, "18/11/2565"), (None, "1/6/2566")], 1),
+    ([(3, "9/2/2566"), (2, "1/1/2566"), (1, "18/11/2565")], 0),  # newest first
+    ([(1, "18/11/2565"), (2, "1/1/2566"), (8, "9/2/2566"), (4, "1/6/2566")], 3),  # 3 read 8
+    ([(None, None), (None, None), (None, None)], 2)])  # nothing read: the last printed
+def test_the_latest_report_by_number_else_date_else_print(
+        printed: list[tuple[int | None, str | None]], latest: int) -> None:
+    rows = [_report(n, d) for n, d in printed]
+    assert latest_first(rows)[0] is rows[latest]
 
 
 @pytest.mark.parametrize(("printed", "value"), [

@@ -63,3 +63,29 @@ def test_status_command_shows_also_under(tmp_path: Path) -> None:
     assert "also_under" in result.stdout
     for path in paths:
         assert path.name in result.stdout
+
+
+def test_a_new_name_of_bytes_quarantined_in_an_earlier_run(tmp_path: Path) -> None:
+    """A copy made after the run that quarantined its bytes: listed and named too."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    truncated = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"  # a PDF cut off in its first object
+    first = [inbox / "b_1.pdf", inbox / "b_3.pdf"]
+    for path in first:
+        path.write_bytes(truncated)
+    db = tmp_path / "w.duckdb"
+    assert {str(o.path) for o in ingest([inbox], db, workers=1).quarantined_files} \
+        == set(map(str, first))
+    copy = inbox / "b_2.pdf"
+    copy.write_bytes(truncated)
+    again = ingest([inbox], db, workers=1)
+    assert [str(o.path) for o in again.quarantined_files] == [str(copy)]
+    assert "same bytes as" in (again.quarantined_files[0].error or "")
+    assert again.unchanged == 2
+    assert again.exit_code == 3
+    want = [sorted(map(str, [*first, copy]))]
+    assert [sorted(row) for row in _shown(db)] == want
+    # and the run after finds all three as they are
+    third = ingest([inbox], db, workers=1)
+    assert third.unchanged == 3
+    assert [sorted(row) for row in _shown(db)] == want

@@ -23,7 +23,6 @@ import fcntl
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -50,6 +49,7 @@ from bma_etl.load_tables import (  # re-exported: the pipeline and the tests imp
     update_run,
     upgrade_provenance_key,
 )
+from bma_etl.pipeline_outcome import DocState  # re-exported: the pipeline imports it here
 from bma_etl.records import DOCUMENT_MODELS, IngestRun, Record
 from bma_etl.search import INDEX_TABLES
 from bma_etl.warehouse_file import (  # re-exported: the writer and readers open alike
@@ -113,19 +113,6 @@ def run_lock(path: Path | str | LakeTarget) -> Iterator[None]:
         yield
     finally:
         handle.close()
-
-
-@dataclass(slots=True)
-class DocState:
-    """A stored document's status (``loaded``, ``quarantined``, or ``pending`` in a run).
-
-    ``error``: why a document quarantined in this run was (None otherwise).
-    """
-
-    status: str
-    extractor_version: str | None
-    source_path: str | None
-    error: str | None = None
 
 
 class Warehouse:
@@ -240,9 +227,10 @@ class Warehouse:
         """What the warehouse knows of every document, by ``doc_id``."""
         with self._errors("cannot read the warehouse"):
             rows = self.con.execute(
-                "SELECT doc_id, status, extractor_version, source_path FROM documents"
-            ).fetchall()
-        return {doc_id: DocState(status, version, path) for doc_id, status, version, path in rows}
+                "SELECT doc_id, status, extractor_version, source_path, other_paths, error "
+                "FROM documents").fetchall()
+        return {doc_id: DocState(status, version, path, None, tuple(others or ()), error)
+                for doc_id, status, version, path, others, error in rows}
 
     def remove_orphans(self) -> int:
         """Delete rows whose ``documents`` row is missing; return how many.

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from bma_etl import __version__
 from bma_etl.errors import LoadError, ReadError
 from bma_etl.layouts import UNKNOWN
-from bma_etl.pipeline_outcome import FileOutcome, copy_outcome
+from bma_etl.pipeline_outcome import DocState, FileOutcome, copy_outcome
 from bma_etl.pipeline_worker import (
     ChunkResult,
     WorkItem,
@@ -39,7 +39,7 @@ from bma_etl.records import Document
 if TYPE_CHECKING:
     # The warehouse side (Arrow, DuckDB) is imported where a batch uses it, so that
     # process_file (``bma-etl extract``) starts without it.
-    from bma_etl.load import ArrowTables, DocState, Warehouse
+    from bma_etl.load import ArrowTables, Warehouse
 
 #: The pipeline modules log under one name, the one a log filter selects.
 log = logging.getLogger("bma_etl.pipeline")
@@ -103,8 +103,6 @@ class _Batch:
         ``read``: the file's bytes, or why they cannot be read, when :func:`read_file`
         read it already; otherwise it is read here.
         """
-        from bma_etl.load import DocState
-
         data = read_file(path) if read is None else read
         if not isinstance(data, ReadError):
             # An empty file is quarantined under its path like an unreadable one: every
@@ -127,18 +125,21 @@ class _Batch:
         state = states.get(doc_id)
         # "pending": the same bytes under another name earlier in this run (even with
         # --force, one document is extracted and loaded once per run); a copy of one
-        # this run quarantined (``error`` set) ends as it did, whatever the batch.
+        # quarantined (this run's, ``error`` set, or a new name) ends as it did.
         if state and (state.status == "pending" or (
                 not force and state.extractor_version == __version__
                 and (state.status == "loaded" or not retry_quarantined))):
-            outcome = FileOutcome(path, doc_id, "unchanged")
-            if state.status == "pending" or state.error is not None:  # this run's
+            outcome, here = FileOutcome(path, doc_id, "unchanged"), path_text(path)
+            new_name = state.new_name(here)
+            if state.status == "pending" or state.error is not None or new_name:
                 self.copies.append((outcome, state.source_path))
             else:
                 self.unchanged.append(outcome)
-            if state.source_path != path_text(path):
+            if new_name:
+                state.other_paths += (here,)
+            elif state.source_path != here and here not in state.other_paths:
                 self.moved.append(outcome)
-                state.source_path = path_text(path)
+                state.source_path = here
             self.settled(1)
             return True
         states[doc_id] = DocState("pending", __version__, path_text(path))
@@ -153,8 +154,7 @@ class _Batch:
         big first, so that Arrow conversion and sending stay cheap per file, then
         smaller, so that both workers finish near the same time and the last chunk
         loads quickly. In this process each PDF or image is a chunk of its own
-        (:func:`~bma_etl.pipeline_worker.in_process_chunks`). Results come back in
-        order either way.
+        (:func:`~bma_etl.pipeline_worker.in_process_chunks`). Results come in order.
         """
         if pool is None:
             self.chunks = in_process_chunks(self.pending)
@@ -238,7 +238,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     run's last batch lets its worker processes go, so they exit while it writes).
     Returns whether a worker process died (the pool cannot be used again).
     """
-    from bma_etl.load import DocState, Warehouse, concat_pieces
+    from bma_etl.load import Warehouse, concat_pieces
 
     for outcome in batch.unchanged:
         record(outcome)

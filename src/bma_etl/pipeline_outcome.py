@@ -1,5 +1,6 @@
 """A run's outcome: what became of each file, the run's counts, both as JSON lines.
 
+A stored document's state in a run is a :class:`DocState`;
 :class:`FileOutcome` is one file's end (loaded, unchanged, quarantined);
 :class:`RunSummary` counts a whole :func:`~bma_etl.pipeline.ingest` run;
 :func:`outcome_json` and :func:`summary_json` write them for log collectors;
@@ -13,12 +14,34 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from bma_etl.read import path_text
 
-if TYPE_CHECKING:
-    from bma_etl.load import DocState
+
+@dataclass(slots=True)
+class DocState:
+    """A stored document's status (``loaded``, ``quarantined``, or ``pending`` in a run).
+
+    ``error``: why a document quarantined in this run was (None otherwise);
+    ``earlier_error`` why an earlier run quarantined it, and ``other_paths`` the
+    other paths its bytes were quarantined under (``documents.other_paths``).
+    """
+
+    status: str
+    extractor_version: str | None
+    source_path: str | None
+    error: str | None = None
+    other_paths: tuple[str, ...] = ()
+    earlier_error: str | None = None
+
+    def new_name(self, path: str) -> bool:
+        """Whether ``path`` is a new name of bytes an earlier run quarantined.
+
+        Such a file is quarantined as a copy of them (:func:`copy_outcome`) and its
+        path added to the document's other paths; a path known already is unchanged.
+        """
+        return (self.status == "quarantined" and self.error is None
+                and path not in (self.source_path, *self.other_paths))
 
 
 @dataclass(slots=True)
@@ -72,7 +95,7 @@ def copy_outcome(copy: FileOutcome, first: str | None, state: DocState) -> FileO
     """
     if state.status != "quarantined":
         return copy
-    reason = f"same bytes as {first}, quarantined: {state.error}"
+    reason = f"same bytes as {first}, quarantined: {state.error or state.earlier_error}"
     return FileOutcome(copy.path, copy.doc_id, "quarantined", None, reason)
 
 

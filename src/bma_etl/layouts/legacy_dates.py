@@ -179,15 +179,39 @@ def short_years(rows: list[RawRow]) -> None:
 def latest_first(rows: list[RawRow]) -> list[RawRow]:
     """The report rows (as printed) ordered latest first, for the project's progress and status.
 
-    A form prints its reports oldest first, or newest first: the order their report
-    numbers run in says which (``รายงานครั้งที่4`` above ``รายงานครั้งที่3``), else the
-    order of their dates; where neither says (one report, nothing read) the form
-    is taken as printed oldest first. Most pairs of neighbouring rows whose numbers
-    (dates) are both read decide, so one number OCR misread does not turn the order.
+    The latest report is the one with the highest report number, whatever the order
+    printed (``รายงานครั้งที่2``, ``…7``, ``…1``: report 7), when every row's number is
+    read and they are a run without gaps or repeats (a number OCR misread breaks
+    the run); else, when the numbers (dates) read run one way, the form prints its
+    reports oldest first or newest first (``รายงานครั้งที่4`` above ``รายงานครั้งที่3``),
+    most pairs of neighbouring rows deciding so that one number misread does not
+    turn the order; else, when every row's date is read and no two are the same,
+    the one with the latest date. Where nothing says (one report, nothing read)
+    the last printed is the latest.
     """
     numbers = [_seq_number(row) for row in rows]
-    order = _direction(numbers) or _direction([_date(row) for row in rows])
+    if _a_run(numbers):
+        return sorted(rows, key=lambda row: _seq_number(row) or 0, reverse=True)
+    dates = [_date(row) for row in rows]
+    if not _one_way(numbers) and not _one_way(dates) and None not in dates \
+            and len(set(dates)) == len(dates):
+        return sorted(rows, key=lambda row: _date(row) or date.min, reverse=True)
+    order = _direction(numbers) or _direction(dates)
     return list(rows) if order < 0 else list(reversed(rows))
+
+
+def _a_run(numbers: list[int | None]) -> bool:
+    """Whether every number is read and together they are ``k, k+1, …`` in some order."""
+    known = [n for n in numbers if n is not None]
+    return (len(known) == len(numbers) > 0 and len(set(known)) == len(known)
+            and max(known) - min(known) == len(known) - 1)
+
+
+def _one_way(values: list[int | None] | list[date | None]) -> bool:
+    """Whether the known values (two or more) all rise, or all fall, from one to the next."""
+    known = [v for v in values if v is not None]
+    steps = {(b > a) - (b < a) for a, b in pairwise(known)}  # type: ignore[operator]
+    return len(known) > 1 and len(steps) == 1 and 0 not in steps
 
 
 def _seq_number(row: RawRow) -> int | None:
