@@ -158,3 +158,26 @@ def test_a_budget_with_satang_in_words(arabic: None, tmp_path: Path) -> None:
         doc.tables["projects"][0]["budget_allocated_thb"] = f"{baht}.{satang:02d}"
         lost += _read(doc, tmp_path / f"form{k}.txt")
     assert lost == []
+
+
+#: Satang 1-99 in Thai words, as a form may write them after the baht.
+_SATANG_WORDS = {21: "ยี่สิบเอ็ด", 50: "ห้าสิบ", 75: "เจ็ดสิบห้า", 5: "ห้า"}
+
+
+def test_a_budget_with_satang_in_thai_words_is_null_with_an_issue(
+        arabic: None, tmp_path: Path) -> None:
+    """``23,369,000 บาท ห้าสิบสตางค์``: the satang are not read, so the budget is NULL
+    with an ``unparsed_value`` issue, never the baht alone."""
+    for k, doc in enumerate(_forms(forms.legacy_form, "satang-words")):
+        rng = random.Random(f"satang-words-{k}")
+        baht, satang = rng.randrange(10_000, 9_000_000), rng.choice(list(_SATANG_WORDS))
+        doc.text = "\n".join(
+            f"งบประมาณที่ได้รับ : {money_text(Decimal(baht), rng, decimals=False)} บาท "
+            f"{_SATANG_WORDS[satang]}สตางค์" if line.startswith("งบประมาณที่ได้รับ") else line
+            for line in doc.text.split("\n"))
+        path = tmp_path / f"form{k}.txt"
+        path.write_text(doc.text, encoding="utf-8")
+        parsed = process_file(path)
+        assert parsed.tables["projects"][0].budget_allocated_thb is None
+        assert any(i.code == "unparsed_value" and i.field == "budget_allocated_thb"
+                   and "สตางค์" in i.message for i in parsed.tables["quality_issues"])

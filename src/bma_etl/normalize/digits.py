@@ -247,10 +247,15 @@ def parse_amount(s: str, unit: int = 0) -> Decimal | None:
 
     >>> parse_amount("1,234,567 บาท 50 สตางค์"), parse_amount("๙๐๐ บาท ๕ สตางค์")
     (Decimal('1234567.50'), Decimal('900.05'))
+
+    Satang in Thai words (``23,369,000 บาท ห้าสิบสตางค์``) are not read: an error,
+    never the baht alone.
     """
     text = to_arabic_digits(s)
     if (satang := _SATANG.fullmatch(text)) is not None:
         return _with_satang(s, satang)
+    if _SATANG_WORD in text:
+        raise NormalizeError(f"{s!r} is not a baht amount: its satang are not a number")
     if not _ANY_DIGIT.search(text):
         if NO_BUDGET_RE.search(text) or (text.strip() and _DASHES_ONLY.fullmatch(text)):
             return None
@@ -271,6 +276,9 @@ def parse_amount(s: str, unit: int = 0) -> Decimal | None:
 #: An amount in baht, then its satang as a number and the word (``… บาท 50 สตางค์``).
 _SATANG = re.compile(r"(?P<baht>.*[0-9].*บาท)[ \t\u00a0]*(?P<satang>[0-9]{1,2})"
                      r"[ \t\u00a0]*สตางค์[ \t\u00a0.]*", re.S)
+
+
+_SATANG_WORD = "สตางค์"
 
 
 def _with_satang(s: str, m: re.Match[str]) -> Decimal:
