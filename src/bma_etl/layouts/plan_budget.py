@@ -141,7 +141,7 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
         said = (doc.raw(budget_cell.start + no_budget.start(), budget_cell.start + no_budget.end())
                 if budget_cell is not None and no_budget is not None
                 else in_unit(amount, cell_unit(budget_cell.text if budget_cell else "", unit)))
-        if not put_budget(fields, out.amounts, states_none, said):
+        if not put_budget(fields, out.amounts, states_none, said, doc.ocr_used):
             findings.append(unplaced("plan_projects", row, "budget cell is not an amount"))
         if unit_col is not None:
             fields["responsible_unit"] = value(cell_pieces(doc, row.cell(unit_col)))

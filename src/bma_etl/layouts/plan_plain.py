@@ -348,7 +348,8 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             start = amount_start(line.text[body:], said) if doc.ocr_used \
                 else said.start("amount")
             put_budget(fields, out.amounts, False, in_unit(doc.raw_in(
-                line, body + start, body + said.end("amount")), cell_unit(said[0], power)))
+                line, body + start, body + said.end("amount")), cell_unit(said[0], power)),
+                       doc.ocr_used)
         if table.columns.unit:
             end = len(line.text)
             last = line.text.rfind("\t")
