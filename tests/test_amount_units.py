@@ -119,6 +119,18 @@ def test_a_cell_stating_baht_under_a_heading_in_millions(tmp_path: Path, seed: i
     _read_as_text_and_pdf(doc, tmp_path, ("plan_projects", "plan_sections"))
 
 
+@pytest.mark.parametrize(("seed", "word"), [(16, "ล้าน"), (17, "พัน")])
+def test_a_unit_note_above_a_plan_table(tmp_path: Path, seed: int, word: str) -> None:
+    """``(หน่วย : ล้านบาท)`` on its own line above the table's header states the unit of
+    its bare numbers, as the budget column's heading would."""
+    doc = _plan_in_unit(seed, word, False)
+    headed = f"\tงบประมาณ ({word}บาท)\t"
+    doc.text = "\n".join(
+        f"(หน่วย : {word}บาท)\n{line.replace(headed, chr(9) + 'งบประมาณ' + chr(9))}"
+        if headed in line else line for line in doc.text.split("\n"))
+    _read_as_text_and_pdf(doc, tmp_path, ("plan_projects", "plan_sections"))
+
+
 @pytest.mark.parametrize(("seed", "dialect"), [(21, "pipe"), (22, "tab"), (23, "pipe")])
 def test_a_report_paid_amount_in_millions(tmp_path: Path, seed: int, dialect: str) -> None:
     doc = forms.legacy_form(random.Random(seed), dialect)

@@ -64,4 +64,20 @@ def label_unit(line: Line, said: Raw) -> Raw | Derived | None:
     return in_unit(said, heading_unit(line.text[:max(0, said.span.char_start - line.start)]))
 
 
-__all__ = ["cell_unit", "in_unit", "label_unit"]
+#: A note of the unit a table's amounts are in, on its own line above the table's
+#: header: ``(หน่วย : ล้านบาท)``, ``หน่วย: พันบาท``.
+_UNIT_NOTE_RE = re.compile(r"\(?\s*หน่วย\s*:?\s*[^\s()]*บาท\s*\)?")
+
+
+def note_unit(lines: list[Line], i: int) -> int:
+    """The power of ten a unit note right above the header at ``lines[i]`` states.
+
+    The nearest line with text before the header, when it is a unit note
+    (``(หน่วย : ล้านบาท)``: 6, :func:`~bma_etl.normalize.digits.heading_unit`); 0
+    when there is none.
+    """
+    above = next((ln.text for ln in reversed(lines[max(0, i - 3):i]) if ln.text.strip()), "")
+    return heading_unit(above) if _UNIT_NOTE_RE.fullmatch(above.strip()) else 0
+
+
+__all__ = ["cell_unit", "in_unit", "label_unit", "note_unit"]

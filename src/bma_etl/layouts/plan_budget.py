@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import partial
 
 from bma_etl.errors import ExtractError
-from bma_etl.layouts.amount_units import cell_unit, in_unit
+from bma_etl.layouts.amount_units import cell_unit, in_unit, note_unit
 from bma_etl.layouts.base import (
     Derived,
     FieldValue,
@@ -82,6 +82,7 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
     seq_col, name_col, budget_col, unit_col = _budget_columns(table.rows[0])
     heading = table.rows[0].cell(budget_col)
     unit = heading_unit(heading.text) if heading is not None else 0
+    unit = unit or note_unit(table.headings, len(table.headings))  # ``(หน่วย : ล้านบาท)``
     out = BudgetTable()
     for row in table.rows:
         filled = row.filled()

@@ -35,8 +35,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
-from bma_etl.layouts.amount_units import cell_unit, in_unit
+from bma_etl.layouts.amount_units import cell_unit, in_unit, note_unit
 from bma_etl.layouts.base import FieldValue, Finding, Line, RawRow, RepairedText
 from bma_etl.layouts.plan_amounts import (
     NO_BUDGET_RES,
@@ -243,6 +244,8 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
     """Read the rows under the header at ``lines[i]``; returns the table and where it ended."""
     header = squashed_header(lines, i, count, ocr)
     columns = columns_of(header)
+    if not columns.baht_unit:  # ``(หน่วย : ล้านบาท)`` above the header
+        columns = replace(columns, baht_unit=note_unit(lines, i))
     table = PlainTable(lines[i].no, columns, list(headings))
     numbers = Numbers()
     current: PlainRow | None = None
