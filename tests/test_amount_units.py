@@ -99,6 +99,38 @@ def test_plan_amounts_in_a_stated_unit(tmp_path: Path, seed: int, word: str,
     _read_as_text_and_pdf(doc, tmp_path, ("plan_projects", "plan_sections"))
 
 
+@pytest.mark.parametrize("seed", [14, 15])
+def test_a_cell_stating_baht_under_a_heading_in_millions(tmp_path: Path, seed: int) -> None:
+    """A cell's own ``บาท`` is its unit, never the heading's (``5,746,100.00 บาท`` under
+    ``งบประมาณ (ล้านบาท)`` is 5,746,100 baht), its total's too."""
+    doc = _plan_in_unit(seed, "ล้าน", False)
+    lines = doc.text.split("\n")
+    rows = [r for r in doc.tables["plan_projects"]
+            if r["section"] == "strategic" and r["budget_thb"] is not None]
+    for r in rows[::2]:  # every other cell, and the total, in baht
+        at = next(i for i, line in enumerate(lines) if f"\t{r['name']}\t" in line)
+        cells = lines[at].split("\t")
+        cells[2] = f"{Decimal(r['budget_thb']):,.2f} บาท"
+        lines[at] = "\t".join(cells)
+    end = next(i for i, line in enumerate(lines) if line.startswith("รวมงบประมาณทั้งสิ้น"))
+    total = doc.tables["plan_sections"][0]["stated_total_thb"]
+    lines[end] = f"รวมงบประมาณทั้งสิ้น\t\t{Decimal(total):,.2f} บาท\t"
+    doc.text = "\n".join(lines)
+    _read_as_text_and_pdf(doc, tmp_path, ("plan_projects", "plan_sections"))
+
+
+@pytest.mark.parametrize(("seed", "word"), [(16, "ล้าน"), (17, "พัน")])
+def test_a_unit_note_above_a_plan_table(tmp_path: Path, seed: int, word: str) -> None:
+    """``(หน่วย : ล้านบาท)`` on its own line above the table's header states the unit of
+    its bare numbers, as the budget column's heading would."""
+    doc = _plan_in_unit(seed, word, False)
+    headed = f"\tงบประมาณ ({word}บาท)\t"
+    doc.text = "\n".join(
+        f"(หน่วย : {word}บาท)\n{line.replace(headed, chr(9) + 'งบประมาณ' + chr(9))}"
+        if headed in line else line for line in doc.text.split("\n"))
+    _read_as_text_and_pdf(doc, tmp_path, ("plan_projects", "plan_sections"))
+
+
 @pytest.mark.parametrize(("seed", "dialect"), [(21, "pipe"), (22, "tab"), (23, "pipe")])
 def test_a_report_paid_amount_in_millions(tmp_path: Path, seed: int, dialect: str) -> None:
     doc = forms.legacy_form(random.Random(seed), dialect)

@@ -126,7 +126,7 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     detection, extraction, second = read_parts(doc, detection, split=layout is None)
     normalized = normalize(extraction, doc.text, doc.words,
                            doc.wraps if source.pages is not None else None,  # PDF, image
-                           doc.spaced)
+                           doc.spaced, source.ocr_used)
     if source.ocr_used:
         screen_ocr_values(normalized, doc.text)
     tables = build_records(normalized, source.doc_id)

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import partial
 
 from bma_etl.errors import ExtractError
-from bma_etl.layouts.amount_units import in_unit
+from bma_etl.layouts.amount_units import cell_unit, in_unit, note_unit
 from bma_etl.layouts.base import (
     Derived,
     FieldValue,
@@ -82,17 +82,21 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
     seq_col, name_col, budget_col, unit_col = _budget_columns(table.rows[0])
     heading = table.rows[0].cell(budget_col)
     unit = heading_unit(heading.text) if heading is not None else 0
+    unit = unit or note_unit(table.headings, len(table.headings))  # ``(หน่วย : ล้านบาท)``
     out = BudgetTable()
     for row in table.rows:
         filled = row.filled()
         if not filled or kind_of(row, None) == "budget":  # the header or its repeat
             continue
         if any(is_total(t) for t in filled):
-            total = first_match(doc, AMOUNT_RE, row.cell(budget_col))
+            total_cell = row.cell(budget_col)
+            total = first_match(doc, AMOUNT_RE, total_cell)
             if total is None:  # the total written in another column than its header
-                found = (first_match(doc, AMOUNT_RE, c) for c in reversed(row.cells))
-                total = next((r for r in found if r is not None), None)
-            out.stated_total = in_unit(total, unit) or out.stated_total
+                found = ((c, first_match(doc, AMOUNT_RE, c)) for c in reversed(row.cells))
+                total_cell, total = next(((c, r) for c, r in found if r is not None),
+                                         (None, None))
+            out.stated_total = in_unit(total, cell_unit(total_cell.text if total_cell else "",
+                                                        unit)) or out.stated_total
             continue
         name_cell = row.cell(name_col)
         budget_cell = row.cell(budget_col)
@@ -136,8 +140,9 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             amount = cell_amount(doc, budget_cell, amount)
         states_none = budget_cell is not None and no_budget is not None
         said = (doc.raw(budget_cell.start + no_budget.start(), budget_cell.start + no_budget.end())
-                if budget_cell is not None and no_budget is not None else in_unit(amount, unit))
-        if not put_budget(fields, out.amounts, states_none, said):
+                if budget_cell is not None and no_budget is not None
+                else in_unit(amount, cell_unit(budget_cell.text if budget_cell else "", unit)))
+        if not put_budget(fields, out.amounts, states_none, said, doc.ocr_used):
             findings.append(unplaced("plan_projects", row, "budget cell is not an amount"))
         if unit_col is not None:
             fields["responsible_unit"] = value(cell_pieces(doc, row.cell(unit_col)))

@@ -35,8 +35,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
-from bma_etl.layouts.amount_units import in_unit
+from bma_etl.layouts.amount_units import cell_unit, in_unit, note_unit
 from bma_etl.layouts.base import FieldValue, Finding, Line, RawRow, RepairedText
 from bma_etl.layouts.plan_amounts import (
     NO_BUDGET_RES,
@@ -243,6 +244,8 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
     """Read the rows under the header at ``lines[i]``; returns the table and where it ended."""
     header = squashed_header(lines, i, count, ocr)
     columns = columns_of(header)
+    if not columns.baht_unit:  # ``(หน่วย : ล้านบาท)`` above the header
+        columns = replace(columns, baht_unit=note_unit(lines, i))
     table = PlainTable(lines[i].no, columns, list(headings))
     numbers = Numbers()
     current: PlainRow | None = None
@@ -313,7 +316,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             if said is not None and said.re not in NO_BUDGET_RES:
                 start = total_start(line.text, said) if doc.ocr_used else said.start("amount")
                 out.stated_total = in_unit(doc.raw_in(line, start, said.end("amount")),
-                                           power) or out.stated_total
+                                           cell_unit(said[0], power)) or out.stated_total
             continue
         seq_span = row.no
         body = row.body
@@ -348,7 +351,8 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             start = amount_start(line.text[body:], said) if doc.ocr_used \
                 else said.start("amount")
             put_budget(fields, out.amounts, False, in_unit(doc.raw_in(
-                line, body + start, body + said.end("amount")), power))
+                line, body + start, body + said.end("amount")), cell_unit(said[0], power)),
+                       doc.ocr_used)
         if table.columns.unit:
             end = len(line.text)
             last = line.text.rfind("\t")

@@ -65,7 +65,8 @@ class Columns:
 
     ``group``: a ``ด้าน/แผนงาน`` column before the items (the routine list);
     ``unit``: a responsible unit column after the budget; ``baht_unit``: the power of
-    ten of the unit the budget column's heading states (``งบประมาณ (ล้านบาท)``: 6).
+    ten of the unit the budget column's heading states (``งบประมาณ (ล้านบาท)``: 6), or
+    a unit note above the header (``(หน่วย : ล้านบาท)``).
     """
 
     group: bool

@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from pythainlp.util import thai_digit_to_arabic_digit
 
 from bma_etl.errors import NormalizeError
+from bma_etl.normalize.ocr_points import commas_for_points
 
 #: One digit as the documents print it, Arabic or Thai (a regex character class): for
 #: the section numbers, headings, labels and entry headings the readers match, which
@@ -49,16 +50,6 @@ _DOTTED_GROUPS = re.compile(
 # "2.263,300.00": a point before a comma's group is no decimal point (a decimal part
 # has no comma in it): OCR read that thousands comma as a point.
 _POINT_BEFORE_COMMA = re.compile(r"(?<=[0-9])\.(?=[0-9]{3},)")
-# In a baht amount (two decimals at most, the satang): a point before three digits that
-# end the amount after comma groups ("2,533.100 บาท"), or before three digits and the
-# dash of a whole amount ("459.500.- บาท"), is a thousands comma OCR read as a point.
-_AMOUNT_POINT_GROUP = re.compile(
-    r"(?<=,[0-9]{3})\.(?=[0-9]{3}(?![0-9,]|\.[0-9]))|(?<![0-9,.])(?P<lead>[0-9]{1,3})\.(?=[0-9]{3}\.-)")
-
-
-def _commas_for_points(text: str) -> str:
-    """``text`` with the points :data:`_AMOUNT_POINT_GROUP` finds read as commas."""
-    return _AMOUNT_POINT_GROUP.sub(lambda m: f"{m['lead'] or ''},", text)
 # "1 500 000", "1,354 000": OCR put spaces where the (or some) thousands commas were,
 # or a space after or before one ("282, 500", "1 ,686,000").
 _SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:(?: ?, ?| )[0-9]{3})+(?:\.[0-9]+|\. [0-9]{2})?")
@@ -200,8 +191,10 @@ def parse_number(s: str) -> Decimal:
     return _one_number(s, "a number")[0]
 
 
-def parse_amount(s: str, unit: int = 0) -> Decimal | None:
+def parse_amount(s: str, unit: int = 0, *, ocr: bool = True) -> Decimal | None:
     """A baht amount; ``None`` when the document says no budget is used.
+
+    ``ocr``: ``s`` was read by OCR; only then is a point read as a comma (below).
 
     ``unit``: the power of ten of the unit the amount's column or label heading
     states (``งบประมาณ (ล้านบาท)``: 6, :func:`heading_unit`), for a number that
@@ -234,8 +227,10 @@ def parse_amount(s: str, unit: int = 0) -> Decimal | None:
     Decimal('5049100.00')
 
     A thousands comma OCR read as a point is read as the comma where no decimal point
-    can stand: before a comma's group, before three digits that end the amount after
-    comma groups, or before three digits and the ``.-`` of a whole amount.
+    can stand: before a comma's group; in OCR'd text only (``ocr``,
+    :func:`~bma_etl.normalize.ocr_points.commas_for_points`), before three digits that
+    end the amount after comma groups, or before three digits and the ``.-`` of a
+    whole amount (``12,872,200.000 บาท`` typed is three decimal places, an error).
 
     >>> parse_amount("2.263,300.00 บาท"), parse_amount("๒,๕๓๓.๑๐๐ บาท")
     (Decimal('2263300.00'), Decimal('2533100'))
@@ -247,10 +242,15 @@ def parse_amount(s: str, unit: int = 0) -> Decimal | None:
 
     >>> parse_amount("1,234,567 บาท 50 สตางค์"), parse_amount("๙๐๐ บาท ๕ สตางค์")
     (Decimal('1234567.50'), Decimal('900.05'))
+
+    Satang in Thai words (``23,369,000 บาท ห้าสิบสตางค์``) are not read: an error,
+    never the baht alone.
     """
     text = to_arabic_digits(s)
     if (satang := _SATANG.fullmatch(text)) is not None:
         return _with_satang(s, satang)
+    if _SATANG_WORD in text:
+        raise NormalizeError(f"{s!r} is not a baht amount: its satang are not a number")
     if not _ANY_DIGIT.search(text):
         if NO_BUDGET_RE.search(text) or (text.strip() and _DASHES_ONLY.fullmatch(text)):
             return None
@@ -259,7 +259,7 @@ def parse_amount(s: str, unit: int = 0) -> Decimal | None:
     if first is not None and lead is not None and lead.end() == first.start():
         raise NormalizeError(f"{s!r} is not a baht amount: {lead.group().strip()!r} before "
                              "its digits is some of them misread")
-    value = _scaled_amount(s, _commas_for_points(text), unit)
+    value = _scaled_amount(s, commas_for_points(text) if ocr else text, unit)
     if value < 0:
         raise NormalizeError(f"{s!r} is not a baht amount: it is negative")
     exponent = value.as_tuple().exponent
@@ -271,6 +271,9 @@ def parse_amount(s: str, unit: int = 0) -> Decimal | None:
 #: An amount in baht, then its satang as a number and the word (``… บาท 50 สตางค์``).
 _SATANG = re.compile(r"(?P<baht>.*[0-9].*บาท)[ \t\u00a0]*(?P<satang>[0-9]{1,2})"
                      r"[ \t\u00a0]*สตางค์[ \t\u00a0.]*", re.S)
+
+
+_SATANG_WORD = "สตางค์"
 
 
 def _with_satang(s: str, m: re.Match[str]) -> Decimal:

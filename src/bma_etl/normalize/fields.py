@@ -160,7 +160,7 @@ LOW_WORD_CONFIDENCE = 60.0
 def normalize(extraction: Extraction, text: str,
               words: tuple[tuple[int, int, float], ...] = (),
               wraps: frozenset[int] | None = None,
-              spaced: frozenset[int] = frozenset()) -> Normalized:
+              spaced: frozenset[int] = frozenset(), ocr: bool = True) -> Normalized:
     """Parse every raw value of ``extraction``; ``text`` is the text the spans index.
 
     ``wraps``, given when the text's lines are a page's (a PDF's text layer or
@@ -175,10 +175,11 @@ def normalize(extraction: Extraction, text: str,
     ``words`` are the OCR'd words' ``(start, end, confidence)`` in ``text``: a
     value read by OCR gets the lowest confidence of the words it overlaps
     (``provenance.confidence``), and is low-confidence when that is below
-    :data:`LOW_WORD_CONFIDENCE` or no word is found under it.
+    :data:`LOW_WORD_CONFIDENCE` or no word is found under it. ``ocr``: the text
+    was OCR'd, so an amount gets OCR's repairs (:func:`parse_amount`).
     """
     out = Normalized(findings=list(extraction.findings))
-    parsed = _Parsed()
+    parsed = _Parsed(ocr)
     kept = writer_breaks(text, wraps) if wraps is not None else None
     at_space = spaced_breaks(text, spaced, wraps or frozenset())
     for row in extraction.rows:
@@ -211,19 +212,30 @@ class _Parsed:
     is not kept, so its error is raised again where it recurs.
     """
 
-    __slots__ = ("values",)
+    __slots__ = ("ocr", "values")
 
-    def __init__(self) -> None:
-        """Start with nothing parsed."""
+    def __init__(self, ocr: bool = True) -> None:
+        """Start with nothing parsed; ``ocr``: the document's text was OCR'd."""
+        self.ocr = ocr
         self.values: dict[tuple[str, str], object] = {}
 
     def parse(self, kind: str, text: str) -> object:
-        """``PARSERS[kind](text)`` (``kind`` ``"clean"``: :func:`clean_text`)."""
+        """``PARSERS[kind](text)``; ``kind`` ``"clean"``: :func:`clean_text`.
+
+        An amount of text not OCR'd: :func:`parse_amount` with no OCR repair.
+        """
         key = (kind, text)
         found = self.values.get(key, _MISSING)
         if found is _MISSING:
-            found = self.values[key] = (clean_text if kind == "clean" else PARSERS[kind])(text)
+            parser = clean_text if kind == "clean" else _text_amount \
+                if kind == "amount" and not self.ocr else PARSERS[kind]
+            found = self.values[key] = parser(text)
         return found
+
+
+def _text_amount(text: str) -> object:
+    """An amount of printed or typed text: :func:`parse_amount` without OCR's repairs."""
+    return parse_amount(text, ocr=False)
 
 
 _MISSING = object()
