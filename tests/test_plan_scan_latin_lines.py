@@ -23,12 +23,9 @@ import string
 
 import pytest
 
-from bma_etl.layouts.annual_action_plan import extract
-from test_plan_scan_tables import _MARKS_RE, _YEARS, _ocr_print
+from test_plan_scan_tables import _MARKS_RE, _YEARS, _ocr_print, targets_read
 
-from conftest import records_of
 from corpus.build import GENERATORS
-from corpus.score import score_tables
 
 #: The damaged header ``_ocr_print`` writes (marks lost): its year line follows it.
 _HEADER_START = _MARKS_RE.sub("", "ลำดับที่ ตัวชี้วัด")
@@ -62,11 +59,7 @@ def test_a_latin_line_over_the_first_row_ends_no_target_table(seed: int) -> None
     assert want, "the generator writes target tables"
     text, added = _with_latin_lines(_ocr_print(generated.text, rng), rng)
     assert added, "every generated plan has a target table"
-    truth = {"tables": {"plan_indicators": want}}
-    skip = {f"plan_indicators.{i}.year_be" for i in range(len(want))}
-    got = records_of(extract, text).get("plan_indicators", [])
-    right, total, lost = score_tables({"plan_indicators": got}, truth, skip)
-    assert len(got) == len(want) and right == total, lost[:6]
+    targets_read(text, want)
 
 
 #: What Tesseract read a year and the rule after it as: a Latin word and a quote mark.
@@ -97,8 +90,4 @@ def test_a_year_read_as_a_quoted_latin_word_is_still_a_column(seed: int) -> None
         if added:
             break
     want = generated.tables["plan_indicators"]
-    skip = {f"plan_indicators.{i}.year_be" for i in range(len(want))}
-    got = records_of(extract, text).get("plan_indicators", [])
-    right, total, lost = score_tables({"plan_indicators": got}, {"tables": {
-        "plan_indicators": want}}, skip)
-    assert len(got) == len(want) and right == total, lost[:6]
+    targets_read(text, want)

@@ -107,6 +107,18 @@ def _tables(text: str) -> dict[str, list[Any]]:
     return {t: records.get(t, []) for t in TABLES}
 
 
+def targets_read(text: str, want: list[dict[str, Any]]) -> list[Any]:
+    """The target rows (``plan_indicators``) read from ``text``, asserted to be one per
+    generated row in ``want`` with every field right; a row's year is not scored, as OCR
+    may leave it unstated. Raises ``AssertionError`` with the first lost fields."""
+    skip = {f"plan_indicators.{i}.year_be" for i in range(len(want))}
+    got = records_of(extract, text).get("plan_indicators", [])
+    right, total, lost = score_tables({"plan_indicators": got}, {"tables": {
+        "plan_indicators": want}}, skip)
+    assert len(got) == len(want) and right == total, lost[:6]
+    return got
+
+
 @pytest.mark.parametrize("seed", range(10))
 def test_ocr_damaged_target_and_definition_tables_are_read(seed: int) -> None:
     rng = random.Random(seed)
