@@ -200,23 +200,38 @@ def test_a_budget_with_satang_in_words(arabic: None, tmp_path: Path) -> None:
 _SATANG_WORDS = {21: "ยี่สิบเอ็ด", 50: "ห้าสิบ", 75: "เจ็ดสิบห้า", 5: "ห้า"}
 
 
-def test_a_budget_with_satang_in_thai_words_is_null_with_an_issue(
-        arabic: None, tmp_path: Path) -> None:
-    """``23,369,000 บาท ห้าสิบสตางค์``: the satang are not read, so the budget is NULL
-    with an ``unparsed_value`` issue, never the baht alone."""
-    for k, doc in enumerate(_forms(forms.legacy_form, "satang-words")):
-        rng = random.Random(f"satang-words-{k}")
-        baht, satang = rng.randrange(10_000, 9_000_000), rng.choice(list(_SATANG_WORDS))
-        doc.text = "\n".join(
-            f"งบประมาณที่ได้รับ : {money_text(Decimal(baht), rng, decimals=False)} บาท "
-            f"{_SATANG_WORDS[satang]}สตางค์" if line.startswith("งบประมาณที่ได้รับ") else line
-            for line in doc.text.split("\n"))
+def _budgets_printed_as(tmp_path: Path, tag: str,
+                        printed: Callable[[random.Random], str]) -> list[str]:
+    """Generated legacy forms whose allocated budget is printed as ``printed(rng)``:
+    each form's budget is asserted NULL with an ``unparsed_value`` issue on it, never
+    another value. Returns the issues' messages, one a form."""
+    messages = []
+    for k, doc in enumerate(_forms(forms.legacy_form, tag)):
+        line = f"งบประมาณที่ได้รับ : {printed(random.Random(f'{tag}-{k}'))}"
+        doc.text = "\n".join(line if old.startswith("งบประมาณที่ได้รับ") else old
+                             for old in doc.text.split("\n"))
         path = tmp_path / f"form{k}.txt"
         path.write_text(doc.text, encoding="utf-8")
         parsed = process_file(path)
         assert parsed.tables["projects"][0].budget_allocated_thb is None
-        assert any(i.code == "unparsed_value" and i.field == "budget_allocated_thb"
-                   and "สตางค์" in i.message for i in parsed.tables["quality_issues"])
+        issues = [i for i in parsed.tables["quality_issues"]
+                  if i.code == "unparsed_value" and i.field == "budget_allocated_thb"]
+        assert issues
+        messages.append(issues[0].message)
+    return messages
+
+
+def test_a_budget_with_satang_in_thai_words_is_null_with_an_issue(
+        arabic: None, tmp_path: Path) -> None:
+    """``23,369,000 บาท ห้าสิบสตางค์``: the satang are not read, so the budget is NULL
+    with an ``unparsed_value`` issue, never the baht alone."""
+    def printed(rng: random.Random) -> str:
+        baht, satang = rng.randrange(10_000, 9_000_000), rng.choice(list(_SATANG_WORDS))
+        return (f"{money_text(Decimal(baht), rng, decimals=False)} บาท "
+                f"{_SATANG_WORDS[satang]}สตางค์")
+
+    for message in _budgets_printed_as(tmp_path, "satang-words", printed):
+        assert "สตางค์" in message
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -235,15 +250,5 @@ def test_a_budget_with_three_decimals_typed_is_null_with_an_issue(
         arabic: None, tmp_path: Path) -> None:
     """A form's typed ``11,723,000.000 บาท`` is NULL with an ``unparsed_value`` issue,
     never a thousand times the amount."""
-    for k, doc in enumerate(_forms(forms.legacy_form, "dec3")):
-        rng = random.Random(f"dec3-{k}")
-        baht = Decimal(rng.randrange(10_000, 9_000_000))
-        doc.text = "\n".join(f"งบประมาณที่ได้รับ : {baht:,}.000 บาท"
-                             if line.startswith("งบประมาณที่ได้รับ") else line
-                             for line in doc.text.split("\n"))
-        path = tmp_path / f"form{k}.txt"
-        path.write_text(doc.text, encoding="utf-8")
-        parsed = process_file(path)
-        assert parsed.tables["projects"][0].budget_allocated_thb is None
-        assert any(i.code == "unparsed_value" and i.field == "budget_allocated_thb"
-                   for i in parsed.tables["quality_issues"])
+    _budgets_printed_as(tmp_path, "dec3",
+                        lambda rng: f"{Decimal(rng.randrange(10_000, 9_000_000)):,}.000 บาท")
