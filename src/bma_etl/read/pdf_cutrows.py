@@ -166,8 +166,10 @@ def _years_apart(texts: list[str], into: list[int]) -> bool:
 _LABEL_ENDS = (":", "\uff1a")
 #: An item's number opening a piece (``๒.``, ``2)``, ``๒``) and what follows it.
 _OPENS_ITEM = re.compile(r"\s*(\d{1,3})([.)]?)(?:\s|$)")
-#: An item's number at a word's start within a piece (``๑. โครงการ…``).
-_ITEM_AT = re.compile(r"(?:^|\s)(\d{1,3})([.)]?)(?=\s|$)")
+#: An item's number at a word's start within a piece (``๑. โครงการ…``), or with its
+#: mark right after a Thai letter: a cell set at a tab stop the cell before reached, no
+#: white space between (``ด้านการบริหารทั่วไป1. โครงการ…``, fpdf2 in Loma).
+_ITEM_AT = re.compile(r"(?:^|\s|(?<=[\u0e01-\u0e4e])(?=\d{1,3}[.)]))(\d{1,3})([.)]?)(?=\s|$)")
 #: A cell of numbers alone (``50 70``, ``1,200``).
 _NUMBERS_ALONE = re.compile(r"[\d,.]+(?:\s+[\d,.]+)*")
 
