@@ -19,27 +19,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_layout import TextLine
 
-from conftest import font_file
-from corpus import render
+from conftest import assert_read_as_generated, corpus_fpdf_print
 from corpus.build import GENERATORS, _rng
-from corpus.score import score
 
 TABLES = ("plan_projects", "plan_sections")
 
 
 def test_projects_after_a_run_together_first_project_are_rows(tmp_path: Path) -> None:
-    doc = GENERATORS["plan"](_rng(1129, "plan", 6))
-    pdf = tmp_path / "plan.pdf"
-    render.render_fpdf(doc, pdf, "Loma", font_file("Loma"), _rng(1129, "plan", 6, "fpdf2"),
-                       shaping=False)
-    truth = {"tables": {t: doc.truth["tables"][t] for t in TABLES}}
-    assert len(truth["tables"]["plan_projects"]) > 3
-    result = score(process_file(pdf), truth)
-    assert result.total > 0 and result.lost == [], result.lost[:6]
+    doc, pdf = corpus_fpdf_print(tmp_path, 1129, "plan", 6, "Loma", shaping=False)
+    assert len(doc.truth["tables"]["plan_projects"]) > 3
+    assert_read_as_generated(pdf, doc.truth, TABLES)
 
 
 def _line(text: str, baseline: float, cells: tuple[float, ...]) -> TextLine:
