@@ -8,6 +8,7 @@ Stage: read. Used by :mod:`.pdf` on the laid-out lines of consecutive pages
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bma_etl.read.pdf_cutcells import cut_at_columns, cut_row_at
@@ -19,7 +20,7 @@ from bma_etl.read.pdf_cutrow_lines import (
     goes_on_below,
     goes_on_first,
 )
-from bma_etl.read.pdf_cuts import label_again, split_at_next_table
+from bma_etl.read.pdf_cuts import SPLIT_EM, label_again, split_cells_at_columns
 from bma_etl.read.pdf_justified import _spaced
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_margins import margin_lines
@@ -46,7 +47,7 @@ def join_cut_row(before: list[TextLine], after: list[TextLine],
     lines under a first line that went on the first column alone go on it while they do
     too (:func:`.pdf_cutrow_lines.first_goes_on`). A first line that leaves room in a
     cell it goes on for its first word ended the row. The row is first cut at the next
-    page's columns (:func:`.pdf_cuts.split_at_next_table`), and a line whose cells start at those
+    page's columns (:func:`split_at_next_table`), and a line whose cells start at those
     columns, two or more under one of the row's cells, is a row of its own (a header's
     years under ``ค่าเป้าหมาย``), as is a line of years alone set two or more under one
     of them (:func:`_years_apart`). Where the room the row's last line left in the
@@ -166,8 +167,10 @@ def _years_apart(texts: list[str], into: list[int]) -> bool:
 _LABEL_ENDS = (":", "\uff1a")
 #: An item's number opening a piece (``๒.``, ``2)``, ``๒``) and what follows it.
 _OPENS_ITEM = re.compile(r"\s*(\d{1,3})([.)]?)(?:\s|$)")
-#: An item's number at a word's start within a piece (``๑. โครงการ…``).
-_ITEM_AT = re.compile(r"(?:^|\s)(\d{1,3})([.)]?)(?=\s|$)")
+#: An item's number at a word's start within a piece (``๑. โครงการ…``), or with its
+#: mark right after a Thai letter: a cell set at a tab stop the cell before reached, no
+#: white space between (``ด้านการบริหารทั่วไป1. โครงการ…``, fpdf2 in Loma).
+_ITEM_AT = re.compile(r"(?:^|\s|(?<=[\u0e01-\u0e4e])(?=\d{1,3}[.)]))(\d{1,3})([.)]?)(?=\s|$)")
 #: A cell of numbers alone (``50 70``, ``1,200``).
 _NUMBERS_ALONE = re.compile(r"[\d,.]+(?:\s+[\d,.]+)*")
 
@@ -237,3 +240,57 @@ def _repeated(line: TextLine, before: list[TextLine]) -> bool:
     cells = [p.split() for p in line.text.split("\t") if p.strip()]
     return any([p.split() for p in other.text.split("\t") if p.strip()] == cells
                for other in before)
+
+
+def split_at_next_table(row: TextLine, after: list[TextLine],
+                        above: Sequence[TextLine] = ()) -> tuple[TextLine, list[float]]:
+    """``row``, a page's last line, cut at the columns of the table ``after`` opens.
+
+    ``after``: the next page's lines from its first; ``above``: the lines above
+    ``row`` on its own page, nearest first (the rows of its table there). Returns the
+    row (its cells cut as :func:`.pdf_cuts.split_cells_at_columns` cuts them, when it is a
+    borderless row of two cells or more in a row: ``ลำดับที่ ตัวชี้วัด`` at a page's
+    foot) and the columns of the next page's table (:func:`table_columns`; empty
+    when the next page opens no table). A row that leaves a cell empty (``๒ |
+    โครงการ…โรง ๓ | | ฝ่ายบริหาร``: the amount's first digit set beside the name,
+    closer than a tab, so narrow it stands within a font size of the cell's end) is
+    cut at the columns of both pages' tables, at any space that falls on one, and kept cut
+    only when its cuts fill its empty cells, as many as they are.
+    """
+    columns = table_columns(after)
+    if row.table is None and "\t" in row.text and "\t\t" not in row.text and columns:
+        row = split_cells_at_columns(row, columns)
+    elif row.table is None and "\t\t" in row.text:
+        pieces = row.text.split("\t")
+        full = [p for p in pieces if p.strip()]
+        if len(full) == len(row.cells) and len(full) > 1:
+            size = row.size or 1.0
+            both: list[float] = []
+            for x in sorted([*columns, *table_columns(list(above))]):
+                if not both or x - both[-1] > size:
+                    both.append(x)  # a column of both pages: once
+            cut = split_cells_at_columns(replace(row, text="\t".join(full)), both, SPLIT_EM)
+            if len(cut.cells) == len(pieces) and "\t\t" not in cut.text:
+                row = cut
+    return row, columns
+
+
+def table_columns(lines: list[TextLine]) -> list[float]:
+    """The columns (x, points) of the table that the first of ``lines`` open.
+
+    Where two of its rows or more start a cell, its rows read down to the first blank
+    line (a page's first lines: the table a row cut at the page before goes on with).
+    """
+    rows: list[TextLine] = []
+    for line in lines:
+        if not line.text.strip():
+            break
+        rows.append(line)
+    size = max((row.size for row in rows), default=0.0) or 1.0
+    starts = sorted(x for row in rows if len(row.cells) > 1 for x in row.cells)
+    columns: list[float] = []
+    for x in starts:
+        if not columns or x - columns[-1] > size:
+            columns.append(x)
+    return [x for x in columns
+            if sum(any(abs(c - x) <= size for c in row.cells) for row in rows) >= 2]

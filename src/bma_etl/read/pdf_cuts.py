@@ -11,7 +11,6 @@ as one cell.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from bma_etl.read.pdf_layout import TextLine
@@ -300,8 +299,12 @@ def split_cells_at_columns(line: TextLine, anchors: list[float], edge: float = 1
     font size from its ends) has a space whose right side lies within
     :data:`SPLIT_EM` font sizes of it, so a paragraph spanning the table stays whole
     unless its spaces fall on every column (``edge``: that many font sizes from a
-    cell's ends, 1.0 unless told). The line unchanged when there is no
-    such cell or its spaces' positions are unknown (:attr:`TextLine.gaps` empty).
+    cell's ends, 1.0 unless told). In a line set at tab stops from its start (a cell
+    or the text after a space on a stop), a column on a stop is cut only where the
+    text after a space starts on it, as in :func:`split_at_columns` (``เพิ่มขึ้น ๑๙
+    ราย…``: ``ราย`` a point left of the next year's stop is a word's). The line
+    unchanged when there is no such cell or its spaces' positions are unknown
+    (:attr:`TextLine.gaps` empty).
     """
     size = line.size or 1.0
     runs = list(re.finditer("[ \u00a0]+", line.text))
@@ -310,6 +313,8 @@ def split_cells_at_columns(line: TextLine, anchors: list[float], edge: float = 1
     cuts: list[int] = []  # indexes into runs / gaps
     tabs = [m.start() for m in re.finditer("\t", line.text)]
     bounds = [-1, *tabs, len(line.text)]
+    pen = line.cells[0]  # a piece at a stop: the line is set at tab stops from its start
+    tab_set = any(on_tab_grid([x], pen) for x in [*line.cells[1:], *(b for _, b in line.gaps)])
     for k, (left, right) in enumerate(zip(line.cells, line.ends, strict=True)):
         inside = [x for x in anchors if left + edge * size < x < right - edge * size]
         mine = [n for n, run in enumerate(runs) if bounds[k] < run.start() < bounds[k + 1]]
@@ -319,7 +324,9 @@ def split_cells_at_columns(line: TextLine, anchors: list[float], edge: float = 1
             if not near:
                 found = []
                 break
-            found.append(near[0])
+            if tab_set and on_tab_grid([x], pen):  # a pen moved there starts it on it (else
+                near = [n for n in near if abs(line.gaps[n][1] - x) <= ON_GRID]  # a word space)
+            found += near[:1]
         cuts += found
     if not cuts:
         return line
@@ -342,57 +349,3 @@ def split_cells_at_columns(line: TextLine, anchors: list[float], edge: float = 1
     return replace(line, text=text, cells=tuple(cells), ends=tuple(ends),
                    heights=tuple(heights) if heights else line.heights,
                    spaces=tuple(spaces) if spaces else line.spaces, gaps=gaps)
-
-
-def split_at_next_table(row: TextLine, after: list[TextLine],
-                        above: Sequence[TextLine] = ()) -> tuple[TextLine, list[float]]:
-    """``row``, a page's last line, cut at the columns of the table ``after`` opens.
-
-    ``after``: the next page's lines from its first; ``above``: the lines above
-    ``row`` on its own page, nearest first (the rows of its table there). Returns the
-    row (its cells cut as :func:`split_cells_at_columns` cuts them, when it is a
-    borderless row of two cells or more in a row: ``ลำดับที่ ตัวชี้วัด`` at a page's
-    foot) and the columns of the next page's table (:func:`table_columns`; empty
-    when the next page opens no table). A row that leaves a cell empty (``๒ |
-    โครงการ…โรง ๓ | | ฝ่ายบริหาร``: the amount's first digit set beside the name,
-    closer than a tab, so narrow it stands within a font size of the cell's end) is
-    cut at the columns of both pages' tables, at any space that falls on one, and kept cut
-    only when its cuts fill its empty cells, as many as they are.
-    """
-    columns = table_columns(after)
-    if row.table is None and "\t" in row.text and "\t\t" not in row.text and columns:
-        row = split_cells_at_columns(row, columns)
-    elif row.table is None and "\t\t" in row.text:
-        pieces = row.text.split("\t")
-        full = [p for p in pieces if p.strip()]
-        if len(full) == len(row.cells) and len(full) > 1:
-            size = row.size or 1.0
-            both: list[float] = []
-            for x in sorted([*columns, *table_columns(list(above))]):
-                if not both or x - both[-1] > size:
-                    both.append(x)  # a column of both pages: once
-            cut = split_cells_at_columns(replace(row, text="\t".join(full)), both, SPLIT_EM)
-            if len(cut.cells) == len(pieces) and "\t\t" not in cut.text:
-                row = cut
-    return row, columns
-
-
-def table_columns(lines: list[TextLine]) -> list[float]:
-    """The columns (x, points) of the table that the first of ``lines`` open.
-
-    Where two of its rows or more start a cell, its rows read down to the first blank
-    line (a page's first lines: the table a row cut at the page before goes on with).
-    """
-    rows: list[TextLine] = []
-    for line in lines:
-        if not line.text.strip():
-            break
-        rows.append(line)
-    size = max((row.size for row in rows), default=0.0) or 1.0
-    starts = sorted(x for row in rows if len(row.cells) > 1 for x in row.cells)
-    columns: list[float] = []
-    for x in starts:
-        if not columns or x - columns[-1] > size:
-            columns.append(x)
-    return [x for x in columns
-            if sum(any(abs(c - x) <= size for c in row.cells) for row in rows) >= 2]

@@ -281,7 +281,10 @@ def wraps_over_breaks(pages: list[list[TextLine]], widths: list[float],
     is as likely a paragraph's last, the next paragraph starting on the next page,
     whose first blank line the page break took (nothing tells the two apart), unless
     the next page's first line opens inside a Thai word (:func:`opens_inside_word`:
-    fpdf2 cut ``ประสบการ`` / ``ณ์ในการ…`` over the break).
+    fpdf2 cut ``ประสบการ`` / ``ณ์ในการ…`` over the break), or the full line is a Thai
+    run a writer that wraps only at spaces cut at the margin (:func:`_cut_run`: no
+    white space, within a letter of it) and the next page's first line goes on with
+    Thai letters (``…ความต้องการของประ`` / ``ชาชน``, ``…อย่างยั่ง`` / ``ยืน โดยเฉพาะ…``).
     With ``fills`` (:data:`FILLING_WRITERS`) no page is judged: a writer that breaks
     Thai between words would have set the next run's first words on a short line, so
     a short line ended its paragraph; ReportLab's, which breaks at spaces only, are
@@ -316,7 +319,9 @@ def wraps_over_breaks(pages: list[list[TextLine]], widths: list[float],
             continue  # room for another line: the page ended where its writer did
         lines = [*pages[p][:kept[-1] + 1], following]
         _, margin = _margin(lines, widths[p])
-        cut = _THAI_END.search(last.text) is not None and opens_inside_word(following.text)
+        cut = _THAI_END.search(last.text) is not None and (
+            opens_inside_word(following.text)
+            or (_cut_run(last, margin) and _THAI_START.match(following.text) is not None))
         if cut or (last.natural_right + CUT_ROOM_EM * last.size < margin
                    and kept[-1] in wrapped_lines(lines, widths[p], fills, thai_breaks)):
             out[-1] = kept[-1]
