@@ -9,7 +9,9 @@ line of its own above or below it) and a report row's values read with the
 next row's labels. A printed form sets the value on its label's line: here each
 text field's box is moved up or down (the page's own text is not touched) so
 that its value's first line stands on the baseline of the page's text line the
-box overlaps most (:func:`line_for`); a multi-line field's further lines follow
+box overlaps most (:func:`line_for`; where two lines' letters are about as
+much under the box, the one whose words stand beside the box and none under it,
+as a label stands beside its value); a multi-line field's further lines follow
 below it at the field's own spacing. A box overlapping no text line is left
 where it is. A checkbox's mark (:mod:`.pdf_widgets` writes one as text) stands on
 its line too, drawn among that line's words (:func:`place_in_line`).
@@ -20,11 +22,22 @@ Units are PDF points in the page's space (y up), as pdfium gives them.
 from __future__ import annotations
 
 import ctypes
-from typing import Any
+from typing import Any, NamedTuple
 
-#: A text line of the page: its baseline, and the bottom and top of its letters
-#: (points; a share of its largest font size below and above the baseline).
-Line = tuple[float, float, float]
+
+class Line(NamedTuple):
+    """A text line of the page (points, the page's space, y up)."""
+
+    #: The height its letters stand on.
+    baseline: float
+    #: The bottom and top of its letters: a share of its largest font size below and
+    #: above the baseline (:data:`_BELOW`, :data:`_ABOVE`).
+    bottom: float
+    top: float
+    #: Its letters' left and right edges, and whether each is a leader (a dot or
+    #: rule a value is written over: :data:`_LEADERS`), left to right.
+    letters: tuple[tuple[float, float, bool], ...] = ()
+
 #: The shares of a font size a line's letters reach below and above its baseline
 #: (a Latin or Thai face's descender and its capitals' height, about).
 _BELOW, _ABOVE = 0.25, 0.75
@@ -32,8 +45,14 @@ _BELOW, _ABOVE = 0.25, 0.75
 _SAME_LINE = 0.5
 #: A value this near (points) its line's baseline is left where it is.
 _ON_LINE = 0.01
-#: How far (points) a value's text may stand outside its box and still be in it.
-_SLACK = 2.0
+#: How far (points) a value's text may stand outside its box and still be in it
+#: (:func:`_first_baseline`; :mod:`.pdf_widgets` widens a box whose text runs further).
+SLACK = 2.0
+#: Letters a form prints for a value to be written over (dotted and ruled leaders).
+_LEADERS = frozenset("._\u2026-")
+#: A box overlapping one line's letters this many times as much as any other's is
+#: that line's whatever stands beside it.
+_CLEAR_LEAD = 2.0
 
 
 def text_lines(page: Any) -> list[Line]:
@@ -48,43 +67,89 @@ def text_lines(page: Any) -> list[Line]:
     if not textpage:
         return []
     sizes: dict[float, float] = {}
+    letters: dict[float, list[tuple[float, float, bool]]] = {}
     x, y = ctypes.c_double(), ctypes.c_double()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     try:
         for i in range(pdfium_c.FPDFText_CountChars(textpage)):
-            if chr(pdfium_c.FPDFText_GetUnicode(textpage, i)).isspace() or \
-                    not pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y):
+            char = chr(pdfium_c.FPDFText_GetUnicode(textpage, i))
+            if char.isspace() or not pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y):
                 continue
             size = pdfium_c.FPDFText_GetFontSize(textpage, i)
             sizes[y.value] = max(size, sizes.get(y.value, 0.0))
+            if pdfium_c.FPDFText_GetCharBox(textpage, i, left, right, bottom, top):
+                letters.setdefault(y.value, []).append(
+                    (left.value, right.value, char in _LEADERS))
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
     lines: list[Line] = []
     for baseline in sorted(sizes, reverse=True):
-        size = sizes[baseline]
-        if lines and lines[-1][0] - baseline < _SAME_LINE:
-            first, bottom, top = lines[-1]
-            lines[-1] = (first, min(bottom, baseline - _BELOW * size), top)
+        size, own = sizes[baseline], letters.get(baseline, [])
+        if lines and lines[-1].baseline - baseline < _SAME_LINE:
+            first, low, high, before = lines[-1]
+            lines[-1] = Line(first, min(low, baseline - _BELOW * size), high,
+                             tuple(sorted((*before, *own))))
         else:
-            lines.append((baseline, baseline - _BELOW * size, baseline + _ABOVE * size))
+            lines.append(Line(baseline, baseline - _BELOW * size, baseline + _ABOVE * size,
+                              tuple(sorted(own))))
     return lines
 
 
-def line_for(bottom: float, top: float, lines: list[Line]) -> float | None:
-    """The baseline of the line a box from ``bottom`` to ``top`` overlaps most, or None.
+def line_for(bottom: float, top: float, lines: list[Line], left: float | None = None,
+             right: float | None = None) -> float | None:
+    """The baseline of the line a box from ``bottom`` to ``top`` belongs to, or None.
 
-    A tie goes to the line whose letters' middle is nearer the box's middle.
+    That is the line whose letters the box overlaps most, a tie going to the line
+    whose letters' middle is nearer the box's middle. Given the box's ``left`` and
+    ``right`` edges, a line with words under the box is not its line (a value is not
+    written over its own line's words; a leader under the box is where it goes)
+    unless every line it overlaps has; and where no line's letters are under it
+    :data:`_CLEAR_LEAD` times as much as any other's (a box drawn above its label,
+    as far into the line above), the line whose words stand nearest beside it (a
+    label left of its value, an option's words right of its checkbox), of those it
+    overlaps more than half as much as the most. ``lines`` may be bare ``(baseline,
+    bottom, top)`` triples (no letters: by the heights alone).
     """
     middle = (bottom + top) / 2
-    best: tuple[float, float] | None = None
-    chosen = None
-    for baseline, low, high in lines:
-        overlap = min(high, top) - max(low, bottom)
-        if overlap <= 0:
+    near: list[tuple[float, Line]] = [
+        (min(line[2], top) - max(line[1], bottom), line) for line in lines]
+    near = [(overlap, line) for overlap, line in near if overlap > 0]
+    beside: dict[float, tuple[bool, float]] = {}
+    if left is not None and right is not None:
+        beside = {line[0]: _beside(getattr(line, "letters", ()), left, right)
+                  for _, line in near}
+        if not all(under for under, _ in beside.values()):
+            near = [(overlap, line) for overlap, line in near if not beside[line[0]][0]]
+    if not near:
+        return None
+    most = max(overlap for overlap, _ in near)
+    near = [(overlap, line) for overlap, line in near if _CLEAR_LEAD * overlap > most]
+
+    def rank(item: tuple[float, Line]) -> tuple[float, ...]:
+        overlap, line = item
+        gap = beside[line[0]][1] if beside and len(near) > 1 else 0.0
+        return (-gap, overlap, -abs((line[1] + line[2]) / 2 - middle))
+
+    return max(near, key=rank)[1][0]
+
+
+def _beside(letters: tuple[tuple[float, float, bool], ...], left: float,
+            right: float) -> tuple[bool, float]:
+    """Whether a line's words reach under a box, and how near (points) one stands beside it.
+
+    ``letters``: a :class:`Line`'s; ``left``, ``right``: the box's edges. A leader
+    under the box is no word under it and stands at no distance.
+    """
+    under, gap = False, float("inf")
+    for start, end, leader in letters:
+        if start < right and end > left:
+            if leader:
+                gap = 0.0
+            else:
+                under = True
             continue
-        rank = (overlap, -abs((low + high) / 2 - middle))
-        if best is None or rank > best:
-            best, chosen = rank, baseline
-    return chosen
+        gap = min(gap, start - right if start >= right else left - end)
+    return under, gap
 
 
 def values_onto_lines(form: Any, page: Any, lines: list[Line]) -> int:
@@ -107,7 +172,8 @@ def values_onto_lines(form: Any, page: Any, lines: list[Line]) -> int:
                     not pdfium_c.FPDFAnnot_GetRect(annot, rect):
                 continue
             bottom, top = min(rect.bottom, rect.top), max(rect.bottom, rect.top)
-            target = line_for(bottom, top, lines)
+            target = line_for(bottom, top, lines, min(rect.left, rect.right),
+                              max(rect.left, rect.right))
             first = _first_baseline(annot, rect)
             if target is None or first is None or abs(target - first) < _ON_LINE:
                 continue
@@ -151,8 +217,8 @@ def _first_baseline(annot: Any, rect: Any) -> float | None:
         return None
     first = max(baselines)
     for x0, y0 in ((0.0, 0.0), (left, bottom)):  # the box's own space, then the page's
-        if y0 - _SLACK <= first <= y0 + height + _SLACK and \
-                all(x0 - _SLACK <= a <= x0 + width + _SLACK for a, _, _, _ in boxes):
+        if y0 - SLACK <= first <= y0 + height + SLACK and \
+                all(x0 - SLACK <= a <= x0 + width + SLACK for a, _, _, _ in boxes):
             return bottom + first - y0
     return None
 

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bma_etl.read.pdf_widget_lines import (
+    SLACK,
     Line,
     line_for,
     place_in_line,
@@ -52,8 +53,6 @@ _MULTILINE = 1 << 12
 #: How much wider than its drawn text (a share of it) a widened one-line box is made:
 #: its value is drawn anew, in a font that may run wider than the one it was drawn in.
 _WIDER = 1.25
-#: How far (points) a value's drawn text may run past its box and not be cut.
-_SLACK = 2.0
 
 
 def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None = None) -> int:
@@ -208,13 +207,13 @@ def _widened_to_value(page: Any, annot: Any) -> bool:
             continue
         if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix) or matrix.b or matrix.c or \
                 not pdfium_c.FPDFPageObj_GetBounds(obj, *corners) or \
-                not -_SLACK <= corners[0].value <= width:
+                not -SLACK <= corners[0].value <= width:
             return False  # turned, or in the page's space (starting past the box)
         right = max(right, corners[2].value)
-    if right <= width + _SLACK:
+    if right <= width + SLACK:
         return False
     left = min(rect.left, rect.right)
-    edge = pdfium_c.FPDF_GetPageWidthF(page) - _SLACK
+    edge = pdfium_c.FPDF_GetPageWidthF(page) - SLACK
     rect.left, rect.right = left, max(min(left + _WIDER * right, edge), left + width)
     if left + _WIDER * right > edge:
         _auto_font_size(annot)
@@ -288,7 +287,8 @@ def _boxes_as_marks(pdf: Any, page: Any, lines: list[Line]) -> bool:
             mark = TICK if pdfium_c.FPDFAnnot_IsChecked(form, annot) else BOX
             if pdfium_c.FPDFAnnot_GetRect(annot, rect):
                 _write_mark(pdf, page, rect, mark, line_for(
-                    min(rect.bottom, rect.top), max(rect.bottom, rect.top), lines))
+                    min(rect.bottom, rect.top), max(rect.bottom, rect.top), lines,
+                    min(rect.left, rect.right), max(rect.left, rect.right)))
             boxes.append(i)
         pdfium_c.FPDFPage_CloseAnnot(annot)
     for i in reversed(boxes):

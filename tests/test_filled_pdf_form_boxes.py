@@ -1,0 +1,209 @@
+"""Filled PDF forms whose field boxes stand where the page's lines leave it unclear.
+
+A form's box is put on its label's line by the line's letters it overlaps
+(``read/pdf_widget_lines.py``). The forms here print a generated legacy progress
+form (its tab dialect) as a form program lays one out: each project field's label,
+then a box for its value right after it; each report's date and detail, its
+progress, budget and their signs on two lines in a smaller size, the progress and
+the budget in boxes between their printed words. The boxes are drawn a few points
+above their labels, of mixed heights, or the detail in a multi-line box over
+lines of its own; the truth is the generated values.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+from pypdf.generic import BooleanObject, NameObject, TextStringObject
+
+from bma_etl.read.pdf_widget_lines import Line, line_for
+
+from conftest import assert_read_as_generated, font_file
+from corpus.doc import GeneratedDoc
+from corpus.forms import legacy_form
+
+SEED = 4127
+#: The project fields whose values the form takes in boxes.
+HEADS = ("ชื่อโครงการ/กิจกรรม", "รหัสโครงการ", "ปีงบประมาณ พ.ศ.", "เริ่มต้นโครงการ",
+         "งบประมาณที่ได้รับ", "สิ้นสุดโครงการ", "งบประมาณที่ใช้ไป", "หน่วยงานที่รับผิดชอบ",
+         "ชื่อผู้รับผิดชอบ", "ผู้ประสานงาน สยป")
+FIELD = re.compile(r"^(?P<label>.+?) : (?P<value>.+)$")
+#: A report's progress cell: its words, then the progress and budget between them.
+PROGRESS = re.compile(r"^(?P<sign>:: ความก้าวหน้าของงานฯ =) (?P<pct>[0-9.]+) "
+                      r"(?P<spent>% : งบประมาณที่เบิกใช้ \(ครั้งที่ \d+\) =) "
+                      r"(?P<amount>[0-9,.]+) (?P<unit>บาท)$")
+#: A report's date cell: its date, then its detail.
+DETAIL = re.compile(r"^(?P<date>:: [0-9/]+ :) (?P<detail>.+)$")
+#: The left edge (points) of each of a report row's cells.
+CELLS = (30.0, 95.0, 425.0, 495.0)
+#: A box's bottom and height (points) from its label's baseline and its value's size.
+Place = Callable[[float, float], tuple[float, float]]
+#: A multi-line field (PDF 32000-1, table 228: bit 13).
+MULTILINE = "multiline"
+
+
+def _doc(key: str) -> GeneratedDoc:
+    """A generated tab-dialect progress form with two to four reports."""
+    for k in range(50):
+        doc = legacy_form(random.Random(f"{SEED}-{key}-{k}"), "tab")
+        if 2 <= len(doc.tables["progress_updates"]) <= 4 and not doc.thai_digit_fields:
+            return doc
+    raise AssertionError("no generated form with two to four reports")
+
+
+def _form(doc: GeneratedDoc, pdf: Path, places: list[Place], size: float = 12.0,
+          row_size: float = 8.0, pitch: float = 20.0, wrap: int = 0) -> dict[str, str]:
+    """Print ``doc``'s labels on A4 pages, an empty field for each value, the ``n``-th
+    box placed by ``places[n % len(places)]``. ``wrap``: a report's detail in a
+    multi-line box of lines of about that many characters (its box's top a little
+    over its date's line, the lines after it left blank for it), 0: one line.
+
+    Returns the fields' values by name.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("FormThai", str(font_file("Sarabun"))))
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    values: dict[str, str] = {}
+    y = 780.0
+
+    def label(x: float, text: str, points: float) -> float:
+        c.setFont("FormThai", points)
+        c.drawString(x, y, text)
+        return x + pdfmetrics.stringWidth(text, "FormThai", points) + 3
+
+    def field(x: float, width: float, value: str, points: float, lines: int = 1) -> float:
+        name = f"f{len(values) + 1}"
+        bottom, height = places[len(values) % len(places)](y, points)
+        if lines > 1:  # the text starts at the box's top, a little over the line
+            height = (points * 1.5) * lines + 4
+            bottom = y + points + 2 - height
+        values[name] = value
+        c.acroForm.textfield(name=name, value="", x=x, y=bottom, width=width, height=height,
+                             fontSize=points, borderWidth=0,
+                             fieldFlags=MULTILINE if lines > 1 else "")
+        return x + width + 3
+
+    def next_line(lines: int = 1) -> None:
+        nonlocal y
+        y -= lines * pitch
+        if y < 60:
+            c.showPage()
+            y = 780.0
+
+    for line in doc.text.split("\n"):
+        pair = FIELD.match(line)
+        if not line.strip():
+            continue
+        if pair and "\t" not in line and pair["label"].startswith(HEADS):
+            x = label(30, pair["label"] + " :", size)
+            field(x + 3, 560 - x, pair["value"], size)
+        elif "\t" in line:
+            rows = 1
+            for left, cell in zip(CELLS, line.split("\t"), strict=False):
+                progress, detail = PROGRESS.match(cell), DETAIL.match(cell)
+                if progress:
+                    x = label(left, progress["sign"], row_size)
+                    x = label(field(x, 30, progress["pct"], row_size), progress["spent"],
+                              row_size)
+                    label(field(x, 50, progress["amount"], row_size), progress["unit"],
+                          row_size)
+                elif detail:
+                    x = label(left, detail["date"], row_size)
+                    parts = _wrapped(detail["detail"], wrap) if wrap else [detail["detail"]]
+                    field(x, CELLS[2] - x - 5, "\n".join(parts), row_size, len(parts))
+                    rows = len(parts)
+                elif cell:
+                    label(left, cell, row_size)
+            next_line(rows)
+            continue
+        else:
+            label(30, line, size)
+        next_line()
+    c.save()
+    return values
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """``text``'s words in lines of at most about ``width`` characters."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + len(word) < width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _filled(pdf: Path, values: dict[str, str]) -> None:
+    """Each field's ``/V`` set, its appearance left for the reader to make."""
+    writer = PdfWriter(clone_from=str(pdf))
+    for page in writer.pages:
+        for ref in page.get("/Annots", []):
+            widget = ref.get_object()
+            widget[NameObject("/V")] = TextStringObject(values[widget["/T"]])
+            del widget["/AP"]
+    writer.root_object["/AcroForm"][NameObject("/NeedAppearances")] = BooleanObject(True)
+    writer.write(str(pdf))
+
+
+def _read_as_generated(tmp_path: Path, key: str, places: list[Place], **layout: float) -> None:
+    doc = _doc(key)
+    pdf = tmp_path / f"{key}.pdf"
+    _filled(pdf, _form(doc, pdf, places, **layout))  # type: ignore[arg-type]
+    assert_read_as_generated(pdf, json.loads(doc.truth_json()))
+
+
+def _above(points: float, height: float | None = None) -> Place:
+    """A box ``points`` above its label's baseline, ``height`` tall (default: its
+    value's size and 4)."""
+    return lambda y, size: (y + points, size + 4 if height is None else height)
+
+
+@pytest.mark.parametrize(("offset", "height", "size", "row_size"), [
+    (4.0, 16.0, 12.0, 8.0),  # the report rows' boxes overlap two lines' letters alike
+    (5.0, None, 12.0, 8.0),  # the project fields' boxes overlap two lines' letters alike
+    (4.0, 18.0, 14.0, 9.0),
+])
+def test_a_box_above_its_label_reads_with_its_label(tmp_path: Path, offset: float,
+                                                    height: float | None, size: float,
+                                                    row_size: float) -> None:
+    """Boxes drawn 4 or 5 points above their labels' baselines, as far into the line
+    above's letters as into their own: every value reads with its label (a report's
+    progress and budget went to its date's line, its detail to the report before)."""
+    _read_as_generated(tmp_path, f"above-{offset}-{size}", [_above(offset, height)],
+                       size=size, row_size=row_size)
+
+
+def test_boxes_of_mixed_heights_on_one_line_keep_their_values_apart(tmp_path: Path) -> None:
+    """Boxes of four placements in turn (on the line, tall, 4 points above, 10 below):
+    a detail whose box went to the line above no longer runs through the progress box
+    there, letter by letter (``ลงนามในสัญ1ญ9า.5จ้0าง…``)."""
+    places = [_above(-4), lambda y, size: (y - 12, 30), _above(4, 16), _above(-10, 16)]
+    _read_as_generated(tmp_path, "mixed", places)
+
+
+def test_a_box_goes_to_the_line_its_label_stands_on() -> None:
+    """Two lines whose letters a box overlaps alike: the one with a word just left of
+    the box and none under it is the box's; the heights alone decide when one line's
+    letters are twice as much under the box, or no letters are given."""
+    own = Line(700.0, 698.0, 706.0, ((30.0, 180.0, False),))  # its label ends at 180
+    above = Line(720.0, 718.0, 726.0, ((30.0, 120.0, False), (200.0, 380.0, False)))
+    assert line_for(704.0, 720.0, [above, own], 185.0, 215.0) == 700.0
+    assert line_for(704.0, 720.0, [above, own]) == 720.0  # (a tie: the upper line, first)
+    assert line_for(702.0, 719.0, [above, own], 185.0, 215.0) == 700.0
+    assert line_for(698.0, 719.0, [above, own], 235.0, 300.0) == 700.0  # own's 6 to 1
+    # a line whose label runs into the box is not its line; a leader under it is
+    heading = Line(720.0, 718.0, 726.0, ((30.0, 190.0, False),))
+    dotted = Line(700.0, 698.0, 706.0, ((30.0, 90.0, False), (95.0, 300.0, True)))
+    assert line_for(704.0, 720.0, [heading, own], 185.0, 215.0) == 700.0
+    assert line_for(704.0, 720.0, [above, dotted], 185.0, 215.0) == 700.0
