@@ -264,3 +264,40 @@ def test_a_value_right_where_a_multiline_value_ends_above_reads_on_its_line(
     result = score(process_file(pdf), json.loads(doc.truth_json()))
     # (a space at the wrap of a multi-line value, between two Thai words, is not seen)
     assert [lost for lost in result.lost if not lost[3].startswith("space_lost")] == []
+
+
+def test_a_box_its_drawn_value_runs_past_is_widened(tmp_path: Path) -> None:
+    """A one-line field whose appearance draws its whole value past the box's right edge
+    (a form program's, the box too narrow for the project code) is widened to take
+    it, a little more than the text; a value within its box keeps its box."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from bma_etl.read.pdf_widgets import _widened_to_value
+
+    pdf = tmp_path / "narrow.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    for name, value, width, y in (("code", "12356257-4494", 30.0, 800.0),
+                                  ("year", "2567", 60.0, 780.0)):
+        c.drawString(30, y, name)
+        c.acroForm.textfield(name=name, value=value, x=110, y=y - 4, width=width, height=14,
+                             fontSize=10, borderWidth=0)
+    c.save()
+    document = pdfium.PdfDocument(str(pdf))
+    document.init_forms()
+    page = document[0]
+    rect = pdfium_c.FS_RECTF()
+    widths = []
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+        widened = _widened_to_value(page.raw, annot)
+        pdfium_c.FPDFAnnot_GetRect(annot, rect)
+        widths.append((widened, round(rect.right - rect.left)))
+        pdfium_c.FPDFPage_CloseAnnot(annot)
+    page.close()
+    document.close()
+    assert widths[1] == (False, 60)
+    assert widths[0][0] and widths[0][1] > 1.2 * 10 * 0.5 * len("12356257-4494")
