@@ -181,13 +181,15 @@ def _above(points: float, height: float | None = None) -> Place:
     (4.0, 16.0, 12.0, 8.0),  # the report rows' boxes overlap two lines' letters alike
     (5.0, None, 12.0, 8.0),  # the project fields' boxes overlap two lines' letters alike
     (4.0, 18.0, 14.0, 9.0),
+    (6.0, None, 12.0, 8.0),  # the report rows' boxes touch neither line's letters
 ])
 def test_a_box_above_its_label_reads_with_its_label(tmp_path: Path, offset: float,
                                                     height: float | None, size: float,
                                                     row_size: float) -> None:
-    """Boxes drawn 4 or 5 points above their labels' baselines, as far into the line
-    above's letters as into their own: every value reads with its label (a report's
-    progress and budget went to its date's line, its detail to the report before)."""
+    """Boxes drawn 4 to 6 points above their labels' baselines, as far into the line
+    above's letters as into their own, or between the two touching neither: every
+    value reads with its label (a report's progress and budget went to its date's
+    line, its detail to the report before, or stood on a line of their own)."""
     _read_as_generated(tmp_path, f"above-{offset}-{size}", [_above(offset, height)],
                        size=size, row_size=row_size)
 
@@ -215,6 +217,11 @@ def test_a_box_goes_to_the_line_its_label_stands_on() -> None:
     dotted = Line(700.0, 698.0, 706.0, ((30.0, 90.0, False), (95.0, 300.0, True)))
     assert line_for(704.0, 720.0, [heading, own], 185.0, 215.0) == 700.0
     assert line_for(704.0, 720.0, [above, dotted], 185.0, 215.0) == 700.0
+    # a box between the two lines, touching neither's letters: its label's; none when
+    # it stands further from both than it is tall
+    assert line_for(707.0, 717.0, [above, own], 185.0, 215.0) == 700.0
+    assert line_for(707.0, 717.0, [above, own]) is None
+    assert line_for(740.0, 750.0, [above, own], 185.0, 215.0) is None
 
 
 def _letters(pdf: Path, value: str) -> tuple[str, list[tuple[float, float]]]:

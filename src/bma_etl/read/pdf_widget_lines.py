@@ -102,12 +102,14 @@ def line_for(bottom: float, top: float, lines: list[Line], left: float | None = 
     That is the line whose letters the box overlaps most, a tie going to the line
     whose letters' middle is nearer the box's middle. Given the box's ``left`` and
     ``right`` edges, a line with words under the box is not its line (a value is not
-    written over its own line's words; a leader under the box is where it goes)
-    unless every line it overlaps has; and where no line's letters are under it
+    written over its own line's words; a leader under the box is where it goes), and
+    where no other line's letters are under it, the lines right under and over it are
+    its candidates (:func:`_around`: a box between its label and the line above,
+    touching neither's letters); where no line's letters are under it
     :data:`_CLEAR_LEAD` times as much as any other's (a box drawn above its label,
     as far into the line above), the line whose words stand nearest beside it (a
     label left of its value, an option's words right of its checkbox), of those it
-    overlaps more than half as much as the most. ``lines`` may be bare ``(baseline,
+    overlaps half as much as the most or more. ``lines`` may be bare ``(baseline,
     bottom, top)`` triples (no letters: by the heights alone).
     """
     middle = (bottom + top) / 2
@@ -116,14 +118,15 @@ def line_for(bottom: float, top: float, lines: list[Line], left: float | None = 
     near = [(overlap, line) for overlap, line in near if overlap > 0]
     beside: dict[float, tuple[bool, float]] = {}
     if left is not None and right is not None:
+        near += _around(bottom, top, lines)
         beside = {line[0]: _beside(getattr(line, "letters", ()), left, right)
                   for _, line in near}
-        if not all(under for under, _ in beside.values()):
-            near = [(overlap, line) for overlap, line in near if not beside[line[0]][0]]
+        clear = [(overlap, line) for overlap, line in near if not beside[line[0]][0]]
+        near = clear if clear else [(overlap, line) for overlap, line in near if overlap > 0]
     if not near:
         return None
     most = max(overlap for overlap, _ in near)
-    near = [(overlap, line) for overlap, line in near if _CLEAR_LEAD * overlap > most]
+    near = [(overlap, line) for overlap, line in near if _CLEAR_LEAD * overlap >= most]
 
     def rank(item: tuple[float, Line]) -> tuple[float, ...]:
         overlap, line = item
@@ -131,6 +134,20 @@ def line_for(bottom: float, top: float, lines: list[Line], left: float | None = 
         return (-gap, overlap, -abs((line[1] + line[2]) / 2 - middle))
 
     return max(near, key=rank)[1][0]
+
+
+def _around(bottom: float, top: float, lines: list[Line]) -> list[tuple[float, Line]]:
+    """The lines right under and right over a box, their letters out of its reach.
+
+    Each as ``(0.0, line)``, one only when its letters stand no further from the box
+    than the box is tall (a box between two lines, not one alone in a blank space).
+    """
+    height = top - bottom
+    under = [line for line in lines if bottom - height <= line[2] <= bottom]
+    over = [line for line in lines if top <= line[1] <= top + height]
+    return [(0.0, line) for line in (max(under, key=lambda line: line[2], default=None),
+                                     min(over, key=lambda line: line[1], default=None))
+            if line is not None]
 
 
 def _beside(letters: tuple[tuple[float, float, bool], ...], left: float,
