@@ -127,12 +127,7 @@ def line_breaks(textpage: Any, raw: str) -> list[tuple[int, int]]:
     between them stand on baselines :data:`MISSED_BREAK_EM` font sizes apart, the
     second left of where the first ends (back at a line's start, not further along
     it), a line ends: a span over the white space pdfium generated there, or an
-    empty one before the second character. So it does where nothing but marks
-    stands between them whatever their places: pdfium took the second for the next
-    letter of the first's word, and no word goes on half a line lower or higher (a
-    filled form's values, each drawn in its box's own space, pdfium compares in the
-    wrong one: a multi-line value's last line and the next box's value on the line
-    below it, ``2/256641.50``). Indices stay page indices.
+    empty one before the second character. Indices stay page indices.
     ``textpage``: a pypdfium2 text page or its :class:`Glyphs`.
     """
     g = glyphs(textpage)
@@ -177,8 +172,7 @@ def _missed_breaks(g: Glyphs, raw: str, start: int, end: int) -> list[tuple[int,
         size = g.size(a)
         if one is None or two is None or size <= 1.0 or g.generated(b):
             continue
-        if abs(two[1] - one[1]) >= MISSED_BREAK_EM * size and (
-                two[0] < g.edges(a)[1] or not any(raw[k] in _WHITE for k in between)):
+        if abs(two[1] - one[1]) >= MISSED_BREAK_EM * size and two[0] < g.edges(a)[1]:
             lead = b  # the white space right before the next line's first character
             while lead > a + 1 and raw[lead - 1] in _WHITE:
                 lead -= 1

@@ -14,7 +14,8 @@ much under the box, the one whose words stand beside the box and none under it,
 as a label stands beside its value); a multi-line field's further lines follow
 below it at the field's own spacing. A box overlapping no text line is left
 where it is. A checkbox's mark (:mod:`.pdf_widgets` writes one as text) stands on
-its line too, drawn among that line's words (:func:`place_in_line`).
+its line too, drawn among that line's words (:func:`place_in_line`), and so is
+each value once the form is flattened (:func:`values_among_their_lines`).
 
 Units are PDF points in the page's space (y up), as pdfium gives them.
 """
@@ -275,3 +276,67 @@ def place_in_line(page: Any, obj: Any, x: float, baseline: float | None) -> None
         pdfium_c.FPDFPage_InsertObject(page, obj)
     else:
         pdfium_c.FPDFPage_InsertObjectAtIndex(page, obj, at)
+
+
+def values_among_their_lines(page: Any) -> bool:
+    """Move the page's flattened field values from the end of its content into their lines.
+
+    ``page``: a raw page loaded after pdfium flattened its fields
+    (``FPDFPage_Flatten``), which draws every field's appearance last, in the order
+    of the page's ``/Annots``, each in its box's own space. pdfium reads them in
+    that order and compares each with the one before it in the wrong space: a value
+    set on its label's line but drawn after a value of another line was read as that
+    line's (a multi-line value's last line and the value under it as one word, a
+    report's progress after another report's date when a program listed its fields
+    out of order). Each value's drawing is moved to its place among its
+    line's words (:func:`place_in_line`, at the baseline its first line stands on,
+    left to right by its box's left edge) and the page's content written anew.
+    Returns whether any was moved; raises nothing of its own.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    count = pdfium_c.FPDFPage_CountObjects(page)
+    flat = pdfium_c.FPDFPage_GetObject(page, count - 1) if count else None
+    if flat is None or pdfium_c.FPDFPageObj_GetType(flat) != pdfium_c.FPDF_PAGEOBJ_FORM:
+        return False
+    outer = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(flat, outer) or \
+            (outer.a, outer.b, outer.c, outer.d) != (1, 0, 0, 1):
+        return False
+    values = [pdfium_c.FPDFFormObj_GetObject(flat, k)
+              for k in range(pdfium_c.FPDFFormObj_CountObjects(flat))]
+    placed = [(value, _drawn_at(value)) for value in values]
+    if not values or any(at is None for _, at in placed) or \
+            not all(pdfium_c.FPDFFormObj_RemoveObject(flat, value) for value in values):
+        return False
+    pdfium_c.FPDFPage_RemoveObject(page, flat)
+    for value, at in placed:
+        pdfium_c.FPDFPageObj_Transform(value, 1, 0, 0, 1, outer.e, outer.f)
+        if at is not None:
+            place_in_line(page, value, at[0] + outer.e, at[1] + outer.f)
+    pdfium_c.FPDFPage_GenerateContent(page)
+    return True
+
+
+def _drawn_at(value: Any) -> tuple[float, float] | None:
+    """The left edge and first baseline (points, its parent's space) of a field's drawing.
+
+    ``value``: a form object, one field's appearance as flattening draws it. None
+    when it draws no text, or turned text.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    form, text = pdfium_c.FS_MATRIX(), pdfium_c.FS_MATRIX()
+    corners = [ctypes.c_float() for _ in range(4)]
+    if not pdfium_c.FPDFPageObj_GetMatrix(value, form) or form.b or form.c or \
+            not pdfium_c.FPDFPageObj_GetBounds(value, *corners):
+        return None
+    baselines = []
+    for k in range(pdfium_c.FPDFFormObj_CountObjects(value)):
+        obj = pdfium_c.FPDFFormObj_GetObject(value, k)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            continue
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, text) or text.b or text.c:
+            return None
+        baselines.append(form.d * text.f + form.f)
+    return (corners[0].value, max(baselines)) if baselines else (corners[0].value, -1.0)

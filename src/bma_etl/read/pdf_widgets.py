@@ -11,7 +11,8 @@ form asks for new appearances (``/NeedAppearances``), has none, or has one that
 draws no text (a value a program wrote without drawing it), becomes a Form
 XObject drawn at the widget's rectangle (PDF points, the page's space). The
 value is then text on the page where a printed value would stand (its box moved
-onto its label's line: :mod:`.pdf_widget_lines`), and its lines
+onto its label's line and its drawing among that line's words:
+:mod:`.pdf_widget_lines`), and its lines
 and cells are made from it as from any other text (:mod:`.pdf_layout`). A
 checkbox's or radio button's appearance draws its check as a path, no text: a
 box is written instead as a mark of its state at the box, :data:`TICK` when
@@ -36,6 +37,7 @@ from bma_etl.read.pdf_widget_lines import (
     line_for,
     place_in_line,
     text_lines,
+    values_among_their_lines,
     values_onto_lines,
 )
 
@@ -84,7 +86,11 @@ def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None =
                 values_onto_lines(pdf.formenv.raw, page.raw, lines)
                 if _boxes_as_marks(pdf, page.raw, lines):
                     pdfium_c.FPDFPage_GenerateContent(page.raw)
-                pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
+                if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == \
+                        pdfium_c.FLATTEN_SUCCESS:
+                    page.close()  # (flattening leaves the loaded page's objects as they were)
+                    page = pdf[index]
+                    values_among_their_lines(page.raw)
                 drawn += 1
         finally:
             page.close()
