@@ -309,7 +309,8 @@ def values_among_their_lines(page: Any) -> bool:
     if not values or any(at is None for _, at in placed) or \
             not all(pdfium_c.FPDFFormObj_RemoveObject(flat, value) for value in values):
         return False
-    pdfium_c.FPDFPage_RemoveObject(page, flat)
+    if pdfium_c.FPDFPage_RemoveObject(page, flat):
+        pdfium_c.FPDFPageObj_Destroy(flat)  # (emptied: its values are the page's now)
     for value, at in placed:
         pdfium_c.FPDFPageObj_Transform(value, 1, 0, 0, 1, outer.e, outer.f)
         if at is not None:
