@@ -9,10 +9,13 @@ line of its own above or below it) and a report row's values read with the
 next row's labels. A printed form sets the value on its label's line: here each
 text field's box is moved up or down (the page's own text is not touched) so
 that its value's first line stands on the baseline of the page's text line the
-box overlaps most (:func:`line_for`); a multi-line field's further lines follow
+box overlaps most (:func:`line_for`; where two lines' letters are about as
+much under the box, the one whose words stand beside the box and none under it,
+as a label stands beside its value); a multi-line field's further lines follow
 below it at the field's own spacing. A box overlapping no text line is left
 where it is. A checkbox's mark (:mod:`.pdf_widgets` writes one as text) stands on
-its line too, drawn among that line's words (:func:`place_in_line`).
+its line too, drawn among that line's words (:func:`place_in_line`), and so is
+each value once the form is flattened (:func:`values_among_their_lines`).
 
 Units are PDF points in the page's space (y up), as pdfium gives them.
 """
@@ -20,11 +23,22 @@ Units are PDF points in the page's space (y up), as pdfium gives them.
 from __future__ import annotations
 
 import ctypes
-from typing import Any
+from typing import Any, NamedTuple
 
-#: A text line of the page: its baseline, and the bottom and top of its letters
-#: (points; a share of its largest font size below and above the baseline).
-Line = tuple[float, float, float]
+
+class Line(NamedTuple):
+    """A text line of the page (points, the page's space, y up)."""
+
+    #: The height its letters stand on.
+    baseline: float
+    #: The bottom and top of its letters: a share of its largest font size below and
+    #: above the baseline (:data:`_BELOW`, :data:`_ABOVE`).
+    bottom: float
+    top: float
+    #: Its letters' left and right edges, and whether each is a leader (a dot or
+    #: rule a value is written over: :data:`_LEADERS`), left to right.
+    letters: tuple[tuple[float, float, bool], ...] = ()
+
 #: The shares of a font size a line's letters reach below and above its baseline
 #: (a Latin or Thai face's descender and its capitals' height, about).
 _BELOW, _ABOVE = 0.25, 0.75
@@ -32,8 +46,14 @@ _BELOW, _ABOVE = 0.25, 0.75
 _SAME_LINE = 0.5
 #: A value this near (points) its line's baseline is left where it is.
 _ON_LINE = 0.01
-#: How far (points) a value's text may stand outside its box and still be in it.
-_SLACK = 2.0
+#: How far (points) a value's text may stand outside its box and still be in it
+#: (:func:`_first_baseline`; :mod:`.pdf_widgets` widens a box whose text runs further).
+SLACK = 2.0
+#: Letters a form prints for a value to be written over (dotted and ruled leaders).
+_LEADERS = frozenset("._\u2026-")
+#: A box overlapping one line's letters this many times as much as any other's is
+#: that line's whatever stands beside it.
+_CLEAR_LEAD = 2.0
 
 
 def text_lines(page: Any) -> list[Line]:
@@ -48,43 +68,106 @@ def text_lines(page: Any) -> list[Line]:
     if not textpage:
         return []
     sizes: dict[float, float] = {}
+    letters: dict[float, list[tuple[float, float, bool]]] = {}
     x, y = ctypes.c_double(), ctypes.c_double()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     try:
         for i in range(pdfium_c.FPDFText_CountChars(textpage)):
-            if chr(pdfium_c.FPDFText_GetUnicode(textpage, i)).isspace() or \
-                    not pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y):
+            char = chr(pdfium_c.FPDFText_GetUnicode(textpage, i))
+            if char.isspace() or not pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y):
                 continue
             size = pdfium_c.FPDFText_GetFontSize(textpage, i)
             sizes[y.value] = max(size, sizes.get(y.value, 0.0))
+            if pdfium_c.FPDFText_GetCharBox(textpage, i, left, right, bottom, top):
+                letters.setdefault(y.value, []).append(
+                    (left.value, right.value, char in _LEADERS))
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
     lines: list[Line] = []
     for baseline in sorted(sizes, reverse=True):
-        size = sizes[baseline]
-        if lines and lines[-1][0] - baseline < _SAME_LINE:
-            first, bottom, top = lines[-1]
-            lines[-1] = (first, min(bottom, baseline - _BELOW * size), top)
+        size, own = sizes[baseline], letters.get(baseline, [])
+        if lines and lines[-1].baseline - baseline < _SAME_LINE:
+            first, low, high, before = lines[-1]
+            lines[-1] = Line(first, min(low, baseline - _BELOW * size), high,
+                             tuple(sorted((*before, *own))))
         else:
-            lines.append((baseline, baseline - _BELOW * size, baseline + _ABOVE * size))
+            lines.append(Line(baseline, baseline - _BELOW * size, baseline + _ABOVE * size,
+                              tuple(sorted(own))))
     return lines
 
 
-def line_for(bottom: float, top: float, lines: list[Line]) -> float | None:
-    """The baseline of the line a box from ``bottom`` to ``top`` overlaps most, or None.
+def line_for(bottom: float, top: float, lines: list[Line], left: float | None = None,
+             right: float | None = None) -> float | None:
+    """The baseline of the line a box from ``bottom`` to ``top`` belongs to, or None.
 
-    A tie goes to the line whose letters' middle is nearer the box's middle.
+    That is the line whose letters the box overlaps most, a tie going to the line
+    whose letters' middle is nearer the box's middle. Given the box's ``left`` and
+    ``right`` edges, a line with words under the box is not its line (a value is not
+    written over its own line's words; a leader under the box is where it goes), and
+    where no other line's letters are under it, the lines right under and over it are
+    its candidates (:func:`_around`: a box between its label and the line above,
+    touching neither's letters); where no line's letters are under it
+    :data:`_CLEAR_LEAD` times as much as any other's (a box drawn above its label,
+    as far into the line above), the line whose words stand nearest beside it (a
+    label left of its value, an option's words right of its checkbox), of those it
+    overlaps half as much as the most or more. ``lines`` may be bare ``(baseline,
+    bottom, top)`` triples (no letters: by the heights alone).
     """
     middle = (bottom + top) / 2
-    best: tuple[float, float] | None = None
-    chosen = None
-    for baseline, low, high in lines:
-        overlap = min(high, top) - max(low, bottom)
-        if overlap <= 0:
+    near: list[tuple[float, Line]] = [
+        (min(line[2], top) - max(line[1], bottom), line) for line in lines]
+    near = [(overlap, line) for overlap, line in near if overlap > 0]
+    beside: dict[float, tuple[bool, float]] = {}
+    if left is not None and right is not None:
+        near += _around(bottom, top, lines)
+        beside = {line[0]: _beside(getattr(line, "letters", ()), left, right)
+                  for _, line in near}
+        clear = [(overlap, line) for overlap, line in near if not beside[line[0]][0]]
+        near = clear if clear else [(overlap, line) for overlap, line in near if overlap > 0]
+    if not near:
+        return None
+    most = max(overlap for overlap, _ in near)
+    near = [(overlap, line) for overlap, line in near if _CLEAR_LEAD * overlap >= most]
+
+    def rank(item: tuple[float, Line]) -> tuple[float, ...]:
+        overlap, line = item
+        gap = beside[line[0]][1] if beside and len(near) > 1 else 0.0
+        return (-gap, overlap, -abs((line[1] + line[2]) / 2 - middle))
+
+    return max(near, key=rank)[1][0]
+
+
+def _around(bottom: float, top: float, lines: list[Line]) -> list[tuple[float, Line]]:
+    """The lines right under and right over a box, their letters out of its reach.
+
+    Each as ``(0.0, line)``, one only when its letters stand no further from the box
+    than the box is tall (a box between two lines, not one alone in a blank space).
+    """
+    height = top - bottom
+    under = [line for line in lines if bottom - height <= line[2] <= bottom]
+    over = [line for line in lines if top <= line[1] <= top + height]
+    return [(0.0, line) for line in (max(under, key=lambda line: line[2], default=None),
+                                     min(over, key=lambda line: line[1], default=None))
+            if line is not None]
+
+
+def _beside(letters: tuple[tuple[float, float, bool], ...], left: float,
+            right: float) -> tuple[bool, float]:
+    """Whether a line's words reach under a box, and how near (points) one stands beside it.
+
+    ``letters``: a :class:`Line`'s; ``left``, ``right``: the box's edges. A leader
+    under the box is no word under it and stands at no distance.
+    """
+    under, gap = False, float("inf")
+    for start, end, leader in letters:
+        if start < right and end > left:
+            if leader:
+                gap = 0.0
+            else:
+                under = True
             continue
-        rank = (overlap, -abs((low + high) / 2 - middle))
-        if best is None or rank > best:
-            best, chosen = rank, baseline
-    return chosen
+        gap = min(gap, start - right if start >= right else left - end)
+    return under, gap
 
 
 def values_onto_lines(form: Any, page: Any, lines: list[Line]) -> int:
@@ -107,7 +190,8 @@ def values_onto_lines(form: Any, page: Any, lines: list[Line]) -> int:
                     not pdfium_c.FPDFAnnot_GetRect(annot, rect):
                 continue
             bottom, top = min(rect.bottom, rect.top), max(rect.bottom, rect.top)
-            target = line_for(bottom, top, lines)
+            target = line_for(bottom, top, lines, min(rect.left, rect.right),
+                              max(rect.left, rect.right))
             first = _first_baseline(annot, rect)
             if target is None or first is None or abs(target - first) < _ON_LINE:
                 continue
@@ -151,8 +235,8 @@ def _first_baseline(annot: Any, rect: Any) -> float | None:
         return None
     first = max(baselines)
     for x0, y0 in ((0.0, 0.0), (left, bottom)):  # the box's own space, then the page's
-        if y0 - _SLACK <= first <= y0 + height + _SLACK and \
-                all(x0 - _SLACK <= a <= x0 + width + _SLACK for a, _, _, _ in boxes):
+        if y0 - SLACK <= first <= y0 + height + SLACK and \
+                all(x0 - SLACK <= a <= x0 + width + SLACK for a, _, _, _ in boxes):
             return bottom + first - y0
     return None
 
@@ -192,3 +276,68 @@ def place_in_line(page: Any, obj: Any, x: float, baseline: float | None) -> None
         pdfium_c.FPDFPage_InsertObject(page, obj)
     else:
         pdfium_c.FPDFPage_InsertObjectAtIndex(page, obj, at)
+
+
+def values_among_their_lines(page: Any) -> bool:
+    """Move the page's flattened field values from the end of its content into their lines.
+
+    ``page``: a raw page loaded after pdfium flattened its fields
+    (``FPDFPage_Flatten``), which draws every field's appearance last, in the order
+    of the page's ``/Annots``, each in its box's own space. pdfium reads them in
+    that order and compares each with the one before it in the wrong space: a value
+    set on its label's line but drawn after a value of another line was read as that
+    line's (a multi-line value's last line and the value under it as one word, a
+    report's progress after another report's date when a program listed its fields
+    out of order). Each value's drawing is moved to its place among its
+    line's words (:func:`place_in_line`, at the baseline its first line stands on,
+    left to right by its box's left edge) and the page's content written anew.
+    Returns whether any was moved; raises nothing of its own.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    count = pdfium_c.FPDFPage_CountObjects(page)
+    flat = pdfium_c.FPDFPage_GetObject(page, count - 1) if count else None
+    if flat is None or pdfium_c.FPDFPageObj_GetType(flat) != pdfium_c.FPDF_PAGEOBJ_FORM:
+        return False
+    outer = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(flat, outer) or \
+            (outer.a, outer.b, outer.c, outer.d) != (1, 0, 0, 1):
+        return False
+    values = [pdfium_c.FPDFFormObj_GetObject(flat, k)
+              for k in range(pdfium_c.FPDFFormObj_CountObjects(flat))]
+    placed = [(value, _drawn_at(value)) for value in values]
+    if not values or any(at is None for _, at in placed) or \
+            not all(pdfium_c.FPDFFormObj_RemoveObject(flat, value) for value in values):
+        return False
+    if pdfium_c.FPDFPage_RemoveObject(page, flat):
+        pdfium_c.FPDFPageObj_Destroy(flat)  # (emptied: its values are the page's now)
+    for value, at in placed:
+        pdfium_c.FPDFPageObj_Transform(value, 1, 0, 0, 1, outer.e, outer.f)
+        if at is not None:
+            place_in_line(page, value, at[0] + outer.e, at[1] + outer.f)
+    pdfium_c.FPDFPage_GenerateContent(page)
+    return True
+
+
+def _drawn_at(value: Any) -> tuple[float, float] | None:
+    """The left edge and first baseline (points, its parent's space) of a field's drawing.
+
+    ``value``: a form object, one field's appearance as flattening draws it. None
+    when it draws no text, or turned text.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    form, text = pdfium_c.FS_MATRIX(), pdfium_c.FS_MATRIX()
+    corners = [ctypes.c_float() for _ in range(4)]
+    if not pdfium_c.FPDFPageObj_GetMatrix(value, form) or form.b or form.c or \
+            not pdfium_c.FPDFPageObj_GetBounds(value, *corners):
+        return None
+    baselines = []
+    for k in range(pdfium_c.FPDFFormObj_CountObjects(value)):
+        obj = pdfium_c.FPDFFormObj_GetObject(value, k)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            continue
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, text) or text.b or text.c:
+            return None
+        baselines.append(form.d * text.f + form.f)
+    return (corners[0].value, max(baselines)) if baselines else (corners[0].value, -1.0)

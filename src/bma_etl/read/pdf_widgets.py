@@ -11,7 +11,8 @@ form asks for new appearances (``/NeedAppearances``), has none, or has one that
 draws no text (a value a program wrote without drawing it), becomes a Form
 XObject drawn at the widget's rectangle (PDF points, the page's space). The
 value is then text on the page where a printed value would stand (its box moved
-onto its label's line: :mod:`.pdf_widget_lines`), and its lines
+onto its label's line and its drawing among that line's words:
+:mod:`.pdf_widget_lines`), and its lines
 and cells are made from it as from any other text (:mod:`.pdf_layout`). A
 checkbox's or radio button's appearance draws its check as a path, no text: a
 box is written instead as a mark of its state at the box, :data:`TICK` when
@@ -31,10 +32,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from bma_etl.read.pdf_widget_lines import (
+    SLACK,
     Line,
     line_for,
     place_in_line,
     text_lines,
+    values_among_their_lines,
     values_onto_lines,
 )
 
@@ -52,8 +55,6 @@ _MULTILINE = 1 << 12
 #: How much wider than its drawn text (a share of it) a widened one-line box is made:
 #: its value is drawn anew, in a font that may run wider than the one it was drawn in.
 _WIDER = 1.25
-#: How far (points) a value's drawn text may run past its box and not be cut.
-_SLACK = 2.0
 
 
 def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None = None) -> int:
@@ -85,7 +86,11 @@ def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None =
                 values_onto_lines(pdf.formenv.raw, page.raw, lines)
                 if _boxes_as_marks(pdf, page.raw, lines):
                     pdfium_c.FPDFPage_GenerateContent(page.raw)
-                pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
+                if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == \
+                        pdfium_c.FLATTEN_SUCCESS:
+                    page.close()  # (flattening leaves the loaded page's objects as they were)
+                    page = pdf[index]
+                    values_among_their_lines(page.raw)
                 drawn += 1
         finally:
             page.close()
@@ -208,13 +213,13 @@ def _widened_to_value(page: Any, annot: Any) -> bool:
             continue
         if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix) or matrix.b or matrix.c or \
                 not pdfium_c.FPDFPageObj_GetBounds(obj, *corners) or \
-                not -_SLACK <= corners[0].value <= width:
+                not -SLACK <= corners[0].value <= width:
             return False  # turned, or in the page's space (starting past the box)
         right = max(right, corners[2].value)
-    if right <= width + _SLACK:
+    if right <= width + SLACK:
         return False
     left = min(rect.left, rect.right)
-    edge = pdfium_c.FPDF_GetPageWidthF(page) - _SLACK
+    edge = pdfium_c.FPDF_GetPageWidthF(page) - SLACK
     rect.left, rect.right = left, max(min(left + _WIDER * right, edge), left + width)
     if left + _WIDER * right > edge:
         _auto_font_size(annot)
@@ -288,7 +293,8 @@ def _boxes_as_marks(pdf: Any, page: Any, lines: list[Line]) -> bool:
             mark = TICK if pdfium_c.FPDFAnnot_IsChecked(form, annot) else BOX
             if pdfium_c.FPDFAnnot_GetRect(annot, rect):
                 _write_mark(pdf, page, rect, mark, line_for(
-                    min(rect.bottom, rect.top), max(rect.bottom, rect.top), lines))
+                    min(rect.bottom, rect.top), max(rect.bottom, rect.top), lines,
+                    min(rect.left, rect.right), max(rect.left, rect.right)))
             boxes.append(i)
         pdfium_c.FPDFPage_CloseAnnot(annot)
     for i in reversed(boxes):
