@@ -18,6 +18,7 @@ from bma_etl.layouts.base import FieldValue, Line, Raw
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.layouts.plan_values import to_decimal
 from bma_etl.matchkey import MARKS
+from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.rows import join_lines, separator
 
 __all__ = ["DIGIT_END", "OCR_BARE_START", "between_lines", "cells_start", "confirm_percentages",
@@ -114,14 +115,11 @@ def glued_span(m: re.Match[str], expected: Decimal) -> tuple[int, int]:
     one before): those last digits are the percentage. Else the span as matched.
     """
     start, end = m.span("pct")
-    digits = m.group("pct").translate(_ARABIC)
+    digits = to_arabic_digits(m.group("pct"))
     want = f"{expected.normalize():f}"
     if expected > 0 and len(digits) > len(want) and digits.endswith(want):
         return end - len(want), end
     return start, end
-
-
-_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def first_cell(text: str, at: int) -> tuple[int, int] | None:
