@@ -53,6 +53,10 @@ from bma_etl.records import ProgressUpdate, Project
 
 TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"
 
+#: Brackets a budget's label may carry before its ``:``: a date, a unit, or both
+#: (``งบประมาณที่ใช้ไป (ณ วันที่ 30 ก.ย. 2566) (ล้านบาท) :``).
+_BRACKETS = r"(?:\s*\([^()\n]{1,30}\)){0,3}"
+
 #: ``<label>... : <value>`` lines of sections 1.1, 1.2 and 1.6 (label as printed → column).
 #: Keys starting with ``_`` are split further by code.
 PROJECT_LABELS: dict[str, str] = {
@@ -61,8 +65,8 @@ PROJECT_LABELS: dict[str, str] = {
     r"ปีงบประมาณ\s*(?:พ\.ศ\.)?": "fiscal_year_be",
     r"เริ่มต้นโครงการ": "start_date",
     r"สิ้นสุดโครงการ": "end_date",
-    r"งบประมาณที่ได้รับ": "budget_allocated_thb",
-    r"งบประมาณที่ใช้ไป": "budget_spent_thb",
+    rf"งบประมาณที่ได้รับ{_BRACKETS}": "budget_allocated_thb",
+    rf"งบประมาณที่ใช้ไป{_BRACKETS}": "budget_spent_thb",
     r"หน่วยงานที่รับผิดชอบ": "_agency_path",
     r"(?:ชื่อ)?ผู้รับผิดชอบ(?:โครงการ)?": "_responsible",
     r"ผู้ประสานงาน(?:\s*สยป\.?)?": "_coordinator",

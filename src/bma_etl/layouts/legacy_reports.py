@@ -290,7 +290,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                     amount_dots_read(doc, budget, line, cell.start) if doc.ocr_used else None)
                     or in_unit(doc.raw_in(line, cell.start + budget.start("value"),
                                           cell.start + budget.end("value")),
-                               heading_unit(text[budget.start():budget.start("value")])))
+                               heading_unit(text[budget.start():budget.start("value")]),
+                               ocr=doc.ocr_used))
             elif doc.ocr_used and (label := search_key(BUDGET_LABEL, text[budget_from:])):
                 # the budget's label read, its amount not (``= o UM:``): the flags follow
                 # it all the same, never the narrative

@@ -61,7 +61,8 @@ OCR_BUDGET_VALUE = (r"(?P<value>[0-9๐-๙.,]+(?: ,?[0-9๐-๙]{3}(?![0-9๐-�
                     rf"(?:\s*{UNIT_WORD})?(?:\s*บาท)?)")
 #: An amount in baht, a unit word before บาท or not (``4,313,500 บาท``, ``0.24 ล้านบาท``).
 _BAHT_AHEAD = r"[0-9๐-๙][0-9๐-๙.,]*\s*(?:(?:พัน|หมื่น|แสน)?\s*(?:ล้าน)?\s*)?บาท"
-#: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)``, dots, ``=``.
+#: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)`` and a second bracket
+#: (``(ครั้งที่ 2) (ล้านบาท)``, ``(ครั้งที่ 2) (ณ วันที่ 15 ม.ค. 2567)``), dots, ``=``.
 #: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``),
 #: reads a speck after the label as a colon (``งบประมาณที่เบิกใช้ : (ครั้งที่ 6 = 0 บาท``),
 #: or reads the bracket's ``(ครั้งที่`` as a few letters or loses it, its number and ``)``
@@ -77,7 +78,7 @@ _BAHT_AHEAD = r"[0-9๐-๙][0-9๐-๙.,]*\s*(?:(?:พัน|หมื่น|�
 #: (``(ครั้งที่ ey`` / ``4,909,500 บาท``), never after a mark and a space: that is the
 #: tail of an amount whose marks OCR spaced (``(ครั้งที่ ศา 5. 656, 000 บาท`` is no
 #: ``000 บาท``).
-_LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:[(\s]*\([^)\n=]{0,24}[)\]]{0,2}\s*"
+_LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:(?:[(\s]*\([^)\n=]{0,24}[)\]]{0,2}\s*){1,3}"
                    r"|(?:[^\s()=:0-9๐-๙]{1,4}\s*|[^\s()=:]{1,4}\s+)?[0-9๐-๙]{1,3}\s*\)\s*"
                    r"|[^\s()=:0-9๐-๙]{1,4}(?:\s+[^\s()=:0-9๐-๙]{1,4})?(?:\s+[0-9๐-๙]{1,3})?"
                    r"(?=\s*=))?[.\s]*"
