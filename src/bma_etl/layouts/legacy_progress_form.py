@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.errors import ExtractError
+from bma_etl.layouts.amount_units import label_unit
 from bma_etl.layouts.base import (
     Extraction,
     Finding,
@@ -40,11 +41,11 @@ from bma_etl.layouts.common import (
     strip_outline_raw,
 )
 from bma_etl.layouts.history_specks import DIGITS_ALONE, numbers_read_as_specks, short_specks
+from bma_etl.layouts.legacy_amount_dots import stated_amount_dots
 from bma_etl.layouts.legacy_dates import latest_first
 from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
-from bma_etl.layouts.legacy_values import stated_amount_dots
 from bma_etl.layouts.wrapped import label_values, numbered_items
 from bma_etl.matchkey import key, literal_of, matches_key
 from bma_etl.matchlabel import find_label
@@ -205,6 +206,8 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
         elif doc.ocr_used and column.startswith("budget_") and (
                 dotted := stated_amount_dots(raw)) is not None:
             row.fields[column] = dotted
+        elif column.startswith("budget_"):  # in the unit its label states (``(ล้านบาท) :``)
+            row.fields[column] = label_unit(line, raw, ocr=doc.ocr_used)
         else:
             row.fields[column] = raw
 
