@@ -238,7 +238,7 @@ def parse_amount(s: str, unit: int = 0, *, ocr: bool = True) -> Decimal | None:
     >>> parse_amount("2,600 บาท (สองพันห้าร้อยบาทถ้วน)")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    bma_etl.errors.NormalizeError: ... its digits say 2600 and its words 2500 (สองพันห้าร้อยบาทถ้วน)
+    bma_etl.errors.NormalizeError: ... digits say 2,600.00 baht and its words 2,500.00 (...)
     """
     text = to_arabic_digits(s)
     if (words := amount_in_words(text)) is not None:
@@ -279,18 +279,20 @@ def _as_words_say(s: str, text: str, words: tuple[Decimal | None, str, int, int]
     """The amount of ``text`` (``s``) checked against the bracket that spells it out.
 
     ``words``: :func:`~bma_etl.normalize.amount_words.amount_in_words`. Words that
-    spell no amount leave the digits alone; digits and words that disagree are an
-    error naming both.
+    spell no amount leave the digits alone, words alone are the amount; digits (or
+    no budget stated) and words that disagree are an error naming both.
     """
     said, spelled, start, end = words
     rest = text[:start] + text[end:]
-    if not _ANY_DIGIT.search(rest) and said is not None:
-        return said
+    if said is not None and not _ANY_DIGIT.search(rest) and not NO_BUDGET_RE.search(rest) \
+            and not (rest.strip() and _DASHES_ONLY.fullmatch(rest)):
+        return said  # the amount in words alone
     value = parse_amount(rest, unit, ocr=ocr)
-    if said is None or value == said:
+    if said is None or value == said or (value is None and said == 0):
         return value
-    raise NormalizeError(f"{s!r} is not a baht amount: its digits say {value} and its words "
-                         f"{said} ({spelled})")
+    digits = "no amount" if value is None else f"{value:,.2f} baht"
+    raise NormalizeError(f"{s!r} is not a baht amount: its digits say {digits} and its words "
+                         f"{said:,.2f} ({spelled})")
 
 
 def _scaled_amount(s: str, text: str, unit: int = 0) -> Decimal:
