@@ -54,10 +54,6 @@ from bma_etl.records import ProgressUpdate, Project
 
 TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"
 
-#: Brackets a budget's label may carry before its ``:``: a date, a unit, or both
-#: (``งบประมาณที่ใช้ไป (ณ วันที่ 30 ก.ย. 2566) (ล้านบาท) :``).
-_BRACKETS = r"(?:\s*\([^()\n]{1,30}\)){0,3}"
-
 #: ``<label>... : <value>`` lines of sections 1.1, 1.2 and 1.6 (label as printed → column).
 #: Keys starting with ``_`` are split further by code.
 PROJECT_LABELS: dict[str, str] = {
@@ -66,8 +62,8 @@ PROJECT_LABELS: dict[str, str] = {
     r"ปีงบประมาณ\s*(?:พ\.ศ\.)?": "fiscal_year_be",
     r"เริ่มต้นโครงการ": "start_date",
     r"สิ้นสุดโครงการ": "end_date",
-    rf"งบประมาณที่ได้รับ{_BRACKETS}": "budget_allocated_thb",
-    rf"งบประมาณที่ใช้ไป{_BRACKETS}": "budget_spent_thb",
+    r"งบประมาณที่ได้รับ": "budget_allocated_thb",
+    r"งบประมาณที่ใช้ไป": "budget_spent_thb",
     r"หน่วยงานที่รับผิดชอบ": "_agency_path",
     r"(?:ชื่อ)?ผู้รับผิดชอบ(?:โครงการ)?": "_responsible",
     r"ผู้ประสานงาน(?:\s*สยป\.?)?": "_coordinator",
@@ -157,7 +153,7 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     the cells after the label's own (``หน่วยงานที่รับผิดชอบ.⇥สำนักงานเขต…``), the ``:``
     between them maybe read as a dash standing alone (``หน่วยงานที่รับผิดชอบ.⇥-⇥สำนัก…``).
     """
-    found = find_label(line.text, PROJECT_LABELS, fuzzy=ocr)
+    found = find_label(line.text, PROJECT_LABELS, fuzzy=ocr) or _bracketed_budget(line.text)
     if found is not None or not ocr:
         return found
     first = line.text[:line.pieces[1][0]] if len(line.pieces) > 1 else line.text
@@ -181,6 +177,19 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
                 <= len(key(literal_of(pattern.replace(")?", ")")))) + 2:
             return near[0], value_at
     return None
+
+
+#: A budget's label carrying brackets before its ``:``: a date, a unit, or both
+#: (``งบประมาณที่ใช้ไป (ณ วันที่ 30 ก.ย. 2566) (ล้านบาท) :``), as printed.
+_BRACKETED_BUDGET_RE = re.compile(
+    r"^[ \t]*งบประมาณที่(?P<which>ได้รับ|ใช้ไป)(?:[ \t]*\([^()\n]{1,30}\)){1,3}[\s.…]*[:;][ \t:]*")
+_BUDGET_OF = {"ได้รับ": "budget_allocated_thb", "ใช้ไป": "budget_spent_thb"}
+
+
+def _bracketed_budget(text: str) -> tuple[str, int] | None:
+    """``(column, offset of the value)`` of a budget label with brackets ``text`` opens with."""
+    m = _BRACKETED_BUDGET_RE.match(text)
+    return None if m is None else (_BUDGET_OF[m["which"]], m.end())
 
 
 def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction) -> None:
