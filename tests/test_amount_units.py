@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.normalize.digits import heading_unit, parse_amount
 
-from conftest import assert_read_as_generated, font_file
+from conftest import assert_read_as_generated, assert_rows_read, font_file, records_of
 from corpus import forms, plans, render, web
 from corpus.doc import GeneratedDoc
 
@@ -163,3 +165,84 @@ def test_detail_budgets_in_the_unit_their_label_states(tmp_path: Path, seed: int
             assert n == 1
         project[column] = f"{number.scaleb(power):.2f}"
     _read_as_text_and_pdf(doc, tmp_path, ("projects",))
+
+
+def _plan_in_thousands(seed: int, printed: Callable[[Decimal], tuple[str, Decimal]]
+                       ) -> GeneratedDoc:
+    """A plan whose strategic table is headed ``งบประมาณ (พันบาท)``, each budget cell and
+    the total printed as ``printed(baht)`` gives it: ``(cell, baht the truth holds)``."""
+    doc = _plan_in_unit(seed, "พัน", False)
+    lines = doc.text.split("\n")
+    rows = [r for r in doc.tables["plan_projects"]
+            if r["section"] == "strategic" and r["budget_thb"] is not None]
+    drawn = sum(Decimal(r["budget_thb"]) for r in rows)
+    for r in rows:
+        at = next(i for i, line in enumerate(lines) if f"\t{r['name']}\t" in line)
+        cells = lines[at].split("\t")
+        cells[2], baht = printed(Decimal(r["budget_thb"]))
+        lines[at] = "\t".join(cells)
+        r["budget_thb"] = f"{baht:.2f}"
+    end = next(i for i, line in enumerate(lines) if line.startswith("รวมงบประมาณทั้งสิ้น"))
+    stated, total = printed(drawn)
+    assert total == sum(Decimal(r["budget_thb"]) for r in rows)
+    lines[end] = f"รวมงบประมาณทั้งสิ้น\t\t{stated}\t"
+    doc.text = "\n".join(lines)
+    section = doc.tables["plan_sections"][0]
+    section["computed_total_thb"] = section["stated_total_thb"] = f"{total:.2f}"
+    return doc
+
+
+@pytest.mark.parametrize("seed", [41, 42, 43])
+def test_a_point_before_three_digits_under_a_unit_is_a_comma_only_in_ocr(
+        tmp_path: Path, seed: int) -> None:
+    """``14,863.600`` under ``งบประมาณ (พันบาท)``: typed, 14,863.6 thousand baht (a point
+    is a point); OCR'd, the point may be the last thousands comma of ``14,863,600``
+    thousand baht misread, and is read as that comma, as in a cell in baht. The same
+    characters, read by their medium."""
+    def typed(baht: Decimal) -> tuple[str, Decimal]:
+        return f"{baht.scaleb(-3):,.3f}", baht
+
+    def scanned(baht: Decimal) -> tuple[str, Decimal]:  # ``baht`` thousands, its comma lost
+        printed = f"{baht.to_integral_value():,}"
+        damaged = re.sub(r"(?<=,[0-9]{3}),(?=[0-9]{3}$)", ".", printed)
+        return damaged, baht.to_integral_value().scaleb(3)
+
+    doc = _plan_in_thousands(seed, typed)
+    assert re.search(r"\t[0-9]{1,3},[0-9]{3}\.[0-9]{3}\t", doc.text), "a number OCR would mend"
+    _read_as_text_and_pdf(doc, tmp_path, ("plan_projects", "plan_sections"))
+    scan = _plan_in_thousands(seed, scanned)
+    assert re.search(r"\t[0-9]{1,3},[0-9]{3}\.[0-9]{3}\t", scan.text)
+    got = records_of(extract, scan.text, ocr_used=True, screened=False)
+    assert_rows_read("plan_projects", got["plan_projects"], scan.tables["plan_projects"],
+                     ("name", "budget_thb"))
+    assert_rows_read("plan_sections", got["plan_sections"], scan.tables["plan_sections"],
+                     ("section", "stated_total_thb", "computed_total_thb"))
+
+
+@pytest.mark.parametrize(("seed", "dialect"), [(51, "pipe"), (52, "tab")])
+def test_a_paid_amount_whose_label_carries_a_second_bracket(
+        tmp_path: Path, seed: int, dialect: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``งบประมาณที่เบิกใช้ (ครั้งที่ 2) (ล้านบาท) = 0.24``, a date or a unit note in the
+    second bracket or a third; and the project's ``งบประมาณที่ใช้ไป (ณ วันที่ 30 ก.ย.
+    2566) (พันบาท) : 4,687``: read, in the unit the label states."""
+    monkeypatch.setattr(forms, "_in_thai_digits", lambda doc, n: None)
+    doc = forms.legacy_form(random.Random(seed), dialect)
+    doc.html = None
+    brackets = ("(ล้านบาท) = {m}", "(ณ วันที่ 15 ม.ค. 2567) = {b} บาท",
+                "(ณ วันที่ 15/1/2567) (บาท) = {b}", "(หน่วย : พันบาท) = {k}", "(บาท) = {b}")
+    for k, r in enumerate(doc.tables["progress_updates"]):
+        baht = Decimal(r["budget_disbursed_thb"]).quantize(Decimal(10_000))  # exact in millions
+        second = brackets[k % len(brackets)].format(
+            m=baht.scaleb(-6).normalize(), k=f"{baht.scaleb(-3):,f}", b=f"{baht:,}")
+        doc.text, n = re.subn(rf"(งบประมาณที่เบิกใช้ \(ครั้งที่ {r['seq_label']}\)) = [0-9,.]+ บาท",
+                              rf"\g<1> {second}", doc.text)
+        assert n == 1
+        r["budget_disbursed_thb"] = f"{baht:.2f}"
+    project = doc.tables["projects"][0]
+    spent = sum(Decimal(r["budget_disbursed_thb"]) for r in doc.tables["progress_updates"])
+    doc.text, n = re.subn(r"งบประมาณที่ใช้ไป : [0-9,.]+ บาท",
+                          f"งบประมาณที่ใช้ไป (ณ วันที่ 30 ก.ย. 2566) (พันบาท) : "
+                          f"{spent.scaleb(-3):,f}", doc.text)
+    assert n == 1
+    project["budget_spent_thb"] = f"{spent:.2f}"
+    _read_as_text_and_pdf(doc, tmp_path, ("projects", "progress_updates"))

@@ -182,22 +182,35 @@ def test_satang_in_words_are_the_amount_s_fraction(printed: str, value: str) -> 
     assert parse_amount(printed) == Decimal(value)
 
 
-def test_a_budget_with_satang_in_words(arabic: None, tmp_path: Path) -> None:
+def _satang_budgets(tmp_path: Path, tag: str, words: bool) -> None:
+    """Generated forms whose allocated budget prints its satang after the baht, as a
+    number or in Thai words (``… บาท ห้าสิบสตางค์``), each read as generated."""
     lost = []
-    for k, doc in enumerate(_forms(forms.legacy_form, "satang")):
-        rng = random.Random(f"satang-{k}")
-        baht, satang = rng.randrange(10_000, 9_000_000), rng.randint(1, 99)
+    for k, doc in enumerate(_forms(forms.legacy_form, tag)):
+        rng = random.Random(f"{tag}-{k}")
+        baht, satang = rng.randrange(10_000, 9_000_000), rng.choice(list(_SATANG_WORDS))
+        said = f"{_SATANG_WORDS[satang]}สตางค์" if words else f"{satang} สตางค์"
         doc.text = "\n".join(
-            f"งบประมาณที่ได้รับ : {money_text(Decimal(baht), rng, decimals=False)} บาท "
-            f"{satang} สตางค์" if line.startswith("งบประมาณที่ได้รับ") else line
-            for line in doc.text.split("\n"))
+            f"งบประมาณที่ได้รับ : {money_text(Decimal(baht), rng, decimals=False)} บาท {said}"
+            if line.startswith("งบประมาณที่ได้รับ") else line for line in doc.text.split("\n"))
         doc.tables["projects"][0]["budget_allocated_thb"] = f"{baht}.{satang:02d}"
         lost += _read(doc, tmp_path / f"form{k}.txt")
     assert lost == []
 
 
 #: Satang 1-99 in Thai words, as a form may write them after the baht.
-_SATANG_WORDS = {21: "ยี่สิบเอ็ด", 50: "ห้าสิบ", 75: "เจ็ดสิบห้า", 5: "ห้า"}
+_SATANG_WORDS = {21: "ยี่สิบเอ็ด", 50: "ห้าสิบ", 75: "เจ็ดสิบห้า", 5: "ห้า", 99: "เก้าสิบเก้า",
+                 10: "สิบ", 11: "สิบเอ็ด"}
+
+
+def test_a_budget_with_satang_in_words(arabic: None, tmp_path: Path) -> None:
+    _satang_budgets(tmp_path, "satang", words=False)
+
+
+def test_a_budget_with_satang_in_thai_words(arabic: None, tmp_path: Path) -> None:
+    """``23,369,000 บาท ห้าสิบสตางค์``: the satang's words are read (PyThaiNLP), never
+    the baht alone."""
+    _satang_budgets(tmp_path, "satang-words", words=True)
 
 
 def _budgets_printed_as(tmp_path: Path, tag: str,
@@ -221,16 +234,15 @@ def _budgets_printed_as(tmp_path: Path, tag: str,
     return messages
 
 
-def test_a_budget_with_satang_in_thai_words_is_null_with_an_issue(
+def test_a_budget_whose_satang_words_spell_no_number_is_null_with_an_issue(
         arabic: None, tmp_path: Path) -> None:
-    """``23,369,000 บาท ห้าสิบสตางค์``: the satang are not read, so the budget is NULL
-    with an ``unparsed_value`` issue, never the baht alone."""
+    """``… บาท ห้าสิบห้าสิบสตางค์`` (no Thai numeral) or ``… บาท ร้อยห้าสตางค์`` (105 satang):
+    the budget is NULL with an ``unparsed_value`` issue quoting the words."""
     def printed(rng: random.Random) -> str:
-        baht, satang = rng.randrange(10_000, 9_000_000), rng.choice(list(_SATANG_WORDS))
-        return (f"{money_text(Decimal(baht), rng, decimals=False)} บาท "
-                f"{_SATANG_WORDS[satang]}สตางค์")
+        words = rng.choice(("ห้าสิบห้าสิบ", "ร้อยห้า", "สองสอง"))
+        return f"{money_text(Decimal(rng.randrange(10_000, 9_000_000)), rng)} บาท {words}สตางค์"
 
-    for message in _budgets_printed_as(tmp_path, "satang-words", printed):
+    for message in _budgets_printed_as(tmp_path, "satang-no-number", printed):
         assert "สตางค์" in message
 
 

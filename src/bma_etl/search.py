@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from bma_etl.errors import WarehouseError
+from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.records import Record
 
 if TYPE_CHECKING:
@@ -72,7 +73,6 @@ PARTIAL_MIN = 4
 # punctuation and spaces are not words.
 _WORDS = re.compile(r"[\u0E01-\u0E4E]+|[a-z]+|[0-9]+(?:\.[0-9]+)*")
 _THAI = re.compile(r"[\u0E01-\u0E4E]")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def terms(text: str) -> list[str]:
@@ -92,7 +92,7 @@ def _terms(text: str) -> tuple[str, ...]:
 
     words = word_tokenize(text, engine="newmm", keep_whitespace=False)
     return tuple(part for word in words
-                 for part in _WORDS.findall(word.lower().translate(_THAI_DIGITS)))
+                 for part in _WORDS.findall(to_arabic_digits(word.lower())))
 
 
 def _text_of(value: object) -> str | None:
@@ -372,7 +372,7 @@ def make_snippet(text: str, words: Iterable[str], width: int = 160
     ('…ณ กรุงจาการ์ตา สาธาร…', ((7, 15),))
     """
     flat = " ".join(text.split())
-    folded = flat.lower().translate(_THAI_DIGITS)
+    folded = to_arabic_digits(flat.lower())
     found = sorted((m.start(), m.end()) for w in words if w
                    for m in re.finditer(re.escape(w), folded))
     first = found[0][0] if found else 0

@@ -23,7 +23,7 @@ _UNIT_WORD_RE = re.compile(UNIT_WORD)
 _BAHT = "บาท"
 
 
-def in_unit(said: Raw | None, unit: int) -> Raw | Derived | None:
+def in_unit(said: Raw | None, unit: int, *, ocr: bool) -> Raw | Derived | None:
     """An amount ``said`` in a column whose heading states its unit, in baht.
 
     ``unit``: the heading's power of ten (``งบประมาณ (ล้านบาท)``: 6,
@@ -33,11 +33,15 @@ def in_unit(said: Raw | None, unit: int) -> Raw | Derived | None:
     baht is a unit too), or a heading in baht, keeps the Raw, which the normalize
     stage scales by its own words. A number not
     readable as an amount keeps the Raw too, so its error is reported.
+
+    ``ocr``: the document was OCR'd (``doc.ocr_used``); only then is a point the
+    number's thousands comma misread (:func:`~bma_etl.normalize.ocr_points.commas_for_points`):
+    typed ``12,872.200`` under ``(พันบาท)`` is 12,872,200 baht, OCR's 12,872,200,000.
     """
     if said is None or not unit or _BAHT in said.text or _UNIT_WORD_RE.search(said.text):
         return said
     try:
-        number = parse_amount(said.text, unit)
+        number = parse_amount(said.text, unit, ocr=ocr)
     except NormalizeError:
         return said
     if number is None:
@@ -55,13 +59,14 @@ def cell_unit(cell: str, unit: int) -> int:
     return 0 if _BAHT in cell else unit
 
 
-def label_unit(line: Line, said: Raw) -> Raw | Derived | None:
+def label_unit(line: Line, said: Raw, *, ocr: bool) -> Raw | Derived | None:
     """A labelled amount on ``line`` in the unit its label states, in baht.
 
     The label is the line's text before the amount (``งบฯ ที่ได้รับ (ล้านบาท)18.59``:
-    18,590,000 baht), read by :func:`in_unit`.
+    18,590,000 baht), read by :func:`in_unit` (``ocr``: the document was OCR'd).
     """
-    return in_unit(said, heading_unit(line.text[:max(0, said.span.char_start - line.start)]))
+    return in_unit(said, heading_unit(line.text[:max(0, said.span.char_start - line.start)]),
+                   ocr=ocr)
 
 
 #: A note of the unit a table's amounts are in, on its own line above the table's

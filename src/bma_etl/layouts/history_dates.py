@@ -17,7 +17,7 @@ from datetime import date
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, FieldValue, Raw, RawRow
 from bma_etl.normalize.dates import parse_date
-from bma_etl.normalize.digits import DIGIT
+from bma_etl.normalize.digits import DIGIT, to_arabic_digits
 
 _DATE_DIGITS = re.compile(f"{DIGIT}+")
 
@@ -65,12 +65,9 @@ def iso_dashes_doubled(raw: Raw) -> Derived | None:
 
 def _number(value: FieldValue) -> int | None:
     if isinstance(value, Raw):
-        digits = value.text.strip().translate(_THAI_DIGITS)
+        digits = to_arabic_digits(value.text.strip())
         return int(digits) if digits.isascii() and digits.isdigit() else None
     return value.value if isinstance(value, Derived) and isinstance(value.value, int) else None
-
-
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def mend_countdown(rows: list[RawRow]) -> None:

@@ -30,11 +30,11 @@ from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Extraction, Finding, Raw, RawRow
 from bma_etl.layouts.history_dates import date_of
 from bma_etl.normalize.dates import parse_date
+from bma_etl.normalize.digits import to_arabic_digits
 
 #: The most days a form's reports span on either side of a row whose one neighbour
 #: is known: a form reports one fiscal year.
 YEAR_DAYS = 366
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 #: A run of digits and strokes OCR may have read for a date's ``/``.
 _RUN = re.compile(r"[0-9](?:[0-9/|lI!]|(?<=[0-9/]) (?=[0-9/]))*[0-9]")
 #: A date as the form prints it: day and month without a leading zero, a Buddhist-era year.
@@ -55,7 +55,7 @@ def readings(place: str) -> list[set[date]]:
     >>> readings("ะ10/5/2562:")[0]
     {datetime.date(2019, 5, 10)}
     """
-    text = place.translate(_THAI_DIGITS)
+    text = to_arabic_digits(place)
     runs = [re.sub(r"[|lI!]", "/", m.group().replace(" ", "")) for m in _RUN.finditer(text)]
     runs = [r for r in runs if 5 <= sum(c.isdigit() for c in r) <= 10]
     if not runs:
@@ -164,7 +164,7 @@ def short_years(rows: list[RawRow]) -> None:
         value = row.fields.get("report_date")
         if not isinstance(value, Raw):
             continue
-        m = _SHORT_YEAR.fullmatch(value.text.strip().translate(_THAI_DIGITS))
+        m = _SHORT_YEAR.fullmatch(to_arabic_digits(value.text.strip()))
         if m is None:
             continue
         try:
@@ -219,7 +219,7 @@ def _seq_number(row: RawRow) -> int | None:
     if isinstance(value, Derived):
         return value.value if isinstance(value.value, int) else None
     if isinstance(value, Raw):
-        digits = re.search(r"[0-9]+", value.text.translate(_THAI_DIGITS))
+        digits = re.search(r"[0-9]+", to_arabic_digits(value.text))
         return int(digits.group()) if digits else None
     return None
 

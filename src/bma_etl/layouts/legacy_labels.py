@@ -22,6 +22,7 @@ from bma_etl.layouts.base import Derived, FieldValue, Line, Raw
 from bma_etl.layouts.legacy_cells import ReportCell
 from bma_etl.layouts.legacy_values import BUDGET_LABEL, PROGRESS_LABEL
 from bma_etl.matchkey import key, search_key
+from bma_etl.normalize.digits import to_arabic_digits
 
 #: A report's label cell (``รายงานครั้งที่ 1``). OCR drops tone marks (รายงานครังที7) and
 #: doubles letters (งบประมาณทที่เบิกใช้): the words are matched with those marks optional.
@@ -287,14 +288,11 @@ def _part(line: Line, a: int, b: int, line_starts: list[int]) -> Line:
     return replace(part, no=bisect_right(line_starts, part.start))
 
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-
-
 def _number(label: FieldValue) -> int | None:
     """A report label's number as read (``3``, ``๓``), or None."""
     if not isinstance(label, Raw) or not label.text.strip().isdigit():
         return None
-    return int(label.text.strip().translate(_THAI_DIGITS))
+    return int(to_arabic_digits(label.text.strip()))
 
 
 def numbers_by_place(labels: list[FieldValue]) -> dict[int, Derived | None]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.errors import ExtractError
+from bma_etl.layouts.amount_units import label_unit
 from bma_etl.layouts.base import (
     Extraction,
     Finding,
@@ -40,11 +41,11 @@ from bma_etl.layouts.common import (
     strip_outline_raw,
 )
 from bma_etl.layouts.history_specks import DIGITS_ALONE, numbers_read_as_specks, short_specks
+from bma_etl.layouts.legacy_amount_dots import stated_amount_dots
 from bma_etl.layouts.legacy_dates import latest_first
 from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
-from bma_etl.layouts.legacy_values import stated_amount_dots
 from bma_etl.layouts.wrapped import label_values, numbered_items
 from bma_etl.matchkey import key, literal_of, matches_key
 from bma_etl.matchlabel import find_label
@@ -152,7 +153,7 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     the cells after the label's own (``หน่วยงานที่รับผิดชอบ.⇥สำนักงานเขต…``), the ``:``
     between them maybe read as a dash standing alone (``หน่วยงานที่รับผิดชอบ.⇥-⇥สำนัก…``).
     """
-    found = find_label(line.text, PROJECT_LABELS, fuzzy=ocr)
+    found = find_label(line.text, PROJECT_LABELS, fuzzy=ocr) or _bracketed_budget(line.text)
     if found is not None or not ocr:
         return found
     first = line.text[:line.pieces[1][0]] if len(line.pieces) > 1 else line.text
@@ -178,6 +179,19 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     return None
 
 
+#: A budget's label carrying brackets before its ``:``: a date, a unit, or both
+#: (``งบประมาณที่ใช้ไป (ณ วันที่ 30 ก.ย. 2566) (ล้านบาท) :``), as printed.
+_BRACKETED_BUDGET_RE = re.compile(
+    r"^[ \t]*งบประมาณที่(?P<which>ได้รับ|ใช้ไป)(?:[ \t]*\([^()\n]{1,30}\)){1,3}[\s.…]*[:;][ \t:]*")
+_BUDGET_OF = {"ได้รับ": "budget_allocated_thb", "ใช้ไป": "budget_spent_thb"}
+
+
+def _bracketed_budget(text: str) -> tuple[str, int] | None:
+    """``(column, offset of the value)`` of a budget label with brackets ``text`` opens with."""
+    m = _BRACKETED_BUDGET_RE.match(text)
+    return None if m is None else (_BUDGET_OF[m["which"]], m.end())
+
+
 def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction) -> None:
     found = _label_of(line, doc.ocr_used)
     if found is not None:
@@ -201,6 +215,8 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
         elif doc.ocr_used and column.startswith("budget_") and (
                 dotted := stated_amount_dots(raw)) is not None:
             row.fields[column] = dotted
+        elif column.startswith("budget_"):  # in the unit its label states (``(ล้านบาท) :``)
+            row.fields[column] = label_unit(line, raw, ocr=doc.ocr_used)
         else:
             row.fields[column] = raw
 

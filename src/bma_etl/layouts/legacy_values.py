@@ -7,9 +7,8 @@ stroke or lost: :func:`date_read_oddly`, :func:`date_with_lost_slash` give a
 :class:`~bma_etl.layouts.base.Derived` date or None; a date made unreadable:
 :func:`date_place_end` skips its place), and the ``label = value`` pairs of the
 progress (``ความก้าวหน้าของงานฯ = 6.50 %``) and budget (``งบประมาณที่เบิกใช้
-(ครั้งที่ 1) = 0 บาท``) by :func:`labelled`; an amount whose commas OCR read as dots
-(``232.500 บาท``) as a :class:`~bma_etl.layouts.base.Derived` amount by
-:func:`amount_dots_read`. Never raises.
+(ครั้งที่ 1) = 0 บาท``) by :func:`labelled` (an amount whose commas OCR read as
+dots: :mod:`bma_etl.layouts.legacy_amount_dots`). Never raises.
 """
 
 from __future__ import annotations
@@ -52,8 +51,11 @@ OCR_DATE_AFTER_JUNK_RE = re.compile(
 PROGRESS_LABEL = r"ความก้าวหน้าของงาน"
 PROGRESS_VALUE = r"(?P<value>[0-9๐-๙.,]+\s*%?)"
 BUDGET_LABEL = r"งบประมาณท*ี่?เบิกใช้"
-#: A unit word before บาท stays with the amount, which it scales (``0.24 ล้านบาท``).
-BUDGET_VALUE = rf"(?P<value>[0-9๐-๙.,]+(?:\s*{UNIT_WORD})?(?:\s*บาท)?)"
+#: A unit word before บาท stays with the amount, which it scales (``0.24 ล้านบาท``), and
+#: so does the amount in words in a bracket after it, which must say the same
+#: (``1,084,000 บาท (หนึ่งล้านแปดหมื่นสี่พันบาทถ้วน)``: :func:`~bma_etl.normalize.digits.parse_amount`).
+BUDGET_VALUE = (rf"(?P<value>[0-9๐-๙.,]+(?:\s*{UNIT_WORD})?(?:\s*บาท)?"
+                r"(?:[ \t]*\([ \t]*[-–]?[\u0e01-\u0e4e \t]*บาท[\u0e01-\u0e4e \t]*[-–]?[ \t]*\))?)")
 #: The same after OCR, which reads a thousands comma as a space now and then, or a
 #: space before it (``1,354 000 บาท``, ``1 ,686,000 บาท``): a group of three digits after
 #: one space goes on the amount.
@@ -61,7 +63,8 @@ OCR_BUDGET_VALUE = (r"(?P<value>[0-9๐-๙.,]+(?: ,?[0-9๐-๙]{3}(?![0-9๐-�
                     rf"(?:\s*{UNIT_WORD})?(?:\s*บาท)?)")
 #: An amount in baht, a unit word before บาท or not (``4,313,500 บาท``, ``0.24 ล้านบาท``).
 _BAHT_AHEAD = r"[0-9๐-๙][0-9๐-๙.,]*\s*(?:(?:พัน|หมื่น|แสน)?\s*(?:ล้าน)?\s*)?บาท"
-#: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)``, dots, ``=``.
+#: Between such a label and its value: ``ฯ``, ``(ครั้งที่ 3)`` and a second bracket
+#: (``(ครั้งที่ 2) (ล้านบาท)``, ``(ครั้งที่ 2) (ณ วันที่ 15 ม.ค. 2567)``), dots, ``=``.
 #: OCR doubles the bracket or reads its ``)`` as a digit (``( (ครั้งที่ 1)``, ``(ครั้งที่ 22 =``),
 #: reads a speck after the label as a colon (``งบประมาณที่เบิกใช้ : (ครั้งที่ 6 = 0 บาท``),
 #: or reads the bracket's ``(ครั้งที่`` as a few letters or loses it, its number and ``)``
@@ -77,7 +80,7 @@ _BAHT_AHEAD = r"[0-9๐-๙][0-9๐-๙.,]*\s*(?:(?:พัน|หมื่น|�
 #: (``(ครั้งที่ ey`` / ``4,909,500 บาท``), never after a mark and a space: that is the
 #: tail of an amount whose marks OCR spaced (``(ครั้งที่ ศา 5. 656, 000 บาท`` is no
 #: ``000 บาท``).
-_LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:[(\s]*\([^)\n=]{0,24}[)\]]{0,2}\s*"
+_LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:(?:[(\s]*\([^)\n=]{0,24}[)\]]{0,2}\s*){1,3}"
                    r"|(?:[^\s()=:0-9๐-๙]{1,4}\s*|[^\s()=:]{1,4}\s+)?[0-9๐-๙]{1,3}\s*\)\s*"
                    r"|[^\s()=:0-9๐-๙]{1,4}(?:\s+[^\s()=:0-9๐-๙]{1,4})?(?:\s+[0-9๐-๙]{1,3})?"
                    r"(?=\s*=))?[.\s]*"
@@ -354,47 +357,4 @@ def date_with_slash_as_digit(doc: RepairedText, m: re.Match[str], line: Line, ba
     (value,) = found
     return Derived(value, f"OCR read a '/' as a digit or lost it: {read!r} read as "
                    f"{value.isoformat()}",
-                   evidence.span if evidence else None)
-
-
-#: A budget whose thousands commas OCR read as dots, a speck before it (``232.500 บาท``,
-#: ``.1.149.500 บาท``, ``37.000 บท``, a space after a dot too: ``1.727. 500 บาท``): groups
-#: of three digits after a dot are no satang, which a baht amount prints two of; those
-#: may follow (``37.500.00 บาท``).
-_AMOUNT_DOTS_RE = re.compile(
-    r"^[.\s]*(?P<n>[0-9]{1,3}(?:\. ?[0-9]{3})+)(?P<satang>\.[0-9]{2})?(?![0-9.,])")
-#: What may follow such an amount filling a ``<label> : <value>`` line: its unit.
-_UNIT_ALONE_RE = re.compile(r"\s*(?:บาท|บท)?\s*")
-
-
-def _dotted_value(dots: re.Match[str]) -> Decimal:
-    return Decimal(re.sub(r"[. ]", "", dots.group("n")) + (dots.group("satang") or ""))
-
-
-def stated_amount_dots(raw: Raw) -> Derived | None:
-    """A form's ``งบประมาณที่ใช้ไป : 37.500.00 บาท`` value whose commas OCR read as dots.
-
-    ``raw`` is the value after its label; None unless it is such an amount and its
-    unit alone.
-    """
-    dots = _AMOUNT_DOTS_RE.match(raw.text)
-    if dots is None or not _UNIT_ALONE_RE.fullmatch(raw.text, dots.end()):
-        return None
-    return Derived(_dotted_value(dots),
-                   f"OCR read the amount's commas as dots: {dots.group().strip()!r}", raw.span)
-
-
-def amount_dots_read(doc: RepairedText, m: re.Match[str], line: Line, base: int
-                     ) -> Derived | None:
-    """``232.500 บาท`` → 232500: the amount of a budget match ``m`` whose commas OCR read as dots.
-
-    None when its value (group ``value``) is not :data:`_AMOUNT_DOTS_RE`.
-    """
-    dots = _AMOUNT_DOTS_RE.match(m.group("value"))
-    if dots is None:
-        return None
-    evidence = doc.raw_in(line, base + m.start("value") + dots.start("n"),
-                          base + m.start("value") + dots.end())
-    return Derived(_dotted_value(dots),
-                   f"OCR read the amount's commas as dots: {dots.group('n')!r}",
                    evidence.span if evidence else None)

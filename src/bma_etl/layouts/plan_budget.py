@@ -96,7 +96,8 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
                 total_cell, total = next(((c, r) for c, r in found if r is not None),
                                          (None, None))
             out.stated_total = in_unit(total, cell_unit(total_cell.text if total_cell else "",
-                                                        unit)) or out.stated_total
+                                                        unit), ocr=doc.ocr_used) \
+                or out.stated_total
             continue
         name_cell = row.cell(name_col)
         budget_cell = row.cell(budget_col)
@@ -141,8 +142,9 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
         states_none = budget_cell is not None and no_budget is not None
         said = (doc.raw(budget_cell.start + no_budget.start(), budget_cell.start + no_budget.end())
                 if budget_cell is not None and no_budget is not None
-                else in_unit(amount, cell_unit(budget_cell.text if budget_cell else "", unit)))
-        if not put_budget(fields, out.amounts, states_none, said, doc.ocr_used):
+                else in_unit(amount, cell_unit(budget_cell.text if budget_cell else "", unit),
+                             ocr=doc.ocr_used))
+        if not put_budget(fields, out.amounts, states_none, said, ocr=doc.ocr_used):
             findings.append(unplaced("plan_projects", row, "budget cell is not an amount"))
         if unit_col is not None:
             fields["responsible_unit"] = value(cell_pieces(doc, row.cell(unit_col)))

@@ -79,6 +79,6 @@ def several_rows(doc: RepairedText, name: Cell, budget: Cell,
             "name": value(pieces(doc, name.start + a, name.start + b)),
         }
         said = doc.raw(budget.start + amount_a, budget.start + amount_b)
-        put_budget(fields, amounts, False, said, doc.ocr_used)
+        put_budget(fields, amounts, False, said, ocr=doc.ocr_used)
         rows.append(RawRow("plan_projects", None, fields))
     return rows

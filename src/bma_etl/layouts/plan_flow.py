@@ -215,7 +215,7 @@ def _read_steps(doc: RepairedText, lines: list[Line], i: int, ctx: StepContext,
         run = []
     if run:
         _add_unsure_step(doc, header, run, ctx, out, pats)
-    confirm_percentages([(f.row.fields, f.cell) for f in out[opened:]])
+    confirm_percentages([(f.row.fields, f.cell) for f in out[opened:]], ocr=doc.ocr_used)
     return i
 
 
@@ -351,7 +351,7 @@ def _adds_up(joined: Line, cumulative: Decimal, free: bool, pats: _StepPatterns
     if m is None or (pats.ocr and (_THAI_DIGIT.search(m.group("pct")) is None)
                      != (_THAI_DIGIT.search(m.group("cum")) is None)):
         return None
-    pct, cum = to_decimal(m.group("pct")), to_decimal(m.group("cum"))
+    pct, cum = to_decimal(m.group("pct"), ocr=pats.ocr), to_decimal(m.group("cum"), ocr=pats.ocr)
     if pct is None or cum is None:
         return None
     if cum == cumulative + pct:

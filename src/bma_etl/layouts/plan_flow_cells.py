@@ -18,6 +18,7 @@ from bma_etl.layouts.base import FieldValue, Line, Raw
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.layouts.plan_values import to_decimal
 from bma_etl.matchkey import MARKS
+from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.rows import join_lines, separator
 
 __all__ = ["DIGIT_END", "OCR_BARE_START", "between_lines", "cells_start", "confirm_percentages",
@@ -114,14 +115,11 @@ def glued_span(m: re.Match[str], expected: Decimal) -> tuple[int, int]:
     one before): those last digits are the percentage. Else the span as matched.
     """
     start, end = m.span("pct")
-    digits = m.group("pct").translate(_ARABIC)
+    digits = to_arabic_digits(m.group("pct"))
     want = f"{expected.normalize():f}"
     if expected > 0 and len(digits) > len(want) and digits.endswith(want):
         return end - len(want), end
     return start, end
-
-
-_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def first_cell(text: str, at: int) -> tuple[int, int] | None:
@@ -134,7 +132,8 @@ def first_cell(text: str, at: int) -> tuple[int, int] | None:
     return m.span(1) if m else None
 
 
-def confirm_percentages(steps: list[tuple[dict[str, FieldValue], Raw | None]]) -> None:
+def confirm_percentages(steps: list[tuple[dict[str, FieldValue], Raw | None]], *,
+                        ocr: bool) -> None:
     """Give a step whose cells did not add up the percentage its first cell ``pct`` says.
 
     ``steps``: one table's steps in order, each with the whole number its cells open
@@ -143,27 +142,29 @@ def confirm_percentages(steps: list[tuple[dict[str, FieldValue], Raw | None]]) -
     cumulative before it (0 before the table's step ``1``) plus the number is the
     cumulative the next step's two cells leave before it (its cumulative less its
     percentage), or 100 for the table's last step. The misread cumulative stays NULL.
+    ``ocr``: the document was OCR'd (:func:`~bma_etl.layouts.plan_values.to_decimal`).
     """
     for k, (fields, pct) in enumerate(steps):
         if pct is None or fields.get("step_pct") is not None:
             continue
         if k > 0:
-            before = _number(steps[k - 1][0].get("cumulative_pct"))
+            before = _number(steps[k - 1][0].get("cumulative_pct"), ocr)
         else:
-            before = Decimal(0) if _number(fields.get("step_no")) == 1 else None
+            before = Decimal(0) if _number(fields.get("step_no"), ocr) == 1 else None
         if k + 1 < len(steps):
-            step, cum = (_number(steps[k + 1][0].get(f)) for f in ("step_pct", "cumulative_pct"))
+            step, cum = (_number(steps[k + 1][0].get(f), ocr)
+                         for f in ("step_pct", "cumulative_pct"))
             after = cum - step if step is not None and cum is not None else None
         else:
             after = Decimal(100)
-        number = _number(pct)
+        number = _number(pct, ocr)
         if before is not None and number is not None and before + number == after:
             fields["step_pct"] = pct
 
 
-def _number(value: FieldValue) -> Decimal | None:
+def _number(value: FieldValue, ocr: bool) -> Decimal | None:
     """A cell's number (Thai or Arabic digits); None when it holds none."""
-    return to_decimal(value.text) if isinstance(value, Raw) else None
+    return to_decimal(value.text, ocr=ocr) if isinstance(value, Raw) else None
 
 
 def joinings(run: list[Line]) -> list[Line]:

@@ -47,7 +47,6 @@ from bma_etl.layouts.plan_flow_targets import (
     without_name_specks,
 )
 from bma_etl.layouts.plan_flow_years import (
-    ARABIC,
     DIGITS_OF,
     YEAR_ONLY_RE,
     damaged_target_header,
@@ -56,6 +55,7 @@ from bma_etl.layouts.plan_flow_years import (
     year_spans,
 )
 from bma_etl.matchkey import KeyRegex
+from bma_etl.normalize.digits import to_arabic_digits
 
 __all__ = ["flow_targets"]
 
@@ -230,7 +230,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
             run and awaits_number(run)) else None
         if m is not None and (not run or _complete(run, count, ocr)
                               or (ocr and _next_name(text, m, seq))) \
-                and (int(m.group("seq").translate(ARABIC)) == seq + 1 if not ocr
+                and (int(to_arabic_digits(m.group("seq"))) == seq + 1 if not ocr
                      else not run or _is_seq(m, seq + 1) or _opens_name(text, m, seq + 1)):
             if run:
                 _add_target_row(doc, header, run, years, out)
@@ -287,7 +287,7 @@ def _next_name(text: str, m: re.Match[str], seq: int) -> bool:
 
 def _is_seq(m: re.Match[str], seq: int) -> bool:
     """Whether the row number ``m`` found is ``seq``."""
-    return m.group("seq").translate(ARABIC) == str(seq)
+    return to_arabic_digits(m.group("seq")) == str(seq)
 
 
 def _opens_name(text: str, m: re.Match[str], seq: int) -> bool:

@@ -16,9 +16,8 @@ from itertools import pairwise
 
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.matchkey import KeyRegex
+from bma_etl.normalize.digits import to_arabic_digits
 
-#: Thai digits as Arabic ones (``int`` of a year or a row number).
-ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 DIGITS_OF = re.compile("[0-9๐-๙]")
 _DIGIT_RUN_RE = re.compile(f"{DIGIT}+")
 YEAR_ONLY_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
@@ -140,7 +139,7 @@ def year_spans(text: str) -> list[tuple[int, int]]:
         if len(run) % 4:
             return []
         cut = [(m.start() + k, m.start() + k + 4) for k in range(0, len(run), 4)]
-        years = [int(run[k:k + 4].translate(ARABIC)) for k in range(0, len(run), 4)]
+        years = [int(to_arabic_digits(run[k:k + 4])) for k in range(0, len(run), 4)]
         if not all(YEAR_ONLY_RE.fullmatch(run[k:k + 4]) for k in range(0, len(run), 4)) or (
                 any(b != a + 1 for a, b in pairwise(years))):
             return []
@@ -208,5 +207,5 @@ def damaged_target_header(text: str, following: str) -> bool:
                 or damaged_year_spans(following))
 
 
-__all__ = ["ARABIC", "DIGITS_OF", "YEAR_ONLY_RE", "damaged_target_header",
+__all__ = ["DIGITS_OF", "YEAR_ONLY_RE", "damaged_target_header",
            "damaged_year_spans", "misread_year_spans", "year_spans"]

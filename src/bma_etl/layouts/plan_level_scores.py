@@ -16,10 +16,10 @@ from collections import Counter
 from decimal import Decimal, InvalidOperation
 
 from bma_etl.layouts.base import Raw, RawRow
+from bma_etl.normalize.digits import to_arabic_digits
 
 __all__ = ["drop_misread_scores"]
 
-_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 #: Levels that must agree on the full score before another's score is doubted.
 _AGREEING_MIN = 2
 
@@ -29,7 +29,7 @@ def _number(field: object) -> Decimal | None:
     if not isinstance(field, Raw):
         return None
     try:
-        found = Decimal(field.text.strip().translate(_ARABIC))
+        found = Decimal(to_arabic_digits(field.text.strip()))
     except (InvalidOperation, ValueError):
         return None
     return found if found.is_finite() else None

@@ -239,7 +239,7 @@ def _amount_with(doc: RepairedText, piece: str, value: FieldValue) -> FieldValue
     if whole is None:
         return None
     try:
-        amount = parse_amount(whole)
+        amount = parse_amount(whole, ocr=doc.ocr_used)
     except NormalizeError:
         return None
     return Derived(amount, f"the amount's first digits {piece!r} read at the end of the name",

@@ -316,7 +316,8 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             if said is not None and said.re not in NO_BUDGET_RES:
                 start = total_start(line.text, said) if doc.ocr_used else said.start("amount")
                 out.stated_total = in_unit(doc.raw_in(line, start, said.end("amount")),
-                                           cell_unit(said[0], power)) or out.stated_total
+                                           cell_unit(said[0], power), ocr=doc.ocr_used) \
+                    or out.stated_total
             continue
         seq_span = row.no
         body = row.body
@@ -346,13 +347,13 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             findings.append(_unplaced(line, "budget cell is not an amount"))
         elif said.re in NO_BUDGET_RES:
             put_budget(fields, out.amounts, True,
-                       doc.raw_in(line, body + said.start(), body + said.end()))
+                       doc.raw_in(line, body + said.start(), body + said.end()), ocr=doc.ocr_used)
         else:
             start = amount_start(line.text[body:], said) if doc.ocr_used \
                 else said.start("amount")
             put_budget(fields, out.amounts, False, in_unit(doc.raw_in(
-                line, body + start, body + said.end("amount")), cell_unit(said[0], power)),
-                       doc.ocr_used)
+                line, body + start, body + said.end("amount")), cell_unit(said[0], power),
+                ocr=doc.ocr_used), ocr=doc.ocr_used)
         if table.columns.unit:
             end = len(line.text)
             last = line.text.rfind("\t")

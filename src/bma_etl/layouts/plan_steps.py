@@ -93,7 +93,7 @@ def read_step_table(doc: RepairedText, table: Table, ctx: StepContext,
             printed.add(line)
             _check_step_total(rows[segment:], desc_text,
                               first_match(doc, NUMBER_RE, row.cell(step_col)), row,
-                              first_ordinal + len(rows) - 1, findings)
+                              first_ordinal + len(rows) - 1, findings, ocr=doc.ocr_used)
             continue
         # a row of cells read again repeats a page; a cell's words alone (``เกี่ยว``) may
         # recur in another step's words, and repeat only under a repeated row
@@ -192,11 +192,11 @@ def _split_step(doc: RepairedText, step: RawRow, cut: tuple[int, int, int, int],
 
 
 def _check_step_total(rows: list[RawRow], label: str, stated_pct: Raw | None, row: Row,
-                      last_ordinal: int, findings: list[Finding]) -> None:
+                      last_ordinal: int, findings: list[Finding], *, ocr: bool) -> None:
     """Compare ``รวม N ขั้นตอน คิดเป็นร้อยละ 100`` with the steps read.
 
     A count that differs is reported alone: with steps missing, the percentages
-    cannot add up either.
+    cannot add up either. ``ocr``: the document was OCR'd (:func:`to_decimal`).
     """
     ordinal = last_ordinal if rows else None
     count = _STEP_COUNT_RE.search(label)
@@ -208,8 +208,8 @@ def _check_step_total(rows: list[RawRow], label: str, stated_pct: Raw | None, ro
             f"the table lists {len(rows)}"))
         return
     pcts = [r.fields.get("step_pct") for r in rows]
-    numbers = [to_decimal(p.text) for p in pcts if isinstance(p, Raw)]
-    stated = to_decimal(stated_pct.text) if stated_pct else None
+    numbers = [to_decimal(p.text, ocr=ocr) for p in pcts if isinstance(p, Raw)]
+    stated = to_decimal(stated_pct.text, ocr=ocr) if stated_pct else None
     if stated is not None and numbers and None not in numbers:
         computed = sum((n for n in numbers if n is not None), Decimal(0))
         if computed != stated:

@@ -131,7 +131,7 @@ def first_match(doc: RepairedText, regex: re.Pattern[str], cell: Cell | None) ->
 
 
 def put_budget(fields: dict[str, FieldValue], amounts: list[Decimal], no_budget: bool,
-               said: Raw | Derived | None, ocr: bool = True) -> bool:
+               said: Raw | Derived | None, *, ocr: bool) -> bool:
     """An item's ``budget_thb`` and ``uses_budget`` from what its budget cell says.
 
     ``no_budget``: the cell says ไม่ใช้งบประมาณ (``said`` is those words); else
@@ -148,7 +148,7 @@ def put_budget(fields: dict[str, FieldValue], amounts: list[Decimal], no_budget:
     fields["budget_thb"] = said
     span = said.span if isinstance(said, Raw) else said.evidence
     fields["uses_budget"] = Derived(True, "a budget amount is stated", span)
-    number = to_decimal(said.text, ocr) if isinstance(said, Raw) else \
+    number = to_decimal(said.text, ocr=ocr) if isinstance(said, Raw) else \
         said.value if isinstance(said.value, Decimal) else None
     if number is not None:
         amounts.append(number)
@@ -175,7 +175,7 @@ class BudgetTable:
     stated_total: Raw | Derived | None = None
 
 
-def to_decimal(text: str, ocr: bool = True) -> Decimal | None:
+def to_decimal(text: str, *, ocr: bool) -> Decimal | None:
     """Read the number in ``text`` as the normalize stage will (None if unreadable).
 
     ``ocr``: the text was OCR'd (:func:`parse_amount` repairs it then).

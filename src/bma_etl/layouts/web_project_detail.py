@@ -315,7 +315,8 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
     elif doc.ocr_used and column.endswith("_date") and (doubled := iso_dashes_doubled(value)):
         project.fields[column] = doubled
     else:  # a budget in the unit its label states (``งบฯ ที่ได้รับ (ล้านบาท)18.59``)
-        project.fields[column] = label_unit(line, value) if column in _BUDGETS else value
+        project.fields[column] = label_unit(line, value, ocr=doc.ocr_used) if column in _BUDGETS \
+            else value
     return column if column in TEXT_COLUMNS else None
 
 

@@ -1,7 +1,8 @@
 """Normalize stage: pure parsers from raw document text to typed values.
 
 Stage: normalize. Consumes the raw text an extractor read for one field;
-produces Arabic-digit ``Decimal``/``int`` values (:mod:`.digits`), CE dates
+produces Arabic-digit ``Decimal``/``int`` values (:mod:`.digits`; an amount's
+unit words :mod:`.unit_words`, its Thai number words :mod:`.amount_words`), CE dates
 (:mod:`.dates`), fiscal years (:mod:`.fiscal`) and cleaned text, flags and
 name/phone pairs (:mod:`.text`). Every parser raises
 :class:`~bma_etl.errors.NormalizeError` naming the value it could not read.

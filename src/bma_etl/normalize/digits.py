@@ -20,7 +20,9 @@ from decimal import Decimal, InvalidOperation
 from pythainlp.util import thai_digit_to_arabic_digit
 
 from bma_etl.errors import NormalizeError
+from bma_etl.normalize.amount_words import amount_in_words, satang_after
 from bma_etl.normalize.ocr_points import commas_for_points
+from bma_etl.normalize.unit_words import UNIT_WORD, heading_unit, unit_after
 
 #: One digit as the documents print it, Arabic or Thai (a regex character class): for
 #: the section numbers, headings, labels and entry headings the readers match, which
@@ -68,26 +70,6 @@ _DAMAGED_LEAD = re.compile(
 NO_BUDGET_RE = re.compile(
     r"ไม่(?:ได้)?\s*(?:ใช้|มี|รับ|ขอ|ตั้ง)?\s*(?:การจัดสรร)?\s*งบ(?:ประมาณ)?")
 _DASHES_ONLY = re.compile(r"[\s\-–—\u2212.]*")
-#: Thai unit words after a number and the power of ten each multiplies it by
-#: (``480 พันบาท``, ``4.8 แสนบาท``, ``1.5 ล้าน``); ล้าน multiplies what comes before
-#: it, so ``พันล้าน`` is 10**9 and ``หมื่นล้าน`` 10**10.
-UNIT_WORDS: dict[str, int] = {"สิบ": 1, "ร้อย": 2, "พัน": 3, "หมื่น": 4, "แสน": 5}
-MILLION_WORD = "ล้าน"
-# A unit word: an optional small unit and any number of ล้าน, spaces allowed between.
-_UNIT = re.compile(r"[ \t\u00a0]*(?P<small>สิบ|ร้อย|พัน|หมื่น|แสน)?(?P<millions>(?:[ \t\u00a0]*ล้าน)*)")
-# A unit word ends a word: what follows is no Thai letter, or is บาท (``พันบาท``);
-# ``5 พันธุ์`` or ``2 แสนสุข`` hold no unit word.
-_UNIT_END = re.compile(r"(?![\u0e01-\u0e4e])|[ \t\u00a0]*บาท")
-#: A unit word as a pattern for the readers, to keep it with the number it scales
-#: (``13.8149 ล้านบาท``, ``480 พันบาท``): a small unit and any ``ล้าน``, or ``ล้าน``s,
-#: ending the word (บาท may follow).
-UNIT_WORD = (r"(?:(?:สิบ|ร้อย|พัน|หมื่น|แสน)(?:[ \t\u00a0]*ล้าน)*|ล้าน(?:[ \t\u00a0]*ล้าน)*)"
-             r"(?=[ \t\u00a0]*บาท|[^\u0e01-\u0e4e]|$)")
-# The unit a heading states for its column or label: the unit word right before บาท,
-# in brackets or not (``งบประมาณ (ล้านบาท)``, ``งบฯ ที่ได้รับ (พันบาท)``, ``(บาท)``).
-_HEADING_UNIT = re.compile(
-    r"(?<![\u0e01-\u0e4e])(?P<small>สิบ|ร้อย|พัน|หมื่น|แสน)?(?P<millions>(?:[ \t\u00a0]*ล้าน)*)"
-    r"[ \t\u00a0]*บาท")
 _PERCENT_WORDS = re.compile(r"ร้อยละ|เปอร์เซ็นต์|%")
 # A value that is one bare number and nothing else, the commonest case: read
 # without the scan for several numbers, whose outcome it already knows.
@@ -197,16 +179,17 @@ def parse_amount(s: str, unit: int = 0, *, ocr: bool = True) -> Decimal | None:
     ``ocr``: ``s`` was read by OCR; only then is a point read as a comma (below).
 
     ``unit``: the power of ten of the unit the amount's column or label heading
-    states (``งบประมาณ (ล้านบาท)``: 6, :func:`heading_unit`), for a number that
-    states no unit word itself (a unit word in ``s`` wins). A number in such a unit
+    states (``งบประมาณ (ล้านบาท)``: 6,
+    :func:`~bma_etl.normalize.unit_words.heading_unit`), for a number that states
+    no unit word itself (a unit word in ``s`` wins). A number in such a unit
     is read whole, then scaled (``2.7270`` under ``(ล้านบาท)`` is 2,727,000 baht);
     more than two decimal places left after the scaling is an error.
 
     At most two decimal places (satang). A Thai unit word after a number
-    multiplies it (:data:`UNIT_WORDS`, ``ล้าน``), and numbers each with a smaller
-    unit add up (``3 หมื่น 5 พัน บาท``); a scaled amount is given in whole baht, or
-    to the satang when it has a fraction. A lone dash is how tables write "no
-    amount", so it gives ``None``. A space OCR put inside an amount is read
+    multiplies it (:data:`~bma_etl.normalize.unit_words.UNIT_WORDS`, ``ล้าน``), and
+    numbers each with a smaller unit add up (``3 หมื่น 5 พัน บาท``); a scaled amount
+    is given in whole baht, or to the satang when it has a fraction. A lone dash is
+    how tables write "no amount", so it gives ``None``. A space OCR put inside an amount is read
     (``5,049,100. 00``, ``1 ,542,600``); an amount whose first digits OCR misread
     apart from the rest (``oon, ๑๕๓,๐๐๐``, ``a ๒๕๓,๐๐๐``) is an error, never the
     digits after the damage.
@@ -237,20 +220,31 @@ def parse_amount(s: str, unit: int = 0, *, ocr: bool = True) -> Decimal | None:
     >>> parse_amount("459.500.- บาท")
     Decimal('459500')
 
-    Satang written as a word after the baht (``1,234,567 บาท 50 สตางค์``) are the
-    amount's fraction: :func:`_with_satang`.
+    Satang after the baht, as a number or in Thai words (``1,234,567 บาท 50 สตางค์``,
+    ``23,369,000 บาท ห้าสิบสตางค์``), are the amount's fraction
+    (:func:`~bma_etl.normalize.amount_words.satang_after`); words that spell no
+    number are an error, never the baht alone.
 
-    >>> parse_amount("1,234,567 บาท 50 สตางค์"), parse_amount("๙๐๐ บาท ๕ สตางค์")
+    >>> parse_amount("1,234,567 บาท 50 สตางค์"), parse_amount("๙๐๐ บาท ห้าสตางค์")
     (Decimal('1234567.50'), Decimal('900.05'))
 
-    Satang in Thai words (``23,369,000 บาท ห้าสิบสตางค์``) are not read: an error,
-    never the baht alone.
+    The amount spelled out in a bracket after its digits
+    (:func:`~bma_etl.normalize.amount_words.amount_in_words`) must say the same: the
+    digits' amount when it does, an error naming both when it does not (which of
+    two is meant is not for the reader to guess); an amount in words alone is read.
+
+    >>> parse_amount("2,500,000 บาท (สองล้านห้าแสนบาทถ้วน)"), parse_amount("(ห้าพันบาทถ้วน)")
+    (Decimal('2500000'), Decimal('5000'))
+    >>> parse_amount("2,600 บาท (สองพันห้าร้อยบาทถ้วน)")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    bma_etl.errors.NormalizeError: ... digits say 2,600.00 baht and its words 2,500.00 (...)
     """
     text = to_arabic_digits(s)
-    if (satang := _SATANG.fullmatch(text)) is not None:
-        return _with_satang(s, satang)
-    if _SATANG_WORD in text:
-        raise NormalizeError(f"{s!r} is not a baht amount: its satang are not a number")
+    if (words := amount_in_words(text)) is not None:
+        return _as_words_say(s, text, words, unit, ocr)
+    if (satang := satang_after(s, text)) is not None:
+        return _with_satang(s, *satang, ocr=ocr)
     if not _ANY_DIGIT.search(text):
         if NO_BUDGET_RE.search(text) or (text.strip() and _DASHES_ONLY.fullmatch(text)):
             return None
@@ -268,41 +262,37 @@ def parse_amount(s: str, unit: int = 0, *, ocr: bool = True) -> Decimal | None:
     return value
 
 
-#: An amount in baht, then its satang as a number and the word (``… บาท 50 สตางค์``).
-_SATANG = re.compile(r"(?P<baht>.*[0-9].*บาท)[ \t\u00a0]*(?P<satang>[0-9]{1,2})"
-                     r"[ \t\u00a0]*สตางค์[ \t\u00a0.]*", re.S)
-
-
-_SATANG_WORD = "สตางค์"
-
-
-def _with_satang(s: str, m: re.Match[str]) -> Decimal:
-    """The baht of ``m`` (:data:`_SATANG`) and its satang, a hundredth each.
+def _with_satang(s: str, baht_text: str, satang: int, *, ocr: bool) -> Decimal:
+    """The baht of ``baht_text`` and ``satang``, a hundredth each.
 
     Baht that have a fraction already, or no amount, are an error: which is meant is
     not for the reader to guess.
     """
-    baht = parse_amount(m["baht"])
+    baht = parse_amount(baht_text, ocr=ocr)
     if baht is None or baht != baht.to_integral_value():
         raise NormalizeError(f"{s!r} is not a baht amount: satang after no whole baht")
-    return baht.quantize(Decimal(1)) + Decimal(int(m["satang"])).scaleb(-2)
+    return baht.quantize(Decimal(1)) + Decimal(satang).scaleb(-2)
 
 
-def _unit_after(s: str, text: str, end: int) -> tuple[int, int] | None:
-    """``(power of ten, end)`` of the unit word right after ``text[:end]``, if one is there.
+def _as_words_say(s: str, text: str, words: tuple[Decimal | None, str, int, int], unit: int,
+                  ocr: bool) -> Decimal | None:
+    """The amount of ``text`` (``s``) checked against the bracket that spells it out.
 
-    A unit word that runs on into another Thai word (``5 พันธุ์``, ``1.5 ล้านเศษ``)
-    may or may not scale the number: an error, never a guess.
+    ``words``: :func:`~bma_etl.normalize.amount_words.amount_in_words`. Words that
+    spell no amount leave the digits alone, words alone are the amount; digits (or
+    no budget stated) and words that disagree are an error naming both.
     """
-    m = _UNIT.match(text, end)
-    if m is None or not (m["small"] or m["millions"]):
-        return None
-    if not _UNIT_END.match(text, m.end()):
-        word = text[m.start():].split()[0] if text[m.start():].strip() else ""
-        raise NormalizeError(f"{s!r} is not a baht amount: {word!r} after the number is "
-                             "not a unit word on its own")
-    power = UNIT_WORDS[m["small"]] if m["small"] else 0
-    return power + 6 * m["millions"].count(MILLION_WORD), m.end()
+    said, spelled, start, end = words
+    rest = text[:start] + text[end:]
+    if said is not None and not _ANY_DIGIT.search(rest) and not NO_BUDGET_RE.search(rest) \
+            and not (rest.strip() and _DASHES_ONLY.fullmatch(rest)):
+        return said  # the amount in words alone
+    value = parse_amount(rest, unit, ocr=ocr)
+    if said is None or value == said or (value is None and said == 0):
+        return value
+    digits = "no amount" if value is None else f"{value:,.2f} baht"
+    raise NormalizeError(f"{s!r} is not a baht amount: its digits say {digits} and its words "
+                         f"{said:,.2f} ({spelled})")
 
 
 def _scaled_amount(s: str, text: str, unit: int = 0) -> Decimal:
@@ -317,10 +307,10 @@ def _scaled_amount(s: str, text: str, unit: int = 0) -> Decimal:
     if _BARE_NUMBER.fullmatch(text):
         return _whole_or_satang(Decimal(text).scaleb(unit)) if unit else Decimal(text)
     found = _numbers(s, "a baht amount", text)
-    units = [_unit_after(s, text, end) for _, _, end in found]
+    units = [unit_after(s, text, end) for _, _, end in found]
     if len(found) < 2 or units[0] is None:
         value, end, _ = _one_number(s, "a baht amount", text)
-        stated = _unit_after(s, text, end)
+        stated = unit_after(s, text, end)
         power = unit if stated is None else stated[0]
         return _whole_or_satang(value.scaleb(power)) if power else value
     total, limit, after = Decimal(0), 99, 0
@@ -340,24 +330,6 @@ def _whole_or_satang(value: Decimal) -> Decimal:
     whole = value.to_integral_value()
     return whole.quantize(Decimal(1)) if value == whole else value.quantize(Decimal("0.01")) \
         if value == value.quantize(Decimal("0.01")) else value
-
-
-def heading_unit(text: str) -> int:
-    """The power of ten of the baht unit a column's or label's heading states.
-
-    ``งบประมาณ (ล้านบาท)`` gives 6, ``(พันบาท)`` 3; ``(บาท)``, or no unit stated, 0
-    (baht). Only the unit word right before บาท counts.
-
-    >>> heading_unit("งบประมาณ (ล้านบาท)"), heading_unit("งบฯ ที่ได้รับ (พันบาท)")
-    (6, 3)
-    >>> heading_unit("งบฯ ที่ใช้ไป (บาท)"), heading_unit("ชื่อโครงการ")
-    (0, 0)
-    """
-    m = _HEADING_UNIT.search(text)
-    if m is None:
-        return 0
-    power = UNIT_WORDS[m["small"]] if m["small"] else 0
-    return power + 6 * m["millions"].count(MILLION_WORD)
 
 
 def parse_percent(s: str) -> Decimal:

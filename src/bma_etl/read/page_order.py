@@ -34,6 +34,8 @@ from collections import Counter
 from itertools import pairwise
 from typing import Protocol, TypeVar
 
+from bma_etl.normalize.digits import to_arabic_digits
+
 #: Letters (spaces aside) a repeated page must share with the page it repeats (0..100).
 SAME_TEXT = 90.0
 #: Digits (in order) a repeated page must share with the page it repeats (0..100).
@@ -45,7 +47,6 @@ EDGE_LINES = 3
 #: A page number is at most this large.
 MAX_PAGE = 999
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 #: Page-number styles, most telling first: ``(style, pattern)`` on an edge line.
 _STYLES = (
     ("หน้า", re.compile(r"(?:^|\s)หน้า(?:ที่)?\s*(\d{1,3})(?:\s*(?:/|จาก)\s*\d{1,3})?$")),
@@ -74,7 +75,7 @@ def _digits(text: str) -> str:
     ``\d`` matches Thai digits too: only the numbers found are translated, not the
     page (a dict lookup for every Thai letter costs more than the search).
     """
-    return " ".join(number.translate(_THAI_DIGITS) for number in re.findall(r"\d+", text))
+    return " ".join(to_arabic_digits(number) for number in re.findall(r"\d+", text))
 
 
 def repeated(pages: list[str]) -> dict[int, int]:
@@ -109,7 +110,7 @@ def _edge_lines(text: str) -> list[tuple[str, bool]]:
     last = len(lines) - 1
     at = list(range(last, -1, -1)) if len(lines) <= 2 * EDGE_LINES else \
         [*range(last, last - EDGE_LINES, -1), *range(EDGE_LINES)]
-    return [(lines[k].translate(_THAI_DIGITS), k in (0, last)) for k in at]
+    return [(to_arabic_digits(lines[k]), k in (0, last)) for k in at]
 
 
 def page_numbers(pages: list[str]) -> list[int | None]:
@@ -188,7 +189,7 @@ def numbered_items(text: str) -> list[int]:
     [1, 2, 3]
     """
     out: list[int] = []
-    for line in text.translate(_THAI_DIGITS).splitlines():
+    for line in to_arabic_digits(text).splitlines():
         m = _ITEM.match(line)
         if m:
             n = int(next(g for g in m.groups() if g is not None))
