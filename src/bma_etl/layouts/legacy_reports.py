@@ -23,6 +23,7 @@ from bma_etl.document import Span, joined_line
 from bma_etl.layouts.amount_units import in_unit
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.history_specks import after_date_junk
+from bma_etl.layouts.legacy_amount_dots import amount_dots_read
 from bma_etl.layouts.legacy_cells import (
     ReportCell,
     coalesced,
@@ -54,7 +55,6 @@ from bma_etl.layouts.legacy_values import (
     OCR_ODD_DATE_RE,
     OCR_SLASH_AS_DIGIT_RE,
     PROGRESS_LABEL,
-    amount_dots_read,
     budget_by_bracket,
     date_place_end,
     date_read_oddly,
