@@ -115,3 +115,40 @@ def test_a_bare_letter_a_space_after_a_marked_one_stays_as_read() -> None:
     apart = (OcrWord("ที่", 90.0, (100, 0, 125, 90), 0),
              OcrWord("ทางเท้า", 90.0, (150, 0, 275, 90), 4))
     assert without_letters_read_twice(line, apart)[0] == line
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_letter_read_twice_its_marks_lost_the_first_time_is_read_once(seed: int) -> None:
+    """``เพ พื่อนำมา…``: the first word ends with a consonant bare, the second opens
+    with that consonant and its marks, the boxes overlap by the letter's width; each
+    line reads as generated."""
+    rng = random.Random(seed)
+    page, words, lines, at = [], [], [], 0
+    for line in _details(seed):
+        # a consonant with marks inside the line, not at its start
+        places = [m.start() for m in re.finditer("[\u0e01-\u0e2e](?=[\u0e31\u0e34-\u0e3a"
+                                                 "\u0e47-\u0e4e])", line) if m.start() > 1]
+        if not places:
+            continue
+        place = rng.choice(places)
+        first, second = line[:place + 1], line[place:]
+        top = 100 + 120 * len(lines)
+        left = (100, top, 100 + _wide(first), top + 90)
+        start = left[2] - _WIDTH
+        right = (start, top, start + _wide(second), top + 90)
+        words += [OcrWord(first, 90.0, left, at), OcrWord(second, 90.0, right, at + place + 2)]
+        page.append(f"{first} {second}")
+        lines.append(line)
+        at += len(page[-1]) + 1
+    assert lines, "the generator writes details with marked letters"
+    text, tidy = without_letters_read_twice("\n".join(page), tuple(words))
+    assert text.split("\n") == lines
+    assert all(text[w.start:w.end] == w.text for w in tidy)
+
+
+def test_a_marked_letter_a_space_after_a_bare_one_stays_as_read() -> None:
+    """``แผน นี้`` a word's space apart: both words stay as read."""
+    line = "แผน นี้"
+    apart = (OcrWord("แผน", 90.0, (100, 0, 175, 90), 0),
+             OcrWord("นี้", 90.0, (200, 0, 225, 90), 4))
+    assert without_letters_read_twice(line, apart)[0] == line

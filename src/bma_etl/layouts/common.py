@@ -81,6 +81,9 @@ _OCR_MISREAD_LABEL = re.compile(r"[ \t]+[^\s.]{1,4}\.[ \t]*(?P<phone>[0-9]{3,})[
 #: After OCR, the phone's label read and its number not (``ศาสตร์พันธ์ i โทร.5!``):
 #: the name ends at the label; no phone is read.
 _OCR_LABEL_ONLY = re.compile(r"[ \t]+(?:โทรศัพท์|โทร)\.?[^\u0e00-\u0e7f]{0,8}$")
+#: After OCR, the phone's label read as a short Latin word with its dot (``ทองประเสริฐ
+#: Ins. 8905-30``: ``โทร.`` read ``Ins.``), the phone found after it: no Thai name ends so.
+_OCR_LATIN_LABEL = re.compile(r"[ \t]+[A-Za-z]{1,4}\.[ \t]*$")
 #: After OCR, a lone lowercase Latin letter or mark ending a name (a speck or a rule's
 #: end read as ``i``, ``l``, ``|``, ``'``): no Thai name ends so.
 _OCR_LONE_END = re.compile(r"(?:[ \t]+[a-z|!'`.,:;]){1,2}[ \t]*$")
@@ -94,8 +97,9 @@ def ocr_person_phone(name: str, found: bool = False) -> tuple[str, str | None]:
     or None. With no phone found, the label read with letters wrong before
     digits alone (:data:`_OCR_MISREAD_LABEL`) ends the name and gives the phone;
     the label read and its number not (:data:`_OCR_LABEL_ONLY`; ``โทร.5! 5549``,
-    the phone then found after it) ends the name and gives no phone; a speck
-    ending the name is dropped (:data:`_OCR_LONE_END`).
+    the phone then found after it) ends the name and gives no phone, and so does the
+    label read as a short Latin word, the phone found (:data:`_OCR_LATIN_LABEL`); a
+    speck ending the name is dropped (:data:`_OCR_LONE_END`).
 
     >>> ocr_person_phone("นางสาวณัฐพล บุญมา 15.4334")
     ('นางสาวณัฐพล บุญมา', '4334')
@@ -105,11 +109,13 @@ def ocr_person_phone(name: str, found: bool = False) -> tuple[str, str | None]:
     ('นาย ก ข 12.3456', None)
     >>> ocr_person_phone("น.ส.ก ข")
     ('น.ส.ก ข', None)
+    >>> ocr_person_phone("น.ส.กมลวรรณ ทองประเสริฐ Ins.", found=True)
+    ('น.ส.กมลวรรณ ทองประเสริฐ', None)
     """
     phone = None
     if not found and (m := _OCR_MISREAD_LABEL.search(name)):
         name, phone = name[:m.start()], m.group("phone")
-    elif m := _OCR_LABEL_ONLY.search(name):
+    elif (m := _OCR_LABEL_ONLY.search(name)) or (found and (m := _OCR_LATIN_LABEL.search(name))):
         name = name[:m.start()]
     if m := _OCR_LONE_END.search(name):
         name = name[:m.start()]

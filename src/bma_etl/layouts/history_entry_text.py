@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from bma_etl.layouts.base import (
     Derived,
@@ -37,6 +38,7 @@ from bma_etl.layouts.history_specks import (
     without_junk_lines,
 )
 from bma_etl.matchkey import KeyMatch, key, match_key
+from bma_etl.normalize.digits import to_arabic_digits
 
 #: The entry's report date opening its narrative: ``29/09/2566 : <narrative>``.
 BE_DATE_RE = re.compile(
@@ -78,12 +80,27 @@ class Entry:
 
 
 
+#: A progress whose decimal point OCR read as a comma (``ร้อยละ 12,50``): two digits after
+#: it, which a thousands comma never has before the end.
+_POINT_AS_COMMA = re.compile(rf"(?P<whole>{DIGIT}{{1,3}}),(?P<fraction>{DIGIT}{{2}})")
+
+
 def new_entry(doc: RepairedText, line: Line, m: re.Match[str] | KeyMatch, ordinal: int
                ) -> Entry:
-    """The entry heading ``m`` (on ``line``) opens: its number, progress and system date."""
+    """The entry heading ``m`` (on ``line``) opens: its number, progress and system date.
+
+    After OCR a progress whose point was read as a comma (``12,50``) is read with its
+    point (:data:`_POINT_AS_COMMA`, a :class:`Derived` ``Decimal``).
+    """
+    read = doc.raw_match(m, "pct", line=line)
+    comma = _POINT_AS_COMMA.fullmatch(read.text) if doc.ocr_used and read is not None else None
+    pct: Raw | Derived | None = read
+    if read is not None and comma is not None:
+        pct = Derived(Decimal(to_arabic_digits(f"{comma['whole']}.{comma['fraction']}")),
+                      f"OCR read the progress's point as a comma: {read.text!r}", read.span)
     row = RawRow("progress_updates", ordinal, {
         "seq_label": doc.raw_match(m, "seq", line=line),
-        "progress_pct": doc.raw_match(m, "pct", line=line),
+        "progress_pct": pct,
     })
     iso: Raw | Derived | None = doc.raw_match(m, "iso", line=line)
     if iso is None:

@@ -31,9 +31,10 @@ ENTRY_LABEL_RES = [
 #: value's first Thai letter (``1ไม่มี``, ``!ไม่มี``, ``(ไม่มี``), or two of them
 #: (``1!ไม่มี``: each of the colon's dots read as a stroke), a ``]`` after it
 #: (``1]ไม่มี``: the colon's two dots read as a stroke and a bracket), a ``ไ`` read
-#: before it too (``ไ1ไม่มี``: the colon's upper dot read as the letter).
+#: before it too (``ไ1ไม่มี``: the colon's upper dot read as the letter); a colon read
+#: with a speck after it as a stroke glued to the value (``:1ไม่มี``).
 OCR_COLON_RUN = (
-    r"(?:(?:[\s.|!]*[1lI|!]?[:;])+"
+    r"(?:(?:[\s.|!]*[1lI|!]?[:;])+(?:[1lI|!](?=[\u0e01-\u0e4e]))?"
     r"|ไ?(?:[1lI|!]{1,2}\]?|[.(])(?=[\u0e01-\u0e4e]))"
 )
 #: The same as OCR reads them: the ``:`` read as ``;``, or as :data:`OCR_COLON_RUN`

@@ -43,6 +43,10 @@ _SEPARATOR_SIGNS = re.compile(r"[<>&|~^=+*_\\\[\]{}«»]")
 _HALF_DASHES = re.compile(r"\s*(?:-{6,}(?P<tail>[^\s-]+)|(?P<head>[^\s-]+)-{6,})\s*")
 #: A piece of a separator read as bits apart: a dash of any length or one of its signs.
 _DASH_OR_SIGN = re.compile(r"[-\u2013\u2014~<>&|=+*_]+")
+#: Latin letters and points alone, the separator's dashes read as bits (``RR. aa RE``).
+_LATIN_BITS = re.compile(r"[A-Za-z.]+")
+#: A Thai letter or leading vowel, standing alone among specks (``@@8เ@``).
+_LONE_LETTER = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")
 #: The most characters (besides spaces) the separator read as letters and signs has:
 #: its 40 dashes and ``&&&`` read a letter or a sign for two or three each.
 SEPARATOR_SIGNS_MAX = 24
@@ -62,7 +66,9 @@ def separator_read_as_letters(text: str) -> bool:
     (``SUEUR <:.<: cama``, ``inn <a``). One half's dashes read as dashes, the rest glued
     to them as letters (``คคคคาซิณิเซิค---------``), the rest is looked at alone, up to
     that many characters; three or more bits apart of three characters at most, a dash
-    or sign among them (``เร⇥~⇥—⇥2มย⇥บ๓``), are the separator too. A wrapped value's
+    or sign among them (``เร⇥~⇥—⇥2มย⇥บ๓``) or all Latin letters and points
+    (``RR. aa RE``), are the separator too, and so are signs and digits with a Thai
+    letter or leading vowel alone among them (``@@8เ@``). A wrapped value's
     last words (``งาน``, ``2 แห่ง``, ``PM 2.5``, ``COVID-19``) are words.
     """
     body = "".join(text.split())
@@ -81,12 +87,13 @@ def separator_read_as_letters(text: str) -> bool:
         return False
     pieces = text.split()
     if len(pieces) >= 3 and all(len(p) <= 3 for p in pieces) \
-            and any(_DASH_OR_SIGN.fullmatch(p) for p in pieces):
-        return True  # bits apart, a dash among them (``เร⇥~⇥—⇥2มย⇥บ๓``)
+            and (any(_DASH_OR_SIGN.fullmatch(p) for p in pieces)
+                 or _LATIN_BITS.fullmatch(body)):
+        return True  # bits apart, a dash among them (``เร⇥~⇥—⇥2มย⇥บ๓``) or Latin (``RR. aa RE``)
     runs = [m.group() for m in RUN.finditer(text)]
-    if not runs:  # letters standing alone are no word either (``ร⇥๕๕๕``)
+    if not runs:  # letters standing alone are no word either (``ร⇥๕๕๕``, ``@@8เ@``)
         return "&" in text or bool(_LOWER_BITS.fullmatch(text.strip())) \
-            or bool(OCR_SPECKS_RE.match(_THAI_LETTER.sub("", text)))
+            or bool(OCR_SPECKS_RE.match(_LONE_LETTER.sub("", text)))
     from pythainlp.tokenize import word_tokenize
 
     lex = lexicon()

@@ -24,6 +24,7 @@ from bma_etl.layouts.amount_units import in_unit
 from bma_etl.layouts.base import Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.history_specks import after_date_junk
 from bma_etl.layouts.legacy_amount_dots import amount_dots_read
+from bma_etl.layouts.legacy_budget_heads import budget_by_head
 from bma_etl.layouts.legacy_cells import (
     ReportCell,
     coalesced,
@@ -282,7 +283,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         if budget_from is not None:
             budget = labelled(text, BUDGET_LABEL, OCR_BUDGET_VALUE if doc.ocr_used
                               else BUDGET_VALUE, budget_from, doc.ocr_used) \
-                or (budget_by_bracket(text, budget_from) if doc.ocr_used else None)
+                or (budget_by_bracket(text, budget_from) or budget_by_head(text, budget_from)
+                    if doc.ocr_used else None)
             budget_at = tail_at = None  # where the budget's label starts and its amount ends
             if budget:
                 budget_at, tail_at = budget.start(), budget.end()

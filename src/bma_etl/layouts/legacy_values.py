@@ -72,7 +72,8 @@ _BAHT_AHEAD = r"[0-9๐-๙][0-9๐-๙.,]*\s*(?:(?:พัน|หมื่น|�
 #: ``1 2) = 757,500 บาท``: a digit among the letters, a space after them), or as a
 #: word or two of letters before the ``=``, number and ``)`` lost (``ana t= 0 บาท``) or
 #: the ``)`` alone lost (``abst 9 = 0 บาท``),
-#: reads junk inside the bracket (``(ค (ตรั้งที่ 6) =``) or its ``)`` twice (``11)] =``), its
+#: reads junk inside the bracket (``(ค (ตรั้งที่ 6) =``), its ``)`` twice (``11)] =``) or a
+#: speck after it as a digit (``(ครั้งที่ 1)1 =``), its
 #: ``=`` as ``-`` or as a gap before an amount in baht (``(ครั้งที่ 1)⇥0 บาท``), or a speck
 #: before the amount as ``~`` or a dash (``= ~ 1,526,000``, ``= – 758,000``: no amount
 #: or progress is below nothing; a hyphen there is left alone); or its number, ``)`` and
@@ -80,7 +81,8 @@ _BAHT_AHEAD = r"[0-9๐-๙][0-9๐-๙.,]*\s*(?:(?:พัน|หมื่น|�
 #: (``(ครั้งที่ ey`` / ``4,909,500 บาท``), never after a mark and a space: that is the
 #: tail of an amount whose marks OCR spaced (``(ครั้งที่ ศา 5. 656, 000 บาท`` is no
 #: ``000 บาท``).
-_LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:(?:[(\s]*\([^)\n=]{0,24}[)\]]{0,2}\s*){1,3}"
+_LABEL_TO_VALUE = (r"\S{0,2}[\s:]*(?:(?:[(\s]*\([^)\n=]{0,24}"
+                   r"(?:[)\]]{1,2}[0-9๐-๙](?=\s*=)|[)\]]{0,2})\s*){1,3}"
                    r"|(?:[^\s()=:0-9๐-๙]{1,4}\s*|[^\s()=:]{1,4}\s+)?[0-9๐-๙]{1,3}\s*\)\s*"
                    r"|[^\s()=:0-9๐-๙]{1,4}(?:\s+[^\s()=:0-9๐-๙]{1,4})?(?:\s+[0-9๐-๙]{1,3})?"
                    r"(?=\s*=))?[.\s]*"

@@ -9,6 +9,10 @@ value above (a responsible unit run into the target) and the label's own value w
 lost. :func:`label_one_edit_off` finds such a label: the key form
 (:func:`~bma_etl.matchkey.key`) of the line's start is one edit (Levenshtein) from the
 label's words, and the value starts where that start ends.
+
+The ``ID`` labels (``Policy ID``, ``Branch ID``, ``Kpi ID``) as OCR reads them glued to
+their value are :data:`OCR_ID`; a value whose first digit OCR read as the letter it
+looks like (``Branch IDI89``) is put right by :func:`id_letter_read`.
 """
 
 from __future__ import annotations
@@ -24,6 +28,32 @@ MIN_LETTERS = 8
 #: Labels found so are Thai words alone (the ``ID`` and date labels have their own
 #: OCR patterns).
 _THAI_WORDS = re.compile("[\u0e01-\u0e4e]+")
+
+
+#: The ``ID`` labels as OCR reads them glued to their value: ``I`` as ``1``, ``l``,
+#: ``|`` or ``!``, ``D`` as ``0`` or ``O``, a speck before (``Branch 1D1134``,
+#: ``Kpi |ID8853-1907``, ``Policy !063``); ``I`` read as two strokes (``Policy 1!058``);
+#: or the two letters read as two others, glued to the value's first digit
+#: (``Branch โบ2212``). Three letters there (``Kpi โมธ303-0285``) may hold a digit: no value.
+OCR_ID = r"\s*\|?(?:[I1l|!]{1,2}[D0O]|[^\s0-9๐-๙:]{1,2}(?=[0-9๐-๙]))"
+#: An ID value whose first digit OCR read as the letter it looks like, the rest digits
+#: (``Branch IDI89`` for 189, ``Kpi IDS825-5755`` for 5825-5755): the letter and its digit.
+_ID_LETTERS = {"I": "1", "l": "1", "|": "1", "!": "1", "S": "5", "O": "0"}
+_LETTER_OPENED_ID = re.compile(r"(?P<letter>[Il|!SO])(?P<rest>[0-9]+(?:-[0-9]+)?)")
+
+
+def id_letter_read(value: str) -> str | None:
+    """``value`` (an ID read by OCR) with its first digit put back from a look-alike letter.
+
+    None unless ``value`` is such a letter and digits alone (a dash between them kept).
+
+    >>> id_letter_read("I89"), id_letter_read("S825-5755"), id_letter_read("189")
+    ('189', '5825-5755', None)
+    >>> id_letter_read("Sx25") is None
+    True
+    """
+    m = _LETTER_OPENED_ID.fullmatch(value.strip())
+    return _ID_LETTERS[m["letter"]] + m["rest"] if m else None
 
 
 def label_one_edit_off(text: str, labels: Iterable[str]) -> tuple[str, int] | None:

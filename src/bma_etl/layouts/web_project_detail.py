@@ -26,6 +26,7 @@ import re
 from bma_etl.errors import ExtractError
 from bma_etl.layouts.amount_units import label_unit
 from bma_etl.layouts.base import (
+    Derived,
     Extraction,
     Finding,
     Layout,
@@ -43,7 +44,7 @@ from bma_etl.layouts.common import (
     strip_outline_raw,
 )
 from bma_etl.layouts.history_dates import iso_dashes_doubled
-from bma_etl.layouts.web_detail_labels import label_one_edit_off
+from bma_etl.layouts.web_detail_labels import OCR_ID, id_letter_read, label_one_edit_off
 from bma_etl.layouts.web_detail_months import MONTH_LINE_RE, Month, month_rows, read_month
 from bma_etl.layouts.web_month_ocr import misread_label_end
 from bma_etl.layouts.wrapped import join, number_alone
@@ -90,13 +91,7 @@ _LABEL_RES = [
     (re.compile(rf"^\s*(?:{label})[ \t]*:?[ \t]*(?P<value>.*?)\s*$"), column)
     for label, column in PROJECT_LABELS.items()
 ]
-#: The ``ID`` labels as OCR reads them glued to their value: ``I`` as ``1``, ``l``,
-#: ``|`` or ``!``, ``D`` as ``0`` or ``O``, a speck before (``Branch 1D1134``,
-#: ``Kpi |ID8853-1907``, ``Policy !063``); ``I`` read as two strokes (``Policy 1!058``);
-#: or the two letters read as two others, glued to the value's first digit
-#: (``Branch โบ2212``). Three letters there (``Kpi โมธ303-0285``) may hold a digit: no value.
-_OCR_ID = r"\s*\|?(?:[I1l|!]{1,2}[D0O]|[^\s0-9๐-๙:]{1,2}(?=[0-9๐-๙]))"
-_OCR_LABELS = {label: label.replace(r"\s*ID", _OCR_ID)
+_OCR_LABELS = {label: label.replace(r"\s*ID", OCR_ID)
                for label in PROJECT_LABELS if label.endswith(r"\s*ID")}
 #: The budget labels with ``งบฯ`` or ``(บาท)`` read as Latin letters, a speck after them
 #: (``aun ที่ได้รับ``, ``qu" ที่ใช้ไป``, ``(U1N)``), or ``ฯ`` as one or two other signs or
@@ -314,6 +309,9 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
         project.fields[column] = dots
     elif doc.ocr_used and column.endswith("_date") and (doubled := iso_dashes_doubled(value)):
         project.fields[column] = doubled
+    elif doc.ocr_used and column.endswith("_id") and (digit := id_letter_read(value.text)):
+        project.fields[column] = Derived(digit, f"OCR read a digit as a letter: {value.text!r}",
+                                         value.span)
     else:  # a budget in the unit its label states (``งบฯ ที่ได้รับ (ล้านบาท)18.59``)
         project.fields[column] = label_unit(line, value, ocr=doc.ocr_used) if column in _BUDGETS \
             else value

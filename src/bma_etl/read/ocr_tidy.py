@@ -126,6 +126,8 @@ OVERLAP_READ_TWICE = 0.5
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 #: A word's last Thai consonant with the marks above or below it.
 _MARKED_END = re.compile("([\u0e01-\u0e2e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+$")
+#: A word's last letter a Thai consonant with no mark above or below it.
+_BARE_END = re.compile("[\u0e01-\u0e2e]$")
 
 
 def without_letters_read_twice(
@@ -143,7 +145,9 @@ def without_letters_read_twice(
     The second reading may lose the letter's marks (``…สาธารณะริ รมคลอง…``, boxes to
     1301 and from 1279, 200 dpi grey): a first word ending with a Thai consonant and
     its marks, a second opening with that consonant bare, the boxes overlapping so,
-    are one word with the marked reading.
+    are one word with the marked reading. So may the first (``เพ พื่อนำมา…``, boxes
+    193-232 and from 212, 300 dpi 1-bit): a first word ending with a bare consonant,
+    a second opening with it and its marks, are one word with the second's marks.
     """
 
     def twice(last: OcrWord, word: OcrWord) -> int | None:
@@ -162,6 +166,9 @@ def without_letters_read_twice(
                 and len(word.text) > 1 and not _MARK.match(word.text[1]) \
                 and overlap >= OVERLAP_READ_TWICE * wide:
             return 1
+        if _BARE_END.search(last.text) and word.text[:1] == last.text[-1] \
+                and _MARK.match(word.text[1:2]) and overlap >= OVERLAP_READ_TWICE * wide:
+            return 1  # the marks go on the first word's bare consonant
         return None
 
     return _joined(text, words, twice)
