@@ -6,8 +6,9 @@ The forms are generated (bench/corpus ``legacy_form`` in its pipe and tab dialec
 - a narrative that names the progress in the label's own words
   (``ความก้าวหน้าของงานก่อสร้าง 60 % ตามแผนงานงวดที่ 3``): the narrative is the
   detail, the value after the label the progress;
-- report dates with a Thai month (``15 พ.ย. 2563``, ``3 มีนาคม 2564``) or a year of two
-  digits (``16/2/62``: the form's Buddhist era, 2562);
+- report dates with a Thai month (``15 พ.ย. 2563``, ``3 มีนาคม 2564``), a year of two
+  digits (``16/2/62``, ``11.10.67``: the form's Buddhist era, 2562), dashes or year first
+  (``6-11-2568``, ``2567-11-30``);
 - reports printed newest first, or shuffled (``2, 7, 1, 4, 6, 3, 5``): the project's
   progress and status are the latest report's (by its number, else its date), not
   the bottom row's;
@@ -97,18 +98,30 @@ def _dated(printed: Callable[[date], str]) -> Callable[[random.Random, dict], tu
     return report_parts
 
 
-@pytest.mark.parametrize("form", ["abbr_be", "full_be", "two_digits"])
+#: Report dates in numbers other than ``d/m/yyyy`` (Buddhist era): dashes, dots and a
+#: two-digit year, year first.
+NUMERIC_DATES: dict[str, Callable[[date], str]] = {
+    "two_digits": lambda d: f"{d.day}/{d.month}/{(d.year + 543) % 100:02d}",
+    "dashes": lambda d: f"{d.day}-{d.month}-{d.year + 543}",
+    "dots_two_digits": lambda d: f"{d.day}.{d.month}.{(d.year + 543) % 100:02d}",
+    "year_first": lambda d: f"{d.year + 543}-{d.month:02d}-{d.day:02d}",
+}
+
+
+@pytest.mark.parametrize("form", ["abbr_be", "full_be", *NUMERIC_DATES])
 def test_report_dates_with_month_words_or_two_digit_years(
         form: str, monkeypatch: pytest.MonkeyPatch, arabic: None, tmp_path: Path) -> None:
     def printed(d: date) -> str:
-        if form == "two_digits":
-            return f"{d.day}/{d.month}/{(d.year + 543) % 100:02d}"
+        if form in NUMERIC_DATES:
+            return NUMERIC_DATES[form](d)
         return format_thai_date(d, form)
 
     monkeypatch.setattr(forms, "_report_parts", _dated(printed))
     lost = []
     for k, doc in enumerate(_forms(forms.legacy_form, form)):
         lost += _read(doc, tmp_path / f"form{k}.txt")
+    page = forms.legacy_html(random.Random(f"{form}-html"), reports=6, sentences=1)
+    lost += _read(page, tmp_path / "page.html")
     assert lost == []
 
 

@@ -97,8 +97,9 @@ class _Report:
 #: After OCR, specks a label's cell may hold past its number (``รายงานครั้งที่4 - | :% …``).
 _SPECKS = re.compile(r"[\s\-.'|,;_~]*")
 
-#: A report's entry opens with its date (``:: 29/12/2565 :``).
-_DATE_OPEN_RE = re.compile(r"^\s*::\s*[0-9๐-๙]{1,2}\s*/")
+#: A report's entry opens with its date (``:: 29/12/2565 :``, ``:: 6-11-2568 :``).
+_DATE_OPEN_RE = re.compile(r"^\s*::\s*(?:[0-9๐-๙]{1,2}\s*/|[0-9๐-๙]{1,2}([.-])[0-9๐-๙]{1,2}\1"
+                           r"|[0-9๐-๙]{4}-[0-9๐-๙]{1,2}-)")
 def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
     """The report rows of the table's ``lines``.
 

@@ -24,15 +24,14 @@ from bma_etl.normalize.dates import THAI_MONTH, parse_date
 from bma_etl.normalize.digits import UNIT_WORD, to_arabic_digits
 
 #: The report's date opens its entry, after ``::`` (OCR: one to three colons, or
-#: a stray mark read for them): ``29/12/2565``, its year of two digits (``16/2/62``:
-#: :func:`~bma_etl.layouts.legacy_dates.short_years`) or its month a Thai word
-#: (``15 พ.ย. 2563``, ``3 มีนาคม 2564``).
+#: a stray mark read for them): ``29/12/2565``, ``6-11-2568``, ``11.10.67``, ``2567-11-30``,
+#: its year of two digits (``16/2/62``: :func:`~bma_etl.layouts.legacy_dates.short_years`)
+#: or its month a Thai word (``15 พ.ย. 2563``, ``3 มีนาคม 2564``).
 DATE_PART_RE = re.compile(
-    r"^[\s:;.'\"]*(?P<date>[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4}"
+    r"^[\s:;.'\"]*(?P<date>[0-9๐-๙]{1,2}(?:\s*/\s*[0-9๐-๙]{1,2}\s*/\s*|(?P<sep>[.-])"
+    r"[0-9๐-๙]{1,2}(?P=sep))[0-9๐-๙]{2,4}|[0-9๐-๙]{4}-[0-9๐-๙]{1,2}-[0-9๐-๙]{1,2}(?![0-9๐-๙])"
     rf"|[0-9๐-๙]{{1,2}}[ \t]*(?:{THAI_MONTH})[ \t]*(?:พ\.[ ]?ศ\.[ \t]*)?"
-    r"[0-9๐-๙]{2,4}(?![0-9๐-๙]))"
-    r"\s*:?"
-)
+    r"[0-9๐-๙]{2,4}(?![0-9๐-๙]))\s*:?")
 #: After OCR the row's rules may stand before it too (``| | :: ก 21/12/2568``: a line
 #: whose first ``|`` OCR read as a letter is no pipe row, so its cells are not split), and
 #: a speck read as a bracket or quote glued to it (``:% (26/1/2568:``).
