@@ -20,6 +20,7 @@ The truth is the values each form was generated from.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -265,3 +266,40 @@ def test_a_budget_with_three_decimals_typed_is_null_with_an_issue(
     never a thousand times the amount."""
     _budgets_printed_as(tmp_path, "dec3",
                         lambda rng: f"{Decimal(rng.randrange(10_000, 9_000_000)):,}.000 บาท")
+
+
+#: A report's progress printed another way: (the text after ``=``, the value read).
+PROGRESS_PRINTS: dict[str, Callable[[str], tuple[str, str | None]]] = {
+    "words": lambda pct: (f"ร้อยละ {pct}", pct),
+    "dash": lambda pct: ("- %", None),
+    "below_nothing": lambda pct: (f"-{pct} %", None),
+}
+
+
+@pytest.mark.parametrize("form", list(PROGRESS_PRINTS))
+def test_a_progress_in_words_a_dash_or_below_nothing(
+        form: str, monkeypatch: pytest.MonkeyPatch, arabic: None, tmp_path: Path) -> None:
+    """``= ร้อยละ 45.00`` is 45.00; ``= - %`` is not stated (NULL); ``= -5.00 %`` is out of
+    range (NULL with an ``unparsed_value`` issue). The first report's progress is printed
+    so; its clause never reaches the detail and the paid amount after it is read."""
+    parts = forms._report_parts
+
+    def report_parts(rng: random.Random, r: dict) -> tuple[str, str, str, str, str]:
+        when, detail, progress, plan, target = parts(rng, r)
+        if r["seq_label"] == 1 or form == "words":
+            printed, r["progress_pct"] = PROGRESS_PRINTS[form](r["progress_pct"])
+            progress = re.sub(r"= [0-9.]+ %", f"= {printed}", progress)
+        return when, detail, progress, plan, target
+
+    monkeypatch.setattr(forms, "_report_parts", report_parts)
+    lost = []
+    for k, doc in enumerate(_forms(forms.legacy_form, f"progress-{form}")):
+        reports = doc.tables["progress_updates"]
+        if len(reports) == 1:  # the project's progress is its one report's
+            doc.tables["projects"][0]["progress_pct"] = reports[0]["progress_pct"]
+        path = tmp_path / f"form{k}.txt"
+        lost += _read(doc, path)
+        if form == "below_nothing":
+            issues = process_file(path).tables["quality_issues"]
+            assert any(i.field == "progress_pct" and i.code == "unparsed_value" for i in issues)
+    assert lost == []

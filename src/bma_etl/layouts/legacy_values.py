@@ -47,9 +47,10 @@ OCR_DATE_AFTER_JUNK_RE = re.compile(
     r"^[\s:;.'\"|]*(?:[^\s/0-9๐-๙]{1,6}[\s|:]+){1,5}"
     r"(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?")
 #: ``ความก้าวหน้าของงานฯ = 6.50 %`` and ``งบประมาณที่เบิกใช้ (ครั้งที่ 1) = 0 บาท``:
-#: label words (matched in key form too) → value.
+#: label words (matched in key form too) → value; also ``= ร้อยละ 45.00``, ``= - %`` (not
+#: stated) and ``= -5.00 %`` (out of range: the normalizer's error), never the narrative.
 PROGRESS_LABEL = r"ความก้าวหน้าของงาน"
-PROGRESS_VALUE = r"(?P<value>[0-9๐-๙.,]+\s*%?)"
+PROGRESS_VALUE = r"(?:ร้อยละ[ \t]*)?(?P<value>-?[0-9๐-๙][0-9๐-๙.,]*\s*%?|[-–—][ \t]*%)"
 BUDGET_LABEL = r"งบประมาณท*ี่?เบิกใช้"
 #: A unit word before บาท stays with the amount, which it scales (``0.24 ล้านบาท``).
 BUDGET_VALUE = rf"(?P<value>[0-9๐-๙.,]+(?:\s*{UNIT_WORD})?(?:\s*บาท)?)"
@@ -221,12 +222,12 @@ def progress_value(doc: RepairedText, m: re.Match[str], line: Line, base: int
     """The value of a progress match ``m`` (:func:`progress_read`) on ``line``'s text at ``base``.
 
     As read, or, when its point was read as a gap (``61 50 %``), the percent its
-    digits state (61.50), derived with a note.
+    digits state (61.50), derived with a note; None for a dash (``- %``).
     """
     raw = doc.raw_in(line, base + m.start("value"), base + m.end("value"))
     gap = _GAP_PARTS.match(m.group("value"))
     if raw is None or gap is None or re.match(r"[0-9๐-๙]+\.[0-9๐-๙]", m.group("value")):
-        return raw
+        return raw if raw is None or re.search("[0-9๐-๙]", raw.text) else None  # ``- %``
     number = Decimal(to_arabic_digits(f"{gap['whole']}.{gap['fraction']}"))
     if number > 100:
         return None
