@@ -303,3 +303,43 @@ def test_a_progress_in_words_a_dash_or_below_nothing(
             issues = process_file(path).tables["quality_issues"]
             assert any(i.field == "progress_pct" and i.code == "unparsed_value" for i in issues)
     assert lost == []
+
+
+#: A form's flags in other wording (on, not on): the plan's, the target's.
+FLAG_WORDINGS = {
+    "plan_words": (("ตามแผน", "ล่าช้ากว่าแผน"), None),
+    "target_words": (None, ("บรรลุเป้าหมาย", "ไม่บรรลุเป้าหมาย")),
+    "short_words": (("ตามแผน", "ไม่ตามแผน"), ("ตามเป้าหมาย", "ไม่ตามเป้าหมาย")),
+}
+
+
+@pytest.mark.parametrize("wording", list(FLAG_WORDINGS))
+def test_flags_in_other_wording(wording: str, monkeypatch: pytest.MonkeyPatch, arabic: None,
+                                tmp_path: Path) -> None:
+    """``ตามแผน`` / ``ล่าช้ากว่าแผน`` and ``(ไม่)บรรลุเป้าหมาย``, ``(ไม่)ตามเป้าหมาย`` are the
+    flags they say, in the pipe and tab forms and the web page."""
+    plan, target = FLAG_WORDINGS[wording]
+    monkeypatch.setattr(forms, "PLAN", plan or forms.PLAN)
+    monkeypatch.setattr(forms, "TARGET", target or forms.TARGET)
+    lost = []
+    for k, doc in enumerate(_forms(forms.legacy_form, wording)):
+        lost += _read(doc, tmp_path / f"form{k}.txt")
+    page = forms.legacy_html(random.Random(f"{wording}-html"), reports=6, sentences=1)
+    lost += _read(page, tmp_path / "page.html")
+    assert lost == []
+
+
+def test_a_flag_ahead_of_plan_is_null_with_an_issue_naming_it(
+        monkeypatch: pytest.MonkeyPatch, arabic: None, tmp_path: Path) -> None:
+    """``เร็วกว่าแผน`` (ahead of plan) is neither of the plan flag's values: NULL with an
+    issue naming the wording, never silent; the rest of the form reads as generated."""
+    monkeypatch.setattr(forms, "PLAN", ("เร็วกว่าแผน", forms.PLAN[1]))
+    for k, doc in enumerate(_forms(forms.legacy_form, "ahead")):
+        ahead = [r for r in doc.tables["progress_updates"] if r["on_plan"]]
+        for r in ahead:
+            r["on_plan"] = None
+        path = tmp_path / f"form{k}.txt"
+        assert _read(doc, path) == []
+        issues = [i for i in process_file(path).tables["quality_issues"]
+                  if i.field == "on_plan" and "เร็วกว่าแผน" in i.message]
+        assert len(issues) == len(ahead)

@@ -212,7 +212,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         # the narrative ends at the progress's label: a cell after it holds values only
         # (its value the wrap put on the next line, ``= Eee`` / ``90.50 % : งบประมาณ…``)
         closed = past_progress and doc.ocr_used
-        flags = trailing_flags(text) or (flags_in_tail(text) if after_budget else [])
+        flags = trailing_flags(text, not doc.ocr_used) or (
+            flags_in_tail(text) if after_budget else [])
         for column, a, b in flags:
             row.fields.setdefault(column, doc.raw_in(line, cell.start + a, cell.start + b))
         if after_budget:
@@ -308,7 +309,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                     body_end = min(body_end, len(text[:budget_at].rstrip(" :\t")))
                 budget_tail = (line, cell.start + tail_at, cell.start + len(text))
                 tail = text[tail_at:]
-                for column, a, b in trailing_flags(tail) or flags_in_tail(tail):
+                for column, a, b in trailing_flags(tail, not doc.ocr_used) or flags_in_tail(tail):
                     row.fields.setdefault(column, doc.raw_in(
                         line, cell.start + tail_at + a, cell.start + tail_at + b))
         body = text[body_start:body_end]
