@@ -63,6 +63,11 @@ PROJECT_LABELS: dict[str, str] = {
     r"สิ้นสุดโครงการ": "end_date",
     r"งบประมาณที่ได้รับ": "budget_allocated_thb",
     r"งบประมาณที่ใช้ไป": "budget_spent_thb",
+    # other wording of the same labels (``วันเริ่มต้นโครงการ``, ``งปม. ที่ได้รับ``)
+    r"วันเริ่มต้นโครงการ": "start_date",
+    r"วันสิ้นสุดโครงการ": "end_date",
+    r"(?:งบประมาณ|งปม\.)\s*ที่ได้รับ(?:จัดสรร)?": "budget_allocated_thb",
+    r"(?:งบประมาณ|งปม\.)\s*ที่(?:ใช้ไป|เบิกจ่ายแล้ว)": "budget_spent_thb",
     r"หน่วยงานที่รับผิดชอบ": "_agency_path",
     r"(?:ชื่อ)?ผู้รับผิดชอบ(?:โครงการ)?": "_responsible",
     r"ผู้ประสานงาน(?:\s*สยป\.?)?": "_coordinator",

@@ -1,0 +1,58 @@
+"""The legacy form's section 1.1 labels in other wording.
+
+A form may print its budget and date labels in other words than the samples
+(``งบประมาณที่ได้รับจัดสรร``, ``งบประมาณที่เบิกจ่ายแล้ว``, ``งปม. ที่ได้รับ``,
+``วันเริ่มต้นโครงการ``): each is the same field. The forms are generated (bench/corpus
+``legacy_form``, pipe and tab dialects, and a text-layer PDF of one); the truth is the
+values they were generated from.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from conftest import assert_read_as_generated, font_file
+from corpus import forms, render
+
+#: Each label as the samples print it → the other wording a form may print instead.
+SYNONYMS = {
+    "plain_words": {"งบประมาณที่ได้รับ :": "งบประมาณที่ได้รับจัดสรร :",
+                    "งบประมาณที่ใช้ไป :": "งบประมาณที่เบิกจ่ายแล้ว :",
+                    "เริ่มต้นโครงการ :": "วันเริ่มต้นโครงการ :",
+                    "สิ้นสุดโครงการ :": "วันสิ้นสุดโครงการ :"},
+    "abbreviated": {"งบประมาณที่ได้รับ :": "งปม. ที่ได้รับ :",
+                    "งบประมาณที่ใช้ไป :": "งปม. ที่ใช้ไป :"},
+}
+
+
+def _reworded(text: str, words: dict[str, str]) -> str:
+    for printed, other in words.items():
+        assert printed in text
+        text = text.replace(printed, other, 1)
+    return text
+
+
+@pytest.fixture
+def arabic(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forms in Arabic digits only (the Thai-digit forms are another kind's)."""
+    monkeypatch.setattr(forms, "_in_thai_digits", lambda doc, n: None)
+
+
+@pytest.mark.parametrize("wording", list(SYNONYMS))
+@pytest.mark.parametrize("k", range(4))
+def test_labels_in_other_wording(wording: str, k: int, arabic: None, tmp_path: Path) -> None:
+    doc = forms.legacy_form(random.Random(f"labels-{wording}-{k}"), ("pipe", "tab")[k % 2])
+    path = tmp_path / "form.txt"
+    path.write_text(_reworded(doc.text, SYNONYMS[wording]), encoding="utf-8")
+    assert_read_as_generated(path, doc.truth)
+
+
+def test_labels_in_other_wording_on_a_printed_form(arabic: None, tmp_path: Path) -> None:
+    doc = forms.legacy_form(random.Random("labels-pdf"), "pipe")
+    doc.text = _reworded(doc.text, SYNONYMS["plain_words"])
+    pdf = tmp_path / "form.pdf"
+    render.render_fpdf(doc, pdf, "Loma", font_file("Loma"), random.Random(3), shaping=False)
+    assert_read_as_generated(pdf, doc.truth)
