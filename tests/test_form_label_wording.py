@@ -1,10 +1,11 @@
-"""The legacy form's section 1.1 labels in other wording.
+"""The legacy form's section 1.1 labels in other wording, and values on the line after them.
 
 A form may print its budget and date labels in other words than the samples
 (``งบประมาณที่ได้รับจัดสรร``, ``งบประมาณที่เบิกจ่ายแล้ว``, ``งปม. ที่ได้รับ``,
-``วันเริ่มต้นโครงการ``): each is the same field. The forms are generated (bench/corpus
-``legacy_form``, pipe and tab dialects, and a text-layer PDF of one); the truth is the
-values they were generated from.
+``วันเริ่มต้นโครงการ``): each is the same field. A value may be printed on the line
+after its label, a date with its time too (``2025-10-01 00:00:00``). The forms are
+generated (bench/corpus ``legacy_form``, pipe and tab dialects, and a text-layer PDF of
+one); the truth is the values they were generated from.
 """
 
 from __future__ import annotations
@@ -56,3 +57,21 @@ def test_labels_in_other_wording_on_a_printed_form(arabic: None, tmp_path: Path)
     pdf = tmp_path / "form.pdf"
     render.render_fpdf(doc, pdf, "Loma", font_file("Loma"), random.Random(3), shaping=False)
     assert_read_as_generated(pdf, doc.truth)
+
+
+#: Labels whose value a form may print on the line after them (``เริ่มต้นโครงการ :`` /
+#: ``2025-10-01 00:00:00``): a date with its time is no label of its own.
+NEXT_LINE = ("ชื่อโครงการ/กิจกรรม", "รหัสโครงการ", "เริ่มต้นโครงการ", "สิ้นสุดโครงการ",
+             "งบประมาณที่ได้รับ", "งบประมาณที่ใช้ไป")
+
+
+@pytest.mark.parametrize("k", range(4))
+def test_values_on_the_line_after_their_labels(k: int, arabic: None, tmp_path: Path) -> None:
+    doc = forms.legacy_form(random.Random(f"next-line-{k}"), ("pipe", "tab")[k % 2])
+    lines = []
+    for line in doc.text.split("\n"):
+        label, sep, value = line.partition(" : ")
+        lines += [f"{label} :", value] if sep and label.startswith(NEXT_LINE) else [line]
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert_read_as_generated(path, doc.truth)
