@@ -3,17 +3,21 @@
 A form may print its budget and date labels in other words than the samples
 (``งบประมาณที่ได้รับจัดสรร``, ``งบประมาณที่เบิกจ่ายแล้ว``, ``งปม. ที่ได้รับ``,
 ``วันเริ่มต้นโครงการ``): each is the same field. A value may be printed on the line
-after its label, a date with its time too (``2025-10-01 00:00:00``). The forms are
-generated (bench/corpus ``legacy_form``, pipe and tab dialects, and a text-layer PDF of
-one); the truth is the values they were generated from.
+after its label, a date with its time too (``2025-10-01 00:00:00``), and the start
+and end lines may be one period (``ระยะเวลาดำเนินการ : 1 ต.ค. 2562 - 30 ก.ย. 2563``).
+The forms are generated (bench/corpus ``legacy_form``, pipe and tab dialects, and a
+text-layer PDF of one); the truth is the values they were generated from.
 """
 
 from __future__ import annotations
 
 import random
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from bma_etl.normalize.dates import format_thai_date
 
 from conftest import assert_read_as_generated, font_file
 from corpus import forms, render
@@ -72,6 +76,25 @@ def test_values_on_the_line_after_their_labels(k: int, arabic: None, tmp_path: P
     for line in doc.text.split("\n"):
         label, sep, value = line.partition(" : ")
         lines += [f"{label} :", value] if sep and label.startswith(NEXT_LINE) else [line]
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert_read_as_generated(path, doc.truth)
+
+
+@pytest.mark.parametrize("k", range(4))
+def test_a_period_in_place_of_the_start_and_end_lines(k: int, arabic: None,
+                                                      tmp_path: Path) -> None:
+    """``ระยะเวลาดำเนินการ : 1 ต.ค. 2562 - 30 ก.ย. 2563`` states the start and end dates."""
+    doc = forms.legacy_form(random.Random(f"period-{k}"), ("pipe", "tab")[k % 2])
+    project = doc.tables["projects"][0]
+    start, end = (date.fromisoformat(project[c]) for c in ("start_date", "end_date"))
+    period = f"{format_thai_date(start, 'abbr_be')} - {format_thai_date(end, 'abbr_be')}"
+    lines = []
+    for line in doc.text.split("\n"):
+        if line.startswith("เริ่มต้นโครงการ :"):
+            lines.append(f"ระยะเวลาดำเนินการ : {period}")
+        elif not line.startswith("สิ้นสุดโครงการ :"):
+            lines.append(line)
     path = tmp_path / "form.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     assert_read_as_generated(path, doc.truth)
