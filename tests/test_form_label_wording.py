@@ -2,7 +2,7 @@
 
 A form may print its budget and date labels in other words than the samples
 (``งบประมาณที่ได้รับจัดสรร``, ``งบประมาณที่เบิกจ่ายแล้ว``, ``งปม. ที่ได้รับ``,
-``วันเริ่มต้นโครงการ``): each is the same field. A value may be printed on the line
+``วันเริ่มต้นโครงการ``, ``รหัส``): each is the same field. A value may be printed on the line
 after its label, a date with its time too (``2025-10-01 00:00:00``), and the start
 and end lines may be one period (``ระยะเวลาดำเนินการ : 1 ต.ค. 2562 - 30 ก.ย. 2563``).
 The forms are generated (bench/corpus ``legacy_form``, pipe and tab dialects, and a
@@ -29,7 +29,7 @@ SYNONYMS = {
                     "เริ่มต้นโครงการ :": "วันเริ่มต้นโครงการ :",
                     "สิ้นสุดโครงการ :": "วันสิ้นสุดโครงการ :"},
     "abbreviated": {"งบประมาณที่ได้รับ :": "งปม. ที่ได้รับ :",
-                    "งบประมาณที่ใช้ไป :": "งปม. ที่ใช้ไป :"},
+                    "งบประมาณที่ใช้ไป :": "งปม. ที่ใช้ไป :", "รหัสโครงการ... :": "รหัส :"},
 }
 
 
