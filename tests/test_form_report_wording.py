@@ -6,8 +6,9 @@ The forms are generated (bench/corpus ``legacy_form`` in its pipe and tab dialec
 - a narrative that names the progress in the label's own words
   (``ความก้าวหน้าของงานก่อสร้าง 60 % ตามแผนงานงวดที่ 3``): the narrative is the
   detail, the value after the label the progress;
-- report dates with a Thai month (``15 พ.ย. 2563``, ``3 มีนาคม 2564``) or a year of two
-  digits (``16/2/62``: the form's Buddhist era, 2562);
+- report dates with a Thai month (``15 พ.ย. 2563``, ``3 มีนาคม 2564``), a year of two
+  digits (``16/2/62``, ``11.10.67``: the form's Buddhist era, 2562), dashes or year first
+  (``6-11-2568``, ``2567-11-30``);
 - reports printed newest first, or shuffled (``2, 7, 1, 4, 6, 3, 5``): the project's
   progress and status are the latest report's (by its number, else its date), not
   the bottom row's;
@@ -19,6 +20,7 @@ The truth is the values each form was generated from.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -97,18 +99,30 @@ def _dated(printed: Callable[[date], str]) -> Callable[[random.Random, dict], tu
     return report_parts
 
 
-@pytest.mark.parametrize("form", ["abbr_be", "full_be", "two_digits"])
+#: Report dates in numbers other than ``d/m/yyyy`` (Buddhist era): dashes, dots and a
+#: two-digit year, year first.
+NUMERIC_DATES: dict[str, Callable[[date], str]] = {
+    "two_digits": lambda d: f"{d.day}/{d.month}/{(d.year + 543) % 100:02d}",
+    "dashes": lambda d: f"{d.day}-{d.month}-{d.year + 543}",
+    "dots_two_digits": lambda d: f"{d.day}.{d.month}.{(d.year + 543) % 100:02d}",
+    "year_first": lambda d: f"{d.year + 543}-{d.month:02d}-{d.day:02d}",
+}
+
+
+@pytest.mark.parametrize("form", ["abbr_be", "full_be", *NUMERIC_DATES])
 def test_report_dates_with_month_words_or_two_digit_years(
         form: str, monkeypatch: pytest.MonkeyPatch, arabic: None, tmp_path: Path) -> None:
     def printed(d: date) -> str:
-        if form == "two_digits":
-            return f"{d.day}/{d.month}/{(d.year + 543) % 100:02d}"
+        if form in NUMERIC_DATES:
+            return NUMERIC_DATES[form](d)
         return format_thai_date(d, form)
 
     monkeypatch.setattr(forms, "_report_parts", _dated(printed))
     lost = []
     for k, doc in enumerate(_forms(forms.legacy_form, form)):
         lost += _read(doc, tmp_path / f"form{k}.txt")
+    page = forms.legacy_html(random.Random(f"{form}-html"), reports=6, sentences=1)
+    lost += _read(page, tmp_path / "page.html")
     assert lost == []
 
 
@@ -264,3 +278,80 @@ def test_a_budget_with_three_decimals_typed_is_null_with_an_issue(
     never a thousand times the amount."""
     _budgets_printed_as(tmp_path, "dec3",
                         lambda rng: f"{Decimal(rng.randrange(10_000, 9_000_000)):,}.000 บาท")
+
+
+#: A report's progress printed another way: (the text after ``=``, the value read).
+PROGRESS_PRINTS: dict[str, Callable[[str], tuple[str, str | None]]] = {
+    "words": lambda pct: (f"ร้อยละ {pct}", pct),
+    "dash": lambda pct: ("- %", None),
+    "below_nothing": lambda pct: (f"-{pct} %", None),
+}
+
+
+@pytest.mark.parametrize("form", list(PROGRESS_PRINTS))
+def test_a_progress_in_words_a_dash_or_below_nothing(
+        form: str, monkeypatch: pytest.MonkeyPatch, arabic: None, tmp_path: Path) -> None:
+    """``= ร้อยละ 45.00`` is 45.00; ``= - %`` is not stated (NULL); ``= -5.00 %`` is out of
+    range (NULL with an ``unparsed_value`` issue). The first report's progress is printed
+    so; its clause never reaches the detail and the paid amount after it is read."""
+    parts = forms._report_parts
+
+    def report_parts(rng: random.Random, r: dict) -> tuple[str, str, str, str, str]:
+        when, detail, progress, plan, target = parts(rng, r)
+        if r["seq_label"] == 1 or form == "words":
+            printed, r["progress_pct"] = PROGRESS_PRINTS[form](r["progress_pct"])
+            progress = re.sub(r"= [0-9.]+ %", f"= {printed}", progress)
+        return when, detail, progress, plan, target
+
+    monkeypatch.setattr(forms, "_report_parts", report_parts)
+    lost = []
+    for k, doc in enumerate(_forms(forms.legacy_form, f"progress-{form}")):
+        reports = doc.tables["progress_updates"]
+        if len(reports) == 1:  # the project's progress is its one report's
+            doc.tables["projects"][0]["progress_pct"] = reports[0]["progress_pct"]
+        path = tmp_path / f"form{k}.txt"
+        lost += _read(doc, path)
+        if form == "below_nothing":
+            issues = process_file(path).tables["quality_issues"]
+            assert any(i.field == "progress_pct" and i.code == "unparsed_value" for i in issues)
+    assert lost == []
+
+
+#: A form's flags in other wording (on, not on): the plan's, the target's.
+FLAG_WORDINGS = {
+    "plan_words": (("ตามแผน", "ล่าช้ากว่าแผน"), None),
+    "target_words": (None, ("บรรลุเป้าหมาย", "ไม่บรรลุเป้าหมาย")),
+    "short_words": (("ตามแผน", "ไม่ตามแผน"), ("ตามเป้าหมาย", "ไม่ตามเป้าหมาย")),
+}
+
+
+@pytest.mark.parametrize("wording", list(FLAG_WORDINGS))
+def test_flags_in_other_wording(wording: str, monkeypatch: pytest.MonkeyPatch, arabic: None,
+                                tmp_path: Path) -> None:
+    """``ตามแผน`` / ``ล่าช้ากว่าแผน`` and ``(ไม่)บรรลุเป้าหมาย``, ``(ไม่)ตามเป้าหมาย`` are the
+    flags they say, in the pipe and tab forms and the web page."""
+    plan, target = FLAG_WORDINGS[wording]
+    monkeypatch.setattr(forms, "PLAN", plan or forms.PLAN)
+    monkeypatch.setattr(forms, "TARGET", target or forms.TARGET)
+    lost = []
+    for k, doc in enumerate(_forms(forms.legacy_form, wording)):
+        lost += _read(doc, tmp_path / f"form{k}.txt")
+    page = forms.legacy_html(random.Random(f"{wording}-html"), reports=6, sentences=1)
+    lost += _read(page, tmp_path / "page.html")
+    assert lost == []
+
+
+def test_a_flag_ahead_of_plan_is_null_with_an_issue_naming_it(
+        monkeypatch: pytest.MonkeyPatch, arabic: None, tmp_path: Path) -> None:
+    """``เร็วกว่าแผน`` (ahead of plan) is neither of the plan flag's values: NULL with an
+    issue naming the wording, never silent; the rest of the form reads as generated."""
+    monkeypatch.setattr(forms, "PLAN", ("เร็วกว่าแผน", forms.PLAN[1]))
+    for k, doc in enumerate(_forms(forms.legacy_form, "ahead")):
+        ahead = [r for r in doc.tables["progress_updates"] if r["on_plan"]]
+        for r in ahead:
+            r["on_plan"] = None
+        path = tmp_path / f"form{k}.txt"
+        assert _read(doc, path) == []
+        issues = [i for i in process_file(path).tables["quality_issues"]
+                  if i.field == "on_plan" and "เร็วกว่าแผน" in i.message]
+        assert len(issues) == len(ahead)

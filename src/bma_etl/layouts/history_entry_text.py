@@ -4,10 +4,11 @@ Stage: extract (a helper of :mod:`bma_etl.layouts.history_entries`, not a layout
 :func:`new_entry` opens an :class:`Entry` from its heading's match (number, progress,
 system date); :func:`read_entry_line` reads each line under it (the report date
 opening the narrative, ``29/09/2566 : <narrative>``; the problem and obstacle labels,
-:mod:`.history_labels`; lines that go on with the value above); :func:`finish_entry`
-makes its raw ``progress_updates`` row, with findings when the two dates differ or OCR
-read a value as junk. After OCR the fixed wording is also matched in key form or
-approximately, never guessed. Never raises.
+:mod:`.history_labels`; lines that go on with the value above; a label of no field,
+whose value is not loaded); :func:`finish_entry` makes its raw ``progress_updates`` row,
+with findings when the two dates differ, OCR read a value as junk or a field has no
+column. After OCR the fixed wording is also matched in key form or approximately, never
+guessed. Never raises.
 """
 
 from __future__ import annotations
@@ -29,7 +30,12 @@ from bma_etl.layouts.base import (
 )
 from bma_etl.layouts.history_dates import date_of, reading_between, shown, spaced_date
 from bma_etl.layouts.history_header import DIGIT
-from bma_etl.layouts.history_labels import ENTRY_LABEL_RES, OCR_ENTRY_LABELS, approx_entry_label
+from bma_etl.layouts.history_labels import (
+    ENTRY_LABEL_RES,
+    OCR_ENTRY_LABELS,
+    OTHER_ENTRY_LABEL,
+    approx_entry_label,
+)
 from bma_etl.layouts.history_specks import (
     OCR_SPECKS_RE,
     after_date_junk,
@@ -61,6 +67,9 @@ _OCR_BE_DATE_RE = re.compile(
 _PLAIN_DATE_RE = re.compile(rf"{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}")
 #: Signs OCR read for the date's ``:``: the date beside them is as doubtful (not loaded).
 _MISREAD_COLONS = frozenset("«»-")
+#: Where the lines of an entry's field of no column (:data:`OTHER_ENTRY_LABEL`) are put:
+#: no column of the row.
+_OTHER_FIELD = "other field"
 #: The date's ``:`` read as a digit or sign in a cell of its own (``31/05/2568⇥7⇥ผู้รับ…``):
 #: a narrative opens with a word, never with one character a tab's gap before its next.
 _COLON_CELL_RE = re.compile(r"[^\s\u0e01-\u0e4e]\t\s*")
@@ -77,6 +86,7 @@ class Entry:
     current: str = "detail"
     dated: bool = False  # the page's entries open with their report dates (OCR)
     pieces: dict[str, list[Raw]] = field(default_factory=dict)
+    others: list[tuple[int, str]] = field(default_factory=list)  # (line no, label of no field)
 
 
 
@@ -137,6 +147,10 @@ def read_entry_line(doc: RepairedText, line: Line, entry: Entry) -> None:
             if raw is not None:
                 entry.pieces[column].append(raw)
             return
+    if other := OTHER_ENTRY_LABEL.match(line.text):  # ``** ข้อเสนอแนะ :…``: no column's
+        entry.current = _OTHER_FIELD
+        entry.others.append((line.no, other["label"]))
+        return
     if entry.be is None and entry.current == "detail" and "detail" not in entry.pieces:
         m = BE_DATE_RE.match(line.text)
         odd = _OCR_BE_DATE_RE.match(line.text) if m is None and doc.ocr_used else None
@@ -202,6 +216,11 @@ def finish_entry(entry: Entry, out: Extraction, ocr: bool = False,
                 "progress_updates", row.ordinal, "report_date", "warning", "ambiguous_value",
                 f"line {entry.line_no}: report date {entry.be.text} and system date "
                 f"{shown(entry.iso)} differ; the report date is kept"))
+    for line_no, label in entry.others:
+        out.findings.append(Finding(
+            "progress_updates", row.ordinal, None, "warning", "unparsed_line",
+            f"line {line_no}: the entry's field {label!r} is none the warehouse holds: "
+            "its value is not loaded"))
     for column in ("detail", "problems", "obstacles"):
         pieces = without_junk_lines(entry.pieces.get(column), ocr and column != "detail")
         if pieces and ocr and column != "detail" and latin_junk(pieces):

@@ -4,7 +4,8 @@ Stage: extract (a helper of :mod:`bma_etl.layouts.history_entries`, not a layout
 Matches an entry's problem and obstacle labels as printed (:data:`ENTRY_LABEL_RES`)
 and as OCR reads them (:data:`OCR_ENTRY_LABELS`: specks before the line, the ``:``
 misread; :func:`approx_entry_label`: a letter of the label misread too), giving the
-column and where the value starts. Never guesses: a label read past matching is none.
+column and where the value starts, and a label of no field (:data:`OTHER_ENTRY_LABEL`).
+Never guesses: a label read past matching is none.
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ OCR_ENTRY_LABELS = [
     )
     for label, column in ENTRY_LABELS.items()
 ]
+
+#: A line printed as an entry label that is none of :data:`ENTRY_LABELS` (``** ข้อเสนอแนะ
+#: :ควรเร่งรัด…``): a field with no column. It ends the field above it; its value is not
+#: loaded.
+OTHER_ENTRY_LABEL = re.compile(r"^\s*\*{2,3}\s*(?P<label>[^\s:*][^:*\n]{0,39}?)\s*:")
 
 #: An entry's label alone on its line (``** ปัญหาของโครงการ``), its ``:`` wrapped onto the next.
 BARE_ENTRY_LABEL = re.compile(rf"^\s*\*{{0,3}}\s*(?:{'|'.join(ENTRY_LABELS)})\s*$")

@@ -148,7 +148,7 @@ def _known(read: list[date | None], i: int, step: int) -> date | None:
 
 
 #: A report date of day, month and a two-digit year (``16/2/62``), any digits.
-_SHORT_YEAR = re.compile(r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})\s*/\s*(?P<y>[0-9]{2})")
+_SHORT_YEAR = re.compile(r"(?P<d>[0-9]{1,2})\s*([/.-])\s*(?P<m>[0-9]{1,2})\s*\2\s*(?P<y>[0-9]{2})")
 
 
 def short_years(rows: list[RawRow]) -> None:
@@ -158,7 +158,8 @@ def short_years(rows: list[RawRow]) -> None:
     dates ``29/12/2565``), so a two-digit year is the era's last two digits: 25yy, as
     :mod:`bma_etl.normalize.dates` reads one after a Thai month (``ต.ค. 62``). The
     date becomes a :class:`~bma_etl.document.Derived` value saying so; a day or month
-    that does not exist is left as printed (its error is the normalizer's).
+    that does not exist is left as printed (its error is the normalizer's). Dots or
+    dashes may part it as ``/`` does (``11.10.67``).
     """
     for row in rows:
         value = row.fields.get("report_date")

@@ -79,18 +79,40 @@ def ticked_flags(text: str) -> list[tuple[str, int, int]] | None:
         else []
 
 
-def trailing_flags(text: str) -> list[tuple[str, int, int]]:
+#: Other wording a typed form may print for a flag after its ``:`` (``ตามแผน``,
+#: ``ล่าช้ากว่าแผน``, ``เร็วกว่าแผน``, ``ไม่บรรลุเป้าหมาย``, ``ตามเป้าหมาย``): a word or
+#: two ending in แผน (the plan's flag) or เป้าหมาย (the target's), filling the cell.
+_OTHER_WORDING = (("on_target", re.compile(r"[\u0e01-\u0e4e]{2,12}เป้าหมายฯ?")),
+                  ("on_plan", re.compile(r"[\u0e01-\u0e4e]{2,12}แผนฯ?")))
+
+
+def _other_wording(part: str) -> tuple[str, int, int] | None:
+    """``(column, start, end)`` of a flag in other wording filling ``part``, or None."""
+    m = _FLAG_CELL_RE.match(part)
+    if m is None:
+        return None
+    for column, wording in _OTHER_WORDING:
+        if wording.fullmatch(m["flag"]):
+            return column, *m.span("flag")
+    return None
+
+
+def trailing_flags(text: str, other_wording: bool = False) -> list[tuple[str, int, int]]:
     """Flags filling ``text``: a flag cell, or the flags after an entry's budget.
 
     ``: เป็นไปตามแผน : เป็นไปตามเป้าหมาย`` → ``[("on_plan", a, b), ("on_target", c, d)]``.
-    Options a form ticks: :func:`ticked_flags`.
+    Options a form ticks: :func:`ticked_flags`. With ``other_wording`` (typed text, not
+    OCR's, whose misread negation such a reading would drop), a flag in other words
+    after a ``:`` (:data:`_OTHER_WORDING`) too: the normalizer reads those it knows, and
+    raises for the others (``เร็วกว่าแผน``: NULL with an issue naming it).
     """
     ticked = ticked_flags(text)
     if ticked is not None:
         return ticked
     out: list[tuple[str, int, int]] = []
     at = 0
-    for i, part in enumerate(_CELL_CUT.split(text)):
+    parts = _CELL_CUT.split(text)
+    for i, part in enumerate(parts):
         if i == 0 and key(part).strip(" .") == "บาท":
             pass  # the budget's unit, when the amount was read without it
         elif part not in (":", "|"):
@@ -100,7 +122,11 @@ def trailing_flags(text: str) -> list[tuple[str, int, int]]:
                     out.append((column, at + found[0], at + found[1]))
                     break
             else:
-                if part.strip(" \t.'\u2019"):
+                other = _other_wording(part) if other_wording and i and parts[i - 1] == ":" \
+                    else None
+                if other is not None:
+                    out.append((other[0], at + other[1], at + other[2]))
+                elif part.strip(" \t.'\u2019"):
                     return []  # something other than flags follows
         at += len(part)
     return out

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 
-from bma_etl.errors import ExtractError
+from bma_etl.errors import ExtractError, NormalizeError
 from bma_etl.layouts.amount_units import label_unit
 from bma_etl.layouts.base import (
+    Derived,
     Extraction,
     Finding,
     Layout,
@@ -49,6 +50,7 @@ from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split
 from bma_etl.layouts.wrapped import label_values, numbered_items
 from bma_etl.matchkey import key, literal_of, matches_key
 from bma_etl.matchlabel import find_label
+from bma_etl.normalize.dates import parse_date_range
 from bma_etl.normalize.digits import DIGIT
 from bma_etl.records import ProgressUpdate, Project
 
@@ -64,6 +66,13 @@ PROJECT_LABELS: dict[str, str] = {
     r"สิ้นสุดโครงการ": "end_date",
     r"งบประมาณที่ได้รับ": "budget_allocated_thb",
     r"งบประมาณที่ใช้ไป": "budget_spent_thb",
+    # other wording of the same labels (``วันเริ่มต้นโครงการ``, ``งปม. ที่ได้รับ``)
+    r"วันเริ่มต้นโครงการ": "start_date",
+    r"วันสิ้นสุดโครงการ": "end_date",
+    r"(?:งบประมาณ|งปม\.)\s*ที่ได้รับ(?:จัดสรร)?": "budget_allocated_thb",
+    r"(?:งบประมาณ|งปม\.)\s*ที่(?:ใช้ไป|เบิกจ่ายแล้ว)": "budget_spent_thb",
+    r"ระยะเวลา(?:ดำเนินการ|โครงการ)": "_period",
+    r"รหัส": "project_code",
     r"หน่วยงานที่รับผิดชอบ": "_agency_path",
     r"(?:ชื่อ)?ผู้รับผิดชอบ(?:โครงการ)?": "_responsible",
     r"ผู้ประสานงาน(?:\s*สยป\.?)?": "_coordinator",
@@ -207,6 +216,8 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
             split_person_raw(doc, raw, row, "responsible_person", "responsible_phone")
         elif column == "_coordinator":
             split_person_raw(doc, raw, row, "coordinator", "coordinator_phone")
+        elif column == "_period":
+            _read_period(raw, row)
         elif column in row.fields:
             out.findings.append(
                 Finding("projects", None, column, "warning", "unparsed_line",
@@ -219,6 +230,24 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
             row.fields[column] = label_unit(line, raw, ocr=doc.ocr_used)
         else:
             row.fields[column] = raw
+
+
+def _read_period(raw: Raw, row: RawRow) -> None:
+    """The start and end dates a period states, in place of their own lines.
+
+    ``ระยะเวลาดำเนินการ : 1 ต.ค. 2562 - 30 ก.ย. 2563``: each a :class:`Derived` date
+    on the period's span. A period that is no range of two dates goes to ``start_date``
+    as printed: the normalizer's error says why (NULL with an issue). Dates printed on
+    their own lines are never replaced.
+    """
+    try:
+        start, end = parse_date_range(raw.text)
+    except NormalizeError:
+        row.fields.setdefault("start_date", raw)
+        return
+    for column, when, end_of in (("start_date", start, "start"), ("end_date", end, "end")):
+        row.fields.setdefault(column, Derived(
+            when, f"the {end_of} of the period {raw.text.strip()!r}", raw.span))
 
 
 #: A line whose label OCR misread past knowing (``ภับากฑ์ : 2564`` for ``ปีงบประมาณ พ.ศ. :

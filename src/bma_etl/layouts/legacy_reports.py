@@ -98,8 +98,9 @@ class _Report:
 #: After OCR, specks a label's cell may hold past its number (``รายงานครั้งที่4 - | :% …``).
 _SPECKS = re.compile(r"[\s\-.'|,;_~]*")
 
-#: A report's entry opens with its date (``:: 29/12/2565 :``).
-_DATE_OPEN_RE = re.compile(r"^\s*::\s*[0-9๐-๙]{1,2}\s*/")
+#: A report's entry opens with its date (``:: 29/12/2565 :``, ``:: 6-11-2568 :``).
+_DATE_OPEN_RE = re.compile(r"^\s*::\s*(?:[0-9๐-๙]{1,2}\s*/|[0-9๐-๙]{1,2}([.-])[0-9๐-๙]{1,2}\1"
+                           r"|[0-9๐-๙]{4}-[0-9๐-๙]{1,2}-)")
 def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[RawRow]:
     """The report rows of the table's ``lines``.
 
@@ -212,7 +213,8 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
         # the narrative ends at the progress's label: a cell after it holds values only
         # (its value the wrap put on the next line, ``= Eee`` / ``90.50 % : งบประมาณ…``)
         closed = past_progress and doc.ocr_used
-        flags = trailing_flags(text) or (flags_in_tail(text) if after_budget else [])
+        flags = trailing_flags(text, not doc.ocr_used) or (
+            flags_in_tail(text) if after_budget else [])
         for column, a, b in flags:
             row.fields.setdefault(column, doc.raw_in(line, cell.start + a, cell.start + b))
         if after_budget:
@@ -310,7 +312,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                     body_end = min(body_end, len(text[:budget_at].rstrip(" :\t")))
                 budget_tail = (line, cell.start + tail_at, cell.start + len(text))
                 tail = text[tail_at:]
-                for column, a, b in trailing_flags(tail) or flags_in_tail(tail):
+                for column, a, b in trailing_flags(tail, not doc.ocr_used) or flags_in_tail(tail):
                     row.fields.setdefault(column, doc.raw_in(
                         line, cell.start + tail_at + a, cell.start + tail_at + b))
         body = text[body_start:body_end]

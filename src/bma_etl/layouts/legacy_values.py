@@ -23,15 +23,14 @@ from bma_etl.normalize.dates import THAI_MONTH, parse_date
 from bma_etl.normalize.digits import UNIT_WORD, to_arabic_digits
 
 #: The report's date opens its entry, after ``::`` (OCR: one to three colons, or
-#: a stray mark read for them): ``29/12/2565``, its year of two digits (``16/2/62``:
-#: :func:`~bma_etl.layouts.legacy_dates.short_years`) or its month a Thai word
-#: (``15 พ.ย. 2563``, ``3 มีนาคม 2564``).
+#: a stray mark read for them): ``29/12/2565``, ``6-11-2568``, ``11.10.67``, ``2567-11-30``,
+#: its year of two digits (``16/2/62``: :func:`~bma_etl.layouts.legacy_dates.short_years`)
+#: or its month a Thai word (``15 พ.ย. 2563``, ``3 มีนาคม 2564``).
 DATE_PART_RE = re.compile(
-    r"^[\s:;.'\"]*(?P<date>[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4}"
+    r"^[\s:;.'\"]*(?P<date>[0-9๐-๙]{1,2}(?:\s*/\s*[0-9๐-๙]{1,2}\s*/\s*|(?P<sep>[.-])"
+    r"[0-9๐-๙]{1,2}(?P=sep))[0-9๐-๙]{2,4}|[0-9๐-๙]{4}-[0-9๐-๙]{1,2}-[0-9๐-๙]{1,2}(?![0-9๐-๙])"
     rf"|[0-9๐-๙]{{1,2}}[ \t]*(?:{THAI_MONTH})[ \t]*(?:พ\.[ ]?ศ\.[ \t]*)?"
-    r"[0-9๐-๙]{2,4}(?![0-9๐-๙]))"
-    r"\s*:?"
-)
+    r"[0-9๐-๙]{2,4}(?![0-9๐-๙]))\s*:?")
 #: After OCR the row's rules may stand before it too (``| | :: ก 21/12/2568``: a line
 #: whose first ``|`` OCR read as a letter is no pipe row, so its cells are not split), and
 #: a speck read as a bracket or quote glued to it (``:% (26/1/2568:``).
@@ -47,9 +46,10 @@ OCR_DATE_AFTER_JUNK_RE = re.compile(
     r"^[\s:;.'\"|]*(?:[^\s/0-9๐-๙]{1,6}[\s|:]+){1,5}"
     r"(?P<date>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*[0-9]{4})\s*:?")
 #: ``ความก้าวหน้าของงานฯ = 6.50 %`` and ``งบประมาณที่เบิกใช้ (ครั้งที่ 1) = 0 บาท``:
-#: label words (matched in key form too) → value.
+#: label words (matched in key form too) → value; also ``= ร้อยละ 45.00``, ``= - %`` (not
+#: stated) and ``= -5.00 %`` (out of range: the normalizer's error), never the narrative.
 PROGRESS_LABEL = r"ความก้าวหน้าของงาน"
-PROGRESS_VALUE = r"(?P<value>[0-9๐-๙.,]+\s*%?)"
+PROGRESS_VALUE = r"(?:ร้อยละ[ \t]*)?(?P<value>-?[0-9๐-๙][0-9๐-๙.,]*\s*%?|[-–—][ \t]*%)"
 BUDGET_LABEL = r"งบประมาณท*ี่?เบิกใช้"
 #: A unit word before บาท stays with the amount, which it scales (``0.24 ล้านบาท``), and
 #: so does the amount in words in a bracket after it, which must say the same
@@ -227,12 +227,12 @@ def progress_value(doc: RepairedText, m: re.Match[str], line: Line, base: int
     """The value of a progress match ``m`` (:func:`progress_read`) on ``line``'s text at ``base``.
 
     As read, or, when its point was read as a gap (``61 50 %``), the percent its
-    digits state (61.50), derived with a note.
+    digits state (61.50), derived with a note; None for a dash (``- %``).
     """
     raw = doc.raw_in(line, base + m.start("value"), base + m.end("value"))
     gap = _GAP_PARTS.match(m.group("value"))
     if raw is None or gap is None or re.match(r"[0-9๐-๙]+\.[0-9๐-๙]", m.group("value")):
-        return raw
+        return raw if raw is None or re.search("[0-9๐-๙]", raw.text) else None  # ``- %``
     number = Decimal(to_arabic_digits(f"{gap['whole']}.{gap['fraction']}"))
     if number > 100:
         return None

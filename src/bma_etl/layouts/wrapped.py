@@ -19,8 +19,9 @@ from collections.abc import Callable, Collection
 from bma_etl.document import Line, Raw, RepairedText, joined_line
 from bma_etl.rows import separator
 
-#: A line shaped like ``label : value`` (a label of its own, even one not recognised).
-_LABEL_SHAPE = re.compile(r"^[^:=|\t]{1,60}?[.…\s]*:(?!/)")
+#: A line shaped like ``label : value`` (a label of its own, even one not recognised);
+#: not a time's colon between two digits (``2025-10-01 00:00:00``, a value on its own line).
+_LABEL_SHAPE = re.compile(r"^[^:=|\t]{1,60}?[.…\s]*(?:(?<![0-9๐-๙]):|:(?![0-9๐-๙]))(?!/)")
 #: A list item: its number, then its text.
 _ITEM_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,2})\s*[.)]\s*(?P<body>\S.*?)\s*$")
 #: After OCR: an item's number read as one sign or Latin letter (``i\tเพื่อ…``, ``% เพื่อ…``

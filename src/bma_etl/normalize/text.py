@@ -263,6 +263,13 @@ _FLAGS = {
     "ไม่เป็นไปตามแผน": False,
     "เป็นไปตามเป้าหมาย": True,
     "ไม่เป็นไปตามเป้าหมาย": False,
+    "ตามแผน": True,  # other wording of a form's flags: the plan's
+    "ไม่ตามแผน": False,
+    "ล่าช้ากว่าแผน": False,  # behind the plan; ahead of it (เร็วกว่าแผน) is neither
+    "ตามเป้าหมาย": True,  # the target's
+    "ไม่ตามเป้าหมาย": False,
+    "บรรลุเป้าหมาย": True,
+    "ไม่บรรลุเป้าหมาย": False,
     "ใช่": True,
     "ไม่ใช่": False,
     "มี": True,
