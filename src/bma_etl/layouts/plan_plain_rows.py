@@ -36,8 +36,10 @@ _OCR_NAME_SPECK_RE = re.compile(
     r"[.,:;'|\"`\u2018\u2019\u201c\u201d]{1,2}\s+(?=[\u0e01-\u0e2eเ-ไ])")
 #: On an OCR'd page the rule between a row's number and its name read as a digit or a
 #: sign glued to leading vowels (``๓ 7เโครงการ...``) or set apart (``๒ 7 โครงการ...``),
-#: or glued to a group's name (``๑ 7ด้านการบริหารทั่วไป ๑. ...``): no part of the name.
-_OCR_GLUED_RULE_RE = re.compile(r"[^\s\u0e00-\u0e7f]{1,2}[เแโใไ]*\s*(?=โครงการ|ด้าน|แผนงาน)")
+#: or both, the sign apart from the vowels (``๕ - โโครงการ...``), or glued to a group's
+#: name (``๑ 7ด้านการบริหารทั่วไป ๑. ...``): no part of the name.
+_OCR_GLUED_RULE_RE = re.compile(
+    r"[^\s\u0e00-\u0e7f]{1,2}\s*[เแโใไ]*\s*(?=โครงการ|ด้าน|แผนงาน)")
 #: What may follow a row's number: a letter (not ``(``, a digit or a dash).
 _ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
 #: On an OCR'd page an item's number misread as a sign or Latin letters, its point as
