@@ -134,3 +134,25 @@ def test_a_sign_and_vowels_between_a_rows_number_and_name_are_no_part_of_it(seed
                      lambda m: f"{m.group(1)} {rng.choice(_RULE_APART)}", text, flags=re.M)
     assert damaged != text, "the generated plan has a row 2 or later"
     assert_rows_read("plan_projects", _read(damaged), want, _FIELDS)
+
+
+#: What OCR may make of a row's number and first words on a faint band: Thai letters
+#: and signs that spell nothing (``ตา ซาร์ บ รร``).
+_GARBLED_STARTS = ("ตา ซาร์ บ รร", "ดน ณร ทษ", "ล่ ฒ. ฉฉ")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_whole_row_whose_number_and_name_ocr_garbled_is_a_row(seed: int) -> None:
+    """``ตา ซาร์ บ รร ฒ,๕๓๕,๓๐๐ บาท ส่วนคดี`` after a whole row: a row of its own, its
+    budget and unit read, its number not guessed; the row above keeps its own unit."""
+    rng = random.Random(seed)
+    text, want = _flowing(seed)
+    lines = text.split("\n")
+    rows = [i for i, ln in enumerate(lines) if re.match(r"[๒-๙2-9] โครงการ", ln)]
+    garbled = rng.choice(rows)
+    lines[garbled] = re.sub(r"^\S+ โครงการ\S*", rng.choice(_GARBLED_STARTS), lines[garbled])
+    got = _read("\n".join(lines))
+    assert_rows_read("plan_projects", got, want,
+                     ("section", "budget_thb", "uses_budget", "responsible_unit"))
+    hit = lines[garbled]
+    assert [r.seq is None for r in got] == [hit.startswith(r.name or "-") for r in got]
