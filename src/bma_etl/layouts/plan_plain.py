@@ -43,6 +43,7 @@ from bma_etl.layouts.plan_amounts import (
     NO_BUDGET_RES,
     amount_start,
     budget_said,
+    misread_total,
     name_end,
     total_start,
 )
@@ -60,6 +61,7 @@ from bma_etl.layouts.plan_plain_rows import (
     PlainRow,
     PlainTable,
     row_start,
+    unnumbered_whole,
 )
 from bma_etl.layouts.plan_values import BudgetTable, put_budget, value
 
@@ -227,26 +229,6 @@ def _unnumbered_first(lines: list[Line], j: int, is_heading: Callable[[str], boo
     return PlainRow("item", [lines[j]], None, word.start())
 
 
-def _unnumbered_whole(line: Line, columns: Columns, heading: bool) -> PlainRow | None:
-    """On an OCR'd page, a whole row on one line whose number and first words OCR garbled.
-
-    After a row with its budget and unit, a line stating a budget of its own, words
-    before it and a unit after it (``ตา ซาร์ บ รร ฒ,๕๓๕,๓๐๐ บาท ส่วนคดี``), is the next
-    row, not the rest of the unit above (a row has one budget); in a table of no
-    groups with a unit column only; ``heading``: the line heads the next table.
-    Its number is not read; its name is as OCR read it.
-    """
-    text = line.text.strip()  # a row's offsets index its stripped lines (join_lines)
-    if columns.group or not columns.unit or heading or is_total(text):
-        return None
-    said = budget_said(text, bool(columns.baht_unit))
-    word = _THAI_WORD_RE.search(text)
-    if said is None or word is None or word.start() >= said.start() \
-            or not _THAI_WORD_RE.search(text, said.end()):
-        return None
-    return PlainRow("item", [line], None, word.start())
-
-
 def _total_next(lines: list[Line], j: int) -> bool:
     """Whether the next line after ``lines[j]`` with text is a table's total (``รวม…``).
 
@@ -268,6 +250,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
         columns = replace(columns, baht_unit=note_unit(lines, i))
     table = PlainTable(lines[i].no, columns, list(headings))
     numbers = Numbers()
+    bare = bool(columns.baht_unit)  # the budget column's unit is in its header
     current: PlainRow | None = None
     gap = False
     j = i + count
@@ -303,13 +286,13 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
             started = _unnumbered_first(lines, j, is_heading)
         elif started is None and ocr and complete and current is not None \
                 and current.kind == "item":
-            started = _unnumbered_whole(line, columns, is_heading(text) and header_follows(
+            started = unnumbered_whole(line, columns, is_heading(text) and header_follows(
                 lines, j, ocr) and not _total_next(lines, j))
         if started is not None:
             current = started
             table.rows.append(current)
-        elif is_total(text) and (current is None or complete
-                                 or budget_said(text, bool(columns.baht_unit))):
+        elif (is_total(text) or (ocr and complete and misread_total(text, bare))) and (
+                current is None or complete or budget_said(text, bare)):
             current = PlainRow("total", [line], None, 0)
             table.rows.append(current)
         elif current is None or (not _BAHT_LINE_RE.match(text) and _ends(
