@@ -5,7 +5,8 @@ budget tables are printed flowing (no tab: what Tesseract gives for a borderless
 table) and damaged the ways Tesseract damages them on the corpus's scans: a speck
 read as a sign before the header's ``ลำดับ`` (``' ลำดับ ที่ ชื่อโครงการ...``), a
 total's amount read as Latin letters (``รวมงบประมาณทั้งสิ้น one, ERE,QOO.CO บาท``),
-a row's number read as letters and a point (``lo. โครงการ...``).
+a row's number read as letters and a point (``lo. โครงการ...``), the rule after a row's
+number read as a sign and vowels glued to the name (``๔ - โโครงการ...``).
 
 The truth is the generated values: every table is found under its heading and
 every row read, so the plan loads instead of losing the whole document.
@@ -116,3 +117,42 @@ def test_a_first_row_whose_number_ocr_misread_keeps_its_table(seed: int) -> None
     assert [r.seq for r in got if r.section != "routine"] == [  # a misread number: not guessed
         None if str(w["seq"]) in ("1", "๑") else w["seq"]
         for w in want if w["section"] != "routine"]
+
+
+#: What OCR makes of the rule between a row's number and its name: a sign apart, then
+#: the rule's edge read as leading vowels glued to the name (``๔ - โโครงการ...``).
+_RULE_APART = ("- โ", "~ เ", "| ใ", "7 ไ")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_sign_and_vowels_between_a_rows_number_and_name_are_no_part_of_it(seed: int) -> None:
+    """``๔ - โโครงการติดตั้ง... ๒,๕๒๐,๒๐๐ บาท ส่วนคดี``: the row is read, its name from
+    ``โครงการ`` (the row is no rest of the unit of the row above)."""
+    rng = random.Random(seed)
+    text, want = _flowing(seed)
+    damaged = re.sub(r"^([๒-๙2-9]) (?=โครงการ)",
+                     lambda m: f"{m.group(1)} {rng.choice(_RULE_APART)}", text, flags=re.M)
+    assert damaged != text, "the generated plan has a row 2 or later"
+    assert_rows_read("plan_projects", _read(damaged), want, _FIELDS)
+
+
+#: What OCR may make of a row's number and first words on a faint band: Thai letters
+#: and signs that spell nothing (``ตา ซาร์ บ รร``).
+_GARBLED_STARTS = ("ตา ซาร์ บ รร", "ดน ณร ทษ", "ล่ ฒ. ฉฉ")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_whole_row_whose_number_and_name_ocr_garbled_is_a_row(seed: int) -> None:
+    """``ตา ซาร์ บ รร ฒ,๕๓๕,๓๐๐ บาท ส่วนคดี`` after a whole row: a row of its own, its
+    budget and unit read, its number not guessed; the row above keeps its own unit."""
+    rng = random.Random(seed)
+    text, want = _flowing(seed)
+    lines = text.split("\n")
+    rows = [i for i, ln in enumerate(lines) if re.match(r"[๒-๙2-9] โครงการ", ln)]
+    garbled = rng.choice(rows)
+    lines[garbled] = re.sub(r"^\S+ โครงการ\S*", rng.choice(_GARBLED_STARTS), lines[garbled])
+    got = _read("\n".join(lines))
+    assert_rows_read("plan_projects", got, want,
+                     ("section", "budget_thb", "uses_budget", "responsible_unit"))
+    hit = lines[garbled]
+    assert [r.seq is None for r in got] == [hit.startswith(r.name or "-") for r in got]

@@ -195,3 +195,24 @@ def cell_amount(doc: RepairedText, cell: Cell, amount: Raw) -> Raw | None:
 
 __all__ = ["AMOUNT_BAHT_RE", "NO_BUDGET_RES", "amount_start", "budget_said", "cell_amount",
            "name_end", "total_start"]
+
+
+#: Most characters of a total's label OCR misread on a line of its own (``ธรม``, ``จ๊วม``).
+_TOTAL_LABEL_MAX = 5
+_DIGIT_RE = re.compile(DIGIT)
+
+
+def misread_total(text: str, bare: bool = False) -> bool:
+    """Tell a total row whose label ``รวม`` OCR misread (``ธรม<tab>22,255,400.- บาท``).
+
+    A few letters or signs and no digit (:data:`_TOTAL_LABEL_MAX`), then an amount
+    (:func:`budget_said`, ``bare`` as there) and nothing after it: no project's row
+    is so short, and a whole row has no second amount. The caller asks only after a
+    row that has its budget (and unit).
+    """
+    said = budget_said(text, bare)
+    if said is None or said.re in NO_BUDGET_RES or text[said.end():].strip():
+        return False
+    label = text[:said.start()].strip()
+    return 0 < len(label) <= _TOTAL_LABEL_MAX and _DIGIT_RE.search(label) is None
+

@@ -43,6 +43,7 @@ from bma_etl.layouts.plan_amounts import (
     NO_BUDGET_RES,
     amount_start,
     budget_said,
+    misread_total,
     name_end,
     total_start,
 )
@@ -60,6 +61,7 @@ from bma_etl.layouts.plan_plain_rows import (
     PlainRow,
     PlainTable,
     row_start,
+    unnumbered_whole,
 )
 from bma_etl.layouts.plan_values import BudgetTable, put_budget, value
 
@@ -248,6 +250,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
         columns = replace(columns, baht_unit=note_unit(lines, i))
     table = PlainTable(lines[i].no, columns, list(headings))
     numbers = Numbers()
+    bare = bool(columns.baht_unit)  # the budget column's unit is in its header
     current: PlainRow | None = None
     gap = False
     j = i + count
@@ -281,11 +284,15 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
                            first=current is None and not table.rows)
         if started is None and ocr and current is None and not table.rows:
             started = _unnumbered_first(lines, j, is_heading)
+        elif started is None and ocr and complete and current is not None \
+                and current.kind == "item":
+            started = unnumbered_whole(line, columns, is_heading(text) and header_follows(
+                lines, j, ocr) and not _total_next(lines, j))
         if started is not None:
             current = started
             table.rows.append(current)
-        elif is_total(text) and (current is None or complete
-                                 or budget_said(text, bool(columns.baht_unit))):
+        elif (is_total(text) or (ocr and complete and misread_total(text, bare))) and (
+                current is None or complete or budget_said(text, bare)):
             current = PlainRow("total", [line], None, 0)
             table.rows.append(current)
         elif current is None or (not _BAHT_LINE_RE.match(text) and _ends(

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from bma_etl.layouts.base import Line
-from bma_etl.layouts.plan_cells import DIGIT
+from bma_etl.layouts.plan_amounts import budget_said
+from bma_etl.layouts.plan_cells import DIGIT, is_total
 from bma_etl.layouts.plan_values import to_int
 from bma_etl.rows import join_lines as join_model_lines
 from bma_etl.rows import separator
@@ -36,8 +37,10 @@ _OCR_NAME_SPECK_RE = re.compile(
     r"[.,:;'|\"`\u2018\u2019\u201c\u201d]{1,2}\s+(?=[\u0e01-\u0e2eเ-ไ])")
 #: On an OCR'd page the rule between a row's number and its name read as a digit or a
 #: sign glued to leading vowels (``๓ 7เโครงการ...``) or set apart (``๒ 7 โครงการ...``),
-#: or glued to a group's name (``๑ 7ด้านการบริหารทั่วไป ๑. ...``): no part of the name.
-_OCR_GLUED_RULE_RE = re.compile(r"[^\s\u0e00-\u0e7f]{1,2}[เแโใไ]*\s*(?=โครงการ|ด้าน|แผนงาน)")
+#: or both, the sign apart from the vowels (``๕ - โโครงการ...``), or glued to a group's
+#: name (``๑ 7ด้านการบริหารทั่วไป ๑. ...``): no part of the name.
+_OCR_GLUED_RULE_RE = re.compile(
+    r"[^\s\u0e00-\u0e7f]{1,2}\s*[เแโใไ]*\s*(?=โครงการ|ด้าน|แผนงาน)")
 #: What may follow a row's number: a letter (not ``(``, a digit or a dash).
 _ROW_BODY_RE = re.compile(r"^(?:$|[\u0e01-\u0e5bA-Za-z\"'<\u201c\u2018])")
 #: On an OCR'd page an item's number misread as a sign or Latin letters, its point as
@@ -229,5 +232,29 @@ def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
     return PlainRow("group" if group else "item", [line], m.span("no"), rest)
 
 
+#: The first Thai letter of a line, where a row's name starts after what OCR made of its number.
+_THAI_WORD_START_RE = re.compile("[\u0e01-\u0e2eเ-ไ]")
+
+
+def unnumbered_whole(line: Line, columns: Columns, heading: bool) -> PlainRow | None:
+    """On an OCR'd page, a whole row on one line whose number and first words OCR garbled.
+
+    After a row with its budget and unit, a line stating a budget of its own, words
+    before it and a unit after it (``ตา ซาร์ บ รร ฒ,๕๓๕,๓๐๐ บาท ส่วนคดี``), is the next
+    row, not the rest of the unit above (a row has one budget); in a table of no
+    groups with a unit column only; ``heading``: the line heads the next table.
+    Its number is not read; its name is as OCR read it.
+    """
+    text = line.text.strip()  # a row's offsets index its stripped lines (:func:`join_lines`)
+    if columns.group or not columns.unit or heading or is_total(text):
+        return None
+    said = budget_said(text, bool(columns.baht_unit))
+    word = _THAI_WORD_START_RE.search(text)
+    if said is None or word is None or word.start() >= said.start() \
+            or not _THAI_WORD_START_RE.search(text, said.end()):
+        return None
+    return PlainRow("item", [line], None, word.start())
+
+
 __all__ = ["OCR_ITEM_RE", "Columns", "Numbers", "PlainRow", "PlainTable", "join_lines",
-           "row_start"]
+           "row_start", "unnumbered_whole"]
