@@ -46,7 +46,14 @@ from bma_etl.layouts.plan_amounts import (
     name_end,
     total_start,
 )
-from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE, few_letters, is_total, squash
+from bma_etl.layouts.plan_cells import (
+    DIGIT,
+    PAGE_NUMBER_RE,
+    few_letters,
+    is_total,
+    misread_page_number,
+    squash,
+)
 from bma_etl.layouts.plan_plain_header import (
     columns_of,
     header_at,
@@ -163,29 +170,21 @@ _HEADER_SPECK_RE = re.compile(r"^[^\u0e00-\u0e7f]{1,6}$")
 
 #: Most letters of what OCR reads at a page's foot (a mark, a stamp's edge: ``สว``).
 _FOOT_SPECK_MAX = 3
-#: Most letters, digits and signs (spaces aside) of what OCR made of the page's number
-#: there: a digit among letters or signs (``ซี๊๓``, ``ay ๑`` for ``- 1 -``).
-_FOOT_NUMBER_MAX = 4
-#: A row's number alone (``๓``, ``๗.``): no page number misread, a row the page turned.
-_ROW_NUMBER_RE = re.compile(rf"^{DIGIT}{{1,2}}[.)]?$")
 
 
 def _at_page_foot(lines: list[Line], j: int) -> bool:
     """On an OCR'd page, whether ``lines[j]`` is a speck alone at its page's foot.
 
     A few letters, no digit, or the page's number misread as a digit among letters
-    or signs (``ซี๊๓`` for ``- 1 -``: no number alone, which is a row's), right
+    or signs (``ซี๊๓`` for ``- 1 -``: :func:`~.plan_cells.misread_page_number`), right
     before the page's furniture (the line numbers skip it) or the document's end:
     OCR's reading of a mark or of the page number under the table's last row,
     which neither ends the table nor belongs to the row (the caller takes it only
     after a blank line: a cell's wrapped rest follows its row).
     """
     text = lines[j].text.strip()
-    squashed = "".join(text.split())
-    digit = re.search(r"[0-9๐-๙]", text) is not None
-    speck = 0 < len(text) <= _FOOT_SPECK_MAX and not digit
-    number = digit and len(squashed) <= _FOOT_NUMBER_MAX and not _ROW_NUMBER_RE.match(squashed)
-    if not (speck or number):
+    speck = 0 < len(text) <= _FOOT_SPECK_MAX and not re.search(r"[0-9๐-๙]", text)
+    if not (speck or misread_page_number(text)):
         return False
     return j + 1 == len(lines) or lines[j + 1].no > lines[j].no + 1
 
