@@ -59,6 +59,8 @@ def _specks_only(rest: str, years: int) -> bool:
     """
     signs = "".join(rest.split())
     return len(signs) <= max(_STRAY_MAX, years) and not any(c.isalnum() for c in signs)
+
+
 #: A year OCR read as a Latin word whole (``wees`` for ``๒๕๕๘`` on a 1-bit scan), a
 #: quote mark after it the rule's trace (``lobe'``): a column of a line of years whose
 #: other years were read as digits, one such word at most for every two of them.
