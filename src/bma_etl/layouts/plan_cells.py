@@ -62,6 +62,28 @@ def few_letters(text: str) -> bool:
     return bool(stripped) and len(_THAI_LETTER_RE.findall(stripped)) < _JUNK_LETTERS
 
 
+#: Most characters (white space aside) of a page number OCR misread at a page's foot.
+_PAGE_NUMBER_MISREAD_MAX = 4
+#: A row's number alone (``๓``, ``๗.``): a row the page turned, no page number.
+_ROW_NUMBER_ALONE_RE = re.compile(r"^[0-9๐-๙]{1,2}[.)]?$")
+
+
+def misread_page_number(text: str) -> bool:
+    """Whether a line is what OCR made of a page number: a digit among letters or signs.
+
+    ``- 1 -`` small and centred at a page's foot read as ``ซี๊๓``, ``เว6`` or ``ay ๑``:
+    four characters at most (white space aside), a digit among them, no row's number
+    alone. The caller tells it stands at a page's foot.
+
+    >>> [misread_page_number(t) for t in ("ซี๊๓", "เว6", "ay ๑", "๓", "๗.", "ส่วน", "ร้อยละ ๙๐")]
+    [True, True, True, False, False, False, False]
+    """
+    squashed = "".join(text.split())
+    return 0 < len(squashed) <= _PAGE_NUMBER_MISREAD_MAX \
+        and re.search("[0-9๐-๙]", squashed) is not None \
+        and _ROW_NUMBER_ALONE_RE.match(squashed) is None
+
+
 # ---------------------------------------------------------------------------
 # Cells, rows, blocks
 # ---------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import re
 from typing import NamedTuple
 
 from bma_etl.layouts.base import FieldValue, Line, RawRow, RepairedText
-from bma_etl.layouts.plan_cells import DIGITS_RE, few_letters
+from bma_etl.layouts.plan_cells import DIGITS_RE, few_letters, misread_page_number
 from bma_etl.layouts.plan_edge_junk import misread_head
 from bma_etl.layouts.plan_flow import Flowed
 from bma_etl.layouts.plan_flow_cells import DIGIT_END as _DIGIT_END
@@ -328,10 +328,13 @@ _SPECK_RE = re.compile(r"^\s*[^\s0-9๐-๙]{1,4}(?:\s+[^\s0-9๐-๙]{1,3})?\s*
 def _foot_speck(lines: list[Line], i: int) -> bool:
     """On an OCR'd page, whether ``lines[i]`` is a speck after a blank line (a page's foot).
 
-    The caller takes it as a gap only when the page turns after it (:func:`_page_turns`):
-    a level's wrapped words follow their line without a blank line between.
+    Or the page's number OCR read as a digit among letters (``เว6`` for ``- 2 -``,
+    :func:`~.plan_cells.misread_page_number`). The caller takes it as a gap only when
+    the page turns after it (:func:`_page_turns`): a level's wrapped words follow their
+    line without a blank line between.
     """
-    return i > 0 and _is_gap(lines[i - 1]) and _SPECK_RE.match(lines[i].text) is not None
+    return i > 0 and _is_gap(lines[i - 1]) and (
+        _SPECK_RE.match(lines[i].text) is not None or misread_page_number(lines[i].text))
 
 
 def _next_is_level(doc: RepairedText, lines: list[Line], i: int) -> bool:

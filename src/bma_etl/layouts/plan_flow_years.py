@@ -44,8 +44,22 @@ _OCR_LETTER_YEAR_RE = re.compile(
 _GLUED_YEAR_DIGITS = (4, 5)
 #: A year's opening digits (a glued year's start).
 _GLUED_YEAR_RE = re.compile(r"[๒2][๕5][0-9๐-๙]{2}")
-#: Most signs and marks (no letter, no digit) a line of years may hold besides them.
+#: Most signs and marks (no letter, no digit) a line of years may hold besides them
+#: (white space aside), or one for each year (a rule between two columns read as a
+#: sign: ``๒๕๖๑ : ๒๕๖๒ : ๒๕๖๓``), whichever is more.
 _STRAY_MAX = 3
+
+
+def _specks_only(rest: str, years: int) -> bool:
+    """Whether ``rest``, a year line's text besides its ``years`` years, is specks and signs.
+
+    No letter or digit, and at most :data:`_STRAY_MAX` signs or one for each year,
+    however far apart (a rule between two year columns read as ``:``).
+    """
+    signs = "".join(rest.split())
+    return len(signs) <= max(_STRAY_MAX, years) and not any(c.isalnum() for c in signs)
+
+
 #: A year OCR read as a Latin word whole (``wees`` for ``๒๕๕๘`` on a 1-bit scan), a
 #: quote mark after it the rule's trace (``lobe'``): a column of a line of years whose
 #: other years were read as digits, one such word at most for every two of them.
@@ -79,6 +93,8 @@ def misread_year_spans(text: str) -> list[tuple[int, int]]:
     [(0, 4), (5, 10), (11, 16)]
     >>> misread_year_spans("\t๒๕๕๕\t๒๕๕ฆ\t๒๕๑๐\t๒๕๕"), misread_year_spans("๒๕๕๕ ๒๑๐")
     ([(1, 5), (6, 10), (11, 15), (16, 19)], [])
+    >>> misread_year_spans("\t2561 : 2562 : 2563 : 2564")  # the rules read as signs
+    [(1, 5), (8, 12), (15, 19), (22, 26)]
     """
     found = [m.span() for m in _OCR_LETTER_YEAR_RE.finditer(text)]
     for a, b in found:  # blanked: the rest of the line is read as before
@@ -93,7 +109,7 @@ def misread_year_spans(text: str) -> list[tuple[int, int]]:
     latin = [m.span() for m in _LATIN_YEAR_RE.finditer(text)]
     rest = _OCR_YEAR_RE.sub("", _LATIN_YEAR_RE.sub("", text)).replace("พ.ศ.", "").strip(" \t.")
     # a mark or sign of a speck left alone (``\t๒๕๖๓\t๊``) is no word
-    if len(found) < 2 or len(rest) > _STRAY_MAX or any(c.isalnum() for c in rest) \
+    if len(found) < 2 or not _specks_only(rest, len(found) + len(latin)) \
             or 2 * len(latin) > len(found):
         return []
     return sorted(found + latin)
@@ -183,7 +199,7 @@ def damaged_year_spans(text: str) -> list[tuple[int, int]]:
     """
     found = [m.span() for m in _DAMAGED_YEAR_RE.finditer(text)]
     rest = _DAMAGED_YEAR_RE.sub("", text).strip(" \t.|")
-    if len(found) < 2 or len(rest) > _STRAY_MAX or any(c.isalnum() for c in rest) \
+    if len(found) < 2 or not _specks_only(rest, len(found)) \
             or any(b - a > _DAMAGED_YEAR_MAX for a, b in found):
         return []
     return found

@@ -47,7 +47,14 @@ from bma_etl.layouts.plan_amounts import (
     name_end,
     total_start,
 )
-from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE, few_letters, is_total, squash
+from bma_etl.layouts.plan_cells import (
+    DIGIT,
+    PAGE_NUMBER_RE,
+    few_letters,
+    is_total,
+    misread_page_number,
+    squash,
+)
 from bma_etl.layouts.plan_plain_header import (
     columns_of,
     header_at,
@@ -170,13 +177,16 @@ _FOOT_SPECK_MAX = 3
 def _at_page_foot(lines: list[Line], j: int) -> bool:
     """On an OCR'd page, whether ``lines[j]`` is a speck alone at its page's foot.
 
-    A few letters, no digit, right before the page's furniture (the line numbers
-    skip it) or the document's end: OCR's reading of a mark under the table's
-    last row, which neither ends the table nor belongs to the row (the caller
-    takes it only after a blank line: a cell's wrapped rest follows its row).
+    A few letters, no digit, or the page's number misread as a digit among letters
+    or signs (``ซี๊๓`` for ``- 1 -``: :func:`~.plan_cells.misread_page_number`), right
+    before the page's furniture (the line numbers skip it) or the document's end:
+    OCR's reading of a mark or of the page number under the table's last row,
+    which neither ends the table nor belongs to the row (the caller takes it only
+    after a blank line: a cell's wrapped rest follows its row).
     """
     text = lines[j].text.strip()
-    if not text or len(text) > _FOOT_SPECK_MAX or re.search(r"[0-9๐-๙]", text):
+    speck = 0 < len(text) <= _FOOT_SPECK_MAX and not re.search(r"[0-9๐-๙]", text)
+    if not (speck or misread_page_number(text)):
         return False
     return j + 1 == len(lines) or lines[j + 1].no > lines[j].no + 1
 
