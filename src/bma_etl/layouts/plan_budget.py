@@ -38,6 +38,7 @@ from bma_etl.layouts.plan_budget_sections import (
 )
 from bma_etl.layouts.plan_cells import (
     AMOUNT_RE,
+    DIGIT,
     DIGITS_RE,
     HEADING_MAX,
     ITEM_RE,
@@ -64,6 +65,9 @@ from bma_etl.layouts.plan_values import (
 from bma_etl.normalize.digits import heading_unit
 
 log = logging.getLogger(__name__)
+
+#: The ลำดับ cell: a number, with a point after it or not (``1``, ``๑.``).
+SEQ_CELL_RE = re.compile(rf"{DIGIT}+\.?")
 
 
 # ---------------------------------------------------------------------------
@@ -106,7 +110,7 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             continue  # a group cell (ด้าน/แผนงาน) whose items follow
         item = ITEM_RE.match(blank_tags(name_cell.text))
         seq_cell = row.cell(seq_col)
-        numbered = seq_cell is not None and DIGITS_RE.fullmatch(seq_cell.plain)
+        numbered = seq_cell is not None and SEQ_CELL_RE.fullmatch(seq_cell.plain)
         if not item and not numbered and not row.plain(budget_col) and out.items:
             last = out.items[-1].fields
             last["name"] = joined(last.get("name"), cell_pieces(doc, name_cell))
@@ -198,7 +202,7 @@ def tab_table_fits(table: Table) -> bool:
                 return False  # the header of another table
             continue
         seq = row.plain(seq_col)
-        if seq and not DIGITS_RE.fullmatch(seq):
+        if seq and not SEQ_CELL_RE.fullmatch(seq):
             return False  # a heading or words in the number column
         name = row.cell(name_col)
         if name is not None and AMOUNT_BAHT_RE.search(name.plain):
