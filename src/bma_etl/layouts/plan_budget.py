@@ -162,7 +162,7 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
 
 def _budget_columns(header: Row) -> tuple[int | None, int | None, int | None, int | None]:
     """Columns of a budget table's header: ``seq``, ``name``, ``budget``, ``unit``."""
-    seq_col = find_col(header, "ลำดับ")
+    seq_col = find_col(header, "ลำดับ", "^ที่$")
     budget_col = find_col(header, "งบประมาณ", skip=(seq_col,))
     unit_col = find_col(header, "ส่วนราชการ", "รับผิดชอบ", "หน่วยงาน", skip=(seq_col, budget_col))
     name_col = find_col(header, "ชื่อ", "รายการ", "โครงการ", "กิจกรรม",
