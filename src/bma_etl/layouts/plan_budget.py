@@ -28,7 +28,7 @@ from bma_etl.layouts.base import (
     RepairedText,
 )
 from bma_etl.layouts.plan_amounts import AMOUNT_BAHT_RE, cell_amount
-from bma_etl.layouts.plan_budget_items import items_in_cell, several_rows
+from bma_etl.layouts.plan_budget_items import items_in_cell, several_rows, sub_activity
 from bma_etl.layouts.plan_budget_sections import (
     SECTION_WORDS,
     SUMMARY_HEADING,
@@ -112,6 +112,8 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
         seq_cell = row.cell(seq_col)
         numbered = seq_cell is not None and SEQ_CELL_RE.fullmatch(seq_cell.plain)
         if not item and not numbered and not row.plain(budget_col) and out.items:
+            if sub_activity(row, name_cell, out.items[-1], findings):
+                continue
             last = out.items[-1].fields
             last["name"] = joined(last.get("name"), cell_pieces(doc, name_cell))
             if row.plain(unit_col):
