@@ -38,3 +38,17 @@ def test_budget_tables_numbered_with_points(tmp_path: Path) -> None:
         truth = {"tables": {name: tables[name] for name in ("plan_projects", "plan_sections")}}
         result = score(process_file(path), truth)
         assert result.total > 0 and result.lost == [], (n, result.lost[:6])
+
+
+def test_scoring_levels_numbered_with_points(tmp_path: Path) -> None:
+    """``5.`` in a scoring table's ระดับ column is level 5 (each table's five levels kept)."""
+    for n in range(3):
+        doc = GENERATORS["plan"](_rng(1143, "plan", n))
+        tables = doc.truth["tables"]
+        if not tables.get("plan_scoring_levels"):
+            continue
+        path = tmp_path / f"plan_{n}.txt"
+        path.write_text(_with_points(doc.text), encoding="utf-8")
+        truth = {"tables": {"plan_scoring_levels": tables["plan_scoring_levels"]}}
+        result = score(process_file(path), truth)
+        assert result.total > 0 and result.lost == [], (n, result.lost[:6])
