@@ -9,7 +9,9 @@ empty cell states nothing (``uses_budget`` NULL) and lists no amount, so the
 section's sum is still that of its amounts.
 
 Plans are generated (bench/corpus) with a no-budget project; their ไม่ใช้งบประมาณ
-cells are printed as ``-`` or left empty. The truth is the values generated.
+cells are printed as ``-`` or left empty, as text and by fpdf2 (a print read from
+its lines: the dash alone between the name and the unit). The truth is the values
+generated.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from typing import Any
 
 from bma_etl.pipeline import process_file
 
+from conftest import font_file
+from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.doc import GeneratedDoc
 from corpus.score import score
@@ -61,4 +65,17 @@ def test_an_empty_budget_cell_keeps_the_unit_and_the_sum(tmp_path: Path) -> None
             if row.get("uses_budget") is False:
                 row["uses_budget"] = None  # an empty cell states nothing
         result = score(process_file(path), truth)
+        assert result.total > 0 and result.lost == [], result.lost[:6]
+
+
+def test_a_dash_budget_cell_in_a_pdf_print(tmp_path: Path) -> None:
+    """fpdf2 sets the row at tab stops: the dash stands between the name and the unit."""
+    docs = [GENERATORS["plan"](_rng(1177, "plan", 0))]
+    assert NO_BUDGET in docs[0].text, "the generator no longer writes this plan's no-budget row"
+    for i, doc in enumerate(docs + _plans_with_no_budget(1)):
+        doc.text = doc.text.replace(NO_BUDGET, "\t-\t")
+        pdf = tmp_path / f"plan_{i}.pdf"
+        render.render_fpdf(doc, pdf, "Sarabun", font_file("Sarabun"),
+                           _rng(1177, "plan", i, "fpdf2"), shaping=False)
+        result = score(process_file(pdf), _budget_truth(doc))
         assert result.total > 0 and result.lost == [], result.lost[:6]
