@@ -12,6 +12,8 @@ from pathlib import Path
 
 from bma_etl.pipeline import process_file
 
+from conftest import font_file
+from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.score import score
 
@@ -40,3 +42,18 @@ def test_strategic_heading_without_its_word(tmp_path: Path) -> None:
     """``โครงการตามแผนปฏิบัติราชการประจำปี``: the strategic section, not a table skipped."""
     _scored(tmp_path, 1135, "โครงการยุทธศาสตร์ตามแผนปฏิบัติราชการกรุงเทพมหานคร ประจำปี",
             "โครงการตามแผนปฏิบัติราชการประจำปี")
+
+
+def test_number_column_headed_thi_alone_in_a_pdf_print(tmp_path: Path) -> None:
+    """fpdf2 sets the table at tab stops: it is read from its lines, its header as well."""
+    for n in range(2):
+        doc = GENERATORS["plan"](_rng(1177, "plan", n))
+        doc.text = doc.text.replace(
+            HEADER, "ที่\tชื่อโครงการ/กิจกรรม\tงบประมาณ (บาท)\tหน่วยงานที่รับผิดชอบ")
+        pdf = tmp_path / f"plan_{n}.pdf"
+        render.render_fpdf(doc, pdf, "Sarabun", font_file("Sarabun"),
+                           _rng(1177, "plan", n, "fpdf2"), shaping=False)
+        tables = doc.truth["tables"]
+        truth = {"tables": {name: tables[name] for name in ("plan_projects", "plan_sections")}}
+        result = score(process_file(pdf), truth)
+        assert result.total > 0 and result.lost == [], (n, result.lost[:6])
