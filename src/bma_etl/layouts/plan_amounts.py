@@ -62,6 +62,20 @@ _OCR_MISREAD_BAHT_RE = re.compile(
 _OCR_NO_BUDGET_RE = re.compile(
     r"ไม[่้]?\s*(?:ได[้่]?)?\s*(?:ใช[้่]?|มี|รับ|ขอ|ตั้?ง)?\s*(?:การจัดสรร)?\s*งบ(?:\s*ประ\s*มาณ)?")
 NO_BUDGET_RES = (NO_BUDGET_RE, _OCR_NO_BUDGET_RE)
+#: A budget cell of a dash alone between the name and the unit (``… ริมคลอง - ส่วนคดี``):
+#: no budget, as ไม่ใช้งบประมาณ says.
+DASH_CELL_RE = re.compile(r"(?<=\s)[-–—](?=\s+\S)")
+
+
+def dash_cell(text: str) -> re.Match[str] | None:
+    """The last dash standing alone in a row's text with words after it (the unit), or None.
+
+    For a row that states no amount and no ไม่ใช้งบประมาณ (:func:`budget_said` None).
+    """
+    found = None
+    for m in DASH_CELL_RE.finditer(text):
+        found = m
+    return found
 
 
 def budget_said(text: str, bare: bool = False) -> re.Match[str] | None:
@@ -193,8 +207,8 @@ def cell_amount(doc: RepairedText, cell: Cell, amount: Raw) -> Raw | None:
     return doc.raw(cell.start + (at if misread is None else misread.start()), cell.start + end)
 
 
-__all__ = ["AMOUNT_BAHT_RE", "NO_BUDGET_RES", "amount_start", "budget_said", "cell_amount",
-           "name_end", "total_start"]
+__all__ = ["AMOUNT_BAHT_RE", "DASH_CELL_RE", "NO_BUDGET_RES", "amount_start", "budget_said",
+           "cell_amount", "dash_cell", "misread_total", "name_end", "total_start"]
 
 
 #: Most characters of a total's label OCR misread on a line of its own (``ธรม``, ``จ๊วม``).

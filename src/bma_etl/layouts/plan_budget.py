@@ -28,7 +28,7 @@ from bma_etl.layouts.base import (
     RepairedText,
 )
 from bma_etl.layouts.plan_amounts import AMOUNT_BAHT_RE, cell_amount
-from bma_etl.layouts.plan_budget_items import items_in_cell, several_rows
+from bma_etl.layouts.plan_budget_items import items_in_cell, several_rows, sub_activity
 from bma_etl.layouts.plan_budget_sections import (
     SECTION_WORDS,
     SUMMARY_HEADING,
@@ -42,7 +42,6 @@ from bma_etl.layouts.plan_cells import (
     DIGITS_RE,
     HEADING_MAX,
     ITEM_RE,
-    Cell,
     Row,
     blank_tags,
     find_col,
@@ -54,16 +53,21 @@ from bma_etl.layouts.plan_plain_rows import PlainTable
 from bma_etl.layouts.plan_tables import Table, kind_of
 from bma_etl.layouts.plan_values import (
     BudgetTable,
+    budget_elsewhere,
     cell_pieces,
     first_match,
     joined,
     pieces,
     put_budget,
+    states_no_budget,
     value,
 )
-from bma_etl.normalize.digits import NO_BUDGET_RE, heading_unit
+from bma_etl.normalize.digits import heading_unit
 
 log = logging.getLogger(__name__)
+
+#: The ลำดับ cell: a number, with a point after it or not (``1``, ``๑.``).
+SEQ_CELL_RE = re.compile(rf"{DIGIT}+\.?")
 
 
 # ---------------------------------------------------------------------------
@@ -107,8 +111,10 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             continue  # a group cell (ด้าน/แผนงาน) whose items follow
         item = ITEM_RE.match(blank_tags(name_cell.text))
         seq_cell = row.cell(seq_col)
-        numbered = seq_cell is not None and DIGITS_RE.fullmatch(seq_cell.plain)
+        numbered = seq_cell is not None and SEQ_CELL_RE.fullmatch(seq_cell.plain)
         if not item and not numbered and not row.plain(budget_col) and out.items:
+            if sub_activity(row, name_cell, out.items[-1], findings):
+                continue
             last = out.items[-1].fields
             last["name"] = joined(last.get("name"), cell_pieces(doc, name_cell))
             if row.plain(unit_col):
@@ -131,11 +137,11 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
         else:
             fields["seq"] = first_match(doc, DIGITS_RE, seq_cell)
             fields["name"] = value(cell_pieces(doc, name_cell))
-        no_budget = NO_BUDGET_RE.search(budget_cell.text) if budget_cell else None
+        no_budget = states_no_budget(budget_cell.text) if budget_cell else None
         amount = first_match(doc, AMOUNT_RE, budget_cell)
         if no_budget is None and amount is None:
-            budget_cell = _budget_elsewhere(row, name_col)
-            no_budget = NO_BUDGET_RE.search(budget_cell.text) if budget_cell else None
+            budget_cell = budget_elsewhere(row, name_col)
+            no_budget = states_no_budget(budget_cell.text) if budget_cell else None
             amount = first_match(doc, AMOUNT_RE, budget_cell)
         if doc.ocr_used and amount is not None and budget_cell is not None:
             amount = cell_amount(doc, budget_cell, amount)
@@ -144,37 +150,23 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
                 if budget_cell is not None and no_budget is not None
                 else in_unit(amount, cell_unit(budget_cell.text if budget_cell else "", unit),
                              ocr=doc.ocr_used))
-        if not put_budget(fields, out.amounts, states_none, said, ocr=doc.ocr_used):
+        blank = False
+        if put_budget(fields, out.amounts, states_none, said, ocr=doc.ocr_used):
+            pass
+        elif doc.ocr_used or row.plain(budget_col) or not row.plain(unit_col):
             findings.append(unplaced("plan_projects", row, "budget cell is not an amount"))
+        else:  # an empty cell between the name and the unit, as printed
+            blank = True
         if unit_col is not None:
             fields["responsible_unit"] = value(cell_pieces(doc, row.cell(unit_col)))
         out.items.append(RawRow("plan_projects", None, fields))
+        out.unstated.extend(out.items[-1:] if blank else [])
     return out
-
-
-def _budget_elsewhere(row: Row, name_col: int | None) -> Cell | None:
-    """The cell after the name that states a budget, when the budget column's does not.
-
-    A table continued on another page, or drawn without rules, may come back with
-    its columns shifted: the amount or ไม่ใช้งบประมาณ is then found by what it says.
-    """
-    for col in range((name_col or 0) + 1, len(row.texts)):
-        cell = row.cell(col)
-        if cell is not None and (NO_BUDGET_RE.search(cell.text) or
-                                 _BUDGET_CELL_RE.match(cell.plain)):
-            return cell
-    return None
-
-
-#: A cell that is an amount as the budget column prints it (``๘๗๙,๕๐๐.- บาท``).
-_BUDGET_CELL_RE = re.compile(
-    rf"^\s*{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})*(?:\.{DIGIT}{{0,2}})?[.\-–\s]*(?:บาท)?\s*$"
-)
 
 
 def _budget_columns(header: Row) -> tuple[int | None, int | None, int | None, int | None]:
     """Columns of a budget table's header: ``seq``, ``name``, ``budget``, ``unit``."""
-    seq_col = find_col(header, "ลำดับ")
+    seq_col = find_col(header, "ลำดับ", "^ที่$")
     budget_col = find_col(header, "งบประมาณ", skip=(seq_col,))
     unit_col = find_col(header, "ส่วนราชการ", "รับผิดชอบ", "หน่วยงาน", skip=(seq_col, budget_col))
     name_col = find_col(header, "ชื่อ", "รายการ", "โครงการ", "กิจกรรม",
@@ -198,7 +190,7 @@ def tab_table_fits(table: Table) -> bool:
     (:mod:`bma_etl.layouts.plan_plain`).
     """
     header = table.rows[0]
-    seq_col, name_col, budget_col, _unit = _budget_columns(header)
+    seq_col, name_col, budget_col, unit_col = _budget_columns(header)
     if seq_col is None or name_col is None or budget_col is None:
         return False
     if any("งบประมาณ" in header.squashed[c] for c in (seq_col, name_col)) \
@@ -214,7 +206,7 @@ def tab_table_fits(table: Table) -> bool:
                 return False  # the header of another table
             continue
         seq = row.plain(seq_col)
-        if seq and not DIGITS_RE.fullmatch(seq):
+        if seq and not SEQ_CELL_RE.fullmatch(seq):
             return False  # a heading or words in the number column
         name = row.cell(name_col)
         if name is not None and AMOUNT_BAHT_RE.search(name.plain):
@@ -222,11 +214,13 @@ def tab_table_fits(table: Table) -> bool:
         numbered = bool(seq) or (name is not None and ITEM_RE.match(blank_tags(name.text)))
         budget = row.cell(budget_col)
         if numbered and (name is None or not name.plain) and (
-                (budget is not None and budget.plain) or _budget_elsewhere(row, name_col)):
+                (budget is not None and budget.plain) or budget_elsewhere(row, name_col)):
             return False  # a budget without a name: the name is in another column
-        if numbered and not (budget is not None and (NO_BUDGET_RE.search(budget.text)
+        if numbered and not row.plain(budget_col) and row.plain(unit_col):
+            continue  # an empty budget cell between the name and the unit
+        if numbered and not (budget is not None and (states_no_budget(budget.text)
                                                      or AMOUNT_RE.search(budget.plain))) \
-                and _budget_elsewhere(row, name_col) is None:
+                and budget_elsewhere(row, name_col) is None:
             return False
     return True
 
@@ -381,7 +375,8 @@ def summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
         budgeted = sum(isinstance(u := it.fields.get("uses_budget"), Derived) and u.value is True
                        for it in read.items)
         unread = not read.items or len(read.amounts) < budgeted or any(
-            it.fields.get("budget_thb") is None and not (
+            it.fields.get("budget_thb") is None and all(it is not u for u in read.unstated)
+            and not (
                 isinstance(u := it.fields.get("uses_budget"), Derived) and u.value is False)
             for it in read.items)
         sections.append(RawRow("plan_sections", len(sections) + 1, {

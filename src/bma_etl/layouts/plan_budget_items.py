@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from bma_etl.layouts.base import FieldValue, RawRow, RepairedText
-from bma_etl.layouts.plan_cells import AMOUNT_RE, DIGIT, Cell
+from bma_etl.layouts.base import FieldValue, Finding, RawRow, RepairedText
+from bma_etl.layouts.plan_cells import AMOUNT_RE, DIGIT, Cell, Row
 from bma_etl.layouts.plan_values import pieces, put_budget, value
 from bma_etl.normalize.digits import to_arabic_digits
 
@@ -82,3 +82,30 @@ def several_rows(doc: RepairedText, name: Cell, budget: Cell,
         put_budget(fields, amounts, False, said, ocr=doc.ocr_used)
         rows.append(RawRow("plan_projects", None, fields))
     return rows
+
+
+#: A name cell opened by an outline number (``๑.๑ กิจกรรมย่อย...``): a sub-activity of
+#: the project above it, no project of the table.
+_SUB_ITEM_RE = re.compile(rf"{DIGIT}+\.{DIGIT}+\.?\s")
+_SUB_FINDING = "sub-activities of project {seq}, kept out of its name (no field holds them)"
+
+
+def sub_activity(row: Row, name_cell: Cell, project: RawRow, findings: list[Finding]) -> bool:
+    """Tell a sub-activity row under a project (``๑.๑ กิจกรรมย่อย…``, no number, no budget).
+
+    plan_projects has no place for it: it is named in one ``unparsed_line``
+    finding per project (line numbers and texts), its text kept out of the name.
+    """
+    if not _SUB_ITEM_RE.match(name_cell.plain):
+        return False
+    seq = project.fields.get("seq")
+    head = _SUB_FINDING.format(seq=getattr(seq, "text", "?"))
+    said = f"line {row.line.no}: {name_cell.plain}"
+    last = findings[-1] if findings else None
+    if last is not None and last.code == "unparsed_line" and last.message.startswith(head):
+        findings[-1] = Finding(last.table_name, None, None, "warning", "unparsed_line",
+                               f"{last.message}; {said}")
+    else:
+        findings.append(Finding("plan_projects", None, None, "warning", "unparsed_line",
+                                f"{head}: {said}"))
+    return True

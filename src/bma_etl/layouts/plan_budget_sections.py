@@ -22,11 +22,12 @@ __all__ = ["SECTION_PHRASES", "SECTION_WORDS", "SUMMARY_HEADING", "is_heading", 
 #: The budget summary's heading (สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการ...).
 SUMMARY_HEADING = re.compile(r"^\s*สรุป.{0,60}งบประมาณ")
 #: Heading words naming a summary table's section, checked in this order
-#: (the strategic heading also says ประจำปี, so routine needs พื้นฐาน or งานประจำ).
+#: (the strategic heading also says ประจำปี, so routine needs พื้นฐาน or งานประจำ;
+#: it may say โครงการตามแผนปฏิบัติราชการประจำปี without ยุทธศาสตร์).
 SECTION_WORDS: tuple[tuple[str, str], ...] = (
     (r"พื้นฐาน|งานประจำ|โครงการประจำ(?!ปี\s*(?:งบประมาณ\s*)?พ)", "routine"),
     (r"สำคัญ|ตามภารกิจ", "key"),
-    (r"ยุทธศาสตร์", "strategic"),
+    (r"ยุทธศาสตร์|โครงการตามแผนปฏิบัติราชการ", "strategic"),
 )
 #: Matched in key form too: OCR loses marks (``พื้นฐาน`` as ``พืนฐาน``).
 _SECTION_RES = [(KeyRegex(p), s) for p, s in SECTION_WORDS]

@@ -227,7 +227,7 @@ def read_scoring_table(doc: RepairedText, table: Table, findings: list[Finding])
     for row in table.rows:
         if not row.filled() or kind_of(row, None) == "scoring":
             continue
-        level_text = row.plain(level_col)
+        level_text = row.plain(level_col).removesuffix(".")  # ``5.`` as ``5``
         desc = cell_pieces(doc, row.cell(desc_col))
         if not level_text and rows and desc:  # a description continued on the next page
             last = rows[-1].fields

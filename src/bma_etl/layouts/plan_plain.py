@@ -40,9 +40,11 @@ from dataclasses import replace
 from bma_etl.layouts.amount_units import cell_unit, in_unit, note_unit
 from bma_etl.layouts.base import FieldValue, Finding, Line, RawRow, RepairedText
 from bma_etl.layouts.plan_amounts import (
+    DASH_CELL_RE,
     NO_BUDGET_RES,
     amount_start,
     budget_said,
+    dash_cell,
     misread_total,
     name_end,
     total_start,
@@ -354,6 +356,8 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         if seq_span is not None:
             fields["seq"] = doc.raw_in(line, *seq_span)
         said = budget_said(line.text[body:], bool(power))
+        if said is None and table.columns.unit and not doc.ocr_used:
+            said = dash_cell(line.text[body:])  # ``… - ส่วนคดี``: a dash for no budget
         end = len(line.text) if said is None else body + (
             name_end(line.text[body:], said) if doc.ocr_used else said.start())
         fields["name"] = value([r for r in [doc.raw_in(line, body, end)] if r is not None])
@@ -362,7 +366,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             continue
         if said is None:
             findings.append(_unplaced(line, "budget cell is not an amount"))
-        elif said.re in NO_BUDGET_RES:
+        elif said.re in NO_BUDGET_RES or said.re is DASH_CELL_RE:
             put_budget(fields, out.amounts, True,
                        doc.raw_in(line, body + said.start(), body + said.end()), ocr=doc.ocr_used)
         else:

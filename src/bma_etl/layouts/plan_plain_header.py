@@ -27,6 +27,10 @@ HEADER_LINES = 3
 _HEADER_LEAD_SPECK_RE = re.compile(r"^[^\u0e00-\u0e7f0-9]{1,3}(?=ลำดับ)")
 
 
+#: A header's number column: ``ลำดับ(ที่)``, or ``ที่`` alone before the name column's words.
+_SEQ_HEAD_RE = re.compile(r"ลำดับ|ที่(?=ชื่อ|โครงการ|รายการ)")
+
+
 def _header_line(text: str, ocr: bool) -> str:
     """A header's first line squashed, without a speck OCR read before ``ลำดับ``."""
     first = squash(text)
@@ -36,7 +40,8 @@ def _header_line(text: str, ocr: bool) -> str:
 def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
     """How many lines the budget table header starting at ``lines[i]`` takes (0: none).
 
-    A header starts with ``ลำดับ`` and says ``งบประมาณ``, on this line or on the
+    A header starts with ``ลำดับ`` (or ``ที่`` alone before ``ชื่อโครงการ…``) and says
+    ``งบประมาณ``, on this line or on the
     next ones (a narrow column's header wraps); it has no row number before it.
     The unit column's words the line wrapped are the header's (:func:`_unit_rest`).
     With ``ocr`` (the lines were OCR'd), a speck read as a sign or two before
@@ -47,16 +52,16 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
     the name column right after it and says ``งบประมาณ``, or its half, after that.
     """
     first = _header_line(lines[i].text, ocr)
-    if ocr and not first.startswith("ลำดับ") and (
+    if ocr and not _SEQ_HEAD_RE.match(first) and (
             damaged := _DAMAGED_SEQ_RE.match(key(first)) or _misread_seq_letter(key(first))):
         folded = key(first)
         return 1 if _BUDGET_HALF_KEY.search(folded, damaged.end()) else 0
-    if not first.startswith("ลำดับ") and not (ocr and _LEAD_MISREAD_RE.match(key(first))):
+    if not _SEQ_HEAD_RE.match(first) and not (ocr and _LEAD_MISREAD_RE.match(key(first))):
         return 0
     said = first
     count = 1
     while count <= HEADER_LINES:
-        if "งบประมาณ" in said and (said.startswith("ลำดับ") or _misread_header(
+        if "งบประมาณ" in said and (_SEQ_HEAD_RE.match(said) or _misread_header(
                 said, lines, i + count)):
             return count + _unit_rest(said, lines, i + count)
         if i + count >= len(lines):

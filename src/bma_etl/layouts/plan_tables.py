@@ -173,10 +173,13 @@ def kind_of(header: Row, next_row: Row | None) -> str | None:
     """Which reader a block with this first row belongs to (None: not read).
 
     Header words are matched in key form, so a header whose marks OCR lost
-    (``ลำดับที ตัวชีวัด``) is still one.
+    (``ลำดับที ตัวชีวัด``) is still one. A budget table's number column may be
+    headed ``ที่`` alone instead of ``ลำดับที่``.
     """
     cells = [key(c) for c in header.squashed]
     joined = "|".join(cells)
+    if header.squashed and header.squashed[0] == "ที่" and _K["งบประมาณ"] in joined:
+        return "budget"  # ``ที่ | ชื่อโครงการ/กิจกรรม | งบประมาณ (บาท) | ...``
     for word in _HEADER_WORDS:
         if word in joined:
             break

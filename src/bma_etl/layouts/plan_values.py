@@ -17,8 +17,8 @@ from decimal import Decimal
 
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, FieldValue, Raw, RawRow, RepairedText
-from bma_etl.layouts.plan_cells import TAG_RE, Cell
-from bma_etl.normalize.digits import parse_amount, parse_int
+from bma_etl.layouts.plan_cells import DIGIT, TAG_RE, Cell, Row
+from bma_etl.normalize.digits import NO_BUDGET_RE, parse_amount, parse_int
 from bma_etl.normalize.text import clean_text
 
 #: Inline markup, which breaks no line: ``<u>นิยาม</u> การ...`` reads ``นิยาม การ...``.
@@ -173,6 +173,44 @@ class BudgetTable:
     items: list[RawRow] = field(default_factory=list)
     amounts: list[Decimal] = field(default_factory=list)
     stated_total: Raw | Derived | None = None
+    #: Items whose budget cell is printed empty (text as printed, not OCR'd): no amount
+    #: they list is missing from the section's sum.
+    unstated: list[RawRow] = field(default_factory=list)
+
+
+#: A budget cell holding a dash alone (``-``): the plan states no budget for the item.
+_DASH_RE = re.compile(r"[-–—]")
+
+
+def states_no_budget(text: str) -> re.Match[str] | None:
+    """ไม่ใช้งบประมาณ in a budget cell's text, or a dash alone (``-``), as a match in it.
+
+    Both state that the project uses no budget; None when the cell says neither.
+    """
+    said = NO_BUDGET_RE.search(text)
+    if said is None and _DASH_RE.fullmatch(text.strip()):
+        said = _DASH_RE.search(text)
+    return said
+
+
+def budget_elsewhere(row: Row, name_col: int | None) -> Cell | None:
+    """The cell after the name that states a budget, when the budget column's does not.
+
+    A table continued on another page, or drawn without rules, may come back with
+    its columns shifted: the amount or ไม่ใช้งบประมาณ is then found by what it says.
+    """
+    for col in range((name_col or 0) + 1, len(row.texts)):
+        cell = row.cell(col)
+        if cell is not None and (NO_BUDGET_RE.search(cell.text) or
+                                 _BUDGET_CELL_RE.match(cell.plain)):
+            return cell
+    return None
+
+
+#: A cell that is an amount as the budget column prints it (``๘๗๙,๕๐๐.- บาท``).
+_BUDGET_CELL_RE = re.compile(
+    rf"^\s*{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})*(?:\.{DIGIT}{{0,2}})?[.\-–\s]*(?:บาท)?\s*$"
+)
 
 
 def to_decimal(text: str, *, ocr: bool) -> Decimal | None:
