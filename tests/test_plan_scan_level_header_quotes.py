@@ -67,3 +67,29 @@ def test_header_whose_first_word_ocr_split_and_misread_opens_its_table(seed: int
     got = [(r.indicator, r.level, _squashed(r.description)) for r in records_of(
         extract, damaged, screened=False).get("plan_scoring_levels", [])]
     assert got == want
+
+
+#: The header's first word as OCR misread it past knowing, or lost (200 dpi 1-bit
+#: scans: ``ดับ`` read as ``ต้าเ`` or ``เทเ``, ``ร`` as ``จะ``), and its second word's
+#: ``ร้อ`` with a mark misplaced (``ร์อ``) or read ``รัก``.
+_FIRST_WORDS = ("ระต้าเความสำเร็จ", "ระเทเความสำเร็จ", "จะ ะดับความสำเว็จ", "")
+_SECOND_WORDS = ("เกณฑ์ร์อยละ", "เกณฑ์รักยละ")
+
+
+@pytest.mark.parametrize(("seed", "first"), [(s, w) for s in range(4) for w in _FIRST_WORDS])
+def test_header_whose_first_word_ocr_misread_whole_opens_its_table(seed: int, first: str) -> None:
+    """A header OCR read with its first word unknowable or lost, its other words as
+    printed (``ระเทเความสำเร็จ เกณฑ์รักยละความสำเร็จ การดำเนินงาน คะแนนที่ได้รับ``):
+    every table so headed is read, each level with the indicator its heading names,
+    its levels none of the table's before."""
+    generated = _plan(seed, thai=bool(seed % 2))
+    text = _flowing(generated.text, random.Random(seed),
+                    lambda level, rest, place: (level, f"ร้อยละ {rest}"))
+    second = _SECOND_WORDS[seed % 2]
+    damaged = re.sub(r"(?m)^ระดับความสำเร็จ เกณฑ์ร้อยละ", f"{first} {second}".lstrip(), text)
+    assert damaged != text
+    want = [(row["indicator"], row["level"], _squashed(row["description"]))
+            for row in generated.tables["plan_scoring_levels"]]
+    got = [(r.indicator, r.level, _squashed(r.description)) for r in records_of(
+        extract, damaged, screened=False).get("plan_scoring_levels", [])]
+    assert got == want

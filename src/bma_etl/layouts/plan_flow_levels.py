@@ -169,7 +169,8 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
                                  and _page_turns(doc, lines, i)):
                     break
             elif _OTHER_RE.match(line.text) or _LEVEL_HEADER_RE.match(line.text) or (
-                    doc.ocr_used and run and _whole(run) and _OCR_OTHER_RE.match(line.text)):
+                    doc.ocr_used and run and _whole(run) and _OCR_OTHER_RE.match(line.text)) \
+                    or (doc.ocr_used and _is_ocr_level_header(lines, i)):
                 break
             elif _LEVEL_START_RE.match(line.text) or (
                     doc.ocr_used and _ocr_level_start(line.text)):
@@ -202,23 +203,34 @@ _OCR_HEADER_START = key("ระดับความสำ")
 _OCR_HEADER_REST = key("ับความสำ")
 _OCR_HEADER_LEAD_MAX = 4
 _OCR_HEADER_WORDS = (key("เกณฑ์ร้อยละ"), key("คะแนน"))
+#: The header's first word OCR misread past knowing (``ระต้าเความสำเร็จ``, ``จะ ะดับ…``)
+#: or lost: its second word, ``เกณฑ์ร้อยละความสำเร็จ`` in key form, its ``ร้อ`` misread
+#: too (``รัก``), stands first or after at most as many letters as the first word has,
+#: :data:`_OCR_HEADER_LEAD_MAX` more.
+_OCR_SECOND_WORD_RE = re.compile(
+    rf"^.{{0,{len(key('ระดับความสำเร็จ')) + _OCR_HEADER_LEAD_MAX}}}"
+    rf"{key('เกณฑ์')}.{{1,4}}{key('ละความสำ')}")
 
 
 def _is_ocr_level_header(lines: list[Line], i: int) -> bool:
     """On an OCR'd page: the header, its first word misread, with its other words.
 
+    Or its first word misread whole or lost, the line opening with its second
+    (:data:`_OCR_SECOND_WORD_RE`).
+
     Not the indicator's quote right above a header whose first word OCR damaged
     (``“ระดับความสำเร็จในการ…”`` over ``Je ดับความสำเร็จ เกณฑ์ร้อยละ…``): the next line
     opens as a header and holds its words itself.
     """
-    if not _opens_ocr_header(lines[i].text):
+    second = _OCR_SECOND_WORD_RE.match(key(lines[i].text)) is not None
+    if not _opens_ocr_header(lines[i].text) and not second:
         return False
     if i + 1 < len(lines) and _opens_ocr_header(lines[i + 1].text) \
             and _OCR_HEADER_WORDS[0] in key(lines[i + 1].text) \
             and _OCR_HEADER_WORDS[0] not in key(lines[i].text):
         return False
     window = key(" ".join(ln.text for ln in lines[i:i + 2]))
-    return all(w in window for w in _OCR_HEADER_WORDS[:1]) and (
+    return (second or _OCR_HEADER_WORDS[0] in window) and (
         _OCR_HEADER_WORDS[1] in window or "แนน" in window)
 
 
