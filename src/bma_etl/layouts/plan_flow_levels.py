@@ -7,7 +7,8 @@ page wrapped its cells (see :mod:`bma_etl.layouts.plan_flow`, which reads the st
 tables). On an OCR'd page a level starts with what OCR made of them
 (:func:`_ocr_level_start`: ``๕ หร้อยละ``, ``é วัอยละ``, ``ศุ ร้อยละ``, the level lost)
 and runs to the next; a number OCR garbled (``ooo``, ``ฒ๐``) is not read. The
-table's header may have lost its first syllable (``Je ดับความสำเร็จ``). A level
+table's header may have lost its first syllable (``Je ดับความสำเร็จ``) or its
+first word (:mod:`~bma_etl.layouts.plan_level_headers`). A level
 lost or read as another (Debian's model has no ๔) is given by its place when the
 table lists all five in order and its other levels or its weights say which order
 (:mod:`~bma_etl.layouts.plan_level_places`). Only tables the cell readers did
@@ -34,13 +35,17 @@ from bma_etl.layouts.plan_flow_rows import ROW_LINES_MAX as _ROW_LINES_MAX
 from bma_etl.layouts.plan_flow_rows import is_gap as _is_gap
 from bma_etl.layouts.plan_indicators import scoring_indicator
 from bma_etl.layouts.plan_level_descriptions import description_span, signs_end
+from bma_etl.layouts.plan_level_headers import (
+    LEVEL_HEADER_RE,
+    is_level_header,
+    is_ocr_level_header,
+)
 from bma_etl.layouts.plan_level_places import levels_by_place
 from bma_etl.layouts.plan_level_scores import drop_misread_scores
-from bma_etl.matchkey import KeyRegex, key
+from bma_etl.matchkey import KeyRegex
 
 __all__ = ["flow_levels"]
 
-_LEVEL_HEADER_RE = KeyRegex(r"^\s*ระดับ\s*ความ\s*สำเร็จ")
 _LEVEL_START_RE = KeyRegex(r"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ")
 _LEVEL = (
     rf"^\s*(?P<level>[1-5๑-๕])\s+ร้อยละ\s*(?P<weight>{_NUM})(?:\s*{{words}})?"
@@ -132,8 +137,8 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.no in read or not (_is_level_header(lines, i) or (
-                doc.ocr_used and _is_ocr_level_header(lines, i))):
+        if line.no in read or not (is_level_header(lines, i) or (
+                doc.ocr_used and is_ocr_level_header(lines, i))):
             i += 1
             continue
         headings = [ln for ln in lines[max(0, i - 6):i] if ln.text.strip()]
@@ -158,7 +163,7 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
                 pass  # the running header OCR misread at the head of the page a table runs on
             elif junk and not _LEVEL_START_RE.match(line.text) \
                     and _ocr_level_start(line.text) is None and _OTHER_RE.match(line.text) is None \
-                    and not _LEVEL_HEADER_RE.match(line.text) and not _is_gap(line):
+                    and not LEVEL_HEADER_RE.match(line.text) and not _is_gap(line):
                 # the rest of a row OCR read as junk: no part of the whole row above
                 _add_level(doc, header, run, indicator, out, cut)
                 run, cut, junk = [line], False, False
@@ -168,9 +173,9 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
                         and not (doc.ocr_used and _open(run, _LEVEL_RE)
                                  and _page_turns(doc, lines, i)):
                     break
-            elif _OTHER_RE.match(line.text) or _LEVEL_HEADER_RE.match(line.text) or (
+            elif _OTHER_RE.match(line.text) or LEVEL_HEADER_RE.match(line.text) or (
                     doc.ocr_used and run and _whole(run) and _OCR_OTHER_RE.match(line.text)) \
-                    or (doc.ocr_used and _is_ocr_level_header(lines, i)):
+                    or (doc.ocr_used and is_ocr_level_header(lines, i)):
                 break
             elif _LEVEL_START_RE.match(line.text) or (
                     doc.ocr_used and _ocr_level_start(line.text)):
@@ -185,60 +190,6 @@ def flow_levels(doc: RepairedText, lines: list[Line], read: set[int]
             levels_by_place([f.row for f in out if f.header == header])
             drop_misread_scores([f.row for f in out if f.header == header])
     return out
-
-
-def _is_level_header(lines: list[Line], i: int) -> bool:
-    """Whether line ``i`` opens a scoring table (``ระดับความสำเร็จ ... คะแนน``)."""
-    return _LEVEL_HEADER_RE.match(lines[i].text) is not None \
-        and "คะแนน" in "".join(ln.text for ln in lines[i:i + 2]).replace(" ", "")
-
-
-#: The scoring table header's words in key form, as OCR may misread them: its first
-#: word's letters after ``ระดับความสำ`` (``สําเว็จ``) and ``คะแนน`` (``คะ ะแนน``).
-_OCR_HEADER_START = key("ระดับความสำ")
-#: The header's first word with its first syllable lost or read as Latin letters
-#: (``Je ดับความสำเร็จ``), or ``ด`` read as its look-alike ``ต`` after a space OCR put
-#: inside the word (``ระ ตับความสำเร็จ``): the rest of the word, after at most this
-#: many letters.
-_OCR_HEADER_REST = key("ับความสำ")
-_OCR_HEADER_LEAD_MAX = 4
-_OCR_HEADER_WORDS = (key("เกณฑ์ร้อยละ"), key("คะแนน"))
-#: The header's first word OCR misread past knowing (``ระต้าเความสำเร็จ``, ``จะ ะดับ…``)
-#: or lost: its second word, ``เกณฑ์ร้อยละความสำเร็จ`` in key form, its ``ร้อ`` misread
-#: too (``รัก``), stands first or after at most as many letters as the first word has,
-#: :data:`_OCR_HEADER_LEAD_MAX` more.
-_OCR_SECOND_WORD_RE = re.compile(
-    rf"^.{{0,{len(key('ระดับความสำเร็จ')) + _OCR_HEADER_LEAD_MAX}}}"
-    rf"{key('เกณฑ์')}.{{1,4}}{key('ละความสำ')}")
-
-
-def _is_ocr_level_header(lines: list[Line], i: int) -> bool:
-    """On an OCR'd page: the header, its first word misread, with its other words.
-
-    Or its first word misread whole or lost, the line opening with its second
-    (:data:`_OCR_SECOND_WORD_RE`).
-
-    Not the indicator's quote right above a header whose first word OCR damaged
-    (``“ระดับความสำเร็จในการ…”`` over ``Je ดับความสำเร็จ เกณฑ์ร้อยละ…``): the next line
-    opens as a header and holds its words itself.
-    """
-    second = _OCR_SECOND_WORD_RE.match(key(lines[i].text)) is not None
-    if not _opens_ocr_header(lines[i].text) and not second:
-        return False
-    if i + 1 < len(lines) and _opens_ocr_header(lines[i + 1].text) \
-            and _OCR_HEADER_WORDS[0] in key(lines[i + 1].text) \
-            and _OCR_HEADER_WORDS[0] not in key(lines[i].text):
-        return False
-    window = key(" ".join(ln.text for ln in lines[i:i + 2]))
-    return (second or _OCR_HEADER_WORDS[0] in window) and (
-        _OCR_HEADER_WORDS[1] in window or "แนน" in window)
-
-
-def _opens_ocr_header(text: str) -> bool:
-    """Whether ``text`` opens as the header's first word, as OCR may read it."""
-    first = key(text)
-    return first.startswith(_OCR_HEADER_START) \
-        or 0 <= first.find(_OCR_HEADER_REST) <= _OCR_HEADER_LEAD_MAX
 
 
 def _cut_score(doc: RepairedText, run: list[Line], previous: Line, line: Line) -> bool:
