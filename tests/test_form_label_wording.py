@@ -98,3 +98,23 @@ def test_a_period_in_place_of_the_start_and_end_lines(k: int, arabic: None,
     path = tmp_path / "form.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     assert_read_as_generated(path, doc.truth)
+
+
+@pytest.mark.parametrize("k", range(4))
+def test_dates_on_their_own_lines_win_over_a_period_printed_before_them(
+        k: int, arabic: None, tmp_path: Path) -> None:
+    """A period whose dates are not the project's, above the start and end lines: the
+    dates printed on their own lines are kept, whichever line comes first."""
+    doc = forms.legacy_form(random.Random(f"period-first-{k}"), ("pipe", "tab")[k % 2])
+    project = doc.tables["projects"][0]
+    start, end = (date.fromisoformat(project[c]) for c in ("start_date", "end_date"))
+    other = (start.replace(year=start.year - 1), end.replace(year=end.year - 1))
+    period = " - ".join(format_thai_date(d, "abbr_be") for d in other)
+    lines = []
+    for line in doc.text.split("\n"):
+        if line.startswith("เริ่มต้นโครงการ :"):
+            lines.append(f"ระยะเวลาดำเนินการ : {period}")
+        lines.append(line)
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert_read_as_generated(path, doc.truth)

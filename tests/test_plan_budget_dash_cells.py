@@ -20,9 +20,10 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.pipeline import process_file
 
-from conftest import font_file
+from conftest import font_file, records_of
 from corpus import render
 from corpus.build import GENERATORS, _rng
 from corpus.doc import GeneratedDoc
@@ -54,6 +55,21 @@ def test_a_dash_budget_cell_states_no_budget(tmp_path: Path) -> None:
         path.write_text(doc.text.replace(NO_BUDGET, "\t-\t"), encoding="utf-8")
         result = score(process_file(path), _budget_truth(doc))
         assert result.total > 0 and result.lost == [], result.lost[:6]
+
+
+def test_a_dash_alone_in_an_ocr_read_budget_cell_states_nothing() -> None:
+    """On an OCR'd page a dash alone may be a speck where OCR lost the amount: the
+    project's ``uses_budget`` is then NULL, never False; its name and unit are read."""
+    for doc in _plans_with_no_budget(3):
+        got = records_of(extract, doc.text.replace(NO_BUDGET, "\t-\t"), screened=False)
+        want = [r for r in doc.tables["plan_projects"] if r.get("uses_budget") is False]
+        assert want
+        for row in want:
+            read = [r for r in got["plan_projects"]
+                    if (r.section, r.name) == (row["section"], row["name"])]
+            assert len(read) == 1, row["name"]
+            assert read[0].uses_budget is None
+            assert read[0].responsible_unit == row["responsible_unit"]
 
 
 def test_an_empty_budget_cell_keeps_the_unit_and_the_sum(tmp_path: Path) -> None:

@@ -112,15 +112,18 @@ def extract(doc: RepairedText) -> Extraction:
     blocks = _split_blocks(doc)
     project = RawRow("projects", None)
     unlabelled: list[Line] = []  # section 1.1's ``label : value`` lines no label matched
+    periods: list[Raw] = []  # ``ระยะเวลาดำเนินการ :`` values, read after the dates' own lines
     for block in ("_section1", "_strategy"):  # a value never runs from one into the next
         for line in label_values(blocks.get(block, []),
                                  lambda ln: _label_of(ln, doc.ocr_used) is not None,
                                  lambda ln: bool(_NUMBERED_RE.match(ln.text))):
-            _read_label_line(doc, line, project, out)
+            _read_label_line(doc, line, project, out, periods)
             if block == "_section1" and _label_of(line, doc.ocr_used) is None:
                 unlabelled.append(line)
     if doc.ocr_used:
         _read_by_value_shape(doc, unlabelled, project)
+    for period in periods:
+        _read_period(period, project)
     if "project_code" not in project.fields and "project_name" not in project.fields:
         raise ExtractError("legacy progress form without รหัสโครงการ or ชื่อโครงการ (section 1.1)")
     for column in ("rationale", "target"):
@@ -201,7 +204,13 @@ def _bracketed_budget(text: str) -> tuple[str, int] | None:
     return None if m is None else (_BUDGET_OF[m["which"]], m.end())
 
 
-def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction) -> None:
+def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction,
+                     periods: list[Raw]) -> None:
+    """Put the value of one ``label : value`` line of section 1.1 in ``row``.
+
+    A period's value (``ระยะเวลาดำเนินการ :``) goes to ``periods``: the caller reads it
+    once every line is read, so that dates printed on their own lines come first.
+    """
     found = _label_of(line, doc.ocr_used)
     if found is not None:
         column, value_start = found
@@ -217,7 +226,7 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
         elif column == "_coordinator":
             split_person_raw(doc, raw, row, "coordinator", "coordinator_phone")
         elif column == "_period":
-            _read_period(raw, row)
+            periods.append(raw)
         elif column in row.fields:
             out.findings.append(
                 Finding("projects", None, column, "warning", "unparsed_line",

@@ -207,10 +207,6 @@ def cell_amount(doc: RepairedText, cell: Cell, amount: Raw) -> Raw | None:
     return doc.raw(cell.start + (at if misread is None else misread.start()), cell.start + end)
 
 
-__all__ = ["AMOUNT_BAHT_RE", "DASH_CELL_RE", "NO_BUDGET_RES", "amount_start", "budget_said",
-           "cell_amount", "dash_cell", "misread_total", "name_end", "total_start"]
-
-
 #: Most characters of a total's label OCR misread on a line of its own (``ธรม``, ``จ๊วม``).
 _TOTAL_LABEL_MAX = 5
 _DIGIT_RE = re.compile(DIGIT)
@@ -230,3 +226,6 @@ def misread_total(text: str, bare: bool = False) -> bool:
     label = text[:said.start()].strip()
     return 0 < len(label) <= _TOTAL_LABEL_MAX and _DIGIT_RE.search(label) is None
 
+
+__all__ = ["AMOUNT_BAHT_RE", "DASH_CELL_RE", "NO_BUDGET_RES", "amount_start", "budget_said",
+           "cell_amount", "dash_cell", "misread_total", "name_end", "total_start"]

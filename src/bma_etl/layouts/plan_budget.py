@@ -137,11 +137,13 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
         else:
             fields["seq"] = first_match(doc, DIGITS_RE, seq_cell)
             fields["name"] = value(cell_pieces(doc, name_cell))
-        no_budget = states_no_budget(budget_cell.text) if budget_cell else None
+        no_budget = states_no_budget(budget_cell.text, dash=not doc.ocr_used) \
+            if budget_cell else None
         amount = first_match(doc, AMOUNT_RE, budget_cell)
         if no_budget is None and amount is None:
             budget_cell = budget_elsewhere(row, name_col)
-            no_budget = states_no_budget(budget_cell.text) if budget_cell else None
+            no_budget = states_no_budget(budget_cell.text, dash=not doc.ocr_used) \
+                if budget_cell else None
             amount = first_match(doc, AMOUNT_RE, budget_cell)
         if doc.ocr_used and amount is not None and budget_cell is not None:
             amount = cell_amount(doc, budget_cell, amount)
@@ -218,7 +220,7 @@ def tab_table_fits(table: Table) -> bool:
             return False  # a budget without a name: the name is in another column
         if numbered and not row.plain(budget_col) and row.plain(unit_col):
             continue  # an empty budget cell between the name and the unit
-        if numbered and not (budget is not None and (states_no_budget(budget.text)
+        if numbered and not (budget is not None and (states_no_budget(budget.text, dash=True)
                                                      or AMOUNT_RE.search(budget.plain))) \
                 and budget_elsewhere(row, name_col) is None:
             return False

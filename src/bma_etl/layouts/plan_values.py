@@ -182,13 +182,15 @@ class BudgetTable:
 _DASH_RE = re.compile(r"[-–—]")
 
 
-def states_no_budget(text: str) -> re.Match[str] | None:
+def states_no_budget(text: str, *, dash: bool) -> re.Match[str] | None:
     """ไม่ใช้งบประมาณ in a budget cell's text, or a dash alone (``-``), as a match in it.
 
-    Both state that the project uses no budget; None when the cell says neither.
+    Both state that the project uses no budget; None when the cell says neither. A
+    dash counts only when ``dash`` (text as printed: on an OCR'd page a speck in a
+    cell whose amount OCR lost reads as one).
     """
     said = NO_BUDGET_RE.search(text)
-    if said is None and _DASH_RE.fullmatch(text.strip()):
+    if said is None and dash and _DASH_RE.fullmatch(text.strip()):
         said = _DASH_RE.search(text)
     return said
 

@@ -5,7 +5,8 @@ Stage: read. Pure helpers on the text and positions of
 :mod:`.pdf_columns`: a word processor wraps a narrow cell's text anywhere, in
 the middle of a Thai word (``รายงา`` / ``นครั้ง``) or of an amount (``๗`` /
 ``,๓๖๘,๓๐๐.๐`` / ``๐ บาท``), and sets a row whose gaps are too narrow for tabs
-as one cell.
+as one cell. Cutting a line where the next table starts, and a table's columns,
+are in :mod:`.pdf_cutrows`.
 """
 
 from __future__ import annotations

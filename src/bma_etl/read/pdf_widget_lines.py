@@ -305,16 +305,21 @@ def values_among_their_lines(page: Any) -> bool:
         return False
     values = [pdfium_c.FPDFFormObj_GetObject(flat, k)
               for k in range(pdfium_c.FPDFFormObj_CountObjects(flat))]
-    placed = [(value, _drawn_at(value)) for value in values]
-    if not values or any(at is None for _, at in placed) or \
-            not all(pdfium_c.FPDFFormObj_RemoveObject(flat, value) for value in values):
+    placed = [(value, at) for value in values if (at := _drawn_at(value)) is not None]
+    if not values or len(placed) < len(values):
         return False
-    if pdfium_c.FPDFPage_RemoveObject(page, flat):
-        pdfium_c.FPDFPageObj_Destroy(flat)  # (emptied: its values are the page's now)
+    moved = []  # a value pdfium will not take out stays in the drawing, with those after it
     for value, at in placed:
+        if not pdfium_c.FPDFFormObj_RemoveObject(flat, value):
+            break
+        moved.append((value, at))
+    if not moved:
+        return False
+    if len(moved) == len(values) and pdfium_c.FPDFPage_RemoveObject(page, flat):
+        pdfium_c.FPDFPageObj_Destroy(flat)  # (emptied: its values are the page's now)
+    for value, (x, baseline) in moved:
         pdfium_c.FPDFPageObj_Transform(value, 1, 0, 0, 1, outer.e, outer.f)
-        if at is not None:
-            place_in_line(page, value, at[0] + outer.e, at[1] + outer.f)
+        place_in_line(page, value, x + outer.e, baseline + outer.f)
     pdfium_c.FPDFPage_GenerateContent(page)
     return True
 
@@ -322,8 +327,9 @@ def values_among_their_lines(page: Any) -> bool:
 def _drawn_at(value: Any) -> tuple[float, float] | None:
     """The left edge and first baseline (points, its parent's space) of a field's drawing.
 
-    ``value``: a form object, one field's appearance as flattening draws it. None
-    when it draws no text, or turned text.
+    ``value``: a form object, one field's appearance as flattening draws it. The
+    baseline is -1.0 when it draws no text (a box's border alone: it goes at the
+    page's end); None when its drawing is turned or its bounds unknown.
     """
     import pypdfium2.raw as pdfium_c
 
