@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -82,24 +83,36 @@ def test_letter_read_twice_its_marks_lost_the_second_time_is_read_once(seed: int
     """``…สาธารณะริ รมคลอง…``: the first word ends with a consonant and its marks, the
     second opens with that consonant bare, the boxes overlap by the letter's width;
     each line reads as generated."""
-    rng = random.Random(seed)
-    page, words, lines, at = [], [], [], 0
-    for line in _details(seed):
+    def split(line: str, rng: random.Random) -> tuple[str, str] | None:
         # a marked consonant inside the line, not at its end, the letter after it bare
         cuts = [m.end() for m in re.finditer("[\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+"
                                              "(?=[\u0e01-\u0e2e\u0e40-\u0e44])", line)
                 if 6 < m.start()]
         if not cuts:
-            continue
+            return None
         cut = rng.choice(cuts)
-        first = line[:cut]
-        letter = _MARK.sub("", first)[-1]
-        second = letter + line[cut:]
+        return line[:cut], _MARK.sub("", line[:cut])[-1] + line[cut:]
+
+    _read_once(seed, split)
+
+
+def _read_once(seed: int,
+               split: Callable[[str, random.Random], tuple[str, str] | None]) -> None:
+    """Each generated detail line ``split`` reads as two words sharing a letter (their
+    boxes overlapping by its width) reads as generated once the letter is read once."""
+    rng = random.Random(seed)
+    page, words, lines, at = [], [], [], 0
+    for line in _details(seed):
+        pair = split(line, rng)
+        if pair is None:
+            continue
+        first, second = pair
         top = 100 + 120 * len(lines)
         left = (100, top, 100 + _wide(first), top + 90)
         start = left[2] - _WIDTH
         right = (start, top, start + _wide(second), top + 90)
-        words += [OcrWord(first, 90.0, left, at), OcrWord(second, 90.0, right, at + cut + 1)]
+        words += [OcrWord(first, 90.0, left, at),
+                  OcrWord(second, 90.0, right, at + len(first) + 1)]
         page.append(f"{first} {second}")
         lines.append(line)
         at += len(page[-1]) + 1
@@ -122,28 +135,16 @@ def test_letter_read_twice_its_marks_lost_the_first_time_is_read_once(seed: int)
     """``เพ พื่อนำมา…``: the first word ends with a consonant bare, the second opens
     with that consonant and its marks, the boxes overlap by the letter's width; each
     line reads as generated."""
-    rng = random.Random(seed)
-    page, words, lines, at = [], [], [], 0
-    for line in _details(seed):
+    def split(line: str, rng: random.Random) -> tuple[str, str] | None:
         # a consonant with marks inside the line, not at its start
         places = [m.start() for m in re.finditer("[\u0e01-\u0e2e](?=[\u0e31\u0e34-\u0e3a"
                                                  "\u0e47-\u0e4e])", line) if m.start() > 1]
         if not places:
-            continue
+            return None
         place = rng.choice(places)
-        first, second = line[:place + 1], line[place:]
-        top = 100 + 120 * len(lines)
-        left = (100, top, 100 + _wide(first), top + 90)
-        start = left[2] - _WIDTH
-        right = (start, top, start + _wide(second), top + 90)
-        words += [OcrWord(first, 90.0, left, at), OcrWord(second, 90.0, right, at + place + 2)]
-        page.append(f"{first} {second}")
-        lines.append(line)
-        at += len(page[-1]) + 1
-    assert lines, "the generator writes details with marked letters"
-    text, tidy = without_letters_read_twice("\n".join(page), tuple(words))
-    assert text.split("\n") == lines
-    assert all(text[w.start:w.end] == w.text for w in tidy)
+        return line[:place + 1], line[place:]
+
+    _read_once(seed, split)
 
 
 def test_a_marked_letter_a_space_after_a_bare_one_stays_as_read() -> None:

@@ -129,14 +129,15 @@ _FOOT_SPECKS = ("สว", "ง", "ฯ")
 _RUNNING_HEADER = "แผนปฏิบัติราชการประจำปี สำนักงานเขต"
 
 
-def _paged(lines: list[str], turn: int) -> tuple[str, tuple[int, ...]]:
-    """``lines`` as pages under a running header, a page turning after line ``turn``."""
+def _paged(lines: list[str], turn: int, header: str = _RUNNING_HEADER
+           ) -> tuple[str, tuple[int, ...]]:
+    """``lines`` as pages under the running ``header``, a page turning after line ``turn``."""
     pages: list[list[str]] = [[]]
     for k, line in enumerate(lines):
         pages[-1].append(line)
         if k == turn or (len(pages[-1]) > 40 and not line.strip()):
             pages.append([])
-    texts = ["\n".join([_RUNNING_HEADER, *page]) for page in pages if page]
+    texts = ["\n".join([header, *page]) for page in pages if page]
     starts = tuple(sum(len(p) + 1 for p in texts[:k]) for k in range(len(texts)))
     return "\n".join(texts), starts
 
@@ -144,11 +145,20 @@ def _paged(lines: list[str], turn: int) -> tuple[str, tuple[int, ...]]:
 @pytest.mark.parametrize("seed", range(8))
 def test_speck_at_a_page_foot_after_a_budget_row_does_not_end_the_table(seed: int) -> None:
     """``สว`` alone under a blank line at a page's foot: the rows after the turn are read."""
+    projects_after_a_page_foot(seed, _FOOT_SPECKS, _RUNNING_HEADER, after_last=True)
+
+
+def projects_after_a_page_foot(seed: int, feet: tuple[str, ...], header: str, *,
+                               after_last: bool) -> None:
+    """Assert the strategic and key projects of a generated plan (``seed``) are read
+    when its budget tables, flowing as OCR gives them, turn a page (under the running
+    ``header``) after one of their rows (the last one too when ``after_last``), one
+    of ``feet`` alone under a blank line at the page's foot."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
     rows = sum(bool(_PROJECT_ROW.match(line)) for line in generated.text.split("\n"))
-    after = rng.randrange(rows)  # the page turns after this row
+    after = rng.randrange(rows if after_last else rows - 1)  # the page turns after this row
     lines: list[str] = []
     turn = -1
     table = False
@@ -160,10 +170,10 @@ def test_speck_at_a_page_foot_after_a_budget_row_does_not_end_the_table(seed: in
             continue
         lines.append(f"{m.group('no')} {m.group('rest').replace(chr(9), ' ')}")
         if after == 0:
-            lines.extend(["", rng.choice(_FOOT_SPECKS)])
+            lines.extend(["", rng.choice(feet)])
             turn = len(lines) - 1
         after -= 1
-    text, starts = _paged(lines, turn)
+    text, starts = _paged(lines, turn, header)
     doc = RepairedText.of(text, starts, ocr_used=True, furniture=furniture_lines(text, starts))
     assert doc.furniture, "the running header is furniture"
     normalized = normalize(extract(doc), doc.text, doc.words, None)

@@ -12,40 +12,16 @@ from __future__ import annotations
 
 import random
 import re
-from typing import Any
 
 import pytest
 
-from bma_etl.layouts.base import RepairedText
-from bma_etl.layouts.legacy_progress_form import extract as legacy
-from bma_etl.normalize.fields import normalize
-from bma_etl.validate import build_records
+from test_scan_form_labels import _read, _values, _want
 
 from corpus.build import GENERATORS
 
 _BUDGET = r"งบประมาณที่เบิกใช้ \(ครั้งที่ ?([0-9๐-๙]+)\) = "
 #: What OCR made of the label's rest and the bracket's ``(ครั้งที่`` on the corpus's scans.
 _HEAD_JUNK = ("งบประ บละหารย ane ", "งบประ Galante (ครั้งมี ", "งบประ มาณ (คร ")
-
-
-def _read(text: str, ocr: bool = True) -> list[Any]:
-    doc = RepairedText.of(text, ocr_used=ocr)
-    return build_records(normalize(legacy(doc), doc.text, doc.words, None),
-                         "0" * 64).get("progress_updates", [])
-
-
-def _amount(value: object) -> str | None:
-    return None if value is None else f"{value:.2f}"
-
-
-def _values(rows: list[Any]) -> list[tuple[Any, ...]]:
-    return [(r.on_plan, r.on_target, _amount(r.progress_pct), _amount(r.budget_disbursed_thb))
-            for r in rows]
-
-
-def _want(generated: Any) -> list[tuple[Any, ...]]:
-    return [(w["on_plan"], w["on_target"], w["progress_pct"], w["budget_disbursed_thb"])
-            for w in generated.tables["progress_updates"]]
 
 
 @pytest.mark.parametrize("generator", ["legacy_html", "legacy_tab", "legacy_pipe"])
