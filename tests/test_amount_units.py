@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from bma_etl.layouts.annual_action_plan import extract
-from bma_etl.normalize.digits import heading_unit, parse_amount
+from bma_etl.normalize.digits import parse_amount
+from bma_etl.normalize.unit_words import heading_unit
 
 from conftest import assert_read_as_generated, assert_rows_read, font_file, records_of
 from corpus import forms, plans, render, web

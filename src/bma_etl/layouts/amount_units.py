@@ -3,7 +3,7 @@
 Stage: extract (a helper of the layouts, not a layout). Consumes the Raw amount a
 layout read from a cell or a labelled value and the unit its heading states
 (``งบประมาณ (ล้านบาท)``, ``งบฯ ที่ได้รับ (ล้านบาท)``, ``(พันบาท)``: a power of ten,
-:func:`~bma_etl.normalize.digits.heading_unit`); produces the amount in baht. A
+:func:`~bma_etl.normalize.unit_words.heading_unit`); produces the amount in baht. A
 unit word in the amount itself (``13.8149 ล้านบาท``) wins over the heading's, and
 the normalize stage reads it (:func:`~bma_etl.normalize.digits.parse_amount`), and
 so does ``บาท`` (``5,746,100.00 บาท`` under ``(ล้านบาท)`` is baht); a unit stated
@@ -16,7 +16,8 @@ import re
 
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, Line, Raw
-from bma_etl.normalize.digits import UNIT_WORD, heading_unit, parse_amount
+from bma_etl.normalize.digits import parse_amount
+from bma_etl.normalize.unit_words import UNIT_WORD, heading_unit
 
 _UNIT_WORD_RE = re.compile(UNIT_WORD)
 # The baht a number states as its own unit (``5,746,100.00 บาท``), not the heading's.
@@ -27,7 +28,7 @@ def in_unit(said: Raw | None, unit: int, *, ocr: bool) -> Raw | Derived | None:
     """An amount ``said`` in a column whose heading states its unit, in baht.
 
     ``unit``: the heading's power of ten (``งบประมาณ (ล้านบาท)``: 6,
-    :func:`~bma_etl.normalize.digits.heading_unit`). A number with no unit word of
+    :func:`~bma_etl.normalize.unit_words.heading_unit`). A number with no unit word of
     its own (``2.7270``) is scaled (a Derived amount, 2,727,000 baht, its evidence
     the number); one stating its unit (``13.8149 ล้านบาท``, or ``5,746,100.00 บาท``:
     baht is a unit too), or a heading in baht, keeps the Raw, which the normalize
@@ -78,7 +79,7 @@ def note_unit(lines: list[Line], i: int) -> int:
     """The power of ten a unit note right above the header at ``lines[i]`` states.
 
     The nearest line with text before the header, when it is a unit note
-    (``(หน่วย : ล้านบาท)``: 6, :func:`~bma_etl.normalize.digits.heading_unit`); 0
+    (``(หน่วย : ล้านบาท)``: 6, :func:`~bma_etl.normalize.unit_words.heading_unit`); 0
     when there is none.
     """
     above = next((ln.text for ln in reversed(lines[max(0, i - 3):i]) if ln.text.strip()), "")

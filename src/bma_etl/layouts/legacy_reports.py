@@ -66,7 +66,7 @@ from bma_etl.layouts.legacy_values import (
     progress_value,
 )
 from bma_etl.matchkey import fuzzy_search, literal_of, search_key
-from bma_etl.normalize.digits import heading_unit
+from bma_etl.normalize.unit_words import heading_unit
 
 #: Thai vowels and marks that never open a word (SARA A, AA, AM, LAKKHANGYAO, the upper
 #: and lower vowels and tone marks): read alone, or glued before a narrative's first

@@ -20,7 +20,8 @@ from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, Line, Raw, RepairedText
 from bma_etl.matchkey import fuzzy_search, key, literal_of, search_key
 from bma_etl.normalize.dates import THAI_MONTH, parse_date
-from bma_etl.normalize.digits import UNIT_WORD, to_arabic_digits
+from bma_etl.normalize.digits import to_arabic_digits
+from bma_etl.normalize.unit_words import UNIT_WORD
 
 #: The report's date opens its entry, after ``::`` (OCR: one to three colons, or
 #: a stray mark read for them): ``29/12/2565``, ``6-11-2568``, ``11.10.67``, ``2567-11-30``,

@@ -14,7 +14,8 @@ import re
 
 from bma_etl.layouts.base import Raw, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, Cell
-from bma_etl.normalize.digits import NO_BUDGET_RE, UNIT_WORD
+from bma_etl.normalize.digits import NO_BUDGET_RE
+from bma_etl.normalize.unit_words import UNIT_WORD
 
 #: More decimals than the satang's, before a unit word that scales them (``13.8149 ล้าน``);
 #: before no unit word three digits after a point are OCR's thousands comma (``459.500.-``).

@@ -62,7 +62,7 @@ from bma_etl.layouts.plan_values import (
     states_no_budget,
     value,
 )
-from bma_etl.normalize.digits import heading_unit
+from bma_etl.normalize.unit_words import heading_unit
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,8 @@ from typing import NamedTuple
 
 from bma_etl.layouts.base import Finding, Line
 from bma_etl.matchkey import key, key_pattern
-from bma_etl.normalize.digits import DIGIT, UNIT_WORD
+from bma_etl.normalize.digits import DIGIT
+from bma_etl.normalize.unit_words import UNIT_WORD
 
 #: One digit, and a run of digits (compiled once: the readers use them on every row).
 DIGIT_RE = re.compile(DIGIT)

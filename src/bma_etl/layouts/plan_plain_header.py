@@ -16,7 +16,7 @@ from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_cells import DIGIT, squash
 from bma_etl.layouts.plan_plain_rows import Columns
 from bma_etl.matchkey import key
-from bma_etl.normalize.digits import heading_unit
+from bma_etl.normalize.unit_words import heading_unit
 
 #: Most lines a header may take (``ลำดับ`` / ``ที่ ชื่อโครงการ ... งบประมาณ``).
 HEADER_LINES = 3

@@ -22,15 +22,15 @@ from pythainlp.util import thai_digit_to_arabic_digit
 from bma_etl.errors import NormalizeError
 from bma_etl.normalize.amount_words import amount_in_words, satang_after
 from bma_etl.normalize.ocr_points import commas_for_points
-from bma_etl.normalize.unit_words import UNIT_WORD, heading_unit, unit_after
+from bma_etl.normalize.unit_words import unit_after
 
 #: One digit as the documents print it, Arabic or Thai (a regex character class): for
 #: the section numbers, headings, labels and entry headings the readers match, which
 #: Thai government documents write in either.
 DIGIT = "[0-9๐-๙]"
 
-__all__ = ["DIGIT", "UNIT_WORD", "heading_unit", "parse_amount", "parse_int", "parse_number",
-           "parse_percent", "to_arabic_digits"]
+__all__ = ["DIGIT", "parse_amount", "parse_int", "parse_number", "parse_percent",
+           "to_arabic_digits"]
 
 # A run of digit groups joined by single commas or points ("1,500,000.00", "1.2.3");
 # whether the run is a well-formed number is checked afterwards, so a malformed
