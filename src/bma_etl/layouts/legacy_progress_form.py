@@ -64,14 +64,19 @@ PROJECT_LABELS: dict[str, str] = {
     r"ปีงบประมาณ\s*(?:พ\.ศ\.)?": "fiscal_year_be",
     r"เริ่มต้นโครงการ": "start_date",
     r"สิ้นสุดโครงการ": "end_date",
-    r"งบประมาณที่ได้รับ": "budget_allocated_thb",
+    r"งบประมาณที่ได้รับ(?:จัดสรร)?": "budget_allocated_thb",
     r"งบประมาณที่ใช้ไป": "budget_spent_thb",
-    # other wording of the same labels (``วันเริ่มต้นโครงการ``, ``งปม. ที่ได้รับ``)
+    # other wording of the same labels (``วันเริ่มต้นโครงการ``, ``งปม. ที่ได้รับ``); one
+    # wording a key, no alternation: a label's literal (``literal_of``) is what an OCR'd
+    # label is matched against
     r"วันเริ่มต้นโครงการ": "start_date",
     r"วันสิ้นสุดโครงการ": "end_date",
-    r"(?:งบประมาณ|งปม\.)\s*ที่ได้รับ(?:จัดสรร)?": "budget_allocated_thb",
-    r"(?:งบประมาณ|งปม\.)\s*ที่(?:ใช้ไป|เบิกจ่ายแล้ว)": "budget_spent_thb",
-    r"ระยะเวลา(?:ดำเนินการ|โครงการ)": "_period",
+    r"งบประมาณที่เบิกจ่ายแล้ว": "budget_spent_thb",
+    r"งปม\.?\s*ที่ได้รับ(?:จัดสรร)?": "budget_allocated_thb",
+    r"งปม\.?\s*ที่ใช้ไป": "budget_spent_thb",
+    r"งปม\.?\s*ที่เบิกจ่ายแล้ว": "budget_spent_thb",
+    r"ระยะเวลาดำเนินการ": "_period",
+    r"ระยะเวลาโครงการ": "_period",
     r"รหัส": "project_code",
     r"หน่วยงานที่รับผิดชอบ": "_agency_path",
     r"(?:ชื่อ)?ผู้รับผิดชอบ(?:โครงการ)?": "_responsible",
