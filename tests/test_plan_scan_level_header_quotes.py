@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 import pytest
 
@@ -62,11 +63,7 @@ def test_header_whose_first_word_ocr_split_and_misread_opens_its_table(seed: int
                     lambda level, rest, place: (level, f"ร้อยละ {rest}"))
     damaged = re.sub(r"(?m)^ระดับ(?=ความสำเร็จ เกณฑ์)", "ระ ตับ", text)
     assert damaged != text
-    want = [(row["indicator"], row["level"], _squashed(row["description"]))
-            for row in generated.tables["plan_scoring_levels"]]
-    got = [(r.indicator, r.level, _squashed(r.description)) for r in records_of(
-        extract, damaged, screened=False).get("plan_scoring_levels", [])]
-    assert got == want
+    _assert_levels_read(damaged, generated)
 
 
 #: The header's first word as OCR misread it past knowing, or lost (200 dpi 1-bit
@@ -88,6 +85,12 @@ def test_header_whose_first_word_ocr_misread_whole_opens_its_table(seed: int, fi
     second = _SECOND_WORDS[seed % 2]
     damaged = re.sub(r"(?m)^ระดับความสำเร็จ เกณฑ์ร้อยละ", f"{first} {second}".lstrip(), text)
     assert damaged != text
+    _assert_levels_read(damaged, generated)
+
+
+def _assert_levels_read(damaged: str, generated: Any) -> None:
+    """Every generated scoring level is read from ``damaged``, with the indicator its
+    heading names and its description (spaces aside), none added."""
     want = [(row["indicator"], row["level"], _squashed(row["description"]))
             for row in generated.tables["plan_scoring_levels"]]
     got = [(r.indicator, r.level, _squashed(r.description)) for r in records_of(
