@@ -128,3 +128,28 @@ def test_typed_amount_with_a_spaced_point_is_null_with_an_issue(seed: int) -> No
     assert any(damaged) and len(budgets) == len(want)
     assert all(b is None for b, d in zip(budgets, damaged, strict=True) if d)
     assert len(issues) == sum(damaged)
+
+
+@pytest.mark.parametrize("flowing", [False, True])
+@pytest.mark.parametrize("seed", range(4))
+def test_total_whose_last_comma_ocr_read_as_a_spaced_point_is_never_its_head(
+        seed: int, flowing: bool) -> None:
+    """``รวมงบประมาณทั้งสิ้น ๔๒,๑๕๓ .๕๐๐ บาท``: the section's stated total is read whole
+    (a comma group before the point), or NULL, never ``42,153``."""
+    rng = random.Random(seed)
+    generated = GENERATORS["plan"](rng)
+    text = "\n".join(_damaged(rng, line) if line.startswith("รวม") and "บาท" in line else line
+                     for line in generated.text.split("\n"))
+    if flowing:
+        text = budget_rows_read(text, lambda m: f"{m['no']} {m['name']} "
+                                                f"{m['rest'].replace(chr(9), ' ')}")
+    got = {s.section: s.stated_total_thb
+           for s in records_of(extract, text, screened=False)["plan_sections"]}
+    want = {s["section"]: Decimal(str(s["stated_total_thb"]))
+            for s in generated.tables["plan_sections"] if s["stated_total_thb"] is not None}
+    assert want
+    for section, total in want.items():
+        if total >= 1_000_000:
+            assert got[section] == total, section
+        else:
+            assert got.get(section) in (None, total), section
