@@ -47,6 +47,7 @@ from bma_etl.layouts.legacy_dates import latest_first
 from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
+from bma_etl.layouts.legacy_year import year_label, year_value
 from bma_etl.layouts.wrapped import label_values, numbered_items
 from bma_etl.matchkey import key, literal_of, matches_key
 from bma_etl.matchlabel import find_label
@@ -163,14 +164,16 @@ _COLON_AS_DASH = re.compile(r"^[\s:]*[-–—~][ \t]+(?=\S)")
 def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     """``(column, offset of the value in line.text)`` of the label ``line`` opens with.
 
-    A label of sections 1.1, 1.2 or 1.6 with its separator (:func:`find_label`);
+    A label of sections 1.1, 1.2 or 1.6 with its separator (:func:`find_label`), or the
+    fiscal year's with the year right after it (:func:`~.legacy_year.year_label`);
     after OCR also a label alone on the line's first physical line, its ``:`` lost
     (a justified line sets the ``:`` at the margin, where Tesseract may not read
     it): the value is the lines after it (``ชื่อโครงการ/กิจกรรม`` / ``โครงการ…``), or
     the cells after the label's own (``หน่วยงานที่รับผิดชอบ.⇥สำนักงานเขต…``), the ``:``
     between them maybe read as a dash standing alone (``หน่วยงานที่รับผิดชอบ.⇥-⇥สำนัก…``).
     """
-    found = find_label(line.text, PROJECT_LABELS, fuzzy=ocr) or _bracketed_budget(line.text)
+    found = find_label(line.text, PROJECT_LABELS, fuzzy=ocr) or _bracketed_budget(line.text) \
+        or year_label(line.text)
     if found is not None or not ocr:
         return found
     first = line.text[:line.pieces[1][0]] if len(line.pieces) > 1 else line.text
@@ -242,6 +245,8 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
             row.fields[column] = dotted
         elif column.startswith("budget_"):  # in the unit its label states (``(ล้านบาท) :``)
             row.fields[column] = label_unit(line, raw, ocr=doc.ocr_used)
+        elif column == "fiscal_year_be":  # ``2567 (1 ต.ค. 66 - 30 ก.ย. 67)``: the year
+            row.fields[column] = year_value(doc, raw) or raw
         else:
             row.fields[column] = raw
 

@@ -46,10 +46,8 @@ from bma_etl.layouts.legacy_labels import (
 from bma_etl.layouts.legacy_narrative import before_colons, label_before, without_specks
 from bma_etl.layouts.legacy_values import (
     BUDGET_LABEL,
-    BUDGET_VALUE,
     DATE_LOST_SLASH_RE,
     DATE_PART_RE,
-    OCR_BUDGET_VALUE,
     OCR_DATE_AFTER_JUNK_RE,
     OCR_DATE_PART_RE,
     OCR_DATE_REST_RE,
@@ -57,11 +55,11 @@ from bma_etl.layouts.legacy_values import (
     OCR_SLASH_AS_DIGIT_RE,
     PROGRESS_LABEL,
     budget_by_bracket,
+    budget_labelled,
     date_place_end,
     date_read_oddly,
     date_with_lost_slash,
     date_with_slash_as_digit,
-    labelled,
     progress_read,
     progress_value,
 )
@@ -194,8 +192,10 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
 
 
 #: A progress's value the wrap put at the next line's start, a speck before it
-#: (``ความก้าวหน้าของงานฯ = -`` / ``17.00 % : งบประมาณ…``): only with its ``%``.
-_PROGRESS_ALONE_RE = re.compile(r"^[\s=:~\-–]*(?P<value>[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,2})?\s*%)")
+#: (``ความก้าวหน้าของงานฯ = -`` / ``17.00 % : งบประมาณ…``): only with its ``%``; its
+#: point may be a decimal comma (``17,00 %``).
+_PROGRESS_ALONE_RE = re.compile(
+    r"^[\s=:~\-–]*(?P<value>[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,2}|,[0-9๐-๙]{2})?\s*%)")
 #: What follows a budget label up to its amount's end when OCR made the amount junk:
 #: ``(ครั้งที่ ๒) = o UM`` up to the ``|`` or ``:`` that opens the flags.
 _AMOUNT_PLACE = re.compile(r"[^|:]*")
@@ -283,8 +283,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             body_end, budget_from = junk  # ``IE EE HORSE ต๒.๐๐ % : งบประมาณที่เบิกใช้…``
             past_progress = True
         if budget_from is not None:
-            budget = labelled(text, BUDGET_LABEL, OCR_BUDGET_VALUE if doc.ocr_used
-                              else BUDGET_VALUE, budget_from, doc.ocr_used) \
+            budget = budget_labelled(text, budget_from, doc.ocr_used) \
                 or (budget_by_bracket(text, budget_from) or budget_by_head(text, budget_from)
                     if doc.ocr_used else None)
             budget_at = tail_at = None  # where the budget's label starts and its amount ends

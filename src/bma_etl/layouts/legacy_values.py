@@ -21,6 +21,7 @@ from bma_etl.layouts.base import Derived, Line, Raw, RepairedText
 from bma_etl.matchkey import fuzzy_search, key, literal_of, search_key
 from bma_etl.normalize.dates import THAI_MONTH, parse_date
 from bma_etl.normalize.digits import to_arabic_digits
+from bma_etl.normalize.ocr_points import SPACED_POINT_GROUP
 from bma_etl.normalize.unit_words import UNIT_WORD
 
 #: The report's date opens its entry, after ``::`` (OCR: one to three colons, or
@@ -52,15 +53,20 @@ OCR_DATE_AFTER_JUNK_RE = re.compile(
 PROGRESS_LABEL = r"ความก้าวหน้าของงาน"
 PROGRESS_VALUE = r"(?:ร้อยละ[ \t]*)?(?P<value>-?[0-9๐-๙][0-9๐-๙.,]*\s*%?|[-–—][ \t]*%)"
 BUDGET_LABEL = r"งบประมาณท*ี่?เบิกใช้"
+#: A last group after a point OCR set a space beside stays with the amount (``= 389 .500
+#: บาท``: :data:`~bma_etl.normalize.ocr_points.SPACED_POINT_GROUP`), never ``389`` alone.
 #: A unit word before บาท stays with the amount, which it scales (``0.24 ล้านบาท``), and
 #: so does the amount in words in a bracket after it, which must say the same
 #: (``1,084,000 บาท (หนึ่งล้านแปดหมื่นสี่พันบาทถ้วน)``: :func:`~bma_etl.normalize.digits.parse_amount`).
-BUDGET_VALUE = (rf"(?P<value>[0-9๐-๙.,]+(?:\s*{UNIT_WORD})?(?:\s*บาท)?"
+BUDGET_VALUE = (rf"(?P<value>(?:[0-9๐-๙.,]*[0-9๐-๙]{SPACED_POINT_GROUP}[0-9๐-๙.,]*|[0-9๐-๙.,]+)"
+                rf"(?:\s*{UNIT_WORD})?(?:\s*บาท)?"
                 r"(?:[ \t]*\([ \t]*[-–]?[\u0e01-\u0e4e \t]*บาท[\u0e01-\u0e4e \t]*[-–]?[ \t]*\))?)")
 #: The same after OCR, which reads a thousands comma as a space now and then, or a
 #: space before it (``1,354 000 บาท``, ``1 ,686,000 บาท``): a group of three digits after
 #: one space goes on the amount.
-OCR_BUDGET_VALUE = (r"(?P<value>[0-9๐-๙.,]+(?: ,?[0-9๐-๙]{3}(?![0-9๐-๙])[0-9๐-๙.,]*)*"
+OCR_BUDGET_VALUE = (rf"(?P<value>(?:[0-9๐-๙.,]*[0-9๐-๙]{SPACED_POINT_GROUP}[0-9๐-๙.,]*"
+                    r"|[0-9๐-๙.,]+)"
+                    r"(?: ,?[0-9๐-๙]{3}(?![0-9๐-๙])[0-9๐-๙.,]*)*"
                     rf"(?:\s*{UNIT_WORD})?(?:\s*บาท)?)")
 #: An amount in baht, a unit word before บาท or not (``4,313,500 บาท``, ``0.24 ล้านบาท``).
 _BAHT_AHEAD = r"[0-9๐-๙][0-9๐-๙.,]*\s*(?:(?:พัน|หมื่น|แสน)?\s*(?:ล้าน)?\s*)?บาท"
@@ -130,6 +136,22 @@ def budget_by_bracket(text: str, start: int) -> re.Match[str] | None:
     report's progress. The match is as :func:`labelled`'s (group ``value``).
     """
     return _BUDGET_BRACKET_RE.search(text, start)
+
+
+#: The budget's other wording, the amount paid at that report (``เบิกจ่ายงบประมาณ
+#: (ครั้งที่ 2) = 449,000 บาท``): the same column as :data:`BUDGET_LABEL`'s.
+PAID_LABEL = r"เบิกจ่ายงบประมาณ"
+
+
+def budget_labelled(text: str, start: int, ocr: bool) -> re.Match[str] | None:
+    """A report's budget by its label from ``start`` (:func:`labelled`), or None.
+
+    ``งบประมาณที่เบิกใช้`` (approximately too, after OCR: ``ocr``), else
+    ``เบิกจ่ายงบประมาณ`` (:data:`PAID_LABEL`, as printed or in key form).
+    """
+    value = OCR_BUDGET_VALUE if ocr else BUDGET_VALUE
+    return labelled(text, BUDGET_LABEL, value, start, ocr) \
+        or labelled(text, PAID_LABEL, value, start)
 
 
 def labelled(text: str, label: str, value: str, start: int, fuzzy: bool = False

@@ -15,6 +15,7 @@ import re
 from bma_etl.layouts.base import Raw, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, Cell
 from bma_etl.normalize.digits import NO_BUDGET_RE
+from bma_etl.normalize.ocr_points import SPACED_POINT_GROUP
 from bma_etl.normalize.unit_words import UNIT_WORD
 
 #: More decimals than the satang's, before a unit word that scales them (``13.8149 ล้าน``);
@@ -25,15 +26,20 @@ _SCALED_DECIMALS = rf"\.{DIGIT}{{3,}}(?=\s*{UNIT_WORD})"
 #: after a thousands comma or before it (``1,623, 700.- บาท``, ``1,694 ,000.- บาท``, as
 #: OCR may read it) inside the amount, as :func:`~bma_etl.normalize.digits.parse_amount`
 #: reads it, not ``700.- บาท`` alone; so a space after the decimal point
-#: (``5,049,100. 00 บาท``), not ``00 บาท`` alone.
+#: (``5,049,100. 00 บาท``), not ``00 บาท`` alone; so a last group after a point OCR set
+#: a space beside (``12,191 .500 บาท``,
+#: :data:`~bma_etl.normalize.ocr_points.SPACED_POINT_GROUP`), never ``12,191`` with
+#: ``.500 บาท`` left to the unit after it.
 AMOUNT_BAHT_RE = re.compile(
-    rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?: ?, ?{DIGIT}{{3}})+|{DIGIT}+)"
+    rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?: ?, ?{DIGIT}{{3}})*{SPACED_POINT_GROUP}"
+    rf"|{DIGIT}{{1,3}}(?: ?, ?{DIGIT}{{3}})+|{DIGIT}+)"
     rf"(?:\. ?{DIGIT}{{1,2}}|{_SCALED_DECIMALS})?(?:\s*{UNIT_WORD})?)\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
 #: An amount with thousands separators, for a table whose column header says บาท (or
-#: states another unit).
+#: states another unit); its last group after a spaced point too (``12,191 .500``).
 _GROUPED_RE = re.compile(
-    rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:\.{DIGIT}+)?)"
+    rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}{{1,3}}(?:(?:,{DIGIT}{{3}})*{SPACED_POINT_GROUP}"
+    rf"|(?:,{DIGIT}{{3}})+)(?:\.{DIGIT}+)?)"
     rf"(?![0-9๐-๙,])(?:\.?\s*[-–—])?"
 )
 #: A number alone (``2.7270``), for a table whose budget column's heading states its unit

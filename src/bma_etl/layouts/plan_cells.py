@@ -19,6 +19,7 @@ from typing import NamedTuple
 from bma_etl.layouts.base import Finding, Line
 from bma_etl.matchkey import key, key_pattern
 from bma_etl.normalize.digits import DIGIT
+from bma_etl.normalize.ocr_points import SPACED_POINT_GROUP
 from bma_etl.normalize.unit_words import UNIT_WORD
 
 #: One digit, and a run of digits (compiled once: the readers use them on every row).
@@ -31,9 +32,14 @@ ITEM_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)](?!{DIGIT})\s*(?P<body>
 #: An amount as printed: ``๑,๕๐๐,๐๐๐`` (the ``.- บาท`` after it is not part of the value),
 #: with all its decimals (``2.7270`` in a column in millions: never cut to ``2.72``) and
 #: the unit word after it, which scales it (``13.8149 ล้านบาท``); a whole amount's dash
-#: after three decimals stays with them (``459.500.-``: OCR read its comma as a point).
+#: after three decimals stays with them (``459.500.-``: OCR read its comma as a point),
+#: and so does a last group after a point OCR set a space beside (``12,191 .500``,
+#: ``61 .500.00``: :data:`~bma_etl.normalize.ocr_points.SPACED_POINT_GROUP`; never
+#: ``12,191`` or ``61`` alone).
 AMOUNT_RE = re.compile(
-    rf"(?:{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+|{DIGIT}+)(?:\.{DIGIT}+(?:\.-)?)?(?:\s*{UNIT_WORD})?"
+    rf"(?:{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})*{SPACED_POINT_GROUP}|{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+"
+    rf"|{DIGIT}+)(?:\.{DIGIT}+(?:\.-)?)?"
+    rf"(?:\s*{UNIT_WORD})?"
 )
 NUMBER_RE = re.compile(rf"{DIGIT}+(?:\.{DIGIT}+)?")
 _YEAR_RE = re.compile(rf"^(?:พ\s*\.\s*ศ\s*\.?\s*)?(?P<year>[๒2][๔-๖4-6]{DIGIT}{{2}})$")

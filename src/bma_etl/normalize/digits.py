@@ -71,6 +71,9 @@ NO_BUDGET_RE = re.compile(
     r"ไม่(?:ได้)?\s*(?:ใช้|มี|รับ|ขอ|ตั้ง)?\s*(?:การจัดสรร)?\s*งบ(?:ประมาณ)?")
 _DASHES_ONLY = re.compile(r"[\s\-–—\u2212.]*")
 _PERCENT_WORDS = re.compile(r"ร้อยละ|เปอร์เซ็นต์|%")
+# "80,00 %": two digits after a comma that ends a percent's only number are no thousands
+# group (three digits): the comma is its decimal point, typed or OCR'd alike.
+_DECIMAL_COMMA = re.compile(r"(?<![0-9,.])([0-9]{1,3}),([0-9]{2})(?![0-9,.])")
 # A value that is one bare number and nothing else, the commonest case: read
 # without the scan for several numbers, whose outcome it already knows.
 _BARE_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -343,8 +346,17 @@ def parse_percent(s: str) -> Decimal:
     Traceback (most recent call last):
     ...
     bma_etl.errors.NormalizeError: 'ร้อยละ 120' is not a percent: 120 is outside 0..100
+
+    A decimal comma before two digits (``80,00 %``, ``ร้อยละ ๑๒,๕๐``) is the point:
+    three digits after it are no percent's (``1,500 %`` is 1500, out of range).
+
+    >>> parse_percent("= 80,00 %"), parse_percent("ร้อยละ ๑๒,๕๐")
+    (Decimal('80.00'), Decimal('12.50'))
     """
-    value = _one_number(s, "a percent", _PERCENT_WORDS.sub(" ", s))[0]
+    scan = to_arabic_digits(_PERCENT_WORDS.sub(" ", s))
+    if len(_RUN.findall(scan)) == 1:
+        scan = _DECIMAL_COMMA.sub(r"\1.\2", scan)
+    value = _one_number(s, "a percent", scan)[0]
     if not Decimal(0) <= value <= Decimal(100):
         raise NormalizeError(f"{s!r} is not a percent: {value} is outside 0..100")
     return value

@@ -1,0 +1,63 @@
+"""A legacy form's fiscal year written without its colon, or with its dates after it.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.legacy_progress_form`, not a
+layout). Consumes a line of section 1.1, or the value read after the fiscal year's
+label; produces where the year's value starts (:func:`year_label`) or the year alone
+as a :class:`~bma_etl.layouts.base.Raw` (:func:`year_value`), or None. Never raises.
+
+- ``ปีงบประมาณ 2560``, ``ปีงบประมาณ พ.ศ. 2567``: the label with the year right after
+  it and no colon (every other label of the form has one): the year is the value.
+- ``ปีงบประมาณ พ.ศ. 2567 (1 ต.ค. 66 - 30 ก.ย. 67)``: the year and the fiscal year's
+  dates in a bracket: the year is the value when the bracket is that fiscal year
+  (1 October to 30 September); a bracket of other dates contradicts it, and the
+  value is left whole (NULL with an issue), as is a bracket of anything else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.errors import NormalizeError
+from bma_etl.layouts.base import Raw, RepairedText
+from bma_etl.normalize.dates import parse_date_range
+from bma_etl.normalize.digits import DIGIT, parse_int
+from bma_etl.normalize.fiscal import fiscal_year_bounds
+
+__all__ = ["year_label", "year_value"]
+
+#: A Buddhist-era year of this century (``2567``, ``๒๕๖๗``).
+_YEAR = rf"(?:25|๒๕){DIGIT}{{2}}(?!{DIGIT})"
+#: The fiscal year's label at a line's start, ``พ.ศ.`` or not, the year right after it and
+#: nothing after the year but a bracket or the line's end.
+_LABEL_THEN_YEAR_RE = re.compile(
+    rf"^[ \t]*ปีงบประมาณ[ \t]*(?:พ\.[ \t]?ศ\.?)?[ \t]*(?={_YEAR}[ \t]*(?:\(|$))")
+#: The year, then a bracket (its dates).
+_YEAR_THEN_BRACKET_RE = re.compile(rf"^\s*(?P<year>{_YEAR})\s*\((?P<bracket>[^()\n]+)\)\s*$")
+
+
+def year_label(text: str) -> tuple[str, int] | None:
+    """``("fiscal_year_be", offset of the year)`` of a line ``ปีงบประมาณ 2560``, or None.
+
+    For a line no label with its colon was found on.
+    """
+    m = _LABEL_THEN_YEAR_RE.match(text)
+    return None if m is None else ("fiscal_year_be", m.end())
+
+
+def year_value(doc: RepairedText, raw: Raw) -> Raw | None:
+    """The year alone of a fiscal year's value ``2567 (1 ต.ค. 66 - 30 ก.ย. 67)``, or None.
+
+    None unless the bracket after the year is the dates of that fiscal year.
+    """
+    m = _YEAR_THEN_BRACKET_RE.match(raw.text)
+    if m is None or raw.joined:  # a value read across lines is no slice of the text
+        return None
+    try:
+        bounds = parse_date_range(m["bracket"])
+        year = parse_int(m["year"])
+    except NormalizeError:
+        return None
+    if bounds != fiscal_year_bounds(year):
+        return None
+    start = raw.span.char_start
+    return doc.raw(start + m.start("year"), start + m.end("year"))
