@@ -26,8 +26,8 @@ def spaced_date(raw: Raw) -> Derived | None:
     """The system date OCR read with its dashes lost or doubled (``2024- -02 11``), or None.
 
     Its eight digits, four, two and two, however the dashes fall between them
-    (``2024-0211`` too: the heading pattern's ``spaced``): the date they state,
-    when it is one.
+    (``2024-0211`` too: the heading pattern's ``spaced``; a dash read as a point,
+    ``2021-04.07``): the date they state, when it is one.
     """
     digits = "".join(_DATE_DIGITS.findall(raw.text))
     if len(digits) != 8:

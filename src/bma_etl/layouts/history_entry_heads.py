@@ -39,13 +39,15 @@ OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$"
 #: the date cut off or made junk after its year (``(2020-05- 1``, ``(2020- -()7- 11)``):
 #: the date then not read from it. A speck read as a bracket before the date's own
 #: (``ร้อยละ 72.50 ) (2024-…``). The date's dashes read as spaces or doubled, its
-#: digits whole (``(2024- -02 11)``): read from its digits (``spaced``, key form).
+#: digits whole (``(2024- -02 11)``), or a dash read as a point (``(2021-04.07)``): read
+#: from its digits (``spaced``, key form).
 _OCR_ENTRY = (
     rf"^\W{{0,3}}?(?:\(\s*(?P<seq>{DIGIT}{{1,4}})\s*[)\]1|]?|\S{{0,2}}[)\]]|\(\S{{0,2}})"
     r"\s*ความคืบหน้าโครงการฯ?[,.:;]*"
     rf"(?:\S{{0,2}}?ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*(?:[)\]|]\s*(?=\())?"
     rf"(?:\(\s*(?:(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}})[^)]{{0,14}}"
-    rf"|(?P<spaced>{DIGIT}{{4}}-+{DIGIT}{{2}}-?{DIGIT}{{2}})(?=\)|$)|{DIGIT}{{4}}\s*-.{{0,12}}?)\)?)?"
+    rf"|(?P<spaced>{DIGIT}{{4}}[-.]+{DIGIT}{{2}}[-.]?{DIGIT}{{2}})(?=\)|$)"
+    rf"|{DIGIT}{{4}}\s*-.{{0,12}}?)\)?)?"
     r".{0,4}$"
 )
 #: An entry heading whose words OCR made junk (``(3) (สวมเดิกห์น ครงกรรร ร รอยละ 68.50

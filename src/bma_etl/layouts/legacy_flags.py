@@ -189,7 +189,7 @@ _NEGATION_MISREAD = re.compile("(?:\u0e44[\u0e01-\u0e13\u0e15-\u0e2e]|[\u0e40-\u
 #: line after the plan's, its ``:`` lost: ``…บาท : เป็นไปตามแผน`` / ``เป็นไปดามเป้าหมาย``).
 _FLAG_OPENS = re.compile(r"(?:^|[:|;]|บาท|เป็นไปตาม(?:แผน|เป้าหมาย))[\s.'\u2019]*$")
 #: What an approximate match may take in at its start that is no letter of the flag.
-_NOT_LETTERS = " \t:|;.'\u2019"
+_NOT_LETTERS = " \t\n:|;.'\u2019"
 #: Least similarity (0..100) of a flag read approximately to its words.
 FLAG_SIMILARITY = 80.0
 
@@ -206,7 +206,9 @@ def approx_flags(text: str) -> list[tuple[str, bool, int, int]]:
     ไ and one letter do alone in the cell (``ไห้เป็นไปตามแน่``: ไม่ with its ม misread;
     ``เม่เป็นไปตามเป้าหมาย``: its ไ misread),
     affirmative when nothing or a cell separator does, and not read at all otherwise:
-    OCR may have made anything of a ไม่, and a flag is never guessed.
+    OCR may have made anything of a ไม่, and a flag is never guessed. Nor is one whose
+    first letter OCR lost, the cell opening at its second (``: ป็นไปย่างเป้าหมาย``, at a
+    wrapped line's start): a ไม่ before it may have been lost with it.
     """
     from rapidfuzz.fuzz import partial_ratio_alignment
 
@@ -231,9 +233,10 @@ def approx_flags(text: str) -> list[tuple[str, bool, int, int]]:
             value, start = False, offsets[a - len(_NEGATION_KEY)]
         elif _NEGATION_MISREAD.search(folded[:a]) and _FLAG_OPENS.search(text[:offsets[a - 2]]):
             value, start = False, offsets[a - 2]  # ไม่ its ม misread (``ไห้เป็นไปตามแน่``)
-        elif _FLAG_OPENS.search(text[:start]):
+        elif _FLAG_OPENS.search(text[:start]) and not (
+                folded[a] == core[1] and (a == 0 or folded[a - 1] in _NOT_LETTERS)):
             value = True
-        else:
+        else:  # its first letter lost (``: ป็นไปย่างเป้าหมาย``): a ไม่ before it may be too
             continue
         out.append((column, value, start, past_marks(text, offsets[b - 1] + 1)))
         folded = folded[:a] + "#" * (b - a) + folded[b:]  # the plan's words are not these

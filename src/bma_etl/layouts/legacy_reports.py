@@ -44,22 +44,12 @@ from bma_etl.layouts.legacy_labels import (
     wrapped_label,
 )
 from bma_etl.layouts.legacy_narrative import before_colons, label_before, without_specks
+from bma_etl.layouts.legacy_report_dates import read_report_date, report_date_place
 from bma_etl.layouts.legacy_values import (
     BUDGET_LABEL,
-    DATE_LOST_SLASH_RE,
-    DATE_PART_RE,
-    OCR_DATE_AFTER_JUNK_RE,
-    OCR_DATE_PART_RE,
-    OCR_DATE_REST_RE,
-    OCR_ODD_DATE_RE,
-    OCR_SLASH_AS_DIGIT_RE,
     PROGRESS_LABEL,
     budget_by_bracket,
     budget_labelled,
-    date_place_end,
-    date_read_oddly,
-    date_with_lost_slash,
-    date_with_slash_as_digit,
     progress_read,
     progress_value,
 )
@@ -221,42 +211,14 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             past_budget.append(cell)
         if flags or after_budget:
             continue
-        body_start, body_end = 0, len(text)
-        date = DATE_PART_RE.match(text)
-        if date is None and doc.ocr_used:
-            date = OCR_DATE_PART_RE.match(text) or (
-                None if narrative or "report_date" in row.fields
-                else OCR_DATE_AFTER_JUNK_RE.match(text))
-        if date:
-            body_start = date.end()
-            rest = OCR_DATE_REST_RE.match(text, body_start) if doc.ocr_used else None
-            if rest is not None:  # OCR read more digits than a date has (๒๕๒๐๐): not read
-                body_start = rest.end()
-            else:
-                row.fields.setdefault("report_date",
-                                      doc.raw_in(line, cell.start + date.start("date"),
-                                                 cell.start + date.end("date")))
-        elif doc.ocr_used and (odd := OCR_ODD_DATE_RE.match(text)):
-            derived = date_read_oddly(doc, odd, line, cell.start)
-            if derived is not None:
-                row.fields.setdefault("report_date", derived)
-                body_start = odd.end()
-        elif doc.ocr_used and (seven := OCR_SLASH_AS_DIGIT_RE.match(text)) and (
-                derived := date_with_slash_as_digit(doc, seven, line, cell.start)) is not None:
-            row.fields.setdefault("report_date", derived)
-            body_start = seven.end()
-        elif doc.ocr_used and (lost := DATE_LOST_SLASH_RE.match(text)):
-            derived = date_with_lost_slash(doc, lost, line, cell.start)
-            if derived is not None:
-                row.fields.setdefault("report_date", derived)
-                body_start = lost.end()
-        elif doc.ocr_used and not narrative:  # a date OCR made unreadable: not the narrative
-            body_start = date_place_end(text, "report_date" not in row.fields,
-                                        _first_line_end(cell))
+        body_end = len(text)
+        body_start = read_report_date(doc, text, line, cell.start, row, not narrative,
+                                      _first_line_end(cell))
         if doc.ocr_used and body_start and not narrative and rep.date_place is None \
                 and "report_date" not in row.fields:
             where = doc.raw_in(line, cell.start, cell.start + body_start)
-            rep.date_place = (text[:body_start], where.span if where else None)
+            rep.date_place = (report_date_place(doc, text)[:body_start],
+                              where.span if where else None)
         progress = progress_read(text, body_start, doc.ocr_used, past_progress)
         budget_from = None
         if progress:
