@@ -213,6 +213,8 @@ def damage_score(text: str, loose_marks: int = 0) -> float:
         for line in text.splitlines():
             if _LAO.search(line) and re.search(f"[{THAI_CONSONANTS}]", line):
                 damage += len(_LAO_RUN.findall(line))
+    if not damage:  # most text: no cluster to count (0 over any count is 0)
+        return 0.0
     clusters = len(_CLUSTER_BASE.findall(text)) + orphans
     if clusters == 0:
         return 0.0

@@ -147,7 +147,8 @@ def cut_at_starts(text: str, left: float, right: float, gaps: tuple[tuple[float,
     widths = [b - a for a, b in gaps]
     wide = [n for n, width in enumerate(widths) if width >= WIDE_EM * size
             or (width >= PADDING_EM * size and _wider_than_its_spaces(n, widths))]
-    flush = [n for n in range(len(widths)) if n not in wide and _widest(n, widths)]
+    widest = _widest(widths)
+    flush = [widest] if widest is not None and widest not in wide else []
     others = starts() if wide or flush else []
     cuts = sorted([n for n in wide if any(abs(x - gaps[n][1]) <= SPLIT_EM * size for x in others)]
                   + [n for n in flush if any(abs(x - gaps[n][1]) <= FLUSH_EM * size
@@ -167,9 +168,16 @@ def cut_at_starts(text: str, left: float, right: float, gaps: tuple[tuple[float,
 FLUSH_EM = 0.05
 
 
-def _widest(n: int, widths: list[float]) -> bool:
-    """Whether gap ``n`` of a line is wider than each of its other gaps (``widths``, points)."""
-    return len(widths) > 1 and all(widths[n] > w for i, w in enumerate(widths) if i != n)
+def _widest(widths: list[float]) -> int | None:
+    """The gap of a line wider than each of its other gaps (``widths``, points), if one is.
+
+    None for a line of one gap or none, or when the widest is matched by another.
+    One pass to the widest and one to check it, not each gap against every other.
+    """
+    if len(widths) < 2:
+        return None
+    n = max(range(len(widths)), key=widths.__getitem__)
+    return n if all(widths[n] > w for i, w in enumerate(widths) if i != n) else None
 
 
 #: A gap under :data:`WIDE_EM` is a cell's padding only when this many times as wide

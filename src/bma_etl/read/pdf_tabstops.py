@@ -91,9 +91,16 @@ def tab_grid(pages: list[list[TextLine]]) -> float | None:
                 xs.extend(line.cells[1:])
                 xs.extend(b for _, b in line.gaps)
         margins.extend([margin] * (len(xs) - len(margins)))
+    if len(xs) < MIN_ON_GRID:
+        return None
+    import numpy as np
+
+    # on_stop of every start at once: the same sums in the same order (round half to even)
+    shifts = np.array(xs, dtype=np.float64) - np.array(margins, dtype=np.float64)
     best, most = None, 0
     for stop in DEFAULT_STOPS:
-        hits = sum(1 for x, margin in zip(xs, margins, strict=True) if on_stop(x, margin, stop))
+        k = np.rint(shifts / stop)
+        hits = int(np.count_nonzero((k >= 1) & (np.abs(shifts - k * stop) <= ON_GRID)))
         if hits >= MIN_ON_GRID and hits >= MIN_SHARE * len(xs) and hits > most:
             best, most = stop, hits
     return best
