@@ -47,6 +47,7 @@ from bma_etl.read.pdf_glyphs import (
     glyphs,
     without_unmapped,
 )
+from bma_etl.read.pdf_jumps import line_jumps
 from bma_etl.read.pdf_letters import SPACE_OVER_EM, WORD_OVER_EM, letter_spaced, may_be_word_space
 from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
@@ -140,8 +141,10 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             heights, loose = tuple(fixer.heights), fixer.loose
             ends = (*fixer.ends, right)
             spaces = (*fixer.spaces, spaced_end)
+            jumps = line_jumps(fixer, line) if len(cells) > 1 and not crossing \
+                and (clean or not _CONTROL.search(line)) else ()
         else:
-            cells = heights = ends = spaces = gaps = ()
+            cells = heights = ends = spaces = gaps = jumps = ()
             loose = 0
         text = (line if clean else _CONTROL.sub("", line.replace("\x02", "-")
                                                  .replace("\ufffe", "-"))).strip(" \u00a0\t")
@@ -157,7 +160,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,
                               spaced_end, None, lost + tails, tails, 0.0, heights, loose, ends,
                               spaces, False, False, (), (), (), gaps, extra,
-                              recoded > 0))
+                              recoded > 0, (), jumps))
         start = brk[1] if brk else len(raw)
     return lines
 
