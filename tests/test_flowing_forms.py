@@ -65,6 +65,51 @@ def test_a_report_s_flags_and_the_next_report_s_head_stay_two_lines(
     assert lost == []
 
 
+def _page_ends_on_flags_and_head(pdf: Path) -> bool:
+    """Whether a page of ``pdf`` (not its last) ends on a report's flags line and the next
+    report's head line (its page number aside)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        for page in list(document)[:-1]:
+            text = [line for line in page.get_textpage().get_text_range().split("\r\n")
+                    if line.strip() and not re.fullmatch(r"- [0-9]+ -", line.strip())]
+            if len(text) > 1 and re.match("(เป็นไปตาม|ไม่เป็นไป)", text[-2]) \
+                    and text[-1].startswith("รายงานครั้งที่"):
+                return True
+        return False
+    finally:
+        document.close()
+
+
+def test_a_report_s_flags_and_the_next_report_s_head_that_end_a_page_stay_two_lines(
+        tmp_path: Path) -> None:
+    # The flags line of a report (``เป็นไปตามแผน⇥: เป็นไปตามเป้าหมาย``) and the next report's
+    # head (``รายงานครั้งที่7⇥:: 3/8/2562 :``) on a page's last two lines, the report's
+    # running text going on at the next page's top: two lines of text set at tab stops,
+    # no table row whose cells wrapped (``เป็นไปตามแผนรายงานครั้งที่7⇥: เป็นไปตามเป้าหมาย …``
+    # lost report 7). The generated form is printed by fpdf2 (Loma, 12 pt) with blank
+    # lines before its reports, as many as put such a pair at a page's foot; every
+    # field of every report is read.
+    from corpus.render import fpdf_lines, fpdf_page
+
+    doc = legacy_html(random.Random("foot-Loma-0"))
+    lines = doc.text.split("\n")
+    first = next(k for k, line in enumerate(lines) if line.startswith("รายงานครั้งที่"))
+    truth = {"tables": {"progress_updates": doc.tables["progress_updates"]}}
+    found = 0
+    for blanks in range(18):
+        pdf = tmp_path / f"form{blanks}.pdf"
+        page = fpdf_page("Loma", font_file("Loma"), 12, margin=20.0)
+        fpdf_lines(page, lines[:first] + [""] * blanks + lines[first:], 6.0)
+        page.output(str(pdf))
+        if _page_ends_on_flags_and_head(pdf):
+            found += 1
+            assert score(process_file(pdf), truth).lost == [], blanks
+    assert found >= 2  # the case: such a pair ends a page
+
+
 def test_a_budget_s_unit_wrapped_under_its_value_stays_on_its_line(tmp_path: Path) -> None:
     # The tab dialect's report ends ``… = 6,380,500`` / ``บาท : เป็นไปตามแผน : …``: the unit's
     # line cut at the table's columns is no foot of a bottom-aligned cell whose head is

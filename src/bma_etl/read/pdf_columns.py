@@ -36,14 +36,15 @@ from bma_etl.read.pdf_cuts import (
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_justified import column_starts, justified, unjustified
 from bma_etl.read.pdf_layout import TextLine
-from bma_etl.read.pdf_margins import margin_lines
+from bma_etl.read.pdf_margins import ends_page, margin_lines, opens_page
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM, SAME_SIZE
 from bma_etl.read.pdf_tabstops import pen_margin, tab_grid
 
 
 def with_columns(lines: list[TextLine], borderless: bool = False,
                  pitches: dict[float, float] | None = None,
-                 before: TextLine | None = None) -> list[TextLine]:
+                 before: TextLine | None = None,
+                 after: TextLine | None = None) -> list[TextLine]:
     """Tab rows with their empty cells back: one tab per column a row skips.
 
     Consecutive lines that have cells (tabs, or an indent of a tab's width from
@@ -58,8 +59,9 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
     no rules box first has its justification gaps closed and then its top-aligned
     wrapped rows joined (:mod:`.pdf_borderless`; ``pitches``: font size → line
     pitch, :func:`.pdf_page.line_pitches`; ``before``: the previous page's last line
-    of text, :func:`last_text_line`, which running text goes on from into the rows
-    that open the page: :func:`_flowing_through`).
+    of text, :func:`.pdf_margins.last_text_line`, which running text goes on from into
+    the rows that open the page, ``after`` the next page's first, which running text
+    goes on to from the rows that end it: :func:`_flowing_through`).
     """
     edge = margin_lines(lines)
     starts = [line.cells[0] for k, line in enumerate(lines) if line.cells and k not in edge]
@@ -107,7 +109,8 @@ def with_columns(lines: list[TextLine], borderless: bool = False,
                                             page_right, known if j > foot else None,
                                             lines[i - 1] if i else None,
                                             lines[j] if j < len(lines) else None,
-                                            before if _opening(lines, i, edge) else None)
+                                            before if opens_page(lines, i, edge) else None,
+                                            after if ends_page(lines, j, edge) else None)
             if borderless and lines[i].table is None and len(columns) > 2:
                 size = max(row.size for row in lines[i:j]) or 1.0
                 same = len(columns) == len(known) and all(
@@ -259,7 +262,7 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
                 pitches: dict[float, float] | None = None,
                 page_right: float | None = None, known: dict[float, float] | None = None,
                 above: TextLine | None = None, below: TextLine | None = None,
-                before: TextLine | None = None
+                before: TextLine | None = None, after: TextLine | None = None
                 ) -> tuple[list[TextLine | None], dict[float, float]]:
     """The rows tab-aligned, and the table's columns (start -> furthest cell end, points).
 
@@ -271,8 +274,9 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
     ``above``: the page's line above the rows (None: they start the page; see
     :func:`.pdf_bottoms.bottom_aligned_rows`). ``below``: the page's line under them
     (None: they end the page); ``before``: the previous page's last line of text, for
-    rows that open the page. Rows of running text set at tab stops
-    (:func:`_flowing_through`) are joined neither way.
+    rows that open the page, ``after`` the next page's first, for rows that end it.
+    Rows of running text set at tab stops (:func:`_flowing_through`) are joined
+    neither way.
     """
     ruled = rows[0].table is not None
     size = max(row.size for row in rows) or 1.0
@@ -321,7 +325,7 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
         return list(out), reach  # prose whose spread gaps were closed, no rows to join)
     pitch = own_pitch(out, pitch)
     joined = offset_cells(out, pitch)
-    if not _flowing_through(joined, anchors, pitch, above, below, before):
+    if not _flowing_through(joined, anchors, pitch, above, below, before, after):
         # the row's long cell began above its short ones (a centred row), or on a line
         # right above these: no table's first line, whose header titles may end flush
         below_row = any(line is not None and line.table is None and bool(line.cells) and all(
@@ -346,7 +350,7 @@ def _split(row: TextLine, columns: list[float]) -> TextLine:
 
 def _flowing_through(rows: list[TextLine], anchors: list[float], pitch: float,
                      above: TextLine | None, below: TextLine | None,
-                     before: TextLine | None = None) -> bool:
+                     before: TextLine | None = None, after: TextLine | None = None) -> bool:
     """Whether tab-aligned ``rows`` are running text set at tab stops, not a borderless table.
 
     :func:`.pdf_borderless._flowing` over the rows and the lines right above and
@@ -360,11 +364,13 @@ def _flowing_through(rows: list[TextLine], anchors: list[float], pitch: float,
     budget's unit and the flags (``บาท⇥: เป็นไปตามแผน…``) under an indented line
     that runs over too are no foot of a bottom-aligned cell. A table's heading that
     ran its cells together is one line over, not two: the table stays. Rows that
-    open a page count the previous page's last line of text (``before``) too.
+    open a page count the previous page's last line of text (``before``) too, rows
+    that end one the next page's first (``after``).
     """
     size = max(row.size for row in rows) or 1.0
     around = [line for line, row, apart in ((above, rows[0], True), (below, rows[-1], True),
-                                            (before, rows[0], False)) if line is not None
+                                            (before, rows[0], False), (after, rows[-1], False))
+              if line is not None
               and line.table is None and len(line.cells) == 1 and "\t" not in line.text.strip()
               and line.baseline is not None and row.baseline is not None
               and abs(line.size - row.size) <= SAME_SIZE * size
@@ -372,17 +378,3 @@ def _flowing_through(rows: list[TextLine], anchors: list[float], pitch: float,
               and abs(line.cells[0] - anchors[0]) <= size and len(line.ends) == 1]
     return _flowing([*around, *rows], [_columns_of(line.text.strip()) for line in around]
                     + [_columns_of(row.text) for row in rows], anchors)
-
-
-def _opening(lines: list[TextLine], i: int, edge: set[int]) -> bool:
-    """Whether ``lines[i]`` is the page's first line of text of its size (past its margins)."""
-    size = lines[i].size or 1.0
-    return all(k in edge or not lines[k].text.strip()
-               or abs(lines[k].size - lines[i].size) > SAME_SIZE * size for k in range(i))
-
-
-def last_text_line(lines: list[TextLine]) -> TextLine | None:
-    """A page's last line of text, past its margins (:func:`margin_lines`); None: no text."""
-    edge = margin_lines(lines)
-    return next((line for k, line in reversed(list(enumerate(lines)))
-                 if k not in edge and line.text.strip()), None)

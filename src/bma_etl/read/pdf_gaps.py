@@ -61,6 +61,7 @@ class PageGaps:
         self._middles: Any = None
         self._at: Any = None
         self._runs_at: Any = None
+        self._jumps: list[int] | None = None
 
     def _measure(self) -> list[int]:
         g = self.g
@@ -110,6 +111,19 @@ class PageGaps:
         if self._letters is None:
             self._letters = self._measure()
         return self._letters
+
+    def jumps(self) -> list[int]:
+        """The page index of each letter set apart from the letter before it, in order.
+
+        No white space stands between them, and a gap between their advance boxes:
+        the pen may have moved on (:mod:`.pdf_jumps` judges how far).
+        """
+        if self._jumps is None:
+            letters = self.letters()
+            apart = np.flatnonzero(self.gaps > 0.0)
+            apart = apart[(apart > 0) & ~self.spaced_array[apart]]
+            self._jumps = [letters[k] for k in apart.tolist()]
+        return self._jumps
 
     def middles(self) -> Any:
         """The middle (x, points) of each letter's advance box (numpy), made when first asked."""

@@ -22,7 +22,7 @@ from typing import Any
 from bma_etl.errors import ReadError
 from bma_etl.read.ocr_orient import SHEET_DPI, stands_sideways
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open, sheet_printed
-from bma_etl.read.pdf_columns import last_text_line, with_columns
+from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_forms import Box
 from bma_etl.read.pdf_glyphs import Glyphs
@@ -30,6 +30,7 @@ from bma_etl.read.pdf_hidden import without_hidden_lines
 from bma_etl.read.pdf_justified import with_spread_lines
 from bma_etl.read.pdf_kind import draws_text, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
+from bma_etl.read.pdf_margins import first_text_line, last_text_line
 from bma_etl.read.pdf_multicolumn import column_cuts
 from bma_etl.read.pdf_open import TextObject, open_pdf, upright
 from bma_etl.read.pdf_page import (
@@ -302,7 +303,9 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
     laid_out = [with_columns(
         with_blank_lines(with_side_by_side(page.lines, pitches, page.rules), pitches),
         borderless=True, pitches=pitches,
-        before=last_text_line(pages[k - 1].lines) if k else None) for k, page in enumerate(pages)]
+        before=last_text_line(pages[k - 1].lines) if k else None,
+        after=first_text_line(pages[k + 1].lines) if k + 1 < len(pages) else None)
+        for k, page in enumerate(pages)]
     for k in range(1, 1 if uncut else len(laid_out)):  # a borderless row cut: one again
         laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k], pitches)
     # a page's last line that goes on on the next page, past its foot and running header

@@ -18,7 +18,6 @@ AM, whose letter is whole without them) for the page's damage score.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any
 
 from bma_etl.read.legacy_thai import pua_to_thai, soft_hyphens_kept, tis620_recoded
@@ -32,6 +31,7 @@ from bma_etl.read.pdf_clusters import (
     misplaced_space,
     replace_marks,
 )
+from bma_etl.read.pdf_crossing import ruled, ruled_letters
 from bma_etl.read.pdf_extent import kept_words, page_extents
 from bma_etl.read.pdf_fast import PlainLines, plain_text
 from bma_etl.read.pdf_gaps import PageGaps
@@ -47,6 +47,7 @@ from bma_etl.read.pdf_glyphs import (
     glyphs,
     without_unmapped,
 )
+from bma_etl.read.pdf_jumps import line_jumps
 from bma_etl.read.pdf_letters import SPACE_OVER_EM, WORD_OVER_EM, letter_spaced, may_be_word_space
 from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
@@ -75,7 +76,6 @@ _LEADING = " \t\u00a0" + LOST + TAIL
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
                    + "".join(map(chr, range(0x0E47, 0x0E4F))))
-_MARKS_OR_SPACE = _MARKS | {" ", "\u00a0"}
 
 
 def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = (),
@@ -141,8 +141,10 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             heights, loose = tuple(fixer.heights), fixer.loose
             ends = (*fixer.ends, right)
             spaces = (*fixer.spaces, spaced_end)
+            jumps = line_jumps(fixer, line) if len(cells) > 1 and not crossing \
+                and (clean or not _CONTROL.search(line)) else ()
         else:
-            cells = heights = ends = spaces = gaps = ()
+            cells = heights = ends = spaces = gaps = jumps = ()
             loose = 0
         text = (line if clean else _CONTROL.sub("", line.replace("\x02", "-")
                                                  .replace("\ufffe", "-"))).strip(" \u00a0\t")
@@ -158,15 +160,9 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,
                               spaced_end, None, lost + tails, tails, 0.0, heights, loose, ends,
                               spaces, False, False, (), (), (), gaps, extra,
-                              recoded > 0))
+                              recoded > 0, (), jumps))
         start = brk[1] if brk else len(raw)
     return lines
-
-
-def _between(xs: list[float], left: float, right: float) -> bool:
-    """Whether any of the sorted ``xs`` lies strictly between ``left`` and ``right``."""
-    k = bisect_right(xs, left)
-    return k < len(xs) and xs[k] < right
 
 
 class _Line:
@@ -288,65 +284,19 @@ class _Line:
         first, second = self.origin(a), self.origin(b)
         return abs(first[1] - second[1]) if first and second else 0.0
 
-    def _ruled(self, a: int, b: int) -> bool:
-        """Whether a vertical rule stands between characters ``a`` and ``b``."""
-        if not self.rules:
-            return False
-        lefts, rights, index = self.g.lefts, self.g.rights, self.index
-        i, j = index[a], index[b]  # asked for each letter of a ruled line: no tuples made
-        return _between(self.rules, (lefts[i] + rights[i]) / 2, (lefts[j] + rights[j]) / 2)
-
     def _respace(self, text: str) -> str:
         """The line's text (``text``: :attr:`text`) with each run of white space decided."""
         out: list[str] = []
         done = 0  # text[:done] is in out
         for run in _SPACES.finditer(text):
             pos, end = run.span()
-            self._letters(text, done, pos, out)
+            ruled_letters(self, text, done, pos, out)
             out.append(self._space(pos, end) if 0 < pos and end < len(text) else text[pos:end])
             if 0 < pos and end < len(text) and out[-1].strip(" \u00a0") == "" and out[-1]:
                 self.gaps.append((self.box(pos - 1)[1], self.box(end)[0]))
             done = end
-        self._letters(text, done, len(text), out)
+        ruled_letters(self, text, done, len(text), out)
         return "".join(out)
-
-    def _letters(self, text: str, start: int, end: int, out: list[str]) -> None:
-        """``text[start:end]`` (no white space) onto ``out``, a tab where a rule stands inside."""
-        if not self.rules or end - start < 2:
-            out.append(text[start:end])
-            return
-        rules, edges, index = self.rules, self.g.edges, self.index
-        # A run opening with marks (a space dropped before them) sides with their letter.
-        first = start
-        while text[start] in _MARKS and first > 0 and text[first] in _MARKS_OR_SPACE:
-            first -= 1
-        first = start if text[first] in _MARKS_OR_SPACE else first
-        # Each character's middle lies between the least and the greatest of the
-        # run's edges: no rule strictly inside those, no rule between two middles.
-        g = self.g
-        if isinstance(index, range):
-            lo = min(min(g.lefts[index[first]:index[end - 1] + 1]),
-                     min(g.rights[index[first]:index[end - 1] + 1]))
-            hi = max(max(g.lefts[index[first]:index[end - 1] + 1]),
-                     max(g.rights[index[first]:index[end - 1] + 1]))
-            if not _between(rules, lo, hi):
-                out.append(text[start:end])
-                return
-        cut = start
-        left, right = edges(index[first])
-        before = (left + right) / 2
-        for pos in range(start + 1, end):
-            left, right = edges(index[pos])
-            here = (left + right) / 2
-            if text[pos] in _MARKS:  # a mark stands over its letter, wherever its box
-                continue
-            if _between(rules, before, here):
-                out.append(text[cut:pos])
-                out.append("\t")
-                self._cell(pos)
-                cut = pos
-            before = here
-        out.append(text[cut:end])
 
     def _space(self, a: int, b: int) -> str:
         """What the white space ``text[a:b]`` between two characters stands for."""
@@ -362,7 +312,7 @@ class _Line:
             left = max(left, j_right, ink.get(index[j], 0.0))
             start = min(start, j_left)
         right = g.edges(index[b])[0]
-        if self.rules and self._ruled(j, b):  # the cluster's letter, not its marks
+        if self.rules and ruled(self, j, b):  # the cluster's letter, not its marks
             self._cell(b)
             return "\t"
         size = g.size(index[b])

@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from bma_etl.read.pdf_crossing import ruled
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_spread import number_apart
 
@@ -288,7 +289,7 @@ def _runs(line: _Line, text: str) -> list[Run]:
         if prev < 0:
             size = size_of(index[pos])
             tab, half = TAB_GAP_EM * size, LETTER_SPREAD_EM * size / 2
-        elif rules and line._ruled(prev, pos):
+        elif rules and ruled(line, prev, pos):
             out.append((runs, gaps, "".join(kinds), spaces, tabs, size, wide, kept, wide_kept))
             runs, gaps, kinds, spaces, tabs = [], [], [], [], []
             wide, kept, wide_kept = 0, 0, 0

@@ -122,6 +122,11 @@ class TextLine:
     #: cell, the two sides of each white-space run when the cell is one piece of one line
     #: (:attr:`gaps` of that piece), else empty (see :func:`.pdf_cutcells.cell_spaces`).
     cell_gaps: tuple[tuple[tuple[float, float], ...], ...] = ()
+    #: Letters the pen moved on to with no white space before them (:mod:`.pdf_jumps`): the
+    #: offset of each into :attr:`text` as :func:`.pdf_layout.page_lines` made it (a line
+    #: whose text changed since may hold stale ones: only :func:`.pdf_tabstops.with_tab_stops`
+    #: reads them), where the text before it ends and where it starts (points).
+    jumps: tuple[tuple[int, float, float], ...] = ()
 
     @property
     def natural_right(self) -> float:

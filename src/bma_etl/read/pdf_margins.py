@@ -1,15 +1,17 @@
-"""A page's margin lines: its page number and a browser's print header and footer.
+"""A page's margin lines (its page number, a browser's print header and footer), and its ends.
 
 Stage: read. Consumes a page's :class:`~.pdf_layout.TextLine` list (PDF text layer
 or OCR) and gives the indexes of lines printed in the page's margins, which no
-table's row holds. Used by :mod:`.pdf_columns` and :mod:`.pdf_cutrows`.
+table's row holds, and the page's first and last lines of text past them (running
+text goes on over a page break). Used by :mod:`.pdf_columns`, :mod:`.pdf_cutrows`
+and :mod:`.pdf_layers`.
 """
 
 from __future__ import annotations
 
 from bma_etl.furniture import PAGE_NUMBER_RE, browser_print_edges
 from bma_etl.read.pdf_layout import TextLine
-from bma_etl.read.pdf_page import DEFAULT_PITCH_EM
+from bma_etl.read.pdf_page import DEFAULT_PITCH_EM, SAME_SIZE
 
 #: Least distance (line pitches of its font size) between a page number and the text
 #: next to it: a page's footer or header is set apart from the body (a Word footer by
@@ -83,3 +85,38 @@ def page_number_edges(lines: list[TextLine]) -> set[int]:
         if abs(line.baseline - other.baseline) > gap * pitch:
             found.add(k)
     return found
+
+
+def last_text_line(lines: list[TextLine]) -> TextLine | None:
+    """A page's last line of text, past its margins (:func:`margin_lines`); None: no text."""
+    edge = margin_lines(lines)
+    return next((line for k, line in reversed(list(enumerate(lines)))
+                 if k not in edge and line.text.strip()), None)
+
+
+def first_text_line(lines: list[TextLine]) -> TextLine | None:
+    """A page's first line of text, past its margins (:func:`margin_lines`); None: no text."""
+    edge = margin_lines(lines)
+    return next((line for k, line in enumerate(lines) if k not in edge and line.text.strip()),
+                None)
+
+
+def opens_page(lines: list[TextLine], i: int, edge: set[int]) -> bool:
+    """Whether ``lines[i]`` is the page's first line of text of its size.
+
+    Lines in the page's margins (``edge``: :func:`margin_lines`) do not count.
+    """
+    size = lines[i].size or 1.0
+    return all(k in edge or not lines[k].text.strip()
+               or abs(lines[k].size - lines[i].size) > SAME_SIZE * size for k in range(i))
+
+
+def ends_page(lines: list[TextLine], j: int, edge: set[int]) -> bool:
+    """Whether no line of text of ``lines[j - 1]``'s size follows it on the page.
+
+    Lines in the page's margins (``edge``: :func:`margin_lines`) do not count.
+    """
+    size = lines[j - 1].size or 1.0
+    return all(k in edge or not lines[k].text.strip()
+               or abs(lines[k].size - lines[j - 1].size) > SAME_SIZE * size
+               for k in range(j, len(lines)))

@@ -134,6 +134,8 @@ def with_tab_stops(pages: list[list[TextLine]]) -> None:
         return
     for lines in pages:
         margin, spaces = pen_margin(lines), _word_spaces(lines)
+        if margin is not None:
+            lines[:] = [_cut_at_jumps(line, margin, stop) for line in lines]
         order = sorted((k for k, line in enumerate(lines) if line.text and line.cells
                         and line.baseline is not None), key=lambda k: -(lines[k].baseline or 0.0))
         if margin is None or not order:
@@ -149,6 +151,38 @@ def with_tab_stops(pages: list[list[TextLine]]) -> None:
                     and max(lines[upper].right, lines[lower].right) <= edge \
                     and (n == 0 or lines[order[n - 1]].right <= edge):
                 lines[upper], lines[lower] = cut.get(upper, lines[upper]), cut[lower]
+
+
+def _cut_at_jumps(line: TextLine, margin: float, stop: float) -> TextLine:
+    """``line`` with a tab before each letter its pen jumped to a stop (:mod:`.pdf_jumps`).
+
+    Only in a line set at stops already (:func:`_set_on_grid`): a cell that filled its
+    column to less than a space before the next stop, and the cell set on that stop
+    (``…ในพื้นที่`` and ``20``), are two cells of the row, as its other cells are.
+    ``margin``: the left margin the pen returns to; ``stop``: the grid's stop (points).
+    """
+    if not line.jumps or not _set_on_grid(line, margin, stop) \
+            or line.text.count("\t") + 1 != len(line.cells):
+        return line
+    text, cells, ends = line.text, list(line.cells), list(line.ends)
+    heights, spaces = list(line.heights), list(line.spaces)
+    count = len(cells)
+    for at, near, far in sorted(line.jumps, reverse=True):
+        if not on_stop(far, margin, stop):
+            continue
+        piece = text[:at].count("\t")
+        text = text[:at] + "\t" + text[at:]
+        cells.insert(piece + 1, far)
+        if len(line.ends) == count:
+            ends.insert(piece, near)
+        if len(line.heights) == count:
+            heights.insert(piece + 1, heights[piece])
+        if len(line.spaces) == count:
+            spaces.insert(piece, False)
+    if len(cells) == count:
+        return line
+    return replace(line, text=text, cells=tuple(cells), ends=tuple(ends), heights=tuple(heights),
+                   spaces=tuple(spaces), jumps=())
 
 
 def _set_on_grid(line: TextLine, margin: float, stop: float) -> bool:
