@@ -86,3 +86,19 @@ def test_routine_header_whose_group_word_ocr_misread_names_the_group_column(seed
         return line.replace("ด้าน", rng.choice(("ต้าน", "ค้าน", "ด้าบ")), 1)
 
     _assert_routine_read(rng, misread)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_group_first_item_whose_number_ocr_read_with_a_speck_is_an_item(seed: int) -> None:
+    """``๑ ด้านการบริหารทั่วไป ๑@.`` / ``โครงการ...`` (a speck read between the item's
+    number and its point, the item's words wrapped on a 200 dpi grey scan): the item is
+    read, not dropped for a budget without a name."""
+    rng = random.Random(seed)
+
+    def misread(line: str) -> str:
+        m = re.match(r"^(?P<group>[๑1]\tด้าน[^\t]*)\t(?P<no>[๑1])\. (?P<rest>.*)$", line)
+        if m is None:
+            return line
+        return f"{m.group('group')} {m.group('no')}{rng.choice('@®©')}.\n{m.group('rest')}"
+
+    _assert_routine_read(rng, misread)
