@@ -54,6 +54,7 @@ from bma_etl.layouts.plan_flow_years import (
     misread_year_spans,
     year_spans,
 )
+from bma_etl.layouts.plan_name_openings import misread_opening, opens_name, with_opening_put_back
 from bma_etl.matchkey import KeyRegex
 from bma_etl.normalize.digits import to_arabic_digits
 
@@ -226,8 +227,9 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
         if OTHER_TABLE_RE.match(text) or (_TARGET_HEADER_RE.search(text) and not run):
             break
         # a number after a target's word the page wrapped (``เพิ่มขึ้น`` / ``๖ ราย``) is its number
-        m = _seq_match(text, ocr) if numbered is not False and not (
-            run and awaits_number(run)) else None
+        # nor is a digit after the empty cell's tab before a vowel (``<tab>3 ะดับ…``): a letter
+        m = _seq_match(text, ocr) if numbered is not False and not (run and awaits_number(
+            run)) and not (ocr and text.startswith("\t") and misread_opening(text[1:])) else None
         if m is not None and (not run or _complete(run, count, ocr)
                               or (ocr and _next_name(text, m, seq))) \
                 and (int(to_arabic_digits(m.group("seq"))) == seq + 1 if not ocr
@@ -303,9 +305,6 @@ def _opens_name(text: str, m: re.Match[str], seq: int) -> bool:
         return False
     name = text[m.end():m.end() + NAME_MIN]
     return len(name) == NAME_MIN and not DIGITS_OF.search(name)
-#: A name's opening: a Thai word's first letter (no vowel or mark that follows a
-#: consonant), after a list mark if any (``- ร้อยละของ…``); not a speck OCR read (``'``).
-_NAME_OPENING_RE = re.compile(r"(?:[-–—•·*]\s*)?[ก-ฮเ-ไ]")
 
 
 def _opens_unnumbered(text: str, run: list[Line], count: int, ocr: bool = False) -> bool:
@@ -328,9 +327,9 @@ def _opens_unnumbered(text: str, run: list[Line], count: int, ocr: bool = False)
     >>> _opens_unnumbered("\t๑๖ ครั้ง ภายในปี", [], 3)
     False
     """
-    body = text.lstrip()
-    if not _NAME_OPENING_RE.match(body) or DIGITS_OF.match(body) \
-            or any(at == 0 for at, _, _ in possible_starts(body, 0)):
+    body = text.lstrip()  # a name's first letter OCR read as a digit opens one (``3 ะดับ…``)
+    if not opens_name(body, ocr) or (DIGITS_OF.match(body) and not (ocr and misread_opening(
+            body))) or any(at == 0 for at, _, _ in possible_starts(body, 0)):
         return False
     if not run:
         return True
@@ -389,7 +388,7 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
     read = doc.raw_in(joined, pos, end)
     if read is None:
         return
-    name = without_name_specks(read) if doc.ocr_used else read
+    name = with_opening_put_back(without_name_specks(read)) if doc.ocr_used else read
     bounds = (starts or []) + [len(joined.text)]
     for k, year in enumerate(years):
         target = doc.raw_in(joined, bounds[k], bounds[k + 1]) if starts else None
