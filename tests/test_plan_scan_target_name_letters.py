@@ -3,9 +3,10 @@
 Plans are generated from known values (``bench/corpus``); in target tables that leave
 ``ลำดับที่`` empty, a row's name opening with ``ระดับ`` is damaged the way Tesseract
 read it on a 200 dpi grey scan: its ``ร`` read as a digit (``<tab>3 ะดับความสำเร็จ…``).
-The line opened no row (rows flowing, as OCR reads them): the row ran into the one above and was lost. The truth is
-the generated values: every row is read, its name whole (the years are not scored,
-as in :mod:`test_plan_scan_tables`).
+Rows flow as OCR reads them. The line opened no row (the row ran into the one above
+and was lost), or, a table's first, was taken for a numbered row. The truth is the
+generated values: every row is read, its name whole (the years are not scored, as
+in :mod:`test_plan_scan_tables`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ def test_unnumbered_target_row_whose_first_letter_ocr_read_as_a_digit_is_a_row(
         lines = generated.text.split("\n")
         for k, line in enumerate(lines):
             if k and lines[k - 1].startswith("\t") and _ROW.match(line):  # after a row
-                lines[k] = _ROW.sub(lambda _: "\t" + rng.choice(("3 ", "3", "5 ")), line)
+                digit = rng.choice(("3 ", "3", "5 "))
+                lines[k] = _ROW.sub(lambda _, digit=digit: "\t" + digit, line)
                 damaged += 1
         if damaged:
             break
