@@ -45,6 +45,12 @@ def misread_opening(body: str) -> bool:
     return _DIGIT_FOR_LETTER_RE.match(body) is not None
 
 
+def past_misread_digit(body: str) -> str:
+    """``body`` after a first letter OCR read as a digit (``3 ะดับ…`` → ``ะดับ…``), else ``body``."""
+    m = _DIGIT_FOR_LETTER_RE.match(body)
+    return body if m is None else body[m.end():]
+
+
 def with_opening_put_back(name: Raw | Derived) -> Raw | Derived:
     """``name`` (OCR'd) with its first word whole, if OCR read the word's letter as a digit.
 
@@ -69,4 +75,5 @@ def with_opening_put_back(name: Raw | Derived) -> Raw | Derived:
                    name.span if isinstance(name, Raw) else name.evidence)
 
 
-__all__ = ["NAME_OPENING_RE", "misread_opening", "opens_name", "with_opening_put_back"]
+__all__ = ["NAME_OPENING_RE", "misread_opening", "opens_name", "past_misread_digit",
+           "with_opening_put_back"]
