@@ -58,3 +58,47 @@ def test_routine_header_whose_seq_word_ocr_read_with_a_letter_misread_is_a_heade
         return rng.choice(("สำดับ", "ลำตับ", "ลำดัน")) + line[len("ลำดับ"):]
 
     _assert_routine_read(rng, misread)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_group_whose_number_ocr_lost_is_a_group_not_its_first_items_name(seed: int) -> None:
+    """``<tab>ด้านการบริหารทั่วไป ๑. โครงการ...`` (the group's faint ``๑`` dropped as a
+    speck on a 150 dpi grey scan): the group's row, its first item read without the
+    group's name, and the items after it read as items of the group."""
+    rng = random.Random(seed)
+
+    def misread(line: str) -> str:
+        return re.sub(r"^[๑-๙1-9]\t(?=ด้าน)", "\t", line)
+
+    _assert_routine_read(rng, misread)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_routine_header_whose_group_word_ocr_misread_names_the_group_column(seed: int) -> None:
+    """``ลำดับที่ ต้าน/แผนงาน รายการ/โครงการ งบประมาณ`` (``ด`` read ``ต`` on a 200 dpi
+    1-bit scan): the group column is still known, so a group's name does not run into
+    its first item's."""
+    rng = random.Random(seed)
+
+    def misread(line: str) -> str:
+        if not line.startswith("ลำดับที่\tด้าน"):
+            return line
+        return line.replace("ด้าน", rng.choice(("ต้าน", "ค้าน", "ด้าบ")), 1)
+
+    _assert_routine_read(rng, misread)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_group_first_item_whose_number_ocr_read_with_a_speck_is_an_item(seed: int) -> None:
+    """``๑ ด้านการบริหารทั่วไป ๑@.`` / ``โครงการ...`` (a speck read between the item's
+    number and its point, the item's words wrapped on a 200 dpi grey scan): the item is
+    read, not dropped for a budget without a name."""
+    rng = random.Random(seed)
+
+    def misread(line: str) -> str:
+        m = re.match(r"^(?P<group>[๑1]\tด้าน[^\t]*)\t(?P<no>[๑1])\. (?P<rest>.*)$", line)
+        if m is None:
+            return line
+        return f"{m.group('group')} {m.group('no')}{rng.choice('@®©')}.\n{m.group('rest')}"
+
+    _assert_routine_read(rng, misread)

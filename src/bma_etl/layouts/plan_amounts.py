@@ -125,9 +125,17 @@ _WELL_FORMED_RE = re.compile(
 #: A digit or three alone right before an amount (``...ในสังกัด ๑ ๒,@๑๓๓๕,๓๐๐.๐๐ บาท``),
 #: or with a thousands comma after them (``๑, ๐๕๕,๓๐๐.- บาท``).
 _LEAD_DIGITS_RE = re.compile(rf"(?<!\S)(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$")
-#: The same with its thousands comma, glued to the name's last word at a wrap
-#: (``...ใกล้เคียง๕, ew`` / ``๕,๑๐๐.- บาท``): no name ends in digits and a comma.
-_GLUED_LEAD_RE = re.compile(rf"(?<=[\u0e01-\u0e4e])(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)\s+$")
+#: The same glued to the name's last word: with its thousands comma, at a wrap
+#: (``...ใกล้เคียง๕, ew`` / ``๕,๑๐๐.- บาท``: no name ends in digits and a comma); or
+#: without it, the gap between the name's cell and the budget's lost and the comma
+#: read as a space (``...จัดการเมือง10 381,100 บาท``): a name prints a number apart
+#: from its words (``ซอย 10``), never glued to one, so digits glued to a Thai word
+#: before an amount whose first group has three digits are the amount's first group
+#: (``...เมือง61 500.00 บาท`` too).
+_GLUED_LEAD_RE = re.compile(rf"(?<=[\u0e01-\u0e4e])(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$")
+#: An amount's first group of three digits, a thousands comma or its end after it
+#: (``381,100``, ``500.00``).
+_THREE_GROUP_RE = re.compile(rf"{DIGIT}{{3}}(?![0-9๐-๙])")
 
 
 #: What OCR made of an amount's first digits, set off by a space before the rest
@@ -154,8 +162,9 @@ def name_end(text: str, said: re.Match[str]) -> int:
     an amount OCR misread too (``๑ อ๒๕,๐๐๐.๐๐ บาท``, ``๑<tab>๕,ญ๑๕,๕๐๐.๐๐ บาท``): a
     separator misread as a gap split the amount's first digits off; the name never
     ends in them, nor in digits and a thousands comma (``๑, ๐๕๕,๓๐๐.- UM``), nor in
-    what :data:`_OCR_AMOUNT_LEAD_RE` tells. A well-formed amount leaves a number
-    before it to the name.
+    digits glued to its last word before a first group of three (``...เมือง10 381,100
+    บาท``), nor in what :data:`_OCR_AMOUNT_LEAD_RE` tells. A well-formed amount leaves
+    a number set apart before it to the name.
     """
     start = said.start()
     if said.re in NO_BUDGET_RES or "amount" not in said.re.groupindex:
@@ -165,7 +174,9 @@ def name_end(text: str, said: re.Match[str]) -> int:
         start = misread.start()
     lead = _LEAD_DIGITS_RE.search(text, 0, start) or _GLUED_LEAD_RE.search(text, 0, start)
     if lead is None or (lead.group("comma") is None and misread is None
-                        and _WELL_FORMED_RE.fullmatch(said.group("amount"))):
+                        and _WELL_FORMED_RE.fullmatch(said.group("amount"))
+                        and not (lead.re is _GLUED_LEAD_RE
+                                 and _THREE_GROUP_RE.match(said.group("amount")))):
         return start
     return lead.start()
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from bma_etl.layouts import plan_name_openings as openings
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow import Flowed
@@ -226,8 +227,9 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
         if OTHER_TABLE_RE.match(text) or (_TARGET_HEADER_RE.search(text) and not run):
             break
         # a number after a target's word the page wrapped (``เพิ่มขึ้น`` / ``๖ ราย``) is its number
-        m = _seq_match(text, ocr) if numbered is not False and not (
-            run and awaits_number(run)) else None
+        # nor is a digit after the empty cell's tab before a vowel (``<tab>3 ะดับ…``): a letter
+        m = _seq_match(text, ocr) if numbered is not False and not (run and awaits_number(run)) \
+            and not (ocr and text[:1] == "\t" and openings.misread_opening(text[1:])) else None
         if m is not None and (not run or _complete(run, count, ocr)
                               or (ocr and _next_name(text, m, seq))) \
                 and (int(to_arabic_digits(m.group("seq"))) == seq + 1 if not ocr
@@ -303,9 +305,6 @@ def _opens_name(text: str, m: re.Match[str], seq: int) -> bool:
         return False
     name = text[m.end():m.end() + NAME_MIN]
     return len(name) == NAME_MIN and not DIGITS_OF.search(name)
-#: A name's opening: a Thai word's first letter (no vowel or mark that follows a
-#: consonant), after a list mark if any (``- ร้อยละของ…``); not a speck OCR read (``'``).
-_NAME_OPENING_RE = re.compile(r"(?:[-–—•·*]\s*)?[ก-ฮเ-ไ]")
 
 
 def _opens_unnumbered(text: str, run: list[Line], count: int, ocr: bool = False) -> bool:
@@ -328,14 +327,16 @@ def _opens_unnumbered(text: str, run: list[Line], count: int, ocr: bool = False)
     >>> _opens_unnumbered("\t๑๖ ครั้ง ภายในปี", [], 3)
     False
     """
-    body = text.lstrip()
-    if not _NAME_OPENING_RE.match(body) or DIGITS_OF.match(body) \
+    body = text.lstrip()  # a name's first letter OCR read as a digit opens one (``3 ะดับ…``)
+    misread = ocr and openings.misread_opening(body)
+    if not openings.opens_name(body, ocr) or (DIGITS_OF.match(body) and not misread) \
             or any(at == 0 for at, _, _ in possible_starts(body, 0)):
         return False
     if not run:
         return True
     joined = join_row(run).text
-    if ocr and text.startswith("\t") and opens_after_gap(body, joined, count):
+    if ocr and text.startswith("\t") and opens_after_gap(
+            openings.past_misread_digit(body), joined, count):
         return True
     starts = target_starts(joined, len(joined) - len(joined.lstrip()), count, ocr)
     kinds = [(word, strong) for at, word, strong in possible_starts(joined, 0, ocr)
@@ -389,7 +390,7 @@ def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list
     read = doc.raw_in(joined, pos, end)
     if read is None:
         return
-    name = without_name_specks(read) if doc.ocr_used else read
+    name = openings.with_opening_put_back(without_name_specks(read)) if doc.ocr_used else read
     bounds = (starts or []) + [len(joined.text)]
     for k, year in enumerate(years):
         target = doc.raw_in(joined, bounds[k], bounds[k + 1]) if starts else None

@@ -57,6 +57,7 @@ from bma_etl.layouts.plan_cells import (
     misread_page_number,
     squash,
 )
+from bma_etl.layouts.plan_group_items import item_in_group
 from bma_etl.layouts.plan_plain_header import (
     columns_of,
     header_at,
@@ -64,7 +65,6 @@ from bma_etl.layouts.plan_plain_header import (
     squashed_header,
 )
 from bma_etl.layouts.plan_plain_rows import (
-    OCR_ITEM_RE,
     Columns,
     Numbers,
     PlainRow,
@@ -74,20 +74,6 @@ from bma_etl.layouts.plan_plain_rows import (
 )
 from bma_etl.layouts.plan_values import BudgetTable, put_budget, value
 
-#: An item number inside a group row: ``ด้านการบริหารทั่วไป ๑. โครงการ...``.
-_ITEM_IN_ROW_RE = re.compile(rf"(?<![0-9๐-๙,.])(?P<no>{DIGIT}{{1,2}})\s*[.)](?![0-9๐-๙])")
-#: On an OCR'd page a group's first item whose number OCR read as signs or Latin
-#: letters, its point lost (``ด้านการบริหารทั่วไป oO`` / ``โครงการ...``), or as one Thai
-#: letter, its point read as a vowel or a mark on it or lost (``ด้านการบริหารทั่วไป ณุ
-#: โครงการ...``, ``1.`` on a 200 dpi grey scan): a group's name ends in a word, never in
-#: a letter standing alone. The letter is glued to the name when the name wrapped
-#: under it (Thai lines join with no space): no word is a letter run into ``โครงการ``.
-_OCR_POINTLESS_ITEM_RE = re.compile(
-    r"(?<!\S)(?:[^\s\u0e01-\u0e4f0-9๐-๙.,]{1,3}\s+|[ก-ฮ][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?\s*)"
-    r"(?=โครงการ)")
-#: Or read right, its point lost (``ด้านการบริหารทั่วไป ๑`` / ``โครงการ...``): a group's
-#: name never ends in a number.
-_OCR_BARE_ITEM_RE = re.compile(rf"(?<!\S)(?P<no>{DIGIT}{{1,2}})\s+(?=โครงการ)")
 _TAG_RE = re.compile(r"<[^<>\n]*>")
 #: A line right under the header, with no digit and at most this many letters,
 #: is the rest of a header cell (``ที่รับผิดชอบ``).
@@ -341,17 +327,12 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         seq_span = row.no
         body = row.body
         if row.kind == "group":
-            item = _ITEM_IN_ROW_RE.search(line.text, body)
-            if item is None and doc.ocr_used:  # its number misread: its words, no number
-                item = OCR_ITEM_RE.search(line.text, body) \
-                    or _OCR_POINTLESS_ITEM_RE.search(line.text, body) \
-                    or _OCR_BARE_ITEM_RE.search(line.text, body)
+            item = item_in_group(line.text, body, doc.ocr_used)
             if item is None:
                 if budget_said(line.text[body:], bool(power)) is not None:
                     findings.append(_unplaced(line, "budget without an item name"))
                 continue  # a group (ด้าน/แผนงาน) whose items follow
-            read_no = item.re in (_ITEM_IN_ROW_RE, _OCR_BARE_ITEM_RE)
-            seq_span, body = item.span("no") if read_no else None, item.end()
+            seq_span, body = item
         fields: dict[str, FieldValue] = {}
         if seq_span is not None:
             fields["seq"] = doc.raw_in(line, *seq_span)

@@ -172,7 +172,9 @@ def columns_of(header: str) -> Columns:
     return Columns(group, unit, baht_unit)
 
 
-_GROUP_KEY_RE = re.compile(key(r"(?:ที่)?(?:ด้าน|แผนงาน)"))
+#: The group column's header (key form): ``ด้าน/แผนงาน``; on an OCR'd page its ``ด้าน``
+#: misread (``ต้าน/แผนงาน``, ``ค้าน/แผนงาน``), the ``/แผนงาน`` after it read right.
+_GROUP_KEY_RE = re.compile(key(r"(?:ที่)?(?:ด้าน|แผนงาน|[^/]{1,4}/แผนงาน)"))
 _UNIT_KEY = key(r"ส่วนราชการ|รับผิดชอบ|หน่วยงาน")
 
 

@@ -150,9 +150,10 @@ _OCR_ROW_START_RE = re.compile(
     r"(?P<rest>โครงการ.*)$")
 #: A group row whose number OCR read as a sign or two (``[<tab>ด้านการบริหารทั่วไป ๑.``:
 #: the ``๑`` and the column's rule): no Thai letter, then the group's name, which
-#: names a ด้าน or a แผนงาน.
+#: names a ด้าน or a แผนงาน; or whose number OCR did not read at all (a faint ``๑``
+#: dropped as a speck: ``<tab>ด้านการบริหารทั่วไป ๑. โครงการ...``).
 _OCR_GROUP_START_RE = re.compile(
-    r"^\s*(?P<no>[^\s\u0e01-\u0e4f]{1,2})\s+(?P<rest>(?:ด้าน|แผนงาน)\S.*)$")
+    r"^\s*(?:(?P<no>[^\s\u0e01-\u0e4f]{1,2})\s+)?(?P<rest>(?:ด้าน|แผนงาน)\S.*)$")
 #: A row whose number OCR did not read at all (a faint ``๒.`` dropped as a speck): the
 #: line opens with a project's name, right after a row that has its budget.
 _OCR_BARE_ROW_RE = re.compile(r"^\s*(?=โครงการ\S)")
@@ -170,9 +171,10 @@ def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
     that opens with a sign or two and ``โครงการ`` starts the next item too, its
     number not read, and so does a line after a complete row that opens with
     ``โครงการ`` (the number not read at all), as does the ``first`` line of a table of
-    no groups (a table of one row whose ``๑`` OCR lost); a sign or two before a ด้าน
-    or แผนงาน name starts the next group of a table of groups; and a number out of
-    sequence after a complete row starts one.
+    no groups (a table of one row whose ``๑`` OCR lost); a sign or two, or nothing,
+    before a ด้าน or แผนงาน name starts the next group of a table of groups (its
+    first too: a group's name never wraps from a row with its budget); and a number
+    out of sequence after a complete row starts one.
     """
     text = line.text.strip()
     m = _ROW_START_RE.match(text) or (_OCR_COMMA_ITEM_RE.match(text) if ocr else None)
