@@ -277,14 +277,15 @@ def _paragraph(doc: RepairedText, lines: list[Line]) -> Raw | list[Raw] | None:
 
 
 def _items(doc: RepairedText, lines: list[Line]) -> list[Raw] | None:
-    """Read the numbered items (``๑. ...``, ``(1) ...``) or bulleted ones (``- ...``) after
-    a heading, each without its number or bullet.
+    """Read the items after a heading, each without its number or bullet.
 
-    A line without a number right under an item (no blank line between) continues
-    it; a line without a number after a blank line is the next heading, and so is,
-    in a PDF, one under a line the page did not wrap (:func:`_ends_short`). A number
-    alone on its line (``๒.``) numbers the line that follows; a number that is no
-    higher than the one before starts another list, which ends this one.
+    Items are numbered (``๑. ...``, ``(1) ...``) or bulleted (``- ...``; a bullet under a
+    numbered item is more of it). A line without a number right under an item (no
+    blank line between) continues it; a line without a number after a blank line is
+    the next heading, and so is, in a PDF, one under a line the page did not wrap
+    (:func:`_ends_short`). A number alone on its line (``๒.``) numbers the line that
+    follows; a number that is no higher than the one before starts another list,
+    which ends this one.
     """
     items: list[list[Line]] = []
     blank_before = False
