@@ -138,7 +138,15 @@ def _heading_of(text: str, ocr: bool = False) -> tuple[str, int] | None:
     for pattern, block in SECTION_HEADINGS.items():
         if matches_key(pattern, title):
             return block, len(text)
+    if _REPORTS_HEADING_RE.match(text):
+        return "_reports", len(text)
     return None
+
+
+#: Section 2 by its kind, whatever its wording (``2. รายงานผลการดำเนินงานและการเบิกจ่าย
+#: งบประมาณ``, ``2. รายงานความก้าวหน้า…``): the form's second top-level section, a
+#: report (``รายงาน…``); a numbered list item of section 1.4 opens ``เพื่อ…``.
+_REPORTS_HEADING_RE = re.compile(r"^\s*[2๒]\.?\s+รายงาน\S")
 
 
 #: The blocks in the order the form prints their sections.

@@ -25,19 +25,23 @@ from bma_etl.rows import join_lines
 
 PLAN_WORDS = r"แผนปฏิบัติ\s*(?:การ|ราชการ)\s*ประจำปี(?:\s*งบประมาณ)?"
 _BE = r"(?:พ\s*\.\s*ศ\s*\.?)"
+#: The same year in the Common Era after the Buddhist one (``พ.ศ. 2567 (ค.ศ. 2024)``):
+#: part of the title, no agency.
+_CE = rf"(?:\s*\(\s*ค\s*\.\s*ศ\s*\.?\s*{DIGIT}{{4}}\s*\))?"
 #: ``แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๕`` on one line.
 _TITLE_RE = re.compile(
-    rf"^\s*(?P<title>{PLAN_WORDS}\s*{_BE}?\s*(?P<year>{DIGIT}{{4}}))(?:\s+(?P<rest>\S.*?))?\s*$"
+    rf"^\s*(?P<title>{PLAN_WORDS}\s*{_BE}?\s*(?P<year>{DIGIT}{{4}}){_CE})"
+    r"(?:\s+(?P<rest>\S.*?))?\s*$"
 )
 #: The same as OCR may read it: a year with a digit too many (``พ.ศ. ๒๕๒๐๐``) or one
 #: lost (``พ.ศ. ๒๕๒``), which is no year (the fiscal year is then left to the plan's
 #: other lines); the title and the agencies under it are read still.
 _OCR_TITLE_RE = re.compile(
-    rf"^\s*(?P<title>{PLAN_WORDS}\s*{_BE}?\s*{DIGIT}{{3,6}})(?:\s+(?P<rest>\S.*?))?\s*$"
+    rf"^\s*(?P<title>{PLAN_WORDS}\s*{_BE}?\s*{DIGIT}{{3,6}}{_CE})(?:\s+(?P<rest>\S.*?))?\s*$"
 )
 #: The cover's ``แผนปฏิบัติการ ประจำปี`` with the year on a line of its own.
 _TITLE_START_RE = re.compile(rf"^\s*{PLAN_WORDS}\s*$")
-_YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}})\s*$")
+_YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}}){_CE}\s*$")
 #: The same as OCR may read it (``พ.ศ. ๒๕๒9๕``, ``พ.ศ. ๒๕๒``; พ.ศ. read as a Latin
 #: word with its point, ``WA. ๒๕๒๐๐``): the title's, but no year.
 _OCR_YEAR_LINE_RE = re.compile(rf"^\s*(?:{_BE}|[A-Za-z]{{2,3}}\.)?\s*{DIGIT}{{3,6}}\s*$")
@@ -193,6 +197,10 @@ def _cover_cut(text: str, head: list[Line]) -> int | None:
     return None
 
 
+#: An item numbered in brackets (``(1) ให้บริการ…``) or set under a bullet (``- ให้บริการ…``,
+#: no number): what other agencies print for :data:`~.plan_cells.ITEM_RE`'s ``1.``.
+_OTHER_ITEM_RE = re.compile(
+    rf"^\s*(?:\(\s*(?P<no>{DIGIT}{{1,2}})\s*\)|[-•–])\s*(?P<body>\S.*?)\s*$", re.S)
 #: An item's number alone on its line (``๒.``): the page put its words on the next.
 _NUMBER_ALONE_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)]\s*$")
 
@@ -269,13 +277,15 @@ def _paragraph(doc: RepairedText, lines: list[Line]) -> Raw | list[Raw] | None:
 
 
 def _items(doc: RepairedText, lines: list[Line]) -> list[Raw] | None:
-    """Read the numbered items (``๑. ...``) after a heading, each without its number.
+    """Read the items after a heading, each without its number or bullet.
 
-    A line without a number right under an item (no blank line between) continues
-    it; a line without a number after a blank line is the next heading, and so is,
-    in a PDF, one under a line the page did not wrap (:func:`_ends_short`). A number
-    alone on its line (``๒.``) numbers the line that follows; a number that is no
-    higher than the one before starts another list, which ends this one.
+    Items are numbered (``๑. ...``, ``(1) ...``) or bulleted (``- ...``; a bullet under a
+    numbered item is more of it). A line without a number right under an item (no
+    blank line between) continues it; a line without a number after a blank line is
+    the next heading, and so is, in a PDF, one under a line the page did not wrap
+    (:func:`_ends_short`). A number alone on its line (``๒.``) numbers the line that
+    follows; a number that is no higher than the one before starts another list,
+    which ends this one.
     """
     items: list[list[Line]] = []
     blank_before = False
@@ -290,8 +300,10 @@ def _items(doc: RepairedText, lines: list[Line]) -> list[Raw] | None:
             continue
         text = blank_tags(line.text)
         alone = _NUMBER_ALONE_RE.match(text)
-        m = None if alone else ITEM_RE.match(text)
-        numbered = alone or m
+        m = None if alone else (ITEM_RE.match(text) or _OTHER_ITEM_RE.match(text))
+        if m is not None and not m.group("no") and last_no is not None:
+            m = None  # a bullet under a numbered item: more of it, no item of its own
+        numbered = alone or (m if m is not None and m.group("no") else None)
         if numbered is not None:
             number = to_int(numbered.group("no"))
             if last_no is not None and number is not None and number <= last_no:

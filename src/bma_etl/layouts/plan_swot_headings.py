@@ -23,12 +23,16 @@ SWOT_KINDS: tuple[tuple[str, str, str], ...] = (
 )
 #: A kind heading is the whole line: ``จุดแข็ง (Strength)``, ``S : จุดแข็ง``,
 #: ``Strengths (จุดแข็ง)``, ``๑. จุดอ่อน``; never a sentence that uses the word.
+#: Its words may be two of the kind's joined by a slash (``อุปสรรค/ภัยคุกคาม``), its
+#: bracket the English word and the letter (``จุดแข็ง (Strengths : S)``).
 #: One alternative per kind, in the order above, each a named group: the name of
 #: the group that matched is the kind (one match instead of one per kind).
 _SWOT_HEADING_RE = re.compile("|".join(
     rf"(?P<{kind}>^\s*(?:(?:{DIGIT}{{1,2}}|[ก-ฮ])\s*[.)]\s*|[-•]\s*)?"
     rf"(?:(?-i:{letter})\s*[:.)\-–]?\s*)?(?:{words}|\(\s*(?:{words})\s*\))"
-    rf"(?:\s*[:\-–]?\s*\(?\s*(?:{words}|(?-i:{letter}))\s*\)?)?\s*:?\s*$)"
+    rf"(?:\s*/\s*(?:{words}))?"
+    rf"(?:\s*[:\-–]?\s*\(?\s*(?:{words}|(?-i:{letter}))"
+    rf"(?:\s*[:\-–]\s*(?-i:{letter}))?\s*\)?)?\s*:?\s*$)"
     for kind, words, letter in SWOT_KINDS), re.IGNORECASE)
 #: A heading of the plan's next part, which no item of a list continues into: a part
 #: (``ส่วนที่ ๑ การบริการสาธารณะ``), the budget summary (``สรุปโครงการและงบประมาณ...``)
@@ -99,6 +103,8 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     (None, None)
     >>> swot_kind("อ จุดแข็ง (Strength)", True), swot_kind("อ จุดแข็ง (Strength)")
     ('strength', None)
+    >>> swot_kind("จุดแข็ง (Strengths : S)"), swot_kind("อุปสรรค/ภัยคุกคาม (Threat)")
+    ('strength', 'threat')
     """
     if len(text) > HEADING_MAX:
         return None

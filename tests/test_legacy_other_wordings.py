@@ -1,0 +1,73 @@
+"""The legacy progress form as other agencies word it: its section-2 heading, its labels,
+a report's date with the time of day.
+
+Other agencies' forms title section 2 otherwise (``2. รายงานผลการดำเนินงานและการเบิกจ่าย
+งบประมาณ``): every progress report was lost, the section read by one wording only; now a
+top-level section ``2`` opening ``รายงาน…`` is the report section by its kind
+(:data:`bma_etl.layouts.legacy_sections._REPORTS_HEADING_RE`). A report's date printed
+with its time (``:: 14/11/2565 10:30 :``) left ``10:30 :`` at the start of every
+detail; the time is now passed over (:data:`bma_etl.layouts.legacy_values.DATE_PART_RE`).
+Section 1's labels in other wordings (``วันที่เริ่มต้นโครงการ``, ``ระยะเวลาเริ่มต้น``,
+``วันที่สิ้นสุดโครงการ``, ``งบประมาณที่เบิกจ่ายไปแล้ว``, ``งบประมาณที่เบิกจ่าย``,
+``หน่วยงานรับผิดชอบ``, ``หน่วยงานผู้รับผิดชอบ``, ``ส่วนราชการ``) left their fields NULL
+(:data:`bma_etl.layouts.legacy_progress_form.PROJECT_LABELS`).
+
+The forms are generated (bench/corpus ``legacy_tab``, ``legacy_pipe``, ``legacy_html``)
+and reworded; the truth is every field as generated.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import assert_read_as_generated
+from corpus.build import GENERATORS, _rng
+
+_GENERATORS = ["legacy_tab", "legacy_pipe", "legacy_html"]
+_SECTION_2 = "รายงานความก้าวหน้าของโครงการและการใช้จ่ายงบประมาณ"
+
+
+def _read_reworded(tmp_path: Path, generator: str, k: int, seed: int,
+                   rewrite: list[tuple[str, str]]) -> None:
+    doc = GENERATORS[generator](_rng(seed, generator, k))
+    text = doc.text
+    for pattern, replacement in rewrite:
+        text, count = re.subn(pattern, replacement, text)
+        assert count, pattern
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    assert_read_as_generated(path, doc.truth)
+
+
+@pytest.mark.parametrize("heading", ["รายงานผลการดำเนินงานและการเบิกจ่ายงบประมาณ",
+                                     "รายงานผลการปฏิบัติงานและการใช้จ่ายงบประมาณ"])
+@pytest.mark.parametrize("generator", _GENERATORS)
+def test_section_2_in_another_wording_still_holds_the_reports(
+        generator: str, heading: str, tmp_path: Path) -> None:
+    _read_reworded(tmp_path, generator, 0, 431, [(_SECTION_2, heading)])
+
+
+@pytest.mark.parametrize("time", ["10:30", "08:05:00", "14.45 น."])
+@pytest.mark.parametrize("generator", _GENERATORS)
+def test_a_report_date_with_its_time_of_day_leaves_no_time_in_the_detail(
+        generator: str, time: str, tmp_path: Path) -> None:
+    # ``:: 14/11/2565 :`` → ``:: 14/11/2565 10:30 :`` in every report row
+    _read_reworded(tmp_path, generator, 1, 433,
+                   [(r"(::\s*[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})(\s*:)", rf"\g<1> {time}\g<2>")])
+
+
+@pytest.mark.parametrize(("start", "end", "spent", "agency"), [
+    ("วันที่เริ่มต้นโครงการ", "วันที่สิ้นสุดโครงการ", "งบประมาณที่เบิกจ่ายไปแล้ว", "หน่วยงานรับผิดชอบ"),
+    ("ระยะเวลาเริ่มต้น", "ระยะเวลาสิ้นสุด", "งบประมาณที่เบิกจ่าย", "หน่วยงานผู้รับผิดชอบ"),
+    ("วันที่เริ่มต้นโครงการ", "วันที่สิ้นสุดโครงการ", "งบประมาณที่เบิกจ่าย", "ส่วนราชการ"),
+])
+@pytest.mark.parametrize("generator", _GENERATORS)
+def test_section_1_labels_in_other_wordings_are_read(
+        generator: str, start: str, end: str, spent: str, agency: str,
+        tmp_path: Path) -> None:
+    _read_reworded(tmp_path, generator, 2, 439, [
+        (r"(?<![ก-๙])เริ่มต้นโครงการ", start), (r"(?<![ก-๙])สิ้นสุดโครงการ", end),
+        ("งบประมาณที่ใช้ไป", spent), (r"หน่วยงานที่รับผิดชอบ\.", agency)])
