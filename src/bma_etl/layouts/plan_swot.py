@@ -358,7 +358,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             fields: dict[str, FieldValue] = {"kind": tag}
             if group is not None:
                 fields["seq"] = _seq(doc, m, group, line)
-                if misread is not None or (forms.ocr and read_back(m.group(group), last_no)):
+                if misread is not None or (forms.ocr and read_back(m.group(group), last)):
                     fields["seq"] = None  # misread (``๕`` for ``๔``): its place numbers it
                 last_no = number_of(m.group(group), last_no, forms)
             body = m.start("body") + (head_specks(m.group("body")) if forms.ocr and group else 0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bma_etl.layouts.base import Line
+from bma_etl.layouts.base import Line, Raw, RawRow
 from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, blank_tags, is_text_line
 from bma_etl.layouts.plan_values import to_int
 
@@ -131,16 +131,21 @@ def starts_over(number: int | None, last_no: int | None, forms: Forms) -> bool:
     return number == 1 if forms.ocr else number <= last_no
 
 
-def read_back(text: str, last_no: int | None) -> bool:
+def read_back(text: str, above: RawRow | None) -> bool:
     """On an OCR'd page, whether an item's number read as digits (``text``) is misread.
 
-    A list's numbers only go on: one that is not past the item above's (``last_no``;
-    ``2.`` read again for ``3.``, ``0.``) is a misread digit, no number to keep.
+    A list's numbers only go on: one that is not past the number read for the item
+    above (``above``'s ``seq``; ``2.`` read again for ``3.``), or ``0.``, is a misread
+    digit, no number to keep. The item above's place says nothing (an item too many
+    read above it, its place runs ahead).
 
-    >>> read_back("2", 2), read_back("0", None), read_back("3", 2), read_back("©", 2)
+    >>> two = RawRow("plan_swot_items", 1, {"seq": Raw("2", None)})
+    >>> read_back("2", two), read_back("0", None), read_back("3", two), read_back("©", two)
     (True, True, False, False)
     """
-    return DIGITS_RE.fullmatch(text) is not None and (to_int(text) or 0) <= (last_no or 0)
+    seq = above.fields.get("seq") if above is not None else None
+    read = to_int(seq.text) if isinstance(seq, Raw) and DIGITS_RE.fullmatch(seq.text) else 0
+    return DIGITS_RE.fullmatch(text) is not None and (to_int(text) or 0) <= (read or 0)
 
 
 #: A line under this share of its neighbours' longest ended its item (OCR measures no wraps).
