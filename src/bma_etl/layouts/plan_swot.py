@@ -18,9 +18,11 @@ from bma_etl.layouts.plan_swot_forms import (
     OCR_TAB_ITEM_RE,
     PRINTED,
     Forms,
+    ended_short,
     is_next,
     misread_number_item,
     number_of,
+    read_back,
     starts_over,
     swot_item,
 )
@@ -36,6 +38,7 @@ from bma_etl.layouts.plan_swot_junk import (
     misread_numbers,
     page_junk,
     speck_lines,
+    tab_led,
     unsure_heads,
     unsure_lines,
     unsure_starts,
@@ -82,7 +85,8 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: Forms,
     item of the list (number ``last_no + 1``) or the next SWOT heading: the page
     broke inside the item. Anything else means the list has ended. On an OCR'd
     page what follows may itself be an item whose number OCR lost (up to
-    :data:`_UNNUMBERED_MAX` in a row) that the list goes on after.
+    :data:`_UNNUMBERED_MAX` in a row) that the list goes on after, or the list's
+    last (the plan's next part following it: ``last_item``).
 
     ``last_item``: asked for an item whose number OCR lost, the plan's next part
     (:data:`.plan_swot_headings.PART_HEADING_RE`) following counts as well: the
@@ -114,7 +118,7 @@ def _carries_on(lines: list[Line], i: int, last_no: int | None, forms: Forms,
         return is_next(to_int(alone.group("no")), last_no, forms)
     found = swot_item(lines[j].text, forms, next_no)
     if found is None and forms.ocr and depth < _UNNUMBERED_MAX and is_text_line(lines[j]):
-        return _carries_on(lines, j, last_no, forms, depth + 1, junk)
+        return _carries_on(lines, j, last_no, forms, depth + 1, junk, last_item=True)
     if found is None or found[1] is None or last_no is None:
         return False
     return is_next(to_int(found[0].group(found[1])), last_no, forms)
@@ -201,18 +205,6 @@ def _unsure_item(line: Line, next_no: int) -> tuple[re.Match[str], str] | None:
     return m, "no"
 
 
-#: A line under this share of its neighbours' longest ended its item (OCR measures no wraps).
-_SHORT_SHARE = 0.5
-
-
-def _ended_short(lines: list[Line], i: int) -> bool:
-    """Whether line ``i - 1``, text, ended far short of the lines around it (its item's end)."""
-    if i == 0 or not is_text_line(lines[i - 1]):
-        return False
-    longest = max(len(line.text.strip()) for line in lines[max(i - 3, 0):i + 2])
-    return len(lines[i - 1].text.strip()) < _SHORT_SHARE * longest
-
-
 def _number_like(text: str, under_text: bool) -> bool:
     """On an OCR'd page, whether line ``text`` may be an item's number, read or misread.
 
@@ -259,7 +251,8 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
     heading, or after a gap on the same page) is an item when the next item or
     heading follows it (``seq`` NULL, or its place: :func:`.plan_swot_places.seqs_by_place`);
     so is a page's first line when the next number read skips one
-    (:func:`.plan_swot_places.number_skipped`: its number lost at the page's foot).
+    (:func:`.plan_swot_places.number_skipped`: its number lost at the page's foot),
+    and a line led by a tab (:func:`.plan_swot_junk.tab_led`: the number's gap).
 
     As printed: a number the page left alone on its line (``๑.``, its words on the
     next) numbers the next line; a line inside an item whose wide gap the reader
@@ -280,12 +273,12 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
         return []
     forms = OCR if doc.ocr_used else PRINTED
     if forms.ocr:  # specks read as cells of their own: no table's tabs
-        lines = without_speck_cells(lines, frozenset(headings))
+        lines = without_speck_cells(lines, frozenset(headings), doc)
         heads = unsure_heads(doc, lines, frozenset(headings))  # a running header misread
         lines = [ln for ln in lines if ln.no not in heads]
     junk = Junk(page_junk(doc, lines, _number_like) | speck_lines(doc, lines, _opens_item),
                 lone_numbers(doc, lines), unsure_lines(doc, lines) | misread_numbers(doc, lines),
-                unsure_starts(doc, lines))
+                unsure_starts(doc, lines), tab_led(doc, lines))
     rows: list[RawRow] = []
     tag: Derived | None = None
     heading_kind: str | None = None
@@ -335,7 +328,7 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
         if (found is None or found[1] is None) and line.no in junk.starts:
             found = _unsure_item(line, (last_no or 0) + 1) or found
         misread = None
-        if found is None and forms.ocr and last is not None and not gap and _ended_short(lines, i):
+        if found is None and forms.ocr and last is not None and not gap and ended_short(lines, i):
             misread = misread_number_item(line.text)
             found = (misread, "no") if misread is not None else None
         if found is not None and found[1] is not None and last is not None and not gap \
@@ -365,15 +358,15 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             fields: dict[str, FieldValue] = {"kind": tag}
             if group is not None:
                 fields["seq"] = _seq(doc, m, group, line)
-                if misread is not None:
+                if misread is not None or (forms.ocr and read_back(m.group(group), last)):
                     fields["seq"] = None  # misread (``๕`` for ``๔``): its place numbers it
                 last_no = number_of(m.group(group), last_no, forms)
             body = m.start("body") + (head_specks(m.group("body")) if forms.ocr and group else 0)
             fields["text"] = _words(doc, line.start + body, line.start + m.end("body"))
             last = RawRow("plan_swot_items", len(rows) + 1, fields)
             rows.append(last)
-        elif forms.ocr and is_text_line(line) and (
-                ((last is None or (gap and not _page_broke(doc, lines, i, junk)))
+        elif forms.ocr and is_text_line(line) and ((line.no in junk.led and not gap) or (
+                (last is None or (gap and not _page_broke(doc, lines, i, junk)))
                  and _carries_on(lines, i, last_no or 0, forms, junk=junk, last_item=True))
                 or (last is not None and _page_broke(doc, lines, i, junk)  # its number lost
                     and number_skipped(lines, i, last, last_no, junk.gaps))):  # at a page foot

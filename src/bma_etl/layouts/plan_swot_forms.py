@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, blank_tags
+from bma_etl.layouts.base import Line, Raw, RawRow
+from bma_etl.layouts.plan_cells import DIGIT, DIGITS_RE, blank_tags, is_text_line
 from bma_etl.layouts.plan_values import to_int
 
-__all__ = ["OCR", "OCR_BARE_NUMBER_RE", "OCR_TAB_ITEM_RE", "PRINTED", "Forms", "is_next",
-           "number_of", "starts_over", "swot_item"]
+__all__ = ["OCR", "OCR_BARE_NUMBER_RE", "OCR_TAB_ITEM_RE", "PRINTED", "Forms", "ended_short",
+           "is_next", "number_of", "read_back", "starts_over", "swot_item"]
 
 #: ``๑. text``, ``1) text``, ``(1) text`` or a letter-coded ``S1 text`` / ``W๕. text``.
 _ITEM = (r"^\s*(?:[SWOT]\s*(?P<code>{d}{{1,2}})(?!{d})\s*[.):]?"
@@ -128,6 +129,35 @@ def starts_over(number: int | None, last_no: int | None, forms: Forms) -> bool:
     if last_no is None or number is None:
         return False
     return number == 1 if forms.ocr else number <= last_no
+
+
+def read_back(text: str, above: RawRow | None) -> bool:
+    """On an OCR'd page, whether an item's number read as digits (``text``) is misread.
+
+    A list's numbers only go on: one that is not past the number read for the item
+    above (``above``'s ``seq``; ``2.`` read again for ``3.``), or ``0.``, is a misread
+    digit, no number to keep. The item above's place says nothing (an item too many
+    read above it, its place runs ahead).
+
+    >>> two = RawRow("plan_swot_items", 1, {"seq": Raw("2", None)})
+    >>> read_back("2", two), read_back("0", None), read_back("3", two), read_back("©", two)
+    (True, True, False, False)
+    """
+    seq = above.fields.get("seq") if above is not None else None
+    read = to_int(seq.text) if isinstance(seq, Raw) and DIGITS_RE.fullmatch(seq.text) else 0
+    return DIGITS_RE.fullmatch(text) is not None and (to_int(text) or 0) <= (read or 0)
+
+
+#: A line under this share of its neighbours' longest ended its item (OCR measures no wraps).
+_SHORT_SHARE = 0.5
+
+
+def ended_short(lines: list[Line], i: int) -> bool:
+    """Whether line ``i - 1``, text, ended far short of the lines around it (its item's end)."""
+    if i == 0 or not is_text_line(lines[i - 1]):
+        return False
+    longest = max(len(line.text.strip()) for line in lines[max(i - 3, 0):i + 2])
+    return len(lines[i - 1].text.strip()) < _SHORT_SHARE * longest
 
 
 def number_of(text: str, last_no: int | None, forms: Forms) -> int | None:

@@ -24,7 +24,7 @@ from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.matchkey import key
 
 __all__ = ["NO_JUNK", "SPECK_CELLS_RE", "Junk", "head_specks", "lone_numbers",
-           "misread_numbers", "page_junk", "speck_lines",
+           "misread_numbers", "page_junk", "speck_lines", "tab_led",
            "unsure_heads", "unsure_lines", "unsure_starts", "without_speck_cells"]
 
 
@@ -35,13 +35,15 @@ class Junk(NamedTuple):
     ``numbers``: lines of a number alone that are an item's number, not the page's
     (:func:`lone_numbers`); ``unsure``: short lines OCR read unsure, what it made of
     an item's number or a speck (:func:`unsure_lines`); ``starts``: lines whose first
-    short word OCR read unsure before words it read sure (:func:`unsure_starts`).
+    short word OCR read unsure before words it read sure (:func:`unsure_starts`);
+    ``led``: lines led by a tab, an item's number lost before them (:func:`tab_led`).
     """
 
     gaps: frozenset[int] = frozenset()
     numbers: frozenset[int] = frozenset()
     unsure: frozenset[int] = frozenset()
     starts: frozenset[int] = frozenset()
+    led: frozenset[int] = frozenset()
 
 
 NO_JUNK = Junk()
@@ -151,13 +153,17 @@ def lone_numbers(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
 SPECK_CELLS_RE = re.compile(r"(?:\t+\s*(?:[^\t\s]{1,2}|[A-Za-z]{3,5})?)+\s*$")
 
 
-def without_speck_cells(lines: list[Line], keep: frozenset[int]) -> list[Line]:
+def without_speck_cells(lines: list[Line], keep: frozenset[int],
+                        doc: RepairedText | None = None) -> list[Line]:
     r"""OCR'd lines with the cells of specks at their end taken off, but the lines ``keep``.
 
     A speck far from the words (in the margin, between two lines) is read as a cell
     of a letter or sign or two: its tab is no table's, and a line of nothing else
     is blank. ``keep``: the lines to leave as read (headings spread letter by
-    letter, whose cells are letters).
+    letter, whose cells are letters). Given ``doc`` (its words' confidences), a
+    last cell of a few signs OCR read at next to no confidence (``...ล่าช้า<tab>11,``
+    at 0: :data:`_SPECK_CELL_CONF`) is a speck's too. An empty first cell (tabs
+    before the first word: :func:`tab_led`) is taken off, the line starting after it.
 
     >>> lines = [Line(1, 0, "\ta"), Line(2, 3, "ประชาชน\t\t'"), Line(3, 14, "๒.\tงาน")]
     >>> [ln.text for ln in without_speck_cells(lines, frozenset())]
@@ -165,9 +171,57 @@ def without_speck_cells(lines: list[Line], keep: frozenset[int]) -> list[Line]:
     """
     out: list[Line] = []
     for line in lines:
-        m = SPECK_CELLS_RE.search(line.text) if line.no not in keep and not line.pieces else None
-        out.append(line if m is None else Line(line.no, line.start, line.text[:m.start()]))
+        if line.no in keep or line.pieces:
+            out.append(line)
+            continue
+        text = line.text
+        while doc is not None and (m := _LAST_CELL_RE.search(text)) is not None \
+                and (confs := _confidences(doc, Line(line.no, line.start + m.start("cell"),
+                                                     m.group("cell")))) \
+                and max(confs) < _SPECK_CELL_CONF:
+            text = text[:m.start()]
+        m = SPECK_CELLS_RE.search(text)
+        text = text if m is None else text[:m.start()]
+        lead = len(text) - len(_LEAD_RE.sub("", text, count=1)) if text.strip() else 0
+        out.append(line if text == line.text and not lead
+                   else Line(line.no, line.start + lead, text[lead:]))
     return out
+
+
+#: An empty first cell: tabs (and spaces) before a line's first word.
+_LEAD_RE = re.compile(r"^[ \t]*\t[ \t]*")
+#: Fewest letters of a line led by a tab that opens an item (its sentence).
+_LED_MIN = 12
+
+
+def tab_led(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
+    r"""On an OCR'd page, the numbers of the lines :func:`without_speck_cells` found led by a tab.
+
+    fpdf2 sets an item's words far from its number; where OCR lost the number
+    (``<tab>บุคลากร...``: seed 277, 150 dpi grey) the gap it left is read as an
+    empty first cell: the line (:data:`_LED_MIN` letters or more; ``<tab><tab>ถึง`` is a
+    wrapped line's piece read apart) opens an item whose number OCR lost.
+    ``lines``: as :func:`without_speck_cells` gave them.
+
+    >>> from bma_etl.layouts.base import RepairedText
+    >>> doc = RepairedText.of("๑. งาน\n\tบุคลากรของหน่วยงาน\n\t\tถึง", (), True)
+    >>> lines = without_speck_cells(list(doc.lines()), frozenset())
+    >>> [ln.text for ln in lines], sorted(tab_led(doc, lines))
+    (['๑. งาน', 'บุคลากรของหน่วยงาน', 'ถึง'], [2])
+    """
+    if not doc.ocr_used:
+        return frozenset()
+    return frozenset(ln.no for ln in lines if len("".join(ln.text.split())) >= _LED_MIN
+                     and not ln.pieces
+                     and ln.start > 0 and doc.text[ln.start - 1] in " \t"
+                     and "\t" in doc.text[doc.text.rfind("\n", 0, ln.start) + 1:ln.start])
+
+
+#: A line's last cell of one to four signs (``<tab>11,``), white space around it.
+_LAST_CELL_RE = re.compile(r"\t+\s*(?P<cell>[^\t\s]{1,4})\s*$")
+#: Highest confidence of a last cell OCR read from a speck: next to none (a word of
+#: the page, however badly printed, is read at 30 and more).
+_SPECK_CELL_CONF = 10.0
 
 
 #: Specks OCR read at the head of an item's words, after its number: a cell of up to
