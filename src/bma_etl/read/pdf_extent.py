@@ -21,10 +21,6 @@ _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 #: letter's place, pdfium's spaces around it) nor after such a mark; no word starts
 #: with a mark.
 _WORD_GAP = re.compile(f"(?<![ \u00a0][{_MARKS}])[ \u00a0]+(?![{_MARKS}])")
-_MARK_CODES = (0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F))
-#: Per code point less U+0E00 (128: outside the Thai block): whether it is a mark
-#: (:data:`_MARK_CODES`), looked up for a page at once (made when first asked).
-_MARK_TABLE: list[Any] = []
 
 
 def extent(line: _Line) -> tuple[float, float, float, float]:
@@ -92,6 +88,8 @@ class PageExtents:
     def _measure(self) -> dict[int, tuple[int, tuple[float, float, float, float]]]:
         import numpy as np
 
+        from bma_etl.read.pdf_fast import MARK_KINDS
+
         raw, spans = self._raw, [(a, b) for a, b in self._spans if b > a]
         lefts, rights = self._g.edge_arrays()
         if not spans or len(lefts) != len(raw):
@@ -99,12 +97,8 @@ class PageExtents:
         codes = np.frombuffer(raw.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         white_mask = (codes == 0x20) | (codes == 0xA0)
         inked = np.flatnonzero(~white_mask)
-        if not _MARK_TABLE:
-            table = np.zeros(129, dtype=bool)
-            table[[code - 0x0E00 for code in _MARK_CODES]] = True
-            _MARK_TABLE.append(table)
         block = codes.astype(np.int64) - 0x0E00  # (a space beside a mark drawn apart: no gap)
-        mark = _MARK_TABLE[0][np.where((block >= 0) & (block < 128), block, 128)]
+        mark = MARK_KINDS[np.where((block >= 0) & (block < 128), block, 128)] > 0
         stray = np.zeros_like(white_mask)
         stray[:-1] |= white_mask[:-1] & mark[1:]
         stray[2:] |= white_mask[2:] & mark[1:-1] & white_mask[:-2]

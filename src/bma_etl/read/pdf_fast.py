@@ -49,9 +49,9 @@ FEWEST_LETTERS = 6
 SPACE_EM = 0.1
 #: Per code point less U+0E00 (128: outside the Thai block): 1 for a Thai mark, 2 for
 #: a tone mark or THANTHAKHAT (what a shaped PDF writes before its own letter).
-_MARKS = np.zeros(129, dtype=np.uint8)
-_MARKS[[0x31, *range(0x34, 0x3B), *range(0x47, 0x4F)]] = 1
-_MARKS[0x48:0x4D] = 2
+MARK_KINDS = np.zeros(129, dtype=np.uint8)
+MARK_KINDS[[0x31, *range(0x34, 0x3B), *range(0x47, 0x4F)]] = 1
+MARK_KINDS[0x48:0x4D] = 2
 
 
 class PlainLines:
@@ -82,7 +82,7 @@ class PlainLines:
         if self.browser:
             return []
         block = codes.astype(np.int64) - 0x0E00
-        marks = _MARKS[np.where((block >= 0) & (block < 128), block, 128)]
+        marks = MARK_KINDS[np.where((block >= 0) & (block < 128), block, 128)]
         # a mark whose middle stands left of the letter before it (replace_marks)
         late = (
             np.flatnonzero(
