@@ -71,7 +71,7 @@ def ruled_letters(line: _Line, text: str, start: int, end: int, out: list[str]) 
         if between(rules, before, here):
             out.append(text[cut:pos])
             out.append("\t")
-            line._cell(pos)
+            line.start_cell(pos)
             cut = pos
         before = here
     out.append(text[cut:end])

@@ -203,7 +203,7 @@ def plain_text(line: _Line) -> str:
     text = line.text
     first = len(text) - len(text.lstrip(" \u00a0"))
     if first < len(text):
-        line._cell(first)
+        line.start_cell(first)
     kept = _kept_spaces(line, text)
     if kept is not None:
         line.gaps.extend(kept)

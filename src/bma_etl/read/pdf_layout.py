@@ -251,10 +251,10 @@ class _Line:
         text = self.text
         first = len(text) - len(text.lstrip(" \u00a0"))
         if first < len(text):
-            self._cell(first)
+            self.start_cell(first)
         return self._respace(text)
 
-    def _cell(self, pos: int) -> None:
+    def start_cell(self, pos: int) -> None:
         """Note that a cell starts at ``text[pos]``: its x, its baseline, where the last ended."""
         if self.cells:
             last = [k for k in range(max(0, pos - 3), pos) if self.text[k] not in " \u00a0"]
@@ -313,7 +313,7 @@ class _Line:
             start = min(start, j_left)
         right = g.edges(index[b])[0]
         if self.rules and ruled(self, j, b):  # the cluster's letter, not its marks
-            self._cell(b)
+            self.start_cell(b)
             return "\t"
         size = g.size(index[b])
         if size <= 1.0:  # generated characters report 1; ask the other neighbour
@@ -322,7 +322,7 @@ class _Line:
         if self.spaced is None:
             if size > 1.0 and gap >= TAB_GAP_EM * size and not may_be_word_space(
                     self, text, a, b, gap, size) and not may_be_spread(self, text, a, b):
-                self._cell(b)
+                self.start_cell(b)
                 return "\t"
             self.spaced = letter_spaced(self, text)
         common = self.spaced.get(a)
@@ -332,7 +332,7 @@ class _Line:
         if size > 1.0 and (gap >= TAB_GAP_EM * size or self._step(j, b) > STEP_EM * size) \
                 and (common is None or gap < TAB_GAP_EM * size
                      or gap > 2 * common + WORD_OVER_EM * size):
-            self._cell(b)
+            self.start_cell(b)
             return "\t"
         generated = g.generated(index[a]) if b == a + 1 else \
             all(g.generated(index[i]) for i in range(a, b))
