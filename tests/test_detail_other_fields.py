@@ -15,8 +15,8 @@ import pytest
 from bma_etl.layouts import web_project_detail as layout
 from bma_etl.pipeline import process_file
 
-KNOWN = {
-    "project_code": "50120000-5521", "fiscal_year_be": 2567,
+KNOWN: dict[str, str] = {
+    "project_code": "50120000-5521", "fiscal_year_be": "2567",
     "project_name": "โครงการส่งเสริมสุขภาพผู้สูงอายุในชุมชน", "agency": "สำนักงานเขตดุสิต",
     "budget_allocated_thb": "2345678.50", "budget_spent_thb": "1100000",
     "start_date": "2023-10-01", "end_date": "2024-09-30",
