@@ -73,27 +73,50 @@ def _number(value: FieldValue) -> int | None:
 def mend_countdown(rows: list[RawRow]) -> None:
     """Entry numbers OCR misread, put right from the countdown around them.
 
-    The system numbers a page's entries down to (1), newest first. An OCR'd number
-    that breaks the countdown where its neighbours leave one number for it (the
-    entry above is (n + 1) and the one below (n - 1), or, for the last entry, the
-    one above is (2)) is that number, derived; any other break is left as read.
+    The system numbers a page's entries down to (1), newest first; some pages number
+    them up from (1), newest first too. The way the page counts is the one that puts
+    more of the numbers read where they stand (:func:`_step`). A number read that goes
+    on from the one above it is kept as read. One that breaks the count where its
+    neighbours leave one number for it (the entry above is (n + 1) and the one below
+    (n - 1) when counting down, the other way round when counting up; the last entry
+    below (2) counting down, or below (m - 1) of m entries counting up) is that number,
+    derived; any other break is left as read.
     """
     numbers = [_number(r.fields.get("seq_label")) for r in rows]
+    step = _step(numbers)
     for k, row in enumerate(rows):
         above = numbers[k - 1] if k > 0 else None
-        if above is None or numbers[k] == above - 1:
+        if above is None or numbers[k] == above + step:
             continue
-        below = numbers[k + 1] if k + 1 < len(rows) else 0
-        if below is None or above - 1 != below + 1:
+        if k + 1 < len(rows):
+            below = numbers[k + 1]
+        else:  # the count ends at (1), or at the number of entries
+            below = 0 if step < 0 else len(rows) + 1
+        if below is None or above + step != below - step:
             continue
         read = row.fields.get("seq_label")
         was = shown(read) if isinstance(read, Raw | Derived) else None
         row.fields["seq_label"] = Derived(
-            above - 1, f"OCR read the entry's number as {was!r}: the countdown between "
-            f"({above}) and ({below}) leaves ({above - 1})" if below else
-            f"OCR read the last entry's number as {was!r}: the countdown ends at (1)",
+            above + step, f"OCR read the entry's number as {was!r}: the count between "
+            f"({above}) and ({below}) leaves ({above + step})" if k + 1 < len(rows) else
+            f"OCR read the last entry's number as {was!r}: the count ends at "
+            f"({above + step})",
             read.span if isinstance(read, Raw) else None)
-        numbers[k] = above - 1
+        numbers[k] = above + step
+
+
+def _step(numbers: list[int | None]) -> int:
+    """+1 when the entry numbers read count up from (1), -1 when they count down to it.
+
+    Up when more numbers stand where a count up puts them than where a countdown does.
+
+    >>> _step([3, 2, 7]), _step([1, 2, 3]), _step([2, 3]), _step([1, 7, 3])
+    (-1, 1, -1, 1)
+    """
+    n = len(numbers)
+    ups = sum(no == k + 1 for k, no in enumerate(numbers))
+    downs = sum(no == n - k for k, no in enumerate(numbers))
+    return 1 if ups > downs else -1
 
 
 def shown(value: Raw | Derived) -> str:

@@ -16,9 +16,12 @@ import re
 from bma_etl.layouts.history_header import DIGIT, NUMBER
 from bma_etl.matchkey import KeyMatch, match_key
 
-#: An entry's heading: ``(1) ความคืบหน้าโครงการฯ ร้อยละ 100.00 (2023-09-29)``.
+#: A bullet a page's list put before each entry heading (``• (1) ความคืบหน้า…``).
+BULLET = r"(?:[•●○◦▪■·∙‣]\s*)?"
+#: An entry's heading: ``(1) ความคืบหน้าโครงการฯ ร้อยละ 100.00 (2023-09-29)``, a bullet
+#: before it or not.
 ENTRY_RE = re.compile(
-    rf"^\s*\(\s*(?P<seq>{DIGIT}{{1,4}})\s*\)\s*ความคืบหน้าโครงการฯ?\s*"
+    rf"^\s*{BULLET}\(\s*(?P<seq>{DIGIT}{{1,4}})\s*\)\s*ความคืบหน้าโครงการฯ?\s*"
     rf"(?:ร้อยละ\s*(?P<pct>{NUMBER})\s*%?)?\s*"
     rf"(?:\(\s*(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}})(?:[ T][0-9๐-๙:.]+)?\s*\))?\s*$"
 )

@@ -44,11 +44,14 @@ from bma_etl.layouts.history_specks import (
     without_junk_lines,
 )
 from bma_etl.matchkey import KeyMatch, key, match_key
+from bma_etl.normalize.dates import THAI_MONTH
 from bma_etl.normalize.digits import to_arabic_digits
 
-#: The entry's report date opening its narrative: ``29/09/2566 : <narrative>``.
+#: The entry's report date opening its narrative: ``29/09/2566 : <narrative>``, or its
+#: month a Thai word (``28 มิ.ย. 2567 :``, ``27 ธ.ค. 66 :``).
 BE_DATE_RE = re.compile(
-    rf"^\s*(?P<date>{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}})\s*:\s*(?P<body>.*)$")
+    rf"^\s*(?P<date>{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}"
+    rf"|{DIGIT}{{1,2}}\s*(?:{THAI_MONTH})\s*{DIGIT}{{2,4}})\s*:\s*(?P<body>.*)$")
 #: The report date as OCR may read it (``19/0172569 :``, a ``/`` read as ``1``): not a
 #: date to load (the entry heading's system date stands), but not the detail either.
 #: Or its day read as letters, month and year left (``เม07/2563 :``, ``IN/092568 :``).

@@ -295,16 +295,29 @@ _JUNK_LINE = re.compile(r"[\s\-.,:;'|~_]*(?:(?:[a-z]{1,6}|[A-Z]{3}|[\u0e01-\u0e2
                         r"[\s\-.,:;'|~_]*)+")
 
 
+#: The separator read as Thai letters and signs, its dashes as ``=`` (``ดแระตน๓เพะ๓3= =
+#: rere``, ``เตหละรชมะ= ๓บรระณาภระรอ=หรอแรร์``): two ``=`` or more, no amount.
+_EQUALS_JUNK_LEAST = 2
+_AMOUNT = re.compile(r"[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+|[0-9๐-๙]+\.[0-9๐-๙]+")
+
+
+def _separator_junk(text: str) -> bool:
+    """Whether a value's last line is the separator below it misread (Latin bits or ``=``)."""
+    if _JUNK_LINE.fullmatch(text):
+        return bool(re.search(r"[a-z\-~]", text))  # an acronym alone is text
+    return text.count("=") >= _EQUALS_JUNK_LEAST and not _AMOUNT.search(text)
+
+
 def without_junk_lines(pieces: list[Raw] | None, ocr: bool) -> list[Raw] | None:
-    """``pieces`` (a problems/obstacles value's lines) without its last lines of Latin bits.
+    """``pieces`` (a problems/obstacles value's lines) without its last lines of junk.
 
     After OCR the entries' separator below the value may be read as a line of Latin
-    bits (:data:`_JUNK_LINE`) joined to it; with a line of Thai text above them they go.
+    bits (:data:`_JUNK_LINE`) or of Thai letters with its dashes read as ``=`` joined to
+    it; with a line of Thai text above them they go.
     """
     if not ocr or not pieces:
         return pieces
     end = len(pieces)
-    while end > 1 and _JUNK_LINE.fullmatch(pieces[end - 1].text) \
-            and re.search(r"[a-z\-~]", pieces[end - 1].text):  # an acronym alone is text
+    while end > 1 and _separator_junk(pieces[end - 1].text):
         end -= 1
     return pieces[:end] if _THAI_LETTERS.search(pieces[end - 1].text) else pieces

@@ -44,10 +44,17 @@ from bma_etl.layouts.common import (
     strip_outline_raw,
 )
 from bma_etl.layouts.history_dates import iso_dashes_doubled
-from bma_etl.layouts.web_detail_labels import OCR_ID, id_letter_read, label_one_edit_off
+from bma_etl.layouts.web_detail_fields import (
+    LABEL_RES,
+    OCR_LABELS,
+    PROJECT_LABELS,
+    colon_label,
+    qualified_label,
+)
+from bma_etl.layouts.web_detail_labels import id_letter_read, label_one_edit_off
 from bma_etl.layouts.web_detail_months import MONTH_LINE_RE, Month, month_rows, read_month
 from bma_etl.layouts.web_month_ocr import misread_label_end
-from bma_etl.layouts.wrapped import join, number_alone
+from bma_etl.layouts.wrapped import inline_items, join, number_alone
 from bma_etl.matchkey import literal_of, search_key
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.records import MonthlyProgress, Project
@@ -55,59 +62,6 @@ from bma_etl.records import MonthlyProgress, Project
 TITLE = "รายละเอียดโครงการ/กิจกรรม"
 
 _D = "[0-9๐-๙]"
-
-#: Labels as printed → projects column. A label is matched at the start of a line
-#: and its value is the rest of the line (glued, or after a tab or colon). Keys
-#: starting with ``_`` are handled by code; ``_skip`` labels hold no contract
-#: column but still end the value above them. Longer labels come first.
-PROJECT_LABELS: dict[str, str] = {
-    r"รหัสโครงการ": "project_code",
-    rf"ปี(?:งบประมาณ)?(?:\s*พ\.ศ\.)?(?=[\s:]*{_D}{{4}}\s*$)": "fiscal_year_be",
-    r"ชื่อโครงการ(?:\s*/\s*กิจกรรม)?": "project_name",
-    r"Policy\s*ID": "policy_id",
-    r"Branch\s*ID": "branch_id",
-    r"Kpi\s*ID": "kpi_id",
-    r"งบฯ?\s*ที่ได้รับ\s*(?:\(\s*(?:พัน|ล้าน)?บาท\s*\))?": "budget_allocated_thb",
-    r"งบฯ?\s*ที่ใช้ไป\s*(?:\(\s*(?:พัน|ล้าน)?บาท\s*\))?": "budget_spent_thb",
-    r"คืบหน้าล่าสุด": "progress_pct",
-    r"หน่วยงาน(?:ที่รับผิดชอบ)?": "_agency_path",
-    r"Start\s*Date": "start_date",
-    r"Finish\s*Date": "end_date",
-    r"หลักการและเหตุผล": "rationale",
-    r"วัตถุประสงค์": "objectives",
-    r"เป้าหมายโครงการ": "_skip",  # the project's own target figure (100 ร้อยละ)
-    r"เป้าหมาย": "target",
-    r"ผู้รับผิดชอบ": "_responsible",
-    r"ผู้ตรวจประเมิน": "_coordinator",
-    r"หมายเหตุ": "_skip",
-    r"นโยบาย\s*ผว\.?": "_skip",
-    r"ค่าน้ำหนัก": "_skip",
-    r"ผลการดำเนินการ": "_skip",
-    r"หน่วยนับ": "_skip",
-    r"อธิบายรายละเอียดความคืบหน้า": "_skip",
-    r"ข้อมูลโครงการ\s*/\s*กิจกรรม": "_skip",
-}
-_LABEL_RES = [
-    (re.compile(rf"^\s*(?:{label})[ \t]*:?[ \t]*(?P<value>.*?)\s*$"), column)
-    for label, column in PROJECT_LABELS.items()
-]
-_OCR_LABELS = {label: label.replace(r"\s*ID", OCR_ID)
-               for label in PROJECT_LABELS if label.endswith(r"\s*ID")}
-#: The budget labels with ``งบฯ`` or ``(บาท)`` read as Latin letters, a speck after them
-#: (``aun ที่ได้รับ``, ``qu" ที่ใช้ไป``, ``(U1N)``), or ``ฯ`` as one or two other signs or
-#: letters (``งบๆ``, ``งบซ``, ``งบขฯ``): the rest of the words and an amount right after.
-_OCR_LABELS.update({label: label.replace(
-    "งบฯ?", r"(?:งบ\S{0,2}|[A-Za-z]{2,4}[^\sA-Za-z0-9]?)").replace(
-    "บาท", "(?:บาท|[A-Za-z0-9]{2,4})") + r"(?=\s*[0-9๐-๙])"
-    for label in PROJECT_LABELS if label.startswith("งบฯ?")})
-#: The name label with its ``ช`` read as ``ซ``, the letter Tesseract confuses it with
-#: (``ซื้อโครงการโครงการจัดหา…``); ``ซื้อ`` opens no other label.
-_OCR_LABELS[r"ชื่อโครงการ(?:\s*/\s*กิจกรรม)?"] = r"[ชซ]ื่อโครงการ(?:\s*/\s*กิจกรรม)?"
-#: The date labels with ``Date`` read as junk glued to the date (``Start ไว๊ล6เ62021-10-01
-#: 00:00:00.000``): the word ``Start`` or ``Finish`` whole, then an ISO date within a few
-#: characters. Otherwise the line is no label's and continues the agency above it.
-_OCR_LABELS.update({label: label.replace(r"\s*Date", r"\s*\S{1,8}?(?=[0-9]{4}-[0-9]{2}-[0-9]{2})")
-                    for label in PROJECT_LABELS if label.endswith(r"\s*Date")})
 #: How a budget value starts when its label's ``(บาท)`` was misread into it (``(U1N)``).
 _LATIN_OPEN = frozenset("(ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 #: Specks OCR puts before a line's first word.
@@ -201,7 +155,8 @@ def extract(doc: RepairedText) -> Extraction:
                                         f"line {line.no}: no known label: "
                                         f"{text.strip()[:40]!r}"))
     if items:  # each item's lines joined, the page's furniture between them left out
-        joined = (doc.raw_in(item, 0, len(item.text)) for item in map(_join_item, items))
+        joined = (doc.raw_in(item, a, b) for item in map(_join_item, items)
+                  for a, b in inline_items(item.text))  # two items in one cell: two
         project.fields["objectives"] = [strip_outline_raw(doc, r) for r in joined if r]
     _fallbacks(project, title_code, head_progress, out)
     if not {"project_code", "project_name"} & project.fields.keys() and not months:
@@ -237,24 +192,32 @@ def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | Non
         if year is not None:
             return "fiscal_year_be", doc.raw(line.start + year.start("value"),
                                              line.start + year.end("value"))
-    for (regex, column), label in zip(_LABEL_RES, PROJECT_LABELS, strict=True):
+    for (regex, column), label in zip(LABEL_RES, PROJECT_LABELS, strict=True):
         m = regex.match(line.text)
         if m and doc.ocr_used and label.startswith("งบฯ?") and m["value"][:1] in _LATIN_OPEN:
             m = None  # ``(บาท)`` misread (``(U1N)22,360,000``): the OCR pattern below
         value_at: int | None = m.start("value") if m else None
         if m is None and doc.ocr_used:  # OCR lost or added marks in the label's words
             bare = line.text.lstrip(_OCR_SPECKS)
-            found = search_key(f"^(?:{_OCR_LABELS.get(label, label)})", bare)
+            found = search_key(f"^(?:{OCR_LABELS.get(label, label)})", bare)
             if found is not None:
                 value_at = len(line.text) - len(bare) + found[1]
                 value_at += len(line.text[value_at:]) - len(line.text[value_at:].lstrip(" \t:"))
         if value_at is None:
             continue
+        if _TARGETS.get(column, column) in project.fields and column not in _BUDGETS \
+                and qualified_label(line.text[value_at:]) is not None:
+            # ``ชื่อโครงการ (ภาษาอังกฤษ)…`` below the name: another field, not ours
+            at = line.text.index(")", value_at) + 1
+            return "_other", doc.raw(line.start + at, line.end)
         if current in TEXT_COLUMNS and _TARGETS.get(column, column) in project.fields:
             # A running text that happens to start with a label word already read
             # ("หน่วยงาน…" inside the rationale) continues that text.
             return None, None
         return column, doc.raw(line.start + value_at, line.end)
+    if current in _WRAP_ONCE and colon_label(line.text) is not None:
+        at = line.text.index(":") + 1  # ``X : value`` below a value wrapped at most once
+        return "_other", doc.raw(line.start + at, line.end)
     bare = line.text.lstrip(_OCR_SPECKS)
     near = label_one_edit_off(bare, _LITERALS) if doc.ocr_used else None
     if near is not None and _TARGETS.get(_LITERALS[near[0]], "") not in project.fields:
@@ -264,6 +227,10 @@ def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | Non
     if word is not None and _ID_WORDS[word["word"]] not in project.fields:
         return _ID_WORDS[word["word"]], None  # its ``ID`` and value past reading: no value
     return None, None
+
+
+#: Values a line ``X : value`` below ends: the page wraps them at most once.
+_WRAP_ONCE = frozenset({"_agency_path", "project_name"})
 
 
 #: The columns the code-handled labels fill; each label's literal words → its column.
@@ -283,6 +250,14 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
     """Store one label's value; return the column later lines may continue."""
     if column == "_skip":
         return None
+    if column == "_other":
+        label = (line.text[:value.span.char_start - line.start] if value is not None
+                 else line.text).strip(" :\t")
+        out.findings.append(Finding(
+            "projects", None, None, "warning", "unparsed_line",
+            f"line {line.no}: the page's field {label[:40]!r} is none the "
+            "warehouse holds: its value is not loaded"))
+        return column  # a value the page wrapped is not ours either
     if value is None:
         return column if column in TEXT_COLUMNS and column not in project.fields else None
     if column == "_agency_path":
@@ -331,7 +306,7 @@ def _continue(doc: RepairedText, line: Line, column: str, project: RawRow,
               items: list[list[Line]]) -> None:
     """A line without a label: more of the value above it."""
     raw = doc.raw(line.start, line.end)
-    if raw is None:
+    if raw is None or column == "_other":
         return
     if column == "_agency_path":
         _continue_path(doc, line, project)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Collection
 
 from bma_etl.document import Line, Raw, RepairedText, joined_line
+from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.rows import separator
 
 #: A line shaped like ``label : value`` (a label of its own, even one not recognised);
@@ -121,6 +122,35 @@ def rest_of(line: Line, at: int) -> Line | None:
     if not line.text[at:].strip():
         return None
     return joined_line([(line, at, len(line.text))])
+
+
+#: The next list number inside an item's text, after white space (``… ผู้สูงอายุ 2. เพื่อ…``).
+_INLINE_NO = re.compile(r"(?<=\s)(?P<no>[0-9๐-๙]{1,2})\s*[.)]\s*(?=\S{3})")
+
+
+def inline_items(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each numbered item ``text`` holds, numbers counting on.
+
+    A cell of the page held two items on two lines (a newline in a table cell, which
+    the page shows as a space): ``1.เพื่อ… 2. เพื่อ…``. ``text`` opening with the
+    number n is cut before ``n+1.``, then ``n+2.``…, each after white space; any other
+    number stays in the item's text. One item: ``[(0, len(text))]``.
+
+    >>> t = "1.เพื่อส่งเสริมสุขภาพ 2. เพื่อสร้างเครือข่าย 5 คน"
+    >>> [t[a:b] for a, b in inline_items(t)]
+    ['1.เพื่อส่งเสริมสุขภาพ ', '2. เพื่อสร้างเครือข่าย 5 คน']
+    >>> len(inline_items("เพื่อลด 2. ข้อ")), len(inline_items("1.เพื่อลด 3. ข้อ"))
+    (1, 1)
+    """
+    first = _ITEM_RE.match(text)
+    cuts = [0]
+    if first is not None:
+        want = int(to_arabic_digits(first["no"])) + 1
+        for m in _INLINE_NO.finditer(text, first.start("body")):
+            if int(to_arabic_digits(m["no"])) == want:
+                cuts.append(m.start())
+                want += 1
+    return list(zip(cuts, [*cuts[1:], len(text)], strict=True))
 
 
 def number_alone(text: str) -> bool:

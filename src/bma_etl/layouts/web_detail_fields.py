@@ -1,0 +1,117 @@
+"""The project-detail page's labels: the columns they fill and the fields we hold no column for.
+
+Stage: extract (:mod:`bma_etl.layouts.web_project_detail` matches each line against
+:data:`LABEL_RES`, and on OCR'd pages against :data:`OCR_LABELS`).
+
+The page prints more fields than the warehouse holds (``ประเภทงบประมาณงบกลาง 2567``,
+``ชื่อโครงการ (ภาษาอังกฤษ)Elderly…``). Such a line is a label too: it ends the value
+above it (an agency or a project name the page wrapped would otherwise swallow it),
+and its own value is not loaded but named in a finding. It is one of
+:data:`PROJECT_LABELS` whose column is ``_other``, a held label's words with a
+qualifier in brackets after them (:func:`qualified_label`), or, below a value that
+wraps at most once, any line ``X : value`` (:func:`colon_label`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.layouts.web_detail_labels import OCR_ID
+
+_D = "[0-9๐-๙]"
+
+#: Labels as printed → projects column. A label is matched at the start of a line
+#: and its value is the rest of the line (glued, or after a tab or colon). Keys
+#: starting with ``_`` are handled by code; ``_skip`` labels hold no contract
+#: column but still end the value above them; ``_other`` labels are fields the
+#: warehouse does not hold, named in a finding. Longer labels come first.
+PROJECT_LABELS: dict[str, str] = {
+    r"รหัสโครงการ": "project_code",
+    rf"ปี(?:งบประมาณ)?(?:\s*พ\.ศ\.)?(?=[\s:]*{_D}{{4}}\s*$)": "fiscal_year_be",
+    r"ชื่อโครงการ(?:\s*/\s*กิจกรรม)?": "project_name",
+    r"Policy\s*ID": "policy_id",
+    r"Branch\s*ID": "branch_id",
+    r"Kpi\s*ID": "kpi_id",
+    r"Project\s*Type": "_other",
+    r"งบฯ?\s*ที่ได้รับ\s*(?:\(\s*(?:พัน|ล้าน)?บาท\s*\))?": "budget_allocated_thb",
+    r"งบฯ?\s*ที่ใช้ไป\s*(?:\(\s*(?:พัน|ล้าน)?บาท\s*\))?": "budget_spent_thb",
+    r"งบฯ?\s*คงเหลือ\s*(?:\(\s*(?:พัน|ล้าน)?บาท\s*\))?": "_other",
+    r"งบประมาณ\s*ที่ได้รับ\s*(?:\(\s*(?:พัน|ล้าน)?บาท\s*\))?": "budget_allocated_thb",
+    r"งบประมาณ\s*ที่ใช้ไป\s*(?:\(\s*(?:พัน|ล้าน)?บาท\s*\))?": "budget_spent_thb",
+    r"ประเภทงบประมาณ": "_other",
+    r"คืบหน้าล่าสุด": "progress_pct",
+    r"หน่วยงาน(?:ที่รับผิดชอบ)?": "_agency_path",
+    r"Start\s*Date": "start_date",
+    r"Finish\s*Date": "end_date",
+    r"วันที่เริ่มต้น(?:โครงการ)?": "start_date",
+    r"วันที่สิ้นสุด(?:โครงการ)?": "end_date",
+    r"สถานะโครงการ": "_other",
+    r"หลักการและเหตุผล": "rationale",
+    r"วัตถุประสงค์": "objectives",
+    r"เป้าหมายโครงการ": "_skip",  # the project's own target figure (100 ร้อยละ)
+    r"เป้าหมาย": "target",
+    r"ผู้รับผิดชอบ": "_responsible",
+    r"ผู้ตรวจประเมิน": "_coordinator",
+    r"หมายเหตุ": "_skip",
+    r"นโยบาย\s*ผว\.?": "_skip",
+    r"ค่าน้ำหนัก": "_skip",
+    r"ผลการดำเนินการ": "_skip",
+    r"หน่วยนับ": "_skip",
+    r"อธิบายรายละเอียดความคืบหน้า": "_skip",
+    r"ข้อมูลโครงการ\s*/\s*กิจกรรม": "_skip",
+}
+LABEL_RES = [
+    (re.compile(rf"^\s*(?:{label})[ \t]*:?[ \t]*(?P<value>.*?)\s*$"), column)
+    for label, column in PROJECT_LABELS.items()
+]
+OCR_LABELS = {label: label.replace(r"\s*ID", OCR_ID)
+              for label in PROJECT_LABELS if label.endswith(r"\s*ID")}
+#: The budget labels with ``งบฯ`` or ``(บาท)`` read as Latin letters, a speck after them
+#: (``aun ที่ได้รับ``, ``qu" ที่ใช้ไป``, ``(U1N)``), or ``ฯ`` as one or two other signs or
+#: letters (``งบๆ``, ``งบซ``, ``งบขฯ``): the rest of the words and an amount right after.
+OCR_LABELS.update({label: label.replace(
+    "งบฯ?", r"(?:งบ\S{0,2}|[A-Za-z]{2,4}[^\sA-Za-z0-9]?)").replace(
+    "บาท", "(?:บาท|[A-Za-z0-9]{2,4})") + r"(?=\s*[0-9๐-๙])"
+    for label in PROJECT_LABELS if label.startswith("งบฯ?")})
+#: The name label with its ``ช`` read as ``ซ``, the letter Tesseract confuses it with
+#: (``ซื้อโครงการโครงการจัดหา…``); ``ซื้อ`` opens no other label.
+OCR_LABELS[r"ชื่อโครงการ(?:\s*/\s*กิจกรรม)?"] = r"[ชซ]ื่อโครงการ(?:\s*/\s*กิจกรรม)?"
+#: The date labels with ``Date`` read as junk glued to the date (``Start ไว๊ล6เ62021-10-01
+#: 00:00:00.000``): the word ``Start`` or ``Finish`` whole, then an ISO date within a few
+#: characters. Otherwise the line is no label's and continues the agency above it.
+OCR_LABELS.update({label: label.replace(r"\s*Date", r"\s*\S{1,8}?(?=[0-9]{4}-[0-9]{2}-[0-9]{2})")
+                   for label in PROJECT_LABELS if label.endswith(r"\s*Date")})
+
+#: A held label's words with a qualifier in brackets that is no unit (``ชื่อโครงการ
+#: (ภาษาอังกฤษ)Elderly…``): the value as read starts with the bracket.
+_QUALIFIER_RE = re.compile(r"\(\s*(?P<words>[^\d๐-๙()]{1,30}?)\s*\)")
+_UNIT_WORDS = re.compile(r"(?:พัน|ล้าน)?บาท|หน่วย")
+#: ``X : value``: a label of at most three words, no digits, a colon, a value.
+_COLON_LABEL_RE = re.compile(
+    r"^\s*(?P<label>[^\s:0-9๐-๙()][^:0-9๐-๙()\t]{0,29}?)\s*:\s*\S")
+
+
+def qualified_label(value: str) -> str | None:
+    """The bracketed qualifier ``value`` opens with, when it is no unit (``ภาษาอังกฤษ``).
+
+    ``value``: what follows a label's words on its line.
+
+    >>> qualified_label("(ภาษาอังกฤษ)Elderly Health"), qualified_label("(บาท)1,000")
+    ('ภาษาอังกฤษ', None)
+    """
+    m = _QUALIFIER_RE.match(value)
+    if m is None or _UNIT_WORDS.fullmatch(m["words"].strip()):
+        return None
+    return m["words"]
+
+
+def colon_label(text: str) -> str | None:
+    """The label of a line ``X : value`` (at most three words, no digits), or None.
+
+    >>> colon_label("ประเภทงบประมาณ : งบกลาง 2567"), colon_label("กรุงเทพมหานคร")
+    ('ประเภทงบประมาณ', None)
+    """
+    m = _COLON_LABEL_RE.match(text)
+    if m is None or len(m["label"].split()) > 3:
+        return None
+    return m["label"].strip()
