@@ -44,12 +44,12 @@ from bma_etl.layouts.legacy_labels import (
     wrapped_label,
 )
 from bma_etl.layouts.legacy_narrative import before_colons, label_before, without_specks
+from bma_etl.layouts.legacy_paid_label import budget_labelled
 from bma_etl.layouts.legacy_report_dates import read_report_date, report_date_place
 from bma_etl.layouts.legacy_values import (
     BUDGET_LABEL,
     PROGRESS_LABEL,
     budget_by_bracket,
-    budget_labelled,
     progress_read,
     progress_value,
 )

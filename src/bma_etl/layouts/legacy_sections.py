@@ -68,12 +68,12 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
     for i, line in enumerate(rows):
         if _PAGE_HEADER_RE.match(line.text):
             continue
-        if _wrapped_number(rows, i, doc.ocr_used):
+        if _wrapped_number(rows, i, doc.ocr_used, current):
             continue  # the next line is its heading's title
-        found = _heading_of(line.text, doc.ocr_used)
+        found = _heading_of(line.text, doc.ocr_used, current)
         if found is None and i and _NUMBER_ALONE_RE.match(rows[i - 1].text):
             number = rows[i - 1].text.strip() + " "
-            whole = _heading_of(number + line.text, doc.ocr_used)
+            whole = _heading_of(number + line.text, doc.ocr_used, current)
             if whole is not None:
                 found = whole[0], max(whole[1] - len(number), 0)
         if found is None and doc.ocr_used:
@@ -99,14 +99,15 @@ def _split_blocks(doc: RepairedText) -> dict[str, list[Line]]:
 _NUMBER_ALONE_RE = re.compile(rf"^\s*{DIGIT}{{1,2}}(?:\.{DIGIT}{{1,2}})?\.?\s*$")
 
 
-def _wrapped_number(rows: list[Line], i: int, ocr: bool) -> bool:
+def _wrapped_number(rows: list[Line], i: int, ocr: bool, current: str) -> bool:
     """Whether ``rows[i]`` is only a section number whose heading's title is the next line."""
     if i + 1 >= len(rows) or not _NUMBER_ALONE_RE.match(rows[i].text):
         return False
-    return _heading_of(f"{rows[i].text.strip()} {rows[i + 1].text}", ocr) is not None
+    return _heading_of(f"{rows[i].text.strip()} {rows[i + 1].text}", ocr, current) is not None
 
 
-def _heading_of(text: str, ocr: bool = False) -> tuple[str, int] | None:
+def _heading_of(text: str, ocr: bool = False, current: str = "_preamble"
+                ) -> tuple[str, int] | None:
     """The block a numbered section heading opens, and where the text after it starts.
 
     The heading's words are matched as printed, then in key form (after OCR, a
@@ -114,7 +115,8 @@ def _heading_of(text: str, ocr: bool = False) -> tuple[str, int] | None:
     ระยะ 20 ปี (ยุทธศาสตร์-…/ตัวชี้วัด)``, a mark misread). The text of
     the rationale, objectives or target may follow their heading on its line
     (a section number ``1.4`` then the heading's words): it starts after them;
-    for any other heading the offset is ``len(text)``.
+    for any other heading the offset is ``len(text)``. ``current``: the block the
+    line is read in (section 2 by its kind only where it can stand: :data:`_REPORTS_HEADING_RE`).
     """
     # after OCR its own pattern first: the printed one takes a speck for the title's start
     heading = (_OCR_HEADING_RE.match(text) if ocr else None) or _HEADING_RE.match(text)
@@ -138,15 +140,21 @@ def _heading_of(text: str, ocr: bool = False) -> tuple[str, int] | None:
     for pattern, block in SECTION_HEADINGS.items():
         if matches_key(pattern, title):
             return block, len(text)
-    if _REPORTS_HEADING_RE.match(text):
+    if _REPORTS_HEADING_RE.match(text) and (
+            current == "_strategy" or _REPORTS_WORDS_RE.match(text)):
         return "_reports", len(text)
     return None
 
 
 #: Section 2 by its kind, whatever its wording (``2. รายงานผลการดำเนินงานและการเบิกจ่าย
 #: งบประมาณ``, ``2. รายงานความก้าวหน้า…``): the form's second top-level section, a
-#: report (``รายงาน…``); a numbered list item of section 1.4 opens ``เพื่อ…``.
+#: report (``รายงาน…``). An objective or a target item numbered ``2.`` may open
+#: ``รายงาน…`` too (``2. รายงานผลการดำเนินงานต่อผู้บริหารทุกไตรมาส``): the heading is
+#: section 2 only where it can stand, after section 1.6 (``current`` ``_strategy``),
+#: or by its words, a report of the work (``ผล``, ``ความก้าวหน้า``) and of the budget
+#: (``งบประมาณ``) on its line (:data:`_REPORTS_WORDS_RE`).
 _REPORTS_HEADING_RE = re.compile(r"^\s*[2๒]\.?\s+รายงาน\S")
+_REPORTS_WORDS_RE = re.compile(r"^\s*[2๒]\.?\s+รายงาน\S*?(?:ผล|ความก้าวหน้า).*?งบประมาณ")
 
 
 #: The blocks in the order the form prints their sections.

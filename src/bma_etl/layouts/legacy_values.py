@@ -143,22 +143,6 @@ def budget_by_bracket(text: str, start: int) -> re.Match[str] | None:
     return _BUDGET_BRACKET_RE.search(text, start)
 
 
-#: The budget's other wording, the amount paid at that report (``เบิกจ่ายงบประมาณ
-#: (ครั้งที่ 2) = 449,000 บาท``): the same column as :data:`BUDGET_LABEL`'s.
-PAID_LABEL = r"เบิกจ่ายงบประมาณ"
-
-
-def budget_labelled(text: str, start: int, ocr: bool) -> re.Match[str] | None:
-    """A report's budget by its label from ``start`` (:func:`labelled`), or None.
-
-    ``งบประมาณที่เบิกใช้`` (approximately too, after OCR: ``ocr``), else
-    ``เบิกจ่ายงบประมาณ`` (:data:`PAID_LABEL`, as printed or in key form).
-    """
-    value = OCR_BUDGET_VALUE if ocr else BUDGET_VALUE
-    return labelled(text, BUDGET_LABEL, value, start, ocr) \
-        or labelled(text, PAID_LABEL, value, start)
-
-
 def labelled(text: str, label: str, value: str, start: int, fuzzy: bool = False
              ) -> re.Match[str] | None:
     """``label`` then ``value`` in ``text`` from ``start``: as printed, else in key form.
