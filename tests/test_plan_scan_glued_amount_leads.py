@@ -133,3 +133,23 @@ def test_digits_glued_to_a_names_last_word_are_never_taken_into_its_amount(seed:
     budgets = [Decimal(w["budget_thb"]) for w, (_, ambiguous) in zip(want, glued, strict=True)
                if ambiguous]
     assert [_amount(re.findall(r" or (\S+) \(", m)[0]) for m in messages] == budgets
+
+
+@pytest.mark.parametrize(("millions", "end"), [("150", "ซอยเพชรเกษม69"), ("๒๕๐", "ถนนพระราม๙")])
+def test_digits_glued_to_a_name_before_an_amount_in_millions_are_the_names(
+        millions: str, end: str) -> None:
+    """``...ซอยเพชรเกษม69 150 ล้านบาท``: an amount scaled by its unit word prints no
+    thousands groups, so the digits are the name's and the amount is read as stated."""
+    generated = GENERATORS["plan"](random.Random(0))
+
+    def row(m: re.Match[str]) -> str:
+        unit = " ".join(m.group("rest").split()).partition("บาท")[2]
+        return f"{m.group('no')} {m.group('name')}{end} {millions} ล้านบาท{unit}"
+
+    text = budget_rows_read(generated.text, row)
+    want = [w for w in generated.tables["plan_projects"] if w["section"] != "routine"]
+    got = [r for r in records_of(extract, text, screened=False)["plan_projects"]
+           if r.section != "routine"]
+    assert [r.name for r in got] == [w["name"] + end for w in want]
+    assert [r.budget_thb for r in got] == [_amount(millions) * 1_000_000 for _ in want]
+    assert _ambiguous(text) == []

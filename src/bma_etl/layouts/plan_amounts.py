@@ -137,6 +137,8 @@ _GLUED_LEAD_RE = re.compile(rf"(?<=[\u0e01-\u0e4e])(?P<lead>{DIGIT}{{1,3}})(?P<c
 #: An amount's first group of three digits, a thousands comma or its end after it
 #: (``381,100``, ``500.00``).
 _THREE_GROUP_RE = re.compile(rf"{DIGIT}{{3}}(?![0-9๐-๙])")
+#: A unit word after an amount (``150 ล้าน``): a scaled amount prints no thousands groups.
+_UNIT_WORD_RE = re.compile(UNIT_WORD)
 
 
 #: What OCR made of an amount's first digits, set off by a space before the rest
@@ -191,15 +193,16 @@ def glued_readings(text: str, said: re.Match[str]) -> tuple[str, str] | None:
     (``ซอยเพชรเกษม69 855,500 บาท``). Returns ``(joined, as_read)`` (the amounts' text,
     digits as printed) when the row reads both ways: the digits (one to three, Arabic
     or Thai) glued to a Thai letter right before a well-formed amount whose first group
-    has three digits and no comma between them; else None (:func:`name_end` then tells
-    where the name ends).
+    has three digits, no comma between them and no unit word after it (``150 ล้าน``);
+    else None (:func:`name_end` then tells where the name ends).
     """
     if said.re in NO_BUDGET_RES or "amount" not in said.re.groupindex:
         return None
     start = said.start()
     amount = said.group("amount")
     if _OCR_AMOUNT_LEAD_RE.search(text, 0, start) is not None \
-            or not _WELL_FORMED_RE.fullmatch(amount) or not _THREE_GROUP_RE.match(amount):
+            or not _WELL_FORMED_RE.fullmatch(amount) or not _THREE_GROUP_RE.match(amount) \
+            or _UNIT_WORD_RE.search(amount):
         return None
     lead = _GLUED_LEAD_RE.search(text, 0, start)
     if lead is None or lead.group("comma") is not None:
