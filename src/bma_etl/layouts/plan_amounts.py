@@ -125,17 +125,20 @@ _WELL_FORMED_RE = re.compile(
 #: A digit or three alone right before an amount (``...ในสังกัด ๑ ๒,@๑๓๓๕,๓๐๐.๐๐ บาท``),
 #: or with a thousands comma after them (``๑, ๐๕๕,๓๐๐.- บาท``).
 _LEAD_DIGITS_RE = re.compile(rf"(?<!\S)(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$")
-#: The same glued to the name's last word: with its thousands comma, at a wrap
-#: (``...ใกล้เคียง๕, ew`` / ``๕,๑๐๐.- บาท``: no name ends in digits and a comma); or
-#: without it, the gap between the name's cell and the budget's lost and the comma
-#: read as a space (``...จัดการเมือง10 381,100 บาท``): a name prints a number apart
-#: from its words (``ซอย 10``), never glued to one, so digits glued to a Thai word
-#: before an amount whose first group has three digits are the amount's first group
-#: (``...เมือง61 500.00 บาท`` too).
+#: The same glued to the name's last word with its thousands comma, at a wrap
+#: (``...ใกล้เคียง๕, ew`` / ``๕,๑๐๐.- บาท``: no name ends in digits and a comma).
+#: Without the comma, digits glued to the name's last word before an amount whose
+#: first group has three digits read two ways: the amount's first group, the gap
+#: between the name's cell and the budget's lost and its comma read as a space
+#: (``...จัดการเมือง10 381,100 บาท`` for 10,381,100), or the end of the name, as Thai
+#: names glue numbers to words (``ซอยเพชรเกษม69 855,500 บาท``, ``ถนนพระราม๙``,
+#: ``รัชกาลที่๙``): :func:`glued_readings` tells them, the name keeps the digits.
 _GLUED_LEAD_RE = re.compile(rf"(?<=[\u0e01-\u0e4e])(?P<lead>{DIGIT}{{1,3}})(?P<comma>,)?\s+$")
 #: An amount's first group of three digits, a thousands comma or its end after it
 #: (``381,100``, ``500.00``).
 _THREE_GROUP_RE = re.compile(rf"{DIGIT}{{3}}(?![0-9๐-๙])")
+#: A unit word after an amount (``150 ล้าน``): a scaled amount prints no thousands groups.
+_UNIT_WORD_RE = re.compile(UNIT_WORD)
 
 
 #: What OCR made of an amount's first digits, set off by a space before the rest
@@ -162,9 +165,9 @@ def name_end(text: str, said: re.Match[str]) -> int:
     an amount OCR misread too (``๑ อ๒๕,๐๐๐.๐๐ บาท``, ``๑<tab>๕,ญ๑๕,๕๐๐.๐๐ บาท``): a
     separator misread as a gap split the amount's first digits off; the name never
     ends in them, nor in digits and a thousands comma (``๑, ๐๕๕,๓๐๐.- UM``), nor in
-    digits glued to its last word before a first group of three (``...เมือง10 381,100
-    บาท``), nor in what :data:`_OCR_AMOUNT_LEAD_RE` tells. A well-formed amount leaves
-    a number set apart before it to the name.
+    what :data:`_OCR_AMOUNT_LEAD_RE` tells. A well-formed amount leaves a number before
+    it to the name, set apart or glued to its last word (``...ซอย69 855,500 บาท``, which
+    :func:`glued_readings` tells may be an amount of 69,855,500 too).
     """
     start = said.start()
     if said.re in NO_BUDGET_RES or "amount" not in said.re.groupindex:
@@ -172,13 +175,39 @@ def name_end(text: str, said: re.Match[str]) -> int:
     misread = _OCR_AMOUNT_LEAD_RE.search(text, 0, start)
     if misread is not None:
         start = misread.start()
-    lead = _LEAD_DIGITS_RE.search(text, 0, start) or _GLUED_LEAD_RE.search(text, 0, start)
+    glued = _GLUED_LEAD_RE.search(text, 0, start)
+    lead = _LEAD_DIGITS_RE.search(text, 0, start) or (
+        glued if glued is not None and glued.group("comma") is not None else None)
     if lead is None or (lead.group("comma") is None and misread is None
-                        and _WELL_FORMED_RE.fullmatch(said.group("amount"))
-                        and not (lead.re is _GLUED_LEAD_RE
-                                 and _THREE_GROUP_RE.match(said.group("amount")))):
+                        and _WELL_FORMED_RE.fullmatch(said.group("amount"))):
         return start
     return lead.start()
+
+
+def glued_readings(text: str, said: re.Match[str]) -> tuple[str, str] | None:
+    """The two amounts a row's text may state when digits end its name glued to a word.
+
+    ``...จัดการเมือง10 381,100 บาท`` on an OCR'd page: the amount whole with those
+    digits as its first group (``10,381,100``, the gap before the budget's cell lost and
+    its comma read as a space) or the amount as read, the digits the name's
+    (``ซอยเพชรเกษม69 855,500 บาท``). Returns ``(joined, as_read)`` (the amounts' text,
+    digits as printed) when the row reads both ways: the digits (one to three, Arabic
+    or Thai) glued to a Thai letter right before a well-formed amount whose first group
+    has three digits, no comma between them and no unit word after it (``150 ล้าน``);
+    else None (:func:`name_end` then tells where the name ends).
+    """
+    if said.re in NO_BUDGET_RES or "amount" not in said.re.groupindex:
+        return None
+    start = said.start()
+    amount = said.group("amount")
+    if _OCR_AMOUNT_LEAD_RE.search(text, 0, start) is not None \
+            or not _WELL_FORMED_RE.fullmatch(amount) or not _THREE_GROUP_RE.match(amount) \
+            or _UNIT_WORD_RE.search(amount):
+        return None
+    lead = _GLUED_LEAD_RE.search(text, 0, start)
+    if lead is None or lead.group("comma") is not None:
+        return None
+    return f"{lead.group('lead')},{amount}", amount
 
 
 def amount_start(text: str, said: re.Match[str]) -> int:
@@ -246,4 +275,5 @@ def misread_total(text: str, bare: bool = False) -> bool:
 
 
 __all__ = ["AMOUNT_BAHT_RE", "DASH_CELL_RE", "NO_BUDGET_RES", "amount_start", "budget_said",
-           "cell_amount", "dash_cell", "misread_total", "name_end", "total_start"]
+           "cell_amount", "dash_cell", "glued_readings", "misread_total", "name_end",
+           "total_start"]

@@ -38,13 +38,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bma_etl.layouts.amount_units import cell_unit, in_unit, note_unit
-from bma_etl.layouts.base import FieldValue, Finding, Line, RawRow, RepairedText
+from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, RawRow, RepairedText
 from bma_etl.layouts.plan_amounts import (
     DASH_CELL_RE,
     NO_BUDGET_RES,
     amount_start,
     budget_said,
     dash_cell,
+    glued_readings,
     misread_total,
     name_end,
     total_start,
@@ -350,6 +351,16 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         elif said.re in NO_BUDGET_RES or said.re is DASH_CELL_RE:
             put_budget(fields, out.amounts, True,
                        doc.raw_in(line, body + said.start(), body + said.end()), ocr=doc.ocr_used)
+        elif doc.ocr_used and (readings := glued_readings(line.text[body:], said)):
+            # ``…ซอย69 855,500 บาท`` or ``…เมือง10 381,100 บาท`` for 10,381,100: not loaded
+            fields["budget_thb"] = None
+            stated = doc.raw_in(line, body + said.start("amount"), body + said.end("amount"))
+            fields["uses_budget"] = Derived(True, "a budget amount is stated",
+                                            None if stated is None else stated.span)
+            findings.append(Finding(
+                "plan_projects", None, "budget_thb", "warning", "ambiguous_value",
+                f"line {line.no}: the amount reads {readings[0]} (the digits glued to the "
+                f"name its first group) or {readings[1]} (the digits the name's): not loaded"))
         else:
             start = amount_start(line.text[body:], said) if doc.ocr_used \
                 else said.start("amount")
