@@ -30,9 +30,11 @@ SPACE_EM = 0.2
 CHAR_EM = 0.4
 #: How many times its width a Thai run's first dictionary word takes for
 #: :func:`word_wider`: a line breaker's dictionary keeps compounds that pythainlp's
-#: splits (LibreOffice left 61 pt under ``…ตามหลัก`` and moved ``สมรรถนะมุ่ง…``, 45 pt
-#: for ``สมรรถนะ`` alone, at 16 pt).
-THAI_WORD_TIMES = 2.0
+#: splits, and the least width per letter is low (LibreOffice left 61 pt under
+#: ``…ตามหลัก`` and moved ``สมรรถนะมุ่ง…``, 45 pt for ``สมรรถนะ`` alone, and 40 pt under
+#: ``ดำเนินการตาม`` for ``แผนการ…``, 14 pt for ``แผน``; Chromium left 46 pt under a
+#: target for ``ไม่ต่ำกว่า…`` of the next row, 15 pt for ``ไม่``).
+THAI_WORD_TIMES = 3.0
 _MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
                    + "".join(map(chr, range(0x0E47, 0x0E4F))))
 _THAI_RUN = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]+")
