@@ -33,10 +33,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from bma_etl.read.pdf_break_words import BEARING_EM, word_wider
 from bma_etl.read.pdf_cutnumbers import cell_across_break
 from bma_etl.read.pdf_cuts import label_again
 from bma_etl.read.pdf_layout import TextLine
-from bma_etl.read.pdf_tables import JOIN, SLACK, Rule, Rules, join_pieces
+from bma_etl.read.pdf_tables import JOIN, SLACK, Rule, Rules
 
 #: ``/Creator`` or ``/Producer`` words (lower case) of spreadsheet programs, which
 #: never cut a row at a page break: a row that does not fit goes whole to the next
@@ -340,12 +341,12 @@ def _goes_on(row: TextLine, part: TextLine, head: bool = False) -> bool:
     When every filled cell of ``row`` runs down to its foot (the page cut the row
     after its first line, or in every cell), the part goes on when the last line of
     each cell it fills had no room for the part's first word there (that line was
-    wrapped: :attr:`~TextLine.room`; the word's width as drawn, :attr:`~TextLine.lead`,
-    with :data:`BEARING_EM` for its ends' side bearings, or at least :data:`CHAR_EM` a
-    letter, and a space of :data:`SPACE_EM` before it when the cell's two pieces join
-    with one); a next row starts with a number or a short
-    word that would have fitted. ``head``: ``row`` is a table's header row, whose
-    next row is never its rest.
+    wrapped: :func:`.pdf_break_words.word_wider`; a Thai cell's first word is the
+    first one a line breaker could have moved, not its text up to a space); a next
+    row starts with a number or a short word that would have fitted (``ไม่ต่ำกว่า…``
+    under a target's last line that had room for ``ไม่``: a row Chromium moved whole
+    to the next page, closed above by a rule of its own). ``head``: ``row`` is a
+    table's header row, whose next row is never its rest.
     """
     if len(row.reach) != len(row.cells):
         return False
@@ -361,40 +362,6 @@ def _goes_on(row: TextLine, part: TextLine, head: bool = False) -> bool:
     lead = part.lead if len(part.lead) == len(texts) else (0.0,) * len(texts)
     size = part.size or row.size
     return not head and len(row.room) == len(texts) and all(
-        max(_word_width(text, size), drawn + BEARING_EM * size)
-        + _space_before(above, text, size) > room
+        word_wider(above, text, drawn, size) > room
         for text, above, room, drawn in zip(texts, row.text.split("\t"), row.room, lead,
                                             strict=True) if text.strip())
-
-
-#: What a word's ends take beyond its ink (font sizes): the side bearings of its
-#: first and last glyph, which a line breaker counts and a glyph's box leaves out
-#: (LibreOffice wrapped ``รายงานครั้ง`` / ``ที่2`` with 0.4 pt more room than its ink
-#: at 16 pt).
-BEARING_EM = 0.1
-#: Narrowest word space (font sizes) a line must also leave for a word wrapped at a
-#: space (``๘,๓๑๗,๗๐๐.-`` / ``บาท``): the Thai fonts' run 0.24-0.5 em.
-SPACE_EM = 0.2
-
-
-def _space_before(above: str, text: str, size: float) -> float:
-    """The room (points) a space before ``text`` takes on the line ending ``above``.
-
-    0.0 when the two pieces of the cell join without one (a Thai word cut anywhere).
-    """
-    joined = join_pieces(above.strip(), text.strip())
-    return SPACE_EM * size if above.strip() and len(joined) > len(above.strip()) \
-        + len(text.strip()) else 0.0
-
-
-#: Least width of a character (font sizes) for :func:`_word_width`: Thai letters and
-#: digits run 0.45-0.6 em wide in the Thai fonts; marks stand over their letter.
-CHAR_EM = 0.4
-_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
-                   + "".join(map(chr, range(0x0E47, 0x0E4F))))
-
-
-def _word_width(text: str, size: float) -> float:
-    """The least width (points) a cell's first word takes (up to its first space)."""
-    word = text.split()[0] if text.split() else ""
-    return CHAR_EM * size * sum(ch not in _MARKS for ch in word)
