@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
+from typing import Any
 
 from bma_etl.read.pdf_line import TextLine
 
@@ -164,25 +165,11 @@ def _cut_at_jumps(line: TextLine, margin: float, stop: float) -> TextLine:
     if not line.jumps or not _set_on_grid(line, margin, stop) \
             or line.text.count("\t") + 1 != len(line.cells):
         return line
-    text, cells, ends = line.text, list(line.cells), list(line.ends)
-    heights, spaces = list(line.heights), list(line.spaces)
-    count = len(cells)
-    for at, near, far in sorted(line.jumps, reverse=True):
-        if not on_stop(far, margin, stop):
-            continue
-        piece = text[:at].count("\t")
-        text = text[:at] + "\t" + text[at:]
-        cells.insert(piece + 1, far)
-        if len(line.ends) == count:
-            ends.insert(piece, near)
-        if len(line.heights) == count:
-            heights.insert(piece + 1, heights[piece])
-        if len(line.spaces) == count:
-            spaces.insert(piece, False)
-    if len(cells) == count:
+    cuts = [(at, at, near, far) for at, near, far in sorted(line.jumps, reverse=True)
+            if on_stop(far, margin, stop)]
+    if not cuts:
         return line
-    return replace(line, text=text, cells=tuple(cells), ends=tuple(ends), heights=tuple(heights),
-                   spaces=tuple(spaces), jumps=())
+    return replace(line, **_with_tabs(line, cuts), jumps=())
 
 
 def _set_on_grid(line: TextLine, margin: float, stop: float) -> bool:
@@ -221,20 +208,30 @@ def tabs_at(line: TextLine, cut: list[int]) -> TextLine:
     runs = list(_SPACES.finditer(line.text))
     if not cut or len(runs) != len(line.gaps):
         return line
+    cuts = [(runs[n].start(), runs[n].end(), *line.gaps[n]) for n in reversed(cut)]
+    gaps = tuple(gap for n, gap in enumerate(line.gaps) if n not in cut)
+    return replace(line, **_with_tabs(line, cuts), gaps=gaps)
+
+
+def _with_tabs(line: TextLine, cuts: list[tuple[int, int, float, float]]) -> dict[str, Any]:
+    """The fields of ``line`` with a tab put in at each of ``cuts``, right to left.
+
+    A cut ``(start, end, near, far)`` replaces ``text[start:end]`` (a white-space run,
+    or nothing where no space was kept) with a tab: a cell starts at ``far`` and the
+    cell before ends at ``near`` (points); heights and spaces are kept per cell.
+    """
     text, cells, ends = line.text, list(line.cells), list(line.ends)
     heights, spaces = list(line.heights), list(line.spaces)
     count = len(cells)
-    for n in reversed(cut):
-        run, (a, b) = runs[n], line.gaps[n]
-        piece = text[:run.start()].count("\t")
-        text = text[:run.start()] + "\t" + text[run.end():]
-        cells.insert(piece + 1, b)
+    for start, end, near, far in cuts:
+        piece = text[:start].count("\t")
+        text = text[:start] + "\t" + text[end:]
+        cells.insert(piece + 1, far)
         if len(line.ends) == count:
-            ends.insert(piece, a)
+            ends.insert(piece, near)
         if len(line.heights) == count:
             heights.insert(piece + 1, heights[piece])
         if len(line.spaces) == count:
             spaces.insert(piece, False)
-    gaps = tuple(gap for n, gap in enumerate(line.gaps) if n not in cut)
-    return replace(line, text=text, cells=tuple(cells), ends=tuple(ends),
-                   heights=tuple(heights), spaces=tuple(spaces), gaps=gaps)
+    return {"text": text, "cells": tuple(cells), "ends": tuple(ends),
+            "heights": tuple(heights), "spaces": tuple(spaces)}
