@@ -153,14 +153,15 @@ def _read_agencies(doc: RepairedText, following: list[Line], row: RawRow,
     """``agency parent`` on one line after the title, or on two lines one under the other.
 
     On an OCR'd page the space between the two may be lost
-    (``สำนักงานการต่างประเทศสำนักปลัดกรุงเทพมหานคร``): the line is cut where the
-    cover (``head``, the lines before it) prints the two on lines of their own.
+    (``สำนักงานการต่างประเทศสำนักปลัดกรุงเทพมหานคร``), and on a text layer whose
+    writer left out the space's glyph (Chromium's print, in Loma): the line is cut
+    where the cover (``head``, the lines before it) prints the two on lines of their own.
     """
     if not following or not _ORG_RE.match(following[0].text.strip()):
         return
     line = following[0]
     text = line.text
-    cut_at = _cover_cut(text, head or []) if doc.ocr_used else None
+    cut_at = _cover_cut(text, head or [])
     if cut_at is not None:
         row.fields["agency"] = doc.raw(line.start, line.start + cut_at)
         row.fields["parent_agency"] = doc.raw(line.start + cut_at, line.end)

@@ -4,8 +4,8 @@ Stage: read. The tests :func:`.pdf_cutrows.join_cut_row` applies to a page's fir
 to (each a :class:`~.pdf_layout.TextLine` cut at the row's columns; x in points):
 the row's last line filled each cell the line goes on (:attr:`TextLine.room` left
 less than its first word needs), the line goes on the first column's words, a
-top-aligned row's next line, or the short cells' rest beside a centred row's long
-cell.
+top-aligned row's next line, the short cells' rest beside a centred row's long
+cell, or some of the row's cells where they start, one going on a word its cell cut.
 """
 
 from __future__ import annotations
@@ -128,8 +128,10 @@ def goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[in
         # of its cells going on from Thai to Thai where it starts (``…ที่เบิก`` /
         # ``ใช้(ครั้งที่ 1)…``, ``: เป็นไปตาม`` / ``แผน``, ``: เป็นไปตามเป้า`` / ``หมาย``), most
         # of them a tail shorter than their line (under a header row, ``มาตรการ`` /
-        # ``มน. การพัฒนา…``, each value is longer: a row of its own)
-        return (aligned and _tails(pieces, into, texts)) or word_across(pieces[mine[0]], texts[0])
+        # ``มน. การพัฒนา…``, each value is longer: a row of its own), or some of its cells
+        # going on where they start, one inside a word (:func:`cells_go_on`)
+        return (aligned and _tails(pieces, into, texts)) or cells_go_on(row, cont, texts, into) \
+            or word_across(pieces[mine[0]], texts[0])
     for end, k in zip(cont.ends, into, strict=True):
         at = mine.index(k)
         if at + 1 < len(row.cells) and end > row.cells[at + 1]:
@@ -144,6 +146,31 @@ def goes_on_first(row: TextLine, cont: TextLine, texts: list[str], into: list[in
     lone = into == [mine[0]] and len(mine) > 2 and len(cont.cells) == 1 \
         and cont.right < row.cells[1] and thai_ends(pieces[mine[0]], texts[0])
     return several or every or lone or cut_inside_word(pieces[mine[0]], texts[0])
+
+
+def cells_go_on(row: TextLine, cont: TextLine, texts: list[str], into: list[int]) -> bool:
+    """Whether ``cont`` is the rest of some of ``row``'s cells, one of them cut inside a word.
+
+    A row whose cells are centred in its height (LibreOffice's print of an HTML
+    table) that a page break cut leaves the rest of its long cells only on the next
+    page, a short cell having ended on the row's page (``1,321,000 บาท`` | | ``หมาย``
+    under ``… (ครั้งที่ 1) =`` | ``: เป็นไปตามแผน`` | ``: เป็นไปตามเป้า``). ``cont``'s
+    pieces (``texts``, two or more, going on ``row``'s cells ``into``, one a cell) each
+    start where their cell does (within :data:`.pdf_cuts.SPLIT_EM` font sizes), most
+    are shorter than their cell's text (:func:`_tails`), and one goes on a word its
+    cell's text cut in two (:func:`.pdf_cuts.cut_inside_word`: ``เป้า`` / ``หมาย``).
+    The next row's first line opens with its own words (``: เป็นไปตามเป้าหมาย``).
+    """
+    pieces = row.text.split("\t")
+    mine = [k for k, piece in enumerate(pieces) if piece.strip()]
+    size = max(row.size, cont.size) or 1.0
+    if len(texts) < 2 or len(cont.cells) != len(texts) or len(set(into)) != len(into) \
+            or len(row.cells) != len(mine) or not set(into) <= set(mine):
+        return False
+    return all(abs(x - row.cells[mine.index(k)]) <= SPLIT_EM * size
+               for k, x in zip(into, cont.cells, strict=True)) \
+        and _tails(pieces, into, texts) \
+        and any(cut_inside_word(pieces[k], text) for k, text in zip(into, texts, strict=True))
 
 
 def each_cell(row: TextLine, cont: TextLine) -> bool:
