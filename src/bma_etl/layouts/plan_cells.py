@@ -272,19 +272,26 @@ def is_calendar_row(row: Row) -> bool:
 
     White space a narrow cell's wrapping set inside an abbreviation (``ต .ค.``) is
     ignored; pieces of months (:data:`_MONTH_PIECE_RE`) may stand among
-    :data:`_CALENDAR_MONTHS_MIN` whole months or more.
+    :data:`_CALENDAR_MONTHS_MIN` whole months or more. A cell of years set apart by
+    white space (``2561 2562``: a flowing print's tab stop the reader took for a
+    space, two columns in one cell) is years too.
 
     >>> is_calendar_row(row_of(Line(1, 0, "\t\tต .ค.\tพ.ย.\tก .พ. ี.ค.\tม")))
+    True
+    >>> is_calendar_row(row_of(Line(1, 0, "\t2559\t2560\t2561 2562")))
     True
     >>> is_calendar_row(row_of(Line(1, 0, "รอง\tและ")))
     False
     """
-    filled = ["".join(t.split()) for t in row.filled()]
+    cells = row.filled()
+    filled = ["".join(t.split()) for t in cells]
     if not filled:
         return False
     months = sum(1 for t in filled if _MONTH_RE.match(t))
     return all(is_year(t) or _MONTH_RE.match(t) or _ARROWS_RE.match(t) or (
-        months >= _CALENDAR_MONTHS_MIN and _MONTH_PIECE_RE.match(t)) for t in filled)
+        months >= _CALENDAR_MONTHS_MIN and _MONTH_PIECE_RE.match(t))
+        or all(is_year(word) for word in cell.split()) for t, cell in zip(filled, cells,
+                                                                         strict=True))
 
 
 def unplaced(table: str, row: Row, what: str) -> Finding:

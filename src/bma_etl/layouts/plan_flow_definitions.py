@@ -27,11 +27,8 @@ from bma_etl.layouts.plan_definition_terms import term_start
 from bma_etl.layouts.plan_edge_junk import junk_end_in, junk_line
 from bma_etl.layouts.plan_flow import Flowed
 from bma_etl.layouts.plan_flow_definitions_header import OCR_KPI_TAIL_RE, is_kpi_header
-from bma_etl.layouts.plan_flow_kpi import (
-    OTHER_TABLE_RE,
-    ROW_LINES_MAX,
-    with_wrapped_opening,
-)
+from bma_etl.layouts.plan_flow_kpi import OTHER_TABLE_RE, ROW_LINES_MAX
+from bma_etl.layouts.plan_flow_row_join import with_wrapped_opening
 from bma_etl.layouts.plan_flow_targets import OCR_JUNK_RE
 from bma_etl.matchkey import fuzzy_search, marks_optional
 from bma_etl.rows import join_lines

@@ -34,6 +34,7 @@ from bma_etl.layouts import plan_name_openings as openings
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow import Flowed
+from bma_etl.layouts.plan_flow_row_join import join_row, with_wrapped_opening
 from bma_etl.layouts.plan_flow_targets import (
     NAME_END_SPECK_RE,
     NAME_HEAD_SPECK_RE,
@@ -41,7 +42,6 @@ from bma_etl.layouts.plan_flow_targets import (
     OCR_JUNK_RE,
     OCR_LATIN_LINE_RE,
     awaits_number,
-    join_row,
     opens_after_gap,
     possible_starts,
     target_starts,
@@ -208,6 +208,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
     run: list[Line] = []
     seq = 0
     count, ocr = len(years), doc.ocr_used
+    cut = doc.wraps - doc.spaced  # wrapped with no space written: a number may be cut
     numbered: bool | None = None  # not known before the first row
     while i < len(lines):
         line = lines[i]
@@ -215,7 +216,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
         if line.no in read:
             break
         if not text.strip():
-            if run and _complete(run, count, ocr, numbered is not False) \
+            if run and _complete(run, count, ocr, numbered is not False, cut) \
                     and not awaits_number(run):
                 _add_target_row(doc, header, run, years, out, numbered is not False)
                 run = []
@@ -230,7 +231,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
         # nor is a digit after the empty cell's tab before a vowel (``<tab>3 ะดับ…``): a letter
         m = _seq_match(text, ocr) if numbered is not False and not (run and awaits_number(run)) \
             and not (ocr and text[:1] == "\t" and openings.misread_opening(text[1:])) else None
-        if m is not None and (not run or _complete(run, count, ocr)
+        if m is not None and (not run or _complete(run, count, ocr, True, cut)
                               or (ocr and _next_name(text, m, seq))) \
                 and (int(to_arabic_digits(m.group("seq"))) == seq + 1 if not ocr
                      else not run or _is_seq(m, seq + 1) or _opens_name(text, m, seq + 1)):
@@ -238,7 +239,7 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
                 _add_target_row(doc, header, run, years, out)
             run, seq, numbered = [line], seq + 1, True
         elif numbered is not True and not (ocr and OCR_JUNK_RE.fullmatch(text.strip())) \
-                and _opens_unnumbered(with_wrapped_opening(text, lines, i), run, count, ocr):
+                and _opens_unnumbered(with_wrapped_opening(text, lines, i), run, count, ocr, cut):
             if run:
                 _add_target_row(doc, header, run, years, out, False)
             run, numbered = [line], False
@@ -252,30 +253,6 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
     if run:
         _add_target_row(doc, header, run, years, out, numbered is not False)
     return i
-
-
-#: A list mark or an indicator's number (``๕.๑``) alone on its line: the page wrapped
-#: the words after it onto the next line.
-_LONE_OPENING_RE = re.compile(rf"[-–—•·*]|{DIGIT}+\.{DIGIT}+")
-
-
-def with_wrapped_opening(text: str, lines: list[Line], i: int) -> str:
-    r"""``text`` (line ``i``), with the next line's words after it when it is an opening alone.
-
-    A cell that opens with a list mark or an indicator's number and a word too
-    long for the rest of the line (``- ระดับความสำเร็จในการ…``, ``๕.๑ ร้อยละ…``)
-    leaves the opening alone on the row's first line; whether it opens a row is
-    a question about the words it opens.
-
-    >>> from bma_etl.layouts.base import Line
-    >>> with_wrapped_opening("\t-", [Line(1, 0, "\t-"), Line(2, 3, "ร้อยละของ")], 0)
-    '\t- ร้อยละของ'
-    >>> with_wrapped_opening("๕.๑", [Line(1, 0, "๕.๑"), Line(2, 4, "ร้อยละของ")], 0)
-    '๕.๑ ร้อยละของ'
-    """
-    if i + 1 >= len(lines) or not _LONE_OPENING_RE.fullmatch(text.strip()):
-        return text
-    return f"{text.rstrip()} {lines[i + 1].text.lstrip()}"
 
 
 def _next_name(text: str, m: re.Match[str], seq: int) -> bool:
@@ -307,7 +284,8 @@ def _opens_name(text: str, m: re.Match[str], seq: int) -> bool:
     return len(name) == NAME_MIN and not DIGITS_OF.search(name)
 
 
-def _opens_unnumbered(text: str, run: list[Line], count: int, ocr: bool = False) -> bool:
+def _opens_unnumbered(text: str, run: list[Line], count: int, ocr: bool = False,
+                      cut: frozenset[int] = frozenset()) -> bool:
     r"""Whether ``text`` opens a row whose ``ลำดับที่`` cell is empty (after the row ``run``).
 
     The row before has all its ``count`` targets (each opening with a word before
@@ -320,7 +298,8 @@ def _opens_unnumbered(text: str, run: list[Line], count: int, ocr: bool = False)
     one: a row's targets are phrases of one shape (``ทาง``, ``แห่งต่อปี``: the rest
     of the last target the page wrapped, not a name). ``ocr``: the page was OCR'd
     (a target's number read as Latin letters still starts it; a line after the gap
-    opens a row: :func:`~bma_etl.layouts.plan_flow_targets.opens_after_gap`).
+    opens a row: :func:`~bma_etl.layouts.plan_flow_targets.opens_after_gap`); ``cut``:
+    the lines wrapped with no space written (:func:`.plan_flow_row_join.join_row`).
 
     >>> _opens_unnumbered("\t- ร้อยละของโครงการ", [], 3)
     True
@@ -334,7 +313,7 @@ def _opens_unnumbered(text: str, run: list[Line], count: int, ocr: bool = False)
         return False
     if not run:
         return True
-    joined = join_row(run).text
+    joined = join_row(run, cut).text
     if ocr and text.startswith("\t") and opens_after_gap(
             openings.past_misread_digit(body), joined, count):
         return True
@@ -363,13 +342,16 @@ def _name_start(text: str, ocr: bool, numbered: bool) -> int | None:
     return m.end() if speck is None else speck.end()
 
 
-def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = True) -> bool:
+def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = True,
+              cut: frozenset[int] = frozenset()) -> bool:
     """Whether the row ``run`` holds has a start for each of its ``count`` targets.
+
+    ``cut``: the lines wrapped with no space written (:func:`.plan_flow_row_join.join_row`).
 
     On an OCR'd page a row's number may be misread (:data:`_OCR_SEQ_RE`): any
     number opens the next row once this one is complete.
     """
-    joined = join_row(run)
+    joined = join_row(run, cut)
     pos = _name_start(joined.text, ocr, numbered)
     return pos is not None and target_starts(joined.text, pos, count, ocr) is not None
 
@@ -377,7 +359,7 @@ def _complete(run: list[Line], count: int, ocr: bool = False, numbered: bool = T
 def _add_target_row(doc: RepairedText, header: int, run: list[Line], years: list[Raw | None],
                     out: list[Flowed], numbered: bool = True) -> None:
     """Cut the row ``run`` holds into its name and one target per year."""
-    joined = join_row(run)
+    joined = join_row(run, doc.wraps - doc.spaced)
     pos = _name_start(joined.text, doc.ocr_used, numbered)
     if pos is None:
         return

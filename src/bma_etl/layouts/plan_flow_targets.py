@@ -7,7 +7,8 @@ into one paragraph); produces every place a target may start
 ``ร้อยละ ๑๐``; or a number and its unit, ``๕ ราย``), and the offsets of the row's
 targets where those places say so unambiguously (:func:`target_starts`), else
 None: a row's targets are never guessed. :func:`awaits_number` tells a row whose
-last target's number the page wrapped onto a line of its own.
+last target's number the page wrapped onto a line of its own. A row's lines are
+joined by :mod:`bma_etl.layouts.plan_flow_row_join`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from bma_etl.layouts.base import Derived, Line, Raw
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.matchkey import marks_optional
 from bma_etl.normalize.text import clean_text
-from bma_etl.rows import join_lines, separator
 from bma_etl.unwrap import unwrapped_text
 
 #: On an OCR'd page, a short line of no Thai and no digit before a table's first row
@@ -92,48 +92,6 @@ _AFTER_YEAR_RE = re.compile(rf"พ\.ศ\.\s*[๒2][๔-๖4-6]{DIGIT}{{2}}(?P<st
 #: gap the reader found narrower than a tab's), the rest after the wrap's space
 #: (``\t๒ ๓ แห่ง``, ``ผลิตภัณฑ์  ๒ ๑ ราย``: the page cut ``๒๓``, ``๒๑`` at the line's end).
 _CUT_NUMBER_RE = re.compile(rf"(?:\t| {{2}})(?P<start>{DIGIT}+) $")
-
-
-#: A line's end that is a number's first digits (one to three) after the end of a
-#: target before it: a cell's gap (a tab, two spaces), or a word (``ผลิตภัณฑ์ ๒``, the
-#: gap read as a space or as none: ``ผลิตภัณฑ์๑``), or a year after พ.ศ. (``พ.ศ. 2558 3``).
-_CUT_NUMBER_END_RE = re.compile(
-    rf"(?:(?P<gap>\t| {{2}})|(?P<year>พ\.ศ\.\s*{DIGIT}{{4}}) |(?P<word>[ก-ฮเ-ไ][ก-๎]*) ?)"
-    rf"{DIGIT}{{1,3}}$")
-_NUMBER_END_RE = re.compile(rf"{DIGIT}\s*$")
-#: A line's start that is the rest of that number, then its unit.
-_NUMBER_REST_RE = re.compile(rf"^{DIGIT}+(?:[.,]{DIGIT}+)*\s*[ก-ฮเ-ไ]")
-
-
-def _row_separator(left: str, right: str) -> str:
-    r"""What goes between two lines of a flowing target row: no space inside a cut number.
-
-    ``left``: the row's text so far; ``right``: the next line's. The page cut a
-    target's number at the line's end when digits stand there after the target
-    before (:data:`_CUT_NUMBER_END_RE`: after a word, that word a unit after a
-    number, ``๒๙ ผลิตภัณฑ์ ๒``: no word of a name, ``ระยะที่ ๒``)
-    and the next line opens with digits and a unit.
-
-    >>> [_row_separator(a, "๑ ราย") for a in ("๒๐ ราย ๓๙ ผลิตภัณฑ์  ๒", "๒๐ ราย ๓๙ ผลิตภัณฑ์ ๒",
-    ...                                      "๒๙ ผลิตภัณฑ์๑", "แผน ระยะที่ ๒", "ชื่อ ๒๐๒")]
-    ['', '', '', ' ', ' ']
-    """
-    m = _CUT_NUMBER_END_RE.search(left)
-    if m is None or not _NUMBER_REST_RE.match(right):
-        return separator(left, right)
-    if m.group("word") is not None and not _NUMBER_END_RE.search(left, 0, m.start("word")):
-        return separator(left, right)  # a word of the name before a number, no target's unit
-    return ""
-
-
-def join_row(run: list[Line]) -> Line:
-    """The lines of a flowing target row as one (:func:`bma_etl.rows.join_lines`).
-
-    A number the page cut after its first digits, alone after a cell's gap at a
-    line's end (``…ผลิตภัณฑ์  ๒`` / ``๑ ราย ๔๐ ผลิตภัณฑ์``), is joined again without
-    the wrap's space.
-    """
-    return join_lines(run, _row_separator)
 
 
 def _cut_number_start(text: str, at: int) -> int:
@@ -380,5 +338,5 @@ def _after_last_units(text: str, count: int, found: list[tuple[int, str, bool]]
 
 
 __all__ = ["NAME_END_SPECK_RE", "NAME_HEAD_SPECK_RE", "OCR_JUNK_RE", "OCR_LATIN_LINE_RE",
-           "awaits_number", "join_row",
+           "awaits_number",
            "possible_starts", "target_starts", "without_name_specks"]

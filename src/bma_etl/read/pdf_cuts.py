@@ -194,6 +194,10 @@ def numbers_apart(above: dict[int, str], here: dict[int, str]) -> bool:
     column's edge as a wrapped cell's lines are) are two rows' values, not one cell
     wrapped (:func:`cut_inside_number` tells an amount the line cut); so are the
     values of two columns set a word space apart (``๓๐ ๑๐๐`` over ``๑๐๐ ๑๐๐``).
+    So are two lines whose piece in one column each ends with an amount in baht
+    (``…เขตปทุมวัน 13,924,200 บาท`` over ``รวมงบประมาณทั้งสิ้น 13,924,200 บาท``: a flowing
+    print's project row and its table's total, the amounts' tab stops read as spaces):
+    a cell states its amount once, at its end.
 
     >>> numbers_apart({0: "ผลงาน", 1: "218.5"}, {0: "ผลงาน", 1: "330"})
     True
@@ -201,10 +205,21 @@ def numbers_apart(above: dict[int, str], here: dict[int, str]) -> bool:
     True
     >>> numbers_apart({0: "ค่า", 1: "๗"}, {1: ",๓๖๘,๓๐๐.๐"}), numbers_apart({1: "ร้อยละ"}, {1: "๘๐"})
     (False, False)
+    >>> numbers_apart({0: "ในพื้นที่เขตปทุมวัน 13,924,200 บาท", 1: "ส่วนคดี"},
+    ...               {0: "รวมงบประมาณทั้งสิ้น 13,924,200 บาท"})
+    True
     """
-    return any(k in above and _NUMBERS.fullmatch(above[k].strip()) is not None
-               and _NUMBERS.fullmatch(text.strip()) is not None
-               and not cut_inside_number(above[k], text) for k, text in here.items())
+    return any(k in above and ((_NUMBERS.fullmatch(above[k].strip()) is not None
+                                and _NUMBERS.fullmatch(text.strip()) is not None
+                                and not cut_inside_number(above[k], text))
+                               or (_BAHT_END.search(above[k]) is not None
+                                   and _BAHT_END.search(text) is not None))
+               for k, text in here.items())
+
+
+#: An amount in baht ending a piece: digits in comma groups (satang optional), บาท.
+_BAHT_END = re.compile(r"(?<![0-9\u0e50-\u0e59,.])[0-9\u0e50-\u0e59]{1,3}"
+                       r"(?:,[0-9\u0e50-\u0e59]{3})+(?:\.[0-9\u0e50-\u0e59]{2})? ?บาท\s*$")
 
 
 #: Two Buddhist-era years or more alone, a word space apart (``2561 2562``).
