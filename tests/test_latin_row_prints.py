@@ -7,7 +7,10 @@ browser's defaults, ``font-family: sans-serif``, or a font that is not installed
 fallback Latin font (Noto Sans), whose lines are lower than the Thai font's: two
 such rows stand a single line pitch apart, and were read as one row of two wrapped
 cells (``Policy ID Branch ID Kpi ID`` / ``22 2370 5802-8265``). The border the
-table draws between them parts them (:func:`bma_etl.read.pdf_page.ruled_apart`).
+table draws between them parts them (:func:`bma_etl.read.pdf_page.ruled_apart`);
+a table without borders draws none, and a row's line that leaves room in its
+column for the next line's first word ends its row
+(:func:`bma_etl.read.pdf_rowlines.ends_short`).
 Pages are generated (``bench/corpus/web.py``) and printed as a saved page is; the
 truth is the values they were generated from.
 """
@@ -81,14 +84,38 @@ def test_detail_page_printed_without_a_thai_font_reads_every_field(css: str,
     assert right == total, lost[:6]
 
 
-def _rows(rules: tuple[tuple[float, float, float], ...]) -> list[str]:
+#: The page's table without borders (the browser's default: no rule, 1 px padding),
+#: its label cells as the page has them (``th``, centred), set left, or plain ``td``.
+BORDERLESS = {"th-centred": lambda h: h,
+              "th-left": lambda h: h.replace("</head>", "<style>th { text-align: left; }"
+                                             "</style></head>", 1),
+              "td-only": lambda h: h.replace("<th", "<td").replace("</th>", "</td>")}
+
+
+@pytest.mark.parametrize("cells", sorted(BORDERLESS))
+def test_borderless_detail_page_without_a_thai_font_reads_each_row(cells: str,
+                                                                   tmp_path: Path) -> None:
+    doc = GENERATORS["web_detail"](random.Random(f"borderless-latin-rows-{cells}"))
+    assert doc.html is not None
+    page = BORDERLESS[cells](doc.html.replace(' border="1"', "").replace(
+        "</head>", f"<style>{CSS['default']}</style></head>", 1))
+    pdf = tmp_path / "detail.pdf"
+    _print(page, doc.html_encoding, pdf)
+    latin, thai = _steps(pdf)
+    assert latin < thai - 2.0  # the Latin rows stand closer: set in another font
+    right, total, lost = score(process_file(pdf), json.loads(doc.truth_json()))
+    assert right == total, lost[:6]
+
+
+def _rows(rules: tuple[tuple[float, float, float], ...], end: float = 200.0) -> list[str]:
     """Three rows of a label and a value 21 pt apart under a Thai row 22.5 pt above
-    them (12 pt, a 20.25 pt line pitch), read back."""
+    them (12 pt, a 20.25 pt line pitch), read back; each value ends at ``end`` (260: at
+    the column's edge, as a wrapped cell's lines do)."""
     cells = [("Policy ID", "22"), ("Branch ID", "2370"), ("Kpi ID", "5802-8265")]
     lines = [TextLine("ชื่อโครงการ\tโครงการก่อสร้างห้องน้ำ", 654.5, 12.0, (64.0, 154.0),
                       64.0, 260.0, ends=(120.0, 260.0))]
-    lines += [TextLine(f"{label}\t{value}", 632.0 - 21.0 * k, 12.0, (64.0, 154.0), 64.0, 200.0,
-                       ends=(120.0, 200.0)) for k, (label, value) in enumerate(cells)]
+    lines += [TextLine(f"{label}\t{value}", 632.0 - 21.0 * k, 12.0, (64.0, 154.0), 64.0, end,
+                       ends=(120.0, end)) for k, (label, value) in enumerate(cells)]
     return [line.text for line in with_side_by_side(lines, {12.0: 20.25}, rules)][1:]
 
 
@@ -101,4 +128,10 @@ def test_an_underline_or_a_rule_beside_the_lines_parts_no_cell() -> None:
     underlines = ((630.0, 64.0, 120.0), (609.0, 64.0, 120.0))  # 2 pt under a baseline
     beside = ((624.9, 300.0, 559.5), (603.9, 300.0, 559.5))  # right of the text
     joined = ["Policy ID Branch ID Kpi ID\t22 2370 5802-8265"]
-    assert _rows(()) == _rows(underlines) == _rows(beside) == joined
+    assert _rows((), 260.0) == _rows(underlines, 260.0) == _rows(beside, 260.0) == joined
+
+
+def test_rows_whose_values_end_short_of_their_column_stay_rows() -> None:
+    # no border: the values end 60 pt short of the column's edge, room for the next
+    # value: each line ended on its own
+    assert _rows(()) == ["Policy ID\t22", "Branch ID\t2370", "Kpi ID\t5802-8265"]

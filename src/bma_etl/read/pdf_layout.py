@@ -51,6 +51,7 @@ from bma_etl.read.pdf_jumps import line_jumps
 from bma_etl.read.pdf_letters import SPACE_OVER_EM, WORD_OVER_EM, letter_spaced, may_be_word_space
 from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
+from bma_etl.read.pdf_lost_spaces import lost_spaces
 from bma_etl.read.pdf_order import in_drawn_order
 from bma_etl.read.pdf_overhang import overhang
 from bma_etl.read.pdf_private import private_forms_read
@@ -248,6 +249,7 @@ class _Line:
         in_drawn_order(self)
         if letters is not None:
             self.loose = loose_marks(self, letters)
+        lost_spaces(self)
         text = self.text
         first = len(text) - len(text.lstrip(" \u00a0"))
         if first < len(text):

@@ -17,6 +17,7 @@ from itertools import pairwise, permutations
 from bma_etl.furniture import browser_print_edges
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import cells_apart
+from bma_etl.read.pdf_rowlines import ends_short, table_pieces
 from bma_etl.read.pdf_runs import Piece, run_columns
 from bma_etl.read.pdf_tables import Rule, join_pieces
 
@@ -207,6 +208,10 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     def columns(k: int) -> list[list[Piece]]:  # a run's, found once (it is a neighbour too)
         return run_columns(runs[k])
 
+    @cache
+    def on_page() -> list[Piece]:  # the page's table rows' pieces (asked for few runs)
+        return table_pieces([line for line, ok in zip(joined, fit, strict=True) if ok])
+
     out: list[TextLine] = []
     for i, run in enumerate(runs):
         if len(run) < 2:
@@ -219,7 +224,8 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
         if i + 1 < len(runs) and follows(firsts[i + 1], PADDED_PITCH):
             padded.append(i + 1)
         if _is_row(columns(i), run, size, edge) or \
-                _padded_row(columns(i), run, (columns(k) for k in padded)):
+                (_padded_row(columns(i), run, (columns(k) for k in padded))
+                 and not ends_short(columns(i), on_page())):
             out.append(_joined(run, columns(i)) or run[0])  # two columns: never None
         else:
             out.extend(run)

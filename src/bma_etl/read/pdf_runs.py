@@ -67,6 +67,14 @@ def _columns(pieces: list[Piece]) -> list[list[Piece]]:
     return columns
 
 
+def line_pieces(line: TextLine) -> list[Piece]:
+    """A line's tab-separated pieces with their x extents (points); its index is 0.
+
+    ``line`` has a baseline; a line whose cells the text does not match is one piece.
+    """
+    return _pieces(line, 0)
+
+
 def run_columns(run: list[TextLine]) -> list[list[Piece]]:
     """The pieces of a run's lines (:func:`_pieces`) gathered into :func:`_columns`."""
     return _columns([p for i, line in enumerate(run) for p in _pieces(line, i)])

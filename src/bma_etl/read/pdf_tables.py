@@ -161,8 +161,8 @@ def _cell_of(x: float, y: float, rules: Rules,
         left_edge, right_edge = max(top[1], bottom[1]), min(top[2], bottom[2])
         middle = (top[0] + bottom[0]) / 2
         xs = tuple(sorted({round(v[0], 1) for v in rules.vertical_at(middle)
-                           if left_edge - SLACK <= v[0] <= right_edge + SLACK
-                           and v[1] - SLACK <= bottom[0] and v[2] + SLACK >= top[0]}))
+                           if left_edge - JOIN <= v[0] <= right_edge + JOIN
+                           and v[1] - JOIN <= bottom[0] and v[2] + JOIN >= top[0]}))
         if bands is not None:
             bands[(top, bottom)] = xs
     if len(xs) < 3 or not xs[0] - SLACK <= x <= xs[-1] + SLACK:

@@ -1,0 +1,109 @@
+"""Word spaces a browser drew after a Thai cluster that pdfium generated no space for.
+
+Stage: read (runs in the PDF worker process; a helper of :meth:`.pdf_layout._Line.fixed`).
+Chromium draws no space glyph; pdfium generates a space where the gap between two
+letters says one stands. After a cluster Chromium wrote as an ``/ActualText`` span
+(a letter and its mark: ``ดี``, ``ใช้``, ``ที่``) in a font whose glyph boxes pdfium
+splits across the span's characters (Waree, the browser's fallback for Thai on a
+page with no Thai font in its CSS), pdfium generates none: ``นายสมชาย ใจดี 6631``
+read ``ใจดี6631``, ``นางสาวมาลี ศรีสุข`` read ``มาลีศรีสุข``. A gap of
+:data:`LOST_SPACE_EM` font sizes or more (and less than a tab's) after a cluster that
+ends in a mark, on the same baseline, with no white space written, is such a space:
+:func:`lost_spaces` puts one there, which the line's spacing then decides as any
+written space (a letter-spaced line's gaps stay letter gaps). A word's next letter
+stands a tenth of a font size off; where the span's boxes are narrower than a letter
+(:data:`CLUSTER_EM`: a fixed-pitch Tlwg font's), or the gap is narrower than the
+line's other spaces (:func:`_least_space`), it is no space.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bma_etl.read.pdf_glyphs import TAB_GAP_EM
+
+if TYPE_CHECKING:
+    from bma_etl.read.pdf_layout import _Line
+
+#: Least gap (font sizes) after a mark-ended cluster that is a word space: Waree's
+#: spaces after such clusters leave 0.28 to 0.35, its letters within a word 0.1.
+LOST_SPACE_EM = 0.22
+#: Least width (font sizes) of the cluster's boxes for its gap to tell: split over
+#: the span, they cover its glyphs' ink (Waree's ``ดี`` 0.5); boxes narrower than a
+#: letter (Tlwg Typo's ``ปู่`` 0.06: a mark's ink) say nothing of where the glyphs end.
+CLUSTER_EM = 0.3
+#: Thai marks drawn over or under their letter (a cluster's last character here).
+_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                   + "".join(map(chr, range(0x0E47, 0x0E4F))))
+_WHITE = frozenset(" \u00a0\t\r\n")
+
+
+def lost_spaces(line: _Line) -> None:
+    """Put a space into ``line``'s text where a mark-ended cluster's gap says one was lost.
+
+    The space takes the page index of the character after it (a written space:
+    :meth:`.pdf_layout._Line._space` keeps it, or makes it a letter gap of a
+    letter-spaced run).
+    """
+    text, index, g = line.text, line.index, line.g
+    at: list[tuple[int, float]] = []
+    for pos in range(1, len(text)):
+        if text[pos - 1] not in _MARKS or text[pos] in _MARKS or text[pos] in _WHITE:
+            continue
+        j, right = pos - 1, g.edges(index[pos - 1])[1]
+        while j > 0 and text[j] in _MARKS:  # the cluster's edge: its letter's and marks'
+            j -= 1
+            right = max(right, g.edges(index[j])[1])
+        if text[j] in _WHITE or text[j] in _MARKS:
+            continue
+        left = g.edges(index[j])[0]
+        size = g.size(index[pos])
+        size = size if size > 1.0 else g.size(index[j])
+        first, second = g.origin(index[j]), g.origin(index[pos])
+        if size <= 1.0 or first is None or second is None \
+                or abs(first[1] - second[1]) > 0.2 * size:
+            continue
+        gap = g.edges(index[pos])[0] - right
+        if right - left >= CLUSTER_EM * size and LOST_SPACE_EM * size <= gap < TAB_GAP_EM * size:
+            at.append((pos, gap))
+    if not at:
+        return
+    least = _least_space(line)
+    at = [(pos, gap) for pos, gap in at if least is None or gap >= least]
+    if not at:
+        return
+    chars, places = list(text), list(index)
+    for pos, _ in reversed(at):
+        chars.insert(pos, " ")
+        places.insert(pos, places[pos])
+    line.text, line.index = "".join(chars), places
+
+
+def _least_space(line: _Line) -> float | None:
+    """The narrowest gap (points) a white-space run leaves between two letters of ``line``.
+
+    Of the gaps :data:`LOST_SPACE_EM` font sizes wide or more (the line's spaces, not
+    those pdfium made up inside a word); None when the line has none. A space lost
+    after a cluster is as wide as the line's other spaces at least (Waree's 0.23 to
+    0.27 font sizes, the lost ones 0.28 to 0.35); a fixed-pitch font's spaces are a
+    whole advance wide, and the room its narrow letters leave inside a word
+    (``ปู่ย่า``: 0.27) no space.
+    """
+    text, index, g = line.text, line.index, line.g
+    least = None
+    for pos in range(1, len(text) - 1):
+        if text[pos] not in " \u00a0" or text[pos - 1] in _WHITE:
+            continue
+        end = pos
+        while end < len(text) and text[end] in " \u00a0":
+            end += 1
+        if end >= len(text) or text[end] in _WHITE or text[end] in _MARKS:
+            continue
+        j, right = pos - 1, g.edges(index[pos - 1])[1]
+        while j > 0 and text[j] in _MARKS:
+            j -= 1
+            right = max(right, g.edges(index[j])[1])
+        gap, size = g.edges(index[end])[0] - right, g.size(index[end])
+        if gap >= LOST_SPACE_EM * size and (least is None or gap < least):
+            least = gap  # (narrower: a space pdfium made up inside a word, then dropped)
+    return least
