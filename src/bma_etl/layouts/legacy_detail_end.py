@@ -24,19 +24,20 @@ _DETAIL_END = re.compile(r"::[ \t\n]*")
 def own_values_at(cells: list[ReportCell]) -> tuple[int, int] | None:
     """``(cell index, offset in its text)`` where the report's own values begin, or None.
 
-    The last ``::`` in the report's ``cells`` that the progress's label follows (in key
+    The first ``::`` in the report's ``cells`` that the progress's label follows (in key
     form), on the same cell or opening the next (a wrap or a tab between them); the
     place returned is the label's cell and where its search starts (past the ``::``).
+    The first, not the last: a second one is a second report's run into this one (a
+    print that lost the label between them), whose values are never this report's.
     None when no ``::`` stands before the label (a page whose colons OCR lost): the
     values are then searched as before, from the narrative's start.
     """
-    found = None
     for k, cell in enumerate(cells):
         for m in _DETAIL_END.finditer(cell.text):
             rest = cell.text[m.end():]
             if rest and matches_key(PROGRESS_LABEL, rest):
-                found = (k, m.end())
-            elif not rest.strip() and k + 1 < len(cells) and opens_with(PROGRESS_LABEL,
-                                                                         cells[k + 1]):
-                found = (k + 1, 0)
-    return found
+                return k, m.end()
+            if not rest.strip() and k + 1 < len(cells) and opens_with(PROGRESS_LABEL,
+                                                                      cells[k + 1]):
+                return k + 1, 0
+    return None
