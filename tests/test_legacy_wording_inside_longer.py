@@ -36,7 +36,9 @@ _BUDGET_CLAUSE = re.compile(r"งบประมาณที่เบิกใ�
 @pytest.mark.parametrize("generator", ["legacy_tab", "legacy_pipe"])
 @pytest.mark.parametrize("clause", ["ร้อยละการเบิกจ่ายงบประมาณ = 45.00 %",
                                     "ผลการเบิกจ่ายงบประมาณ = 62.50 %",
-                                    "เบิกจ่ายงบประมาณ = 30.00 %"])
+                                    "เบิกจ่ายงบประมาณ = 30.00 %",
+                                    "ร้อยละงบประมาณที่เบิกจ่าย = 45.00 %",
+                                    "งบประมาณที่เบิกจ่าย = 30.00 %"])
 @pytest.mark.parametrize("seed", range(2))
 def test_a_percent_of_the_budget_paid_is_no_amount_disbursed(
         seed: int, clause: str, generator: str, ocr: bool) -> None:

@@ -195,14 +195,24 @@ _OCR_SLASH_AT_WRAP = re.compile(
     r"(?:[ \t]+[A-Za-z|!]{1,2})?[ \t]*\n\s*(?=กอง|ฝ่าย|ส่วน|กลุ่มงาน|ศูนย์|หน่วย|โรงพยาบาล|สำนักงาน)")
 
 
-def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow) -> None:
+#: An agency's code in a bracket ending its name (``สำนักการระบายน้ำ (รหัส 1100)``,
+#: ``(รหัสหน่วยงาน : 1100)``): the digits are the code.
+_AGENCY_CODE = re.compile(r"[ \t]*\([ \t]*รหัส(?:หน่วยงาน)?[ \t]*[:.]?[ \t]*"
+                          r"(?P<code>[0-9๐-๙]{2,10})[ \t]*\)[ \t]*$")
+
+
+def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow,
+                     code_column: str | None = None) -> None:
     """``agency / division / unit`` → agency (first part) and division (the rest).
 
     A column already filled keeps its value (the first statement wins). After OCR,
     a ``|`` (or a lone ``i``, ``l``, ``I``, ``!``) between spaces before any ``/`` is a
     slash read as a rule (``สำนักการคลัง | กองรายได้ / กองรายได้``): no agency's name
     holds one. A slash lost where the line wrapped is found by the division's word
-    that opens the next line (:data:`_OCR_SLASH_AT_WRAP`).
+    that opens the next line (:data:`_OCR_SLASH_AT_WRAP`). With a ``code_column`` (a
+    layout that states no other organisation code: ``unit_code``), the agency's code in a
+    bracket after its name (``สำนักการระบายน้ำ (รหัส 1100)``: :data:`_AGENCY_CODE`) is no
+    part of the name: it goes to that column, unless filled.
     """
     slash = raw.text.find("/")
     end = slash if slash >= 0 else len(raw.text)
@@ -214,6 +224,12 @@ def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow) -> None:
         slash, rest = wrap
     agency = raw if slash < 0 else doc.sub_raw(raw, 0, slash)
     division = None if slash < 0 else doc.sub_raw(raw, rest, len(raw.text))
+    if code_column and agency is not None \
+            and (coded := _AGENCY_CODE.search(agency.text)) is not None:
+        code = doc.sub_raw(agency, coded.start("code"), coded.end("code"))
+        agency = doc.sub_raw(agency, 0, coded.start())
+        if code is not None and row.fields.get(code_column) is None:
+            row.fields[code_column] = code
     if agency is not None and row.fields.get("agency") is None:
         row.fields["agency"] = agency
     if division is not None and row.fields.get("division") is None:

@@ -21,6 +21,7 @@ from bma_etl.layouts.base import Derived, Extraction, Finding, Line, Raw, RawRow
 from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_outline_raw
 from bma_etl.matchkey import KeyMatch, match_key
 from bma_etl.normalize.digits import DIGIT, to_arabic_digits
+from bma_etl.normalize.fields import CODE_DASH
 from bma_etl.provenance import Span
 from bma_etl.rows import join_lines
 
@@ -44,9 +45,10 @@ HEADER_LINES: dict[str, str] = {
     # (OCR puts a space beside the code's dash now and then: ``03503144- 5709``, or
     # between two of its digits: ``2186757 1-8226``; or reads its last digit as a mark,
     # ``12549184-998]``: the code is then not read, the name is)
-    (rf"^\s*(?P<name>\S.*?)\s*:\s*(?:(?P<code>(?={DIGIT}(?:{DIGIT}| {DIGIT}){{5,9}} ?-)"
-     rf"{DIGIT}+(?: {DIGIT}+)? ?- ?{DIGIT}{{3,5}}){STRAY_END}"
-     rf"|{DIGIT}{{6,10}} ?- ?{DIGIT}{{2,4}}[^\s0-9๐-๙.,'`_])\s*$"): "_name_code",
+    # (its dash may be an en dash or another of :data:`~bma_etl.normalize.fields.CODE_DASH`)
+    (rf"^\s*(?P<name>\S.*?)\s*:\s*(?:(?P<code>(?={DIGIT}(?:{DIGIT}| {DIGIT}){{5,9}} ?{CODE_DASH})"
+     rf"{DIGIT}+(?: {DIGIT}+)? ?{CODE_DASH} ?{DIGIT}{{3,5}}){STRAY_END}"
+     rf"|{DIGIT}{{6,10}} ?{CODE_DASH} ?{DIGIT}{{2,4}}[^\s0-9๐-๙.,'`_])\s*$"): "_name_code",
     # "<agency> : (<BE fiscal year>)" (fuller saves)
     (rf"^\s*(?P<agency>[^:()]*\S)\s*:\s*\(\s*(?:ปี(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*)?"
      rf"(?P<year>{DIGIT}{{4}})\s*\){STRAY_END}\s*$"): "_agency_year",
@@ -142,7 +144,8 @@ def header_match(text: str) -> tuple[re.Match[str], str] | None:
 
 #: A project code alone on its line (``04488126-7819``): OCR read ``<name> : <code>`` as
 #: two lines, its ``:`` lost.
-_CODE_ALONE_RE = re.compile(rf"^\s*(?P<code>(?={DIGIT}{{6,10}}-){DIGIT}+-{DIGIT}{{3,5}})"
+_CODE_ALONE_RE = re.compile(rf"^\s*(?P<code>(?={DIGIT}{{6,10}}{CODE_DASH}){DIGIT}+{CODE_DASH}"
+                            rf"{DIGIT}{{3,5}})"
                             rf"{STRAY_END}\s*$")
 
 
@@ -308,7 +311,7 @@ def code_from_url(doc: RepairedText, project: RawRow, out: Extraction) -> None:
     stated = project.fields.get("project_code")
     if not isinstance(stated, Raw):
         project.fields["project_code"] = Derived(code, f"project code from {where}", span)
-    elif to_arabic_digits(stated.text) != code:
+    elif re.sub(CODE_DASH, "-", to_arabic_digits(stated.text)) != code:
         out.findings.append(Finding(
             "projects", None, "project_code", "warning", "ambiguous_value",
             f"line {stated.span.line_no}: project code {stated.text} and {code} in "

@@ -47,7 +47,7 @@ from bma_etl.layouts.legacy_dates import latest_first
 from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
-from bma_etl.layouts.legacy_year import year_label, year_value
+from bma_etl.layouts.legacy_year import year_label, year_range_finding, year_value
 from bma_etl.layouts.wrapped import label_values, numbered_items
 from bma_etl.matchkey import key, literal_of, matches_key
 from bma_etl.matchlabel import find_label
@@ -237,7 +237,7 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
         if column == "project_name":
             raw = strip_outline_raw(doc, raw)
         if column == "_agency_path":
-            split_agency_raw(doc, raw, row)
+            split_agency_raw(doc, raw, row, "unit_code")
         elif column == "_responsible":
             split_person_raw(doc, raw, row, "responsible_person", "responsible_phone")
         elif column == "_coordinator":
@@ -254,6 +254,8 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
             row.fields[column] = dotted
         elif column.startswith("budget_"):  # in the unit its label states (``(ล้านบาท) :``)
             row.fields[column] = label_unit(line, raw, ocr=doc.ocr_used)
+        elif column == "fiscal_year_be" and (multi := year_range_finding(raw)) is not None:
+            out.findings.append(multi)  # ``2566-2567``: no one fiscal year (NULL)
         elif column == "fiscal_year_be":  # ``2567 (1 ต.ค. 66 - 30 ก.ย. 67)``: the year
             row.fields[column] = year_value(doc, raw) or raw
         else:

@@ -33,6 +33,7 @@ from bma_etl.layouts.legacy_cells import (
     progress_label_junk,
 )
 from bma_etl.layouts.legacy_dates import dates_by_neighbours, short_years
+from bma_etl.layouts.legacy_detail_end import own_values_at
 from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
 from bma_etl.layouts.legacy_labels import (
     junk_label,
@@ -198,6 +199,7 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
     past_budget: list[ReportCell] = []  # the cells past the budget
     budget_tail: tuple[Line, int, int] | None = None  # the rest of the budget's cell
     cells = coalesced(rep.cells)
+    own = own_values_at(cells)  # a label's words before it are the narrative's (a quote)
     for k, cell in enumerate(cells):
         text, line = cell.text, cell.line
         # the narrative ends at the progress's label: a cell after it holds values only
@@ -219,7 +221,10 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             where = doc.raw_in(line, cell.start, cell.start + body_start)
             rep.date_place = (report_date_place(doc, text)[:body_start],
                               where.span if where else None)
-        progress = progress_read(text, body_start, doc.ocr_used, past_progress)
+        in_detail = own is not None and k < own[0]
+        progress = None if in_detail else progress_read(
+            text, max(body_start, own[1]) if own and k == own[0] else body_start,
+            doc.ocr_used, past_progress)
         budget_from = None
         if progress:
             row.fields.setdefault("progress_pct", progress_value(doc, progress, line, cell.start))
@@ -235,13 +240,15 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                 row.fields["progress_pct"] = doc.raw_in(line, cell.start + pct.start("value"),
                                                         cell.start + pct.end("value"))
                 budget_from = pct.end()
-        elif doc.ocr_used and (label := search_key(PROGRESS_LABEL, text[body_start:])
+        elif doc.ocr_used and not in_detail and (
+                label := search_key(PROGRESS_LABEL, text[body_start:])
                                or fuzzy_search(literal_of(PROGRESS_LABEL), text[body_start:])):
             # the label read, its value not (``= ส๒.๕๐ %``): the narrative still ends there
             body_end = before_colons(text, body_start, body_start + label[0], doc.ocr_used)
             budget_from = body_start + label[1]
             past_progress = True
-        elif doc.ocr_used and (junk := progress_label_junk(cells[k:k + 2], body_start)) is not None:
+        elif doc.ocr_used and not in_detail \
+                and (junk := progress_label_junk(cells[k:k + 2], body_start)) is not None:
             body_end, budget_from = junk  # ``IE EE HORSE ต๒.๐๐ % : งบประมาณที่เบิกใช้…``
             past_progress = True
         if budget_from is not None:

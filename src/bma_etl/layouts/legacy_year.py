@@ -11,6 +11,10 @@ as a :class:`~bma_etl.layouts.base.Raw` (:func:`year_value`), or None. Never rai
   dates in a bracket: the year is the value when the bracket is that fiscal year
   (1 October to 30 September); a bracket of other dates contradicts it, and the
   value is left whole (NULL with an issue), as is a bracket of anything else.
+- ``ปีงบประมาณ พ.ศ. : 2566-2567``: a multi-year project's range of fiscal years. The
+  column holds one fiscal year (the BE year it ends in); choosing one of the range would
+  be a guess, so it is NULL with an ``ambiguous_value`` issue naming the range
+  (:func:`year_range_finding`).
 """
 
 from __future__ import annotations
@@ -18,12 +22,12 @@ from __future__ import annotations
 import re
 
 from bma_etl.errors import NormalizeError
-from bma_etl.layouts.base import Raw, RepairedText
+from bma_etl.layouts.base import Finding, Raw, RepairedText
 from bma_etl.normalize.dates import parse_date_range
 from bma_etl.normalize.digits import DIGIT, parse_int
 from bma_etl.normalize.fiscal import fiscal_year_bounds
 
-__all__ = ["year_label", "year_value"]
+__all__ = ["year_label", "year_range_finding", "year_value"]
 
 #: A Buddhist-era year of this century (``2567``, ``๒๕๖๗``).
 _YEAR = rf"(?:25|๒๕){DIGIT}{{2}}(?!{DIGIT})"
@@ -33,6 +37,10 @@ _LABEL_THEN_YEAR_RE = re.compile(
     rf"^[ \t]*ปีงบประมาณ[ \t]*(?:พ\.[ \t]?ศ\.?)?[ \t]*(?={_YEAR}[ \t]*(?:\(|$))")
 #: The year, then a bracket (its dates).
 _YEAR_THEN_BRACKET_RE = re.compile(rf"^\s*(?P<year>{_YEAR})\s*\((?P<bracket>[^()\n]+)\)\s*$")
+#: A range of fiscal years, the second written whole or by its last two digits
+#: (``2566-2567``, ``2566 – 67``, ``2566 ถึง 2568``).
+_YEAR_RANGE_RE = re.compile(rf"^\s*(?P<first>{_YEAR})\s*(?:[-\u2013\u2014]|ถึง)\s*"
+                            rf"(?P<last>{_YEAR}|{DIGIT}{{2}}(?!{DIGIT}))\s*$")
 
 
 def year_label(text: str) -> tuple[str, int] | None:
@@ -61,3 +69,24 @@ def year_value(doc: RepairedText, raw: Raw) -> Raw | None:
         return None
     start = raw.span.char_start
     return doc.raw(start + m.start("year"), start + m.end("year"))
+
+
+def year_range_finding(raw: Raw) -> Finding | None:
+    """An ``ambiguous_value`` finding for a fiscal year's value that is a range of years.
+
+    ``2566-2567`` (a multi-year project): the column holds one fiscal year, so it stays
+    NULL and the finding names the range and its line. None for any other value (a
+    range whose last year is not after its first is left to the normalizer's error).
+    """
+    m = _YEAR_RANGE_RE.match(raw.text)
+    if m is None:
+        return None
+    first, last = parse_int(m["first"]), parse_int(m["last"])
+    if last < 100:
+        last += first - first % 100
+    if last <= first:
+        return None
+    return Finding("projects", None, "fiscal_year_be", "warning", "ambiguous_value",
+                   f"line {raw.span.line_no}: fiscal year {raw.text.strip()!r} is a range of "
+                   f"fiscal years ({first} to {last}: a multi-year project); fiscal_year_be "
+                   "holds one year and is left NULL")

@@ -107,6 +107,7 @@ from bma_etl.layouts.history_narrative import (
     strategy_parts,
 )
 from bma_etl.layouts.wrapped import rest_of
+from bma_etl.normalize.fields import CODE_DASH
 from bma_etl.normalize.fiscal import fiscal_year_be
 from bma_etl.records import Indicator, ProgressUpdate, Project
 
@@ -132,7 +133,7 @@ _COMPLETE_LINE_RE = re.compile("|".join([
     rf"^\s*{DIGIT}{{1,3}}(?:\.{DIGIT}{{1,2}})?\s*%?\s*$"]))
 
 #: The ends of the "<name> : <code>" and "<agency> : (<year>)" head lines.
-_CODE_AFTER_COLON = rf":\s*[0-9๐-๙]{{8}}-[0-9๐-๙]{{4}}{STRAY_END}\s*$"
+_CODE_AFTER_COLON = rf":\s*[0-9๐-๙]{{8}}{CODE_DASH}[0-9๐-๙]{{4}}{STRAY_END}\s*$"
 _YEAR_AFTER_COLON = rf":\s*\(\s*[0-9๐-๙]{{4}}\s*\){STRAY_END}\s*$"
 
 #: What marks the progress-history page (regex → points).

@@ -57,6 +57,7 @@ from bma_etl.layouts.web_month_ocr import misread_label_end
 from bma_etl.layouts.wrapped import inline_items, join, number_alone
 from bma_etl.matchkey import literal_of, search_key
 from bma_etl.normalize.digits import to_arabic_digits
+from bma_etl.normalize.fields import CODE_DASH
 from bma_etl.records import MonthlyProgress, Project
 
 TITLE = "รายละเอียดโครงการ/กิจกรรม"
@@ -73,7 +74,7 @@ TEXT_COLUMNS = frozenset({"rationale", "objectives", "target", "project_name"})
 
 #: Lines above the table: the title with the code, and the latest progress.
 _TITLE_RE = re.compile(
-    rf"^\s*รายละเอียดโครงการ\s*/\s*กิจกรรม\s*:?\s*(?P<code>{_D}{{6,10}}-{_D}{{3,5}})?\s*$"
+    rf"^\s*รายละเอียดโครงการ\s*/\s*กิจกรรม\s*:?\s*(?P<code>{_D}{{6,10}}{CODE_DASH}{_D}{{3,5}})?\s*$"
 )
 _HEAD_PROGRESS_RE = re.compile(
     rf"^\s*คืบหน้าล่าสุด\s*:\s*(?:ร้อยละ)?\s*(?P<value>{_D}+(?:\.{_D}+)?)\s*%?\s*$"
@@ -261,7 +262,7 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
     if value is None:
         return column if column in TEXT_COLUMNS and column not in project.fields else None
     if column == "_agency_path":
-        split_agency_raw(doc, value, project)
+        split_agency_raw(doc, value, project, "unit_code")
         return column  # a path the page wrapped goes on on the next line
     if column in ("_responsible", "_coordinator"):
         name, phone = (("responsible_person", "responsible_phone") if column == "_responsible"
@@ -342,7 +343,7 @@ def _continue_path(doc: RepairedText, line: Line, project: RawRow) -> None:
         return
     if last == "agency":
         del project.fields["agency"]
-        split_agency_raw(doc, raw, project)
+        split_agency_raw(doc, raw, project, "unit_code")
     else:
         project.fields["division"] = raw
 
@@ -354,8 +355,8 @@ def _fallbacks(project: RawRow, title_code: Raw | None, head_progress: Raw | Non
     if title_code is not None:
         if code is None:
             project.fields["project_code"] = title_code
-        elif isinstance(code, Raw) and to_arabic_digits(code.text) != to_arabic_digits(
-                title_code.text):
+        elif isinstance(code, Raw) and re.sub(CODE_DASH, "-", to_arabic_digits(code.text)) \
+                != re.sub(CODE_DASH, "-", to_arabic_digits(title_code.text)):
             out.findings.append(Finding(
                 "projects", None, "project_code", "warning", "ambiguous_value",
                 f"title code {title_code.text} (line {title_code.span.line_no}) differs from "

@@ -2,7 +2,7 @@
 
 Stage: normalize. Consumes raw text holding a date (``15/10/2562``,
 ``2019-10-01 00:00:00``, ``๑๙ กุมภาพันธ์ ๒๕๐๕``, ``16 มีนาคม 2018``,
-``1 ต.ค. 2562``, ``31 กรกฎาคม - 3 สิงหาคม 2566``...); produces ``datetime.date``
+``1 ต.ค. 2562``, ``31 กรกฎาคม - 3 สิงหาคม 2566``, ``30 Sep 2023``...); produces ``datetime.date``
 values in the Common Era, or raises :class:`~bma_etl.errors.NormalizeError`.
 
 Years: BE = CE + 543 applied uniformly (the pre-1941 calendar shift, when the
@@ -10,8 +10,10 @@ Thai year began on 1 April, does not concern these documents). Whether a year is
 BE is decided by its value alone, never by the document: a four-digit year of
 2400 or more is BE, a smaller one CE (``พ.ศ.`` before the year forces BE, ``ค.ศ.``
 forces CE). A two-digit year is read only after a Thai month name
-(``ต.ค. 62`` = BE 2562). pythainlp's ``thai_strptime`` is not used: it reads
-months 10-12 as January and rejects ``/`` and Thai digits.
+(``ต.ค. 62`` = BE 2562). An English month name (full or abbreviated, any case:
+``30 Sep 2023``, ``30-SEP-2023``, ``September 30, 2023``) is read with a four-digit
+year only, by the same rule (``30 Sep 2566`` is BE). pythainlp's ``thai_strptime``
+is not used: it reads months 10-12 as January and rejects ``/`` and Thai digits.
 """
 
 from __future__ import annotations
@@ -142,11 +144,23 @@ def _numeric(p: str) -> str:
     return rf"(?:{dmy}|{iso})"
 
 
+#: English month names, full and abbreviated (``Sept`` too), to their numbers.
+_ENGLISH_MONTHS = {name: no for no, full in enumerate((
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december"), start=1) for name in (full, full[:3])} | {"sept": 9}
+_EN_MONTH = ("(?<![A-Za-z])(?i:" + "|".join(sorted(_ENGLISH_MONTHS, key=len, reverse=True))
+             + r")\.?(?![A-Za-z])")
+#: ``30 Sep 2023``, ``30-Sep-2023``, ``30 September, 2023``; ``Sep 30, 2023``.
+_ENGLISH = (rf"(?<![0-9.,/])(?P<ed>[0-9]{{1,2}})(?:{_SP}|-)(?P<em>{_EN_MONTH})"
+            rf"(?:,?{_SP}|-)(?P<ey>[0-9]{{4}})(?![0-9])"
+            rf"|(?P<fm>{_EN_MONTH}){_SP}(?P<fd>[0-9]{{1,2}}),?{_SP}(?P<fy>[0-9]{{4}})(?![0-9])")
+
 _SCAN = re.compile(
     rf"(?P<rt>(?P<ra>{_thai('a', 'day')}){_SEP}(?P<rb>{_thai('b')}))"
     rf"|(?P<rn>(?P<rna>{_numeric('na')}){_SEP}(?P<rnb>{_numeric('nb')}))"
     rf"|(?P<t>{_thai('t', 'month')})"
     rf"|(?P<n>{_numeric('n')})"
+    rf"|(?P<e>{_ENGLISH})"
     rf"|(?P<my>(?P<mym>{_MONTH}){_SP}(?:{_ERA}{_SP})?(?:[0-9]{{4}}|[0-9]{{2}})(?![0-9]))"
 )
 
@@ -215,6 +229,11 @@ def _read(s: str, m: re.Match[str]) -> _Found:
         return "date", [(d, *m.span("t"))]
     if m.group("n"):
         return "date", [(_numeric_date(s, m, "n"), *m.span("n"))]
+    if m.group("e"):
+        p = "e" if m.group("ed") else "f"
+        month = _ENGLISH_MONTHS[m.group(f"{p}m").rstrip(".").lower()]
+        return "date", [(_make(s, resolve_year(int(m.group(f"{p}y"))), month,
+                               int(m.group(f"{p}d"))), *m.span("e"))]
     return "month", []
 
 
@@ -253,6 +272,8 @@ def parse_date(s: str) -> date:
     (datetime.date(1962, 2, 19), datetime.date(2018, 3, 16))
     >>> parse_date("1 ต.ค. 2562"), parse_date("(2023-09-29)"), parse_date("2566-01-15")
     (datetime.date(2019, 10, 1), datetime.date(2023, 9, 29), datetime.date(2023, 1, 15))
+    >>> parse_date("30 Sep 2023"), parse_date("September 30, 2566")  # an English month
+    (datetime.date(2023, 9, 30), datetime.date(2023, 9, 30))
     >>> parse_date("2020-10- 01 00:00:00 -"), parse_date("201 7-09-30")  # spaces OCR put in
     (datetime.date(2020, 10, 1), datetime.date(2017, 9, 30))
     >>> parse_date("12 - 16 มีนาคม 2018")

@@ -45,10 +45,15 @@ def parse_year_be(text: str) -> int:
     return year if year >= 2400 else ce_to_be(year)
 
 
+#: A code's dash as printed: the ASCII hyphen, or a hyphen, en or em dash or minus sign
+#: of Unicode (``50210000–4711``, a word processor's). A code is stored with the ASCII
+#: hyphen (:func:`parse_code`), so codes compare and join across documents; the layouts
+#: that find a code by its shape take any of these (the printed text stays in provenance).
+CODE_DASH = "[-\u2010-\u2015\u2212]"
 #: Stray marks OCR puts around a code, and spaces around its dash (or its dash read
 #: twice across a space: ``06789641- -9098``).
 _CODE_JUNK = " \t.,;:'\"|"
-_CODE_DASH = re.compile(r"(?<=[0-9]) ?-(?: -)? ?(?=[0-9])")
+_CODE_DASH = re.compile(rf"(?<=[0-9]) ?{CODE_DASH}(?: {CODE_DASH})? ?(?=[0-9])")
 #: A code of digits, a dash and digits with one space OCR put between two digits
 #: of a group (``2186757 1-8226``): a code holds no space.
 _CODE_GAP = re.compile(r"[0-9]+(?: [0-9]+)?-[0-9]+(?: [0-9]+)?")
@@ -61,6 +66,8 @@ def parse_code(text: str) -> str:
     ('0416-1044', '15090000-7314')
     >>> parse_code("06789641- -9098"), parse_code("2186757 1-8226")
     ('06789641-9098', '21867571-8226')
+    >>> parse_code("50210000\u20134711")  # an en dash: the ASCII hyphen stored
+    '50210000-4711'
     """
     value = to_arabic_digits(unicodedata.normalize("NFC", text)).strip(_CODE_JUNK)
     value = _CODE_DASH.sub("-", value)
