@@ -60,6 +60,7 @@ from bma_etl.layouts.plan_values import (
     pieces,
     put_budget,
     states_no_budget,
+    unit_beside,
     value,
 )
 from bma_etl.normalize.unit_words import heading_unit
@@ -155,12 +156,13 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
         blank = False
         if put_budget(fields, out.amounts, states_none, said, ocr=doc.ocr_used):
             pass
-        elif doc.ocr_used or row.plain(budget_col) or not row.plain(unit_col):
+        elif doc.ocr_used or row.plain(budget_col) or not row.plain(unit_col) \
+                or AMOUNT_BAHT_RE.search(row.plain(unit_col)):  # an amount read, not unstated
             findings.append(unplaced("plan_projects", row, "budget cell is not an amount"))
         else:  # an empty cell between the name and the unit, as printed
             blank = True
         if unit_col is not None:
-            fields["responsible_unit"] = value(cell_pieces(doc, row.cell(unit_col)))
+            fields["responsible_unit"] = unit_beside(doc, row, unit_col, budget_cell)
         out.items.append(RawRow("plan_projects", None, fields))
         out.unstated.extend(out.items[-1:] if blank else [])
     return out

@@ -204,9 +204,54 @@ def budget_elsewhere(row: Row, name_col: int | None) -> Cell | None:
     for col in range((name_col or 0) + 1, len(row.texts)):
         cell = row.cell(col)
         if cell is not None and (NO_BUDGET_RE.search(cell.text) or
-                                 _BUDGET_CELL_RE.match(cell.plain)):
+                                 _BUDGET_CELL_RE.match(cell.plain)
+                                 or budget_then_unit(cell) is not None):
             return cell
     return None
+
+
+def budget_then_unit(cell: Cell | None) -> int | None:
+    """Where the unit's words start in a cell that begins with the budget, or None.
+
+    A print whose gap between the budget column and the unit column was read as a
+    space gives one cell for both: ``๑๑,๕๐๘,๔๐๐.๐๐ บาท ส่วนคดี``, ``ไม่ใช้งบประมาณ
+    ส่วนโยธา``. An amount in baht or ไม่ใช้งบประมาณ is never a unit's name, so the
+    words after it are the unit; the offset is into ``cell.text``. None when the
+    cell does not begin with a budget or has no words after it.
+    """
+    if cell is None:
+        return None
+    said = _BUDGET_THEN_WORDS_RE.match(cell.text)
+    if said is None:
+        no_budget = NO_BUDGET_RE.search(cell.text)
+        if no_budget is None or cell.text[:no_budget.start()].strip():
+            return None
+        said = _WORDS_AFTER_RE.match(cell.text, no_budget.end())
+    return said.end() if said is not None else None
+
+
+#: An amount in baht at a cell's start with words after it (the unit run into it).
+_BUDGET_THEN_WORDS_RE = re.compile(
+    rf"\s*{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})*(?:\.{DIGIT}{{0,2}})?[.\-–]*\s*บาท\s+(?=[\u0e01-\u0e2e(])"
+)
+#: The space between ไม่ใช้งบประมาณ and the words of the unit after it.
+_WORDS_AFTER_RE = re.compile(r"\s+(?=[\u0e01-\u0e2e(])")
+
+
+def unit_beside(doc: RepairedText, row: Row, unit_col: int,
+                budget_cell: Cell | None) -> Raw | list[Raw] | None:
+    """The ``responsible_unit`` of a budget table's row: its unit cell's pieces.
+
+    When the unit cell is empty or is the budget's own cell, and that cell goes on
+    with words after the budget (:func:`budget_then_unit`), those words are the unit.
+    """
+    unit = row.cell(unit_col)
+    start = budget_then_unit(budget_cell)
+    if budget_cell is not None and start is not None and (
+            unit is None or not unit.plain or unit.start == budget_cell.start):
+        return value(pieces(doc, budget_cell.start + start,
+                            budget_cell.start + len(budget_cell.text)))
+    return value(cell_pieces(doc, unit))
 
 
 #: A cell that is an amount as the budget column prints it (``๘๗๙,๕๐๐.- บาท``).
