@@ -67,7 +67,48 @@ def first_word(above: str, text: str) -> str:
     return words[0] if len(words) > 1 and words[0] in thai_words() else word
 
 
-def word_wider(above: str, text: str, drawn: float, size: float) -> float:
+#: Words in ``/Producer`` or ``/Creator`` (lower case) of the writers whose line
+#: breaker is ICU's Thai dictionary (Chromium's Skia): it breaks a compound into its
+#: dictionary words (``ไม่ต่ำกว่าร้อย`` / ``ละ ๗๐``), so the word it would have moved is
+#: the longest dictionary word a Thai run opens with, with no allowance for compounds.
+ICU_WRITERS = ("skia",)
+
+
+def breaks_at_words(writer: str) -> bool:
+    """Whether a PDF's writer breaks Thai lines at ICU's dictionary words (:data:`ICU_WRITERS`).
+
+    ``writer``: its ``/Producer`` and ``/Creator``, joined.
+
+    >>> breaks_at_words("Skia/PDF m120"), breaks_at_words("LibreOffice 7.4")
+    (True, False)
+    """
+    low = writer.lower()
+    return any(n in low for n in ICU_WRITERS)
+
+
+def longest_word(above: str, text: str) -> str:
+    """The longest dictionary word (pythainlp's word list) that ``text``'s Thai run opens with.
+
+    ``above``, ``text``: as for :func:`first_word`, whose word stands when the run opens
+    with no dictionary word or the two pieces cut a word.
+
+    >>> longest_word("ชื่อ", "โครงการพัฒนาครุภัณฑ์"), first_word("ชื่อ", "โครงการพัฒนาครุภัณฑ์")
+    ('โครงการ', 'โครง')
+    """
+    word = text.split()[0] if text.split() else ""
+    thai = _THAI_RUN.match(word)
+    if thai is None or cut_inside_word(above, text):
+        return first_word(above, text)
+    from pythainlp.corpus import thai_words
+
+    words = thai_words()
+    run = thai.group()
+    return next((run[:k] for k in range(len(run), 1, -1) if run[:k] in words),
+                first_word(above, text))
+
+
+def word_wider(above: str, text: str, drawn: float, size: float,
+               icu: bool = False) -> float:
     """The least room (points) a cell's last line must have left for ``text``'s first word.
 
     ``above``: the cell's text at the page's foot; ``text``: its text on the next
@@ -77,14 +118,18 @@ def word_wider(above: str, text: str, drawn: float, size: float) -> float:
     its share of ``drawn`` by characters, with :data:`BEARING_EM` for its ends' side
     bearings, or at least :data:`CHAR_EM` a letter (a Thai run's dictionary word
     :data:`THAI_WORD_TIMES` that, up to the whole text before the space), and a space
-    of :data:`SPACE_EM` before it when the cell's two pieces join with one.
+    of :data:`SPACE_EM` before it when the cell's two pieces join with one. ``icu``:
+    the writer breaks at ICU's dictionary words (:func:`breaks_at_words`): the word is
+    :func:`longest_word`, taken at its share of ``drawn`` alone (a Chromium print moves
+    a row whole to the next page: the last line of a cell above it could have held
+    ``ระดับ`` of ``ระดับความสำเร็จ…``, no compound three times that word's width).
     """
     whole = text.split()[0] if text.split() else ""
-    word = first_word(above, text)
+    word = longest_word(above, text) if icu else first_word(above, text)
     share = drawn * len(word) / len(whole) if whole else 0.0
     least = CHAR_EM * size * sum(ch not in _MARKS for ch in word)
     width = max(least, share + BEARING_EM * size)
-    if word != whole:  # a dictionary word of a Thai run: a breaker may keep a compound
+    if word != whole and not icu:  # a dictionary word of a Thai run: a breaker may keep a compound
         width = min(THAI_WORD_TIMES * width, max(
             CHAR_EM * size * sum(ch not in _MARKS for ch in whole), drawn + BEARING_EM * size))
     return width + _space_before(above, text, size)

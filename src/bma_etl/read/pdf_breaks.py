@@ -35,9 +35,10 @@ from dataclasses import dataclass, replace
 
 from bma_etl.read.pdf_break_words import BEARING_EM, word_wider
 from bma_etl.read.pdf_cutnumbers import cell_across_break
-from bma_etl.read.pdf_cuts import label_again
+from bma_etl.read.pdf_cuts import label_again, next_item
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_tables import JOIN, SLACK, Rule, Rules
+from bma_etl.read.pdf_wraps import advance_share
 
 #: ``/Creator`` or ``/Producer`` words (lower case) of spreadsheet programs, which
 #: never cut a row at a page break: a row that does not fit goes whole to the next
@@ -146,8 +147,9 @@ def _lead(row: TextLine, pieces: Sequence[TextLine], top: float | None,
           bottom: float | None) -> tuple[float, ...]:
     """Per cell of ``row``: the width of the first word of its first line, as drawn.
 
-    A piece's word is its share of the piece's width by characters, the whole piece
-    when it is one word (0.0 for an empty cell or one not measured). See
+    A piece's word is its share of the piece's width by the characters that advance
+    the pen (:func:`.pdf_wraps.advance_share`: a Thai line's marks take no width),
+    the whole piece when it is one word (0.0 for an empty cell or one not measured). See
     :attr:`~TextLine.lead`.
     """
     if top is None or bottom is None or not pieces:
@@ -171,7 +173,7 @@ def _lead(row: TextLine, pieces: Sequence[TextLine], top: float | None,
             if y > first[column][0] + SLACK:
                 body = text.strip()
                 word = body.split()[0]
-                first[column] = (y, max(0.0, end - x) * len(word) / len(body))
+                first[column] = (y, max(0.0, end - x) * advance_share(word, body))
     return tuple(width for _y, width in first)
 
 
@@ -258,7 +260,7 @@ def sheet_printed(writer: str) -> bool:
     return SHEET_WRITERS.search(writer.lower()) is not None
 
 
-def join_cut_rows(pages: list[list[TextLine]]) -> None:
+def join_cut_rows(pages: list[list[TextLine]], icu: bool = False) -> None:
     """Join, in place, each table row a page break cut (see the module docstring).
 
     ``pages``: each page's lines in reading order. The part on page N+1 is the
@@ -269,14 +271,16 @@ def join_cut_rows(pages: list[list[TextLine]]) -> None:
     (:func:`~.pdf_tables.join_pieces`). A row cut twice (over three pages) is
     joined twice. A row whose text opened a table run on an earlier page, or above it
     on its own page, is a header row (``มาตรการ`` | ``ตัวชี้วัดมาตรการ`` | … over each
-    measure's table: :func:`_goes_on`).
+    measure's table: :func:`_goes_on`). ``icu``: the writer breaks Thai at ICU's
+    dictionary words (:func:`.pdf_break_words.breaks_at_words`).
     """
     heads: set[str] = set()
     target: tuple[int, int] | None = None  # the row on an earlier page that goes on
     head = alone = False  # whether that row repeats a header row (is alone on its page)
     for n, page in enumerate(pages):
         if target is not None:
-            found = _continuation(page, pages[target[0]][target[1]], heads, head, alone)
+            found = _continuation(page, pages[target[0]][target[1]], heads, head, alone,
+                                  icu)
             if found is not None:
                 row = pages[target[0]][target[1]]
                 part = page[found]
@@ -306,7 +310,7 @@ def join_cut_rows(pages: list[list[TextLine]]) -> None:
 
 
 def _continuation(page: list[TextLine], row: TextLine, heads: set[str],
-                  head: bool = False, alone: bool = False) -> int | None:
+                  head: bool = False, alone: bool = False, icu: bool = False) -> int | None:
     """Index of the part of ``row`` on the next ``page``, or None when it has none.
 
     ``head``: ``row`` repeats a header row of an earlier page (see :func:`_goes_on`);
@@ -325,14 +329,15 @@ def _continuation(page: list[TextLine], row: TextLine, heads: set[str],
     part = page[first]
     label, number = row.text.split("\t")[0], "".join(part.text.split("\t")[0].split())
     if not _same_columns(row, part) or label_again(label, number) or (
-            alone and number in ("1", "\u0e51") and not any(ch.isdigit() for ch in label)):
-        return None  # other columns, or the next numbered row (รายงานครั้งที่๗ / ๘)
+            alone and number in ("1", "\u0e51") and not any(ch.isdigit() for ch in label)) \
+            or next_item(row.text.split("\t"), part.text.split("\t")):
+        return None  # other columns, or the next numbered row (รายงานครั้งที่๗ / ๘, 2. / 3.)
     if row.open_below or part.open_above:
         return first
-    return first if _goes_on(row, part, head) else None
+    return first if _goes_on(row, part, head, icu) else None
 
 
-def _goes_on(row: TextLine, part: TextLine, head: bool = False) -> bool:
+def _goes_on(row: TextLine, part: TextLine, head: bool = False, icu: bool = False) -> bool:
     """Whether ``part``, closed by rules of its own, is the rest of ``row`` (cut by a page).
 
     The cells it fills are cells of ``row`` that run down to its bottom rule, and
@@ -362,6 +367,6 @@ def _goes_on(row: TextLine, part: TextLine, head: bool = False) -> bool:
     lead = part.lead if len(part.lead) == len(texts) else (0.0,) * len(texts)
     size = part.size or row.size
     return not head and len(row.room) == len(texts) and all(
-        word_wider(above, text, drawn, size) > room
+        word_wider(above, text, drawn, size, icu) > room
         for text, above, room, drawn in zip(texts, row.text.split("\t"), row.room, lead,
                                             strict=True) if text.strip())

@@ -21,6 +21,7 @@ from typing import Any
 
 from bma_etl.errors import ReadError
 from bma_etl.read.ocr_orient import SHEET_DPI, stands_sideways
+from bma_etl.read.pdf_break_words import breaks_at_words
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open, sheet_printed
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
@@ -185,7 +186,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                     page.close()
         if any(page.cut for page in pages) and len(pages) == len(pdf):
             pages = _strips_joined(pdf, pages, at_spaces)
-        return _laid_out(pages, at_spaces, fills, uncut)
+        return _laid_out(pages, at_spaces, fills, uncut, breaks_at_words(writer))
     finally:
         pdf.close()
 
@@ -292,13 +293,14 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
 
 
 def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
-              uncut: bool = False) -> list[PageLayer]:
+              uncut: bool = False, icu: bool = False) -> list[PageLayer]:
     """The pages' layers, with the steps that look across pages (cut rows, line pitches).
 
-    ``uncut``: a spreadsheet's print, whose page breaks cut no row.
+    ``uncut``: a spreadsheet's print, whose page breaks cut no row; ``icu``: a writer
+    that breaks Thai at ICU's dictionary words (Chromium).
     """
     if not uncut:  # a row a page break cut: one row again (a spreadsheet cuts none)
-        join_cut_rows([page.lines for page in pages])
+        join_cut_rows([page.lines for page in pages], icu)
     pitches = line_pitches([page.lines for page in pages])
     laid_out = [with_columns(
         with_blank_lines(with_side_by_side(page.lines, pitches, page.rules), pitches),
