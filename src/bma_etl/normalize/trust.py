@@ -5,8 +5,10 @@ Debian's Thai model has no ๔ ๖ ๗ ๘ ๙: a scan's Thai-digit numbers come
 other digits, at high confidence (``๘๐๐,๐๐๐`` as ``๕๐๐,๐๐๐``, ``๒๕๖๔`` as
 ``๒๕๒๕``). A number, date or code read by OCR is *doubtful* when its text holds a
 Thai digit, or a letter among its digits (``ซ๕,๒๐๐``: the parser would drop the
-letter). A doubtful value is loaded
-only when a value that is not doubtful confirms it:
+letter). So is a number in Arabic digits whose word OCR's Thai and English
+models read with other digits (its confidence is then ``DOUBTED_CONF``, 0:
+:mod:`bma_etl.read.ocr_rereads`). A doubtful value is loaded only when a value
+that is not doubtful confirms it:
 
 - a fiscal year, by the project's dates or its report dates falling in it;
 - a project's start or end date, by lying in a fiscal year that is not doubtful;
@@ -37,6 +39,7 @@ from bma_etl.document import Finding
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
+from bma_etl.read.ocr_tsv import DOUBTED_CONF
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
 #: Parser kinds whose values are numbers, dates or codes.
@@ -66,7 +69,9 @@ def doubt_of(raw_text: str) -> str | None:
     Tesseract's word confidence is not a reason: on the robustness corpus's scans,
     Arabic-digit values it read right had confidences as low as 5, and the few it
     read wrong were as sure as the rest (so ``provenance.confidence`` informs, and
-    decides nothing here).
+    decides nothing here; seed 1525's scans: under 60, 13 values read right and 1
+    of the 2 read wrong, ``84`` read ``86`` at 91). Two models' readings decide
+    instead (:func:`_doubted_digits`).
 
     >>> doubt_of("๕๐๐,๐๐๐"), doubt_of("ซ๕,๒๐๐"), doubt_of("500,000")
     ('Thai digits, which the OCR model cannot all read', 'a letter among its digits', None)
@@ -75,6 +80,18 @@ def doubt_of(raw_text: str) -> str | None:
         return "a letter among its digits"
     if _THAI_DIGIT.search(raw_text):
         return "Thai digits, which the OCR model cannot all read"
+    return None
+
+
+def _doubted_digits(confidence: float | None) -> str | None:
+    """Why a number is doubtful by its lowest word confidence, or None.
+
+    A word two of OCR's models read with other digits has :data:`DOUBTED_CONF`
+    (:func:`~bma_etl.read.ocr_rereads.digit_readings`: the Thai model read
+    ``4,429,000`` as ``6,429,000``, the English one right).
+    """
+    if confidence is not None and confidence <= DOUBTED_CONF:
+        return "OCR's Thai and English models read its digits differently"
     return None
 
 
@@ -91,7 +108,7 @@ def screen(normalized: Normalized, text: str) -> None:
         if v.prov.derived or v.prov.raw_text is None or not (
                 v.prov.low_confidence or v.prov.confidence is not None):
             continue
-        reason = doubt_of(v.prov.raw_text)
+        reason = doubt_of(v.prov.raw_text) or _doubted_digits(v.prov.confidence)
         if reason is not None:
             doubts[i] = reason
     if not doubts:

@@ -15,6 +15,11 @@ its confidence, box and offset in that text, and the mean word confidence
   making lines of their own. Its page layout then now and then leaves a whole
   line of text out of its blocks: bands of ink that no word of the page covers
   are read again on their own (:func:`~.ocr_tsv.missed_bands`).
+- Words the page reading may have given the wrong model are read again alone
+  (:mod:`.ocr_rereads`): Latin junk on a Thai line in Thai, and every word holding
+  an Arabic digit in English; a word whose digits the English model reads
+  otherwise gets confidence 0 (:data:`~.ocr_tsv.DOUBTED_CONF`), and the numbers
+  read from it are not loaded unconfirmed (:mod:`bma_etl.normalize.trust`).
 - Each image is read by Tesseract (``tha+eng``) in this process, through
   tesserocr's binding of its C API: engines are kept for the life of the
   process (the Thai model loads once per worker thread, not once per page) and
@@ -38,7 +43,6 @@ import functools
 import hashlib
 import logging
 import os
-import re
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -51,11 +55,14 @@ from bma_etl.limits import seconds_from_env
 from bma_etl.read.ocr_image import PageRules, levelled, median3, page_rules
 from bma_etl.read.ocr_layout import OcrWord, page_layout
 from bma_etl.read.ocr_orient import read_upright
+from bma_etl.read.ocr_rereads import LATIN_ONLY, THAI_ONLY, digit_readings, thai_readings
 from bma_etl.read.ocr_tsv import (
+    digit_words,
     latin_words,
     missed_bands,
     shifted_tsv,
     tsv_and_text,
+    with_words_doubted,
     with_words_replaced,
 )
 
@@ -165,7 +172,7 @@ MIN_LINE_SIZE = 2.5
 #: results read otherwise are read again.
 ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai "
                    "ruled-rows rules-before-median colour-ink-dropped even-light skew 3 paper "
-                   "upright faded-stretched-denoised dotted-pages-blurred fax-rules")
+                   "upright faded-stretched-denoised dotted-pages-blurred fax-rules digits-in-eng")
 
 
 def engine_version() -> str:
@@ -290,52 +297,15 @@ def ocr_image(image: Path | Image.Image, *, lang: str = LANG, dpi: float = 300,
         api.Clear()  # type: ignore[attr-defined]
     latin = latin_words(tsv)
     if latin:
-        tsv, txt = with_words_replaced(tsv, txt, _thai_readings(page, latin, dpi, limit))
+        with _ENGINES.engine(THAI_ONLY) as thai:
+            tsv, txt = with_words_replaced(tsv, txt, thai_readings(thai, page, latin, dpi, limit))
+    digits = digit_words(tsv)
+    if digits:  # the Thai model's Arabic digits are weak: read them again in English
+        with _ENGINES.engine(LATIN_ONLY) as english:
+            tsv = with_words_doubted(tsv, digit_readings(english, page, digits, dpi, limit))
     found = page_rules(page, dpi) if rules is None else rules
     text, words, confidence = page_layout(tsv, txt, found)
     return OcrPage(text, confidence, words, dpi)
-
-
-#: Language a Latin word on a Thai line is read again in, alone.
-THAI_ONLY = "tha"
-#: A Latin word read again in Thai is taken when every letter of the new reading
-#: is at least this sure (0..100)...
-THAI_MIN_CONF = 85.0
-#: ...and their mean at least as sure as the Latin word was. On the robustness
-#: corpus's scans: ``UM`` (83-93) → ``บาท`` (91-97), ``any.`` → ``กทม.`` (92-96);
-#: English words come back as Thai junk with some letters under 80 (``Branch``
-#: → ``ไร้หลท6๐ท``, 72), or less sure than they were.
-_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
-_THAI_WORD = re.compile("[\u0e01-\u0e5b0-9.,]+")
-
-
-def _thai_readings(page: Image.Image, latin: list[tuple[int, tuple[int, int, int, int], float]],
-                   dpi: float, limit: float) -> dict[int, str]:
-    """Latin words (:func:`~.ocr_tsv.latin_words`) read again alone in Thai: ``{row: text}``.
-
-    Tesseract's ``tha+eng`` reads a Thai word as Latin now and then (``บาท`` as
-    ``UM``); the word's box, with a margin for its marks, is read as one line by
-    the Thai model alone and kept only when that reading is Thai and sure.
-    """
-    out: dict[int, str] = {}
-    with _ENGINES.engine(THAI_ONLY) as api:
-        api.SetPageSegMode(PSM_SINGLE_LINE)  # type: ignore[attr-defined]
-        for row, (left, top, right, bottom), conf in latin:
-            pad = max(6, (bottom - top) // 2)
-            api.SetImage(page.crop((max(0, left - pad), max(0, top - pad),  # type: ignore[attr-defined]
-                                    min(page.width, right + pad),
-                                    min(page.height, bottom + pad))))
-            api.SetSourceResolution(round(dpi))  # type: ignore[attr-defined]
-            if not api.Recognize(timeout=round(limit * 1000)):  # type: ignore[attr-defined]
-                continue
-            text = "".join(api.GetUTF8Text().split())  # type: ignore[attr-defined]
-            confs = api.AllWordConfidences()  # type: ignore[attr-defined]
-            if (text and confs and _THAI_WORD.fullmatch(text) and _THAI_LETTER.search(text)
-                    and min(confs) >= THAI_MIN_CONF and sum(confs) / len(confs) >= conf):
-                out[row] = text
-        api.SetPageSegMode(PSM_AUTO)  # type: ignore[attr-defined]
-        api.Clear()  # type: ignore[attr-defined]
-    return out
 
 
 def read_images(images: Iterable[tuple[K, Path, float, bool]], *, lang: str = LANG,

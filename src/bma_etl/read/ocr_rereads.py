@@ -1,0 +1,131 @@
+"""Words of an OCR'd page read again alone, by one of the two models.
+
+Stage: read. Tesseract reads a page with ``tha+eng``; on a Thai line it now and
+then takes the wrong model's reading of a word:
+
+- a Thai word read as Latin junk (``บาท`` as ``UM``): :func:`thai_readings` reads
+  such words again with the Thai model alone and keeps a sure Thai reading;
+- a number in Arabic digits read by the Thai model, whose Arabic digits are weak
+  (``4,429,000`` as ``6,429,000``, ``84`` as ``86``, each digit 97-99 sure):
+  :func:`digit_readings` reads every word holding an Arabic digit again with the
+  English model alone, and names the words whose digits the two readings differ in.
+
+Each function takes an engine (a tesserocr ``PyTessBaseAPI`` of the model it
+reads with, lent by :mod:`.ocr`), the page image the TSV's boxes are in, and the
+words' ``(row, box, ...)`` from :mod:`.ocr_tsv`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+#: Language a Latin word on a Thai line is read again in, alone.
+THAI_ONLY = "tha"
+#: Language a word holding an Arabic digit is read again in, alone.
+LATIN_ONLY = "eng"
+#: A Latin word read again in Thai is taken when every letter of the new reading
+#: is at least this sure (0..100)...
+THAI_MIN_CONF = 85.0
+#: ...and their mean at least as sure as the Latin word was. On the robustness
+#: corpus's scans: ``UM`` (83-93) → ``บาท`` (91-97), ``any.`` → ``กทม.`` (92-96);
+#: English words come back as Thai junk with some letters under 80 (``Branch``
+#: → ``ไร้หลท6๐ท``, 72), or less sure than they were.
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+_THAI_WORD = re.compile("[\u0e01-\u0e5b0-9.,]+")
+#: Tesseract's page segmentation mode for one line of text (``--psm 7``).
+PSM_SINGLE_LINE = 7
+_DIGITS = re.compile("[0-9]+")
+
+Box = tuple[int, int, int, int]
+
+
+def _read_alone(api: Any, page: Image.Image, box: Box, dpi: float,
+                limit: float) -> tuple[str, list[int]] | None:
+    """The word in ``box`` (with a margin for its marks) read as one line: text, confidences."""
+    left, top, right, bottom = box
+    pad = max(6, (bottom - top) // 2)
+    api.SetImage(page.crop((max(0, left - pad), max(0, top - pad),
+                            min(page.width, right + pad), min(page.height, bottom + pad))))
+    api.SetSourceResolution(round(dpi))
+    if not api.Recognize(timeout=round(limit * 1000)):
+        return None
+    return "".join(api.GetUTF8Text().split()), list(api.AllWordConfidences())
+
+
+def thai_readings(api: Any, page: Image.Image, latin: list[tuple[int, Box, float]],
+                  dpi: float, limit: float) -> dict[int, str]:
+    """Latin words (:func:`~.ocr_tsv.latin_words`) read again alone in Thai: ``{row: text}``.
+
+    Tesseract's ``tha+eng`` reads a Thai word as Latin now and then (``บาท`` as
+    ``UM``); the word's box, with a margin for its marks, is read as one line by
+    the Thai model alone (``api``) and kept only when that reading is Thai and sure.
+    ``limit``: seconds one reading may take.
+    """
+    out: dict[int, str] = {}
+    mode = api.GetPageSegMode()
+    api.SetPageSegMode(PSM_SINGLE_LINE)
+    for row, box, conf in latin:
+        read = _read_alone(api, page, box, dpi, limit)
+        if read is None:
+            continue
+        text, confs = read
+        if (text and confs and _THAI_WORD.fullmatch(text) and _THAI_LETTER.search(text)
+                and min(confs) >= THAI_MIN_CONF and sum(confs) / len(confs) >= conf):
+            out[row] = text
+    api.SetPageSegMode(mode)
+    api.Clear()
+    return out
+
+
+def digit_readings(api: Any, page: Image.Image, words: list[tuple[int, Box, str]],
+                   dpi: float, limit: float) -> dict[int, str]:
+    """Words holding Arabic digits that the English model reads with other digits.
+
+    ``words``: ``(row, box, text)`` of the TSV's words holding an Arabic digit
+    (:func:`~.ocr_tsv.digit_words`). Each is read again alone by the English
+    model (``api``); ``{row: that reading}`` for the words whose number the two
+    readings give in the same shape but with other digits (:func:`other_digits`:
+    ``)6,429,000`` against ``)4,429,000``). ``limit``: seconds one reading may take.
+    """
+    out: dict[int, str] = {}
+    mode = api.GetPageSegMode()
+    api.SetPageSegMode(PSM_SINGLE_LINE)
+    for row, box, text in words:
+        read = _read_alone(api, page, box, dpi, limit)
+        if read is not None and other_digits(text, read[0]):
+            out[row] = read[0]
+    api.SetPageSegMode(mode)
+    api.Clear()
+    return out
+
+
+#: From a word's first Arabic digit to its last: the number it holds.
+_NUMBER = re.compile("[0-9](?:.*[0-9])?")
+
+
+def other_digits(text: str, other: str) -> bool:
+    """Whether two readings of one word give its number in one shape with other digits.
+
+    The number runs from the word's first Arabic digit to its last; its shape is
+    that run with every digit as ``9``. A reading alone takes in a mark of its
+    box's margin now and then (``2`` read ``12`` beside a Thai letter's stroke,
+    ``10.50`` read ``16-50%``): a number of another shape is not counted as read
+    otherwise, only a digit put for a digit.
+
+    >>> other_digits(")6,429,000", ")4,429,000"), other_digits("686", "684")
+    (True, True)
+    >>> other_digits("2", "12"), other_digits("2/2566", "2/25660"), other_digits("98.5", "98.5")
+    (False, False, False)
+    """
+    one, two = _NUMBER.search(text), _NUMBER.search(other)
+    if one is None or two is None or one.group() == two.group():
+        return False
+    return _shape(one.group()) == _shape(two.group())
+
+
+def _shape(number: str) -> str:
+    return re.sub("[0-9]", "9", number)
