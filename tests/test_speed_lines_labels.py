@@ -17,6 +17,7 @@ import re
 
 import pytest
 
+import bma_etl.matchlabel as matchlabel
 from bma_etl.layouts.legacy_progress_form import PROJECT_LABELS
 from bma_etl.layouts.web_detail_fields import PROJECT_LABELS as WEB_LABELS
 from bma_etl.matchkey import MARKS, key, key_pattern, literal_of
@@ -81,11 +82,22 @@ def _label_line(literal: str, value: str, rng: random.Random) -> str:
 TABLES = {"legacy": PROJECT_LABELS, "web": WEB_LABELS}
 
 
+@pytest.fixture(params=[0, 10**9], ids=["joined", "in-turn"])
+def join_after(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Labels matched as one alternation from the first call, or one by one throughout."""
+    monkeypatch.setattr(matchlabel, "JOIN_AFTER", request.param)
+    _compiled.cache_clear()
+    return int(request.param)
+
+
 @pytest.mark.parametrize("table", list(TABLES))
 @pytest.mark.parametrize("seed", range(6))
-def test_a_table_is_one_alternation_read_in_its_order(table: str, seed: int) -> None:
+def test_a_table_is_one_alternation_read_in_its_order(table: str, seed: int,
+                                                      join_after: int) -> None:
     labels = TABLES[table]
-    assert _compiled(tuple(labels.items())).any_plain is not None  # one regex per table
+    assert _compiled(tuple(labels.items())).joined(now=True)[0] is not None  # one regex
+    if join_after:
+        _compiled.cache_clear()
     rng = random.Random(f"{table}-{seed}")
     read = 0
     for pattern in labels:  # (a literal of a label with brackets or a look-ahead may match none)
@@ -107,7 +119,7 @@ def _keyed_by_definition(text: str, labels: dict[str, str]) -> set[str]:
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_a_label_with_its_marks_lost_is_found_in_key_form(seed: int) -> None:
+def test_a_label_with_its_marks_lost_is_found_in_key_form(seed: int, join_after: int) -> None:
     rng = random.Random(seed)
     for pattern, name in PROJECT_LABELS.items():
         literal = re.sub(f"[{MARKS}]", "", literal_of(pattern)) if rng.random() < 0.7 \
@@ -119,8 +131,8 @@ def test_a_label_with_its_marks_lost_is_found_in_key_form(seed: int) -> None:
         assert found[0] == name or found[0] in _keyed_by_definition(line, PROJECT_LABELS)
 
 
-def test_a_table_whose_labels_hold_groups_is_tried_label_by_label() -> None:
+def test_a_table_whose_labels_hold_groups_is_tried_label_by_label(join_after: int) -> None:
     labels = {r"(รหัส)โครงการ": "code", r"(ชื่อ)โครงการ": "name"}
-    assert _compiled(tuple(labels.items())).any_plain is None
+    assert _compiled(tuple(labels.items())).joined(now=True)[0] is None
     assert find_label("ชื่อโครงการ : ก", labels) == _label_by_definition("ชื่อโครงการ : ก", labels)
     assert find_label("ชื่อโครงการ : ก", labels) == ("name", 14)
