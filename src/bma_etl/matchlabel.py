@@ -45,18 +45,67 @@ _SEPARATOR = re.compile("[\\s.…,'\"\u201c\u201d\u2018\u2019]*"
                         "[\\s:]*")
 
 
-@cache
-def _plain_labels(labels: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
-    """The labels as printed, each with the separator after it (the fast first try)."""
-    return [(re.compile(f"^[ \t]*(?:{pattern})[\\s.…]*[:;][ \t:]*"), name)
-            for pattern, name in labels]
+class _Labels:
+    """A label table compiled: each label as printed and in key form, and each set as one regex.
+
+    ``plain``: the labels as printed, each with the separator after it (the fast
+    first try); ``keyed``: the labels in key form, anchored at the start (those that
+    have one). :meth:`joined` gives ``plain`` as one alternation, a group per label
+    in the table's order, so its match is the first label's that matches, as trying
+    them in turn finds (each alternative is tried whole before the next), and
+    ``keyed`` as one alternation, matching where one of them matches; each None
+    where the labels cannot be joined (a label's own groups): the labels are then
+    tried in turn. They are compiled once the table has been asked
+    :data:`JOIN_AFTER` times: compiling costs about what a hundred lines save, so a
+    process that reads one form does not pay for them.
+    """
+
+    __slots__ = ("_joined", "calls", "keyed", "labels", "plain")
+
+    def __init__(self, labels: tuple[tuple[str, str], ...]) -> None:
+        self.labels = labels
+        self.plain = [(re.compile(f"^{_PLAIN.format(pattern)}"), name)
+                      for pattern, name in labels]
+        self.keyed = [(compiled, name) for pattern, name in labels
+                      if (compiled := key_pattern(f"^(?:{pattern})")) is not None]
+        self.calls = 0
+        self._joined: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
+
+    def joined(self, now: bool = False) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """``(plain, keyed)`` as alternations, or ``(None, None)`` before :data:`JOIN_AFTER` asks.
+
+        ``now``: compile them whatever the count.
+        """
+        if self._joined is None:
+            self.calls += 1
+            if self.calls < JOIN_AFTER and not now:
+                return None, None
+            self._joined = (
+                _joined([f"({_PLAIN.format(p)})" for p, _ in self.labels], 0, len(self.labels)),
+                _joined([f"(?:{c.pattern})" for c, _ in self.keyed], re.MULTILINE, 0))
+        return self._joined
+
+
+#: Calls of :func:`find_label` with one table after which its labels are matched as
+#: one alternation (:meth:`_Labels.joined`).
+JOIN_AFTER = 100
+#: A label as printed and the separator after it (``{}``: the label's pattern).
+_PLAIN = "[ \t]*(?:{})[\\s.…]*[:;][ \t:]*"
+
+
+def _joined(alternatives: list[str], flags: int, groups: int) -> re.Pattern[str] | None:
+    """``^(?:a|b|…)`` compiled, if it compiles with ``groups`` groups; else None."""
+    try:
+        joined = re.compile(f"^(?:{'|'.join(alternatives)})", flags)
+    except re.error:
+        return None
+    return joined if alternatives and joined.groups == groups else None
 
 
 @cache
-def _key_labels(labels: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
-    """The labels in key form, anchored at the start (those that have one)."""
-    return [(compiled, name) for pattern, name in labels
-            if (compiled := key_pattern(f"^(?:{pattern})")) is not None]
+def _compiled(labels: tuple[tuple[str, str], ...]) -> _Labels:
+    """The label table ``labels`` compiled (once per table)."""
+    return _Labels(labels)
 
 
 def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
@@ -73,14 +122,20 @@ def find_label(text: str, labels: dict[str, str], fuzzy: bool = False
     >>> find_label("' ปืงบประ มาณ พ.ศ.  + 2564", {r"ปีงบประมาณ\s*(?:พ\.ศ\.)?": "y"}, fuzzy=True)
     ('y', 22)
     """
-    items = tuple(labels.items())
-    for plain, name in _plain_labels(items):
-        found = plain.match(text)
-        if found:
-            return name, found.end()
+    table = _compiled(tuple(labels.items()))
+    any_plain, any_key = table.joined()
+    if any_plain is not None:
+        found = any_plain.match(text)
+        if found:  # the group of the first label that matches
+            return table.plain[(found.lastindex or 1) - 1][1], found.end()
+    else:
+        for plain, name in table.plain:
+            found = plain.match(text)
+            if found:
+                return name, found.end()
     quick = key(text).lstrip(_JUNK_CHARS)
-    candidates = [(compiled, name) for compiled, name in _key_labels(items)
-                  if compiled.match(quick)]
+    candidates = [] if any_key is not None and not any_key.match(quick) else \
+        [(compiled, name) for compiled, name in table.keyed if compiled.match(quick)]
     folded, offsets = key_map(text) if candidates else ("", [])
     for compiled, name in candidates:
         m = compiled.match(folded.lstrip(_JUNK_CHARS))

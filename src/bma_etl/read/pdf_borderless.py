@@ -16,7 +16,6 @@ line with text there.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from itertools import pairwise
 
 from bma_etl.read.pdf_cuts import (
@@ -29,6 +28,7 @@ from bma_etl.read.pdf_cuts import (
 )
 from bma_etl.read.pdf_justified import FLUSH_EM
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_line import replaced
 from bma_etl.read.pdf_tables import join_pieces
 from bma_etl.read.pdf_tabstops import ON_GRID, on_tab_grid
 from bma_etl.read.pdf_wraps import WRAP_SPACE_EM, advance_share, first_unit
@@ -131,8 +131,8 @@ def top_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: float,
         else:
             groups.append([i])
     out = [lines[g[0]] if len(g) == 1 else _row(lines, cols, right, g, anchors) for g in groups]
-    return [replace(row, room=_last_room(row, right[g[-1]], edge, anchors, lines[g[-1]],
-                                         {} if len(g) < 2 or lines[g[-2]].depth else right[g[-2]]))
+    return [replaced(row, room=_last_room(row, right[g[-1]], edge, anchors, lines[g[-1]],
+                                          {} if len(g) < 2 or lines[g[-2]].depth else right[g[-2]]))
             for row, g in zip(out, groups, strict=True)]
 
 
@@ -392,8 +392,8 @@ def _row(lines: list[TextLine], cols: list[dict[int, str]], right: list[dict[int
     bottom = min((b for b in (lines[i].baseline for i in group) if b is not None),
                  default=top.baseline or 0.0)
     cells = tuple(anchors[k] if k < len(anchors) else top.left for k in order)
-    return replace(top, text=text, cells=cells, ends=tuple(ends[k] for k in order),
-                   heights=(), spaces=(), size=max(lines[i].size for i in group),
-                   depth=(top.baseline or 0.0) - (bottom or 0.0),
-                   left=min(lines[i].left for i in group),
-                   right=max(lines[i].right for i in group))
+    return replaced(top, text=text, cells=cells, ends=tuple(ends[k] for k in order),
+                    heights=(), spaces=(), size=max(lines[i].size for i in group),
+                    depth=(top.baseline or 0.0) - (bottom or 0.0),
+                    left=min(lines[i].left for i in group),
+                    right=max(lines[i].right for i in group))

@@ -21,9 +21,7 @@ starts its page opens with no head: there a row a page break cut goes on.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from bma_etl.read.pdf_line import TextLine
+from bma_etl.read.pdf_line import TextLine, replaced
 from bma_etl.read.pdf_tables import join_pieces
 
 #: Most line pitches between two lines of one cell (the head and the row below).
@@ -80,7 +78,7 @@ def bottom_aligned_rows(lines: list[TextLine], anchors: list[float], pitch: floa
                     if k in cols[h]:
                         texts[k] = join_pieces(cols[h][k].strip(), texts[k].strip())
             out = out[:len(out) - len(heads)]
-            line = replace(line, text="\t".join(texts))
+            line = replaced(line, text="\t".join(texts))
             heads = []
         elif heads and not _head(lines, cols, i, pitch, edges, heads[-1]):
             heads = []

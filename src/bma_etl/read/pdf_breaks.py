@@ -31,12 +31,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bma_etl.read.pdf_break_words import BEARING_EM, word_wider
 from bma_etl.read.pdf_cutnumbers import cell_across_break
 from bma_etl.read.pdf_cuts import label_again, next_item
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_line import replaced
 from bma_etl.read.pdf_tables import JOIN, SLACK, Rule, Rules
 from bma_etl.read.pdf_wraps import advance_share
 
@@ -137,9 +138,9 @@ def mark_open(lines: list[TextLine], rules: Rules, cut: Cut,
         below = max((h for h in across if h < y), default=None)
         reach, room = _reach(line, pieces, above, below) if i == lowest else ((), ())
         lead = _lead(line, pieces, above, below) if i == highest else ()
-        out[i] = replace(line, open_above=above is not None and above in cut,
-                         open_below=below is not None and below in cut, reach=reach, room=room,
-                         lead=lead)
+        out[i] = replaced(line, open_above=above is not None and above in cut,
+                          open_below=below is not None and below in cut, reach=reach, room=room,
+                          lead=lead)
     return out
 
 
@@ -292,7 +293,7 @@ def join_cut_rows(pages: list[list[TextLine]], icu: bool = False) -> None:
                 texts = [cell_across_break(a, b, room, lead, bearing, spaced) for
                          a, b, room, lead, spaced in zip(above, below, rooms, leads, ends,
                                                          strict=True)]
-                pages[target[0]][target[1]] = replace(
+                pages[target[0]][target[1]] = replaced(
                     row, text="\t".join(texts), open_below=part.open_below,
                     reach=part.reach, room=part.room, size=max(row.size, part.size))
                 del page[found]

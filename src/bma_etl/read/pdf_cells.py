@@ -11,10 +11,9 @@ offsets made too small.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bma_etl.read.pdf_cuts import cut_inside_number, cut_inside_word
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_line import replaced
 
 #: Most a borderless table's own line pitch may exceed the document's (LibreOffice
 #: sets each cell's lines by its glyphs' heights, and side-by-side cells some points
@@ -81,9 +80,9 @@ def offset_cells(rows: list[TextLine], pitch: float) -> list[TextLine]:
         cols = sorted(where)
         pieces = {**mine, **theirs}
         text = "\t".join(pieces.get(k, "") for k in range(cols[-1] + 1))
-        out[-1] = replace(last, text=text, baseline=(last.baseline + row.baseline) / 2,
-                          cells=tuple(where[k][0] for k in cols),
-                          ends=tuple(where[k][1] for k in cols), heights=(), spaces=(),
-                          gaps=tuple(sorted(last.gaps + row.gaps)),
-                          left=min(last.left, row.left), right=max(last.right, row.right))
+        out[-1] = replaced(last, text=text, baseline=(last.baseline + row.baseline) / 2,
+                           cells=tuple(where[k][0] for k in cols),
+                           ends=tuple(where[k][1] for k in cols), heights=(), spaces=(),
+                           gaps=tuple(sorted(last.gaps + row.gaps)),
+                           left=min(last.left, row.left), right=max(last.right, row.right))
     return out

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import replace
 from itertools import pairwise
 
 from bma_etl.read.pdf_borderless import (
@@ -36,6 +35,7 @@ from bma_etl.read.pdf_cuts import (
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
 from bma_etl.read.pdf_justified import column_starts, justified, unjustified
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_line import replaced
 from bma_etl.read.pdf_margins import ends_page, margin_lines, opens_page
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM, SAME_SIZE
 from bma_etl.read.pdf_tabstops import pen_margin, tab_grid
@@ -127,9 +127,9 @@ def _one_cell_line(line: TextLine) -> TextLine:
     pieces = line.text.split("\t")
     gaps = [*line.gaps, *zip(line.ends[:-1], line.cells[1:], strict=False)] \
         if line.gaps and len(line.ends) == len(line.cells) else []
-    return replace(line, text=" ".join(pieces), cells=line.cells[:1], ends=line.ends[-1:],
-                   heights=line.heights[:1], gaps=tuple(sorted(gaps)),
-                   spaces=line.spaces[-1:])
+    return replaced(line, text=" ".join(pieces), cells=line.cells[:1], ends=line.ends[-1:],
+                    heights=line.heights[:1], gaps=tuple(sorted(gaps)),
+                    spaces=line.spaces[-1:])
 
 
 def _first_cells(lines: list[TextLine], i: int, j: int, margin: float,
@@ -312,7 +312,7 @@ def _table_rows(rows: list[TextLine], margin: float, borderless: bool = False,
             text += "\t" * max(1, col - previous) + piece
         if len(pieces) == 1 and cols[0] == 0:
             text += "\t"
-        out.append(replace(row, text=text))
+        out.append(replaced(row, text=text))
     reach: dict[float, float] = {}
     for row in out:  # each column's furthest end, of the cells that stay in their column
         cols = [k for k, piece in enumerate(row.text.split("\t")) if piece.strip()]

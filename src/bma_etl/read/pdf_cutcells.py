@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from bma_etl.read.pdf_cuts import SPLIT_EM
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_line import replaced
 
 #: White space this many font sizes wide or more, at the same place in both parts of a
 #: row, is a column's padding (a word space is 0.25-0.5 em in the Thai fonts).
@@ -88,9 +88,9 @@ def cut_at_columns(line: TextLine, columns: list[float]) -> TextLine:
     if len(cells) == len(line.cells):
         return line
     whole = len(_SPACES.findall(line.text.strip())) == len(line.gaps)
-    return replace(line, text="\t".join(texts), cells=tuple(cells), ends=tuple(ends),
-                   heights=(), spaces=(), cell_gaps=tuple(own),
-                   gaps=tuple(g for spaces in own for g in spaces) if whole else ())
+    return replaced(line, text="\t".join(texts), cells=tuple(cells), ends=tuple(ends),
+                    heights=(), spaces=(), cell_gaps=tuple(own),
+                    gaps=tuple(g for spaces in own for g in spaces) if whole else ())
 
 
 def cut_row_at(row: TextLine, cont: TextLine) -> TextLine:
@@ -115,14 +115,14 @@ def cut_row_at(row: TextLine, cont: TextLine) -> TextLine:
     inside = [x for x in columns if row.left + SPLIT_EM * size < x < row.right - SPLIT_EM * size]
     if not all(any(abs(b - x) <= SPLIT_EM * size for _, b in row.gaps) for x in inside):
         return row
-    cut = cut_at_columns(replace(row, ends=(row.right,)) if len(row.ends) != 1 else row,
+    cut = cut_at_columns(replaced(row, ends=(row.right,)) if len(row.ends) != 1 else row,
                          sorted(columns))
     if cut is row or len(cut.cells) < 2:
         return row
     # each cell's room before its column's edge: the white space before the next cell
     # beyond the narrowest such (the cells' padding); the last cell's is unknown, none
     apart = [b - a for a, b in zip(cut.ends, cut.cells[1:], strict=False)]
-    return replace(cut, room=(*(gap - min(apart) for gap in apart), 0.0))
+    return replaced(cut, room=(*(gap - min(apart) for gap in apart), 0.0))
 
 
 def cut_at_starts(text: str, left: float, right: float, gaps: tuple[tuple[float, float], ...],

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from bma_etl.read.pdf_cutcells import cut_at_columns, cut_row_at
 from bma_etl.read.pdf_cutrow_lines import (
@@ -23,6 +22,7 @@ from bma_etl.read.pdf_cutrow_lines import (
 from bma_etl.read.pdf_cuts import SPLIT_EM, label_again, split_cells_at_columns
 from bma_etl.read.pdf_justified import _spaced
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_line import replaced
 from bma_etl.read.pdf_margins import margin_lines
 from bma_etl.read.pdf_tables import join_pieces
 
@@ -136,7 +136,7 @@ def join_cut_row(before: list[TextLine], after: list[TextLine],
         taken += 1
     if taken == first:
         return after
-    before[last] = replace(row, text="\t".join(pieces))
+    before[last] = replaced(row, text="\t".join(pieces))
     return after[:first] + after[taken:]
 
 
@@ -269,7 +269,7 @@ def split_at_next_table(row: TextLine, after: list[TextLine],
             for x in sorted([*columns, *table_columns(list(above))]):
                 if not both or x - both[-1] > size:
                     both.append(x)  # a column of both pages: once
-            cut = split_cells_at_columns(replace(row, text="\t".join(full)), both, SPLIT_EM)
+            cut = split_cells_at_columns(replaced(row, text="\t".join(full)), both, SPLIT_EM)
             if len(cut.cells) == len(pieces) and "\t\t" not in cut.text:
                 row = cut
     return row, columns

@@ -12,9 +12,9 @@ are in :mod:`.pdf_cutrows`.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_line import replaced
 from bma_etl.read.pdf_tabstops import ON_GRID, on_tab_grid
 
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]")
@@ -329,7 +329,7 @@ def split_at_columns(line: TextLine, anchors: list[float]) -> TextLine | None:
     text += line.text[done:]
     cells = (line.cells[0], *(line.gaps[n][1] for n in cuts))
     ends = (*(line.gaps[n][0] for n in cuts), line.right)
-    return replace(line, text=text, cells=cells, ends=ends, heights=(), spaces=(), gaps=())
+    return replaced(line, text=text, cells=cells, ends=ends, heights=(), spaces=(), gaps=())
 
 
 def split_cells_at_columns(line: TextLine, anchors: list[float], edge: float = 1.0) -> TextLine:
@@ -391,6 +391,6 @@ def split_cells_at_columns(line: TextLine, anchors: list[float], edge: float = 1
             spaces.insert(k, False)
     text += line.text[done:]
     gaps = tuple(g for n, g in enumerate(line.gaps) if n not in cuts)
-    return replace(line, text=text, cells=tuple(cells), ends=tuple(ends),
-                   heights=tuple(heights) if heights else line.heights,
-                   spaces=tuple(spaces) if spaces else line.spaces, gaps=gaps)
+    return replaced(line, text=text, cells=tuple(cells), ends=tuple(ends),
+                    heights=tuple(heights) if heights else line.heights,
+                    spaces=tuple(spaces) if spaces else line.spaces, gaps=gaps)

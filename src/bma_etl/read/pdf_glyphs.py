@@ -315,7 +315,9 @@ def without_unmapped(textpage: Any, raw: str, count: int) -> str:
     """
     lost = glyphs(textpage).unmapped(count)
     raw = raw.replace("\ufffd", LOST)
-    hyphens = [i for i, char in enumerate(raw) if char in _HYPHEN_CODES]
+    # (most pages hold neither code: the page is not walked character by character)
+    hyphens = [i for i, char in enumerate(raw) if char in _HYPHEN_CODES] \
+        if "\x02" in raw or "\ufffe" in raw else []
     if not lost and not hyphens:
         return raw
     chars = list(raw)

@@ -14,10 +14,8 @@ flush with the text that runs across. Its two cells are one again.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bma_etl.read.pdf_layout import TextLine
-from bma_etl.read.pdf_line import MAX_SPACE_EM, spread
+from bma_etl.read.pdf_line import MAX_SPACE_EM, replaced, spread
 from bma_etl.read.pdf_tables import join_pieces
 from bma_etl.read.pdf_tabstops import on_stop
 
@@ -145,9 +143,9 @@ def _merged(row: TextLine, keep: list[int]) -> TextLine:
             if row.gaps and joined.count(" ") > texts[-1].count(" ") + piece.count(" "):
                 gaps.append((row.ends[k - 1], row.cells[k]))  # a space put in: its sides
             texts[-1], ends[-1], spaces[-1] = joined, row.ends[k], known and row.spaces[k]
-    return replace(row, text="\t".join(texts), cells=tuple(cells), ends=tuple(ends),
-                   heights=tuple(heights) if row.heights else (), gaps=tuple(sorted(gaps)),
-                   spaces=tuple(spaces) if known else ())
+    return replaced(row, text="\t".join(texts), cells=tuple(cells), ends=tuple(ends),
+                    heights=tuple(heights) if row.heights else (), gaps=tuple(sorted(gaps)),
+                    spaces=tuple(spaces) if known else ())
 
 
 def _spaced(row: TextLine, k: int) -> bool:
@@ -212,8 +210,8 @@ def with_spread_lines(lines: list[TextLine]) -> None:
             room = edge - line.left - natural - (len(gaps) + 1) * MAX_SPACE_EM * size
             room /= 1.0 + KERNED_SHARE
         if nxt.first_word > room:
-            joined = _merged(replace(line, spaces=(True,) * len(line.cells)), [0])
-            lines[i] = replace(joined, spaces=line.spaces[-1:] if known else ())
+            joined = _merged(replaced(line, spaces=(True,) * len(line.cells)), [0])
+            lines[i] = replaced(joined, spaces=line.spaces[-1:] if known else ())
 
 
 

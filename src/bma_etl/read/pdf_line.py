@@ -11,8 +11,11 @@ does the same), how much wider than its natural width the line is drawn, so that
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields
-from typing import TypeVar
+from operator import attrgetter
+from typing import Any, TypeVar
 
 #: A line is spread when each of its white-space runs is at least this many font
 #: sizes wider than the widest natural space (a space run stands between the ink of
@@ -59,7 +62,33 @@ def _filled_directly(cls: type[_T]) -> type[_T]:
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
     setattr(cls, "__init__", init)  # noqa: B010
+    # and a copy with some fields changed (:func:`replaced`): all fields read at once
+    _FIELDS[cls] = attrgetter(*names), {name: k for k, name in enumerate(names)}
     return cls
+
+
+#: Per class made by :func:`_filled_directly`: its fields' values read at once, and
+#: each field's place among them.
+_FIELDS: dict[type, tuple[Callable[[Any], tuple[Any, ...]], dict[str, int]]] = {}
+
+
+def replaced(line: _T, **changes: Any) -> _T:
+    """:func:`dataclasses.replace` (the same result), faster for a :class:`TextLine`.
+
+    ``dataclasses.replace`` walks the class's field list on every call; a page's
+    passes copy lines with a field or two changed thousands of times. TypeError
+    for a name that is no field, as ``replace`` raises.
+    """
+    made = _FIELDS.get(type(line))
+    if made is None:
+        return dataclasses.replace(line, **changes)  # type: ignore[type-var]
+    values = list(made[0](line))
+    for name, value in changes.items():
+        at = made[1].get(name)
+        if at is None:
+            raise TypeError(f"{type(line).__name__} has no field {name!r}")
+        values[at] = value
+    return type(line)(*values)
 
 
 @_filled_directly

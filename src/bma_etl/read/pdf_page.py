@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from functools import cache
 from itertools import pairwise, permutations
 
 from bma_etl.furniture import browser_print_edges
 from bma_etl.read.pdf_layout import TextLine
-from bma_etl.read.pdf_line import cells_apart
+from bma_etl.read.pdf_line import cells_apart, replaced
 from bma_etl.read.pdf_rowlines import ends_short, table_pieces
 from bma_etl.read.pdf_runs import Piece, run_columns
 from bma_etl.read.pdf_tables import Rule, join_pieces
@@ -384,15 +383,16 @@ def _joined(lines: list[TextLine], columns: list[list[Piece]] | None = None) -> 
     gaps = tuple(g for column in columns for g in column[0].gaps) \
         if all(len(column) == 1 for column in columns) else ()
     text = "\t".join(texts)
-    return replace(top, text=text, size=max(line.size for line in lines),
-                   gaps=gaps if len(re.findall("[ \u00a0]+", text)) == len(gaps) else (),
-                   depth=(top.baseline or bottom) - bottom,
-                   cells=tuple(column[0].left for column in columns),
-                   ends=tuple(max(p.right for p in column) for column in columns),
-                   room=tuple(max(p.right for p in c) - min(c, key=lambda p: (p.baseline, -p.right))
-                              .right for c in columns),  # each last line's, short of the widest
-                   heights=tuple(max(p.baseline for p in column) for column in columns),
-                   cell_gaps=tuple(column[0].gaps if len(column) == 1 else ()
-                                   for column in columns),
-                   left=min(line.left for line in lines),
-                   right=max(line.right for line in lines))
+    return replaced(top, text=text, size=max(line.size for line in lines),
+                    gaps=gaps if len(re.findall("[ \u00a0]+", text)) == len(gaps) else (),
+                    depth=(top.baseline or bottom) - bottom,
+                    cells=tuple(column[0].left for column in columns),
+                    ends=tuple(max(p.right for p in column) for column in columns),
+                    room=tuple(max(p.right for p in c)
+                               - min(c, key=lambda p: (p.baseline, -p.right)).right
+                               for c in columns),  # each last line's, short of the widest
+                    heights=tuple(max(p.baseline for p in column) for column in columns),
+                    cell_gaps=tuple(column[0].gaps if len(column) == 1 else ()
+                                    for column in columns),
+                    left=min(line.left for line in lines),
+                    right=max(line.right for line in lines))

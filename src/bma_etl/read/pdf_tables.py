@@ -14,12 +14,12 @@ tabs, empty cells kept, as the layouts read tab tables in text files.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from bma_etl.read.pdf_cuts import cut_inside_number
 from bma_etl.read.pdf_layout import TextLine
-from bma_etl.read.pdf_line import pen_left
+from bma_etl.read.pdf_line import pen_left, replaced
 from bma_etl.read.pdf_open import Box, page_shapes
 from bma_etl.read.pdf_tabstops import tabs_at
 from bma_etl.rows import cell_separator
@@ -344,9 +344,9 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
             else:
                 texts[col] = join_pieces(texts[col], text)
             last[col], tails[col] = (text, x, end, space), tail
-        out.append(replace(line, text="\t".join(texts), size=size,
-                           cells=tuple(x + SLACK for x in columns), ends=(),
-                           table=ids[row]))
+        out.append(replaced(line, text="\t".join(texts), size=size,
+                            cells=tuple(x + SLACK for x in columns), ends=(),
+                            table=ids[row]))
     return out
 
 

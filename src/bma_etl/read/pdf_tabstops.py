@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
-from bma_etl.read.pdf_line import TextLine
+from bma_etl.read.pdf_line import TextLine, replaced
 
 #: Default tab stops (points): half an inch (Word, fpdf2 as a word processor's) and
 #: 1.25 cm (LibreOffice).
@@ -169,7 +168,7 @@ def _cut_at_jumps(line: TextLine, margin: float, stop: float) -> TextLine:
             if on_stop(far, margin, stop)]
     if not cuts:
         return line
-    return replace(line, **_with_tabs(line, cuts), jumps=())
+    return replaced(line, **_with_tabs(line, cuts), jumps=())
 
 
 def _set_on_grid(line: TextLine, margin: float, stop: float) -> bool:
@@ -210,7 +209,7 @@ def tabs_at(line: TextLine, cut: list[int]) -> TextLine:
         return line
     cuts = [(runs[n].start(), runs[n].end(), *line.gaps[n]) for n in reversed(cut)]
     gaps = tuple(gap for n, gap in enumerate(line.gaps) if n not in cut)
-    return replace(line, **_with_tabs(line, cuts), gaps=gaps)
+    return replaced(line, **_with_tabs(line, cuts), gaps=gaps)
 
 
 def _with_tabs(line: TextLine, cuts: list[tuple[int, int, float, float]]) -> dict[str, Any]:

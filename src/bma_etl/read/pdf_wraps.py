@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import replace
 from itertools import pairwise
 
 from bma_etl.furniture import furniture_lines
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_line import replaced
 
 #: A line ends at the text's right margin when the next line's first word, after
 #: a space this many font sizes wide, would have crossed it.
@@ -256,8 +256,8 @@ def with_written_ends(lines: list[TextLine],
                     for y, x in ordered[
                         bisect_left(heights, line.baseline - BLANK_RISE_EM * line.size - 1.0):
                         bisect_right(heights, line.baseline + BLANK_RISE_EM * line.size + 1.0)]):
-            line = replace(line, spaced_end=True,
-                           spaces=(*line.spaces[:-1], True) if line.spaces else ())
+            line = replaced(line, spaced_end=True,
+                            spaces=(*line.spaces[:-1], True) if line.spaces else ())
         out.append(line)
     return out
 
