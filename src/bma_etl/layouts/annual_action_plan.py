@@ -94,7 +94,7 @@ def extract(doc: RepairedText) -> Extraction:
     out = Extraction()
     lines = list(doc.lines())
     out.rows.append(plan_row(doc, untabbed(lines, leading=True)))
-    out.rows.extend(swot_rows(doc, untabbed(lines)))
+    out.rows.extend(swot_rows(doc, untabbed(lines), out.findings))
     tables = tables_of(blocks_of(doc, _table_lines(doc, lines)))
     out.rows.extend(summary_rows(doc, lines, tables, out.findings))
     targets: list[RawRow] = []

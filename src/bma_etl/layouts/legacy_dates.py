@@ -16,7 +16,9 @@ A report date printed with a two-digit year (``16/2/62``) is read by
   neighbours' dates (:func:`readings`);
 - and drops (NULL, with a finding) a date read that lies outside the dates of
   both its neighbours when those two are in order (``14/1/2566`` between
-  ``10/1/2565`` and ``21/2/2565``: a digit misread, which one unknown).
+  ``10/1/2565`` and ``21/2/2565``: a digit misread, which one unknown), first one a
+  year or more from them, then any out of the rising order of the form's dates
+  (:func:`out_of_order`: the first or last row's too, ``23/6/2566`` above ``10/5/2566``).
 """
 
 from __future__ import annotations
@@ -96,19 +98,16 @@ def dates_by_neighbours(rows: list[RawRow], places: dict[int, tuple[str, Span | 
     the text of the date's place and its span. See the module's description.
     """
     read = [_date(row) for row in rows]
-    for i, row in enumerate(rows):
+    _outside_neighbours(rows, read, out, far=True)  # a year misread: the row itself
+    for i in sorted(out_of_order(read, [_seq_number(row) for row in rows])):
         here = read[i]
-        if here is None:
-            continue
-        before, after = _known(read, i, -1), _known(read, i, 1)
-        if before is not None and after is not None and before <= after \
-                and not before <= here <= after:
-            row.fields["report_date"] = None
-            read[i] = None
-            out.findings.append(Finding(
-                "progress_updates", row.ordinal, "report_date", "warning", "ocr_doubtful_value",
-                f"OCR read the report date as {here.isoformat()}, outside the dates of the "
-                f"reports above and below ({before.isoformat()}, {after.isoformat()}): not loaded"))
+        rows[i].fields["report_date"] = None
+        read[i] = None
+        out.findings.append(Finding(
+            "progress_updates", rows[i].ordinal, "report_date", "warning", "ocr_doubtful_value",
+            f"OCR read the report date as {here}, out of the order of the other reports' "
+            "dates (a digit misread, this date's or a neighbour's): not loaded"))
+    _outside_neighbours(rows, read, out, far=False)
     for i, (place, span) in sorted(places.items()):
         if read[i] is not None or not 0 <= i < len(rows):
             continue
@@ -131,6 +130,72 @@ def dates_by_neighbours(rows: list[RawRow], places: dict[int, tuple[str, Span | 
                 break
             if fits:
                 break
+
+
+def _outside_neighbours(rows: list[RawRow], read: list[date | None], out: Extraction, *,
+                        far: bool) -> None:
+    """Drop (NULL, with a finding) each date outside the dates of its two neighbours.
+
+    Only where those two are in order; ``far``: only a date more than
+    :data:`YEAR_DAYS` from either (a year misread: the form reports one fiscal year,
+    so the row's own date is the wrong one).
+    """
+    for i, row in enumerate(rows):
+        here = read[i]
+        if here is None:
+            continue
+        before, after = _known(read, i, -1), _known(read, i, 1)
+        if before is not None and after is not None and before <= after \
+                and not before <= here <= after and (not far or max(
+                    abs(here - before), abs(here - after)) > timedelta(days=YEAR_DAYS)):
+            row.fields["report_date"] = None
+            read[i] = None
+            out.findings.append(Finding(
+                "progress_updates", row.ordinal, "report_date", "warning", "ocr_doubtful_value",
+                f"OCR read the report date as {here.isoformat()}, outside the dates of the "
+                f"reports above and below ({before.isoformat()}, {after.isoformat()}): not loaded"))
+
+
+def out_of_order(read: list[date | None], numbers: list[int | None]) -> set[int]:
+    """The rows whose date read breaks the order of a form's rising report dates.
+
+    ``read``: each row's report date (None: not read), in the order printed;
+    ``numbers``: each row's report number read. A form printed oldest first (its
+    numbers read mostly rise; where none say, its dates) has rising dates, so the dates
+    kept are those in every longest run of rising (or equal) dates, when that run
+    holds most of the dates read (three or more): a date outside it (``23/6/2566``
+    above ``10/5/2566``, the month misread) is a misread, and where either of two
+    dates can be (the first row's or the second's) neither is trusted. A form
+    printed newest first, or whose dates run no one way, is left alone.
+
+    >>> d = date
+    >>> sorted(out_of_order([d(2023, 6, 23), d(2023, 5, 10), d(2023, 7, 1)], [1, 2, 3]))
+    [0, 1]
+    >>> sorted(out_of_order([d(2023, 1, 2), d(2023, 2, 3), d(2023, 9, 4), d(2023, 4, 5),
+    ...                      d(2023, 5, 6)], [None] * 5))
+    [2]
+    """
+    known = [i for i, when in enumerate(read) if when is not None]
+    dates = [read[i] for i in known]
+    if len(known) < 3 or (_direction(numbers) or _direction(dates)) <= 0:
+        return set()
+    ending = [1] * len(dates)  # the longest rising run ending at each date
+    for b in range(len(dates)):
+        for a in range(b):
+            if dates[a] <= dates[b]:  # type: ignore[operator]
+                ending[b] = max(ending[b], ending[a] + 1)
+    starting = [1] * len(dates)  # ... and starting at each
+    for a in reversed(range(len(dates))):
+        for b in range(a + 1, len(dates)):
+            if dates[a] <= dates[b]:  # type: ignore[operator]
+                starting[a] = max(starting[a], starting[b] + 1)
+    best = max(ending)
+    if best * 2 <= len(dates) or best == len(dates):
+        return set()
+    on_some = [k for k in range(len(dates)) if ending[k] + starting[k] - 1 == best]
+    levels = [ending[k] for k in on_some]
+    on_every = {k for k in on_some if levels.count(ending[k]) == 1}
+    return {known[k] for k in range(len(dates)) if k not in on_every}
 
 
 def _date(row: RawRow) -> date | None:

@@ -68,10 +68,17 @@ BUDGET_VALUE = (rf"(?P<value>(?:[0-9๐-๙.,]*[0-9๐-๙]{SPACED_POINT_GROUP}[
                 r"(?:[ \t]*\([ \t]*[-–]?[\u0e01-\u0e4e \t]*บาท[\u0e01-\u0e4e \t]*[-–]?[ \t]*\))?)")
 #: The same after OCR, which reads a thousands comma as a space now and then, or a
 #: space before it (``1,354 000 บาท``, ``1 ,686,000 บาท``): a group of three digits after
-#: one space goes on the amount.
+#: one space goes on the amount. So do more digits after a space OCR read inside the
+#: amount, a speck beside it or not (``7 1,000.00 บาท``, ``7. 1,000.00`` for
+#: ``71,000.00``): digit groups (``1,000.00``) or digits before ``บาท``; the amount is
+#: never cut to ``7`` (:func:`~bma_etl.normalize.digits.parse_amount` joins a head split
+#: so, or reports the amount unreadable).
 OCR_BUDGET_VALUE = (rf"(?P<value>(?:[0-9๐-๙.,]*[0-9๐-๙]{SPACED_POINT_GROUP}[0-9๐-๙.,]*"
                     r"|[0-9๐-๙.,]+)"
-                    r"(?: ,?[0-9๐-๙]{3}(?![0-9๐-๙])[0-9๐-๙.,]*)*"
+                    r"(?: ,?[0-9๐-๙]{3}(?![0-9๐-๙])[0-9๐-๙.,]*"
+                    r"|['`\u2018\u2019]?[ \t]{1,2}[,.'`\u2018\u2019]?[ \t]?"
+                    r"(?:[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+"
+                    r"(?:\.[0-9๐-๙]{2})?(?![0-9๐-๙])|[0-9๐-๙][0-9๐-๙.,]*(?=[ \t]*บาท)))*"
                     rf"(?:\s*{UNIT_WORD})?(?:\s*บาท)?)")
 #: An amount in baht, a unit word before บาท or not (``4,313,500 บาท``, ``0.24 ล้านบาท``).
 _BAHT_AHEAD = r"[0-9๐-๙][0-9๐-๙.,]*\s*(?:(?:พัน|หมื่น|แสน)?\s*(?:ล้าน)?\s*)?บาท"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bma_etl.layouts.base import Derived, FieldValue, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGITS_RE, PAGE_NUMBER_RE, blank_tags, is_text_line
 from bma_etl.layouts.plan_edge_junk import junk_end
 from bma_etl.layouts.plan_swot_forms import (
@@ -235,7 +235,8 @@ def _alone_on_line(text: str, forms: Forms) -> re.Match[str] | None:
     return forms.alone.match(SPECK_CELLS_RE.sub("", blanked) if forms.ocr else blanked)
 
 
-def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
+def swot_rows(doc: RepairedText, lines: list[Line],
+              findings: list[Finding] | None = None) -> list[RawRow]:
     """Read the items under each SWOT heading into ``plan_swot_items`` rows.
 
     A heading counts when the analysis' own heading (``SWOT``, การวิเคราะห์
@@ -385,6 +386,6 @@ def swot_rows(doc: RepairedText, lines: list[Line]) -> list[RawRow]:
             tag = None  # the list has ended
         gap = False
     if forms.ocr:
-        seqs_by_place(rows)
+        seqs_by_place(rows, findings)  # a number out of order: ``findings``
     finish_text_fields(doc, rows)
     return rows

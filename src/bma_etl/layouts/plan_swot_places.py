@@ -8,7 +8,9 @@ say the list is numbered 1, 2, 3... in order: two or more of them read, every on
 its place (a list of two: the other one); or one read, below its place's count of
 items (``2`` under one item, ``4`` under three): the items above it only. A number
 read as another than its place (a list OCR read an item of twice, or lost one)
-leaves the list as read. The number is derived, its note naming the place.
+leaves the list as read. The number is derived, its note naming the place. A
+number read out of the list's rising order (``2`` after ``4``: ``๕`` misread) is no
+number first (:func:`out_of_order`), NULL with a finding unless its place numbers it.
 
 An item whose number OCR lost where it stood alone at a page's foot (fpdf2 leaves
 ``๔.`` over the page's number when the item's words go to the next page) opens
@@ -19,12 +21,12 @@ above, when the next number read is two past that item's place
 
 from __future__ import annotations
 
-from bma_etl.layouts.base import Derived, Line, Raw, RawRow
+from bma_etl.layouts.base import Derived, Finding, Line, Raw, RawRow
 from bma_etl.layouts.plan_cells import DIGITS_RE, blank_tags
 from bma_etl.layouts.plan_swot_forms import OCR, swot_item
 from bma_etl.layouts.plan_values import to_int
 
-__all__ = ["number_skipped", "seqs_by_place"]
+__all__ = ["number_skipped", "out_of_order", "seqs_by_place"]
 
 #: Most lines of one item's words between a page's first line and the next number.
 _RUN_MAX = 4
@@ -33,19 +35,68 @@ _RUN_MAX = 4
 _AGREEING_MIN = 2
 
 
-def seqs_by_place(rows: list[RawRow]) -> None:
+def seqs_by_place(rows: list[RawRow], findings: list[Finding] | None = None) -> None:
     """Give each numbered list's items whose number OCR lost the number their place says.
 
     ``rows``: ``plan_swot_items`` raw rows; a list is a run of rows of one kind
     heading (the same ``kind`` value). A bulleted list (no ``seq`` field) is left alone.
+    A number read out of its list's rising order first goes (:func:`out_of_order`:
+    ``2`` after ``4``, ``6`` above ``3``); its place may then number it. One left
+    NULL gets an ``ocr_doubtful_value`` finding in ``findings``.
     """
     start = 0
     while start < len(rows):
         end = start + 1
         while end < len(rows) and rows[end].fields.get("kind") is rows[start].fields.get("kind"):
             end += 1
-        _by_place(rows[start:end])
+        items = rows[start:end]
+        doubted = []
+        if all("seq" in row.fields for row in items):
+            read = [_number(row.fields["seq"]) for row in items]
+            for k in sorted(out_of_order(read)):
+                doubted.append((items[k], read[k]))
+                items[k].fields["seq"] = None
+        _by_place(items)
+        for row, got in doubted:
+            if row.fields.get("seq") is None and findings is not None:
+                findings.append(Finding(
+                    "plan_swot_items", row.ordinal, "seq", "warning", "ocr_doubtful_value",
+                    f"OCR read the item number {got}, out of its list's rising order "
+                    "(a digit misread, this one's or a neighbour's): not loaded"))
         start = end
+
+
+def out_of_order(read: list[int | None]) -> set[int]:
+    """The places of a numbered list whose number read breaks the list's rising order.
+
+    ``read``: each item's number (None: not read), in the order printed. A list's
+    numbers rise, so the numbers kept are those in every longest strictly rising run
+    of them; a number outside one (``2`` after ``1, 2, 3, 4``; ``6`` above ``3, 4``)
+    is a misread, and where either of two can be (``4`` then ``3``; ``2`` twice)
+    neither is trusted. A number skipped (``1, 2, 4``: an item OCR lost) breaks no order.
+
+    >>> sorted(out_of_order([1, 2, 3, 4, 2])), sorted(out_of_order([6, None, 3, 4]))
+    ([4], [0])
+    >>> sorted(out_of_order([1, 2, 2, 4])), sorted(out_of_order([1, 2, 4, 5]))
+    ([1, 2], [])
+    """
+    known = [k for k, got in enumerate(read) if got is not None]
+    numbers = [read[k] or 0 for k in known]
+    ending = [1] * len(numbers)  # the longest rising run ending at each number
+    for b in range(len(numbers)):
+        for a in range(b):
+            if numbers[a] < numbers[b]:
+                ending[b] = max(ending[b], ending[a] + 1)
+    starting = [1] * len(numbers)  # ... and starting at each
+    for a in reversed(range(len(numbers))):
+        for b in range(a + 1, len(numbers)):
+            if numbers[a] < numbers[b]:
+                starting[a] = max(starting[a], starting[b] + 1)
+    best = max(ending, default=0)
+    on_some = [k for k in range(len(numbers)) if ending[k] + starting[k] - 1 == best]
+    levels = [ending[k] for k in on_some]
+    on_every = {k for k in on_some if levels.count(ending[k]) == 1}
+    return {known[k] for k in range(len(numbers)) if k not in on_every}
 
 
 def _by_place(items: list[RawRow]) -> None:

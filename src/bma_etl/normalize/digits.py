@@ -55,6 +55,9 @@ _POINT_BEFORE_COMMA = re.compile(r"(?<=[0-9])\.(?=[0-9]{3},)")
 # "1 500 000", "1,354 000": OCR put spaces where the (or some) thousands commas were,
 # or a space after or before one ("282, 500", "1 ,686,000").
 _SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:(?: ?, ?| )[0-9]{3})+(?:\.[0-9]+|\. [0-9]{2})?")
+# "7 1,000.00": OCR put a space inside the digits before the first comma (71,000.00):
+# together they are that group's one to three digits.
+_SPLIT_HEAD = re.compile(r"(?P<head>[0-9]{1,2} [0-9]{1,2})(?:,[0-9]{3})+(?:\.[0-9]{2})?")
 # "74. 00", "5,049,100. 00": OCR put a space after a decimal point (two decimals, as
 # percents and satang are printed).
 _SPACED_POINT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\. [0-9]{2}")
@@ -131,10 +134,16 @@ def _negative(text: str, start: int) -> bool:
 def _join_spaced_groups(
     text: str, found: list[tuple[str, int, int]]
 ) -> tuple[str, int, int] | None:
-    """Read ``1 500 000`` (``1,354 000``, ``74. 00``) as one number: all the text's numbers."""
+    """Read ``1 500 000`` (``1,354 000``, ``74. 00``, ``7 1,000.00``) as one number.
+
+    ``found``: all the text's numbers; None when they are no one number so spaced.
+    """
     start, end = found[0][1], found[-1][2]
     run = text[start:end]
     if _SPACED_POINT.fullmatch(run) and len(found) == 2:
+        return run.replace(" ", "").replace(",", ""), start, end
+    split = _SPLIT_HEAD.fullmatch(run)
+    if split and len(found) == 2 and len(split["head"]) <= 4:
         return run.replace(" ", "").replace(",", ""), start, end
     if found[0][0].startswith("-") or not _SPACED_GROUPS.fullmatch(run):
         return None
