@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bma_etl.read.pdf_break_words import BEARING_EM, word_wider
 from bma_etl.read.pdf_cutnumbers import cell_across_break
@@ -189,6 +190,7 @@ def _reach(row: TextLine, pieces: Sequence[TextLine], top: float | None,
     edges = [x - SLACK for x in row.cells]
     right = float((row.table or (0, 0))[1])
     lowest: list[float | None] = [None] * len(edges)
+    lines: list[set[float]] = [set() for _ in edges]  # each cell's baselines
     ends = [0.0] * len(edges)
     pads = [SLACK] * len(edges)
     for piece in pieces:
@@ -207,14 +209,34 @@ def _reach(row: TextLine, pieces: Sequence[TextLine], top: float | None,
                 elif y <= low + SLACK:
                     ends[column] = max(ends[column], end)
                 pads[column] = max(pads[column], x - edges[column] - SLACK)
+                lines[column].add(round(y, 1))
     size = row.size or 1.0
     if all(low is None for low in lowest):
         return (), ()
-    reach = tuple(low is not None and low - bottom <= REACH_EM * size for low in lowest)
+    floor = min(low for low in lowest if low is not None)
+    reach = tuple(low is not None and low - bottom <= REACH_EM * size
+                  and not _line_above(sorted(ys), floor)
+                  for low, ys in zip(lowest, lines, strict=True))
     sides = [*edges[1:], right]
     room = tuple(max(0.0, side - pad - end) if low is not None else 0.0
                  for side, pad, end, low in zip(sides, pads, ends, lowest, strict=True))
     return reach, room
+
+
+def _line_above(baselines: list[float], floor: float) -> bool:
+    """Whether a cell's lines (``baselines``, points, low to high) end a line above ``floor``.
+
+    ``floor``: the lowest last baseline of any cell of the row. A cell of two lines or
+    more whose last line stands its own line pitch or more above it had room for
+    another line there: it ended, the page did not cut it (a target set in a
+    distributed alignment fills each of its lines to the column's edge, so its last
+    line's room tells nothing: soffice-docx's ``ร้อยละ ๖๕`` / ``ของ`` / ``กิจกรรม`` /
+    ``ทั้งหมด`` beside an indicator one line longer).
+    """
+    if len(baselines) < 2:
+        return False
+    pitch = min(b - a for a, b in pairwise(baselines))
+    return pitch > SLACK and baselines[0] - floor >= pitch - SLACK
 
 
 def _ended_early(row: TextLine) -> list[bool]:

@@ -13,6 +13,7 @@ part's white space ends (:func:`cut_at_columns`).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -102,6 +103,11 @@ def cut_row_at(row: TextLine, cont: TextLine) -> TextLine:
     both lines (two cells of ``cont``'s that stand on one line closer than a tab). The
     row is cut only when it starts at ``cont``'s first cell and has a white-space run
     ending at each of those columns inside it (:func:`cut_at_columns`); else unchanged.
+    A row that would be cut once only, where white space narrower than a cell's padding
+    (:data:`PADDING_EM`) ends, stays whole: a word space where the next row's cell
+    happened to start (a summary table's total, ``รวมงบประมาณทั้งสิ้น`` ⇥
+    ``๒๑,๕๙๗,๓๐๐.- บาท``, under a project row printed as running text). Each cell's
+    room is measured against the row's narrowest gap; with one gap alone it is unknown.
     """
     size = max(row.size, cont.size) or 1.0
     if "\t" in row.text or len(row.cells) != 1 or len(cont.cells) < 2 or cont.table is not None \
@@ -119,9 +125,14 @@ def cut_row_at(row: TextLine, cont: TextLine) -> TextLine:
                          sorted(columns))
     if cut is row or len(cut.cells) < 2:
         return row
+    if len(cut.cells) == 2 and cut.cells[1] - cut.ends[0] < PADDING_EM * size:
+        return row  # one cut at a word space: a coincidence, no column
     # each cell's room before its column's edge: the white space before the next cell
     # beyond the narrowest such (the cells' padding); the last cell's is unknown, none
+    # (one gap alone is its own narrowest: no measure of the room, unknown)
     apart = [b - a for a, b in zip(cut.ends, cut.cells[1:], strict=False)]
+    if len(apart) < 2:
+        return replaced(cut, room=(math.nan,) * len(cut.cells))
     return replaced(cut, room=(*(gap - min(apart) for gap in apart), 0.0))
 
 
