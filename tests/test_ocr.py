@@ -321,3 +321,31 @@ def test_skewed_generated_scan_reads_like_its_text_layer(tmp_path: Path,
     words = pdf.pages[0].words
     assert words and all(pdf.pages[0].text[w.start:w.end] == w.text for w in words)
     assert pdf.pages[0].dpi == pytest.approx(300)
+
+
+@pytest.mark.parametrize("first_read", [0, 2, 3])
+def test_ruled_rows_read_out_of_order_come_out_top_down(first_read: int) -> None:
+    """A row whose cell Tesseract read as a block before the rows above it (the last
+    report of a scanned form first) stays in its place on the page, with its own cells."""
+    from bma_etl.read.ocr_image import PageRules
+
+    reports = [(n, f"{10 + n}/{n}/2566", f"ขั้นตอนที่ {n}") for n in range(1, 5)]
+    top, pitch = 100, 120
+    lines: list[tuple[int, int, list[tuple[str, int, int, float]]]] = []
+    for k, (n, date, step) in enumerate(reports):
+        y = top + k * pitch
+        lines.append((y + 10, 40, [("รายงานครั้ง", 110, 200, 95),
+                                   (f":: {date} : ดำเนินการ{step}", 420, 500, 93)]))
+        lines.append((y + 60, 40, [(f"ที่{n}", 110, 60, 94),
+                                   (f"(ครั้งที่ {n}) = {n},000 บาท", 420, 400, 92)]))
+    late = 2 * (len(reports) - 1 - first_read) + 1  # a row's second line, read first
+    order = [late] + [i for i in range(len(lines)) if i != late]
+    tsv = _tsv(*(lines[i] for i in order))
+    ys = [top + k * pitch for k in range(len(reports) + 1)]
+    rules = PageRules(horizontal=tuple((y, 100, 1000) for y in ys),
+                      vertical=tuple((x, ys[0], ys[-1]) for x in (100, 400, 1000)))
+    page_text, words, _ = ocr_layout.page_layout(tsv, "", rules)
+    rows = [line for line in page_text.split("\n") if line]
+    assert rows == [f"รายงานครั้งที่{n}\t:: {date} : ดำเนินการ{step} (ครั้งที่ {n}) = {n},000 บาท"
+                    for n, date, step in reports]
+    assert all(page_text[w.start:w.end] == w.text for w in words)

@@ -210,3 +210,36 @@ def test_generated_scan_page_reads_with_marks_restored(tmp_path: Path,
     assert right(with_marks) >= right(without)
     assert issues, "1-bit at 150 dpi loses marks: some word should have been restored"
     assert with_marks.text != without.text
+
+
+#: Sentences with a tone mark over SARA AM (written for this test).
+AM_SENTENCES = [
+    "สำนักงานระบบควบคุมน้ำ",
+    "ตรวจวัดระดับน้ำในคลองทุกวัน",
+    "ราคาต่ำกว่าที่ประมาณการไว้",
+    "ก่อสร้างเขื่อนค้ำยันตลิ่งริมคลอง",
+    "ตรวจซ้ำหลังการซ่อมแซมแล้วเสร็จ",
+    "ออกตรวจพื้นที่ในเวลาค่ำ",
+]
+
+
+def ring_read_as_tone(sentence: str) -> str:
+    """``sentence`` as OCR reads SARA AM under a tone mark: its ring as a second tone mark
+    over SARA AA (``น้ำ`` → ``น้้า``)."""
+    return re.sub("([\u0e48-\u0e4b])\u0e33", "\\1\\1\u0e32", sentence)
+
+
+@pytest.mark.parametrize("sentence", AM_SENTENCES)
+def test_a_tone_mark_read_twice_over_sara_aa_is_sara_am(sentence: str) -> None:
+    """``น้้า`` is ``น้ำ`` (SARA AM's ring read as a tone mark), not ``น้า``."""
+    read = ring_read_as_tone(sentence)
+    assert read != sentence
+    text, _, changes = restored(read, ())
+    assert text == sentence, (read, text)
+    assert changes
+
+
+def test_a_tone_mark_doubled_over_sara_aa_of_a_word_with_sara_aa_stays_sara_aa() -> None:
+    """A word the list has only with SARA AA keeps it (``ค้้าขาย`` → ``ค้าขาย``)."""
+    text, _, _ = restored("ส่งเสริมการค้\u0e49าขายในชุมชน", ())
+    assert text == "ส่งเสริมการค้าขายในชุมชน"

@@ -129,6 +129,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
                            doc.spaced, source.ocr_used)
     if source.ocr_used:
         screen_ocr_values(normalized, doc.text)
+        from bma_etl.normalize.ocr_junk import drop_junk_lines
+
+        drop_junk_lines(normalized)
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
                      for warning in source.warnings]

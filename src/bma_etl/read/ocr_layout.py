@@ -246,6 +246,23 @@ def _table_rows(lines: list[TsvLine], rules: PageRules) -> list[TsvLine | _Row]:
             for column, pieces in by_column.items():
                 columns[column].append(TsvLine(lines[member].height, pieces))
         out.append(_Row(key, edges, columns, line))
+    return _rows_top_down(out)
+
+
+def _rows_top_down(out: list[TsvLine | _Row]) -> list[TsvLine | _Row]:
+    """``out`` with each ruled table's rows in the places its rows hold, top row first.
+
+    Tesseract may read a row's cells as a block before the rows above it (the
+    last report of a form first): a row goes where its rules put it on the page.
+    """
+    places: dict[tuple[int, int], list[tuple[int, _Row]]] = {}
+    for at, item in enumerate(out):
+        if isinstance(item, _Row):
+            places.setdefault((item.key[2], item.key[3]), []).append((at, item))
+    for held in places.values():
+        rows = sorted((row for _, row in held), key=lambda row: row.key[0])
+        for (at, _), row in zip(held, rows, strict=True):
+            out[at] = row
     return out
 
 

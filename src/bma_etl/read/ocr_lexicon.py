@@ -139,6 +139,8 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
         for j in range(i + 1, min(n, i + MAX_KEY) + 1):
             read = run[offsets[i] : offsets[j]]
             exact = read if bare or read in lex.words else as_written(read)
+            if exact not in lex.words and exact != read:
+                exact = as_written(read, ring=False)  # a tone mark doubled over SARA AA
             if exact in lex.words:
                 cost = lex.cost(exact)
                 # a tone mark read twice is written once (``น้้ำหนัก``)
@@ -149,7 +151,10 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
                     mixed[j], back[j] = mixed[i] + cost, (i, once)
                 # a real word read for a far commoner one of its key (``ครั้ง ที``); a
                 # short one only beside another word
-                other = confused(folded[i:j], exact) if j - i >= MIN_KEY or j - i < n else None
+                # a tone mark read twice over SARA AA is SARA AM's ring, no confusion
+                ring = exact != read and exact != as_written(read, ring=False)
+                other = (confused(folded[i:j], exact)
+                         if (j - i >= MIN_KEY or j - i < n) and not ring else None)
                 if other is not None and mixed[i] + cost + CONFUSION_COST - other[1] < mixed[j]:
                     mixed[j], back[j] = mixed[i] + cost + CONFUSION_COST - other[1], (i, other[0])
             else:

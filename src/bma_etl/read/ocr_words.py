@@ -306,23 +306,38 @@ def confused(folded: str, read: str) -> tuple[str, float] | None:
 
 #: A tone mark read twice (NIKHAHIT read as a second one: ``น้้า``).
 _TWICE = re.compile("([\u0e48-\u0e4b])\\1+")
+#: A tone mark read twice over SARA AA: the second is SARA AM's ring (NIKHAHIT)
+#: read as a tone mark, the word has SARA AM (``น้้า`` is ``น้ำ``, ``ค่่า`` is ``ค่ำ``).
+_TWICE_AA = re.compile("([\u0e48-\u0e4b])\\1+\u0e32")
 
 
-def as_written(read: str) -> str:
+def as_written(read: str, ring: bool = True) -> str:
     """``read`` with SARA AM joined and a tone mark read twice written once.
 
-    >>> as_written("น\u0e49\u0e49\u0e32") == "น\u0e49\u0e32"
+    A tone mark read twice over SARA AA is a tone mark and SARA AM (its ring read
+    as the second mark); ``ring=False`` reads it as the tone mark doubled over a
+    SARA AA (for a word the list has only so: ``ค้้าขาย`` → ``ค้าขาย``).
+
+    >>> as_written("น\u0e49\u0e49\u0e32") == "น\u0e49\u0e33"
+    True
+    >>> as_written("น\u0e49\u0e49\u0e32", ring=False) == "น\u0e49\u0e32"
     True
     """
     read = join_sara_am(read)
-    return _TWICE.sub(r"\1", read) if _TWICE.search(read) else read
+    if not _TWICE.search(read):
+        return read
+    if ring:
+        read = _TWICE_AA.sub("\\1\u0e33", read)
+    return _TWICE.sub(r"\1", read)
 
 
 def in_list(text: str, lex: _Lexicon) -> bool:
     """Whether ``text`` (SARA AM joined, a tone mark read twice once) is a word of the list."""
-    return text in lex.words or as_written(text) in lex.words
-
-
+    return (
+        text in lex.words
+        or as_written(text) in lex.words
+        or as_written(text, ring=False) in lex.words
+    )
 
 
 #: Most characters of a word of the list :func:`reading_cost` looks for.
