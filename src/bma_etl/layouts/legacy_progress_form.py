@@ -44,6 +44,7 @@ from bma_etl.layouts.common import (
 from bma_etl.layouts.history_specks import DIGITS_ALONE, numbers_read_as_specks, short_specks
 from bma_etl.layouts.legacy_amount_dots import stated_amount_dots
 from bma_etl.layouts.legacy_dates import latest_first
+from bma_etl.layouts.legacy_head_pairs import side_by_side
 from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
@@ -132,7 +133,8 @@ def extract(doc: RepairedText) -> Extraction:
         for line in label_values(blocks.get(block, []),
                                  lambda ln: _label_of(ln, doc.ocr_used) is not None,
                                  lambda ln: bool(_NUMBERED_RE.match(ln.text))):
-            _read_label_line(doc, line, project, out, periods)
+            for pair in side_by_side(line, _label_of(line, doc.ocr_used), _label_at):
+                _read_label_line(doc, pair, project, out, periods)
             if block == "_section1" and _label_of(line, doc.ocr_used) is None:
                 unlabelled.append(line)
     if doc.ocr_used:
@@ -206,6 +208,11 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
                 <= len(key(literal_of(pattern.replace(")?", ")")))) + 2:
             return near[0], value_at
     return None
+
+
+def _label_at(text: str) -> tuple[str, int] | None:
+    """The label with its separator ``text`` opens with, as printed: a pair set beside another."""
+    return find_label(text, PROJECT_LABELS) or _bracketed_budget(text)
 
 
 #: A budget's label carrying brackets before its ``:``: a date, a unit, or both

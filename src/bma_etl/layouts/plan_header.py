@@ -18,8 +18,8 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
-from bma_etl.layouts.plan_cells import DIGIT, HEADING_MAX, ITEM_RE, blank_tags, is_text_line
 from bma_etl.layouts.plan_budget_sections import SUMMARY_HEADING
+from bma_etl.layouts.plan_cells import DIGIT, HEADING_MAX, ITEM_RE, blank_tags, is_text_line
 from bma_etl.layouts.plan_swot import _swot_kind
 from bma_etl.layouts.plan_swot_headings import PART_OPENING_RE
 from bma_etl.layouts.plan_values import to_int
