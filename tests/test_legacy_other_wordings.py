@@ -71,3 +71,32 @@ def test_section_1_labels_in_other_wordings_are_read(
     _read_reworded(tmp_path, generator, 2, 439, [
         (r"(?<![ก-๙])เริ่มต้นโครงการ", start), (r"(?<![ก-๙])สิ้นสุดโครงการ", end),
         ("งบประมาณที่ใช้ไป", spent), (r"หน่วยงานที่รับผิดชอบ\.", agency)])
+
+
+@pytest.mark.parametrize(("allocated", "spent"), [
+    ("งบประมาณที่ได้รับจัดสรร (บาท)", "งบประมาณที่เบิกจ่ายแล้ว (บาท)"),
+    ("งบประมาณที่ได้รับจัดสรร (บาท)", "งบประมาณที่เบิกจ่ายไปแล้ว (บาท)"),
+])
+@pytest.mark.parametrize("generator", _GENERATORS)
+def test_budget_labels_in_other_wordings_with_a_unit_bracket_are_read(
+        generator: str, allocated: str, spent: str, tmp_path: Path) -> None:
+    # ``งบประมาณที่ได้รับ :`` → ``งบประมาณที่ได้รับจัดสรร (บาท) :``: the bracket after a synonym
+    _read_reworded(tmp_path, generator, 3, 443, [
+        (r"งบประมาณที่ได้รับ(?=\s*:)", allocated), (r"งบประมาณที่ใช้ไป(?=\s*:)", spent)])
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "-."])
+@pytest.mark.parametrize("generator", _GENERATORS)
+def test_a_coordinator_stated_as_a_dash_is_null(generator: str, dash: str,
+                                                tmp_path: Path) -> None:
+    # ``ผู้ประสานงาน สยป : น.ส.… โทร.4799`` → ``ผู้ประสานงาน สยป : -``: no person stated
+    from bma_etl.pipeline import process_file
+
+    doc = GENERATORS[generator](_rng(449, generator, 4))
+    text, count = re.subn(r"(ผู้ประสานงาน สยป : )[^\n<]+", rf"\g<1>{dash}", doc.text)
+    assert count == 1
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    project = process_file(path).rows("projects")[0]
+    assert (project.coordinator, project.coordinator_phone) == (None, None)
+    assert project.responsible_person == doc.tables["projects"][0]["responsible_person"]

@@ -122,12 +122,19 @@ def ocr_person_phone(name: str, found: bool = False) -> tuple[str, str | None]:
     return name, phone
 
 
+#: A person's value that states none: a dash alone (``-``, ``–``, ``—``), maybe with a point.
+_NO_PERSON = re.compile(r"\s*[-–—]+\s*\.?\s*")
+
+
 def split_person_raw(doc: RepairedText, raw: Raw, row: RawRow, name_field: str,
                      phone_field: str) -> None:
     """Split ``นาย ก ข โทร.1234`` into a name and a phone, each keeping its span.
 
-    After OCR, the name is looked at again (:func:`ocr_person_phone`).
+    After OCR, the name is looked at again (:func:`ocr_person_phone`). A dash alone
+    (``ผู้ประสานงาน สยป : -``) states no person: neither field is set (NULL).
     """
+    if _NO_PERSON.fullmatch(raw.text):
+        return
     name, phone = split_person_phone(raw.text)
     if doc.ocr_used:
         name, more = ocr_person_phone(name, found=phone is not None)

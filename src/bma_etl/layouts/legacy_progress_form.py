@@ -216,16 +216,20 @@ def _label_at(text: str) -> tuple[str, int] | None:
 
 
 #: A budget's label carrying brackets before its ``:``: a date, a unit, or both
-#: (``งบประมาณที่ใช้ไป (ณ วันที่ 30 ก.ย. 2566) (ล้านบาท) :``), as printed.
+#: (``งบประมาณที่ใช้ไป (ณ วันที่ 30 ก.ย. 2566) (ล้านบาท) :``, ``งบประมาณที่ได้รับจัดสรร (บาท) :``,
+#: ``งบประมาณที่เบิกจ่ายแล้ว (บาท) :``), as printed.
 _BRACKETED_BUDGET_RE = re.compile(
-    r"^[ \t]*งบประมาณที่(?P<which>ได้รับ|ใช้ไป)(?:[ \t]*\([^()\n]{1,30}\)){1,3}[\s.…]*[:;][ \t:]*")
-_BUDGET_OF = {"ได้รับ": "budget_allocated_thb", "ใช้ไป": "budget_spent_thb"}
+    r"^[ \t]*งบประมาณที่(?P<which>ได้รับ(?:จัดสรร)?|ใช้ไป|เบิกจ่าย(?:ไป)?(?:แล้ว)?)"
+    r"(?:[ \t]*\([^()\n]{1,30}\)){1,3}[\s.…]*[:;][ \t:]*")
 
 
 def _bracketed_budget(text: str) -> tuple[str, int] | None:
     """``(column, offset of the value)`` of a budget label with brackets ``text`` opens with."""
     m = _BRACKETED_BUDGET_RE.match(text)
-    return None if m is None else (_BUDGET_OF[m["which"]], m.end())
+    if m is None:
+        return None
+    return ("budget_allocated_thb" if m["which"].startswith("ได้รับ") else "budget_spent_thb",
+            m.end())
 
 
 def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction,
