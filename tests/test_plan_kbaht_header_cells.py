@@ -33,7 +33,7 @@ def _in_thousands(match: re.Match[str]) -> str:
 
 
 def _damaged(doc: GeneratedDoc) -> str:
-    """The plan's text with amounts in thousands and its budget headers as LibreOffice reads them."""
+    """The plan's text, amounts in thousands, budget headers as LibreOffice reads them."""
     lines = doc.text.split("\n")
     summary = next(i for i, line in enumerate(lines) if line.startswith("สรุปโครงการ"))
     out = lines[:summary]
