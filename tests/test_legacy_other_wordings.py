@@ -100,3 +100,25 @@ def test_a_coordinator_stated_as_a_dash_is_null(generator: str, dash: str,
     project = process_file(path).rows("projects")[0]
     assert (project.coordinator, project.coordinator_phone) == (None, None)
     assert project.responsible_person == doc.tables["projects"][0]["responsible_person"]
+
+
+@pytest.mark.parametrize("generator", _GENERATORS)
+def test_agency_path_parts_with_codes_in_brackets(generator: str, tmp_path: Path) -> None:
+    # ``สำนักการระบายน้ำ / กองระบบ…`` → ``สำนักการระบายน้ำ (09000000) / กองระบบ… (09020000)``:
+    # the names as generated, the last part's (the unit's) code to unit_code
+    from corpus.score import score
+
+    from bma_etl.pipeline import process_file
+
+    doc = GENERATORS[generator](_rng(457, generator, 5))
+    line = re.search(r"(หน่วยงานที่รับผิดชอบ\. : )([^\n<]+)", doc.text)
+    assert line is not None
+    parts = line[2].split(" / ")
+    codes = [f"{9000000 + 10100 * i:08d}" for i in range(len(parts))]
+    coded = " / ".join(f"{p} ({c})" for p, c in zip(parts, codes, strict=True))
+    path = tmp_path / "form.txt"
+    path.write_text(doc.text.replace(line[0], line[1] + coded), encoding="utf-8")
+    truth = doc.truth
+    truth["tables"]["projects"][0]["unit_code"] = codes[-1]
+    result = score(process_file(path), truth)
+    assert result.lost == [], result.lost[:4]
