@@ -120,5 +120,8 @@ def test_agency_path_parts_with_codes_in_brackets(generator: str, tmp_path: Path
     path.write_text(doc.text.replace(line[0], line[1] + coded), encoding="utf-8")
     truth = doc.truth
     truth["tables"]["projects"][0]["unit_code"] = codes[-1]
-    result = score(process_file(path), truth)
+    processed = process_file(path)
+    result = score(processed, truth)
     assert result.lost == [], result.lost[:4]
+    division = processed.rows("projects")[0].division
+    assert division == (" / ".join(dict.fromkeys(parts[1:])) if parts[1:] else None)
