@@ -106,9 +106,9 @@ def test_a_coordinator_stated_as_a_dash_is_null(generator: str, dash: str,
 def test_agency_path_parts_with_codes_in_brackets(generator: str, tmp_path: Path) -> None:
     # ``สำนักการระบายน้ำ / กองระบบ…`` → ``สำนักการระบายน้ำ (09000000) / กองระบบ… (09020000)``:
     # the names as generated, the last part's (the unit's) code to unit_code
-    from corpus.score import score
-
     from bma_etl.pipeline import process_file
+
+    from corpus.score import score
 
     doc = GENERATORS[generator](_rng(457, generator, 5))
     line = re.search(r"(หน่วยงานที่รับผิดชอบ\. : )([^\n<]+)", doc.text)
