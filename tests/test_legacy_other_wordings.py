@@ -125,3 +125,15 @@ def test_agency_path_parts_with_codes_in_brackets(generator: str, tmp_path: Path
     assert result.lost == [], result.lost[:4]
     division = processed.rows("projects")[0].division
     assert division == (" / ".join(dict.fromkeys(parts[1:])) if parts[1:] else None)
+
+
+@pytest.mark.parametrize("months", ["ต.ค. {a} - ก.ย. {b}", "ตุลาคม {a2} – กันยายน {b2}"])
+@pytest.mark.parametrize("generator", _GENERATORS)
+def test_fiscal_year_with_its_months_in_a_bracket(generator: str, months: str,
+                                                  tmp_path: Path) -> None:
+    # ``ปีงบประมาณ พ.ศ. : 2566`` → ``… : 2566 (ต.ค. 2565 - ก.ย. 2566)``: the year is read
+    doc = GENERATORS[generator](_rng(463, generator, 6))
+    year = doc.tables["projects"][0]["fiscal_year_be"]
+    bracket = months.format(a=year - 1, b=year, a2=(year - 1) % 100, b2=year % 100)
+    _read_reworded(tmp_path, generator, 6, 463,
+                   [(r"(ปีงบประมาณ พ\.ศ\. : [0-9๐-๙]{4})", rf"\g<1> ({bracket})")])
