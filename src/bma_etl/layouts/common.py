@@ -122,12 +122,19 @@ def ocr_person_phone(name: str, found: bool = False) -> tuple[str, str | None]:
     return name, phone
 
 
+#: A person's value that states none: a dash alone (``-``, ``–``, ``—``), maybe with a point.
+_NO_PERSON = re.compile(r"\s*[-–—]+\s*\.?\s*")
+
+
 def split_person_raw(doc: RepairedText, raw: Raw, row: RawRow, name_field: str,
                      phone_field: str) -> None:
     """Split ``นาย ก ข โทร.1234`` into a name and a phone, each keeping its span.
 
-    After OCR, the name is looked at again (:func:`ocr_person_phone`).
+    After OCR, the name is looked at again (:func:`ocr_person_phone`). A dash alone
+    (``ผู้ประสานงาน สยป : -``) states no person: neither field is set (NULL).
     """
+    if _NO_PERSON.fullmatch(raw.text):
+        return
     name, phone = split_person_phone(raw.text)
     if doc.ocr_used:
         name, more = ocr_person_phone(name, found=phone is not None)
@@ -201,6 +208,32 @@ _AGENCY_CODE = re.compile(r"[ \t]*\([ \t]*รหัส(?:หน่วยงา�
                           r"(?P<code>[0-9๐-๙]{2,10})[ \t]*\)[ \t]*$")
 
 
+#: An organisation's code in a bracket ending a part of the path, no word before it
+#: (``สำนักการระบายน้ำ (09000000) / สำนักงานระบบควบคุมน้ำ (09020000)``): six to ten digits.
+_PART_CODE = re.compile(r"[ \t]*\([ \t]*(?P<code>[0-9๐-๙]{6,10})[ \t]*\)(?=[ \t]*(?:/|$))")
+
+
+def _division_without_codes(doc: RepairedText, division: Raw, row: RawRow,
+                            code_column: str | None) -> Raw | Derived:
+    """``division`` with its parts' bracketed codes (:data:`_PART_CODE`) left out.
+
+    The last part's code (the unit's) goes to ``code_column`` unless filled; the
+    parts are joined by `` / ``, a repeated part once (derived: the names as printed).
+    """
+    codes = list(_PART_CODE.finditer(division.text))
+    if not codes:
+        return division
+    last = codes[-1]
+    if code_column and "/" not in division.text[last.end():] \
+            and row.fields.get(code_column) is None:
+        code = doc.sub_raw(division, last.start("code"), last.end("code"))
+        if code is not None:
+            row.fields[code_column] = code
+    parts = [p.strip() for p in _PART_CODE.sub("", division.text).split("/") if p.strip()]
+    return Derived(" / ".join(dict.fromkeys(parts)),
+                   "organisation codes in brackets left out of the names", division.span)
+
+
 def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow,
                      code_column: str | None = None) -> None:
     """``agency / division / unit`` → agency (first part) and division (the rest).
@@ -212,7 +245,9 @@ def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow,
     that opens the next line (:data:`_OCR_SLASH_AT_WRAP`). With a ``code_column`` (a
     layout that states no other organisation code: ``unit_code``), the agency's code in a
     bracket after its name (``สำนักการระบายน้ำ (รหัส 1100)``: :data:`_AGENCY_CODE`) is no
-    part of the name: it goes to that column, unless filled.
+    part of the name: it goes to that column, unless filled. Each part's code in a
+    bracket with no word before it (``สำนักการระบายน้ำ (09000000) / … (09020100)``) is no
+    part of its name either; the last part's (the unit's) goes to that column.
     """
     slash = raw.text.find("/")
     end = slash if slash >= 0 else len(raw.text)
@@ -224,6 +259,11 @@ def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow,
         slash, rest = wrap
     agency = raw if slash < 0 else doc.sub_raw(raw, 0, slash)
     division = None if slash < 0 else doc.sub_raw(raw, rest, len(raw.text))
+    if agency is not None and (bare := _PART_CODE.search(agency.text)) is not None:
+        if code_column and division is None and row.fields.get(code_column) is None:
+            row.fields[code_column] = doc.sub_raw(agency, bare.start("code"), bare.end("code"))
+        agency = doc.sub_raw(agency, 0, bare.start())
+    named = None if division is None else _division_without_codes(doc, division, row, code_column)
     if code_column and agency is not None \
             and (coded := _AGENCY_CODE.search(agency.text)) is not None:
         code = doc.sub_raw(agency, coded.start("code"), coded.end("code"))
@@ -232,8 +272,8 @@ def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow,
             row.fields[code_column] = code
     if agency is not None and row.fields.get("agency") is None:
         row.fields["agency"] = agency
-    if division is not None and row.fields.get("division") is None:
-        row.fields["division"] = division
+    if named is not None and row.fields.get("division") is None:
+        row.fields["division"] = named
 
 
 def _slash_at_wrap(doc: RepairedText, raw: Raw, end: int) -> tuple[int, int] | None:

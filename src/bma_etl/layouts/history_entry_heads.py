@@ -25,8 +25,10 @@ ENTRY_RE = re.compile(
     rf"(?:ร้อยละ\s*(?P<pct>{NUMBER})\s*%?)?\s*"
     rf"(?:\(\s*(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}})(?:[ T][0-9๐-๙:.]+)?\s*\))?\s*$"
 )
-#: The line between entries: ``------------------&&&--------------------``.
-SEPARATOR_RE = re.compile(r"^\s*-{3,}\s*&&&\s*-{3,}\s*$")
+#: The line between entries: ``------------------&&&--------------------``, or a rule of
+#: dashes alone (``----------------------------------------``, ten or more) where another
+#: export left out the ``&&&``: no entry's text is a line of dashes.
+SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}\s*&&&\s*-{3,}|-{10,})\s*$")
 #: After OCR: a separator whose dashes were lost, an entry heading with a speck after it;
 #: or its ``&&&`` read in part, a letter or two of dust beside it (``ว\tB&&``): no
 #: entry's text has ``&&``; or its ``&&&`` read as a few other signs or letters between

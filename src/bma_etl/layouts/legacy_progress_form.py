@@ -44,6 +44,7 @@ from bma_etl.layouts.common import (
 from bma_etl.layouts.history_specks import DIGITS_ALONE, numbers_read_as_specks, short_specks
 from bma_etl.layouts.legacy_amount_dots import stated_amount_dots
 from bma_etl.layouts.legacy_dates import latest_first
+from bma_etl.layouts.legacy_head_pairs import side_by_side
 from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
@@ -132,7 +133,8 @@ def extract(doc: RepairedText) -> Extraction:
         for line in label_values(blocks.get(block, []),
                                  lambda ln: _label_of(ln, doc.ocr_used) is not None,
                                  lambda ln: bool(_NUMBERED_RE.match(ln.text))):
-            _read_label_line(doc, line, project, out, periods)
+            for pair in side_by_side(line, _label_of(line, doc.ocr_used), _label_at):
+                _read_label_line(doc, pair, project, out, periods)
             if block == "_section1" and _label_of(line, doc.ocr_used) is None:
                 unlabelled.append(line)
     if doc.ocr_used:
@@ -208,17 +210,26 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     return None
 
 
+def _label_at(text: str) -> tuple[str, int] | None:
+    """The label with its separator ``text`` opens with, as printed: a pair set beside another."""
+    return find_label(text, PROJECT_LABELS) or _bracketed_budget(text)
+
+
 #: A budget's label carrying brackets before its ``:``: a date, a unit, or both
-#: (``งบประมาณที่ใช้ไป (ณ วันที่ 30 ก.ย. 2566) (ล้านบาท) :``), as printed.
+#: (``งบประมาณที่ใช้ไป (ณ วันที่ 30 ก.ย. 2566) (ล้านบาท) :``, ``งบประมาณที่ได้รับจัดสรร (บาท) :``,
+#: ``งบประมาณที่เบิกจ่ายแล้ว (บาท) :``), as printed.
 _BRACKETED_BUDGET_RE = re.compile(
-    r"^[ \t]*งบประมาณที่(?P<which>ได้รับ|ใช้ไป)(?:[ \t]*\([^()\n]{1,30}\)){1,3}[\s.…]*[:;][ \t:]*")
-_BUDGET_OF = {"ได้รับ": "budget_allocated_thb", "ใช้ไป": "budget_spent_thb"}
+    r"^[ \t]*งบประมาณที่(?P<which>ได้รับ(?:จัดสรร)?|ใช้ไป|เบิกจ่าย(?:ไป)?(?:แล้ว)?)"
+    r"(?:[ \t]*\([^()\n]{1,30}\)){1,3}[\s.…]*[:;][ \t:]*")
 
 
 def _bracketed_budget(text: str) -> tuple[str, int] | None:
     """``(column, offset of the value)`` of a budget label with brackets ``text`` opens with."""
     m = _BRACKETED_BUDGET_RE.match(text)
-    return None if m is None else (_BUDGET_OF[m["which"]], m.end())
+    if m is None:
+        return None
+    return ("budget_allocated_thb" if m["which"].startswith("ได้รับ") else "budget_spent_thb",
+            m.end())
 
 
 def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction,

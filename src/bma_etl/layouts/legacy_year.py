@@ -43,6 +43,23 @@ _YEAR_RANGE_RE = re.compile(rf"^\s*(?P<first>{_YEAR})\s*(?:[-\u2013\u2014]|ถ�
                             rf"(?P<last>{_YEAR}|{DIGIT}{{2}}(?!{DIGIT}))\s*$")
 
 
+#: A fiscal year's months in a bracket, October to September, each with its year written
+#: whole or by its last two digits (``ต.ค. 2565 - ก.ย. 2566``, ``ตุลาคม 65 – กันยายน 66``).
+_MONTHS_RE = re.compile(
+    rf"^\s*(?:ต\.?\s*ค\.?|ตุลาคม)\s*(?P<first>{_YEAR}|{DIGIT}{{2}}(?!{DIGIT}))\s*"
+    rf"(?:[-\u2013\u2014]|ถึง)\s*(?:ก\.?\s*ย\.?|กันยายน)\s*"
+    rf"(?P<last>{_YEAR}|{DIGIT}{{2}}(?!{DIGIT}))\s*$")
+
+
+def _months_of(bracket: str, year: int) -> bool:
+    """Whether ``bracket`` is the months of fiscal year ``year`` (:data:`_MONTHS_RE`)."""
+    m = _MONTHS_RE.match(bracket)
+    if m is None:
+        return False
+    first, last = parse_int(m["first"]) % 100, parse_int(m["last"]) % 100
+    return (first, last) == ((year - 1) % 100, year % 100)
+
+
 def year_label(text: str) -> tuple[str, int] | None:
     """``("fiscal_year_be", offset of the year)`` of a line ``ปีงบประมาณ 2560``, or None.
 
@@ -55,18 +72,20 @@ def year_label(text: str) -> tuple[str, int] | None:
 def year_value(doc: RepairedText, raw: Raw) -> Raw | None:
     """The year alone of a fiscal year's value ``2567 (1 ต.ค. 66 - 30 ก.ย. 67)``, or None.
 
-    None unless the bracket after the year is the dates of that fiscal year.
+    None unless the bracket after the year is the dates of that fiscal year, or its
+    months (``2566 (ต.ค. 2565 - ก.ย. 2566)``).
     """
     m = _YEAR_THEN_BRACKET_RE.match(raw.text)
     if m is None or raw.joined:  # a value read across lines is no slice of the text
         return None
-    try:
-        bounds = parse_date_range(m["bracket"])
-        year = parse_int(m["year"])
-    except NormalizeError:
-        return None
-    if bounds != fiscal_year_bounds(year):
-        return None
+    year = parse_int(m["year"])
+    if not _months_of(m["bracket"], year):
+        try:
+            bounds = parse_date_range(m["bracket"])
+        except NormalizeError:
+            return None
+        if bounds != fiscal_year_bounds(year):
+            return None
     start = raw.span.char_start
     return doc.raw(start + m.start("year"), start + m.end("year"))
 

@@ -28,6 +28,7 @@ from bma_etl.layouts.base import (
     RepairedText,
 )
 from bma_etl.layouts.plan_amounts import AMOUNT_BAHT_RE, cell_amount
+from bma_etl.layouts.plan_budget_columns import GROUP_THEN_NAME_RE, budget_columns, seq_names_more
 from bma_etl.layouts.plan_budget_items import items_in_cell, several_rows, sub_activity
 from bma_etl.layouts.plan_budget_sections import (
     SECTION_WORDS,
@@ -42,9 +43,7 @@ from bma_etl.layouts.plan_cells import (
     DIGITS_RE,
     HEADING_MAX,
     ITEM_RE,
-    Row,
     blank_tags,
-    find_col,
     is_total,
     unplaced,
 )
@@ -84,9 +83,8 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
     column does. A row with a name but no number and no budget continues the name
     of the item above (a cell broken over a page).
     """
-    seq_col, name_col, budget_col, unit_col = _budget_columns(table.rows[0])
-    heading = table.rows[0].cell(budget_col)
-    unit = heading_unit(heading.text) if heading is not None else 0
+    seq_col, name_col, budget_col, unit_col, budget_head = budget_columns(table.rows[0])
+    unit = heading_unit(budget_head)
     unit = unit or note_unit(table.headings, len(table.headings))  # ``(หน่วย : ล้านบาท)``
     out = BudgetTable()
     for row in table.rows:
@@ -168,21 +166,6 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
     return out
 
 
-def _budget_columns(header: Row) -> tuple[int | None, int | None, int | None, int | None]:
-    """Columns of a budget table's header: ``seq``, ``name``, ``budget``, ``unit``."""
-    seq_col = find_col(header, "ลำดับ", "^ที่$")
-    budget_col = find_col(header, "งบประมาณ", skip=(seq_col,))
-    unit_col = find_col(header, "ส่วนราชการ", "รับผิดชอบ", "หน่วยงาน", skip=(seq_col, budget_col))
-    name_col = find_col(header, "ชื่อ", "รายการ", "โครงการ", "กิจกรรม",
-                        skip=(seq_col, budget_col, unit_col))
-    return seq_col, name_col, budget_col, unit_col
-
-
-#: A name column's header cell that names the group column before it too
-#: (``ด้าน/แผนงานรายการ/โครงการ``, squashed): the gap between the two was read as a space.
-_GROUP_THEN_NAME_RE = re.compile(r"(?:ด้าน|แผนงาน).*(?:รายการ|โครงการ|ชื่อ)")
-
-
 def tab_table_fits(table: Table) -> bool:
     """Tell a budget table whose tabs are its columns from one whose tabs are mere gaps.
 
@@ -194,11 +177,12 @@ def tab_table_fits(table: Table) -> bool:
     (:mod:`bma_etl.layouts.plan_plain`).
     """
     header = table.rows[0]
-    seq_col, name_col, budget_col, unit_col = _budget_columns(header)
+    seq_col, name_col, budget_col, unit_col, _ = budget_columns(header)
     if seq_col is None or name_col is None or budget_col is None:
         return False
     if any("งบประมาณ" in header.squashed[c] for c in (seq_col, name_col)) \
-            or _GROUP_THEN_NAME_RE.search(header.squashed[name_col]):
+            or GROUP_THEN_NAME_RE.search(header.squashed[name_col]) \
+            or seq_names_more(header, seq_col):
         return False  # header words of several columns in one cell
     own = [t for t in header.squashed if t]
     for row in table.rows[1:]:

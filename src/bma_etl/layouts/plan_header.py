@@ -18,8 +18,10 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
+from bma_etl.layouts.plan_budget_sections import SUMMARY_HEADING
 from bma_etl.layouts.plan_cells import DIGIT, HEADING_MAX, ITEM_RE, blank_tags, is_text_line
 from bma_etl.layouts.plan_swot import _swot_kind
+from bma_etl.layouts.plan_swot_headings import PART_OPENING_RE
 from bma_etl.layouts.plan_values import to_int
 from bma_etl.rows import join_lines
 
@@ -231,12 +233,17 @@ def is_swot_heading(text: str, ocr: bool = False) -> bool:
 
 
 def _is_heading(text: str, ocr: bool = False) -> bool:
-    """Tell the vision's or the missions' heading, or one of the SWOT analysis after them.
+    """Tell the vision's or the missions' heading, or one of the plan's parts after them.
 
-    A heading ends the paragraph or list above it whatever the reader made of the
-    line before (a full line it took for wrapped: :func:`_ends_short` cannot tell).
+    The SWOT analysis' headings, a part's (``ส่วนที่ ๒``) and the budget summary's
+    (``สรุปโครงการและงบประมาณ...``, set right under the last mission when the plan
+    has no analysis). A heading ends the paragraph or list above it whatever the
+    reader made of the line before (a full line it took for wrapped, or an HTML
+    heading set under a paragraph: :func:`_ends_short` cannot tell).
     """
-    return any(regex.match(text) for regex, _ in _HEADING_RES) or is_swot_heading(text, ocr)
+    bare = blank_tags(text)
+    return any(regex.match(text) for regex, _ in _HEADING_RES) or is_swot_heading(text, ocr) \
+        or SUMMARY_HEADING.match(bare) is not None or PART_OPENING_RE.match(bare) is not None
 
 
 def _ends_short(doc: RepairedText, line: Line, nxt: Line) -> bool:

@@ -1,0 +1,74 @@
+"""A legacy form's head fields set side by side: two ``label : value`` pairs on one line.
+
+Stage: extract (a helper of :mod:`bma_etl.layouts.legacy_progress_form`, not a
+layout). Consumes one logical line of the form's head (sections 1.1, 1.2, 1.6);
+produces the line cut into one line per pair (:func:`side_by_side`). Never raises.
+
+Some forms set their head as a two-column grid: ``รหัสโครงการ : 09020000-5521`` and
+``ปีงบประมาณ พ.ศ. : 2566`` on one line, in one table row (the reader gives the cells
+tab-separated) or spaced apart in a text file. A label the form knows, with its
+separator, after a gap (a tab, or two spaces or more) starts a new field: the value
+before it ends at the gap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bma_etl.layouts.base import Line
+
+__all__ = ["side_by_side"]
+
+#: A gap between two pairs of one line: a tab (a cell's edge) or a run of spaces.
+_GAP_RE = re.compile(r"[ \u00a0]*\t[\t \u00a0]*|[ \u00a0]{2,}")
+
+
+def _sliced(line: Line, a: int, b: int) -> Line:
+    """``line.text[a:b]`` as a line of its own, its document offsets kept."""
+    if not line.pieces:
+        return Line(line.no, line.start + a, line.text[a:b])
+    pieces = []
+    for at, doc_at, length in line.pieces:
+        lo, hi = max(a, at), min(b, at + length)
+        if lo < hi:
+            pieces.append((lo - a, doc_at + lo - at, hi - lo))
+    start = pieces[0][1] if pieces else line.at(a)
+    return Line(line.no, start, line.text[a:b], tuple(pieces) if len(pieces) > 1 else ())
+
+
+def side_by_side(line: Line, first: tuple[str, int] | None,
+                 label_at: Callable[[str], tuple[str, int] | None]) -> list[Line]:
+    """``line`` cut before each further label its value holds, one line per pair.
+
+    ``first``: the line's own label, ``(column, offset of its value)`` (None: no
+    label, the line is returned whole). ``label_at(text)``: the same for the label
+    ``text`` opens with, its separator (``:``) included, or None. A cut is made at a gap
+    (:data:`_GAP_RE`) after a value's first character, before text that opens with
+    such a label; the line is returned whole when there is none.
+
+    >>> labels = {"ปี :": ("y", 4), "รหัส :": ("c", 6)}
+    >>> def label_at(text): return labels.get(text[:text.find(":") + 1])
+    >>> [ln.text for ln in side_by_side(Line(1, 0, "รหัส : 0902-1    ปี : 2566"), ("c", 6),
+    ...                                 label_at)]
+    ['รหัส : 0902-1', 'ปี : 2566']
+    """
+    if first is None:
+        return [line]
+    out: list[Line] = []
+    begin, value_at = 0, first[1]
+    while True:
+        cut = None
+        for gap in _GAP_RE.finditer(line.text, value_at):
+            if not line.text[value_at:gap.start()].strip():
+                continue  # no value yet: the gap is the label's own
+            found = label_at(line.text[gap.end():])
+            if found is not None:
+                cut = gap, found
+                break
+        if cut is None:
+            out.append(_sliced(line, begin, len(line.text)))
+            return out
+        gap, found = cut
+        out.append(_sliced(line, begin, gap.start()))
+        begin, value_at = gap.end(), gap.end() + found[1]
