@@ -237,7 +237,7 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
         if column == "project_name":
             raw = strip_outline_raw(doc, raw)
         if column == "_agency_path":
-            split_agency_raw(doc, raw, row, "unit_code")
+            split_agency_raw(doc, raw, row)
         elif column == "_responsible":
             split_person_raw(doc, raw, row, "responsible_person", "responsible_phone")
         elif column == "_coordinator":

@@ -262,7 +262,7 @@ def _put(doc: RepairedText, line: Line, column: str, value: Raw | None, project:
     if value is None:
         return column if column in TEXT_COLUMNS and column not in project.fields else None
     if column == "_agency_path":
-        split_agency_raw(doc, value, project, "unit_code")
+        split_agency_raw(doc, value, project)
         return column  # a path the page wrapped goes on on the next line
     if column in ("_responsible", "_coordinator"):
         name, phone = (("responsible_person", "responsible_phone") if column == "_responsible"
@@ -333,7 +333,7 @@ def _continue_path(doc: RepairedText, line: Line, project: RawRow) -> None:
     part of the path it continues (the agency, or the division after a ``/``),
     at most once.
     """
-    last = "division" if isinstance(project.fields.get("division"), Raw) else "agency"
+    last = "division" if project.fields.get("division") is not None else "agency"
     held = project.fields.get(last)
     if not isinstance(held, Raw) or held.joined:
         return
@@ -343,7 +343,7 @@ def _continue_path(doc: RepairedText, line: Line, project: RawRow) -> None:
         return
     if last == "agency":
         del project.fields["agency"]
-        split_agency_raw(doc, raw, project, "unit_code")
+        split_agency_raw(doc, raw, project)
     else:
         project.fields["division"] = raw
 
