@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import copy
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from bma_etl.pipeline import process_file
 
@@ -62,15 +65,81 @@ def test_a_budget_and_unit_in_one_cell_a_column_right(tmp_path: Path) -> None:
 
 def test_an_amount_after_the_unit_leaves_no_sum(tmp_path: Path) -> None:
     """The amount after the unit's words in the unit cell, the budget cell empty: the
-    budget is unread, so the section's computed total is NULL, never 0."""
+    budget is unread, so the section's computed total is NULL, never 0. Only the first
+    item is printed so: the other sections' budgets are all read, their totals known."""
     doc = _plans(1)[0]
     text = _BUDGET_TAB_UNIT.sub(lambda m: f"{m[1]}\t\t" + (
-        "ส่วนคดี " + m[2] if "บาท" in m[2] else m[2] + "\t"), doc.text)
+        "ส่วนคดี " + m[2] if "บาท" in m[2] else m[2] + "\t"), doc.text, count=1)
     path = tmp_path / "plan.txt"
     path.write_text(text, encoding="utf-8")
     result = process_file(path)
-    sums = [s.computed_total_thb for s in result.rows("plan_sections")]
-    assert sums and all(s is None or s > 0 for s in sums), sums
+    sums = {s.section: s.computed_total_thb for s in result.rows("plan_sections")}
+    truth = doc.truth["tables"]["plan_sections"]
+    first = doc.truth["tables"]["plan_projects"][0]["section"]
+    assert sums == {s["section"]: None if s["section"] == first
+                    else Decimal(s["computed_total_thb"]) for s in truth}
+
+
+#: A project row: its number and name, its budget cell (amount or ไม่ใช้งบประมาณ), its unit.
+_BUDGET_ROW = re.compile(
+    r"^([๐-๙0-9]+\.?\t[^\n]*?)\t([๐-๙0-9,.]+ บาท|ไม่ใช้งบประมาณ)\t([^\t\n]*)", re.MULTILINE)
+
+
+def _words_after_the_budget(doc: GeneratedDoc, words: tuple[str, ...]
+                            ) -> tuple[str, dict[str, str]]:
+    """The plan with each row's unit cell emptied and ``words`` (in turn) after its
+    budget; and those words by the row's printed name and number (a table without a unit
+    column is left as printed)."""
+    said = iter(words * 20)
+    glued: dict[str, str] = {}
+
+    def glue(m: re.Match[str]) -> str:
+        glued[m[1]] = next(said)
+        return f"{m[1]}\t{m[2]} {glued[m[1]]}\t"
+    return _BUDGET_ROW.sub(glue, doc.text), glued
+
+
+def _read(tmp_path: Path, text: str) -> tuple[list[tuple[Any, Any]], dict[Any, Any]]:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    result = process_file(path)
+    return ([(p.budget_thb, p.responsible_unit) for p in result.rows("plan_projects")],
+            {s.section: s.computed_total_thb for s in result.rows("plan_sections")})
+
+
+def _known(doc: GeneratedDoc, glued: dict[str, str], unit: Any
+           ) -> tuple[list[tuple[Any, Any]], dict[Any, Any]]:
+    """The generated budgets and totals; the unit ``unit(words)`` of a row glued so."""
+    tables = doc.truth["tables"]
+    rows = []
+    for p in tables["plan_projects"]:
+        words = [w for printed, w in glued.items() if printed.endswith(p["name"])]
+        assert len(words) <= 1, p["name"]
+        rows.append((None if p["budget_thb"] is None else Decimal(p["budget_thb"]),
+                     unit(words[0]) if words else p.get("responsible_unit")))
+    assert len(glued) >= 3
+    return (rows, {s["section"]: Decimal(s["computed_total_thb"])
+                   for s in tables["plan_sections"]})
+
+
+@pytest.mark.parametrize("words", [
+    ("(หนึ่งล้านบาทถ้วน)", "งบประมาณกรุงเทพมหานคร", "เงินงบประมาณ", "(เงินนอกงบประมาณ)")])
+def test_words_about_the_budget_after_it_are_no_unit(tmp_path: Path, words: tuple[str, ...]
+                                                     ) -> None:
+    """Words after the amount that name no organisation (the amount in words, the
+    budget's source) are no unit: the unit cell is empty, so the unit is NULL."""
+    for doc in _plans(3):
+        text, glued = _words_after_the_budget(doc, words)
+        assert _read(tmp_path, text) == _known(doc, glued, lambda _: None)
+
+
+def test_a_unit_a_leading_vowel_opens_after_the_budget(tmp_path: Path) -> None:
+    """A unit whose first letter is a vowel written before its consonant (เ แ โ ใ ไ)
+    run into the budget cell is the unit, as one a consonant opens is."""
+    units = ("โรงพยาบาลกลาง", "เขตดุสิต", "โรงเรียนวัดสระเกศ", "ฝ่ายโยธา")
+    for doc in _plans(3):
+        text, glued = _words_after_the_budget(doc, units)
+        assert _read(tmp_path, text) == _known(doc, glued, lambda w: w)
 
 
 def test_a_budget_and_unit_in_one_cell_in_an_fpdf2_print(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from bma_etl.layouts.base import Derived, Raw, RawRow, RepairedText
 from bma_etl.normalize.digits import to_arabic_digits
-from bma_etl.normalize.text import split_person_phone, strip_outline_number
+from bma_etl.normalize.text import clean_text, split_person_phone, strip_outline_number
 
 #: Status words in a progress narrative, strongest first (the first match wins).
 STATUS_WORDS: tuple[tuple[str, str], ...] = (
@@ -194,18 +194,27 @@ def strip_outline_raw(doc: RepairedText, raw: Raw) -> Raw:
 _OCR_SLASH = re.compile(r"(?<=\S)[ \t]+(?P<mark>[|iIl!])[ \t]+(?=\S)")
 
 
+#: The words an organisation's name opens with (``ส่วนคดี``, ``ฝ่ายโยธา``,
+#: ``โรงพยาบาลกลาง``, ``เขตดุสิต``): one list for every reader that asks whether some
+#: words name an organisation (a division after a lost slash; a plan's unit run into
+#: its budget cell, :mod:`bma_etl.layouts.plan_values`).
+ORGANISATION_WORD = (r"(?:สำนักงาน|สำนัก|กลุ่มงาน|กอง|ฝ่าย|ส่วน|ศูนย์|หน่วย|โรงพยาบาล"
+                     r"|โรงเรียน|เขต)")
+
 #: After OCR, the slash that ended a line lost, or read as a Latin stroke or two
 #: (``สำนักป้องกันและบรรเทาสาธารณภัย⇥if`` / ``กองปฏิบัติการ…``): a line break before
-#: any ``/``, the next line opening with a division's word. An agency's name wrapped
-#: onto a second line never opens it with one.
+#: any ``/``, the next line opening with a division's word (:data:`ORGANISATION_WORD`).
+#: An agency's name wrapped onto a second line never opens it with one; ``เขต`` and
+#: ``สำนัก`` may (``สำนักงาน`` / ``เขตบางรัก``) and ``โรงเรียน`` is no division of a
+#: tracking page: those three are not taken here.
 _OCR_SLASH_AT_WRAP = re.compile(
-    r"(?:[ \t]+[A-Za-z|!]{1,2})?[ \t]*\n\s*(?=กอง|ฝ่าย|ส่วน|กลุ่มงาน|ศูนย์|หน่วย|โรงพยาบาล|สำนักงาน)")
+    rf"(?:[ \t]+[A-Za-z|!]{{1,2}})?[ \t]*\n\s*(?={ORGANISATION_WORD})(?!เขต|สำนัก(?!งาน)|โรงเรียน)")
 
 
-#: An agency's code in a bracket ending its name (``สำนักการระบายน้ำ (รหัส 1100)``,
-#: ``(รหัสหน่วยงาน : 1100)``): the digits are the code.
-_AGENCY_CODE = re.compile(r"[ \t]*\([ \t]*รหัส(?:หน่วยงาน)?[ \t]*[:.]?[ \t]*"
-                          r"(?P<code>[0-9๐-๙]{2,10})[ \t]*\)[ \t]*$")
+#: An organisation's code in a bracket ending its name (``สำนักการระบายน้ำ (รหัส 1100)``,
+#: ``(รหัสหน่วยงาน : 1100)``, ``(1100)``).
+_ORGANISATION_CODE = re.compile(r"[ \t]*\([ \t]*(?:รหัส(?:หน่วยงาน)?[ \t]*[:.]?[ \t]*)?"
+                                r"[0-9๐-๙]{2,10}[ \t]*\)[ \t]*$")
 
 
 #: An organisation's code in a bracket ending a part of the path, no word before it
@@ -242,12 +251,13 @@ def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow,
     a ``|`` (or a lone ``i``, ``l``, ``I``, ``!``) between spaces before any ``/`` is a
     slash read as a rule (``สำนักการคลัง | กองรายได้ / กองรายได้``): no agency's name
     holds one. A slash lost where the line wrapped is found by the division's word
-    that opens the next line (:data:`_OCR_SLASH_AT_WRAP`). With a ``code_column`` (a
-    layout that states no other organisation code: ``unit_code``), the agency's code in a
-    bracket after its name (``สำนักการระบายน้ำ (รหัส 1100)``: :data:`_AGENCY_CODE`) is no
-    part of the name: it goes to that column, unless filled. Each part's code in a
-    bracket with no word before it (``สำนักการระบายน้ำ (09000000) / … (09020100)``) is no
-    part of its name either; the last part's (the unit's) goes to that column.
+    that opens the next line (:data:`_OCR_SLASH_AT_WRAP`). An organisation's code in a
+    bracket after the agency's or the division's name (``สำนักการระบายน้ำ (รหัส 1100)``:
+    :func:`_without_code`) is no part of the name, and is not stored: ``unit_code`` holds
+    the unit's code, another kind. Each part's code in a bracket with no word before it
+    (``สำนักการระบายน้ำ (09000000) / … (09020100)``, six to ten digits) is no part of its
+    name either; with a ``code_column`` (``unit_code``) the last part of the division
+    (the unit) gives its code to that column, unless filled; an agency's never does.
     """
     slash = raw.text.find("/")
     end = slash if slash >= 0 else len(raw.text)
@@ -260,20 +270,32 @@ def split_agency_raw(doc: RepairedText, raw: Raw, row: RawRow,
     agency = raw if slash < 0 else doc.sub_raw(raw, 0, slash)
     division = None if slash < 0 else doc.sub_raw(raw, rest, len(raw.text))
     if agency is not None and (bare := _PART_CODE.search(agency.text)) is not None:
-        if code_column and division is None and row.fields.get(code_column) is None:
-            row.fields[code_column] = doc.sub_raw(agency, bare.start("code"), bare.end("code"))
         agency = doc.sub_raw(agency, 0, bare.start())
-    named = None if division is None else _division_without_codes(doc, division, row, code_column)
-    if code_column and agency is not None \
-            and (coded := _AGENCY_CODE.search(agency.text)) is not None:
-        code = doc.sub_raw(agency, coded.start("code"), coded.end("code"))
-        agency = doc.sub_raw(agency, 0, coded.start())
-        if code is not None and row.fields.get(code_column) is None:
-            row.fields[code_column] = code
+    named: Raw | Derived | None = None
+    if division is not None:
+        named = (_division_without_codes(doc, division, row, code_column)
+                 if _PART_CODE.search(division.text) else _without_code(doc, division))
     if agency is not None and row.fields.get("agency") is None:
-        row.fields["agency"] = agency
+        row.fields["agency"] = _without_code(doc, agency)
     if named is not None and row.fields.get("division") is None:
         row.fields["division"] = named
+
+
+def _without_code(doc: RepairedText, name: Raw) -> Raw | Derived | None:
+    """``name`` without an organisation's code in a bracket at its end.
+
+    The name alone, derived, its evidence the text as printed with the bracket:
+    ``สำนักการระบายน้ำ (รหัส 1100)`` → ``สำนักการระบายน้ำ``. ``name`` itself when it ends
+    with no such bracket; None when the bracket is all it holds.
+    """
+    coded = _ORGANISATION_CODE.search(name.text)
+    if coded is None:
+        return name
+    alone = doc.sub_raw(name, 0, coded.start())
+    if alone is None or not clean_text(alone.text):
+        return None
+    return Derived(clean_text(alone.text), f"the code in a bracket after the name "
+                   f"({coded.group().strip()}) is no part of it", name.span)
 
 
 def _slash_at_wrap(doc: RepairedText, raw: Raw, end: int) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, FieldValue, Raw, RawRow, RepairedText
+from bma_etl.layouts.common import ORGANISATION_WORD
 from bma_etl.layouts.plan_cells import DIGIT, TAG_RE, Cell, Row
 from bma_etl.normalize.digits import NO_BUDGET_RE, parse_amount, parse_int
 from bma_etl.normalize.text import clean_text
@@ -230,12 +231,18 @@ def budget_then_unit(cell: Cell | None) -> int | None:
     return said.end() if said is not None else None
 
 
+#: A Thai word's first letter (a consonant, or a vowel written before it: เ แ โ ใ ไ)
+#: or a bracket.
+_WORD_START = r"(?=[\u0e01-\u0e2e\u0e40-\u0e44(])"
 #: An amount in baht at a cell's start with words after it (the unit run into it).
 _BUDGET_THEN_WORDS_RE = re.compile(
-    rf"\s*{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})*(?:\.{DIGIT}{{0,2}})?[.\-–]*\s*บาท\s+(?=[\u0e01-\u0e2e(])"
+    rf"\s*{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})*(?:\.{DIGIT}{{0,2}})?[.\-–]*\s*บาท\s+{_WORD_START}"
 )
 #: The space between ไม่ใช้งบประมาณ and the words of the unit after it.
-_WORDS_AFTER_RE = re.compile(r"\s+(?=[\u0e01-\u0e2e(])")
+_WORDS_AFTER_RE = re.compile(rf"\s+{_WORD_START}")
+#: Words that read as an organisation's name (:data:`ORGANISATION_WORD` first), never
+#: words about the budget (``(หนึ่งล้านบาทถ้วน)``, ``งบประมาณกรุงเทพมหานคร``).
+_UNIT_NAME_RE = re.compile(rf"{ORGANISATION_WORD}(?!.*(?:บาท|งบ))", re.DOTALL)
 
 
 def unit_beside(doc: RepairedText, row: Row, unit_col: int,
@@ -243,15 +250,22 @@ def unit_beside(doc: RepairedText, row: Row, unit_col: int,
     """The ``responsible_unit`` of a budget table's row: its unit cell's pieces.
 
     When the unit cell is empty or is the budget's own cell, and that cell goes on
-    with words after the budget (:func:`budget_then_unit`), those words are the unit.
+    with words after the budget (:func:`budget_then_unit`) that read as an
+    organisation's name (:data:`_UNIT_NAME_RE`: ``ส่วนคดี``, ``โรงพยาบาลกลาง``), those
+    words are the unit. Other words there (``(หนึ่งล้านบาทถ้วน)``,
+    ``งบประมาณกรุงเทพมหานคร``) name no unit: the unit is then the unit cell's, None
+    when it is empty or is the budget's own cell.
     """
     unit = row.cell(unit_col)
+    if budget_cell is None or not (unit is None or not unit.plain
+                                   or unit.start == budget_cell.start):
+        return value(cell_pieces(doc, unit))
     start = budget_then_unit(budget_cell)
-    if budget_cell is not None and start is not None and (
-            unit is None or not unit.plain or unit.start == budget_cell.start):
+    if start is not None and _UNIT_NAME_RE.match(budget_cell.text, start):
         return value(pieces(doc, budget_cell.start + start,
                             budget_cell.start + len(budget_cell.text)))
-    return value(cell_pieces(doc, unit))
+    return None if unit is not None and unit.start == budget_cell.start \
+        else value(cell_pieces(doc, unit))
 
 
 #: A cell that is an amount as the budget column prints it (``๘๗๙,๕๐๐.- บาท``).

@@ -333,7 +333,7 @@ def _continue_path(doc: RepairedText, line: Line, project: RawRow) -> None:
     part of the path it continues (the agency, or the division after a ``/``),
     at most once.
     """
-    last = "division" if isinstance(project.fields.get("division"), Raw) else "agency"
+    last = "division" if project.fields.get("division") is not None else "agency"
     held = project.fields.get(last)
     if not isinstance(held, Raw) or held.joined:
         return
