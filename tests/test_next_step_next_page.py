@@ -6,7 +6,7 @@ under it where the page ends), which alone would join the next page's first row
 to it as the rest of a cut row (``2. ประสานงาน… 3. จัดทำรายงาน…`` | ``10 20`` |
 ``30 50``: step 3 lost). Rows are built from known steps (reading the Chromium
 print with no space glyphs: ``3.จัดทำ``); the truth is the steps they came from
-(read/pdf_breaks.py, :func:`bma_etl.read.pdf_cuts.next_item`).
+(read/pdf_breaks.py, :func:`bma_etl.read.pdf_next_item.next_item`).
 """
 
 from __future__ import annotations
@@ -70,3 +70,32 @@ def test_a_step_cut_between_items_of_its_text_goes_on() -> None:
     join_cut_rows(pages)
     assert [line.text.split("\t")[:3] for page in pages for line in page] == [
         ["1. ก่อสร้าง 1. สำรวจ 2. ออกแบบ 3. ติดตั้ง", "20", "20"]]
+
+
+INDICATORS = ["ร้อยละของงาน", "ที่แล้วเสร็จ", "ตามแผนการดำเนินงาน", "ของโครงการ", "ความพึงพอใจ",
+              "ของผู้เข้าร่วม", "กิจกรรม"]
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("thai", [False, True])
+def test_a_list_and_a_text_cell_the_page_cut_go_on_as_one_row(seed: int, thai: bool) -> None:
+    """A cell listing ``1.``/``2.`` items cut between two, the indicator beside it cut too."""
+    rng = random.Random(seed)
+    digits = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙") if thai else None
+    items = [f"{n}. " + " ".join(rng.sample(WORDS, rng.randint(1, 2)))
+             for n in range(1, rng.randint(2, 4) + 1)]
+    items = [i.translate(digits) if digits else i for i in items]
+    words = rng.sample(INDICATORS, rng.randint(2, 4))
+    at, cut = rng.randint(1, len(items) - 1), rng.randint(1, len(words) - 1)
+    pct = str(rng.choice([10, 20, 30]))
+    pct = pct.translate(digits) if digits else pct
+    rest_cells = rng.choice([["", "", "", ""], [pct, pct, "←", ""]])
+    top = [_row([" ".join(items[:at]), "".join(words[:cut]), *rest_cells], 700.0, below=True)]
+    rest = [_row([" ".join(items[at:]), "".join(words[cut:]), "", "", "", ""], 760.0)]
+    pages = [top, rest]
+    join_cut_rows(pages)
+    read = [line.text.split("\t") for page in pages for line in page]
+    assert len(read) == 1
+    assert "".join(read[0][0].split()) == "".join("".join(items).split())
+    assert read[0][1] == "".join(words)
+    assert read[0][2:] == rest_cells

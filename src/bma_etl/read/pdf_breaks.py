@@ -36,9 +36,10 @@ from itertools import pairwise
 
 from bma_etl.read.pdf_break_words import BEARING_EM, word_wider
 from bma_etl.read.pdf_cutnumbers import cell_across_break
-from bma_etl.read.pdf_cuts import label_again, next_item
+from bma_etl.read.pdf_cuts import label_again
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import replaced
+from bma_etl.read.pdf_next_item import next_item
 from bma_etl.read.pdf_tables import JOIN, SLACK, Rule, Rules
 from bma_etl.read.pdf_wraps import advance_share
 

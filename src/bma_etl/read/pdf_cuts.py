@@ -67,35 +67,6 @@ def label_again(cell: str, text: str) -> bool:
     return len(head) >= 2 and letters.startswith(head)
 
 
-#: A list item's number opening a cell (``2.``, ``๓)``), Arabic or Thai digits.
-_ITEM = re.compile("([0-9]{1,3}|[\u0e50-\u0e59]{1,3})[.)](?![0-9\u0e50-\u0e59])")
-
-
-def next_item(row: list[str], part: list[str]) -> bool:
-    """Whether ``part`` (a next page's first row, its cells) is the item after ``row``.
-
-    ``row``: the cells of a table's last row at a page's foot. Its first cell opens
-    with a list number (``2. ประสานงาน…``) and ``part``'s first cell with the next
-    one in the same digits (``3. จัดทำรายงาน…``; spaces do not count: Chromium may
-    leave the space's glyph out), and ``part`` fills another cell ``row`` fills too
-    (the step's own percentages, ``10`` / ``20``): the next numbered row, not the
-    rest of a row the page cut, even where the page left the row open below. A cell
-    listing items that the page cut between two of them goes on in that cell alone.
-
-    >>> next_item(["2. ประสานงาน", "10"], ["3.จัดทำ", "20"])
-    True
-    >>> [next_item(["2. ก", "10"], ["3. ข", ""]), next_item(["1. ก ๒. ข", "๑๐"], ["๓. ค", "๒๐"])]
-    [False, False]
-    """
-    if len(row) != len(part) or len(row) < 2:
-        return False
-    mine, theirs = _ITEM.match(row[0].strip()), _ITEM.match("".join(part[0].split()))
-    if mine is None or theirs is None or (mine[1][0] in _ARABIC) != (theirs[1][0] in _ARABIC):
-        return False
-    return int(theirs[1]) == int(mine[1]) + 1 and any(
-        a.strip() and b.strip() for a, b in zip(row[1:], part[1:], strict=True))
-
-
 def cut_inside_word(left: str, right: str) -> bool:
     """Whether ``left`` + ``right`` (a cell's text cut at a line's end) was cut in a word.
 
