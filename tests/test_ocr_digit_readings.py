@@ -5,9 +5,10 @@ model now and then, whose Arabic digits are weak: seed 1525's 200 dpi 1-bit scan
 a web project page stored the budget 4,429,000 as 6,429,000 and a month's 84 as 86,
 each digit 97-99 sure (:mod:`bma_etl.read.ocr_rereads`). Every word holding a digit
 is read again by the English model alone; a word the two read in one shape with
-other digits is doubted, and a value read from it is NULL with an
-``ocr_doubtful_value`` issue unless the page confirms it (:mod:`bma_etl.normalize.trust`).
-The values here are known (the page's), the readings the ones OCR gave.
+other digits is doubted (a flag of the word: its confidence stays Tesseract's), and a
+value read from it is NULL with an ``ocr_doubtful_value`` issue unless the page
+confirms it (:mod:`bma_etl.normalize.trust`). The values here are known (the page's),
+the readings the ones OCR gave.
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ from PIL import Image
 
 from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.trust import screen
+from bma_etl.read.ocr import OcrPage
+from bma_etl.read.ocr_cache import page_from_json, page_to_json
+from bma_etl.read.ocr_layout import OcrWord, page_layout
 from bma_etl.read.ocr_rereads import digit_readings, other_digits
-from bma_etl.read.ocr_tsv import DOUBTED_CONF, digit_words, with_words_doubted
+from bma_etl.read.ocr_tsv import digit_words, with_words_doubted
 
 BUDGET = Decimal("4429000")  # the page prints 4,429,000
 
@@ -89,22 +93,35 @@ def test_words_the_english_model_reads_with_other_digits_are_doubted() -> None:
     doubted = digit_readings(english, Image.new("L", (600, 60), 255), words, 300, 10)
     assert sorted(doubted.values()) == [")4,429,000", "684"]
     assert english.mode == 3  # the engine's mode is given back
-    confs = {cells[11]: float(cells[10]) for cells in
-             (row.split("\t") for row in with_words_doubted(tsv, doubted).splitlines()[2:])}
-    assert confs == {"งบฯ": 91.0, ")6,429,000": DOUBTED_CONF, "เดือนที่": 92.0, "2": 97.0,
-                     "686": DOUBTED_CONF}
+    _, laid, _ = page_layout(with_words_doubted(tsv, doubted), "")
+    assert {(w.text, w.conf) for w in laid if w.doubted} == {(")6,429,000", 56.8), ("686", 90.8)}
+    assert {w.text for w in laid if not w.doubted} == {"งบฯ", "เดือนที่", "2"}
+    cached = page_from_json(page_to_json(OcrPage("", 90.0, laid, 300.0)))
+    assert cached is not None and cached.words == laid  # the flag survives the OCR cache
 
 
-def _budget_read(raw: str, confidence: float) -> Normalized:
-    row = NormalizedRow("projects", None, {"budget_allocated_thb": Decimal(raw.replace(",", ""))})
-    prov = ProvenanceRow("projects", None, "budget_allocated_thb", 1, 14, 20, 20 + len(raw),
-                         raw, False, confidence < 60, None, confidence)
-    return Normalized([row], [prov], [])
+def _read(page: str, conf: float, english: str, after: str = ""
+          ) -> tuple[Normalized, str, tuple[tuple[int, int, float], ...]]:
+    """A page stating its budget, OCR'd: the Thai-English reading ``page`` at ``conf``,
+    the English model's ``english``; ``after``: more text. The budget's value, its
+    provenance (its word's confidence, as :mod:`bma_etl.normalize.fields` gives it), the
+    page's text and its doubted words."""
+    tsv = _tsv([("งบฯ", 91.0), (page, conf), ("บาท", 92.0)])
+    doubted = digit_readings(_English([english]), Image.new("L", (600, 60), 255),
+                             digit_words(tsv), 300, 10)
+    text, words, _ = page_layout(with_words_doubted(tsv, doubted), "")
+    word: OcrWord = words[1]
+    assert text[word.start:word.end] == page
+    row = NormalizedRow("projects", None, {"budget_allocated_thb": Decimal(page.replace(",", ""))})
+    prov = ProvenanceRow("projects", None, "budget_allocated_thb", 1, 1, word.start, word.end,
+                         page, False, word.conf < 60, None, word.conf)
+    return (Normalized([row], [prov], []), text + after,
+            tuple((w.start, w.end, w.conf) for w in words if w.doubted))
 
 
 def test_a_budget_the_two_models_read_otherwise_is_null_with_an_issue() -> None:
-    n = _budget_read("6,429,000", DOUBTED_CONF)
-    screen(n, "งบฯ ที่ได้รับ (บาท)6,429,000")
+    n, text, doubted = _read("6,429,000", 98.0, "4,429,000")
+    screen(n, text, doubted)
     assert "budget_allocated_thb" not in n.rows[0].values
     assert not n.provenance
     [issue] = n.findings
@@ -112,13 +129,18 @@ def test_a_budget_the_two_models_read_otherwise_is_null_with_an_issue() -> None:
     assert "Thai and English models" in issue.message
 
 
-def test_a_budget_the_two_models_read_alike_is_loaded_however_unsure() -> None:
-    n = _budget_read("4,429,000", 56.8)
-    screen(n, "งบฯ ที่ได้รับ (บาท)4,429,000")
+@pytest.mark.parametrize("conf", [56.8, 0.0])  # 0: Tesseract's own score, not a doubt
+def test_a_budget_the_two_models_read_alike_is_loaded_however_unsure(conf: float) -> None:
+    n, text, doubted = _read("4,429,000", conf, "4,429,000")
+    assert not doubted
+    screen(n, text, doubted)
     assert n.rows[0].values["budget_allocated_thb"] == BUDGET and not n.findings
+    assert n.provenance[0].confidence == conf
 
 
-def test_a_doubted_budget_printed_again_is_confirmed() -> None:
-    n = _budget_read("4,429,000", DOUBTED_CONF)
-    screen(n, "งบฯ ที่ได้รับ (บาท)4,429,000\nรวมงบประมาณ 4,429,000 บาท")
+def test_a_doubted_budget_printed_again_is_confirmed_with_its_own_confidence() -> None:
+    n, text, doubted = _read("4,429,000", 97.0, "4,428,000", "\nรวมงบประมาณ 4,429,000 บาท")
+    assert doubted
+    screen(n, text, doubted)
     assert n.rows[0].values["budget_allocated_thb"] == BUDGET and not n.findings
+    assert n.provenance[0].confidence == 97.0  # Tesseract's, not a mark of the doubt

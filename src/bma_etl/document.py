@@ -251,6 +251,8 @@ class RepairedText:
     source_url: str | None = None
     #: OCR'd words as ``(start, end, confidence)`` offsets into :attr:`text`, in order.
     words: tuple[tuple[int, int, float], ...] = ()
+    #: Of :attr:`words`, those OCR's Thai and English models read with other digits.
+    doubted: tuple[tuple[int, int, float], ...] = ()
     #: Of :attr:`wraps`, the lines the reader saw wrapped at a space the writer set.
     spaced: frozenset[int] = frozenset()
     #: 1-based numbers of the pages whose lines the reader measured for wraps.
@@ -262,11 +264,11 @@ class RepairedText:
     def of(cls, text: str, page_starts: tuple[int, ...] = (), ocr_used: bool = False,
            furniture: frozenset[int] = frozenset(), wraps: frozenset[int] = frozenset(),
            source_url: str | None = None, words: tuple[tuple[int, int, float], ...] = (),
-           spaced: frozenset[int] = frozenset(),
-           judged: frozenset[int] = frozenset()) -> RepairedText:
+           spaced: frozenset[int] = frozenset(), judged: frozenset[int] = frozenset(),
+           doubted: tuple[tuple[int, int, float], ...] = ()) -> RepairedText:
         """Wrap already-repaired text."""
         return cls(text, LineIndex(text, page_starts), ocr_used, furniture, wraps, source_url,
-                   words, spaced, judged)
+                   words, doubted, spaced, judged)
 
     def wraps_known(self, offset: int) -> bool:
         """Whether the reader measured the lines of the page at ``offset`` for wraps.

@@ -59,11 +59,12 @@ def repair(source: SourceDocument) -> RepairedText:
         starts.append(offset)
         offset += len(page) + 1
     text = "\n".join(pages)
-    words = moved_words(source.words, source.page_starts, originals, tuple(starts), pages) \
-        if source.words else ()
+    words, doubted = ((moved_words(some, source.page_starts, originals, tuple(starts), pages)
+                       if some else ()) for some in (source.words, source.doubted))
     return RepairedText.of(text, tuple(starts), source.ocr_used,
                            furniture=furniture_lines(text, tuple(starts)), wraps=source.wraps,
-                           words=words, spaced=source.spaced, judged=source.judged)
+                           words=words, spaced=source.spaced, judged=source.judged,
+                           doubted=doubted)
 
 
 def moved_words(words: tuple[tuple[int, int, float], ...], old_starts: tuple[int, ...],
@@ -128,7 +129,7 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
                            doc.wraps if source.pages is not None else None,  # PDF, image
                            doc.spaced, source.ocr_used)
     if source.ocr_used:
-        screen_ocr_values(normalized, doc.text)
+        screen_ocr_values(normalized, doc.text, doc.doubted)
         from bma_etl.normalize.ocr_junk import drop_junk_lines
 
         drop_junk_lines(normalized)

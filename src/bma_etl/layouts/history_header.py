@@ -21,7 +21,7 @@ from bma_etl.layouts.base import Derived, Extraction, Finding, Line, Raw, RawRow
 from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_outline_raw
 from bma_etl.matchkey import KeyMatch, match_key
 from bma_etl.normalize.digits import DIGIT, to_arabic_digits
-from bma_etl.normalize.fields import CODE_DASH
+from bma_etl.normalize.fields import CODE_DASH, code_dashed
 from bma_etl.provenance import Span
 from bma_etl.rows import join_lines
 
@@ -311,7 +311,7 @@ def code_from_url(doc: RepairedText, project: RawRow, out: Extraction) -> None:
     stated = project.fields.get("project_code")
     if not isinstance(stated, Raw):
         project.fields["project_code"] = Derived(code, f"project code from {where}", span)
-    elif re.sub(CODE_DASH, "-", to_arabic_digits(stated.text)) != code:
+    elif code_dashed(stated.text) != code:
         out.findings.append(Finding(
             "projects", None, "project_code", "warning", "ambiguous_value",
             f"line {stated.span.line_no}: project code {stated.text} and {code} in "

@@ -25,6 +25,7 @@ from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Finding, Raw, RepairedText
 from bma_etl.normalize.dates import parse_date_range
 from bma_etl.normalize.digits import DIGIT, parse_int
+from bma_etl.normalize.fields import CODE_DASH
 from bma_etl.normalize.fiscal import fiscal_year_bounds
 
 __all__ = ["year_label", "year_range_finding", "year_value"]
@@ -39,7 +40,7 @@ _LABEL_THEN_YEAR_RE = re.compile(
 _YEAR_THEN_BRACKET_RE = re.compile(rf"^\s*(?P<year>{_YEAR})\s*\((?P<bracket>[^()\n]+)\)\s*$")
 #: A range of fiscal years, the second written whole or by its last two digits
 #: (``2566-2567``, ``2566 – 67``, ``2566 ถึง 2568``).
-_YEAR_RANGE_RE = re.compile(rf"^\s*(?P<first>{_YEAR})\s*(?:[-\u2013\u2014]|ถึง)\s*"
+_YEAR_RANGE_RE = re.compile(rf"^\s*(?P<first>{_YEAR})\s*(?:{CODE_DASH}|ถึง)\s*"
                             rf"(?P<last>{_YEAR}|{DIGIT}{{2}}(?!{DIGIT}))\s*$")
 
 

@@ -57,7 +57,7 @@ from bma_etl.layouts.web_month_ocr import misread_label_end
 from bma_etl.layouts.wrapped import inline_items, join, number_alone
 from bma_etl.matchkey import literal_of, search_key
 from bma_etl.normalize.digits import to_arabic_digits
-from bma_etl.normalize.fields import CODE_DASH
+from bma_etl.normalize.fields import CODE_DASH, code_dashed
 from bma_etl.records import MonthlyProgress, Project
 
 TITLE = "รายละเอียดโครงการ/กิจกรรม"
@@ -355,8 +355,7 @@ def _fallbacks(project: RawRow, title_code: Raw | None, head_progress: Raw | Non
     if title_code is not None:
         if code is None:
             project.fields["project_code"] = title_code
-        elif isinstance(code, Raw) and re.sub(CODE_DASH, "-", to_arabic_digits(code.text)) \
-                != re.sub(CODE_DASH, "-", to_arabic_digits(title_code.text)):
+        elif isinstance(code, Raw) and code_dashed(code.text) != code_dashed(title_code.text):
             out.findings.append(Finding(
                 "projects", None, "project_code", "warning", "ambiguous_value",
                 f"title code {title_code.text} (line {title_code.span.line_no}) differs from "

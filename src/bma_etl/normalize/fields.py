@@ -59,6 +59,17 @@ _CODE_DASH = re.compile(rf"(?<=[0-9]) ?{CODE_DASH}(?: {CODE_DASH})? ?(?=[0-9])")
 _CODE_GAP = re.compile(r"[0-9]+(?: [0-9]+)?-[0-9]+(?: [0-9]+)?")
 
 
+def code_dashed(text: str) -> str:
+    """``text`` with Arabic digits and every dash of :data:`CODE_DASH` an ASCII hyphen.
+
+    For comparing two codes as printed (:func:`parse_code` also drops junk and gaps).
+
+    >>> code_dashed("๐๔๑๖\u2013๑๐๔๔")
+    '0416-1044'
+    """
+    return re.sub(CODE_DASH, "-", to_arabic_digits(text))
+
+
 def parse_code(text: str) -> str:
     """An identifier with Arabic digits and no surrounding space.
 

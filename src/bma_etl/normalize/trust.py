@@ -6,8 +6,8 @@ other digits, at high confidence (``๘๐๐,๐๐๐`` as ``๕๐๐,๐๐�
 ``๒๕๒๕``). A number, date or code read by OCR is *doubtful* when its text holds a
 Thai digit, or a letter among its digits (``ซ๕,๒๐๐``: the parser would drop the
 letter). So is a number in Arabic digits whose word OCR's Thai and English
-models read with other digits (its confidence is then ``DOUBTED_CONF``, 0:
-:mod:`bma_etl.read.ocr_rereads`). A doubtful value is loaded only when a value
+models read with other digits (a *doubted* word, :mod:`bma_etl.read.ocr_rereads`;
+it keeps Tesseract's confidence). A doubtful value is loaded only when a value
 that is not doubtful confirms it:
 
 - a fiscal year, by the project's dates or its report dates falling in it;
@@ -35,11 +35,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from bma_etl.document import Finding
+from bma_etl.document import Finding, words_over
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
-from bma_etl.read.ocr_tsv import DOUBTED_CONF
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
 #: Parser kinds whose values are numbers, dates or codes.
@@ -83,24 +82,32 @@ def doubt_of(raw_text: str) -> str | None:
     return None
 
 
-def _doubted_digits(confidence: float | None) -> str | None:
-    """Why a number is doubtful by its lowest word confidence, or None.
+def _doubted_digits(prov: ProvenanceRow, doubted: tuple[tuple[int, int, float], ...],
+                    text: str) -> str | None:
+    """Why a number is doubtful by the words it was read from, or None.
 
-    A word two of OCR's models read with other digits has :data:`DOUBTED_CONF`
-    (:func:`~bma_etl.read.ocr_rereads.digit_readings`: the Thai model read
-    ``4,429,000`` as ``6,429,000``, the English one right).
+    ``doubted``: the ``(start, end, confidence)`` in ``text`` of the words two of
+    OCR's models read with other digits (:func:`~bma_etl.read.ocr_rereads.digit_readings`:
+    the Thai model read ``4,429,000`` as ``6,429,000``, the English one right). A
+    value is doubted when a letter or digit of its span lies in one of them.
     """
-    if confidence is not None and confidence <= DOUBTED_CONF:
+    start, end = prov.char_start, prov.char_end
+    if not doubted or start is None or end is None:
+        return None
+    if any(any(c.isalnum() for c in text[max(a, start):min(b, end)])
+           for a, b, _ in words_over(doubted, start, end)):
         return "OCR's Thai and English models read its digits differently"
     return None
 
 
-def screen(normalized: Normalized, text: str) -> None:
+def screen(normalized: Normalized, text: str,
+           doubted: tuple[tuple[int, int, float], ...] = ()) -> None:
     """Drop the doubtful values of an OCR'd document that nothing confirms (in place).
 
     ``text`` is the document's text (the provenance spans index it). A value read
     by OCR is one whose provenance has a ``confidence`` (the lowest of its words')
-    or is marked low-confidence.
+    or is marked low-confidence. ``doubted``: the words of ``text`` OCR's two models
+    read with other digits (:attr:`~bma_etl.document.RepairedText.doubted`).
     """
     values = list(_values(normalized))
     doubts: dict[int, str] = {}
@@ -108,7 +115,7 @@ def screen(normalized: Normalized, text: str) -> None:
         if v.prov.derived or v.prov.raw_text is None or not (
                 v.prov.low_confidence or v.prov.confidence is not None):
             continue
-        reason = doubt_of(v.prov.raw_text) or _doubted_digits(v.prov.confidence)
+        reason = doubt_of(v.prov.raw_text) or _doubted_digits(v.prov, doubted, text)
         if reason is not None:
             doubts[i] = reason
     if not doubts:

@@ -56,6 +56,9 @@ class SourceDocument:
     source_url: str | None = None
     #: OCR'd words as ``(start, end, confidence)`` offsets into :attr:`text`, in order.
     words: tuple[tuple[int, int, float], ...] = ()
+    #: Of ``words``, those OCR's Thai and English models read with other digits
+    #: (:attr:`~.ocr_layout.OcrWord.doubted`).
+    doubted: tuple[tuple[int, int, float], ...] = ()
     #: Words OCR misread that were put back, ``"as read → restored"``, in order: from the
     #: Thai word list (:mod:`.ocr_lexicon`) or the document's own text (:mod:`.ocr_frames`).
     restored: tuple[str, ...] = ()
@@ -186,11 +189,15 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
     words = tuple((start + w.start, start + w.end, w.conf)
                   for page, start in zip(pdf.pages, pdf.page_starts, strict=True)
                   for w in page.words)
+    doubted = tuple(
+        (start + w.start, start + w.end, w.conf)
+        for page, start in zip(pdf.pages, pdf.page_starts, strict=True)
+        for w in page.words if w.doubted)
     from bma_etl.read.legacy_thai import recoded_message
 
     recoded = sum(page.recoded for page in pdf.pages)
     return SourceDocument(doc_id, path, media_type, pdf.text, count, pdf.page_starts,
-                          pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words,
+                          pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words, doubted=doubted,
                           spaced=pdf.spaced, restored=restored, judged=pdf.judged,
                           recoded=recoded_message(recoded, "page") if recoded else None,
                           turned=turned, paging=paging)

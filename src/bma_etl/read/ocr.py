@@ -18,8 +18,9 @@ its confidence, box and offset in that text, and the mean word confidence
 - Words the page reading may have given the wrong model are read again alone
   (:mod:`.ocr_rereads`): Latin junk on a Thai line in Thai, and every word holding
   an Arabic digit in English; a word whose digits the English model reads
-  otherwise gets confidence 0 (:data:`~.ocr_tsv.DOUBTED_CONF`), and the numbers
-  read from it are not loaded unconfirmed (:mod:`bma_etl.normalize.trust`).
+  otherwise is marked doubted (:attr:`~.ocr_layout.OcrWord.doubted`, its confidence
+  Tesseract's own), and the numbers read from it are not loaded unconfirmed
+  (:mod:`bma_etl.normalize.trust`).
 - Each image is read by Tesseract (``tha+eng``) in this process, through
   tesserocr's binding of its C API: engines are kept for the life of the
   process (the Thai model loads once per worker thread, not once per page) and
@@ -172,7 +173,8 @@ MIN_LINE_SIZE = 2.5
 #: results read otherwise are read again.
 ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai "
                    "ruled-rows rules-before-median colour-ink-dropped even-light skew 3 paper "
-                   "upright faded-stretched-denoised dotted-pages-blurred fax-rules digits-in-eng")
+                   "upright faded-stretched-denoised dotted-pages-blurred fax-rules "
+                   "digits-in-eng-flagged")
 
 
 def engine_version() -> str:
@@ -241,8 +243,9 @@ def _new_engine(lang: str) -> object:
 
 _ENGINES = _Engines()
 _LOGGED_MODELS: set[str] = set()
-#: tesserocr's PSM.AUTO, PSM.SINGLE_BLOCK and PSM.SINGLE_LINE (Tesseract's modes 3, 6, 7).
-PSM_AUTO, PSM_SINGLE_BLOCK, PSM_SINGLE_LINE = 3, 6, 7
+#: tesserocr's PSM.AUTO and PSM.SINGLE_BLOCK (Tesseract's modes 3, 6; 7, one line:
+#: :data:`~.ocr_rereads.PSM_SINGLE_LINE`).
+PSM_AUTO, PSM_SINGLE_BLOCK = 3, 6
 
 
 def page_time_limit() -> float:

@@ -94,7 +94,8 @@ def with_en_dashes(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
     out = list(words)
     for i in found:
         chars[words[i].start] = EN_DASH
-        out[i] = OcrWord(EN_DASH, words[i].conf, words[i].box, words[i].start)
+        out[i] = OcrWord(EN_DASH, words[i].conf, words[i].box, words[i].start,
+                         words[i].doubted)
     return "".join(chars), tuple(out)
 
 
@@ -139,5 +140,5 @@ def without_dashed_rules(text: str, words: tuple[OcrWord, ...]
         return text, words
     gone = set(cut)
     kept = "".join(c for i, c in enumerate(text) if i not in gone)
-    return kept, tuple(OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start))
+    return kept, tuple(w.at(w.start - bisect_left(cut, w.start))
                        for w in words if w.start not in gone)

@@ -65,13 +65,20 @@ class OcrWord:
     ``(left, top, right, bottom)`` in pixels of the image Tesseract read
     (:attr:`~bma_etl.read.ocr.OcrPage.dpi` pixels per inch, from the page's top
     left corner). ``conf`` is Tesseract's confidence, 0..100: for a word it
-    reported in pieces (Thai), the least of its pieces'.
+    reported in pieces (Thai), the least of its pieces'. ``doubted``: OCR's Thai
+    and English models read the word's digits otherwise (:mod:`.ocr_rereads`);
+    ``conf`` stays Tesseract's own.
     """
 
     text: str
     conf: float
     box: tuple[int, int, int, int]
     start: int
+    doubted: bool = False
+
+    def at(self, start: int) -> OcrWord:
+        """The same word at offset ``start``."""
+        return OcrWord(self.text, self.conf, self.box, start, self.doubted)
 
     @property
     def end(self) -> int:
@@ -141,7 +148,7 @@ def page_layout(tsv: str, text: str = "", rules: PageRules | None = None
             for cell in next(cells_of):
                 cell_text = "".join(w.text if isinstance(w, OcrWord) else w for w in cell)
                 at = line.text.index(cell_text, at)
-                words.extend(OcrWord(w.text, w.conf, w.box, line_start + at + w.start)
+                words.extend(w.at(line_start + at + w.start)
                              for w in cell if isinstance(w, OcrWord))
                 at += len(cell_text)
         line_start += len(line.text) + 1
@@ -287,7 +294,7 @@ def _build_row(row: _Row, size: float, aligned: bool) -> tuple[TextLine, list[_C
                 offset += len(between)
             for w in part:
                 if isinstance(w, OcrWord):
-                    cell.append(OcrWord(w.text, w.conf, w.box, offset + w.start))
+                    cell.append(w.at(offset + w.start))
                 else:
                     cell.append(w)
             offset += len(text)
@@ -335,7 +342,8 @@ def _build_line(line: TsvLine, size: float, aligned: bool, one_cell: bool = Fals
             word = "".join(p.text for p in pieces)
             box = (min(p.left for p in pieces), min(p.top for p in pieces),
                    max(p.right for p in pieces), max(p.bottom for p in pieces))
-            cell.append(OcrWord(word, min(p.conf for p in pieces), box, offset))
+            cell.append(OcrWord(word, min(p.conf for p in pieces), box, offset,
+                                any(p.doubted for p in pieces)))
             offset += len(word)
         cells.append(cell)
     text = "\t".join("".join(w.text if isinstance(w, OcrWord) else w for w in c)

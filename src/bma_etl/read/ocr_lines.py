@@ -70,8 +70,7 @@ def with_split_lines_joined(text: str, words: tuple[OcrWord, ...]
         pos = 0
         for seg_text, origin, line in segments:
             if line >= 0:
-                new_words.extend(OcrWord(words[i].text, words[i].conf, words[i].box,
-                                         at + pos + words[i].start - origin)
+                new_words.extend(words[i].at(at + pos + words[i].start - origin)
                                  for i in lines.get(line, []))
             pos += len(seg_text)
         out = "".join(seg[0] for seg in segments)

@@ -104,7 +104,7 @@ def _put(text: str, words: tuple[OcrWord, ...], places: list[int],
         chars[at] = letter
     text = "".join(chars)
     return text, tuple(
-        OcrWord(text[w.start : w.end], w.conf, w.box, w.start)
+        OcrWord(text[w.start : w.end], w.conf, w.box, w.start, w.doubted)
         if any(w.start <= at < w.end for at in places)
         else w
         for w in words

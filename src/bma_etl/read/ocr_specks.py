@@ -102,7 +102,8 @@ def without_quotes_before_words(
             line = text[start : len(text) if end < 0 else end]
             if line.count("'") + line.count('"') == 1:
                 cut.append(word.start)
-                kept.append(OcrWord(word.text[1:], word.conf, word.box, word.start + 1))
+                kept.append(OcrWord(word.text[1:], word.conf, word.box, word.start + 1,
+                                    word.doubted))
                 continue
         kept.append(word)
     return with_cut(text, words, cut, kept)
@@ -133,7 +134,7 @@ def without_yamok_before_paiyannoi(
         inside = {at - word.start for at in cut if word.start <= at < word.end}
         if inside:  # the ``ๆ`` goes from the word's text too
             word = OcrWord("".join(c for k, c in enumerate(word.text) if k not in inside),
-                           word.conf, word.box, word.start)
+                           word.conf, word.box, word.start, word.doubted)
         kept.append(word)
     return with_cut(text, words, cut, kept)
 
@@ -150,5 +151,5 @@ def with_cut(text: str, words: tuple[OcrWord, ...], cut: list[int], kept: list[O
     gone = set(cut)
     out = "".join(c for i, c in enumerate(text) if i not in gone)
     return out, tuple(
-        OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start)) for w in kept
+        w.at(w.start - bisect_left(cut, w.start)) for w in kept
     )

@@ -153,7 +153,7 @@ def _without_strays_once(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tu
     order = sorted(cut)
     out = "".join(c for i, c in enumerate(text) if i not in cut)
     kept = tuple(
-        OcrWord(w.text, w.conf, w.box, w.start - bisect_left(order, w.start))
+        w.at(w.start - bisect_left(order, w.start))
         for i, w in enumerate(words)
         if i not in gone
     )
@@ -293,7 +293,7 @@ def without_points_before_words(
             cut.extend((word.start, word.end))  # alone: with the space after it
         elif word.text.startswith(".") and not joined and _THAI_OPENING.match(word.text[1:2]):
             cut.append(word.start)
-            kept.append(OcrWord(word.text[1:], word.conf, word.box, word.start + 1))
+            kept.append(OcrWord(word.text[1:], word.conf, word.box, word.start + 1, word.doubted))
         else:
             kept.append(word)
     return with_cut(text, words, cut, kept)

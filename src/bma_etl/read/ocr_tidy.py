@@ -93,7 +93,7 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
         gone = set(cut)
         text = "".join(c for i, c in enumerate(text) if i not in gone)
         words = tuple(
-            OcrWord(w.text, w.conf, w.box, w.start - bisect_left(cut, w.start)) for w in kept
+            w.at(w.start - bisect_left(cut, w.start)) for w in kept
         )
     return with_en_dashes(
         *with_o_as_zero(*with_bars_as_ones(*with_year_slashes(
@@ -290,6 +290,7 @@ def _joined(
                     max(last.box[3], word.box[3]),
                 ),
                 last.start,
+                last.doubted or word.doubted,
             )
             ends[-1] = word.end
         else:
@@ -300,6 +301,6 @@ def _joined(
     cut = set(removed)
     out_text = "".join(c for i, c in enumerate(text) if i not in cut)
     out_words = tuple(
-        OcrWord(w.text, w.conf, w.box, w.start - bisect_left(removed, w.start)) for w in merged
+        w.at(w.start - bisect_left(removed, w.start)) for w in merged
     )
     return out_text, out_words

@@ -42,6 +42,7 @@ class TsvPiece:
     conf: float
     text: str
     spaces: int | None = None  # spaces before it in Tesseract's text; None: unknown
+    doubted: bool = False  # its digits read otherwise by the English model: :data:`DOUBTED`
 
     @property
     def height(self) -> int:
@@ -75,7 +76,8 @@ def parse_tsv(tsv: str) -> list[TsvLine]:
             lines[key] = TsvLine(height)
         elif cells[11].strip() and key in lines:
             lines[key].pieces.append(TsvPiece(key, left, top, left + width, top + height,
-                                            max(conf, 0.0), cells[11].strip()))
+                                            max(conf, 0.0), cells[11].strip(),
+                                            doubted=cells[12:13] == [DOUBTED]))
     return [line for line in lines.values() if line.pieces]
 
 
@@ -220,25 +222,25 @@ def digit_words(tsv: str) -> list[tuple[int, tuple[int, int, int, int], str]]:
     return out
 
 
-#: The confidence a word is given when two of OCR's models read its digits otherwise
-#: (:func:`~.ocr_rereads.digit_readings`): none. Tesseract gave no Arabic-digit word
-#: of the robustness corpus's scans 0 (640 words, seed 1525).
-DOUBTED_CONF = 0.0
+#: A thirteenth cell (Tesseract writes twelve) marking a word whose digits two of
+#: OCR's models read otherwise (:func:`~.ocr_rereads.digit_readings`); the word keeps
+#: Tesseract's confidence.
+DOUBTED = "doubted"
 
 
 def with_words_doubted(tsv: str, doubted: dict[int, str]) -> str:
-    """The TSV with the words of rows ``doubted`` names at :data:`DOUBTED_CONF`.
+    """The TSV with the word rows ``doubted`` names marked :data:`DOUBTED`.
 
     ``doubted``: ``{row: the other reading}`` (:func:`~.ocr_rereads.digit_readings`).
+    :func:`parse_tsv` gives their pieces ``doubted``.
     """
     if not doubted:
         return tsv
     rows = tsv.splitlines()
     for n in doubted:
         cells = rows[n].split("\t")
-        if len(cells) >= 12 and cells[0] == "5":
-            cells[10] = f"{DOUBTED_CONF:f}"
-            rows[n] = "\t".join(cells)
+        if len(cells) == 12 and cells[0] == "5":
+            rows[n] = "\t".join([*cells, DOUBTED])
     return "\n".join(rows) + ("\n" if tsv.endswith("\n") else "")
 
 

@@ -28,6 +28,8 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
+from bma_etl.read.pdf_line import THAI_MARKS as _MARKS
+
 if TYPE_CHECKING:
     from bma_etl.read.pdf_layout import _Line
 
@@ -40,8 +42,6 @@ Jump = tuple[int, float, float]  # offset into the line's text, near side, far s
 
 _SPACES = re.compile("[ \u00a0]+")
 _WHITE = " \u00a0\t"
-_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
-                   + "".join(map(chr, range(0x0E47, 0x0E4F))))
 
 
 def line_jumps(line: _Line, rebuilt: str) -> tuple[Jump, ...]:

@@ -185,8 +185,8 @@ def spread(runs: list[float], size: float) -> float:
 
 
 #: Thai marks drawn over or under a letter: no advance of their own.
-_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
-                   + "".join(map(chr, range(0x0E47, 0x0E4F))))
+THAI_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                       + "".join(map(chr, range(0x0E47, 0x0E4F))))
 #: The most a mark hangs left of the pen that set it (font sizes): its ink's width.
 MARK_HANG_EM = 0.5
 
@@ -208,9 +208,9 @@ def pen_left(text: str, left: float, right: float, size: float = 0.0) -> float:
     (127.0, 118.0)
     """
     piece = text.strip()
-    if not piece or piece[0] not in _MARKS:
+    if not piece or piece[0] not in THAI_MARKS:
         return left
-    if all(c in _MARKS for c in piece):
+    if all(c in THAI_MARKS for c in piece):
         return right if right > left else left
     return min(right, left + MARK_HANG_EM * size) if right > left and size > 0.0 else left
 

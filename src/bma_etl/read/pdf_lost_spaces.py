@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
+from bma_etl.read.pdf_line import THAI_MARKS as _MARKS
 
 if TYPE_CHECKING:
     from bma_etl.read.pdf_layout import _Line
@@ -32,9 +33,6 @@ LOST_SPACE_EM = 0.22
 #: the span, they cover its glyphs' ink (Waree's ``ดี`` 0.5); boxes narrower than a
 #: letter (Tlwg Typo's ``ปู่`` 0.06: a mark's ink) say nothing of where the glyphs end.
 CLUSTER_EM = 0.3
-#: Thai marks drawn over or under their letter (a cluster's last character here).
-_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
-                   + "".join(map(chr, range(0x0E47, 0x0E4F))))
 _WHITE = frozenset(" \u00a0\t\r\n")
 
 
