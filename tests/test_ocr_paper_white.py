@@ -2,7 +2,7 @@
 
 Tesseract's line recogniser reads the grey image it is given: on a grey scan the
 paper's noise, JPEG's ringing and the specks the median kept are faint marks it
-reads as letters (``ว2,048,700.00``). ``read/ocr_paper.whitened`` sets the paper
+reads as letters (``หลักแล 553ยง``). ``read/ocr_paper.whitened`` sets the paper
 (pixels at or over Otsu's threshold) to white and keeps the ink's grey levels.
 Input generated: a page printed in Thai with amounts (fpdf2, a corpus font), scanned
 grey and 1-bit at 200 dpi by the corpus's scanner (``bench/corpus/scan.scan_pdf``:

@@ -104,8 +104,8 @@ def whitened(image: Image.Image) -> Image.Image:
     Greyscale in, greyscale out; the ink keeps its grey edges. Tesseract's line
     recogniser reads the grey image it is given, not its own thresholded one: on
     a grey scan it sees the paper's noise, JPEG's ringing and the specks the
-    median kept as faint marks, and reads some as letters (a speck before an
-    amount read ``ว2,048,700.00``) or lets them break a word. A page at least
+    median kept as faint marks, and reads some as letters (``หลักแล 553ยง`` for
+    ``หลักและรอง``) or lets them break a word or a row. A page at least
     :data:`WHITE_PAPER` pure white (a 1-bit scan) comes back as it is (the same
     object), so its reading does not change.
     """
