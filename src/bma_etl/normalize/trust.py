@@ -7,7 +7,9 @@ other digits, at high confidence (``๘๐๐,๐๐๐`` as ``๕๐๐,๐๐�
 Thai digit, or a letter among its digits (``ซ๕,๒๐๐``: the parser would drop the
 letter). So is a number in Arabic digits whose word OCR's Thai and English
 models read with other digits (a *doubted* word, :mod:`bma_etl.read.ocr_rereads`;
-it keeps Tesseract's confidence). A doubtful value is loaded only when a value
+it keeps Tesseract's confidence), and one in Arabic digits in a column whose other
+numbers read in Thai digits (a SWOT item's ``๑.`` read ``9.`` under ``๒.``, ``๓.``:
+:mod:`bma_etl.normalize.trust_script`). A doubtful value is loaded only when a value
 that is not doubtful confirms it:
 
 - a fiscal year, by the project's dates or its report dates falling in it;
@@ -24,7 +26,7 @@ as doubtful as they are: it is NULL, with the issue, when any of its amounts was
 Otherwise it is NULL with an ``ocr_doubtful_value`` quality issue that quotes what
 OCR read and says why it is doubtful (with what the page says instead, when a check
 refutes it). A row whose key number is doubtful and unconfirmed is left out, with
-the issue. Arabic-digit values OCR read are left as they are.
+the issue. Other Arabic-digit values OCR read are left as they are.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from bma_etl.document import Finding, words_over
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
+from bma_etl.normalize.trust_script import arabic_among_thai
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
 #: Parser kinds whose values are numbers, dates or codes.
@@ -110,12 +113,16 @@ def screen(normalized: Normalized, text: str,
     read with other digits (:attr:`~bma_etl.document.RepairedText.doubted`).
     """
     values = list(_values(normalized))
+    read = [v.prov.raw_text if not v.prov.derived and (
+        v.prov.low_confidence or v.prov.confidence is not None) else None for v in values]
+    among_thai = arabic_among_thai([(v.row.table, v.field, raw)
+                                    for v, raw in zip(values, read, strict=True)])
     doubts: dict[int, str] = {}
-    for i, v in enumerate(values):
-        if v.prov.derived or v.prov.raw_text is None or not (
-                v.prov.low_confidence or v.prov.confidence is not None):
+    for i, (v, raw) in enumerate(zip(values, read, strict=True)):
+        if raw is None:
             continue
-        reason = doubt_of(v.prov.raw_text) or _doubted_digits(v.prov, doubted, text)
+        reason = (doubt_of(raw) or _doubted_digits(v.prov, doubted, text)
+                  or among_thai.get(i))
         if reason is not None:
             doubts[i] = reason
     if not doubts:

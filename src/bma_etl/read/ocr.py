@@ -1,13 +1,12 @@
 """OCR of page images: Tesseract reads Thai and English, with each word's box.
 
-Stage: read. Consumes image files (pages rendered by :mod:`.pdf`); produces
-each page's text in the text-file shape the extractors read, every word with
-its confidence, box and offset in that text, and the mean word confidence
-(:class:`OcrPage`, built by :mod:`.ocr_layout`).
+Stage: read. Consumes image files (pages rendered by :mod:`.pdf`); produces each page's
+text in the text-file shape the extractors read, every word with its confidence, box and
+offset in that text, and the mean word confidence (:class:`OcrPage`, :mod:`.ocr_layout`).
 
-- A page scanned askew (up to 1.5 degrees) is turned level first and its noise
-  filtered out (:mod:`.ocr_image`): Tesseract splits the lines of a skewed wide
-  page, and reads specks as marks and letters.
+- A page scanned askew (up to 1.5 degrees) is turned level first, its noise filtered
+  out (:mod:`.ocr_image`) and a grey page's paper made white (:func:`~.ocr_paper.whitened`):
+  Tesseract splits a skewed wide page's lines, and reads specks as marks and letters.
 - A page image stored turned (90, 180 or 270 degrees) is read again upright when
   its first reading is sideways or poor (:mod:`.ocr_orient`).
 - Tesseract's lines are at least :data:`MIN_LINE_SIZE` blob heights tall, so the
@@ -56,6 +55,7 @@ from bma_etl.limits import seconds_from_env
 from bma_etl.read.ocr_image import PageRules, levelled, median3, page_rules
 from bma_etl.read.ocr_layout import OcrWord, page_layout
 from bma_etl.read.ocr_orient import read_upright
+from bma_etl.read.ocr_paper import whitened
 from bma_etl.read.ocr_rereads import LATIN_ONLY, THAI_ONLY, digit_readings, thai_readings
 from bma_etl.read.ocr_tsv import (
     digit_words,
@@ -174,7 +174,7 @@ MIN_LINE_SIZE = 2.5
 ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai "
                    "ruled-rows rules-before-median colour-ink-dropped even-light skew 3 paper "
                    "upright faded-stretched-denoised dotted-pages-blurred fax-rules "
-                   "digits-in-eng-flagged")
+                   "digits-in-eng-flagged grey-whitened")
 
 
 def engine_version() -> str:
@@ -356,7 +356,7 @@ def _read_and_remove(image: Path, lang: str, dpi: float, filtered: bool = False)
 def _read_level(page: Image.Image, lang: str, dpi: float, filtered: bool) -> OcrPage:
     """OCR a page :func:`~.ocr_image.cleaned`, its rules found before the median."""
     level = levelled(page)
-    return ocr_image(level if filtered else median3(level), lang=lang, dpi=dpi,
+    return ocr_image(level if filtered else whitened(median3(level)), lang=lang, dpi=dpi,
                      rules=page_rules(level, dpi))
 
 

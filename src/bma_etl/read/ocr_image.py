@@ -79,14 +79,17 @@ def cleaned(image: Image.Image, filtered: bool = False) -> Image.Image:
     """The page as OCR reads it best: evenly lit, level, its noise filtered out.
 
     :func:`~.ocr_paper.on_paper` (a photo's desk cut away), then :func:`flattened`,
-    then :func:`deskewed`, then :func:`median3` (not when ``filtered``: its noise
-    went already, on the scan's own pixels, :func:`~.ocr_grid.on_grid`).
+    then :func:`deskewed`, then :func:`median3` and a grey page's paper made white
+    (:func:`~.ocr_paper.whitened`; neither when ``filtered``: its noise went already,
+    on the scan's own pixels, :func:`~.ocr_grid.on_grid`).
 
     The light goes first: a shadow band is a long dark stripe that would pull
     the skew search toward its own slant.
     """
+    from bma_etl.read.ocr_paper import whitened
+
     level = levelled(image)
-    return level if filtered else median3(level)
+    return level if filtered else whitened(median3(level))
 
 
 def levelled(image: Image.Image) -> Image.Image:
