@@ -89,9 +89,15 @@ def test_colour_scan_with_lines_in_red_and_blue_reads_its_values(tmp_path: Path)
     pages = [_coloured(page, rng, 0.3) for page in printed]
     scanned = tmp_path / "legacy_pipe.colour-scan.pdf"
     pages[0].save(scanned, "PDF", resolution=float(DPI), save_all=True, append_images=pages[1:])
-    (project,) = process_file(scanned).rows("projects")
+    processed = process_file(scanned)
+    (project,) = processed.rows("projects")
+    # A number OCR's two models read with other digits is NULL with an issue, not loaded.
+    doubted = {q.field for q in processed.rows("quality_issues")  # type: ignore[attr-defined]
+               if q.code == "ocr_doubtful_value" and q.table_name == "projects"}
     truth = doc.truth["tables"]["projects"][0]
     wrong = {name: (want, getattr(project, name)) for name, want in truth.items()
              if want is not None and hasattr(project, name)
-             and not same(want, getattr(project, name))}
+             and not same(want, getattr(project, name))
+             and not (getattr(project, name) is None and name in doubted)}
     assert not wrong
+    assert len(doubted) <= 1  # the colour itself costs no value
