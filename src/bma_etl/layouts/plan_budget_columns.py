@@ -41,7 +41,7 @@ class BudgetColumns(NamedTuple):
 def budget_columns(header: Row) -> BudgetColumns:
     """Columns of a budget table's header: ``seq``, ``name``, ``budget``, ``unit``.
 
-    A budget header cell that holds the unit column's words after its own
+    A budget header cell that holds the unit column's words inside its own bracket
     (``งบประมาณ (พัน ส่วนราชการที่รับผิดชอบบาท)``) names both: the unit is the
     column after the budget's, and the budget's header is the cell without those
     words (``งบประมาณ (พันบาท)``, whose unit word its amounts are in).
@@ -55,7 +55,11 @@ def budget_columns(header: Row) -> BudgetColumns:
     head = cell.text if cell is not None else ""
     if unit_col is None and budget_col is not None and budget_col + 1 != name_col:
         m = _UNIT_WORDS_RE.search(head)
-        if m is not None and "งบประมาณ" in head[:m.start()]:
+        opened = head.rfind("(", 0, m.start()) if m is not None else -1
+        # Only inside the budget's own bracket, its unit word cut off (``(พัน`` … ``บาท)``):
+        # a cell ``งบประมาณส่วนราชการที่รับผิดชอบ`` is two headers a print set as one cell.
+        if m is not None and "งบประมาณ" in head[:m.start()] \
+                and opened >= 0 and ")" not in head[opened:m.start()]:
             unit_col = budget_col + 1
             head = head[:m.start()] + head[m.end():]
     return BudgetColumns(seq_col, name_col, budget_col, unit_col, head)
