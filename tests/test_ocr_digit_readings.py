@@ -144,3 +144,32 @@ def test_a_doubted_budget_printed_again_is_confirmed_with_its_own_confidence() -
     screen(n, text, doubted)
     assert n.rows[0].values["budget_allocated_thb"] == BUDGET and not n.findings
     assert n.provenance[0].confidence == 97.0  # Tesseract's, not a mark of the doubt
+
+
+@pytest.mark.parametrize("newest_first", [False, True])
+@pytest.mark.parametrize(("doubted_month", "loaded"), [(2, True), (4, False)])
+def test_a_doubted_report_date_between_its_neighbours_is_confirmed(
+        newest_first: bool, doubted_month: int, loaded: bool) -> None:
+    """Reports one a month (generated dates); the middle one's date is a word the two
+    OCR models read with other digits. Between its neighbours' dates it is the page's
+    (loaded); outside them it is NULL with an issue."""
+    from datetime import date, timedelta
+
+    first = date(2021, 1, 26)
+    dates = [first, date(2021, doubted_month, 23), first + timedelta(days=62)]
+    if newest_first:
+        dates.reverse()
+    words = [d.strftime("%d/%m/") + str(d.year + 543) for d in dates]
+    text = "\n".join(f"รายงานครั้งที่ {i} : {w}" for i, w in enumerate(words, start=1))
+    rows, provs = [], []
+    for i, (d, w) in enumerate(zip(dates, words, strict=True)):
+        start = text.index(w)
+        rows.append(NormalizedRow("progress_updates", i, {"report_date": d}))
+        provs.append(ProvenanceRow("progress_updates", i, "report_date", 1, i + 1, start,
+                                   start + len(w), w, False, False, None, 90.0))
+    middle = text.index(words[1])
+    n = Normalized(rows, provs, [])
+    screen(n, text, ((middle, middle + len(words[1]), 90.0),))
+    assert (n.rows[1].values.get("report_date") == dates[1]) is loaded
+    assert [r.values["report_date"] for r in (n.rows[0], n.rows[2])] == [dates[0], dates[2]]
+    assert bool(n.findings) is not loaded

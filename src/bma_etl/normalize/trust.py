@@ -16,6 +16,7 @@ that is not doubtful confirms it:
 - a project's start or end date, by lying in a fiscal year that is not doubtful;
 - a project's progress, by the latest progress of its entries or months;
 - an entry's or month's number, by its place in the list;
+- a report's date, by falling between the dates of the reports either side of it;
 - a scoring level, by its place in its table's list of five levels (5..1 or
   1..5, the order the table's other levels read in: :func:`level_places`);
 - any number or code, by the same value printed again in Arabic digits.
@@ -268,6 +269,25 @@ class _Context:
         if v.value == place:
             return True, None
         return False, f"it stands in place {place} of the months"
+
+    def _progress_updates_report_date(self, v: _Value) -> tuple[bool, str | None] | None:
+        """A report's date between the sure dates of the reports either side of it.
+
+        Reports are listed in date order (oldest or newest first): a date that falls
+        strictly between its two neighbours' is the one the page states; one outside
+        them is not confirmed. None when a neighbour's date is not sure.
+        """
+        same = [r for r in self.rows if r.table == v.row.table]
+        at = next(i for i, r in enumerate(same) if r is v.row)
+        if at == 0 or at + 1 >= len(same) or not isinstance(v.value, date):
+            return None
+        before, after = (self._get(v.row.table, "report_date", same[i].ordinal)
+                         for i in (at - 1, at + 1))
+        if not isinstance(before, date) or not isinstance(after, date):
+            return None
+        if before < v.value < after or before > v.value > after:
+            return True, None
+        return False, f"it does not fall between its neighbours' dates ({before}, {after})"
 
     def _progress_updates_seq_label(self, v: _Value) -> tuple[bool, str | None] | None:
         place, count = self._place(v.row)
