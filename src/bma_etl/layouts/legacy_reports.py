@@ -222,9 +222,10 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
             rep.date_place = (report_date_place(doc, text)[:body_start],
                               where.span if where else None)
         in_detail = own is not None and k < own[0]
+        at_own = own is not None and k == own[0]  # the label was read there (in key form)
         progress = None if in_detail else progress_read(
-            text, max(body_start, own[1]) if own and k == own[0] else body_start,
-            doc.ocr_used, past_progress)
+            text, max(body_start, own[1]) if own and at_own else body_start,
+            doc.ocr_used, past_progress or at_own)  # its value unread: never a junk label's
         budget_from = None
         if progress:
             row.fields.setdefault("progress_pct", progress_value(doc, progress, line, cell.start))
