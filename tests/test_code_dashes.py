@@ -40,11 +40,14 @@ DASHES = ("\u2013", "\u2011", "\u2212", "\u2014")
 @pytest.mark.parametrize("seed", range(3))
 def test_a_code_printed_with_another_dash_is_stored_with_the_hyphen(
         seed: int, generator: str, dash: str) -> None:
-    generated = GENERATORS[generator](random.Random(seed))
-    want = generated.tables["projects"][0]
-    code = want["project_code"]
-    if code is None or code not in generated.text:
-        pytest.skip("this save prints no code")
+    rng = random.Random(seed)
+    for _ in range(50):  # a save that prints no code (a page cut above it) is drawn again
+        generated = GENERATORS[generator](rng)
+        want = generated.tables["projects"][0]
+        code = want["project_code"]
+        if code is not None and code in generated.text:
+            break
+    assert code is not None and code in generated.text
     printed = code.replace("-", dash)
     text = generated.text.replace(code, printed)
     extract = LAYOUTS[generator].extract
