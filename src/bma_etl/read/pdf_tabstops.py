@@ -13,7 +13,9 @@ such a grid shows it (:func:`tab_grid`); then white space whose far side lands o
 the grid (to :data:`ON_GRID` points) is a cell break, unless it is as wide as the
 page's word space (a word that happens to start on a stop). Only a table's header
 over its second row is cut so (:func:`with_tab_stops`): the header of a plan's
-target table ran into its row of years, and the targets under them were lost.
+target table ran into its row of years, and the targets under them were lost; and,
+in a line set at stops already, the white space before its figures (a step's share
+set on the stop its description ended a space or more short of).
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ MIN_SHARE = 0.1
 SAME_SPACE = 0.02
 
 _SPACES = re.compile("[ \u00a0]+")
+_NUMBER = re.compile(r"[0-9๐-๙][0-9๐-๙,.]*%?")
+_LETTER = re.compile("[A-Za-zก-ฮะ-ฺเ-ๆ]")
 
 
 def pen_margin(lines: list[TextLine]) -> float | None:
@@ -135,7 +139,8 @@ def with_tab_stops(pages: list[list[TextLine]]) -> None:
     for lines in pages:
         margin, spaces = pen_margin(lines), _word_spaces(lines)
         if margin is not None:
-            lines[:] = [_cut_at_jumps(line, margin, stop) for line in lines]
+            lines[:] = [_cut_on_grid(line, margin, stop, spaces.get(line.size))
+                        for line in lines]
         order = sorted((k for k, line in enumerate(lines) if line.text and line.cells
                         and line.baseline is not None), key=lambda k: -(lines[k].baseline or 0.0))
         if margin is None or not order:
@@ -153,22 +158,49 @@ def with_tab_stops(pages: list[list[TextLine]]) -> None:
                 lines[upper], lines[lower] = cut.get(upper, lines[upper]), cut[lower]
 
 
-def _cut_at_jumps(line: TextLine, margin: float, stop: float) -> TextLine:
-    """``line`` with a tab before each letter its pen jumped to a stop (:mod:`.pdf_jumps`).
+def _cut_on_grid(line: TextLine, margin: float, stop: float, space: float | None) -> TextLine:
+    """``line`` with a tab before each cell its pen moved on to a stop (fpdf2's tab rows).
 
     Only in a line set at stops already (:func:`_set_on_grid`): a cell that filled its
-    column to less than a space before the next stop, and the cell set on that stop
-    (``…ในพื้นที่`` and ``20``), are two cells of the row, as its other cells are.
+    column to less than a tab's gap before the next stop, and the cell set on that
+    stop (``…ในพื้นที่`` and ``20``), are two cells of the row, as its other cells are.
+    The pen's move is a jump between two letters with no white space kept
+    (:mod:`.pdf_jumps`: Loma's wide letters end two points short of the stop), or a
+    white-space run not as wide as the page's word space (``space``: points at the
+    line's size, None when unknown; a word after a space that happens to start on a
+    stop is no cell) before the row's figures (:func:`_numbers_on`): Norasi's narrow
+    letters end a word space or more short of the stop, and pdfium makes up a space
+    there (read as one cell, the step's lines looked like one tall cell beside its
+    cumulative share, and the total row under it was joined into the step). Either
+    one's far side is on the grid.
     ``margin``: the left margin the pen returns to; ``stop``: the grid's stop (points).
     """
-    if not line.jumps or not _set_on_grid(line, margin, stop) \
+    if not (line.jumps or line.gaps) or not _set_on_grid(line, margin, stop) \
             or line.text.count("\t") + 1 != len(line.cells):
         return line
-    cuts = [(at, at, near, far) for at, near, far in sorted(line.jumps, reverse=True)
-            if on_stop(far, margin, stop)]
+    cuts = [(at, at, near, far) for at, near, far in line.jumps if on_stop(far, margin, stop)]
+    runs = list(_SPACES.finditer(line.text))
+    spaced = [n for n, (a, b) in enumerate(line.gaps) if on_stop(b, margin, stop)
+              and (space is None or abs(b - a - space) > SAME_SPACE)
+              and _numbers_on(line.text[runs[n].end():])] \
+        if len(runs) == len(line.gaps) else []
+    cuts.extend((runs[n].start(), runs[n].end(), *line.gaps[n]) for n in spaced)
     if not cuts:
         return line
-    return replaced(line, **_with_tabs(line, cuts), jumps=())
+    gaps = tuple(gap for n, gap in enumerate(line.gaps) if n not in spaced)
+    return replaced(line, **_with_tabs(line, sorted(cuts, reverse=True)), jumps=(), gaps=gaps)
+
+
+def _numbers_on(rest: str) -> bool:
+    """Whether ``rest`` (a line's text from a cell's start on) is numbers, the first first.
+
+    A row's figures (a step's share and cumulative share, a target's count) and marks
+    (a schedule's arrows), no word: a header's or a name's words after a space that
+    lands on a stop are left to the layouts, which read such rows as running text.
+    """
+    words = rest.split()
+    return bool(words) and _NUMBER.fullmatch(words[0]) is not None \
+        and not any(_LETTER.search(word) for word in words)
 
 
 def _set_on_grid(line: TextLine, margin: float, stop: float) -> bool:
