@@ -30,6 +30,7 @@ from bma_etl.layouts.plan_flow_definitions_header import OCR_KPI_TAIL_RE, is_kpi
 from bma_etl.layouts.plan_flow_kpi import OTHER_TABLE_RE, ROW_LINES_MAX
 from bma_etl.layouts.plan_flow_row_join import with_wrapped_opening
 from bma_etl.layouts.plan_flow_targets import OCR_JUNK_RE
+from bma_etl.layouts.plan_level_quotes import heading_words_above
 from bma_etl.matchkey import fuzzy_search, marks_optional
 from bma_etl.rows import join_lines
 
@@ -137,7 +138,8 @@ def _read_definitions(doc: RepairedText, lines: list[Line], i: int, header: int,
     while i < len(lines):
         line = lines[i]
         text = line.text
-        if line.no in read or OTHER_TABLE_RE.match(text) or is_kpi_header(text, doc.ocr_used):
+        if line.no in read or OTHER_TABLE_RE.match(text) or is_kpi_header(text, doc.ocr_used) \
+                or (run and heading_words_above(doc, line, run[-1].no)):  # its words furniture
             break
         if not text.strip() or PAGE_NUMBER_RE.match(text):
             if run and _whole_row(run, measured):

@@ -34,7 +34,7 @@ from bma_etl.layouts import plan_name_openings as openings
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE
 from bma_etl.layouts.plan_flow import Flowed
-from bma_etl.layouts.plan_flow_row_join import join_row, with_wrapped_opening
+from bma_etl.layouts.plan_flow_row_join import join_row, rests_cut_number, with_wrapped_opening
 from bma_etl.layouts.plan_flow_targets import (
     NAME_END_SPECK_RE,
     NAME_HEAD_SPECK_RE,
@@ -229,8 +229,10 @@ def _read_target_rows(doc: RepairedText, lines: list[Line], i: int, header: int,
             break
         # a number after a target's word the page wrapped (``เพิ่มขึ้น`` / ``๖ ราย``) is its number
         # nor is a digit after the empty cell's tab before a vowel (``<tab>3 ะดับ…``): a letter
+        # nor are the digits that end a number the page cut at the row's line end
         m = _seq_match(text, ocr) if numbered is not False and not (run and awaits_number(run)) \
-            and not (ocr and text[:1] == "\t" and openings.misread_opening(text[1:])) else None
+            and not (ocr and text[:1] == "\t" and openings.misread_opening(text[1:])) \
+            and not rests_cut_number(run, text, cut) else None
         if m is not None and (not run or _complete(run, count, ocr, True, cut)
                               or (ocr and _next_name(text, m, seq))) \
                 and (int(to_arabic_digits(m.group("seq"))) == seq + 1 if not ocr

@@ -20,14 +20,15 @@ from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.rows import join_lines, separator
 
-__all__ = ["join_row", "with_wrapped_opening"]
+__all__ = ["join_row", "rests_cut_number", "with_wrapped_opening"]
 
 #: A line's end that is a number's first digits (one to three) after the end of a
 #: target before it: a cell's gap (a tab, two spaces), or a word (``ผลิตภัณฑ์ ๒``, the
-#: gap read as a space or as none: ``ผลิตภัณฑ์๑``), or a year after พ.ศ. (``พ.ศ. 2558 3``).
+#: gap read as a space or as none: ``ผลิตภัณฑ์๑``), or a year after พ.ศ. (``พ.ศ. 2558 3``;
+#: the gap read as none, ``พ.ศ. ๒๕๖๓๒``: a year has four digits, the fifth is the next's).
 _CUT_NUMBER_END_RE = re.compile(
-    rf"(?:(?P<gap>\t| {{2}})|(?P<year>พ\.ศ\.\s*{DIGIT}{{4}}) |(?P<word>[ก-ฮเ-ไ][ก-๎]*) ?)"
-    rf"{DIGIT}{{1,3}}$")
+    rf"(?:(?P<gap>\t| {{2}})|(?P<year>พ\.ศ\.\s*{DIGIT}{{4}}) |(?P<word>[ก-ฮเ-ไ][ก-๎]*) ?"
+    rf"|(?P<glued>พ\.ศ\.\s*[๒2][๔-๖4-6]{DIGIT}{{2}})){DIGIT}{{1,3}}$")
 _NUMBER_END_RE = re.compile(rf"{DIGIT}\s*$")
 #: A line's start that is the rest of that number, then its unit.
 _NUMBER_REST_RE = re.compile(rf"^{DIGIT}+(?:[.,]{DIGIT}+)*\s*[ก-ฮเ-ไ]")
@@ -40,16 +41,19 @@ def _row_separator(left: str, right: str, cut: bool = False) -> str:
     reader saw the page wrap ``left``'s last line with no space written (full to the
     margin, the next line's first word not fitting). The page cut a target's number
     at the line's end when digits stand there after the target before
-    (:data:`_CUT_NUMBER_END_RE`: after a word, that word a unit after a number,
-    ``๒๙ ผลิตภัณฑ์ ๒``, or the row's name when the line was ``cut``: a writer that
-    breaks a word anywhere cut the first target's ``๒๑``; else a word of a name,
-    ``ระยะที่ ๒``, keeps its number) and the next line opens with digits and a unit.
+    (:data:`_CUT_NUMBER_END_RE`: after a year's four digits, a space between or
+    none; after a word, that word a unit after a number, ``๒๙ ผลิตภัณฑ์ ๒``, or the
+    row's name when the line was ``cut``: a writer that breaks a word anywhere cut
+    the first target's ``๒๑``; else a word of a name, ``ระยะที่ ๒``, keeps its number)
+    and the next line opens with digits and a unit.
 
     >>> [_row_separator(a, "๑ ราย") for a in ("๒๐ ราย ๓๙ ผลิตภัณฑ์  ๒", "๒๐ ราย ๓๙ ผลิตภัณฑ์ ๒",
     ...                                      "๒๙ ผลิตภัณฑ์๑", "แผน ระยะที่ ๒", "ชื่อ ๒๐๒")]
     ['', '', '', ' ', ' ']
     >>> _row_separator("จำนวนชุมชนต้นแบบ ๒", "๑ ชุมชน", cut=True)
     ''
+    >>> [_row_separator(a, "๔ กิจกรรม") for a in ("ภายในปีพ.ศ. ๒๕๖๓๒", "ภายในปีพ.ศ. ๒๕๖๓")]
+    ['', ' ']
     """
     m = _CUT_NUMBER_END_RE.search(left)
     if m is None or not _NUMBER_REST_RE.match(right):
@@ -78,6 +82,30 @@ def join_row(run: list[Line], cut: frozenset[int] = frozenset()) -> Line:
         return _row_separator(left, right, next(before) in cut)
 
     return join_lines(run, between)
+
+
+def rests_cut_number(run: list[Line], text: str, cut: frozenset[int] = frozenset()) -> bool:
+    r"""Whether ``text`` (the line after the row ``run``) opens with the rest of a number cut.
+
+    The row's last line is one of ``cut`` (as :func:`join_row` takes it: the PDF
+    reader saw the page wrap it with no space written, full to the margin) and ends
+    with a target's first digits (``…๒๑ ผลิตภัณฑ์ ๑`` / ``๒ ราย ๒๒ ผลิตภัณฑ์``:
+    :func:`join_row` joins them without the wrap's space); then the line's first
+    digits are that number's rest, not the next row's number, though they stand as
+    one (``๒`` after row ``๑``). A row whose last line ends where its text does
+    (``ระดับ ๔`` / ``๒ ระดับความสำเร็จ…``) is whole.
+
+    >>> from bma_etl.layouts.base import Line
+    >>> run = [Line(1, 0, "๑\tจำนวนผู้ประกอบการ๑๐ ราย ๒๐ ผลิตภัณฑ์ ๑๑ ราย ๒๑ ผลิตภัณฑ์ ๑")]
+    >>> rests_cut_number(run, "๒ ราย ๒๒ ผลิตภัณฑ์", frozenset({1}))
+    True
+    >>> rests_cut_number([Line(1, 0, "๑\tจำนวนผู้ประกอบการ ระดับ ๓ ระดับ ๔")], "๒ ระดับความสำเร็จ")
+    False
+    """
+    if not run or not text.strip() or run[-1].no not in cut:
+        return False
+    left = join_row(run, cut).text
+    return _CUT_NUMBER_END_RE.search(left) is not None and _row_separator(left, text, True) == ""
 
 
 #: A list mark or an indicator's number (``๕.๑``) alone on its line: the page wrapped

@@ -36,6 +36,7 @@ from bma_etl.layouts.plan_cells import (
 from bma_etl.layouts.plan_level_quotes import (
     HEADING_GAP_MAX,
     HEADING_LINES_MAX,
+    quote_after_foot_heading,
     quote_over_table,
     unclosed_quote,
     unopened_quote,
@@ -62,8 +63,7 @@ _YEAR_IN_CELL_RE = re.compile(rf"[๒2][๔-๖4-6]{DIGIT}{{2}}")
 def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) -> list[RawRow]:
     """Read one row per indicator per year column (``name``, ``year_be``, ``target_text``)."""
     header = table.rows[0]
-    name_col = find_col(header, "ตัวชี้วัด")
-    seq_col = find_col(header, "ลำดับ", skip=(name_col,))
+    seq_col, name_col = _seq_and_name_cols(header)
     years: dict[int, FieldValue] = {}
     for row in table.rows[:2]:
         for i, cell in enumerate(row.cells):
@@ -113,6 +113,34 @@ def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) 
             rows.append(RawRow("plan_indicators", None, {
                 "name": name_value, "year_be": year, "target_text": targets.get(i)}))
     return rows
+
+
+#: The number column's header cell naming the indicator column too (``ลำดับที่ ตัวชี้วัด``,
+#: squashed): the gap between the two was read as a space or none.
+_SEQ_THEN_NAME_RE = re.compile(r"ลำดับ.*ตัวชี้วัด")
+
+
+def _seq_and_name_cols(header: Row) -> tuple[int | None, int | None]:
+    r"""The number and indicator columns of a target table's ``header``.
+
+    A header cell naming both (``ลำดับที่ ตัวชี้วัด``: a print set the narrow number
+    column's words up to the next column's) before an empty cell: the number is that
+    cell's column, the indicator the next one (rows ``๑ | ระดับความสำเร็จ… | ร้อยละ ๘๐``).
+
+    >>> from bma_etl.layouts.base import Line
+    >>> from bma_etl.layouts.plan_cells import row_of
+    >>> _seq_and_name_cols(row_of(Line(1, 0, "ลำดับที่ ตัวชี้วัด\t\tค่าเป้าหมาย\t")))
+    (0, 1)
+    >>> _seq_and_name_cols(row_of(Line(1, 0, "ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย")))
+    (0, 1)
+    """
+    name_col = find_col(header, "ตัวชี้วัด")
+    seq_col = find_col(header, "ลำดับ", skip=(name_col,))
+    if seq_col is None and name_col is not None and name_col + 1 < len(header.squashed) \
+            and _SEQ_THEN_NAME_RE.search(header.squashed[name_col]) is not None \
+            and not header.plain(name_col + 1):
+        return name_col, name_col + 1
+    return seq_col, name_col
 
 
 def _rest_of_targets(row: Row, columns: list[int], above: dict[int, FieldValue]) -> bool:
@@ -211,6 +239,8 @@ def scoring_indicator(doc: RepairedText, headings: list[Line]) -> Raw | None:
         start, end = m.span("name")
         closed = line.text.rfind("”", start, end) if doc.ocr_used else -1
         return doc.raw_in(line, start, closed if closed > start else end)  # its “ lost
+    if (after_foot := quote_after_foot_heading(doc, headings)) is not None:
+        return after_foot  # the heading words alone at a page's foot, taken for furniture
     return quote_over_table(doc, headings) if doc.ocr_used else None
 
 

@@ -1,10 +1,11 @@
-"""Quoted indicator names over a scoring table (เกณฑ์การให้คะแนน “…”) that OCR damaged.
+"""Quoted indicator names over a scoring table (เกณฑ์การให้คะแนน “…”) that OCR or a page broke.
 
 Stage: extract (a helper of :mod:`bma_etl.layouts.plan_indicators`, not a layout).
 Consumes the heading lines over a scoring table of an OCR'd page; gives the quoted
 indicator's words as a :class:`~bma_etl.layouts.base.Raw` when OCR lost a quote
 mark (:func:`unclosed_quote`, :func:`unopened_quote`) or misread the heading words
-(:func:`quote_over_table`), None when the lines name none so.
+(:func:`quote_over_table`), or when a page break left the heading words alone at a
+page's foot (:func:`quote_after_foot_heading`), None when the lines name none so.
 """
 
 from __future__ import annotations
@@ -15,13 +16,57 @@ from bma_etl.layouts.base import Line, Raw, RepairedText
 from bma_etl.layouts.plan_cells import few_letters
 from bma_etl.rows import join_lines
 
-__all__ = ["HEADING_GAP_MAX", "HEADING_LINES_MAX", "quote_over_table", "unclosed_quote",
-           "unopened_quote"]
+__all__ = ["HEADING_GAP_MAX", "HEADING_LINES_MAX", "heading_words_above",
+           "quote_after_foot_heading", "quote_over_table", "unclosed_quote", "unopened_quote"]
 
 #: Most lines a quoted indicator name in a เกณฑ์การให้คะแนน heading runs over.
 HEADING_LINES_MAX = 4
 #: Most lines (a page's foot and head) between the heading words and their quote.
 HEADING_GAP_MAX = 8
+
+
+#: The heading words alone on their line, their quote on the next page's first lines.
+_HEADING_ALONE_RE = re.compile(r"^\s*เกณฑ์การให้คะแนน\s*(?:ตัวชี้วัด)?\s*:?\s*$")
+
+
+def heading_words_above(doc: RepairedText, line: Line, after: int = 0) -> bool:
+    """Whether ``line`` opens a quote under ``เกณฑ์การให้คะแนน`` left out as furniture.
+
+    The heading words alone on a line of ``doc.furniture`` (a page's foot) within
+    :data:`HEADING_GAP_MAX` lines above ``line`` and after line ``after`` (1-based:
+    the line before it that was read).
+    """
+    if not doc.furniture or not line.text.lstrip().startswith("“"):
+        return False
+    every = list(doc.all_lines())
+    return any(above.no in doc.furniture and above.no > after
+               and _HEADING_ALONE_RE.match(above.text) is not None
+               for above in every[max(0, line.no - 1 - HEADING_GAP_MAX):line.no - 1])
+
+
+def quote_after_foot_heading(doc: RepairedText, headings: list[Line]) -> Raw | None:
+    """The quote opening one of ``headings`` whose heading words stand above it as furniture.
+
+    A page break right after ``เกณฑ์การให้คะแนน`` leaves the words alone at a page's
+    foot and the quote (``“ระดับความสำเร็จ…”``, over one line or more) at the next
+    page's head; a plan whose scoring headings break so on two pages in a row has
+    the words at two pages' feet, and :mod:`bma_etl.furniture` takes them for a
+    running footer, so they are no heading line. The words stand in the lines left
+    out (``doc.furniture``) within :data:`HEADING_GAP_MAX` lines above the quote,
+    after the heading line before it (the last quote so headed). None: no such quote.
+    """
+    opened = [k for k, ln in enumerate(headings) if heading_words_above(
+        doc, ln, headings[k - 1].no if k else 0)]
+    if not opened:
+        return None
+    run = [headings[opened[-1]]]
+    for nxt in headings[opened[-1] + 1:opened[-1] + HEADING_LINES_MAX]:
+        if "”" in run[-1].text or nxt.no - run[-1].no > HEADING_GAP_MAX:
+            break
+        run.append(nxt)
+    line = run[0] if len(run) == 1 else join_lines(run)
+    quoted = re.search(r"“(?P<name>[^“”]+)”", line.text)
+    return doc.raw_match(quoted, "name", line=line) if quoted else None
 
 
 #: On an OCR'd page, a line that is a quote alone (``“ระดับความสำเร็จ...”``) right

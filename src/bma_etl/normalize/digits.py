@@ -70,8 +70,10 @@ _DAMAGED_LEAD = re.compile(
     r"|(?<!\S)[^\s0-9,.]{1,3}[ \t\u00a0]?,[ \t\u00a0]?(?=[0-9])")
 
 #: "No budget" wording (ไม่ใช้งบประมาณ, ไม่ได้รับการจัดสรรงบประมาณ...): an amount of NULL.
+#: A print that spreads a narrow cell's Thai letters apart (LibreOffice's distributed
+#: justification) may leave a space inside a word: ``ไ ม่ใ ช้งบประมาณ``.
 NO_BUDGET_RE = re.compile(
-    r"ไม่(?:ได้)?\s*(?:ใช้|มี|รับ|ขอ|ตั้ง)?\s*(?:การจัดสรร)?\s*งบ(?:ประมาณ)?")
+    r"ไ ?ม่ ?(?:ไ ?ด้)?\s*(?:ใ ?ช้|มี|รับ|ขอ|ตั้ง)?\s*(?:การจัดสรร)?\s*ง ?บ(?:ประมาณ)?")
 _DASHES_ONLY = re.compile(r"[\s\-–—\u2212.]*")
 _PERCENT_WORDS = re.compile(r"ร้อยละ|เปอร์เซ็นต์|%")
 # "80,00 %": two digits after a comma that ends a percent's only number are no thousands

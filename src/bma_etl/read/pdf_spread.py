@@ -10,11 +10,15 @@ than a tab, no space written, and pdfium makes up a space in each. In a narrow c
 the gaps are narrower, a space wide: ``๒ ๒ .๕``. Read as it stands the cell holds
 two or three numbers; it holds one. An amount of whole baht ends in ``.-``
 (``๑๒,๓๐๗,๗๐๐.-``): wrapped in a narrow cell of a justified Thai table, its line
-``๐๐.-`` is spread as well (``๐ ๐ .-``) and is read as one number too.
+``๐๐.-`` is spread as well (``๐ ๐ .-``) and is read as one number too. A short
+amount and its unit alone in a borderless cell are spread alike (``๗ ๗ ๙ ,๖ ๐ ๐ บ า ท``):
+a font whose digit's ink passes its advance (Garuda's ``๗``) leaves the gaps
+measured box to box too uneven for :func:`.pdf_letters.letter_gap`.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,6 +32,11 @@ _NUMBER = _DIGITS | frozenset(".,")
 #: The whole-baht mark after a number's point (``๗๐๐.-``), its last letter.
 _WHOLE = "-"
 _WHITE = frozenset(" \u00a0")
+#: The unit a spread amount may end its cell with, a word space after it.
+_UNIT = "บาท"
+#: An amount in thousands grouped by commas (satang optional): no row of one-digit
+#: cells at an even pitch (``๑ ๒ ๓ ๔ ๕``) reads so.
+_GROUPED = re.compile("[\u0e50-\u0e59]{1,3}(?:,[\u0e50-\u0e59]{3})+(?:\\.(?:[\u0e50-\u0e59]{2})?)?")
 #: The tab-wide gaps of one spread number agree within this many font sizes (the
 #: alignment gives every gap one extra; the digits' side bearings differ a little).
 EVEN_EM = 0.15
@@ -59,8 +68,11 @@ def number_apart(line: _Line, text: str, run: Run) -> float:
     run of more than two letters must stand between two vertical rules (a ruled
     cell: a borderless row of one-digit cells at an even pitch, ``๑ ๒ ๓ ๔ ๕``, is no
     number); one of two, a tab-wide gap apart (closer ones are
-    :func:`.pdf_letters.few_gaps`' to tell). Its widest white gap is returned: every
-    white gap up to it is the number's letter spacing.
+    :func:`.pdf_letters.few_gaps`' to tell). An amount grouped by commas, alone or
+    with its unit ``บาท`` after a white gap wider than the others (the unit's letter
+    gaps white and even with the number's), needs no rule: it is one cell's whole
+    text, no row of digits. Its widest white gap (the unit's word space left out) is
+    returned: every white gap up to it is the number's letter spacing.
     """
     runs, gaps, _, spaces, tabs, size = run[:6]
     if not runs or size <= 1.0:
@@ -70,22 +82,33 @@ def number_apart(line: _Line, text: str, run: Run) -> float:
     if letters is None:
         return 0.0
     chars = [text[pos] for pos in letters]
+    # the gap (by index) between an amount and its unit, when the run ends in one
+    word = len(chars) - len(_UNIT) - 1 if "".join(chars[-len(_UNIT):]) == _UNIT \
+        and len(chars) > len(_UNIT) + 2 else -1
+    if word >= 0:
+        chars = chars[:word + 1]
     if len(chars) > 2 and chars[-1] == _WHOLE and chars[-2] == ".":
         chars = chars[:-1]
     if sum(ch in _DIGITS for ch in chars) < 2 or any(ch not in _NUMBER for ch in chars):
         return 0.0
     if any(chars[k] in _DIGITS and chars[k + 1] in _DIGITS and not spaces[k]
-           for k in range(len(gaps))):
+           for k in range(len(chars) - 1)):
         return 0.0
-    wide = [gap for gap, space in zip(gaps, spaces, strict=True) if space]
+    wide = [gap for k, (gap, space) in enumerate(zip(gaps, spaces, strict=True))
+            if space and k != word]
     if not wide or min(wide) < LEAST_EM * size or max(wide) - min(wide) > EVEN_EM * size:
         return 0.0
+    if word >= 0 and (not all(spaces[word:]) or gaps[word] <= max(wide) + EVEN_EM * size):
+        return 0.0  # the unit's letters spread too, a word space before them
     generated, index = line.g.generated, line.index
-    if not all(generated(index[pos]) for pos in range(letters[0], letters[-1] + 1)
+    if not all(generated(index[pos]) for pos in range(letters[0], letters[word] + 1
+                                                      if word >= 0 else letters[-1] + 1)
                if text[pos] in _WHITE):
         return 0.0
     if len(letters) == 2:
         return max(wide) if tabs else 0.0
+    if (word >= 0 or not line.rules) and not tabs and _GROUPED.fullmatch("".join(chars)):
+        return max(wide)  # an amount alone in its cell (a borderless one: the run a cut's)
     lefts, rights = line.g.lefts, line.g.rights
     low, high = lefts[index[letters[0]]], rights[index[letters[-1]]]
     if not any(x < low for x in line.rules) or not any(x > high for x in line.rules):
