@@ -140,16 +140,19 @@ def join_cut_row(before: list[TextLine], after: list[TextLine],
     return after[:first] + after[taken:]
 
 
-#: Buddhist-era years alone, one or more a word space apart (``2565``, ``๒๕๖๕ ๒๕๖๖``).
-_YEARS_ALONE = re.compile("(?:25[0-9]{2}|\u0e52\u0e55[\u0e50-\u0e59]{2})"
-                          "(?: (?:25[0-9]{2}|\u0e52\u0e55[\u0e50-\u0e59]{2}))*")
+#: A Buddhist-era year (``2565``, ``๒๕๖๕``).
+_YEAR = "(?:25[0-9]{2}|\u0e52\u0e55[\u0e50-\u0e59]{2})"
+#: Buddhist-era years alone, one or more a word space apart or none (``2565``,
+#: ``๒๕๖๕ ๒๕๖๖``, ``๒๕๖๕๒๕๖๖``: fpdf2 sets a header's years closer than their width).
+_YEARS_ALONE = re.compile(f"{_YEAR}(?: ?{_YEAR})*")
 
 
 def _years_apart(texts: list[str], into: list[int]) -> bool:
     """Whether a next page's first line is a header's years: a row of its own.
 
     Its pieces (``texts``, going on the row's cells ``into``) are each years alone,
-    and one holds two years or more (``๒๕๖๔ ๒๕๖๕ ๒๕๖๖`` a word space apart) or two
+    and one holds two years or more (``๒๕๖๔ ๒๕๖๕ ๒๕๖๖`` a word space apart, or
+    ``๒๕๖๒๒๕๖๓…`` run together: fpdf2 sets them closer than their width) or two
     pieces go under one of the row's cells (``๒๕๖๕`` | ``๒๕๖๖`` | ``๒๕๖๗`` set at
     their own columns under ``ค่าเป้าหมาย``). A wrapped cell's rest leaves one year at
     most to a piece under its cell (``พ.ศ.`` / ``2565``).
@@ -158,9 +161,11 @@ def _years_apart(texts: list[str], into: list[int]) -> bool:
     (True, False)
     >>> _years_apart(["๒๕๖๔ ๒๕๖๕ ๒๕๖๖"], [1]), _years_apart(["2565"], [1])
     (True, False)
+    >>> _years_apart(["๒๕๖๒๒๕๖๓๒๕๖๔"], [1])
+    True
     """
     return all(_YEARS_ALONE.fullmatch(text.strip()) is not None for text in texts) and (
-        len(set(into)) < len(into) or any(" " in text.strip() for text in texts))
+        len(set(into)) < len(into) or any(len(re.findall(_YEAR, text)) > 1 for text in texts))
 
 
 #: What closes a label (``** ปัญหาของโครงการ :``).
