@@ -27,6 +27,9 @@ non-blank lines of a page and
   ``** ปัญหา… :`` line two of three pages open with), and it stands there as a
   running header does: at half the pages after the first or more, or on pages
   that follow one another, two only beside other pages' own (:mod:`bma_etl.furniture_runs`), or
+- it is one of two or three lines at a page's edge that, joined, read nearly as a
+  running header or footer repeated whole on other pages (OCR read it broken:
+  :mod:`bma_etl.furniture_broken`), or
 - it heads a page after the first and repeats words of the first page's top
   (a title page, then the title as the running header of the others).
 
@@ -58,6 +61,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
 
+from bma_etl.furniture_broken import broken_repeats
 from bma_etl.furniture_marks import _DIGIT, PAGE_NUMBER_RE, printed_by_browser
 from bma_etl.furniture_runs import running_lines
 from bma_etl.matchkey import key
@@ -167,6 +171,11 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                     and _heads_others(key(line), i, tops)):
                 out.add(i)
         out.update(_margin_blanks(lines, page, out))
+    if broken := broken_repeats(lines, pages, out, {side: [sig for (at, sig) in runs
+                                                          if at == (side, 0)]
+                                                   for side in ("top", "bottom")}):
+        out |= broken  # a header or footer OCR read broken over lines, and the margins past it
+        out.update(i for page in pages for i in _margin_blanks(lines, page, out))
     out.update(_repeated_heads(lines, pages, out))
     return frozenset(i + 1 for i in out)
 

@@ -42,12 +42,20 @@ def printed_by_browser(line: str, place: str) -> bool:
     True
     >>> printed_by_browser("ดูรายละเอียดที่ https://bma.go.th/x", "bottom")
     False
+
+    An address a reader cut into cells at a wide gap between two of its letters
+    (Chromium spaces a small address's letters out) is an address still:
+
+    >>> printed_by_browser("\thttps://pmss.bangkok.go.th/project/histor\ty", "top")
+    True
     """
     if place == "top" and _STAMP_RE.match(line):
         return True
     parts = [p.strip() for p in re.split(r"\t|\s{2,}", line) if p.strip()]
-    return any(_URL_RE.match(p) for p in parts) and all(
-        _URL_RE.match(p) or PAGE_NUMBER_RE.match(p) or _STAMP_RE.match(p + " ") for p in parts)
+    if any(_URL_RE.match(p) for p in parts) and all(
+            _URL_RE.match(p) or PAGE_NUMBER_RE.match(p) or _STAMP_RE.match(p + " ") for p in parts):
+        return True
+    return len(parts) > 1 and _URL_RE.match("".join(parts)) is not None
 
 
 def browser_print_edges(lines: list[str]) -> set[int]:
