@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from bma_etl.furniture import PAGE_NUMBER_RE
+from bma_etl.furniture_marks import PAGE_NUMBER_RE
 from bma_etl.pipeline import process_file
 
 from conftest import font_file

@@ -27,6 +27,9 @@ non-blank lines of a page and
   ``** ปัญหา… :`` line two of three pages open with), and it stands there as a
   running header does: at half the pages after the first or more, or on pages
   that follow one another, two only beside other pages' own (:mod:`bma_etl.furniture_runs`), or
+- it is one of two or three lines at a page's edge that, joined, read nearly as a
+  running header or footer repeated whole on other pages (OCR read it broken:
+  :mod:`bma_etl.furniture_broken`), or
 - it heads a page after the first and repeats words of the first page's top
   (a title page, then the title as the running header of the others).
 
@@ -58,6 +61,8 @@ from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
 
+from bma_etl.furniture_broken import broken_repeats
+from bma_etl.furniture_marks import _DIGIT, PAGE_NUMBER_RE, printed_by_browser
 from bma_etl.furniture_runs import running_lines
 from bma_etl.matchkey import key
 
@@ -69,57 +74,8 @@ MIN_HEADER_SIMILARITY = 90.0
 #: A running header or footer is a short line.
 MAX_FURNITURE_CHARS = 120
 
-_DIGIT = "[0-9๐-๙]"
-#: Thai-letter page numbers (ก ข ค … as office suites number pages): one or two
-#: consonants, only after หน้า, where no running text stands alone.
-_THAI_NUMBERING = "[ก-ฮ]{1,2}"
-#: A page count after a page's number (``3/12``): no Buddhist-era year (``ครั้งที่ 2/2566``,
-#: a month's ``๒/๒๕๖๖``, cut onto a page's edge, is text).
-_PAGE_COUNT = rf"(?!(?:25|๒๕){_DIGIT}{{2}}(?!{_DIGIT})){_DIGIT}{{1,4}}"
-PAGE_NUMBER_RE = re.compile(
-    rf"^\s*(?:[-–—]\s*)?(?:(?:หน้า|หน้าที่|page|p\.)\s*)?{_DIGIT}{{1,4}}"
-    rf"(?:\s*(?:/|of|จาก)\s*{_PAGE_COUNT})?(?:\s*[-–—])?\s*$"
-    rf"|^\s*(?:[-–—]\s*)?(?:หน้าที่|หน้า)\s*{_THAI_NUMBERING}"
-    rf"(?:\s*(?:/|จาก)\s*{_THAI_NUMBERING})?(?:\s*[-–—])?\s*$",
-    re.IGNORECASE,
-)
-
 #: A page number without words or dashes around it: only digits.
 _BARE_NUMBER_RE = re.compile(rf"^\s*({_DIGIT}{{1,4}})\s*$")
-
-_URL_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.IGNORECASE)
-_STAMP_RE = re.compile(
-    rf"^\s*(?:{_DIGIT}{{1,2}}/{_DIGIT}{{1,2}}/{_DIGIT}{{2,4}}|{_DIGIT}{{4}}-{_DIGIT}{{2}}-{_DIGIT}{{2}})"
-    rf",?\s+{_DIGIT}{{1,2}}[:.]{_DIGIT}{{2}}(?:[:.]{_DIGIT}{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s|$)")
-
-
-def printed_by_browser(line: str, place: str) -> bool:
-    r"""Whether an edge line is a browser's print header or footer (see the module docstring).
-
-    >>> printed_by_browser("file:///tmp/page.html\t1/3", "bottom")
-    True
-    >>> printed_by_browser("11/30/26, 11:35 PM\tความคืบหน้าโครงการ", "top")
-    True
-    >>> printed_by_browser("ดูรายละเอียดที่ https://bma.go.th/x", "bottom")
-    False
-    """
-    if place == "top" and _STAMP_RE.match(line):
-        return True
-    parts = [p.strip() for p in re.split(r"\t|\s{2,}", line) if p.strip()]
-    return any(_URL_RE.match(p) for p in parts) and all(
-        _URL_RE.match(p) or PAGE_NUMBER_RE.match(p) or _STAMP_RE.match(p + " ") for p in parts)
-
-
-def browser_print_edges(lines: list[str]) -> set[int]:
-    r"""Indexes of a page's top and bottom lines that are a browser's print header or footer.
-
-    >>> sorted(browser_print_edges(["12/1/26, 11:12 AM", "", "ข้อความ", "file:///p.html\t2/9"]))
-    [0, 3]
-    """
-    inked = [k for k, line in enumerate(lines) if line.strip()]
-    return {k for k, place in ((inked[0], "top"), (inked[-1], "bottom"))
-            if printed_by_browser(lines[k], place)} if inked else set()
-
 
 def _signature(line: str, page_no: int) -> str:
     """The line in key form with its page's number (Arabic or Thai digits) as ``#``.
@@ -215,6 +171,11 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                     and _heads_others(key(line), i, tops)):
                 out.add(i)
         out.update(_margin_blanks(lines, page, out))
+    if broken := broken_repeats(lines, pages, out, {side: [sig for (at, sig) in runs
+                                                          if at == (side, 0)]
+                                                   for side in ("top", "bottom")}):
+        out |= broken  # a header or footer OCR read broken over lines, and the margins past it
+        out.update(i for page in pages for i in _margin_blanks(lines, page, out))
     out.update(_repeated_heads(lines, pages, out))
     return frozenset(i + 1 for i in out)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bma_etl.furniture import PAGE_NUMBER_RE
+from bma_etl.furniture_marks import PAGE_NUMBER_RE
 from bma_etl.layouts.base import Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.history_entry_heads import EVALUATION_RE
 from bma_etl.layouts.history_header import DIGIT, put_first
@@ -97,7 +97,7 @@ def goes_on(line: Line, held: KpiText | None, ocr: bool) -> bool:
 
     The value is a text (:data:`TEXT_COLUMNS`) on the line just above, and ``line``
     holds letters and no ``:`` (no label of its own), is no page number
-    (:data:`~bma_etl.furniture.PAGE_NUMBER_RE`) and no evaluation heading OCR
+    (:data:`~bma_etl.furniture_marks.PAGE_NUMBER_RE`) and no evaluation heading OCR
     damaged; after OCR, it is not specks (:data:`~.history_specks.OCR_SPECKS_RE`).
     A kind already closed by its bracket (``…ระดับผลผลิต (output)``) is whole: the
     line under it is no part of it (a copy's ``COPY`` stamped across the page).

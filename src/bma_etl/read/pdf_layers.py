@@ -25,6 +25,7 @@ from bma_etl.read.pdf_break_words import breaks_at_words
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open, sheet_printed
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
+from bma_etl.read.pdf_edge_lines import edge_lines, rejoined
 from bma_etl.read.pdf_forms import Box
 from bma_etl.read.pdf_glyphs import Glyphs
 from bma_etl.read.pdf_hidden import without_hidden_lines
@@ -275,8 +276,10 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     loose = sum(line.loose_marks for line in read)  # before rows merge lines
     with_tab_stops([read])  # cells at default tab stops, however little room before them
     with_spread_lines(read)  # a justified line's few words spread to the margin: one cell
-    rows = with_table_rows(read, rules, at_spaces)
-    lines = in_reading_order(mark_open(rows, rules, cut, read))
+    apart = edge_lines(read, size[1])  # a running header or footer: in no table's row
+    kept = [line for k, line in enumerate(read) if k not in apart] if apart else read
+    rows = [*with_table_rows(kept, rules, at_spaces), *(rejoined(read[k]) for k in apart)]
+    lines = in_reading_order(mark_open(rows, rules, cut, kept))
     chars = sum(len("".join(line.text.split())) for line in lines)
     cover = 0.0
     if chars < MIN_CHARS_PER_PAGE:  # a scan, or text drawn as outlines

@@ -9,7 +9,7 @@ and :mod:`.pdf_layers`.
 
 from __future__ import annotations
 
-from bma_etl.furniture import PAGE_NUMBER_RE, browser_print_edges
+from bma_etl.furniture_marks import PAGE_NUMBER_RE, browser_print_edges
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_page import DEFAULT_PITCH_EM, SAME_SIZE
 
@@ -28,7 +28,7 @@ def margin_lines(lines: list[TextLine]) -> set[int]:
 
     Its page number (:func:`page_number_edges`), a running header in small type
     (:func:`small_header_edge`) and a browser's print header and footer
-    (:func:`.furniture.browser_print_edges`).
+    (:func:`.furniture_marks.browser_print_edges`).
     """
     return page_number_edges(lines) | small_header_edge(lines) \
         | browser_print_edges([line.text for line in lines])
@@ -63,7 +63,7 @@ def small_header_edge(lines: list[TextLine]) -> set[int]:
 def page_number_edges(lines: list[TextLine]) -> set[int]:
     """Indexes of the page's first and last inked lines that are its page number.
 
-    Such a line (``หน้า 5``, ``- 5 -``, ``5``; :data:`.furniture.PAGE_NUMBER_RE`)
+    Such a line (``หน้า 5``, ``- 5 -``, ``5``; :data:`.furniture_marks.PAGE_NUMBER_RE`)
     stands more than :data:`PAGE_NUMBER_GAP_PITCHES` line pitches from the next
     inked line inwards (:data:`WORDED_PAGE_NUMBER_GAP_PITCHES` for one in words or
     dashes). Centred, it starts a tab's width or more from the margin and

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 from itertools import pairwise, permutations
 
-from bma_etl.furniture import browser_print_edges
+from bma_etl.furniture_marks import browser_print_edges
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import cells_apart, replaced
 from bma_etl.read.pdf_rowlines import ends_short, table_pieces
@@ -145,7 +145,7 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
     same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone, and so is a
-    browser's print header or footer (:func:`bma_etl.furniture.browser_print_edges`), a
+    browser's print header or footer (:func:`bma_etl.furniture_marks.browser_print_edges`), a
     line's pitch above a centred row that opens the page. A horizontal rule between
     two lines ends a run (``rules``: the page's horizontal rules, ``(y, left, right)``
     in points; :func:`ruled_apart`): rows of a ruled table whose rows differ in font

@@ -1,0 +1,62 @@
+"""A running header or footer that OCR read broken over two or three lines.
+
+Part of the document model (a helper of :mod:`bma_etl.furniture`). OCR may read a
+page's running footer as two lines or three: over a skewed scan, or where the
+footer is printed over the body's last lines (a browser draws a ``position: fixed``
+footer on every page, over a table row the page cuts): ``=p มพ์จากระบบติดตามและป`` /
+``ระเมินผลเมื่อ 12/07/2566 … | งบประมาณรวม 99,999 บาท``. Neither line alone is the
+footer other pages repeat, so each would be read as text (into a report row's
+detail). Together, in key form (:func:`~bma_etl.matchkey.key`: no spaces, no marks),
+they read nearly as that footer: they are furniture too.
+"""
+
+from __future__ import annotations
+
+from bma_etl.matchkey import key
+
+#: Most lines one running header or footer may be read broken into.
+MAX_PIECES = 3
+#: Least similarity (0..100) of the joined lines to a header or footer repeated whole.
+MIN_SIMILARITY = 90.0
+#: Fewest characters (key form) of a repeated header or footer matched so: a short
+#: one (a page's title word) may be any two short lines of text.
+MIN_CHARS = 16
+
+
+def broken_repeats(lines: list[str], pages: list[list[int]], furniture: set[int],
+                   repeated: dict[str, list[str]]) -> set[int]:
+    """Indexes of edge lines that, joined, are a running header or footer read broken.
+
+    ``lines``: the document's lines; ``pages``: each page's line indexes;
+    ``furniture``: indexes already found furniture (left out: the lines looked at
+    are each page's outermost lines of text); ``repeated``: per edge (``"top"``,
+    ``"bottom"``) the key forms of the lines that stand there as running headers or
+    footers (:func:`bma_etl.furniture_runs.running_lines`). A line with table cells
+    is never one of the pieces, nor is the first page's top (its title).
+
+    >>> foot = "พิมพ์จากระบบติดตามและประเมินผล เมื่อ 12/07/2566 | งบประมาณรวม 99,999 บาท"
+    >>> lines = ["ข้อความ", "พิมพ์จากระบบติดตามและป", "ระเมินผล เมื่อ 12/07/2566 | งบประมาณรวม 99,999 บาท"]
+    >>> sorted(broken_repeats(lines, [[0, 1, 2]], set(), {"bottom": [key(foot)]}))
+    [1, 2]
+    """
+    from rapidfuzz.fuzz import ratio
+
+    out: set[int] = set()
+    for number, page in enumerate(pages):
+        filled = [i for i in page if lines[i].strip() and i not in furniture]
+        for side, order in (("top", filled), ("bottom", filled[::-1])):
+            wanted = [sig for sig in repeated.get(side, ()) if len(sig) >= MIN_CHARS]
+            if not wanted or (number == 0 and side == "top"):
+                continue
+            for k in range(2, MAX_PIECES + 1):
+                pieces = order[:k]
+                if len(pieces) < k or any("\t" in lines[i] for i in pieces):
+                    break
+                joined = key("".join(lines[i] for i in sorted(pieces)))
+                if any(ratio(joined, sig) >= MIN_SIMILARITY for sig in wanted):
+                    out.update(pieces)
+                    break
+    return out
+
+
+__all__ = ["broken_repeats"]
