@@ -127,15 +127,18 @@ _NO_PERSON = re.compile(r"\s*[-–—]+\s*\.?\s*")
 
 
 def split_person_raw(doc: RepairedText, raw: Raw, row: RawRow, name_field: str,
-                     phone_field: str) -> None:
+                     phone_field: str, *, person: bool = True) -> None:
     """Split ``นาย ก ข โทร.1234`` into a name and a phone, each keeping its span.
+
+    ``person=False``: the name is a unit's (``ฝ่ายโยธา (งานสวน) โทร. 6543``), its
+    brackets kept (:func:`~bma_etl.normalize.text.split_person_phone`).
 
     After OCR, the name is looked at again (:func:`ocr_person_phone`). A dash alone
     (``ผู้ประสานงาน สยป : -``) states no person: neither field is set (NULL).
     """
     if _NO_PERSON.fullmatch(raw.text):
         return
-    name, phone = split_person_phone(raw.text)
+    name, phone = split_person_phone(raw.text, person=person)
     if doc.ocr_used:
         name, more = ocr_person_phone(name, found=phone is not None)
         phone = phone or more

@@ -84,6 +84,9 @@ BOILERPLATE = (
     r"^\s*ระบบ(?:ติดตาม|บริหาร|สารสนเทศ|รายงาน)",
     r"หน้าหลัก|ออกจากระบบ|เข้าสู่ระบบ|ยินดีต้อนรับ",
     r"^\s*(?:[^|]*\|){2,}[^|]*\S[^|]*$",  # "a | b | c": a navigation bar
+    # "(ข้อมูล ณ วันที่ 30 มิถุนายน 2567 เวลา 16:45 น.)": when the page was printed
+    (r"^\s*[(\[]?\s*(?:ข้อมูล\s*)?(?:ณ|เมื่อ)\s*วันที่\s*[^()\[\]]{1,40}?"
+     r"(?:\s*เวลา\s*[0-9๐-๙]{1,2}[.:][0-9๐-๙]{2}\s*(?:น\.?)?)?\s*[)\]]?\s*$"),
 )
 BOILERPLATE_RES = [re.compile(p) for p in BOILERPLATE]
 #: The links line under the responsible person: it closes the page's head.
@@ -246,7 +249,7 @@ def read_responsible(doc: RepairedText, line: Line, project: RawRow) -> None:
         return
     if _UNIT_WORDS.match(raw.text) and not re.match(rf"^\s*{_TITLE}", raw.text):
         # a unit may carry a phone too: "ฝ่ายโยธา โทร. 6543"
-        split_person_raw(doc, raw, project, "_unit", "responsible_phone")
+        split_person_raw(doc, raw, project, "_unit", "responsible_phone", person=False)
         unit = project.fields.pop("_unit", None)
         if project.fields.get("division") is None:
             project.fields["division"] = unit if unit is not None else raw

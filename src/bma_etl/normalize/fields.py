@@ -29,6 +29,7 @@ from bma_etl.normalize.digits import (
     to_arabic_digits,
 )
 from bma_etl.normalize.text import clean_text, parse_flag
+from bma_etl.normalize.value_notes import without_note
 from bma_etl.records import MODEL_BY_TABLE, Record, parser_kind
 from bma_etl.unwrap import spaced_breaks, unwrapped, writer_breaks
 
@@ -293,6 +294,12 @@ def _normalize_row(row: RawRow, text: str, out: Normalized, parsed_values: _Pars
             value = _without_specks(value)
             if value is None:
                 continue
+        if isinstance(value, Raw):
+            value, note = without_note(kind, value)
+            if note is not None:
+                out.findings.append(Finding(
+                    row.table, row.ordinal, name, "warning", "unparsed_line",
+                    f"line {_line_of(value)}: the note after the value is not read: {note[:60]!r}"))
         try:
             parsed = _parse_value(kind, value, parsed_values)
         except NormalizeError as exc:

@@ -225,7 +225,24 @@ _PHONE_TAIL = 120
 _TRAILING = re.compile(rf"(?<=[ \t])\(?[ \t]*(?P<phone>{_PHONE})[ \t]*\)?[ \t]*$")
 
 
-def split_person_phone(s: str) -> tuple[str, str | None]:
+#: A remark in brackets closing a person's value (``(ผู้ช่วย นายกิตติ ใจดี)``): a bracket
+#: holding a Thai word other than a phone's label (``(ต่อ 1521)`` is the phone).
+_PERSON_NOTE = re.compile(r"[ \t]*\((?P<body>[^()]*)\)[ \t]*$")
+_PHONE_WORDS = frozenset({"โทร", "โทรศัพท์", "ต่อ", "ภายใน"})
+#: A position stated after the name (``นาย ก ข ตำแหน่ง หัวหน้าฝ่ายโยธา``): no part of it.
+_POSITION = re.compile(r"[ \t]+\(?[ \t]*ตำแหน่ง")
+
+
+def _without_remark(text: str) -> str:
+    """``text`` without a remark in brackets closing it (:data:`_PERSON_NOTE`)."""
+    m = _PERSON_NOTE.search(text)
+    if m is None or m.start() == 0:
+        return text
+    words = set(re.findall(r"[\u0e01-\u0e4e]+", m["body"]))
+    return text[:m.start()].rstrip() if words - _PHONE_WORDS else text
+
+
+def split_person_phone(s: str, *, person: bool = True) -> tuple[str, str | None]:
     """Split ``name phone`` into the name and the phone as printed (label removed).
 
     The name and the phone are substrings of ``s``. Without a ``โทร``/``Tel``
@@ -242,8 +259,17 @@ def split_person_phone(s: str) -> tuple[str, str | None]:
     ('นางอรทัย ศรีสวัสดิ์', '5512')
     >>> split_person_phone("นางวิมลพรรณ พิมสาร")
     ('นางวิมลพรรณ พิมสาร', None)
+
+    A position after a person's name and a remark in brackets closing the value are
+    no part of either (the text keeps them); a unit's name (``person=False``) keeps
+    its brackets:
+
+    >>> split_person_phone("นาย ก ข ตำแหน่ง หัวหน้าฝ่ายโยธา โทร. 0 2421 1234 ต่อ 8812")
+    ('นาย ก ข', '0 2421 1234 ต่อ 8812')
+    >>> split_person_phone("นางสาว ค ง โทร. 1544 (ผู้ช่วย นายกิตติ ใจดี)")
+    ('นางสาว ค ง', '1544')
     """
-    text = s.strip()
+    text = _without_remark(s.strip()) if person else s.strip()
     if not text:
         raise NormalizeError(f"{s!r} names no person")
     # A phone is short and printed last: look only at the tail, so a long value
@@ -253,9 +279,15 @@ def split_person_phone(s: str) -> tuple[str, str | None]:
     if m is None:
         m = _TRAILING.search(text, base)
         if m is None or len(re.findall(_DIGIT, m.group("phone"))) < 3:
-            return text, None
-    name = text[: m.start()].rstrip(" \t(,;:-–")
+            return _before_position(text), None
+    name = _before_position(text[: m.start()].rstrip(" \t(,;:-–"))
     return name, m.group("phone").strip()
+
+
+def _before_position(name: str) -> str:
+    """``name`` up to a position stated after it (:data:`_POSITION`)."""
+    m = _POSITION.search(name)
+    return name[:m.start()] if m else name
 
 
 _FLAGS = {

@@ -1,0 +1,62 @@
+"""A remark in brackets after a stated number: not the value, never read into it.
+
+Forms and plans note a value's context after it: ``งบประมาณที่ได้รับ : 2,480,000 บาท
+(ไม่รวมเงินกันเหลื่อมปี 350,000 บาท)``, ``ปีงบประมาณ พ.ศ. : 2567 (ต่อเนื่องจากปี 2566)``.
+The value is the number printed before the bracket; the remark's own numbers made the
+parsers see "several numbers" and the field was NULL. The remark stays in the
+document's text (provenance points at the value alone) and is named in a warning.
+
+What is a remark: a bracket that closes the value, holds a Thai word and a digit, and
+follows a number. A bracket of words alone is left to the parsers (an amount spelled
+out, ``(สองล้านบาทถ้วน)``, is checked against the digits; a unit, ``(พันบาท)``, scales
+them), and so is a bracket of digits alone (``2566 (2567)`` stays "several numbers").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bma_etl.document import Raw
+
+#: The kinds of field whose value is one number (:data:`bma_etl.normalize.fields.PARSERS`).
+NUMBER_KINDS = frozenset({"amount", "int", "year_be", "number", "percent"})
+_NOTE = re.compile(r"[ \t]*\((?P<body>[^()]*)\)[ \t.]*$")
+_THAI_WORD = re.compile(r"[\u0e01-\u0e2e]{2}")
+_DIGIT = re.compile(r"[0-9\u0e50-\u0e59]")
+
+
+def note_at(text: str) -> int | None:
+    """Where a remark in brackets closing ``text`` starts, or None (module docstring).
+
+    >>> s = "2,480,000 บาท (ไม่รวมเงินกันเหลื่อมปี 350,000 บาท)"
+    >>> s[:note_at(s)]
+    '2,480,000 บาท'
+    >>> [note_at(t) for t in ("2,500,000 บาท (สองล้านห้าแสนบาทถ้วน)", "2566 (2567)", "(ปี 2566)")]
+    [None, None, None]
+    """
+    m = _NOTE.search(text)
+    if m is None or not _DIGIT.search(text, 0, m.start()):
+        return None
+    body = m["body"]
+    if not _THAI_WORD.search(body) or not _DIGIT.search(body):
+        return None
+    return m.start()
+
+
+def without_note(kind: str | None, value: Raw) -> tuple[Raw, str | None]:
+    """``value`` of a one-number field without a remark closing it, and the remark.
+
+    ``(value, None)`` when there is none or the field is not a number. A value read
+    across a wrapped line keeps its span (its pieces cannot be cut by offset).
+    """
+    if kind not in NUMBER_KINDS:
+        return value, None
+    at = note_at(value.text)
+    if at is None:
+        return value, None
+    text = value.text[:at].rstrip()
+    span = value.span
+    if not value.joined and span.char_end - span.char_start == len(value.text):
+        span = replace(span, char_end=span.char_start + len(text))
+    return replace(value, text=text, span=span), value.text[at:].strip()
