@@ -107,3 +107,25 @@ def test_the_page_reads_the_same_either_way(printed: Path,
     assert _lines(printed, RULES) == fast
     spaced = f"{WORDS[3]}{WORDS[5]} {WORDS[8]}{WORDS[2]}"  # its letter gaps are no spaces
     assert [line.text for line in fast].count(spaced) == 2
+
+
+def test_the_page_text_is_classed_once_for_its_gaps_plain_lines_and_extents(
+        printed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bma_etl.read.pdf_gaps as gaps_module
+
+    calls: list[str] = []
+    original = gaps_module.classed
+
+    def counted(raw: str) -> Any:
+        calls.append(raw)
+        return original(raw)
+
+    monkeypatch.setattr(gaps_module, "classed", counted)
+    once = _lines(printed, RULES)
+    assert len(calls) == 1  # one page: its text classed once, by its PageGaps
+    # each measure classing the text for itself (as before) reads the same lines
+    monkeypatch.setattr(PageGaps, "codes", lambda self: original(self.raw))
+    assert _lines(printed, RULES) == once
+    spaced = f"{WORDS[3]}{WORDS[5]} {WORDS[8]}{WORDS[2]}"  # the generated lines, read back
+    assert [line.text for line in once].count(spaced) == 2
+    assert sum("\t" in line.text for line in once) >= 3  # the ruled table's three rows

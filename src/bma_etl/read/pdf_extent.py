@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from bma_etl.read.pdf_gaps import PageGaps
     from bma_etl.read.pdf_layout import _Line
 
 _SPACES = re.compile("[ \u00a0]+")
@@ -68,10 +69,11 @@ class PageExtents:
     its white space, not a Python step per line. The page is measured when first asked.
     """
 
-    __slots__ = ("_by_start", "_g", "_raw", "_spans")
+    __slots__ = ("_by_start", "_g", "_page", "_raw", "_spans")
 
-    def __init__(self, raw: str, spans: list[tuple[int, int]], g: Any) -> None:
-        self._raw, self._spans, self._g = raw, spans, g
+    def __init__(self, raw: str, spans: list[tuple[int, int]], g: Any,
+                 page: PageGaps | None = None) -> None:
+        self._raw, self._spans, self._g, self._page = raw, spans, g, page
         self._by_start: dict[int, tuple[int, tuple[float, float, float, float]]] | None = None
 
     def of(self, line: _Line) -> tuple[float, float, float, float]:
@@ -89,16 +91,17 @@ class PageExtents:
         import numpy as np
 
         from bma_etl.read.pdf_fast import MARK_KINDS
+        from bma_etl.read.pdf_gaps import classed
 
         raw, spans = self._raw, [(a, b) for a, b in self._spans if b > a]
         lefts, rights = self._g.edge_arrays()
         if not spans or len(lefts) != len(raw):
             return {}
-        codes = np.frombuffer(raw.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        white_mask = (codes == 0x20) | (codes == 0xA0)
+        page = self._page  # the page's text classed once, for its gaps too
+        _, place, white_mask = page.codes() if page is not None and page.raw is raw \
+            else classed(raw)
         inked = np.flatnonzero(~white_mask)
-        block = codes.astype(np.int64) - 0x0E00  # (a space beside a mark drawn apart: no gap)
-        mark = MARK_KINDS[np.where((block >= 0) & (block < 128), block, 128)] > 0
+        mark = MARK_KINDS[place] > 0  # (a space beside a mark drawn apart: no gap)
         stray = np.zeros_like(white_mask)
         stray[:-1] |= white_mask[:-1] & mark[1:]
         stray[2:] |= white_mask[2:] & mark[1:-1] & white_mask[:-2]
@@ -156,11 +159,13 @@ def kept_words(text: str, gaps: tuple[tuple[float, float], ...], left: float, ri
     return max(first_word, right - left), max(last_word, right - left)
 
 
-def page_extents(g: Any, raw: str, breaks: list[tuple[int, int]]) -> PageExtents:
+def page_extents(g: Any, raw: str, breaks: list[tuple[int, int]],
+                 page: PageGaps | None = None) -> PageExtents:
     """:class:`PageExtents` of the lines of ``raw`` (``g``'s text) between its ``breaks``.
 
-    ``breaks``: the spans of its line breaks (:func:`.pdf_linebreaks.line_breaks`).
+    ``breaks``: the spans of its line breaks (:func:`.pdf_linebreaks.line_breaks`);
+    ``page``: the page's :class:`.pdf_gaps.PageGaps`, whose classed text is read.
     """
     spans = list(zip((0, *(b for _, b in breaks)), (*(a for a, _ in breaks), len(raw)),
                      strict=True))
-    return PageExtents(raw, spans, g)
+    return PageExtents(raw, spans, g, page)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from bma_etl.read.pdf_gaps import classed
 from bma_etl.read.pdf_glyphs import STEP_EM, TAB_GAP_EM
 from bma_etl.read.pdf_letters import LETTER_SPREAD_EM
 
@@ -77,12 +78,12 @@ class PlainLines:
                 self.browser = True  # a cluster per glyph: copies to drop
                 return []
         lefts, rights = g.edge_arrays()
-        codes = np.frombuffer(raw.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        # the page's text classed once, for its gaps too (.pdf_gaps.PageGaps.codes)
+        codes, place, _ = self.gaps.codes() if self.gaps.raw is raw else classed(raw)
         self.browser = len(codes) != len(lefts)  # not a character per index: all rebuilt
         if self.browser:
             return []
-        block = codes.astype(np.int64) - 0x0E00
-        marks = MARK_KINDS[np.where((block >= 0) & (block < 128), block, 128)]
+        marks = MARK_KINDS[place]
         # a mark whose middle stands left of the letter before it (replace_marks)
         late = (
             np.flatnonzero(

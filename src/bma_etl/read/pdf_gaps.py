@@ -48,6 +48,20 @@ for _w in (0, 1):
                 else "D" if _a == _b == _DIGIT and not _w else "-")
 
 
+def classed(raw: str) -> tuple[Any, Any, Any]:
+    """``raw`` as numpy arrays: code points, places in the Thai tables, white space.
+
+    See :meth:`PageGaps.codes`, which makes these once for a page.
+
+    >>> [a.tolist() for a in classed("ก \u0e48a")]
+    [[3585, 32, 3656, 97], [1, 128, 72, 128], [False, True, False, False]]
+    """
+    codes = np.frombuffer(raw.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    block = codes.astype(np.int64) - 0x0E00
+    return (codes, np.where((block >= 0) & (block < 128), block, 128),
+            (codes == 0x20) | (codes == 0xA0))
+
+
 class PageGaps:
     """Every gap between two letters of a page's text, found when first asked.
 
@@ -62,13 +76,25 @@ class PageGaps:
         self._at: Any = None
         self._runs_at: Any = None
         self._jumps: list[int] | None = None
+        self._codes: tuple[Any, Any, Any] | None = None
+
+    def codes(self) -> tuple[Any, Any, Any]:
+        """The page's text as numpy arrays, one entry per character, made when first asked.
+
+        ``(codes, place, white)``: each character's code point (uint32); its place in
+        the Thai block tables (:data:`_CLASSES`, :data:`.pdf_fast.MARK_KINDS`: code
+        point less U+0E00, 128 outside the block); whether it is a space or NBSP.
+        Read by this page's gaps, its plain lines (:class:`.pdf_fast.PlainLines`) and
+        its lines' extents (:class:`.pdf_extent.PageExtents`): the text is classed once.
+        """
+        if self._codes is None:
+            self._codes = classed(self.raw)
+        return self._codes
 
     def _measure(self) -> list[int]:
         g = self.g
-        codes = np.frombuffer(self.raw.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        block = codes.astype(np.int64) - 0x0E00
-        classes = _CLASSES[np.where((block >= 0) & (block < 128), block, 128)]
-        white = (codes == 0x20) | (codes == 0xA0)
+        _, place, white = self.codes()
+        classes = _CLASSES[place]
         letters = np.flatnonzero(~white & (classes != _MARK))
         lefts, rights = g.edge_arrays()
         gaps = np.zeros(len(letters))

@@ -114,7 +114,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     clean = _CONTROL.search(raw.replace("\r", "")) is None  # (no line holds a break)
     lines: list[TextLine] = []
     breaks = line_breaks(g, raw)
-    extents = page_extents(g, raw, breaks)  # every line's extent, the page's at once
+    extents = page_extents(g, raw, breaks, gaps_of_page)  # every line's extent, at once
     start = 0
     for brk in (*breaks, None):
         end = brk[0] if brk else len(raw)
