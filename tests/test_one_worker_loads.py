@@ -10,6 +10,7 @@ what came back loads every ``LOAD_EVERY`` seconds, as with worker processes.
 from __future__ import annotations
 
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,40 @@ def test_text_files_load_before_a_scan_after_them_is_read(
     assert summary.loaded == len(texts) and summary.quarantined == 1
     pdf_read = events.index("read z_scan.pdf")
     assert {f"done a_{sample.name}" for sample in texts} <= set(events[:pdf_read]), events
+
+
+def test_text_chunks_read_slowly_do_not_load_the_chunks_before_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a PDF or image read for ``LOAD_SOON`` seconds has the files before it loaded.
+
+    A chunk of text files takes that long on a busy machine (or 32 action plans on an
+    idle one); each such load cost a write (open, inserts, commit, checkpoint: a
+    third of a second of CPU under load) for files that take milliseconds each.
+    """
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    texts = sorted(SAMPLES.glob("*.txt"))
+    n = 2 * CHUNK_SIZE + 1
+    for i in range(n):  # distinct contents: a copy would be loaded once
+        body = texts[i % len(texts)].read_text(encoding="utf-8") + f"\n<!-- copy {i} -->\n"
+        (inbox / f"{i:03d}.txt").write_text(body, encoding="utf-8")
+    extract = bma_etl.pipeline_worker.process_file
+
+    def slow(path: Path, **kwargs: object):  # type: ignore[no-untyped-def]
+        time.sleep(0.01)
+        return extract(path, **kwargs)  # type: ignore[arg-type]
+
+    loads: list[int] = []
+    load_batch = bma_etl.pipeline_batch._load_batch
+
+    def counted(wh, tables, outcomes, *args):  # type: ignore[no-untyped-def]
+        loads.append(len(outcomes))
+        return load_batch(wh, tables, outcomes, *args)
+
+    monkeypatch.setattr(bma_etl.pipeline_worker, "process_file", slow)
+    monkeypatch.setattr(bma_etl.pipeline_batch, "_load_batch", counted)
+    monkeypatch.setattr(bma_etl.pipeline_batch, "LOAD_SOON", 0.0)
+    monkeypatch.setattr(bma_etl.pipeline_batch, "LOAD_EVERY", 1e9)  # however busy the machine
+    summary = ingest([inbox], tmp_path / "w.duckdb", workers=1)
+    assert summary.loaded == n
+    assert loads == [n]

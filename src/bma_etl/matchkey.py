@@ -283,6 +283,10 @@ def match_key(pattern: str, text: str) -> KeyMatch | None:
     return None if m is None else KeyMatch(m, text, offsets)
 
 
+#: Texts whose match each :class:`KeyRegex` keeps (a plan has a few thousand lines).
+MATCHES_KEPT = 4096
+
+
 class KeyRegex:
     r"""A regex matched as printed, and on the key form where the printed text fails.
 
@@ -305,6 +309,9 @@ class KeyRegex:
         """Compile ``pattern`` as printed (with ``flags``); in key form when first needed."""
         self.pattern = pattern
         self.printed = re.compile(pattern, flags)
+        # Each text's match, kept: the plan readers ask each line's header tests again
+        # and again (a plan's lines are matched about twenty times each by one regex).
+        self._matches: dict[str, re.Match[str] | KeyMatch | None] = {}
 
     @cached_property
     def key_form(self) -> re.Pattern[str] | None:
@@ -312,7 +319,19 @@ class KeyRegex:
         return key_pattern(self.pattern)
 
     def match(self, text: str) -> re.Match[str] | KeyMatch | None:
-        """Match at the start of ``text``, as printed or else in key form (:func:`match_key`)."""
+        """Match at the start of ``text``, as printed or else in key form (:func:`match_key`).
+
+        A text's match is worked out once (the last :data:`MATCHES_KEPT` texts are kept).
+        """
+        matches = self._matches
+        if text in matches:
+            return matches[text]
+        if len(matches) >= MATCHES_KEPT:
+            matches.clear()
+        found = matches[text] = self._match(text)
+        return found
+
+    def _match(self, text: str) -> re.Match[str] | KeyMatch | None:
         found = self.printed.match(text)
         if found is not None:
             return found

@@ -33,7 +33,7 @@ from bma_etl.pipeline_worker import (
     in_process_chunks,
     meanwhile,
 )
-from bma_etl.read import doc_id_of, empty_file, media_type_of, path_text, read_bytes
+from bma_etl.read import doc_id_of, empty_file, is_paged, media_type_of, path_text, read_bytes
 from bma_etl.records import Document
 
 if TYPE_CHECKING:
@@ -178,7 +178,7 @@ class _Batch:
                 ) -> Iterator[ChunkResult]:
         """Every chunk's result in order, as each comes back.
 
-        In this process, ``slow`` is called in a thread once a chunk has been
+        In this process, ``slow`` is called in a thread once a PDF or image has been
         extracting for :data:`LOAD_SOON` seconds (an OCR scan), while it goes on.
 
         The files of a chunk whose worker died are extracted again one at a time,
@@ -187,8 +187,8 @@ class _Batch:
         """
         assert self.results is not None, "batch.start() comes first"
         if not isinstance(self.results, list):
-            for chunk in self.chunks:
-                with meanwhile(LOAD_SOON, slow):
+            for chunk in self.chunks:  # text: milliseconds a file, loaded every LOAD_EVERY
+                with meanwhile(LOAD_SOON, slow if is_paged(chunk[0][0]) else None):
                     result = next(self.results)
                 self.settled(len(chunk))
                 yield result
@@ -328,7 +328,7 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
 
 #: Seconds a batch's extraction may run before what has come back so far is loaded.
 LOAD_EVERY = 10.0
-#: Seconds one file (a chunk, in this process) may be read before the files done
+#: Seconds one PDF or image (a chunk, in this process) may be read before the files done
 #: before it load meanwhile, so that a run killed during a scan loses that scan only.
 LOAD_SOON = 1.0
 #: Extraction seconds (summed over files) worth a load while the workers go on with

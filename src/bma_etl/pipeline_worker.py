@@ -81,7 +81,7 @@ def in_process_chunks(items: list[WorkItem]) -> list[list[WorkItem]]:
     Text and web pages go :data:`CHUNK_SIZE` to a chunk. A PDF or an image file
     (milliseconds, or minutes of OCR) is a chunk of its own: a run loads what has
     come back every :data:`~bma_etl.pipeline_batch.LOAD_EVERY` seconds, chunk by
-    chunk, and while a chunk takes longer than :data:`~bma_etl.pipeline_batch.LOAD_SOON`
+    chunk, and while such a chunk takes longer than :data:`~bma_etl.pipeline_batch.LOAD_SOON`
     (:func:`meanwhile`), so one worker reports and keeps the files done before a slow
     scan, as worker processes do, and a run killed mid-batch loses only the file it
     was on.
