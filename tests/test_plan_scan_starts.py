@@ -312,18 +312,22 @@ def _assert_routine_read(rng: random.Random, misread: Callable[[str], str]) -> N
 
 @pytest.mark.parametrize("seed", range(8))
 def test_budget_row_whose_number_ocr_lost_is_the_next_row(seed: int) -> None:
-    """``โครงการ... ๑๒,๕๐๐,๐๐๐ บาท กองยุทธศาสตร์ฯ`` after a whole row: the next project."""
+    """``โครงการ... ๑๒,๕๐๐,๐๐๐ บาท กองยุทธศาสตร์ฯ`` after a whole row: the next project.
+    Its number is not guessed; a number read is its row's (two rows may share a name)."""
     lost: list[str] = []
+    kept: list[str] = []
     for attempt in range(_ATTEMPTS):  # the first plan with a budget row to damage
         rng = random.Random(seed if attempt == 0 else f"{seed}-{attempt}")
         generated = GENERATORS["plan"](rng)
         want = [r for r in generated.tables["plan_projects"] if r["section"] != "routine"]
+        kept.clear()
 
         def row(m: re.Match[str], rng: random.Random = rng) -> str:
             rest = " ".join(m.group("rest").split())
             if m.group("no") not in ("๑", "1") and rng.random() < 0.5:
                 lost.append(m.group("name"))
                 return f"{m.group('name')} {rest}"
+            kept.append(m.group("name"))
             return f"{m.group('no')} {m.group('name')} {rest}"
 
         text = budget_rows_read(generated.text, row)
@@ -333,7 +337,8 @@ def test_budget_row_whose_number_ocr_lost_is_the_next_row(seed: int) -> None:
     got = [r for r in records_of(extract, text).get("plan_projects", [])
            if r.section != "routine"]
     assert_rows_read("plan_projects", got, want, ("name", "uses_budget", "responsible_unit"))
-    assert all(r.seq is None for r in got if r.name in lost)  # not guessed
+    assert all(r.seq is None for r in got if r.name in lost and r.name not in kept)
+    assert all(r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True))
 
 
 # ------------------------------------------------------------------ scoring levels

@@ -27,7 +27,7 @@ from bma_etl.layouts.annual_action_plan import extract
 from bma_etl.layouts.base import Extraction, RawRow, RepairedText
 from bma_etl.layouts.plan_steps import StepContext, update_step_context
 from bma_etl.normalize.fields import normalize
-from bma_etl.normalize.trust import level_places
+from bma_etl.normalize.trust_places import level_places
 
 from conftest import records_of
 from corpus.build import GENERATORS

@@ -7,7 +7,7 @@ level (``๕ ร้อยละ ๑๐๐ ของน้ำหนักคะ�
 a level's digit may be lost or read as another (Debian's model has no ``๔``;
 Tesseract may read the level column as a block of its own and set its digits
 after the table). The table's order is told by the levels read
-(:func:`~bma_etl.normalize.trust.level_places`) or, when too few were read to tell
+(:func:`~bma_etl.normalize.trust_places.level_places`) or, when too few were read to tell
 it, by the weights read (:func:`weight_places`). Consumes one table's
 ``plan_scoring_levels`` raw rows; gives a lost or misread level the level of its
 place as a :class:`~bma_etl.layouts.base.Derived` value that quotes what OCR read.
@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from bma_etl.layouts.base import Derived, Raw, RawRow
 from bma_etl.layouts.plan_values import to_int
-from bma_etl.normalize.trust import level_places
+from bma_etl.normalize.trust_places import level_places
 
 __all__ = ["levels_by_place", "weight_places"]
 
@@ -68,7 +68,7 @@ def levels_by_place(rows: list[RawRow]) -> None:
     """Give the levels of one OCR'd table (``rows``) lost or misread the level their place says.
 
     Only a table of all five levels whose order its levels
-    (:func:`~bma_etl.normalize.trust.level_places`) or else its weights
+    (:func:`~bma_etl.normalize.trust_places.level_places`) or else its weights
     (:func:`weight_places`) tell; the level is derived, its note quoting what OCR
     read. Changes ``rows`` in place.
     """

@@ -16,9 +16,13 @@ that is not doubtful confirms it:
 - a project's start or end date, by lying in a fiscal year that is not doubtful;
 - a project's progress, by the latest progress of its entries or months;
 - an entry's or month's number, by its place in the list;
+- a plan's SWOT item or project number, by its place in its heading's or
+  section's numbered list when the list's other numbers read theirs
+  (:func:`~bma_etl.normalize.trust_places.numbered_place`);
 - a report's date, by falling between the dates of the reports either side of it;
 - a scoring level, by its place in its table's list of five levels (5..1 or
-  1..5, the order the table's other levels read in: :func:`level_places`);
+  1..5, the order the table's other levels read in:
+  :func:`~bma_etl.normalize.trust_places.level_places`);
 - any number or code, by the same value printed again in Arabic digits.
 
 A sum computed from doubtful amounts (a plan section's ``computed_total_thb``) is
@@ -42,6 +46,7 @@ from bma_etl.document import Finding, words_over
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
+from bma_etl.normalize.trust_places import level_places, numbered_place
 from bma_etl.normalize.trust_script import arabic_among_thai
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
@@ -198,6 +203,8 @@ class _Context:
         self.text = text
         self.sure = {(v.row.table, v.row.ordinal, v.field): v.value for v in sure}
         self.every = every
+        #: Every value as read, before any doubtful one is dropped.
+        self.read = {(id(v.row), v.field): v.value for v in every}
         self.rows = rows
 
     def _place(self, row: NormalizedRow) -> tuple[int, int]:
@@ -306,6 +313,19 @@ class _Context:
             return True, None
         return False, f"it stands in the place of level {want} of the table's levels"
 
+    def _plan_swot_items_seq(self, v: _Value) -> tuple[bool, str | None]:
+        return self._numbered(v, "kind")
+
+    def _plan_projects_seq(self, v: _Value) -> tuple[bool, str | None]:
+        return self._numbered(v, "section")
+
+    def _numbered(self, v: _Value, heading: str) -> tuple[bool, str | None]:
+        """A list number, by its place among the rows under the same ``heading`` value."""
+        group = self._run_of(v.row, heading)
+        numbers = [self.read.get((id(r), v.field), r.values.get(v.field)) for r in group]
+        return numbered_place([x if isinstance(x, int) else None for x in numbers],
+                              next(i for i, r in enumerate(group) if r is v.row))
+
     def _run_of(self, row: NormalizedRow, field: str) -> list[NormalizedRow]:
         """The rows of ``row``'s table next to it (document order) with its ``field``."""
         same = [r for r in self.rows if r.table == row.table]
@@ -349,42 +369,3 @@ def _number_key(text: str) -> Decimal | None:
         return Decimal(to_arabic_digits(text).replace(",", ""))
     except InvalidOperation:
         return None
-
-
-def level_places(read: list[int | None]) -> tuple[int, ...] | None:
-    """The levels a scoring table's places give, or None when its order is not plain.
-
-    ``read`` is the level each row of the table read as, in order (None: not
-    read). A table listing levels 5..1 (or 1..5) in order gives each place its
-    level: the order is plain when all five rows are there, none of them (but the
-    middle one, the same in both) read its place's level in the other order, and
-    three or more read their place's level in the one order, or two off the middle
-    do and no level read says otherwise (the others OCR lost: their cells read empty).
-    A misread level then stands refuted by the others.
-
-    >>> level_places([5, 5, 3, 2, 1]), level_places([None, 2, 3, 4, 5])
-    ((5, 4, 3, 2, 1), (1, 2, 3, 4, 5))
-    >>> level_places([None, None, None, 2, 1])
-    (5, 4, 3, 2, 1)
-    >>> level_places([5, 5, 3, None, None]) is None, level_places([5, 2, 3, 4, 1]) is None
-    (True, True)
-    >>> level_places([None, None, 3, None, None]) is None, level_places([5, None, 3, None, None])
-    (True, None)
-    """
-    count = len(read)
-    if count != 5:
-        return None
-    down = tuple(range(count, 0, -1))
-    up = tuple(range(1, count + 1))
-    agree = {order: sum(got == want for got, want in zip(read, order, strict=True))
-             for order in (down, up)}
-    middle = (count + 1) // 2
-    said = [(place, got) for place, got in enumerate(read, start=1) if got is not None]
-    for order, other in ((down, up), (up, down)):
-        others = sum(got == want for place, (got, want) in
-                     enumerate(zip(read, other, strict=True), start=1) if place != middle)
-        off_middle = [got == order[place - 1] for place, got in said if place != middle]
-        if others == 0 and (agree[order] >= 3 or (
-                agree[order] == len(said) and sum(off_middle) >= 2)):
-            return order
-    return None
