@@ -1,4 +1,4 @@
-"""A cell that fills its column to a word space or more, less than a tab, before a stop (fpdf2).
+"""A cell that fills its column to less than a tab before a stop, a space made up (fpdf2).
 
 fpdf2 prints a text's tab rows by moving its pen to the next tab stop (every 12.7 mm
 from the left margin; bench/corpus/render.fpdf_lines). A plan step's description that
@@ -10,10 +10,12 @@ tests/test_pdf_tab_stop_jumps.py), so ``…ในพื้นที่ 20`` read
 the row's lines looked like one tall cell beside its last cell (the cumulative share),
 and the table's total row right under the step was joined into it (``…ในพื้นที่ 20 รวม
 5 ขั้นตอน คิดเป็นร้อยละ 100 100⇥100``): the step lost its description, share and
-cumulative share (fpdf2 shaped Norasi, seed 1891 plan_002). In a line set at stops,
-white space whose far side stands on the document's grid of stops, not as wide as
-the page's word space, is a cell break
-(:func:`bma_etl.read.pdf_tabstops.with_tab_stops`).
+cumulative share (fpdf2 shaped Norasi, seed 1891 plan_002). A cell that ends less
+than a word space short of a stop leaves a made-up space too, narrower than a word
+space, in Sarabun, Kinnari and Laksaman at 10 pt (``…กรุงเทพมหานคร 20⇥100``). In a
+line set at stops, white space before the row's figures whose far side stands on the
+document's grid of stops, wider or narrower than the page's word space (not one
+itself), is a cell break (:func:`bma_etl.read.pdf_tabstops.with_tab_stops`).
 
 A plan is generated (bench/corpus) and the last step of its first step table given a
 description, among the generator's steps and their tails, that fpdf2 wraps once before
@@ -22,7 +24,10 @@ end, at a size and margin it prints at; the total row's cells are each less than
 tab's gap before their stops (the row one cell, as in plan_002); its schedule is left
 out, so that the total row stands right under the step's last line (as when the
 schedule runs to the year's last month). Printed in Norasi, shaped and not; the truth
-is the generated values.
+is the generated values. And a page of running text over rows of the generator's
+steps and tails, each followed by two figures at the next stops, printed at 10 pt:
+each row whose description ends less than a word space short of its stop reads as
+three cells.
 """
 
 from __future__ import annotations
@@ -35,8 +40,9 @@ import pytest
 
 from bma_etl.read import read_source
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
+from bma_etl.read.pdf_jumps import JUMP_EM
 from bma_etl.read.pdf_line import TextLine
-from bma_etl.read.pdf_tabstops import with_tab_stops
+from bma_etl.read.pdf_tabstops import SAME_SPACE, with_tab_stops
 from test_pdf_tab_stop_jumps import STEP_ROW, STOP_MM, _plan
 
 from conftest import assert_read_as_generated, fonts_or_fail
@@ -47,6 +53,8 @@ PT = 72 / 25.4  # points in a millimetre
 #: The gap before the stop (font sizes): a made-up space's room, clear of a word
 #: space (Norasi's is about a third of a font size) and of a tab's gap.
 LEAST_EM, MOST_EM = 0.7, TAB_GAP_EM - 0.3
+#: Running text above the rows: the page's word space is its commonest white space.
+_PROSE = " ".join(["การดำเนินงาน ตาม แผน ของ หน่วยงาน ใน ปี งบประมาณ"] * 12)
 
 
 def _case(font: str, path: Path, shaping: bool, no: str, share: str, total: list[str]
@@ -108,11 +116,11 @@ def test_a_step_a_space_short_of_a_stop_keeps_its_share_and_the_total_row(
     else:
         raise AssertionError(f"no step description ends a space or more before a stop in {font}")
     pt, margin, desc, gap = case
-    assert LEAST_EM * pt < gap < TAB_GAP_EM * pt  # the case: over a word space, under a tab
     lines[at] = f"{row['no']}. {desc}\t{row['share']}\t{row['cum']}"
     last["description"] = desc
     out = tmp_path / "plan.pdf"
     pdf = fpdf_page(font, path, pt, margin=margin, shaping=shaping)
+    assert gap > pdf.get_string_width(" ") * PT + SAME_SPACE  # the case: over the font's space
     fpdf_lines(pdf, lines, pt * 0.5)
     pdf.output(str(out))
     read = [line.rstrip("\t") for line in read_source(out).text.split("\n")]
@@ -146,6 +154,7 @@ def test_only_white_space_before_figures_on_the_grid_of_a_line_set_at_stops_is_a
              _row(text.replace("\t", " "), (margin,),
                   ((grid[8] - 9.0, grid[8]), (grid[9] - 10.0, grid[9]))),
              _row("ลำดับ\tชื่อโครงการ งบประมาณ", (margin, grid[2]), ((grid[5] - 9.0, grid[5]),)),
+             _row(text, (margin, grid[9]), ((grid[8] - 2.4, grid[8]),)),
              *rows]
     with_tab_stops([lines])
     assert lines[0].text == "ในพื้นที่\t20\t100"
@@ -156,3 +165,36 @@ def test_only_white_space_before_figures_on_the_grid_of_a_line_set_at_stops_is_a
     assert lines[2].text == text  # a word space: a word that happens to start on a stop
     assert lines[3].text == text.replace("\t", " ")  # a line not set at stops: left alone
     assert lines[4].text == "ลำดับ\tชื่อโครงการ งบประมาณ"  # words, no figures: left alone
+    assert lines[5].text == "ในพื้นที่\t20\t100"  # narrower than a word space: a break too
+    assert lines[5].ends[0] == grid[8] - 2.4
+
+
+#: (font, HarfBuzz shaping): fonts whose cells a pen's move leaves less than a word
+#: space before a stop, where pdfium makes up a space narrower than a word space.
+NARROW_CASES = [("Sarabun", False), ("Kinnari", False), ("Laksaman", True)]
+
+
+@pytest.mark.parametrize(("font", "shaping"), NARROW_CASES)
+def test_a_cell_less_than_a_word_space_short_of_a_stop_keeps_its_figures_apart(
+        font: str, shaping: bool, tmp_path: Path) -> None:
+    path = fonts_or_fail([font])[font]
+    pt = 10.0
+    pdf = fpdf_page(font, path, pt, shaping=shaping)
+    word = pdf.get_string_width(" ") * PT
+    rows, narrow = [], []
+    for desc in (f"{k}. {s}{t}" for k, s in enumerate(_STEPS, 1) for t in ("", *_STEP_TAILS)):
+        end = pdf.get_string_width(desc)
+        if end > pdf.epw - 3 * STOP_MM:
+            continue
+        rows.append(f"{desc}\t20\t100")
+        gap = (STOP_MM - end % STOP_MM) * PT  # the pen's move to the next stop (points)
+        if JUMP_EM * pt < gap < word - SAME_SPACE - 0.1:
+            narrow.append(desc)
+    assert narrow, f"no step description ends less than a word space before a stop in {font}"
+    fpdf_lines(pdf, [_PROSE, *rows], pt * 0.5)
+    out = tmp_path / "rows.pdf"
+    pdf.output(str(out))
+    read = [line.rstrip("\t") for line in read_source(out).text.split("\n")]
+    lost = [desc for desc in narrow
+            if not any(re.search(f"{re.escape(desc[-4:])}\t+20\t+100$", line) for line in read)]
+    assert not lost, [line for line in read if any(desc[-4:] in line for desc in lost)]

@@ -25,6 +25,7 @@ from collections import Counter
 from itertools import pairwise
 from typing import Any
 
+from bma_etl.normalize.digits import DIGIT
 from bma_etl.read.pdf_line import TextLine, replaced
 
 #: Default tab stops (points): half an inch (Word, fpdf2 as a word processor's) and
@@ -45,7 +46,7 @@ MIN_SHARE = 0.1
 SAME_SPACE = 0.02
 
 _SPACES = re.compile("[ \u00a0]+")
-_NUMBER = re.compile(r"[0-9๐-๙][0-9๐-๙,.]*%?")
+_NUMBER = re.compile(rf"{DIGIT}(?:{DIGIT}|[,.])*%?")
 _LETTER = re.compile("[A-Za-zก-ฮะ-ฺเ-ๆ]")
 
 
@@ -166,12 +167,15 @@ def _cut_on_grid(line: TextLine, margin: float, stop: float, space: float | None
     stop (``…ในพื้นที่`` and ``20``), are two cells of the row, as its other cells are.
     The pen's move is a jump between two letters with no white space kept
     (:mod:`.pdf_jumps`: Loma's wide letters end two points short of the stop), or a
-    white-space run not as wide as the page's word space (``space``: points at the
-    line's size, None when unknown; a word after a space that happens to start on a
-    stop is no cell) before the row's figures (:func:`_numbers_on`): Norasi's narrow
-    letters end a word space or more short of the stop, and pdfium makes up a space
-    there (read as one cell, the step's lines looked like one tall cell beside its
-    cumulative share, and the total row under it was joined into the step). Either
+    white-space run wider or narrower than the page's word space
+    (:func:`_off_space_on_grid`; ``space``: points at the line's size, None when
+    unknown; a run as wide as it, a word after a space that happens to start on a
+    stop, is no cell) before the row's figures (:func:`_numbers_on`): pdfium makes up
+    a space in the pen's move where the cell ended a word space or more short of the
+    stop (Norasi's narrow letters), and where it ended less than a word space short
+    (Kinnari, Laksaman, Sarabun at 10 pt: a space a tenth to a quarter narrower than
+    a word space). Read as one cell, the step's lines looked like one tall cell beside
+    its cumulative share, and the total row under it was joined into the step. Either
     one's far side is on the grid.
     ``margin``: the left margin the pen returns to; ``stop``: the grid's stop (points).
     """
@@ -179,12 +183,9 @@ def _cut_on_grid(line: TextLine, margin: float, stop: float, space: float | None
             or line.text.count("\t") + 1 != len(line.cells):
         return line
     cuts = [(at, at, near, far) for at, near, far in line.jumps if on_stop(far, margin, stop)]
-    runs = list(_SPACES.finditer(line.text))
-    spaced = [n for n, (a, b) in enumerate(line.gaps) if on_stop(b, margin, stop)
-              and (space is None or abs(b - a - space) > SAME_SPACE)
-              and _numbers_on(line.text[runs[n].end():])] \
-        if len(runs) == len(line.gaps) else []
-    cuts.extend((runs[n].start(), runs[n].end(), *line.gaps[n]) for n in spaced)
+    spaced = {n: cut for n, cut in _space_cuts(line, _off_space_on_grid(line, margin, stop, space))
+              .items() if _numbers_on(line.text[cut[1]:])}
+    cuts.extend(spaced.values())
     if not cuts:
         return line
     gaps = tuple(gap for n, gap in enumerate(line.gaps) if n not in spaced)
@@ -223,10 +224,22 @@ def _one_stop_each(line: TextLine, stop: float) -> bool:
     return all(right - left <= stop for left, right in zip(line.cells, rights, strict=True))
 
 
+def _off_space_on_grid(line: TextLine, margin: float, stop: float, space: float | None
+                       ) -> list[int]:
+    """The white-space runs of ``line`` a pen's move to a stop may have left (indexes into gaps).
+
+    Each run's far side stands on the grid (a stop every ``stop`` points right of
+    ``margin``) and its width differs from ``space`` (the page's word space at the
+    line's size, points; None when unknown) by more than :data:`SAME_SPACE`, wider or
+    narrower: a word after a word space that happens to start on a stop is no cell.
+    """
+    return [n for n, (a, b) in enumerate(line.gaps) if on_stop(b, margin, stop)
+            and (space is None or abs(b - a - space) > SAME_SPACE)]
+
+
 def _split(line: TextLine, margin: float, stop: float, space: float | None) -> TextLine:
     """``line`` with each white-space run before a stop a tab (cells, ends, gaps kept right)."""
-    return tabs_at(line, [n for n, (a, b) in enumerate(line.gaps) if on_stop(b, margin, stop)
-                          and (space is None or abs(b - a - space) > SAME_SPACE)])
+    return tabs_at(line, _off_space_on_grid(line, margin, stop, space))
 
 
 def tabs_at(line: TextLine, cut: list[int]) -> TextLine:
@@ -236,12 +249,24 @@ def tabs_at(line: TextLine, cut: list[int]) -> TextLine:
     near side; cells, ends, heights, spaces and the other gaps are kept right. The
     line as it is when its runs do not match its gaps one for one, or ``cut`` is empty.
     """
-    runs = list(_SPACES.finditer(line.text))
-    if not cut or len(runs) != len(line.gaps):
+    cuts = _space_cuts(line, cut)
+    if not cuts:
         return line
-    cuts = [(runs[n].start(), runs[n].end(), *line.gaps[n]) for n in reversed(cut)]
-    gaps = tuple(gap for n, gap in enumerate(line.gaps) if n not in cut)
-    return replaced(line, **_with_tabs(line, cuts), gaps=gaps)
+    gaps = tuple(gap for n, gap in enumerate(line.gaps) if n not in cuts)
+    return replaced(line, **_with_tabs(line, sorted(cuts.values(), reverse=True)), gaps=gaps)
+
+
+def _space_cuts(line: TextLine, cut: list[int]) -> dict[int, tuple[int, int, float, float]]:
+    """``{n: (start, end, near, far)}``: each white-space run ``n`` of ``cut`` as a cut.
+
+    ``n`` indexes :attr:`TextLine.gaps`; ``start``/``end``: the run's characters in the
+    line's text, ``near``/``far``: its sides (points), as :func:`_with_tabs` takes them.
+    Empty when the line's runs do not match its gaps one for one.
+    """
+    runs = list(_SPACES.finditer(line.text))
+    if len(runs) != len(line.gaps):
+        return {}
+    return {n: (runs[n].start(), runs[n].end(), *line.gaps[n]) for n in cut}
 
 
 def _with_tabs(line: TextLine, cuts: list[tuple[int, int, float, float]]) -> dict[str, Any]:
