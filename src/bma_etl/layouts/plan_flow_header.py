@@ -21,7 +21,10 @@ STEP_HEADER_RE = KeyRegex(r"^\s*ขั้นตอน\s*การ\s*ดำเน
 #: Those words in key form as OCR reads them off a noisy scan: a letter read as
 #: another of like shape (``ชั้นตอน``, ``การตำเนินงาน``) or a speck before them
 #: (``ขชั้นตอน``). Taken for the header only with its ``ร้อยละ`` on the same line.
-_OCR_HEADER_KEY = re.compile(r"^[ก-ฮ]?[ขช]นตอนการ[ดต]าเนนงาน")
+#: Off a 1-bit scan in a serif font (Norasi at 200 dpi) the loop of ``ข`` and the
+#: head of ``อ`` break: read ``ย`` and ``ก`` or ``ถ`` (``ยึ้นตกนการตำเนินงาน``; the
+#: page's ``ของ`` read ``ยอง``, ``ยกง``).
+_OCR_HEADER_KEY = re.compile(r"^[ก-ฮ]?[ขชย]น[ตด][อกถ]นการ[ดต]าเนนงาน")
 #: A speck OCR read as a short token before the header's words (``ea ขั้นตอน...``):
 #: Latin letters or signs, no Thai, no digit, set off by a space.
 _OCR_SPECK_LEAD_RE = re.compile(r"^\s*[^\s\u0e00-\u0e7f0-9]{1,3}\s+(?=\S)")
@@ -38,7 +41,10 @@ _HEADER_KEYS = tuple(key(w) for w in ("ร้อยละ", "ความก้�
 _HEADER_LINES_MAX = 6
 #: Fewest tokens of a schedule's month row as OCR reads it (``an. หพย ศา มด OW. มัค``).
 _MONTH_TOKENS_MIN = 6
-_SHORT_TOKEN = re.compile(r"\S{1,4}")
+#: A short token: at most four signs, each with the marks above or below it (OCR may
+#: add two to a month's letters: ``กูุพ.`` for ``ก.พ.``).
+_MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_SHORT_TOKEN = re.compile(rf"(?:[^\s{_MARK}][{_MARK}]*){{1,4}}")
 #: Fewest month abbreviations read whole that make a line the schedule's month row.
 _MONTHS_MIN = 3
 
@@ -71,7 +77,8 @@ def skip_header(lines: list[Line], i: int, start: re.Pattern[str], ocr: bool) ->
         if end == j and _month_tail(text):
             end = j + 1
             continue
-        if ocr and (_ocr_month_row(text) or (end == j and _lone_month(lines, j, start))):
+        if ocr and (_ocr_month_row(text) or _months_read(text)
+                    or (end == j and _lone_month(lines, j, start))):
             end, months = j + 1, True
             continue
         if ocr and months and end == j and _month_row_rest(text):
@@ -136,10 +143,20 @@ def _is_header_line(text: str) -> bool:
     return any(w in folded for w in _HEADER_KEYS)
 
 
+def _months_read(text: str) -> bool:
+    """Whether ``text`` names :data:`_MONTHS_MIN` months or more: the month row.
+
+    However OCR read its other tokens (its first like a step's number:
+    ``aa. พุย. ก.ค. ...``); no step's words name three months.
+    """
+    return sum(m in text for m in _MONTHS) >= _MONTHS_MIN
+
+
 def _ocr_month_row(text: str) -> bool:
     """Whether ``text`` is a step table header's month row OCR misread (no month left whole).
 
-    Twelve abbreviations read as short tokens (at most four signs each), at least
+    Twelve abbreviations read as short tokens (at most four signs each, marks OCR
+    added not counted), at least
     :data:`_MONTH_TOKENS_MIN` of them; a step's words are longer (``ดำเนินการ``).
     Its first token may look like a step's number (``an.``): the row is no step.
     """

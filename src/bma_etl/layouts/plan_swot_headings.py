@@ -89,7 +89,8 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     or by its words before a bracket OCR misread (:data:`_OCR_BRACKET_RE`,
     :data:`_OCR_MIXED_RE`, :data:`_OCR_CONSONANTS_RE`) or after a speck read before
     it (:data:`_OCR_SPECK_RE`);
-    then with the white space between Thai letters closed: a heading set with
+    then, all of these, with the white space between Thai letters closed (OCR split
+    a word it misread: ``จุดถ่อ น (Weakness)``); a heading set with
     distributed alignment is spread letter by letter to the margin, and the
     reader gives its spread gaps as tabs (``จุด\tแ\tข็ง\t(Strength)``).
 
@@ -105,20 +106,33 @@ def swot_kind(text: str, ocr: bool = False) -> str | None:
     ('strength', None)
     >>> swot_kind("จุดแข็ง (Strengths : S)"), swot_kind("อุปสรรค/ภัยคุกคาม (Threat)")
     ('strength', 'threat')
+    >>> swot_kind("จุดถ่อ น (Weakness)", True), swot_kind("จุดถ่อ น (Weakness)")
+    ('weakness', None)
     """
     if len(text) > HEADING_MAX:
         return None
     blanked = blank_tags(text)
-    m = _SWOT_HEADING_RE.match(blanked) or _key_heading().match(key(blanked)) or (
-        (_OCR_HEADING_RE.match(blanked) or _OCR_BRACKET_RE.match(blanked)
-         or _OCR_MIXED_RE.match(blanked) or _OCR_CONSONANTS_RE.match(blanked)) if ocr else None)
+    m = _heading(blanked, ocr)
     if m is None and ocr and (speck := _OCR_SPECK_RE.match(blanked)) is not None:
         m = _SWOT_HEADING_RE.match(blanked[speck.end():])
     if m is None:
         closed = _THAI_GAP_RE.sub("", blanked)
         if closed != blanked:
-            m = _SWOT_HEADING_RE.match(closed) or _key_heading().match(key(closed))
+            m = _heading(closed, ocr)
     return None if m is None else m.lastgroup
+
+
+def _heading(text: str, ocr: bool) -> re.Match[str] | None:
+    """``text`` (tags blanked) as a kind heading, or None.
+
+    As printed, in key form, or on an OCR'd page (``ocr``) as OCR misreads one
+    (:func:`swot_kind`).
+    Tried on the line as read and again with its Thai letters' gaps closed: OCR
+    may split a heading's word it misread (``จุดถ่อ น (Weakness)``, a 1-bit scan).
+    """
+    return _SWOT_HEADING_RE.match(text) or _key_heading().match(key(text)) or (
+        (_OCR_HEADING_RE.match(text) or _OCR_BRACKET_RE.match(text)
+         or _OCR_MIXED_RE.match(text) or _OCR_CONSONANTS_RE.match(text)) if ocr else None)
 
 
 #: On an OCR'd page, a speck before a heading read as a letter or sign or two, a
