@@ -23,8 +23,11 @@ from conftest import assert_read_as_generated
 from corpus.build import GENERATORS
 
 WORDS = "\tไม่ใช้งบประมาณ\t"
-#: ``ไม่ใช้งบประมาณ`` as such prints read it: a space inside ``ไม่``, ``ใช้`` or ``งบ``.
-SPREAD = ("\tไ ม่ใ ช้งบประมาณ\t", "\tไ ม่ใ ช้ง บประมาณ\t", "\tไม่ใ ช้งบประมาณ\t")
+#: ``ไม่ใช้งบประมาณ`` as such prints read it: a space between any two of its letters
+#: (inside ``ไม่``, ``ใช้``, ``งบ``, ``ประมาณ``, or between every one), the gap to the
+#: next cell read as a tab or as a space (the unit run into the words).
+SPREAD = ("\tไ ม่ใ ช้งบประมาณ\t", "\tไ ม่ใ ช้ง บประมาณ\t", "\tไม่ใ ช้งบประมาณ\t",
+          "\tไม่ใช้งบประ มาณ ", " ไม่ใช้งบ ป ระมาณ\t", "\tไ ม่ ใ ช้ ง บ ป ร ะ ม า ณ ")
 
 
 def _plans(count: int) -> list[object]:

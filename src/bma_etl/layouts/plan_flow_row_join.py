@@ -30,8 +30,9 @@ _CUT_NUMBER_END_RE = re.compile(
     rf"(?:(?P<gap>\t| {{2}})|(?P<year>พ\.ศ\.\s*{DIGIT}{{4}}) |(?P<word>[ก-ฮเ-ไ][ก-๎]*) ?"
     rf"|(?P<glued>พ\.ศ\.\s*[๒2][๔-๖4-6]{DIGIT}{{2}})){DIGIT}{{1,3}}$")
 _NUMBER_END_RE = re.compile(rf"{DIGIT}\s*$")
-#: A line's start that is the rest of that number, then its unit.
-_NUMBER_REST_RE = re.compile(rf"^{DIGIT}+(?:[.,]{DIGIT}+)*\s*[ก-ฮเ-ไ]")
+#: A line's start that is the rest of that number, then its unit (a space or none
+#: between: a tab after the digits is a cell's gap, a row's number before its name).
+_NUMBER_REST_RE = re.compile(rf"^{DIGIT}+(?:[.,]{DIGIT}+)*(?! ?\t) ?(?P<unit>[ก-ฮเ-ไ][ก-๎]*)")
 
 
 def _row_separator(left: str, right: str, cut: bool = False) -> str:
@@ -101,11 +102,19 @@ def rests_cut_number(run: list[Line], text: str, cut: frozenset[int] = frozenset
     True
     >>> rests_cut_number([Line(1, 0, "๑\tจำนวนผู้ประกอบการ ระดับ ๓ ระดับ ๔")], "๒ ระดับความสำเร็จ")
     False
+    >>> whole = [Line(1, 0, "๑\tระดับความสำเร็จในการพัฒนาระบบ ร้อยละ ๙๐ ร้อยละ ๙๕")]
+    >>> [rests_cut_number(whole, t, frozenset({1})) for t in ("๒\tจำนวนกิจกรรม ๑๐ กิจกรรม",
+    ...                                                      "๒ จำนวนกิจกรรม ๑๐ กิจกรรม")]
+    [False, False]
     """
     if not run or not text.strip() or run[-1].no not in cut:
         return False
     left = join_row(run, cut).text
-    return _CUT_NUMBER_END_RE.search(left) is not None and _row_separator(left, text, True) == ""
+    rest = _NUMBER_REST_RE.match(text)
+    # a cut number's rest is followed by its unit, a word the row already printed
+    # (``ราย``); a next row's number by the next indicator's name (``๒ จำนวนกิจกรรม…``)
+    return rest is not None and rest.group("unit") in left \
+        and _CUT_NUMBER_END_RE.search(left) is not None and _row_separator(left, text, True) == ""
 
 
 #: A list mark or an indicator's number (``๕.๑``) alone on its line: the page wrapped

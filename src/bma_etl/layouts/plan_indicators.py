@@ -11,6 +11,7 @@ indicator per year column), ``plan_scoring_levels`` (levels 5..1 of a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bma_etl.layouts.base import (
     Derived,
@@ -50,7 +51,7 @@ from bma_etl.layouts.plan_values import (
     to_int,
     value,
 )
-from bma_etl.matchkey import KeyRegex
+from bma_etl.matchkey import KeyRegex, key, key_pattern
 from bma_etl.rows import join_lines
 
 # ---------------------------------------------------------------------------
@@ -63,7 +64,7 @@ _YEAR_IN_CELL_RE = re.compile(rf"[๒2][๔-๖4-6]{DIGIT}{{2}}")
 def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) -> list[RawRow]:
     """Read one row per indicator per year column (``name``, ``year_be``, ``target_text``)."""
     header = table.rows[0]
-    seq_col, name_col = _seq_and_name_cols(header)
+    seq_col, name_col = _seq_and_name_cols(header, table.rows[1:])
     years: dict[int, FieldValue] = {}
     for row in table.rows[:2]:
         for i, cell in enumerate(row.cells):
@@ -116,20 +117,27 @@ def read_target_table(doc: RepairedText, table: Table, findings: list[Finding]) 
 
 
 #: The number column's header cell naming the indicator column too (``ลำดับที่ ตัวชี้วัด``,
-#: squashed): the gap between the two was read as a space or none.
-_SEQ_THEN_NAME_RE = re.compile(r"ลำดับ.*ตัวชี้วัด")
+#: squashed): the gap between the two was read as a space or none. Matched in key
+#: form (:func:`~bma_etl.matchkey.key`): OCR drops marks (``ลำดับที ตัวชีวัด``).
+_SEQ_THEN_NAME_KEY_RE = key_pattern(r"ลำดับ.*ตัวชี้วัด")
+_BARE_NUMBER_RE = re.compile(rf"{DIGIT}+\.?")
 
 
-def _seq_and_name_cols(header: Row) -> tuple[int | None, int | None]:
+def _seq_and_name_cols(header: Row, rows: Sequence[Row] = ()) -> tuple[int | None, int | None]:
     r"""The number and indicator columns of a target table's ``header``.
 
     A header cell naming both (``ลำดับที่ ตัวชี้วัด``: a print set the narrow number
-    column's words up to the next column's) before an empty cell: the number is that
-    cell's column, the indicator the next one (rows ``๑ | ระดับความสำเร็จ… | ร้อยละ ๘๐``).
+    column's words up to the next column's) before an empty cell, over rows whose
+    cell in its column (``rows``: the table's rows after the header; the first with
+    words there) is a bare number: the number is that cell's column, the indicator
+    the next one (rows ``๑ | ระดับความสำเร็จ… | ร้อยละ ๘๐``).
 
     >>> from bma_etl.layouts.base import Line
     >>> from bma_etl.layouts.plan_cells import row_of
-    >>> _seq_and_name_cols(row_of(Line(1, 0, "ลำดับที่ ตัวชี้วัด\t\tค่าเป้าหมาย\t")))
+    >>> rows = [row_of(Line(2, 0, "๑\tระดับความสำเร็จ\tร้อยละ ๘๐"))]
+    >>> _seq_and_name_cols(row_of(Line(1, 0, "ลำดับที่ ตัวชี้วัด\t\tค่าเป้าหมาย\t")), rows)
+    (0, 1)
+    >>> _seq_and_name_cols(row_of(Line(1, 0, "ลำดับที ตัวชีวัด\t\tค่าเป้าหมาย\t")), rows)
     (0, 1)
     >>> _seq_and_name_cols(row_of(Line(1, 0, "ลำดับที่\tตัวชี้วัด\tค่าเป้าหมาย")))
     (0, 1)
@@ -137,9 +145,13 @@ def _seq_and_name_cols(header: Row) -> tuple[int | None, int | None]:
     name_col = find_col(header, "ตัวชี้วัด")
     seq_col = find_col(header, "ลำดับ", skip=(name_col,))
     if seq_col is None and name_col is not None and name_col + 1 < len(header.squashed) \
-            and _SEQ_THEN_NAME_RE.search(header.squashed[name_col]) is not None \
+            and _SEQ_THEN_NAME_KEY_RE is not None \
+            and _SEQ_THEN_NAME_KEY_RE.search(key(header.squashed[name_col])) is not None \
             and not header.plain(name_col + 1):
-        return name_col, name_col + 1
+        said = next((row.plain(name_col).strip() for row in rows if row.plain(name_col).strip()),
+                    "")
+        if _BARE_NUMBER_RE.fullmatch(said):
+            return name_col, name_col + 1
     return seq_col, name_col
 
 

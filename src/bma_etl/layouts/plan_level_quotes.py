@@ -1,6 +1,9 @@
 """Quoted indicator names over a scoring table (เกณฑ์การให้คะแนน “…”) that OCR or a page broke.
 
-Stage: extract (a helper of :mod:`bma_etl.layouts.plan_indicators`, not a layout).
+Stage: extract (a helper of :mod:`bma_etl.layouts.plan_indicators`, and of
+:mod:`bma_etl.layouts.plan_flow_definitions`, whose flowing definitions end at a
+quote under a scoring heading left at a page's foot (:func:`heading_words_above`);
+not a layout).
 Consumes the heading lines over a scoring table of an OCR'd page; gives the quoted
 indicator's words as a :class:`~bma_etl.layouts.base.Raw` when OCR lost a quote
 mark (:func:`unclosed_quote`, :func:`unopened_quote`) or misread the heading words

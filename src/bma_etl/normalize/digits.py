@@ -69,11 +69,21 @@ _DAMAGED_LEAD = re.compile(
     r"(?<![A-Za-z])[a-z]{1,3}[,.]?[ \t\u00a0]?(?=[0-9])"
     r"|(?<!\S)[^\s0-9,.]{1,3}[ \t\u00a0]?,[ \t\u00a0]?(?=[0-9])")
 
+
+def _spread(word: str) -> str:
+    """A pattern for ``word`` (Thai letters) with a space or none between any two of them."""
+    return " ?".join(re.escape(c) for c in word)
+
+
 #: "No budget" wording (ไม่ใช้งบประมาณ, ไม่ได้รับการจัดสรรงบประมาณ...): an amount of NULL.
 #: A print that spreads a narrow cell's Thai letters apart (LibreOffice's distributed
-#: justification) may leave a space inside a word: ``ไ ม่ใ ช้งบประมาณ``.
+#: justification) may leave a space between any two letters: ``ไ ม่ใ ช้งบประ มาณ``,
+#: ``ไ ม่ ใ ช้ ง บ ป ร ะ ม า ณ`` (whose ``ม า`` the text's repair reads as a SARA AM
+#: that lost its NIKHAHIT, ``ด าเนินการ`` for ``ดำเนินการ``: ``ป ร ะ มำ ณ``).
 NO_BUDGET_RE = re.compile(
-    r"ไ ?ม่ ?(?:ไ ?ด้)?\s*(?:ใ ?ช้|มี|รับ|ขอ|ตั้ง)?\s*(?:การจัดสรร)?\s*ง ?บ(?:ประมาณ)?")
+    rf"{_spread('ไม่')} ?(?:{_spread('ได้')})?\s*"
+    rf"(?:{'|'.join(_spread(w) for w in ('ใช้', 'มี', 'รับ', 'ขอ', 'ตั้ง'))})?\s*"
+    rf"(?:{_spread('การจัดสรร')})?\s*{_spread('งบ')}(?: ?{_spread('ประม')} ?[าำ] ?ณ)?")
 _DASHES_ONLY = re.compile(r"[\s\-–—\u2212.]*")
 _PERCENT_WORDS = re.compile(r"ร้อยละ|เปอร์เซ็นต์|%")
 # "80,00 %": two digits after a comma that ends a percent's only number are no thousands

@@ -11,9 +11,13 @@ the gaps are narrower, a space wide: ``๒ ๒ .๕``. Read as it stands the cel
 two or three numbers; it holds one. An amount of whole baht ends in ``.-``
 (``๑๒,๓๐๗,๗๐๐.-``): wrapped in a narrow cell of a justified Thai table, its line
 ``๐๐.-`` is spread as well (``๐ ๐ .-``) and is read as one number too. A short
-amount and its unit alone in a borderless cell are spread alike (``๗ ๗ ๙ ,๖ ๐ ๐ บ า ท``):
+amount and its unit alone in a ruled cell are spread alike (``๗ ๗ ๙ ,๖ ๐ ๐ บ า ท``):
 a font whose digit's ink passes its advance (Garuda's ``๗``) leaves the gaps
-measured box to box too uneven for :func:`.pdf_letters.letter_gap`.
+measured box to box too uneven for :func:`.pdf_letters.letter_gap`. (A grouped
+amount alone in a borderless cell's run, which a cut hands over, takes the same
+test; no generated print checks that case yet: tests/test_spread_amount_cells.py
+prints ruled tables, and a borderless distributed print of its plans loses the
+budget table before.)
 """
 
 from __future__ import annotations
