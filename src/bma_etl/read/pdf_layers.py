@@ -15,7 +15,7 @@ on pages of their own (:mod:`.pdf_strips`), gives one wide page per row band.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
@@ -44,6 +44,7 @@ from bma_etl.read.pdf_page import (
 from bma_etl.read.pdf_quarters import Cuts, quarters
 from bma_etl.read.pdf_sheets import keep_part, left_only, sheet_gutter
 from bma_etl.read.pdf_sides import closed_sides
+from bma_etl.read.pdf_stamps import SmallType, small_type, stamps, take_stamp, under
 from bma_etl.read.pdf_strikes import without_strikes
 from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
@@ -110,6 +111,8 @@ class _Read:
     #: ends were closed (:func:`.pdf_breaks.closed`).
     rules: tuple[tuple[float, float, float], ...] = ()
     struck: int = 0  # text objects taken off for a line through them (.pdf_strikes)
+    #: Its small-type text (a running footer drawn over the body: :mod:`.pdf_stamps`).
+    small: SmallType = field(default_factory=SmallType)
 
 
 def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
@@ -185,6 +188,13 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                     pages.append(_read_page(page, shown, at_spaces, index, part)[0])
                 finally:
                     page.close()
+        if len(pages) == len(pdf) and all(page.clip is None for page in pages):
+            for k, keys in stamps([page.small for page in pages]).items():
+                page = load(k)  # a footer drawn over the body: read again without it
+                try:
+                    pages[k] = _read_page(page, upright(page), at_spaces, k, stamp=keys)[0]
+                finally:
+                    page.close()
         if any(page.cut for page in pages) and len(pages) == len(pdf):
             pages = _strips_joined(pdf, pages, at_spaces)
         return _laid_out(pages, at_spaces, fills, uncut, breaks_at_words(writer))
@@ -255,13 +265,20 @@ def _scan_halves(index: int, size: tuple[float, float], cut: float,
 
 
 def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int,
-               clip: Box | None = None) -> tuple[_Read, list[TextLine], list[Box]]:
-    """One page's lines in reading order; also its lines as pdfium gave them, and its shapes."""
+               clip: Box | None = None, stamp: frozenset[Any] = frozenset()
+               ) -> tuple[_Read, list[TextLine], list[Box]]:
+    """One page's lines in reading order; also its lines as pdfium gave them, and its shapes.
+
+    ``stamp``: the keys of a running footer drawn over the body (:mod:`.pdf_stamps`),
+    read as a line under the page's last.
+    """
     texts: list[TextObject] = []
     blanks: list[Box] = []
     forms: list[Any] = []
     boxes: list[tuple[Any, Box]] = []
     paths, pictures = page_shapes(page, texts, blanks, forms, boxes)
+    small = small_type(texts) if clip is None else SmallType()
+    footer = take_stamp(page, texts, boxes, stamp) if stamp else None
     without_hidden_lines(page, texts, boxes)  # marks of a line the clip hides: not text
     struck, strokes = without_strikes(page, texts, paths, boxes)  # deleted words: not text
     rules, cut = closed(closed_sides(rules_of([path for path in paths if path not in strokes])))
@@ -279,6 +296,8 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     apart = edge_lines(read, size[1])  # a running header or footer: in no table's row
     kept = [line for k, line in enumerate(read) if k not in apart] if apart else read
     rows = [*with_table_rows(kept, rules, at_spaces), *(rejoined(read[k]) for k in apart)]
+    if footer is not None:
+        rows.append(under(footer, read))
     lines = in_reading_order(mark_open(rows, rules, cut, kept))
     chars = sum(len("".join(line.text.split())) for line in lines)
     cover = 0.0
@@ -291,7 +310,7 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     out = _Read(lines, has_images, sum(line.unmapped for line in lines),
                 sum(line.am_tails for line in lines), cover, size[0], loose, sheet, clip,
                 any(line.left < 0.0 for line in read if line.text.strip()),
-                any(line.recoded for line in read), rules.horizontal, struck)
+                any(line.recoded for line in read), rules.horizontal, struck, small)
     return out, read, paths + pictures
 
 
