@@ -8,8 +8,10 @@ line for the rest of the project's cells: ``รวมงบประมาณท
 project's name, the section's total read as the project's budget (a wrong number
 where the plan states none), the section's stated total lost and its computed
 total doubled. A line whose first piece is a total's label and which states a
-number in another column is a row of its own
-(:func:`bma_etl.read.pdf_cuts.numbers_apart`).
+number in another column or at its end is a row of its own
+(:func:`bma_etl.read.pdf_cuts.numbers_apart`). A step table's total under its last
+step (``รวม 4 ขั้นตอน คิดเป็นร้อยละ 100 100``, its values set too close for tabs) was
+joined into that step's description alike.
 
 The truth is the values the corpus's plans were generated from.
 """
@@ -31,3 +33,13 @@ def test_a_total_row_is_no_part_of_the_project_row_above(
         tmp_path: Path, seed: int, k: int, font: str) -> None:
     doc, pdf = corpus_fpdf_print(tmp_path, seed, "plan", k, font, shaping=False)
     assert_read_as_generated(pdf, doc.truth, ["plan_projects", "plan_sections"])
+
+
+@pytest.mark.parametrize(("seed", "k", "font"), [
+    # corpus seed 2209's third plan, fpdf2 in Laksaman (11 pt, A4 landscape)
+    (2209, 2, "Laksaman"),
+])
+def test_a_step_table_total_is_no_part_of_the_last_step(
+        tmp_path: Path, seed: int, k: int, font: str) -> None:
+    doc, pdf = corpus_fpdf_print(tmp_path, seed, "plan", k, font, shaping=False)
+    assert_read_as_generated(pdf, doc.truth, ["plan_steps"])

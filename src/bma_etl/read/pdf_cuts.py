@@ -210,17 +210,23 @@ def numbers_apart(above: dict[int, str], here: dict[int, str]) -> bool:
     True
 
     So is a line whose first piece is a total's label and which states a number in
-    another column (``…เขตลาดกระบัง`` ⇥ ``ไม่ใช้งบประมาณ`` over ``รวมงบประมาณทั้งสิ้น`` ⇥
-    ``๒๙,๕๘๕,๙๐๐.- บาท``): a table's total row is never the rest of a row above.
+    another column or at that piece's end (``…เขตลาดกระบัง`` ⇥ ``ไม่ใช้งบประมาณ`` over
+    ``รวมงบประมาณทั้งสิ้น`` ⇥ ``๒๙,๕๘๕,๙๐๐.- บาท``; a step table's ``รวม 4 ขั้นตอน
+    คิดเป็นร้อยละ 100 100``, its values set too close for tabs): a table's total row is
+    never the rest of a row above.
 
     >>> numbers_apart({0: "ในพื้นที่เขตลาดกระบัง", 1: "ไม่ใช้งบประมาณ", 2: "กองคลัง"},
     ...               {0: "รวมงบประมาณทั้งสิ้น", 1: "๒๙,๕๘๕,๙๐๐.- บาท"})
+    True
+    >>> numbers_apart({0: "4. จัดทำรายงานผล", 2: "20", 3: "100"},
+    ...               {0: "รวม 4 ขั้นตอน คิดเป็นร้อยละ 100 100"})
     True
     >>> numbers_apart({0: "โครงการส่งเสริมการ", 1: "ส่วนคดี"}, {0: "รวมกลุ่มอาชีพ ๒๐ ราย"})
     False
     """
     if 0 in here and _TOTAL_LABEL.match(here[0].strip()) is not None \
-            and any(k > 0 and re.search(f"[{_DIGITS}]", text) for k, text in here.items()):
+            and (re.search(f"[{_DIGITS}]$", here[0].strip()) is not None
+                 or any(k > 0 and re.search(f"[{_DIGITS}]", text) for k, text in here.items())):
         return True
     return any(k in above and ((_NUMBERS.fullmatch(above[k].strip()) is not None
                                 and _NUMBERS.fullmatch(text.strip()) is not None
