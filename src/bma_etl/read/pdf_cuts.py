@@ -208,7 +208,26 @@ def numbers_apart(above: dict[int, str], here: dict[int, str]) -> bool:
     >>> numbers_apart({0: "ในพื้นที่เขตปทุมวัน 13,924,200 บาท", 1: "ส่วนคดี"},
     ...               {0: "รวมงบประมาณทั้งสิ้น 13,924,200 บาท"})
     True
+
+    So is a line whose first piece is a total's label and which states a number in
+    another column or at that piece's end (``…เขตลาดกระบัง`` ⇥ ``ไม่ใช้งบประมาณ`` over
+    ``รวมงบประมาณทั้งสิ้น`` ⇥ ``๒๙,๕๘๕,๙๐๐.- บาท``; a step table's ``รวม 4 ขั้นตอน
+    คิดเป็นร้อยละ 100 100``, its values set too close for tabs): a table's total row is
+    never the rest of a row above.
+
+    >>> numbers_apart({0: "ในพื้นที่เขตลาดกระบัง", 1: "ไม่ใช้งบประมาณ", 2: "กองคลัง"},
+    ...               {0: "รวมงบประมาณทั้งสิ้น", 1: "๒๙,๕๘๕,๙๐๐.- บาท"})
+    True
+    >>> numbers_apart({0: "4. จัดทำรายงานผล", 2: "20", 3: "100"},
+    ...               {0: "รวม 4 ขั้นตอน คิดเป็นร้อยละ 100 100"})
+    True
+    >>> numbers_apart({0: "โครงการส่งเสริมการ", 1: "ส่วนคดี"}, {0: "รวมกลุ่มอาชีพ ๒๐ ราย"})
+    False
     """
+    if 0 in here and _TOTAL_LABEL.match(here[0].strip()) is not None \
+            and (re.search(f"[{_DIGITS}]$", here[0].strip()) is not None
+                 or any(k > 0 and re.search(f"[{_DIGITS}]", text) for k, text in here.items())):
+        return True
     return any(k in above and ((_NUMBERS.fullmatch(above[k].strip()) is not None
                                 and _NUMBERS.fullmatch(text.strip()) is not None
                                 and not cut_inside_number(above[k], text))
@@ -217,6 +236,9 @@ def numbers_apart(above: dict[int, str], here: dict[int, str]) -> bool:
                for k, text in here.items())
 
 
+#: A total row's label opening a piece: รวม alone or before a space, a digit, งบประมาณ,
+#: เงิน, ทั้งสิ้น or ทั้งหมด (not a word that starts with รวม: รวมกลุ่ม, รวมทั้งวิเคราะห์).
+_TOTAL_LABEL = re.compile(f"รวม(?:$|\\s|[{_DIGITS}]|งบประมาณ|เงิน|ทั้งส[ิี]|ทั้งหมด)")
 #: An amount in baht ending a piece: digits in comma groups (satang optional), บาท.
 _BAHT_END = re.compile(r"(?<![0-9\u0e50-\u0e59,.])[0-9\u0e50-\u0e59]{1,3}"
                        r"(?:,[0-9\u0e50-\u0e59]{3})+(?:\.[0-9\u0e50-\u0e59]{2})? ?บาท\s*$")
