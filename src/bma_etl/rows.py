@@ -153,7 +153,10 @@ def cell_separator(left: str, right: str) -> str:
 
 def join_lines(lines: list[Line], between: Callable[[str, str], str] = separator,
                spaced: frozenset[int] = frozenset()) -> Line:
-    """Physical lines as one :class:`Line`, each stripped, pieces keeping their offsets.
+    """Lines as one :class:`Line`, each stripped, pieces keeping their offsets.
+
+    A line that is itself several joined (its ``pieces``) keeps each piece's offsets,
+    so a value read across both joins maps back to the document's letters.
 
     ``between`` says what goes between two pieces (:func:`separator`); a space goes
     after a line the reader saw wrapped at a space (``spaced``: 1-based numbers).
@@ -173,7 +176,12 @@ def join_lines(lines: list[Line], between: Callable[[str, str], str] = separator
         if pieces:
             text += " " if last in spaced and line.no == last + 1 else between(text, body)
         last = line.no
-        pieces.append((len(text), line.start + lead, len(body)))
+        # a line already joined from several (its pieces) keeps each piece's offsets
+        own = line.pieces or ((0, line.start, len(line.text)),)
+        for at, doc_at, length in own:
+            lo, hi = max(lead, at), min(lead + len(body), at + length)
+            if lo < hi:
+                pieces.append((len(text) + lo - lead, doc_at + lo - at, hi - lo))
         text += body
     first = lines[0]
     if not pieces:

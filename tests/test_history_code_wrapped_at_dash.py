@@ -1,0 +1,57 @@
+"""A tracking page's name and code wrapped twice: onto the code's line, and at its dash.
+
+A page printed on a phone-width page (an outside tester's 90 mm print) sets the
+name's first words alone, then ``<rest of name> : 50180000-`` and the code's last
+digits on the next line. The code's two lines were joined first and the name's
+line to them after; that second join took the joined line as one physical line,
+so the code's span lost the line break and its last digit: ``50180000-229`` was
+stored for ``50180000-2290`` (:func:`bma_etl.rows.join_lines` keeps every piece now).
+
+The pages are generated (bench/corpus ``web_tracking``); the name is cut inside it
+and the code after its dash, both seen wrapped; the truth is the generated values.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bma_etl.layouts import web_progress_history
+from bma_etl.layouts.base import RepairedText
+from bma_etl.normalize.fields import normalize
+from bma_etl.validate import build_records
+
+from corpus.build import GENERATORS
+
+_NAME_CODE = re.compile(r"^(?P<name>\S.*?) : (?P<code>[0-9]{6,10}-[0-9]{3,5})$")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_code_wrapped_at_its_dash_under_a_wrapped_name_keeps_its_digits(seed: int) -> None:
+    rng = random.Random(f"code-at-dash-{seed}")
+    for _ in range(20):  # a page may state no name and code: the first drawn that does
+        doc = GENERATORS["web_tracking"](rng)
+        lines = doc.text.split("\n")
+        at = next((k for k, line in enumerate(lines) if _NAME_CODE.match(line)), None)
+        if at is not None:
+            break
+    assert at is not None, "no page drawn states its name and code"
+    want = doc.truth["tables"]["projects"][0]
+    m = _NAME_CODE.match(lines[at])
+    assert m is not None
+    name, code = m["name"], m["code"]
+    spaces = [k for k, ch in enumerate(name) if ch == " "]
+    cut = rng.choice(spaces) if spaces else len(name) // 2
+    dash = code.index("-") + 1
+    lines[at:at + 1] = [name[:cut].rstrip(), f"{name[cut:].lstrip()} : {code[:dash]}",
+                        code[dash:]]
+    wrapped = frozenset({at + 1, at + 2})
+    text = RepairedText.of("\n".join(lines), (0,), wraps=wrapped,
+                           spaced=frozenset({at + 1}) if spaces else frozenset(),
+                           judged=frozenset({1}))
+    normalized = normalize(web_progress_history.extract(text), text.text, (), None)
+    projects = build_records(normalized, "0" * 64)["projects"]
+    assert [(p.project_code, p.project_name) for p in projects] == [
+        (want["project_code"], want["project_name"])]
