@@ -14,7 +14,6 @@ and the code after its dash, both seen wrapped; the truth is the generated value
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
@@ -22,22 +21,13 @@ from bma_etl.layouts import web_progress_history
 from bma_etl.layouts.base import RepairedText
 from bma_etl.normalize.fields import normalize
 from bma_etl.validate import build_records
-
-from corpus.build import GENERATORS
-
-_NAME_CODE = re.compile(r"^(?P<name>\S.*?) : (?P<code>[0-9]{6,10}-[0-9]{3,5})$")
+from test_history_wrapped_name import _NAME_CODE, page_with_name_code
 
 
 @pytest.mark.parametrize("seed", range(6))
 def test_a_code_wrapped_at_its_dash_under_a_wrapped_name_keeps_its_digits(seed: int) -> None:
     rng = random.Random(f"code-at-dash-{seed}")
-    for _ in range(20):  # a page may state no name and code: the first drawn that does
-        doc = GENERATORS["web_tracking"](rng)
-        lines = doc.text.split("\n")
-        at = next((k for k, line in enumerate(lines) if _NAME_CODE.match(line)), None)
-        if at is not None:
-            break
-    assert at is not None, "no page drawn states its name and code"
+    doc, lines, at = page_with_name_code(rng)
     want = doc.truth["tables"]["projects"][0]
     m = _NAME_CODE.match(lines[at])
     assert m is not None

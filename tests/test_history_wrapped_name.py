@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 import pytest
 
@@ -27,16 +28,24 @@ from corpus.build import GENERATORS
 _NAME_CODE = re.compile(r"^(?P<name>\S.*?) : (?P<code>[0-9]{6,10}-[0-9]{3,5})$")
 
 
-@pytest.mark.parametrize("seed", range(8))
-def test_a_name_wrapped_onto_its_code_line_reads_whole(seed: int) -> None:
-    rng = random.Random(f"wrapped-name-{seed}")
-    for _ in range(20):  # a page may state no name: the first drawn that does
+def page_with_name_code(rng: random.Random) -> tuple[Any, list[str], int]:
+    """A generated tracking page that states ``<name> : <code>``: it, its lines, that line's index.
+
+    A page may state no name: the first of 20 drawn that does.
+    """
+    for _ in range(20):
         doc = GENERATORS["web_tracking"](rng)
         lines = doc.text.split("\n")
         at = next((k for k, line in enumerate(lines) if _NAME_CODE.match(line)), None)
         if at is not None:
-            break
-    assert at is not None, "no page drawn states its name and code"
+            return doc, lines, at
+    raise AssertionError("no page drawn states its name and code")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_name_wrapped_onto_its_code_line_reads_whole(seed: int) -> None:
+    rng = random.Random(f"wrapped-name-{seed}")
+    doc, lines, at = page_with_name_code(rng)
     want = doc.truth["tables"]["projects"][0]["project_name"]
     name = _NAME_CODE.match(lines[at])["name"]  # type: ignore[index]
     spaces = [k for k, ch in enumerate(name) if ch == " "]
