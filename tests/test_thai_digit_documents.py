@@ -18,7 +18,7 @@ import pytest
 
 from bma_etl.layouts import legacy_progress_form, web_progress_history
 from bma_etl.layouts.base import Derived, Raw, RawRow, RepairedText
-from bma_etl.layouts.common import derive_status
+from bma_etl.layouts.status_words import derive_status
 from bma_etl.pipeline import process_file
 from bma_etl.provenance import Span
 from bma_etl.textnorm import repair_text

@@ -36,7 +36,6 @@ from bma_etl.layouts.base import (
     score_signals,
 )
 from bma_etl.layouts.common import (
-    derive_status,
     split_agency_raw,
     split_person_raw,
     strip_outline_raw,
@@ -49,6 +48,7 @@ from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
 from bma_etl.layouts.legacy_year import year_label, year_range_finding, year_value
+from bma_etl.layouts.status_words import derive_status
 from bma_etl.layouts.wrapped import label_values, numbered_items
 from bma_etl.matchkey import key, literal_of, matches_key
 from bma_etl.matchlabel import find_label

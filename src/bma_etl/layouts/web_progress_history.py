@@ -67,7 +67,7 @@ from bma_etl.layouts.base import (
     Signal,
     score_signals,
 )
-from bma_etl.layouts.common import derive_status, split_agency_raw
+from bma_etl.layouts.common import split_agency_raw
 from bma_etl.layouts.history_dates import date_of
 from bma_etl.layouts.history_entries import read_body
 from bma_etl.layouts.history_entry_heads import ENTRY_RE, SEPARATOR_RE, ocr_entry
@@ -106,6 +106,7 @@ from bma_etl.layouts.history_narrative import (
     put_paragraphs,
     strategy_parts,
 )
+from bma_etl.layouts.status_words import derive_status
 from bma_etl.layouts.wrapped import rest_of
 from bma_etl.normalize.fields import CODE_DASH
 from bma_etl.normalize.fiscal import fiscal_year_be
