@@ -277,7 +277,7 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     forms: list[Any] = []
     boxes: list[tuple[Any, Box]] = []
     paths, pictures = page_shapes(page, texts, blanks, forms, boxes)
-    small = small_type(texts) if clip is None else SmallType()
+    small = small_type(texts, boxes) if clip is None else SmallType()
     footer = take_stamp(page, texts, boxes, stamp) if stamp else None
     without_hidden_lines(page, texts, boxes)  # marks of a line the clip hides: not text
     struck, strokes = without_strikes(page, texts, paths, boxes)  # deleted words: not text

@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 from typing import Any
@@ -74,18 +75,23 @@ def _sized(texts: list[TextObject]) -> list[tuple[TextObject, float]]:
     return out
 
 
-def small_type(texts: list[TextObject]) -> SmallType:
+def small_type(texts: list[TextObject], boxes: Sequence[tuple[Any, Box]] = ()) -> SmallType:
     """The page's small-type text objects (see :class:`SmallType`).
 
-    ``texts``: the page's text objects as :func:`.pdf_open.page_shapes` found them.
+    ``texts``: the page's text objects as :func:`.pdf_open.page_shapes` found them;
+    ``boxes``: its own ones with their boxes, from the same walk, whose boxes are
+    not asked of pdfium again (one call per object through pypdfium2's bindings,
+    checked and converted, cost more than the rest of this).
     """
     sized = _sized(texts)
     if len(sized) < 2:
         return SmallType()
     body = median(points for _, points in sized)
     keys, low, high = [], math.inf, -math.inf
+    known = {id(obj): box for obj, box in boxes}
     for text, points in sized:
-        box = _box(text)
+        found = known.get(id(text[1])) if text[0] is None and text[2] is None else None
+        box = found if found is not None else _box(text)
         if points <= SMALL * body:  # (a space drawn as an object of its own: no area)
             keys.append(_key(box, points))
         else:
