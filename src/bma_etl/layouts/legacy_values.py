@@ -241,13 +241,30 @@ OCR_PROGRESS_GAP = r"(?P<value>[0-9๐-๙]{1,3}(?:\.[ \t]+|[ \t]+\.?)[0-9๐-�
 _GAP_PARTS = re.compile(r"(?P<whole>[0-9๐-๙]+)[. \t]+(?P<fraction>[0-9๐-๙]{2})")
 
 
+#: A second figure after a progress's value (``= 10.00 / 5.00 %``): the value is a pair.
+_PAIR_REST = re.compile(r"[ \t]*/[ \t]*(?P<second>[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]+)?)[ \t]*%?")
+#: The label's bracket naming the pair's figures: planned then actual (``(แผน/ผล)``), or
+#: actual then planned (``(ผล/แผน)``).
+_PLAN_FIRST = re.compile(r"แผน\s*/\s*ผล")
+_ACTUAL_FIRST = re.compile(r"ผล\s*/\s*แผน")
+
+
 def progress_value(doc: RepairedText, m: re.Match[str], line: Line, base: int
                    ) -> Raw | Derived | None:
     """The value of a progress match ``m`` (:func:`progress_read`) on ``line``'s text at ``base``.
 
     As read, or, when its point was read as a gap (``61 50 %``), the percent its
-    digits state (61.50), derived with a note; None for a dash (``- %``).
+    digits state (61.50), derived with a note; None for a dash (``- %``). A pair of
+    figures (``ความก้าวหน้าของงานฯ (แผน/ผล) = 10.00 / 5.00 %``) gives the actual one, the
+    one the label's bracket names ``ผล``; None when no bracket names them (a guess).
     """
+    pair = _PAIR_REST.match(m.string, m.end("value"))
+    if pair is not None:
+        label = m.string[m.start():m.start("value")]
+        if _PLAN_FIRST.search(label):
+            return doc.raw_in(line, base + pair.start("second"), base + pair.end("second"))
+        if not _ACTUAL_FIRST.search(label):
+            return None
     raw = doc.raw_in(line, base + m.start("value"), base + m.end("value"))
     gap = _GAP_PARTS.match(m.group("value"))
     if raw is None or gap is None or re.match(r"[0-9๐-๙]+\.[0-9๐-๙]", m.group("value")):
