@@ -159,3 +159,21 @@ def test_the_history_reader_keeps_its_own_entries_beside_a_table() -> None:
                      doc.tables["progress_updates"],
                      ("seq_label", "report_date", "progress_pct", "detail", "problems",
                       "obstacles"))
+
+
+def test_a_date_a_narrow_column_wrapped_reads_whole() -> None:
+    """A narrow date column wraps ``2021-07-09`` as ``2021-0`` / ``7-09``; the reader
+    joins the cell's lines with a space (``2021-0 7-09``): the date is still read."""
+    doc, text = _history_as_table(12)
+    rng = random.Random(12)
+
+    def cut(m: re.Match[str]) -> str:
+        at = rng.randint(2, len(m[0]) - 2)
+        return f"| {m[0][:at]} {m[0][at:]} |"
+
+    tabbed = re.sub(r"(?<=\| )\d{4}-\d{2}-\d{2}(?= \|)", lambda m: cut(m)[2:-2], text)
+    tabbed = re.sub(r"^\| (.*) \|$", lambda m: m[1].replace(" | ", "\t"), tabbed, flags=re.M)
+    assert not re.search(r"\t\d{4}-\d{2}-\d{2}\t", tabbed)
+    got = records_of(web_progress_history.extract, tabbed, ocr_used=False)
+    assert_rows_read("progress_updates", got.get("progress_updates", []),
+                     doc.tables["progress_updates"], ("seq_label", "report_date", "detail"))

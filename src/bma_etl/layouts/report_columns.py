@@ -25,12 +25,25 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bma_etl.document import Cell, cells, joined_line
+from bma_etl.errors import NormalizeError
 from bma_etl.layouts.amount_units import in_unit
-from bma_etl.layouts.base import Extraction, FieldValue, Finding, Line, Raw, RawRow, RepairedText
+from bma_etl.layouts.base import (
+    Derived,
+    Extraction,
+    FieldValue,
+    Finding,
+    Line,
+    Raw,
+    RawRow,
+    RepairedText,
+)
 from bma_etl.matchkey import matches_key
+from bma_etl.normalize.dates import parse_date
+from bma_etl.normalize.digits import parse_amount, parse_percent
 from bma_etl.normalize.unit_words import heading_unit
 
 #: A column heading's words (the whole cell, its unit in brackets taken off) → the
@@ -244,7 +257,7 @@ def _raw_row(doc: RepairedText, header: _Header, ordinal: int, row: _Row) -> Raw
         else:
             joined = joined_line(pieces, sep="") if len(pieces) > 1 else None
             line, a, b = (joined, 0, len(joined.text)) if joined else pieces[0]
-            value = _value(doc, column, header.headings[i], line, a, b)
+            value = _unwrapped(_value(doc, column, header.headings[i], line, a, b), column)
         if value is not None:
             out.fields[column] = value
     return out
@@ -272,3 +285,34 @@ def _value(doc: RepairedText, column: str, heading: str, line: Line, a: int, b: 
     if column == "budget_disbursed_thb":
         return in_unit(raw, heading_unit(heading), ocr=doc.ocr_used)
     return raw
+
+
+#: White space inside a number or date (``2021-0 7-09``, ``20/11/ 2566``): a narrow
+#: column's wrap the reader joined with a space.
+_INNER_SPACE = re.compile(r"(?<=[0-9๐-๙,./\-])\s+(?=[0-9๐-๙,./\-])")
+_PARSE: dict[str, Callable[[str], object]] = {
+    "report_date": parse_date, "progress_pct": parse_percent, "budget_disbursed_thb": parse_amount}
+
+
+def _unwrapped(raw: FieldValue, column: str) -> FieldValue:
+    """A number or date cell a wrap split with a space, read whole (a Derived value).
+
+    Only when the cell as read does not parse and, its inner spaces taken out, does:
+    ``2021-0 7-09`` is 2021-07-09, its evidence the cell.
+    """
+    if not isinstance(raw, Raw) or column not in _PARSE or not _INNER_SPACE.search(raw.text):
+        return raw
+    try:
+        _PARSE[column](raw.text)
+        return raw
+    except NormalizeError:
+        pass
+    whole = _INNER_SPACE.sub("", raw.text)
+    try:
+        value = _PARSE[column](whole)
+    except NormalizeError:
+        return raw
+    if value is None:
+        return raw
+    return Derived(value, f"{raw.text!r} read as {whole!r}: the space a wrap in its "
+                   "narrow column left", raw.span)
