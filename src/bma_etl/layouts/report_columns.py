@@ -84,6 +84,8 @@ _HEAD_JUNK = re.compile(r"^[\s*:.|]+|[\s*:.|ฯ]+$")
 #: The least columns a header row names (of which a number's or date's, and a text's or
 #: a progress's).
 _LEAST_COLUMNS = 3
+#: The most cells a row of a two-row header may have (the groupings tried grow fast).
+_MOST = 12
 #: A report's number in its cell: ``1``, ``(1)``, ``๑.``, ``รายงานครั้งที่ 1``.
 _NUMBER_RE = re.compile(r"^\s*(?:(?:รายงาน)?ครั้งที่\s*)?\(?\s*(?P<no>[0-9๐-๙]{1,3})\s*[).]?\s*$")
 _PERCENT_RE = re.compile(r"[0-9๐-๙]{1,3}(?:[.,][0-9๐-๙]{1,2})?")
@@ -164,7 +166,7 @@ def _leaves(top: list[str], sub: list[str], width: int) -> list[str] | None:
     The grouping that names the most columns (each once) wins; None when none fits ``width``.
     """
     groups = len(top) + len(sub) - width
-    if groups < 1 or groups > len(top) or groups > len(sub):
+    if groups < 1 or groups > len(top) or groups > len(sub) or max(len(top), len(sub)) > _MOST:
         return None
     best: tuple[int, list[str]] | None = None
     for heads in itertools.combinations(range(len(top)), groups):
