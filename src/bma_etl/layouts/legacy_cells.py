@@ -66,9 +66,10 @@ def filled_cells(lines: list[Line]) -> list[tuple[ReportCell, bool]]:
                                  cell_separator(above[column].text, cell.text))
             at = next(k for k, (c, _) in enumerate(out) if c is above[column])
             out[at] = (ReportCell(joined, 0, joined.text, False), out[at][1])
+        taken = [id(cell) for cell in flags.values()]
         leading = True
-        for column, cell in enumerate(row):
-            if cell.text.strip() and column not in flags:
+        for cell in row:
+            if cell.text.strip() and id(cell) not in taken:
                 out.append((cell, leading))
                 leading = False
         above = row
@@ -86,8 +87,10 @@ def _flag_ends(above: list[ReportCell], row: list[ReportCell]) -> dict[int, Repo
     words in that column, with no ``:`` of a cell's own. The progress a line cut
     before its ``%`` goes on in the second column likewise.
     """
-    if len(row) != len(above) or len(row) < 3 or row[0].text.strip():
+    if len(row) < 2 or len(above) < 3 or row[0].text.strip():
         return {}
+    if len(row) != len(above):  # a borderless print: the columns do not line up
+        return _cut_flag_ends(above, row)
     out: dict[int, ReportCell] = {}
     if _CUT_PERCENT_RE.search(above[1].text) and row[1].text.lstrip().startswith("%"):
         out[1] = row[1]  # ``= 94.50`` / ``% : งบประมาณ...``: the progress cut before its sign
@@ -96,6 +99,27 @@ def _flag_ends(above: list[ReportCell], row: list[ReportCell]) -> dict[int, Repo
         if top.startswith(":") and cell and ":" not in cell \
                 and not re.search(f"{PLAN_FLAG}|{TARGET_FLAG}", top):
             out[column] = row[column]
+    return out
+
+
+def _cut_flag_ends(above: list[ReportCell], row: list[ReportCell]) -> dict[int, ReportCell]:
+    """The cells of ``row`` that are the rest of a flag a cell of the line above ends with.
+
+    A borderless print sets the flags' column with no rule: its wrapped last word
+    (``: เป็นไปตามแผน : เป็นไปตามเป้า`` / ``หมาย``) comes in a cell of its own that
+    need not be in the same column. Only a cell that is wholly the flag's rest, the two
+    making one of :data:`~bma_etl.layouts.legacy_flags.FLAG_WORDS` exactly
+    (:func:`cut_flag`), is taken.
+    """
+    out: dict[int, ReportCell] = {}
+    for column in range(2, len(above)):
+        top = above[column].text.rstrip()
+        for cell in row[1:]:
+            head = cell.text.strip()
+            if head and ":" not in head and all(c is not cell for c in out.values()) \
+                    and cut_flag(top, head):
+                out[column] = cell
+                break
     return out
 
 

@@ -48,6 +48,7 @@ from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
 from bma_etl.layouts.legacy_year import year_label, year_range_finding, year_value
+from bma_etl.layouts.report_columns import column_reports
 from bma_etl.layouts.status_words import derive_status
 from bma_etl.layouts.wrapped import label_values, numbered_items
 from bma_etl.matchkey import key, literal_of, matches_key
@@ -152,7 +153,8 @@ def extract(doc: RepairedText) -> Extraction:
     objectives = numbered_items(doc, _content_lines(listed, doc.ocr_used, numbers), numbers)
     if objectives:
         project.fields["objectives"] = objectives
-    reports = read_reports(doc, blocks.get("_reports", []), out)
+    reports, _ = column_reports(doc, blocks.get("_reports", []), out)
+    reports = reports or read_reports(doc, blocks.get("_reports", []), out)
     if reports:
         latest = latest_first(reports)
         last_pct = next(

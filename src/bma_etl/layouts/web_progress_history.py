@@ -106,6 +106,7 @@ from bma_etl.layouts.history_narrative import (
     put_paragraphs,
     strategy_parts,
 )
+from bma_etl.layouts.report_columns import column_reports
 from bma_etl.layouts.status_words import derive_status
 from bma_etl.layouts.wrapped import rest_of
 from bma_etl.normalize.fields import CODE_DASH
@@ -179,6 +180,8 @@ def extract(doc: RepairedText) -> Extraction:
     out = Extraction()
     lines = with_wrapped_name(doc, [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE)
                                     if ln.text.strip()])
+    tabled, used = column_reports(doc, lines, out)  # the history set as a column table
+    lines = [ln for ln in lines if ln.no not in used]
     body_at = next((i for i, ln in enumerate(lines)
                     if ENTRY_RE.match(ln.text) or KPI_RE.match(ln.text) or (
                         doc.ocr_used and ocr_entry(ln.text))), len(lines))
@@ -186,6 +189,9 @@ def extract(doc: RepairedText) -> Extraction:
     _read_header(doc, lines[:body_at], project, out)
     code_from_url(doc, project, out)
     entries, indicators = read_body(doc, lines[body_at:], out)
+    for ordinal, entry in enumerate(entries, start=len(tabled) + 1):
+        entry.ordinal = ordinal
+    entries = tabled + entries
     if not entries and not indicators and not any(
             project.fields.get(c) is not None for c in _HEAD_VALUES):
         raise ExtractError("progress-history page without entries '(N) ความคืบหน้าโครงการฯ', "
