@@ -15,15 +15,20 @@ import re
 
 from bma_etl.layouts.history_header import DIGIT, NUMBER
 from bma_etl.matchkey import KeyMatch, match_key
+from bma_etl.normalize.dates import THAI_MONTH
 
 #: A bullet a page's list put before each entry heading (``• (1) ความคืบหน้า…``).
 BULLET = r"(?:[•●○◦▪■·∙‣]\s*)?"
 #: An entry's heading: ``(1) ความคืบหน้าโครงการฯ ร้อยละ 100.00 (2023-09-29)``, a bullet
-#: before it or not.
+#: before it or not; its progress with a ``%`` and no ``ร้อยละ`` (``62 %``), its system date
+#: a Buddhist-era one (``(28 มี.ค. 2567)``, ``(28/03/2567)``: group ``iso`` all the same).
 ENTRY_RE = re.compile(
     rf"^\s*{BULLET}\(\s*(?P<seq>{DIGIT}{{1,4}})\s*\)\s*ความคืบหน้าโครงการฯ?\s*"
-    rf"(?:ร้อยละ\s*(?P<pct>{NUMBER})\s*%?)?\s*"
-    rf"(?:\(\s*(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}})(?:[ T][0-9๐-๙:.]+)?\s*\))?\s*$"
+    rf"(?:(?:ร้อยละ\s*|(?={NUMBER}\s*%))(?P<pct>{NUMBER})\s*%?)?\s*"
+    rf"(?:\(\s*(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}}"
+    rf"|{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}"
+    rf"|{DIGIT}{{1,2}}\s*(?:{THAI_MONTH})\s*(?:พ\.\s?ศ\.\s*)?{DIGIT}{{2,4}})"
+    rf"(?:[ T][0-9๐-๙:.]+)?\s*\))?\s*$"
 )
 #: The line between entries: ``------------------&&&--------------------``, or a rule of
 #: dashes alone (``----------------------------------------``, ten or more) where another

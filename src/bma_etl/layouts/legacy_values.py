@@ -31,7 +31,8 @@ from bma_etl.normalize.unit_words import UNIT_WORD
 #: system printed after it (``14/11/2565 10:30``, ``10:30:00``, ``10.30 น.``) is no
 #: narrative: it is passed over (its hour and minute are not stored: the column is a date).
 DATE_PART_RE = re.compile(
-    r"^[\s:;.'\"]*(?P<date>[0-9๐-๙]{1,2}(?:\s*/\s*[0-9๐-๙]{1,2}\s*/\s*|(?P<sep>[.-])"
+    r"^[\s:;.'\"]*(?:(?:ณ[ \t]*)?วันที่[ \t]*)?"  # ``:: วันที่ 19 มีนาคม พ.ศ. 2567 :``
+    r"(?P<date>[0-9๐-๙]{1,2}(?:\s*/\s*[0-9๐-๙]{1,2}\s*/\s*|(?P<sep>[.-])"
     r"[0-9๐-๙]{1,2}(?P=sep))[0-9๐-๙]{2,4}|[0-9๐-๙]{4}-[0-9๐-๙]{1,2}-[0-9๐-๙]{1,2}(?![0-9๐-๙])"
     rf"|[0-9๐-๙]{{1,2}}[ \t]*(?:{THAI_MONTH})[ \t]*(?:พ\.[ ]?ศ\.[ \t]*)?"
     r"[0-9๐-๙]{2,4}(?![0-9๐-๙]))"
