@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from bma_etl.document import Line
 from bma_etl.layouts.web_detail_labels import OCR_ID
 
 _D = "[0-9๐-๙]"
@@ -115,3 +116,39 @@ def colon_label(text: str) -> str | None:
     if m is None or len(m["label"].split()) > 3:
         return None
     return m["label"].strip()
+
+
+#: Columns a page states once: a label of theirs on two lines in a row, with two values, is
+#: a list to choose from (a saved page's menu: ``ปีงบประมาณ 2568`` / ``ปีงบประมาณ 2567``).
+_ONE_VALUE = frozenset({"fiscal_year_be", "project_code", "budget_allocated_thb",
+                        "budget_spent_thb", "progress_pct", "start_date", "end_date"})
+
+
+def listed_lines(lines: list[Line]) -> frozenset[int]:
+    """The numbers of the lines that list values of one field, in a run: no field's value.
+
+    ``lines``: a project-detail page's lines. A page saved with its menu or sidebar holds
+    the fiscal years to choose from, one a line (``ปีงบประมาณ 2568`` / ``ปีงบประมาณ 2567``),
+    before the project's own ``ปี2567``: the first of them was stored as its year. Two or
+    more lines in a row (blank lines between them or not) with one label of a field the
+    page states once (:data:`_ONE_VALUE`) and values not all the same are such a list.
+
+    >>> lines = [Line(1, 0, "เมนู"), Line(2, 5, "ปีงบประมาณ 2568"), Line(3, 21, "ปีงบประมาณ 2567"),
+    ...          Line(4, 37, "รหัสโครงการ11040000-3402"), Line(5, 62, "ปี2567")]
+    >>> sorted(listed_lines(lines))
+    [2, 3]
+    """
+    runs: list[list[tuple[int, str]]] = []
+    last: str | None = None
+    for line in lines:
+        if not line.text.strip():
+            continue
+        column, value = next(((c, m["value"]) for r, c in LABEL_RES
+                              if (m := r.match(line.text)) is not None), (None, ""))
+        if column in _ONE_VALUE and column == last:
+            runs[-1].append((line.no, value))
+        elif column in _ONE_VALUE:
+            runs.append([(line.no, value)])
+        last = column
+    return frozenset(no for run in runs if len(run) > 1 and len({v for _, v in run}) > 1
+                     for no, _ in run)

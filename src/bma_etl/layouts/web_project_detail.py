@@ -49,6 +49,7 @@ from bma_etl.layouts.web_detail_fields import (
     OCR_LABELS,
     PROJECT_LABELS,
     colon_label,
+    listed_lines,
     qualified_label,
 )
 from bma_etl.layouts.web_detail_labels import id_letter_read, label_one_edit_off
@@ -115,9 +116,17 @@ def extract(doc: RepairedText) -> Extraction:
     current: str | None = None  # the column a continuation line extends
     items: list[list[Line]] = []  # the objectives' lines, item by item
     in_history = False
-    for line in doc.lines():
+    lines = list(doc.lines())
+    listed = listed_lines(lines)
+    for line in lines:
         text = line.text
         if not text.strip():
+            continue
+        if line.no in listed:  # the page's menu: years to choose from, no field's value
+            current = None
+            out.findings.append(Finding("projects", None, None, "warning", "unparsed_line",
+                                        f"line {line.no}: one of a list of values (a menu?),"
+                                        f" no field's: {text.strip()[:40]!r}"))
             continue
         if MONTH_LINE_RE.match(text) or (doc.ocr_used and misread_label_end(text)):
             current = None
