@@ -72,7 +72,7 @@ def read_body(doc: RepairedText, lines: list[Line], out: Extraction
     closed = False  # past the quarterly-evaluation heading
     separated = False  # a separator between entries read (the page prints them)
     ocr = doc.ocr_used  # fixed wording is also matched in key form (OCR loses marks)
-    joined = _colons_joined(lines, ocr)
+    joined = _separators_apart(_colons_joined(lines, ocr))
     dated = ocr and sum(bool(BE_DATE_RE.match(ln.text)) for ln in joined) >= DATED_ENTRIES
     name_line = -1  # a KPI name the page wrapped under its code (_name_below)
     held: KpiText | None = None  # the KPI block's text value a wrapped line goes on with
@@ -179,6 +179,29 @@ _DATE_ALONE_RE = re.compile(
     rf"^\s*\(\s*{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}}(?:[ T][0-9๐-๙:.]+)?\s*\)\s*$")
 #: A piece of the ``---&&&---`` separator, the rest wrapped onto the next line.
 _SEPARATOR_PIECE_RE = re.compile(r"^\s*-*\s*(?:&&&)?\s*-*\s*$")
+
+
+#: A separator a page set at the end of an entry's last line, not on a line of its own
+#: (``** อุปสรรคของโครงการ :การจราจรหนาแน่น ------------------&&&--------------------``).
+_TRAILING_SEPARATOR_RE = re.compile(r"(?<=\S)\s+(?P<sep>-{3,}\s*&&&\s*-{3,})\s*$")
+
+
+def _separators_apart(lines: list[Line]) -> list[Line]:
+    """``lines`` with a separator that ends a line of text set on a line of its own.
+
+    A browser that printed a page's separator inline (no line break in the page's
+    markup before it) ended the entry's last value with it: it was read into the
+    value (``obstacles`` ``การจราจรหนาแน่น ---&&&---``). Offsets are kept.
+    """
+    out: list[Line] = []
+    for line in lines:
+        m = _TRAILING_SEPARATOR_RE.search(line.text)
+        if m is None:
+            out.append(line)
+            continue
+        out.append(joined_line([(line, 0, m.start())]))
+        out.append(joined_line([(line, m.start("sep"), len(line.text))]))
+    return out
 
 
 def _colons_joined(lines: list[Line], ocr: bool) -> list[Line]:
