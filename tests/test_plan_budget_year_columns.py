@@ -38,7 +38,7 @@ def _with_year_column(text: str, this: str, other: str, other_first: bool) -> st
         cells = line.split("\t")
         if "งบประมาณ" in cells:
             col = cells.index("งบประมาณ")
-            pair = [f"งบประมาณปี {other}", f"งบประมาณปี {this}"]
+            pair = [f"งบประมาณปี {other}", f"งบประมาณปี {this}" if this else "งบประมาณ (บาท)"]
             cells[col:col + 1] = pair if other_first else pair[::-1]
         elif not line.strip():
             col = None
@@ -48,22 +48,26 @@ def _with_year_column(text: str, this: str, other: str, other_first: bool) -> st
     return "\n".join(out)
 
 
-def _plans(seed: int, other_first: bool, years: tuple[int, int] = (-1, 0)
+def _plans(seed: int, other_first: bool, years: tuple[int, int | None] = (-1, 0)
            ) -> list[tuple[str, dict[str, list[dict[str, object]]]]]:
-    """Three generated plans, their budget tables given a column of year ``years[0]`` more."""
+    """Three generated plans, their budget tables given a column of year ``years[0]`` more.
+
+    ``years[1]``: the year the budget column's header names (None: it names none).
+    """
     out = []
     for n in range(3):
         doc = GENERATORS["plan"](_rng(seed, "plan", n))
         year = doc.truth["tables"]["plans"][0]["fiscal_year_be"]
-        text = _with_year_column(doc.text, str(year + years[1]), str(year + years[0]),
-                                 other_first)
+        this = "" if years[1] is None else str(year + years[1])
+        text = _with_year_column(doc.text, this, str(year + years[0]), other_first)
         assert text != doc.text, "the generator no longer heads the budget column งบประมาณ"
         out.append((text, {name: doc.truth["tables"][name] for name in _BUDGETED}))
     return out
 
 
-def _all_right(tmp_path: Path, seed: int, other_first: bool) -> None:
-    for n, (text, tables) in enumerate(_plans(seed, other_first)):
+def _all_right(tmp_path: Path, seed: int, other_first: bool,
+               years: tuple[int, int | None] = (-1, 0)) -> None:
+    for n, (text, tables) in enumerate(_plans(seed, other_first, years)):
         path = tmp_path / f"plan_{n}.txt"
         path.write_text(text, encoding="utf-8")
         result = score(process_file(path), {"tables": tables})
@@ -76,6 +80,11 @@ def test_last_year_column_before_this_years(tmp_path: Path) -> None:
 
 def test_last_year_column_after_this_years(tmp_path: Path) -> None:
     _all_right(tmp_path, 2419, other_first=False)
+
+
+def test_last_year_column_before_one_naming_no_year(tmp_path: Path) -> None:
+    """``งบประมาณปี 2566 | งบประมาณ (บาท)``: the column naming no year is this year's."""
+    _all_right(tmp_path, 2459, other_first=True, years=(-1, None))
 
 
 def test_no_column_of_the_plans_year(tmp_path: Path) -> None:
