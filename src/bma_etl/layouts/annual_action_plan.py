@@ -57,7 +57,7 @@ from bma_etl.layouts.plan_tables import (
     is_kpi_header,
     tables_of,
 )
-from bma_etl.layouts.plan_values import finish_text_fields
+from bma_etl.layouts.plan_values import finish_text_fields, to_int
 from bma_etl.records import (
     Plan,
     PlanIndicator,
@@ -96,7 +96,9 @@ def extract(doc: RepairedText) -> Extraction:
     out.rows.append(plan_row(doc, untabbed(lines, leading=True)))
     out.rows.extend(swot_rows(doc, untabbed(lines), out.findings))
     tables = tables_of(blocks_of(doc, _table_lines(doc, lines)))
-    out.rows.extend(summary_rows(doc, lines, tables, out.findings))
+    year = out.rows[0].fields.get("fiscal_year_be")
+    fiscal_year = to_int(year.text) if isinstance(year, Raw) else None
+    out.rows.extend(summary_rows(doc, lines, tables, out.findings, fiscal_year))
     targets: list[RawRow] = []
     levels: list[RawRow] = []
     steps: list[RawRow] = []

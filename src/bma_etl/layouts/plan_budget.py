@@ -37,6 +37,7 @@ from bma_etl.layouts.plan_budget_sections import (
     misread_summary,
     section_of,
 )
+from bma_etl.layouts.plan_budget_totals import stated_total, take_total
 from bma_etl.layouts.plan_cells import (
     AMOUNT_RE,
     DIGIT,
@@ -75,15 +76,24 @@ SEQ_CELL_RE = re.compile(rf"{DIGIT}+\.?")
 # ---------------------------------------------------------------------------
 
 
-def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) -> BudgetTable:
+def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding],
+                      fiscal_year: int | None = None) -> BudgetTable:
     """Read ``seq``, ``name``, ``budget_thb``, ``uses_budget``, ``responsible_unit``, total.
 
     A numbered item inside the name cell (``๑. โครงการ...`` under a ``ด้าน/แผนงาน``
     group, as in the routine list) gives the item's ``seq``; otherwise the ลำดับ
     column does. A row with a name but no number and no budget continues the name
-    of the item above (a cell broken over a page).
+    of the item above (a cell broken over a page). The budget column is the one
+    whose header names the plan's ``fiscal_year`` when headers name years
+    (:func:`~.plan_budget_columns.budget_columns`); when that cannot be told, no
+    budget or total is read and a finding says so.
     """
-    seq_col, name_col, budget_col, unit_col, budget_head = budget_columns(table.rows[0])
+    columns = budget_columns(table.rows[0], fiscal_year)
+    seq_col, name_col, budget_col, unit_col, budget_head, others, untold = columns
+    if untold:
+        findings.append(Finding("plan_projects", None, None, "warning", "unparsed_line",
+                                f"line {table.first_line}: budget columns name other years "
+                                "than the plan's fiscal year; budgets not read"))
     unit = heading_unit(budget_head)
     unit = unit or note_unit(table.headings, len(table.headings))  # ``(หน่วย : ล้านบาท)``
     out = BudgetTable()
@@ -92,15 +102,8 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
         if not filled or kind_of(row, None) == "budget":  # the header or its repeat
             continue
         if any(is_total(t) for t in filled):
-            total_cell = row.cell(budget_col)
-            total = first_match(doc, AMOUNT_RE, total_cell)
-            if total is None:  # the total written in another column than its header
-                found = ((c, first_match(doc, AMOUNT_RE, c)) for c in reversed(row.cells))
-                total_cell, total = next(((c, r) for c, r in found if r is not None),
-                                         (None, None))
-            out.stated_total = in_unit(total, cell_unit(total_cell.text if total_cell else "",
-                                                        unit), ocr=doc.ocr_used) \
-                or out.stated_total
+            take_total(out, stated_total(doc, row, columns, unit, out.amounts),
+                       ocr=doc.ocr_used)
             continue
         name_cell = row.cell(name_col)
         budget_cell = row.cell(budget_col)
@@ -139,8 +142,8 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
         no_budget = states_no_budget(budget_cell.text, dash=not doc.ocr_used) \
             if budget_cell else None
         amount = first_match(doc, AMOUNT_RE, budget_cell)
-        if no_budget is None and amount is None:
-            budget_cell = budget_elsewhere(row, name_col)
+        if no_budget is None and amount is None and not untold:
+            budget_cell = budget_elsewhere(row, name_col, others)
             no_budget = states_no_budget(budget_cell.text, dash=not doc.ocr_used) \
                 if budget_cell else None
             amount = first_match(doc, AMOUNT_RE, budget_cell)
@@ -152,8 +155,8 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
                 else in_unit(amount, cell_unit(budget_cell.text if budget_cell else "", unit),
                              ocr=doc.ocr_used))
         blank = False
-        if put_budget(fields, out.amounts, states_none, said, ocr=doc.ocr_used):
-            pass
+        if untold or put_budget(fields, out.amounts, states_none, said, ocr=doc.ocr_used):
+            pass  # read, or which column is this year's cannot be told (a finding says so)
         elif doc.ocr_used or row.plain(budget_col) or not row.plain(unit_col) \
                 or AMOUNT_BAHT_RE.search(row.plain(unit_col)):  # an amount read, not unstated
             findings.append(unplaced("plan_projects", row, "budget cell is not an amount"))
@@ -166,7 +169,7 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding]) 
     return out
 
 
-def tab_table_fits(table: Table) -> bool:
+def tab_table_fits(table: Table, fiscal_year: int | None = None) -> bool:
     """Tell a budget table whose tabs are its columns from one whose tabs are mere gaps.
 
     A PDF laid out with tab stops comes back with a tab wherever a gap was wide:
@@ -177,7 +180,9 @@ def tab_table_fits(table: Table) -> bool:
     (:mod:`bma_etl.layouts.plan_plain`).
     """
     header = table.rows[0]
-    seq_col, name_col, budget_col, unit_col, _ = budget_columns(header)
+    seq_col, name_col, budget_col, unit_col, *_, untold = budget_columns(header, fiscal_year)
+    if untold:  # no budget to read, from tabs or lines: the names and units are the tabs'
+        return seq_col is not None and name_col is not None
     if seq_col is None or name_col is None or budget_col is None:
         return False
     if any("งบประมาณ" in header.squashed[c] for c in (seq_col, name_col)) \
@@ -271,7 +276,8 @@ def _named(parts: list[tuple[int, list[Line], Callable[[list[Finding]], BudgetTa
 
 
 def _tab_parts(doc: RepairedText, lines: list[Line], tables: list[Table],
-               unnamed: list[Finding]) -> tuple[dict[str, _Part], set[str], int | None]:
+               unnamed: list[Finding], fiscal_year: int | None
+               ) -> tuple[dict[str, _Part], set[str], int | None]:
     """The summary's tab tables by section, the sections whose table fits, the heading's line.
 
     The summary is the run of budget tables after the summary heading; the first
@@ -294,11 +300,12 @@ def _tab_parts(doc: RepairedText, lines: list[Line], tables: list[Table],
         run.append(table)
 
     def reader(table: Table) -> Callable[[list[Finding]], BudgetTable]:
-        return lambda findings: read_budget_table(doc, table, findings)
+        return lambda findings: read_budget_table(doc, table, findings, fiscal_year)
 
     parts = _named([(t.first_line, t.headings, reader(t)) for t in run], unnamed)
     fitting = {p.section for p in parts.values()
-               if tab_table_fits(next(t for t in run if t.first_line == p.first_line))}
+               if tab_table_fits(next(t for t in run if t.first_line == p.first_line),
+                                 fiscal_year)}
     return parts, fitting, heading.no
 
 
@@ -319,17 +326,18 @@ def _plain_parts(doc: RepairedText, lines: list[Line], unnamed: list[Finding]
 
 
 def summary_rows(doc: RepairedText, lines: list[Line], tables: list[Table],
-                  findings: list[Finding]) -> list[RawRow]:
+                  findings: list[Finding], fiscal_year: int | None = None) -> list[RawRow]:
     """Read the budget summary into ``plan_projects`` and ``plan_sections`` rows.
 
     Each section is read from its tab table when the table's tabs are its columns
     (:func:`tab_table_fits`), otherwise from the plain lines under its heading
     (:mod:`bma_etl.layouts.plan_plain`): a PDF laid out with tab stops has no
-    columns to split at.
+    columns to split at. ``fiscal_year`` (Buddhist era) is the plan's, which
+    tells the budget column among columns of several years.
     """
     tab_unnamed: list[Finding] = []
     plain_unnamed: list[Finding] = []
-    tab, fitting, heading_no = _tab_parts(doc, lines, tables, tab_unnamed)
+    tab, fitting, heading_no = _tab_parts(doc, lines, tables, tab_unnamed, fiscal_year)
     every = len(fitting) == len(SECTION_WORDS)  # nothing left to look for in plain lines
     plain = {} if every else _plain_parts(doc, lines, plain_unnamed)
     if heading_no is None and not plain:

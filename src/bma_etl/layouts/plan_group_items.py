@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from bma_etl.layouts.plan_amounts import budget_said
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.layouts.plan_plain_rows import OCR_ITEM_RE
 
@@ -61,4 +62,29 @@ def item_in_group(text: str, body: int, ocr: bool) -> GroupItem | None:
     return GroupItem(item.span("no") if read_no else None, item.end())
 
 
-__all__ = ["GroupItem", "item_in_group"]
+#: A group's name (``ด้านการบริหารทั่วไป``, ``แผนงานบริหารทั่วไป``): the ด้าน/แผนงาน column's.
+_GROUP_NAME_RE = re.compile(r"\s*(?:ด้าน|แผนงาน)")
+
+
+def item_in_column(text: str, no: tuple[int, int], body: int) -> GroupItem | None:
+    """The item of a group row numbered in the ลำดับ column, its name in a cell of its own.
+
+    A routine list whose items are numbered in the ลำดับ column, not inside the name
+    (``1 | ด้านการบริหารทั่วไป | โครงการ... | 2,300,000.- บาท``, or the group's cell
+    empty on the rows after), read from tabbed text (a text layer's cells): the item
+    is the cell before the budget, after the group's name if one is given. None when
+    no budget cell follows or the one name cell is a group's (``ด้าน…``).
+    """
+    cells = text[body:].split("\t")
+    at = next((k for k, cell in enumerate(cells) if budget_said(cell) is not None), None)
+    if at is None:
+        return None
+    names = [k for k in range(at) if cells[k].strip()]
+    if not names or len(names) > 2 or (len(names) == 1 and _GROUP_NAME_RE.match(cells[names[0]])):
+        return None
+    k = names[-1]
+    start = body + sum(len(cell) + 1 for cell in cells[:k])
+    return GroupItem(no, start + len(cells[k]) - len(cells[k].lstrip()))
+
+
+__all__ = ["GroupItem", "item_in_column", "item_in_group"]

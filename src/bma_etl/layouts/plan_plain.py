@@ -50,6 +50,7 @@ from bma_etl.layouts.plan_amounts import (
     name_end,
     total_start,
 )
+from bma_etl.layouts.plan_budget_totals import take_total
 from bma_etl.layouts.plan_cells import (
     DIGIT,
     PAGE_NUMBER_RE,
@@ -58,7 +59,7 @@ from bma_etl.layouts.plan_cells import (
     misread_page_number,
     squash,
 )
-from bma_etl.layouts.plan_group_items import item_in_group
+from bma_etl.layouts.plan_group_items import item_in_column, item_in_group
 from bma_etl.layouts.plan_plain_header import (
     columns_of,
     header_at,
@@ -321,14 +322,16 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             said = budget_said(line.text, bool(power))
             if said is not None and said.re not in NO_BUDGET_RES:
                 start = total_start(line.text, said) if doc.ocr_used else said.start("amount")
-                out.stated_total = in_unit(doc.raw_in(line, start, said.end("amount")),
-                                           cell_unit(said[0], power), ocr=doc.ocr_used) \
-                    or out.stated_total
+                take_total(out, in_unit(doc.raw_in(line, start, said.end("amount")),
+                                        cell_unit(said[0], power), ocr=doc.ocr_used),
+                           ocr=doc.ocr_used)
             continue
         seq_span = row.no
         body = row.body
         if row.kind == "group":
             item = item_in_group(line.text, body, doc.ocr_used)
+            if item is None and row.no is not None and not doc.ocr_used:
+                item = item_in_column(line.text, row.no, body)
             if item is None:
                 if budget_said(line.text[body:], bool(power)) is not None:
                     findings.append(_unplaced(line, "budget without an item name"))

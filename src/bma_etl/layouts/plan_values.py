@@ -196,14 +196,15 @@ def states_no_budget(text: str, *, dash: bool) -> re.Match[str] | None:
     return said
 
 
-def budget_elsewhere(row: Row, name_col: int | None) -> Cell | None:
+def budget_elsewhere(row: Row, name_col: int | None, skip: tuple[int, ...] = ()) -> Cell | None:
     """The cell after the name that states a budget, when the budget column's does not.
 
     A table continued on another page, or drawn without rules, may come back with
     its columns shifted: the amount or ไม่ใช้งบประมาณ is then found by what it says.
+    Columns in ``skip`` (another year's budget) are never it.
     """
     for col in range((name_col or 0) + 1, len(row.texts)):
-        cell = row.cell(col)
+        cell = None if col in skip else row.cell(col)
         if cell is not None and (NO_BUDGET_RE.search(cell.text) or
                                  _BUDGET_CELL_RE.match(cell.plain)
                                  or budget_then_unit(cell) is not None):
