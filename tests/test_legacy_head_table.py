@@ -6,10 +6,11 @@ Agencies print the head of the progress form (section 1.1: ชื่อโคร
 Forms are generated from known values (bench/corpus ``legacy_tab``); their head's
 ``label : value`` lines are set as such a table, the pairs in a shuffled order, the
 year and amounts maybe in Thai digits, one value cell maybe left empty; printed as an
-HTML table and as a ruled fpdf2 grid. The truth is the generated values: each field
-read from its own value cell, an empty cell NULL. Also: an allocated budget with a
-note in a bracket after it (``2,480,000 บาท (ไม่รวมเงินกันเหลื่อมปี 350,000 บาท)*``) is
-the amount before the note.
+HTML table, as a ruled fpdf2 grid and by LibreOffice from the HTML; and a whole form
+written as a Word file in two newspaper columns (its tables run past their column).
+The truth is the generated values: each field read from its own value cell, an empty
+cell NULL. Also: an allocated budget with a note in a bracket after it
+(``2,480,000 บาท (ไม่รวมเงินกันเหลื่อมปี 350,000 บาท)*``) is the amount before the note.
 """
 
 from __future__ import annotations
@@ -141,6 +142,31 @@ def test_head_fields_set_in_a_table_read_from_their_cells(
                                      if c in _HEAD.values()}]}}
     result = score(processed, head)
     assert result.total == len(_HEAD) and not result.lost, (seed, result.lost)
+
+
+def test_head_table_printed_by_libreoffice_reads_from_its_cells(tmp_path: Path) -> None:
+    from corpus import render
+
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    jobs = []
+    for per_row, thai, empty in _CASES[::3]:  # one LibreOffice run for all
+        seed = f"head-table-soffice-{per_row}-{thai}-{empty}"
+        rng = random.Random(seed)
+        items, truth = _tabled(GENERATORS["legacy_tab"](rng), rng, per_row, thai, empty)
+        source = tmp_path / f"form-{len(jobs)}.html"
+        source.write_text(_html(items), encoding="utf-8")
+        jobs.append((source, tmp_path / f"form-{len(jobs)}.pdf", truth, seed))
+    failed = render._soffice(str(tmp_path), [str(job[0]) for job in jobs],
+                             [job[1] for job in jobs], "--convert-to", "pdf:writer_web_pdf_Export")
+    assert not failed, failed
+    for _, pdf, truth, seed in jobs:
+        processed = process_file(pdf)
+        assert processed.layout == "legacy_progress_form", seed
+        head = {"tables": {"projects": [{c: v for c, v in truth["tables"]["projects"][0].items()
+                                         if c in _HEAD.values()}]}}
+        result = score(processed, head)
+        assert result.total == len(_HEAD) and not result.lost, (seed, result.lost)
 
 
 def test_an_amount_with_a_note_after_it_is_the_amount(tmp_path: Path) -> None:
