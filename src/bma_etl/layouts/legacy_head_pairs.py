@@ -9,6 +9,13 @@ Some forms set their head as a two-column grid: ``รหัสโครงกา
 tab-separated) or spaced apart in a text file. A label the form knows, with its
 separator, after a gap (a tab, or two spaces or more) starts a new field: the value
 before it ends at the gap.
+
+Others set it as a table with no separator at all: a label cell, then its value
+cell (``รหัสโครงการ... ⇥ 50240000-7713 ⇥ ปีงบประมาณ พ.ศ. ⇥ 2567``), in a ruled grid
+(fpdf2, Chromium, LibreOffice) or a Word table. A cell that is a label the form
+knows, whole, is that label (:func:`label_cell`); its value is the next cell, and an
+empty value cell (a tab right after the label's, or the label alone on its line)
+states nothing: NULL.
 """
 
 from __future__ import annotations
@@ -17,11 +24,51 @@ import re
 from collections.abc import Callable
 
 from bma_etl.layouts.base import Line
+from bma_etl.matchkey import matches_key
 
-__all__ = ["side_by_side"]
+__all__ = ["label_cell", "side_by_side"]
 
 #: A gap between two pairs of one line: a tab (a cell's edge) or a run of spaces.
 _GAP_RE = re.compile(r"[ \u00a0]*\t[\t \u00a0]*|[ \u00a0]{2,}")
+
+
+#: What stands around a label in a cell of its own: its dots, a stray colon, spaces.
+_CELL_JUNK = ".…:; \u00a0"
+#: The spaces after a cell's tab, before its text.
+_CELL_SPACES_RE = re.compile(r"[ \u00a0]*")
+
+
+def label_cell(text: str, labels: dict[str, str], alone: bool = False
+               ) -> tuple[str, int] | None:
+    r"""``(name, offset of the value)`` of the label ``text`` opens with in a cell of its own.
+
+    ``text``: a line of a form's head as the reader gives a table row, cells
+    tab-separated. Its first cell (up to the first tab), without its dots, is one of
+    ``labels`` (label regex → name) whole, as printed or in key form; the value is
+    the next cell, from just after the tab (a tab right there: the cell is empty).
+    ``alone``: a line that is such a label and nothing else counts too, its value
+    at the line's end (what a line after it goes on with, or nothing). None otherwise.
+
+    >>> label_cell("รหัสโครงการ...\t0902-1\tปี\t2566", {"รหัสโครงการ": "c", "ปี": "y"})
+    ('c', 15)
+    >>> label_cell("รหัสโครงการ 0902-1", {"รหัสโครงการ": "c"}) is None
+    True
+    """
+    cut = text.find("\t")
+    if cut < 0 and not alone:
+        return None
+    cell = text[:cut] if cut >= 0 else text
+    bare = cell.strip(_CELL_JUNK)
+    if not bare or len(bare) > 60 or not bare[0].isalpha():
+        return None
+    dotted = cell.strip(" \u00a0:;")  # a label's own dots kept (``พ.ศ.``)
+    for pattern, name in labels.items():
+        if re.fullmatch(f"(?:{pattern})[.…]*", dotted) or matches_key(pattern, bare, full=True):
+            if cut < 0:
+                return name, len(text)
+            spaces = _CELL_SPACES_RE.match(text, cut + 1)
+            return name, spaces.end() if spaces else cut + 1
+    return None
 
 
 def _sliced(line: Line, a: int, b: int) -> Line:
@@ -45,7 +92,9 @@ def side_by_side(line: Line, first: tuple[str, int] | None,
     label, the line is returned whole). ``label_at(text)``: the same for the label
     ``text`` opens with, its separator (``:``) included, or None. A cut is made at a gap
     (:data:`_GAP_RE`) after a value's first character, before text that opens with
-    such a label; the line is returned whole when there is none.
+    such a label; at a tab (a cell's edge) also with no value before it (an empty
+    value cell, ``รหัสโครงการ ⇥ ⇥ ปีงบประมาณ ⇥ 2567``). The line is returned whole
+    when there is no cut.
 
     >>> labels = {"ปี :": ("y", 4), "รหัส :": ("c", 6)}
     >>> def label_at(text): return labels.get(text[:text.find(":") + 1])
@@ -60,7 +109,8 @@ def side_by_side(line: Line, first: tuple[str, int] | None,
     while True:
         cut = None
         for gap in _GAP_RE.finditer(line.text, value_at):
-            if not line.text[value_at:gap.start()].strip():
+            empty = not line.text[value_at:gap.start()].strip()
+            if empty and "\t" not in gap.group():
                 continue  # no value yet: the gap is the label's own
             found = label_at(line.text[gap.end():])
             if found is not None:

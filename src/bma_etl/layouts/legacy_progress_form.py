@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.errors import ExtractError, NormalizeError
-from bma_etl.layouts.amount_units import label_unit
+from bma_etl.layouts.amount_units import label_unit, without_note
 from bma_etl.layouts.base import (
     Derived,
     Extraction,
@@ -43,7 +43,7 @@ from bma_etl.layouts.common import (
 from bma_etl.layouts.history_specks import DIGITS_ALONE, numbers_read_as_specks, short_specks
 from bma_etl.layouts.legacy_amount_dots import stated_amount_dots
 from bma_etl.layouts.legacy_dates import latest_first
-from bma_etl.layouts.legacy_head_pairs import side_by_side
+from bma_etl.layouts.legacy_head_pairs import label_cell, side_by_side
 from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
@@ -179,6 +179,9 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
 
     A label of sections 1.1, 1.2 or 1.6 with its separator (:func:`find_label`), or the
     fiscal year's with the year right after it (:func:`~.legacy_year.year_label`);
+    in a text layer also a label in a cell of its own, the value the next cell
+    (:func:`~.legacy_head_pairs.label_cell`: the head set as a table), or alone on the
+    line's first physical line (its value cell empty, or the lines after it);
     after OCR also a label alone on the line's first physical line, its ``:`` lost
     (a justified line sets the ``:`` at the margin, where Tesseract may not read
     it): the value is the lines after it (``ชื่อโครงการ/กิจกรรม`` / ``โครงการ…``), or
@@ -187,9 +190,11 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     """
     found = find_label(line.text, PROJECT_LABELS, fuzzy=ocr) or _bracketed_budget(line.text) \
         or year_label(line.text)
-    if found is not None or not ocr:
-        return found
     first = line.text[:line.pieces[1][0]] if len(line.pieces) > 1 else line.text
+    if found is None and not ocr:  # the head set as a table: label cell ⇥ value cell
+        return label_cell(first if "\t" not in first else line.text, PROJECT_LABELS, alone=True)
+    if found is not None:
+        return found
     value_at = len(first)
     if "\t" in first.strip(_ALONE_JUNK):  # the label in a cell of its own, the value after it
         first = first[:first.index("\t", len(first) - len(first.lstrip(_ALONE_JUNK))) + 1]
@@ -213,8 +218,13 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
 
 
 def _label_at(text: str) -> tuple[str, int] | None:
-    """The label with its separator ``text`` opens with, as printed: a pair set beside another."""
-    return find_label(text, PROJECT_LABELS) or _bracketed_budget(text)
+    """The label ``text`` opens with, as printed: a pair set beside another.
+
+    With its separator, or in a cell of its own (its value the next cell, or none:
+    the label ends the row, its value cell empty).
+    """
+    return find_label(text, PROJECT_LABELS) or _bracketed_budget(text) \
+        or label_cell(text, PROJECT_LABELS, alone=True)
 
 
 #: A budget's label carrying brackets before its ``:``: a date, a unit, or both
@@ -266,7 +276,7 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
                 dotted := stated_amount_dots(raw)) is not None:
             row.fields[column] = dotted
         elif column.startswith("budget_"):  # in the unit its label states (``(ล้านบาท) :``)
-            row.fields[column] = label_unit(line, raw, ocr=doc.ocr_used)
+            row.fields[column] = label_unit(line, without_note(doc, raw), ocr=doc.ocr_used)
         elif column == "fiscal_year_be" and (multi := year_range_finding(raw)) is not None:
             out.findings.append(multi)  # ``2566-2567``: no one fiscal year (NULL)
         elif column == "fiscal_year_be":  # ``2567 (1 ต.ค. 66 - 30 ก.ย. 67)``: the year

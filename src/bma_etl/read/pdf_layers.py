@@ -144,6 +144,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
 
         last: tuple[float, tuple[float, float]] | None = None  # the last cut, on its sheet
         last4: tuple[Cuts, tuple[float, float]] | None = None  # the last 4-up cuts, likewise
+        set_in: tuple[list[float], tuple[float, float]] | None = None  # last column cuts
         for index in range(len(pdf)):
             page = load(index)
             try:
@@ -172,7 +173,10 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                         if four is not None:
                             last4, parts = (four[0], size), four[1]
                         else:  # one page set in columns: each column read as a page
-                            edges = [0.0, *(column_cuts(read, shapes, *size) or ()), size[0]]
+                            cuts = column_cuts(read, shapes, *size, set_in[0] if set_in
+                                               is not None and set_in[1] == size else None)
+                            set_in = (cuts, size) if cuts else None
+                            edges = [0.0, *(cuts or ()), size[0]]
                             parts = [(low, 0.0, high, size[1]) for low, high in
                                      pairwise(edges)] if len(edges) > 2 else []
             finally:

@@ -40,6 +40,9 @@ from bma_etl.read.pdf_sheets import (
 #: Narrowest gap between two columns, in the text's median font size (CSS's
 #: ``column-gap: normal`` is one em; words in a line stand a third of one apart).
 MIN_GAP_EM = 0.8
+#: Narrowest gap on a page after one set in columns (:func:`column_cuts`'s ``before``):
+#: a table wider than its column narrows it; words stand a third of an em apart.
+MIN_GAP_AFTER_EM = 0.5
 #: The gaps' middles stand within this share of the text's width of where columns
 #: of equal width put them.
 EQUAL_SHARE = 0.03
@@ -47,34 +50,45 @@ EQUAL_SHARE = 0.03
 COUNTS = (3, 2)
 
 
-def column_cuts(lines: list[TextLine], shapes: list[Box], width: float, height: float
-                ) -> list[float] | None:
+def column_cuts(lines: list[TextLine], shapes: list[Box], width: float, height: float,
+                before: list[float] | None = None) -> list[float] | None:
     """Where a page set in columns is cut between them (x, points, left to right), or None.
 
     ``lines``: the page's lines as :func:`.pdf_layout.page_lines` reads them;
     ``shapes``: its paths' and images' boxes (left, bottom, right, top);
     ``width``, ``height``: the page as shown (points). The text's width runs from
     its leftmost letter to the page's width less that margin (a last column left
-    short is still a column's width), or to its rightmost letter if further.
+    short is still a column's width), or to its rightmost letter if further (a table
+    wider than its column runs past the margin: both are tried).
+
+    ``before``: the cuts of the page before, of this size, when it was set in columns.
+    A document keeps its columns page after page, and a table too wide for its column
+    narrows the gap beside it: this page's gaps need only :data:`MIN_GAP_AFTER_EM`,
+    at as many cuts as ``before``'s.
     """
     placed = [line for line in lines if line.text.strip() and line.baseline is not None]
     if len(placed) < 2 * MIN_LINES:
         return None
     text = sorted(piece for line in placed for piece in _pieces(line))
     left = text[0][0]
-    right = max(max(piece[1] for piece in text), width - left)
-    if all(_spanned(text, left, right, count) for count in COUNTS):
+    # the page's right margin as wide as its left; a table wider than the last column
+    # runs past it (the rightmost letter), and the columns are the margins' width still
+    rights = sorted({max(max(piece[1] for piece in text), width - left), width - left},
+                    reverse=True)
+    if all(_spanned(text, left, right, count) for count in COUNTS for right in rights):
         return None  # the quick test: a line runs over where each count's gap would be
     size = median(line.size for line in placed if line.size > 1.0) \
         if any(line.size > 1.0 for line in placed) else 10.0
     drawn = [box for box in shapes
              if box[2] - box[0] < SHEET_COVER * width or box[3] - box[1] < SHEET_COVER * height]
     # a gap between columns is clear of rules and frames too
-    gaps = _gaps(sorted(text + [(box[0], box[2]) for box in drawn]), MIN_GAP_EM * size)
-    for count in COUNTS:
-        cuts = _equal_cuts(gaps, left, right, count)
-        if cuts is not None and _columns_hold_text(placed, cuts, drawn):
-            return cuts
+    least = MIN_GAP_EM if before is None else MIN_GAP_AFTER_EM
+    gaps = _gaps(sorted(text + [(box[0], box[2]) for box in drawn]), least * size)
+    for right in rights:
+        for count in COUNTS if before is None else (len(before) + 1,):
+            cuts = _equal_cuts(gaps, left, right, count)
+            if cuts is not None and _columns_hold_text(placed, cuts, drawn):
+                return cuts
     return None
 
 
