@@ -79,6 +79,8 @@ PROJECT_LABELS: dict[str, str] = {
     r"งปม\.?\s*ที่ใช้ไป": "budget_spent_thb",
     r"งปม\.?\s*ที่เบิกจ่ายแล้ว": "budget_spent_thb",
     r"วันที่เริ่มต้นโครงการ": "start_date",
+    r"วันที่เริ่มโครงการ": "start_date",
+    r"วันเริ่มโครงการ": "start_date",
     r"ระยะเวลาเริ่มต้น": "start_date",
     r"วันที่สิ้นสุดโครงการ": "end_date",
     r"ระยะเวลาสิ้นสุด": "end_date",

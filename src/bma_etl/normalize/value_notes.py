@@ -10,6 +10,9 @@ What is a remark: a bracket that closes the value, holds a Thai word and a digit
 follows a number. A bracket of words alone is left to the parsers (an amount spelled
 out, ``(สองล้านบาทถ้วน)``, is checked against the digits; a unit, ``(พันบาท)``, scales
 them), and so is a bracket of digits alone (``2566 (2567)`` stays "several numbers").
+
+A footnote's mark after the number or its unit (``3,480,000 บาท 1/``, ``1,212,450.50 2/
+บาท``, ``2,480,000 บาท*``) is no digit of the value either: it is left off, and named.
 """
 
 from __future__ import annotations
@@ -24,6 +27,13 @@ NUMBER_KINDS = frozenset({"amount", "int", "year_be", "number", "percent"})
 _NOTE = re.compile(r"[ \t]*\((?P<body>[^()]*)\)[ \t.]*$")
 _THAI_WORD = re.compile(r"[\u0e01-\u0e2e]{2}")
 _DIGIT = re.compile(r"[0-9\u0e50-\u0e59]")
+#: A footnote's mark after a number or a word (``1/``, ``๒/``, ``*``, ``**``): a digit or two
+#: and a slash with no digit after it, after a space (or glued to a Thai word: ``บาท1/``),
+#: or stars; a space or the value's end after it. ``12/`` is no ``1`` marked ``2/``.
+_D = "0-9\u0e50-\u0e59"
+_MARK = re.compile(rf"(?:(?<=[{_D}.\u0e01-\u0e4e])[ \t]+(?:[{_D}]{{1,2}}/|\*{{1,3}})"
+                   rf"|(?<=[\u0e01-\u0e4e])[{_D}]{{1,2}}/|(?<=[{_D}.\u0e01-\u0e4e])\*{{1,3}})"
+                   r"(?=[ \t]|$)")
 
 
 def note_at(text: str) -> int | None:
@@ -52,6 +62,16 @@ def without_note(kind: str | None, value: Raw) -> tuple[Raw, str | None]:
     """
     if kind not in NUMBER_KINDS:
         return value, None
+    marked = _MARK.search(value.text)
+    if marked is not None and _DIGIT.search(value.text, 0, marked.start()):
+        text = _MARK.sub("", value.text).rstrip()
+        span = value.span
+        if marked.end() == len(value.text.rstrip()) and not value.joined \
+                and span.char_end - span.char_start == len(value.text):
+            span = replace(span, char_end=span.char_start + len(text))
+        value, mark = replace(value, text=text, span=span), marked.group().strip()
+        inner, note = without_note(kind, value)
+        return inner, f"{note} {mark}" if note else f"footnote mark {mark!r}"
     at = note_at(value.text)
     if at is None:
         return value, None
