@@ -37,6 +37,7 @@ from bma_etl.layouts.plan_cells import row_of
 from bma_etl.layouts.plan_definition_heads import mend_indicator_heads
 from bma_etl.layouts.plan_flow import Flowed, flow_steps
 from bma_etl.layouts.plan_flow_definitions import flow_definitions
+from bma_etl.layouts.plan_flow_definitions_header import is_kpi_header as flowing_kpi_header
 from bma_etl.layouts.plan_flow_header import is_step_header
 from bma_etl.layouts.plan_flow_kpi import flow_targets
 from bma_etl.layouts.plan_flow_levels import flow_levels
@@ -162,6 +163,10 @@ def _table_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
             or ("\t" in ln.text and is_kpi_header(row_of(ln).squashed))]
 
 
+#: The longest line that is a definition table's header as a flowing print sets it.
+_KPI_HEADER_LINE_MAX = 90
+
+
 def _flow_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
     """The lines flowing tables are read from: ``lines`` and definition headers that open a table.
 
@@ -172,7 +177,8 @@ def _flow_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
     definition row, and that row has no header to be read under. A header is taken
     back when no definition header came since the last scoring or step heading
     (:data:`~bma_etl.layouts.plan_tables.CONTEXT_HEADINGS`); its cells may be
-    joined by spaces (a flowing print) or tabs. So is a step table's header
+    joined by spaces (a flowing print) or tabs, its first two run together
+    (``มาตรการตัวชี้วัดมาตรการ``, fpdf2). So is a step table's header
     (``ขั้นตอนการดำเนินงาน ...``) that two tables of a flowing print each had at the
     top of a page, one page after the other, as a running header stands: it is taken
     back when a ``ชื่อตัวชี้วัด`` or ``ชื่อโครงการ`` heading came since the last step
@@ -183,7 +189,8 @@ def _flow_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
     keep: set[int] = set()
     under_kpi = under_steps = False
     for ln in doc.all_lines():
-        if is_kpi_header(ln.text.replace("\t", " ").split()):
+        if is_kpi_header(ln.text.replace("\t", " ").split()) or (
+                len(ln.text) <= _KPI_HEADER_LINE_MAX and flowing_kpi_header(ln.text, False)):
             if ln.no in doc.furniture and not under_kpi:
                 keep.add(ln.no)
             under_kpi = True
