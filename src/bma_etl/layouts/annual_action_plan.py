@@ -49,7 +49,12 @@ from bma_etl.layouts.plan_indicators import (
 )
 from bma_etl.layouts.plan_name_copies import agree_level_names
 from bma_etl.layouts.plan_name_heads import mend_names
-from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step_context
+from bma_etl.layouts.plan_steps import (
+    StepContext,
+    read_step_table,
+    stops_before_next_step,
+    update_step_context,
+)
 from bma_etl.layouts.plan_swot import swot_rows
 from bma_etl.layouts.plan_tables import (
     CONTEXT_HEADINGS,
@@ -128,8 +133,11 @@ def extract(doc: RepairedText) -> Extraction:
     flowing = _flow_lines(doc, lines)
     levels = _with_flowing(as_cells["scoring"], flow_levels(
         doc, flowing, _read_whole(as_cells["scoring"])))
+    # a step table whose cells stop at a blank line over its next step is read flowing
+    short = {table.first_line for table, rows in as_cells["steps"]
+             if stops_before_next_step(lines, table, rows)}
     steps = _with_flowing(as_cells["steps"], flow_steps(
-        doc, flowing, _read_whole(as_cells["steps"])))
+        doc, flowing, _read_whole(as_cells["steps"], short)), flowing_first=short)
     targets = _with_flowing(as_cells["targets"], flow_targets(
         doc, flowing, _read_whole(as_cells["targets"])))
     definitions = _with_flowing(as_cells["kpi"], flow_definitions(
@@ -227,18 +235,26 @@ def _whole(rows: list[RawRow]) -> bool:
                               if name in r.fields)
 
 
-def _read_whole(tables: list[tuple[Table, list[RawRow]]]) -> set[int]:
-    """Line numbers of the tables whose rows were read whole as cells."""
-    return {r.line.no for table, rows in tables if _whole(rows) for r in table.rows}
+def _read_whole(tables: list[tuple[Table, list[RawRow]]],
+                short: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """Line numbers of the tables whose rows were read whole as cells.
+
+    ``short``: first lines of tables whose cells stop short of the table's end (their
+    rows whole, yet not all of them): left to the flowing reader.
+    """
+    return {r.line.no for table, rows in tables if _whole(rows)
+            and table.first_line not in short for r in table.rows}
 
 
 def _with_flowing(tables: list[tuple[Table, list[RawRow]]], flowing: list[Flowed], *,
-                  unique: bool = False) -> list[RawRow]:
+                  unique: bool = False, flowing_first: frozenset[int] | set[int] = frozenset()
+                  ) -> list[RawRow]:
     """Rows read as cells, or from flowing text where the cells gave less, in line order.
 
     A table whose rows as cells lack fields (a row the page flowed over several
     lines comes back as a first line of cells and lines of words) is read from
-    flowing text when that finds rows under its header; the flowing rows go
+    flowing text when that finds rows under its header, and so is one of
+    ``flowing_first`` (its cells stop short of its end); the flowing rows go
     before the first row read as cells that starts on a later line.
     """
     by_header: dict[int, list[Flowed]] = {}
@@ -246,7 +262,8 @@ def _with_flowing(tables: list[tuple[Table, list[RawRow]]], flowing: list[Flowed
         by_header.setdefault(f.header, []).append(f)
     rows: list[RawRow] = []
     for table, found in tables:
-        if not _whole(found) and table.first_line in by_header:
+        if (not _whole(found) or table.first_line in flowing_first) \
+                and table.first_line in by_header:
             continue  # read below, from flowing text
         rows.extend(r for r in found if not unique or all(r is not x for x in rows))
     flows = [f for fs in by_header.values() for f in fs]
