@@ -96,3 +96,28 @@ def test_a_line_at_one_edge_of_two_pages_in_a_row_is_content(seed: int) -> None:
     kept = _kept(pages)
     assert kept.count(repeated) == 2
     assert not any(k.startswith("- ") for k in kept)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_level_line_at_two_feet_in_a_row_beside_item_numbers_is_content(seed: int) -> None:
+    """A scoring level's last line two indicators' tables share (``และรายงานผล… 14``) at
+    the foot of two pages in a row, while a list's item numbers a break left at the
+    foot of pages one and two (``1.``, ``2.``) repeat only by their page's number: no
+    section's own footer, so the level's line is content on both pages (an fpdf2
+    plan lost level 2 of two indicators' scoring tables)."""
+    rng = random.Random(seed)
+    body, _ = _body(seed)
+    repeated = "และรายงานผลต่อผู้บริหารกรุงเทพมหานคร " + str(rng.choice((12, 14, 16, 18)))
+    total = rng.randint(7, 9)
+    first = rng.randint(3, total - 2)
+    pages = []
+    for n in range(total):
+        lines = [body.pop(0) for _ in range(2)]
+        if n < 2:
+            lines.append(f"{n + 1}.")  # the item's text opens the next page
+        elif n in (first, first + 1):
+            lines.append(repeated)
+        pages.append(lines)
+    kept = _kept(pages)
+    assert kept.count(repeated) == 2
+    assert not any(k.startswith("- ") for k in kept)

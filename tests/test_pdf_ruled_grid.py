@@ -117,32 +117,49 @@ def test_a_browser_s_header_and_footer_in_the_margin_leave_rows_and_paragraphs_a
 
 # ------------------------------------------------- a row an office suite cut after one line
 
+#: Width (font sizes) of a character that advances the pen; a Thai mark takes none. A
+#: line is drawn as wide as its characters: one drawn wider is spread (distributed).
+ADVANCE_EM = 0.5
+MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                  + "".join(map(chr, range(0x0E47, 0x0E4F))))
+
+
+def _drawn(text: str, size: float = 14.0) -> float:
+    """How wide (points) ``text`` is drawn at ``size`` (see :data:`ADVANCE_EM`)."""
+    return ADVANCE_EM * size * sum(ch not in MARKS for ch in text)
+
+
 def _cut_after_one_line(rng: random.Random, firsts: list[str], wrapped: list[bool],
                         rest: list[str]) -> list[list[TextLine]]:
     """Page N ends in a ruled row one line tall, closed by a rule (as LibreOffice closes
     both parts of a row it breaks over a page); page N+1 starts with ``rest`` under a rule.
 
     ``wrapped``: whether each cell's line runs to its column's right side (the
-    paragraph went on) or stops short of it (the cell ended).
+    paragraph went on) or stops short of it (the cell ended). Each line is as wide as
+    its characters (:func:`_drawn`); its column leaves a point or a few beside a
+    wrapped one, and one and a half to four times its width beside one that ended.
     """
-    edges = _edges(rng, 50.0, 533.0, len(firsts))
+    edges = [50.0]
+    for text, full in zip(firsts, wrapped, strict=True):
+        line = _drawn(text) + 9.0
+        edges.append(edges[-1] + line + (rng.uniform(1.0, 4.0) if full else
+                                          rng.uniform(1.5, 4.0) * line))
+    right_edge = edges[-1]
     verticals = tuple((x, 60.0, 790.0) for x in edges)
     page_n = rules_of([(x - 0.25, 60.0, x + 0.25, 790.0) for x in edges]
-                      + [(50.0, y - 0.25, 533.0, y + 0.25) for y in (60.0, 88.0, 790.0)])
+                      + [(50.0, y - 0.25, right_edge, y + 0.25) for y in (60.0, 88.0, 790.0)])
     assert len(page_n.vertical) == len(verticals)
     pieces = []
     for k, text in enumerate(firsts):
         left = edges[k] + 4.5
-        right = edges[k + 1] - 4.5 - (rng.uniform(1.0, 4.0) if wrapped[k] else
-                                      rng.uniform(0.6, 0.9) * (edges[k + 1] - edges[k]))
-        pieces.append(TextLine(text, 68.0, 14.0, (left,), left, right))
+        pieces.append(TextLine(text, 68.0, 14.0, (left,), left, left + _drawn(text)))
     row = with_table_rows(pieces, page_n)
     row = mark_open(row, page_n, Cut(), pieces)
     page_next = rules_of([(x - 0.25, 700.0, x + 0.25, 785.0) for x in edges]
-                         + [(50.0, y - 0.25, 533.0, y + 0.25) for y in (700.0, 785.0)])
+                         + [(50.0, y - 0.25, right_edge, y + 0.25) for y in (700.0, 785.0)])
     part = with_table_rows([TextLine(text, 766.0, 14.0, (edges[k] + 4.5,), edges[k] + 4.5,
-                                     edges[k] + 60.0) for k, text in enumerate(rest) if text],
-                           page_next)
+                                     edges[k] + 4.5 + _drawn(text))
+                            for k, text in enumerate(rest) if text], page_next)
     return [row, part]
 
 

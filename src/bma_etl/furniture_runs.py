@@ -72,10 +72,26 @@ def _others_repeat(marks: list[set[tuple[Place, str]]], counts: Counter[tuple[Pl
     Two pages in a row are a section's own when the other sections have headers (or
     footers) of their own; a body line that a break happened to leave at the same
     edge of two pages in a row (a step table's header, a heading or a word's end
-    over a page's foot) has only body lines, each its own, at the others' edges.
+    over a page's foot, a scoring level's last line that two indicators' tables
+    share) has only body lines, each its own, at the others' edges. A line of no
+    letter that repeats by its page's number alone is no section's (:func:`_worded`).
     """
-    return any(counts[(at, other)] >= 2 for k in range(1, len(marks)) if k not in pages
+    return any(counts[(at, other)] >= 2 and _worded(other)
+               for k in range(1, len(marks)) if k not in pages
                for at, other in marks[k] if at == place)
+
+
+def _worded(signature: str) -> bool:
+    """Whether a signature has a letter: a section's header or footer is worded.
+
+    A line of no letter repeats as a signature only by its page's number (``#``):
+    a list item's number a break left at the foot of its page, ``1.`` under page
+    one and ``2.`` under page two, tells of no section's own footer.
+
+    >>> _worded("#."), _worded("บทที่#")
+    (False, True)
+    """
+    return any(ch.isalpha() for ch in signature)
 
 
 __all__ = ["running_lines"]

@@ -37,6 +37,7 @@ from bma_etl.layouts.plan_cells import row_of
 from bma_etl.layouts.plan_definition_heads import mend_indicator_heads
 from bma_etl.layouts.plan_flow import Flowed, flow_steps
 from bma_etl.layouts.plan_flow_definitions import flow_definitions
+from bma_etl.layouts.plan_flow_definitions_header import is_kpi_header as flowing_kpi_header
 from bma_etl.layouts.plan_flow_header import is_step_header
 from bma_etl.layouts.plan_flow_kpi import flow_targets
 from bma_etl.layouts.plan_flow_levels import flow_levels
@@ -48,7 +49,12 @@ from bma_etl.layouts.plan_indicators import (
 )
 from bma_etl.layouts.plan_name_copies import agree_level_names
 from bma_etl.layouts.plan_name_heads import mend_names
-from bma_etl.layouts.plan_steps import StepContext, read_step_table, update_step_context
+from bma_etl.layouts.plan_steps import (
+    StepContext,
+    read_step_table,
+    stops_before_next_step,
+    update_step_context,
+)
 from bma_etl.layouts.plan_swot import swot_rows
 from bma_etl.layouts.plan_tables import (
     CONTEXT_HEADINGS,
@@ -129,8 +135,11 @@ def extract(doc: RepairedText) -> Extraction:
     flowing = _flow_lines(doc, lines)
     levels = _with_flowing(as_cells["scoring"], flow_levels(
         doc, flowing, _read_whole(as_cells["scoring"])))
+    # a step table whose cells stop at a blank line over its next step is read flowing
+    short = {table.first_line for table, rows in as_cells["steps"]
+             if stops_before_next_step(lines, table, rows)}
     steps = _with_flowing(as_cells["steps"], flow_steps(
-        doc, flowing, _read_whole(as_cells["steps"])))
+        doc, flowing, _read_whole(as_cells["steps"], short)), flowing_first=short)
     targets = _with_flowing(as_cells["targets"], flow_targets(
         doc, flowing, _read_whole(as_cells["targets"])))
     definitions = _with_flowing(as_cells["kpi"], flow_definitions(
@@ -164,6 +173,10 @@ def _table_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
             or ("\t" in ln.text and is_kpi_header(row_of(ln).squashed))]
 
 
+#: The longest line that is a definition table's header as a flowing print sets it.
+_KPI_HEADER_LINE_MAX = 90
+
+
 def _flow_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
     """The lines flowing tables are read from: ``lines`` and definition headers that open a table.
 
@@ -174,7 +187,8 @@ def _flow_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
     definition row, and that row has no header to be read under. A header is taken
     back when no definition header came since the last scoring or step heading
     (:data:`~bma_etl.layouts.plan_tables.CONTEXT_HEADINGS`); its cells may be
-    joined by spaces (a flowing print) or tabs. So is a step table's header
+    joined by spaces (a flowing print) or tabs, its first two run together
+    (``มาตรการตัวชี้วัดมาตรการ``, fpdf2). So is a step table's header
     (``ขั้นตอนการดำเนินงาน ...``) that two tables of a flowing print each had at the
     top of a page, one page after the other, as a running header stands: it is taken
     back when a ``ชื่อตัวชี้วัด`` or ``ชื่อโครงการ`` heading came since the last step
@@ -185,7 +199,8 @@ def _flow_lines(doc: RepairedText, lines: list[Line]) -> list[Line]:
     keep: set[int] = set()
     under_kpi = under_steps = False
     for ln in doc.all_lines():
-        if is_kpi_header(ln.text.replace("\t", " ").split()):
+        if is_kpi_header(ln.text.replace("\t", " ").split()) or (
+                len(ln.text) <= _KPI_HEADER_LINE_MAX and flowing_kpi_header(ln.text, False)):
             if ln.no in doc.furniture and not under_kpi:
                 keep.add(ln.no)
             under_kpi = True
@@ -222,18 +237,26 @@ def _whole(rows: list[RawRow]) -> bool:
                               if name in r.fields)
 
 
-def _read_whole(tables: list[tuple[Table, list[RawRow]]]) -> set[int]:
-    """Line numbers of the tables whose rows were read whole as cells."""
-    return {r.line.no for table, rows in tables if _whole(rows) for r in table.rows}
+def _read_whole(tables: list[tuple[Table, list[RawRow]]],
+                short: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """Line numbers of the tables whose rows were read whole as cells.
+
+    ``short``: first lines of tables whose cells stop short of the table's end (their
+    rows whole, yet not all of them): left to the flowing reader.
+    """
+    return {r.line.no for table, rows in tables if _whole(rows)
+            and table.first_line not in short for r in table.rows}
 
 
 def _with_flowing(tables: list[tuple[Table, list[RawRow]]], flowing: list[Flowed], *,
-                  unique: bool = False) -> list[RawRow]:
+                  unique: bool = False, flowing_first: frozenset[int] | set[int] = frozenset()
+                  ) -> list[RawRow]:
     """Rows read as cells, or from flowing text where the cells gave less, in line order.
 
     A table whose rows as cells lack fields (a row the page flowed over several
     lines comes back as a first line of cells and lines of words) is read from
-    flowing text when that finds rows under its header; the flowing rows go
+    flowing text when that finds rows under its header, and so is one of
+    ``flowing_first`` (its cells stop short of its end); the flowing rows go
     before the first row read as cells that starts on a later line.
     """
     by_header: dict[int, list[Flowed]] = {}
@@ -241,7 +264,8 @@ def _with_flowing(tables: list[tuple[Table, list[RawRow]]], flowing: list[Flowed
         by_header.setdefault(f.header, []).append(f)
     rows: list[RawRow] = []
     for table, found in tables:
-        if not _whole(found) and table.first_line in by_header:
+        if (not _whole(found) or table.first_line in flowing_first) \
+                and table.first_line in by_header:
             continue  # read below, from flowing text
         rows.extend(r for r in found if not unique or all(r is not x for x in rows))
     flows = [f for fs in by_header.values() for f in fs]

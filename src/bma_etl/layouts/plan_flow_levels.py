@@ -217,8 +217,13 @@ def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: Field
     """Read the level the lines ``run`` hold, if they hold one.
 
     ``cut``: the run's last line is the rest of its score (:func:`_cut_score`),
-    joined to the digits before it with no space.
+    joined to the digits before it with no space. On a text layer, a run whose lines
+    do not read as one level but whose lines up to a page's end do is that level:
+    the lines on the next page are something else (:func:`_whole_at_page_end`).
     """
+    if run and not doc.ocr_used and _LEVEL_RE.match(_joined(run, cut).text) is None:
+        k = _whole_at_page_end(doc, run)
+        run, cut = (run[:k], False) if k else (run, cut)
     if not run or len(run) > _ROW_LINES_MAX:
         return
     joined = _joined(run, cut)
@@ -234,6 +239,23 @@ def _add_level(doc: RepairedText, header: int, run: list[Line], indicator: Field
         "description": doc.raw_in(joined, *description_span(doc, joined, *m.span("desc"))),
         "score": doc.raw_in(joined, *m.span("score")),
     })))
+
+
+def _whole_at_page_end(doc: RepairedText, run: list[Line]) -> int:
+    """How many of ``run``'s lines, up to a page's end, read as one whole level (0: none).
+
+    A level whole at a page's foot (its score read) is followed on the next page by
+    lines of no level when the line between, a table's header there, was left out as
+    a header repeated (an fpdf2 plan's ``มาตรการ ตัวชี้วัดมาตรการ …`` over the next
+    measure's row, after a scoring table's last level): those lines are not the level's.
+    The longest such run of lines is taken.
+    """
+    for k in range(len(run) - 1, 0, -1):
+        here, there = doc.index.page_of(run[k - 1].start), doc.index.page_of(run[k].start)
+        if here is not None and there is not None and there > here \
+                and _LEVEL_RE.match(_joined(run[:k]).text) is not None:
+            return k
+    return 0
 
 
 def _junk_after(run: list[Line], line: Line) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from bma_etl.layouts.base import Finding, Raw, RawRow, RepairedText
+from bma_etl.layouts.base import Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import (
     DIGIT,
     ITEM_RE,
@@ -217,3 +217,35 @@ def _check_step_total(rows: list[RawRow], label: str, stated_pct: Raw | None, ro
                 "plan_steps", ordinal, "step_pct", "warning", "total_mismatch",
                 f"line {row.line.no}: steps sum to {computed} percent, "
                 f"the total row says {stated}"))
+
+
+#: A step's number opening a line (``2.``, ``๓)``), its words on that line or the next.
+_STEP_NO_RE = re.compile(r"^\s*(?P<no>[0-9๐-๙]{1,2})\s*[.)](?:\s|$)")
+
+
+def stops_before_next_step(lines: list[Line], table: Table, rows: list[RawRow]) -> bool:
+    """Whether a step table read as cells stops at a blank line over its next step.
+
+    ``lines``: the document's lines (furniture left out); ``rows``: the steps read
+    from ``table``'s cells. A flowing print (fpdf2) sets a blank line between steps
+    and may set a step whose words do not fit its line with its number alone
+    (``2.`` / ``จัดทำรายงาน…``): the run of tab lines ends at the blank line, and
+    the steps after it, the next number in order (``2.`` after step 1), are the
+    same table's, left to the flowing reader.
+    """
+    if not rows or not table.rows:
+        return False
+    step = rows[-1].fields.get("step_no")
+    last = to_int(step.text) if isinstance(step, Raw) else None
+    end = max(row.line.no for row in table.rows)
+    at = next((i for i, line in enumerate(lines) if line.no == end), None)
+    if last is None or at is None:
+        return False
+    after = lines[at + 1:]
+    blank = 0
+    while blank < len(after) and not after[blank].text.strip():
+        blank += 1
+    if blank == 0 or blank == len(after):
+        return False
+    m = _STEP_NO_RE.match(after[blank].text)
+    return m is not None and to_int(m.group("no")) == last + 1

@@ -12,12 +12,12 @@ second with no label), or not a row at all (a band with no rule to close it).
   or more (two columns) end together and no horizontal rule joins them, a rule is
   added there and named open (:class:`Cut`), so the cut row is a band like the
   others (:func:`~.pdf_tables.with_table_rows` makes it one line of cells);
-- :func:`mark_open` marks the rows such a rule bounds (:attr:`TextLine.open_below`,
-  :attr:`TextLine.open_above`), and which cells of a page's last row run down to
-  its bottom rule (:attr:`TextLine.reach`) and the room each one's last line
-  leaves (:attr:`TextLine.room`), and the width of each cell's first word in a page's
-  first row (:attr:`TextLine.lead`): an office suite closes both parts of a cut row
-  with rules of their own, and only the cells it cut go on;
+- :func:`~.pdf_cut_marks.mark_open` marks the rows such a rule bounds
+  (:attr:`TextLine.open_below`, :attr:`TextLine.open_above`), and which cells of a
+  page's last row run down to its bottom rule (:attr:`TextLine.reach`) and the room
+  each one's last line leaves (:attr:`TextLine.room`), and the width of each cell's
+  first word in a page's first row (:attr:`TextLine.lead`): an office suite closes
+  both parts of a cut row with rules of their own, and only the cells it cut go on;
 - :func:`join_cut_rows` puts the part on page N+1 back into the row on page N, cell
   by cell (the same column edges), past the lines between them (a page footer, a
   page number, a running header) and past a repeated header row, which stays where
@@ -30,18 +30,18 @@ that page's text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from bma_etl.read.pdf_break_words import BEARING_EM, word_wider
+from bma_etl.read.pdf_cut_marks import mark_open
 from bma_etl.read.pdf_cutnumbers import cell_across_break
 from bma_etl.read.pdf_cuts import label_again
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import replaced
 from bma_etl.read.pdf_next_item import next_item
 from bma_etl.read.pdf_tables import JOIN, SLACK, Rule, Rules
-from bma_etl.read.pdf_wraps import advance_share
+
+__all__ = ["Cut", "closed", "join_cut_rows", "mark_open", "sheet_printed"]
 
 #: ``/Creator`` or ``/Producer`` words (lower case) of spreadsheet programs, which
 #: never cut a row at a page break: a row that does not fit goes whole to the next
@@ -109,135 +109,6 @@ def _ending_together(vertical: tuple[Rule, ...], end: int) -> list[list[Rule]]:
         else:
             groups.append([rule])
     return groups
-
-
-#: A cell whose last baseline stands this many font sizes or less above its row's
-#: bottom rule runs down to it (its descent and the cell's padding); a filled cell
-#: whose text stops higher ended above it.
-REACH_EM = 1.6
-
-
-def mark_open(lines: list[TextLine], rules: Rules, cut: Cut,
-              pieces: Sequence[TextLine] = ()) -> list[TextLine]:
-    """``lines`` with each table row a :class:`Cut` rule bounds marked open on that side.
-
-    ``pieces``: the page's lines before :func:`~.pdf_tables.with_table_rows` made
-    rows of them; the page's lowest table row gets :attr:`TextLine.reach` and
-    :attr:`TextLine.room` from them, its highest :attr:`TextLine.lead`.
-    """
-    rows = [i for i, line in enumerate(lines) if line.table is not None
-            and line.baseline is not None and line.cells]
-    if not rows:
-        return lines
-    lowest = min(rows, key=lambda i: lines[i].baseline or 0.0)
-    highest = max(rows, key=lambda i: lines[i].baseline or 0.0)
-    out = list(lines)
-    for i in rows:
-        line = out[i]
-        x, y = line.cells[0], line.baseline or 0.0
-        across = [h[0] for h in rules.horizontal if h[1] - SLACK <= x <= h[2] + SLACK]
-        above = min((h for h in across if h > y), default=None)
-        below = max((h for h in across if h < y), default=None)
-        reach, room = _reach(line, pieces, above, below) if i == lowest else ((), ())
-        lead = _lead(line, pieces, above, below) if i == highest else ()
-        out[i] = replaced(line, open_above=above is not None and above in cut,
-                          open_below=below is not None and below in cut, reach=reach, room=room,
-                          lead=lead)
-    return out
-
-
-def _lead(row: TextLine, pieces: Sequence[TextLine], top: float | None,
-          bottom: float | None) -> tuple[float, ...]:
-    """Per cell of ``row``: the width of the first word of its first line, as drawn.
-
-    A piece's word is its share of the piece's width by the characters that advance
-    the pen (:func:`.pdf_wraps.advance_share`: a Thai line's marks take no width),
-    the whole piece when it is one word (0.0 for an empty cell or one not measured). See
-    :attr:`~TextLine.lead`.
-    """
-    if top is None or bottom is None or not pieces:
-        return ()
-    edges = [x - SLACK for x in row.cells]
-    right = float((row.table or (0, 0))[1])
-    first: list[tuple[float, float]] = [(float("-inf"), 0.0)] * len(edges)  # (baseline, width)
-    for piece in pieces:
-        if piece.baseline is None or not bottom < piece.baseline < top \
-                or len(piece.ends) != len(piece.cells):
-            continue
-        texts = piece.text.split("\t")
-        heights = piece.heights if len(piece.heights) == len(piece.cells) else \
-            (piece.baseline,) * len(piece.cells)
-        if len(texts) != len(piece.cells):
-            continue
-        for x, y, end, text in zip(piece.cells, heights, piece.ends, texts, strict=True):
-            if not edges[0] - SLACK <= x <= right + SLACK or not text.strip():
-                continue
-            column = max(k for k, edge in enumerate(edges) if edge <= x + SLACK)
-            if y > first[column][0] + SLACK:
-                body = text.strip()
-                word = body.split()[0]
-                first[column] = (y, max(0.0, end - x) * advance_share(word, body))
-    return tuple(width for _y, width in first)
-
-
-def _reach(row: TextLine, pieces: Sequence[TextLine], top: float | None,
-           bottom: float | None) -> tuple[tuple[bool, ...], tuple[float, ...]]:
-    """Per cell of ``row``: whether it runs down to its bottom rule, and its last line's room.
-
-    See :attr:`~TextLine.reach` and :attr:`~TextLine.room`.
-    """
-    if top is None or bottom is None or not pieces:
-        return (), ()
-    edges = [x - SLACK for x in row.cells]
-    right = float((row.table or (0, 0))[1])
-    lowest: list[float | None] = [None] * len(edges)
-    lines: list[set[float]] = [set() for _ in edges]  # each cell's baselines
-    ends = [0.0] * len(edges)
-    pads = [SLACK] * len(edges)
-    for piece in pieces:
-        if piece.baseline is None or not bottom < piece.baseline < top:
-            continue
-        heights = piece.heights if len(piece.heights) == len(piece.cells) else \
-            (piece.baseline,) * len(piece.cells)
-        last = piece.ends if len(piece.ends) == len(piece.cells) else (piece.right,) * len(
-            piece.cells)
-        for x, y, end in zip(piece.cells, heights, last, strict=True):
-            if edges[0] - SLACK <= x <= right + SLACK:
-                column = max(k for k, edge in enumerate(edges) if edge <= x + SLACK)
-                low = lowest[column]
-                if low is None or y < low - SLACK:
-                    lowest[column], ends[column] = y, end
-                elif y <= low + SLACK:
-                    ends[column] = max(ends[column], end)
-                pads[column] = max(pads[column], x - edges[column] - SLACK)
-                lines[column].add(round(y, 1))
-    size = row.size or 1.0
-    if all(low is None for low in lowest):
-        return (), ()
-    floor = min(low for low in lowest if low is not None)
-    reach = tuple(low is not None and low - bottom <= REACH_EM * size
-                  and not _line_above(sorted(ys), floor)
-                  for low, ys in zip(lowest, lines, strict=True))
-    sides = [*edges[1:], right]
-    room = tuple(max(0.0, side - pad - end) if low is not None else 0.0
-                 for side, pad, end, low in zip(sides, pads, ends, lowest, strict=True))
-    return reach, room
-
-
-def _line_above(baselines: list[float], floor: float) -> bool:
-    """Whether a cell's lines (``baselines``, points, low to high) end a line above ``floor``.
-
-    ``floor``: the lowest last baseline of any cell of the row. A cell of two lines or
-    more whose last line stands its own line pitch or more above it had room for
-    another line there: it ended, the page did not cut it (a target set in a
-    distributed alignment fills each of its lines to the column's edge, so its last
-    line's room tells nothing: soffice-docx's ``ร้อยละ ๖๕`` / ``ของ`` / ``กิจกรรม`` /
-    ``ทั้งหมด`` beside an indicator one line longer).
-    """
-    if len(baselines) < 2:
-        return False
-    pitch = min(b - a for a, b in pairwise(baselines))
-    return pitch > SLACK and baselines[0] - floor >= pitch - SLACK
 
 
 def _ended_early(row: TextLine) -> list[bool]:
