@@ -334,9 +334,9 @@ def unsure_starts(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
     words read sure (one at least at :data:`_UNSURE_CONF` or more): ``ว บุคลากร...``,
     ``จัณัง นโยบาย...`` for ``๓.``: what OCR made of an item's number. The tail of a
     word the line above wrapped is read sure (``น โดยเฉพาะ...``). Empty when not
-    OCR'd or when the words' confidences are not known. A first word of Thai
-    consonants and a point (``ดตก.``: no Thai word is spelt so; an abbreviation is read
-    sure) counts read not sure (under :data:`_SURE_CONF`).
+    OCR'd or when the words' confidences are not known. A first word of Thai consonants,
+    or a leading vowel and one, and a point (``ดตก.``, ``ไว.``: no word is spelt so; an
+    abbreviation is read sure) counts read not sure (under :data:`_SURE_CONF`), any words after.
 
     >>> from bma_etl.layouts.base import RepairedText
     >>> doc = RepairedText.of("ว บุคลากร\nน โดยเฉพาะ", (), True,
@@ -349,13 +349,13 @@ def unsure_starts(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
     return frozenset(
         line.no for line in lines
         if _SHORT_FIRST_RE.match(line.text) and len(confs := _confidences(doc, line)) >= 2
-        and max(confs[1:]) >= _UNSURE_CONF and (confs[0] < _UNSURE_CONF or (
+        and ((max(confs[1:]) >= _UNSURE_CONF and confs[0] < _UNSURE_CONF) or (
             _CONSONANTS_POINT_RE.match(line.text) is not None and confs[0] < _SURE_CONF)))
 
 
-#: A first word of one to three Thai consonants, no vowel nor mark, and a point
-#: (``ดตก.`` for ``๓.``), then Thai words: an item's number misread as letters.
-_CONSONANTS_POINT_RE = re.compile(r"^\s*[ก-ฮ]{1,3}[.,][ \t]+[ก-ฮเ-ไ]")
+#: A first word of one to three Thai consonants, no vowel nor mark, or of a leading vowel
+#: and a consonant, and a point (``ดตก.`` for ``๓.``, ``ไว.`` for ``๒.``), then Thai words.
+_CONSONANTS_POINT_RE = re.compile(r"^\s*(?:[ก-ฮ]{1,3}|[เ-ไ][ก-ฮ])[.,][ \t]+[ก-ฮเ-ไ]")
 
 
 def unsure_heads(doc: RepairedText, lines: list[Line], keep: frozenset[int]) -> frozenset[int]:
