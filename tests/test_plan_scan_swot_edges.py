@@ -106,6 +106,25 @@ def test_number_read_as_a_vowel_a_consonant_and_a_point_opens_its_item(seed: int
     assert_swot_read(text, generated.tables["plan_swot_items"], _vowel_number_words(text))
 
 
+#: An item's wrapped line led by an abbreviation (``กทม.``): consonants and a point, read
+#: at 70, the words after it unsure (30).
+_WRAPPED_ABBREVIATED = "กทม. ร่วมกับสำนักงานเขต"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_wrapped_line_led_by_an_abbreviation_its_words_unsure_stays_in_its_item(
+        seed: int) -> None:
+    """Half the items wrap onto a line ``กทม. ร่วมกับสำนักงานเขต``, ``กทม.`` read at 70 and
+    its words at 30: no item of its own (that needs the words after it read sure, or
+    a leading vowel: ``ไว.``); the item keeps the line's words."""
+    generated, text, damaged = damaged_swot_items(
+        seed, lambda rng, line, m: [line, _WRAPPED_ABBREVIATED])
+    want = [dict(w, text=f"{w['text']}\n{_WRAPPED_ABBREVIATED}") if k in damaged else w
+            for k, w in enumerate(generated.tables["plan_swot_items"])]
+    words = {"กทม.": 70.0, "ร่วมกับสำนักงานเขต": 30.0}
+    assert_swot_read(text, want, _words(text, words))
+
+
 def _swot_read(text: str, page_starts: tuple[int, ...],
                words: tuple[tuple[int, int, float], ...]) -> list[Any]:
     """The ``plan_swot_items`` records of the plan ``text`` read as an OCR'd document of
