@@ -6,7 +6,9 @@ Tesseract damaged them on scans of seeds 43, 59, 61 and 67 (150-300 dpi):
 - a speck by an item line's last word read as a short Latin token, unsure
   (``...ประชาชนในพื้นที่ és``, confidence 0): it was kept in the item's words;
 - an item's number read as Thai consonants and a point, not sure (``ดตก.`` for
-  ``๓.``, confidence 59): the item ran into the one above;
+  ``๓.``, confidence 59), or as a leading vowel, a consonant and a point (``ไว.`` for
+  ``๒.``, 65, the item's words at 12; seed 1811, 200 dpi 1-bit Norasi): the item ran
+  into the one above;
 - the running header at a page's head read unsure (``ารุงเทพมหานค`` for
   ``กรุงเทพมหานคร``, confidence 41), between an item's number at the foot of the
   page before and the item's words: it was kept in the item's words.
@@ -72,6 +74,55 @@ def test_number_read_as_consonants_and_a_point_not_sure_opens_its_item(seed: int
         after_item=True)
     assert_swot_read(text, generated.tables["plan_swot_items"],
                      _words(text, dict.fromkeys(_CONSONANT_NUMBERS, 59.0)))
+
+
+#: What OCR read an item's number as, a leading vowel, a consonant and a point (``ไว.``
+#: for ``๒.``: seed 1811, 200 dpi 1-bit, Norasi; 65 sure, the item's words at 12).
+_VOWEL_NUMBERS = ("ไว.", "โต.", "เต.")
+
+
+def _vowel_number_words(text: str) -> tuple[tuple[int, int, float], ...]:
+    """``text``'s words as OCR gave them: a line led by a :data:`_VOWEL_NUMBERS` token
+    has it at 65 and its other words at 12; every other word is read sure (92)."""
+    out: list[tuple[int, int, float]] = []
+    at = 0
+    for line in text.split("\n"):
+        led = line.split(" ", 1)[0] in _VOWEL_NUMBERS
+        for k, m in enumerate(re.finditer(r"\S+", line)):
+            out.append((at + m.start(), at + m.end(), (65.0 if k == 0 else 12.0) if led else 92.0))
+        at += len(line) + 1
+    return tuple(out)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_number_read_as_a_vowel_a_consonant_and_a_point_opens_its_item(seed: int) -> None:
+    """Half the items below another item (at random): the number read as a leading
+    vowel, a consonant and a point, not sure, then the item's words read unsure. Every
+    item keeps its kind and words (none joined into the item above); the number is NULL
+    or its place."""
+    generated, text, _ = damaged_swot_items(
+        seed, lambda rng, line, m: [f"{rng.choice(_VOWEL_NUMBERS)} {m.group('body')}"],
+        after_item=True)
+    assert_swot_read(text, generated.tables["plan_swot_items"], _vowel_number_words(text))
+
+
+#: An item's wrapped line led by an abbreviation (``กทม.``): consonants and a point, read
+#: at 70, the words after it unsure (30).
+_WRAPPED_ABBREVIATED = "กทม. ร่วมกับสำนักงานเขต"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_wrapped_line_led_by_an_abbreviation_its_words_unsure_stays_in_its_item(
+        seed: int) -> None:
+    """Half the items wrap onto a line ``กทม. ร่วมกับสำนักงานเขต``, ``กทม.`` read at 70 and
+    its words at 30: no item of its own (that needs the words after it read sure, or
+    a leading vowel: ``ไว.``); the item keeps the line's words."""
+    generated, text, damaged = damaged_swot_items(
+        seed, lambda rng, line, m: [line, _WRAPPED_ABBREVIATED])
+    want = [dict(w, text=f"{w['text']}\n{_WRAPPED_ABBREVIATED}") if k in damaged else w
+            for k, w in enumerate(generated.tables["plan_swot_items"])]
+    words = {"กทม.": 70.0, "ร่วมกับสำนักงานเขต": 30.0}
+    assert_swot_read(text, want, _words(text, words))
 
 
 def _swot_read(text: str, page_starts: tuple[int, ...],

@@ -1,15 +1,12 @@
 """Lines of an OCR'd SWOT list that are a page number or specks misread (see :mod:`.plan_swot`).
 
-Stage: extract (a helper of :mod:`bma_etl.layouts.plan_swot`, not a layout).
-Consumes the lines of a :class:`~bma_etl.layouts.base.RepairedText` read by OCR;
-tells the lines at a page's foot or head that are what OCR made of the page's
-number (:func:`page_junk`), and the lines of specks right above an item
-(:func:`speck_lines`), so the list reads them as a gap; the lines of a number
-alone in the middle of a page (:func:`lone_numbers`), which are no page number; and
-gives the lines with the cells of specks at their end taken off
-(:func:`without_speck_cells`).
+Stage: extract (a helper of :mod:`bma_etl.layouts.plan_swot`, not a layout). Consumes the lines
+of a :class:`~bma_etl.layouts.base.RepairedText` read by OCR; tells the lines at a page's foot
+or head that are what OCR made of the page's number (:func:`page_junk`), and the lines of specks
+right above an item (:func:`speck_lines`), so the list reads them as a gap; the lines of a
+number alone mid-page (:func:`lone_numbers`), no page number; and gives the lines with the cells
+of specks at their end taken off (:func:`without_speck_cells`).
 """
-
 from __future__ import annotations
 
 import re
@@ -334,9 +331,10 @@ def unsure_starts(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
     words read sure (one at least at :data:`_UNSURE_CONF` or more): ``ว บุคลากร...``,
     ``จัณัง นโยบาย...`` for ``๓.``: what OCR made of an item's number. The tail of a
     word the line above wrapped is read sure (``น โดยเฉพาะ...``). Empty when not
-    OCR'd or when the words' confidences are not known. A first word of Thai
-    consonants and a point (``ดตก.``: no Thai word is spelt so; an abbreviation is read
-    sure) counts read not sure (under :data:`_SURE_CONF`).
+    OCR'd or when the words' confidences are not known. A first word of Thai consonants
+    and a point (``ดตก.``: no word is spelt so; an abbreviation, ``กทม.``, is read sure)
+    counts read not sure under :data:`_SURE_CONF`; one of a leading vowel, a consonant
+    and a point (``ไว.``: no abbreviation) does whatever the words after it.
 
     >>> from bma_etl.layouts.base import RepairedText
     >>> doc = RepairedText.of("ว บุคลากร\nน โดยเฉพาะ", (), True,
@@ -349,13 +347,15 @@ def unsure_starts(doc: RepairedText, lines: list[Line]) -> frozenset[int]:
     return frozenset(
         line.no for line in lines
         if _SHORT_FIRST_RE.match(line.text) and len(confs := _confidences(doc, line)) >= 2
-        and max(confs[1:]) >= _UNSURE_CONF and (confs[0] < _UNSURE_CONF or (
-            _CONSONANTS_POINT_RE.match(line.text) is not None and confs[0] < _SURE_CONF)))
+        and ((max(confs[1:]) >= _UNSURE_CONF and (confs[0] < _UNSURE_CONF or (
+            _POINT_RE.match(line.text) is not None and confs[0] < _SURE_CONF)))
+             or (_VOWEL_POINT_RE.match(line.text) is not None and confs[0] < _SURE_CONF)))
 
 
-#: A first word of one to three Thai consonants, no vowel nor mark, and a point
-#: (``ดตก.`` for ``๓.``), then Thai words: an item's number misread as letters.
-_CONSONANTS_POINT_RE = re.compile(r"^\s*[ก-ฮ]{1,3}[.,][ \t]+[ก-ฮเ-ไ]")
+#: A first word of one to three Thai consonants, no vowel nor mark (``ดตก.`` for ``๓.``), or
+#: of a leading vowel and a consonant (``ไว.`` for ``๒.``), a point, then Thai words.
+_POINT_RE = re.compile(r"^\s*[ก-ฮ]{1,3}[.,][ \t]+[ก-ฮเ-ไ]")
+_VOWEL_POINT_RE = re.compile(r"^\s*[เ-ไ][ก-ฮ][.,][ \t]+[ก-ฮเ-ไ]")
 
 
 def unsure_heads(doc: RepairedText, lines: list[Line], keep: frozenset[int]) -> frozenset[int]:
