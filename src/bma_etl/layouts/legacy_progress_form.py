@@ -155,8 +155,9 @@ def extract(doc: RepairedText) -> Extraction:
     reports = read_reports(doc, blocks.get("_reports", []), out)
     if reports:
         latest = latest_first(reports)
-        last_pct = next(
-            (r.fields["progress_pct"] for r in latest if r.fields.get("progress_pct")), None)
+        # after OCR an earlier report's progress stands in for no latest one it lost
+        last_pct = next((r.fields["progress_pct"] for r in latest[:1 if doc.ocr_used else None]
+                         if r.fields.get("progress_pct")), None)
         if last_pct is not None:
             project.fields["progress_pct"] = last_pct
         status = derive_status(latest, latest_first=True)
