@@ -40,7 +40,8 @@ VALUE_COLUMNS = ("report_date", "progress_pct", "budget_disbursed_thb", "on_plan
 def without_mixed_values(rows: list[RawRow], texts: list[str], out: Extraction) -> None:
     """Take out, in place, the values of each row holding other reports' text.
 
-    ``texts``: each row's cells joined, row for row; a finding for each row. Such a row has a known number, the first amount's label in its text
+    ``texts``: each row's cells joined, row for row; a finding for each row. Such a
+    row has a known number, the first amount's label in its text
     (:data:`_PAID_NUMBER`) names another and a later one its own; a row with its
     number unread is left.
     """
