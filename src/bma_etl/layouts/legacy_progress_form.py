@@ -159,8 +159,9 @@ def extract(doc: RepairedText) -> Extraction:
     reports = reports or read_reports(doc, blocks.get("_reports", []), out)
     if reports:
         latest = latest_first(reports)
-        last_pct = next(
-            (r.fields["progress_pct"] for r in latest if r.fields.get("progress_pct")), None)
+        # after OCR an earlier report's progress stands in for no latest one it lost
+        last_pct = next((r.fields["progress_pct"] for r in latest[:1 if doc.ocr_used else None]
+                         if r.fields.get("progress_pct")), None)
         if last_pct is not None:
             project.fields["progress_pct"] = last_pct
         status = derive_status(latest, latest_first=True)
@@ -174,6 +175,9 @@ def extract(doc: RepairedText) -> Extraction:
 #: The ``:`` of a label in a cell of its own, as OCR read it: a dash standing alone before
 #: the value's cell (no value of sections 1.1 and 1.2 opens with a dash).
 _COLON_AS_DASH = re.compile(r"^[\s:]*[-–—~][ \t]+(?=\S)")
+#: ...or as a Thai letter standing alone after the label (its two dots read as ``ฟ`` or
+#: ``ว``: ``หน่วยงานที่รับผิดชอบ. ฟ สำนักงานเขต…``): no value opens with a lone letter.
+_COLON_AS_LETTER = re.compile(r"(?<=\S)[ \t]+(?P<letter>[\u0e01-\u0e2e])[ \t]+(?=\S)")
 
 
 def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
@@ -188,10 +192,15 @@ def _label_of(line: Line, ocr: bool) -> tuple[str, int] | None:
     (a justified line sets the ``:`` at the margin, where Tesseract may not read
     it): the value is the lines after it (``ชื่อโครงการ/กิจกรรม`` / ``โครงการ…``), or
     the cells after the label's own (``หน่วยงานที่รับผิดชอบ.⇥สำนักงานเขต…``), the ``:``
-    between them maybe read as a dash standing alone (``หน่วยงานที่รับผิดชอบ.⇥-⇥สำนัก…``).
+    between them maybe read as a dash standing alone (``หน่วยงานที่รับผิดชอบ.⇥-⇥สำนัก…``);
+    and a label whose ``:`` OCR read as a letter standing alone (:data:`_COLON_AS_LETTER`).
     """
     found = find_label(line.text, PROJECT_LABELS, fuzzy=ocr) or _bracketed_budget(line.text) \
         or year_label(line.text)
+    if found is None and ocr and (lone := _COLON_AS_LETTER.search(line.text)) is not None:
+        at = lone.start("letter")  # the label's ``:`` read as a letter (:data:`_COLON_AS_LETTER`)
+        found = find_label(f"{line.text[:at]}:{line.text[at + 1:]}", PROJECT_LABELS, fuzzy=True)
+        found = found if found is not None and found[1] == lone.end() else None
     first = line.text[:line.pieces[1][0]] if len(line.pieces) > 1 else line.text
     if found is None and not ocr:  # the head set as a table: label cell ⇥ value cell
         return label_cell(first if "\t" not in first else line.text, PROJECT_LABELS, alone=True)

@@ -44,6 +44,7 @@ from bma_etl.layouts.legacy_labels import (
     without_row_open_junk,
     wrapped_label,
 )
+from bma_etl.layouts.legacy_mixed_rows import without_mixed_values
 from bma_etl.layouts.legacy_narrative import before_colons, label_before, without_specks
 from bma_etl.layouts.legacy_paid_label import budget_labelled
 from bma_etl.layouts.legacy_report_dates import read_report_date, report_date_place
@@ -177,6 +178,8 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
                 rows[i].fields.pop("seq_label", None)
             else:
                 rows[i].fields["seq_label"] = number
+        # a row holding other reports' text before its own (a borderless table's columns)
+        without_mixed_values(rows, ["\n".join(c.text for c in rep.cells) for rep in reports], out)
         dates_by_neighbours(rows, {i: rep.date_place for i, rep in enumerate(reports)
                                    if rep.date_place is not None}, out)
     return rows

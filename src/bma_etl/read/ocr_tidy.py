@@ -24,6 +24,7 @@ from collections.abc import Callable
 from bma_etl.read.ocr_dashes import with_en_dashes, without_dashed_rules
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lines import with_split_lines_joined
+from bma_etl.read.ocr_mark_copies import without_mark_copies
 from bma_etl.read.ocr_numbers import with_bars_as_ones, with_o_as_zero, with_year_slashes
 from bma_etl.read.ocr_specks import without_quotes_before_words, without_yamok_before_paiyannoi
 from bma_etl.read.ocr_strays import without_points_before_words, without_strays
@@ -55,7 +56,8 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
     """An OCR'd page's text and words, tidied after the cache.
 
     A dashed rule read as a line of dashes goes
-    (:func:`~.ocr_dashes.without_dashed_rules`), specks read as letters
+    (:func:`~.ocr_dashes.without_dashed_rules`), and a line read from the marks over a
+    word of another line (:func:`~.ocr_mark_copies.without_mark_copies`); specks read as letters
     (:data:`SPECK_SIZE`) are taken out with the space before them, a piece of a
     line read as a line of its own is put back on it
     (:func:`~.ocr_lines.with_split_lines_joined`), a straight quote
@@ -105,8 +107,8 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
                                 *without_points_before_words(
                                     *without_quotes_before_words(
                                         *without_yamok_before_paiyannoi(
-                                            *with_split_lines_joined(
-                                                *without_dashed_rules(text, words))
+                                            *with_split_lines_joined(*without_mark_copies(
+                                                *without_dashed_rules(text, words)))
                                         )
                                     )
                                 )
