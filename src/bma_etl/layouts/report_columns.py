@@ -14,37 +14,43 @@ table took.
 The header row is found by its cells' words (:data:`COLUMN_LABELS`, matched whole
 in key form: :func:`bma_etl.matchkey.matches_key`); a header of two rows (a
 merged group heading over its sub-columns) is read as the columns its leaves
-give. A row opens at a report number in the number's column; a line whose
-number cell is empty goes on with the row above, column by column (a cell the
-print wrapped, a row a page break cut; a repeated header is skipped). A line
-whose cells cannot be lined up with the columns is left unread with an
-``unparsed_line`` finding: a value is never taken from a neighbouring column.
+give; a header with two columns naming nothing is no register's (nor, on a
+tracking page, one without a column saying ``ความคืบหน้า`` or ``ผลการดำเนินงาน``).
+A row opens at a report number in the number's column; a line whose number cell
+is empty goes on with the row above, column by column (a cell the print wrapped,
+a row a page break cut; a repeated header is skipped): it adds to a text column,
+or continues a number or date the row has, never starts one. A line whose cells
+cannot be lined up with the columns is left unread with an ``unparsed_line``
+finding when the next line has the table's width again, else the table has
+ended; so it has at a total's row (``รวม``). A value is never taken from a
+neighbouring column. Each cell is read by :mod:`bma_etl.layouts.report_cells`.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from bma_etl.document import Cell, cells, joined_line
-from bma_etl.errors import NormalizeError
-from bma_etl.layouts.amount_units import in_unit
+from bma_etl.document import cells, joined_line
 from bma_etl.layouts.base import (
-    Derived,
     Extraction,
     FieldValue,
     Finding,
     Line,
-    Raw,
     RawRow,
     RepairedText,
 )
+from bma_etl.layouts.report_cells import (
+    NOTHING_RE,
+    NUMBER_RE,
+    UnreadCell,
+    cell_value,
+    unwrapped,
+)
 from bma_etl.matchkey import matches_key
-from bma_etl.normalize.dates import parse_date
-from bma_etl.normalize.digits import parse_amount, parse_percent
-from bma_etl.normalize.unit_words import heading_unit
 
 #: A column heading's words (the whole cell, its unit in brackets taken off) → the
 #: ``progress_updates`` column it heads; most specific first. Matched in key form.
@@ -84,19 +90,21 @@ _HEAD_JUNK = re.compile(r"^[\s*:.|]+|[\s*:.|ฯ]+$")
 #: The least columns a header row names (of which a number's or date's, and a text's or
 #: a progress's).
 _LEAST_COLUMNS = 3
-#: The most cells a row of a two-row header may have (the groupings tried grow fast).
-_MOST = 12
-#: A report's number in its cell: ``1``, ``(1)``, ``๑.``, ``รายงานครั้งที่ 1``.
-_NUMBER_RE = re.compile(r"^\s*(?:(?:รายงาน)?ครั้งที่\s*)?\(?\s*(?P<no>[0-9๐-๙]{1,3})\s*[).]?\s*$")
-_PERCENT_RE = re.compile(r"[0-9๐-๙]{1,3}(?:[.,][0-9๐-๙]{1,2})?")
-_AMOUNT_RE = re.compile(r"[0-9๐-๙]{1,3}(?:,?[0-9๐-๙]{3})*(?:\.[0-9๐-๙]{1,2})?")
-#: A cell that states nothing (``-``, ``–``).
-_NOTHING_RE = re.compile(r"^[\s\-–—]*$")
+#: The most groupings of a two-row header's cells tried (their number grows fast).
+_MOST_TRIES = 2000
+#: The words of a column that may hold a progress figure through its unit alone
+#: (``ผลการดำเนินงาน (ร้อยละ)``); a budget's, plan's or flag's column with a percent
+#: (``ผลการเบิกจ่าย (%)``, ``ตามแผน (%)``) names no column.
+_PROGRESS_WORDS = (r"ความก้าวหน้า", r"ความคืบหน้า", r"ผลการดำเนินงาน", r"ผลการปฏิบัติงาน")
+#: A total's cell, which ends the register (``รวม``, ``รวมทั้งสิ้น``, ``Total``).
+_TOTAL_LABELS = (r"รวม\s*(?:ทั้งสิ้น)?\s*(?:ทั้งหมด)?", r"ทั้งสิ้น")
+_TOTAL_RE = re.compile(r"^\s*(?:grand\s+)?total\s*:?\s*$", re.I)
 #: A table's rule drawn in text (``|---|---|``).
 _RULE_RE = re.compile(r"^[\s|:\-–=+]*$")
 _TEXT_COLUMNS = ("detail", "problems", "obstacles")
 
 
+@lru_cache(maxsize=4096)
 def column_of(heading: str) -> str | None:
     """The ``progress_updates`` column a header cell's words name, or None.
 
@@ -104,6 +112,8 @@ def column_of(heading: str) -> str | None:
     ('progress_pct', 'progress_pct')
     >>> column_of("เบิกจ่าย (บาท)"), column_of("ผลเทียบเป้าหมาย"), column_of("การประเมิน")
     ('budget_disbursed_thb', 'on_target', None)
+    >>> column_of("ผลการเบิกจ่าย (%)"), column_of("ตามแผน (%)")
+    (None, None)
     """
     text = _HEAD_JUNK.sub("", heading)
     unit = _UNIT_RE.search(text)
@@ -114,8 +124,20 @@ def column_of(heading: str) -> str | None:
     named = next((column for label, column in COLUMN_LABELS.items()
                   if matches_key(label, text, full=True)), None)
     if unit and unit.start() > 0 and named not in (None, "seq_label", "report_date"):
-        return "budget_disbursed_thb" if "บาท" in unit["unit"] else "progress_pct"
+        if "บาท" in unit["unit"]:
+            return "budget_disbursed_thb" if named in ("budget_disbursed_thb", "detail") else None
+        return "progress_pct" if says_progress(text) else None
     return named
+
+
+def says_progress(heading: str) -> bool:
+    """Whether a heading's words name a progress or a result (``ความคืบหน้า``, ``ผลการดำเนินงาน``)."""
+    return any(matches_key(words, heading) for words in _PROGRESS_WORDS)
+
+
+def _is_total(text: str) -> bool:
+    return bool(_TOTAL_RE.match(text)) or any(
+        matches_key(label, text, full=True) for label in _TOTAL_LABELS)
 
 
 @dataclass
@@ -123,6 +145,7 @@ class _Header:
     columns: list[str | None]
     headings: list[str]
     lines: int  # how many lines the header takes
+    loose: int  # columns naming nothing that no group heading stands over
 
 
 @dataclass
@@ -130,27 +153,34 @@ class _Row:
     pieces: dict[int, list[tuple[Line, int, int]]] = field(default_factory=dict)
 
 
-def _filled(line: Line) -> list[Cell]:
-    return [c for c in cells(line) if c.text.strip()]
+def _header_at(lines: list[Line], k: int, history: bool = False) -> _Header | None:
+    """The header row at line ``k`` (one line, or two: group headings over their leaves).
 
-
-def _header_at(lines: list[Line], k: int) -> _Header | None:
-    """The header row at line ``k`` (one line, or two: group headings over their leaves)."""
+    ``history``: a tracking page's, whose register has a column saying its progress
+    or result (``ความคืบหน้า``, ``ผลการดำเนินงาน``): a steps table (``ลำดับ |
+    ขั้นตอนการดำเนินงาน | วันที่ | ร้อยละ``) is none.
+    """
     row = cells(lines[k])
     if len(row) < _LEAST_COLUMNS:
         return None
     named = [column_of(c.text) for c in row]
     if not _names_a_table([n for n in named if n]):
         return None
+    one = _Header(named, [c.text for c in row], 1, named.count(None))
     below = cells(lines[k + 1]) if k + 1 < len(lines) else []
-    data = next((cells(ln) for ln in lines[k + 1:k + 4] if _NUMBER_RE.match(cells(ln)[0].text)
+    data = next((cells(ln) for ln in lines[k + 1:k + 4] if NUMBER_RE.match(cells(ln)[0].text)
                  and len(cells(ln)) > 1), None)
-    if data is None or len(data) <= len(row) or not below or _NUMBER_RE.match(below[0].text):
-        return _Header(named, [c.text for c in row], 1)
-    leaves = _leaves([c.text for c in row], [c.text for c in below], len(data))
-    if leaves is None:
-        return _Header(named, [c.text for c in row], 1)
-    return _Header([column_of(t) for t in leaves], leaves, 2)
+    if data is not None and len(data) > len(row) and below \
+            and not NUMBER_RE.match(below[0].text):
+        grouped = _leaves([c.text for c in row], [c.text for c in below], len(data))
+        two = None
+        if grouped is not None:
+            leaves, heads = grouped
+            loose = sum(1 for i, n in enumerate(named) if n is None and i not in heads)
+            two = _Header([column_of(t) for t in leaves], leaves, 2, loose)
+        if two is not None and _a_register(two, history):
+            return two
+    return one if _a_register(one, history) else None
 
 
 def _names_a_table(named: list[str]) -> bool:
@@ -160,34 +190,65 @@ def _names_a_table(named: list[str]) -> bool:
             and bool(have & {"detail", "progress_pct"}))
 
 
-def _leaves(top: list[str], sub: list[str], width: int) -> list[str] | None:
+def _a_register(header: _Header, history: bool) -> bool:
+    """Whether a header's columns are a report register's.
+
+    At most one column names nothing (a group heading's sub-columns aside: ``ต.ค.``
+    over ``แผน | ผล``), and a detail's or a progress named by its words
+    (not a bare ``ร้อยละ``) is among them.
+    """
+    if header.loose > 1:
+        return False
+    said = [h for h, c in zip(header.headings, header.columns, strict=True)
+            if c in ("detail", "progress_pct")]
+    if history:
+        return any(says_progress(h) for h in said)
+    return "detail" in header.columns or any(says_progress(h) for h in said)
+
+
+def _leaves(top: list[str], sub: list[str], width: int
+            ) -> tuple[list[str], tuple[int, ...]] | None:
     """The leaf headings of a two-row header: some top cells head groups of ``sub`` cells.
 
-    The grouping that names the most columns (each once) wins; None when none fits ``width``.
+    The grouping that names the most columns (each once) wins, returned with the top
+    cells that head its groups; None when none fits ``width``.
     """
     groups = len(top) + len(sub) - width
-    if groups < 1 or groups > len(top) or groups > len(sub) or max(len(top), len(sub)) > _MOST:
+    if groups < 1 or groups > len(top) or groups > len(sub):
         return None
-    best: tuple[int, list[str]] | None = None
-    for heads in itertools.combinations(range(len(top)), groups):
-        for cuts in itertools.combinations(range(1, len(sub)), groups - 1):
-            spans = list(zip((0, *cuts), (*cuts, len(sub)), strict=True))
-            leaves: list[str] = []
-            for i, text in enumerate(top):
-                if i in heads:
-                    a, b = spans[heads.index(i)]
-                    leaves += sub[a:b]
-                else:
-                    leaves.append(text)
-            named = [n for n in map(column_of, leaves) if n]
-            if len(set(named)) != len(named):
-                continue
-            if best is None or len(named) > best[0]:
-                best = (len(named), leaves)
-    return best[1] if best else None
+    best: tuple[int, list[str], tuple[int, ...]] | None = None
+    for heads, cuts in itertools.islice(_groupings(top, len(sub), groups), _MOST_TRIES):
+        spans = list(zip((0, *cuts), (*cuts, len(sub)), strict=True))
+        leaves: list[str] = []
+        for i, text in enumerate(top):
+            if i in heads:
+                a, b = spans[heads.index(i)]
+                leaves += sub[a:b]
+            else:
+                leaves.append(text)
+        named = [n for n in map(column_of, leaves) if n]
+        if len(set(named)) != len(named):
+            continue
+        if best is None or len(named) > best[0]:
+            best = (len(named), leaves, heads)
+    return (best[1], best[2]) if best else None
 
 
-def column_reports(doc: RepairedText, lines: list[Line], out: Extraction
+def _groupings(top: list[str], subs: int, groups: int
+               ) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """``(heads, cuts)``: which top cells head a group, where the sub cells are cut.
+
+    Top cells that name no column of their own (``การประเมิน``) are tried as heads
+    first, then any; :data:`_MOST_TRIES` of these are tried at most.
+    """
+    unnamed = [i for i, text in enumerate(top) if column_of(text) is None]
+    for pool in (unnamed, list(range(len(top)))):
+        for heads in itertools.combinations(pool, groups):
+            for cuts in itertools.combinations(range(1, subs), groups - 1):
+                yield heads, cuts
+
+
+def column_reports(doc: RepairedText, lines: list[Line], out: Extraction, history: bool = False
                    ) -> tuple[list[RawRow], set[int]]:
     """The report rows of a column-headed report table in ``lines``, and the lines it took.
 
@@ -195,14 +256,15 @@ def column_reports(doc: RepairedText, lines: list[Line], out: Extraction
     least three columns, a report number's or date's among them). Rows are in
     document order, ordinals from 1; each field is its column's cell as read (a
     number, date or flag cell whole; ``detail``, ``problems``, ``obstacles`` the
-    cell's pieces), a cell stating nothing (``-``) none.
+    cell's pieces), a cell stating nothing (``-``) none. ``history``: the lines are a
+    tracking page's (:func:`_header_at`). The table ends at a total's row (``รวม``),
+    or a line of another width than the next one's.
     """
-    k = next((i for i, ln in enumerate(lines) if "\t" in ln.text or "|" in ln.text
-              if _header_at(lines, i) is not None), None)
-    if k is None:
+    found = next(((i, h) for i, ln in enumerate(lines) if "\t" in ln.text or "|" in ln.text
+                  for h in (_header_at(lines, i, history),) if h is not None), None)
+    if found is None:
         return [], set()
-    header = _header_at(lines, k)
-    assert header is not None
+    k, header = found
     width = len(header.columns)
     seq_at = header.columns.index("seq_label") if "seq_label" in header.columns else 0
     used = {ln.no for ln in lines[k:k + header.lines]}
@@ -213,7 +275,7 @@ def column_reports(doc: RepairedText, lines: list[Line], out: Extraction
         if not line.text.strip() or _RULE_RE.match(line.text):
             at += 1
             continue
-        again = _header_at(lines, at)
+        again = _header_at(lines, at, history)
         if again is not None and again.columns == header.columns:  # repeated over a page
             used.update(ln.no for ln in lines[at:at + again.lines])
             at += again.lines
@@ -221,8 +283,10 @@ def column_reports(doc: RepairedText, lines: list[Line], out: Extraction
         row = cells(line)
         if any("::" in c.text for c in row):  # the form's own report cells, not columns
             break
+        if any(_is_total(c.text) for c in row):  # a total's row ends the register
+            break
         if len(row) != width:
-            if len(row) > 1 and rows:
+            if len(row) > 1 and rows and _width_next(lines, at + 1) == width:
                 out.findings.append(Finding(
                     "progress_updates", len(rows), None, "warning", "unparsed_line",
                     f"line {line.no}: {len(row)} cells under a {width}-column report table"))
@@ -230,7 +294,7 @@ def column_reports(doc: RepairedText, lines: list[Line], out: Extraction
                 at += 1
                 continue
             break  # the table has ended
-        opens = _NUMBER_RE.match(row[seq_at].text)
+        opens = NUMBER_RE.match(row[seq_at].text)
         if not opens and not rows:
             break
         if opens:
@@ -238,14 +302,29 @@ def column_reports(doc: RepairedText, lines: list[Line], out: Extraction
         elif row[seq_at].text.strip():  # neither a number nor empty: not a report row
             break
         for i, cell in enumerate(row):
-            if cell.text.strip():
-                rows[-1].pieces.setdefault(i, []).append((line, cell.start, cell.end))
+            if not cell.text.strip():
+                continue
+            if not opens and i not in rows[-1].pieces and header.columns[i] is not None \
+                    and header.columns[i] not in _TEXT_COLUMNS:
+                out.findings.append(Finding(
+                    "progress_updates", len(rows), header.columns[i], "warning", "unparsed_line",
+                    f"line {line.no}: a {header.columns[i]} cell on a line that continues "
+                    "the row above, which has none: not taken"))
+                continue
+            rows[-1].pieces.setdefault(i, []).append((line, cell.start, cell.end))
         used.add(line.no)
         at += 1
-    return [_raw_row(doc, header, n, row) for n, row in enumerate(rows, start=1)], used
+    return [_raw_row(doc, header, n, row, out.findings)
+            for n, row in enumerate(rows, start=1)], used
 
 
-def _raw_row(doc: RepairedText, header: _Header, ordinal: int, row: _Row) -> RawRow:
+def _width_next(lines: list[Line], at: int) -> int:
+    """The number of cells of the next line with text at or after ``at`` (0: none)."""
+    return next((len(cells(ln)) for ln in lines[at:] if ln.text.strip()), 0)
+
+
+def _raw_row(doc: RepairedText, header: _Header, ordinal: int, row: _Row,
+             findings: list[Finding]) -> RawRow:
     out = RawRow("progress_updates", ordinal)
     for i, column in enumerate(header.columns):
         pieces = row.pieces.get(i)
@@ -254,67 +333,18 @@ def _raw_row(doc: RepairedText, header: _Header, ordinal: int, row: _Row) -> Raw
         value: FieldValue
         if column in _TEXT_COLUMNS:
             value = [r for r in (doc.raw_in(line, a, b) for line, a, b in pieces) if r]
-            if not value or all(_NOTHING_RE.match(r.text) for r in value):
+            if not value or all(NOTHING_RE.match(r.text) for r in value):
                 continue
         else:
             joined = joined_line(pieces, sep="") if len(pieces) > 1 else None
             line, a, b = (joined, 0, len(joined.text)) if joined else pieces[0]
-            value = _unwrapped(_value(doc, column, header.headings[i], line, a, b), column)
+            try:
+                value = unwrapped(cell_value(doc, column, header.headings[i], line, a, b),
+                                  column)
+            except UnreadCell as why:
+                findings.append(Finding("progress_updates", ordinal, column, "warning",
+                                        "unparsed_value", str(why)))
+                continue
         if value is not None:
             out.fields[column] = value
     return out
-
-
-def _value(doc: RepairedText, column: str, heading: str, line: Line, a: int, b: int
-           ) -> FieldValue:
-    """One cell's value for ``column``: its number's span for a number, else the cell."""
-    text = line.text[a:b]
-    if _NOTHING_RE.match(text):
-        return None
-    if column == "seq_label":
-        m = _NUMBER_RE.match(text)
-        return doc.raw_in(line, a + m.start("no"), a + m.end("no")) if m else None
-    found = None
-    if column == "progress_pct":
-        found = list(_PERCENT_RE.finditer(text))
-    elif column == "budget_disbursed_thb":
-        found = list(_AMOUNT_RE.finditer(text))
-    if found is None:
-        return doc.raw_in(line, a, b)
-    if len(found) != 1:  # no number, or two: the cell is kept whole, and fails to parse
-        return doc.raw_in(line, a, b)
-    raw: Raw | None = doc.raw_in(line, a + found[0].start(), a + found[0].end())
-    if column == "budget_disbursed_thb":
-        return in_unit(raw, heading_unit(heading), ocr=doc.ocr_used)
-    return raw
-
-
-#: White space inside a number or date (``2021-0 7-09``, ``20/11/ 2566``): a narrow
-#: column's wrap the reader joined with a space.
-_INNER_SPACE = re.compile(r"(?<=[0-9๐-๙,./\-])\s+(?=[0-9๐-๙,./\-])")
-_PARSE: dict[str, Callable[[str], object]] = {
-    "report_date": parse_date, "progress_pct": parse_percent, "budget_disbursed_thb": parse_amount}
-
-
-def _unwrapped(raw: FieldValue, column: str) -> FieldValue:
-    """A number or date cell a wrap split with a space, read whole (a Derived value).
-
-    Only when the cell as read does not parse and, its inner spaces taken out, does:
-    ``2021-0 7-09`` is 2021-07-09, its evidence the cell.
-    """
-    if not isinstance(raw, Raw) or column not in _PARSE or not _INNER_SPACE.search(raw.text):
-        return raw
-    try:
-        _PARSE[column](raw.text)
-        return raw
-    except NormalizeError:
-        pass
-    whole = _INNER_SPACE.sub("", raw.text)
-    try:
-        value = _PARSE[column](whole)
-    except NormalizeError:
-        return raw
-    if value is None:
-        return raw
-    return Derived(value, f"{raw.text!r} read as {whole!r}: the space a wrap in its "
-                   "narrow column left", raw.span)

@@ -106,6 +106,7 @@ from bma_etl.layouts.history_narrative import (
     put_paragraphs,
     strategy_parts,
 )
+from bma_etl.layouts.legacy_dates import latest_first
 from bma_etl.layouts.report_columns import column_reports
 from bma_etl.layouts.status_words import derive_status
 from bma_etl.layouts.wrapped import rest_of
@@ -180,7 +181,7 @@ def extract(doc: RepairedText) -> Extraction:
     out = Extraction()
     lines = with_wrapped_name(doc, [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE)
                                     if ln.text.strip()])
-    tabled, used = column_reports(doc, lines, out)  # the history set as a column table
+    tabled, used = column_reports(doc, lines, out, history=True)  # the history as a table
     lines = [ln for ln in lines if ln.no not in used]
     body_at = next((i for i, ln in enumerate(lines)
                     if ENTRY_RE.match(ln.text) or KPI_RE.match(ln.text) or (
@@ -191,6 +192,7 @@ def extract(doc: RepairedText) -> Extraction:
     entries, indicators = read_body(doc, lines[body_at:], out)
     for ordinal, entry in enumerate(entries, start=len(tabled) + 1):
         entry.ordinal = ordinal
+    latest = latest_first(tabled) + entries  # a table's rows come in print order
     entries = tabled + entries
     if not entries and not indicators and not any(
             project.fields.get(c) is not None for c in _HEAD_VALUES):
@@ -199,14 +201,14 @@ def extract(doc: RepairedText) -> Extraction:
                            "'ความคืบหน้าโครงการ ร้อยละ', assessment); was the save cut "
                            "before the page loaded?")
     if "progress_pct" not in project.fields and entries:
-        latest = entries[0].fields.get("progress_pct")
-        if latest is not None:
-            project.fields["progress_pct"] = latest
+        latest_pct = latest[0].fields.get("progress_pct")
+        if latest_pct is not None:
+            project.fields["progress_pct"] = latest_pct
     if "fiscal_year_be" not in project.fields:
         derived = _derive_fiscal_year(entries)
         if derived is not None:
             project.fields["fiscal_year_be"] = derived
-    status = derive_status(entries, latest_first=True)
+    status = derive_status(latest, latest_first=True)
     if status is not None:
         project.fields["status"] = status
     out.rows.append(project)

@@ -308,13 +308,6 @@ _FLAGS = {
     "ไม่มี": False,
     "ใช้งบประมาณ": True,
     "ไม่ใช้งบประมาณ": False,
-    "✓": True,  # a register's tick or cross in a flag's column
-    "✔": True,
-    "☑": True,
-    "/": True,
-    "✗": False,
-    "✘": False,
-    "☒": False,
     "true": True,
     "false": False,
     "yes": True,
