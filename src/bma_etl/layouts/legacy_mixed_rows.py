@@ -16,7 +16,8 @@ tester's 200 dpi scan: 28/3/2567, 41.00 %, 496,000 for 10/6/2567, 70.25 %,
 number there first and its own after it holds other reports' text before its own,
 and which values are its own cannot be told. A row that names its own number first
 (another's after it: a label OCR lost) reads its own values first, and one that
-names only another's may have had its digit misread: both are left.
+names only another's may have had its digit misread: both are left; so is a row with
+one report's date only (its narrative quoting another report's amount label).
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ __all__ = ["VALUE_COLUMNS", "without_mixed_values"]
 #: A report's number in its amount's label, as OCR reads it (``เบิกใช้ (ครั้งที่ 4)``,
 #: ``เบิกใช้ (ครั้ง ที่ 2 )``).
 _PAID_NUMBER = re.compile(r"เบิก\s*ใช้\s*\(\s*ครั้?ง\s*ที่?\s*(?P<no>[0-9๐-๙]{1,2})\s*\)")
+#: A report's date as its row opens with it (``:: 28/3/2567``): a row holding another
+#: report's text holds that report's date too. A narrative quoting another report's
+#: amount label (``ขออนุมัติงบประมาณที่เบิกใช้ (ครั้งที่ 1) = 90,000 บาท``) holds none.
+_REPORT_DATE = re.compile(r"[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{4}")
 #: The values a mixed row loses; its number stays.
 VALUE_COLUMNS = ("report_date", "progress_pct", "budget_disbursed_thb", "on_plan",
                  "on_target", "detail")
@@ -42,13 +47,14 @@ def without_mixed_values(rows: list[RawRow], texts: list[str], out: Extraction) 
 
     ``texts``: each row's cells joined, row for row; a finding for each row. Such a
     row has a known number, the first amount's label in its text
-    (:data:`_PAID_NUMBER`) names another and a later one its own; a row with its
-    number unread is left.
+    (:data:`_PAID_NUMBER`) names another and a later one its own, and it holds two
+    report dates at least (:data:`_REPORT_DATE`); a row with its number unread is left.
     """
     for row, text in zip(rows, texts, strict=True):
         seq = _seq_number(row)
         named = [int(to_arabic_digits(m["no"])) for m in _PAID_NUMBER.finditer(text)]
-        if seq is None or not named or named[0] == seq or seq not in named:
+        if seq is None or not named or named[0] == seq or seq not in named \
+                or len(set(_REPORT_DATE.findall(text))) < 2:
             continue
         lost = [column for column in VALUE_COLUMNS if row.fields.pop(column, None) is not None]
         if not lost:
