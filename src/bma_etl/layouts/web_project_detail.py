@@ -362,8 +362,9 @@ def _fallbacks(project: RawRow, title_code: Raw | None, head_progress: Raw | Non
     """The title's code and the header's progress stand in when the table lacks them."""
     code = project.fields.get("project_code")
     if title_code is not None:
-        if code is None:
-            project.fields["project_code"] = title_code
+        if code is None or (isinstance(code, Raw) and "\t" in code.text.strip() and code_dashed(
+                code.text.strip().split("\t")[0]) == code_dashed(title_code.text)):
+            project.fields["project_code"] = title_code  # or: the label's ran into a next cell
         elif isinstance(code, Raw) and code_dashed(code.text) != code_dashed(title_code.text):
             out.findings.append(Finding(
                 "projects", None, "project_code", "warning", "ambiguous_value",

@@ -80,8 +80,13 @@ def parse_code(text: str) -> str:
     ('06789641-9098', '21867571-8226')
     >>> parse_code("50210000\u20134711")  # an en dash: the ASCII hyphen stored
     '50210000-4711'
+
+    A tab inside is a cell's end: the value ran on into the next cell (a page's sidebar
+    beside the field), and which part is the code is not known: an error.
     """
     value = to_arabic_digits(unicodedata.normalize("NFC", text)).strip(_CODE_JUNK)
+    if "\t" in value:
+        raise NormalizeError(f"{text!r} runs on into another cell: not a code")
     value = _CODE_DASH.sub("-", value)
     if _CODE_GAP.fullmatch(value):
         value = value.replace(" ", "")
