@@ -23,6 +23,7 @@ from bma_etl.layouts.plan_cells import DIGIT, HEADING_MAX, ITEM_RE, blank_tags, 
 from bma_etl.layouts.plan_swot import _swot_kind
 from bma_etl.layouts.plan_swot_headings import PART_OPENING_RE
 from bma_etl.layouts.plan_values import to_int
+from bma_etl.layouts.wrapped import rest_of
 from bma_etl.rows import join_lines
 
 PLAN_WORDS = r"แผนปฏิบัติ\s*(?:การ|ราชการ)\s*ประจำปี(?:\s*งบประมาณ)?"
@@ -51,6 +52,8 @@ _OCR_YEAR_LINE_RE = re.compile(rf"^\s*(?:{_BE}|[A-Za-z]{{2,3}}\.)?\s*{DIGIT}{{3,
 _ORG_RE = re.compile(
     r"(?:สำนัก|กอง|ส่วน|ฝ่าย|กลุ่ม|ศูนย์|สถาบัน|โรงพยาบาล|สถานี|กรุงเทพมหานคร|เขต|วิทยาลัย)"
 )
+#: A label before the agency on its line (``หน่วยงาน : สำนักการระบายน้ำ กรุงเทพมหานคร``).
+_AGENCY_LABEL_RE = re.compile(r"^\s*(?:หน่วยงาน(?:ที่รับผิดชอบ)?|ส่วนราชการ)\s*:\s*")
 #: Headings of the plan's narrative part (heading words → field). The text may follow
 #: on the heading's line after ``:`` or in the next cell (a page number there is a
 #: table of contents' line).
@@ -154,11 +157,16 @@ def _read_agencies(doc: RepairedText, following: list[Line], row: RawRow,
                    head: list[Line] | None = None) -> None:
     """``agency parent`` on one line after the title, or on two lines one under the other.
 
+    A label before them (``หน่วยงาน :``, ``ส่วนราชการ :``) is passed over.
+
     On an OCR'd page the space between the two may be lost
     (``สำนักงานการต่างประเทศสำนักปลัดกรุงเทพมหานคร``), and on a text layer whose
     writer left out the space's glyph (Chromium's print, in Loma): the line is cut
     where the cover (``head``, the lines before it) prints the two on lines of their own.
     """
+    if following and (label := _AGENCY_LABEL_RE.match(following[0].text)) is not None \
+            and (rest := rest_of(following[0], label.end())) is not None:
+        following = [rest, *following[1:]]  # ``หน่วยงาน : สำนักการระบายน้ำ กรุงเทพมหานคร``
     if not following or not _ORG_RE.match(following[0].text.strip()):
         return
     line = following[0]
