@@ -47,10 +47,17 @@ def _row_cells(line: Line) -> list[ReportCell]:
     return [ReportCell(line, c.start, c.text, c.first) for c in cells(line)]
 
 
+#: A spreadsheet's row number, a cell of its own before a report's label cell
+#: (``12⇥รายงานครั้งที่1⇥:: 16/11/2566 : …``: a form printed from a sheet with its headings).
+_ROW_NUMBER_RE = re.compile(r"^\s*[0-9]{1,4}\s*$")
+_LABEL_OPENS_RE = re.compile(r"^\s*รายงาน\s*ครั้ง")
+
+
 def filled_cells(lines: list[Line]) -> list[tuple[ReportCell, bool]]:
     """The report table's filled cells in reading order, each with whether it leads its row.
 
-    A row's first filled cell leads it (a table may leave its first column empty).
+    A row's first filled cell leads it (a table may leave its first column empty); a
+    spreadsheet's row number before a report's label cell is no cell of the table.
     """
     out: list[tuple[ReportCell, bool]] = []
     above: list[ReportCell] = []  # the cells of the line before, by column
@@ -67,6 +74,10 @@ def filled_cells(lines: list[Line]) -> list[tuple[ReportCell, bool]]:
             at = next(k for k, (c, _) in enumerate(out) if c is above[column])
             out[at] = (ReportCell(joined, 0, joined.text, False), out[at][1])
         taken = [id(cell) for cell in flags.values()]
+        filled = [cell for cell in row if cell.text.strip()]
+        if len(filled) > 1 and _ROW_NUMBER_RE.match(filled[0].text) \
+                and _LABEL_OPENS_RE.match(filled[1].text):
+            taken.append(id(filled[0]))  # a spreadsheet's row number before the label
         leading = True
         for cell in row:
             if cell.text.strip() and id(cell) not in taken:
