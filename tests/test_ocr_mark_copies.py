@@ -24,6 +24,7 @@ import pytest
 from bma_etl.layouts.legacy_progress_form import extract as legacy
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_tidy import tidied
+from test_ocr_strays import _laid_out
 
 from conftest import assert_rows_read, records_of
 from corpus.build import GENERATORS
@@ -32,19 +33,6 @@ from corpus.build import GENERATORS
 _MARKED_START = re.compile("[\u0e01-\u0e2e]{1,2}[\u0e31\u0e33-\u0e37\u0e47-\u0e4c]")
 #: What Tesseract read from such marks, as lines of their own.
 _COPIES = (("4",), ("aad",), ("a",), ("๑ณ", "๕๑"), ("a", "da"), ("1",))
-
-
-def _laid_out(line: str, top: int, height: int, rng: random.Random) -> list[OcrWord]:
-    """``line``'s words with boxes as OCR lays them out; offsets from the line's start."""
-    words: list[OcrWord] = []
-    x, end = 100, 0
-    for m in re.finditer(r"[^ \t]+", line):
-        x += round(height * (3 if "\t" in line[end:m.start()] else rng.uniform(0.3, 0.5)))
-        piece, end = m.group(), m.end()
-        box = (x, top, x + round(0.5 * height * len(piece)), top + height)
-        words.append(OcrWord(piece, rng.uniform(85, 97), box, m.start()))
-        x = box[2]
-    return words
 
 
 def _page(text: str, rng: random.Random, height: int, copy_before: re.Pattern[str] | None

@@ -22,11 +22,7 @@ import re
 
 import pytest
 
-from bma_etl.layouts.annual_action_plan import extract
-from test_plan_scan_rows import _SWOT_HEADING, _assert_steps_read_when_damaged
-
-from conftest import records_of
-from corpus.build import GENERATORS
+from test_plan_scan_rows import _assert_steps_read_when_damaged, assert_swot_headings_misread
 
 _STEP_HEADER = re.compile(r"^(?P<words>ขั้นตอนการดำเนินงาน)(?P<rest>\t.*)$")
 #: What OCR reads the step header's first words as off a 1-bit 200 dpi scan in a serif
@@ -74,13 +70,4 @@ _SPLIT_HEADING_JUNK = ("จุดถ่อ น", "จุดแข้ ง", "โ�
 @pytest.mark.parametrize("seed", range(8))
 def test_swot_heading_whose_misread_thai_word_ocr_split_keeps_its_kind(seed: int) -> None:
     """``จุดถ่อ น (Weakness)``: the items under it are weaknesses, not the kind above."""
-    rng = random.Random(seed)
-    generated = GENERATORS["plan"](rng)
-    want = [(row["kind"], row["text"]) for row in generated.tables["plan_swot_items"]]
-    headings = [line for line in generated.text.split("\n") if _SWOT_HEADING.match(line)]
-    misread = set(rng.sample(headings[1:], k=min(2, len(headings) - 1)))
-    assert misread, "the generator writes SWOT headings"
-    text = "\n".join(_SWOT_HEADING.sub(rng.choice(_SPLIT_HEADING_JUNK), line)
-                     if line in misread else line for line in generated.text.split("\n"))
-    got = [(row.kind, row.text) for row in records_of(extract, text).get("plan_swot_items", [])]
-    assert got == want
+    assert_swot_headings_misread(seed, _SPLIT_HEADING_JUNK)

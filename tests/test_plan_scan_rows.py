@@ -352,19 +352,25 @@ _SWOT_HEADING = re.compile(r"^(?:จุดแข็ง|จุดอ่อน|โ
 _HEADING_JUNK = ("Tanna", "โอภาล", "Sai", "จุดฮอน")
 
 
-@pytest.mark.parametrize("seed", range(8))
-def test_swot_heading_whose_thai_word_ocr_misread_keeps_its_kind(seed: int) -> None:
-    """``Tanna (Opportunity)``: the items under it are of its kind, not the one above."""
+def assert_swot_headings_misread(seed: int, junk: tuple[str, ...]) -> None:
+    """A generated plan two of whose SWOT headings (not the first) have their Thai word
+    read as one of ``junk``: every item keeps its kind and words."""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     want = [(row["kind"], row["text"]) for row in generated.tables["plan_swot_items"]]
     headings = [line for line in generated.text.split("\n") if _SWOT_HEADING.match(line)]
     misread = set(rng.sample(headings[1:], k=min(2, len(headings) - 1)))
     assert misread, "the generator writes SWOT headings"
-    text = "\n".join(_SWOT_HEADING.sub(rng.choice(_HEADING_JUNK), line) if line in misread
+    text = "\n".join(_SWOT_HEADING.sub(rng.choice(junk), line) if line in misread
                      else line for line in generated.text.split("\n"))
     got = [(row.kind, row.text) for row in records_of(extract, text).get("plan_swot_items", [])]
     assert got == want
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swot_heading_whose_thai_word_ocr_misread_keeps_its_kind(seed: int) -> None:
+    """``Tanna (Opportunity)``: the items under it are of its kind, not the one above."""
+    assert_swot_headings_misread(seed, _HEADING_JUNK)
 
 
 # ------------------------------------------------------------------ SARA A read twice

@@ -7,9 +7,8 @@ layout read from a cell or a labelled value and the unit its heading states
 unit word in the amount itself (``13.8149 ล้านบาท``) wins over the heading's, and
 the normalize stage reads it (:func:`~bma_etl.normalize.digits.parse_amount`), and
 so does ``บาท`` (``5,746,100.00 บาท`` under ``(ล้านบาท)`` is baht); a unit stated
-nowhere means baht. A note in brackets after an amount and its unit
-(``2,480,000 บาท (ไม่รวมเงินกันเหลื่อมปี 350,000 บาท)*``) is left off it
-(:func:`without_note`).
+nowhere means baht. (A note in brackets after an amount is left off it by the
+normalize stage: :mod:`bma_etl.normalize.value_notes`.)
 """
 
 from __future__ import annotations
@@ -17,8 +16,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.errors import NormalizeError
-from bma_etl.layouts.base import Derived, Line, Raw, RepairedText
-from bma_etl.normalize.amount_words import amount_in_words
+from bma_etl.layouts.base import Derived, Line, Raw
 from bma_etl.normalize.digits import parse_amount
 from bma_etl.normalize.unit_words import UNIT_WORD, heading_unit
 
@@ -89,32 +87,4 @@ def note_unit(lines: list[Line], i: int) -> int:
     return heading_unit(above) if _UNIT_NOTE_RE.fullmatch(above.strip()) else 0
 
 
-#: An amount with its unit (``2,480,000 บาท``), then a note in a bracket that holds
-#: words (``(ไม่รวมเงินกันเหลื่อมปี 350,000 บาท)``), maybe a footnote's mark after it.
-_AMOUNT_THEN_NOTE_RE = re.compile(
-    r"^\s*(?P<amount>[0-9๐-๙][0-9๐-๙,.]*\s*(?:ล้าน|แสน|หมื่น|พัน)?\s*บาท)"
-    r"\s*\((?P<note>[^()\n]*[\u0e01-\u0e2e][^()\n]*)\)[\s*†‡¹²³]*$")
-
-#: What an amount restated in a bracket is made of: digits, marks, unit words.
-_AMOUNT_WORDS_RE = re.compile(r"[0-9๐-๙.,\s]+|ล้าน|แสน|หมื่น|พัน|บาท|ถ้วน")
-_THAI_LETTER_RE = re.compile("[\u0e01-\u0e2e]")
-
-
-def without_note(doc: RepairedText, said: Raw) -> Raw:
-    """An amount stated with its unit, without the note in a bracket after it.
-
-    ``2,480,000 บาท (ไม่รวมเงินกันเหลื่อมปี 350,000 บาท)*``: the amount is the one
-    before the bracket (2,480,000 baht); the note's own numbers qualify it and are
-    no part of it. A bracket that states the amount again, in words (``(สองล้านบาทถ้วน)``)
-    or in digits (``1.5 ล้านบาท (1,600,000 บาท)``), is kept for the normalize stage:
-    words are checked against the digits, two amounts in digits are NULL with an issue.
-    Anything else is returned as it is.
-    """
-    m = _AMOUNT_THEN_NOTE_RE.match(said.text)
-    if m is None or amount_in_words(said.text) is not None \
-            or not _THAI_LETTER_RE.search(_AMOUNT_WORDS_RE.sub("", m["note"])):
-        return said  # no note: the amount again, for the normalize stage to check
-    return doc.sub_raw(said, m.start("amount"), m.end("amount")) or said
-
-
-__all__ = ["cell_unit", "in_unit", "label_unit", "note_unit", "without_note"]
+__all__ = ["cell_unit", "in_unit", "label_unit", "note_unit"]

@@ -23,6 +23,7 @@ from bma_etl.layouts.history_entry_heads import (
     ENTRY_RE,
     EVALUATION_RE,
     OCR_SEPARATOR_RE,
+    SEPARATOR,
     SEPARATOR_RE,
     ocr_entry,
 )
@@ -183,7 +184,7 @@ _SEPARATOR_PIECE_RE = re.compile(r"^\s*-*\s*(?:&&&)?\s*-*\s*$")
 
 #: A separator a page set at the end of an entry's last line, not on a line of its own
 #: (``** อุปสรรคของโครงการ :การจราจรหนาแน่น ------------------&&&--------------------``).
-_TRAILING_SEPARATOR_RE = re.compile(r"(?<=\S)\s+(?P<sep>-{3,}\s*&&&\s*-{3,})\s*$")
+_TRAILING_SEPARATOR_RE = re.compile(rf"(?<=\S)\s+(?P<sep>{SEPARATOR})\s*$")
 
 
 def _separators_apart(lines: list[Line]) -> list[Line]:

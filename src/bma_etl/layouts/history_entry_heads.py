@@ -22,18 +22,22 @@ BULLET = r"(?:[•●○◦▪■·∙‣]\s*)?"
 #: An entry's heading: ``(1) ความคืบหน้าโครงการฯ ร้อยละ 100.00 (2023-09-29)``, a bullet
 #: before it or not; its progress with a ``%`` and no ``ร้อยละ`` (``62 %``), its system date
 #: a Buddhist-era one (``(28 มี.ค. 2567)``, ``(28/03/2567)``: group ``iso`` all the same).
+#: An entry's report date in Buddhist-era years: ``28/03/2567``, or its month a Thai word
+#: (``28 มี.ค. 2567``, ``27 ธ.ค. 66``, ``28 มีนาคม พ.ศ. 2567``); the heading's system date
+#: may be one, and the date line under it opens with one.
+BE_DATE = (rf"{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}"
+           rf"|{DIGIT}{{1,2}}\s*(?:{THAI_MONTH})\s*(?:พ\.\s?ศ\.\s*)?{DIGIT}{{2,4}}")
 ENTRY_RE = re.compile(
     rf"^\s*{BULLET}\(\s*(?P<seq>{DIGIT}{{1,4}})\s*\)\s*ความคืบหน้าโครงการฯ?\s*"
     rf"(?:(?:ร้อยละ\s*|(?={NUMBER}\s*%))(?P<pct>{NUMBER})\s*%?)?\s*"
-    rf"(?:\(\s*(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}}"
-    rf"|{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}"
-    rf"|{DIGIT}{{1,2}}\s*(?:{THAI_MONTH})\s*(?:พ\.\s?ศ\.\s*)?{DIGIT}{{2,4}})"
+    rf"(?:\(\s*(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}}|{BE_DATE})"
     rf"(?:[ T][0-9๐-๙:.]+)?\s*\))?\s*$"
 )
 #: The line between entries: ``------------------&&&--------------------``, or a rule of
 #: dashes alone (``----------------------------------------``, ten or more) where another
 #: export left out the ``&&&``: no entry's text is a line of dashes.
-SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}\s*&&&\s*-{3,}|-{10,})\s*$")
+SEPARATOR = r"-{3,}\s*&&&\s*-{3,}"
+SEPARATOR_RE = re.compile(rf"^\s*(?:{SEPARATOR}|-{{10,}})\s*$")
 #: After OCR: a separator whose dashes were lost, an entry heading with a speck after it;
 #: or its ``&&&`` read in part, a letter or two of dust beside it (``ว\tB&&``): no
 #: entry's text has ``&&``; or its ``&&&`` read as a few other signs or letters between

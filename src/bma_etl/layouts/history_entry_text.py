@@ -29,6 +29,7 @@ from bma_etl.layouts.base import (
     RepairedText,
 )
 from bma_etl.layouts.history_dates import date_of, reading_between, shown, spaced_date
+from bma_etl.layouts.history_entry_heads import BE_DATE
 from bma_etl.layouts.history_header import DIGIT
 from bma_etl.layouts.history_labels import (
     ENTRY_LABEL_RES,
@@ -44,15 +45,13 @@ from bma_etl.layouts.history_specks import (
     without_junk_lines,
 )
 from bma_etl.matchkey import KeyMatch, key, match_key
-from bma_etl.normalize.dates import THAI_MONTH
 from bma_etl.normalize.digits import to_arabic_digits
 
 #: The entry's report date opening its narrative: ``29/09/2566 : <narrative>``, or its
 #: month a Thai word (``28 มิ.ย. 2567 :``, ``27 ธ.ค. 66 :``, ``28 มีนาคม พ.ศ. 2567 :``), the
 #: word ``วันที่`` before it or not (``วันที่ 28 มี.ค. 2567 :``: no narrative's).
 BE_DATE_RE = re.compile(
-    rf"^\s*(?:(?:ณ\s*)?วันที่\s*)?(?P<date>{DIGIT}{{1,2}}/{DIGIT}{{1,2}}/{DIGIT}{{4}}"
-    rf"|{DIGIT}{{1,2}}\s*(?:{THAI_MONTH})\s*(?:พ\.\s?ศ\.\s*)?{DIGIT}{{2,4}})\s*:\s*(?P<body>.*)$")
+    rf"^\s*(?:(?:ณ\s*)?วันที่\s*)?(?P<date>{BE_DATE})\s*:\s*(?P<body>.*)$")
 #: The report date as OCR may read it (``19/0172569 :``, a ``/`` read as ``1``): not a
 #: date to load (the entry heading's system date stands), but not the detail either.
 #: Or its day read as letters, month and year left (``เม07/2563 :``, ``IN/092568 :``).

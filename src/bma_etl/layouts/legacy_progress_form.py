@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.errors import ExtractError, NormalizeError
-from bma_etl.layouts.amount_units import label_unit, without_note
+from bma_etl.layouts.amount_units import label_unit
 from bma_etl.layouts.base import (
     Derived,
     Extraction,
@@ -287,7 +287,7 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
                 dotted := stated_amount_dots(raw)) is not None:
             row.fields[column] = dotted
         elif column.startswith("budget_"):  # in the unit its label states (``(ล้านบาท) :``)
-            row.fields[column] = label_unit(line, without_note(doc, raw), ocr=doc.ocr_used)
+            row.fields[column] = label_unit(line, raw, ocr=doc.ocr_used)
         elif column == "fiscal_year_be" and (multi := year_range_finding(raw)) is not None:
             out.findings.append(multi)  # ``2566-2567``: no one fiscal year (NULL)
         elif column == "fiscal_year_be":  # ``2567 (1 ต.ค. 66 - 30 ก.ย. 67)``: the year

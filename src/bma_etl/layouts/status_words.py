@@ -14,12 +14,12 @@ work (``ผู้รับจ้างชะลอการส่งวัสด
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, Raw, RawRow
-from bma_etl.normalize.digits import to_arabic_digits
+from bma_etl.normalize.digits import DIGIT, parse_percent
 
-_DIGIT = "0-9๐-๙"
 #: Status words in a progress narrative, strongest first (the first that names the
 #: project's status wins). ``ชะลอ`` / ``ระงับ`` suspend the project only with their
 #: object (the project, its operation: ``ขอชะลอโครงการ``, ``ชะลอการดำเนินการโครงการฯ``,
@@ -38,12 +38,12 @@ _NOT_NOW = re.compile(r"(?:ไม่|จะ|อาจ|หาก|เพื่อ|
 #: Before a completion word: a goal (``ดำเนินการให้แล้วเสร็จภายใน…``, ``กำหนดแล้วเสร็จ``),
 #: or one part of the work (``งวดที่ 1 แล้วเสร็จ``, ``ระยะที่ 2 เสร็จสิ้น``).
 _NOT_THE_PROJECT_DONE = re.compile(
-    rf"(?:ให้|กำหนด(?:การ)?|(?:งวด|ระยะ|ขั้นตอน|ช่วง|ส่วน)(?:งาน)?\s*(?:ที่)?\s*[{_DIGIT}]+"
-    rf"(?:\s*(?:[-–,]|และ)\s*[{_DIGIT}]+)*)\s*$")
+    rf"(?:ให้|กำหนด(?:การ)?|(?:งวด|ระยะ|ขั้นตอน|ช่วง|ส่วน)(?:งาน)?\s*(?:ที่)?\s*{DIGIT}+"
+    rf"(?:\s*(?:[-–,]|และ)\s*{DIGIT}+)*)\s*$")
 #: After a completion word: how much of the work (``แล้วเสร็จ 4 แห่ง``,
 #: ``แล้วเสร็จร้อยละ 62``, ``เสร็จสิ้นไปแล้ว 2 งวด``), with its number.
 _AMOUNT_AFTER = re.compile(
-    rf"^\s*(?:ไป\s*)?(?:แล้ว\s*)?(?:ร้อยละ|คิดเป็น)?\s*(?P<n>[{_DIGIT}][{_DIGIT},.]*)\s*(?P<pct>%|เปอร์เซ็นต์)?")
+    rf"^\s*(?:ไป\s*)?(?:แล้ว\s*)?(?:ร้อยละ|คิดเป็น)?\s*(?P<n>{DIGIT}[0-9๐-๙,.]*)\s*(?P<pct>%|เปอร์เซ็นต์)?")
 #: How far before a status word the words that qualify it are looked for.
 _BEFORE = 24
 
@@ -91,8 +91,8 @@ def _part_after(after: str) -> bool:
 
 def _number(text: str) -> Decimal | None:
     try:
-        return Decimal(to_arabic_digits(text).replace(",", "").rstrip("."))
-    except InvalidOperation:
+        return parse_percent(text)
+    except NormalizeError:
         return None
 
 
@@ -106,10 +106,9 @@ def _pieces(value: object) -> list[Raw]:
 
 def _percent(value: object) -> Decimal | None:
     """A report's ``progress_pct`` as a number, when it was read as one."""
-    if not isinstance(value, Raw):
-        return None
-    m = re.search(rf"[{_DIGIT}]+(?:[.,][{_DIGIT}]+)?", value.text)
-    return _number(m.group().replace(",", ".")) if m else None
+    if isinstance(value, Derived):
+        return value.value if isinstance(value.value, Decimal) else None
+    return _number(value.text) if isinstance(value, Raw) else None
 
 
 def derive_status(entries: list[RawRow], latest_first: bool = False) -> Derived | None:

@@ -11,8 +11,9 @@ follows a number. A bracket of words alone is left to the parsers (an amount spe
 out, ``(สองล้านบาทถ้วน)``, is checked against the digits; a unit, ``(พันบาท)``, scales
 them), and so is a bracket of digits alone (``2566 (2567)`` stays "several numbers").
 
-A footnote's mark after the number or its unit (``3,480,000 บาท 1/``, ``1,212,450.50 2/
-บาท``, ``2,480,000 บาท*``) is no digit of the value either: it is left off, and named.
+A footnote's mark after the number, its unit or its remark (``3,480,000 บาท 1/``,
+``1,212,450.50 2/ บาท``, ``2,480,000 บาท (ไม่รวม… 350,000 บาท)*``) is no digit of the value
+either: it is left off, and named.
 """
 
 from __future__ import annotations
@@ -21,18 +22,19 @@ import re
 from dataclasses import replace
 
 from bma_etl.document import Raw
+from bma_etl.normalize.digits import DIGIT
 
 #: The kinds of field whose value is one number (:data:`bma_etl.normalize.fields.PARSERS`).
 NUMBER_KINDS = frozenset({"amount", "int", "year_be", "number", "percent"})
 _NOTE = re.compile(r"[ \t]*\((?P<body>[^()]*)\)[ \t.]*$")
 _THAI_WORD = re.compile(r"[\u0e01-\u0e2e]{2}")
-_DIGIT = re.compile(r"[0-9\u0e50-\u0e59]")
-#: A footnote's mark after a number or a word (``1/``, ``๒/``, ``*``, ``**``): a digit or two
-#: and a slash with no digit after it, after a space (or glued to a Thai word: ``บาท1/``),
-#: or stars; a space or the value's end after it. ``12/`` is no ``1`` marked ``2/``.
-_D = "0-9\u0e50-\u0e59"
-_MARK = re.compile(rf"(?:(?<=[{_D}.\u0e01-\u0e4e])[ \t]+(?:[{_D}]{{1,2}}/|\*{{1,3}})"
-                   rf"|(?<=[\u0e01-\u0e4e])[{_D}]{{1,2}}/|(?<=[{_D}.\u0e01-\u0e4e])\*{{1,3}})"
+_DIGIT = re.compile(DIGIT)
+#: A footnote's mark after a number, a word or a note's bracket (``1/``, ``๒/``, ``*``,
+#: ``**``): a digit or two and a slash with no digit after it, after a space (or glued to
+#: a Thai word: ``บาท1/``), or stars; a space or the value's end after it. ``12/`` is no
+#: ``1`` marked ``2/``.
+_MARK = re.compile(rf"(?:(?<=[0-9๐-๙.\u0e01-\u0e4e])[ \t]+(?:{DIGIT}{{1,2}}/|\*{{1,3}})"
+                   rf"|(?<=[\u0e01-\u0e4e]){DIGIT}{{1,2}}/|(?<=[0-9๐-๙.\u0e01-\u0e4e)])\*{{1,3}})"
                    r"(?=[ \t]|$)")
 
 
