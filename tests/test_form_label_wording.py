@@ -12,7 +12,7 @@ text-layer PDF of one); the truth is the values they were generated from.
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -115,6 +115,46 @@ def test_dates_on_their_own_lines_win_over_a_period_printed_before_them(
         if line.startswith("เริ่มต้นโครงการ :"):
             lines.append(f"ระยะเวลาดำเนินการ : {period}")
         lines.append(line)
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert_read_as_generated(path, doc.truth)
+
+
+def _month(day: date, form: str, year_digits: int = 4) -> str:
+    """``ต.ค. 2566`` / ``ตุลาคม 2566`` / ``ต.ค. 66`` / ``ต.ค.`` (no year) of ``day``."""
+    month, year = format_thai_date(day, form).split(" ")[1:]
+    return f"{month} {year[4 - year_digits:]}".strip()
+
+
+#: A period of whole months as forms print it: the first month's year may be left off.
+MONTH_PERIODS = {
+    "abbreviated, two-digit years": lambda a, b: f"{_month(a, 'abbr_be', 2)} - "
+                                                 f"{_month(b, 'abbr_be', 2)}",
+    "full names, ถึง": lambda a, b: f"{_month(a, 'full_be')} ถึง {_month(b, 'full_be')}",
+    "first year left off": lambda a, b: f"{_month(a, 'abbr_be', 0)} - {_month(b, 'abbr_be')}",
+}
+
+
+@pytest.mark.parametrize("form", list(MONTH_PERIODS))
+@pytest.mark.parametrize("k", range(3))
+def test_a_period_of_whole_months(form: str, k: int, arabic: None, tmp_path: Path) -> None:
+    """``ระยะเวลาดำเนินการ : ต.ค. 66 - ก.ย. 67`` states a project that runs from the
+    first day of its first month to the last day of its last."""
+    rng = random.Random(f"month-period-{form}-{k}")
+    doc = forms.legacy_form(rng, ("pipe", "tab")[k % 2])
+    project = doc.tables["projects"][0]
+    first = date(rng.randint(2019, 2024), rng.randint(1, 12), 1)
+    months = rng.randint(1, 11 if "left off" in form else 24)  # one year, when it is unsaid
+    y, m = divmod(first.month - 1 + months, 12)
+    last = date(first.year + y, m + 1, 1) - timedelta(days=1)
+    project["start_date"], project["end_date"] = first.isoformat(), last.isoformat()
+    period = MONTH_PERIODS[form](first, last)
+    lines = []
+    for line in doc.text.split("\n"):
+        if line.startswith("เริ่มต้นโครงการ :"):
+            lines.append(f"ระยะเวลาดำเนินการ : {period}")
+        elif not line.startswith("สิ้นสุดโครงการ :"):
+            lines.append(line)
     path = tmp_path / "form.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     assert_read_as_generated(path, doc.truth)

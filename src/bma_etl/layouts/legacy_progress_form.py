@@ -53,7 +53,7 @@ from bma_etl.layouts.status_words import derive_status
 from bma_etl.layouts.wrapped import label_values, numbered_items
 from bma_etl.matchkey import key, literal_of, matches_key
 from bma_etl.matchlabel import find_label
-from bma_etl.normalize.dates import parse_date_range
+from bma_etl.normalize.dates import parse_period
 from bma_etl.normalize.digits import DIGIT
 from bma_etl.records import ProgressUpdate, Project
 
@@ -299,13 +299,13 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
 def _read_period(raw: Raw, row: RawRow) -> None:
     """The start and end dates a period states, in place of their own lines.
 
-    ``ระยะเวลาดำเนินการ : 1 ต.ค. 2562 - 30 ก.ย. 2563``: each a :class:`Derived` date
-    on the period's span. A period that is no range of two dates goes to ``start_date``
-    as printed: the normalizer's error says why (NULL with an issue). Dates printed on
-    their own lines are never replaced.
+    ``ระยะเวลาดำเนินการ : 1 ต.ค. 2562 - 30 ก.ย. 2563``, or whole months (``ต.ค. 62 - ก.ย.
+    63``): each a :class:`Derived` date on the period's span. A period that is no range
+    goes to ``start_date`` as printed: the normalizer's error says why (NULL with an
+    issue). Dates printed on their own lines are never replaced.
     """
     try:
-        start, end = parse_date_range(raw.text)
+        start, end = parse_period(raw.text)
     except NormalizeError:
         row.fields.setdefault("start_date", raw)
         return

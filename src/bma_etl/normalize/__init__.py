@@ -17,6 +17,7 @@ from bma_etl.normalize.dates import (
     format_thai_date,
     parse_date,
     parse_date_range,
+    parse_period,
     resolve_year,
 )
 from bma_etl.normalize.digits import (
@@ -52,6 +53,7 @@ __all__ = [
     "parse_int",
     "parse_number",
     "parse_percent",
+    "parse_period",
     "resolve_year",
     "split_person_phone",
     "strip_outline_number",
