@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from bma_etl.layouts.base import Derived, Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.web_month_ocr import misread_label_end, month_between, unread_month
@@ -119,6 +120,68 @@ def read_month(doc: RepairedText, line: Line) -> Month | None:
     return Month(line, candidates, digits, speck=speck) if candidates else None
 
 
+#: A cell of a grid's value row: a percent, or nothing (a month not yet reported).
+_GRID_VALUE_RE = re.compile(rf"[ ]*(?:(?P<value>{_NUMBER})[ ]*%?)?[ ]*")
+
+
+def _tab_cells(line: Line, at: int = 0) -> list[tuple[int, str]]:
+    """``line``'s tab cells from ``at`` on, each as (offset in the line, text)."""
+    out = []
+    for part in line.text[at:].split("\t"):
+        out.append((at, part))
+        at += len(part) + 1
+    return out
+
+
+def read_month_grid(doc: RepairedText, line: Line, below: Line | None,
+                    out: Extraction) -> tuple[list[Month], bool] | None:
+    """Monthly results printed as a grid, or None when ``line`` is no grid's head.
+
+    ``ผลงานเดือนที่ | 1 | 2 | … | 12`` (three months or more, in a run) over a row of
+    values (``ร้อยละ | 5 | 8 | … |``: a label cell may lead it; a month not reported
+    yet is an empty cell). Returns one :class:`Month` per column and whether ``below``
+    was the value row. Values whose row has another number of cells than the months
+    are not placed (each month's value NULL, an ``unparsed_line`` finding in ``out``).
+    """
+    head = MONTH_LINE_RE.match(line.text)
+    if head is None:
+        return None
+    columns = _tab_cells(line, head.end())  # a wide gap may print as an empty cell
+    heads = [(i, at, text) for i, (at, text) in enumerate(columns) if text.strip()]
+    numbers = [to_arabic_digits(text.strip()) for _, _, text in heads]
+    if len(heads) < 3 or not all(_VALID_MONTH.fullmatch(n) for n in numbers) or any(
+            int(b) != int(a) + 1 for a, b in pairwise(numbers)):
+        return None
+    cells = _tab_cells(below) if below is not None and "\t" in below.text else []
+    if len(cells) == len(columns) + 1 and (not cells[0][1].strip()
+                                           or not _GRID_VALUE_RE.fullmatch(cells[0][1])):
+        cells = cells[1:]  # the row's label cell (ร้อยละ, ผลงาน, or empty) under the head's
+    elif cells and not _GRID_VALUE_RE.fullmatch(cells[0][1]):
+        cells = cells[1:]  # a label, and the months' cells short of the head's
+    values = [_GRID_VALUE_RE.fullmatch(text) for _, text in cells]
+    is_row = bool(cells) and all(values) and any(m and m.group("value") for m in values)
+    placed = is_row and len(cells) == len(columns) and not any(
+        m and m.group("value") and not columns[i][1].strip() for i, m in enumerate(values))
+    if is_row and not placed:
+        assert below is not None
+        out.findings.append(Finding("monthly_progress", None, None, "warning", "unparsed_line",
+                                    f"line {below.no}: {len(cells)} values under "
+                                    f"{len(heads)} months: which month each is cannot be "
+                                    "told, so none is read"))
+    months = []
+    for (i, at, text), month in zip(heads, numbers, strict=True):
+        month_raw = doc.raw(line.start + at, line.start + at + len(text))
+        value_raw = None
+        if placed and below is not None and (m := values[i]) is not None and m.group("value"):
+            value_raw = doc.raw(below.start + cells[i][0] + m.start("value"),
+                                below.start + cells[i][0] + m.end("value"))
+        value = _value_of(value_raw.text) if value_raw is not None else None
+        if month_raw is not None:
+            months.append(Month(line, [(int(month), value, month_raw,
+                                        value_raw if value is not None else None)], ""))
+    return months, is_row
+
+
 def _value_of(text: str) -> float | None:
     """A cumulative percent 0..100 written without leading zeros, or None."""
     arabic = to_arabic_digits(text)
@@ -217,4 +280,4 @@ def month_rows(months: list[Month], out: Extraction) -> list[RawRow]:
     return rows
 
 
-__all__ = ["MONTH_LINE_RE", "Month", "month_rows", "read_month"]
+__all__ = ["MONTH_LINE_RE", "Month", "month_rows", "read_month", "read_month_grid"]

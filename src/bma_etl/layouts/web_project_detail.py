@@ -53,7 +53,13 @@ from bma_etl.layouts.web_detail_fields import (
     qualified_label,
 )
 from bma_etl.layouts.web_detail_labels import id_letter_read, label_one_edit_off
-from bma_etl.layouts.web_detail_months import MONTH_LINE_RE, Month, month_rows, read_month
+from bma_etl.layouts.web_detail_months import (
+    MONTH_LINE_RE,
+    Month,
+    month_rows,
+    read_month,
+    read_month_grid,
+)
 from bma_etl.layouts.web_month_ocr import misread_label_end
 from bma_etl.layouts.wrapped import inline_items, join, number_alone
 from bma_etl.matchkey import literal_of, search_key
@@ -118,9 +124,10 @@ def extract(doc: RepairedText) -> Extraction:
     in_history = False
     lines = list(doc.lines())
     listed = listed_lines(lines)
-    for line in lines:
+    grid_rows: set[int] = set()  # a month grid's value row, read with its head
+    for i, line in enumerate(lines):
         text = line.text
-        if not text.strip():
+        if not text.strip() or line.no in grid_rows:
             continue
         if line.no in listed:  # the page's menu: years to choose from, no field's value
             current = None
@@ -130,6 +137,12 @@ def extract(doc: RepairedText) -> Extraction:
             continue
         if MONTH_LINE_RE.match(text) or (doc.ocr_used and misread_label_end(text)):
             current = None
+            below = next((b for b in lines[i + 1:] if b.text.strip()), None)
+            if (grid := read_month_grid(doc, line, below, out)) is not None:
+                months.extend(grid[0])
+                if grid[1] and below is not None:
+                    grid_rows.add(below.no)
+                continue
             month = read_month(doc, line)
             if month is None:
                 out.findings.append(Finding("monthly_progress", None, None, "warning",
