@@ -84,8 +84,6 @@ def rules_of(paths: list[Box]) -> Rules:
     return Rules(_merged(vertical), _merged(horizontal))
 
 
-
-
 def _merged(rules: list[tuple[float, float, float]]) -> tuple[tuple[float, float, float], ...]:
     """Collinear rules that touch or overlap, made one (each cell drawn as its own box).
 
@@ -294,7 +292,8 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
     says, or with a space after a line the PDF ended with a written space
     (LibreOffice) or, for a writer that wraps only at spaces (``wraps_at_spaces``:
     :func:`.pdf_wraps.writer_rules`), after a line that did not cut a run too long
-    for the cell (:func:`_cut`).
+    for the cell (:func:`_cut`). A cell merged over rows goes to its first row, and
+    each other row it covers gets :data:`~.pdf_rowspans.DITTO` there (:mod:`.pdf_rowspans`).
     """
     if len(rules.horizontal) < 2 or len(rules.vertical) < 3:
         return lines
