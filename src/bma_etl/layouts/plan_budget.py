@@ -48,6 +48,7 @@ from bma_etl.layouts.plan_cells import (
     is_total,
     unplaced,
 )
+from bma_etl.layouts.plan_merged_cells import is_ditto, share_budget, unit_as_above
 from bma_etl.layouts.plan_plain import plain_tables, read_plain_table
 from bma_etl.layouts.plan_plain_rows import PlainTable
 from bma_etl.layouts.plan_tables import Table, kind_of
@@ -139,10 +140,12 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding],
         else:
             fields["seq"] = first_match(doc, DIGITS_RE, seq_cell)
             fields["name"] = value(cell_pieces(doc, name_cell))
+        if is_ditto(budget_cell) and share_budget(out.items, fields, row, findings):
+            budget_cell = None  # one amount merged over this project and the one above
         no_budget = states_no_budget(budget_cell.text, dash=not doc.ocr_used) \
             if budget_cell else None
         amount = first_match(doc, AMOUNT_RE, budget_cell)
-        if no_budget is None and amount is None and not untold:
+        if no_budget is None and amount is None and not untold and "uses_budget" not in fields:
             budget_cell = budget_elsewhere(row, name_col, others)
             no_budget = states_no_budget(budget_cell.text, dash=not doc.ocr_used) \
                 if budget_cell else None
@@ -155,7 +158,8 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding],
                 else in_unit(amount, cell_unit(budget_cell.text if budget_cell else "", unit),
                              ocr=doc.ocr_used))
         blank = False
-        if untold or put_budget(fields, out.amounts, states_none, said, ocr=doc.ocr_used):
+        if untold or "uses_budget" in fields or put_budget(  # (shared: set above)
+                fields, out.amounts, states_none, said, ocr=doc.ocr_used):
             pass  # read, or which column is this year's cannot be told (a finding says so)
         elif doc.ocr_used or row.plain(budget_col) or not row.plain(unit_col) \
                 or AMOUNT_BAHT_RE.search(row.plain(unit_col)):  # an amount read, not unstated
@@ -164,6 +168,8 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding],
             blank = True
         if unit_col is not None:
             fields["responsible_unit"] = unit_beside(doc, row, unit_col, budget_cell)
+            if is_ditto(row.cell(unit_col)):  # a unit cell merged over this row and the one above
+                unit_as_above(out.items, fields)
         out.items.append(RawRow("plan_projects", None, fields))
         out.unstated.extend(out.items[-1:] if blank else [])
     return out
@@ -211,7 +217,8 @@ def tab_table_fits(table: Table, fiscal_year: int | None = None) -> bool:
             return False  # a budget without a name: the name is in another column
         if numbered and not row.plain(budget_col) and row.plain(unit_col):
             continue  # an empty budget cell between the name and the unit
-        if numbered and not (budget is not None and (states_no_budget(budget.text, dash=True)
+        if numbered and not (budget is not None and (is_ditto(budget)
+                                                     or states_no_budget(budget.text, dash=True)
                                                      or AMOUNT_RE.search(budget.plain))) \
                 and budget_elsewhere(row, name_col) is None:
             return False

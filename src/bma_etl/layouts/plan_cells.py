@@ -322,3 +322,24 @@ def is_total(text: str) -> bool:
     return _TOTAL_RE.match(text.strip()) is not None
 
 
+
+
+#: Fewest column letters that make a spreadsheet's printed column headings.
+_SHEET_LETTERS_MIN = 3
+
+
+def is_sheet_letters(text: str) -> bool:
+    r"""Whether a tab line is a spreadsheet's printed column headings (``A``, ``B``, ``C``...).
+
+    A sheet printed with its row and column headings puts a row of the column
+    letters over each table (and a blank cell over the row numbers): no row of the
+    plan's table, nor its header.
+
+    >>> is_sheet_letters("\tA\tB\tC\tD\tE\tF"), is_sheet_letters("A\tB\tC")
+    (True, True)
+    >>> is_sheet_letters("\tA\tC\tD"), is_sheet_letters("ก\tข\tค"), is_sheet_letters("A\tB")
+    (False, False, False)
+    """
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    return len(cells) >= _SHEET_LETTERS_MIN and all(
+        c == chr(ord("A") + k) for k, c in enumerate(cells))

@@ -28,6 +28,7 @@ from bma_etl.layouts.plan_cells import (
     STEP_RE,
     CellForms,
     Row,
+    is_sheet_letters,
     is_text_line,
     is_year,
     row_of,
@@ -73,6 +74,8 @@ def blocks_of(doc: RepairedText, lines: Iterable[Line] | None = None) -> list[Bl
     gap = True  # a blank line since the last tab line
     run = 0  # index in ``headings`` of the first heading line since the last blank line
     for line in doc.lines() if lines is None else lines:
+        if "\t" in line.text and is_sheet_letters(line.text):
+            continue  # a spreadsheet's column letters over the table: no row of it
         if "\t" in line.text and not _is_heading_line(line) \
                 and not (current is None and _ends_heading(headings[run:], line)):
             if current is None:

@@ -21,6 +21,15 @@ from bma_etl.read.pdf_cuts import cut_inside_number
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import pen_left, replaced
 from bma_etl.read.pdf_open import Box, page_shapes
+from bma_etl.read.pdf_rowspans import (
+    DITTO,
+    Band,
+    column_at,
+    merged_bands,
+    spanned_rows,
+    spread,
+)
+from bma_etl.read.pdf_table_ids import JOIN, one_each, table_ids
 from bma_etl.read.pdf_tabstops import tabs_at
 from bma_etl.rows import cell_separator
 
@@ -51,6 +60,7 @@ class Rules:
 
 
 Rule = tuple[float, float, float]  # (x, bottom, top) or (y, left, right)
+Grid = tuple[tuple[float, ...], float, float]  # a band's column edges, its top and bottom
 
 
 def page_rules(page: Any) -> Rules:
@@ -72,10 +82,6 @@ def rules_of(paths: list[Box]) -> Rules:
             vertical += [(left, bottom, top), (right, bottom, top)]
             horizontal += [(bottom, left, right), (top, left, right)]
     return Rules(_merged(vertical), _merged(horizontal))
-
-
-#: Rules this close (points) are one: boxes drawn cell by cell share their sides.
-JOIN = 2.5
 
 
 def _merged(rules: list[tuple[float, float, float]]) -> tuple[tuple[float, float, float], ...]:
@@ -138,7 +144,7 @@ class _Cell:
 
 
 def _cell_of(x: float, y: float, rules: Rules,
-             bands: dict[tuple[Rule, Rule], tuple[float, ...]] | None = None
+             bands: dict[tuple[Rule, Rule], Grid] | None = None
              ) -> _Cell | None:
     """The table cell holding the point, or None outside a table of two columns or more.
 
@@ -156,23 +162,27 @@ def _cell_of(x: float, y: float, rules: Rules,
                 bottom = h
     if top is None or bottom is None:
         return None
-    xs = bands.get((top, bottom)) if bands is not None else None
-    if xs is None:
-        left_edge, right_edge = max(top[1], bottom[1]), min(top[2], bottom[2])
+    known = bands.get((top, bottom)) if bands is not None else None
+    if known is None:
+        top_left, top_right, top_y = spread(top, rules.horizontal, rules.vertical)
+        low_left, low_right, low_y = spread(bottom, rules.horizontal, rules.vertical)
+        left_edge, right_edge = max(top_left, low_left), min(top_right, low_right)
         middle = (top[0] + bottom[0]) / 2
-        xs = tuple(sorted({round(v[0], 1) for v in rules.vertical_at(middle)
-                           if left_edge - JOIN <= v[0] <= right_edge + JOIN
-                           and v[1] - JOIN <= bottom[0] and v[2] + JOIN >= top[0]}))
+        known = (one_each(tuple(sorted({round(v[0], 1) for v in rules.vertical_at(middle)
+                                        if left_edge - JOIN <= v[0] <= right_edge + JOIN
+                                        and v[1] - JOIN <= bottom[0]
+                                        and v[2] + JOIN >= top[0]}))), top_y, low_y)
         if bands is not None:
-            bands[(top, bottom)] = xs
+            bands[(top, bottom)] = known
+    xs, top_y, low_y = known
     if len(xs) < 3 or not xs[0] - SLACK <= x <= xs[-1] + SLACK:
         return None
     column = max(i for i, edge in enumerate(xs[:-1]) if edge <= x + SLACK)
-    return _Cell((top[0], bottom[0], xs[0], xs[-1]), column, tuple(xs[:-1]))
+    return _Cell((top_y, low_y, xs[0], xs[-1]), column, tuple(xs[:-1]))
 
 
 def _cut_at_rules(line: TextLine, rules: Rules,
-                  bands: dict[tuple[Rule, Rule], tuple[float, ...]]) -> TextLine:
+                  bands: dict[tuple[Rule, Rule], Grid]) -> TextLine:
     """``line`` with each white space a column's rule runs through a tab.
 
     A cell spread to its column's edge (Thai distributed justification: ``ลำดับที่``)
@@ -282,28 +292,40 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
     says, or with a space after a line the PDF ended with a written space
     (LibreOffice) or, for a writer that wraps only at spaces (``wraps_at_spaces``:
     :func:`.pdf_wraps.writer_rules`), after a line that did not cut a run too long
-    for the cell (:func:`_cut`).
+    for the cell (:func:`_cut`). A cell merged over rows goes to its first row, and
+    each other row it covers gets :data:`~.pdf_rowspans.DITTO` there (:mod:`.pdf_rowspans`).
     """
     if len(rules.horizontal) < 2 or len(rules.vertical) < 3:
         return lines
     rows: dict[tuple[float, float, float, float],
                list[tuple[int, _Cell, str, float, float, float, bool]]] = {}
     placed: dict[int, tuple[float, float, float, float]] = {}
-    bands: dict[tuple[Rule, Rule], tuple[float, ...]] = {}
+    bands: dict[tuple[Rule, Rule], Grid] = {}
     lines = [_cut_at_rules(line, rules, bands) for line in lines]
+    found: list[tuple[int, list[tuple[str, float, float, bool, float]], list[_Cell]]] = []
     for index, line in enumerate(lines):
         if line.baseline is None:
             continue
         pieces = _extents(line)
-        cells = [_cell_of(pen_left(t, x, end, line.size), y, rules, bands)
+        maybe = [_cell_of(pen_left(t, x, end, line.size), y, rules, bands)
                  for t, x, end, _, y in pieces]
-        if not pieces or any(c is None for c in cells) or \
-                len({c.row for c in cells if c is not None}) != 1:
+        if pieces and all(c is not None for c in maybe):
+            found.append((index, pieces, [c for c in maybe if c is not None]))
+    # a cell merged over rows: its text in its first row (:mod:`.pdf_rowspans`)
+    firsts = merged_bands(c.row for _, _, cells in found for c in cells)
+    grids = {c.row: c.columns for _, _, cells in found for c in cells}
+    merged: dict[Band, float] = {}  # each merged band holding text: its column's left edge
+    for index, pieces, cells in found:
+        for k, cell in enumerate(cells):
+            if cell.row in firsts and firsts[cell.row] in grids:
+                at = merged[cell.row] = cell.columns[cell.column]
+                first = firsts[cell.row]
+                cells[k] = _Cell(first, column_at(grids[first], at), grids[first])
+        if len({c.row for c in cells}) != 1:
             continue
         for (text, x, end, spaced, y), cell in zip(pieces, cells, strict=True):
-            assert cell is not None
             rows.setdefault(cell.row, []).append((index, cell, text.strip(), -y, x, end, spaced))
-        placed[index] = cells[0].row  # type: ignore[union-attr]
+        placed[index] = cells[0].row
     ids = table_ids({row: members[0][1].columns for row, members in rows.items()})
     # rows over more distinct baselines than a row holds: their lines stay as they are
     tall = {row for row, members in rows.items()
@@ -344,55 +366,11 @@ def with_table_rows(lines: list[TextLine], rules: Rules,
             else:
                 texts[col] = join_pieces(texts[col], text)
             last[col], tails[col] = (text, x, end, space), tail
+        for band, at in merged.items():  # a row a merged cell covers: a ditto mark
+            if row != firsts[band] and row in spanned_rows(band, rows, firsts[band]) \
+                    and not texts[column_at(columns, at)].strip():
+                texts[column_at(columns, at)] = DITTO
         out.append(replaced(line, text="\t".join(texts), size=size,
                             cells=tuple(x + SLACK for x in columns), ends=(),
                             table=ids[row]))
     return out
-
-
-#: Column edges of two rows of one table agree within this (points): a table drawn
-#: cell by cell puts a column's rule within a point of where the row above put it.
-GRID_SLACK = JOIN
-
-
-def table_ids(rows: dict[tuple[float, float, float, float], tuple[float, ...]]
-              ) -> dict[tuple[float, float, float, float], tuple[int, int, int]]:
-    """Each ruled row's table id: ``(left, right, n)``, edges rounded to points.
-
-    ``rows``: each row's ``(top, bottom, left, right)`` and its columns' left edges.
-    Going down the page, a row belongs to the table of the row above it with the
-    same edges when their grids agree: the column rules inside one row all stand
-    where the other has rules too (a row whose cells are merged has some of the
-    table's rules, a header over merged columns fewer than the rows below it), or
-    all stand where some row of the table had one. Rows of the same width under a
-    rule with columns of their own start a new table (``n`` counts the tables of
-    those edges on the page, from 0): two ruled tables printed with no gap between
-    them are two tables, even when some of their columns line up.
-
-    >>> ids = table_ids({(700.0, 680.0, 40.0, 500.0): (40.0, 200.0),
-    ...                  (680.0, 600.0, 40.0, 500.0): (40.0, 200.5, 350.0),
-    ...                  (600.0, 580.0, 40.0, 500.0): (40.0, 200.0, 300.0),
-    ...                  (580.0, 560.0, 40.0, 500.0): (40.0, 90.0, 350.0)})
-    >>> [ids[r][2] for r in sorted(ids, reverse=True)]
-    [0, 0, 1, 2]
-    """
-    ids: dict[tuple[float, float, float, float], tuple[int, int, int]] = {}
-    last: dict[tuple[int, int], tuple[tuple[float, ...], list[float], int]] = {}
-    for row in sorted(rows, key=lambda r: -r[0]):
-        edges = (round(row[2]), round(row[3]))
-        inner = rows[row][1:]
-        above = last.get(edges)
-        if above is None:
-            seen, n = list(inner), 0
-        elif _within(inner, above[0]) or _within(above[0], inner) or _within(inner, above[1]):
-            seen, n = above[1] + list(inner), above[2]
-        else:
-            seen, n = list(inner), above[2] + 1
-        last[edges] = (inner, seen, n)
-        ids[row] = (*edges, n)
-    return ids
-
-
-def _within(xs: tuple[float, ...], grid: tuple[float, ...] | list[float]) -> bool:
-    """Whether each of ``xs`` stands within :data:`GRID_SLACK` of one of ``grid``."""
-    return all(any(abs(x - g) <= GRID_SLACK for g in grid) for x in xs)
