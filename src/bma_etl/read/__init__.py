@@ -165,9 +165,11 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
         raise empty
     if media_type == "text/plain":
         from bma_etl.read.text import read_text
+        from bma_etl.read.text_quoted import unquoted_cells
 
         decoded = read_text(data, path.name)
-        return SourceDocument(doc_id, path, media_type, decoded.text, warnings=decoded.warnings)
+        text = unquoted_cells(decoded.text) or decoded.text  # a sheet's quoted cells
+        return SourceDocument(doc_id, path, media_type, text, warnings=decoded.warnings)
     if media_type == "text/html":
         from bma_etl.read.html import read_html
 
