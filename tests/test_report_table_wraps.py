@@ -93,3 +93,15 @@ def test_a_line_after_the_table_is_no_narrative() -> None:
     read = got.get("progress_updates", [])
     assert len(read) == 3
     assert all(forms._FOOTER[1][:10] not in (r.detail or "") for r in read)
+
+
+def test_a_lone_line_with_another_fields_label_is_no_wrap() -> None:
+    """A line of one cell that starts with a column's label (``** อุปสรรคของโครงการ :``)
+    states that field: it does not go on the row's narrative."""
+    reports, lines = _register(137, 2, DETAIL_HEADINGS[0])
+    for r in reports:
+        lines += _wrapped_row(r, random.Random(137))[:2]
+    lines.insert(-2, "** อุปสรรคของโครงการ :ไม่มี")
+    text = "\n".join([*lines, *forms._FOOTER])
+    got = records_of(legacy_progress_form.extract, text, ocr_used=False)
+    assert all("อุปสรรค" not in (r.detail or "") for r in got.get("progress_updates", []))

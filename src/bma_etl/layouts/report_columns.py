@@ -140,6 +140,12 @@ def column_of(heading: str) -> str | None:
     return named
 
 
+def _labelled(text: str) -> bool:
+    """Whether ``text`` starts with a column's label and ``:`` (``** อุปสรรคของโครงการ :``)."""
+    label, colon, _ = text.partition(":")
+    return bool(colon) and column_of(label) is not None
+
+
 def says_progress(heading: str) -> bool:
     """Whether a heading's words name a progress or a result (``ความคืบหน้า``, ``ผลการดำเนินงาน``)."""
     return any(matches_key(words, heading) for words in _PROGRESS_WORDS)
@@ -297,6 +303,8 @@ def column_reports(doc: RepairedText, lines: list[Line], out: Extraction, histor
             break
         last = rows[-1].pieces if rows else None
         lone = lone_text(row, last, header.columns)  # a wrapped text cell's line alone
+        if lone is not None and _labelled(row[0].text):  # another field's label: no wrap
+            lone = None
         if lone is not None and last is not None and (
                 width_after_lone(lines, at + 1) == width  # more rows follow
                 or (lines[at - 1].text.strip() and as_narrow(row[0].text, last[lone]))):
