@@ -199,10 +199,14 @@ def project_edges(doc: RepairedText, value: FieldValue) -> FieldValue:
     return _project_edges(doc, value)[0]
 
 
-def _project_edges(doc: RepairedText, value: FieldValue) -> tuple[FieldValue, str]:
-    """:func:`project_edges`, and the amount's piece trimmed from the name's end (or "")."""
+def _project_edges(doc: RepairedText, value: FieldValue
+                   ) -> tuple[FieldValue, str, FieldValue]:
+    """:func:`project_edges`, the amount's piece it trimmed (or ""), the name start-trimmed.
+
+    The third is the name with only its start trimmed (its end as read).
+    """
     if not doc.ocr_used or not isinstance(value, Raw):
-        return value, ""
+        return value, "", value
     text = value.text
     start, end = 0, len(text)
     found = _PROJECT_RE.search(text, 0, _PROJECT_LEAD_MAX + 1 + len("โครงการ"))
@@ -212,8 +216,9 @@ def _project_edges(doc: RepairedText, value: FieldValue) -> tuple[FieldValue, st
     if tail is not None and tail.start() > start and not _NUMBERED_RE.search(text[:tail.start()]):
         end = tail.start()
     if (start, end) == (0, len(text)):
-        return value, ""
-    return doc.sub_raw(value, start, end) or value, text[end:].strip()
+        return value, "", value
+    return (doc.sub_raw(value, start, end) or value, text[end:].strip(),
+            doc.sub_raw(value, start, len(text)) or value)
 
 
 def _mend_project(doc: RepairedText, row: RawRow) -> Piece | None:
@@ -223,8 +228,7 @@ def _mend_project(doc: RepairedText, row: RawRow) -> Piece | None:
     cell a whole amount by itself) is left for
     :func:`~bma_etl.layouts.plan_amount_pieces.settle_pieces`: returned, not mended.
     """
-    full = row.fields.get("name")
-    name, piece = _project_edges(doc, full)
+    name, piece, full = _project_edges(doc, row.fields.get("name"))
     uses = row.fields.get("uses_budget")
     if piece and "budget_thb" not in row.fields and isinstance(uses, Derived) \
             and uses.value is False and _NAME_NUMBER_RE.fullmatch(piece):
