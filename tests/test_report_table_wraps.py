@@ -105,3 +105,17 @@ def test_a_lone_line_with_another_fields_label_is_no_wrap() -> None:
     text = "\n".join([*lines, *forms._FOOTER])
     got = records_of(legacy_progress_form.extract, text, ocr_used=False)
     assert all("อุปสรรค" not in (r.detail or "") for r in got.get("progress_updates", []))
+
+
+def test_a_heading_after_the_register_is_no_narrative_though_a_table_follows() -> None:
+    """A heading after the register, then another table of the same width further down:
+    the heading is not the last report's narrative."""
+    reports, lines = _register(139, 3, DETAIL_HEADINGS[0])
+    for r in reports:
+        lines += _wrapped_row(r, random.Random(139))[:2]
+    lines += ["", "3. ปัญหาและอุปสรรคในการดำเนินงาน",
+              "\t".join(["ไตรมาส", "แผน", "ผล", "ร้อยละ", "งบประมาณ", "เบิกจ่าย", "คงเหลือ"]),
+              "\t".join(["1", "10", "8", "80", "1,000", "800", "200"])]
+    text = "\n".join([*lines, *forms._FOOTER])
+    got = records_of(legacy_progress_form.extract, text, ocr_used=False)
+    assert all("ปัญหาและอุปสรรค" not in (r.detail or "") for r in got.get("progress_updates", []))

@@ -55,7 +55,6 @@ from bma_etl.layouts.report_wraps import (
     as_narrow,
     continues,
     lone_text,
-    width_after_lone,
     width_next,
     wrapped_text,
 )
@@ -138,6 +137,12 @@ def column_of(heading: str) -> str | None:
             return "budget_disbursed_thb" if named in ("budget_disbursed_thb", "detail") else None
         return "progress_pct" if says_progress(text) else None
     return named
+
+
+def _report_follows(lines: list[Line], at: int, width: int, seq_at: int) -> bool:
+    """Whether the next line of two cells or more from ``at`` opens a register's report."""
+    row = next((cells(ln) for ln in lines[at:] if len(cells(ln)) > 1), None)
+    return row is not None and len(row) == width and bool(NUMBER_RE.match(row[seq_at].text))
 
 
 def _labelled(text: str) -> bool:
@@ -306,7 +311,7 @@ def column_reports(doc: RepairedText, lines: list[Line], out: Extraction, histor
         if lone is not None and _labelled(row[0].text):  # another field's label: no wrap
             lone = None
         if lone is not None and last is not None and (
-                width_after_lone(lines, at + 1) == width  # more rows follow
+                _report_follows(lines, at + 1, width, seq_at)  # the register goes on
                 or (lines[at - 1].text.strip() and as_narrow(row[0].text, last[lone]))):
             rows[-1].pieces[lone].append((line, row[0].start, row[0].end))
             used.add(line.no)

@@ -17,7 +17,7 @@ import re
 from bma_etl.document import Cell, Line, cells, joined_line
 from bma_etl.rows import separator
 
-__all__ = ["TEXT_COLUMNS", "as_narrow", "continues", "lone_text", "width_after_lone", "width_next",
+__all__ = ["TEXT_COLUMNS", "as_narrow", "continues", "lone_text", "width_next",
            "wrapped_text"]
 
 #: The columns whose cells are running text (the others hold a number, date or flag).
@@ -68,11 +68,6 @@ def as_narrow(text: str, pieces: list[tuple[Line, int, int]]) -> bool:
     """Whether ``text`` is no longer than a line of the cell whose lines are ``pieces``."""
     return len(text.strip()) <= _NARROW_SLACK * max(len(line.text[a:b].strip())
                                                     for line, a, b in pieces)
-
-
-def width_after_lone(lines: list[Line], at: int) -> int:
-    """The number of cells of the next line at or after ``at`` with two or more (0: none)."""
-    return next((n for ln in lines[at:] if ln.text.strip() and (n := len(cells(ln))) > 1), 0)
 
 
 def width_next(lines: list[Line], at: int) -> int:

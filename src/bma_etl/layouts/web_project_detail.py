@@ -137,11 +137,10 @@ def extract(doc: RepairedText) -> Extraction:
             continue
         if MONTH_LINE_RE.match(text) or (doc.ocr_used and misread_label_end(text)):
             current = None
-            below = next((b for b in lines[i + 1:] if b.text.strip()), None)
-            if (grid := read_month_grid(doc, line, below, out)) is not None:
+            following = [b for b in lines[i + 1:i + 8] if b.text.strip()]
+            if (grid := read_month_grid(doc, line, following, out)) is not None:
                 months.extend(grid[0])
-                if grid[1] and below is not None:
-                    grid_rows.add(below.no)
+                grid_rows |= grid[1]
                 continue
             month = read_month(doc, line)
             if month is None:
