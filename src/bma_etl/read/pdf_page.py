@@ -17,8 +17,8 @@ from bma_etl.furniture_marks import browser_print_edges
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import cells_apart, replaced
 from bma_etl.read.pdf_rowlines import ends_short, table_pieces
-from bma_etl.read.pdf_runs import Piece, run_columns
-from bma_etl.read.pdf_tables import Rule, join_pieces
+from bma_etl.read.pdf_runs import Piece, column_text, run_columns
+from bma_etl.read.pdf_tables import Rule
 
 
 def in_reading_order(lines: list[TextLine]) -> list[TextLine]:
@@ -371,19 +371,15 @@ def _joined(lines: list[TextLine], columns: list[list[Piece]] | None = None) -> 
         columns = run_columns(lines)
     if len(columns) < 2:
         return None
-    texts = []
-    for column in columns:
-        text = ""
-        for piece in sorted(column, key=lambda p: (-p.baseline, p.left)):
-            text = join_pieces(text, piece.text.strip())
-        texts.append(text)
+    texts, spaces = zip(*(column_text(column) for column in columns), strict=True)
     top = lines[0]
     bottom = min(line.baseline for line in lines if line.baseline is not None)
     # the spaces' sides (a distributed row's cells closer than a tab are cut by them)
     gaps = tuple(g for column in columns for g in column[0].gaps) \
         if all(len(column) == 1 for column in columns) else ()
     text = "\t".join(texts)
-    return replaced(top, text=text, size=max(line.size for line in lines),
+    return replaced(top, text=text, size=max(line.size for line in lines), spaces=spaces,
+                    spaced_end=spaces[-1],
                     gaps=gaps if len(re.findall("[ \u00a0]+", text)) == len(gaps) else (),
                     depth=(top.baseline or bottom) - bottom,
                     cells=tuple(column[0].left for column in columns),
