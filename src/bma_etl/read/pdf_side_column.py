@@ -13,8 +13,8 @@ from what program made the page: below the lines that run across the page (a
 navigation bar) and above those that run across it again (a footer), a gap down
 the page that no piece of text and no rule crosses parts a block of lines on one
 side, at most :data:`MAX_SIDE_SHARE` of the text's width wide, from the main
-column on the other, which goes on :data:`MIN_MAIN_BEYOND` lines or more above or
-below the block (a table's narrow column has a cell in each row; a side column ends
+column on the other, which goes on :data:`MIN_MAIN_BEYOND` lines or more below the
+block (a table's narrow column has a cell in each row; a side column ends
 while the page's text goes on) and holds more lines than it. The block's lines follow
 one another (no gap of more than :data:`MAX_SIDE_GAP_EM` font sizes: a column of a
 table whose cells stand far apart is no side column) at their own pitch: when nearly
@@ -30,6 +30,7 @@ the page keeps its number.
 from __future__ import annotations
 
 import ctypes
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -56,7 +57,8 @@ MIN_GAP_EM = 1.0
 #: Widest side column, as a share of the text's width (a sidebar takes a quarter or a
 #: third of the page; wider, the two sides are a table's columns or a page's halves).
 MAX_SIDE_SHARE = 0.4
-#: Fewest lines of the main column above or below the side column's block.
+#: Fewest lines of the main column below the side column's block (a sidebar stands
+#: beside the page's first lines; a table's first cell over the rows above it is none).
 MIN_MAIN_BEYOND = 3
 #: Widest gap between two lines of the side column (font sizes): a sidebar's items
 #: follow one another, a heading or a list's margin between them.
@@ -95,7 +97,9 @@ def side_column(lines: list[TextLine], shapes: list[Box], width: float, height: 
     for start in range(len(placed) - least + 1):
         if one_row(start):
             continue  # a run takes a row's lines all or none
-        spans, end = list(frees[start]), start + 1
+        # a gap inside one the line above leaves: the run from higher up holds this one
+        spans, end = [gap for gap in frees[start] if not start or not any(
+            free[0] <= gap[0] and gap[1] <= free[1] for free in frees[start - 1])], start + 1
         while spans:
             ended, going = [], []
             for span in spans:
@@ -159,14 +163,19 @@ def _side_box(run: list[TextLine], pieces: list[list[tuple[float, float]]],
             main.append(k)
     if len(own) < MIN_LINES or len(main) < len(own) + MIN_MAIN_BEYOND:
         return None
-    high, low = run[own[0]].baseline or 0.0, run[own[-1]].baseline or 0.0
+    low = run[own[-1]].baseline or 0.0
     beyond = {round(run[k].baseline or 0.0) for k in main
-              if not low - run[k].size / 2 < (run[k].baseline or 0.0) < high + run[k].size / 2}
+              if (run[k].baseline or 0.0) <= low - run[k].size / 2}
     if len(beyond) < MIN_MAIN_BEYOND:
         return None  # the side ends with the page's text: a table's column
-    heights = [run[k].baseline or 0.0 for k in main]
-    if sum(any(abs((run[k].baseline or 0.0) - y) <= SAME_BASELINE_EM * run[k].size
-               for y in heights) for k in own) >= SHARED_ROWS * len(own):
+    heights = sorted(run[k].baseline or 0.0 for k in main)
+
+    def beside(line: TextLine) -> bool:  # a line of the main column on its baseline
+        at = bisect_left(heights, (line.baseline or 0.0) - SAME_BASELINE_EM * line.size)
+        return at < len(heights) and \
+            heights[at] <= (line.baseline or 0.0) + SAME_BASELINE_EM * line.size
+
+    if sum(beside(run[k]) for k in own) >= SHARED_ROWS * len(own):
         return None  # each line beside one of the page's: a table's rows
     if any(own[k + 1] - own[k] > 1 and (run[own[k]].baseline or 0.0)
            - (run[own[k + 1]].baseline or 0.0) > MAX_SIDE_GAP_EM * run[own[k]].size
