@@ -21,8 +21,10 @@ table whose cells stand far apart is no side column) at their own pitch: when ne
 every one stands on the baseline of a line of the main column
 (:data:`~.pdf_sheets.SHARED_ROWS`) they are a table's first column beside its rows,
 and the page stays whole (so does a side column set in the page's own type and
-pitch, its lines beside the page's). The page is then read without the side
-column's objects (:func:`drop_part`) and the side column alone
+pitch, its lines beside the page's), as it does when more of its lines than
+:data:`~.pdf_sheets.ROW_SHARE` are one line with the main column's (cells of a
+row). The page is then read without the side column's objects (:func:`drop_part`)
+and the side column alone
 (:func:`.pdf_sheets.keep_part`), its text after the document's (:func:`after_side`):
 the page keeps its number.
 """
@@ -41,6 +43,7 @@ from bma_etl.read.pdf_page import with_blank_lines, with_side_by_side
 from bma_etl.read.pdf_sheets import (
     MIN_LINES,
     MIN_SIDE_CHARS,
+    ROW_SHARE,
     SAME_BASELINE_EM,
     SHARED_ROWS,
     SHEET_COVER,
@@ -168,6 +171,8 @@ def _side_box(run: list[TextLine], pieces: list[list[tuple[float, float]]],
               if (run[k].baseline or 0.0) <= low - run[k].size / 2}
     if len(beyond) < MIN_MAIN_BEYOND:
         return None  # the side ends with the page's text: a table's column
+    if len(set(own) & set(main)) > ROW_SHARE * len(own):
+        return None  # its lines run on over the gap as a table's rows do
     heights = sorted(run[k].baseline or 0.0 for k in main)
 
     def beside(line: TextLine) -> bool:  # a line of the main column on its baseline
