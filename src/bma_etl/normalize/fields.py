@@ -28,6 +28,7 @@ from bma_etl.normalize.digits import (
     parse_percent,
     to_arabic_digits,
 )
+from bma_etl.normalize.ditto import refuse_ditto
 from bma_etl.normalize.text import clean_text, parse_flag
 from bma_etl.normalize.value_notes import without_note
 from bma_etl.records import MODEL_BY_TABLE, Record, parser_kind
@@ -251,6 +252,7 @@ class _Parsed:
         key = (kind, text)
         found = self.values.get(key, _MISSING)
         if found is _MISSING:
+            refuse_ditto(text)  # a merged cell's mark: the layout did not take the value above
             parser = clean_text if kind == "clean" else _text_amount \
                 if kind == "amount" and not self.ocr else PARSERS[kind]
             found = self.values[key] = parser(text)
