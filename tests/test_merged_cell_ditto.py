@@ -97,3 +97,24 @@ def test_a_header_of_two_rows_with_merged_cells_is_no_row_to_read(tmp_path: Path
     assert [r["budget_thb"] for r in rows] == [a for _, a, _ in key]
     assert [r["responsible_unit"] for r in rows] == [u for _, _, u in key]
     assert not [m for m in issues if "〃" in m or "(บาท)" in m], issues
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_ditto_line_in_a_text_read_over_lines_is_left_out_and_a_ditto_value_is_null(
+        seed: int) -> None:
+    """A merged number cell's mark read into the text beside it (a form's report row)."""
+    from bma_etl.document import Extraction, RawRow
+    from bma_etl.layouts.base import RepairedText
+    from bma_etl.normalize.fields import normalize
+
+    from corpus.web import running_text
+
+    said = running_text(random.Random(seed), 2)
+    doc = RepairedText.of(f"{said}\n〃\n〃")
+    first, mark = doc.raw(0, len(said)), doc.raw(len(said) + 1, len(said) + 2)
+    assert first is not None and mark is not None
+    out = normalize(Extraction(rows=[RawRow("projects", None, {
+        "rationale": [first, mark], "coordinator": mark})]), doc.text)
+    assert out.rows[0].values.get("rationale") == said
+    assert "coordinator" not in out.rows[0].values
+    assert any(f.field == "coordinator" and "merged" in f.message for f in out.findings)
