@@ -20,99 +20,17 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
-from html import escape
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_rowspans import DITTO
 from bma_etl.read.pdf_tables import Box, rules_of, with_table_rows
+from plan_prints import key_rows, money, plan, plan_html, print_html
 
-from conftest import font_file
-from corpus import render
-from corpus.doc import GeneratedDoc
-from corpus.values import draw_amount, money_str, project_name
-
-FONT = "Garuda"
-AGENCIES = ("สำนักการระบายน้ำ", "สำนักการโยธา", "สำนักสิ่งแวดล้อม", "สำนักการจราจรและขนส่ง")
-UNITS = ("กองระบบท่อระบายน้ำ", "กองสารสนเทศระบายน้ำ", "ฝ่ายบริหารงานทั่วไป", "ส่วนแผนงานฯ",
-         "กองควบคุมการก่อสร้าง")
-
-Project = tuple[str, Decimal | None, str]  # name, budget (None: ไม่ใช้งบประมาณ), unit
-
-
-def _plan(rng: random.Random) -> tuple[str, int, list[Project], list[Project]]:
-    agency, year = rng.choice(AGENCIES), rng.randint(2565, 2569)
-
-    def projects(n: int) -> list[Project]:
-        return [(project_name(rng, long=False), draw_amount(rng, 200_000, 15_000_000)
-                 if k != n - 1 else None, rng.choice(UNITS)) for k in range(n)]
-
-    return agency, year, projects(rng.randint(2, 3)), projects(rng.randint(4, 5))
-
-
-def _money(amount: Decimal | None) -> str:
-    return "ไม่ใช้งบประมาณ" if amount is None else f"{money_str(amount)}.- บาท"
-
-
-def _table(title: str, rows: list[Project], merge: tuple[str, int, int] | None,
-           valign: str, shown: list[str] | None = None) -> str:
-    """One ruled project table; ``merge``: (column, first row, rows spanned)."""
-    out = [f"<p><b>{escape(title)}</b></p><table><tr><th>ลำดับที่</th><th>ชื่อโครงการ</th>"
-           "<th>งบประมาณ</th><th>ส่วนราชการที่รับผิดชอบ</th></tr>"]
-    for k, (name, amount, unit) in enumerate(rows):
-        cells = {"seq": str(k + 1), "name": escape(name),
-                 "budget": escape(shown[k] if shown else _money(amount)), "unit": escape(unit)}
-        tds = []
-        for column in ("seq", "name", "budget", "unit"):
-            if merge and merge[0] == column and merge[1] < k < merge[1] + merge[2]:
-                continue  # covered by the merged cell above
-            span = f' rowspan="{merge[2]}" style="vertical-align: {valign}"' \
-                if merge and merge[0] == column and k == merge[1] else ""
-            tds.append(f"<td{span}>{cells[column]}</td>")
-        out.append("<tr>" + "".join(tds) + "</tr>")
-    total = sum((a for _, a, _ in rows if a is not None), Decimal(0))
-    out.append(f"<tr><td colspan='2'>รวมงบประมาณทั้งสิ้น</td><td>{_money(total)}</td><td></td>"
-               "</tr></table>")
-    return "".join(out)
-
-
-def _html(agency: str, year: int, strategic: list[Project], key: list[Project],
-          merge: tuple[str, int, int] | None, valign: str, shown: list[str] | None) -> str:
-    head = [f"<p>แผนปฏิบัติการประจำปี พ.ศ. {year}</p>", f"<p>{agency}</p>", "<p>วิสัยทัศน์</p>",
-            "<p>กรุงเทพมหานครเมืองน่าอยู่ ปลอดภัย ระบายน้ำได้รวดเร็ว</p>", "<p>พันธกิจ</p>",
-            "<p>๑. พัฒนาระบบงานให้มีประสิทธิภาพ</p>",
-            f"<p>สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. {year}</p>"]
-    return ("<!DOCTYPE html><html lang='th'><head><meta charset='utf-8'><style>"
-            "table { border-collapse: collapse; width: 100%; margin: 6px 0; }"
-            " td, th { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }"
-            " th { background: #ddd; } p { margin: 2px 0; }</style></head><body>"
-            + "".join(head)
-            + _table(f"โครงการยุทธศาสตร์ตามแผนปฏิบัติราชการกรุงเทพมหานคร ประจำปี พ.ศ. {year}",
-                     strategic, None, valign)
-            + _table(f"โครงการสำคัญตามภารกิจของ{agency}", key, merge, valign, shown)
-            + "<p>การนำแผนฯ ไปสู่การปฏิบัติและการติดตามประเมินผล</p></body></html>")
-
-
-def _print(tmp_path: Path, html: str, seed: int) -> Path:
-    if not render.have("chromium"):
-        pytest.fail("needs Chromium: make venv installs chromium")
-    doc = GeneratedDoc("merged", "annual_action_plan", "", {}, html=html)
-    out = tmp_path / f"plan{seed}.pdf"
-    render.render_chromium(doc, out, FONT, font_file(FONT), random.Random(seed),
-                           header_footer=False, paper="A4")
-    return out
-
-
-def _key_rows(pdf: Path) -> tuple[list[dict[str, object]], list[str]]:
-    result = process_file(pdf)
-    assert result.layout == "annual_action_plan"
-    rows = [r.model_dump() for r in result.rows("plan_projects") if r.section == "key"]
-    issues = [i.message for i in result.rows("quality_issues")]
-    return rows, issues
+from corpus.values import money_str
 
 
 @pytest.mark.parametrize(("seed", "valign", "spanned"),
@@ -120,13 +38,13 @@ def _key_rows(pdf: Path) -> tuple[list[dict[str, object]], list[str]]:
 def test_a_unit_cell_merged_over_rows_is_each_row_s_unit(tmp_path: Path, seed: int, valign: str,
                                                          spanned: int) -> None:
     rng = random.Random(f"merged-unit-{seed}")
-    agency, year, strategic, key = _plan(rng)
+    agency, year, strategic, key = plan(rng)
     first = rng.randint(0, len(key) - spanned)
     unit = key[first][2]
     key = [(n, a, unit if first <= k < first + spanned else u) for k, (n, a, u) in enumerate(key)]
-    pdf = _print(tmp_path, _html(agency, year, strategic, key, ("unit", first, spanned), valign,
-                                 None), seed)
-    rows, _ = _key_rows(pdf)
+    pdf = print_html(tmp_path, plan_html(agency, year, strategic, key, ("unit", first, spanned),
+                                         valign, None), seed)
+    rows, _ = key_rows(pdf)
     assert [r["responsible_unit"] for r in rows] == [u for _, _, u in key]
     assert [r["budget_thb"] for r in rows] == [a for _, a, _ in key]
     assert [r["name"] for r in rows] == [n for n, _, _ in key]
@@ -136,14 +54,14 @@ def test_a_unit_cell_merged_over_rows_is_each_row_s_unit(tmp_path: Path, seed: i
 def test_a_budget_cell_merged_over_two_projects_is_neither_project_s_budget(
         tmp_path: Path, seed: int, valign: str) -> None:
     rng = random.Random(f"merged-budget-{seed}")
-    agency, year, strategic, key = _plan(rng)
+    agency, year, strategic, key = plan(rng)
     first = rng.randint(0, len(key) - 3)  # two projects with amounts of their own
     shared = sum((a for _, a, _ in key[first:first + 2] if a is not None), Decimal(0))
-    shown = [_money(shared) if first <= k < first + 2 else _money(a)
+    shown = [money(shared) if first <= k < first + 2 else money(a)
              for k, (_, a, _) in enumerate(key)]
-    pdf = _print(tmp_path, _html(agency, year, strategic, key, ("budget", first, 2), valign,
+    pdf = print_html(tmp_path, plan_html(agency, year, strategic, key, ("budget", first, 2), valign,
                                  shown), seed)
-    rows, issues = _key_rows(pdf)
+    rows, issues = key_rows(pdf)
     expected = [None if first <= k < first + 2 else a for k, (_, a, _) in enumerate(key)]
     assert [r["budget_thb"] for r in rows] == expected
     assert [r["uses_budget"] for r in rows] == [

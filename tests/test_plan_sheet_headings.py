@@ -1,7 +1,7 @@
 """An action plan printed from a spreadsheet with its row and column headings.
 
 A plan is generated from known values (agency, year, projects, budgets and units,
-drawn by seed; :mod:`test_plan_merged_cells` builds it) and printed by headless
+drawn by seed; :mod:`plan_prints` builds it) and printed by headless
 Chromium as a sheet prints with "print row and column headings": a row of the
 column letters (``A``, ``B``, ``C``...) over each table, a blank cell over the row
 numbers, and the sheet's row numbers (``1``, ``2``... on through every table) in a
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from bma_etl.pipeline import process_file
-from test_plan_merged_cells import _html, _plan, _print
+from plan_prints import plan, plan_html, print_html
 
 
 def _sheet_headings(html: str, letters: int) -> str:
@@ -38,10 +38,10 @@ def _sheet_headings(html: str, letters: int) -> str:
 def test_a_plan_printed_with_a_sheet_s_row_and_column_headings_is_read(
         tmp_path: Path, seed: int) -> None:
     rng = random.Random(f"sheet-headings-{seed}")
-    agency, year, strategic, key = _plan(rng)
-    html = _sheet_headings(_html(agency, year, strategic, key, None, "top", None),
+    agency, year, strategic, key = plan(rng)
+    html = _sheet_headings(plan_html(agency, year, strategic, key, None, "top", None),
                            rng.choice((4, 5, 6)))
-    result = process_file(_print(tmp_path, html, seed))
+    result = process_file(print_html(tmp_path, html, seed))
     assert result.layout == "annual_action_plan"
     projects = result.rows("plan_projects")
     expected = [("strategic", k + 1, *p) for k, p in enumerate(strategic)] + \

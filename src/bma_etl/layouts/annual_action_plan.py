@@ -32,7 +32,8 @@ from bma_etl.layouts.base import (
     Signal,
     score_signals,
 )
-from bma_etl.layouts.plan_budget import SUMMARY_HEADING, section_of, summary_rows
+from bma_etl.layouts.plan_budget import summary_rows
+from bma_etl.layouts.plan_budget_sections import SUMMARY_HEADING, section_of
 from bma_etl.layouts.plan_cells import row_of
 from bma_etl.layouts.plan_definition_heads import mend_indicator_heads
 from bma_etl.layouts.plan_flow import Flowed, flow_steps

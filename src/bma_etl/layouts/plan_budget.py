@@ -32,23 +32,28 @@ from bma_etl.layouts.plan_budget_columns import GROUP_THEN_NAME_RE, budget_colum
 from bma_etl.layouts.plan_budget_items import items_in_cell, several_rows, sub_activity
 from bma_etl.layouts.plan_budget_sections import (
     SECTION_WORDS,
-    SUMMARY_HEADING,
     is_heading,
-    misread_summary,
     section_of,
+    summary_headings,
 )
 from bma_etl.layouts.plan_budget_totals import stated_total, take_total
 from bma_etl.layouts.plan_cells import (
     AMOUNT_RE,
     DIGIT,
     DIGITS_RE,
-    HEADING_MAX,
     ITEM_RE,
     blank_tags,
     is_total,
     unplaced,
 )
-from bma_etl.layouts.plan_merged_cells import is_ditto, share_budget, unit_as_above
+from bma_etl.layouts.plan_merged_cells import (
+    add_budget_line,
+    continues_above,
+    header_rest,
+    is_ditto,
+    share_budget,
+    unit_as_above,
+)
 from bma_etl.layouts.plan_plain import plain_tables, read_plain_table
 from bma_etl.layouts.plan_plain_rows import PlainTable
 from bma_etl.layouts.plan_tables import Table, kind_of
@@ -100,7 +105,7 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding],
     out = BudgetTable()
     for row in table.rows:
         filled = row.filled()
-        if not filled or kind_of(row, None) == "budget":  # the header or its repeat
+        if not filled or kind_of(row, None) == "budget" or header_rest(row):  # a header
             continue
         if any(is_total(t) for t in filled):
             take_total(out, stated_total(doc, row, columns, unit, out.amounts),
@@ -115,6 +120,9 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding],
         item = ITEM_RE.match(blank_tags(name_cell.text))
         seq_cell = row.cell(seq_col)
         numbered = seq_cell is not None and SEQ_CELL_RE.fullmatch(seq_cell.plain)
+        if (above := continues_above(out.items, seq_cell, name_cell)) and (
+                not row.plain(budget_col) or is_ditto(budget_cell)):
+            continue  # the project above, merged over this row: no line of its own
         if not item and not numbered and not row.plain(budget_col) and out.items:
             if sub_activity(row, name_cell, out.items[-1], findings):
                 continue
@@ -170,8 +178,11 @@ def read_budget_table(doc: RepairedText, table: Table, findings: list[Finding],
             fields["responsible_unit"] = unit_beside(doc, row, unit_col, budget_cell)
             if is_ditto(row.cell(unit_col)):  # a unit cell merged over this row and the one above
                 unit_as_above(out.items, fields)
-        out.items.append(RawRow("plan_projects", None, fields))
-        out.unstated.extend(out.items[-1:] if blank else [])
+        if above:  # a budget line of the project above (its number and name merged)
+            add_budget_line(out.items[-1], fields, row, findings)
+        else:
+            out.items.append(RawRow("plan_projects", None, fields))
+            out.unstated.extend(out.items[-1:] if blank else [])
     return out
 
 
@@ -225,34 +236,6 @@ def tab_table_fits(table: Table, fiscal_year: int | None = None) -> bool:
     return True
 
 
-def _heading_text(line: Line) -> str:
-    """A line's words (a wide gap comes back as a tab, even inside a heading)."""
-    return " ".join(line.text.split()) if "\t" in line.text else line.text
-
-
-def _summary_headings(lines: list[Line], ocr: bool = False) -> list[tuple[int, int]]:
-    """Where the summary heading may be: ``(index of its first line, of the line after)``.
-
-    A heading the page wrapped (``สรุปโครงการและ`` / ``งบประมาณที่...``) is found
-    across its two lines; one OCR garbled whole, by the section and table header
-    under it (:func:`.plan_budget_sections.misread_summary`).
-    """
-    out: list[tuple[int, int]] = []
-    for i, line in enumerate(lines):
-        if "สรุป" not in line.text or len(line.text) > HEADING_MAX:
-            continue
-        text = _heading_text(line)
-        if SUMMARY_HEADING.match(text):
-            out.append((i, i + 1))
-        elif i + 1 < len(lines) and text.strip().startswith("สรุป"):
-            after = _heading_text(lines[i + 1]).strip()
-            if after and SUMMARY_HEADING.match(text.strip() + after):
-                out.append((i, i + 2))
-    if not out and ocr and (garbled := misread_summary(lines)) is not None:
-        out.append((garbled, garbled + 1))
-    return out
-
-
 @dataclass(slots=True)
 class _Part:
     """A budget table of the summary, under the heading naming its section, not read yet."""
@@ -292,7 +275,7 @@ def _tab_parts(doc: RepairedText, lines: list[Line], tables: list[Table],
     again under การนำแผนฯ ไปสู่การปฏิบัติ in ``003_bab53728cf3029b8.txt``) is
     not read twice.
     """
-    candidates = [lines[i] for i, _ in _summary_headings(lines, doc.ocr_used)]
+    candidates = [lines[i] for i, _ in summary_headings(lines, doc.ocr_used)]
     if not candidates:
         return {}, set(), None
     # A sentence such as "สรุปผลการใช้งบประมาณปีที่ผ่านมา..." is no heading: the
@@ -322,7 +305,7 @@ def _plain_parts(doc: RepairedText, lines: list[Line], unnamed: list[Finding]
 
     The summary's heading is the first candidate a budget table follows.
     """
-    for _, after in _summary_headings(lines, doc.ocr_used):
+    for _, after in summary_headings(lines, doc.ocr_used):
         tables = plain_tables(lines, after, partial(is_heading, ocr=doc.ocr_used), doc.ocr_used)
         if tables:
             def reader(table: PlainTable) -> Callable[[list[Finding]], BudgetTable]:

@@ -17,7 +17,7 @@ from bma_etl.layouts.plan_cells import DIGITS_RE, HEADING_MAX
 from bma_etl.matchkey import KeyRegex, fuzzy_search, key
 
 __all__ = ["SECTION_PHRASES", "SECTION_WORDS", "SUMMARY_HEADING", "is_heading", "misread_summary",
-           "section_of"]
+           "section_of", "summary_headings"]
 
 #: The budget summary's heading (สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการ...).
 SUMMARY_HEADING = re.compile(r"^\s*สรุป.{0,60}งบประมาณ")
@@ -110,3 +110,31 @@ def misread_summary(lines: list[Line]) -> int | None:
         if any(all(word in text for word in _TABLE_HEADER_WORDS) for text in under):
             return i - 1
     return None
+
+
+def _heading_text(line: Line) -> str:
+    """A line's words (a wide gap comes back as a tab, even inside a heading)."""
+    return " ".join(line.text.split()) if "\t" in line.text else line.text
+
+
+def summary_headings(lines: list[Line], ocr: bool = False) -> list[tuple[int, int]]:
+    """Where the summary heading may be: ``(index of its first line, of the line after)``.
+
+    A heading the page wrapped (``สรุปโครงการและ`` / ``งบประมาณที่...``) is found
+    across its two lines; one OCR garbled whole, by the section and table header
+    under it (:func:`.plan_budget_sections.misread_summary`).
+    """
+    out: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        if "สรุป" not in line.text or len(line.text) > HEADING_MAX:
+            continue
+        text = _heading_text(line)
+        if SUMMARY_HEADING.match(text):
+            out.append((i, i + 1))
+        elif i + 1 < len(lines) and text.strip().startswith("สรุป"):
+            after = _heading_text(lines[i + 1]).strip()
+            if after and SUMMARY_HEADING.match(text.strip() + after):
+                out.append((i, i + 2))
+    if not out and ocr and (garbled := misread_summary(lines)) is not None:
+        out.append((garbled, garbled + 1))
+    return out

@@ -28,6 +28,7 @@ from bma_etl.normalize.digits import (
     parse_percent,
     to_arabic_digits,
 )
+from bma_etl.normalize.ditto import is_ditto, refuse_ditto
 from bma_etl.normalize.text import clean_text, parse_flag
 from bma_etl.normalize.value_notes import without_note
 from bma_etl.records import MODEL_BY_TABLE, Record, parser_kind
@@ -251,6 +252,7 @@ class _Parsed:
         key = (kind, text)
         found = self.values.get(key, _MISSING)
         if found is _MISSING:
+            refuse_ditto(text)  # a merged cell's mark: the layout did not take the value above
             parser = clean_text if kind == "clean" else _text_amount \
                 if kind == "amount" and not self.ocr else PARSERS[kind]
             found = self.values[key] = parser(text)
@@ -361,7 +363,7 @@ def _parse_value(kind: str | None, value: Raw | Derived | list[Raw], parsed: _Pa
     if kind == "text_list":
         return [parsed.parse(kind, piece.text) for piece in value]
     if kind == "text":
-        cleaned = (parsed.parse("clean", piece.text) for piece in value)
+        cleaned = (parsed.parse("clean", p.text) for p in value if not is_ditto(p.text))
         joined = "\n".join(p for p in cleaned if isinstance(p, str) and p)
         return joined or None
     return parsed.parse(kind, " ".join(piece.text for piece in value))

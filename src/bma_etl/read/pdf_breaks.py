@@ -67,7 +67,7 @@ def closed(rules: Rules) -> tuple[Rules, Cut]:
     """``rules`` with each ruled table's open ends closed, and where they were.
 
     A table's end is open where :data:`MIN_EDGE_RULES` vertical rules or more end
-    within :data:`~.pdf_tables.JOIN` of one height, no horizontal rule spans them
+    within :data:`~.pdf_table_ids.JOIN` of one height, no horizontal rule spans them
     there, and a horizontal rule spans them elsewhere: between their ends, or at
     their other end (a row alone, the rest of a row the page cut: Chromium closes it
     below only) (a ruled table, not columns drawn without rows).

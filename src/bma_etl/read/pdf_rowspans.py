@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bma_etl.read.pdf_table_ids import JOIN, SLACK
+
 #: Written in each cell that a cell merged from the row above covers (U+3003, the
 #: ditto mark a typist puts in a cell for "as above").
 DITTO = "\u3003"
@@ -31,11 +33,9 @@ Band = tuple[float, float, float, float]
 #: A rule: ``(x, bottom, top)`` or ``(y, left, right)`` in points.
 Rule = tuple[float, float, float]
 
-#: Rules this close (points) are one (:data:`.pdf_tables.JOIN`).
-JOIN = 2.5
-
-#: Edges (points) of two bands of one table agree within this (:data:`.pdf_tables.SLACK`).
-EDGE_SLACK = 1.0
+#: Edges (points) of two bands of one table agree within this (:data:`.pdf_table_ids.SLACK`);
+#: rules within :data:`.pdf_table_ids.JOIN` of each other are one.
+EDGE_SLACK = SLACK
 
 
 def _inside(inner: Band, outer: Band) -> bool:

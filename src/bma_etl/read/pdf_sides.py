@@ -22,7 +22,7 @@ MIN_ROW_RULES = 2
 def closed_sides(rules: Rules) -> Rules:
     """``rules`` with a vertical rule where a ruled table's row rules end open on the right.
 
-    Row rules (horizontal) that end within :data:`.pdf_tables.JOIN` points of one x,
+    Row rules (horizontal) that end within :data:`.pdf_table_ids.JOIN` points of one x,
     :data:`MIN_ROW_RULES` or more, one above the next joined by column rules that
     span both, end open when no column rule of a row between them stands within
     :data:`.pdf_tables.MIN_RULE` points of that x.
@@ -50,7 +50,7 @@ def closed_sides(rules: Rules) -> Rules:
 
 
 def _ending_together(horizontal: tuple[Rule, ...]) -> list[list[Rule]]:
-    """The horizontal rules grouped by their right ends (within :data:`.pdf_tables.JOIN`)."""
+    """The horizontal rules grouped by their right ends (within :data:`.pdf_table_ids.JOIN`)."""
     groups: list[list[Rule]] = []
     for rule in sorted(horizontal, key=lambda h: h[2]):
         if groups and rule[2] - groups[-1][0][2] <= JOIN:

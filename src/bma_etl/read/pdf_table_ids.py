@@ -9,6 +9,10 @@ from __future__ import annotations
 #: Rules this close (points) are one: boxes drawn cell by cell share their sides.
 JOIN = 2.5
 
+#: Tolerance (points) for a piece on a rule, and for two band edges of one table
+#: (:mod:`.pdf_tables`, :mod:`.pdf_rowspans`).
+SLACK = 1.0
+
 #: Column edges of two rows of one table agree within this (points): a table drawn
 #: cell by cell puts a column's rule within a point of where the row above put it.
 GRID_SLACK = JOIN

@@ -29,7 +29,7 @@ from bma_etl.read.pdf_rowspans import (
     spanned_rows,
     spread,
 )
-from bma_etl.read.pdf_table_ids import JOIN, one_each, table_ids
+from bma_etl.read.pdf_table_ids import JOIN, SLACK, one_each, table_ids
 from bma_etl.read.pdf_tabstops import tabs_at
 from bma_etl.rows import cell_separator
 
@@ -37,8 +37,6 @@ from bma_etl.rows import cell_separator
 THIN = 2.5
 #: A rule shorter than this (points) is a mark, not a rule.
 MIN_RULE = 6.0
-#: Tolerance (points) for a piece on a rule.
-SLACK = 1.0
 #: A band holding text on more distinct baselines than this is a frame around text,
 #: not a table row. A row of a plan's step or project table runs to a page of
 #: wrapped cell text (A4 at 7 pt: about 110 baselines); pieces of several cells on
