@@ -7,13 +7,13 @@ OCR may leave an amount's first digits on the name's line (``...พลเรื�
 3`` beside ``251,250``: a 1-bit 200 dpi scan of a long plan): when the budget cell
 reads as a whole amount by itself, the row reads two ways, and putting the digits
 back loaded 3,251,250 for 251,250 and cut the name's number. Such a row is decided
-by its section's stated total (``รวมงบประมาณทั้งสิ้น``): when every other amount of
-the section is read, the reading whose sum is the total wins (the digits the
-name's, or the amount's); when some is not, amounts being never negative, the
-digits are the name's when only the readings with them as the amounts' add up to
-more than the total. Otherwise the budget is not loaded (NULL, with an
-``ambiguous_value`` issue quoting both readings) and the name keeps the digits
-the page prints in its cell.
+by its section's stated total (``รวมงบประมาณทั้งสิ้น``), each row on its own: when
+every other amount of the section is read, a row reads the way every combination of
+the rows' readings summing to the total reads it (the digits the name's, or the
+amount's); when some is not, amounts being never negative, a row's digits are the
+name's when putting back that row's digits alone makes the known amounts exceed the
+total. Otherwise that row's budget is not loaded (NULL, with an ``ambiguous_value``
+issue quoting both readings) and its name keeps the digits the page prints in its cell.
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Derived, FieldValue, Finding, Raw, RawRow, RepairedText
 from bma_etl.normalize.digits import parse_amount
 
-__all__ = ["Piece", "amount_with", "settle_pieces", "two_readings"]
+__all__ = ["NAME_NUMBER_RE", "Piece", "amount_with", "settle_pieces", "two_readings"]
 
 #: An amount's digits grouped by thousands, as a budget cell starts with them.
 _GROUPED_RE = re.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]{2})?(?![0-9๐-๙,])")
 _DIGITS_START_RE = re.compile(r"^\s*[0-9๐-๙,]")
-#: A piece that may be a number ending the name (digits only, no misread letter).
-_NAME_NUMBER_RE = re.compile(r"[0-9๐-๙]{1,3}")
+#: Digits alone ending a name (a site's number, ``...ในซอยลาดกระบัง 3``), no misread
+#: letter: a number that may be the name's or its amount's first digits.
+NAME_NUMBER_RE = re.compile(r"[0-9๐-๙]{1,3}")
 #: A whole amount by itself: grouped by thousands, its first digit not zero.
 _WHOLE_RE = re.compile(r"[1-9๑-๙][0-9๐-๙]{0,2}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]{2})?")
 
@@ -91,7 +92,7 @@ def two_readings(doc: RepairedText, row: RawRow, full: FieldValue, trimmed: Fiel
     grouped by thousands: then the row reads one way only (the digits the name's).
     """
     alone = row.fields.get("budget_thb")
-    if not isinstance(alone, Raw) or not _NAME_NUMBER_RE.fullmatch(piece) \
+    if not isinstance(alone, Raw) or not NAME_NUMBER_RE.fullmatch(piece) \
             or not _WHOLE_RE.fullmatch(alone.text.strip()):
         return None
     value = _decimal(alone.text, doc.ocr_used)
@@ -128,35 +129,68 @@ def _stated(rows: list[RawRow], section: object, ocr: bool) -> Decimal | None:
     return None
 
 
-def _decide(doc: RepairedText, rows: list[RawRow], pieces: list[Piece]) -> bool | None:
-    """True: the digits are the amounts'; False: the names'; None: the total cannot tell."""
+#: At most this many rows of a section are decided by every combination of their
+#: readings (2 ** n sums); a section with more by two: all the digits the names', or
+#: all the amounts'.
+_MOST_PIECES = 12
+
+
+def _delta(piece: Piece) -> Decimal | None:
+    """How much more the row's amount is with its digits put back (None: not an amount)."""
+    if piece.joined is None or not isinstance(piece.joined.value, Decimal):
+        return None
+    return piece.joined.value - piece.alone_value
+
+
+def _decide(doc: RepairedText, rows: list[RawRow], pieces: list[Piece]
+            ) -> dict[int, bool | None]:
+    """Each piece's row (by ``id``): True, its digits the amount's; False, the name's; None.
+
+    None: the section's stated total cannot tell.
+
+    Each row is decided on its own. With every other amount of the section read, a row
+    is decided when every combination of the rows' readings whose sum is the total
+    reads it the same way. With some amount unread (amounts being never negative), a
+    row's digits are the name's when putting back that row's digits alone already
+    makes the known amounts exceed the total; the total never tells they are the amount's.
+    """
+    # a row whose digits cannot start its amount reads one way: the name's; one whose
+    # amount is the same either way is told by no total
+    verdicts: dict[int, bool | None] = {
+        id(p.row): False if _delta(p) is None else None for p in pieces}
     section = _section(pieces[0].row)
     total = _stated(rows, section, doc.ocr_used)
-    if total is None:
-        return None
-    ambiguous = {id(p.row): p for p in pieces}
-    alone = joined = Decimal(0)
+    ambiguous = {id(p.row) for p in pieces}
+    known = sum((p.alone_value for p in pieces), Decimal(0))
+    steps: list[tuple[Piece, Decimal]] = []
+    for p in pieces:
+        if (d := _delta(p)) is not None and d > 0:
+            steps.append((p, d))
+    if total is None or not steps:
+        return verdicts
     unread = False
     for row in rows:
-        if row.table != "plan_projects" or _section(row) != section:
-            continue
-        piece = ambiguous.get(id(row))
-        if piece is not None:
-            alone += piece.alone_value
-            joined += piece.joined.value if piece.joined is not None \
-                and isinstance(piece.joined.value, Decimal) else 0
+        if row.table != "plan_projects" or _section(row) != section or id(row) in ambiguous:
             continue
         amount = _amount_of(row, doc.ocr_used)
         if amount is None:
             unread = True  # an amount not read: the sums bound, not equal, the total
-            continue
-        alone += amount
-        joined += amount
-    if unread:  # amounts are not negative: a reading whose sum exceeds the total is refuted
-        return False if alone <= total < joined else None
-    if (alone == total) == (joined == total):
-        return None
-    return joined == total
+        else:
+            known += amount
+    if known > total:  # the readings as printed already exceed it: the total is not theirs
+        return verdicts
+    if unread:
+        verdicts.update((id(p.row), False if known + d > total else None) for p, d in steps)
+        return verdicts
+    every = (1 << len(steps)) - 1
+    masks = range(every + 1) if len(steps) <= _MOST_PIECES else (0, every)
+    fits = [mask for mask in masks
+            if known + sum((d for i, (_, d) in enumerate(steps) if mask >> i & 1), Decimal(0))
+            == total]
+    for i, (p, _) in enumerate(steps):
+        ways = {bool(mask >> i & 1) for mask in fits}
+        verdicts[id(p.row)] = ways.pop() if len(ways) == 1 else None
+    return verdicts
 
 
 def settle_pieces(doc: RepairedText, rows: list[RawRow], pieces: list[Piece],
@@ -166,8 +200,9 @@ def settle_pieces(doc: RepairedText, rows: list[RawRow], pieces: list[Piece],
     for piece in pieces:
         by_section.setdefault(_section(piece.row), []).append(piece)
     for group in by_section.values():
-        verdict = _decide(doc, rows, group)
+        verdicts = _decide(doc, rows, group)
         for p in group:
+            verdict = verdicts[id(p.row)]
             if verdict is True:
                 p.row.fields["name"], p.row.fields["budget_thb"] = p.trimmed, p.joined
             elif verdict is False:

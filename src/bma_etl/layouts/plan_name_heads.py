@@ -31,7 +31,13 @@ import re
 from collections.abc import Callable
 
 from bma_etl.layouts.base import Derived, FieldValue, Finding, Raw, RawRow, RepairedText
-from bma_etl.layouts.plan_amount_pieces import Piece, amount_with, settle_pieces, two_readings
+from bma_etl.layouts.plan_amount_pieces import (
+    NAME_NUMBER_RE,
+    Piece,
+    amount_with,
+    settle_pieces,
+    two_readings,
+)
 from bma_etl.normalize.text import clean_text
 from bma_etl.unwrap import unwrapped_text
 
@@ -231,7 +237,7 @@ def _mend_project(doc: RepairedText, row: RawRow) -> Piece | None:
     name, piece, full = _project_edges(doc, row.fields.get("name"))
     uses = row.fields.get("uses_budget")
     if piece and "budget_thb" not in row.fields and isinstance(uses, Derived) \
-            and uses.value is False and _NAME_NUMBER_RE.fullmatch(piece):
+            and uses.value is False and NAME_NUMBER_RE.fullmatch(piece):
         return None  # ไม่ใช้งบประมาณ: no amount for the digits to start; they are the name's
     if piece and "budget_thb" in row.fields:
         both = two_readings(doc, row, full, name, piece)
@@ -243,10 +249,6 @@ def _mend_project(doc: RepairedText, row: RawRow) -> Piece | None:
         row.fields["budget_thb"] = amount_with(doc, piece, row.fields["budget_thb"])
     row.fields["name"] = name
     return None
-
-
-#: Digits alone ending a name (a site's number, ``...ในซอยลาดกระบัง 3``), no misread letter.
-_NAME_NUMBER_RE = re.compile(r"[0-9๐-๙]{1,3}")
 
 
 #: The name fields each key form mends, by table.
