@@ -33,7 +33,9 @@ def _damaged(seed: int, glue: bool) -> tuple[str, Any, str, int]:
     k = next(j for j, s in enumerate(sections) if s["items"] >= 2)
     at = totals[k]
     item, total = lines[at - 1].split("\t"), lines[at].split("\t")
-    if glue:  # the total row read onto the item's row
+    if glue:  # the total row read onto the item's row, OCR's space inside its label
+        if seed % 2:
+            total[0] = total[0].replace("ประมาณ", "ปร ะมาณ")
         lines[at - 1] = "\t".join([item[0], " ".join(item[1:]) + " " + total[0], *total[1:]])
         del lines[at]
     else:  # the item's amount cell read as the total's

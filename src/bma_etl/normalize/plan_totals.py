@@ -23,8 +23,14 @@ from decimal import Decimal
 from bma_etl.document import Finding
 from bma_etl.normalize.fields import Normalized, NormalizedRow
 
-#: A total row's label inside a project name: ``รวมงบประมาณทั้งสิ้น``, ``รวมทั้งสิ้น``.
-TOTAL_LABEL = re.compile(r"รวม\s*(?:งบ\s*ประ\s*มาณ\s*)?ทั้ง\s*สิ้น")
+
+def _spaced(word: str) -> str:
+    return r"\s*".join(map(re.escape, word))
+
+
+#: A total row's label inside a project name: ``รวมงบประมาณทั้งสิ้น``, ``รวมทั้งสิ้น``,
+#: OCR's spaces anywhere in it (``รวมงบปร ะมาณทั้งสิ้น``).
+TOTAL_LABEL = re.compile(f"{_spaced('รวม')}\\s*(?:{_spaced('งบประมาณ')}\\s*)?{_spaced('ทั้งสิ้น')}")
 
 
 def _positive(value: object) -> bool:
