@@ -21,6 +21,7 @@ from bma_etl.document import Finding
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts.base import Layout, RepairedText
 from bma_etl.normalize.fields import normalize
+from bma_etl.normalize.plan_totals import drop_section_totals
 from bma_etl.normalize.trust import screen as screen_ocr_values
 from bma_etl.parts import read_parts
 from bma_etl.read import SourceDocument, path_text, read_source
@@ -133,6 +134,7 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         from bma_etl.normalize.ocr_junk import drop_junk_lines
 
         drop_junk_lines(normalized)
+    drop_section_totals(normalized)
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
                      for warning in source.warnings]

@@ -34,6 +34,7 @@ import statistics
 from dataclasses import dataclass
 
 from bma_etl.read.ocr_image import PageRules
+from bma_etl.read.ocr_side_blocks import rows_across_blocks
 from bma_etl.read.ocr_tsv import MISSED_BLOCK, TsvLine, TsvPiece, parse_tsv
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_layout import TextLine
@@ -131,7 +132,7 @@ def page_layout(tsv: str, text: str = "", rules: PageRules | None = None
     if not lines:
         return "", (), None
     aligned = align_spaces(lines, text)
-    lines = _without_specks(_in_reading_order(lines))
+    lines = rows_across_blocks(_without_specks(_in_reading_order(lines)))
     size = float(round(statistics.median(line.height for line in lines)))
     grouped = _table_rows(lines, rules) if rules is not None and rules.vertical else lines
     built = [_build_row(line, size, aligned) if isinstance(line, _Row)
