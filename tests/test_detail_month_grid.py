@@ -97,3 +97,28 @@ def test_values_that_do_not_fill_the_grid_are_not_placed(tmp_path: Path) -> None
     assert [r.month_no for r in rows] == list(range(1, 13))
     assert all(r.value is None for r in rows)
     assert any("6 values under 12 months" in i.message for i in processed.rows("quality_issues"))
+
+
+@pytest.mark.parametrize("plan_label", ["แผน (%)", "เป้าหมาย", "ค่าเป้าหมาย ร้อยละ"])
+def test_a_plan_row_over_the_results_is_no_result(plan_label: str, tmp_path: Path) -> None:
+    """A grid with a plan's row (``แผน (%) | 8 | 16 | …``) over the results' row: each
+    month's value is the result under it, never the plan."""
+    doc = _pages(4)
+    lines = doc.text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("ผลงานเดือนที่\t"))
+    plan = "\t".join([plan_label, *(str(8 * m) for m in range(1, 13))])
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join([*lines[:at + 1], plan, *lines[at + 1:]]), encoding="utf-8")
+    assert_read_as_generated(path, doc.truth, tables=[TABLE])
+
+
+def test_a_value_over_100_in_the_grid_is_null_with_an_issue(tmp_path: Path) -> None:
+    doc = web.project_detail(random.Random("month-grid-over"))
+    lines = doc.text.split("\n")
+    at = [i for i, line in enumerate(lines) if _MONTH_LINE.match(line)]
+    grid = ["\t".join(["ผลงานเดือนที่", "1", "2", "3"]), "\t".join(["ร้อยละ", "5", "120", "20"])]
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(lines[:at[0]] + grid + lines[at[-1] + 1:]), encoding="utf-8")
+    processed = process_file(path)
+    assert [r.value for r in processed.rows(TABLE)] == [5, None, 20]
+    assert any("'120' is no percent" in i.message for i in processed.rows("quality_issues"))

@@ -11,6 +11,7 @@ text-layer PDF of one); the truth is the values they were generated from.
 
 from __future__ import annotations
 
+import calendar
 import random
 from datetime import date, timedelta
 from pathlib import Path
@@ -149,6 +150,33 @@ def test_a_period_of_whole_months(form: str, k: int, arabic: None, tmp_path: Pat
     last = date(first.year + y, m + 1, 1) - timedelta(days=1)
     project["start_date"], project["end_date"] = first.isoformat(), last.isoformat()
     period = MONTH_PERIODS[form](first, last)
+    lines = []
+    for line in doc.text.split("\n"):
+        if line.startswith("เริ่มต้นโครงการ :"):
+            lines.append(f"ระยะเวลาดำเนินการ : {period}")
+        elif not line.startswith("สิ้นสุดโครงการ :"):
+            lines.append(line)
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert_read_as_generated(path, doc.truth)
+
+
+@pytest.mark.parametrize("k", range(4))
+def test_a_period_of_a_day_and_a_month(k: int, arabic: None, tmp_path: Path) -> None:
+    """``1 ต.ค. 2566 - ก.ย. 2567``: the day starts it, the month's last day ends it (and
+    ``ต.ค. 2566 - 30 ก.ย. 2567`` the other way round) — never one day for both."""
+    rng = random.Random(f"day-month-period-{k}")
+    doc = forms.legacy_form(rng, ("pipe", "tab")[k % 2])
+    project = doc.tables["projects"][0]
+    start = date(rng.randint(2019, 2024), rng.randint(1, 12), rng.randint(1, 28))
+    end = date(start.year + 1, rng.randint(1, 12), rng.randint(1, 28))
+    if k % 2 == 0:  # a day, then a month
+        period = f"{format_thai_date(start, 'abbr_be')} - {_month(end, 'abbr_be')}"
+        end = date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
+    else:  # a month, then a day
+        period = f"{_month(start, 'full_be')} ถึง {format_thai_date(end, 'full_be')}"
+        start = start.replace(day=1)
+    project["start_date"], project["end_date"] = start.isoformat(), end.isoformat()
     lines = []
     for line in doc.text.split("\n"):
         if line.startswith("เริ่มต้นโครงการ :"):

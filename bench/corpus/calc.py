@@ -64,7 +64,9 @@ def calc_settings(rng: random.Random, *, fit: bool) -> dict[str, str]:
     ``pt`` (10-14, before Calc shrinks it), ``colon`` (see :func:`sheet_rows`),
     ``cap`` (the widest column, characters), ``orientation`` and ``valign`` (the cells'
     vertical alignment: ``bottom``, Calc's default, puts a one-line label beside the
-    last line of its wrapped value, or ``top``)."""
+    last line of its wrapped value, or ``top``; ``split``, never drawn: labels at the
+    foot, values at the top of a ``label : value`` row; ``rows: one``, never drawn:
+    every row one line tall, its text wrapped or not)."""
     return {"fit": "yes" if fit else "no", "grid": rng.choice(GRIDS),
             "pt": str(rng.choice((10, 11, 12, 14))), "colon": rng.choice(("label", "value")),
             "cap": str(rng.choice((60, 120, 250))),
@@ -103,11 +105,16 @@ def write_sheet(doc: GeneratedDoc, out: Path, font: str, settings: dict[str, str
         room = [sum(widths)] if len(row) == 1 else widths
         lines = max((-(-len(text) * pt * 13 // (max(room[j] - 1, 1) * 110))
                      for j, text in enumerate(row)), default=1)
+        if settings.get("rows") == "one":  # every row one line tall, as a sheet's default
+            lines = 1
         sheet.row_dimensions[i].height = max(1, lines) * pt * 2.0 + 2  # Garuda: 1.9 em
         for j, text in enumerate(row, start=1):
             cell = sheet.cell(row=i, column=j, value=text)
             cell.font = style
-            cell.alignment = Alignment(vertical=settings.get("valign", "bottom"),
+            valign = settings.get("valign", "bottom")
+            if valign == "split":  # a label at the cell's foot, its value at the top
+                valign = "top" if j > 1 and len(row) == 2 else "bottom"
+            cell.alignment = Alignment(vertical=valign,
                                        wrap_text=len(text) > widths[j - 1])
             if boxed:
                 cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)

@@ -177,7 +177,39 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
         out |= broken  # a header or footer OCR read broken over lines, and the margins past it
         out.update(i for page in pages for i in _margin_blanks(lines, page, out))
     out.update(_repeated_heads(lines, pages, out))
+    if titles := _title_rows(lines, pages, out):  # and the margins past them
+        out |= titles
+        out.update(i for page in pages for i in _margin_blanks(lines, page, out))
     return frozenset(i + 1 for i in out)
+
+
+#: The most rows a sheet's print titles repeat at each page's top (title, agency, year).
+_TITLE_ROWS = 4
+
+
+def _title_rows(lines: list[str], pages: list[list[int]], furniture: set[int]) -> set[int]:
+    """Lines under a later page's running title that repeat the first page's next lines.
+
+    A sheet printed with print titles repeats its top rows on every page (the plan's
+    title, then its agency): the first is found a running header; the rows under it,
+    the first page's second and third lines again in the same order, are furniture
+    too. Only lines without cells, only in order, only right under that title.
+    """
+    first = [key(lines[i]) for i in pages[0] if lines[i].strip()][:_TITLE_ROWS]
+    out: set[int] = set()
+    for page in pages[1:]:
+        at: int | None = None  # which of the first page's lines the last one repeated
+        for i in [i for i in page if lines[i].strip()][:_TITLE_ROWS + 2]:
+            line_key = key(lines[i])
+            if i in furniture:
+                at = first.index(line_key) if line_key in first else at
+                continue
+            if at is None or at + 1 >= len(first) or line_key != first[at + 1] \
+                    or "\t" in lines[i]:
+                break
+            out.add(i)
+            at += 1
+    return out
 
 
 def _inside(lines: list[str], pages: list[list[int]]) -> Counter[str]:

@@ -152,7 +152,7 @@ def extract(doc: RepairedText) -> Extraction:
             row.ordinal = ordinal
         out.rows.extend(rows)
     out.rows.extend(steps)
-    mend_names(doc, out.rows)
+    mend_names(doc, out.rows, out.findings)
     mend_indicator_heads(doc, out.rows)
     agree_level_names(doc, out.rows)
     return out

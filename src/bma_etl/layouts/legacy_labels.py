@@ -156,6 +156,10 @@ def values_read(cells: list[ReportCell]) -> bool:
 #: The label's words with the number's place taken by a letter or sign glued to them:
 #: OCR read the number as one (``รายงานครั้งที่ๆ = …``).
 _OCR_LABEL_NO_LOST_RE = re.compile(r"^\s*รายงานครั?้?งที่?[^\s0-9๐-๙:]{1,2}(?![^\s:=])")
+#: The label's ``ที่`` and number read as one Latin word after ``รายงานครั้ง``, the cell's
+#: whole text (``รายงานครั้ง Al`` for ``รายงานครั้งที่1``, a 200 dpi scan): a report of
+#: unknown number, no part of its text.
+_OCR_LABEL_LATIN_NO_RE = re.compile(r"^\s*รายงานครั?้?ง(?:ที่?)?\s?[A-Za-z][A-Za-z0-9|!]?\s*$")
 
 
 #: After OCR, the label's ``ครั้งที่`` read as one Latin word (``รายงาน asian []4``: the
@@ -213,7 +217,8 @@ def report_label(text: str, ocr: bool = False) -> tuple[int, int] | None:
     of unknown number (an empty span before the ``::``); so do the label's words with
     a sign or letter glued where the number stands (``รายงานครั้งที่ๆ = …``,
     ``รายงานครั้งที่ๆ 2 9/3/2563``: the digits after it are never the number), the
-    words with ``ครั้งที่`` read as a Latin word (``รายงาน asian []4``) or its marks as
+    words with ``ครั้งที่`` read as a Latin word (``รายงาน asian []4``), ``ที่`` and the
+    number read as one (``รายงานครั้ง Al``, the whole cell), or ``ครั้ง``'s marks as
     brackets and strokes (``รายงานครั[1งที [15``), and the
     words behind a speck or two OCR read as signs (:func:`_label_behind_specks`).
     """
@@ -227,7 +232,8 @@ def _report_label(text: str, ocr: bool) -> tuple[int, int] | None:
     m = _LABEL_CELL_RE.match(text)
     if m:
         return m.span("no")
-    lost = _OCR_LABEL_NO_LOST_RE.match(text) if ocr else None
+    lost = (_OCR_LABEL_NO_LOST_RE.match(text) or _OCR_LABEL_LATIN_NO_RE.match(text)) if ocr \
+        else None
     if lost:  # never the digits after the glued sign: they are the date's or specks
         return lost.end(), lost.end()
     misread = (_OCR_LABEL_LATIN_RE.match(text) or _OCR_LABEL_MARKS_RE.match(text)) if ocr \

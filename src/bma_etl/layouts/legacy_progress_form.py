@@ -53,8 +53,8 @@ from bma_etl.layouts.status_words import derive_status
 from bma_etl.layouts.wrapped import label_values, numbered_items
 from bma_etl.matchkey import key, literal_of, matches_key
 from bma_etl.matchlabel import find_label
-from bma_etl.normalize.dates import parse_period
 from bma_etl.normalize.digits import DIGIT
+from bma_etl.normalize.periods import parse_period
 from bma_etl.records import ProgressUpdate, Project
 
 TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"

@@ -55,6 +55,7 @@ from bma_etl.layouts.legacy_values import (
     progress_read,
     progress_value,
 )
+from bma_etl.layouts.report_cells import NUMBER_RE
 from bma_etl.matchkey import fuzzy_search, literal_of, search_key
 from bma_etl.normalize.unit_words import heading_unit
 
@@ -166,10 +167,19 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
         reports[-1].cells.extend(early)
     # Text before the first label is a report only when it reads as one (its date,
     # progress or budget): a scan's first row whose label OCR lost entirely, not the
-    # table's head read as specks. Its number stays unknown.
-    reports = [rep for rep in reports if not rep.lost_label or any(
-        column in _report_row(doc, 0, rep).fields
-        for column in ("report_date", "progress_pct", "budget_disbursed_thb"))]
+    # table's head read as specks. Its number stays unknown. Nor is it one when it
+    # holds rows of a register (:func:`_register_rows`): one report's fields would be
+    # taken from several reports' cells and the header's.
+    for rep in reports:
+        if rep.lost_label and _register_rows(rep) >= REGISTER_ROWS:
+            out.findings.append(Finding(
+                "progress_updates", None, None, "warning", "unparsed_line",
+                f"line {rep.cells[0].line.no}: a register's rows under a header not read "
+                "as one: no report read from them"))
+    reports = [rep for rep in reports if not rep.lost_label or (
+        _register_rows(rep) < REGISTER_ROWS and any(
+            column in _report_row(doc, 0, rep).fields
+            for column in ("report_date", "progress_pct", "budget_disbursed_thb")))]
     rows = [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
     short_years(rows)
     if doc.ocr_used:  # a number OCR lost or misread, where the numbers below say it
@@ -183,6 +193,18 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
         dates_by_neighbours(rows, {i: rep.date_place for i, rep in enumerate(reports)
                                    if rep.date_place is not None}, out)
     return rows
+
+
+#: A report of unknown number (its label OCR lost) holding this many lines that open
+#: with a bare report number in a cell of their own (``1 ⇥ 20/11/2566 …``, ``2 ⇥ …``) is
+#: a register's rows (a column per field) whose header OCR could not read (white on a
+#: dark band, :mod:`.report_columns`), not one report.
+REGISTER_ROWS = 2
+
+
+def _register_rows(rep: _Report) -> int:
+    """How many of a report's lines open with a bare report number cell (``1``, ``(2)``)."""
+    return len({c.line.no for c in rep.cells if c.first and NUMBER_RE.match(c.text)})
 
 
 #: A progress's value the wrap put at the next line's start, a speck before it

@@ -30,9 +30,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bma_etl.errors import NormalizeError
-from bma_etl.layouts.base import Derived, FieldValue, Raw, RawRow, RepairedText
-from bma_etl.normalize.digits import parse_amount
+from bma_etl.layouts.base import Derived, FieldValue, Finding, Raw, RawRow, RepairedText
+from bma_etl.layouts.plan_amount_pieces import Piece, amount_with, settle_pieces, two_readings
 from bma_etl.normalize.text import clean_text
 from bma_etl.unwrap import unwrapped_text
 
@@ -200,10 +199,14 @@ def project_edges(doc: RepairedText, value: FieldValue) -> FieldValue:
     return _project_edges(doc, value)[0]
 
 
-def _project_edges(doc: RepairedText, value: FieldValue) -> tuple[FieldValue, str]:
-    """:func:`project_edges`, and the amount's piece trimmed from the name's end (or "")."""
+def _project_edges(doc: RepairedText, value: FieldValue
+                   ) -> tuple[FieldValue, str, FieldValue]:
+    """:func:`project_edges`, the amount's piece it trimmed (or ""), the name start-trimmed.
+
+    The third is the name with only its start trimmed (its end as read).
+    """
     if not doc.ocr_used or not isinstance(value, Raw):
-        return value, ""
+        return value, "", value
     text = value.text
     start, end = 0, len(text)
     found = _PROJECT_RE.search(text, 0, _PROJECT_LEAD_MAX + 1 + len("โครงการ"))
@@ -213,45 +216,37 @@ def _project_edges(doc: RepairedText, value: FieldValue) -> tuple[FieldValue, st
     if tail is not None and tail.start() > start and not _NUMBERED_RE.search(text[:tail.start()]):
         end = tail.start()
     if (start, end) == (0, len(text)):
-        return value, ""
-    return doc.sub_raw(value, start, end) or value, text[end:].strip()
+        return value, "", value
+    return (doc.sub_raw(value, start, end) or value, text[end:].strip(),
+            doc.sub_raw(value, start, len(text)) or value)
 
 
-#: An amount's digits grouped by thousands, as a budget cell starts with them.
-_GROUPED_RE = re.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]{2})?(?![0-9๐-๙,])")
-_DIGITS_START_RE = re.compile(r"^\s*[0-9๐-๙,]")
+def _mend_project(doc: RepairedText, row: RawRow) -> Piece | None:
+    """A project row's name trimmed (:func:`project_edges`), its budget with the digits trimmed.
 
-
-def _amount_with(doc: RepairedText, piece: str, value: FieldValue) -> FieldValue:
-    """The budget cell ``value`` with the amount's first digits ``piece`` put back before it.
-
-    Only digits grouped by thousands when put together give the amount (a
-    :class:`~bma_etl.layouts.base.Derived` value quoting both parts); else the
-    amount is not read (None: the budget read without its first digits would be
-    wrong). ``value`` unchanged when it does not start with a digit.
+    Digits before ไม่ใช้งบประมาณ are the name's. A row that reads two ways (its budget
+    cell a whole amount by itself) is left for
+    :func:`~bma_etl.layouts.plan_amount_pieces.settle_pieces`: returned, not mended.
     """
-    if not isinstance(value, Raw) or not _DIGITS_START_RE.match(value.text):
-        return value
-    rest = value.text.strip()
-    # the first group cut (``๑`` ``๔,๓๙๔,๓๐๐``) or the comma after it lost (``๒`` ``๔๐๓,๕๐๐``):
-    # at most one of the two is an amount grouped by thousands
-    whole = next((w for w in (piece + rest, f"{piece},{rest}") if _GROUPED_RE.match(w)), None)
-    if whole is None:
-        return None
-    try:
-        amount = parse_amount(whole, ocr=doc.ocr_used)
-    except NormalizeError:
-        return None
-    return Derived(amount, f"the amount's first digits {piece!r} read at the end of the name",
-                   value.span)
-
-
-def _mend_project(doc: RepairedText, row: RawRow) -> None:
-    """A project row's name trimmed (:func:`project_edges`), its budget with the digits trimmed."""
-    name, piece = _project_edges(doc, row.fields.get("name"))
-    row.fields["name"] = name
+    name, piece, full = _project_edges(doc, row.fields.get("name"))
+    uses = row.fields.get("uses_budget")
+    if piece and "budget_thb" not in row.fields and isinstance(uses, Derived) \
+            and uses.value is False and _NAME_NUMBER_RE.fullmatch(piece):
+        return None  # ไม่ใช้งบประมาณ: no amount for the digits to start; they are the name's
     if piece and "budget_thb" in row.fields:
-        row.fields["budget_thb"] = _amount_with(doc, piece, row.fields["budget_thb"])
+        both = two_readings(doc, row, full, name, piece)
+        if both is not None and both.joined is None:
+            row.fields["name"] = full  # the digits cannot start the amount: the name's
+            return None
+        if both is not None:
+            return both
+        row.fields["budget_thb"] = amount_with(doc, piece, row.fields["budget_thb"])
+    row.fields["name"] = name
+    return None
+
+
+#: Digits alone ending a name (a site's number, ``...ในซอยลาดกระบัง 3``), no misread letter.
+_NAME_NUMBER_RE = re.compile(r"[0-9๐-๙]{1,3}")
 
 
 #: The name fields each key form mends, by table.
@@ -272,19 +267,27 @@ _SPECK_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def mend_names(doc: RepairedText, rows: list[RawRow]) -> None:
-    """Mend, in place, the name fields of ``rows`` whose key form OCR damaged (see the module)."""
+def mend_names(doc: RepairedText, rows: list[RawRow],
+               findings: list[Finding] | None = None) -> None:
+    """Mend, in place, the name fields of ``rows`` whose key form OCR damaged (see the module).
+
+    ``findings`` gets an ``ambiguous_value`` issue for each budget the digits ending
+    its name leave unreadable (:func:`~bma_etl.layouts.plan_amount_pieces.settle_pieces`).
+    """
     if not doc.ocr_used:
         return
+    pieces: list[Piece] = []
     for row in rows:
         for name in _SPECK_FIELDS.get(row.table, ()):
             if name in row.fields:
                 edges = target_edges if name == "target_text" else speck_edges
                 row.fields[name] = edges(doc, row.fields[name])
         if row.table == "plan_projects":
-            _mend_project(doc, row)
+            if (piece := _mend_project(doc, row)) is not None:
+                pieces.append(piece)
             continue
         for name, value in row.fields.items():
             mend = _MENDS.get((row.table, name))
             if mend is not None:
                 row.fields[name] = mend(doc, value)
+    settle_pieces(doc, rows, pieces, findings)

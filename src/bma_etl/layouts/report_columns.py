@@ -50,6 +50,14 @@ from bma_etl.layouts.report_cells import (
     cell_value,
     unwrapped,
 )
+from bma_etl.layouts.report_wraps import (
+    TEXT_COLUMNS,
+    as_narrow,
+    continues,
+    lone_text,
+    width_next,
+    wrapped_text,
+)
 from bma_etl.matchkey import matches_key
 
 #: A column heading's words (the whole cell, its unit in brackets taken off) → the
@@ -64,6 +72,8 @@ COLUMN_LABELS: dict[str, str] = {
     r"ผลการดำเนินงาน\s*/\s*รายละเอียด": "detail",
     r"รายละเอียด\s*(?:ผลการดำเนินงาน)?": "detail",
     r"รายละเอียด\s*การดำเนินงาน": "detail",
+    r"รายละเอียด\s*(?:ความ)?\s*ก้าวหน้า\s*(?:ของ)?\s*(?:งาน|โครงการ)?": "detail",
+    r"รายละเอียด\s*(?:ความ)?\s*คืบหน้า\s*(?:ของ)?\s*(?:งาน|โครงการ)?": "detail",
     r"ผลการดำเนินงาน\s*(?:ที่ผ่านมา)?": "detail",
     r"การดำเนินงาน": "detail",
     r"(?:ร้อยละ\s*)?ความก้าวหน้า\s*(?:ของ)?\s*(?:งาน|โครงการ)?\s*ฯ?": "progress_pct",
@@ -101,7 +111,6 @@ _TOTAL_LABELS = (r"รวม\s*(?:ทั้งสิ้น)?\s*(?:ทั้ง�
 _TOTAL_RE = re.compile(r"^\s*(?:grand\s+)?total\s*:?\s*$", re.I)
 #: A table's rule drawn in text (``|---|---|``).
 _RULE_RE = re.compile(r"^[\s|:\-–=+]*$")
-_TEXT_COLUMNS = ("detail", "problems", "obstacles")
 
 
 @lru_cache(maxsize=4096)
@@ -128,6 +137,18 @@ def column_of(heading: str) -> str | None:
             return "budget_disbursed_thb" if named in ("budget_disbursed_thb", "detail") else None
         return "progress_pct" if says_progress(text) else None
     return named
+
+
+def _report_follows(lines: list[Line], at: int, width: int, seq_at: int) -> bool:
+    """Whether the next line of two cells or more from ``at`` opens a register's report."""
+    row = next((cells(ln) for ln in lines[at:] if len(cells(ln)) > 1), None)
+    return row is not None and len(row) == width and bool(NUMBER_RE.match(row[seq_at].text))
+
+
+def _labelled(text: str) -> bool:
+    """Whether ``text`` starts with a column's label and ``:`` (``** อุปสรรคของโครงการ :``)."""
+    label, colon, _ = text.partition(":")
+    return bool(colon) and column_of(label) is not None
 
 
 def says_progress(heading: str) -> bool:
@@ -285,8 +306,19 @@ def column_reports(doc: RepairedText, lines: list[Line], out: Extraction, histor
             break
         if any(_is_total(c.text) for c in row):  # a total's row ends the register
             break
-        if len(row) != width:
-            if len(row) > 1 and rows and _width_next(lines, at + 1) == width:
+        last = rows[-1].pieces if rows else None
+        lone = lone_text(row, last, header.columns)  # a wrapped text cell's line alone
+        if lone is not None and _labelled(row[0].text):  # another field's label: no wrap
+            lone = None
+        if lone is not None and last is not None and (
+                _report_follows(lines, at + 1, width, seq_at)  # the register goes on
+                or (lines[at - 1].text.strip() and as_narrow(row[0].text, last[lone]))):
+            rows[-1].pieces[lone].append((line, row[0].start, row[0].end))
+            used.add(line.no)
+            at += 1
+            continue
+        if len(row) != width and not continues(row, last, header.columns, seq_at):
+            if len(row) > 1 and rows and width_next(lines, at + 1) == width:
                 out.findings.append(Finding(
                     "progress_updates", len(rows), None, "warning", "unparsed_line",
                     f"line {line.no}: {len(row)} cells under a {width}-column report table"))
@@ -305,7 +337,7 @@ def column_reports(doc: RepairedText, lines: list[Line], out: Extraction, histor
             if not cell.text.strip():
                 continue
             if not opens and i not in rows[-1].pieces and header.columns[i] is not None \
-                    and header.columns[i] not in _TEXT_COLUMNS:
+                    and header.columns[i] not in TEXT_COLUMNS:
                 out.findings.append(Finding(
                     "progress_updates", len(rows), header.columns[i], "warning", "unparsed_line",
                     f"line {line.no}: a {header.columns[i]} cell on a line that continues "
@@ -318,11 +350,6 @@ def column_reports(doc: RepairedText, lines: list[Line], out: Extraction, histor
             for n, row in enumerate(rows, start=1)], used
 
 
-def _width_next(lines: list[Line], at: int) -> int:
-    """The number of cells of the next line with text at or after ``at`` (0: none)."""
-    return next((len(cells(ln)) for ln in lines[at:] if ln.text.strip()), 0)
-
-
 def _raw_row(doc: RepairedText, header: _Header, ordinal: int, row: _Row,
              findings: list[Finding]) -> RawRow:
     out = RawRow("progress_updates", ordinal)
@@ -331,10 +358,12 @@ def _raw_row(doc: RepairedText, header: _Header, ordinal: int, row: _Row,
         if column is None or not pieces:
             continue
         value: FieldValue
-        if column in _TEXT_COLUMNS:
-            value = [r for r in (doc.raw_in(line, a, b) for line, a, b in pieces) if r]
-            if not value or all(NOTHING_RE.match(r.text) for r in value):
+        if column in TEXT_COLUMNS:  # a cell's lines wrapped: joined as the page wrapped them
+            cell = wrapped_text(pieces)
+            text = doc.raw_in(cell, 0, len(cell.text))
+            if text is None or NOTHING_RE.match(text.text):
                 continue
+            value = [text]
         else:
             joined = joined_line(pieces, sep="") if len(pieces) > 1 else None
             line, a, b = (joined, 0, len(joined.text)) if joined else pieces[0]

@@ -120,6 +120,8 @@ def read_month(doc: RepairedText, line: Line) -> Month | None:
     return Month(line, candidates, digits, speck=speck) if candidates else None
 
 
+#: A grid row's label naming a plan or a target, not the results (``แผน (%)``, ``เป้าหมาย``).
+_NOT_RESULTS = re.compile(r"แผน|เป้า")
 #: A cell of a grid's value row: a percent, or nothing (a month not yet reported).
 _GRID_VALUE_RE = re.compile(rf"[ ]*(?:(?P<value>{_NUMBER})[ ]*%?)?[ ]*")
 
@@ -139,16 +141,18 @@ def _month_number(at: int, text: str) -> tuple[int, str]:
     return (at + words.end(), text[words.end():]) if words else (at, text)
 
 
-def read_month_grid(doc: RepairedText, line: Line, below: Line | None,
-                    out: Extraction) -> tuple[list[Month], bool] | None:
+def read_month_grid(doc: RepairedText, line: Line, following: list[Line],
+                    out: Extraction) -> tuple[list[Month], set[int]] | None:
     """Monthly results printed as a grid, or None when ``line`` is no grid's head.
 
     ``ผลงานเดือนที่ | 1 | 2 | … | 12`` (three months or more, in a run; or each head cell
     the words and its month, ``ผลงานเดือนที่ 1 | ผลงานเดือนที่ 2 | …``) over a row of
     values (``ร้อยละ | 5 | 8 | … |``: a label cell may lead it; a month not reported
-    yet is an empty cell). Returns one :class:`Month` per column and whether ``below``
-    was the value row. Values whose row has another number of cells than the months
-    are not placed (each month's value NULL, an ``unparsed_line`` finding in ``out``).
+    yet is an empty cell). ``following``: the lines after ``line`` with text; the
+    value row is the first of them whose label names no plan or target (a ``แผน`` row
+    above the ``ผล`` row is passed over). Returns one :class:`Month` per column and the
+    numbers of the lines read with it. Values whose row has another number of cells
+    than the months, or a value over 100, are not placed (NULL, with an issue in ``out``).
     """
     head = MONTH_LINE_RE.match(line.text)
     if head is None:
@@ -160,7 +164,16 @@ def read_month_grid(doc: RepairedText, line: Line, below: Line | None,
     if len(heads) < 3 or not all(_VALID_MONTH.fullmatch(n) for n in numbers) or any(
             int(b) != int(a) + 1 for a, b in pairwise(numbers)):
         return None
-    cells = _tab_cells(below) if below is not None and "\t" in below.text else []
+    taken: set[int] = set()
+    below = None
+    for candidate in following[:3]:  # a plan's row may come before the results'
+        if "\t" not in candidate.text:
+            break
+        taken.add(candidate.no)
+        if not _NOT_RESULTS.search(candidate.text.split("\t", 1)[0]):
+            below = candidate
+            break
+    cells = _tab_cells(below) if below is not None else []
     if len(cells) == len(columns) + 1 and (not cells[0][1].strip()
                                            or not _GRID_VALUE_RE.fullmatch(cells[0][1])):
         cells = cells[1:]  # the row's label cell (ร้อยละ, ผลงาน, or empty) under the head's
@@ -170,12 +183,13 @@ def read_month_grid(doc: RepairedText, line: Line, below: Line | None,
     is_row = bool(cells) and all(values) and any(m and m.group("value") for m in values)
     placed = is_row and len(cells) == len(columns) and not any(
         m and m.group("value") and not columns[i][1].strip() for i, m in enumerate(values))
-    if is_row and not placed:
-        assert below is not None
+    if is_row and not placed and below is not None:
         out.findings.append(Finding("monthly_progress", None, None, "warning", "unparsed_line",
                                     f"line {below.no}: {len(cells)} values under "
                                     f"{len(heads)} months: which month each is cannot be "
                                     "told, so none is read"))
+    if below is None or not is_row:
+        taken = set()  # no value row: the lines after the head are read as themselves
     months = []
     for (i, at, text), month in zip(heads, numbers, strict=True):
         month_raw = doc.raw(line.start + at, line.start + at + len(text))
@@ -184,10 +198,14 @@ def read_month_grid(doc: RepairedText, line: Line, below: Line | None,
             value_raw = doc.raw(below.start + cells[i][0] + m.start("value"),
                                 below.start + cells[i][0] + m.end("value"))
         value = _value_of(value_raw.text) if value_raw is not None else None
+        if value_raw is not None and value is None:
+            out.findings.append(Finding("monthly_progress", None, None, "warning",
+                                        "unparsed_value", f"month {month}: "
+                                        f"{value_raw.text!r} is no percent of 0 to 100"))
         if month_raw is not None:
             months.append(Month(line, [(int(month), value, month_raw,
                                         value_raw if value is not None else None)], ""))
-    return months, is_row
+    return months, taken
 
 
 def _value_of(text: str) -> float | None:

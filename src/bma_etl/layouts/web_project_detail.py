@@ -8,7 +8,9 @@ The page is a label/value table. In the text dumps the label is glued to its
 value (``รหัสโครงการ04160000-6961``, ``ปี2566``, ``งบฯ ที่ได้รับ (บาท)1,500,000``);
 saved as HTML the two cells arrive tab-separated (:mod:`bma_etl.read.html`). Both
 are read by :data:`PROJECT_LABELS`. A value may run on over several lines until
-the next label (the rationale, the numbered objectives).
+the next label (the rationale, the numbered objectives). A table two pairs wide
+(``label ⇥ value ⇥ label ⇥ value``, or a label over its value in each cell) is cut
+one line per pair first (:mod:`bma_etl.layouts.web_detail_pairs`).
 
 The monthly results are glued too: ``ผลงานเดือนที่ 145`` is month 1, value 45 and
 ``ผลงานเดือนที่ 10`` is month 10 with no value, but ``10`` could also be month 1,
@@ -52,6 +54,7 @@ from bma_etl.layouts.web_detail_fields import (
     listed_lines,
     qualified_label,
 )
+from bma_etl.layouts.web_detail_heads import HEAD_PROGRESS_RE, TITLE_RE, fallbacks
 from bma_etl.layouts.web_detail_labels import id_letter_read, label_one_edit_off
 from bma_etl.layouts.web_detail_months import (
     MONTH_LINE_RE,
@@ -60,11 +63,11 @@ from bma_etl.layouts.web_detail_months import (
     read_month,
     read_month_grid,
 )
+from bma_etl.layouts.web_detail_pairs import label_alone, paired_lines
 from bma_etl.layouts.web_month_ocr import misread_label_end
 from bma_etl.layouts.wrapped import inline_items, join, number_alone
 from bma_etl.matchkey import literal_of, search_key
 from bma_etl.normalize.digits import to_arabic_digits
-from bma_etl.normalize.fields import CODE_DASH, code_dashed
 from bma_etl.records import MonthlyProgress, Project
 
 TITLE = "รายละเอียดโครงการ/กิจกรรม"
@@ -79,13 +82,6 @@ _BUDGETS = frozenset({"budget_allocated_thb", "budget_spent_thb"})
 #: Columns whose value may continue on the following lines.
 TEXT_COLUMNS = frozenset({"rationale", "objectives", "target", "project_name"})
 
-#: Lines above the table: the title with the code, and the latest progress.
-_TITLE_RE = re.compile(
-    rf"^\s*รายละเอียดโครงการ\s*/\s*กิจกรรม\s*:?\s*(?P<code>{_D}{{6,10}}{CODE_DASH}{_D}{{3,5}})?\s*$"
-)
-_HEAD_PROGRESS_RE = re.compile(
-    rf"^\s*คืบหน้าล่าสุด\s*:\s*(?:ร้อยละ)?\s*(?P<value>{_D}+(?:\.{_D}+)?)\s*%?\s*$"
-)
 #: The update-history tables at the foot of the page: headings and column titles.
 HISTORY_HEADINGS = (
     r"^\s*ประวัติการปรับปรุงข้อมูล\s*$",
@@ -122,7 +118,8 @@ def extract(doc: RepairedText) -> Extraction:
     current: str | None = None  # the column a continuation line extends
     items: list[list[Line]] = []  # the objectives' lines, item by item
     in_history = False
-    lines = list(doc.lines())
+    lines = paired_lines(list(doc.lines()))  # label | value | label | value: one per pair
+    pending: tuple[str, int] | None = None  # a label alone (column, line number) above
     listed = listed_lines(lines)
     grid_rows: set[int] = set()  # a month grid's value row, read with its head
     for i, line in enumerate(lines):
@@ -137,11 +134,10 @@ def extract(doc: RepairedText) -> Extraction:
             continue
         if MONTH_LINE_RE.match(text) or (doc.ocr_used and misread_label_end(text)):
             current = None
-            below = next((b for b in lines[i + 1:] if b.text.strip()), None)
-            if (grid := read_month_grid(doc, line, below, out)) is not None:
+            following = [b for b in lines[i + 1:i + 8] if b.text.strip()]
+            if (grid := read_month_grid(doc, line, following, out)) is not None:
                 months.extend(grid[0])
-                if grid[1] and below is not None:
-                    grid_rows.add(below.no)
+                grid_rows |= grid[1]
                 continue
             month = read_month(doc, line)
             if month is None:
@@ -152,11 +148,11 @@ def extract(doc: RepairedText) -> Extraction:
             else:
                 months.append(month)
             continue
-        m = _TITLE_RE.match(text)
+        m = TITLE_RE.match(text)
         if m:
             title_code = doc.raw_match(m, "code", line.start)
             continue
-        m = _HEAD_PROGRESS_RE.match(text)
+        m = HEAD_PROGRESS_RE.match(text)
         if m and head_progress is None:
             head_progress = doc.raw_match(m, "value", line.start)
             continue
@@ -164,8 +160,17 @@ def extract(doc: RepairedText) -> Extraction:
             in_history, current = True, None
             continue
         column, value = _label_of(doc, line, project, current)
-        if column is not None:
+        if column is None and (alone := label_alone(text)) is not None:
+            column = alone  # ``ปี`` in a cell of its own, its value on the next line
+        waiting, pending = pending, None
+        if column is None and waiting is not None and waiting[1] == line.no - 1 \
+                and "\t" not in text:  # the label's value, right under it in its cell
+            current = _put(doc, line, waiting[0], doc.raw(line.start, line.end), project, out,
+                           items)
+        elif column is not None:
             current = _put(doc, line, column, value, project, out, items)
+            if value is None and current is None and column not in ("_skip", "_other"):
+                pending = (column, line.no)
         elif current is not None:
             _continue(doc, line, current, project, items)
         elif in_history:
@@ -181,7 +186,7 @@ def extract(doc: RepairedText) -> Extraction:
         joined = (doc.raw_in(item, a, b) for item in map(_join_item, items)
                   for a, b in inline_items(item.text))  # two items in one cell: two
         project.fields["objectives"] = [strip_outline_raw(doc, r) for r in joined if r]
-    _fallbacks(project, title_code, head_progress, out)
+    fallbacks(project, title_code, head_progress, out)
     if not {"project_code", "project_name"} & project.fields.keys() and not months:
         raise ExtractError("project-detail page without รหัสโครงการ, ชื่อโครงการ or "
                            "ผลงานเดือนที่ lines")
@@ -368,23 +373,6 @@ def _continue_path(doc: RepairedText, line: Line, project: RawRow) -> None:
         split_agency_raw(doc, raw, project, "unit_code")
     else:
         project.fields["division"] = raw
-
-
-def _fallbacks(project: RawRow, title_code: Raw | None, head_progress: Raw | None,
-               out: Extraction) -> None:
-    """The title's code and the header's progress stand in when the table lacks them."""
-    code = project.fields.get("project_code")
-    if title_code is not None:
-        if code is None or (isinstance(code, Raw) and "\t" in code.text.strip() and code_dashed(
-                code.text.strip().split("\t")[0]) == code_dashed(title_code.text)):
-            project.fields["project_code"] = title_code  # or: the label's ran into a next cell
-        elif isinstance(code, Raw) and code_dashed(code.text) != code_dashed(title_code.text):
-            out.findings.append(Finding(
-                "projects", None, "project_code", "warning", "ambiguous_value",
-                f"title code {title_code.text} (line {title_code.span.line_no}) differs from "
-                f"รหัสโครงการ {code.text} (line {code.span.line_no}); the latter is kept"))
-    if head_progress is not None and project.fields.get("progress_pct") is None:
-        project.fields["progress_pct"] = head_progress
 
 
 LAYOUT = Layout(

@@ -17,7 +17,6 @@ from bma_etl.normalize.dates import (
     format_thai_date,
     parse_date,
     parse_date_range,
-    parse_period,
     resolve_year,
 )
 from bma_etl.normalize.digits import (
@@ -28,6 +27,7 @@ from bma_etl.normalize.digits import (
     to_arabic_digits,
 )
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds, in_fiscal_year
+from bma_etl.normalize.periods import parse_period
 from bma_etl.normalize.text import (
     clean_text,
     lao_to_thai,

@@ -18,7 +18,6 @@ is not used: it reads months 10-12 as January and rejects ``/`` and Thai digits.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
@@ -35,7 +34,6 @@ __all__ = [
     "format_thai_date",
     "parse_date",
     "parse_date_range",
-    "parse_period",
     "resolve_year",
 ]
 
@@ -300,44 +298,6 @@ def parse_date_range(s: str) -> tuple[date, date]:
     """
     dates = _single(s, allow_range=True)
     return dates[0][0], dates[-1][0]
-
-
-#: A period of whole months: ``ต.ค. 66 - ก.ย. 67``, ``ตุลาคม 2566 ถึง กันยายน 2567``,
-#: ``พ.ย. - ก.พ. 2567`` (the first month's year, when not printed, is the last's, or the
-#: year before when its month comes later).
-_MONTH_RANGE = re.compile(
-    rf"{_SP}(?P<am>{_MONTH})(?:{_SP}(?:(?P<ae>{_ERA}){_SP})?(?P<ay>[0-9]{{4}}|[0-9]{{2}})(?![0-9]))?"
-    rf"{_SEP}(?P<bm>{_MONTH}){_SP}(?:(?P<be>{_ERA}){_SP})?(?P<by>[0-9]{{4}}|[0-9]{{2}}){_SP}")
-
-
-def parse_period(s: str) -> tuple[date, date]:
-    """A project's period as (first day, last day): a date range, or a range of months.
-
-    A date range reads as :func:`parse_date_range`. A range of whole months runs from
-    the first day of its first month to the last day of its last (the project period
-    of the legacy form's ``ระยะเวลาดำเนินการ``). Raises
-    :class:`~bma_etl.errors.NormalizeError` for anything else, or a range that ends
-    before it starts.
-
-    >>> parse_period("ต.ค. 66 - ก.ย. 67")
-    (datetime.date(2023, 10, 1), datetime.date(2024, 9, 30))
-    >>> parse_period("พ.ย. - ก.พ. 2567")
-    (datetime.date(2023, 11, 1), datetime.date(2024, 2, 29))
-    >>> parse_period("1 ต.ค. 2562 - 30 ก.ย. 2563")
-    (datetime.date(2019, 10, 1), datetime.date(2020, 9, 30))
-    """
-    try:
-        return parse_date_range(s)
-    except NormalizeError:
-        m = _MONTH_RANGE.fullmatch(to_arabic_digits(s))
-        if m is None:
-            raise
-    b_y, b_m, a_m = _year(m, "b"), _month_no(m.group("bm")), _month_no(m.group("am"))
-    a_y = _year(m, "a") if m.group("ay") else b_y - (a_m > b_m)
-    start, end = date(a_y, a_m, 1), date(b_y, b_m, calendar.monthrange(b_y, b_m)[1])
-    if start > end:
-        raise NormalizeError(f"{s!r} is not a period: it ends before it starts")
-    return start, end
 
 
 def find_dates(s: str) -> list[tuple[date, int, int]]:

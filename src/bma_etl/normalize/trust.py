@@ -25,6 +25,10 @@ that is not doubtful confirms it:
   :func:`~bma_etl.normalize.trust_places.level_places`);
 - any number or code, by the same value printed again in Arabic digits.
 
+An amount scaled from the number a column's unit heading
+(``งบประมาณ (พันบาท)``) applies to is as doubtful as the digits read
+(:func:`~bma_etl.normalize.trust_units.scaled_reading`).
+
 A sum computed from doubtful amounts (a plan section's ``computed_total_thb``) is
 as doubtful as they are: it is NULL, with the issue, when any of its amounts was.
 
@@ -48,6 +52,7 @@ from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
 from bma_etl.normalize.trust_places import level_places, numbered_place
 from bma_etl.normalize.trust_script import arabic_among_thai
+from bma_etl.normalize.trust_units import scaled_reading
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
 #: Parser kinds whose values are numbers, dates or codes.
@@ -120,7 +125,8 @@ def screen(normalized: Normalized, text: str,
     """
     values = list(_values(normalized))
     read = [v.prov.raw_text if not v.prov.derived and (
-        v.prov.low_confidence or v.prov.confidence is not None) else None for v in values]
+        v.prov.low_confidence or v.prov.confidence is not None)
+        else scaled_reading(v.prov, v.value) for v in values]
     among_thai = arabic_among_thai([(v.row.table, v.field, raw)
                                     for v, raw in zip(values, read, strict=True)])
     doubts: dict[int, str] = {}

@@ -2,7 +2,8 @@
 
 A count's ``1`` read as a bar (``ได้ครบ | ขั้นตอน``) is put back by
 :func:`with_bars_as_ones`, an amount of ``0`` read as the letter O (``= O บาท``) by
-:func:`with_o_as_zero`; the rest of this page is about the number-over-year.
+:func:`with_o_as_zero`, a date's ``/`` read as a bar (``10/6|2567``) by
+:func:`with_date_slashes`; the rest of this page is about the number-over-year.
 
 Stage: read (:func:`.ocr_tidy.tidied` runs it after the cache). Consumes an OCR'd
 page's text and words; produces them with the stroke of each such number put back,
@@ -89,6 +90,33 @@ def with_o_as_zero(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
         return text, words
     zeros = [m.start("o") for m in _O_FOR_ZERO.finditer(text)]
     return _put(text, words, zeros, "0")
+
+
+#: A day/month/year date one of whose ``/`` OCR read as a bar (``10/6|2567``, ``28|3/2024``):
+#: a thin slash in a table's cell, beside the cell's rule, is read ``|`` now and then. Digits
+#: on both sides of each stroke, no space, the other stroke a ``/``, a day 1-31, a month
+#: 1-12 and a year of four digits (``25xx`` or ``20xx``); nothing else (a digit, stroke,
+#: point or comma) runs on from either end. A rule read between two numbers has spaces.
+_DATE_BAR = re.compile(
+    r"(?<![0-9/|.,])(?P<day>[0-9]{1,2})(?P<a>[/|])(?P<month>[0-9]{1,2})(?P<b>[/|])"
+    r"(?P<year>(?:25|20)[0-9]{2})(?![0-9/|.,])"
+)
+
+
+def with_date_slashes(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, ...]]:
+    """``text`` and ``words`` with a date's ``/`` OCR read as a bar put back.
+
+    ``10/6|2567`` → ``10/6/2567`` (:data:`_DATE_BAR`: one stroke a bar, the other a
+    ``/``); one character for one, so offsets and boxes are unchanged.
+    """
+    if "|" not in text:
+        return text, words
+    bars: list[int] = []
+    for m in _DATE_BAR.finditer(text):
+        strokes = m["a"] + m["b"]
+        if strokes.count("|") == 1 and 1 <= int(m["day"]) <= 31 and 1 <= int(m["month"]) <= 12:
+            bars.append(m.start("a") if m["a"] == "|" else m.start("b"))
+    return _put(text, words, bars, "/")
 
 
 def _put(text: str, words: tuple[OcrWord, ...], places: list[int],

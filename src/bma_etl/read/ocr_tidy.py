@@ -25,7 +25,12 @@ from bma_etl.read.ocr_dashes import with_en_dashes, without_dashed_rules
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_lines import with_split_lines_joined
 from bma_etl.read.ocr_mark_copies import without_mark_copies
-from bma_etl.read.ocr_numbers import with_bars_as_ones, with_o_as_zero, with_year_slashes
+from bma_etl.read.ocr_numbers import (
+    with_bars_as_ones,
+    with_date_slashes,
+    with_o_as_zero,
+    with_year_slashes,
+)
 from bma_etl.read.ocr_specks import without_quotes_before_words, without_yamok_before_paiyannoi
 from bma_etl.read.ocr_strays import without_points_before_words, without_strays
 
@@ -69,7 +74,8 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
     wrote inside Thai words (:func:`without_narrow_spaces`), a SARA A read twice, a
     word read twice (:func:`without_words_read_twice`), letters read twice where two
     words meet (:func:`without_letters_read_twice`), the ``/`` of a number-over-year
-    read as a digit (:func:`~.ocr_numbers.with_year_slashes`), a count's ``1`` read as a
+    read as a digit (:func:`~.ocr_numbers.with_year_slashes`), a date's ``/`` read as a bar
+    (:func:`~.ocr_numbers.with_date_slashes`), a count's ``1`` read as a
     bar (:func:`~.ocr_numbers.with_bars_as_ones`), an amount's ``0`` read as the letter O
     (:func:`~.ocr_numbers.with_o_as_zero`) and an en dash read as a hyphen
     (:func:`~.ocr_dashes.with_en_dashes`). ``words`` as
@@ -98,7 +104,7 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
             w.at(w.start - bisect_left(cut, w.start)) for w in kept
         )
     return with_en_dashes(
-        *with_o_as_zero(*with_bars_as_ones(*with_year_slashes(
+        *with_o_as_zero(*with_bars_as_ones(*with_date_slashes(*with_year_slashes(
             *without_letters_read_twice(
                 *without_words_read_twice(
                     *without_doubled_sara_a(
@@ -117,7 +123,7 @@ def tidied(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[OcrWord, .
                     )
                 )
             )
-        )))
+        ))))
     )
 
 

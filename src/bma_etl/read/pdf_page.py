@@ -16,9 +16,10 @@ from itertools import pairwise, permutations
 from bma_etl.furniture_marks import browser_print_edges
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import cells_apart, replaced
+from bma_etl.read.pdf_row_offsets import offset_rows, ruled_apart
 from bma_etl.read.pdf_rowlines import ends_short, table_pieces
-from bma_etl.read.pdf_runs import Piece, run_columns
-from bma_etl.read.pdf_tables import Rule, join_pieces
+from bma_etl.read.pdf_runs import Piece, column_text, run_columns
+from bma_etl.read.pdf_tables import Rule
 
 
 def in_reading_order(lines: list[TextLine]) -> list[TextLine]:
@@ -115,11 +116,6 @@ SAME_SIZE = 0.15
 PADDED_PITCH = 1.95
 #: Pitch assumed, in font sizes, for a size whose pitch the document never shows.
 DEFAULT_PITCH_EM = 1.3
-#: A horizontal rule parts two lines when it runs this many font sizes or more below
-#: the upper one's baseline (an underline stands 0.1 to 0.2 below it) and
-#: :data:`RULE_OVER_EM` above the lower one's (a strike-through stands about 0.3 over it).
-RULE_UNDER_EM = 0.25
-RULE_OVER_EM = 0.6
 
 
 def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None = None,
@@ -144,7 +140,9 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
     word on the text's right edge, where three lines end: justification put it). Each column's
     pieces are joined top to bottom and the cells go left to right. Lines closer
     than :data:`SAME_LINE_PITCH` of a pitch stand on one line and are joined the
-    same way; a ruled table's rows (:mod:`.pdf_tables`) are left alone, and so is a
+    same way, as are cells of one row set at baselines less than a font size apart
+    (:func:`.pdf_row_offsets.offset_rows`); a ruled table's rows (:mod:`.pdf_tables`)
+    are left alone, and so is a
     browser's print header or footer (:func:`bma_etl.furniture_marks.browser_print_edges`), a
     line's pitch above a centred row that opens the page. A horizontal rule between
     two lines ends a run (``rules``: the page's horizontal rules, ``(y, left, right)``
@@ -178,8 +176,10 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
 
     # Cells on one line first (pieces a program wrote out of order), then runs.
     joined: list[TextLine] = []
-    for line in lines:
-        if joined and (near(joined[-1], line, SAME_LINE_PITCH) or beside(joined[-1], line)):
+    offset = offset_rows(lines, [usable(line) for line in lines], rules)  # value cells set higher
+    for k, line in enumerate(lines):
+        if joined and (near(joined[-1], line, SAME_LINE_PITCH) or beside(joined[-1], line)
+                       or k in offset):
             both = _joined([joined[-1], line])
             if both is not None:
                 joined[-1] = both
@@ -229,21 +229,6 @@ def with_side_by_side(lines: list[TextLine], pitches: dict[float, float] | None 
         else:
             out.extend(run)
     return out
-
-
-def ruled_apart(above: TextLine, below: TextLine, rules: tuple[Rule, ...]) -> bool:
-    """Whether one of ``rules`` (horizontal: ``(y, left, right)``, points) runs between the lines.
-
-    The rule stands clear of both lines' letters (:data:`RULE_UNDER_EM`,
-    :data:`RULE_OVER_EM`) and under some of each line's text: the border between two
-    rows of a ruled table, never a line inside one cell.
-    """
-    if above.baseline is None or below.baseline is None:
-        return False
-    size = max(above.size, below.size, 1.0)
-    low, high = below.baseline + RULE_OVER_EM * size, above.baseline - RULE_UNDER_EM * size
-    return any(low < y < high and left < min(above.right, below.right)
-               and right > max(above.left, below.left) for y, left, right in rules)
 
 
 def _padded_row(columns: list[list[Piece]], run: list[TextLine],
@@ -371,19 +356,15 @@ def _joined(lines: list[TextLine], columns: list[list[Piece]] | None = None) -> 
         columns = run_columns(lines)
     if len(columns) < 2:
         return None
-    texts = []
-    for column in columns:
-        text = ""
-        for piece in sorted(column, key=lambda p: (-p.baseline, p.left)):
-            text = join_pieces(text, piece.text.strip())
-        texts.append(text)
+    texts, spaces = zip(*(column_text(column) for column in columns), strict=True)
     top = lines[0]
     bottom = min(line.baseline for line in lines if line.baseline is not None)
     # the spaces' sides (a distributed row's cells closer than a tab are cut by them)
     gaps = tuple(g for column in columns for g in column[0].gaps) \
         if all(len(column) == 1 for column in columns) else ()
     text = "\t".join(texts)
-    return replaced(top, text=text, size=max(line.size for line in lines),
+    return replaced(top, text=text, size=max(line.size for line in lines), spaces=spaces,
+                    spaced_end=spaces[-1],
                     gaps=gaps if len(re.findall("[ \u00a0]+", text)) == len(gaps) else (),
                     depth=(top.baseline or bottom) - bottom,
                     cells=tuple(column[0].left for column in columns),

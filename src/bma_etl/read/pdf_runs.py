@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bma_etl.read.pdf_cutcells import cut_at_starts
+from bma_etl.read.pdf_cuts import cut_inside_number
 from bma_etl.read.pdf_layout import TextLine
+from bma_etl.read.pdf_tables import join_pieces
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,9 @@ class Piece:
     line: int  # index of its line in the run
     gaps: tuple[tuple[float, float], ...] = ()  # its spaces' two sides (TextLine.gaps)
     size: float = 0.0  # its line's font size (points)
+    #: It ends in a space the PDF wrote (:attr:`TextLine.spaces`: LibreOffice keeps the
+    #: space it wrapped a cell's line at).
+    spaced: bool = False
 
 
 def _pieces(line: TextLine, index: int) -> list[Piece]:
@@ -34,14 +39,16 @@ def _pieces(line: TextLine, index: int) -> list[Piece]:
     texts = line.text.split("\t")
     if len(texts) != len(line.cells) or len(texts) == 1:
         return [Piece(line.text.replace("\t", " "), line.left, line.right, line.baseline,
-                      index, line.gaps if len(texts) == 1 else (), line.size)]
+                      index, line.gaps if len(texts) == 1 else (), line.size, line.spaced_end)]
     # A cell ends at its last character when the line says where; else where the next starts.
     ends = line.ends if len(line.ends) == len(texts) else \
         [end - 0.5 for end in (*line.cells[1:], line.right + 0.5)]
     heights = line.heights if len(line.heights) == len(texts) else (line.baseline,) * len(texts)
+    spaces = line.spaces if len(line.spaces) == len(texts) else (False,) * len(texts)
     return [Piece(t, x, max(x, end), y, index,
-                  tuple(g for g in line.gaps if x <= g[0] and g[1] <= end), line.size)
-            for t, x, end, y in zip(texts, line.cells, ends, heights, strict=True) if t.strip()]
+                  tuple(g for g in line.gaps if x <= g[0] and g[1] <= end), line.size, space)
+            for t, x, end, y, space in zip(texts, line.cells, ends, heights, spaces, strict=True)
+            if t.strip()]
 
 
 def _columns(pieces: list[Piece]) -> list[list[Piece]]:
@@ -52,9 +59,12 @@ def _columns(pieces: list[Piece]) -> list[list[Piece]]:
     """
     def starts(line: int) -> Callable[[], list[float]]:  # where the other lines' pieces start
         return lambda: [q.left for q in pieces if q.line != line]
-    cut = [Piece(text, left, right, p.baseline, p.line, gaps, p.size) for p in pieces
-           for text, left, right, gaps in cut_at_starts(
-               p.text, p.left, p.right, p.gaps, p.size, starts(p.line))]
+    cut = []
+    for p in pieces:
+        parts = cut_at_starts(p.text, p.left, p.right, p.gaps, p.size, starts(p.line))
+        cut += [Piece(text, left, right, p.baseline, p.line, gaps, p.size,
+                      p.spaced and k == len(parts) - 1)  # the written space ends the last
+                for k, (text, left, right, gaps) in enumerate(parts)]
     columns: list[list[Piece]] = []
     right = float("-inf")
     for piece in sorted(cut, key=lambda p: p.left):
@@ -65,6 +75,28 @@ def _columns(pieces: list[Piece]) -> list[list[Piece]]:
             columns.append([piece])
             right = piece.right
     return columns
+
+
+def column_text(column: list[Piece]) -> tuple[str, bool]:
+    """A column's pieces joined, and whether its last one ends in a written space.
+
+    Pieces join top to bottom, left to right (:func:`.pdf_tables.join_pieces`). A
+    piece that ends in a space the PDF wrote (:attr:`Piece.spaced`: LibreOffice keeps
+    the space it wrapped a cell's line at when it fits) is followed by that space
+    where the join would have run the two on (Thai letters on both sides,
+    ``…คลองแสนแสบ `` / ``ระยะที่ 2``); an amount the cell's edge cut stays whole
+    (:func:`.pdf_cuts.cut_inside_number`). A writer that leaves no trace of the
+    space it wrapped at (Chromium writes none) gets the join's own choice.
+    """
+    text, space = "", False
+    for piece in sorted(column, key=lambda p: (-p.baseline, p.left)):
+        body = piece.text.strip()
+        joined = join_pieces(text, body)
+        if space and text and body and len(joined) == len(text) + len(body) \
+                and not cut_inside_number(text, body):
+            joined = f"{text} {body}"
+        text, space = joined, piece.spaced
+    return text, space
 
 
 def line_pieces(line: TextLine) -> list[Piece]:
