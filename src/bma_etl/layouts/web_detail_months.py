@@ -135,11 +135,18 @@ def _tab_cells(line: Line, at: int = 0) -> list[tuple[int, str]]:
     return out
 
 
+def _month_number(at: int, text: str) -> tuple[int, str]:
+    """A grid head's cell without the month words it repeats (``ผลงานเดือนที่ 2`` → ``2``)."""
+    words = MONTH_LINE_RE.match(text)
+    return (at + words.end(), text[words.end():]) if words else (at, text)
+
+
 def read_month_grid(doc: RepairedText, line: Line, following: list[Line],
                     out: Extraction) -> tuple[list[Month], set[int]] | None:
     """Monthly results printed as a grid, or None when ``line`` is no grid's head.
 
-    ``ผลงานเดือนที่ | 1 | 2 | … | 12`` (three months or more, in a run) over a row of
+    ``ผลงานเดือนที่ | 1 | 2 | … | 12`` (three months or more, in a run; or each head cell
+    the words and its month, ``ผลงานเดือนที่ 1 | ผลงานเดือนที่ 2 | …``) over a row of
     values (``ร้อยละ | 5 | 8 | … |``: a label cell may lead it; a month not reported
     yet is an empty cell). ``following``: the lines after ``line`` with text; the
     value row is the first of them whose label names no plan or target (a ``แผน`` row
@@ -151,6 +158,7 @@ def read_month_grid(doc: RepairedText, line: Line, following: list[Line],
     if head is None:
         return None
     columns = _tab_cells(line, head.end())  # a wide gap may print as an empty cell
+    columns = [_month_number(at, text) for at, text in columns]
     heads = [(i, at, text) for i, (at, text) in enumerate(columns) if text.strip()]
     numbers = [to_arabic_digits(text.strip()) for _, _, text in heads]
     if len(heads) < 3 or not all(_VALID_MONTH.fullmatch(n) for n in numbers) or any(

@@ -70,6 +70,7 @@ from bma_etl.layouts.base import (
 from bma_etl.layouts.common import split_agency_raw
 from bma_etl.layouts.history_dates import date_of
 from bma_etl.layouts.history_entries import read_body
+from bma_etl.layouts.history_entry_cells import entry_lines
 from bma_etl.layouts.history_entry_heads import ENTRY_RE, SEPARATOR_RE, ocr_entry
 from bma_etl.layouts.history_header import (
     BANNER_MARK_READ,
@@ -181,6 +182,7 @@ def extract(doc: RepairedText) -> Extraction:
     out = Extraction()
     lines = with_wrapped_name(doc, [ln for ln in doc.rows(alone=_COMPLETE_LINE_RE)
                                     if ln.text.strip()])
+    lines = entry_lines(lines)  # an entry set as a table row, cell by cell
     tabled, used = column_reports(doc, lines, out, history=True)  # the history as a table
     lines = [ln for ln in lines if ln.no not in used]
     body_at = next((i for i, ln in enumerate(lines)

@@ -8,7 +8,10 @@ same shape as the system's text dumps:
 - every table row is one line, its cells joined by a tab, so a label cell and
   its value cell stay on one line (``รหัสโครงการ<TAB>04160000-6961``) and an
   empty value cell still leaves its tab (``ผลงานเดือนที่ 10<TAB>``): the cell
-  boundary the text dumps lose is kept;
+  boundary the text dumps lose is kept; a label and its value in other elements
+  (``<dt>``/``<dd>``, a grid row's columns, a form control beside its label) are
+  such a line too, and a form control's value is text the page shows
+  (:mod:`bma_etl.read.html_render`);
 - ``script``, ``style``, ``head`` and navigation (``nav``, ``role=navigation``,
   menu/breadcrumb blocks) are dropped; blank lines are dropped.
 
@@ -33,17 +36,10 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 from bs4.dammit import EncodingDetector
-from bs4.element import (
-    Comment,
-    Declaration,
-    Doctype,
-    NavigableString,
-    PageElement,
-    ProcessingInstruction,
-    Tag,
-)
+from bs4.element import Comment, Tag
 
 from bma_etl.errors import ReadError
+from bma_etl.read.html_render import render_lines
 from bma_etl.read.text import (
     Decoded,
     decode_thai_runs,
@@ -67,28 +63,8 @@ THAI_LABELS = frozenset({
 LATIN_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii",
                           "us-ascii"})
 
-#: Elements whose content is never page text.
-DROP_TAGS = frozenset({
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "nav",
-    "iframe", "object", "embed", "svg", "canvas", "button", "select", "option",
-    "input", "textarea", "map",
-})
-#: ``class``/``id`` tokens that mark navigation boilerplate.
-NAV_TOKENS = frozenset({"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb",
-                        "breadcrumbs", "sidebar", "skip-link"})
-#: Elements that end a line (block-level in a browser).
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
-    "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "legend",
-    "li", "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody",
-    "tfoot", "thead", "ul",
-})
-_CELL_TAGS = ("td", "th")
-_SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _TAG = re.compile(r"<[^<>]*>")
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 
 
 def _codec_for(label: str) -> str | None:
@@ -190,88 +166,6 @@ def _visible(html: str) -> str:
     return _TAG.sub(" ", _HIDDEN.sub(" ", html))
 
 
-def _is_dropped(tag: Tag) -> bool:
-    if tag.name in DROP_TAGS:
-        return True
-    if (tag.get("role") or "") == "navigation" or tag.has_attr("hidden"):
-        return True
-    tokens: list[str] = []
-    for attr in ("class", "id"):
-        value = tag.get(attr)
-        if isinstance(value, str):
-            tokens.extend(value.split())
-        elif value:
-            tokens.extend(value)
-    return any(token.lower() in NAV_TOKENS for token in tokens)
-
-
-class _Lines:
-    """Builds lines from inline text pieces and line breaks."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = [""]
-
-    def text(self, piece: str) -> None:
-        self.lines[-1] += piece
-
-    def newline(self) -> None:
-        if self.lines[-1].strip(" "):
-            self.lines.append("")
-        else:
-            self.lines[-1] = ""
-
-    def hard_break(self) -> None:
-        self.lines.append("")
-
-    def result(self) -> str:
-        return "\n".join(line.strip(" ") for line in self.lines if line.strip(" \t"))
-
-
-def _render(node: PageElement, out: _Lines, pre: bool = False) -> None:
-    if isinstance(node, NavigableString):
-        if isinstance(node, _SKIPPED_STRINGS):
-            return
-        text = str(node)
-        if pre:
-            first, *rest = text.replace("\r\n", "\n").split("\n")
-            out.text(first)
-            for line in rest:
-                out.hard_break()
-                out.text(line)
-        else:
-            out.text(_SPACE_RUN.sub(" ", text))
-        return
-    if not isinstance(node, Tag) or _is_dropped(node):
-        return
-    name = node.name
-    if name == "br":
-        out.hard_break()
-        return
-    if name == "tr":
-        out.newline()
-        cell_tags = node.find_all(_CELL_TAGS, recursive=False)
-        if cell_tags:
-            cells = [_cell_text(cell, pre) for cell in cell_tags]
-            if any(cells):
-                out.text("\t".join(cells))
-            out.newline()
-            return
-    block = name in BLOCK_TAGS or name in _CELL_TAGS
-    if block:
-        out.newline()
-    for child in node.children:
-        _render(child, out, pre or name == "pre")
-    if block:
-        out.newline()
-
-
-def _cell_text(cell: Tag, pre: bool) -> str:
-    inner = _Lines()
-    for child in cell.children:
-        _render(child, inner, pre)
-    return inner.result().strip()
-
-
 @dataclass(frozen=True, slots=True)
 class SavedPage(Decoded):
     """A saved page's text, encodings, what did not decode, and the address it names."""
@@ -327,9 +221,7 @@ def cut_short(html: str) -> str | None:
 
 def _parse(html: str) -> tuple[str, str | None]:
     soup = BeautifulSoup(html, "html.parser")
-    out = _Lines()
-    _render(soup, out)
-    return out.result(), page_url(soup)
+    return render_lines(soup), page_url(soup)
 
 
 def render_text(html: str) -> str:

@@ -1,0 +1,222 @@
+r"""Render parsed page markup as the plain lines the extractors read.
+
+Stage: read (a helper of :mod:`bma_etl.read.html`). Consumes a BeautifulSoup tree
+(``html.parser``); produces text in the shape of the tracking system's text dumps:
+
+- every block element (``p``, ``div``, ``li``, ``br``...) ends a line;
+- every table row is one line, its cells joined by a tab, so a label cell and
+  its value cell stay on one line (``รหัสโครงการ<TAB>04160000-6961``) and an
+  empty value cell still leaves its tab (``ผลงานเดือนที่ 10<TAB>``);
+- a label and its value set in other elements than a table row are one such
+  line too: a definition list's term and its description (``<dt>``/``<dd>``), a
+  grid row's columns (``<div class="row">`` of ``col-*`` blocks), a form
+  control's label and the value it shows;
+- a form control's value is text the page shows: a text ``<input value>``, a
+  ``<textarea>``'s text, a ``<select>``'s selected ``<option>`` (hidden inputs,
+  buttons, check boxes and a select with nothing selected show none);
+- ``script``, ``style``, ``head`` and navigation (``nav``, ``role=navigation``,
+  menu/breadcrumb blocks) are dropped; blank lines are dropped.
+
+Never raises but :class:`RecursionError` on markup nested past Python's limit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4.element import (
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    PageElement,
+    ProcessingInstruction,
+    Tag,
+)
+
+__all__ = ["BLOCK_TAGS", "DROP_TAGS", "NAV_TOKENS", "render_lines"]
+
+#: Elements whose content is never page text (a form control's value is read apart).
+DROP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "nav",
+    "iframe", "object", "embed", "svg", "canvas", "button", "option", "map",
+})
+#: ``class``/``id`` tokens that mark navigation boilerplate.
+NAV_TOKENS = frozenset({"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb",
+                        "breadcrumbs", "sidebar", "skip-link"})
+#: Elements that end a line (block-level in a browser).
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
+    "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "legend",
+    "li", "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "tfoot", "thead", "ul",
+})
+#: ``<input type>``s whose value is text the page shows (no type is ``text``).
+TEXT_INPUTS = frozenset({"text", "number", "date", "datetime-local", "month", "time", "week",
+                         "email", "tel", "url", "search"})
+_CELL_TAGS = ("td", "th")
+_SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0]+")
+#: A grid column's class (bootstrap's ``col``, ``col-3``, ``col-sm-9``, ``col-md-auto``).
+_GRID_COLUMN = re.compile(r"^col(?:-[a-z0-9]+)*$")
+
+
+def _tokens(tag: Tag, attr: str) -> list[str]:
+    value = tag.get(attr)
+    if isinstance(value, str):
+        return value.split()
+    return list(value) if value else []
+
+
+def _is_dropped(tag: Tag) -> bool:
+    if tag.name in DROP_TAGS:
+        return True
+    if (tag.get("role") or "") == "navigation" or tag.has_attr("hidden"):
+        return True
+    return any(token.lower() in NAV_TOKENS
+               for attr in ("class", "id") for token in _tokens(tag, attr))
+
+
+class _Lines:
+    """Builds lines from inline text pieces and line breaks."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = [""]
+
+    def text(self, piece: str) -> None:
+        self.lines[-1] += piece
+
+    def cell(self, value: str) -> None:
+        """A value beside what the line already shows: after a tab, its own cell."""
+        if self.lines[-1].strip(" \t"):
+            self.lines[-1] = self.lines[-1].rstrip(" ") + "\t"
+        self.lines[-1] += value
+
+    def newline(self) -> None:
+        if self.lines[-1].strip(" "):
+            self.lines.append("")
+        else:
+            self.lines[-1] = ""
+
+    def hard_break(self) -> None:
+        self.lines.append("")
+
+    def result(self) -> str:
+        return "\n".join(line.strip(" ") for line in self.lines if line.strip(" \t"))
+
+
+def render_lines(root: PageElement) -> str:
+    """The text of ``root`` (a parsed page or any element of it) as described above."""
+    out = _Lines()
+    _render(root, out)
+    return out.result()
+
+
+def _render(node: PageElement, out: _Lines, pre: bool = False) -> None:
+    if isinstance(node, NavigableString):
+        if isinstance(node, _SKIPPED_STRINGS):
+            return
+        text = str(node)
+        if pre:
+            first, *rest = text.replace("\r\n", "\n").split("\n")
+            out.text(first)
+            for line in rest:
+                out.hard_break()
+                out.text(line)
+        else:
+            out.text(_SPACE_RUN.sub(" ", text))
+        return
+    if not isinstance(node, Tag) or _is_dropped(node):
+        return
+    name = node.name
+    if name == "br":
+        out.hard_break()
+        return
+    if name in ("input", "textarea", "select"):
+        value = _control_value(node)
+        if value is not None:
+            out.cell(value)
+        return
+    if name == "tr":
+        cell_tags = node.find_all(_CELL_TAGS, recursive=False)
+        if cell_tags:
+            _cells_line(cell_tags, out, pre)
+            return
+        out.newline()
+    elif name == "dd" and _follows_term(node):
+        out.cell(_cell_text(node, pre).replace("\n", " "))
+        out.newline()
+        return
+    elif name == "dt":
+        out.newline()
+        out.text(_cell_text(node, pre).replace("\n", " "))
+        return
+    elif name in BLOCK_TAGS:
+        columns = _grid_columns(node)
+        if columns and _cells_line(columns, out, pre, single=True):
+            return
+    block = name in BLOCK_TAGS or name in _CELL_TAGS
+    if block:
+        out.newline()
+    for child in node.children:
+        _render(child, out, pre or name == "pre")
+    if block:
+        out.newline()
+
+
+def _cells_line(cell_tags: list[Tag], out: _Lines, pre: bool, single: bool = False) -> bool:
+    """Put the cells on one line, tab between.
+
+    Returns False (nothing put) when ``single`` and a cell holds more than one line.
+    """
+    cells = [_cell_text(cell, pre) for cell in cell_tags]
+    if single and any("\n" in cell for cell in cells):
+        return False
+    out.newline()
+    if any(cells):
+        out.text("\t".join(cells))
+    out.newline()
+    return True
+
+
+def _cell_text(cell: Tag, pre: bool) -> str:
+    inner = _Lines()
+    for child in cell.children:
+        _render(child, inner, pre)
+    return inner.result().strip()
+
+
+def _follows_term(dd: Tag) -> bool:
+    previous = dd.find_previous_sibling(True)
+    return isinstance(previous, Tag) and previous.name == "dt"
+
+
+def _grid_columns(node: Tag) -> list[Tag]:
+    """A grid row's column blocks (two or more, every child a ``col-*``), else []."""
+    children = [child for child in node.children
+                if isinstance(child, Tag) and not _is_dropped(child)]
+    if len(children) < 2 or any(
+            child.name not in BLOCK_TAGS
+            or not any(_GRID_COLUMN.match(t.lower()) for t in _tokens(child, "class"))
+            for child in children):
+        return []
+    return children
+
+
+def _control_value(node: Tag) -> str | None:
+    """The text a form control shows, '' for an empty box.
+
+    A text input's value, a textarea's text, a select's selected option; None for
+    a control that shows no text (hidden, button, check box, nothing selected).
+    """
+    if node.name == "input":
+        kind = str(node.get("type") or "text").strip().lower()
+        value = node.get("value")
+        if kind not in TEXT_INPUTS:
+            return None
+        return " ".join(value.split()) if isinstance(value, str) else ""
+    if node.name == "textarea":
+        return " ".join(node.get_text().split())
+    chosen = node.find("option", selected=True)
+    return " ".join(chosen.get_text().split()) if isinstance(chosen, Tag) else None
