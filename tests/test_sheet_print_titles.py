@@ -15,6 +15,7 @@ values they were generated from.
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -56,3 +57,18 @@ def test_a_plans_print_titles_on_every_page_are_no_text(k: int) -> None:
         {t: got.get(t, []) for t in tables},
         {"tables": {t: doc.truth["tables"][t] for t in tables}})
     assert total > 0 and right == total, lost[:6]
+
+
+def test_a_second_form_in_the_file_keeps_its_own_headings() -> None:
+    """Two legacy forms in one file, the second starting a page: its title repeats the
+    first page's, but its numbered headings (``1. ชื่อโครงการ…``) are its own text."""
+    first = GENERATORS["legacy_tab"](random.Random("two-forms-1")).text
+    second = GENERATORS["legacy_tab"](random.Random("two-forms-2")).text
+    text = f"{first}\n{second}"
+    starts = (0, len(first) + 1)
+    furniture = furniture_lines(text, starts)
+    lines = text.split("\n")
+    second_no = first.count("\n") + 2  # the second form's first line
+    headings = [n for n in range(second_no, len(lines) + 1)
+                if re.match(r"1\. ", lines[n - 1])]
+    assert headings and not set(headings) & furniture

@@ -185,6 +185,8 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
 
 #: The most rows a sheet's print titles repeat at each page's top (title, agency, year).
 _TITLE_ROWS = 4
+#: A heading's outline number (``1.``, ``1.1``, ``๑.``): a document's own heading, no title.
+_OUTLINE_NUMBER = re.compile(r"^\s*[0-9๐-๙]+(?:\.[0-9๐-๙]+)*\.?\s")
 
 
 def _title_rows(lines: list[str], pages: list[list[int]], furniture: set[int]) -> set[int]:
@@ -205,8 +207,8 @@ def _title_rows(lines: list[str], pages: list[list[int]], furniture: set[int]) -
                 at = first.index(line_key) if line_key in first else at
                 continue
             if at is None or at + 1 >= len(first) or line_key != first[at + 1] \
-                    or "\t" in lines[i]:
-                break
+                    or "\t" in lines[i] or _OUTLINE_NUMBER.match(lines[i]):
+                break  # a numbered heading (``1. ชื่อโครงการ…``) starts a document again
             out.add(i)
             at += 1
     return out
