@@ -65,9 +65,7 @@ def test_a_month_grid_in_a_text_file(k: int, tmp_path: Path) -> None:
 def test_a_month_grid_in_a_saved_page(k: int, tmp_path: Path) -> None:
     doc = _pages(k)
     path = tmp_path / "page.html"
-    assert doc.html is not None
-    path.write_bytes(doc.html.encode("cp874" if doc.html_encoding == "windows-874"
-                                     else doc.html_encoding))
+    path.write_bytes(doc.html_bytes())
     assert_read_as_generated(path, doc.truth, tables=[TABLE])
 
 

@@ -72,9 +72,7 @@ def test_two_pairs_a_row_in_a_text_file(k: int, tmp_path: Path) -> None:
 def test_two_pairs_a_row_in_a_saved_page(k: int, shape: str, tmp_path: Path) -> None:
     doc = _page(k, shape)
     path = tmp_path / "page.html"
-    assert doc.html is not None
-    path.write_bytes(doc.html.encode("cp874" if doc.html_encoding == "windows-874"
-                                     else doc.html_encoding))
+    path.write_bytes(doc.html_bytes())
     assert_read_as_generated(path, doc.truth, tables=[TABLE])
 
 

@@ -82,6 +82,19 @@ def test_values_on_the_line_after_their_labels(k: int, arabic: None, tmp_path: P
     assert_read_as_generated(path, doc.truth)
 
 
+def _with_period(text: str, period: str, tmp_path: Path) -> Path:
+    """The form ``text`` with its start and end lines printed as one period line."""
+    lines = []
+    for line in text.split("\n"):
+        if line.startswith("เริ่มต้นโครงการ :"):
+            lines.append(f"ระยะเวลาดำเนินการ : {period}")
+        elif not line.startswith("สิ้นสุดโครงการ :"):
+            lines.append(line)
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize("k", range(4))
 def test_a_period_in_place_of_the_start_and_end_lines(k: int, arabic: None,
                                                       tmp_path: Path) -> None:
@@ -90,15 +103,7 @@ def test_a_period_in_place_of_the_start_and_end_lines(k: int, arabic: None,
     project = doc.tables["projects"][0]
     start, end = (date.fromisoformat(project[c]) for c in ("start_date", "end_date"))
     period = f"{format_thai_date(start, 'abbr_be')} - {format_thai_date(end, 'abbr_be')}"
-    lines = []
-    for line in doc.text.split("\n"):
-        if line.startswith("เริ่มต้นโครงการ :"):
-            lines.append(f"ระยะเวลาดำเนินการ : {period}")
-        elif not line.startswith("สิ้นสุดโครงการ :"):
-            lines.append(line)
-    path = tmp_path / "form.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    assert_read_as_generated(path, doc.truth)
+    assert_read_as_generated(_with_period(doc.text, period, tmp_path), doc.truth)
 
 
 @pytest.mark.parametrize("k", range(4))
@@ -150,15 +155,7 @@ def test_a_period_of_whole_months(form: str, k: int, arabic: None, tmp_path: Pat
     last = date(first.year + y, m + 1, 1) - timedelta(days=1)
     project["start_date"], project["end_date"] = first.isoformat(), last.isoformat()
     period = MONTH_PERIODS[form](first, last)
-    lines = []
-    for line in doc.text.split("\n"):
-        if line.startswith("เริ่มต้นโครงการ :"):
-            lines.append(f"ระยะเวลาดำเนินการ : {period}")
-        elif not line.startswith("สิ้นสุดโครงการ :"):
-            lines.append(line)
-    path = tmp_path / "form.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    assert_read_as_generated(path, doc.truth)
+    assert_read_as_generated(_with_period(doc.text, period, tmp_path), doc.truth)
 
 
 @pytest.mark.parametrize("k", range(4))
@@ -177,12 +174,4 @@ def test_a_period_of_a_day_and_a_month(k: int, arabic: None, tmp_path: Path) -> 
         period = f"{_month(start, 'full_be')} ถึง {format_thai_date(end, 'full_be')}"
         start = start.replace(day=1)
     project["start_date"], project["end_date"] = start.isoformat(), end.isoformat()
-    lines = []
-    for line in doc.text.split("\n"):
-        if line.startswith("เริ่มต้นโครงการ :"):
-            lines.append(f"ระยะเวลาดำเนินการ : {period}")
-        elif not line.startswith("สิ้นสุดโครงการ :"):
-            lines.append(line)
-    path = tmp_path / "form.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    assert_read_as_generated(path, doc.truth)
+    assert_read_as_generated(_with_period(doc.text, period, tmp_path), doc.truth)
