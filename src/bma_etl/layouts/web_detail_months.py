@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from bma_etl.document import cells as cells_of
 from bma_etl.layouts.base import Derived, Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.web_month_ocr import misread_label_end, month_between, unread_month
 from bma_etl.matchkey import MARKS
@@ -127,12 +128,9 @@ _GRID_VALUE_RE = re.compile(rf"[ ]*(?:(?P<value>{_NUMBER})[ ]*%?)?[ ]*")
 
 
 def _tab_cells(line: Line, at: int = 0) -> list[tuple[int, str]]:
-    """``line``'s tab cells from ``at`` on, each as (offset in the line, text)."""
-    out = []
-    for part in line.text[at:].split("\t"):
-        out.append((at, part))
-        at += len(part) + 1
-    return out
+    """``line``'s cells from ``at`` on (:func:`~bma_etl.document.cells`): (offset, text)."""
+    rest = Line(line.no, line.start + at, line.text[at:])
+    return [(at + cell.start, cell.text) for cell in cells_of(rest)]
 
 
 def _month_number(at: int, text: str) -> tuple[int, str]:
@@ -167,10 +165,11 @@ def read_month_grid(doc: RepairedText, line: Line, following: list[Line],
     taken: set[int] = set()
     below = None
     for candidate in following[:3]:  # a plan's row may come before the results'
-        if "\t" not in candidate.text:
+        row = cells_of(candidate)
+        if len(row) < 2:
             break
         taken.add(candidate.no)
-        if not _NOT_RESULTS.search(candidate.text.split("\t", 1)[0]):
+        if not _NOT_RESULTS.search(row[0].text):
             below = candidate
             break
     cells = _tab_cells(below) if below is not None else []
