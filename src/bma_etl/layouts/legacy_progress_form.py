@@ -47,7 +47,7 @@ from bma_etl.layouts.legacy_head_pairs import label_cell, side_by_side
 from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
 from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
-from bma_etl.layouts.legacy_year import year_label, year_range_finding, year_value
+from bma_etl.layouts.legacy_year import fiscal_year, year_label, year_range_finding
 from bma_etl.layouts.report_columns import column_reports
 from bma_etl.layouts.status_words import derive_status
 from bma_etl.layouts.wrapped import label_values, numbered_items
@@ -291,7 +291,7 @@ def _read_label_line(doc: RepairedText, line: Line, row: RawRow, out: Extraction
         elif column == "fiscal_year_be" and (multi := year_range_finding(raw)) is not None:
             out.findings.append(multi)  # ``2566-2567``: no one fiscal year (NULL)
         elif column == "fiscal_year_be":  # ``2567 (1 ต.ค. 66 - 30 ก.ย. 67)``: the year
-            row.fields[column] = year_value(doc, raw) or raw
+            row.fields[column] = fiscal_year(doc, raw)
         else:
             row.fields[column] = raw
 

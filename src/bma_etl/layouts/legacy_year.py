@@ -15,12 +15,16 @@ as a :class:`~bma_etl.layouts.base.Raw` (:func:`year_value`), or None. Never rai
   column holds one fiscal year (the BE year it ends in); choosing one of the range would
   be a guess, so it is NULL with an ``ambiguous_value`` issue naming the range
   (:func:`year_range_finding`).
+- ``ปีงบประมาณ พ.ศ. : 67``: a year of two digits is the Buddhist era's last two
+  (2567), as the form's report dates ``16/2/62`` are read: a
+  :class:`~bma_etl.document.Derived` value saying so (:func:`fiscal_year`).
 """
 
 from __future__ import annotations
 
 import re
 
+from bma_etl.document import Derived
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Finding, Raw, RepairedText
 from bma_etl.normalize.dates import parse_date_range
@@ -28,7 +32,7 @@ from bma_etl.normalize.digits import DIGIT, parse_int
 from bma_etl.normalize.fields import CODE_DASH
 from bma_etl.normalize.fiscal import fiscal_year_bounds
 
-__all__ = ["year_label", "year_range_finding", "year_value"]
+__all__ = ["fiscal_year", "year_label", "year_range_finding", "year_value"]
 
 #: A Buddhist-era year of this century (``2567``, ``๒๕๖๗``).
 _YEAR = rf"(?:25|๒๕){DIGIT}{{2}}(?!{DIGIT})"
@@ -89,6 +93,27 @@ def year_value(doc: RepairedText, raw: Raw) -> Raw | None:
             return None
     start = raw.span.char_start
     return doc.raw(start + m.start("year"), start + m.end("year"))
+
+
+#: A fiscal year's value of two digits alone (``67``, ``๖๗``).
+_SHORT_YEAR_RE = re.compile(rf"\s*(?P<year>{DIGIT}{{2}})\s*")
+
+
+def fiscal_year(doc: RepairedText, raw: Raw) -> Raw | Derived:
+    """The fiscal year a ``ปีงบประมาณ`` label's value states, for ``fiscal_year_be``.
+
+    ``2567 (1 ต.ค. 66 - 30 ก.ย. 67)``: the year alone (:func:`year_value`); two digits
+    (``67``, ``๖๗``): 2567, a :class:`~bma_etl.document.Derived` value whose note
+    names what was printed; anything else: ``raw`` as printed (the normalizer's error
+    says why it is no year).
+    """
+    if (year := year_value(doc, raw)) is not None:
+        return year
+    if (m := _SHORT_YEAR_RE.fullmatch(raw.text)) is None:
+        return raw
+    return Derived(2500 + parse_int(m["year"]), f"fiscal year {raw.text.strip()!r}: a "
+                   f"two-digit year of the Buddhist era, 25{parse_int(m['year']):02d}",
+                   raw.span)
 
 
 def year_range_finding(raw: Raw) -> Finding | None:
