@@ -33,6 +33,14 @@ _DROPPED = frozenset(chr(c) for c, to in _KEY_TABLE.items() if to is None)
 _DROPPED_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_DROPPED)) + "]+")
 
 
+#: How many line texts the readers' tests of a line (heading? header? flags?) keep
+#: the answer for (:func:`functools.lru_cache`): a plan's dozen table readers each
+#: ask the same questions of the same lines, and a batch of one agency's documents
+#: repeats its headings. The tests are pure functions of the text: the answer is
+#: the same whoever asks.
+LINE_CACHE = 8192
+
+
 def _folded(text: str) -> str:
     """``text.translate(_KEY_TABLE)``, faster.
 

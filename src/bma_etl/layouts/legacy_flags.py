@@ -13,9 +13,10 @@ negation OCR made unreadable leaves it unread.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bma_etl.layouts.base import Derived, Line, RawRow, RepairedText
-from bma_etl.matchkey import key, key_map, matches_key, past_marks, search_key
+from bma_etl.matchkey import LINE_CACHE, key, key_map, matches_key, past_marks, search_key
 
 #: The plan and target flags, in a cell of their own or after an entry's budget.
 PLAN_FLAG = r"(?:ไม่)?เป็นไปตามแผน"
@@ -106,9 +107,15 @@ def trailing_flags(text: str, other_wording: bool = False) -> list[tuple[str, in
     after a ``:`` (:data:`_OTHER_WORDING`) too: the normalizer reads those it knows, and
     raises for the others (``เร็วกว่าแผน``: NULL with an issue naming it).
     """
+    return list(_trailing_flags(text, other_wording))
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _trailing_flags(text: str, other_wording: bool) -> tuple[tuple[str, int, int], ...]:
+    """:func:`trailing_flags`, kept per text (a form's reports ask it of each cell)."""
     ticked = ticked_flags(text)
     if ticked is not None:
-        return ticked
+        return tuple(ticked)
     out: list[tuple[str, int, int]] = []
     at = 0
     parts = _CELL_CUT.split(text)
@@ -127,9 +134,9 @@ def trailing_flags(text: str, other_wording: bool = False) -> list[tuple[str, in
                 if other is not None:
                     out.append((other[0], at + other[1], at + other[2]))
                 elif part.strip(" \t.'\u2019"):
-                    return []  # something other than flags follows
+                    return ()  # something other than flags follows
         at += len(part)
-    return out
+    return tuple(out)
 
 
 def flags_in_tail(text: str) -> list[tuple[str, int, int]]:

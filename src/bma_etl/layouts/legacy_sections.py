@@ -17,11 +17,19 @@ later in the form's order. Never raises.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bma_etl.layouts.base import Line, RepairedText
 from bma_etl.layouts.legacy_labels import junk_label_cell, report_label
 from bma_etl.layouts.wrapped import rest_of
-from bma_etl.matchkey import fuzzy_search, key, literal_of, matches_key, search_key
+from bma_etl.matchkey import (
+    LINE_CACHE,
+    fuzzy_search,
+    key,
+    literal_of,
+    matches_key,
+    search_key,
+)
 from bma_etl.normalize.digits import DIGIT
 
 #: Numbered section headings (``1.3 หลักการและเหตุผล``) → the block they open.
@@ -106,6 +114,7 @@ def _wrapped_number(rows: list[Line], i: int, ocr: bool, current: str) -> bool:
     return _heading_of(f"{rows[i].text.strip()} {rows[i + 1].text}", ocr, current) is not None
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def _heading_of(text: str, ocr: bool = False, current: str = "_preamble"
                 ) -> tuple[str, int] | None:
     """The block a numbered section heading opens, and where the text after it starts.

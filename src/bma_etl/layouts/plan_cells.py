@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from bma_etl.layouts.base import Finding, Line
-from bma_etl.matchkey import key, key_pattern
+from bma_etl.matchkey import LINE_CACHE, key, key_pattern
 from bma_etl.normalize.digits import DIGIT
 from bma_etl.normalize.ocr_points import SPACED_POINT_GROUP
 from bma_etl.normalize.unit_words import UNIT_WORD
@@ -215,10 +216,14 @@ def is_text_line(line: Line) -> bool:
     and so is a short line spread letter by letter (distributed alignment: every
     cell one to four Thai letters or signs, ``ป<tab>ร<tab>ะ<tab>เ<tab>ท<tab>ศ<tab>”``).
     """
-    if "\t" not in line.text:
-        return True
-    filled = [c for c in line.text.split("\t") if c.strip()]
-    return not line.text.startswith("\t") and (
+    return "\t" not in line.text or _is_text(line.text)
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _is_text(text: str) -> bool:
+    """:func:`is_text_line` for a line of tabs, kept per text (a plan's readers ask it often)."""
+    filled = [c for c in text.split("\t") if c.strip()]
+    return not text.startswith("\t") and (
         len(filled) <= _GAP_CELLS_MAX or all(_SPREAD_CELL_RE.fullmatch(c) for c in filled))
 
 
@@ -328,6 +333,7 @@ def is_total(text: str) -> bool:
 _SHEET_LETTERS_MIN = 3
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_sheet_letters(text: str) -> bool:
     r"""Whether a tab line is a spreadsheet's printed column headings (``A``, ``B``, ``C``...).
 

@@ -8,7 +8,9 @@ printed or damaged as OCR damages it.
 
 from __future__ import annotations
 
-from bma_etl.matchkey import KeyRegex
+from functools import lru_cache
+
+from bma_etl.matchkey import LINE_CACHE, KeyRegex
 
 __all__ = ["OCR_KPI_TAIL_RE", "is_kpi_header"]
 
@@ -32,6 +34,7 @@ OCR_KPI_TAIL_RE = KeyRegex(
     r"^\s*(?:[^\s\u0e01-\u0e4e]{1,4}\s+)?นิยาม\s*/\s*คำอธิบาย\S*\s+โครงการ\s*/\s*กิจ")
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_kpi_header(text: str, ocr: bool) -> bool:
     """Whether ``text`` is a definition table's header (damaged as OCR damages it, on OCR)."""
     return bool(_KPI_HEADER_RE.match(text)) or (

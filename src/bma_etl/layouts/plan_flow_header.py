@@ -9,10 +9,11 @@ the month row OCR misread past every month) end and the steps begin.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_cells import DIGIT
-from bma_etl.matchkey import KeyRegex, key
+from bma_etl.matchkey import LINE_CACHE, KeyRegex, key
 
 __all__ = ["STEP_HEADER_RE", "STEP_TOTAL_RE", "is_step_header", "skip_header"]
 
@@ -49,6 +50,7 @@ _SHORT_TOKEN = re.compile(rf"(?:[^\s{_MARK}][{_MARK}]*){{1,4}}")
 _MONTHS_MIN = 3
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_step_header(text: str, ocr: bool) -> bool:
     """Whether line ``text`` opens a step table (``ขั้นตอนการดำเนินงาน ... (ร้อยละ)``).
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bma_etl.layouts.base import Derived, Line, Raw, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, DIGIT_RE
 from bma_etl.layouts.plan_values import to_int
-from bma_etl.matchkey import MARKS, KeyMatch, KeyRegex
+from bma_etl.matchkey import LINE_CACHE, MARKS, KeyMatch, KeyRegex
 from bma_etl.provenance import Span
 from bma_etl.rows import join_lines
 
@@ -105,6 +106,7 @@ _OCR_PROJECT_HEADING_RE = re.compile(
     rf"^\s*[^\s\d๐-๙]{{2,12}}\s+{DIGIT}{{1,2}}\s+(?P<name>(?:โครงการ|กิจกรรม).*?)\s*$")
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def inner_project_heading(text: str) -> re.Match[str] | None:
     """A project heading run onto the end of line ``text`` (``at``: where it starts).
 

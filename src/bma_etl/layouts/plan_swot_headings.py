@@ -7,10 +7,10 @@ Consumes one line's text; produces the kind its heading names, or None.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from bma_etl.layouts.plan_cells import DIGIT, HEADING_MAX, blank_tags
-from bma_etl.matchkey import KeyRegex, key, key_pattern
+from bma_etl.matchkey import LINE_CACHE, KeyRegex, key, key_pattern
 
 __all__ = ["PART_HEADING_RE", "PART_OPENING_RE", "SWOT_KINDS", "spread_kind", "swot_kind"]
 
@@ -81,6 +81,7 @@ _OCR_CONSONANTS_RE = re.compile("|".join(
     for kind, words, _ in SWOT_KINDS), re.IGNORECASE)
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def swot_kind(text: str, ocr: bool = False) -> str | None:
     r"""The kind a SWOT heading line names, or None for any other line.
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bma_etl.layouts.base import Line, RepairedText
 from bma_etl.layouts.plan_cells import (
@@ -33,7 +34,7 @@ from bma_etl.layouts.plan_cells import (
     is_year,
     row_of,
 )
-from bma_etl.matchkey import key
+from bma_etl.matchkey import LINE_CACHE, key
 
 
 @dataclass(slots=True)
@@ -179,9 +180,28 @@ def kind_of(header: Row, next_row: Row | None) -> str | None:
     (``ลำดับที ตัวชีวัด``) is still one. A budget table's number column may be
     headed ``ที่`` alone instead of ``ลำดับที่``.
     """
-    cells = [key(c) for c in header.squashed]
+    kind = _kind_of_cells(header.squashed)
+    if kind != _MAYBE_TARGETS:
+        return kind
+    years = [p for p in header.plains if is_year(p)]
+    if not years and next_row is not None:
+        years = [p for p in next_row.plains if is_year(p)]
+    return "targets" if years else None
+
+
+#: A target table's header when years head its columns (or fill the row under it).
+_MAYBE_TARGETS = "targets?"
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _kind_of_cells(squashed: tuple[str, ...]) -> str | None:
+    """:func:`kind_of` by a row's squashed cells: the kind, None or :data:`_MAYBE_TARGETS`.
+
+    Kept per row (every reader and the block splitter ask it of the same rows).
+    """
+    cells = [key(c) for c in squashed]
     joined = "|".join(cells)
-    if header.squashed and header.squashed[0] == "ที่" and _K["งบประมาณ"] in joined:
+    if squashed and squashed[0] == "ที่" and _K["งบประมาณ"] in joined:
         return "budget"  # ``ที่ | ชื่อโครงการ/กิจกรรม | งบประมาณ (บาท) | ...``
     for word in _HEADER_WORDS:
         if word in joined:
@@ -190,20 +210,16 @@ def kind_of(header: Row, next_row: Row | None) -> str | None:
         return None
     rest = "|".join(cells[1:])
     if cells[0].startswith(_K["ขั้นตอน"]) and _K["ร้อยละ"] in rest \
-            and not STEP_RE.match(header.squashed[0]):
+            and not STEP_RE.match(squashed[0]):
         return "steps"
     if cells[0].startswith(_K["ระดับ"]) and _K["คะแนน"] in rest:
         return "scoring"
-    if is_kpi_header(header.squashed):
+    if is_kpi_header(squashed):
         return "kpi"
     if _K["ลำดับ"] in joined and _K["งบประมาณ"] in joined:
         return "budget"
     if _K["ตัวชี้วัด"] in joined:
-        years = [p for p in header.plains if is_year(p)]
-        if not years and next_row is not None:
-            years = [p for p in next_row.plains if is_year(p)]
-        if years:
-            return "targets"
+        return _MAYBE_TARGETS
     return None
 
 
