@@ -52,8 +52,16 @@ def twins_apart(page: Any, boxes: list[tuple[Any, Box]]) -> int:
         twin[step:] |= (width[step:] > SAME) & (abs(width[step:] - width[:-step]) <= SAME) \
             & (abs(left[step:] - left[:-step]) <= ALIGNED) \
             & (abs(bottom[step:] - bottom[:-step]) >= APART * height[step:])
+    sizes: dict[int, float | None] = {}  # (each object's size asked of pdfium once)
+
+    def size(k: int) -> float | None:
+        if k not in sizes:
+            sizes[k] = _size(boxes[k][0])
+        return sizes[k]
+
+    # the boxes first: a size is asked only of a pair the boxes already make twins
     twins = [boxes[i][0] for i in np.flatnonzero(twin).tolist()
-             if any(_size(boxes[i][0]) == _size(boxes[j][0]) and _twins(boxes[i][1], boxes[j][1])
+             if any(_twins(boxes[i][1], boxes[j][1]) and size(i) == size(j)
                     for j in range(max(0, i - LOOKBACK), i))]
     if not twins:
         return 0
