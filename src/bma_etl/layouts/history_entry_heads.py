@@ -54,9 +54,12 @@ OCR_SEPARATOR_RE = re.compile(r"^\W{0,3}-*\s*&&&\s*-*\W{0,3}$"
 #: the date then not read from it. A speck read as a bracket before the date's own
 #: (``ร้อยละ 72.50 ) (2024-…``). The date's dashes read as spaces or doubled, its
 #: digits whole (``(2024- -02 11)``), or a dash read as a point (``(2021-04.07)``): read
-#: from its digits (``spaced``, key form).
+#: from its digits (``spaced``, key form). A ruled box's left rule read as ``1``, ``l`` or
+#: ``I`` glued before the number's bracket (``1(1) ความคืบหน้า…``, ``|1(2) …``, an office
+#: suite's history page scanned): :data:`BOX_RULE`.
+BOX_RULE = r"(?:[1lI]\s?(?=\(\s*[0-9๐-๙]))?"
 _OCR_ENTRY = (
-    rf"^\W{{0,3}}?(?:\(\s*(?P<seq>{DIGIT}{{1,4}})\s*[)\]1|]?|\S{{0,2}}[)\]]|\(\S{{0,2}})"
+    rf"^\W{{0,3}}?{BOX_RULE}(?:\(\s*(?P<seq>{DIGIT}{{1,4}})\s*[)\]1|]?|\S{{0,2}}[)\]]|\(\S{{0,2}})"
     r"\s*ความคืบหน้าโครงการฯ?[,.:;]*"
     rf"(?:\S{{0,2}}?ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*(?:[)\]|]\s*(?=\())?"
     rf"(?:\(\s*(?:(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}})[^)]{{0,14}}"
@@ -68,7 +71,7 @@ _OCR_ENTRY = (
 #: (2020-07-11)``): its number in brackets opens the line and its system date in
 #: brackets ends it, nothing in between longer than a heading's words.
 _OCR_ENTRY_JUNK = (
-    rf"^\W{{0,3}}?\(\s*(?P<seq>{DIGIT}{{1,4}})\s*\).{{4,40}}?"
+    rf"^\W{{0,3}}?{BOX_RULE}\(\s*(?P<seq>{DIGIT}{{1,4}})\s*\).{{4,40}}?"
     rf"(?:ร้อยละ[,.:;]*(?P<pct>{NUMBER})\s*%?)?[,.:;]*"
     rf"\(\s*(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}})\s*\)\W{{0,2}}$"
 )
