@@ -70,6 +70,22 @@ def test_progress_whose_point_ocr_read_as_a_gap(generator: str, seed: int) -> No
         "progress_pct", "budget_disbursed_thb", "on_plan", "on_target", "detail"))
 
 
+@pytest.mark.parametrize("generator", ["legacy_pipe", "legacy_tab", "legacy_long"])
+@pytest.mark.parametrize("seed", range(3))
+def test_progress_with_a_digit_lost_before_a_spaced_point_is_null(generator: str,
+                                                                  seed: int) -> None:
+    """``= 9 .50 %`` for 91.50 (seed 2815, legacy_long_002, 1-bit 150 dpi Norasi: 9.50 was
+    stored). One digit, a gap, then the point: a digit may have been lost in the gap, so
+    the progress is NULL (with the normalizer's issue), never the digit that is left."""
+    generated = GENERATORS[generator](random.Random(seed))
+    want = generated.tables["progress_updates"]
+    text, count = _PROGRESS.subn(lambda m: f"{m[1]}{m[2][-1]} .{m[3]}{m[4]}", generated.text)
+    assert count == len(want)
+    got = records_of(legacy, text, screened=False)["progress_updates"]
+    assert [row.progress_pct for row in got] == [None] * len(want)
+    assert [row.report_date.isoformat() for row in got] == [r["report_date"] for r in want]
+
+
 _BOTH_LABELS = re.compile(r"(?m)^\t:: ความก้าวหน้าของงานฯ = (?P<pct>\S+ %) : งบประมาณที่เบิกใช้ ")
 #: Both labels misread, as Tesseract read them on a 1-bit scan of a generated
 #: form at 200 dpi: two letters of ``ของ`` and a letter or three of the budget's words.

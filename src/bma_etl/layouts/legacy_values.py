@@ -235,11 +235,12 @@ def progress_read(text: str, start: int, ocr: bool, past_progress: bool) -> re.M
         progress_label_lost(text, start) if ocr and not past_progress else None)
 
 
-#: After OCR: a progress whose point was read as a gap, or with a gap after it
-#: (``61 50 %``, ``87. 50 %``). The form prints a progress with two decimals: the two
-#: digits before the ``%`` are its fraction (without this the ``61`` alone was read).
+#: After OCR: a progress whose point was read as a gap, or with a gap after it (``61 50 %``,
+#: ``87. 50 %``): the form prints two decimals, so the two digits before ``%`` are its
+#: fraction. A digit, a gap, its point (``9 .50 %``: 91.50 with a digit lost?): as read.
 OCR_PROGRESS_GAP = r"(?P<value>[0-9๐-๙]{1,3}(?:\.[ \t]+|[ \t]+\.?)[0-9๐-๙]{2}[ \t]*%)"
-_GAP_PARTS = re.compile(r"(?P<whole>[0-9๐-๙]+)[. \t]+(?P<fraction>[0-9๐-๙]{2})")
+_GAP_PARTS = re.compile(r"(?![0-9๐-๙][ \t]+\.)(?P<whole>[0-9๐-๙]+)[. \t]+"
+                        r"(?P<fraction>[0-9๐-๙]{2})")
 
 
 #: A second figure after a progress's value (``= 10.00 / 5.00 %``): the value is a pair.
