@@ -4,8 +4,8 @@
 dash in the legacy form and the project-detail page, and on a tracking page's
 ``<name> : <code>`` line the code was not found at all (the name took the code, or the
 cut page was quarantined). Codes are compared and joined across documents: every layout
-now finds a code by its shape with any of :data:`bma_etl.normalize.fields.CODE_DASH`,
-and :func:`bma_etl.normalize.fields.parse_code` stores the ASCII hyphen; the printed
+now finds a code by its shape with any of :data:`bma_etl.normalize.codes.CODE_DASH`,
+and :func:`bma_etl.normalize.codes.parse_code` stores the ASCII hyphen; the printed
 text stays in provenance.
 
 Documents are generated from known values (bench/corpus generators), their codes'

@@ -20,8 +20,8 @@ from decimal import Decimal, InvalidOperation
 from bma_etl.layouts.base import Derived, Extraction, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_outline_raw
 from bma_etl.matchkey import KeyMatch, match_key
+from bma_etl.normalize.codes import CODE_DASH, code_dashed
 from bma_etl.normalize.digits import DIGIT, to_arabic_digits
-from bma_etl.normalize.fields import CODE_DASH, code_dashed
 from bma_etl.provenance import Span
 from bma_etl.rows import join_lines
 
@@ -45,7 +45,7 @@ HEADER_LINES: dict[str, str] = {
     # (OCR puts a space beside the code's dash now and then: ``03503144- 5709``, or
     # between two of its digits: ``2186757 1-8226``; or reads its last digit as a mark,
     # ``12549184-998]``: the code is then not read, the name is)
-    # (its dash may be an en dash or another of :data:`~bma_etl.normalize.fields.CODE_DASH`)
+    # (its dash may be an en dash or another of :data:`~bma_etl.normalize.codes.CODE_DASH`)
     (rf"^\s*(?P<name>\S.*?)\s*:\s*(?:(?P<code>(?={DIGIT}(?:{DIGIT}| {DIGIT}){{5,9}} ?{CODE_DASH})"
      rf"{DIGIT}+(?: {DIGIT}+)? ?{CODE_DASH} ?{DIGIT}{{3,5}}){STRAY_END}"
      rf"|{DIGIT}{{6,10}} ?{CODE_DASH} ?{DIGIT}{{2,4}}[^\s0-9๐-๙.,'`_])\s*$"): "_name_code",

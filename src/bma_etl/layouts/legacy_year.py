@@ -27,9 +27,9 @@ import re
 from bma_etl.document import Derived
 from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Finding, Raw, RepairedText
+from bma_etl.normalize.codes import CODE_DASH
 from bma_etl.normalize.dates import parse_date_range
 from bma_etl.normalize.digits import DIGIT, parse_int
-from bma_etl.normalize.fields import CODE_DASH
 from bma_etl.normalize.fiscal import fiscal_year_bounds
 
 __all__ = ["fiscal_year", "year_label", "year_range_finding", "year_value"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.layouts.base import Extraction, Finding, Raw, RawRow
-from bma_etl.normalize.fields import CODE_DASH, code_dashed
+from bma_etl.normalize.codes import CODE_DASH, code_dashed
 
 _D = "[0-9๐-๙]"
 

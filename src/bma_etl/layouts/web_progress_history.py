@@ -111,7 +111,7 @@ from bma_etl.layouts.legacy_dates import latest_first
 from bma_etl.layouts.report_columns import column_reports
 from bma_etl.layouts.status_words import derive_status
 from bma_etl.layouts.wrapped import rest_of
-from bma_etl.normalize.fields import CODE_DASH
+from bma_etl.normalize.codes import CODE_DASH
 from bma_etl.normalize.fiscal import fiscal_year_be
 from bma_etl.records import Indicator, ProgressUpdate, Project
 

@@ -12,7 +12,6 @@ one bad cell never loses the rest of the document.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -20,13 +19,13 @@ from typing import NamedTuple
 
 from bma_etl.document import Derived, Extraction, Finding, Raw, RawRow, words_over
 from bma_etl.errors import ExtractError, NormalizeError
+from bma_etl.normalize.codes import parse_code
 from bma_etl.normalize.dates import ce_to_be, parse_date
 from bma_etl.normalize.digits import (
     parse_amount,
     parse_int,
     parse_number,
     parse_percent,
-    to_arabic_digits,
 )
 from bma_etl.normalize.ditto import is_ditto, refuse_ditto
 from bma_etl.normalize.text import clean_text, parse_flag
@@ -45,55 +44,6 @@ def parse_year_be(text: str) -> int:
     if year < 100:
         raise NormalizeError(f"{text!r} is not a four-digit year")
     return year if year >= 2400 else ce_to_be(year)
-
-
-#: A code's dash as printed: the ASCII hyphen, or a hyphen, en or em dash or minus sign
-#: of Unicode (``50210000–4711``, a word processor's). A code is stored with the ASCII
-#: hyphen (:func:`parse_code`), so codes compare and join across documents; the layouts
-#: that find a code by its shape take any of these (the printed text stays in provenance).
-CODE_DASH = "[-\u2010-\u2015\u2212]"
-#: Stray marks OCR puts around a code, and spaces around its dash (or its dash read
-#: twice across a space: ``06789641- -9098``).
-_CODE_JUNK = " \t.,;:'\"|"
-_CODE_DASH = re.compile(rf"(?<=[0-9]) ?{CODE_DASH}(?: {CODE_DASH})? ?(?=[0-9])")
-#: A code of digits, a dash and digits with one space OCR put between two digits
-#: of a group (``2186757 1-8226``): a code holds no space.
-_CODE_GAP = re.compile(r"[0-9]+(?: [0-9]+)?-[0-9]+(?: [0-9]+)?")
-
-
-def code_dashed(text: str) -> str:
-    """``text`` with Arabic digits and every dash of :data:`CODE_DASH` an ASCII hyphen.
-
-    For comparing two codes as printed (:func:`parse_code` also drops junk and gaps).
-
-    >>> code_dashed("๐๔๑๖\u2013๑๐๔๔")
-    '0416-1044'
-    """
-    return re.sub(CODE_DASH, "-", to_arabic_digits(text))
-
-
-def parse_code(text: str) -> str:
-    """An identifier with Arabic digits and no surrounding space.
-
-    >>> parse_code(" ๐๔๑๖-๑๐๔๔ "), parse_code(", 15090000- 7314")
-    ('0416-1044', '15090000-7314')
-    >>> parse_code("06789641- -9098"), parse_code("2186757 1-8226")
-    ('06789641-9098', '21867571-8226')
-    >>> parse_code("50210000\u20134711")  # an en dash: the ASCII hyphen stored
-    '50210000-4711'
-
-    A tab inside is a cell's end: the value ran on into the next cell (a page's sidebar
-    beside the field), and which part is the code is not known: an error.
-    """
-    value = to_arabic_digits(unicodedata.normalize("NFC", text)).strip(_CODE_JUNK)
-    if "\t" in value:
-        raise NormalizeError(f"{text!r} runs on into another cell: not a code")
-    value = _CODE_DASH.sub("-", value)
-    if _CODE_GAP.fullmatch(value):
-        value = value.replace(" ", "")
-    if not value:
-        raise NormalizeError(f"{text!r} is not a code")
-    return value
 
 
 def parse_path(text: str) -> str:

@@ -1,0 +1,73 @@
+"""Codes as stored: project and unit codes, phone numbers, policy and kpi ids.
+
+Stage: normalize (a parser of :mod:`bma_etl.normalize.fields`, for the fields
+:mod:`bma_etl.records` declares ``Parse("code")``). Consumes a code's text as
+printed; produces it with Arabic digits, the ASCII hyphen and no surrounding junk,
+or raises :class:`~bma_etl.errors.NormalizeError`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bma_etl.errors import NormalizeError
+from bma_etl.normalize.digits import to_arabic_digits
+
+__all__ = ["CODE_DASH", "code_dashed", "parse_code"]
+
+#: A code's dash as printed: the ASCII hyphen, or a hyphen, en or em dash or minus sign
+#: of Unicode (``50210000–4711``, a word processor's). A code is stored with the ASCII
+#: hyphen (:func:`parse_code`), so codes compare and join across documents; the layouts
+#: that find a code by its shape take any of these (the printed text stays in provenance).
+CODE_DASH = "[-\u2010-\u2015\u2212]"
+#: Stray marks OCR puts around a code, and spaces around its dash (or its dash read
+#: twice across a space: ``06789641- -9098``).
+_CODE_JUNK = " \t.,;:'\"|"
+_CODE_DASH = re.compile(rf"(?<=[0-9]) ?{CODE_DASH}(?: {CODE_DASH})? ?(?=[0-9])")
+#: A code of digits, a dash and digits with one space OCR put between two digits
+#: of a group (``2186757 1-8226``): a code holds no space.
+_CODE_GAP = re.compile(r"[0-9]+(?: [0-9]+)?-[0-9]+(?: [0-9]+)?")
+#: A project's code (``50140000-7215``) and then, after a space, a bracket or a word.
+_PROJECT_CODE_THEN_NOTE = re.compile(r"(?P<code>[0-9]{8}-[0-9]{4})\s+(?=[(\[\u0e01-\u0e4e])")
+
+
+def code_dashed(text: str) -> str:
+    """``text`` with Arabic digits and every dash of :data:`CODE_DASH` an ASCII hyphen.
+
+    For comparing two codes as printed (:func:`parse_code` also drops junk and gaps).
+
+    >>> code_dashed("๐๔๑๖\u2013๑๐๔๔")
+    '0416-1044'
+    """
+    return re.sub(CODE_DASH, "-", to_arabic_digits(text))
+
+
+def parse_code(text: str) -> str:
+    """An identifier with Arabic digits and no surrounding space.
+
+    >>> parse_code(" ๐๔๑๖-๑๐๔๔ "), parse_code(", 15090000- 7314")
+    ('0416-1044', '15090000-7314')
+    >>> parse_code("06789641- -9098"), parse_code("2186757 1-8226")
+    ('06789641-9098', '21867571-8226')
+    >>> parse_code("50210000\u20134711")  # an en dash: the ASCII hyphen stored
+    '50210000-4711'
+
+    A project's code (eight digits, a dash, four) followed on its line by a note or a
+    second, labelled code is the code alone (``50140000-7215 (รหัสเดิม 50140000-6801)``,
+    ``50140000-7215 รหัสงบประมาณ 5014-0102-01``); any other code is the value whole (a
+    phone's ``ต่อ 123`` stays). A tab inside is a cell's end: the value ran on into the
+    next cell (a page's sidebar beside the field), and which part is the code is not
+    known: an error.
+    """
+    value = to_arabic_digits(unicodedata.normalize("NFC", text)).strip(_CODE_JUNK)
+    if "\t" in value:
+        raise NormalizeError(f"{text!r} runs on into another cell: not a code")
+    value = _CODE_DASH.sub("-", value)
+    if (m := _PROJECT_CODE_THEN_NOTE.match(value)) is not None:
+        return m["code"]
+    if _CODE_GAP.fullmatch(value):
+        value = value.replace(" ", "")
+    if not value:
+        raise NormalizeError(f"{text!r} is not a code")
+    return value
