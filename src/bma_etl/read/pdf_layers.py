@@ -4,7 +4,8 @@ Stage: read. :func:`read_layers` turns a PDF's bytes into one :class:`PageLayer`
 per page as the reader counts pages: a sheet holding two pages side by side
 (2-up; :mod:`.pdf_sheets`) gives two, its left page then its right, a sheet
 of four (4-up; :mod:`.pdf_quarters`) four, its upper row first, and a page set in
-columns (:mod:`.pdf_multicolumn`) one per column, left to right. A page's
+columns (:mod:`.pdf_multicolumn`) one per column, left to right; a web page's side
+column (:mod:`.pdf_side_column`) is read apart, its text after the document's. A page's
 number in provenance is its place in that order (1-based): on a document printed
 2-up from its first sheet, sheet k holds pages 2k - 1 and 2k, the numbers the
 pages had before they were imposed. :attr:`PageLayer.sheet` keeps the PDF page a
@@ -15,7 +16,8 @@ on pages of their own (:mod:`.pdf_strips`), gives one wide page per row band.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -43,6 +45,7 @@ from bma_etl.read.pdf_page import (
 )
 from bma_etl.read.pdf_quarters import Cuts, quarters
 from bma_etl.read.pdf_sheets import keep_part, left_only, sheet_gutter
+from bma_etl.read.pdf_side_column import after_side, read_apart, side_column
 from bma_etl.read.pdf_sides import closed_sides
 from bma_etl.read.pdf_stamps import SmallType, small_type, stamps, take_stamp, under
 from bma_etl.read.pdf_strikes import without_strikes
@@ -113,6 +116,9 @@ class _Read:
     struck: int = 0  # text objects taken off for a line through them (.pdf_strikes)
     #: Its small-type text (a running footer drawn over the body: :mod:`.pdf_stamps`).
     small: SmallType = field(default_factory=SmallType)
+    #: Whether this is the side column of the page before (:mod:`.pdf_side_column`),
+    #: whose text goes on that page after its own.
+    beside: bool = False
 
 
 def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
@@ -151,6 +157,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                 size = upright(page)  # a page stored rotated reads as it is shown
                 whole, read, shapes = _read_page(page, size, at_spaces, index)
                 parts: list[Box] = []
+                aside: Box | None = None
                 if whole.has_images and size[0] > size[1]:  # a scan: the cut from its ink
                     scanned = _scan_sheet(page, size, last)
                     if scanned is not None:
@@ -179,8 +186,14 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                             edges = [0.0, *(cuts or ()), size[0]]
                             parts = [(low, 0.0, high, size[1]) for low, high in
                                      pairwise(edges)] if len(edges) > 2 else []
+                            aside = None if parts else side_column(read, shapes, *size)
             finally:
                 page.close()
+            if not parts and aside is not None:
+                apart = read_apart(load, index, aside, size, partial(
+                    _read_lines, at_spaces=at_spaces, sheet=index))
+                pages.extend([apart[0], replace(apart[1], beside=True)] if apart else [whole])
+                continue
             if not parts:
                 pages.append(whole)
                 continue
@@ -268,6 +281,12 @@ def _scan_halves(index: int, size: tuple[float, float], cut: float,
             for side in sides]
 
 
+def _read_lines(page: Any, size: tuple[float, float], part: Box | None = None, *,
+                at_spaces: bool, sheet: int) -> tuple[_Read, list[TextLine]]:
+    """:func:`_read_page`'s page and lines as pdfium gave them (:func:`.read_apart`)."""
+    return _read_page(page, size, at_spaces, sheet, part)[:2]
+
+
 def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int,
                clip: Box | None = None, stamp: frozenset[Any] = frozenset()
                ) -> tuple[_Read, list[TextLine], list[Box]]:
@@ -323,11 +342,21 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
     """The pages' layers, with the steps that look across pages (cut rows, line pitches).
 
     ``uncut``: a spreadsheet's print, whose page breaks cut no row; ``icu``: a writer
-    that breaks Thai at ICU's dictionary words (Chromium).
+    that breaks Thai at ICU's dictionary words (Chromium). A page's side column
+    (:attr:`_Read.beside`) is laid out alone, its text after the document's last line
+    (a page's text may go on on the next page; the side column's is set apart).
     """
+    sides: dict[int, _Read] = {}
+    bodies: list[_Read] = []
+    for page in pages:
+        if page.beside and bodies:
+            sides[len(bodies) - 1] = page
+        else:
+            bodies.append(page)
+    pages = bodies
     if not uncut:  # a row a page break cut: one row again (a spreadsheet cuts none)
         join_cut_rows([page.lines for page in pages], icu)
-    pitches = line_pitches([page.lines for page in pages])
+    pitches = line_pitches([page.lines for page in [*pages, *sides.values()]])
     laid_out = [with_columns(
         with_blank_lines(with_side_by_side(page.lines, pitches, page.rules), pitches),
         borderless=True, pitches=pitches,
@@ -340,13 +369,22 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
     over = wraps_over_breaks(laid_out, [page.width for page in pages], pitches, fills,
                              fills and not at_spaces)
     layers = []
-    for laid, page, carried in zip(laid_out, pages, over, strict=True):
+    for k, (laid, page, carried) in enumerate(zip(laid_out, pages, over, strict=True)):
         wraps = wrapped_lines(laid, page.width, fills, fills and not at_spaces)
         spaced = spaced_wraps(laid, wraps, page.width, at_spaces, fills)
         if carried is not None:
             wraps.append(carried)
             if at_spaces:  # (a space-wrapping writer: the break stands for a space)
                 spaced.append(carried)
+        if k in sides:  # its side column's counts; its text after the document's
+            side = sides[k]
+            page = replace(page, unmapped=page.unmapped + side.unmapped,
+                           am_tails=page.am_tails + side.am_tails, loose=page.loose + side.loose,
+                           struck=page.struck + side.struck)
+        if k == len(pages) - 1:
+            for side in sides.values():
+                laid, wraps, spaced = after_side(laid, wraps, spaced, side.lines, side.rules,
+                                                 pitches, (side.width, fills, at_spaces))
         layers.append(PageLayer("\n".join(line.text for line in laid), page.has_images,
                                 tuple(wraps), page.unmapped, page.am_tails, page.cover,
                                 page.loose, tuple(spaced), page.sheet, page.clip,
