@@ -121,3 +121,6 @@ def test_a_row_number_read_out_of_sequence_is_null_and_the_rows_stay_apart(seed:
             for w in rows]
     assert [("".join(r.name.split()), r.seq if "seq" in w else None)
             for r, w in zip(got, rows, strict=True)] == want
+    doubted = [f for f in extract(RepairedText.of(text, (), ocr_used=True)).findings
+               if f.table_name == "plan_projects" and f.field == "seq"]
+    assert doubted and {f.code for f in doubted} == {"ocr_doubtful_value"}
