@@ -50,6 +50,7 @@ from bma_etl.layouts.plan_indicators import (
 )
 from bma_etl.layouts.plan_name_copies import agree_level_names
 from bma_etl.layouts.plan_name_heads import mend_names
+from bma_etl.layouts.plan_project_seqs import doubt_unborne_seqs
 from bma_etl.layouts.plan_steps import (
     StepContext,
     read_step_table,
@@ -154,6 +155,8 @@ def extract(doc: RepairedText) -> Extraction:
         out.rows.extend(rows)
     out.rows.extend(steps)
     mend_names(doc, out.rows, out.findings)
+    if doc.ocr_used:
+        doubt_unborne_seqs(out.rows, out.findings)
     mend_indicator_heads(doc, out.rows)
     agree_level_names(doc, out.rows)
     return out

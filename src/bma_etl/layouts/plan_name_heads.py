@@ -38,6 +38,7 @@ from bma_etl.layouts.plan_amount_pieces import (
     settle_pieces,
     two_readings,
 )
+from bma_etl.layouts.plan_rule_marks import without_rule_marks
 from bma_etl.normalize.text import clean_text
 from bma_etl.unwrap import unwrapped_text
 
@@ -283,7 +284,10 @@ def mend_names(doc: RepairedText, rows: list[RawRow],
         for name in _SPECK_FIELDS.get(row.table, ()):
             if name in row.fields:
                 edges = target_edges if name == "target_text" else speck_edges
-                row.fields[name] = edges(doc, row.fields[name])
+                value = row.fields[name]
+                if row.table == "plan_projects":  # a project's name or unit cell
+                    value = without_rule_marks(doc, value)
+                row.fields[name] = edges(doc, value)
         if row.table == "plan_projects":
             if (piece := _mend_project(doc, row)) is not None:
                 pieces.append(piece)
