@@ -121,6 +121,35 @@ def read_month(doc: RepairedText, line: Line) -> Month | None:
     return Month(line, candidates, digits, speck=speck) if candidates else None
 
 
+#: A line holding a value alone (``62``, ``48.5 %``): a month's, printed under its label.
+_VALUE_ALONE_RE = re.compile(rf"[ ]*(?P<value>{_NUMBER})[ ]*%?[ \t]*")
+
+
+def read_month_above(doc: RepairedText, line: Line, below: Line | None) -> Month | None:
+    """A ``ผลงานเดือนที่ N`` line whose value is the next line's, or None when it is not.
+
+    A page printed with each label over its value (LibreOffice's print of a detail
+    page's grid or list) sets ``ผลงานเดือนที่ 1`` on one line and ``5`` on the next.
+    The label line then holds a month alone (1..12) and ``below``, the next line
+    with text, a percent alone (0..100).
+    """
+    head = MONTH_LINE_RE.match(line.text)
+    if head is None or below is None or MONTH_LINE_RE.match(below.text):
+        return None
+    month = re.fullmatch(rf"[ ]*(?P<month>{_D}{{1,2}})[ \t]*", line.text[head.end():])
+    value = _VALUE_ALONE_RE.fullmatch(below.text)
+    if month is None or value is None \
+            or not _VALID_MONTH.fullmatch(to_arabic_digits(month["month"])):
+        return None
+    month_raw = doc.raw_match(month, "month", line.start + head.end())
+    value_raw = doc.raw_match(value, "value", below.start)
+    number = _value_of(value_raw.text) if value_raw is not None else None
+    if month_raw is None or number is None:
+        return None
+    return Month(line, [(int(to_arabic_digits(month_raw.text)), number, month_raw,
+                         value_raw)], "")
+
+
 #: A grid row's label naming a plan or a target, not the results (``แผน (%)``, ``เป้าหมาย``).
 _NOT_RESULTS = re.compile(r"แผน|เป้า")
 #: A cell of a grid's value row: a percent, or nothing (a month not yet reported).
@@ -305,4 +334,5 @@ def month_rows(months: list[Month], out: Extraction) -> list[RawRow]:
     return rows
 
 
-__all__ = ["MONTH_LINE_RE", "Month", "month_rows", "read_month", "read_month_grid"]
+__all__ = ["MONTH_LINE_RE", "Month", "month_rows", "read_month", "read_month_above",
+           "read_month_grid"]

@@ -61,6 +61,7 @@ from bma_etl.layouts.web_detail_months import (
     Month,
     month_rows,
     read_month,
+    read_month_above,
     read_month_grid,
 )
 from bma_etl.layouts.web_detail_pairs import label_alone, paired_lines
@@ -139,7 +140,10 @@ def extract(doc: RepairedText) -> Extraction:
                 months.extend(grid[0])
                 grid_rows |= grid[1]
                 continue
-            month = read_month(doc, line)
+            if (month := read_month_above(doc, line, next(iter(following), None))):
+                grid_rows.add(following[0].no)  # the value line below the month's
+            else:
+                month = read_month(doc, line)
             if month is None:
                 out.findings.append(Finding("monthly_progress", None, None, "warning",
                                             "unparsed_line",
