@@ -11,6 +11,7 @@ the truth is those values.
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -86,3 +87,37 @@ def test_a_register_whose_headings_ran_together(widths: list[float], tmp_path: P
     want = [(seq, f"{int(day[6:]) - 543}-{day[3:5]}-{day[:2]}", detail, pct, paid, plan,
              target) for seq, day, detail, pct, paid, plan, target in REPORTS]
     assert got == want
+
+
+@pytest.mark.parametrize("heading", ["ผลการดำเนินงาน / ปัญหาอุปสรรค",  # names no column
+                                     "ผลการดำเนินงาน / ปัญหาอุปสรรค ร้อยละความก้าวหน้า"])
+@pytest.mark.parametrize("extra", ["flag", "gap"])
+def test_a_register_whose_rows_are_wider_for_another_reason(heading: str, extra: str,
+                                                            tmp_path: Path) -> None:
+    """Rows a cell wider than a header that reads (or that no cut of fits): a flag
+    after the last column, or a detail split in two by a wide gap. A cut of the
+    header that names columns the rows' cells do not fit is no header: every value
+    is read right or not at all (NULL), never one shifted into another's column."""
+    from bma_etl.pipeline import process_file
+
+    names = ["ครั้งที่", "วันที่", *heading.split(" ร้อยละ")[:1]]
+    names += ["ร้อยละความก้าวหน้า" if " ร้อยละ" in heading else "ร้อยละ", "เบิกจ่าย"]
+    lines = ["แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ",
+             "1. ชื่อโครงการและหน่วยงานที่รับผิดชอบโครงการ",
+             *(f"{label}\t{value}" for label, value in HEAD),
+             "2. รายงานความก้าวหน้าของโครงการและการใช้จ่ายงบประมาณ", "\t".join(names)]
+    for seq, day, detail, pct, paid, plan, _ in REPORTS:
+        cells = [str(seq), day, detail, f"{pct:.2f}", f"{paid:,.2f}"]
+        if extra == "flag":
+            cells.append("เป็นไปตามแผน" if plan else "ไม่เป็นไปตามแผน")
+        else:
+            cells[2:3] = [detail[:5], detail[5:]]
+        lines.append("\t".join(cells))
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for row in process_file(path).rows("progress_updates"):
+        seq, day, _, pct, paid, _, _ = REPORTS[int(row.seq_label) - 1]
+        assert row.report_date in (None, date(int(day[6:]) - 543, int(day[3:5]), int(day[:2])))
+        assert row.progress_pct in (None, pct)
+        assert row.budget_disbursed_thb in (None, paid)
+        assert row.on_plan is None or extra == "flag"

@@ -50,7 +50,7 @@ from bma_etl.layouts.report_cells import (
     cell_value,
     unwrapped,
 )
-from bma_etl.layouts.report_head_splits import split_headings
+from bma_etl.layouts.report_head_splits import cells_fit, split_headings
 from bma_etl.layouts.report_wraps import (
     TEXT_COLUMNS,
     as_narrow,
@@ -202,9 +202,9 @@ def _header_at(lines: list[Line], k: int, history: bool = False) -> _Header | No
             two = _Header([column_of(t) for t in leaves], leaves, 2, loose)
         if two is not None and _a_register(two, history):
             return two
-    if data is not None and len(data) > len(row):  # headings ran together
-        return _split_header(lines, k, [c.text for c in row], history) or (
-            one if _a_register(one, history) else None)
+    if data is not None and len(data) > len(row) and (one.loose or not _a_register(one, history)):
+        split = _split_header(lines, k, [c.text for c in row], history)  # headings ran together
+        return split or (one if _a_register(one, history) else None)
     return one if _a_register(one, history) else None
 
 
@@ -219,7 +219,10 @@ def _split_header(lines: list[Line], k: int, texts: list[str], history: bool
     columns = [column_of(h) or next(c for label, c in COLUMN_LABELS.items()
                                     if matches_key(label, h)) for h in headings]
     header = _Header(list(columns), headings, 1, 0)
-    return header if _names_a_table(columns) and _a_register(header, history) else None
+    rows = [t for t in ([c.text for c in cells(ln)] for ln in lines[k + 1:k + 6])
+            if len(t) == len(columns) and NUMBER_RE.match(t[0])]  # its data cells fit
+    fits = _names_a_table(columns) and cells_fit(list(columns), rows)
+    return header if fits and _a_register(header, history) else None
 
 
 def _names_a_table(named: list[str]) -> bool:

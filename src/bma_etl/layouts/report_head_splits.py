@@ -14,7 +14,9 @@ have cells: at a space, or where a column's label starts. Every heading must nam
 a column (:func:`bma_etl.layouts.report_columns.column_of`), each once; a heading
 cut short (its end clipped) names the column whose label its start matches.
 Consumes the header cells' texts; produces the headings, or None when no cut
-names every column.
+names every column. A cut is kept only when the rows' cells fit the columns it
+names (:func:`cells_fit`): a row wider than its header for another reason (a flag
+or a gap split off a cell) would else shift every value after it.
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 
+from bma_etl.errors import NormalizeError
 from bma_etl.matchkey import matches_key
+from bma_etl.normalize.dates import parse_date
+from bma_etl.normalize.digits import parse_amount, parse_percent
 
-__all__ = ["split_headings"]
+__all__ = ["cells_fit", "split_headings"]
 
 #: The most ways of cutting a header row tried.
 _MOST_TRIES = 5000
@@ -114,3 +119,40 @@ def _spread(cells: int, extra: int) -> Iterator[tuple[int, ...]]:
     """Every way of giving ``extra`` more headings to ``cells`` cells."""
     for combo in itertools.combinations_with_replacement(range(cells), extra):
         yield tuple(combo.count(i) for i in range(cells))
+
+
+#: A cell standing for no value in any column (empty, a dash).
+_NO_VALUE = re.compile(r"[\s\-–—.]*")
+#: How a value of a column is read; a cell it cannot read does not fit the column.
+_READERS: dict[str, Callable[[str], object]] = {
+    "report_date": parse_date,
+    "progress_pct": parse_percent,
+    "budget_disbursed_thb": parse_amount,
+}
+
+
+def cells_fit(columns: list[str | None], rows: list[list[str]]) -> bool:
+    """Whether every row's cells (texts, a cell a column) read as their columns' values.
+
+    A date column's cells parse as dates, a progress column's as percents 0..100, a
+    disbursement column's as amounts; an empty or dashed cell fits any column. Rows
+    of another width than ``columns`` do not fit.
+
+    >>> cells_fit(["seq_label", "progress_pct", "budget_disbursed_thb"], [["1", "10", "0"]])
+    True
+    >>> cells_fit(["seq_label", "progress_pct", "budget_disbursed_thb"],
+    ...           [["1", "0.00", "เป็นไปตามแผน"]])
+    False
+    """
+    for row in rows:
+        if len(row) != len(columns):
+            return False
+        for column, text in zip(columns, row, strict=True):
+            read = _READERS.get(column or "")
+            if read is None or _NO_VALUE.fullmatch(text):
+                continue
+            try:
+                read(text)
+            except (NormalizeError, ValueError):
+                return False
+    return True
