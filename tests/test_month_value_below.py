@@ -38,3 +38,39 @@ def test_month_values_under_their_labels(k: int, tmp_path: Path) -> None:
     path = tmp_path / "detail.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     assert_read_as_generated(path, doc.truth, tables=["monthly_progress"])
+
+
+@pytest.mark.parametrize("below", [False, True])
+@pytest.mark.parametrize("k", range(3))
+def test_a_page_number_under_the_last_month_is_no_value(k: int, below: bool,
+                                                         tmp_path: Path) -> None:
+    """Month 12 not reported and the page's number (``2``) printed under its label, on a
+    page whose months hold their values on their own lines (``below=False``) or under
+    their labels: month 12 is NULL, the others as generated."""
+    import copy
+
+    from corpus.build import GENERATORS, _rng
+
+    doc = GENERATORS["web_detail"](_rng(2, "web_detail", k))
+    truth = copy.deepcopy(doc.truth)
+    months = truth["tables"]["monthly_progress"]
+    months[-1]["value"] = None
+    assert months[-1]["month_no"] == 12
+    lines, at = [], iter(months)
+    for line in doc.text.rstrip("\n").split("\n"):
+        if not _MONTH.match(line):
+            lines.append(line)
+            continue
+        month = next(at)
+        value = month.get("value")
+        if below:
+            lines.append(f"ผลงานเดือนที่ {month['month_no']}")
+            lines += [] if value is None else [str(value)]
+        else:
+            lines.append(f"ผลงานเดือนที่ {month['month_no']}{'' if value is None else value}")
+        if month["month_no"] == 12:
+            break  # the page ends under its last month, with its number
+    lines.append("2")
+    path = tmp_path / "detail.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_read_as_generated(path, truth, tables=["monthly_progress"])

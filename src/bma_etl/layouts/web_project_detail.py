@@ -63,6 +63,7 @@ from bma_etl.layouts.web_detail_months import (
     read_month,
     read_month_above,
     read_month_grid,
+    values_below,
 )
 from bma_etl.layouts.web_detail_pairs import label_alone, paired_lines
 from bma_etl.layouts.web_month_ocr import misread_label_end
@@ -123,6 +124,7 @@ def extract(doc: RepairedText) -> Extraction:
     pending: tuple[str, int] | None = None  # a label alone (column, line number) above
     listed = listed_lines(lines)
     grid_rows: set[int] = set()  # a month grid's value row, read with its head
+    below = values_below(doc, lines)  # each month's value on the line under its label
     for i, line in enumerate(lines):
         text = line.text
         if not text.strip() or line.no in grid_rows:
@@ -140,8 +142,8 @@ def extract(doc: RepairedText) -> Extraction:
                 months.extend(grid[0])
                 grid_rows |= grid[1]
                 continue
-            if (month := read_month_above(doc, line, next(iter(following), None))):
-                grid_rows.add(following[0].no)  # the value line below the month's
+            if (month := read_month_above(doc, line, below.get(line.no))):
+                grid_rows.add(below[line.no].no)  # the value line below the month's
             else:
                 month = read_month(doc, line)
             if month is None:
