@@ -50,6 +50,7 @@ from bma_etl.layouts.report_cells import (
     cell_value,
     unwrapped,
 )
+from bma_etl.layouts.report_head_splits import cells_fit, split_headings
 from bma_etl.layouts.report_wraps import (
     TEXT_COLUMNS,
     as_narrow,
@@ -186,7 +187,7 @@ def _header_at(lines: list[Line], k: int, history: bool = False) -> _Header | No
         return None
     named = [column_of(c.text) for c in row]
     if not _names_a_table([n for n in named if n]):
-        return None
+        return _split_header(lines, k, [c.text for c in row], history)
     one = _Header(named, [c.text for c in row], 1, named.count(None))
     below = cells(lines[k + 1]) if k + 1 < len(lines) else []
     data = next((cells(ln) for ln in lines[k + 1:k + 4] if NUMBER_RE.match(cells(ln)[0].text)
@@ -201,7 +202,27 @@ def _header_at(lines: list[Line], k: int, history: bool = False) -> _Header | No
             two = _Header([column_of(t) for t in leaves], leaves, 2, loose)
         if two is not None and _a_register(two, history):
             return two
+    if data is not None and len(data) > len(row) and (one.loose or not _a_register(one, history)):
+        split = _split_header(lines, k, [c.text for c in row], history)  # headings ran together
+        return split or (one if _a_register(one, history) else None)
     return one if _a_register(one, history) else None
+
+
+def _split_header(lines: list[Line], k: int, texts: list[str], history: bool
+                  ) -> _Header | None:
+    """The header at line ``k`` whose headings ran together, cut as its rows are wide."""
+    data = next((cells(ln) for ln in lines[k + 1:k + 4] if len(cells(ln)) > len(texts)
+                 and NUMBER_RE.match(cells(ln)[0].text)), None)
+    headings = split_headings(texts, len(data), column_of, COLUMN_LABELS) if data else None
+    if headings is None:
+        return None
+    columns = [column_of(h) or next(c for label, c in COLUMN_LABELS.items()
+                                    if matches_key(label, h)) for h in headings]
+    header = _Header(list(columns), headings, 1, 0)
+    rows = [t for t in ([c.text for c in cells(ln)] for ln in lines[k + 1:k + 6])
+            if len(t) == len(columns) and NUMBER_RE.match(t[0])]  # its data cells fit
+    fits = _names_a_table(columns) and cells_fit(list(columns), rows)
+    return header if fits and _a_register(header, history) else None
 
 
 def _names_a_table(named: list[str]) -> bool:

@@ -121,6 +121,77 @@ def read_month(doc: RepairedText, line: Line) -> Month | None:
     return Month(line, candidates, digits, speck=speck) if candidates else None
 
 
+#: A line holding a value alone (``62``, ``48.5 %``): a month's, printed under its label.
+_VALUE_ALONE_RE = re.compile(rf"[ ]*(?P<value>{_NUMBER})[ ]*%?[ \t]*")
+
+
+def _alone(line: Line) -> bool:
+    """Whether ``line`` is a ``ผลงานเดือนที่ N`` label holding its month alone (1..12)."""
+    head = MONTH_LINE_RE.match(line.text)
+    month = re.fullmatch(rf"[ ]*({_D}{{1,2}})[ \t]*", line.text[head.end():]) if head else None
+    return month is not None and bool(_VALID_MONTH.fullmatch(to_arabic_digits(month[1])))
+
+
+def values_below(doc: RepairedText, lines: list[Line]) -> dict[int, Line]:
+    """Each month label's value line (label line number → line), or none.
+
+    Only when the page prints every month's result on the line under its label, and
+    uses that shape throughout: every ``ผลงานเดือนที่`` line holds its month alone,
+    and is followed by a value alone (``62``, ``48.5 %``) or directly by the next
+    month's label; a value line is followed by the next month's label, or,
+    under the last one, by the block's end on the same page. A page's last line
+    (a page number) and a line after the block are never a month's value.
+    """
+    text = [ln for ln in lines if ln.text.strip()]
+    labels = [j for j, ln in enumerate(text) if MONTH_LINE_RE.match(ln.text)]
+    if not labels or not all(_alone(text[j]) for j in labels):
+        return {}
+    out: dict[int, Line] = {}
+    for j in labels:
+        last = j == labels[-1]
+        value = text[j + 1] if j + 1 < len(text) else None
+        if value is None or MONTH_LINE_RE.match(value.text):
+            continue  # no value: the next month's label, or the page's end
+        if not _VALUE_ALONE_RE.fullmatch(value.text):
+            if last:
+                continue  # the block's end, no value for the last month
+            return {}
+        after = text[j + 2] if j + 2 < len(text) else None
+        if after is not None and MONTH_LINE_RE.match(after.text) and not last:
+            out[text[j].no] = value
+        elif last and after is not None and not _VALUE_ALONE_RE.fullmatch(after.text) \
+                and doc.index.page_of(after.start) == doc.index.page_of(value.start):
+            out[text[j].no] = value  # the block ends on the same page
+        elif not last:
+            return {}
+    return out
+
+
+def read_month_above(doc: RepairedText, line: Line, below: Line | None) -> Month | None:
+    """A ``ผลงานเดือนที่ N`` line whose value is the line ``below`` it, or None.
+
+    A page printed with each label over its value (LibreOffice's print of a detail
+    page's grid or list) sets ``ผลงานเดือนที่ 1`` on one line and ``5`` on the next.
+    ``below`` is the value line :func:`values_below` found for ``line`` (None when
+    it found none): a percent alone (0..100).
+    """
+    head = MONTH_LINE_RE.match(line.text)
+    if head is None or below is None:
+        return None
+    month = re.fullmatch(rf"[ ]*(?P<month>{_D}{{1,2}})[ \t]*", line.text[head.end():])
+    value = _VALUE_ALONE_RE.fullmatch(below.text)
+    if month is None or value is None \
+            or not _VALID_MONTH.fullmatch(to_arabic_digits(month["month"])):
+        return None
+    month_raw = doc.raw_match(month, "month", line.start + head.end())
+    value_raw = doc.raw_match(value, "value", below.start)
+    number = _value_of(value_raw.text) if value_raw is not None else None
+    if month_raw is None or number is None:
+        return None
+    return Month(line, [(int(to_arabic_digits(month_raw.text)), number, month_raw,
+                         value_raw)], "")
+
+
 #: A grid row's label naming a plan or a target, not the results (``แผน (%)``, ``เป้าหมาย``).
 _NOT_RESULTS = re.compile(r"แผน|เป้า")
 #: A cell of a grid's value row: a percent, or nothing (a month not yet reported).
@@ -305,4 +376,5 @@ def month_rows(months: list[Month], out: Extraction) -> list[RawRow]:
     return rows
 
 
-__all__ = ["MONTH_LINE_RE", "Month", "month_rows", "read_month", "read_month_grid"]
+__all__ = ["MONTH_LINE_RE", "Month", "month_rows", "read_month", "read_month_above",
+           "read_month_grid", "values_below"]

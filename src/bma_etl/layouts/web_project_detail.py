@@ -61,7 +61,9 @@ from bma_etl.layouts.web_detail_months import (
     Month,
     month_rows,
     read_month,
+    read_month_above,
     read_month_grid,
+    values_below,
 )
 from bma_etl.layouts.web_detail_pairs import label_alone, paired_lines
 from bma_etl.layouts.web_month_ocr import misread_label_end
@@ -122,6 +124,7 @@ def extract(doc: RepairedText) -> Extraction:
     pending: tuple[str, int] | None = None  # a label alone (column, line number) above
     listed = listed_lines(lines)
     grid_rows: set[int] = set()  # a month grid's value row, read with its head
+    below = values_below(doc, lines)  # each month's value on the line under its label
     for i, line in enumerate(lines):
         text = line.text
         if not text.strip() or line.no in grid_rows:
@@ -139,7 +142,10 @@ def extract(doc: RepairedText) -> Extraction:
                 months.extend(grid[0])
                 grid_rows |= grid[1]
                 continue
-            month = read_month(doc, line)
+            if (month := read_month_above(doc, line, below.get(line.no))):
+                grid_rows.add(below[line.no].no)  # the value line below the month's
+            else:
+                month = read_month(doc, line)
             if month is None:
                 out.findings.append(Finding("monthly_progress", None, None, "warning",
                                             "unparsed_line",

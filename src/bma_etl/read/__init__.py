@@ -166,9 +166,11 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
     if media_type == "text/plain":
         from bma_etl.read.text import read_text
         from bma_etl.read.text_quoted import unquoted_cells
+        from bma_etl.read.text_stacked import restacked_cells
 
         decoded = read_text(data, path.name)
         text = unquoted_cells(decoded.text) or decoded.text  # a sheet's quoted cells
+        text = restacked_cells(text) or text  # a Word table saved a cell a line
         return SourceDocument(doc_id, path, media_type, text, warnings=decoded.warnings)
     if media_type == "text/html":
         from bma_etl.read.html import read_html
