@@ -69,6 +69,9 @@ MIN_MAIN_BEYOND = 3
 #: Widest gap between two lines of the side column (font sizes): a sidebar's items
 #: follow one another, a heading or a list's margin between them.
 MAX_SIDE_GAP_EM = 4.0
+#: A hair (points): what rounding could move a gap's middle by, kept as a margin.
+_HAIR = 1e-6
+_FAR = float("inf")
 
 
 def side_column(lines: list[TextLine], shapes: list[Box], width: float, height: float
@@ -95,35 +98,57 @@ def side_column(lines: list[TextLine], shapes: list[Box], width: float, height: 
     drawn = [box for box in shapes
              if box[2] - box[0] < SHEET_COVER * width or box[3] - box[1] < SHEET_COVER * height]
     least = 2 * MIN_LINES + MIN_MAIN_BEYOND
+    count = len(placed)
+    baselines = [line.baseline or 0.0 for line in placed]
+    # lines k - 1 and k stand on one baseline
+    one_row = [False] + [abs(baselines[k - 1] - baselines[k]) <= SAME_BASELINE_EM * placed[k].size
+                         for k in range(1, count)]
+    needs = [MIN_GAP_EM * line.size for line in placed]
+    reach = [(min(p[1] for p in ps), max(p[1] for p in ps)) if ps else (_FAR, -_FAR)
+             for ps in pieces]
+    # a gap whose middle (and so any narrower gap's inside it) stands farther than
+    # MAX_SIDE_SHARE from both edges of the text never parts a side column
+    # (:func:`_side_box`): such gaps are not followed down (a hair's margin kept)
+    share = MAX_SIDE_SHARE * (text_right - text_left)
+    left_end, right_start = text_left + share + _HAIR, text_right - share - _HAIR
 
-    def one_row(k: int) -> bool:  # lines k - 1 and k stand on one baseline
-        return 0 < k < len(placed) and abs((placed[k - 1].baseline or 0.0) - (
-            placed[k].baseline or 0.0)) <= SAME_BASELINE_EM * placed[k].size
-
-    for start in range(len(placed) - least + 1):
-        if one_row(start):
+    for start in range(count - least + 1):
+        if one_row[start]:
             continue  # a run takes a row's lines all or none
         # a gap inside one the line above leaves: the run from higher up holds this one
-        spans, end = [gap for gap in frees[start] if not start or not any(
-            free[0] <= gap[0] and gap[1] <= free[1] for free in frees[start - 1])], start + 1
+        spans, end = [gap for gap in frees[start] if (gap[0] < left_end or gap[1] > right_start)
+                      and not (start and any(free[0] <= gap[0] and gap[1] <= free[1]
+                                             for free in frees[start - 1]))], start + 1
         while spans:
             ended, going = [], []
-            for span in spans:
-                shared = [] if end == len(placed) else [
-                    g for g in (_overlap(span, free) for free in frees[end])
-                    if g is not None and g[1] - g[0] >= MIN_GAP_EM * placed[end].size]
-                if shared:
-                    going.extend(shared)
-                else:
-                    ended.append(span)
+            if end == count:
+                ended = spans
+            else:
+                need, these = needs[end], frees[end]
+                for span in spans:
+                    low, high = span
+                    gone = True
+                    for free_low, free_high in these:
+                        if free_low >= high:
+                            break
+                        if free_high <= low:
+                            continue
+                        left = free_low if free_low > low else low
+                        right = free_high if free_high < high else high
+                        if right > left and right - left >= need:
+                            gone = False
+                            if left < left_end or right > right_start:
+                                going.append((left, right))
+                    if gone:
+                        ended.append(span)
             last = end
-            while last > start and one_row(last):
+            while start < last < count and one_row[last]:
                 last -= 1  # the row the run ends in crosses the gap
             for span in ended if last - start >= least else ():
-                box = _side_box(placed[start:last], pieces[start:last], span,
+                box = _side_box(placed[start:last], pieces[start:last], reach[start:last], span,
                                 (text_left, text_right), drawn, width,
                                 placed[start - 1] if start else None,
-                                placed[last] if last < len(placed) else None)
+                                placed[last] if last < count else None)
                 if box is not None:
                     # one side column found, or none: never a second guess further down
                     return box if clear_beside(placed, pieces, range(start, last), box,
@@ -145,15 +170,14 @@ def _free(pieces: list[tuple[float, float]], low: float, high: float, least: flo
     return out
 
 
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float] | None:
-    low, high = max(a[0], b[0]), min(a[1], b[1])
-    return (low, high) if high > low else None
-
-
 def _side_box(run: list[TextLine], pieces: list[list[tuple[float, float]]],
-              gap: tuple[float, float], text: tuple[float, float], drawn: list[Box],
+              reach: list[tuple[float, float]], gap: tuple[float, float],
+              text: tuple[float, float], drawn: list[Box],
               width: float, above: TextLine | None, below: TextLine | None) -> Box | None:
-    """The side column's box when a run of lines parted at ``gap`` is a page and its side."""
+    """The side column's box when a run of lines parted at ``gap`` is a page and its side.
+
+    ``reach``: each line's pieces' least and greatest right end (points).
+    """
     cut = (gap[0] + gap[1]) / 2
     text_left, text_right = text
     share = MAX_SIDE_SHARE * (text_right - text_left)
@@ -163,12 +187,10 @@ def _side_box(run: list[TextLine], pieces: list[list[tuple[float, float]]],
         side = 1
     else:
         return None
-    own, main = [], []
-    for k, these in enumerate(pieces):
-        if any((p[1] <= cut) == (side == 0) for p in these):
-            own.append(k)
-        if any((p[1] <= cut) != (side == 0) for p in these):
-            main.append(k)
+    # a line holds a piece on the cut's left when its pieces' least right end is left of it
+    lefts = [k for k, (least, _) in enumerate(reach) if least <= cut]
+    rights = [k for k, (_, most) in enumerate(reach) if most > cut]
+    own, main = (lefts, rights) if side == 0 else (rights, lefts)
     if len(own) < MIN_LINES or len(main) < len(own) + MIN_MAIN_BEYOND:
         return None
     low = run[own[-1]].baseline or 0.0
