@@ -262,7 +262,8 @@ def profile_fonts(profile: Path) -> None:
 def _soffice(tmp: str, sources: list[str], outs: list[Path], *options: str) -> dict[Path, str]:
     """Print ``sources`` to PDF with one LibreOffice run in ``tmp``; move each to its out.
 
-    ``outs[i]`` receives the PDF of ``sources[i]``; returns the outs that got none.
+    ``outs[i]`` receives the PDF of ``sources[i]`` (or, with another ``--convert-to``
+    in ``options``, the file of ``outs[i]``'s suffix); returns the outs that got none.
     The fonts not installed system-wide (Sarabun, from its PyPI package) go into the
     run's profile (``user/fonts``), where LibreOffice finds them: otherwise it prints
     in whatever font fontconfig offers for the name (Noto Sans where Noto is installed).
@@ -273,11 +274,11 @@ def _soffice(tmp: str, sources: list[str], outs: list[Path], *options: str) -> d
     run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
     failed: dict[Path, str] = {}
     for out in outs:
-        made = Path(tmp) / f"{out.stem}.pdf"
+        made = Path(tmp) / f"{out.stem}{out.suffix or '.pdf'}"
         if made.exists():
             shutil.move(str(made), out)
         else:
-            failed[out] = f"soffice made no PDF: {run.stderr.strip()[-200:]}"
+            failed[out] = f"soffice made no {out.suffix or '.pdf'}: {run.stderr.strip()[-200:]}"
     return failed
 
 

@@ -34,7 +34,7 @@ from bma_etl.read.pdf_sheets import (
     SHARED_ROWS,
     SHEET_COVER,
     TOUCH,
-    _pieces,
+    piece_spans,
 )
 
 #: Narrowest gap between two columns, in the text's median font size (CSS's
@@ -69,7 +69,7 @@ def column_cuts(lines: list[TextLine], shapes: list[Box], width: float, height: 
     placed = [line for line in lines if line.text.strip() and line.baseline is not None]
     if len(placed) < 2 * MIN_LINES:
         return None
-    text = sorted(piece for line in placed for piece in _pieces(line))
+    text = sorted(piece for line in placed for piece in piece_spans(line))
     left = text[0][0]
     # the page's right margin as wide as its left; a table wider than the last column
     # runs past it (the rightmost letter), and the columns are the margins' width still
@@ -143,7 +143,7 @@ def _columns_hold_text(lines: list[TextLine], cuts: list[float], drawn: list[Box
     columns: list[list[TextLine]] = [[] for _ in range(len(cuts) + 1)]
     for line in lines:
         for k, (low, high) in enumerate(pairwise(edges)):
-            if any(low < (a + b) / 2 < high for a, b in _pieces(line)):
+            if any(low < (a + b) / 2 < high for a, b in piece_spans(line)):
                 columns[k].append(line)
     # a column's worth of text, not a table's column of marks (a schedule's months)
     if any(len(column) < MIN_LINES or sum(len("".join(line.text.split())) for line in column)

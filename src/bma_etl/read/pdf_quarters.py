@@ -27,8 +27,8 @@ from bma_etl.read.pdf_sheets import (
     SHEET_COVER,
     TOUCH,
     _free_band,
-    _pieces,
     left_only,
+    piece_spans,
     sheet_gutter,
 )
 
@@ -121,7 +121,7 @@ def _upper_row_spanned(lines: list[TextLine], width: float, height: float) -> bo
     over = height * (0.5 + MIDDLE_SHARE) + TOUCH
     low, high = width * (0.5 - MIDDLE_SHARE) - TOUCH, width * (0.5 + MIDDLE_SHARE) + TOUCH
     return any((line.baseline or 0.0) > over and any(left < low and right > high
-                                                     for left, right in _pieces(line))
+                                                     for left, right in piece_spans(line))
                for line in lines)
 
 

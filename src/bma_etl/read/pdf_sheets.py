@@ -22,6 +22,7 @@ the sheet's left edge, so each half is read as a page of its own.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from statistics import median
 from typing import Any
 
@@ -57,7 +58,7 @@ ROW_SHARE = 0.2
 Side = int  # 0: the left half, 1: the right half
 
 
-def _pieces(line: TextLine) -> list[tuple[float, float]]:
+def piece_spans(line: TextLine) -> list[tuple[float, float]]:
     """Where a line's text stands across the page: each cell's left and right (points)."""
     if line.cells and len(line.ends) == len(line.cells):
         return [(left, max(left, right)) for left, right in zip(line.cells, line.ends,
@@ -82,7 +83,7 @@ def sheet_gutter(lines: list[TextLine], shapes: list[Box], width: float, height:
         return None
     size = median(line.size for line in placed if line.size > 1.0) \
         if any(line.size > 1.0 for line in placed) else 10.0
-    band = _free_band([piece for line in placed for piece in _pieces(line)], width)
+    band = _free_band([piece for line in placed for piece in piece_spans(line)], width)
     if band is None or band[1] - band[0] < MIN_GUTTER_EM * size:
         return None
     left_edge, right_edge = band
@@ -97,7 +98,7 @@ def sheet_gutter(lines: list[TextLine], shapes: list[Box], width: float, height:
     # Each line's text on either side: pdfium may give a row's two sides as one line.
     sides: tuple[list[TextLine], list[TextLine]] = ([], [])
     for line in placed:
-        pieces = _pieces(line)
+        pieces = piece_spans(line)
         if pieces[0][0] < left_edge + 1.0:
             sides[0].append(line)
         if pieces[-1][1] > right_edge - 1.0:
@@ -127,7 +128,7 @@ def left_only(lines: list[TextLine], shapes: list[Box], cut: float, width: float
     a sheet after one :func:`sheet_gutter` cut at ``cut``, the same size (points).
     """
     placed = [line for line in lines if line.text.strip() and line.baseline is not None]
-    return bool(placed) and all(piece[1] < cut for line in placed for piece in _pieces(line)) \
+    return bool(placed) and all(piece[1] < cut for line in placed for piece in piece_spans(line)) \
         and all(box[2] < cut - TOUCH for box in shapes
                 if box[2] - box[0] < SHEET_COVER * width or box[3] - box[1] < SHEET_COVER * height)
 
@@ -184,8 +185,10 @@ def keep_part(page: Any, part: Box, size: tuple[float, float]) -> tuple[float, f
     import pypdfium2.raw as pdfium_c
 
     handle = getattr(page, "raw", page)
-    _take(handle, _cuts(part, size), None, pdfium_c.FPDFPage_CountObjects,
-          pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPage_RemoveObject)
+    cuts = _cuts(part, size)
+    take_objects(handle, lambda box: any(box[axis] < at < box[axis + 2] for axis, at, _ in cuts),
+                 lambda box: any(((box[axis] + box[axis + 2]) / 2 < at) != below
+                                 for axis, at, below in cuts))
     left, bottom, right, top = part
     if left or bottom:
         for i in range(pdfium_c.FPDFPage_CountObjects(handle)):
@@ -216,9 +219,24 @@ def _cuts(part: Box, size: tuple[float, float]) -> list[_Cut]:
     return cuts
 
 
-def _take(parent: Any, cuts: list[_Cut], to_page: Matrix | None, count: Any, get: Any,
-          remove: Any, level: int = 0) -> None:
-    """Remove from ``parent`` (a page or a form object) what stands outside the cuts."""
+def take_objects(page: Any, looks_into: Callable[[Box], bool], goes: Callable[[Box], bool]
+                 ) -> None:
+    """Remove from the pdfium ``page`` (in memory) each object whose box ``goes``.
+
+    Boxes are (left, bottom, right, top; points, the page as shown). A Form XObject
+    whose box ``looks_into`` (it reaches over a cut: a whole sheet drawn as one form)
+    is looked into instead, eight forms deep at most, its objects' boxes taken
+    through its matrix.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    _take(getattr(page, "raw", page), looks_into, goes, None, pdfium_c.FPDFPage_CountObjects,
+          pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPage_RemoveObject)
+
+
+def _take(parent: Any, looks_into: Callable[[Box], bool], goes: Callable[[Box], bool],
+          to_page: Matrix | None, count: Any, get: Any, remove: Any, level: int = 0) -> None:
+    """:func:`take_objects` of ``parent`` (a page or a form object)."""
     import pypdfium2.raw as pdfium_c
 
     corners = [ctypes.c_float() for _ in range(4)]
@@ -231,15 +249,14 @@ def _take(parent: Any, cuts: list[_Cut], to_page: Matrix | None, count: Any, get
         box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
         if to_page is not None:
             box = box_through(to_page, box)
-        if any(box[axis] < at < box[axis + 2] for axis, at, _ in cuts) and \
-                pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM and level < 8 \
-                and pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+        if looks_into(box) and pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM \
+                and level < 8 and pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
             inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-            _take(obj, cuts, inner if to_page is None else then(inner, to_page),
+            _take(obj, looks_into, goes, inner if to_page is None else then(inner, to_page),
                   pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
                   pdfium_c.FPDFFormObj_RemoveObject, level + 1)
             continue
-        if any(((box[axis] + box[axis + 2]) / 2 < at) != below for axis, at, below in cuts):
+        if goes(box):
             gone.append(obj)
     for obj in gone:
         if remove(parent, obj):

@@ -41,7 +41,7 @@ def clear_beside(lines: list[TextLine], pieces: list[list[tuple[float, float]]],
     """Whether no line but the side column's own enters its stretch without crossing it.
 
     ``lines``: the page's lines (text, baseline set), ``pieces``: each line's cells'
-    (left, right) in points (:func:`.pdf_sheets._pieces`); ``own``: the indexes of
+    (left, right) in points (:func:`.pdf_sheets.piece_spans`); ``own``: the indexes of
     the run of lines the side column was found in (its lines and the page's beside
     them); ``side``: the side column's box (left, bottom, right, top; points), on the
     page's left when it starts at 0, else on its right; ``width``, ``height``: the page

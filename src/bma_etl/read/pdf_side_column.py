@@ -34,13 +34,12 @@ the page's text never enter the side column's stretch above or below it, and
 
 from __future__ import annotations
 
-import ctypes
 from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
 from bma_etl.read.pdf_columns import with_columns
-from bma_etl.read.pdf_forms import Box, Matrix, box_through, then
+from bma_etl.read.pdf_forms import Box
 from bma_etl.read.pdf_line import TextLine
 from bma_etl.read.pdf_page import with_blank_lines, with_side_by_side
 from bma_etl.read.pdf_sheets import (
@@ -50,8 +49,9 @@ from bma_etl.read.pdf_sheets import (
     SAME_BASELINE_EM,
     SHEET_COVER,
     TOUCH,
-    _pieces,
     keep_part,
+    piece_spans,
+    take_objects,
 )
 from bma_etl.read.pdf_side_clear import MAX_SHARED_ROWS, clear_beside, spaced_as_rows
 from bma_etl.read.pdf_tables import Rule
@@ -88,7 +88,7 @@ def side_column(lines: list[TextLine], shapes: list[Box], width: float, height: 
                      and line.size > 1.0), key=lambda line: -(line.baseline or 0.0))
     if len(placed) < 2 * MIN_LINES + MIN_MAIN_BEYOND:
         return None
-    pieces = [_pieces(line) for line in placed]
+    pieces = [piece_spans(line) for line in placed]
     text_left = min(p[0] for ps in pieces for p in ps)
     text_right = max(p[1] for ps in pieces for p in ps)
     if text_right - text_left <= 0.0:
@@ -263,42 +263,12 @@ def drop_part(page: Any, part: Box) -> None:
     when the middle of its box stands inside; a Form XObject that reaches over the
     part's edge is looked into and its objects taken the same way.
     """
-    import pypdfium2.raw as pdfium_c
-
-    handle = getattr(page, "raw", page)
-    _drop(handle, part, None, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
-          pdfium_c.FPDFPage_RemoveObject)
-
-
-def _drop(parent: Any, part: Box, to_page: Matrix | None, count: Any, get: Any, remove: Any,
-          level: int = 0) -> None:
-    import pypdfium2.raw as pdfium_c
-
-    corners = [ctypes.c_float() for _ in range(4)]
-    matrix = pdfium_c.FS_MATRIX()
-    gone = []
-    for i in range(max(int(count(parent)), 0)):
-        obj = get(parent, i)
-        if not obj or not pdfium_c.FPDFPageObj_GetBounds(obj, *corners):
-            continue
-        box = (corners[0].value, corners[1].value, corners[2].value, corners[3].value)
-        if to_page is not None:
-            box = box_through(to_page, box)
-        crosses = box[0] < part[2] and box[2] > part[0] and box[1] < part[3] \
+    def crosses(box: Box) -> bool:  # over the part's edge: in it and out of it
+        return box[0] < part[2] and box[2] > part[0] and box[1] < part[3] \
             and box[3] > part[1] and not (part[0] <= box[0] and box[2] <= part[2]
                                           and part[1] <= box[1] and box[3] <= part[3])
-        if crosses and pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM \
-                and level < 8 and pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
-            inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-            _drop(obj, part, inner if to_page is None else then(inner, to_page),
-                  pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
-                  pdfium_c.FPDFFormObj_RemoveObject, level + 1)
-            continue
-        if inside(box, part):
-            gone.append(obj)
-    for obj in gone:
-        if remove(parent, obj):
-            pdfium_c.FPDFPageObj_Destroy(obj)
+
+    take_objects(page, crosses, lambda box: inside(box, part))
 
 
 def read_apart(load: Callable[[int], Any], index: int, side: Box, size: tuple[float, float],
@@ -323,7 +293,7 @@ def read_apart(load: Callable[[int], Any], index: int, side: Box, size: tuple[fl
         if line.baseline is None or not line.text.strip():
             continue
         if any(inside((left, line.baseline, right, line.baseline), side)
-               for left, right in _pieces(line)):
+               for left, right in piece_spans(line)):
             return None
     page = load(index)
     try:
