@@ -34,6 +34,7 @@ from bma_etl.read.pdf_hidden import without_hidden_lines
 from bma_etl.read.pdf_justified import with_spread_lines
 from bma_etl.read.pdf_kind import draws_text, image_cover, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
+from bma_etl.read.pdf_lost_spaces import Blanks
 from bma_etl.read.pdf_margins import first_text_line, last_text_line
 from bma_etl.read.pdf_multicolumn import column_cuts
 from bma_etl.read.pdf_open import TextObject, open_pdf, upright
@@ -309,7 +310,8 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     twins_apart(page, boxes)  # a line that repeats the one above: no copy to drop
     textpage = page.get_textpage()
     try:  # taking watermarks off adds no form: a page that had none has none
-        read = with_written_ends(page_lines(Glyphs(textpage, bool(forms)), rules.vertical),
+        read = with_written_ends(page_lines(Glyphs(textpage, bool(forms)), rules.vertical,
+                                            blanks=Blanks(blanks) if blanks else None),
                                  blanks)
     finally:
         textpage.close()

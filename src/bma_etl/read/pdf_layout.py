@@ -51,7 +51,7 @@ from bma_etl.read.pdf_jumps import line_jumps
 from bma_etl.read.pdf_letters import SPACE_OVER_EM, WORD_OVER_EM, letter_spaced, may_be_word_space
 from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
-from bma_etl.read.pdf_lost_spaces import lost_spaces
+from bma_etl.read.pdf_lost_spaces import Blanks, lost_spaces, written_spaces
 from bma_etl.read.pdf_order import in_drawn_order
 from bma_etl.read.pdf_overhang import overhang
 from bma_etl.read.pdf_private import private_forms_read
@@ -80,7 +80,7 @@ _MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
 
 
 def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = (),
-               fast: bool = True) -> list[TextLine]:
+               fast: bool = True, blanks: Blanks | None = None) -> list[TextLine]:
     """A page's lines, with pdfium's spacing and mark order put right.
 
     A Thai mark that the PDF wrote after a later character (so pdfium put it,
@@ -93,6 +93,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     two characters; white space at either end of a line is dropped.
     ``textpage``: a pypdfium2 text page, or its :class:`~.pdf_glyphs.Glyphs`. ``fast``: a
     line that needs none of the repairs (:mod:`.pdf_fast`) is not looked at for them.
+    ``blanks``: the page's blank text objects, spaces LibreOffice wrote apart
+    (:func:`.pdf_lost_spaces.written_spaces`).
     """
     g = glyphs(textpage)
     textpage = g.textpage
@@ -135,8 +137,10 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             fixer = _Line(g, line, start, crossing, baseline, gaps_of_page, marked)
             left, right, first_word, last_word = extents.of(fixer)
             spaced_end = spaced_end and fixer.space_at_end()
-            line = plain_text(fixer) if plain and plain.needs_none(fixer) \
-                else fixer.fixed(letters)
+            if blanks is not None and blanks.within(baseline, size, left, right):
+                fixer.blanks = blanks
+            line = plain_text(fixer) if plain and fixer.blanks is None \
+                and plain.needs_none(fixer) else fixer.fixed(letters)
             cells = tuple(fixer.cells)
             gaps = tuple(fixer.gaps)
             heights, loose = tuple(fixer.heights), fixer.loose
@@ -169,14 +173,15 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
 class _Line:
     """One line of a text page being rebuilt: its characters and each one's page index."""
 
-    __slots__ = ("baseline", "cells", "ends", "g", "gaps", "heights", "index", "ink", "loose",
-                 "page", "rules", "spaced", "spaces", "text")
+    __slots__ = ("baseline", "blanks", "cells", "ends", "g", "gaps", "heights", "index", "ink",
+                 "loose", "page", "rules", "spaced", "spaces", "text")
 
     def __init__(self, textpage: Any, line: str, base: int, rules: list[float] | None = None,
                  baseline: float | None = None, page: PageGaps | None = None,
                  marked: bool = True) -> None:
         g = textpage if isinstance(textpage, Glyphs) else glyphs(textpage)
         self.g = g
+        self.blanks: Blanks | None = None  # the page's blank objects, when one is inside
         self.page = page  # the page's letter gaps, when ``line`` is cut from its text
         self.cells: list[float] = []  # x where each tab-separated cell starts
         self.heights: list[float] = []  # the baseline of each cell's first character
@@ -249,6 +254,7 @@ class _Line:
         in_drawn_order(self)
         if letters is not None:
             self.loose = loose_marks(self, letters)
+        written_spaces(self, self.blanks)
         lost_spaces(self)
         text = self.text
         first = len(text) - len(text.lstrip(" \u00a0"))

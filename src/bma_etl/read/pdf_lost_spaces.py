@@ -13,11 +13,14 @@ ends in a mark, on the same baseline, with no white space written, is such a spa
 written space (a letter-spaced line's gaps stay letter gaps). A word's next letter
 stands a tenth of a font size off; where the span's boxes are narrower than a letter
 (:data:`CLUSTER_EM`: a fixed-pitch Tlwg font's), or the gap is narrower than the
-line's other spaces (:func:`_least_space`), it is no space.
+line's other spaces (:func:`_least_space`), it is no space. A space LibreOffice
+wrote as a blank object of its own (:class:`Blanks`) goes in where it stands
+(:func:`written_spaces`).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from bma_etl.read.pdf_glyphs import TAB_GAP_EM
@@ -85,7 +88,8 @@ def _least_space(line: _Line) -> float | None:
     after a cluster is as wide as the line's other spaces at least (Waree's 0.23 to
     0.27 font sizes, the lost ones 0.28 to 0.35); a fixed-pitch font's spaces are a
     whole advance wide, and the room its narrow letters leave inside a word
-    (``ปู่ย่า``: 0.27) no space.
+    (``ปู่ย่า``: 0.27) no space. A space after SARA AM is not measured: its SARA AA's
+    glyph may carry no text, and its gap then runs from the NIKHAHIT (``น้ำ ประจำปี``).
     """
     text, index, g = line.text, line.index, line.g
     least = None
@@ -95,7 +99,8 @@ def _least_space(line: _Line) -> float | None:
         end = pos
         while end < len(text) and text[end] in " \u00a0":
             end += 1
-        if end >= len(text) or text[end] in _WHITE or text[end] in _MARKS:
+        if end >= len(text) or text[end] in _WHITE or text[end] in _MARKS \
+                or text[pos - 1] == "\u0e33":  # its SARA AA may carry no text: no edge
             continue
         j, right = pos - 1, g.edges(index[pos - 1])[1]
         while j > 0 and text[j] in _MARKS:
@@ -105,3 +110,78 @@ def _least_space(line: _Line) -> float | None:
         if gap >= LOST_SPACE_EM * size and (least is None or gap < least):
             least = gap  # (narrower: a space pdfium made up inside a word, then dropped)
     return least
+
+
+#: A blank text object (LibreOffice's written space, an object of its own after a
+#: cluster it marks with ``/ActualText``) stands on a line's baseline within this
+#: many font sizes, and within this many of the two letters' facing edges.
+BLANK_RISE_EM = 0.25
+BLANK_EDGE_EM = 0.15
+#: Least room (font sizes) between the two letters for a space to stand there.
+BLANK_GAP_EM = 0.1
+
+
+class Blanks:
+    """A page's blank text objects as points ``(x, y)`` of their boxes' left bottom, by height.
+
+    LibreOffice writes the space after a glyph cluster it marks with ``/ActualText``
+    (``ปี``, ``น้ำ``: a letter and its mark) as a text object of its own, which
+    pdfium leaves out of its text: ``ประจำปี 2567`` read ``ประจำปี2567``.
+    ``boxes``: (left, bottom, right, top) in points (:func:`.pdf_open.page_shapes`).
+    """
+
+    __slots__ = ("heights", "xs")
+
+    def __init__(self, boxes: list[tuple[float, float, float, float]]) -> None:
+        ordered = sorted((box[1], box[0]) for box in boxes)
+        self.heights = [y for y, _ in ordered]
+        self.xs = [x for _, x in ordered]
+
+    def near(self, baseline: float, size: float) -> list[float]:
+        """The x of each blank standing on ``baseline`` (within :data:`BLANK_RISE_EM`)."""
+        rise = BLANK_RISE_EM * size
+        return self.xs[bisect_left(self.heights, baseline - rise):
+                       bisect_right(self.heights, baseline + rise)]
+
+    def within(self, baseline: float | None, size: float, left: float, right: float) -> bool:
+        """Whether a blank stands on ``baseline`` between ``left`` and ``right`` (points)."""
+        return baseline is not None and size > 1.0 and any(
+            left < x < right for x in self.near(baseline, size))
+
+
+def written_spaces(line: _Line, blanks: Blanks | None) -> None:
+    """Put a space into ``line``'s text where the page wrote one as a blank object.
+
+    Between two letters with no white space between them whose facing edges (a
+    cluster's: its letter's and its marks') leave room for a space
+    (:data:`BLANK_GAP_EM`) and a blank of ``blanks`` stands in that room, on the
+    line's baseline. The space takes the page index of the letter after it, as a
+    written space (:func:`lost_spaces`).
+    """
+    if blanks is None or not blanks.xs:
+        return
+    text, index, g = line.text, line.index, line.g
+    at: list[int] = []
+    for pos in range(1, len(text)):
+        if text[pos] in _MARKS or text[pos] in _WHITE or text[pos - 1] in _WHITE:
+            continue
+        j, right = pos - 1, g.edges(index[pos - 1])[1]
+        while j > 0 and text[j] in _MARKS:
+            j -= 1
+            right = max(right, g.edges(index[j])[1])
+        size = g.size(index[pos])
+        size = size if size > 1.0 else g.size(index[j])
+        origin = g.origin(index[pos])
+        left = g.edges(index[pos])[0]
+        if size <= 1.0 or origin is None or left - right < BLANK_GAP_EM * size:
+            continue
+        edge = BLANK_EDGE_EM * size
+        if any(right - edge <= x <= left + edge for x in blanks.near(origin[1], size)):
+            at.append(pos)
+    if not at:
+        return
+    chars, places = list(text), list(index)
+    for pos in reversed(at):
+        chars.insert(pos, " ")
+        places.insert(pos, places[pos])
+    line.text, line.index = "".join(chars), places

@@ -42,6 +42,9 @@ SPREAD_SHARE = 1.3
 #: (within :data:`BLANK_RISE_EM`), is a space written at the line's end.
 BLANK_REACH_EM = 0.5
 BLANK_RISE_EM = 0.25
+#: ...and this many more after a line ending in SARA AM whose SARA AA glyph carries
+#: no text (Sarabun's ``น้ำ`` in a cell: the line's extent ends at its NIKHAHIT).
+AM_TAIL_EM = 0.6
 #: Words in ``/Producer`` or ``/Creator`` (lower case) of the writers that wrap a
 #: line only at a space (a Thai run longer than a line is cut anywhere): ReportLab's
 #: paragraphs, fpdf2's multi_cell.
@@ -239,7 +242,8 @@ def with_written_ends(lines: list[TextLine],
     wrapped a line at after the line's last glyph; after a glyph cluster it marks
     with ActualText (Sarabun's ``น้ำ``, its SARA AM drawn as two glyphs) it writes
     it as an object of its own, which pdfium leaves out of its text: the space
-    stands within :data:`BLANK_REACH_EM` after the line's last ink, on its baseline.
+    stands within :data:`BLANK_REACH_EM` after the line's last ink, on its baseline
+    (:data:`AM_TAIL_EM` further after a SARA AM: its SARA AA's place).
     """
     if not blanks:
         return lines
@@ -249,9 +253,10 @@ def with_written_ends(lines: list[TextLine],
     heights = [y for y, _ in ordered]
     out = []
     for line in lines:
+        reach = BLANK_REACH_EM + (AM_TAIL_EM if line.text.endswith("\u0e33") else 0.0)
         if not line.spaced_end and line.baseline is not None and line.size > 1.0 \
                 and line.text and any(
-                    line.right - 0.1 * line.size <= x <= line.right + BLANK_REACH_EM * line.size
+                    line.right - 0.1 * line.size <= x <= line.right + reach * line.size
                     and abs(y - line.baseline) <= BLANK_RISE_EM * line.size
                     for y, x in ordered[
                         bisect_left(heights, line.baseline - BLANK_RISE_EM * line.size - 1.0):
