@@ -18,6 +18,7 @@ from itertools import pairwise
 from bma_etl.furniture import furniture_lines
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import replaced
+from bma_etl.read.pdf_lost_spaces import BLANK_RISE_EM
 
 #: A line ends at the text's right margin when the next line's first word, after
 #: a space this many font sizes wide, would have crossed it.
@@ -39,9 +40,8 @@ JUSTIFIED_SPACE_EM = 0.42
 #: (a font's own space may be half an em: Umpush).
 SPREAD_SHARE = 1.3
 #: A blank glyph drawn this many font sizes from a line's last ink, on its baseline
-#: (within :data:`BLANK_RISE_EM`), is a space written at the line's end.
+#: (within :data:`~.pdf_lost_spaces.BLANK_RISE_EM`), is a space written at the line's end.
 BLANK_REACH_EM = 0.5
-BLANK_RISE_EM = 0.25
 #: ...and this many more after a line ending in SARA AM whose SARA AA glyph carries
 #: no text (Sarabun's ``น้ำ`` in a cell: the line's extent ends at its NIKHAHIT).
 AM_TAIL_EM = 0.6
