@@ -42,13 +42,16 @@ GENERATORS = {"legacy_tab": lambda rng: legacy_form(rng, "tab"),
               "web_history": progress_history, "plan": action_plan}
 
 
-def stored_turned(upright_pdf: Path, out: Path, rotate: int, margin: float = 0.0) -> None:
+def stored_turned(upright_pdf: Path, out: Path, rotate: int, margin: float = 0.0,
+                  shown: bool = True) -> None:
     """Write ``upright_pdf`` with each page stored turned and ``/Rotate rotate`` showing it upright.
 
     Each page becomes a form XObject on a sheet ``margin`` points wider on every
     side, drawn under the matrix that sets it in from the sheet's edge and turns it
     ``rotate`` degrees counter-clockwise (so the viewer's clockwise ``/Rotate`` turns
     it back). ``rotate``: 0, 90, 180 or 270 (0: the same pages, placed unturned).
+    ``shown`` False: no ``/Rotate`` is set, the content shows turned on its sheet (a
+    landscape form placed turned on portrait paper by an imposition tool).
     """
     src = pdfium.PdfDocument(upright_pdf)
     dest = pdfium.PdfDocument.new()
@@ -63,16 +66,20 @@ def stored_turned(upright_pdf: Path, out: Path, rotate: int, margin: float = 0.0
                          .rotate(rotate, ccw=True).translate(*shift))
         page.insert_obj(placed)
         page.gen_content()
-        page.set_rotation(rotate)
+        if shown:
+            page.set_rotation(rotate)
     dest.save(out)
 
 
 def drawn_turned(out: Path, rotate: int, font: str, font_path: Path,
-                 lines: list[tuple[float, float, str]], rule: tuple[float, float, float]) -> None:
+                 lines: list[tuple[float, float, str]], rule: tuple[float, float, float],
+                 shown: bool = True) -> None:
     """A ReportLab A4 page drawn turned under ``rotate`` (degrees, counter-clockwise).
 
     ``lines``: (x, y, text) in the upright page's points; ``rule``: a horizontal
-    rule (y, left, right) there. ``setPageRotation`` shows the page upright.
+    rule (y, left, right) there. ``setPageRotation`` shows the page upright;
+    ``shown`` False: none is set, a landscape page drawn turned on the portrait sheet
+    (its ``lines`` in the landscape page's points).
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
@@ -84,6 +91,8 @@ def drawn_turned(out: Path, rotate: int, font: str, font_path: Path,
     width, height = A4
     # ReportLab takes the shown size: with /Rotate 90 or 270 it stores the page landscape.
     c = canvas.Canvas(str(out), pagesize=(width, height))
+    if not shown:  # the landscape page turned onto the portrait sheet
+        width, height = height, width
     c.translate(*{90: (height, 0.0), 180: (width, height), 270: (0.0, width)}[rotate])
     c.rotate(rotate)
     c.setFont(font, 12)
@@ -91,7 +100,8 @@ def drawn_turned(out: Path, rotate: int, font: str, font_path: Path,
         c.drawString(x, y, text)
     c.setLineWidth(0.5)
     c.line(rule[1], rule[0], rule[2], rule[0])
-    c.setPageRotation(rotate)
+    if shown:
+        c.setPageRotation(rotate)
     c.showPage()
     c.save()
 
@@ -217,3 +227,120 @@ def test_upright_print_given_a_rotate_reads_as_printed(generator: str, tmp_path:
         result = score(process_file(turned), doc.truth)
         assert result.total > 0 and not result.lost, (rotate, result.lost[:4])
         assert _read(turned)[1] == want[1], f"/Rotate {rotate} given reads otherwise"
+
+
+PRINTERS = ("reportlab", "fpdf2")
+
+
+def _printed(printer: str, doc: object, out: Path, seed: str) -> None:
+    if printer == "reportlab":
+        render.render_reportlab(doc, out, "Garuda", font_file("Garuda"), random.Random(seed))
+    else:
+        render.render_fpdf(doc, out, "Loma", font_file("Loma"), random.Random(seed),
+                           shaping=False, pt=12)
+
+
+@pytest.mark.parametrize("printer", PRINTERS)
+@pytest.mark.parametrize("generator", tuple(GENERATORS))
+def test_content_drawn_turned_on_its_sheet_reads_in_its_own_direction(
+        generator: str, printer: str, tmp_path: Path) -> None:
+    # No /Rotate: the page placed turned (90 or 270 degrees) on a sheet the other way
+    # round, its text matrices turned; it must read as its upright twin, every value.
+    doc = GENERATORS[generator](random.Random(f"{SEED}-drawn-{generator}"))
+    straight = tmp_path / f"{generator}.pdf"
+    _printed(printer, doc, straight, f"{SEED}-drawn-{generator}-print")
+    twin = tmp_path / f"{generator}.rot0.pdf"
+    stored_turned(straight, twin, 0, MARGIN)
+    want = _read(twin)
+    for rotate in (90, 270):
+        turned = tmp_path / f"{generator}.drawn{rotate}.pdf"
+        stored_turned(straight, turned, rotate, MARGIN, shown=False)
+        result = score(process_file(turned), doc.truth)
+        assert result.total > 0
+        assert not result.lost, f"drawn turned {rotate}: " + "\n".join(
+            f"{k}: want {w!r} got {g!r} ({kind})" for k, w, g, kind in result.lost)
+        assert _read(turned) == want, f"drawn turned {rotate} reads otherwise than upright"
+
+
+@pytest.mark.parametrize("rotate", (90, 270))
+def test_text_drawn_turned_without_rotate_is_placed_as_upright(rotate: int,
+                                                              tmp_path: Path) -> None:
+    # ReportLab draws a landscape page turned on portrait A4 (the text in the page's own
+    # content, no form): read back in the landscape page's points.
+    rng = random.Random(f"{SEED}-drawn-places-{rotate}")
+    lines = [(rng.uniform(50, 500), y, f"บรรทัด {i} ค่า {rng.randint(10, 999)}")
+             for i, y in enumerate((540.0, 480.0, 420.0, 300.0, 200.0, 120.0, 90.0, 60.0))]
+    rule = (rng.uniform(300, 500), 60.0, rng.uniform(400, 780))
+    path = tmp_path / f"drawn{rotate}.pdf"
+    drawn_turned(path, rotate, "Garuda", font_file("Garuda"), lines, rule, shown=False)
+    with pdfium.PdfDocument(path) as pdf:
+        page = pdf[0]
+        assert page.get_size() == pytest.approx((595.2756, 841.8898), abs=0.01)  # portrait
+        assert upright(page) == pytest.approx((841.8898, 595.2756), abs=0.01)  # landscape
+        text = page.get_textpage()
+        try:
+            for x, y, words in lines:
+                at = text.get_text_range().index(words)
+                box = text.get_charbox(at, loose=False)
+                assert box[0] == pytest.approx(x, abs=1.5), words
+                assert box[1] <= y + 1.0 and box[3] > y, words
+        finally:
+            text.close()
+        paths, _images = page_shapes(page)
+        y, left, right = rule
+        assert any(abs((b + t) / 2 - y) < 1.0 and abs(le - left) < 1.0 and abs(r - right) < 1.0
+                   for le, b, r, t in paths), paths
+
+
+def test_a_few_turned_heads_in_an_upright_page_leave_it_as_it_is(tmp_path: Path) -> None:
+    # Upright rows with two column heads drawn turned: the page is not turned.
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "heads.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595.2756, 841.8898))
+    for i in range(12):
+        c.drawString(72, 700 - 20 * i, f"row {i} value {i * 7}")
+    for x in (400.0, 430.0):
+        c.saveState()
+        c.translate(x, 700)
+        c.rotate(90)
+        c.drawString(0, 0, "turned head")
+        c.restoreState()
+    c.showPage()
+    c.save()
+    with pdfium.PdfDocument(path) as pdf:
+        page = pdf[0]
+        assert upright(page) == pytest.approx((595.2756, 841.8898), abs=0.01)
+        assert page.get_textpage().get_charbox(0, loose=False)[0] == pytest.approx(72, abs=1.5)
+
+
+def test_a_short_last_page_of_an_upright_print_given_rotate_reads_as_the_others(
+        tmp_path: Path) -> None:
+    # ``qpdf --rotate=+90`` of an upright print: every page shows turned, each is read as
+    # stored. The last page holds two short lines, too few letters to tell alone which
+    # way it reads: it reads as the document's other pages did, not turned.
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if "Garuda" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("Garuda", str(font_file("Garuda"))))
+    rng = random.Random(f"{SEED}-short-last")
+    body = [f"ผลงานเดือนที่ {month} ร้อยละ {rng.randint(10, 99)}" for month in range(1, 11)]
+    last = [f"ผลงานเดือนที่ {month}" for month in (11, 12)]
+    upright_pdf, turned = tmp_path / "upright.pdf", tmp_path / "turned.pdf"
+    c = canvas.Canvas(str(upright_pdf), pagesize=(841.8898, 595.2756))
+    for page in (body, last):
+        c.setFont("Garuda", 12)
+        for i, line in enumerate(page):
+            c.drawString(72, 520 - 24 * i, line)
+        c.showPage()
+    c.save()
+    pdf = pdfium.PdfDocument(upright_pdf)
+    for page in pdf:
+        page.set_rotation(90)
+    pdf.save(turned)
+    pdf.close()
+    lines = extract_pdf(turned.read_bytes(), turned.name).text.split("\n")
+    for line in body + last:
+        assert line in lines, line

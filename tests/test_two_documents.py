@@ -4,7 +4,9 @@ The documents are generated (bench/corpus), each printed by fpdf2, and the two
 PDFs joined into one with pypdfium2. The file is one warehouse document (its
 ``doc_id`` is the hash of its bytes): the first part is read as that document, as
 well as when it is printed alone, and a ``second_document`` finding names the
-pages of the other part and its layout, so that its fields are not lost unseen.
+pages of the other part, its layout and its project (code and name, read from its
+own pages), so that its fields are not lost unseen (the warehouse keeps one
+project row per file: ``projects.doc_id`` is its key).
 A web history page followed by a form reads as a form when taken whole; its
 first part alone reads as the history it is.
 A single document of many pages, and a single document with a running header,
@@ -71,7 +73,11 @@ def test_a_second_document_is_named_and_the_first_read_as_alone(pair: str,
     assert len(issues) == 1
     second = (f"page {pages_a + 1}" if pages_b == 1
               else f"pages {pages_a + 1}-{pages_a + pages_b}")
-    assert f"{second} ({b.layout})" in issues[0].message
+    assert f"{second} ({b.layout}" in issues[0].message
+    # the document left unread is named by its project, not only its pages
+    named = b.tables.get("projects", [{}])[0].get("project_code")
+    if named:
+        assert f"project {named}" in issues[0].message, issues[0].message
     assert sorted(map(str, score(both, a.truth).lost)) == \
         sorted(map(str, score(alone, a.truth).lost))
     assert not [q for q in alone.rows("quality_issues") if q.code == "second_document"]
@@ -135,7 +141,11 @@ def test_a_second_document_of_the_same_layout_opens_under_its_title(
     assert len(issues) == 1
     second = (f"page {pages_a + 1}" if pages_b == 1
               else f"pages {pages_a + 1}-{pages_a + pages_b}")
-    assert f"{second} ({b.layout})" in issues[0].message
+    assert f"{second} ({b.layout}" in issues[0].message
+    # the document left unread is named by its project, not only its pages
+    named = b.tables.get("projects", [{}])[0].get("project_code")
+    if named:
+        assert f"project {named}" in issues[0].message, issues[0].message
     assert len(both.rows("progress_updates")) == len(a.truth["tables"]["progress_updates"])
     assert sorted(map(str, score(both, a.truth).lost)) == \
         sorted(map(str, score(alone, a.truth).lost))
@@ -166,7 +176,8 @@ def test_two_documents_in_one_text_file(pair: str, seed: int, tmp_path: Path) ->
     issues = [q for q in both.rows("quality_issues") if q.code == "second_document"]
     assert len(issues) == 1
     found = re.fullmatch(r"the file holds 2 documents: lines 1-(\d+) read as this document; "
-                         rf"lines (\d+)-(\d+) \({b.layout}\) hold another document, not read "
+                         rf"lines (\d+)-(\d+) \({b.layout}(?:, project .+?)?\) hold another "
+                         r"document, not read "
                          r"into records \(split the file to load each\)", issues[0].message)
     assert found is not None
     last, first, end = map(int, found.groups())

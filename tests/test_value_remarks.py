@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -88,3 +89,35 @@ def test_an_as_of_line_under_the_progress_is_no_person_or_unit(
                      screened=False)["projects"][0]
     for field in ("responsible_person", "division"):
         assert getattr(got, field) == want.get(field), field
+
+
+THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
+               "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
+
+
+def _thai(day: date, numeric: bool) -> str:
+    """``day`` as forms print it: ``30 กันยายน 2567`` or ``30/09/2567`` (Buddhist era)."""
+    if numeric:
+        return f"{day.day:02d}/{day.month:02d}/{day.year + 543}"
+    return f"{day.day} {THAI_MONTHS[day.month - 1]} {day.year + 543}"
+
+
+@pytest.mark.parametrize("numeric", [False, True])
+@pytest.mark.parametrize("generator", FORMS)
+@pytest.mark.parametrize("seed", range(3))
+def test_an_end_date_with_its_extension_after_it_is_the_printed_end_date(
+        seed: int, generator: str, numeric: bool) -> None:
+    # ``สิ้นสุดโครงการ : 30 กันยายน 2567 (ขยายเวลาถึง 31 ธันวาคม 2567)``: the warehouse has
+    # one end_date, the date printed under the label; the extension is a warning.
+    generated = GENERATORS[generator](random.Random(seed))
+    want = generated.tables["projects"][0]
+    end = date.fromisoformat(str(want["end_date"]))
+    extended = end + timedelta(days=random.Random(seed).randrange(30, 200))
+    text, count = re.subn(r"^(สิ้นสุดโครงการ : ).*$",
+                          rf"\g<1>{_thai(end, numeric)} (ขยายเวลาถึง {_thai(extended, numeric)})",
+                          generated.text, count=1, flags=re.M)
+    assert count == 1
+    got = records_of(legacy_progress_form.extract, text, ocr_used=False,
+                     screened=False)["projects"][0]
+    assert got.end_date == end
+    assert got.start_date == date.fromisoformat(str(want["start_date"]))

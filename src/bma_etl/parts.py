@@ -31,11 +31,12 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from bma_etl.detect import THRESHOLD, Detection, detect
-from bma_etl.document import Extraction, Finding, RepairedText
+from bma_etl.document import Extraction, Finding, Raw, RepairedText
 from bma_etl.errors import BmaEtlError
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import REGISTRY
 from bma_etl.layouts.base import Layout, Signal, score_signals
+from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.parts_text import title_sections
 
 #: A signal searched for within this many characters of a document opens it.
@@ -225,6 +226,40 @@ def _first_section(doc: RepairedText, paged: RepairedText, part: Part) -> Repair
         frozenset(n for n in doc.spaced if n <= last_line))
 
 
+#: The fields that name a document's project, in the order they are named.
+NAMING_FIELDS = ("project_code", "project_name")
+#: Characters of a name kept in a finding.
+_NAME_CHARS = 80
+
+
+def _named(paged: RepairedText, part: Part) -> str:
+    """``", project 50140000-7302 โครงการขุดลอก…"``: what ``part``'s own pages name, or "".
+
+    The part's pages are read alone as its layout (``part.layout``); the first row
+    that states a code or a name gives them (:data:`NAMING_FIELDS`), so the finding
+    names the document left unread, not only its pages. Nothing (an empty string)
+    when its pages alone read as no document or name nothing.
+    """
+    starts = paged.index.page_starts
+    end = starts[part.last_page] - 1 if part.last_page < len(starts) else len(paged.text)
+    text = paged.text[starts[part.first_page - 1]:end]
+    layout = next((lay for lay in REGISTRY if lay.layout_id == part.layout), None)
+    if layout is None or not text.strip():
+        return ""
+    try:
+        rows = layout.extract(RepairedText.of(text)).rows
+    except Exception:  # an extractor's fault on a part must not sink the file's document
+        return ""
+    for row in rows:
+        named = [" ".join(to_arabic_digits(value.text).split()) for name in NAMING_FIELDS
+                 if isinstance(value := row.fields.get(name), Raw) and value.text.strip()]
+        if named:
+            name = " ".join(named)
+            return ", project " + (name if len(name) <= _NAME_CHARS
+                                   else name[:_NAME_CHARS].rsplit(" ", 1)[0] + "…")
+    return ""
+
+
 def read_parts(doc: RepairedText, detection: Detection, *, split: bool = True
                ) -> tuple[Detection, Extraction, Finding | None]:
     """Extract ``doc``'s first document; name the pages of the others in a finding.
@@ -243,7 +278,7 @@ def read_parts(doc: RepairedText, detection: Detection, *, split: bool = True
     if len(parts) < 2:
         return detection, detection.layout.extract(doc), None
     where = _pages if paged is doc else partial(_lines, paged)
-    others = "; ".join(f"{where(p)} ({p.layout})" for p in parts[1:])
+    others = "; ".join(f"{where(p)} ({p.layout}{_named(paged, p)})" for p in parts[1:])
     start = f"the file holds {len(parts)} documents: "
     read = first_part(doc, parts[0]) if paged is doc else _first_section(doc, paged, parts[0])
     try:

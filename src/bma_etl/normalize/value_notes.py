@@ -1,4 +1,4 @@
-"""A remark in brackets after a stated number: not the value, never read into it.
+"""A remark in brackets after a stated number or date: not the value, never read into it.
 
 Forms and plans note a value's context after it: ``งบประมาณที่ได้รับ : 2,480,000 บาท
 (ไม่รวมเงินกันเหลื่อมปี 350,000 บาท)``, ``ปีงบประมาณ พ.ศ. : 2567 (ต่อเนื่องจากปี 2566)``.
@@ -14,6 +14,12 @@ them), and so is a bracket of digits alone (``2566 (2567)`` stays "several numbe
 A footnote's mark after the number, its unit or its remark (``3,480,000 บาท 1/``,
 ``1,212,450.50 2/ บาท``, ``2,480,000 บาท (ไม่รวม… 350,000 บาท)*``) is no digit of the value
 either: it is left off, and named.
+
+A date closes with a remark too: ``สิ้นสุดโครงการ : 30 กันยายน 2567 (ขยายเวลาถึง 31 ธันวาคม
+2567)``. The end date is the date printed under the label (the warehouse has one
+``end_date`` and no column for an extension); the extension is named in the warning.
+Only when the text before the bracket is a date itself: ``ภายใน 180 วัน (ถึง 30 ก.ย.
+2567)`` keeps its bracket, the one date there.
 """
 
 from __future__ import annotations
@@ -22,10 +28,16 @@ import re
 from dataclasses import replace
 
 from bma_etl.document import Raw
+from bma_etl.errors import NormalizeError
+from bma_etl.normalize.dates import parse_date
 from bma_etl.normalize.digits import DIGIT
 
 #: The kinds of field whose value is one number (:data:`bma_etl.normalize.fields.PARSERS`).
 NUMBER_KINDS = frozenset({"amount", "int", "year_be", "number", "percent"})
+#: The kinds whose value may close with a remark: the one-number kinds, and a date (an
+#: end date printed with its extension after it, ``30 กันยายน 2567 (ขยายเวลาถึง 31
+#: ธันวาคม 2567)``: the date printed under the label is the value, the remark a warning).
+NOTED_KINDS = NUMBER_KINDS | {"date"}
 _NOTE = re.compile(r"[ \t]*\((?P<body>[^()]*)\)[ \t.]*$")
 _THAI_WORD = re.compile(r"[\u0e01-\u0e2e]{2}")
 _DIGIT = re.compile(DIGIT)
@@ -59,12 +71,13 @@ def note_at(text: str) -> int | None:
 def without_note(kind: str | None, value: Raw) -> tuple[Raw, str | None]:
     """``value`` of a one-number field without a remark closing it, and the remark.
 
-    ``(value, None)`` when there is none or the field is not a number. A value read
-    across a wrapped line keeps its span (its pieces cannot be cut by offset).
+    ``(value, None)`` when there is none or the field is neither a number nor a date
+    (:data:`NOTED_KINDS`; a date's footnote marks are left to the date parser). A value
+    read across a wrapped line keeps its span (its pieces cannot be cut by offset).
     """
-    if kind not in NUMBER_KINDS:
+    if kind not in NOTED_KINDS:
         return value, None
-    marked = _MARK.search(value.text)
+    marked = _MARK.search(value.text) if kind in NUMBER_KINDS else None
     if marked is not None and _DIGIT.search(value.text, 0, marked.start()):
         text = _MARK.sub("", value.text).rstrip()
         span = value.span
@@ -78,6 +91,11 @@ def without_note(kind: str | None, value: Raw) -> tuple[Raw, str | None]:
     if at is None:
         return value, None
     text = value.text[:at].rstrip()
+    if kind == "date":
+        try:
+            parse_date(text)
+        except NormalizeError:
+            return value, None
     span = value.span
     if not value.joined and span.char_end - span.char_start == len(value.text):
         span = replace(span, char_end=span.char_start + len(text))

@@ -152,10 +152,11 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
         last: tuple[float, tuple[float, float]] | None = None  # the last cut, on its sheet
         last4: tuple[Cuts, tuple[float, float]] | None = None  # the last 4-up cuts, likewise
         set_in: tuple[list[float], tuple[float, float]] | None = None  # last column cuts
+        turns: dict[int, int] = {}  # how the pages stored with each /Rotate turned
         for index in range(len(pdf)):
             page = load(index)
             try:
-                size = upright(page)  # a page stored rotated reads as it is shown
+                size = upright(page, turns)  # a page stored rotated reads as it is shown
                 whole, read, shapes = _read_page(page, size, at_spaces, index)
                 parts: list[Box] = []
                 aside: Box | None = None
@@ -210,7 +211,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
             for k, keys in stamps([page.small for page in pages]).items():
                 page = load(k)  # a footer drawn over the body: read again without it
                 try:
-                    pages[k] = _read_page(page, upright(page), at_spaces, k, stamp=keys)[0]
+                    pages[k] = _read_page(page, upright(page, turns), at_spaces, k, stamp=keys)[0]
                 finally:
                     page.close()
         if any(page.cut for page in pages) and len(pages) == len(pdf):

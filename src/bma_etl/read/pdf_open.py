@@ -265,13 +265,14 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
 _RUN_PAIRS = 24
 
 
-def _reads_as_stored(handle: Any) -> bool:
+def _reads_as_stored(handle: Any) -> bool | None:
     """Whether a page's text, as stored (``/Rotate`` not applied), runs left to right.
 
     A page drawn upright and then given ``/Rotate`` (``qpdf --rotate``, a viewer's turn
     saved on an upright print) shows its text turned: it is read as stored. Nine in
     ten of the first letters that follow one another on a baseline must step right;
-    a page with too few letters (a scan) is not judged (False).
+    a page with too few letters (a scan, a form's last page holding two lines) is not
+    judged (None).
     """
     import pypdfium2.raw as pdfium_c
 
@@ -293,12 +294,12 @@ def _reads_as_stored(handle: Any) -> bool:
                 pairs += 1
                 forward += step[0] > 0.0 and abs(step[1]) < 0.2 * size
             last = (x.value, y.value)
-        return pairs >= _RUN_PAIRS and forward >= 0.9 * pairs
+        return None if pairs < _RUN_PAIRS else forward >= 0.9 * pairs
     finally:
         pdfium_c.FPDFText_ClosePage(text)
 
 
-def upright(page: Any) -> tuple[float, float]:
+def upright(page: Any, turns: dict[int, int] | None = None) -> tuple[float, float]:
     """Turn a page stored rotated (``/Rotate`` 90, 180, 270) the way it is shown; its size.
 
     A page a scanner, a viewer's "rotate and save" or a printer stored landscape
@@ -312,18 +313,35 @@ def upright(page: Any) -> tuple[float, float]:
     height (points); pdfium's own ``get_size`` is not measured again after the
     turn. A page whose text runs upright as stored shows turned: it is read as
     stored (:func:`_reads_as_stored`), its rotation set to 0. ``page``: a pypdfium2
-    ``PdfPage``.
+    ``PdfPage``. ``turns``: how the document's pages read so far: the turn (degrees)
+    given to their content, by their ``/Rotate`` (0: read as stored), updated here: a
+    page with too few letters to judge (``qpdf --rotate`` of a form whose last page
+    holds two lines) reads as the pages of its document turned the same way did;
+    alone, it is turned. A page with no ``/Rotate`` whose text is drawn turned
+    (:func:`.pdf_turned.text_turn`) is turned so its text reads upright, as if stored
+    with that ``/Rotate`` (``turns[0]``: the turn the document's last such page took).
     """
     import pypdfium2.raw as pdfium_c
 
     handle = getattr(page, "raw", page)
     width, height = page.get_size()  # as shown: pdfium turns it and finds inherited boxes
-    turn = pdfium_c.FPDFPage_GetRotation(handle) * 90
-    if turn not in (90, 180, 270):
-        return width, height
-    if _reads_as_stored(handle):  # ``/Rotate`` set on an upright page shows it turned
+    rotate = turn = pdfium_c.FPDFPage_GetRotation(handle) * 90
+    if rotate not in (90, 180, 270):  # text drawn turned on a page not turned: read its way
+        from bma_etl.read.pdf_turned import text_turn
+
+        rotate, turn = 0, text_turn(handle, None if turns is None else turns.get(0))
+        if not turn:
+            return width, height
+        width, height = (height, width) if turn in (90, 270) else (width, height)
+    elif (stored := _reads_as_stored(handle)) is not None:
+        turn = 0 if stored else rotate
+    elif turns is not None:
+        turn = turns.get(rotate, rotate)
+    if turns is not None:
+        turns[rotate] = turn
+    if not turn:  # ``/Rotate`` set on an upright page shows it turned
         pdfium_c.FPDFPage_SetRotation(handle, 0)
-        return (height, width) if turn in (90, 270) else (width, height)
+        return (height, width) if rotate in (90, 270) else (width, height)
     box = pdfium_c.FS_RECTF()  # the shown area, unturned (the crop box within the media box)
     if not pdfium_c.FPDF_GetPageBoundingBox(handle, box):
         return width, height
