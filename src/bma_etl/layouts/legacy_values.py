@@ -21,7 +21,7 @@ from bma_etl.layouts.base import Derived, Line, Raw, RepairedText
 from bma_etl.matchkey import fuzzy_search, key, literal_of, search_key
 from bma_etl.normalize.dates import THAI_MONTH, parse_date
 from bma_etl.normalize.digits import to_arabic_digits
-from bma_etl.normalize.ocr_points import SPACED_POINT_GROUP
+from bma_etl.normalize.ocr_points import SPACE_GROUPS, SPACED_POINT_GROUP
 from bma_etl.normalize.unit_words import UNIT_WORD
 
 #: The report's date opens its entry, after ``::`` (OCR: one to three colons, or
@@ -59,12 +59,12 @@ OCR_DATE_AFTER_JUNK_RE = re.compile(
 PROGRESS_LABEL = r"ความก้าวหน้าของงาน"
 PROGRESS_VALUE = r"(?:ร้อยละ[ \t]*)?(?P<value>-?[0-9๐-๙][0-9๐-๙.,]*\s*%?|[-–—][ \t]*%)"
 BUDGET_LABEL = r"งบประมาณท*ี่?เบิกใช้"
-#: A last group after a point OCR set a space beside stays with the amount (``= 389 .500
-#: บาท``: :data:`~bma_etl.normalize.ocr_points.SPACED_POINT_GROUP`), never ``389`` alone.
-#: A unit word before บาท stays with the amount, which it scales (``0.24 ล้านบาท``), and
-#: so does the amount in words in a bracket after it, which must say the same
-#: (``1,084,000 บาท (หนึ่งล้านแปดหมื่นสี่พันบาทถ้วน)``: :func:`~bma_etl.normalize.digits.parse_amount`).
-BUDGET_VALUE = (rf"(?P<value>(?:[0-9๐-๙.,]*[0-9๐-๙]{SPACED_POINT_GROUP}[0-9๐-๙.,]*|[0-9๐-๙.,]+)"
+#: Groups set apart by spaces are the amount's (``= 696 000 บาท``); so is a last group after
+#: a point OCR spaced (``= 389 .500 บาท``, :data:`.ocr_points.SPACED_POINT_GROUP`).
+#: A unit word before บาท (``0.24 ล้านบาท``) and the amount in words in a bracket after it
+#: stay with it (``1,084,000 บาท (หนึ่งล้าน…บาทถ้วน)``: :func:`.digits.parse_amount`).
+BUDGET_VALUE = (rf"(?P<value>(?:[0-9๐-๙.,]*[0-9๐-๙]{SPACED_POINT_GROUP}[0-9๐-๙.,]*"
+                rf"|[0-9๐-๙]{{1,3}}{SPACE_GROUPS}(?:[.,][0-9๐-๙]{{2}})?|[0-9๐-๙.,]+)"
                 rf"(?:\s*{UNIT_WORD})?(?:\s*บาท)?"
                 r"(?:[ \t]*\([ \t]*[-–]?[\u0e01-\u0e4e \t]*บาท[\u0e01-\u0e4e \t]*[-–]?[ \t]*\))?)")
 #: The same after OCR, which reads a thousands comma as a space now and then, or a

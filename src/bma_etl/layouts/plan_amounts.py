@@ -15,12 +15,21 @@ import re
 from bma_etl.layouts.base import Raw, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, Cell
 from bma_etl.normalize.digits import NO_BUDGET_RE
-from bma_etl.normalize.ocr_points import SPACED_POINT_GROUP
+from bma_etl.normalize.ocr_points import SPACE_GROUPS, SPACED_POINT_GROUP
 from bma_etl.normalize.unit_words import UNIT_WORD
 
 #: More decimals than the satang's, before a unit word that scales them (``13.8149 ล้าน``);
 #: before no unit word three digits after a point are OCR's thousands comma (``459.500.-``).
 _SCALED_DECIMALS = rf"\.{DIGIT}{{3,}}(?=\s*{UNIT_WORD})"
+#: Thousands groups set apart by spaces (``12 450 000``,
+#: :data:`~bma_etl.normalize.ocr_points.SPACE_GROUPS`): by a no-break, narrow or thin
+#: space anywhere; by a plain one only at a cell's start (after a tab or two spaces), since
+#: a name's last number may stand a space before its amount (``ระยะที่ 2 450,000 บาท``):
+#: digits alone after a number and one space are no amount (``ระยะที่ 2 450 000 บาท``).
+_NOT_A_GROUP = rf"(?!(?<={DIGIT} ){DIGIT}{{3}}(?![0-9๐-๙,]))"
+_DECIMAL_COMMA = rf"(?:,{DIGIT}{{2}}(?!{DIGIT}))?"
+_SPACE_GROUPED = (rf"(?:(?<![^\t])|(?<=\s\s)){DIGIT}{{1,3}}{SPACE_GROUPS}{_DECIMAL_COMMA}"
+                  rf"|{DIGIT}{{1,3}}(?:[\u00a0\u202f\u2009]{DIGIT}{{3}}(?!{DIGIT}))+{_DECIMAL_COMMA}")
 #: An amount followed by the word baht: ``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``,
 #: ``12,500,000.00 บาท``, ``1.5 ล้านบาท`` (the amount keeps its ``ล้าน``); a space
 #: after a thousands comma or before it (``1,623, 700.- บาท``, ``1,694 ,000.- บาท``, as
@@ -32,14 +41,14 @@ _SCALED_DECIMALS = rf"\.{DIGIT}{{3,}}(?=\s*{UNIT_WORD})"
 #: ``.500 บาท`` left to the unit after it.
 AMOUNT_BAHT_RE = re.compile(
     rf"(?<![0-9๐-๙,.])(?P<amount>(?:{DIGIT}{{1,3}}(?: ?, ?{DIGIT}{{3}})*{SPACED_POINT_GROUP}"
-    rf"|{DIGIT}{{1,3}}(?: ?, ?{DIGIT}{{3}})+|{DIGIT}+)"
+    rf"|{_SPACE_GROUPED}|{DIGIT}{{1,3}}(?: ?, ?{DIGIT}{{3}})+|{_NOT_A_GROUP}{DIGIT}+)"
     rf"(?:\. ?{DIGIT}{{1,2}}|{_SCALED_DECIMALS})?(?:\s*{UNIT_WORD})?)\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
 #: An amount with thousands separators, for a table whose column header says บาท (or
 #: states another unit); its last group after a spaced point too (``12,191 .500``).
 _GROUPED_RE = re.compile(
-    rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}{{1,3}}(?:(?:,{DIGIT}{{3}})*{SPACED_POINT_GROUP}"
-    rf"|(?:,{DIGIT}{{3}})+)(?:\.{DIGIT}+)?)"
+    rf"(?<![0-9๐-๙,.])(?P<amount>(?:{_SPACE_GROUPED})(?:\.{DIGIT}+)?(?![0-9๐-๙,])"
+    rf"|{DIGIT}{{1,3}}(?:(?:,{DIGIT}{{3}})*{SPACED_POINT_GROUP}|(?:,{DIGIT}{{3}})+)(?:\.{DIGIT}+)?)"
     rf"(?![0-9๐-๙,])(?:\.?\s*[-–—])?"
 )
 #: A number alone (``2.7270``), for a table whose budget column's heading states its unit
@@ -53,7 +62,7 @@ _BARE_RE = re.compile(rf"(?<![0-9๐-๙,.])(?P<amount>{DIGIT}+(?:\.{DIGIT}+)?)(
 #: point: ``ฒ่,.๓๑๕.๐๐๐ บาท``) still ends the name before it (its value is not
 #: well-formed, so it is never loaded), and ไม่ใช้งบประมาณ without its marks.
 _OCR_AMOUNT = (rf"(?:(?<!\S)[^\s0-9๐-๙,.]{{1,3}}[,.]{{0,2}}(?:[^\s0-9๐-๙,.](?={DIGIT}))?"
-               rf"|(?<![0-9๐-๙,.])){DIGIT}"
+               rf"|(?<![0-9๐-๙,.]){_NOT_A_GROUP}){DIGIT}"
                rf"(?:[0-9๐-๙,.]|[^\s0-9๐-๙,.]{{1,2}}(?=[0-9๐-๙,.]))*")
 #: The dash of a whole amount stays with it (``459.500.-``): it tells
 #: :func:`~bma_etl.normalize.digits.parse_amount` that a point before it is a comma.

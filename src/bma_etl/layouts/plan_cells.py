@@ -20,7 +20,7 @@ from typing import NamedTuple
 from bma_etl.layouts.base import Finding, Line
 from bma_etl.matchkey import LINE_CACHE, key, key_pattern
 from bma_etl.normalize.digits import DIGIT
-from bma_etl.normalize.ocr_points import SPACED_POINT_GROUP
+from bma_etl.normalize.ocr_points import SPACE_GROUPS, SPACED_POINT_GROUP
 from bma_etl.normalize.unit_words import UNIT_WORD
 
 #: One digit, and a run of digits (compiled once: the readers use them on every row).
@@ -36,9 +36,11 @@ ITEM_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,2}})\s*[.)](?!{DIGIT})\s*(?P<body>
 #: after three decimals stays with them (``459.500.-``: OCR read its comma as a point),
 #: and so does a last group after a point OCR set a space beside (``12,191 .500``,
 #: ``61 .500.00``: :data:`~bma_etl.normalize.ocr_points.SPACED_POINT_GROUP`; never
-#: ``12,191`` or ``61`` alone).
+#: ``12,191`` or ``61`` alone); thousands groups set apart by spaces are read whole
+#: (``12 450 000``, a French decimal comma after them: ``1 212 450,50``).
 AMOUNT_RE = re.compile(
-    rf"(?:{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})*{SPACED_POINT_GROUP}|{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+"
+    rf"(?:{DIGIT}{{1,3}}{SPACE_GROUPS}(?![,.]{DIGIT}{{3}})(?:,{DIGIT}{{2}}(?!{DIGIT}))?"
+    rf"|{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})*{SPACED_POINT_GROUP}|{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+"
     rf"|{DIGIT}+)(?:\.{DIGIT}+(?:\.-)?)?"
     rf"(?:\s*{UNIT_WORD})?"
 )

@@ -21,6 +21,7 @@ from pythainlp.util import thai_digit_to_arabic_digit
 
 from bma_etl.errors import NormalizeError
 from bma_etl.normalize.amount_words import amount_in_words, satang_after
+from bma_etl.normalize.digit_groups import as_spaced_groups, joined_groups
 from bma_etl.normalize.ocr_points import commas_for_points
 from bma_etl.normalize.unit_words import unit_after
 
@@ -52,15 +53,6 @@ _DOTTED_GROUPS = re.compile(
 # "2.263,300.00": a point before a comma's group is no decimal point (a decimal part
 # has no comma in it): OCR read that thousands comma as a point.
 _POINT_BEFORE_COMMA = re.compile(r"(?<=[0-9])\.(?=[0-9]{3},)")
-# "1 500 000", "1,354 000": OCR put spaces where the (or some) thousands commas were,
-# or a space after or before one ("282, 500", "1 ,686,000").
-_SPACED_GROUPS = re.compile(r"[0-9]{1,3}(?:(?: ?, ?| )[0-9]{3})+(?:\.[0-9]+|\. [0-9]{2})?")
-# "7 1,000.00": OCR put a space inside the digits before the first comma (71,000.00):
-# together they are that group's one to three digits.
-_SPLIT_HEAD = re.compile(r"(?P<head>[0-9]{1,2} [0-9]{1,2})(?:,[0-9]{3})+(?:\.[0-9]{2})?")
-# "74. 00", "5,049,100. 00": OCR put a space after a decimal point (two decimals, as
-# percents and satang are printed).
-_SPACED_POINT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\. [0-9]{2}")
 # What OCR made of an amount's first digits, before the digit groups it read: small
 # Latin letters ("a 253,000", "oon, 153,000": Thai digits' look-alikes; a currency
 # code, "THB 1,000", is capitals) or a piece glued to a comma before the first group
@@ -113,7 +105,7 @@ def _numbers(s: str, what: str, scan: str | None = None) -> list[tuple[str, int,
 
     ``s`` is the value as printed, named in error messages.
     """
-    text = to_arabic_digits(s if scan is None else scan)
+    text = as_spaced_groups(to_arabic_digits(s if scan is None else scan))
     if _OCR_CONFUSABLE.search(text):
         raise NormalizeError(f"{s!r} is not {what}: a letter stands among its digits")
     found: list[tuple[str, int, int]] = []
@@ -130,7 +122,7 @@ def _numbers(s: str, what: str, scan: str | None = None) -> list[tuple[str, int,
         start = m.start() - len(sign)
         found.append((sign + token.replace(",", ""), start, m.end()))
     if len(found) > 1:
-        joined = _join_spaced_groups(text, found)
+        joined = joined_groups(text, found)
         if joined is not None:
             return [joined]
     return found
@@ -141,25 +133,6 @@ def _negative(text: str, start: int) -> bool:
     if start == 0 or text[start - 1] != "-":
         return False
     return start == 1 or text[start - 2] in _BEFORE_MINUS
-
-
-def _join_spaced_groups(
-    text: str, found: list[tuple[str, int, int]]
-) -> tuple[str, int, int] | None:
-    """Read ``1 500 000`` (``1,354 000``, ``74. 00``, ``7 1,000.00``) as one number.
-
-    ``found``: all the text's numbers; None when they are no one number so spaced.
-    """
-    start, end = found[0][1], found[-1][2]
-    run = text[start:end]
-    if _SPACED_POINT.fullmatch(run) and len(found) == 2:
-        return run.replace(" ", "").replace(",", ""), start, end
-    split = _SPLIT_HEAD.fullmatch(run)
-    if split and len(found) == 2 and len(split["head"]) <= 4:
-        return run.replace(" ", "").replace(",", ""), start, end
-    if found[0][0].startswith("-") or not _SPACED_GROUPS.fullmatch(run):
-        return None
-    return run.replace(" ", "").replace(",", ""), start, end
 
 
 def _one_number(s: str, what: str, scan: str | None = None) -> tuple[Decimal, int, str]:

@@ -30,6 +30,10 @@ AMOUNT_POINT_GROUP = re.compile(
 #: before it; and a whole amount's dash after it (``855. 500.-``), which tells that it is
 #: no decimal. Read only in OCR'd text (:func:`commas_for_points`), an error in typed text.
 SPACED_POINT_GROUP = r"(?:[ \t]\.[ \t]?|\.[ \t])[0-9๐-๙]{3}(?![0-9๐-๙])(?:\.-)?"
+#: Thousands groups set apart by a space, as SI style and other locales print them
+#: (``12 450 000``, with a no-break space U+00A0, a narrow one U+202F or a thin one
+#: U+2009): for the readers, after an amount's first one to three digits.
+SPACE_GROUPS = r"(?:[ \u00a0\u202f\u2009][0-9๐-๙]{3}(?![0-9๐-๙]))+"
 
 
 def commas_for_points(text: str) -> str:
