@@ -68,6 +68,10 @@ from bma_etl.read.scan_sheets import look_at, scan_gutter
 
 #: Fewer non-blank characters than this and a page has no usable text layer.
 MIN_CHARS_PER_PAGE = 20
+#: A page that draws this many glyphs and gives fewer than :data:`MIN_CHARS_PER_PAGE`
+#: letters draws its text in fonts whose glyphs map to no text (control codes: a PDF
+#: Ghostscript rewrote): it is read as an image, by OCR, never taken for a blank page.
+UNREAD_GLYPHS = 4 * MIN_CHARS_PER_PAGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +315,7 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     twins_apart(page, boxes)  # a line that repeats the one above: no copy to drop
     textpage = page.get_textpage()
     try:  # taking watermarks off adds no form: a page that had none has none
+        drawn = textpage.count_chars()
         read = with_written_ends(page_lines(Glyphs(textpage, bool(forms)), rules.vertical,
                                             blanks=Blanks(blanks) if blanks else None),
                                  blanks)
@@ -327,8 +332,8 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     lines = in_reading_order(mark_open(rows, rules, cut, kept))
     chars = sum(len("".join(line.text.split())) for line in lines)
     cover = 0.0
-    if chars < MIN_CHARS_PER_PAGE:  # a scan, or text drawn as outlines
-        has_images = bool(pictures) or draws_text(paths)
+    if chars < MIN_CHARS_PER_PAGE:  # a scan, text drawn as outlines or in glyphs of no text
+        has_images = bool(pictures) or draws_text(paths) or drawn >= UNREAD_GLYPHS
     else:  # the images are measured only when the layer is in doubt
         has_images = False
         if pictures and not_its_text("\n".join(line.text for line in lines)) is not None:
