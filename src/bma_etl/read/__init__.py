@@ -1,6 +1,7 @@
 """Read a file into a :class:`SourceDocument`: its bytes' hash and its text.
 
-Stage: read. Dispatches on the file's suffix to :mod:`.text`, :mod:`.html`,
+Stage: read. Dispatches on the file's suffix to :mod:`.text` (then :mod:`.text_chars`),
+:mod:`.html` (a web archive, ``.mhtml``/``.mht``, through :mod:`.mhtml`),
 :mod:`.pdf` or :mod:`.image` (a scan as a PNG, JPEG or TIFF file, read as a
 scanned PDF is). Raises :class:`~bma_etl.errors.ReadError` with a reason a person can
 act on (empty, binary, undecodable, encrypted...).
