@@ -35,11 +35,42 @@ TONE_MARKS = "\u0e48-\u0e4b"
 NIKHAHIT = "\u0e4d"
 SARA_AA = "\u0e32"
 SARA_AM = "\u0e33"
-#: Zero width space/non-joiner/joiner, byte order mark, soft hyphen.
-ZERO_WIDTH = "\u200b\u200c\u200d\ufeff\u00ad"
+#: Prepended concatenation marks: format characters (``Cf``) that are drawn (Arabic
+#: number signs, Kaithi number sign...), so they are not dropped as invisible.
+_DRAWN_FORMATS = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f"
+                           "\u0890\u0891\u08e2\U000110bd\U000110cd")
+#: Every invisible format character (Unicode category ``Cf``): zero width space,
+#: non-joiner, joiner, word joiner, byte order mark, soft hyphen, direction marks
+#: and isolates... Editors put them inside words and labels; none is text.
+ZERO_WIDTH = "".join(c for c in map(chr, range(0x110000))
+                     if unicodedata.category(c) == "Cf" and c not in _DRAWN_FORMATS)
 
 _DECOMPOSED_AM = re.compile(f"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AA}")
-_ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH}]")
+
+
+def _ranges(chars: str) -> str:
+    """``chars`` (in code point order) as a regex class body of ranges.
+
+    A class of a hundred single characters is searched far slower than its dozen ranges.
+    """
+    runs: list[list[int]] = []
+    for c in map(ord, chars):
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "")
+                   for a, b in runs)
+
+
+_ZERO_WIDTH_RE = re.compile(f"[{_ranges(ZERO_WIDTH)}]")
+#: What :func:`remove_zero_width` looks for before it substitutes: each character of
+#: the Basic Multilingual Plane with ``in`` (a fast scan each), and the few format
+#: characters beyond it with one range (a class of many ranges is searched slowly).
+_SHORT = 200
+_ZERO_WIDTH_BMP = tuple(c for c in ZERO_WIDTH if c <= "\uffff")
+_ZERO_WIDTH_ASTRAL = re.compile(
+    f"[{re.escape(min(c for c in ZERO_WIDTH if c > chr(0xFFFF)))}-{re.escape(max(ZERO_WIDTH))}]")
 _LAO = re.compile("[\u0e80-\u0eff]")
 
 
@@ -58,14 +89,20 @@ def join_sara_am(s: str) -> str:
 
 
 def remove_zero_width(s: str) -> str:
-    """Drop zero-width characters, the byte order mark and soft hyphens.
+    """Drop invisible format characters (:data:`ZERO_WIDTH`).
 
-    >>> remove_zero_width("กรุง\u200bเทพ\u00ad")
-    'กรุงเทพ'
+    Zero widths, the word joiner, the byte order mark, soft hyphens, direction marks.
+
+    >>> remove_zero_width("กรุง\u200bเทพ\u00ad"), remove_zero_width("ชื่อ\u2060โครงการ")
+    ('กรุงเทพ', 'ชื่อโครงการ')
     """
-    for char in ZERO_WIDTH:  # most text has none: ``in`` is far cheaper than sub
-        if char in s:
-            return _ZERO_WIDTH_RE.sub("", s)
+    if s.isascii():
+        return s
+    # Most text has none: looking costs less than a substitution that finds none; a
+    # short value is searched once, a document's text scanned for each character.
+    if _ZERO_WIDTH_RE.search(s) is not None if len(s) < _SHORT else \
+            any(c in s for c in _ZERO_WIDTH_BMP) or _ZERO_WIDTH_ASTRAL.search(s) is not None:
+        return _ZERO_WIDTH_RE.sub("", s)
     return s
 
 

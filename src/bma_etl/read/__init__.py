@@ -1,6 +1,7 @@
 """Read a file into a :class:`SourceDocument`: its bytes' hash and its text.
 
-Stage: read. Dispatches on the file's suffix to :mod:`.text`, :mod:`.html`,
+Stage: read. Dispatches on the file's suffix to :mod:`.text` (then :mod:`.text_chars`),
+:mod:`.html` (a web archive, ``.mhtml``/``.mht``, through :mod:`.mhtml`),
 :mod:`.pdf` or :mod:`.image` (a scan as a PNG, JPEG or TIFF file, read as a
 scanned PDF is). Raises :class:`~bma_etl.errors.ReadError` with a reason a person can
 act on (empty, binary, undecodable, encrypted...).
@@ -30,6 +31,8 @@ SUFFIXES: dict[str, str] = {
     ".md": "text/plain",
     ".html": "text/html",
     ".htm": "text/html",
+    ".mhtml": "text/html",  # a web archive: the HTML page inside it is read (read/mhtml.py)
+    ".mht": "text/html",
     ".pdf": "application/pdf",
     **IMAGE_TYPES,
 }
@@ -165,19 +168,23 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
         raise empty
     if media_type == "text/plain":
         from bma_etl.read.text import read_text
+        from bma_etl.read.text_chars import plain_text
         from bma_etl.read.text_quoted import unquoted_cells
         from bma_etl.read.text_stacked import restacked_cells
 
         decoded = read_text(data, path.name)
-        text = unquoted_cells(decoded.text) or decoded.text  # a sheet's quoted cells
+        text = plain_text(decoded.text)  # other line ends, NBSP, fullwidth forms, &nbsp;
+        text = unquoted_cells(text) or text  # a sheet's quoted cells
         text = restacked_cells(text) or text  # a Word table saved a cell a line
         return SourceDocument(doc_id, path, media_type, text, warnings=decoded.warnings)
     if media_type == "text/html":
         from bma_etl.read.html import read_html
+        from bma_etl.read.mhtml import is_mhtml, page_in_archive
 
-        page = read_html(data, path.name)
+        archive = page_in_archive(data, path.name) if is_mhtml(data) else None
+        page = read_html(archive.html if archive else data, path.name)
         return SourceDocument(doc_id, path, media_type, page.text, warnings=page.warnings,
-                              source_url=page.url)
+                              source_url=page.url or (archive.url if archive else None))
     from bma_etl.read.page_order import in_order
     from bma_etl.read.pdf import PdfText, extract_pdf
 
