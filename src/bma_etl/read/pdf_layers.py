@@ -54,7 +54,7 @@ from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_tabstops import with_tab_stops
 from bma_etl.read.pdf_twins import twins_apart
-from bma_etl.read.pdf_watermark import without_watermarks
+from bma_etl.read.pdf_watermark import TextSizes, without_watermarks
 from bma_etl.read.pdf_widgets import draw_form_values
 from bma_etl.read.pdf_wraps import (
     spaced_wraps,
@@ -306,12 +306,14 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     forms: list[Any] = []
     boxes: list[tuple[Any, Box]] = []
     paths, pictures = page_shapes(page, texts, blanks, forms, boxes)
-    small = small_type(texts, boxes) if clip is None else SmallType()
+    sizes = TextSizes(texts)  # every text object placed and measured once, for two steps
+    small = small_type(texts, boxes, sizes) if clip is None else SmallType()
     footer = take_stamp(page, texts, boxes, stamp) if stamp else None
     without_hidden_lines(page, texts, boxes)  # marks of a line the clip hides: not text
     struck, strokes = without_strikes(page, texts, paths, boxes)  # deleted words: not text
     rules, cut = closed(closed_sides(rules_of([path for path in paths if path not in strokes])))
-    without_watermarks(page, texts)  # before pdfium collects the characters
+    # before pdfium collects the characters (a struck word's line closed up: asked again)
+    without_watermarks(page, texts, None if strokes else sizes)
     twins_apart(page, boxes)  # a line that repeats the one above: no copy to drop
     textpage = page.get_textpage()
     try:  # taking watermarks off adds no form: a page that had none has none

@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from bma_etl.read.pdf_forms import Box, remove_objects, then
+from bma_etl.read.pdf_forms import Box, remove_objects
 from bma_etl.read.pdf_line import TextLine
 from bma_etl.read.pdf_open import TextObject
-from bma_etl.read.pdf_watermark import _box, _measured
+from bma_etl.read.pdf_watermark import TextSizes, _box
 
 #: Text set this share of the page's median size or less is small type (a footer's).
 SMALL = 0.85
@@ -62,28 +62,34 @@ def _key(box: Box, size: float) -> _Key:
     return left, bottom, right, top, round(size / SAME_PT) * SAME_PT
 
 
-def _sized(texts: list[TextObject]) -> list[tuple[TextObject, float]]:
-    """Each text object with its size as drawn (points); one pdfium cannot measure left out."""
+def _sized(texts: list[TextObject], sizes: TextSizes | None = None
+           ) -> list[tuple[TextObject, float]]:
+    """Each text object with its size as drawn (points); one pdfium cannot measure left out.
+
+    ``sizes``: the objects' :class:`.pdf_watermark.TextSizes`, when measured already.
+    """
+    if sizes is None:
+        sizes = TextSizes(texts)
+    points = sizes.points
     out = []
-    for text, placed, size in zip(texts, *_measured([text[1] for text in texts]), strict=True):
-        if placed is None or size is None:
-            continue
-        a, b, c, d = placed if text[2] is None else then((*placed, 0.0, 0.0), text[2])[:4]
-        points = size * math.sqrt(abs(a * d - b * c))
-        if points > 0:
-            out.append((text, points))
+    for text in texts:
+        size = points[sizes.row(text)]
+        if size is not None and size > 0:
+            out.append((text, size))
     return out
 
 
-def small_type(texts: list[TextObject], boxes: Sequence[tuple[Any, Box]] = ()) -> SmallType:
+def small_type(texts: list[TextObject], boxes: Sequence[tuple[Any, Box]] = (),
+               sizes: TextSizes | None = None) -> SmallType:
     """The page's small-type text objects (see :class:`SmallType`).
 
     ``texts``: the page's text objects as :func:`.pdf_open.page_shapes` found them;
     ``boxes``: its own ones with their boxes, from the same walk, whose boxes are
     not asked of pdfium again (one call per object through pypdfium2's bindings,
-    checked and converted, cost more than the rest of this).
+    checked and converted, cost more than the rest of this); ``sizes``: the objects'
+    :class:`.pdf_watermark.TextSizes`, when measured already (asked here when None).
     """
-    sized = _sized(texts)
+    sized = _sized(texts, sizes)
     if len(sized) < 2:
         return SmallType()
     body = median(points for _, points in sized)

@@ -53,31 +53,33 @@ _INVISIBLE = 3  # text render mode 3: neither filled nor stroked (an OCR layer)
 _LEAN = math.tan(math.radians(TURNED_DEGREES))
 
 
-def without_watermarks(page: Any, texts: list[TextObject] | None = None) -> int:
+def without_watermarks(page: Any, texts: list[TextObject] | None = None,
+                       sizes: TextSizes | None = None) -> int:
     """Take a watermark's text objects off ``page`` (in memory); how many were taken.
 
     ``page``: a pypdfium2 ``PdfPage`` (or its raw handle), already upright; a text
     page must be made after this call. ``texts``: the page's text objects as
-    :func:`.pdf_open.page_shapes` found them in its walk (found here when None).
-    Text drawn turned goes, and upright text :data:`BIG` times the body size in a
-    faint fill over other text (see the module docstring). Each text object is
-    asked its matrix and size; colours and boxes are asked of the few large ones
-    only. An object pdfium cannot place or measure stays.
+    :func:`.pdf_open.page_shapes` found them in its walk (found here when None);
+    ``sizes``: their :class:`TextSizes`, when measured already (objects not moved
+    since; asked here when None). Text drawn turned goes, and upright text
+    :data:`BIG` times the body size in a faint fill over other text (see the module
+    docstring). Each text object is asked its matrix and size; colours and boxes
+    are asked of the few large ones only. An object pdfium cannot place or measure stays.
     """
     if texts is None:
         texts = []
         page_shapes(page, texts)
     handle = getattr(page, "raw", page)
+    if sizes is None:
+        sizes = TextSizes(texts)
     turned: list[TextObject] = []
     upright: list[tuple[TextObject, float]] = []  # and its size (points, as drawn)
-    for text, placed, size in zip(texts, *_measured([text[1] for text in texts]), strict=True):
-        if placed is None:
-            continue
-        a, b, c, d = placed if text[2] is None else then((*placed, 0.0, 0.0), text[2])[:4]
-        if not (a > 0 and abs(b) <= _LEAN * a):
+    for text in texts:
+        at = sizes.row(text)
+        if sizes.turned[at]:
             turned.append(text)
-        elif size is not None:
-            upright.append((text, size * math.sqrt(abs(a * d - b * c))))
+        elif sizes.points[at] is not None:
+            upright.append((text, sizes.points[at]))  # type: ignore[arg-type]
     if len(turned) > len(upright):  # the page's own text runs turned: no watermark's
         turned = []
     if len(upright) > 1:
@@ -100,12 +102,60 @@ _CALLS: list[Any] = []  # FPDFPageObj_GetMatrix and FPDFTextObj_GetFontSize, arg
 _SLOTS: list[Any] = [(ctypes.c_float * 0)(), (ctypes.c_float * 0)(), [], []]
 
 
-def _measured(objs: list[Any]) -> tuple[list[tuple[float, float, float, float] | None],
-                                        list[float | None]]:
-    """Each text object's matrix ``(a, b, c, d)`` and font size, None where pdfium cannot say.
+class TextSizes:
+    """A page's text objects each placed and measured once, for every step that asks.
 
-    One call per object into one array, with pdfium's functions called without
-    converting arguments (pypdfium2's bindings check and convert each, as
+    ``texts``: the page's text objects (:func:`.pdf_open.page_shapes`). Per object (by
+    :meth:`row`): :attr:`turned`, whether its baseline runs more than
+    :data:`TURNED_DEGREES` off the horizontal (pdfium placed it); :attr:`points`, its
+    font size as drawn (points: the size times its matrix's scale, a form's matrix
+    applied), None where pdfium cannot place or measure it. The objects must not be
+    moved after (their matrices are read here, one call per object into one array,
+    the arithmetic in numpy over the page: the same values as asked object by object).
+    """
+
+    __slots__ = ("_objects", "_rows", "points", "turned")
+
+    def __init__(self, texts: list[TextObject]) -> None:
+        import numpy as np
+
+        self._objects = list(texts)
+        self._rows = {id(text): k for k, text in enumerate(self._objects)}
+        count = len(texts)
+        placed, sized, values, sizes = _measured([text[1] for text in texts])
+        m = np.frombuffer(values, dtype=np.float32, count=6 * count).astype(np.float64)
+        a, b, c, d = m[0::6].copy(), m[1::6].copy(), m[2::6].copy(), m[3::6].copy()
+        for k, text in enumerate(texts):  # drawn in a form: through its matrix to the page
+            if text[2] is not None and placed[k]:
+                a[k], b[k], c[k], d[k] = then((a[k].item(), b[k].item(), c[k].item(),
+                                               d[k].item(), 0.0, 0.0), text[2])[:4]
+        size = np.frombuffer(sizes, dtype=np.float32, count=count).astype(np.float64)
+        placed_at = np.array(placed, dtype=bool) if count else np.zeros(0, dtype=bool)
+        sized_at = np.array(sized, dtype=bool) if count else np.zeros(0, dtype=bool)
+        with np.errstate(all="ignore"):  # (rows pdfium did not fill are not read)
+            upright = (a > 0) & (np.abs(b) <= _LEAN * a)
+            points = size * np.sqrt(np.abs(a * d - b * c))
+        self.turned: list[bool] = (placed_at & ~upright).tolist()
+        self.points: list[float | None] = [
+            value if ok else None for ok, value in zip(
+                (placed_at & sized_at).tolist(), points.tolist(), strict=True)]
+
+    def row(self, text: TextObject) -> int:
+        """The row of ``text`` (one of the objects measured); KeyError for another object."""
+        at = self._rows[id(text)]
+        if self._objects[at] is not text:
+            raise KeyError("not a text object of this page's measure")
+        return at
+
+
+def _measured(objs: list[Any]) -> tuple[list[int], list[int], Any, Any]:
+    """Each text object's matrix and font size as pdfium writes them, and whether it could.
+
+    Whether each matrix and each size was written (pdfium's results), and the
+    arrays they were written into (``c_float``: six per matrix, ``a b c d e f``;
+    one per size), read in the objects' order; a row pdfium did not write holds
+    anything. One call per object into one array, with pdfium's functions called
+    without converting arguments (pypdfium2's bindings check and convert each, as
     :func:`.pdf_glyphs.loose_boxes` avoids): a page holds hundreds of text objects.
     """
     if not _CALLS:
@@ -124,10 +174,7 @@ def _measured(objs: list[Any]) -> tuple[list[tuple[float, float, float, float] |
     matrices, sizes, to_matrix, to_size = _SLOTS
     placed = list(map(_CALLS[0], objs, to_matrix[:count]))
     sized = list(map(_CALLS[1], objs, to_size[:count]))
-    values = matrices[:6 * count]
-    return ([(a, b, c, d) if ok else None for ok, a, b, c, d in zip(
-                placed, values[0::6], values[1::6], values[2::6], values[3::6], strict=True)],
-            [size if ok else None for ok, size in zip(sized, sizes[:count], strict=True)])
+    return placed, sized, matrices, sizes
 
 
 def _faint(obj: Any) -> bool:
