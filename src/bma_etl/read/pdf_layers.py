@@ -66,11 +66,9 @@ from bma_etl.read.pdf_wraps import (
 from bma_etl.read.scan_sheets import left_only as scan_left_only
 from bma_etl.read.scan_sheets import look_at, scan_gutter
 
-#: Fewer non-blank characters than this and a page has no usable text layer.
+#: Fewer non-blank characters than this and a page has no usable text layer; if it draws
+#: UNREAD_GLYPHS glyphs (mapped to control codes: Ghostscript's rewrite), it is read by OCR.
 MIN_CHARS_PER_PAGE = 20
-#: A page that draws this many glyphs and gives fewer than :data:`MIN_CHARS_PER_PAGE`
-#: letters draws its text in fonts whose glyphs map to no text (control codes: a PDF
-#: Ghostscript rewrote): it is read as an image, by OCR, never taken for a blank page.
 UNREAD_GLYPHS = 4 * MIN_CHARS_PER_PAGE
 
 
