@@ -54,6 +54,7 @@ from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_tabstops import with_tab_stops
 from bma_etl.read.pdf_twins import twins_apart
+from bma_etl.read.pdf_under_heads import under_heads
 from bma_etl.read.pdf_watermark import without_watermarks
 from bma_etl.read.pdf_widgets import draw_form_values
 from bma_etl.read.pdf_wraps import (
@@ -359,11 +360,11 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
     if not uncut:  # a row a page break cut: one row again (a spreadsheet cuts none)
         join_cut_rows([page.lines for page in pages], icu)
     pitches = line_pitches([page.lines for page in [*pages, *sides.values()]])
-    laid_out = [with_columns(
+    laid_out = [under_heads(with_columns(
         with_blank_lines(with_side_by_side(page.lines, pitches, page.rules), pitches),
         borderless=True, pitches=pitches,
         before=last_text_line(pages[k - 1].lines) if k else None,
-        after=first_text_line(pages[k + 1].lines) if k + 1 < len(pages) else None)
+        after=first_text_line(pages[k + 1].lines) if k + 1 < len(pages) else None))
         for k, page in enumerate(pages)]
     for k in range(1, 1 if uncut else len(laid_out)):  # a borderless row cut: one again
         laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k], pitches)
