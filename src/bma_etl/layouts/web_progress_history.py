@@ -94,6 +94,7 @@ from bma_etl.layouts.history_header import (
     put_first,
     read_header_value,
     read_responsible,
+    unit_over_links,
     with_wrapped_name,
 )
 from bma_etl.layouts.history_kpi_block import KPI_RE
@@ -312,6 +313,9 @@ def _read_header(doc: RepairedText, lines: list[Line], project: RawRow, out: Ext
             after_code.append(line)
         else:
             before_code.append(line)
+    unit = unit_over_links(doc, lines, first)
+    if unit is not None and head.progress_at is None:  # the progress line lost in print
+        read_responsible(doc, unit, project)
     check_bare_progress(head.bare, project, out)
     if not seen_code and before_code and not head.headed:
         # Without the unit code line to divide them, the first paragraph is the

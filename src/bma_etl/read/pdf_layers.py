@@ -22,7 +22,6 @@ from itertools import pairwise
 from typing import Any
 
 from bma_etl.errors import ReadError
-from bma_etl.read.ocr_orient import SHEET_DPI, stands_sideways
 from bma_etl.read.pdf_break_words import breaks_at_words
 from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open, sheet_printed
 from bma_etl.read.pdf_columns import with_columns
@@ -54,6 +53,7 @@ from bma_etl.read.pdf_strips import find_strips, text_boxes, wide_page
 from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_tabstops import with_tab_stops
 from bma_etl.read.pdf_twins import twins_apart
+from bma_etl.read.pdf_under_heads import under_heads
 from bma_etl.read.pdf_watermark import TextSizes, without_watermarks
 from bma_etl.read.pdf_widgets import draw_form_values
 from bma_etl.read.pdf_wraps import (
@@ -63,8 +63,7 @@ from bma_etl.read.pdf_wraps import (
     wraps_over_breaks,
     writer_rules,
 )
-from bma_etl.read.scan_sheets import left_only as scan_left_only
-from bma_etl.read.scan_sheets import look_at, scan_gutter
+from bma_etl.read.scan_sheets import scan_sheet
 
 #: Fewer non-blank characters than this and a page has no usable text layer; if it draws
 #: UNREAD_GLYPHS glyphs (mapped to control codes: Ghostscript's rewrite), it is read by OCR.
@@ -163,7 +162,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                 parts: list[Box] = []
                 aside: Box | None = None
                 if whole.has_images and size[0] > size[1]:  # a scan: the cut from its ink
-                    scanned = _scan_sheet(page, size, last)
+                    scanned = scan_sheet(page, size, last)
                     if scanned is not None:
                         pages.extend(_scan_halves(index, size, *scanned))
                         if len(scanned[1]) == 2:
@@ -264,19 +263,6 @@ def _strips_joined(pdf: Any, pages: list[_Read], at_spaces: bool) -> list[_Read]
         wide.close()
 
 
-def _scan_sheet(page: Any, size: tuple[float, float],
-                last: tuple[float, tuple[float, float]] | None
-                ) -> tuple[float, tuple[int, ...]] | None:
-    """Where a scanned sheet of two pages is cut (points) and which sides hold a page."""
-    grey = look_at(page)
-    share = scan_gutter(grey)
-    if share is not None and not stands_sideways(look_at(page, SHEET_DPI), SHEET_DPI):
-        return share * size[0], (0, 1)
-    if last is not None and last[1] == size and scan_left_only(grey, last[0] / size[0]):
-        return last[0], (0,)
-    return None
-
-
 def _scan_halves(index: int, size: tuple[float, float], cut: float,
                  sides: tuple[int, ...]) -> list[_Read]:
     """The pages of a scanned sheet cut at ``cut``: no text, each its part of the sheet."""
@@ -365,11 +351,11 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
     if not uncut:  # a row a page break cut: one row again (a spreadsheet cuts none)
         join_cut_rows([page.lines for page in pages], icu)
     pitches = line_pitches([page.lines for page in [*pages, *sides.values()]])
-    laid_out = [with_columns(
+    laid_out = [under_heads(with_columns(
         with_blank_lines(with_side_by_side(page.lines, pitches, page.rules), pitches),
         borderless=True, pitches=pitches,
         before=last_text_line(pages[k - 1].lines) if k else None,
-        after=first_text_line(pages[k + 1].lines) if k + 1 < len(pages) else None)
+        after=first_text_line(pages[k + 1].lines) if k + 1 < len(pages) else None))
         for k, page in enumerate(pages)]
     for k in range(1, 1 if uncut else len(laid_out)):  # a borderless row cut: one again
         laid_out[k] = join_cut_row(laid_out[k - 1], laid_out[k], pitches)

@@ -152,7 +152,7 @@ def _cell_of(x: float, y: float, rules: Rules,
     top: Rule | None = None
     bottom: Rule | None = None
     for h in rules.horizontal:
-        if h[1] - SLACK <= x <= h[2] + SLACK:
+        if h[1] - SLACK <= x <= h[2] + SLACK and not _past_side(h, x, rules):
             if h[0] > y:
                 if top is None or h[0] < top[0]:
                     top = h
@@ -177,6 +177,21 @@ def _cell_of(x: float, y: float, rules: Rules,
         return None
     column = max(i for i, edge in enumerate(xs[:-1]) if edge <= x + SLACK)
     return _Cell((top_y, low_y, xs[0], xs[-1]), column, tuple(xs[:-1]))
+
+
+def _past_side(h: Rule, x: float, rules: Rules) -> bool:
+    """Whether ``x`` lies past the column rule a horizontal rule ``h`` stops at.
+
+    A cell merged over two rows has no rule across it between them: the rule under
+    the first row stops at the merged cell's side, and the merged cell's text, set
+    right past that side (a spreadsheet's cell padding is under a point), is no text
+    of the first row's band.
+    """
+    if h[1] + JOIN < x < h[2] - JOIN:
+        return False
+    return any(v[1] - JOIN <= h[0] <= v[2] + JOIN and (
+        (abs(v[0] - h[2]) <= JOIN and x > v[0]) or (abs(v[0] - h[1]) <= JOIN and x < v[0]))
+        for v in rules.vertical)
 
 
 def _cut_at_rules(line: TextLine, rules: Rules,

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from bma_etl.read.ocr_orient import SHEET_DPI, stands_sideways
 from bma_etl.read.pdf_sheets import MIDDLE_SHARE, MIN_LINES, SHARED_ROWS
 
 #: Resolution the sheet is looked at (pixels per inch): a line of a page scaled to
@@ -201,3 +202,21 @@ def left_only(grey: np.ndarray, cut: float) -> bool:
     at = round(cut * ink.shape[1])
     return bool((ink[:, :at].sum(axis=0) >= NOISE_PIXELS).any()) \
         and not (ink[:, at:].sum(axis=1) >= NOISE_PIXELS).any()
+
+
+def scan_sheet(page: Any, size: tuple[float, float],
+               last: tuple[float, tuple[float, float]] | None
+               ) -> tuple[float, tuple[int, ...]] | None:
+    """Where a scanned sheet of two pages is cut (points) and which sides hold a page.
+
+    ``page``: a pypdfium2 page of no text; ``size``: its width and height (points);
+    ``last``: the cut and size of the sheet before, whose left page alone may go on.
+    None when the page is no such sheet (or stands sideways: one page turned).
+    """
+    grey = look_at(page)
+    share = scan_gutter(grey)
+    if share is not None and not stands_sideways(look_at(page, SHEET_DPI), SHEET_DPI):
+        return share * size[0], (0, 1)
+    if last is not None and last[1] == size and left_only(grey, last[0] / size[0]):
+        return last[0], (0,)
+    return None
