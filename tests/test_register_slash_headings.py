@@ -115,3 +115,14 @@ def test_a_slashed_heading_run_into_the_next_is_cut_after_it() -> None:
     texts = ["ครั้งที่", "วันที่", "ผลการดำเนินงาน/รายละเอียด ร้อยละความก้าวหน้า", "เบิกจ่าย"]
     assert split_headings(texts, 5, column_of, COLUMN_LABELS) == [
         "ครั้งที่", "วันที่", "ผลการดำเนินงาน/รายละเอียด", "ร้อยละความก้าวหน้า", "เบิกจ่าย"]
+
+
+def test_a_clipped_heading_whose_slash_joins_one_columns_words_is_still_cut_apart() -> None:
+    # ``ร้อยละ/เปอร์เซ็นต์`` run on after the detail's heading: both its parts name the
+    # progress, so it is that column's heading (as before the slash rule)
+    from bma_etl.layouts.report_columns import COLUMN_LABELS, column_of
+    from bma_etl.layouts.report_head_splits import split_headings
+
+    assert split_headings(["ครั้งที่", "วันที่", "ผลการดำเนินงาน ร้อยละ/เปอร์เซ็นต์", "เบิกจ่าย"],
+                          5, column_of, COLUMN_LABELS) == [
+        "ครั้งที่", "วันที่", "ผลการดำเนินงาน", "ร้อยละ/เปอร์เซ็นต์", "เบิกจ่าย"]

@@ -39,8 +39,9 @@ _MOST_TRIES = 5000
 #: A letter a heading can start with (no mark or following vowel, which goes with
 #: the letter before it).
 _STARTS = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44A-Za-z(]")
-#: A slash beside a cut, white space around it or not.
-_SLASHED = re.compile(r"^\s*/|/\s*$")
+#: A slash beside a cut (ending the text before it, or opening the text after it).
+_SLASH_BEFORE = re.compile(r"/\s*$")
+_SLASH_AFTER = re.compile(r"\s*/")
 
 
 def _cuts(text: str, labels: tuple[str, ...]) -> list[int]:
@@ -51,7 +52,7 @@ def _cuts(text: str, labels: tuple[str, ...]) -> list[int]:
     """
     out = []
     for p in range(1, len(text)):
-        if _SLASHED.search(text[:p]) or _SLASHED.match(text[p:]):
+        if _SLASH_BEFORE.search(text, 0, p) or _SLASH_AFTER.match(text, p):
             continue
         if text[p - 1].isspace() and not text[p].isspace():
             out.append(p)
@@ -73,6 +74,18 @@ def _splits(text: str, pieces: int, labels: tuple[str, ...]) -> Iterator[list[st
             yield parts
 
 
+def _by_start(heading: str, labels: dict[str, str]) -> str | None:
+    """The column a heading cut short names by its start, or None.
+
+    None too unless every part a ``/`` joins that names a column names the same
+    (``ร้อยละ/เปอร์เซ็นต์``; never ``ผลการดำเนินงาน / ปัญหา``, two columns' words).
+    """
+    found = {c for part in heading.split("/") for label, c in labels.items()
+             if matches_key(label, part.strip())}
+    first = next((c for label, c in labels.items() if matches_key(label, heading)), None)
+    return first if found <= {first} else None
+
+
 def _named(headings: list[str], column_of: Callable[[str], str | None],
            labels: dict[str, str]) -> int | None:
     """How many of ``headings`` name their column whole; None unless each names one, once."""
@@ -82,9 +95,8 @@ def _named(headings: list[str], column_of: Callable[[str], str | None],
         column = column_of(heading)
         if column is not None:
             whole += 1
-        elif "/" not in heading:  # cut short: named by its start (a slashed one is whole)
-            column = next((c for label, c in labels.items() if matches_key(label, heading)),
-                          None)
+        else:  # cut short: named by its start, and each part a slash joins by its own
+            column = _by_start(heading, labels)
         if column is None or column in named:
             return None
         named.append(column)
