@@ -23,7 +23,8 @@ or continues a number or date the row has, never starts one. A line whose cells
 cannot be lined up with the columns is left unread with an ``unparsed_line``
 finding when the next line has the table's width again, else the table has
 ended; so it has at a total's row (``รวม``). A value is never taken from a
-neighbouring column. Each cell is read by :mod:`bma_etl.layouts.report_cells`.
+neighbouring column (a heading with a slash: :mod:`bma_etl.layouts.report_slashes`).
+Each cell is read by :mod:`bma_etl.layouts.report_cells`.
 """
 
 from __future__ import annotations
@@ -43,14 +44,9 @@ from bma_etl.layouts.base import (
     RawRow,
     RepairedText,
 )
-from bma_etl.layouts.report_cells import (
-    NOTHING_RE,
-    NUMBER_RE,
-    UnreadCell,
-    cell_value,
-    unwrapped,
-)
+from bma_etl.layouts.report_cells import NOTHING_RE, NUMBER_RE, UnreadCell, cell_value, unwrapped
 from bma_etl.layouts.report_head_splits import cells_fit, split_headings
+from bma_etl.layouts.report_slashes import slash_joined, slashed_columns
 from bma_etl.layouts.report_wraps import (
     TEXT_COLUMNS,
     as_narrow,
@@ -185,7 +181,7 @@ def _header_at(lines: list[Line], k: int, history: bool = False) -> _Header | No
     row = cells(lines[k])
     if len(row) < _LEAST_COLUMNS:
         return None
-    named = [column_of(c.text) for c in row]
+    named = slashed_columns([c.text for c in row], [column_of(c.text) for c in row], column_of)
     if not _names_a_table([n for n in named if n]):
         return _split_header(lines, k, [c.text for c in row], history)
     one = _Header(named, [c.text for c in row], 1, named.count(None))
@@ -322,6 +318,7 @@ def column_reports(doc: RepairedText, lines: list[Line], out: Extraction, histor
             used.update(ln.no for ln in lines[at:at + again.lines])
             at += again.lines
             continue
+        line = slash_joined(line, header.columns, header.headings) or line  # a gap split a text
         row = cells(line)
         if any("::" in c.text for c in row):  # the form's own report cells, not columns
             break
