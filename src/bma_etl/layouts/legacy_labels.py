@@ -80,8 +80,9 @@ def wrapped_label(filled: list[tuple[ReportCell, bool]], k: int, ocr: bool
 _OCR_JUNK_RE = r"^\s*[^\s:/0-9๐-๙]{1,6}\s*"
 _OCR_DATE_CELL_RE = r"(?P<colons>:{1,3})\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{4}\s*:"
 #: In the date's own cell the junk may be as long as the label it was
-#: (``ยาานทร์ทีล์ : 26/2/2568 :`` for ``รายงานครั้งที่4 :: 26/2/2568 :``): one token.
-_OCR_JUNK_LABEL_RE = re.compile(r"^\s*[^\s:/0-9๐-๙]{1,16}\s*" + _OCR_DATE_CELL_RE)
+#: (``ยาานทร์ทีล์ : 26/2/2568 :`` for ``รายงานครั้งที่4 :: 26/2/2568 :``): one token, the
+#: cell's rule read as ``|`` after it or not (``รายงาน |:: 20/02/2567 :``, the number wrapped).
+_OCR_JUNK_LABEL_RE = re.compile(r"^\s*[^\s:/0-9๐-๙|]{1,16}\s*\|?\s*" + _OCR_DATE_CELL_RE)
 _OCR_JUNK_CELL_RE = re.compile(_OCR_JUNK_RE + "$")
 _OCR_DATE_CELL_OPEN_RE = re.compile(r"^\s*" + _OCR_DATE_CELL_RE)
 

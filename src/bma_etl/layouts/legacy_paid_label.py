@@ -34,6 +34,13 @@ _THAI = re.compile("[\u0e01-\u0e4e]")
 #: A value stated in baht: ``บาท`` or a unit word after the amount (``449,000 บาท``,
 #: ``0.24 ล้าน``).
 _IN_BAHT = re.compile(rf"(?:{UNIT_WORD}|บาท)")
+#: After OCR, more digits after an amount with no unit, past a gap and a mark or not
+#: (``= 51 .50“บา`` for ``516,450.50 บาท``, a pen stroke across it): the amount was cut.
+#: Its value is then taken with those pieces (:data:`_CUT_AMOUNT`), which the normalizer
+#: reports unreadable (NULL with an issue), never the head alone (``51``).
+_CUT_TAIL = re.compile(r"(?<![บาท])[ ]{1,2}[.,'`\u2018\u2019\u201c\u201d]?[ ]?[0-9๐-๙]")
+_CUT_AMOUNT = (r"(?P<value>[0-9๐-๙][0-9๐-๙.,]*(?:[ ]{1,2}[.,'`\u2018\u2019\u201c\u201d]?[ ]?"
+               r"[0-9๐-๙][0-9๐-๙.,]*)+[^\s|:]*)")
 #: A ``%`` after the amount: a percent, never an amount (``= 45.00 %``).
 _PERCENT_AFTER = re.compile(r"[ \t]*%")
 
@@ -50,6 +57,8 @@ def budget_labelled(text: str, start: int, ocr: bool) -> re.Match[str] | None:
     m = labelled(text, BUDGET_LABEL, value, start, ocr)
     if m is not None and _PERCENT_AFTER.match(text, m.end("value")):
         m = None
+    if m is not None and ocr and _CUT_TAIL.match(text, m.end("value")):
+        m = labelled(text, BUDGET_LABEL, _CUT_AMOUNT, start, ocr) or m
     return m or paid_labelled(text, value, start)
 
 

@@ -34,6 +34,7 @@ from bma_etl.layouts.legacy_cells import (
 )
 from bma_etl.layouts.legacy_dates import dates_by_neighbours, short_years
 from bma_etl.layouts.legacy_detail_end import own_values_at
+from bma_etl.layouts.legacy_flag_options import without_unticked_flags
 from bma_etl.layouts.legacy_flags import flags_in_tail, put_approx_flags, trailing_flags
 from bma_etl.layouts.legacy_labels import (
     junk_label,
@@ -47,13 +48,12 @@ from bma_etl.layouts.legacy_labels import (
 from bma_etl.layouts.legacy_mixed_rows import without_mixed_values
 from bma_etl.layouts.legacy_narrative import before_colons, label_before, without_specks
 from bma_etl.layouts.legacy_paid_label import budget_labelled
+from bma_etl.layouts.legacy_progress_rule import progress_of, progress_or_ruled
 from bma_etl.layouts.legacy_report_dates import read_report_date, report_date_place
 from bma_etl.layouts.legacy_values import (
     BUDGET_LABEL,
     PROGRESS_LABEL,
     budget_by_bracket,
-    progress_read,
-    progress_value,
 )
 from bma_etl.layouts.report_cells import NUMBER_RE
 from bma_etl.matchkey import fuzzy_search, literal_of, search_key
@@ -192,6 +192,7 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
         without_mixed_values(rows, ["\n".join(c.text for c in rep.cells) for rep in reports], out)
         dates_by_neighbours(rows, {i: rep.date_place for i, rep in enumerate(reports)
                                    if rep.date_place is not None}, out)
+    without_unticked_flags(rows, ["\n".join(c.text for c in rep.cells) for rep in reports], out)
     return rows
 
 
@@ -248,12 +249,12 @@ def _report_row(doc: RepairedText, ordinal: int, rep: _Report) -> RawRow:
                               where.span if where else None)
         in_detail = own is not None and k < own[0]
         at_own = own is not None and k == own[0]  # the label was read there (in key form)
-        progress = None if in_detail else progress_read(
+        progress = None if in_detail else progress_or_ruled(
             text, max(body_start, own[1]) if own and at_own else body_start,
             doc.ocr_used, past_progress or at_own)  # its value unread: never a junk label's
         budget_from = None
         if progress:
-            row.fields.setdefault("progress_pct", progress_value(doc, progress, line, cell.start))
+            row.fields.setdefault("progress_pct", progress_of(doc, progress, line, cell.start))
             label_at = label_before(text, body_start, progress.start("value"), doc.ocr_used)
             body_end = label_at if label_at is not None else progress.start()
             body_end = before_colons(text, body_start, body_end, doc.ocr_used)

@@ -58,9 +58,13 @@ from bma_etl.records import MODEL_BY_TABLE, parser_kind
 #: Parser kinds whose values are numbers, dates or codes.
 NUMERIC_KINDS = frozenset({"amount", "number", "percent", "int", "year_be", "date", "code"})
 _THAI_DIGIT = re.compile("[๐-๙]")
-#: A letter between two digits, or a lone letter glued before a number (``ซ๕,๒๐๐``).
+#: A letter between two digits, or a lone letter glued before a number (``ซ๕,๒๐๐``); a
+#: leading vowel (เ-ไ) is one too, and so is one after a code's dash (``08368321-เ096``).
 _LETTER_IN_NUMBER = re.compile(
-    r"[0-9๐-๙][,.]?[A-Za-zก-ฮ][,.]?[0-9๐-๙]|(?:^|\s)[A-Za-zก-ฮ][0-9๐-๙]")
+    r"[0-9๐-๙][,.\-]?[A-Za-zก-ฮ\u0e40-\u0e44][,.]?[0-9๐-๙]"
+    r"|(?:^|\s)[A-Za-zก-ฮ\u0e40-\u0e44][0-9๐-๙]")
+#: A stroke before the digits that may be a table's rule or a ``1`` (``|5.00 %``: 15 or 5).
+_STROKE_BEFORE_NUMBER = re.compile(r"^[|!][0-9๐-๙]")
 #: Columns whose row cannot exist without them.
 _ROW_KEYS = {("monthly_progress", "month_no")}
 
@@ -91,6 +95,8 @@ def doubt_of(raw_text: str) -> str | None:
     """
     if _LETTER_IN_NUMBER.search(raw_text):
         return "a letter among its digits"
+    if _STROKE_BEFORE_NUMBER.search(raw_text):
+        return "a stroke before its digits, a table's rule or a 1"
     if _THAI_DIGIT.search(raw_text):
         return "Thai digits, which the OCR model cannot all read"
     return None
