@@ -152,3 +152,20 @@ def test_a_page_saved_as_a_web_archive(name: str, suffix: str, transfer: str, ch
     path = tmp_path / f"saved{suffix}"
     path.write_bytes(_mhtml(doc, transfer, charset))
     assert_read_as_generated(path, doc.truth)
+
+
+def test_a_windows_874_web_archive_warns_of_no_charset_clash(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Internet Explorer saves a Thai page as ``.mht`` in its own charset: the part
+    says ``charset=windows-874`` and the page keeps its ``<meta charset=windows-874>``.
+    Read as a saved page is, it is Windows-874 Thai; nothing claims a clash."""
+    import logging
+
+    seeds = (random.Random(f"textchars-mht-874-{k}") for k in range(50))
+    doc = next(d for d in map(web.project_detail, seeds) if d.html_encoding == "windows-874")
+    assert doc.html is not None and '<meta charset="windows-874">' in doc.html
+    path = tmp_path / "saved.mht"
+    path.write_bytes(_mhtml(doc, "quoted-printable", "windows-874"))
+    with caplog.at_level(logging.WARNING, logger="bma_etl"):
+        assert_read_as_generated(path, doc.truth)
+    assert not [r.getMessage() for r in caplog.records if "charset" in r.getMessage()]

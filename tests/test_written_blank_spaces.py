@@ -10,8 +10,9 @@ past the SARA AM's SARA AA that carries no text, was not seen as the line's
 (:data:`bma_etl.read.pdf_wraps.AM_TAIL_EM`), so the cell's lines were joined
 with none; a space after ``ปี`` before ``2567`` on one line was lost where the
 line's other space, after ``น้ำ``, was measured from its NIKHAHIT (its SARA AA carries
-no text) and so taken as wider than any lost one. Names that wrap inside a word
-still join with none.
+no text) and so taken as wider than any lost one. A name with no space, which the
+print wraps inside a word (its characters stand on two baselines), still joins with
+none.
 
 The names are known values, written into a Word table (python-docx) at 15 pt in
 TH Sarabun New (not installed: Waree draws the Thai) and printed by LibreOffice as
@@ -21,6 +22,7 @@ in a narrow column.
 
 from __future__ import annotations
 
+import ctypes
 import tempfile
 from pathlib import Path
 
@@ -43,6 +45,8 @@ NAMES = [
     "โครงการพัฒนาศักยภาพเจ้าหน้าที่ด้านการระบายน้ำ",
     "ลงนามสัญญาจ้างที่ดี เลขที่ 14/2567 ผู้รับจ้างเริ่มงาน",
 ]
+#: A name with no space: wherever the cell wraps it, the cut is inside a word.
+UNSPACED = NAMES[3]
 
 
 def _printed(tmp_path: Path, width_cm: float | None) -> Path:
@@ -89,6 +93,33 @@ def _printed(tmp_path: Path, width_cm: float | None) -> Path:
     return pdf
 
 
+def _print_lines(pdf: Path, name: str) -> list[str]:
+    """``name``'s characters in the print (its spaces aside) as the lines they stand
+    on, top first: grouped by the baseline pdfium gives each character's origin."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        for page in doc:
+            texts = page.get_textpage()
+            text = texts.get_text_range(0, texts.count_chars())
+            kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+            flat, want = "".join(ch for _, ch in kept), name.replace(" ", "")
+            if want not in flat:
+                continue
+            at = flat.index(want)
+            lines: dict[int, str] = {}
+            x, y = ctypes.c_double(), ctypes.c_double()
+            for i, ch in kept[at:at + len(want)]:
+                assert pdfium_c.FPDFText_GetCharOrigin(texts.raw, i, x, y)
+                lines[round(y.value)] = lines.get(round(y.value), "") + ch
+            return [lines[base] for base in sorted(lines, reverse=True)]
+    finally:
+        doc.close()
+    raise AssertionError(f"{name!r} is not in the print's text")
+
+
 @pytest.mark.parametrize("width_cm", [
     None,  # ``…ระบายน้ำ`` / ``ประจำปี 2567``: blank objects at the wrap and in the line
     4.6,  # ``น้ำ ประจำปี 2567`` on one line: the space before the digits lost
@@ -96,6 +127,9 @@ def _printed(tmp_path: Path, width_cm: float | None) -> Path:
 def test_names_wrapped_in_a_cell_keep_their_spaces(tmp_path: Path,
                                                    width_cm: float | None) -> None:
     pdf = _printed(tmp_path, width_cm)
+    cut = _print_lines(pdf, UNSPACED)
+    assert " " not in UNSPACED and len(cut) >= 2 and "".join(cut) == UNSPACED, \
+        f"the print wraps {UNSPACED!r} inside a word: {cut!r}"
     text = read_source(pdf).text
     cells = [line.split("\t") for line in text.splitlines() if "\t" in line]
     read = [row[1] for row in cells if row[0].strip().isdigit()]

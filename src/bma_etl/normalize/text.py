@@ -39,11 +39,22 @@ SARA_AM = "\u0e33"
 #: number signs, Kaithi number sign...), so they are not dropped as invisible.
 _DRAWN_FORMATS = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f"
                            "\u0890\u0891\u08e2\U000110bd\U000110cd")
-#: Every invisible format character (Unicode category ``Cf``): zero width space,
-#: non-joiner, joiner, word joiner, byte order mark, soft hyphen, direction marks
-#: and isolates... Editors put them inside words and labels; none is text.
-ZERO_WIDTH = "".join(c for c in map(chr, range(0x110000))
-                     if unicodedata.category(c) == "Cf" and c not in _DRAWN_FORMATS)
+#: Every invisible format character (Unicode category ``Cf`` but
+#: :data:`_DRAWN_FORMATS`, Unicode 14.0) as inclusive code point ranges: soft hyphen,
+#: Arabic letter mark, Mongolian vowel separator, zero width space, non-joiner and
+#: joiner, direction marks, embeddings and isolates, word joiner and invisible
+#: operators, byte order mark, interlinear annotation marks, Egyptian hieroglyph
+#: format controls, shorthand format controls, musical symbol beams, tag characters.
+#: A literal, not a scan of every code point at import (tests/test_normalize_text.py
+#: checks it against :mod:`unicodedata`).
+_ZERO_WIDTH_RANGES = (
+    (0x00AD, 0x00AD), (0x061C, 0x061C), (0x180E, 0x180E), (0x200B, 0x200F),
+    (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB), (0x13430, 0x13438), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001), (0xE0020, 0xE007F))
+#: Editors put these inside words and labels; none is text.
+ZERO_WIDTH = "".join(chr(c) for first, last in _ZERO_WIDTH_RANGES
+                     for c in range(first, last + 1))
 
 _DECOMPOSED_AM = re.compile(f"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AA}")
 

@@ -182,7 +182,8 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
         from bma_etl.read.mhtml import is_mhtml, page_in_archive
 
         archive = page_in_archive(data, path.name) if is_mhtml(data) else None
-        page = read_html(archive.html if archive else data, path.name)
+        page = read_html(archive.html, path.name, archive.charset) if archive \
+            else read_html(data, path.name)
         return SourceDocument(doc_id, path, media_type, page.text, warnings=page.warnings,
                               source_url=page.url or (archive.url if archive else None))
     from bma_etl.read.page_order import in_order

@@ -105,7 +105,7 @@ def decode_html(data: bytes, name: str = "page") -> str:
     return _decode(data, name).text
 
 
-def _decode(data: bytes, name: str) -> Decoded:
+def _decode(data: bytes, name: str, charset: str | None = None) -> Decoded:
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -121,7 +121,8 @@ def _decode(data: bytes, name: str) -> Decoded:
     sample = data[:65536]
     if b"\x00" in sample or sum(1 for b in sample if b < 9 or 13 < b < 32) > 0.01 * len(sample):
         raise ReadError(f"{name}: looks binary (NUL or control bytes), not a saved web page")
-    declared_label = EncodingDetector.find_declared_encoding(data, is_html=True)
+    declared_label = charset if charset and _codec_for(charset) else \
+        EncodingDetector.find_declared_encoding(data, is_html=True)
     declared = _codec_for(declared_label) if declared_label else None
     if declared is not None and declared.startswith("utf-16"):
         declared = "utf-8"  # no BOM, no NULs: not UTF-16 (WHATWG reads the label as UTF-8)
@@ -245,13 +246,15 @@ def html_to_text(data: bytes, name: str = "page") -> str:
     return read_html(data, name).text
 
 
-def read_html(data: bytes, name: str = "page") -> SavedPage:
+def read_html(data: bytes, name: str = "page", charset: str | None = None) -> SavedPage:
     """Like :func:`html_to_text`, with more of what was read.
 
     The charset, what did not decode, and the address the page names for itself
-    (:func:`page_url`).
+    (:func:`page_url`). ``charset`` is the label the page's carrier declares (an
+    MHTML part's ``Content-Type``, as a browser takes an HTTP header): when it names
+    a known codec it stands where the page's ``<meta charset>`` would.
     """
-    page = _decode(data, name)
+    page = _decode(data, name, charset)
     if (cut := cut_short(page.text)) is not None:
         raise ReadError(f"{name}: HTML page is truncated (it opens <{cut}> but ends before "
                         f"its </{cut}>); save or download it again")

@@ -4,9 +4,10 @@ Stage: read. Chromium's "Webpage, single file", Edge and Internet Explorer's "We
 Archive, single file" write a MIME message (``multipart/related``): the page as a
 ``text/html`` part (quoted-printable or base64, in its charset), then its style
 sheets and images as parts of their own. Consumes the file's bytes; produces the
-HTML part's bytes (as UTF-8 when the part names its charset) and the address the
-archive names for the page, for :func:`bma_etl.read.html.read_html` to read as the
-page it is. The standard library's :mod:`email` parses the MIME.
+HTML part's bytes as saved, the charset its part names and the address the archive
+names for the page, for :func:`bma_etl.read.html.read_html` to read as the page it
+is (the part's charset standing where an HTTP header would). The standard
+library's :mod:`email` parses the MIME.
 
 A file is taken as MHTML by its content, not its name: a user who renamed it
 ``.html`` still gets the page read.
@@ -14,12 +15,10 @@ A file is taken as MHTML by its content, not its name: a user who renamed it
 
 from __future__ import annotations
 
-import codecs
 import email
 import email.policy
 import re
 from dataclasses import dataclass
-from email.message import Message
 
 from bma_etl.errors import ReadError
 
@@ -32,10 +31,15 @@ _MIME_HEAD = re.compile(rb"^(?:[\x21-\x7e]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?"
 
 @dataclass(frozen=True, slots=True)
 class ArchivedPage:
-    """The HTML page an MHTML archive holds: its bytes and the address it names."""
+    """The HTML page an MHTML archive holds: its bytes, its charset, its address.
+
+    ``html`` is the part's bytes as saved, in ``charset`` (the label its part declares,
+    None when it declares none); ``url`` the address the archive names for the page.
+    """
 
     html: bytes
     url: str | None
+    charset: str | None = None
 
 
 def is_mhtml(data: bytes) -> bool:
@@ -48,22 +52,6 @@ def is_mhtml(data: bytes) -> bool:
     False
     """
     return _MIME_HEAD.match(data[:8192].replace(b"\r\n", b"\n")) is not None
-
-
-def _charset_bytes(part: Message, payload: bytes) -> bytes:
-    """The part's bytes as UTF-8 when it names a charset that decodes them, else as they are."""
-    from bma_etl.read.html import THAI_LABELS
-
-    charset = part.get_content_charset()
-    if not charset:
-        return payload
-    if charset in THAI_LABELS:  # browsers read every Thai label as Windows-874
-        charset = "cp874"
-    try:
-        codecs.lookup(charset)
-        return payload.decode(charset).encode("utf-8")
-    except (LookupError, UnicodeDecodeError):
-        return payload  # the page's own <meta charset> or its bytes decide
 
 
 def page_in_archive(data: bytes, name: str = "file") -> ArchivedPage:
@@ -80,6 +68,7 @@ def page_in_archive(data: bytes, name: str = "file") -> ArchivedPage:
         if not isinstance(payload, bytes) or not payload.strip():
             continue
         url = part.get("Content-Location") or message.get("Snapshot-Content-Location")
-        return ArchivedPage(_charset_bytes(part, payload), str(url).strip() if url else None)
+        return ArchivedPage(payload, str(url).strip() if url else None,
+                            part.get_content_charset())
     raise ReadError(f"{name}: a web archive (MHTML) with no HTML page in it; "
                     "save the page again as HTML or as text")
