@@ -314,6 +314,37 @@ def test_a_few_turned_heads_in_an_upright_page_leave_it_as_it_is(tmp_path: Path)
         assert page.get_textpage().get_charbox(0, loose=False)[0] == pytest.approx(72, abs=1.5)
 
 
+def test_many_turned_glyph_heads_drawn_first_leave_an_upright_page_as_it_is(
+        tmp_path: Path) -> None:
+    # Twelve column heads set vertical, one glyph per text object and drawn first (72
+    # turned objects, few characters), then thirty upright rows: the page is judged by
+    # all its characters, not its first objects, so it stays and every row reads.
+    from reportlab.pdfgen import canvas
+
+    from bma_etl.read.pdf_layers import read_layers
+
+    rng = random.Random(f"{SEED}-glyph-heads")
+    path = tmp_path / "glyph_heads.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595.2756, 841.8898))
+    for k in range(12):
+        c.saveState()
+        c.translate(200 + 30 * k, 760)
+        c.rotate(90)
+        for i, glyph in enumerate("Month "[:5] + str(k % 10)):
+            c.drawString(7 * i, 0, glyph)
+        c.restoreState()
+    rows = [f"row {i} value {rng.randint(100, 99999)}" for i in range(30)]
+    for i, row in enumerate(rows):
+        c.drawString(72, 700 - 20 * i, row)
+    c.showPage()
+    c.save()
+    with pdfium.PdfDocument(path) as pdf:
+        page = pdf[0]
+        assert upright(page) == pytest.approx((595.2756, 841.8898), abs=0.01)
+    text = read_layers(path.read_bytes(), path.name)[0].text
+    assert [row for row in rows if row not in text] == [], text[:300]
+
+
 def test_a_short_last_page_of_an_upright_print_given_rotate_reads_as_the_others(
         tmp_path: Path) -> None:
     # ``qpdf --rotate=+90`` of an upright print: every page shows turned, each is read as

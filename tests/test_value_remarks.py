@@ -19,9 +19,11 @@ import random
 import re
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
+from bma_etl.document import Finding
 from bma_etl.layouts import legacy_progress_form, web_progress_history
 
 from conftest import records_of
@@ -102,6 +104,17 @@ def _thai(day: date, numeric: bool) -> str:
     return f"{day.day} {THAI_MONTHS[day.month - 1]} {day.year + 543}"
 
 
+def _read(text: str) -> tuple[dict[str, list[Any]], list[Finding]]:
+    """A form's records (as :func:`conftest.records_of`, unscreened) and what was found."""
+    from bma_etl.layouts.base import RepairedText
+    from bma_etl.normalize.fields import normalize
+    from bma_etl.validate import build_records
+
+    doc = RepairedText.of(text, (), ocr_used=False)
+    normalized = normalize(legacy_progress_form.extract(doc), doc.text, doc.words, None)
+    return build_records(normalized, "0" * 64), normalized.findings
+
+
 @pytest.mark.parametrize("numeric", [False, True])
 @pytest.mark.parametrize("generator", FORMS)
 @pytest.mark.parametrize("seed", range(3))
@@ -117,7 +130,33 @@ def test_an_end_date_with_its_extension_after_it_is_the_printed_end_date(
                           rf"\g<1>{_thai(end, numeric)} (ขยายเวลาถึง {_thai(extended, numeric)})",
                           generated.text, count=1, flags=re.M)
     assert count == 1
-    got = records_of(legacy_progress_form.extract, text, ocr_used=False,
-                     screened=False)["projects"][0]
+    records, findings = _read(text)
+    got = records["projects"][0]
     assert got.end_date == end
     assert got.start_date == date.fromisoformat(str(want["start_date"]))
+    warned = [q for q in findings if q.field == "end_date"]
+    assert [(q.severity, q.code) for q in warned] == [("warning", "unparsed_line")], warned
+    assert f"ขยายเวลาถึง {_thai(extended, numeric)}" in warned[0].message
+
+
+@pytest.mark.parametrize(("label", "field", "words"),
+                         [("สิ้นสุดโครงการ", "end_date", "แก้ไขเป็น"),
+                          ("เริ่มต้นโครงการ", "start_date", "เลื่อนเป็น"),
+                          ("เริ่มต้นโครงการ", "start_date", "ขยายเวลาถึง")])
+@pytest.mark.parametrize("generator", FORMS)
+@pytest.mark.parametrize("seed", range(2))
+def test_a_date_corrected_or_moved_in_brackets_is_not_read(
+        seed: int, generator: str, label: str, field: str, words: str) -> None:
+    # ``สิ้นสุดโครงการ : 30 กันยายน 2567 (แก้ไขเป็น 31 มีนาคม 2568)``: the printed date no
+    # longer holds and the bracket is no extension of an end date: NULL, with the issue.
+    generated = GENERATORS[generator](random.Random(seed))
+    want = generated.tables["projects"][0]
+    printed = date.fromisoformat(str(want[field]))
+    other = printed + timedelta(days=random.Random(seed).randrange(30, 200))
+    text, count = re.subn(rf"^({label} : ).*$",
+                          rf"\g<1>{_thai(printed, False)} ({words} {_thai(other, False)})",
+                          generated.text, count=1, flags=re.M)
+    assert count == 1
+    records, findings = _read(text)
+    assert getattr(records["projects"][0], field) is None
+    assert [q.code for q in findings if q.field == field] == ["unparsed_value"]

@@ -27,6 +27,7 @@ on its own pages), or the whole file when the first part alone is no document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, partial
 
@@ -230,6 +231,8 @@ def _first_section(doc: RepairedText, paged: RepairedText, part: Part) -> Repair
 NAMING_FIELDS = ("project_code", "project_name")
 #: Characters of a name kept in a finding.
 _NAME_CHARS = 80
+#: A Thai vowel or tone mark written over or under the letter before it: no cut before it.
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 def _named(paged: RepairedText, part: Part) -> str:
@@ -251,13 +254,30 @@ def _named(paged: RepairedText, part: Part) -> str:
     except Exception:  # an extractor's fault on a part must not sink the file's document
         return ""
     for row in rows:
-        named = [" ".join(to_arabic_digits(value.text).split()) for name in NAMING_FIELDS
-                 if isinstance(value := row.fields.get(name), Raw) and value.text.strip()]
+        named = [" ".join(to_arabic_digits(" ".join(piece.text for piece in pieces)).split())
+                 for name in NAMING_FIELDS if (pieces := _pieces(row.fields.get(name)))]
         if named:
             name = " ".join(named)
-            return ", project " + (name if len(name) <= _NAME_CHARS
-                                   else name[:_NAME_CHARS].rsplit(" ", 1)[0] + "…")
+            return ", project " + (name if len(name) <= _NAME_CHARS else _cut(name) + "…")
     return ""
+
+
+def _cut(name: str) -> str:
+    """``name`` cut to :data:`_NAME_CHARS` characters, at a space in its second half.
+
+    Thai runs words together: else at a letter, never before a vowel or tone mark.
+    """
+    at = _NAME_CHARS
+    while at > 1 and _MARKS.match(name, at):
+        at -= 1
+    space = name.rfind(" ", 0, _NAME_CHARS + 1)
+    return name[:space] if space > _NAME_CHARS // 2 else name[:at]
+
+
+def _pieces(value: object) -> list[Raw]:
+    """A field's text pieces (a value read across lines is a list of them); [] for none."""
+    pieces = value if isinstance(value, list) else [value]
+    return [p for p in pieces if isinstance(p, Raw) and p.text.strip()]
 
 
 def read_parts(doc: RepairedText, detection: Detection, *, split: bool = True

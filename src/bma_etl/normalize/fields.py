@@ -252,7 +252,7 @@ def _normalize_row(row: RawRow, text: str, out: Normalized, parsed_values: _Pars
             if value is None:
                 continue
         if isinstance(value, Raw):
-            value, note = without_note(kind, value)
+            value, note = without_note(kind, value, name)
             if note is not None:
                 out.findings.append(Finding(
                     row.table, row.ordinal, name, "warning", "unparsed_line",

@@ -18,8 +18,11 @@ either: it is left off, and named.
 A date closes with a remark too: ``สิ้นสุดโครงการ : 30 กันยายน 2567 (ขยายเวลาถึง 31 ธันวาคม
 2567)``. The end date is the date printed under the label (the warehouse has one
 ``end_date`` and no column for an extension); the extension is named in the warning.
-Only when the text before the bracket is a date itself: ``ภายใน 180 วัน (ถึง 30 ก.ย.
-2567)`` keeps its bracket, the one date there.
+Only an end date (:data:`EXTENDED_FIELDS`) whose bracket says it is extended
+(:data:`EXTENSION_WORDS`), and only when the text before the bracket is a date itself:
+``ภายใน 180 วัน (ถึง 30 ก.ย. 2567)`` keeps its bracket, the one date there. A bracket
+that corrects or moves a date (``(แก้ไขเป็น 31 มีนาคม 2568)``, ``(เลื่อนเป็น 1 ธันวาคม
+2566)``) says the printed date no longer holds: it is kept, and the date is not read.
 """
 
 from __future__ import annotations
@@ -38,6 +41,11 @@ NUMBER_KINDS = frozenset({"amount", "int", "year_be", "number", "percent"})
 #: end date printed with its extension after it, ``30 กันยายน 2567 (ขยายเวลาถึง 31
 #: ธันวาคม 2567)``: the date printed under the label is the value, the remark a warning).
 NOTED_KINDS = NUMBER_KINDS | {"date"}
+#: The date fields whose printed date stands beside a bracketed extension.
+EXTENDED_FIELDS = ("end_date",)
+#: The words a bracket after an end date opens with when it extends it (``ขยายเวลาถึง``,
+#: ``ขยายสัญญาถึง``): other remarks after a date are not a note.
+EXTENSION_WORDS = ("ขยาย",)
 _NOTE = re.compile(r"[ \t]*\((?P<body>[^()]*)\)[ \t.]*$")
 _THAI_WORD = re.compile(r"[\u0e01-\u0e2e]{2}")
 _DIGIT = re.compile(DIGIT)
@@ -68,14 +76,16 @@ def note_at(text: str) -> int | None:
     return m.start()
 
 
-def without_note(kind: str | None, value: Raw) -> tuple[Raw, str | None]:
+def without_note(kind: str | None, value: Raw, field: str | None = None
+                 ) -> tuple[Raw, str | None]:
     """``value`` of a one-number field without a remark closing it, and the remark.
 
     ``(value, None)`` when there is none or the field is neither a number nor a date
-    (:data:`NOTED_KINDS`; a date's footnote marks are left to the date parser). A value
+    (:data:`NOTED_KINDS`; a date's footnote marks are left to the date parser; a date
+    ``field`` only of :data:`EXTENDED_FIELDS`, its remark an extension). A value
     read across a wrapped line keeps its span (its pieces cannot be cut by offset).
     """
-    if kind not in NOTED_KINDS:
+    if kind not in NOTED_KINDS or (kind == "date" and field not in EXTENDED_FIELDS):
         return value, None
     marked = _MARK.search(value.text) if kind in NUMBER_KINDS else None
     if marked is not None and _DIGIT.search(value.text, 0, marked.start()):
@@ -92,6 +102,8 @@ def without_note(kind: str | None, value: Raw) -> tuple[Raw, str | None]:
         return value, None
     text = value.text[:at].rstrip()
     if kind == "date":
+        if not value.text[at:].strip().lstrip("( \t").startswith(EXTENSION_WORDS):
+            return value, None
         try:
             parse_date(text)
         except NormalizeError:

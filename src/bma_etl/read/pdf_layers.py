@@ -290,7 +290,7 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     forms: list[Any] = []
     boxes: list[tuple[Any, Box]] = []
     paths, pictures = page_shapes(page, texts, blanks, forms, boxes)
-    sizes = TextSizes(texts)  # every text object placed and measured once, for two steps
+    sizes = TextSizes.kept(page, texts)  # every object placed and measured once a page
     small = small_type(texts, boxes, sizes) if clip is None else SmallType()
     footer = take_stamp(page, texts, boxes, stamp) if stamp else None
     without_hidden_lines(page, texts, boxes)  # marks of a line the clip hides: not text

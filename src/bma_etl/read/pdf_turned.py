@@ -10,69 +10,73 @@ its text's own direction: :func:`text_turn` says which turn (clockwise, degrees)
 its text upright, and :func:`.pdf_open.upright` turns the page by it as it turns one
 stored with ``/Rotate``.
 
-Only the text objects' matrices are asked (no text page is made: every page comes
-here; the first :data:`_ASKED` of them), forms' objects placed through the form's
-matrix. A page turns when at least
-:data:`MIN_OBJECTS` of its text objects are placed and nine in ten run the same
-turned way; a page with fewer (a form's last page holding two lines) turns the way
-the document's pages before it did, when all its text runs that way. Turned column
-heads or a turned side label in an upright table are a few objects among many: the
+Every text object is placed once (:class:`.pdf_watermark.TextSizes`, forms' objects
+placed through the form's matrix; no text page is made: every page comes here) and
+weighed by its characters (its run along its baseline over its size, :func:`_weights`).
+A page turns when at least :data:`MIN_OBJECTS` of its text objects are placed and
+nine in ten of its characters run the same turned way: the text left running another
+way after the turn is taken off as a watermark's (:mod:`.pdf_watermark`), so a page
+turns only when next to none runs otherwise. A page with fewer (a form's last page
+holding two lines) turns the way the document's pages before it did, when all its
+text runs that way. Column heads or a side label set vertical in an upright table,
+even one glyph to an object and drawn first, are few characters among many: the
 page stays.
 """
 
 from __future__ import annotations
 
 import ctypes
-import math
-from collections import Counter
 from typing import Any
 
 from bma_etl.read.pdf_forms import Matrix, then
+from bma_etl.read.pdf_open import TextObject
+from bma_etl.read.pdf_watermark import _KEPT, TextSizes, _box
 
 #: Text objects a page must place to be judged alone.
 MIN_OBJECTS = 8
-#: The share of them that must run one turned way.
+#: The share of its characters that must run one turned way.
 SHARE = 0.9
-#: A baseline within this many degrees of a direction runs that way.
-LEAN_DEGREES = 10.0
-_LEAN = math.tan(math.radians(LEAN_DEGREES))
 #: Forms nested deeper than this are not looked into.
 _DEPTH = 3
-#: Text objects asked at most (the first in the page's order): enough to judge.
-_ASKED = 64
 
 
-def _way(m: Matrix) -> int | None:
-    """The clockwise turn (0, 90, 180, 270) that sets a baseline ``(a, b)`` upright."""
-    a, b = m[0], m[1]
-    if abs(b) <= _LEAN * abs(a):
-        return 0 if a > 0 else 180
-    if abs(a) <= _LEAN * abs(b):
-        return 90 if b > 0 else 270
-    return None
-
-
-def _ways(handle: Any, count: Any, get: Any, placed: Matrix, depth: int,
-          out: Counter[int | None]) -> None:
-    """Count the ways of the text objects under ``handle`` (a page or a form object)."""
+def _texts(handle: Any, count: Any, get: Any, placed: Matrix | None, depth: int,
+           out: list[TextObject]) -> None:
+    """The text objects under ``handle`` (a page or a form object), as :data:`TextObject`."""
     import pypdfium2.raw as pdfium_c
 
     m = pdfium_c.FS_MATRIX()
     for i in range(count(handle)):
-        if sum(out.values()) >= _ASKED:
-            return
         obj = get(handle, i)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind not in (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM):
-            continue
-        if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
-            continue
-        own: Matrix = (m.a, m.b, m.c, m.d, m.e, m.f)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            out[_way(then(own, placed))] += 1
-        elif depth < _DEPTH:
-            _ways(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
-                  then(own, placed), depth + 1, out)
+            out.append((None if placed is None else handle, obj, placed))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _DEPTH \
+                and pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+            own: Matrix = (m.a, m.b, m.c, m.d, m.e, m.f)
+            _texts(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
+                   own if placed is None else then(own, placed), depth + 1, out)
+
+
+def _weights(texts: list[TextObject], sizes: TextSizes) -> dict[int | None, float]:
+    """The characters running each way (:attr:`.TextSizes.ways`), estimated.
+
+    An object's characters: its box's run along its baseline over half its size as
+    drawn (a glyph is about half an em wide), at least 1; 1 where either is unknown.
+    An object pdfium cannot place is not counted.
+    """
+    out: dict[int | None, float] = {}
+    for k, text in enumerate(texts):
+        way, points = sizes.ways[k], sizes.points[k]
+        if way is None and not sizes.turned[k]:
+            continue
+        chars = 1.0
+        if points:
+            left, bottom, right, top = _box(text)
+            run = right - left if way in (0, 180) else top - bottom
+            chars = max(1.0, run / (0.5 * points))
+        out[way] = out.get(way, 0.0) + chars
+    return out
 
 
 def text_turn(page: Any, before: int | None = None) -> int:
@@ -86,15 +90,19 @@ def text_turn(page: Any, before: int | None = None) -> int:
     import pypdfium2.raw as pdfium_c
 
     handle = getattr(page, "raw", page)
-    ways: Counter[int | None] = Counter()
-    _ways(handle, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
-          (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0, ways)
-    total = sum(ways.values())
-    if not total:
+    texts: list[TextObject] = []
+    _texts(handle, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, None, 0, texts)
+    sizes = TextSizes(texts)
+    sizes.keep(handle)  # a page left as it is: not measured again for its reading
+    if not any(sizes.ways):  # no object runs a turned way: the common, upright page
         return 0
-    way, most = ways.most_common(1)[0]
-    if way is None or most < SHARE * total:
+    weights = _weights(texts, sizes)
+    total = sum(weights.values())
+    way, most = max(weights.items(), key=lambda item: item[1])
+    if way is None or not way or most < SHARE * total:
         return 0
-    if total >= MIN_OBJECTS or (before is not None and way == before and most == total):
+    placed = sum(sizes.turned) + sizes.ways.count(0)
+    if placed >= MIN_OBJECTS or (before is not None and way == before and most == total):
+        _KEPT.clear()  # the page turns: its objects move
         return way
     return 0

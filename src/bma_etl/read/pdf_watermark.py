@@ -109,12 +109,15 @@ class TextSizes:
     :meth:`row`): :attr:`turned`, whether its baseline runs more than
     :data:`TURNED_DEGREES` off the horizontal (pdfium placed it); :attr:`points`, its
     font size as drawn (points: the size times its matrix's scale, a form's matrix
-    applied), None where pdfium cannot place or measure it. The objects must not be
+    applied), None where pdfium cannot place or measure it; :attr:`ways`, the clockwise
+    turn (0, 90, 180, 270 degrees) that sets its baseline upright (within
+    :data:`TURNED_DEGREES`), None when it runs another way or cannot be placed
+    (:mod:`.pdf_turned`). The objects must not be
     moved after (their matrices are read here, one call per object into one array,
     the arithmetic in numpy over the page: the same values as asked object by object).
     """
 
-    __slots__ = ("_objects", "_rows", "points", "turned")
+    __slots__ = ("_objects", "_rows", "points", "turned", "ways")
 
     def __init__(self, texts: list[TextObject]) -> None:
         import numpy as np
@@ -135,10 +138,38 @@ class TextSizes:
         with np.errstate(all="ignore"):  # (rows pdfium did not fill are not read)
             upright = (a > 0) & (np.abs(b) <= _LEAN * a)
             points = size * np.sqrt(np.abs(a * d - b * c))
+            across, along = np.abs(b) <= _LEAN * np.abs(a), np.abs(a) <= _LEAN * np.abs(b)
+            way = np.select([upright, across & (a < 0), along & (b > 0), along & (b < 0)],
+                            [0, 180, 90, 270], -1)
         self.turned: list[bool] = (placed_at & ~upright).tolist()
+        self.ways: list[int | None] = [
+            int(w) if ok and w >= 0 else None
+            for ok, w in zip(placed_at.tolist(), way.tolist(), strict=True)]
         self.points: list[float | None] = [
             value if ok else None for ok, value in zip(
                 (placed_at & sized_at).tolist(), points.tolist(), strict=True)]
+
+    @classmethod
+    def kept(cls, page: Any, texts: list[TextObject]) -> TextSizes:
+        """``TextSizes(texts)``, or the measure :meth:`keep` kept of these very objects.
+
+        :func:`.pdf_turned.text_turn` measures a page's objects to judge its turn; a
+        page it leaves as it is (nothing moved) is not measured again for its reading.
+        The kept measure is used once (taken here whether or not it fits).
+        """
+        handle = getattr(page, "raw", page)
+        if _KEPT:
+            at, objects, sizes = _KEPT.pop()
+            if at == _address(handle) and objects == _objects(texts):
+                again = object.__new__(cls)
+                again._objects, again._rows = list(texts), {id(t): k for k, t in enumerate(texts)}
+                again.points, again.turned, again.ways = sizes.points, sizes.turned, sizes.ways
+                return again
+        return cls(texts)
+
+    def keep(self, page: Any) -> None:
+        """Keep this measure of ``page``'s objects for :meth:`kept` (the page not moved after)."""
+        _KEPT[:] = [(_address(getattr(page, "raw", page)), _objects(self._objects), self)]
 
     def row(self, text: TextObject) -> int:
         """The row of ``text`` (one of the objects measured); KeyError for another object."""
@@ -146,6 +177,19 @@ class TextSizes:
         if self._objects[at] is not text:
             raise KeyError("not a text object of this page's measure")
         return at
+
+
+_KEPT: list[tuple[int, list[Any], TextSizes]] = []  # the last page judged, for its reading
+
+
+def _address(obj: Any) -> int:
+    """Where a pdfium handle points (0 for none)."""
+    return ctypes.cast(obj, ctypes.c_void_p).value or 0
+
+
+def _objects(texts: list[TextObject]) -> list[Any]:
+    """Text objects as comparable values: each one's address and its form's matrix."""
+    return [(_address(text[1]), text[2]) for text in texts]
 
 
 def _measured(objs: list[Any]) -> tuple[list[int], list[int], Any, Any]:
