@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bma_etl.layouts.base import Line, RepairedText
+from bma_etl.layouts.plan_budget_sections import is_split_heading
 from bma_etl.layouts.plan_cells import (
     DIGIT_RE,
     PAGE_NUMBER_RE,
@@ -125,11 +126,9 @@ _NEXT_HEADING_RE = re.compile(r"^\s*(?:เกณฑ์การให้คะ�
 
 
 def _is_heading_line(line: Line) -> bool:
-    """A heading whose wide gap the reader took for a tab (``เกณฑ์การให้คะแนน<tab>...``).
-
-    Set right under a ruled table (no blank line between), it is not the table's row.
-    """
-    return is_text_line(line) and _NEXT_HEADING_RE.match(line.text) is not None
+    """A heading read as cells (a wide gap, column rules): no row of the table above it."""
+    return (is_text_line(line) and _NEXT_HEADING_RE.match(line.text) is not None) \
+        or is_split_heading(line.text)
 
 
 #: A header cell of a narrow first column wraps into short lines above its row.
