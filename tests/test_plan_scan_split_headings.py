@@ -53,3 +53,16 @@ def test_a_heading_cut_by_column_rules_still_names_its_section(seed: int) -> Non
     got = [(r.section, "".join(str(r.name).split()), r.responsible_unit)
            for r in records_of(extract, text, screened=False).get("plan_projects", [])]
     assert got == want
+
+
+@pytest.mark.parametrize("row", [
+    "โครงการจัดทำแผนยุทธศาสตร์\tกองยุทธศาสตร์และประเมินผล",
+    "โครงการสำคัญเร่งด่วนด้านโครงสร้างพื้นฐาน\tฝ่ายโยธา",
+    "โครงการตามภารกิจประจำ\tฝ่ายปกครอง",
+])
+def test_a_rows_first_line_naming_a_sections_words_stays_a_row(row: str) -> None:
+    # a project's name and unit on its first line, its number and amount set lower (a
+    # merged cell's text centred): section words in a name make no heading of it
+    from bma_etl.layouts.plan_budget_sections import is_split_heading
+
+    assert not is_split_heading(row) and not is_split_heading(row, False)

@@ -92,7 +92,10 @@ def is_heading(text: str, ocr: bool = True) -> bool:
 
 
 #: A cell no heading holds: an amount, or the words saying a project uses no budget.
-_AMOUNT_CELL_RE = re.compile(r"[\d๐-๙.,\s\-]+(?:บาท)?|.*ไม่ใช้\s*งบ.*")
+_AMOUNT_CELL_RE = re.compile(r"[0-9๐-๙.,\s\-]+(?:บาท)?|.*ไม่ใช้\s*งบ.*")
+#: A row's responsible unit, its last cell (``กองยุทธศาสตร์และประเมินผล``, ``ฝ่ายโยธา``): a
+#: project's row (``โครงการจัดทำแผนยุทธศาสตร์<tab>กองยุทธศาสตร์``), never a heading's tail.
+_UNIT_CELL_RE = re.compile(r"(?:กอง|ฝ่าย|สำนัก|ส่วน|กลุ่ม|ศูนย์|สถานี|โรงเรียน|โรงพยาบาล)")
 #: Words of a budget table's header row, which names a section too
 #: (``ชื่อโครงการยุทธศาสตร์``), in key form.
 _HEADER_KEYS = (key("ลำดับ"), key("ชื่อโครงการ"))
@@ -115,7 +118,7 @@ def is_split_heading(text: str, ocr: bool = True) -> bool:
     anywhere, even inside a word (``โครงการสํ<tab><tab>าคัญตามภารกิจของ...``). Its
     cells joined are the heading (:func:`is_heading`); a table's row starts with
     its number cell or an empty one, holds an amount, or is the table's header
-    (``ลำดับที่<tab>ชื่อโครงการยุทธศาสตร์``).
+    (``ลำดับที่<tab>ชื่อโครงการยุทธศาสตร์``), or ends in its unit.
 
     >>> is_split_heading("โครงการสํ\t\tาคัญตามภารกิจของสำนักการระบายน้ำ\t\t")
     True
@@ -123,11 +126,14 @@ def is_split_heading(text: str, ocr: bool = True) -> bool:
     False
     >>> is_split_heading("\tโครงการพัฒนายุทธศาสตร์\t5,000,000.- บาท\tกองยุทธศาสตร์")
     False
+    >>> is_split_heading("โครงการสำคัญเร่งด่วน\tฝ่ายโยธา")  # a row, its amount on another line
+    False
     """
     if "\t" not in text or not text[:1].strip():
         return False
     cells = [c.strip() for c in text.split("\t") if c.strip()]
-    if len(cells) < 2 or any(_AMOUNT_CELL_RE.fullmatch(c) for c in cells):
+    if len(cells) < 2 or any(_AMOUNT_CELL_RE.fullmatch(c) for c in cells) \
+            or _UNIT_CELL_RE.match(cells[-1]):
         return False
     joined = _cells_joined(text)
     keyed = key(joined)
