@@ -15,9 +15,10 @@ import re
 from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_cells import DIGITS_RE, HEADING_MAX
 from bma_etl.matchkey import KeyRegex, fuzzy_search, key
+from bma_etl.rows import separator
 
-__all__ = ["SECTION_PHRASES", "SECTION_WORDS", "SUMMARY_HEADING", "is_heading", "misread_summary",
-           "section_of", "summary_headings"]
+__all__ = ["SECTION_PHRASES", "SECTION_WORDS", "SUMMARY_HEADING", "is_heading", "is_split_heading",
+           "misread_summary", "section_of", "summary_headings"]
 
 #: The budget summary's heading (สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการ...).
 SUMMARY_HEADING = re.compile(r"^\s*สรุป.{0,60}งบประมาณ")
@@ -47,12 +48,13 @@ def section_of(headings: list[Line]) -> tuple[str, Line] | None:
     it (:data:`SECTION_PHRASES`, matched approximately).
     """
     for line in reversed(headings):
+        text = _cells_joined(line.text) if is_split_heading(line.text) else line.text
         for regex, section in _SECTION_RES:
-            if regex.search(line.text):
+            if regex.search(text):
                 return section, line
         if SUMMARY_HEADING.match(line.text):
             return None
-        misread = _misread_section(line.text)
+        misread = _misread_section(text)
         if misread is not None:
             return misread, line
     return None
@@ -87,6 +89,55 @@ def is_heading(text: str, ocr: bool = True) -> bool:
         SUMMARY_HEADING.match(text) is not None
         or any(regex.search(text) for regex, _ in _SECTION_RES)
         or (ocr and _misread_section(text) is not None))
+
+
+#: A cell no heading holds: an amount, or the words saying a project uses no budget.
+_AMOUNT_CELL_RE = re.compile(r"[0-9๐-๙.,\s\-]+(?:บาท)?|.*ไม่ใช้\s*งบ.*")
+#: A row's responsible unit, its last cell (``กองยุทธศาสตร์และประเมินผล``, ``ฝ่ายโยธา``): a
+#: project's row (``โครงการจัดทำแผนยุทธศาสตร์<tab>กองยุทธศาสตร์``), never a heading's tail.
+_UNIT_CELL_RE = re.compile(r"(?:กอง|ฝ่าย|สำนัก|ส่วน|กลุ่ม|ศูนย์|สถานี|โรงเรียน|โรงพยาบาล)")
+#: Words of a budget table's header row, which names a section too
+#: (``ชื่อโครงการยุทธศาสตร์``), in key form.
+_HEADER_KEYS = (key("ลำดับ"), key("ชื่อโครงการ"))
+
+
+def _cells_joined(text: str) -> str:
+    """A tab line's filled cells as one text, joined as a wrap is (:func:`.separator`)."""
+    joined = ""
+    for cell in (c.strip() for c in text.split("\t")):
+        if cell:
+            joined += separator(joined, cell) + cell if joined else cell
+    return joined
+
+
+def is_split_heading(text: str, ocr: bool = True) -> bool:
+    r"""Whether a tab line is a section's or the summary's heading a column rule cut into cells.
+
+    A heading set over a ruled grid (a spreadsheet's text running across empty
+    cells, their borders drawn through it) is read cell by cell, the cut falling
+    anywhere, even inside a word (``โครงการสํ<tab><tab>าคัญตามภารกิจของ...``). Its
+    cells joined are the heading (:func:`is_heading`); a table's row starts with
+    its number cell or an empty one, holds an amount, or is the table's header
+    (``ลำดับที่<tab>ชื่อโครงการยุทธศาสตร์``), or ends in its unit.
+
+    >>> is_split_heading("โครงการสํ\t\tาคัญตามภารกิจของสำนักการระบายน้ำ\t\t")
+    True
+    >>> is_split_heading("ลำดับที่\tชื่อโครงการยุทธศาสตร์\tงบประมาณ\tส่วนราชการ")
+    False
+    >>> is_split_heading("\tโครงการพัฒนายุทธศาสตร์\t5,000,000.- บาท\tกองยุทธศาสตร์")
+    False
+    >>> is_split_heading("โครงการสำคัญเร่งด่วน\tฝ่ายโยธา")  # a row, its amount on another line
+    False
+    """
+    if "\t" not in text or not text[:1].strip():
+        return False
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    if len(cells) < 2 or any(_AMOUNT_CELL_RE.fullmatch(c) for c in cells) \
+            or _UNIT_CELL_RE.match(cells[-1]):
+        return False
+    joined = _cells_joined(text)
+    keyed = key(joined)
+    return not any(word in keyed for word in _HEADER_KEYS) and is_heading(joined, ocr)
 
 
 #: Words of a budget table's header (ลำดับที่ | ชื่อโครงการ... | งบประมาณ | ...), in key form.

@@ -311,9 +311,10 @@ def unplaced(table: str, row: Row, what: str) -> Finding:
 
 
 #: (``รวมทั้งสิ้น``, ``รวมทั้งหมด``: a total; ``รวมทั้งวิเคราะห์``, "as well as": words).
-#: Signs a speck made may stand before it, apart (``~~ รวม ๓,๘๕๓,๖๐๐.- บาท`` on a scan).
+#: Signs a speck made may stand before it, apart (``~~ รวม ๓,๘๕๓,๖๐๐.- บาท`` on a scan); a
+#: column rule may cut its label short (``รวมงบป<tab>ระมาณทั้งสิ้น``).
 _TOTAL_RE = re.compile(
-    r"(?:[^\w\s]{1,3}\s+)?รวม(?:$|งบประมาณ|เงิน|ทั้ง(?:ส[ิี]|หมด|(?![ก-ฮ]))|\s|[0-9๐-๙])")
+    r"(?:[^\w\s]{1,3}\s+)?รวม(?:$|งบ|เงิน|ทั้ง(?:ส[ิี]|หมด|(?![ก-ฮ]))|\s|[0-9๐-๙])")
 
 
 def is_total(text: str) -> bool:
@@ -323,8 +324,8 @@ def is_total(text: str) -> bool:
     (True, False)
     >>> is_total("รวมทั้งสิ้น"), is_total("รวมทั้งวิเคราะห์อุปสรรค")
     (True, False)
-    >>> is_total("~~ รวม ๓,๘๕๓,๖๐๐.- บาท"), is_total("- รวมพลังชุมชน")
-    (True, False)
+    >>> is_total("~~ รวม ๓,๘๕๓,๖๐๐.- บาท"), is_total("- รวมพลังชุมชน"), is_total("รวมงบป")
+    (True, False, True)
     """
     return _TOTAL_RE.match(text.strip()) is not None
 

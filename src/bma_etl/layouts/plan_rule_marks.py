@@ -4,7 +4,8 @@ Stage: extract (a helper of :mod:`bma_etl.layouts.plan_name_heads`, not a layout
 On a scanned ruled table the cell's left rule, or a speck on it, is read as an
 opening bracket or a bar glued to the cell's first letter: ``(ฝ่ายโยธา``,
 ``[ฝ่ายเทศกิจ``, ``|ฝ่ายโยธา``, ``ไ (|โครงการติดตั้ง...``; in a unit wrapped over two
-lines, at the second line's start: ``ฝ่ายรักษาความสะอาด`` / ``(และสวนสาธารณะ``.
+lines, at the second line's start: ``ฝ่ายรักษาความสะอาด`` / ``(และสวนสาธารณะ``. On a
+1-bit scan it may come as a SARA E before a name's first word (``เกองระบบคลอง``).
 A writer's bracket is closed in the cell (``(ส่วนแผนงานฯ)``, ``(พ.ศ. ๒๕๖๖ –
 ๒๕๗๐)``); one no ``)`` closes after it, glued to a Thai letter at a line's start,
 is the rule, no part of the value: :func:`without_rule_marks` gives the value
@@ -29,6 +30,9 @@ _HEAD_MARK_RE = re.compile(r"^\s*(?:[^\s\u0e01-\u0e4e0-9๐-๙]{1,2}\s+|[ก-�
 #: (the join put one before a bracket) before it, a Thai letter right after it.
 _INNER_MARK_RE = re.compile(r"(?<=[\u0e01-\u0e4e])\s+(?P<mark>[(\[{])(?=[ก-ฮเ-ไ])")
 _OPENS = {"(": ")", "[": "]", "{": "}"}
+#: A rule (or a speck on it) read as SARA E glued to the first word of a unit's or a
+#: project's name, which never starts a word (``เกองระบบคลอง``, ``เฝ่ายโยธา``).
+_E_MARK_RE = re.compile(r"^\s*(?P<mark>เ)(?=กอง|ฝ่าย|สำนัก|ส่วน|กลุ่ม|ศูนย์|โครงการ)")
 
 
 def _closed(text: str, mark: str, after: int) -> bool:
@@ -44,7 +48,7 @@ def _head_cut(text: str, later: str) -> int:
     """
     m = _HEAD_MARK_RE.match(text)
     if m is None or _closed(text + later, m.group("mark"), m.end()):
-        return 0
+        return 0 if (e := _E_MARK_RE.match(text)) is None else e.end()
     return m.end()
 
 
@@ -62,8 +66,8 @@ def without_rule_marks(doc: RepairedText, value: FieldValue) -> FieldValue:
     ...     ocr_used = True
     ...     def sub_raw(self, raw, a, b): return Raw(raw.text[a:b], raw.span)
     >>> [without_rule_marks(Doc(), Raw(t, Span(1, 1, 0, len(t)))).text for t in (
-    ...     "(ฝ่ายโยธา", "|ฝ่ายเทศกิจ", "ไ (|โครงการติดตั้ง", "(ส่วนแผนงานฯ)", "ฝ่ายโยธา")]
-    ['ฝ่ายโยธา', 'ฝ่ายเทศกิจ', 'โครงการติดตั้ง', '(ส่วนแผนงานฯ)', 'ฝ่ายโยธา']
+    ...     "(ฝ่ายโยธา", "|ฝ่ายเทศกิจ", "ไ (|โครงการติดตั้ง", "(ส่วนแผนงานฯ)", "เกองระบบคลอง")]
+    ['ฝ่ายโยธา', 'ฝ่ายเทศกิจ', 'โครงการติดตั้ง', '(ส่วนแผนงานฯ)', 'กองระบบคลอง']
     """
     if not doc.ocr_used:
         return value

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bma_etl.layouts.base import Line, RepairedText
+from bma_etl.layouts.plan_budget_sections import is_split_heading
 from bma_etl.layouts.plan_cells import (
     DIGIT_RE,
     PAGE_NUMBER_RE,
@@ -77,7 +78,7 @@ def blocks_of(doc: RepairedText, lines: Iterable[Line] | None = None) -> list[Bl
     for line in doc.lines() if lines is None else lines:
         if "\t" in line.text and is_sheet_letters(line.text):
             continue  # a spreadsheet's column letters over the table: no row of it
-        if "\t" in line.text and not _is_heading_line(line) \
+        if "\t" in line.text and not _is_heading_line(line, doc.ocr_used) \
                 and not (current is None and _ends_heading(headings[run:], line)):
             if current is None:
                 row = row_of(line, forms)
@@ -124,12 +125,10 @@ _UNIT_END_RE = re.compile(r"\([^()\t]+\)\s*$")
 _NEXT_HEADING_RE = re.compile(r"^\s*(?:เกณฑ์การให้คะแนน|ชื่อ\s*(?:โครงการ|ตัวชี้วัด)\s*ที่)")
 
 
-def _is_heading_line(line: Line) -> bool:
-    """A heading whose wide gap the reader took for a tab (``เกณฑ์การให้คะแนน<tab>...``).
-
-    Set right under a ruled table (no blank line between), it is not the table's row.
-    """
-    return is_text_line(line) and _NEXT_HEADING_RE.match(line.text) is not None
+def _is_heading_line(line: Line, ocr: bool) -> bool:
+    """A heading read as cells (a wide gap, column rules): no row of the table above it."""
+    return (is_text_line(line) and _NEXT_HEADING_RE.match(line.text) is not None) \
+        or is_split_heading(line.text, ocr)
 
 
 #: A header cell of a narrow first column wraps into short lines above its row.
