@@ -79,3 +79,13 @@ def test_both_options_printed_with_a_tick_mark_read_the_ticked_one(seed: int) ->
     want = generated.tables["progress_updates"]
     assert [(r.on_plan, r.on_target) for r in rows] == [
         (w["on_plan"], w["on_target"]) for w in want]
+
+
+def test_typed_words_opening_like_a_flag_take_no_typed_flag() -> None:
+    # a typed form's cells may say ``เป็นไป`` beside the two flags (``เป็นไปด้วยดี``): only
+    # OCR's garbled options count so; the words alone print no second option
+    from bma_etl.layouts.legacy_flag_options import printed_options
+
+    text = "งานเป็นไปด้วยดี\n: เป็นไปตามแผน\n: ไม่เป็นไปตามเป้าหมาย"
+    assert printed_options(text, ocr=False) == []
+    assert printed_options(text, ocr=True) == ["on_plan", "on_target"]

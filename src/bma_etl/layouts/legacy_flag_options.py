@@ -26,19 +26,20 @@ _NEGATION = key("ไม่")
 _OPENING = key("เป็นไป")
 
 
-def printed_options(text: str) -> list[str]:
+def printed_options(text: str, ocr: bool = True) -> list[str]:
     """The flag columns whose two options (affirmative and negative) ``text`` prints.
 
     ``☐ เป็นไปตามแผน ☐ ไม่เป็นไปตามแผน : เป็นไปตามเป้าหมาย`` → ``["on_plan"]``; both
     columns when ``เป็นไป`` opens more than two flags' words in ``text`` (an option OCR
-    garbled: ``เป็นไปตาม (เป้าหมาย ไม่เป็นไปตามเป้าหมาย``); none when ``text`` has a
+    garbled: ``เป็นไปตาม (เป้าหมาย ไม่เป็นไปตามเป้าหมาย``, on an OCR'd page only: ``ocr``;
+    typed words that open so, ``เป็นไปด้วยดี``, are no option); none when ``text`` has a
     tick mark (:data:`~bma_etl.layouts.legacy_flags.TICKS`): the ticked box then says
     which option holds.
     """
     if any(tick in text for tick in TICKS):
         return []
     folded = key(text)
-    if folded.count(_OPENING) > 2:  # more flags' openings than the two flags: options
+    if ocr and folded.count(_OPENING) > 2:  # more flags' openings than the two flags: options
         return [column for column, _ in _WORDS]  # (``เป็นไปตาม (เป้าหมาย``, one garbled)
     out = []
     for column, words in _WORDS:
@@ -49,11 +50,13 @@ def printed_options(text: str) -> list[str]:
     return out
 
 
-def without_unticked_flags(rows: list[RawRow], texts: list[str], out: Extraction) -> None:
+def without_unticked_flags(rows: list[RawRow], texts: list[str], out: Extraction,
+                           ocr: bool = True) -> None:
     """Take out, in place, each row's flags whose two options its text prints untold.
 
-    ``texts``: each report's cells joined, row for row. A flag read from such a row
-    (its first option's words) is dropped, and a finding added for it: the form
+    ``texts``: each report's cells joined, row for row; ``ocr``: the page was OCR'd.
+    A flag read from such a row (its first option's words) is dropped, and a finding
+    added for it: the form
     printed both options and which one was ticked is not in the text.
     """
     for row, text in zip(rows, texts, strict=True):
@@ -62,7 +65,7 @@ def without_unticked_flags(rows: list[RawRow], texts: list[str], out: Extraction
             else []
         for piece in pieces:  # the narrative's words are no option printed
             text = text.replace(piece.text, " ")
-        for column in printed_options(text):
+        for column in printed_options(text, ocr):
             row.fields.pop(column, None)
             out.findings.append(Finding(
                 "progress_updates", row.ordinal, column, "warning", "ambiguous_value",

@@ -192,7 +192,8 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
         without_mixed_values(rows, ["\n".join(c.text for c in rep.cells) for rep in reports], out)
         dates_by_neighbours(rows, {i: rep.date_place for i, rep in enumerate(reports)
                                    if rep.date_place is not None}, out)
-    without_unticked_flags(rows, ["\n".join(c.text for c in rep.cells) for rep in reports], out)
+    without_unticked_flags(rows, ["\n".join(c.text for c in rep.cells) for rep in reports], out,
+                           doc.ocr_used)
     return rows
 
 
