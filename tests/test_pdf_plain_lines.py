@@ -38,10 +38,11 @@ def _both_ways(path: Path) -> tuple[int, int]:
         taken += 1
         return plain_text(line)
 
-    def both(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()) -> list[Any]:
+    def both(textpage: Any, rules: tuple[tuple[float, float, float], ...] = (),
+             blanks: Any = None) -> list[Any]:
         nonlocal made
-        full = real(textpage, rules, fast=False)
-        lines = real(textpage, rules)
+        full = real(textpage, rules, fast=False, blanks=blanks)
+        lines = real(textpage, rules, blanks=blanks)
         assert lines == full
         made += sum(1 for line in lines if line.text)
         return full

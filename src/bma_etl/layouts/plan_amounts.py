@@ -25,8 +25,10 @@ _SCALED_DECIMALS = rf"\.{DIGIT}{{3,}}(?=\s*{UNIT_WORD})"
 #: :data:`~bma_etl.normalize.ocr_points.SPACE_GROUPS`): by a no-break, narrow or thin
 #: space anywhere; by a plain one only at a cell's start (after a tab or two spaces), since
 #: a name's last number may stand a space before its amount (``ระยะที่ 2 450,000 บาท``):
-#: digits alone after a number and one space are no amount (``ระยะที่ 2 450 000 บาท``).
-_NOT_A_GROUP = rf"(?!(?<={DIGIT} ){DIGIT}{{3}}(?![0-9๐-๙,]))"
+#: a last group after two groups each a space apart is no amount alone (``2 450 000 บาท``:
+#: never ``000``); one after a single group may be (``257 900.00``: a total's comma OCR
+#: read as a gap, its first digits taken by :func:`total_start`).
+_NOT_A_GROUP = rf"(?!(?<={DIGIT} {DIGIT}{DIGIT}{DIGIT} ){DIGIT}{{3}}(?![0-9๐-๙,]))"
 _DECIMAL_COMMA = rf"(?:,{DIGIT}{{2}}(?!{DIGIT}))?"
 _SPACE_GROUPED = (rf"(?:(?<![^\t])|(?<=\s\s)){DIGIT}{{1,3}}{SPACE_GROUPS}{_DECIMAL_COMMA}"
                   rf"|{DIGIT}{{1,3}}(?:[\u00a0\u202f\u2009]{DIGIT}{{3}}(?!{DIGIT}))+{_DECIMAL_COMMA}")
