@@ -299,12 +299,12 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     # before pdfium collects the characters (a struck word's line closed up: asked again)
     without_watermarks(page, texts, None if strokes else sizes)
     twins_apart(page, boxes)  # a line that repeats the one above: no copy to drop
+    written = Blanks(blanks) if blanks else None  # spaces LibreOffice wrote apart
     textpage = page.get_textpage()
     try:  # taking watermarks off adds no form: a page that had none has none
         drawn = textpage.count_chars()
         read = with_written_ends(page_lines(Glyphs(textpage, bool(forms)), rules.vertical,
-                                            blanks=Blanks(blanks) if blanks else None),
-                                 blanks)
+                                            blanks=written), written)
     finally:
         textpage.close()
     loose = sum(line.loose_marks for line in read)  # before rows merge lines

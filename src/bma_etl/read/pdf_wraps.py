@@ -18,7 +18,7 @@ from itertools import pairwise
 from bma_etl.furniture import furniture_lines
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import replaced
-from bma_etl.read.pdf_lost_spaces import BLANK_RISE_EM
+from bma_etl.read.pdf_lost_spaces import BLANK_RISE_EM, Blanks
 
 #: A line ends at the text's right margin when the next line's first word, after
 #: a space this many font sizes wide, would have crossed it.
@@ -233,36 +233,36 @@ def _run_moved(line: TextLine, following: TextLine, margin: float) -> bool:
         and following.first_word > room
 
 
-def with_written_ends(lines: list[TextLine],
-                      blanks: list[tuple[float, float, float, float]]) -> list[TextLine]:
+def with_written_ends(lines: list[TextLine], blanks: Blanks | None) -> list[TextLine]:
     """``lines``, those a blank glyph follows at once marked :attr:`TextLine.spaced_end`.
 
-    ``blanks``: the boxes (left, bottom, right, top; points) of text objects that
-    draw no ink (:func:`.pdf_open.page_shapes`). LibreOffice writes the space it
+    ``blanks``: the page's text objects that draw no ink, by height
+    (:class:`~.pdf_lost_spaces.Blanks`, the same that :func:`.pdf_layout.page_lines`
+    puts inside lines). LibreOffice writes the space it
     wrapped a line at after the line's last glyph; after a glyph cluster it marks
     with ActualText (Sarabun's ``น้ำ``, its SARA AM drawn as two glyphs) it writes
     it as an object of its own, which pdfium leaves out of its text: the space
     stands within :data:`BLANK_REACH_EM` after the line's last ink, on its baseline
     (:data:`AM_TAIL_EM` further after a SARA AM: its SARA AA's place).
     """
-    if not blanks:
+    if blanks is None or not blanks.xs:
         return lines
-    # by height: a line looks only at the blanks near its baseline (a little wider than
-    # BLANK_RISE_EM, then each is judged as it stands)
-    ordered = sorted((box[1], box[0]) for box in blanks)
-    heights = [y for y, _ in ordered]
+    heights, xs = blanks.heights, blanks.xs
     out = []
     for line in lines:
         reach = BLANK_REACH_EM + (AM_TAIL_EM if line.text.endswith("\u0e33") else 0.0)
         if not line.spaced_end and line.baseline is not None and line.size > 1.0 \
-                and line.text and any(
-                    line.right - 0.1 * line.size <= x <= line.right + reach * line.size
-                    and abs(y - line.baseline) <= BLANK_RISE_EM * line.size
-                    for y, x in ordered[
-                        bisect_left(heights, line.baseline - BLANK_RISE_EM * line.size - 1.0):
-                        bisect_right(heights, line.baseline + BLANK_RISE_EM * line.size + 1.0)]):
-            line = replaced(line, spaced_end=True,
-                            spaces=(*line.spaces[:-1], True) if line.spaces else ())
+                and line.text:
+            # a line looks only at the blanks near its baseline (a little wider than
+            # BLANK_RISE_EM, then each is judged as it stands)
+            rise = BLANK_RISE_EM * line.size
+            lo = bisect_left(heights, line.baseline - rise - 1.0)
+            hi = bisect_right(heights, line.baseline + rise + 1.0)
+            if any(line.right - 0.1 * line.size <= x <= line.right + reach * line.size
+                   and abs(y - line.baseline) <= rise
+                   for y, x in zip(heights[lo:hi], xs[lo:hi], strict=True)):
+                line = replaced(line, spaced_end=True,
+                                spaces=(*line.spaces[:-1], True) if line.spaces else ())
         out.append(line)
     return out
 
