@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
@@ -151,6 +152,27 @@ def test_page_stored_turned_reads_as_the_upright_print(generator: str, tmp_path:
         assert _read(turned) == want, f"/Rotate {rotate} reads otherwise than upright"
 
 
+def _assert_placed_upright(page: Any, lines: list[tuple[float, float, str]],
+                           rule: tuple[float, float, float]) -> None:
+    """Assert ``lines`` (x, baseline, words) and ``rule`` (y, left, right) stand as drawn.
+
+    ``page``: a pypdfium2 page, already read upright (:func:`upright`).
+    """
+    text = page.get_textpage()
+    try:
+        for x, y, words in lines:
+            at = text.get_text_range().index(words)
+            box = text.get_charbox(at, loose=False)  # its first letter's ink
+            assert box[0] == pytest.approx(x, abs=1.5), words
+            assert box[1] <= y + 1.0 and box[3] > y, words  # on its baseline, upright
+    finally:
+        text.close()
+    paths, _images = page_shapes(page)
+    y, left, right = rule
+    assert any(abs((b + t) / 2 - y) < 1.0 and abs(le - left) < 1.0 and abs(r - right) < 1.0
+               for le, b, r, t in paths), paths
+
+
 @pytest.mark.parametrize("rotate", (90, 180, 270))
 def test_turned_page_gives_text_and_rules_where_they_show(rotate: int, tmp_path: Path) -> None:
     # Known places on the upright A4 page; read back in the shown page's points.
@@ -164,19 +186,7 @@ def test_turned_page_gives_text_and_rules_where_they_show(rotate: int, tmp_path:
         page = pdf[0]
         assert upright(page) == pytest.approx((595.2756, 841.8898), abs=0.01)  # A4 portrait
         assert page.get_rotation() == 0
-        text = page.get_textpage()
-        try:
-            for x, y, words in lines:
-                at = text.get_text_range().index(words)
-                box = text.get_charbox(at, loose=False)  # its first letter's ink
-                assert box[0] == pytest.approx(x, abs=1.5), words
-                assert box[1] <= y + 1.0 and box[3] > y, words  # on its baseline, upright
-        finally:
-            text.close()
-        paths, _images = page_shapes(page)
-        y, left, right = rule
-        assert any(abs((b + t) / 2 - y) < 1.0 and abs(le - left) < 1.0 and abs(r - right) < 1.0
-                   for le, b, r, t in paths), paths
+        _assert_placed_upright(page, lines, rule)
 
 
 def test_upright_page_is_left_as_it_is(tmp_path: Path) -> None:
@@ -277,19 +287,7 @@ def test_text_drawn_turned_without_rotate_is_placed_as_upright(rotate: int,
         page = pdf[0]
         assert page.get_size() == pytest.approx((595.2756, 841.8898), abs=0.01)  # portrait
         assert upright(page) == pytest.approx((841.8898, 595.2756), abs=0.01)  # landscape
-        text = page.get_textpage()
-        try:
-            for x, y, words in lines:
-                at = text.get_text_range().index(words)
-                box = text.get_charbox(at, loose=False)
-                assert box[0] == pytest.approx(x, abs=1.5), words
-                assert box[1] <= y + 1.0 and box[3] > y, words
-        finally:
-            text.close()
-        paths, _images = page_shapes(page)
-        y, left, right = rule
-        assert any(abs((b + t) / 2 - y) < 1.0 and abs(le - left) < 1.0 and abs(r - right) < 1.0
-                   for le, b, r, t in paths), paths
+        _assert_placed_upright(page, lines, rule)
 
 
 def test_a_few_turned_heads_in_an_upright_page_leave_it_as_it_is(tmp_path: Path) -> None:
