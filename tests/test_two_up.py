@@ -154,3 +154,24 @@ def test_a_half_is_rendered_alone_for_ocr(tmp_path: Path) -> None:
 
     with Image.open(image) as half:
         assert half.size == (421, 595)
+
+
+@pytest.mark.parametrize(("rotate", "shown"), [(90, True), (180, True), (270, True),
+                                               (90, False)])
+@pytest.mark.parametrize("generator", ["legacy_pipe", "web_history"])
+def test_two_up_sheet_stored_turned_reads_as_upright(tmp_path: Path, generator: str,
+                                                     rotate: int, shown: bool) -> None:
+    # A 2-up sheet stored turned, with a /Rotate showing it upright (a scanner's or a
+    # viewer's "rotate and save") or drawn turned without one: its halves are loaded
+    # again one by one, and pdfium keeps the sheet's frame as first shown.
+    from test_rotated_pdfs import stored_turned
+
+    printed, truth = _print(generator, "fpdf2", tmp_path)
+    sheets = tmp_path / "sheets.pdf"
+    impose_pypdf(printed, sheets)
+    turned = tmp_path / f"turned-{rotate}.pdf"
+    stored_turned(sheets, turned, rotate, shown=shown)
+    upright = score(process_file(sheets), truth)
+    result = score(process_file(turned), truth)
+    assert result.quarantined is None, result.quarantined
+    assert result.right == upright.right == upright.total, result.lost[:5]

@@ -36,7 +36,7 @@ from bma_etl.read.pdf_layout import TextLine, page_lines
 from bma_etl.read.pdf_lost_spaces import Blanks
 from bma_etl.read.pdf_margins import first_text_line, last_text_line
 from bma_etl.read.pdf_multicolumn import column_cuts
-from bma_etl.read.pdf_open import TextObject, open_pdf, upright
+from bma_etl.read.pdf_open import Frame, TextObject, open_pdf, put_back, stored_frame, upright
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
@@ -150,14 +150,26 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                 raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
                                 "the PDF is damaged") from None
 
+        def shown(index: int) -> Any:  # a page loaded again, turned as first read
+            page = load(index)
+            frame = frames[index][0]
+            if stored_frame(page) != frame:  # pdfium kept the frame as shown, not the turn
+                put_back(page, frame)
+                upright(page, turns)
+            return page
+
         last: tuple[float, tuple[float, float]] | None = None  # the last cut, on its sheet
         last4: tuple[Cuts, tuple[float, float]] | None = None  # the last 4-up cuts, likewise
         set_in: tuple[list[float], tuple[float, float]] | None = None  # last column cuts
         turns: dict[int, int] = {}  # how the pages stored with each /Rotate turned
+        # each page's frame as stored and its size as shown (a page loaded again is turned)
+        frames: dict[int, tuple[Frame, tuple[float, float]]] = {}
         for index in range(len(pdf)):
             page = load(index)
             try:
+                frame = stored_frame(page)
                 size = upright(page, turns)  # a page stored rotated reads as it is shown
+                frames[index] = frame, size
                 whole, read, shapes = _read_page(page, size, at_spaces, index)
                 parts: list[Box] = []
                 aside: Box | None = None
@@ -193,7 +205,7 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
             finally:
                 page.close()
             if not parts and aside is not None:
-                apart = read_apart(load, index, aside, size, partial(
+                apart = read_apart(shown, index, aside, size, partial(
                     _read_lines, at_spaces=at_spaces, sheet=index))
                 pages.extend([apart[0], replace(apart[1], beside=True)] if apart else [whole])
                 continue
@@ -201,18 +213,18 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                 pages.append(whole)
                 continue
             for part in parts:  # pages on one sheet: each read alone, in reading order
-                page = load(index)
+                page = shown(index)
                 try:
                     # the sheet as first read: keep_part leaves its part's boxes on the page
-                    shown = keep_part(page, part, size)
-                    pages.append(_read_page(page, shown, at_spaces, index, part)[0])
+                    kept = keep_part(page, part, size)
+                    pages.append(_read_page(page, kept, at_spaces, index, part)[0])
                 finally:
                     page.close()
         if len(pages) == len(pdf) and all(page.clip is None for page in pages):
             for k, keys in stamps([page.small for page in pages]).items():
-                page = load(k)  # a footer drawn over the body: read again without it
+                page = shown(k)  # a footer drawn over the body: read again without it
                 try:
-                    pages[k] = _read_page(page, upright(page, turns), at_spaces, k, stamp=keys)[0]
+                    pages[k] = _read_page(page, frames[k][1], at_spaces, k, stamp=keys)[0]
                 finally:
                     page.close()
         if any(page.cut for page in pages) and len(pages) == len(pdf):

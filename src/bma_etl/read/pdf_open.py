@@ -299,6 +299,45 @@ def _reads_as_stored(handle: Any) -> bool | None:
         pdfium_c.FPDFText_ClosePage(text)
 
 
+#: A page's frame as stored: its ``/Rotate`` (quarter turns), media box and crop box.
+Frame = tuple[int, Box, Box]
+
+
+def stored_frame(page: Any) -> Frame:
+    """The ``/Rotate`` and boxes of a pdfium ``page`` as loaded, before :func:`upright`.
+
+    pdfium writes a page's new rotation and boxes into the document's page
+    dictionary, where they outlast the page object: a page loaded again (a 2-up
+    sheet's parts, read one by one) would come back with the boxes of the page as
+    shown and no ``/Rotate`` while its content is as stored. :func:`put_back`
+    restores them first. Boxes: (left, bottom, right, top; points).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    handle = getattr(page, "raw", page)
+    media = [ctypes.c_float() for _ in range(4)]
+    if not pdfium_c.FPDFPage_GetMediaBox(handle, *media):
+        left, bottom, right, top = page.get_bbox()
+        media_box: Box = (left, bottom, right, top)
+    else:
+        media_box = (media[0].value, media[1].value, media[2].value, media[3].value)
+    crop = [ctypes.c_float() for _ in range(4)]
+    crop_box = (crop[0].value, crop[1].value, crop[2].value, crop[3].value) \
+        if pdfium_c.FPDFPage_GetCropBox(handle, *crop) else media_box
+    return pdfium_c.FPDFPage_GetRotation(handle), media_box, crop_box
+
+
+def put_back(page: Any, frame: Frame) -> None:
+    """Give a page loaded again the rotation and boxes :func:`stored_frame` took."""
+    import pypdfium2.raw as pdfium_c
+
+    handle = getattr(page, "raw", page)
+    rotation, media, crop = frame
+    pdfium_c.FPDFPage_SetMediaBox(handle, *media)
+    pdfium_c.FPDFPage_SetCropBox(handle, *crop)
+    pdfium_c.FPDFPage_SetRotation(handle, rotation)
+
+
 def upright(page: Any, turns: dict[int, int] | None = None) -> tuple[float, float]:
     """Turn a page stored rotated (``/Rotate`` 90, 180, 270) the way it is shown; its size.
 
