@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from bma_etl.layouts import plan_spaced_amounts as spaced
 from bma_etl.layouts.amount_units import cell_unit, in_unit, note_unit
 from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, RawRow, RepairedText
 from bma_etl.layouts.plan_amounts import (
@@ -316,6 +317,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
     """Read ``seq``, ``name``, ``budget_thb``, ``uses_budget``, ``responsible_unit``, total."""
     out = BudgetTable()
     power = table.columns.baht_unit  # the unit the budget column's heading states
+    pending: list[spaced.Pending] = []  # rows whose amount reads two ways (the total decides)
     for row in table.rows:
         line = row.joined()
         if row.kind == "total":
@@ -364,6 +366,9 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
                 "plan_projects", None, "budget_thb", "warning", "ambiguous_value",
                 f"line {line.no}: the amount reads {readings[0]} (the digits glued to the "
                 f"name its first group) or {readings[1]} (the digits the name's): not loaded"))
+        elif said.re is spaced.PLAIN_SPACED_BAHT_RE and (
+                two := spaced.pending_row(doc, line, body, said, fields, power)) is not None:
+            pending.append(two)  # the run's first group may be the name's: the total decides
         else:
             start = amount_start(line.text[body:], said) if doc.ocr_used \
                 else said.start("amount")
@@ -380,6 +385,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             unit = None if said is None else doc.raw_in(line, body + said.end(), end)
             fields["responsible_unit"] = unit
         out.items.append(RawRow("plan_projects", None, fields))
+    findings.extend(spaced.settle(pending, out.amounts, out.stated_total, ocr=doc.ocr_used))
     return out
 
 
