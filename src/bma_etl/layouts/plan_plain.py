@@ -72,7 +72,9 @@ from bma_etl.layouts.plan_plain_rows import (
     Numbers,
     PlainRow,
     PlainTable,
+    number_alone,
     row_start,
+    total_next,
     unnumbered_whole,
 )
 from bma_etl.layouts.plan_values import BudgetTable, put_budget, value
@@ -230,18 +232,6 @@ def _unnumbered_first(lines: list[Line], j: int, is_heading: Callable[[str], boo
     return PlainRow("item", [lines[j]], None, word.start())
 
 
-def _total_next(lines: list[Line], j: int) -> bool:
-    """Whether the next line after ``lines[j]`` with text is a table's total (``รวม…``).
-
-    A section's heading is followed by its own table's header; a line a total
-    follows is still in the table above: the rest of its last row's unit, which a
-    wrap cut inside the name (``…บาท ก`` / ``องยุทธศาสตร์ฯ``, naming ``ยุทธศาสตร์``
-    as a strategic section's heading does) before the table's ``รวมงบประมาณทั้งสิ้น``.
-    """
-    after = next((line.text for line in lines[j + 1:] if line.text.strip()), "")
-    return is_total(_flat(after))
-
-
 def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
                is_heading: Callable[[str], bool], ocr: bool = False) -> tuple[PlainTable, int]:
     """Read the rows under the header at ``lines[i]``; returns the table and where it ended."""
@@ -258,7 +248,9 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
     while j < len(lines):
         line = lines[j]
         text = _flat(line.text)
-        if not text or PAGE_NUMBER_RE.match(line.text) \
+        alone = not ocr and number_alone(lines, j, columns, numbers, current is None or _complete(
+            current, columns))  # a row's number on a line of its own, as a viewer copies cells
+        if not text or (PAGE_NUMBER_RE.match(line.text) and not alone) \
                 or (ocr and (_OCR_SPECK_RE.match(text) or _OCR_PAGE_NUMBER_RE.match(text))) \
                 or (ocr and gap and _at_page_foot(lines, j)):
             gap = True
@@ -288,7 +280,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
         elif started is None and ocr and complete and current is not None \
                 and current.kind == "item":
             started = unnumbered_whole(line, columns, is_heading(text) and header_follows(
-                lines, j, ocr) and not _total_next(lines, j))
+                lines, j, ocr) and not total_next(lines, j))
         if started is not None:
             current = started
             table.rows.append(current)
@@ -298,7 +290,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
             table.rows.append(current)
         elif current is None or (not _BAHT_LINE_RE.match(text) and _ends(
                 current, complete, gap, is_heading(text) and header_follows(lines, j, ocr)
-                and not _total_next(lines, j))):
+                and not total_next(lines, j))):
             break
         else:
             current.lines.append(line)
