@@ -100,21 +100,23 @@ def _total_cells(row: list[str], numbered: list[list[str]]) -> int:
 
     Text a PDF viewer copies leaves a row's empty cells out: a total's label and its
     amount, then the text after the table (``รวม`` / ``12,450,000`` / ``หมายเหตุ…``).
-    The table's amount column is the last one every ``numbered`` row holds a digit
-    in; a total whose last digit stands left of it lost its empty cells, and ends at
-    that digit's cell; so does one whose last digit a blank line and text follow (the
-    paragraph after the table). A word processor's export keeps an empty cell as a
-    blank line, so its total's amount stands in the amount column, no text after it,
-    and the row is ``width`` lines.
+    The table's amount column is the last one a ``numbered`` row holds a digit in
+    (its number's, at least). A total ends at its last digit's cell when that cell
+    stands left of the amount column (its empty cells lost), when a blank line and
+    text follow it (the paragraph after the table), or when a number column's
+    heading does (the next table's header). A word processor's export keeps an empty
+    cell as a blank line, its total's amount in the amount column and no text after
+    it: that row is ``width`` lines.
     """
     last = max((k for k, cell in enumerate(row) if _DIGIT.search(cell)), default=None)
     if last is None:
         return len(row)
     column = max((k for k in range(len(row))
-                  if numbered and all(_DIGIT.search(r[k]) for r in numbered)), default=0)
+                  if any(_DIGIT.search(r[k]) for r in numbered)), default=0)
     rest = row[last + 1:]
     if last < column or any(not cell.strip() and any(more.strip() for more in rest[k + 1:])
-                            for k, cell in enumerate(rest)):
+                            for k, cell in enumerate(rest)) \
+            or any(matches_key(h, cell.strip(), full=True) for h in SEQ_HEADINGS for cell in rest):
         return last + 1
     return len(row)
 
