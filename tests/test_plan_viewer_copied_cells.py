@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import random
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from bma_etl.layouts.annual_action_plan import extract
+from bma_etl.layouts.base import RepairedText
 from bma_etl.read.text_stacked import restacked_cells
 
-from conftest import assert_read_as_generated
+from conftest import assert_read_as_generated, records_of
 from corpus import plans
 
 
@@ -65,3 +68,29 @@ def test_a_row_longer_than_its_cells_is_not_restacked() -> None:
             "2\nโครงการข\n7,000 บาท\nกองข\n3\nโครงการค ระยะ 20 ปี\nในพื้นที่เขตบางรัก\n"
             "9,000 บาท\nกองค\nรวม\n21,000 บาท\n")
     assert restacked_cells(text) is None
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_names_last_number_wrapped_alone_is_flagged_its_budget_right(seed: int) -> None:
+    # ``…ระยะที่`` / ``4`` / ``8,300,000 บาท``: a page number or the name's end? Left out
+    # of the name with an ambiguous_value warning; never glued to the amount below.
+    rng = random.Random(seed)
+    doc = plans.action_plan(rng)
+    wanted = [r for r in doc.tables["plan_projects"] if r["section"] != "routine"]
+    for row in wanted:
+        name = f"{row['name']} ระยะที่ {rng.randint(1, 9)}"
+        doc.text = doc.text.replace(f"\t{row['name']}\t", "\t" + name.replace(
+            "ระยะที่ ", "ระยะที่\n") + "\t", 1)
+        row["name"] = name
+    text = _viewer_copy(doc.text, None)
+    got = [r for r in records_of(extract, text, ocr_used=False, screened=False)["plan_projects"]
+           if r.section != "routine"]
+    assert [r.budget_thb for r in got] == [
+        None if w["budget_thb"] is None else Decimal(w["budget_thb"]) for w in wanted]
+    assert [r.responsible_unit for r in got] == [w["responsible_unit"] for w in wanted]
+    unlike = [w["name"] for r, w in zip(got, wanted, strict=True) if r.name != w["name"]]
+    flagged = [f.message for f in extract(RepairedText.of(text, ocr_used=False)).findings
+               if f.field == "name" and f.code == "ambiguous_value"]
+    assert len(flagged) >= len(unlike)  # a name read without its number is flagged
+    assert all(r.name is None or w["name"].startswith(r.name)
+               for r, w in zip(got, wanted, strict=True))

@@ -74,6 +74,7 @@ from bma_etl.layouts.plan_plain_rows import (
     PlainTable,
     number_alone,
     row_start,
+    set_aside_findings,
     total_next,
     unnumbered_whole,
 )
@@ -248,9 +249,12 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
     while j < len(lines):
         line = lines[j]
         text = _flat(line.text)
-        alone = not ocr and number_alone(lines, j, columns, numbers, current is None or _complete(
-            current, columns))  # a row's number on a line of its own, as a viewer copies cells
-        if not text or (PAGE_NUMBER_RE.match(line.text) and not alone) \
+        lone = not ocr and PAGE_NUMBER_RE.match(line.text) is not None
+        done = lone and (current is None or _complete(current, columns))
+        if lone and not done and current is not None and current.kind == "item":
+            current.set_aside.append(line)  # a page number, or the name's last number wrapped
+        if not text or (PAGE_NUMBER_RE.match(line.text) and not (done and number_alone(
+                lines, j, columns, numbers, done)))  \
                 or (ocr and (_OCR_SPECK_RE.match(text) or _OCR_PAGE_NUMBER_RE.match(text))) \
                 or (ocr and gap and _at_page_foot(lines, j)):
             gap = True
@@ -332,6 +336,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
                 continue  # a group (ด้าน/แผนงาน) whose items follow
             seq_span, body = item
         fields: dict[str, FieldValue] = {}
+        findings.extend(set_aside_findings(row))
         if seq_span is not None:
             fields["seq"] = doc.raw_in(line, *seq_span)
         said = budget_said(line.text[body:], bool(power))

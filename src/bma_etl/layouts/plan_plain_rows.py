@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bma_etl.layouts.base import Line
+from bma_etl.layouts.base import Finding, Line
 from bma_etl.layouts.plan_amounts import budget_said
 from bma_etl.layouts.plan_cells import DIGIT, is_total
 from bma_etl.layouts.plan_values import to_int
@@ -85,6 +85,8 @@ class PlainRow:
     lines: list[Line]
     no: tuple[int, int] | None = None  # the number's offsets in the joined text
     body: int = 0
+    #: Numbers alone on a line inside the row before its budget, read as page numbers.
+    set_aside: list[Line] = field(default_factory=list)
 
     def joined(self) -> Line:
         """The row's lines as one :class:`Line` (see :func:`join_lines`)."""
@@ -248,6 +250,19 @@ def total_next(lines: list[Line], j: int) -> bool:
 
 #: A tag left in a line of an HTML table's text (matched without it).
 _TAG_RE = re.compile(r"<[^<>\n]*>")
+def set_aside_findings(row: PlainRow) -> list[Finding]:
+    """A warning for each bare number alone on a line inside ``row`` before its budget.
+
+    Read as a page number and left out of the row; in a table copied a cell a line it
+    may be the name's last number the print wrapped alone (``…ระยะที่`` / ``4`` /
+    ``8,300,000 บาท``), which the name then lacks.
+    """
+    return [Finding("plan_projects", None, "name", "warning", "ambiguous_value",
+                    f"line {line.no}: {line.text.strip()!r} alone inside a row before its "
+                    f"budget, left out as a page number: it may be the end of the name")
+            for line in row.set_aside if _NUMBER_ALONE_RE.match(line.text)]
+
+
 #: A line opening with a Thai letter: a project's, a group's or a unit's words.
 _THAI_START_RE = re.compile("^[\u0e01-\u0e2eเ-ไ]")
 #: A row's number standing alone on its line (``๓``, ``12``).
@@ -301,4 +316,5 @@ def unnumbered_whole(line: Line, columns: Columns, heading: bool) -> PlainRow | 
 
 
 __all__ = ["OCR_ITEM_RE", "Columns", "Numbers", "PlainRow", "PlainTable", "join_lines",
-           "number_alone", "row_start", "total_next", "unnumbered_whole"]
+           "number_alone", "row_start", "set_aside_findings", "total_next",
+           "unnumbered_whole"]
