@@ -14,6 +14,7 @@ import re
 
 from bma_etl.layouts.base import Raw, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT, Cell
+from bma_etl.layouts.plan_spaced_amounts import PLAIN_SPACED_BAHT_RE
 from bma_etl.normalize.digits import NO_BUDGET_RE
 from bma_etl.normalize.ocr_points import SPACE_GROUPS, SPACED_POINT_GROUP
 from bma_etl.normalize.unit_words import UNIT_WORD
@@ -110,6 +111,8 @@ def budget_said(text: str, bare: bool = False) -> re.Match[str] | None:
             for m in regex.finditer(text):
                 if found is None or m.start() > found.start():
                     found = m
+        if regexes[0] is AMOUNT_BAHT_RE:
+            found = _spaced_run(text, found)
         if found is not None and found.re is AMOUNT_BAHT_RE:
             # ``๖,๘๓๗,«๐๐ บาท``: the well-formed ``๐๐ บาท`` is the end of an amount OCR
             # misread; the whole amount ends the name.
@@ -126,6 +129,24 @@ def budget_said(text: str, bare: bool = False) -> re.Match[str] | None:
         found = m
     for m in _BARE_RE.finditer(text) if bare and found is None else ():
         found = m
+    return found
+
+
+def _spaced_run(text: str, found: re.Match[str] | None) -> re.Match[str] | None:
+    """``found``, or the run of groups parted by plain spaces that holds it or comes after it.
+
+    ``… ก 450 000 บาท``: the amount is the run (:data:`PLAIN_SPACED_BAHT_RE`), not the
+    ``000 บาท`` at its end; which of its groups are the name's the caller decides
+    (:func:`~bma_etl.layouts.plan_spaced_amounts.spaced_readings`).
+    """
+    run = None
+    for m in PLAIN_SPACED_BAHT_RE.finditer(text):
+        run = m
+    if run is None or (found is not None and found.start() <= run.start()
+                       and found.end() >= run.end()):
+        return found
+    if found is None or found.end() <= run.end():
+        return run
     return found
 
 

@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from bma_etl.layouts import plan_spaced_amounts as spaced
 from bma_etl.layouts.amount_units import cell_unit, in_unit, note_unit
 from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, RawRow, RepairedText
 from bma_etl.layouts.plan_amounts import (
@@ -71,7 +72,10 @@ from bma_etl.layouts.plan_plain_rows import (
     Numbers,
     PlainRow,
     PlainTable,
+    number_alone,
     row_start,
+    set_aside_findings,
+    total_next,
     unnumbered_whole,
 )
 from bma_etl.layouts.plan_values import BudgetTable, put_budget, value
@@ -229,18 +233,6 @@ def _unnumbered_first(lines: list[Line], j: int, is_heading: Callable[[str], boo
     return PlainRow("item", [lines[j]], None, word.start())
 
 
-def _total_next(lines: list[Line], j: int) -> bool:
-    """Whether the next line after ``lines[j]`` with text is a table's total (``รวม…``).
-
-    A section's heading is followed by its own table's header; a line a total
-    follows is still in the table above: the rest of its last row's unit, which a
-    wrap cut inside the name (``…บาท ก`` / ``องยุทธศาสตร์ฯ``, naming ``ยุทธศาสตร์``
-    as a strategic section's heading does) before the table's ``รวมงบประมาณทั้งสิ้น``.
-    """
-    after = next((line.text for line in lines[j + 1:] if line.text.strip()), "")
-    return is_total(_flat(after))
-
-
 def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
                is_heading: Callable[[str], bool], ocr: bool = False) -> tuple[PlainTable, int]:
     """Read the rows under the header at ``lines[i]``; returns the table and where it ended."""
@@ -257,7 +249,12 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
     while j < len(lines):
         line = lines[j]
         text = _flat(line.text)
-        if not text or PAGE_NUMBER_RE.match(line.text) \
+        lone = not ocr and PAGE_NUMBER_RE.match(line.text) is not None
+        done = lone and (current is None or _complete(current, columns))
+        if lone and not done and current is not None and current.kind == "item":
+            current.set_aside.append(line)  # a page number, or the name's last number wrapped
+        if not text or (PAGE_NUMBER_RE.match(line.text) and not (done and number_alone(
+                lines, j, columns, numbers, done)))  \
                 or (ocr and (_OCR_SPECK_RE.match(text) or _OCR_PAGE_NUMBER_RE.match(text))) \
                 or (ocr and gap and _at_page_foot(lines, j)):
             gap = True
@@ -287,7 +284,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
         elif started is None and ocr and complete and current is not None \
                 and current.kind == "item":
             started = unnumbered_whole(line, columns, is_heading(text) and header_follows(
-                lines, j, ocr) and not _total_next(lines, j))
+                lines, j, ocr) and not total_next(lines, j))
         if started is not None:
             current = started
             table.rows.append(current)
@@ -297,7 +294,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
             table.rows.append(current)
         elif current is None or (not _BAHT_LINE_RE.match(text) and _ends(
                 current, complete, gap, is_heading(text) and header_follows(lines, j, ocr)
-                and not _total_next(lines, j))):
+                and not total_next(lines, j))):
             break
         else:
             current.lines.append(line)
@@ -316,6 +313,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
     """Read ``seq``, ``name``, ``budget_thb``, ``uses_budget``, ``responsible_unit``, total."""
     out = BudgetTable()
     power = table.columns.baht_unit  # the unit the budget column's heading states
+    pending: list[spaced.Pending] = []  # rows whose amount reads two ways (the total decides)
     for row in table.rows:
         line = row.joined()
         if row.kind == "total":
@@ -338,6 +336,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
                 continue  # a group (ด้าน/แผนงาน) whose items follow
             seq_span, body = item
         fields: dict[str, FieldValue] = {}
+        findings.extend(set_aside_findings(row))
         if seq_span is not None:
             fields["seq"] = doc.raw_in(line, *seq_span)
         said = budget_said(line.text[body:], bool(power))
@@ -364,6 +363,9 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
                 "plan_projects", None, "budget_thb", "warning", "ambiguous_value",
                 f"line {line.no}: the amount reads {readings[0]} (the digits glued to the "
                 f"name its first group) or {readings[1]} (the digits the name's): not loaded"))
+        elif said.re is spaced.PLAIN_SPACED_BAHT_RE and (
+                two := spaced.pending_row(doc, line, body, said, fields, power)) is not None:
+            pending.append(two)  # the run's first group may be the name's: the total decides
         else:
             start = amount_start(line.text[body:], said) if doc.ocr_used \
                 else said.start("amount")
@@ -380,6 +382,7 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             unit = None if said is None else doc.raw_in(line, body + said.end(), end)
             fields["responsible_unit"] = unit
         out.items.append(RawRow("plan_projects", None, fields))
+    findings.extend(spaced.settle(pending, out.amounts, out.stated_total, ocr=doc.ocr_used))
     return out
 
 

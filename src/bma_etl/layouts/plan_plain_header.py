@@ -18,8 +18,10 @@ from bma_etl.layouts.plan_plain_rows import Columns
 from bma_etl.matchkey import key
 from bma_etl.normalize.unit_words import heading_unit
 
-#: Most lines a header may take (``ลำดับ`` / ``ที่ ชื่อโครงการ ... งบประมาณ``).
-HEADER_LINES = 3
+#: Most lines a header may take (``ลำดับ`` / ``ที่ ชื่อโครงการ ... งบประมาณ``; a cell a
+#: line as a PDF viewer copies it: ``ลำดับที่`` / ``ด้าน/แผนงาน`` / ``รายการ/โครงการ`` /
+#: ``งบประมาณ``).
+HEADER_LINES = 4
 
 
 #: On an OCR'd page, signs or Latin letters OCR read from a speck before a header's

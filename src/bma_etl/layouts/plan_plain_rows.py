@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bma_etl.layouts.base import Line
+from bma_etl.layouts.base import Finding, Line
 from bma_etl.layouts.plan_amounts import budget_said
 from bma_etl.layouts.plan_cells import DIGIT, is_total
 from bma_etl.layouts.plan_values import to_int
@@ -85,6 +85,8 @@ class PlainRow:
     lines: list[Line]
     no: tuple[int, int] | None = None  # the number's offsets in the joined text
     body: int = 0
+    #: Numbers alone on a line inside the row before its budget, read as page numbers.
+    set_aside: list[Line] = field(default_factory=list)
 
     def joined(self) -> Line:
         """The row's lines as one :class:`Line` (see :func:`join_lines`)."""
@@ -234,6 +236,61 @@ def row_start(line: Line, columns: Columns, numbers: Numbers, complete: bool,
     return PlainRow("group" if group else "item", [line], m.span("no"), rest)
 
 
+def total_next(lines: list[Line], j: int) -> bool:
+    """Whether the next line after ``lines[j]`` with text is a table's total (``รวม…``).
+
+    A section's heading is followed by its own table's header; a line a total
+    follows is still in the table above: the rest of its last row's unit, which a
+    wrap cut inside the name (``…บาท ก`` / ``องยุทธศาสตร์ฯ``, naming ``ยุทธศาสตร์``
+    as a strategic section's heading does) before the table's ``รวมงบประมาณทั้งสิ้น``.
+    """
+    after = next((line.text for line in lines[j + 1:] if line.text.strip()), "")
+    return is_total(" ".join(_TAG_RE.sub(" ", after).split()))
+
+
+#: A tag left in a line of an HTML table's text (matched without it).
+_TAG_RE = re.compile(r"<[^<>\n]*>")
+def set_aside_findings(row: PlainRow) -> list[Finding]:
+    """A warning for each bare number alone on a line inside ``row`` before its budget.
+
+    Read as a page number and left out of the row; in a table copied a cell a line it
+    may be the name's last number the print wrapped alone (``…ระยะที่`` / ``4`` /
+    ``8,300,000 บาท``), which the name then lacks.
+    """
+    return [Finding("plan_projects", None, "name", "warning", "ambiguous_value",
+                    f"line {line.no}: {line.text.strip()!r} alone inside a row before its "
+                    f"budget, left out as a page number: it may be the end of the name")
+            for line in row.set_aside if _NUMBER_ALONE_RE.match(line.text)]
+
+
+#: A line opening with a Thai letter: a project's, a group's or a unit's words.
+_THAI_START_RE = re.compile("^[\u0e01-\u0e2eเ-ไ]")
+#: A row's number standing alone on its line (``๓``, ``12``).
+_NUMBER_ALONE_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,3}})\s*$")
+
+
+def number_alone(lines: list[Line], j: int, columns: Columns, numbers: Numbers,
+                 complete: bool) -> bool:
+    """Whether a number alone on ``lines[j]`` is the next row's, not a page number.
+
+    Text copied from a PDF viewer puts each cell on a line of its own (``๓`` /
+    ``โครงการ...`` / ``๔,๙๖๐,๐๐๐ บาท`` / ``ส่วนคดี``): the row's number stands alone,
+    as a page number does. It is the row's when the row above has its budget
+    (``complete``; or the table has no row yet), it is the next in the table's
+    sequence (its groups' in a table of groups), and the next line with text opens
+    with a Thai letter and is no total: the row's words, not a row the number stands
+    above as a page number would (``๓`` / ``๓ โครงการ...``).
+    """
+    m = _NUMBER_ALONE_RE.match(lines[j].text)
+    if m is None or not complete:
+        return False
+    last = numbers.group if columns.group else numbers.row
+    if to_int(m.group("no")) != (last or 0) + 1:
+        return False
+    after = next((line.text.strip() for line in lines[j + 1:] if line.text.strip()), "")
+    return bool(_THAI_START_RE.match(after)) and not is_total(" ".join(after.split()))
+
+
 #: The first Thai letter of a line, where a row's name starts after what OCR made of its number.
 _THAI_WORD_START_RE = re.compile("[\u0e01-\u0e2eเ-ไ]")
 
@@ -259,4 +316,5 @@ def unnumbered_whole(line: Line, columns: Columns, heading: bool) -> PlainRow | 
 
 
 __all__ = ["OCR_ITEM_RE", "Columns", "Numbers", "PlainRow", "PlainTable", "join_lines",
-           "row_start", "unnumbered_whole"]
+           "number_alone", "row_start", "set_aside_findings", "total_next",
+           "unnumbered_whole"]

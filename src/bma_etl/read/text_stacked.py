@@ -56,6 +56,7 @@ def _rows_at(lines: list[str], first: int, width: int) -> tuple[int, int]:
     total row ends them.
     """
     pos, expect, total = first, 1, False
+    numbered: list[list[str]] = []
     while pos + width <= len(lines):
         row = lines[pos:pos + width]
         if any("\t" in cell for cell in row):
@@ -63,17 +64,61 @@ def _rows_at(lines: list[str], first: int, width: int) -> tuple[int, int]:
         head = row[0].strip()
         if _seq(head) == expect:
             expect += 1
+            numbered.append(row)
         elif not head and expect > 1 and any(cell.strip() for cell in row[1:]) \
                 and _seq(row[1]) is None:
             pass  # an item continuing the row above
         elif _TOTAL.match(row[0]) and expect > 1:
-            pos += width
+            pos += _total_cells(row, numbered)
             total = True
             break
+        elif _longer_row(lines, pos, width, expect):
+            return first, 0  # the last row held more lines than cells: no fixed width
         else:
             break
         pos += width
     return (pos, expect - 1) if expect > MIN_NUMBERED or total else (first, 0)
+
+
+def _longer_row(lines: list[str], pos: int, width: int, expect: int) -> bool:
+    """Whether the row that should start at ``lines[pos]`` starts a few lines later.
+
+    The next number or a total (``รวม…``) less than ``width`` lines on: the row above
+    held more lines than cells (a cell wrapped onto a second line, as a PDF viewer
+    copies a long name), so its lines were not its cells.
+    """
+    ahead = lines[pos + 1:pos + width]
+    return any(_seq(line) == expect or _TOTAL.match(line) for line in ahead)
+
+
+#: A digit (an amount's, in a row's cell).
+_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+def _total_cells(row: list[str], numbered: list[list[str]]) -> int:
+    """How many of a total row's ``width`` lines are its cells.
+
+    Text a PDF viewer copies leaves a row's empty cells out: a total's label and its
+    amount, then the text after the table (``รวม`` / ``12,450,000`` / ``หมายเหตุ…``).
+    The table's amount column is the last one a ``numbered`` row holds a digit in
+    (its number's, at least). A total ends at its last digit's cell when that cell
+    stands left of the amount column (its empty cells lost), when a blank line and
+    text follow it (the paragraph after the table), or when a number column's
+    heading does (the next table's header). A word processor's export keeps an empty
+    cell as a blank line, its total's amount in the amount column and no text after
+    it: that row is ``width`` lines.
+    """
+    last = max((k for k, cell in enumerate(row) if _DIGIT.search(cell)), default=None)
+    if last is None:
+        return len(row)
+    column = max((k for k in range(len(row))
+                  if any(_DIGIT.search(r[k]) for r in numbered)), default=0)
+    rest = row[last + 1:]
+    if last < column or any(not cell.strip() and any(more.strip() for more in rest[k + 1:])
+                            for k, cell in enumerate(rest)) \
+            or any(matches_key(h, cell.strip(), full=True) for h in SEQ_HEADINGS for cell in rest):
+        return last + 1
+    return len(row)
 
 
 def _a_header(cells: list[str]) -> bool:
@@ -124,7 +169,7 @@ def restacked_cells(text: str) -> str | None:
             continue
         start, width, end = table
         out += lines[done:start]
-        out += ["\t".join(lines[at:at + width]) for at in range(start, end, width)]
+        out += ["\t".join(lines[at:min(at + width, end)]) for at in range(start, end, width)]
         done = pos = end
         found = True
     if not found:

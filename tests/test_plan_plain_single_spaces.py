@@ -1,0 +1,86 @@
+"""An action plan whose cells and thousands groups are all parted by single plain spaces.
+
+Text copied from a PDF viewer, dumped by a text extractor, or typed keeps neither
+tabs nor commas: ``๓ โครงการ... ๓ ๖๘๖ ๕๐๐.๐๐ บาท ฝ่ายการคลัง``. The amount is the
+run of groups before บาท; its first group may be the name's last number
+(``ระยะที่ 2 450 000 บาท``), and the table's stated total decides which. Before,
+the amount was not read, the name ran over the amount and the unit, and the rows
+after it were lost. Generated plans (:mod:`corpus.plans`) are the truth.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bma_etl.layouts.annual_action_plan import extract
+from bma_etl.layouts.base import RepairedText
+
+from conftest import assert_read_as_generated, records_of
+from corpus import plans
+from corpus.doc import GeneratedDoc
+
+#: An amount grouped by commas (the generator's), its satang after a point or not.
+_GROUPED = re.compile(r"(?<![0-9๐-๙,.])([0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+)(?![0-9๐-๙,])")
+
+
+def _single_spaced(text: str) -> str:
+    """``text`` with every amount's commas and every tab as one plain space."""
+    text = _GROUPED.sub(lambda m: m.group(1).replace(",", " "), text)
+    return "\n".join(" ".join(c for c in line.split("\t") if c) for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_single_spaced_plans_rows_are_read_as_generated(tmp_path: Path, seed: int) -> None:
+    doc = plans.action_plan(random.Random(seed))
+    path = tmp_path / "plan.txt"
+    path.write_text(_single_spaced(doc.text), encoding="utf-8")
+    assert_read_as_generated(path, doc.truth, tables=("plan_projects", "plan_sections"))
+
+
+def _numbered_name(seed: int) -> tuple[GeneratedDoc, str, str]:
+    """A generated plan whose first strategic project's name ends in ``ระยะที่ N``.
+
+    Returns the plan (text and truth renamed), the new name and its budget in the
+    text. Draws plans until that project has a budget.
+    """
+    for attempt in range(50):
+        rng = random.Random(f"{seed}-{attempt}")
+        doc = plans.action_plan(rng)
+        row = doc.tables["plan_projects"][0]
+        if row["budget_thb"] is None:
+            continue
+        name = f"{row['name']} ระยะที่ {rng.randint(1, 9)}"
+        doc.text = doc.text.replace(f"\t{row['name']}\t", f"\t{name}\t", 1)
+        row["name"] = name
+        return doc, name, row["budget_thb"]
+    raise AssertionError("no generated plan's first project had a budget")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_names_last_number_before_a_single_spaced_amount_is_told_by_the_total(
+        tmp_path: Path, seed: int) -> None:
+    doc, _, _ = _numbered_name(seed)
+    path = tmp_path / "plan.txt"
+    path.write_text(_single_spaced(doc.text), encoding="utf-8")
+    assert_read_as_generated(path, doc.truth, tables=("plan_projects", "plan_sections"))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_without_a_total_a_names_last_number_leaves_the_amount_null(seed: int) -> None:
+    doc, name, budget = _numbered_name(seed)
+    lines = _single_spaced(doc.text).split("\n")
+    first_total = next(i for i, line in enumerate(lines) if line.startswith("รวมงบประมาณ"))
+    text = "\n".join(lines[:first_total] + lines[first_total + 1:])
+    got = records_of(extract, text, ocr_used=False, screened=False)["plan_projects"]
+    row = next(r for r in got if r.name is not None and r.name.startswith(name.rsplit(" ", 1)[0]))
+    assert row.budget_thb is None and row.uses_budget is True
+    assert row.budget_thb != Decimal(budget)
+    found = extract(RepairedText.of(text, ocr_used=False)).findings
+    messages = [f.message for f in found
+                if f.field == "budget_thb" and f.code == "ambiguous_value"]
+    assert len(messages) >= 1
