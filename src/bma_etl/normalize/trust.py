@@ -9,7 +9,9 @@ letter). So is a number in Arabic digits whose word OCR's Thai and English
 models read with other digits (a *doubted* word, :mod:`bma_etl.read.ocr_rereads`;
 it keeps Tesseract's confidence), and one in Arabic digits in a column whose other
 numbers read in Thai digits (a SWOT item's ``๑.`` read ``9.`` under ``๒.``, ``๓.``:
-:mod:`bma_etl.normalize.trust_script`). A doubtful value is loaded only when a value
+:mod:`bma_etl.normalize.trust_script`), and a project's budget out of line with its
+other one and read less surely (spent more than allocated:
+:mod:`bma_etl.normalize.trust_budgets`). A doubtful value is loaded only when a value
 that is not doubtful confirms it:
 
 - a fiscal year, by the project's dates or its report dates falling in it;
@@ -50,6 +52,7 @@ from bma_etl.document import Finding, words_over
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
+from bma_etl.normalize.trust_budgets import budgets_out_of_line
 from bma_etl.normalize.trust_places import level_places, numbered_place
 from bma_etl.normalize.trust_script import arabic_among_thai
 from bma_etl.normalize.trust_units import scaled_reading
@@ -135,12 +138,14 @@ def screen(normalized: Normalized, text: str,
         else scaled_reading(v.prov, v.value) for v in values]
     among_thai = arabic_among_thai([(v.row.table, v.field, raw)
                                     for v, raw in zip(values, read, strict=True)])
+    out_of_line = budgets_out_of_line([(id(v.row), v.row.table, v.field, v.value,
+                                        v.prov.confidence) for v in values])
     doubts: dict[int, str] = {}
     for i, (v, raw) in enumerate(zip(values, read, strict=True)):
         if raw is None:
             continue
         reason = (doubt_of(raw) or _doubted_digits(v.prov, doubted, text)
-                  or among_thai.get(i))
+                  or among_thai.get(i) or out_of_line.get(i))
         if reason is not None:
             doubts[i] = reason
     if not doubts:
