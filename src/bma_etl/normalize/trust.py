@@ -1,15 +1,17 @@
 """Numbers OCR may have misread: loaded only when another value of the page confirms them.
 
 Stage: normalize (after parsing, before validation), for documents read by OCR.
-Debian's Thai model has no ๔ ๖ ๗ ๘ ๙: a scan's Thai-digit numbers come out with
-other digits, at high confidence (``๘๐๐,๐๐๐`` as ``๕๐๐,๐๐๐``, ``๒๕๖๔`` as
-``๒๕๒๕``). A number, date or code read by OCR is *doubtful* when its text holds a
-Thai digit, or a letter among its digits (``ซ๕,๒๐๐``: the parser would drop the
-letter). So is a number in Arabic digits whose word OCR's Thai and English
-models read with other digits (a *doubted* word, :mod:`bma_etl.read.ocr_rereads`;
-it keeps Tesseract's confidence), and one in Arabic digits in a column whose other
-numbers read in Thai digits (a SWOT item's ``๑.`` read ``9.`` under ``๒.``, ``๓.``:
-:mod:`bma_etl.normalize.trust_script`). A doubtful value is loaded only when a value
+Debian's Thai model has no ๔ ๖ ๗ ๘ ๙: a scan's Thai-digit numbers come out with other
+digits, at high confidence (``๘๐๐,๐๐๐`` as ``๕๐๐,๐๐๐``, ``๒๕๖๔`` as ``๒๕๒๕``). A
+number, date or code read by OCR is *doubtful* when its text holds a Thai digit, a
+letter among its digits (``ซ๕,๒๐๐``: the parser would drop the letter) or a question
+mark at them (``?77``). So is a number in Arabic digits whose word OCR's Thai and
+English models read with other digits (a *doubted* word,
+:mod:`bma_etl.read.ocr_rereads`; it keeps Tesseract's confidence), and one in Arabic
+digits in a column whose other numbers read in Thai digits (a SWOT item's ``๑.`` read
+``9.`` under ``๒.``, ``๓.``: :mod:`bma_etl.normalize.trust_script`), and a project's
+budget out of line with its other one and read less surely (spent more than allocated:
+:mod:`bma_etl.normalize.trust_budgets`). A doubtful value is loaded only when a value
 that is not doubtful confirms it:
 
 - a fiscal year, by the project's dates or its report dates falling in it;
@@ -50,6 +52,7 @@ from bma_etl.document import Finding, words_over
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
+from bma_etl.normalize.trust_budgets import budgets_out_of_line
 from bma_etl.normalize.trust_places import level_places, numbered_place
 from bma_etl.normalize.trust_script import arabic_among_thai
 from bma_etl.normalize.trust_units import scaled_reading
@@ -65,6 +68,9 @@ _LETTER_IN_NUMBER = re.compile(
     r"|(?:^|\s)[A-Za-zก-ฮ\u0e40-\u0e44][0-9๐-๙]")
 #: A stroke before the digits that may be a table's rule or a ``1`` (``|5.00 %``: 15 or 5).
 _STROKE_BEFORE_NUMBER = re.compile(r"^[|!][0-9๐-๙]")
+#: A question mark touching a digit: no number or code prints one, OCR reads a digit it
+#: cannot make out as one (seed 3221: ``Policy ID?77`` for ``77``).
+_QUERY_AT_DIGIT = re.compile(r"\?[0-9๐-๙]|[0-9๐-๙]\?")
 #: Columns whose row cannot exist without them.
 _ROW_KEYS = {("monthly_progress", "month_no")}
 
@@ -95,6 +101,8 @@ def doubt_of(raw_text: str) -> str | None:
     """
     if _LETTER_IN_NUMBER.search(raw_text):
         return "a letter among its digits"
+    if _QUERY_AT_DIGIT.search(raw_text):
+        return "a question mark at its digits, a digit OCR could not make out"
     if _STROKE_BEFORE_NUMBER.search(raw_text):
         return "a stroke before its digits, a table's rule or a 1"
     if _THAI_DIGIT.search(raw_text):
@@ -135,12 +143,14 @@ def screen(normalized: Normalized, text: str,
         else scaled_reading(v.prov, v.value) for v in values]
     among_thai = arabic_among_thai([(v.row.table, v.field, raw)
                                     for v, raw in zip(values, read, strict=True)])
+    out_of_line = budgets_out_of_line([(id(v.row), v.row.table, v.field, v.value,
+                                        v.prov.confidence) for v in values])
     doubts: dict[int, str] = {}
     for i, (v, raw) in enumerate(zip(values, read, strict=True)):
         if raw is None:
             continue
         reason = (doubt_of(raw) or _doubted_digits(v.prov, doubted, text)
-                  or among_thai.get(i))
+                  or among_thai.get(i) or out_of_line.get(i))
         if reason is not None:
             doubts[i] = reason
     if not doubts:
