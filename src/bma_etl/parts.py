@@ -47,6 +47,8 @@ OPENING_POINTS = 0.3
 #: The same layout opening again needs its opening signals found as strongly as at its
 #: part's first page, less this (a line OCR misread, a field the other one lacks).
 REOPENING_SLACK = 0.1
+#: A part's title line stands among the first this many lines of its first page.
+_TITLE_LINES = 3
 #: Slack for the rounding of a difference of points (``0.4 - 0.1`` is not ``0.3``).
 _SLACK = 1e-6
 
@@ -94,6 +96,47 @@ def _reopening(layout: Layout, page: str, blanked: RepairedText, again: float) -
         return 0.0
     points = _opening(layout, RepairedText.of(page))
     return points if points >= again - _SLACK else 0.0
+
+
+def _top_lines(text: str, start: int, end: int, count: int) -> list[str]:
+    """The first ``count`` lines of ``text[start:end]`` that are not blank."""
+    lines = [line for line in text[start:end].split("\n") if line.strip()]
+    return lines[:count]
+
+
+def _opens_as_its_part(layout: Layout, text: str, bounds: list[int], began: int,
+                       page: int) -> bool:
+    """Whether ``page`` opens with a title line of its own, as its part's first page ``began``.
+
+    A progress history's title line (``ความคืบหน้าโครงการ ร้อยละ 45``) is worth little
+    of its opening, and a page printed without its links (the print view) has no
+    more of it: a second such page in a file opens under the bar the first one set,
+    and its title, the first page's words, is taken for a running title. It is
+    told from the first document's later pages by that line atop it: an opening
+    signal of ``layout`` that matches one of the first :data:`_TITLE_LINES` lines of
+    the part's first page matches one of the page's first lines (a running header
+    of its own may stand above it), which is not the part's title again (the same
+    line, its page number aside: a running title), and matches atop none of the
+    part's pages between (a running title over them).
+    """
+    tops = _top_lines(text, bounds[page - 1], bounds[page] - 1, _TITLE_LINES)
+    first = _top_lines(text, bounds[began - 1], bounds[began] - 1, _TITLE_LINES)
+    between = [line for q in range(began + 1, page)
+               for line in _top_lines(text, bounds[q - 1], bounds[q] - 1, _TITLE_LINES)]
+    for signal in _opening_signals(layout):
+        titles = [line for line in first if re.match(signal.pattern, line)]
+        if not titles or any(re.match(signal.pattern, line) for line in between):
+            continue
+        for top in tops:
+            if re.match(signal.pattern, top) and all(
+                    _unpaged(top, page) != _unpaged(title, began) for title in titles):
+                return True
+    return False
+
+
+def _unpaged(line: str, page: int) -> str:
+    """``line`` without its white space and without ``page`` written as a number in it."""
+    return re.sub(rf"(?<![0-9]){page}(?![0-9])", "", "".join(line.split()))
 
 
 def _blank_furniture(doc: RepairedText) -> str:
@@ -159,6 +202,9 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
                                   seen_doc, again)
             if reopened:
                 openings[current] = reopened
+                rest = doc.text[bounds[page - 1]:bounds[page] - 1] + text[bounds[page] - 1:]
+            elif _opens_as_its_part(by_id[current], doc.text, bounds, began, page):
+                openings[current] = again  # its title line, the rest of its opening short
                 rest = doc.text[bounds[page - 1]:bounds[page] - 1] + text[bounds[page] - 1:]
         if page == 1:
             whole = openings if not bounds[0] else {
