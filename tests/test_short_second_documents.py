@@ -124,3 +124,46 @@ def test_two_documents_parted_by_a_form_feed(seed: int, tmp_path: Path) -> None:
     assert re.search(r"page 1 read as this document; page 2 \(web_progress_history\)",
                      _second(both)[0]), _second(both)[0]
     _read_as_alone(both, a)
+
+
+def _same_title_pair(seed: int) -> tuple[GeneratedDoc, GeneratedDoc]:
+    """Two generated histories whose title lines are the same (both at one percent)."""
+    for k in range(1000):
+        a = progress_history(random.Random(f"{seed}-same-{k}-a"))
+        b = progress_history(random.Random(f"{seed}-same-{k}-b"))
+        if a.text.split("\n")[0] == b.text.split("\n")[0]:
+            return a, b
+    raise AssertionError("no pair of one title")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_history_under_the_same_title_opens_by_its_own_head(seed: int,
+                                                               tmp_path: Path) -> None:
+    a, b = _same_title_pair(seed)
+    b = _print_view(b)
+    (tmp_path / "both.txt").write_text(_feed([a.text, b.text]), encoding="utf-8")
+    both = process_file(tmp_path / "both.txt")
+    assert len(_second(both)) == 1
+    _read_as_alone(both, a)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_title_repeated_atop_a_history_s_pages_opens_nothing(seed: int,
+                                                               tmp_path: Path) -> None:
+    doc = progress_history(random.Random(f"{seed}-running"))
+    while len(doc.truth["tables"]["progress_updates"]) < 3:
+        doc = progress_history(random.Random(f"{seed}-running-{doc.text[:40]}"))
+    lines = doc.text.split("\n")
+    title = lines[0]
+    pages, page = [], []
+    for line in lines:
+        page.append(line)
+        if line.startswith("-----") and len(pages) < 2:  # a page ends after an entry
+            pages.append("\n".join(page))
+            page = [title]
+    pages.append("\n".join(page))
+    assert len(pages) == 3
+    (tmp_path / "one.txt").write_text(_feed(pages), encoding="utf-8")
+    processed = process_file(tmp_path / "one.txt")
+    assert not _second(processed)
+    _read_as_alone(processed, doc)

@@ -128,10 +128,39 @@ def _opens_as_its_part(layout: Layout, text: str, bounds: list[int], began: int,
         if not titles or any(re.match(signal.pattern, line) for line in between):
             continue
         for top in tops:
-            if re.match(signal.pattern, top) and all(
-                    _unpaged(top, page) != _unpaged(title, began) for title in titles):
+            if not re.match(signal.pattern, top):
+                continue
+            if all(_unpaged(top, page) != _unpaged(title, began) for title in titles):
                 return True
+            # the same title (two projects both at ร้อยละ 100.00): a head of its own under it
+            return _own_head(layout, text[bounds[began - 1]:bounds[began] - 1],
+                             text[bounds[page - 1]:bounds[page] - 1])
     return False
+
+
+def _stated(layout: Layout, text: str) -> dict[str, str]:
+    """The project fields ``text`` read alone as ``layout`` states (derived ones aside)."""
+    try:
+        rows = layout.extract(RepairedText.of(text)).rows
+    except Exception:  # an extractor's fault on a page must not sink the file's document
+        return {}
+    row = next((r for r in rows if r.table == "projects"), None)
+    if row is None:
+        return {}
+    return {name: " ".join(" ".join(p.text for p in pieces).split())
+            for name, value in row.fields.items() if (pieces := _pieces(value))}
+
+
+def _own_head(layout: Layout, first: str, page: str) -> bool:
+    """Whether ``page`` read alone states a project field that ``first`` states otherwise.
+
+    A running title over a document's later page has no head under it: the page
+    states nothing of the project but what its title says, the same as the first
+    page's title. A second document's page under the same title states its own
+    division, unit code, rationale.
+    """
+    mine, its = _stated(layout, first), _stated(layout, page)
+    return any(its[name] != value for name, value in mine.items() if name in its)
 
 
 def _unpaged(line: str, page: int) -> str:
