@@ -112,30 +112,29 @@ def _opens_as_its_part(layout: Layout, text: str, bounds: list[int], began: int,
     of its opening, and a page printed without its links (the print view) has no
     more of it: a second such page in a file opens under the bar the first one set,
     and its title, the first page's words, is taken for a running title. It is
-    told from the first document's later pages by that line atop it: an opening
-    signal of ``layout`` that matches one of the first :data:`_TITLE_LINES` lines of
-    the part's first page matches one of the page's first lines (a running header
-    of its own may stand above it), which is not the part's title again (the same
-    line, its page number aside: a running title), and matches atop none of the
-    part's pages between (a running title over them).
+    told from the first document's later pages by that line atop it: the first of
+    the first :data:`_TITLE_LINES` lines of the page that an opening signal of
+    ``layout`` matches (a running header of its own may stand above it) is matched
+    by a signal that matches the first such line of the part's first page, is not
+    that line again (its page number aside: a running title) unless the page read
+    alone states a head of its own (:func:`_own_head`), and that signal matches
+    atop none of the part's pages between (a running title over them).
     """
-    tops = _top_lines(text, bounds[page - 1], bounds[page] - 1, _TITLE_LINES)
-    first = _top_lines(text, bounds[began - 1], bounds[began] - 1, _TITLE_LINES)
+    signals = _opening_signals(layout)
+    title, top = (next(((line, [s for s in signals if re.match(s.pattern, line)])
+                        for line in _top_lines(text, bounds[q - 1], bounds[q] - 1, _TITLE_LINES)
+                        if any(re.match(s.pattern, line) for s in signals)), ("", []))
+                  for q in (began, page))
+    same = [s for s in title[1] if s in top[1]]  # the opening line each page's first is
     between = [line for q in range(began + 1, page)
                for line in _top_lines(text, bounds[q - 1], bounds[q] - 1, _TITLE_LINES)]
-    for signal in _opening_signals(layout):
-        titles = [line for line in first if re.match(signal.pattern, line)]
-        if not titles or any(re.match(signal.pattern, line) for line in between):
-            continue
-        for top in tops:
-            if not re.match(signal.pattern, top):
-                continue
-            if all(_unpaged(top, page) != _unpaged(title, began) for title in titles):
-                return True
-            # the same title (two projects both at ร้อยละ 100.00): a head of its own under it
-            return _own_head(layout, text[bounds[began - 1]:bounds[began] - 1],
-                             text[bounds[page - 1]:bounds[page] - 1])
-    return False
+    if not same or any(re.match(s.pattern, line) for s in same for line in between):
+        return False
+    if _unpaged(top[0], page) != _unpaged(title[0], began):
+        return True
+    # the same title (two projects both at ร้อยละ 100.00): a head of its own under it
+    return _own_head(layout, text[bounds[began - 1]:bounds[began] - 1],
+                     text[bounds[page - 1]:bounds[page] - 1])
 
 
 def _stated(layout: Layout, text: str) -> dict[str, str]:
