@@ -47,6 +47,8 @@ OPENING_POINTS = 0.3
 #: The same layout opening again needs its opening signals found as strongly as at its
 #: part's first page, less this (a line OCR misread, a field the other one lacks).
 REOPENING_SLACK = 0.1
+#: A part's title line stands among the first this many lines of its first page.
+_TITLE_LINES = 3
 #: Slack for the rounding of a difference of points (``0.4 - 0.1`` is not ``0.3``).
 _SLACK = 1e-6
 
@@ -94,6 +96,75 @@ def _reopening(layout: Layout, page: str, blanked: RepairedText, again: float) -
         return 0.0
     points = _opening(layout, RepairedText.of(page))
     return points if points >= again - _SLACK else 0.0
+
+
+def _top_lines(text: str, start: int, end: int, count: int) -> list[str]:
+    """The first ``count`` lines of ``text[start:end]`` that are not blank."""
+    lines = [line for line in text[start:end].split("\n") if line.strip()]
+    return lines[:count]
+
+
+def _opens_as_its_part(layout: Layout, text: str, bounds: list[int], began: int,
+                       page: int) -> bool:
+    """Whether ``page`` opens with a title line of its own, as its part's first page ``began``.
+
+    A progress history's title line (``ความคืบหน้าโครงการ ร้อยละ 45``) is worth little
+    of its opening, and a page printed without its links (the print view) has no
+    more of it: a second such page in a file opens under the bar the first one set,
+    and its title, the first page's words, is taken for a running title. It is
+    told from the first document's later pages by that line atop it: the first of
+    the first :data:`_TITLE_LINES` lines of the page that an opening signal of
+    ``layout`` matches (a running header of its own may stand above it) is matched
+    by a signal that matches the first such line of the part's first page, is not
+    that line again (its page number aside: a running title) unless the page read
+    alone states a head of its own (:func:`_own_head`), and that signal matches
+    atop none of the part's pages between (a running title over them).
+    """
+    signals = _opening_signals(layout)
+    title, top = (next(((line, [s for s in signals if re.match(s.pattern, line)])
+                        for line in _top_lines(text, bounds[q - 1], bounds[q] - 1, _TITLE_LINES)
+                        if any(re.match(s.pattern, line) for s in signals)), ("", []))
+                  for q in (began, page))
+    same = [s for s in title[1] if s in top[1]]  # the opening line each page's first is
+    between = [line for q in range(began + 1, page)
+               for line in _top_lines(text, bounds[q - 1], bounds[q] - 1, _TITLE_LINES)]
+    if not same or any(re.match(s.pattern, line) for s in same for line in between):
+        return False
+    if _unpaged(top[0], page) != _unpaged(title[0], began):
+        return True
+    # the same title (two projects both at ร้อยละ 100.00): a head of its own under it
+    return _own_head(layout, text[bounds[began - 1]:bounds[began] - 1],
+                     text[bounds[page - 1]:bounds[page] - 1])
+
+
+def _stated(layout: Layout, text: str) -> dict[str, str]:
+    """The project fields ``text`` read alone as ``layout`` states (derived ones aside)."""
+    try:
+        rows = layout.extract(RepairedText.of(text)).rows
+    except Exception:  # an extractor's fault on a page must not sink the file's document
+        return {}
+    row = next((r for r in rows if r.table == "projects"), None)
+    if row is None:
+        return {}
+    return {name: " ".join(" ".join(p.text for p in pieces).split())
+            for name, value in row.fields.items() if (pieces := _pieces(value))}
+
+
+def _own_head(layout: Layout, first: str, page: str) -> bool:
+    """Whether ``page`` read alone states a project field that ``first`` states otherwise.
+
+    A running title over a document's later page has no head under it: the page
+    states nothing of the project but what its title says, the same as the first
+    page's title. A second document's page under the same title states its own
+    division, unit code, rationale.
+    """
+    mine, its = _stated(layout, first), _stated(layout, page)
+    return any(its[name] != value for name, value in mine.items() if name in its)
+
+
+def _unpaged(line: str, page: int) -> str:
+    """``line`` without its white space and without ``page`` written as a number in it."""
+    return re.sub(rf"(?<![0-9]){page}(?![0-9])", "", "".join(line.split()))
 
 
 def _blank_furniture(doc: RepairedText) -> str:
@@ -159,6 +230,9 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
                                   seen_doc, again)
             if reopened:
                 openings[current] = reopened
+                rest = doc.text[bounds[page - 1]:bounds[page] - 1] + text[bounds[page] - 1:]
+            elif _opens_as_its_part(by_id[current], doc.text, bounds, began, page):
+                openings[current] = again  # its title line, the rest of its opening short
                 rest = doc.text[bounds[page - 1]:bounds[page] - 1] + text[bounds[page] - 1:]
         if page == 1:
             whole = openings if not bounds[0] else {

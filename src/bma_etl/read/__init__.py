@@ -168,15 +168,20 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
         raise empty
     if media_type == "text/plain":
         from bma_etl.read.text import read_text
-        from bma_etl.read.text_chars import plain_text
+        from bma_etl.read.text_chars import paged_text
         from bma_etl.read.text_quoted import unquoted_cells
         from bma_etl.read.text_stacked import restacked_cells
 
         decoded = read_text(data, path.name)
-        text = plain_text(decoded.text)  # other line ends, NBSP, fullwidth forms, &nbsp;
+        # other line ends, NBSP, fullwidth forms, &nbsp;; a form feed ends a page
+        text, starts = paged_text(decoded.text)
+        read = text
         text = unquoted_cells(text) or text  # a sheet's quoted cells
         text = restacked_cells(text) or text  # a Word table saved a cell a line
-        return SourceDocument(doc_id, path, media_type, text, warnings=decoded.warnings)
+        if text is not read:  # cells rebuilt: the pages' offsets are gone
+            starts = ()
+        return SourceDocument(doc_id, path, media_type, text, page_starts=starts,
+                              warnings=decoded.warnings)
     if media_type == "text/html":
         from bma_etl.read.html import read_html
         from bma_etl.read.mhtml import is_mhtml, page_in_archive

@@ -1,0 +1,169 @@
+"""A second document that opens short, and pages parted by form feeds in a text file.
+
+Inputs are generated (bench/corpus) and joined: two progress-history pages printed
+by fpdf2 into one PDF (pypdf appends the second file's pages), the second printed
+from its print view, without the ``ดูโครงการแผนปีฯ : พิมพ์ข้อมูล`` line, so that its
+opening is worth less than the first one's; and text files whose pages, or whose
+two documents, are parted by a form feed (U+000C). The truth is each document's
+generated values.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from bma_etl.pipeline import process_file
+from bma_etl.read import read_source
+
+from conftest import font_file
+from corpus import render
+from corpus.doc import GeneratedDoc
+from corpus.forms import legacy_form
+from corpus.score import score
+from corpus.web import progress_history, project_detail
+
+SEEDS = (3241, 3243)
+
+
+def _print_view(doc: GeneratedDoc) -> GeneratedDoc:
+    """``doc`` as its print view shows it: without the line of links under its head."""
+    lines = [line for line in doc.text.split("\n") if "พิมพ์ข้อมูล" not in line]
+    return dataclasses.replace(doc, text="\n".join(lines))
+
+
+def _join(docs: list[GeneratedDoc], out: Path, seed: str) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for k, doc in enumerate(docs):
+        part = out.with_suffix(f".{k}.pdf")
+        render.render_fpdf(doc, part, "Loma", font_file("Loma"), random.Random(f"{seed}-{k}"),
+                           shaping=False, pt=12)
+        writer.append(str(part))
+    writer.write(str(out))
+
+
+def _second(processed: object) -> list[str]:
+    return [q.message for q in processed.rows("quality_issues")  # type: ignore[attr-defined]
+            if q.code == "second_document"]
+
+
+def _read_as_alone(processed: object, doc: GeneratedDoc) -> None:
+    """Every table of ``doc`` read as generated: no row of the other document among them."""
+    result = score(processed, doc.truth)
+    assert not result.lost, result.lost
+    for table, rows in doc.truth["tables"].items():
+        assert len(processed.rows(table)) == len(rows), table  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_history_page_after_another_opens_under_its_own_title(seed: int,
+                                                                 tmp_path: Path) -> None:
+    a = progress_history(random.Random(f"{seed}-short-a"))
+    b = _print_view(progress_history(random.Random(f"{seed}-short-b")))
+    _join([a, b], tmp_path / "both.pdf", f"{seed}-short")
+
+    both = process_file(tmp_path / "both.pdf")
+    assert len(_second(both)) == 1
+    assert "(web_progress_history)" in _second(both)[0]
+    _read_as_alone(both, a)
+    # the second page's head is not the first project's
+    project = both.rows("projects")[0]
+    assert b.text.split("\n")[3] not in str(project.rationale)  # its agency's sentence
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_detail_page_after_a_history_page_is_its_own(seed: int, tmp_path: Path) -> None:
+    a = progress_history(random.Random(f"{seed}-detail-a"))
+    b = project_detail(random.Random(f"{seed}-detail-b"))
+    _join([a, b], tmp_path / "both.pdf", f"{seed}-detail")
+    both = process_file(tmp_path / "both.pdf")
+    assert len(_second(both)) == 1
+    code = b.truth["tables"]["projects"][0]["project_code"]
+    assert f"(web_project_detail, project {code} " in _second(both)[0]
+    _read_as_alone(both, a)
+
+
+def _feed(texts: list[str]) -> str:
+    return "\n\x0c".join(texts)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_form_feed_ends_a_page(seed: int, tmp_path: Path) -> None:
+    doc = legacy_form(random.Random(f"{seed}-feed"))
+    lines = doc.text.split("\n")
+    cut = next(k for k in range(len(lines) // 2, len(lines)) if not lines[k].strip())
+    head = "ระบบติดตามและประเมินผลโครงการ กรุงเทพมหานคร"
+    pages = [f"{head}\n" + "\n".join(lines[:cut]), f"{head}\n" + "\n".join(lines[cut:])]
+    (tmp_path / "form.txt").write_text(_feed(pages) + "\x0c", encoding="utf-8")
+
+    source = read_source(tmp_path / "form.txt")
+    assert source.page_starts == (0, len(pages[0]) + 2)
+    processed = process_file(tmp_path / "form.txt")
+    assert not score(processed, doc.truth).lost
+    assert not _second(processed)
+    # provenance counts the pages; the running header atop each is read into no value
+    assert {p.page for p in processed.rows("provenance") if not p.derived} == {1, 2}
+    for table, rows in processed.tables.items():
+        if table not in ("document_texts", "documents", "provenance", "quality_issues"):
+            assert not [row for row in rows if head in str(row.model_dump())], table
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_two_documents_parted_by_a_form_feed(seed: int, tmp_path: Path) -> None:
+    a = progress_history(random.Random(f"{seed}-ff-a"))
+    b = progress_history(random.Random(f"{seed}-ff-b"))
+    (tmp_path / "both.txt").write_text(_feed([a.text, b.text]), encoding="utf-8")
+    both = process_file(tmp_path / "both.txt")
+    assert len(_second(both)) == 1
+    assert re.search(r"page 1 read as this document; page 2 \(web_progress_history\)",
+                     _second(both)[0]), _second(both)[0]
+    _read_as_alone(both, a)
+
+
+def _same_title_pair(seed: int) -> tuple[GeneratedDoc, GeneratedDoc]:
+    """Two generated histories whose title lines are the same (both at one percent)."""
+    for k in range(1000):
+        a = progress_history(random.Random(f"{seed}-same-{k}-a"))
+        b = progress_history(random.Random(f"{seed}-same-{k}-b"))
+        if a.text.split("\n")[0] == b.text.split("\n")[0]:
+            return a, b
+    raise AssertionError("no pair of one title")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_history_under_the_same_title_opens_by_its_own_head(seed: int,
+                                                               tmp_path: Path) -> None:
+    a, b = _same_title_pair(seed)
+    b = _print_view(b)
+    (tmp_path / "both.txt").write_text(_feed([a.text, b.text]), encoding="utf-8")
+    both = process_file(tmp_path / "both.txt")
+    assert len(_second(both)) == 1
+    _read_as_alone(both, a)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_title_repeated_atop_a_history_s_pages_opens_nothing(seed: int,
+                                                               tmp_path: Path) -> None:
+    doc = progress_history(random.Random(f"{seed}-running"))
+    while len(doc.truth["tables"]["progress_updates"]) < 3:
+        doc = progress_history(random.Random(f"{seed}-running-{doc.text[:40]}"))
+    lines = doc.text.split("\n")
+    title = lines[0]
+    pages, page = [], []
+    for line in lines:
+        page.append(line)
+        if line.startswith("-----") and len(pages) < 2:  # a page ends after an entry
+            pages.append("\n".join(page))
+            page = [title]
+    pages.append("\n".join(page))
+    assert len(pages) == 3
+    (tmp_path / "one.txt").write_text(_feed(pages), encoding="utf-8")
+    processed = process_file(tmp_path / "one.txt")
+    assert not _second(processed)
+    _read_as_alone(processed, doc)
