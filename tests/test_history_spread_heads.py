@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from bma_etl.furniture import furniture_lines
 from bma_etl.layouts.base import Line
 from bma_etl.layouts.history_entry_cells import entry_lines
 from bma_etl.read.pdf import extract_pdf
@@ -79,3 +80,41 @@ def _printed(tmp_path: Path) -> list[tuple[Path, GeneratedDoc]]:
     failed = render.render_docx_batch(batch)
     assert not failed, failed
     return made
+
+
+@pytest.mark.parametrize("draw", range(4))
+@pytest.mark.parametrize("trailing", [False, True])
+def test_spread_entry_label_at_a_page_top_is_no_repeated_header(draw: int,
+                                                                 trailing: bool) -> None:
+    """An entry's ``**\\tปัญหาของโครงการ\\t:ไม่มี`` heading a page is content.
+
+    A distributed print spreads the entry labels' words to cells, so the label line
+    that opens a page after a row reads as a table header repeated by the page
+    break. It is not when the document has that line below pages' tops twice or
+    more (``ไม่มี`` under many entries), nor when its only tab ends it (no row).
+    The page has no furniture: every line of the generated text with words is content.
+    """
+    rng = random.Random(f"{SEED}-page-{draw}-{trailing}")
+    while True:
+        doc = GENERATORS["web_history"](rng)
+        lines = [_spread_label(line) for line in doc.text.split("\n")]
+        labels = [k for k, line in enumerate(lines) if line.startswith("**\tปัญหา")]
+        # trailing: the label stands once more, above; else twice or more below the top
+        wanted = 2 if trailing else 3
+        at = [k for k in labels[1:] if sum(lines[j] == lines[k] for j in labels) == wanted]
+        if at:
+            break
+    k = rng.choice(at)
+    lines[k - 1] = lines[k - 1].replace(" : ", "\t:\t", 1)  # the page ends in a row
+    if trailing:
+        lines[k] = " ".join(lines[k].split()) + "\t"
+    text = "\n".join(lines)
+    starts = (0, len("\n".join(lines[:k])) + 1)
+    found = {no for no in furniture_lines(text, starts) if lines[no - 1].strip()}
+    assert not found, (lines[k - 1], lines[k])
+
+
+def _spread_label(line: str) -> str:
+    """An entry's label line as a distributed print reads it: ``**``, label, value as cells."""
+    m = re.match(r"^\*\* ((?:ปัญหา|อุปสรรค)ของโครงการ) (:.*)$", line)
+    return f"**\t{m.group(1)}\t{m.group(2)}" if m else line
