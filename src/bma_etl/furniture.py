@@ -62,6 +62,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bma_etl.furniture_broken import broken_repeats
+from bma_etl.furniture_heads import repeated_heads
 from bma_etl.furniture_marks import _DIGIT, PAGE_NUMBER_RE, printed_by_browser
 from bma_etl.furniture_runs import running_lines
 from bma_etl.matchkey import key
@@ -176,7 +177,7 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                                                    for side in ("top", "bottom")}):
         out |= broken  # a header or footer OCR read broken over lines, and the margins past it
         out.update(i for page in pages for i in _margin_blanks(lines, page, out))
-    out.update(_repeated_heads(lines, pages, out))
+    out.update(repeated_heads(lines, pages, out))
     if titles := _title_rows(lines, pages, out):  # and the margins past them
         out |= titles
         out.update(i for page in pages for i in _margin_blanks(lines, page, out))
@@ -253,44 +254,6 @@ def _misread_repeat(line: str, page_no: int, repeated: list[str]) -> bool:
     sig = _signature(first, page_no)
     return len(sig) >= 8 and any(ratio(sig, other) >= MIN_MISREAD_SIMILARITY
                                  for other in repeated)
-
-
-def _words(line: str) -> str:
-    return " ".join(line.split())
-
-
-#: A cell that is a number alone (a score, an amount): a value, so its row is no header.
-_NUMBER_CELL_RE = re.compile(rf"^\s*{_DIGIT}[0-9๐-๙.,]*\s*$")
-
-
-def _repeated_heads(lines: list[str], pages: list[list[int]], furniture: set[int]) -> list[int]:
-    """Table header rows repeated at the top of a later page (see the module docstring).
-
-    A header row names its columns: a row with a cell that is a number alone is
-    content (a flowing plan's ``และรายงานผล...`` / ``๒๐`` ends every level's row, and
-    opens a run of tab rows often), never a header repeated.
-    """
-    heads: set[str] = set()
-    out: list[int] = []
-    last: int | None = None  # the last line of the page before, furniture aside
-    for page in pages:
-        filled = [i for i in page if lines[i].strip()]
-        if not filled:
-            continue
-        top = next((i for i in filled if i not in furniture), None)
-        if top is not None and last is not None and "\t" in lines[last] \
-                and "\t" in lines[top] and _words(lines[top]) in heads:
-            out.append(top)
-        # a page's first row opens a table only when the page before did not end in a row
-        before_page = last
-        last = next((i for i in reversed(filled) if i not in furniture), last)
-        for before, i, after in zip([before_page, *filled[:-1]], filled, [*filled[1:], None],
-                                    strict=True):
-            if "\t" in lines[i] and (before is None or "\t" not in lines[before]) \
-                    and after is not None and "\t" in lines[after] \
-                    and not any(_NUMBER_CELL_RE.match(c) for c in lines[i].split("\t")):
-                heads.add(_words(lines[i]))
-    return out
 
 
 def _page_number(line: str, page_no: int, offsets: frozenset[int]) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from bma_etl.document import cells, joined_line
+from bma_etl.document import Cell, cells, joined_line
 from bma_etl.layouts.base import Line
 from bma_etl.layouts.history_entry_heads import ENTRY_RE
 from bma_etl.layouts.history_header import DIGIT
@@ -34,7 +34,8 @@ def entry_lines(lines: list[Line]) -> list[Line]:
     r"""``lines`` with every entry row split into the entry's own lines.
 
     A row is an entry's when its first cell is an entry number alone (``(1)``) and
-    that number and the next cell read as an entry heading (:data:`ENTRY_RE`).
+    that number and the next cells read as an entry heading (:data:`ENTRY_RE`), the
+    most cells that do (:func:`_head_size`); a line that is all heading stays as it is.
 
     >>> row = Line(7, 0, "(1)\tความคืบหน้าโครงการฯ ร้อยละ 8.00 (2023-12-20)\t20/12/2566 : ลงนาม")
     >>> [ln.text for ln in entry_lines([row])]
@@ -43,13 +44,13 @@ def entry_lines(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         parts = cells(line) if "\t" in line.text else []
-        if (len(parts) < 2 or not _NUMBER_CELL.match(parts[0].text)
-                or not ENTRY_RE.match(f"{parts[0].text.strip()} {parts[1].text.strip()}")):
+        size = _head_size(parts)
+        if size < 2 or size == len(parts):  # no entry row, or a heading alone, words spread
             out.append(line)
             continue
-        head = [(line, *_trimmed(line, part.start, part.end)) for part in parts[:2]]
+        head = [(line, *_trimmed(line, part.start, part.end)) for part in parts[:size]]
         out.append(joined_line(head))
-        for part in parts[2:]:
+        for part in parts[size:]:
             start = part.start
             for cut in _INNER_LABEL.finditer(line.text, part.start, part.end):
                 out.append(joined_line([(line, *_trimmed(line, start, cut.start()))]))
@@ -57,6 +58,22 @@ def entry_lines(lines: list[Line]) -> list[Line]:
             if line.text[start:part.end].strip():
                 out.append(joined_line([(line, *_trimmed(line, start, part.end))]))
     return out
+
+
+def _head_size(parts: list[Cell]) -> int:
+    r"""How many of a row's first ``parts`` its entry heading fills; 0 when it opens none.
+
+    The heading is the most cells, from an entry number alone, that still read as one
+    (:data:`ENTRY_RE`): a print that spreads a heading's words over its width (Thai
+    distributed alignment: ``(4)\tความคืบหน้าโครงการฯ\tร้อยละ\t36.50 (2023-04-05)``),
+    or a row whose columns are narrow, gives its progress and system date cells of
+    their own, and they belong to the heading, not to the entry's text below it.
+    """
+    if len(parts) < 2 or not _NUMBER_CELL.match(parts[0].text):
+        return 0
+    words = [part.text.strip() for part in parts]
+    return max((size for size in range(2, len(parts) + 1)
+                if ENTRY_RE.match(" ".join(words[:size]))), default=0)
 
 
 def _trimmed(line: Line, start: int, end: int) -> tuple[int, int]:
