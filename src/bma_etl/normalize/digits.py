@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-
 from bma_etl.errors import NormalizeError
 from bma_etl.normalize.amount_words import amount_in_words, satang_after
 from bma_etl.normalize.digit_groups import as_spaced_groups, joined_groups
