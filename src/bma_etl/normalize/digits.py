@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from pythainlp.util import thai_digit_to_arabic_digit
-
 from bma_etl.errors import NormalizeError
 from bma_etl.normalize.amount_words import amount_in_words, satang_after
 from bma_etl.normalize.digit_groups import as_spaced_groups, joined_groups
@@ -85,6 +83,9 @@ _DECIMAL_COMMA = re.compile(r"(?<![0-9,.])([0-9]{1,3}),([0-9]{2})(?![0-9,.])")
 # without the scan for several numbers, whose outcome it already knows.
 _BARE_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _ANY_DIGIT = re.compile(r"[0-9]")
+_THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
+#: Thai digits to Arabic ones (``pythainlp.util.thai_digit_to_arabic_digit``'s table).
+_THAI_TO_ARABIC = str.maketrans("".join(map(chr, range(0x0E50, 0x0E5A))), "0123456789")
 
 
 def to_arabic_digits(s: str) -> str:
@@ -97,7 +98,8 @@ def to_arabic_digits(s: str) -> str:
     >>> to_arabic_digits("ปี 2566")
     'ปี 2566'
     """
-    return thai_digit_to_arabic_digit(s) if s else s
+    # (a value with no Thai digit, the commonest, is not walked character by character)
+    return s.translate(_THAI_TO_ARABIC) if s and _THAI_DIGIT.search(s) else s
 
 
 def _numbers(s: str, what: str, scan: str | None = None) -> list[tuple[str, int, int]]:

@@ -78,7 +78,7 @@ def _clip_calls() -> list[Any]:
     """An object's clip path and its paths' count, as prototypes that convert no argument.
 
     Asked of every text object on a page (hundreds): pypdfium2's bindings would
-    convert each argument, most of the call's cost (as :func:`.pdf_open._walk_calls`).
+    convert each argument, most of the call's cost (as :func:`.pdf_open.walk_calls`).
     """
     if not _CLIP:
         import pypdfium2.raw as pdfium_c

@@ -59,7 +59,7 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
     matrix = pdfium_c.FS_MATRIX()
     path, image, form, text = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
                                pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_TEXT)
-    kind_of, bounds, page_object, form_object = _walk_calls()
+    kind_of, bounds, page_object, form_object = walk_calls()
 
     def walk(parent: Any, count: int, get: Any, level: int, to_page: Matrix | None) -> None:
         if count < 0:
@@ -152,7 +152,7 @@ _CORNERS = ctypes.c_float * 4
 _WALK: list[Any] = []  # FPDFPageObj_GetType, _GetBounds, FPDFPage_GetObject, FPDFFormObj_GetObject
 
 
-def _walk_calls() -> list[Any]:
+def walk_calls() -> list[Any]:
     """The calls :func:`page_shapes` makes per object, as prototypes that convert no argument.
 
     pypdfium2's bindings convert each argument through its declared type, twice the

@@ -29,7 +29,7 @@ import ctypes
 from typing import Any
 
 from bma_etl.read.pdf_forms import Matrix, then
-from bma_etl.read.pdf_open import TextObject
+from bma_etl.read.pdf_open import TextObject, walk_calls
 from bma_etl.read.pdf_watermark import _KEPT, TextSizes, _box
 
 #: Text objects a page must place to be judged alone.
@@ -45,16 +45,19 @@ def _texts(handle: Any, count: Any, get: Any, placed: Matrix | None, depth: int,
     """The text objects under ``handle`` (a page or a form object), as :data:`TextObject`."""
     import pypdfium2.raw as pdfium_c
 
+    # pdfium's own calls per object, no argument converted (as :func:`.pdf_open.page_shapes`)
+    kind_of, _, _, form_object = walk_calls()
+    text, form = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM
     m = pdfium_c.FS_MATRIX()
     for i in range(count(handle)):
         obj = get(handle, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+        kind = kind_of(obj)
+        if kind == text:
             out.append((None if placed is None else handle, obj, placed))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _DEPTH \
+        elif kind == form and depth < _DEPTH \
                 and pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
             own: Matrix = (m.a, m.b, m.c, m.d, m.e, m.f)
-            _texts(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
+            _texts(obj, pdfium_c.FPDFFormObj_CountObjects, form_object,
                    own if placed is None else then(own, placed), depth + 1, out)
 
 
@@ -91,7 +94,7 @@ def text_turn(page: Any, before: int | None = None) -> int:
 
     handle = getattr(page, "raw", page)
     texts: list[TextObject] = []
-    _texts(handle, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, None, 0, texts)
+    _texts(handle, pdfium_c.FPDFPage_CountObjects, walk_calls()[2], None, 0, texts)
     sizes = TextSizes(texts)
     sizes.keep(handle)  # a page left as it is: not measured again for its reading
     if not any(sizes.ways):  # no object runs a turned way: the common, upright page
