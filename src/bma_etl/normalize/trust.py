@@ -20,6 +20,8 @@ that is not doubtful confirms it:
   section's numbered list when the list's other numbers read theirs
   (:func:`~bma_etl.normalize.trust_places.numbered_place`);
 - a report's date, by falling between the dates of the reports either side of it;
+- a progress form's budget spent or a report's amount disbursed, by the reports'
+  amounts adding up to the budget spent (:mod:`~bma_etl.normalize.trust_sums`);
 - a scoring level, by its place in its table's list of five levels (5..1 or
   1..5, the order the table's other levels read in:
   :func:`~bma_etl.normalize.trust_places.level_places`);
@@ -52,6 +54,7 @@ from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
 from bma_etl.normalize.trust_places import level_places, numbered_place
 from bma_etl.normalize.trust_script import arabic_among_thai
+from bma_etl.normalize.trust_sums import paid_adds_up, spent_adds_up
 from bma_etl.normalize.trust_units import scaled_reading
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
@@ -307,6 +310,12 @@ class _Context:
         if before < v.value < after or before > v.value > after:
             return True, None
         return False, f"it does not fall between its neighbours' dates ({before}, {after})"
+
+    def _progress_updates_budget_disbursed_thb(self, v: _Value) -> tuple[bool, None] | None:
+        return (True, None) if paid_adds_up(v.row, v.value, self.sure, self.rows) else None
+
+    def _projects_budget_spent_thb(self, v: _Value) -> tuple[bool, None] | None:
+        return (True, None) if spent_adds_up(v.value, self.sure, self.rows) else None
 
     def _progress_updates_seq_label(self, v: _Value) -> tuple[bool, str | None] | None:
         place, count = self._place(v.row)
