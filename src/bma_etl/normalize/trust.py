@@ -22,14 +22,14 @@ that is not doubtful confirms it:
   section's numbered list when the list's other numbers read theirs
   (:func:`~bma_etl.normalize.trust_places.numbered_place`);
 - a report's date, by falling between the dates of the reports either side of it;
-- a scoring level, by its place in its table's list of five levels (5..1 or
-  1..5, the order the table's other levels read in:
-  :func:`~bma_etl.normalize.trust_places.level_places`);
+- a progress form's budget spent or a report's amount disbursed, by the reports'
+  amounts adding up to the budget spent (:mod:`~bma_etl.normalize.trust_sums`);
+- a scoring level, by its place in its table's list of five levels (5..1 or 1..5, the
+  order its other levels read in: :func:`~bma_etl.normalize.trust_places.level_places`);
 - any number or code, by the same value printed again in Arabic digits.
 
-An amount scaled from the number a column's unit heading
-(``งบประมาณ (พันบาท)``) applies to is as doubtful as the digits read
-(:func:`~bma_etl.normalize.trust_units.scaled_reading`).
+An amount scaled from the number a column's unit heading (``งบประมาณ (พันบาท)``)
+applies to is as doubtful as the digits read (:func:`.trust_units.scaled_reading`).
 
 A sum computed from doubtful amounts (a plan section's ``computed_total_thb``) is
 as doubtful as they are: it is NULL, with the issue, when any of its amounts was.
@@ -55,6 +55,7 @@ from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
 from bma_etl.normalize.trust_budgets import budgets_out_of_line
 from bma_etl.normalize.trust_places import level_places, numbered_place
 from bma_etl.normalize.trust_script import arabic_among_thai
+from bma_etl.normalize.trust_sums import paid_adds_up, spent_adds_up
 from bma_etl.normalize.trust_units import scaled_reading
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
@@ -317,6 +318,12 @@ class _Context:
         if before < v.value < after or before > v.value > after:
             return True, None
         return False, f"it does not fall between its neighbours' dates ({before}, {after})"
+
+    def _progress_updates_budget_disbursed_thb(self, v: _Value) -> tuple[bool, None] | None:
+        return (True, None) if paid_adds_up(v.row, v.value, self.sure, self.rows) else None
+
+    def _projects_budget_spent_thb(self, v: _Value) -> tuple[bool, None] | None:
+        return (True, None) if spent_adds_up(v.value, self.sure, self.rows) else None
 
     def _progress_updates_seq_label(self, v: _Value) -> tuple[bool, str | None] | None:
         place, count = self._place(v.row)
