@@ -20,6 +20,7 @@ that is not doubtful confirms it:
   section's numbered list when the list's other numbers read theirs
   (:func:`~bma_etl.normalize.trust_places.numbered_place`);
 - a report's date, by falling between the dates of the reports either side of it;
+- a plan's project amount, by its section's amounts adding up to its sure total row;
 - a scoring level, by its place in its table's list of five levels (5..1 or
   1..5, the order the table's other levels read in:
   :func:`~bma_etl.normalize.trust_places.level_places`);
@@ -30,7 +31,7 @@ An amount scaled from the number a column's unit heading
 (:func:`~bma_etl.normalize.trust_units.scaled_reading`).
 
 A sum computed from doubtful amounts (a plan section's ``computed_total_thb``) is
-as doubtful as they are: it is NULL, with the issue, when any of its amounts was.
+as doubtful as they are: NULL, with the issue, when any of its amounts is not loaded.
 
 Otherwise it is NULL with an ``ocr_doubtful_value`` quality issue that quotes what
 OCR read and says why it is doubtful (with what the page says instead, when a check
@@ -52,6 +53,7 @@ from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
 from bma_etl.normalize.trust_places import level_places, numbered_place
 from bma_etl.normalize.trust_script import arabic_among_thai
+from bma_etl.normalize.trust_totals import section_sum_confirms
 from bma_etl.normalize.trust_units import scaled_reading
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
@@ -165,7 +167,7 @@ def screen(normalized: Normalized, text: str,
         dropped.add((v.row.table, v.row.ordinal, v.field))
         normalized.findings.append(Finding(v.row.table, v.row.ordinal, v.field, "warning",
                                            "ocr_doubtful_value", message))
-    _drop_sums_of_doubtful(normalized, doubts, values)
+    _drop_sums_of_doubtful(normalized, dropped)
     if dropped_rows:
         gone = {(r.table, r.ordinal) for r in normalized.rows if id(r) in dropped_rows}
         normalized.rows[:] = [r for r in normalized.rows if id(r) not in dropped_rows]
@@ -175,11 +177,11 @@ def screen(normalized: Normalized, text: str,
                                 if (p.table_name, p.row_ordinal, p.field) not in dropped]
 
 
-def _drop_sums_of_doubtful(normalized: Normalized, doubts: dict[int, str],
-                           values: list[_Value]) -> None:
-    """NULL the plan sections' computed totals that add up a doubtful amount."""
-    sections = {values[i].row.values.get("section") for i in doubts
-                if (values[i].row.table, values[i].field) == ("plan_projects", "budget_thb")}
+def _drop_sums_of_doubtful(normalized: Normalized,
+                           dropped: set[tuple[str, int | None, str]]) -> None:
+    """NULL the plan sections' computed totals that add up a doubtful amount not loaded."""
+    sections = {r.values.get("section") for r in normalized.rows
+                if (r.table, r.ordinal, "budget_thb") in dropped and r.table == "plan_projects"}
     if not sections:
         return
     for row in normalized.rows:
@@ -324,6 +326,21 @@ class _Context:
         if v.value == want:
             return True, None
         return False, f"it stands in the place of level {want} of the table's levels"
+
+    def _plan_projects_budget_thb(self, v: _Value) -> tuple[bool, str | None] | None:
+        heads = [r for r in self.rows if r.table == "plan_sections"
+                 and r.values.get("section") == v.row.values.get("section")]
+        if len(heads) != 1:
+            return None  # two tables of one section: which total is whose is not told
+        run = self._run_of(v.row, "section")
+        verdict = section_sum_confirms(
+            [self.read.get((id(r), "budget_thb")) for r in run],
+            [r.values.get("uses_budget") for r in run],
+            self._get("plan_sections", "stated_total_thb", heads[0].ordinal),
+            heads[0].values.get("items"))
+        if verdict is not None and not verdict[0] and self._printed_again(v):
+            return True, None
+        return verdict
 
     def _plan_swot_items_seq(self, v: _Value) -> tuple[bool, str | None]:
         return self._numbered(v, "kind")
