@@ -24,6 +24,7 @@ that is not doubtful confirms it:
 - a report's date, by falling between the dates of the reports either side of it;
 - a progress form's budget spent or a report's amount disbursed, by the reports'
   amounts adding up to the budget spent (:mod:`~bma_etl.normalize.trust_sums`);
+- a plan's project amount, by its section's amounts adding up to its sure total row;
 - a scoring level, by its place in its table's list of five levels (5..1 or 1..5, the
   order its other levels read in: :func:`~bma_etl.normalize.trust_places.level_places`);
 - any number or code, by the same value printed again in Arabic digits.
@@ -32,7 +33,7 @@ An amount scaled from the number a column's unit heading (``งบประม�
 applies to is as doubtful as the digits read (:func:`.trust_units.scaled_reading`).
 
 A sum computed from doubtful amounts (a plan section's ``computed_total_thb``) is
-as doubtful as they are: it is NULL, with the issue, when any of its amounts was.
+as doubtful as they are: NULL, with the issue, when any of its amounts is not loaded.
 
 Otherwise it is NULL with an ``ocr_doubtful_value`` quality issue that quotes what
 OCR read and says why it is doubtful (with what the page says instead, when a check
@@ -48,30 +49,23 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from bma_etl.document import Finding, words_over
+from bma_etl.document import Finding
 from bma_etl.normalize.digits import to_arabic_digits
 from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
 from bma_etl.normalize.trust_budgets import budgets_out_of_line
+from bma_etl.normalize.trust_doubts import doubt_of, doubted_digits
 from bma_etl.normalize.trust_places import level_places, numbered_place
 from bma_etl.normalize.trust_script import arabic_among_thai
 from bma_etl.normalize.trust_sums import paid_adds_up, spent_adds_up
+from bma_etl.normalize.trust_totals import section_sum_confirms
 from bma_etl.normalize.trust_units import scaled_reading
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
+__all__ = ["NUMERIC_KINDS", "doubt_of", "screen"]
+
 #: Parser kinds whose values are numbers, dates or codes.
 NUMERIC_KINDS = frozenset({"amount", "number", "percent", "int", "year_be", "date", "code"})
-_THAI_DIGIT = re.compile("[๐-๙]")
-#: A letter between two digits, or a lone letter glued before a number (``ซ๕,๒๐๐``); a
-#: leading vowel (เ-ไ) is one too, and so is one after a code's dash (``08368321-เ096``).
-_LETTER_IN_NUMBER = re.compile(
-    r"[0-9๐-๙][,.\-]?[A-Za-zก-ฮ\u0e40-\u0e44][,.]?[0-9๐-๙]"
-    r"|(?:^|\s)[A-Za-zก-ฮ\u0e40-\u0e44][0-9๐-๙]")
-#: A stroke before the digits that may be a table's rule or a ``1`` (``|5.00 %``: 15 or 5).
-_STROKE_BEFORE_NUMBER = re.compile(r"^[|!][0-9๐-๙]")
-#: A question mark touching a digit: no number or code prints one, OCR reads a digit it
-#: cannot make out as one (seed 3221: ``Policy ID?77`` for ``77``).
-_QUERY_AT_DIGIT = re.compile(r"\?[0-9๐-๙]|[0-9๐-๙]\?")
 #: Columns whose row cannot exist without them.
 _ROW_KEYS = {("monthly_progress", "month_no")}
 
@@ -85,48 +79,6 @@ class _Value:
     kind: str
     value: object
     prov: ProvenanceRow
-
-
-def doubt_of(raw_text: str) -> str | None:
-    """Why a number OCR read as ``raw_text`` is doubtful, or None.
-
-    Tesseract's word confidence is not a reason: on the robustness corpus's scans,
-    Arabic-digit values it read right had confidences as low as 5, and the few it
-    read wrong were as sure as the rest (so ``provenance.confidence`` informs, and
-    decides nothing here; seed 1525's scans: under 60, 13 values read right and 1
-    of the 2 read wrong, ``84`` read ``86`` at 91). Two models' readings decide
-    instead (:func:`_doubted_digits`).
-
-    >>> doubt_of("๕๐๐,๐๐๐"), doubt_of("ซ๕,๒๐๐"), doubt_of("500,000")
-    ('Thai digits, which the OCR model cannot all read', 'a letter among its digits', None)
-    """
-    if _LETTER_IN_NUMBER.search(raw_text):
-        return "a letter among its digits"
-    if _QUERY_AT_DIGIT.search(raw_text):
-        return "a question mark at its digits, a digit OCR could not make out"
-    if _STROKE_BEFORE_NUMBER.search(raw_text):
-        return "a stroke before its digits, a table's rule or a 1"
-    if _THAI_DIGIT.search(raw_text):
-        return "Thai digits, which the OCR model cannot all read"
-    return None
-
-
-def _doubted_digits(prov: ProvenanceRow, doubted: tuple[tuple[int, int, float], ...],
-                    text: str) -> str | None:
-    """Why a number is doubtful by the words it was read from, or None.
-
-    ``doubted``: the ``(start, end, confidence)`` in ``text`` of the words two of
-    OCR's models read with other digits (:func:`~bma_etl.read.ocr_rereads.digit_readings`:
-    the Thai model read ``4,429,000`` as ``6,429,000``, the English one right). A
-    value is doubted when a letter or digit of its span lies in one of them.
-    """
-    start, end = prov.char_start, prov.char_end
-    if not doubted or start is None or end is None:
-        return None
-    if any(any(c.isalnum() for c in text[max(a, start):min(b, end)])
-           for a, b, _ in words_over(doubted, start, end)):
-        return "OCR's Thai and English models read its digits differently"
-    return None
 
 
 def screen(normalized: Normalized, text: str,
@@ -150,7 +102,7 @@ def screen(normalized: Normalized, text: str,
     for i, (v, raw) in enumerate(zip(values, read, strict=True)):
         if raw is None:
             continue
-        reason = (doubt_of(raw) or _doubted_digits(v.prov, doubted, text)
+        reason = (doubt_of(raw) or doubted_digits(v.prov, doubted, text)
                   or among_thai.get(i) or out_of_line.get(i))
         if reason is not None:
             doubts[i] = reason
@@ -176,7 +128,7 @@ def screen(normalized: Normalized, text: str,
         dropped.add((v.row.table, v.row.ordinal, v.field))
         normalized.findings.append(Finding(v.row.table, v.row.ordinal, v.field, "warning",
                                            "ocr_doubtful_value", message))
-    _drop_sums_of_doubtful(normalized, doubts, values)
+    _drop_sums_of_doubtful(normalized, dropped)
     if dropped_rows:
         gone = {(r.table, r.ordinal) for r in normalized.rows if id(r) in dropped_rows}
         normalized.rows[:] = [r for r in normalized.rows if id(r) not in dropped_rows]
@@ -186,11 +138,11 @@ def screen(normalized: Normalized, text: str,
                                 if (p.table_name, p.row_ordinal, p.field) not in dropped]
 
 
-def _drop_sums_of_doubtful(normalized: Normalized, doubts: dict[int, str],
-                           values: list[_Value]) -> None:
-    """NULL the plan sections' computed totals that add up a doubtful amount."""
-    sections = {values[i].row.values.get("section") for i in doubts
-                if (values[i].row.table, values[i].field) == ("plan_projects", "budget_thb")}
+def _drop_sums_of_doubtful(normalized: Normalized,
+                           dropped: set[tuple[str, int | None, str]]) -> None:
+    """NULL the plan sections' computed totals that add up a doubtful amount not loaded."""
+    sections = {r.values.get("section") for r in normalized.rows
+                if (r.table, r.ordinal, "budget_thb") in dropped and r.table == "plan_projects"}
     if not sections:
         return
     for row in normalized.rows:
@@ -341,6 +293,21 @@ class _Context:
         if v.value == want:
             return True, None
         return False, f"it stands in the place of level {want} of the table's levels"
+
+    def _plan_projects_budget_thb(self, v: _Value) -> tuple[bool, str | None] | None:
+        heads = [r for r in self.rows if r.table == "plan_sections"
+                 and r.values.get("section") == v.row.values.get("section")]
+        if len(heads) != 1:
+            return None  # two tables of one section: which total is whose is not told
+        run = self._run_of(v.row, "section")
+        verdict = section_sum_confirms(
+            [self.read.get((id(r), "budget_thb")) for r in run],
+            [r.values.get("uses_budget") for r in run],
+            self._get("plan_sections", "stated_total_thb", heads[0].ordinal),
+            heads[0].values.get("items"))
+        if verdict is not None and not verdict[0] and self._printed_again(v):
+            return True, None
+        return verdict
 
     def _plan_swot_items_seq(self, v: _Value) -> tuple[bool, str | None]:
         return self._numbered(v, "kind")

@@ -1,0 +1,68 @@
+"""Why a number OCR read is doubtful: by its own text, or by the words it was read from.
+
+Stage: normalize (a helper of :mod:`bma_etl.normalize.trust`, which loads a doubtful
+value only when another value of the page confirms it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.document import words_over
+from bma_etl.normalize.fields import ProvenanceRow
+
+__all__ = ["doubt_of", "doubted_digits"]
+
+_THAI_DIGIT = re.compile("[๐-๙]")
+#: A letter between two digits, or a lone letter glued before a number (``ซ๕,๒๐๐``); a
+#: leading vowel (เ-ไ) is one too, and so is one after a code's dash (``08368321-เ096``).
+_LETTER_IN_NUMBER = re.compile(
+    r"[0-9๐-๙][,.\-]?[A-Za-zก-ฮ\u0e40-\u0e44][,.]?[0-9๐-๙]"
+    r"|(?:^|\s)[A-Za-zก-ฮ\u0e40-\u0e44][0-9๐-๙]")
+#: A stroke before the digits that may be a table's rule or a ``1`` (``|5.00 %``: 15 or 5).
+_STROKE_BEFORE_NUMBER = re.compile(r"^[|!][0-9๐-๙]")
+#: A question mark touching a digit: no number or code prints one, OCR reads a digit it
+#: cannot make out as one (seed 3221: ``Policy ID?77`` for ``77``).
+_QUERY_AT_DIGIT = re.compile(r"\?[0-9๐-๙]|[0-9๐-๙]\?")
+
+
+def doubt_of(raw_text: str) -> str | None:
+    """Why a number OCR read as ``raw_text`` is doubtful, or None.
+
+    Tesseract's word confidence is not a reason: on the robustness corpus's scans,
+    Arabic-digit values it read right had confidences as low as 5, and the few it
+    read wrong were as sure as the rest (so ``provenance.confidence`` informs, and
+    decides nothing here; seed 1525's scans: under 60, 13 values read right and 1
+    of the 2 read wrong, ``84`` read ``86`` at 91). Two models' readings decide
+    instead (:func:`doubted_digits`).
+
+    >>> doubt_of("๕๐๐,๐๐๐"), doubt_of("ซ๕,๒๐๐"), doubt_of("500,000")
+    ('Thai digits, which the OCR model cannot all read', 'a letter among its digits', None)
+    """
+    if _LETTER_IN_NUMBER.search(raw_text):
+        return "a letter among its digits"
+    if _QUERY_AT_DIGIT.search(raw_text):
+        return "a question mark at its digits, a digit OCR could not make out"
+    if _STROKE_BEFORE_NUMBER.search(raw_text):
+        return "a stroke before its digits, a table's rule or a 1"
+    if _THAI_DIGIT.search(raw_text):
+        return "Thai digits, which the OCR model cannot all read"
+    return None
+
+
+def doubted_digits(prov: ProvenanceRow, doubted: tuple[tuple[int, int, float], ...],
+                    text: str) -> str | None:
+    """Why a number is doubtful by the words it was read from, or None.
+
+    ``doubted``: the ``(start, end, confidence)`` in ``text`` of the words two of
+    OCR's models read with other digits (:func:`~bma_etl.read.ocr_rereads.digit_readings`:
+    the Thai model read ``4,429,000`` as ``6,429,000``, the English one right). A
+    value is doubted when a letter or digit of its span lies in one of them.
+    """
+    start, end = prov.char_start, prov.char_end
+    if not doubted or start is None or end is None:
+        return None
+    if any(any(c.isalnum() for c in text[max(a, start):min(b, end)])
+           for a, b, _ in words_over(doubted, start, end)):
+        return "OCR's Thai and English models read its digits differently"
+    return None

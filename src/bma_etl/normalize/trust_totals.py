@@ -1,0 +1,52 @@
+"""A plan's budget amounts OCR read doubtfully, checked against their section's total.
+
+Stage: normalize (a helper of :mod:`bma_etl.normalize.trust`). An action plan's
+budget summary prints each section's projects with their amounts (baht) and a
+total row under them (``รวมงบประมาณทั้งสิ้น``, ``plan_sections.stated_total_thb``).
+An amount whose digits OCR's Thai and English models read differently
+(``5,974,900`` against ``5,974,300``) is confirmed when the section's amounts as read
+add up to the stated total to the satang, that total being read surely: one digit
+misread would leave the sum off by its place's value. Several doubtful amounts of a
+section are confirmed together only by the same exact sum (their misreadings would
+have to cancel to the satang).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+__all__ = ["section_sum_confirms"]
+
+
+def section_sum_confirms(amounts: list[object], uses_budget: list[object],
+                         stated_total: object, items: object) -> tuple[bool, str | None] | None:
+    """Whether a section's amounts as read add up to its surely read total.
+
+    ``amounts``: the section's ``budget_thb`` values in baht as read, doubtful ones
+    included (None: no amount read); ``uses_budget``: each project's flag (False: the
+    row says it uses no budget, ``ไม่ใช้งบประมาณ``); ``stated_total``: the section's
+    total in baht when read surely, else None; ``items``: the section's project
+    count as extracted. ``(True, None)`` when every project that uses a budget has an
+    amount and they add up to the total exactly; ``(False, why)`` when they add up to
+    something else; None when the section cannot tell (no sure total, an amount
+    lost, a count that differs).
+
+    >>> section_sum_confirms([Decimal(5), Decimal(7)], [True, True], Decimal(12), 2)
+    (True, None)
+    >>> section_sum_confirms([Decimal(5), None], [True, True], Decimal(12), 2) is None
+    True
+    >>> section_sum_confirms([Decimal(5), Decimal(8)], [True, True], Decimal(12), 2)[0]
+    False
+    """
+    if not isinstance(stated_total, Decimal) or stated_total <= 0 \
+            or items != len(amounts) or not amounts:
+        return None
+    total = Decimal(0)
+    for amount, uses in zip(amounts, uses_budget, strict=True):
+        if isinstance(amount, Decimal):
+            total += amount
+        elif uses is not False:
+            return None  # a project's amount lost: the sum says nothing
+    if total == stated_total:
+        return True, None
+    return False, f"the section's amounts add up to {total}, its total row says {stated_total}"
