@@ -26,7 +26,8 @@ from PIL import Image
 
 from bma_etl.pipeline import process_file
 from bma_etl.read.pdf import extract_pdf
-from bma_etl.read.pdf_open import page_shapes, render_page, upright
+from bma_etl.read.pdf_open import page_shapes, render_page
+from bma_etl.read.pdf_upright import upright
 
 from conftest import font_file
 from corpus import render

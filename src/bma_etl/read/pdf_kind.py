@@ -106,7 +106,7 @@ def image_cover(page: Any, images: list[tuple[float, float, float, float]] | Non
     Areas are summed, clipped to the page: a scan stored as strips covers it too.
     ``images``: their boxes (left, bottom, right, top), if already read
     (:func:`~.pdf_open.page_shapes`); ``size``: the page's width and height (points),
-    if already known (:func:`~.pdf_open.upright`).
+    if already known (:func:`~.pdf_upright.upright`).
     """
     import pypdfium2.raw as pdfium_c
 

@@ -36,7 +36,7 @@ from bma_etl.read.pdf_layout import TextLine, page_lines
 from bma_etl.read.pdf_lost_spaces import Blanks
 from bma_etl.read.pdf_margins import first_text_line, last_text_line
 from bma_etl.read.pdf_multicolumn import column_cuts
-from bma_etl.read.pdf_open import Frame, TextObject, open_pdf, put_back, stored_frame, upright
+from bma_etl.read.pdf_open import TextObject, open_pdf
 from bma_etl.read.pdf_page import (
     in_reading_order,
     line_pitches,
@@ -54,6 +54,7 @@ from bma_etl.read.pdf_tables import page_shapes, rules_of, with_table_rows
 from bma_etl.read.pdf_tabstops import with_tab_stops
 from bma_etl.read.pdf_twins import twins_apart
 from bma_etl.read.pdf_under_heads import under_heads
+from bma_etl.read.pdf_upright import Frame, put_back, stored_frame, upright
 from bma_etl.read.pdf_watermark import TextSizes, without_watermarks
 from bma_etl.read.pdf_widgets import draw_form_values
 from bma_etl.read.pdf_wraps import (

@@ -1,13 +1,13 @@
 """Which way a page's text is drawn when the page itself is not turned (no ``/Rotate``).
 
-Stage: read (a helper of :func:`.pdf_open.upright`, in the worker).
+Stage: read (a helper of :func:`.pdf_upright.upright`, in the worker).
 
 A landscape form placed on portrait paper with its content drawn turned 90 degrees
 (an imposition tool, pypdf's ``merge_transformed_page``, a print driver's "fit to
 page" on a portrait sheet) has no ``/Rotate``: its text matrices are turned, every
 line ran up (or down) the page and no layout was recognised. Such a page is read in
 its text's own direction: :func:`text_turn` says which turn (clockwise, degrees) sets
-its text upright, and :func:`.pdf_open.upright` turns the page by it as it turns one
+its text upright, and :func:`.pdf_upright.upright` turns the page by it as it turns one
 stored with ``/Rotate``.
 
 Every text object is placed once (:class:`.pdf_watermark.TextSizes`, forms' objects

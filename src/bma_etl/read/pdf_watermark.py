@@ -11,7 +11,7 @@ reaches a line, a gap or a break:
 * text drawn turned: its baseline runs more than :data:`TURNED_DEGREES` off the
   page's horizontal (a diagonal watermark, a column heading set vertical, text
   upside down). A form's rows run across the page; a page stored with ``/Rotate``
-  is turned upright first (:func:`.pdf_open.upright`) and reads as before; a page
+  is turned upright first (:func:`.pdf_upright.upright`) and reads as before; a page
   whose text runs turned more than upright (drawn turned, with no ``/Rotate``) keeps it.
 * upright text set :data:`BIG` times the page's body size or more, in a light or
   translucent fill (:data:`LIGHT`, :data:`TRANSLUCENT`), drawn over other text or
