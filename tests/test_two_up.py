@@ -158,7 +158,7 @@ def test_a_half_is_rendered_alone_for_ocr(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("rotate", "shown"), [(90, True), (180, True), (270, True),
                                                (90, False)])
-@pytest.mark.parametrize("generator", ["legacy_pipe", "web_history"])
+@pytest.mark.parametrize("generator", ["legacy_pipe", "web_history", "plan"])
 def test_two_up_sheet_stored_turned_reads_as_upright(tmp_path: Path, generator: str,
                                                      rotate: int, shown: bool) -> None:
     # A 2-up sheet stored turned, with a /Rotate showing it upright (a scanner's or a
