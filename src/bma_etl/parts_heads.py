@@ -40,10 +40,15 @@ def own_head(layout: Layout, first: str, page: str) -> bool:
     The head opens as the part's first page's does (the fields of its first two
     lines that state any are the same ones), the two pages share most of the fields
     either states, in their order of lines, and the page states one of them
-    otherwise (a first page cut short of its head is no head to compare). A page of the same
-    document under a running title that begins inside the head (its strategy's
-    second line) or inside an entry (a detail line) states a few fields the
-    extractor takes from whatever follows the title: not a head block.
+    otherwise (a first page cut short of its head is no head to compare). A page
+    of the same document under a running title that begins inside the head (its
+    strategy's second line) or inside an entry (a detail line) states a few fields
+    the extractor takes from whatever follows the title: not a head block.
+
+    ``first`` and ``page`` are the texts of the part's first page and of the later
+    page (a progress history's, as printed or form-fed). A text the layout cannot
+    read (a :class:`~bma_etl.errors.BmaEtlError`) has no head: False. Any other
+    exception is a bug of the extractor and propagates.
     """
     try:
         mine, its = _stated(layout, first), _stated(layout, page)
