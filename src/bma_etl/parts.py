@@ -32,12 +32,14 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from bma_etl.detect import THRESHOLD, Detection, detect
-from bma_etl.document import Extraction, Finding, Raw, RepairedText
+from bma_etl.document import Extraction, Finding, RepairedText
 from bma_etl.errors import BmaEtlError
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import REGISTRY
 from bma_etl.layouts.base import Layout, Signal, score_signals
 from bma_etl.normalize.digits import to_arabic_digits
+from bma_etl.parts_heads import own_head
+from bma_etl.parts_heads import raw_pieces as _pieces
 from bma_etl.parts_text import title_sections
 
 #: A signal searched for within this many characters of a document opens it.
@@ -117,8 +119,8 @@ def _opens_as_its_part(layout: Layout, text: str, bounds: list[int], began: int,
     ``layout`` matches (a running header of its own may stand above it) is matched
     by a signal that matches the first such line of the part's first page, is not
     that line again (its page number aside: a running title) unless the page read
-    alone states a head of its own (:func:`_own_head`), and that signal matches
-    atop none of the part's pages between (a running title over them).
+    alone opens a head block of its own (:func:`~bma_etl.parts_heads.own_head`),
+    and that signal matches atop none of the part's pages between (a running title over them).
     """
     signals = _opening_signals(layout)
     title, top = (next(((line, [s for s in signals if re.match(s.pattern, line)])
@@ -133,33 +135,8 @@ def _opens_as_its_part(layout: Layout, text: str, bounds: list[int], began: int,
     if _unpaged(top[0], page) != _unpaged(title[0], began):
         return True
     # the same title (two projects both at ร้อยละ 100.00): a head of its own under it
-    return _own_head(layout, text[bounds[began - 1]:bounds[began] - 1],
+    return own_head(layout, text[bounds[began - 1]:bounds[began] - 1],
                      text[bounds[page - 1]:bounds[page] - 1])
-
-
-def _stated(layout: Layout, text: str) -> dict[str, str]:
-    """The project fields ``text`` read alone as ``layout`` states (derived ones aside)."""
-    try:
-        rows = layout.extract(RepairedText.of(text)).rows
-    except Exception:  # an extractor's fault on a page must not sink the file's document
-        return {}
-    row = next((r for r in rows if r.table == "projects"), None)
-    if row is None:
-        return {}
-    return {name: " ".join(" ".join(p.text for p in pieces).split())
-            for name, value in row.fields.items() if (pieces := _pieces(value))}
-
-
-def _own_head(layout: Layout, first: str, page: str) -> bool:
-    """Whether ``page`` read alone states a project field that ``first`` states otherwise.
-
-    A running title over a document's later page has no head under it: the page
-    states nothing of the project but what its title says, the same as the first
-    page's title. A second document's page under the same title states its own
-    division, unit code, rationale.
-    """
-    mine, its = _stated(layout, first), _stated(layout, page)
-    return any(its[name] != value for name, value in mine.items() if name in its)
 
 
 def _unpaged(line: str, page: int) -> str:
@@ -346,12 +323,6 @@ def _cut(name: str) -> str:
         at -= 1
     space = name.rfind(" ", 0, _NAME_CHARS + 1)
     return name[:space] if space > _NAME_CHARS // 2 else name[:at]
-
-
-def _pieces(value: object) -> list[Raw]:
-    """A field's text pieces (a value read across lines is a list of them); [] for none."""
-    pieces = value if isinstance(value, list) else [value]
-    return [p for p in pieces if isinstance(p, Raw) and p.text.strip()]
 
 
 def read_parts(doc: RepairedText, detection: Detection, *, split: bool = True

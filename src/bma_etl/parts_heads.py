@@ -1,0 +1,70 @@
+"""Whether a page under a document's very title opens a head block of its own.
+
+Stage: detect (:mod:`bma_etl.parts`). Two progress histories both at ร้อยละ 100.00
+open under the same title line; a running title repeated atop a document's later
+page is that line too. The page is told a second document's first page when,
+read alone as the layout, it states a head block like the part's first page's.
+"""
+
+from __future__ import annotations
+
+from bma_etl.document import Raw, RepairedText
+from bma_etl.errors import BmaEtlError
+from bma_etl.layouts.base import Layout
+
+
+def raw_pieces(value: object) -> list[Raw]:
+    """A field's text pieces (a value read across lines is a list of them); [] for none."""
+    pieces = value if isinstance(value, list) else [value]
+    return [p for p in pieces if isinstance(p, Raw) and p.text.strip()]
+
+
+def _stated(layout: Layout, text: str) -> list[tuple[int, str, str]]:
+    """The project fields ``text`` read alone as ``layout`` states, in the order of their lines.
+
+    Each is ``(line number, field name, its text with white space collapsed)``;
+    derived fields aside. Raises what the layout's extractor raises.
+    """
+    rows = layout.extract(RepairedText.of(text)).rows
+    row = next((r for r in rows if r.table == "projects"), None)
+    if row is None:
+        return []
+    return sorted((min(p.span.line_no for p in pieces), name,
+                   " ".join(" ".join(p.text for p in pieces).split()))
+                  for name, value in row.fields.items() if (pieces := raw_pieces(value)))
+
+
+def own_head(layout: Layout, first: str, page: str) -> bool:
+    """Whether ``page`` read alone opens a head block of its own, unlike ``first``'s.
+
+    The head opens as the part's first page's does (the fields of its first two
+    lines that state any are the same ones), the two pages share most of the fields
+    either states, in their order of lines, and the page states one of them
+    otherwise (a first page cut short of its head is no head to compare). A page
+    of the same document under a running title that begins inside the head (its
+    strategy's second line) or inside an entry (a detail line) states a few fields
+    the extractor takes from whatever follows the title: not a head block.
+
+    ``first`` and ``page`` are the texts of the part's first page and of the later
+    page (a progress history's, as printed or form-fed). A text the layout cannot
+    read (a :class:`~bma_etl.errors.BmaEtlError`) has no head: False. Any other
+    exception is a bug of the extractor and propagates.
+    """
+    try:
+        mine, its = _stated(layout, first), _stated(layout, page)
+    except BmaEtlError:  # the part or the page read alone is no document of the layout
+        return False
+    if _opening_lines(mine) != _opening_lines(its):
+        return False
+    names = [name for _, name, _ in mine]
+    shared = [name for _, name, _ in its if name in names]
+    if 2 * len(shared) <= max(len(names), len(its)) or shared != sorted(shared, key=names.index):
+        return False
+    stated = {name: value for _, name, value in its}
+    return any(stated[name] != value for _, name, value in mine if name in stated)
+
+
+def _opening_lines(stated: list[tuple[int, str, str]]) -> list[set[str]]:
+    """The names of the fields stated on the first two lines that state any."""
+    lines = sorted({line for line, _, _ in stated})[:2]
+    return [{name for at, name, _ in stated if at == line} for line in lines]
