@@ -60,8 +60,16 @@ _PROJECT_RE = re.compile("โครงการ")
 _PROJECT_LEAD_MAX = 3
 #: A piece of an amount left at a name's end: a token of the digits (Thai, Arabic)
 #: and the letters OCR reads them as (``ฒ`` for ``๒``, ``อ`` ``o`` for ``๐``,
-#: ``ญ`` ``ณ`` for ``๙`` ``๓``), with a digit or a ``ฒ`` in it, and commas or a point.
-_AMOUNT_PIECE_RE = re.compile(r"\s+(?=[^\s]*[0-9๐-๙ฒ])[0-9๐-๙ฒญณอo,.]{1,8}\s*$")
+#: ``ญ`` ``ณ`` for ``๙`` ``๓``), with a digit or a ``ฒ`` in it, and commas or a point;
+#: or a token starting with a digit and ending with one (or such a letter) with other
+#: Thai letters misread between (``๓๕จุฒ`` for ``๙๖,๗``): no word of a name is so.
+_AMOUNT_PIECE_RE = re.compile(
+    r"\s+(?=[^\s]*[0-9๐-๙ฒ])(?:[0-9๐-๙ฒญณอo,.]{1,8}"
+    r"|[0-9๐-๙][0-9๐-๙,.]*[\u0e01-\u0e4e]{1,4}[0-9๐-๙ฒญณอo])\s*$")
+#: Digits then Thai letters ending a name whose next character is a digit: one word OCR
+#: read with the amount (``๓๕จุ`` of ``๓๕จุ๐๐.- บาท``), the amount's misread digits.
+_GLUED_PIECE_RE = re.compile(r"\s+[0-9๐-๙][0-9๐-๙,.]*[\u0e01-\u0e4e]{1,4}$")
+_DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
 #: A word a number may follow in a name (``ซอย ๕``, ``ระยะที่ ๓``, ``รุ่นที่ ๒``):
 #: then a number at the end is the name's.
 _NUMBERED_RE = re.compile(r"(?:ที่|ซอย|ซ\.|หมู่|ระยะ|รุ่น|ครั้ง|แห่ง|ข้อ|ปี|พ\.ศ\.)\s*$")
@@ -220,6 +228,9 @@ def _project_edges(doc: RepairedText, value: FieldValue
     if found is not None and 0 < len(text[:found.start()].strip()) <= _PROJECT_LEAD_MAX:
         start = found.start()
     tail = _AMOUNT_PIECE_RE.search(text)
+    if tail is None and not value.joined and value.span.char_end < len(doc.text) \
+            and doc.text[value.span.char_end] in _DIGITS:
+        tail = _GLUED_PIECE_RE.search(text)
     if tail is not None and tail.start() > start and not _NUMBERED_RE.search(text[:tail.start()]):
         end = tail.start()
     if (start, end) == (0, len(text)):

@@ -14,7 +14,7 @@ import unicodedata
 from bma_etl.errors import NormalizeError
 from bma_etl.normalize.digits import to_arabic_digits
 
-__all__ = ["CODE_DASH", "code_dashed", "parse_code"]
+__all__ = ["CODE_DASH", "code_dashed", "letters_in_code", "parse_code"]
 
 #: A code's dash as printed: the ASCII hyphen, or a hyphen, en or em dash or minus sign
 #: of Unicode (``50210000–4711``, a word processor's). A code is stored with the ASCII
@@ -30,6 +30,14 @@ _CODE_DASH = re.compile(rf"(?<=[0-9]) ?{CODE_DASH}(?: {CODE_DASH})? ?(?=[0-9])")
 _CODE_GAP = re.compile(r"[0-9]+(?: [0-9]+)?-[0-9]+(?: [0-9]+)?")
 #: A project's code (``50140000-7215``) and then, after a space, a bracket or a word.
 _PROJECT_CODE_THEN_NOTE = re.compile(r"(?P<code>[0-9]{8}-[0-9]{4})\s+(?=[(\[\u0e01-\u0e4e])")
+#: Letters (Thai or Latin, with their marks) glued between a code's digits, or between
+#: its digits and its dash: ``15896อออ-7344``, OCR's reading of handwriting over
+#: ``15090000-7314``. A code prints digits and dashes; a phone's extension word stands
+#: apart, or is one of :data:`_EXTENSION_WORDS` when glued.
+_LETTERS_IN_CODE = re.compile(
+    rf"[0-9๐-๙]{CODE_DASH}?(?P<letters>[A-Za-z\u0e01-\u0e3a\u0e40-\u0e4e]+)"
+    rf"{CODE_DASH}?[0-9๐-๙]")
+_EXTENSION_WORDS = frozenset({"ต่อ", "ext", "Ext", "EXT", "x"})
 
 
 def code_dashed(text: str) -> str:
@@ -41,6 +49,23 @@ def code_dashed(text: str) -> str:
     '0416-1044'
     """
     return re.sub(CODE_DASH, "-", to_arabic_digits(text))
+
+
+def letters_in_code(text: str) -> str | None:
+    """The letters OCR read glued inside a code's digits (``text`` as read), or None.
+
+    Such a code is not in its field's form: its digits were misread (a trust rule,
+    :func:`bma_etl.normalize.trust_doubts.doubt_of`, holds it doubtful).
+
+    >>> letters_in_code("15896อออ-7344"), letters_in_code("15090000-7314")
+    ('อออ', None)
+    >>> letters_in_code("2224ต่อ123"), letters_in_code("02 224 1234 ต่อ 5")
+    (None, None)
+    """
+    for m in _LETTERS_IN_CODE.finditer(unicodedata.normalize("NFC", text)):
+        if m["letters"] not in _EXTENSION_WORDS:
+            return m["letters"]
+    return None
 
 
 def parse_code(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.document import words_over
+from bma_etl.normalize.codes import letters_in_code
 from bma_etl.normalize.fields import ProvenanceRow
 
 __all__ = ["doubt_of", "doubted_digits"]
@@ -26,8 +27,12 @@ _STROKE_BEFORE_NUMBER = re.compile(r"^[|!][0-9๐-๙]")
 _QUERY_AT_DIGIT = re.compile(r"\?[0-9๐-๙]|[0-9๐-๙]\?")
 
 
-def doubt_of(raw_text: str) -> str | None:
-    """Why a number OCR read as ``raw_text`` is doubtful, or None.
+def doubt_of(raw_text: str, kind: str | None = None) -> str | None:
+    """Why a number OCR read as ``raw_text`` (of parser ``kind``) is doubtful, or None.
+
+    A code (``kind`` ``"code"``) is also doubtful with letters glued inside its digits
+    or at its dash (:func:`~bma_etl.normalize.codes.letters_in_code`: ``15896อออ-7344``
+    for ``15090000-7314``): a code prints digits and dashes only.
 
     Tesseract's word confidence is not a reason: on the robustness corpus's scans,
     Arabic-digit values it read right had confidences as low as 5, and the few it
@@ -39,7 +44,7 @@ def doubt_of(raw_text: str) -> str | None:
     >>> doubt_of("๕๐๐,๐๐๐"), doubt_of("ซ๕,๒๐๐"), doubt_of("500,000")
     ('Thai digits, which the OCR model cannot all read', 'a letter among its digits', None)
     """
-    if _LETTER_IN_NUMBER.search(raw_text):
+    if _LETTER_IN_NUMBER.search(raw_text) or (kind == "code" and letters_in_code(raw_text)):
         return "a letter among its digits"
     if _QUERY_AT_DIGIT.search(raw_text):
         return "a question mark at its digits, a digit OCR could not make out"
