@@ -204,4 +204,17 @@ def header_follows(lines: list[Line], i: int, ocr: bool = False) -> bool:
     return False
 
 
-__all__ = ["HEADER_LINES", "columns_of", "header_at", "header_follows", "squashed_header"]
+def running_header(lines: list[Line], j: int, header: str, ocr: bool = False) -> bool:
+    """Whether ``lines[j]`` is a line atop a page over the table's ``header`` printed again.
+
+    ``header``: the table's header as :func:`squashed_header` gives it. A page's running
+    header (``แผนปฏิบัติราชการ ประจำปี พ.ศ. ...``) stands between the page break and
+    the header the table's next page prints again; a table's own heading is the
+    caller's to rule out.
+    """
+    count = header_at(lines, j + 1, ocr) if j + 1 < len(lines) else 0
+    return bool(count) and squashed_header(lines, j + 1, count, ocr) == header
+
+
+__all__ = ["HEADER_LINES", "columns_of", "header_at", "header_follows", "running_header",
+           "squashed_header"]
