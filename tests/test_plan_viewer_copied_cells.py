@@ -114,3 +114,18 @@ def test_a_page_number_equal_to_the_next_rows_over_a_running_header_is_no_row(
     assert [(r.name, r.budget_thb) for r in got] == [
         (w["name"], None if w["budget_thb"] is None else Decimal(w["budget_thb"]))
         for w in doc.tables["plan_projects"]]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_header_copied_on_five_lines_its_number_cell_wrapped_is_read(
+        tmp_path: Path, seed: int) -> None:
+    # ``ลำดับ`` / ``ที่`` / ``ด้าน/แผนงาน`` / ``รายการ/โครงการ`` / ``งบประมาณ``: the number
+    # cell wrapped makes the routine header five lines. Before, a header was at most
+    # four lines, so it was not found and every routine row was lost.
+    doc = plans.action_plan(random.Random(seed))
+    text = _viewer_copy(doc.text, None)
+    assert "ลำดับที่\nด้าน/แผนงาน" in text
+    path = tmp_path / "plan.txt"
+    path.write_text(text.replace("ลำดับที่\nด้าน/แผนงาน", "ลำดับ\nที่\nด้าน/แผนงาน"),
+                    encoding="utf-8")
+    assert_read_as_generated(path, doc.truth, tables=("plan_projects", "plan_sections"))
