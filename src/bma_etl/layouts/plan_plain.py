@@ -112,10 +112,8 @@ def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool
                  ocr: bool = False) -> list[PlainTable]:
     """The budget tables in ``lines[start:]``, each with the heading lines above it.
 
-    ``ocr``: the lines were read by OCR (a row's number may be misread).
-
-    Between two tables only a few heading lines may come (:data:`MAX_HEADING_LINES`);
-    more, and the summary is over.
+    ``ocr``: the lines were read by OCR (a row's number may be misread). Between two
+    tables at most :data:`MAX_HEADING_LINES` heading lines come; more: the summary is over.
     """
     out: list[PlainTable] = []
     headings: list[Line] = []
@@ -261,7 +259,8 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
             j += 1
             continue
         repeat = header_at(lines, j, ocr)
-        if not repeat and gap and not is_heading(text) and running_header(lines, j, header, ocr):
+        if not repeat and gap and current is not None and current.kind != "total" \
+                and not is_heading(text) and running_header(lines, j, header, ocr):
             j += 1  # a running header over the header printed again on the next page
             continue
         if repeat:
