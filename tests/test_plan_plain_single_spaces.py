@@ -23,6 +23,7 @@ from bma_etl.layouts.base import RepairedText
 from conftest import assert_read_as_generated, records_of
 from corpus import plans
 from corpus.doc import GeneratedDoc
+from corpus.values import draw_amount, project_name, thai
 
 #: An amount grouped by commas (the generator's), its satang after a point or not.
 _GROUPED = re.compile(r"(?<![0-9๐-๙,.])([0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+)(?![0-9๐-๙,])")
@@ -84,3 +85,26 @@ def test_without_a_total_a_names_last_number_leaves_the_amount_null(seed: int) -
     messages = [f.message for f in found
                 if f.field == "budget_thb" and f.code == "ambiguous_value"]
     assert len(messages) >= 1
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_fourteen_million_scale_rows_are_all_told_by_the_total(seed: int) -> None:
+    # Every amount of a million or more after a word reads two ways (its first group may
+    # be the name's number); the stated total decides all 14 rows together. Before, past
+    # ten such rows every budget was NULL.
+    rng = random.Random(seed)
+    wanted = [(thai(f"{project_name(rng)} ด้านสิ่งแวดล้อม"),
+               draw_amount(rng, 1_000_000, 20_000_000, 100))
+              for _ in range(14)]
+    rows = [thai(f"{k}\t{name}\t{budget:,.2f} บาท\tฝ่ายโยธา")
+            for k, (name, budget) in enumerate(wanted, start=1)]
+    total = sum(budget for _, budget in wanted)
+    text = "\n".join([
+        thai("แผนปฏิบัติราชการ ประจำปี พ.ศ. 2568"), "สำนักงานเขตบางรัก", "",
+        thai("สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. 2568"), "",
+        thai("โครงการยุทธศาสตร์ตามแผนปฏิบัติราชการกรุงเทพมหานคร ประจำปี พ.ศ. 2568"), "",
+        "ลำดับ ที่\tชื่อโครงการยุทธศาสตร์\tงบประมาณ\tส่วนราชการ ที่รับผิดชอบ", *rows,
+        thai(f"รวมงบประมาณทั้งสิ้น\t\t{total:,.2f} บาท\t"), ""])
+    got = records_of(extract, _single_spaced(text), ocr_used=False,
+                     screened=False)["plan_projects"]
+    assert [(r.name, r.budget_thb) for r in got] == wanted

@@ -88,9 +88,44 @@ def test_a_names_last_number_wrapped_alone_is_flagged_its_budget_right(seed: int
     assert [r.budget_thb for r in got] == [
         None if w["budget_thb"] is None else Decimal(w["budget_thb"]) for w in wanted]
     assert [r.responsible_unit for r in got] == [w["responsible_unit"] for w in wanted]
-    unlike = [w["name"] for r, w in zip(got, wanted, strict=True) if r.name != w["name"]]
+    # Known limit: the wrapped number is left out of the name (read as a page number)
+    # and each such row flagged once; a change either way shows here.
+    assert [r.name for r in got] == [w["name"].rsplit(" ", 1)[0] for w in wanted]
     flagged = [f.message for f in extract(RepairedText.of(text, ocr_used=False)).findings
                if f.field == "name" and f.code == "ambiguous_value"]
-    assert len(flagged) >= len(unlike)  # a name read without its number is flagged
-    assert all(r.name is None or w["name"].startswith(r.name)
-               for r, w in zip(got, wanted, strict=True))
+    assert len(flagged) == len(wanted)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_page_number_equal_to_the_next_rows_over_a_running_header_is_no_row(
+        seed: int) -> None:
+    # A page break after a table's 2nd row: a blank line, the page number (equal to the
+    # next row's number), the page's running header, the table's header printed again.
+    # Before, the number started the next row and the running header became its name.
+    doc = plans.action_plan(random.Random(seed))
+    lines = doc.text.split("\n")
+    h = next(h for h, line in enumerate(lines) if line.startswith("ลำดับ") and "\t" in line
+             and lines[h + 2].split("\t")[0].strip() and lines[h + 3].split("\t")[0].strip())
+    no = lines[h + 3].split("\t")[0]
+    running = f"แผนปฏิบัติราชการ ประจำปี พ.ศ. {random.Random(seed).randint(2562, 2570)}"
+    lines[h + 3:h + 3] = ["", no, running, lines[h]]
+    text = _viewer_copy("\n".join(lines), None)
+    got = records_of(extract, text, ocr_used=False, screened=False)["plan_projects"]
+    assert [(r.name, r.budget_thb) for r in got] == [
+        (w["name"], None if w["budget_thb"] is None else Decimal(w["budget_thb"]))
+        for w in doc.tables["plan_projects"]]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_header_copied_on_five_lines_its_number_cell_wrapped_is_read(
+        tmp_path: Path, seed: int) -> None:
+    # ``ลำดับ`` / ``ที่`` / ``ด้าน/แผนงาน`` / ``รายการ/โครงการ`` / ``งบประมาณ``: the number
+    # cell wrapped makes the routine header five lines. Before, a header was at most
+    # four lines, so it was not found and every routine row was lost.
+    doc = plans.action_plan(random.Random(seed))
+    text = _viewer_copy(doc.text, None)
+    assert "ลำดับที่\nด้าน/แผนงาน" in text
+    path = tmp_path / "plan.txt"
+    path.write_text(text.replace("ลำดับที่\nด้าน/แผนงาน", "ลำดับ\nที่\nด้าน/แผนงาน"),
+                    encoding="utf-8")
+    assert_read_as_generated(path, doc.truth, tables=("plan_projects", "plan_sections"))

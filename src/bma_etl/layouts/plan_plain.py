@@ -14,8 +14,8 @@ anywhere (``เพื่อยก`` / ``ระดับ``, even ``6,106,7`` / ``
 
 - starts with its number, the next one in the table's sequence (``๓ โครงการ...``;
   ``๒.`` for an item of the routine list's ``ด้าน/แผนงาน`` groups);
-- runs over the following lines until the next row, a total (``รวม...``), a
-  repeated header, or, once it has its budget, a heading or a blank line;
+- runs until the next row, a total (``รวม...``), a repeated header (and the
+  running header over it), or, once it has its budget, a heading or a blank line;
 - is split by what it says: the budget (``13,077,400 บาท``, ``๔,๙๖๐,๐๐๐.- บาท``,
   ``1.5 ล้านบาท``, or ``ไม่ใช้งบประมาณ``) separates the name before it from the
   responsible unit after it.
@@ -25,10 +25,9 @@ between two Thai letters, nor inside a number cut at the wrap, one space
 otherwise), and every value is read with :meth:`RepairedText.raw_in` on the
 joined line, so it keeps the span of the physical lines it covers.
 
-Where a table's header is and which columns it names is
-:mod:`bma_etl.layouts.plan_plain_header`; where a row starts and how its lines are
-joined, :mod:`bma_etl.layouts.plan_plain_rows`; the budget a row states,
-:mod:`bma_etl.layouts.plan_amounts`.
+A table's header and its columns: :mod:`bma_etl.layouts.plan_plain_header`; where a
+row starts and how its lines are joined, :mod:`bma_etl.layouts.plan_plain_rows`; the
+budget a row states, :mod:`bma_etl.layouts.plan_amounts`.
 """
 
 from __future__ import annotations
@@ -36,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from bma_etl.layouts import plan_spaced_amounts as spaced
 from bma_etl.layouts.amount_units import cell_unit, in_unit, note_unit
@@ -65,9 +65,11 @@ from bma_etl.layouts.plan_plain_header import (
     columns_of,
     header_at,
     header_follows,
+    running_header,
     squashed_header,
 )
 from bma_etl.layouts.plan_plain_rows import (
+    MAX_ROW_LINES,
     Columns,
     Numbers,
     PlainRow,
@@ -87,8 +89,6 @@ _HEADER_TAIL_MAX = 40
 #: Most non-blank lines between two tables (the next section's heading, wrapped);
 #: more, and the summary has ended.
 MAX_HEADING_LINES = 6
-#: Most lines one row is printed on (a row that never states its budget ends there).
-MAX_ROW_LINES = 12
 
 
 # ---------------------------------------------------------------------------
@@ -112,10 +112,8 @@ def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool
                  ocr: bool = False) -> list[PlainTable]:
     """The budget tables in ``lines[start:]``, each with the heading lines above it.
 
-    ``ocr``: the lines were read by OCR (a row's number may be misread).
-
-    Between two tables only a few heading lines may come (:data:`MAX_HEADING_LINES`);
-    more, and the summary is over.
+    ``ocr``: the lines were read by OCR (a row's number may be misread). Between two
+    tables at most :data:`MAX_HEADING_LINES` heading lines come; more: the summary is over.
     """
     out: list[PlainTable] = []
     headings: list[Line] = []
@@ -254,13 +252,17 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
         if lone and not done and current is not None and current.kind == "item":
             current.set_aside.append(line)  # a page number, or the name's last number wrapped
         if not text or (PAGE_NUMBER_RE.match(line.text) and not (done and number_alone(
-                lines, j, columns, numbers, done)))  \
+                lines, j, columns, numbers, done, partial(header_at, lines, ocr=ocr))))  \
                 or (ocr and (_OCR_SPECK_RE.match(text) or _OCR_PAGE_NUMBER_RE.match(text))) \
                 or (ocr and gap and _at_page_foot(lines, j)):
             gap = True
             j += 1
             continue
         repeat = header_at(lines, j, ocr)
+        if not repeat and gap and current is not None and current.kind != "total" \
+                and not is_heading(text) and running_header(lines, j, header, ocr):
+            j += 1  # a running header over the header printed again on the next page
+            continue
         if repeat:
             if (current is not None and current.kind == "total") \
                     or squashed_header(lines, j, repeat, ocr) != header:

@@ -18,10 +18,13 @@ from bma_etl.layouts.plan_plain_rows import Columns
 from bma_etl.matchkey import key
 from bma_etl.normalize.unit_words import heading_unit
 
-#: Most lines a header may take (``ลำดับ`` / ``ที่ ชื่อโครงการ ... งบประมาณ``; a cell a
-#: line as a PDF viewer copies it: ``ลำดับที่`` / ``ด้าน/แผนงาน`` / ``รายการ/โครงการ`` /
-#: ``งบประมาณ``).
-HEADER_LINES = 4
+#: Most letters (spaces left out) a header's words may hold before its budget column's
+#: heading: the number, group and name columns' headings and one or two more
+#: (``ลำดับที่ด้าน/แผนงานรายการ/โครงการ`` is 31), however many lines they are printed or
+#: copied on (``ลำดับ`` / ``ที่`` / ``ด้าน/แผนงาน`` / ...); a sentence is longer.
+HEADER_WORDS_MAX = 80
+#: Most non-blank lines from a heading's line to its table's header (a wrapped heading).
+HEADING_LINES_MAX = 4
 
 
 #: On an OCR'd page, signs or Latin letters OCR read from a speck before a header's
@@ -43,8 +46,9 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
     """How many lines the budget table header starting at ``lines[i]`` takes (0: none).
 
     A header starts with ``ลำดับ`` (or ``ที่`` alone before ``ชื่อโครงการ…``) and says
-    ``งบประมาณ``, on this line or on the
-    next ones (a narrow column's header wraps); it has no row number before it.
+    ``งบประมาณ``, on this line or on the next ones without a digit (a narrow
+    column's header wraps, a viewer copies a cell a line), its words before it at
+    most :data:`HEADER_WORDS_MAX` letters; it has no row number before it.
     The unit column's words the line wrapped are the header's (:func:`_unit_rest`).
     With ``ocr`` (the lines were OCR'd), a speck read as a sign or two before
     ``ลำดับ`` is passed over, and half of ``งบประมาณ`` is enough when the header
@@ -62,7 +66,7 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
         return 0
     said = first
     count = 1
-    while count <= HEADER_LINES:
+    while True:
         if "งบประมาณ" in said and (_SEQ_HEAD_RE.match(said) or _misread_header(
                 said, lines, i + count)):
             return count + _unit_rest(said, lines, i + count)
@@ -71,10 +75,10 @@ def header_at(lines: list[Line], i: int, ocr: bool = False) -> int:
         more = squash(lines[i + count].text)
         if not more or re.search(DIGIT, more):
             break
+        if len(said) + len(more) > HEADER_WORDS_MAX:
+            return 0
         said += more
         count += 1
-    if count > HEADER_LINES:
-        return 0
     return count if ocr and _misread_header(said, lines, i + count) else 0
 
 
@@ -199,9 +203,22 @@ def header_follows(lines: list[Line], i: int, ocr: bool = False) -> bool:
         if header_at(lines, j, ocr):
             return True
         seen += 1
-        if seen >= HEADER_LINES:
+        if seen >= HEADING_LINES_MAX:
             return False
     return False
 
 
-__all__ = ["HEADER_LINES", "columns_of", "header_at", "header_follows", "squashed_header"]
+def running_header(lines: list[Line], j: int, header: str, ocr: bool = False) -> bool:
+    """Whether ``lines[j]`` is a line atop a page over the table's ``header`` printed again.
+
+    ``header``: the table's header as :func:`squashed_header` gives it. A page's running
+    header (``แผนปฏิบัติราชการ ประจำปี พ.ศ. ...``) stands between the page break and
+    the header the table's next page prints again; a table's own heading is the
+    caller's to rule out.
+    """
+    count = header_at(lines, j + 1, ocr) if j + 1 < len(lines) else 0
+    return bool(count) and squashed_header(lines, j + 1, count, ocr) == header
+
+
+__all__ = ["HEADER_WORDS_MAX", "HEADING_LINES_MAX", "columns_of", "header_at", "header_follows",
+           "running_header", "squashed_header"]

@@ -11,6 +11,7 @@ sequence or, on an OCR'd page, misread or lost.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bma_etl.layouts.base import Finding, Line
@@ -263,6 +264,8 @@ def set_aside_findings(row: PlainRow) -> list[Finding]:
             for line in row.set_aside if _NUMBER_ALONE_RE.match(line.text)]
 
 
+#: Most lines one row is printed on (a row that never states its budget ends there).
+MAX_ROW_LINES = 12
 #: A line opening with a Thai letter: a project's, a group's or a unit's words.
 _THAI_START_RE = re.compile("^[\u0e01-\u0e2eเ-ไ]")
 #: A row's number standing alone on its line (``๓``, ``12``).
@@ -270,25 +273,58 @@ _NUMBER_ALONE_RE = re.compile(rf"^\s*(?P<no>{DIGIT}{{1,3}})\s*$")
 
 
 def number_alone(lines: list[Line], j: int, columns: Columns, numbers: Numbers,
-                 complete: bool) -> bool:
+                 complete: bool, heads: Callable[[int], int]) -> bool:
     """Whether a number alone on ``lines[j]`` is the next row's, not a page number.
 
     Text copied from a PDF viewer puts each cell on a line of its own (``๓`` /
     ``โครงการ...`` / ``๔,๙๖๐,๐๐๐ บาท`` / ``ส่วนคดี``): the row's number stands alone,
     as a page number does. It is the row's when the row above has its budget
     (``complete``; or the table has no row yet), it is the next in the table's
-    sequence (its groups' in a table of groups), and the next line with text opens
-    with a Thai letter and is no total: the row's words, not a row the number stands
-    above as a page number would (``๓`` / ``๓ โครงการ...``).
+    sequence (its groups' in a table of groups), the next line with text opens
+    with a Thai letter and is no total, and the lines after it are the row's cells
+    up to its budget (:func:`_cells_to_budget`): a page number equal to the next
+    row's stands above a running header and the header printed again, or above the
+    row's own number. ``heads(k)``: how many lines a table header at ``lines[k]``
+    takes (0: none). When unsure the number is read as a page number (the row is
+    lost, never given a header's words).
     """
     m = _NUMBER_ALONE_RE.match(lines[j].text)
     if m is None or not complete:
         return False
     last = numbers.group if columns.group else numbers.row
-    if to_int(m.group("no")) != (last or 0) + 1:
+    no = to_int(m.group("no"))
+    if no != (last or 0) + 1:
         return False
     after = next((line.text.strip() for line in lines[j + 1:] if line.text.strip()), "")
-    return bool(_THAI_START_RE.match(after)) and not is_total(" ".join(after.split()))
+    return bool(_THAI_START_RE.match(after)) and not is_total(" ".join(after.split())) \
+        and _cells_to_budget(lines, j, no, columns, heads)
+
+
+def _cells_to_budget(lines: list[Line], j: int, no: int, columns: Columns,
+                     heads: Callable[[int], int]) -> bool:
+    """Whether the lines after the number alone on ``lines[j]`` reach a budget as one row's.
+
+    They are the row's cells when a budget is said within :data:`MAX_ROW_LINES` lines
+    of text, before a table header, a total,
+    or the same number alone again above a Thai line (the row's own number under a
+    page number; above its budget it is the end of the name the print wrapped).
+    """
+    seen = 0
+    for k in range(j + 1, len(lines)):
+        text = lines[k].text.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen >= MAX_ROW_LINES:
+            return False
+        alone = _NUMBER_ALONE_RE.match(text)
+        if heads(k) or is_total(" ".join(text.split())) or (
+                alone and to_int(alone.group("no")) == no and _THAI_START_RE.match(next(
+                    (line.text.strip() for line in lines[k + 1:] if line.text.strip()), ""))):
+            return False
+        if budget_said(text, bool(columns.baht_unit)) is not None:
+            return True
+    return False
 
 
 #: The first Thai letter of a line, where a row's name starts after what OCR made of its number.
@@ -315,6 +351,6 @@ def unnumbered_whole(line: Line, columns: Columns, heading: bool) -> PlainRow | 
     return PlainRow("item", [line], None, word.start())
 
 
-__all__ = ["OCR_ITEM_RE", "Columns", "Numbers", "PlainRow", "PlainTable", "join_lines",
-           "number_alone", "row_start", "set_aside_findings", "total_next",
+__all__ = ["MAX_ROW_LINES", "OCR_ITEM_RE", "Columns", "Numbers", "PlainRow", "PlainTable",
+           "join_lines", "number_alone", "row_start", "set_aside_findings", "total_next",
            "unnumbered_whole"]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import product
 
 from bma_etl.layouts.amount_units import cell_unit, in_unit
 from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, Raw, RepairedText
@@ -32,8 +31,6 @@ PLAIN_SPACED_BAHT_RE = re.compile(
     rf"(?<!\S)(?P<amount>{DIGIT}{{1,3}}(?: {DIGIT}{{3}})+(?![0-9๐-๙,])(?:\.{DIGIT}{{1,2}})?)"
     r"\s*(?:\.?\s*[-–—]\s*)?บาท"
 )
-#: Most rows of one table whose readings are weighed together (2**n choices).
-MAX_PENDING = 10
 
 
 def spaced_readings(text: str, said: re.Match[str]) -> int | None:
@@ -108,12 +105,9 @@ def settle(pending: list[Pending], amounts: list[Decimal], total: Raw | Derived 
     stated = baht(total, ocr=ocr)
     values = [tuple(baht(b, ocr=ocr) for b in p.budgets) for p in pending]
     fits: list[tuple[int, ...]] = []
-    if stated is not None and pending and len(pending) <= MAX_PENDING \
-            and all(v is not None for pair in values for v in pair):
-        known = sum(amounts, Decimal(0))
-        fits = [choice for choice in product((0, 1), repeat=len(pending))
-                if known + sum((values[k][c] or Decimal(0)) for k, c in enumerate(choice))
-                == stated]
+    if stated is not None and pending and all(v is not None for pair in values for v in pair):
+        fits = _choices(stated - sum(amounts, Decimal(0)),
+                        [(pair[0] or Decimal(0), pair[1] or Decimal(0)) for pair in values])
     findings: list[Finding] = []
     for k, row in enumerate(pending):
         if len(fits) == 1:
@@ -135,6 +129,34 @@ def settle(pending: list[Pending], amounts: list[Decimal], total: Raw | Derived 
     return findings
 
 
+def _choices(wanted: Decimal, values: list[tuple[Decimal, Decimal]]) -> list[tuple[int, ...]]:
+    """The choices of one reading per row whose amounts add up to ``wanted``: none, one or two.
+
+    ``values``: each row's amount read whole (0) and with its first group the name's
+    (1). A subset sum over the sums reachable row by row, each kept with how many
+    choices reach it (counted up to two, so "exactly one" is still told) and the
+    first of them: as many steps as rows times distinct sums, never 2**n. Sums past
+    ``wanted`` are dropped when no amount is negative (no later row can bring them
+    back), so the sums kept are at most ``wanted`` over the amounts' common step.
+    """
+    reach: dict[Decimal, tuple[int, tuple[int, ...]]] = {Decimal(0): (1, ())}
+    prune = all(amount >= 0 for pair in values for amount in pair)
+    for pair in values:
+        step: dict[Decimal, tuple[int, tuple[int, ...]]] = {}
+        for total, (ways, choice) in reach.items():
+            for c, amount in enumerate(pair):
+                at = total + amount
+                if prune and at > wanted:
+                    continue
+                seen = step.get(at)
+                step[at] = (min(2, ways + seen[0]), seen[1]) if seen else (ways, (*choice, c))
+        reach = step
+    found = reach.get(wanted)
+    if found is None:
+        return []
+    return [found[1]] * found[0]
+
+
 def _put(fields: dict[str, FieldValue], amount: Raw | Derived | None,
          evidence: Raw | Derived | None = None) -> None:
     """Set ``budget_thb`` (when read) and ``uses_budget`` true, its span the amount's."""
@@ -146,5 +168,5 @@ def _put(fields: dict[str, FieldValue], amount: Raw | Derived | None,
     fields["uses_budget"] = Derived(True, "a budget amount is stated", span)
 
 
-__all__ = ["MAX_PENDING", "PLAIN_SPACED_BAHT_RE", "Pending", "baht", "pending_row",
+__all__ = ["PLAIN_SPACED_BAHT_RE", "Pending", "baht", "pending_row",
            "settle", "spaced_readings"]
