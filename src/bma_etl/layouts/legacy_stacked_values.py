@@ -37,6 +37,9 @@ __all__ = ["STACKED_COLUMNS", "doubt_stacked", "unstack", "unstacked"]
 #: A report's number in its amount's label as OCR reads a slanted line: its closing
 #: bracket may be read as ``]`` or ``}`` (``(ครั้งที่ 1]]``, ``(ครั้ง ที่ 5]``).
 _NAMED = re.compile(r"\(\s*ครั้?ง\s*ที่?\s*(?P<no>[0-9๐-๙]{1,2})\s*[)\]}]")
+#: A report's date (``27/10/2563``): lines holding one are a report's own, no value line's;
+#: reports whose cells OCR read column by column are :mod:`.legacy_mixed_rows`' case.
+_REPORT_DATE = re.compile(r"[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4}")
 #: The values a report holding other reports' value lines loses; its date and narrative,
 #: read from its own label's line, stay.
 STACKED_COLUMNS = ("progress_pct", "budget_disbursed_thb", "on_plan", "on_target")
@@ -79,11 +82,13 @@ def unstacked(cells_of: list[list[ReportCell]], numbers: list[int | None]
     for i, cells in enumerate(cells_of):
         groups = _value_lines(cells)
         named = [_named(g) for g in groups]
-        if len(groups) < 2 or len({n for n in named if n is not None}) < 2:
-            continue
         above = i - len(groups) + 1
         owners = list(range(above, i + 1))
-        if above < 0 or named != [numbers[j] for j in owners] \
+        if len(groups) < 2 or len({n for n in named if n is not None}) < 2 or above < 0 \
+                or any(_REPORT_DATE.search(c.text) for g in groups for c in g) \
+                or not all(cells_of[j] for j in owners[:-1]):
+            continue  # no stack of value lines alone under reports with their own text
+        if named != [numbers[j] for j in owners] \
                 or any(_value_lines(cells_of[j]) for j in owners[:-1]):
             doubted.append(i)
             continue
