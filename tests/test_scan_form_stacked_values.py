@@ -96,3 +96,16 @@ def test_a_latest_progress_below_an_earlier_one_is_not_the_projects(seed: int) -
     text = text[:last.start("values")] + values + text[last.end("values"):]
     got = records_of(legacy, text, screened=False)
     assert got["projects"][0].progress_pct is None
+
+
+@pytest.mark.parametrize("seed", [3281, 3283])
+def test_reports_whose_labels_are_cut_take_no_values_of_each_other(seed: int) -> None:
+    text, tables = _form(seed)
+    # the photo's left edge cut every label's head: the reports run into one
+    cut = re.sub(r"^รายงานครั้งที่([0-9๐-๙]+)\t", lambda m: f"านครั้งที่{m[1]} ", text,
+                 flags=re.MULTILINE)
+    got = records_of(legacy, cut, screened=False)
+    _, _, wrong = _wrong(got, tables)
+    values = ("progress_pct", "budget_disbursed_thb", "on_plan", "on_target")
+    wrong = [miss for miss in wrong if str(miss[0]).endswith(values)]
+    assert not wrong, wrong[:6]

@@ -72,10 +72,14 @@ def unstacked(cells_of: list[list[ReportCell]], numbers: list[int | None]
 
     ``cells_of``: each report's cells, as printed; ``numbers``: each report's number
     (None when unread). A report is stacked when two lines at least of its cells
-    hold a progress label and their amount labels name two report numbers at least
-    (a plan/actual pair of progresses names one). Returns the cells per report (the
-    same lists when nothing moved) and the indexes of stacked reports whose lines
-    could not be given back (their :data:`STACKED_COLUMNS` are not to be read).
+    hold a progress label, their amount labels name two report numbers at least (a
+    plan/actual pair of progresses names one), no report date stands among them, and
+    the reports above that would own them have text of their own (a column of whole
+    reports is :mod:`.legacy_mixed_rows`' case). A report of unknown number (its label
+    OCR lost) holding value lines that name two numbers is doubted: which is its own
+    is not known (every label's head cut at a photo's edge, the reports run into one).
+    Returns the cells per report (the same lists when nothing moved) and the indexes
+    of the doubted reports (their :data:`STACKED_COLUMNS` are not to be read).
     """
     out = [list(cells) for cells in cells_of]
     doubted: list[int] = []
@@ -84,6 +88,9 @@ def unstacked(cells_of: list[list[ReportCell]], numbers: list[int | None]
         named = [_named(g) for g in groups]
         above = i - len(groups) + 1
         owners = list(range(above, i + 1))
+        if numbers[i] is None and len({n for n in named if n is not None}) >= 2:
+            doubted.append(i)  # a report of unknown number holding several reports' values
+            continue
         if len(groups) < 2 or len({n for n in named if n is not None}) < 2 or above < 0 \
                 or any(_REPORT_DATE.search(c.text) for g in groups for c in g) \
                 or not all(cells_of[j] for j in owners[:-1]):
