@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 from itertools import pairwise
 
 from bma_etl.document import Derived, Span
@@ -32,7 +33,7 @@ from bma_etl.errors import NormalizeError
 from bma_etl.layouts.base import Extraction, Finding, Raw, RawRow
 from bma_etl.layouts.history_dates import date_of
 from bma_etl.normalize.dates import parse_date
-from bma_etl.normalize.digits import to_arabic_digits
+from bma_etl.normalize.digits import parse_percent, to_arabic_digits
 
 #: The most days a form's reports span on either side of a row whose one neighbour
 #: is known: a form reports one fiscal year.
@@ -296,3 +297,33 @@ def _direction(values: list[int | None] | list[date | None]) -> int:
     steps = [(b > a) - (b < a) for a, b in pairwise(known)]  # type: ignore[operator]
     total = sum(steps)
     return (total > 0) - (total < 0)
+
+
+def progress_fell(latest: list[RawRow], out: Extraction) -> bool:
+    """Whether the latest report's progress (``latest[0]``) is below an earlier report's.
+
+    ``latest``: the report rows latest first (:func:`latest_first`). A form's progress
+    is cumulative, so it never falls: a latest progress below one before it was read
+    from another report's line (or misread) and is not the project's progress; an
+    ``ocr_doubtful_value`` finding then says so. Unreadable progresses are left out.
+    """
+    read = [_percent(r.fields.get("progress_pct")) for r in latest]
+    if not read or read[0] is None:
+        return False
+    before = [p for p in read[1:] if p is not None]
+    if not before or read[0] >= max(before):
+        return False
+    out.findings.append(Finding(
+        "projects", None, "progress_pct", "warning", "ocr_doubtful_value",
+        f"the latest report's progress {read[0]} % is below an earlier report's "
+        f"{max(before)} %: not taken as the project's progress"))
+    return True
+
+
+def _percent(value: object) -> Decimal | None:
+    if not isinstance(value, Raw):
+        return None
+    try:
+        return parse_percent(value.text)
+    except NormalizeError:
+        return None

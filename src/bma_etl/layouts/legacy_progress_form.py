@@ -42,7 +42,7 @@ from bma_etl.layouts.common import (
 )
 from bma_etl.layouts.history_specks import DIGITS_ALONE, numbers_read_as_specks, short_specks
 from bma_etl.layouts.legacy_amount_dots import stated_amount_dots
-from bma_etl.layouts.legacy_dates import latest_first
+from bma_etl.layouts.legacy_dates import latest_first, progress_fell
 from bma_etl.layouts.legacy_head_pairs import label_cell, side_by_side
 from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
@@ -162,7 +162,7 @@ def extract(doc: RepairedText) -> Extraction:
         # after OCR an earlier report's progress stands in for no latest one it lost
         last_pct = next((r.fields["progress_pct"] for r in latest[:1 if doc.ocr_used else None]
                          if r.fields.get("progress_pct")), None)
-        if last_pct is not None:
+        if last_pct is not None and not (doc.ocr_used and progress_fell(latest, out)):
             project.fields["progress_pct"] = last_pct
         status = derive_status(latest, latest_first=True)
         if status is not None:

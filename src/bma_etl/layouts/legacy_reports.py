@@ -50,6 +50,7 @@ from bma_etl.layouts.legacy_narrative import before_colons, label_before, withou
 from bma_etl.layouts.legacy_paid_label import budget_labelled
 from bma_etl.layouts.legacy_progress_rule import progress_of, progress_or_ruled
 from bma_etl.layouts.legacy_report_dates import read_report_date, report_date_place
+from bma_etl.layouts.legacy_stacked_values import doubt_stacked, unstack
 from bma_etl.layouts.legacy_values import (
     BUDGET_LABEL,
     PROGRESS_LABEL,
@@ -180,7 +181,9 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
         _register_rows(rep) < REGISTER_ROWS and any(
             column in _report_row(doc, 0, rep).fields
             for column in ("report_date", "progress_pct", "budget_disbursed_thb")))]
+    doubted = unstack(reports) if doc.ocr_used else []  # value lines stacked (a photo)
     rows = [_report_row(doc, i, rep) for i, rep in enumerate(reports, start=1)]
+    doubt_stacked(rows, doubted, out)
     short_years(rows)
     if doc.ocr_used:  # a number OCR lost or misread, where the numbers below say it
         for i, number in numbers_by_place([r.fields.get("seq_label") for r in rows]).items():
