@@ -303,8 +303,7 @@ class _Context:
         verdict = section_sum_confirms(
             [self.read.get((id(r), "budget_thb")) for r in run],
             [r.values.get("uses_budget") for r in run],
-            self._get("plan_sections", "stated_total_thb", heads[0].ordinal),
-            heads[0].values.get("items"))
+            self._get("plan_sections", "stated_total_thb", heads[0].ordinal))
         if verdict is not None and not verdict[0] and self._printed_again(v):
             return True, None
         return verdict
