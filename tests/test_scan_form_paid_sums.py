@@ -31,15 +31,21 @@ from corpus.build import GENERATORS
 _AMOUNT = r"(?P<amount>[0-9][0-9,]*(?:\.[0-9]{2})?) บาท"
 _PAID = re.compile(r"\(ครั้งที่ [0-9]+\) = " + _AMOUNT)
 _SPENT = re.compile(r"งบประมาณที่ใช้ไป : " + _AMOUNT)
+#: Forms drawn at most for one that fits.
+_DRAWS = 50
 
 
 def _form(seed: int) -> tuple[Any, str]:
+    """A generated form (and its text, digits Arabic) with two reports or more and a
+    budget spent; draws at most ``_DRAWS`` forms, then fails (never a hang)."""
     rng = random.Random(seed)
-    while True:
+    for _ in range(_DRAWS):
         generated = GENERATORS["legacy_pipe"](rng)
         text = to_arabic_digits(generated.text)
         if len(_PAID.findall(text)) >= 2 and _SPENT.search(text):
             return generated, text
+    raise AssertionError(f"no form of {_DRAWS} drawn from seed {seed} had two reports' "
+                         "amounts and a budget spent")
 
 
 def _read(text: str, doubted: tuple[int, int]) -> tuple[dict[str, list[Any]], list[Any]]:

@@ -9,9 +9,9 @@ mark at them (``?77``). So is a number in Arabic digits whose word OCR's Thai an
 English models read with other digits (a *doubted* word,
 :mod:`bma_etl.read.ocr_rereads`; it keeps Tesseract's confidence), and one in Arabic
 digits in a column whose other numbers read in Thai digits (a SWOT item's ``๑.`` read
-``9.`` under ``๒.``, ``๓.``: :mod:`bma_etl.normalize.trust_script`), and a project's
-budget out of line with its other one and read less surely (spent more than allocated:
-:mod:`bma_etl.normalize.trust_budgets`). A doubtful value is loaded only when a value
+``9.`` under ``๒.``, ``๓.``: :mod:`bma_etl.normalize.trust_script`), and a
+project's two budgets out of line with each other (spent more than allocated, both
+doubtful: :mod:`bma_etl.normalize.trust_budgets`). A doubtful value is loaded only when a value
 that is not doubtful confirms it:
 
 - a fiscal year, by the project's dates or its report dates falling in it;
@@ -303,8 +303,7 @@ class _Context:
         verdict = section_sum_confirms(
             [self.read.get((id(r), "budget_thb")) for r in run],
             [r.values.get("uses_budget") for r in run],
-            self._get("plan_sections", "stated_total_thb", heads[0].ordinal),
-            heads[0].values.get("items"))
+            self._get("plan_sections", "stated_total_thb", heads[0].ordinal))
         if verdict is not None and not verdict[0] and self._printed_again(v):
             return True, None
         return verdict

@@ -8,7 +8,8 @@ An amount whose digits OCR's Thai and English models read differently
 add up to the stated total to the satang, that total being read surely: one digit
 misread would leave the sum off by its place's value. Several doubtful amounts of a
 section are confirmed together only by the same exact sum (their misreadings would
-have to cancel to the satang).
+have to cancel to the satang). A row lost from the section (not read at all) needs
+no count to show: the amounts left add up short of the total, and nothing is confirmed.
 """
 
 from __future__ import annotations
@@ -19,27 +20,29 @@ __all__ = ["section_sum_confirms"]
 
 
 def section_sum_confirms(amounts: list[object], uses_budget: list[object],
-                         stated_total: object, items: object) -> tuple[bool, str | None] | None:
+                         stated_total: object) -> tuple[bool, str | None] | None:
     """Whether a section's amounts as read add up to its surely read total.
 
     ``amounts``: the section's ``budget_thb`` values in baht as read, doubtful ones
     included (None: no amount read); ``uses_budget``: each project's flag (False: the
     row says it uses no budget, ``ไม่ใช้งบประมาณ``); ``stated_total``: the section's
-    total in baht when read surely, else None; ``items``: the section's project
-    count as extracted. ``(True, None)`` when every project that uses a budget has an
-    amount and they add up to the total exactly; ``(False, why)`` when they add up to
-    something else; None when the section cannot tell (no sure total, an amount
-    lost, a count that differs).
+    total in baht when read surely, else None. ``(True, None)`` when every project
+    that uses a budget has an amount and they add up to the total exactly;
+    ``(False, why)`` when they add up to something else (a misread amount, or a row
+    lost from the table: the document states no project count to compare with, the
+    sum is the check); None when the section cannot tell (no sure total, an amount
+    not read).
 
-    >>> section_sum_confirms([Decimal(5), Decimal(7)], [True, True], Decimal(12), 2)
+    >>> section_sum_confirms([Decimal(5), Decimal(7)], [True, True], Decimal(12))
     (True, None)
-    >>> section_sum_confirms([Decimal(5), None], [True, True], Decimal(12), 2) is None
+    >>> section_sum_confirms([Decimal(5), None], [True, True], Decimal(12)) is None
     True
-    >>> section_sum_confirms([Decimal(5), Decimal(8)], [True, True], Decimal(12), 2)[0]
+    >>> section_sum_confirms([Decimal(5), Decimal(8)], [True, True], Decimal(12))[0]
+    False
+    >>> section_sum_confirms([Decimal(5)], [True], Decimal(12))[0]  # a row lost
     False
     """
-    if not isinstance(stated_total, Decimal) or stated_total <= 0 \
-            or items != len(amounts) or not amounts:
+    if not isinstance(stated_total, Decimal) or stated_total <= 0 or not amounts:
         return None
     total = Decimal(0)
     for amount, uses in zip(amounts, uses_budget, strict=True):
