@@ -106,8 +106,8 @@ def _top_lines(text: str, start: int, end: int, count: int) -> list[str]:
     return lines[:count]
 
 
-def _opens_as_its_part(layout: Layout, text: str, bounds: list[int], began: int,
-                       page: int) -> bool:
+def _opens_as_its_part(layout: Layout, text: str, blanked: str, bounds: list[int],
+                       began: int, page: int) -> bool:
     """Whether ``page`` opens with a title line of its own, as its part's first page ``began``.
 
     A progress history's title line (``ความคืบหน้าโครงการ ร้อยละ 45``) is worth little
@@ -121,6 +121,8 @@ def _opens_as_its_part(layout: Layout, text: str, bounds: list[int], began: int,
     that line again (its page number aside: a running title) unless the page read
     alone opens a head block of its own (:func:`~bma_etl.parts_heads.own_head`),
     and that signal matches atop none of the part's pages between (a running title over them).
+    A title line unlike the first page's that is the document's furniture (a running
+    header; ``blanked``: ``text`` with its furniture lines blanked) opens nothing.
     """
     signals = _opening_signals(layout)
     title, top = (next(((line, [s for s in signals if re.match(s.pattern, line)])
@@ -133,7 +135,9 @@ def _opens_as_its_part(layout: Layout, text: str, bounds: list[int], began: int,
     if not same or any(re.match(s.pattern, line) for s in same for line in between):
         return False
     if _unpaged(top[0], page) != _unpaged(title[0], began):
-        return True
+        # another title, unless it is the document's running header (a plan's agency
+        # line atop its later pages: `แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗ สำนักงาน…`)
+        return top[0] in _top_lines(blanked, bounds[page - 1], bounds[page] - 1, _TITLE_LINES)
     # the same title (two projects both at ร้อยละ 100.00): a head of its own under it
     return own_head(layout, text[bounds[began - 1]:bounds[began] - 1],
                      text[bounds[page - 1]:bounds[page] - 1])
@@ -208,7 +212,7 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
             if reopened:
                 openings[current] = reopened
                 rest = doc.text[bounds[page - 1]:bounds[page] - 1] + text[bounds[page] - 1:]
-            elif _opens_as_its_part(by_id[current], doc.text, bounds, began, page):
+            elif _opens_as_its_part(by_id[current], doc.text, text, bounds, began, page):
                 openings[current] = again  # its title line, the rest of its opening short
                 rest = doc.text[bounds[page - 1]:bounds[page] - 1] + text[bounds[page] - 1:]
         if page == 1:
