@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.layouts.base import Line
-from bma_etl.layouts.plan_cells import DIGIT, squash
+from bma_etl.layouts.plan_cells import DIGIT, is_total, squash
 from bma_etl.layouts.plan_plain_rows import Columns
 from bma_etl.matchkey import key
 from bma_etl.normalize.unit_words import heading_unit
@@ -23,8 +23,11 @@ from bma_etl.normalize.unit_words import heading_unit
 #: (``ลำดับที่ด้าน/แผนงานรายการ/โครงการ`` is 31), however many lines they are printed or
 #: copied on (``ลำดับ`` / ``ที่`` / ``ด้าน/แผนงาน`` / ...); a sentence is longer.
 HEADER_WORDS_MAX = 80
-#: Most non-blank lines from a heading's line to its table's header (a wrapped heading).
-HEADING_LINES_MAX = 4
+#: Most non-blank lines from a heading's line to its table's header, the header's
+#: included (a heading wrapped onto two more lines). More would take the last row of a
+#: table, whose unit names a section (``กองยุทธศาสตร์ฯ``), for the next table's heading
+#: when one more row, the total and the heading stand between it and the next header.
+HEADING_LINES_MAX = 3
 
 
 #: On an OCR'd page, signs or Latin letters OCR read from a speck before a header's
@@ -195,13 +198,19 @@ def squashed_header(lines: list[Line], i: int, count: int, ocr: bool = False) ->
 
 
 def header_follows(lines: list[Line], i: int, ocr: bool = False) -> bool:
-    """Tell whether a table header comes within a few non-blank lines after ``lines[i]``."""
+    """Tell whether a table header comes within a few non-blank lines after ``lines[i]``.
+
+    At most :data:`HEADING_LINES_MAX` lines with text, and no table's total (``รวม…``)
+    between: a header after a total is the next table's, ``lines[i]`` in the table above.
+    """
     seen = 0
     for j in range(i + 1, len(lines)):
         if not lines[j].text.strip():
             continue
         if header_at(lines, j, ocr):
             return True
+        if is_total(" ".join(lines[j].text.split())):
+            return False
         seen += 1
         if seen >= HEADING_LINES_MAX:
             return False
