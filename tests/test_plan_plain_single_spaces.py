@@ -108,3 +108,24 @@ def test_fourteen_million_scale_rows_are_all_told_by_the_total(seed: int) -> Non
     got = records_of(extract, _single_spaced(text), ocr_used=False,
                      screened=False)["plan_projects"]
     assert [(r.name, r.budget_thb) for r in got] == wanted
+
+
+@pytest.mark.parametrize("unread", ["2 000 000", "สองล้านบาท"])
+def test_the_total_decides_nothing_when_another_rows_amount_is_unread(unread: str) -> None:
+    # Row 3's amount is not read (no unit after it, or written in words): its 2,000,000
+    # exactly fills the gap between row 2's readings (2,450,000 and 450,000), so the
+    # total must not pick 2,450,000 for row 2.
+    text = "\n".join([
+        "แผนปฏิบัติราชการ ประจำปี พ.ศ. 2568", "สำนักงานเขตบางรัก", "",
+        "สรุปโครงการและงบประมาณที่หน่วยงานจะดำเนินการในปีงบประมาณ พ.ศ. 2568", "",
+        "โครงการยุทธศาสตร์ตามแผนปฏิบัติราชการกรุงเทพมหานคร ประจำปี พ.ศ. 2568", "",
+        "ลำดับ ที่ ชื่อโครงการยุทธศาสตร์ งบประมาณ ส่วนราชการ ที่รับผิดชอบ",
+        "1 โครงการปรับปรุงถนน 1 000 000 บาท ฝ่ายโยธา",
+        "2 โครงการก่อสร้างเขื่อน ระยะที่ 2 450 000 บาท ฝ่ายโยธา",
+        f"3 โครงการจัดซื้อรถ {unread} ฝ่ายปกครอง",
+        "รวมงบประมาณทั้งสิ้น 3 450 000 บาท", ""])
+    rows = records_of(extract, text, ocr_used=False, screened=False)["plan_projects"]
+    second = next(r for r in rows if r.seq == 2)
+    assert second.budget_thb is None  # 450,000 is right, 2,450,000 wrong: neither is chosen
+    findings = extract(RepairedText.of(text, ocr_used=False)).findings
+    assert any(f.code == "ambiguous_value" for f in findings)

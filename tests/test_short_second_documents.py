@@ -194,3 +194,27 @@ def test_a_running_title_over_a_page_cut_inside_the_head_or_an_entry_opens_nothi
         processed = process_file(tmp_path / f"cut{cut}.txt")
         assert not _second(processed), (cut, lines[cut])
         _read_as_alone(processed, doc)
+
+
+@pytest.mark.parametrize("title", ["แผนปฏิบัติราชการ ประจำปี (ต่อ)",
+                                   "แผนปฏิบัติราชการประจำปี พ.ศ. 2568 ส่วนที่ 2 รายละเอียดโครงการ"])
+@pytest.mark.parametrize("seed", [0, 1])
+def test_a_plans_continuation_title_atop_a_page_opens_nothing(tmp_path: Path, seed: int,
+                                                              title: str) -> None:
+    # An action plan's text in three form-fed pages, the third opening with a chapter or
+    # continuation title: the plan's own words, not a second plan (its scoring levels,
+    # steps and definitions were lost when the page opened one).
+    from corpus import plans
+
+    doc = plans.action_plan(random.Random(seed))
+    lines = doc.text.split("\n")
+    third, two_thirds = len(lines) // 3, 2 * len(lines) // 3
+    a = next(k for k in range(third, len(lines)) if not lines[k].strip())
+    b = next(k for k in range(two_thirds, len(lines)) if not lines[k].strip())
+    pages = ["\n".join(lines[:a]), "\n".join(lines[a:b]), title + "\n" + "\n".join(lines[b:])]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n\x0c".join(pages), encoding="utf-8")
+    done = process_file(path)
+    assert not [q for q in done.rows("quality_issues") if q.code == "second_document"]
+    result = score(done, doc.truth)
+    assert result.right == result.total, result.lost[:5]

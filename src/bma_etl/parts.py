@@ -122,8 +122,12 @@ def _opens_as_its_part(layout: Layout, text: str, blanked: str, bounds: list[int
     alone opens a head block of its own (:func:`~bma_etl.parts_heads.own_head`),
     and that signal matches atop none of the part's pages between (a running title over them).
     A title line unlike the first page's that is the document's furniture (a running
-    header; ``blanked``: ``text`` with its furniture lines blanked) opens nothing.
+    header; ``blanked``: ``text`` with its furniture lines blanked) opens nothing, and
+    so does any line of a layout whose title does not open it (``Layout.opens_by_title``:
+    a plan's chapter or continuation title).
     """
+    if not layout.opens_by_title:
+        return False
     signals = _opening_signals(layout)
     title, top = (next(((line, [s for s in signals if re.match(s.pattern, line)])
                         for line in _top_lines(text, bounds[q - 1], bounds[q] - 1, _TITLE_LINES)
@@ -206,7 +210,9 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
                 else OPENING_POINTS if page == 1 or lid != current else again
                 for lid in by_id}
         openings = {lid: _opening(lay, seen_doc, need[lid]) for lid, lay in by_id.items()}
-        if page > 1 and openings[current] < again:
+        if by_id[current].one_per_file and page > 1:
+            openings[current] = 0.0  # its later pages open no second document of it
+        elif page > 1 and openings[current] < again:
             reopened = _reopening(by_id[current], doc.text[bounds[page - 1]:bounds[page] - 1],
                                   seen_doc, again)
             if reopened:

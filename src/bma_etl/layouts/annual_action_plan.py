@@ -302,6 +302,7 @@ LAYOUT = Layout(
     score=score,
     extract=extract,
     signals=SIGNALS,
+    one_per_file=True,
 )
 
 __all__ = ["LAYOUT", "extract", "score", "section_of", "swot_rows"]

@@ -181,3 +181,11 @@ class Layout:
     extract: ExtractFn
     #: The scorer's signals, for detection's approximate second look (:func:`score_signals`).
     signals: tuple[Signal, ...] = ()
+    #: Whether a later page opens a second document by its own title line alone, its
+    #: opening otherwise short (a progress history's print view: its title states the
+    #: project's progress); a plan's chapter titles open nothing (:mod:`bma_etl.parts`).
+    opens_by_title: bool = False
+    #: Whether a later page never opens a second document of this layout: an action
+    #: plan's chapter and continuation titles (``แผนปฏิบัติราชการ ประจำปี (ต่อ)``) are
+    #: its opening's words, and two plans in one file are not told apart.
+    one_per_file: bool = False

@@ -384,7 +384,8 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
             unit = None if said is None else doc.raw_in(line, body + said.end(), end)
             fields["responsible_unit"] = unit
         out.items.append(RawRow("plan_projects", None, fields))
-    findings.extend(spaced.settle(pending, out.amounts, out.stated_total, ocr=doc.ocr_used))
+    findings.extend(spaced.settle(pending, out.amounts, out.stated_total, ocr=doc.ocr_used,
+                                  items=out.items))
     return out
 
 

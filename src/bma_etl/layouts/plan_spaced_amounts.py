@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bma_etl.layouts.amount_units import cell_unit, in_unit
-from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, Raw, RepairedText
+from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, Raw, RawRow, RepairedText
 from bma_etl.layouts.plan_cells import DIGIT
 from bma_etl.layouts.plan_values import to_decimal, value
 
@@ -94,18 +94,24 @@ def baht(found: Raw | Derived | None, *, ocr: bool) -> Decimal | None:
 
 
 def settle(pending: list[Pending], amounts: list[Decimal], total: Raw | Derived | None, *,
-           ocr: bool) -> list[Finding]:
+           ocr: bool, items: list[RawRow] | None = None) -> list[Finding]:
     """Choose each pending row's reading by the table's stated ``total``.
 
-    ``amounts``: the other items' budgets (the chosen ones are added to it). A choice
-    is taken when it alone makes the items add up to the total; otherwise each pending
+    ``amounts``: the other items' budgets (the chosen ones are added to it);
+    ``items``: the table's items, the pending ones among them: when another item's
+    budget is unknown (neither read nor stated as none), it could fill the gap
+    between two readings, so the total then decides nothing. A choice is taken when it alone
+    makes the items add up to the total; otherwise each pending
     row keeps the name before the run, its budget NULL (``uses_budget`` true), and an
     ``ambiguous_value`` issue is returned for it.
     """
     stated = baht(total, ocr=ocr)
+    waiting = {id(row.fields) for row in pending}
+    complete = all(_budget_known(r.fields) for r in items or () if id(r.fields) not in waiting)
     values = [tuple(baht(b, ocr=ocr) for b in p.budgets) for p in pending]
     fits: list[tuple[int, ...]] = []
-    if stated is not None and pending and all(v is not None for pair in values for v in pair):
+    if complete and stated is not None and pending \
+            and all(v is not None for pair in values for v in pair):
         fits = _choices(stated - sum(amounts, Decimal(0)),
                         [(pair[0] or Decimal(0), pair[1] or Decimal(0)) for pair in values])
     findings: list[Finding] = []
@@ -127,6 +133,13 @@ def settle(pending: list[Pending], amounts: list[Decimal], total: Raw | Derived 
             f"the amount's) or {row.readings[1]} (its first group the name's), and the "
             f"table's total tells neither: not loaded"))
     return findings
+
+
+def _budget_known(fields: dict[str, FieldValue]) -> bool:
+    """Whether an item's budget is read, or stated as none (``ไม่ใช้งบประมาณ``)."""
+    uses = fields.get("uses_budget")
+    return fields.get("budget_thb") is not None \
+        or (isinstance(uses, Derived) and uses.value is False)
 
 
 def _choices(wanted: Decimal, values: list[tuple[Decimal, Decimal]]) -> list[tuple[int, ...]]:

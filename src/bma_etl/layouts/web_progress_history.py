@@ -358,4 +358,5 @@ LAYOUT = Layout(
     score=score,
     extract=extract,
     signals=SIGNALS,
+    opens_by_title=True,
 )
