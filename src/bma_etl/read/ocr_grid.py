@@ -46,22 +46,34 @@ def scan_grid(page: Any) -> float | None:
     None otherwise: a 1-bit scan, a page of text with a picture, a scan of
     :data:`GRID_BELOW` dpi and more.
     """
+    found = scan_image(page, GRID_COVER)
+    if found is None:
+        return None
+    grid, bits = found
+    if bits < GRID_BITS or not 72 <= grid < GRID_BELOW:
+        return None
+    return float(round(grid))
+
+
+def scan_image(page: Any, cover: float) -> tuple[float, int] | None:
+    """The pixels to the inch and bits a pixel of a pdfium page's biggest image; or None.
+
+    Pixels to the inch as the image is placed on the page, the fewer of its two
+    directions. None when the biggest image covers less than ``cover`` of the page.
+    """
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()
     best: tuple[float, Any] | None = None
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=1):
         left, bottom, right, top = obj.get_bounds()  # (a page stored turned: turned too)
-        cover = (right - left) * (top - bottom)
-        if best is None or cover > best[0]:
-            best = (cover, obj)
-    if best is None or best[0] < GRID_COVER * width * height:
+        area = (right - left) * (top - bottom)
+        if best is None or area > best[0]:
+            best = (area, obj)
+    if best is None or best[0] < cover * width * height:
         return None
     meta = best[1].get_metadata()
-    grid = min(meta.horizontal_dpi, meta.vertical_dpi)
-    if meta.bits_per_pixel < GRID_BITS or not 72 <= grid < GRID_BELOW:
-        return None
-    return float(round(grid))
+    return float(min(meta.horizontal_dpi, meta.vertical_dpi)), meta.bits_per_pixel
 
 
 def scan_grids(data: bytes, name: str, sheets: list[int]) -> dict[int, float]:

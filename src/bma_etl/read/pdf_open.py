@@ -231,7 +231,10 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
             limit = megapixels * 1_000_000
             if width * height * scale * scale > limit:
                 scale = math.sqrt(limit / (width * height))
-                own = _scan_dpi(page, width * height)
+                from bma_etl.read.ocr_grid import scan_image
+
+                image = scan_image(page, 0.9)  # a scan: an image over nine tenths of the page
+                own = image[0] if image is not None and image[0] > 0 else None
                 if scale * 72 < MIN_DPI and own is not None \
                         and width * height * (own / 72) ** 2 <= limit:
                     # a scan on a page sized for fewer dots to the inch than it has (a
@@ -266,19 +269,3 @@ def render_page(data: bytes, name: str, index: int, path: str, dpi: float,
             page.close()
     finally:
         pdf.close()
-
-
-def _scan_dpi(page: Any, area: float) -> float | None:
-    """Pixels to the inch of the image that covers most of a page (a scan), as placed; or None.
-
-    ``area``: the page's (square points). The fewer of the image's two directions;
-    None for a page without an image over nine tenths of it.
-    """
-    import pypdfium2.raw as pdfium_c
-
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=1):
-        left, bottom, right, top = obj.get_bounds()
-        if (right - left) * (top - bottom) >= 0.9 * area:
-            meta = obj.get_metadata()
-            return float(min(meta.horizontal_dpi, meta.vertical_dpi)) or None
-    return None
