@@ -1,9 +1,12 @@
-"""Whether a page under a document's very title opens a head block of its own.
+"""Whether a page under a document's very title opens a head of its own.
 
 Stage: detect (:mod:`bma_etl.parts`). Two progress histories both at ร้อยละ 100.00
-open under the same title line; a running title repeated atop a document's later
-page is that line too. The page is told a second document's first page when,
-read alone as the layout, it states a head block like the part's first page's.
+open under the same title line, and so do any two tracking pages
+(``ความคืบหน้าโครงการ/กิจกรรม``); a running title repeated atop a document's later
+page is that line too. The page is told a second document's first page when, read
+alone as the layout, it names another project than the part's pages read alone
+(:func:`another_project`: a code, then a name, a unit), or, when the two name none
+alike, when it states a head block like the part's first page's (:func:`own_head`).
 """
 
 from __future__ import annotations
@@ -32,6 +35,51 @@ def _stated(layout: Layout, text: str) -> list[tuple[int, str, str]]:
     return sorted((min(p.span.line_no for p in pieces), name,
                    " ".join(" ".join(p.text for p in pieces).split()))
                   for name, value in row.fields.items() if (pieces := raw_pieces(value)))
+
+
+#: Fields that say which project a page is about, the most telling first: the codes are
+#: read by their pattern, the name with the code on its line (a tracking page's
+#: ``<name> : <code>``), the agency and the division by their place under the title,
+#: which a page that begins inside a head gives to whatever line follows it.
+NAMING_FIELDS = ("project_code", "unit_code", "project_name", "agency", "division")
+
+
+def new_head(layout: Layout, part: str, page: str) -> bool:
+    """Whether ``page``, under its part's very title, opens another document of ``layout``.
+
+    ``part`` is the text of the part's pages before ``page`` (its first page first).
+    The page names another project (:func:`another_project`), or, when that cannot
+    be told, opens a head block of its own (:func:`own_head`). A page that names the
+    part's project, or states no head at all, continues the part: its title is a
+    running title.
+    """
+    verdict = another_project(layout, part, page)
+    return own_head(layout, part, page) if verdict is None else verdict
+
+
+def another_project(layout: Layout, part: str, page: str) -> bool | None:
+    """Whether ``page`` read alone names another project than ``part`` read alone.
+
+    The first of :data:`NAMING_FIELDS` that either text states decides: True when
+    both state it otherwise (white space aside), False when alike, None when only
+    one states it (a page cut inside the head, whose fields the extractor takes from
+    the lines after the title) or neither states any, or either text is no document
+    of the layout (a :class:`~bma_etl.errors.BmaEtlError`). Other exceptions propagate.
+    """
+    try:
+        mine, its = _named(layout, part), _named(layout, page)
+    except BmaEtlError:  # the part or the page read alone is no document of the layout
+        return None
+    field = next((name for name in NAMING_FIELDS if name in mine or name in its), None)
+    if field is None or field not in mine or field not in its:
+        return None
+    return mine[field] != its[field]
+
+
+def _named(layout: Layout, text: str) -> dict[str, str]:
+    """The :data:`NAMING_FIELDS` that ``text`` read alone states, without white space."""
+    return {name: "".join(value.split()) for _, name, value in _stated(layout, text)
+            if name in NAMING_FIELDS}
 
 
 def own_head(layout: Layout, first: str, page: str) -> bool:
