@@ -17,7 +17,11 @@ atop each page is not a new document). A running header repeated on every page
 is page furniture and does not count; blank pages open no part. The title of a
 second document of the same layout, the same line as the first page's title, is
 taken for such furniture: it counts again when the page's other lines open the
-layout too (:func:`_reopening`: a header block of its own under it). A text
+layout too (:func:`_reopening`: a header block of its own under it). Whichever way
+it opens, a page of the same layout under its part's very title line (its page number
+aside) opens nothing unless, read alone, it names another project than the part's
+pages (:func:`_running_title`, :func:`~bma_etl.parts_heads.new_head`): a running
+title over a page that begins anywhere in the head, banner or entries. A text
 without pages (a text or HTML file) is cut into sections at the lines where a
 document's title and head stand (:mod:`bma_etl.parts_text`), read as its pages.
 
@@ -120,7 +124,8 @@ def _opens_as_its_part(layout: Layout, text: str, blanked: str, bounds: list[int
     by a signal that matches the first such line of the part's first page, is not
     that line again (its page number aside: a running title) unless the page read
     alone names another project or opens a head of its own
-    (:func:`~bma_etl.parts_heads.new_head`), and that signal matches atop none of the part's pages between (a running title over them).
+    (:func:`~bma_etl.parts_heads.new_head`), and that signal matches atop none of the
+    part's pages between (a running title over them).
     A title line unlike the first page's that is the document's furniture (a running
     header; ``blanked``: ``text`` with its furniture lines blanked) opens nothing, and
     so does any line of a layout whose title does not open it (``Layout.opens_by_title``:
