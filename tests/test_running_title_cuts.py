@@ -12,8 +12,8 @@ fields were not loaded.
 
 Under the same title a page that names another project is another document: two
 tracking pages in one file, and two progress histories both at one percent whose
-second is printed with a much shorter head (its title, unit code and entries only;
-before, its entries were read into the first project).
+second is printed with a much shorter head (its title, its unit code or its division
+line, and its entries; before, its entries were read into the first project).
 """
 
 from __future__ import annotations
@@ -107,25 +107,30 @@ def test_two_tracking_pages_under_one_title_are_two(seed: int, medium: str,
 _UNIT_CODE = re.compile(r"^[0-9]{8}/[0-9]{8}$")
 
 
-def _short_head(doc: GeneratedDoc) -> GeneratedDoc:
-    """``doc``'s text with only its title and unit code line above its first entry."""
+def _short_head(doc: GeneratedDoc, keep: str) -> GeneratedDoc:
+    """``doc``'s text with only its title and unit code or division line above its entries."""
     lines = doc.text.split("\n")
     first = next(k for k, line in enumerate(lines) if re.match(r"\(\d+\) ความคืบหน้า", line))
-    code = next(line for line in lines[:first] if _UNIT_CODE.match(line))
-    return dataclasses.replace(doc, text="\n".join([lines[0], code, *lines[first:]]))
+    kept = (next(line for line in lines[:first] if _UNIT_CODE.match(line)) if keep == "code"
+            else lines[1])  # the generator's division line, under the title
+    assert kept.strip()
+    return dataclasses.replace(doc, text="\n".join([lines[0], kept, *lines[first:]]))
 
 
+@pytest.mark.parametrize("keep", ["code", "division"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_a_history_under_the_same_title_with_a_short_head_is_another(seed: int,
-                                                                      tmp_path: Path) -> None:
+def test_a_history_under_the_same_title_with_a_short_head_is_another(
+        seed: int, keep: str, tmp_path: Path) -> None:
     for k in range(1000):
         a = progress_history(random.Random(f"{seed}-short-{k}-a"))
         b = progress_history(random.Random(f"{seed}-short-{k}-b"))
-        if a.text.split("\n")[0] == b.text.split("\n")[0]:
+        if a.text.split("\n")[0] == b.text.split("\n")[0] and \
+                a.text.split("\n")[1] != b.text.split("\n")[1]:
             break
     else:
         raise AssertionError("no pair of one title")
-    both = process_file(_write([a.text.rstrip("\n"), _short_head(b).text.rstrip("\n")],
+    short = _short_head(b, keep)
+    both = process_file(_write([a.text.rstrip("\n"), short.text.rstrip("\n")],
                                tmp_path / "both", "txt"))
     assert len(_second(both)) == 1
     _read_as_alone(both, a)

@@ -48,32 +48,35 @@ def new_head(layout: Layout, part: str, page: str) -> bool:
     """Whether ``page``, under its part's very title, opens another document of ``layout``.
 
     ``part`` is the text of the part's pages before ``page`` (its first page first).
-    The page names another project (:func:`another_project`), or, when that cannot
-    be told, opens a head block of its own (:func:`own_head`). A page that names the
-    part's project, or states no head at all, continues the part: its title is a
-    running title.
+    The page names another project (:func:`another_project`), or opens a head block
+    of its own (:func:`own_head`: the same project's page printed again in full, a
+    second save of it, is another document too). A page that states no head, or a
+    few head fields the part's head lacks (a page break inside the head), continues
+    the part: its title is a running title.
     """
-    verdict = another_project(layout, part, page)
-    return own_head(layout, part, page) if verdict is None else verdict
+    return bool(another_project(layout, part, page)) or own_head(layout, part, page)
 
 
 def another_project(layout: Layout, part: str, page: str) -> bool | None:
     """Whether ``page`` read alone names another project than ``part`` read alone.
 
-    The first of :data:`NAMING_FIELDS` that either text states decides: True when
-    both state it otherwise (white space aside), False when alike, None when only
-    one states it (a page cut inside the head, whose fields the extractor takes from
-    the lines after the title) or neither states any, or either text is no document
-    of the layout (a :class:`~bma_etl.errors.BmaEtlError`). Other exceptions propagate.
+    The first of :data:`NAMING_FIELDS` that both texts state decides: True when
+    stated otherwise (white space aside), False when alike. None when the page states
+    one before it that the part does not (a page cut inside the head, whose later
+    fields the extractor takes from whatever line follows the title), when they
+    share none, or when either text is no document of the layout (a
+    :class:`~bma_etl.errors.BmaEtlError`); a field the part states and the page does
+    not (a second document printed with a shorter head) is passed over. Other
+    exceptions propagate.
     """
     try:
         mine, its = _named(layout, part), _named(layout, page)
     except BmaEtlError:  # the part or the page read alone is no document of the layout
         return None
-    field = next((name for name in NAMING_FIELDS if name in mine or name in its), None)
-    if field is None or field not in mine or field not in its:
-        return None
-    return mine[field] != its[field]
+    for name in NAMING_FIELDS:
+        if name in its:
+            return mine[name] != its[name] if name in mine else None
+    return None
 
 
 def _named(layout: Layout, text: str) -> dict[str, str]:
