@@ -41,7 +41,7 @@ def _stated(layout: Layout, text: str) -> list[tuple[int, str, str]]:
 #: read by their pattern, the name with the code on its line (a tracking page's
 #: ``<name> : <code>``), the agency and the division by their place under the title,
 #: which a page that begins inside a head gives to whatever line follows it.
-NAMING_FIELDS = ("project_code", "unit_code", "project_name", "agency", "division")
+IDENTITY_FIELDS = ("project_code", "unit_code", "project_name", "agency", "division")
 
 
 def new_head(layout: Layout, part: str, page: str) -> bool:
@@ -60,7 +60,7 @@ def new_head(layout: Layout, part: str, page: str) -> bool:
 def another_project(layout: Layout, part: str, page: str) -> bool | None:
     """Whether ``page`` read alone names another project than ``part`` read alone.
 
-    The first of :data:`NAMING_FIELDS` that both texts state decides: True when
+    The first of :data:`IDENTITY_FIELDS` that both texts state decides: True when
     stated otherwise (white space aside), False when alike. None when the page states
     one before it that the part does not (a page cut inside the head, whose later
     fields the extractor takes from whatever line follows the title), when they
@@ -73,16 +73,16 @@ def another_project(layout: Layout, part: str, page: str) -> bool | None:
         mine, its = _named(layout, part), _named(layout, page)
     except BmaEtlError:  # the part or the page read alone is no document of the layout
         return None
-    for name in NAMING_FIELDS:
+    for name in IDENTITY_FIELDS:
         if name in its:
             return mine[name] != its[name] if name in mine else None
     return None
 
 
 def _named(layout: Layout, text: str) -> dict[str, str]:
-    """The :data:`NAMING_FIELDS` that ``text`` read alone states, without white space."""
+    """The :data:`IDENTITY_FIELDS` that ``text`` read alone states, without white space."""
     return {name: "".join(value.split()) for _, name, value in _stated(layout, text)
-            if name in NAMING_FIELDS}
+            if name in IDENTITY_FIELDS}
 
 
 def own_head(layout: Layout, first: str, page: str) -> bool:
