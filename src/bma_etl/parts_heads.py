@@ -96,7 +96,7 @@ def own_head(layout: Layout, first: str, page: str) -> bool:
     strategy's second line) or inside an entry (a detail line) states a few fields
     the extractor takes from whatever follows the title: not a head block.
 
-    ``first`` and ``page`` are the texts of the part's first page and of the later
+    ``first`` and ``page`` are the texts of the part's pages before it and of the later
     page (a progress history's, as printed or form-fed). A text the layout cannot
     read (a :class:`~bma_etl.errors.BmaEtlError`) has no head: False. Any other
     exception is a bug of the extractor and propagates.
