@@ -17,7 +17,11 @@ atop each page is not a new document). A running header repeated on every page
 is page furniture and does not count; blank pages open no part. The title of a
 second document of the same layout, the same line as the first page's title, is
 taken for such furniture: it counts again when the page's other lines open the
-layout too (:func:`_reopening`: a header block of its own under it). A text
+layout too (:func:`_reopening`: a header block of its own under it). Whichever way
+it opens, a page of the same layout under its part's very title line (its page number
+aside) opens nothing unless, read alone, it names another project than the part's
+pages (:func:`_running_title`, :func:`~bma_etl.parts_heads.new_head`): a running
+title over a page that begins anywhere in the head, banner or entries. A text
 without pages (a text or HTML file) is cut into sections at the lines where a
 document's title and head stand (:mod:`bma_etl.parts_text`), read as its pages.
 
@@ -38,7 +42,7 @@ from bma_etl.furniture import furniture_lines
 from bma_etl.layouts import REGISTRY
 from bma_etl.layouts.base import Layout, Signal, score_signals
 from bma_etl.normalize.digits import to_arabic_digits
-from bma_etl.parts_heads import own_head
+from bma_etl.parts_heads import new_head
 from bma_etl.parts_heads import raw_pieces as _pieces
 from bma_etl.parts_text import title_sections
 
@@ -119,8 +123,9 @@ def _opens_as_its_part(layout: Layout, text: str, blanked: str, bounds: list[int
     ``layout`` matches (a running header of its own may stand above it) is matched
     by a signal that matches the first such line of the part's first page, is not
     that line again (its page number aside: a running title) unless the page read
-    alone opens a head block of its own (:func:`~bma_etl.parts_heads.own_head`),
-    and that signal matches atop none of the part's pages between (a running title over them).
+    alone names another project or opens a head of its own
+    (:func:`~bma_etl.parts_heads.new_head`), and that signal matches atop none of the
+    part's pages between (a running title over them).
     A title line unlike the first page's that is the document's furniture (a running
     header; ``blanked``: ``text`` with its furniture lines blanked) opens nothing, and
     so does any line of a layout whose title does not open it (``Layout.opens_by_title``:
@@ -142,9 +147,30 @@ def _opens_as_its_part(layout: Layout, text: str, blanked: str, bounds: list[int
         # another title, unless it is the document's running header (a plan's agency
         # line atop its later pages: `แผนปฏิบัติการประจำปี พ.ศ. ๒๕๖๗ สำนักงาน…`)
         return top[0] in _top_lines(blanked, bounds[page - 1], bounds[page] - 1, _TITLE_LINES)
-    # the same title (two projects both at ร้อยละ 100.00): a head of its own under it
-    return own_head(layout, text[bounds[began - 1]:bounds[began] - 1],
-                     text[bounds[page - 1]:bounds[page] - 1])
+    # the same title (two projects both at ร้อยละ 100.00): another project's head under it
+    return new_head(layout, text[bounds[began - 1]:bounds[page - 1] - 1],
+                    text[bounds[page - 1]:bounds[page] - 1])
+
+
+def _running_title(layout: Layout, text: str, bounds: list[int], began: int, page: int) -> bool:
+    """Whether ``page`` opens under its part's title line with no other project's head.
+
+    The first of the first :data:`_TITLE_LINES` lines of ``page`` that an opening
+    signal of ``layout`` matches is that of the part's first page ``began`` (its page
+    number aside), and the page read alone names the part's project or no other
+    (:func:`~bma_etl.parts_heads.new_head`): a running title, kept in the text, that
+    opens nothing (a tracking page's ``ความคืบหน้าโครงการ/กิจกรรม`` over its banner,
+    any of whose head lines a page break may put on the second page).
+    """
+    signals = _opening_signals(layout)
+    title, top = (next((line for line in _top_lines(text, bounds[q - 1], bounds[q] - 1,
+                                                    _TITLE_LINES)
+                        if any(re.match(s.pattern, line) for s in signals)), "")
+                  for q in (began, page))
+    if not title or _unpaged(top, page) != _unpaged(title, began):
+        return False
+    return not new_head(layout, text[bounds[began - 1]:bounds[page - 1] - 1],
+                        text[bounds[page - 1]:bounds[page] - 1])
 
 
 def _unpaged(line: str, page: int) -> str:
@@ -236,6 +262,8 @@ def find_parts(doc: RepairedText, layout_id: str) -> list[Part]:
             continue
         if page == 1:
             found[0] = (1, best, openings[best])
+        elif best == current and _running_title(by_id[current], doc.text, bounds, began, page):
+            continue  # the part's title again over its own later page: the rows continue
         elif best == current or scores[best] > scores.get(current, 0.0):
             found.append((page, best, _opening(by_id[best], RepairedText.of(rest))))
     ends = [first - 1 for first, _, _ in found[1:]] + [len(starts)]
