@@ -23,6 +23,7 @@ import pytest
 
 from bma_etl.furniture import furniture_lines
 from bma_etl.pipeline import process_file
+
 from corpus.build import GENERATORS
 from corpus.score import score
 
