@@ -167,3 +167,18 @@ def test_an_amount_cut_inside_a_thousands_group_is_read_whole(k: int, tmp_path: 
     path.write_text(text, encoding="utf-8")
     truth = {"tables": {"progress_updates": doc.tables["progress_updates"]}}
     assert score(process_file(path), truth).lost == []
+
+
+@pytest.mark.parametrize("k", range(3))
+def test_a_progress_cut_before_its_decimal_point_is_read_whole(k: int, tmp_path: Path) -> None:
+    # LibreOffice's Thai line breaker may also wrap a report's row before a progress's
+    # decimal point (``ความก้าวหน้าของงานฯ = 51`` / ``.50 % : งบประมาณ…``): read as 51 before.
+    # The generated form's progress values (Arabic or Thai digits) are cut so; every
+    # report reads whole.
+    doc = legacy_html(random.Random(f"point-{k}"))
+    text = re.sub(r"(งานฯ = [0-9๐-๙]{1,3})(\.[0-9๐-๙]{2} %)", r"\1\n\2", doc.text)
+    assert re.search(r"งานฯ = [0-9๐-๙]{1,3}\n\.[0-9๐-๙]{2} %", text), "nothing cut: shows nothing"
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    truth = {"tables": {"progress_updates": doc.tables["progress_updates"]}}
+    assert score(process_file(path), truth).lost == []

@@ -71,7 +71,7 @@ def separator(left: str, right: str) -> str:
     cut at any word, and a soft wrap between two Thai letters stands for no space),
     after a hyphen or slash that ends a word, or before a slash, a closing bracket
     or quote, or after an opening one (a line breaker cuts there, a writer sets no
-    space); nothing inside a number cut after or before a separator, in a
+    space); nothing inside a number cut after or before a separator or its point, in a
     thousands group or in its satang, or inside a date whose year was cut short; a space elsewhere
     (Latin words and numbers, and around ``ๆ``, which Thai sets off by spaces: a
     line breaker never starts a line with it, so one there had a space before it).
@@ -81,8 +81,9 @@ def separator(left: str, right: str) -> str:
     ...                                 ("31.50", "% :"), ("ครั้งที่ 2.", "ดำเนินการ"),
     ...                                 ("30/10/256", "2 :"), (":: ๘", "/๑๐/๒๕๖๖"),
     ...                                 ("พ.ศ. 2563", "10 คน"), ("๒,๑๒๗,๔๐๐.๐", "๐ บาท"),
-    ...                                 ("1,200", ".50 บาท"), ("1,200.5", "10 คน")]]
-    ['', '', '', '', ' ', ' ', '', '', ' ', '', '', ' ']
+    ...                                 ("1,200", ".50 บาท"), ("1,200.5", "10 คน"),
+    ...                                 ("ร้อยละ 51", ".50")]]
+    ['', '', '', '', ' ', ' ', '', '', ' ', '', '', ' ', '']
     >>> [separator(a, b) for a, b in [("Covid-", "19"), ("นูร์-", "สุลต่าน"), ("25 -", "29"),
     ...                                 ("หน่วยงาน/", "ส่วนราชการ"), ("กิจกรรม", "/โครงการ"),
     ...                                 ("ต่าง", "ๆ ทั่วโลก"), ("ต่าง ๆ", "ทั่วโลก"),
@@ -103,8 +104,9 @@ def separator(left: str, right: str) -> str:
         return ""
     if _DIGIT.match(first) and (last in ",/" or _CUT_NUMBER_END.search(left)):
         return ""
-    if _DIGIT.match(last) and (first == "," or _SLASH_DIGIT.match(right)):
-        return ""
+    if _DIGIT.match(last) and (first == "," or _SLASH_DIGIT.match(right)
+                               or _DECIMALS_START.match(right)):
+        return ""  # ``= 51`` / ``.50 %``: a line breaker cut the number at its point
     grouped = _GROUPED_END.search(left)
     if grouped and (_SATANG_START if grouped.group(1) else _POINT_START).match(right):
         return ""

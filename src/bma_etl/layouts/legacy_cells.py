@@ -169,6 +169,9 @@ _VALUE_REST = re.compile(r"^\s*(?:[0-9๐-๙]{1,3},[0-9๐-๙]{3}|[0-9๐-๙]
 #: An amount cut before a thousands comma (``= 6,499`` / ``,500 บาท``): its end, its rest.
 _CUT_GROUP_END = re.compile(r"=\s*[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*\s*$")
 _GROUP_REST = re.compile(r"^\s*,[0-9๐-๙]{3}(?![0-9๐-๙])")
+#: A value cut before its decimal point (``= 51`` / ``.50 %``, ``= 1,342,000`` / ``.00 บาท``):
+#: LibreOffice's Thai line breaker may break there. Its rest.
+_POINT_REST = re.compile(r"^\s*\.[0-9๐-๙]{1,2}(?![0-9๐-๙])")
 #: A value cut after its decimal point or a thousands comma (``= 13.`` / ``50 %``), or
 #: between its decimals (``= 3.0`` / ``0 %``).
 _CUT_MARK_END = re.compile(r"=\s*[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*(?:[.,]|\.[0-9๐-๙])$")
@@ -190,8 +193,9 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
     A flowing print (fpdf2, LibreOffice from text) wraps a report's row and sets the
     flags after a gap on the next line, so the reader keeps the two lines apart.
     LibreOffice's text print also cuts a value between its digits (``= 2`` /
-    ``3.00 %``), after its decimal point (``= 13.`` / ``50 %``) or between its
-    decimals (``= 3.0`` / ``0 %``), before a thousands comma (``= 6,499`` / ``,500 บาท``)
+    ``3.00 %``), before or after its decimal point (``= 51`` / ``.50 %``, ``= 13.`` /
+    ``50 %``) or between its decimals (``= 3.0`` / ``0 %``), before a thousands comma
+    (``= 6,499`` / ``,500 บาท``)
     and inside a thousands group (``= 1,0`` / ``34,500 บาท``: the next line starts with
     the group's other digits).
     """
@@ -208,7 +212,7 @@ def _goes_on(last: ReportCell, cell: ReportCell) -> bool:
         if any(tail.endswith(label[:cut]) and head.startswith(label[cut:])
                for cut in range(2, len(label) - 1)):
             return True
-    if _GROUP_REST.match(cell.text):
+    if _GROUP_REST.match(cell.text) or _POINT_REST.match(cell.text):
         return bool(_CUT_GROUP_END.search(last.text))
     if group := _CUT_IN_GROUP_END.search(tail):
         return re.match(f"[0-9๐-๙]{{{3 - len(group[1])}}}(?![0-9๐-๙])", head) is not None
