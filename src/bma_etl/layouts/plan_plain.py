@@ -216,7 +216,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
 
     A running header (``furniture``) is passed over as a page number is; a bare number
     alone inside a row before its budget is the name's end, a page's number, or, when
-    the document cannot tell, set aside and the name not loaded (:class:`~.plan_page_furniture.Lone`).
+    the document cannot tell, set aside and the name not loaded (``pages.Lone``).
     """
     header = squashed_header(lines, i, count, ocr)
     columns = columns_of(header)
