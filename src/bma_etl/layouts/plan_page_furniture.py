@@ -35,6 +35,11 @@ _DIGITS_RE = re.compile("[0-9๐-๙]+")
 _THAI_RE = re.compile("[\u0e01-\u0e2e]")
 #: A running header's first occurrence may be among the document's first lines (page 1).
 _TOP_LINES = 3
+#: Fewest Thai letters of a running header (it names the plan or the agency; a cell
+#: such as ``พ.ศ. ๒๕๖๗`` atop a step table's year columns does not).
+_MIN_LETTERS = 6
+#: Lines with text the first page holds at least (its running header and title block).
+_FIRST_PAGE = 15
 #: Occurrences a running header needs when the first page does not show it.
 _MIN_REPEATS = 3
 
@@ -109,10 +114,11 @@ def _page_break_numbers(lines: list[Line], filled: list[int], running: frozenset
     """The bare numbers the running headers mark as pages' (indices into ``lines``).
 
     The number right before each running header (a page's foot) or right after each
-    (its top), the first page's header aside, in increasing order: a row's number
-    after a running header stands after some of them only, and in no page's sequence.
+    (its top), the first page's lines aside (:data:`_FIRST_PAGE`), in increasing
+    order: a row's number after a running header stands after some of them only,
+    and in no page's sequence.
     """
-    at = [k for k, i in enumerate(filled) if lines[i].no in running]
+    at = [k for k, i in enumerate(filled) if lines[i].no in running and k >= _FIRST_PAGE]
     out: set[int] = set()
     for side in (-1, 1):
         found = [(filled[k + side], to_int(lines[filled[k + side]].text.strip())) for k in at
@@ -131,18 +137,20 @@ def _page_number(text: str) -> bool:
 def _running_headers(lines: list[Line], filled: list[int]) -> frozenset[int]:
     """The lines of running headers: repeated words where they stand at a page's edge.
 
-    A line's words (digits masked) that hold a Thai letter, state no budget and
-    are no total, printed among the document's first lines and again beside a
+    A line's words (digits masked) that hold :data:`_MIN_LETTERS` Thai letters, state
+    no budget and are no total, printed among the document's first lines and again beside a
     page number, or at least :data:`_MIN_REPEATS` times beside a number no row
     takes (``- 3 -``; a bare one may be the next row's, and a unit repeated down a
     table stands beside it). Its occurrences elsewhere (the title block on the
-    first page) are not furniture.
+    first page) are not furniture, unless it stands atop the first page and at
+    least :data:`_MIN_REPEATS` times in all (pages that show no number, or a bare
+    one a table's cell may be).
     """
     top = set(filled[:_TOP_LINES])
     groups: dict[str, list[int]] = defaultdict(list)
     for i in filled:
         text = lines[i].text
-        if _page_number(text) or not _THAI_RE.search(text):
+        if _page_number(text) or len(_THAI_RE.findall(text)) < _MIN_LETTERS:
             continue
         groups[_shape(text)].append(i)
     out: set[int] = set()
@@ -150,8 +158,11 @@ def _running_headers(lines: list[Line], filled: list[int]) -> frozenset[int]:
         if len(where) < 2 or budget_said(shape) is not None or is_total(shape):
             continue
         edges = [i for i in where if i in top or _beside_number(lines, i)]
+        atop = any(i in top for i in where)
+        if atop and len(where) >= _MIN_REPEATS:
+            out.update(lines[i].no for i in where)  # atop the first page and two more
         # a bare number beside a cell may be the next row's: then the first page shows it
-        if (any(i in top for i in where) and len(edges) >= 2) or len(
+        elif (atop and len(edges) >= 2) or len(
                 [i for i in where if _beside_number(lines, i, bare=False)]) >= _MIN_REPEATS:
             out.update(lines[i].no for i in edges)
     return frozenset(out)
