@@ -81,6 +81,16 @@ def test_page_numbers_without_a_running_header_are_no_rows(tmp_path: Path, seed:
 
 
 @pytest.mark.parametrize("seed", range(4))
+def test_a_running_header_on_pages_without_numbers_is_passed_over(tmp_path: Path,
+                                                                  seed: int) -> None:
+    # No page shows its number (a blank line where it would be): the running header
+    # atop the first page and at every break is told by its repeats alone.
+    pages = Pages("", False, _running(seed, seed), seed % 2 == 1, False, 11 + seed)
+    path, truth, _ = _copied(tmp_path, seed, pages, names=seed >= 2)
+    assert_read_as_generated(path, truth, tables=_TABLES)
+
+
+@pytest.mark.parametrize("seed", range(4))
 def test_a_row_split_over_two_pages_keeps_its_name_and_budget(tmp_path: Path,
                                                               seed: int) -> None:
     # ``๓`` / ``โครงการ...`` / ``4`` / running header / ``8,300,000 บาท``: the page's
