@@ -59,7 +59,7 @@ from bma_etl.layouts.plan_plain_header import (
     columns_of,
     header_at,
     header_follows,
-    new_header_at,
+    other_header_at,
     running_header,
     squashed_header,
 )
@@ -228,7 +228,7 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
     current: PlainRow | None = None
     gap = False
     j = i + count
-    heads = partial(new_header_at, lines, header, ocr, partial(furniture.after_break, lines))
+    heads = partial(other_header_at, lines, header, ocr, partial(furniture.after_break, lines))
     while j < len(lines):
         line = lines[j]
         text = _flat(line.text)

@@ -198,7 +198,7 @@ def squashed_header(lines: list[Line], i: int, count: int, ocr: bool = False) ->
     )
 
 
-def new_header_at(lines: list[Line], header: str, ocr: bool, broke: Callable[[int], bool],
+def other_header_at(lines: list[Line], header: str, ocr: bool, broke: Callable[[int], bool],
                   k: int) -> int:
     """As :func:`header_at`, but 0 for the table's ``header`` printed again after a page break.
 
@@ -244,4 +244,4 @@ def running_header(lines: list[Line], j: int, header: str, ocr: bool = False) ->
 
 
 __all__ = ["HEADER_WORDS_MAX", "HEADING_LINES_MAX", "columns_of", "header_at", "header_follows",
-           "new_header_at", "running_header", "squashed_header"]
+           "other_header_at", "running_header", "squashed_header"]
