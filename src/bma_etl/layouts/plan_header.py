@@ -20,6 +20,7 @@ from bma_etl.layouts.base import (
 )
 from bma_etl.layouts.plan_budget_sections import SUMMARY_HEADING
 from bma_etl.layouts.plan_cells import DIGIT, HEADING_MAX, ITEM_RE, blank_tags, is_text_line
+from bma_etl.layouts.plan_page_furniture import page_furniture
 from bma_etl.layouts.plan_swot import _swot_kind
 from bma_etl.layouts.plan_swot_headings import PART_OPENING_RE
 from bma_etl.layouts.plan_values import to_int
@@ -97,10 +98,18 @@ def untabbed(lines: list[Line], leading: bool = False) -> list[Line]:
 
 
 def plan_row(doc: RepairedText, lines: list[Line]) -> RawRow:
-    """Read title, fiscal year and agencies from the title page; vision and missions."""
+    """Read title, fiscal year and agencies from the title page; vision and missions.
+
+    A page's running header atop the first page (:func:`.page_furniture`) is passed
+    over unless no other line holds the title.
+    """
     row = RawRow("plans", None)
     head = [ln for ln in lines[:_HEAD_LINES] if is_text_line(ln)]
-    found = _read_title(doc, head, row)
+    # a running header atop the first page (``แผนปฏิบัติราชการ... (สำนักการโยธา)``) is no title
+    running = page_furniture(lines, 0).running
+    found = _read_title(doc, [ln for ln in head if ln.no not in running], row)
+    if found is None:
+        found = _read_title(doc, head, row)
     if found is not None:
         same_line, after = found
         following = [ln for ln in head if ln.no > after and ln.text.strip()]

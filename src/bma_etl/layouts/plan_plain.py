@@ -37,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
+from bma_etl.layouts import plan_page_furniture as pages
 from bma_etl.layouts import plan_spaced_amounts as spaced
 from bma_etl.layouts.amount_units import cell_unit, in_unit, note_unit
 from bma_etl.layouts.base import Derived, FieldValue, Finding, Line, RawRow, RepairedText
@@ -52,19 +53,13 @@ from bma_etl.layouts.plan_amounts import (
     total_start,
 )
 from bma_etl.layouts.plan_budget_totals import take_total
-from bma_etl.layouts.plan_cells import (
-    DIGIT,
-    PAGE_NUMBER_RE,
-    few_letters,
-    is_total,
-    misread_page_number,
-    squash,
-)
+from bma_etl.layouts.plan_cells import DIGIT, PAGE_NUMBER_RE, few_letters, is_total, squash
 from bma_etl.layouts.plan_group_items import item_in_column, item_in_group
 from bma_etl.layouts.plan_plain_header import (
     columns_of,
     header_at,
     header_follows,
+    other_header_at,
     running_header,
     squashed_header,
 )
@@ -114,19 +109,23 @@ def plain_tables(lines: list[Line], start: int, is_heading: Callable[[str], bool
 
     ``ocr``: the lines were read by OCR (a row's number may be misread). Between two
     tables at most :data:`MAX_HEADING_LINES` heading lines come; more: the summary is over.
+    A page's running header and number (:func:`~.plan_page_furniture.page_furniture`)
+    are no heading, and inside a table no row's.
     """
     out: list[PlainTable] = []
     headings: list[Line] = []
+    furniture = pages.page_furniture(lines, start)
     i = start
     while i < len(lines):
         count = header_at(lines, i, ocr)
         if count:
-            table, i = _read_rows(lines, i, count, headings, is_heading, ocr)
+            table, i = _read_rows(lines, i, count, headings, is_heading, ocr, furniture)
             out.append(table)
             headings = []
             continue
         line = lines[i]
         if line.text.strip() and not PAGE_NUMBER_RE.match(line.text) \
+                and line.no not in furniture.running \
                 and not (ocr and _OCR_PAGE_NUMBER_RE.match(_flat(line.text))):
             if len(headings) >= MAX_HEADING_LINES:
                 break
@@ -160,27 +159,6 @@ _OCR_PAGE_NUMBER_RE = re.compile(rf"^[-–:;.,~_=]\s*{DIGIT}{{1,2}}\s*[-–:;.,~
 #: its first row (``ae 2``): a speck between the header's lines, never a row (a row
 #: names its project in Thai).
 _HEADER_SPECK_RE = re.compile(r"^[^\u0e00-\u0e7f]{1,6}$")
-
-
-#: Most letters of what OCR reads at a page's foot (a mark, a stamp's edge: ``สว``).
-_FOOT_SPECK_MAX = 3
-
-
-def _at_page_foot(lines: list[Line], j: int) -> bool:
-    """On an OCR'd page, whether ``lines[j]`` is a speck alone at its page's foot.
-
-    A few letters, no digit, or the page's number misread as a digit among letters
-    or signs (``ซี๊๓`` for ``- 1 -``: :func:`~.plan_cells.misread_page_number`), right
-    before the page's furniture (the line numbers skip it) or the document's end:
-    OCR's reading of a mark or of the page number under the table's last row,
-    which neither ends the table nor belongs to the row (the caller takes it only
-    after a blank line: a cell's wrapped rest follows its row).
-    """
-    text = lines[j].text.strip()
-    speck = 0 < len(text) <= _FOOT_SPECK_MAX and not re.search(r"[0-9๐-๙]", text)
-    if not (speck or misread_page_number(text)):
-        return False
-    return j + 1 == len(lines) or lines[j + 1].no > lines[j].no + 1
 
 
 def _ends(row: PlainRow, complete: bool, gap: bool, heading: bool) -> bool:
@@ -232,8 +210,14 @@ def _unnumbered_first(lines: list[Line], j: int, is_heading: Callable[[str], boo
 
 
 def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
-               is_heading: Callable[[str], bool], ocr: bool = False) -> tuple[PlainTable, int]:
-    """Read the rows under the header at ``lines[i]``; returns the table and where it ended."""
+               is_heading: Callable[[str], bool], ocr: bool = False,
+               furniture: pages.Furniture = pages.NO_FURNITURE) -> tuple[PlainTable, int]:
+    """Read the rows under the header at ``lines[i]``; returns the table and where it ended.
+
+    A running header (``furniture``) is passed over as a page number is; a bare number
+    alone inside a row before its budget is the name's end, a page's number, or, when
+    the document cannot tell, set aside and the name not loaded (``pages.Lone``).
+    """
     header = squashed_header(lines, i, count, ocr)
     columns = columns_of(header)
     if not columns.baht_unit:  # ``(หน่วย : ล้านบาท)`` above the header
@@ -244,17 +228,29 @@ def _read_rows(lines: list[Line], i: int, count: int, headings: list[Line],
     current: PlainRow | None = None
     gap = False
     j = i + count
+    heads = partial(other_header_at, lines, header, ocr, partial(furniture.after_break, lines))
     while j < len(lines):
         line = lines[j]
         text = _flat(line.text)
         lone = not ocr and PAGE_NUMBER_RE.match(line.text) is not None
         done = lone and (current is None or _complete(current, columns))
-        if lone and not done and current is not None and current.kind == "item":
+        if lone and not done and current is not None and current.kind == "item" \
+                and (kind := furniture.lone_number(lines, j)) is not pages.Lone.PAGE:
+            if kind is pages.Lone.NAME:  # ``…ระยะที่`` / ``4`` / ``8,300,000 บาท``
+                current.lines.append(line)
+                current.named.append(line.no)
+                gap = False
+                j += 1
+                continue
             current.set_aside.append(line)  # a page number, or the name's last number wrapped
+        if line.no in furniture.running:
+            gap = True  # a page's running header, with or without the table's header again
+            j += 1
+            continue
         if not text or (PAGE_NUMBER_RE.match(line.text) and not (done and number_alone(
-                lines, j, columns, numbers, done, partial(header_at, lines, ocr=ocr))))  \
+                lines, j, columns, numbers, done, heads)))  \
                 or (ocr and (_OCR_SPECK_RE.match(text) or _OCR_PAGE_NUMBER_RE.match(text))) \
-                or (ocr and gap and _at_page_foot(lines, j)):
+                or (ocr and gap and pages.at_page_foot(lines, j)):
             gap = True
             j += 1
             continue
@@ -347,7 +343,9 @@ def read_plain_table(doc: RepairedText, table: PlainTable, findings: list[Findin
         end = len(line.text) if said is None else body + (
             name_end(line.text[body:], said) if doc.ocr_used else said.start())
         fields["name"] = value([r for r in [doc.raw_in(line, body, end)] if r is not None])
-        if fields["name"] is None:
+        if fields["name"] is not None and set_aside_findings(row):
+            fields["name"] = None  # its last number or a page's: flagged, not loaded
+        elif fields["name"] is None:
             findings.append(_unplaced(line, "budget without an item name"))
             continue
         if said is None:

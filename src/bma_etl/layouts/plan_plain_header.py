@@ -11,6 +11,7 @@ misread ``งบประมาณ`` are allowed for.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bma_etl.layouts.base import Line
 from bma_etl.layouts.plan_cells import DIGIT, is_total, squash
@@ -197,6 +198,19 @@ def squashed_header(lines: list[Line], i: int, count: int, ocr: bool = False) ->
     )
 
 
+def other_header_at(lines: list[Line], header: str, ocr: bool, broke: Callable[[int], bool],
+                  k: int) -> int:
+    """As :func:`header_at`, but 0 for the table's ``header`` printed again after a page break.
+
+    ``broke(k)``: ``lines[k]`` follows a page's furniture (a running header, its number).
+    A row the print split over two pages has the header again between its cells.
+    """
+    count = header_at(lines, k, ocr)
+    if count and broke(k) and squashed_header(lines, k, count, ocr) == header:
+        return 0
+    return count
+
+
 def header_follows(lines: list[Line], i: int, ocr: bool = False) -> bool:
     """Tell whether a table header comes within a few non-blank lines after ``lines[i]``.
 
@@ -230,4 +244,4 @@ def running_header(lines: list[Line], j: int, header: str, ocr: bool = False) ->
 
 
 __all__ = ["HEADER_WORDS_MAX", "HEADING_LINES_MAX", "columns_of", "header_at", "header_follows",
-           "running_header", "squashed_header"]
+           "other_header_at", "running_header", "squashed_header"]

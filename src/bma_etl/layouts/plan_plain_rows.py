@@ -88,10 +88,14 @@ class PlainRow:
     body: int = 0
     #: Numbers alone on a line inside the row before its budget, read as page numbers.
     set_aside: list[Line] = field(default_factory=list)
+    #: Line numbers of numbers alone that end the row's name (a cell of their own:
+    #: never glued to the amount on the next line).
+    named: list[int] = field(default_factory=list)
 
     def joined(self) -> Line:
         """The row's lines as one :class:`Line` (see :func:`join_lines`)."""
-        return join_lines(self.lines)
+        return join_model_lines(self.lines, _separator, frozenset(self.named)) if self.named \
+            else join_lines(self.lines)
 
 
 @dataclass(slots=True)
@@ -254,13 +258,13 @@ _TAG_RE = re.compile(r"<[^<>\n]*>")
 def set_aside_findings(row: PlainRow) -> list[Finding]:
     """A warning for each bare number alone on a line inside ``row`` before its budget.
 
-    Read as a page number and left out of the row; in a table copied a cell a line it
-    may be the name's last number the print wrapped alone (``…ระยะที่`` / ``4`` /
-    ``8,300,000 บาท``), which the name then lacks.
+    Set aside when the document's pages cannot tell a page's number from the name's
+    last number the print wrapped alone (``…ระยะที่`` / ``4`` / ``8,300,000 บาท``,
+    :meth:`~.plan_page_furniture.Furniture.lone_number`): the name is not loaded.
     """
     return [Finding("plan_projects", None, "name", "warning", "ambiguous_value",
                     f"line {line.no}: {line.text.strip()!r} alone inside a row before its "
-                    f"budget, left out as a page number: it may be the end of the name")
+                    f"budget is a page number or the end of the name: name not loaded")
             for line in row.set_aside if _NUMBER_ALONE_RE.match(line.text)]
 
 
@@ -306,8 +310,9 @@ def _cells_to_budget(lines: list[Line], j: int, no: int, columns: Columns,
 
     They are the row's cells when a budget is said within :data:`MAX_ROW_LINES` lines
     of text, before a table header, a total,
-    or the same number alone again above a Thai line (the row's own number under a
-    page number; above its budget it is the end of the name the print wrapped).
+    or the same number alone again above a Thai line other than a budget (the row's
+    own number under a page number; above its budget, ``ไม่ใช้งบประมาณ`` too, it is the
+    end of the name the print wrapped).
     """
     seen = 0
     for k in range(j + 1, len(lines)):
@@ -318,9 +323,10 @@ def _cells_to_budget(lines: list[Line], j: int, no: int, columns: Columns,
         if seen >= MAX_ROW_LINES:
             return False
         alone = _NUMBER_ALONE_RE.match(text)
+        after = next((line.text.strip() for line in lines[k + 1:] if line.text.strip()), "")
         if heads(k) or is_total(" ".join(text.split())) or (
-                alone and to_int(alone.group("no")) == no and _THAI_START_RE.match(next(
-                    (line.text.strip() for line in lines[k + 1:] if line.text.strip()), ""))):
+                alone and to_int(alone.group("no")) == no and _THAI_START_RE.match(after)
+                and budget_said(after, bool(columns.baht_unit)) is None):
             return False
         if budget_said(text, bool(columns.baht_unit)) is not None:
             return True

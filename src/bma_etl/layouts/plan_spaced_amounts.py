@@ -102,8 +102,8 @@ def settle(pending: list[Pending], amounts: list[Decimal], total: Raw | Derived 
     budget is unknown (neither read nor stated as none), it could fill the gap
     between two readings, so the total then decides nothing. A choice is taken when it alone
     makes the items add up to the total; otherwise each pending
-    row keeps the name before the run, its budget NULL (``uses_budget`` true), and an
-    ``ambiguous_value`` issue is returned for it.
+    row's name and budget are NULL (``uses_budget`` true), since either may hold the
+    run's first group, and an ``ambiguous_value`` issue is returned for each.
     """
     stated = baht(total, ocr=ocr)
     waiting = {id(row.fields) for row in pending}
@@ -124,7 +124,7 @@ def settle(pending: list[Pending], amounts: list[Decimal], total: Raw | Derived 
             if amount is not None:
                 amounts.append(amount)
             continue
-        row.fields["name"] = row.names[0]
+        row.fields["name"] = None  # it ends before the run or with its first group
         row.fields["budget_thb"] = None
         _put(row.fields, None, row.budgets[0])
         findings.append(Finding(
@@ -132,6 +132,10 @@ def settle(pending: list[Pending], amounts: list[Decimal], total: Raw | Derived 
             f"line {row.line_no}: the amount reads {row.readings[0]} (the digits before it "
             f"the amount's) or {row.readings[1]} (its first group the name's), and the "
             f"table's total tells neither: not loaded"))
+        findings.append(Finding(
+            "plan_projects", None, "name", "warning", "ambiguous_value",
+            f"line {row.line_no}: the name may end with the amount's first group: "
+            f"not loaded"))
     return findings
 
 

@@ -66,7 +66,7 @@ def _rows_at(lines: list[str], first: int, width: int) -> tuple[int, int]:
             expect += 1
             numbered.append(row)
         elif not head and expect > 1 and any(cell.strip() for cell in row[1:]) \
-                and _seq(row[1]) is None:
+                and _seq(row[1]) is None and not any(_seq(cell) == expect for cell in row):
             pass  # an item continuing the row above
         elif _TOTAL.match(row[0]) and expect > 1:
             pos += _total_cells(row, numbered)
@@ -74,6 +74,8 @@ def _rows_at(lines: list[str], first: int, width: int) -> tuple[int, int]:
             break
         elif _longer_row(lines, pos, width, expect):
             return first, 0  # the last row held more lines than cells: no fixed width
+        elif _continued(lines, pos, width, expect):
+            return first, 0  # the rows go on past a page's furniture: left as they stand
         else:
             break
         pos += width
@@ -91,8 +93,30 @@ def _longer_row(lines: list[str], pos: int, width: int, expect: int) -> bool:
     return any(_seq(line) == expect or _TOTAL.match(line) for line in ahead)
 
 
+def _continued(lines: list[str], pos: int, width: int, expect: int) -> bool:
+    """Whether the numbering goes on a few lines after ``lines[pos]``, which breaks it.
+
+    A page break inside the table puts the page's number and running header (and the
+    header row again, or not) between two rows: the next number (``expect``) alone on
+    a line within ``2 * width + 6`` lines, before any row 1 (a next table's), is the
+    table going on, so its lines are no fixed width of cells.
+    """
+    for line in lines[pos:pos + 2 * width + 6]:
+        seq = _seq(line)
+        if seq == 1:
+            return False
+        if seq == expect:
+            return True
+    return False
+
+
 #: A digit (an amount's, in a row's cell).
 _DIGIT = re.compile(r"[0-9๐-๙]")
+#: A number alone on its line (a row's, or a page's after a total's amount).
+_BARE = re.compile(r"^\s*[0-9๐-๙]{1,3}\s*$")
+#: A page's number in a style no cell takes (``หน้า ๔``, ``- 4 -``): the page broke after
+#: the row, the number is no cell of it.
+_PAGE_MARK = re.compile(r"^\s*(?:หน้า\s*[0-9๐-๙]{1,3}|[-–]\s*[0-9๐-๙]{1,3}\s*[-–])\s*$")
 
 
 def _total_cells(row: list[str], numbered: list[list[str]]) -> int:
@@ -101,16 +125,25 @@ def _total_cells(row: list[str], numbered: list[list[str]]) -> int:
     Text a PDF viewer copies leaves a row's empty cells out: a total's label and its
     amount, then the text after the table (``รวม`` / ``12,450,000`` / ``หมายเหตุ…``).
     The table's amount column is the last one a ``numbered`` row holds a digit in
-    (its number's, at least). A total ends at its last digit's cell when that cell
+    (its number's, at least); a page's number (``หน้า ๔``, ``- 4 -``, or a bare number
+    after the total's amount) holds no amount, nor does text after a blank line (a
+    running header). A total ends at its last digit's cell when that cell
     stands left of the amount column (its empty cells lost), when a blank line and
     text follow it (the paragraph after the table), or when a number column's
     heading does (the next table's header). A word processor's export keeps an empty
     cell as a blank line, its total's amount in the amount column and no text after
     it: that row is ``width`` lines.
     """
-    last = max((k for k, cell in enumerate(row) if _DIGIT.search(cell)), default=None)
-    if last is None:
+    cut = next((k for k, cell in enumerate(row)
+                if not cell.strip() and any(more.strip() for more in row[k + 1:])), len(row))
+    digits = [k for k, cell in enumerate(row) if _DIGIT.search(cell) and not _PAGE_MARK.match(cell)]
+    if any(k < cut for k in digits):
+        digits = [k for k in digits if k < cut]  # text after a blank line is past the table
+    if len(digits) > 1 and _BARE.match(row[digits[-1]]) and not _BARE.match(row[digits[-2]]):
+        digits.pop()  # ``รวม`` / ``31,950,800 บาท`` / ``7``: one amount, then the page's number
+    if not digits:
         return len(row)
+    last = digits[-1]
     column = max((k for k in range(len(row))
                   if any(_DIGIT.search(r[k]) for r in numbered)), default=0)
     rest = row[last + 1:]
