@@ -78,3 +78,36 @@ def test_date_a_year_off_between_its_neighbours_is_null(seed: int) -> None:
     if re.search(r"(?<![0-9])29/2/", f"{d}/{m}/"):
         return  # 29 February a year on is no date at all
     assert got[k] is None
+
+
+def _stroke_pair_lost(rng: random.Random, printed: str) -> str | None:
+    """``printed`` with a ``/`` and the ``1`` beside it lost (``31/1/2566`` → ``31/2566``).
+
+    As a phone photo's blur read them (tester's files phone5: ``15/11/2565`` read
+    ``15/1 2565``, ``31/1/2566`` read ``31/2566``); None when the date has no such pair.
+    """
+    text = printed.translate(_ARABIC)
+    pairs = [m.start() for m in re.finditer(r"(?=1/|/1)", text)]
+    if not pairs:
+        return None
+    at = rng.choice(pairs)
+    return text[:at] + rng.choice(("", " ")) + text[at + 2:]
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_date_that_lost_a_slash_with_its_one_is_right_or_null(seed: int) -> None:
+    rng = random.Random(seed)
+    candidates: list[int] = []
+    while not candidates:  # a form with a date holding ``1/`` or ``/1``
+        generated = _generated(rng, least=2)
+        rows = list(_ROW.finditer(generated.text))
+        candidates = [k for k, row in enumerate(rows) if _stroke_pair_lost(rng, row["date"])]
+    k = rng.choice(candidates)  # the first or last row too: one neighbour's year around it
+    hit = rows[k]
+    damaged = _stroke_pair_lost(rng, hit["date"])
+    assert damaged is not None
+    text = generated.text[:hit.start("date")] + damaged + generated.text[hit.end("date"):]
+    got = [r.report_date for r in _rows(text)]
+    want = _wanted(generated)
+    assert got[:k] + got[k + 1:] == want[:k] + want[k + 1:]
+    assert got[k] in (want[k], None)

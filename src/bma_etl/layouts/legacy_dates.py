@@ -49,7 +49,8 @@ def readings(place: str) -> list[set[date]]:
 
     ``[as printed, one stroke undone, both strokes]``: the run as it stands (letters
     glued before it gone: ``ว26/12/2564``), then each with one change: a ``7`` or ``1``
-    read for a ``/``, a ``/`` lost (``24/122561``), or a digit too many
+    read for a ``/``, a ``/`` lost (``24/122561``) or lost with a ``1`` beside it
+    (``31/2566``: 31/1/2566 as well as 3/1/2566), or a digit too many
     (``21/2/72565``); then, a run with no ``/`` left, both read as ``7`` or ``1``
     (``127972562``). Only dates of the printed shape (:data:`_PRINTED`) count.
 
@@ -73,6 +74,10 @@ def readings(place: str) -> list[set[date]]:
             one.add(run[:at] + run[at + 1:])
         if 0 < at:
             one.add(run[:at] + "/" + run[at:])
+            # a ``/`` lost with the thin ``1`` beside it, the two strokes blurred into one
+            # or none (a phone photo: ``31/2566`` for 31/1/2566, ``15/1 2565`` for
+            # 15/11/2565): as likely as the ``/`` alone, so a rival reading of that tier
+            one.update((run[:at] + "1/" + run[at:], run[:at] + "/1" + run[at:]))
     one.discard(run)
     strokes = [at for at, c in enumerate(run) if c in "71"]
     both = {run[:a] + "/" + run[a + 1:b] + "/" + run[b + 1:]

@@ -54,10 +54,12 @@ _POINT_BEFORE_COMMA = re.compile(r"(?<=[0-9])\.(?=[0-9]{3},)")
 # What OCR made of an amount's first digits, before the digit groups it read: small
 # Latin letters ("a 253,000", "oon, 153,000": Thai digits' look-alikes; a currency
 # code, "THB 1,000", is capitals) or a piece glued to a comma before the first group
-# ("ส,335,300"). The value is unreadable, not the smaller number after it.
+# ("ส,335,300"), or a "!" for its first "1" (a 1-bit fax or G4 scan's thin "1":
+# "! 1.975,000" for 11,975,000). The value is unreadable, not the smaller number after it.
 _DAMAGED_LEAD = re.compile(
     r"(?<![A-Za-z])[a-z]{1,3}[,.]?[ \t\u00a0]?(?=[0-9])"
-    r"|(?<!\S)[^\s0-9,.]{1,3}[ \t\u00a0]?,[ \t\u00a0]?(?=[0-9])")
+    r"|(?<!\S)[^\s0-9,.]{1,3}[ \t\u00a0]?,[ \t\u00a0]?(?=[0-9])"
+    r"|(?<!\S)![ \t\u00a0]?(?=[0-9])")
 
 
 def _spread(word: str) -> str:
