@@ -67,3 +67,38 @@ def test_an_item_number_atop_pages_is_no_furniture(number: str) -> None:
     lines = text.split("\n")
     furniture = {lines[i - 1].strip("\f") for i in furniture_lines(text, (0, *starts))}
     assert furniture == {"", "- 1 -", "- 2 -", "- 3 -"}
+
+
+@pytest.mark.parametrize("style", ["({})", "{}.", "{})"])
+def test_pages_numbered_like_items_keep_their_numbers_furniture(style: str) -> None:
+    # A page numbered ``(2)`` or ``2.`` keeps the pages' numbering: still furniture,
+    # at the top or at the foot (a list's ``๑.`` atop pages 2 and 3 does not).
+    rng = random.Random(style)
+    words = ["บุคลากร", "ของหน่วยงาน", "มีความรู้", "ความสามารถ", "ข้อมูลสถิติ", "นโยบาย"]
+    for top in (True, False):
+        pages = []
+        for n in range(1, 5):
+            body = f"{''.join(rng.sample(words, 4))}\n{''.join(rng.sample(words, 3))}"
+            pages.append(f"{style.format(n)}\n{body}" if top else f"{body}\n{style.format(n)}")
+        text = "\n\f".join(pages)
+        starts = tuple(m.start() for m in re.finditer("\f", text))
+        lines = text.split("\n")
+        furniture = {lines[i - 1].strip("\f") for i in furniture_lines(text, (0, *starts))}
+        numbers = {style.format(n) for n in range(2 if top else 1, 5)}  # page 1's top: its title
+        assert numbers <= furniture
+
+
+@pytest.mark.parametrize("k", range(2))
+@pytest.mark.parametrize("style", ["({})", "{}."])
+def test_plans_paged_with_item_like_numbers_read_whole(style: str, k: int, tmp_path: Path) -> None:
+    # Generated plans cut into form-fed pages numbered ``(n)`` or ``n.`` at their feet:
+    # the numbers are furniture, not the last line of a SWOT item or a scoring level.
+    doc = GENERATORS["plan"](random.Random(f"item-like-numbers-{k}"))
+    lines = doc.text.rstrip("\n").split("\n")
+    per = max(12, len(lines) // 3)
+    pages = ["\n".join(lines[at:at + per]) for at in range(0, len(lines), per)]
+    text = "\n\f".join(f"{page}\n\n{style.format(n)}" for n, page in enumerate(pages, 1))
+    path = tmp_path / "plan.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    result = score(process_file(path), doc.truth)
+    assert result.lost == []

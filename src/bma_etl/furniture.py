@@ -16,7 +16,7 @@ non-blank lines of a page and
   agree. A year or an amount that a wrap left alone on a page's last line
   (``2030``), a table's score cut onto a page's edge, is content; so is a number
   over a Buddhist-era year, ``2/2566``: a page count is no year; and a list's
-  number alone, ``๑.``, is never a running header), or
+  number alone, ``๑.``, is never a running header unless it keeps the pages' numbering), or
 - it is the outermost line (page numbers aside) and the same line, its page
   number aside, is the outermost line at the same edge (top or bottom) of
   another page, or nearly the same as one repeated so on two others (a header
@@ -81,7 +81,7 @@ _BARE_NUMBER_RE = re.compile(rf"^\s*({_DIGIT}{{1,4}})\s*$")
 #: An item's number alone on its line (``๑.``, ``2)``, ``(3)``): a list's, which a
 #: writer leaves alone when the item's first word does not fit after it. Two pages
 #: may open with one (each a list's first item): never a running header.
-_ITEM_NUMBER_RE = re.compile(rf"^\s*\(?{_DIGIT}{{1,3}}[.)]\s*$")
+_ITEM_NUMBER_RE = re.compile(rf"^\s*\(?({_DIGIT}{{1,3}})[.)]\s*$")
 
 def _signature(line: str, page_no: int) -> str:
     """The line in key form with its page's number (Arabic or Thai digits) as ``#``.
@@ -160,7 +160,7 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
             line = lines[i]
             if place[1] == -1 or printed_by_browser(line, place[0]):
                 out.add(i)
-            elif _BARE_NUMBER_RE.match(line) or _ITEM_NUMBER_RE.match(line):
+            elif _BARE_NUMBER_RE.match(line) or _list_number(line, number + 1, offsets):
                 continue  # a number alone that is no page's number: text, repeated or not
             elif number == 0 and place[0] == "top":
                 continue  # the first page's top is its title
@@ -259,6 +259,16 @@ def _misread_repeat(line: str, page_no: int, repeated: list[str]) -> bool:
     sig = _signature(first, page_no)
     return len(sig) >= 8 and any(ratio(sig, other) >= MIN_MISREAD_SIMILARITY
                                  for other in repeated)
+
+
+def _list_number(line: str, page_no: int, offsets: frozenset[int]) -> bool:
+    """Whether ``line`` is a list item's number alone (``๑.``), not page ``page_no``'s number.
+
+    A page numbered ``(2)`` or ``2.`` keeps the document's numbering (``offsets``, as
+    :func:`_page_number`); a list's ``๑.`` atop pages 2 and 3 does not.
+    """
+    item = _ITEM_NUMBER_RE.match(line)
+    return item is not None and int(item.group(1)) - page_no not in (offsets or {0})
 
 
 def _page_number(line: str, page_no: int, offsets: frozenset[int]) -> bool:
