@@ -365,3 +365,19 @@ def test_a_whole_amounts_one_comma_read_as_a_point(baht: int) -> None:
     assert parse_amount(f"{head}.{tail}.-".translate(THAI) + " บาท") == Decimal(baht)
     with pytest.raises(NormalizeError):  # no dash: a decimal of three places, an error
         parse_amount(f"{head}.{tail} บาท")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    value=amounts().filter(lambda v: v >= 10),
+    space=st.sampled_from(["", " "]),
+    thai=st.booleans(),
+    prefix=st.sampled_from(["", "งบประมาณ ", "= "]),
+)
+def test_a_bang_before_an_amount_is_a_misread_one_in_ocr_text_only(value, space, thai, prefix):
+    """``! 1.975,000``: OCR's thin ``1``; typed or HTML text's ``!`` is the writer's own."""
+    printed = format(value, ",f").translate(THAI if thai else {})
+    text = f"{prefix}!{space}{printed} บาท"
+    assert parse_amount(text, ocr=False) == value
+    with pytest.raises(NormalizeError, match="misread"):
+        parse_amount(text, ocr=True)

@@ -27,9 +27,9 @@ _SPENT = re.compile(r"(?<=งบประมาณที่ใช้ไป : )(?
 _PAID = re.compile(r"(?<=\) = )(?P<value>[0-9๐-๙][0-9๐-๙,.]*)(?= บาท)")
 
 
-def _records(text: str) -> dict[str, list[Any]]:
-    doc = RepairedText.of(text, ocr_used=True)
-    return build_records(normalize(extract(doc), doc.text, doc.words, None), "0" * 64)
+def _records(text: str, *, ocr: bool = True) -> dict[str, list[Any]]:
+    doc = RepairedText.of(text, ocr_used=ocr)
+    return build_records(normalize(extract(doc), doc.text, doc.words, None, ocr=ocr), "0" * 64)
 
 
 def _banged(rng: random.Random, value: str) -> str:
@@ -75,3 +75,17 @@ def test_paid_amount_whose_first_digit_reads_bang_is_null(seed: int) -> None:
     want = [_amount(w["budget_disbursed_thb"]) for w in generated.tables["progress_updates"]]
     assert got[k] is None
     assert got[:k] + got[k + 1:] == want[:k] + want[k + 1:]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_typed_form_keeps_an_amount_after_a_bang(seed: int) -> None:
+    """A form's text layer (typed, not OCR'd): a ``!`` before an amount is the writer's own."""
+    rng = random.Random(seed)
+    while True:  # a form that spent more than one digit's baht
+        generated = _generated(rng, least=1)
+        hit = _SPENT.search(generated.text)
+        if hit is not None and _whole_digits(hit["value"]) > 1:
+            break
+    text = generated.text[:hit.start()] + "! " + generated.text[hit.start():]
+    project = _records(text, ocr=False)["projects"][0]
+    assert project.budget_spent_thb == _amount(generated.tables["projects"][0]["budget_spent_thb"])

@@ -54,12 +54,13 @@ _POINT_BEFORE_COMMA = re.compile(r"(?<=[0-9])\.(?=[0-9]{3},)")
 # What OCR made of an amount's first digits, before the digit groups it read: small
 # Latin letters ("a 253,000", "oon, 153,000": Thai digits' look-alikes; a currency
 # code, "THB 1,000", is capitals) or a piece glued to a comma before the first group
-# ("ส,335,300"), or a "!" for its first "1" (a 1-bit fax or G4 scan's thin "1":
-# "! 1.975,000" for 11,975,000). The value is unreadable, not the smaller number after it.
+# ("ส,335,300"); in OCR'd text also a "!" for its first "1" (a 1-bit fax or G4 scan's
+# thin "1": "! 1.975,000" for 11,975,000; typed text's "!" is the writer's own).
+# The value is unreadable, not the smaller number after it.
 _DAMAGED_LEAD = re.compile(
     r"(?<![A-Za-z])[a-z]{1,3}[,.]?[ \t\u00a0]?(?=[0-9])"
-    r"|(?<!\S)[^\s0-9,.]{1,3}[ \t\u00a0]?,[ \t\u00a0]?(?=[0-9])"
-    r"|(?<!\S)![ \t\u00a0]?(?=[0-9])")
+    r"|(?<!\S)[^\s0-9,.]{1,3}[ \t\u00a0]?,[ \t\u00a0]?(?=[0-9])")
+_OCR_DAMAGED_LEAD = re.compile(_DAMAGED_LEAD.pattern + r"|(?<!\S)![ \t\u00a0]?(?=[0-9])")
 
 
 def _spread(word: str) -> str:
@@ -177,7 +178,8 @@ def parse_number(s: str) -> Decimal:
 def parse_amount(s: str, unit: int = 0, *, ocr: bool = True) -> Decimal | None:
     """A baht amount; ``None`` when the document says no budget is used.
 
-    ``ocr``: ``s`` was read by OCR; only then is a point read as a comma (below).
+    ``ocr``: ``s`` was read by OCR; only then is a point read as a comma (below) and a
+    ``!`` before the digits their misread first ``1`` (``! 1.975,000``: an error).
 
     ``unit``: the power of ten of the unit the amount's column or label heading
     states (``งบประมาณ (ล้านบาท)``: 6,
@@ -250,7 +252,8 @@ def parse_amount(s: str, unit: int = 0, *, ocr: bool = True) -> Decimal | None:
         if NO_BUDGET_RE.search(text) or (text.strip() and _DASHES_ONLY.fullmatch(text)):
             return None
     first = _ANY_DIGIT.search(text)
-    lead = _DAMAGED_LEAD.search(text, 0, first.end()) if first else None
+    leads = _OCR_DAMAGED_LEAD if ocr else _DAMAGED_LEAD
+    lead = leads.search(text, 0, first.end()) if first else None
     if first is not None and lead is not None and lead.end() == first.start():
         raise NormalizeError(f"{s!r} is not a baht amount: {lead.group().strip()!r} before "
                              "its digits is some of them misread")

@@ -172,9 +172,9 @@ MIN_LINE_SIZE = 2.5
 #: Settings the engine reads with (and the image clean-up), named in the cache:
 #: results read otherwise are read again.
 ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai "
-                   "ruled-rows rules-before-median colour-ink-dropped even-light skew 3 paper "
-                   "upright faded-stretched-denoised dotted-pages-blurred fax-rules "
-                   "digits-in-eng-flagged grey-whitened side-blocks-rowed")
+                   "ruled-rows rules-before-median colour-ink-dropped even-light skew 3 "
+                   "paper-light-fitted upright faded-stretched-denoised dotted-pages-blurred "
+                   "fax-rules digits-in-eng-flagged grey-whitened side-blocks-rowed")
 
 
 def engine_version() -> str:
