@@ -63,11 +63,14 @@ class Furniture:
 
     ``running``: running headers' lines; ``numbers``: page numbers known as such
     (beside a running header, printed in a style no row uses, or alone before the
-    tables), with their values and whether printed bare, in line order.
+    tables), with their values and whether printed bare, in line order;
+    ``tables_from``: the line the plan's tables begin at (its front matter, the
+    vision and missions, may be numbered in another style than the tables' pages).
     """
 
     running: frozenset[int]
     numbers: tuple[tuple[int, int, bool], ...]  # (line, value, printed bare)
+    tables_from: int = 0
 
     def lone_number(self, lines: list[Line], j: int) -> Lone:
         """Tell what the number alone on ``lines[j]`` (inside a row) is.
@@ -75,27 +78,53 @@ class Furniture:
         One in a style no name ends in (``- 4 -``, ``หน้า 4``) is a page's number.
         A page's number when known as one (:func:`page_furniture`), or when the known
         bare page numbers before and after it are the ones right before and after it
-        in sequence; the name's when the pages are numbered in another style, or
-        show running headers but no number, or it does not fit the sequence of
-        their numbers, or no room is left for it there; else (no page shows its
+        in sequence; the name's when the pages the row stands between are numbered
+        in another style (:meth:`_numbered_otherwise`), or the pages show running
+        headers but no bare number, or it does not fit the sequence of their bare
+        numbers, or no room is left for it there; else (no page shows its
         furniture, or room is left) unsure.
         """
         no = lines[j].no
         if _BARE_RE.match(lines[j].text) is None or no in {n for n, _, _ in self.numbers}:
             return Lone.PAGE  # ``- 4 -``, ``หน้า 4``, or a bare one where a page breaks
-        if any(not plain for _, _, plain in self.numbers):
-            return Lone.NAME  # the pages are numbered in another style
+        if self._numbered_otherwise(no):
+            return Lone.NAME  # the row's pages are numbered in another style
+        # a front matter numbered ``- 1 -`` then tables restarting at a bare 1: the
+        # bare numbers' own sequence tells, not the other style's
+        bare = [(n, v) for n, v, plain in self.numbers if plain]
         value = to_int(lines[j].text.strip())
-        if value is None or not self.numbers:
+        if value is None or not bare:
             return Lone.NAME if self.running else Lone.UNSURE
-        before = [v for n, v, _ in self.numbers if n < no]
-        after = [v for n, v, _ in self.numbers if n > no]
+        before = [v for n, v in bare if n < no]
+        after = [v for n, v in bare if n > no]
         low, high = (before[-1] if before else None), (after[0] if after else None)
         if (low is not None and value <= low) or (high is not None and value >= high):
             return Lone.NAME
         if low is not None and high is not None:
             return Lone.PAGE if value == low + 1 == high - 1 else Lone.UNSURE
         return Lone.UNSURE
+
+    def _numbered_otherwise(self, no: int) -> bool:
+        """Whether the pages around line ``no`` are numbered in a style no row takes.
+
+        The known page numbers nearest before (among the tables, at or after
+        :attr:`tables_from`) and after the line: both printed not bare; or the one
+        side's only, and the known number beyond it printed the same way and in
+        sequence with it (two pages running, not a front matter's ``- 1 -`` alone
+        before tables numbered bare).
+        """
+        before = [(n, v, plain) for n, v, plain in self.numbers if n < no]
+        after = [(n, v, plain) for n, v, plain in self.numbers if n > no]
+        near = [*before[-1:], *after[:1]]
+        if before and before[-1][0] < self.tables_from:
+            near = after[:1]  # the front matter's page: not the tables' style
+        if not near or any(plain for _, _, plain in near):
+            return False
+        if len(near) == 2:
+            return True
+        pair = before[-2:] if near[0] in before else after[:2]
+        return len(pair) == 2 and not any(plain for _, _, plain in pair) \
+            and pair[1][1] - pair[0][1] == 1
 
     def after_break(self, lines: list[Line], k: int) -> bool:
         """Whether ``lines[k]`` comes right after a running header or a known page number."""
@@ -116,9 +145,12 @@ def _page_break_numbers(lines: list[Line], filled: list[int], running: frozenset
     The number right before each running header (a page's foot) or right after each
     (its top), the first page's lines aside (:data:`_FIRST_PAGE`), in increasing
     order: a row's number after a running header stands after some of them only,
-    and in no page's sequence.
+    and in no page's sequence. Running headers beside a page number printed in
+    another style (``- 3 -``: a front matter numbered apart from the tables) are no
+    page break of the bare numbers' run.
     """
-    at = [k for k, i in enumerate(filled) if lines[i].no in running and k >= _FIRST_PAGE]
+    at = [k for k, i in enumerate(filled) if lines[i].no in running and k >= _FIRST_PAGE
+          and not _beside_number(lines, i, bare=False)]
     out: set[int] = set()
     for side in (-1, 1):
         found = [(filled[k + side], to_int(lines[filled[k + side]].text.strip())) for k in at
@@ -198,7 +230,7 @@ def page_furniture(lines: list[Line], start: int) -> Furniture:
         value = to_int(_DIGITS_RE.search(text)[0])  # type: ignore[index]
         if value is not None:
             numbers.append((lines[i].no, value, bare))
-    return Furniture(running, tuple(numbers))
+    return Furniture(running, tuple(numbers), lines[start].no if start < len(lines) else 0)
 
 
 #: Most letters of what OCR reads at a page's foot (a mark, a stamp's edge: ``สว``).
