@@ -82,6 +82,8 @@ def ingest(
             typer.echo(outcome_json(outcome, run_id))
         elif outcome.state != "unchanged":
             detail = outcome.layout if outcome.state == "loaded" else outcome.error
+            if outcome.state == "loaded" and outcome.ocr:
+                detail = f"{detail} ({outcome.ocr})"
             typer.echo(f"{outcome.state:<11} {path_text(outcome.path)}  {detail}", err=True)
 
     def run(on_file: Callable[[FileOutcome], None],
@@ -126,6 +128,7 @@ def ingest(
         typer.echo(summary_json(summary))
     layouts = ", ".join(f"{k} {v}" for k, v in sorted(summary.by_layout.items())) or "none"
     skipped = f", {summary.skipped} skipped (not a report type)" if summary.skipped else ""
+    ocr_read = f"; {summary.ocr_files} read by OCR" if summary.ocr_files else ""
     if not summary.files_seen and not paths:
         # --reextract-outdated alone: nothing outdated is a quiet night, not a fault
         typer.echo("nothing to re-extract: every document was extracted by this version",
@@ -144,7 +147,7 @@ def ingest(
     typer.echo(
         f"{summary.files_seen} files: {summary.loaded} loaded, {summary.unchanged} unchanged, "
         f"{summary.quarantined} quarantined{skipped} in {summary.seconds:.1f}s "
-        f"(loaded by layout: {layouts})",
+        f"(loaded by layout: {layouts}{ocr_read})",
         err=True,
     )
     raise typer.Exit(summary.exit_code)

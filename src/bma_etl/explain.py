@@ -89,6 +89,7 @@ class Explanation:
     values: list[ValueSource] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)  # quality issues not tied to one value
     ocr_used: bool = False
+    ocr_note: str | None = None  # how many pages OCR read and why (a file read now only)
     text: str | None = None
 
     @property
@@ -133,7 +134,7 @@ def explain_file(path: Path, *, ocr: str = "auto") -> Explanation:
             out.doc_id = sources[0].doc_id
             out.scores = layout_scores(doc)
             out.text = doc.text
-            out.ocr_used = sources[0].ocr_used
+            out.ocr_used, out.ocr_note = sources[0].ocr_used, sources[0].ocr_note
         out.passed = list(STAGES[:STAGES.index(exc.stage)]) if exc.stage in STAGES \
             else (["read", "repair"] if sources else [])
         return out
@@ -142,7 +143,7 @@ def explain_file(path: Path, *, ocr: str = "auto") -> Explanation:
     out.doc_id = processed.doc_id
     out.layout = processed.layout
     out.layout_score = processed.layout_score
-    out.ocr_used = source.ocr_used
+    out.ocr_used, out.ocr_note = source.ocr_used, source.ocr_note
     out.text = processed.text
     out.scores = layout_scores(repair(source))
     rows = {t: [r.model_dump(mode="json") for r in rs] for t, rs in processed.tables.items()}
@@ -292,6 +293,8 @@ def render(ex: Explanation, rich: bool = False, width: int = 160) -> list[str]:
     lines = [f"source: {_escape(ex.source, rich)}"]
     if ex.doc_id:
         lines.append(f"doc_id: {ex.doc_id}")
+    if ex.ocr_note:
+        lines.append(f"read: {ex.ocr_note}")
     steps = " → ".join(ex.passed) or "nothing"
     lines.append(f"stages passed: {steps}")
     if ex.stopped_at:

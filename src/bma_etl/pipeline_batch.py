@@ -305,14 +305,14 @@ def _finish(batch: _Batch, db: Path, wait: float, run_id: str,
     for results, tables in batch.collect(time_limit, slow=keep_done):
         pieces.append(tables)
         # results first: zip stops on it without taking a file from ``pending``.
-        for (layout, error, seconds), ((path, _, _, _), doc_id) in zip(results, pending,
-                                                                    strict=False):
+        for (layout, error, seconds, note), ((path, _, _, _), doc_id) in zip(
+                results, pending, strict=False):
             if layout is None:
                 reason = error or "internal: no reason given"
                 outcomes.append(FileOutcome(path, doc_id, "quarantined", None, reason, seconds))
                 pieces.append(_quarantine_rows(path, doc_id, reason))
             else:
-                outcomes.append(FileOutcome(path, doc_id, "loaded", layout, None, seconds))
+                outcomes.append(FileOutcome(path, doc_id, "loaded", layout, None, seconds, note))
             work += seconds
         worth = work >= LOAD_WORK and len(outcomes) * LOAD_SHARE >= len(batch.pending)
         if time.monotonic() - last_load >= LOAD_EVERY or (overlap and worth and batch.waiting()):

@@ -9,15 +9,17 @@ stage (page by page, OCR word spans carried along); :class:`Processed` its resul
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
 from bma_etl import __version__
-from bma_etl.checks import run_checks
+from bma_etl.checks import run_checks, sparse_document
 from bma_etl.detect import Detection, detect
 from bma_etl.document import Finding
+from bma_etl.errors import ExtractError
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts.base import Layout, RepairedText
 from bma_etl.normalize.fields import normalize
@@ -30,6 +32,8 @@ from bma_etl.textnorm import repair_text
 from bma_etl.validate import build_records
 
 OCR_MODES = ("auto", "always", "never")
+#: The pipeline modules log under one name, the one a log filter selects.
+log = logging.getLogger("bma_etl.pipeline")
 
 
 @dataclass(slots=True)
@@ -41,6 +45,8 @@ class Processed:
     layout_score: float
     text: str
     tables: dict[str, list[Record]]
+    #: How many pages OCR read and why (``OCR 1 of 2 pages: text layer damaged``), or None.
+    ocr_note: str | None = None
 
     def rows(self, table: str) -> list[Record]:
         """The rows of one table (empty when the document fills none)."""
@@ -66,6 +72,22 @@ def repair(source: SourceDocument) -> RepairedText:
                            furniture=furniture_lines(text, tuple(starts)), wraps=source.wraps,
                            words=words, spaced=source.spaced, judged=source.judged,
                            doubted=doubted)
+
+
+def closest(detection: Detection, doc: RepairedText, forced: bool = False) -> str:
+    """The layout a document was read as, and its score, for a reason that it failed.
+
+    ``forced``: the caller named the layout. A score reached only with the signals
+    matched in key form or approximately (:func:`~bma_etl.detect.detect`) says so, with
+    the score as printed.
+    """
+    name, score = detection.layout.layout_id, detection.score
+    if forced:
+        return f"layout {name} (as asked; score {score:.2f})"
+    printed = max(0.0, min(1.0, float(detection.layout.score(doc))))
+    how = f", its signals matched approximately; {printed:.2f} as printed" \
+        if score - printed >= 0.005 else ""
+    return f"closest layout {name} (score {score:.2f}{how})"
 
 
 def moved_words(words: tuple[tuple[int, int, float], ...], old_starts: tuple[int, ...],
@@ -125,7 +147,11 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         on_read(source)
     doc = repair(source)
     detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
-    detection, extraction, second = read_parts(doc, detection, split=layout is None)
+    try:
+        detection, extraction, second = read_parts(doc, detection, split=layout is None)
+    except ExtractError as exc:  # stored as layout 'unknown': say which layout came closest
+        raise ExtractError(f"{closest(detection, doc, forced=layout is not None)} could not be "
+                           f"read: {exc}") from exc
     normalized = normalize(extraction, doc.text, doc.words,
                            doc.wraps if source.pages is not None else None,  # PDF, image
                            doc.spaced, source.ocr_used)
@@ -155,6 +181,7 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
 
         read_findings.append(Finding("documents", None, None, "warning", "ocr_page_turned",
                                      turned_message(source.turned)))
+    read_findings.extend(sparse_document(detection.layout, tables, doc.text))
     findings = run_checks(tables, read_findings + normalized.findings)
     tables["quality_issues"] = [
         QualityIssue(doc_id=source.doc_id, ordinal=i, table_name=f.table_name,
@@ -170,4 +197,7 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         ocr_confidence=source.ocr_confidence,
         status="loaded", error=None, extractor_version=__version__,
     )]
-    return Processed(source.doc_id, detection.layout.layout_id, detection.score, doc.text, tables)
+    if source.ocr_note:
+        log.info("%s: %s", path_text(path), source.ocr_note)
+    return Processed(source.doc_id, detection.layout.layout_id, detection.score, doc.text, tables,
+                     source.ocr_note)

@@ -110,6 +110,7 @@ def ingest(
         setattr(summary, outcome.state, getattr(summary, outcome.state) + 1)
         if outcome.layout and outcome.state == "loaded":
             summary.by_layout[outcome.layout] += 1
+            summary.ocr_files += outcome.ocr is not None
         if on_file is not None:
             on_file(outcome)
 

@@ -54,6 +54,8 @@ class FileOutcome:
     layout: str | None = None
     error: str | None = None
     seconds: float = 0.0
+    #: How many pages OCR read and why (``OCR 1 of 2 pages: text layer damaged``), or None.
+    ocr: str | None = None
 
 
 @dataclass(slots=True)
@@ -74,6 +76,8 @@ class RunSummary:
     #: Files in the folders walked whose suffix is not a report type.
     skipped: int = 0
     by_layout: Counter[str] = field(default_factory=Counter)
+    #: Loaded files of which OCR read at least one page.
+    ocr_files: int = 0
     quarantined_files: list[FileOutcome] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -109,13 +113,14 @@ def outcome_json(outcome: FileOutcome, run_id: str) -> str:
 
     Keys: ``event`` ("file"), ``ts`` (ISO 8601 UTC, when the line is written),
     ``run_id``, ``path``, ``doc_id``, ``state`` (loaded, unchanged, quarantined),
-    ``layout``, ``error`` and ``seconds`` (the file's read and extraction time;
-    0 for an unchanged file).
+    ``layout``, ``error``, ``seconds`` (the file's read and extraction time;
+    0 for an unchanged file) and ``ocr`` (how many pages OCR read and why, or null).
     """
     return json.dumps({
         "event": "file", "ts": _timestamp(), "run_id": run_id,
         "path": path_text(outcome.path), "doc_id": outcome.doc_id, "state": outcome.state,
         "layout": outcome.layout, "error": outcome.error, "seconds": round(outcome.seconds, 4),
+        "ocr": outcome.ocr,
     }, ensure_ascii=False)
 
 
@@ -126,5 +131,6 @@ def summary_json(summary: RunSummary) -> str:
         "files_seen": summary.files_seen, "loaded": summary.loaded,
         "unchanged": summary.unchanged, "quarantined": summary.quarantined,
         "skipped": summary.skipped, "by_layout": dict(sorted(summary.by_layout.items())),
+        "ocr_files": summary.ocr_files,
         "seconds": round(summary.seconds, 3), "exit_code": summary.exit_code,
     }, ensure_ascii=False)

@@ -38,8 +38,9 @@ log = logging.getLogger("bma_etl.pipeline")
 #: A file handed to a worker: its path, its bytes, the OCR mode and the bytes' content
 #: hash (``doc_id``, worked out by the run: the worker does not hash the bytes again).
 WorkItem = tuple[Path, bytes, str, str]
-#: Per file: the layout read or ``None``, the quarantine reason or ``None``, seconds.
-FileResult = tuple[str | None, str | None, float]
+#: Per file: the layout read or ``None``, the quarantine reason or ``None``, seconds, and
+#: how many pages OCR read and why (:attr:`~bma_etl.pipeline_file.Processed.ocr_note`).
+FileResult = tuple[str | None, str | None, float, str | None]
 #: What a worker sends back for a chunk of files: one result per file, in order, and
 #: the rows of every file that loaded as Arrow tables (compact to send and to hold).
 ChunkResult = tuple[list[FileResult], "ArrowTables"]
@@ -154,13 +155,14 @@ def _work(items: list[WorkItem]) -> ChunkResult:
             finally:
                 _stop_time_limit()
             loaded.append(processed.tables)
-            results.append((processed.layout, None, time.perf_counter() - began))
+            results.append((processed.layout, None, time.perf_counter() - began,
+                            processed.ocr_note))
         except BmaEtlError as exc:
-            results.append((None, exc.reason(), time.perf_counter() - began))
+            results.append((None, exc.reason(), time.perf_counter() - began, None))
         except Exception as exc:  # a bug in one extractor must not stop the batch
             log.exception("unexpected error on %s", path)
             results.append((None, f"internal: {type(exc).__name__}: {exc} (please report)",
-                            time.perf_counter() - began))
+                            time.perf_counter() - began, None))
     try:
         return results, to_arrow(loaded) | index_tables(loaded)
     except (pa.ArrowException, TypeError, ValueError):
@@ -177,7 +179,7 @@ def _convert_one_by_one(results: list[FileResult], loaded: list[dict[str, list[R
 
     pieces: list[ArrowTables] = []
     tables = iter(loaded)
-    for i, (layout, _, seconds) in enumerate(results):
+    for i, (layout, _, seconds, _) in enumerate(results):
         if layout is None:
             continue
         try:
@@ -185,7 +187,7 @@ def _convert_one_by_one(results: list[FileResult], loaded: list[dict[str, list[R
             pieces.append(to_arrow([one]) | index_tables([one]))
         except (pa.ArrowException, TypeError, ValueError) as exc:
             results[i] = (None, f"a value does not fit the warehouse column type: {exc}",
-                          seconds)
+                          seconds, None)
     return results, concat_pieces(pieces)
 
 
@@ -292,7 +294,7 @@ def _one_by_one(chunk: list[WorkItem], time_limit: float | None) -> ChunkResult:
                 limit = f"{time_limit:g} s" if time_limit else "no"
                 reason = (f"extract: the worker process ended while reading this file: it took "
                           f"longer than the time limit ({limit}) or crashed; please report it")
-                results.append((None, reason, time.perf_counter() - began))
+                results.append((None, reason, time.perf_counter() - began, None))
                 continue
         results.extend(one)
         pieces.append(tables)

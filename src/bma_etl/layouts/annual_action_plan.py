@@ -303,6 +303,8 @@ LAYOUT = Layout(
     extract=extract,
     signals=SIGNALS,
     one_per_file=True,
+    core=("plans.agency", "plans.fiscal_year_be"),
+    main=("plan_projects", r"สรุปโครงการและงบประมาณ"),
 )
 
 __all__ = ["LAYOUT", "extract", "score", "section_of", "swot_rows"]

@@ -189,3 +189,11 @@ class Layout:
     #: plan's chapter and continuation titles (``แผนปฏิบัติราชการ ประจำปี (ต่อ)``) are
     #: its opening's words, and two plans in one file are not told apart.
     one_per_file: bool = False
+    #: The fields that say which project or plan a document is (``table.field``, in the
+    #: table's first row; ``a|b``: either will do). A loaded document missing more than
+    #: half of them gets a ``sparse_document`` issue (:func:`~bma_etl.checks.sparse_document`).
+    core: tuple[str, ...] = ()
+    #: The main table and the words (a regex, matched in key form) that show the text
+    #: holds it: a loaded document whose text shows them but which has no row of that
+    #: table gets the ``sparse_document`` issue too.
+    main: tuple[str, str] | None = None

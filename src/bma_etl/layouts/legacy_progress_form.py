@@ -35,18 +35,14 @@ from bma_etl.layouts.base import (
     Signal,
     score_signals,
 )
-from bma_etl.layouts.common import (
-    split_agency_raw,
-    split_person_raw,
-    strip_outline_raw,
-)
+from bma_etl.layouts.common import split_agency_raw, split_person_raw, strip_outline_raw
 from bma_etl.layouts.history_specks import DIGITS_ALONE, numbers_read_as_specks, short_specks
 from bma_etl.layouts.legacy_amount_dots import stated_amount_dots
 from bma_etl.layouts.legacy_dates import latest_first, progress_fell
 from bma_etl.layouts.legacy_head_pairs import label_cell, side_by_side
 from bma_etl.layouts.legacy_narrative import without_specks
 from bma_etl.layouts.legacy_reports import read_reports
-from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks
+from bma_etl.layouts.legacy_sections import _ALONE_JUNK, _PAGE_HEADER_RE, _split_blocks, no_identity
 from bma_etl.layouts.legacy_year import fiscal_year, year_label, year_range_finding
 from bma_etl.layouts.report_columns import column_reports
 from bma_etl.layouts.status_words import derive_status
@@ -145,7 +141,7 @@ def extract(doc: RepairedText) -> Extraction:
     for period in periods:
         _read_period(period, project)
     if "project_code" not in project.fields and "project_name" not in project.fields:
-        raise ExtractError("legacy progress form without รหัสโครงการ or ชื่อโครงการ (section 1.1)")
+        raise ExtractError(no_identity(blocks))
     for column in ("rationale", "target"):
         pieces = _text_pieces(doc, blocks.get(column, []))
         if pieces:
@@ -395,6 +391,8 @@ LAYOUT = Layout(
     score=score,
     extract=extract,
     signals=SIGNALS,
+    core=("projects.project_code|projects.project_name", "projects.fiscal_year_be",
+          "projects.agency"), main=("progress_updates", r"รายงานครั้งที่"),
 )
 
 __all__ = ["LAYOUT", "extract", "score"]

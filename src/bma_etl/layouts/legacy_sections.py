@@ -333,3 +333,25 @@ def opens_report_table(text: str) -> bool:
 
 #: What OCR reads around a label alone on its line: specks, dots, spaces.
 _ALONE_JUNK = "'\".,|!*…:; \t"
+
+
+#: The labels that name the project (section 1.1), as printed before their ``:``.
+_IDENTITY_LABEL_RE = re.compile(r"(รหัสโครงการ|ชื่อโครงการ\S*)[.\s]*:")
+
+
+def no_identity(blocks: dict[str, list[Line]]) -> str:
+    """Why the form gave neither รหัสโครงการ nor ชื่อโครงการ, and where they were looked for.
+
+    Section 1.1's labels are read under its heading only; the reason says whether that
+    heading was found (and the lines it spans) and names the first such label seen
+    outside it, with its line, so that a person sees the heading to mend.
+    """
+    section = blocks.get("_section1", [])
+    where = (f"section 1 (lines {section[0].no}-{section[-1].no}) holds neither" if section
+             else "no heading of section 1 or 1.1 was found (its labels are read under it "
+                  "only)")
+    seen = next(((found.group(1), line.no) for name, lines in blocks.items()
+                 if name != "_section1" for line in lines
+                 if (found := _IDENTITY_LABEL_RE.search(line.text))), None)
+    outside = f"; a '{seen[0]}' label stands outside it at line {seen[1]}" if seen else ""
+    return f"legacy progress form without รหัสโครงการ or ชื่อโครงการ: {where}{outside}"

@@ -359,4 +359,7 @@ LAYOUT = Layout(
     extract=extract,
     signals=SIGNALS,
     opens_by_title=True,
+    core=("projects.project_code|projects.project_name|projects.unit_code",
+          "projects.fiscal_year_be"),
+    main=("progress_updates", r"\([0-9๐-๙]{1,3}\)\s*ความคืบหน้าโครงการ"),
 )

@@ -388,4 +388,6 @@ LAYOUT = Layout(
     score=score,
     extract=extract,
     signals=SIGNALS,
+    core=("projects.project_code|projects.project_name", "projects.fiscal_year_be",
+          "projects.agency"), main=("monthly_progress", r"ผลงานเดือนที่"),
 )

@@ -77,6 +77,8 @@ class SourceDocument:
     #: Pages skipped as repeats or read in their printed order (:mod:`.page_order`):
     #: ``(code, message)``, ``page_repeated``, ``pages_reordered`` or ``pages_out_of_order``.
     paging: tuple[tuple[str, str], ...] = ()
+    #: How many pages OCR read and why (:attr:`~.pdf.PdfText.ocr_note`), None without OCR.
+    ocr_note: str | None = None
 
 
 def media_type_of(path: Path) -> str:
@@ -217,7 +219,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
                           pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words, doubted=doubted,
                           spaced=pdf.spaced, restored=restored, judged=pdf.judged,
                           recoded=recoded_message(recoded, "page") if recoded else None,
-                          turned=turned, paging=paging)
+                          turned=turned, paging=paging, ocr_note=pdf.ocr_note)
 
 
 def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:

@@ -86,6 +86,8 @@ OCR_CACHE_FORMAT = 2
 #: unmapped, and at 1 a page of a few short lines would cross MAX_DAMAGE.
 AM_TAIL_WEIGHT = 0.1
 PageKind = Literal["text", "damaged", "image", "blank"]
+#: Why a page of a kind was OCR'd (:attr:`PdfText.ocr_note`); any other, ``--ocr always``.
+_OCR_WHY = {"image": "scanned", "damaged": "text layer damaged"}
 T = TypeVar("T")
 
 
@@ -161,6 +163,20 @@ class PdfText:
         """Mean OCR confidence (0..100) over the OCR'd pages that report one."""
         scores = [p.confidence for p in self.pages if p.ocr and p.confidence is not None]
         return round(sum(scores) / len(scores), 2) if scores else None
+
+    @property
+    def ocr_note(self) -> str | None:
+        """How many pages OCR read and why, for a person: ``OCR 1 of 2 pages: text layer damaged``.
+
+        Why: ``scanned`` (a page that is an image), ``text layer damaged`` (a text layer
+        judged damaged, read again by OCR), ``--ocr always``. None when OCR read no page.
+        """
+        read = [p for p in self.pages if p.ocr]
+        if not read:
+            return None
+        why = dict.fromkeys(_OCR_WHY.get(p.kind, "--ocr always") for p in read)
+        total = len(self.pages)
+        return f"OCR {len(read)} of {total} page{'s' * (total > 1)}: {', '.join(why)}"
 
     @property
     def turned(self) -> tuple[tuple[int, int], ...]:
