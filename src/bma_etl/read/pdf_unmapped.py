@@ -17,7 +17,9 @@ The same writer maps a glyph to the text of the first cluster it drew it in: a
 page whose first SARA AA was a SARA AM's maps every SARA AA glyph to SARA AM
 (``การ`` read ``กำร``). A SARA AM whose box is the font's SARA AA glyph's (and not
 its SARA AM glyph's, where the font has one) is read as the SARA AA it is; the
-ring drawn before it, read as NIKHAHIT, makes the SARA AM again.
+ring drawn before it, read as NIKHAHIT, makes the SARA AM again. Where a glyph
+of its cluster stays unread (it may be the ring, its text written on the SARA AA:
+fpdf2 in Waree), the SARA AM stays.
 
 A glyph is read only when the font program's glyph of that number has the
 size pdfium drew it at (its outline's box, scaled by the font size, is the
@@ -46,6 +48,9 @@ BOX_SLACK_EM = 0.05
 #: What a glyph taken for a SARA AM's lost half may be read as: its ring, a tone mark
 #: over it (a SARA AA read there would write the vowel twice).
 _RING_AND_TONES = "\u0e4d\u0e48\u0e49\u0e4a\u0e4b"
+#: What a glyph drawn with no text reads as on the way here: lost, or a soft hyphen's
+#: code (fpdf2's SARA AA glyph, a line break at a line's end: :func:`.without_unmapped`).
+_NO_TEXT = (*DROPPED, "\n", "\x02", "\ufffe")
 #: A Thai character a font's ``cmap`` may name a glyph for.
 _THAI = range(0x0E01, 0x0E5C)
 
@@ -162,11 +167,17 @@ def unmapped_read(g: Any, raw: str, count: int) -> str:
         if found is None or not found[0].drawn(SARA_AA, found[1], found[2]) \
                 or found[0].drawn(SARA_AM, found[1], found[2]):
             continue
-        chars[k] = SARA_AA
         j = k - 1  # the ring and tone marks drawn before it (a SARA AM's half, once)
-        while j >= 0 and (j in tails or THAI_MARK.match(chars[j])):
-            chars[j] = tails.pop(j, chars[j])
+        while j >= 0 and (chars[j] in DROPPED or THAI_MARK.match(chars[j])):
             j -= 1
+        cluster = range(j + 1, k)
+        if any(chars[i] in DROPPED and i not in tails for i in cluster) \
+                or (k + 1 < len(chars) and chars[k + 1] in _NO_TEXT
+                    and not g.generated(k + 1)):
+            continue  # a glyph drawn there is not read: it may be the ring this SARA AM has
+        chars[k] = SARA_AA
+        for i in cluster:
+            chars[i] = tails.pop(i, chars[i])
     return "".join(chars)
 
 
