@@ -41,9 +41,9 @@ from bma_etl.read.pdf_private import FORMS, SARA_AA, SARA_AM, _best, _filled
 log = logging.getLogger(__name__)
 
 #: How far (font sizes) a glyph's outline box, scaled, may differ from its box on
-#: the page in width or height and still be the glyph drawn there: pdfium's box
-#: is the outline's own (Noto's ring 0.22 x 0.18 em, its small MAI THO 0.26 x 0.16 em;
-#: the two nearest marks in size differ by 0.1 em or more).
+#: the page in width or height and still be the glyph drawn there: pdfium's box is
+#: the outline's own, a little taller (Noto Sans Thai at 12 pt: the ring 0.218 x 0.192 em
+#: on the page, 0.218 x 0.180 in the font; the small MAI THO 0.261 x 0.178, 0.261 x 0.163).
 BOX_SLACK_EM = 0.05
 #: What a glyph taken for a SARA AM's lost half may be read as: its ring, a tone mark
 #: over it (a SARA AA read there would write the vowel twice).
