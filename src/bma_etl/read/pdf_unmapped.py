@@ -10,7 +10,7 @@ the SARA AA (``สำนัก`` read ``สานัก``, pdfium reporting the 
 ``glyph00049``) reads ``1``. The glyph still says what it is: a CIDFontType2
 font (``/CIDToGIDMap /Identity``) draws code ``c`` with glyph ``c`` of its
 font program, whose ``cmap`` names the glyphs drawn for characters; a glyph
-the ``cmap`` names for a Thai character is that character, and a positional
+the ``cmap`` names for a Thai mark is that mark, and a positional
 form the ``cmap`` does not name is read as the Thai mark whose outline covers
 most of its own (:data:`.pdf_private.MATCH`, as for a producer's private codes).
 The same writer maps a glyph to the text of the first cluster it drew it in: a
@@ -19,7 +19,10 @@ page whose first SARA AA was a SARA AM's maps every SARA AA glyph to SARA AM
 its SARA AM glyph's, where the font has one) is read as the SARA AA it is; the
 ring drawn before it, read as NIKHAHIT, makes the SARA AM again. Where a glyph
 of its cluster stays unread (it may be the ring, its text written on the SARA AA:
-fpdf2 in Waree), the SARA AM stays.
+fpdf2 in Waree), the SARA AM stays; and it is read so only on a page where a ring
+drawn with no text was read (this writer's damage; a browser's SARA AM has none).
+Only marks are read (a letter read from a font whose codes are not its glyph
+numbers could pass the box check by chance).
 
 A glyph is read only when the font program's glyph of that number has the
 size pdfium drew it at (its outline's box, scaled by the font size, is the
@@ -36,7 +39,7 @@ import logging
 from typing import Any
 
 from bma_etl.read.pdf_glyphs import DROPPED, LOST, TAIL, THAI_MARK
-from bma_etl.read.pdf_private import FORMS, SARA_AA, SARA_AM, _best, _filled
+from bma_etl.read.pdf_private import FORMS, NIKHAHIT, SARA_AA, SARA_AM, _best, _filled
 
 log = logging.getLogger(__name__)
 
@@ -158,11 +161,15 @@ def unmapped_read(g: Any, raw: str, count: int) -> str:
         found = _glyph(g, i, fonts)
         code = int(pdfium_c.FPDFText_GetUnicode(g.textpage.raw, i))
         char = found[0].read(code, found[1], found[2]) if found is not None else None
-        if char is not None and raw[i] == LOST:
+        if char is None or not THAI_MARK.match(char):
+            continue  # only a mark: a letter read so may be a font whose codes are not glyphs
+        if raw[i] == LOST:
             chars[i] = char
-        elif char is not None and char in _RING_AND_TONES:
+        elif char in _RING_AND_TONES:
             tails[i] = char
-    for k in ams:
+    rings = NIKHAHIT in tails.values() or any(
+        chars[i] == NIKHAHIT for i in todo)  # this writer's damage seen on the page
+    for k in ams if rings else ():
         found = _glyph(g, k, fonts)
         if found is None or not found[0].drawn(SARA_AA, found[1], found[2]) \
                 or found[0].drawn(SARA_AM, found[1], found[2]):
