@@ -43,6 +43,10 @@ $(STAMP): pyproject.toml
 	@# offices stamp copies.
 	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v qpdf >/dev/null' \
 	  APT_PKGS='qpdf' APT_WHY='the tests of watermarked PDFs'
+	@# WeasyPrint (a dev extra) lays out with Pango: tests/test_weasyprint_prints.py.
+	@$(MAKE) --no-print-directory apt-install \
+	  APT_CHECK='ldconfig -p | grep -q libpangoft2-1.0.so.0' \
+	  APT_PKGS='libpango-1.0-0 libpangoft2-1.0-0' APT_WHY='the tests of WeasyPrint prints'
 	@# The tests of spreadsheet prints (a form kept in Calc) print generated sheets with Calc.
 	@$(MAKE) --no-print-directory apt-install \
 	  APT_CHECK='test -e /usr/lib/libreoffice/program/libsclo.so' \

@@ -58,6 +58,7 @@ from bma_etl.read.pdf_private import private_forms_read
 from bma_etl.read.pdf_sara_am import am_gap, am_unseen
 from bma_etl.read.pdf_spans import without_span_copies
 from bma_etl.read.pdf_spread import may_be_spread
+from bma_etl.read.pdf_unmapped import unmapped_read
 
 #: A space pdfium generated over a gap narrower than this (in font sizes, between
 #: the characters' advance boxes) is dropped. LibreOffice leaves 0-0.21 em between
@@ -108,7 +109,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     # pdfium's hyphen) made Thai before any repair reads it (one for one).
     raw, recoded = tis620_recoded(soft_hyphens_kept(pua_to_thai(raw)))
     raw = private_forms_read(textpage, raw)  # a shaping producer's own PUA codes
-    raw = without_false_breaks(g, without_span_copies(g, without_unmapped(g, raw, count)))
+    raw = unmapped_read(g, without_unmapped(g, raw, count), count)  # a glyph the font names
+    raw = without_false_breaks(g, without_span_copies(g, raw))
     letters, gaps_of_page = PageLetters(g, count), PageGaps(g, raw)
     plain = PlainLines(g, raw, gaps_of_page) if fast else None
     # asked once for the page: most pages hold no stand-in nor control character

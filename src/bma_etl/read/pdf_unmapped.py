@@ -1,0 +1,225 @@
+"""Glyphs a PDF maps to no text, read from the embedded font's own data.
+
+Stage: read (runs in the PDF worker process; a helper of :mod:`.pdf_layout`,
+after :func:`.pdf_glyphs.without_unmapped` marked such glyphs
+:data:`~.pdf_glyphs.LOST`). WeasyPrint (HarfBuzz shaping, Noto Sans Thai) writes
+a ``ToUnicode`` that gives one glyph of a cluster the cluster's text and the
+others nothing: SARA AM drawn as NIKHAHIT (``uni0E4D``) and SARA AA keeps only
+the SARA AA (``สำนัก`` read ``สานัก``, pdfium reporting the ring's byte code
+``;``), and the small MAI THO the shaper picks over the ring (an unnamed glyph,
+``glyph00049``) reads ``1``. The glyph still says what it is: a CIDFontType2
+font (``/CIDToGIDMap /Identity``) draws code ``c`` with glyph ``c`` of its
+font program, whose ``cmap`` names the glyphs drawn for characters; a glyph
+the ``cmap`` names for a Thai mark is that mark, and a positional
+form the ``cmap`` does not name is read as the Thai mark whose outline covers
+most of its own (:data:`.pdf_private.MATCH`, as for a producer's private codes).
+The same writer maps a glyph to the text of the first cluster it drew it in: a
+page whose first SARA AA was a SARA AM's maps every SARA AA glyph to SARA AM
+(``การ`` read ``กำร``). A SARA AM whose box is the font's SARA AA glyph's (and not
+its SARA AM glyph's, where the font has one) is read as the SARA AA it is; the
+ring drawn before it, read as NIKHAHIT, makes the SARA AM again. Where a glyph
+of its cluster stays unread (it may be the ring, its text written on the SARA AA:
+fpdf2 in Waree), the SARA AM stays; and it is read so only on a page where a ring
+drawn with no text was read (this writer's damage; a browser's SARA AM has none).
+Only marks are read (a letter read from a font whose codes are not its glyph
+numbers could pass the box check by chance).
+
+A glyph is read only when the font program's glyph of that number has the
+size pdfium drew it at (its outline's box, scaled by the font size, is the
+character's box on the page within :data:`BOX_SLACK_EM`): a font whose codes
+are not its glyph numbers fails that and its glyph stays lost (the page's
+damage, counted), never read as another character.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import logging
+from typing import Any
+
+from bma_etl.read.pdf_glyphs import DROPPED, LOST, TAIL, THAI_MARK
+from bma_etl.read.pdf_private import FORMS, NIKHAHIT, SARA_AA, SARA_AM, _best, _filled
+
+log = logging.getLogger(__name__)
+
+#: How far (font sizes) a glyph's outline box, scaled, may differ from its box on
+#: the page in width or height and still be the glyph drawn there: pdfium's box is
+#: the outline's own, a little taller (Noto Sans Thai at 12 pt: the ring 0.218 x 0.192 em
+#: on the page, 0.218 x 0.180 in the font; the small MAI THO 0.261 x 0.178, 0.261 x 0.163).
+BOX_SLACK_EM = 0.05
+#: What a glyph taken for a SARA AM's lost half may be read as: its ring, a tone mark
+#: over it (a SARA AA read there would write the vowel twice).
+_RING_AND_TONES = "\u0e4d\u0e48\u0e49\u0e4a\u0e4b"
+#: What a glyph drawn with no text reads as on the way here: lost, or a soft hyphen's
+#: code (fpdf2's SARA AA glyph, a line break at a line's end: :func:`.without_unmapped`).
+_NO_TEXT = (*DROPPED, "\n", "\x02", "\ufffe")
+#: A Thai character a font's ``cmap`` may name a glyph for.
+_THAI = range(0x0E01, 0x0E5C)
+
+
+class _Font:
+    """One embedded TrueType font program: glyph numbers to Thai characters."""
+
+    def __init__(self, data: bytes) -> None:
+        from fontTools.ttLib import TTFont
+
+        self.font = TTFont(io.BytesIO(data), lazy=True)
+        self.order = self.font.getGlyphOrder()
+        self.glyf = self.font["glyf"]
+        self.em = float(self.font["head"].unitsPerEm)
+        cmap = self.font["cmap"].getBestCmap() or {}
+        self.named: dict[str, str] = {}
+        for code, name in cmap.items():
+            if code in _THAI:
+                self.named.setdefault(name, chr(code))
+        self.glyph_of = {char: name for name, char in self.named.items()}
+        self.forms: dict[str, Any] = {}
+        for name, char in self.named.items():
+            if char in FORMS:
+                contours = self.contours(name)
+                filled = _filled(contours) if contours else None
+                if filled is not None:
+                    self.forms[char] = filled
+
+    def contours(self, name: str) -> list[list[tuple[float, float]]] | None:
+        """The outline of glyph ``name``: a list of contours, each a list of points."""
+        glyph = self.glyf[name]
+        if glyph.numberOfContours == 0:
+            return None
+        coords, ends, _ = glyph.getCoordinates(self.glyf)
+        out, start = [], 0
+        for end in ends:
+            out.append([(float(x), float(y)) for x, y in coords[start:end + 1]])
+            start = end + 1
+        return out
+
+    def box(self, name: str) -> tuple[float, float] | None:
+        """Width and height (em) of glyph ``name``'s outline box; ``None`` for an empty glyph."""
+        glyph = self.glyf[name]
+        if glyph.numberOfContours == 0 or not hasattr(glyph, "xMin"):
+            return None
+        return (glyph.xMax - glyph.xMin) / self.em, (glyph.yMax - glyph.yMin) / self.em
+
+    def drawn(self, char: str, width_em: float, height_em: float) -> bool:
+        """Whether the font's own glyph for ``char`` has the box ``width_em`` x ``height_em``."""
+        name = self.glyph_of.get(char)
+        box = self.box(name) if name is not None else None
+        return box is not None and abs(box[0] - width_em) <= BOX_SLACK_EM \
+            and abs(box[1] - height_em) <= BOX_SLACK_EM
+
+    def read(self, code: int, width_em: float, height_em: float) -> str | None:
+        """The Thai character glyph ``code`` draws, if its box is the one on the page."""
+        if not 0 < code < len(self.order):
+            return None
+        name = self.order[code]
+        box = self.box(name)
+        if box is None or abs(box[0] - width_em) > BOX_SLACK_EM \
+                or abs(box[1] - height_em) > BOX_SLACK_EM:
+            return None
+        if name in self.named:
+            return self.named[name]
+        contours = self.contours(name)
+        return _best(contours, self.forms, FORMS)[0] if contours else None
+
+
+def _font_data(font: Any) -> bytes | None:
+    """The font program pdfium draws with (embedded file bytes), or ``None``."""
+    import pypdfium2.raw as pdfium_c
+
+    size = ctypes.c_size_t()
+    if not pdfium_c.FPDFFont_GetFontData(font, None, 0, ctypes.byref(size)) or not size.value:
+        return None
+    buffer = (ctypes.c_uint8 * size.value)()
+    if not pdfium_c.FPDFFont_GetFontData(font, buffer, size.value, ctypes.byref(size)):
+        return None
+    return bytes(buffer)
+
+
+def unmapped_read(g: Any, raw: str, count: int) -> str:
+    """``raw`` with each glyph that has no text mapping read as the Thai character it draws.
+
+    ``g``: the page's :class:`~.pdf_glyphs.Glyphs`; ``raw``: its text, one character
+    per pdfium index (``count`` of them), such glyphs standing as :data:`~.pdf_glyphs.LOST`.
+    A glyph read stays one character at its index (a NIKHAHIT before its SARA AA is
+    joined into SARA AM by :func:`bma_etl.textnorm.repair_text`); one not read stays lost.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    am = SARA_AM in raw
+    if LOST not in raw and TAIL not in raw and not am:
+        return raw  # most pages
+    todo = [i for i in g.unmapped(count) if raw[i] in DROPPED] \
+        if LOST in raw or TAIL in raw else []
+    ams = [i for i, char in enumerate(raw) if char == SARA_AM] if am else []
+    if not todo and not ams:
+        return raw
+    chars = list(raw)
+    fonts: dict[int, _Font | None] = {}
+    tails: dict[int, str] = {}
+    for i in todo:
+        found = _glyph(g, i, fonts)
+        code = int(pdfium_c.FPDFText_GetUnicode(g.textpage.raw, i))
+        char = found[0].read(code, found[1], found[2]) if found is not None else None
+        if char is None or not THAI_MARK.match(char):
+            continue  # only a mark: a letter read so may be a font whose codes are not glyphs
+        if raw[i] == LOST:
+            chars[i] = char
+        elif char in _RING_AND_TONES:
+            tails[i] = char
+    rings = NIKHAHIT in tails.values() or any(
+        chars[i] == NIKHAHIT for i in todo)  # this writer's damage seen on the page
+    for k in ams if rings else ():
+        found = _glyph(g, k, fonts)
+        if found is None or not found[0].drawn(SARA_AA, found[1], found[2]) \
+                or found[0].drawn(SARA_AM, found[1], found[2]):
+            continue
+        j = k - 1  # the ring and tone marks drawn before it (a SARA AM's half, once)
+        while j >= 0 and (chars[j] in DROPPED or THAI_MARK.match(chars[j])):
+            j -= 1
+        cluster = range(j + 1, k)
+        if any(chars[i] in DROPPED and i not in tails for i in cluster) \
+                or (k + 1 < len(chars) and chars[k + 1] in _NO_TEXT
+                    and not g.generated(k + 1)):
+            continue  # a glyph drawn there is not read: it may be the ring this SARA AM has
+        chars[k] = SARA_AA
+        for i in cluster:
+            chars[i] = tails.pop(i, chars[i])
+    return "".join(chars)
+
+
+def _glyph(g: Any, i: int, fonts: dict[int, _Font | None]) -> tuple[_Font, float, float] | None:
+    """Character ``i``'s font program and its box's width and height (font sizes).
+
+    ``fonts``: the page's font programs read so far, by pdfium font handle.
+    ``None`` where the character has no font, no box or a font with no TrueType outlines.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    text_object = pdfium_c.FPDFText_GetTextObject(g.textpage.raw, i)
+    font = pdfium_c.FPDFTextObj_GetFont(text_object) if text_object else None
+    if not font:
+        return None
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    if key not in fonts:
+        fonts[key] = _parsed(font)
+    parsed = fonts[key]
+    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+    size = g.size(i)
+    if parsed is None or size <= 0 or not pdfium_c.FPDFText_GetCharBox(
+            g.textpage.raw, i, *(ctypes.byref(v) for v in (left, right, bottom, top))):
+        return None
+    return parsed, (right.value - left.value) / size, (top.value - bottom.value) / size
+
+
+def _parsed(font: Any) -> _Font | None:
+    """``font``'s program as a :class:`_Font`; ``None`` for one with no TrueType outlines."""
+    data = _font_data(font)
+    if data is None:
+        return None
+    try:
+        parsed = _Font(data)
+    except Exception as exc:  # fontTools raises many kinds on a damaged font program
+        log.debug("font program not read: %s", exc)
+        return None
+    return parsed
