@@ -32,8 +32,9 @@ def _laid(line: str, top: int, at: int) -> list[OcrWord]:
     words, x = [], 100
     for m in re.finditer(r"\S+", line):
         text = m.group()
-        if re.fullmatch(r"[0-9][0-9.,/]*", text):
-            box = (x, top + _HEIGHT - _DIGITS, x + 20 * len(text), top + _HEIGHT)
+        if re.fullmatch(r"[0-9(][0-9.,/%)]*", text):  # digits, ``(`` and ``)`` 1.3 of them
+            tall = round(_DIGITS * (1.3 if "(" in text else 1.0))
+            box = (x, top + _HEIGHT - tall, x + 20 * len(text), top + _HEIGHT)
         else:
             box = (x, top, x + _WIDTH * len(text), top + _HEIGHT)
         words.append(OcrWord(text, 92.0, box, at + m.start()))
@@ -68,20 +69,43 @@ def _inserted(line: str, k: int, word: str) -> str:
     return " ".join([*parts[:k], word, *parts[k:]])
 
 
+def _amounts(rng: random.Random) -> list[str]:
+    """Lines of amounts, each an Arabic number: they give the page its digits' height."""
+    return [f"งบประมาณ {rng.randint(1, 999) * 1000:,} บาท" for _ in range(3)]
+
+
+def _speck_box(rng: random.Random, shape: str, before: OcrWord, after: OcrWord
+               ) -> tuple[int, int, int, int]:
+    """A speck's box by ``shape``, from what seed 3501's scans showed.
+
+    ``tall``: the line's height, mostly over the next word's edge (``8%`` of 15 x 80
+    beside digits of 31); ``short``: under half the digits' height, over that edge;
+    ``within``: wholly inside the word before it (a colon read again, 4 x 9).
+    """
+    wide = rng.randint(4, 16)
+    if shape == "within":
+        left = before.box[2] - wide - rng.randint(0, 6)
+        return (left, before.box[3] - 20, left + wide, before.box[3] - 11)
+    left = after.box[0] - round(wide * rng.uniform(0.0, 0.4))
+    if shape == "tall":
+        return (left, after.box[3] - _HEIGHT, left + wide, after.box[3])
+    return (left, after.box[3] - rng.randint(6, 20), left + wide, after.box[3])
+
+
 @pytest.mark.parametrize("seed", range(6))
-def test_an_unsure_speck_over_the_next_words_edge_goes(seed: int) -> None:
+@pytest.mark.parametrize("shape", ["tall", "short", "within"])
+def test_an_unsure_speck_over_a_words_edge_goes(seed: int, shape: str) -> None:
     rng = random.Random(seed)
-    written = _lines(seed)
+    written = _lines(seed) + _amounts(rng)
     places = [rng.randint(1, len(line.split(" ")) - 1) for line in written]
-    specks = [rng.choice(("8%", "1", ":", "/", ",", "0)", "1]")) for _ in written]
+    marks = ("8%", "1", ":", "/", ",", "0)", "1]") if shape != "short" else ("1", "0", "8%")
+    specks = [rng.choice(marks) for _ in written]
     read = [_inserted(line, k, s) for line, k, s in zip(written, places, specks, strict=True)]
 
     def speck(no: int, laid: list[OcrWord]) -> list[OcrWord]:
         k = places[no]
-        word, after = laid[k], laid[k + 1]
-        wide = rng.randint(8, 16)
-        left = after.box[0] - round(wide * rng.uniform(0.0, 0.4))  # mostly over the next word
-        box = (left, after.box[1], left + wide, after.box[3])
+        word = laid[k]
+        box = _speck_box(rng, shape, laid[k - 1], laid[k + 1])
         laid[k] = OcrWord(word.text, rng.uniform(0, 49), box, word.start)
         return laid
 
@@ -90,25 +114,36 @@ def test_an_unsure_speck_over_the_next_words_edge_goes(seed: int) -> None:
     assert all(got[w.start : w.end] == w.text for w in kept)
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_digits_and_marks_apart_from_their_neighbours_or_sure_stay(seed: int) -> None:
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("amounts", [True, False])
+def test_a_real_digit_read_unsure_under_a_neighbours_edge_stays(seed: int, amounts: bool
+                                                                 ) -> None:
+    # a thin ``1`` (8-12 pixels at 300 dpi) read at 40-49, the digits' height, a
+    # neighbour's box swollen over it by half its width or more, not past its far edge;
+    # on a page whose digits' height is known (``amounts``) and on one without
     rng = random.Random(seed)
-    written = [_inserted(line, 1, rng.choice(("2", "/", ":", "15", "3%")))
+    written = [_inserted(line, 1, rng.choice(("1", "7", "15", "3%", "(2)")))
                for line in _lines(seed)]
+    written += _amounts(rng) if amounts else ["งบประมาณ บาท"] * 3
+    sides = [rng.choice(("before", "after")) for _ in written]
 
-    def unsure(no: int, laid: list[OcrWord]) -> list[OcrWord]:
-        word = laid[1]  # unsure but apart, 30 pixels from either word
-        laid[1] = OcrWord(word.text, rng.uniform(0, 49), word.box, word.start)
+    def swollen(no: int, laid: list[OcrWord]) -> list[OcrWord]:
+        if no >= len(written) - 3:
+            return laid  # the amounts, or lines without
+        before, word, after = laid[0], laid[1], laid[2]
+        wide = rng.randint(8, 12)
+        over = rng.randint(-(-wide // 2), wide - 1)
+        if sides[no] == "after":
+            left = after.box[0] - wide + over
+            after = OcrWord(after.text, after.conf, (left + wide - over, *after.box[1:]),
+                            after.start)
+        else:
+            left = before.box[2] - over
+        box = (left, word.box[1], left + wide, word.box[3])  # the digits' height
+        laid[:3] = [before, OcrWord(word.text, rng.uniform(40, 49.9), box, word.start), after]
         return laid
 
-    def sure_over(no: int, laid: list[OcrWord]) -> list[OcrWord]:
-        word, after = laid[1], laid[2]  # over the next word's edge but read sure
-        box = (after.box[0] - 4, after.box[1], after.box[0] + 10, after.box[3])
-        laid[1] = OcrWord(word.text, rng.uniform(80, 99), box, word.start)
-        return laid
-
-    for change in (unsure, sure_over):
-        assert tidied(*_page(written, change))[0] == "\n".join(written)
+    assert tidied(*_page(written, swollen))[0] == "\n".join(written)
 
 
 @pytest.mark.parametrize("seed", range(4))

@@ -30,7 +30,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from bma_etl.read.ocr_layout import OcrWord
-from bma_etl.read.ocr_strays import digit_height
+from bma_etl.read.ocr_specks import digit_height
 
 EN_DASH = "\u2013"
 #: A ``-`` whose box is at least this share of the page's Arabic digits' height long
@@ -64,7 +64,7 @@ def with_en_dashes(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tuple[Oc
     neighbour's covers :data:`DASH_SHARED` of it, any other box taller than
     :data:`DASH_FLAT` is left as read (a hyphen boxed the line's height 29 pixels
     wide, its word before it reaching one pixel in). A page without two words of
-    Arabic digits (:data:`DASH_DIGITS`, :func:`~.ocr_strays.digit_height`) is returned
+    Arabic digits (:data:`DASH_DIGITS`, :func:`~.ocr_specks.digit_height`) is returned
     unchanged.
     """
     digits = digit_height(words, DASH_DIGITS)

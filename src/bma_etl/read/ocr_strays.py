@@ -18,6 +18,7 @@ from bisect import bisect_left
 from bma_etl.read.ocr_layout import OcrWord
 from bma_etl.read.ocr_specks import (
     THAI_WORD,
+    digit_height,
     is_latin_speck,
     is_lone_quote,
     line_end,
@@ -58,8 +59,6 @@ STRAY_SHORT = 0.55
 #: pixels beside digits of 42); a Thai letter's height, 0.7, is kept.
 STRAY_SHORT_DIGITS = 0.68
 _ARABIC_DIGITS = re.compile("[0-9]{1,2}")
-#: A word of Arabic digits (an amount, a date, a code) whose height is the digits'.
-_DIGITS_WORD = re.compile(r"[0-9][0-9.,:/-]*[0-9]")
 #: A mark that only ends a word (``.``, ``,``, ``;``, ``'``, ``_``; ``)`` closing no ``(``
 #: of its cell) alone at the end of its line or cell, this many line heights or more
 #: from the word before it, was not written after that word.
@@ -160,16 +159,6 @@ def _without_strays_once(text: str, words: tuple[OcrWord, ...]) -> tuple[str, tu
     return out, kept
 
 
-def digit_height(words: tuple[OcrWord, ...], least: int = 3) -> float:
-    """The median height in pixels of a page's words of Arabic digits.
-
-    0.0 with fewer than ``least`` such words. Digits of one font size stand one
-    height: a measure of the size of the page's text.
-    """
-    heights = [w.box[3] - w.box[1] for w in words if _DIGITS_WORD.fullmatch(w.text)]
-    return statistics.median(heights) if len(heights) >= least else 0.0
-
-
 def is_stray(
     word: OcrWord,
     height: float,
@@ -186,7 +175,7 @@ def is_stray(
     of its cell before it; ``ends_cell``, whether it is its cell's last word;
     ``usual`` the page's median word height (a line of one word and the stray has
     the stray's own height in its median); ``digits`` the page's Arabic digits'
-    height (:func:`digit_height`; 0.0 when unknown).
+    height (:func:`~.ocr_specks.digit_height`; 0.0 when unknown).
     """
     width, tall = word.box[2] - word.box[0], word.box[3] - word.box[1]
     size = max(width, tall) / max(height, 1.0)
