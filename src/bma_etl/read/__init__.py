@@ -77,6 +77,9 @@ class SourceDocument:
     #: Pages skipped as repeats or read in their printed order (:mod:`.page_order`):
     #: ``(code, message)``, ``page_repeated``, ``pages_reordered`` or ``pages_out_of_order``.
     paging: tuple[tuple[str, str], ...] = ()
+    #: Cells of a PDF's text layer in which two texts are printed over each other:
+    #: ``(1-based line of text, the cell as read)`` (:mod:`.pdf_overprint`).
+    overprinted: tuple[tuple[int, str], ...] = ()
 
 
 def media_type_of(path: Path) -> str:
@@ -217,7 +220,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
                           pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words, doubted=doubted,
                           spaced=pdf.spaced, restored=restored, judged=pdf.judged,
                           recoded=recoded_message(recoded, "page") if recoded else None,
-                          turned=turned, paging=paging)
+                          turned=turned, paging=paging, overprinted=pdf.overprinted)
 
 
 def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:
