@@ -7,9 +7,12 @@ each letter its box, and a line rebuilt from them in the order they stand on the
 interleaves the two (``น๔ข้,๒อ๐มู๐ลผั,๐ง๐เมื๐อ.-งดิจิทัลบาท`` for the name's
 ``...ฐานข้อมูลผังเมืองดิจิทัล`` over ``๔,๒๐๐,๐๐๐.- บาท``): no value read from that cell
 can be trusted. Two spacing letters of one line overprint when their advance boxes
-overlap by more than :data:`OVERLAP_SHARE` of the narrower one's width; a mark (drawn
-over its letter by design), white space, and the same letter drawn twice in one place
-(a producer's fake bold) do not count.
+overlap by more than :data:`OVERLAP_SHARE` of the narrower one's width and the PDF
+draws them :data:`MIN_APART` characters apart or more (two runs of text); a mark
+(drawn over its letter by design), white space, the letters of one shaped cluster
+(HarfBuzz gives SARA AM's two halves, drawn over the letter before, that letter's
+neighbouring codes) and the same letter drawn twice in one place (a producer's fake
+bold) do not count.
 """
 
 from __future__ import annotations
@@ -17,11 +20,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-__all__ = ["OVERLAP_SHARE", "overprinted_cell"]
+__all__ = ["MIN_APART", "OVERLAP_SHARE", "overprinted_cell"]
 
 #: Share of the narrower letter's width that another letter's box must cover: kerned
 #: pairs (``AV``, ``To``) overlap by a few hundredths of an em, never by half a letter.
 OVERLAP_SHARE = 0.5
+#: How far apart in the PDF's drawing order (characters) two overlapping letters must be
+#: to belong to two runs: a Thai cluster (a letter, its marks and SARA AM's halves,
+#: pdfium's spaces between them) spans fewer.
+MIN_APART = 8
 #: Letters drawn in the same place within this share of their width are one letter
 #: drawn twice (a fake bold's copy), not two texts.
 _SAME_PLACE = 0.15
@@ -44,17 +51,17 @@ def overprinted_cell(g: Any, raw: str, start: int, end: int, text: str,
     the text of the cell where the first overprinted letters stand, or the whole line
     when its cells are not known.
     """
-    boxes: list[tuple[float, float, str]] = []
+    boxes: list[tuple[float, float, str, int]] = []
     for i in range(start, end):
         ch = raw[i]
         if ch in _NOT_LETTERS or ch in _MARKS or ch.isspace():
             continue
         left, right = g.edges(i)
         if right - left > 0.1:
-            boxes.append((left, right, ch))
+            boxes.append((left, right, ch, i))
     boxes.sort()
     hits: list[float] = []
-    widest: tuple[float, float, str] | None = None  # the box reaching furthest right so far
+    widest: tuple[float, float, str, int] | None = None  # the box reaching furthest right
     for box in boxes:
         if widest is not None and _overprints(widest, box):
             hits.append(box[0])
@@ -68,8 +75,10 @@ def overprinted_cell(g: Any, raw: str, start: int, end: int, text: str,
     return parts[max(0, bisect_right(cells, hits[0] + 0.01) - 1)]
 
 
-def _overprints(a: tuple[float, float, str], b: tuple[float, float, str]) -> bool:
+def _overprints(a: tuple[float, float, str, int], b: tuple[float, float, str, int]) -> bool:
     """Whether letter box ``b`` stands over ``a`` (see the module docstring)."""
+    if abs(a[3] - b[3]) < MIN_APART:
+        return False
     narrow = min(a[1] - a[0], b[1] - b[0])
     overlap = min(a[1], b[1]) - max(a[0], b[0])
     if overlap <= OVERLAP_SHARE * narrow:
