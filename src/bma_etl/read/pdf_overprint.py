@@ -9,10 +9,9 @@ interleaves the two (``น๔ข้,๒อ๐มู๐ลผั,๐ง๐เม�
 can be trusted. Two spacing letters of one line overprint when their advance boxes
 overlap by more than :data:`OVERLAP_SHARE` of the narrower one's width and the PDF
 draws them :data:`MIN_APART` characters apart or more (two runs of text); a mark
-(drawn over its letter by design), white space, the letters of one shaped cluster
-(HarfBuzz gives SARA AM's two halves, drawn over the letter before, that letter's
-neighbouring codes) and the same letter drawn twice in one place (a producer's fake
-bold) do not count.
+(drawn over its letter by design, as a shaped SARA AM's NIKHAHIT is), white space,
+the letters of one shaped cluster and the same letter drawn twice in one place (a
+producer's fake bold) do not count.
 """
 
 from __future__ import annotations
@@ -26,15 +25,17 @@ __all__ = ["MIN_APART", "OVERLAP_SHARE", "overprinted_cell"]
 #: pairs (``AV``, ``To``) overlap by a few hundredths of an em, never by half a letter.
 OVERLAP_SHARE = 0.5
 #: How far apart in the PDF's drawing order (characters) two overlapping letters must be
-#: to belong to two runs: a Thai cluster (a letter, its marks and SARA AM's halves,
-#: pdfium's spaces between them) spans fewer.
-MIN_APART = 8
+#: to belong to two runs: the letters of one shaped cluster (a letter and what pdfium
+#: puts around its marks) are nearer.
+MIN_APART = 3
 #: Letters drawn in the same place within this share of their width are one letter
 #: drawn twice (a fake bold's copy), not two texts.
 _SAME_PLACE = 0.15
-#: Thai marks drawn over or under their letter (zero advance): they stand on their
-#: letter's box by design.
-_MARKS = frozenset(chr(c) for c in (0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)))
+#: Thai marks drawn over or under their letter (zero advance), and SARA AM, whose
+#: NIKHAHIT a shaping writer draws over the letter before (its box reaches back over
+#: it): they stand on their letter's box by design.
+_MARKS = frozenset(chr(c) for c in (0x0E31, 0x0E33, *range(0x0E34, 0x0E3B),
+                                    *range(0x0E47, 0x0E4F)))
 _NOT_LETTERS = frozenset(" \u00a0\t\r\n\x00\x01\x1e\u200b")
 #: Letters fewer than this many overprinted in a line are not counted: one letter's
 #: box can lie over its neighbour's in a tight italic.
