@@ -160,6 +160,10 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         from bma_etl.normalize.ocr_junk import drop_junk_lines
 
         drop_junk_lines(normalized)
+    if source.overprinted:
+        from bma_etl.normalize.trust_overprint import drop_overprinted
+
+        drop_overprinted(normalized, doc, source.overprinted)
     drop_section_totals(normalized)
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)

@@ -38,6 +38,11 @@ _LETTERS_IN_CODE = re.compile(
     rf"[0-9๐-๙]{CODE_DASH}?(?P<letters>[A-Za-z\u0e01-\u0e3a\u0e40-\u0e4e]+)"
     rf"{CODE_DASH}?[0-9๐-๙]")
 _EXTENSION_WORDS = frozenset({"ต่อ", "ext", "Ext", "EXT", "x"})
+#: A code whose dashes a text dump moved to the line's end (pypdf's layout mode:
+#: ``05020000 4417                     -``, ``5012 0871-``): its digit groups apart, then
+#: the dashes alone. Not the form of any code: it is read by :func:`_displaced_dashes`.
+_DISPLACED_DASHES = re.compile(
+    r"(?P<groups>[0-9]+(?:[ \t]+[0-9]+)+)[ \t]*(?P<dashes>-(?:[ \t]*-)*)")
 
 
 def code_dashed(text: str) -> str:
@@ -71,6 +76,8 @@ def letters_in_code(text: str) -> str | None:
 def parse_code(text: str) -> str:
     """An identifier with Arabic digits and no surrounding space.
 
+    Raises :class:`~bma_etl.errors.NormalizeError` when ``text`` is no code.
+
     >>> parse_code(" ๐๔๑๖-๑๐๔๔ "), parse_code(", 15090000- 7314")
     ('0416-1044', '15090000-7314')
     >>> parse_code("06789641- -9098"), parse_code("2186757 1-8226")
@@ -84,8 +91,19 @@ def parse_code(text: str) -> str:
     phone's ``ต่อ 123`` stays). A tab inside is a cell's end: the value ran on into the
     next cell (a page's sidebar beside the field), and which part is the code is not
     known: an error.
+
+    A code whose dashes a text dump moved to the line's end, after its digit groups
+    (``05020000 4417          -``), is those groups joined by the dashes when there is
+    one dash between every two groups; with more or fewer dashes which groups a dash
+    joined is not known: an error (a code stored in a form no other copy has would
+    match nothing).
+
+    >>> parse_code("05020000 4417                     -"), parse_code("5012 0871-")
+    ('05020000-4417', '5012-0871')
     """
     value = to_arabic_digits(unicodedata.normalize("NFC", text)).strip(_CODE_JUNK)
+    if (m := _DISPLACED_DASHES.fullmatch(code_dashed(value))) is not None:
+        return _displaced_dashes(text, m)
     if "\t" in value:
         raise NormalizeError(f"{text!r} runs on into another cell: not a code")
     value = _CODE_DASH.sub("-", value)
@@ -96,3 +114,17 @@ def parse_code(text: str) -> str:
     if not value:
         raise NormalizeError(f"{text!r} is not a code")
     return value
+
+
+def _displaced_dashes(text: str, m: re.Match[str]) -> str:
+    """The code of ``m`` (:data:`_DISPLACED_DASHES`): its groups joined by its dashes.
+
+    Raises :class:`~bma_etl.errors.NormalizeError` when the dashes are not one fewer
+    than the groups (``5012 0871 - -``: which groups a dash joined is not known).
+    """
+    groups = m["groups"].split()
+    if m["dashes"].count("-") != len(groups) - 1:
+        raise NormalizeError(
+            f"{text!r}: a code's digit groups with its dashes moved away, and not one "
+            "dash between every two groups: not a code")
+    return "-".join(groups)

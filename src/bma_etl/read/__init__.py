@@ -79,6 +79,9 @@ class SourceDocument:
     paging: tuple[tuple[str, str], ...] = ()
     #: How many pages OCR read and why (:attr:`~.pdf.PdfText.ocr_note`), None without OCR.
     ocr_note: str | None = None
+    #: Cells of a PDF's text layer in which two texts are printed over each other:
+    #: ``(1-based line of text, the cell as read)`` (:mod:`.pdf_overprint`).
+    overprinted: tuple[tuple[int, str], ...] = ()
 
 
 def media_type_of(path: Path) -> str:
@@ -219,7 +222,8 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
                           pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words, doubted=doubted,
                           spaced=pdf.spaced, restored=restored, judged=pdf.judged,
                           recoded=recoded_message(recoded, "page") if recoded else None,
-                          turned=turned, paging=paging, ocr_note=pdf.ocr_note)
+                          turned=turned, paging=paging, ocr_note=pdf.ocr_note,
+                          overprinted=pdf.overprinted)
 
 
 def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:

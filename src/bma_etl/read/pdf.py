@@ -110,6 +110,9 @@ class PdfPage:
     judged: bool = False
     recoded: bool = False  # its layer was TIS-620 shown as Latin-1, decoded (.legacy_thai)
     turned: int = 0  # degrees clockwise an OCR'd page's image was turned to be read
+    #: Cells of its text layer in which two texts are printed over each other, as read
+    #: (:mod:`.pdf_overprint`).
+    overprints: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +140,21 @@ class PdfText:
             out.update(first + i for i in page.wraps)
             first += page.text.count("\n") + 1
         return frozenset(out)
+
+    @property
+    def overprinted(self) -> tuple[tuple[int, str], ...]:
+        """Lines of :attr:`text` holding text printed over text: ``(1-based line, cell)``.
+
+        A cell the page's later steps changed past finding is left out.
+        """
+        out: list[tuple[int, str]] = []
+        first = 1
+        for page in self.pages:
+            if page.overprints and not page.ocr:
+                for k, line in enumerate(page.text.split("\n")):
+                    out.extend((first + k, cell) for cell in page.overprints if cell in line)
+            first += page.text.count("\n") + 1
+        return tuple(out)
 
     @property
     def judged(self) -> frozenset[int]:
@@ -257,6 +275,8 @@ def check_pdf_bytes(data: bytes, name: str) -> None:
 def classify_page(layer: PageLayer) -> PdfPage:
     """Say what kind of page a text layer is (see the module docstring)."""
     page = _classified(layer)
+    if layer.overprints:
+        page = replace(page, overprints=layer.overprints)
     return replace(page, recoded=True) if layer.recoded else page
 
 

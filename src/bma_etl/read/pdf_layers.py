@@ -94,6 +94,7 @@ class PageLayer:
     recoded: bool = False
     #: Pieces of text struck through (deleted words of a tracked-changes print), dropped.
     struck: int = 0
+    overprints: tuple[str, ...] = ()  # cells of text over text, as read (.pdf_overprint)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +120,8 @@ class _Read:
     struck: int = 0  # text objects taken off for a line through them (.pdf_strikes)
     #: Its small-type text (a running footer drawn over the body: :mod:`.pdf_stamps`).
     small: SmallType = field(default_factory=SmallType)
-    #: Whether this is the side column of the page before (:mod:`.pdf_side_column`),
-    #: whose text goes on that page after its own.
-    beside: bool = False
+    beside: bool = False  # the side column of the page before (.pdf_side_column), read after it
+    overprints: tuple[str, ...] = ()  # cells of text over text, as read (.pdf_overprint)
 
 
 def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
@@ -313,11 +313,11 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     without_watermarks(page, texts, None if strokes else sizes)
     twins_apart(page, boxes)  # a line that repeats the one above: no copy to drop
     written = Blanks(blanks) if blanks else None  # spaces LibreOffice wrote apart
-    textpage = page.get_textpage()
+    textpage, over = page.get_textpage(), list[str]()
     try:  # taking watermarks off adds no form: a page that had none has none
         drawn = textpage.count_chars()
         read = with_written_ends(page_lines(Glyphs(textpage, bool(forms)), rules.vertical,
-                                            blanks=written), written)
+                                            blanks=written, overprints=over), written)
     finally:
         textpage.close()
     loose = sum(line.loose_marks for line in read)  # before rows merge lines
@@ -340,7 +340,8 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     out = _Read(lines, has_images, sum(line.unmapped for line in lines),
                 sum(line.am_tails for line in lines), cover, size[0], loose, sheet, clip,
                 any(line.left < 0.0 for line in read if line.text.strip()),
-                any(line.recoded for line in read), rules.horizontal, struck, small)
+                any(line.recoded for line in read), rules.horizontal, struck, small,
+                overprints=tuple(over))
     return out, read, paths + pictures
 
 
@@ -395,5 +396,5 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
         layers.append(PageLayer("\n".join(line.text for line in laid), page.has_images,
                                 tuple(wraps), page.unmapped, page.am_tails, page.cover,
                                 page.loose, tuple(spaced), page.sheet, page.clip,
-                                page.recoded, page.struck))
+                                page.recoded, page.struck, page.overprints))
     return layers

@@ -54,6 +54,7 @@ from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
 from bma_etl.read.pdf_lost_spaces import Blanks, lost_spaces, written_spaces
 from bma_etl.read.pdf_order import in_drawn_order
 from bma_etl.read.pdf_overhang import overhang
+from bma_etl.read.pdf_overprint import overprinted_cell
 from bma_etl.read.pdf_private import private_forms_read
 from bma_etl.read.pdf_sara_am import am_gap, am_unseen
 from bma_etl.read.pdf_spans import without_span_copies
@@ -81,7 +82,8 @@ _MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
 
 
 def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = (),
-               fast: bool = True, blanks: Blanks | None = None) -> list[TextLine]:
+               fast: bool = True, blanks: Blanks | None = None,
+               overprints: list[str] | None = None) -> list[TextLine]:
     """A page's lines, with pdfium's spacing and mark order put right.
 
     A Thai mark that the PDF wrote after a later character (so pdfium put it,
@@ -95,7 +97,9 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     ``textpage``: a pypdfium2 text page, or its :class:`~.pdf_glyphs.Glyphs`. ``fast``: a
     line that needs none of the repairs (:mod:`.pdf_fast`) is not looked at for them.
     ``blanks``: the page's blank text objects, spaces LibreOffice wrote apart
-    (:func:`.pdf_lost_spaces.written_spaces`).
+    (:func:`.pdf_lost_spaces.written_spaces`). ``overprints``: when given, each cell
+    in which two texts are printed over each other is appended to it
+    (:func:`.pdf_overprint.overprinted_cell`).
     """
     g = glyphs(textpage)
     textpage = g.textpage
@@ -162,6 +166,10 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
             if len(_SPACES.findall(text)) != len(gaps):
                 gaps = ()
         first_word, last_word = kept_words(text, gaps, left, right, first_word, last_word)
+        if overprints is not None and text:
+            over = overprinted_cell(g, raw, start, end, text, cells)
+            if over:
+                overprints.append(over)
         runs = [b - a for a, b in gaps] + [c - e for e, c in zip(ends, cells[1:], strict=False)]
         extra = spread(runs, size) if len(runs) >= 2 and size > 1.0 else 0.0
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,

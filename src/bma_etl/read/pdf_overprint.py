@@ -1,0 +1,87 @@
+"""Text printed over text: letters of a line whose boxes stand over each other.
+
+Stage: read (runs in the PDF worker process; a helper of :func:`.pdf_layout.page_lines`).
+A writer that does not break Thai inside a table cell (xhtml2pdf: a project's name
+ran on over the budget cell beside it) draws two texts over each other. pdfium gives
+each letter its box, and a line rebuilt from them in the order they stand on the page
+interleaves the two (``น๔ข้,๒อ๐มู๐ลผั,๐ง๐เมื๐อ.-งดิจิทัลบาท`` for the name's
+``...ฐานข้อมูลผังเมืองดิจิทัล`` over ``๔,๒๐๐,๐๐๐.- บาท``): no value read from that cell
+can be trusted. Two spacing letters of one line overprint when their advance boxes
+overlap by more than :data:`OVERLAP_SHARE` of the narrower one's width and the PDF
+draws them :data:`MIN_APART` characters apart or more (two runs of text); a mark
+(drawn over its letter by design, as a shaped SARA AM's NIKHAHIT is), white space,
+the letters of one shaped cluster and the same letter drawn twice in one place (a
+producer's fake bold) do not count.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+__all__ = ["MIN_APART", "OVERLAP_SHARE", "overprinted_cell"]
+
+#: Share of the narrower letter's width that another letter's box must cover: kerned
+#: pairs (``AV``, ``To``) overlap by a few hundredths of an em, never by half a letter.
+OVERLAP_SHARE = 0.5
+#: How far apart in the PDF's drawing order (characters) two overlapping letters must be
+#: to belong to two runs: the letters of one shaped cluster (a letter and what pdfium
+#: puts around its marks) are nearer.
+MIN_APART = 3
+#: Letters drawn in the same place within this share of their width are one letter
+#: drawn twice (a fake bold's copy), not two texts.
+_SAME_PLACE = 0.15
+#: Thai marks drawn over or under their letter (zero advance), and SARA AM, whose
+#: NIKHAHIT a shaping writer draws over the letter before (its box reaches back over
+#: it): they stand on their letter's box by design.
+_MARKS = frozenset(chr(c) for c in (0x0E31, 0x0E33, *range(0x0E34, 0x0E3B),
+                                    *range(0x0E47, 0x0E4F)))
+_NOT_LETTERS = frozenset(" \u00a0\t\r\n\x00\x01\x1e\u200b")
+#: Letters fewer than this many overprinted in a line are not counted: one letter's
+#: box can lie over its neighbour's in a tight italic.
+_MIN_LETTERS = 2
+
+
+def overprinted_cell(g: Any, raw: str, start: int, end: int, text: str,
+                     cells: tuple[float, ...]) -> str | None:
+    """The cell of a line in which two texts overprint, or None when none do.
+
+    ``g``: the page's :class:`~.pdf_glyphs.Glyphs`; ``raw[start:end]``: the line's
+    characters, index for index pdfium's; ``text``: the line as rebuilt (cells
+    separated by tabs); ``cells``: x (points) of each cell's first character. Returns
+    the text of the cell where the first overprinted letters stand, or the whole line
+    when its cells are not known.
+    """
+    boxes: list[tuple[float, float, str, int]] = []
+    for i in range(start, end):
+        ch = raw[i]
+        if ch in _NOT_LETTERS or ch in _MARKS or ch.isspace():
+            continue
+        left, right = g.edges(i)
+        if right - left > 0.1:
+            boxes.append((left, right, ch, i))
+    boxes.sort()
+    hits: list[float] = []
+    widest: tuple[float, float, str, int] | None = None  # the box reaching furthest right
+    for box in boxes:
+        if widest is not None and _overprints(widest, box):
+            hits.append(box[0])
+        if widest is None or box[1] > widest[1]:
+            widest = box
+    if len(hits) < _MIN_LETTERS:
+        return None
+    parts = text.split("\t")
+    if len(parts) != len(cells) or len(parts) == 1:
+        return text
+    return parts[max(0, bisect_right(cells, hits[0] + 0.01) - 1)]
+
+
+def _overprints(a: tuple[float, float, str, int], b: tuple[float, float, str, int]) -> bool:
+    """Whether letter box ``b`` stands over ``a`` (see the module docstring)."""
+    if abs(a[3] - b[3]) < MIN_APART:
+        return False
+    narrow = min(a[1] - a[0], b[1] - b[0])
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    if overlap <= OVERLAP_SHARE * narrow:
+        return False
+    return not (a[2] == b[2] and abs(a[0] - b[0]) <= _SAME_PLACE * narrow)
