@@ -134,6 +134,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         from bma_etl.normalize.ocr_junk import drop_junk_lines
 
         drop_junk_lines(normalized)
+        from bma_etl.normalize.trust_text import drop_junk_readings
+
+        drop_junk_readings(normalized)
     drop_section_totals(normalized)
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)
