@@ -129,7 +129,8 @@ def place_names() -> frozenset[str]:
     """
     from pythainlp.corpus import countries, provinces
 
-    names = {p["name_th"] for p in provinces(details=True)} | set(countries())
+    names = {str(p["name_th"]) for p in provinces(details=True) if isinstance(p, dict)}
+    names |= set(countries())
     return frozenset(names & lexicon().words)
 
 
