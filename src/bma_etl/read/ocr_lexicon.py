@@ -218,11 +218,13 @@ def restore_run(run: str, doubted: tuple[bool, ...] | None = None) -> list[tuple
         (i, j, None if j - i < MIN_KEY and not (long[k - 1] or long[k + 1]) else word)
         for k, (i, j, word) in enumerate(path)
     ]
-    # A place's name put for a read that is words as spelled (``บุรี รมย์``) is a
-    # rare name taken for a known one, unless Tesseract doubted the read.
+    # A place's name put for a read that is words as spelled (``บุรี รมย์``), only
+    # marks apart, is a rare name taken for a known one, unless Tesseract doubted the
+    # read (a letter lost, ``กรุเทพมหานคร``, is OCR's).
     places = place_names()
     path = [
-        (i, j, None if word in places and _spelled(run[offsets[i] : offsets[j]])
+        (i, j, None if word in places and folded[i:j] == fold(key_map(word)[0])
+         and _spelled(run[offsets[i] : offsets[j]])
          and not (doubted and any(doubted[offsets[i] : offsets[j]])) else word)
         for i, j, word in path
     ]
