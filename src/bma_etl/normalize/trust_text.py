@@ -14,12 +14,18 @@ junk (:func:`junk_reading`) when all of these hold:
   counted), no space, digit or Latin letter: far shorter than any name of a unit,
   project or person these forms print, which is two words or more;
 - none of its letters is covered by a word of the Thai word list the OCR repairs use
-  (:func:`~bma_etl.read.ocr_words.reading_cost`): the letters form no word at all.
+  (:func:`~bma_etl.read.ocr_words.reading_cost`): the letters form no word at all;
+- it is not spelt like an office's abbreviation (:data:`_ABBREVIATION`: two to four
+  consonants with no vowel or tone mark, as ``สยป`` ``สจส`` ``สปภ`` ``กยผ`` ``ปภ`` print
+  with their point lost) nor like Thai syllables (:data:`_SYLLABLES`: every consonant
+  that opens one carries a vowel, as a short first name ``ณัฐ`` ``ชัย`` ``ศรี`` does).
+  The tester's ``งษา`` is neither: its ``ง`` opens no syllable and carries no vowel.
 
 A real value read unsurely keeps what it reads (``กองคลัง``, ``ฝ่ายโยธา``, an
-abbreviation with a word in it, any value of two words); junk is NULL with an
-``ocr_doubtful_value`` quality issue quoting what OCR read. A short rare name alone
-in a field at low confidence is NULL too (lost, never stored wrong).
+abbreviation, a short name, any value of two words); junk is NULL with an
+``ocr_doubtful_value`` quality issue quoting what OCR read. A stroke read as letters
+shaped like an abbreviation or a syllable (``กา``) is kept as read: this rule cannot
+tell them from a real value.
 """
 
 from __future__ import annotations
@@ -39,6 +45,19 @@ MAX_LETTERS = 5
 _KINDS = frozenset({"text", "path"})
 #: One run of Thai letters and marks, nothing else.
 _THAI_RUN = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+")
+#: An office's abbreviation with its point lost (``สยป`` ``สจส`` ``กยผ`` ``ปภ``): two to
+#: four consonants, no vowel or mark; the archaic and Pali-only letters no BMA office's
+#: name opens a word with are left out (``ฆ`` ``ฌ`` ``ฎ`` ``ฏ`` ``ฑ`` ``ฒ`` ``ฬ`` ...).
+_ABBREVIATION = re.compile("[กขคงจฉชซญดตถทธนบปผฝพฟภมยรลวศษสหอ]{2,4}")
+#: Thai syllables each spelt with a vowel: a leading vowel, a consonant (and a second
+#: one of a cluster ``ศร`` ``พล`` ``กว``), marks above or below it, a following vowel, and
+#: at most one final consonant (its own mark ``์`` or cancelled letter ``ดิ์`` with it);
+#: a short ``-ะ`` or ``-ำ`` ends its syllable (``ณะฑะภ`` is no Thai spelling).
+_SYLLABLES = re.compile(
+    "(?:[ก-ฮ][รลว]?[่้๊๋]?[ะำ]"  # -ะ -ำ: an open syllable, no final consonant
+    "|(?:[เแโใไ][ก-ฮ][รลว]?[ัิีึืุู็]?[่้๊๋]?า?"  # เ-, แ-, โ-, ใ-, ไ- open it
+    "|[ก-ฮ][รลว]?(?:[ัิีึืุู็][่้๊๋]?า?|[่้๊๋]?า|[่้๊๋](?=[ก-ฮ])))"  # a mark or -า
+    "(?:[ก-ฮ](?:[ิุ]?์)?)?)+")  # its final consonant
 
 
 def junk_reading(value: str, confidence: float | None) -> bool:
@@ -54,6 +73,8 @@ def junk_reading(value: str, confidence: float | None) -> bool:
     text = value.strip()
     if not _THAI_RUN.fullmatch(text) or len(key(text)) > MAX_LETTERS:
         return False
+    if _ABBREVIATION.fullmatch(text) or _SYLLABLES.fullmatch(text):
+        return False  # an office's abbreviation or a short name, read unsurely
     from bma_etl.read.ocr_words import reading_cost
 
     lost, _ = reading_cost(text)
