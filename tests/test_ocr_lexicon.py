@@ -205,7 +205,7 @@ def test_generated_scan_page_reads_with_marks_restored(tmp_path: Path,
 
     with_marks = process_file(scanned)
     issues = [q for q in with_marks.rows("quality_issues") if q.code == "ocr_marks_restored"]
-    monkeypatch.setattr(ocr_lexicon, "restore_run", lambda run: [])
+    monkeypatch.setattr(ocr_lexicon, "restore_run", lambda run, doubted=None: [])
     without = process_file(scanned)  # the same OCR, from the cache
     assert right(with_marks) >= right(without)
     assert issues, "1-bit at 150 dpi loses marks: some word should have been restored"

@@ -160,6 +160,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         from bma_etl.normalize.ocr_junk import drop_junk_lines
 
         drop_junk_lines(normalized)
+        from bma_etl.normalize.trust_text import drop_junk_readings
+
+        drop_junk_readings(normalized)
     if source.overprinted:
         from bma_etl.normalize.trust_overprint import drop_overprinted
 

@@ -61,12 +61,15 @@ def _alone(text: str, run: re.Match[str], start: int, end: int, word: str) -> bo
 
 
 def edited(
-    text: str, words: tuple[OcrWord, ...], rewrite: Callable[[str], list[tuple[int, int, str]]],
-    across: bool = True,
+    text: str, words: tuple[OcrWord, ...], rewrite: Callable[..., list[tuple[int, int, str]]],
+    across: bool = True, unsure: frozenset[int] | None = None,
 ) -> Page:
     """``text`` and ``words`` with each Thai run's spans ``rewrite`` gives replaced.
 
     Runs a line break parts are given to ``rewrite`` as one, unless not ``across``.
+    With ``unsure`` (offsets of ``text`` Tesseract read below its confidence bar),
+    ``rewrite`` is called as ``rewrite(run, doubted)``, ``doubted`` a tuple of one
+    bool a character of the run.
     """
     edits: list[tuple[int, int, str]] = []
     names = [m.span() for m in _NAME.finditer(text)]
@@ -89,7 +92,9 @@ def edited(
         for m in group:
             offs.append(len(joined))
             joined += m[0]
-        for a, b, word in rewrite(joined):
+        found = rewrite(joined) if unsure is None else rewrite(joined, tuple(
+            k in unsure for m in group for k in range(m.start(), m.end())))
+        for a, b, word in found:
             k = bisect_right(offs, a) - 1
             if b > offs[k] + len(group[k][0]):
                 # across the cut: kept when what changes lies on one side (``หัว`` /

@@ -75,6 +75,7 @@ from bma_etl.read.ocr_words import (
     in_list,
     lexicon,
     near,
+    place_names,
 )
 
 __all__ = ["Restored", "fold", "lexicon", "restore_run", "restored", "restored_message"]
@@ -99,12 +100,21 @@ RARE_COST = 4.5
 RARE_LETTER = 0.5
 #: The longest key looked for (letters).
 MAX_KEY = 24
+#: Tesseract's word confidence (0-100) under which it doubted what it read: the bar
+#: of a low-confidence value (:data:`bma_etl.normalize.fields.LOW_WORD_CONFIDENCE`).
+DOUBTED_CONFIDENCE = 60.0
 
 
-def restore_run(run: str) -> list[tuple[int, int, str]]:
+def restore_run(run: str, doubted: tuple[bool, ...] | None = None) -> list[tuple[int, int, str]]:
     """The words of a Thai run to rewrite: ``(start, end, word)`` in ``run``, in order.
 
     Empty when the run reads best as it stands (see the module docstring).
+    ``doubted``: for each character of ``run``, whether Tesseract read it below
+    :data:`DOUBTED_CONFIDENCE` (None: nothing doubted). A place's name of the list
+    (:func:`~.ocr_words.place_names`) replaces a read that is words of the list as
+    spelled only where Tesseract doubted it: a rare name read right is made of
+    such words (``ประเวศบุรีรมย์``: ``ประเวศ บุรี รมย์``), and its key is a better
+    known name's (``บุรีรัมย์``, the province).
 
     >>> restore_run("ผู้เขารวม")
     [(0, 9, 'ผู้เข้าร่วม')]
@@ -208,6 +218,16 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
         (i, j, None if j - i < MIN_KEY and not (long[k - 1] or long[k + 1]) else word)
         for k, (i, j, word) in enumerate(path)
     ]
+    # A place's name put for a read that is words as spelled (``บุรี รมย์``), only
+    # marks apart, is a rare name taken for a known one, unless Tesseract doubted the
+    # read (a letter lost, ``กรุเทพมหานคร``, is OCR's).
+    places = place_names()
+    path = [
+        (i, j, None if word in places and folded[i:j] == fold(key_map(word)[0])
+         and _spelled(run[offsets[i] : offsets[j]])
+         and not (doubted and any(doubted[offsets[i] : offsets[j]])) else word)
+        for i, j, word in path
+    ]
     # A word that gains only its THANTHAKHAT before another word is a compound's
     # first part as Thai writes it (``เชาว`` of ``เชาวลิต``), no misreading.
     return [
@@ -215,6 +235,20 @@ def restore_run(run: str) -> list[tuple[int, int, str]]:
         for i, j, word in path
         if word is not None and not (j < n and _only_karan(run[offsets[i] : offsets[j]], word))
     ]
+
+
+def _spelled(read: str) -> bool:
+    """Whether ``read`` is words of the list end to end, each as spelled (:func:`in_list`).
+
+    >>> _spelled("บุรีรมย์"), _spelled("ระหวาง")
+    (True, False)
+    """
+    lex = lexicon()
+    ends = {0}
+    for j in range(1, len(read) + 1):
+        if any(read[i:j] and in_list(read[i:j], lex) for i in ends if j - i <= MAX_KEY * 2):
+            ends.add(j)
+    return len(read) in ends
 
 
 def _only_karan(read: str, word: str) -> bool:
@@ -241,7 +275,9 @@ def restored(text: str, words: tuple[OcrWord, ...]) -> Page:
     counting word after a number (:func:`.ocr_counts.with_counting_words`). Returns
     them unchanged, with no :class:`Restored`, when nothing is put back.
     """
-    text, words, marks = edited(text, words, restore_run)
+    unsure = frozenset(k for w in words if w.conf < DOUBTED_CONFIDENCE
+                       for k in range(w.start, w.end))
+    text, words, marks = edited(text, words, restore_run, unsure=unsure)
     from bma_etl.read.ocr_sara_am import sara_am_run
 
     text, words, vowels = edited(text, words, sara_am_run)

@@ -119,6 +119,21 @@ def lexicon() -> _Lexicon:
     )
 
 
+@cache
+def place_names() -> frozenset[str]:
+    """The names of places in the word list: Thailand's provinces and the world's countries.
+
+    From pythainlp's gazetteers (:func:`pythainlp.corpus.provinces`,
+    :func:`pythainlp.corpus.countries`). A name is made of name syllables
+    (``บุรี``, ``รมย์``), so a rarer name read right is one mark from one of these.
+    """
+    from pythainlp.corpus import countries, provinces
+
+    names = {str(p["name_th"]) for p in provinces(details=True) if isinstance(p, dict)}
+    names |= set(countries())
+    return frozenset(names & lexicon().words)
+
+
 #: A run, or one letter a word may end with and no mark (too short for :data:`RUN`).
 _RUN_OR_LETTER = re.compile(f"{RUN.pattern}|[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e45]")
 
