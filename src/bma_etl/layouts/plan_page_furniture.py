@@ -80,7 +80,8 @@ class Furniture:
         bare page numbers before and after it are the ones right before and after it
         in sequence; the name's when the pages the row stands between are numbered
         in another style (:meth:`_numbered_otherwise`), or the pages show running
-        headers but no bare number, or it does not fit the sequence of their bare
+        headers but no bare number (unsure when it stands right beside one: a page's
+        foot or top), or it does not fit the sequence of their bare
         numbers, or no room is left for it there; else (no page shows its
         furniture, or room is left) unsure.
         """
@@ -89,6 +90,9 @@ class Furniture:
             return Lone.PAGE  # ``- 4 -``, ``หน้า 4``, or a bare one where a page breaks
         if self._numbered_otherwise(no):
             return Lone.NAME  # the row's pages are numbered in another style
+        beside = (_before(lines, j), next((ln for ln in lines[j + 1:] if ln.text.strip()), None))
+        if any(ln is not None and ln.no in self.running for ln in beside):
+            return Lone.UNSURE  # beside a running header: a page's foot or top, unknown
         # a front matter numbered ``- 1 -`` then tables restarting at a bare 1: the
         # bare numbers' own sequence tells, not the other style's
         bare = [(n, v) for n, v, plain in self.numbers if plain]
@@ -176,7 +180,9 @@ def _running_headers(lines: list[Line], filled: list[int]) -> frozenset[int]:
     table stands beside it). Its occurrences elsewhere (the title block on the
     first page) are not furniture, unless it stands atop the first page and at
     least :data:`_MIN_REPEATS` times in all (pages that show no number, or a bare
-    one a table's cell may be).
+    one a table's cell may be), or atop it and beside a page number at two page
+    breaks after it (a row's unit that is the agency atop the title stands beside the
+    next row's bare number once or twice).
     """
     top = set(filled[:_TOP_LINES])
     groups: dict[str, list[int]] = defaultdict(list)
@@ -194,7 +200,7 @@ def _running_headers(lines: list[Line], filled: list[int]) -> frozenset[int]:
         if atop and len(where) >= _MIN_REPEATS:
             out.update(lines[i].no for i in where)  # atop the first page and two more
         # a bare number beside a cell may be the next row's: then the first page shows it
-        elif (atop and len(edges) >= 2) or len(
+        elif (atop and len([i for i in edges if i not in top]) >= 2) or len(
                 [i for i in where if _beside_number(lines, i, bare=False)]) >= _MIN_REPEATS:
             out.update(lines[i].no for i in edges)
     return frozenset(out)

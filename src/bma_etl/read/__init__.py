@@ -216,6 +216,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
         for page, start in zip(pdf.pages, pdf.page_starts, strict=True)
         for w in page.words if w.doubted)
     from bma_etl.read.legacy_thai import recoded_message
+    from bma_etl.read.pdf_overprint import overprinted_lines
 
     recoded = sum(page.recoded for page in pdf.pages)
     return SourceDocument(doc_id, path, media_type, pdf.text, count, pdf.page_starts,
@@ -223,7 +224,7 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
                           spaced=pdf.spaced, restored=restored, judged=pdf.judged,
                           recoded=recoded_message(recoded, "page") if recoded else None,
                           turned=turned, paging=paging, ocr_note=pdf.ocr_note,
-                          overprinted=pdf.overprinted)
+                          overprinted=overprinted_lines(pdf.pages))
 
 
 def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:

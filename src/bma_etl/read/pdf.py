@@ -142,21 +142,6 @@ class PdfText:
         return frozenset(out)
 
     @property
-    def overprinted(self) -> tuple[tuple[int, str], ...]:
-        """Lines of :attr:`text` holding text printed over text: ``(1-based line, cell)``.
-
-        A cell the page's later steps changed past finding is left out.
-        """
-        out: list[tuple[int, str]] = []
-        first = 1
-        for page in self.pages:
-            if page.overprints and not page.ocr:
-                for k, line in enumerate(page.text.split("\n")):
-                    out.extend((first + k, cell) for cell in page.overprints if cell in line)
-            first += page.text.count("\n") + 1
-        return tuple(out)
-
-    @property
     def judged(self) -> frozenset[int]:
         """1-based numbers of the pages whose lines the reader measured for wraps."""
         return frozenset(i for i, page in enumerate(self.pages, start=1) if page.judged)

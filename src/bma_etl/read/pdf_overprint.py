@@ -17,6 +17,7 @@ producer's fake bold) do not count.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 __all__ = ["MIN_APART", "OVERLAP_SHARE", "overprinted_cell"]
@@ -85,3 +86,20 @@ def _overprints(a: tuple[float, float, str, int], b: tuple[float, float, str, in
     if overlap <= OVERLAP_SHARE * narrow:
         return False
     return not (a[2] == b[2] and abs(a[0] - b[0]) <= _SAME_PLACE * narrow)
+
+
+def overprinted_lines(pages: Sequence[Any]) -> tuple[tuple[int, str], ...]:
+    """Lines of a PDF's text holding text printed over text: ``(1-based line, cell)``.
+
+    ``pages``: :class:`~.pdf.PdfPage` items in order, their texts joined by a newline
+    (:attr:`.pdf.PdfText.text`); each names its overprinted cells (``overprints``). A
+    cell the page's later steps changed past finding is left out; OCR'd pages have none.
+    """
+    out: list[tuple[int, str]] = []
+    first = 1
+    for page in pages:
+        if page.overprints and not page.ocr:
+            for k, line in enumerate(page.text.split("\n")):
+                out.extend((first + k, cell) for cell in page.overprints if cell in line)
+        first += page.text.count("\n") + 1
+    return tuple(out)

@@ -136,7 +136,8 @@ def _total_cells(row: list[str], numbered: list[list[str]]) -> int:
     """
     cut = next((k for k, cell in enumerate(row)
                 if not cell.strip() and any(more.strip() for more in row[k + 1:])), len(row))
-    digits = [k for k, cell in enumerate(row) if _DIGIT.search(cell) and not _PAGE_MARK.match(cell)]
+    digits = [k for k, cell in enumerate(row) if _DIGIT.search(cell) and not _PAGE_MARK.match(cell)
+              and not (k == 0 and _TOTAL.match(cell))]  # ``รวม 3 โครงการ``: a count, no amount
     if any(k < cut for k in digits):
         digits = [k for k in digits if k < cut]  # text after a blank line is past the table
     if len(digits) > 1 and _BARE.match(row[digits[-1]]) and not _BARE.match(row[digits[-2]]):
