@@ -39,10 +39,10 @@ def _both_ways(path: Path) -> tuple[int, int]:
         return plain_text(line)
 
     def both(textpage: Any, rules: tuple[tuple[float, float, float], ...] = (),
-             blanks: Any = None) -> list[Any]:
+             blanks: Any = None, overprints: list[str] | None = None) -> list[Any]:
         nonlocal made
-        full = real(textpage, rules, fast=False, blanks=blanks)
-        lines = real(textpage, rules, blanks=blanks)
+        full = real(textpage, rules, fast=False, blanks=blanks, overprints=[])
+        lines = real(textpage, rules, blanks=blanks, overprints=overprints)
         assert lines == full
         made += sum(1 for line in lines if line.text)
         return full

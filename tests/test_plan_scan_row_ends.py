@@ -190,7 +190,10 @@ _TOTAL_ROW = re.compile(
 @pytest.mark.parametrize("seed", range(8))
 def test_total_whose_amount_ocr_read_with_a_speck_or_a_spaced_comma_is_stated(seed: int) -> None:
     """``รวมงบประมาณทั้งสิ้น ว24,469,800.- บาท`` and ``... 1 ,542,600.- บาท`` under a
-    flowing budget table: each section's stated total read, the speck no digit of it."""
+    flowing budget table: each section's stated total read, the speck no digit of it.
+
+    (A ``!`` before an amount's digits is no speck here: OCR reads a first ``1`` so, and
+    the amount is then unreadable, NULL, rather than short of its first digit.)"""
     rng = random.Random(seed)
     generated = GENERATORS["plan"](rng)
     out: list[str] = []
@@ -201,7 +204,7 @@ def test_total_whose_amount_ocr_read_with_a_speck_or_a_spaced_comma_is_stated(se
         if m is not None:
             amount = m.group("amount")
             if rng.random() < 0.5:
-                amount = f"{rng.choice(('ว', '!', '|'))}{amount}"
+                amount = f"{rng.choice(('ว', '|'))}{amount}"
             elif "," in amount:
                 amount = amount.replace(",", " ,", 1)
             line = f"{m.group('label')} {amount}{m.group('rest')}"

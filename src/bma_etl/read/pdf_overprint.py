@@ -37,6 +37,8 @@ _SAME_PLACE = 0.15
 #: it): they stand on their letter's box by design.
 _MARKS = frozenset(chr(c) for c in (0x0E31, 0x0E33, *range(0x0E34, 0x0E3B),
                                     *range(0x0E47, 0x0E4F)))
+#: Two letters overprint only on one baseline, within this share of a font size.
+_BASELINE_EM = 0.3
 _NOT_LETTERS = frozenset(" \u00a0\t\r\n\x00\x01\x1e\u200b")
 #: Letters fewer than this many overprinted in a line are not counted: one letter's
 #: box can lie over its neighbour's in a tight italic.
@@ -53,17 +55,19 @@ def overprinted_cell(g: Any, raw: str, start: int, end: int, text: str,
     the text of the cell where the first overprinted letters stand, or the whole line
     when its cells are not known.
     """
-    boxes: list[tuple[float, float, str, int]] = []
+    boxes: list[tuple[float, float, str, int, tuple[float, float] | None]] = []
     for i in range(start, end):
         ch = raw[i]
         if ch in _NOT_LETTERS or ch in _MARKS or ch.isspace():
             continue
         left, right = g.edges(i)
+        origin = g.origin(i)
         if right - left > 0.1:
-            boxes.append((left, right, ch, i))
-    boxes.sort()
+            boxes.append((left, right, ch, i,
+                          None if origin is None else (origin[1], g.size(i))))
+    boxes.sort(key=lambda box: box[:4])
     hits: list[float] = []
-    widest: tuple[float, float, str, int] | None = None  # the box reaching furthest right
+    widest: tuple[float, float, str, int, tuple[float, float] | None] | None = None
     for box in boxes:
         if widest is not None and _overprints(widest, box):
             hits.append(box[0])
@@ -77,9 +81,16 @@ def overprinted_cell(g: Any, raw: str, start: int, end: int, text: str,
     return parts[max(0, bisect_right(cells, hits[0] + 0.01) - 1)]
 
 
-def _overprints(a: tuple[float, float, str, int], b: tuple[float, float, str, int]) -> bool:
-    """Whether letter box ``b`` stands over ``a`` (see the module docstring)."""
-    if abs(a[3] - b[3]) < MIN_APART:
+def _overprints(a: tuple[float, float, str, int, tuple[float, float] | None],
+                b: tuple[float, float, str, int, tuple[float, float] | None]) -> bool:
+    """Whether letter box ``b`` stands over ``a`` (see the module docstring).
+
+    Both stand on one baseline (within :data:`_BASELINE_EM` of the larger font size; the
+    last item: the baseline's y and the font size, points): two lines of a cell that
+    pdfium ran into one line overlap across, not over each other.
+    """
+    if abs(a[3] - b[3]) < MIN_APART or a[4] is None or b[4] is None \
+            or abs(a[4][0] - b[4][0]) > _BASELINE_EM * max(a[4][1], b[4][1], 1.0):
         return False
     narrow = min(a[1] - a[0], b[1] - b[0])
     overlap = min(a[1], b[1]) - max(a[0], b[0])
