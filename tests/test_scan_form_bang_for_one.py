@@ -41,6 +41,16 @@ def _whole_digits(value: str) -> int:
     return len(to_arabic_digits(value).split(".")[0].replace(",", ""))
 
 
+def _spent_form(rng: random.Random) -> tuple[Any, re.Match[str]]:
+    """A generated form that spent more than one digit's baht, and its spent amount."""
+    for _ in range(200):
+        generated = _generated(rng, least=1)
+        hit = _SPENT.search(generated.text)
+        if hit is not None and _whole_digits(hit["value"]) > 1:
+            return generated, hit
+    raise AssertionError("no generated form spent more than 9 baht in 200 draws")
+
+
 def _amount(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
@@ -48,11 +58,7 @@ def _amount(text: str | None) -> Decimal | None:
 @pytest.mark.parametrize("seed", range(6))
 def test_spent_budget_whose_first_digit_reads_bang_is_null(seed: int) -> None:
     rng = random.Random(seed)
-    while True:  # a form that spent more than one digit's baht
-        generated = _generated(rng, least=1)
-        hit = _SPENT.search(generated.text)
-        if hit is not None and _whole_digits(hit["value"]) > 1:
-            break
+    generated, hit = _spent_form(rng)
     text = generated.text[:hit.start()] + _banged(rng, hit["value"]) + generated.text[hit.end():]
     project = _records(text)["projects"][0]
     want = generated.tables["projects"][0]
@@ -63,12 +69,13 @@ def test_spent_budget_whose_first_digit_reads_bang_is_null(seed: int) -> None:
 @pytest.mark.parametrize("seed", range(6))
 def test_paid_amount_whose_first_digit_reads_bang_is_null(seed: int) -> None:
     rng = random.Random(seed)
-    while True:  # a form with a report that paid more than one digit's baht
+    for _ in range(200):  # a form with a report that paid more than one digit's baht
         generated = _generated(rng, least=2)
         hits = [(k, m) for k, m in enumerate(_PAID.finditer(generated.text))
                 if _whole_digits(m["value"]) > 1]
         if hits:
             break
+    assert hits, "no generated form paid more than 9 baht in a report in 200 draws"
     k, hit = rng.choice(hits)
     text = generated.text[:hit.start()] + _banged(rng, hit["value"]) + generated.text[hit.end():]
     got = [r.budget_disbursed_thb for r in _records(text)["progress_updates"]]
@@ -81,11 +88,7 @@ def test_paid_amount_whose_first_digit_reads_bang_is_null(seed: int) -> None:
 def test_typed_form_keeps_an_amount_after_a_bang(seed: int) -> None:
     """A form's text layer (typed, not OCR'd): a ``!`` before an amount is the writer's own."""
     rng = random.Random(seed)
-    while True:  # a form that spent more than one digit's baht
-        generated = _generated(rng, least=1)
-        hit = _SPENT.search(generated.text)
-        if hit is not None and _whole_digits(hit["value"]) > 1:
-            break
+    generated, hit = _spent_form(rng)
     text = generated.text[:hit.start()] + "! " + generated.text[hit.start():]
     project = _records(text, ocr=False)["projects"][0]
     assert project.budget_spent_thb == _amount(generated.tables["projects"][0]["budget_spent_thb"])

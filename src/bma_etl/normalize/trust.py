@@ -55,6 +55,7 @@ from bma_etl.normalize.fields import Normalized, NormalizedRow, ProvenanceRow
 from bma_etl.normalize.fiscal import fiscal_year_be, fiscal_year_bounds
 from bma_etl.normalize.trust_budgets import budgets_out_of_line
 from bma_etl.normalize.trust_doubts import doubt_of, doubted_digits
+from bma_etl.normalize.trust_drops import Dropped, drop_section_sums, forget_provenance
 from bma_etl.normalize.trust_places import level_places, numbered_place
 from bma_etl.normalize.trust_script import arabic_among_thai
 from bma_etl.normalize.trust_sums import paid_adds_up, spent_adds_up
@@ -110,7 +111,7 @@ def screen(normalized: Normalized, text: str,
         return
     sure = [v for i, v in enumerate(values) if i not in doubts]
     context = _Context(sure, values, text, normalized.rows)
-    dropped: set[tuple[str, int | None, str]] = set()
+    dropped: Dropped = set()
     dropped_rows: set[int] = set()
     for i, reason in doubts.items():
         v = values[i]
@@ -128,34 +129,15 @@ def screen(normalized: Normalized, text: str,
         dropped.add((v.row.table, v.row.ordinal, v.field))
         normalized.findings.append(Finding(v.row.table, v.row.ordinal, v.field, "warning",
                                            "ocr_doubtful_value", message))
-    _drop_sums_of_doubtful(normalized, dropped)
+    drop_section_sums(normalized, dropped, "ocr_doubtful_value",
+                      "the sum of the section's amounts includes amounts OCR read doubtfully: "
+                      "not loaded")
     if dropped_rows:
         gone = {(r.table, r.ordinal) for r in normalized.rows if id(r) in dropped_rows}
         normalized.rows[:] = [r for r in normalized.rows if id(r) not in dropped_rows]
         normalized.provenance[:] = [p for p in normalized.provenance
                                     if (p.table_name, p.row_ordinal) not in gone]
-    normalized.provenance[:] = [p for p in normalized.provenance
-                                if (p.table_name, p.row_ordinal, p.field) not in dropped]
-
-
-def _drop_sums_of_doubtful(normalized: Normalized,
-                           dropped: set[tuple[str, int | None, str]]) -> None:
-    """NULL the plan sections' computed totals that add up a doubtful amount not loaded."""
-    sections = {r.values.get("section") for r in normalized.rows
-                if (r.table, r.ordinal, "budget_thb") in dropped and r.table == "plan_projects"}
-    if not sections:
-        return
-    for row in normalized.rows:
-        if row.table == "plan_sections" and row.values.get("section") in sections \
-                and row.values.pop("computed_total_thb", None) is not None:
-            normalized.findings.append(Finding(
-                row.table, row.ordinal, "computed_total_thb", "warning", "ocr_doubtful_value",
-                "the sum of the section's amounts includes amounts OCR read doubtfully: "
-                "not loaded"))
-            normalized.provenance[:] = [
-                p for p in normalized.provenance
-                if (p.table_name, p.row_ordinal, p.field)
-                != (row.table, row.ordinal, "computed_total_thb")]
+    forget_provenance(normalized, dropped)
 
 
 def _values(normalized: Normalized) -> Iterable[_Value]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bma_etl.document import Finding, RepairedText
 from bma_etl.normalize.fields import Normalized
+from bma_etl.normalize.trust_drops import Dropped, drop_section_sums, forget_provenance
 from bma_etl.textnorm import repair_text
 
 __all__ = ["drop_overprinted", "overprinted_spans"]
@@ -54,7 +55,7 @@ def drop_overprinted(normalized: Normalized, doc: RepairedText,
     if not spans:
         return
     rows = {(r.table, r.ordinal): r for r in normalized.rows}
-    dropped: set[tuple[str, int | None, str]] = set()
+    dropped: Dropped = set()
     for p in normalized.provenance:
         if p.char_start is None or p.char_end is None:
             continue
@@ -69,20 +70,7 @@ def drop_overprinted(normalized: Normalized, doc: RepairedText,
             p.table_name, p.row_ordinal, p.field, "warning", "overprinted_value",
             f"{line}{p.raw_text!r} was read where two texts are printed over each other "
             "on the page: not loaded"))
-    if not dropped:
-        return
-    normalized.provenance[:] = [p for p in normalized.provenance
-                                if (p.table_name, p.row_ordinal, p.field) not in dropped]
-    sections = {r.values.get("section") for r in normalized.rows if r.table == "plan_projects"
-                and (r.table, r.ordinal, "budget_thb") in dropped}
-    for row in normalized.rows:
-        if row.table == "plan_sections" and row.values.get("section") in sections \
-                and row.values.pop("computed_total_thb", None) is not None:
-            normalized.findings.append(Finding(
-                row.table, row.ordinal, "computed_total_thb", "warning", "overprinted_value",
-                "the sum of the section's amounts includes an amount printed over by other "
-                "text: not loaded"))
-            normalized.provenance[:] = [
-                p for p in normalized.provenance
-                if (p.table_name, p.row_ordinal, p.field)
-                != (row.table, row.ordinal, "computed_total_thb")]
+    forget_provenance(normalized, dropped)
+    drop_section_sums(normalized, dropped, "overprinted_value",
+                      "the sum of the section's amounts includes an amount printed over by "
+                      "other text: not loaded")

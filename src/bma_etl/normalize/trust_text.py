@@ -35,6 +35,7 @@ import re
 from bma_etl.document import Finding
 from bma_etl.matchkey import key
 from bma_etl.normalize.fields import LOW_WORD_CONFIDENCE, Normalized
+from bma_etl.normalize.trust_drops import Dropped, forget_provenance
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
 __all__ = ["MAX_LETTERS", "drop_junk_readings", "junk_reading"]
@@ -88,7 +89,7 @@ def drop_junk_readings(normalized: Normalized) -> None:
     warning naming its line and what OCR read.
     """
     rows = {(r.table, r.ordinal): r for r in normalized.rows}
-    dropped: set[tuple[str, int | None, str]] = set()
+    dropped: Dropped = set()
     for prov in normalized.provenance:
         row = rows.get((prov.table_name, prov.row_ordinal))
         model = MODEL_BY_TABLE.get(prov.table_name)
@@ -110,6 +111,4 @@ def drop_junk_readings(normalized: Normalized) -> None:
             prov.table_name, prov.row_ordinal, prov.field, "warning", "ocr_doubtful_value",
             f"{line}OCR read {value!r} at confidence {prov.confidence:.0f}, letters that make "
             "no Thai word (a pen stroke or a stain over the value): not loaded"))
-    if dropped:
-        normalized.provenance[:] = [p for p in normalized.provenance
-                                    if (p.table_name, p.row_ordinal, p.field) not in dropped]
+    forget_provenance(normalized, dropped)
