@@ -54,7 +54,7 @@ from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
 from bma_etl.read.pdf_lost_spaces import Blanks, lost_spaces, written_spaces
 from bma_etl.read.pdf_order import in_drawn_order
 from bma_etl.read.pdf_overhang import overhang
-from bma_etl.read.pdf_overprint import overprinted_cell
+from bma_etl.read.pdf_overprint import overprinted_cells
 from bma_etl.read.pdf_private import private_forms_read
 from bma_etl.read.pdf_sara_am import am_gap, am_unseen
 from bma_etl.read.pdf_spans import without_span_copies
@@ -99,7 +99,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     ``blanks``: the page's blank text objects, spaces LibreOffice wrote apart
     (:func:`.pdf_lost_spaces.written_spaces`). ``overprints``: when given, each cell
     in which two texts are printed over each other is appended to it
-    (:func:`.pdf_overprint.overprinted_cell`).
+    (:func:`.pdf_overprint.overprinted_cells`).
     """
     g = glyphs(textpage)
     textpage = g.textpage
@@ -121,6 +121,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     marked = SENTINEL.search(raw) is not None
     clean = _CONTROL.search(raw.replace("\r", "")) is None  # (no line holds a break)
     lines: list[TextLine] = []
+    spans: list[tuple[int, int, str, tuple[float, ...]]] = []  # lines for .pdf_overprint
     breaks = line_breaks(g, raw)
     extents = page_extents(g, raw, breaks, gaps_of_page)  # every line's extent, at once
     start = 0
@@ -167,9 +168,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
                 gaps = ()
         first_word, last_word = kept_words(text, gaps, left, right, first_word, last_word)
         if overprints is not None and text:
-            over = overprinted_cell(g, raw, start, end, text, cells)
-            if over:
-                overprints.append(over)
+            spans.append((start, end, text, cells))
         runs = [b - a for a, b in gaps] + [c - e for e, c in zip(ends, cells[1:], strict=False)]
         extra = spread(runs, size) if len(runs) >= 2 and size > 1.0 else 0.0
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,
@@ -177,6 +176,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
                               spaces, False, False, (), (), (), gaps, extra,
                               recoded > 0, (), jumps))
         start = brk[1] if brk else len(raw)
+    if overprints is not None and spans:
+        overprints.extend(overprinted_cells(g, raw, spans))
     return lines
 
 

@@ -20,7 +20,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["MIN_APART", "OVERLAP_SHARE", "overprinted_cell"]
+import numpy as np
+
+__all__ = ["MIN_APART", "OVERLAP_SHARE", "overprinted_cell", "overprinted_cells"]
 
 #: Share of the narrower letter's width that another letter's box must cover: kerned
 #: pairs (``AV``, ``To``) overlap by a few hundredths of an em, never by half a letter.
@@ -40,9 +42,53 @@ _MARKS = frozenset(chr(c) for c in (0x0E31, 0x0E33, *range(0x0E34, 0x0E3B),
 #: Two letters overprint only on one baseline, within this share of a font size.
 _BASELINE_EM = 0.3
 _NOT_LETTERS = frozenset(" \u00a0\t\r\n\x00\x01\x1e\u200b")
+#: Characters never measured: no letters, or marks standing on their letter's box.
+_SKIPPED = _NOT_LETTERS | _MARKS
+_SKIPPED_CODES = np.array(sorted(ord(c) for c in _SKIPPED), dtype=np.uint32)
+#: Apart from each other's (points): a page's coordinates stay well within it.
+_LINE_APART = 1e5
 #: Letters fewer than this many overprinted in a line are not counted: one letter's
 #: box can lie over its neighbour's in a tight italic.
 _MIN_LETTERS = 2
+
+
+def overprinted_cells(g: Any, raw: str,
+                      lines: Sequence[tuple[int, int, str, tuple[float, ...]]]) -> list[str]:
+    """The cells of a page's lines in which two texts overprint (:func:`overprinted_cell`).
+
+    ``lines``: each line's ``(start, end, text, cells)`` as :func:`overprinted_cell`
+    takes them, in the page's order. The page is looked at once, over its arrays: of two
+    letters that overprint, the one drawn later begins left of a box drawn before it in
+    its line by more than :data:`OVERLAP_SHARE` of the narrower one's width, so by more
+    than that share of its own width or of the narrowest box before it. Taken in drawing
+    order, a line of letters set side by side never does (nearly every line); only a line
+    where one does is sorted and measured.
+    """
+    lefts, rights = g.edge_arrays()
+    count = min(len(raw), len(lefts))
+    line_of = np.full(count, -1, dtype=np.int64)
+    for k, (start, end, _, _) in enumerate(lines):
+        line_of[start:min(end, count)] = k
+    codes = np.frombuffer(raw[:count].encode("utf-32-le"), dtype=np.uint32)
+    widths = rights[:count] - lefts[:count]
+    kept = (line_of >= 0) & (widths > 0.1) & ~np.isin(codes, _SKIPPED_CODES)
+    if kept.sum() < 2:
+        return []
+    line, width = line_of[kept], widths[kept]
+    apart = line * _LINE_APART  # each line's boxes right of every earlier line's
+    reach = np.maximum.accumulate(rights[:count][kept] + apart)
+    narrowest = np.minimum.accumulate(width - apart)
+    before = np.concatenate(([-np.inf], reach[:-1]))
+    narrowest_before = np.concatenate(([np.inf], narrowest[:-1])) + apart
+    over = lefts[:count][kept] + apart < before - OVERLAP_SHARE * np.minimum(width,
+                                                                             narrowest_before)
+    out = []
+    for k in np.unique(line[over]).tolist():
+        start, end, text, cells = lines[k]
+        cell = overprinted_cell(g, raw, start, end, text, cells)
+        if cell:
+            out.append(cell)
+    return out
 
 
 def overprinted_cell(g: Any, raw: str, start: int, end: int, text: str,
@@ -55,21 +101,19 @@ def overprinted_cell(g: Any, raw: str, start: int, end: int, text: str,
     the text of the cell where the first overprinted letters stand, or the whole line
     when its cells are not known.
     """
-    boxes: list[tuple[float, float, str, int, tuple[float, float] | None]] = []
+    boxes: list[tuple[float, float, str, int]] = []
     for i in range(start, end):
         ch = raw[i]
-        if ch in _NOT_LETTERS or ch in _MARKS or ch.isspace():
+        if ch in _SKIPPED or ch.isspace():
             continue
         left, right = g.edges(i)
-        origin = g.origin(i)
         if right - left > 0.1:
-            boxes.append((left, right, ch, i,
-                          None if origin is None else (origin[1], g.size(i))))
-    boxes.sort(key=lambda box: box[:4])
+            boxes.append((left, right, ch, i))
+    boxes.sort()
     hits: list[float] = []
-    widest: tuple[float, float, str, int, tuple[float, float] | None] | None = None
-    for box in boxes:
-        if widest is not None and _overprints(widest, box):
+    widest: tuple[float, float, str, int] | None = None  # the box reaching furthest right
+    for box in boxes:  # the baselines asked only of letters that overlap (a line has few)
+        if widest is not None and _overprints(widest, box) and _one_baseline(g, widest, box):
             hits.append(box[0])
         if widest is None or box[1] > widest[1]:
             widest = box
@@ -81,22 +125,28 @@ def overprinted_cell(g: Any, raw: str, start: int, end: int, text: str,
     return parts[max(0, bisect_right(cells, hits[0] + 0.01) - 1)]
 
 
-def _overprints(a: tuple[float, float, str, int, tuple[float, float] | None],
-                b: tuple[float, float, str, int, tuple[float, float] | None]) -> bool:
-    """Whether letter box ``b`` stands over ``a`` (see the module docstring).
-
-    Both stand on one baseline (within :data:`_BASELINE_EM` of the larger font size; the
-    last item: the baseline's y and the font size, points): two lines of a cell that
-    pdfium ran into one line overlap across, not over each other.
-    """
-    if abs(a[3] - b[3]) < MIN_APART or a[4] is None or b[4] is None \
-            or abs(a[4][0] - b[4][0]) > _BASELINE_EM * max(a[4][1], b[4][1], 1.0):
+def _overprints(a: tuple[float, float, str, int], b: tuple[float, float, str, int]) -> bool:
+    """Whether letter box ``b`` stands over ``a`` across (see the module docstring)."""
+    if abs(a[3] - b[3]) < MIN_APART:
         return False
     narrow = min(a[1] - a[0], b[1] - b[0])
     overlap = min(a[1], b[1]) - max(a[0], b[0])
     if overlap <= OVERLAP_SHARE * narrow:
         return False
     return not (a[2] == b[2] and abs(a[0] - b[0]) <= _SAME_PLACE * narrow)
+
+
+def _one_baseline(g: Any, a: tuple[float, float, str, int],
+                  b: tuple[float, float, str, int]) -> bool:
+    """Whether letters ``a`` and ``b`` stand on one baseline (:data:`_BASELINE_EM`).
+
+    Two lines of a cell that pdfium ran into one line overlap across, not over each
+    other. Unknown when pdfium gives no origin: then not.
+    """
+    first, second = g.origin(a[3]), g.origin(b[3])
+    if first is None or second is None:
+        return False
+    return abs(first[1] - second[1]) <= _BASELINE_EM * max(g.size(a[3]), g.size(b[3]), 1.0)
 
 
 def overprinted_lines(pages: Sequence[Any]) -> tuple[tuple[int, str], ...]:
