@@ -146,13 +146,10 @@ def unmapped_read(g: Any, raw: str, count: int) -> str:
     """
     import pypdfium2.raw as pdfium_c
 
-    am = SARA_AM in raw
-    if LOST not in raw and TAIL not in raw and not am:
-        return raw  # most pages
-    todo = [i for i in g.unmapped(count) if raw[i] in DROPPED] \
-        if LOST in raw or TAIL in raw else []
-    ams = [i for i, char in enumerate(raw) if char == SARA_AM] if am else []
-    if not todo and not ams:
+    if LOST not in raw and TAIL not in raw:
+        return raw  # most pages: no glyph without text, so no ring seen and no SARA AM to mend
+    todo = [i for i in g.unmapped(count) if raw[i] in DROPPED]
+    if not todo:
         return raw
     chars = list(raw)
     fonts: dict[int, _Font | None] = {}
@@ -169,7 +166,8 @@ def unmapped_read(g: Any, raw: str, count: int) -> str:
             tails[i] = char
     rings = NIKHAHIT in tails.values() or any(
         chars[i] == NIKHAHIT for i in todo)  # this writer's damage seen on the page
-    for k in ams if rings else ():
+    ams = [i for i, char in enumerate(raw) if char == SARA_AM] if rings else []
+    for k in ams:
         found = _glyph(g, k, fonts)
         if found is None or not found[0].drawn(SARA_AA, found[1], found[2]) \
                 or found[0].drawn(SARA_AM, found[1], found[2]):
