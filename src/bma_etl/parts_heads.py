@@ -11,6 +11,8 @@ alike, when it states a head block like the part's first page's (:func:`own_head
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bma_etl.document import Raw, RepairedText
 from bma_etl.errors import BmaEtlError
 from bma_etl.layouts.base import Layout
@@ -22,19 +24,22 @@ def raw_pieces(value: object) -> list[Raw]:
     return [p for p in pieces if isinstance(p, Raw) and p.text.strip()]
 
 
-def _stated(layout: Layout, text: str) -> list[tuple[int, str, str]]:
+@lru_cache(maxsize=16)
+def _stated(layout: Layout, text: str) -> tuple[tuple[int, str, str], ...]:
     """The project fields ``text`` read alone as ``layout`` states, in the order of their lines.
 
     Each is ``(line number, field name, its text with white space collapsed)``;
-    derived fields aside. Raises what the layout's extractor raises.
+    derived fields aside. Raises what the layout's extractor raises. Kept for the
+    last few texts: :func:`another_project` and :func:`own_head` read the same part and
+    page.
     """
     rows = layout.extract(RepairedText.of(text)).rows
     row = next((r for r in rows if r.table == "projects"), None)
     if row is None:
-        return []
-    return sorted((min(p.span.line_no for p in pieces), name,
-                   " ".join(" ".join(p.text for p in pieces).split()))
-                  for name, value in row.fields.items() if (pieces := raw_pieces(value)))
+        return ()
+    return tuple(sorted((min(p.span.line_no for p in pieces), name,
+                         " ".join(" ".join(p.text for p in pieces).split()))
+                        for name, value in row.fields.items() if (pieces := raw_pieces(value))))
 
 
 #: Fields that say which project a page is about, the most telling first: the codes are
@@ -96,8 +101,8 @@ def own_head(layout: Layout, first: str, page: str) -> bool:
     strategy's second line) or inside an entry (a detail line) states a few fields
     the extractor takes from whatever follows the title: not a head block.
 
-    ``first`` and ``page`` are the texts of the part's pages before it and of the later
-    page (a progress history's, as printed or form-fed). A text the layout cannot
+    ``first`` and ``page`` are the texts of the part's pages before it and of the
+    later page (a progress history's, as printed or form-fed). A text the layout cannot
     read (a :class:`~bma_etl.errors.BmaEtlError`) has no head: False. Any other
     exception is a bug of the extractor and propagates.
     """
@@ -115,7 +120,7 @@ def own_head(layout: Layout, first: str, page: str) -> bool:
     return any(stated[name] != value for _, name, value in mine if name in stated)
 
 
-def _opening_lines(stated: list[tuple[int, str, str]]) -> list[set[str]]:
+def _opening_lines(stated: tuple[tuple[int, str, str], ...]) -> list[set[str]]:
     """The names of the fields stated on the first two lines that state any."""
     lines = sorted({line for line, _, _ in stated})[:2]
     return [{name for at, name, _ in stated if at == line} for line in lines]
