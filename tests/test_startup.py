@@ -34,3 +34,13 @@ def test_the_pipeline_loads_the_pdf_reader_only_for_a_pdf() -> None:
     # of text files never loads it.
     loaded = loaded_after("from bma_etl.pipeline import process_file")
     assert not {"numpy", "bma_etl.read.pdf", "bma_etl.read.pdf_layers"} & loaded
+
+
+@pytest.mark.parametrize("module", ["bma_etl.checks", "bma_etl.validate", "bma_etl.normalize",
+                                    "bma_etl.normalize.trust", "bma_etl.normalize.trust_text",
+                                    "bma_etl.normalize.trust_overprint"])
+def test_the_later_stages_load_no_extractor(module: str) -> None:
+    # Normalising, validating and checking a document's records needs no layout's
+    # extractor: a check takes what a layout declares (its identity fields) as data.
+    loaded = loaded_after(f"import {module}")
+    assert not {m for m in loaded if m.startswith("bma_etl.layouts")}

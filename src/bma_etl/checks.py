@@ -13,7 +13,6 @@ from itertools import pairwise
 from typing import cast
 
 from bma_etl.document import Finding
-from bma_etl.layouts.base import Layout
 from bma_etl.matchkey import search_key
 from bma_etl.normalize.fiscal import in_fiscal_year
 from bma_etl.records import PlanSection, ProgressUpdate, Project, Record
@@ -101,32 +100,34 @@ def check_totals(tables: dict[str, list[Record]]) -> list[Finding]:
     return out
 
 
-def sparse_document(layout: Layout, tables: dict[str, list[Record]], text: str
-                    ) -> list[Finding]:
+def sparse_document(layout_id: str, core: tuple[str, ...], main: tuple[str, str] | None,
+                    tables: dict[str, list[Record]], text: str) -> list[Finding]:
     """A ``sparse_document`` warning when a document loads without what makes it one.
 
-    That is: more than half of ``layout.core`` (the fields that identify the project or
-    plan) NULL, or no row of ``layout.main``'s table while the text shows its words
-    (the table was there but not read). The message names what is missing, and the
-    line that shows the table, so that a document loaded mostly NULL is not taken
-    for read. Source: :attr:`~bma_etl.layouts.base.Layout.core` and ``main``.
+    That is: more than half of ``core`` (the fields that identify the project or plan,
+    ``table.field``, ``a|b`` either) NULL, or no row of ``main``'s table while the text
+    shows its words (``(table, regex in key form)``: the table was there but not read).
+    The message names what is missing, and the line that shows the table, so that a
+    document loaded mostly NULL is not taken for read. The layout ``layout_id``
+    declares both (:attr:`~bma_etl.layouts.base.Layout.core` and ``main``); a check
+    takes them as data, so that importing the checks loads no extractor.
     """
     missing = []
-    for item in layout.core:
+    for item in core:
         if not any(_stated(tables, one) for one in item.split("|")):
             missing.append(item.replace("|", " or "))
-    sparse = bool(layout.core) and 2 * len(missing) > len(layout.core)
-    if layout.main is not None and not tables.get(layout.main[0]):
-        shown = search_key(layout.main[1], text)
+    sparse = bool(core) and 2 * len(missing) > len(core)
+    if main is not None and not tables.get(main[0]):
+        shown = search_key(main[1], text)
         if shown is not None:
             line = text.count("\n", 0, shown[0]) + 1
-            missing.append(f"{layout.main[0]} (no row, though line {line} reads "
+            missing.append(f"{main[0]} (no row, though line {line} reads "
                            f"{' '.join(text[shown[0]:shown[1]].split())!r})")
             sparse = True
     if not sparse:
         return []
     return [Finding("documents", None, None, "warning", "sparse_document",
-                    f"{layout.layout_id} loaded without {', '.join(missing)}: not stated, "
+                    f"{layout_id} loaded without {', '.join(missing)}: not stated, "
                     "or not read (see bma-etl explain)")]
 
 

@@ -188,7 +188,9 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
 
         read_findings.append(Finding("documents", None, None, "warning", "ocr_page_turned",
                                      turned_message(source.turned)))
-    read_findings.extend(sparse_document(detection.layout, tables, doc.text))
+    found = detection.layout
+    read_findings.extend(sparse_document(found.layout_id, found.core, found.main, tables,
+                                         doc.text))
     findings = run_checks(tables, read_findings + normalized.findings)
     tables["quality_issues"] = [
         QualityIssue(doc_id=source.doc_id, ordinal=i, table_name=f.table_name,
