@@ -48,6 +48,10 @@ FEWEST_LETTERS = 6
 #: Least width (font sizes) of a white-space gap told from counts: a letter gap
 #: (under half :data:`.pdf_letters.LETTER_SPREAD_EM`) is then never near it.
 SPACE_EM = 0.1
+#: Least gap (font sizes) after a mark, with no white space, that sends a line to the
+#: full rebuild: :data:`.pdf_lost_spaces.LOST_SPACE_EM` less the most a Thai letter's
+#: box reaches left of its origin.
+LOST_ROOM_EM = 0.12
 #: Per code point less U+0E00 (128: outside the Thai block): 1 for a Thai mark, 2 for
 #: a tone mark or THANTHAKHAT (what a shaped PDF writes before its own letter).
 MARK_KINDS = np.zeros(129, dtype=np.uint8)
@@ -119,6 +123,11 @@ class PlainLines:
         self.kept = _counts(self.gaps.kept & ~spaced)
         # white space pdfium made up between two Thai letters or digits
         self.made_up = _counts(spaced & ((kinds == ord("t")) | (kinds == ord("D"))))
+        # letters after a mark with room before them and no white space: a space
+        # pdfium generated none for may stand there (.pdf_lost_spaces.lost_spaces)
+        at = np.asarray(self.letters, dtype=np.int64)
+        after_mark = (at > 0) & (marks[np.maximum(at - 1, 0)] > 0) & ~spaced
+        self.after_marks = np.flatnonzero(after_mark & (gaps > 0.0)).tolist()
         return flagged.tolist()
 
     def needs_none(self, line: _Line) -> bool:
@@ -135,10 +144,12 @@ class PlainLines:
         k = bisect_left(flagged, index.start + 1)
         if k < len(flagged) and flagged[k] < index.stop:
             return False
-        if " " not in text and "\u00a0" not in text:
-            return True  # no white space: nothing is letter-spaced
         letters = self.letters
         first, end = bisect_left(letters, index.start), bisect_left(letters, index.stop)
+        if self._lost_space(first, end):
+            return False
+        if " " not in text and "\u00a0" not in text:
+            return True  # no white space: nothing is letter-spaced
         if not line.rules or end - first < 2:
             return end - first >= FEWEST_LETTERS and self._not_spread(first, end)
         # the line's runs between the rules that cross it (PageGaps.runs): cells
@@ -148,6 +159,22 @@ class PlainLines:
         )
         cuts = [first, *(np.flatnonzero(ruled) + first + 1).tolist(), end]
         return all(self._not_spread(a, b) for a, b in pairwise(cuts))
+
+    def _lost_space(self, first: int, end: int) -> bool:
+        """Whether a letter of the run ``first:end`` after a mark has room for a lost space.
+
+        A gap of :data:`LOST_ROOM_EM` font sizes or more, measured box to box:
+        :func:`.pdf_lost_spaces.lost_spaces` measures from the letter's origin, which
+        may stand right of its box, and decides.
+        """
+        after, gaps = self.after_marks, self.all
+        k = bisect_left(after, first + 1)
+        while k < len(after) and after[k] < end:
+            letter = after[k]
+            if gaps[letter] >= LOST_ROOM_EM * self.g.size(self.letters[letter]):
+                return True
+            k += 1
+        return False
 
     def _not_spread(self, first: int, end: int) -> bool:
         """Whether the run of the page's letters ``first:end`` holds no letter-spaced piece.
@@ -256,6 +283,8 @@ def _kept_spaces(line: _Line, text: str) -> list[tuple[float, float]] | None:
             size = size_of(i + 1)
         if size <= 1.0:
             size = size_of(i - 1)
+        if g.advances_nothing(i, size):
+            return None  # no gap in print (Glyphs.advances_nothing)
         if size > 1.0:
             if lefts[i + 1] - rights[i - 1] >= TAB_GAP_EM * size:
                 return None  # a tab

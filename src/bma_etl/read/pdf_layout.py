@@ -53,7 +53,7 @@ from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
 from bma_etl.read.pdf_lost_spaces import Blanks, lost_spaces, written_spaces
 from bma_etl.read.pdf_order import in_drawn_order
-from bma_etl.read.pdf_overhang import overhang
+from bma_etl.read.pdf_overhang import overhang, past_advance, reach_back
 from bma_etl.read.pdf_overprint import overprinted_cells
 from bma_etl.read.pdf_private import private_forms_read
 from bma_etl.read.pdf_sara_am import am_gap, am_unseen
@@ -240,6 +240,8 @@ class _Line:
         at = self.index[len(text)]
         if self.g.generated(at):
             return True
+        if self.page is not None and self.g.spaces_advance_nothing(self.page.raw):
+            return False  # a zero-width word break, as the page's other written spaces
         edges = self.g.edges
         ink = max(edges(self.index[k])[1] for k in range(max(0, len(text) - 3), len(text)))
         return edges(at)[0] >= ink - max(self.g.size(self.index[len(text) - 1]), 1.0)
@@ -337,6 +339,9 @@ class _Line:
         size = g.size(index[b])
         if size <= 1.0:  # generated characters report 1; ask the other neighbour
             size = g.size(index[a - 1])
+        if b == a + 1 and index[b] == index[a] + 1 and not g.generated(index[a]) \
+                and g.advances_nothing(index[a], size):
+            return ""  # a zero-width word break written as a space: no gap in print
         gap = right - left
         if self.spaced is None:
             if size > 1.0 and gap >= TAB_GAP_EM * size and not may_be_word_space(
@@ -357,7 +362,9 @@ class _Line:
             all(g.generated(index[i]) for i in range(a, b))
         generated = generated or misplaced_space(self, a, b, start)  # no gap of the line's
         if generated and size > 1.0 and gap < JOIN_GAP_EM * size and text[b] not in _MARKS:
-            gap += overhang(self, a - 1, size)  # a box wider than its glyph's advance
+            # boxes wider than their glyphs' advances: the letter's (measured on the one
+            # before it, or from the space pdfium put at its advance's end), the next one's
+            gap += max(overhang(self, a - 1, size), past_advance(self, a)) + reach_back(self, b)
         if generated and (text[b] in _MARKS or (size > 1.0 and gap < JOIN_GAP_EM * size)):
             return ""
         if generated and size > 1.0 and am_unseen(self, a - 1) and am_gap(self, gap, size):

@@ -64,13 +64,14 @@ def lost_spaces(line: _Line) -> None:
         if size <= 1.0 or first is None or second is None \
                 or abs(first[1] - second[1]) > 0.2 * size:
             continue
-        gap = g.edges(index[pos])[0] - right
+        gap = _start(line, pos) - right
         if right - left >= CLUSTER_EM * size and LOST_SPACE_EM * size <= gap < TAB_GAP_EM * size:
             at.append((pos, gap))
     if not at:
         return
     least = _least_space(line)
-    at = [(pos, gap) for pos, gap in at if least is None or gap >= least]
+    # (as wide to a twentieth of a point: two spaces' gaps measured from other edges)
+    at = [(pos, gap) for pos, gap in at if least is None or gap >= least - 0.05]
     if not at:
         return
     chars, places = list(text), list(index)
@@ -78,6 +79,18 @@ def lost_spaces(line: _Line) -> None:
         chars.insert(pos, " ")
         places.insert(pos, places[pos])
     line.text, line.index = "".join(chars), places
+
+
+def _start(line: _Line, pos: int) -> float:
+    """Where ``line.text[pos]`` starts: its advance box's left edge, or its origin if right of it.
+
+    A Tlwg font's SARA O, SARA AI MAIMUAN and MAIMALAI (``โ``, ``ใ``, ``ไ``) reach left
+    of their origin (Garuda's ``โ`` 0.06 font sizes): measured from the box, a space
+    before one looks narrower than the line's other spaces by that much.
+    """
+    left = line.g.edges(line.index[pos])[0]
+    origin = line.g.origin(line.index[pos])
+    return max(left, origin[0]) if origin is not None else left
 
 
 def _least_space(line: _Line) -> float | None:
@@ -106,7 +119,7 @@ def _least_space(line: _Line) -> float | None:
         while j > 0 and text[j] in _MARKS:
             j -= 1
             right = max(right, g.edges(index[j])[1])
-        gap, size = g.edges(index[end])[0] - right, g.size(index[end])
+        gap, size = _start(line, end) - right, g.size(index[end])
         if gap >= LOST_SPACE_EM * size and (least is None or gap < least):
             least = gap  # (narrower: a space pdfium made up inside a word, then dropped)
     return least
