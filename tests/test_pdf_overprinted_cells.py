@@ -75,3 +75,65 @@ def test_a_value_printed_over_by_other_text_is_null_and_flagged(
         want["project_code"], want["budget_spent_thb"] is None)
     flagged = [i for i in read.rows("quality_issues") if i.code == "overprinted_value"]
     assert [i.field for i in flagged] == ["budget_allocated_thb"]
+
+
+#: The second column's width (points): a plan's project names.
+_NAME_WIDTH = 200.0
+
+
+def _unbroken_cells(text: str, out: Path, font: str) -> None:
+    """``text`` printed by ReportLab with each table cell one unbroken string.
+
+    xhtml2pdf (ReportLab underneath) does not break Thai in a cell: a long project
+    name runs on across the column's rule over the budget beside it. Cells given as
+    strings, not paragraphs, are drawn so.
+    """
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from corpus.render import blocks
+
+    if font not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(font, str(font_file(font))))
+    body = ParagraphStyle("body", fontName=font, fontSize=12, leading=16)
+    story: list[object] = []
+    for kind, rows in blocks(text):
+        if kind == "p":
+            line = rows[0][0]
+            story.append(Paragraph(line.replace("&", "&amp;").replace("<", "&lt;"), body)
+                         if line.strip() else Spacer(1, 6))
+            continue
+        columns = max(len(r) for r in rows)
+        data = [r + [""] * (columns - len(r)) for r in rows]
+        widths = ([480.0] if columns == 1 else [30.0, 450.0] if columns == 2
+                  else [30.0, _NAME_WIDTH] + [(450 - _NAME_WIDTH) / (columns - 2)] * (columns - 2))
+        table = Table(data, colWidths=widths)
+        # the cells after the second set right: a name runs on over the empty left of
+        # the next cell, or, longer, over the amount there
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                   ("FONT", (0, 0), (-1, -1), font, 11),
+                                   ("ALIGN", (2, 0), (-1, -1), "RIGHT")]))
+        story.append(table)
+    SimpleDocTemplate(str(out), pagesize=A4).build(story)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_name_run_on_across_a_rule_is_whole_or_null(tmp_path: Path, seed: int) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    generated = GENERATORS["plan"](random.Random(f"unbroken-{seed}"))
+    pdf = tmp_path / "plan.pdf"
+    _unbroken_cells(generated.text, pdf, "Sarabun")
+    read = process_file(pdf, ocr="never")
+    got = {row.name for row in read.rows("plan_projects")}
+    flagged = [i for i in read.rows("quality_issues") if i.code == "overprinted_value"]
+    run_on = [p["name"] for p in generated.tables["plan_projects"]
+              if stringWidth(p["name"], "Sarabun", 11) > _NAME_WIDTH - 12]
+    assert run_on and flagged  # the input is what the test says
+    names = {p["name"] for p in generated.tables["plan_projects"]}
+    assert got - {None} <= names  # a name is read whole or not at all: never cut at the rule
+    assert got & set(run_on)  # a name run on over an empty stretch of the row reads whole

@@ -29,6 +29,7 @@ import numpy as np
 from bma_etl.read.pdf_gaps import classed
 from bma_etl.read.pdf_glyphs import STEP_EM, TAB_GAP_EM
 from bma_etl.read.pdf_letters import LETTER_SPREAD_EM
+from bma_etl.read.pdf_zero_width import advances_nothing
 
 if TYPE_CHECKING:
     from bma_etl.read.pdf_gaps import PageGaps
@@ -283,8 +284,8 @@ def _kept_spaces(line: _Line, text: str) -> list[tuple[float, float]] | None:
             size = size_of(i + 1)
         if size <= 1.0:
             size = size_of(i - 1)
-        if g.advances_nothing(i, size):
-            return None  # no gap in print (Glyphs.advances_nothing)
+        if advances_nothing(g, i, size):
+            return None  # no gap in print (.pdf_zero_width)
         if size > 1.0:
             if lefts[i + 1] - rights[i - 1] >= TAB_GAP_EM * size:
                 return None  # a tab

@@ -27,12 +27,6 @@ TAB_GAP_EM = 2.0
 #: Two pieces of one line whose baselines stand this many font sizes apart are two
 #: cells (a browser centres a cell's text in its row; one run of text keeps its baseline).
 STEP_EM = 0.25
-#: A written space whose next character is drawn this many font sizes or less from
-#: the space's own origin advances nothing (:meth:`Glyphs.advances_nothing`).
-NO_ADVANCE_EM = 0.02
-#: Written spaces inside lines a page is judged by (:meth:`Glyphs.spaces_advance_nothing`).
-SPACES_SAMPLED = 20
-_INNER_SPACE = re.compile(r" (?=[^\s])")
 BREAK = re.compile(r"\r\n|\r|\n")
 # Thai combining marks: MAI HAN-AKAT, SARA I..PHINTHU, MAITAIKHU..YAMAKKAN.
 THAI_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
@@ -170,7 +164,8 @@ class Glyphs:
         self._origins: dict[int, tuple[float, float] | None] = {}
         self._sizes: dict[int, float] = {}
         self._moved: dict[int, Matrix] | None = None if forms else {}
-        self._no_advance: bool | None = None
+        # whether the page writes zero-width spaces only (.pdf_zero_width), once known
+        self.no_advance: bool | None = None
 
     def unmapped(self, count: int) -> list[int]:
         """Indexes of the characters (of the first ``count``) that have no text mapping."""
@@ -261,44 +256,6 @@ class Glyphs:
             found = apply(m, *found)
         self._origins[index] = found
         return found
-
-    def advances_nothing(self, space: int, size: float) -> bool:
-        """Whether the written space at ``space`` moves the pen nowhere.
-
-        The character after it is drawn from the space's own origin on its baseline
-        (within :data:`NO_ADVANCE_EM` of ``size``, the font size in points): the
-        print shows no gap there. PyMuPDF's HTML ``Story`` writes each U+200B (the
-        zero-width word break a web page puts between Thai words) as a space whose
-        box is a quarter em wide while the next letter starts where it starts.
-        """
-        here, after = self.origin(space), self.origin(space + 1)
-        return (here is not None and after is not None and size > 1.0
-                and abs(after[0] - here[0]) < NO_ADVANCE_EM * size
-                and abs(after[1] - here[1]) < NO_ADVANCE_EM * size)
-
-    def spaces_advance_nothing(self, raw: str) -> bool:
-        """Whether the page writes its spaces as zero-width word breaks only.
-
-        ``raw``: the page's text, a character per index. Of the first
-        :data:`SPACES_SAMPLED` spaces the PDF wrote inside a line, at least three
-        :meth:`advances_nothing` and at most one in ten moves the pen (a page of
-        PyMuPDF's ``Story``, whose real word spaces are gaps pdfium makes up). A
-        written space that ends such a page's line is then no space either.
-        """
-        if self._no_advance is None:
-            zero = moved = 0
-            for found in _INNER_SPACE.finditer(raw):
-                i = found.start()
-                if self._generated(self._at, i) == 1:
-                    continue
-                if self.advances_nothing(i, self.size(i + 1)):
-                    zero += 1
-                else:
-                    moved += 1
-                if zero + moved == SPACES_SAMPLED:
-                    break
-            self._no_advance = zero >= 3 and 10 * moved <= zero
-        return self._no_advance
 
     def _reported_origin(self, index: int) -> tuple[float, float] | None:
         """Character ``index``'s origin as pdfium reports it (see :func:`form_misplaced`)."""

@@ -60,6 +60,7 @@ from bma_etl.read.pdf_sara_am import am_gap, am_unseen
 from bma_etl.read.pdf_spans import without_span_copies
 from bma_etl.read.pdf_spread import may_be_spread
 from bma_etl.read.pdf_unmapped import unmapped_read
+from bma_etl.read.pdf_zero_width import advances_nothing, spaces_advance_nothing
 
 #: A space pdfium generated over a gap narrower than this (in font sizes, between
 #: the characters' advance boxes) is dropped. LibreOffice leaves 0-0.21 em between
@@ -240,7 +241,7 @@ class _Line:
         at = self.index[len(text)]
         if self.g.generated(at):
             return True
-        if self.page is not None and self.g.spaces_advance_nothing(self.page.raw):
+        if self.page is not None and spaces_advance_nothing(self.g, self.page.raw):
             return False  # a zero-width word break, as the page's other written spaces
         edges = self.g.edges
         ink = max(edges(self.index[k])[1] for k in range(max(0, len(text) - 3), len(text)))
@@ -340,7 +341,7 @@ class _Line:
         if size <= 1.0:  # generated characters report 1; ask the other neighbour
             size = g.size(index[a - 1])
         if b == a + 1 and index[b] == index[a] + 1 and not g.generated(index[a]) \
-                and g.advances_nothing(index[a], size):
+                and advances_nothing(g, index[a], size):
             return ""  # a zero-width word break written as a space: no gap in print
         gap = right - left
         if self.spaced is None:

@@ -82,24 +82,24 @@ def overprinted_cells(g: Any, raw: str,
     narrowest_before = np.concatenate(([np.inf], narrowest[:-1])) + apart
     over = lefts[:count][kept] + apart < before - OVERLAP_SHARE * np.minimum(width,
                                                                              narrowest_before)
-    out = []
+    out: list[str] = []
     for k in np.unique(line[over]).tolist():
         start, end, text, cells = lines[k]
-        cell = overprinted_cell(g, raw, start, end, text, cells)
-        if cell:
-            out.append(cell)
+        out.extend(overprinted_cell(g, raw, start, end, text, cells))
     return out
 
 
 def overprinted_cell(g: Any, raw: str, start: int, end: int, text: str,
-                     cells: tuple[float, ...]) -> str | None:
-    """The cell of a line in which two texts overprint, or None when none do.
+                     cells: tuple[float, ...]) -> list[str]:
+    """The cells of a line in which two texts overprint; empty when none do.
 
     ``g``: the page's :class:`~.pdf_glyphs.Glyphs`; ``raw[start:end]``: the line's
     characters, index for index pdfium's; ``text``: the line as rebuilt (cells
     separated by tabs); ``cells``: x (points) of each cell's first character. Returns
-    the text of the cell where the first overprinted letters stand, or the whole line
-    when its cells are not known.
+    the text of the cell where the first overprinted letters stand and of the cell
+    each of the two texts starts in (a name run on over the cell beside it is cut at
+    the rule between them: what is left of it in its own cell is no value either),
+    or the whole line when its cells are not known.
     """
     boxes: list[tuple[float, float, str, int]] = []
     for i in range(start, end):
@@ -110,19 +110,44 @@ def overprinted_cell(g: Any, raw: str, start: int, end: int, text: str,
         if right - left > 0.1:
             boxes.append((left, right, ch, i))
     boxes.sort()
-    hits: list[float] = []
+    hits: list[tuple[float, int, int]] = []  # x of the later letter, the two indexes
     widest: tuple[float, float, str, int] | None = None  # the box reaching furthest right
     for box in boxes:  # the baselines asked only of letters that overlap (a line has few)
         if widest is not None and _overprints(widest, box) and _one_baseline(g, widest, box):
-            hits.append(box[0])
+            hits.append((box[0], widest[3], box[3]))
         if widest is None or box[1] > widest[1]:
             widest = box
     if len(hits) < _MIN_LETTERS:
-        return None
+        return []
     parts = text.split("\t")
     if len(parts) != len(cells) or len(parts) == 1:
-        return text
-    return parts[max(0, bisect_right(cells, hits[0] + 0.01) - 1)]
+        return [text]
+    x, first, second = hits[0]
+    places = [x, _run_start(g, raw, start, first), _run_start(g, raw, start, second)]
+    found = sorted({max(0, bisect_right(cells, at + 0.01) - 1) for at in places})
+    return [parts[k] for k in found]
+
+
+def _run_start(g: Any, raw: str, start: int, i: int) -> float:
+    """Where (x, points) the run of text drawn up to ``raw[i]`` begins on its line.
+
+    Back in drawing order from ``i`` while each letter stands left of the next one
+    and leaves less than a font size between them (a run set left to right; the cell
+    before it stands further off); ``start``: the line's first index.
+    """
+    left = g.edges(i)[0]
+    size = max(g.size(i), 1.0)
+    j = i - 1
+    while j >= start and raw[j] not in "\r\n\t":
+        j_left, j_right = g.edges(j)
+        if raw[j].isspace():
+            j -= 1
+            continue
+        if j_left > left + 0.5 * size or left - j_right > size:
+            break
+        left = min(left, j_left)
+        j -= 1
+    return left
 
 
 def _overprints(a: tuple[float, float, str, int], b: tuple[float, float, str, int]) -> bool:
