@@ -211,7 +211,12 @@ def _glyph(g: Any, i: int, fonts: dict[int, _Font | None]) -> tuple[_Font, float
 
 
 def _parsed(font: Any) -> _Font | None:
-    """``font``'s program as a :class:`_Font`; ``None`` for one with no TrueType outlines."""
+    """``font``'s program as a :class:`_Font`; ``None`` for one with no TrueType outlines.
+
+    fontTools' warnings about the program's own oddities (a subset's ``head`` dated
+    1970: Qt's) are no news to the user of a PDF and are not shown.
+    """
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
     data = _font_data(font)
     if data is None:
         return None
