@@ -120,3 +120,22 @@ def test_cli_explain_plain_brackets_and_exit_codes(tmp_path: Path) -> None:
     assert result.exit_code == 3
     assert "stopped at: detect: no known layout" in result.output
     assert runner.invoke(app, ["explain"]).exit_code == 2
+
+
+def test_scores_are_the_ones_detection_went_by(tmp_path: Path) -> None:
+    """A document whose heads lost their tone marks is read by their key form; the
+    score table shows that score (the chosen layout's, as the header says) and the one
+    as printed, not the printed one alone (1.00 above, 0.40 below it)."""
+    from bma_etl.explain import render
+
+    text = (SAMPLES / "000_52cb5c31ec83ab03.txt").read_text(encoding="utf-8")
+    damaged = tmp_path / "marks_lost.txt"
+    damaged.write_text(text.translate(dict.fromkeys(map(ord, "\u0e48\u0e49\u0e4a\u0e4b"))),
+                       encoding="utf-8")
+    ex = explain_file(damaged)
+    assert ex.layout == "legacy_progress_form"
+    chosen = next(s for s in ex.scores if s.layout_id == ex.layout)
+    assert chosen.score == ex.layout_score
+    assert chosen.printed is not None and chosen.printed < chosen.score
+    row = next(line for line in render(ex) if line.startswith("  legacy_progress_form"))
+    assert f"{chosen.score:.2f} ({chosen.printed:.2f} as printed)" in row

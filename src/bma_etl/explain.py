@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bma_etl.detect import THRESHOLD, score_all
+from bma_etl.detect import THRESHOLD, score_all, score_all_damaged
 from bma_etl.errors import BmaEtlError, WarehouseError
 from bma_etl.layouts import REGISTRY
 from bma_etl.layouts.base import RepairedText, score_signals
@@ -38,7 +38,9 @@ class SignalResult:
 
     pattern: str
     points: float
-    found: str  # "text", "key form" (found once marks and spaces are discounted) or ""
+    # "text", "key form" (found once marks and spaces are discounted), "approximately"
+    # (its phrase, as detection looks when nothing else reaches the threshold) or ""
+    found: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,9 @@ class LayoutScore:
     layout_id: str
     score: float
     signals: tuple[SignalResult, ...]
+    #: The score of the signals as printed, where detection had to look further (the
+    #: key form, then approximately: :func:`bma_etl.detect.detect`) and ``score`` is that.
+    printed: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +104,20 @@ class Explanation:
 
 
 def layout_scores(doc: RepairedText) -> list[LayoutScore]:
-    """Every registered layout's score for ``doc`` with the signals behind it, best first."""
-    totals = score_all(doc)
+    """Every registered layout's score for ``doc`` with the signals behind it, best first.
+
+    The scores detection went by (:func:`bma_etl.detect.detect`): when no layout
+    reaches :data:`~bma_etl.detect.THRESHOLD` as printed, those of the signals also
+    found in their key form, then approximately; each then keeps its score as printed.
+    """
+    printed = score_all(doc)
+    totals, best, looked = printed, next(iter(printed.values()), 0.0), False
+    for fuzzy in (False, True):
+        if best >= THRESHOLD:
+            break
+        again = score_all_damaged(doc, fuzzy)
+        if next(iter(again.values()), 0.0) > best:
+            totals, best, looked = again, next(iter(again.values())), fuzzy
     by_id = {layout.layout_id: layout for layout in REGISTRY}
     out = []
     for layout_id, total in totals.items():
@@ -110,10 +127,13 @@ def layout_scores(doc: RepairedText) -> list[LayoutScore]:
                 found = "text"
             elif score_signals(doc, (signal,), keyed=True) > 0:
                 found = "key form"
+            elif looked and score_signals(doc, (signal,), fuzzy=True) > 0:
+                found = "approximately"
             else:
                 found = ""
             results.append(SignalResult(signal.pattern, signal.points, found))
-        out.append(LayoutScore(layout_id, total, tuple(results)))
+        as_printed = printed[layout_id] if totals is not printed else None
+        out.append(LayoutScore(layout_id, total, tuple(results), as_printed))
     return out
 
 
@@ -308,7 +328,8 @@ def render(ex: Explanation, rich: bool = False, width: int = 160) -> list[str]:
     if ex.scores:
         lines.append("detection scores:")
         for s in ex.scores:
-            lines.append(f"  {s.layout_id:<22} {s.score:.2f}")
+            printed = f" ({s.printed:.2f} as printed)" if s.printed not in (None, s.score) else ""
+            lines.append(f"  {s.layout_id:<22} {s.score:.2f}{printed}")
             for sig in s.signals:
                 if sig.found:
                     how = "" if sig.found == "text" else f" ({sig.found})"
