@@ -206,3 +206,24 @@ def test_a_document_read_whole_is_sparse_only_when_it_states_no_identity(
     path.write_text(doc.text, encoding="utf-8")
     issues = _issues(path)
     assert bool(issues) == (2 * len(unstated) > len(IDENTITY[doc.layout]))
+
+
+def test_a_scan_whose_ocr_shows_no_layout_says_it_was_read_by_ocr(tmp_path: Path) -> None:
+    """A page OCR reads no layout's headings in (here: paper with a few lines that are
+    no report) is quarantined saying so, with how OCR read it and what to do."""
+    image = Image.open(io.BytesIO(_page_image(7))).convert("L")
+    from PIL import ImageDraw, ImageFont
+
+    from conftest import font_file
+
+    font = ImageFont.truetype(str(font_file("Loma")), 22)
+    draw = ImageDraw.Draw(image)
+    for k, line in enumerate(["บันทึกข้อความ เรื่อง ขอเชิญประชุม", "วันที่ 12 มกราคม 2568"]):
+        draw.text((60, 80 + 40 * k), line, font=font, fill=0)
+    page = tmp_path / "memo.png"
+    image.save(page, dpi=(75, 75))
+    result = runner.invoke(app, ["ingest", str(page), "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 3, result.output
+    assert "no known layout recognised" in result.output
+    assert "read by OCR (OCR 1 of 1 page: scanned, mean confidence" in result.output
+    assert "scan it again at 300 dpi" in result.output

@@ -19,7 +19,7 @@ from bma_etl import __version__
 from bma_etl.checks import run_checks, sparse_document
 from bma_etl.detect import Detection, detect
 from bma_etl.document import Finding
-from bma_etl.errors import ExtractError
+from bma_etl.errors import ExtractError, UnknownLayout
 from bma_etl.furniture import furniture_lines
 from bma_etl.layouts.base import Layout, RepairedText
 from bma_etl.normalize.fields import normalize
@@ -131,6 +131,16 @@ def _offset_map(old: str, new: str) -> list[int]:
     return where
 
 
+def ocr_read_little(source: SourceDocument) -> str:
+    """What to tell a person whose scanned document OCR read no layout in."""
+    how = source.ocr_note or "OCR"
+    confidence = f", mean confidence {source.ocr_confidence:.0f} of 100" \
+        if source.ocr_confidence is not None else ""
+    return (f"its text was read by OCR ({how}{confidence}) and shows none of the four "
+            "layouts' headings: a faint, stained or folded scan may be unreadable (scan it "
+            "again at 300 dpi, or check the pages are the document's)")
+
+
 def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
                  layout: Layout | None = None,
                  on_read: Callable[[SourceDocument], None] | None = None,
@@ -146,7 +156,12 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
     if on_read is not None:
         on_read(source)
     doc = repair(source)
-    detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
+    try:
+        detection = detect(doc) if layout is None else Detection(layout, layout.score(doc), {})
+    except UnknownLayout as exc:
+        if not source.ocr_used:
+            raise
+        raise UnknownLayout(f"{exc}; {ocr_read_little(source)}") from exc
     try:
         detection, extraction, second = read_parts(doc, detection, split=layout is None)
     except ExtractError as exc:  # stored as layout 'unknown': say which layout came closest
