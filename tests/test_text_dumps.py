@@ -1,0 +1,109 @@
+"""Text dumps of PDFs made by pdfminer.six and pypdf read like the text printed.
+
+pdfminer.six's ``extract_text`` starts a line with each tone mark a font raises over
+an upper or lower vowel (``ชื`` / ``่อโครงการ``): labels were cut and the progress
+form quarantined. pypdf's dumps of LibreOffice prints write SARA AM then SARA AA
+(``สำานัก``): every value holding ``ำ`` was stored wrong. Documents from the corpus
+generators are printed (fpdf2 in two fonts; LibreOffice) and dumped in the test; the
+truth is the generated values.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bma_etl.pipeline import process_file
+from bma_etl.read.text_dumps import rejoined_marks, undoubled_sara_am
+
+from conftest import corpus_fpdf_print
+from corpus import render
+from corpus.build import GENERATORS
+from corpus.score import score
+
+#: A progress form's fields read from its last report row (scrambled by pdfminer's
+#: text boxes in the report table): the head's fields are the ones this test counts.
+FROM_REPORTS = ("progress_pct", "status")
+#: The fields that name the project: read right from every dump.
+IDENTITY = ("project_code", "project_name", "fiscal_year_be")
+#: SARA AM then SARA AA, a tone mark between or none: what the dumps wrote for ``ำ``.
+_DOUBLED = re.compile("\u0e33[\u0e48-\u0e4b]?\u0e32")
+
+
+def _pdfminer(pdf: Path, out: Path) -> Path:
+    from pdfminer.high_level import extract_text
+
+    out.write_text(extract_text(str(pdf)), encoding="utf-8")
+    return out
+
+
+def _pypdf(pdf: Path, out: Path, mode: str) -> Path:
+    from pypdf import PdfReader
+
+    pages = PdfReader(str(pdf)).pages
+    text = "\n".join(p.extract_text(extraction_mode=mode) for p in pages)
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def _scored(path: Path, truth: dict[str, Any]) -> Any:
+    return score(process_file(path, ocr="never"), truth)
+
+
+@pytest.mark.parametrize(("font", "k"), [("Loma", 0), ("Sarabun", 1), ("Norasi", 2)])
+def test_pdfminer_dump_of_a_progress_form_reads_its_head(font: str, k: int,
+                                                         tmp_path: Path) -> None:
+    doc, pdf = corpus_fpdf_print(tmp_path, 3611, "legacy_pipe", k, font, shaping=False)
+    dump = _pdfminer(pdf, tmp_path / "form.txt")
+    assert "ชื\n\n\u0e48อ" in dump.read_text(encoding="utf-8")  # the damage is there
+    truth = json.loads(doc.truth_json())
+    head = {key: value for key, value in truth["tables"]["projects"][0].items()
+            if key not in FROM_REPORTS}
+    result = _scored(dump, {"tables": {"projects": [head]}})
+    assert result.total == len(head) > 8
+    # a field pdfminer's boxes scrambled may be lost, none read wrong
+    assert all(kind == "missing" for _, _, _, kind in result.lost), result.lost
+    assert not [key for key, *_ in result.lost if key.split(".")[-1] in IDENTITY]
+    assert result.right >= result.total - 2, result.lost
+
+
+@pytest.mark.parametrize("generator", ["web_history", "legacy_pipe"])
+def test_pypdf_dumps_of_a_libreoffice_print_read_sara_am(generator: str,
+                                                         tmp_path: Path) -> None:
+    if not render.have("soffice"):
+        pytest.fail("needs LibreOffice: make venv installs libreoffice-writer-nogui")
+    doc = GENERATORS[generator](random.Random(f"dumps-{generator}-3613"))
+    pdf = tmp_path / "printed.pdf"
+    assert not render.render_soffice_batch([(doc, pdf, "Garuda")])
+    truth = json.loads(doc.truth_json())
+    assert "\u0e33" in doc.text
+    for mode in ("plain", "layout"):
+        dump = _pypdf(pdf, tmp_path / f"{mode}.txt", mode)
+        assert "\u0e33\u0e32" in dump.read_text(encoding="utf-8")  # the damage is there
+        result = _scored(dump, truth)
+        # no value keeps the doubled vowel; pypdf's own spaces may cost a field or two
+        assert not [got for *_, got, _ in result.lost if _DOUBLED.search(str(got))]
+        assert result.right >= result.total - 2, (mode, result.lost[:6])
+
+
+def test_marks_are_rejoined_only_where_one_letter_carries_them() -> None:
+    dump = ("หน่วยงานที\n\n\u0e48รับผิดชอบ : ผู\n\n\u0e49ว่าฯ\n"
+            "งบประมาณ\n\u0e48ใช้ไป\n"  # a bare letter: the mark's letter is not known
+            "ได้\n\n\u0e48เมื่อ\n")  # a letter carries one tone mark
+    assert rejoined_marks(dump) == ("หน่วยงานที่รับผิดชอบ : ผู้ว่าฯ\n"
+                                    "งบประมาณ\n\u0e48ใช้ไป\nได้\n\n\u0e48เมื่อ\n")
+    clean = "ชื่อโครงการ : ก่อสร้างเขื่อน\nผู้รับผิดชอบ : นายสมชาย\n"
+    assert rejoined_marks(clean) == clean
+
+
+def test_sara_am_then_sara_aa_is_one_sara_am_where_the_text_writes_it_so() -> None:
+    assert undoubled_sara_am("สำานักการระบายน้ำา จำานวน ศาลาท่านำ\u0e49า") == \
+        "สำนักการระบายน้ำ จำนวน ศาลาท่าน้ำ"
+    # once among many SARA AMs written right (a real file's slip): read as written
+    clean = "สำนักการระบายน้ำ จำนวน ผลการดำาเนินงาน ประจำปี ทำให้"
+    assert undoubled_sara_am(clean) == clean
