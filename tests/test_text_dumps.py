@@ -107,3 +107,22 @@ def test_sara_am_then_sara_aa_is_one_sara_am_where_the_text_writes_it_so() -> No
     # once among many SARA AMs written right (a real file's slip): read as written
     clean = "สำนักการระบายน้ำ จำนวน ผลการดำาเนินงาน ประจำปี ทำให้"
     assert undoubled_sara_am(clean) == clean
+
+
+def test_values_with_a_letter_of_two_tone_marks_are_not_loaded(tmp_path: Path) -> None:
+    # LibreOffice's print in some fonts names SARA UU's glyph MAI THO: pypdf's dump
+    # of ``ผู้บริหาร`` reads ``ผ้้บริหาร``; cleaned, ``ผ้บริหาร`` was stored
+    doc = GENERATORS["plan"](random.Random("dumps-plan-doubled-tones"))
+    assert doc.text.count("\u0e39\u0e49") >= 2
+    dump = tmp_path / "plan.txt"
+    dump.write_text(doc.text.replace("\u0e39\u0e49", "\u0e49\u0e49"), encoding="utf-8")
+    truth = json.loads(doc.truth_json())
+    result = _scored(dump, truth)
+    assert result.lost, "no value held the damage"
+    for key, want, got, _kind in result.lost:
+        assert got is None, (key, want, got)  # NULL, never the cleaned wrong text
+        assert "\u0e39\u0e49" in str(want), (key, want)
+    # once in a clean file (a typist's slip): read as before
+    once = tmp_path / "once.txt"
+    once.write_text(doc.text.replace("\u0e39\u0e49", "\u0e49\u0e49", 1), encoding="utf-8")
+    assert len(_scored(once, truth).lost) <= 1

@@ -1,0 +1,72 @@
+"""A text value whose letters carry two tone marks, read from a PDF's text dump: not loaded.
+
+Stage: normalize, for text files. A PDF's text map may give one glyph another
+glyph's text: LibreOffice's print of ``ผู้บริหาร`` in some fonts maps the SARA UU drawn
+below ``ผ`` to MAI THO, and pypdf's dump of it writes ``ผ้้บริหาร``; pypdf's layout
+mode writes ``ที่้`` and ``ว่่``. No Thai letter carries two tone marks, so the
+dump's text is wrong there, and which letter or vowel it stood for is not written
+anywhere: cleaning the value (one tone mark kept) stored ``ผ้บริหาร``, a wrong name.
+:func:`drop_doubled_tones` NULLs each text or path value whose raw text holds such a
+letter, with a ``doubled_tone_mark`` warning quoting it.
+
+Only where the document's text holds at least :data:`MIN_DOUBLED` such letters: a
+producer's text map wrote them, not a typist's slip (a clean file holds none or one,
+and reads as before).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bma_etl.document import Finding
+from bma_etl.normalize.fields import Normalized
+from bma_etl.normalize.trust_drops import Dropped, forget_provenance
+from bma_etl.records import MODEL_BY_TABLE, parser_kind
+
+__all__ = ["MIN_DOUBLED", "doubled_tone", "drop_doubled_tones"]
+
+#: Letters with two tone marks a document's text must hold for its values to be judged.
+MIN_DOUBLED = 2
+#: Parser kinds of the values looked at: running text and names, a unit's path.
+_KINDS = frozenset({"text", "path"})
+_MARK = "\u0e31\u0e34-\u0e3a\u0e47"
+#: A letter, its vowel marks, a tone mark (or THANTHAKHAT), vowel marks, another one.
+_DOUBLED = re.compile(f"[\u0e01-\u0e2e][{_MARK}]*[\u0e48-\u0e4c][{_MARK}]*[\u0e48-\u0e4c]")
+
+
+def doubled_tone(text: str) -> bool:
+    """Whether a letter of ``text`` carries two tone marks.
+
+    >>> doubled_tone("ผ้้บริหาร"), doubled_tone("ที่้"), doubled_tone("ผู้บริหาร ที่")
+    (True, True, False)
+    """
+    return _DOUBLED.search(text) is not None
+
+
+def drop_doubled_tones(normalized: Normalized, text: str) -> None:
+    """NULL the text values whose raw text holds a letter with two tone marks (in place).
+
+    ``text``: the document's text; nothing is done when it holds fewer than
+    :data:`MIN_DOUBLED` such letters. Each value NULLed loses its provenance row and
+    gets a ``doubled_tone_mark`` warning naming its line and the text read.
+    """
+    if len(_DOUBLED.findall(text)) < MIN_DOUBLED:
+        return
+    rows = {(r.table, r.ordinal): r for r in normalized.rows}
+    dropped: Dropped = set()
+    for prov in normalized.provenance:
+        row = rows.get((prov.table_name, prov.row_ordinal))
+        model = MODEL_BY_TABLE.get(prov.table_name)
+        if row is None or model is None or prov.derived or prov.field not in row.values \
+                or prov.field not in model.model_fields or not prov.raw_text:
+            continue
+        if parser_kind(model, prov.field) not in _KINDS or not doubled_tone(prov.raw_text):
+            continue
+        row.values.pop(prov.field)
+        dropped.add((prov.table_name, prov.row_ordinal, prov.field))
+        line = f"line {prov.line_no}: " if prov.line_no else ""
+        normalized.findings.append(Finding(
+            prov.table_name, prov.row_ordinal, prov.field, "warning", "doubled_tone_mark",
+            f"{line}the text reads {prov.raw_text!r}, a letter with two tone marks (the PDF's "
+            "text map named a glyph wrong): not loaded"))
+    forget_provenance(normalized, dropped)
