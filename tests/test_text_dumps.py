@@ -21,7 +21,7 @@ import pytest
 from bma_etl.pipeline import process_file
 from bma_etl.read.text_dumps import rejoined_marks, undoubled_sara_am
 
-from conftest import corpus_fpdf_print
+from conftest import corpus_fpdf_print, font_file
 from corpus import render
 from corpus.build import GENERATORS
 from corpus.score import score
@@ -126,3 +126,35 @@ def test_values_with_a_letter_of_two_tone_marks_are_not_loaded(tmp_path: Path) -
     once = tmp_path / "once.txt"
     once.write_text(doc.text.replace("\u0e39\u0e49", "\u0e49\u0e49", 1), encoding="utf-8")
     assert len(_scored(once, truth).lost) <= 1
+
+
+def test_a_dump_with_nuls_for_unnamed_glyphs_is_read(tmp_path: Path) -> None:
+    # pypdf writes NUL for a glyph the text map names nothing: a Thai mark (Chromium),
+    # an arrow the font lacks (ReportLab in Norasi); the file was quarantined as binary
+    doc = GENERATORS["web_detail"](random.Random("dumps-web-detail-nuls"))
+    truth = json.loads(doc.truth_json())
+    marked = re.compile("(?<=[\u0e01-\u0e2e])[\u0e48\u0e35](?=[\u0e01-\u0e2e ])")
+    dump = tmp_path / "detail.txt"
+    dump.write_text(marked.sub("\x00", doc.text), encoding="utf-8")
+    assert "\x00" in dump.read_text(encoding="utf-8")
+    result = _scored(dump, truth)
+    assert result.quarantined is None and result.right > 0
+    for key, want, got, _kind in result.lost:  # a value (or label) held one: lost, not wrong
+        assert got is None, (key, want, got)
+
+
+def test_a_reportlab_plan_dumped_by_pypdf_with_its_arrows_unnamed_loads(tmp_path: Path) -> None:
+    doc = GENERATORS["plan"](random.Random("dumps-plan-arrows"))
+    pdf = tmp_path / "plan.pdf"
+    render.render_reportlab(doc, pdf, "Norasi", font_file("Norasi"),
+                            random.Random("dumps-plan-arrows-print"))
+    dump = _pypdf(pdf, tmp_path / "plan.txt", "plain")
+    assert "\x00" in dump.read_text(encoding="utf-8")  # the arrows: no text
+    processed = process_file(dump, ocr="never")
+    truth = json.loads(doc.truth_json())
+    values = [v for table, rows in processed.tables.items() if table in truth["tables"]
+              for row in rows
+              for v in (row.model_dump() if hasattr(row, "model_dump") else vars(row)).values()]
+    assert not [v for v in values if isinstance(v, str) and "\ufffd" in v]
+    result = score(processed, truth)
+    assert result.right > result.total // 2

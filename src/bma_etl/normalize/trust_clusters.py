@@ -1,4 +1,4 @@
-"""A text value whose letters carry two tone marks, read from a PDF's text dump: not loaded.
+"""A text value with a glyph a PDF's text dump misnamed or named nothing: not loaded.
 
 Stage: normalize, for text files. A PDF's text map may give one glyph another
 glyph's text: LibreOffice's print of ``ผู้บริหาร`` in some fonts maps the SARA UU drawn
@@ -12,6 +12,12 @@ letter, with a ``doubled_tone_mark`` warning quoting it.
 Only where the document's text holds at least :data:`MIN_DOUBLED` such letters: a
 producer's text map wrote them, not a typist's slip (a clean file holds none or one,
 and reads as before).
+
+A glyph the text map names nothing pypdf writes as NUL, read as U+FFFD
+(:func:`bma_etl.read.text.unnamed_glyphs`): a Chromium print's Thai marks
+(``ชื\ufffdอโครงการ``), an arrow a font lacks. A value holding U+FFFD is NULL the
+same way, with an ``unnamed_glyph`` warning: which letter stood there
+is written nowhere.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ from bma_etl.normalize.trust_drops import Dropped, forget_provenance
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
 __all__ = ["MIN_DOUBLED", "doubled_tone", "drop_doubled_tones"]
+
+_UNNAMED = "\ufffd"
 
 #: Letters with two tone marks a document's text must hold for its values to be judged.
 MIN_DOUBLED = 2
@@ -44,13 +52,16 @@ def doubled_tone(text: str) -> bool:
 
 
 def drop_doubled_tones(normalized: Normalized, text: str) -> None:
-    """NULL the text values whose raw text holds a letter with two tone marks (in place).
+    """NULL the values whose raw text holds U+FFFD or a letter with two tone marks (in place).
 
-    ``text``: the document's text; nothing is done when it holds fewer than
-    :data:`MIN_DOUBLED` such letters. Each value NULLed loses its provenance row and
-    gets a ``doubled_tone_mark`` warning naming its line and the text read.
+    ``text``: the document's text; letters with two tone marks count only when it
+    holds at least :data:`MIN_DOUBLED` of them, and only in text and path values (a
+    value of any kind holding U+FFFD is NULLed). Each value NULLed loses its
+    provenance row and gets a ``doubled_tone_mark`` or ``unnamed_glyph`` warning
+    naming its line and the text read.
     """
-    if len(_DOUBLED.findall(text)) < MIN_DOUBLED:
+    doubled = len(_DOUBLED.findall(text)) >= MIN_DOUBLED
+    if not doubled and _UNNAMED not in text:
         return
     rows = {(r.table, r.ordinal): r for r in normalized.rows}
     dropped: Dropped = set()
@@ -60,13 +71,18 @@ def drop_doubled_tones(normalized: Normalized, text: str) -> None:
         if row is None or model is None or prov.derived or prov.field not in row.values \
                 or prov.field not in model.model_fields or not prov.raw_text:
             continue
-        if parser_kind(model, prov.field) not in _KINDS or not doubled_tone(prov.raw_text):
+        if _UNNAMED in prov.raw_text:
+            code, why = "unnamed_glyph", "a glyph the PDF's text map names nothing"
+        elif doubled and parser_kind(model, prov.field) in _KINDS \
+                and doubled_tone(prov.raw_text):
+            code, why = "doubled_tone_mark", ("a letter with two tone marks (the PDF's text "
+                                              "map named a glyph wrong)")
+        else:
             continue
         row.values.pop(prov.field)
         dropped.add((prov.table_name, prov.row_ordinal, prov.field))
         line = f"line {prov.line_no}: " if prov.line_no else ""
         normalized.findings.append(Finding(
-            prov.table_name, prov.row_ordinal, prov.field, "warning", "doubled_tone_mark",
-            f"{line}the text reads {prov.raw_text!r}, a letter with two tone marks (the PDF's "
-            "text map named a glyph wrong): not loaded"))
+            prov.table_name, prov.row_ordinal, prov.field, "warning", code,
+            f"{line}the text reads {prov.raw_text!r}, {why}: not loaded"))
     forget_provenance(normalized, dropped)
