@@ -158,3 +158,22 @@ def test_a_reportlab_plan_dumped_by_pypdf_with_its_arrows_unnamed_loads(tmp_path
     assert not [v for v in values if isinstance(v, str) and "\ufffd" in v]
     result = score(processed, truth)
     assert result.right > result.total // 2
+
+
+def test_cells_read_across_columns_of_a_layout_dump_are_not_loaded(tmp_path: Path) -> None:
+    # pypdf's layout mode sets a plan's four wrapped KPI columns side by side: a cell
+    # read over two lines took in pieces of the cells beside it, stored wrong
+    if not render.have("chromium"):
+        pytest.fail("needs Chromium: make venv installs chromium")
+    doc = GENERATORS["plan"](random.Random("dumps-plan-columns-0"))
+    pdf = tmp_path / "plan.pdf"
+    render.render_chromium(doc, pdf, "Garuda", font_file("Garuda"),
+                           random.Random("dumps-plan-columns-0-print"))
+    dump = _pypdf(pdf, tmp_path / "plan.txt", "layout")
+    truth = json.loads(doc.truth_json())
+    kpi = {"tables": {"plan_kpi_definitions": truth["tables"]["plan_kpi_definitions"]}}
+    processed = process_file(dump, ocr="never")
+    result = score(processed, kpi)
+    assert result.total > 0
+    assert [got for *_, got, _ in result.lost if got is not None] == []
+    assert "interleaved_columns" in {q.code for q in processed.tables["quality_issues"]}

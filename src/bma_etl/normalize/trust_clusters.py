@@ -6,8 +6,8 @@ below ``ผ`` to MAI THO, and pypdf's dump of it writes ``ผ้้บริห�
 mode writes ``ที่้`` and ``ว่่``. No Thai letter carries two tone marks, so the
 dump's text is wrong there, and which letter or vowel it stood for is not written
 anywhere: cleaning the value (one tone mark kept) stored ``ผ้บริหาร``, a wrong name.
-:func:`drop_doubled_tones` NULLs each text or path value whose raw text holds such a
-letter, with a ``doubled_tone_mark`` warning quoting it.
+:func:`drop_dump_misreads` NULLs each text or path value whose raw text holds such
+a letter, with a ``doubled_tone_mark`` warning quoting it.
 
 Only where the document's text holds at least :data:`MIN_DOUBLED` such letters: a
 producer's text map wrote them, not a typist's slip (a clean file holds none or one,
@@ -18,6 +18,14 @@ A glyph the text map names nothing pypdf writes as NUL, read as U+FFFD
 (``ชื\ufffdอโครงการ``), an arrow a font lacks. A value holding U+FFFD is NULL the
 same way, with an ``unnamed_glyph`` warning: which letter stood there
 is written nowhere.
+
+pypdf's layout mode sets a page's columns side by side, each line holding a piece
+of every cell beside it, many spaces apart: a plan's KPI table of four wrapped
+columns read one cell as pieces of three (``นิยาม การลดปริมาณมูลฝอยและส่งเสริ ๑.
+ละส่งเสริมการคัดแยกขยะใ``). In a text so spread
+(:func:`bma_etl.read.text_dumps.spread`), a text or path value read over two lines
+or more that takes in four spaces or more inside a line is NULL with an
+``interleaved_columns`` warning; a value read within its column is kept.
 """
 
 from __future__ import annotations
@@ -27,11 +35,13 @@ import re
 from bma_etl.document import Finding
 from bma_etl.normalize.fields import Normalized
 from bma_etl.normalize.trust_drops import Dropped, forget_provenance
+from bma_etl.read.text_dumps import spread
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
-__all__ = ["MIN_DOUBLED", "doubled_tone", "drop_doubled_tones"]
+__all__ = ["MIN_DOUBLED", "doubled_tone", "drop_dump_misreads"]
 
 _UNNAMED = "\ufffd"
+_GAP = re.compile(r"\S {4,}\S")
 
 #: Letters with two tone marks a document's text must hold for its values to be judged.
 MIN_DOUBLED = 2
@@ -51,17 +61,19 @@ def doubled_tone(text: str) -> bool:
     return _DOUBLED.search(text) is not None
 
 
-def drop_doubled_tones(normalized: Normalized, text: str) -> None:
-    """NULL the values whose raw text holds U+FFFD or a letter with two tone marks (in place).
+def drop_dump_misreads(normalized: Normalized, text: str) -> None:
+    """NULL the values a PDF's text dump misread (in place): see the module docstring.
 
-    ``text``: the document's text; letters with two tone marks count only when it
-    holds at least :data:`MIN_DOUBLED` of them, and only in text and path values (a
-    value of any kind holding U+FFFD is NULLed). Each value NULLed loses its
-    provenance row and gets a ``doubled_tone_mark`` or ``unnamed_glyph`` warning
-    naming its line and the text read.
+    ``text``: the document's text. A value of any kind holding U+FFFD; a text or path
+    value holding a letter with two tone marks, where ``text`` holds at least
+    :data:`MIN_DOUBLED` of them; a text or path value taking in another column's
+    text, where ``text``'s lines are spread. Each value NULLed loses its provenance
+    row and gets an ``unnamed_glyph``, ``interleaved_columns`` or ``doubled_tone_mark``
+    warning naming its line and the text read.
     """
     doubled = len(_DOUBLED.findall(text)) >= MIN_DOUBLED
-    if not doubled and _UNNAMED not in text:
+    columns = spread(text)
+    if not doubled and not columns and _UNNAMED not in text:
         return
     rows = {(r.table, r.ordinal): r for r in normalized.rows}
     dropped: Dropped = set()
@@ -73,6 +85,10 @@ def drop_doubled_tones(normalized: Normalized, text: str) -> None:
             continue
         if _UNNAMED in prov.raw_text:
             code, why = "unnamed_glyph", "a glyph the PDF's text map names nothing"
+        elif columns and parser_kind(model, prov.field) in _KINDS \
+                and _interleaved(text, prov.char_start, prov.char_end):
+            code, why = "interleaved_columns", ("lines holding other columns' text beside it "
+                                                "(the dump set the PDF's columns side by side)")
         elif doubled and parser_kind(model, prov.field) in _KINDS \
                 and doubled_tone(prov.raw_text):
             code, why = "doubled_tone_mark", ("a letter with two tone marks (the PDF's text "
@@ -86,3 +102,15 @@ def drop_doubled_tones(normalized: Normalized, text: str) -> None:
             prov.table_name, prov.row_ordinal, prov.field, "warning", code,
             f"{line}the text reads {prov.raw_text!r}, {why}: not loaded"))
     forget_provenance(normalized, dropped)
+
+
+def _interleaved(text: str, start: int | None, end: int | None) -> bool:
+    """Whether a value at ``start:end`` of ``text`` takes in another column's text.
+
+    It runs over two lines or more, one of which holds four spaces or more between
+    its letters inside the value.
+    """
+    if start is None or end is None:
+        return False
+    span = text[start:end].strip()
+    return "\n" in span and any(_GAP.search(line) for line in span.split("\n"))

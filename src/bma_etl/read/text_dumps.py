@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["rejoined_marks", "undoubled_sara_am"]
+__all__ = ["SPREAD_SHARE", "rejoined_marks", "spread", "undoubled_sara_am"]
 
 _CONSONANT = "\u0e01-\u0e2e"
 SARA_AM = "\u0e33"
@@ -44,6 +44,12 @@ _DOUBLED_AM = re.compile(f"{SARA_AM}([\u0e48-\u0e4b]?)\u0e32")
 #: print writes nearly all so; a clean file writes none or one by a slip).
 MIN_DOUBLED = 2
 DOUBLED_SHARE = 0.25
+#: A line whose text stands in three places four spaces or more apart, as a PDF's
+#: columns printed side by side (pypdf's layout mode puts each piece where it was drawn).
+_SPREAD = re.compile(r"\S {4,}\S.* {4,}\S")
+#: Share of a text's lines so spread from which it is a dump of columns side by side
+#: (a text file's own tables are tab-separated: none of its lines is).
+SPREAD_SHARE = 0.1
 #: Thai combining marks: MAI HAN-AKAT, the upper and lower vowels, PHINTHU, the
 #: tone marks, THANTHAKHAT, NIKHAHIT, YAMAKKAN; and the shifted forms Windows and
 #: Mac Thai fonts give them in the Private Use Area (mapped back later, see
@@ -118,3 +124,16 @@ def undoubled_sara_am(text: str) -> str:
     if doubled < MIN_DOUBLED or doubled < DOUBLED_SHARE * text.count(SARA_AM):
         return text
     return _DOUBLED_AM.sub(rf"\1{SARA_AM}", text)
+
+
+def spread(text: str) -> bool:
+    r"""Whether ``text`` sets a PDF's columns side by side, as pypdf's layout mode does.
+
+    At least :data:`SPREAD_SHARE` of its non-blank lines hold text in three places
+    four spaces or more apart.
+
+    >>> spread("ชื่อ        กอง        งบ\nปี 2567"), spread("ชื่อ\tกอง\tงบ\nปี 2567")
+    (True, False)
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    return sum(1 for line in lines if _SPREAD.search(line)) >= max(1, SPREAD_SHARE * len(lines))
