@@ -3,9 +3,11 @@
 pdfminer.six's ``extract_text`` starts a line with each tone mark a font raises over
 an upper or lower vowel (``ชื`` / ``่อโครงการ``): labels were cut and the progress
 form quarantined. pypdf's dumps of LibreOffice prints write SARA AM then SARA AA
-(``สำานัก``): every value holding ``ำ`` was stored wrong. Documents from the corpus
-generators are printed (fpdf2 in two fonts; LibreOffice) and dumped in the test; the
-truth is the generated values.
+(``สำานัก``): every value holding ``ำ`` was stored wrong. pypdf's NULs for unnamed
+glyphs made a file binary (quarantined); a letter with two tone marks, or a cell read
+across columns pypdf's layout mode set side by side, was stored cleaned and wrong.
+Documents from the corpus generators are printed (fpdf2 in three fonts, ReportLab,
+LibreOffice, Chromium) and dumped in the test; the truth is the generated values.
 """
 
 from __future__ import annotations
