@@ -179,3 +179,18 @@ def test_cells_read_across_columns_of_a_layout_dump_are_not_loaded(tmp_path: Pat
     assert result.total > 0
     assert [got for *_, got, _ in result.lost if got is not None] == []
     assert "interleaved_columns" in {q.code for q in processed.tables["quality_issues"]}
+
+
+def test_history_entries_with_a_lifted_mark_are_not_loaded(tmp_path: Path) -> None:
+    # pdfminer puts the marks it lifted off a line at the start of another
+    # (``่4 | :: 19/1/2562 : … ผู่ระหว่าง``): the line's values were stored without them
+    doc = GENERATORS["web_history"](random.Random("dumps-history-cut"))
+    entry = re.compile(r"^([0-9]{2}/[0-9]{2}/[0-9]{4} : [^\n]*?[\u0e01-\u0e2e][\u0e38\u0e39])"
+                       r"([\u0e48-\u0e4b])", re.MULTILINE)
+    lifted, count = entry.subn(r"\2\1", doc.text)
+    assert count >= 3
+    dump = tmp_path / "history.txt"
+    dump.write_text(lifted, encoding="utf-8")
+    result = _scored(dump, json.loads(doc.truth_json()))
+    assert result.right > result.total // 2
+    assert [(key, got) for key, _, got, _ in result.lost if got is not None] == []

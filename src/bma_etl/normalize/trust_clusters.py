@@ -26,6 +26,13 @@ columns read one cell as pieces of three (``นิยาม การลดป�
 (:func:`bma_etl.read.text_dumps.spread`), a text or path value read over two lines
 or more that takes in four spaces or more inside a line is NULL with an
 ``interleaved_columns`` warning; a value read within its column is kept.
+
+pdfminer.six cuts words at the marks it lifts to another line; those it put back
+nowhere (:func:`bma_etl.read.text_dumps.rejoined_marks` found no letter for them)
+begin a line or follow a space, and the lines around them hold pieces of other
+cells (a history page's entry read as ``นที / 14/08/2568 : ลงนาม… ผู``). In a text
+holding at least :data:`MIN_ORPHANS` such marks, and not spread, a value read from a
+line holding one is NULL with an ``orphan_marks`` warning. A clean file holds none.
 """
 
 from __future__ import annotations
@@ -38,9 +45,13 @@ from bma_etl.normalize.trust_drops import Dropped, forget_provenance
 from bma_etl.read.text_dumps import spread
 from bma_etl.records import MODEL_BY_TABLE, parser_kind
 
-__all__ = ["MIN_DOUBLED", "doubled_tone", "drop_dump_misreads"]
+__all__ = ["MIN_DOUBLED", "MIN_ORPHANS", "doubled_tone", "drop_dump_misreads"]
 
 _UNNAMED = "\ufffd"
+#: A combining mark that begins a line or follows a space: one no letter carries.
+_ORPHAN = re.compile("(?:^|(?<=\\s))[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", re.MULTILINE)
+#: Such marks a text must hold for its lines holding one to be judged scrambled.
+MIN_ORPHANS = 3
 _GAP = re.compile(r"\S {4,}\S")
 
 #: Letters with two tone marks a document's text must hold for its values to be judged.
@@ -67,13 +78,17 @@ def drop_dump_misreads(normalized: Normalized, text: str) -> None:
     ``text``: the document's text. A value of any kind holding U+FFFD; a text or path
     value holding a letter with two tone marks, where ``text`` holds at least
     :data:`MIN_DOUBLED` of them; a text or path value taking in another column's
-    text, where ``text``'s lines are spread. Each value NULLed loses its provenance
-    row and gets an ``unnamed_glyph``, ``interleaved_columns`` or ``doubled_tone_mark``
-    warning naming its line and the text read.
+    text, where ``text``'s lines are spread; a value read from a line holding a mark
+    no letter carries, where ``text`` holds :data:`MIN_ORPHANS` of them. Each value
+    NULLed loses its provenance row and gets an ``unnamed_glyph``, ``orphan_marks``,
+    ``interleaved_columns`` or ``doubled_tone_mark`` warning naming its line and the
+    text read.
     """
     doubled = len(_DOUBLED.findall(text)) >= MIN_DOUBLED
     columns = spread(text)
-    if not doubled and not columns and _UNNAMED not in text:
+    # (a spread text's marks pypdf set apart with its letters' pieces are no sign)
+    orphans = not columns and len(_ORPHAN.findall(text)) >= MIN_ORPHANS
+    if not doubled and not columns and not orphans and _UNNAMED not in text:
         return
     rows = {(r.table, r.ordinal): r for r in normalized.rows}
     dropped: Dropped = set()
@@ -85,6 +100,9 @@ def drop_dump_misreads(normalized: Normalized, text: str) -> None:
             continue
         if _UNNAMED in prov.raw_text:
             code, why = "unnamed_glyph", "a glyph the PDF's text map names nothing"
+        elif orphans and _orphaned(text, prov.char_start, prov.char_end):
+            code, why = "orphan_marks", ("a line holding marks no letter carries (the dump "
+                                         "cut its words and moved their pieces)")
         elif columns and parser_kind(model, prov.field) in _KINDS \
                 and _interleaved(text, prov.char_start, prov.char_end):
             code, why = "interleaved_columns", ("lines holding other columns' text beside it "
@@ -114,3 +132,12 @@ def _interleaved(text: str, start: int | None, end: int | None) -> bool:
         return False
     span = text[start:end].strip()
     return "\n" in span and any(_GAP.search(line) for line in span.split("\n"))
+
+
+def _orphaned(text: str, start: int | None, end: int | None) -> bool:
+    """Whether a line the value at ``start:end`` of ``text`` is read from holds an orphan."""
+    if start is None or end is None:
+        return False
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return _ORPHAN.search(text, first, last if last >= 0 else len(text)) is not None
