@@ -178,6 +178,10 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         from bma_etl.normalize.trust_text import drop_junk_readings
 
         drop_junk_readings(normalized)
+    if source.media_type == "text/plain":  # a PDF's text dump: glyphs its text map misnamed
+        from bma_etl.normalize.trust_clusters import drop_dump_misreads
+
+        drop_dump_misreads(normalized, doc.text)
     if source.overprinted:
         from bma_etl.normalize.trust_overprint import drop_overprinted
 

@@ -174,12 +174,15 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
     if media_type == "text/plain":
         from bma_etl.read.text import read_text
         from bma_etl.read.text_chars import paged_text
+        from bma_etl.read.text_dumps import rejoined_marks, undoubled_sara_am
         from bma_etl.read.text_quoted import unquoted_cells
         from bma_etl.read.text_stacked import restacked_cells
 
         decoded = read_text(data, path.name)
         # other line ends, NBSP, fullwidth forms, &nbsp;; a form feed ends a page
-        text, starts = paged_text(decoded.text)
+        # a PDF library's dump: marks it moved to the next line put back (no page
+        # crossed), SARA AMs it wrote doubled read once
+        text, starts = paged_text(undoubled_sara_am(rejoined_marks(decoded.text)))
         read = text
         text = unquoted_cells(text) or text  # a sheet's quoted cells
         text = restacked_cells(text) or text  # a Word table saved a cell a line

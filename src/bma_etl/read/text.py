@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bma_etl.errors import ReadError
 
 __all__ = ["Decoded", "decode_text", "decode_thai_runs", "is_thai_reading", "looks_thai",
-           "read_text", "thai_share"]
+           "read_text", "thai_share", "unnamed_glyphs"]
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +114,48 @@ def _half_character(name: str, data: bytes) -> tuple[str, ...]:
     warning = f"{name}: UTF-16 ends in half a character (cut short?); its last byte is dropped"
     log.warning("%s", warning)
     return (warning,)
+
+
+#: Share of a PDF text dump's characters that may be NULs standing for unnamed glyphs.
+MAX_UNNAMED = 0.05
+
+
+def unnamed_glyphs(data: bytes, name: str = "file") -> Decoded | None:
+    r"""A PDF's text dump with a NUL for each glyph its text map left unnamed → Decoded.
+
+    pypdf writes U+0000 for such a glyph (an arrow a font lacks; a Thai mark Chromium
+    gave no text): the file was taken for binary and quarantined. It is text when the
+    NULs stand alone (no two in a row, as UTF-16 or a binary file has them), are at
+    most :data:`MAX_UNNAMED` of its bytes, and the rest is UTF-8 text. Each NUL reads
+    as U+FFFD (one for one), with a warning. None when the bytes are no such dump, or
+    a dump in pypdf's layout mode (columns side by side,
+    :func:`~bma_etl.read.text_dumps.spread`): its ruled tables' wrapped cells read cut
+    and run into their neighbours (a plan's names and indicators), so such a file is
+    left quarantined rather than loaded with wrong values.
+
+    >>> unnamed_glyphs("ชื\x00อโครงการ : ปี 2561\nระยะที\x00 3\n".encode()).text
+    'ชื\ufffdอโครงการ : ปี 2561\nระยะที\ufffd 3\n'
+    >>> unnamed_glyphs(b"%PDF\x00\x00\x01") is None
+    True
+    """
+    nuls = data.count(b"\x00")
+    if b"\x00\x00" in data or nuls > MAX_UNNAMED * len(data):
+        return None
+    rest = data.replace(b"\x00", b"")
+    if _is_binary(rest):
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    from bma_etl.read.text_dumps import spread
+
+    if spread(text):
+        return None
+    warning = (f"{name}: {nuls} NUL character{'s' if nuls > 1 else ''} (glyphs the PDF's text "
+               "map names nothing, as pypdf writes them) read as U+FFFD")
+    log.warning("%s", warning)
+    return Decoded(text.replace("\x00", "\ufffd"), "utf-8", (warning,))
 
 
 def thai_share(text: str) -> float:
@@ -241,9 +283,10 @@ def decode_thai_runs(data: bytes, name: str = "file") -> Decoded:
 def read_text(data: bytes, name: str = "file") -> Decoded:
     """Bytes of a text file → :class:`Decoded`; ReadError when they are no text.
 
-    UTF-16 with a byte order mark or without one (:func:`utf16_unmarked`), then
-    UTF-8, then Thai legacy bytes run by run (:func:`decode_thai_runs`), then
-    whatever ``charset-normalizer`` recognises.
+    UTF-16 with a byte order mark or without one (:func:`utf16_unmarked`), a PDF's
+    text dump with NULs for unnamed glyphs (:func:`unnamed_glyphs`), then UTF-8, then
+    Thai legacy bytes run by run (:func:`decode_thai_runs`), then whatever
+    ``charset-normalizer`` recognises.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -254,6 +297,8 @@ def read_text(data: bytes, name: str = "file") -> Decoded:
     unmarked = utf16_unmarked(data, name)
     if unmarked is not None:
         return unmarked
+    if b"\x00" in data and (dumped := unnamed_glyphs(data, name)) is not None:
+        return dumped
     if _is_binary(data):
         raise ReadError(f"{name}: looks binary (NUL or control bytes), not a text report")
     try:
