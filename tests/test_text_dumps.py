@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from bma_etl.errors import BmaEtlError
 from bma_etl.pipeline import process_file
 from bma_etl.read.text_dumps import rejoined_marks, undoubled_sara_am
 
@@ -194,3 +195,14 @@ def test_history_entries_with_a_lifted_mark_are_not_loaded(tmp_path: Path) -> No
     result = _scored(dump, json.loads(doc.truth_json()))
     assert result.right > result.total // 2
     assert [(key, got) for key, _, got, _ in result.lost if got is not None] == []
+
+
+def test_a_layout_mode_dump_with_nuls_is_quarantined_saying_what_to_do(tmp_path: Path) -> None:
+    # its tables' cells run into their neighbours: not loaded, and not called binary
+    doc = GENERATORS["plan"](random.Random("dumps-plan-layout-nuls"))
+    spread_out = doc.text.replace("\t", " " * 8).replace("บาท", "บาท\x00", 3)
+    dump = tmp_path / "plan.txt"
+    dump.write_text(spread_out, encoding="utf-8")
+    with pytest.raises(BmaEtlError, match=r"columns side by side .* save the text without "
+                                          r"layout mode, or ingest the PDF"):
+        process_file(dump, ocr="never")

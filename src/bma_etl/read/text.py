@@ -127,11 +127,11 @@ def unnamed_glyphs(data: bytes, name: str = "file") -> Decoded | None:
     gave no text): the file was taken for binary and quarantined. It is text when the
     NULs stand alone (no two in a row, as UTF-16 or a binary file has them), are at
     most :data:`MAX_UNNAMED` of its bytes, and the rest is UTF-8 text. Each NUL reads
-    as U+FFFD (one for one), with a warning. None when the bytes are no such dump, or
-    a dump in pypdf's layout mode (columns side by side,
+    as U+FFFD (one for one), with a warning. None when the bytes are no such dump.
+    ReadError for such a dump in pypdf's layout mode (columns side by side,
     :func:`~bma_etl.read.text_dumps.spread`): its ruled tables' wrapped cells read cut
     and run into their neighbours (a plan's names and indicators), so such a file is
-    left quarantined rather than loaded with wrong values.
+    quarantined, saying what to do, rather than loaded with wrong values.
 
     >>> unnamed_glyphs("ชื\x00อโครงการ : ปี 2561\nระยะที\x00 3\n".encode()).text
     'ชื\ufffdอโครงการ : ปี 2561\nระยะที\ufffd 3\n'
@@ -151,7 +151,10 @@ def unnamed_glyphs(data: bytes, name: str = "file") -> Decoded | None:
     from bma_etl.read.text_dumps import spread
 
     if spread(text):
-        return None
+        raise ReadError(
+            f"{name}: a PDF's text dumped with its columns side by side (pypdf's layout "
+            "mode) and NUL for glyphs the PDF names nothing: its tables' wrapped cells "
+            "cannot be read apart; save the text without layout mode, or ingest the PDF")
     warning = (f"{name}: {nuls} NUL character{'s' if nuls > 1 else ''} (glyphs the PDF's text "
                "map names nothing, as pypdf writes them) read as U+FFFD")
     log.warning("%s", warning)
