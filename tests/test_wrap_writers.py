@@ -138,6 +138,7 @@ class _Glyphs:
 def _line_of(text: str, edges: list[tuple[float, float]], made_up: tuple[int, ...] = ()) -> Any:
     line = object.__new__(pdf_layout._Line)
     line.g, line.text, line.index = _Glyphs(edges, made_up), text, range(len(text))
+    line.page = None  # not cut from a page's text (no page's other spaces to go by)
     return line
 
 
