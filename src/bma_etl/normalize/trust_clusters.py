@@ -39,11 +39,10 @@ from __future__ import annotations
 
 import re
 
-from bma_etl.document import Finding
 from bma_etl.normalize.fields import Normalized
-from bma_etl.normalize.trust_drops import Dropped, forget_provenance
+from bma_etl.normalize.trust_drops import Dropped, drop_value, forget_provenance, loaded_values
 from bma_etl.read.text_dumps import spread
-from bma_etl.records import MODEL_BY_TABLE, parser_kind
+from bma_etl.records import parser_kind
 
 __all__ = ["MIN_DOUBLED", "MIN_ORPHANS", "doubled_tone", "drop_dump_misreads"]
 
@@ -90,13 +89,9 @@ def drop_dump_misreads(normalized: Normalized, text: str) -> None:
     orphans = not columns and len(_ORPHAN.findall(text)) >= MIN_ORPHANS
     if not doubled and not columns and not orphans and _UNNAMED not in text:
         return
-    rows = {(r.table, r.ordinal): r for r in normalized.rows}
     dropped: Dropped = set()
-    for prov in normalized.provenance:
-        row = rows.get((prov.table_name, prov.row_ordinal))
-        model = MODEL_BY_TABLE.get(prov.table_name)
-        if row is None or model is None or prov.derived or prov.field not in row.values \
-                or prov.field not in model.model_fields or not prov.raw_text:
+    for prov, row, model in loaded_values(normalized):
+        if not prov.raw_text:
             continue
         if _UNNAMED in prov.raw_text:
             code, why = "unnamed_glyph", "a glyph the PDF's text map names nothing"
@@ -113,12 +108,8 @@ def drop_dump_misreads(normalized: Normalized, text: str) -> None:
                                               "map named a glyph wrong)")
         else:
             continue
-        row.values.pop(prov.field)
-        dropped.add((prov.table_name, prov.row_ordinal, prov.field))
-        line = f"line {prov.line_no}: " if prov.line_no else ""
-        normalized.findings.append(Finding(
-            prov.table_name, prov.row_ordinal, prov.field, "warning", code,
-            f"{line}the text reads {prov.raw_text!r}, {why}: not loaded"))
+        drop_value(normalized, prov, row, dropped, code,
+                   f"the text reads {prov.raw_text!r}, {why}: not loaded")
     forget_provenance(normalized, dropped)
 
 

@@ -8,13 +8,48 @@ up an amount not loaded is NULL too, with a finding of the rule's code.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from bma_etl.document import Finding
 from bma_etl.normalize.fields import Normalized
+from bma_etl.records import MODEL_BY_TABLE
 
-__all__ = ["Dropped", "drop_section_sums", "forget_provenance"]
+__all__ = ["Dropped", "drop_section_sums", "drop_value", "forget_provenance", "loaded_values"]
 
 #: ``(table, row ordinal, field)`` of each value a rule did not load.
 Dropped = set[tuple[str, int | None, str]]
+
+
+def loaded_values(normalized: Normalized) -> Iterator[tuple[Any, Any, Any]]:
+    """``(provenance, row, model)`` of each value read from the text and still loaded.
+
+    A derived value, one of a table or field no record model holds, and one a rule
+    already took out are left out.
+    """
+    rows = {(r.table, r.ordinal): r for r in normalized.rows}
+    for prov in list(normalized.provenance):
+        row = rows.get((prov.table_name, prov.row_ordinal))
+        model = MODEL_BY_TABLE.get(prov.table_name)
+        if row is None or model is None or prov.derived or prov.field not in row.values \
+                or prov.field not in model.model_fields:
+            continue
+        yield prov, row, model
+
+
+def drop_value(normalized: Normalized, prov: Any, row: Any, dropped: Dropped, code: str,
+               message: str) -> None:
+    """Take the value ``prov`` names out of ``row``, with a warning ``code`` (in place).
+
+    ``message``: what was read and why it is not loaded; the line, when known, is put
+    before it. The value is added to ``dropped`` (its provenance goes at
+    :func:`forget_provenance`).
+    """
+    row.values.pop(prov.field)
+    dropped.add((prov.table_name, prov.row_ordinal, prov.field))
+    line = f"line {prov.line_no}: " if prov.line_no else ""
+    normalized.findings.append(Finding(prov.table_name, prov.row_ordinal, prov.field,
+                                       "warning", code, f"{line}{message}"))
 
 
 def forget_provenance(normalized: Normalized, dropped: Dropped) -> None:

@@ -32,11 +32,10 @@ from __future__ import annotations
 
 import re
 
-from bma_etl.document import Finding
 from bma_etl.matchkey import key
 from bma_etl.normalize.fields import LOW_WORD_CONFIDENCE, Normalized
-from bma_etl.normalize.trust_drops import Dropped, forget_provenance
-from bma_etl.records import MODEL_BY_TABLE, parser_kind
+from bma_etl.normalize.trust_drops import Dropped, drop_value, forget_provenance, loaded_values
+from bma_etl.records import parser_kind
 
 __all__ = ["MAX_LETTERS", "drop_junk_readings", "junk_reading"]
 
@@ -88,14 +87,8 @@ def drop_junk_readings(normalized: Normalized) -> None:
     Each value NULLed loses its provenance row and gets an ``ocr_doubtful_value``
     warning naming its line and what OCR read.
     """
-    rows = {(r.table, r.ordinal): r for r in normalized.rows}
     dropped: Dropped = set()
-    for prov in normalized.provenance:
-        row = rows.get((prov.table_name, prov.row_ordinal))
-        model = MODEL_BY_TABLE.get(prov.table_name)
-        if row is None or model is None or prov.derived or prov.field not in row.values \
-                or prov.field not in model.model_fields:
-            continue
+    for prov, row, model in loaded_values(normalized):
         value = row.values[prov.field]
         kind = parser_kind(model, prov.field)
         if kind not in _KINDS or not isinstance(value, str):
@@ -104,11 +97,7 @@ def drop_junk_readings(normalized: Normalized) -> None:
         parts = value.split("/") if kind == "path" else [value]
         if not any(junk_reading(part, prov.confidence) for part in parts):
             continue
-        row.values.pop(prov.field)
-        dropped.add((prov.table_name, prov.row_ordinal, prov.field))
-        line = f"line {prov.line_no}: " if prov.line_no else ""
-        normalized.findings.append(Finding(
-            prov.table_name, prov.row_ordinal, prov.field, "warning", "ocr_doubtful_value",
-            f"{line}OCR read {value!r} at confidence {prov.confidence:.0f}, letters that make "
-            "no Thai word (a pen stroke or a stain over the value): not loaded"))
+        drop_value(normalized, prov, row, dropped, "ocr_doubtful_value",
+                   f"OCR read {value!r} at confidence {prov.confidence:.0f}, letters that make "
+                   "no Thai word (a pen stroke or a stain over the value): not loaded")
     forget_provenance(normalized, dropped)
