@@ -14,6 +14,7 @@ from typing import Any
 
 from bma_etl.errors import ReadError
 from bma_etl.read.pdf_forms import Box, Matrix, box_through, then
+from bma_etl.read.pdf_tounicode import remember
 from bma_etl.read.pdf_widgets import draw_form_values
 
 #: The matrix that leaves every point where it is (a matrix ``(a, b, c, d, e, f)`` takes
@@ -184,7 +185,9 @@ def open_pdf(data: bytes, name: str) -> Any:
     import pypdfium2.raw as pdfium_c
 
     try:
-        return pdfium.PdfDocument(data)
+        document = pdfium.PdfDocument(data)
+        remember(document, data)  # its fonts' text maps, read if a page needs them
+        return document
     except pdfium.PdfiumError as exc:
         # pdfium's error code is process-wide and not reset by every failure: a
         # failed load can report the previous file's code, so check the bytes too.

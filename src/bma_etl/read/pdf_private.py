@@ -145,15 +145,30 @@ def _read_as(font: Any, code: int) -> str | None:
         if filled is not None:
             known[char] = filled
     best, _ = _best(outline, known, FORMS)
-    if best is not None or NIKHAHIT not in known or not 2 <= len(outline) <= 8:
+    if best is not None:
         return best
+    parted = ring_and_tone(outline, known)
+    return parted[0] if parted else None
+
+
+def ring_and_tone(outline: list[list[tuple[float, float]]],
+                  known: dict[str, Any]) -> tuple[str, float] | None:
+    """A tone mark then NIKHAHIT, where ``outline``'s contours part into the two marks.
+
+    ``known``: filled outlines of the font's own marks, by character (:func:`_filled`).
+    Each part is matched on its own box (Sarabun's ``uni0E4D0E49``). Returns the two
+    marks and the tone mark's match (:func:`_share`); ``None`` when no parting
+    matches, or the font draws no NIKHAHIT of its own to match against.
+    """
+    if NIKHAHIT not in known or not 2 <= len(outline) <= 8:
+        return None
     for mask in range(1, 2 ** len(outline) - 1):
         ring = [c for i, c in enumerate(outline) if mask >> i & 1]
         rest = [c for i, c in enumerate(outline) if not mask >> i & 1]
         if _best(ring, known, NIKHAHIT)[0] is not None:
-            tone, _ = _best(rest, known, TONES)
+            tone, share = _best(rest, known, TONES)
             if tone is not None:
-                return tone + NIKHAHIT
+                return tone + NIKHAHIT, share
     return None
 
 

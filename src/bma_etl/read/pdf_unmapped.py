@@ -24,6 +24,15 @@ drawn with no text was read (this writer's damage; a browser's SARA AM has none)
 Only marks are read (a letter read from a font whose codes are not its glyph
 numbers could pass the box check by chance).
 
+Qt's ``QPdfWriter`` and PyMuPDF's ``insert_htmlbox`` map no moved form at all
+(pdfium reports its glyph number as text: ``ที่`` read ``ที-``), and Qt's subset
+programs keep no ``cmap``: the marks the PDF's own text map names are the
+references then (:mod:`.pdf_tounicode`), the marks the document also draws in
+their own form. Those may not hold the mark a form is of, so a form read by them
+must be drawn on the same side of the line as its match, and beat each
+look-alike the text map does not name by a clear match (:data:`_LOOK_ALIKE`);
+else it stays lost. PyMuPDF embeds CFF outlines (``OTTO``), read the same way.
+
 A glyph is read only when the font program's glyph of that number has the
 size pdfium drew it at (its outline's box, scaled by the font size, is the
 character's box on the page within :data:`BOX_SLACK_EM`): a font whose codes
@@ -39,7 +48,16 @@ import logging
 from typing import Any
 
 from bma_etl.read.pdf_glyphs import DROPPED, LOST, TAIL, THAI_MARK
-from bma_etl.read.pdf_private import FORMS, NIKHAHIT, SARA_AA, SARA_AM, _best, _filled
+from bma_etl.read.pdf_private import (
+    FORMS,
+    NIKHAHIT,
+    SARA_AA,
+    SARA_AM,
+    _best,
+    _filled,
+    ring_and_tone,
+)
+from bma_etl.read.pdf_tounicode import named_marks, program_key
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +66,31 @@ log = logging.getLogger(__name__)
 #: the outline's own, a little taller (Noto Sans Thai at 12 pt: the ring 0.218 x 0.192 em
 #: on the page, 0.218 x 0.180 in the font; the small MAI THO 0.261 x 0.178, 0.261 x 0.163).
 BOX_SLACK_EM = 0.05
+#: For each mark, the marks whose moved forms match its own glyph closely (intersection
+#: over union, form of one against the other's glyph, Noto Sans and Serif Thai and
+#: Sarabun: a narrow ``ิ`` on ``ี`` 0.84, ``ี`` on ``ื`` 0.89, ``ิ`` on ``ั`` 0.72), and
+#: (:data:`_LOOK_LESS`) those that match it at 0.45-0.6. A form matched by the text
+#: map's marks (:mod:`.pdf_tounicode`: those the document also draws in their own form)
+#: is read where each look-alike of its best match is among them too, or it matches
+#: by :data:`STRONG_MATCH` (:data:`WEAK_MATCH` for the lesser look-alikes) at least.
+_LOOK_ALIKE = {
+    "\u0e34": "\u0e35\u0e36\u0e37", "\u0e35": "\u0e34\u0e36\u0e37",
+    "\u0e36": "\u0e34\u0e35\u0e37", "\u0e37": "\u0e34\u0e35\u0e36",
+    "\u0e31": "\u0e34", "\u0e38": "\u0e39\u0e3a", "\u0e39": "\u0e38\u0e3a",
+    "\u0e3a": "\u0e38\u0e39",
+}
+_LOOK_LESS = {
+    "\u0e34": "\u0e31", "\u0e35": "\u0e31", "\u0e37": "\u0e31",
+    "\u0e31": "\u0e35\u0e36\u0e37",
+    "\u0e49": "\u0e31\u0e34\u0e35\u0e37\u0e4a",
+    "\u0e47": "\u0e31\u0e49\u0e4a\u0e4d",
+    "\u0e4a": "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e49",
+    "\u0e4c": "\u0e47\u0e4a\u0e4b", "\u0e4d": "\u0e47",
+}
+STRONG_MATCH, WEAK_MATCH = 0.92, 0.65
+#: A mark drawn above the letters starts this far (em) over the line; one below ends under
+#: this: a form is read as a mark of its own side only.
+ABOVE_EM, BELOW_EM = 0.25, 0.15
 #: What a glyph taken for a SARA AM's lost half may be read as: its ring, a tone mark
 #: over it (a SARA AA read there would write the vowel twice).
 _RING_AND_TONES = "\u0e4d\u0e48\u0e49\u0e4a\u0e4b"
@@ -58,24 +101,81 @@ _NO_TEXT = (*DROPPED, "\n", "\x02", "\ufffe")
 _THAI = range(0x0E01, 0x0E5C)
 
 
-class _Font:
-    """One embedded TrueType font program: glyph numbers to Thai characters."""
+def _side(contours: list[list[tuple[float, float]]] | None, em: float) -> str | None:
+    """Where an outline is drawn: ``"above"`` the letters, ``"below"`` the line, or ``None``."""
+    ys = [y for contour in contours or () for _, y in contour]
+    if not ys:
+        return None
+    if min(ys) > ABOVE_EM * em:
+        return "above"
+    return "below" if max(ys) < BELOW_EM * em else None
 
-    def __init__(self, data: bytes) -> None:
+
+class _Points:
+    """A pen that keeps a CFF outline's points, on the curve and off it, contour by contour."""
+
+    def __init__(self, glyphs: Any) -> None:
+        self.glyphSet = glyphs
+        self.contours: list[list[tuple[float, float]]] = []
+
+    def moveTo(self, point: tuple[float, float]) -> None:
+        self.contours.append([(float(point[0]), float(point[1]))])
+
+    def _add(self, *points: tuple[float, float]) -> None:
+        if not self.contours:
+            self.contours.append([])
+        self.contours[-1].extend((float(x), float(y)) for x, y in points)
+
+    def lineTo(self, point: tuple[float, float]) -> None:
+        self._add(point)
+
+    def curveTo(self, *points: tuple[float, float]) -> None:
+        self._add(*points)
+
+    def qCurveTo(self, *points: tuple[float, float] | None) -> None:
+        self._add(*(p for p in points if p is not None))
+
+    def closePath(self) -> None:
+        pass
+
+    def endPath(self) -> None:
+        pass
+
+    def addComponent(self, name: str, transformation: Any) -> None:
+        from fontTools.pens.transformPen import TransformPen
+
+        self.glyphSet[name].draw(TransformPen(self, transformation))
+
+
+class _Font:
+    """One embedded font program (TrueType or CFF outlines): glyph numbers to Thai characters.
+
+    ``marks``: codes the PDF's text map names Thai marks with (:mod:`.pdf_tounicode`),
+    for a mark the program's own ``cmap`` (Qt's subsets have none) does not name.
+    """
+
+    def __init__(self, data: bytes, marks: dict[str, int] | None = None) -> None:
         from fontTools.ttLib import TTFont
 
         self.font = TTFont(io.BytesIO(data), lazy=True)
         self.order = self.font.getGlyphOrder()
-        self.glyf = self.font["glyf"]
+        self.glyphs = self.font.getGlyphSet()
+        self.glyf = self.font["glyf"] if "glyf" in self.font else None
         self.em = float(self.font["head"].unitsPerEm)
-        cmap = self.font["cmap"].getBestCmap() or {}
+        cmap = (self.font["cmap"].getBestCmap() or {}) if "cmap" in self.font else {}
         self.named: dict[str, str] = {}
         for code, name in cmap.items():
             if code in _THAI:
                 self.named.setdefault(name, chr(code))
         self.glyph_of = {char: name for name, char in self.named.items()}
+        #: marks known from the text map only, and on which side of the line each is drawn
+        self.from_text: dict[str, str | None] = {}
+        for char, code in (marks or {}).items():
+            if char not in self.glyph_of and 0 < code < len(self.order):
+                self.glyph_of[char] = self.order[code]
+                self.from_text[char] = _side(self.contours(self.order[code]), self.em)
         self.forms: dict[str, Any] = {}
-        for name, char in self.named.items():
+        for char, name in self.glyph_of.items():
             if char in FORMS:
                 contours = self.contours(name)
                 filled = _filled(contours) if contours else None
@@ -84,6 +184,10 @@ class _Font:
 
     def contours(self, name: str) -> list[list[tuple[float, float]]] | None:
         """The outline of glyph ``name``: a list of contours, each a list of points."""
+        if self.glyf is None:
+            pen = _Points(self.glyphs)
+            self.glyphs[name].draw(pen)
+            return [c for c in pen.contours if c] or None
         glyph = self.glyf[name]
         if glyph.numberOfContours == 0:
             return None
@@ -96,6 +200,12 @@ class _Font:
 
     def box(self, name: str) -> tuple[float, float] | None:
         """Width and height (em) of glyph ``name``'s outline box; ``None`` for an empty glyph."""
+        if self.glyf is None:
+            points = [p for contour in self.contours(name) or () for p in contour]
+            if not points:
+                return None
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            return (max(xs) - min(xs)) / self.em, (max(ys) - min(ys)) / self.em
         glyph = self.glyf[name]
         if glyph.numberOfContours == 0 or not hasattr(glyph, "xMin"):
             return None
@@ -109,7 +219,10 @@ class _Font:
             and abs(box[1] - height_em) <= BOX_SLACK_EM
 
     def read(self, code: int, width_em: float, height_em: float) -> str | None:
-        """The Thai character glyph ``code`` draws, if its box is the one on the page."""
+        """The Thai character glyph ``code`` draws, if its box is the one on the page.
+
+        A ligature of a tone mark and NIKHAHIT reads as the two (tone mark first).
+        """
         if not 0 < code < len(self.order):
             return None
         name = self.order[code]
@@ -120,7 +233,20 @@ class _Font:
         if name in self.named:
             return self.named[name]
         contours = self.contours(name)
-        return _best(contours, self.forms, FORMS)[0] if contours else None
+        if not contours:
+            return None
+        best, share = _best(contours, self.forms, FORMS)
+        parted = ring_and_tone(contours, self.forms) if best is None else None
+        read, share = (best, share) if parted is None else parted
+        if read is None or read[0] not in self.from_text:
+            return read
+        if len(read) == 1 and self.from_text[read] != _side(contours, self.em):
+            return None  # a mark drawn on the other side of the line
+        for least, look_alikes in ((STRONG_MATCH, _LOOK_ALIKE), (WEAK_MATCH, _LOOK_LESS)):
+            if share < least and any(other not in self.forms
+                                     for other in look_alikes.get(read[0], "")):
+                return None  # the mark it looks most like may not be the one it is
+        return read
 
 
 def _font_data(font: Any) -> bytes | None:
@@ -160,6 +286,13 @@ def unmapped_read(g: Any, raw: str, count: int) -> str:
         char = found[0].read(code, found[1], found[2]) if found is not None else None
         if char is None or not THAI_MARK.match(char):
             continue  # only a mark: a letter read so may be a font whose codes are not glyphs
+        if len(char) > 1:  # a tone mark and the ring: the SARA AA after them makes SARA AM
+            j = i + 1  # (pdfium may set the ligature on a line of its own)
+            while j < len(chars) and chars[j] in "\r\n " and g.generated(j):
+                j += 1
+            if raw[i] == LOST and j < len(chars) and chars[j] == SARA_AA:
+                chars[i], chars[j] = char[0], SARA_AM
+            continue
         if raw[i] == LOST:
             chars[i] = char
         elif char in _RING_AND_TONES:
@@ -200,7 +333,8 @@ def _glyph(g: Any, i: int, fonts: dict[int, _Font | None]) -> tuple[_Font, float
         return None
     key = ctypes.cast(font, ctypes.c_void_p).value or 0
     if key not in fonts:
-        fonts[key] = _parsed(font)
+        page = getattr(g.textpage, "page", None)
+        fonts[key] = _parsed(font, getattr(page, "pdf", None))
     parsed = fonts[key]
     left, bottom, right, top = (ctypes.c_double() for _ in range(4))
     size = g.size(i)
@@ -210,8 +344,12 @@ def _glyph(g: Any, i: int, fonts: dict[int, _Font | None]) -> tuple[_Font, float
     return parsed, (right.value - left.value) / size, (top.value - bottom.value) / size
 
 
-def _parsed(font: Any) -> _Font | None:
-    """``font``'s program as a :class:`_Font`; ``None`` for one with no TrueType outlines.
+def _parsed(font: Any, document: Any = None) -> _Font | None:
+    """``font``'s program as a :class:`_Font`; ``None`` for one fontTools cannot read.
+
+    ``document``: the pypdfium2 document the font is drawn in; where the program's
+    own ``cmap`` names no Thai mark, the marks its text map names are its references
+    (:func:`.pdf_tounicode.named_marks`).
 
     fontTools' warnings about the program's own oddities (a subset's ``head`` dated
     1970: Qt's) are no news to the user of a PDF and are not shown.
@@ -222,6 +360,10 @@ def _parsed(font: Any) -> _Font | None:
         return None
     try:
         parsed = _Font(data)
+        if not parsed.forms and document is not None:
+            marks = named_marks(document).get(program_key(data))
+            if marks:
+                parsed = _Font(data, marks)
     except Exception as exc:  # fontTools raises many kinds on a damaged font program
         log.debug("font program not read: %s", exc)
         return None
