@@ -51,9 +51,10 @@ AM_TAIL_EM = 0.6
 SPACE_WRAPPERS = ("reportlab", "fpdf")
 #: Of the writers that name themselves, those that fill a line with the start of a
 #: run too long for any line (ReportLab) or break Thai between words (LibreOffice,
-#: Chromium's Skia): a line before such a run that ends short of the margin is
-#: no wrap. (fpdf2, which names no producer, starts such a run on a line of its own.)
-FILLING_WRITERS = ("reportlab", "libreoffice", "openoffice", "skia")
+#: Chromium's Skia, Qt's ``QPdfWriter``): a line before such a run that ends short of
+#: the margin is no wrap. (fpdf2, which names no producer, starts such a run on a line
+#: of its own.)
+FILLING_WRITERS = ("reportlab", "libreoffice", "openoffice", "skia", "qt ")
 
 
 def writer_rules(producer: str) -> tuple[bool, bool]:
