@@ -18,6 +18,8 @@ glyphs the font's character map names. The truth is the written words.
 from __future__ import annotations
 
 import io
+import json
+import random
 import re
 import zlib
 from pathlib import Path
@@ -25,11 +27,14 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
+from bma_etl.pipeline import process_file
 from bma_etl.read.pdf_layout import page_lines
 from bma_etl.read.pdf_open import open_pdf
 from bma_etl.textnorm import repair_text
 
 from corpus import fonts
+from corpus.build import GENERATORS
+from corpus.score import score
 
 #: Tone marks over a vowel, marks on tall letters, SARA AM under a tone mark, and each
 #: mark drawn in its own form somewhere too (a document's text names those glyphs).
@@ -62,8 +67,9 @@ def _shaped(path: Path, text: str) -> list[tuple[int, float, float, float]]:
     buffer.add_str(text)
     buffer.guess_segment_properties()
     hb.shape(font, buffer, {})
-    out, pen = [], 0.0
-    for info, pos in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
+    out: list[tuple[int, float, float, float]] = []
+    pen = 0.0
+    for info, pos in zip(buffer.glyph_infos or (), buffer.glyph_positions or (), strict=True):
         out.append((info.codepoint, pen + pos.x_offset, float(pos.y_offset), pos.x_advance))
         pen += pos.x_advance
     return out
@@ -79,8 +85,13 @@ def _to_unicode(named: dict[int, str]) -> bytes:
             + b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
 
 
-def print_unnamed_forms(path: Path, lines: list[str], out: Path) -> None:
-    """Print ``lines`` in the font at ``path`` as the module docstring says."""
+def print_unnamed_forms(path: Path, lines: list[str], out: Path, pt: float = PT,
+                        unnamed: str = "") -> None:
+    """Print ``lines`` in the font at ``path`` as the module docstring says, ``pt`` points.
+
+    ``unnamed``: marks the text map names nowhere, as in a document that never draws
+    them in their own form.
+    """
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -109,13 +120,14 @@ def print_unnamed_forms(path: Path, lines: list[str], out: Path) -> None:
     widths = " ".join(f"{g} [{round(advances.get(g, 0.0) * 1000 / upem)}]" for g in used)
     content = []
     for row, glyphs in enumerate(shaped):
-        base = 800 - row * PT * 2
+        base = 800 - row * pt * 1.6
         for gid, x, y, _ in glyphs:
-            content.append(f"BT /F1 {PT} Tf 1 0 0 1 {50 + x * PT / upem:.3f} "
-                           f"{base + y * PT / upem:.3f} Tm <{gid:04X}> Tj ET")
+            content.append(f"BT /F1 {pt} Tf 1 0 0 1 {30 + x * pt / upem:.3f} "
+                           f"{base + y * pt / upem:.3f} Tm <{gid:04X}> Tj ET")
     stream = zlib.compress("\n".join(content).encode())
     program_bytes = zlib.compress(program.getvalue())
-    named = {g: char for g, char in named_by_font.items() if g in used and g}
+    named = {g: char for g, char in named_by_font.items()
+             if g in used and g and char not in unnamed}
     to_unicode = zlib.compress(_to_unicode(named))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -200,3 +212,31 @@ def test_word_ending_in_a_zero_advance_mark_keeps_its_space(tmp_path: Path) -> N
     out = tmp_path / "space.pdf"
     print_unnamed_forms(_families()["Sarabun"], ["แม่ ได้ ห้อง ร่วม"], out)
     assert _read(out)[0] == ["แม่ ได้ ห้อง ร่วม"]
+
+
+@pytest.mark.parametrize("seed", [3, 7])
+def test_value_that_lost_a_mark_no_map_names_is_null_never_wrong(seed: int,
+                                                                 tmp_path: Path) -> None:
+    """A value holding a form of a mark the text map names nowhere is NULL, with a warning.
+
+    The page's text map names no MAI TAIKHU (``็``), so its glyphs stay unread:
+    ``อิเล็กทรอนิกส์`` would read ``อิเลกทรอนิกส์``. Every Thai text stored is the
+    page's own (Sarabun: Noto Thai draws no Latin letters nor digits).
+    """
+    doc = GENERATORS["web_tracking"](random.Random(f"unread-{seed}"))
+    assert "\u0e47" in doc.text
+    truth = json.loads(doc.truth_json())
+    pdf = tmp_path / "printed.pdf"
+    print_unnamed_forms(_families()["Sarabun"], doc.text.split("\n"), pdf, pt=8.0,
+                        unnamed="\u0e47")
+    processed = process_file(pdf)
+    lost = score(processed, truth)[2]
+    assert all(kind == "missing" for *_, kind in lost), lost
+    issues = [i for i in processed.rows("quality_issues") if i.code == "unnamed_glyph"]
+    assert issues, "no value was said to have lost a mark"
+    stored = [v for table, rows in processed.tables.items()
+              if table not in ("documents", "document_texts", "quality_issues", "provenance")
+              for row in rows for v in row.model_dump().values()
+              if isinstance(v, str) and re.search("[\u0e01-\u0e2e]", v)]
+    assert stored and all(v in doc.text for v in stored), [v for v in stored
+                                                            if v not in doc.text]

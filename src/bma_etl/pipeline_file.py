@@ -186,6 +186,10 @@ def process_file(path: Path, *, ocr: str = "auto", data: bytes | None = None,
         from bma_etl.normalize.trust_overprint import drop_overprinted
 
         drop_overprinted(normalized, doc, source.overprinted)
+    if source.unread:
+        from bma_etl.normalize.trust_overprint import drop_unread
+
+        drop_unread(normalized, doc, source.unread)
     drop_section_totals(normalized)
     tables = build_records(normalized, source.doc_id)
     read_findings = [Finding("documents", None, None, "warning", "unparsed_line", warning)

@@ -16,7 +16,7 @@ from bma_etl.normalize.fields import Normalized
 from bma_etl.normalize.trust_drops import Dropped, drop_section_sums, forget_provenance
 from bma_etl.textnorm import repair_text
 
-__all__ = ["drop_overprinted", "overprinted_spans"]
+__all__ = ["drop_overprinted", "drop_unread", "overprinted_spans"]
 
 
 def overprinted_spans(doc: RepairedText, overprinted: tuple[tuple[int, str], ...]
@@ -51,7 +51,28 @@ def drop_overprinted(normalized: Normalized, doc: RepairedText,
     ``doc``: the repaired text the provenance spans index; ``overprinted``: see
     :func:`overprinted_spans`.
     """
-    spans = overprinted_spans(doc, overprinted)
+    _drop(normalized, doc, overprinted, "overprinted_value",
+          "was read where two texts are printed over each other on the page",
+          "an amount printed over by other text")
+
+
+def drop_unread(normalized: Normalized, doc: RepairedText,
+                unread: tuple[tuple[int, str], ...]) -> None:
+    """NULL every value holding a word that lost a Thai mark, with a finding (in place).
+
+    ``unread``: ``(1-based line, word as read)`` (:attr:`.SourceDocument.unread`): a
+    glyph drawn where a mark goes that neither the PDF's text map nor its font
+    program names (``เป็น`` read ``เปน``), found as :func:`overprinted_spans` finds cells.
+    """
+    _drop(normalized, doc, unread, "unnamed_glyph",
+          "lost a mark: the PDF draws a glyph there that neither its text map nor its "
+          "font names", "an amount that lost a mark")
+
+
+def _drop(normalized: Normalized, doc: RepairedText, cells: tuple[tuple[int, str], ...],
+          code: str, why: str, summed: str) -> None:
+    """NULL each value overlapping a cell of ``cells``, with a ``code`` finding saying ``why``."""
+    spans = overprinted_spans(doc, cells)
     if not spans:
         return
     rows = {(r.table, r.ordinal): r for r in normalized.rows}
@@ -67,10 +88,8 @@ def drop_overprinted(normalized: Normalized, doc: RepairedText,
         dropped.add((p.table_name, p.row_ordinal, p.field))
         line = f"line {p.line_no}: " if p.line_no else ""
         normalized.findings.append(Finding(
-            p.table_name, p.row_ordinal, p.field, "warning", "overprinted_value",
-            f"{line}{p.raw_text!r} was read where two texts are printed over each other "
-            "on the page: not loaded"))
+            p.table_name, p.row_ordinal, p.field, "warning", code,
+            f"{line}{p.raw_text!r} {why}: not loaded"))
     forget_provenance(normalized, dropped)
-    drop_section_sums(normalized, dropped, "overprinted_value",
-                      "the sum of the section's amounts includes an amount printed over by "
-                      "other text: not loaded")
+    drop_section_sums(normalized, dropped, code,
+                      f"the sum of the section's amounts includes {summed}: not loaded")

@@ -82,6 +82,9 @@ class SourceDocument:
     #: Cells of a PDF's text layer in which two texts are printed over each other:
     #: ``(1-based line of text, the cell as read)`` (:mod:`.pdf_overprint`).
     overprinted: tuple[tuple[int, str], ...] = ()
+    #: Words of a PDF's text layer that lost a Thai mark no text map nor font named
+    #: (``เป็น`` read ``เปน``): ``(1-based line, the word as read)`` (:mod:`.pdf_unmapped`).
+    unread: tuple[tuple[int, str], ...] = ()
 
 
 def media_type_of(path: Path) -> str:
@@ -219,15 +222,19 @@ def _read_source(path: Path, data: bytes | None, ocr: str, doc_id: str | None) -
         for page, start in zip(pdf.pages, pdf.page_starts, strict=True)
         for w in page.words if w.doubted)
     from bma_etl.read.legacy_thai import recoded_message
-    from bma_etl.read.pdf_overprint import overprinted_lines
+    from bma_etl.read.pdf_overprint import UNREAD, overprinted_lines
 
     recoded = sum(page.recoded for page in pdf.pages)
+    doubted_cells = overprinted_lines(pdf.pages)
     return SourceDocument(doc_id, path, media_type, pdf.text, count, pdf.page_starts,
                           pdf.ocr_used, pdf.ocr_confidence, pdf.wraps, words=words, doubted=doubted,
                           spaced=pdf.spaced, restored=restored, judged=pdf.judged,
                           recoded=recoded_message(recoded, "page") if recoded else None,
                           turned=turned, paging=paging, ocr_note=pdf.ocr_note,
-                          overprinted=overprinted_lines(pdf.pages))
+                          overprinted=tuple(c for c in doubted_cells
+                                            if not c[1].startswith(UNREAD)),
+                          unread=tuple((n, c.removeprefix(UNREAD)) for n, c in doubted_cells
+                                       if c.startswith(UNREAD)))
 
 
 def _with_marks_restored(pdf: PdfText) -> tuple[PdfText, tuple[str, ...]]:

@@ -166,6 +166,8 @@ class Glyphs:
         self._moved: dict[int, Matrix] | None = None if forms else {}
         # whether the page writes zero-width spaces only (.pdf_zero_width), once known
         self.no_advance: bool | None = None
+        # glyphs with no text drawn where a Thai mark goes, none read (.pdf_unmapped)
+        self.unread: list[int] = []
 
     def unmapped(self, count: int) -> list[int]:
         """Indexes of the characters (of the first ``count``) that have no text mapping."""

@@ -54,7 +54,7 @@ from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
 from bma_etl.read.pdf_lost_spaces import Blanks, lost_spaces, written_spaces
 from bma_etl.read.pdf_order import in_drawn_order
 from bma_etl.read.pdf_overhang import overhang, past_advance, reach_back
-from bma_etl.read.pdf_overprint import overprinted_cells
+from bma_etl.read.pdf_overprint import overprinted_cells, unread_words
 from bma_etl.read.pdf_private import private_forms_read
 from bma_etl.read.pdf_sara_am import am_gap, am_unseen
 from bma_etl.read.pdf_spans import without_span_copies
@@ -100,7 +100,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     ``blanks``: the page's blank text objects, spaces LibreOffice wrote apart
     (:func:`.pdf_lost_spaces.written_spaces`). ``overprints``: when given, each cell
     in which two texts are printed over each other is appended to it
-    (:func:`.pdf_overprint.overprinted_cells`).
+    (:func:`.pdf_overprint.overprinted_cells`), and each word that lost a mark no
+    text map nor font named (:func:`.pdf_overprint.unread_words`).
     """
     g = glyphs(textpage)
     textpage = g.textpage
@@ -170,6 +171,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         first_word, last_word = kept_words(text, gaps, left, right, first_word, last_word)
         if overprints is not None and text:
             spans.append((start, end, text, cells))
+            if lost and g.unread:  # a word whose mark no map named: doubted as overprints are
+                overprints.extend(unread_words(raw, start, end, g.unread))
         runs = [b - a for a, b in gaps] + [c - e for e, c in zip(ends, cells[1:], strict=False)]
         extra = spread(runs, size) if len(runs) >= 2 and size > 1.0 else 0.0
         lines.append(TextLine(text, baseline, size, cells, left, right, first_word, last_word,

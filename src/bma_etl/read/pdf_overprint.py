@@ -16,14 +16,24 @@ producer's fake bold) do not count.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-__all__ = ["MIN_APART", "OVERLAP_SHARE", "overprinted_cell", "overprinted_cells"]
+from bma_etl.read.pdf_glyphs import DROPPED
 
+__all__ = ["MIN_APART", "OVERLAP_SHARE", "UNREAD", "overprinted_cell", "overprinted_cells",
+           "unread_words"]
+
+#: What a word that lost a mark starts with among a page's overprinted cells
+#: (:func:`unread_words`): such a word is doubted as they are, for another reason.
+UNREAD = "\x00"
+#: How many characters either side of a lost mark make its word (:func:`unread_words`).
+_AROUND = 3
+_MARK_RE = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 #: Share of the narrower letter's width that another letter's box must cover: kerned
 #: pairs (``AV``, ``To``) overlap by a few hundredths of an em, never by half a letter.
 OVERLAP_SHARE = 0.5
@@ -174,18 +184,55 @@ def _one_baseline(g: Any, a: tuple[float, float, str, int],
     return abs(first[1] - second[1]) <= _BASELINE_EM * max(g.size(a[3]), g.size(b[3]), 1.0)
 
 
+def unread_words(raw: str, start: int, end: int, unread: Sequence[int]) -> list[str]:
+    """The words of line ``raw[start:end]`` that hold a glyph of ``unread``, as read.
+
+    ``raw``: the page's text, one character per pdfium index, lost glyphs as
+    :data:`~.pdf_glyphs.LOST`; ``unread``: indexes of lost glyphs drawn where a Thai
+    mark goes (:func:`.pdf_unmapped.unmapped_read`). A word is the Thai letters and
+    lost glyphs within :data:`_AROUND` characters of one, the lost glyphs left out
+    (``เป็น`` read ``เปน``), tagged :data:`UNREAD`; it is found in the line's text
+    by its letters, marks aside (a mark the PDF wrote out of place is put back).
+    """
+    words = []
+    for i in unread:
+        if not start <= i < end:
+            continue
+        first, last = i, i + 1
+        while first > max(start, i - _AROUND) and _in_word(raw[first - 1]):
+            first -= 1
+        while last < min(end, i + 1 + _AROUND) and _in_word(raw[last]):
+            last += 1
+        word = "".join(c for c in raw[first:last] if c not in DROPPED)
+        if word and UNREAD + word not in words:
+            words.append(UNREAD + word)
+    return words
+
+
+def _in_word(char: str) -> bool:
+    return "\u0e01" <= char <= "\u0e5b" or char in DROPPED
+
+
+def letters_only(text: str) -> str:
+    """``text`` without its Thai marks (how an unread word is found in its line)."""
+    return _MARK_RE.sub("", text)
+
+
 def overprinted_lines(pages: Sequence[Any]) -> tuple[tuple[int, str], ...]:
     """Lines of a PDF's text holding text printed over text: ``(1-based line, cell)``.
 
     ``pages``: :class:`~.pdf.PdfPage` items in order, their texts joined by a newline
-    (:attr:`.pdf.PdfText.text`); each names its overprinted cells (``overprints``). A
-    cell the page's later steps changed past finding is left out; OCR'd pages have none.
+    (:attr:`.pdf.PdfText.text`); each names its overprinted cells (``overprints``, and
+    the words that lost a mark, tagged :data:`UNREAD`). A cell the page's later steps
+    changed past finding is left out; OCR'd pages have none.
     """
     out: list[tuple[int, str]] = []
     first = 1
     for page in pages:
         if page.overprints and not page.ocr:
             for k, line in enumerate(page.text.split("\n")):
-                out.extend((first + k, cell) for cell in page.overprints if cell in line)
+                out.extend((first + k, cell) for cell in page.overprints
+                           if cell in line or (cell.startswith(UNREAD) and letters_only(
+                               cell.removeprefix(UNREAD)) in letters_only(line)))
         first += page.text.count("\n") + 1
     return tuple(out)

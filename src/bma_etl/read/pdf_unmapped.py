@@ -91,6 +91,8 @@ STRONG_MATCH, WEAK_MATCH = 0.92, 0.65
 #: A mark drawn above the letters starts this far (em) over the line; one below ends under
 #: this: a form is read as a mark of its own side only.
 ABOVE_EM, BELOW_EM = 0.25, 0.15
+#: A glyph drawn where a mark goes is no wider nor taller than this (font sizes).
+MARK_MAX_EM = 0.55
 #: What a glyph taken for a SARA AM's lost half may be read as: its ring, a tone mark
 #: over it (a SARA AA read there would write the vowel twice).
 _RING_AND_TONES = "\u0e4d\u0e48\u0e49\u0e4a\u0e4b"
@@ -297,6 +299,7 @@ def unmapped_read(g: Any, raw: str, count: int) -> str:
             chars[i] = char
         elif char in _RING_AND_TONES:
             tails[i] = char
+    g.unread = [i for i in todo if chars[i] == LOST and _mark_drawn(g, i, chars)]
     rings = NIKHAHIT in tails.values() or any(
         chars[i] == NIKHAHIT for i in todo)  # this writer's damage seen on the page
     ams = [i for i, char in enumerate(raw) if char == SARA_AM] if rings else []
@@ -317,6 +320,26 @@ def unmapped_read(g: Any, raw: str, count: int) -> str:
         for i in cluster:
             chars[i] = tails.pop(i, chars[i])
     return "".join(chars)
+
+
+def _mark_drawn(g: Any, i: int, chars: list[str]) -> bool:
+    """Whether lost glyph ``i`` is drawn where a Thai mark goes, beside Thai letters.
+
+    Small (:data:`MARK_MAX_EM`) and clear of the line's letters: its box starts
+    :data:`ABOVE_EM` over the baseline or ends :data:`BELOW_EM` over it at most.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    if not any("\u0e01" <= chars[j] <= "\u0e2e" for j in range(max(0, i - 3), i)):
+        return False
+    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+    origin, size = g.origin(i), g.size(i)
+    if origin is None or size <= 0 or not pdfium_c.FPDFText_GetCharBox(
+            g.textpage.raw, i, *(ctypes.byref(v) for v in (left, right, bottom, top))):
+        return False
+    if max(right.value - left.value, top.value - bottom.value) > MARK_MAX_EM * size:
+        return False
+    return bottom.value >= origin[1] + ABOVE_EM * size or top.value <= origin[1] + BELOW_EM * size
 
 
 def _glyph(g: Any, i: int, fonts: dict[int, _Font | None]) -> tuple[_Font, float, float] | None:
