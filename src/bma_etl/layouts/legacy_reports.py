@@ -164,8 +164,11 @@ def read_reports(doc: RepairedText, lines: list[Line], out: Extraction) -> list[
                 Finding("progress_updates", None, None, "warning", "unparsed_line",
                         f"line {cell.line.no}: table text before the first report ignored")
             )
-    if early:  # no label below them: the last report's after all
+    if early and reports:  # no label below them: the last report's after all
         reports[-1].cells.extend(early)
+    elif early:  # dated rows and no report label anywhere: no report to put them in
+        out.findings.append(Finding("progress_updates", None, None, "warning", "unparsed_line", (
+            f"line {early[0].line.no}: dated table text with no report label ignored")))
     # Text before the first label is a report only when it reads as one (its date,
     # progress or budget): a scan's first row whose label OCR lost entirely, not the
     # table's head read as specks. Its number stays unknown. Nor is it one when it
