@@ -280,7 +280,8 @@ def _classified(layer: PageLayer) -> PdfPage:
         lost = layer.unmapped - (1 - AM_TAIL_WEIGHT) * layer.am_tails
         damage = min(1.0, damage + lost / (chars + layer.unmapped))
         if layer.image_cover >= PAGE_IMAGE:
-            doubt = not_its_text(text)
+            # another program's OCR of the scan (invisible text): read by OCR of ours
+            doubt = 1.0 if layer.ocr_layer else not_its_text(text)
             if doubt is not None:
                 return PdfPage(text, "damaged", wraps, round(max(damage, doubt), 4),
                                spaced=spaced, judged=judged)

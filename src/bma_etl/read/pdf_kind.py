@@ -16,6 +16,8 @@ from typing import Any
 
 #: Share of the page an image (or images) must cover for the page to be a scan.
 PAGE_IMAGE = 0.5
+#: Text render mode 3: neither filled nor stroked.
+_INVISIBLE = 3
 #: Over a page image, a text layer with less Thai than this share of its letters
 #: is not the page's text. Every sample and variant has 0.91 or more.
 MIN_THAI_LETTERS = 0.5
@@ -97,6 +99,20 @@ def not_its_text(text: str) -> float | None:
     if missing > 1.0 - MIN_THAI_LETTERS or junk > MAX_LATIN_JUNK:
         return round(max(missing, junk), 4)
     return None
+
+
+def invisible_only(texts: list[Any]) -> bool:
+    """Whether every text object of a page is drawn invisible (render mode 3).
+
+    ``texts``: :data:`~.pdf_open.TextObject` items. Such a layer over a page image
+    is an OCR program's (ocrmypdf, a scanner's software): text found in the image,
+    not the text the page was made from, and it reads no better than its OCR did
+    (Tesseract's own Thai, letter-spaced: ``โค ร ง กำ ร``).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    return bool(texts) and all(
+        pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == _INVISIBLE for _, obj, _ in texts)
 
 
 def image_cover(page: Any, images: list[tuple[float, float, float, float]] | None = None,

@@ -31,7 +31,7 @@ from bma_etl.read.pdf_forms import Box
 from bma_etl.read.pdf_glyphs import Glyphs
 from bma_etl.read.pdf_hidden import without_hidden_lines
 from bma_etl.read.pdf_justified import with_spread_lines
-from bma_etl.read.pdf_kind import draws_text, image_cover, not_its_text
+from bma_etl.read.pdf_kind import draws_text, image_cover, invisible_only, not_its_text
 from bma_etl.read.pdf_layout import TextLine, page_lines
 from bma_etl.read.pdf_lost_spaces import Blanks
 from bma_etl.read.pdf_margins import first_text_line, last_text_line
@@ -82,19 +82,18 @@ class PageLayer:
     unmapped: int = 0  # glyphs dropped for having no text mapping (pdf_layout)
     am_tails: int = 0  # of those, the second halves of split SARA AMs
     image_cover: float = 0.0  # share of the page under images (measured on doubtful layers)
-    #: Orphan marks drawn over no letter: words wrapped in narrow cells, not damage.
-    loose_marks: int = 0
+    loose_marks: int = 0  # orphan marks over no letter: words wrapped in narrow cells, no damage
     #: Of :attr:`wraps`, the lines the page wrapped at a space (:func:`.pdf_wraps.spaced_wraps`).
     spaced: tuple[int, ...] = ()
     sheet: int = 0  # the PDF page (0-based) this page was read from
     #: Of a sheet of two or four pages, the part this page is (left, bottom, right, top; points,
     #: the sheet as shown); None for a whole PDF page.
     clip: Box | None = None
-    #: Whether the layer was TIS-620 bytes shown as Latin-1, decoded as Thai.
-    recoded: bool = False
+    recoded: bool = False  # the layer was TIS-620 bytes shown as Latin-1, decoded as Thai
     #: Pieces of text struck through (deleted words of a tracked-changes print), dropped.
     struck: int = 0
     overprints: tuple[str, ...] = ()  # cells of text over text, as read (.pdf_overprint)
+    ocr_layer: bool = False  # every text object invisible: an OCR program's (.pdf_kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +121,7 @@ class _Read:
     small: SmallType = field(default_factory=SmallType)
     beside: bool = False  # the side column of the page before (.pdf_side_column), read after it
     overprints: tuple[str, ...] = ()  # cells of text over text, as read (.pdf_overprint)
+    ocr_layer: bool = False
 
 
 def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLayer]:
@@ -330,18 +330,18 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
         rows.append(under(footer, read))
     lines = in_reading_order(mark_open(rows, rules, cut, kept))
     chars = sum(len("".join(line.text.split())) for line in lines)
-    cover = 0.0
+    cover, ocr_layer = 0.0, False
     if chars < MIN_CHARS_PER_PAGE:  # a scan, text drawn as outlines or in glyphs of no text
         has_images = bool(pictures) or draws_text(paths) or drawn >= UNREAD_GLYPHS
     else:  # the images are measured only when the layer is in doubt
-        has_images = False
-        if pictures and not_its_text("\n".join(line.text for line in lines)) is not None:
+        has_images, ocr_layer = False, bool(pictures) and invisible_only(texts)
+        if ocr_layer or (pictures and not_its_text("\n".join(ln.text for ln in lines))):
             cover = image_cover(page, pictures, size)
     out = _Read(lines, has_images, sum(line.unmapped for line in lines),
                 sum(line.am_tails for line in lines), cover, size[0], loose, sheet, clip,
                 any(line.left < 0.0 for line in read if line.text.strip()),
                 any(line.recoded for line in read), rules.horizontal, struck, small,
-                overprints=tuple(over))
+                overprints=tuple(over), ocr_layer=ocr_layer)
     return out, read, paths + pictures
 
 
@@ -396,5 +396,5 @@ def _laid_out(pages: list[_Read], at_spaces: bool, fills: bool,
         layers.append(PageLayer("\n".join(line.text for line in laid), page.has_images,
                                 tuple(wraps), page.unmapped, page.am_tails, page.cover,
                                 page.loose, tuple(spaced), page.sheet, page.clip,
-                                page.recoded, page.struck, page.overprints))
+                                page.recoded, page.struck, page.overprints, page.ocr_layer))
     return layers

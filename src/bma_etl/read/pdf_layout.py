@@ -56,7 +56,7 @@ from bma_etl.read.pdf_order import in_drawn_order
 from bma_etl.read.pdf_overhang import overhang, past_advance, reach_back
 from bma_etl.read.pdf_overprint import overprinted_cells, unread_words
 from bma_etl.read.pdf_private import private_forms_read
-from bma_etl.read.pdf_sara_am import am_gap, am_unseen
+from bma_etl.read.pdf_sara_am import am_gap, am_unseen, undoubled
 from bma_etl.read.pdf_spans import without_span_copies
 from bma_etl.read.pdf_spread import may_be_spread
 from bma_etl.read.pdf_unmapped import unmapped_read
@@ -116,6 +116,7 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     raw, recoded = tis620_recoded(soft_hyphens_kept(pua_to_thai(raw)))
     raw = private_forms_read(textpage, raw)  # a shaping producer's own PUA codes
     raw = unmapped_read(g, without_unmapped(g, raw, count), count)  # a glyph the font names
+    raw = undoubled(raw)  # a re-distilled SARA AM's SARA AA (Ghostscript)
     raw = without_false_breaks(g, without_span_copies(g, raw))
     letters, gaps_of_page = PageLetters(g, count), PageGaps(g, raw)
     plain = PlainLines(g, raw, gaps_of_page) if fast else None

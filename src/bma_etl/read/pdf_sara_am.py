@@ -8,9 +8,16 @@ onto one of them leaves the SARA AA's place looking like a gap between words.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bma_etl.read.pdf_clusters import MARK_SET
+from bma_etl.read.pdf_glyphs import TAIL
+from bma_etl.read.text_dumps import _DOUBLED_AM, DOUBLED_SHARE, MIN_DOUBLED, SARA_AM
+
+#: SARA AA drawn before the SARA AM its glyph is half of (HarfBuzz's glyph order for
+#: Noto Sans Thai): ``สาำนัก``, which no Thai word writes either.
+_AA_FIRST = re.compile(f"\u0e32(?={SARA_AM})")
 
 if TYPE_CHECKING:
     from bma_etl.read.pdf_layout import _Line
@@ -94,3 +101,34 @@ def fixed_pitch(line: _Line) -> float:
     widths.sort()
     pitch = widths[len(widths) // 2]
     return pitch if all(abs(w - pitch) <= _PITCH_TOLERANCE * pitch for w in widths) else 0.0
+
+
+def undoubled(raw: str) -> str:
+    r"""``raw`` with each SARA AM a re-written PDF reads doubled (``ำา``) read once.
+
+    Ghostscript re-distilling a LibreOffice print maps a SARA AM's second glyph, its
+    SARA AA, to SARA AA: pdfium reads ``สำานัก``, ``นำ้า`` (a tone mark between),
+    which no Thai word writes (nor ``สาำนัก``, the SARA AA drawn first). As a PDF text
+    dump's (:func:`.text_dumps.undoubled_sara_am`)
+    and only where the page writes as many of them: that SARA AA becomes
+    :data:`~.pdf_glyphs.TAIL` (dropped with the SARA AM's other drawn halves) and a tone
+    mark between the two goes before the SARA AM. One for one: indexes hold.
+
+    >>> undoubled("สำานัก จำานวน ระบายนำ\u0e49า") == "สำ\x1eนัก จำ\x1eนวน ระบายน\u0e49ำ\x1e"
+    True
+    """
+    if SARA_AM not in raw:
+        return raw
+    found = list(_DOUBLED_AM.finditer(raw))
+    before = [m.start() for m in _AA_FIRST.finditer(raw)]
+    doubled = len(found) + len(before)
+    if doubled < MIN_DOUBLED or doubled < DOUBLED_SHARE * raw.count(SARA_AM):
+        return raw
+    chars = list(raw)
+    for m in found:
+        if m.group(1):
+            chars[m.start()], chars[m.start() + 1] = m.group(1), SARA_AM
+        chars[m.end() - 1] = TAIL
+    for k in before:
+        chars[k] = TAIL
+    return "".join(chars)

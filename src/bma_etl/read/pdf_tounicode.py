@@ -112,6 +112,9 @@ def _read_maps(data: bytes) -> dict[str, dict[str, int]]:
             for code, text in sorted(unicode_map.cid2unichr.items()):
                 if text in MARKS:
                     marks.setdefault(text, code)
+            for code, text in sorted(unicode_map.cid2unichr.items()):
+                if text == "\u0e33":  # a SARA AM's ring named by its cluster (Ghostscript)
+                    marks.setdefault("\u0e4d", code)
             if marks:
                 found.setdefault(program_key(program.get_data()), marks)
     return found

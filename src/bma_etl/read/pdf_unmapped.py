@@ -45,9 +45,11 @@ from __future__ import annotations
 import ctypes
 import io
 import logging
+import re
 from typing import Any
 
 from bma_etl.read.pdf_glyphs import DROPPED, LOST, TAIL, THAI_MARK
+from bma_etl.read.pdf_outlines import OutlinePoints
 from bma_etl.read.pdf_private import (
     FORMS,
     NIKHAHIT,
@@ -91,6 +93,10 @@ STRONG_MATCH, WEAK_MATCH = 0.92, 0.65
 #: A mark drawn above the letters starts this far (em) over the line; one below ends under
 #: this: a form is read as a mark of its own side only.
 ABOVE_EM, BELOW_EM = 0.25, 0.15
+#: What a SARA AM's cluster holds besides its marks: SARA AM, and its glyphs with no text.
+_IN_CLUSTER = (*DROPPED, SARA_AM)
+#: A tone mark (or THANTHAKHAT).
+_TONE = re.compile("[\u0e48-\u0e4c]")
 #: A glyph drawn where a mark goes is no wider nor taller than this (font sizes).
 MARK_MAX_EM = 0.55
 #: What a glyph taken for a SARA AM's lost half may be read as: its ring, a tone mark
@@ -111,42 +117,6 @@ def _side(contours: list[list[tuple[float, float]]] | None, em: float) -> str | 
     if min(ys) > ABOVE_EM * em:
         return "above"
     return "below" if max(ys) < BELOW_EM * em else None
-
-
-class _Points:
-    """A pen that keeps a CFF outline's points, on the curve and off it, contour by contour."""
-
-    def __init__(self, glyphs: Any) -> None:
-        self.glyphSet = glyphs
-        self.contours: list[list[tuple[float, float]]] = []
-
-    def moveTo(self, point: tuple[float, float]) -> None:
-        self.contours.append([(float(point[0]), float(point[1]))])
-
-    def _add(self, *points: tuple[float, float]) -> None:
-        if not self.contours:
-            self.contours.append([])
-        self.contours[-1].extend((float(x), float(y)) for x, y in points)
-
-    def lineTo(self, point: tuple[float, float]) -> None:
-        self._add(point)
-
-    def curveTo(self, *points: tuple[float, float]) -> None:
-        self._add(*points)
-
-    def qCurveTo(self, *points: tuple[float, float] | None) -> None:
-        self._add(*(p for p in points if p is not None))
-
-    def closePath(self) -> None:
-        pass
-
-    def endPath(self) -> None:
-        pass
-
-    def addComponent(self, name: str, transformation: Any) -> None:
-        from fontTools.pens.transformPen import TransformPen
-
-        self.glyphSet[name].draw(TransformPen(self, transformation))
 
 
 class _Font:
@@ -187,7 +157,7 @@ class _Font:
     def contours(self, name: str) -> list[list[tuple[float, float]]] | None:
         """The outline of glyph ``name``: a list of contours, each a list of points."""
         if self.glyf is None:
-            pen = _Points(self.glyphs)
+            pen = OutlinePoints(self.glyphs)
             self.glyphs[name].draw(pen)
             return [c for c in pen.contours if c] or None
         glyph = self.glyf[name]
@@ -292,7 +262,7 @@ def unmapped_read(g: Any, raw: str, count: int) -> str:
             j = i + 1  # (pdfium may set the ligature on a line of its own)
             while j < len(chars) and chars[j] in "\r\n " and g.generated(j):
                 j += 1
-            if raw[i] == LOST and j < len(chars) and chars[j] == SARA_AA:
+            if j < len(chars) and chars[j] == SARA_AA:
                 chars[i], chars[j] = char[0], SARA_AM
             continue
         if raw[i] == LOST:
@@ -319,6 +289,14 @@ def unmapped_read(g: Any, raw: str, count: int) -> str:
         chars[k] = SARA_AA
         for i in cluster:
             chars[i] = tails.pop(i, chars[i])
+    for i, char in tails.items():  # a tone mark drawn before a SARA AM with no tone of its own
+        first, last = i, i + 1  # its cluster: the marks and drawn halves about it
+        while first > 0 and (chars[first - 1] in _IN_CLUSTER or THAI_MARK.match(chars[first - 1])):
+            first -= 1
+        while last < len(chars) and (chars[last] in _IN_CLUSTER or THAI_MARK.match(chars[last])):
+            last += 1
+        if char != NIKHAHIT and not _TONE.search("".join(chars[first:i] + chars[i + 1:last])):
+            chars[i] = char
     return "".join(chars)
 
 

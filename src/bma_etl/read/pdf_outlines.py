@@ -1,0 +1,52 @@
+"""A font program's glyph outline as points, for glyphs fontTools draws through a pen.
+
+Stage: read (runs in the PDF worker process; a helper of :mod:`.pdf_unmapped`, for
+CFF font programs, whose glyphs have no point list of their own as TrueType's do).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class OutlinePoints:
+    """A pen that keeps a CFF outline's points, on the curve and off it, contour by contour."""
+
+    def __init__(self, glyphs: Any) -> None:
+        self.glyphSet = glyphs
+        self.contours: list[list[tuple[float, float]]] = []
+
+    def moveTo(self, point: tuple[float, float]) -> None:
+        """Start a contour at ``point``."""
+        self.contours.append([(float(point[0]), float(point[1]))])
+
+    def _add(self, *points: tuple[float, float]) -> None:
+        if not self.contours:
+            self.contours.append([])
+        self.contours[-1].extend((float(x), float(y)) for x, y in points)
+
+    def lineTo(self, point: tuple[float, float]) -> None:
+        """A line's end."""
+        self._add(point)
+
+    def curveTo(self, *points: tuple[float, float]) -> None:
+        """A cubic curve's control points and end."""
+        self._add(*points)
+
+    def qCurveTo(self, *points: tuple[float, float] | None) -> None:
+        """A quadratic curve's points (TrueType's implied points left out)."""
+        self._add(*(p for p in points if p is not None))
+
+    def closePath(self) -> None:
+        """The contour ends (its points are kept as they are)."""
+        pass
+
+    def endPath(self) -> None:
+        """An open contour ends."""
+        pass
+
+    def addComponent(self, name: str, transformation: Any) -> None:
+        """Another glyph drawn in this one, moved by ``transformation``."""
+        from fontTools.pens.transformPen import TransformPen
+
+        self.glyphSet[name].draw(TransformPen(self, transformation))
