@@ -63,3 +63,46 @@ def test_scan_under_an_invisible_ocr_layer_reads_as_the_scan(tmp_path: Path) -> 
     assert read.ocr_note is not None and bare.ocr_note is not None
     truth = json.loads(doc.truth_json())
     assert score(read, truth, scan=True).right == score(bare, truth, scan=True).right > 0
+
+
+def _glyph_code_text_maps(src: Path, out: Path) -> None:
+    """``src`` with each font's ``ToUnicode`` mapping every code to itself, as MuPDF's
+    ``convert_to_pdf`` writes it (``<0000> <0050> <0000>``): its text reads as glyph codes."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            b"1 beginbfrange <0000> <0FFF> <0000> endbfrange\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    writer = PdfWriter(clone_from=PdfReader(src))
+    for page in writer.pages:
+        fonts = page["/Resources"].get_object().get("/Font")
+        for ref in (fonts.get_object().values() if fonts else ()):
+            font = ref.get_object()
+            if NameObject("/ToUnicode") in font:
+                stream = StreamObject()
+                stream.set_data(cmap)
+                font[NameObject("/ToUnicode")] = writer._add_object(stream)
+    with out.open("wb") as f:
+        writer.write(f)
+
+
+def test_layer_of_glyph_codes_is_read_by_ocr(tmp_path: Path) -> None:
+    """A text layer whose fonts lost their text maps reads as signs: its pages are OCR'd.
+
+    PyMuPDF's ``convert_to_pdf`` of a LibreOffice print wrote no text map; pdfium
+    read each glyph's code (``!"#\\t$ --``) and the plan was quarantined as no
+    known layout, unread (the fourteenth tester).
+    """
+    doc = GENERATORS["web_detail"](random.Random("glyph-codes-1"))
+    printed, codes = tmp_path / "p.pdf", tmp_path / "codes.pdf"
+    render.render_fpdf(doc, printed, "Loma", font_file("Loma"), random.Random(1), shaping=False)
+    _glyph_code_text_maps(printed, codes)  # (fpdf2 numbers its glyphs from 1: signs, then)
+    layer = pdfium.PdfDocument(codes)[0].get_textpage().get_text_range()
+    assert not any("\u0e01" <= c <= "\u0e2e" for c in layer)  # no Thai left in the layer
+    read = process_file(codes)
+    assert read.ocr_note is not None and read.layout == "web_project_detail"
+    result = score(read, json.loads(doc.truth_json()), scan=True)
+    assert result.right >= 0.8 * result.total, result.lost[:5]
