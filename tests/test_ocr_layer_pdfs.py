@@ -28,7 +28,7 @@ from corpus.score import score
 
 
 def _with_ocr_layer(scan: Path, text: str, out: Path) -> None:
-    """``scan``'s first page with ``text`` letter-spaced over it, invisible (as ocrmypdf)."""
+    """``scan``'s first page with ``text`` cut apart over it, invisible (as ocrmypdf's)."""
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -44,8 +44,14 @@ def _with_ocr_layer(scan: Path, text: str, out: Path) -> None:
     layer = canvas.beginText(40, height - 50)
     layer.setTextRenderMode(3)
     layer.setFont("Loma", 10)
+    rng = random.Random(3)  # Tesseract's Thai: pieces of one to three letters apart
     for line in text.split("\n")[:60]:
-        layer.textLine(" ".join(line.replace("\t", " ")))
+        line, pieces = line.replace("\t", " "), []
+        while line:
+            cut = rng.randint(1, 3)
+            pieces.append(line[:cut])
+            line = line[cut:]
+        layer.textLine(" ".join(pieces))
     canvas.drawText(layer)
     canvas.save()
 

@@ -64,7 +64,7 @@ from bma_etl.read.ocr_cache import OcrCache, cache_dir
 from bma_etl.read.ocr_grid import GRID_FILTER, scan_grids, surer
 from bma_etl.read.ocr_tidy import tidied
 from bma_etl.read.pdf_forms import Box
-from bma_etl.read.pdf_kind import PAGE_IMAGE, glyph_codes, not_its_text
+from bma_etl.read.pdf_kind import PAGE_IMAGE, glyph_codes, letter_spaced, not_its_text
 from bma_etl.read.pdf_layers import MIN_CHARS_PER_PAGE, PageLayer, read_layers
 from bma_etl.read.pdf_open import render_page
 from bma_etl.read.pdf_worker import call_with_time_limit
@@ -279,8 +279,8 @@ def _classified(layer: PageLayer) -> PdfPage:
         # a split SARA AM is seen but weighs less, its letter being read whole.
         lost = layer.unmapped - (1 - AM_TAIL_WEIGHT) * layer.am_tails
         damage = min(1.0, damage + lost / (chars + layer.unmapped))
-        # another program's OCR of a scan (invisible text), or a font's glyph codes
-        doubt = (1.0 if layer.ocr_layer else not_its_text(text)) \
+        # another program's OCR of a scan (invisible, letter-spaced), or a font's glyph codes
+        doubt = (1.0 if layer.ocr_layer and letter_spaced(text) else not_its_text(text)) \
             if layer.image_cover >= PAGE_IMAGE else (1.0 if glyph_codes(text) else None)
         if doubt is not None:
             return PdfPage(text, "damaged", wraps, round(max(damage, doubt), 4),

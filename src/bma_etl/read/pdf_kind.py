@@ -21,6 +21,9 @@ PAGE_IMAGE = 0.5
 GLYPH_CODE_SIGNS = 0.5
 GLYPH_CODE_INK = 50
 _SIGNS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+#: A layer whose runs of Thai average fewer characters than this is letter-spaced.
+SPACED_RUN, SPACED_RUNS = 4.0, 12
+_THAI_RUN = re.compile("[\u0e01-\u0e5b]+")
 #: Text render mode 3: neither filled nor stroked.
 _INVISIBLE = 3
 #: Over a page image, a text layer with less Thai than this share of its letters
@@ -122,13 +125,27 @@ def glyph_codes(text: str) -> bool:
     return sum(c in _SIGNS for c in ink) >= GLYPH_CODE_SIGNS * len(ink)
 
 
+def letter_spaced(text: str) -> bool:
+    """Whether a layer's Thai is letter-spaced, as Tesseract's Thai comes out of ocrmypdf.
+
+    Its runs of Thai between white space average under :data:`SPACED_RUN` characters
+    (``โค ร ง กำ ร ติ ดตั้ ง``), over :data:`SPACED_RUNS` runs at least; Thai written by
+    a person runs on for words and phrases.
+
+    >>> letter_spaced("โค ร ง กำ ร ติ ดตั้ ง ส่ง เส ริ ม อา ชี พ"), letter_spaced("โครงการ " * 12)
+    (True, False)
+    """
+    runs = _THAI_RUN.findall(text)
+    return len(runs) >= SPACED_RUNS and sum(map(len, runs)) < SPACED_RUN * len(runs)
+
+
 def invisible_only(texts: list[Any]) -> bool:
     """Whether every text object of a page is drawn invisible (render mode 3).
 
     ``texts``: :data:`~.pdf_open.TextObject` items. Such a layer over a page image
     is an OCR program's (ocrmypdf, a scanner's software): text found in the image,
-    not the text the page was made from, and it reads no better than its OCR did
-    (Tesseract's own Thai, letter-spaced: ``โค ร ง กำ ร``).
+    not the text the page was made from; where its Thai is letter-spaced
+    (:func:`letter_spaced`) it is read by OCR again.
     """
     import pypdfium2.raw as pdfium_c
 
