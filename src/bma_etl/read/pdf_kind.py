@@ -119,8 +119,10 @@ def glyph_codes(text: str) -> bool:
     >>> glyph_codes('!"# $ -- %& ()* +,+-./"(((-/ /"+*012*' * 2), glyph_codes("งบ 1,000.- บาท")
     (True, False)
     """
+    if _THAI_LETTER.search(text):  # most pages: Thai, and no copy of the text made
+        return False
     ink = "".join(text.split())
-    if len(ink) < GLYPH_CODE_INK or _THAI_LETTER.search(ink):
+    if len(ink) < GLYPH_CODE_INK:
         return False
     return sum(c in _SIGNS for c in ink) >= GLYPH_CODE_SIGNS * len(ink)
 
