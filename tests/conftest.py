@@ -318,9 +318,11 @@ def assert_swot_read(text: str, want: list[dict[str, Any]],
     assert all(r.seq in (None, w["seq"]) for r, w in zip(got, want, strict=True))
 
 
-def chromium_word_lines(font: Path, words: list[str], tmp_path: Path) -> list[str]:
+def chromium_word_lines(font: Path, words: list[str], tmp_path: Path,
+                        px: int = 14) -> list[str]:
     """The lines the PDF reader gives of ``words``, one paragraph each, set in the font
-    file ``font`` at 14 px and printed by headless Chromium without header and footer."""
+    file ``font`` at ``px`` CSS pixels and printed by headless Chromium without header
+    and footer."""
     import html
     import subprocess
     import tempfile
@@ -331,7 +333,7 @@ def chromium_word_lines(font: Path, words: list[str], tmp_path: Path) -> list[st
 
     body = "".join(f"<p>{html.escape(line)}</p>" for line in words)
     page = (f"<html><head><meta charset='utf-8'><style>@font-face {{ font-family: 'T';"
-            f" src: url('file://{font}'); }} body {{ font-family: 'T'; font-size: 14px; }}"
+            f" src: url('file://{font}'); }} body {{ font-family: 'T'; font-size: {px}px; }}"
             f"</style></head><body>{body}</body></html>")
     out = tmp_path / "words.pdf"
     with tempfile.TemporaryDirectory(prefix="bma-words-") as tmp:

@@ -58,6 +58,7 @@ from bma_etl.read.pdf_overprint import overprinted_cells, unread_words
 from bma_etl.read.pdf_private import private_forms_read
 from bma_etl.read.pdf_sara_am import am_gap, am_unseen, undoubled
 from bma_etl.read.pdf_spans import without_span_copies
+from bma_etl.read.pdf_split_boxes import letter_end
 from bma_etl.read.pdf_spread import may_be_spread
 from bma_etl.read.pdf_unmapped import unmapped_read
 from bma_etl.read.pdf_zero_width import advances_nothing, spaces_advance_nothing
@@ -337,6 +338,9 @@ class _Line:
             j_left, j_right = g.edges(index[j])
             left = max(left, j_right, ink.get(index[j], 0.0))
             start = min(start, j_left)
+        end = letter_end(g, index[j])  # its box a mark's: where its own advance ends
+        if end is not None:
+            left = max(left, end)
         right = g.edges(index[b])[0]
         if self.rules and ruled(self, j, b):  # the cluster's letter, not its marks
             self.start_cell(b)
