@@ -43,6 +43,9 @@ $(STAMP): pyproject.toml
 	@# offices stamp copies.
 	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v qpdf >/dev/null' \
 	  APT_PKGS='qpdf' APT_WHY='the tests of watermarked PDFs'
+	@# The tests of prints rewritten by cairo (pdftocairo -pdf, as offices re-save PDFs).
+	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v pdftocairo >/dev/null' \
+	  APT_PKGS='poppler-utils' APT_WHY='the tests of PDFs rewritten by pdftocairo'
 	@# WeasyPrint (a dev extra) lays out with Pango: tests/test_weasyprint_prints.py.
 	@$(MAKE) --no-print-directory apt-install \
 	  APT_CHECK='ldconfig -p | grep -q libpangoft2-1.0.so.0' \

@@ -270,7 +270,10 @@ class Glyphs:
         size = self._sizes.get(index)
         if size is None:
             size = float(self._size(self._at, index) or 0.0)
-            if size > 1.0 and self._matrix_of(self._at, index, self._m_ref):
+            # (cairo, pdftocairo's rewrite, sets every font at 1 and scales by the
+            # matrix; pdfium's generated characters report 1 and keep it)
+            if (size > 1.0 or (size == 1.0 and self._generated(self._at, index) != 1)) \
+                    and self._matrix_of(self._at, index, self._m_ref):
                 a, b, c, d = _FOUR_FLOATS(self._m)  # (FS_MATRIX: a, b, c, d, e, f)
                 scale = math.sqrt(abs(a * d - b * c))
                 if scale > 0.0:

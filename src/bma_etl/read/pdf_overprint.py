@@ -31,6 +31,8 @@ __all__ = ["MIN_APART", "OVERLAP_SHARE", "UNREAD", "overprinted_cell", "overprin
 #: What a word that lost a mark starts with among a page's overprinted cells
 #: (:func:`unread_words`): such a word is doubted as they are, for another reason.
 UNREAD = "\x00"
+#: Fewest letters of a word that lost a mark for it to be found by its letters alone.
+WORD_LETTERS = 3
 #: How many characters either side of a lost mark make its word (:func:`unread_words`).
 _AROUND = 3
 _MARK_RE = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
@@ -192,7 +194,9 @@ def unread_words(raw: str, start: int, end: int, unread: Sequence[int]) -> list[
     mark goes (:func:`.pdf_unmapped.unmapped_read`). A word is the Thai letters and
     lost glyphs within :data:`_AROUND` characters of one, the lost glyphs left out
     (``เป็น`` read ``เปน``), tagged :data:`UNREAD`; it is found in the line's text
-    by its letters, marks aside (a mark the PDF wrote out of place is put back).
+    by its letters, marks aside (a mark the PDF wrote out of place is put back). A
+    mark with no letter about it (drawn after its line, between generated spaces) is
+    left out: it would be found in every line.
     """
     words = []
     for i in unread:
@@ -204,7 +208,8 @@ def unread_words(raw: str, start: int, end: int, unread: Sequence[int]) -> list[
         while last < min(end, i + 1 + _AROUND) and _in_word(raw[last]):
             last += 1
         word = "".join(c for c in raw[first:last] if c not in DROPPED)
-        if word and UNREAD + word not in words:
+        # (a mark the PDF drew after its line has no letters about it: nothing to find)
+        if letters_only(word) and UNREAD + word not in words:
             words.append(UNREAD + word)
     return words
 
@@ -232,7 +237,19 @@ def overprinted_lines(pages: Sequence[Any]) -> tuple[tuple[int, str], ...]:
         if page.overprints and not page.ocr:
             for k, line in enumerate(page.text.split("\n")):
                 out.extend((first + k, cell) for cell in page.overprints
-                           if cell in line or (cell.startswith(UNREAD) and letters_only(
-                               cell.removeprefix(UNREAD)) in letters_only(line)))
+                           if cell in line or _unread_in(cell, line))
         first += page.text.count("\n") + 1
     return tuple(out)
+
+
+def _unread_in(cell: str, line: str) -> bool:
+    """Whether ``cell``, a word that lost a mark (tagged :data:`UNREAD`), is in ``line``.
+
+    Found by its letters, marks aside; a word of fewer than :data:`WORD_LETTERS`
+    letters only as read (``นที`` of ``รุ่นที่`` is in ``เดินทาง`` by its letters).
+    """
+    if not cell.startswith(UNREAD):
+        return False
+    word = cell.removeprefix(UNREAD)
+    letters = letters_only(word)
+    return letters in letters_only(line) if len(letters) >= WORD_LETTERS else word in line

@@ -246,7 +246,9 @@ def unmapped_read(g: Any, raw: str, count: int) -> str:
 
     if LOST not in raw and TAIL not in raw:
         return raw  # most pages: no glyph without text, so no ring seen and no SARA AM to mend
-    todo = [i for i in g.unmapped(count) if raw[i] in DROPPED]
+    # (a glyph the map names U+FFFD is as unnamed: cairo's rewrite of a Chromium print)
+    todo = sorted({*g.unmapped(count), *(i for i, char in enumerate(raw) if char == LOST)})
+    todo = [i for i in todo if raw[i] in DROPPED]
     if not todo:
         return raw
     chars = list(raw)
