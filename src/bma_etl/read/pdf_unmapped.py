@@ -210,10 +210,13 @@ class _Font:
         best, share = _best(contours, self.forms, FORMS)
         parted = ring_and_tone(contours, self.forms) if best is None else None
         read, share = (best, share) if parted is None else parted
-        if read is None or read[0] not in self.from_text:
+        if read is None:
             return read
-        if len(read) == 1 and self.from_text[read] != _side(contours, self.em):
+        if len(read) == 1 and read in self.from_text \
+                and self.from_text[read] != _side(contours, self.em):
             return None  # a mark drawn on the other side of the line
+        # (a subset's own cmap names only the marks it draws in their own form, too:
+        # MuPDF's re-subset of a Chromium print drew ``ึ`` only moved, matched ``ื``)
         for least, look_alikes in ((STRONG_MATCH, _LOOK_ALIKE), (WEAK_MATCH, _LOOK_LESS)):
             if share < least and any(other not in self.forms
                                      for other in look_alikes.get(read[0], "")):
