@@ -230,9 +230,9 @@ def test_form_of_a_mark_the_subset_never_names_is_not_read_as_another(
         assert all(c in marks for c in read), (read, truth)
 
 
-@pytest.mark.xfail(strict=True, reason="known fault: in Sarabun, printed one glyph at a "
-                   "time, the space after ``ได้`` is lost (``ได้ห้อง``)")
 def test_word_ending_in_a_zero_advance_mark_keeps_its_space(tmp_path: Path) -> None:
+    """Sarabun's ``้`` of ``ได้``, drawn from a pen of its own, reaches 0.02 em past the
+    ``ด``'s advance: the space after it was measured from the mark and lost."""
     out = tmp_path / "space.pdf"
     print_unnamed_forms(_families()["Sarabun"], ["แม่ ได้ ห้อง ร่วม"], out)
     assert _read(out)[0] == ["แม่ ได้ ห้อง ร่วม"]
