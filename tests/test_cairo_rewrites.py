@@ -15,7 +15,8 @@ Cairo also maps the shifted mark forms Chromium writes with no text (U+0000) to
 U+FFFD, which the reader dropped as it drops any glyph with no text, and the value
 was stored without its mark (``ฝึกอาชีพ`` as ``ฝกอาชีพ``, 5 values of the tester's
 detail page). Such a glyph drawn where a mark goes is now one no map names: read
-from the font if it can be, else its values are NULL (``unnamed_glyph``).
+from the font (its code found in the page's content) if it can be, else its values
+are NULL (``unnamed_glyph``).
 
 Generated documents are printed by LibreOffice or Chromium, then rewritten by
 ``pdftocairo``; the truth is the generated values.
@@ -74,4 +75,6 @@ def test_cairo_rewritten_browser_prints_store_no_value_without_its_mark(
     right, total, lost = score(process_file(rewritten), json.loads(doc.truth_json()))
     wrong = [entry for entry in lost if entry[2] is not None]
     assert wrong == []
-    assert right >= total // 2  # the values whose words lost no mark are read
+    # (cairo draws the bold labels from Type 3 fonts, which hold no outline to read a
+    # moved mark from: such a label, `ปี` read `ป`, is not found, its value is NULL)
+    assert right >= 0.85 * total, lost

@@ -8,10 +8,10 @@ columns (:mod:`.pdf_multicolumn`) one per column, left to right; a web page's si
 column (:mod:`.pdf_side_column`) is read apart, its text after the document's. A page's
 number in provenance is its place in that order (1-based): on a document printed
 2-up from its first sheet, sheet k holds pages 2k - 1 and 2k, the numbers the
-pages had before they were imposed. :attr:`PageLayer.sheet` keeps the PDF page a
-page was read from and :attr:`PageLayer.clip` the part of it, so OCR renders
-the same part. A spreadsheet printed without page set-up, its columns in strips
-on pages of their own (:mod:`.pdf_strips`), gives one wide page per row band.
+pages had before they were imposed. :attr:`PageLayer.sheet` keeps the PDF page a page
+was read from and :attr:`PageLayer.clip` the part of it, so OCR renders the same part. A
+spreadsheet printed without page set-up, its columns in strips on pages of their own
+(:mod:`.pdf_strips`), gives one wide page per row band.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_edge_lines import edge_lines, rejoined
 from bma_etl.read.pdf_forms import Box
+from bma_etl.read.pdf_glyph_codes import remember_page
 from bma_etl.read.pdf_glyphs import Glyphs
 from bma_etl.read.pdf_hidden import without_hidden_lines
 from bma_etl.read.pdf_justified import with_spread_lines
@@ -139,14 +140,13 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
         # a filled form's values: text on its pages, as printed (a scan's: in its OCR render)
         draw_form_values(pdf, MIN_CHARS_PER_PAGE)
-        pages: list[_Read] = []
-        # the two keys asked alone: the whole dictionary is eight lookups
+        pages: list[_Read] = []  # (below: the two keys asked alone, not eight lookups)
         writer = f"{pdf.get_metadata_value('Producer')} {pdf.get_metadata_value('Creator')}"
         at_spaces, fills, uncut = *writer_rules(writer), sheet_printed(writer)
 
         def load(index: int) -> Any:
-            try:
-                return pdf[index]
+            try:  # (its index kept: .pdf_glyph_codes reads codes pdfium gives no text for)
+                return remember_page(pdf[index], index)
             except pdfium.PdfiumError as exc:
                 raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
                                 "the PDF is damaged") from None

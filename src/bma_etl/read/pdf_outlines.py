@@ -1,12 +1,30 @@
 """A font program's glyph outline as points, for glyphs fontTools draws through a pen.
 
 Stage: read (runs in the PDF worker process; a helper of :mod:`.pdf_unmapped`, for
-CFF font programs, whose glyphs have no point list of their own as TrueType's do).
+CFF font programs, whose glyphs have no point list of their own as TrueType's do),
+and the font program itself as pdfium holds it.
 """
 
 from __future__ import annotations
 
+import ctypes
 from typing import Any
+
+
+def font_data(font: Any) -> bytes | None:
+    """The font program pdfium draws with (embedded file bytes), or ``None``.
+
+    ``font``: a pdfium ``FPDF_FONT`` handle (``FPDFTextObj_GetFont``).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    size = ctypes.c_size_t()
+    if not pdfium_c.FPDFFont_GetFontData(font, None, 0, ctypes.byref(size)) or not size.value:
+        return None
+    buffer = (ctypes.c_uint8 * size.value)()
+    if not pdfium_c.FPDFFont_GetFontData(font, buffer, size.value, ctypes.byref(size)):
+        return None
+    return bytes(buffer)
 
 
 class OutlinePoints:

@@ -246,10 +246,14 @@ def _unread_in(cell: str, line: str) -> bool:
     """Whether ``cell``, a word that lost a mark (tagged :data:`UNREAD`), is in ``line``.
 
     Found by its letters, marks aside; a word of fewer than :data:`WORD_LETTERS`
-    letters only as read (``นที`` of ``รุ่นที่`` is in ``เดินทาง`` by its letters).
+    letters only as read and whole, between characters that are no Thai (``นที`` of
+    ``รุ่นที่`` is in ``เดินทาง`` by its letters, ``ป`` of ``ปี`` in most lines as read).
     """
     if not cell.startswith(UNREAD):
         return False
     word = cell.removeprefix(UNREAD)
     letters = letters_only(word)
-    return letters in letters_only(line) if len(letters) >= WORD_LETTERS else word in line
+    if len(letters) >= WORD_LETTERS:
+        return letters in letters_only(line)
+    return re.search(f"(?<![\u0e01-\u0e5b]){re.escape(word)}(?![\u0e01-\u0e5b])",
+                     line) is not None

@@ -43,6 +43,14 @@ def remember(document: Any, data: bytes) -> None:
         pass
 
 
+def source_of(document: Any) -> bytes | None:
+    """The bytes ``document`` was opened from, if :func:`remember` recorded them."""
+    try:
+        return _SOURCES.get(document) if document is not None else None
+    except TypeError:  # an object that takes no weak reference
+        return None
+
+
 def program_key(data: bytes) -> str:
     """The key a font program is known by: a digest of its bytes."""
     return hashlib.sha1(data).hexdigest()

@@ -9,10 +9,11 @@ the SARA AA (``สำนัก`` read ``สานัก``, pdfium reporting the 
 ``;``), and the small MAI THO the shaper picks over the ring (an unnamed glyph,
 ``glyph00049``) reads ``1``. The glyph still says what it is: a CIDFontType2
 font (``/CIDToGIDMap /Identity``) draws code ``c`` with glyph ``c`` of its
-font program, whose ``cmap`` names the glyphs drawn for characters; a glyph
-the ``cmap`` names for a Thai mark is that mark, and a positional
-form the ``cmap`` does not name is read as the Thai mark whose outline covers
-most of its own (:data:`.pdf_private.MATCH`, as for a producer's private codes).
+font program, whose ``cmap`` names the glyphs drawn for characters; a glyph the
+``cmap`` names for a Thai mark is that mark, and a positional form the ``cmap`` does
+not name is read as the Thai mark whose outline covers most of its own
+(:data:`.pdf_private.MATCH`, as for a producer's private codes). A glyph mapped to
+U+FFFD (cairo) is found by its box (:meth:`_Font.read_by_box`).
 The same writer maps a glyph to the text of the first cluster it drew it in: a
 page whose first SARA AA was a SARA AM's maps every SARA AA glyph to SARA AM
 (``การ`` read ``กำร``). A SARA AM whose box is the font's SARA AA glyph's (and not
@@ -48,8 +49,9 @@ import logging
 import re
 from typing import Any
 
+from bma_etl.read.pdf_glyph_codes import code_at
 from bma_etl.read.pdf_glyphs import DROPPED, LOST, TAIL, THAI_MARK
-from bma_etl.read.pdf_outlines import OutlinePoints
+from bma_etl.read.pdf_outlines import OutlinePoints, font_data
 from bma_etl.read.pdf_private import (
     FORMS,
     NIKHAHIT,
@@ -146,6 +148,7 @@ class _Font:
             if char not in self.glyph_of and 0 < code < len(self.order):
                 self.glyph_of[char] = self.order[code]
                 self.from_text[char] = _side(self.contours(self.order[code]), self.em)
+        self._unnamed: list[str] | None = None  # (:meth:`read_by_box`)
         self.forms: dict[str, Any] = {}
         for char, name in self.glyph_of.items():
             if char in FORMS:
@@ -186,9 +189,7 @@ class _Font:
     def drawn(self, char: str, width_em: float, height_em: float) -> bool:
         """Whether the font's own glyph for ``char`` has the box ``width_em`` x ``height_em``."""
         name = self.glyph_of.get(char)
-        box = self.box(name) if name is not None else None
-        return box is not None and abs(box[0] - width_em) <= BOX_SLACK_EM \
-            and abs(box[1] - height_em) <= BOX_SLACK_EM
+        return name is not None and _fits(self.box(name), width_em, height_em)
 
     def read(self, code: int, width_em: float, height_em: float) -> str | None:
         """The Thai character glyph ``code`` draws, if its box is the one on the page.
@@ -197,10 +198,29 @@ class _Font:
         """
         if not 0 < code < len(self.order):
             return None
-        name = self.order[code]
-        box = self.box(name)
-        if box is None or abs(box[0] - width_em) > BOX_SLACK_EM \
-                or abs(box[1] - height_em) > BOX_SLACK_EM:
+        return self._read_glyph(self.order[code], width_em, height_em)
+
+    def read_by_box(self, width_em: float, height_em: float) -> str | None:
+        """The Thai mark a glyph of unknown number draws, found by its box on the page.
+
+        A map that names a glyph U+FFFD (cairo's: Firefox, ``pdftocairo``) leaves pdfium
+        no glyph number. Each glyph the ``cmap`` does not name with the page's box is
+        read (:meth:`read`): the mark is theirs when every one of them reads as it.
+        """
+        if self._unnamed is None:
+            self._unnamed = [name for name in self.order[1:] if name not in self.named]
+        found: set[str | None] = set()
+        for name in self._unnamed:
+            if not _fits(self.box(name), width_em, height_em):
+                continue
+            found.add(self._read_glyph(name, width_em, height_em))
+            if len(found) > 1:
+                return None
+        return found.pop() if found else None
+
+    def _read_glyph(self, name: str, width_em: float, height_em: float) -> str | None:
+        """The Thai character glyph ``name`` draws, if its box is the one on the page."""
+        if not _fits(self.box(name), width_em, height_em):
             return None
         if name in self.named:
             return self.named[name]
@@ -224,17 +244,10 @@ class _Font:
         return read
 
 
-def _font_data(font: Any) -> bytes | None:
-    """The font program pdfium draws with (embedded file bytes), or ``None``."""
-    import pypdfium2.raw as pdfium_c
-
-    size = ctypes.c_size_t()
-    if not pdfium_c.FPDFFont_GetFontData(font, None, 0, ctypes.byref(size)) or not size.value:
-        return None
-    buffer = (ctypes.c_uint8 * size.value)()
-    if not pdfium_c.FPDFFont_GetFontData(font, buffer, size.value, ctypes.byref(size)):
-        return None
-    return bytes(buffer)
+def _fits(box: tuple[float, float] | None, width_em: float, height_em: float) -> bool:
+    """Whether an outline ``box`` (em) is the box drawn on the page, to :data:`BOX_SLACK_EM`."""
+    return box is not None and abs(box[0] - width_em) <= BOX_SLACK_EM \
+        and abs(box[1] - height_em) <= BOX_SLACK_EM
 
 
 def unmapped_read(g: Any, raw: str, count: int) -> str:
@@ -260,7 +273,13 @@ def unmapped_read(g: Any, raw: str, count: int) -> str:
     for i in todo:
         found = _glyph(g, i, fonts)
         code = int(pdfium_c.FPDFText_GetUnicode(g.textpage.raw, i))
-        char = found[0].read(code, found[1], found[2]) if found is not None else None
+        if code == 0xFFFD and found is not None:  # no glyph number: found in the content
+            origin = g.origin(i)
+            page = getattr(g.textpage, "page", None)
+            code = (code_at(page, origin) if origin is not None and page is not None
+                    else None) or 0xFFFD
+        char = None if found is None else found[0].read_by_box(found[1], found[2]) \
+            if code == 0xFFFD else found[0].read(code, found[1], found[2])
         if char is None or not THAI_MARK.match(char):
             continue  # only a mark: a letter read so may be a font whose codes are not glyphs
         if len(char) > 1:  # a tone mark and the ring: the SARA AA after them makes SARA AM
@@ -361,7 +380,7 @@ def _parsed(font: Any, document: Any = None) -> _Font | None:
     1970: Qt's) are no news to the user of a PDF and are not shown.
     """
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    data = _font_data(font)
+    data = font_data(font)
     if data is None:
         return None
     try:
