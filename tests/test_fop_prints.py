@@ -28,8 +28,8 @@ def _truth() -> dict:
 def test_fop_history_page_reads_every_report_as_written() -> None:
     processed = process_file(Path(PAGE))
     truth = _truth()
-    rows = processed.tables["progress_updates"]
-    assert [row.detail for row in rows] == [row["detail"] for row in truth["progress_updates"]]
-    assert [row.obstacles for row in rows] == [row["obstacles"] for row in truth["progress_updates"]]
+    rows, written = processed.tables["progress_updates"], truth["progress_updates"]
+    assert [row.detail for row in rows] == [row["detail"] for row in written]
+    assert [row.obstacles for row in rows] == [row["obstacles"] for row in written]
     project = processed.tables["projects"][0]
     assert project.project_name == truth["projects"][0]["project_name"]
