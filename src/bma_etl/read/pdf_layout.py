@@ -48,6 +48,7 @@ from bma_etl.read.pdf_glyphs import (
     without_unmapped,
 )
 from bma_etl.read.pdf_jumps import line_jumps
+from bma_etl.read.pdf_junk_maps import junk_mapped, words_lost
 from bma_etl.read.pdf_letters import SPACE_OVER_EM, WORD_OVER_EM, letter_spaced, may_be_word_space
 from bma_etl.read.pdf_line import TextLine, spread
 from bma_etl.read.pdf_linebreaks import line_breaks, without_false_breaks
@@ -117,6 +118,9 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     raw, recoded = tis620_recoded(soft_hyphens_kept(pua_to_thai(raw)))
     raw = private_forms_read(textpage, raw)  # a shaping producer's own PUA codes
     raw = unmapped_read(g, without_unmapped(g, raw, count), count)  # a glyph the font names
+    raw, junk = junk_mapped(g, raw)  # a glyph another program's text map names junk
+    if junk:  # doubted as a word whose mark no map named
+        g.unread = sorted({*g.unread, *junk})
     raw = undoubled(raw)  # a re-distilled SARA AM's SARA AA (Ghostscript)
     raw = without_false_breaks(g, without_span_copies(g, raw))
     letters, gaps_of_page = PageLetters(g, count), PageGaps(g, raw)
@@ -133,6 +137,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
         end = brk[0] if brk else len(raw)
         line = raw[start:end]
         lost, tails = (line.count(LOST), line.count(TAIL)) if marked else (0, 0)
+        if junk:  # a glyph another program's map names junk loses its word
+            lost += words_lost(raw, junk, start, end)
         baseline, size, left, right, first_word, last_word = None, 0.0, 0.0, 0.0, 0.0, 0.0
         bare = line.strip()
         spaced_end = bool(bare) and line[-1:] in (" ", "\u00a0")
