@@ -137,3 +137,19 @@ def test_a_name_run_on_across_a_rule_is_whole_or_null(tmp_path: Path, seed: int)
     names = {p["name"] for p in generated.tables["plan_projects"]}
     assert got - {None} <= names  # a name is read whole or not at all: never cut at the rule
     assert got & set(run_on)  # a name run on over an empty stretch of the row reads whole
+
+
+def test_word_that_lost_a_mark_in_one_row_dooms_only_the_rows_that_lost_it() -> None:
+    """A label every row repeats, its mark lost in some rows only (Firefox's prints):
+    the word as read is looked for first, so the rows that read the mark keep their
+    values (by its letters alone it was found in every row, and every row was NULL)."""
+    from types import SimpleNamespace
+
+    from bma_etl.read.pdf_overprint import UNREAD, overprinted_lines
+
+    rows = ["รายงานครั้งที่1\t:: งบประมาณที่เบิกใช้ = 0 บาท",
+            "รายงานครั้งที่2\t:: งบประมาณทีเบิกใช้ = 0 บาท",
+            "รายงานครั้งที่3\t:: งบประมาณที่เบิกใช้ = 2,318,400 บาท",
+            "รายงานครั้งที่4\t:: งบประมาณทีเบิกใช้ = 5,904,275 บาท"]
+    page = SimpleNamespace(text="\n".join(rows), overprints=[UNREAD + "ณทีเบิ"], ocr=False)
+    assert [line for line, _ in overprinted_lines([page])] == [2, 4]

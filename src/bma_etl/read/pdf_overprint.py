@@ -229,17 +229,23 @@ def overprinted_lines(pages: Sequence[Any]) -> tuple[tuple[int, str], ...]:
     ``pages``: :class:`~.pdf.PdfPage` items in order, their texts joined by a newline
     (:attr:`.pdf.PdfText.text`); each names its overprinted cells (``overprints``, and
     the words that lost a mark, tagged :data:`UNREAD`). A cell the page's later steps
-    changed past finding is left out; OCR'd pages have none.
+    changed past finding is left out; OCR'd pages have none. A word that lost a mark
+    is looked for as read first: only where it is not found so, by its letters.
     """
     out: list[tuple[int, str]] = []
     first = 1
     for page in pages:
         if page.overprints and not page.ocr:
-            for k, line in enumerate(page.text.split("\n")):
-                out.extend((first + k, cell) for cell in page.overprints
-                           if cell in line or _unread_in(cell, line))
+            lines = page.text.split("\n")
+            for cell in page.overprints:
+                found = [k for k, line in enumerate(lines) if cell in line]
+                if not found and cell.startswith(UNREAD):
+                    word = cell.removeprefix(UNREAD)  # as read first: a label each row
+                    found = [k for k, line in enumerate(lines) if word in line] or [
+                        k for k, line in enumerate(lines) if _unread_in(cell, line)]
+                out.extend((first + k, cell) for k in found)  # repeats, its mark read in some
         first += page.text.count("\n") + 1
-    return tuple(out)
+    return tuple(sorted(out))
 
 
 def _unread_in(cell: str, line: str) -> bool:
