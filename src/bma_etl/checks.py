@@ -66,7 +66,12 @@ def check_dates(tables: dict[str, list[Record]]) -> list[Finding]:
 
 
 def check_progress(tables: dict[str, list[Record]]) -> list[Finding]:
-    """Progress going down between dated reports; a printed number used twice."""
+    """Progress going down between dated reports; a printed number used twice or skipped.
+
+    A report number missing between two the document prints (``1, 2, 4``) is flagged
+    on the report after the gap (``report_number_missing``): a row the reader lost (a
+    scan's line OCR could not read, a row a page break cut) would otherwise go unseen.
+    """
     out = []
     updates = cast(Sequence[ProgressUpdate], _rows(tables, ProgressUpdate))
     dated = sorted((u for u in updates if u.report_date and u.progress_pct is not None),
@@ -84,6 +89,16 @@ def check_progress(tables: dict[str, list[Record]]) -> list[Finding]:
                                "duplicate_seq_label",
                                f"report number {u.seq_label} is printed "
                                f"{counts[u.seq_label]} times"))
+    numbered = sorted((u.seq_label, u.ordinal) for u in updates if u.seq_label is not None)
+    unnumbered = len(updates) - len(numbered)  # (reports whose number was not read)
+    skipped = sum(max(upto - number - 1, 0) for (number, _), (upto, _) in pairwise(numbered))
+    for (number, _), (upto, ordinal) in pairwise(numbered):
+        if upto - number > 1 and skipped > unnumbered:
+            missing = f"{number + 1}" if upto - number == 2 else f"{number + 1}-{upto - 1}"
+            out.append(Finding("progress_updates", ordinal, "seq_label", "warning",
+                               "report_number_missing",
+                               f"report {missing} is not read: the document's reports "
+                               f"go from number {number} to {upto}"))
     return out
 
 
