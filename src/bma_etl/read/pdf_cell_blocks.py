@@ -114,13 +114,25 @@ def _run_end(lines: list[TextLine], i: int) -> int:
             break
         step = down
         j += 1
-    if j == i + 1:
-        return j
+    if j == i + 1 or (j < len(lines) and _goes_on(lines[j - 1], lines[j], x, step)):
+        return i + 1  # (a line of the cell it cannot take: the cell is left as it is)
     edge = max(lines[k].right for k in range(i, j))
     for k in range(i, j - 1):  # a line short of the next one's first word: no wrap
         if edge - lines[k].right > _first_word(lines[k + 1]) + ROOM_EM * size:
-            return k + 1 if k > i else i + 1
+            return i + 1
     return j
+
+
+def _goes_on(last: TextLine, line: TextLine, x: float, step: float) -> bool:
+    """Whether the cell goes on at ``line``, written after ``last``.
+
+    ``line`` starts at ``x`` and stands a line pitch (``step``, points) under ``last``.
+    """
+    if line.baseline is None or last.baseline is None or not line.cells:
+        return False
+    size = last.size
+    down = last.baseline - line.baseline
+    return abs(line.cells[0] - x) <= ALIGN_EM * size and abs(down - step) <= EVEN_EM * size
 
 
 def _column(first: TextLine, below: TextLine | None) -> float:

@@ -365,7 +365,7 @@ def _joined(lines: list[TextLine], columns: list[list[Piece]] | None = None) -> 
         return None
     texts, spaces = zip(*(column_text(column) for column in columns), strict=True)
     top = lines[0]
-    bottom = min(line.baseline for line in lines if line.baseline is not None)
+    bottom = min(line.baseline - line.depth for line in lines if line.baseline is not None)
     # the spaces' sides (a distributed row's cells closer than a tab are cut by them)
     gaps = tuple(g for column in columns for g in column[0].gaps) \
         if all(len(column) == 1 for column in columns) else ()
