@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from bma_etl.read.pdf_cuts import cut_inside_number
 from bma_etl.read.pdf_line import TextLine, replaced
 from bma_etl.read.pdf_tables import join_pieces
 
@@ -42,6 +43,9 @@ ABOVE_EM = 1.0
 #: A line that leaves room for the next line's first word and this many font sizes
 #: more before the cell's widest line ended on its own: no wrap of one cell.
 ROOM_EM = 1.0
+#: Rows of a table set apart by padding stand this many font sizes further apart than
+#: a cell's lines, at least (Qt: 0.14; a word processor's rows of no padding: none).
+ROW_PAD_EM = 0.05
 #: Two lines of sizes further apart than this share are no lines of one cell.
 SAME_SIZE = 0.15
 #: A vertical rule this many font sizes or less off a cell's lines boxes them: a
@@ -49,6 +53,8 @@ SAME_SIZE = 0.15
 RULED_EM = 2.0
 
 _SPACES = re.compile("[ \u00a0]+")
+#: A line opening an item of a list (``๓.``, ``2)``, ``(4)``).
+_ITEM = re.compile(r"\(?[0-9\u0e50-\u0e59]{1,3}[.)]")
 
 #: A vertical rule: ``(x, bottom, top)`` in points.
 Rule = tuple[float, float, float]
@@ -64,7 +70,10 @@ def cell_blocks(lines: list[TextLine], rules: tuple[Rule, ...] = ()) -> list[Tex
     enters or leaves by going back up the page: the line written right after it
     stands higher (:data:`UP_EM`, not more than :data:`ABOVE_EM` above its first line)
     and right of it (the row's next cell), or the line written right before it stands
-    lower and left of it (the row's cell before). Its lines are joined into its
+    lower and left of it (the row's cell before); and under which its table goes on,
+    on its page, in rows set apart (:func:`_row_below`). A line opening an item
+    (``๓.``) ends the run; a line of the cell the run cannot take (one spread with
+    tabs) leaves the cell as it is. Its lines are joined into its
     first one as one cell (:func:`.pdf_tables.join_pieces`; a space where a line
     ended in one), which keeps the first one's baseline and reaches as deep as the
     last (:attr:`~.pdf_line.TextLine.depth`). A run a vertical rule boxes
@@ -75,7 +84,8 @@ def cell_blocks(lines: list[TextLine], rules: tuple[Rule, ...] = ()) -> list[Tex
     i = 0
     while i < len(lines):
         end = _run_end(lines, i)
-        if end > i + 1 and _written_apart(lines, i, end) and not _ruled(lines[i:end], rules):
+        if end > i + 1 and _written_apart(lines, i, end) and _row_below(lines, i, end) \
+                and not _ruled(lines[i:end], rules):
             out.append(_joined(lines[i:end]))
             i = end
         else:
@@ -111,6 +121,8 @@ def _run_end(lines: list[TextLine], i: int) -> int:
             break
         if abs(line.left - x) > ALIGN_EM * size \
                 and abs((line.left + line.right) / 2 - middle) > ALIGN_EM * size:
+            break
+        if _ITEM.match(line.text):  # the next item (``๓. จัดทำ…``): a row of its own
             break
         step = down
         j += 1
@@ -178,6 +190,32 @@ def _written_apart(lines: list[TextLine], i: int, end: int) -> bool:
     return False
 
 
+def _row_below(lines: list[TextLine], i: int, end: int) -> bool:
+    """Whether the table goes on under the cell ``lines[i:end]`` on its page.
+
+    A line of the cell's size stands under its last line, where its row (its first
+    cell: the leftmost line on its first line's height) or its column starts (no page
+    number), and the nearest one
+    further than one step (:data:`ROW_PAD_EM`): a word processor sets rows of one
+    line at the cells' own pitch, which may be rows, not lines of one cell. A cell
+    with none under it may go on on the next page (a row the page break cut), whose
+    reading (:mod:`.pdf_cutrows`) joins the lines of its cells as they stand.
+    """
+    first, last = lines[i], lines[end - 1]
+    size = first.size
+    bottom = last.baseline or 0.0
+    step = max(((first.baseline or 0.0) - bottom) / (end - i - 1), size)
+    top = first.baseline or 0.0
+    row = min(line.left for line in lines if line.baseline is not None and line.text.strip()
+              and abs(line.baseline - top) <= ABOVE_EM * size)  # the row's first cell
+    starts = (row, first.left, _column(first, lines[i + 1]))
+    under = [line.baseline for line in lines if line.baseline is not None
+             and line.text.strip() and abs(line.size - size) <= SAME_SIZE * size
+             and line.baseline <= bottom - UP_EM * size
+             and any(abs(line.left - x) <= ALIGN_EM * size for x in starts)]
+    return bool(under) and bottom - max(under) > step + ROW_PAD_EM * size
+
+
 def _ruled(run: list[TextLine], rules: tuple[Rule, ...]) -> bool:
     """Whether a vertical rule stands beside ``run``'s lines (a ruled table's cell)."""
     if not rules:
@@ -202,7 +240,10 @@ def _joined(run: list[TextLine]) -> TextLine:
     text = first.text
     for above, line in pairwise(run):
         piece = line.text.strip(" \u00a0")
-        text = f"{text} {piece}" if above.spaced_end else join_pieces(text, piece)
+        if cut_inside_number(text.rsplit("\t", 1)[-1], piece):
+            text += piece  # an amount the cell's edge cut (``๑`` / ``๒,๗๑๕,๙๐๐ บาท``)
+        else:
+            text = f"{text} {piece}" if above.spaced_end else join_pieces(text, piece)
     right = max(line.right for line in run)
     ends = (*first.ends[:-1], right) if first.ends else ()
     gaps = tuple(g for line in run for g in line.gaps)
