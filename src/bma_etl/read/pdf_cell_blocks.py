@@ -53,8 +53,6 @@ SAME_SIZE = 0.15
 RULED_EM = 2.0
 
 _SPACES = re.compile("[ \u00a0]+")
-#: A line opening an item of a list (``๓.``, ``2)``, ``(4)``).
-_ITEM = re.compile(r"\(?[0-9\u0e50-\u0e59]{1,3}[.)]")
 
 #: A vertical rule: ``(x, bottom, top)`` in points.
 Rule = tuple[float, float, float]
@@ -71,27 +69,58 @@ def cell_blocks(lines: list[TextLine], rules: tuple[Rule, ...] = ()) -> list[Tex
     stands higher (:data:`UP_EM`, not more than :data:`ABOVE_EM` above its first line)
     and right of it (the row's next cell), or the line written right before it stands
     lower and left of it (the row's cell before); and under which its table goes on,
-    on its page, in rows set apart (:func:`_row_below`). A line opening an item
-    (``๓.``) ends the run; a line of the cell the run cannot take (one spread with
-    tabs) leaves the cell as it is. Its lines are joined into its
+    on its page, in rows set apart (:func:`_row_below`). A line of the cell the run
+    cannot take (one spread with
+    tabs) leaves the cell as it is, and a row one of whose other cells' lines is left
+    apart is left whole (:func:`_beside_stray`). Its lines are joined into its
     first one as one cell (:func:`.pdf_tables.join_pieces`; a space where a line
     ended in one), which keeps the first one's baseline and reaches as deep as the
     last (:attr:`~.pdf_line.TextLine.depth`). A run a vertical rule boxes
     (``rules``: the page's, ``(x, bottom, top)``, points; :data:`RULED_EM`) is left
     to the ruled table's reading. Returns a new list; ``lines`` is not changed.
     """
-    out: list[TextLine] = []
+    runs: dict[int, int] = {}  # each cell's first line -> the end of its run
     i = 0
     while i < len(lines):
         end = _run_end(lines, i)
         if end > i + 1 and _written_apart(lines, i, end) and _row_below(lines, i, end) \
                 and not _ruled(lines[i:end], rules):
-            out.append(_joined(lines[i:end]))
+            runs[i] = end
             i = end
         else:
-            out.append(lines[i])
             i += 1
+    while True:  # a row is joined whole or not at all
+        kept = {i: end for i, end in runs.items() if not _beside_stray(lines, i, end, runs)}
+        if len(kept) == len(runs):
+            break
+        runs = kept
+    out: list[TextLine] = []
+    i = 0
+    while i < len(lines):
+        end = runs.get(i, i + 1)
+        out.append(_joined(lines[i:end]) if end > i + 1 else lines[i])
+        i = end
     return out
+
+
+def _beside_stray(lines: list[TextLine], i: int, end: int, runs: dict[int, int]) -> bool:
+    """Whether a line of another cell of the row of ``lines[i:end]`` stays a line of its own.
+
+    It stands beside the run (left or right of it), lower than the row's first line
+    (:data:`ABOVE_EM`) and higher than the run's last, and is no line under the first
+    of a cell joined (``runs``): joined, the run's row would hold it under its one
+    line, where the reading of rows of cells side by side (:mod:`.pdf_page`), which
+    reads such a row from its lines, no longer finds it.
+    """
+    inner = {k for start, stop in runs.items() for k in range(start + 1, stop)}
+    size = lines[i].size
+    top, bottom = lines[i].baseline or 0.0, lines[end - 1].baseline or 0.0
+    left = min(line.left for line in lines[i + 1:end])
+    right = max(line.right for line in lines[i:end])
+    return any(k not in inner and k not in range(i, end) and _placed(line)
+               and bottom - UP_EM * size < (line.baseline or 0.0) < top - ABOVE_EM * size
+               and (line.right <= left + ALIGN_EM * size or line.left >= right - ALIGN_EM * size)
+               for k, line in enumerate(lines))
 
 
 def _placed(line: TextLine) -> bool:
@@ -121,8 +150,6 @@ def _run_end(lines: list[TextLine], i: int) -> int:
             break
         if abs(line.left - x) > ALIGN_EM * size \
                 and abs((line.left + line.right) / 2 - middle) > ALIGN_EM * size:
-            break
-        if _ITEM.match(line.text):  # the next item (``๓. จัดทำ…``): a row of its own
             break
         step = down
         j += 1
@@ -163,10 +190,15 @@ def _column(first: TextLine, below: TextLine | None) -> float:
 
 
 def _first_word(line: TextLine) -> float:
-    """The width (points) of ``line``'s first word, up to its first space."""
-    if line.first_word:
-        return line.first_word
-    return (line.gaps[0][0] if line.gaps else line.right) - line.left
+    """The width (points) of ``line``'s first word, up to its first space.
+
+    A no-break space binds (``ที่\u00a0๓`` wraps as one word).
+    """
+    text = line.text.strip(" \u00a0")
+    runs = len(_SPACES.findall(text.split(" ", 1)[0]))  # no-break spaces in the word
+    if " " in text and len(line.gaps) > runs:
+        return line.gaps[runs][0] - line.left
+    return line.right - line.left
 
 
 def _written_apart(lines: list[TextLine], i: int, end: int) -> bool:
@@ -184,8 +216,7 @@ def _written_apart(lines: list[TextLine], i: int, end: int) -> bool:
     if i > 0 and _placed(lines[i - 1]):
         before = lines[i - 1]
         low = before.baseline or 0.0
-        if low <= top - UP_EM * size and low >= bottom - PITCH_EM[1] * size \
-                and before.right <= first.cells[-1] + ALIGN_EM * size:
+        if low <= top - UP_EM * size and before.right <= first.cells[-1] + ALIGN_EM * size:
             return True
     return False
 
