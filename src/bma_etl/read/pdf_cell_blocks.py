@@ -107,10 +107,10 @@ def _beside_stray(lines: list[TextLine], i: int, end: int, runs: dict[int, int])
     """Whether a line of another cell of the row of ``lines[i:end]`` stays a line of its own.
 
     It stands beside the run (left or right of it), lower than the row's first line
-    (:data:`ABOVE_EM`) and higher than the run's last, and is no line under the first
-    of a cell joined (``runs``): joined, the run's row would hold it under its one
-    line, where the reading of rows of cells side by side (:mod:`.pdf_page`), which
-    reads such a row from its lines, no longer finds it.
+    (:data:`UP_EM`: a cell centred in its row) and higher than the run's last, and is
+    no line under the first of a cell joined (``runs``): joined, the run's row would
+    hold it under its one line, where the reading of rows of cells side by side
+    (:mod:`.pdf_page`), which reads such a row from its lines, no longer finds it.
     """
     inner = {k for start, stop in runs.items() for k in range(start + 1, stop)}
     size = lines[i].size
@@ -118,7 +118,7 @@ def _beside_stray(lines: list[TextLine], i: int, end: int, runs: dict[int, int])
     left = min(line.left for line in lines[i + 1:end])
     right = max(line.right for line in lines[i:end])
     return any(k not in inner and k not in range(i, end) and _placed(line)
-               and bottom - UP_EM * size < (line.baseline or 0.0) < top - ABOVE_EM * size
+               and bottom - UP_EM * size < (line.baseline or 0.0) < top - UP_EM * size
                and (line.right <= left + ALIGN_EM * size or line.left >= right - ALIGN_EM * size)
                for k, line in enumerate(lines))
 
