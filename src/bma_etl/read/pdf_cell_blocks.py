@@ -70,13 +70,14 @@ def cell_blocks(lines: list[TextLine], rules: tuple[Rule, ...] = ()) -> list[Tex
     and right of it (the row's next cell), or the line written right before it stands
     lower and left of it (the row's cell before); and under which its table goes on,
     on its page, in rows set apart (:func:`_row_below`). A line of the cell the run
-    cannot take (one spread with
-    tabs) leaves the cell as it is, and a row one of whose other cells' lines is left
-    apart is left whole (:func:`_beside_stray`). Its lines are joined into its
-    first one as one cell (:func:`.pdf_tables.join_pieces`; a space where a line
-    ended in one), which keeps the first one's baseline and reaches as deep as the
-    last (:attr:`~.pdf_line.TextLine.depth`). A run a vertical rule boxes
-    (``rules``: the page's, ``(x, bottom, top)``, points; :data:`RULED_EM`) is left
+    cannot take (one spread with tabs) leaves the cell as it is, and a row one of
+    whose other cells' lines is left apart is left whole (:func:`_beside_stray`).
+    Its lines are joined into its first one as one cell
+    (:func:`.pdf_tables.join_pieces`; a space where a line ended in one; an amount
+    cut at a line's end is one amount: :func:`.pdf_cuts.cut_inside_number`), which
+    keeps the first one's baseline and reaches as deep as the last
+    (:attr:`~.pdf_line.TextLine.depth`). A run a vertical rule boxes (``rules``: the
+    page's, ``(x, bottom, top)``, points; :data:`RULED_EM`) is left
     to the ruled table's reading. Returns a new list; ``lines`` is not changed.
     """
     runs: dict[int, int] = {}  # each cell's first line -> the end of its run
