@@ -328,7 +328,7 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     rows = [*with_table_rows(kept, rules, at_spaces), *(rejoined(read[k]) for k in apart)]
     if footer is not None:
         rows.append(under(footer, read))
-    lines = in_reading_order(mark_open(rows, rules, cut, kept))
+    lines = in_reading_order(mark_open(rows, rules, cut, kept), rules.vertical)
     chars = sum(len("".join(line.text.split())) for line in lines)
     cover, ocr_layer = 0.0, False
     if chars < MIN_CHARS_PER_PAGE:  # a scan, text drawn as outlines or in glyphs of no text

@@ -14,6 +14,7 @@ from functools import cache
 from itertools import pairwise, permutations
 
 from bma_etl.furniture_marks import browser_print_edges
+from bma_etl.read.pdf_cell_blocks import cell_blocks
 from bma_etl.read.pdf_layout import TextLine
 from bma_etl.read.pdf_line import cells_apart, replaced
 from bma_etl.read.pdf_row_offsets import offset_rows, ruled_apart
@@ -22,12 +23,18 @@ from bma_etl.read.pdf_runs import Piece, column_text, run_columns
 from bma_etl.read.pdf_tables import Rule
 
 
-def in_reading_order(lines: list[TextLine]) -> list[TextLine]:
+def in_reading_order(lines: list[TextLine],
+                     rules: tuple[tuple[float, float, float], ...] = ()) -> list[TextLine]:
     """The page's lines top to bottom (a program may write its header and footer last).
 
-    Lines on one baseline keep the order the PDF wrote them in; a line without
-    text or position is dropped (blank lines come back from the spacing).
+    ``lines`` are in the order the PDF wrote them: a cell of a table without rules
+    written line after line apart from its row is made one line first
+    (:func:`.pdf_cell_blocks.cell_blocks`; ``rules``: the page's vertical rules,
+    ``(x, bottom, top)`` in points). Lines on one baseline keep the order the PDF
+    wrote them in; a line without text or position is dropped (blank lines come
+    back from the spacing).
     """
+    lines = cell_blocks(lines, rules)
     placed = [line for line in lines if line.text and line.baseline is not None]
     if len(placed) != sum(1 for line in lines if line.text):
         return lines  # positions unknown (surrogates shifted indices): keep the PDF's order
@@ -358,7 +365,7 @@ def _joined(lines: list[TextLine], columns: list[list[Piece]] | None = None) -> 
         return None
     texts, spaces = zip(*(column_text(column) for column in columns), strict=True)
     top = lines[0]
-    bottom = min(line.baseline for line in lines if line.baseline is not None)
+    bottom = min(line.baseline - line.depth for line in lines if line.baseline is not None)
     # the spaces' sides (a distributed row's cells closer than a tab are cut by them)
     gaps = tuple(g for column in columns for g in column[0].gaps) \
         if all(len(column) == 1 for column in columns) else ()
