@@ -27,7 +27,7 @@ def test_a_font_programs_own_oddities_are_not_shown(
     font["head"].created = 2**40  # out of range: its top bytes are ignored, with a warning
     out = io.BytesIO()
     font.save(out)
-    monkeypatch.setattr(pdf_unmapped, "_font_data", lambda _font: out.getvalue())
+    monkeypatch.setattr(pdf_unmapped, "font_data", lambda _font: out.getvalue())
     monkeypatch.setattr(logging.getLogger("fontTools"), "level", logging.NOTSET)
     with caplog.at_level(logging.WARNING):
         assert pdf_unmapped._parsed(object()) is not None
