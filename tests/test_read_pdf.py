@@ -152,6 +152,24 @@ def test_space_between_lines_becomes_blank_lines() -> None:
     assert [x.text for x in with_blank_lines(lines, pitches)] == ["ก", "ข", "", "", "ค"]
 
 
+def test_the_pitch_is_read_from_a_wrapped_cell_with_a_centred_line_between_its_lines() -> None:
+    # LibreOffice's print of a web page's plan: the table's head wraps its last cell
+    # (16.8 pt apart) and centres the other cells half-way; no other two lines of the
+    # page stand one pitch apart (rows of one line, paragraphs 19.8 pt apart). The
+    # pitch read from the paragraphs put no row of cells together.
+    head = [TextLine("ส่วนราชการที่รับผิด", 600.0, 10.5, (400.0,), 400.0, 490.0),
+            TextLine("ลำดับที่\tชื่อโครงการยุทธศาสตร์\tงบประมาณ", 591.6, 10.5,
+                     (60.0, 110.0, 300.0), 60.0, 350.0),
+            TextLine("ชอบ", 583.2, 10.5, (400.0,), 400.0, 420.0),
+            TextLine("๑\tโครงการจัดตั้งศูนย์\t๑๒,๗๖๐,๐๐๐.- บาท\tกองการพยาบาล", 563.4, 10.5,
+                     (60.0, 110.0, 300.0, 400.0), 60.0, 470.0),
+            TextLine("โครงการสำคัญตามภารกิจ", 543.6, 10.5, (60.0,), 60.0, 200.0)]
+    pitches = line_pitches([head])
+    assert pitches == {10.5: pytest.approx(16.8)}
+    assert with_side_by_side(head, pitches)[0].text == \
+        "ลำดับที่\tชื่อโครงการยุทธศาสตร์\tงบประมาณ\tส่วนราชการที่รับผิดชอบ"
+
+
 def _line(text: str, baseline: float, left: float, right: float,
           cells: tuple[float, ...] = ()) -> TextLine:
     return TextLine(text, baseline, 12.0, cells or (left,), left, right)

@@ -45,19 +45,31 @@ def in_reading_order(lines: list[TextLine],
 MAX_BLANK_LINES = 5
 
 
+#: Lines looked at under a line for the next line of its column (:func:`line_pitches`).
+PITCH_LOOKAHEAD = 4
+
+
 def line_pitches(pages: list[list[TextLine]]) -> dict[float, float]:
     """The single-line pitch of each font size: the least baseline step between two lines.
 
-    Taken over the whole document, as one page may set every line apart.
+    Taken over the whole document, as one page may set every line apart; between
+    two lines that follow one another, or a line and the next of its size and column
+    (:data:`PITCH_LOOKAHEAD`): a wrapped cell's lines, a centred cell's line between.
     """
     pitches: dict[float, float] = {}
     for lines in pages:
-        for above, below in pairwise(lines):
-            if above.baseline is None or below.baseline is None or above.size != below.size:
+        for i, above in enumerate(lines):
+            if above.baseline is None:
                 continue
-            step = above.baseline - below.baseline
-            if step >= below.size > 1.0:  # a pitch is never less than the font size
-                pitches[below.size] = min(step, pitches.get(below.size, step))
+            for k, below in enumerate(lines[i + 1:i + 1 + PITCH_LOOKAHEAD]):
+                if below.baseline is None or above.size != below.size:
+                    continue
+                if k and not (below.left < above.right and above.left < below.right):
+                    continue  # not the next line, nor one of the same column
+                step = above.baseline - below.baseline
+                if step >= below.size > 1.0:  # a pitch is never less than the font size
+                    pitches[below.size] = min(step, pitches.get(below.size, step))
+                    break
     return pitches
 
 
