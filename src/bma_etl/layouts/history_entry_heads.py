@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bma_etl.layouts.history_header import DIGIT, NUMBER
-from bma_etl.matchkey import KeyMatch, match_key
+from bma_etl.matchkey import KeyMatch, KeyRegex, match_key
 from bma_etl.normalize.dates import THAI_MONTH
 
 #: A bullet a page's list put before each entry heading (``• (1) ความคืบหน้า…``).
@@ -76,7 +76,8 @@ _OCR_ENTRY_JUNK = (
     rf"\(\s*(?P<iso>{DIGIT}{{4}}-{DIGIT}{{2}}-{DIGIT}{{2}})\s*\)\W{{0,2}}$"
 )
 #: The quarterly evaluation heading that closes the page; what follows is not stored.
-EVALUATION_RE = re.compile(r"^\s*\*{0,3}\s*ผลการประเมินโครงการ")
+#: Matched as printed, else in key form (a PDF's mark with no text lost: ``ประเมน``).
+EVALUATION_RE = KeyRegex(r"^\s*\*{0,3}\s*ผลการประเมินโครงการ")
 
 
 def ocr_entry(text: str) -> KeyMatch | None:

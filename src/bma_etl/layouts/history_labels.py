@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bma_etl.matchkey import key, key_map, past_marks
+from bma_etl.matchkey import KeyRegex, key, key_map, past_marks
 
 #: Specks OCR reads before a line (``“ อุปสรรค…`` for ``** อุปสรรค…``).
 OCR_LEAD = r"^[\W_]{0,3}"
@@ -22,8 +22,10 @@ ENTRY_LABELS: dict[str, str] = {
     r"ปัญหา(?:ของโครงการ)?": "problems",
     r"อุปสรรค(?:ของโครงการ)?": "obstacles",
 }
+#: Matched as printed, else in key form (:class:`.KeyRegex`): a PDF whose glyph for a
+#: moved mark names no text reads ``** ปญหาของโครงการ :ไม่มี``.
 ENTRY_LABEL_RES = [
-    (re.compile(rf"^\s*\*{{0,3}}\s*(?:{label})\s*:\s*(?P<value>.*)$"), column)
+    (KeyRegex(rf"^\s*\*{{0,3}}\s*(?:{label})\s*:\s*(?P<value>.*)$"), column)
     for label, column in ENTRY_LABELS.items()
 ]
 #: The ``:`` after an entry label as OCR reads it, specks of a rule or dust around it:
@@ -55,7 +57,7 @@ OCR_ENTRY_LABELS = [
 OTHER_ENTRY_LABEL = re.compile(r"^\s*\*{2,3}\s*(?P<label>[^\s:*][^:*\n]{0,39}?)\s*:")
 
 #: An entry's label alone on its line (``** ปัญหาของโครงการ``), its ``:`` wrapped onto the next.
-BARE_ENTRY_LABEL = re.compile(rf"^\s*\*{{0,3}}\s*(?:{'|'.join(ENTRY_LABELS)})\s*$")
+BARE_ENTRY_LABEL = KeyRegex(rf"^\s*\*{{0,3}}\s*(?:{'|'.join(ENTRY_LABELS)})\s*$")
 #: The same after OCR: the ``**`` read as up to three letters or specks standing apart.
 OCR_BARE_ENTRY_LABEL = re.compile(
     rf"^\s*(?:\*{{0,3}}|[^\s\u0e01-\u0e5b]{{1,3}}\s)\s*(?:{'|'.join(ENTRY_LABELS)})\s*$")
