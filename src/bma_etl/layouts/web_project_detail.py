@@ -226,14 +226,19 @@ def _label_of(doc: RepairedText, line: Line, project: RawRow, current: str | Non
         if year is not None:
             return "fiscal_year_be", doc.raw(line.start + year.start("value"),
                                              line.start + year.end("value"))
-    for (regex, column), label in zip(LABEL_RES, PROJECT_LABELS, strict=True):
-        m = regex.match(line.text)
+    labels = list(zip(LABEL_RES, PROJECT_LABELS, strict=True))
+    # a text layer's label that lost a mark (a glyph named no text: ``ป2564``) is matched
+    # in key form, once no label matched as printed; OCR's damage label by label below
+    for keyed, (regex, column), label in [*((False, *pair) for pair in labels), *(
+            () if doc.ocr_used else ((True, *pair) for pair in labels))]:
+        m = None if keyed else regex.match(line.text)
         if m and doc.ocr_used and label.startswith("งบฯ?") and m["value"][:1] in _LATIN_OPEN:
             m = None  # ``(บาท)`` misread (``(U1N)22,360,000``): the OCR pattern below
         value_at: int | None = m.start("value") if m else None
-        if m is None and doc.ocr_used:  # OCR lost or added marks in the label's words
-            bare = line.text.lstrip(_OCR_SPECKS)
-            found = search_key(f"^(?:{OCR_LABELS.get(label, label)})", bare)
+        if m is None and (doc.ocr_used or keyed):  # marks lost or added in the label's words
+            bare = line.text.lstrip(_OCR_SPECKS) if doc.ocr_used else line.text
+            found = search_key(f"^(?:{OCR_LABELS.get(label, label) if doc.ocr_used else label})",
+                               bare)
             if found is not None:
                 value_at = len(line.text) - len(bare) + found[1]
                 value_at += len(line.text[value_at:]) - len(line.text[value_at:].lstrip(" \t:"))
