@@ -263,13 +263,20 @@ def iter_files(paths: Iterable[Path], on_skip: Callable[[Path], None] | None = N
 
     Symbolic links to folders are not followed (a link loop cannot hang a run);
     results are sorted so every run sees files in the same order. A file in a folder
-    whose suffix is not a report type is passed to ``on_skip``. What a file is (a
-    FIFO, a device) is not asked here: reading vets it (:mod:`bma_etl.read.vet`).
+    whose suffix is not a report type is passed to ``on_skip``. The folder a browser
+    saves a page's pictures, styles and frames in (``page_files`` beside
+    ``page.html``: "Web page, complete") is not walked (:func:`saved_page_folders`).
+    What a file is (a FIFO, a device) is not asked here: reading vets it
+    (:mod:`bma_etl.read.vet`).
     """
     for path in paths:
         if path.is_dir():
             found: list[Path] = []
             for root, dirs, files in os.walk(path, followlinks=False):
+                for name in saved_page_folders(dirs, files):
+                    dirs.remove(name)
+                    log.info("skipped %s: the files of a saved web page, not reports",
+                             Path(root) / name)
                 dirs.sort()
                 for name in files:
                     if Path(name).suffix.lower() in SUFFIXES:
@@ -279,3 +286,23 @@ def iter_files(paths: Iterable[Path], on_skip: Callable[[Path], None] | None = N
             yield from sorted(found)
         else:
             yield path
+
+
+#: What a browser names the folder of a page saved whole: the page's name and this.
+_SAVED_FILES = "_files"
+#: The page files such a folder belongs to.
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+
+def saved_page_folders(dirs: list[str], files: list[str]) -> list[str]:
+    """The folders of ``dirs`` that hold a saved web page's files: ``X_files`` beside ``X.html``.
+
+    Chrome, Firefox, Edge and Internet Explorer save "Web page, complete" as the page
+    and a folder of its pictures, style sheets, scripts and frames; those are no
+    reports (a picture read by OCR, a frame's HTML quarantined). Names compare
+    without case, as Windows saves them.
+    """
+    pages = {name.lower().rsplit(".", 1)[0] for name in files
+             if name.lower().endswith(_PAGE_SUFFIXES)}
+    return [d for d in dirs if d.lower().endswith(_SAVED_FILES)
+            and d.lower()[:-len(_SAVED_FILES)] in pages]

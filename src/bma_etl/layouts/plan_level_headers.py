@@ -21,9 +21,40 @@ LEVEL_HEADER_RE = KeyRegex(r"^\s*ระดับ\s*ความ\s*สำเร�
 
 
 def is_level_header(lines: list[Line], i: int) -> bool:
-    """Whether line ``i`` opens a scoring table (``ระดับความสำเร็จ ... คะแนน``)."""
-    return LEVEL_HEADER_RE.match(lines[i].text) is not None \
-        and "คะแนน" in "".join(ln.text for ln in lines[i:i + 2]).replace(" ", "")
+    """Whether line ``i`` opens a scoring table (``ระดับความสำเร็จ ... คะแนน``).
+
+    Or its first two cells' words print over each other, read interleaved
+    (``ระดับความสำเเกร็จณฑ์ร้อยละความสำเร็จ``: a program that breaks no Thai line, Apache
+    FOP, runs a word too long for its cell on over the next): the line opens with the
+    two words' letters merged, each word's in its order (:func:`_interleaved`).
+    """
+    text = lines[i].text
+    window = "".join(ln.text for ln in lines[i:i + 2]).replace(" ", "")
+    if "คะแนน" not in window:
+        return False
+    return LEVEL_HEADER_RE.match(text) is not None or _interleaved(
+        *_FIRST_CELLS, key(text).replace("\u0e41", "\u0e40\u0e40"))
+
+
+#: The header's first two cells in key form (a SARA AE of a key counts as two SARA E:
+#: ``สำเ`` + ``เกณฑ์`` read ``สำเเกณฑ์``).
+_FIRST_CELLS = (key("ระดับความสำเร็จ"), key("เกณฑ์ร้อยละความสำเร็จ"))
+
+
+def _interleaved(first: str, second: str, text: str) -> bool:
+    """Whether ``text`` opens with the letters of ``first`` and ``second`` merged.
+
+    Each word's letters in their own order, the two words' letters taken in turn in
+    any way (two texts printed over each other, read by position).
+    """
+    reached = {(0, 0)}  # letters of each word read so far
+    for at in range(len(first) + len(second)):
+        if at >= len(text) or not reached:
+            return False
+        letter = text[at]
+        reached = {(i + 1, j) for i, j in reached if i < len(first) and first[i] == letter} \
+            | {(i, j + 1) for i, j in reached if j < len(second) and second[j] == letter}
+    return (len(first), len(second)) in reached
 
 
 #: The scoring table header's words in key form, as OCR may misread them: its first
