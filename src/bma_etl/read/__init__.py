@@ -10,6 +10,7 @@ act on (empty, binary, undecodable, encrypted...).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -135,14 +136,37 @@ def read_source(path: Path, data: bytes | None = None, ocr: str = "auto",
     ``doc_id``: :func:`doc_id_of` ``data``, when the caller has it already (a run
     hashes every file it finds); it is not checked, and ignored without ``data``.
 
-    Raises ReadError for a file that cannot be read, and for text over the
-    character limit (:func:`~bma_etl.limits.max_chars`).
+    Raises ReadError for a file that cannot be read, for text over the character
+    limit (:func:`~bma_etl.limits.max_chars`), and for Thai whose UTF-8 bytes were
+    printed or saved as Latin-1 letters (:func:`utf8_shown_as_latin1`).
     """
     source = _legacy_thai(_read_source(path, data, ocr, doc_id))
     if len(source.text) > max_chars():
         raise ReadError(f"{path.name}: {len(source.text):,} characters of text, over the limit "
                         f"of {max_chars():,} for one file (raise BMA_ETL_MAX_CHARS)")
+    if utf8_shown_as_latin1(source.text):
+        raise ReadError(f"{path.name}: its Thai is UTF-8 bytes shown as Latin-1 letters "
+                        "(\u00e0\u00b8\u2026): the program that printed or saved it had no "
+                        "Thai (enscript, a plain-text printer); print or save the document "
+                        "again in UTF-8 with a Thai font")
     return source
+
+
+#: The Latin-1 letters of a Thai character's first two UTF-8 bytes (E0 B8, E0 B9).
+_THAI_UTF8_AS_LATIN1 = re.compile("\u00e0[\u00b8\u00b9]")
+#: Least number of them in a document so shown.
+MIN_SHOWN_AS_LATIN1 = 20
+
+
+def utf8_shown_as_latin1(text: str) -> bool:
+    """Whether ``text``'s Thai stands as the Latin-1 letters of its UTF-8 bytes.
+
+    ``ค`` (E0 B8 84) shown as U+00E0 U+00B8 and a sign or an escape for 0x84. At least
+    :data:`MIN_SHOWN_AS_LATIN1` such pairs, and more of them than Thai letters.
+    """
+    shown = len(_THAI_UTF8_AS_LATIN1.findall(text))
+    return shown >= MIN_SHOWN_AS_LATIN1 and shown > sum(
+        "\u0e01" <= ch <= "\u0e5b" for ch in text)
 
 
 def _legacy_thai(source: SourceDocument) -> SourceDocument:
