@@ -221,16 +221,18 @@ class Glyphs:
             self._lefts, self._rights = self._placed_edges()
         return self._lefts[index], self._rights[index]
 
-    def restate(self, index: int, left: float, right: float, size: float | None) -> None:
-        """Make character ``index`` stand for a drawing wider than its glyph.
+    def restate(self, index: int, left: float, right: float, size: float | None,
+                boxed: bool = True) -> None:
+        """Make character ``index`` stand for a drawing other than its glyph.
 
         Its advance box becomes ``left``-``right`` (points) and, when given, its
-        font size ``size`` (a missing-glyph box read as one character,
-        :mod:`.pdf_hex_boxes`).
+        font size ``size``: a missing-glyph box read as one character (``boxed``,
+        added to :attr:`boxed`), or a space written elsewhere (:mod:`.pdf_hex_boxes`).
         """
         lefts, rights = self.lefts, self.rights
         lefts[index], rights[index] = left, right
-        self.boxed.add(index)
+        if boxed:
+            self.boxed.add(index)
         self._arrays = None  # made again from the lists
         if size is not None:
             self._sizes[index] = size

@@ -19,10 +19,12 @@ the rows closer than lines of text stand (baselines :data:`ROW_LEAST` to
 :data:`ROW_PITCH` digit heights apart), the digits of a row
 :data:`COLUMN_LEAST` to :data:`COLUMN_PITCH` heights apart (wider than a
 number's), the frame tight about them (:data:`FRAME_EM`). Its code is then read
-exactly from its digits. The first digit of its lowest row stands for the
-character (its advance box made the digits', its size the text's beside it); the
-box's other digits, and the breaks and spaces pdfium made up between them, are
-:data:`~.pdf_glyphs.JOINED` (dropped, not counted lost). A grid whose code is no
+exactly from its digits. The last digit of its lowest row (of a one-row box the
+last but one) stands for the character, its size the text's beside it; the box's
+other digits, and the breaks and spaces pdfium made up between them, are
+:data:`~.pdf_glyphs.JOINED` (dropped, not counted lost), but for the first and a
+one-row box's last, which may stand for spaces: where the box stands among its
+line's spaces, and its advance, are :mod:`.pdf_hex_spaces`'s. A grid whose code is no
 character (a surrogate, past U+10FFFF, a control) is left as it is, and so is a
 frame holding any other count of digits.
 """
@@ -33,6 +35,7 @@ import re
 from itertools import pairwise
 
 from bma_etl.read.pdf_glyphs import JOINED, Glyphs
+from bma_etl.read.pdf_hex_spaces import advances, runs_joined, space_after, spaces_between
 
 #: The most the baselines of a box's two rows stand apart, in digit heights. Pango's
 #: rows touch (1.14 heights apart); lines of text stand at least 1.6 apart (a line
@@ -80,7 +83,7 @@ def hex_boxes_read(g: Glyphs, raw: str) -> str:
     runs = _runs(g, raw, digits)
     chars: list[str] | None = None
     used: set[int] = set()
-    spans: list[tuple[int, int]] = []  # each box's first digit and the one read
+    spans: list[tuple[int, int, int]] = []  # each box's first digit, the one read, its last
     for frame in paths:
         inside = _framed_digits(runs, inks, frame)
         if len(inside) not in (4, 6) or used.intersection(inside):
@@ -98,9 +101,15 @@ def hex_boxes_read(g: Glyphs, raw: str) -> str:
         g.frames.append(frame)
     if chars is None:
         return raw
-    for first, rep in spans:  # every box read: a space before a run of boxes is found
-        _spaces_between(g, chars, first, rep)
+    advances(g, chars, [rep for _, rep, _ in spans], g.frames)
+    runs_joined(g, chars, spans, g.frames)
+    for _, rep, last in spans:
+        space_after(g, chars, rep, last)
+    for first, rep, _ in spans:  # every box read: a space before a run of boxes is found
+        spaces_between(g, chars, first, rep)
     return "".join(chars)
+
+
 
 
 def _frames(g: Glyphs) -> list[Box]:
@@ -162,9 +171,10 @@ def _runs(g: Glyphs, raw: str, digits: list[int]) -> list[list[int]]:
 def _framed_digits(runs: list[list[int]], inks: dict[int, Box], frame: Box) -> list[int]:
     """The digits of the box ``frame`` draws: the rows that start at its left side.
 
-    Each run's digits wholly inside the frame, in rows that start together nearest its
-    left side (AbiWord sets boxes over each other and over the text: another box's
-    digits may stand in this one's frame, right of its own first).
+    Each run's digits wholly inside the frame, in rows that start together, the
+    leftmost such rows that hold four or six digits (AbiWord sets boxes over each
+    other and over the text: another box's digits may stand in this one's frame,
+    the last of the box before it even left of its own first).
     """
     left, bottom, right, top = frame
     rows: list[list[int]] = []
@@ -175,9 +185,12 @@ def _framed_digits(runs: list[list[int]], inks: dict[int, Box], frame: Box) -> l
             rows.append(row)
     if not rows:
         return []
-    start = min(inks[row[0]][0] for row in rows)
     slack = COLUMN_SLACK * max(_height(inks[row[0]]) for row in rows)
-    return [i for row in rows if inks[row[0]][0] <= start + slack for i in row]
+    for start in sorted(inks[row[0]][0] for row in rows):  # the leftmost rows of a box's count
+        box = [i for row in rows if abs(inks[row[0]][0] - start) <= slack for i in row]
+        if len(box) in (4, 6):
+            return box
+    return []
 
 
 def _box_step(g: Glyphs, a: int, b: int) -> bool:
@@ -243,13 +256,14 @@ def _is_character(code: int) -> bool:
 
 
 def _read_box(g: Glyphs, chars: list[str], rows: list[list[int]], char: str
-              ) -> tuple[int, int]:
-    """Put ``char`` at the lowest row's first digit; join the box's other digits and gaps.
+              ) -> tuple[int, int, int]:
+    """Put ``char`` at the lowest row's last digit (one row: last but one); join the rest.
 
-    Returns the page index of the box's first digit and of the one read.
+    Returns the page indices of the box's first digit, the one read and its last.
     """
     digits = sorted(i for row in rows for i in row)
-    rep = rows[-1][0]
+    # (the first digit is left to stand for a space before; a one-row box's last, after)
+    rep = rows[-1][-2] if len(rows) == 1 else rows[-1][-1]
     edges = [g.edges(i) for i in digits]
     size = _text_size(g, chars, digits[0], digits[-1])
     g.restate(rep, min(e[0] for e in edges), max(e[1] for e in edges), size)
@@ -272,28 +286,8 @@ def _read_box(g: Glyphs, chars: list[str], rows: list[list[int]], char: str
         while k < len(chars) and chars[k] in " \u00a0" and g.generated(k):
             chars[k] = JOINED
             k += 1
-    return digits[0], rep
+    return digits[0], rep, digits[-1]
 
-
-def _spaces_between(g: Glyphs, chars: list[str], first: int, rep: int) -> None:
-    """Join a written space among a box's digits that stands before the box's first box.
-
-    Pango writes a space before a box in the text's own run, apart from the box's
-    digits, so pdfium lists it after the box's upper row (after the next boxes',
-    when several stand together: ``21`` then three boxes read ``21 4`` for ``214``);
-    pdfium also made up a space in that gap, right before the boxes' digits. That
-    one stands for the written space (:attr:`~.pdf_glyphs.Glyphs.written`), which is
-    joined. ``first``: the box's first digit (page index), ``rep``: the one read.
-    """
-    for i in range(first + 1, rep):
-        if chars[i] not in " \u00a0" or g.generated(i) or g.edges(i)[1] > g.lefts[rep] + 0.5:
-            continue
-        k = first - 1  # back over the boxes before this one, to the space before them
-        while k >= 0 and (chars[k] == JOINED or k in g.boxed):
-            k -= 1
-        if k >= 0 and chars[k] in " \u00a0" and g.generated(k):
-            chars[i] = JOINED
-            g.written.add(k)  # the space is written, where its gap is
 
 
 def _text_size(g: Glyphs, chars: list[str], first: int, last: int) -> float | None:
