@@ -43,6 +43,9 @@ $(STAMP): pyproject.toml
 	@# offices stamp copies.
 	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v qpdf >/dev/null' \
 	  APT_PKGS='qpdf' APT_WHY='the tests of watermarked PDFs'
+	@# The tests of AbiWord's prints (.odt printed with abiword --to=pdf, through Pango).
+	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v abiword >/dev/null' \
+	  APT_PKGS='abiword' APT_WHY='the tests of PDFs printed by AbiWord'
 	@# The tests of prints rewritten by cairo (pdftocairo -pdf, as offices re-save PDFs).
 	@$(MAKE) --no-print-directory apt-install APT_CHECK='command -v pdftocairo >/dev/null' \
 	  APT_PKGS='poppler-utils' APT_WHY='the tests of PDFs rewritten by pdftocairo'

@@ -26,6 +26,8 @@ _PAGES: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 #: Each page's codes with no text, once read (:func:`_page_codes`).
 _READ: weakref.WeakKeyDictionary[Any, dict[tuple[float, float], list[int]]] = \
     weakref.WeakKeyDictionary()
+#: How far each page's content was moved in memory (x, y; points), by :func:`moved_page`.
+_MOVED: weakref.WeakKeyDictionary[Any, tuple[float, float]] = weakref.WeakKeyDictionary()
 #: How near (points) a glyph's origin as pdfminer places it is to pdfium's for the same one.
 NEAR = 0.05
 
@@ -42,17 +44,33 @@ def remember_page(page: Any, index: int) -> Any:
     return page
 
 
+def moved_page(page: Any, dx: float, dy: float) -> None:
+    """Record that ``page``'s objects were moved by ``dx``, ``dy`` (points) in memory.
+
+    A 2-up sheet's right page is cut out and moved to the sheet's corner
+    (:func:`.pdf_sheets.keep_part`); pdfminer reads the file, where it was not.
+    """
+    try:
+        before = _MOVED.get(page, (0.0, 0.0))
+        _MOVED[page] = (before[0] + dx, before[1] + dy)
+    except TypeError:  # an object that takes no weak reference: its codes stay unknown
+        pass
+
+
 def code_at(page: Any, origin: tuple[float, float]) -> int | None:
     """The code of the one glyph with no text (U+FFFD or none) drawn from ``origin`` on ``page``.
 
     ``page``: a pypdfium2 ``PdfPage`` recorded by :func:`remember_page`, whose
     document :func:`.pdf_tounicode.remember` recorded; ``origin``: ``(x, y)`` in PDF
-    points. ``None`` when the page is not known, pdfminer cannot read it (logged at
-    debug), or no glyph or more than one with no text is drawn there.
+    points, on the page as moved in memory (:func:`moved_page`). ``None`` when the page
+    is not known, pdfminer cannot read it (logged at debug), or no glyph or more than
+    one with no text is drawn there.
     """
     codes = _READ.get(page)
     if codes is None:
         codes = _READ[page] = _page_codes(page)
+    dx, dy = _MOVED.get(page, (0.0, 0.0))  # where the file draws it
+    origin = (origin[0] - dx, origin[1] - dy)
     found = {code for (x, y), drawn in codes.items()
              if abs(x - origin[0]) <= NEAR and abs(y - origin[1]) <= NEAR for code in drawn}
     return found.pop() if len(found) == 1 else None

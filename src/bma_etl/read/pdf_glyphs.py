@@ -168,6 +168,12 @@ class Glyphs:
         self.no_advance: bool | None = None
         # glyphs with no text drawn where a Thai mark goes, none read (.pdf_unmapped)
         self.unread: list[int] = []
+        # characters that stand for a missing-glyph box (.pdf_hex_boxes)
+        self.boxed: set[int] = set()
+        # made-up spaces that stand for a space written elsewhere (.pdf_hex_boxes)
+        self.written: set[int] = set()
+        # the frames of the missing-glyph boxes read, as path boxes (.pdf_hex_boxes)
+        self.frames: list[tuple[float, float, float, float]] = []
 
     def unmapped(self, count: int) -> list[int]:
         """Indexes of the characters (of the first ``count``) that have no text mapping."""
@@ -178,6 +184,8 @@ class Glyphs:
 
     def generated(self, index: int) -> bool:
         """Whether pdfium made character ``index`` up (a space or line break between runs)."""
+        if self.written and index in self.written:
+            return False
         return bool(self._generated(self._at, index) == 1)
 
     def unicode(self, index: int) -> int:
@@ -212,6 +220,32 @@ class Glyphs:
         if self._lefts is None:
             self._lefts, self._rights = self._placed_edges()
         return self._lefts[index], self._rights[index]
+
+    def restate(self, index: int, left: float, right: float, size: float | None,
+                boxed: bool = True) -> None:
+        """Make character ``index`` stand for a drawing other than its glyph.
+
+        Its advance box becomes ``left``-``right`` (points) and, when given, its
+        font size ``size``: a missing-glyph box read as one character (``boxed``,
+        added to :attr:`boxed`), or a space written elsewhere (:mod:`.pdf_hex_boxes`).
+        """
+        lefts, rights = self.lefts, self.rights
+        lefts[index], rights[index] = left, right
+        if boxed:
+            self.boxed.add(index)
+        self._arrays = None  # made again from the lists
+        if size is not None:
+            self._sizes[index] = size
+
+    def unframed(self, paths: list[Any], strokes: list[Any]) -> list[Any]:
+        """``paths`` but ``strokes`` and the frames of :attr:`frames` (no rules).
+
+        ``paths``: the page's path boxes as :func:`.pdf_open.page_shapes` gives them
+        (left, bottom, right, top, points); see :func:`.pdf_hex_boxes.frames_apart`.
+        """
+        from bma_etl.read.pdf_hex_boxes import frames_apart
+
+        return frames_apart(paths, strokes, self.frames)
 
     def _placed_edges(self) -> tuple[list[float], list[float]]:
         """Every character's loose box edges (:func:`loose_boxes`), the :attr:`moved` placed."""

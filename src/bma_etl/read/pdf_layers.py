@@ -1,17 +1,15 @@
 """Every page's text layer, read with pdfium in the worker process.
 
-Stage: read. :func:`read_layers` turns a PDF's bytes into one :class:`PageLayer`
-per page as the reader counts pages: a sheet holding two pages side by side
-(2-up; :mod:`.pdf_sheets`) gives two, its left page then its right, a sheet
-of four (4-up; :mod:`.pdf_quarters`) four, its upper row first, and a page set in
-columns (:mod:`.pdf_multicolumn`) one per column, left to right; a web page's side
-column (:mod:`.pdf_side_column`) is read apart, its text after the document's. A page's
-number in provenance is its place in that order (1-based): on a document printed
-2-up from its first sheet, sheet k holds pages 2k - 1 and 2k, the numbers the
-pages had before they were imposed. :attr:`PageLayer.sheet` keeps the PDF page a page
-was read from and :attr:`PageLayer.clip` the part of it, so OCR renders the same part. A
-spreadsheet printed without page set-up, its columns in strips on pages of their own
-(:mod:`.pdf_strips`), gives one wide page per row band.
+Stage: read. :func:`read_layers` turns a PDF's bytes into one :class:`PageLayer` per page as the
+reader counts pages: a sheet holding two pages side by side (2-up; :mod:`.pdf_sheets`) gives two,
+its left page then its right, a sheet of four (4-up; :mod:`.pdf_quarters`) four, its upper row
+first, and a page set in columns (:mod:`.pdf_multicolumn`) one per column, left to right; a web
+page's side column (:mod:`.pdf_side_column`) is read apart, its text after the document's. A page's
+number in provenance is its place in that order (1-based): on a document printed 2-up from its
+first sheet, sheet k holds pages 2k - 1 and 2k, the numbers the pages had before they were imposed.
+:attr:`PageLayer.sheet` keeps the PDF page a page was read from and :attr:`PageLayer.clip` the part
+of it, so OCR renders the same part. A spreadsheet printed without page set-up, its columns in
+strips on pages of their own (:mod:`.pdf_strips`), gives one wide page per row band.
 """
 
 from __future__ import annotations
@@ -316,8 +314,10 @@ def _read_page(page: Any, size: tuple[float, float], at_spaces: bool, sheet: int
     textpage, over = page.get_textpage(), list[str]()
     try:  # taking watermarks off adds no form: a page that had none has none
         drawn = textpage.count_chars()
-        read = with_written_ends(page_lines(Glyphs(textpage, bool(forms)), rules.vertical,
+        read = with_written_ends(page_lines(g := Glyphs(textpage, bool(forms)), rules.vertical,
                                             blanks=written, overprints=over), written)
+        if g.frames:  # a missing-glyph box's frame is no table's rule
+            rules, cut = closed(closed_sides(rules_of(g.unframed(paths, strokes))))
     finally:
         textpage.close()
     loose = sum(line.loose_marks for line in read)  # before rows merge lines

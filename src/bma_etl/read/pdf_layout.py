@@ -47,6 +47,7 @@ from bma_etl.read.pdf_glyphs import (
     glyphs,
     without_unmapped,
 )
+from bma_etl.read.pdf_hex_boxes import framed, hex_boxes_read
 from bma_etl.read.pdf_jumps import line_jumps
 from bma_etl.read.pdf_junk_maps import junk_mapped, words_lost
 from bma_etl.read.pdf_letters import SPACE_OVER_EM, WORD_OVER_EM, letter_spaced, may_be_word_space
@@ -103,7 +104,8 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     (:func:`.pdf_lost_spaces.written_spaces`). ``overprints``: when given, each cell
     in which two texts are printed over each other is appended to it
     (:func:`.pdf_overprint.overprinted_cells`), and each word that lost a mark no
-    text map nor font named (:func:`.pdf_overprint.unread_words`).
+    text map nor font named (:func:`.pdf_overprint.unread_words`). A missing-glyph
+    box's frame (:mod:`.pdf_hex_boxes`) is no rule.
     """
     g = glyphs(textpage)
     textpage = g.textpage
@@ -117,6 +119,9 @@ def page_lines(textpage: Any, rules: tuple[tuple[float, float, float], ...] = ()
     # pdfium's hyphen) made Thai before any repair reads it (one for one).
     raw, recoded = tis620_recoded(soft_hyphens_kept(pua_to_thai(raw)))
     raw = private_forms_read(textpage, raw)  # a shaping producer's own PUA codes
+    raw = hex_boxes_read(g, raw)  # a missing-glyph box: the code its digits name
+    if g.frames and rules:
+        rules = tuple(rule for rule in rules if not framed(rule, g.frames))
     raw = unmapped_read(g, without_unmapped(g, raw, count), count)  # a glyph the font names
     raw, junk = junk_mapped(g, raw)  # a glyph another program's text map names junk
     if junk:  # doubted as a word whose mark no map named

@@ -140,6 +140,7 @@ def _least_space(line: _Line) -> float | None:
     whole advance wide, and the room its narrow letters leave inside a word
     (``ปู่ย่า``: 0.27) no space. A space after SARA AM is not measured: its SARA AA's
     glyph may carry no text, and its gap then runs from the NIKHAHIT (``น้ำ ประจำปี``).
+    Nor is a gap beside a missing-glyph box (:mod:`.pdf_hex_boxes`), wider than its glyph.
     """
     text, index, g = line.text, line.index, line.g
     least = None
@@ -152,7 +153,9 @@ def _least_space(line: _Line) -> float | None:
         if end >= len(text) or text[end] in _WHITE or text[end] in _MARKS \
                 or text[pos - 1] == "\u0e33":  # its SARA AA may carry no text: no edge
             continue
-        right = _cluster_end(line, pos)[1]
+        j, right = _cluster_end(line, pos)
+        if g.boxed and (index[j] in g.boxed or index[end] in g.boxed):
+            continue  # a missing-glyph box is wider than a letter: its gaps measure nothing
         gap, size = _start(line, end) - right, g.size(index[end])
         if gap >= LOST_SPACE_EM * size and (least is None or gap < least):
             least = gap  # (narrower: a space pdfium made up inside a word, then dropped)

@@ -27,6 +27,7 @@ from statistics import median
 from typing import Any
 
 from bma_etl.read.pdf_forms import Box, Matrix, box_through, then
+from bma_etl.read.pdf_glyph_codes import moved_page
 from bma_etl.read.pdf_line import TextLine
 
 #: The band between two pages lies within this share of the sheet's width either
@@ -197,6 +198,7 @@ def keep_part(page: Any, part: Box, size: tuple[float, float]) -> tuple[float, f
             # pdfium moves an object without its clip path: a browser clips a table
             # row a column's or a page's foot cut to that column
             pdfium_c.FPDFPageObj_TransformClipPath(obj, 1.0, 0.0, 0.0, 1.0, -left, -bottom)
+        moved_page(page, -left, -bottom)  # (the file's glyph codes are found where it drew them)
     pdfium_c.FPDFPage_SetMediaBox(handle, 0.0, 0.0, right - left, top - bottom)
     pdfium_c.FPDFPage_SetCropBox(handle, 0.0, 0.0, right - left, top - bottom)
     return right - left, top - bottom
