@@ -89,12 +89,20 @@ def _marks_left_behind(g: Glyphs, raw: str, before: int, after: int) -> bool:
     end = after
     while end < len(raw) and THAI_MARK.match(raw[end]):
         end += 1
-    if end == after or (end < len(raw) and raw[end] not in "\r\n"):
+    if end == after:
         return False
     first, mark = g.origin(before), g.origin(after)
     size = g.size(before)
-    return first is not None and mark is not None and size > 1.0 \
-        and abs(mark[1] - first[1]) < 0.2 * size and mark[0] < first[0]
+    if first is None or mark is None or size <= 1.0:
+        return False
+    if end < len(raw) and raw[end] not in "\r\n":
+        # or the marks, then a space pdfium made and the line going on on ``before``'s
+        # baseline, right of it (Gnumeric through cairo: ``ที่`` / ``้ ๙,๓๐๒``, a cell)
+        going = g.origin(end + 1) if end + 1 < len(raw) else None
+        if not (raw[end] == " " and g.generated(end) and going is not None
+                and abs(going[1] - first[1]) < 0.2 * size and going[0] > first[0]):
+            return False
+    return abs(mark[1] - first[1]) < 0.2 * size and mark[0] < first[0]
 
 
 def _letter_after(raw: str, at: int) -> int | None:
