@@ -59,3 +59,42 @@ def test_cover_year_whose_be_ocr_read_latin_keeps_the_agencies(seed: int) -> Non
     want = generated.tables["plans"][0]
     assert (plan.agency, plan.parent_agency) == (want["agency"], want["parent_agency"])
     assert plan.fiscal_year_be is None
+
+
+#: A Thai digit and the letter Debian's Thai model reads it as on 150 and 200 dpi scans
+#: (``พ.ศ. ๒๕ฒ๐`` for ``๒๕๗๐``, ``๒๕อ๘`` for ``๒๕๖๘``).
+_DIGIT_AS_LETTER = {"๖": "อ", "๗": "ฒ", "๙": "ญ", "๓": "ณ"}
+_THAI_YEAR_RE = re.compile(r"(?<=พ\.ศ\. )๒๕[๐-๙]{2}$")
+
+
+def _thai_digit_plans(count: int) -> list[int]:
+    """The first ``count`` seeds whose generated plan prints Thai digits."""
+    seeds = []
+    seed = 0
+    while len(seeds) < count:
+        if "๒๕" in GENERATORS["plan"](random.Random(seed)).text:
+            seeds.append(seed)
+        seed += 1
+    return seeds
+
+
+@pytest.mark.parametrize("seed", _thai_digit_plans(4))
+def test_title_year_with_a_digit_read_as_a_letter_keeps_the_agencies(seed: int) -> None:
+    """The cover's and the title's year with a digit OCR read as the letter it looks like
+    (``พ.ศ. ๒๕ฒ๐``, 150 dpi, and ``พ.ศ.๒๕ฒ๐``, 200 dpi with a stamp): no year, but the
+    title is one, and the agencies under it are read as generated."""
+    generated = GENERATORS["plan"](random.Random(seed))
+    lines = generated.text.split("\n")
+    head = [k for k, line in enumerate(lines[:12]) if _THAI_YEAR_RE.search(line)]
+    assert len(head) == 2
+    for n, k in enumerate(head):
+        year = _THAI_YEAR_RE.search(lines[k])
+        assert year is not None
+        misread = year.group()[:2] + "".join(_DIGIT_AS_LETTER.get(d, d) for d in year.group()[2:])
+        assert misread != year.group()  # generated years are ๒๕๖x
+        cut = year.start() - (1 if n == 0 else 0)  # the cover's year: no space after พ.ศ.
+        lines[k] = lines[k][:cut] + misread
+    plan = records_of(extract, "\n".join(lines))["plans"][0]
+    want = generated.tables["plans"][0]
+    assert (plan.agency, plan.parent_agency) == (want["agency"], want["parent_agency"])
+    assert plan.fiscal_year_be is None

@@ -36,10 +36,11 @@ _DIGIT_LETTERS = "อฆฒญณ"
 #: A year some of whose digits OCR read as such letters (``๒๕ออ`` for ``๒๕๖๖``,
 #: ``๒๕๕ฆ`` for ``๒๕๕๙``, ``๒๕๒ฒ`` for ``๒๕๖๙``): ``๒๕``, then four or five
 #: characters in all, digits and those letters; a rule's trace may stand before it
-#: (``ไ๒๕อ๐``), as :data:`_OCR_YEAR_RE` says.
-_OCR_LETTER_YEAR_RE = re.compile(
-    rf"(?<!\S)[^\s0-9๐-๙{_DIGIT_LETTERS}]{{0,2}}[๒2][๕5](?=[0-9๐-๙{_DIGIT_LETTERS}]{{2,3}}(?!\S))"
-    rf"[0-9๐-๙]*[{_DIGIT_LETTERS}][0-9๐-๙{_DIGIT_LETTERS}]*")
+#: (``ไ๒๕อ๐``), as :data:`_OCR_YEAR_RE` says. :data:`LETTER_YEAR` is the year alone
+#: (a plan's title reads it too: ``แผนปฏิบัติการประจำปี พ.ศ. ๒๕ฒ๐``).
+LETTER_YEAR = (rf"[๒2][๕5](?=[0-9๐-๙{_DIGIT_LETTERS}]{{2,3}}(?!\S))"
+               rf"[0-9๐-๙]*[{_DIGIT_LETTERS}][0-9๐-๙{_DIGIT_LETTERS}]*")
+_OCR_LETTER_YEAR_RE = re.compile(rf"(?<!\S)[^\s0-9๐-๙{_DIGIT_LETTERS}]{{0,2}}{LETTER_YEAR}")
 #: A glued year's digits: four or five (six would make runs of two years ambiguous).
 _GLUED_YEAR_DIGITS = (4, 5)
 #: A year's opening digits (a glued year's start).
@@ -223,5 +224,5 @@ def damaged_target_header(text: str, following: str) -> bool:
                 or damaged_year_spans(following))
 
 
-__all__ = ["DIGITS_OF", "YEAR_ONLY_RE", "damaged_target_header",
+__all__ = ["DIGITS_OF", "LETTER_YEAR", "YEAR_ONLY_RE", "damaged_target_header",
            "damaged_year_spans", "misread_year_spans", "year_spans"]

@@ -20,6 +20,7 @@ from bma_etl.layouts.base import (
 )
 from bma_etl.layouts.plan_budget_sections import SUMMARY_HEADING
 from bma_etl.layouts.plan_cells import DIGIT, HEADING_MAX, ITEM_RE, blank_tags, is_text_line
+from bma_etl.layouts.plan_flow_years import LETTER_YEAR
 from bma_etl.layouts.plan_page_furniture import page_furniture
 from bma_etl.layouts.plan_swot import _swot_kind
 from bma_etl.layouts.plan_swot_headings import PART_OPENING_RE
@@ -37,18 +38,22 @@ _TITLE_RE = re.compile(
     rf"^\s*(?P<title>{PLAN_WORDS}\s*{_BE}?\s*(?P<year>{DIGIT}{{4}}){_CE})"
     r"(?:\s+(?P<rest>\S.*?))?\s*$"
 )
-#: The same as OCR may read it: a year with a digit too many (``พ.ศ. ๒๕๒๐๐``) or one
-#: lost (``พ.ศ. ๒๕๒``), which is no year (the fiscal year is then left to the plan's
-#: other lines); the title and the agencies under it are read still.
+#: A year as OCR may read it: a digit too many (``พ.ศ. ๒๕๒๐๐``) or one lost
+#: (``พ.ศ. ๒๕๒``), or a digit read as the letter it looks like (``พ.ศ. ๒๕ฒ๐`` for
+#: ``๒๕๗๐``, 150 and 200 dpi scans: :data:`~.plan_flow_years.LETTER_YEAR`).
+_OCR_YEAR = rf"(?:{DIGIT}{{3,6}}|{LETTER_YEAR})"
+#: The title as OCR may read it: with such a year, which is no year (the fiscal year
+#: is then left to the plan's other lines); the title and the agencies under it are
+#: read still.
 _OCR_TITLE_RE = re.compile(
-    rf"^\s*(?P<title>{PLAN_WORDS}\s*{_BE}?\s*{DIGIT}{{3,6}}{_CE})(?:\s+(?P<rest>\S.*?))?\s*$"
+    rf"^\s*(?P<title>{PLAN_WORDS}\s*{_BE}?\s*{_OCR_YEAR}{_CE})(?:\s+(?P<rest>\S.*?))?\s*$"
 )
 #: The cover's ``แผนปฏิบัติการ ประจำปี`` with the year on a line of its own.
 _TITLE_START_RE = re.compile(rf"^\s*{PLAN_WORDS}\s*$")
 _YEAR_LINE_RE = re.compile(rf"^\s*{_BE}?\s*(?P<year>{DIGIT}{{4}}){_CE}\s*$")
-#: The same as OCR may read it (``พ.ศ. ๒๕๒9๕``, ``พ.ศ. ๒๕๒``; พ.ศ. read as a Latin
-#: word with its point, ``WA. ๒๕๒๐๐``): the title's, but no year.
-_OCR_YEAR_LINE_RE = re.compile(rf"^\s*(?:{_BE}|[A-Za-z]{{2,3}}\.)?\s*{DIGIT}{{3,6}}\s*$")
+#: The same as OCR may read it (``พ.ศ. ๒๕๒9๕``, ``พ.ศ. ๒๕๒``, ``พ.ศ.๒๕ฒ๐``; พ.ศ. read as
+#: a Latin word with its point, ``WA. ๒๕๒๐๐``): the title's, but no year.
+_OCR_YEAR_LINE_RE = re.compile(rf"^\s*(?:{_BE}|[A-Za-z]{{2,3}}\.)?\s*{_OCR_YEAR}\s*$")
 #: Words an organisation's name starts with (agency and parent agency lines).
 _ORG_RE = re.compile(
     r"(?:สำนัก|กอง|ส่วน|ฝ่าย|กลุ่ม|ศูนย์|สถาบัน|โรงพยาบาล|สถานี|กรุงเทพมหานคร|เขต|วิทยาลัย)"

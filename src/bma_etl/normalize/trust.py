@@ -18,8 +18,8 @@ that is not doubtful confirms it:
 - a project's start or end date, by lying in a fiscal year that is not doubtful;
 - a project's progress, by the latest progress of its entries or months;
 - an entry's or month's number, by its place in the list;
-- a plan's SWOT item or project number, by its place in its heading's or
-  section's numbered list when the list's other numbers read theirs
+- a plan's SWOT item, project or step number, by its place in its heading's,
+  section's or project's numbered list when the list's other numbers read theirs
   (:func:`~bma_etl.normalize.trust_places.numbered_place`);
 - a report's date, by falling between the dates of the reports either side of it;
 - a progress form's budget spent or a report's amount disbursed, by the reports'
@@ -295,6 +295,9 @@ class _Context:
 
     def _plan_projects_seq(self, v: _Value) -> tuple[bool, str | None]:
         return self._numbered(v, "section")
+
+    def _plan_steps_step_no(self, v: _Value) -> tuple[bool, str | None]:
+        return self._numbered(v, "project_name")
 
     def _numbered(self, v: _Value, heading: str) -> tuple[bool, str | None]:
         """A list number, by its place among the rows under the same ``heading`` value."""

@@ -2,7 +2,7 @@
 
 Stage: normalize (a helper of :mod:`bma_etl.normalize.trust`). A list the page
 numbers 1, 2, 3... (a plan's SWOT items under each heading, a budget table's
-projects, a scoring table's five levels 5..1 or 1..5) gives each of its rows the
+projects, a project's steps, a scoring table's five levels 5..1 or 1..5) gives each of its rows the
 number of its place. A number OCR read doubtfully (Thai digits: Debian's model
 reads ``๔`` as ``๕``, ``๖`` as ``๒``) is confirmed by its place only when the
 list's other numbers say its places are not shifted: :func:`numbered_place`,
