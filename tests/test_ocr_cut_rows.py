@@ -28,8 +28,8 @@ import pytest
 
 from bma_etl.read.ocr_image import PageRules
 
-from conftest import assert_rows_read, font_file
-from corpus import render
+from conftest import assert_rows_read
+from corpus import fonts, render
 from corpus.forms import legacy_html
 
 FONT = "Noto Sans Thai"
@@ -71,13 +71,16 @@ def _curves_print(seed: int, tmp_path: Path) -> tuple[Path, list[dict[str, objec
     """A generated form printed by Chromium with a row cut at page 1's foot, as curves."""
     if not render.have("chromium") or shutil.which("gs") is None:
         pytest.fail("needs Chromium and Ghostscript: make venv installs them")
+    font = fonts.noto(FONT)
+    if font is None:
+        pytest.fail(f"needs {FONT}: apt-get install fonts-noto-core (make venv does)")
     rng = random.Random(f"curves-{seed}")
     doc = legacy_html(rng, reports=rng.randint(6, 8))
     assert doc.html is not None
     doc.html = re.sub(r"<thead>.*?</thead>", "", doc.html, flags=re.S).replace(
         '<col width="14%"><col width="56%">', '<col width="10%"><col width="60%">')
     printed = tmp_path / "form.pdf"
-    render.render_chromium(doc, printed, FONT, font_file(FONT), random.Random(seed),
+    render.render_chromium(doc, printed, FONT, font, random.Random(seed),
                            header_footer=False, pt=14, paper="A4")
     pdf = pypdfium2.PdfDocument(printed)
     try:
