@@ -174,7 +174,8 @@ MIN_LINE_SIZE = 2.5
 ENGINE_SETTINGS = (f"psm 3 min_linesize {MIN_LINE_SIZE:g} median 3 missed-lines latin-in-thai "
                    "ruled-rows rules-before-median colour-ink-dropped even-light skew 3 "
                    "paper-light-fitted upright faded-stretched-denoised dotted-pages-blurred "
-                   "fax-rules digits-in-eng-flagged grey-whitened side-blocks-rowed")
+                   "fax-rules digits-in-eng-flagged grey-whitened side-blocks-rowed "
+                   "cut-rows-closed")
 
 
 def engine_version() -> str:

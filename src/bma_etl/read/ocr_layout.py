@@ -33,6 +33,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from bma_etl.read.ocr_cut_rows import with_cut_rows_closed
 from bma_etl.read.ocr_image import PageRules
 from bma_etl.read.ocr_side_blocks import rows_across_blocks
 from bma_etl.read.ocr_tsv import MISSED_BLOCK, TsvLine, TsvPiece, parse_tsv
@@ -126,7 +127,7 @@ def page_layout(tsv: str, text: str = "", rules: PageRules | None = None
     ``tsv`` and ``text`` are Tesseract's ``tsv`` and ``txt`` outputs of the
     same recognition; ``rules``, the page's drawn rules (:func:`~.ocr_image.page_rules`):
     each row of a ruled table becomes one line of tab-separated cells
-    (:func:`_table_rows`).
+    (:func:`_table_rows`), a row the page cuts too (:mod:`.ocr_cut_rows`).
     """
     lines = parse_tsv(tsv)
     if not lines:
@@ -134,7 +135,8 @@ def page_layout(tsv: str, text: str = "", rules: PageRules | None = None
     aligned = align_spaces(lines, text)
     lines = rows_across_blocks(_without_specks(_in_reading_order(lines)))
     size = float(round(statistics.median(line.height for line in lines)))
-    grouped = _table_rows(lines, rules) if rules is not None and rules.vertical else lines
+    grouped = _table_rows(lines, with_cut_rows_closed(rules)) \
+        if rules is not None and rules.vertical else lines
     built = [_build_row(line, size, aligned) if isinstance(line, _Row)
              else _build_line(line, size, aligned) for line in grouped]
     text_lines = [tl for tl, _ in built]
