@@ -58,7 +58,9 @@ SIDE_SLACK = 1.5
 SAME_HEIGHT = 0.2
 
 _HEX = frozenset("0123456789ABCDEF")
-_PAIR = re.compile(r"[0-9A-F][ \r\n]*[0-9A-F]")
+#: Two hex digits that stand alone, white space between them (pdfium spaces a box's
+#: digits, set wider apart than a number's): what a page needs to be looked at.
+_PAIR = re.compile(r"(?<![0-9A-Za-z])[0-9A-F][ \r\n]+[0-9A-F](?![0-9A-Za-z])")
 _WHITE = " \r\n\u00a0"
 Box = tuple[float, float, float, float]
 
