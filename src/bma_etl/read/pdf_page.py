@@ -62,14 +62,16 @@ def line_pitches(pages: list[list[TextLine]]) -> dict[float, float]:
             if above.baseline is None:
                 continue
             for k, below in enumerate(lines[i + 1:i + 1 + PITCH_LOOKAHEAD]):
-                if below.baseline is None or above.size != below.size:
+                if below.baseline is None:
                     continue
-                if k and not (below.left < above.right and above.left < below.right):
-                    continue  # not the next line, nor one of the same column
                 step = above.baseline - below.baseline
-                if step >= below.size > 1.0:  # a pitch is never less than the font size
+                if above.size == below.size and step >= below.size > 1.0 and (
+                        not k or (below.left < above.right and above.left < below.right
+                                  and step <= 2 * below.size)):
                     pitches[below.size] = min(step, pitches.get(below.size, step))
                     break
+                if step >= above.size:
+                    break  # the lines between must stand within a font size under it
     return pitches
 
 
