@@ -390,6 +390,28 @@ def impose_pdfium(src: Path, out: Path, sheet: tuple[float, float], per_sheet: i
     target.save(out)
 
 
+def chromium_cairo_print(doc: Any, family: str, tmp_path: Path) -> Path:
+    """``doc`` printed by Chromium in the Noto ``family`` and rewritten by ``pdftocairo
+    -pdf``: the PDF's path in ``tmp_path``. Fails the test when a tool or the font is
+    missing (``make venv`` installs them)."""
+    import random
+    import subprocess
+
+    from corpus import fonts, render
+
+    for tool, package in (("chromium", "chromium"), ("pdftocairo", "poppler-utils")):
+        if not render.have(tool):
+            pytest.fail(f"needs {tool}: apt-get install {package} (make venv does)")
+    path = fonts.noto(family)
+    if path is None:
+        pytest.fail(f"needs {family}: apt-get install fonts-noto-core (make venv does)")
+    printed, rewritten = tmp_path / "printed.pdf", tmp_path / "rewritten.pdf"
+    render.render_chromium(doc, printed, family, path, random.Random(0), header_footer=False)
+    subprocess.run(["pdftocairo", "-pdf", str(printed), str(rewritten)], check=True,
+                   capture_output=True, timeout=120)
+    return rewritten
+
+
 def ocr_line(line: str) -> tuple[str, tuple[Any, ...]]:
     """An OCR page of one line: its text and a word at each space (OcrWord).
 

@@ -33,6 +33,7 @@ import pytest
 
 from bma_etl.pipeline import process_file
 
+from conftest import chromium_cairo_print
 from corpus import fonts, render
 from corpus.build import GENERATORS
 from corpus.score import score
@@ -61,17 +62,8 @@ def test_cairo_rewritten_prints_read_the_generated_values(generator: str, family
                                                    ("web_detail", "Noto Sans Thai")])
 def test_cairo_rewritten_browser_prints_store_no_value_without_its_mark(
         generator: str, family: str, tmp_path: Path) -> None:
-    for tool, package in (("chromium", "chromium"), ("pdftocairo", "poppler-utils")):
-        if not render.have(tool):
-            pytest.fail(f"needs {tool}: apt-get install {package} (make venv does)")
-    path = fonts.noto(family)
-    if path is None:
-        pytest.fail(f"needs {family}: apt-get install fonts-noto-core (make venv does)")
     doc = GENERATORS[generator](random.Random(f"cairo-{generator}-chromium"))
-    printed, rewritten = tmp_path / "printed.pdf", tmp_path / "rewritten.pdf"
-    render.render_chromium(doc, printed, family, path, random.Random(0), header_footer=False)
-    subprocess.run(["pdftocairo", "-pdf", str(printed), str(rewritten)], check=True,
-                   capture_output=True, timeout=120)
+    rewritten = chromium_cairo_print(doc, family, tmp_path)
     right, total, lost = score(process_file(rewritten), json.loads(doc.truth_json()))
     wrong = [entry for entry in lost if entry[2] is not None]
     assert wrong == []

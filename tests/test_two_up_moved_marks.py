@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import pytest
 
 from bma_etl.pipeline import process_file
 
-from corpus import fonts, render
+from conftest import chromium_cairo_print, impose_pdfium
 from corpus.build import GENERATORS
 from corpus.score import score
 
@@ -35,40 +33,22 @@ FAMILY = "Noto Serif Thai"
 
 def two_up(src: Path, out: Path) -> None:
     """The pages of ``src`` drawn two to a landscape sheet, each scaled into its half."""
-    pdf = pdfium.PdfDocument(src)
-    dest = pdfium.PdfDocument.new()
-    try:
-        width, height = pdf[0].get_size()
-        sheet_w, sheet_h = height, width
-        scale = min(sheet_w / 2 / width, sheet_h / height)
-        for first in range(0, len(pdf), 2):
-            sheet = dest.new_page(sheet_w, sheet_h)
-            for k in range(first, min(first + 2, len(pdf))):
-                obj = pdf.page_as_xobject(k, dest).as_pageobject()
-                dx = (k - first) * sheet_w / 2 + (sheet_w / 2 - width * scale) / 2
-                obj.transform(pdfium.PdfMatrix().scale(scale, scale).translate(
-                    dx, (sheet_h - height * scale) / 2))
-                sheet.insert_obj(obj)
-            sheet.gen_content()
-        dest.save(out)
-    finally:
-        dest.close()
-        pdf.close()
+    source = pdfium.PdfDocument(src)
+    width, height = source[0].get_size()
+    source.close()
+    sheet_w, sheet_h = height, width
+    scale = min(sheet_w / 2 / width, sheet_h / height)
+
+    def place(w: float, h: float, k: int) -> tuple[float, float, float]:
+        return (scale, k * sheet_w / 2 + (sheet_w / 2 - w * scale) / 2,
+                (sheet_h - h * scale) / 2)
+
+    impose_pdfium(src, out, (sheet_w, sheet_h), 2, place)
 
 
 def test_a_two_up_sheet_of_a_cairo_print_reads_its_right_pages_marks(tmp_path: Path) -> None:
-    for tool, package in (("chromium", "chromium"), ("pdftocairo", "poppler-utils")):
-        if not render.have(tool):
-            pytest.fail(f"needs {tool}: apt-get install {package} (make venv does)")
-    path = fonts.noto(FAMILY)
-    if path is None:
-        pytest.fail(f"needs {FAMILY}: apt-get install fonts-noto-core (make venv does)")
     doc = GENERATORS["plan"](random.Random("two-up-plan"))
-    printed, rewritten, sheets = (tmp_path / "printed.pdf", tmp_path / "rewritten.pdf",
-                                  tmp_path / "sheets.pdf")
-    render.render_chromium(doc, printed, FAMILY, path, random.Random(0), header_footer=False)
-    subprocess.run(["pdftocairo", "-pdf", str(printed), str(rewritten)], check=True,
-                   capture_output=True, timeout=120)
+    rewritten, sheets = chromium_cairo_print(doc, FAMILY, tmp_path), tmp_path / "sheets.pdf"
     two_up(rewritten, sheets)
     right, total, lost = score(process_file(sheets), json.loads(doc.truth_json()))
     assert right == total, lost[:6]
