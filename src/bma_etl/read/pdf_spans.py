@@ -59,6 +59,8 @@ def _has_spans(textpage: Any) -> bool:
     True when the page is not known (a raw handle). Asks the page's objects, up to
     the first in a span: a page with no marked content (fpdf2's, reportlab's,
     LibreOffice's untagged prints) is a call or two per text run, not per character.
+    The objects inside a Form XObject are asked too (:data:`_FORM_DEPTH` deep): a
+    page placed into another (2-up, fit to page) draws its spans there.
     """
     raw = getattr(getattr(textpage, "page", None), "raw", None)
     if raw is None:
@@ -66,12 +68,31 @@ def _has_spans(textpage: Any) -> bool:
     import pypdfium2.raw as pdfium_c
 
     get = _bare("FPDFPage_GetObject", pdfium_c.FPDF_PAGEOBJECT)  # a pointer, passed as it is
+    count = max(int(pdfium_c.FPDFPage_CountObjects(raw)), 0)
+    return _spans_among(map(get, repeat(raw, count), range(count)), 0)
+
+
+#: How deep Form XObjects nested in Form XObjects are looked into for spans.
+_FORM_DEPTH = 4
+
+
+def _spans_among(objects: Any, depth: int) -> bool:
+    """Whether any of ``objects`` (page objects), or of the forms among them, is in a span."""
+    import pypdfium2.raw as pdfium_c
+
     marks = _bare("FPDFPageObj_CountMarks", ctypes.c_int)
-    for k in range(max(int(pdfium_c.FPDFPage_CountObjects(raw)), 0)):
-        obj = get(raw, k)
-        if obj and marks(obj) > 0 and _span(ctypes.cast(obj, ctypes.c_void_p).value or 0) \
-                is not None:
+    kind_of = _bare("FPDFPageObj_GetType", ctypes.c_int)
+    for obj in objects:
+        if not obj:
+            continue
+        if marks(obj) > 0 and _span(ctypes.cast(obj, ctypes.c_void_p).value or 0) is not None:
             return True
+        if depth < _FORM_DEPTH and kind_of(obj) == pdfium_c.FPDF_PAGEOBJ_FORM:
+            form = ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)
+            inner = max(int(pdfium_c.FPDFFormObj_CountObjects(form)), 0)
+            if _spans_among((pdfium_c.FPDFFormObj_GetObject(form, k) for k in range(inner)),
+                            depth + 1):
+                return True
     return False
 
 
