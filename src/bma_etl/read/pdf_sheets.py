@@ -12,7 +12,9 @@ something crosses the band (a title, a table's rules or a cell running over it),
 when its lines run from one side to the other as a table's rows do (two pages are
 written one after the other: :data:`ROW_SHARE`), or when its two sides stand line
 for line on shared baselines, as the rows of a two-column table drawn cell by cell
-do (:data:`SHARED_ROWS`). :func:`keep_half` then takes away,
+do (:data:`SHARED_ROWS`), unless the right side's text is the left side's page
+frame moved half the sheet over (:func:`_one_page_moved`: two full pages of one
+program's flowing text share their grid too). :func:`keep_half` then takes away,
 in memory only, what the page draws on the other side (a page drawn as a Form
 XObject by pypdf, pikepdf or PyMuPDF is one object; a page drawn directly at
 half size is many, each taken by where it stands) and moves the right half to
@@ -55,6 +57,9 @@ SAME_BASELINE_EM = 0.25
 #: Most share of the right side's lines that may go on from the left side (one line
 #: with text on both sides of the band, as a table's row is) for two pages.
 ROW_SHARE = 0.2
+#: How near (in font sizes) the right side's text must stand to the left side's
+#: moved half the sheet over for the two to be one page's frame (:func:`_one_page_moved`).
+PAGE_MOVED_EM = 0.25
 
 Side = int  # 0: the left half, 1: the right half
 
@@ -104,7 +109,12 @@ def sheet_gutter(lines: list[TextLine], shapes: list[Box], width: float, height:
             sides[0].append(line)
         if pieces[-1][1] > right_edge - 1.0:
             sides[1].append(line)
-    if min(len(sides[0]), len(sides[1])) < MIN_LINES or _rows_of_one_table(*sides):
+    if not (sides[0] and sides[1]):
+        return None
+    # (a page's frame moved half the sheet over is two pages, whatever stands in them)
+    moved = _one_page_moved(*sides, band, width, size)
+    if not moved and (min(len(sides[0]), len(sides[1])) < MIN_LINES
+                      or _rows_of_one_table(*sides)):
         return None
     # Two pages are written one after the other, so no line of one goes on in the
     # other; a table's row is one line with cells on both sides of its gap.
@@ -116,7 +126,7 @@ def sheet_gutter(lines: list[TextLine], shapes: list[Box], width: float, height:
     for side, other in ((sides[0], right), (sides[1], left)):
         # a page's worth of text, not a table's column of marks (a schedule's arrows)
         if sum(len("".join(line.text.split())) for line in side if id(line) not in other) \
-                < MIN_SIDE_CHARS:
+                < (1 if moved else MIN_SIDE_CHARS):
             return None
     return cut
 
@@ -157,6 +167,30 @@ def _rows_of_one_table(left: list[TextLine], right: list[TextLine]) -> bool:
                    for a in these) / len(these)
 
     return shared(left, right) >= SHARED_ROWS and shared(right, left) >= SHARED_ROWS
+
+
+def _one_page_moved(left: list[TextLine], right: list[TextLine], band: tuple[float, float],
+                    width: float, size: float) -> bool:
+    """Whether the right side's text is the left side's page frame moved half the sheet over.
+
+    Two pages of one document set on one grid (the same margins, the same line
+    pitch: a 2-up print of flowing text) stand line for line as a two-column
+    table's rows do; but an imposition puts each page in its half, so the right
+    page's text begins half the sheet's ``width`` right of where the left page's
+    begins and its first line on the left page's first line's baseline (within
+    :data:`PAGE_MOVED_EM` of the text's ``size``). A table's second column begins
+    where its cells are drawn, not at the first column's start moved by half the
+    sheet. ``band``: the free band between the sides (points).
+    """
+    slack = PAGE_MOVED_EM * size
+    starts = [min(lefts) for line in right
+              if (lefts := [piece[0] for piece in piece_spans(line) if piece[0] > band[1] - 1.0])]
+    if not starts:
+        return False
+    moved = min(starts) - min(piece_spans(line)[0][0] for line in left)
+    tops = max(line.baseline or 0.0 for line in right) - max(line.baseline or 0.0
+                                                             for line in left)
+    return abs(moved - width / 2) <= slack and abs(tops) <= slack
 
 
 def keep_half(page: Any, cut: float, side: Side, size: tuple[float, float]
