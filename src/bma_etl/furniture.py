@@ -32,7 +32,9 @@ non-blank lines of a page and
   running header or footer repeated whole on other pages (OCR read it broken:
   :mod:`bma_etl.furniture_broken`), or
 - it heads a page after the first and repeats words of the first page's top
-  (a title page, then the title as the running header of the others).
+  (a title page, then the title as the running header of the others), or, read
+  in cells with a time of day, is nearly the first page's first line (a fax
+  machine's header over each page it sends: ``DEC-07-2026 09:14 FROM: … P.001/002``).
 
 A browser's print header and footer are furniture on every page, the first and
 a single page too: a top or bottom line whose parts (cells) are an address
@@ -144,6 +146,7 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
              for n, edge in enumerate(edges, start=1)]
     seen, runs = Counter(item for page_marks in marks for item in page_marks), running_lines(marks)
     first_top = key(" ".join(lines[i] for i in pages[0][:8]))
+    first_line = next((key(lines[i]) for i in pages[0] if lines[i].strip()), "")
     # a header read differently is matched against lines that may be furniture as
     # they stand: a table row repeated at page tops (a step of one schedule and of
     # the next, each page's first row of a Word table) is content
@@ -170,6 +173,9 @@ def furniture_lines(text: str, page_starts: tuple[int, ...]) -> frozenset[int]:
                 continue  # inside pages too: a table's header, a history entry's line
             elif place in repeated and _misread_repeat(line, number + 1, repeated[place]):
                 out.add(i)
+            elif "\t" in line and number > 0 and place == ("top", 0) \
+                    and _stamped(line, first_line) and _heads_others(key(line), i, tops):
+                out.add(i)  # a fax machine's header line, in cells, atop every page
             elif "\t" in line or len(line.strip()) > MAX_FURNITURE_CHARS:
                 continue  # a table row is content
             elif (place, _signature(line, number + 1)) in runs or (
@@ -348,6 +354,28 @@ def _repeats(line_key: str, first_top: str) -> bool:
     from rapidfuzz.fuzz import partial_ratio
 
     return len(line_key) >= 8 and partial_ratio(line_key, first_top) >= MIN_HEADER_SIMILARITY
+
+
+def _stamped(line: str, first_line: str) -> bool:
+    """Whether a later page's top ``line`` in cells is the first page's first line read again.
+
+    ``first_line``: that line in key form (:func:`~bma_etl.matchkey.key`).
+
+    A fax machine prints its header (date, time of day, sender, numbers,
+    ``P.001/002``) over each page it sends, in cells OCR finds apart: the same line
+    as the first page's outermost, nearly (OCR reads ``TO:`` as ``70:``, the page
+    count differs). A table row repeated at pages' tops is kept: a stamp tells its
+    time of day (``09:14``), a row of a report's table does not.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    line_key = key(line)
+    return len(line_key) >= 16 and _TIME_OF_DAY.search(line) is not None \
+        and ratio(line_key, first_line) >= MIN_MISREAD_SIMILARITY
+
+
+#: A time of day as a machine stamps it (``09:14``; OCR may read the colon ``;``).
+_TIME_OF_DAY = re.compile(r"(?<![0-9])[0-2]?[0-9][:;][0-5][0-9](?![0-9])")
 
 
 def _heads_others(line_key: str, at: int, tops: list[tuple[int, str]]) -> bool:
