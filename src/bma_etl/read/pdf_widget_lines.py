@@ -179,7 +179,8 @@ def values_onto_lines(form: Any, page: Any, lines: list[Line], rules: Rules | No
 
     ``form``: pdfium's form handle; ``page``: the raw page, its fields' appearances
     made. ``rules``: the page's (:func:`.pdf_tables.page_rules`): a box in a ruled
-    table's cell goes to a line of its cell, or stays (:func:`in_its_cell`). A field whose appearance draws no text, or turned text, or text not
+    table's cell goes to a line of its cell, or stays (:func:`in_its_cell`). A field
+    whose appearance draws no text, or turned text, or text not
     within its box (an appearance whose space :func:`_first_baseline` cannot
     tell), is left as it is. Returns how many boxes were moved.
     """
@@ -206,6 +207,11 @@ def values_onto_lines(form: Any, page: Any, lines: list[Line], rules: Rules | No
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return moved
+
+
+def same_line(baseline: float, other: float) -> bool:
+    """Whether two baselines (points) are one line's."""
+    return abs(baseline - other) < _SAME_LINE
 
 
 def in_its_cell(lines: list[Line], rules: Rules | None,
@@ -343,7 +349,7 @@ def values_among_their_lines(page: Any) -> bool:
         return False
     values = [pdfium_c.FPDFFormObj_GetObject(flat, k)
               for k in range(pdfium_c.FPDFFormObj_CountObjects(flat))]
-    placed = [(value, at) for value in values if (at := _drawn_at(value)) is not None]
+    placed = [(value, at) for value in values if (at := drawn_at(value)) is not None]
     if not values or len(placed) < len(values):
         return False
     moved = []  # a value pdfium will not take out stays in the drawing, with those after it
@@ -359,14 +365,14 @@ def values_among_their_lines(page: Any) -> bool:
     # in reading order: two values after one word of their line go in left to right
     for value, (x, baseline) in sorted(moved, key=lambda item: (-item[1][1], item[1][0])):
         pdfium_c.FPDFPageObj_Transform(value, 1, 0, 0, 1, outer.e, outer.f)
-        at = place_in_line(page, value, x + outer.e, baseline + outer.f,
-                           last[1] if abs(last[0] - baseline) < _SAME_LINE else None)
-        last = (baseline, at)
+        index = place_in_line(page, value, x + outer.e, baseline + outer.f,
+                              last[1] if same_line(last[0], baseline) else None)
+        last = (baseline, index)
     pdfium_c.FPDFPage_GenerateContent(page)
     return True
 
 
-def _drawn_at(value: Any) -> tuple[float, float] | None:
+def drawn_at(value: Any) -> tuple[float, float] | None:
     """The left edge and first baseline (points, its parent's space) of a field's drawing.
 
     ``value``: a form object, one field's appearance as flattening draws it. The
