@@ -20,6 +20,7 @@ Units are PDF points in the page's space (y up), as pdfium gives them.
 from __future__ import annotations
 
 import ctypes
+from functools import partial
 from typing import Any
 
 from bma_etl.read.pdf_widget_lines import (
@@ -40,13 +41,13 @@ def flat_values_placed(page: Any) -> Any:
     """
     import pypdfium2.raw as pdfium_c
 
+    from bma_etl.read.pdf_tables import page_rules  # (it reads pages through .pdf_open)
+
     raw = page.raw
     values = _trailing_values(raw)
     if not values:
         return page
     lines = text_lines(raw)  # (the page's own lines, read without them)
-    from bma_etl.read.pdf_tables import page_rules
-
     rules = page_rules(raw)
     placed: list[tuple[Any, float | None, float | None]] = []
     for value, outer in values:
@@ -95,36 +96,50 @@ def _trailing_values(page: Any) -> list[tuple[Any, tuple[float, ...] | None]]:
     if not trailing or len(trailing) == count:
         return []
     matrix = pdfium_c.FS_MATRIX()
+    height = pdfium_c.FPDF_GetPageHeightF(page)
+    value = partial(_value, height=height)
     for obj in trailing:
         inner = [pdfium_c.FPDFFormObj_GetObject(obj, k)
                  for k in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
-        if not _value(obj) and (not inner or not all(map(_value, inner)) or
+        if not value(obj) and (not inner or not all(map(value, inner)) or
                                 not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)):
             return []
     out: list[tuple[Any, tuple[float, ...] | None]] = []
     for obj in reversed(trailing):
         if not pdfium_c.FPDFPage_RemoveObject(page, obj):
             continue  # (pdfium keeps it where it is: drawn last, as it was)
-        if _value(obj):
+        if value(obj):
             out.append((obj, None))
             continue
         pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
         outer = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-        for value in [pdfium_c.FPDFFormObj_GetObject(obj, k)
+        for drawn in [pdfium_c.FPDFFormObj_GetObject(obj, k)
                       for k in range(pdfium_c.FPDFFormObj_CountObjects(obj))]:
-            if pdfium_c.FPDFFormObj_RemoveObject(obj, value):
-                out.append((value, outer))
+            if pdfium_c.FPDFFormObj_RemoveObject(obj, drawn):
+                out.append((drawn, outer))
         pdfium_c.FPDFPageObj_Destroy(obj)  # (emptied: its values are the page's now)
     return out
 
 
-def _value(obj: Any) -> bool:
-    """Whether a form object draws a field's value: text, and paths (its frame) alone."""
+def _value(obj: Any, height: float) -> bool:
+    """Whether a form object draws a field's value: text, and paths (its frame) alone.
+
+    Its box is no taller than :data:`_MOST_OF_PAGE` of the page's ``height`` (points):
+    a page drawn whole as a form XObject (imposed, overlaid) is no field's value.
+    """
     import pypdfium2.raw as pdfium_c
 
     if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_FORM:
+        return False
+    corners = [ctypes.c_float() for _ in range(4)]
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, *corners) or \
+            corners[3].value - corners[1].value > _MOST_OF_PAGE * height:
         return False
     kinds = {pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFFormObj_GetObject(obj, k))
              for k in range(pdfium_c.FPDFFormObj_CountObjects(obj))}
     return pdfium_c.FPDF_PAGEOBJ_TEXT in kinds and \
         kinds <= {pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH}
+
+
+#: The most of a page's height a field's box takes (a multi-line value of 15 lines or so).
+_MOST_OF_PAGE = 0.25
