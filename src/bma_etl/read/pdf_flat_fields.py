@@ -96,50 +96,65 @@ def _trailing_values(page: Any) -> list[tuple[Any, tuple[float, ...] | None]]:
     if not trailing or len(trailing) == count:
         return []
     matrix = pdfium_c.FS_MATRIX()
-    height = pdfium_c.FPDF_GetPageHeightF(page)
-    value = partial(_value, height=height)
+    field = partial(_field, height=pdfium_c.FPDF_GetPageHeightF(page))
+    kinds: list[int] = []
     for obj in trailing:
-        inner = [pdfium_c.FPDFFormObj_GetObject(obj, k)
+        if field(obj):
+            kinds.append(field(obj))
+            continue
+        inner = [field(pdfium_c.FPDFFormObj_GetObject(obj, k))
                  for k in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
-        if not value(obj) and (not inner or not all(map(value, inner)) or
-                                not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)):
+        if not inner or not all(inner) or not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
             return []
+        kinds += inner
+    if _VALUE not in kinds:
+        return []  # (frames alone: a drawing of the page's own)
     out: list[tuple[Any, tuple[float, ...] | None]] = []
     for obj in reversed(trailing):
         if not pdfium_c.FPDFPage_RemoveObject(page, obj):
             continue  # (pdfium keeps it where it is: drawn last, as it was)
-        if value(obj):
-            out.append((obj, None))
+        if field(obj):
+            out += [(obj, None)] if field(obj) == _VALUE else []
+            if field(obj) == _EMPTY:
+                pdfium_c.FPDFPageObj_Destroy(obj)  # an empty field: its frame alone
             continue
         pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
         outer = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
         for drawn in [pdfium_c.FPDFFormObj_GetObject(obj, k)
                       for k in range(pdfium_c.FPDFFormObj_CountObjects(obj))]:
+            kind = field(drawn)
             if pdfium_c.FPDFFormObj_RemoveObject(obj, drawn):
-                out.append((drawn, outer))
+                out += [(drawn, outer)] if kind == _VALUE else []
+                if kind == _EMPTY:
+                    pdfium_c.FPDFPageObj_Destroy(drawn)
         pdfium_c.FPDFPageObj_Destroy(obj)  # (emptied: its values are the page's now)
     return out
 
 
-def _value(obj: Any, height: float) -> bool:
-    """Whether a form object draws a field's value: text, and paths (its frame) alone.
+def _field(obj: Any, height: float) -> int:
+    """What a form object draws: a field's value, an empty field's frame, or neither (0).
 
-    Its box is no taller than :data:`_MOST_OF_PAGE` of the page's ``height`` (points):
-    a page drawn whole as a form XObject (imposed, overlaid) is no field's value.
+    A value (:data:`_VALUE`) is text, and paths (its frame) alone; an empty field
+    (:data:`_EMPTY`) paths alone. Its box is no taller than :data:`_MOST_OF_PAGE` of
+    the page's ``height`` (points): a page drawn whole as a form XObject (imposed,
+    overlaid) is no field.
     """
     import pypdfium2.raw as pdfium_c
 
     if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_FORM:
-        return False
+        return 0
     corners = [ctypes.c_float() for _ in range(4)]
     if not pdfium_c.FPDFPageObj_GetBounds(obj, *corners) or \
             corners[3].value - corners[1].value > _MOST_OF_PAGE * height:
-        return False
+        return 0
     kinds = {pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFFormObj_GetObject(obj, k))
              for k in range(pdfium_c.FPDFFormObj_CountObjects(obj))}
-    return pdfium_c.FPDF_PAGEOBJ_TEXT in kinds and \
-        kinds <= {pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH}
+    if not kinds or not kinds <= {pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH}:
+        return 0
+    return _VALUE if pdfium_c.FPDF_PAGEOBJ_TEXT in kinds else _EMPTY
 
 
+#: What :func:`_field` finds a form object draws.
+_EMPTY, _VALUE = 1, 2
 #: The most of a page's height a field's box takes (a multi-line value of 15 lines or so).
 _MOST_OF_PAGE = 0.25
