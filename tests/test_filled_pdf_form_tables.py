@@ -47,7 +47,7 @@ REPORT_ROW = re.compile(
 #: Thai marks: a line is never cut before one.
 MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 #: The ``labels`` design's cells and the ``columns`` design's (left edges, then the right).
-LABEL_CELLS = (30.0, 100.0, 420.0, 492.0, 565.0)
+LABEL_CELLS = (20.0, 85.0, 445.0, 505.0, 580.0)
 COLUMN_CELLS = (30.0, 62.0, 112.0, 330.0, 380.0, 445.0, 505.0, 570.0)
 HEADS = ("ครั้งที่", "วันที่รายงาน", "ผลการดำเนินงาน", "ความก้าวหน้า (%)",
          "งบประมาณที่เบิกใช้ (บาท)", "ผลเทียบแผน", "ผลเทียบเป้าหมาย")
@@ -144,8 +144,8 @@ def _form(doc: GeneratedDoc, pdf: Path, font: Path, design: str, boxes: str = "l
                   multiline=True)
             at = y - (len(detail) + 1) * PITCH
             x = label(LABEL_CELLS[1] + PAD, at, f":: {row['progress']} =")
-            x = label(one_line(x, at, 36, row["pct"]), at, f"% : {row['spent']} =")
-            label(one_line(x, at, 60, row["amount"]), at, "บาท")
+            x = label(one_line(x, at, 26, row["pct"]), at, f"% : {row['spent']} =")
+            label(one_line(x, at, 44, row["amount"]), at, "บาท")
             for k, flag in ((2, row["plan"]), (3, row["target"])):
                 x = label(LABEL_CELLS[k] + PAD, y, ":")
                 one_line(x, y, LABEL_CELLS[k + 1] - x - PAD, flag)
@@ -222,11 +222,19 @@ def _flattened(pdf: Path, out: Path, how: str) -> None:
         subprocess.run(["qpdf", "--flatten-annotations=all", str(saved), str(out)], check=True)
 
 
-def _made(tmp_path: Path, key: str, font: str, design: str, boxes: str = "line"
-          ) -> tuple[Path, GeneratedDoc]:
+def _made(tmp_path: Path, key: str, font: str, design: str, boxes: str = "line",
+          empty: bool = False) -> tuple[Path, GeneratedDoc]:
+    """The form filled; ``empty``: the second report's amount left empty (its truth NULL)."""
     doc = _doc(key)
     pdf = tmp_path / f"{key}.pdf"
-    _filled(pdf, _form(doc, pdf, font_file(font), design, boxes))
+    values = _form(doc, pdf, font_file(font), design, boxes)
+    if empty:
+        second = doc.tables["progress_updates"][1]
+        names = list(values)
+        detail = next(k for k, name in enumerate(names) if values[name] == second["detail"])
+        values[names[detail + 2]] = ""  # (after the detail: its progress, then its amount)
+        second["budget_disbursed_thb"] = None
+    _filled(pdf, values)
     return pdf, doc
 
 
@@ -243,15 +251,17 @@ def test_a_column_tables_fields_read_in_their_cells(tmp_path: Path, font: str,
     assert_read_as_generated(pdf, json.loads(doc.truth_json()))
 
 
-@pytest.mark.parametrize(("font", "how"), [("Sarabun", "pdfium"), ("Loma", "qpdf")])
+@pytest.mark.parametrize(("font", "how", "empty"), [
+    ("Sarabun", "pdfium", False), ("Loma", "qpdf", False), ("Sarabun", "qpdf", True)])
 def test_a_flattened_forms_values_read_with_their_labels(tmp_path: Path, font: str,
-                                                         how: str) -> None:
+                                                         how: str, empty: bool) -> None:
     """The ``labels`` form filled and flattened: each value is its field's appearance,
     drawn after the page's text at its box, a point off its label's baseline. A
     report's progress and budget read after the label that follows them, or as a line
     of their own, and were lost (generated forms: 29 of 35); they go onto their labels' line in
-    their cell now, as in the form before it was flattened."""
-    pdf, doc = _made(tmp_path, "labels", font, "labels")
+    their cell now, as in the form before it was flattened. A field left empty (its
+    frame alone drawn) does not stop the others being placed."""
+    pdf, doc = _made(tmp_path, "labels", font, "labels", empty=empty)
     flat = tmp_path / f"flat-{how}.pdf"
     _flattened(pdf, flat, how)
     assert_read_as_generated(flat, json.loads(doc.truth_json()))
