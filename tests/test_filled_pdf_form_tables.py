@@ -174,6 +174,7 @@ def _form(doc: GeneratedDoc, pdf: Path, font: Path, design: str, boxes: str = "l
                     one_line(x0, y, x1 - x0, value)
             y -= height + 3
         elif pair is not None and "|" not in line:
+            room(PITCH)
             x = label(30, y, pair["label"] + " :")
             one_line(max(x, 170), y, 390, pair["value"])
             y -= PITCH
@@ -229,11 +230,12 @@ def _made(tmp_path: Path, key: str, font: str, design: str, boxes: str = "line",
     pdf = tmp_path / f"{key}.pdf"
     values = _form(doc, pdf, font_file(font), design, boxes)
     if empty:
-        second = doc.tables["progress_updates"][1]
+        # a report's fields in order: date, detail, progress, amount, plan, target
         names = list(values)
-        detail = next(k for k, name in enumerate(names) if values[name] == second["detail"])
-        values[names[detail + 2]] = ""  # (after the detail: its progress, then its amount)
-        second["budget_disbursed_thb"] = None
+        first = next(k for k, name in enumerate(names)
+                     if re.fullmatch(r"\d+/\d+/\d{4}", values[name]))
+        values[names[first + 6 + 3]] = ""
+        doc.tables["progress_updates"][1]["budget_disbursed_thb"] = None
     _filled(pdf, values)
     return pdf, doc
 
