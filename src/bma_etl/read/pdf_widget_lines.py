@@ -13,7 +13,8 @@ box overlaps most (:func:`line_for`; where two lines' letters are about as
 much under the box, the one whose words stand beside the box and none under it,
 as a label stands beside its value); a multi-line field's further lines follow
 below it at the field's own spacing. A box overlapping no text line is left
-where it is. A checkbox's mark (:mod:`.pdf_widgets` writes one as text) stands on
+where it is, and in a ruled table a box goes to a line of its own cell or stays
+(:func:`in_its_cell`). A checkbox's mark (:mod:`.pdf_widgets` writes one as text) stands on
 its line too, drawn among that line's words (:func:`place_in_line`), and so is
 each value once the form is flattened (:func:`values_among_their_lines`).
 
