@@ -25,6 +25,7 @@ from bma_etl.read.pdf_breaks import closed, join_cut_rows, mark_open, sheet_prin
 from bma_etl.read.pdf_columns import with_columns
 from bma_etl.read.pdf_cutrows import join_cut_row
 from bma_etl.read.pdf_edge_lines import edge_lines, rejoined
+from bma_etl.read.pdf_flat_fields import flat_values_placed
 from bma_etl.read.pdf_forms import Box
 from bma_etl.read.pdf_glyph_codes import remember_page
 from bma_etl.read.pdf_glyphs import Glyphs
@@ -136,15 +137,14 @@ def read_layers(data: bytes, name: str, page_limit: int = 1000) -> list[PageLaye
         if len(pdf) > page_limit:
             raise ReadError(f"{name}: {len(pdf)} pages, over the limit of {page_limit} pages "
                             "for one PDF (split the file, or raise BMA_ETL_MAX_PAGES)")
-        # a filled form's values: text on its pages, as printed (a scan's: in its OCR render)
-        draw_form_values(pdf, MIN_CHARS_PER_PAGE)
+        draw_form_values(pdf, MIN_CHARS_PER_PAGE)  # a filled form's values: text, as printed
         pages: list[_Read] = []  # (below: the two keys asked alone, not eight lookups)
         writer = f"{pdf.get_metadata_value('Producer')} {pdf.get_metadata_value('Creator')}"
         at_spaces, fills, uncut = *writer_rules(writer), sheet_printed(writer)
 
         def load(index: int) -> Any:
-            try:  # (its index kept: .pdf_glyph_codes reads codes pdfium gives no text for)
-                return remember_page(pdf[index], index)
+            try:  # (its index kept for .pdf_glyph_codes; a flattened form's values placed)
+                return remember_page(flat_values_placed(pdf[index]), index)
             except pdfium.PdfiumError as exc:
                 raise ReadError(f"{name}: page {index + 1} cannot be loaded ({exc}); "
                                 "the PDF is damaged") from None

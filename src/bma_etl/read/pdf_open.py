@@ -97,8 +97,11 @@ def page_shapes(page: Any, texts: list[TextObject] | None = None,
                 inner = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
                 if to_page is not None:
                     inner = then(inner, to_page)
+                drawn_before = len(paths)
                 walk(obj, pdfium_c.FPDFFormObj_CountObjects(obj), form_object,  # noqa: F821
                      level + 1, None if inner == IDENTITY else inner)  # (deleted below)
+                if len(paths) > drawn_before and field_frame(obj):
+                    del paths[drawn_before:]
 
     handle = getattr(page, "raw", page)
     try:
@@ -144,6 +147,37 @@ def clipped(obj: Any, box: Box) -> Box | None:
     return left, bottom, right, top
 
 
+def field_frame(form: Any) -> bool:
+    """Whether a form XObject draws a filled field's value: its text in frames of its own.
+
+    ``form``: a pdfium form object. A filled form's field, flattened (by qpdf, pdfium
+    or a viewer's print), is its appearance drawn as a form XObject: the value's
+    text over the field's background and inside its border, each a path around all
+    the text. Such a frame stands where the field's box stood (a point inside a
+    ruled table's cell, or across a row), and is no rule of the form's table: read
+    as one, it parts a row or adds a column the form never printed.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+    corners = [ctypes.c_float() for _ in range(4)]
+    for k in range(pdfium_c.FPDFFormObj_CountObjects(form)):
+        child = pdfium_c.FPDFFormObj_GetObject(form, k)
+        kind = pdfium_c.FPDFPageObj_GetType(child)
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT) or \
+                not pdfium_c.FPDFPageObj_GetBounds(child, *corners):
+            return False
+        boxes.setdefault(kind, []).append(tuple(c.value for c in corners))  # type: ignore[arg-type]
+    texts = boxes.get(pdfium_c.FPDF_PAGEOBJ_TEXT, [])
+    return bool(texts) and all(
+        x0 - _FRAME_SLACK <= a and y0 - _FRAME_SLACK <= b and c <= x1 + _FRAME_SLACK
+        and d <= y1 + _FRAME_SLACK
+        for x0, y0, x1, y1 in boxes.get(pdfium_c.FPDF_PAGEOBJ_PATH, [])
+        for a, b, c, d in texts)
+
+
+#: How far (points) a field's text may stand past its frame (:func:`field_frame`).
+_FRAME_SLACK = 1.0
 #: Four C floats of a buffer as a tuple of Python floats (no ``.value`` per field).
 _FOUR_FLOATS = struct.Struct("4f").unpack_from
 #: An object's box as pdfium writes it. Made once: ctypes keeps an array type only

@@ -179,6 +179,14 @@ def _cell_of(x: float, y: float, rules: Rules,
     return _Cell((top_y, low_y, xs[0], xs[-1]), column, tuple(xs[:-1]))
 
 
+def cell_at(x: float, y: float, rules: Rules) -> tuple[float, float, float, float] | None:
+    """The ruled cell at the point: left, bottom, right, top (points); None as :func:`_cell_of`."""
+    if (cell := _cell_of(x, y, rules)) is None:
+        return None
+    edges = (*cell.columns, cell.row[3])
+    return edges[cell.column], cell.row[1], edges[cell.column + 1], cell.row[0]
+
+
 def _past_side(h: Rule, x: float, rules: Rules) -> bool:
     """Whether ``x`` lies past the column rule a horizontal rule ``h`` stops at.
 

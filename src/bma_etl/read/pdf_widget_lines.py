@@ -13,7 +13,8 @@ box overlaps most (:func:`line_for`; where two lines' letters are about as
 much under the box, the one whose words stand beside the box and none under it,
 as a label stands beside its value); a multi-line field's further lines follow
 below it at the field's own spacing. A box overlapping no text line is left
-where it is. A checkbox's mark (:mod:`.pdf_widgets` writes one as text) stands on
+where it is, and in a ruled table a box goes to a line of its own cell or stays
+(:func:`in_its_cell`). A checkbox's mark (:mod:`.pdf_widgets` writes one as text) stands on
 its line too, drawn among that line's words (:func:`place_in_line`), and so is
 each value once the form is flattened (:func:`values_among_their_lines`).
 
@@ -23,7 +24,10 @@ Units are PDF points in the page's space (y up), as pdfium gives them.
 from __future__ import annotations
 
 import ctypes
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:  # (pdf_tables reads pages through pdf_open, which draws forms: no cycle)
+    from bma_etl.read.pdf_tables import Rules
 
 
 class Line(NamedTuple):
@@ -170,11 +174,14 @@ def _beside(letters: tuple[tuple[float, float, bool], ...], left: float,
     return under, gap
 
 
-def values_onto_lines(form: Any, page: Any, lines: list[Line]) -> int:
+def values_onto_lines(form: Any, page: Any, lines: list[Line], rules: Rules | None = None
+                      ) -> int:
     """Move each text field's box so that its value's first line stands on its line.
 
     ``form``: pdfium's form handle; ``page``: the raw page, its fields' appearances
-    made. A field whose appearance draws no text, or turned text, or text not
+    made. ``rules``: the page's (:func:`.pdf_tables.page_rules`): a box in a ruled
+    table's cell goes to a line of its cell, or stays (:func:`in_its_cell`). A field
+    whose appearance draws no text, or turned text, or text not
     within its box (an appearance whose space :func:`_first_baseline` cannot
     tell), is left as it is. Returns how many boxes were moved.
     """
@@ -190,8 +197,9 @@ def values_onto_lines(form: Any, page: Any, lines: list[Line]) -> int:
                     not pdfium_c.FPDFAnnot_GetRect(annot, rect):
                 continue
             bottom, top = min(rect.bottom, rect.top), max(rect.bottom, rect.top)
-            target = line_for(bottom, top, lines, min(rect.left, rect.right),
-                              max(rect.left, rect.right))
+            left, right = min(rect.left, rect.right), max(rect.left, rect.right)
+            own = in_its_cell(lines, rules, (left, bottom, right, top))
+            target = line_for(bottom, top, own, left, right) if own else None
             first = _first_baseline(annot, rect)
             if target is None or first is None or abs(target - first) < _ON_LINE:
                 continue
@@ -200,6 +208,38 @@ def values_onto_lines(form: Any, page: Any, lines: list[Line]) -> int:
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return moved
+
+
+def same_line(baseline: float, other: float) -> bool:
+    """Whether two baselines (points) are one line's."""
+    return abs(baseline - other) < _SAME_LINE
+
+
+def in_its_cell(lines: list[Line], rules: Rules | None,
+                box: tuple[float, float, float, float]) -> list[Line]:
+    """The lines a box may go to: those of the ruled cell it stands in, if it stands in one.
+
+    ``box``: left, bottom, right, top (points). A value belongs in its box's row and
+    cell: in a ruled table, a line of another row, or a label of another column on
+    its row's line, is not its line. Each line of the cell (its baseline within the
+    cell's height) keeps the letters within the cell's width, and is left out when
+    it has none there: a cell holding no printed words (a table's column of values,
+    the box filling its cell) gives none, and its value stays where its box puts it
+    (the table's row takes it, as a printed cell's). Outside a ruled table: ``lines``.
+    """
+    from bma_etl.read.pdf_tables import cell_at
+
+    left, bottom, right, top = box
+    if rules is None:
+        return lines
+    cell = cell_at((left + right) / 2, (bottom + top) / 2, rules)
+    if cell is None:
+        return lines
+    x0, y0, x1, y1 = cell
+    own = [line._replace(letters=tuple(
+        letter for letter in line.letters if x0 <= (letter[0] + letter[1]) / 2 <= x1))
+        for line in lines if y0 <= line.baseline <= y1]
+    return [line for line in own if line.letters]
 
 
 def _first_baseline(annot: Any, rect: Any) -> float | None:
@@ -241,7 +281,8 @@ def _first_baseline(annot: Any, rect: Any) -> float | None:
     return None
 
 
-def place_in_line(page: Any, obj: Any, x: float, baseline: float | None) -> None:
+def place_in_line(page: Any, obj: Any, x: float, baseline: float | None,
+                  after: int | None = None) -> int | None:
     """Insert the new text object ``obj`` into ``page`` where it stands on its line.
 
     pdfium reads a page's text in drawing order: an object drawn last joins no
@@ -249,7 +290,9 @@ def place_in_line(page: Any, obj: Any, x: float, baseline: float | None) -> None
     object goes right after the page's own text object on ``baseline`` that starts
     at or left of ``x`` furthest right, or right before the first one on it when
     none does; at the page's end when the line has none (or ``baseline`` is None,
-    or pdfium has no call to insert at a place).
+    or pdfium has no call to insert at a place). ``after``: the index of an object
+    inserted on this line left of ``x`` just before (the object goes after it).
+    Returns the index it was inserted at, None at the page's end.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -274,8 +317,10 @@ def place_in_line(page: Any, obj: Any, x: float, baseline: float | None) -> None
         at = before[1] if before is not None else first[1] if first is not None else None
     if at is None:
         pdfium_c.FPDFPage_InsertObject(page, obj)
-    else:
-        pdfium_c.FPDFPage_InsertObjectAtIndex(page, obj, at)
+        return None
+    at = at if after is None else max(at, after + 1)
+    pdfium_c.FPDFPage_InsertObjectAtIndex(page, obj, at)
+    return at
 
 
 def values_among_their_lines(page: Any) -> bool:
@@ -305,7 +350,7 @@ def values_among_their_lines(page: Any) -> bool:
         return False
     values = [pdfium_c.FPDFFormObj_GetObject(flat, k)
               for k in range(pdfium_c.FPDFFormObj_CountObjects(flat))]
-    placed = [(value, at) for value in values if (at := _drawn_at(value)) is not None]
+    placed = [(value, at) for value in values if (at := drawn_at(value)) is not None]
     if not values or len(placed) < len(values):
         return False
     moved = []  # a value pdfium will not take out stays in the drawing, with those after it
@@ -317,14 +362,18 @@ def values_among_their_lines(page: Any) -> bool:
         return False
     if len(moved) == len(values) and pdfium_c.FPDFPage_RemoveObject(page, flat):
         pdfium_c.FPDFPageObj_Destroy(flat)  # (emptied: its values are the page's now)
-    for value, (x, baseline) in moved:
+    last: tuple[float, int | None] = (-1.0, None)  # the line and index of the value before
+    # in reading order: two values after one word of their line go in left to right
+    for value, (x, baseline) in sorted(moved, key=lambda item: (-item[1][1], item[1][0])):
         pdfium_c.FPDFPageObj_Transform(value, 1, 0, 0, 1, outer.e, outer.f)
-        place_in_line(page, value, x + outer.e, baseline + outer.f)
+        index = place_in_line(page, value, x + outer.e, baseline + outer.f,
+                              last[1] if same_line(last[0], baseline) else None)
+        last = (baseline, index)
     pdfium_c.FPDFPage_GenerateContent(page)
     return True
 
 
-def _drawn_at(value: Any) -> tuple[float, float] | None:
+def drawn_at(value: Any) -> tuple[float, float] | None:
     """The left edge and first baseline (points, its parent's space) of a field's drawing.
 
     ``value``: a form object, one field's appearance as flattening draws it. The
@@ -347,3 +396,4 @@ def _drawn_at(value: Any) -> tuple[float, float] | None:
             return None
         baselines.append(form.d * text.f + form.f)
     return (corners[0].value, max(baselines)) if baselines else (corners[0].value, -1.0)
+

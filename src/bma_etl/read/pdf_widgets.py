@@ -71,6 +71,8 @@ def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None =
     """
     import pypdfium2.raw as pdfium_c
 
+    from bma_etl.read.pdf_tables import page_rules
+
     if pdfium_c.FPDF_GetFormType(pdf.raw) == pdfium_c.FORMTYPE_NONE:
         return 0
     pdf.init_forms()  # makes the appearance of a value that has none, as a viewer does
@@ -83,7 +85,7 @@ def draw_form_values(pdf: Any, min_chars: int = 0, pages: Iterable[int] | None =
                     page.close()  # pdfium draws them from their values as the page loads
                     page = pdf[index]
                 lines = text_lines(page.raw)
-                values_onto_lines(pdf.formenv.raw, page.raw, lines)
+                values_onto_lines(pdf.formenv.raw, page.raw, lines, page_rules(page.raw))
                 if _boxes_as_marks(pdf, page.raw, lines):
                     pdfium_c.FPDFPage_GenerateContent(page.raw)
                 if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == \
